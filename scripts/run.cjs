@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// Entry point of `npm start` and `npm test` on a fresh clone. Plain Node (no dependencies), because
+// it runs before node_modules exists: it installs what is missing, builds, then hands over.
+'use strict';
+const { spawnSync, spawn } = require('node:child_process');
+const { existsSync, readFileSync, statSync, mkdirSync, rmSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const started = Date.now();
+const stamp = () => `[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s]`;
+const say = (line) => console.log(`${stamp()} ${line}`);
+
+function fail(message) {
+  console.error(`\n${message}`);
+  process.exit(1);
+}
+
+function checkNode() {
+  const [major] = process.versions.node.split('.').map(Number);
+  if (major < 20) fail(`Node.js 20 or newer is required (this is ${process.version}).`);
+}
+
+/** True when node_modules is missing or older than the lockfile. */
+function depsStale() {
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(marker)) return true;
+  return statSync(join(root, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs;
+}
+
+function ensureDeps() {
+  if (!depsStale()) return;
+  say('Installing npm dependencies (npm ci) …');
+  const res = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (res.status !== 0) fail('npm ci failed; see the output above.');
+  say('Dependencies installed.');
+}
+
+function run(cmd, args, opts = {}) {
+  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  return res.status ?? 1;
+}
+
+function build() {
+  say('Building (tsc) …');
+  if (
+    run(process.execPath, [
+      join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      'tsconfig.build.json',
+    ]) !== 0
+  ) {
+    fail('The TypeScript build failed; see the errors above.');
+  }
+}
+
+function start() {
+  build();
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', join(root, 'dist', 'src', 'dev', 'start.js')],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  // The orchestrator handles Ctrl-C itself (stops children in order); we only wait for it.
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+/** Every tier, in order; all run even after a failure, so one report shows everything. */
+function test() {
+  const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+  const resultsDir = join(root, 'test-results');
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+  const tiers = [
+    {
+      name: 'lint (eslint)',
+      cmd: [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.', '--max-warnings=0'],
+    },
+    {
+      name: 'format (prettier)',
+      cmd: [join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.'],
+    },
+    {
+      name: 'type-check (tsc)',
+      cmd: [
+        join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        'tsconfig.json',
+        '--noEmit',
+      ],
+    },
+    ...['unit', 'workflow', 'integration'].map((tier) => ({
+      name: `${tier} tests`,
+      cmd: [
+        jest,
+        '-c',
+        `test/jest.${tier}.config.js`,
+        '--ci',
+        '--json',
+        `--outputFile=${join(resultsDir, `${tier}.json`)}`,
+      ],
+      jest: tier,
+    })),
+  ];
+  const summary = [];
+  let passed = 0;
+  let failed = 0;
+  for (const tier of tiers) {
+    say(`── ${tier.name} ──`);
+    const t0 = Date.now();
+    const code = run(process.execPath, tier.cmd);
+    const secs = ((Date.now() - t0) / 1000).toFixed(1);
+    let detail = '';
+    if (tier.jest) {
+      const file = join(resultsDir, `${tier.jest}.json`);
+      if (existsSync(file)) {
+        const r = JSON.parse(readFileSync(file, 'utf8'));
+        passed += r.numPassedTests;
+        failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+        detail = ` ${r.numPassedTests}/${r.numTotalTests} tests passed in ${r.numTotalTestSuites} files`;
+      } else if (code !== 0) failed += 1;
+    } else if (code !== 0) failed += 1;
+    summary.push(
+      `${code === 0 ? 'PASS' : 'FAIL'}  ${tier.name.padEnd(20)} ${secs.padStart(6)} s${detail}`,
+    );
+  }
+  console.log(`\n${summary.join('\n')}\n`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(summary.some((l) => l.startsWith('FAIL')) ? 1 : 0);
+}
+
+checkNode();
+const command = process.argv[2];
+ensureDeps();
+if (command === 'start') start();
+else if (command === 'test') test();
+else fail('usage: node scripts/run.cjs start|test');

@@ -1,0 +1,24 @@
+import { type INestApplication, Logger, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module';
+import type { AppConfig } from '../config/app-config';
+
+/** Builds the API application (used by `main.ts` and by the integration tests). */
+export async function createApiApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    logger: loggerLevels(config.logLevel),
+    bufferLogs: false,
+  });
+  app.useGlobalPipes(new ValidationPipe({ transform: true, forbidUnknownValues: true }));
+  app.enableShutdownHooks();
+  return app;
+}
+
+export function loggerLevels(
+  level: AppConfig['logLevel'],
+): ('error' | 'warn' | 'log' | 'debug' | 'verbose')[] {
+  const order = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+  return order.slice(0, order.indexOf(level) + 1);
+}
+
+export const apiLogger = new Logger('Api');

@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { graphQLOptions } from './api/graphql-options';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { SlaModule } from './sla/sla.module';
+import { SystemModule } from './system/system.module';
+import { TemporalModule } from './temporal/temporal.module';
+
+/** The API application: GraphQL, health, and the domain modules. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        TemporalModule,
+        GraphQLModule.forRoot(graphQLOptions(config.nodeEnv === 'development')),
+        HealthModule,
+        SlaModule,
+        SystemModule,
+      ],
+    };
+  }
+}

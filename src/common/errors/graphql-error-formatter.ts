@@ -1,0 +1,69 @@
+import { Logger } from '@nestjs/common';
+import type { GraphQLFormattedError } from 'graphql';
+import { DomainError, ErrorCode } from './domain-error';
+
+const logger = new Logger('GraphQL');
+
+/** Apollo's own codes for requests that never reached a resolver. */
+const REQUEST_ERROR_CODES: Record<string, ErrorCode> = {
+  GRAPHQL_PARSE_FAILED: ErrorCode.VALIDATION_FAILED,
+  GRAPHQL_VALIDATION_FAILED: ErrorCode.VALIDATION_FAILED,
+  BAD_USER_INPUT: ErrorCode.VALIDATION_FAILED,
+  BAD_REQUEST: ErrorCode.VALIDATION_FAILED,
+  PERSISTED_QUERY_NOT_FOUND: ErrorCode.VALIDATION_FAILED,
+};
+
+/** Errors from infrastructure that mean "try again later", not "you did something wrong". */
+function isUnavailable(err: unknown): boolean {
+  const text = err instanceof Error ? `${err.name} ${err.message}` : '';
+  return /ECONNREFUSED|ETIMEDOUT|Connection terminated|ServiceError|UNAVAILABLE|DEADLINE_EXCEEDED/i.test(
+    text,
+  );
+}
+
+/**
+ * The single place that turns any thrown error into what a GraphQL client sees: a stable
+ * `extensions.code`, a readable message, and never a stack trace.
+ */
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof DomainError) {
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: original.code, ...original.details },
+    };
+  }
+  const httpResponse = (original as { response?: { statusCode?: number; message?: unknown } })
+    ?.response;
+  if (httpResponse?.statusCode === 400) {
+    // class-validator failures raised by Nest's ValidationPipe.
+    const messages = Array.isArray(httpResponse.message)
+      ? httpResponse.message
+      : [String(httpResponse.message)];
+    return {
+      ...base,
+      message: messages.join('; '),
+      extensions: { code: ErrorCode.VALIDATION_FAILED, issues: messages },
+    };
+  }
+  const apolloCode = formatted.extensions?.code;
+  if (typeof apolloCode === 'string' && REQUEST_ERROR_CODES[apolloCode]) {
+    return { ...base, extensions: { code: REQUEST_ERROR_CODES[apolloCode] } };
+  }
+  if (isUnavailable(original)) {
+    logger.warn(`dependency unavailable: ${String((original as Error).message)}`);
+    return {
+      ...base,
+      message: 'A backing service is unavailable; try again shortly.',
+      extensions: { code: ErrorCode.UNAVAILABLE },
+    };
+  }
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return { ...base, message: 'Internal error', extensions: { code: ErrorCode.INTERNAL } };
+}

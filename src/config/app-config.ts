@@ -1,0 +1,70 @@
+import { EnvReader } from './env-reader';
+
+/**
+ * Configuration of the API and the worker, validated once at boot. An abstract class so that it is
+ * both the type and the Nest injection token (no string tokens).
+ */
+export abstract class AppConfig {
+  abstract readonly nodeEnv: 'development' | 'test' | 'production';
+  abstract readonly logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  abstract readonly api: {
+    readonly host: string;
+    readonly port: number;
+    readonly publicUrl: string;
+  };
+  abstract readonly database: { readonly url: string };
+  abstract readonly temporal: {
+    readonly address: string;
+    readonly namespace: string;
+    readonly taskQueue: string;
+  };
+  abstract readonly mail: { readonly smtpUrl: string; readonly from: string };
+}
+
+/**
+ * Builds the {@link AppConfig} from an environment map (normally `process.env`), listing every
+ * invalid or missing variable in one {@link ConfigValidationError}.
+ */
+export function loadAppConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
+  const r = new EnvReader(env);
+  const nodeEnv = r.oneOf(
+    'NODE_ENV',
+    ['development', 'test', 'production'] as const,
+    'development',
+  );
+  const logLevel = r.oneOf(
+    'LOG_LEVEL',
+    ['error', 'warn', 'log', 'debug', 'verbose'] as const,
+    'log',
+  );
+  const host = r.string('API_HOST', '127.0.0.1');
+  const port = r.port('API_PORT', 3000);
+  const publicUrl = r.url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+
+  const databaseUrl = r.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (!env.DATABASE_URL)
+    r.problem('DATABASE_URL is required (postgres://user:pass@host:port/db; `npm start` sets it)');
+  const temporalAddress = r.hostPort('TEMPORAL_ADDRESS');
+  if (!env.TEMPORAL_ADDRESS)
+    r.problem('TEMPORAL_ADDRESS is required (host:port; `npm start` sets it)');
+  const smtpUrl = r.url('SMTP_URL', ['smtp:', 'smtps:']);
+  if (!env.SMTP_URL) r.problem('SMTP_URL is required (smtp://host:port; `npm start` sets it)');
+
+  const config: AppConfig = {
+    nodeEnv,
+    logLevel,
+    api: { host, port, publicUrl },
+    database: { url: databaseUrl ?? '' },
+    temporal: {
+      address: temporalAddress ?? '',
+      namespace: r.string('TEMPORAL_NAMESPACE', 'default'),
+      taskQueue: r.string('TEMPORAL_TASK_QUEUE', 'sla-tickets'),
+    },
+    mail: {
+      smtpUrl: smtpUrl ?? '',
+      from: r.email('MAIL_FROM', 'Soporte L3 <soporte@localhost>'),
+    },
+  };
+  r.done();
+  return config;
+}

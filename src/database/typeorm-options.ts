@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { SlaEventEntity } from '../sla/sla-event.entity';
+
+/** Every entity the application maps; new domains add theirs here. */
+export const ENTITIES = [SlaEventEntity];
+
+/**
+ * TypeORM options shared by the API, the worker and the migration runner. Schema changes only ever
+ * come from the committed migrations (`synchronize` stays off).
+ */
+export function typeOrmOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: [join(__dirname, 'migrations', '*.{ts,js}')],
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    // Fail fast when PostgreSQL is down, instead of hanging requests.
+    extra: { connectionTimeoutMillis: 5_000, max: 10 },
+  };
+}

@@ -1,0 +1,133 @@
+import 'reflect-metadata';
+import { type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../common/repo-root';
+import { ConfigValidationError } from '../config/env-reader';
+import { loadStackConfig } from '../config/stack-config';
+import { runMigrations } from '../database/run-migrations';
+import { startLocalStack } from '../infra/local-stack/local-stack';
+import { assertPortFree } from '../infra/local-stack/ports';
+import { stopChild } from '../infra/local-stack/temporal-dev-server';
+import { BinaryProvisioningError } from '../infra/provisioning/temporal-binaries';
+import { spawnNode } from './child-process';
+
+// `npm start`: every backing service, the worker and the API, with progress on the terminal.
+// Console output is this entry point's user interface.
+/* eslint-disable no-console */
+
+const started = Date.now();
+const say = (line: string): void => console.log(`${elapsed()} ${line}`);
+const elapsed = (): string => `[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s]`;
+
+async function main(): Promise<void> {
+  const root = repoRoot();
+  const stack = loadStackConfig(process.env, root);
+  mkdirSync(stack.dataDir, { recursive: true });
+  await assertPortFree(stack.host, stack.apiPort, 'API', 'API_PORT');
+
+  const services = await startLocalStack({
+    dataDir: stack.dataDir,
+    toolsDir: stack.toolsDir,
+    host: stack.host,
+    postgres: stack.postgres,
+    temporal: stack.temporal,
+    smtp: stack.smtp,
+    log: say,
+  });
+  const children: { name: string; child: ChildProcess }[] = [];
+  let stopping = false;
+  const shutdown = async (code: number): Promise<never> => {
+    if (stopping) return new Promise<never>(() => undefined);
+    stopping = true;
+    say('Stopping …');
+    for (const { name, child } of children.reverse()) {
+      await stopChild(child, 15_000);
+      say(`${name} stopped`);
+    }
+    await services.stop();
+    say('All stopped.');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    say('Database: applying migrations …');
+    const applied = await runMigrations(services.databaseUrl);
+    say(applied.length ? `Database: applied ${applied.join(', ')}` : 'Database: schema up to date');
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: process.env.NODE_ENV ?? 'development',
+      DATABASE_URL: services.databaseUrl,
+      TEMPORAL_ADDRESS: services.temporalAddress,
+      TEMPORAL_NAMESPACE: stack.temporal.namespace,
+      SMTP_URL: services.smtpUrl,
+      API_HOST: stack.host,
+      API_PORT: String(stack.apiPort),
+    };
+    const dist = join(root, 'dist', 'src');
+    const spawnWatched = (name: string, script: string): void => {
+      const child = spawnNode(name, join(dist, script), env, console.log);
+      child.on('exit', (code, signal) => {
+        if (stopping) return;
+        say(`${name} exited unexpectedly (${code ?? signal}); stopping everything.`);
+        void shutdown(1);
+      });
+      children.push({ name, child });
+    };
+    say('Worker: starting (bundles the workflows) …');
+    spawnWatched('worker', join('worker', 'main.js'));
+    say('API: starting …');
+    spawnWatched('api', join('api', 'main.js'));
+    await waitForHealth(`http://${stack.host}:${stack.apiPort}/health`, 90_000);
+  } catch (err) {
+    console.error(`\n${describe(err)}`);
+    return shutdown(1);
+  }
+
+  const api = `http://localhost:${stack.apiPort}`;
+  console.log(
+    [
+      '',
+      `Ready in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
+      `  GraphQL API + GraphiQL   ${api}/graphql`,
+      `  Health                   ${api}/health`,
+      `  Temporal UI              ${services.temporalUiUrl ?? '(external Temporal: its own UI)'}`,
+      `  Mail viewer              ${services.mailViewerUrl ?? '(SMTP_URL relay: no local viewer)'}`,
+      `  Temporal gRPC            ${services.temporalAddress}`,
+      `  Data                     ${stack.dataDir}`,
+      '',
+      'Press Ctrl-C to stop everything.',
+    ].join('\n'),
+  );
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(3_000) });
+      if (res.ok) return;
+      last = `${res.status} ${await res.text()}`;
+    } catch (err) {
+      last = String(err);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`API did not become healthy within ${timeoutMs / 1000} s: ${last}`);
+}
+
+function describe(err: unknown): string {
+  if (err instanceof ConfigValidationError || err instanceof BinaryProvisioningError)
+    return err.message;
+  if (err instanceof Error && err.name === 'PortInUseError') return err.message;
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}
+
+main().catch((err: unknown) => {
+  console.error(describe(err));
+  process.exit(1);
+});

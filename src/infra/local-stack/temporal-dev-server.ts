@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { SearchAttributeType } from '@temporalio/common';
+import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
+import { assertPortFree, waitForPort } from './ports';
+
+export interface TemporalDevServerOptions {
+  /** Resolved path of the Temporal CLI. */
+  readonly cliPath: string;
+  /** SQLite file kept between runs, e.g. `.data/temporal/temporal.db`. */
+  readonly dbFile: string;
+  readonly host: string;
+  readonly port: number;
+  /** Web UI port, or `undefined` for a headless server (tests). */
+  readonly uiPort?: number;
+  readonly namespace: string;
+  readonly searchAttributes: readonly SearchAttributeKey<SearchAttributeType>[];
+  readonly log?: (line: string) => void;
+  readonly startTimeoutMs?: number;
+}
+
+export interface RunningTemporalDevServer {
+  readonly address: string;
+  readonly uiUrl?: string;
+  readonly process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+const CLI_TYPE_NAMES: Record<SearchAttributeType, string> = {
+  TEXT: 'Text',
+  KEYWORD: 'Keyword',
+  INT: 'Int',
+  DOUBLE: 'Double',
+  BOOL: 'Bool',
+  DATETIME: 'Datetime',
+  KEYWORD_LIST: 'KeywordList',
+};
+
+/** The `temporal server start-dev` arguments for these options (exported for tests). */
+export function devServerArgs(options: TemporalDevServerOptions): string[] {
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    options.host,
+    '--port',
+    String(options.port),
+    '--db-filename',
+    options.dbFile,
+    '--namespace',
+    options.namespace,
+    '--log-level',
+    'warn',
+  ];
+  if (options.uiPort === undefined) args.push('--headless');
+  else args.push('--ui-port', String(options.uiPort));
+  for (const key of options.searchAttributes) {
+    args.push('--search-attribute', `${key.name}=${CLI_TYPE_NAMES[key.type]}`);
+  }
+  return args;
+}
+
+/** Starts the Temporal dev server on a persistent SQLite file and waits until its gRPC port answers. */
+export async function startTemporalDevServer(
+  options: TemporalDevServerOptions,
+): Promise<RunningTemporalDevServer> {
+  const log = options.log ?? (() => undefined);
+  await assertPortFree(options.host, options.port, 'Temporal gRPC', 'TEMPORAL_PORT');
+  if (options.uiPort !== undefined) {
+    await assertPortFree(options.host, options.uiPort, 'Temporal UI', 'TEMPORAL_UI_PORT');
+  }
+  mkdirSync(dirname(options.dbFile), { recursive: true });
+
+  const child = spawn(options.cliPath, devServerArgs(options), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so Ctrl-C in the terminal reaches us first and we stop it in order.
+    detached: true,
+  });
+  let output = '';
+  const keep = (chunk: Buffer): void => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code, signal) =>
+      reject(
+        new Error(
+          `Temporal dev server exited (${code ?? signal}) while starting:\n${output.slice(-1500)}`,
+        ),
+      ),
+    ),
+  );
+  const failedToSpawn = new Promise<never>((_, reject) => child.once('error', reject));
+  try {
+    await Promise.race([
+      waitForPort(options.host, options.port, options.startTimeoutMs ?? 60_000),
+      exited,
+      failedToSpawn,
+    ]);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  exited.catch(() => undefined);
+  log(`Temporal dev server listening on ${options.host}:${options.port}`);
+
+  return {
+    address: `${options.host}:${options.port}`,
+    uiUrl: options.uiPort === undefined ? undefined : `http://${options.host}:${options.uiPort}`,
+    process: child,
+    stop: () => stopChild(child, 15_000),
+  };
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
+export async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,2 @@
+// Unit tier: pure code and typed fakes; no servers.
+module.exports = require('./jest.base')('unit');

@@ -1,0 +1,2 @@
+// Entry point Temporal bundles for the worker: export every workflow function here.
+export { slaTimerWorkflow } from './sla-timer/sla-timer.workflow';
