@@ -7,7 +7,9 @@ import { runMigrations } from './run-migrations';
 async function main(): Promise<void> {
   const config = loadAppConfig(process.env);
   const applied = await runMigrations(config.database.url);
-  new Logger('Migrations').log(applied.length ? `applied ${applied.join(', ')}` : 'schema up to date');
+  new Logger('Migrations').log(
+    applied.length ? `applied ${applied.join(', ')}` : 'schema up to date',
+  );
 }
 
 main().catch((err: unknown) => {

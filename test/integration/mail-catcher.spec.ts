@@ -5,7 +5,7 @@ import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 
 describe('SMTP catcher', () => {
   it('receives a message sent over SMTP and lists it with its Message-ID', async () => {
-    const transport = createTransport(process.env.SMTP_URL!);
+    const transport = createTransport(process.env.SMTP_URL);
     const messageId = `<it-${Date.now()}@sla.test>`;
     await transport.sendMail({
       from: 'Soporte L3 <soporte@sla.test>',

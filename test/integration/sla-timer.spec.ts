@@ -51,9 +51,9 @@ describe('SLA timer on the real stack', () => {
       [clockId],
     );
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.event).toBe('breached');
-    expect(rows[0]!.deadline.toISOString()).toBe(deadline);
-    expect(rows[0]!.fired_at.getTime()).toBeGreaterThanOrEqual(Date.parse(deadline));
+    expect(rows[0].event).toBe('breached');
+    expect(rows[0].deadline.toISOString()).toBe(deadline);
+    expect(rows[0].fired_at.getTime()).toBeGreaterThanOrEqual(Date.parse(deadline));
   });
 
   it('ignores a second report of the same event (activity retry)', async () => {

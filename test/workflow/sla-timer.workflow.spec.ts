@@ -40,10 +40,10 @@ async function withWorker<T>(
 ): Promise<T> {
   const taskQueue = `sla-timer-${Math.random().toString(36).slice(2)}`;
   const activities: SlaTimerActivities = {
-    recordSlaEvent: async (event) => {
+    recordSlaEvent: (event) => {
       const firstTime = !events.some((e) => e.clockId === event.clockId && e.event === event.event);
       events.push(event);
-      return { firstTime };
+      return Promise.resolve({ firstTime });
     },
   };
   const worker = await Worker.create({
@@ -83,12 +83,12 @@ describe('SLA timer workflow (L3-06 triage clock)', () => {
       }),
     );
     expect(events.map((e) => e.event)).toEqual(['at_risk', 'breached']);
-    expect(Date.parse(events[0]!.firedAt)).toBeGreaterThanOrEqual(Date.parse(args.atRiskAt!));
-    expect(Date.parse(events[1]!.firedAt)).toBeGreaterThanOrEqual(Date.parse(args.deadline));
+    expect(Date.parse(events[0].firedAt)).toBeGreaterThanOrEqual(Date.parse(args.atRiskAt!));
+    expect(Date.parse(events[1].firedAt)).toBeGreaterThanOrEqual(Date.parse(args.deadline));
     // Time-skipping fires the timer at the deadline, not later.
-    expect(Date.parse(events[1]!.firedAt) - Date.parse(args.deadline)).toBeLessThan(1_000);
+    expect(Date.parse(events[1].firedAt) - Date.parse(args.deadline)).toBeLessThan(1_000);
     expect(result.status).toBe('breached');
-    expect(result.breachedAt).toBe(events[1]!.firedAt);
+    expect(result.breachedAt).toBe(events[1].firedAt);
   });
 
   it('never fires when stopped before the deadline', async () => {
@@ -131,8 +131,8 @@ describe('SLA timer workflow (L3-06 triage clock)', () => {
       return handle.result();
     });
     expect(events).toHaveLength(1);
-    expect(Date.parse(events[0]!.firedAt)).toBeGreaterThanOrEqual(start + 10 * HOUR);
-    expect(events[0]!.deadline).toBe(new Date(start + 10 * HOUR).toISOString());
+    expect(Date.parse(events[0].firedAt)).toBeGreaterThanOrEqual(start + 10 * HOUR);
+    expect(events[0].deadline).toBe(new Date(start + 10 * HOUR).toISOString());
   });
 
   it('does not fire while paused, and resumes with the new deadline', async () => {
@@ -154,7 +154,7 @@ describe('SLA timer workflow (L3-06 triage clock)', () => {
       return handle.result();
     });
     expect(events.map((e) => e.event)).toEqual(['breached']);
-    expect(Date.parse(events[0]!.firedAt)).toBeGreaterThanOrEqual(start + 6 * HOUR);
+    expect(Date.parse(events[0].firedAt)).toBeGreaterThanOrEqual(start + 6 * HOUR);
   });
 
   it('rejects a malformed deadline update and changes nothing', async () => {

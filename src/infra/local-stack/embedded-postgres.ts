@@ -68,7 +68,9 @@ export async function startEmbeddedPostgres(
     await pg.start();
   } catch (err) {
     const detail = recent.join('').trim().split('\n').slice(-5).join('\n');
-    throw new Error(`PostgreSQL did not start (${err instanceof Error ? err.message : 'exited'}):\n${detail}`);
+    throw new Error(
+      `PostgreSQL did not start (${err instanceof Error ? err.message : 'exited'}):\n${detail}`,
+    );
   }
 
   const admin = new Client({

@@ -49,13 +49,13 @@ describe('docker-compose.yml', () => {
         'worker',
       ]),
     );
-    expect(services.temporal!.image).toMatch(/^temporalio\/auto-setup:/);
-    expect(services['temporal-ui']!.image).toMatch(/^temporalio\/ui:/);
-    expect(services.postgresql!.image).toMatch(/^postgres:\d+/);
+    expect(services.temporal.image).toMatch(/^temporalio\/auto-setup:/);
+    expect(services['temporal-ui'].image).toMatch(/^temporalio\/ui:/);
+    expect(services.postgresql.image).toMatch(/^postgres:\d+/);
   });
 
   it.each(['api', 'worker', 'migrate'])('gives %s a complete, valid app configuration', (name) => {
-    const env = interpolate(services[name]!.environment);
+    const env = interpolate(services[name].environment);
     const config = loadAppConfig(env);
     // Every backing address names a compose service.
     expect(Object.keys(services)).toContain(new URL(config.database.url).hostname);
@@ -64,25 +64,25 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs the API and the worker from the built entry points', () => {
-    expect(services.api!.command).toContain('dist/src/api/main.js');
-    expect(services.worker!.command).toContain('dist/src/worker/main.js');
-    expect(services.migrate!.command).toContain('dist/src/database/migrate.js');
-    expect(services.worker!.deploy?.replicas).toBeGreaterThan(1);
+    expect(services.api.command).toContain('dist/src/api/main.js');
+    expect(services.worker.command).toContain('dist/src/worker/main.js');
+    expect(services.migrate.command).toContain('dist/src/database/migrate.js');
+    expect(services.worker.deploy?.replicas).toBeGreaterThan(1);
   });
 
   it('has health checks and waits on them', () => {
     for (const name of ['postgresql', 'temporal', 'api', 'mail']) {
-      expect(services[name]!.healthcheck?.test).toBeDefined();
+      expect(services[name].healthcheck?.test).toBeDefined();
     }
-    expect(services.temporal!.depends_on?.postgresql?.condition).toBe('service_healthy');
-    expect(services.api!.depends_on?.migrate?.condition).toBe('service_completed_successfully');
-    expect(services.worker!.depends_on?.['temporal-setup']?.condition).toBe(
+    expect(services.temporal.depends_on?.postgresql?.condition).toBe('service_healthy');
+    expect(services.api.depends_on?.migrate?.condition).toBe('service_completed_successfully');
+    expect(services.worker.depends_on?.['temporal-setup']?.condition).toBe(
       'service_completed_successfully',
     );
   });
 
   it('registers every search attribute the workflows use', () => {
-    const command = String(services['temporal-setup']!.command);
+    const command = String(services['temporal-setup'].command);
     for (const key of ALL_SEARCH_ATTRIBUTES) {
       expect(command).toContain(`--name ${key.name} --type`);
     }
