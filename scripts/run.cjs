@@ -137,9 +137,21 @@ function test() {
   process.exit(summary.some((l) => l.startsWith('FAIL')) ? 1 : 0);
 }
 
+/** `npm run bench`: builds the benchmarks and runs every scenario against the real code. */
+function bench() {
+  say('Building benchmarks (tsc) …');
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  if (run(process.execPath, [tsc, '-p', 'tsconfig.bench.json']) !== 0)
+    fail('The benchmark build failed.');
+  process.exit(
+    run(process.execPath, [join(root, 'dist', 'bench', 'run.js'), ...process.argv.slice(3)]),
+  );
+}
+
 checkNode();
 const command = process.argv[2];
 ensureDeps();
 if (command === 'start') start();
 else if (command === 'test') test();
-else fail('usage: node scripts/run.cjs start|test');
+else if (command === 'bench') bench();
+else fail('usage: node scripts/run.cjs start|test|bench');
