@@ -1,10 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { graphQLOptions } from './api/graphql-options';
 import type { AppConfig } from './config/app-config';
+import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { ConfigModule } from './config/config.module';
+import { BusinessTimeModule } from './business-time/business-time.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
 import { SlaModule } from './sla/sla.module';
 import { SystemModule } from './system/system.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -21,9 +25,12 @@ export class AppModule {
         TemporalModule,
         GraphQLModule.forRoot(graphQLOptions(config.nodeEnv === 'development')),
         HealthModule,
+        BusinessTimeModule,
+        IdentityModule,
         SlaModule,
         SystemModule,
       ],
+      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }
 }

@@ -19,7 +19,22 @@ export abstract class AppConfig {
     readonly taskQueue: string;
   };
   abstract readonly mail: { readonly smtpUrl: string; readonly from: string };
+  abstract readonly auth: {
+    /** HS256 key of the session tokens; never logged. */
+    readonly tokenSecret: string;
+    /** Lifetime of a session token, in seconds. */
+    readonly tokenTtlSeconds: number;
+  };
 }
+
+/** Shortest accepted `AUTH_TOKEN_SECRET` (HS256 wants at least 256 bits of key). */
+export const MIN_TOKEN_SECRET_LENGTH = 32;
+
+/**
+ * Token key used in development and test when `AUTH_TOKEN_SECRET` is unset. Public by design (it
+ * is in the source), so production refuses it.
+ */
+export const DEV_TOKEN_SECRET = 'sla-engine-development-only-token-secret-not-for-production';
 
 /**
  * Builds the {@link AppConfig} from an environment map (normally `process.env`), listing every
@@ -50,6 +65,18 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
   const smtpUrl = r.url('SMTP_URL', ['smtp:', 'smtps:']);
   if (!env.SMTP_URL) r.problem('SMTP_URL is required (smtp://host:port; `npm start` sets it)');
 
+  const tokenSecret = r.string('AUTH_TOKEN_SECRET');
+  // The value itself never appears in a message: only whether it is missing or too short.
+  if (tokenSecret === undefined && nodeEnv === 'production')
+    r.problem(
+      `AUTH_TOKEN_SECRET is required in production (a random string of at least ${MIN_TOKEN_SECRET_LENGTH} characters)`,
+    );
+  else if (tokenSecret !== undefined && tokenSecret.length < MIN_TOKEN_SECRET_LENGTH)
+    r.problem(`AUTH_TOKEN_SECRET must be at least ${MIN_TOKEN_SECRET_LENGTH} characters`);
+  else if (tokenSecret === DEV_TOKEN_SECRET && nodeEnv === 'production')
+    r.problem('AUTH_TOKEN_SECRET must not be the public development default in production');
+  const tokenTtlSeconds = r.int('AUTH_TOKEN_TTL', 8 * 60 * 60, 60, 30 * 24 * 60 * 60);
+
   const config: AppConfig = {
     nodeEnv,
     logLevel,
@@ -64,6 +91,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
       smtpUrl: smtpUrl ?? '',
       from: r.email('MAIL_FROM', 'Soporte L3 <soporte@localhost>'),
     },
+    auth: { tokenSecret: tokenSecret ?? DEV_TOKEN_SECRET, tokenTtlSeconds },
   };
   r.done();
   return config;

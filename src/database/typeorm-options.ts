@@ -1,9 +1,19 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { BusinessCalendarVersionEntity } from '../business-time/calendars/business-calendar-version.entity';
+import { BusinessCalendarEntity } from '../business-time/calendars/business-calendar.entity';
+import { AppUserEntity } from '../identity/app-user.entity';
+import { OrganizationEntity } from '../identity/organization.entity';
 import { SlaEventEntity } from '../sla/sla-event.entity';
 
 /** Every entity the application maps; new domains add theirs here. */
-export const ENTITIES = [SlaEventEntity];
+export const ENTITIES = [
+  SlaEventEntity,
+  OrganizationEntity,
+  AppUserEntity,
+  BusinessCalendarEntity,
+  BusinessCalendarVersionEntity,
+];
 
 /**
  * TypeORM options shared by the API, the worker and the migration runner. Schema changes only ever

@@ -6,6 +6,7 @@ import { repoRoot } from '../common/repo-root';
 import { ConfigValidationError } from '../config/env-reader';
 import { loadStackConfig } from '../config/stack-config';
 import { runMigrations } from '../database/run-migrations';
+import { ensureDemoLogins, formatDemoLogins } from '../identity/demo-credentials';
 import { startLocalStack } from '../infra/local-stack/local-stack';
 import { assertPortFree } from '../infra/local-stack/ports';
 import { stopChild } from '../infra/local-stack/temporal-dev-server';
@@ -52,10 +53,16 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
+  let demoLogins = '';
   try {
     say('Database: applying migrations …');
     const applied = await runMigrations(services.databaseUrl);
     say(applied.length ? `Database: applied ${applied.join(', ')}` : 'Database: schema up to date');
+    if (process.env.NODE_ENV !== 'production') {
+      const demo = await ensureDemoLogins(services.databaseUrl, stack.dataDir);
+      say(demo.created ? 'Demo data: created (logins below)' : 'Demo data: already there');
+      demoLogins = `${formatDemoLogins(demo)}\n`;
+    }
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -99,6 +106,7 @@ async function main(): Promise<void> {
       `  Temporal gRPC            ${services.temporalAddress}`,
       `  Data                     ${stack.dataDir}`,
       '',
+      demoLogins,
       'Press Ctrl-C to stop everything.',
     ].join('\n'),
   );

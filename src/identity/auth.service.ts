@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import type { AppUserEntity } from './app-user.entity';
+import type { AuthenticatedUser } from './authenticated-user';
+import { AuthTokenService, type IssuedToken } from './auth-token.service';
+import { PasswordHasher } from './password-hasher';
+import { UsersService } from './users.service';
+
+/** One message for an unknown email and a wrong password, so logins do not reveal who exists. */
+export const INVALID_CREDENTIALS = 'Invalid email or password';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: AuthTokenService,
+  ) {}
+
+  /** A session for valid credentials of an active user; UNAUTHENTICATED otherwise. */
+  async login(email: string, password: string): Promise<IssuedToken & { user: AppUserEntity }> {
+    const user = await this.users.findForLogin(email);
+    const valid = user
+      ? await this.hasher.verify(user.passwordHash, password)
+      : await this.hasher.verifyNobody(password);
+    if (!user || !valid) throw new DomainError(ErrorCode.UNAUTHENTICATED, INVALID_CREDENTIALS);
+    if (!user.active) {
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        'This account is deactivated; ask your provider to reactivate it',
+      );
+    }
+    return { ...this.tokens.issue(user), user };
+  }
+
+  /**
+   * The caller behind a bearer token, read fresh from the database: a deactivated or deleted user
+   * is refused even while their token has not expired.
+   */
+  async authenticate(token: string | undefined): Promise<AuthenticatedUser> {
+    if (!token) {
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        'Log in first: send Authorization: Bearer <token>',
+      );
+    }
+    const claims = await this.tokens.verify(token);
+    const user = await this.users.findById(claims.sub);
+    if (!user || !user.active) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session is no longer valid');
+    }
+    return {
+      id: user.id,
+      email: user.email,
+      organizationId: user.organizationId,
+      organizationKind: user.organizationKind,
+      roles: user.roles,
+      locale: user.locale,
+      timeZone: user.timeZone,
+    };
+  }
+}

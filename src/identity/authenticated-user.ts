@@ -1,0 +1,16 @@
+import type { OrganizationKind } from './organization-kind.enum';
+import type { Role } from './role.enum';
+
+/**
+ * The caller of a protected operation, as the auth guard loaded it from the database for this
+ * request (so a deactivation or a role change applies at once, whatever the token says).
+ */
+export interface AuthenticatedUser {
+  readonly id: string;
+  readonly email: string;
+  readonly organizationId: string;
+  readonly organizationKind: OrganizationKind;
+  readonly roles: readonly Role[];
+  readonly locale: string;
+  readonly timeZone: string;
+}

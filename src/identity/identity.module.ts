@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config';
+import { AppUserEntity } from './app-user.entity';
+import { AuthTokenService } from './auth-token.service';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { GqlAuthGuard } from './gql-auth.guard';
+import { OrganizationEntity } from './organization.entity';
+import { OrganizationsResolver } from './organizations.resolver';
+import { OrganizationsService } from './organizations.service';
+import { PasswordHasher } from './password-hasher';
+import { RolesGuard } from './roles.guard';
+import { UsersResolver } from './users.resolver';
+import { UsersService } from './users.service';
+
+/**
+ * Identity and access (L3-04): organisations, users issued by the provider, login, sessions, and
+ * the global guards that make every GraphQL operation need a session unless marked @Public().
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([OrganizationEntity, AppUserEntity]),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.tokenSecret,
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  providers: [
+    PasswordHasher,
+    AuthTokenService,
+    OrganizationsService,
+    UsersService,
+    AuthService,
+    AuthResolver,
+    UsersResolver,
+    OrganizationsResolver,
+    // Authentication, then roles (RolesGuard also refuses a caller without a session by itself).
+    { provide: APP_GUARD, useClass: GqlAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [AuthService, UsersService, OrganizationsService],
+})
+export class IdentityModule {}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import type { AuthenticatedUser } from './authenticated-user';
+import type { CreateOrganizationInput } from './create-organization.input';
+import { OrganizationKind } from './organization-kind.enum';
+import { OrganizationEntity } from './organization.entity';
+import { isProviderStaff } from './role-rules';
+import { isUniqueViolation } from './unique-violation';
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectRepository(OrganizationEntity) private readonly orgs: Repository<OrganizationEntity>,
+  ) {}
+
+  /** NOT_FOUND when no organisation has this id. */
+  async get(id: string): Promise<OrganizationEntity> {
+    const org = await this.orgs.findOneBy({ id });
+    if (!org) throw new DomainError(ErrorCode.NOT_FOUND, `No organisation ${id}`, { id });
+    return org;
+  }
+
+  /** Provider staff see every organisation; a client user sees only their own. */
+  async listVisibleTo(user: AuthenticatedUser): Promise<OrganizationEntity[]> {
+    if (!isProviderStaff(user)) return this.orgs.findBy({ id: user.organizationId });
+    const all = await this.orgs.find({ order: { name: 'ASC' } });
+    // The provider first, then the clients by name.
+    return [
+      ...all.filter((o) => o.kind === OrganizationKind.PROVIDER),
+      ...all.filter((o) => o.kind !== OrganizationKind.PROVIDER),
+    ];
+  }
+
+  /** CONFLICT on a taken slug, or on a second provider (one runs each installation). */
+  async create(input: CreateOrganizationInput): Promise<OrganizationEntity> {
+    const name = input.name.trim();
+    const slug = input.slug ?? slugify(name);
+    if (!slug) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Give a slug: none can be derived', {
+        field: 'slug',
+      });
+    }
+    if (await this.orgs.existsBy({ slug })) throw slugTaken(slug);
+    if (
+      input.kind === OrganizationKind.PROVIDER &&
+      (await this.orgs.existsBy({ kind: OrganizationKind.PROVIDER }))
+    ) {
+      throw singleProvider();
+    }
+    try {
+      return await this.orgs.save(this.orgs.create({ name, kind: input.kind, slug }));
+    } catch (err) {
+      // Lost a race with a concurrent create: same answers as the checks above.
+      if (isUniqueViolation(err, 'uq_organization_slug')) throw slugTaken(slug);
+      if (isUniqueViolation(err, 'uq_organization_single_provider')) throw singleProvider();
+      throw err;
+    }
+  }
+}
+
+/** "Comercializadora Aurora, S.A." → "comercializadora-aurora-s-a". */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+}
+
+const slugTaken = (slug: string) =>
+  new DomainError(ErrorCode.CONFLICT, `The slug "${slug}" is taken`, { field: 'slug' });
+const singleProvider = () =>
+  new DomainError(ErrorCode.CONFLICT, 'There already is a provider organisation', {
+    field: 'kind',
+  });

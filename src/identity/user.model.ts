@@ -1,0 +1,49 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { AppUserEntity } from './app-user.entity';
+import { Locale, Role } from './graphql-enums';
+import { OrganizationModel } from './organization.model';
+
+@ObjectType('User', { description: 'A client portal user or a provider staff member (L3-04).' })
+export class UserModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Lower-cased; unique regardless of case.' })
+  email!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => [Role])
+  roles!: Role[];
+
+  @Field(() => Locale)
+  locale!: Locale;
+
+  @Field({ description: 'IANA time zone, e.g. America/Mexico_City.' })
+  timeZone!: string;
+
+  @Field({ description: 'An inactive user cannot log in; existing sessions stop working.' })
+  active!: boolean;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => OrganizationModel)
+  organization!: OrganizationModel;
+
+  /** @param entity  loaded with its `organization` relation */
+  static fromEntity(entity: AppUserEntity): UserModel {
+    return Object.assign(new UserModel(), {
+      id: entity.id,
+      email: entity.email,
+      displayName: entity.displayName,
+      roles: entity.roles,
+      locale: entity.locale,
+      timeZone: entity.timeZone,
+      active: entity.active,
+      createdAt: entity.createdAt,
+      organization: OrganizationModel.fromEntity(entity.organization),
+    });
+  }
+}

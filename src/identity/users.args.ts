@@ -1,0 +1,10 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsOptional, IsUUID } from 'class-validator';
+
+@ArgsType()
+export class UsersArgs {
+  @Field(() => ID, { nullable: true, description: 'Only the users of this organisation.' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+}

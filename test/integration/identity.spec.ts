@@ -1,0 +1,504 @@
+import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { runMigrations } from '../../src/database/run-migrations';
+import { typeOrmOptions } from '../../src/database/typeorm-options';
+import { type DemoSeedResult, seedDemoData } from '../../src/identity/demo-seed';
+import { Role } from '../../src/identity/role.enum';
+import { gql, integrationConfig, startApi, type RunningApi } from '../support/integration-harness';
+
+// L3-04: only portal users issued by the provider get in; every rule is enforced by the real API
+// over HTTP, on real PostgreSQL. The file runs on a database of its own (same server, committed
+// migrations), so the demo seed meets an empty database exactly as on a first `npm start`, and the
+// users and organisations made here do not leak into other specs.
+
+const shared = integrationConfig();
+const databaseName = `sla_identity_${process.pid}_${Date.now()}`;
+const config = integrationConfig({ DATABASE_URL: withDatabase(shared.database.url, databaseName) });
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Runs one statement on the shared database (CREATE/DROP DATABASE cannot run in a transaction). */
+async function onServer(sql: string): Promise<void> {
+  const admin = await new DataSource(typeOrmOptions(shared.database.url)).initialize();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+const LOGIN = `mutation ($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    token expiresAt user { id email roles organization { name kind } }
+  }
+}`;
+const ME =
+  '{ me { id email displayName roles locale timeZone active organization { id name kind slug } } }';
+const CREATE_USER = `mutation ($input: CreateUserInput!) {
+  createUser(input: $input) { id email roles locale timeZone active organization { id kind } }
+}`;
+const CREATE_ORG = `mutation ($input: CreateOrganizationInput!) {
+  createOrganization(input: $input) { id name kind slug }
+}`;
+const SET_ACTIVE = `mutation ($userId: ID!, $active: Boolean!) {
+  setUserActive(userId: $userId, active: $active) { id active }
+}`;
+const USERS = `query ($organizationId: ID) { users(organizationId: $organizationId) { email roles organization { id } } }`;
+const ORGS = '{ organizations { id name kind } }';
+
+describe('Identity and access (L3-04: portal users are issued by the provider)', () => {
+  let api: RunningApi;
+  let db: DataSource;
+  let seed: DemoSeedResult;
+  const tokens = new Map<Role, string>();
+  let orgIds: Record<string, string>;
+
+  const bearer = (role: Role) => ({ authorization: `Bearer ${tokens.get(role)}` });
+  const credentialOf = (
+    role: Role,
+    organization = role.startsWith('CLIENT') ? 'Comercializadora Aurora' : 'Becken',
+  ) => {
+    const found = seed.credentials.find(
+      (c) => c.roles.includes(role) && c.organization === organization,
+    );
+    if (!found) throw new Error(`no demo user with ${role} in ${organization}`);
+    return found;
+  };
+  const count = async (table: 'app_user' | 'organization') =>
+    Number((await db.query<{ n: string }[]>(`SELECT count(*) AS n FROM ${table}`))[0].n);
+
+  beforeAll(async () => {
+    await onServer(`CREATE DATABASE "${databaseName}"`);
+    await runMigrations(config.database.url);
+    db = await new DataSource(typeOrmOptions(config.database.url)).initialize();
+    seed = await seedDemoData(db);
+    api = await startApi(config);
+    for (const role of Object.values(Role)) {
+      const { email, password } = credentialOf(role);
+      const { body } = await gql<{ login: { token: string } }>(api, LOGIN, { email, password });
+      tokens.set(role, body.data!.login.token);
+    }
+    const orgs = await db.query<{ id: string; slug: string }[]>(
+      'SELECT id, slug FROM organization',
+    );
+    orgIds = Object.fromEntries(orgs.map((o) => [o.slug, o.id]));
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.destroy();
+    await onServer(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  });
+
+  describe('demo seed', () => {
+    it('creates the provider, two clients and a user for every role on an empty database', async () => {
+      expect(seed.created).toBe(true);
+      const orgs = await db.query<{ name: string; kind: string }[]>(
+        'SELECT name, kind FROM organization ORDER BY name',
+      );
+      expect(orgs).toEqual([
+        { name: 'Becken', kind: 'PROVIDER' },
+        { name: 'Comercializadora Aurora', kind: 'CLIENT' },
+        { name: 'Grupo Industrial Tulum', kind: 'CLIENT' },
+      ]);
+      const roles = seed.credentials.flatMap((c) => c.roles);
+      expect(new Set(roles)).toEqual(new Set(Object.values(Role)));
+      expect(
+        seed.credentials
+          .filter((c) => c.organization === 'Grupo Industrial Tulum')
+          .flatMap((c) => c.roles),
+      ).toContain(Role.CLIENT_USER);
+      for (const c of seed.credentials) expect(c.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+      const hashes = await db.query<{ password_hash: string }[]>(
+        'SELECT password_hash FROM app_user',
+      );
+      expect(hashes).toHaveLength(seed.credentials.length);
+      for (const { password_hash } of hashes) expect(password_hash).toMatch(/^\$argon2id\$/);
+    });
+
+    it('creates nothing the second time', async () => {
+      const before = [await count('organization'), await count('app_user')];
+      const again = await seedDemoData(db);
+      expect(again).toEqual({ created: false, credentials: [] });
+      expect([await count('organization'), await count('app_user')]).toEqual(before);
+    });
+  });
+
+  describe('login', () => {
+    it('returns a signed session token, its expiry and the user', async () => {
+      const { email, password } = credentialOf(Role.CLIENT_USER);
+      const before = Date.now();
+      const { body } = await gql<{
+        login: {
+          token: string;
+          expiresAt: string;
+          user: { email: string; roles: string[]; organization: { name: string; kind: string } };
+        };
+      }>(api, LOGIN, { email: email.toUpperCase(), password });
+      expect(body.errors).toBeUndefined();
+      const { token, expiresAt, user } = body.data!.login;
+      expect(user).toMatchObject({
+        email,
+        roles: ['CLIENT_USER'],
+        organization: { name: 'Comercializadora Aurora', kind: 'CLIENT' },
+      });
+      const ttlMs = config.auth.tokenTtlSeconds * 1000;
+      expect(Date.parse(expiresAt)).toBeGreaterThanOrEqual(before + ttlMs - 2_000);
+      expect(Date.parse(expiresAt)).toBeLessThanOrEqual(Date.now() + ttlMs + 1_000);
+      const claims = await new JwtService({ secret: config.auth.tokenSecret }).verifyAsync<
+        Record<string, unknown>
+      >(token);
+      expect(claims).toMatchObject({
+        roles: ['CLIENT_USER'],
+        sub: expect.any(String),
+        org: expect.any(String),
+      });
+    });
+
+    it('answers a wrong password and an unknown email with the same UNAUTHENTICATED error', async () => {
+      const { email } = credentialOf(Role.ADMIN);
+      const wrong = await gql(api, LOGIN, { email, password: 'not-the-password-at-all' });
+      const unknown = await gql(api, LOGIN, {
+        email: 'nobody@nowhere.example',
+        password: 'not-the-password-at-all',
+      });
+      expect(wrong.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(unknown.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(unknown.body.errors?.[0]?.message).toBe(wrong.body.errors?.[0]?.message);
+      expect(wrong.body.data ?? null).toBeNull();
+    });
+  });
+
+  describe('sessions', () => {
+    it('me: returns the caller with their organisation', async () => {
+      const { body } = await gql<{ me: Record<string, unknown> }>(
+        api,
+        ME,
+        {},
+        bearer(Role.CLIENT_APPROVER),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.me).toMatchObject({
+        email: credentialOf(Role.CLIENT_APPROVER).email,
+        roles: ['CLIENT_APPROVER'],
+        locale: 'ES_MX',
+        timeZone: 'America/Mexico_City',
+        active: true,
+        organization: {
+          name: 'Comercializadora Aurora',
+          kind: 'CLIENT',
+          slug: 'comercializadora-aurora',
+        },
+      });
+    });
+
+    it.each([
+      ['no Authorization header', {}],
+      ['a malformed token', { authorization: 'Bearer not.a.token' }],
+      ['a non-Bearer scheme', { authorization: 'Basic YWRtaW46YWRtaW4=' }],
+    ])('me with %s is UNAUTHENTICATED', async (_label, headers: Record<string, string>) => {
+      const { body } = await gql(api, ME, {}, headers);
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(body.data ?? null).toBeNull();
+    });
+
+    it('refuses an expired token signed with the real key (UNAUTHENTICATED)', async () => {
+      const { body: login } = await gql<{ login: { user: { id: string } } }>(api, LOGIN, {
+        email: credentialOf(Role.ADMIN).email,
+        password: credentialOf(Role.ADMIN).password,
+      });
+      const now = Math.floor(Date.now() / 1000);
+      const expired = new JwtService({ secret: config.auth.tokenSecret }).sign(
+        {
+          sub: login.data!.login.user.id,
+          org: orgIds.becken,
+          roles: ['ADMIN'],
+          iat: now - 7200,
+          exp: now - 60,
+        },
+        { algorithm: 'HS256' },
+      );
+      const { body } = await gql(api, ME, {}, { authorization: `Bearer ${expired}` });
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(body.errors?.[0]?.message).toMatch(/expired/);
+    });
+
+    it('keeps systemInfo public', async () => {
+      const { body } = await gql<{ systemInfo: { name: string } }>(api, '{ systemInfo { name } }');
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.systemInfo.name).toBe('sla-engine');
+    });
+  });
+
+  describe('user administration', () => {
+    const newUser = (overrides: Record<string, unknown> = {}) => ({
+      organizationId: orgIds['grupo-industrial-tulum'],
+      email: `nuevo-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@tulum.example`,
+      displayName: 'Nuevo Usuario',
+      roles: ['CLIENT_USER'],
+      temporaryPassword: 'temporal-password-123',
+      ...overrides,
+    });
+
+    it('an admin issues a client user who can then log in with the temporary password', async () => {
+      const input = newUser({
+        email: 'Mixed.Case@Tulum.Example',
+        locale: 'EN',
+        timeZone: 'America/Cancun',
+      });
+      const { body } = await gql<{ createUser: Record<string, unknown> }>(
+        api,
+        CREATE_USER,
+        { input },
+        bearer(Role.ADMIN),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.createUser).toMatchObject({
+        email: 'mixed.case@tulum.example',
+        roles: ['CLIENT_USER'],
+        locale: 'EN',
+        timeZone: 'America/Cancun',
+        active: true,
+        organization: { id: orgIds['grupo-industrial-tulum'], kind: 'CLIENT' },
+      });
+      const login = await gql(api, LOGIN, {
+        email: 'mixed.case@tulum.example',
+        password: 'temporal-password-123',
+      });
+      expect(login.body.errors).toBeUndefined();
+    });
+
+    it.each([Role.CLIENT_USER, Role.CLIENT_APPROVER, Role.AGENT, Role.MANAGER])(
+      'a %s calling createUser is FORBIDDEN and nothing is written',
+      async (role) => {
+        const before = await count('app_user');
+        const { body } = await gql(api, CREATE_USER, { input: newUser() }, bearer(role));
+        expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(await count('app_user')).toBe(before);
+      },
+    );
+
+    it('createUser without a session is UNAUTHENTICATED', async () => {
+      const { body } = await gql(api, CREATE_USER, { input: newUser() });
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('a duplicate email, in any case, is a CONFLICT', async () => {
+      const taken = credentialOf(Role.CLIENT_USER).email.toUpperCase();
+      const before = await count('app_user');
+      const { body } = await gql(
+        api,
+        CREATE_USER,
+        { input: newUser({ email: taken }) },
+        bearer(Role.ADMIN),
+      );
+      expect(body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(await count('app_user')).toBe(before);
+    });
+
+    it.each([
+      ['a short temporary password', { temporaryPassword: 'short-pw-11' }],
+      ['a malformed email', { email: 'not-an-email' }],
+      ['no roles', { roles: [] }],
+      ['a provider role in a client organisation', { roles: ['ADMIN'] }],
+      ['a client role in the provider', { roles: ['CLIENT_USER'], organizationId: 'PROVIDER' }],
+      ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }],
+    ])('%s is VALIDATION_FAILED and writes nothing', async (_label, overrides) => {
+      const input = newUser(overrides);
+      if (input.organizationId === 'PROVIDER') input.organizationId = orgIds.becken;
+      const before = await count('app_user');
+      const { body } = await gql(api, CREATE_USER, { input }, bearer(Role.ADMIN));
+      expect(body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      expect(await count('app_user')).toBe(before);
+    });
+
+    it('an unknown organisation is NOT_FOUND', async () => {
+      const input = newUser({ organizationId: '00000000-0000-4000-8000-000000000000' });
+      const { body } = await gql(api, CREATE_USER, { input }, bearer(Role.ADMIN));
+      expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    });
+
+    it('the database itself refuses a provider role for a client user', async () => {
+      await expect(
+        db.query(
+          `INSERT INTO app_user (organization_id, organization_kind, email, display_name, roles, password_hash)
+           VALUES ($1, 'CLIENT', 'sneaky@aurora.example', 'Sneaky', ARRAY['ADMIN'], 'x')`,
+          [orgIds['comercializadora-aurora']],
+        ),
+      ).rejects.toThrow(/ck_app_user_roles_fit_organization/);
+      // ...and a kind that does not match the organisation's.
+      await expect(
+        db.query(
+          `INSERT INTO app_user (organization_id, organization_kind, email, display_name, roles, password_hash)
+           VALUES ($1, 'PROVIDER', 'sneaky@aurora.example', 'Sneaky', ARRAY['ADMIN'], 'x')`,
+          [orgIds['comercializadora-aurora']],
+        ),
+      ).rejects.toThrow(/fk_app_user_organization/);
+    });
+
+    it('a deactivated user can neither log in nor use a live session; reactivated, they can', async () => {
+      const input = newUser();
+      const created = await gql<{ createUser: { id: string } }>(
+        api,
+        CREATE_USER,
+        { input },
+        bearer(Role.ADMIN),
+      );
+      const id = created.body.data!.createUser.id;
+      const login = await gql<{ login: { token: string } }>(api, LOGIN, {
+        email: input.email,
+        password: input.temporaryPassword,
+      });
+      const session = { authorization: `Bearer ${login.body.data!.login.token}` };
+
+      const off = await gql<{ setUserActive: { active: boolean } }>(
+        api,
+        SET_ACTIVE,
+        { userId: id, active: false },
+        bearer(Role.ADMIN),
+      );
+      expect(off.body.data?.setUserActive.active).toBe(false);
+      expect((await gql(api, ME, {}, session)).body.errors?.[0]?.extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
+      const refused = await gql(api, LOGIN, {
+        email: input.email,
+        password: input.temporaryPassword,
+      });
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+      await gql(api, SET_ACTIVE, { userId: id, active: true }, bearer(Role.ADMIN));
+      expect((await gql(api, ME, {}, session)).body.errors).toBeUndefined();
+    });
+
+    it('setUserActive: a manager is FORBIDDEN, an unknown user NOT_FOUND, an admin cannot lock themselves out', async () => {
+      const me = await gql<{ me: { id: string } }>(api, ME, {}, bearer(Role.ADMIN));
+      const adminId = me.body.data!.me.id;
+      const asManager = await gql(
+        api,
+        SET_ACTIVE,
+        { userId: adminId, active: false },
+        bearer(Role.MANAGER),
+      );
+      expect(asManager.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const unknown = await gql(
+        api,
+        SET_ACTIVE,
+        { userId: '00000000-0000-4000-8000-000000000000', active: false },
+        bearer(Role.ADMIN),
+      );
+      expect(unknown.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      const self = await gql(
+        api,
+        SET_ACTIVE,
+        { userId: adminId, active: false },
+        bearer(Role.ADMIN),
+      );
+      expect(self.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      const still = await db.query<{ active: boolean }[]>(
+        'SELECT active FROM app_user WHERE id = $1',
+        [adminId],
+      );
+      expect(still[0].active).toBe(true);
+    });
+
+    it('users: managers and admins list them, optionally per organisation; clients are FORBIDDEN', async () => {
+      const all = await gql<{ users: { email: string }[] }>(api, USERS, {}, bearer(Role.MANAGER));
+      expect(all.body.errors).toBeUndefined();
+      expect(all.body.data!.users.length).toBe(await count('app_user'));
+      const aurora = await gql<{ users: { organization: { id: string } }[] }>(
+        api,
+        USERS,
+        { organizationId: orgIds['comercializadora-aurora'] },
+        bearer(Role.ADMIN),
+      );
+      expect(aurora.body.data!.users.length).toBe(2);
+      expect(
+        aurora.body.data!.users.every(
+          (u) => u.organization.id === orgIds['comercializadora-aurora'],
+        ),
+      ).toBe(true);
+      for (const role of [Role.CLIENT_USER, Role.AGENT]) {
+        const { body } = await gql(api, USERS, {}, bearer(role));
+        expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      }
+      const unknown = await gql(
+        api,
+        USERS,
+        { organizationId: '00000000-0000-4000-8000-000000000000' },
+        bearer(Role.ADMIN),
+      );
+      expect(unknown.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      const malformed = await gql(api, USERS, { organizationId: 'aurora' }, bearer(Role.ADMIN));
+      expect(malformed.body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    });
+  });
+
+  describe('organisations', () => {
+    it('provider staff see every organisation; a client user only their own', async () => {
+      const agent = await gql<{ organizations: { name: string }[] }>(
+        api,
+        ORGS,
+        {},
+        bearer(Role.AGENT),
+      );
+      expect(agent.body.data!.organizations.map((o) => o.name)).toEqual(
+        expect.arrayContaining(['Becken', 'Comercializadora Aurora', 'Grupo Industrial Tulum']),
+      );
+      expect(agent.body.data!.organizations[0].name).toBe('Becken');
+      const client = await gql<{ organizations: { id: string; name: string }[] }>(
+        api,
+        ORGS,
+        {},
+        bearer(Role.CLIENT_USER),
+      );
+      expect(client.body.data!.organizations).toEqual([
+        expect.objectContaining({
+          id: orgIds['comercializadora-aurora'],
+          name: 'Comercializadora Aurora',
+        }),
+      ]);
+      expect((await gql(api, ORGS)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('an admin creates a client organisation, the slug derived from its name', async () => {
+      const { body } = await gql<{ createOrganization: Record<string, unknown> }>(
+        api,
+        CREATE_ORG,
+        { input: { name: 'Minera Ñuñoa, S.A.' } },
+        bearer(Role.ADMIN),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.createOrganization).toMatchObject({
+        name: 'Minera Ñuñoa, S.A.',
+        kind: 'CLIENT',
+        slug: 'minera-nunoa-s-a',
+      });
+    });
+
+    it.each([
+      ['a taken slug', { name: 'Otra Aurora', slug: 'comercializadora-aurora' }, 'CONFLICT'],
+      ['a second provider', { name: 'Otro Proveedor', kind: 'PROVIDER' }, 'CONFLICT'],
+      ['a blank name', { name: '   ' }, 'VALIDATION_FAILED'],
+      ['a bad slug', { name: 'Bien', slug: 'Not A Slug' }, 'VALIDATION_FAILED'],
+    ])('createOrganization with %s is %s and writes nothing', async (_label, input, code) => {
+      const before = await count('organization');
+      const { body } = await gql(api, CREATE_ORG, { input }, bearer(Role.ADMIN));
+      expect(body.errors?.[0]?.extensions?.code).toBe(code);
+      expect(await count('organization')).toBe(before);
+    });
+
+    it('createOrganization by a manager is FORBIDDEN', async () => {
+      const { body } = await gql(
+        api,
+        CREATE_ORG,
+        { input: { name: 'Por Gerente' } },
+        bearer(Role.MANAGER),
+      );
+      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+});
