@@ -75,40 +75,32 @@ function start() {
 
 /** Every tier, in order; all run even after a failure, so one report shows everything. */
 function test() {
-  const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+  const bin = (...parts) => join(root, 'node_modules', ...parts);
   const resultsDir = join(root, 'test-results');
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
+  const jestTier = (name, config, env = {}) => {
+    const results = join(resultsDir, `${name.replace(/\W+/g, '-')}.json`);
+    const cmd = [bin('jest', 'bin', 'jest.js'), '-c', `test/jest.${config}.config.js`, '--ci'];
+    return {
+      name: `${name} tests`,
+      cmd: [...cmd, '--json', `--outputFile=${results}`],
+      env,
+      results,
+    };
+  };
   const tiers = [
-    {
-      name: 'lint (eslint)',
-      cmd: [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.', '--max-warnings=0'],
-    },
-    {
-      name: 'format (prettier)',
-      cmd: [join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.'],
-    },
+    { name: 'lint (eslint)', cmd: [bin('eslint', 'bin', 'eslint.js'), '.', '--max-warnings=0'] },
+    { name: 'format (prettier)', cmd: [bin('prettier', 'bin', 'prettier.cjs'), '--check', '.'] },
     {
       name: 'type-check (tsc)',
-      cmd: [
-        join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
-        '-p',
-        'tsconfig.json',
-        '--noEmit',
-      ],
+      cmd: [bin('typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'],
     },
-    ...['unit', 'workflow', 'integration'].map((tier) => ({
-      name: `${tier} tests`,
-      cmd: [
-        jest,
-        '-c',
-        `test/jest.${tier}.config.js`,
-        '--ci',
-        '--json',
-        `--outputFile=${join(resultsDir, `${tier}.json`)}`,
-      ],
-      jest: tier,
-    })),
+    jestTier('unit', 'unit'),
+    // Business time must not depend on the host time zone: the same tier under another TZ.
+    jestTier('unit (TZ=Asia/Tokyo)', 'unit', { TZ: 'Asia/Tokyo' }),
+    jestTier('workflow', 'workflow'),
+    jestTier('integration', 'integration'),
   ];
   const summary = [];
   let passed = 0;
@@ -116,20 +108,17 @@ function test() {
   for (const tier of tiers) {
     say(`── ${tier.name} ──`);
     const t0 = Date.now();
-    const code = run(process.execPath, tier.cmd);
+    const code = run(process.execPath, tier.cmd, { env: { ...process.env, ...tier.env } });
     const secs = ((Date.now() - t0) / 1000).toFixed(1);
     let detail = '';
-    if (tier.jest) {
-      const file = join(resultsDir, `${tier.jest}.json`);
-      if (existsSync(file)) {
-        const r = JSON.parse(readFileSync(file, 'utf8'));
-        passed += r.numPassedTests;
-        failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
-        detail = ` ${r.numPassedTests}/${r.numTotalTests} tests passed in ${r.numTotalTestSuites} files`;
-      } else if (code !== 0) failed += 1;
+    if (tier.results && existsSync(tier.results)) {
+      const r = JSON.parse(readFileSync(tier.results, 'utf8'));
+      passed += r.numPassedTests;
+      failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+      detail = ` ${r.numPassedTests}/${r.numTotalTests} tests passed in ${r.numTotalTestSuites} files`;
     } else if (code !== 0) failed += 1;
     summary.push(
-      `${code === 0 ? 'PASS' : 'FAIL'}  ${tier.name.padEnd(20)} ${secs.padStart(6)} s${detail}`,
+      `${code === 0 ? 'PASS' : 'FAIL'}  ${tier.name.padEnd(32)} ${secs.padStart(6)} s${detail}`,
     );
   }
   console.log(`\n${summary.join('\n')}\n`);

@@ -1,35 +1,15 @@
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
-import { runMigrations } from '../../src/database/run-migrations';
-import { typeOrmOptions } from '../../src/database/typeorm-options';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../src/config/app-config';
 import { type DemoSeedResult, seedDemoData } from '../../src/identity/demo-seed';
 import { Role } from '../../src/identity/role.enum';
-import { gql, integrationConfig, startApi, type RunningApi } from '../support/integration-harness';
+import { gql, type RunningApi } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 
 // L3-04: only portal users issued by the provider get in; every rule is enforced by the real API
 // over HTTP, on real PostgreSQL. The file runs on a database of its own (same server, committed
 // migrations), so the demo seed meets an empty database exactly as on a first `npm start`, and the
 // users and organisations made here do not leak into other specs.
-
-const shared = integrationConfig();
-const databaseName = `sla_identity_${process.pid}_${Date.now()}`;
-const config = integrationConfig({ DATABASE_URL: withDatabase(shared.database.url, databaseName) });
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-/** Runs one statement on the shared database (CREATE/DROP DATABASE cannot run in a transaction). */
-async function onServer(sql: string): Promise<void> {
-  const admin = await new DataSource(typeOrmOptions(shared.database.url)).initialize();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.destroy();
-  }
-}
 
 const LOGIN = `mutation ($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -51,13 +31,14 @@ const USERS = `query ($organizationId: ID) { users(organizationId: $organization
 const ORGS = '{ organizations { id name kind } }';
 
 describe('Identity and access (L3-04: portal users are issued by the provider)', () => {
+  let world: SeededWorld;
   let api: RunningApi;
   let db: DataSource;
   let seed: DemoSeedResult;
-  const tokens = new Map<Role, string>();
   let orgIds: Record<string, string>;
+  let config: AppConfig;
 
-  const bearer = (role: Role) => ({ authorization: `Bearer ${tokens.get(role)}` });
+  const bearer = (role: Role) => world.bearer(role);
   const credentialOf = (
     role: Role,
     organization = role.startsWith('CLIENT') ? 'Comercializadora Aurora' : 'Becken',
@@ -72,25 +53,11 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
     Number((await db.query<{ n: string }[]>(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   beforeAll(async () => {
-    await onServer(`CREATE DATABASE "${databaseName}"`);
-    await runMigrations(config.database.url);
-    db = await new DataSource(typeOrmOptions(config.database.url)).initialize();
-    seed = await seedDemoData(db);
-    api = await startApi(config);
-    for (const role of Object.values(Role)) {
-      const { email, password } = credentialOf(role);
-      const { body } = await gql<{ login: { token: string } }>(api, LOGIN, { email, password });
-      tokens.set(role, body.data!.login.token);
-    }
-    const orgs = await db.query<{ id: string; slug: string }[]>(
-      'SELECT id, slug FROM organization',
-    );
-    orgIds = Object.fromEntries(orgs.map((o) => [o.slug, o.id]));
+    world = await createSeededWorld('identity');
+    ({ api, db, seed, orgIds, config } = world);
   });
   afterAll(async () => {
-    await api?.close();
-    await db?.destroy();
-    await onServer(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+    await world?.close();
   });
 
   describe('demo seed', () => {

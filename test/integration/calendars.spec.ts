@@ -1,0 +1,327 @@
+import { Role } from '../../src/identity/role.enum';
+import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
+import { gql } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+
+// L3-05/L3-06/L3-08: managers keep versioned business calendars (BUSINESS-TIME.md); every edit is
+// validated whole, bumps the version and changes deadlines at once; bad input writes nothing.
+
+const CREATE = `mutation ($input: CreateCalendarInput!) {
+  createCalendar(input: $input) { id version timeZone organizationId holidaySources weekly { weekday intervals { start end } } }
+}`;
+const ADD_HOLIDAY = `mutation ($id: ID!, $h: CalendarHolidayInput!) {
+  addCalendarHoliday(calendarId: $id, holiday: $h) { id version }
+}`;
+const REMOVE_HOLIDAY = `mutation ($id: ID!, $date: String!) {
+  removeCalendarHoliday(calendarId: $id, date: $date) { id version }
+}`;
+const SET_OVERRIDE = `mutation ($id: ID!, $o: CalendarOverrideInput!) {
+  setCalendarOverride(calendarId: $id, override: $o) { id version overrides { date reason intervals { start end } } }
+}`;
+const REMOVE_OVERRIDE = `mutation ($id: ID!, $date: String!) {
+  removeCalendarOverride(calendarId: $id, date: $date) { id version overrides { date } }
+}`;
+const UPDATE = `mutation ($id: ID!, $input: UpdateCalendarInput!) {
+  updateCalendar(id: $id, input: $input) { id version name timeZone holidaySources }
+}`;
+const DEADLINE = `query ($from: DateTime!, $amount: Int!, $unit: BusinessUnit!, $calendarId: ID) {
+  businessDeadline(from: $from, amount: $amount, unit: $unit, calendarId: $calendarId) { deadline calendarVersion explanation }
+}`;
+const LIST = '{ calendars { id isDefault organizationId } }';
+const ONE = `query ($id: ID!) { calendar(id: $id) { id name holidays(year: 2026) { date name source } versions { version change } } }`;
+
+const weekdays = (intervals: { start: string; end: string }[]) =>
+  [1, 2, 3, 4, 5].map((weekday) => ({ weekday, intervals }));
+
+describe('Business calendars (L3-05, BUSINESS-TIME.md)', () => {
+  let world: SeededWorld;
+  const manager = () => world.bearer(Role.MANAGER);
+  const calendarRows = async () =>
+    Number(
+      (await world.db.query<{ n: string }[]>('SELECT count(*) AS n FROM business_calendar'))[0].n,
+    );
+  const versionRows = async () =>
+    Number(
+      (
+        await world.db.query<{ n: string }[]>('SELECT count(*) AS n FROM business_calendar_version')
+      )[0].n,
+    );
+
+  beforeAll(async () => {
+    world = await createSeededWorld('calendars');
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  describe('creation and validation', () => {
+    let auroraCalendarId: string;
+
+    it('lets a manager give a client organisation its own calendar (split day, Cancun)', async () => {
+      const { body } = await gql<{
+        createCalendar: { id: string; version: number; timeZone: string };
+      }>(
+        world.api,
+        CREATE,
+        {
+          input: {
+            name: 'Aurora (Cancún)',
+            timeZone: 'America/Cancun',
+            weekly: weekdays([
+              { start: '08:00', end: '13:00' },
+              { start: '14:00', end: '17:00' },
+            ]),
+            organizationId: world.orgIds['comercializadora-aurora'],
+          },
+        },
+        manager(),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.createCalendar).toMatchObject({ version: 1, timeZone: 'America/Cancun' });
+      auroraCalendarId = body.data!.createCalendar.id;
+
+      // Mon 2026-03-02 12:30 Cancun (17:30Z) + 2 h: 30 min before lunch, 1 h 30 after it.
+      const { body: d } = await gql<{ businessDeadline: { deadline: string } }>(
+        world.api,
+        DEADLINE,
+        {
+          from: '2026-03-02T17:30:00Z',
+          amount: 2,
+          unit: 'BUSINESS_HOURS',
+          calendarId: auroraCalendarId,
+        },
+      );
+      expect(d.data!.businessDeadline.deadline).toBe('2026-03-02T20:30:00.000Z');
+    });
+
+    it('refuses a second calendar for the same organisation with CONFLICT', async () => {
+      const before = await calendarRows();
+      const { body } = await gql(
+        world.api,
+        CREATE,
+        {
+          input: {
+            name: 'Aurora bis',
+            timeZone: 'America/Mexico_City',
+            weekly: weekdays([{ start: '09:00', end: '18:00' }]),
+            organizationId: world.orgIds['comercializadora-aurora'],
+          },
+        },
+        manager(),
+      );
+      expect(body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(await calendarRows()).toBe(before);
+    });
+
+    it.each([
+      [
+        'overlapping intervals',
+        'America/Mexico_City',
+        [
+          { start: '09:00', end: '14:00' },
+          { start: '13:00', end: '18:00' },
+        ],
+        /overlap/i,
+      ],
+      [
+        'an unknown time zone',
+        'Mars/Olympus_Mons',
+        [{ start: '09:00', end: '18:00' }],
+        /time zone/i,
+      ],
+      [
+        'an end before its start',
+        'America/Mexico_City',
+        [{ start: '18:00', end: '09:00' }],
+        /after/i,
+      ],
+      ['a malformed time', 'America/Mexico_City', [{ start: '9am', end: '18:00' }], /HH:MM/],
+    ])(
+      'rejects %s with VALIDATION_FAILED and writes nothing',
+      async (_label, timeZone, intervals, message) => {
+        const [calendars, versions] = [await calendarRows(), await versionRows()];
+        const { body } = await gql(
+          world.api,
+          CREATE,
+          { input: { name: 'Bad', timeZone, weekly: weekdays(intervals) } },
+          manager(),
+        );
+        expect(body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+        expect(body.errors?.[0]?.message).toMatch(message);
+        expect([await calendarRows(), await versionRows()]).toEqual([calendars, versions]);
+      },
+    );
+
+    it("shows client users the default calendar and their own, and hides other organisations'", async () => {
+      const aurora = await gql<{ calendars: { id: string }[] }>(
+        world.api,
+        LIST,
+        {},
+        world.bearer(Role.CLIENT_USER),
+      );
+      expect(aurora.body.data!.calendars.map((c) => c.id).sort()).toEqual(
+        [DEFAULT_CALENDAR_ID, auroraCalendarId].sort(),
+      );
+      const tulum = world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum');
+      const hidden = await gql(world.api, ONE, { id: auroraCalendarId }, tulum);
+      expect(hidden.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('access', () => {
+    const input = {
+      name: 'X',
+      timeZone: 'America/Mexico_City',
+      weekly: weekdays([{ start: '09:00', end: '18:00' }]),
+    };
+
+    it.each([Role.CLIENT_USER, Role.CLIENT_APPROVER, Role.AGENT])(
+      'refuses %s with FORBIDDEN',
+      async (role) => {
+        const before = await calendarRows();
+        const { body } = await gql(world.api, CREATE, { input }, world.bearer(role));
+        expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(await calendarRows()).toBe(before);
+      },
+    );
+
+    it('refuses an anonymous caller with UNAUTHENTICATED', async () => {
+      const { body } = await gql(world.api, CREATE, { input });
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('edits apply at once and bump the version', () => {
+    // Thu 2026-12-10 17:00 CDMX (23:00Z) + 2 business hours → Fri 2026-12-11 10:00 (16:00Z).
+    const probe = { from: '2026-12-10T23:00:00Z', amount: 2, unit: 'BUSINESS_HOURS' };
+    const ask = async () =>
+      (
+        await gql<{
+          businessDeadline: { deadline: string; calendarVersion: number; explanation: string[] };
+        }>(world.api, DEADLINE, probe)
+      ).body.data!.businessDeadline;
+
+    it('adds and removes a client holiday on the default calendar', async () => {
+      const before = await ask();
+      expect(before.deadline).toBe('2026-12-11T16:00:00.000Z');
+
+      const added = await gql<{ addCalendarHoliday: { version: number } }>(
+        world.api,
+        ADD_HOLIDAY,
+        {
+          id: DEFAULT_CALENDAR_ID,
+          h: { date: '2026-12-11', name: 'Aniversario de la empresa', source: 'CLIENT' },
+        },
+        manager(),
+      );
+      expect(added.body.data!.addCalendarHoliday.version).toBe(before.calendarVersion + 1);
+      const during = await ask();
+      // Friday is closed now: Monday 2026-12-14 10:00 (16:00Z).
+      expect(during).toMatchObject({
+        deadline: '2026-12-14T16:00:00.000Z',
+        calendarVersion: before.calendarVersion + 1,
+      });
+      expect(during.explanation.some((l) => l.includes('Aniversario de la empresa'))).toBe(true);
+
+      await gql(
+        world.api,
+        REMOVE_HOLIDAY,
+        { id: DEFAULT_CALENDAR_ID, date: '2026-12-11' },
+        manager(),
+      );
+      expect(await ask()).toMatchObject({
+        deadline: '2026-12-11T16:00:00.000Z',
+        calendarVersion: before.calendarVersion + 2,
+      });
+    });
+
+    it('refuses a holiday on a date that already is one (Navidad, generated) and writes nothing', async () => {
+      const versions = await versionRows();
+      const { body } = await gql(
+        world.api,
+        ADD_HOLIDAY,
+        {
+          id: DEFAULT_CALENDAR_ID,
+          h: { date: '2026-12-25', name: 'Navidad otra vez', source: 'CLIENT' },
+        },
+        manager(),
+      );
+      expect(body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      expect(body.errors?.[0]?.message).toContain('Navidad (MX_LFT_74)');
+      expect(await versionRows()).toBe(versions);
+    });
+
+    it('applies a half-day override (BUSINESS-TIME.md: Dec 24 09:00–14:00) and removes it', async () => {
+      const halfDay = { from: '2025-12-23T22:00:00Z', amount: 9, unit: 'BUSINESS_HOURS' };
+      const deadline = async () =>
+        (await gql<{ businessDeadline: { deadline: string } }>(world.api, DEADLINE, halfDay)).body
+          .data!.businessDeadline.deadline;
+      expect(await deadline()).toBe('2025-12-24T22:00:00.000Z'); // full Dec 24: Wed 16:00 local
+      const set = await gql<{ setCalendarOverride: { overrides: { date: string }[] } }>(
+        world.api,
+        SET_OVERRIDE,
+        {
+          id: DEFAULT_CALENDAR_ID,
+          o: {
+            date: '2025-12-24',
+            intervals: [{ start: '09:00', end: '14:00' }],
+            reason: 'Nochebuena',
+          },
+        },
+        manager(),
+      );
+      expect(set.body.data!.setCalendarOverride.overrides).toEqual([
+        { date: '2025-12-24', reason: 'Nochebuena', intervals: [{ start: '09:00', end: '14:00' }] },
+      ]);
+      expect(await deadline()).toBe('2025-12-26T17:00:00.000Z'); // Fri 2025-12-26 11:00 local
+      await gql(
+        world.api,
+        REMOVE_OVERRIDE,
+        { id: DEFAULT_CALENDAR_ID, date: '2025-12-24' },
+        manager(),
+      );
+      expect(await deadline()).toBe('2025-12-24T22:00:00.000Z');
+    });
+
+    it('turns generated art. 74 holidays off and on, and keeps every version', async () => {
+      // Mon 2026-11-16 (Revolución) is a holiday: Fri 17:00 + 2 h → Tue 10:00.
+      const revolucion = { from: '2026-11-13T23:00:00Z', amount: 2, unit: 'BUSINESS_HOURS' };
+      const deadline = async () =>
+        (await gql<{ businessDeadline: { deadline: string } }>(world.api, DEADLINE, revolucion))
+          .body.data!.businessDeadline.deadline;
+      expect(await deadline()).toBe('2026-11-17T16:00:00.000Z');
+      const off = await gql<{ updateCalendar: { holidaySources: string[] } }>(
+        world.api,
+        UPDATE,
+        { id: DEFAULT_CALENDAR_ID, input: { mexicoLft74Holidays: false } },
+        manager(),
+      );
+      expect(off.body.data!.updateCalendar.holidaySources).toEqual([]);
+      expect(await deadline()).toBe('2026-11-16T16:00:00.000Z');
+      await gql(
+        world.api,
+        UPDATE,
+        { id: DEFAULT_CALENDAR_ID, input: { mexicoLft74Holidays: true } },
+        manager(),
+      );
+      expect(await deadline()).toBe('2026-11-17T16:00:00.000Z');
+
+      const { body } = await gql<{
+        calendar: { holidays: { date: string }[]; versions: { version: number; change: string }[] };
+      }>(world.api, ONE, { id: DEFAULT_CALENDAR_ID }, manager());
+      expect(body.data!.calendar.holidays.map((h) => h.date)).toEqual([
+        '2026-01-01',
+        '2026-02-02',
+        '2026-03-16',
+        '2026-05-01',
+        '2026-09-16',
+        '2026-11-16',
+        '2026-12-25',
+      ]);
+      const versions = body.data!.calendar.versions.map((v) => v.version);
+      expect(versions).toEqual([...versions].sort((a, b) => b - a));
+      expect(versions.at(-1)).toBe(1);
+      expect(body.data!.calendar.versions[0].change).toContain('mexicoLft74Holidays');
+    });
+  });
+});
