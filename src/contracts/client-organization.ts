@@ -1,0 +1,34 @@
+import type { EntityManager } from 'typeorm';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import {
+  type AuthenticatedUser,
+  isProviderStaff,
+  OrganizationEntity,
+  OrganizationKind,
+} from '../identity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The client organisation `organizationId`, as far as `caller` may know: provider staff see every
+ * client; a client user only their own. Anything else (another client, the provider, an unknown
+ * or malformed ID) is NOT_FOUND, so a client cannot even learn that another organisation exists.
+ * Without a caller (the workflow's activities) only existence and kind are checked.
+ */
+export async function visibleClientOrganization(
+  db: EntityManager,
+  organizationId: string,
+  caller?: AuthenticatedUser,
+): Promise<OrganizationEntity> {
+  const notFound = () =>
+    new DomainError(ErrorCode.NOT_FOUND, `No client organisation ${organizationId}`, {
+      organizationId,
+    });
+  if (!UUID.test(organizationId)) throw notFound();
+  if (caller && !isProviderStaff(caller) && caller.organizationId !== organizationId) {
+    throw notFound();
+  }
+  const org = await db.getRepository(OrganizationEntity).findOneBy({ id: organizationId });
+  if (!org || org.kind !== OrganizationKind.CLIENT) throw notFound();
+  return org;
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { HourLedgerService } from './hour-ledger.service';
+import { HourStatementsService } from './hour-statements.service';
+import { HoursResolver } from './hours.resolver';
+import { SupportPoliciesResolver } from './support-policies.resolver';
+import { SupportPoliciesService } from './support-policies.service';
+import { TicketBillingService } from './ticket-billing.service';
+
+/**
+ * Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18): support policies, hour
+ * packages, the append-only ledger, time entries and no-charge tickets. The tickets domain uses
+ * `SupportPoliciesService.assertCanRegisterTickets` and the ticket workflow's activities use
+ * `HourLedgerService` (reserve, log time, release).
+ */
+@Module({
+  providers: [
+    SupportPoliciesService,
+    HourLedgerService,
+    HourStatementsService,
+    TicketBillingService,
+    SupportPoliciesResolver,
+    HoursResolver,
+  ],
+  exports: [SupportPoliciesService, HourLedgerService, TicketBillingService],
+})
+export class ContractsModule {}

@@ -1,0 +1,412 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { isUniqueViolation } from '../identity/unique-violation';
+import type { OrganizationEntity } from '../identity';
+import { type HourBalanceView, toBalanceView } from './balance-view';
+import { visibleClientOrganization } from './client-organization';
+import { LedgerEntryKind, type WorkCategory } from './contract-enums';
+import { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
+import { HourPackageEntity } from './hour-package.entity';
+import {
+  formatHours,
+  positiveHundredths,
+  requireReason,
+  signedHundredths,
+  toHours,
+  toHundredths,
+} from './hours';
+import type {
+  LedgerEntryResult,
+  LogTimeRequest,
+  LogTimeResult,
+  PurchaseRequest,
+  ReleaseRequest,
+  ReleaseResult,
+  ReservationResult,
+  ReserveForEstimateRequest,
+} from './hour-ledger.types';
+import {
+  foldLedger,
+  type LedgerBalance,
+  type LedgerDraft,
+  planAdjustment,
+  planConsumption,
+  planPurchase,
+  planRelease,
+  planReservation,
+  planReversal,
+} from './ledger-rules';
+import { requireLocalDate } from './local-date';
+import { registrationRefusal, requireCurrency, requireMoney } from './support-policies.service';
+import {
+  assertReplayOf,
+  assertTicketOf,
+  findByKey,
+  isNoCharge,
+  keyReused,
+  requireKey,
+  requireText,
+  requireTicketNumber,
+  toFact,
+  truncate,
+} from './ledger-rows';
+import { SupportPolicyEntity } from './support-policy.entity';
+import { TimeEntryEntity } from './time-entry.entity';
+
+/** First key of `pg_advisory_xact_lock(int, int)`: the ledger's namespace; the second is the org. */
+const LEDGER_LOCK_NAMESPACE = 730_112;
+const CATEGORIES: readonly WorkCategory[] = [
+  'QUESTION',
+  'INCIDENT',
+  'CONFIGURATION',
+  'DEVELOPMENT',
+  'TRAINING',
+  'ADMIN_ACTION',
+];
+
+/** An organisation's ledger, read under its lock inside the caller's transaction. */
+export interface LockedLedger {
+  readonly tx: EntityManager;
+  readonly org: OrganizationEntity;
+  readonly entries: readonly HourLedgerEntryEntity[];
+  readonly balance: LedgerBalance;
+}
+
+/**
+ * The prepaid-hours ledger (L3-03, L3-12, L3-13). Every write runs in one transaction that first
+ * takes the organisation's advisory lock, then reads and folds its ledger, then appends what the
+ * pure rules (`ledger-rules.ts`) allow: two requests for the same client are serialised, so they
+ * can never overdraw it. Every write is idempotent by its key. The ticket workflow's activities
+ * call `reserveForEstimate`, `logTime` and `releaseUnusedReservation`.
+ */
+@Injectable()
+export class HourLedgerService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Runs `work` on the organisation's ledger under its lock, in one transaction. */
+  async withLedger<T>(
+    organizationId: string,
+    work: (ledger: LockedLedger) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.db.transaction(async (tx) => {
+        const org = await visibleClientOrganization(tx, organizationId);
+        await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+          LEDGER_LOCK_NAMESPACE,
+          org.id,
+        ]);
+        const entries = await tx
+          .getRepository(HourLedgerEntryEntity)
+          .find({ where: { organizationId: org.id }, order: { id: 'ASC' } });
+        return work({ tx, org, entries, balance: foldLedger(entries.map(toFact)) });
+      });
+    } catch (err) {
+      // Only a key already used by another organisation gets here (same-org retries are replays).
+      if (
+        isUniqueViolation(err, 'uq_hour_ledger_entry_idempotency_key') ||
+        isUniqueViolation(err, 'uq_time_entry_idempotency_key')
+      ) {
+        throw keyReused();
+      }
+      throw err;
+    }
+  }
+
+  /** The current balance (no lock: a committed snapshot). */
+  async balance(organizationId: string): Promise<HourBalanceView> {
+    const entries = await this.db
+      .getRepository(HourLedgerEntryEntity)
+      .find({ where: { organizationId }, order: { id: 'ASC' } });
+    return toBalanceView(organizationId, foldLedger(entries.map(toFact)));
+  }
+
+  /** L3-03: a purchased package; its hours enter the ledger at once and never expire (L3-13). */
+  async purchasePackage(
+    req: PurchaseRequest,
+  ): Promise<{ hourPackage: HourPackageEntity; replayed: boolean; balance: HourBalanceView }> {
+    const hundredths = positiveHundredths(req.hours);
+    const purchasedOn = requireLocalDate(req.purchasedOn, 'purchasedOn');
+    const reference = requireReason(req.reference, 'reference');
+    const price = requireMoney(req.price, 'price');
+    const currency = requireCurrency(req.currency ?? 'MXN');
+    const key = requireKey(req.idempotencyKey ?? `purchase:${randomUUID()}`);
+    return this.withLedger(req.organizationId, async (l) => {
+      const prior = await findByKey(l.tx, key);
+      const packages = l.tx.getRepository(HourPackageEntity);
+      if (prior) {
+        assertReplayOf(prior, l.org.id, LedgerEntryKind.PURCHASE, null);
+        const hourPackage = await packages.findOneByOrFail({ ledgerEntryId: prior.id });
+        return { hourPackage, replayed: true, balance: toBalanceView(l.org.id, l.balance) };
+      }
+      const [entry] = await this.append(l, planPurchase(hundredths), {
+        reason: `package ${reference} purchased on ${purchasedOn}`,
+        key,
+        actorId: req.actorId,
+      });
+      const hourPackage = await packages.save({
+        organizationId: l.org.id,
+        hours: formatHours(hundredths),
+        purchasedOn,
+        reference,
+        price,
+        currency,
+        ledgerEntryId: entry.id,
+        createdBy: req.actorId,
+      });
+      return { hourPackage, replayed: false, balance: await this.after(l) };
+    });
+  }
+
+  /**
+   * L3-12: an authorized estimate reserves its hours. Needs an active policy (L3-01), an active
+   * package for CONFIGURATION/DEVELOPMENT work, and enough available hours (else
+   * VALIDATION_FAILED `INSUFFICIENT_HOURS` with `shortfallHours`). A newer estimate version
+   * replaces the previous reservation in the same transaction; a no-charge ticket holds nothing.
+   */
+  async reserveForEstimate(req: ReserveForEstimateRequest): Promise<ReservationResult> {
+    const hundredths = positiveHundredths(req.hours);
+    const ticketNumber = requireTicketNumber(req.ticketNumber);
+    const key = requireKey(req.idempotencyKey);
+    if (!Number.isInteger(req.estimateVersion) || req.estimateVersion < 1) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'estimateVersion must be an integer ≥ 1', {
+        field: 'estimateVersion',
+      });
+    }
+    if (!CATEGORIES.includes(req.category)) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `Unknown category ${req.category}`, {
+        field: 'category',
+      });
+    }
+    return this.withLedger(req.organizationId, async (l) => {
+      const prior = await findByKey(l.tx, key);
+      if (prior) {
+        assertReplayOf(prior, l.org.id, LedgerEntryKind.RESERVATION, ticketNumber);
+        const t = l.balance.tickets.get(ticketNumber);
+        const release = await findByKey(l.tx, `${key}:release-previous`);
+        return {
+          ticketNumber,
+          estimateVersion: prior.estimateVersion ?? req.estimateVersion,
+          reservedHours: toHours(t?.held ?? 0),
+          releasedHours: release ? -toHours(toHundredths(release.hours)) : 0,
+          replayed: true,
+          balance: toBalanceView(l.org.id, l.balance),
+        };
+      }
+      await assertTicketOf(l.tx, ticketNumber, l.org.id);
+      const policy = await l.tx
+        .getRepository(SupportPolicyEntity)
+        .findOneBy({ organizationId: l.org.id });
+      const refusal = registrationRefusal(l.org.name, policy);
+      if (refusal) throw refusal;
+      const plan = planReservation(l.balance, {
+        ticketNumber,
+        estimateVersion: req.estimateVersion,
+        hundredths,
+        category: req.category,
+        noCharge: await isNoCharge(l.tx, ticketNumber),
+      });
+      await this.append(l, plan.drafts, {
+        reason: `estimate v${req.estimateVersion} authorized: ${formatHours(hundredths)} h (${req.category})`,
+        key,
+        actorId: req.actorId,
+      });
+      return {
+        ticketNumber,
+        estimateVersion: req.estimateVersion,
+        reservedHours: toHours(plan.held),
+        releasedHours: toHours(plan.released),
+        replayed: false,
+        balance: await this.after(l),
+      };
+    });
+  }
+
+  /**
+   * L3-12: work logged on a ticket consumes its reservation; beyond the authorized estimate it is
+   * refused (VALIDATION_FAILED `EXCEEDS_AUTHORIZED_ESTIMATE`: a change order is needed). On a
+   * no-charge ticket (L3-18) the time entry is kept and the ledger consumption is 0.
+   */
+  async logTime(req: LogTimeRequest): Promise<LogTimeResult> {
+    const hundredths = positiveHundredths(req.hours);
+    const ticketNumber = requireTicketNumber(req.ticketNumber);
+    const date = requireLocalDate(req.date, 'date');
+    const description = requireText(req.description, 'description', 2000);
+    const key = requireKey(req.idempotencyKey);
+    if (date > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'date must not be in the future', {
+        field: 'date',
+      });
+    }
+    return this.withLedger(req.organizationId, async (l) => {
+      const times = l.tx.getRepository(TimeEntryEntity);
+      const prior = await times.findOneBy({ idempotencyKey: key });
+      if (prior) {
+        if (prior.organizationId !== l.org.id || prior.ticketNumber !== ticketNumber) {
+          throw keyReused();
+        }
+        return {
+          timeEntry: prior,
+          chargedHours: Number(prior.chargedHours),
+          replayed: true,
+          balance: toBalanceView(l.org.id, l.balance),
+        };
+      }
+      await assertTicketOf(l.tx, ticketNumber, l.org.id);
+      const plan = planConsumption(l.balance, {
+        ticketNumber,
+        hundredths,
+        noCharge: await isNoCharge(l.tx, ticketNumber),
+      });
+      const [entry] = await this.append(l, plan.drafts, {
+        reason: truncate(
+          `${formatHours(hundredths)} h logged on ${date}${plan.charged === 0 ? ' (no charge, L3-18)' : ''}: ${description}`,
+        ),
+        key,
+        actorId: req.agentId,
+      });
+      const timeEntry = await times.save({
+        organizationId: l.org.id,
+        ticketNumber,
+        workDate: date,
+        hours: formatHours(hundredths),
+        chargedHours: formatHours(plan.charged),
+        description,
+        agentId: req.agentId,
+        ledgerEntryId: entry.id,
+        idempotencyKey: key,
+      });
+      return {
+        timeEntry,
+        chargedHours: toHours(plan.charged),
+        replayed: false,
+        balance: await this.after(l),
+      };
+    });
+  }
+
+  /** On close or cancel: gives back exactly the ticket's unused reservation (0 when none). */
+  async releaseUnusedReservation(req: ReleaseRequest): Promise<ReleaseResult> {
+    const ticketNumber = requireTicketNumber(req.ticketNumber);
+    const reason = requireReason(req.reason);
+    const key = requireKey(req.idempotencyKey);
+    const owner = await this.db
+      .getRepository(HourLedgerEntryEntity)
+      .findOne({ where: { ticketNumber }, order: { id: 'ASC' } });
+    if (!owner) return { ticketNumber, releasedHours: 0, replayed: false, balance: null };
+    return this.withLedger(owner.organizationId, async (l) => {
+      const prior = await findByKey(l.tx, key);
+      if (prior) {
+        assertReplayOf(prior, l.org.id, LedgerEntryKind.RESERVATION_RELEASE, ticketNumber);
+        return {
+          ticketNumber,
+          releasedHours: -toHours(toHundredths(prior.hours)),
+          replayed: true,
+          balance: toBalanceView(l.org.id, l.balance),
+        };
+      }
+      const plan = planRelease(l.balance, ticketNumber);
+      await this.append(l, plan.drafts, { reason, key, actorId: req.actorId ?? null });
+      return {
+        ticketNumber,
+        releasedHours: toHours(plan.released),
+        replayed: false,
+        balance: await this.after(l),
+      };
+    });
+  }
+
+  /** A manager's correction (either sign); may not make the available hours negative. */
+  async adjust(req: {
+    organizationId: string;
+    hours: number;
+    reason: string;
+    actorId: string;
+    idempotencyKey?: string;
+  }): Promise<LedgerEntryResult> {
+    const hundredths = signedHundredths(req.hours);
+    const reason = requireReason(req.reason);
+    const key = requireKey(req.idempotencyKey ?? `adjust:${randomUUID()}`);
+    return this.withLedger(req.organizationId, async (l) => {
+      const prior = await findByKey(l.tx, key);
+      if (prior) {
+        assertReplayOf(prior, l.org.id, LedgerEntryKind.ADJUSTMENT, null);
+        return { entry: prior, replayed: true, balance: toBalanceView(l.org.id, l.balance) };
+      }
+      const [entry] = await this.append(l, planAdjustment(l.balance, hundredths), {
+        reason,
+        key,
+        actorId: req.actorId,
+      });
+      return { entry, replayed: false, balance: await this.after(l) };
+    });
+  }
+
+  /** Corrects a purchase, adjustment or charged consumption with a REVERSAL entry (once). */
+  async reverse(req: {
+    entryId: string;
+    reason: string;
+    actorId: string;
+    idempotencyKey?: string;
+  }): Promise<LedgerEntryResult> {
+    const reason = requireReason(req.reason);
+    const key = requireKey(req.idempotencyKey ?? `reverse:${randomUUID()}`);
+    const notFound = new DomainError(ErrorCode.NOT_FOUND, `No ledger entry ${req.entryId}`);
+    if (!/^\d{1,18}$/.test(req.entryId)) throw notFound;
+    const target = await this.db
+      .getRepository(HourLedgerEntryEntity)
+      .findOneBy({ id: req.entryId });
+    if (!target) throw notFound;
+    return this.withLedger(target.organizationId, async (l) => {
+      const prior = await findByKey(l.tx, key);
+      if (prior) {
+        assertReplayOf(prior, l.org.id, LedgerEntryKind.REVERSAL, target.ticketNumber);
+        return { entry: prior, replayed: true, balance: toBalanceView(l.org.id, l.balance) };
+      }
+      const [entry] = await this.append(l, planReversal(l.balance, toFact(target)), {
+        reason,
+        key,
+        actorId: req.actorId,
+      });
+      return { entry, replayed: false, balance: await this.after(l) };
+    });
+  }
+
+  /** Appends the drafts in order; the first gets `key`, the others `key + keySuffix`. */
+  async append(
+    l: LockedLedger,
+    drafts: readonly LedgerDraft[],
+    meta: { reason: string; key: string; actorId: string | null },
+  ): Promise<HourLedgerEntryEntity[]> {
+    const repo = l.tx.getRepository(HourLedgerEntryEntity);
+    const saved: HourLedgerEntryEntity[] = [];
+    for (const d of drafts) {
+      saved.push(
+        await repo.save(
+          repo.create({
+            organizationId: l.org.id,
+            ticketNumber: d.ticketNumber,
+            kind: d.kind,
+            hours: formatHours(d.hundredths),
+            estimateVersion: d.estimateVersion,
+            reason: meta.reason,
+            idempotencyKey: `${meta.key}${d.keySuffix}`,
+            reversesEntryId: d.reversesEntryId,
+            createdBy: meta.actorId,
+          }),
+        ),
+      );
+    }
+    return saved;
+  }
+
+  /** The balance after this transaction's appends. */
+  private async after(l: LockedLedger): Promise<HourBalanceView> {
+    const entries = await l.tx
+      .getRepository(HourLedgerEntryEntity)
+      .find({ where: { organizationId: l.org.id }, order: { id: 'ASC' } });
+    return toBalanceView(l.org.id, foldLedger(entries.map(toFact)));
+  }
+}

@@ -1,0 +1,109 @@
+import type { EntityManager } from 'typeorm';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import type { LedgerEntryKind } from './contract-enums';
+import { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
+import { toHundredths } from './hours';
+import { type LedgerFact, ledgerRefusal } from './ledger-rules';
+import { TicketBillingEntity } from './ticket-billing.entity';
+
+// Row-level helpers of the ledger service: facts from rows, idempotency replays, request checks.
+
+const TICKET_NUMBER = /^L3-\d{4}-\d{6}$/;
+
+export function toFact(e: HourLedgerEntryEntity): LedgerFact {
+  return {
+    id: String(e.id),
+    kind: e.kind,
+    hundredths: toHundredths(e.hours),
+    ticketNumber: e.ticketNumber,
+    estimateVersion: e.estimateVersion,
+    reversesEntryId: e.reversesEntryId === null ? null : String(e.reversesEntryId),
+  };
+}
+
+export async function isNoCharge(tx: EntityManager, ticketNumber: string): Promise<boolean> {
+  const billing = await tx.getRepository(TicketBillingEntity).findOneBy({ ticketNumber });
+  return billing?.noCharge ?? false;
+}
+
+/** A ticket number belongs to one organisation: refuses one the ledger knows for another. */
+export async function assertTicketOf(
+  tx: EntityManager,
+  ticketNumber: string,
+  organizationId: string,
+): Promise<void> {
+  const [ledger, billing] = await Promise.all([
+    tx.getRepository(HourLedgerEntryEntity).findOneBy({ ticketNumber }),
+    tx.getRepository(TicketBillingEntity).findOneBy({ ticketNumber }),
+  ]);
+  const owner = ledger?.organizationId ?? billing?.organizationId;
+  if (owner && owner !== organizationId) {
+    throw ledgerRefusal(
+      'TICKET_OF_ANOTHER_ORGANIZATION',
+      `Ticket ${ticketNumber} belongs to another organisation`,
+    );
+  }
+}
+
+export function findByKey(tx: EntityManager, key: string): Promise<HourLedgerEntryEntity | null> {
+  return tx.getRepository(HourLedgerEntryEntity).findOneBy({ idempotencyKey: key });
+}
+
+/** A replayed key must name the same kind of operation on the same organisation and ticket. */
+export function assertReplayOf(
+  prior: HourLedgerEntryEntity,
+  organizationId: string,
+  kind: LedgerEntryKind,
+  ticketNumber: string | null,
+): void {
+  if (
+    prior.organizationId !== organizationId ||
+    prior.kind !== kind ||
+    prior.ticketNumber !== ticketNumber
+  ) {
+    throw keyReused();
+  }
+}
+
+export const keyReused = () =>
+  new DomainError(
+    ErrorCode.CONFLICT,
+    'This idempotency key was already used for another operation',
+    { reason: 'IDEMPOTENCY_KEY_REUSED' },
+  );
+
+export function requireTicketNumber(ticketNumber: string): string {
+  if (!TICKET_NUMBER.test(ticketNumber)) {
+    throw new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      'ticketNumber must look like L3-2026-000123',
+      { field: 'ticketNumber' },
+    );
+  }
+  return ticketNumber;
+}
+
+export function requireKey(key: string): string {
+  if (typeof key !== 'string' || key.length < 1 || key.length > 250) {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'idempotencyKey must be 1–250 characters', {
+      field: 'idempotencyKey',
+    });
+  }
+  return key;
+}
+
+export function requireText(text: string, field: string, max: number): string {
+  const value = (text ?? '').trim();
+  if (!value || value.length > max) {
+    throw new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      `${field} must be between 1 and ${max} characters`,
+      { field },
+    );
+  }
+  return value;
+}
+
+export function truncate(text: string): string {
+  return text.length <= 500 ? text : `${text.slice(0, 499)}…`;
+}

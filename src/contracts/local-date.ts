@@ -1,0 +1,29 @@
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** A real calendar date `YYYY-MM-DD` (2026-02-30 is refused); VALIDATION_FAILED otherwise. */
+export function requireLocalDate(value: string, field: string): string {
+  const m = LOCAL_DATE.exec(value);
+  const date = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
+  if (!date || date.toISOString().slice(0, 10) !== value || +m![1] < 2000) {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, `${field} must be a date YYYY-MM-DD`, {
+      field,
+    });
+  }
+  return value;
+}
+
+/** `'2026-03'` → the first day of the month and of the next one. */
+export function monthBounds(month: string): { from: string; to: string } {
+  const m = MONTH.exec(month);
+  if (!m) {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'month must be YYYY-MM', {
+      field: 'month',
+    });
+  }
+  const [y, mo] = [+m[1], +m[2]];
+  const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  return { from: `${month}-01`, to: `${next}-01` };
+}

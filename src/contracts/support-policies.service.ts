@@ -1,0 +1,266 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import type { AuthenticatedUser } from '../identity';
+import { visibleClientOrganization } from './client-organization';
+import { PolicyEventKind, PolicyStatus } from './contract-enums';
+import { requireReason } from './hours';
+import { requireLocalDate } from './local-date';
+import { SupportPolicyEventEntity } from './support-policy-event.entity';
+import { SupportPolicyEntity } from './support-policy.entity';
+
+export interface SupportPolicyTerms {
+  readonly organizationId: string;
+  readonly monthlyFee: number;
+  readonly currency?: string;
+  /** `YYYY-MM-DD`. */
+  readonly startDate: string;
+}
+
+/** Status changes a policy may take; ENDED → ACTIVE is a renewal. */
+const TRANSITIONS: Readonly<Record<PolicyStatus, readonly PolicyStatus[]>> = {
+  [PolicyStatus.ACTIVE]: [PolicyStatus.SUSPENDED, PolicyStatus.ENDED],
+  [PolicyStatus.SUSPENDED]: [PolicyStatus.ACTIVE, PolicyStatus.ENDED],
+  [PolicyStatus.ENDED]: [PolicyStatus.ACTIVE],
+};
+
+/**
+ * Support policies (L3-01, L3-03, L3-16): one per client organisation, changed in place under a
+ * row lock, with every change appended to `support_policy_event` (who, when, from → to, why).
+ */
+@Injectable()
+export class SupportPoliciesService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The organisation's policy, or null; NOT_FOUND when `caller` may not see the organisation. */
+  async find(
+    organizationId: string,
+    caller?: AuthenticatedUser,
+  ): Promise<SupportPolicyEntity | null> {
+    await visibleClientOrganization(this.db.manager, organizationId, caller);
+    return this.db.getRepository(SupportPolicyEntity).findOneBy({ organizationId });
+  }
+
+  /** The policy's history, oldest first. */
+  events(policyId: string): Promise<SupportPolicyEventEntity[]> {
+    return this.db
+      .getRepository(SupportPolicyEventEntity)
+      .find({ where: { policyId }, order: { id: 'ASC' } });
+  }
+
+  /**
+   * L3-01: throws VALIDATION_FAILED (`reason: 'NO_ACTIVE_POLICY'`) saying why a client may not
+   * register tickets: no policy, suspended since when, or ended. For the tickets API.
+   */
+  async assertCanRegisterTickets(organizationId: string): Promise<SupportPolicyEntity> {
+    const org = await visibleClientOrganization(this.db.manager, organizationId);
+    const policy = await this.db.getRepository(SupportPolicyEntity).findOneBy({ organizationId });
+    const refusal = registrationRefusal(org.name, policy);
+    if (refusal) throw refusal;
+    return policy!;
+  }
+
+  /** Creates the policy (ACTIVE) or changes its terms; a change with nothing new writes nothing. */
+  async upsert(
+    terms: SupportPolicyTerms,
+    actor: AuthenticatedUser,
+    reason?: string,
+  ): Promise<SupportPolicyEntity> {
+    const monthlyFee = requireMoney(terms.monthlyFee, 'monthlyFee');
+    const currency = requireCurrency(terms.currency ?? 'MXN');
+    const startDate = requireLocalDate(terms.startDate, 'startDate');
+    const note = reason === undefined ? null : requireReason(reason);
+    return this.db.transaction(async (tx) => {
+      await visibleClientOrganization(tx, terms.organizationId);
+      const current = await this.lock(tx, terms.organizationId);
+      if (!current) {
+        const created = await tx.getRepository(SupportPolicyEntity).save({
+          organizationId: terms.organizationId,
+          monthlyFee,
+          currency,
+          startDate,
+          status: PolicyStatus.ACTIVE,
+          statusChangedAt: new Date(),
+          statusReason: note,
+        });
+        await this.append(tx, created, PolicyEventKind.CREATED, actor, note, {
+          toStatus: PolicyStatus.ACTIVE,
+          data: { monthlyFee, currency, startDate },
+        });
+        return this.reload(tx, created.id);
+      }
+      const changes: Record<string, { from: string; to: string }> = {};
+      if (current.monthlyFee !== monthlyFee)
+        changes.monthlyFee = { from: current.monthlyFee, to: monthlyFee };
+      if (current.currency !== currency)
+        changes.currency = { from: current.currency, to: currency };
+      if (current.startDate !== startDate)
+        changes.startDate = { from: current.startDate, to: startDate };
+      if (Object.keys(changes).length === 0) return current;
+      await tx
+        .getRepository(SupportPolicyEntity)
+        .update({ id: current.id }, { monthlyFee, currency, startDate });
+      await this.append(tx, current, PolicyEventKind.TERMS_CHANGED, actor, note, { data: changes });
+      return this.reload(tx, current.id);
+    });
+  }
+
+  /** ACTIVE ⇄ SUSPENDED, either → ENDED, ENDED → ACTIVE (renewal); INVALID_TRANSITION otherwise. */
+  async setStatus(
+    organizationId: string,
+    status: PolicyStatus,
+    reason: string,
+    actor: AuthenticatedUser,
+  ): Promise<SupportPolicyEntity> {
+    const why = requireReason(reason);
+    return this.db.transaction(async (tx) => {
+      const policy = await this.requirePolicy(tx, organizationId);
+      if (!TRANSITIONS[policy.status].includes(status)) {
+        throw new DomainError(
+          ErrorCode.INVALID_TRANSITION,
+          `A ${policy.status} policy cannot become ${status}`,
+          { from: policy.status, to: status, allowed: TRANSITIONS[policy.status] },
+        );
+      }
+      await tx
+        .getRepository(SupportPolicyEntity)
+        .update({ id: policy.id }, { status, statusChangedAt: new Date(), statusReason: why });
+      await this.append(tx, policy, PolicyEventKind.STATUS_CHANGED, actor, why, {
+        fromStatus: policy.status,
+        toStatus: status,
+      });
+      return this.reload(tx, policy.id);
+    });
+  }
+
+  /** L3-16: records (or clears, with `login` null) the Odoo admin user kept for the provider. */
+  async recordOdooAdminUser(
+    organizationId: string,
+    login: string | null,
+    confirmed: boolean,
+    actor: AuthenticatedUser,
+  ): Promise<SupportPolicyEntity> {
+    const value = login === null ? null : login.trim();
+    if (value !== null && (value.length === 0 || value.length > 200)) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'login must be 1 to 200 characters', {
+        field: 'login',
+      });
+    }
+    return this.db.transaction(async (tx) => {
+      const policy = await this.requirePolicy(tx, organizationId);
+      const confirmedAt = value !== null && confirmed ? new Date() : null;
+      await tx
+        .getRepository(SupportPolicyEntity)
+        .update({ id: policy.id }, { odooAdminLogin: value, odooAdminConfirmedAt: confirmedAt });
+      await this.append(tx, policy, PolicyEventKind.ODOO_ADMIN_RECORDED, actor, null, {
+        data: { from: policy.odooAdminLogin, to: value, confirmed: confirmedAt !== null },
+      });
+      return this.reload(tx, policy.id);
+    });
+  }
+
+  private async requirePolicy(
+    tx: EntityManager,
+    organizationId: string,
+  ): Promise<SupportPolicyEntity> {
+    await visibleClientOrganization(tx, organizationId);
+    const policy = await this.lock(tx, organizationId);
+    if (!policy) {
+      throw new DomainError(
+        ErrorCode.NOT_FOUND,
+        `Organisation ${organizationId} has no support policy`,
+        {
+          organizationId,
+        },
+      );
+    }
+    return policy;
+  }
+
+  private lock(tx: EntityManager, organizationId: string): Promise<SupportPolicyEntity | null> {
+    return tx
+      .getRepository(SupportPolicyEntity)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.organization_id = :organizationId', { organizationId })
+      .getOne();
+  }
+
+  private reload(tx: EntityManager, id: string): Promise<SupportPolicyEntity> {
+    return tx.getRepository(SupportPolicyEntity).findOneByOrFail({ id });
+  }
+
+  private async append(
+    tx: EntityManager,
+    policy: SupportPolicyEntity,
+    kind: PolicyEventKind,
+    actor: AuthenticatedUser,
+    reason: string | null,
+    extra: Partial<Pick<SupportPolicyEventEntity, 'fromStatus' | 'toStatus' | 'data'>>,
+  ): Promise<void> {
+    const repo = tx.getRepository(SupportPolicyEventEntity);
+    await repo.save(
+      repo.create({
+        policyId: policy.id,
+        organizationId: policy.organizationId,
+        kind,
+        reason,
+        actorId: actor.id,
+        fromStatus: extra.fromStatus ?? null,
+        toStatus: extra.toStatus ?? null,
+        data: extra.data ?? {},
+      }),
+    );
+  }
+}
+
+/** Why `orgName` may not register tickets, or null when its policy is ACTIVE (L3-01). */
+export function registrationRefusal(
+  orgName: string,
+  policy: Pick<SupportPolicyEntity, 'status' | 'statusChangedAt' | 'statusReason'> | null,
+): DomainError | null {
+  if (policy?.status === PolicyStatus.ACTIVE) return null;
+  const since = policy?.statusChangedAt.toISOString().slice(0, 10);
+  const why = policy?.statusReason ? ` (${policy.statusReason})` : '';
+  const message = !policy
+    ? `${orgName} has no support policy: tickets need an active monthly policy`
+    : policy.status === PolicyStatus.SUSPENDED
+      ? `${orgName}'s support policy is suspended since ${since}${why}: tickets need an active policy`
+      : `${orgName}'s support policy ended on ${since}${why}: tickets need an active policy`;
+  return new DomainError(ErrorCode.VALIDATION_FAILED, message, {
+    reason: 'NO_ACTIVE_POLICY',
+    policyStatus: policy?.status ?? null,
+    since: since ?? null,
+  });
+}
+
+/** A non-negative amount with at most 2 decimals, as numeric text. */
+export function requireMoney(amount: number, field: string): string {
+  if (
+    !Number.isFinite(amount) ||
+    amount < 0 ||
+    amount >= 1e10 ||
+    Math.abs(amount * 100 - Math.round(amount * 100)) > 1e-6
+  ) {
+    throw new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      `${field} must be an amount ≥ 0 with at most 2 decimals`,
+      { field },
+    );
+  }
+  return amount.toFixed(2);
+}
+
+export function requireCurrency(currency: string): string {
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    throw new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      'currency must be 3 capital letters (ISO 4217)',
+      {
+        field: 'currency',
+      },
+    );
+  }
+  return currency;
+}

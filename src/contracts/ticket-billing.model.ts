@@ -1,0 +1,38 @@
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import type { TicketBillingEntity } from './ticket-billing.entity';
+
+@ObjectType('TicketBilling', { description: 'L3-18: whether a ticket is charged to the package.' })
+export class TicketBillingModel {
+  @Field()
+  ticketNumber!: string;
+
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field()
+  noCharge!: boolean;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => ID)
+  setBy!: string;
+
+  @Field()
+  setAt!: Date;
+
+  @Field(() => Float, { description: 'Reserved hours given back by this decision.' })
+  releasedHours!: number;
+
+  static fromEntity(e: TicketBillingEntity, releasedHours: number): TicketBillingModel {
+    return Object.assign(new TicketBillingModel(), {
+      ticketNumber: e.ticketNumber,
+      organizationId: e.organizationId,
+      noCharge: e.noCharge,
+      reason: e.reason,
+      setBy: e.setBy,
+      setAt: e.setAt,
+      releasedHours,
+    });
+  }
+}

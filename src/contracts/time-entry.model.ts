@@ -1,0 +1,55 @@
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { HourBalanceModel } from './hour-balance.model';
+import type { TimeEntryEntity } from './time-entry.entity';
+
+@ObjectType('TimeEntry', { description: 'Work logged on a ticket (append-only).' })
+export class TimeEntryModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field()
+  ticketNumber!: string;
+
+  @Field({ description: 'YYYY-MM-DD the work was done.' })
+  date!: string;
+
+  @Field(() => Float)
+  hours!: number;
+
+  @Field(() => Float, { description: 'Hours taken from the package: 0 on a no-charge ticket.' })
+  chargedHours!: number;
+
+  @Field()
+  description!: string;
+
+  @Field(() => ID)
+  agentId!: string;
+
+  @Field(() => ID)
+  ledgerEntryId!: string;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => HourBalanceModel, { description: 'The balance after this entry.' })
+  balance!: HourBalanceModel;
+
+  static fromEntity(e: TimeEntryEntity, balance: HourBalanceModel): TimeEntryModel {
+    return Object.assign(new TimeEntryModel(), {
+      id: String(e.id),
+      organizationId: e.organizationId,
+      ticketNumber: e.ticketNumber,
+      date: e.workDate,
+      hours: Number(e.hours),
+      chargedHours: Number(e.chargedHours),
+      description: e.description,
+      agentId: e.agentId,
+      ledgerEntryId: String(e.ledgerEntryId),
+      createdAt: e.createdAt,
+      balance,
+    });
+  }
+}

@@ -1,0 +1,848 @@
+import { DomainError } from '../../src/common/errors/domain-error';
+import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
+import { toFact } from '../../src/contracts/ledger-rows';
+import { foldLedger } from '../../src/contracts/ledger-rules';
+import { SupportPoliciesService } from '../../src/contracts/support-policies.service';
+import { HourLedgerEntryEntity } from '../../src/contracts/hour-ledger-entry.entity';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+
+// L3-01, L3-03, L3-12, L3-13, L3-16, L3-18: support policies and the prepaid-hours ledger, through
+// the real API over HTTP on real PostgreSQL. The ticket workflow's activities will call
+// reserve/release on HourLedgerService directly, so those steps use the running app's service.
+
+const POLICY_FIELDS =
+  'id status monthlyFee currency startDate canRegisterTickets registrationBlockedReason odooAdminLogin odooAdminMissing';
+const UPSERT = `mutation ($input: UpsertSupportPolicyInput!) { upsertSupportPolicy(input: $input) { ${POLICY_FIELDS} } }`;
+const SET_STATUS = `mutation ($input: SetSupportPolicyStatusInput!) { setSupportPolicyStatus(input: $input) { ${POLICY_FIELDS} } }`;
+const ODOO_ADMIN = `mutation ($input: RecordOdooAdminUserInput!) { recordOdooAdminUser(input: $input) { ${POLICY_FIELDS} } }`;
+const POLICY = `query ($organizationId: ID!) { supportPolicy(organizationId: $organizationId) {
+  ${POLICY_FIELDS} history { kind fromStatus toStatus reason actorId at } } }`;
+const PURCHASE = `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) {
+  id hours ledgerEntryId balance { purchased available } } }`;
+const BALANCE = `query ($organizationId: ID!) { hourBalance(organizationId: $organizationId) {
+  purchased consumed adjustments balance reserved available
+  reservations { ticketNumber estimateVersion reservedHours consumedHours } } }`;
+const LOG_TIME = `mutation ($input: LogTimeInput!) { logTime(input: $input) {
+  id hours chargedHours ticketNumber balance { available reserved consumed } } }`;
+const NO_CHARGE = `mutation ($input: SetTicketNoChargeInput!) { setTicketNoCharge(input: $input) {
+  ticketNumber noCharge reason releasedHours } }`;
+const ADJUST = `mutation ($input: AdjustHoursInput!) { adjustHours(input: $input) { id kind hours } }`;
+const REVERSE = `mutation ($input: ReverseHourEntryInput!) { reverseHourEntry(input: $input) {
+  id kind hours reversesEntryId } }`;
+const STATEMENT = `query ($organizationId: ID!, $first: Int, $after: String) {
+  hourStatement(organizationId: $organizationId, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { cursor node { id kind hours ticketNumber reason balanceAfter availableAfter } } } }`;
+const MONTHLY = `query ($organizationId: ID!, $month: String!) {
+  monthlyStatement(organizationId: $organizationId, month: $month) {
+    month monthlyFee currency hoursConsumed hoursWaived hoursPurchased
+    tickets { ticketNumber hoursLogged hoursCharged hoursWaived } csv } }`;
+
+interface Balance {
+  purchased: number;
+  consumed: number;
+  adjustments: number;
+  balance: number;
+  reserved: number;
+  available: number;
+  reservations: { ticketNumber: string; reservedHours: number }[];
+}
+
+const T = (n: number) => `L3-2026-${String(n).padStart(6, '0')}`;
+const today = new Date().toISOString().slice(0, 10);
+const month = today.slice(0, 7);
+
+describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)', () => {
+  let world: SeededWorld;
+  let ledger: HourLedgerService;
+  let policies: SupportPoliciesService;
+  let aurora: string;
+  let tulum: string;
+  let users: Record<string, string>;
+  const manager = () => world.bearer(Role.MANAGER);
+  const agent = () => world.bearer(Role.AGENT);
+
+  const count = async (table: string) =>
+    Number((await world.db.query<{ n: string }[]>(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const rowCounts = async () =>
+    Promise.all(
+      [
+        'hour_ledger_entry',
+        'hour_package',
+        'time_entry',
+        'support_policy',
+        'support_policy_event',
+        'ticket_billing',
+        'ticket_billing_event',
+      ].map(count),
+    );
+  const balanceOf = async (organizationId: string, headers = manager()) => {
+    const { body } = await gql<{ hourBalance: Balance }>(
+      world.api,
+      BALANCE,
+      { organizationId },
+      headers,
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.hourBalance;
+  };
+  const reserve = (
+    organizationId: string,
+    ticketNumber: string,
+    estimateVersion: number,
+    hours: number,
+    idempotencyKey = `ticket-${ticketNumber}:estimate-${estimateVersion}`,
+  ) =>
+    ledger.reserveForEstimate({
+      organizationId,
+      ticketNumber,
+      estimateVersion,
+      hours,
+      category: 'DEVELOPMENT',
+      actorId: users['aprobador@aurora.example'],
+      idempotencyKey,
+    });
+  const rejection = async (promise: Promise<unknown>): Promise<DomainError> => {
+    try {
+      await promise;
+    } catch (err) {
+      if (err instanceof DomainError) return err;
+      throw err;
+    }
+    throw new Error('expected a DomainError');
+  };
+  const activePolicy = (organizationId: string) =>
+    gql(
+      world.api,
+      UPSERT,
+      { input: { organizationId, monthlyFee: 15000, startDate: '2026-01-01' } },
+      manager(),
+    );
+
+  beforeAll(async () => {
+    world = await createSeededWorld('contracts');
+    ledger = world.api.app.get(HourLedgerService);
+    policies = world.api.app.get(SupportPoliciesService);
+    aurora = world.orgIds['comercializadora-aurora'];
+    tulum = world.orgIds['grupo-industrial-tulum'];
+    const rows = await world.db.query<{ id: string; email: string }[]>(
+      'SELECT id, email FROM app_user',
+    );
+    users = Object.fromEntries(rows.map((r) => [r.email, r.id]));
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  describe('support policy lifecycle (L3-01, L3-03, L3-16)', () => {
+    it('refuses tickets for a client without a policy, saying why', async () => {
+      const err = await rejection(policies.assertCanRegisterTickets(tulum));
+      expect(err.code).toBe('VALIDATION_FAILED');
+      expect(err.details).toMatchObject({ reason: 'NO_ACTIVE_POLICY', policyStatus: null });
+      expect(err.message).toMatch(/Grupo Industrial Tulum has no support policy/);
+    });
+
+    it('creates an ACTIVE policy with its monthly fee; the missing Odoo admin is flagged', async () => {
+      const { body } = await gql<{ upsertSupportPolicy: Record<string, unknown> }>(
+        world.api,
+        UPSERT,
+        { input: { organizationId: tulum, monthlyFee: 12500.5, startDate: '2026-01-15' } },
+        manager(),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.upsertSupportPolicy).toMatchObject({
+        status: 'ACTIVE',
+        monthlyFee: 12500.5,
+        currency: 'MXN',
+        startDate: '2026-01-15',
+        canRegisterTickets: true,
+        odooAdminMissing: true,
+      });
+      await expect(policies.assertCanRegisterTickets(tulum)).resolves.toMatchObject({
+        status: 'ACTIVE',
+      });
+    });
+
+    it('records the Odoo admin user kept for the provider (L3-16)', async () => {
+      const { body } = await gql<{ recordOdooAdminUser: Record<string, unknown> }>(
+        world.api,
+        ODOO_ADMIN,
+        { input: { organizationId: tulum, login: 'becken-admin@tulum.example' } },
+        world.bearer(Role.ADMIN),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.recordOdooAdminUser).toMatchObject({
+        odooAdminLogin: 'becken-admin@tulum.example',
+        odooAdminMissing: false,
+      });
+    });
+
+    it('suspends (tickets refused with the date and reason), reactivates, ends and renews', async () => {
+      const set = (status: string, reason: string) =>
+        gql<{ setSupportPolicyStatus: Record<string, unknown> }>(
+          world.api,
+          SET_STATUS,
+          { input: { organizationId: tulum, status, reason } },
+          manager(),
+        );
+      const suspended = await set('SUSPENDED', 'factura vencida');
+      expect(suspended.body.data!.setSupportPolicyStatus).toMatchObject({
+        status: 'SUSPENDED',
+        canRegisterTickets: false,
+      });
+      const err = await rejection(policies.assertCanRegisterTickets(tulum));
+      expect(err.details).toMatchObject({ reason: 'NO_ACTIVE_POLICY', policyStatus: 'SUSPENDED' });
+      expect(err.message).toContain(`suspended since ${today} (factura vencida)`);
+
+      expect((await set('ACTIVE', 'pagada')).body.errors).toBeUndefined();
+      expect((await set('ENDED', 'fin del contrato')).body.errors).toBeUndefined();
+      const ended = await rejection(policies.assertCanRegisterTickets(tulum));
+      expect(ended.message).toContain(`ended on ${today} (fin del contrato)`);
+
+      const before = await rowCounts();
+      const invalid = await set('SUSPENDED', 'no');
+      expect(invalid.body.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+      expect(await rowCounts()).toEqual(before);
+
+      expect((await set('ACTIVE', 'renovación 2026')).body.errors).toBeUndefined();
+      await expect(policies.assertCanRegisterTickets(tulum)).resolves.toBeDefined();
+    });
+
+    it('keeps an auditable history the client can read: who, when, from → to, why', async () => {
+      const { body } = await gql<{
+        supportPolicy: { history: { kind: string; fromStatus: string; toStatus: string }[] } & {
+          history: { reason: string | null; actorId: string | null }[];
+        };
+      }>(
+        world.api,
+        POLICY,
+        { organizationId: tulum },
+        world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum'),
+      );
+      expect(body.errors).toBeUndefined();
+      const history = body.data!.supportPolicy.history;
+      expect(history.map((h) => `${h.kind}:${h.fromStatus ?? ''}->${h.toStatus ?? ''}`)).toEqual([
+        'CREATED:->ACTIVE',
+        'ODOO_ADMIN_RECORDED:->',
+        'STATUS_CHANGED:ACTIVE->SUSPENDED',
+        'STATUS_CHANGED:SUSPENDED->ACTIVE',
+        'STATUS_CHANGED:ACTIVE->ENDED',
+        'STATUS_CHANGED:ENDED->ACTIVE',
+      ]);
+      expect(history[2]).toMatchObject({
+        reason: 'factura vencida',
+        actorId: users['gerente@becken.example'],
+      });
+      // Append-only in the database too.
+      await expect(world.db.query('DELETE FROM support_policy_event')).rejects.toThrow(
+        /append-only/,
+      );
+    });
+
+    it("hides another client's policy (NOT_FOUND) and lets only provider admins/managers change it", async () => {
+      const hidden = await gql(
+        world.api,
+        POLICY,
+        { organizationId: tulum },
+        world.bearer(Role.CLIENT_USER),
+      );
+      expect(hidden.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      for (const role of [Role.CLIENT_APPROVER, Role.AGENT]) {
+        const before = await rowCounts();
+        const { body } = await gql(
+          world.api,
+          UPSERT,
+          { input: { organizationId: aurora, monthlyFee: 1, startDate: '2026-01-01' } },
+          world.bearer(role),
+        );
+        expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(await rowCounts()).toEqual(before);
+      }
+    });
+  });
+
+  describe('purchase → reserve → log time → release (L3-03, L3-12, L3-13)', () => {
+    beforeAll(async () => {
+      expect((await activePolicy(aurora)).body.errors).toBeUndefined();
+    });
+
+    it('a purchased package adds hours that are available at once', async () => {
+      const { body } = await gql<{ purchaseHourPackage: { hours: number; balance: Balance } }>(
+        world.api,
+        PURCHASE,
+        {
+          input: {
+            organizationId: aurora,
+            hours: 20,
+            purchasedOn: today,
+            reference: 'FAC-2026-0042',
+            price: 18000,
+          },
+        },
+        manager(),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.purchaseHourPackage.balance).toMatchObject({
+        purchased: 20,
+        available: 20,
+      });
+      expect(await balanceOf(aurora)).toMatchObject({
+        purchased: 20,
+        consumed: 0,
+        reserved: 0,
+        available: 20,
+      });
+    });
+
+    it('an authorized estimate reserves its hours; a retry with the same key changes nothing', async () => {
+      const first = await reserve(aurora, T(1), 1, 6);
+      expect(first).toMatchObject({ reservedHours: 6, releasedHours: 0, replayed: false });
+      const rows = await count('hour_ledger_entry');
+      const retry = await reserve(aurora, T(1), 1, 6);
+      expect(retry).toMatchObject({ reservedHours: 6, replayed: true });
+      expect(await count('hour_ledger_entry')).toBe(rows);
+      expect(await balanceOf(aurora)).toMatchObject({
+        reserved: 6,
+        available: 14,
+        balance: 20,
+        reservations: [{ ticketNumber: T(1), reservedHours: 6 }],
+      });
+    });
+
+    it('logged time consumes the reservation', async () => {
+      const { body } = await gql<{ logTime: { chargedHours: number; balance: Balance } }>(
+        world.api,
+        LOG_TIME,
+        {
+          input: {
+            ticketNumber: T(1),
+            organizationId: aurora,
+            date: today,
+            hours: 2.5,
+            description: 'Ajuste del reporte de ventas',
+          },
+        },
+        agent(),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.logTime.chargedHours).toBe(2.5);
+      expect(await balanceOf(aurora)).toMatchObject({
+        consumed: 2.5,
+        reserved: 3.5,
+        balance: 17.5,
+        available: 14,
+      });
+    });
+
+    it('refuses time beyond the authorized estimate (a change order is needed), writing nothing', async () => {
+      const before = await rowCounts();
+      const { body } = await gql(
+        world.api,
+        LOG_TIME,
+        {
+          input: {
+            ticketNumber: T(1),
+            organizationId: aurora,
+            date: today,
+            hours: 4,
+            description: 'Más trabajo',
+          },
+        },
+        agent(),
+      );
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        reason: 'EXCEEDS_AUTHORIZED_ESTIMATE',
+        remainingHours: 3.5,
+        excessHours: 0.5,
+      });
+      expect(body.errors?.[0]?.message).toMatch(/change order/);
+      expect(await rowCounts()).toEqual(before);
+    });
+
+    it('a newer estimate version replaces the previous reservation atomically', async () => {
+      const result = await reserve(aurora, T(1), 2, 8);
+      // 8 h authorized in total, 2.5 h already consumed: 5.5 h held; the old 3.5 h released.
+      expect(result).toMatchObject({ reservedHours: 5.5, releasedHours: 3.5 });
+      expect(await balanceOf(aurora)).toMatchObject({
+        reserved: 5.5,
+        available: 12,
+        reservations: [{ ticketNumber: T(1), estimateVersion: 2, reservedHours: 5.5 }],
+      });
+      const stale = await rejection(reserve(aurora, T(1), 1, 6, 'another-key'));
+      expect(stale.details).toMatchObject({ reason: 'STALE_ESTIMATE_VERSION' });
+    });
+
+    it('refuses an estimate larger than the available hours, with the shortfall', async () => {
+      const before = await rowCounts();
+      const err = await rejection(reserve(aurora, T(2), 1, 12.5));
+      expect(err.code).toBe('VALIDATION_FAILED');
+      expect(err.details).toMatchObject({
+        reason: 'INSUFFICIENT_HOURS',
+        availableHours: 12,
+        shortfallHours: 0.5,
+      });
+      expect(await rowCounts()).toEqual(before);
+    });
+
+    it('on close, releases exactly the unused reservation (once)', async () => {
+      const released = await ledger.releaseUnusedReservation({
+        ticketNumber: T(1),
+        reason: 'ticket closed',
+        idempotencyKey: `ticket-${T(1)}:close`,
+      });
+      expect(released.releasedHours).toBe(5.5);
+      const retry = await ledger.releaseUnusedReservation({
+        ticketNumber: T(1),
+        reason: 'ticket closed',
+        idempotencyKey: `ticket-${T(1)}:close`,
+      });
+      expect(retry).toMatchObject({ releasedHours: 5.5, replayed: true });
+      const again = await ledger.releaseUnusedReservation({
+        ticketNumber: T(1),
+        reason: 'closed twice',
+        idempotencyKey: `ticket-${T(1)}:close-2`,
+      });
+      expect(again.releasedHours).toBe(0);
+      expect(await balanceOf(aurora)).toMatchObject({
+        purchased: 20,
+        consumed: 2.5,
+        reserved: 0,
+        balance: 17.5,
+        available: 17.5,
+        reservations: [],
+      });
+    });
+  });
+
+  describe('no-charge tickets (L3-18)', () => {
+    it('only provider staff may waive a ticket (FORBIDDEN for clients), nothing written', async () => {
+      for (const role of [Role.CLIENT_USER, Role.CLIENT_APPROVER]) {
+        const before = await rowCounts();
+        const { body } = await gql(
+          world.api,
+          NO_CHARGE,
+          {
+            input: { ticketNumber: T(3), organizationId: aurora, noCharge: true, reason: 'gratis' },
+          },
+          world.bearer(role),
+        );
+        expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(await rowCounts()).toEqual(before);
+      }
+    });
+
+    it('waiving releases the hold; time on a waived ticket is logged but consumes nothing', async () => {
+      await reserve(aurora, T(3), 1, 4);
+      expect((await balanceOf(aurora)).available).toBe(13.5);
+      const { body } = await gql<{ setTicketNoCharge: { releasedHours: number } }>(
+        world.api,
+        NO_CHARGE,
+        {
+          input: {
+            ticketNumber: T(3),
+            organizationId: aurora,
+            noCharge: true,
+            reason: 'Duda básica de primer nivel',
+          },
+        },
+        agent(),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.setTicketNoCharge.releasedHours).toBe(4);
+      const before = await balanceOf(aurora);
+      expect(before).toMatchObject({ reserved: 0, available: 17.5 });
+
+      const logged = await gql<{ logTime: { hours: number; chargedHours: number } }>(
+        world.api,
+        LOG_TIME,
+        {
+          input: {
+            ticketNumber: T(3),
+            organizationId: aurora,
+            date: today,
+            hours: 3,
+            description: 'Explicación del flujo de compras',
+          },
+        },
+        agent(),
+      );
+      expect(logged.body.errors).toBeUndefined();
+      expect(logged.body.data!.logTime).toMatchObject({ hours: 3, chargedHours: 0 });
+      expect(await balanceOf(aurora)).toEqual(before);
+      const [row] = await world.db.query<{ kind: string; hours: string }[]>(
+        `SELECT kind, hours FROM hour_ledger_entry WHERE ticket_number = $1 ORDER BY id DESC LIMIT 1`,
+        [T(3)],
+      );
+      expect(row).toEqual({ kind: 'CONSUMPTION', hours: '0.00' });
+      expect(
+        await world.db.query(
+          'SELECT no_charge, reason FROM ticket_billing_event WHERE ticket_number = $1',
+          [T(3)],
+        ),
+      ).toEqual([{ no_charge: true, reason: 'Duda básica de primer nivel' }]);
+    });
+  });
+
+  describe('corrections are reversals; the ledger is append-only (L3-13)', () => {
+    it('reverses an adjustment with a REVERSAL entry, once', async () => {
+      const adjusted = await gql<{ adjustHours: { id: string; hours: number } }>(
+        world.api,
+        ADJUST,
+        { input: { organizationId: aurora, hours: 1.5, reason: 'Cortesía por retraso' } },
+        manager(),
+      );
+      expect(adjusted.body.errors).toBeUndefined();
+      expect((await balanceOf(aurora)).available).toBe(19);
+      const reversed = await gql<{ reverseHourEntry: Record<string, unknown> }>(
+        world.api,
+        REVERSE,
+        { input: { entryId: adjusted.body.data!.adjustHours.id, reason: 'Capturada por error' } },
+        manager(),
+      );
+      expect(reversed.body.errors).toBeUndefined();
+      expect(reversed.body.data!.reverseHourEntry).toMatchObject({
+        kind: 'REVERSAL',
+        hours: -1.5,
+        reversesEntryId: adjusted.body.data!.adjustHours.id,
+      });
+      expect(await balanceOf(aurora)).toMatchObject({ adjustments: 0, available: 17.5 });
+      const twice = await gql(
+        world.api,
+        REVERSE,
+        { input: { entryId: adjusted.body.data!.adjustHours.id, reason: 'otra vez' } },
+        manager(),
+      );
+      expect(twice.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'ALREADY_REVERSED',
+      });
+    });
+
+    it('refuses an adjustment that would make the available hours negative', async () => {
+      const before = await rowCounts();
+      const { body } = await gql(
+        world.api,
+        ADJUST,
+        { input: { organizationId: aurora, hours: -18, reason: 'Demasiado' } },
+        manager(),
+      );
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        reason: 'INSUFFICIENT_HOURS',
+        shortfallHours: 0.5,
+      });
+      expect(await rowCounts()).toEqual(before);
+    });
+
+    it.each([
+      ['UPDATE', `UPDATE hour_ledger_entry SET hours = 100 WHERE kind = 'PURCHASE'`],
+      ['DELETE', 'DELETE FROM hour_ledger_entry'],
+      ['TRUNCATE', 'TRUNCATE hour_ledger_entry CASCADE'],
+      ['UPDATE of a time entry', 'UPDATE time_entry SET charged_hours = 0'],
+      ['DELETE of a package', 'DELETE FROM hour_package'],
+    ])('the database refuses %s', async (_label, sql) => {
+      const before = await rowCounts();
+      await expect(world.db.query(sql)).rejects.toThrow(/append-only/);
+      expect(await rowCounts()).toEqual(before);
+    });
+
+    it('has no expiry anywhere (L3-13)', async () => {
+      const columns = await world.db.query<{ table_name: string; column_name: string }[]>(
+        `SELECT table_name, column_name FROM information_schema.columns
+          WHERE table_name IN ('hour_package', 'hour_ledger_entry', 'support_policy')`,
+      );
+      expect(columns.length).toBeGreaterThan(20);
+      expect(columns.filter((c) => /expir|valid_until|valid_to/i.test(c.column_name))).toEqual([]);
+    });
+  });
+
+  describe('concurrent authorizations never overdraw (L3-12)', () => {
+    it('10 parallel 6 h reservations on a 20 h balance: exactly 3 succeed, available never negative', async () => {
+      // A client of its own, so this test stands alone.
+      const created = await gql<{ createOrganization: { id: string } }>(
+        world.api,
+        'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+        { input: { name: 'Concurrencia SA' } },
+        world.bearer(Role.ADMIN),
+      );
+      const client = created.body.data!.createOrganization.id;
+      expect((await activePolicy(client)).body.errors).toBeUndefined();
+      const { body } = await gql(
+        world.api,
+        PURCHASE,
+        {
+          input: {
+            organizationId: client,
+            hours: 20,
+            purchasedOn: today,
+            reference: 'FAC-C-1',
+            price: 18000,
+          },
+        },
+        manager(),
+      );
+      expect(body.errors).toBeUndefined();
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) => reserve(client, T(100 + i), 1, 6)),
+      );
+      const ok = results.filter((r) => r.status === 'fulfilled');
+      const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(ok).toHaveLength(3);
+      expect(refused).toHaveLength(7);
+      for (const r of refused) {
+        expect(r.reason).toBeInstanceOf(DomainError);
+        expect((r.reason as DomainError).details).toMatchObject({
+          reason: 'INSUFFICIENT_HOURS',
+          shortfallHours: 4,
+        });
+      }
+      expect(await balanceOf(client)).toMatchObject({ purchased: 20, reserved: 18, available: 2 });
+      // Every prefix of the ledger, as committed, keeps available ≥ 0.
+      const entries = await world.db
+        .getRepository(HourLedgerEntryEntity)
+        .find({ where: { organizationId: client }, order: { id: 'ASC' } });
+      for (let i = 1; i <= entries.length; i++) {
+        expect(foldLedger(entries.slice(0, i).map(toFact)).available).toBeGreaterThanOrEqual(0);
+      }
+    });
+  });
+
+  describe('access (L3-03: both visible to the client, only to the client)', () => {
+    it('shows a client its own balance, statement and monthly statement', async () => {
+      const own = world.bearer(Role.CLIENT_USER);
+      expect((await balanceOf(aurora, own)).available).toBe(17.5);
+      const statement = await gql(world.api, STATEMENT, { organizationId: aurora }, own);
+      expect(statement.body.errors).toBeUndefined();
+      const monthly = await gql(world.api, MONTHLY, { organizationId: aurora, month }, own);
+      expect(monthly.body.errors).toBeUndefined();
+    });
+
+    it.each([
+      ['hourBalance', BALANCE, {}],
+      ['hourStatement', STATEMENT, {}],
+      ['monthlyStatement', MONTHLY, { month }],
+      ['supportPolicy', POLICY, {}],
+    ])("answers NOT_FOUND for another client's %s", async (name, query, extra) => {
+      const other = world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum');
+      const { body } = await gql(world.api, query, { organizationId: aurora, ...extra }, other);
+      expect((body.data as Record<string, unknown> | null | undefined)?.[name] ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    });
+
+    it('answers NOT_FOUND for the provider organisation or an unknown one', async () => {
+      for (const organizationId of [world.orgIds.becken, '00000000-0000-4000-8000-00000000abcd']) {
+        const { body } = await gql(world.api, BALANCE, { organizationId }, manager());
+        expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      }
+    });
+
+    it.each([
+      [Role.CLIENT_USER, 'purchaseHourPackage'],
+      [Role.AGENT, 'purchaseHourPackage'],
+      [Role.CLIENT_APPROVER, 'logTime'],
+    ])('refuses %s on %s with FORBIDDEN', async (role, op) => {
+      const before = await rowCounts();
+      const { body } =
+        op === 'logTime'
+          ? await gql(
+              world.api,
+              LOG_TIME,
+              {
+                input: {
+                  ticketNumber: T(1),
+                  organizationId: aurora,
+                  date: today,
+                  hours: 1,
+                  description: 'x',
+                },
+              },
+              world.bearer(role),
+            )
+          : await gql(
+              world.api,
+              PURCHASE,
+              {
+                input: {
+                  organizationId: aurora,
+                  hours: 5,
+                  purchasedOn: today,
+                  reference: 'x',
+                  price: 1,
+                },
+              },
+              world.bearer(role),
+            );
+      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(await rowCounts()).toEqual(before);
+    });
+
+    it('refuses an anonymous caller with UNAUTHENTICATED', async () => {
+      for (const [query, variables] of [
+        [BALANCE, { organizationId: aurora }],
+        [
+          NO_CHARGE,
+          { input: { ticketNumber: T(1), organizationId: aurora, noCharge: true, reason: 'x' } },
+        ],
+      ] as const) {
+        const { body } = await gql(world.api, query, variables);
+        expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      }
+    });
+  });
+
+  describe('input validation: VALIDATION_FAILED, nothing written', () => {
+    const purchase = (over: Record<string, unknown>) => ({
+      organizationId: aurora,
+      hours: 5,
+      purchasedOn: '2026-03-02',
+      reference: 'FAC-9',
+      price: 100,
+      ...over,
+    });
+    it.each([
+      ['hours 0', PURCHASE, () => ({ input: purchase({ hours: 0 }) })],
+      ['negative hours', PURCHASE, () => ({ input: purchase({ hours: -2 }) })],
+      ['hours with 3 decimals', PURCHASE, () => ({ input: purchase({ hours: 1.234 }) })],
+      ['an impossible date', PURCHASE, () => ({ input: purchase({ purchasedOn: '2026-02-30' }) })],
+      ['a lower-case currency', PURCHASE, () => ({ input: purchase({ currency: 'mxn' }) })],
+      [
+        'a malformed organisation ID',
+        PURCHASE,
+        () => ({ input: purchase({ organizationId: 'x' }) }),
+      ],
+      [
+        'a blank reason',
+        ADJUST,
+        () => ({ input: { organizationId: aurora, hours: 1, reason: '   ' } }),
+      ],
+      [
+        'a 501-character reason',
+        ADJUST,
+        () => ({ input: { organizationId: aurora, hours: 1, reason: 'x'.repeat(501) } }),
+      ],
+      [
+        '0 hours adjusted',
+        ADJUST,
+        () => ({ input: { organizationId: aurora, hours: 0, reason: 'x' } }),
+      ],
+      [
+        'a malformed ticket number',
+        LOG_TIME,
+        () => ({
+          input: {
+            ticketNumber: 'T-1',
+            organizationId: aurora,
+            date: today,
+            hours: 1,
+            description: 'x',
+          },
+        }),
+      ],
+      [
+        'time in the future',
+        LOG_TIME,
+        () => ({
+          input: {
+            ticketNumber: T(1),
+            organizationId: aurora,
+            date: '2999-01-01',
+            hours: 1,
+            description: 'x',
+          },
+        }),
+      ],
+      [
+        'a negative monthly fee',
+        UPSERT,
+        () => ({ input: { organizationId: aurora, monthlyFee: -1, startDate: '2026-01-01' } }),
+      ],
+      [
+        'an empty status reason',
+        SET_STATUS,
+        () => ({ input: { organizationId: aurora, status: 'SUSPENDED', reason: '' } }),
+      ],
+      [
+        'a waiver without reason',
+        NO_CHARGE,
+        () => ({
+          input: { ticketNumber: T(5), organizationId: aurora, noCharge: true, reason: '' },
+        }),
+      ],
+      ['a malformed month', MONTHLY, () => ({ organizationId: aurora, month: '2026-13' })],
+      ['a page of 0', STATEMENT, () => ({ organizationId: aurora, first: 0 })],
+      ['a foreign cursor', STATEMENT, () => ({ organizationId: aurora, after: 'bm9wZQ' })],
+    ])('rejects %s', async (_label, query, variables) => {
+      const before = await rowCounts();
+      const { body } = await gql(
+        world.api,
+        query,
+        variables(),
+        query === LOG_TIME || query === NO_CHARGE ? agent() : manager(),
+      );
+      expect(body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      expect(await rowCounts()).toEqual(before);
+    });
+  });
+
+  describe('statements (L3-03)', () => {
+    it('pages through the ledger newest first with running balances', async () => {
+      const page = (after?: string) =>
+        gql<{
+          hourStatement: {
+            totalCount: number;
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+            edges: { node: { id: string; kind: string; availableAfter: number } }[];
+          };
+        }>(world.api, STATEMENT, { organizationId: aurora, first: 4, after }, manager());
+      const seen: { id: string; kind: string; availableAfter: number }[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const { body } = await page(after);
+        expect(body.errors).toBeUndefined();
+        seen.push(...body.data!.hourStatement.edges.map((e) => e.node));
+        if (!body.data!.hourStatement.pageInfo.hasNextPage) break;
+        after = body.data!.hourStatement.pageInfo.endCursor!;
+      }
+      const total = await world.db.query<{ n: string }[]>(
+        'SELECT count(*) AS n FROM hour_ledger_entry WHERE organization_id = $1',
+        [aurora],
+      );
+      expect(seen).toHaveLength(Number(total[0].n));
+      const ids = seen.map((s) => Number(s.id));
+      expect(ids).toEqual([...ids].sort((a, b) => b - a));
+      expect(seen[seen.length - 1]).toMatchObject({ kind: 'PURCHASE', availableAfter: 20 });
+      expect(seen[0].availableAfter).toBe(17.5);
+    });
+
+    it('gives the monthly statement with fee, hours per ticket, waived hours and the same as CSV', async () => {
+      const { body } = await gql<{
+        monthlyStatement: Record<string, unknown> & { csv: string };
+      }>(world.api, MONTHLY, { organizationId: aurora, month }, manager());
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.monthlyStatement).toMatchObject({
+        month,
+        monthlyFee: 15000,
+        currency: 'MXN',
+        hoursPurchased: 20,
+        hoursConsumed: 2.5,
+        hoursWaived: 3,
+        tickets: [
+          { ticketNumber: T(1), hoursLogged: 2.5, hoursCharged: 2.5, hoursWaived: 0 },
+          { ticketNumber: T(3), hoursLogged: 3, hoursCharged: 0, hoursWaived: 3 },
+        ],
+      });
+      expect(body.data!.monthlyStatement.csv).toBe(
+        [
+          'line,reference,hours_logged,hours_charged,hours_waived,amount,currency',
+          `MONTHLY_FEE,${month},,,,15000.00,MXN`,
+          `TICKET,${T(1)},2.50,2.50,0.00,,`,
+          `TICKET,${T(3)},3.00,0.00,3.00,,`,
+          `TOTAL,${month},5.50,2.50,3.00,15000.00,MXN`,
+          '',
+        ].join('\n'),
+      );
+    });
+  });
+});
