@@ -1,0 +1,87 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Locale } from '../identity/locale.enum';
+import { EmailStatus } from './email-status.enum';
+import type { NotificationEvent } from './notification-event';
+
+/** One attachment as stored in the outbox (`.ics` invitations). */
+export interface StoredAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  /** Base64 of the bytes. */
+  readonly content: string;
+}
+
+/** What an outbox row keeps of its cause: the event as given, and the names it mentions. */
+export interface OutboxPayload {
+  readonly event: NotificationEvent;
+  readonly names: Readonly<Record<string, string>>;
+}
+
+/** One email to one recipient, written in the transaction of the event that causes it (L3-11). */
+@Entity({ name: 'email_outbox' })
+export class EmailOutboxEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Deterministic key of the causing event, e.g. `ticket-L3-2026-000123:7`. */
+  @Column({ name: 'event_key', type: 'text' })
+  eventKey!: string;
+
+  @Column({ name: 'event_type', type: 'text' })
+  eventType!: string;
+
+  @Column({ name: 'ticket_number', type: 'text', nullable: true })
+  ticketNumber!: string | null;
+
+  @Column({ name: 'recipient_user_id', type: 'uuid', nullable: true })
+  recipientUserId!: string | null;
+
+  @Column({ name: 'recipient_address', type: 'text' })
+  recipientAddress!: string;
+
+  @Column({ type: 'text' })
+  locale!: Locale;
+
+  @Column({ type: 'text' })
+  template!: string;
+
+  @Column({ type: 'jsonb' })
+  payload!: OutboxPayload;
+
+  @Column({ type: 'text' })
+  subject!: string;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ type: 'text' })
+  html!: string;
+
+  @Column({ type: 'jsonb' })
+  attachments!: StoredAttachment[];
+
+  /** `<hash@domain>`, derived from event key and recipient: a resend carries the same one. */
+  @Column({ name: 'message_id', type: 'text' })
+  messageId!: string;
+
+  @Column({ type: 'text' })
+  status!: EmailStatus;
+
+  @Column({ type: 'integer' })
+  attempts!: number;
+
+  @Column({ name: 'next_attempt_at', type: 'timestamptz' })
+  nextAttemptAt!: Date;
+
+  @Column({ name: 'claim_token', type: 'uuid', nullable: true })
+  claimToken!: string | null;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import type { Locale } from '../identity/locale.enum';
+import type { StoredAttachment } from './email-outbox.entity';
+import { EmailStatus } from './email-status.enum';
+
+/** One outbox row as the mail view shows it (no bodies). */
+export interface OutboxEmailView {
+  readonly id: string;
+  readonly eventKey: string;
+  readonly eventType: string;
+  readonly ticketNumber: string | null;
+  readonly recipientUserId: string | null;
+  readonly recipientAddress: string;
+  readonly locale: Locale;
+  readonly subject: string;
+  readonly status: EmailStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt: Date;
+  readonly lastError: string | null;
+  readonly messageId: string;
+  readonly attachmentNames: string[];
+  readonly createdAt: Date;
+  readonly sentAt: Date | null;
+}
+
+export interface OutboxPage {
+  readonly nodes: OutboxEmailView[];
+  readonly endCursor: string | null;
+  readonly hasNextPage: boolean;
+}
+
+interface Row {
+  id: string;
+  event_key: string;
+  event_type: string;
+  ticket_number: string | null;
+  recipient_user_id: string | null;
+  recipient_address: string;
+  locale: Locale;
+  subject: string;
+  status: EmailStatus;
+  attempts: number;
+  next_attempt_at: Date;
+  last_error: string | null;
+  message_id: string;
+  attachments: StoredAttachment[];
+  created_at: Date;
+  sent_at: Date | null;
+  /** created_at in whole microseconds, for an exact keyset cursor. */
+  created_us: string;
+}
+
+const COLUMNS = `id, event_key, event_type, ticket_number, recipient_user_id, recipient_address,
+  locale, subject, status, attempts, next_attempt_at, last_error, message_id, attachments,
+  created_at, sent_at, floor(extract(epoch FROM created_at) * 1000000)::bigint::text AS created_us`;
+
+/** The mail view of managers and admins: list the outbox, requeue a failed email. */
+@Injectable()
+export class EmailOutboxService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(args: { status?: EmailStatus; first: number; after?: string }): Promise<OutboxPage> {
+    const params: unknown[] = [args.first + 1];
+    const where: string[] = [];
+    if (args.status) {
+      params.push(args.status);
+      where.push(`status = $${params.length}`);
+    }
+    if (args.after) {
+      const [us, id] = decodeCursor(args.after);
+      params.push(us, id);
+      where.push(
+        `(floor(extract(epoch FROM created_at) * 1000000)::bigint, id) < ($${params.length - 1}::bigint, $${params.length}::uuid)`,
+      );
+    }
+    const rows = await this.dataSource.query<Row[]>(
+      `SELECT ${COLUMNS} FROM email_outbox
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY created_at DESC, id DESC LIMIT $1`,
+      params,
+    );
+    const page = rows.slice(0, args.first);
+    const last = page.at(-1);
+    return {
+      nodes: page.map(toView),
+      endCursor: last ? encodeCursor(last.created_us, last.id) : null,
+      hasNextPage: rows.length > args.first,
+    };
+  }
+
+  /** FAILED → QUEUED with a fresh set of attempts; the dispatcher wakes on the change. */
+  async retry(id: string): Promise<OutboxEmailView> {
+    const [rows] = await this.dataSource.query<[Row[], number]>(
+      `UPDATE email_outbox
+          SET status = 'QUEUED', attempts = 0, next_attempt_at = now(), claim_token = NULL
+        WHERE id = $1 AND status = 'FAILED'
+      RETURNING ${COLUMNS}`,
+      [id],
+    );
+    if (rows.length) return toView(rows[0]);
+    const found = await this.dataSource.query<{ status: EmailStatus }[]>(
+      `SELECT status FROM email_outbox WHERE id = $1`,
+      [id],
+    );
+    if (!found.length) throw new DomainError(ErrorCode.NOT_FOUND, `No outbox email ${id}`);
+    throw new DomainError(
+      ErrorCode.INVALID_TRANSITION,
+      `Only a FAILED email can be retried; this one is ${found[0].status}`,
+      { status: found[0].status },
+    );
+  }
+}
+
+function toView(r: Row): OutboxEmailView {
+  return {
+    id: r.id,
+    eventKey: r.event_key,
+    eventType: r.event_type,
+    ticketNumber: r.ticket_number,
+    recipientUserId: r.recipient_user_id,
+    recipientAddress: r.recipient_address,
+    locale: r.locale,
+    subject: r.subject,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    messageId: r.message_id,
+    attachmentNames: r.attachments.map((a) => a.filename),
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  };
+}
+
+function encodeCursor(us: string, id: string): string {
+  return Buffer.from(`${us}:${id}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  const m = /^(\d{1,20}):([0-9a-f-]{36})$/i.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Invalid cursor `after`');
+  return [m[1], m[2]];
+}

@@ -1,0 +1,153 @@
+// The event → email contract (L3-11). The ticket code builds one of these for every event it
+// records and passes it to `NotificationsService.enqueue(manager, event)` inside the same
+// transaction. Plain types only: no Nest, no TypeORM, so workflows and activities may import them
+// as types.
+
+/** The ticket an event belongs to. */
+export interface NotificationTicket {
+  /** L3-02 number, e.g. `L3-2026-000123`; the email links to `PUBLIC_URL/tickets/<number>`. */
+  readonly number: string;
+  readonly subject: string;
+  /** The client user who opened the ticket (`app_user.id`): the main recipient. */
+  readonly registrantId: string;
+  /** The client organisation (its CLIENT_APPROVER users receive estimate emails). */
+  readonly clientOrgId: string;
+}
+
+interface EventBase {
+  /**
+   * Deterministic and unique per event, e.g. {@link ticketEventKey}`(number, seq)`. Enqueuing the
+   * same key twice writes nothing new, so a retried activity cannot double-send.
+   */
+  readonly eventKey: string;
+  /** ISO-8601 instant the event happened (the `.ics` DTSTAMP; shown in no email). */
+  readonly occurredAt: string;
+  readonly ticket: NotificationTicket;
+}
+
+export interface TicketRegisteredEvent extends EventBase {
+  readonly type: 'TICKET_REGISTERED';
+  /** ISO-8601 instant: the L3-06 triage deadline (8 business hours). */
+  readonly triageDeadline: string;
+}
+export interface InfoRequestedEvent extends EventBase {
+  readonly type: 'INFO_REQUESTED';
+  readonly question: string;
+}
+export interface RemoteSessionProposedEvent extends EventBase {
+  readonly type: 'REMOTE_SESSION_PROPOSED';
+  /** ISO-8601 instant of the session start. */
+  readonly at: string;
+  readonly durationMinutes: number;
+  readonly note?: string;
+}
+export interface ClassifiedEvent extends EventBase {
+  readonly type: 'CLASSIFIED';
+  readonly classification: 'PROBLEM' | 'REQUIREMENT';
+  /** For a requirement (L3-08). */
+  readonly requirementKind?: 'CHANGE' | 'CONFIGURATION' | 'DEVELOPMENT' | 'TRAINING' | 'OTHER';
+}
+export interface AssignedEvent extends EventBase {
+  readonly type: 'ASSIGNED';
+  /** `app_user.id` of the L3 agent; the email shows their display name. */
+  readonly agentId: string;
+}
+export interface ProgressUpdateEvent extends EventBase {
+  readonly type: 'PROGRESS_UPDATE';
+  readonly text: string;
+}
+export interface EstimateSubmittedEvent extends EventBase {
+  readonly type: 'ESTIMATE_SUBMITTED';
+  readonly estimateVersion: number;
+  readonly hours: number;
+  readonly scope: string;
+}
+export interface AuthorizationRecordedEvent extends EventBase {
+  readonly type: 'AUTHORIZATION_RECORDED';
+  readonly estimateVersion: number;
+  /** The approver's written statement (L3-09), quoted verbatim. */
+  readonly statement: string;
+  /** `app_user.id` of the approver. */
+  readonly approverId: string;
+  /** ISO-8601 instant of the authorization. */
+  readonly authorizedAt: string;
+}
+export interface ReleaseDateSetEvent extends EventBase {
+  readonly type: 'RELEASE_DATE_SET';
+  /** `YYYY-MM-DD` → all-day `.ics` event; an ISO-8601 instant → a timed one. */
+  readonly releaseDate: string;
+  /** Length of a timed release event; default 60. */
+  readonly durationMinutes?: number;
+}
+export interface ReleasedForTestingEvent extends EventBase {
+  readonly type: 'RELEASED_FOR_TESTING';
+  readonly note?: string;
+}
+export interface ResolvedEvent extends EventBase {
+  readonly type: 'RESOLVED';
+  readonly resolution?: string;
+}
+export interface ClosedEvent extends EventBase {
+  readonly type: 'CLOSED';
+  readonly outcome: 'CONFIRMED' | 'ACCEPTED' | 'OUT_OF_SCOPE' | 'NOT_FEASIBLE';
+  readonly reason?: string;
+}
+export interface CancelledEvent extends EventBase {
+  readonly type: 'CANCELLED';
+  readonly reason: string;
+}
+export interface DateAdjustedEvent extends EventBase {
+  readonly type: 'DATE_ADJUSTED';
+  /** Which date moved (L3-19). */
+  readonly subjectDate: 'RELEASE_DATE' | 'REMOTE_SESSION';
+  /** `YYYY-MM-DD` or ISO-8601 instants, as in {@link ReleaseDateSetEvent}. */
+  readonly oldDate: string;
+  readonly newDate: string;
+  readonly reason: string;
+}
+export interface SlaAtRiskEvent extends EventBase {
+  readonly type: 'SLA_AT_RISK';
+  readonly clock: 'triage' | 'diagnosis' | 'scheduling' | 'progress';
+  /** ISO-8601 instant of the clock's deadline. */
+  readonly deadline: string;
+}
+export interface SlaBreachedEvent extends EventBase {
+  readonly type: 'SLA_BREACHED';
+  readonly clock: 'triage' | 'diagnosis' | 'scheduling' | 'progress';
+  readonly deadline: string;
+}
+/** Provider-only note on a ticket: recorded, never emailed to anyone. */
+export interface InternalNoteEvent extends EventBase {
+  readonly type: 'INTERNAL_NOTE';
+  readonly text: string;
+}
+
+/** Every event that may cause email (L3-11). Discriminated by `type`. */
+export type NotificationEvent =
+  | TicketRegisteredEvent
+  | InfoRequestedEvent
+  | RemoteSessionProposedEvent
+  | ClassifiedEvent
+  | AssignedEvent
+  | ProgressUpdateEvent
+  | EstimateSubmittedEvent
+  | AuthorizationRecordedEvent
+  | ReleaseDateSetEvent
+  | ReleasedForTestingEvent
+  | ResolvedEvent
+  | ClosedEvent
+  | CancelledEvent
+  | DateAdjustedEvent
+  | SlaAtRiskEvent
+  | SlaBreachedEvent
+  | InternalNoteEvent;
+
+export type NotificationEventType = NotificationEvent['type'];
+
+/** The event of a given type. */
+export type EventOfType<T extends NotificationEventType> = Extract<NotificationEvent, { type: T }>;
+
+/** The event key of a ticket workflow's timeline event: `ticket-<number>:<seq>`. */
+export function ticketEventKey(ticketNumber: string, seq: number): string {
+  return `ticket-${ticketNumber}:${seq}`;
+}

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { AppUserEntity } from '../identity/app-user.entity';
+import { OrganizationKind } from '../identity/organization-kind.enum';
+import { Role } from '../identity/role.enum';
+import { EmailOutboxEntity } from './email-outbox.entity';
+import { EmailStatus } from './email-status.enum';
+import { mailDomain, outboxMessageId } from './message-id';
+import type { NotificationEvent } from './notification-event';
+import {
+  RECIPIENT_RULES,
+  selectRecipients,
+  type Audience,
+  type RecipientCandidate,
+} from './recipient-rules';
+import { renderEmail } from './templates/render-email';
+
+/** What {@link NotificationsService.enqueue} wrote. */
+export interface EnqueueResult {
+  /** Every recipient address of the event (already queued ones included). */
+  readonly recipients: readonly string[];
+  /** Rows written now: 0 when the event had been enqueued before. */
+  readonly inserted: number;
+}
+
+const RECIPIENT_COLUMNS = ['id', 'email', 'displayName', 'locale', 'timeZone', 'active'] as const;
+
+/**
+ * The event → email entry point (L3-11). Writes one outbox row per recipient, inside the caller's
+ * transaction, so the email exists if and only if the event does; the dispatcher sends it later.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(private readonly config: AppConfig) {}
+
+  /**
+   * Resolves the recipients of `event`, renders each email (recipient's language and time zone)
+   * and queues it. Must run in the transaction that records the event (`dataSource.transaction(
+   * (manager) => …)`); throws otherwise. Idempotent: the same `eventKey` queues nothing new.
+   */
+  async enqueue(manager: EntityManager, event: NotificationEvent): Promise<EnqueueResult> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(
+        'NotificationsService.enqueue must run inside the transaction that records the event',
+      );
+    }
+    if (!event.eventKey.trim()) throw new Error('NotificationEvent.eventKey is empty');
+    const audiences = RECIPIENT_RULES[event.type];
+    if (audiences.length === 0) return { recipients: [], inserted: 0 };
+
+    const recipients = selectRecipients(
+      await this.loadAudiences(manager, event, audiences),
+      audiences,
+    );
+    const names = await this.loadNames(manager, mentionedUsers(event));
+    const domain = mailDomain(this.config.mail.from);
+    const rows = recipients.flatMap((r) => {
+      const email = renderEmail(event, r, {
+        publicUrl: this.config.api.publicUrl,
+        from: this.config.mail.from,
+        domain,
+        names,
+      });
+      if (!email) return [];
+      return [
+        {
+          eventKey: event.eventKey,
+          eventType: event.type,
+          ticketNumber: event.ticket.number,
+          recipientUserId: r.id,
+          recipientAddress: r.email,
+          locale: email.locale,
+          template: email.template,
+          payload: { event, names: Object.fromEntries(names) },
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          attachments: email.attachments,
+          messageId: outboxMessageId(event.eventKey, r.email, domain),
+          status: EmailStatus.QUEUED,
+          attempts: 0,
+        },
+      ];
+    });
+    if (rows.length === 0) return { recipients: [], inserted: 0 };
+
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(EmailOutboxEntity)
+      .values(rows)
+      // UNIQUE (event_key, recipient_address): a second enqueue of the same event is a no-op.
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return {
+      recipients: rows.map((r) => r.recipientAddress),
+      inserted: (result.raw as unknown[]).length,
+    };
+  }
+
+  private async loadAudiences(
+    manager: EntityManager,
+    event: NotificationEvent,
+    audiences: readonly Audience[],
+  ): Promise<Partial<Record<Audience, RecipientCandidate[]>>> {
+    const users = manager.getRepository(AppUserEntity);
+    const out: Partial<Record<Audience, RecipientCandidate[]>> = {};
+    for (const audience of audiences) {
+      const q = users.createQueryBuilder('u').select(RECIPIENT_COLUMNS.map((c) => `u.${c}`));
+      if (audience === 'REGISTRANT') {
+        const registrant = await q.where('u.id = :id', { id: event.ticket.registrantId }).getOne();
+        // A ticket whose registrant does not exist is a bug in the caller: fail its transaction.
+        if (!registrant) throw new Error(`registrant ${event.ticket.registrantId} not found`);
+        out.REGISTRANT = [registrant];
+      } else if (audience === 'CLIENT_APPROVERS') {
+        out.CLIENT_APPROVERS = await q
+          .where('u.organization_id = :org', { org: event.ticket.clientOrgId })
+          .andWhere(':role = ANY(u.roles)', { role: Role.CLIENT_APPROVER })
+          .orderBy('u.email')
+          .getMany();
+      } else {
+        out.MANAGERS = await q
+          .where('u.organization_kind = :kind', { kind: OrganizationKind.PROVIDER })
+          .andWhere(':role = ANY(u.roles)', { role: Role.MANAGER })
+          .orderBy('u.email')
+          .getMany();
+      }
+    }
+    return out;
+  }
+
+  private async loadNames(
+    manager: EntityManager,
+    ids: readonly string[],
+  ): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const users = await manager
+      .getRepository(AppUserEntity)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.displayName'])
+      .where('u.id IN (:...ids)', { ids })
+      .getMany();
+    return new Map(users.map((u) => [u.id, u.displayName]));
+  }
+}
+
+/** Users an event names in its text (agent, approver). */
+function mentionedUsers(event: NotificationEvent): string[] {
+  switch (event.type) {
+    case 'ASSIGNED':
+      return [event.agentId];
+    case 'AUTHORIZATION_RECORDED':
+      return [event.approverId];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,60 @@
+import type { NotificationEventType } from './notification-event';
+
+/** Who receives an event's email. */
+export type Audience = 'REGISTRANT' | 'CLIENT_APPROVERS' | 'MANAGERS';
+
+/**
+ * L3-11 recipients per event. Client-visible events go to the registrant; estimates and their
+ * authorization also to the organisation's approvers; SLA warnings only to provider managers
+ * (never to clients); internal notes to nobody. Exhaustive: a new event type must be placed here.
+ */
+export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Audience[]>> = {
+  TICKET_REGISTERED: ['REGISTRANT'],
+  INFO_REQUESTED: ['REGISTRANT'],
+  REMOTE_SESSION_PROPOSED: ['REGISTRANT'],
+  CLASSIFIED: ['REGISTRANT'],
+  ASSIGNED: ['REGISTRANT'],
+  PROGRESS_UPDATE: ['REGISTRANT'],
+  ESTIMATE_SUBMITTED: ['REGISTRANT', 'CLIENT_APPROVERS'],
+  AUTHORIZATION_RECORDED: ['REGISTRANT', 'CLIENT_APPROVERS'],
+  RELEASE_DATE_SET: ['REGISTRANT'],
+  RELEASED_FOR_TESTING: ['REGISTRANT'],
+  RESOLVED: ['REGISTRANT'],
+  CLOSED: ['REGISTRANT'],
+  CANCELLED: ['REGISTRANT'],
+  DATE_ADJUSTED: ['REGISTRANT'],
+  SLA_AT_RISK: ['MANAGERS'],
+  SLA_BREACHED: ['MANAGERS'],
+  INTERNAL_NOTE: [],
+};
+
+/** A user who may receive email, as loaded from `app_user`. */
+export interface RecipientCandidate {
+  readonly id: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly locale: string;
+  readonly timeZone: string;
+  readonly active: boolean;
+}
+
+/**
+ * The final recipient list: active users only, one email per address (a registrant who is also
+ * an approver gets one), in audience order.
+ */
+export function selectRecipients(
+  byAudience: Readonly<Partial<Record<Audience, readonly RecipientCandidate[]>>>,
+  audiences: readonly Audience[],
+): RecipientCandidate[] {
+  const seen = new Set<string>();
+  const out: RecipientCandidate[] = [];
+  for (const audience of audiences) {
+    for (const user of byAudience[audience] ?? []) {
+      const key = user.email.toLowerCase();
+      if (!user.active || seen.has(key)) continue;
+      seen.add(key);
+      out.push(user);
+    }
+  }
+  return out;
+}

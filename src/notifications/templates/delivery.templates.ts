@@ -1,0 +1,175 @@
+import { isDateOnly } from './format';
+import { subjectLine, type CalendarEntry, type TemplateContext } from './email-content';
+import type { TemplateFamily } from './template-types';
+
+// Delivery and closure (L3-07, L3-09, L3-19): progress, release date, testing, resolution,
+// closure, cancellation, adjusted dates.
+
+export const deliveryTemplates: TemplateFamily<
+  | 'PROGRESS_UPDATE'
+  | 'RELEASE_DATE_SET'
+  | 'RELEASED_FOR_TESTING'
+  | 'RESOLVED'
+  | 'CLOSED'
+  | 'CANCELLED'
+  | 'DATE_ADJUSTED'
+> = {
+  PROGRESS_UPDATE: (e, ctx) => ({
+    subject: subjectLine(e.ticket.number, ctx.t('Avance del ticket', 'Progress update')),
+    heading: ctx.t(
+      `Avance del ticket ${e.ticket.number}: ${e.ticket.subject}`,
+      `Progress on ticket ${e.ticket.number}: ${e.ticket.subject}`,
+    ),
+    blocks: [{ kind: 'quote', label: ctx.t('Avance', 'Progress'), text: e.text }],
+  }),
+
+  RELEASE_DATE_SET: (e, ctx) => ({
+    subject: subjectLine(
+      e.ticket.number,
+      `${ctx.t('Fecha de entrega para pruebas', 'Release date for testing')}: ${ctx.dates.shortWhen(e.releaseDate)}`,
+    ),
+    heading: ctx.t(
+      `Publicamos la fecha estimada de entrega para pruebas del ticket ${e.ticket.number}.`,
+      `We published the estimated release date for testing of ticket ${e.ticket.number}.`,
+    ),
+    blocks: [
+      {
+        kind: 'facts',
+        rows: [
+          [ctx.t('Asunto', 'Subject'), e.ticket.subject],
+          [ctx.t('Entrega para pruebas', 'Release for testing'), ctx.dates.when(e.releaseDate)],
+        ],
+      },
+      {
+        kind: 'paragraph',
+        text: ctx.t(
+          'Adjuntamos el evento (.ics) para su calendario. Si la fecha cambia, le avisaremos.',
+          'The event (.ics) for your calendar is attached. If the date changes, we will let you know.',
+        ),
+      },
+    ],
+    calendar: releaseCalendar(e.releaseDate, e.durationMinutes, e.ticket, ctx),
+  }),
+
+  RELEASED_FOR_TESTING: (e, ctx) => ({
+    subject: subjectLine(
+      e.ticket.number,
+      ctx.t('Listo para sus pruebas', 'Ready for your testing'),
+    ),
+    heading: ctx.t(
+      `El ticket ${e.ticket.number} está listo para sus pruebas.`,
+      `Ticket ${e.ticket.number} is ready for your testing.`,
+    ),
+    blocks: [
+      ...(e.note ? [{ kind: 'quote' as const, label: ctx.t('Nota', 'Note'), text: e.note }] : []),
+      {
+        kind: 'paragraph',
+        text: ctx.t(
+          'Pruebe la entrega y acéptela o pida ajustes en el ticket.',
+          'Test the release and accept it or ask for changes on the ticket.',
+        ),
+      },
+    ],
+  }),
+
+  RESOLVED: (e, ctx) => ({
+    subject: subjectLine(e.ticket.number, ctx.t('Ticket resuelto', 'Ticket resolved')),
+    heading: ctx.t(
+      `Resolvimos el ticket ${e.ticket.number}: ${e.ticket.subject}`,
+      `We resolved ticket ${e.ticket.number}: ${e.ticket.subject}`,
+    ),
+    blocks: [
+      ...(e.resolution
+        ? [{ kind: 'quote' as const, label: ctx.t('Solución', 'Resolution'), text: e.resolution }]
+        : []),
+      {
+        kind: 'paragraph',
+        text: ctx.t(
+          'Confirme en el ticket que el problema quedó resuelto, o díganos qué falta.',
+          'Please confirm on the ticket that the problem is solved, or tell us what is missing.',
+        ),
+      },
+    ],
+  }),
+
+  CLOSED: (e, ctx) => {
+    const outcome = {
+      CONFIRMED: ctx.t('resuelto y confirmado', 'resolved and confirmed'),
+      ACCEPTED: ctx.t('entrega aceptada', 'release accepted'),
+      OUT_OF_SCOPE: ctx.t('fuera del alcance del servicio', 'out of the scope of the service'),
+      NOT_FEASIBLE: ctx.t('no viable', 'not feasible'),
+    }[e.outcome];
+    return {
+      subject: subjectLine(e.ticket.number, ctx.t('Ticket cerrado', 'Ticket closed')),
+      heading: ctx.t(
+        `Cerramos el ticket ${e.ticket.number}: ${e.ticket.subject}`,
+        `We closed ticket ${e.ticket.number}: ${e.ticket.subject}`,
+      ),
+      blocks: [
+        { kind: 'facts', rows: [[ctx.t('Resultado', 'Outcome'), outcome]] },
+        ...(e.reason
+          ? [{ kind: 'quote' as const, label: ctx.t('Motivo', 'Reason'), text: e.reason }]
+          : []),
+      ],
+    };
+  },
+
+  CANCELLED: (e, ctx) => ({
+    subject: subjectLine(e.ticket.number, ctx.t('Ticket cancelado', 'Ticket cancelled')),
+    heading: ctx.t(
+      `El ticket ${e.ticket.number} fue cancelado.`,
+      `Ticket ${e.ticket.number} was cancelled.`,
+    ),
+    blocks: [{ kind: 'quote', label: ctx.t('Motivo', 'Reason'), text: e.reason }],
+  }),
+
+  DATE_ADJUSTED: (e, ctx) => {
+    const what =
+      e.subjectDate === 'RELEASE_DATE'
+        ? ctx.t('fecha de entrega para pruebas', 'release date for testing')
+        : ctx.t('fecha de la sesión remota', 'remote session date');
+    return {
+      subject: subjectLine(
+        e.ticket.number,
+        `${ctx.t('Fecha ajustada', 'Date adjusted')}: ${ctx.dates.shortWhen(e.newDate)}`,
+      ),
+      heading: ctx.t(
+        `Ajustamos la ${what} del ticket ${e.ticket.number}.`,
+        `We adjusted the ${what} of ticket ${e.ticket.number}.`,
+      ),
+      blocks: [
+        {
+          kind: 'facts',
+          rows: [
+            [ctx.t('Antes', 'Before'), ctx.dates.when(e.oldDate)],
+            [ctx.t('Ahora', 'Now'), ctx.dates.when(e.newDate)],
+          ],
+        },
+        { kind: 'quote', label: ctx.t('Motivo', 'Reason'), text: e.reason },
+      ],
+      calendar:
+        e.subjectDate === 'RELEASE_DATE'
+          ? releaseCalendar(e.newDate, undefined, e.ticket, ctx)
+          : undefined,
+    };
+  },
+};
+
+function releaseCalendar(
+  value: string,
+  durationMinutes: number | undefined,
+  ticket: { number: string; subject: string },
+  ctx: TemplateContext,
+): CalendarEntry {
+  return {
+    name: 'release',
+    start: isDateOnly(value)
+      ? { date: value }
+      : { at: new Date(value), durationMinutes: durationMinutes ?? 60 },
+    summary: ctx.t(
+      `Entrega para pruebas — ${ticket.number}: ${ticket.subject}`,
+      `Release for testing — ${ticket.number}: ${ticket.subject}`,
+    ),
+    description: ctx.ticketUrl,
+  };
+}

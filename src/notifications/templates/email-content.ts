@@ -1,0 +1,142 @@
+import { Locale } from '../../identity/locale.enum';
+import { escapeHtml, oneLine, type RecipientDates } from './format';
+
+/**
+ * What a template produces: structured content, never markup. The layout escapes every string it
+ * puts into HTML, so user text (subjects, questions, statements) cannot inject anything.
+ */
+export type Block =
+  | { readonly kind: 'paragraph'; readonly text: string }
+  /** User-provided text shown verbatim (questions, progress, the written authorization). */
+  | { readonly kind: 'quote'; readonly label: string; readonly text: string }
+  | { readonly kind: 'facts'; readonly rows: readonly (readonly [string, string])[] }
+  | { readonly kind: 'action'; readonly label: string; readonly href: string };
+
+/** A calendar entry to attach as `.ics`. */
+export interface CalendarEntry {
+  readonly start:
+    { readonly at: Date; readonly durationMinutes: number } | { readonly date: string };
+  readonly summary: string;
+  readonly description: string;
+  /** Part of the file name, e.g. `remote-session`. */
+  readonly name: string;
+}
+
+export interface EmailContent {
+  readonly subject: string;
+  readonly heading: string;
+  readonly blocks: readonly Block[];
+  readonly calendar?: CalendarEntry;
+}
+
+/** What every template receives about the recipient and the ticket. */
+export interface TemplateContext {
+  readonly locale: Locale;
+  readonly dates: RecipientDates;
+  readonly recipientName: string;
+  /** `PUBLIC_URL/tickets/<number>`. */
+  readonly ticketUrl: string;
+  readonly publicUrl: string;
+  /** Display names of the users an event mentions (agent, approver), by user id. */
+  readonly names: ReadonlyMap<string, string>;
+  /** Picks the recipient's language. */
+  t(es: string, en: string): string;
+}
+
+/** `[L3-2026-000123] …`: the ticket number first, so mail clients thread and sort by it. */
+export function subjectLine(ticketNumber: string, text: string): string {
+  return oneLine(`[${ticketNumber}] ${text}`, 200);
+}
+
+const GUIDANCE = {
+  [Locale.ES_MX]: {
+    greeting: (name: string) => `Hola, ${name}:`,
+    open: 'Ver el ticket',
+    reply:
+      'Para responder, entre a la plataforma de soporte y comente en el ticket. ' +
+      'Este correo es automático: las respuestas por correo no se leen.',
+    signature: 'Soporte L3',
+  },
+  [Locale.EN]: {
+    greeting: (name: string) => `Hello ${name},`,
+    open: 'Open the ticket',
+    reply:
+      'To reply, sign in to the support platform and comment on the ticket. ' +
+      'This email is automatic: replies by email are not read.',
+    signature: 'L3 Support',
+  },
+} as const;
+
+/** The plain-text and HTML bodies of one email, each with the ticket link and the guidance. */
+export function renderLayout(
+  content: EmailContent,
+  ctx: Pick<TemplateContext, 'locale' | 'recipientName' | 'ticketUrl'>,
+): { subject: string; text: string; html: string } {
+  const g = GUIDANCE[ctx.locale];
+  const text = [
+    g.greeting(ctx.recipientName),
+    '',
+    content.heading,
+    '',
+    ...content.blocks.flatMap((b) => [...blockText(b), '']),
+    `${g.open}: ${ctx.ticketUrl}`,
+    '',
+    g.reply,
+    '',
+    `— ${g.signature}`,
+    '',
+  ].join('\n');
+
+  const e = escapeHtml;
+  const html =
+    `<!doctype html><html lang="${e(ctx.locale)}"><head><meta charset="utf-8">` +
+    `<title>${e(content.subject)}</title></head>` +
+    `<body style="font-family:system-ui,Arial,sans-serif;color:#1f2933;line-height:1.45;max-width:640px">` +
+    `<p>${e(g.greeting(ctx.recipientName))}</p>` +
+    `<h2 style="font-size:1.15rem">${e(content.heading)}</h2>` +
+    content.blocks.map(blockHtml).join('') +
+    `<p><a href="${e(ctx.ticketUrl)}" style="display:inline-block;padding:.5rem 1rem;background:#0b5394;color:#fff;text-decoration:none;border-radius:4px">${e(g.open)}</a></p>` +
+    `<p style="font-size:.9rem;color:#52606d">${e(g.reply)}</p>` +
+    `<p style="font-size:.9rem;color:#52606d">— ${e(g.signature)}<br>${e(ctx.ticketUrl)}</p>` +
+    `</body></html>`;
+  return { subject: content.subject, text, html };
+}
+
+function blockText(b: Block): string[] {
+  switch (b.kind) {
+    case 'paragraph':
+      return [b.text];
+    case 'quote':
+      return [`${b.label}:`, ...b.text.split(/\r?\n/).map((l) => `> ${l}`)];
+    case 'facts':
+      return b.rows.map(([k, v]) => `${k}: ${v}`);
+    case 'action':
+      return [`${b.label}: ${b.href}`];
+  }
+}
+
+function blockHtml(b: Block): string {
+  const e = escapeHtml;
+  switch (b.kind) {
+    case 'paragraph':
+      return `<p>${e(b.text)}</p>`;
+    case 'quote':
+      return (
+        `<p><strong>${e(b.label)}:</strong></p>` +
+        `<blockquote style="margin:0 0 1rem;padding:.5rem 1rem;border-left:4px solid #9aa5b1;white-space:pre-wrap">${e(b.text)}</blockquote>`
+      );
+    case 'facts':
+      return (
+        `<table style="border-collapse:collapse;margin-bottom:1rem">` +
+        b.rows
+          .map(
+            ([k, v]) =>
+              `<tr><th style="text-align:left;padding:.2rem 1rem .2rem 0;vertical-align:top">${e(k)}</th><td style="padding:.2rem 0">${e(v)}</td></tr>`,
+          )
+          .join('') +
+        `</table>`
+      );
+    case 'action':
+      return `<p><a href="${e(b.href)}">${e(b.label)}</a></p>`;
+  }
+}

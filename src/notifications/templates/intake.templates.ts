@@ -1,0 +1,153 @@
+import type { ClassifiedEvent } from '../notification-event';
+import { subjectLine, type TemplateContext } from './email-content';
+import type { TemplateFamily } from './template-types';
+
+// Registration and triage (L3-06, L3-07): registered, information requested, remote session,
+// classification, assignment.
+
+export const intakeTemplates: TemplateFamily<
+  'TICKET_REGISTERED' | 'INFO_REQUESTED' | 'REMOTE_SESSION_PROPOSED' | 'CLASSIFIED' | 'ASSIGNED'
+> = {
+  TICKET_REGISTERED: (e, ctx) => ({
+    subject: subjectLine(
+      e.ticket.number,
+      `${ctx.t('Ticket registrado', 'Ticket registered')}: ${e.ticket.subject}`,
+    ),
+    heading: ctx.t(
+      `Registramos su ticket ${e.ticket.number}.`,
+      `We registered your ticket ${e.ticket.number}.`,
+    ),
+    blocks: [
+      {
+        kind: 'facts',
+        rows: [
+          [ctx.t('Ticket', 'Ticket'), e.ticket.number],
+          [ctx.t('Asunto', 'Subject'), e.ticket.subject],
+          [ctx.t('Atención a más tardar', 'Attended by'), ctx.dates.instant(e.triageDeadline)],
+        ],
+      },
+      {
+        kind: 'paragraph',
+        text: ctx.t(
+          'Lo atenderemos dentro de 8 horas hábiles: confirmaremos que la información está completa o le pediremos más.',
+          'We will attend to it within 8 business hours: we will confirm the information is complete or ask you for more.',
+        ),
+      },
+    ],
+  }),
+
+  INFO_REQUESTED: (e, ctx) => ({
+    subject: subjectLine(
+      e.ticket.number,
+      ctx.t('Necesitamos más información', 'We need more information'),
+    ),
+    heading: ctx.t(
+      `Para avanzar con el ticket ${e.ticket.number} necesitamos más información.`,
+      `To move ticket ${e.ticket.number} forward we need more information.`,
+    ),
+    blocks: [
+      { kind: 'quote', label: ctx.t('Nuestra pregunta', 'Our question'), text: e.question },
+      {
+        kind: 'paragraph',
+        text: ctx.t(
+          'Mientras esperamos su respuesta, el tiempo de atención queda en pausa.',
+          'While we wait for your answer, the service clock is paused.',
+        ),
+      },
+    ],
+  }),
+
+  REMOTE_SESSION_PROPOSED: (e, ctx) => ({
+    subject: subjectLine(
+      e.ticket.number,
+      `${ctx.t('Sesión remota propuesta', 'Remote session proposed')}: ${ctx.dates.shortInstant(e.at)}`,
+    ),
+    heading: ctx.t(
+      `Le proponemos una sesión remota para el ticket ${e.ticket.number}.`,
+      `We propose a remote session for ticket ${e.ticket.number}.`,
+    ),
+    blocks: [
+      {
+        kind: 'facts',
+        rows: [
+          [ctx.t('Fecha y hora', 'Date and time'), ctx.dates.instant(e.at)],
+          [ctx.t('Duración', 'Duration'), `${ctx.dates.number(e.durationMinutes)} min`],
+        ],
+      },
+      ...(e.note ? [{ kind: 'quote' as const, label: ctx.t('Nota', 'Note'), text: e.note }] : []),
+      {
+        kind: 'paragraph',
+        text: ctx.t(
+          'Adjuntamos la invitación (.ics) para su calendario. Si el horario no le conviene, indíquelo en el ticket.',
+          'The invitation (.ics) for your calendar is attached. If the time does not suit you, say so on the ticket.',
+        ),
+      },
+    ],
+    calendar: {
+      name: 'remote-session',
+      start: { at: new Date(e.at), durationMinutes: e.durationMinutes },
+      summary: ctx.t(
+        `Sesión remota — ${e.ticket.number}: ${e.ticket.subject}`,
+        `Remote session — ${e.ticket.number}: ${e.ticket.subject}`,
+      ),
+      description: `${e.note ? `${e.note}\n\n` : ''}${ctx.ticketUrl}`,
+    },
+  }),
+
+  CLASSIFIED: (e, ctx) => ({
+    subject: subjectLine(
+      e.ticket.number,
+      `${ctx.t('Ticket clasificado', 'Ticket classified')}: ${classificationLabel(e, ctx)}`,
+    ),
+    heading: ctx.t(
+      `Revisamos el ticket ${e.ticket.number} y lo clasificamos como ${classificationLabel(e, ctx)}.`,
+      `We reviewed ticket ${e.ticket.number} and classified it as a ${classificationLabel(e, ctx)}.`,
+    ),
+    blocks: [
+      {
+        kind: 'paragraph',
+        text:
+          e.classification === 'PROBLEM'
+            ? ctx.t(
+                'Un ingeniero de tercer nivel lo analizará y le informará del avance periódicamente.',
+                'A third-level engineer will analyse it and keep you informed of progress.',
+              )
+            : ctx.t(
+                'En un máximo de 5 días hábiles le enviaremos un diagnóstico y, si es viable, una estimación en horas para su autorización.',
+                'Within 5 business days we will send you a diagnosis and, if feasible, an estimate in hours for your authorization.',
+              ),
+      },
+    ],
+  }),
+
+  ASSIGNED: (e, ctx) => {
+    const agent = ctx.names.get(e.agentId) ?? ctx.t('un ingeniero L3', 'an L3 engineer');
+    return {
+      subject: subjectLine(
+        e.ticket.number,
+        `${ctx.t('Ticket asignado a', 'Ticket assigned to')} ${agent}`,
+      ),
+      heading: ctx.t(
+        `${agent} atenderá su ticket ${e.ticket.number}.`,
+        `${agent} will handle your ticket ${e.ticket.number}.`,
+      ),
+      blocks: [{ kind: 'facts', rows: [[ctx.t('Asunto', 'Subject'), e.ticket.subject]] }],
+    };
+  },
+};
+
+const REQUIREMENT_KINDS: Record<string, readonly [string, string]> = {
+  CHANGE: ['cambio', 'change'],
+  CONFIGURATION: ['configuración', 'configuration'],
+  DEVELOPMENT: ['desarrollo', 'development'],
+  TRAINING: ['capacitación', 'training'],
+  OTHER: ['otro', 'other'],
+};
+
+function classificationLabel(e: ClassifiedEvent, ctx: TemplateContext): string {
+  if (e.classification === 'PROBLEM') return ctx.t('problema', 'problem');
+  const kind = e.requirementKind ? REQUIREMENT_KINDS[e.requirementKind] : undefined;
+  return kind
+    ? ctx.t(`requerimiento (${kind[0]})`, `requirement (${kind[1]})`)
+    : ctx.t('requerimiento', 'requirement');
+}

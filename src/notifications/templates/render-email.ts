@@ -1,0 +1,124 @@
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, Locale } from '../../identity/locale.enum';
+import type { StoredAttachment } from '../email-outbox.entity';
+import type { NotificationEvent } from '../notification-event';
+import { deliveryTemplates } from './delivery.templates';
+import { renderLayout, type EmailContent, type TemplateContext } from './email-content';
+import { estimateTemplates } from './estimate.templates';
+import { RecipientDates } from './format';
+import { renderIcs } from './ics';
+import { intakeTemplates } from './intake.templates';
+import { slaTemplates } from './sla.templates';
+import type { EmailedEventType, TemplateFamily } from './template-types';
+
+/** Bump when a template's wording changes meaningfully; stored on every outbox row. */
+export const TEMPLATE_VERSION = 1;
+
+const TEMPLATES: TemplateFamily<EmailedEventType> = {
+  ...intakeTemplates,
+  ...estimateTemplates,
+  ...deliveryTemplates,
+  ...slaTemplates,
+};
+
+/** The person an email is written for. */
+export interface EmailRecipient {
+  readonly email: string;
+  readonly displayName: string;
+  /** `es-MX` or `en`; anything else falls back to es-MX. */
+  readonly locale: string;
+  /** IANA zone; an unknown one falls back to America/Mexico_City. */
+  readonly timeZone: string;
+}
+
+export interface RenderOptions {
+  /** `PUBLIC_URL`: base of the ticket link. */
+  readonly publicUrl: string;
+  /** `MAIL_FROM`: the `.ics` organizer. */
+  readonly from: string;
+  /** Domain of Message-IDs and `.ics` UIDs. */
+  readonly domain: string;
+  /** Display names of the users the event mentions, by id. */
+  readonly names?: ReadonlyMap<string, string>;
+}
+
+export interface RenderedEmail {
+  /** e.g. `TICKET_REGISTERED.v1`. */
+  readonly template: string;
+  readonly locale: Locale;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly attachments: StoredAttachment[];
+}
+
+/**
+ * Renders the email of `event` for one recipient: their language, dates in their time zone, the
+ * ticket link, the "reply on the platform" guidance, and an `.ics` when the event has a date.
+ * `null` for events that never produce email (internal notes).
+ */
+export function renderEmail(
+  event: NotificationEvent,
+  recipient: EmailRecipient,
+  options: RenderOptions,
+): RenderedEmail | null {
+  if (event.type === 'INTERNAL_NOTE') return null;
+  const locale = recipient.locale === (Locale.EN as string) ? Locale.EN : DEFAULT_LOCALE;
+  const timeZone = isKnownTimeZone(recipient.timeZone) ? recipient.timeZone : DEFAULT_TIME_ZONE;
+  const publicUrl = options.publicUrl.replace(/\/+$/, '');
+  const ctx: TemplateContext = {
+    locale,
+    dates: new RecipientDates(locale, timeZone),
+    recipientName: recipient.displayName,
+    ticketUrl: `${publicUrl}/tickets/${encodeURIComponent(event.ticket.number)}`,
+    publicUrl,
+    names: options.names ?? new Map(),
+    t: (es, en) => (locale === Locale.EN ? en : es),
+  };
+  const content = applyTemplate(event, ctx);
+  const body = renderLayout(content, ctx);
+  const attachments: StoredAttachment[] = [];
+  if (content.calendar) {
+    const organizer = parseFrom(options.from);
+    const ics = renderIcs({
+      uidSeed: `${event.eventKey}#${content.calendar.name}`,
+      domain: options.domain,
+      stamp: new Date(event.occurredAt),
+      start: content.calendar.start,
+      summary: content.calendar.summary,
+      description: content.calendar.description,
+      url: ctx.ticketUrl,
+      organizer,
+      attendee: { name: recipient.displayName, address: recipient.email },
+    });
+    attachments.push({
+      filename: `${event.ticket.number}-${content.calendar.name}.ics`,
+      contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+      content: Buffer.from(ics, 'utf8').toString('base64'),
+    });
+  }
+  return { template: `${event.type}.v${TEMPLATE_VERSION}`, locale, ...body, attachments };
+}
+
+function applyTemplate(
+  event: Extract<NotificationEvent, { type: EmailedEventType }>,
+  ctx: TemplateContext,
+): EmailContent {
+  // The map is exhaustive and keyed by type, so the template fits the event it is looked up by.
+  const template = TEMPLATES[event.type] as (e: typeof event, c: TemplateContext) => EmailContent;
+  return template(event, ctx);
+}
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `Soporte L3 <soporte@becken.mx>` → name and address. */
+export function parseFrom(from: string): { name: string; address: string } {
+  const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
+  return m ? { name: m[1] || m[2], address: m[2] } : { name: from.trim(), address: from.trim() };
+}

@@ -1,0 +1,98 @@
+import {
+  ticketEventKey,
+  type NotificationEvent,
+  type NotificationEventType,
+  type NotificationTicket,
+} from '../notification-event';
+
+/**
+ * One realistic event of every type for a ticket, keyed by type; event keys are
+ * `ticket-<number>:<seq>` in lifecycle order. For tests and template previews.
+ */
+export function sampleEvents(
+  ticket: NotificationTicket,
+  people: { readonly agentId: string; readonly approverId: string },
+): { readonly [T in NotificationEventType]: Extract<NotificationEvent, { type: T }> } {
+  let seq = 0;
+  const base = () => ({
+    eventKey: ticketEventKey(ticket.number, ++seq),
+    occurredAt: new Date(Date.UTC(2026, 1, 2, 15, seq)).toISOString(),
+    ticket,
+  });
+  return {
+    TICKET_REGISTERED: {
+      ...base(),
+      type: 'TICKET_REGISTERED',
+      triageDeadline: '2026-02-03T22:30:00.000Z',
+    },
+    INFO_REQUESTED: { ...base(), type: 'INFO_REQUESTED', question: '¿Qué versión de Odoo usan?' },
+    REMOTE_SESSION_PROPOSED: {
+      ...base(),
+      type: 'REMOTE_SESSION_PROPOSED',
+      at: '2026-02-04T17:00:00.000Z',
+      durationMinutes: 45,
+      note: 'Por Google Meet',
+    },
+    CLASSIFIED: {
+      ...base(),
+      type: 'CLASSIFIED',
+      classification: 'REQUIREMENT',
+      requirementKind: 'DEVELOPMENT',
+    },
+    ASSIGNED: { ...base(), type: 'ASSIGNED', agentId: people.agentId },
+    PROGRESS_UPDATE: {
+      ...base(),
+      type: 'PROGRESS_UPDATE',
+      text: 'Reproducimos el error en staging.',
+    },
+    ESTIMATE_SUBMITTED: {
+      ...base(),
+      type: 'ESTIMATE_SUBMITTED',
+      estimateVersion: 1,
+      hours: 12.5,
+      scope: 'Reporte de ventas por canal con filtros por fecha.',
+    },
+    AUTHORIZATION_RECORDED: {
+      ...base(),
+      type: 'AUTHORIZATION_RECORDED',
+      estimateVersion: 1,
+      statement: 'Autorizo la estimación v1 por 12.5 horas.',
+      approverId: people.approverId,
+      authorizedAt: '2026-02-05T16:10:00.000Z',
+    },
+    RELEASE_DATE_SET: { ...base(), type: 'RELEASE_DATE_SET', releaseDate: '2026-02-10' },
+    DATE_ADJUSTED: {
+      ...base(),
+      type: 'DATE_ADJUSTED',
+      subjectDate: 'RELEASE_DATE',
+      oldDate: '2026-02-10',
+      newDate: '2026-02-12',
+      reason: 'El cliente priorizó otro ticket.',
+    },
+    RELEASED_FOR_TESTING: {
+      ...base(),
+      type: 'RELEASED_FOR_TESTING',
+      note: 'Disponible en staging.',
+    },
+    RESOLVED: { ...base(), type: 'RESOLVED', resolution: 'Se corrigió la regla de impuestos.' },
+    CLOSED: { ...base(), type: 'CLOSED', outcome: 'ACCEPTED' },
+    CANCELLED: { ...base(), type: 'CANCELLED', reason: 'Duplicado de otro ticket.' },
+    SLA_AT_RISK: {
+      ...base(),
+      type: 'SLA_AT_RISK',
+      clock: 'triage',
+      deadline: '2026-02-03T22:30:00.000Z',
+    },
+    SLA_BREACHED: {
+      ...base(),
+      type: 'SLA_BREACHED',
+      clock: 'triage',
+      deadline: '2026-02-03T22:30:00.000Z',
+    },
+    INTERNAL_NOTE: {
+      ...base(),
+      type: 'INTERNAL_NOTE',
+      text: 'El cliente suele tardar en responder.',
+    },
+  };
+}

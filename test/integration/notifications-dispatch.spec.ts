@@ -1,0 +1,301 @@
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../src/config/app-config';
+import { typeOrmOptions } from '../../src/database/typeorm-options';
+import { freePort } from '../../src/infra/provisioning/temporal-binaries';
+import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
+import {
+  ticketEventKey,
+  type NotificationEvent,
+  type NotificationTicket,
+} from '../../src/notifications/notification-event';
+import { NotificationsService } from '../../src/notifications/notifications.service';
+import { integrationConfig } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+
+// L3-11 "no email is lost or sent twice": the dispatcher against an SMTP server this spec owns,
+// stops and restarts — outages only delay, concurrent dispatchers never double-send, a stop
+// finishes the email in flight, a relay's permanent refusal fails the email at once.
+
+interface Received {
+  messageId: string;
+  to: string[];
+  subject: string;
+}
+
+/** A real SMTP server on a fixed port that can go down and come back. */
+class TestSmtp {
+  readonly received: Received[] = [];
+  /** Addresses the server refuses with 550 (a permanent error). */
+  readonly refuse = new Set<string>();
+  /** Artificial slowness per message, to have a send in flight. */
+  delayMs = 0;
+  private server: SMTPServer | null = null;
+
+  constructor(readonly port: number) {}
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      disableReverseLookup: true,
+      logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refuse.has(address.address)) return callback();
+        const err = Object.assign(new Error('mailbox unavailable'), { responseCode: 550 });
+        callback(err);
+      },
+      onData: (stream, _session, callback) => {
+        simpleParser(stream)
+          .then(async (mail) => {
+            if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+            this.received.push({
+              messageId: mail.messageId ?? '',
+              to: [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address ?? '')),
+              subject: mail.subject ?? '',
+            });
+            callback();
+          })
+          .catch((err: Error) => callback(err));
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+interface Row {
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  message_id: string;
+  next_attempt_at: Date;
+  created_at: Date;
+}
+
+describe('L3-11 email dispatcher: outages, concurrency, shutdown', () => {
+  let world: SeededWorld;
+  let smtp: TestSmtp;
+  let config: AppConfig;
+  let service: NotificationsService;
+  let registrantId: string;
+  const dispatchers: EmailDispatcher[] = [];
+  const extraSources: DataSource[] = [];
+  let ticketSeq = 0;
+
+  beforeAll(async () => {
+    world = await createSeededWorld('notifydispatch');
+    smtp = new TestSmtp(await freePort());
+    config = integrationConfig({
+      DATABASE_URL: world.config.database.url,
+      SMTP_URL: smtp.url,
+      // Fast retries; the safety poll is long, so the retry timer is what delivers.
+      MAIL_RETRY_BASE_MS: '200',
+      MAIL_RETRY_CAP_MS: '800',
+      MAIL_POLL_INTERVAL_MS: '600000',
+      MAIL_MAX_ATTEMPTS: '50',
+    });
+    service = new NotificationsService(config);
+    [{ id: registrantId }] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE email = 'usuario@aurora.example'`,
+    );
+  });
+  afterEach(async () => {
+    await Promise.all(dispatchers.splice(0).map((d) => d.stop()));
+    await smtp.stop();
+    smtp.received.length = 0;
+    smtp.refuse.clear();
+    smtp.delayMs = 0;
+  });
+  afterAll(async () => {
+    await Promise.all(extraSources.map((d) => d.destroy()));
+    await world?.close();
+  });
+
+  function ticket(): NotificationTicket {
+    ticketSeq += 1;
+    return {
+      number: `L3-2098-${String(ticketSeq).padStart(6, '0')}`,
+      subject: `Prueba ${ticketSeq}`,
+      registrantId,
+      clientOrgId: world.orgIds['comercializadora-aurora'],
+    };
+  }
+
+  function progressEvents(t: NotificationTicket, count: number): NotificationEvent[] {
+    return Array.from({ length: count }, (_, i) => ({
+      type: 'PROGRESS_UPDATE' as const,
+      eventKey: ticketEventKey(t.number, i + 1),
+      occurredAt: new Date().toISOString(),
+      ticket: t,
+      text: `Avance ${i + 1}`,
+    }));
+  }
+
+  async function enqueueAll(events: NotificationEvent[]): Promise<void> {
+    await world.db.transaction(async (manager) => {
+      for (const e of events) await service.enqueue(manager, e);
+    });
+  }
+
+  const rowsOf = (t: NotificationTicket) =>
+    world.db.query<Row[]>(
+      `SELECT status, attempts, last_error, message_id, next_attempt_at, created_at
+         FROM email_outbox WHERE ticket_number = $1 ORDER BY event_key`,
+      [t.number],
+    );
+
+  async function startDispatcher(db: DataSource = world.db): Promise<EmailDispatcher> {
+    const d = new EmailDispatcher(db, config);
+    dispatchers.push(d);
+    await d.start();
+    return d;
+  }
+
+  it('SMTP down: emails stay QUEUED with attempts and backoff, then arrive when it returns', async () => {
+    const t = ticket();
+    await enqueueAll(progressEvents(t, 2));
+    await startDispatcher(); // the SMTP server is not running
+
+    const failing = await waitFor('a few failed attempts', async () => {
+      const rows = await rowsOf(t);
+      return rows.every((r) => r.attempts >= 3) && rows;
+    });
+    for (const r of failing) {
+      expect(r.status).toMatch(/^(QUEUED|SENDING)$/);
+      expect(r.last_error).toMatch(/ECONNREFUSED|connect/i);
+    }
+    const queued = await waitFor('a row waiting for its retry', async () => {
+      const rows = await rowsOf(t);
+      return rows.find((r) => r.status === 'QUEUED' && r.next_attempt_at > r.created_at);
+    });
+    expect(queued.attempts).toBeGreaterThanOrEqual(3);
+    expect(smtp.received).toHaveLength(0);
+
+    await smtp.start();
+    const sent = await waitFor('both SENT', async () => {
+      const rows = await rowsOf(t);
+      return rows.every((r) => r.status === 'SENT') && rows;
+    });
+    await waitFor('both received', () => Promise.resolve(smtp.received.length === 2));
+    expect(new Set(smtp.received.map((m) => m.messageId))).toEqual(
+      new Set(sent.map((r) => r.message_id)),
+    );
+    for (const r of sent) expect(r.last_error).toBeNull();
+  });
+
+  it('two dispatchers on one outbox deliver each email exactly once', async () => {
+    await smtp.start();
+    const t = ticket();
+    const count = 60;
+    await enqueueAll(progressEvents(t, count));
+    // Two processes' worth: separate connection pools, started together on a full outbox.
+    const other = await new DataSource(typeOrmOptions(world.config.database.url)).initialize();
+    extraSources.push(other);
+    await Promise.all([startDispatcher(), startDispatcher(other)]);
+
+    const rows = await waitFor('all SENT', async () => {
+      const r = await rowsOf(t);
+      return r.length === count && r.every((x) => x.status === 'SENT') && r;
+    });
+    await waitFor('all received', () => Promise.resolve(smtp.received.length >= count));
+    const ids = smtp.received.map((m) => m.messageId);
+    expect(ids).toHaveLength(count); // no duplicates
+    expect(new Set(ids).size).toBe(rows.length);
+    expect(new Set(ids)).toEqual(new Set(rows.map((r) => r.message_id)));
+    expect(rows.every((r) => r.attempts === 1)).toBe(true);
+  });
+
+  it('wakes on NOTIFY: an email enqueued later goes out without waiting for the poll', async () => {
+    await smtp.start();
+    await startDispatcher();
+    const t = ticket();
+    await enqueueAll(progressEvents(t, 1));
+    // The safety poll is 10 minutes here: only the notification can explain a delivery.
+    const [row] = await waitFor(
+      'SENT',
+      async () => {
+        const r = await rowsOf(t);
+        return r[0]?.status === 'SENT' && r;
+      },
+      10_000,
+    );
+    await waitFor('received', () =>
+      Promise.resolve(smtp.received.some((m) => m.messageId === row.message_id)),
+    );
+  });
+
+  it('a graceful stop finishes the email in flight and gives back the rest', async () => {
+    await smtp.start();
+    smtp.delayMs = 400;
+    const t = ticket();
+    await enqueueAll(progressEvents(t, 6));
+    const d = await startDispatcher();
+    await waitFor('one email in flight', async () => {
+      const rows = await rowsOf(t);
+      return rows.some((r) => r.status === 'SENDING') && rows;
+    });
+    await d.stop();
+
+    const rows = await rowsOf(t);
+    expect(rows.filter((r) => r.status === 'SENDING')).toEqual([]);
+    const sent = rows.filter((r) => r.status === 'SENT');
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    expect(sent.length).toBeLessThan(6);
+    // Every email the server accepted is marked SENT; the others are QUEUED, attempts untouched.
+    expect(new Set(smtp.received.map((m) => m.messageId))).toEqual(
+      new Set(sent.map((r) => r.message_id)),
+    );
+    for (const r of rows.filter((x) => x.status === 'QUEUED')) expect(r.attempts).toBe(0);
+
+    // A new dispatcher picks up what was given back.
+    smtp.delayMs = 0;
+    await startDispatcher();
+    await waitFor('rest SENT', async () => (await rowsOf(t)).every((r) => r.status === 'SENT'));
+    await waitFor('six received', () => Promise.resolve(smtp.received.length === 6));
+    expect(new Set(smtp.received.map((m) => m.messageId)).size).toBe(6);
+  });
+
+  it('a permanent refusal (5xx) fails the email at once, without retries', async () => {
+    await smtp.start();
+    smtp.refuse.add('usuario@aurora.example');
+    const t = ticket();
+    await enqueueAll(progressEvents(t, 1));
+    await startDispatcher();
+    const [row] = await waitFor('FAILED', async () => {
+      const r = await rowsOf(t);
+      return r[0]?.status === 'FAILED' && r;
+    });
+    expect(row.attempts).toBe(1);
+    expect(row.last_error).toMatch(/550/);
+    expect(smtp.received).toHaveLength(0);
+  });
+});

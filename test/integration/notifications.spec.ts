@@ -1,0 +1,334 @@
+import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
+import { Role } from '../../src/identity/role.enum';
+import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
+import type {
+  NotificationEvent,
+  NotificationTicket,
+} from '../../src/notifications/notification-event';
+import { NotificationsService } from '../../src/notifications/notifications.service';
+import { sampleEvents } from '../../src/notifications/testing/sample-events';
+import { gql } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+
+// L3-11: every client-visible event reaches the right people by email, exactly once, in their
+// language — through the real outbox, the real dispatcher and the tier's real SMTP catcher.
+
+interface OutboxRow {
+  id: string;
+  event_key: string;
+  recipient_address: string;
+  subject: string;
+  status: string;
+  attempts: number;
+  message_id: string;
+  locale: string;
+}
+
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function caught(): Promise<CaughtMail[]> {
+  const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+  return (await res.json()) as CaughtMail[];
+}
+
+describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
+  let world: SeededWorld;
+  let service: NotificationsService;
+  let dispatcher: EmailDispatcher;
+  let users: Record<string, { id: string; email: string }>;
+  let ticketSeq = 0;
+
+  beforeAll(async () => {
+    world = await createSeededWorld('notifications');
+    // One client user reads English in Tokyo: language and zone are per recipient.
+    await world.db.query(
+      `UPDATE app_user SET locale = 'en', time_zone = 'Asia/Tokyo' WHERE email = 'aprobador@aurora.example'`,
+    );
+    const rows = await world.db.query<{ id: string; email: string }[]>(
+      'SELECT id, email FROM app_user',
+    );
+    users = Object.fromEntries(rows.map((r) => [r.email, r]));
+    service = new NotificationsService(world.config);
+    dispatcher = new EmailDispatcher(world.db, world.config);
+    await dispatcher.start();
+  });
+  afterAll(async () => {
+    await dispatcher?.stop();
+    await world?.close();
+  });
+
+  /** A ticket number no other test (or earlier run on this catcher) used. */
+  function newTicket(): NotificationTicket {
+    ticketSeq += 1;
+    const n = `${process.pid % 1000}${Date.now() % 1000}${ticketSeq}`.slice(-6).padStart(6, '0');
+    return {
+      number: `L3-2099-${n}`,
+      subject: `Factura no timbra ${ticketSeq}`,
+      registrantId: users['usuario@aurora.example'].id,
+      clientOrgId: world.orgIds['comercializadora-aurora'],
+    };
+  }
+  const events = (ticket: NotificationTicket) =>
+    sampleEvents(ticket, {
+      agentId: users['agente@becken.example'].id,
+      approverId: users['aprobador@aurora.example'].id,
+    });
+
+  const enqueue = (event: NotificationEvent) =>
+    world.db.transaction((manager) => service.enqueue(manager, event));
+
+  /** Rows of one event key, or of a whole ticket when given `ticket-<number>:`. */
+  const outbox = (eventKeyOrPrefix: string) =>
+    world.db.query<OutboxRow[]>(
+      `SELECT id, event_key, recipient_address, subject, status, attempts, message_id, locale
+         FROM email_outbox WHERE event_key = $1 OR ($1 LIKE '%:' AND starts_with(event_key, $1))
+        ORDER BY created_at, recipient_address`,
+      [eventKeyOrPrefix],
+    );
+
+  async function delivered(rows: OutboxRow[]): Promise<CaughtMail[]> {
+    const ids = new Set(rows.map((r) => r.message_id));
+    return waitFor(`${ids.size} emails at the catcher`, async () => {
+      const mails = (await caught()).filter((m) => m.messageId && ids.has(m.messageId));
+      return mails.length >= ids.size && mails;
+    });
+  }
+
+  it('a journey of events emails exactly the expected people, in their language, once', async () => {
+    const ticket = newTicket();
+    const e = events(ticket);
+    for (const event of [
+      e.TICKET_REGISTERED,
+      e.REMOTE_SESSION_PROPOSED,
+      e.ESTIMATE_SUBMITTED,
+      e.INTERNAL_NOTE,
+      e.SLA_BREACHED,
+    ]) {
+      await enqueue(event);
+    }
+    const prefix = `ticket-${ticket.number}:`;
+    const rows = await waitFor('all rows SENT', async () => {
+      const r = await outbox(prefix);
+      return r.length === 5 && r.every((x) => x.status === 'SENT') && r;
+    });
+    expect(
+      rows.map((r) => [r.event_key.slice(prefix.length), r.recipient_address, r.locale]),
+    ).toEqual([
+      ['1', 'usuario@aurora.example', 'es-MX'], // registered
+      ['3', 'usuario@aurora.example', 'es-MX'], // remote session
+      ['7', 'aprobador@aurora.example', 'en'], // estimate → approver, in English
+      ['7', 'usuario@aurora.example', 'es-MX'], // estimate → registrant
+      ['16', 'gerente@becken.example', 'es-MX'], // SLA breached → manager only
+    ]);
+
+    const mails = await delivered(rows);
+    expect(mails).toHaveLength(5);
+    expect(new Set(mails.map((m) => m.messageId)).size).toBe(5);
+    const bySubject = (s: string) => mails.filter((m) => m.subject.includes(s));
+    expect(bySubject('Ticket registrado')).toEqual([
+      expect.objectContaining({
+        to: ['usuario@aurora.example'],
+        subject: `[${ticket.number}] Ticket registrado: ${ticket.subject}`,
+      }),
+    ]);
+    const [session] = bySubject('Sesión remota propuesta');
+    expect(session.to).toEqual(['usuario@aurora.example']);
+    expect(session.attachments).toEqual([
+      expect.objectContaining({
+        filename: `${ticket.number}-remote-session.ics`,
+        contentType: 'text/calendar',
+      }),
+    ]);
+    expect(session.text).toContain(`/tickets/${ticket.number}`);
+    expect(session.text).toContain('comente en el ticket');
+    expect(bySubject('Estimate to authorize: 12.5 h (v1)')).toEqual([
+      expect.objectContaining({ to: ['aprobador@aurora.example'] }),
+    ]);
+    expect(bySubject('Estimación por autorizar')).toEqual([
+      expect.objectContaining({ to: ['usuario@aurora.example'] }),
+    ]);
+    expect(bySubject('SLA incumplido')).toEqual([
+      expect.objectContaining({ to: ['gerente@becken.example'] }),
+    ]);
+    // The internal note reached nobody; no client got the SLA email.
+    expect(mails.filter((m) => m.text.includes(e.INTERNAL_NOTE.text))).toEqual([]);
+    expect(mails.filter((m) => m.subject.includes('SLA')).flatMap((m) => m.to)).toEqual([
+      'gerente@becken.example',
+    ]);
+  });
+
+  it('an event whose transaction rolls back queues and sends nothing', async () => {
+    const ticket = newTicket();
+    const e = events(ticket);
+    await expect(
+      world.db.transaction(async (manager) => {
+        const result = await service.enqueue(manager, e.TICKET_REGISTERED);
+        expect(result.inserted).toBe(1);
+        throw new Error('the ticket write failed');
+      }),
+    ).rejects.toThrow('the ticket write failed');
+    expect(await outbox(e.TICKET_REGISTERED.eventKey)).toEqual([]);
+
+    // A later committed event is delivered: the dispatcher ran, and still nothing of the first.
+    await enqueue(e.PROGRESS_UPDATE);
+    const [row] = await waitFor('progress SENT', async () => {
+      const r = await outbox(e.PROGRESS_UPDATE.eventKey);
+      return r[0]?.status === 'SENT' && r;
+    });
+    await delivered([row]);
+    const mails = (await caught()).filter((m) => m.subject.startsWith(`[${ticket.number}]`));
+    expect(mails.map((m) => m.subject)).toEqual([`[${ticket.number}] Avance del ticket`]);
+  });
+
+  it('refuses to enqueue outside a transaction', async () => {
+    await expect(service.enqueue(world.db.manager, events(newTicket()).RESOLVED)).rejects.toThrow(
+      /inside the transaction/,
+    );
+  });
+
+  it('enqueuing the same event twice writes and sends it once', async () => {
+    const e = events(newTicket());
+    const first = await enqueue(e.AUTHORIZATION_RECORDED);
+    const second = await enqueue(e.AUTHORIZATION_RECORDED);
+    expect(first).toEqual({
+      recipients: ['usuario@aurora.example', 'aprobador@aurora.example'],
+      inserted: 2,
+    });
+    expect(second).toEqual({ ...first, inserted: 0 });
+    const rows = await waitFor('both SENT', async () => {
+      const r = await outbox(e.AUTHORIZATION_RECORDED.eventKey);
+      return r.length === 2 && r.every((x) => x.status === 'SENT') && r;
+    });
+    const mails = await delivered(rows);
+    expect(mails).toHaveLength(2);
+    const english = mails.find((m) => m.to[0] === 'aprobador@aurora.example')!;
+    expect(english.subject).toMatch(/Estimate v1 authorized$/);
+    expect(english.text).toContain(`> ${e.AUTHORIZATION_RECORDED.statement}`);
+    // Dates in the recipient's zone, with its name: 16:10Z is 01:10 next day in Tokyo.
+    expect(english.text).toMatch(/When: Friday, February 6, 2026 at 1:10\sAM \(Asia\/Tokyo\)/);
+  });
+
+  it('an internal note produces no outbox row', async () => {
+    const e = events(newTicket());
+    expect(await enqueue(e.INTERNAL_NOTE)).toEqual({ recipients: [], inserted: 0 });
+    expect(await outbox(e.INTERNAL_NOTE.eventKey)).toEqual([]);
+  });
+
+  describe('mail view (GraphQL)', () => {
+    const LIST = `query ($status: EmailStatus, $first: Int, $after: String) {
+      emailOutbox(status: $status, first: $first, after: $after) {
+        nodes { id eventKey recipientAddress subject status attempts lastError messageId attachmentNames createdAt sentAt }
+        endCursor hasNextPage
+      }
+    }`;
+    const RETRY = `mutation ($id: ID!) { retryEmail(id: $id) { id status attempts lastError } }`;
+    type Page = {
+      emailOutbox: {
+        nodes: {
+          id: string;
+          eventKey: string;
+          status: string;
+          attempts: number;
+          attachmentNames: string[];
+        }[];
+        endCursor: string | null;
+        hasNextPage: boolean;
+      };
+    };
+
+    it('lists the outbox newest first, in pages, for managers and admins only', async () => {
+      const all = await gql<Page>(world.api, LIST, { first: 200 }, world.bearer(Role.MANAGER));
+      expect(all.body.errors).toBeUndefined();
+      const total = all.body.data!.emailOutbox.nodes.length;
+      expect(total).toBeGreaterThanOrEqual(8);
+      expect(all.body.data!.emailOutbox.nodes.some((n) => n.attachmentNames.length === 1)).toBe(
+        true,
+      );
+
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: { body: { data?: Page } } = await gql<Page>(
+          world.api,
+          LIST,
+          { first: 3, after },
+          world.bearer(Role.ADMIN),
+        );
+        const p: Page['emailOutbox'] = page.body.data!.emailOutbox;
+        seen.push(...p.nodes.map((n) => n.id));
+        if (!p.hasNextPage) break;
+        after = p.endCursor;
+      }
+      expect(seen).toEqual(all.body.data!.emailOutbox.nodes.map((n) => n.id));
+
+      for (const role of [Role.CLIENT_USER, Role.CLIENT_APPROVER, Role.AGENT]) {
+        const denied = await gql(world.api, LIST, {}, world.bearer(role));
+        expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      }
+    });
+
+    it('retryEmail requeues a FAILED email, which is then delivered', async () => {
+      const e = events(newTicket());
+      await enqueue(e.CANCELLED);
+      const [sent] = await waitFor('SENT', async () => {
+        const r = await outbox(e.CANCELLED.eventKey);
+        return r[0]?.status === 'SENT' && r;
+      });
+      const notFailed = await gql(world.api, RETRY, { id: sent.id }, world.bearer(Role.MANAGER));
+      expect(notFailed.body.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+      const missing = await gql(
+        world.api,
+        RETRY,
+        { id: '00000000-0000-4000-8000-000000000000' },
+        world.bearer(Role.MANAGER),
+      );
+      expect(missing.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+      // As the dispatcher leaves a row after its last attempt.
+      await world.db.query(
+        `UPDATE email_outbox SET status = 'FAILED', attempts = 12, sent_at = NULL, last_error = 'relay down' WHERE id = $1`,
+        [sent.id],
+      );
+      const failed = await gql<Page>(
+        world.api,
+        LIST,
+        { status: 'FAILED' },
+        world.bearer(Role.MANAGER),
+      );
+      expect(failed.body.data!.emailOutbox.nodes.map((n) => n.id)).toEqual([sent.id]);
+
+      const retried = await gql<{ retryEmail: { status: string; attempts: number } }>(
+        world.api,
+        RETRY,
+        { id: sent.id },
+        world.bearer(Role.MANAGER),
+      );
+      expect(retried.body.errors).toBeUndefined();
+      expect(retried.body.data!.retryEmail).toMatchObject({ status: 'QUEUED', attempts: 0 });
+      const [again] = await waitFor('SENT again', async () => {
+        const r = await outbox(e.CANCELLED.eventKey);
+        return r[0]?.status === 'SENT' && r;
+      });
+      expect(again.attempts).toBe(1);
+      // The resend carries the same Message-ID: the catcher holds two copies of one message.
+      await waitFor('second copy', async () => {
+        const copies = (await caught()).filter((m) => m.messageId === sent.message_id);
+        return copies.length === 2;
+      });
+      const denied = await gql(world.api, RETRY, { id: sent.id }, world.bearer(Role.CLIENT_USER));
+      expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+});

@@ -1,0 +1,80 @@
+import type { NotificationEventType } from '../../../src/notifications/notification-event';
+import {
+  RECIPIENT_RULES,
+  selectRecipients,
+  type RecipientCandidate,
+} from '../../../src/notifications/recipient-rules';
+
+// L3-11: who receives which event. Clients get client-visible events; SLA warnings go to provider
+// managers only; internal notes reach nobody.
+
+const user = (email: string, active = true): RecipientCandidate => ({
+  id: email,
+  email,
+  displayName: email,
+  locale: 'es-MX',
+  timeZone: 'America/Mexico_City',
+  active,
+});
+
+describe('L3-11 recipient rules', () => {
+  it('SLA events go to managers only, never to clients', () => {
+    for (const type of ['SLA_AT_RISK', 'SLA_BREACHED'] as const) {
+      expect(RECIPIENT_RULES[type]).toEqual(['MANAGERS']);
+    }
+  });
+
+  it('internal notes go to nobody', () => {
+    expect(RECIPIENT_RULES.INTERNAL_NOTE).toEqual([]);
+  });
+
+  it('estimates and authorizations go to the registrant and the approvers', () => {
+    expect(RECIPIENT_RULES.ESTIMATE_SUBMITTED).toEqual(['REGISTRANT', 'CLIENT_APPROVERS']);
+    expect(RECIPIENT_RULES.AUTHORIZATION_RECORDED).toEqual(['REGISTRANT', 'CLIENT_APPROVERS']);
+  });
+
+  it('every other event goes to the registrant alone, and no client event to managers', () => {
+    const special = new Set<NotificationEventType>([
+      'SLA_AT_RISK',
+      'SLA_BREACHED',
+      'INTERNAL_NOTE',
+      'ESTIMATE_SUBMITTED',
+      'AUTHORIZATION_RECORDED',
+    ]);
+    const rest = (Object.keys(RECIPIENT_RULES) as NotificationEventType[]).filter(
+      (t) => !special.has(t),
+    );
+    expect(rest).toHaveLength(12);
+    for (const type of rest) expect(RECIPIENT_RULES[type]).toEqual(['REGISTRANT']);
+  });
+
+  it('selects only the audiences of the rule', () => {
+    const byAudience = {
+      REGISTRANT: [user('reg@c.example')],
+      CLIENT_APPROVERS: [user('ap@c.example')],
+      MANAGERS: [user('mgr@p.example')],
+    };
+    expect(selectRecipients(byAudience, RECIPIENT_RULES.SLA_BREACHED).map((u) => u.email)).toEqual([
+      'mgr@p.example',
+    ]);
+    expect(selectRecipients(byAudience, RECIPIENT_RULES.INTERNAL_NOTE)).toEqual([]);
+    expect(
+      selectRecipients(byAudience, RECIPIENT_RULES.PROGRESS_UPDATE).map((u) => u.email),
+    ).toEqual(['reg@c.example']);
+  });
+
+  it('sends one email per address and skips inactive users', () => {
+    const recipients = selectRecipients(
+      {
+        REGISTRANT: [user('Both@c.example')],
+        CLIENT_APPROVERS: [
+          user('both@c.example'),
+          user('gone@c.example', false),
+          user('ap@c.example'),
+        ],
+      },
+      ['REGISTRANT', 'CLIENT_APPROVERS'],
+    );
+    expect(recipients.map((u) => u.email)).toEqual(['Both@c.example', 'ap@c.example']);
+  });
+});

@@ -1,0 +1,189 @@
+import { Locale } from '../../../src/identity/locale.enum';
+import type { NotificationEvent } from '../../../src/notifications/notification-event';
+import {
+  renderEmail,
+  type EmailRecipient,
+} from '../../../src/notifications/templates/render-email';
+import { sampleEvents } from '../../../src/notifications/testing/sample-events';
+
+// L3-11: every client-visible event renders in the recipient's language, with the ticket link,
+// the "reply on the platform" guidance, escaped user text and dates in the recipient's zone.
+
+const TICKET = {
+  number: 'L3-2026-000123',
+  subject: 'Factura no timbra',
+  registrantId: 'u-registrant',
+  clientOrgId: 'org-aurora',
+};
+const EVENTS = sampleEvents(TICKET, { agentId: 'u-agent', approverId: 'u-approver' });
+const OPTIONS = {
+  publicUrl: 'https://soporte.example/',
+  from: 'Soporte L3 <soporte@becken.example>',
+  domain: 'becken.example',
+  names: new Map([
+    ['u-agent', 'Alex Agent'],
+    ['u-approver', 'Arturo Aprobador'],
+  ]),
+};
+const ES: EmailRecipient = {
+  email: 'usuario@aurora.example',
+  displayName: 'Úrsula Usuaria',
+  locale: Locale.ES_MX,
+  timeZone: 'America/Mexico_City',
+};
+const EN: EmailRecipient = {
+  email: 'user@aurora.example',
+  displayName: 'Una User',
+  locale: Locale.EN,
+  timeZone: 'Asia/Tokyo',
+};
+const EMAILED = Object.values(EVENTS).filter((e) => e.type !== 'INTERNAL_NOTE');
+
+function render(event: NotificationEvent, recipient: EmailRecipient) {
+  const email = renderEmail(event, recipient, OPTIONS);
+  if (!email) throw new Error(`${event.type} rendered no email`);
+  return email;
+}
+
+describe('L3-11 email templates', () => {
+  it.each(EMAILED.map((e) => [e.type, e] as const))(
+    '%s renders in es-MX and en with link and reply guidance',
+    (_type, event) => {
+      const es = render(event, ES);
+      const en = render(event, EN);
+      const link = 'https://soporte.example/tickets/L3-2026-000123';
+      for (const email of [es, en]) {
+        expect(email.subject.startsWith('[L3-2026-000123] ')).toBe(true);
+        expect(email.text).toContain(link);
+        expect(email.html).toContain(`href="${link}`);
+        expect(email.template).toBe(`${event.type}.v1`);
+      }
+      expect(es.locale).toBe(Locale.ES_MX);
+      expect(en.locale).toBe(Locale.EN);
+      expect(es.text).toContain('Hola, Úrsula Usuaria:');
+      expect(es.text).toContain('comente en el ticket');
+      expect(es.html).toContain('las respuestas por correo no se leen');
+      expect(en.text).toContain('Hello Una User,');
+      expect(en.text).toContain('comment on the ticket');
+      expect(en.html).toContain('replies by email are not read');
+      expect(es.subject).not.toBe(en.subject);
+      expect(es.html).toMatch(/^<!doctype html><html lang="es-MX">/);
+      expect(en.html).toMatch(/^<!doctype html><html lang="en">/);
+    },
+  );
+
+  it('gives subjects in each language', () => {
+    expect(render(EVENTS.TICKET_REGISTERED, ES).subject).toBe(
+      '[L3-2026-000123] Ticket registrado: Factura no timbra',
+    );
+    expect(render(EVENTS.TICKET_REGISTERED, EN).subject).toBe(
+      '[L3-2026-000123] Ticket registered: Factura no timbra',
+    );
+    expect(render(EVENTS.ESTIMATE_SUBMITTED, ES).subject).toBe(
+      '[L3-2026-000123] Estimación por autorizar: 12.5 h (v1)',
+    );
+    expect(render(EVENTS.SLA_BREACHED, EN).subject).toBe(
+      '[L3-2026-000123] SLA breached: triage (L3-06)',
+    );
+    expect(render(EVENTS.ASSIGNED, EN).subject).toBe(
+      '[L3-2026-000123] Ticket assigned to Alex Agent',
+    );
+  });
+
+  it('escapes user text in HTML: no tags, no attribute break-out', () => {
+    const evil = `<script>alert("x")</script> & 'quotes' "double"`;
+    const event: NotificationEvent = {
+      ...EVENTS.PROGRESS_UPDATE,
+      ticket: { ...TICKET, subject: `<img src=x onerror="alert(1)">` },
+      text: evil,
+    };
+    const email = render(event, { ...ES, displayName: `<b>Mallory</b>` });
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).not.toContain('<img');
+    expect(email.html).not.toContain('<b>Mallory');
+    expect(email.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(email.html).toContain('&amp; &#39;quotes&#39; &quot;double&quot;');
+    expect(email.html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+    // The plain-text part keeps the text as written (it is not markup).
+    expect(email.text).toContain(`> ${evil}`);
+  });
+
+  it('keeps subjects on one line (no header injection from user text)', () => {
+    const event: NotificationEvent = {
+      ...EVENTS.TICKET_REGISTERED,
+      ticket: { ...TICKET, subject: 'Hola\r\nBcc: victim@example.com' },
+    };
+    const { subject } = render(event, ES);
+    expect(subject).not.toMatch(/[\r\n]/);
+    expect(subject).toBe('[L3-2026-000123] Ticket registrado: Hola Bcc: victim@example.com');
+  });
+
+  it('quotes the written authorization verbatim, with who, when and the version', () => {
+    const statement = 'Autorizo la estimación v1 por 12.5 horas.\nFirma: A. Aprobador';
+    const email = render({ ...EVENTS.AUTHORIZATION_RECORDED, statement }, ES);
+    expect(email.text).toContain(
+      '> Autorizo la estimación v1 por 12.5 horas.\n> Firma: A. Aprobador',
+    );
+    expect(email.html).toContain(`white-space:pre-wrap">${statement}</blockquote>`);
+    expect(email.text).toContain('Autorizó: Arturo Aprobador');
+    expect(email.text).toContain('Versión de la estimación: 1');
+    expect(email.text).toMatch(
+      /Fecha: jueves, 5 de febrero de 2026, 10:10.*\(America\/Mexico_City\)/,
+    );
+  });
+
+  it('formats dates in the recipient time zone, naming the zone', () => {
+    // 2026-02-03T22:30Z is 16:30 in Mexico City and 07:30 the next day in Tokyo.
+    const es = render(EVENTS.TICKET_REGISTERED, ES);
+    const en = render(EVENTS.TICKET_REGISTERED, EN);
+    expect(es.text).toMatch(
+      /martes, 3 de febrero de 2026, 4:30\sp\.\s?m\. \(America\/Mexico_City\)/,
+    );
+    expect(en.text).toMatch(/Wednesday, February 4, 2026 at 7:30\sAM \(Asia\/Tokyo\)/);
+    const enMx = render(EVENTS.TICKET_REGISTERED, { ...EN, timeZone: 'America/Mexico_City' });
+    expect(enMx.text).toMatch(/Tuesday, February 3, 2026 at 4:30\sPM \(America\/Mexico_City\)/);
+  });
+
+  it('shows calendar dates as they are, whatever the zone', () => {
+    const en = render(EVENTS.RELEASE_DATE_SET, EN);
+    expect(en.text).toContain('Release for testing: Tuesday, February 10, 2026');
+    const es = render(EVENTS.DATE_ADJUSTED, ES);
+    expect(es.text).toContain('Antes: martes, 10 de febrero de 2026');
+    expect(es.text).toContain('Ahora: jueves, 12 de febrero de 2026');
+  });
+
+  it('falls back to es-MX and Mexico City for an unknown locale or zone', () => {
+    const email = render(EVENTS.TICKET_REGISTERED, {
+      ...ES,
+      locale: 'fr',
+      timeZone: 'Mars/Olympus',
+    });
+    expect(email.locale).toBe(Locale.ES_MX);
+    expect(email.text).toContain('(America/Mexico_City)');
+  });
+
+  it('links the estimate to its authorization page', () => {
+    const email = render(EVENTS.ESTIMATE_SUBMITTED, EN);
+    expect(email.text).toContain(
+      'Review and authorize: https://soporte.example/tickets/L3-2026-000123/estimates/1',
+    );
+  });
+
+  it('attaches an .ics only to events with a date', () => {
+    const withIcs = EMAILED.filter((e) => render(e, ES).attachments.length > 0).map((e) => e.type);
+    expect(withIcs.sort()).toEqual([
+      'DATE_ADJUSTED',
+      'RELEASE_DATE_SET',
+      'REMOTE_SESSION_PROPOSED',
+    ]);
+    const [ics] = render(EVENTS.REMOTE_SESSION_PROPOSED, ES).attachments;
+    expect(ics).toMatchObject({
+      filename: 'L3-2026-000123-remote-session.ics',
+      contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+    });
+  });
+
+  it('renders no email for an internal note', () => {
+    expect(renderEmail(EVENTS.INTERNAL_NOTE, ES, OPTIONS)).toBeNull();
+  });
+});
