@@ -1,0 +1,355 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  addBusinessDays,
+  addBusinessMinutes,
+  businessMillisecondsBetween,
+  localDateOf,
+  workingIntervalsOn,
+} from '../../src/business-time/engine';
+import {
+  addProgressUpdate,
+  authorizeEstimateUpdate,
+  calendarChangedSignal,
+  cancelUpdate,
+  classifyUpdate,
+  clientRepliedUpdate,
+  submitEstimateUpdate,
+  ticketStateQuery,
+  waitOnClientUpdate,
+  type SlaClockView,
+  type TicketView,
+} from '../../workflows/ticket/ticket.contract';
+import {
+  bundleWorkflows,
+  createTimeSkippingEnv,
+  installQuietRuntime,
+} from '../support/time-skipping-env';
+import {
+  agent,
+  approver,
+  baseDefinition,
+  CALENDAR_ID,
+  clientUser,
+  eventually,
+  expectFiredAt,
+  HOUR,
+  MINUTE,
+  maybeRecordHistory,
+  newHarness,
+  req,
+  skipTo,
+  skipToNextOpening,
+  startTicket,
+  type TicketHarness,
+  withWorker,
+} from './ticket-harness';
+
+// SLA clocks of the ticket (SLA-CLAUSES.md "SLA clocks at a glance"): at-risk and breach each
+// recorded once, at the business instant the calendar gives. The time-skipping server starts at
+// real "now"; tests skip its clock forward to the instants they need (never backwards).
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+let h: TicketHarness;
+
+beforeAll(async () => {
+  installQuietRuntime();
+  [env, bundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows()]);
+});
+afterAll(async () => {
+  await env?.teardown();
+});
+beforeEach(() => {
+  h = newHarness(env, bundle);
+});
+
+const clock = (view: TicketView, kind: string, run = 1): SlaClockView =>
+  view.clocks.find((c) => c.kind === kind && c.run === run)!;
+
+/** The next Friday 17:30 local before a first-Monday-of-February holiday, after `nowMs`. */
+function fridayBeforeFebruaryHoliday(nowMs: number): { registered: number; monday: number } {
+  for (let year = new Date(nowMs).getUTCFullYear(); ; year += 1) {
+    const firstMonday = [1, 2, 3, 4, 5, 6, 7].find(
+      (d) => new Date(Date.UTC(year, 1, d)).getUTCDay() === 1,
+    )!;
+    // America/Mexico_City is UTC−6 all year since 2022: 17:30 local = 23:30Z.
+    const registered = Date.UTC(year, 1, firstMonday - 3, 23, 30);
+    if (registered > nowMs + MINUTE) return { registered, monday: Date.UTC(year, 1, firstMonday) };
+  }
+}
+
+describe('triage clock (L3-06)', () => {
+  it('L3-06: registered Friday 17:30 before the February holiday Monday, triage is at risk Tuesday 14:30 and breaches Tuesday 16:30 local, each recorded once', async () => {
+    const { registered, monday } = fridayBeforeFebruaryHoliday(await env.currentTimeMs());
+    // Same weekday pattern as Fri 2026-01-30 → Tue 2026-02-03 (exact 2026 instants: unit tier).
+    const holiday = new Date(monday).toISOString().slice(0, 10);
+    expect(workingIntervalsOn(h.calendars.engine, holiday).rule).toBe('holiday');
+    const tuesday = monday + 24 * HOUR;
+    const deadline = tuesday + 22 * HOUR + 30 * MINUTE; // 16:30 local
+    const atRisk = tuesday + 20 * HOUR + 30 * MINUTE; // 14:30 local: 6 of 8 business hours
+    await skipTo(h, registered);
+    const view = await withWorker(h, async () => {
+      const { handle } = await startTicket(h, { registeredAt: new Date(registered).toISOString() });
+      await skipTo(h, deadline + HOUR);
+      await h.events.waitFor('triage', 'breached');
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'late' })] });
+      const result = await handle.result();
+      await maybeRecordHistory(handle, 'triage-breached-over-holiday');
+      return result;
+    });
+    const triage = clock(view, 'triage');
+    expect(triage.deadline).toBe(new Date(deadline).toISOString());
+    expect(triage.atRiskAt).toBe(new Date(atRisk).toISOString());
+    expect(triage.status).toBe('BREACHED');
+    expect(h.events.calls.map((e) => e.event)).toEqual(['at_risk', 'breached']);
+    expectFiredAt(h.events.calls[0].firedAt, atRisk);
+    expectFiredAt(h.events.calls[1].firedAt, deadline);
+    expect(h.events.calls[1]).toMatchObject({ clockId: triage.id, deadline: triage.deadline });
+    expect(view.timeline.filter((e) => e.type === 'CLOCK_BREACHED')).toHaveLength(1);
+  });
+
+  it('L3-06: triage done before the deadline is MET and never fires', async () => {
+    const opening = await skipToNextOpening(h);
+    const view = await withWorker(h, async () => {
+      const { handle } = await startTicket(h);
+      await env.sleep(3 * HOUR);
+      await handle.executeUpdate(classifyUpdate, {
+        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
+      });
+      await env.sleep(2 * 24 * HOUR);
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+      return handle.result();
+    });
+    const triage = clock(view, 'triage');
+    expect(triage.status).toBe('MET');
+    expect(triage.deadline).toBe(new Date(opening + 8 * HOUR).toISOString());
+    expect(Math.abs(triage.consumedMs - 3 * HOUR)).toBeLessThan(1_000);
+    expect(h.events.of('triage')).toEqual([]);
+  });
+});
+
+describe('diagnosis and scheduling clocks (L3-08, L3-09)', () => {
+  it('L3-08: the 5-business-day diagnosis clock warns at 75 % and breaches at the closing of the 5th business date, once; submitting later keeps it BREACHED', async () => {
+    await skipToNextOpening(h);
+    const view = await withWorker(h, async () => {
+      const { handle } = await startTicket(h);
+      await handle.executeUpdate(classifyUpdate, {
+        args: [
+          req(agent, {
+            classification: 'REQUIREMENT' as const,
+            requirementKind: 'CHANGE' as const,
+          }),
+        ],
+      });
+      const running = clock(await handle.query(ticketStateQuery), 'diagnosis');
+      await skipTo(h, Date.parse(running.deadline!) + 2 * HOUR);
+      await h.events.waitFor('diagnosis', 'breached');
+      const breached = await handle.query(ticketStateQuery);
+      expect(breached.slaStatus).toBe('breached');
+      await handle.executeUpdate(submitEstimateUpdate, {
+        args: [req(agent, { hours: 4, scope: 'x' })],
+      });
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+      return handle.result();
+    });
+    const diagnosis = clock(view, 'diagnosis');
+    const start = new Date(diagnosis.startedAt);
+    expect(diagnosis.deadline).toBe(addBusinessDays(h.calendars.engine, start, 5).toISOString());
+    expect(diagnosis.budgetMs).toBe(
+      businessMillisecondsBetween(h.calendars.engine, start, new Date(diagnosis.deadline!)),
+    );
+    expect(
+      businessMillisecondsBetween(h.calendars.engine, start, new Date(diagnosis.atRiskAt!)),
+    ).toBe(Math.round(diagnosis.budgetMs * 0.75));
+    expect(diagnosis.status).toBe('BREACHED');
+    expect(diagnosis.endedAt).not.toBeNull();
+    expect(h.events.of('diagnosis').map((e) => e.event)).toEqual(['at_risk', 'breached']);
+    expectFiredAt(h.events.of('diagnosis', 'at_risk')[0].firedAt, diagnosis.atRiskAt!);
+    expectFiredAt(h.events.of('diagnosis', 'breached')[0].firedAt, diagnosis.deadline!);
+  });
+
+  it('L3-09: the scheduling clock of 2 business days starts at the written authorization and breaches once', async () => {
+    await skipToNextOpening(h);
+    const view = await withWorker(h, async () => {
+      const { handle } = await startTicket(h);
+      await handle.executeUpdate(classifyUpdate, {
+        args: [
+          req(agent, { classification: 'REQUIREMENT' as const, requirementKind: 'OTHER' as const }),
+        ],
+      });
+      await handle.executeUpdate(submitEstimateUpdate, {
+        args: [req(agent, { hours: 2, scope: 'x' })],
+      });
+      await env.sleep(26 * HOUR); // the approval wait has no provider SLA
+      await handle.executeUpdate(authorizeEstimateUpdate, {
+        args: [req(approver, { estimateVersion: 1, statement: 'Autorizado' })],
+      });
+      const scheduling = clock(await handle.query(ticketStateQuery), 'scheduling');
+      await skipTo(h, Date.parse(scheduling.deadline!) + HOUR);
+      await h.events.waitFor('scheduling', 'breached');
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+      return handle.result();
+    });
+    const scheduling = clock(view, 'scheduling');
+    const authorizedAt = view.authorizations[0].at;
+    expect(scheduling.startedAt).toBe(authorizedAt);
+    expect(scheduling.deadline).toBe(
+      addBusinessDays(h.calendars.engine, new Date(authorizedAt), 2).toISOString(),
+    );
+    expect(h.events.of('scheduling').map((e) => e.event)).toEqual(['at_risk', 'breached']);
+    expectFiredAt(h.events.of('scheduling', 'breached')[0].firedAt, scheduling.deadline!);
+    expect(clock(view, 'diagnosis').status).toBe('MET');
+  });
+});
+
+describe('progress clock (L3-07): pause while waiting on the client', () => {
+  it('L3-07: pausing freezes the consumed business time; resuming sets the deadline to the remaining time; breach once at that instant', async () => {
+    await skipToNextOpening(h);
+    const view = await withWorker(h, async () => {
+      const { handle } = await startTicket(h);
+      await handle.executeUpdate(classifyUpdate, {
+        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
+      });
+      await env.sleep(2 * HOUR);
+      await handle.executeUpdate(waitOnClientUpdate, { args: [req(agent, { note: '?' })] });
+      await env.sleep(3 * 24 * HOUR); // far past the unpaused deadline: nothing may fire
+      expect(h.events.of('progress')).toEqual([]);
+      const paused = clock(await handle.query(ticketStateQuery), 'progress');
+      expect(paused.status).toBe('PAUSED');
+      expect(paused.deadline).toBeNull();
+      await handle.executeUpdate(clientRepliedUpdate, { args: [req(clientUser, { note: '!' })] });
+      const resumed = clock(await handle.query(ticketStateQuery), 'progress');
+      await skipTo(h, Date.parse(resumed.deadline!) + HOUR);
+      await h.events.waitFor('progress', 'breached');
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+      const result = await handle.result();
+      await maybeRecordHistory(handle, 'progress-paused-resumed-breached');
+      return result;
+    });
+    const progress = clock(view, 'progress');
+    const engine = h.calendars.engine;
+    const [pause] = progress.pauses;
+    const consumedAtPause = businessMillisecondsBetween(
+      engine,
+      new Date(progress.startedAt),
+      new Date(pause.from),
+    );
+    expect(Math.abs(consumedAtPause - 2 * HOUR)).toBeLessThan(1_000);
+    // The deadline is exactly the remaining business time after the resume.
+    expect(
+      businessMillisecondsBetween(engine, new Date(pause.to!), new Date(progress.deadline!)),
+    ).toBe(8 * HOUR - consumedAtPause);
+    expect(Date.parse(progress.deadline!)).toBeGreaterThan(
+      Date.parse(pause.to!) + 6 * HOUR - 1_000,
+    );
+    expect(h.events.of('progress').map((e) => e.event)).toEqual(['at_risk', 'breached']);
+    expectFiredAt(h.events.of('progress', 'breached')[0].firedAt, progress.deadline!);
+    expect(progress.status).toBe('BREACHED');
+  });
+});
+
+describe('calendar change, worker restart, continue-as-new', () => {
+  it('L3-06: a calendar change (half day today) recomputes the running triage deadline; only the new one fires', async () => {
+    const opening = await skipToNextOpening(h);
+    const today = localDateOf(h.calendars.engine, new Date(opening));
+    await withWorker(h, async () => {
+      const { handle, input } = await startTicket(h);
+      await env.sleep(HOUR);
+      h.calendars.publish({
+        ...baseDefinition,
+        overrides: [
+          { date: today, intervals: [{ start: '09:00', end: '13:00' }], reason: 'half day' },
+        ],
+      });
+      await handle.signal(calendarChangedSignal, { calendarId: CALENDAR_ID });
+      const view = await eventually(
+        () => handle.query(ticketStateQuery),
+        (v) => clock(v, 'triage').calendarVersion === 2,
+      );
+      const expected = addBusinessMinutes(h.calendars.engine, new Date(input.registeredAt), 480);
+      expect(clock(view, 'triage').deadline).toBe(expected.toISOString());
+      expect(expected.getTime()).toBeGreaterThan(opening + 24 * HOUR);
+      await skipTo(h, opening + 9 * HOUR); // the old deadline (17:00) passes quietly
+      expect(h.events.of('triage', 'breached')).toEqual([]);
+      await skipTo(h, expected.getTime() + HOUR);
+      await h.events.waitFor('triage', 'breached');
+      expectFiredAt(h.events.of('triage', 'breached')[0].firedAt, expected.getTime());
+      expect(h.events.of('triage', 'breached')[0].deadline).toBe(expected.toISOString());
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+      const result = await handle.result();
+      expect(result.timeline.filter((e) => e.type === 'CLOCK_RECOMPUTED')).toHaveLength(1);
+      await maybeRecordHistory(handle, 'calendar-changed');
+    });
+  });
+
+  // The time-skipping server does not skip time while a workflow task waits for a worker, so the
+  // deadline passes with the second worker polling. The first worker runs without a sticky cache:
+  // the test server never hands a dead worker's sticky tasks back to the shared queue.
+  it('a worker restart mid-clock loses nothing: the new worker rebuilds the clock from history; at-risk and breach recorded once', async () => {
+    const opening = await skipToNextOpening(h);
+    const { handle } = await withWorker(
+      h,
+      async () => {
+        const started = await startTicket(h);
+        await env.sleep(HOUR);
+        return started;
+      },
+      undefined,
+      { maxCachedWorkflows: 0 },
+    );
+    await env.sleep(30 * MINUTE); // no worker at all for a while
+    expect(h.events.calls).toEqual([]);
+    const view = await withWorker(h, async () => {
+      await skipTo(h, opening + 9 * HOUR);
+      await h.events.waitFor('triage', 'breached');
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+      return handle.result();
+    });
+    const deadline = new Date(opening + 8 * HOUR).toISOString();
+    expect(h.events.calls.map((e) => e.event)).toEqual(['at_risk', 'breached']);
+    expect(h.events.calls[1].deadline).toBe(deadline);
+    expectFiredAt(h.events.calls[0].firedAt, opening + 6 * HOUR);
+    expectFiredAt(h.events.calls[1].firedAt, deadline);
+    expect(clock(view, 'triage').status).toBe('BREACHED');
+  });
+
+  it('L3-07: continue-as-new carries the whole state; the progress clock is re-armed and breaches once', async () => {
+    await skipToNextOpening(h);
+    const view = await withWorker(h, async () => {
+      const { handle } = await startTicket(h, {
+        historyEventLimit: 40,
+        progressCadenceMinutes: 120,
+      });
+      const firstRunId = (await handle.describe()).runId;
+      await handle.executeUpdate(classifyUpdate, {
+        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
+      });
+      for (let i = 0; i < 6; i += 1) {
+        await env.sleep(30 * MINUTE);
+        await handle.executeUpdate(addProgressUpdate, {
+          args: [req(agent, { note: `step ${i}` })],
+        });
+      }
+      const description = await handle.describe();
+      expect(description.runId).not.toBe(firstRunId);
+      const last = clock(await handle.query(ticketStateQuery), 'progress', 7);
+      await skipTo(h, Date.parse(last.deadline!) + HOUR);
+      await h.events.waitFor('progress', 'breached');
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+      return handle.result();
+    });
+    expect(view.clocks.filter((c) => c.kind === 'progress').map((c) => c.status)).toEqual([
+      'MET',
+      'MET',
+      'MET',
+      'MET',
+      'MET',
+      'MET',
+      'BREACHED',
+    ]);
+    expect(h.events.of('progress', 'breached')).toHaveLength(1);
+    expect(h.events.of('progress', 'breached')[0].clockId).toBe(clock(view, 'progress', 7).id);
+    expect(view.timeline.map((e) => e.seq)).toEqual(view.timeline.map((_, i) => i + 1));
+  });
+});

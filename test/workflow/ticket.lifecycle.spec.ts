@@ -1,0 +1,331 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { addBusinessDays } from '../../src/business-time/engine';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  acceptDeliveryUpdate,
+  addProgressUpdate,
+  authorizeEstimateUpdate,
+  cancelUpdate,
+  classifyUpdate,
+  clientRepliedUpdate,
+  confirmResolutionUpdate,
+  declareNotFeasibleUpdate,
+  declareOutOfScopeUpdate,
+  proposeRemoteSessionUpdate,
+  provideInfoUpdate,
+  rejectEstimateUpdate,
+  releaseForTestingUpdate,
+  reopenUpdate,
+  reportFailuresUpdate,
+  requestInfoUpdate,
+  requestReestimateUpdate,
+  resolveUpdate,
+  setReleaseDateUpdate,
+  startDevelopmentUpdate,
+  submitEstimateUpdate,
+  ticketStateQuery,
+  waitOnClientUpdate,
+} from '../../workflows/ticket/ticket.contract';
+import {
+  bundleWorkflows,
+  createTimeSkippingEnv,
+  installQuietRuntime,
+} from '../support/time-skipping-env';
+import {
+  agent,
+  approver,
+  clientUser,
+  HOUR,
+  manager,
+  maybeRecordHistory,
+  newHarness,
+  req,
+  skipToNextOpening,
+  startTicket,
+  type TicketHarness,
+  withWorker,
+} from './ticket-harness';
+
+// Every path of the L3 ticket end to end, on the time-skipping server with the real engine.
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+let h: TicketHarness;
+
+beforeAll(async () => {
+  installQuietRuntime();
+  [env, bundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows()]);
+});
+afterAll(async () => {
+  await env?.teardown();
+});
+beforeEach(async () => {
+  h = newHarness(env, bundle);
+  await skipToNextOpening(h);
+});
+
+const kinds = (clocks: readonly { kind: string; status: string }[]): string[] =>
+  clocks.map((c) => `${c.kind}:${c.status}`);
+
+describe('ticket workflow, problem path (L3-06, L3-07)', () => {
+  it('L3-07: classified as a problem it is assigned at once to the least-loaded agent, progresses, resolves and closes on confirmation', async () => {
+    const load = new Map([
+      ['agent-busy', 7],
+      ['agent-free', 1],
+    ]);
+    const view = await withWorker(
+      h,
+      async () => {
+        const { handle } = await startTicket(h);
+        const classified = await handle.executeUpdate(classifyUpdate, {
+          args: [
+            req(agent, {
+              classification: 'PROBLEM' as const,
+              candidateAgentIds: ['agent-busy', 'agent-free'],
+            }),
+          ],
+        });
+        expect(classified.state).toBe('IN_ANALYSIS');
+        expect((await handle.query(ticketStateQuery)).assigneeId).toBe('agent-free');
+        await env.sleep(2 * HOUR);
+        await handle.executeUpdate(addProgressUpdate, {
+          args: [req(agent, { note: 'Reproduced on staging' })],
+        });
+        await handle.executeUpdate(waitOnClientUpdate, {
+          args: [req(agent, { note: 'Which journal?' })],
+        });
+        expect((await handle.query(ticketStateQuery)).state).toBe('WAITING_ON_CLIENT');
+        await handle.executeUpdate(clientRepliedUpdate, {
+          args: [req(clientUser, { note: 'Sales journal' })],
+        });
+        await handle.executeUpdate(resolveUpdate, { args: [req(agent, { note: 'Fixed' })] });
+        await handle.executeUpdate(confirmResolutionUpdate, { args: [req(clientUser)] });
+        const result = await handle.result();
+        await maybeRecordHistory(handle, 'problem-confirmed');
+        return result;
+      },
+      (ids) => Promise.resolve(new Map(ids.map((id) => [id, load.get(id) ?? 0]))),
+    );
+    expect(view.state).toBe('CLOSED');
+    expect(view.closure?.outcome).toBe('CONFIRMED');
+    expect(view.classification).toBe('PROBLEM');
+    expect(kinds(view.clocks)).toEqual(['triage:MET', 'progress:MET', 'progress:MET']);
+    expect(view.clocks[2].pauses).toHaveLength(1);
+    expect(view.timeline.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['registered', 'classify', 'ASSIGNED', 'addProgress', 'resolve']),
+    );
+    expect(view.timeline.map((e) => e.seq)).toEqual(view.timeline.map((_, i) => i + 1));
+    expect(h.events.calls).toEqual([]);
+    // Issue 4 projection: every timeline event reached the event log once, in order, and the
+    // last read-model slice is the final state.
+    const projected = h.projections.flatMap((b) => b.events.map((e) => e.seq));
+    expect(projected).toEqual(view.timeline.map((e) => e.seq));
+    expect(h.projections.at(-1)!.slice).toMatchObject({
+      state: 'CLOSED',
+      closureOutcome: 'CONFIRMED',
+      assigneeId: 'agent-free',
+      nextDeadline: null,
+    });
+  });
+
+  it('L3-07: the client reopens a resolved problem; a new progress clock runs until it is resolved again', async () => {
+    const view = await withWorker(h, async () => {
+      const { handle } = await startTicket(h);
+      await handle.executeUpdate(classifyUpdate, {
+        args: [req(manager, { classification: 'PROBLEM' as const, agentId: 'agent-7' })],
+      });
+      await handle.executeUpdate(resolveUpdate, { args: [req(agent, { note: 'Patched' })] });
+      const reopened = await handle.executeUpdate(reopenUpdate, {
+        args: [req(clientUser, { note: 'Still failing' })],
+      });
+      expect(reopened.state).toBe('IN_ANALYSIS');
+      await handle.executeUpdate(resolveUpdate, { args: [req(agent, { note: 'Patched v2' })] });
+      await handle.executeUpdate(confirmResolutionUpdate, { args: [req(clientUser)] });
+      return handle.result();
+    });
+    expect(view.assigneeId).toBe('agent-7');
+    expect(kinds(view.clocks)).toEqual(['triage:MET', 'progress:MET', 'progress:MET']);
+    expect(view.timeline.filter((e) => e.type === 'reopen')).toHaveLength(1);
+    expect(view.state).toBe('CLOSED');
+  });
+
+  it('L3-07: an out-of-scope problem closes with its reason', async () => {
+    const view = await withWorker(h, async () => {
+      const { handle } = await startTicket(h);
+      await handle.executeUpdate(classifyUpdate, {
+        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
+      });
+      await handle.executeUpdate(declareOutOfScopeUpdate, {
+        args: [req(agent, { note: 'Third-party module' })],
+      });
+      return handle.result();
+    });
+    expect(view.state).toBe('OUT_OF_SCOPE');
+    expect(view.closure).toMatchObject({ outcome: 'OUT_OF_SCOPE', reason: 'Third-party module' });
+    expect(kinds(view.clocks)).toEqual(['triage:MET', 'progress:MET']);
+  });
+
+  it('L3-06: requesting information stops triage; the answer starts a new 8-business-hour triage clock', async () => {
+    const view = await withWorker(h, async () => {
+      const { handle } = await startTicket(h);
+      await handle.executeUpdate(requestInfoUpdate, {
+        args: [req(agent, { note: 'Screenshot please' })],
+      });
+      await env.sleep(30 * HOUR);
+      const answered = await handle.executeUpdate(provideInfoUpdate, {
+        args: [req(clientUser, { note: 'Attached' })],
+      });
+      expect(answered.state).toBe('REGISTERED');
+      await handle.executeUpdate(proposeRemoteSessionUpdate, {
+        args: [req(agent, { at: new Date((await env.currentTimeMs()) + 24 * HOUR).toISOString() })],
+      });
+      await handle.executeUpdate(classifyUpdate, {
+        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
+      });
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'Not needed' })] });
+      return handle.result();
+    });
+    const triage = view.clocks.filter((c) => c.kind === 'triage');
+    expect(triage.map((c) => [c.run, c.status])).toEqual([
+      [1, 'MET'],
+      [2, 'MET'],
+    ]);
+    expect(triage[1].budgetMs).toBe(8 * HOUR);
+    expect(Date.parse(triage[1].startedAt) - Date.parse(triage[0].startedAt)).toBeGreaterThan(
+      30 * HOUR,
+    );
+    expect(view.remoteSessionAt).not.toBeNull();
+    expect(view.state).toBe('CANCELLED');
+    expect(kinds(view.clocks)).toEqual(['triage:MET', 'triage:MET', 'progress:STOPPED']);
+  });
+
+  it('the client cancels while the provider waits on them: the paused clock stops', async () => {
+    const view = await withWorker(h, async () => {
+      const { handle } = await startTicket(h);
+      await handle.executeUpdate(classifyUpdate, {
+        args: [
+          req(agent, {
+            classification: 'REQUIREMENT' as const,
+            requirementKind: 'CHANGE' as const,
+          }),
+        ],
+      });
+      await handle.executeUpdate(waitOnClientUpdate, {
+        args: [req(agent, { note: 'Which fields?' })],
+      });
+      await handle.executeUpdate(cancelUpdate, {
+        args: [req(clientUser, { note: 'Budget cut' })],
+      });
+      const result = await handle.result();
+      await maybeRecordHistory(handle, 'requirement-cancelled-while-waiting');
+      return result;
+    });
+    expect(view.state).toBe('CANCELLED');
+    expect(view.closure).toMatchObject({ outcome: 'CANCELLED', reason: 'Budget cut' });
+    expect(kinds(view.clocks)).toEqual(['triage:MET', 'diagnosis:STOPPED']);
+    expect(view.clocks[1].pauses[0].to).not.toBeNull();
+  });
+});
+
+describe('ticket workflow, requirement path (L3-08, L3-09)', () => {
+  const classifyRequirement = req(agent, {
+    classification: 'REQUIREMENT' as const,
+    requirementKind: 'DEVELOPMENT' as const,
+  });
+
+  it('L3-08: a requirement that is not feasible closes with its reasons', async () => {
+    const view = await withWorker(h, async () => {
+      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
+      await handle.executeUpdate(classifyUpdate, { args: [{ ...classifyRequirement }] });
+      await handle.executeUpdate(declareNotFeasibleUpdate, {
+        args: [req(agent, { reasons: ['Odoo core limitation', 'No API'] })],
+      });
+      return handle.result();
+    });
+    expect(view.state).toBe('NOT_FEASIBLE');
+    expect(view.requirementKind).toBe('DEVELOPMENT');
+    expect(view.closure?.reason).toBe('Odoo core limitation\nNo API');
+    expect(kinds(view.clocks)).toEqual(['triage:MET', 'diagnosis:MET']);
+  });
+
+  it('L3-09: estimate, written authorization, release date, development, failures → rework, acceptance', async () => {
+    const view = await withWorker(h, async () => {
+      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
+      await handle.executeUpdate(classifyUpdate, { args: [{ ...classifyRequirement }] });
+      await handle.executeUpdate(submitEstimateUpdate, {
+        args: [req(agent, { hours: 12.5, scope: 'New report' })],
+      });
+      await handle.executeUpdate(authorizeEstimateUpdate, {
+        args: [req(approver, { estimateVersion: 1, statement: 'Autorizo las 12.5 horas.' })],
+      });
+      // A closing instant three business days ahead is a valid release instant.
+      const now = new Date(await env.currentTimeMs());
+      const release = addBusinessDays(h.calendars.engine, now, 3).toISOString();
+      const scheduled = await handle.executeUpdate(setReleaseDateUpdate, {
+        args: [req(agent, { releaseDate: release })],
+      });
+      expect(scheduled.state).toBe('RELEASE_DATE_SET');
+      await handle.executeUpdate(startDevelopmentUpdate, { args: [req(agent)] });
+      await handle.executeUpdate(releaseForTestingUpdate, { args: [req(agent)] });
+      await handle.executeUpdate(reportFailuresUpdate, {
+        args: [req(clientUser, { note: 'Totals wrong' })],
+      });
+      expect((await handle.query(ticketStateQuery)).state).toBe('IN_DEVELOPMENT');
+      await handle.executeUpdate(releaseForTestingUpdate, { args: [req(agent)] });
+      await handle.executeUpdate(acceptDeliveryUpdate, { args: [req(clientUser)] });
+      const result = await handle.result();
+      await maybeRecordHistory(handle, 'requirement-delivered');
+      return result;
+    });
+    expect(view.state).toBe('CLOSED');
+    expect(view.closure?.outcome).toBe('ACCEPTED');
+    expect(view.reworkCount).toBe(1);
+    expect(view.estimates).toMatchObject([{ version: 1, hours: 12.5, status: 'AUTHORIZED' }]);
+    expect(view.authorizations).toEqual([
+      {
+        estimateVersion: 1,
+        approverId: approver.userId,
+        statement: 'Autorizo las 12.5 horas.',
+        at: expect.any(String),
+      },
+    ]);
+    expect(view.releaseDate).not.toBeNull();
+    expect(kinds(view.clocks)).toEqual(['triage:MET', 'diagnosis:MET', 'scheduling:MET']);
+  });
+
+  it('L3-09: a rejection and a re-estimate request go back to diagnosis with a new clock', async () => {
+    const view = await withWorker(h, async () => {
+      const { handle } = await startTicket(h, { category: 'TRAINING' });
+      await handle.executeUpdate(classifyUpdate, { args: [{ ...classifyRequirement }] });
+      await handle.executeUpdate(submitEstimateUpdate, {
+        args: [req(agent, { hours: 40, scope: 'Full training' })],
+      });
+      const rejected = await handle.executeUpdate(rejectEstimateUpdate, {
+        args: [req(approver, { estimateVersion: 1, reason: 'Too many hours' })],
+      });
+      expect(rejected.state).toBe('IN_DIAGNOSIS');
+      await handle.executeUpdate(submitEstimateUpdate, {
+        args: [req(agent, { hours: 20, scope: 'Short training' })],
+      });
+      await handle.executeUpdate(requestReestimateUpdate, {
+        args: [req(clientUser, { estimateVersion: 2, reason: 'Add a session on reports' })],
+      });
+      await handle.executeUpdate(submitEstimateUpdate, {
+        args: [req(agent, { hours: 24, scope: 'Short training + reports' })],
+      });
+      await handle.executeUpdate(authorizeEstimateUpdate, {
+        args: [req(approver, { estimateVersion: 3, statement: 'OK 24 h' })],
+      });
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'Later' })] });
+      return handle.result();
+    });
+    expect(view.estimates.map((e) => [e.version, e.status])).toEqual([
+      [1, 'REJECTED'],
+      [2, 'REESTIMATE_REQUESTED'],
+      [3, 'AUTHORIZED'],
+    ]);
+    expect(view.clocks.filter((c) => c.kind === 'diagnosis').map((c) => c.run)).toEqual([1, 2, 3]);
+    expect(view.authorizations.map((a) => a.estimateVersion)).toEqual([3]);
+    expect(kinds(view.clocks).at(-1)).toBe('scheduling:STOPPED');
+  });
+});

@@ -1,0 +1,260 @@
+import type { UpdateDefinition } from '@temporalio/common';
+import { setHandler } from '@temporalio/workflow';
+import type { Estimate, RequestBase, TicketState, TransitionResult } from './ticket.contract';
+import {
+  acceptDeliveryUpdate,
+  addProgressUpdate,
+  authorizeEstimateUpdate,
+  calendarChangedSignal,
+  cancelUpdate,
+  classifyUpdate,
+  clientRepliedUpdate,
+  confirmResolutionUpdate,
+  declareNotFeasibleUpdate,
+  declareOutOfScopeUpdate,
+  proposeRemoteSessionUpdate,
+  provideInfoUpdate,
+  rejectEstimateUpdate,
+  releaseForTestingUpdate,
+  reopenUpdate,
+  reportFailuresUpdate,
+  requestInfoUpdate,
+  requestReestimateUpdate,
+  resolveUpdate,
+  setReleaseDateUpdate,
+  startDevelopmentUpdate,
+  submitEstimateUpdate,
+  ticketStateQuery,
+  waitOnClientUpdate,
+} from './ticket.contract';
+import type { TicketRuntime } from './ticket-runtime';
+import { checkRule, fail, RULES, type TransitionRule } from './transitions';
+
+interface Effects<A extends RequestBase> {
+  /** Async checks that need an activity; a failure here fails the (accepted) update. */
+  readonly precheck?: (args: A) => Promise<void>;
+  readonly apply: (args: A) => Promise<void> | void;
+}
+
+/**
+ * One Update per transition. The validator rejects (nothing written to history) a wrong role,
+ * state or argument; a retried `requestId` passes and gets the earlier result, applied once.
+ */
+function transition<A extends RequestBase>(
+  rt: TicketRuntime,
+  definition: UpdateDefinition<TransitionResult, [A]>,
+  rule: TransitionRule<A>,
+  effects: Effects<A>,
+): void {
+  const name = definition.name;
+  setHandler(
+    definition,
+    (args: A) =>
+      rt.exclusive(async () => {
+        const prior = rt.earlierResult(args.requestId, name);
+        if (prior) return prior;
+        // Re-checked under the lock: an earlier queued transition may have moved the ticket.
+        checkRule(name, rule, args, rt.view, Date.now());
+        await effects.precheck?.(args);
+        const { requestId: _id, actor, ...data } = args;
+        const seq = rt.record(name, actor, data);
+        await effects.apply(args);
+        rt.changed();
+        return rt.remember({ requestId: args.requestId, update: name, state: rt.view.state, seq });
+      }),
+    {
+      validator: (args: A) => {
+        if (rt.earlierResult((args as Partial<A> | undefined)?.requestId, name)) return;
+        checkRule(name, rule, args, rt.view, Date.now());
+      },
+    },
+  );
+}
+
+export function registerTicketHandlers(rt: TicketRuntime): void {
+  const to = (state: TicketState): void => rt.update({ state });
+  const close = (
+    state: TicketState,
+    outcome: NonNullable<typeof rt.view.closure>['outcome'],
+    reason: string,
+  ): void => rt.update({ state, closure: { outcome, reason, at: new Date().toISOString() } });
+
+  setHandler(ticketStateQuery, () => rt.view);
+  setHandler(calendarChangedSignal, ({ calendarId }) => {
+    if (calendarId !== rt.view.calendarId) return;
+    rt.calendarDirty = true;
+    rt.revision++;
+  });
+
+  // L3-06 triage
+  transition(rt, requestInfoUpdate, RULES.requestInfo, {
+    apply: async () => {
+      await rt.endClock('triage', 'MET', 'information requested');
+      to('INFO_REQUESTED');
+    },
+  });
+  transition(rt, proposeRemoteSessionUpdate, RULES.proposeRemoteSession, {
+    apply: async (args) => {
+      await rt.endClock('triage', 'MET', 'remote session proposed');
+      rt.update({ state: 'REMOTE_SESSION_PROPOSED', remoteSessionAt: args.at });
+    },
+  });
+  transition(rt, provideInfoUpdate, RULES.provideInfo, {
+    apply: async () => {
+      to('REGISTERED');
+      await rt.startClock('triage');
+    },
+  });
+  transition(rt, classifyUpdate, RULES.classify, {
+    apply: async (args) => {
+      await rt.endClock('triage', 'MET', 'triage done');
+      if (args.classification === 'PROBLEM') {
+        // L3-07: assigned at once, to the named agent or the least-loaded candidate.
+        const agentId = args.agentId ?? (await rt.pickAgent(args.candidateAgentIds ?? []));
+        rt.update({ state: 'IN_ANALYSIS', classification: 'PROBLEM', assigneeId: agentId });
+        rt.record('ASSIGNED', null, { agentId, automatic: args.agentId === undefined });
+        await rt.startClock('progress');
+      } else {
+        rt.update({
+          state: 'IN_DIAGNOSIS',
+          classification: 'REQUIREMENT',
+          requirementKind: args.requirementKind ?? null,
+        });
+        await rt.startClock('diagnosis');
+      }
+    },
+  });
+
+  // L3-07 problem path
+  transition(rt, addProgressUpdate, RULES.addProgress, {
+    apply: async () => {
+      await rt.endClock('progress', 'MET', 'progress update sent');
+      await rt.startClock('progress');
+    },
+  });
+  transition(rt, waitOnClientUpdate, RULES.waitOnClient, {
+    apply: async () => {
+      const origin = rt.view.state === 'IN_ANALYSIS' ? 'IN_ANALYSIS' : 'IN_DIAGNOSIS';
+      rt.update({ state: 'WAITING_ON_CLIENT', waitingFrom: origin });
+      await rt.pauseClock(origin === 'IN_ANALYSIS' ? 'progress' : 'diagnosis');
+    },
+  });
+  transition(rt, clientRepliedUpdate, RULES.clientReplied, {
+    apply: async () => {
+      const origin = rt.view.waitingFrom ?? fail('INVALID_TRANSITION', 'not waiting');
+      rt.update({ state: origin, waitingFrom: null });
+      await rt.resumeClock(origin === 'IN_ANALYSIS' ? 'progress' : 'diagnosis');
+    },
+  });
+  transition(rt, resolveUpdate, RULES.resolve, {
+    apply: async () => {
+      await rt.endClock('progress', 'MET', 'resolved');
+      to('RESOLVED');
+    },
+  });
+  transition(rt, confirmResolutionUpdate, RULES.confirmResolution, {
+    apply: (args) => close('CLOSED', 'CONFIRMED', args.note ?? 'resolution confirmed'),
+  });
+  transition(rt, reopenUpdate, RULES.reopen, {
+    apply: async () => {
+      to('IN_ANALYSIS');
+      await rt.startClock('progress');
+    },
+  });
+  transition(rt, declareOutOfScopeUpdate, RULES.declareOutOfScope, {
+    apply: async (args) => {
+      await rt.endAllClocks('MET', 'out of scope');
+      rt.update({ waitingFrom: null });
+      close('OUT_OF_SCOPE', 'OUT_OF_SCOPE', args.note!);
+    },
+  });
+
+  // L3-08 requirement path: diagnosis
+  transition(rt, declareNotFeasibleUpdate, RULES.declareNotFeasible, {
+    apply: async (args) => {
+      await rt.endAllClocks('MET', 'not feasible');
+      rt.update({ waitingFrom: null });
+      close('NOT_FEASIBLE', 'NOT_FEASIBLE', args.reasons.join('\n'));
+    },
+  });
+  transition(rt, submitEstimateUpdate, RULES.submitEstimate, {
+    apply: async (args) => {
+      await rt.endClock('diagnosis', 'MET', 'estimate submitted');
+      const estimate: Estimate = {
+        version: rt.view.estimates.length + 1,
+        hours: args.hours,
+        scope: args.scope,
+        submittedAt: new Date().toISOString(),
+        submittedBy: args.actor.userId,
+        status: 'SUBMITTED',
+      };
+      rt.update({ state: 'ESTIMATE_SUBMITTED', estimates: [...rt.view.estimates, estimate] });
+    },
+  });
+
+  // L3-09 approval, scheduling, delivery
+  const decide = (version: number, status: Estimate['status']): void =>
+    rt.update({
+      estimates: rt.view.estimates.map((e) => (e.version === version ? { ...e, status } : e)),
+    });
+  transition(rt, authorizeEstimateUpdate, RULES.authorizeEstimate, {
+    apply: async (args) => {
+      decide(args.estimateVersion, 'AUTHORIZED');
+      const authorization = {
+        estimateVersion: args.estimateVersion,
+        approverId: args.actor.userId,
+        statement: args.statement,
+        at: new Date().toISOString(),
+      };
+      rt.update({
+        state: 'SCHEDULING',
+        authorizations: [...rt.view.authorizations, authorization],
+      });
+      await rt.startClock('scheduling');
+    },
+  });
+  for (const [definition, rule, status] of [
+    [rejectEstimateUpdate, RULES.rejectEstimate, 'REJECTED'],
+    [requestReestimateUpdate, RULES.requestReestimate, 'REESTIMATE_REQUESTED'],
+  ] as const) {
+    // L3-09: a rejection or a re-estimate request goes back to diagnosis, with a new clock.
+    transition(rt, definition, rule, {
+      apply: async (args) => {
+        decide(args.estimateVersion, status);
+        to('IN_DIAGNOSIS');
+        await rt.startClock('diagnosis');
+      },
+    });
+  }
+  transition(rt, setReleaseDateUpdate, RULES.setReleaseDate, {
+    precheck: async (args) => {
+      if (!(await rt.isBusinessInstant(args.releaseDate))) {
+        fail('VALIDATION_FAILED', `releaseDate ${args.releaseDate} is outside business time`);
+      }
+    },
+    apply: async (args) => {
+      await rt.endClock('scheduling', 'MET', 'release date published');
+      rt.update({ state: 'RELEASE_DATE_SET', releaseDate: args.releaseDate });
+    },
+  });
+  transition(rt, startDevelopmentUpdate, RULES.startDevelopment, {
+    apply: () => to('IN_DEVELOPMENT'),
+  });
+  transition(rt, releaseForTestingUpdate, RULES.releaseForTesting, {
+    apply: () => to('RELEASED_FOR_TESTING'),
+  });
+  transition(rt, acceptDeliveryUpdate, RULES.acceptDelivery, {
+    apply: (args) => close('CLOSED', 'ACCEPTED', args.note ?? 'delivery accepted'),
+  });
+  transition(rt, reportFailuresUpdate, RULES.reportFailures, {
+    apply: () => rt.update({ state: 'IN_DEVELOPMENT', reworkCount: rt.view.reworkCount + 1 }),
+  });
+
+  transition(rt, cancelUpdate, RULES.cancel, {
+    apply: async (args) => {
+      await rt.endAllClocks('STOPPED', 'cancelled by the client');
+      rt.update({ waitingFrom: null });
+      close('CANCELLED', 'CANCELLED', args.note!);
+    },
+  });
+}

@@ -1,0 +1,400 @@
+import {
+  proxyActivities,
+  proxyLocalActivities,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { SlaClockKind, SlaTimerActivities } from '../sla-timer/sla-timer.contract';
+import {
+  CLIENT_ORG,
+  NEXT_DEADLINE,
+  SLA_STATUS,
+  TICKET_NUMBER,
+  TICKET_STATE,
+} from '../search-attributes';
+import {
+  type ClockEvent,
+  type ClockTarget,
+  isOpen,
+  newClock,
+  nextDeadlineOf,
+  pendingEvent,
+  type SlaClockView,
+  slaStatusOf,
+  withComputation,
+} from './sla-clock';
+import type {
+  Actor,
+  CarriedTicketState,
+  TicketInput,
+  TicketLocalActivities,
+  TicketView,
+  TransitionResult,
+} from './ticket.contract';
+import { clockId, REMEMBERED_REQUESTS, TERMINAL_STATES } from './ticket.contract';
+import { readModelSlice, type TicketProjectionActivities } from './ticket-projection';
+import { fail } from './transitions';
+
+const { recordSlaEvent } = proxyActivities<SlaTimerActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+// Pure business-time computations as local activities: their results are recorded in history, so
+// replay never recomputes a deadline (a calendar edit cannot change the past).
+const businessTime = proxyLocalActivities<TicketLocalActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
+});
+
+// The event log and read model in PostgreSQL (issue 4); retried until the database answers.
+const { projectTicket } = proxyActivities<TicketProjectionActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+const DEFAULT_CADENCE_MINUTES = 480;
+const DEFAULT_AT_RISK_FRACTION = 0.75;
+
+/** Mutable state of one ticket run and the operations every transition is built from. */
+export class TicketRuntime {
+  view: TicketView;
+  /** Bumped on every change, so the clock loop re-arms its timer. */
+  revision = 0;
+  calendarDirty = false;
+  private readonly processed: Map<string, TransitionResult>;
+  private lockTail: Promise<void> = Promise.resolve();
+  private published = '';
+  /** Timeline events up to this sequence number are in the event log already. */
+  private projectedSeq: number;
+
+  constructor(private readonly input: TicketInput) {
+    const carried: CarriedTicketState | undefined = input.carried;
+    this.view = carried?.view ?? initialView(input);
+    this.processed = new Map((carried?.processed ?? []).map((r) => [r.requestId, r]));
+    this.projectedSeq = carried?.projectedSeq ?? 0;
+  }
+
+  get ticketNumber(): string {
+    return this.view.ticketNumber;
+  }
+
+  isTerminal(): boolean {
+    return TERMINAL_STATES.includes(this.view.state);
+  }
+
+  /**
+   * Runs `fn` alone: transitions and clock firings never interleave (FIFO). What `fn` recorded is
+   * projected to PostgreSQL before the lock is released, so an Update's caller reads its own write.
+   */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const previous = this.lockTail;
+    let release!: () => void;
+    this.lockTail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    try {
+      const result = await fn();
+      await this.project();
+      return result;
+    } finally {
+      release();
+    }
+  }
+
+  /** Appends the timeline events not yet in the event log, with the read model after them. */
+  private async project(): Promise<void> {
+    const events = this.view.timeline.filter((e) => e.seq > this.projectedSeq);
+    if (!events.length) return;
+    await projectTicket({
+      ticketNumber: this.ticketNumber,
+      events,
+      slice: readModelSlice(this.view),
+    });
+    this.projectedSeq = events[events.length - 1]!.seq;
+  }
+
+  /** The stored result of an earlier request with this ID (idempotent retry), if any. */
+  earlierResult(requestId: unknown, update: string): TransitionResult | undefined {
+    if (typeof requestId !== 'string') return undefined;
+    const prior = this.processed.get(requestId);
+    if (prior && prior.update !== update) {
+      fail('VALIDATION_FAILED', `requestId ${requestId} was already used by ${prior.update}`);
+    }
+    return prior;
+  }
+
+  remember(result: TransitionResult): TransitionResult {
+    this.processed.set(result.requestId, result);
+    if (this.processed.size > REMEMBERED_REQUESTS) {
+      this.processed.delete(this.processed.keys().next().value!);
+    }
+    return result;
+  }
+
+  carry(): CarriedTicketState {
+    return {
+      view: this.view,
+      processed: [...this.processed.values()],
+      projectedSeq: this.projectedSeq,
+    };
+  }
+
+  update(patch: Partial<TicketView>): void {
+    this.view = { ...this.view, ...patch };
+  }
+
+  /** Appends a timeline event and returns its sequence number. */
+  record(type: string, actor: Actor | null, data: Record<string, unknown>, at?: string): number {
+    const seq = this.view.timeline.length + 1;
+    const event = { seq, type, at: at ?? nowIso(), actor, data };
+    this.update({ timeline: [...this.view.timeline, event] });
+    return seq;
+  }
+
+  /** Marks a change: the clock loop re-arms and the search attributes are upserted. */
+  changed(): void {
+    this.revision++;
+    const slaStatus = slaStatusOf(this.view.clocks);
+    const nextDeadline = nextDeadlineOf(this.view.clocks);
+    this.update({ slaStatus, nextDeadline });
+    if (this.input.searchAttributes === false) return;
+    const key = `${this.view.state}|${slaStatus}|${nextDeadline}`;
+    if (key === this.published) return;
+    this.published = key;
+    upsertSearchAttributes([
+      { key: TICKET_NUMBER, value: this.view.ticketNumber },
+      { key: CLIENT_ORG, value: this.view.clientOrgId },
+      { key: TICKET_STATE, value: this.view.state },
+      { key: SLA_STATUS, value: slaStatus },
+      { key: NEXT_DEADLINE, value: nextDeadline === null ? null : new Date(nextDeadline) },
+    ]);
+  }
+
+  openClock(kind: SlaClockKind): SlaClockView | undefined {
+    return this.view.clocks.find((clock) => clock.kind === kind && isOpen(clock));
+  }
+
+  private putClock(clock: SlaClockView): void {
+    const exists = this.view.clocks.some((c) => c.id === clock.id);
+    const clocks = exists
+      ? this.view.clocks.map((c) => (c.id === clock.id ? clock : c))
+      : [...this.view.clocks, clock];
+    this.update({ clocks });
+  }
+
+  private target(kind: SlaClockKind): ClockTarget {
+    switch (kind) {
+      case 'triage':
+        return { amount: 8 * 60, unit: 'minutes' };
+      case 'diagnosis':
+        return { amount: 5, unit: 'days' };
+      case 'scheduling':
+        return { amount: 2, unit: 'days' };
+      case 'progress':
+        return { amount: this.view.progressCadenceMinutes, unit: 'minutes' };
+    }
+  }
+
+  private compute(clock: SlaClockView, until?: string) {
+    return businessTime.computeClockDeadlines({
+      calendarId: this.view.calendarId,
+      startedAt: clock.startedAt,
+      amount: clock.target.amount,
+      unit: clock.target.unit,
+      pauses: clock.pauses,
+      ...(until === undefined ? {} : { until }),
+      atRiskFraction: this.view.atRiskFraction,
+    });
+  }
+
+  /** L3-07 automatic assignment: the least-loaded candidate. */
+  async pickAgent(candidateAgentIds: readonly string[]): Promise<string> {
+    const picked = await businessTime.pickAgent({
+      ticketNumber: this.ticketNumber,
+      candidateAgentIds,
+    });
+    return picked.agentId;
+  }
+
+  /** Whether a release date is business time (or a closing instant) on the ticket's calendar. */
+  async isBusinessInstant(releaseDate: string): Promise<boolean> {
+    const check = await businessTime.checkReleaseDate({
+      calendarId: this.view.calendarId,
+      releaseDate,
+    });
+    return check.businessInstant;
+  }
+
+  async startClock(kind: SlaClockKind, at: string = nowIso()): Promise<void> {
+    const run = this.view.clocks.filter((c) => c.kind === kind).length + 1;
+    const fresh = newClock(clockId(this.ticketNumber, kind, run), kind, run, this.target(kind), at);
+    const clock = withComputation(fresh, await this.compute(fresh), at);
+    this.putClock(clock);
+    this.record('CLOCK_STARTED', null, clockData(clock));
+  }
+
+  async pauseClock(kind: SlaClockKind): Promise<void> {
+    await this.settleDue(kind);
+    const clock = this.openClock(kind);
+    if (clock?.status !== 'RUNNING') return;
+    const at = nowIso();
+    const paused = {
+      ...clock,
+      status: 'PAUSED' as const,
+      pauses: [...clock.pauses, { from: at, to: null }],
+    };
+    this.putClock(withComputation(paused, await this.compute(paused), at));
+    this.record('CLOCK_PAUSED', null, clockData(this.openClock(kind)!));
+  }
+
+  async resumeClock(kind: SlaClockKind): Promise<void> {
+    const clock = this.openClock(kind);
+    if (clock?.status !== 'PAUSED') return;
+    const at = nowIso();
+    const pauses = clock.pauses.map((p) => (p.to === null ? { ...p, to: at } : p));
+    const running = { ...clock, status: 'RUNNING' as const, pauses };
+    this.putClock(withComputation(running, await this.compute(running), at));
+    this.record('CLOCK_RESUMED', null, {
+      ...clockData(this.openClock(kind)!),
+      // BUSINESS-TIME.md: after a pause, the remaining time is business minutes from the resume.
+      remainingAs: 'business minutes',
+    });
+  }
+
+  /** Stops a clock: MET when its goal is reached, STOPPED when it no longer applies. */
+  async endClock(kind: SlaClockKind, outcome: 'MET' | 'STOPPED', reason: string): Promise<void> {
+    await this.settleDue(kind);
+    const clock = this.openClock(kind);
+    if (!clock) return;
+    const at = nowIso();
+    let ended: SlaClockView = clock;
+    if (clock.status === 'RUNNING') {
+      ended = withComputation(clock, await this.compute(clock, at), at);
+    } else if (clock.status === 'PAUSED') {
+      ended = { ...clock, pauses: clock.pauses.map((p) => (p.to === null ? { ...p, to: at } : p)) };
+    }
+    const status = clock.status === 'BREACHED' ? 'BREACHED' : outcome;
+    this.putClock({ ...ended, status, endedAt: at, endReason: reason });
+    this.record(status === 'BREACHED' ? 'CLOCK_ENDED' : `CLOCK_${status}`, null, {
+      ...clockData(this.openClockById(clock.id)),
+      reason,
+    });
+  }
+
+  async endAllClocks(outcome: 'MET' | 'STOPPED', reason: string): Promise<void> {
+    for (const clock of this.view.clocks.filter(isOpen))
+      await this.endClock(clock.kind, outcome, reason);
+  }
+
+  /** A calendar edit: every running deadline is recomputed from its clock's start and pauses. */
+  async recomputeRunning(): Promise<void> {
+    this.calendarDirty = false;
+    for (const clock of this.view.clocks) {
+      if (clock.status !== 'RUNNING') continue;
+      const at = nowIso();
+      const next = withComputation(clock, await this.compute(clock), at);
+      this.putClock(next);
+      if (next.deadline !== clock.deadline || next.calendarVersion !== clock.calendarVersion) {
+        this.record('CLOCK_RECOMPUTED', null, {
+          ...clockData(next),
+          previousDeadline: clock.deadline,
+        });
+      }
+    }
+  }
+
+  /** Records a due clock event exactly once (the caller holds the lock); stale events are ignored. */
+  async fire(event: ClockEvent): Promise<void> {
+    const clock = this.openClockById(event.clockId);
+    const due = pendingEvent(clock);
+    if (!due || due.event !== event.event || due.at !== event.at) return;
+    if (Date.parse(due.at) > Date.now()) return;
+    const firedAt = nowIso();
+    await recordSlaEvent({
+      clockId: clock.id,
+      ticketKey: this.ticketNumber,
+      kind: clock.kind,
+      event: due.event,
+      deadline: clock.deadline!,
+      firedAt,
+    });
+    const marked: SlaClockView =
+      due.event === 'at_risk'
+        ? { ...clock, atRiskRecordedAt: firedAt }
+        : {
+            ...clock,
+            status: 'BREACHED',
+            breachedAt: firedAt,
+            consumedMs: clock.budgetMs,
+            remainingMs: 0,
+            consumedAsOf: firedAt,
+          };
+    this.putClock(marked);
+    this.record(
+      due.event === 'at_risk' ? 'CLOCK_AT_RISK' : 'CLOCK_BREACHED',
+      null,
+      clockData(marked),
+    );
+    this.changed();
+  }
+
+  /** Before a clock is paused or stopped, events already due are recorded (the timer may lag). */
+  private async settleDue(kind: SlaClockKind): Promise<void> {
+    for (;;) {
+      const clock = this.openClock(kind);
+      const due = clock && pendingEvent(clock);
+      if (!due || Date.parse(due.at) > Date.now()) return;
+      await this.fire(due);
+    }
+  }
+
+  private openClockById(id: string): SlaClockView {
+    return this.view.clocks.find((c) => c.id === id)!;
+  }
+}
+
+function nowIso(): string {
+  return new Date().toISOString();
+}
+
+function clockData(clock: SlaClockView): Record<string, unknown> {
+  return {
+    clockId: clock.id,
+    kind: clock.kind,
+    status: clock.status,
+    deadline: clock.deadline,
+    atRiskAt: clock.atRiskAt,
+    consumedMs: clock.consumedMs,
+    remainingMs: clock.remainingMs,
+    calendarVersion: clock.calendarVersion,
+  };
+}
+
+function initialView(input: TicketInput): TicketView {
+  return {
+    ticketNumber: input.ticketNumber,
+    clientOrgId: input.clientOrgId,
+    calendarId: input.calendarId,
+    registrantId: input.registrantId,
+    category: input.category,
+    subject: input.subject,
+    description: input.description,
+    registeredAt: input.registeredAt,
+    progressCadenceMinutes: input.progressCadenceMinutes ?? DEFAULT_CADENCE_MINUTES,
+    atRiskFraction: input.atRiskFraction ?? DEFAULT_AT_RISK_FRACTION,
+    state: 'REGISTERED',
+    waitingFrom: null,
+    classification: null,
+    requirementKind: null,
+    assigneeId: null,
+    remoteSessionAt: null,
+    estimates: [],
+    authorizations: [],
+    releaseDate: null,
+    reworkCount: 0,
+    closure: null,
+    clocks: [],
+    timeline: [],
+    slaStatus: 'ok',
+    nextDeadline: null,
+  };
+}

@@ -1,0 +1,315 @@
+import type { UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { SlaClockKind } from '../sla-timer/sla-timer.contract';
+import type { SlaClockView } from './sla-clock';
+
+// Contract of the ticket workflow (the L3 support contract as one durable workflow per ticket),
+// imported by the workflow, the worker and the clients alike. Clause IDs: SLA-CLAUSES.md.
+
+export type { SlaClockKind } from '../sla-timer/sla-timer.contract';
+export type { ClockStatus, ClockTarget, PauseInterval, SlaClockView } from './sla-clock';
+
+/** L3-01 ticket categories. */
+export type TicketCategory =
+  'QUESTION' | 'INCIDENT' | 'CONFIGURATION' | 'DEVELOPMENT' | 'TRAINING' | 'ADMIN_ACTION';
+
+/** L3-06 triage outcome. */
+export type Classification = 'PROBLEM' | 'REQUIREMENT';
+/** L3-08 kinds of requirement. */
+export type RequirementKind = 'CHANGE' | 'CONFIGURATION' | 'DEVELOPMENT' | 'TRAINING' | 'OTHER';
+
+/**
+ * Lifecycle states. Terminal: CLOSED (confirmed or accepted), OUT_OF_SCOPE, NOT_FEASIBLE, CANCELLED.
+ * WAITING_ON_CLIENT serves both paths; `waitingFrom` says which state it returns to.
+ */
+export type TicketState =
+  | 'REGISTERED'
+  | 'INFO_REQUESTED'
+  | 'REMOTE_SESSION_PROPOSED'
+  | 'IN_ANALYSIS'
+  | 'WAITING_ON_CLIENT'
+  | 'RESOLVED'
+  | 'IN_DIAGNOSIS'
+  | 'ESTIMATE_SUBMITTED'
+  | 'SCHEDULING'
+  | 'RELEASE_DATE_SET'
+  | 'IN_DEVELOPMENT'
+  | 'RELEASED_FOR_TESTING'
+  | 'CLOSED'
+  | 'OUT_OF_SCOPE'
+  | 'NOT_FEASIBLE'
+  | 'CANCELLED';
+
+export const TERMINAL_STATES: readonly TicketState[] = [
+  'CLOSED',
+  'OUT_OF_SCOPE',
+  'NOT_FEASIBLE',
+  'CANCELLED',
+];
+
+/** Same names as `src/identity/role.enum.ts` (a workflow may not import application code). */
+export type ActorRole = 'CLIENT_USER' | 'CLIENT_APPROVER' | 'AGENT' | 'MANAGER' | 'ADMIN';
+
+export interface Actor {
+  readonly userId: string;
+  readonly role: ActorRole;
+}
+
+/** Stable `ApplicationFailure.type` codes of rejected updates (mapped to GraphQL codes by the API). */
+export type TicketErrorCode = 'INVALID_TRANSITION' | 'VALIDATION_FAILED' | 'FORBIDDEN';
+
+export interface TicketInput {
+  /** L3-02 business key, e.g. `L3-2026-000123`. */
+  readonly ticketNumber: string;
+  readonly clientOrgId: string;
+  /** The organisation's calendar, resolved by the caller. */
+  readonly calendarId: string;
+  readonly registrantId: string;
+  readonly category: TicketCategory;
+  readonly subject: string;
+  readonly description: string;
+  /** ISO-8601 instant of registration; the triage clock counts from its next business minute. */
+  readonly registeredAt: string;
+  /** L3-07 progress cadence in business minutes; default 480 (8 business hours). */
+  readonly progressCadenceMinutes?: number;
+  /** Share of a clock's business time after which it is at risk; default 0.75. */
+  readonly atRiskFraction?: number;
+  /**
+   * Upsert the custom search attributes (default true). The time-skipping test server does not
+   * know them, so workflow tests pass false; the dev server registers them at start.
+   */
+  readonly searchAttributes?: boolean;
+  /** Continue-as-new once history reaches this many events (default `HISTORY_EVENT_LIMIT`). */
+  readonly historyEventLimit?: number;
+  /** Set only by continue-as-new: the state carried over from the previous run. */
+  readonly carried?: CarriedTicketState;
+}
+
+/** Default history length after which the workflow continues as new (server suggestion also counts). */
+export const HISTORY_EVENT_LIMIT = 5_000;
+/** Processed request IDs remembered for idempotency (oldest forgotten first). */
+export const REMEMBERED_REQUESTS = 500;
+
+export interface TimelineEvent {
+  readonly seq: number;
+  readonly type: string;
+  readonly at: string;
+  /** The acting user, or `null` for the workflow itself (clocks, system events). */
+  readonly actor: Actor | null;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export type EstimateStatus = 'SUBMITTED' | 'AUTHORIZED' | 'REJECTED' | 'REESTIMATE_REQUESTED';
+
+export interface Estimate {
+  readonly version: number;
+  readonly hours: number;
+  readonly scope: string;
+  readonly submittedAt: string;
+  readonly submittedBy: string;
+  readonly status: EstimateStatus;
+}
+
+/** L3-09 written authorization, kept verbatim. */
+export interface Authorization {
+  readonly estimateVersion: number;
+  readonly approverId: string;
+  readonly statement: string;
+  readonly at: string;
+}
+
+export type ClosureOutcome =
+  'CONFIRMED' | 'ACCEPTED' | 'OUT_OF_SCOPE' | 'NOT_FEASIBLE' | 'CANCELLED';
+
+export interface TicketView {
+  readonly ticketNumber: string;
+  readonly clientOrgId: string;
+  readonly calendarId: string;
+  readonly registrantId: string;
+  readonly category: TicketCategory;
+  readonly subject: string;
+  readonly description: string;
+  readonly registeredAt: string;
+  readonly progressCadenceMinutes: number;
+  readonly atRiskFraction: number;
+  readonly state: TicketState;
+  /** The state a WAITING_ON_CLIENT ticket returns to. */
+  readonly waitingFrom: 'IN_ANALYSIS' | 'IN_DIAGNOSIS' | null;
+  readonly classification: Classification | null;
+  readonly requirementKind: RequirementKind | null;
+  readonly assigneeId: string | null;
+  readonly remoteSessionAt: string | null;
+  readonly estimates: readonly Estimate[];
+  readonly authorizations: readonly Authorization[];
+  /** L3-09 published release-for-testing date. */
+  readonly releaseDate: string | null;
+  readonly reworkCount: number;
+  readonly closure: {
+    readonly outcome: ClosureOutcome;
+    readonly reason: string;
+    readonly at: string;
+  } | null;
+  readonly clocks: readonly SlaClockView[];
+  readonly timeline: readonly TimelineEvent[];
+  /** Worst over the open clocks. */
+  readonly slaStatus: 'ok' | 'at_risk' | 'breached';
+  readonly nextDeadline: string | null;
+}
+
+export interface TransitionResult {
+  readonly requestId: string;
+  readonly update: string;
+  readonly state: TicketState;
+  /** Sequence number of the timeline event this request wrote. */
+  readonly seq: number;
+}
+
+export interface CarriedTicketState {
+  readonly view: TicketView;
+  readonly processed: readonly TransitionResult[];
+  /** Timeline events up to here are in the PostgreSQL event log. */
+  readonly projectedSeq?: number;
+}
+
+// ---- update arguments: every one carries a requestId (idempotency key) and the actor ----
+
+export interface RequestBase {
+  readonly requestId: string;
+  readonly actor: Actor;
+}
+export interface NoteArgs extends RequestBase {
+  /** Required where the transition needs an explanation (info request, progress, reason…). */
+  readonly note?: string;
+}
+export interface RemoteSessionArgs extends RequestBase {
+  /** ISO-8601 instant proposed for the remote session. */
+  readonly at: string;
+  readonly note?: string;
+}
+export interface ClassifyArgs extends RequestBase {
+  readonly classification: Classification;
+  /** Required for a requirement. */
+  readonly requirementKind?: RequirementKind;
+  /** L3-07 named assignment of a problem… */
+  readonly agentId?: string;
+  /** …or automatic: the least-loaded of these agents (activity `pickAgent`). */
+  readonly candidateAgentIds?: readonly string[];
+}
+export interface ReasonsArgs extends RequestBase {
+  readonly reasons: readonly string[];
+}
+export interface EstimateArgs extends RequestBase {
+  readonly hours: number;
+  readonly scope: string;
+}
+export interface EstimateDecisionArgs extends RequestBase {
+  readonly estimateVersion: number;
+}
+export interface AuthorizeArgs extends EstimateDecisionArgs {
+  /** The approver's written authorization, kept verbatim. */
+  readonly statement: string;
+}
+export interface EstimateFeedbackArgs extends EstimateDecisionArgs {
+  readonly reason: string;
+}
+export interface ReleaseDateArgs extends RequestBase {
+  /** ISO-8601 instant: in the future, inside (or at the closing of) business time. */
+  readonly releaseDate: string;
+}
+
+const u = <A>(name: string): UpdateDefinition<TransitionResult, [A]> =>
+  defineUpdate<TransitionResult, [A]>(name);
+
+/**
+ * L3-06 triage. `requestInfo` / `proposeRemoteSession` stop the triage clock (the waiting time is
+ * the client's). When the client answers (`provideInfo`) a NEW triage clock of 8 business hours
+ * starts: the contract's "attended within 8 business hours" applies to the completed request, and
+ * the provider gets the full term again (decision recorded in the timeline as CLOCK_STARTED).
+ */
+export const requestInfoUpdate = u<NoteArgs>('requestInfo');
+export const proposeRemoteSessionUpdate = u<RemoteSessionArgs>('proposeRemoteSession');
+export const provideInfoUpdate = u<NoteArgs>('provideInfo');
+/** Info complete: PROBLEM → IN_ANALYSIS (assigned at once, L3-07) or REQUIREMENT → IN_DIAGNOSIS (L3-08). */
+export const classifyUpdate = u<ClassifyArgs>('classify');
+/** L3-07: a progress update restarts the progress clock. */
+export const addProgressUpdate = u<NoteArgs>('addProgress');
+/** Problem analysis or requirement diagnosis waits on the client: its clock pauses. */
+export const waitOnClientUpdate = u<NoteArgs>('waitOnClient');
+export const clientRepliedUpdate = u<NoteArgs>('clientReplied');
+export const resolveUpdate = u<NoteArgs>('resolve');
+export const confirmResolutionUpdate = u<NoteArgs>('confirmResolution');
+export const reopenUpdate = u<NoteArgs>('reopen');
+export const declareOutOfScopeUpdate = u<NoteArgs>('declareOutOfScope');
+export const declareNotFeasibleUpdate = u<ReasonsArgs>('declareNotFeasible');
+export const submitEstimateUpdate = u<EstimateArgs>('submitEstimate');
+/** L3-09: only a CLIENT_APPROVER; exactly the current estimate version, once. */
+export const authorizeEstimateUpdate = u<AuthorizeArgs>('authorizeEstimate');
+/** L3-09: a rejection goes back to diagnosis (new diagnosis clock), like a re-estimate request. */
+export const rejectEstimateUpdate = u<EstimateFeedbackArgs>('rejectEstimate');
+export const requestReestimateUpdate = u<EstimateFeedbackArgs>('requestReestimate');
+export const setReleaseDateUpdate = u<ReleaseDateArgs>('setReleaseDate');
+export const startDevelopmentUpdate = u<NoteArgs>('startDevelopment');
+export const releaseForTestingUpdate = u<NoteArgs>('releaseForTesting');
+export const acceptDeliveryUpdate = u<NoteArgs>('acceptDelivery');
+export const reportFailuresUpdate = u<NoteArgs>('reportFailures');
+/** The client cancels at any state before closure. */
+export const cancelUpdate = u<NoteArgs>('cancel');
+
+export const ticketStateQuery = defineQuery<TicketView>('ticketState');
+/** A calendar the ticket uses changed: running deadlines are recomputed from start and pauses. */
+export const calendarChangedSignal =
+  defineSignal<[{ readonly calendarId: string }]>('calendarChanged');
+
+// ---- activities (implemented in src/tickets/ticket.activities.ts) ----
+
+export interface ClockComputationArgs {
+  readonly calendarId: string;
+  readonly startedAt: string;
+  readonly amount: number;
+  readonly unit: 'minutes' | 'days';
+  /** Pauses so far; the last one may be open (`to: null`): then no deadline is computed. */
+  readonly pauses: readonly { readonly from: string; readonly to: string | null }[];
+  /** Consumed time is counted up to here when given (a stop). */
+  readonly until?: string;
+  readonly atRiskFraction: number;
+}
+
+export interface ClockComputation {
+  /** Business ms the clock allows (a days clock: from its start to its days deadline). */
+  readonly budgetMs: number;
+  /** Business ms consumed by the closed running segments (and up to `until`). */
+  readonly consumedMs: number;
+  /** `null` while paused. */
+  readonly deadline: string | null;
+  /** `null` while paused or when the at-risk point was already passed before the last resume. */
+  readonly atRiskAt: string | null;
+  readonly calendarVersion: number;
+}
+
+export interface ReleaseDateCheck {
+  readonly businessInstant: boolean;
+  readonly calendarVersion: number;
+}
+
+/** Local activities: pure business-time computations, recorded in history for deterministic replay. */
+export interface TicketLocalActivities {
+  computeClockDeadlines(args: ClockComputationArgs): Promise<ClockComputation>;
+  checkReleaseDate(args: {
+    readonly calendarId: string;
+    readonly releaseDate: string;
+  }): Promise<ReleaseDateCheck>;
+  pickAgent(args: {
+    readonly ticketNumber: string;
+    readonly candidateAgentIds: readonly string[];
+  }): Promise<{ readonly agentId: string }>;
+}
+
+/** Business key of a ticket workflow. */
+export function ticketWorkflowId(ticketNumber: string): string {
+  return `ticket:${ticketNumber}`;
+}
+
+/** Per-run clock ID: unique per clock run, the key `recordSlaEvent` dedupes on. */
+export function clockId(ticketNumber: string, kind: SlaClockKind, run: number): string {
+  return `${ticketNumber}:${kind}:${run}`;
+}

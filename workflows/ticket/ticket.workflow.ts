@@ -1,0 +1,87 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { nextClockEvent } from './sla-clock';
+import type { TicketInput, TicketView } from './ticket.contract';
+import { HISTORY_EVENT_LIMIT } from './ticket.contract';
+import { registerTicketHandlers } from './ticket-handlers';
+import { TicketRuntime } from './ticket-runtime';
+
+/**
+ * One L3 support ticket (SLA-CLAUSES.md L3-06…L3-09) from registration to closure. Transitions are
+ * Updates with validators; the SLA clocks are durable timers armed by a single `condition` loop
+ * (the earliest at-risk mark or breach over the running clocks); each event is recorded once.
+ * The history stays bounded: past `historyEventLimit` events (or when the server suggests it) the
+ * workflow continues as new with its whole state, once no handler is running.
+ */
+export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
+  validateInput(input);
+  const rt = new TicketRuntime(input);
+  registerTicketHandlers(rt);
+  if (input.carried === undefined) {
+    await rt.exclusive(async () => {
+      rt.record(
+        'registered',
+        { userId: input.registrantId, role: 'CLIENT_USER' },
+        { category: input.category, subject: input.subject },
+        input.registeredAt,
+      );
+      await rt.startClock('triage', input.registeredAt);
+    });
+  }
+  rt.changed();
+
+  const limit = input.historyEventLimit ?? HISTORY_EVENT_LIMIT;
+  while (!rt.isTerminal()) {
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength >= limit) {
+      await condition(allHandlersFinished);
+      // Clocks are re-armed from the carried state by the next run's loop.
+      if (!rt.isTerminal())
+        await continueAsNew<typeof ticketWorkflow>({ ...input, carried: rt.carry() });
+    }
+    if (rt.calendarDirty) {
+      await rt.exclusive(async () => {
+        await rt.recomputeRunning();
+        rt.changed();
+      });
+      continue;
+    }
+    const seen = rt.revision;
+    const changed = (): boolean => rt.revision !== seen;
+    const next = nextClockEvent(rt.view.clocks);
+    if (next === null) {
+      await condition(changed);
+      continue;
+    }
+    const waitMs = Date.parse(next.at) - Date.now();
+    if (waitMs > 0 && (await condition(changed, waitMs))) continue;
+    await rt.exclusive(() => rt.fire(next));
+  }
+  await condition(allHandlersFinished);
+  return rt.view;
+}
+
+function validateInput(input: TicketInput): void {
+  const problems: string[] = [];
+  for (const field of ['ticketNumber', 'clientOrgId', 'calendarId', 'registrantId'] as const) {
+    if (typeof input[field] !== 'string' || input[field].trim() === '') problems.push(field);
+  }
+  if (Number.isNaN(Date.parse(input.registeredAt))) problems.push('registeredAt');
+  const cadence = input.progressCadenceMinutes;
+  if (cadence !== undefined && (!Number.isInteger(cadence) || cadence <= 0)) {
+    problems.push('progressCadenceMinutes');
+  }
+  const fraction = input.atRiskFraction;
+  if (fraction !== undefined && !(fraction > 0 && fraction < 1)) problems.push('atRiskFraction');
+  if (problems.length > 0) {
+    throw ApplicationFailure.nonRetryable(
+      `invalid ticket input: ${problems.join(', ')}`,
+      'VALIDATION_FAILED',
+    );
+  }
+}

@@ -1,0 +1,220 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import type {
+  ActorRole,
+  AuthorizeArgs,
+  ClassifyArgs,
+  EstimateArgs,
+  EstimateFeedbackArgs,
+  NoteArgs,
+  ReasonsArgs,
+  ReleaseDateArgs,
+  RemoteSessionArgs,
+  RequestBase,
+  TicketErrorCode,
+  TicketState,
+  TicketView,
+} from './ticket.contract';
+import { TERMINAL_STATES } from './ticket.contract';
+
+// The ticket state machine as pure rules: who may fire each transition, from which states, and
+// which arguments are acceptable. Validators run these synchronously, so a rejected request writes
+// nothing to history.
+
+const PROVIDER: readonly ActorRole[] = ['AGENT', 'MANAGER', 'ADMIN'];
+const CLIENT: readonly ActorRole[] = ['CLIENT_USER', 'CLIENT_APPROVER'];
+const APPROVER: readonly ActorRole[] = ['CLIENT_APPROVER'];
+const ROLES: readonly ActorRole[] = [...CLIENT, ...PROVIDER];
+const REQUIREMENT_KINDS = ['CHANGE', 'CONFIGURATION', 'DEVELOPMENT', 'TRAINING', 'OTHER'];
+
+export interface TransitionRule<A extends RequestBase> {
+  readonly roles: readonly ActorRole[];
+  /** States the transition leaves from; a function for conditions beyond the state name. */
+  readonly from: readonly TicketState[] | ((ticket: TicketView) => boolean);
+  readonly validate?: (args: A, ticket: TicketView, nowMs: number) => void;
+}
+
+export function fail(code: TicketErrorCode, message: string): never {
+  throw ApplicationFailure.create({ message, type: code, nonRetryable: true });
+}
+
+/** Role first (authority does not depend on state), then state, then arguments. */
+export function checkRule<A extends RequestBase>(
+  name: string,
+  rule: TransitionRule<A>,
+  args: A,
+  ticket: TicketView,
+  nowMs: number,
+): void {
+  if (typeof args !== 'object' || args === null) fail('VALIDATION_FAILED', 'arguments required');
+  text(args.requestId, 'requestId');
+  text(args.actor?.userId, 'actor.userId');
+  if (!ROLES.includes(args.actor.role)) {
+    fail('VALIDATION_FAILED', `actor.role ${String(args.actor.role)} is unknown`);
+  }
+  if (!rule.roles.includes(args.actor.role)) {
+    fail('FORBIDDEN', `${args.actor.role} may not ${name}; allowed: ${rule.roles.join(', ')}`);
+  }
+  const allowed =
+    typeof rule.from === 'function' ? rule.from(ticket) : rule.from.includes(ticket.state);
+  if (!allowed) fail('INVALID_TRANSITION', `cannot ${name} a ticket in state ${ticket.state}`);
+  rule.validate?.(args, ticket, nowMs);
+}
+
+function text(value: unknown, field: string): void {
+  if (typeof value !== 'string' || value.trim() === '') {
+    fail('VALIDATION_FAILED', `${field} must be a non-empty string`);
+  }
+}
+
+function futureInstant(value: unknown, field: string, nowMs: number): void {
+  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(ms)) {
+    fail('VALIDATION_FAILED', `${field} must be an ISO-8601 instant`);
+  }
+  if (ms <= nowMs) fail('VALIDATION_FAILED', `${field} ${value} is not in the future`);
+}
+
+const note = (args: NoteArgs): void => text(args.note, 'note');
+const nonTerminal = (ticket: TicketView): boolean => !TERMINAL_STATES.includes(ticket.state);
+const waitingFrom =
+  (origin: 'IN_ANALYSIS' | 'IN_DIAGNOSIS') =>
+  (ticket: TicketView): boolean =>
+    ticket.state === origin ||
+    (ticket.state === 'WAITING_ON_CLIENT' && ticket.waitingFrom === origin);
+
+/** The estimate a decision refers to must be the submitted, current one. */
+function currentEstimate(args: EstimateFeedbackArgs | AuthorizeArgs, ticket: TicketView): void {
+  const latest = ticket.estimates[ticket.estimates.length - 1];
+  const named = ticket.estimates.find((e) => e.version === args.estimateVersion);
+  if (named?.status === 'AUTHORIZED') {
+    fail('INVALID_TRANSITION', `estimate v${args.estimateVersion} is already authorized`);
+  }
+  if (!latest || named !== latest || latest.status !== 'SUBMITTED') {
+    fail(
+      'INVALID_TRANSITION',
+      `estimate v${String(args.estimateVersion)} is not the submitted estimate (current v${latest?.version ?? 0})`,
+    );
+  }
+}
+
+export const RULES = {
+  requestInfo: {
+    roles: PROVIDER,
+    from: ['REGISTERED'],
+    validate: note,
+  } as TransitionRule<NoteArgs>,
+  proposeRemoteSession: {
+    roles: PROVIDER,
+    from: ['REGISTERED'],
+    validate: (args, _t, now) => futureInstant(args.at, 'at', now),
+  } as TransitionRule<RemoteSessionArgs>,
+  provideInfo: {
+    roles: CLIENT,
+    from: ['INFO_REQUESTED', 'REMOTE_SESSION_PROPOSED'],
+    validate: note,
+  } as TransitionRule<NoteArgs>,
+  classify: {
+    roles: PROVIDER,
+    from: ['REGISTERED', 'REMOTE_SESSION_PROPOSED'],
+    validate: (args) => {
+      if (args.classification === 'REQUIREMENT') {
+        if (!REQUIREMENT_KINDS.includes(args.requirementKind ?? '')) {
+          fail(
+            'VALIDATION_FAILED',
+            `requirementKind must be one of ${REQUIREMENT_KINDS.join(', ')}`,
+          );
+        }
+      } else if (args.classification === 'PROBLEM') {
+        const candidates = args.candidateAgentIds ?? [];
+        if (args.agentId === undefined && candidates.length === 0) {
+          fail('VALIDATION_FAILED', 'a problem needs agentId or candidateAgentIds (L3-07)');
+        }
+        if (args.agentId !== undefined) text(args.agentId, 'agentId');
+        candidates.forEach((id, i) => text(id, `candidateAgentIds[${i}]`));
+      } else {
+        fail('VALIDATION_FAILED', 'classification must be PROBLEM or REQUIREMENT');
+      }
+    },
+  } as TransitionRule<ClassifyArgs>,
+  addProgress: {
+    roles: PROVIDER,
+    from: ['IN_ANALYSIS'],
+    validate: note,
+  } as TransitionRule<NoteArgs>,
+  waitOnClient: {
+    roles: PROVIDER,
+    from: ['IN_ANALYSIS', 'IN_DIAGNOSIS'],
+    validate: note,
+  } as TransitionRule<NoteArgs>,
+  clientReplied: {
+    roles: CLIENT,
+    from: ['WAITING_ON_CLIENT'],
+    validate: note,
+  } as TransitionRule<NoteArgs>,
+  resolve: { roles: PROVIDER, from: ['IN_ANALYSIS'], validate: note } as TransitionRule<NoteArgs>,
+  confirmResolution: { roles: CLIENT, from: ['RESOLVED'] } as TransitionRule<NoteArgs>,
+  reopen: { roles: CLIENT, from: ['RESOLVED'], validate: note } as TransitionRule<NoteArgs>,
+  declareOutOfScope: {
+    roles: PROVIDER,
+    from: waitingFrom('IN_ANALYSIS'),
+    validate: note,
+  } as TransitionRule<NoteArgs>,
+  declareNotFeasible: {
+    roles: PROVIDER,
+    from: waitingFrom('IN_DIAGNOSIS'),
+    validate: (args) => {
+      if (!Array.isArray(args.reasons) || args.reasons.length === 0) {
+        fail('VALIDATION_FAILED', 'reasons must list at least one reason');
+      }
+      args.reasons.forEach((reason, i) => text(reason, `reasons[${i}]`));
+    },
+  } as TransitionRule<ReasonsArgs>,
+  submitEstimate: {
+    roles: PROVIDER,
+    from: ['IN_DIAGNOSIS'],
+    validate: (args) => {
+      if (typeof args.hours !== 'number' || !Number.isFinite(args.hours) || args.hours <= 0) {
+        fail('VALIDATION_FAILED', `hours must be a finite number > 0, got ${String(args.hours)}`);
+      }
+      text(args.scope, 'scope');
+    },
+  } as TransitionRule<EstimateArgs>,
+  authorizeEstimate: {
+    roles: APPROVER,
+    from: ['ESTIMATE_SUBMITTED'],
+    validate: (args, ticket) => {
+      currentEstimate(args, ticket);
+      text(args.statement, 'statement');
+    },
+  } as TransitionRule<AuthorizeArgs>,
+  rejectEstimate: {
+    roles: APPROVER,
+    from: ['ESTIMATE_SUBMITTED'],
+    validate: (args, ticket) => {
+      currentEstimate(args, ticket);
+      text(args.reason, 'reason');
+    },
+  } as TransitionRule<EstimateFeedbackArgs>,
+  requestReestimate: {
+    roles: CLIENT,
+    from: ['ESTIMATE_SUBMITTED'],
+    validate: (args, ticket) => {
+      currentEstimate(args, ticket);
+      text(args.reason, 'reason');
+    },
+  } as TransitionRule<EstimateFeedbackArgs>,
+  setReleaseDate: {
+    roles: PROVIDER,
+    from: ['SCHEDULING'],
+    validate: (args, _t, now) => futureInstant(args.releaseDate, 'releaseDate', now),
+  } as TransitionRule<ReleaseDateArgs>,
+  startDevelopment: { roles: PROVIDER, from: ['RELEASE_DATE_SET'] } as TransitionRule<NoteArgs>,
+  releaseForTesting: { roles: PROVIDER, from: ['IN_DEVELOPMENT'] } as TransitionRule<NoteArgs>,
+  acceptDelivery: { roles: CLIENT, from: ['RELEASED_FOR_TESTING'] } as TransitionRule<NoteArgs>,
+  reportFailures: {
+    roles: CLIENT,
+    from: ['RELEASED_FOR_TESTING'],
+    validate: note,
+  } as TransitionRule<NoteArgs>,
+  cancel: { roles: CLIENT, from: nonTerminal, validate: note } as TransitionRule<NoteArgs>,
+} as const;
