@@ -1,0 +1,54 @@
+import type { DataSource } from 'typeorm';
+import { HourLedgerService } from '../contracts/hour-ledger.service';
+import { SupportPoliciesService } from '../contracts/support-policies.service';
+import type { AuthenticatedUser } from '../identity';
+import { AppUserEntity } from '../identity/app-user.entity';
+import { type DemoSeedResult, seedDemoData } from '../identity/demo-seed';
+import { OrganizationEntity } from '../identity/organization.entity';
+
+/** Demo contracts: client slug → monthly fee (MXN) and prepaid hours. */
+const DEMO_CONTRACTS: Record<string, { fee: number; hours: number; price: number }> = {
+  'comercializadora-aurora': { fee: 18_500, hours: 40, price: 38_000 },
+  'grupo-industrial-tulum': { fee: 12_000, hours: 10, price: 9_800 },
+};
+
+/**
+ * The demo organisation of a first `npm start` (and of the integration tests' seeded worlds):
+ * users of every role, and for each client an active support policy (L3-01) and a package of
+ * prepaid hours (L3-03), so tickets can be registered and estimates authorized at once.
+ */
+export async function seedDemoWorld(db: DataSource): Promise<DemoSeedResult> {
+  const seed = await seedDemoData(db);
+  if (!seed.created) return seed;
+  const admin = await db
+    .getRepository(AppUserEntity)
+    .findOneByOrFail({ email: 'admin@becken.example' });
+  const actor: AuthenticatedUser = {
+    id: admin.id,
+    email: admin.email,
+    organizationId: admin.organizationId,
+    organizationKind: admin.organizationKind,
+    roles: admin.roles,
+    locale: admin.locale,
+    timeZone: admin.timeZone,
+  };
+  const policies = new SupportPoliciesService(db);
+  const ledger = new HourLedgerService(db);
+  for (const [slug, terms] of Object.entries(DEMO_CONTRACTS)) {
+    const org = await db.getRepository(OrganizationEntity).findOneByOrFail({ slug });
+    await policies.upsert(
+      { organizationId: org.id, monthlyFee: terms.fee, startDate: '2026-01-01' },
+      actor,
+    );
+    await ledger.purchasePackage({
+      organizationId: org.id,
+      hours: terms.hours,
+      purchasedOn: '2026-01-01',
+      reference: `DEMO-${slug.toUpperCase()}`,
+      price: terms.price,
+      actorId: admin.id,
+      idempotencyKey: `demo-package:${slug}`,
+    });
+  }
+  return seed;
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import {
+  type RequestBase,
+  ticketStateQuery,
+  type TicketInput,
+  type TicketView,
+  ticketWorkflowId,
+  type TransitionResult,
+} from '../../workflows/ticket/ticket.contract';
+import type { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
+import { TemporalClientService } from '../temporal/temporal-client.service';
+
+const FAILURE_CODES: Record<string, ErrorCode> = {
+  INVALID_TRANSITION: ErrorCode.INVALID_TRANSITION,
+  VALIDATION_FAILED: ErrorCode.VALIDATION_FAILED,
+  FORBIDDEN: ErrorCode.FORBIDDEN,
+};
+
+/** The API's side of the ticket workflow: start it, send it Updates, read its state. */
+@Injectable()
+export class TicketWorkflowClient {
+  constructor(
+    private readonly temporal: TemporalClientService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Starts the ticket's workflow; a second start of the same ticket is a no-op (idempotent). */
+  async start(input: TicketInput): Promise<void> {
+    try {
+      await this.temporal.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', {
+        taskQueue: this.config.temporal.taskQueue,
+        workflowId: ticketWorkflowId(input.ticketNumber),
+        args: [input],
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      throw err;
+    }
+  }
+
+  /**
+   * Runs one transition. The Update ID is the request ID, so a retried request is answered from
+   * the first run; a rejection by the workflow's validator becomes a typed {@link DomainError}.
+   */
+  async update<A extends RequestBase>(
+    ticketNumber: string,
+    definition: UpdateDefinition<TransitionResult, [A]>,
+    args: A,
+  ): Promise<TransitionResult> {
+    const handle = this.temporal.client.workflow.getHandle(ticketWorkflowId(ticketNumber));
+    try {
+      return await handle.executeUpdate(definition, { args: [args], updateId: args.requestId });
+    } catch (err) {
+      throw toDomainError(err, ticketNumber);
+    }
+  }
+
+  async state(ticketNumber: string): Promise<TicketView> {
+    try {
+      return await this.temporal.client.workflow
+        .getHandle(ticketWorkflowId(ticketNumber))
+        .query(ticketStateQuery);
+    } catch (err) {
+      throw toDomainError(err, ticketNumber);
+    }
+  }
+}
+
+function toDomainError(err: unknown, ticketNumber: string): unknown {
+  if (err instanceof WorkflowNotFoundError) {
+    return new DomainError(ErrorCode.NOT_FOUND, `Ticket ${ticketNumber} not found`);
+  }
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const code = FAILURE_CODES[err.cause.type ?? ''];
+    if (code) return new DomainError(code, err.cause.message);
+  }
+  return err;
+}

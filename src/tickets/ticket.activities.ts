@@ -1,0 +1,77 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { TicketLocalActivities } from '../../workflows/ticket/ticket.contract';
+import { BusinessTimeError, type BusinessCalendar } from '../business-time/engine';
+import type { CalendarsService } from '../business-time/calendars/calendars.service';
+import { computeClock, isBusinessInstant } from './clock-computation';
+
+/** A calendar version ready for the engine (what `CalendarsService.current` gives). */
+export interface CalendarLookupResult {
+  readonly version: number;
+  readonly engine: BusinessCalendar;
+}
+export type CalendarLookup = (calendarId: string) => Promise<CalendarLookupResult>;
+
+/**
+ * Open tickets per agent, for automatic assignment. Until the ticket read model exists (issue 5)
+ * the worker has no source and every candidate counts as idle.
+ */
+export type AgentLoadLookup = (agentIds: readonly string[]) => Promise<ReadonlyMap<string, number>>;
+
+/** The worker's lookup: the calendar's current version from PostgreSQL (compiled, cached). */
+export function calendarLookupFrom(calendars: Pick<CalendarsService, 'current'>): CalendarLookup {
+  return (calendarId) => calendars.current(calendarId);
+}
+
+/**
+ * The ticket workflow's local activities: pure business-time computations on the ticket's
+ * calendar (PostgreSQL in the worker, a plain lookup in tests) and the agent choice.
+ */
+export function createTicketActivities(
+  calendar: CalendarLookup,
+  agentLoad: AgentLoadLookup = () => Promise.resolve(new Map()),
+): TicketLocalActivities {
+  return {
+    async computeClockDeadlines(args) {
+      const { engine, version } = await calendar(args.calendarId);
+      return engineCall(() => computeClock(engine, version, args));
+    },
+    async checkReleaseDate({ calendarId, releaseDate }) {
+      const { engine, version } = await calendar(calendarId);
+      const at = new Date(releaseDate);
+      if (Number.isNaN(at.getTime())) {
+        throw ApplicationFailure.nonRetryable(
+          `releaseDate ${releaseDate} is not an instant`,
+          'VALIDATION_FAILED',
+        );
+      }
+      return {
+        businessInstant: engineCall(() => isBusinessInstant(engine, at)),
+        calendarVersion: version,
+      };
+    },
+    async pickAgent({ candidateAgentIds }) {
+      if (candidateAgentIds.length === 0) {
+        throw ApplicationFailure.nonRetryable('no candidate agents', 'VALIDATION_FAILED');
+      }
+      const load = await agentLoad(candidateAgentIds);
+      // Least loaded; ties go to the first candidate in the caller's order (deterministic).
+      let best = candidateAgentIds[0];
+      for (const id of candidateAgentIds) {
+        if ((load.get(id) ?? 0) < (load.get(best) ?? 0)) best = id;
+      }
+      return { agentId: best };
+    },
+  };
+}
+
+/** Engine input errors are bugs in the request, not transient: do not retry them. */
+function engineCall<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof BusinessTimeError || error instanceof RangeError) {
+      throw ApplicationFailure.nonRetryable(error.message, 'VALIDATION_FAILED');
+    }
+    throw error;
+  }
+}

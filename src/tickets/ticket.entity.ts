@@ -1,0 +1,75 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { TicketDetails } from './ticket-projection';
+
+/** Read model of a ticket, folded from its event log (`ticket_event`). */
+@Entity({ name: 'ticket' })
+export class TicketEntity {
+  @PrimaryColumn({ type: 'text' })
+  number!: string;
+
+  @Column({ type: 'integer' })
+  year!: number;
+
+  @Column({ type: 'integer' })
+  seq!: number;
+
+  @Column({ name: 'workflow_id', type: 'text' })
+  workflowId!: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
+  @Column({ name: 'registrant_id', type: 'uuid' })
+  registrantId!: string;
+
+  @Column({ name: 'calendar_id', type: 'uuid' })
+  calendarId!: string;
+
+  @Column({ type: 'text' })
+  category!: string;
+
+  @Column({ type: 'text' })
+  subject!: string;
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Column({ type: 'text' })
+  state!: string;
+
+  @Column({ type: 'text', nullable: true })
+  classification!: string | null;
+
+  @Column({ name: 'requirement_kind', type: 'text', nullable: true })
+  requirementKind!: string | null;
+
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId!: string | null;
+
+  @Column({ name: 'release_date', type: 'timestamptz', nullable: true })
+  releaseDate!: Date | null;
+
+  @Column({ name: 'closure_outcome', type: 'text', nullable: true })
+  closureOutcome!: string | null;
+
+  @Column({ name: 'sla_status', type: 'text' })
+  slaStatus!: string;
+
+  @Column({ name: 'next_deadline', type: 'timestamptz', nullable: true })
+  nextDeadline!: Date | null;
+
+  @Column({ type: 'jsonb' })
+  details!: TicketDetails;
+
+  @Column({ name: 'registered_at', type: 'timestamptz' })
+  registeredAt!: Date;
+
+  @Column({ name: 'workflow_started_at', type: 'timestamptz', nullable: true })
+  workflowStartedAt!: Date | null;
+
+  @Column({ name: 'last_event_seq', type: 'integer' })
+  lastEventSeq!: number;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,187 @@
+import { Field, Float, InputType, Int } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { RequirementKind, TicketCategory, TicketClassification } from './ticket.model';
+
+const TICKET_NUMBER = /^L3-\d{4}-\d{6,}$/;
+
+@InputType()
+export class RegisterTicketInput {
+  @Field(() => TicketCategory)
+  @IsEnum(TicketCategory)
+  category!: TicketCategory;
+
+  @Field()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  subject!: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20_000)
+  description!: string;
+}
+
+/** Every transition names its ticket and may carry a request ID to make retries safe. */
+@InputType()
+export class TicketActionInput {
+  @Field()
+  @Matches(TICKET_NUMBER, { message: 'number must look like L3-2026-000123' })
+  number!: string;
+
+  @Field({ nullable: true, description: 'Idempotency key: a retry with the same ID applies once.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(100)
+  requestId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  note?: string;
+}
+
+@InputType()
+export class ProposeRemoteSessionInput extends TicketActionInput {
+  @Field()
+  @IsDate()
+  at!: Date;
+}
+
+@InputType()
+export class ClassifyTicketInput extends TicketActionInput {
+  @Field(() => TicketClassification)
+  @IsEnum(TicketClassification)
+  classification!: TicketClassification;
+
+  @Field(() => RequirementKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(RequirementKind)
+  requirementKind?: RequirementKind;
+
+  @Field({ nullable: true, description: 'Problem: this agent; omitted: the least-loaded agent.' })
+  @IsOptional()
+  @IsUUID()
+  agentId?: string;
+}
+
+@InputType()
+export class DeclareNotFeasibleInput extends TicketActionInput {
+  @Field(() => [String])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(2_000, { each: true })
+  reasons!: string[];
+}
+
+@InputType()
+export class SubmitEstimateInput extends TicketActionInput {
+  @Field(() => Float)
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0.25)
+  @Max(10_000)
+  hours!: number;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20_000)
+  scope!: string;
+}
+
+@InputType()
+export class AuthorizeEstimateInput extends TicketActionInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  estimateVersion!: number;
+
+  @Field({ description: 'L3-09: the written authorization, kept verbatim.' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(5_000)
+  statement!: string;
+}
+
+@InputType()
+export class EstimateFeedbackInput extends TicketActionInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  estimateVersion!: number;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5_000)
+  reason!: string;
+}
+
+@InputType()
+export class SetReleaseDateInput extends TicketActionInput {
+  @Field()
+  @IsDate()
+  releaseDate!: Date;
+}
+
+@InputType()
+export class TicketFilter {
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  states?: string[];
+
+  @Field(() => TicketCategory, { nullable: true })
+  @IsOptional()
+  @IsEnum(TicketCategory)
+  category?: TicketCategory;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @Field({ nullable: true, description: 'ok, at_risk or breached.' })
+  @IsOptional()
+  @Matches(/^(ok|at_risk|breached)$/)
+  slaStatus?: string;
+
+  @Field({ nullable: true, description: 'Searches number, subject and description.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  text?: string;
+
+  @Field({ nullable: true, description: 'Only open (non-terminal) tickets.' })
+  @IsOptional()
+  @IsBoolean()
+  openOnly?: boolean;
+}

@@ -1,0 +1,148 @@
+import type {
+  SlaClockView,
+  TicketView,
+  TimelineEvent,
+} from '../../workflows/ticket/ticket.contract';
+import type { TicketClockEntity } from './ticket-clock.entity';
+import type { TicketEventEntity } from './ticket-event.entity';
+import type { TicketEntity } from './ticket.entity';
+import type {
+  RequirementKind,
+  SlaClockModel,
+  TicketCategory,
+  TicketClassification,
+  TicketEventModel,
+  TicketModel,
+} from './ticket.model';
+
+const MS_PER_MINUTE = 60_000;
+const date = (v: string | null | undefined): Date | null => (v ? new Date(v) : null);
+
+/**
+ * A ticket as GraphQL shows it. `clocks`/`timeline` ride along when the source already has them
+ * (a fresh workflow view after a mutation); otherwise they are loaded from the read model.
+ */
+export type TicketWithParts = TicketModel & {
+  clocks?: SlaClockModel[];
+  timeline?: TicketEventModel[];
+};
+
+export function ticketFromEntity(t: TicketEntity): TicketWithParts {
+  const d = t.details ?? {};
+  return {
+    number: t.number,
+    organizationId: t.organizationId,
+    registrantId: t.registrantId,
+    calendarId: t.calendarId,
+    category: t.category as TicketCategory,
+    subject: t.subject,
+    description: t.description,
+    state: t.state,
+    classification: t.classification as TicketClassification | null,
+    requirementKind: t.requirementKind as RequirementKind | null,
+    assigneeId: t.assigneeId,
+    releaseDate: t.releaseDate,
+    closureOutcome: t.closureOutcome,
+    slaStatus: t.slaStatus,
+    nextDeadline: t.nextDeadline,
+    registeredAt: t.registeredAt,
+    remoteSessionAt: date(d.remoteSessionAt),
+    estimates: (d.estimates ?? []).map((e) => ({ ...e, submittedAt: new Date(e.submittedAt) })),
+    authorizations: (d.authorizations ?? []).map((a) => ({ ...a, at: new Date(a.at) })),
+  };
+}
+
+export function ticketFromView(v: TicketView): TicketWithParts {
+  return {
+    number: v.ticketNumber,
+    organizationId: v.clientOrgId,
+    registrantId: v.registrantId,
+    calendarId: v.calendarId,
+    category: v.category as TicketCategory,
+    subject: v.subject,
+    description: v.description,
+    state: v.state,
+    classification: v.classification as TicketClassification | null,
+    requirementKind: v.requirementKind as RequirementKind | null,
+    assigneeId: v.assigneeId,
+    releaseDate: date(v.releaseDate),
+    closureOutcome: v.closure?.outcome ?? null,
+    slaStatus: v.slaStatus,
+    nextDeadline: date(v.nextDeadline),
+    registeredAt: new Date(v.registeredAt),
+    remoteSessionAt: date(v.remoteSessionAt),
+    estimates: v.estimates.map((e) => ({ ...e, submittedAt: new Date(e.submittedAt) })),
+    authorizations: v.authorizations.map((a) => ({ ...a, at: new Date(a.at) })),
+    clocks: v.clocks.map((c) => clockFromView(c)),
+    timeline: v.timeline.map(eventFromView),
+  };
+}
+
+/** `consumedSinceMs`: business time a running clock used after its recorded `consumedAsOf`. */
+export function clockFromView(c: SlaClockView, consumedSinceMs = 0): SlaClockModel {
+  const consumed = c.consumedMs + consumedSinceMs;
+  return {
+    id: c.id,
+    kind: c.kind,
+    run: c.run,
+    status: c.status,
+    target: `${c.target.amount} business ${c.target.unit === 'days' ? 'days' : 'minutes'}`,
+    startedAt: new Date(c.startedAt),
+    deadline: date(c.deadline),
+    atRiskAt: date(c.atRiskAt),
+    budgetMinutes: c.budgetMs / MS_PER_MINUTE,
+    consumedMinutes: Math.min(consumed, c.budgetMs) / MS_PER_MINUTE,
+    remainingMinutes: Math.max(0, c.budgetMs - consumed) / MS_PER_MINUTE,
+    pauses: c.pauses.map((p) => ({ from: new Date(p.from), to: date(p.to) })),
+    atRiskRecordedAt: date(c.atRiskRecordedAt),
+    breachedAt: date(c.breachedAt),
+    endedAt: date(c.endedAt),
+    calendarVersion: c.calendarVersion,
+  };
+}
+
+export function clockViewFromEntity(c: TicketClockEntity): SlaClockView {
+  const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+  return {
+    id: c.clockId,
+    kind: c.kind as SlaClockView['kind'],
+    run: c.run,
+    target: { amount: c.targetAmount, unit: c.targetUnit as 'minutes' | 'days' },
+    status: c.status as SlaClockView['status'],
+    startedAt: c.startedAt.toISOString(),
+    deadline: iso(c.deadline),
+    atRiskAt: iso(c.atRiskAt),
+    pauses: c.pauses,
+    budgetMs: Number(c.budgetMs),
+    consumedMs: Number(c.consumedMs),
+    remainingMs: Math.max(0, Number(c.budgetMs) - Number(c.consumedMs)),
+    consumedAsOf: c.consumedAsOf.toISOString(),
+    atRiskRecordedAt: iso(c.atRiskRecordedAt),
+    breachedAt: iso(c.breachedAt),
+    endedAt: iso(c.endedAt),
+    endReason: c.endReason,
+    calendarVersion: c.calendarVersion,
+  };
+}
+
+export function eventFromView(e: TimelineEvent): TicketEventModel {
+  return {
+    seq: e.seq,
+    type: e.type,
+    at: new Date(e.at),
+    actorId: e.actor?.userId ?? null,
+    actorRole: e.actor?.role ?? null,
+    data: JSON.stringify(e.data),
+  };
+}
+
+export function eventFromEntity(e: TicketEventEntity): TicketEventModel {
+  return {
+    seq: e.seq,
+    type: e.type,
+    at: e.at,
+    actorId: e.actorId,
+    actorRole: e.actorRole,
+    data: JSON.stringify(e.data),
+  };
+}

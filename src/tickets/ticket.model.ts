@@ -1,0 +1,224 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum TicketCategory {
+  QUESTION = 'QUESTION',
+  INCIDENT = 'INCIDENT',
+  CONFIGURATION = 'CONFIGURATION',
+  DEVELOPMENT = 'DEVELOPMENT',
+  TRAINING = 'TRAINING',
+  ADMIN_ACTION = 'ADMIN_ACTION',
+}
+registerEnumType(TicketCategory, { name: 'TicketCategory', description: 'L3-01 categories.' });
+
+export enum TicketClassification {
+  PROBLEM = 'PROBLEM',
+  REQUIREMENT = 'REQUIREMENT',
+}
+registerEnumType(TicketClassification, { name: 'TicketClassification' });
+
+export enum RequirementKind {
+  CHANGE = 'CHANGE',
+  CONFIGURATION = 'CONFIGURATION',
+  DEVELOPMENT = 'DEVELOPMENT',
+  TRAINING = 'TRAINING',
+  OTHER = 'OTHER',
+}
+registerEnumType(RequirementKind, { name: 'RequirementKind' });
+
+@ObjectType()
+export class PauseIntervalModel {
+  @Field()
+  from!: Date;
+
+  @Field(() => Date, { nullable: true })
+  to!: Date | null;
+}
+
+@ObjectType('SlaClock', { description: 'One run of an SLA clock (SLA-CLAUSES.md clocks table).' })
+export class SlaClockModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'triage, diagnosis, scheduling or progress.' })
+  kind!: string;
+
+  @Field(() => Int)
+  run!: number;
+
+  @Field({ description: 'RUNNING, PAUSED, MET, BREACHED or STOPPED.' })
+  status!: string;
+
+  @Field({ description: 'e.g. "8 business hours", "5 business days".' })
+  target!: string;
+
+  @Field()
+  startedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Null while paused.' })
+  deadline!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  atRiskAt!: Date | null;
+
+  @Field(() => Float, { description: 'Business minutes the clock allows.' })
+  budgetMinutes!: number;
+
+  @Field(() => Float, { description: 'Business minutes used, computed when queried.' })
+  consumedMinutes!: number;
+
+  @Field(() => Float, { description: 'Business minutes left, computed when queried.' })
+  remainingMinutes!: number;
+
+  @Field(() => [PauseIntervalModel])
+  pauses!: PauseIntervalModel[];
+
+  @Field(() => Date, { nullable: true })
+  atRiskRecordedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  breachedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  endedAt!: Date | null;
+
+  @Field(() => Int)
+  calendarVersion!: number;
+}
+
+@ObjectType('TicketEvent')
+export class TicketEventModel {
+  @Field(() => Int)
+  seq!: number;
+
+  @Field()
+  type!: string;
+
+  @Field()
+  at!: Date;
+
+  @Field(() => ID, { nullable: true })
+  actorId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  actorRole!: string | null;
+
+  @Field({ description: 'The event data as JSON text.' })
+  data!: string;
+}
+
+@ObjectType('Estimate')
+export class EstimateModel {
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => Float)
+  hours!: number;
+
+  @Field()
+  scope!: string;
+
+  @Field()
+  submittedAt!: Date;
+
+  @Field(() => ID)
+  submittedBy!: string;
+
+  @Field({ description: 'SUBMITTED, AUTHORIZED, REJECTED or REESTIMATE_REQUESTED.' })
+  status!: string;
+}
+
+@ObjectType('Authorization', { description: 'L3-09: the written authorization, verbatim.' })
+export class AuthorizationModel {
+  @Field(() => Int)
+  estimateVersion!: number;
+
+  @Field(() => ID)
+  approverId!: string;
+
+  @Field()
+  statement!: string;
+
+  @Field()
+  at!: Date;
+}
+
+@ObjectType('Ticket')
+export class TicketModel {
+  @Field({ description: 'L3-02 number, e.g. L3-2026-000123.' })
+  number!: string;
+
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field(() => ID)
+  registrantId!: string;
+
+  @Field(() => ID)
+  calendarId!: string;
+
+  @Field(() => TicketCategory)
+  category!: TicketCategory;
+
+  @Field()
+  subject!: string;
+
+  @Field()
+  description!: string;
+
+  @Field()
+  state!: string;
+
+  @Field(() => TicketClassification, { nullable: true })
+  classification!: TicketClassification | null;
+
+  @Field(() => RequirementKind, { nullable: true })
+  requirementKind!: RequirementKind | null;
+
+  @Field(() => ID, { nullable: true })
+  assigneeId!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'L3-09 release-for-testing date.' })
+  releaseDate!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  closureOutcome!: string | null;
+
+  @Field({ description: 'Worst over the open clocks: ok, at_risk, breached.' })
+  slaStatus!: string;
+
+  @Field(() => Date, { nullable: true })
+  nextDeadline!: Date | null;
+
+  @Field()
+  registeredAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'A proposed remote session (L3-06).' })
+  remoteSessionAt!: Date | null;
+
+  @Field(() => [EstimateModel])
+  estimates!: EstimateModel[];
+
+  @Field(() => [AuthorizationModel])
+  authorizations!: AuthorizationModel[];
+}
+
+@ObjectType()
+export class TicketPage {
+  @Field(() => [TicketModel])
+  items!: TicketModel[];
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
+  nextCursor!: string | null;
+}
+
+@ObjectType()
+export class TransitionOutcome {
+  @Field(() => TicketModel)
+  ticket!: TicketModel;
+
+  @Field({ description: 'The request ID the transition ran under (retry with it safely).' })
+  requestId!: string;
+
+  @Field(() => Int, { description: 'Sequence number of the event it wrote.' })
+  seq!: number;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { BusinessTimeModule } from '../business-time/business-time.module';
+import { ContractsModule } from '../contracts/contracts.module';
+import { TicketReadModelModule } from './ticket-read-model.module';
+import { TicketWorkflowClient } from './ticket-workflow.client';
+import { TicketsResolver } from './tickets.resolver';
+import { TicketsService } from './tickets.service';
+
+/** Tickets: registration, transitions (workflow Updates) and the read model. */
+@Module({
+  imports: [BusinessTimeModule, ContractsModule, TicketReadModelModule],
+  providers: [TicketsService, TicketsResolver, TicketWorkflowClient],
+  exports: [TicketsService],
+})
+export class TicketsModule {}

@@ -1,0 +1,239 @@
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import * as wf from '../../workflows/ticket/ticket.contract';
+import { type AuthenticatedUser, CurrentUser } from '../identity';
+import {
+  AuthorizeEstimateInput,
+  ClassifyTicketInput,
+  DeclareNotFeasibleInput,
+  EstimateFeedbackInput,
+  ProposeRemoteSessionInput,
+  RegisterTicketInput,
+  SetReleaseDateInput,
+  SubmitEstimateInput,
+  TicketActionInput,
+  TicketFilter,
+} from './ticket.inputs';
+import type { TicketWithParts } from './ticket.mapper';
+import {
+  SlaClockModel,
+  TicketEventModel,
+  TicketModel,
+  TicketClassification,
+  TicketPage,
+  TransitionOutcome,
+} from './ticket.model';
+import { TicketsService, type TransitionName } from './tickets.service';
+
+/**
+ * Tickets over GraphQL: every user action is one mutation that runs one workflow Update and
+ * answers with the updated ticket, or a typed error with nothing changed.
+ */
+@Resolver(() => TicketModel)
+export class TicketsResolver {
+  constructor(private readonly service: TicketsService) {}
+
+  @Query(() => TicketModel, { description: 'A ticket by number (own organisation for clients).' })
+  ticket(@CurrentUser() user: AuthenticatedUser, @Args('number') number: string) {
+    return this.service.get(user, number);
+  }
+
+  @Query(() => TicketPage, { description: 'Newest first, with filters and cursor pagination.' })
+  tickets(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('filter', { nullable: true }) filter?: TicketFilter,
+    @Args('first', { type: () => Int, defaultValue: 25 }) first = 25,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    return this.service.list(user, filter, first, after);
+  }
+
+  @ResolveField(() => [SlaClockModel])
+  clocks(@Parent() ticket: TicketWithParts) {
+    return this.service.clocks(ticket);
+  }
+
+  @ResolveField(() => [TicketEventModel], { description: 'Every event, oldest first.' })
+  timeline(@Parent() ticket: TicketWithParts) {
+    return this.service.timeline(ticket);
+  }
+
+  @ResolveField(() => [String], { description: 'Transitions the caller may try now.' })
+  allowedActions(@CurrentUser() user: AuthenticatedUser, @Parent() ticket: TicketWithParts) {
+    return this.service.allowedActions(user, ticket);
+  }
+
+  @Mutation(() => TicketModel, { description: 'L3-04/L3-05: a client user registers a ticket.' })
+  registerTicket(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: RegisterTicketInput,
+  ) {
+    return this.service.register(user, input);
+  }
+
+  private run<A extends wf.RequestBase>(
+    user: AuthenticatedUser,
+    name: TransitionName,
+    def: Parameters<TicketsService['transition']>[3] & { name: string },
+    input: TicketActionInput,
+    extra: Record<string, unknown> = {},
+  ) {
+    const { number, requestId, note } = input;
+    return this.service.transition<A>(
+      user,
+      number,
+      name,
+      def as never,
+      {
+        requestId,
+        ...(note === undefined ? {} : { note }),
+        ...extra,
+      } as never,
+    );
+  }
+
+  @Mutation(() => TransitionOutcome, { description: 'L3-06: ask the client for information.' })
+  requestInformation(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
+    return this.run(u, 'requestInfo', wf.requestInfoUpdate, i);
+  }
+
+  @Mutation(() => TransitionOutcome, { description: 'L3-06: propose a remote session.' })
+  proposeRemoteSession(
+    @CurrentUser() u: AuthenticatedUser,
+    @Args('input') i: ProposeRemoteSessionInput,
+  ) {
+    return this.run(u, 'proposeRemoteSession', wf.proposeRemoteSessionUpdate, i, {
+      at: i.at.toISOString(),
+    });
+  }
+
+  @Mutation(() => TransitionOutcome, { description: 'The client answers an information request.' })
+  provideInformation(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
+    return this.run(u, 'provideInfo', wf.provideInfoUpdate, i);
+  }
+
+  @Mutation(() => TransitionOutcome, {
+    description: 'L3-06 triage done: problem (assigned at once, L3-07) or requirement (L3-08).',
+  })
+  async classifyTicket(@CurrentUser() u: AuthenticatedUser, @Args('input') i: ClassifyTicketInput) {
+    const automatic = i.classification === TicketClassification.PROBLEM && !i.agentId;
+    return this.run(u, 'classify', wf.classifyUpdate, i, {
+      classification: i.classification,
+      ...(i.requirementKind ? { requirementKind: i.requirementKind } : {}),
+      ...(i.agentId ? { agentId: i.agentId } : {}),
+      ...(automatic ? { candidateAgentIds: await this.service.agentIds() } : {}),
+    });
+  }
+
+  @Mutation(() => TransitionOutcome, { description: 'L3-07: a progress update to the client.' })
+  addProgressUpdate(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
+    return this.run(u, 'addProgress', wf.addProgressUpdate, i);
+  }
+
+  @Mutation(() => TransitionOutcome, { description: 'Wait on the client: the clock pauses.' })
+  waitOnClient(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
+    return this.run(u, 'waitOnClient', wf.waitOnClientUpdate, i);
+  }
+
+  @Mutation(() => TransitionOutcome, { description: 'The client replies: paused clocks resume.' })
+  replyToTicket(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
+    return this.run(u, 'clientReplied', wf.clientRepliedUpdate, i);
+  }
+
+  @Mutation(() => TransitionOutcome)
+  resolveTicket(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
+    return this.run(u, 'resolve', wf.resolveUpdate, i);
+  }
+
+  @Mutation(() => TransitionOutcome)
+  confirmResolution(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
+    return this.run(u, 'confirmResolution', wf.confirmResolutionUpdate, i);
+  }
+
+  @Mutation(() => TransitionOutcome)
+  reopenTicket(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
+    return this.run(u, 'reopen', wf.reopenUpdate, i);
+  }
+
+  @Mutation(() => TransitionOutcome)
+  declareOutOfScope(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
+    return this.run(u, 'declareOutOfScope', wf.declareOutOfScopeUpdate, i);
+  }
+
+  @Mutation(() => TransitionOutcome, { description: 'L3-08: not feasible, with reasons.' })
+  declareNotFeasible(
+    @CurrentUser() u: AuthenticatedUser,
+    @Args('input') i: DeclareNotFeasibleInput,
+  ) {
+    return this.run(u, 'declareNotFeasible', wf.declareNotFeasibleUpdate, i, {
+      reasons: i.reasons,
+    });
+  }
+
+  @Mutation(() => TransitionOutcome, { description: 'L3-08: diagnosis + estimate in hours.' })
+  submitEstimate(@CurrentUser() u: AuthenticatedUser, @Args('input') i: SubmitEstimateInput) {
+    return this.run(u, 'submitEstimate', wf.submitEstimateUpdate, i, {
+      hours: i.hours,
+      scope: i.scope,
+    });
+  }
+
+  @Mutation(() => TransitionOutcome, {
+    description: 'L3-09: an approver authorizes an estimate version in writing.',
+  })
+  authorizeEstimate(@CurrentUser() u: AuthenticatedUser, @Args('input') i: AuthorizeEstimateInput) {
+    return this.run(u, 'authorizeEstimate', wf.authorizeEstimateUpdate, i, {
+      estimateVersion: i.estimateVersion,
+      statement: i.statement,
+    });
+  }
+
+  @Mutation(() => TransitionOutcome)
+  rejectEstimate(@CurrentUser() u: AuthenticatedUser, @Args('input') i: EstimateFeedbackInput) {
+    return this.run(u, 'rejectEstimate', wf.rejectEstimateUpdate, i, {
+      estimateVersion: i.estimateVersion,
+      reason: i.reason,
+    });
+  }
+
+  @Mutation(() => TransitionOutcome)
+  requestReestimate(@CurrentUser() u: AuthenticatedUser, @Args('input') i: EstimateFeedbackInput) {
+    return this.run(u, 'requestReestimate', wf.requestReestimateUpdate, i, {
+      estimateVersion: i.estimateVersion,
+      reason: i.reason,
+    });
+  }
+
+  @Mutation(() => TransitionOutcome, {
+    description: 'L3-09: publish the release-for-testing date.',
+  })
+  setReleaseDate(@CurrentUser() u: AuthenticatedUser, @Args('input') i: SetReleaseDateInput) {
+    return this.run(u, 'setReleaseDate', wf.setReleaseDateUpdate, i, {
+      releaseDate: i.releaseDate.toISOString(),
+    });
+  }
+
+  @Mutation(() => TransitionOutcome)
+  startDevelopment(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
+    return this.run(u, 'startDevelopment', wf.startDevelopmentUpdate, i);
+  }
+
+  @Mutation(() => TransitionOutcome)
+  releaseForTesting(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
+    return this.run(u, 'releaseForTesting', wf.releaseForTestingUpdate, i);
+  }
+
+  @Mutation(() => TransitionOutcome)
+  acceptDelivery(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
+    return this.run(u, 'acceptDelivery', wf.acceptDeliveryUpdate, i);
+  }
+
+  @Mutation(() => TransitionOutcome)
+  reportFailures(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
+    return this.run(u, 'reportFailures', wf.reportFailuresUpdate, i);
+  }
+
+  @Mutation(() => TransitionOutcome, { description: 'The client cancels before closure.' })
+  cancelTicket(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
+    return this.run(u, 'cancel', wf.cancelUpdate, i);
+  }
+}

@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { UpdateDefinition } from '@temporalio/common';
+import { Brackets, type DataSource } from 'typeorm';
+import {
+  type RequestBase,
+  TERMINAL_STATES,
+  type TransitionResult,
+} from '../../workflows/ticket/ticket.contract';
+import { RULES } from '../../workflows/ticket/transitions';
+import { CalendarsService } from '../business-time/calendars/calendars.service';
+import { businessMillisecondsBetween, localDateOf } from '../business-time/engine';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { SupportPoliciesService } from '../contracts/support-policies.service';
+import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
+import { AppUserEntity } from '../identity/app-user.entity';
+import { TicketClockEntity } from './ticket-clock.entity';
+import { TicketEventEntity } from './ticket-event.entity';
+import type { RegisterTicketInput, TicketFilter } from './ticket.inputs';
+import {
+  clockFromView,
+  clockViewFromEntity,
+  eventFromEntity,
+  ticketFromEntity,
+  ticketFromView,
+  type TicketWithParts,
+} from './ticket.mapper';
+import type { SlaClockModel, TicketEventModel, TransitionOutcome } from './ticket.model';
+import { allocateTicketNumber } from './ticket-number';
+import { TicketWorkflowClient } from './ticket-workflow.client';
+import { TicketEntity } from './ticket.entity';
+
+export type TransitionName = keyof typeof RULES;
+type Payload<A extends RequestBase> = Omit<A, 'requestId' | 'actor'> & { requestId?: string };
+
+const MAX_PAGE = 100;
+
+/**
+ * Tickets: registration (number + workflow), transitions as workflow Updates, and reads from the
+ * read model. Client users only ever see their own organisation's tickets; another
+ * organisation's ticket is NOT_FOUND, never FORBIDDEN (its existence is not revealed).
+ */
+@Injectable()
+export class TicketsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendars: CalendarsService,
+    private readonly workflows: TicketWorkflowClient,
+    private readonly policies: SupportPoliciesService,
+  ) {}
+
+  /** L3-04/L3-05: a client portal user registers a ticket, any time of day. */
+  async register(user: AuthenticatedUser, input: RegisterTicketInput): Promise<TicketWithParts> {
+    if (!user.roles.some((r) => r === Role.CLIENT_USER || r === Role.CLIENT_APPROVER)) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        'Only client portal users register tickets (L3-04)',
+      );
+    }
+    // L3-01: only clients with an active support policy (the refusal says why).
+    await this.policies.assertCanRegisterTickets(user.organizationId);
+    const calendar = await this.calendars.forOrganization(user.organizationId);
+    const registeredAt = new Date();
+    const year = Number(localDateOf(calendar.engine, registeredAt).slice(0, 4));
+    const ticket = await this.db.transaction(async (tx) => {
+      const { number, seq } = await allocateTicketNumber(tx, year);
+      const row = tx.getRepository(TicketEntity).create({
+        number,
+        year,
+        seq,
+        workflowId: `ticket:${number}`,
+        organizationId: user.organizationId,
+        registrantId: user.id,
+        calendarId: calendar.id,
+        category: input.category,
+        subject: input.subject.trim(),
+        description: input.description,
+        state: 'REGISTERED',
+        slaStatus: 'ok',
+        details: {} as TicketEntity['details'],
+        registeredAt,
+        lastEventSeq: 0,
+        updatedAt: registeredAt,
+      });
+      return tx.getRepository(TicketEntity).save(row);
+    });
+    // The row is committed first: should the start fail, the worker's reconciler starts it later.
+    await this.workflows.start({
+      ticketNumber: ticket.number,
+      clientOrgId: ticket.organizationId,
+      calendarId: ticket.calendarId,
+      registrantId: ticket.registrantId,
+      category: input.category,
+      subject: ticket.subject,
+      description: ticket.description,
+      registeredAt: registeredAt.toISOString(),
+    });
+    await this.db
+      .getRepository(TicketEntity)
+      .update({ number: ticket.number }, { workflowStartedAt: new Date() });
+    return ticketFromView(await this.workflows.state(ticket.number));
+  }
+
+  async get(user: AuthenticatedUser, number: string): Promise<TicketWithParts> {
+    return ticketFromEntity(await this.visible(user, number));
+  }
+
+  async list(
+    user: AuthenticatedUser,
+    filter: TicketFilter = {},
+    first = 25,
+    after?: string,
+  ): Promise<{ items: TicketWithParts[]; nextCursor: string | null }> {
+    const limit = Math.min(Math.max(first, 1), MAX_PAGE);
+    const q = this.db.getRepository(TicketEntity).createQueryBuilder('t');
+    const organizationId = isProviderStaff(user) ? filter.organizationId : user.organizationId;
+    if (organizationId) q.andWhere('t.organization_id = :organizationId', { organizationId });
+    if (filter.states?.length) q.andWhere('t.state IN (:...states)', { states: filter.states });
+    if (filter.openOnly) q.andWhere('t.state NOT IN (:...terminal)', { terminal: TERMINAL_STATES });
+    if (filter.category) q.andWhere('t.category = :category', { category: filter.category });
+    if (filter.assigneeId)
+      q.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.slaStatus) q.andWhere('t.sla_status = :slaStatus', { slaStatus: filter.slaStatus });
+    if (filter.text) {
+      const text = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q.andWhere(
+        new Brackets((b) =>
+          b
+            .where('t.number ILIKE :text', { text })
+            .orWhere('t.subject ILIKE :text', { text })
+            .orWhere('t.description ILIKE :text', { text }),
+        ),
+      );
+    }
+    if (after) {
+      const [at, number] = decodeCursor(after);
+      q.andWhere('(t.registered_at, t.number) < (:at, :number)', { at, number });
+    }
+    const rows = await q
+      .orderBy('t.registered_at', 'DESC')
+      .addOrderBy('t.number', 'DESC')
+      .take(limit + 1)
+      .getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(ticketFromEntity),
+      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    };
+  }
+
+  /** Clock runs with consumed/remaining business time computed now (running clocks keep using it). */
+  async clocks(ticket: TicketWithParts): Promise<SlaClockModel[]> {
+    if (ticket.clocks) return ticket.clocks;
+    const rows = await this.db
+      .getRepository(TicketClockEntity)
+      .find({ where: { ticketNumber: ticket.number }, order: { startedAt: 'ASC', run: 'ASC' } });
+    if (!rows.length) return [];
+    const calendar = await this.calendars.current(ticket.calendarId);
+    const now = new Date();
+    return rows.map((row) => {
+      const view = clockViewFromEntity(row);
+      const since =
+        view.status === 'RUNNING'
+          ? businessMillisecondsBetween(calendar.engine, new Date(view.consumedAsOf), now)
+          : 0;
+      return clockFromView(view, since);
+    });
+  }
+
+  async timeline(ticket: TicketWithParts): Promise<TicketEventModel[]> {
+    if (ticket.timeline) return ticket.timeline;
+    const rows = await this.db
+      .getRepository(TicketEventEntity)
+      .find({ where: { ticketNumber: ticket.number }, order: { seq: 'ASC' } });
+    return rows.map(eventFromEntity);
+  }
+
+  /** The transitions this user may try on the ticket now (the workflow still has the last word). */
+  allowedActions(user: AuthenticatedUser, ticket: TicketWithParts): TransitionName[] {
+    return (Object.keys(RULES) as TransitionName[]).filter((name) => {
+      const rule = RULES[name];
+      if (!user.roles.some((r) => (rule.roles as readonly string[]).includes(r))) return false;
+      return typeof rule.from === 'function'
+        ? true
+        : (rule.from as readonly string[]).includes(ticket.state);
+    });
+  }
+
+  /** Runs one transition as a workflow Update on behalf of `user`. */
+  async transition<A extends RequestBase>(
+    user: AuthenticatedUser,
+    number: string,
+    name: TransitionName,
+    definition: UpdateDefinition<TransitionResult, [A]>,
+    payload: Payload<A>,
+  ): Promise<TransitionOutcome> {
+    await this.visible(user, number);
+    const rule = RULES[name];
+    const role = user.roles.find((r) => (rule.roles as readonly string[]).includes(r));
+    if (!role) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        `Your role may not ${name} (allowed: ${rule.roles.join(', ')})`,
+      );
+    }
+    const requestId = payload.requestId ?? randomUUID();
+    const args = { ...payload, requestId, actor: { userId: user.id, role } } as unknown as A;
+    const result = await this.workflows.update(number, definition, args);
+    const ticket = ticketFromView(await this.workflows.state(number));
+    return { ticket, requestId, seq: result.seq };
+  }
+
+  /** Active agents of the provider, the candidates of automatic assignment (L3-07). */
+  async agentIds(): Promise<string[]> {
+    const agents = await this.db
+      .getRepository(AppUserEntity)
+      .createQueryBuilder('u')
+      .where(':role = ANY(u.roles)', { role: Role.AGENT })
+      .andWhere('u.active')
+      .orderBy('u.created_at', 'ASC')
+      .getMany();
+    return agents.map((a) => a.id);
+  }
+
+  private async visible(user: AuthenticatedUser, number: string): Promise<TicketEntity> {
+    const ticket = await this.db.getRepository(TicketEntity).findOneBy({ number });
+    if (!ticket || (!isProviderStaff(user) && ticket.organizationId !== user.organizationId)) {
+      throw new DomainError(ErrorCode.NOT_FOUND, `Ticket ${number} not found`);
+    }
+    return ticket;
+  }
+}
+
+function encodeCursor(t: TicketEntity): string {
+  return Buffer.from(`${t.registeredAt.toISOString()}|${t.number}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [Date, string] {
+  const [at, number] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const date = new Date(at ?? '');
+  if (!number || Number.isNaN(date.getTime())) {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'after is not a cursor from this API');
+  }
+  return [date, number];
+}

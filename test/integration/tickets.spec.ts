@@ -1,0 +1,367 @@
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
+import { Role } from '../../src/identity/role.enum';
+import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
+import { gql } from '../support/integration-harness';
+import { startWorker, type RunningWorker } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+
+// Issues 4/5: both L3 paths driven only through GraphQL on the real stack (PostgreSQL, Temporal dev
+// server, the real worker): L3-02 numbers, L3-06 triage, L3-07 problem path, L3-08/L3-09
+// requirement path with the written authorization, access rules, idempotent retries, and the read
+// model rebuilt from the event log equal to the live one.
+
+const TICKET_FIELDS = `number state category subject classification requirementKind assigneeId releaseDate
+  closureOutcome slaStatus nextDeadline registeredAt allowedActions
+  estimates { version hours scope status }
+  authorizations { estimateVersion approverId statement }
+  clocks { id kind status deadline atRiskAt budgetMinutes consumedMinutes remainingMinutes calendarVersion }
+  timeline { seq type actorRole }`;
+const REGISTER = `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { ${TICKET_FIELDS} } }`;
+const GET = `query ($number: String!) { ticket(number: $number) { ${TICKET_FIELDS} } }`;
+const LIST = `query ($filter: TicketFilter, $first: Int, $after: String) {
+  tickets(filter: $filter, first: $first, after: $after) { items { number state } nextCursor } }`;
+
+interface Ticket {
+  number: string;
+  state: string;
+  classification: string | null;
+  assigneeId: string | null;
+  releaseDate: string | null;
+  closureOutcome: string | null;
+  allowedActions: string[];
+  estimates: { version: number; hours: number; status: string }[];
+  authorizations: { estimateVersion: number; approverId: string; statement: string }[];
+  clocks: { kind: string; status: string; deadline: string | null; remainingMinutes: number }[];
+  timeline: { seq: number; type: string }[];
+}
+interface Outcome {
+  ticket: Ticket;
+  requestId: string;
+  seq: number;
+}
+
+describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () => {
+  let world: SeededWorld;
+  let worker: RunningWorker;
+  let bundle: WorkflowBundleWithSourceMap;
+  let running: Promise<void>;
+  const taskQueue = `tickets-${process.pid}-${Date.now()}`;
+
+  beforeAll(async () => {
+    installQuietRuntime();
+    bundle = await bundleWorkflows();
+    world = await createSeededWorld('tickets', { TEMPORAL_TASK_QUEUE: taskQueue });
+    worker = await startWorker(bundle, world.config);
+    running = worker.worker.run();
+  });
+  afterAll(async () => {
+    if (worker) {
+      worker.worker.shutdown();
+      await running;
+      await worker.close();
+    }
+    await world?.close();
+  });
+
+  const as = (role: Role, org?: string) => world.bearer(role, org);
+  async function act(
+    role: Role,
+    mutation: string,
+    input: Record<string, unknown>,
+    inputType = 'TicketActionInput',
+  ) {
+    const { body } = await gql<Record<string, Outcome>>(
+      world.api,
+      `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { requestId seq ticket { ${TICKET_FIELDS} } } }`,
+      { input },
+      as(role),
+    );
+    return { outcome: body.data?.[mutation], error: body.errors?.[0] };
+  }
+  async function register(subject: string): Promise<Ticket> {
+    const { body } = await gql<{ registerTicket: Ticket }>(
+      world.api,
+      REGISTER,
+      {
+        input: {
+          category: 'DEVELOPMENT',
+          subject,
+          description: 'Necesitamos un reporte de ventas por zona.',
+        },
+      },
+      as(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.registerTicket;
+  }
+
+  it('registers with a gap-free number and a running 8-business-hour triage clock (L3-02, L3-06)', async () => {
+    const first = await register('Reporte de ventas');
+    const second = await register('Otro reporte');
+    const year = new Date().getUTCFullYear();
+    expect(first.number).toMatch(new RegExp(`^L3-(${year}|${year + 1})-\\d{6}$`));
+    const seqOf = (n: string) => Number(n.split('-')[2]);
+    expect(seqOf(second.number)).toBe(seqOf(first.number) + 1);
+    expect(first.state).toBe('REGISTERED');
+    const triage = first.clocks.find((c) => c.kind === 'triage')!;
+    expect(triage).toMatchObject({ status: 'RUNNING', budgetMinutes: 480 });
+    expect(Date.parse(triage.deadline!)).toBeGreaterThan(Date.now());
+  });
+
+  it('drives the problem path: classify (auto-assigned agent), progress, resolve, confirm (L3-07)', async () => {
+    const t = await register('Error al timbrar facturas');
+    const agentId = (
+      await world.db.query<{ id: string }[]>(`SELECT id FROM app_user WHERE 'AGENT' = ANY(roles)`)
+    )[0]!.id;
+
+    const classified = await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number: t.number, classification: 'PROBLEM' },
+      'ClassifyTicketInput',
+    );
+    expect(classified.error).toBeUndefined();
+    expect(classified.outcome!.ticket).toMatchObject({
+      state: 'IN_ANALYSIS',
+      classification: 'PROBLEM',
+      assigneeId: agentId,
+    });
+    expect(classified.outcome!.ticket.clocks.find((c) => c.kind === 'triage')!.status).toBe('MET');
+    expect(classified.outcome!.ticket.clocks.find((c) => c.kind === 'progress')!.status).toBe(
+      'RUNNING',
+    );
+
+    expect(
+      (
+        await act(Role.AGENT, 'addProgressUpdate', {
+          number: t.number,
+          note: 'Reproducido en pruebas.',
+        })
+      ).error,
+    ).toBeUndefined();
+    expect(
+      (
+        await act(Role.AGENT, 'resolveTicket', {
+          number: t.number,
+          note: 'Corregido el certificado.',
+        })
+      ).outcome!.ticket.state,
+    ).toBe('RESOLVED');
+    const closed = await act(Role.CLIENT_USER, 'confirmResolution', { number: t.number });
+    expect(closed.outcome!.ticket).toMatchObject({ state: 'CLOSED', closureOutcome: 'CONFIRMED' });
+
+    // The read model (what lists and the ticket query read) caught up.
+    const { body } = await gql<{ ticket: Ticket }>(
+      world.api,
+      GET,
+      { number: t.number },
+      as(Role.CLIENT_USER),
+    );
+    expect(body.data!.ticket).toMatchObject({ state: 'CLOSED', assigneeId: agentId });
+    expect(body.data!.ticket.timeline.map((e) => e.seq)).toEqual(
+      body.data!.ticket.timeline.map((_, i) => i + 1),
+    );
+  });
+
+  it('drives the requirement path with a written authorization and rework (L3-08, L3-09)', async () => {
+    const t = await register('Reporte de cobranza');
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number: t.number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+      'ClassifyTicketInput',
+    );
+    const estimated = await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number: t.number, hours: 12.5, scope: 'Reporte con filtros por zona' },
+      'SubmitEstimateInput',
+    );
+    expect(estimated.outcome!.ticket).toMatchObject({
+      state: 'ESTIMATE_SUBMITTED',
+      estimates: [{ version: 1, hours: 12.5, status: 'SUBMITTED' }],
+    });
+
+    const statement = 'Autorizo la estimación de 12.5 horas para el reporte de cobranza.';
+    const notApprover = await act(
+      Role.CLIENT_USER,
+      'authorizeEstimate',
+      { number: t.number, estimateVersion: 1, statement },
+      'AuthorizeEstimateInput',
+    );
+    expect(notApprover.error?.extensions?.code).toBe('FORBIDDEN');
+
+    const authorized = await act(
+      Role.CLIENT_APPROVER,
+      'authorizeEstimate',
+      { number: t.number, estimateVersion: 1, statement },
+      'AuthorizeEstimateInput',
+    );
+    expect(authorized.error).toBeUndefined();
+    expect(authorized.outcome!.ticket.state).toBe('SCHEDULING');
+    expect(authorized.outcome!.ticket.authorizations).toEqual([
+      expect.objectContaining({ estimateVersion: 1, statement }),
+    ]);
+    const again = await act(
+      Role.CLIENT_APPROVER,
+      'authorizeEstimate',
+      { number: t.number, estimateVersion: 1, statement },
+      'AuthorizeEstimateInput',
+    );
+    expect(again.error?.extensions?.code).toBe('INVALID_TRANSITION');
+
+    const past = await act(
+      Role.AGENT,
+      'setReleaseDate',
+      { number: t.number, releaseDate: '2020-01-06T18:00:00Z' },
+      'SetReleaseDateInput',
+    );
+    expect(past.error?.extensions?.code).toBe('VALIDATION_FAILED');
+    const releaseDate = nextBusinessClosing();
+    const dated = await act(
+      Role.AGENT,
+      'setReleaseDate',
+      { number: t.number, releaseDate },
+      'SetReleaseDateInput',
+    );
+    expect(dated.error).toBeUndefined();
+    expect(dated.outcome!.ticket).toMatchObject({ state: 'RELEASE_DATE_SET', releaseDate });
+
+    await act(Role.AGENT, 'startDevelopment', { number: t.number });
+    await act(Role.AGENT, 'releaseForTesting', { number: t.number });
+    expect(
+      (
+        await act(Role.CLIENT_USER, 'reportFailures', {
+          number: t.number,
+          note: 'El total no cuadra.',
+        })
+      ).outcome!.ticket.state,
+    ).toBe('IN_DEVELOPMENT');
+    await act(Role.AGENT, 'releaseForTesting', { number: t.number });
+    const accepted = await act(Role.CLIENT_USER, 'acceptDelivery', { number: t.number });
+    expect(accepted.outcome!.ticket).toMatchObject({ state: 'CLOSED', closureOutcome: 'ACCEPTED' });
+  });
+
+  it('applies a retried request once (same request ID → same event)', async () => {
+    const t = await register('Idempotencia');
+    const input = {
+      number: t.number,
+      requestId: 'req-info-0001',
+      note: '¿Qué versión de Odoo usan?',
+    };
+    const first = await act(Role.AGENT, 'requestInformation', input);
+    const retry = await act(Role.AGENT, 'requestInformation', input);
+    expect(first.outcome!.seq).toBe(retry.outcome!.seq);
+    const types = retry.outcome!.ticket.timeline.map((e) => e.type);
+    expect(types.filter((x) => /info/i.test(x) && /request/i.test(x))).toHaveLength(1);
+  });
+
+  it('keeps other organisations out: NOT_FOUND, never a hint (L3-04)', async () => {
+    const t = await register('Privado de Aurora');
+    const tulum = world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum');
+    const read = await gql(world.api, GET, { number: t.number }, tulum);
+    expect(read.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const cancel = await gql(
+      world.api,
+      `mutation ($input: TicketActionInput!) { cancelTicket(input: $input) { seq } }`,
+      { input: { number: t.number, note: 'x' } },
+      tulum,
+    );
+    expect(cancel.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const list = await gql<{ tickets: { items: { number: string }[] } }>(
+      world.api,
+      LIST,
+      {},
+      tulum,
+    );
+    expect(list.body.data!.tickets.items.map((i) => i.number)).not.toContain(t.number);
+    const anonymous = await gql(world.api, GET, { number: t.number });
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const agentRegisters = await gql(
+      world.api,
+      REGISTER,
+      { input: { category: 'QUESTION', subject: 'Hola', description: 'x' } },
+      as(Role.AGENT),
+    );
+    expect(agentRegisters.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('rejects invalid input with VALIDATION_FAILED and writes nothing', async () => {
+    const before = Number(
+      (await world.db.query<{ n: string }[]>('SELECT count(*) AS n FROM ticket'))[0]!.n,
+    );
+    const { body } = await gql(
+      world.api,
+      REGISTER,
+      { input: { category: 'QUESTION', subject: 'x', description: '' } },
+      as(Role.CLIENT_USER),
+    );
+    expect(body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    const bad = await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number: 'L3-2026-999999', hours: -3, scope: 'x' },
+      'SubmitEstimateInput',
+    );
+    expect(bad.error?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(
+      Number((await world.db.query<{ n: string }[]>('SELECT count(*) AS n FROM ticket'))[0]!.n),
+    ).toBe(before);
+  });
+
+  it('lists with filters and cursor pagination, newest first', async () => {
+    const page1 = await gql<{ tickets: { items: { number: string }[]; nextCursor: string } }>(
+      world.api,
+      LIST,
+      { first: 2 },
+      as(Role.MANAGER),
+    );
+    expect(page1.body.data!.tickets.items).toHaveLength(2);
+    const page2 = await gql<{ tickets: { items: { number: string }[] } }>(
+      world.api,
+      LIST,
+      { first: 2, after: page1.body.data!.tickets.nextCursor },
+      as(Role.MANAGER),
+    );
+    const seen = [...page1.body.data!.tickets.items, ...page2.body.data!.tickets.items].map(
+      (i) => i.number,
+    );
+    expect(new Set(seen).size).toBe(seen.length);
+    expect([...seen].sort().reverse()).toEqual(seen);
+    const closed = await gql<{ tickets: { items: { number: string }[] } }>(
+      world.api,
+      LIST,
+      { filter: { states: ['CLOSED'] } },
+      as(Role.MANAGER),
+    );
+    expect(closed.body.data!.tickets.items.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('rebuilds the read model from the event log, equal to the live one (issue 4)', async () => {
+    const snapshot = async () => ({
+      tickets: await world.db.query(
+        `SELECT number, state, classification, requirement_kind, assignee_id, release_date, closure_outcome, sla_status, next_deadline, details, last_event_seq FROM ticket ORDER BY number`,
+      ),
+      clocks: await world.db.query(`SELECT * FROM ticket_clock ORDER BY clock_id`),
+    });
+    const live = await snapshot();
+    expect(live.tickets.length).toBeGreaterThan(3);
+    await world.db.query(`UPDATE ticket SET state = 'CORRUPTED', details = '{}'`);
+    await world.db.query(`DELETE FROM ticket_clock`);
+    const rebuilt = await new TicketProjectionService(world.db).rebuild();
+    expect(rebuilt).toBe(live.tickets.length);
+    const after = await snapshot();
+    expect(after.tickets).toEqual(live.tickets);
+    expect(after.clocks.map(({ updated_at: _u, ...c }: Record<string, unknown>) => c)).toEqual(
+      live.clocks.map(({ updated_at: _u, ...c }: Record<string, unknown>) => c),
+    );
+  });
+});
+
+/** The closing time of the next business day on the default calendar (a valid release date). */
+function nextBusinessClosing(): string {
+  const year = new Date().getUTCFullYear();
+  return addBusinessDays(defaultMexicoCityCalendar(year, year + 1), new Date(), 1).toISOString();
+}
