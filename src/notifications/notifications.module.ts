@@ -15,6 +15,8 @@ export class NotificationsModule {
   static forApi(): DynamicModule {
     return {
       module: NotificationsModule,
+      // Global: every domain that records client-visible events queues their email.
+      global: true,
       providers: [NotificationsService, EmailOutboxService, EmailOutboxResolver],
       exports: [NotificationsService],
     };
@@ -24,6 +26,7 @@ export class NotificationsModule {
   static forWorker(): DynamicModule {
     return {
       module: NotificationsModule,
+      global: true,
       providers: [NotificationsService, EmailDispatcher],
       exports: [NotificationsService],
     };

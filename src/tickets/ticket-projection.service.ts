@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { SlaClockView } from '../../workflows/ticket/ticket.contract';
+import { NotificationsService } from '../notifications';
 import { TicketClockEntity } from './ticket-clock.entity';
+import { notificationFor } from './ticket-notifications';
 import { TicketEventEntity } from './ticket-event.entity';
 import { TicketEntity } from './ticket.entity';
 import { foldEvents, type ProjectionBatch, type ReadModelSlice } from './ticket-projection';
@@ -20,7 +22,10 @@ export const TICKET_CHANGED_CHANNEL = 'ticket_changed';
 export class TicketProjectionService {
   private readonly logger = new Logger(TicketProjectionService.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
 
   async project(batch: ProjectionBatch): Promise<{ appended: number }> {
     if (!batch.events.length) return { appended: 0 };
@@ -45,6 +50,7 @@ export class TicketProjectionService {
         .returning(['seq'])
         .execute();
       await this.applySlice(tx, batch.ticketNumber, last.seq, batch.slice);
+      await this.notify(tx, batch, new Set((inserted.raw as { seq: number }[]).map((r) => r.seq)));
       await tx.query('SELECT pg_notify($1, $2)', [TICKET_CHANGED_CHANNEL, batch.ticketNumber]);
       return { appended: (inserted.raw as unknown[]).length };
     });
@@ -82,6 +88,29 @@ export class TicketProjectionService {
     }
     this.logger.log(`read model rebuilt for ${numbers.length} ticket(s)`);
     return numbers.length;
+  }
+
+  /** L3-11: the email of each newly logged event, queued in the same transaction (outbox). */
+  private async notify(
+    tx: EntityManager,
+    batch: ProjectionBatch,
+    fresh: Set<number>,
+  ): Promise<void> {
+    if (!fresh.size) return;
+    const ticket = await tx
+      .getRepository(TicketEntity)
+      .findOneByOrFail({ number: batch.ticketNumber });
+    const about = {
+      number: ticket.number,
+      subject: ticket.subject,
+      registrantId: ticket.registrantId,
+      clientOrgId: ticket.organizationId,
+    };
+    for (const event of batch.events) {
+      if (!fresh.has(event.seq)) continue;
+      const notification = notificationFor(about, event, batch.slice);
+      if (notification) await this.notifications.enqueue(tx, notification);
+    }
   }
 
   private async applySlice(

@@ -1,6 +1,7 @@
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
+import { NotificationsService } from '../../src/notifications';
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import { gql } from '../support/integration-harness';
 import { startWorker, type RunningWorker } from '../support/integration-harness';
@@ -339,6 +340,60 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(closed.body.data!.tickets.items.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('emails every client-visible event once: registrant, approvers on estimates, nothing for bookkeeping (L3-11)', async () => {
+    const t = await register('Correo de prueba');
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number: t.number, classification: 'REQUIREMENT', requirementKind: 'CHANGE' },
+      'ClassifyTicketInput',
+    );
+    await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number: t.number, hours: 3, scope: 'Cambio <b>menor</b>' },
+      'SubmitEstimateInput',
+    );
+
+    type Row = {
+      event_type: string;
+      recipient_address: string;
+      status: string;
+      message_id: string;
+      locale: string;
+    };
+    const rows = async () =>
+      world.db.query<Row[]>(
+        'SELECT event_type, recipient_address, status, message_id, locale FROM email_outbox WHERE ticket_number = $1 ORDER BY created_at, recipient_address',
+        [t.number],
+      );
+    const deadline = Date.now() + 30_000;
+    while ((await rows()).some((r) => r.status !== 'SENT') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const sent = await rows();
+    expect(sent.map((r) => `${r.event_type} → ${r.recipient_address} (${r.status})`)).toEqual([
+      'TICKET_REGISTERED → usuario@aurora.example (SENT)',
+      'CLASSIFIED → usuario@aurora.example (SENT)',
+      'ESTIMATE_SUBMITTED → aprobador@aurora.example (SENT)',
+      'ESTIMATE_SUBMITTED → usuario@aurora.example (SENT)',
+    ]);
+    // What really arrived at the SMTP server, with the outbox's deterministic Message-IDs.
+    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+    const arrived = (await res.json()) as {
+      messageId: string | null;
+      subject: string;
+      html: string | null;
+    }[];
+    for (const row of sent) {
+      const mail = arrived.filter((m) => m.messageId === row.message_id);
+      expect(mail).toHaveLength(1);
+      expect(mail[0]!.subject).toContain(t.number);
+    }
+    const estimateMail = arrived.find((m) => m.messageId === sent[2]!.message_id)!;
+    expect(estimateMail.html).toContain('Cambio &lt;b&gt;menor&lt;/b&gt;');
+  });
+
   it('rebuilds the read model from the event log, equal to the live one (issue 4)', async () => {
     const snapshot = async () => ({
       tickets: await world.db.query(
@@ -350,7 +405,10 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(live.tickets.length).toBeGreaterThan(3);
     await world.db.query(`UPDATE ticket SET state = 'CORRUPTED', details = '{}'`);
     await world.db.query(`DELETE FROM ticket_clock`);
-    const rebuilt = await new TicketProjectionService(world.db).rebuild();
+    const rebuilt = await new TicketProjectionService(
+      world.db,
+      new NotificationsService(world.config),
+    ).rebuild();
     expect(rebuilt).toBe(live.tickets.length);
     const after = await snapshot();
     expect(after.tickets).toEqual(live.tickets);

@@ -1,0 +1,113 @@
+import type { TimelineEvent } from '../../workflows/ticket/ticket.contract';
+import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
+import { type NotificationEvent, type NotificationTicket, ticketEventKey } from '../notifications';
+
+type Draft = NotificationEvent extends infer E
+  ? E extends NotificationEvent
+    ? Omit<E, 'eventKey' | 'occurredAt' | 'ticket'>
+    : never
+  : never;
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+const optional = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+/**
+ * L3-11: the email a ticket timeline event causes, if any. Client actions (their own replies) and
+ * clock bookkeeping cause none; SLA at-risk and breach go to provider managers only (the
+ * notification rules decide recipients).
+ */
+export function notificationFor(
+  ticket: NotificationTicket,
+  event: TimelineEvent,
+  slice: ReadModelSlice,
+): NotificationEvent | null {
+  const draft = draftFor(event, slice);
+  return draft
+    ? ({
+        ...draft,
+        eventKey: ticketEventKey(ticket.number, event.seq),
+        occurredAt: event.at,
+        ticket,
+      } as NotificationEvent)
+    : null;
+}
+
+function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
+  const d = e.data;
+  switch (e.type) {
+    case 'registered': {
+      const triage = slice.clocks.find((c) => c.kind === 'triage');
+      return triage?.deadline
+        ? { type: 'TICKET_REGISTERED', triageDeadline: triage.deadline }
+        : null;
+    }
+    case 'requestInfo':
+    case 'waitOnClient':
+      return { type: 'INFO_REQUESTED', question: text(d.note) };
+    case 'proposeRemoteSession':
+      return {
+        type: 'REMOTE_SESSION_PROPOSED',
+        at: text(d.at),
+        durationMinutes: 60,
+        note: optional(d.note),
+      };
+    case 'classify':
+      return {
+        type: 'CLASSIFIED',
+        classification: d.classification as 'PROBLEM' | 'REQUIREMENT',
+        ...(d.requirementKind ? { requirementKind: d.requirementKind as 'OTHER' } : {}),
+      };
+    case 'ASSIGNED':
+      return { type: 'ASSIGNED', agentId: text(d.agentId) };
+    case 'addProgress':
+      return { type: 'PROGRESS_UPDATE', text: text(d.note) };
+    case 'submitEstimate': {
+      const latest = slice.details.estimates[slice.details.estimates.length - 1];
+      return latest
+        ? {
+            type: 'ESTIMATE_SUBMITTED',
+            estimateVersion: latest.version,
+            hours: latest.hours,
+            scope: latest.scope,
+          }
+        : null;
+    }
+    case 'authorizeEstimate':
+      return {
+        type: 'AUTHORIZATION_RECORDED',
+        estimateVersion: Number(d.estimateVersion),
+        statement: text(d.statement),
+        approverId: e.actor?.userId ?? '',
+        authorizedAt: e.at,
+      };
+    case 'setReleaseDate':
+      return { type: 'RELEASE_DATE_SET', releaseDate: text(d.releaseDate) };
+    case 'releaseForTesting':
+      return { type: 'RELEASED_FOR_TESTING', note: optional(d.note) };
+    case 'resolve':
+      return { type: 'RESOLVED', resolution: optional(d.note) };
+    case 'confirmResolution':
+      return { type: 'CLOSED', outcome: 'CONFIRMED', reason: optional(d.note) };
+    case 'acceptDelivery':
+      return { type: 'CLOSED', outcome: 'ACCEPTED', reason: optional(d.note) };
+    case 'declareOutOfScope':
+      return { type: 'CLOSED', outcome: 'OUT_OF_SCOPE', reason: optional(d.note) };
+    case 'declareNotFeasible':
+      return {
+        type: 'CLOSED',
+        outcome: 'NOT_FEASIBLE',
+        reason: Array.isArray(d.reasons) ? d.reasons.map(String).join('; ') : undefined,
+      };
+    case 'cancel':
+      return { type: 'CANCELLED', reason: text(d.note) };
+    case 'CLOCK_AT_RISK':
+    case 'CLOCK_BREACHED':
+      return {
+        type: e.type === 'CLOCK_AT_RISK' ? 'SLA_AT_RISK' : 'SLA_BREACHED',
+        clock: d.kind as 'triage',
+        deadline: text(d.deadline),
+      };
+    default:
+      return null;
+  }
+}
