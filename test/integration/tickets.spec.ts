@@ -243,6 +243,69 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     await act(Role.AGENT, 'releaseForTesting', { number: t.number });
     const accepted = await act(Role.CLIENT_USER, 'acceptDelivery', { number: t.number });
     expect(accepted.outcome!.ticket).toMatchObject({ state: 'CLOSED', closureOutcome: 'ACCEPTED' });
+
+    // L3-12: the authorization reserved 12.5 h in the ledger; the closed ticket released them.
+    const ledger = async () =>
+      (
+        await world.db.query<{ kind: string; hours: string }[]>(
+          'SELECT kind, hours FROM hour_ledger_entry WHERE ticket_number = $1 ORDER BY id',
+          [t.number],
+        )
+      ).map((e) => `${e.kind} ${Number(e.hours)}`);
+    const until = Date.now() + 15_000;
+    while ((await ledger()).length < 2 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await ledger()).toEqual(['RESERVATION 12.5', 'RESERVATION_RELEASE -12.5']);
+  });
+
+  it('refuses an authorization the prepaid balance cannot cover, with the shortfall (L3-12)', async () => {
+    const tulum = 'Grupo Industrial Tulum';
+    const { body } = await gql<{ registerTicket: Ticket }>(
+      world.api,
+      REGISTER,
+      {
+        input: {
+          category: 'DEVELOPMENT',
+          subject: 'Portal de proveedores',
+          description: 'Grande.',
+        },
+      },
+      as(Role.CLIENT_USER, tulum),
+    );
+    const number = body.data!.registerTicket.number;
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+      'ClassifyTicketInput',
+    );
+    await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number, hours: 16, scope: 'Portal' },
+      'SubmitEstimateInput',
+    );
+    const { body: refused } = await gql(
+      world.api,
+      `mutation ($input: AuthorizeEstimateInput!) { authorizeEstimate(input: $input) { seq } }`,
+      { input: { number, estimateVersion: 1, statement: 'Autorizo las 16 horas del portal.' } },
+      world.bearer(Role.CLIENT_APPROVER, tulum),
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(refused.errors?.[0]?.message).toMatch(/6/); // 10 h available, 16 h asked
+    const { body: after } = await gql<{ ticket: Ticket }>(
+      world.api,
+      GET,
+      { number },
+      as(Role.MANAGER),
+    );
+    expect(after.data!.ticket).toMatchObject({ state: 'ESTIMATE_SUBMITTED', authorizations: [] });
+    const entries = await world.db.query(
+      'SELECT 1 FROM hour_ledger_entry WHERE ticket_number = $1',
+      [number],
+    );
+    expect(entries).toEqual([]);
   });
 
   it('applies a retried request once (same request ID → same event)', async () => {

@@ -3,6 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProjectionBatch } from '../../workflows/ticket/ticket-projection';
+import type {
+  ReleaseHoursArgs,
+  ReserveHoursArgs,
+  TicketLedgerActivities,
+} from '../../workflows/ticket/ticket-ledger';
+import { ApplicationFailure } from '@temporalio/common';
 import type { WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -106,6 +112,8 @@ export interface TicketHarness {
   readonly events: FakeSlaEvents;
   /** Every batch the workflow handed to the projection activity, in order. */
   readonly projections: ProjectionBatch[];
+  /** L3-12 ledger stand-in: reservations and releases the workflow asked for. */
+  readonly ledger: FakeLedger;
   readonly taskQueue: string;
 }
 
@@ -119,6 +127,7 @@ export function newHarness(
     calendars: new TestCalendars(),
     events: new FakeSlaEvents(),
     projections: [],
+    ledger: new FakeLedger(),
     taskQueue: `ticket-${randomUUID()}`,
   };
 }
@@ -138,6 +147,7 @@ export async function withWorker<T>(
     activities: {
       ...createTicketActivities(() => Promise.resolve(h.calendars.current), agentLoad),
       recordSlaEvent: h.events.recordSlaEvent,
+      ...h.ledger.activities(),
       projectTicket: (batch: ProjectionBatch) => {
         h.projections.push(batch);
         return Promise.resolve({ appended: batch.events.length });
@@ -145,6 +155,39 @@ export async function withWorker<T>(
     },
   });
   return worker.runUntil(body());
+}
+
+/** A prepaid balance that refuses reservations beyond it, like the real ledger (L3-12). */
+export class FakeLedger {
+  available = Number.POSITIVE_INFINITY;
+  readonly reservations: ReserveHoursArgs[] = [];
+  readonly releases: ReleaseHoursArgs[] = [];
+
+  activities(): TicketLedgerActivities {
+    return {
+      reserveHours: (args) => {
+        if (this.reservations.some((r) => r.idempotencyKey === args.idempotencyKey)) {
+          return Promise.resolve({ reservedHours: args.hours });
+        }
+        if (args.hours > this.available) {
+          return Promise.reject(
+            ApplicationFailure.create({
+              message: `INSUFFICIENT_HOURS: short by ${args.hours - this.available} h`,
+              type: 'VALIDATION_FAILED',
+              nonRetryable: true,
+            }),
+          );
+        }
+        this.available -= args.hours;
+        this.reservations.push(args);
+        return Promise.resolve({ reservedHours: args.hours });
+      },
+      releaseHours: (args) => {
+        this.releases.push(args);
+        return Promise.resolve({ releasedHours: 0 });
+      },
+    };
+  }
 }
 
 let counter = 0;

@@ -291,6 +291,40 @@ describe('ticket workflow, requirement path (L3-08, L3-09)', () => {
     ]);
     expect(view.releaseDate).not.toBeNull();
     expect(kinds(view.clocks)).toEqual(['triage:MET', 'diagnosis:MET', 'scheduling:MET']);
+    // L3-12: the authorization reserved the estimate's hours; the end released the rest, once.
+    expect(h.ledger.reservations).toMatchObject([
+      { estimateVersion: 1, hours: 12.5, category: 'DEVELOPMENT', actorId: approver.userId },
+    ]);
+    expect(h.ledger.releases).toHaveLength(1);
+  });
+
+  it('L3-12: an authorization the prepaid balance cannot cover is refused and changes nothing', async () => {
+    h.ledger.available = 10;
+    await withWorker(h, async () => {
+      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
+      await handle.executeUpdate(classifyUpdate, { args: [{ ...classifyRequirement }] });
+      await handle.executeUpdate(submitEstimateUpdate, {
+        args: [req(agent, { hours: 12.5, scope: 'New report' })],
+      });
+      await expect(
+        handle.executeUpdate(authorizeEstimateUpdate, {
+          args: [req(approver, { estimateVersion: 1, statement: 'Autorizo las 12.5 horas.' })],
+        }),
+      ).rejects.toMatchObject({
+        cause: { type: 'VALIDATION_FAILED', message: expect.stringMatching(/INSUFFICIENT_HOURS/) },
+      });
+      const state = await handle.query(ticketStateQuery);
+      expect(state.state).toBe('ESTIMATE_SUBMITTED');
+      expect(state.authorizations).toEqual([]);
+      expect(state.timeline.map((e) => e.type)).not.toContain('authorizeEstimate');
+      await handle.executeUpdate(cancelUpdate, {
+        args: [req(clientUser, { note: 'Too expensive' })],
+      });
+      return handle.result();
+    });
+    expect(h.ledger.reservations).toEqual([]);
+    // Nothing was authorized, so there is nothing to release.
+    expect(h.ledger.releases).toEqual([]);
   });
 
   it('L3-09: a rejection and a re-estimate request go back to diagnosis with a new clock', async () => {

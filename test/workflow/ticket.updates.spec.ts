@@ -151,6 +151,8 @@ describe('ticket updates are validated before history (L3-06, L3-08, L3-09)', ()
       expect(accepted).toEqual([classify.requestId, estimate.requestId, authorization.requestId]);
       expect(accepted.filter((id) => rejected.includes(id))).toEqual([]);
       await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'done' })] });
+      // The ended ticket releases its hours (an activity): let it finish before the worker stops.
+      await handle.result();
     });
   });
 
@@ -182,6 +184,8 @@ describe('ticket updates are validated before history (L3-06, L3-08, L3-09)', ()
       expect(set.state).toBe('RELEASE_DATE_SET');
       expect((await handle.query(ticketStateQuery)).releaseDate).toBe(opening);
       await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'done' })] });
+      // The ended ticket releases its hours (an activity): let it finish before the worker stops.
+      await handle.result();
     });
   });
 

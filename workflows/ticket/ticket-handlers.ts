@@ -1,5 +1,6 @@
+import { reserveEstimateHours } from './ticket-ledger';
 import type { UpdateDefinition } from '@temporalio/common';
-import { setHandler } from '@temporalio/workflow';
+import { setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Estimate, RequestBase, TicketState, TransitionResult } from './ticket.contract';
 import {
   acceptDeliveryUpdate,
@@ -198,6 +199,12 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
       estimates: rt.view.estimates.map((e) => (e.version === version ? { ...e, status } : e)),
     });
   transition(rt, authorizeEstimateUpdate, RULES.authorizeEstimate, {
+    // L3-12: the hours are reserved first; without enough balance nothing is recorded.
+    precheck: async (args) => {
+      const estimate = rt.view.estimates.find((e) => e.version === args.estimateVersion)!;
+      const key = `${workflowInfo().workflowId}:${args.requestId}`;
+      await reserveEstimateHours(rt.view, estimate, args.actor.userId, key);
+    },
     apply: async (args) => {
       decide(args.estimateVersion, 'AUTHORIZED');
       const authorization = {

@@ -6,6 +6,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { nextClockEvent } from './sla-clock';
+import { releaseUnusedHours } from './ticket-ledger';
 import type { TicketInput, TicketView } from './ticket.contract';
 import { HISTORY_EVENT_LIMIT } from './ticket.contract';
 import { registerTicketHandlers } from './ticket-handlers';
@@ -63,6 +64,7 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
     await rt.exclusive(() => rt.fire(next));
   }
   await condition(allHandlersFinished);
+  await releaseUnusedHours(rt.view, workflowInfo().workflowId);
   return rt.view;
 }
 
