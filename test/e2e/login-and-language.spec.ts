@@ -1,0 +1,113 @@
+import type { Page } from 'playwright-core';
+import { logIn, newPage, screenshot } from './support/browser';
+import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+
+// The web app's front door: login in Spanish first, English on a switch, errors in words.
+
+const CLIENT = 'usuario@aurora.example';
+
+describe('Login, session and language (web app)', () => {
+  let e2e: E2eWorld;
+  let page: Page;
+
+  beforeAll(async () => {
+    e2e = await startE2eWorld('login');
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+  beforeEach(async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+  });
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  it('serves the app at / and sends a logged-out visitor to the Spanish login form', async () => {
+    const response = await page.goto('/');
+    expect(response?.status()).toBe(200);
+    await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('es-MX');
+    expect(page.url()).toBe(`${e2e.baseURL}/entrar`);
+    await screenshot(page, '01-login');
+  });
+
+  it('logs a client in to a Spanish shell with their organisation, then switches to English', async () => {
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    const header = page.getByTestId('who');
+    expect(await header.innerText()).toContain('Úrsula Usuaria');
+    expect(await header.innerText()).toContain('Comercializadora Aurora');
+    const nav = page.getByRole('navigation', { name: 'Principal' });
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual([
+      'Mis tickets',
+      'Calculadora de plazos',
+    ]);
+    await screenshot(page, '02-shell-client-es');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'My tickets' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts(),
+    ).toEqual(['My tickets', 'Deadline calculator']);
+
+    // The choice and the session both survive a reload.
+    await page.reload();
+    await page.getByRole('heading', { name: 'My tickets' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await screenshot(page, '03-shell-client-en');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.goto('/mis-tickets');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  });
+
+  it('says in words that the credentials are wrong and keeps the email typed', async () => {
+    await page.goto('/entrar');
+    await page.getByLabel('Correo electrónico').fill(CLIENT);
+    await page.getByLabel('Contraseña').fill('not-the-password');
+    await page.getByRole('button', { name: 'Entrar' }).click();
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('El correo o la contraseña no son correctos');
+    expect(await page.getByLabel('Correo electrónico').inputValue()).toBe(CLIENT);
+    expect(await page.getByLabel('Contraseña').inputValue()).toBe('not-the-password');
+    await screenshot(page, '04-login-wrong-password');
+  });
+
+  it('says the server cannot be reached when the network is down', async () => {
+    await page.goto('/entrar');
+    await page.route('**/graphql', (route) => route.abort('internetdisconnected'));
+    await page.getByLabel('Correo electrónico').fill(CLIENT);
+    await page.getByLabel('Contraseña').fill(e2e.password(CLIENT));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('No hay conexión con el servidor');
+    expect(await page.getByLabel('Correo electrónico').inputValue()).toBe(CLIENT);
+  });
+
+  it("starts in the account's language when the device has no choice stored", async () => {
+    const agent = 'agente@becken.example'; // seeded with locale EN
+    await logIn(page, agent, e2e.password(agent));
+    await page.getByRole('heading', { name: 'Console' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+  });
+
+  it('answers API paths itself and unknown files with 404, not with the app', async () => {
+    const health = await page.request.get('/health');
+    expect(health.headers()['content-type']).toContain('application/json');
+    const graphiql = await page.request.get('/graphql', { headers: { accept: 'text/html' } });
+    expect(await graphiql.text()).not.toContain('<div id="root">');
+    const missing = await page.request.get('/no-such-file.js');
+    expect(missing.status()).toBe(404);
+    const deepLink = await page.request.get('/calendarios/123');
+    expect(deepLink.status()).toBe(200);
+    expect(await deepLink.text()).toContain('<div id="root">');
+  });
+});

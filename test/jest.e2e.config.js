@@ -1,0 +1,9 @@
+// Browser tier: the built web app served by the real API (real PostgreSQL, Temporal, SMTP),
+// driven in Debian's Chromium by playwright-core. One spec file at a time: each has its own
+// seeded database, API and browser.
+module.exports = require('./jest.base')('e2e', {
+  globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+  globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+  maxWorkers: 1,
+  testTimeout: 60_000,
+});

@@ -1,0 +1,96 @@
+/** Every `extensions.code` the API sends, plus NETWORK when it could not be reached at all. */
+export type ApiErrorCode =
+  | 'NETWORK'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'VALIDATION_FAILED'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'UNAVAILABLE'
+  | 'INTERNAL';
+
+const KNOWN_CODES = new Set<string>([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VALIDATION_FAILED',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'UNAVAILABLE',
+  'INTERNAL',
+]);
+
+/** A failed operation: a stable code to show in words, and the server's own (English) message. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** A GraphQL document tagged with its result and variables types. */
+export type Operation<TData, TVariables> = string & {
+  readonly __types?: (v: TVariables) => TData;
+};
+
+export function operation<TData, TVariables = Record<string, never>>(
+  document: string,
+): Operation<TData, TVariables> {
+  return document;
+}
+
+interface GraphQLBody<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** Called when the server says the session is no longer valid (expired, user deactivated). */
+let onUnauthenticated: (() => void) | undefined;
+export function setUnauthenticatedHandler(handler: (() => void) | undefined): void {
+  onUnauthenticated = handler;
+}
+
+/** POSTs one operation to `/graphql`; resolves with `data` or rejects with an `ApiError`. */
+export async function request<TData, TVariables>(
+  op: Operation<TData, TVariables>,
+  variables: TVariables,
+  token?: string,
+): Promise<TData> {
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query: op, variables }),
+    });
+  } catch (err) {
+    throw new ApiError('NETWORK', err instanceof Error ? err.message : String(err));
+  }
+  let body: GraphQLBody<TData>;
+  try {
+    body = (await response.json()) as GraphQLBody<TData>;
+  } catch {
+    // A proxy's HTML error page or an empty answer: the API itself is not there.
+    throw new ApiError(
+      response.status >= 500 ? 'UNAVAILABLE' : 'NETWORK',
+      `HTTP ${response.status}`,
+    );
+  }
+  const first = body.errors?.[0];
+  if (first) {
+    const raw = first.extensions?.code ?? 'INTERNAL';
+    const code = (KNOWN_CODES.has(raw) ? raw : 'INTERNAL') as ApiErrorCode;
+    if (code === 'UNAUTHENTICATED' && token) onUnauthenticated?.();
+    throw new ApiError(code, first.message);
+  }
+  if (!body.data) throw new ApiError('INTERNAL', `HTTP ${response.status} without data`);
+  return body.data;
+}

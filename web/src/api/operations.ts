@@ -1,0 +1,174 @@
+import { operation } from './graphql-client';
+
+// Every operation the web app sends, with the shapes it reads back (a subset of schema.graphql).
+
+export type Role = 'CLIENT_USER' | 'CLIENT_APPROVER' | 'AGENT' | 'MANAGER' | 'ADMIN';
+export type Locale = 'ES_MX' | 'EN';
+export type OrganizationKind = 'CLIENT' | 'PROVIDER';
+export type BusinessUnit = 'BUSINESS_MINUTES' | 'BUSINESS_HOURS' | 'BUSINESS_DAYS';
+
+export interface Organization {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  locale: Locale;
+  timeZone: string;
+  active: boolean;
+  organization: Organization;
+}
+
+const USER_FIELDS = `id email displayName roles locale timeZone active organization { id name kind }`;
+
+export const LOGIN = operation<
+  { login: { token: string; expiresAt: string; user: User } },
+  { email: string; password: string }
+>(`mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) { token expiresAt user { ${USER_FIELDS} } }
+}`);
+
+export const ME = operation<{ me: User }>(`query Me { me { ${USER_FIELDS} } }`);
+
+export interface DeadlineResult {
+  deadline: string;
+  localDeadline: string;
+  timeZone: string;
+  calendarId: string;
+  calendarVersion: number;
+  clockStart: string | null;
+  explanation: string[];
+}
+
+export const BUSINESS_DEADLINE = operation<
+  { businessDeadline: DeadlineResult },
+  {
+    from: string;
+    amount: number;
+    unit: BusinessUnit;
+    calendarId: string | null;
+    language: 'ES_MX' | 'EN';
+  }
+>(`query BusinessDeadline($from: DateTime!, $amount: Int!, $unit: BusinessUnit!, $calendarId: ID, $language: ExplanationLanguage!) {
+  businessDeadline(from: $from, amount: $amount, unit: $unit, calendarId: $calendarId, language: $language) {
+    deadline localDeadline timeZone calendarId calendarVersion clockStart explanation
+  }
+}`);
+
+export interface CalendarSummary {
+  id: string;
+  name: string;
+  timeZone: string;
+  isDefault: boolean;
+  organizationId: string | null;
+  version: number;
+}
+
+export const CALENDARS = operation<{ calendars: CalendarSummary[] }>(
+  `query Calendars { calendars { id name timeZone isDefault organizationId version } }`,
+);
+
+export interface TimeInterval {
+  start: string;
+  end: string;
+}
+
+export interface CalendarHoliday {
+  date: string;
+  name: string;
+  source: string;
+}
+
+export interface CalendarDetail extends CalendarSummary {
+  holidaySources: string[];
+  weekly: { weekday: number; intervals: TimeInterval[] }[];
+  holidays: CalendarHoliday[];
+  overrides: { date: string; reason: string | null; intervals: TimeInterval[] }[];
+  versions: { version: number; change: string; changedAt: string }[];
+}
+
+export const CALENDAR = operation<{ calendar: CalendarDetail }, { id: string; year: number }>(
+  `query Calendar($id: ID!, $year: Int!) {
+  calendar(id: $id) {
+    id name timeZone isDefault organizationId version holidaySources
+    weekly { weekday intervals { start end } }
+    holidays(year: $year) { date name source }
+    overrides { date reason intervals { start end } }
+    versions { version change changedAt }
+  }
+}`,
+);
+
+type CalendarEdit = { [name: string]: { id: string; version: number } };
+
+export const ADD_HOLIDAY = operation<
+  CalendarEdit,
+  { id: string; holiday: { date: string; name: string; source: string } }
+>(`mutation AddHoliday($id: ID!, $holiday: CalendarHolidayInput!) {
+  addCalendarHoliday(calendarId: $id, holiday: $holiday) { id version }
+}`);
+
+export const REMOVE_HOLIDAY = operation<CalendarEdit, { id: string; date: string }>(
+  `mutation RemoveHoliday($id: ID!, $date: String!) {
+  removeCalendarHoliday(calendarId: $id, date: $date) { id version }
+}`,
+);
+
+export const SET_OVERRIDE = operation<
+  CalendarEdit,
+  { id: string; override: { date: string; reason: string; intervals: TimeInterval[] } }
+>(`mutation SetOverride($id: ID!, $override: CalendarOverrideInput!) {
+  setCalendarOverride(calendarId: $id, override: $override) { id version }
+}`);
+
+export const REMOVE_OVERRIDE = operation<CalendarEdit, { id: string; date: string }>(
+  `mutation RemoveOverride($id: ID!, $date: String!) {
+  removeCalendarOverride(calendarId: $id, date: $date) { id version }
+}`,
+);
+
+export const SET_LFT74 = operation<CalendarEdit, { id: string; enabled: boolean }>(
+  `mutation SetLft74($id: ID!, $enabled: Boolean!) {
+  updateCalendar(id: $id, input: { mexicoLft74Holidays: $enabled }) { id version }
+}`,
+);
+
+export const ORGANIZATIONS = operation<{ organizations: Organization[] }>(
+  `query Organizations { organizations { id name kind } }`,
+);
+
+export const USERS = operation<{ users: User[] }, { organizationId: string | null }>(
+  `query Users($organizationId: ID) { users(organizationId: $organizationId) { ${USER_FIELDS} } }`,
+);
+
+export interface CreateUserInput {
+  organizationId: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  locale: Locale;
+  timeZone: string;
+  temporaryPassword: string;
+}
+
+export const CREATE_USER = operation<{ createUser: User }, { input: CreateUserInput }>(
+  `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ${USER_FIELDS} } }`,
+);
+
+export const SET_USER_ACTIVE = operation<
+  { setUserActive: User },
+  { userId: string; active: boolean }
+>(`mutation SetUserActive($userId: ID!, $active: Boolean!) {
+  setUserActive(userId: $userId, active: $active) { ${USER_FIELDS} }
+}`);
+
+/** Roles a user may hold in an organisation of this kind (the API enforces the same rule). */
+export const ROLES_BY_KIND: Record<OrganizationKind, Role[]> = {
+  CLIENT: ['CLIENT_USER', 'CLIENT_APPROVER'],
+  PROVIDER: ['AGENT', 'MANAGER', 'ADMIN'],
+};

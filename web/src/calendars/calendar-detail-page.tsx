@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import { CALENDAR, type CalendarDetail, SET_LFT74 } from '../api/operations';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { useQuery } from '../components/use-query';
+import { browserTimeZone, currentYear, formatInstant, weekdayName } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { Link } from '../router/router';
+import { useSession } from '../session/session-context';
+import { HolidaysSection } from './holidays-section';
+import { OverridesSection } from './overrides-section';
+
+const LFT74 = 'MX_LFT_74';
+
+/** One calendar: week, generated holidays, holidays of a year, overrides, and its change log. */
+export function CalendarDetailPage({ id }: { id: string }) {
+  const { t, language } = useI18n();
+  const { user } = useSession();
+  const zone = user?.timeZone ?? browserTimeZone();
+  const [year, setYear] = useState(() => currentYear(zone));
+  const query = useQuery(CALENDAR, { id, year });
+  const calendar = query.data?.calendar;
+
+  return (
+    <div className="stack">
+      <p>
+        <Link to="/calendarios">← {t.calendars.back}</Link>
+      </p>
+      <ErrorMessage error={query.error} />
+      {query.loading && !calendar && <p role="status">{t.loading}</p>}
+      {calendar && (
+        <>
+          <section className="card" aria-labelledby="page-title">
+            <div className="title-row">
+              <h1 id="page-title">{calendar.name}</h1>
+              <span className="badge strong" data-testid="calendar-version">
+                {t.calendars.versionBadge(calendar.version)}
+              </span>
+              {calendar.isDefault && <span className="badge">{t.calendars.default}</span>}
+            </div>
+            <p className="muted">
+              {t.calendars.timeZone}: {calendar.timeZone}
+            </p>
+            <h2>{t.calendars.weekly}</h2>
+            <WeeklyTable calendar={calendar} />
+            <Lft74Toggle calendar={calendar} onChanged={query.reload} />
+          </section>
+          <HolidaysSection
+            calendar={calendar}
+            year={year}
+            onYear={setYear}
+            onChanged={query.reload}
+          />
+          <OverridesSection calendar={calendar} onChanged={query.reload} />
+          <section className="card" aria-labelledby="versions-title">
+            <h2 id="versions-title">{t.calendars.versions}</h2>
+            <div className="table-wrap">
+              <table data-testid="versions">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.calendars.version}</th>
+                    <th scope="col">{t.calendars.changedAt}</th>
+                    <th scope="col">{t.calendars.change}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {calendar.versions.map((v) => (
+                    <tr key={v.version}>
+                      <td>{v.version}</td>
+                      <td>
+                        <time dateTime={v.changedAt}>
+                          {formatInstant(v.changedAt, language, zone)}
+                        </time>
+                      </td>
+                      <td>{v.change}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function WeeklyTable({ calendar }: { calendar: CalendarDetail }) {
+  const { t, language } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="compact" data-testid="weekly">
+        <thead>
+          <tr>
+            <th scope="col">{t.calendars.weekday}</th>
+            <th scope="col">{t.calendars.hours}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[1, 2, 3, 4, 5, 6, 7].map((weekday) => {
+            const intervals = calendar.weekly.find((w) => w.weekday === weekday)?.intervals ?? [];
+            return (
+              <tr key={weekday}>
+                <th scope="row" className="capitalize">
+                  {weekdayName(weekday, language)}
+                </th>
+                <td>
+                  {intervals.length === 0
+                    ? t.calendars.closed
+                    : intervals.map((i) => `${i.start}–${i.end}`).join(', ')}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Lft74Toggle({
+  calendar,
+  onChanged,
+}: {
+  calendar: CalendarDetail;
+  onChanged: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const enabled = calendar.holidaySources.includes(LFT74);
+
+  const toggle = async () => {
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      await call(SET_LFT74, { id: calendar.id, enabled: !enabled });
+      await onChanged();
+      setDone(t.calendars.lft74Saved);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="subsection">
+      <h2>{t.calendars.sources}</h2>
+      {calendar.holidaySources.length === 0 ? (
+        <p>{t.calendars.noSources}</p>
+      ) : (
+        <ul>
+          {calendar.holidaySources.map((s) => (
+            <li key={s}>
+              <strong>{t.calendars.sourceNames[s] ?? s}</strong>
+              {s === LFT74 && ` — ${t.calendars.lft74}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        {t.calendars.lft74}: {enabled ? t.calendars.lft74On : t.calendars.lft74Off}
+      </p>
+      <button type="button" className="button" disabled={busy} onClick={() => void toggle()}>
+        {enabled ? t.calendars.lft74Disable : t.calendars.lft74Enable}
+      </button>
+      <ErrorMessage error={error} />
+      <SuccessMessage text={done} />
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { type FormEvent, useState } from 'react';
+import { ADD_HOLIDAY, type CalendarDetail, REMOVE_HOLIDAY } from '../api/operations';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { formatLocalDate } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { useSession } from '../session/session-context';
+import { useMutationForm } from '../components/use-mutation-form';
+
+const ENTERED_SOURCES = ['ELECTION', 'BANK', 'CLIENT', 'OTHER'];
+
+interface Props {
+  calendar: CalendarDetail;
+  year: number;
+  onYear: (year: number) => void;
+  onChanged: () => Promise<void>;
+}
+
+/** Holidays of one year (generated and entered), and the form to add or remove entered ones. */
+export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
+  const { t, language } = useI18n();
+  const { call } = useSession();
+  const list = useMutationForm();
+  const form = useMutationForm();
+  const [date, setDate] = useState('');
+  const [name, setName] = useState('');
+  const [source, setSource] = useState('ELECTION');
+
+  const remove = (holidayDate: string) =>
+    void list.run(
+      async () => {
+        await call(REMOVE_HOLIDAY, { id: calendar.id, date: holidayDate });
+        await onChanged();
+      },
+      () => t.calendars.holidayRemoved(holidayDate),
+    );
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const added = date;
+    const ok = await form.run(
+      async () => {
+        await call(ADD_HOLIDAY, { id: calendar.id, holiday: { date, name: name.trim(), source } });
+        await onChanged();
+      },
+      () => t.calendars.holidayAdded(added),
+    );
+    if (ok) {
+      setDate('');
+      setName('');
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="holidays-title">
+      <div className="title-row">
+        <h2 id="holidays-title">{t.calendars.holidays}</h2>
+        <div className="field inline">
+          <label htmlFor="holiday-year">{t.calendars.year}</label>
+          <input
+            id="holiday-year"
+            type="number"
+            min={2006}
+            max={2099}
+            value={year}
+            onChange={(e) => {
+              const next = Number(e.target.value);
+              if (next >= 2006 && next <= 2099) onYear(next);
+            }}
+          />
+        </div>
+      </div>
+      {calendar.holidays.length === 0 ? (
+        <p>{t.calendars.noHolidays}</p>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="holidays">
+            <thead>
+              <tr>
+                <th scope="col">{t.calendars.date}</th>
+                <th scope="col">{t.calendars.holidayName}</th>
+                <th scope="col">{t.calendars.source}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.calendars.remove}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {calendar.holidays.map((h) => (
+                <tr key={`${h.date}-${h.source}`}>
+                  <td>
+                    <time dateTime={h.date}>{h.date}</time>
+                    <span className="muted small block">{formatLocalDate(h.date, language)}</span>
+                  </td>
+                  <td>{h.name}</td>
+                  <td>{t.calendars.sourceNames[h.source] ?? h.source}</td>
+                  <td>
+                    {!calendar.holidaySources.includes(h.source) && (
+                      <button
+                        type="button"
+                        className="button small danger"
+                        aria-label={t.calendars.removeHoliday(h.date)}
+                        disabled={list.busy}
+                        onClick={() => remove(h.date)}
+                      >
+                        {t.calendars.remove}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ErrorMessage error={list.error} />
+      <SuccessMessage text={list.done} />
+
+      <form className="form-grid subsection" onSubmit={(e) => void add(e)}>
+        <h3 className="span-all">{t.calendars.addHoliday}</h3>
+        <div className="field">
+          <label htmlFor="holiday-date">{t.calendars.date}</label>
+          <input
+            id="holiday-date"
+            type="date"
+            required
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="holiday-name">{t.calendars.holidayName}</label>
+          <input
+            id="holiday-name"
+            required
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="holiday-source">{t.calendars.source}</label>
+          <select id="holiday-source" value={source} onChange={(e) => setSource(e.target.value)}>
+            {ENTERED_SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {t.calendars.sourceNames[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-actions span-all">
+          <button type="submit" className="button primary" disabled={form.busy}>
+            {t.calendars.add}
+          </button>
+        </div>
+        <div className="span-all">
+          <ErrorMessage error={form.error} />
+          <SuccessMessage text={form.done} />
+        </div>
+      </form>
+    </section>
+  );
+}

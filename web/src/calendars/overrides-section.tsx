@@ -1,0 +1,212 @@
+import { type FormEvent, useState } from 'react';
+import {
+  type CalendarDetail,
+  REMOVE_OVERRIDE,
+  SET_OVERRIDE,
+  type TimeInterval,
+} from '../api/operations';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { formatLocalDate } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { useSession } from '../session/session-context';
+import { useMutationForm } from '../components/use-mutation-form';
+
+interface Props {
+  calendar: CalendarDetail;
+  onChanged: () => Promise<void>;
+}
+
+/** Days with their own hours (half days, worked Saturdays, closed days). */
+export function OverridesSection({ calendar, onChanged }: Props) {
+  const { t, language } = useI18n();
+  const { call } = useSession();
+  const list = useMutationForm();
+  const form = useMutationForm();
+  const [date, setDate] = useState('');
+  const [closed, setClosed] = useState(true);
+  const [intervals, setIntervals] = useState<TimeInterval[]>([{ start: '09:00', end: '14:00' }]);
+  const [reason, setReason] = useState('');
+
+  const remove = (overrideDate: string) =>
+    void list.run(
+      async () => {
+        await call(REMOVE_OVERRIDE, { id: calendar.id, date: overrideDate });
+        await onChanged();
+      },
+      () => t.calendars.overrideRemoved(overrideDate),
+    );
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const saved = date;
+    const ok = await form.run(
+      async () => {
+        await call(SET_OVERRIDE, {
+          id: calendar.id,
+          override: { date, reason: reason.trim(), intervals: closed ? [] : intervals },
+        });
+        await onChanged();
+      },
+      () => t.calendars.overrideSaved(saved),
+    );
+    if (ok) {
+      setDate('');
+      setReason('');
+    }
+  };
+
+  const patchInterval = (index: number, patch: Partial<TimeInterval>) =>
+    setIntervals((all) => all.map((i, n) => (n === index ? { ...i, ...patch } : i)));
+
+  return (
+    <section className="card" aria-labelledby="overrides-title">
+      <h2 id="overrides-title">{t.calendars.overrides}</h2>
+      {calendar.overrides.length === 0 ? (
+        <p>{t.calendars.noOverrides}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.calendars.date}</th>
+                <th scope="col">{t.calendars.hours}</th>
+                <th scope="col">{t.calendars.reason}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.calendars.remove}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {calendar.overrides.map((o) => (
+                <tr key={o.date}>
+                  <td>
+                    <time dateTime={o.date}>{o.date}</time>
+                    <span className="muted small block">{formatLocalDate(o.date, language)}</span>
+                  </td>
+                  <td>
+                    {o.intervals.length === 0
+                      ? t.calendars.closed
+                      : o.intervals.map((i) => `${i.start}–${i.end}`).join(', ')}
+                  </td>
+                  <td>{o.reason}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button small danger"
+                      aria-label={t.calendars.removeOverride(o.date)}
+                      disabled={list.busy}
+                      onClick={() => remove(o.date)}
+                    >
+                      {t.calendars.remove}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ErrorMessage error={list.error} />
+      <SuccessMessage text={list.done} />
+
+      <form className="form-grid subsection" onSubmit={(e) => void save(e)}>
+        <h3 className="span-all">{t.calendars.setOverride}</h3>
+        <div className="field">
+          <label htmlFor="override-date">{t.calendars.date}</label>
+          <input
+            id="override-date"
+            type="date"
+            required
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="override-reason">{t.calendars.reason}</label>
+          <input
+            id="override-reason"
+            required
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </div>
+        <fieldset className="span-all">
+          <legend>{t.calendars.overrideKind}</legend>
+          <label className="check">
+            <input
+              type="radio"
+              name="override-kind"
+              checked={closed}
+              onChange={() => setClosed(true)}
+            />
+            {t.calendars.overrideClosed}
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="override-kind"
+              checked={!closed}
+              onChange={() => setClosed(false)}
+            />
+            {t.calendars.overrideHours}
+          </label>
+          {!closed && (
+            <div className="intervals">
+              {intervals.map((interval, index) => (
+                <div className="interval-row" key={index}>
+                  <label className="visually-hidden" htmlFor={`override-start-${index}`}>
+                    {t.calendars.intervalStart(index + 1)}
+                  </label>
+                  <input
+                    id={`override-start-${index}`}
+                    type="time"
+                    required
+                    value={interval.start}
+                    onChange={(e) => patchInterval(index, { start: e.target.value })}
+                  />
+                  <span aria-hidden="true">–</span>
+                  <label className="visually-hidden" htmlFor={`override-end-${index}`}>
+                    {t.calendars.intervalEnd(index + 1)}
+                  </label>
+                  <input
+                    id={`override-end-${index}`}
+                    type="time"
+                    required
+                    value={interval.end}
+                    onChange={(e) => patchInterval(index, { end: e.target.value })}
+                  />
+                  {intervals.length > 1 && (
+                    <button
+                      type="button"
+                      className="button small ghost"
+                      aria-label={t.calendars.removeInterval(index + 1)}
+                      onClick={() => setIntervals((all) => all.filter((_, n) => n !== index))}
+                    >
+                      ×
+                    </button>
+                  )}
+                </div>
+              ))}
+              <button
+                type="button"
+                className="button small"
+                onClick={() => setIntervals((all) => [...all, { start: '15:00', end: '18:00' }])}
+              >
+                {t.calendars.addInterval}
+              </button>
+            </div>
+          )}
+        </fieldset>
+        <div className="form-actions span-all">
+          <button type="submit" className="button primary" disabled={form.busy}>
+            {t.calendars.save}
+          </button>
+        </div>
+        <div className="span-all">
+          <ErrorMessage error={form.error} />
+          <SuccessMessage text={form.done} />
+        </div>
+      </form>
+    </section>
+  );
+}

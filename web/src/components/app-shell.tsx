@@ -1,0 +1,120 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+import type { User } from '../api/operations';
+import { type Language, useI18n } from '../i18n/i18n-context';
+import { Link, navigate, usePath } from '../router/router';
+import { can } from '../session/roles';
+import { useSession } from '../session/session-context';
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+/** The menu a user sees: what their roles allow, with slots for the ticket screens to come. */
+function navItems(user: User | undefined, t: ReturnType<typeof useI18n>['t']): NavItem[] {
+  if (!user) return [{ to: '/plazos', label: t.nav.deadlines }];
+  const items: NavItem[] = [{ to: '/mis-tickets', label: t.nav.myTickets }];
+  if (can.seeConsole(user)) items.push({ to: '/consola', label: t.nav.console });
+  items.push({ to: '/plazos', label: t.nav.deadlines });
+  if (can.manageCalendars(user)) items.push({ to: '/calendarios', label: t.nav.calendars });
+  if (can.manageUsers(user)) items.push({ to: '/usuarios', label: t.nav.users });
+  return items;
+}
+
+function LanguageSwitch() {
+  const { t, language, choose } = useI18n();
+  const options: { value: Language; label: string; lang: string }[] = [
+    { value: 'es-MX', label: t.language.es, lang: 'es-MX' },
+    { value: 'en', label: t.language.en, lang: 'en' },
+  ];
+  return (
+    <div className="segmented" role="group" aria-label={t.language.label}>
+      {options.map((o) => (
+        <button
+          key={o.value}
+          type="button"
+          lang={o.lang}
+          aria-pressed={language === o.value}
+          onClick={() => choose(o.value)}
+        >
+          {o.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Header (organisation, user, language, logout), role-aware navigation and the main region. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const { user, logout } = useSession();
+  const path = usePath();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After navigating, move focus to the new content so keyboard and screen-reader users follow.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [path]);
+
+  const items = navItems(user, t);
+  const isCurrent = (to: string) => path === to || path.startsWith(`${to}/`);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <header className="app-header">
+        <div className="header-inner">
+          <Link to="/" className="brand">
+            {t.appName}
+          </Link>
+          {user && (
+            <p className="who" data-testid="who">
+              <span className="who-name">{user.displayName}</span>
+              <span className="who-org">{user.organization.name}</span>
+            </p>
+          )}
+          <div className="header-tools">
+            <LanguageSwitch />
+            {user ? (
+              <button
+                type="button"
+                className="button ghost"
+                onClick={() => {
+                  logout();
+                  navigate('/entrar');
+                }}
+              >
+                {t.header.logout}
+              </button>
+            ) : (
+              <Link to="/entrar" className="button ghost">
+                {t.nav.login}
+              </Link>
+            )}
+          </div>
+        </div>
+        <nav className="app-nav" aria-label={t.nav.label}>
+          <ul>
+            {items.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} aria-current={isCurrent(item.to) ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,252 @@
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  BUSINESS_DEADLINE,
+  type BusinessUnit,
+  CALENDARS,
+  type CalendarSummary,
+  type DeadlineResult,
+} from '../api/operations';
+import { ErrorMessage } from '../components/error-message';
+import { useQuery } from '../components/use-query';
+import { browserTimeZone, formatInstant, formatLocalDate, plainLocal } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { nowInZone, zonedWallTimeToUtc } from '../i18n/zoned-time';
+import { useSession } from '../session/session-context';
+
+const UNITS: BusinessUnit[] = ['BUSINESS_MINUTES', 'BUSINESS_HOURS', 'BUSINESS_DAYS'];
+const FALLBACK_ZONE = 'America/Mexico_City';
+
+interface Asked {
+  from: string;
+  amount: number;
+  unit: BusinessUnit;
+  calendarId: string | null;
+  zone: string;
+}
+
+/**
+ * "Why is my deadline X?": the public `businessDeadline` query with its explanation. Logged out it
+ * uses the default calendar; logged in, any calendar the user may see.
+ */
+export function DeadlinePage() {
+  const { t, language } = useI18n();
+  const { user, call } = useSession();
+  const calendars = useQuery(CALENDARS, {}, !user);
+  const defaultZone = useDefaultCalendarZone(!!user);
+
+  const [calendarId, setCalendarId] = useState<string>('');
+  const [from, setFrom] = useState('');
+  const [amount, setAmount] = useState('8');
+  const [unit, setUnit] = useState<BusinessUnit>('BUSINESS_HOURS');
+  const [asked, setAsked] = useState<Asked>();
+  const [result, setResult] = useState<DeadlineResult>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  const list = calendars.data?.calendars;
+  // A client's own calendar first, else the default one.
+  useEffect(() => {
+    if (!list || calendarId) return;
+    const own = list.find((c) => c.organizationId && c.organizationId === user?.organization.id);
+    const chosen = own ?? list.find((c) => c.isDefault) ?? list[0];
+    if (chosen) setCalendarId(chosen.id);
+  }, [list, calendarId, user]);
+
+  const selected: CalendarSummary | undefined = list?.find((c) => c.id === calendarId);
+  const zone = user ? selected?.timeZone : defaultZone;
+
+  useEffect(() => {
+    if (zone && !from) setFrom(nowInZone(zone));
+  }, [zone, from]);
+
+  const ask = useCallback(
+    async (question: Asked) => {
+      setBusy(true);
+      setError(undefined);
+      try {
+        const { businessDeadline } = await call(BUSINESS_DEADLINE, {
+          from: zonedWallTimeToUtc(question.from, question.zone).toISOString(),
+          amount: question.amount,
+          unit: question.unit,
+          calendarId: question.calendarId,
+          language: language === 'en' ? 'EN' : 'ES_MX',
+        });
+        setResult(businessDeadline);
+        setAsked(question);
+      } catch (err) {
+        setError(err);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [call, language],
+  );
+
+  // The explanation is written by the server: ask again in the new language.
+  useEffect(() => {
+    // Only on a language change: `ask` already carries the new language, `asked` the question.
+    if (asked) void ask(asked);
+  }, [language]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!zone) return;
+    void ask({
+      from,
+      amount: Number(amount),
+      unit,
+      calendarId: user ? calendarId || null : null,
+      zone,
+    });
+  };
+
+  const calendarName = user ? (selected?.name ?? '') : t.deadline.defaultCalendar;
+  const yourZone = user?.timeZone ?? browserTimeZone();
+
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="page-title">
+        <h1 id="page-title">{t.deadline.title}</h1>
+        <p className="muted">{t.deadline.intro}</p>
+        <form className="form-grid" onSubmit={submit}>
+          <div className="field span-2">
+            {user ? (
+              <label htmlFor="deadline-calendar">{t.deadline.calendar}</label>
+            ) : (
+              <span className="label" id="deadline-calendar-label">
+                {t.deadline.calendar}
+              </span>
+            )}
+            {user ? (
+              <select
+                id="deadline-calendar"
+                value={calendarId}
+                onChange={(e) => setCalendarId(e.target.value)}
+                required
+              >
+                {list?.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name} ({c.timeZone})
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <p className="static-value" aria-labelledby="deadline-calendar-label">
+                {`${t.deadline.defaultCalendar} (${defaultZone ?? '…'})`}
+              </p>
+            )}
+            <ErrorMessage error={calendars.error} />
+          </div>
+          <div className="field span-2">
+            <label htmlFor="deadline-from">{t.deadline.from}</label>
+            <input
+              id="deadline-from"
+              type="datetime-local"
+              required
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              aria-describedby="deadline-from-hint"
+            />
+            <p className="hint" id="deadline-from-hint">
+              {t.deadline.fromHint(zone ?? '…')}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="deadline-amount">{t.deadline.amount}</label>
+            <input
+              id="deadline-amount"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              step={1}
+              required
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="deadline-unit">{t.deadline.unit}</label>
+            <select
+              id="deadline-unit"
+              value={unit}
+              onChange={(e) => setUnit(e.target.value as BusinessUnit)}
+            >
+              {UNITS.map((u) => (
+                <option key={u} value={u}>
+                  {t.deadline.units[u]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-actions span-2">
+            <button type="submit" className="button primary" disabled={busy || !zone}>
+              {busy ? t.deadline.submitting : t.deadline.submit}
+            </button>
+          </div>
+        </form>
+        <ErrorMessage error={error} />
+      </section>
+
+      {result && (
+        <section className="card" aria-labelledby="result-title" aria-live="polite">
+          <h2 id="result-title">{t.deadline.resultTitle}</h2>
+          <p className="deadline-big" data-testid="deadline-local">
+            <time dateTime={result.deadline}>{plainLocal(result.localDeadline)}</time>
+          </p>
+          <p className="deadline-words">
+            {formatLocalDate(result.localDeadline.slice(0, 10), language)}
+          </p>
+          <dl className="facts">
+            <dt>{t.deadline.dueLocal(result.timeZone)}</dt>
+            <dd>{plainLocal(result.localDeadline)}</dd>
+            <dt>{t.deadline.dueUtc}</dt>
+            <dd data-testid="deadline-utc">{`${plainLocal(result.deadline)} UTC`}</dd>
+            {yourZone !== result.timeZone && (
+              <>
+                <dt>{t.deadline.dueYours(yourZone)}</dt>
+                <dd>{formatInstant(result.deadline, language, yourZone)}</dd>
+              </>
+            )}
+            {result.clockStart && (
+              <>
+                <dt>{t.deadline.clockStart}</dt>
+                <dd>{formatInstant(result.clockStart, language, result.timeZone)}</dd>
+              </>
+            )}
+            <dt>{t.deadline.calendarUsed}</dt>
+            <dd data-testid="deadline-version">
+              {t.deadline.version(calendarName, result.calendarVersion)}
+            </dd>
+          </dl>
+          <h3>{t.deadline.explanation}</h3>
+          <ol className="explanation">
+            {result.explanation.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Logged out there is no calendar list: a zero-minute question tells the default calendar's time
+ * zone, so the "from" field can say which zone it is read in.
+ */
+function useDefaultCalendarZone(skip: boolean): string | undefined {
+  const variables = useMemo(
+    () => ({
+      from: new Date().toISOString(),
+      amount: 0,
+      unit: 'BUSINESS_MINUTES' as const,
+      calendarId: null,
+      language: 'ES_MX' as const,
+    }),
+    [],
+  );
+  const probe = useQuery(BUSINESS_DEADLINE, variables, skip);
+  if (skip) return undefined;
+  if (probe.error) return FALLBACK_ZONE;
+  return probe.data?.businessDeadline.timeZone;
+}

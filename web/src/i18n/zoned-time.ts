@@ -1,0 +1,53 @@
+/** Wall-clock fields of an instant in an IANA zone. */
+function wallClock(epochMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(epochMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+}
+
+/**
+ * The UTC instant of a local wall time "YYYY-MM-DDTHH:MM" in `timeZone`, as the server reads
+ * calendar times: an ambiguous time takes the earlier instant; a time in a DST gap (which does not
+ * exist) is read with the offset before the jump, i.e. moved forward by the gap.
+ */
+export function zonedWallTimeToUtc(local: string, timeZone: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
+  if (!match) throw new RangeError(`not a local date-time: ${local}`);
+  const [, y, mo, d, h, mi] = match.map(Number);
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // Try the offsets in force around that wall time; keep the earliest that maps back exactly.
+  const offsets = new Set(
+    [-1, 0, 1].map(
+      (days) => wallClock(wall + days * 86_400_000, timeZone) - (wall + days * 86_400_000),
+    ),
+  );
+  const exact = [...offsets]
+    .map((offset) => wall - offset)
+    .filter((utc) => wallClock(utc, timeZone) === wall)
+    .sort((a, b) => a - b);
+  if (exact.length > 0) return new Date(exact[0]);
+  // In a gap: the wall time does not exist; the instant the clock jumps to.
+  const before = wallClock(wall - 86_400_000, timeZone) - (wall - 86_400_000);
+  return new Date(wall - before);
+}
+
+/** The current wall time in `timeZone` as "YYYY-MM-DDTHH:MM" (for a datetime-local input). */
+export function nowInZone(timeZone: string, now = Date.now()): string {
+  return new Date(wallClock(now, timeZone)).toISOString().slice(0, 16);
+}

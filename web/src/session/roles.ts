@@ -1,0 +1,17 @@
+import type { Role, User } from '../api/operations';
+
+/** What each screen needs; the API enforces the same rules on every operation. */
+export const can = {
+  seeConsole: (user: User) => hasAny(user, ['AGENT', 'MANAGER', 'ADMIN']),
+  manageCalendars: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
+  manageUsers: (user: User) => hasAny(user, ['ADMIN']),
+};
+
+function hasAny(user: User, roles: Role[]): boolean {
+  return user.roles.some((role) => roles.includes(role));
+}
+
+/** Where a user lands after logging in. */
+export function homePath(user: User): string {
+  return can.seeConsole(user) ? '/consola' : '/mis-tickets';
+}

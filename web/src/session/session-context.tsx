@@ -1,0 +1,108 @@
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
+import { type Operation, request, setUnauthenticatedHandler } from '../api/graphql-client';
+import { LOGIN, ME, type User } from '../api/operations';
+import { useI18n } from '../i18n/i18n-context';
+import { isExpired, loadSession, saveSession, type Session } from './session-storage';
+
+interface SessionApi {
+  readonly user: User | undefined;
+  /** True when the last session ended by itself (expired or refused), not by logging out. */
+  readonly ended: boolean;
+  login: (email: string, password: string) => Promise<User>;
+  logout: () => void;
+  /** Sends an operation with this session's token (or none when logged out). */
+  call: <TData, TVariables>(
+    op: Operation<TData, TVariables>,
+    variables: TVariables,
+  ) => Promise<TData>;
+}
+
+const SessionContext = createContext<SessionApi | undefined>(undefined);
+
+// setTimeout takes at most a signed 32-bit number of milliseconds.
+const MAX_TIMER_MS = 2_147_483_647;
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { adoptAccountLocale } = useI18n();
+  const [session, setSession] = useState<Session | undefined>(loadSession);
+  const [ended, setEnded] = useState(false);
+
+  const replace = useCallback((next: Session | undefined, endedByItself = false) => {
+    saveSession(next);
+    setSession(next);
+    setEnded(endedByItself);
+  }, []);
+
+  // The server refusing the token (expired, user deactivated) ends the session here too.
+  useEffect(() => {
+    setUnauthenticatedHandler(() => replace(undefined, true));
+    return () => setUnauthenticatedHandler(undefined);
+  }, [replace]);
+
+  // Ends the session at `expiresAt` even if the tab stays open and idle.
+  useEffect(() => {
+    if (!session) return;
+    const timer = window.setTimeout(
+      () => replace(undefined, true),
+      Math.min(MAX_TIMER_MS, Math.max(0, Date.parse(session.expiresAt) - Date.now())),
+    );
+    return () => window.clearTimeout(timer);
+  }, [session, replace]);
+
+  // A stored session: refresh the user (roles or language may have changed since).
+  const token = session?.token;
+  useEffect(() => {
+    if (!token) return;
+    request(ME, {}, token)
+      .then(({ me }) => {
+        setSession((current) => {
+          if (!current || current.token !== token) return current;
+          const next = { ...current, user: me };
+          saveSession(next);
+          return next;
+        });
+        adoptAccountLocale(me.locale);
+      })
+      .catch(() => undefined); // UNAUTHENTICATED is handled above; offline keeps the stored user.
+  }, [token, adoptAccountLocale]);
+
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const { login: result } = await request(LOGIN, { email, password });
+      const next: Session = { token: result.token, expiresAt: result.expiresAt, user: result.user };
+      if (isExpired(next)) throw new Error('session already expired');
+      replace(next);
+      adoptAccountLocale(result.user.locale);
+      return result.user;
+    },
+    [replace, adoptAccountLocale],
+  );
+
+  // Depends on the token only: refreshing the user must not re-run every screen's queries.
+  const call = useCallback(
+    <TData, TVariables>(op: Operation<TData, TVariables>, variables: TVariables) =>
+      request(op, variables, token),
+    [token],
+  );
+  const logout = useCallback(() => replace(undefined), [replace]);
+
+  const value = useMemo<SessionApi>(
+    () => ({ user: session?.user, ended, login, logout, call }),
+    [session, ended, login, logout, call],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}

@@ -1,0 +1,190 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import {
+  CREATE_USER,
+  type Locale,
+  type Organization,
+  type Role,
+  ROLES_BY_KIND,
+} from '../api/operations';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { useMutationForm } from '../components/use-mutation-form';
+import { useI18n } from '../i18n/i18n-context';
+import { useSession } from '../session/session-context';
+
+const MIN_PASSWORD = 12;
+const DEFAULT_ZONE = 'America/Mexico_City';
+
+interface Props {
+  organizations: Organization[];
+  onCreated: () => Promise<void>;
+}
+
+/** Issues a portal user or staff account (L3-04): roles offered fit the organisation's kind. */
+export function CreateUserForm({ organizations, onCreated }: Props) {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const form = useMutationForm();
+  const [organizationId, setOrganizationId] = useState('');
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [roles, setRoles] = useState<Role[]>([]);
+  const [locale, setLocale] = useState<Locale>('ES_MX');
+  const [timeZone, setTimeZone] = useState(DEFAULT_ZONE);
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+
+  const org = organizations.find((o) => o.id === organizationId) ?? organizations[0];
+  const allowedRoles = org ? ROLES_BY_KIND[org.kind] : [];
+
+  const toggleRole = (role: Role, on: boolean) =>
+    setRoles((all) => (on ? [...all, role] : all.filter((r) => r !== role)));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const chosen = roles.filter((r) => allowedRoles.includes(r));
+    if (password.length < MIN_PASSWORD) return setProblem(t.users.passwordTooShort);
+    if (chosen.length === 0) return setProblem(t.users.rolesRequired);
+    if (!org) return;
+    setProblem(undefined);
+    const ok = await form.run(
+      async () => {
+        const { createUser } = await call(CREATE_USER, {
+          input: {
+            organizationId: org.id,
+            email: email.trim(),
+            displayName: displayName.trim(),
+            roles: chosen,
+            locale,
+            timeZone,
+            temporaryPassword: password,
+          },
+        });
+        await onCreated();
+        return createUser;
+      },
+      (user) => t.users.created(user.email),
+    );
+    if (ok) {
+      setEmail('');
+      setDisplayName('');
+      setPassword('');
+      setRoles([]);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="create-user-title">
+      <h2 id="create-user-title">{t.users.create}</h2>
+      <form className="form-grid" onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor="new-user-org">{t.users.organization}</label>
+          <select
+            id="new-user-org"
+            value={org?.id ?? ''}
+            onChange={(e) => setOrganizationId(e.target.value)}
+            required
+          >
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="new-user-email">{t.users.email}</label>
+          <input
+            id="new-user-email"
+            type="email"
+            autoComplete="off"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="new-user-name">{t.users.displayName}</label>
+          <input
+            id="new-user-name"
+            autoComplete="off"
+            required
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+          />
+        </div>
+        <fieldset className="field">
+          <legend>{t.users.roles}</legend>
+          {allowedRoles.map((role) => (
+            <label className="check" key={role}>
+              <input
+                type="checkbox"
+                checked={roles.includes(role)}
+                onChange={(e) => toggleRole(role, e.target.checked)}
+              />
+              {t.users.roleNames[role]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="new-user-locale">{t.users.locale}</label>
+          <select
+            id="new-user-locale"
+            value={locale}
+            onChange={(e) => setLocale(e.target.value as Locale)}
+          >
+            {(['ES_MX', 'EN'] as const).map((l) => (
+              <option key={l} value={l}>
+                {t.users.localeNames[l]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="new-user-zone">{t.users.timeZone}</label>
+          <input
+            id="new-user-zone"
+            list="time-zones"
+            required
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+          />
+          <datalist id="time-zones">
+            {zones.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+        </div>
+        <div className="field span-2">
+          <label htmlFor="new-user-password">{t.users.password}</label>
+          <input
+            id="new-user-password"
+            type="password"
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-describedby="new-user-password-hint"
+          />
+          <p className="hint" id="new-user-password-hint">
+            {t.users.passwordHint}
+          </p>
+        </div>
+        <div className="form-actions span-all">
+          <button type="submit" className="button primary" disabled={form.busy || !org}>
+            {t.users.create}
+          </button>
+        </div>
+        <div className="span-all">
+          {problem && (
+            <p className="notice notice-error" role="alert">
+              {problem}
+            </p>
+          )}
+          <ErrorMessage error={form.error} />
+          <SuccessMessage text={form.done} />
+        </div>
+      </form>
+    </section>
+  );
+}

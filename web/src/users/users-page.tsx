@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { ORGANIZATIONS, SET_USER_ACTIVE, USERS, type User } from '../api/operations';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { useQuery } from '../components/use-query';
+import { useMutationForm } from '../components/use-mutation-form';
+import { useI18n } from '../i18n/i18n-context';
+import { useSession } from '../session/session-context';
+import { CreateUserForm } from './create-user-form';
+
+/** Provider admins: every portal user and staff account, new accounts, (de)activation. */
+export function UsersPage() {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const [organizationId, setOrganizationId] = useState('');
+  const organizations = useQuery(ORGANIZATIONS, {});
+  const users = useQuery(USERS, { organizationId: organizationId || null });
+  const toggle = useMutationForm();
+  const orgs = organizations.data?.organizations ?? [];
+  const list = users.data?.users;
+
+  const setActive = (user: User) =>
+    void toggle.run(
+      async () => {
+        await call(SET_USER_ACTIVE, { userId: user.id, active: !user.active });
+        await users.reload();
+      },
+      () => `${user.email}: ${user.active ? t.users.inactive : t.users.active}`,
+    );
+
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="page-title">
+        <h1 id="page-title">{t.users.title}</h1>
+        <p className="muted">{t.users.intro}</p>
+        <div className="field inline">
+          <label htmlFor="users-org">{t.users.filter}</label>
+          <select
+            id="users-org"
+            value={organizationId}
+            onChange={(e) => setOrganizationId(e.target.value)}
+          >
+            <option value="">{t.users.allOrganizations}</option>
+            {orgs.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ErrorMessage error={users.error ?? organizations.error} />
+        {users.loading && !list && <p role="status">{t.loading}</p>}
+        {list && list.length === 0 && <p>{t.users.empty}</p>}
+        {list && list.length > 0 && (
+          <div className="table-wrap">
+            <table data-testid="users">
+              <thead>
+                <tr>
+                  <th scope="col">{t.users.name}</th>
+                  <th scope="col">{t.users.organization}</th>
+                  <th scope="col">{t.users.roles}</th>
+                  <th scope="col">{t.users.status}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t.users.status}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((u) => (
+                  <tr key={u.id}>
+                    <th scope="row">
+                      {u.displayName}
+                      <span className="muted small block">{u.email}</span>
+                    </th>
+                    <td>{u.organization.name}</td>
+                    <td>{u.roles.map((r) => t.users.roleNames[r] ?? r).join(', ')}</td>
+                    <td>
+                      <span className={u.active ? 'badge ok' : 'badge off'}>
+                        {u.active ? t.users.active : t.users.inactive}
+                      </span>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className={u.active ? 'button small danger' : 'button small'}
+                        aria-label={
+                          u.active
+                            ? t.users.deactivate(u.displayName)
+                            : t.users.activate(u.displayName)
+                        }
+                        disabled={toggle.busy}
+                        onClick={() => setActive(u)}
+                      >
+                        {u.active ? t.users.deactivateShort : t.users.activateShort}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <ErrorMessage error={toggle.error} />
+        <SuccessMessage text={toggle.done} />
+      </section>
+      <CreateUserForm organizations={orgs} onCreated={users.reload} />
+    </div>
+  );
+}
