@@ -57,8 +57,26 @@ function build() {
   }
 }
 
+/** The web app (Vite) into dist/web, where the API serves it at `/`. */
+function buildWeb() {
+  say('Building the web app (vite) …');
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  if (
+    run(process.execPath, [
+      vite,
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ]) !== 0
+  )
+    fail('The web app build failed; see the errors above.');
+}
+
 function start() {
   build();
+  buildWeb();
   const child = spawn(
     process.execPath,
     ['--enable-source-maps', join(root, 'dist', 'src', 'dev', 'start.js')],
@@ -96,11 +114,17 @@ function test() {
       name: 'type-check (tsc)',
       cmd: [bin('typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'],
     },
+    {
+      name: 'type-check web (tsc)',
+      cmd: [bin('typescript', 'bin', 'tsc'), '-p', 'web/tsconfig.json', '--noEmit'],
+    },
     jestTier('unit', 'unit'),
     // Business time must not depend on the host time zone: the same tier under another TZ.
     jestTier('unit (TZ=Asia/Tokyo)', 'unit', { TZ: 'Asia/Tokyo' }),
     jestTier('workflow', 'workflow'),
     jestTier('integration', 'integration'),
+    // The built web app in a real browser (Debian's chromium) against the real API.
+    jestTier('e2e', 'e2e'),
   ];
   const summary = [];
   let passed = 0;

@@ -5,13 +5,17 @@ import { graphQLOptions } from './api/graphql-options';
 import type { AppConfig } from './config/app-config';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { ConfigModule } from './config/config.module';
+import { ContractsModule } from './contracts/contracts.module';
 import { BusinessTimeModule } from './business-time/business-time.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { SlaModule } from './sla/sla.module';
 import { SystemModule } from './system/system.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { TicketsModule } from './tickets/tickets.module';
+import { WebModule } from './web/web.module';
 
 /** The API application: GraphQL, health, and the domain modules. */
 @Module({})
@@ -27,8 +31,12 @@ export class AppModule {
         HealthModule,
         BusinessTimeModule,
         IdentityModule,
+        ContractsModule,
+        NotificationsModule.forApi(),
         SlaModule,
         SystemModule,
+        TicketsModule,
+        WebModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

@@ -18,7 +18,18 @@ export abstract class AppConfig {
     readonly namespace: string;
     readonly taskQueue: string;
   };
-  abstract readonly mail: { readonly smtpUrl: string; readonly from: string };
+  abstract readonly mail: {
+    readonly smtpUrl: string;
+    readonly from: string;
+    /** Email outbox dispatcher (L3-11): safety poll, retries with backoff, then FAILED. */
+    readonly dispatcher: {
+      readonly enabled: boolean;
+      readonly pollIntervalMs: number;
+      readonly maxAttempts: number;
+      readonly retryBaseMs: number;
+      readonly retryCapMs: number;
+    };
+  };
   abstract readonly auth: {
     /** HS256 key of the session tokens; never logged. */
     readonly tokenSecret: string;
@@ -90,6 +101,13 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     mail: {
       smtpUrl: smtpUrl ?? '',
       from: r.email('MAIL_FROM', 'Soporte L3 <soporte@localhost>'),
+      dispatcher: {
+        enabled: r.oneOf('MAIL_DISPATCHER', ['on', 'off'] as const, 'on') === 'on',
+        pollIntervalMs: r.int('MAIL_POLL_INTERVAL_MS', 30_000, 100, 3_600_000),
+        maxAttempts: r.int('MAIL_MAX_ATTEMPTS', 12, 1, 100),
+        retryBaseMs: r.int('MAIL_RETRY_BASE_MS', 5_000, 10, 3_600_000),
+        retryCapMs: r.int('MAIL_RETRY_CAP_MS', 600_000, 10, 86_400_000),
+      },
     },
     auth: { tokenSecret: tokenSecret ?? DEV_TOKEN_SECRET, tokenTtlSeconds },
   };

@@ -2,9 +2,14 @@ import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { BusinessCalendarVersionEntity } from '../business-time/calendars/business-calendar-version.entity';
 import { BusinessCalendarEntity } from '../business-time/calendars/business-calendar.entity';
+import { CONTRACT_ENTITIES } from '../contracts/contract-entities';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { OrganizationEntity } from '../identity/organization.entity';
+import { EmailOutboxEntity } from '../notifications/email-outbox.entity';
 import { SlaEventEntity } from '../sla/sla-event.entity';
+import { TicketClockEntity } from '../tickets/ticket-clock.entity';
+import { TicketEventEntity } from '../tickets/ticket-event.entity';
+import { TicketEntity } from '../tickets/ticket.entity';
 
 /** Every entity the application maps; new domains add theirs here. */
 export const ENTITIES = [
@@ -13,6 +18,11 @@ export const ENTITIES = [
   AppUserEntity,
   BusinessCalendarEntity,
   BusinessCalendarVersionEntity,
+  ...CONTRACT_ENTITIES,
+  EmailOutboxEntity,
+  TicketEntity,
+  TicketEventEntity,
+  TicketClockEntity,
 ];
 
 /**

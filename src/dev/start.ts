@@ -99,6 +99,7 @@ async function main(): Promise<void> {
     [
       '',
       `Ready in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
+      `  Web app                  ${api}/`,
       `  GraphQL API + GraphiQL   ${api}/graphql`,
       `  Health                   ${api}/health`,
       `  Temporal UI              ${services.temporalUiUrl ?? '(external Temporal: its own UI)'}`,

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { typeOrmOptions } from '../database/typeorm-options';
-import { type DemoCredential, seedDemoData } from './demo-seed';
+import { seedDemoWorld } from '../dev/demo-world';
+import type { DemoCredential } from './demo-seed';
 
 /** Where `npm start` keeps the demo logins, so a later start can show them again. */
 export function demoCredentialsPath(dataDir: string): string {
@@ -25,7 +26,7 @@ export async function ensureDemoLogins(databaseUrl: string, dataDir: string): Pr
   const file = demoCredentialsPath(dataDir);
   const dataSource = await new DataSource(typeOrmOptions(databaseUrl)).initialize();
   try {
-    const seeded = await seedDemoData(dataSource);
+    const seeded = await seedDemoWorld(dataSource);
     if (seeded.created) {
       writeFileSync(file, `${JSON.stringify(seeded.credentials, null, 2)}\n`, { mode: 0o600 });
       return { created: true, credentials: seeded.credentials, file };

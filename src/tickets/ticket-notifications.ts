@@ -23,12 +23,12 @@ export function notificationFor(
 ): NotificationEvent | null {
   const draft = draftFor(event, slice);
   return draft
-    ? ({
+    ? {
         ...draft,
         eventKey: ticketEventKey(ticket.number, event.seq),
         occurredAt: event.at,
         ticket,
-      } as NotificationEvent)
+      }
     : null;
 }
 

@@ -6,6 +6,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import {
+  calendarChangedSignal,
   type RequestBase,
   ticketStateQuery,
   type TicketInput,
@@ -60,6 +61,33 @@ export class TicketWorkflowClient {
       return await handle.executeUpdate(definition, { args: [args], updateId: args.requestId });
     } catch (err) {
       throw toDomainError(err, ticketNumber);
+    }
+  }
+
+  /** Tells a running ticket its calendar changed: running deadlines are recomputed. */
+  async calendarChanged(ticketNumber: string, calendarId: string): Promise<void> {
+    try {
+      await this.temporal.client.workflow
+        .getHandle(ticketWorkflowId(ticketNumber))
+        .signal(calendarChangedSignal, { calendarId });
+    } catch (err) {
+      // A ticket that ended meanwhile has no clock left to move.
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+    }
+  }
+
+  /**
+   * The state of a just-started ticket. A query needs the run's first workflow task done; on a
+   * cold worker that can take a moment, so a refused query is retried briefly.
+   */
+  async firstState(ticketNumber: string): Promise<TicketView> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.state(ticketNumber);
+      } catch (err) {
+        if (attempt >= 20 || err instanceof DomainError) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50 * attempt, 500)));
+      }
     }
   }
 

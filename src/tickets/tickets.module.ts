@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { BusinessTimeModule } from '../business-time/business-time.module';
 import { ContractsModule } from '../contracts/contracts.module';
+import { SlaDashboardResolver } from './sla-dashboard.resolver';
+import { SlaDashboardService } from './sla-dashboard.service';
 import { TicketReadModelModule } from './ticket-read-model.module';
 import { TicketWorkflowClient } from './ticket-workflow.client';
 import { TicketsResolver } from './tickets.resolver';
@@ -9,7 +11,13 @@ import { TicketsService } from './tickets.service';
 /** Tickets: registration, transitions (workflow Updates) and the read model. */
 @Module({
   imports: [BusinessTimeModule, ContractsModule, TicketReadModelModule],
-  providers: [TicketsService, TicketsResolver, TicketWorkflowClient],
+  providers: [
+    TicketsService,
+    TicketsResolver,
+    TicketWorkflowClient,
+    SlaDashboardService,
+    SlaDashboardResolver,
+  ],
   exports: [TicketsService],
 })
 export class TicketsModule {}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Brackets, type DataSource } from 'typeorm';
@@ -42,13 +42,27 @@ const MAX_PAGE = 100;
  * organisation's ticket is NOT_FOUND, never FORBIDDEN (its existence is not revealed).
  */
 @Injectable()
-export class TicketsService {
+export class TicketsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendars: CalendarsService,
     private readonly workflows: TicketWorkflowClient,
     private readonly policies: SupportPoliciesService,
   ) {}
+
+  /** A calendar edit reaches the running clocks of every open ticket on it (BUSINESS-TIME.md). */
+  onModuleInit(): void {
+    this.calendars.onChange(async (calendar) => {
+      const open = await this.db
+        .getRepository(TicketEntity)
+        .createQueryBuilder('t')
+        .select('t.number', 'number')
+        .where('t.calendar_id = :id', { id: calendar.id })
+        .andWhere('t.state NOT IN (:...terminal)', { terminal: TERMINAL_STATES })
+        .getRawMany<{ number: string }>();
+      for (const { number } of open) await this.workflows.calendarChanged(number, calendar.id);
+    });
+  }
 
   /** L3-04/L3-05: a client portal user registers a ticket, any time of day. */
   async register(user: AuthenticatedUser, input: RegisterTicketInput): Promise<TicketWithParts> {
@@ -99,7 +113,7 @@ export class TicketsService {
     await this.db
       .getRepository(TicketEntity)
       .update({ number: ticket.number }, { workflowStartedAt: new Date() });
-    return ticketFromView(await this.workflows.state(ticket.number));
+    return ticketFromView(await this.workflows.firstState(ticket.number));
   }
 
   async get(user: AuthenticatedUser, number: string): Promise<TicketWithParts> {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { printSchema } from 'graphql';
 import { schemaFilePath } from '../../src/api/graphql-options';
@@ -38,15 +38,24 @@ describe('GraphQL endpoint', () => {
   });
 });
 
+const SCHEMA_HEADER = [
+  '# ------------------------------------------------------',
+  '# THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)',
+  '# ------------------------------------------------------',
+].join('\n');
+
 describe('schema.graphql', () => {
   it('is committed and matches the schema the API serves', async () => {
     const api = await startApi();
     try {
       const served = printSchema(api.app.get(GraphQLSchemaHost).schema).trim();
+      if (process.env.UPDATE_SCHEMA === '1') {
+        writeFileSync(schemaFilePath(), `${SCHEMA_HEADER}\n\n${served}\n`);
+      }
       const committed = readFileSync(schemaFilePath(), 'utf8')
         .replace(/^#.*\n/gm, '')
         .trim();
-      // On a mismatch: run `npm start` once (development writes the file) and commit it.
+      // On a mismatch: `UPDATE_SCHEMA=1 npm run test:integration -- graphql`, then commit it.
       expect(served).toBe(committed);
     } finally {
       await api.close();

@@ -67,7 +67,11 @@ export async function startWorker(
     logger: ['error', 'warn'],
   });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const taskQueue = `it-${Math.random().toString(36).slice(2)}`;
+  // A queue of its own unless the config names one (then the API under test starts work on it).
+  const taskQueue =
+    config.temporal.taskQueue !== 'sla-tickets'
+      ? config.temporal.taskQueue
+      : `it-${Math.random().toString(36).slice(2)}`;
   const worker = await createTicketWorker(context, connection, config, {
     workflowBundle: bundle,
     taskQueue,

@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/config/app-config';
 import { runMigrations } from '../../src/database/run-migrations';
 import { typeOrmOptions } from '../../src/database/typeorm-options';
-import { type DemoSeedResult, seedDemoData } from '../../src/identity/demo-seed';
+import { seedDemoWorld } from '../../src/dev/demo-world';
+import type { DemoSeedResult } from '../../src/identity/demo-seed';
 import type { Role } from '../../src/identity/role.enum';
 import { gql, integrationConfig, startApi, type RunningApi } from './integration-harness';
 
@@ -27,17 +28,20 @@ const LOGIN = `mutation ($email: String!, $password: String!) {
   login(email: $email, password: $password) { token }
 }`;
 
-export async function createSeededWorld(label: string): Promise<SeededWorld> {
+export async function createSeededWorld(
+  label: string,
+  overrides: Record<string, string> = {},
+): Promise<SeededWorld> {
   const shared = integrationConfig();
   const databaseName = `sla_${label}_${process.pid}_${Date.now()}`;
   const url = new URL(shared.database.url);
   url.pathname = `/${databaseName}`;
-  const config = integrationConfig({ DATABASE_URL: url.toString() });
+  const config = integrationConfig({ ...overrides, DATABASE_URL: url.toString() });
 
   await onServer(shared.database.url, `CREATE DATABASE "${databaseName}"`);
   await runMigrations(config.database.url);
   const db = await new DataSource(typeOrmOptions(config.database.url)).initialize();
-  const seed = await seedDemoData(db);
+  const seed = await seedDemoWorld(db);
   const api = await startApi(config);
 
   const tokens = new Map<string, string>();

@@ -109,7 +109,7 @@ export class TicketRuntime {
       events,
       slice: readModelSlice(this.view),
     });
-    this.projectedSeq = events[events.length - 1]!.seq;
+    this.projectedSeq = events[events.length - 1].seq;
   }
 
   /** The stored result of an earlier request with this ID (idempotent retry), if any. */

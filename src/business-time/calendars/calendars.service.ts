@@ -48,6 +48,12 @@ const CACHE_LIMIT = 256;
 export class CalendarsService {
   /** Compiled engine calendars by `id:version`; versions are immutable, so entries never go stale. */
   private readonly compiled = new Map<string, CompiledCalendar>();
+  /** Told after every committed edit (e.g. running SLA clocks recompute their deadlines). */
+  private readonly changeListeners: ((calendar: CompiledCalendar) => Promise<void>)[] = [];
+
+  onChange(listener: (calendar: CompiledCalendar) => Promise<void>): void {
+    this.changeListeners.push(listener);
+  }
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -150,6 +156,20 @@ export class CalendarsService {
    * Concurrent edits serialise on the calendar row, so no edit is lost.
    */
   async edit(
+    id: string,
+    actor: AuthenticatedUser,
+    change: string,
+    mutate: (
+      current: CalendarContent,
+      row: BusinessCalendarEntity,
+    ) => CalendarContent & { name?: string },
+  ): Promise<CompiledCalendar> {
+    const edited = await this.editInTransaction(id, actor, change, mutate);
+    for (const listener of this.changeListeners) await listener(edited);
+    return edited;
+  }
+
+  private async editInTransaction(
     id: string,
     actor: AuthenticatedUser,
     change: string,

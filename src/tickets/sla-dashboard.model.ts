@@ -1,0 +1,90 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { SlaClockModel } from './ticket.model';
+
+@ObjectType({ description: 'An open SLA clock with its ticket, for the manager dashboard.' })
+export class SlaTimerModel {
+  @Field()
+  ticketNumber!: string;
+
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field()
+  subject!: string;
+
+  @Field()
+  ticketState!: string;
+
+  @Field(() => SlaClockModel)
+  clock!: SlaClockModel;
+
+  @Field({ description: 'ok, at_risk or breached.' })
+  slaStatus!: string;
+}
+
+@InputType()
+export class SlaTimerFilter {
+  @Field({ nullable: true, description: 'triage, diagnosis, scheduling or progress.' })
+  @IsOptional()
+  @IsIn(['triage', 'diagnosis', 'scheduling', 'progress'])
+  kind?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @Field({ nullable: true, description: 'Only clocks past their at-risk mark (not breached).' })
+  @IsOptional()
+  @IsBoolean()
+  atRiskOnly?: boolean;
+
+  @Field({ nullable: true, description: 'Only breached clocks (open or ended).' })
+  @IsOptional()
+  @IsBoolean()
+  breachedOnly?: boolean;
+
+  @Field(() => Int, { defaultValue: 200 })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  first!: number;
+}
+
+@ObjectType({ description: 'Met vs breached ended clocks of one kind, month and organisation.' })
+export class SlaComplianceRow {
+  @Field({ description: 'YYYY-MM (UTC) of the clock end.' })
+  month!: string;
+
+  @Field()
+  kind!: string;
+
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field(() => Int)
+  met!: number;
+
+  @Field(() => Int)
+  breached!: number;
+
+  @Field(() => Float, { nullable: true, description: 'met / (met + breached) × 100.' })
+  compliancePercent!: number | null;
+}
+
+@InputType()
+export class SlaComplianceFilter {
+  @Field({ description: 'First month, YYYY-MM.' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  fromMonth!: string;
+
+  @Field({ description: 'Last month, YYYY-MM.' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  toMonth!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CalendarsService } from '../business-time/calendars/calendars.service';
+import { businessMillisecondsBetween } from '../business-time/engine';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { TicketClockEntity } from './ticket-clock.entity';
+import { clockFromView, clockViewFromEntity } from './ticket.mapper';
+import type {
+  SlaComplianceFilter,
+  SlaComplianceRow,
+  SlaTimerFilter,
+  SlaTimerModel,
+} from './sla-dashboard.model';
+
+/** The managers' SLA view over the read model: live timers and compliance. */
+@Injectable()
+export class SlaDashboardService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendars: CalendarsService,
+  ) {}
+
+  /** Open clocks (or breached ones), soonest deadline first; remaining time computed now. */
+  async timers(filter: SlaTimerFilter): Promise<SlaTimerModel[]> {
+    const q = this.db
+      .getRepository(TicketClockEntity)
+      .createQueryBuilder('c')
+      .innerJoin('ticket', 't', 't.number = c.ticket_number')
+      .addSelect(['t.organization_id', 't.subject', 't.state', 't.calendar_id'])
+      .where(filter.breachedOnly ? 'c.breached_at IS NOT NULL' : 'c.ended_at IS NULL');
+    if (filter.kind) q.andWhere('c.kind = :kind', { kind: filter.kind });
+    if (filter.organizationId) {
+      q.andWhere('t.organization_id = :org', { org: filter.organizationId });
+    }
+    if (filter.atRiskOnly) {
+      q.andWhere('c.at_risk_recorded_at IS NOT NULL AND c.breached_at IS NULL');
+    }
+    const { entities, raw } = await q
+      .orderBy('c.deadline', 'ASC', 'NULLS LAST')
+      .limit(filter.first)
+      .getRawAndEntities<{
+        t_organization_id: string;
+        t_subject: string;
+        t_state: string;
+        t_calendar_id: string;
+      }>();
+    const now = new Date();
+    return Promise.all(
+      entities.map(async (entity, i) => {
+        const row = raw[i];
+        const view = clockViewFromEntity(entity);
+        let since = 0;
+        if (view.status === 'RUNNING') {
+          const calendar = await this.calendars.current(row.t_calendar_id);
+          since = businessMillisecondsBetween(calendar.engine, new Date(view.consumedAsOf), now);
+        }
+        return {
+          ticketNumber: entity.ticketNumber,
+          organizationId: row.t_organization_id,
+          subject: row.t_subject,
+          ticketState: row.t_state,
+          clock: clockFromView(view, since),
+          slaStatus: view.breachedAt ? 'breached' : view.atRiskRecordedAt ? 'at_risk' : 'ok',
+        };
+      }),
+    );
+  }
+
+  /** Per month, clock kind and organisation: ended clocks met vs breached. */
+  async compliance(filter: SlaComplianceFilter): Promise<SlaComplianceRow[]> {
+    if (filter.fromMonth > filter.toMonth) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'fromMonth is after toMonth');
+    }
+    const rows = await this.db.query<
+      { month: string; kind: string; organization_id: string; met: string; breached: string }[]
+    >(
+      `SELECT to_char(c.ended_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, c.kind, t.organization_id,
+              count(*) FILTER (WHERE c.breached_at IS NULL AND c.status = 'MET') AS met,
+              count(*) FILTER (WHERE c.breached_at IS NOT NULL) AS breached
+         FROM ticket_clock c JOIN ticket t ON t.number = c.ticket_number
+        WHERE c.ended_at IS NOT NULL
+          AND to_char(c.ended_at AT TIME ZONE 'UTC', 'YYYY-MM') BETWEEN $1 AND $2
+          AND ($3::uuid IS NULL OR t.organization_id = $3::uuid)
+        GROUP BY 1, 2, 3
+        ORDER BY 1, 2, 3`,
+      [filter.fromMonth, filter.toMonth, filter.organizationId ?? null],
+    );
+    return rows.map((r) => {
+      const met = Number(r.met);
+      const breached = Number(r.breached);
+      return {
+        month: r.month,
+        kind: r.kind,
+        organizationId: r.organization_id,
+        met,
+        breached,
+        compliancePercent: met + breached ? Math.round((met / (met + breached)) * 1000) / 10 : null,
+      };
+    });
+  }
+}
