@@ -5,5 +5,7 @@ module.exports = require('./jest.base')('e2e', {
   globalSetup: '<rootDir>/test/e2e/global-setup.ts',
   globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
   maxWorkers: 1,
+  // A spec that fails mid-way may leave a worker or pool open; never let that hang CI.
+  forceExit: true,
   testTimeout: 60_000,
 });

@@ -3,5 +3,7 @@ module.exports = require('./jest.base')('integration', {
   globalSetup: '<rootDir>/test/integration/global-setup.ts',
   globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
   maxWorkers: 1,
+  // A spec that fails mid-way may leave a worker or pool open; never let that hang CI.
+  forceExit: true,
   testTimeout: 90_000,
 });

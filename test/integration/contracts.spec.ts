@@ -122,7 +122,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
     );
 
   beforeAll(async () => {
-    world = await createSeededWorld('contracts');
+    world = await createSeededWorld('contracts', {}, false);
     ledger = world.api.app.get(HourLedgerService);
     policies = world.api.app.get(SupportPoliciesService);
     aurora = world.orgIds['comercializadora-aurora'];

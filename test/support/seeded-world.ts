@@ -3,7 +3,7 @@ import type { AppConfig } from '../../src/config/app-config';
 import { runMigrations } from '../../src/database/run-migrations';
 import { typeOrmOptions } from '../../src/database/typeorm-options';
 import { seedDemoWorld } from '../../src/dev/demo-world';
-import type { DemoSeedResult } from '../../src/identity/demo-seed';
+import { type DemoSeedResult, seedDemoData } from '../../src/identity/demo-seed';
 import type { Role } from '../../src/identity/role.enum';
 import { gql, integrationConfig, startApi, type RunningApi } from './integration-harness';
 
@@ -31,6 +31,8 @@ const LOGIN = `mutation ($email: String!, $password: String!) {
 export async function createSeededWorld(
   label: string,
   overrides: Record<string, string> = {},
+  /** `false`: users only, no demo policies or hour packages (specs that build their own). */
+  demoContracts = true,
 ): Promise<SeededWorld> {
   const shared = integrationConfig();
   const databaseName = `sla_${label}_${process.pid}_${Date.now()}`;
@@ -41,7 +43,7 @@ export async function createSeededWorld(
   await onServer(shared.database.url, `CREATE DATABASE "${databaseName}"`);
   await runMigrations(config.database.url);
   const db = await new DataSource(typeOrmOptions(config.database.url)).initialize();
-  const seed = await seedDemoWorld(db);
+  const seed = demoContracts ? await seedDemoWorld(db) : await seedDemoData(db);
   const api = await startApi(config);
 
   const tokens = new Map<string, string>();
