@@ -28,6 +28,8 @@ export abstract class AppConfig {
       readonly maxAttempts: number;
       readonly retryBaseMs: number;
       readonly retryCapMs: number;
+      /** How long a claimed row belongs to its dispatcher before another one may reclaim it. */
+      readonly leaseMs: number;
     };
   };
   abstract readonly auth: {
@@ -107,6 +109,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
         maxAttempts: r.int('MAIL_MAX_ATTEMPTS', 12, 1, 100),
         retryBaseMs: r.int('MAIL_RETRY_BASE_MS', 5_000, 10, 3_600_000),
         retryCapMs: r.int('MAIL_RETRY_CAP_MS', 600_000, 10, 86_400_000),
+        leaseMs: r.int('MAIL_LEASE_MS', 120_000, 1_000, 3_600_000),
       },
     },
     auth: { tokenSecret: tokenSecret ?? DEV_TOKEN_SECRET, tokenTtlSeconds },

@@ -20,10 +20,10 @@ export const OUTBOX_CHANNEL = 'email_outbox';
 /** Rows claimed per round trip. */
 const BATCH_SIZE = 20;
 /**
- * How long a claimed row belongs to its dispatcher. Longer than one SMTP exchange can take (the
- * transport's timeouts below), so only a dispatcher that died leaves a row to be reclaimed.
+ * A claimed row belongs to its dispatcher for `MAIL_LEASE_MS` (default 2 minutes): longer than one
+ * SMTP exchange can take (these timeouts), so only a dispatcher that died leaves a row to be
+ * reclaimed. A shorter lease only risks a resend, with the same Message-ID.
  */
-const LEASE_MS = 120_000;
 const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 45_000 };
 
 interface ClaimedRow {
@@ -142,7 +142,7 @@ export class EmailDispatcher implements OnApplicationBootstrap, BeforeApplicatio
         WHERE o.id = due.id
       RETURNING o.id, o.event_key, o.recipient_address, o.subject, o.text, o.html, o.attachments,
                 o.message_id, o.attempts`,
-      [token, LEASE_MS / 1000, BATCH_SIZE],
+      [token, this.config.mail.dispatcher.leaseMs / 1000, BATCH_SIZE],
     );
     for (const [i, row] of rows.entries()) {
       if (this.stopping) {
