@@ -6,6 +6,7 @@ import type { AppConfig } from './config/app-config';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { ConfigModule } from './config/config.module';
 import { ContractsModule } from './contracts/contracts.module';
+import { StatementDownloadModule } from './contracts/statement-download.module';
 import { BusinessTimeModule } from './business-time/business-time.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -32,6 +33,7 @@ export class AppModule {
         BusinessTimeModule,
         IdentityModule,
         ContractsModule,
+        StatementDownloadModule,
         NotificationsModule.forApi(),
         SlaModule,
         SystemModule,

@@ -21,6 +21,6 @@ import { TicketBillingService } from './ticket-billing.service';
     SupportPoliciesResolver,
     HoursResolver,
   ],
-  exports: [SupportPoliciesService, HourLedgerService, TicketBillingService],
+  exports: [SupportPoliciesService, HourLedgerService, TicketBillingService, HourStatementsService],
 })
 export class ContractsModule {}

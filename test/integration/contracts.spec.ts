@@ -844,5 +844,29 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
         ].join('\n'),
       );
     });
+
+    it('downloads the monthly statement as a CSV file, with the same access rules', async () => {
+      const { body } = await gql<{ monthlyStatement: { csv: string } }>(
+        world.api,
+        MONTHLY,
+        { organizationId: aurora, month },
+        manager(),
+      );
+      const url = `${world.api.url}/statements/${aurora}/${month}.csv`;
+      const own = await fetch(url, { headers: world.bearer(Role.CLIENT_USER) });
+      expect(own.status).toBe(200);
+      expect(own.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect(own.headers.get('content-disposition')).toContain(`estado-de-cuenta-${month}.csv`);
+      expect(await own.text()).toBe(body.data!.monthlyStatement.csv);
+      const other = await fetch(url, {
+        headers: world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum'),
+      });
+      expect(other.status).toBe(404);
+      expect((await fetch(url)).status).toBe(401);
+      const badMonth = await fetch(`${world.api.url}/statements/${aurora}/2026-13.csv`, {
+        headers: manager(),
+      });
+      expect(badMonth.status).toBe(400);
+    });
   });
 });
