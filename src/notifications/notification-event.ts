@@ -89,7 +89,9 @@ export interface ResolvedEvent extends EventBase {
 }
 export interface ClosedEvent extends EventBase {
   readonly type: 'CLOSED';
-  readonly outcome: 'CONFIRMED' | 'ACCEPTED' | 'OUT_OF_SCOPE' | 'NOT_FEASIBLE';
+  /** ADMIN_ACTION_DONE: L3-17 odoo.sh administration executed and closed by provider staff. */
+  readonly outcome:
+    'CONFIRMED' | 'ACCEPTED' | 'OUT_OF_SCOPE' | 'NOT_FEASIBLE' | 'ADMIN_ACTION_DONE';
   readonly reason?: string;
 }
 export interface CancelledEvent extends EventBase {

@@ -98,6 +98,13 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         outcome: 'NOT_FEASIBLE',
         reason: Array.isArray(d.reasons) ? d.reasons.map(String).join('; ') : undefined,
       };
+    case 'closeAdminAction':
+      // L3-17: the reason lists what provider staff executed (the closure's recorded reason).
+      return {
+        type: 'CLOSED',
+        outcome: 'ADMIN_ACTION_DONE',
+        reason: optional(d.note) ?? optional(slice.details.closure?.reason),
+      };
     case 'cancel':
       return { type: 'CANCELLED', reason: text(d.note) };
     case 'CLOCK_AT_RISK':

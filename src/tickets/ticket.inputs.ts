@@ -17,7 +17,13 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { RequirementKind, TicketCategory, TicketClassification } from './ticket.model';
+import { IsHours, IsLocalDate, IsText } from '../contracts/validation';
+import {
+  AdminActionKind,
+  RequirementKind,
+  TicketCategory,
+  TicketClassification,
+} from './ticket.model';
 
 const TICKET_NUMBER = /^L3-\d{4}-\d{6,}$/;
 
@@ -144,6 +150,52 @@ export class SetReleaseDateInput extends TicketActionInput {
   @Field()
   @IsDate()
   releaseDate!: Date;
+}
+
+@InputType({ description: 'L3-17: provider staff record an executed odoo.sh admin action.' })
+export class RecordAdminActionInput extends TicketActionInput {
+  @Field(() => AdminActionKind)
+  @IsEnum(AdminActionKind)
+  action!: AdminActionKind;
+
+  @Field({ description: 'What was done (e.g. backup name, branch, restore point).' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5_000)
+  @Matches(/\S/, { message: 'details must not be blank' })
+  details!: string;
+
+  @Field({ nullable: true, description: 'When it was executed; default now, never in the future.' })
+  @IsOptional()
+  @IsDate()
+  executedAt?: Date;
+}
+
+@InputType({ description: "L3-12: time logged on a ticket, charged to its client's hours." })
+export class LogTicketTimeInput {
+  @Field()
+  @Matches(TICKET_NUMBER, { message: 'number must look like L3-2026-000123' })
+  number!: string;
+
+  @Field({ description: 'YYYY-MM-DD the work was done.' })
+  @IsLocalDate('date')
+  date!: string;
+
+  @Field(() => Float, { description: 'Hours > 0 and at most 24, with at most 2 decimals.' })
+  @IsHours()
+  @Max(24)
+  hours!: number;
+
+  @Field()
+  @IsText('description', 2000)
+  description!: string;
+
+  @Field({ nullable: true, description: 'Idempotency key: a retry with the same ID logs once.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(100)
+  requestId?: string;
 }
 
 @InputType()

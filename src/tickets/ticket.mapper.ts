@@ -1,4 +1,5 @@
 import type {
+  AdminAction,
   SlaClockView,
   TicketView,
   TimelineEvent,
@@ -7,6 +8,8 @@ import type { TicketClockEntity } from './ticket-clock.entity';
 import type { TicketEventEntity } from './ticket-event.entity';
 import type { TicketEntity } from './ticket.entity';
 import type {
+  AdminActionKind,
+  AdminActionModel,
   RequirementKind,
   SlaClockModel,
   TicketCategory,
@@ -17,6 +20,13 @@ import type {
 
 const MS_PER_MINUTE = 60_000;
 const date = (v: string | null | undefined): Date | null => (v ? new Date(v) : null);
+const adminActions = (list: readonly AdminAction[] | undefined): AdminActionModel[] =>
+  (list ?? []).map((a) => ({
+    action: a.action as AdminActionKind,
+    details: a.details,
+    executedAt: new Date(a.executedAt),
+    executedBy: a.executedBy,
+  }));
 
 /**
  * A ticket as GraphQL shows it. `clocks`/`timeline` ride along when the source already has them
@@ -49,6 +59,7 @@ export function ticketFromEntity(t: TicketEntity): TicketWithParts {
     remoteSessionAt: date(d.remoteSessionAt),
     estimates: (d.estimates ?? []).map((e) => ({ ...e, submittedAt: new Date(e.submittedAt) })),
     authorizations: (d.authorizations ?? []).map((a) => ({ ...a, at: new Date(a.at) })),
+    adminActions: adminActions(d.adminActions),
   };
 }
 
@@ -73,6 +84,7 @@ export function ticketFromView(v: TicketView): TicketWithParts {
     remoteSessionAt: date(v.remoteSessionAt),
     estimates: v.estimates.map((e) => ({ ...e, submittedAt: new Date(e.submittedAt) })),
     authorizations: v.authorizations.map((a) => ({ ...a, at: new Date(a.at) })),
+    adminActions: adminActions(v.adminActions),
     clocks: v.clocks.map((c) => clockFromView(c)),
     timeline: v.timeline.map(eventFromView),
   };

@@ -142,6 +142,32 @@ export class AuthorizationModel {
   at!: Date;
 }
 
+export enum AdminActionKind {
+  BACKUP = 'BACKUP',
+  RESTORE = 'RESTORE',
+  BRANCH_CONFIGURATION = 'BRANCH_CONFIGURATION',
+  OTHER = 'OTHER',
+}
+registerEnumType(AdminActionKind, {
+  name: 'AdminActionKind',
+  description: 'L3-17 odoo.sh administration done by provider staff.',
+});
+
+@ObjectType('AdminAction', { description: 'L3-17: who executed what, and when (audited).' })
+export class AdminActionModel {
+  @Field(() => AdminActionKind)
+  action!: AdminActionKind;
+
+  @Field()
+  details!: string;
+
+  @Field()
+  executedAt!: Date;
+
+  @Field(() => ID, { description: 'The provider staff member who executed it.' })
+  executedBy!: string;
+}
+
 @ObjectType('Ticket')
 export class TicketModel {
   @Field({ description: 'L3-02 number, e.g. L3-2026-000123.' })
@@ -200,6 +226,9 @@ export class TicketModel {
 
   @Field(() => [AuthorizationModel])
   authorizations!: AuthorizationModel[];
+
+  @Field(() => [AdminActionModel], { description: 'L3-17 admin actions executed, oldest first.' })
+  adminActions!: AdminActionModel[];
 }
 
 @ObjectType()

@@ -1,12 +1,16 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import * as wf from '../../workflows/ticket/ticket.contract';
-import { type AuthenticatedUser, CurrentUser } from '../identity';
+import { HourBalanceModel } from '../contracts/hour-balance.model';
+import { TimeEntryModel } from '../contracts/time-entry.model';
+import { type AuthenticatedUser, CurrentUser, Role, Roles } from '../identity';
 import {
   AuthorizeEstimateInput,
   ClassifyTicketInput,
   DeclareNotFeasibleInput,
   EstimateFeedbackInput,
+  LogTicketTimeInput,
   ProposeRemoteSessionInput,
+  RecordAdminActionInput,
   RegisterTicketInput,
   SetReleaseDateInput,
   SubmitEstimateInput,
@@ -230,6 +234,37 @@ export class TicketsResolver {
   @Mutation(() => TransitionOutcome)
   reportFailures(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
     return this.run(u, 'reportFailures', wf.reportFailuresUpdate, i);
+  }
+
+  @Mutation(() => TransitionOutcome, {
+    description: 'L3-17: provider staff record an odoo.sh admin action on an ADMIN_ACTION ticket.',
+  })
+  recordAdminAction(@CurrentUser() u: AuthenticatedUser, @Args('input') i: RecordAdminActionInput) {
+    return this.run(u, 'recordAdminAction', wf.recordAdminActionUpdate, i, {
+      action: i.action,
+      details: i.details,
+      ...(i.executedAt ? { executedAt: i.executedAt.toISOString() } : {}),
+    });
+  }
+
+  @Mutation(() => TransitionOutcome, {
+    description: 'L3-17: provider staff close an ADMIN_ACTION ticket once an action is recorded.',
+  })
+  closeAdminAction(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
+    return this.run(u, 'closeAdminAction', wf.closeAdminActionUpdate, i);
+  }
+
+  @Roles(Role.AGENT, Role.MANAGER, Role.ADMIN)
+  @Mutation(() => TimeEntryModel, {
+    description:
+      "L3-12: work logged on a ticket, charged to its organisation's authorized estimate; beyond it is refused.",
+  })
+  async logTicketTime(
+    @CurrentUser() u: AuthenticatedUser,
+    @Args('input') i: LogTicketTimeInput,
+  ): Promise<TimeEntryModel> {
+    const result = await this.service.logTime(u, i);
+    return TimeEntryModel.fromEntity(result.timeEntry, HourBalanceModel.fromView(result.balance));
   }
 
   @Mutation(() => TransitionOutcome, { description: 'The client cancels before closure.' })

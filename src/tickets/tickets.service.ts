@@ -6,18 +6,21 @@ import { Brackets, type DataSource } from 'typeorm';
 import {
   type RequestBase,
   TERMINAL_STATES,
+  type TicketView,
   type TransitionResult,
 } from '../../workflows/ticket/ticket.contract';
 import { RULES } from '../../workflows/ticket/transitions';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { businessMillisecondsBetween, localDateOf } from '../business-time/engine';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { HourLedgerService } from '../contracts/hour-ledger.service';
+import type { LogTimeResult } from '../contracts/hour-ledger.types';
 import { SupportPoliciesService } from '../contracts/support-policies.service';
 import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { TicketClockEntity } from './ticket-clock.entity';
 import { TicketEventEntity } from './ticket-event.entity';
-import type { RegisterTicketInput, TicketFilter } from './ticket.inputs';
+import type { LogTicketTimeInput, RegisterTicketInput, TicketFilter } from './ticket.inputs';
 import {
   clockFromView,
   clockViewFromEntity,
@@ -48,6 +51,7 @@ export class TicketsService implements OnModuleInit {
     private readonly calendars: CalendarsService,
     private readonly workflows: TicketWorkflowClient,
     private readonly policies: SupportPoliciesService,
+    private readonly ledger: HourLedgerService,
   ) {}
 
   /** A calendar edit reaches the running clocks of every open ticket on it (BUSINESS-TIME.md). */
@@ -196,6 +200,8 @@ export class TicketsService implements OnModuleInit {
     return (Object.keys(RULES) as TransitionName[]).filter((name) => {
       const rule = RULES[name];
       if (!user.roles.some((r) => (rule.roles as readonly string[]).includes(r))) return false;
+      const appliesTo = (rule as { appliesTo?: (c: TicketView['category']) => boolean }).appliesTo;
+      if (appliesTo && !appliesTo(ticket.category)) return false;
       return typeof rule.from === 'function'
         ? true
         : (rule.from as readonly string[]).includes(ticket.state);
@@ -224,6 +230,26 @@ export class TicketsService implements OnModuleInit {
     const result = await this.workflows.update(number, definition, args);
     const ticket = ticketFromView(await this.workflows.state(number));
     return { ticket, requestId, seq: result.seq };
+  }
+
+  /**
+   * L3-12: provider staff log work on a ticket; its organisation comes from the read model (never
+   * from the caller). The ledger consumes the ticket's authorized estimate and refuses beyond it.
+   */
+  async logTime(user: AuthenticatedUser, input: LogTicketTimeInput): Promise<LogTimeResult> {
+    if (!isProviderStaff(user)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Only provider staff log time on tickets (L3-12)');
+    }
+    const ticket = await this.visible(user, input.number);
+    return this.ledger.logTime({
+      organizationId: ticket.organizationId,
+      ticketNumber: ticket.number,
+      date: input.date,
+      hours: input.hours,
+      description: input.description,
+      agentId: user.id,
+      idempotencyKey: `ticket:${ticket.number}:time:${input.requestId ?? randomUUID()}`,
+    });
   }
 
   /** Active agents of the provider, the candidates of automatic assignment (L3-07). */

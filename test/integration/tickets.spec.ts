@@ -549,6 +549,198 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     );
   });
 
+  it('L3-17: an odoo.sh admin action is requested by the client, executed, recorded and closed only by provider staff', async () => {
+    const ADMIN_FIELDS = `number state closureOutcome allowedActions
+      adminActions { action details executedAt executedBy } timeline { seq type actorRole }`;
+    const { body } = await gql<{ registerTicket: Ticket }>(
+      world.api,
+      REGISTER,
+      {
+        input: {
+          category: 'ADMIN_ACTION',
+          subject: 'Respaldo de producción',
+          description: 'Antes de la actualización, un respaldo de la rama de producción.',
+        },
+      },
+      as(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    const number = body.data!.registerTicket.number;
+    const adminAct = async (role: Role, mutation: string, input: Record<string, unknown>) => {
+      const type =
+        mutation === 'recordAdminAction' ? 'RecordAdminActionInput' : 'TicketActionInput';
+      const { body: res } = await gql<Record<string, { ticket: Record<string, unknown> }>>(
+        world.api,
+        `mutation ($input: ${type}!) { ${mutation}(input: $input) { seq ticket { ${ADMIN_FIELDS} } } }`,
+        { input: { number, ...input } },
+        as(role),
+      );
+      return { ticket: res.data?.[mutation]?.ticket, code: res.errors?.[0]?.extensions?.code };
+    };
+    const backup = { action: 'BACKUP', details: 'Respaldo manual prod-2026-11 (odoo.sh)' };
+
+    // Only provider staff execute it; nothing can be closed before an action is recorded.
+    expect((await adminAct(Role.CLIENT_USER, 'recordAdminAction', backup)).code).toBe('FORBIDDEN');
+    expect((await adminAct(Role.AGENT, 'closeAdminAction', {})).code).toBe('INVALID_TRANSITION');
+
+    const executedAt = new Date().toISOString();
+    const recorded = await adminAct(Role.AGENT, 'recordAdminAction', { ...backup, executedAt });
+    expect(recorded.code).toBeUndefined();
+    const agentId = (
+      await world.db.query<{ id: string }[]>(
+        `SELECT id FROM app_user WHERE email = 'agente@becken.example'`,
+      )
+    )[0].id;
+    expect(recorded.ticket).toMatchObject({
+      state: 'REGISTERED',
+      adminActions: [{ ...backup, executedAt, executedBy: agentId }],
+    });
+
+    // The client may neither close it nor (once executed) cancel or confirm it.
+    expect((await adminAct(Role.CLIENT_USER, 'closeAdminAction', {})).code).toBe('FORBIDDEN');
+    expect((await adminAct(Role.CLIENT_APPROVER, 'closeAdminAction', {})).code).toBe('FORBIDDEN');
+    const cancel = await act(Role.CLIENT_USER, 'cancelTicket', { number, note: 'Ya no' });
+    expect(cancel.error?.extensions?.code).toBe('INVALID_TRANSITION');
+    const confirm = await act(Role.CLIENT_USER, 'confirmResolution', { number });
+    expect(confirm.error?.extensions?.code).toBe('INVALID_TRANSITION');
+
+    const closed = await adminAct(Role.AGENT, 'closeAdminAction', { note: 'Respaldo entregado' });
+    expect(closed.code).toBeUndefined();
+    expect(closed.ticket).toMatchObject({ state: 'CLOSED', closureOutcome: 'ADMIN_ACTION_DONE' });
+
+    // The read model (what the client sees) keeps who, when and what.
+    const { body: read } = await gql<{ ticket: Record<string, unknown> }>(
+      world.api,
+      `query ($number: String!) { ticket(number: $number) { ${ADMIN_FIELDS} } }`,
+      { number },
+      as(Role.CLIENT_USER),
+    );
+    expect(read.data!.ticket).toMatchObject({
+      state: 'CLOSED',
+      closureOutcome: 'ADMIN_ACTION_DONE',
+      adminActions: [{ ...backup, executedAt, executedBy: agentId }],
+    });
+    const timeline = read.data!.ticket.timeline as { type: string; actorRole: string | null }[];
+    expect(
+      timeline
+        .filter((e) => e.type === 'recordAdminAction' || e.type === 'closeAdminAction')
+        .map((e) => `${e.type}:${e.actorRole}`),
+    ).toEqual(['recordAdminAction:AGENT', 'closeAdminAction:AGENT']);
+    // L3-11: the registrant is told the ticket closed.
+    const closedMail = async () =>
+      world.db.query<{ event_type: string }[]>(
+        `SELECT event_type FROM email_outbox WHERE ticket_number = $1 AND event_type = 'CLOSED'`,
+        [number],
+      );
+    const until = Date.now() + 15_000;
+    while ((await closedMail()).length === 0 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await closedMail()).toHaveLength(1);
+  });
+
+  it('L3-12: logTicketTime charges the ticket organisation’s authorized estimate and refuses beyond it', async () => {
+    const t = await register('Ajuste de reporte');
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number: t.number, classification: 'REQUIREMENT', requirementKind: 'CHANGE' },
+      'ClassifyTicketInput',
+    );
+    await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number: t.number, hours: 3, scope: 'Ajuste de columnas' },
+      'SubmitEstimateInput',
+    );
+    const authorized = await act(
+      Role.CLIENT_APPROVER,
+      'authorizeEstimate',
+      { number: t.number, estimateVersion: 1, statement: 'Autorizo las 3 horas del ajuste.' },
+      'AuthorizeEstimateInput',
+    );
+    expect(authorized.error).toBeUndefined();
+
+    const aurora = world.orgIds['comercializadora-aurora'];
+    type Balance = {
+      consumed: number;
+      reserved: number;
+      reservations: { ticketNumber: string; reservedHours: number; consumedHours: number }[];
+    };
+    const balance = async (): Promise<Balance> => {
+      const { body } = await gql<{ hourBalance: Balance }>(
+        world.api,
+        `query ($organizationId: ID!) { hourBalance(organizationId: $organizationId) {
+          consumed reserved reservations { ticketNumber reservedHours consumedHours } } }`,
+        { organizationId: aurora },
+        as(Role.MANAGER),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.hourBalance;
+    };
+    const LOG = `mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) {
+      id organizationId ticketNumber hours chargedHours agentId balance { consumed } } }`;
+    type Entry = { id: string; organizationId: string; hours: number; chargedHours: number };
+    const log = async (role: Role, input: Record<string, unknown>) => {
+      const { body } = await gql<{ logTicketTime: Entry }>(world.api, LOG, { input }, as(role));
+      return { entry: body.data?.logTicketTime, error: body.errors?.[0] };
+    };
+    const today = localDateOf(
+      defaultMexicoCityCalendar(new Date().getUTCFullYear(), new Date().getUTCFullYear() + 1),
+      new Date(),
+    );
+    const work = { number: t.number, date: today, description: 'Columnas por zona' };
+
+    const before = await balance();
+    expect(before.reservations).toContainEqual({
+      ticketNumber: t.number,
+      reservedHours: 3,
+      consumedHours: 0,
+    });
+    const first = await log(Role.AGENT, { ...work, hours: 2, requestId: 'log-time-0001' });
+    expect(first.error).toBeUndefined();
+    // The organisation comes from the ticket, not from the caller.
+    expect(first.entry).toMatchObject({ organizationId: aurora, hours: 2, chargedHours: 2 });
+    const retry = await log(Role.AGENT, { ...work, hours: 2, requestId: 'log-time-0001' });
+    expect(retry.entry!.id).toBe(first.entry!.id);
+    const after = await balance();
+    expect(after.consumed).toBeCloseTo(before.consumed + 2, 2);
+    expect(after.reservations).toContainEqual({
+      ticketNumber: t.number,
+      reservedHours: 1,
+      consumedHours: 2,
+    });
+    const rows = await world.db.query<{ kind: string; hours: string }[]>(
+      `SELECT kind, hours FROM hour_ledger_entry WHERE ticket_number = $1 ORDER BY id`,
+      [t.number],
+    );
+    expect(rows.map((r) => `${r.kind} ${Number(r.hours)}`)).toEqual([
+      'RESERVATION 3',
+      'CONSUMPTION -2',
+    ]);
+
+    // Beyond the authorized estimate: refused with the ledger's typed reason, nothing written.
+    const beyond = await log(Role.AGENT, { ...work, hours: 1.5 });
+    expect(beyond.error?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'EXCEEDS_AUTHORIZED_ESTIMATE',
+      remainingHours: 1,
+    });
+    expect(await balance()).toEqual(after);
+
+    // Clients never log time; an unknown ticket is NOT_FOUND; hours are capped at 24.
+    expect((await log(Role.CLIENT_USER, { ...work, hours: 0.5 })).error?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await log(Role.AGENT, { ...work, number: 'L3-2026-999999', hours: 0.5 })).error?.extensions
+        ?.code,
+    ).toBe('NOT_FOUND');
+    expect((await log(Role.AGENT, { ...work, hours: 25 })).error?.extensions?.code).toBe(
+      'VALIDATION_FAILED',
+    );
+  });
+
   it('rebuilds the read model from the event log, equal to the live one (issue 4)', async () => {
     const snapshot = async (): Promise<{
       tickets: Record<string, unknown>[];

@@ -1,7 +1,13 @@
 import { reserveEstimateHours } from './ticket-ledger';
 import type { UpdateDefinition } from '@temporalio/common';
 import { setHandler, workflowInfo } from '@temporalio/workflow';
-import type { Estimate, RequestBase, TicketState, TransitionResult } from './ticket.contract';
+import type {
+  AdminAction,
+  Estimate,
+  RequestBase,
+  TicketState,
+  TransitionResult,
+} from './ticket.contract';
 import {
   acceptDeliveryUpdate,
   addProgressUpdate,
@@ -10,11 +16,13 @@ import {
   cancelUpdate,
   classifyUpdate,
   clientRepliedUpdate,
+  closeAdminActionUpdate,
   confirmResolutionUpdate,
   declareNotFeasibleUpdate,
   declareOutOfScopeUpdate,
   proposeRemoteSessionUpdate,
   provideInfoUpdate,
+  recordAdminActionUpdate,
   rejectEstimateUpdate,
   releaseForTestingUpdate,
   reopenUpdate,
@@ -255,6 +263,30 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   });
   transition(rt, reportFailuresUpdate, RULES.reportFailures, {
     apply: () => rt.update({ state: 'IN_DEVELOPMENT', reworkCount: rt.view.reworkCount + 1 }),
+  });
+
+  // L3-17 odoo.sh administration: executed and closed by provider staff only, fully audited.
+  transition(rt, recordAdminActionUpdate, RULES.recordAdminAction, {
+    apply: async (args) => {
+      // Executing the request attends it: the triage clock (if still running) is met.
+      await rt.endClock('triage', 'MET', 'admin action executed');
+      const now = new Date().toISOString();
+      const action: AdminAction = {
+        action: args.action,
+        details: args.details.trim(),
+        executedAt: args.executedAt ?? now,
+        executedBy: args.actor.userId,
+        recordedAt: now,
+      };
+      rt.update({ adminActions: [...(rt.view.adminActions ?? []), action] });
+    },
+  });
+  transition(rt, closeAdminActionUpdate, RULES.closeAdminAction, {
+    apply: async (args) => {
+      await rt.endAllClocks('MET', 'admin action done');
+      const done = (rt.view.adminActions ?? []).map((a) => `${a.action}: ${a.details}`);
+      close('CLOSED', 'ADMIN_ACTION_DONE', args.note ?? done.join('\n'));
+    },
   });
 
   transition(rt, cancelUpdate, RULES.cancel, {

@@ -14,6 +14,7 @@ export type TicketDetails = Pick<
   | 'closure'
   | 'reworkCount'
   | 'progressCadenceMinutes'
+  | 'adminActions'
 >;
 
 /**
@@ -64,6 +65,7 @@ export function readModelSlice(view: TicketView): ReadModelSlice {
       closure: view.closure,
       reworkCount: view.reworkCount,
       progressCadenceMinutes: view.progressCadenceMinutes,
+      adminActions: view.adminActions ?? [],
     },
     clocks: view.clocks,
   };

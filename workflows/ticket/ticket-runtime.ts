@@ -391,6 +391,7 @@ function initialView(input: TicketInput): TicketView {
     authorizations: [],
     releaseDate: null,
     reworkCount: 0,
+    adminActions: [],
     closure: null,
     clocks: [],
     timeline: [],

@@ -119,7 +119,33 @@ export interface Authorization {
 }
 
 export type ClosureOutcome =
-  'CONFIRMED' | 'ACCEPTED' | 'OUT_OF_SCOPE' | 'NOT_FEASIBLE' | 'CANCELLED';
+  | 'CONFIRMED'
+  | 'ACCEPTED'
+  | 'OUT_OF_SCOPE'
+  | 'NOT_FEASIBLE'
+  | 'CANCELLED'
+  /** L3-17: provider staff executed the requested odoo.sh administration and closed the ticket. */
+  | 'ADMIN_ACTION_DONE';
+
+/** L3-17 odoo.sh administration done only by provider staff, at the client's request. */
+export type AdminActionKind = 'BACKUP' | 'RESTORE' | 'BRANCH_CONFIGURATION' | 'OTHER';
+export const ADMIN_ACTION_KINDS: readonly AdminActionKind[] = [
+  'BACKUP',
+  'RESTORE',
+  'BRANCH_CONFIGURATION',
+  'OTHER',
+];
+
+/** L3-17 audit record: what was done, by whom, when. */
+export interface AdminAction {
+  readonly action: AdminActionKind;
+  readonly details: string;
+  /** ISO-8601 instant the action was executed (not in the future). */
+  readonly executedAt: string;
+  readonly executedBy: string;
+  /** When it was recorded (workflow time). */
+  readonly recordedAt: string;
+}
 
 export interface TicketView {
   readonly ticketNumber: string;
@@ -144,6 +170,11 @@ export interface TicketView {
   /** L3-09 published release-for-testing date. */
   readonly releaseDate: string | null;
   readonly reworkCount: number;
+  /**
+   * L3-17 admin actions executed on an ADMIN_ACTION ticket, oldest first. Optional: views carried
+   * over from runs before L3-17 lack it (read as empty).
+   */
+  readonly adminActions?: readonly AdminAction[];
   readonly closure: {
     readonly outcome: ClosureOutcome;
     readonly reason: string;
@@ -217,6 +248,14 @@ export interface ReleaseDateArgs extends RequestBase {
   readonly releaseDate: string;
 }
 
+/** L3-17: provider staff record an executed odoo.sh admin action. */
+export interface AdminActionArgs extends RequestBase {
+  readonly action: AdminActionKind;
+  readonly details: string;
+  /** ISO-8601 instant; default now; never in the future. */
+  readonly executedAt?: string;
+}
+
 const u = <A>(name: string): UpdateDefinition<TransitionResult, [A]> =>
   defineUpdate<TransitionResult, [A]>(name);
 
@@ -252,7 +291,14 @@ export const startDevelopmentUpdate = u<NoteArgs>('startDevelopment');
 export const releaseForTestingUpdate = u<NoteArgs>('releaseForTesting');
 export const acceptDeliveryUpdate = u<NoteArgs>('acceptDelivery');
 export const reportFailuresUpdate = u<NoteArgs>('reportFailures');
-/** The client cancels at any state before closure. */
+/**
+ * L3-17 admin-action tickets (category ADMIN_ACTION): provider staff record each executed action
+ * (from REGISTERED or IN_ANALYSIS) and close the ticket once at least one is recorded. The client
+ * neither records nor closes them; it may only cancel before the first action is executed.
+ */
+export const recordAdminActionUpdate = u<AdminActionArgs>('recordAdminAction');
+export const closeAdminActionUpdate = u<NoteArgs>('closeAdminAction');
+/** The client cancels at any state before closure (an admin-action ticket: before execution). */
 export const cancelUpdate = u<NoteArgs>('cancel');
 
 export const ticketStateQuery = defineQuery<TicketView>('ticketState');

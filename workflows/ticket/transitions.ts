@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import type {
   ActorRole,
+  AdminActionArgs,
   AuthorizeArgs,
   ClassifyArgs,
   EstimateArgs,
@@ -10,11 +11,12 @@ import type {
   ReleaseDateArgs,
   RemoteSessionArgs,
   RequestBase,
+  TicketCategory,
   TicketErrorCode,
   TicketState,
   TicketView,
 } from './ticket.contract';
-import { TERMINAL_STATES } from './ticket.contract';
+import { ADMIN_ACTION_KINDS, TERMINAL_STATES } from './ticket.contract';
 
 // The ticket state machine as pure rules: who may fire each transition, from which states, and
 // which arguments are acceptable. Validators run these synchronously, so a rejected request writes
@@ -30,6 +32,8 @@ export interface TransitionRule<A extends RequestBase> {
   readonly roles: readonly ActorRole[];
   /** States the transition leaves from; a function for conditions beyond the state name. */
   readonly from: readonly TicketState[] | ((ticket: TicketView) => boolean);
+  /** Ticket categories the transition exists for (default: all); others → INVALID_TRANSITION. */
+  readonly appliesTo?: (category: TicketCategory) => boolean;
   readonly validate?: (args: A, ticket: TicketView, nowMs: number) => void;
 }
 
@@ -54,6 +58,9 @@ export function checkRule<A extends RequestBase>(
   if (!rule.roles.includes(args.actor.role)) {
     fail('FORBIDDEN', `${args.actor.role} may not ${name}; allowed: ${rule.roles.join(', ')}`);
   }
+  if (rule.appliesTo && !rule.appliesTo(ticket.category)) {
+    fail('INVALID_TRANSITION', `cannot ${name} a ${ticket.category} ticket`);
+  }
   const allowed =
     typeof rule.from === 'function' ? rule.from(ticket) : rule.from.includes(ticket.state);
   if (!allowed) fail('INVALID_TRANSITION', `cannot ${name} a ticket in state ${ticket.state}`);
@@ -76,6 +83,28 @@ function futureInstant(value: unknown, field: string, nowMs: number): void {
 
 const note = (args: NoteArgs): void => text(args.note, 'note');
 const nonTerminal = (ticket: TicketView): boolean => !TERMINAL_STATES.includes(ticket.state);
+
+/** L3-17: the category of tickets only provider staff execute and close. */
+const adminActionOnly = (category: TicketCategory): boolean => category === 'ADMIN_ACTION';
+/** L3-17: the client closes its own tickets, never an admin-action ticket. */
+const notAdminAction = (category: TicketCategory): boolean => category !== 'ADMIN_ACTION';
+const adminActionsOf = (ticket: TicketView) => ticket.adminActions ?? [];
+
+const CLOCK_SKEW_MS = 60_000;
+
+/** L3-17: an executed action is an instant, no later than now and no earlier than the request. */
+function pastInstant(value: unknown, field: string, ticket: TicketView, nowMs: number): void {
+  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(ms)) {
+    fail('VALIDATION_FAILED', `${field} must be an ISO-8601 instant`);
+  }
+  // A minute of tolerance for the caller's clock (the API stamps "now" before the Update runs).
+  if (ms > nowMs + CLOCK_SKEW_MS) fail('VALIDATION_FAILED', `${field} ${value} is in the future`);
+  if (ms < Date.parse(ticket.registeredAt)) {
+    fail('VALIDATION_FAILED', `${field} ${value} is before the ticket was registered`);
+  }
+}
+
 const waitingFrom =
   (origin: 'IN_ANALYSIS' | 'IN_DIAGNOSIS') =>
   (ticket: TicketView): boolean =>
@@ -151,8 +180,18 @@ export const RULES = {
     from: ['WAITING_ON_CLIENT'],
     validate: note,
   } as TransitionRule<NoteArgs>,
-  resolve: { roles: PROVIDER, from: ['IN_ANALYSIS'], validate: note } as TransitionRule<NoteArgs>,
-  confirmResolution: { roles: CLIENT, from: ['RESOLVED'] } as TransitionRule<NoteArgs>,
+  // L3-17: an admin-action ticket is closed by `closeAdminAction`, never resolved for the client.
+  resolve: {
+    roles: PROVIDER,
+    from: ['IN_ANALYSIS'],
+    appliesTo: notAdminAction,
+    validate: note,
+  } as TransitionRule<NoteArgs>,
+  confirmResolution: {
+    roles: CLIENT,
+    from: ['RESOLVED'],
+    appliesTo: notAdminAction,
+  } as TransitionRule<NoteArgs>,
   reopen: { roles: CLIENT, from: ['RESOLVED'], validate: note } as TransitionRule<NoteArgs>,
   declareOutOfScope: {
     roles: PROVIDER,
@@ -210,11 +249,45 @@ export const RULES = {
   } as TransitionRule<ReleaseDateArgs>,
   startDevelopment: { roles: PROVIDER, from: ['RELEASE_DATE_SET'] } as TransitionRule<NoteArgs>,
   releaseForTesting: { roles: PROVIDER, from: ['IN_DEVELOPMENT'] } as TransitionRule<NoteArgs>,
-  acceptDelivery: { roles: CLIENT, from: ['RELEASED_FOR_TESTING'] } as TransitionRule<NoteArgs>,
+  acceptDelivery: {
+    roles: CLIENT,
+    from: ['RELEASED_FOR_TESTING'],
+    appliesTo: notAdminAction,
+  } as TransitionRule<NoteArgs>,
   reportFailures: {
     roles: CLIENT,
     from: ['RELEASED_FOR_TESTING'],
     validate: note,
   } as TransitionRule<NoteArgs>,
-  cancel: { roles: CLIENT, from: nonTerminal, validate: note } as TransitionRule<NoteArgs>,
+  // L3-17: an admin-action ticket may be cancelled only before its first action is executed.
+  cancel: {
+    roles: CLIENT,
+    from: (ticket) =>
+      nonTerminal(ticket) &&
+      !(adminActionOnly(ticket.category) && adminActionsOf(ticket).length > 0),
+    validate: note,
+  } as TransitionRule<NoteArgs>,
+  // L3-17 odoo.sh administration: provider staff only, on ADMIN_ACTION tickets only.
+  recordAdminAction: {
+    roles: PROVIDER,
+    from: ['REGISTERED', 'IN_ANALYSIS'],
+    appliesTo: adminActionOnly,
+    validate: (args, ticket, now) => {
+      if (!ADMIN_ACTION_KINDS.includes(args.action)) {
+        fail('VALIDATION_FAILED', `action must be one of ${ADMIN_ACTION_KINDS.join(', ')}`);
+      }
+      text(args.details, 'details');
+      if (args.executedAt !== undefined) pastInstant(args.executedAt, 'executedAt', ticket, now);
+    },
+  } as TransitionRule<AdminActionArgs>,
+  closeAdminAction: {
+    roles: PROVIDER,
+    from: ['REGISTERED', 'IN_ANALYSIS'],
+    appliesTo: adminActionOnly,
+    validate: (_args, ticket) => {
+      if (adminActionsOf(ticket).length === 0) {
+        fail('INVALID_TRANSITION', 'cannot closeAdminAction before an admin action is recorded');
+      }
+    },
+  } as TransitionRule<NoteArgs>,
 } as const;

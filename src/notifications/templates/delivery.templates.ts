@@ -98,6 +98,10 @@ export const deliveryTemplates: TemplateFamily<
       ACCEPTED: ctx.t('entrega aceptada', 'release accepted'),
       OUT_OF_SCOPE: ctx.t('fuera del alcance del servicio', 'out of the scope of the service'),
       NOT_FEASIBLE: ctx.t('no viable', 'not feasible'),
+      ADMIN_ACTION_DONE: ctx.t(
+        'acción administrativa realizada por nuestro equipo',
+        'administrative action done by our team',
+      ),
     }[e.outcome];
     return {
       subject: subjectLine(e.ticket.number, ctx.t('Ticket cerrado', 'Ticket closed')),
