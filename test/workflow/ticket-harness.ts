@@ -2,6 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  bundleWorkflows,
+  createTimeSkippingEnv,
+  installQuietRuntime,
+} from '../support/time-skipping-env';
 import type { ProjectionBatch } from '../../workflows/ticket/ticket-projection';
 import type {
   ReleaseHoursArgs,
@@ -305,4 +310,29 @@ export async function eventually<T>(
     if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * Registers one spec file's hooks: one time-skipping server and one workflow bundle per file
+ * (Runtime installed once), a fresh harness per test, optionally moved to the next business
+ * opening. `onEach` receives them before every test.
+ */
+export function useTicketHarness(
+  onEach: (ctx: { env: TestWorkflowEnvironment; h: TicketHarness }) => void,
+  options: { skipToNextOpening?: boolean } = {},
+): void {
+  let env: TestWorkflowEnvironment | undefined;
+  let bundle: WorkflowBundleWithSourceMap;
+  beforeAll(async () => {
+    installQuietRuntime();
+    [env, bundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows()]);
+  });
+  afterAll(async () => {
+    await env?.teardown();
+  });
+  beforeEach(async () => {
+    const h = newHarness(env!, bundle);
+    if (options.skipToNextOpening ?? true) await skipToNextOpening(h);
+    onEach({ env: env!, h });
+  });
 }

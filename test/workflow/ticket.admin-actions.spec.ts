@@ -1,6 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   cancelUpdate,
   classifyUpdate,
@@ -11,20 +10,14 @@ import {
   ticketStateQuery,
 } from '../../workflows/ticket/ticket.contract';
 import {
-  bundleWorkflows,
-  createTimeSkippingEnv,
-  installQuietRuntime,
-} from '../support/time-skipping-env';
-import {
   agent,
   approver,
   clientUser,
   HOUR,
   manager,
   maybeRecordHistory,
-  newHarness,
+  useTicketHarness,
   req,
-  skipToNextOpening,
   startTicket,
   terminateIfOpen,
   type TicketHarness,
@@ -35,19 +28,9 @@ import {
 // client on an ADMIN_ACTION ticket and executed, recorded and closed by provider staff only.
 
 let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
 let h: TicketHarness;
-
-beforeAll(async () => {
-  installQuietRuntime();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows()]);
-});
-afterAll(async () => {
-  await env?.teardown();
-});
-beforeEach(async () => {
-  h = newHarness(env, bundle);
-  await skipToNextOpening(h);
+useTicketHarness((ctx) => {
+  ({ env, h } = ctx);
 });
 
 const adminTicket = { category: 'ADMIN_ACTION' as const, subject: 'Restore staging from backup' };

@@ -1,5 +1,4 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   addBusinessDays,
   addBusinessMinutes,
@@ -21,11 +20,6 @@ import {
   type TicketView,
 } from '../../workflows/ticket/ticket.contract';
 import {
-  bundleWorkflows,
-  createTimeSkippingEnv,
-  installQuietRuntime,
-} from '../support/time-skipping-env';
-import {
   agent,
   approver,
   baseDefinition,
@@ -36,7 +30,7 @@ import {
   HOUR,
   MINUTE,
   maybeRecordHistory,
-  newHarness,
+  useTicketHarness,
   req,
   skipTo,
   skipToNextOpening,
@@ -50,19 +44,13 @@ import {
 // real "now"; tests skip its clock forward to the instants they need (never backwards).
 
 let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
 let h: TicketHarness;
-
-beforeAll(async () => {
-  installQuietRuntime();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows()]);
-});
-afterAll(async () => {
-  await env?.teardown();
-});
-beforeEach(() => {
-  h = newHarness(env, bundle);
-});
+useTicketHarness(
+  (ctx) => {
+    ({ env, h } = ctx);
+  },
+  { skipToNextOpening: false },
+);
 
 const clock = (view: TicketView, kind: string, run = 1): SlaClockView =>
   view.clocks.find((c) => c.kind === kind && c.run === run)!;

@@ -1,6 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addBusinessDays } from '../../src/business-time/engine';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   acceptDeliveryUpdate,
   addProgressUpdate,
@@ -27,20 +26,14 @@ import {
   waitOnClientUpdate,
 } from '../../workflows/ticket/ticket.contract';
 import {
-  bundleWorkflows,
-  createTimeSkippingEnv,
-  installQuietRuntime,
-} from '../support/time-skipping-env';
-import {
   agent,
   approver,
   clientUser,
   HOUR,
   manager,
   maybeRecordHistory,
-  newHarness,
+  useTicketHarness,
   req,
-  skipToNextOpening,
   startTicket,
   type TicketHarness,
   withWorker,
@@ -49,19 +42,9 @@ import {
 // Every path of the L3 ticket end to end, on the time-skipping server with the real engine.
 
 let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
 let h: TicketHarness;
-
-beforeAll(async () => {
-  installQuietRuntime();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows()]);
-});
-afterAll(async () => {
-  await env?.teardown();
-});
-beforeEach(async () => {
-  h = newHarness(env, bundle);
-  await skipToNextOpening(h);
+useTicketHarness((ctx) => {
+  ({ env, h } = ctx);
 });
 
 const kinds = (clocks: readonly { kind: string; status: string }[]): string[] =>

@@ -1,6 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { addBusinessDays, workingIntervalsOn, localDateOf } from '../../src/business-time/engine';
 import {
   authorizeEstimateUpdate,
@@ -11,19 +10,13 @@ import {
   cancelUpdate,
 } from '../../workflows/ticket/ticket.contract';
 import {
-  bundleWorkflows,
-  createTimeSkippingEnv,
-  installQuietRuntime,
-} from '../support/time-skipping-env';
-import {
   agent,
   approver,
   clientUser,
   HOUR,
   maybeRecordHistory,
-  newHarness,
+  useTicketHarness,
   req,
-  skipToNextOpening,
   startTicket,
   type TicketHarness,
   withWorker,
@@ -33,19 +26,9 @@ import {
 // history, with a stable `ApplicationFailure.type`; a retried requestId is applied once.
 
 let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
 let h: TicketHarness;
-
-beforeAll(async () => {
-  installQuietRuntime();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows()]);
-});
-afterAll(async () => {
-  await env?.teardown();
-});
-beforeEach(async () => {
-  h = newHarness(env, bundle);
-  await skipToNextOpening(h);
+useTicketHarness((ctx) => {
+  ({ env, h } = ctx);
 });
 
 const requirement = () =>
