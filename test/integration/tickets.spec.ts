@@ -86,6 +86,16 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     );
     return { outcome: body.data?.[mutation], error: body.errors?.[0] };
   }
+  /** Classifies a ticket as a requirement of `kind` and submits an estimate (agent). */
+  async function estimate(number: string, hours: number, scope: string, requirementKind: string) {
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'REQUIREMENT', requirementKind },
+      'ClassifyTicketInput',
+    );
+    return act(Role.AGENT, 'submitEstimate', { number, hours, scope }, 'SubmitEstimateInput');
+  }
   async function register(subject: string): Promise<Ticket> {
     const { body } = await gql<{ registerTicket: Ticket }>(
       world.api,
@@ -173,18 +183,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
 
   it('drives the requirement path with a written authorization and rework (L3-08, L3-09)', async () => {
     const t = await register('Reporte de cobranza');
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number: t.number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
-      'ClassifyTicketInput',
-    );
-    const estimated = await act(
-      Role.AGENT,
-      'submitEstimate',
-      { number: t.number, hours: 12.5, scope: 'Reporte con filtros por zona' },
-      'SubmitEstimateInput',
-    );
+    const estimated = await estimate(t.number, 12.5, 'Reporte con filtros por zona', 'DEVELOPMENT');
     expect(estimated.outcome!.ticket).toMatchObject({
       state: 'ESTIMATE_SUBMITTED',
       estimates: [{ version: 1, hours: 12.5, status: 'SUBMITTED' }],
@@ -257,11 +256,10 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
           [t.number],
         )
       ).map((e) => `${e.kind} ${Number(e.hours)}`);
-    const until = Date.now() + 15_000;
-    while ((await ledger()).length < 2 && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(await ledger()).toEqual(['RESERVATION 12.5', 'RESERVATION_RELEASE -12.5']);
+    expect(await eventually(ledger, (entries) => entries.length >= 2)).toEqual([
+      'RESERVATION 12.5',
+      'RESERVATION_RELEASE -12.5',
+    ]);
   });
 
   it('refuses an authorization the prepaid balance cannot cover, with the shortfall (L3-12)', async () => {
@@ -410,18 +408,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
 
   it('emails every client-visible event once: registrant, approvers on estimates, nothing for bookkeeping (L3-11)', async () => {
     const t = await register('Correo de prueba');
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number: t.number, classification: 'REQUIREMENT', requirementKind: 'CHANGE' },
-      'ClassifyTicketInput',
-    );
-    await act(
-      Role.AGENT,
-      'submitEstimate',
-      { number: t.number, hours: 3, scope: 'Cambio <b>menor</b>' },
-      'SubmitEstimateInput',
-    );
+    await estimate(t.number, 3, 'Cambio <b>menor</b>', 'CHANGE');
 
     type Row = {
       event_type: string;
@@ -435,11 +422,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
         'SELECT event_type, recipient_address, status, message_id, locale FROM email_outbox WHERE ticket_number = $1 ORDER BY created_at, recipient_address',
         [t.number],
       );
-    const deadline = Date.now() + 30_000;
-    while ((await rows()).some((r) => r.status !== 'SENT') && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const sent = await rows();
+    const sent = await eventually(rows, (all) => all.every((r) => r.status === 'SENT'), 30_000);
     expect(sent.map((r) => `${r.event_type} → ${r.recipient_address} (${r.status})`)).toEqual([
       'TICKET_REGISTERED → usuario@aurora.example (SENT)',
       'CLASSIFIED → usuario@aurora.example (SENT)',
@@ -532,11 +515,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       );
       return b.data!.ticket.clocks.find((c) => c.kind === 'triage')!.deadline!;
     };
-    const until = Date.now() + 15_000;
-    while ((await deadlineNow()) === before && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const after = await deadlineNow();
+    const after = await eventually(deadlineNow, (d) => d !== before);
     expect(Date.parse(after)).toBeGreaterThan(Date.parse(before));
     expect(
       localDateOf(defaultMexicoCityCalendar(2026, 2030), new Date(Date.parse(after) - 1)),
@@ -632,27 +611,12 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
         `SELECT event_type FROM email_outbox WHERE ticket_number = $1 AND event_type = 'CLOSED'`,
         [number],
       );
-    const until = Date.now() + 15_000;
-    while ((await closedMail()).length === 0 && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(await closedMail()).toHaveLength(1);
+    expect(await eventually(closedMail, (mail) => mail.length > 0)).toHaveLength(1);
   });
 
   it('L3-12: logTicketTime charges the ticket organisation’s authorized estimate and refuses beyond it', async () => {
     const t = await register('Ajuste de reporte');
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number: t.number, classification: 'REQUIREMENT', requirementKind: 'CHANGE' },
-      'ClassifyTicketInput',
-    );
-    await act(
-      Role.AGENT,
-      'submitEstimate',
-      { number: t.number, hours: 3, scope: 'Ajuste de columnas' },
-      'SubmitEstimateInput',
-    );
+    await estimate(t.number, 3, 'Ajuste de columnas', 'CHANGE');
     const authorized = await act(
       Role.CLIENT_APPROVER,
       'authorizeEstimate',
@@ -785,6 +749,20 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(withoutStamp(after.clocks)).toEqual(withoutStamp(live.clocks));
   });
 });
+
+/** Polls `probe` until `done` holds or `timeoutMs` passes; returns the last value it saw. */
+async function eventually<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 /** The closing time of the next business day on the default calendar (a valid release date). */
 function nextBusinessClosing(): string {
