@@ -27,7 +27,10 @@ export class SlaDashboardService {
       .getRepository(TicketClockEntity)
       .createQueryBuilder('c')
       .innerJoin('ticket', 't', 't.number = c.ticket_number')
-      .addSelect(['t.organization_id', 't.subject', 't.state', 't.calendar_id'])
+      .addSelect('t.organization_id', 'ticket_org')
+      .addSelect('t.subject', 'ticket_subject')
+      .addSelect('t.state', 'ticket_state')
+      .addSelect('t.calendar_id', 'ticket_calendar')
       .where(filter.breachedOnly ? 'c.breached_at IS NOT NULL' : 'c.ended_at IS NULL');
     if (filter.kind) q.andWhere('c.kind = :kind', { kind: filter.kind });
     if (filter.organizationId) {
@@ -40,10 +43,10 @@ export class SlaDashboardService {
       .orderBy('c.deadline', 'ASC', 'NULLS LAST')
       .limit(filter.first)
       .getRawAndEntities<{
-        t_organization_id: string;
-        t_subject: string;
-        t_state: string;
-        t_calendar_id: string;
+        ticket_org: string;
+        ticket_subject: string;
+        ticket_state: string;
+        ticket_calendar: string;
       }>();
     const now = new Date();
     return Promise.all(
@@ -52,14 +55,14 @@ export class SlaDashboardService {
         const view = clockViewFromEntity(entity);
         let since = 0;
         if (view.status === 'RUNNING') {
-          const calendar = await this.calendars.current(row.t_calendar_id);
+          const calendar = await this.calendars.current(row.ticket_calendar);
           since = businessMillisecondsBetween(calendar.engine, new Date(view.consumedAsOf), now);
         }
         return {
           ticketNumber: entity.ticketNumber,
-          organizationId: row.t_organization_id,
-          subject: row.t_subject,
-          ticketState: row.t_state,
+          organizationId: row.ticket_org,
+          subject: row.ticket_subject,
+          ticketState: row.ticket_state,
           clock: clockFromView(view, since),
           slaStatus: view.breachedAt ? 'breached' : view.atRiskRecordedAt ? 'at_risk' : 'ok',
         };

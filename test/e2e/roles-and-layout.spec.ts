@@ -48,6 +48,7 @@ describe('Role-aware navigation and small screens (web app)', () => {
     expect(await nav.getByRole('link').allInnerTexts()).toEqual([
       'Mis tickets',
       'Consola',
+      'Tablero SLA',
       'Calculadora de plazos',
       'Calendarios',
     ]);

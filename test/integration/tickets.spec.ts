@@ -449,6 +449,8 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     const { body } = await gql<{
       slaTimers: {
         ticketNumber: string;
+        organizationId: string;
+        subject: string;
         slaStatus: string;
         clock: {
           kind: string;
@@ -460,7 +462,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       }[];
     }>(
       world.api,
-      '{ slaTimers { ticketNumber slaStatus clock { kind status remainingMinutes budgetMinutes deadline } } }',
+      '{ slaTimers { ticketNumber organizationId subject ticketState slaStatus clock { kind status remainingMinutes budgetMinutes deadline } } }',
       {},
       as(Role.MANAGER),
     );
@@ -470,6 +472,8 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     for (const t of timers) {
       expect(['RUNNING', 'PAUSED']).toContain(t.clock.status);
       expect(t.clock.remainingMinutes).toBeLessThanOrEqual(t.clock.budgetMinutes);
+      expect(Object.values(world.orgIds)).toContain(t.organizationId);
+      expect(t.subject.length).toBeGreaterThan(0);
     }
     const deadlines = timers.map((t) => Date.parse(t.clock.deadline));
     expect(deadlines).toEqual([...deadlines].sort((a, b) => a - b));

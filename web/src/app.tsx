@@ -4,12 +4,15 @@ import { CalendarDetailPage } from './calendars/calendar-detail-page';
 import { CalendarsPage } from './calendars/calendars-page';
 import { AppShell } from './components/app-shell';
 import { DeadlinePage } from './deadline/deadline-page';
-import { useI18n } from './i18n/i18n-context';
 import { LoginPage } from './pages/login-page';
-import { ComingSoonPage, ForbiddenPage, NotFoundPage } from './pages/simple-pages';
+import { ForbiddenPage, NotFoundPage } from './pages/simple-pages';
 import { navigate, usePath } from './router/router';
 import { can, homePath } from './session/roles';
 import { useSession } from './session/session-context';
+import { ConsolePage } from './tickets/console-page';
+import { DashboardPage } from './tickets/dashboard-page';
+import { MyTicketsPage } from './tickets/my-tickets-page';
+import { TicketPage } from './tickets/ticket-page';
 import { UsersPage } from './users/users-page';
 
 function Redirect({ to }: { to: string }) {
@@ -33,25 +36,18 @@ const anyone = () => true;
 function Route() {
   const path = usePath();
   const { user } = useSession();
-  const { t } = useI18n();
 
   if (path === '/') return <Redirect to={user ? homePath(user) : '/entrar'} />;
   if (path === '/entrar') return user ? <Redirect to={homePath(user)} /> : <LoginPage />;
   if (path === '/plazos') return <DeadlinePage />;
-  if (path === '/mis-tickets')
-    return guarded(
-      user,
-      path,
-      anyone,
-      <ComingSoonPage title={t.nav.myTickets} body={t.placeholder.myTickets} />,
-    );
-  if (path === '/consola')
-    return guarded(
-      user,
-      path,
-      can.seeConsole,
-      <ComingSoonPage title={t.nav.console} body={t.placeholder.console} />,
-    );
+  if (path === '/mis-tickets') return guarded(user, path, anyone, <MyTicketsPage />);
+  if (path === '/consola') return guarded(user, path, can.seeConsole, <ConsolePage />);
+  if (path === '/tablero') return guarded(user, path, can.seeDashboard, <DashboardPage />);
+  const ticket = /^\/tickets\/([^/]+)$/.exec(path);
+  if (ticket) {
+    const number = decodeURIComponent(ticket[1]);
+    return guarded(user, path, anyone, <TicketPage key={number} number={number} />);
+  }
   if (path === '/calendarios') return guarded(user, path, can.manageCalendars, <CalendarsPage />);
   const calendar = /^\/calendarios\/([^/]+)$/.exec(path);
   if (calendar)

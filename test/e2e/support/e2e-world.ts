@@ -13,8 +13,12 @@ export interface E2eWorld {
   close(): Promise<void>;
 }
 
-export async function startE2eWorld(label: string): Promise<E2eWorld> {
-  const world = await createSeededWorld(`e2e_${label}`);
+/** `overrides`: app config (e.g. `TEMPORAL_TASK_QUEUE` for a spec that runs its own worker). */
+export async function startE2eWorld(
+  label: string,
+  overrides: Record<string, string> = {},
+): Promise<E2eWorld> {
+  const world = await createSeededWorld(`e2e_${label}`, overrides);
   const browser = await launchBrowser();
   return {
     world,

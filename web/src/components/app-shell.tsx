@@ -10,11 +10,12 @@ interface NavItem {
   label: string;
 }
 
-/** The menu a user sees: what their roles allow, with slots for the ticket screens to come. */
+/** The menu a user sees: what their roles allow. */
 function navItems(user: User | undefined, t: ReturnType<typeof useI18n>['t']): NavItem[] {
   if (!user) return [{ to: '/plazos', label: t.nav.deadlines }];
   const items: NavItem[] = [{ to: '/mis-tickets', label: t.nav.myTickets }];
   if (can.seeConsole(user)) items.push({ to: '/consola', label: t.nav.console });
+  if (can.seeDashboard(user)) items.push({ to: '/tablero', label: t.nav.dashboard });
   items.push({ to: '/plazos', label: t.nav.deadlines });
   if (can.manageCalendars(user)) items.push({ to: '/calendarios', label: t.nav.calendars });
   if (can.manageUsers(user)) items.push({ to: '/usuarios', label: t.nav.users });

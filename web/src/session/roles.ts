@@ -3,6 +3,7 @@ import type { Role, User } from '../api/operations';
 /** What each screen needs; the API enforces the same rules on every operation. */
 export const can = {
   seeConsole: (user: User) => hasAny(user, ['AGENT', 'MANAGER', 'ADMIN']),
+  seeDashboard: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
   manageCalendars: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
   manageUsers: (user: User) => hasAny(user, ['ADMIN']),
 };

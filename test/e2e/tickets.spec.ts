@@ -1,0 +1,243 @@
+import type { Page } from 'playwright-core';
+import { startWorker, type RunningWorker } from '../support/integration-harness';
+import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
+import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+
+// The ticket screens on the real stack (PostgreSQL, Temporal, the real worker): a client registers
+// a development request (L3-05/L3-06), the agent classifies it and estimates it (L3-08), the
+// approver authorizes it in writing (L3-09), a portal user without that role cannot, and the
+// manager sees the running scheduling clock on the SLA dashboard.
+
+const CLIENT = 'usuario@aurora.example';
+const APPROVER = 'aprobador@aurora.example';
+const AGENT = 'agente@becken.example';
+const MANAGER = 'gerente@becken.example';
+const STATEMENT = 'Autorizo por escrito la estimación de 6 horas para el reporte de ventas.';
+
+describe('Tickets (web app, real workflow)', () => {
+  let e2e: E2eWorld;
+  let worker: RunningWorker;
+  let running: Promise<void>;
+  let page: Page;
+  let number: string;
+
+  beforeAll(async () => {
+    installQuietRuntime();
+    const bundle = await bundleWorkflows();
+    e2e = await startE2eWorld('tickets', {
+      TEMPORAL_TASK_QUEUE: `e2e-tickets-${process.pid}-${Date.now()}`,
+    });
+    worker = await startWorker(bundle, e2e.world.config);
+    running = worker.worker.run();
+  }, 180_000);
+  afterAll(async () => {
+    if (worker) {
+      worker.worker.shutdown();
+      await running;
+      await worker.close();
+    }
+    await e2e?.close();
+  });
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  const state = (p: Page) => p.getByTestId('ticket-state');
+
+  it('a client registers a ticket in Spanish and sees its number and triage deadline', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    await page.getByText('No hay tickets.').waitFor();
+    const hours = page.getByTestId('hours');
+    await hours.waitFor();
+    expect(await hours.innerText()).toMatch(/Disponibles\s+40 h/);
+
+    await page.getByLabel('Categoría').selectOption({ label: 'Desarrollo' });
+    await page.getByLabel('Asunto').fill('Reporte de ventas por zona');
+    await page.getByLabel('Descripción').fill('Por zona y vendedor, exportable a Excel.');
+    await page.getByRole('button', { name: 'Registrar ticket' }).click();
+
+    const registered = page.getByTestId('registered');
+    await registered.waitFor();
+    const text = await registered.innerText();
+    const match = /Ticket (L3-\d{4}-\d{6}) registrado\./.exec(text);
+    expect(match).not.toBeNull();
+    number = match![1];
+    expect(text).toMatch(/Plazo de triage: \d{1,2} \w+\.? \d{4}, \d{1,2}:\d{2}/);
+    expect(await page.getByLabel('Asunto').inputValue()).toBe('');
+
+    const row = page.getByTestId('my-tickets').getByRole('row', { name: new RegExp(number) });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Registrado');
+    expect(await row.innerText()).toContain('En tiempo');
+    await screenshot(page, '20-client-tickets');
+  });
+
+  it('the agent opens it from the console, classifies it as a development requirement and estimates it', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, AGENT, e2e.password(AGENT));
+    // The demo agent's account is in English; the switch brings Spanish back.
+    await page.getByRole('heading', { name: 'Console' }).waitFor();
+    await page
+      .getByTestId('queue')
+      .getByRole('row', { name: new RegExp(number) })
+      .waitFor();
+    expect(await page.getByTestId('queue').innerText()).toContain('On time');
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { name: 'Consola' }).waitFor();
+    await page.getByTestId('queue').getByRole('link', { name: number }).click();
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    expect(await state(page).innerText()).toBe('Registrado');
+    expect(await page.getByTestId('clocks').innerText()).toContain('Triage');
+    await screenshot(page, '21-agent-ticket-registered');
+
+    await page.getByRole('button', { name: 'Clasificar', exact: true }).click();
+    const classify = page.getByTestId('action-form-classify');
+    await classify.getByRole('radio', { name: 'Requerimiento' }).check();
+    await classify.getByLabel('Tipo de requerimiento').selectOption('DEVELOPMENT');
+    await classify.getByRole('button', { name: 'Clasificar', exact: true }).click();
+    await page.getByText('Clasificar: listo. Estado: En diagnóstico.').waitFor();
+    expect(await state(page).innerText()).toBe('En diagnóstico');
+    expect(await page.getByTestId('clocks').innerText()).toContain('Diagnóstico');
+
+    // The first attempt is lost on the network: the retry sends the same requestId.
+    const sent: string[] = [];
+    let failOnce = true;
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (body.includes('submitEstimate(')) {
+        const parsed = JSON.parse(body) as { variables: { input: { requestId: string } } };
+        sent.push(parsed.variables.input.requestId);
+        if (failOnce) {
+          failOnce = false;
+          return route.abort('connectionreset');
+        }
+      }
+      return route.continue();
+    });
+    await page.getByRole('button', { name: 'Enviar estimación', exact: true }).click();
+    const estimate = page.getByTestId('action-form-submitEstimate');
+    await estimate.getByLabel('Horas estimadas').fill('6');
+    await estimate.getByLabel('Alcance (diagnóstico)').fill('Reporte con filtros por zona.');
+    await estimate.getByRole('button', { name: 'Enviar estimación', exact: true }).click();
+    await estimate.getByText('No hay conexión con el servidor', { exact: false }).waitFor();
+    await estimate
+      .getByText('Al reintentar se envía la misma solicitud', { exact: false })
+      .waitFor();
+    expect(await estimate.getByLabel('Horas estimadas').inputValue()).toBe('6');
+    await estimate.getByRole('button', { name: 'Enviar estimación', exact: true }).click();
+    await page.getByText('Enviar estimación: listo. Estado: Estimación enviada.').waitFor();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toBe(sent[0]);
+    expect(sent[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await page.getByTestId('estimates').innerText()).toContain('Enviada');
+    await page.unroute('**/graphql');
+    const timeline = await page.getByTestId('timeline').innerText();
+    expect(timeline).toContain('Ticket registrado');
+    expect(timeline).toContain('Ticket clasificado');
+    expect(timeline).toContain('Estimación enviada');
+    expect(timeline).toContain('Agente L3');
+    await screenshot(page, '22-agent-estimate-submitted');
+  });
+
+  it('a portal user without the approver role does not see the authorize action', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    // The email link: logged out, the ticket page sends to login and back.
+    await page.goto(`/tickets/${number}`);
+    await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+    await page.getByLabel('Correo electrónico').fill(CLIENT);
+    await page.getByLabel('Contraseña').fill(e2e.password(CLIENT));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    expect(await state(page).innerText()).toBe('Estimación enviada');
+
+    const actions = page.getByTestId('actions');
+    await actions.getByRole('button', { name: 'Cancelar ticket' }).waitFor();
+    expect(await actions.getByRole('button', { name: 'Autorizar estimación' }).count()).toBe(0);
+    expect(await actions.getByRole('button', { name: 'Rechazar estimación' }).count()).toBe(0);
+  });
+
+  it('the approver authorizes the estimate in writing and sees the state change', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.getByTestId('my-tickets').getByRole('link', { name: number }).click();
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+
+    await page.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
+    const form = page.getByTestId('action-form-authorizeEstimate');
+    const statement = form.getByLabel('Autorización por escrito');
+    expect(await statement.getAttribute('required')).not.toBeNull();
+    const info = form.getByTestId('authorize-hours');
+    await info.getByText('Horas disponibles después de autorizar: 34 h.').waitFor();
+    expect(await info.innerText()).toContain('Se reservarán 6 h');
+
+    // Without the statement nothing is sent: the person is told in words.
+    await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
+    await form.getByText('Completa el campo «Autorización por escrito».').waitFor();
+    expect(await state(page).innerText()).toBe('Estimación enviada');
+    await screenshot(page, '23-approver-statement-required');
+
+    await statement.fill(STATEMENT);
+    await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
+    await page.getByText('Autorizar estimación: listo. Estado: En programación.').waitFor();
+    expect(await state(page).innerText()).toBe('En programación');
+    const authorizations = page.getByTestId('authorizations');
+    expect(await authorizations.locator('blockquote').innerText()).toBe(STATEMENT);
+    expect(await page.getByTestId('estimates').innerText()).toContain('Autorizada');
+    expect(await page.getByTestId('clocks').innerText()).toContain('Programación');
+    await screenshot(page, '24-approver-authorized');
+
+    await page.goto('/mis-tickets');
+    expect(await page.getByTestId('hours').innerText()).toMatch(/Reservadas\s+6 h/);
+  });
+
+  it('the manager dashboard lists the running timer and refreshes in place', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page
+      .getByRole('navigation', { name: 'Principal' })
+      .getByRole('link', { name: 'Tablero SLA' })
+      .click();
+    await page.getByRole('heading', { name: 'Tablero SLA' }).waitFor();
+    const row = page.getByTestId('timers').getByRole('row', { name: new RegExp(number) });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Programación');
+    expect(await row.innerText()).toContain('En tiempo');
+    expect(await page.getByTestId('updated').innerText()).toMatch(/^Actualizado /);
+    await page.getByText('Ningún reloj vencido.').waitFor();
+    await page.getByRole('heading', { name: /Cumplimiento de/ }).waitFor();
+    await screenshot(page, '25-manager-dashboard');
+
+    // The refresh every 15 s replaces the data in place (no navigation, no reload).
+    await page.evaluate('window.__sameDocument = true');
+    const first = await page.getByTestId('updated').getAttribute('data-updated-at');
+    await page.waitForFunction(
+      `document.querySelector('[data-testid=updated]').dataset.updatedAt !== '${first}'`,
+      undefined,
+      { timeout: 20_000 },
+    );
+    await row.waitFor();
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
+  });
+
+  it('fits the ticket page and its action form in 360 px without horizontal scroll', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL, { width: 360, height: 740 }));
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto(`/tickets/${number}`);
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    await page.getByTestId('authorizations').waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Cancelar ticket', exact: true }).click();
+    await page.getByTestId('action-form-cancel').waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await screenshot(page, '26-mobile-ticket');
+
+    await page.goto('/mis-tickets');
+    await page.getByTestId('my-tickets').waitFor();
+    await page.getByTestId('hours').waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await screenshot(page, '27-mobile-my-tickets');
+  });
+});

@@ -1,0 +1,286 @@
+import { operation } from './graphql-client';
+
+// Ticket, SLA and hours operations of the web app (a subset of schema.graphql).
+
+export type TicketCategory =
+  'QUESTION' | 'INCIDENT' | 'CONFIGURATION' | 'DEVELOPMENT' | 'TRAINING' | 'ADMIN_ACTION';
+
+export const TICKET_CATEGORIES: TicketCategory[] = [
+  'INCIDENT',
+  'QUESTION',
+  'CONFIGURATION',
+  'DEVELOPMENT',
+  'TRAINING',
+  'ADMIN_ACTION',
+];
+
+export const REQUIREMENT_KINDS = [
+  'DEVELOPMENT',
+  'CONFIGURATION',
+  'CHANGE',
+  'TRAINING',
+  'OTHER',
+] as const;
+
+export const ADMIN_ACTION_KINDS = ['BACKUP', 'RESTORE', 'BRANCH_CONFIGURATION', 'OTHER'] as const;
+
+export interface SlaClock {
+  id: string;
+  kind: string;
+  status: string;
+  deadline: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  remainingMinutes: number;
+  consumedMinutes: number;
+  budgetMinutes: number;
+  target: string;
+}
+
+const CLOCK_FIELDS = `id kind status deadline startedAt endedAt remainingMinutes consumedMinutes budgetMinutes target`;
+
+export interface TicketSummary {
+  number: string;
+  subject: string;
+  state: string;
+  category: TicketCategory;
+  slaStatus: string;
+  nextDeadline: string | null;
+  registeredAt: string;
+  organizationId: string;
+}
+
+const SUMMARY_FIELDS = `number subject state category slaStatus nextDeadline registeredAt organizationId`;
+
+export interface TicketEvent {
+  seq: number;
+  type: string;
+  at: string;
+  actorRole: string | null;
+  data: string;
+}
+
+export interface Estimate {
+  version: number;
+  hours: number;
+  scope: string;
+  status: string;
+  submittedAt: string;
+}
+
+export interface Authorization {
+  estimateVersion: number;
+  statement: string;
+  at: string;
+}
+
+export interface TicketDetail extends TicketSummary {
+  description: string;
+  classification: string | null;
+  requirementKind: string | null;
+  releaseDate: string | null;
+  remoteSessionAt: string | null;
+  closureOutcome: string | null;
+  allowedActions: string[];
+  clocks: SlaClock[];
+  timeline: TicketEvent[];
+  estimates: Estimate[];
+  authorizations: Authorization[];
+  adminActions: { action: string; details: string; executedAt: string }[];
+}
+
+export interface TicketFilter {
+  openOnly?: boolean;
+  assigneeId?: string;
+  organizationId?: string;
+  text?: string;
+}
+
+export const TICKETS = operation<
+  { tickets: { items: TicketSummary[]; nextCursor: string | null } },
+  { filter: TicketFilter; first: number }
+>(`query Tickets($filter: TicketFilter, $first: Int!) {
+  tickets(filter: $filter, first: $first) { items { ${SUMMARY_FIELDS} } nextCursor }
+}`);
+
+export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
+  `query Ticket($number: String!) {
+  ticket(number: $number) {
+    ${SUMMARY_FIELDS} description classification requirementKind releaseDate remoteSessionAt
+    closureOutcome allowedActions
+    clocks { ${CLOCK_FIELDS} }
+    timeline { seq type at actorRole data }
+    estimates { version hours scope status submittedAt }
+    authorizations { estimateVersion statement at }
+    adminActions { action details executedAt }
+  }
+}`,
+);
+
+export const REGISTER_TICKET = operation<
+  { registerTicket: { number: string; clocks: SlaClock[] } },
+  { input: { category: TicketCategory; subject: string; description: string } }
+>(`mutation RegisterTicket($input: RegisterTicketInput!) {
+  registerTicket(input: $input) { number clocks { ${CLOCK_FIELDS} } }
+}`);
+
+export interface HourBalance {
+  available: number;
+  reserved: number;
+  consumed: number;
+  balance: number;
+}
+
+export const HOUR_BALANCE = operation<{ hourBalance: HourBalance }, { organizationId: string }>(
+  `query HourBalance($organizationId: ID!) {
+  hourBalance(organizationId: $organizationId) { available reserved consumed balance }
+}`,
+);
+
+export interface SlaTimer {
+  ticketNumber: string;
+  subject: string;
+  ticketState: string;
+  slaStatus: string;
+  clock: SlaClock;
+}
+
+export interface ComplianceRow {
+  kind: string;
+  month: string;
+  met: number;
+  breached: number;
+  organizationId: string;
+}
+
+// Not `organizationId`: the API answers null for it today (non-null in the schema).
+const TIMER_FIELDS = `ticketNumber subject ticketState slaStatus clock { ${CLOCK_FIELDS} }`;
+
+export const SLA_DASHBOARD = operation<
+  { all: SlaTimer[]; atRisk: SlaTimer[]; breached: SlaTimer[]; compliance: ComplianceRow[] },
+  { month: string }
+>(`query SlaDashboard($month: String!) {
+  all: slaTimers(filter: { first: 200 }) { ${TIMER_FIELDS} }
+  atRisk: slaTimers(filter: { first: 200, atRiskOnly: true }) { ${TIMER_FIELDS} }
+  breached: slaTimers(filter: { first: 200, breachedOnly: true }) { ${TIMER_FIELDS} }
+  compliance: slaCompliance(filter: { fromMonth: $month, toMonth: $month }) {
+    kind month met breached organizationId
+  }
+}`);
+
+/** The fields a transition form can ask for. */
+export type ActionField =
+  | 'note'
+  | 'at'
+  | 'classification'
+  | 'hoursScope'
+  | 'estimate'
+  | 'statement'
+  | 'reason'
+  | 'reasons'
+  | 'releaseDate'
+  | 'adminAction';
+
+export interface ActionSpec {
+  /** The GraphQL mutation and its input type. */
+  mutation: string;
+  input: string;
+  fields: ActionField[];
+  /** Whether the note is required (when the form has one). */
+  noteRequired: boolean;
+}
+
+const simple = (mutation: string, noteRequired: boolean): ActionSpec => ({
+  mutation,
+  input: 'TicketActionInput',
+  fields: ['note'],
+  noteRequired,
+});
+
+/** `allowedActions` names (the workflow's rules) → the mutation that runs each, and its fields. */
+export const ACTIONS: Record<string, ActionSpec> = {
+  requestInfo: simple('requestInformation', true),
+  proposeRemoteSession: {
+    mutation: 'proposeRemoteSession',
+    input: 'ProposeRemoteSessionInput',
+    fields: ['at', 'note'],
+    noteRequired: false,
+  },
+  provideInfo: simple('provideInformation', true),
+  classify: {
+    mutation: 'classifyTicket',
+    input: 'ClassifyTicketInput',
+    fields: ['classification', 'note'],
+    noteRequired: false,
+  },
+  addProgress: simple('addProgressUpdate', true),
+  waitOnClient: simple('waitOnClient', true),
+  clientReplied: simple('replyToTicket', true),
+  resolve: simple('resolveTicket', true),
+  confirmResolution: simple('confirmResolution', false),
+  reopen: simple('reopenTicket', true),
+  declareOutOfScope: simple('declareOutOfScope', true),
+  declareNotFeasible: {
+    mutation: 'declareNotFeasible',
+    input: 'DeclareNotFeasibleInput',
+    fields: ['reasons', 'note'],
+    noteRequired: false,
+  },
+  submitEstimate: {
+    mutation: 'submitEstimate',
+    input: 'SubmitEstimateInput',
+    fields: ['hoursScope', 'note'],
+    noteRequired: false,
+  },
+  authorizeEstimate: {
+    mutation: 'authorizeEstimate',
+    input: 'AuthorizeEstimateInput',
+    fields: ['estimate', 'statement', 'note'],
+    noteRequired: false,
+  },
+  rejectEstimate: {
+    mutation: 'rejectEstimate',
+    input: 'EstimateFeedbackInput',
+    fields: ['estimate', 'reason', 'note'],
+    noteRequired: false,
+  },
+  requestReestimate: {
+    mutation: 'requestReestimate',
+    input: 'EstimateFeedbackInput',
+    fields: ['estimate', 'reason', 'note'],
+    noteRequired: false,
+  },
+  setReleaseDate: {
+    mutation: 'setReleaseDate',
+    input: 'SetReleaseDateInput',
+    fields: ['releaseDate', 'note'],
+    noteRequired: false,
+  },
+  startDevelopment: simple('startDevelopment', false),
+  releaseForTesting: simple('releaseForTesting', false),
+  acceptDelivery: simple('acceptDelivery', false),
+  reportFailures: simple('reportFailures', true),
+  cancel: simple('cancelTicket', true),
+  recordAdminAction: {
+    mutation: 'recordAdminAction',
+    input: 'RecordAdminActionInput',
+    fields: ['adminAction', 'note'],
+    noteRequired: false,
+  },
+  closeAdminAction: simple('closeAdminAction', false),
+};
+
+export interface TransitionResult {
+  requestId: string;
+  seq: number;
+  ticket: { number: string; state: string };
+}
+
+/** The mutation document of one transition. */
+export function transitionOperation(spec: ActionSpec) {
+  return operation<Record<string, TransitionResult>, { input: Record<string, unknown> }>(
+    `mutation Transition($input: ${spec.input}!) {
+  ${spec.mutation}(input: $input) { requestId seq ticket { number state } }
+}`,
+  );
+}

@@ -1,0 +1,442 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { ApiError } from '../api/graphql-client';
+import {
+  ACTIONS,
+  ADMIN_ACTION_KINDS,
+  HOUR_BALANCE,
+  REQUIREMENT_KINDS,
+  type TicketDetail,
+  transitionOperation,
+} from '../api/tickets';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { useQuery } from '../components/use-query';
+import { useI18n } from '../i18n/i18n-context';
+import { zonedWallTimeToUtc } from '../i18n/zoned-time';
+import { useSession } from '../session/session-context';
+import { useLocalTime } from './ticket-bits';
+
+/** A fresh idempotency key (crypto.randomUUID where the browser has it). */
+function newRequestId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function')
+    return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+interface FormProps {
+  name: string;
+  ticket: TicketDetail;
+  onDone: (message: string) => Promise<void>;
+  onClose: () => void;
+}
+
+/** The fields one transition needs, sent with a request ID that survives a network retry. */
+function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const { zone } = useLocalTime();
+  const spec = ACTIONS[name];
+  const has = (f: (typeof spec.fields)[number]) => spec.fields.includes(f);
+  const submitted = ticket.estimates.filter((e) => e.status === 'SUBMITTED');
+  const latest = submitted[submitted.length - 1];
+
+  const [note, setNote] = useState('');
+  const [at, setAt] = useState('');
+  const [classification, setClassification] = useState<'REQUIREMENT' | 'PROBLEM'>('REQUIREMENT');
+  const [requirementKind, setRequirementKind] = useState<string>('DEVELOPMENT');
+  const [hours, setHours] = useState('');
+  const [scope, setScope] = useState('');
+  const [estimateVersion, setEstimateVersion] = useState(latest ? String(latest.version) : '');
+  const [statement, setStatement] = useState('');
+  const [reason, setReason] = useState('');
+  const [reasons, setReasons] = useState('');
+  const [releaseDate, setReleaseDate] = useState('');
+  const [adminKind, setAdminKind] = useState<string>('BACKUP');
+  const [details, setDetails] = useState('');
+  const [executedAt, setExecutedAt] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const pendingId = useRef<string | undefined>(undefined);
+  const [retrying, setRetrying] = useState(false);
+
+  const balance = useQuery(
+    HOUR_BALANCE,
+    { organizationId: ticket.organizationId },
+    name !== 'authorizeEstimate',
+  );
+  const chosen = ticket.estimates.find((e) => String(e.version) === estimateVersion);
+  const available = balance.data?.hourBalance.available;
+  const after = chosen && available !== undefined ? round2(available - chosen.hours) : undefined;
+
+  const id = (field: string) => `action-${name}-${field}`;
+  const label = t.tickets.actionNames[name] ?? name;
+
+  /** The first empty required field, in words; undefined when the form is complete. */
+  const missing = (): [string, string] | undefined => {
+    const checks: [boolean, string, string][] = [
+      [has('note') && spec.noteRequired && !note.trim(), 'note', t.tickets.note],
+      [has('at') && !at, 'at', t.tickets.at],
+      [has('hoursScope') && !(Number(hours) > 0), 'hours', t.tickets.hoursLabel],
+      [has('hoursScope') && !scope.trim(), 'scope', t.tickets.scopeLabel],
+      [has('estimate') && !estimateVersion, 'estimate', t.tickets.estimateVersion],
+      [has('statement') && !statement.trim(), 'statement', t.tickets.statement],
+      [has('reason') && !reason.trim(), 'reason', t.tickets.reason],
+      [has('reasons') && !reasons.trim(), 'reasons', t.tickets.reasons],
+      [has('releaseDate') && !releaseDate, 'release', t.tickets.releaseDateLabel],
+      [has('adminAction') && !details.trim(), 'details', t.tickets.adminDetails],
+    ];
+    const first = checks.find(([empty]) => empty);
+    return first ? [first[1], first[2]] : undefined;
+  };
+
+  const buildInput = (requestId: string): Record<string, unknown> => {
+    const input: Record<string, unknown> = { number: ticket.number, requestId };
+    if (has('note') && note.trim()) input.note = note.trim();
+    if (has('at')) input.at = zonedWallTimeToUtc(at, zone).toISOString();
+    if (has('classification')) {
+      input.classification = classification;
+      if (classification === 'REQUIREMENT') input.requirementKind = requirementKind;
+    }
+    if (has('hoursScope')) {
+      input.hours = Number(hours);
+      input.scope = scope.trim();
+    }
+    if (has('estimate')) input.estimateVersion = Number(estimateVersion);
+    if (has('statement')) input.statement = statement.trim();
+    if (has('reason')) input.reason = reason.trim();
+    if (has('reasons'))
+      input.reasons = reasons
+        .split('\n')
+        .map((r) => r.trim())
+        .filter(Boolean);
+    if (has('releaseDate')) input.releaseDate = zonedWallTimeToUtc(releaseDate, zone).toISOString();
+    if (has('adminAction')) {
+      input.action = adminKind;
+      input.details = details.trim();
+      if (executedAt) input.executedAt = zonedWallTimeToUtc(executedAt, zone).toISOString();
+    }
+    return input;
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const gap = missing();
+    if (gap) {
+      setProblem(t.tickets.required(gap[1]));
+      document.getElementById(id(gap[0]))?.focus();
+      return;
+    }
+    setProblem(undefined);
+    setError(undefined);
+    setBusy(true);
+    // Same ID on a retry after a network error (applied once); a fresh one for a new request.
+    const requestId = pendingId.current ?? newRequestId();
+    pendingId.current = requestId;
+    try {
+      const result = await call(transitionOperation(spec), { input: buildInput(requestId) });
+      pendingId.current = undefined;
+      setRetrying(false);
+      const state = result[spec.mutation]?.ticket.state ?? '';
+      await onDone(t.tickets.done(label, t.tickets.states[state] ?? state));
+    } catch (err) {
+      const network =
+        err instanceof ApiError && (err.code === 'NETWORK' || err.code === 'UNAVAILABLE');
+      if (!network) pendingId.current = undefined;
+      setRetrying(network);
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const dateField = (
+    field: string,
+    text: string,
+    value: string,
+    set: (v: string) => void,
+    required: boolean,
+  ) => (
+    <div className="field">
+      <label htmlFor={id(field)}>{text}</label>
+      <input
+        id={id(field)}
+        type="datetime-local"
+        aria-required={required}
+        aria-describedby={`${id(field)}-hint`}
+        value={value}
+        onChange={(e) => set(e.target.value)}
+      />
+      <p className="hint" id={`${id(field)}-hint`}>
+        {t.tickets.dateHint(zone)}
+      </p>
+    </div>
+  );
+
+  return (
+    <form
+      className="form-grid action-form"
+      noValidate
+      aria-labelledby={id('title')}
+      onSubmit={(e) => void submit(e)}
+      data-testid={`action-form-${name}`}
+    >
+      <h3 id={id('title')} className="span-all">
+        {label}
+      </h3>
+      {has('classification') && (
+        <>
+          <fieldset className="field">
+            <legend>{t.tickets.classificationLabel}</legend>
+            {(['REQUIREMENT', 'PROBLEM'] as const).map((c) => (
+              <label className="check" key={c}>
+                <input
+                  type="radio"
+                  name={id('classification')}
+                  value={c}
+                  checked={classification === c}
+                  onChange={() => setClassification(c)}
+                />
+                {t.tickets.classifications[c]}
+              </label>
+            ))}
+          </fieldset>
+          {classification === 'REQUIREMENT' && (
+            <div className="field">
+              <label htmlFor={id('kind')}>{t.tickets.requirementKind}</label>
+              <select
+                id={id('kind')}
+                value={requirementKind}
+                onChange={(e) => setRequirementKind(e.target.value)}
+              >
+                {REQUIREMENT_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t.tickets.requirementKinds[k]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </>
+      )}
+      {has('at') && dateField('at', t.tickets.at, at, setAt, true)}
+      {has('releaseDate') &&
+        dateField('release', t.tickets.releaseDateLabel, releaseDate, setReleaseDate, true)}
+      {has('hoursScope') && (
+        <>
+          <div className="field">
+            <label htmlFor={id('hours')}>{t.tickets.hoursLabel}</label>
+            <input
+              id={id('hours')}
+              type="number"
+              inputMode="decimal"
+              min="0.25"
+              step="0.25"
+              aria-required
+              value={hours}
+              onChange={(e) => setHours(e.target.value)}
+            />
+          </div>
+          <div className="field span-all">
+            <label htmlFor={id('scope')}>{t.tickets.scopeLabel}</label>
+            <textarea
+              id={id('scope')}
+              rows={3}
+              aria-required
+              value={scope}
+              onChange={(e) => setScope(e.target.value)}
+            />
+          </div>
+        </>
+      )}
+      {has('estimate') && (
+        <div className="field">
+          <label htmlFor={id('estimate')}>{t.tickets.estimateVersion}</label>
+          <select
+            id={id('estimate')}
+            aria-required
+            value={estimateVersion}
+            onChange={(e) => setEstimateVersion(e.target.value)}
+          >
+            {submitted.map((e) => (
+              <option key={e.version} value={String(e.version)}>
+                {t.tickets.estimateOption(e.version, e.hours)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {has('statement') && (
+        <div className="field span-all">
+          {chosen && (
+            <div className="notice notice-info" data-testid="authorize-hours">
+              <p>{t.tickets.authorizeHours(chosen.hours)}</p>
+              {after !== undefined && after >= 0 && <p>{t.tickets.balanceAfter(after)}</p>}
+              {after !== undefined && after < 0 && <p>{t.tickets.shortfall(-after)}</p>}
+            </div>
+          )}
+          <label htmlFor={id('statement')}>{t.tickets.statement}</label>
+          <textarea
+            id={id('statement')}
+            rows={3}
+            required
+            aria-required
+            aria-describedby={`${id('statement')}-hint`}
+            placeholder={t.tickets.statementPlaceholder}
+            value={statement}
+            onChange={(e) => setStatement(e.target.value)}
+          />
+          <p className="hint" id={`${id('statement')}-hint`}>
+            {t.tickets.statementHint}
+          </p>
+        </div>
+      )}
+      {has('reason') && (
+        <div className="field span-all">
+          <label htmlFor={id('reason')}>{t.tickets.reason}</label>
+          <textarea
+            id={id('reason')}
+            rows={2}
+            aria-required
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </div>
+      )}
+      {has('reasons') && (
+        <div className="field span-all">
+          <label htmlFor={id('reasons')}>{t.tickets.reasons}</label>
+          <textarea
+            id={id('reasons')}
+            rows={3}
+            aria-required
+            value={reasons}
+            onChange={(e) => setReasons(e.target.value)}
+          />
+        </div>
+      )}
+      {has('adminAction') && (
+        <>
+          <div className="field">
+            <label htmlFor={id('admin-kind')}>{t.tickets.adminActionKind}</label>
+            <select
+              id={id('admin-kind')}
+              value={adminKind}
+              onChange={(e) => setAdminKind(e.target.value)}
+            >
+              {ADMIN_ACTION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t.tickets.adminActionKinds[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {dateField('executed', t.tickets.executedAt, executedAt, setExecutedAt, false)}
+          <div className="field span-all">
+            <label htmlFor={id('details')}>{t.tickets.adminDetails}</label>
+            <textarea
+              id={id('details')}
+              rows={2}
+              aria-required
+              value={details}
+              onChange={(e) => setDetails(e.target.value)}
+            />
+          </div>
+        </>
+      )}
+      {has('note') && (
+        <div className="field span-all">
+          <label htmlFor={id('note')}>
+            {spec.noteRequired ? t.tickets.note : t.tickets.noteOptional}
+          </label>
+          <textarea
+            id={id('note')}
+            rows={2}
+            aria-required={spec.noteRequired}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </div>
+      )}
+      <div className="form-actions span-all">
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t.tickets.sending : label}
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          {t.tickets.cancelForm}
+        </button>
+      </div>
+      <div className="span-all">
+        {problem && (
+          <p className="notice notice-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <ErrorMessage error={error} />
+        {retrying && <p className="hint">{t.tickets.retryNote}</p>}
+      </div>
+    </form>
+  );
+}
+
+/** Exactly the transitions in `allowedActions`, each opening the form with its fields. */
+export function ActionsPanel({
+  ticket,
+  reload,
+}: {
+  ticket: TicketDetail;
+  reload: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const actions = ticket.allowedActions.filter((a) => ACTIONS[a]);
+
+  return (
+    <section className="card" aria-labelledby="actions-title" data-testid="actions">
+      <h2 id="actions-title">{t.tickets.actions}</h2>
+      {actions.length === 0 ? (
+        <p className="muted">{t.tickets.noActions}</p>
+      ) : (
+        <>
+          <p className="muted">{t.tickets.actionsIntro}</p>
+          <div className="action-buttons" role="group" aria-label={t.tickets.actions}>
+            {actions.map((a) => (
+              <button
+                key={a}
+                type="button"
+                className={open === a ? 'button primary' : 'button'}
+                aria-expanded={open === a}
+                aria-controls={open === a ? `action-${a}-panel` : undefined}
+                onClick={() => {
+                  setDone(undefined);
+                  setOpen(open === a ? undefined : a);
+                }}
+              >
+                {t.tickets.actionNames[a] ?? a}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+      {open && actions.includes(open) && (
+        <div id={`action-${open}-panel`} className="subsection">
+          <ActionForm
+            key={open}
+            name={open}
+            ticket={ticket}
+            onClose={() => setOpen(undefined)}
+            onDone={async (message) => {
+              // The ticket is read again first: the message never sits next to a stale state.
+              await reload();
+              setOpen(undefined);
+              setDone(message);
+            }}
+          />
+        </div>
+      )}
+      <SuccessMessage text={done} />
+    </section>
+  );
+}

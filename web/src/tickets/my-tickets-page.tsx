@@ -1,0 +1,181 @@
+import { type FormEvent, useState } from 'react';
+import {
+  HOUR_BALANCE,
+  REGISTER_TICKET,
+  TICKET_CATEGORIES,
+  TICKETS,
+  type TicketCategory,
+} from '../api/tickets';
+import { ErrorMessage } from '../components/error-message';
+import { useMutationForm } from '../components/use-mutation-form';
+import { useQuery } from '../components/use-query';
+import { useI18n } from '../i18n/i18n-context';
+import { Link } from '../router/router';
+import { can } from '../session/roles';
+import { useSession } from '../session/session-context';
+import { bySoonestDeadline, TicketTable, useLocalTime } from './ticket-bits';
+
+interface Registered {
+  number: string;
+  triageDeadline: string | null;
+}
+
+function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const { format } = useLocalTime();
+  const form = useMutationForm();
+  const [category, setCategory] = useState<TicketCategory | ''>('');
+  const [subject, setSubject] = useState('');
+  const [description, setDescription] = useState('');
+  const [registered, setRegistered] = useState<Registered>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!category) return;
+    setRegistered(undefined);
+    const ok = await form.run(
+      async () => {
+        const { registerTicket } = await call(REGISTER_TICKET, {
+          input: { category, subject: subject.trim(), description: description.trim() },
+        });
+        const triage = registerTicket.clocks.find((c) => c.kind === 'triage');
+        setRegistered({ number: registerTicket.number, triageDeadline: triage?.deadline ?? null });
+        await onRegistered();
+        return registerTicket;
+      },
+      (ticket) => t.tickets.registered(ticket.number),
+    );
+    if (ok) {
+      setCategory('');
+      setSubject('');
+      setDescription('');
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="new-ticket-title">
+      <h2 id="new-ticket-title">{t.tickets.newTitle}</h2>
+      <form className="form-grid" onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor="new-ticket-category">{t.tickets.category}</label>
+          <select
+            id="new-ticket-category"
+            required
+            value={category}
+            onChange={(e) => setCategory(e.target.value as TicketCategory)}
+          >
+            <option value="">{t.tickets.chooseCategory}</option>
+            {TICKET_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t.tickets.categories[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field span-2">
+          <label htmlFor="new-ticket-subject">{t.tickets.subject}</label>
+          <input
+            id="new-ticket-subject"
+            required
+            maxLength={200}
+            value={subject}
+            onChange={(e) => setSubject(e.target.value)}
+          />
+        </div>
+        <div className="field span-all">
+          <label htmlFor="new-ticket-description">{t.tickets.description}</label>
+          <textarea
+            id="new-ticket-description"
+            required
+            rows={4}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        </div>
+        <div className="form-actions span-all">
+          <button type="submit" className="button primary" disabled={form.busy}>
+            {form.busy ? t.tickets.registering : t.tickets.register}
+          </button>
+        </div>
+        <div className="span-all">
+          <ErrorMessage error={form.error} />
+          <div role="status">
+            {registered && form.done && (
+              <div className="notice notice-success" data-testid="registered">
+                <p>{form.done}</p>
+                <p>
+                  {t.tickets.triageDeadline}:{' '}
+                  <strong>
+                    {registered.triageDeadline ? format(registered.triageDeadline) : '—'}
+                  </strong>
+                </p>
+                <p>
+                  <Link to={`/tickets/${encodeURIComponent(registered.number)}`}>
+                    {t.tickets.goToTicket(registered.number)}
+                  </Link>
+                </p>
+              </div>
+            )}
+          </div>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function HoursCard({ organizationId }: { organizationId: string }) {
+  const { t } = useI18n();
+  const balance = useQuery(HOUR_BALANCE, { organizationId });
+  const b = balance.data?.hourBalance;
+  return (
+    <section className="card" aria-labelledby="hours-title">
+      <h2 id="hours-title">{t.tickets.hoursTitle}</h2>
+      <ErrorMessage error={balance.error} />
+      {balance.loading && !b && <p role="status">{t.loading}</p>}
+      {b && (
+        <dl className="stats" data-testid="hours">
+          <div>
+            <dt>{t.tickets.hoursAvailable}</dt>
+            <dd>{t.tickets.hours(b.available)}</dd>
+          </div>
+          <div>
+            <dt>{t.tickets.hoursReserved}</dt>
+            <dd>{t.tickets.hours(b.reserved)}</dd>
+          </div>
+          <div>
+            <dt>{t.tickets.hoursConsumed}</dt>
+            <dd>{t.tickets.hours(b.consumed)}</dd>
+          </div>
+        </dl>
+      )}
+    </section>
+  );
+}
+
+/** Client portal: the organisation's tickets, a new ticket, the prepaid hours. Staff: theirs. */
+export function MyTicketsPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const staff = user ? can.seeConsole(user) : false;
+  const tickets = useQuery(TICKETS, {
+    filter: staff ? { assigneeId: user?.id } : {},
+    first: 100,
+  });
+  const items = tickets.data ? [...tickets.data.tickets.items].sort(bySoonestDeadline) : undefined;
+
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="page-title">
+        <h1 id="page-title">{t.tickets.title}</h1>
+        <p className="muted">{staff ? t.tickets.staffIntro : t.tickets.intro}</p>
+        <ErrorMessage error={tickets.error} />
+        {tickets.loading && !items && <p role="status">{t.loading}</p>}
+        {items && items.length === 0 && <p>{t.tickets.empty}</p>}
+        {items && items.length > 0 && <TicketTable items={items} testId="my-tickets" />}
+      </section>
+      {user && !staff && <NewTicketForm onRegistered={tickets.reload} />}
+      {user && !staff && <HoursCard organizationId={user.organization.id} />}
+    </div>
+  );
+}

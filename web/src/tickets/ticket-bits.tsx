@@ -1,0 +1,81 @@
+import type { TicketSummary } from '../api/tickets';
+import { browserTimeZone, formatInstant } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { Link } from '../router/router';
+import { useSession } from '../session/session-context';
+
+/** Formats instants in the logged-in user's time zone (the browser's when logged out). */
+export function useLocalTime(): { zone: string; format: (iso: string | null) => string } {
+  const { language } = useI18n();
+  const { user } = useSession();
+  const zone = user?.timeZone ?? browserTimeZone();
+  return { zone, format: (iso) => (iso ? formatInstant(iso, language, zone) : '—') };
+}
+
+/** ok / at risk / breached, in words and colour (never colour alone). */
+export function SlaBadge({ status }: { status: string }) {
+  const { t } = useI18n();
+  const cls =
+    status === 'breached'
+      ? 'badge sla-breached'
+      : status === 'at_risk'
+        ? 'badge sla-risk'
+        : 'badge ok';
+  return <span className={cls}>{t.tickets.slaStatus[status] ?? status}</span>;
+}
+
+/** A list of tickets as a table: number (link), subject, state, SLA badge, next deadline. */
+export function TicketTable({ items, testId }: { items: TicketSummary[]; testId: string }) {
+  const { t } = useI18n();
+  const { format } = useLocalTime();
+  return (
+    <div className="table-wrap">
+      <table data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t.tickets.number}</th>
+            <th scope="col">{t.tickets.subject}</th>
+            <th scope="col">{t.tickets.state}</th>
+            <th scope="col">{t.tickets.sla}</th>
+            <th scope="col">{t.tickets.nextDeadline}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((ticket) => (
+            <tr key={ticket.number}>
+              <th scope="row">
+                <Link to={`/tickets/${encodeURIComponent(ticket.number)}`} className="nowrap">
+                  {ticket.number}
+                </Link>
+              </th>
+              <td>
+                {ticket.subject}
+                <span className="muted small block">
+                  {t.tickets.categories[ticket.category] ?? ticket.category}
+                </span>
+              </td>
+              <td>{t.tickets.states[ticket.state] ?? ticket.state}</td>
+              <td>
+                <SlaBadge status={ticket.slaStatus} />
+              </td>
+              <td>
+                {ticket.nextDeadline ? (
+                  <time dateTime={ticket.nextDeadline}>{format(ticket.nextDeadline)}</time>
+                ) : (
+                  <span className="muted">{t.tickets.noDeadline}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Sorts by next deadline, soonest first; tickets without one last. */
+export function bySoonestDeadline(a: TicketSummary, b: TicketSummary): number {
+  const da = a.nextDeadline ? Date.parse(a.nextDeadline) : Infinity;
+  const db = b.nextDeadline ? Date.parse(b.nextDeadline) : Infinity;
+  return da - db;
+}

@@ -1,0 +1,215 @@
+import { TICKET, type TicketEvent } from '../api/tickets';
+import { ErrorMessage } from '../components/error-message';
+import { useQuery } from '../components/use-query';
+import { useI18n } from '../i18n/i18n-context';
+import { Link } from '../router/router';
+import { can } from '../session/roles';
+import { useSession } from '../session/session-context';
+import { ActionsPanel } from './actions-panel';
+import { SlaBadge, useLocalTime } from './ticket-bits';
+
+/** The note or reason a person wrote with an event, if any. */
+function eventText(event: TicketEvent): string | undefined {
+  try {
+    const data = JSON.parse(event.data) as Record<string, unknown>;
+    for (const key of ['note', 'reason', 'statement', 'scope', 'details']) {
+      if (typeof data[key] === 'string' && data[key]) return data[key];
+    }
+    if (Array.isArray(data.reasons)) return data.reasons.join('; ');
+  } catch {
+    // Not JSON: nothing to show.
+  }
+  return undefined;
+}
+
+/** One ticket: header, SLA clocks, timeline, estimates, written authorizations, actions. */
+export function TicketPage({ number }: { number: string }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const { format, zone } = useLocalTime();
+  const query = useQuery(TICKET, { number });
+  const ticket = query.data?.ticket;
+  const staff = user ? can.seeConsole(user) : false;
+  const back = staff ? '/consola' : '/mis-tickets';
+
+  if (!ticket)
+    return (
+      <section className="card" aria-labelledby="page-title">
+        <h1 id="page-title">{number}</h1>
+        <ErrorMessage error={query.error} />
+        {query.loading && <p role="status">{t.loading}</p>}
+        <p>
+          <Link to={back}>{staff ? t.console.title : t.tickets.back}</Link>
+        </p>
+      </section>
+    );
+
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="page-title">
+        <p className="small">
+          <Link to={back}>{staff ? t.console.title : t.tickets.back}</Link>
+        </p>
+        <h1 id="page-title">
+          <span className="ticket-number">{ticket.number}</span> {ticket.subject}
+        </h1>
+        <dl className="facts" data-testid="ticket-header">
+          <dt>{t.tickets.state}</dt>
+          <dd data-testid="ticket-state">
+            <strong>{t.tickets.states[ticket.state] ?? ticket.state}</strong>
+          </dd>
+          <dt>{t.tickets.sla}</dt>
+          <dd>
+            <SlaBadge status={ticket.slaStatus} />
+          </dd>
+          <dt>{t.tickets.category}</dt>
+          <dd>{t.tickets.categories[ticket.category] ?? ticket.category}</dd>
+          {ticket.classification && (
+            <>
+              <dt>{t.tickets.classification}</dt>
+              <dd>
+                {t.tickets.classifications[ticket.classification]}
+                {ticket.requirementKind &&
+                  ` · ${t.tickets.requirementKinds[ticket.requirementKind] ?? ticket.requirementKind}`}
+              </dd>
+            </>
+          )}
+          <dt>{t.tickets.registeredAt}</dt>
+          <dd>{format(ticket.registeredAt)}</dd>
+          {ticket.remoteSessionAt && (
+            <>
+              <dt>{t.tickets.remoteSession}</dt>
+              <dd>{format(ticket.remoteSessionAt)}</dd>
+            </>
+          )}
+          {ticket.releaseDate && (
+            <>
+              <dt>{t.tickets.releaseDate}</dt>
+              <dd>{format(ticket.releaseDate)}</dd>
+            </>
+          )}
+        </dl>
+        <p className="description">{ticket.description}</p>
+        <ErrorMessage error={query.error} />
+      </section>
+
+      <ActionsPanel ticket={ticket} reload={query.reload} />
+
+      <section className="card" aria-labelledby="clocks-title">
+        <h2 id="clocks-title">{t.tickets.clocks}</h2>
+        {ticket.clocks.length === 0 ? (
+          <p className="muted">{t.tickets.noClocks}</p>
+        ) : (
+          <div className="table-wrap">
+            <table data-testid="clocks">
+              <thead>
+                <tr>
+                  <th scope="col">{t.tickets.clockKind}</th>
+                  <th scope="col">{t.tickets.clockStatusLabel}</th>
+                  <th scope="col">{`${t.tickets.deadline} (${zone})`}</th>
+                  <th scope="col">{t.tickets.remaining}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ticket.clocks.map((clock) => (
+                  <tr key={clock.id}>
+                    <th scope="row">
+                      {t.tickets.clockKinds[clock.kind] ?? clock.kind}
+                      <span className="muted small block">{t.tickets.target(clock.target)}</span>
+                    </th>
+                    <td>{t.tickets.clockStatus[clock.status] ?? clock.status}</td>
+                    <td>
+                      {clock.deadline ? (
+                        <time dateTime={clock.deadline}>{format(clock.deadline)}</time>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td>
+                      {clock.status === 'RUNNING' || clock.status === 'PAUSED'
+                        ? t.tickets.businessTime(clock.remainingMinutes)
+                        : '—'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="estimates-title">
+        <h2 id="estimates-title">{t.tickets.estimates}</h2>
+        {ticket.estimates.length === 0 ? (
+          <p className="muted">{t.tickets.noEstimates}</p>
+        ) : (
+          <div className="table-wrap">
+            <table data-testid="estimates">
+              <thead>
+                <tr>
+                  <th scope="col">{t.tickets.version}</th>
+                  <th scope="col">{t.tickets.estimateHours}</th>
+                  <th scope="col">{t.tickets.scope}</th>
+                  <th scope="col">{t.tickets.state}</th>
+                  <th scope="col">{t.tickets.submittedAt}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ticket.estimates.map((e) => (
+                  <tr key={e.version}>
+                    <th scope="row">v{e.version}</th>
+                    <td>{e.hours}</td>
+                    <td className="prewrap">{e.scope}</td>
+                    <td>{t.tickets.estimateStatus[e.status] ?? e.status}</td>
+                    <td>
+                      <time dateTime={e.submittedAt}>{format(e.submittedAt)}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {ticket.authorizations.length > 0 && (
+          <div className="subsection" data-testid="authorizations">
+            <h3>{t.tickets.authorizations}</h3>
+            {ticket.authorizations.map((a) => (
+              <figure key={`${a.estimateVersion}-${a.at}`} className="authorization">
+                <blockquote>
+                  <p>{a.statement}</p>
+                </blockquote>
+                <figcaption className="muted small">
+                  {t.tickets.authorizedVersion(a.estimateVersion, format(a.at))}
+                </figcaption>
+              </figure>
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t.tickets.timeline}</h2>
+        <ol className="timeline" data-testid="timeline">
+          {ticket.timeline.map((event) => {
+            // Notes people wrote; the system's own reasons (English, technical) stay out.
+            const text = event.actorRole ? eventText(event) : undefined;
+            return (
+              <li key={event.seq}>
+                <p>
+                  <strong>{t.tickets.events[event.type] ?? event.type}</strong>
+                  <span className="muted small block">
+                    <time dateTime={event.at}>{format(event.at)}</time> ·{' '}
+                    {event.actorRole
+                      ? (t.users.roleNames[event.actorRole] ?? event.actorRole)
+                      : t.tickets.system}
+                  </span>
+                </p>
+                {text && <p className="prewrap">{text}</p>}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </div>
+  );
+}
