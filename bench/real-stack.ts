@@ -1,0 +1,238 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../src/api/create-api-app';
+import { type AppConfig, loadAppConfig } from '../src/config/app-config';
+import { runMigrations } from '../src/database/run-migrations';
+import { typeOrmOptions } from '../src/database/typeorm-options';
+import { seedDemoWorld } from '../src/dev/demo-world';
+import { Role } from '../src/identity/role.enum';
+import { type LocalStack, startLocalStack } from '../src/infra/local-stack/local-stack';
+import { freePort } from '../src/infra/provisioning/temporal-binaries';
+import { createTicketWorker, WORKFLOWS_PATH } from '../src/worker/create-worker';
+import { WorkerModule } from '../src/worker/worker.module';
+
+// The real stack for the end-to-end scenarios: embedded PostgreSQL, a headless Temporal dev server
+// and the SMTP catcher on free ports in a temp folder (`startLocalStack`, as the integration tier),
+// the committed migrations, the demo seed, the real API over HTTP and the real ticket worker, all
+// in this process. Each scenario gets its own and tears it down.
+
+/* eslint-disable no-console */
+
+const ROOT = join(__dirname, '..', '..');
+const TOOLS_DIR = process.env.TOOLS_DIR ?? join(ROOT, '.tools');
+export const NOOP_TASK_QUEUE = 'bench-noop';
+
+let runtimeInstalled = false;
+let ticketBundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+let noopBundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({
+    logger: new DefaultLogger('ERROR'),
+    telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } },
+  });
+  runtimeInstalled = true;
+}
+
+/** `workflows/` bundled once per bench run (what `workflowsPath` would bundle per worker). */
+function ticketWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  ticketBundle ??= bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    logger: new DefaultLogger('ERROR'),
+  });
+  return ticketBundle;
+}
+
+function noopWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  noopBundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('./workflows/noop'),
+    logger: new DefaultLogger('ERROR'),
+  });
+  return noopBundle;
+}
+
+export interface GqlResult<T> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export interface BenchWorld {
+  readonly config: AppConfig;
+  readonly db: DataSource;
+  readonly apiUrl: string;
+  /** A Temporal client of its own (for the baselines), on the same server. */
+  readonly client: Client;
+  /** POSTs one GraphQL operation as the demo user holding `role` (no login for `undefined`). */
+  gql<T>(query: string, variables: Record<string, unknown>, role?: Role): Promise<GqlResult<T>>;
+}
+
+const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
+
+/** Starts the whole stack, runs `body`, and stops everything (also on failure). */
+export async function withBenchWorld<T>(
+  label: string,
+  body: (world: BenchWorld) => Promise<T>,
+): Promise<T> {
+  quietRuntime();
+  const started = Date.now();
+  const say = (line: string): void =>
+    console.log(`  [${label} ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}`);
+  const dataDir = mkdtempSync(join(tmpdir(), `sla-bench-${label}-`));
+  chmodSync(dataDir, 0o755);
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    const [pgPort, temporalPort, smtpPort, viewerPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
+    const bundles = Promise.all([ticketWorkflows(), noopWorkflows()]);
+    const stack: LocalStack = await startLocalStack({
+      dataDir,
+      toolsDir: TOOLS_DIR,
+      host: '127.0.0.1',
+      postgres: { port: pgPort, database: 'sla_bench' },
+      temporal: { port: temporalPort, namespace: 'default' },
+      smtp: { port: smtpPort, viewerPort },
+      log: () => undefined,
+    });
+    stops.push(() => stack.stop());
+    await runMigrations(stack.databaseUrl);
+    const config = loadAppConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: stack.databaseUrl,
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      SMTP_URL: stack.smtpUrl,
+    });
+    const db = await new DataSource(typeOrmOptions(config.database.url)).initialize();
+    stops.push(() => db.destroy());
+    const seed = await seedDemoWorld(db);
+    say('stack up, migrated, seeded');
+
+    const app: INestApplication = await createApiApp(config);
+    await app.listen(0, '127.0.0.1');
+    stops.push(() => app.close());
+    const apiUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+    const [ticketBundleCode, noopBundleCode] = await bundles;
+    const context: INestApplicationContext = await NestFactory.createApplicationContext(
+      WorkerModule.forRoot(config),
+      { logger: ['error', 'warn'] },
+    );
+    stops.push(() => context.close());
+    const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
+    stops.push(() => nativeConnection.close());
+    const ticketWorker = await createTicketWorker(context, nativeConnection, config, {
+      workflowBundle: ticketBundleCode,
+    });
+    const noopWorker = await Worker.create({
+      connection: nativeConnection,
+      namespace: config.temporal.namespace,
+      taskQueue: NOOP_TASK_QUEUE,
+      workflowBundle: noopBundleCode,
+    });
+    for (const worker of [ticketWorker, noopWorker]) {
+      const running = worker.run();
+      stops.push(async () => {
+        worker.shutdown();
+        await running;
+      });
+    }
+    const connection = await Connection.connect({ address: config.temporal.address });
+    stops.push(() => connection.close());
+    const client = new Client({ connection, namespace: config.temporal.namespace });
+
+    const post = async <R>(
+      query: string,
+      variables: Record<string, unknown>,
+      headers: Record<string, string> = {},
+    ): Promise<GqlResult<R>> => {
+      const res = await fetch(`${apiUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as GqlResult<R>;
+    };
+    const tokens = new Map<Role, string>();
+    for (const role of [Role.CLIENT_USER, Role.AGENT, Role.MANAGER]) {
+      const org = role === Role.CLIENT_USER ? 'Comercializadora Aurora' : 'Becken';
+      const user = seed.credentials.find((c) => c.roles.includes(role) && c.organization === org);
+      if (!user) throw new Error(`no demo user with ${role} in ${org}`);
+      const login = await post<{ login: { token: string } }>(LOGIN, {
+        email: user.email,
+        password: user.password,
+      });
+      if (!login.data) throw new Error(`login failed: ${JSON.stringify(login.errors)}`);
+      tokens.set(role, login.data.login.token);
+    }
+    say('API and workers up');
+
+    const world: BenchWorld = {
+      config,
+      db,
+      apiUrl,
+      client,
+      gql: (query, variables, role) =>
+        post(query, variables, role ? { authorization: `Bearer ${tokens.get(role)}` } : {}),
+    };
+    return await body(world);
+  } finally {
+    for (const stop of stops.reverse()) {
+      await stop().catch((err: unknown) => console.error(`  [${label}] stop failed:`, err));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    say('torn down');
+  }
+}
+
+/** Runs `task` on `clients` concurrent loops until `count` tasks ran or `ms` passed; tasks/s. */
+export async function concurrentRate(
+  clients: number,
+  count: number,
+  ms: number,
+  task: (i: number) => Promise<void>,
+): Promise<{ perSecond: number; done: number }> {
+  let next = 0;
+  let done = 0;
+  const start = Date.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < count && Date.now() - start < ms) {
+        await task(next++);
+        done++;
+      }
+    }),
+  );
+  return { perSecond: done / ((Date.now() - start) / 1000), done };
+}
+
+/** The p-th percentile (0–100) of `values`, nearest rank. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** Milliseconds `fn` took. */
+export async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
