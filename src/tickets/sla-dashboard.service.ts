@@ -82,8 +82,8 @@ export class SlaDashboardService {
               count(*) FILTER (WHERE c.breached_at IS NULL AND c.status = 'MET') AS met,
               count(*) FILTER (WHERE c.breached_at IS NOT NULL) AS breached
          FROM ticket_clock c JOIN ticket t ON t.number = c.ticket_number
-        WHERE c.ended_at IS NOT NULL
-          AND to_char(c.ended_at AT TIME ZONE 'UTC', 'YYYY-MM') BETWEEN $1 AND $2
+        WHERE c.ended_at >= ($1 || '-01')::timestamp AT TIME ZONE 'UTC'
+          AND c.ended_at < (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'UTC'
           AND ($3::uuid IS NULL OR t.organization_id = $3::uuid)
         GROUP BY 1, 2, 3
         ORDER BY 1, 2, 3`,
