@@ -11,6 +11,7 @@ import { BusinessTimeModule } from './business-time/business-time.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { LiveModule } from './live/live.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SlaModule } from './sla/sla.module';
 import { SystemModule } from './system/system.module';
@@ -28,7 +29,12 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         TemporalModule,
-        GraphQLModule.forRoot(graphQLOptions(config.nodeEnv === 'development')),
+        GraphQLModule.forRoot(
+          graphQLOptions({
+            writeSchemaFile: config.nodeEnv === 'development',
+            limits: { maxDepth: config.api.maxQueryDepth, maxCost: config.api.maxQueryCost },
+          }),
+        ),
         HealthModule,
         BusinessTimeModule,
         IdentityModule,
@@ -38,6 +44,7 @@ export class AppModule {
         SlaModule,
         SystemModule,
         TicketsModule,
+        LiveModule,
         WebModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

@@ -1,15 +1,61 @@
 import { join } from 'node:path';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import {
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
+import { ErrorCode } from '../common/errors/domain-error';
 import { formatGraphQLError } from '../common/errors/graphql-error-formatter';
 import { repoRoot } from '../common/repo-root';
+import { type QueryLimits, queryLimitsRule } from './query-limits';
 
 /** The committed schema file: API changes show in diffs (a unit test keeps it current). */
 export function schemaFilePath(): string {
   return join(repoRoot(), 'schema.graphql');
 }
 
-/** @param writeSchemaFile  development writes `schema.graphql`; other runs build it in memory. */
-export function graphQLOptions(writeSchemaFile: boolean): ApolloDriverConfig {
+export interface GraphQLOptionsInput {
+  /** Development writes `schema.graphql`; other runs build it in memory. */
+  readonly writeSchemaFile: boolean;
+  readonly limits: QueryLimits;
+}
+
+/** What graphql-ws hands the context factory for a subscription (see `live/`). */
+interface WsContextSource {
+  connectionParams?: Readonly<Record<string, unknown>>;
+  extra?: { request?: { headers?: Record<string, string | string[] | undefined> } };
+}
+
+/**
+ * The GraphQL context: `{ req }` over HTTP. Over WebSocket (graphql-ws) the token comes from the
+ * `connection_init` payload `{ authorization: 'Bearer …' }` (else the upgrade request's header)
+ * and is put where the HTTP guard reads it, so one guard serves both transports.
+ */
+export function graphQLContext(source: { req?: unknown } & WsContextSource): { req: unknown } {
+  if (source.req) return { req: source.req };
+  const params = source.connectionParams ?? {};
+  const fromParams = params.authorization ?? params.Authorization;
+  const authorization =
+    typeof fromParams === 'string' ? fromParams : source.extra?.request?.headers?.authorization;
+  return { req: { headers: { authorization } } };
+}
+
+function formatAll(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
+  return errors.map((e) => formatGraphQLError(e.toJSON(), e));
+}
+
+export function graphQLOptions({
+  writeSchemaFile,
+  limits,
+}: GraphQLOptionsInput): ApolloDriverConfig {
+  const validationRules = [queryLimitsRule(limits)];
+  // The built schema, for validating WebSocket operations (set once by `transformSchema`).
+  let schema: GraphQLSchema | undefined;
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -17,9 +63,38 @@ export function graphQLOptions(writeSchemaFile: boolean): ApolloDriverConfig {
     sortSchema: true,
     graphiql: true,
     // Introspection stays on: the web app and tools read the schema; nothing secret is in it.
+    // The query limits do not count introspection fields.
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
-    context: ({ req }: { req: unknown }) => ({ req }),
+    validationRules,
+    context: graphQLContext,
+    transformSchema: (built) => (schema = built),
+    subscriptions: {
+      'graphql-ws': {
+        // The limits (and every standard rule) also guard operations sent over WebSocket.
+        onSubscribe: (_ctx, _id, payload) => {
+          let errors: readonly GraphQLError[];
+          try {
+            errors = validate(schema as GraphQLSchema, parse(payload.query), [
+              ...specifiedRules,
+              ...validationRules,
+            ]);
+          } catch (err) {
+            errors = [err as GraphQLError];
+          }
+          if (!errors.length || !schema) return undefined;
+          return errors.map(
+            (e) =>
+              new GraphQLError(e.message, {
+                nodes: e.nodes,
+                extensions: { code: ErrorCode.VALIDATION_FAILED },
+              }),
+          );
+        },
+        onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) =>
+          result.errors ? { ...result, errors: formatAll(result.errors) } : undefined,
+      },
+    },
   };
 }

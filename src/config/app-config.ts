@@ -11,6 +11,9 @@ export abstract class AppConfig {
     readonly host: string;
     readonly port: number;
     readonly publicUrl: string;
+    /** Static GraphQL limits, checked before execution (`src/api/query-limits.ts`). */
+    readonly maxQueryDepth: number;
+    readonly maxQueryCost: number;
   };
   abstract readonly database: { readonly url: string };
   abstract readonly temporal: {
@@ -37,6 +40,11 @@ export abstract class AppConfig {
     readonly tokenSecret: string;
     /** Lifetime of a session token, in seconds. */
     readonly tokenTtlSeconds: number;
+  };
+  /** Failed logins per email + IP within the window before RATE_LIMITED (in memory, per instance). */
+  abstract readonly loginRateLimit: {
+    readonly maxFailures: number;
+    readonly windowSeconds: number;
   };
 }
 
@@ -89,11 +97,15 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
   else if (tokenSecret === DEV_TOKEN_SECRET && nodeEnv === 'production')
     r.problem('AUTH_TOKEN_SECRET must not be the public development default in production');
   const tokenTtlSeconds = r.int('AUTH_TOKEN_TTL', 8 * 60 * 60, 60, 30 * 24 * 60 * 60);
+  const loginMaxFailures = r.int('LOGIN_MAX_FAILURES', 5, 1, 1_000);
+  const loginWindowSeconds = r.int('LOGIN_WINDOW_SECONDS', 15 * 60, 1, 24 * 60 * 60);
+  const maxQueryDepth = r.int('GRAPHQL_MAX_DEPTH', 12, 2, 100);
+  const maxQueryCost = r.int('GRAPHQL_MAX_COST', 5_000, 10, 10_000_000);
 
   const config: AppConfig = {
     nodeEnv,
     logLevel,
-    api: { host, port, publicUrl },
+    api: { host, port, publicUrl, maxQueryDepth, maxQueryCost },
     database: { url: databaseUrl ?? '' },
     temporal: {
       address: temporalAddress ?? '',
@@ -113,6 +125,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
       },
     },
     auth: { tokenSecret: tokenSecret ?? DEV_TOKEN_SECRET, tokenTtlSeconds },
+    loginRateLimit: { maxFailures: loginMaxFailures, windowSeconds: loginWindowSeconds },
   };
   r.done();
   return config;

@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthenticatedUser } from './authenticated-user';
 import { AuthService } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
@@ -17,10 +17,15 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => LoginResult, {
-    description: 'Starts a session. A wrong email or password gets the same UNAUTHENTICATED error.',
+    description:
+      'Starts a session. A wrong email or password gets the same UNAUTHENTICATED error; repeated failures for one email from one address are RATE_LIMITED for a while.',
   })
-  async login(@Args() { email, password }: LoginArgs): Promise<LoginResult> {
-    const session = await this.auth.login(email, password);
+  async login(
+    @Args() { email, password }: LoginArgs,
+    @Context() ctx: { req?: { ip?: string; socket?: { remoteAddress?: string } } },
+  ): Promise<LoginResult> {
+    const ip = ctx.req?.ip ?? ctx.req?.socket?.remoteAddress;
+    const session = await this.auth.login(email, password, ip);
     return {
       token: session.token,
       expiresAt: session.expiresAt,

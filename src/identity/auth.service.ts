@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
 import type { AppUserEntity } from './app-user.entity';
 import type { AuthenticatedUser } from './authenticated-user';
 import { AuthTokenService, type IssuedToken } from './auth-token.service';
+import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
 import { UsersService } from './users.service';
 
@@ -11,19 +13,40 @@ export const INVALID_CREDENTIALS = 'Invalid email or password';
 
 @Injectable()
 export class AuthService {
+  private readonly loginLimiter: LoginRateLimiter;
+
   constructor(
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: AuthTokenService,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.loginLimiter = new LoginRateLimiter(
+      config.loginRateLimit.maxFailures,
+      config.loginRateLimit.windowSeconds * 1000,
+    );
+  }
 
-  /** A session for valid credentials of an active user; UNAUTHENTICATED otherwise. */
-  async login(email: string, password: string): Promise<IssuedToken & { user: AppUserEntity }> {
+  /**
+   * A session for valid credentials of an active user; UNAUTHENTICATED otherwise. Too many
+   * failures for one email from one IP are RATE_LIMITED for a while (see {@link LoginRateLimiter}).
+   */
+  async login(
+    email: string,
+    password: string,
+    clientIp?: string,
+  ): Promise<IssuedToken & { user: AppUserEntity }> {
+    const limiterKey = LoginRateLimiter.key(email, clientIp);
+    this.loginLimiter.assertAllowed(limiterKey);
     const user = await this.users.findForLogin(email);
     const valid = user
       ? await this.hasher.verify(user.passwordHash, password)
       : await this.hasher.verifyNobody(password);
-    if (!user || !valid) throw new DomainError(ErrorCode.UNAUTHENTICATED, INVALID_CREDENTIALS);
+    if (!user || !valid) {
+      this.loginLimiter.recordFailure(limiterKey);
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, INVALID_CREDENTIALS);
+    }
+    this.loginLimiter.reset(limiterKey);
     if (!user.active) {
       throw new DomainError(
         ErrorCode.UNAUTHENTICATED,

@@ -6,6 +6,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   CONFLICT = 'CONFLICT',
+  /** Too many attempts (e.g. failed logins); `retryAfterSeconds` says when to try again. */
+  RATE_LIMITED = 'RATE_LIMITED',
   UNAVAILABLE = 'UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }

@@ -1,0 +1,145 @@
+import { getIntrospectionQuery } from 'graphql';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+
+// Issue 5 items 5 and 7 over real HTTP: static query limits (depth, cost) rejected before
+// execution with VALIDATION_FAILED, and login rate limiting per email + IP (RATE_LIMITED).
+
+const LOGIN = `mutation ($email: String!, $password: String!) {
+  login(email: $email, password: $password) { token }
+}`;
+/** Depth 4 (login → user → organization → id): over the spec's limit of 3. */
+const DEEP_LOGIN = `mutation ($email: String!, $password: String!) {
+  login(email: $email, password: $password) { user { organization { id } } }
+}`;
+
+describe('API hardening', () => {
+  let world: SeededWorld;
+  beforeAll(async () => {
+    world = await createSeededWorld(
+      'hardening',
+      {
+        GRAPHQL_MAX_DEPTH: '3',
+        GRAPHQL_MAX_COST: '200',
+        LOGIN_MAX_FAILURES: '3',
+        LOGIN_WINDOW_SECONDS: '60',
+      },
+      false,
+    );
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  const credentialOf = (role: Role) => world.seed.credentials.find((c) => c.roles.includes(role))!;
+
+  describe('query limits', () => {
+    it('answers normal queries within the limits', async () => {
+      const { body } = await gql<{ me: { organization: { name: string } } }>(
+        world.api,
+        '{ me { id organization { name } } }',
+        {},
+        world.bearer(Role.ADMIN),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.me.organization.name).toBeTruthy();
+      const page = await gql(
+        world.api,
+        '{ tickets(first: 10) { items { number state } nextCursor } }',
+        {},
+        world.bearer(Role.MANAGER),
+      );
+      expect(page.body.errors).toBeUndefined();
+    });
+
+    it('rejects a document nested deeper than the limit with VALIDATION_FAILED', async () => {
+      const { body } = await gql(
+        world.api,
+        '{ tickets { items { clocks { id } } } }',
+        {},
+        world.bearer(Role.MANAGER),
+      );
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      expect(body.errors?.[0]?.message).toBe('The operation nests 4 levels deep; the limit is 3');
+    });
+
+    it('rejects a document over the cost budget with VALIDATION_FAILED', async () => {
+      const { body } = await gql(
+        world.api,
+        'query Big { tickets(first: 100) { items { number state } } }',
+        {},
+        world.bearer(Role.MANAGER),
+      );
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      expect(body.errors?.[0]?.message).toMatch(/^Operation Big costs 301; the limit is 200/);
+    });
+
+    it('rejects before execution: an over-deep login never runs (no failure counted)', async () => {
+      const { email } = credentialOf(Role.AGENT);
+      for (let i = 0; i < 5; i++) {
+        const { body } = await gql(world.api, DEEP_LOGIN, { email, password: 'wrong-password-x' });
+        expect(body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      }
+      const { body } = await gql(world.api, LOGIN, { email, password: 'wrong-password-x' });
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('keeps introspection working', async () => {
+      const { body } = await gql<{ __schema: { types: unknown[] } }>(
+        world.api,
+        getIntrospectionQuery(),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.__schema.types.length).toBeGreaterThan(20);
+    });
+  });
+
+  describe('login rate limiting', () => {
+    it('refuses an email after too many failures from one IP, with a retry-after', async () => {
+      const { email, password } = credentialOf(Role.CLIENT_USER);
+      for (let i = 0; i < 3; i++) {
+        const { body } = await gql(world.api, LOGIN, { email, password: 'not-the-password-!' });
+        expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      }
+      // Locked out: even the right password waits (the limit is checked before the password).
+      const { status, body } = await gql(world.api, LOGIN, { email, password });
+      expect(status).toBe(200);
+      expect(body.data ?? null).toBeNull();
+      const error = body.errors?.[0];
+      expect(error?.extensions?.code).toBe('RATE_LIMITED');
+      const retryAfter = error?.extensions?.retryAfterSeconds as number;
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(error?.message).toContain(`${retryAfter} s`);
+      // The same email in other letter case is the same key.
+      const upper = await gql(world.api, LOGIN, { email: email.toUpperCase(), password });
+      expect(upper.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+      // Other users from the same IP are not affected.
+      const other = credentialOf(Role.CLIENT_APPROVER);
+      const ok = await gql<{ login: { token: string } }>(world.api, LOGIN, {
+        email: other.email,
+        password: other.password,
+      });
+      expect(ok.body.data?.login.token).toBeTruthy();
+    });
+
+    it('a successful login resets the failure count', async () => {
+      const { email, password } = credentialOf(Role.MANAGER);
+      const fail = async () =>
+        (await gql(world.api, LOGIN, { email, password: 'not-the-password-!' })).body.errors?.[0]
+          ?.extensions?.code;
+      expect(await fail()).toBe('UNAUTHENTICATED');
+      expect(await fail()).toBe('UNAUTHENTICATED');
+      const ok = await gql<{ login: { token: string } }>(world.api, LOGIN, { email, password });
+      expect(ok.body.data?.login.token).toBeTruthy();
+      expect(await fail()).toBe('UNAUTHENTICATED');
+      expect(await fail()).toBe('UNAUTHENTICATED');
+      const again = await gql<{ login: { token: string } }>(world.api, LOGIN, { email, password });
+      expect(again.body.errors).toBeUndefined();
+      expect(again.body.data?.login.token).toBeTruthy();
+    });
+  });
+});
