@@ -42,8 +42,19 @@ export class TicketWorkflowClient {
         args: [input],
       });
     } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
-      throw err;
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      // A retried start of this very ticket is fine; a workflow of another ticket that carries the
+      // same number (e.g. the database was reset but Temporal was not) must never be adopted.
+      const running = await this.state(input.ticketNumber);
+      if (
+        running.registeredAt !== input.registeredAt ||
+        running.registrantId !== input.registrantId
+      ) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `Ticket ${input.ticketNumber} already has a workflow registered at ${running.registeredAt}`,
+        );
+      }
     }
   }
 

@@ -43,15 +43,6 @@ describe('Live ticket updates over graphql-ws', () => {
     world = await createSeededWorld('live', { TEMPORAL_TASK_QUEUE: taskQueue });
     worker = await startWorker(bundle, world.config);
     running = worker.worker.run();
-    // Workflow IDs are `ticket:<number>` on the tier's shared Temporal server, and every spec's
-    // fresh database numbers from 1: start this spec's numbers far from other specs' tickets.
-    const year = new Date().getUTCFullYear();
-    for (const y of [year - 1, year, year + 1]) {
-      await world.db.query('INSERT INTO ticket_number_counter (year, last_value) VALUES ($1, $2)', [
-        y,
-        100_000,
-      ]);
-    }
   });
   afterAll(async () => {
     for (const c of clients) await c.dispose();

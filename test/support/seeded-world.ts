@@ -1,3 +1,6 @@
+import { appendFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/config/app-config';
 import { runMigrations } from '../../src/database/run-migrations';
@@ -43,6 +46,15 @@ export async function createSeededWorld(
   await onServer(shared.database.url, `CREATE DATABASE "${databaseName}"`);
   await runMigrations(config.database.url);
   const db = await new DataSource(typeOrmOptions(config.database.url)).initialize();
+  // Every world numbers tickets from its own base: ticket workflow IDs (`ticket:<number>`) then
+  // never meet another spec's workflows on the tier's shared Temporal server.
+  const base = nextNumberBase();
+  const year = new Date().getUTCFullYear();
+  await db.query(`INSERT INTO ticket_number_counter (year, last_value) VALUES ($1, $3), ($2, $3)`, [
+    year,
+    year + 1,
+    base,
+  ]);
   const seed = demoContracts ? await seedDemoWorld(db) : await seedDemoData(db);
   const api = await startApi(config);
 
@@ -75,6 +87,17 @@ export async function createSeededWorld(
       await onServer(shared.database.url, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
     },
   };
+}
+
+/**
+ * A ticket-number base unique to this world within the test run. Jest isolates modules and
+ * `process.env` per spec file, so the count is a file shared by the run's spec files (named by
+ * the jest parent process; each tier run starts its own Temporal server).
+ */
+function nextNumberBase(): number {
+  const counter = join(tmpdir(), `sla-test-worlds-${process.ppid}`);
+  appendFileSync(counter, 'x');
+  return (statSync(counter).size % 900) * 1_000;
 }
 
 /** Runs one statement on the server (CREATE/DROP DATABASE cannot run in a transaction). */
