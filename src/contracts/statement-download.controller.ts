@@ -2,6 +2,7 @@ import { Controller, Get, Header, HttpException, Param, Req } from '@nestjs/comm
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { AuthService } from '../identity/auth.service';
+import { bearerToken } from '../identity/graphql-auth-context';
 import { HourStatementsService } from './hour-statements.service';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -31,7 +32,7 @@ export class StatementDownloadController {
     @Req() req: IncomingMessage & { res?: ServerResponse },
   ): Promise<string> {
     try {
-      const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+      const token = bearerToken({ req });
       const caller = await this.auth.authenticate(token);
       const statement = await this.statements.monthly(organizationId, caller, month);
       req.res?.setHeader(

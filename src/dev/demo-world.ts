@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { HourLedgerService } from '../contracts/hour-ledger.service';
 import { SupportPoliciesService } from '../contracts/support-policies.service';
-import type { AuthenticatedUser } from '../identity';
+import { authenticatedUserOf } from '../identity/authenticated-user';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { type DemoSeedResult, seedDemoData } from '../identity/demo-seed';
 import { OrganizationEntity } from '../identity/organization.entity';
@@ -23,15 +23,7 @@ export async function seedDemoWorld(db: DataSource): Promise<DemoSeedResult> {
   const admin = await db
     .getRepository(AppUserEntity)
     .findOneByOrFail({ email: 'admin@becken.example' });
-  const actor: AuthenticatedUser = {
-    id: admin.id,
-    email: admin.email,
-    organizationId: admin.organizationId,
-    organizationKind: admin.organizationKind,
-    roles: admin.roles,
-    locale: admin.locale,
-    timeZone: admin.timeZone,
-  };
+  const actor = authenticatedUserOf(admin);
   const policies = new SupportPoliciesService(db);
   const ledger = new HourLedgerService(db);
   for (const [slug, terms] of Object.entries(DEMO_CONTRACTS)) {

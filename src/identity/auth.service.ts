@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import type { AppUserEntity } from './app-user.entity';
-import type { AuthenticatedUser } from './authenticated-user';
+import { type AuthenticatedUser, authenticatedUserOf } from './authenticated-user';
 import { AuthTokenService, type IssuedToken } from './auth-token.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
@@ -72,14 +72,6 @@ export class AuthService {
     if (!user || !user.active) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session is no longer valid');
     }
-    return {
-      id: user.id,
-      email: user.email,
-      organizationId: user.organizationId,
-      organizationKind: user.organizationKind,
-      roles: user.roles,
-      locale: user.locale,
-      timeZone: user.timeZone,
-    };
+    return authenticatedUserOf(user);
   }
 }

@@ -1,4 +1,5 @@
 import type { OrganizationKind } from './organization-kind.enum';
+import type { AppUserEntity } from './app-user.entity';
 import type { Role } from './role.enum';
 
 /**
@@ -13,4 +14,17 @@ export interface AuthenticatedUser {
   readonly roles: readonly Role[];
   readonly locale: string;
   readonly timeZone: string;
+}
+
+/** The caller as the guards see it, from its stored user row. */
+export function authenticatedUserOf(user: AppUserEntity): AuthenticatedUser {
+  return {
+    id: user.id,
+    email: user.email,
+    organizationId: user.organizationId,
+    organizationKind: user.organizationKind,
+    roles: user.roles,
+    locale: user.locale,
+    timeZone: user.timeZone,
+  };
 }

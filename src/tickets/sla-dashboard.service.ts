@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
-import { businessMillisecondsBetween } from '../business-time/engine';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { TicketClockEntity } from './ticket-clock.entity';
-import { clockFromView, clockViewFromEntity } from './ticket.mapper';
+import { liveClockFromEntity } from './ticket.mapper';
 import type {
   SlaComplianceFilter,
   SlaComplianceRow,
@@ -49,22 +48,27 @@ export class SlaDashboardService {
         ticket_calendar: string;
       }>();
     const now = new Date();
+    // One lookup per calendar, not per clock: most tickets share a handful of calendars.
+    const calendars = new Map<string, ReturnType<CalendarsService['current']>>();
+    const calendarOf = (id: string) => {
+      if (!calendars.has(id)) calendars.set(id, this.calendars.current(id));
+      return calendars.get(id)!;
+    };
     return Promise.all(
       entities.map(async (entity, i) => {
         const row = raw[i];
-        const view = clockViewFromEntity(entity);
-        let since = 0;
-        if (view.status === 'RUNNING') {
-          const calendar = await this.calendars.current(row.ticket_calendar);
-          since = businessMillisecondsBetween(calendar.engine, new Date(view.consumedAsOf), now);
-        }
+        const clock = liveClockFromEntity(
+          entity,
+          (await calendarOf(row.ticket_calendar)).engine,
+          now,
+        );
         return {
           ticketNumber: entity.ticketNumber,
           organizationId: row.ticket_org,
           subject: row.ticket_subject,
           ticketState: row.ticket_state,
-          clock: clockFromView(view, since),
-          slaStatus: view.breachedAt ? 'breached' : view.atRiskRecordedAt ? 'at_risk' : 'ok',
+          clock,
+          slaStatus: clock.breachedAt ? 'breached' : clock.atRiskRecordedAt ? 'at_risk' : 'ok',
         };
       }),
     );

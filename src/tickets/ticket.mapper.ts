@@ -4,6 +4,7 @@ import type {
   TicketView,
   TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
+import { type BusinessCalendar, businessMillisecondsBetween } from '../business-time/engine';
 import type { TicketClockEntity } from './ticket-clock.entity';
 import type { TicketEventEntity } from './ticket-event.entity';
 import type { TicketEntity } from './ticket.entity';
@@ -111,6 +112,23 @@ export function clockFromView(c: SlaClockView, consumedSinceMs = 0): SlaClockMod
     endedAt: date(c.endedAt),
     calendarVersion: c.calendarVersion,
   };
+}
+
+/**
+ * A stored clock as of `now`: a running clock keeps using business time after the projection
+ * recorded its consumption, so that part is added on the ticket's calendar.
+ */
+export function liveClockFromEntity(
+  row: TicketClockEntity,
+  calendar: BusinessCalendar,
+  now: Date,
+): SlaClockModel {
+  const view = clockViewFromEntity(row);
+  const since =
+    view.status === 'RUNNING'
+      ? businessMillisecondsBetween(calendar, new Date(view.consumedAsOf), now)
+      : 0;
+  return clockFromView(view, since);
 }
 
 export function clockViewFromEntity(c: TicketClockEntity): SlaClockView {

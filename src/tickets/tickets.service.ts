@@ -7,11 +7,12 @@ import {
   type RequestBase,
   TERMINAL_STATES,
   type TicketView,
+  ticketWorkflowId,
   type TransitionResult,
 } from '../../workflows/ticket/ticket.contract';
 import { RULES } from '../../workflows/ticket/transitions';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
-import { businessMillisecondsBetween, localDateOf } from '../business-time/engine';
+import { localDateOf } from '../business-time/engine';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { HourLedgerService } from '../contracts/hour-ledger.service';
 import type { LogTimeResult } from '../contracts/hour-ledger.types';
@@ -22,9 +23,8 @@ import { TicketClockEntity } from './ticket-clock.entity';
 import { TicketEventEntity } from './ticket-event.entity';
 import type { LogTicketTimeInput, RegisterTicketInput, TicketFilter } from './ticket.inputs';
 import {
-  clockFromView,
-  clockViewFromEntity,
   eventFromEntity,
+  liveClockFromEntity,
   ticketFromEntity,
   ticketFromView,
   type TicketWithParts,
@@ -87,7 +87,7 @@ export class TicketsService implements OnModuleInit {
         number,
         year,
         seq,
-        workflowId: `ticket:${number}`,
+        workflowId: ticketWorkflowId(number),
         organizationId: user.organizationId,
         registrantId: user.id,
         calendarId: calendar.id,
@@ -177,14 +177,7 @@ export class TicketsService implements OnModuleInit {
     if (!rows.length) return [];
     const calendar = await this.calendars.current(ticket.calendarId);
     const now = new Date();
-    return rows.map((row) => {
-      const view = clockViewFromEntity(row);
-      const since =
-        view.status === 'RUNNING'
-          ? businessMillisecondsBetween(calendar.engine, new Date(view.consumedAsOf), now)
-          : 0;
-      return clockFromView(view, since);
-    });
+    return rows.map((row) => liveClockFromEntity(row, calendar.engine, now));
   }
 
   async timeline(ticket: TicketWithParts): Promise<TicketEventModel[]> {

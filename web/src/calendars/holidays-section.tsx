@@ -5,6 +5,7 @@ import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { useMutationForm } from '../components/use-mutation-form';
+import { TextField } from '../components/text-field';
 
 const ENTERED_SOURCES = ['ELECTION', 'BANK', 'CLIENT', 'OTHER'];
 
@@ -117,25 +118,21 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
 
       <form className="form-grid subsection" onSubmit={(e) => void add(e)}>
         <h3 className="span-all">{t.calendars.addHoliday}</h3>
-        <div className="field">
-          <label htmlFor="holiday-date">{t.calendars.date}</label>
-          <input
-            id="holiday-date"
-            type="date"
-            required
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="holiday-name">{t.calendars.holidayName}</label>
-          <input
-            id="holiday-name"
-            required
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
+        <TextField
+          id="holiday-date"
+          label={t.calendars.date}
+          type="date"
+          required
+          value={date}
+          onChange={setDate}
+        />
+        <TextField
+          id="holiday-name"
+          label={t.calendars.holidayName}
+          required
+          value={name}
+          onChange={setName}
+        />
         <div className="field">
           <label htmlFor="holiday-source">{t.calendars.source}</label>
           <select id="holiday-source" value={source} onChange={(e) => setSource(e.target.value)}>

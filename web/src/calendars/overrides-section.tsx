@@ -10,6 +10,7 @@ import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { useMutationForm } from '../components/use-mutation-form';
+import { TextField } from '../components/text-field';
 
 interface Props {
   calendar: CalendarDetail;
@@ -111,25 +112,21 @@ export function OverridesSection({ calendar, onChanged }: Props) {
 
       <form className="form-grid subsection" onSubmit={(e) => void save(e)}>
         <h3 className="span-all">{t.calendars.setOverride}</h3>
-        <div className="field">
-          <label htmlFor="override-date">{t.calendars.date}</label>
-          <input
-            id="override-date"
-            type="date"
-            required
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="override-reason">{t.calendars.reason}</label>
-          <input
-            id="override-reason"
-            required
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </div>
+        <TextField
+          id="override-date"
+          label={t.calendars.date}
+          type="date"
+          required
+          value={date}
+          onChange={setDate}
+        />
+        <TextField
+          id="override-reason"
+          label={t.calendars.reason}
+          required
+          value={reason}
+          onChange={setReason}
+        />
         <fieldset className="span-all">
           <legend>{t.calendars.overrideKind}</legend>
           <label className="check">

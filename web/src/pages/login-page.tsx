@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link, navigate } from '../router/router';
 import { homePath } from '../session/roles';
 import { useSession } from '../session/session-context';
+import { TextField } from '../components/text-field';
 
 /** Where to go after logging in: the page that sent us here, if it is one of ours. */
 function nextPath(): string | undefined {
@@ -44,28 +45,24 @@ export function LoginPage() {
         </p>
       )}
       <form onSubmit={(e) => void submit(e)} noValidate={false} aria-describedby="login-error">
-        <div className="field">
-          <label htmlFor="login-email">{t.login.email}</label>
-          <input
-            id="login-email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">{t.login.password}</label>
-          <input
-            id="login-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <TextField
+          id="login-email"
+          label={t.login.email}
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          id="login-password"
+          label={t.login.password}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
         <ErrorMessage
           id="login-error"
           error={error}

@@ -4,7 +4,7 @@ import { ErrorMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
-import { SlaBadge, useLocalTime } from './ticket-bits';
+import { SlaBadge, ticketPath, useLocalTime } from './ticket-bits';
 
 const REFRESH_MS = 15_000;
 
@@ -32,7 +32,7 @@ function TimerTable({ timers, testId }: { timers: SlaTimer[]; testId: string }) 
           {timers.map((timer) => (
             <tr key={timer.clock.id}>
               <th scope="row">
-                <Link to={`/tickets/${encodeURIComponent(timer.ticketNumber)}`} className="nowrap">
+                <Link to={ticketPath(timer.ticketNumber)} className="nowrap">
                   {timer.ticketNumber}
                 </Link>
                 <span className="muted small block">{timer.subject}</span>

@@ -13,7 +13,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
-import { bySoonestDeadline, TicketTable, useLocalTime } from './ticket-bits';
+import { bySoonestDeadline, TicketTable, ticketPath, useLocalTime } from './ticket-bits';
 
 interface Registered {
   number: string;
@@ -111,7 +111,7 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
                   </strong>
                 </p>
                 <p>
-                  <Link to={`/tickets/${encodeURIComponent(registered.number)}`}>
+                  <Link to={ticketPath(registered.number)}>
                     {t.tickets.goToTicket(registered.number)}
                   </Link>
                 </p>

@@ -4,6 +4,11 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { useSession } from '../session/session-context';
 
+/** The ticket page's path (the same one the emails link to). */
+export function ticketPath(number: string): string {
+  return `/tickets/${encodeURIComponent(number)}`;
+}
+
 /** Formats instants in the logged-in user's time zone (the browser's when logged out). */
 export function useLocalTime(): { zone: string; format: (iso: string | null) => string } {
   const { language } = useI18n();
@@ -44,7 +49,7 @@ export function TicketTable({ items, testId }: { items: TicketSummary[]; testId:
           {items.map((ticket) => (
             <tr key={ticket.number}>
               <th scope="row">
-                <Link to={`/tickets/${encodeURIComponent(ticket.number)}`} className="nowrap">
+                <Link to={ticketPath(ticket.number)} className="nowrap">
                   {ticket.number}
                 </Link>
               </th>

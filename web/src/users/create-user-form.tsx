@@ -10,6 +10,7 @@ import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
+import { TextField } from '../components/text-field';
 
 const MIN_PASSWORD = 12;
 const DEFAULT_ZONE = 'America/Mexico_City';
@@ -92,27 +93,23 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="new-user-email">{t.users.email}</label>
-          <input
-            id="new-user-email"
-            type="email"
-            autoComplete="off"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="new-user-name">{t.users.displayName}</label>
-          <input
-            id="new-user-name"
-            autoComplete="off"
-            required
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-          />
-        </div>
+        <TextField
+          id="new-user-email"
+          label={t.users.email}
+          type="email"
+          autoComplete="off"
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          id="new-user-name"
+          label={t.users.displayName}
+          autoComplete="off"
+          required
+          value={displayName}
+          onChange={setDisplayName}
+        />
         <fieldset className="field">
           <legend>{t.users.roles}</legend>
           {allowedRoles.map((role) => (
@@ -140,21 +137,20 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="new-user-zone">{t.users.timeZone}</label>
-          <input
-            id="new-user-zone"
-            list="time-zones"
-            required
-            value={timeZone}
-            onChange={(e) => setTimeZone(e.target.value)}
-          />
+        <TextField
+          id="new-user-zone"
+          label={t.users.timeZone}
+          list="time-zones"
+          required
+          value={timeZone}
+          onChange={setTimeZone}
+        >
           <datalist id="time-zones">
             {zones.map((z) => (
               <option key={z} value={z} />
             ))}
           </datalist>
-        </div>
+        </TextField>
         <div className="field span-2">
           <label htmlFor="new-user-password">{t.users.password}</label>
           <input
