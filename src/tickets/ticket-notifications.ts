@@ -82,6 +82,15 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
       };
     case 'setReleaseDate':
       return { type: 'RELEASE_DATE_SET', releaseDate: text(d.releaseDate) };
+    case 'DATE_ADJUSTED':
+      // L3-19: a moved date is communicated to the registrant (old, new, reason).
+      return {
+        type: 'DATE_ADJUSTED',
+        subjectDate: d.subjectDate === 'REMOTE_SESSION' ? 'REMOTE_SESSION' : 'RELEASE_DATE',
+        oldDate: text(d.oldDate),
+        newDate: text(d.newDate),
+        reason: text(d.reason),
+      };
     case 'releaseForTesting':
       return { type: 'RELEASED_FOR_TESTING', note: optional(d.note) };
     case 'resolve':

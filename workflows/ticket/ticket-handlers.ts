@@ -36,6 +36,7 @@ import {
   ticketStateQuery,
   waitOnClientUpdate,
 } from './ticket.contract';
+import { registerDateAdjustment } from './date-adjustment';
 import type { TicketRuntime } from './ticket-runtime';
 import { checkRule, fail, RULES, type TransitionRule } from './transitions';
 
@@ -89,6 +90,8 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   ): void => rt.update({ state, closure: { outcome, reason, at: new Date().toISOString() } });
 
   setHandler(ticketStateQuery, () => rt.view);
+  // L3-19 published date adjustments (issue 8): a self-contained Update.
+  registerDateAdjustment(rt);
   setHandler(calendarChangedSignal, ({ calendarId }) => {
     if (calendarId !== rt.view.calendarId) return;
     rt.calendarDirty = true;

@@ -359,3 +359,26 @@ export function ticketWorkflowId(ticketNumber: string): string {
 export function clockId(ticketNumber: string, kind: SlaClockKind, run: number): string {
   return `${ticketNumber}:${kind}:${run}`;
 }
+
+// ---- L3-19 published date adjustments (issue 8) ----
+
+/** Ticket states in which a release-for-testing date is published (and may be adjusted). */
+export const RELEASE_DATE_STATES: readonly TicketState[] = ['RELEASE_DATE_SET', 'IN_DEVELOPMENT'];
+
+/** L3-19: a published release date moves, with a reason (client reprioritisation or provider). */
+export interface AdjustReleaseDateArgs extends RequestBase {
+  /** ISO-8601 instant: in the future, inside (or at the closing of) business time, a new value. */
+  readonly newDate: string;
+  /** Why the date moves: quoted in the timeline and in the email to the registrant. */
+  readonly reason: string;
+  /** The client's queue reorder that moved it; required when the actor is a client approver. */
+  readonly reorderId?: string;
+}
+
+/**
+ * L3-19: moves the published release date (states {@link RELEASE_DATE_STATES}) and records
+ * `DATE_ADJUSTED` `{ subjectDate: 'RELEASE_DATE', oldDate, newDate, reason, reorderId? }`, which
+ * the projection emails to the registrant once. Provider staff, or a client approver whose queue
+ * reorder moved the date (with its `reorderId`). Not a lifecycle step: the state stays.
+ */
+export const adjustReleaseDateUpdate = u<AdjustReleaseDateArgs>('adjustReleaseDate');

@@ -1,0 +1,78 @@
+import { setHandler } from '@temporalio/workflow';
+import {
+  type AdjustReleaseDateArgs,
+  adjustReleaseDateUpdate,
+  type ActorRole,
+  RELEASE_DATE_STATES,
+  type TicketView,
+} from './ticket.contract';
+import type { TicketRuntime } from './ticket-runtime';
+import { checkRule, fail, type TransitionRule } from './transitions';
+
+// L3-19 published date adjustments. Kept apart from `RULES` on purpose: it is a publication, not a
+// step of the lifecycle (the state stays), so it is not one of a ticket's `allowedActions`; the
+// API offers it as its own mutation to provider staff, and the client's queue reorder uses it.
+
+const NAME = adjustReleaseDateUpdate.name;
+const PROVIDER: readonly ActorRole[] = ['AGENT', 'MANAGER', 'ADMIN'];
+
+function text(value: unknown, field: string): void {
+  if (typeof value !== 'string' || value.trim() === '') {
+    fail('VALIDATION_FAILED', `${field} must be a non-empty string`);
+  }
+}
+
+export const ADJUST_RELEASE_DATE_RULE: TransitionRule<AdjustReleaseDateArgs> = {
+  roles: [...PROVIDER, 'CLIENT_APPROVER'],
+  from: RELEASE_DATE_STATES,
+  validate: (args: AdjustReleaseDateArgs, ticket: TicketView, nowMs: number) => {
+    // A client moves dates only through its own queue reorder (L3-10/L3-19), never directly.
+    if (!PROVIDER.includes(args.actor.role)) text(args.reorderId, 'reorderId');
+    const ms = typeof args.newDate === 'string' ? Date.parse(args.newDate) : NaN;
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(String(args.newDate)) || Number.isNaN(ms)) {
+      fail('VALIDATION_FAILED', 'newDate must be an ISO-8601 instant');
+    }
+    if (ms <= nowMs) fail('VALIDATION_FAILED', `newDate ${args.newDate} is not in the future`);
+    if (ticket.releaseDate !== null && Date.parse(ticket.releaseDate) === ms) {
+      fail('VALIDATION_FAILED', `newDate ${args.newDate} is the published date already`);
+    }
+    text(args.reason, 'reason');
+  },
+};
+
+/**
+ * Registers the `adjustReleaseDate` Update: validated like every transition (nothing in history
+ * when refused), applied once per `requestId`, the date checked against the ticket's calendar.
+ */
+export function registerDateAdjustment(rt: TicketRuntime): void {
+  setHandler(
+    adjustReleaseDateUpdate,
+    (args: AdjustReleaseDateArgs) =>
+      rt.exclusive(async () => {
+        const prior = rt.earlierResult(args.requestId, NAME);
+        if (prior) return prior;
+        checkRule(NAME, ADJUST_RELEASE_DATE_RULE, args, rt.view, Date.now());
+        if (!(await rt.isBusinessInstant(args.newDate))) {
+          fail('VALIDATION_FAILED', `newDate ${args.newDate} is outside business time`);
+        }
+        const oldDate = rt.view.releaseDate;
+        rt.update({ releaseDate: args.newDate });
+        const seq = rt.record('DATE_ADJUSTED', args.actor, {
+          subjectDate: 'RELEASE_DATE',
+          oldDate,
+          newDate: args.newDate,
+          reason: args.reason.trim(),
+          ...(args.reorderId === undefined ? {} : { reorderId: args.reorderId }),
+        });
+        rt.changed();
+        return rt.remember({ requestId: args.requestId, update: NAME, state: rt.view.state, seq });
+      }),
+    {
+      validator: (args: AdjustReleaseDateArgs) => {
+        if (rt.earlierResult((args as Partial<AdjustReleaseDateArgs> | undefined)?.requestId, NAME))
+          return;
+        checkRule(NAME, ADJUST_RELEASE_DATE_RULE, args, rt.view, Date.now());
+      },
+    },
+  );
+}
