@@ -17,6 +17,7 @@ import {
   classifyUpdate,
   clientRepliedUpdate,
   closeAdminActionUpdate,
+  commentUpdate,
   confirmResolutionUpdate,
   declareNotFeasibleUpdate,
   declareOutOfScopeUpdate,
@@ -38,7 +39,7 @@ import {
 } from './ticket.contract';
 import { registerDateAdjustment } from './date-adjustment';
 import type { TicketRuntime } from './ticket-runtime';
-import { checkRule, fail, RULES, type TransitionRule } from './transitions';
+import { checkRule, fail, isClientReply, RULES, type TransitionRule } from './transitions';
 
 interface Effects<A extends RequestBase> {
   /** Async checks that need an activity; a failure here fails the (accepted) update. */
@@ -151,13 +152,13 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
       await rt.pauseClock(origin === 'IN_ANALYSIS' ? 'progress' : 'diagnosis');
     },
   });
-  transition(rt, clientRepliedUpdate, RULES.clientReplied, {
-    apply: async () => {
-      const origin = rt.view.waitingFrom ?? fail('INVALID_TRANSITION', 'not waiting');
-      rt.update({ state: origin, waitingFrom: null });
-      await rt.resumeClock(origin === 'IN_ANALYSIS' ? 'progress' : 'diagnosis');
-    },
-  });
+  // The client's answer: back to the waiting origin, its clock resumes (also a client comment).
+  const clientReplied = async (): Promise<void> => {
+    const origin = rt.view.waitingFrom ?? fail('INVALID_TRANSITION', 'not waiting');
+    rt.update({ state: origin, waitingFrom: null });
+    await rt.resumeClock(origin === 'IN_ANALYSIS' ? 'progress' : 'diagnosis');
+  };
+  transition(rt, clientRepliedUpdate, RULES.clientReplied, { apply: clientReplied });
   transition(rt, resolveUpdate, RULES.resolve, {
     apply: async () => {
       await rt.endClock('progress', 'MET', 'resolved');
@@ -289,6 +290,14 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
       await rt.endAllClocks('MET', 'admin action done');
       const done = (rt.view.adminActions ?? []).map((a) => `${a.action}: ${a.details}`);
       close('CLOSED', 'ADMIN_ACTION_DONE', args.note ?? done.join('\n'));
+    },
+  });
+
+  // Comments and internal notes (issue 5): a timeline event; a client's comment on a ticket
+  // waiting on the client is its reply and resumes the paused clock, like clientReplied.
+  transition(rt, commentUpdate, RULES.comment, {
+    apply: async (args) => {
+      if (isClientReply(args, rt.view)) await clientReplied();
     },
   });
 

@@ -248,6 +248,17 @@ export interface ReleaseDateArgs extends RequestBase {
   readonly releaseDate: string;
 }
 
+/**
+ * A comment on the ticket's timeline (issue 5, L3-11). `internal` notes are provider-only: never
+ * shown to client users, never emailed. `body` is trimmed, 1…{@link COMMENT_MAX_LENGTH} chars.
+ */
+export interface CommentArgs extends RequestBase {
+  readonly body: string;
+  readonly internal: boolean;
+}
+/** Longest comment body, in characters (after trimming). */
+export const COMMENT_MAX_LENGTH = 10_000;
+
 /** L3-17: provider staff record an executed odoo.sh admin action. */
 export interface AdminActionArgs extends RequestBase {
   readonly action: AdminActionKind;
@@ -300,6 +311,12 @@ export const recordAdminActionUpdate = u<AdminActionArgs>('recordAdminAction');
 export const closeAdminActionUpdate = u<NoteArgs>('closeAdminAction');
 /** The client cancels at any state before closure (an admin-action ticket: before execution). */
 export const cancelUpdate = u<NoteArgs>('cancel');
+/**
+ * Comments and internal notes: any open ticket, any role (internal notes: provider staff only).
+ * A client's comment while the ticket waits on the client is its reply: the paused clock resumes
+ * exactly as with `clientReplied` (L3-11: the client answers on the ticket).
+ */
+export const commentUpdate = u<CommentArgs>('comment');
 
 export const ticketStateQuery = defineQuery<TicketView>('ticketState');
 /** A calendar the ticket uses changed: running deadlines are recomputed from start and pauses. */

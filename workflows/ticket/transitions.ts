@@ -4,6 +4,7 @@ import type {
   AdminActionArgs,
   AuthorizeArgs,
   ClassifyArgs,
+  CommentArgs,
   EstimateArgs,
   EstimateFeedbackArgs,
   NoteArgs,
@@ -16,7 +17,7 @@ import type {
   TicketState,
   TicketView,
 } from './ticket.contract';
-import { ADMIN_ACTION_KINDS, TERMINAL_STATES } from './ticket.contract';
+import { ADMIN_ACTION_KINDS, COMMENT_MAX_LENGTH, TERMINAL_STATES } from './ticket.contract';
 
 // The ticket state machine as pure rules: who may fire each transition, from which states, and
 // which arguments are acceptable. Validators run these synchronously, so a rejected request writes
@@ -124,6 +125,26 @@ function currentEstimate(args: EstimateFeedbackArgs | AuthorizeArgs, ticket: Tic
       `estimate v${String(args.estimateVersion)} is not the submitted estimate (current v${latest?.version ?? 0})`,
     );
   }
+}
+
+/** Comments: a body of 1…COMMENT_MAX_LENGTH characters after trimming; internal notes: staff. */
+function commentArgs(args: CommentArgs): void {
+  const length = typeof args.body === 'string' ? args.body.trim().length : 0;
+  if (length === 0 || length > COMMENT_MAX_LENGTH) {
+    fail('VALIDATION_FAILED', `body must have 1 to ${COMMENT_MAX_LENGTH} characters`);
+  }
+  if (typeof args.internal !== 'boolean') fail('VALIDATION_FAILED', 'internal must be a boolean');
+  if (args.internal && !PROVIDER.includes(args.actor.role)) {
+    fail('FORBIDDEN', 'only provider staff add internal notes');
+  }
+}
+
+/**
+ * A client's comment on a ticket waiting on the client is its reply (L3-11): it resumes the
+ * paused clock exactly as `clientReplied` does.
+ */
+export function isClientReply(args: CommentArgs, ticket: TicketView): boolean {
+  return CLIENT.includes(args.actor.role) && !args.internal && ticket.state === 'WAITING_ON_CLIENT';
 }
 
 export const RULES = {
@@ -267,6 +288,12 @@ export const RULES = {
       !(adminActionOnly(ticket.category) && adminActionsOf(ticket).length > 0),
     validate: note,
   } as TransitionRule<NoteArgs>,
+  // Comments and internal notes (issue 5): anyone on an open ticket; internal notes: staff only.
+  comment: {
+    roles: ROLES,
+    from: nonTerminal,
+    validate: commentArgs,
+  } as TransitionRule<CommentArgs>,
   // L3-17 odoo.sh administration: provider staff only, on ADMIN_ACTION tickets only.
   recordAdminAction: {
     roles: PROVIDER,
