@@ -3,7 +3,10 @@ import type { User } from './api/operations';
 import { CalendarDetailPage } from './calendars/calendar-detail-page';
 import { CalendarsPage } from './calendars/calendars-page';
 import { AppShell } from './components/app-shell';
+import { ClientHoursPage } from './contracts/client-hours-page';
+import { ContractsPage } from './contracts/contracts-page';
 import { DeadlinePage } from './deadline/deadline-page';
+import { OutboxPage } from './outbox/outbox-page';
 import { LoginPage } from './pages/login-page';
 import { ForbiddenPage, NotFoundPage } from './pages/simple-pages';
 import { navigate, usePath } from './router/router';
@@ -58,6 +61,9 @@ function Route() {
       <CalendarDetailPage id={decodeURIComponent(calendar[1])} />,
     );
   if (path === '/usuarios') return guarded(user, path, can.manageUsers, <UsersPage />);
+  if (path === '/contratos') return guarded(user, path, can.manageContracts, <ContractsPage />);
+  if (path === '/correo') return guarded(user, path, can.seeOutbox, <OutboxPage />);
+  if (path === '/mis-horas') return guarded(user, path, can.seeOwnHours, <ClientHoursPage />);
   return <NotFoundPage />;
 }
 

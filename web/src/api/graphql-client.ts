@@ -7,6 +7,7 @@ export type ApiErrorCode =
   | 'VALIDATION_FAILED'
   | 'CONFLICT'
   | 'INVALID_TRANSITION'
+  | 'RATE_LIMITED'
   | 'UNAVAILABLE'
   | 'INTERNAL';
 
@@ -17,6 +18,7 @@ const KNOWN_CODES = new Set<string>([
   'VALIDATION_FAILED',
   'CONFLICT',
   'INVALID_TRANSITION',
+  'RATE_LIMITED',
   'UNAVAILABLE',
   'INTERNAL',
 ]);
@@ -26,6 +28,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
+    /** RATE_LIMITED: seconds until the server takes the next attempt. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -45,7 +49,7 @@ export function operation<TData, TVariables = Record<string, never>>(
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; retryAfterSeconds?: unknown } }[];
 }
 
 /** Called when the server says the session is no longer valid (expired, user deactivated). */
@@ -89,7 +93,12 @@ export async function request<TData, TVariables>(
     const raw = first.extensions?.code ?? 'INTERNAL';
     const code = (KNOWN_CODES.has(raw) ? raw : 'INTERNAL') as ApiErrorCode;
     if (code === 'UNAUTHENTICATED' && token) onUnauthenticated?.();
-    throw new ApiError(code, first.message);
+    const retryAfter = first.extensions?.retryAfterSeconds;
+    throw new ApiError(
+      code,
+      first.message,
+      typeof retryAfter === 'number' && retryAfter > 0 ? retryAfter : undefined,
+    );
   }
   if (!body.data) throw new ApiError('INTERNAL', `HTTP ${response.status} without data`);
   return body.data;

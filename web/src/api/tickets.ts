@@ -156,16 +156,24 @@ export interface ComplianceRow {
 // Not `organizationId`: the API answers null for it today (non-null in the schema).
 const TIMER_FIELDS = `ticketNumber subject ticketState slaStatus clock { ${CLOCK_FIELDS} }`;
 
+/** Timers and compliance from `fromMonth` to `toMonth` (YYYY-MM), with the names of clients. */
 export const SLA_DASHBOARD = operation<
-  { all: SlaTimer[]; atRisk: SlaTimer[]; breached: SlaTimer[]; compliance: ComplianceRow[] },
-  { month: string }
->(`query SlaDashboard($month: String!) {
+  {
+    all: SlaTimer[];
+    atRisk: SlaTimer[];
+    breached: SlaTimer[];
+    compliance: ComplianceRow[];
+    organizations: { id: string; name: string; kind: string }[];
+  },
+  { fromMonth: string; toMonth: string }
+>(`query SlaDashboard($fromMonth: String!, $toMonth: String!) {
   all: slaTimers(filter: { first: 200 }) { ${TIMER_FIELDS} }
   atRisk: slaTimers(filter: { first: 200, atRiskOnly: true }) { ${TIMER_FIELDS} }
   breached: slaTimers(filter: { first: 200, breachedOnly: true }) { ${TIMER_FIELDS} }
-  compliance: slaCompliance(filter: { fromMonth: $month, toMonth: $month }) {
+  compliance: slaCompliance(filter: { fromMonth: $fromMonth, toMonth: $toMonth }) {
     kind month met breached organizationId
   }
+  organizations { id name kind }
 }`);
 
 /** The fields a transition form can ask for. */

@@ -12,7 +12,12 @@ export function describeError(
   overrides: Partial<Record<string, string>> = {},
 ): { text: string; detail?: string } {
   if (error instanceof ApiError) {
-    const text = overrides[error.code] ?? t.errors[error.code];
+    const base = overrides[error.code] ?? t.errors[error.code];
+    // RATE_LIMITED says when the next attempt will be taken.
+    const text =
+      error.code === 'RATE_LIMITED' && error.retryAfterSeconds
+        ? `${base} ${t.errors.retryIn(error.retryAfterSeconds)}`
+        : base;
     return { text, detail: DETAILED.has(error.code) ? error.message : undefined };
   }
   return { text: t.errors.INTERNAL, detail: error instanceof Error ? error.message : undefined };

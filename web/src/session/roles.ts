@@ -6,6 +6,9 @@ export const can = {
   seeDashboard: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
   manageCalendars: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
   manageUsers: (user: User) => hasAny(user, ['ADMIN']),
+  manageContracts: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
+  seeOutbox: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
+  seeOwnHours: (user: User) => hasAny(user, ['CLIENT_USER', 'CLIENT_APPROVER']),
 };
 
 function hasAny(user: User, roles: Role[]): boolean {

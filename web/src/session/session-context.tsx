@@ -14,6 +14,8 @@ import { isExpired, loadSession, saveSession, type Session } from './session-sto
 
 interface SessionApi {
   readonly user: User | undefined;
+  /** The session token (for the live-updates WebSocket), undefined when logged out. */
+  readonly token: string | undefined;
   /** True when the last session ended by itself (expired or refused), not by logging out. */
   readonly ended: boolean;
   login: (email: string, password: string) => Promise<User>;
@@ -95,8 +97,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(() => replace(undefined), [replace]);
 
   const value = useMemo<SessionApi>(
-    () => ({ user: session?.user, ended, login, logout, call }),
-    [session, ended, login, logout, call],
+    () => ({ user: session?.user, token, ended, login, logout, call }),
+    [session, token, ended, login, logout, call],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

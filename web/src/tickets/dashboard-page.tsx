@@ -1,16 +1,25 @@
 import { useEffect, useMemo, useState } from 'react';
-import { type ComplianceRow, SLA_DASHBOARD, type SlaTimer } from '../api/tickets';
+import { useTicketChanges } from '../api/live';
+import { SLA_DASHBOARD, type SlaTimer } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
+import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
+import { ComplianceCharts, monthRange } from './compliance-charts';
 import { SlaBadge, ticketPath, useLocalTime } from './ticket-bits';
 
-const REFRESH_MS = 15_000;
+/** Only while the live feed is down: re-read the board this often. */
+const FALLBACK_REFRESH_MS = 15_000;
 
-/** This month as YYYY-MM in UTC (the compliance report groups clocks by their UTC end month). */
-function currentMonth(now = new Date()): string {
-  return now.toISOString().slice(0, 7);
+/** How many months the compliance charts cover, this one included. */
+const COMPLIANCE_MONTHS = 6;
+
+/** This month and `back` months before it, as YYYY-MM in UTC (compliance groups by UTC end month). */
+function monthsBack(back: number, now = new Date()): { from: string; to: string } {
+  const to = now.toISOString().slice(0, 7);
+  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+  return { from: from.toISOString().slice(0, 7), to };
 }
 
 function TimerTable({ timers, testId }: { timers: SlaTimer[]; testId: string }) {
@@ -65,18 +74,6 @@ function TimerTable({ timers, testId }: { timers: SlaTimer[]; testId: string }) 
   );
 }
 
-/** Met vs breached per clock kind, over every client. */
-function byKind(rows: ComplianceRow[]): { kind: string; met: number; breached: number }[] {
-  const totals = new Map<string, { met: number; breached: number }>();
-  for (const row of rows) {
-    const sum = totals.get(row.kind) ?? { met: 0, breached: 0 };
-    sum.met += row.met;
-    sum.breached += row.breached;
-    totals.set(row.kind, sum);
-  }
-  return [...totals].map(([kind, sum]) => ({ kind, ...sum }));
-}
-
 /** "hace 5 segundos" / "5 seconds ago". */
 function useAgo(since: number | undefined): string {
   const { language } = useI18n();
@@ -93,38 +90,38 @@ function useAgo(since: number | undefined): string {
     : rtf.format(-Math.floor(seconds / 60), 'minute');
 }
 
-/** Managers: live SLA timers (every 15 s, in place), at-risk and breached, monthly compliance. */
+/**
+ * Managers: SLA timers (running, at risk, breached) that change on the page as tickets change
+ * (the `ticketChanged` subscription; polling only while it is down), and compliance charts.
+ */
 export function DashboardPage() {
-  const { t, language } = useI18n();
-  const month = useMemo(() => currentMonth(), []);
-  const query = useQuery(SLA_DASHBOARD, { month });
+  const { t } = useI18n();
+  const range = useMemo(() => monthsBack(COMPLIANCE_MONTHS - 1), []);
+  const query = useQuery(SLA_DASHBOARD, { fromMonth: range.from, toMonth: range.to });
   const { reload, data } = query;
   const [updatedAt, setUpdatedAt] = useState<number>();
   const ago = useAgo(updatedAt);
+  const live = useTicketChanges(() => void reload());
 
   useEffect(() => {
     if (data) setUpdatedAt(Date.now());
   }, [data]);
   useEffect(() => {
-    const timer = window.setInterval(() => void reload(), REFRESH_MS);
+    if (live === 'live') return;
+    const timer = window.setInterval(() => void reload(), FALLBACK_REFRESH_MS);
     return () => window.clearInterval(timer);
-  }, [reload]);
+  }, [reload, live]);
 
-  const monthName = new Intl.DateTimeFormat(language, {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${month}-01T00:00:00Z`));
   const running = data?.all.filter(
     (x) => x.clock.status === 'RUNNING' || x.clock.status === 'PAUSED',
   );
-  const compliance = data ? byKind(data.compliance) : [];
 
   return (
     <div className="stack">
       <section className="card" aria-labelledby="page-title">
         <div className="title-row">
           <h1 id="page-title">{t.dashboard.title}</h1>
+          <LiveBadge status={live} />
           <p
             className="muted small"
             aria-live="off"
@@ -170,39 +167,13 @@ export function DashboardPage() {
             </section>
           </div>
           <section className="card" aria-labelledby="compliance-title">
-            <h2 id="compliance-title" className="capitalize">
-              {t.dashboard.compliance(monthName)}
-            </h2>
-            {compliance.length === 0 ? (
-              <p>{t.dashboard.noCompliance}</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="compact" data-testid="compliance">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.tickets.clockKind}</th>
-                      <th scope="col">{t.dashboard.met}</th>
-                      <th scope="col">{t.dashboard.breachedCount}</th>
-                      <th scope="col">{t.dashboard.percent}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {compliance.map((row) => (
-                      <tr key={row.kind}>
-                        <th scope="row">{t.tickets.clockKinds[row.kind] ?? row.kind}</th>
-                        <td>{row.met}</td>
-                        <td>{row.breached}</td>
-                        <td>
-                          {row.met + row.breached > 0
-                            ? `${Math.round((row.met / (row.met + row.breached)) * 1000) / 10} %`
-                            : '—'}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <h2 id="compliance-title">{t.dashboard.complianceTitle}</h2>
+            <p className="muted">{t.dashboard.complianceIntro(COMPLIANCE_MONTHS)}</p>
+            <ComplianceCharts
+              rows={data.compliance}
+              months={monthRange(range.from, range.to)}
+              organizations={data.organizations}
+            />
           </section>
         </>
       )}

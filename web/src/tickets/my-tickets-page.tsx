@@ -149,6 +149,9 @@ function HoursCard({ organizationId }: { organizationId: string }) {
           </div>
         </dl>
       )}
+      <p>
+        <Link to="/mis-horas">{t.tickets.hoursDetails}</Link>
+      </p>
     </section>
   );
 }

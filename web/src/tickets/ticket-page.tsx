@@ -1,5 +1,7 @@
+import { useTicketChanges } from '../api/live';
 import { TICKET, type TicketEvent } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
+import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
@@ -29,6 +31,8 @@ export function TicketPage({ number }: { number: string }) {
   const { format, zone } = useLocalTime();
   const query = useQuery(TICKET, { number });
   const ticket = query.data?.ticket;
+  // Someone else moves the ticket (an agent, the approver, a clock): the page follows.
+  const live = useTicketChanges(() => void query.reload(), number);
   const staff = user ? can.seeConsole(user) : false;
   const back = staff ? '/consola' : '/mis-tickets';
 
@@ -47,9 +51,10 @@ export function TicketPage({ number }: { number: string }) {
   return (
     <div className="stack">
       <section className="card" aria-labelledby="page-title">
-        <p className="small">
+        <div className="title-row small">
           <Link to={back}>{staff ? t.console.title : t.tickets.back}</Link>
-        </p>
+          <LiveBadge status={live} />
+        </div>
         <h1 id="page-title">
           <span className="ticket-number">{ticket.number}</span> {ticket.subject}
         </h1>

@@ -1,0 +1,153 @@
+import { operation } from './graphql-client';
+
+// Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13): a subset of schema.graphql.
+
+export type PolicyStatus = 'ACTIVE' | 'SUSPENDED' | 'ENDED';
+export const POLICY_STATUSES: PolicyStatus[] = ['ACTIVE', 'SUSPENDED', 'ENDED'];
+
+export interface SupportPolicyEvent {
+  id: string;
+  kind: string;
+  at: string;
+  reason: string | null;
+  fromStatus: PolicyStatus | null;
+  toStatus: PolicyStatus | null;
+}
+
+export interface SupportPolicy {
+  id: string;
+  organizationId: string;
+  status: PolicyStatus;
+  monthlyFee: number;
+  currency: string;
+  startDate: string;
+  canRegisterTickets: boolean;
+  registrationBlockedReason: string | null;
+  statusReason: string | null;
+  statusChangedAt: string;
+  odooAdminLogin: string | null;
+  odooAdminMissing: boolean;
+  history: SupportPolicyEvent[];
+}
+
+const POLICY_FIELDS = `id organizationId status monthlyFee currency startDate canRegisterTickets
+  registrationBlockedReason statusReason statusChangedAt odooAdminLogin odooAdminMissing
+  history { id kind at reason fromStatus toStatus }`;
+
+export const SUPPORT_POLICY = operation<
+  { supportPolicy: SupportPolicy | null },
+  { organizationId: string }
+>(`query SupportPolicy($organizationId: ID!) {
+  supportPolicy(organizationId: $organizationId) { ${POLICY_FIELDS} }
+}`);
+
+export const UPSERT_SUPPORT_POLICY = operation<
+  { upsertSupportPolicy: SupportPolicy },
+  {
+    input: {
+      organizationId: string;
+      monthlyFee: number;
+      currency: string;
+      startDate: string;
+      reason?: string;
+    };
+  }
+>(`mutation UpsertSupportPolicy($input: UpsertSupportPolicyInput!) {
+  upsertSupportPolicy(input: $input) { ${POLICY_FIELDS} }
+}`);
+
+export const SET_SUPPORT_POLICY_STATUS = operation<
+  { setSupportPolicyStatus: SupportPolicy },
+  { input: { organizationId: string; status: PolicyStatus; reason: string } }
+>(`mutation SetSupportPolicyStatus($input: SetSupportPolicyStatusInput!) {
+  setSupportPolicyStatus(input: $input) { ${POLICY_FIELDS} }
+}`);
+
+export interface HourBalanceDetail {
+  purchased: number;
+  consumed: number;
+  adjustments: number;
+  balance: number;
+  reserved: number;
+  available: number;
+  reservations: { ticketNumber: string; reservedHours: number; consumedHours: number }[];
+}
+
+export interface LedgerEntry {
+  id: string;
+  kind: string;
+  hours: number;
+  reason: string;
+  ticketNumber: string | null;
+  createdAt: string;
+  balanceAfter: number | null;
+  availableAfter: number | null;
+}
+
+export const HOURS_OVERVIEW = operation<
+  {
+    hourBalance: HourBalanceDetail;
+    hourStatement: {
+      totalCount: number;
+      pageInfo: { endCursor: string | null; hasNextPage: boolean };
+      edges: { node: LedgerEntry }[];
+    };
+  },
+  { organizationId: string; first: number }
+>(`query HoursOverview($organizationId: ID!, $first: Int!) {
+  hourBalance(organizationId: $organizationId) {
+    purchased consumed adjustments balance reserved available
+    reservations { ticketNumber reservedHours consumedHours }
+  }
+  hourStatement(organizationId: $organizationId, first: $first) {
+    totalCount
+    pageInfo { endCursor hasNextPage }
+    edges { node { id kind hours reason ticketNumber createdAt balanceAfter availableAfter } }
+  }
+}`);
+
+export interface MonthlyStatement {
+  month: string;
+  organizationName: string;
+  currency: string;
+  monthlyFee: number | null;
+  policyStatus: PolicyStatus | null;
+  hoursPurchased: number;
+  hoursConsumed: number;
+  hoursWaived: number;
+  tickets: {
+    ticketNumber: string;
+    hoursLogged: number;
+    hoursCharged: number;
+    hoursWaived: number;
+  }[];
+  csv: string;
+}
+
+export const MONTHLY_STATEMENT = operation<
+  { monthlyStatement: MonthlyStatement },
+  { organizationId: string; month: string }
+>(`query MonthlyStatement($organizationId: ID!, $month: String!) {
+  monthlyStatement(organizationId: $organizationId, month: $month) {
+    month organizationName currency monthlyFee policyStatus hoursPurchased hoursConsumed hoursWaived
+    tickets { ticketNumber hoursLogged hoursCharged hoursWaived }
+    csv
+  }
+}`);
+
+export const PURCHASE_HOUR_PACKAGE = operation<
+  { purchaseHourPackage: { id: string; hours: number; reference: string } },
+  {
+    input: {
+      organizationId: string;
+      hours: number;
+      price: number;
+      currency: string;
+      purchasedOn: string;
+      reference: string;
+      idempotencyKey: string;
+    };
+  }
+>(`mutation PurchaseHourPackage($input: PurchaseHourPackageInput!) {
+  purchaseHourPackage(input: $input) { id hours reference }
+}`);

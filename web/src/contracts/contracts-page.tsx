@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { ORGANIZATIONS } from '../api/operations';
+import { ErrorMessage } from '../components/error-message';
+import { useQuery } from '../components/use-query';
+import { useI18n } from '../i18n/i18n-context';
+import { useSession } from '../session/session-context';
+import { HoursOverview } from './hours-overview';
+import { MonthlyStatementSection } from './monthly-statement-section';
+import { PackageForm } from './package-form';
+import { PolicySection } from './policy-section';
+
+/**
+ * Managers and admins: one client at a time — its support policy (L3-01, L3-03), a new package of
+ * prepaid hours, the balance and ledger (L3-12, L3-13) and the monthly statement with its CSV.
+ */
+export function ContractsPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const orgs = useQuery(ORGANIZATIONS, {});
+  const clients = (orgs.data?.organizations ?? []).filter((o) => o.kind === 'CLIENT');
+  const [chosen, setChosen] = useState('');
+  const organizationId = chosen || clients[0]?.id || '';
+  const [refresh, setRefresh] = useState(0);
+
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="page-title">
+        <h1 id="page-title">{t.contracts.title}</h1>
+        <p className="muted">{t.contracts.intro}</p>
+        <ErrorMessage error={orgs.error} />
+        {orgs.loading && !orgs.data && <p role="status">{t.loading}</p>}
+        {orgs.data && clients.length === 0 && <p>{t.contracts.noClients}</p>}
+        {clients.length > 0 && (
+          <div className="field inline">
+            <label htmlFor="contracts-client">{t.contracts.client}</label>
+            <select
+              id="contracts-client"
+              value={organizationId}
+              onChange={(e) => setChosen(e.target.value)}
+            >
+              {clients.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </section>
+      {organizationId && (
+        <div className="stack" key={organizationId}>
+          <PolicySection organizationId={organizationId} editable />
+          <div className="two-columns">
+            <PackageForm organizationId={organizationId} onAdded={() => setRefresh((n) => n + 1)} />
+            <MonthlyStatementSection
+              organizationId={organizationId}
+              timeZone={user?.timeZone ?? 'America/Mexico_City'}
+              refresh={refresh}
+            />
+          </div>
+          <HoursOverview organizationId={organizationId} refresh={refresh} />
+        </div>
+      )}
+    </div>
+  );
+}

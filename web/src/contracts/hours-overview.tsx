@@ -1,0 +1,178 @@
+import { useEffect, useRef, useState } from 'react';
+import { HOURS_OVERVIEW } from '../api/contracts';
+import { ErrorMessage } from '../components/error-message';
+import { useQuery } from '../components/use-query';
+import { useI18n } from '../i18n/i18n-context';
+import { Link } from '../router/router';
+import { ticketPath, useLocalTime } from '../tickets/ticket-bits';
+
+const PAGE = 20;
+const MAX_PAGE = 100;
+
+/** Signed hours with their sign ("+40 h", "−6 h"), in the UI language. */
+export function useSignedHours(): (hours: number) => string {
+  const { language } = useI18n();
+  const format = new Intl.NumberFormat(language, {
+    maximumFractionDigits: 2,
+    signDisplay: 'exceptZero',
+  });
+  return (hours) => `${format.format(hours)} h`;
+}
+
+/**
+ * A client's prepaid hours (L3-03, L3-12, L3-13): the balance in figures, the open reservations
+ * of authorized estimates, and the ledger, newest first. `refresh` changing re-reads it.
+ */
+export function HoursOverview({
+  organizationId,
+  refresh = 0,
+}: {
+  organizationId: string;
+  refresh?: number;
+}) {
+  const { t } = useI18n();
+  const { format } = useLocalTime();
+  const signed = useSignedHours();
+  const [first, setFirst] = useState(PAGE);
+  const query = useQuery(HOURS_OVERVIEW, { organizationId, first });
+  const { reload } = query;
+  const seen = useRef(refresh);
+  useEffect(() => {
+    if (seen.current === refresh) return;
+    seen.current = refresh;
+    void reload();
+  }, [refresh, reload]);
+
+  const balance = query.data?.hourBalance;
+  const statement = query.data?.hourStatement;
+
+  return (
+    <section className="card" aria-labelledby="balance-title">
+      <h2 id="balance-title">{t.contracts.balanceTitle}</h2>
+      <ErrorMessage error={query.error} />
+      {query.loading && !balance && <p role="status">{t.loading}</p>}
+      {balance && (
+        <dl className="stats" data-testid="balance">
+          <div>
+            <dt>{t.tickets.hoursAvailable}</dt>
+            <dd>{t.tickets.hours(balance.available)}</dd>
+          </div>
+          <div>
+            <dt>{t.tickets.hoursReserved}</dt>
+            <dd>{t.tickets.hours(balance.reserved)}</dd>
+          </div>
+          <div>
+            <dt>{t.contracts.purchased}</dt>
+            <dd>{t.tickets.hours(balance.purchased)}</dd>
+          </div>
+          <div>
+            <dt>{t.tickets.hoursConsumed}</dt>
+            <dd>{t.tickets.hours(balance.consumed)}</dd>
+          </div>
+          <div>
+            <dt>{t.contracts.adjustments}</dt>
+            <dd>{signed(balance.adjustments)}</dd>
+          </div>
+          <div>
+            <dt>{t.contracts.balance}</dt>
+            <dd>{t.tickets.hours(balance.balance)}</dd>
+          </div>
+        </dl>
+      )}
+      {balance && balance.reservations.length > 0 && (
+        <div className="subsection">
+          <h3>{t.contracts.reservations}</h3>
+          <div className="table-wrap">
+            <table className="compact" data-testid="reservations">
+              <thead>
+                <tr>
+                  <th scope="col">{t.dashboard.ticket}</th>
+                  <th scope="col" className="num">
+                    {t.tickets.hoursReserved}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.tickets.hoursConsumed}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {balance.reservations.map((r) => (
+                  <tr key={r.ticketNumber}>
+                    <th scope="row">
+                      <Link to={ticketPath(r.ticketNumber)} className="nowrap">
+                        {r.ticketNumber}
+                      </Link>
+                    </th>
+                    <td className="num">{t.tickets.hours(r.reservedHours)}</td>
+                    <td className="num">{t.tickets.hours(r.consumedHours)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+      {statement && (
+        <div className="subsection">
+          <h3 id="ledger-title">{t.contracts.ledger}</h3>
+          {statement.edges.length === 0 ? (
+            <p>{t.contracts.noLedger}</p>
+          ) : (
+            <div className="table-wrap">
+              <table data-testid="ledger" aria-labelledby="ledger-title">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.contracts.date}</th>
+                    <th scope="col">{t.contracts.entryKind}</th>
+                    <th scope="col">{t.contracts.reason}</th>
+                    <th scope="col" className="num">
+                      {t.contracts.hours}
+                    </th>
+                    <th scope="col" className="num">
+                      {t.contracts.availableAfter}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {statement.edges.map(({ node }) => (
+                    <tr key={node.id}>
+                      <td>
+                        <time dateTime={node.createdAt}>{format(node.createdAt)}</time>
+                      </td>
+                      <th scope="row">{t.contracts.entryKinds[node.kind] ?? node.kind}</th>
+                      <td className="prewrap">
+                        {node.ticketNumber && (
+                          <Link to={ticketPath(node.ticketNumber)} className="nowrap block">
+                            {node.ticketNumber}
+                          </Link>
+                        )}
+                        {node.reason}
+                      </td>
+                      <td className="num">{signed(node.hours)}</td>
+                      <td className="num">
+                        {node.availableAfter === null ? '—' : t.tickets.hours(node.availableAfter)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p className="muted small">
+            {t.contracts.ledgerCount(statement.edges.length, statement.totalCount)}
+          </p>
+          {statement.pageInfo.hasNextPage && first < MAX_PAGE && (
+            <button
+              type="button"
+              className="button small"
+              disabled={query.loading}
+              onClick={() => setFirst((n) => Math.min(MAX_PAGE, n + PAGE))}
+            >
+              {t.contracts.showMore}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { PURCHASE_HOUR_PACKAGE } from '../api/contracts';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { TextField } from '../components/text-field';
+import { useMutationForm } from '../components/use-mutation-form';
+import { useI18n } from '../i18n/i18n-context';
+import { useSession } from '../session/session-context';
+
+/** Today, YYYY-MM-DD, in the browser's zone (the purchase date a manager types most often). */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function newKey(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function')
+    return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * L3-03/L3-13: a purchased package of prepaid hours (they never expire). The idempotency key stays
+ * the same until the purchase succeeds, so a retry after a lost answer buys once.
+ */
+export function PackageForm({
+  organizationId,
+  onAdded,
+}: {
+  organizationId: string;
+  onAdded: () => void;
+}) {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const form = useMutationForm();
+  const [hours, setHours] = useState('');
+  const [price, setPrice] = useState('');
+  const [currency, setCurrency] = useState('MXN');
+  const [purchasedOn, setPurchasedOn] = useState(today);
+  const [reference, setReference] = useState('');
+  const [invalid, setInvalid] = useState<string>();
+  const key = useRef(newKey());
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const h = Number(hours);
+    const p = Number(price);
+    if (!(h > 0) || Math.round(h * 100) !== h * 100) return setInvalid(t.contracts.hoursInvalid);
+    if (!(p >= 0) || price.trim() === '') return setInvalid(t.contracts.priceInvalid);
+    setInvalid(undefined);
+    const ok = await form.run(
+      async () =>
+        (
+          await call(PURCHASE_HOUR_PACKAGE, {
+            input: {
+              organizationId,
+              hours: h,
+              price: p,
+              currency: currency.trim().toUpperCase(),
+              purchasedOn,
+              reference: reference.trim(),
+              idempotencyKey: key.current,
+            },
+          })
+        ).purchaseHourPackage,
+      (pkg) => t.contracts.packageAdded(pkg.hours, pkg.reference),
+    );
+    if (ok) {
+      key.current = newKey();
+      setHours('');
+      setPrice('');
+      setReference('');
+      onAdded();
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="package-title">
+      <h2 id="package-title">{t.contracts.addPackage}</h2>
+      <p className="muted">{t.contracts.packageIntro}</p>
+      <form className="form-grid" onSubmit={(e) => void submit(e)} data-testid="package-form">
+        <TextField
+          id="package-hours"
+          label={t.contracts.packageHours}
+          type="number"
+          inputMode="decimal"
+          min="0.01"
+          step="0.01"
+          required
+          value={hours}
+          onChange={setHours}
+        />
+        <TextField
+          id="package-price"
+          label={t.contracts.price}
+          type="number"
+          inputMode="decimal"
+          min="0"
+          step="0.01"
+          required
+          value={price}
+          onChange={setPrice}
+        />
+        <TextField
+          id="package-currency"
+          label={t.contracts.currency}
+          required
+          maxLength={3}
+          pattern="[A-Za-z]{3}"
+          value={currency}
+          onChange={setCurrency}
+        />
+        <TextField
+          id="package-date"
+          label={t.contracts.purchasedOn}
+          type="date"
+          required
+          value={purchasedOn}
+          onChange={setPurchasedOn}
+        />
+        <TextField
+          id="package-reference"
+          className="span-2"
+          label={t.contracts.reference}
+          required
+          maxLength={200}
+          value={reference}
+          onChange={setReference}
+        />
+        <div className="form-actions span-all">
+          <button type="submit" className="button primary" disabled={form.busy}>
+            {form.busy ? t.contracts.adding : t.contracts.addPackageButton}
+          </button>
+        </div>
+        <div className="span-all">
+          {invalid && (
+            <p className="notice notice-error" role="alert">
+              {invalid}
+            </p>
+          )}
+          <ErrorMessage error={form.error} />
+          <SuccessMessage text={form.done} />
+        </div>
+      </form>
+    </section>
+  );
+}

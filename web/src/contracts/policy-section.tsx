@@ -1,0 +1,264 @@
+import { type FormEvent, useState } from 'react';
+import {
+  POLICY_STATUSES,
+  type PolicyStatus,
+  SET_SUPPORT_POLICY_STATUS,
+  SUPPORT_POLICY,
+  type SupportPolicy,
+  UPSERT_SUPPORT_POLICY,
+} from '../api/contracts';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { TextField } from '../components/text-field';
+import { useMutationForm } from '../components/use-mutation-form';
+import { useQuery } from '../components/use-query';
+import { formatLocalDate } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { useSession } from '../session/session-context';
+import { useLocalTime } from '../tickets/ticket-bits';
+
+function PolicyBadge({ status }: { status: PolicyStatus }) {
+  const { t } = useI18n();
+  const cls =
+    status === 'ACTIVE' ? 'badge ok' : status === 'SUSPENDED' ? 'badge sla-risk' : 'badge off';
+  return <span className={cls}>{t.contracts.policyStatus[status]}</span>;
+}
+
+/** L3-03: the monthly fee and start date (creates the policy, ACTIVE, when there is none). */
+function TermsForm({
+  organizationId,
+  policy,
+  onSaved,
+}: {
+  organizationId: string;
+  policy: SupportPolicy | null;
+  onSaved: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const form = useMutationForm();
+  const [fee, setFee] = useState(policy ? String(policy.monthlyFee) : '');
+  const [currency, setCurrency] = useState(policy?.currency ?? 'MXN');
+  const [startDate, setStartDate] = useState(policy?.startDate ?? '');
+  const [reason, setReason] = useState('');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await form.run(
+      () =>
+        call(UPSERT_SUPPORT_POLICY, {
+          input: {
+            organizationId,
+            monthlyFee: Number(fee),
+            currency: currency.trim().toUpperCase(),
+            startDate,
+            ...(reason.trim() ? { reason: reason.trim() } : {}),
+          },
+        }),
+      () => t.contracts.termsSaved,
+    );
+    if (ok) {
+      setReason('');
+      await onSaved();
+    }
+  };
+
+  return (
+    <form
+      className="form-grid subsection"
+      onSubmit={(e) => void submit(e)}
+      data-testid="terms-form"
+    >
+      <h3 className="span-all">{policy ? t.contracts.changeTerms : t.contracts.createPolicy}</h3>
+      <TextField
+        id="policy-fee"
+        label={t.contracts.monthlyFee}
+        type="number"
+        inputMode="decimal"
+        min="0"
+        step="0.01"
+        required
+        value={fee}
+        onChange={setFee}
+      />
+      <TextField
+        id="policy-currency"
+        label={t.contracts.currency}
+        required
+        maxLength={3}
+        value={currency}
+        onChange={setCurrency}
+      />
+      <TextField
+        id="policy-start"
+        label={t.contracts.startDate}
+        type="date"
+        required
+        value={startDate}
+        onChange={setStartDate}
+      />
+      {policy && (
+        <TextField
+          id="policy-terms-reason"
+          className="span-all"
+          label={t.contracts.reasonOptional}
+          value={reason}
+          onChange={setReason}
+        />
+      )}
+      <div className="form-actions span-all">
+        <button type="submit" className="button" disabled={form.busy}>
+          {policy ? t.contracts.saveTerms : t.contracts.createPolicy}
+        </button>
+      </div>
+      <div className="span-all">
+        <ErrorMessage error={form.error} />
+        <SuccessMessage text={form.done} />
+      </div>
+    </form>
+  );
+}
+
+/** L3-01: ACTIVE ⇄ SUSPENDED, either → ENDED, ENDED → ACTIVE, always with a reason. */
+function StatusForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () => Promise<void> }) {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const form = useMutationForm();
+  const options = POLICY_STATUSES.filter((s) => s !== policy.status);
+  const [status, setStatus] = useState<PolicyStatus>(options[0]);
+  const chosen = options.includes(status) ? status : options[0];
+  const [reason, setReason] = useState('');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await form.run(
+      () =>
+        call(SET_SUPPORT_POLICY_STATUS, {
+          input: { organizationId: policy.organizationId, status: chosen, reason: reason.trim() },
+        }),
+      () => t.contracts.statusSaved(t.contracts.policyStatus[chosen]),
+    );
+    if (ok) {
+      setReason('');
+      await onSaved();
+    }
+  };
+
+  return (
+    <form
+      className="form-grid subsection"
+      onSubmit={(e) => void submit(e)}
+      data-testid="status-form"
+    >
+      <h3 className="span-all">{t.contracts.changeStatus}</h3>
+      <div className="field">
+        <label htmlFor="policy-status">{t.contracts.newStatus}</label>
+        <select
+          id="policy-status"
+          value={chosen}
+          onChange={(e) => setStatus(e.target.value as PolicyStatus)}
+        >
+          {options.map((s) => (
+            <option key={s} value={s}>
+              {t.contracts.policyStatus[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        id="policy-status-reason"
+        className="span-2"
+        label={t.contracts.reason}
+        required
+        value={reason}
+        onChange={setReason}
+      />
+      <div className="form-actions span-all">
+        <button type="submit" className="button" disabled={form.busy}>
+          {t.contracts.saveStatus}
+        </button>
+      </div>
+      <div className="span-all">
+        <ErrorMessage error={form.error} />
+        <SuccessMessage text={form.done} />
+      </div>
+    </form>
+  );
+}
+
+/** A client's support policy (L3-01, L3-03, L3-16): terms, status, history; managers change it. */
+export function PolicySection({
+  organizationId,
+  editable,
+}: {
+  organizationId: string;
+  editable: boolean;
+}) {
+  const { t, language } = useI18n();
+  const { format } = useLocalTime();
+  const query = useQuery(SUPPORT_POLICY, { organizationId });
+  const policy = query.data?.supportPolicy;
+  const money = (amount: number, currency: string) =>
+    new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
+
+  return (
+    <section className="card" aria-labelledby="policy-title">
+      <h2 id="policy-title">{t.contracts.policyTitle}</h2>
+      <ErrorMessage error={query.error} />
+      {query.loading && policy === undefined && <p role="status">{t.loading}</p>}
+      {policy === null && <p>{t.contracts.noPolicy}</p>}
+      {policy && (
+        <>
+          <dl className="facts" data-testid="policy">
+            <dt>{t.contracts.status}</dt>
+            <dd>
+              <PolicyBadge status={policy.status} />
+              {policy.statusReason && (
+                <span className="muted small block">{policy.statusReason}</span>
+              )}
+            </dd>
+            <dt>{t.contracts.monthlyFee}</dt>
+            <dd>{money(policy.monthlyFee, policy.currency)}</dd>
+            <dt>{t.contracts.startDate}</dt>
+            <dd>{formatLocalDate(policy.startDate, language)}</dd>
+            <dt>{t.contracts.registration}</dt>
+            <dd>
+              {policy.canRegisterTickets
+                ? t.contracts.canRegister
+                : (policy.registrationBlockedReason ?? t.contracts.cannotRegister)}
+            </dd>
+            <dt>{t.contracts.odooAdmin}</dt>
+            <dd>
+              {policy.odooAdminLogin ?? '—'}
+              {policy.odooAdminMissing && (
+                <span className="badge sla-risk">{t.contracts.odooAdminMissing}</span>
+              )}
+            </dd>
+          </dl>
+          <details className="subsection">
+            <summary>{t.contracts.history(policy.history.length)}</summary>
+            <ol className="timeline" data-testid="policy-history">
+              {policy.history.map((e) => (
+                <li key={e.id}>
+                  <p>
+                    <strong>{t.contracts.eventKinds[e.kind] ?? e.kind}</strong>
+                    {e.toStatus && ` · ${t.contracts.policyStatus[e.toStatus]}`}
+                    <span className="muted small block">
+                      <time dateTime={e.at}>{format(e.at)}</time>
+                    </span>
+                  </p>
+                  {e.reason && <p className="prewrap">{e.reason}</p>}
+                </li>
+              ))}
+            </ol>
+          </details>
+        </>
+      )}
+      {editable && policy !== undefined && (
+        <>
+          {policy && <StatusForm policy={policy} onSaved={query.reload} />}
+          <TermsForm organizationId={organizationId} policy={policy} onSaved={query.reload} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,186 @@
+import type { ComplianceRow } from '../api/tickets';
+import { useI18n } from '../i18n/i18n-context';
+
+interface Bar {
+  key: string;
+  label: string;
+  met: number;
+  breached: number;
+}
+
+/** Met vs breached summed by `keyOf`, in the order of `keys` (keys without data still show). */
+function sumBy(
+  rows: ComplianceRow[],
+  keyOf: (row: ComplianceRow) => string,
+  keys: string[],
+): Map<string, { met: number; breached: number }> {
+  const totals = new Map(keys.map((k) => [k, { met: 0, breached: 0 }]));
+  for (const row of rows) {
+    const key = keyOf(row);
+    const sum = totals.get(key) ?? { met: 0, breached: 0 };
+    sum.met += row.met;
+    sum.breached += row.breached;
+    totals.set(key, sum);
+  }
+  return totals;
+}
+
+/** met / (met + breached) as a percentage with one decimal; undefined when nothing ended. */
+export function percentMet(met: number, breached: number): number | undefined {
+  const total = met + breached;
+  return total > 0 ? Math.round((met / total) * 1000) / 10 : undefined;
+}
+
+/**
+ * One chart: a table (readable by screen readers and without CSS) whose percentage cell carries
+ * a CSS bar; the bar is decoration (aria-hidden), the number next to it is the data.
+ */
+function BarTable({
+  id,
+  title,
+  keyHeader,
+  bars,
+}: {
+  id: string;
+  title: string;
+  keyHeader: string;
+  bars: Bar[];
+}) {
+  const { t, language } = useI18n();
+  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  return (
+    <figure className="chart" aria-labelledby={`${id}-title`}>
+      <figcaption id={`${id}-title`} className="chart-title">
+        {title}
+      </figcaption>
+      <div className="table-wrap">
+        <table className="bars" data-testid={id}>
+          <thead>
+            <tr>
+              <th scope="col">{keyHeader}</th>
+              <th scope="col" className="bar-col">
+                {t.dashboard.percent}
+              </th>
+              <th scope="col" className="num">
+                {t.dashboard.met}
+              </th>
+              <th scope="col" className="num">
+                {t.dashboard.breachedCount}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {bars.map((bar) => {
+              const pct = percentMet(bar.met, bar.breached);
+              return (
+                <tr key={bar.key}>
+                  <th scope="row" className="capitalize">
+                    {bar.label}
+                  </th>
+                  <td className="bar-col">
+                    <div className="bar-cell">
+                      <span className="bar-track" aria-hidden="true">
+                        {pct !== undefined && (
+                          <span
+                            className={
+                              pct >= 95 ? 'bar-fill' : pct >= 80 ? 'bar-fill warn' : 'bar-fill bad'
+                            }
+                            style={{ width: `${pct}%` }}
+                          />
+                        )}
+                      </span>
+                      <span className="bar-value">
+                        {pct === undefined ? t.dashboard.noData : `${number.format(pct)} %`}
+                      </span>
+                    </div>
+                  </td>
+                  <td className="num">{bar.met}</td>
+                  <td className="num">{bar.breached}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
+
+/** The months from `from` to `to` (YYYY-MM, inclusive), oldest first. */
+export function monthRange(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  while (y < ty || (y === ty && m <= tm)) {
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return months;
+}
+
+const CLOCK_ORDER = ['triage', 'diagnosis', 'scheduling', 'progress'];
+
+/** L3 compliance (clauses L3-06…L3-09 clocks): % met per clock, per month and per client. */
+export function ComplianceCharts({
+  rows,
+  months,
+  organizations,
+}: {
+  rows: ComplianceRow[];
+  months: string[];
+  organizations: { id: string; name: string; kind: string }[];
+}) {
+  const { t, language } = useI18n();
+  const monthName = new Intl.DateTimeFormat(language, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const names = new Map(organizations.map((o) => [o.id, o.name]));
+  const clients = organizations.filter((o) => o.kind === 'CLIENT').map((o) => o.id);
+
+  const toBars = (
+    totals: Map<string, { met: number; breached: number }>,
+    label: (k: string) => string,
+  ) => [...totals].map(([key, sum]) => ({ key, label: label(key), ...sum }));
+
+  const byKind = toBars(
+    sumBy(rows, (r) => r.kind, CLOCK_ORDER),
+    (k) => t.tickets.clockKinds[k] ?? k,
+  );
+  const byMonth = toBars(
+    sumBy(rows, (r) => r.month, months),
+    (m) => monthName.format(new Date(`${m}-01T00:00:00Z`)),
+  );
+  const byClient = toBars(
+    sumBy(rows, (r) => r.organizationId, clients),
+    (id) => names.get(id) ?? id,
+  );
+
+  return (
+    <div className="charts">
+      <BarTable
+        id="compliance-kind"
+        title={t.dashboard.byClock}
+        keyHeader={t.tickets.clockKind}
+        bars={byKind}
+      />
+      <BarTable
+        id="compliance-month"
+        title={t.dashboard.byMonth}
+        keyHeader={t.dashboard.month}
+        bars={byMonth}
+      />
+      <BarTable
+        id="compliance-client"
+        title={t.dashboard.byClient}
+        keyHeader={t.dashboard.client}
+        bars={byClient}
+      />
+    </div>
+  );
+}
