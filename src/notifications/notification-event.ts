@@ -118,6 +118,13 @@ export interface SlaBreachedEvent extends EventBase {
   readonly clock: 'triage' | 'diagnosis' | 'scheduling' | 'progress';
   readonly deadline: string;
 }
+/** A provider's client-visible reply on the ticket (L3-11): emailed to the registrant. */
+export interface CommentAddedEvent extends EventBase {
+  readonly type: 'COMMENT_ADDED';
+  readonly text: string;
+  /** `app_user.id` of the provider staff member who wrote it; the email shows their name. */
+  readonly authorId: string;
+}
 /** Provider-only note on a ticket: recorded, never emailed to anyone. */
 export interface InternalNoteEvent extends EventBase {
   readonly type: 'INTERNAL_NOTE';
@@ -142,6 +149,7 @@ export type NotificationEvent =
   | DateAdjustedEvent
   | SlaAtRiskEvent
   | SlaBreachedEvent
+  | CommentAddedEvent
   | InternalNoteEvent;
 
 export type NotificationEventType = NotificationEvent['type'];

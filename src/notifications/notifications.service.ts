@@ -153,6 +153,8 @@ function mentionedUsers(event: NotificationEvent): string[] {
       return [event.agentId];
     case 'AUTHORIZATION_RECORDED':
       return [event.approverId];
+    case 'COMMENT_ADDED':
+      return [event.authorId];
     default:
       return [];
   }

@@ -25,6 +25,7 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   DATE_ADJUSTED: ['REGISTRANT'],
   SLA_AT_RISK: ['MANAGERS'],
   SLA_BREACHED: ['MANAGERS'],
+  COMMENT_ADDED: ['REGISTRANT'],
   INTERNAL_NOTE: [],
 };
 

@@ -8,6 +8,7 @@ type Draft = NotificationEvent extends infer E
     : never
   : never;
 
+const PROVIDER_ROLES: readonly string[] = ['AGENT', 'MANAGER', 'ADMIN'];
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const optional = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
@@ -116,6 +117,12 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
       };
     case 'cancel':
       return { type: 'CANCELLED', reason: text(d.note) };
+    case 'comment':
+      // A provider's client-visible reply emails the registrant; internal notes never leave the
+      // provider, and a client's own comment needs no email back (L3-11).
+      return d.internal === false && e.actor && PROVIDER_ROLES.includes(e.actor.role)
+        ? { type: 'COMMENT_ADDED', text: text(d.body), authorId: e.actor.userId }
+        : null;
     case 'CLOCK_AT_RISK':
     case 'CLOCK_BREACHED':
       return {

@@ -2,6 +2,7 @@ import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, Locale } from '../../identity/locale
 import type { StoredAttachment } from '../email-outbox.entity';
 import type { NotificationEvent } from '../notification-event';
 import { deliveryTemplates } from './delivery.templates';
+import { commentTemplates } from './comment.templates';
 import { renderLayout, type EmailContent, type TemplateContext } from './email-content';
 import { estimateTemplates } from './estimate.templates';
 import { RecipientDates } from './format';
@@ -18,6 +19,7 @@ const TEMPLATES: TemplateFamily<EmailedEventType> = {
   ...estimateTemplates,
   ...deliveryTemplates,
   ...slaTemplates,
+  ...commentTemplates,
 };
 
 /** The person an email is written for. */

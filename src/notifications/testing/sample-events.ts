@@ -89,6 +89,12 @@ export function sampleEvents(
       clock: 'triage',
       deadline: '2026-02-03T22:30:00.000Z',
     },
+    COMMENT_ADDED: {
+      ...base(),
+      type: 'COMMENT_ADDED',
+      text: '¿Puede compartir la póliza con la que falla el timbrado?',
+      authorId: people.agentId,
+    },
     INTERNAL_NOTE: {
       ...base(),
       type: 'INTERNAL_NOTE',
