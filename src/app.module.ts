@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { LiveModule } from './live/live.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PlanningModule } from './planning/planning.module';
 import { SlaModule } from './sla/sla.module';
 import { SystemModule } from './system/system.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -44,6 +45,7 @@ export class AppModule {
         SlaModule,
         SystemModule,
         TicketsModule,
+        PlanningModule,
         LiveModule,
         WebModule,
       ],

@@ -6,6 +6,7 @@ import { CONTRACT_ENTITIES } from '../contracts/contract-entities';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { OrganizationEntity } from '../identity/organization.entity';
 import { EmailOutboxEntity } from '../notifications/email-outbox.entity';
+import { PLANNING_ENTITIES } from '../planning/planning-entities';
 import { SlaEventEntity } from '../sla/sla-event.entity';
 import { TicketClockEntity } from '../tickets/ticket-clock.entity';
 import { TicketEventEntity } from '../tickets/ticket-event.entity';
@@ -23,6 +24,7 @@ export const ENTITIES = [
   TicketEntity,
   TicketEventEntity,
   TicketClockEntity,
+  ...PLANNING_ENTITIES,
 ];
 
 /**

@@ -1,0 +1,77 @@
+import { addBusinessDays, type CalendarInput } from '../business-time/engine';
+
+// L3-19 capacity model: pure, no I/O, so the preview and the confirmation of a queue reorder (and
+// the checkpoint's agenda) compute exactly the same dates from the same facts.
+
+/** Provider hours per business day given to one client when the client has no setting of its own. */
+export const DEFAULT_HOURS_PER_BUSINESS_DAY = 4;
+/** Bounds of the per-client setting (hours of provider work per business day). */
+export const MIN_HOURS_PER_BUSINESS_DAY = 0.25;
+export const MAX_HOURS_PER_BUSINESS_DAY = 24;
+
+/** One authorized requirement in queue order. */
+export interface CapacityItem {
+  readonly ticketNumber: string;
+  /** Approved estimate hours minus the hours logged on the ticket (see {@link remainingHours}). */
+  readonly remainingHours: number;
+  /** The ticket's calendar: its release date is counted in that calendar's business days. */
+  readonly calendar: CalendarInput;
+}
+
+export interface PlannedRelease {
+  readonly ticketNumber: string;
+  readonly remainingHours: number;
+  /** Hours of this ticket and of every authorized ticket ahead of it. */
+  readonly cumulativeHours: number;
+  /** Business days after `from`'s local date on which the cumulative work is done (≥ 1). */
+  readonly businessDays: number;
+  /** Closing instant of that business day on the ticket's calendar. */
+  readonly plannedDate: Date;
+}
+
+/** Work left on an authorized requirement: never negative, in hundredths of an hour. */
+export function remainingHours(approvedHours: number, loggedHours: number): number {
+  return Math.max(0, Math.round((approvedHours - loggedHours) * 100)) / 100;
+}
+
+/**
+ * Planned release dates of the authorized requirements of one client, in queue order.
+ *
+ * The provider gives the client `hoursPerBusinessDay` hours of work per business day and works the
+ * queue front to back. A ticket is ready at the end of the business day on which its own remaining
+ * hours and those of every ticket ahead of it are used up: day `n = ceil(cumulative / capacity)`,
+ * at least 1, counted with `addBusinessDays` from `from` (today never counts, BUSINESS-TIME.md), so
+ * the date is the closing instant of the n-th business date after today. Hours are counted in
+ * hundredths, so floating-point noise never moves a date.
+ */
+export function planReleaseDates(
+  items: readonly CapacityItem[],
+  hoursPerBusinessDay: number,
+  from: Date,
+): PlannedRelease[] {
+  if (
+    !Number.isFinite(hoursPerBusinessDay) ||
+    hoursPerBusinessDay < MIN_HOURS_PER_BUSINESS_DAY ||
+    hoursPerBusinessDay > MAX_HOURS_PER_BUSINESS_DAY
+  ) {
+    throw new RangeError(
+      `hoursPerBusinessDay must be ${MIN_HOURS_PER_BUSINESS_DAY}…${MAX_HOURS_PER_BUSINESS_DAY}, got ${hoursPerBusinessDay}`,
+    );
+  }
+  const capacity = Math.round(hoursPerBusinessDay * 100);
+  let cumulative = 0;
+  return items.map((item) => {
+    const own = Number.isFinite(item.remainingHours)
+      ? Math.max(0, Math.round(item.remainingHours * 100))
+      : 0;
+    cumulative += own;
+    const businessDays = Math.max(1, Math.ceil(cumulative / capacity));
+    return {
+      ticketNumber: item.ticketNumber,
+      remainingHours: own / 100,
+      cumulativeHours: cumulative / 100,
+      businessDays,
+      plannedDate: addBusinessDays(item.calendar, from, businessDays),
+    };
+  });
+}

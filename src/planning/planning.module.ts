@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { BusinessTimeModule } from '../business-time/business-time.module';
+import { TicketWorkflowClient } from '../tickets/ticket-workflow.client';
+import { DateChangesService } from './date-changes.service';
+import { PlanningSettingsResolver } from './planning-settings.resolver';
+import { PlanningSettingsService } from './planning-settings.service';
+import { QueueReorderService } from './queue-reorder.service';
+import { QueueResolver } from './queue.resolver';
+import { QueueService } from './queue.service';
+
+/**
+ * Queue and re-planning (issue 8; L3-10, L3-14, L3-19): client queues and the agents' work list,
+ * the capacity model's planned dates, reorders with their impact preview and published date
+ * changes, and the per-client planning settings (capacity, WhatsApp link). The checkpoint reads
+ * `QueueService.queueOf`, `DateChangesService.since` and `QueueReorderService.since`.
+ */
+@Module({
+  imports: [BusinessTimeModule],
+  providers: [
+    PlanningSettingsService,
+    QueueService,
+    QueueReorderService,
+    DateChangesService,
+    // Stateless Temporal client wrapper of the ticket workflow (Updates, state).
+    TicketWorkflowClient,
+    QueueResolver,
+    PlanningSettingsResolver,
+  ],
+  exports: [PlanningSettingsService, QueueService, QueueReorderService, DateChangesService],
+})
+export class PlanningModule {}

@@ -1,0 +1,250 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  type ActorRole,
+  adjustReleaseDateUpdate,
+  RELEASE_DATE_STATES,
+} from '../../workflows/ticket/ticket.contract';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { TicketWorkflowClient } from '../tickets/ticket-workflow.client';
+import { ranksOf } from './queue-order';
+import { type PlannedDateChange, QueueReorderEntity } from './queue-reorder.entity';
+import { QueueRankEntity } from './queue-rank.entity';
+import { type ClientQueue, QueueService, type QueueSnapshot } from './queue.service';
+
+/** A reorder as the client proposes it: tickets first to last, some flagged urgent. */
+export interface ReorderRequest {
+  readonly organizationId: string;
+  readonly order: readonly string[];
+  readonly urgent: readonly string[];
+}
+
+export interface ReorderPreview {
+  /** Opaque; confirmation applies the reorder only while this still describes it. */
+  readonly previewToken: string;
+  /** The queue as it would be, with the planned dates in the new order. */
+  readonly queue: ClientQueue;
+  /** The published release dates that would move (old → new). */
+  readonly changes: readonly PlannedDateChange[];
+}
+
+export interface ReorderResult {
+  readonly reorderId: string;
+  readonly changes: readonly PlannedDateChange[];
+  readonly queue: ClientQueue;
+}
+
+/** Advisory lock namespace of one client's queue (with `hashtext(organization id)`). */
+const QUEUE_LOCK = 0x51_55_45_55; // "QUEU"
+
+/**
+ * L3-10/L3-19 re-planning: the impact preview of a reorder, and its confirmation, which applies
+ * exactly what the preview showed (or refuses with CONFLICT when the queue or its dates changed
+ * meanwhile), records the reorder, replaces the ranks and publishes each moved date on its ticket
+ * (`adjustReleaseDate` with a request ID derived from the reorder: once per ticket, however often
+ * the confirmation is retried).
+ */
+@Injectable()
+export class QueueReorderService {
+  private readonly logger = new Logger(QueueReorderService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queues: QueueService,
+    private readonly workflows: TicketWorkflowClient,
+  ) {}
+
+  /** The impact preview (no access check: callers check). Writes nothing. */
+  async preview(request: ReorderRequest, now = new Date()): Promise<ReorderPreview> {
+    const snapshot = await this.queues.snapshot(request.organizationId);
+    return this.compute(snapshot, request, now);
+  }
+
+  /**
+   * Applies the reorder the preview `previewToken` described, on behalf of `actor` (the caller
+   * checked it may reorder this organisation's queue). A retried confirmation (same token) returns
+   * the recorded reorder and publishes whatever of it is still unpublished.
+   */
+  async confirm(
+    request: ReorderRequest,
+    previewToken: string,
+    reason: string,
+    actor: { readonly userId: string; readonly role: ActorRole },
+    now = new Date(),
+  ): Promise<ReorderResult> {
+    if (reason.trim() === '') {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'reason must not be empty', {
+        field: 'reason',
+      });
+    }
+    const reorder = await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        QUEUE_LOCK,
+        request.organizationId,
+      ]);
+      const earlier = await tx.getRepository(QueueReorderEntity).findOneBy({ previewToken });
+      if (earlier) {
+        if (earlier.organizationId !== request.organizationId) throw staleToken();
+        return earlier;
+      }
+      const preview = this.compute(
+        await this.queues.snapshot(request.organizationId, tx),
+        request,
+        now,
+      );
+      if (preview.previewToken !== previewToken) throw staleToken();
+      return this.record(tx, request, preview, reason.trim(), actor);
+    });
+    await this.publish(reorder);
+    return {
+      reorderId: reorder.id,
+      changes: reorder.changes,
+      queue: await this.queues.queueOf(request.organizationId),
+    };
+  }
+
+  /** The recorded reorders of a client since `since`, oldest first (the checkpoint reads them). */
+  async since(organizationId: string, since: Date): Promise<QueueReorderEntity[]> {
+    return this.db
+      .getRepository(QueueReorderEntity)
+      .createQueryBuilder('r')
+      .where('r.organization_id = :organizationId', { organizationId })
+      .andWhere('r.at >= :since', { since })
+      .orderBy('r.at', 'ASC')
+      .getMany();
+  }
+
+  private compute(snapshot: QueueSnapshot, request: ReorderRequest, now: Date): ReorderPreview {
+    validateOrder(snapshot, request);
+    const before = this.queues.arrange(snapshot, now);
+    const after = this.queues.arrange(snapshot, now, ranksOf(request.order, request.urgent));
+    const plannedBefore = new Map(
+      before.entries.map((e) => [e.ticketNumber, e.plannedReleaseDate?.toISOString() ?? null]),
+    );
+    // A published date moves when the reorder moves the ticket's planned date: it becomes the
+    // new planned date (unless it is that date already).
+    const changes: PlannedDateChange[] = [];
+    for (const e of after.entries) {
+      const planned = e.plannedReleaseDate?.toISOString() ?? null;
+      const published = e.releaseDate?.toISOString() ?? null;
+      if (!RELEASE_DATE_STATES.includes(e.state as never) || !published || !planned) continue;
+      if (planned === plannedBefore.get(e.ticketNumber) || planned === published) continue;
+      changes.push({
+        ticketNumber: e.ticketNumber,
+        subject: e.subject,
+        oldDate: published,
+        newDate: planned,
+      });
+    }
+    const fingerprint = JSON.stringify({
+      organizationId: snapshot.organizationId,
+      ranks: snapshot.rows
+        .map((r) => [r.ticketNumber, r.rank, r.urgent] as const)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      order: request.order,
+      urgent: [...new Set(request.urgent)].sort(),
+      changes,
+    });
+    const previewToken = createHash('sha256').update(fingerprint).digest('base64url');
+    return { previewToken, queue: after, changes };
+  }
+
+  private async record(
+    tx: EntityManager,
+    request: ReorderRequest,
+    preview: ReorderPreview,
+    reason: string,
+    actor: { readonly userId: string; readonly role: ActorRole },
+  ): Promise<QueueReorderEntity> {
+    const reorder = await tx.getRepository(QueueReorderEntity).save(
+      tx.getRepository(QueueReorderEntity).create({
+        organizationId: request.organizationId,
+        actorId: actor.userId,
+        actorRole: actor.role,
+        reason,
+        ticketOrder: [...request.order],
+        urgent: [...new Set(request.urgent)],
+        changes: [...preview.changes],
+        previewToken: preview.previewToken,
+      }),
+    );
+    await tx.getRepository(QueueRankEntity).delete({ organizationId: request.organizationId });
+    const ranks = [...ranksOf(request.order, request.urgent)].map(([ticketNumber, r]) => ({
+      ticketNumber,
+      organizationId: request.organizationId,
+      rank: r.rank,
+      urgent: r.urgent,
+      reorderId: reorder.id,
+    }));
+    if (ranks.length) await tx.getRepository(QueueRankEntity).insert(ranks);
+    return reorder;
+  }
+
+  /** L3-19: each moved date on its ticket, emailed and in its timeline; idempotent per ticket. */
+  private async publish(reorder: QueueReorderEntity): Promise<void> {
+    const failed: string[] = [];
+    for (const change of reorder.changes) {
+      try {
+        await this.workflows.update(change.ticketNumber, adjustReleaseDateUpdate, {
+          requestId: `reorder:${reorder.id}:${change.ticketNumber}`,
+          actor: { userId: reorder.actorId, role: reorder.actorRole as ActorRole },
+          newDate: change.newDate,
+          reason: reorder.reason,
+          reorderId: reorder.id,
+        });
+      } catch (err) {
+        this.logger.warn(
+          `reorder ${reorder.id}: ${change.ticketNumber} not adjusted: ${String(err)}`,
+        );
+        failed.push(`${change.ticketNumber} (${err instanceof Error ? err.message : String(err)})`);
+      }
+    }
+    if (failed.length) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `Reorder recorded, but these dates were not published: ${failed.join('; ')}. Confirm again with the same previewToken to retry.`,
+        { reorderId: reorder.id },
+      );
+    }
+  }
+}
+
+function staleToken(): DomainError {
+  return new DomainError(
+    ErrorCode.CONFLICT,
+    'The queue or its planned dates changed since this preview; preview the reorder again',
+  );
+}
+
+/**
+ * The order lists open tickets of this client's queue, each once; urgent ones are in the order.
+ * A ticket the client cannot see (another organisation's, unknown) is NOT_FOUND.
+ */
+function validateOrder(snapshot: QueueSnapshot, request: ReorderRequest): void {
+  const open = new Set(snapshot.rows.map((r) => r.ticketNumber));
+  const seen = new Set<string>();
+  for (const number of request.order) {
+    if (!open.has(number)) {
+      throw new DomainError(ErrorCode.NOT_FOUND, `Ticket ${number} is not in this queue`, {
+        ticketNumber: number,
+      });
+    }
+    if (seen.has(number)) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `Ticket ${number} is listed twice`, {
+        field: 'order',
+      });
+    }
+    seen.add(number);
+  }
+  for (const number of request.urgent) {
+    if (!seen.has(number)) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `Urgent ticket ${number} must also be in the order`,
+        { field: 'urgent' },
+      );
+    }
+  }
+}

@@ -1,0 +1,166 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('QueueEntry', { description: 'An open ticket in its client queue (L3-10).' })
+export class QueueEntryModel {
+  @Field(() => Int, { description: '1-based place in the queue (or the work list).' })
+  position!: number;
+
+  @Field()
+  ticketNumber!: string;
+
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field()
+  subject!: string;
+
+  @Field()
+  category!: string;
+
+  @Field()
+  state!: string;
+
+  @Field()
+  registeredAt!: Date;
+
+  @Field(() => Int, { nullable: true, description: "The client's rank; null: arrival order." })
+  rank!: number | null;
+
+  @Field({ description: 'Flagged urgent by a client approver: first in the queue.' })
+  urgent!: boolean;
+
+  @Field()
+  slaStatus!: string;
+
+  @Field(() => Date, { nullable: true })
+  nextDeadline!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'The published release-for-testing date.' })
+  releaseDate!: Date | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Authorized requirements: approved estimate hours minus hours logged.',
+  })
+  remainingHours!: number | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Authorized requirements: the capacity model date in this order (L3-19).',
+  })
+  plannedReleaseDate!: Date | null;
+}
+
+@ObjectType('ClientQueue')
+export class ClientQueueModel {
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field(() => Float, { description: 'Provider hours per business day for this client.' })
+  hoursPerBusinessDay!: number;
+
+  @Field({ description: 'When the planned dates were computed.' })
+  plannedAt!: Date;
+
+  @Field(() => [QueueEntryModel])
+  entries!: QueueEntryModel[];
+}
+
+@ObjectType('PlannedDateChange', { description: 'A published release date that moves (L3-19).' })
+export class PlannedDateChangeModel {
+  @Field()
+  ticketNumber!: string;
+
+  @Field()
+  subject!: string;
+
+  @Field()
+  oldDate!: Date;
+
+  @Field()
+  newDate!: Date;
+}
+
+@ObjectType('QueueReorderPreview')
+export class QueueReorderPreviewModel {
+  @Field({ description: 'Pass to confirmQueueReorder: it applies exactly this preview.' })
+  previewToken!: string;
+
+  @Field(() => ClientQueueModel, { description: 'The queue in the new order.' })
+  queue!: ClientQueueModel;
+
+  @Field(() => [PlannedDateChangeModel], { description: 'Published dates that would move.' })
+  changes!: PlannedDateChangeModel[];
+}
+
+@ObjectType('QueueReorderResult')
+export class QueueReorderResultModel {
+  @Field(() => ID)
+  reorderId!: string;
+
+  @Field(() => [PlannedDateChangeModel], { description: 'The dates published, as previewed.' })
+  changes!: PlannedDateChangeModel[];
+
+  @Field(() => ClientQueueModel)
+  queue!: ClientQueueModel;
+}
+
+@ObjectType('DateChange', { description: 'A published date change from the ticket timeline.' })
+export class DateChangeModel {
+  @Field()
+  ticketNumber!: string;
+
+  @Field()
+  subject!: string;
+
+  @Field(() => Int)
+  seq!: number;
+
+  @Field()
+  at!: Date;
+
+  @Field(() => ID, { nullable: true })
+  actorId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  actorRole!: string | null;
+
+  @Field({ description: 'RELEASE_DATE.' })
+  subjectDate!: string;
+
+  @Field(() => Date, { nullable: true })
+  oldDate!: Date | null;
+
+  @Field()
+  newDate!: Date;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => ID, { nullable: true })
+  reorderId!: string | null;
+}
+
+@ObjectType('PlanningSettings')
+export class PlanningSettingsModel {
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field(() => Float, { description: 'Provider hours per business day for this client (L3-19).' })
+  hoursPerBusinessDay!: number;
+
+  @Field({ description: 'True when the default capacity applies.' })
+  defaultCapacity!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'L3-14 WhatsApp group link.' })
+  whatsappGroupUrl!: string | null;
+}
+
+@ObjectType('QuickChannel', { description: 'L3-14: the client WhatsApp group, if any.' })
+export class QuickChannelModel {
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field(() => String, { nullable: true })
+  whatsappGroupUrl!: string | null;
+}

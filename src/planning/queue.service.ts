@@ -1,0 +1,236 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Estimate } from '../../workflows/ticket/ticket.contract';
+import { RELEASE_DATE_STATES, TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
+import type { BusinessCalendar } from '../business-time/engine';
+import { CalendarsService } from '../business-time/calendars/calendars.service';
+import { planReleaseDates, remainingHours } from './capacity-model';
+import { PlanningSettingsService } from './planning-settings.service';
+import { compareQueued } from './queue-order';
+
+/** Authorized requirements with work left: the tickets the capacity model plans (L3-19). */
+export const PLANNED_STATES: readonly string[] = ['SCHEDULING', ...RELEASE_DATE_STATES];
+
+/** One open ticket in its client's queue. */
+export interface QueueEntry {
+  /** 1-based place in the queue. */
+  readonly position: number;
+  readonly ticketNumber: string;
+  readonly organizationId: string;
+  readonly subject: string;
+  readonly category: string;
+  readonly state: string;
+  readonly registeredAt: Date;
+  readonly rank: number | null;
+  readonly urgent: boolean;
+  readonly slaStatus: string;
+  readonly nextDeadline: Date | null;
+  /** The published release-for-testing date, if any. */
+  readonly releaseDate: Date | null;
+  /** Authorized requirements only: approved estimate hours minus hours logged. */
+  readonly remainingHours: number | null;
+  /** Authorized requirements only: the capacity model's date in this queue order. */
+  readonly plannedReleaseDate: Date | null;
+}
+
+export interface ClientQueue {
+  readonly organizationId: string;
+  readonly hoursPerBusinessDay: number;
+  /** When the plan was computed (dates count business days after this instant's local date). */
+  readonly plannedAt: Date;
+  readonly entries: readonly QueueEntry[];
+}
+
+/** What the queue is built from, read in one go (inside the reorder's transaction when given). */
+export interface QueueSnapshot {
+  readonly organizationId: string;
+  readonly hoursPerBusinessDay: number;
+  readonly rows: readonly QueueRow[];
+  readonly calendars: ReadonlyMap<string, BusinessCalendar>;
+}
+
+export interface QueueRow {
+  readonly ticketNumber: string;
+  readonly subject: string;
+  readonly category: string;
+  readonly state: string;
+  readonly registeredAt: Date;
+  readonly calendarId: string;
+  readonly releaseDate: Date | null;
+  readonly slaStatus: string;
+  readonly nextDeadline: Date | null;
+  readonly rank: number | null;
+  readonly urgent: boolean;
+  readonly approvedHours: number | null;
+  readonly loggedHours: number;
+}
+
+interface RawRow {
+  number: string;
+  subject: string;
+  category: string;
+  state: string;
+  registered_at: Date;
+  calendar_id: string;
+  release_date: Date | null;
+  sla_status: string;
+  next_deadline: Date | null;
+  estimates: Estimate[] | null;
+  rank: number | null;
+  urgent: boolean | null;
+  logged: string | null;
+}
+
+/** Ranks that replace the stored ones (a reorder being previewed). */
+export type RankOverride = ReadonlyMap<string, { rank: number; urgent: boolean }>;
+
+const MAX_WORK_LIST = 200;
+
+/**
+ * L3-10 queues: per client organisation its open tickets in arrival order unless the client ranked
+ * them (urgent first, then rank, then arrival), each authorized requirement with its planned
+ * release date (L3-19 capacity model); and the agents' work list across clients.
+ */
+@Injectable()
+export class QueueService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendars: CalendarsService,
+    private readonly settings: PlanningSettingsService,
+  ) {}
+
+  /** The queue of `organizationId` now (no access check: callers check). */
+  async queueOf(organizationId: string, now = new Date()): Promise<ClientQueue> {
+    return this.arrange(await this.snapshot(organizationId), now);
+  }
+
+  /** Reads what the queue is built from; `tx` keeps it inside a caller's transaction. */
+  async snapshot(organizationId: string, tx: EntityManager = this.db.manager) {
+    const raw = await tx.query<RawRow[]>(
+      `SELECT t.number, t.subject, t.category, t.state, t.registered_at, t.calendar_id,
+              t.release_date, t.sla_status, t.next_deadline, t.details -> 'estimates' AS estimates,
+              r.rank, r.urgent,
+              (SELECT sum(te.hours) FROM time_entry te WHERE te.ticket_number = t.number) AS logged
+         FROM ticket t
+         LEFT JOIN queue_rank r ON r.ticket_number = t.number
+        WHERE t.organization_id = $1 AND t.state <> ALL ($2::text[])`,
+      [organizationId, TERMINAL_STATES],
+    );
+    const rows = raw.map(toQueueRow);
+    const calendars = new Map<string, BusinessCalendar>();
+    for (const id of new Set(rows.map((r) => r.calendarId))) {
+      calendars.set(id, (await this.calendars.current(id)).engine);
+    }
+    const { hoursPerBusinessDay } = await this.settings.settingsOf(organizationId, tx);
+    return { organizationId, hoursPerBusinessDay, rows, calendars } satisfies QueueSnapshot;
+  }
+
+  /**
+   * The queue in order with planned dates: the stored ranks, or `override` in their place (tickets
+   * it leaves out lose their rank). Pure over the snapshot and `now`.
+   */
+  arrange(snapshot: QueueSnapshot, now: Date, override?: RankOverride): ClientQueue {
+    const ranked = snapshot.rows.map((row) => {
+      if (!override) return row;
+      const mine = override.get(row.ticketNumber);
+      return { ...row, rank: mine?.rank ?? null, urgent: mine?.urgent ?? false };
+    });
+    ranked.sort(compareQueued);
+    const planned = ranked.filter(
+      (r) => PLANNED_STATES.includes(r.state) && r.approvedHours !== null,
+    );
+    const plan = new Map(
+      planReleaseDates(
+        planned.map((r) => ({
+          ticketNumber: r.ticketNumber,
+          remainingHours: remainingHours(r.approvedHours!, r.loggedHours),
+          calendar: snapshot.calendars.get(r.calendarId)!,
+        })),
+        snapshot.hoursPerBusinessDay,
+        now,
+      ).map((p) => [p.ticketNumber, p]),
+    );
+    return {
+      organizationId: snapshot.organizationId,
+      hoursPerBusinessDay: snapshot.hoursPerBusinessDay,
+      plannedAt: now,
+      entries: ranked.map((r, i) => ({
+        position: i + 1,
+        ticketNumber: r.ticketNumber,
+        organizationId: snapshot.organizationId,
+        subject: r.subject,
+        category: r.category,
+        state: r.state,
+        registeredAt: r.registeredAt,
+        rank: r.rank,
+        urgent: r.urgent,
+        slaStatus: r.slaStatus,
+        nextDeadline: r.nextDeadline,
+        releaseDate: r.releaseDate,
+        remainingHours: plan.get(r.ticketNumber)?.remainingHours ?? null,
+        plannedReleaseDate: plan.get(r.ticketNumber)?.plannedDate ?? null,
+      })),
+    };
+  }
+
+  /**
+   * The agents' work list across clients (L3-10): open tickets, the soonest SLA deadline first
+   * (tickets without a running clock last), then the client's urgency, then the client's rank
+   * (unranked last), then arrival. `organizationId` narrows it to one client.
+   */
+  async workList(first: number, organizationId?: string): Promise<QueueEntry[]> {
+    const limit = Math.min(Math.max(first, 1), MAX_WORK_LIST);
+    const raw = await this.db.query<(RawRow & { organization_id: string })[]>(
+      `SELECT t.number, t.organization_id, t.subject, t.category, t.state, t.registered_at,
+              t.calendar_id, t.release_date, t.sla_status, t.next_deadline,
+              NULL::jsonb AS estimates, r.rank, r.urgent, NULL AS logged
+         FROM ticket t
+         LEFT JOIN queue_rank r ON r.ticket_number = t.number
+        WHERE t.state <> ALL ($1::text[]) AND ($2::uuid IS NULL OR t.organization_id = $2)
+        ORDER BY t.next_deadline ASC NULLS LAST, coalesce(r.urgent, false) DESC,
+                 r.rank ASC NULLS LAST, t.registered_at ASC, t.number ASC
+        LIMIT $3`,
+      [TERMINAL_STATES, organizationId ?? null, limit],
+    );
+    return raw.map((r, i) => {
+      const row = toQueueRow(r);
+      return {
+        position: i + 1,
+        ticketNumber: row.ticketNumber,
+        organizationId: r.organization_id,
+        subject: row.subject,
+        category: row.category,
+        state: row.state,
+        registeredAt: row.registeredAt,
+        rank: row.rank,
+        urgent: row.urgent,
+        slaStatus: row.slaStatus,
+        nextDeadline: row.nextDeadline,
+        releaseDate: row.releaseDate,
+        remainingHours: null,
+        plannedReleaseDate: null,
+      };
+    });
+  }
+}
+
+function toQueueRow(r: RawRow): QueueRow {
+  const authorized = (r.estimates ?? []).filter((e) => e.status === 'AUTHORIZED');
+  const approved = authorized[authorized.length - 1];
+  return {
+    ticketNumber: r.number,
+    subject: r.subject,
+    category: r.category,
+    state: r.state,
+    registeredAt: r.registered_at,
+    calendarId: r.calendar_id,
+    releaseDate: r.release_date,
+    slaStatus: r.sla_status,
+    nextDeadline: r.next_deadline,
+    rank: r.rank,
+    urgent: r.urgent ?? false,
+    approvedHours: approved ? Number(approved.hours) : null,
+    loggedHours: r.logged === null ? 0 : Number(r.logged),
+  };
+}

@@ -1,0 +1,123 @@
+import { BusinessCalendar, defaultMexicoCityCalendar } from '../../../src/business-time/engine';
+import {
+  type CapacityItem,
+  planReleaseDates,
+  remainingHours,
+} from '../../../src/planning/capacity-model';
+import { compareQueued, type Queued, ranksOf } from '../../../src/planning/queue-order';
+import { whatsAppGroupUrl } from '../../../src/planning/quick-channel';
+
+// L3-19 capacity model and L3-10 queue order, as pure functions; L3-14 link validation.
+// Default calendar: America/Mexico_City (UTC−6, no DST), Mon–Fri 09:00–18:00, LFT art. 74.
+
+const calendar = new BusinessCalendar(defaultMexicoCityCalendar(2025, 2027));
+const item = (ticketNumber: string, hours: number): CapacityItem => ({
+  ticketNumber,
+  remainingHours: hours,
+  calendar,
+});
+const iso = (plan: ReturnType<typeof planReleaseDates>) =>
+  plan.map((p) => [p.ticketNumber, p.businessDays, p.plannedDate.toISOString()]);
+
+describe('L3-19 capacity model: planned release dates in queue order', () => {
+  // Mon 2026-03-09 10:00 local.
+  const monday = new Date('2026-03-09T16:00:00Z');
+
+  it('gives each ticket the closing of the business day its cumulative hours are done (today never counts)', () => {
+    const plan = planReleaseDates([item('A', 8), item('B', 4), item('C', 0)], 4, monday);
+    expect(iso(plan)).toEqual([
+      ['A', 2, '2026-03-12T00:00:00.000Z'], // Wed 03-11 18:00 local
+      ['B', 3, '2026-03-13T00:00:00.000Z'], // Thu 03-12 18:00 local
+      ['C', 3, '2026-03-13T00:00:00.000Z'], // nothing left: ready with the ticket ahead of it
+    ]);
+    expect(plan.map((p) => p.cumulativeHours)).toEqual([8, 12, 12]);
+  });
+
+  it('a reorder moves the dates: the ticket put first goes sooner, the one behind it later', () => {
+    const before = planReleaseDates([item('A', 8), item('B', 4)], 4, monday);
+    const after = planReleaseDates([item('B', 4), item('A', 8)], 4, monday);
+    expect(before.map((p) => p.businessDays)).toEqual([2, 3]);
+    expect(after.map((p) => [p.ticketNumber, p.businessDays])).toEqual([
+      ['B', 1],
+      ['A', 3],
+    ]);
+  });
+
+  it('counts business days on the ticket calendar: weekend and the March holiday are skipped', () => {
+    // Fri 2026-03-13 10:00 local; Mon 03-16 is the third Monday of March (art. 74).
+    const friday = new Date('2026-03-13T16:00:00Z');
+    expect(iso(planReleaseDates([item('A', 3)], 4, friday))).toEqual([
+      ['A', 1, '2026-03-18T00:00:00.000Z'], // Tue 03-17 18:00 local
+    ]);
+  });
+
+  it('more capacity, fewer days; hours in hundredths so float noise never adds a day', () => {
+    const plan = planReleaseDates([item('A', 0.1), item('B', 0.2), item('C', 3.7)], 4, monday);
+    expect(plan.map((p) => p.businessDays)).toEqual([1, 1, 1]);
+    expect(plan[2].cumulativeHours).toBe(4);
+    expect(planReleaseDates([item('A', 16)], 8, monday)[0].businessDays).toBe(2);
+    expect(planReleaseDates([item('A', 16)], 2.5, monday)[0].businessDays).toBe(7);
+  });
+
+  it('refuses a capacity outside 0.25…24 hours per business day', () => {
+    for (const bad of [0, -1, 0.2, 25, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => planReleaseDates([item('A', 1)], bad, monday)).toThrow(RangeError);
+    }
+  });
+
+  it('remaining hours = approved estimate − hours logged, never negative', () => {
+    expect(remainingHours(8, 2.25)).toBe(5.75);
+    expect(remainingHours(8, 10)).toBe(0);
+    expect(remainingHours(0.3, 0.1)).toBe(0.2);
+  });
+});
+
+describe('L3-10 queue order', () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 2, 9, 16, minute));
+  const q = (ticketNumber: string, minute: number, rank: number | null = null, urgent = false) =>
+    ({ ticketNumber, registeredAt: at(minute), rank, urgent }) satisfies Queued;
+  const order = (items: Queued[]) => [...items].sort(compareQueued).map((i) => i.ticketNumber);
+
+  it('is arrival order (then number) when the client ranked nothing', () => {
+    expect(order([q('C', 3), q('A', 1), q('B2', 2), q('B1', 2)])).toEqual(['A', 'B1', 'B2', 'C']);
+  });
+
+  it('puts urgent tickets first, then ranked by rank, then the rest by arrival', () => {
+    const items = [q('A', 1), q('B', 2, 2), q('C', 3, 1), q('D', 4, 3, true), q('E', 5)];
+    expect(order(items)).toEqual(['D', 'C', 'B', 'A', 'E']);
+  });
+
+  it('ranksOf numbers the order from 1 and flags the urgent ones', () => {
+    expect([...ranksOf(['X', 'Y', 'Z'], ['Z'])]).toEqual([
+      ['X', { rank: 1, urgent: false }],
+      ['Y', { rank: 2, urgent: false }],
+      ['Z', { rank: 3, urgent: true }],
+    ]);
+  });
+});
+
+describe('L3-14 WhatsApp group link', () => {
+  it('accepts an invite link and normalises it', () => {
+    expect(whatsAppGroupUrl(' https://chat.whatsapp.com/AbCdEfGhIj1234567890Kl/ ')).toBe(
+      'https://chat.whatsapp.com/AbCdEfGhIj1234567890Kl',
+    );
+  });
+
+  it.each([
+    'http://chat.whatsapp.com/AbCdEfGhIj1234567890Kl',
+    'https://chat.whatsapp.com.evil.example/AbCdEfGhIj1234567890Kl',
+    'https://wa.me/5215555555555',
+    'https://chat.whatsapp.com/AbCdEfGhIj1234567890Kl?x=1',
+    'https://chat.whatsapp.com/AbCdEfGhIj1234567890Kl#x',
+    'https://user:pw@chat.whatsapp.com/AbCdEfGhIj1234567890Kl',
+    'https://chat.whatsapp.com:8443/AbCdEfGhIj1234567890Kl',
+    'https://chat.whatsapp.com/invite/AbCdEfGhIj1234567890Kl',
+    'https://chat.whatsapp.com/short',
+    'javascript:alert(1)',
+    'grupo de whatsapp',
+  ])('refuses %s with VALIDATION_FAILED', (url) => {
+    expect(() => whatsAppGroupUrl(url)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }) as Error,
+    );
+  });
+});
