@@ -3,6 +3,7 @@ import { BusinessTimeModule } from '../business-time/business-time.module';
 import { ContractsModule } from '../contracts/contracts.module';
 import { SlaDashboardResolver } from './sla-dashboard.resolver';
 import { SlaDashboardService } from './sla-dashboard.service';
+import { TicketCommentsResolver } from './ticket-comments.resolver';
 import { TicketReadModelModule } from './ticket-read-model.module';
 import { TicketWorkflowClient } from './ticket-workflow.client';
 import { TicketsResolver } from './tickets.resolver';
@@ -14,6 +15,7 @@ import { TicketsService } from './tickets.service';
   providers: [
     TicketsService,
     TicketsResolver,
+    TicketCommentsResolver,
     TicketWorkflowClient,
     SlaDashboardService,
     SlaDashboardResolver,

@@ -18,6 +18,7 @@ import {
   TicketFilter,
 } from './ticket.inputs';
 import type { TicketWithParts } from './ticket.mapper';
+import { visibleTimeline } from './ticket-timeline';
 import {
   SlaClockModel,
   TicketEventModel,
@@ -56,9 +57,11 @@ export class TicketsResolver {
     return this.service.clocks(ticket);
   }
 
-  @ResolveField(() => [TicketEventModel], { description: 'Every event, oldest first.' })
-  timeline(@Parent() ticket: TicketWithParts) {
-    return this.service.timeline(ticket);
+  @ResolveField(() => [TicketEventModel], {
+    description: 'Every event, oldest first (client users never see internal notes).',
+  })
+  async timeline(@CurrentUser() user: AuthenticatedUser, @Parent() ticket: TicketWithParts) {
+    return visibleTimeline(user, await this.service.timeline(ticket));
   }
 
   @ResolveField(() => [String], { description: 'Transitions the caller may try now.' })

@@ -1,0 +1,34 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { COMMENT_MAX_LENGTH } from '../../workflows/ticket/ticket.contract';
+import { TICKET_NUMBER_PATTERN } from '../contracts/validation';
+
+/** `addComment` arguments (issue 5): the body is trimmed before its length is checked. */
+@ArgsType()
+export class AddCommentArgs {
+  @Field({ description: 'Ticket number, e.g. L3-2026-000123.' })
+  @Matches(TICKET_NUMBER_PATTERN, { message: 'number must look like L3-2026-000123' })
+  number!: string;
+
+  @Field({ description: `The comment, 1 to ${COMMENT_MAX_LENGTH} characters (trimmed).` })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(1, { message: 'body must not be blank' })
+  @MaxLength(COMMENT_MAX_LENGTH)
+  body!: string;
+
+  @Field({
+    defaultValue: false,
+    description: 'Provider staff only: an internal note, never shown to the client nor emailed.',
+  })
+  @IsBoolean()
+  internal!: boolean;
+
+  @Field({ nullable: true, description: 'Idempotency key: a retry with the same ID applies once.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(100)
+  requestId?: string;
+}

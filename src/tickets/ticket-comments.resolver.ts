@@ -1,0 +1,38 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { commentUpdate, TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { type AuthenticatedUser, CurrentUser } from '../identity';
+import { AddCommentArgs } from './add-comment.args';
+import { TransitionOutcome } from './ticket.model';
+import { TicketsService } from './tickets.service';
+
+/**
+ * Comments and internal notes (issue 5, L3-11): one `comment` Update on the ticket's workflow.
+ * A client's comment while the ticket waits on the client is its reply (the paused clock
+ * resumes); a provider's client-visible comment emails the registrant; internal notes are
+ * provider-only, hidden from client users and never emailed.
+ */
+@Resolver()
+export class TicketCommentsResolver {
+  constructor(private readonly tickets: TicketsService) {}
+
+  @Mutation(() => TransitionOutcome, {
+    description:
+      'Comments on a ticket. Client users (own organisation) add client-visible comments; provider staff add replies or internal notes (internal: true).',
+  })
+  async addComment(@CurrentUser() user: AuthenticatedUser, @Args() args: AddCommentArgs) {
+    // A ticket that ended has no workflow left to comment on: say so (not "not found").
+    const ticket = await this.tickets.get(user, args.number);
+    if ((TERMINAL_STATES as readonly string[]).includes(ticket.state)) {
+      throw new DomainError(
+        ErrorCode.INVALID_TRANSITION,
+        `Ticket ${args.number} is ${ticket.state}: it takes no more comments`,
+      );
+    }
+    return this.tickets.transition(user, args.number, 'comment', commentUpdate, {
+      ...(args.requestId === undefined ? {} : { requestId: args.requestId }),
+      body: args.body,
+      internal: args.internal,
+    });
+  }
+}

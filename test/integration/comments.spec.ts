@@ -1,0 +1,254 @@
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Role } from '../../src/identity/role.enum';
+import { gql, startWorker, type RunningWorker } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+
+// Issue 5 comments over GraphQL on the real stack: client comments, provider replies and internal
+// notes on the timeline; internal notes hidden from client users and never emailed; a provider's
+// client-visible reply emails the registrant once (L3-11); a client comment while the ticket
+// waits on the client resumes the paused clock; bad input is refused with nothing changed.
+
+const OWN_ORG = 'Comercializadora Aurora';
+const OTHER_ORG = 'Grupo Industrial Tulum';
+const TICKET = `number state timeline { seq type actorRole data }
+  clocks { kind status pauses { from to } }`;
+const ADD_COMMENT = `mutation ($number: String!, $body: String!, $internal: Boolean, $requestId: String) {
+  addComment(number: $number, body: $body, internal: $internal, requestId: $requestId) {
+    seq requestId ticket { ${TICKET} } } }`;
+
+interface Ticket {
+  number: string;
+  state: string;
+  timeline: { seq: number; type: string; actorRole: string | null; data: string }[];
+  clocks: { kind: string; status: string; pauses: { from: string; to: string | null }[] }[];
+}
+
+describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
+  let world: SeededWorld;
+  let worker: RunningWorker;
+  let bundle: WorkflowBundleWithSourceMap;
+  let running: Promise<void>;
+  const taskQueue = `comments-${process.pid}-${Date.now()}`;
+
+  beforeAll(async () => {
+    installQuietRuntime();
+    bundle = await bundleWorkflows();
+    world = await createSeededWorld('comments', { TEMPORAL_TASK_QUEUE: taskQueue });
+    worker = await startWorker(bundle, world.config);
+    running = worker.worker.run();
+  });
+  afterAll(async () => {
+    if (worker) {
+      worker.worker.shutdown();
+      await running;
+      await worker.close();
+    }
+    await world?.close();
+  });
+
+  /** Registers a ticket and waits until the read model holds every event of its first state. */
+  async function register(org = OWN_ORG): Promise<string> {
+    const { body } = await gql<{ registerTicket: { number: string; timeline: { seq: number }[] } }>(
+      world.api,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number timeline { seq } } }`,
+      {
+        input: {
+          category: 'INCIDENT',
+          subject: 'No timbra la factura',
+          description: 'Error al timbrar.',
+        },
+      },
+      world.bearer(Role.CLIENT_USER, org),
+    );
+    expect(body.errors).toBeUndefined();
+    const { number, timeline } = body.data!.registerTicket;
+    await eventually(
+      () =>
+        world.db.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM ticket_event WHERE ticket_number = $1',
+          [number],
+        ),
+      ([{ n }]) => n >= timeline.length,
+    );
+    return number;
+  }
+
+  async function comment(
+    role: Role,
+    vars: { number: string; body: string; internal?: boolean; requestId?: string },
+    org?: string,
+  ) {
+    const { status, body } = await gql<{ addComment: { seq: number; ticket: Ticket } }>(
+      world.api,
+      ADD_COMMENT,
+      vars,
+      world.bearer(role, org),
+    );
+    expect(status).toBe(200);
+    return { outcome: body.data?.addComment, code: body.errors?.[0]?.extensions?.code };
+  }
+
+  async function read(role: Role, number: string): Promise<Ticket> {
+    const { body } = await gql<{ ticket: Ticket }>(
+      world.api,
+      `query ($number: String!) { ticket(number: $number) { ${TICKET} } }`,
+      { number },
+      world.bearer(role),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.ticket;
+  }
+
+  async function act(role: Role, mutation: string, input: Record<string, unknown>, type: string) {
+    const { body } = await gql(
+      world.api,
+      `mutation ($input: ${type}!) { ${mutation}(input: $input) { seq } }`,
+      { input },
+      world.bearer(role),
+    );
+    expect(body.errors).toBeUndefined();
+  }
+
+  const comments = (t: Ticket) =>
+    t.timeline
+      .filter((e) => e.type === 'comment')
+      .map((e) => ({ role: e.actorRole, ...(JSON.parse(e.data) as object) }));
+
+  const outbox = (number: string) =>
+    world.db.query<{ event_type: string; recipient_address: string; status: string }[]>(
+      'SELECT event_type, recipient_address, status FROM email_outbox WHERE ticket_number = $1 ORDER BY created_at',
+      [number],
+    );
+
+  it('shows internal notes to provider staff only and emails only the provider reply', async () => {
+    const number = await register();
+    const asked = await comment(Role.CLIENT_USER, { number, body: '  ¿Hay novedades?  ' });
+    expect(asked.code).toBeUndefined();
+    expect(await comment(Role.AGENT, { number, body: 'Lo revisamos hoy.' })).toMatchObject({
+      code: undefined,
+    });
+    const note = await comment(Role.MANAGER, {
+      number,
+      body: 'Cliente sensible: priorizar.',
+      internal: true,
+    });
+    expect(note.code).toBeUndefined();
+    // The mutation's own answer to staff carries the note.
+    expect(comments(note.outcome!.ticket)).toHaveLength(3);
+
+    const expected = [
+      { role: 'CLIENT_USER', body: '¿Hay novedades?', internal: false },
+      { role: 'AGENT', body: 'Lo revisamos hoy.', internal: false },
+      { role: 'MANAGER', body: 'Cliente sensible: priorizar.', internal: true },
+    ];
+    expect(comments(await read(Role.AGENT, number))).toEqual(expected);
+    // Client users never see the internal note, not in the query nor in a mutation's answer.
+    for (const role of [Role.CLIENT_USER, Role.CLIENT_APPROVER]) {
+      expect(comments(await read(role, number))).toEqual(expected.slice(0, 2));
+    }
+    const reply = await comment(Role.CLIENT_APPROVER, { number, body: 'Gracias.' });
+    expect(comments(reply.outcome!.ticket).map((c) => c.role)).toEqual([
+      'CLIENT_USER',
+      'AGENT',
+      'CLIENT_APPROVER',
+    ]);
+    expect(JSON.stringify(reply.outcome!.ticket)).not.toContain('Cliente sensible');
+
+    // L3-11: the registration and the agent's reply are emailed; the note and client comments not.
+    const sent = await eventually(
+      () => outbox(number),
+      (rows) => rows.length > 0 && rows.every((r) => r.status === 'SENT'),
+    );
+    expect(sent.map((r) => `${r.event_type} → ${r.recipient_address}`)).toEqual([
+      'TICKET_REGISTERED → usuario@aurora.example',
+      'COMMENT_ADDED → usuario@aurora.example',
+    ]);
+    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+    const arrived = (await res.json()) as { subject: string; text: string | null }[];
+    const mails = arrived.filter((m) => m.subject.includes(number));
+    expect(mails.filter((m) => m.text?.includes('Lo revisamos hoy.'))).toHaveLength(1);
+    expect(mails.filter((m) => m.text?.includes('Cliente sensible'))).toEqual([]);
+  });
+
+  it('a client comment while the ticket waits on the client resumes its paused clock', async () => {
+    const number = await register();
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'PROBLEM' },
+      'ClassifyTicketInput',
+    );
+    await act(
+      Role.AGENT,
+      'waitOnClient',
+      { number, note: '¿Nos comparte los logs?' },
+      'TicketActionInput',
+    );
+    // A staff comment does not answer for the client.
+    const staff = await comment(Role.AGENT, { number, body: 'Seguimos esperando.' });
+    expect(staff.outcome!.ticket.state).toBe('WAITING_ON_CLIENT');
+
+    const answered = await comment(Role.CLIENT_USER, { number, body: 'Adjunto los logs.' });
+    expect(answered.code).toBeUndefined();
+    const ticket = answered.outcome!.ticket;
+    expect(ticket.state).toBe('IN_ANALYSIS');
+    const progress = ticket.clocks.find((c) => c.kind === 'progress')!;
+    expect(progress.status).toBe('RUNNING');
+    expect(progress.pauses).toHaveLength(1);
+    expect(progress.pauses[0].to).not.toBeNull();
+  });
+
+  it('refuses bad comments with typed codes and changes nothing', async () => {
+    const number = await register();
+    const other = await register(OTHER_ORG);
+    const closed = await register();
+    await act(
+      Role.CLIENT_USER,
+      'cancelTicket',
+      { number: closed, note: 'Duplicado' },
+      'TicketActionInput',
+    );
+    const snapshot = async () => ({
+      events: await world.db.query<{ n: number }[]>(
+        'SELECT ticket_number, count(*)::int AS n FROM ticket_event WHERE ticket_number IN ($1, $2, $3) GROUP BY 1 ORDER BY 1',
+        [number, other, closed],
+      ),
+      emails: await world.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM email_outbox'),
+    });
+    const before = await snapshot();
+    const cases: [Role, Parameters<typeof comment>[1], string][] = [
+      [Role.CLIENT_USER, { number, body: 'nota interna', internal: true }, 'FORBIDDEN'],
+      [Role.CLIENT_APPROVER, { number, body: 'nota interna', internal: true }, 'FORBIDDEN'],
+      [Role.AGENT, { number, body: '' }, 'VALIDATION_FAILED'],
+      [Role.AGENT, { number, body: ' \n\t ' }, 'VALIDATION_FAILED'],
+      [Role.AGENT, { number, body: 'x'.repeat(10_001) }, 'VALIDATION_FAILED'],
+      [Role.AGENT, { number: 'L3-2026-00001', body: 'hola' }, 'VALIDATION_FAILED'],
+      [Role.AGENT, { number: 'L3-1999-999999', body: 'hola' }, 'NOT_FOUND'],
+      [Role.AGENT, { number, body: 'hola', requestId: 'short' }, 'VALIDATION_FAILED'],
+      [Role.CLIENT_USER, { number: other, body: 'hola' }, 'NOT_FOUND'],
+      [Role.AGENT, { number: closed, body: 'hola' }, 'INVALID_TRANSITION'],
+      [Role.CLIENT_USER, { number: closed, body: 'hola' }, 'INVALID_TRANSITION'],
+    ];
+    const got = [];
+    for (const [role, vars, code] of cases) {
+      got.push([role, vars.body.slice(0, 20), (await comment(role, vars)).code, code]);
+    }
+    expect(got.filter(([, , actual, code]) => actual !== code)).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
