@@ -123,6 +123,8 @@ function test() {
     jestTier('unit (TZ=Asia/Tokyo)', 'unit', { TZ: 'Asia/Tokyo' }),
     jestTier('workflow', 'workflow'),
     jestTier('integration', 'integration'),
+    // Faults on the real stack: worker SIGKILLed, Temporal and PostgreSQL restarted mid-run.
+    jestTier('fault', 'fault'),
     // The built web app in a real browser (Debian's chromium) against the real API.
     jestTier('e2e', 'e2e'),
   ];

@@ -1,0 +1,146 @@
+import { isDeepStrictEqual } from 'node:util';
+import { startFaultStack, type FaultStack } from '../support/fault-stack';
+import {
+  allMailSent,
+  breachedOnce,
+  create24x7Calendar,
+  mailCheck,
+  registeredOnce,
+  registerTicket,
+  startShortClockTicket,
+  ticketOutcomes,
+} from '../support/fault-tickets';
+import { waitFor } from '../support/worker-process';
+
+// Issue 10 item 2, L3-06/L3-11: the worker process is killed (SIGKILL, no shutdown hook) in the
+// middle of a burst of ticket registrations whose triage clocks are about to warn and breach, and
+// a new worker process starts. Every ticket reaches its state; every at-risk mark and breach is
+// recorded exactly once (sla_event and the ticket's event log); every email arrives once.
+
+/** At least this many tickets registered through GraphQL (8-hour triage clocks: they stay running). */
+const REGISTERED = 20;
+/** Tickets whose triage clocks warn and breach during the test. */
+const SHORT = 12;
+
+describe('fault: worker killed (SIGKILL) during a burst of tickets with running clocks', () => {
+  let stack: FaultStack;
+  let calendarId: string;
+
+  beforeAll(async () => {
+    stack = await startFaultStack('kill');
+    calendarId = await create24x7Calendar(stack);
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('every ticket reaches its state; each breach, warning and email happens once (L3-06, L3-11)', async () => {
+    const first = stack.startWorker();
+    // The worker is up once the first registration's ticket has its first events projected.
+    const warmUp = await registerTicket(stack, 'Arranque del worker');
+    expect(warmUp.body.errors).toBeUndefined();
+    const warmNumber = warmUp.body.data!.registerTicket.number;
+    await waitFor('the first ticket projected', async () => {
+      const [o] = await ticketOutcomes(stack, [warmNumber]);
+      return o.timeline.CLOCK_STARTED === 1;
+    });
+
+    // Short clocks: breach 3–25 s from now, each warned 2 s before its breach.
+    const shortNumbers = await Promise.all(
+      Array.from({ length: SHORT }, (_, i) =>
+        startShortClockTicket(
+          stack,
+          calendarId,
+          `Reloj corto ${i + 1}`,
+          3_000 + Math.round((22_000 * i) / (SHORT - 1)),
+          2_000,
+        ),
+      ),
+    );
+    const breaches = async (): Promise<number> =>
+      Number(
+        (
+          await stack.db.query<{ n: string }[]>(
+            `SELECT count(*) AS n FROM sla_event WHERE event = 'breached'`,
+          )
+        )[0].n,
+      );
+
+    // The GraphQL burst: 2 clients registering (150 ms think time) until the worker has been
+    // killed (once the first breaches are in) and more tickets came in while no worker ran.
+    const answers: { code: string | null; afterKill: boolean }[] = [];
+    let breachedAtKill = -1;
+    const killer = waitFor('the first breaches', async () => (await breaches()) >= 2, 60_000).then(
+      async (ok) => {
+        breachedAtKill = await breaches();
+        await first.kill9();
+        return ok;
+      },
+    );
+    const burst = async (client: number): Promise<void> => {
+      for (let i = 0; ; i++) {
+        const killed = breachedAtKill >= 0;
+        if (i >= REGISTERED / 2 && killed && answers.filter((a) => a.afterKill).length >= 6) return;
+        const res = await registerTicket(stack, `Ráfaga ${client}-${i + 1}`);
+        answers.push({ code: res.body.errors?.[0]?.extensions?.code ?? null, afterKill: killed });
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    };
+    await Promise.all([killer, burst(1), burst(2)]);
+    expect(await first.exited).toBe('SIGKILL');
+
+    // Registrations answered while no worker ran: a ticket, or a typed error (never a crash).
+    for (const a of answers) expect([null, 'UNAVAILABLE']).toContain(a.code);
+
+    const second = stack.startWorker();
+    const numbers = (
+      await stack.db.query<{ number: string }[]>(
+        `SELECT number FROM ticket WHERE number <> ALL($1) ORDER BY number`,
+        [shortNumbers],
+      )
+    ).map((r) => r.number);
+    // Every registration that answered with a ticket has one; an answer that failed may still
+    // have left a ticket (the row is committed before the workflow starts): it too must be whole.
+    expect(numbers.length).toBeGreaterThanOrEqual(
+      1 + answers.filter((a) => a.code === null).length,
+    );
+    const expected = [
+      ...numbers.map((n) => registeredOnce(n)),
+      ...shortNumbers.map((n) => breachedOnce(n)),
+    ];
+    const all = [...numbers, ...shortNumbers];
+    const outcomes = await waitFor(
+      'every ticket in its expected state',
+      async () => {
+        const now = await ticketOutcomes(stack, all);
+        return isDeepStrictEqual(now, expected) && now;
+      },
+      120_000,
+      250,
+    ).catch(async (err: Error) => {
+      // Show the difference (and the worker's last words) instead of a bare timeout.
+      expect(await ticketOutcomes(stack, all)).toEqual(expected);
+      throw new Error(`${err.message}\n${second.output()}`);
+    });
+    expect(outcomes).toEqual(expected);
+    // The kill really interrupted running clocks: some had breached, most had not.
+    expect(breachedAtKill).toBeGreaterThanOrEqual(2);
+    expect(breachedAtKill).toBeLessThan(SHORT);
+
+    await waitFor('every email SENT', () => allMailSent(stack), 60_000, 250);
+    const mail = await mailCheck(stack);
+    expect(mail.queuedPerEventAndRecipient).toEqual([1]);
+    expect(mail.missing).toEqual([]);
+    expect(mail.duplicatedWithoutRetry).toEqual([]);
+    expect(mail.unknown).toEqual([]);
+    // An at-risk and a breach email (to the provider's managers) for every short-clock ticket.
+    for (const type of ['SLA_AT_RISK', 'SLA_BREACHED']) {
+      const tickets = new Set(
+        mail.rows.filter((r) => r.event_type === type).map((r) => r.ticket_number),
+      );
+      expect([...tickets].sort()).toEqual([...shortNumbers].sort());
+    }
+    expect(second.proc.exitCode).toBeNull();
+  });
+});

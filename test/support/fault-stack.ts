@@ -1,0 +1,269 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { type AppConfig, loadAppConfig } from '../../src/config/app-config';
+import { runMigrations } from '../../src/database/run-migrations';
+import { typeOrmOptions } from '../../src/database/typeorm-options';
+import { seedDemoWorld } from '../../src/dev/demo-world';
+import type { DemoSeedResult } from '../../src/identity/demo-seed';
+import type { Role } from '../../src/identity/role.enum';
+import type { EmbeddedPostgresOptions } from '../../src/infra/local-stack/embedded-postgres';
+import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
+import { startSmtpCatcher } from '../../src/infra/local-stack/smtp-catcher';
+import {
+  type RunningTemporalDevServer,
+  startTemporalDevServer,
+} from '../../src/infra/local-stack/temporal-dev-server';
+import {
+  freePort,
+  resolveTemporalBinary,
+  TEMPORAL_CLI,
+} from '../../src/infra/provisioning/temporal-binaries';
+import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { gql, type GraphQLResponse, type RunningApi, startApi } from './integration-harness';
+import { TOOLS_DIR } from './paths';
+import { spawnWorker, type WorkerProcess } from './worker-process';
+
+/**
+ * A whole stack of one fault spec, each piece separately stoppable: embedded PostgreSQL, the
+ * Temporal dev server (SQLite file) and the SMTP catcher on free ports in a temp folder, the
+ * committed migrations and the demo seed, the real API in this process and the real worker as a
+ * child process. `stopPostgres`/`startPostgres` and `stopTemporal`/`startTemporal` restart a
+ * service on the same data and port, as an operator (or a crash and a supervisor) would.
+ */
+export interface FaultStack {
+  readonly config: AppConfig;
+  readonly db: DataSource;
+  readonly api: RunningApi;
+  /** A Temporal client of the test's own (reconnects by itself after a server restart). */
+  readonly client: Client;
+  readonly seed: DemoSeedResult;
+  readonly orgIds: Record<string, string>;
+  /** `Authorization` header of the demo user holding `role` (first client org for client roles). */
+  bearer(role: Role, organization?: string): Record<string, string>;
+  /** POSTs a GraphQL operation to the API as `role` (anonymous without one). */
+  gql<T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    role?: Role,
+  ): Promise<{ status: number; body: GraphQLResponse<T> }>;
+  /** Every message the SMTP catcher received so far. */
+  mail(): Promise<CaughtMail[]>;
+  /** The worker child process currently running, if any. */
+  readonly worker: WorkerProcess | null;
+  startWorker(): WorkerProcess;
+  stopPostgres(): Promise<void>;
+  startPostgres(): Promise<void>;
+  stopTemporal(): Promise<void>;
+  startTemporal(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Worker settings that make a fault visible within a test: short lease, poll and backoff. */
+const WORKER_ENV = {
+  MAIL_POLL_INTERVAL_MS: '1000',
+  MAIL_LEASE_MS: '3000',
+  MAIL_RETRY_BASE_MS: '500',
+  MAIL_RETRY_CAP_MS: '3000',
+};
+
+const LOGIN = `mutation ($email: String!, $password: String!) {
+  login(email: $email, password: $password) { token }
+}`;
+
+export async function startFaultStack(label: string): Promise<FaultStack> {
+  const buildDir = process.env.FAULT_WORKER_BUILD;
+  if (!buildDir) throw new Error('FAULT_WORKER_BUILD is not set; the fault tier setup builds it');
+  const dataDir = mkdtempSync(join(tmpdir(), `sla-fault-${label}-`));
+  // PostgreSQL runs as the `postgres` user when we are root: it must reach its folder.
+  chmodSync(dataDir, 0o755);
+  const host = '127.0.0.1';
+  const [pgPort, temporalPort, smtpPort, viewerPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
+  const stops: (() => Promise<void>)[] = [];
+  const cleanUp = async (): Promise<void> => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const pgOptions = { dataDir: join(dataDir, 'postgres'), port: pgPort, database: 'sla_fault' };
+    let pg: PostgresProcess | null = await startPostgresProcess(buildDir, pgOptions);
+    stops.push(() => pg?.stop() ?? Promise.resolve());
+
+    const cli = await resolveTemporalBinary(TEMPORAL_CLI, { cacheDir: TOOLS_DIR });
+    const temporalOptions = {
+      cliPath: cli.path,
+      dbFile: join(dataDir, 'temporal', 'temporal.db'),
+      host,
+      port: temporalPort,
+      namespace: 'default',
+      searchAttributes: ALL_SEARCH_ATTRIBUTES,
+    };
+    let temporal: RunningTemporalDevServer | null = await startTemporalDevServer(temporalOptions);
+    stops.push(() => temporal?.stop() ?? Promise.resolve());
+
+    const smtp = await startSmtpCatcher({
+      host,
+      smtpPort,
+      httpPort: viewerPort,
+      dir: join(dataDir, 'mail'),
+    });
+    stops.push(() => smtp.stop());
+
+    await runMigrations(pg.url);
+    const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      DATABASE_URL: pg.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      SMTP_URL: smtp.smtpUrl,
+    };
+    const config = loadAppConfig(env);
+    const db = await new DataSource(typeOrmOptions(config.database.url)).initialize();
+    stops.push(() => db.destroy());
+    const seed = await seedDemoWorld(db);
+    const api = await startApi(config);
+    stops.push(() => api.close());
+    const connection = await Connection.connect({ address: config.temporal.address });
+    stops.push(() => connection.close());
+    const client = new Client({ connection, namespace: config.temporal.namespace });
+
+    const tokens = new Map<string, string>();
+    for (const c of seed.credentials) {
+      const { body } = await gql<{ login: { token: string } }>(api, LOGIN, {
+        email: c.email,
+        password: c.password,
+      });
+      tokens.set(c.email, body.data!.login.token);
+    }
+    const orgs = await db.query<{ id: string; slug: string }[]>(
+      'SELECT id, slug FROM organization',
+    );
+    const bearer = (role: Role, organization?: string): Record<string, string> => {
+      const org =
+        organization ?? (role.startsWith('CLIENT') ? 'Comercializadora Aurora' : 'Becken');
+      const user = seed.credentials.find((c) => c.roles.includes(role) && c.organization === org);
+      if (!user) throw new Error(`no demo user with ${role} in ${org}`);
+      return { authorization: `Bearer ${tokens.get(user.email)}` };
+    };
+
+    let worker: WorkerProcess | null = null;
+    const workers: WorkerProcess[] = [];
+    stops.push(async () => {
+      for (const w of workers) await w.kill9();
+    });
+
+    return {
+      config,
+      db,
+      api,
+      client,
+      seed,
+      orgIds: Object.fromEntries(orgs.map((o) => [o.slug, o.id])),
+      bearer,
+      gql: (query, variables = {}, role) => gql(api, query, variables, role ? bearer(role) : {}),
+      async mail() {
+        const res = await fetch(`${smtp.webUrl}/api/messages`);
+        return (await res.json()) as CaughtMail[];
+      },
+      get worker() {
+        return worker;
+      },
+      startWorker() {
+        worker = spawnWorker(buildDir, {
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'warn',
+          DATABASE_URL: config.database.url,
+          TEMPORAL_ADDRESS: config.temporal.address,
+          SMTP_URL: config.mail.smtpUrl,
+          ...WORKER_ENV,
+        });
+        workers.push(worker);
+        return worker;
+      },
+      async stopPostgres() {
+        const running = pg;
+        pg = null;
+        await running?.stop();
+      },
+      async startPostgres() {
+        pg = await startPostgresProcess(buildDir, pgOptions);
+      },
+      async stopTemporal() {
+        const running = temporal;
+        temporal = null;
+        await running?.stop();
+      },
+      async startTemporal() {
+        temporal = await startTemporalDevServer(temporalOptions);
+      },
+      close: cleanUp,
+    };
+  } catch (err) {
+    await cleanUp();
+    throw err;
+  }
+}
+
+interface PostgresProcess {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+// `embedded-postgres` is ESM-only, and jest's module sandbox cannot run its dynamic import: the
+// server is run by a small supervisor process with the compiled `startEmbeddedPostgres` instead.
+const PG_SUPERVISOR = `
+const { startEmbeddedPostgres } = require(process.argv[1]);
+startEmbeddedPostgres(JSON.parse(process.argv[2])).then(
+  (pg) => {
+    process.on('SIGTERM', () => pg.stop().then(() => process.exit(0), () => process.exit(1)));
+    process.stdout.write('READY ' + pg.url + '\\n');
+  },
+  (err) => {
+    process.stderr.write(String((err && err.stack) || err));
+    process.exit(1);
+  },
+);`;
+
+/**
+ * Starts embedded PostgreSQL (the `npm start` code, compiled in `buildDir`) in a supervisor
+ * process; `stop()` shuts the server down cleanly (SIGINT to postgres: fast shutdown).
+ */
+async function startPostgresProcess(
+  buildDir: string,
+  options: Omit<EmbeddedPostgresOptions, 'log'>,
+): Promise<PostgresProcess> {
+  const module = join(buildDir, 'src', 'infra', 'local-stack', 'embedded-postgres.js');
+  const proc = spawn(process.execPath, ['-e', PG_SUPERVISOR, module, JSON.stringify(options)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stderr?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4_000)));
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let line = '';
+    proc.stdout?.on('data', (d: Buffer) => {
+      line += d.toString();
+      const ready = /READY (\S+)/.exec(line);
+      if (ready) resolve(ready[1]);
+    });
+    void exited.then(() => reject(new Error(`PostgreSQL did not start:\n${out}`)));
+  });
+  return {
+    url,
+    async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

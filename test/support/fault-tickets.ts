@@ -1,0 +1,262 @@
+import { Role } from '../../src/identity/role.enum';
+import { TicketEntity } from '../../src/tickets/ticket.entity';
+import { allocateTicketNumber } from '../../src/tickets/ticket-number';
+import {
+  clockId,
+  type TicketInput,
+  ticketWorkflowId,
+} from '../../workflows/ticket/ticket.contract';
+import type { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
+import type { FaultStack } from './fault-stack';
+
+// Tickets for the fault specs, and the exactly-once checks every fault spec ends with.
+
+/** The triage target (SLA-CLAUSES.md L3-06: 8 business hours). */
+const TRIAGE_MS = 8 * 3_600_000;
+const CLIENT_ORG = 'comercializadora-aurora';
+
+const REGISTER = `mutation ($input: RegisterTicketInput!) {
+  registerTicket(input: $input) { number state }
+}`;
+
+const CREATE_CALENDAR = `mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`;
+
+/**
+ * A 24/7 calendar (UTC, every day 00:00–24:00, no holidays) for the demo client, created by the
+ * manager through GraphQL: business time is wall time, so a clock's deadline is exactly its
+ * start plus its target.
+ */
+export async function create24x7Calendar(stack: FaultStack): Promise<string> {
+  const { body } = await stack.gql<{ createCalendar: { id: string } }>(
+    CREATE_CALENDAR,
+    {
+      input: {
+        name: 'Soporte 24/7',
+        timeZone: 'UTC',
+        weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+          weekday,
+          intervals: [{ start: '00:00', end: '24:00' }],
+        })),
+        organizationId: stack.orgIds[CLIENT_ORG],
+        mexicoLft74Holidays: false,
+      },
+    },
+    Role.MANAGER,
+  );
+  if (!body.data) throw new Error(`createCalendar failed: ${JSON.stringify(body.errors)}`);
+  return body.data.createCalendar.id;
+}
+
+/** `registerTicket` through GraphQL as the demo client user; the HTTP answer as it came. */
+export function registerTicket(stack: FaultStack, subject: string) {
+  return stack.gql<{ registerTicket: { number: string; state: string } }>(
+    REGISTER,
+    { input: { category: 'INCIDENT', subject, description: 'Prueba de fallas (issue 10).' } },
+    Role.CLIENT_USER,
+  );
+}
+
+/**
+ * A ticket whose triage clock is nearly spent when it starts, so it warns and breaches within
+ * the test (the timer-precision bench's approach: a real workflow with an absolute deadline).
+ * What `registerTicket` does, with a past registration instant: the number and the read-model row
+ * in one transaction, then the ticket workflow on the 24/7 calendar. Its triage clock breaches
+ * `breachInMs` from now and is at risk `atRiskLeadMs` before that.
+ */
+export async function startShortClockTicket(
+  stack: FaultStack,
+  calendarId: string,
+  subject: string,
+  breachInMs: number,
+  atRiskLeadMs: number,
+): Promise<string> {
+  const registeredAt = new Date(Date.now() + breachInMs - TRIAGE_MS);
+  const registrant = stack.seed.credentials.find((c) => c.roles.includes(Role.CLIENT_USER));
+  const [{ id: registrantId }] = await stack.db.query<{ id: string }[]>(
+    'SELECT id FROM app_user WHERE email = $1',
+    [registrant!.email],
+  );
+  const organizationId = stack.orgIds[CLIENT_ORG];
+  const description = 'Reloj de triage casi agotado (prueba de fallas).';
+  const ticket = await stack.db.transaction(async (tx) => {
+    const { number, year, seq } = await allocateTicketNumber(tx, registeredAt.getUTCFullYear());
+    return tx.getRepository(TicketEntity).save(
+      tx.getRepository(TicketEntity).create({
+        number,
+        year,
+        seq,
+        workflowId: ticketWorkflowId(number),
+        organizationId,
+        registrantId,
+        calendarId,
+        category: 'INCIDENT',
+        subject,
+        description,
+        state: 'REGISTERED',
+        slaStatus: 'ok',
+        details: {} as TicketEntity['details'],
+        registeredAt,
+        lastEventSeq: 0,
+        updatedAt: registeredAt,
+      }),
+    );
+  });
+  const input: TicketInput = {
+    ticketNumber: ticket.number,
+    clientOrgId: organizationId,
+    calendarId,
+    registrantId,
+    category: 'INCIDENT',
+    subject,
+    description,
+    registeredAt: registeredAt.toISOString(),
+    atRiskFraction: 1 - atRiskLeadMs / TRIAGE_MS,
+  };
+  await stack.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', {
+    taskQueue: stack.config.temporal.taskQueue,
+    workflowId: ticketWorkflowId(ticket.number),
+    args: [input],
+  });
+  return ticket.number;
+}
+
+/** The triage clock ID of a ticket (the key SLA events are recorded once under). */
+export const triageClockId = (ticketNumber: string): string => clockId(ticketNumber, 'triage', 1);
+
+export interface TicketOutcome {
+  readonly number: string;
+  readonly state: string;
+  readonly slaStatus: string;
+  readonly triageStatus: string | null;
+  /** `sla_event` rows by event (`at_risk`, `breached`). */
+  readonly slaEvents: Record<string, number>;
+  /** Timeline (event log) rows by type. */
+  readonly timeline: Record<string, number>;
+}
+
+/** What the read model, the SLA event table and the event log say about each ticket. */
+export async function ticketOutcomes(
+  stack: FaultStack,
+  numbers: readonly string[],
+): Promise<TicketOutcome[]> {
+  const tickets = await stack.db.query<{ number: string; state: string; sla_status: string }[]>(
+    'SELECT number, state, sla_status FROM ticket WHERE number = ANY($1)',
+    [numbers],
+  );
+  const clocks = await stack.db.query<{ ticket_number: string; status: string }[]>(
+    `SELECT ticket_number, status FROM ticket_clock WHERE ticket_number = ANY($1) AND kind = 'triage'`,
+    [numbers],
+  );
+  const events = await stack.db.query<{ ticket_key: string; event: string; n: string }[]>(
+    `SELECT ticket_key, event, count(*) AS n FROM sla_event WHERE ticket_key = ANY($1)
+     GROUP BY ticket_key, event`,
+    [numbers],
+  );
+  const timeline = await stack.db.query<{ ticket_number: string; type: string; n: string }[]>(
+    `SELECT ticket_number, type, count(*) AS n FROM ticket_event WHERE ticket_number = ANY($1)
+     GROUP BY ticket_number, type`,
+    [numbers],
+  );
+  return numbers.map((number) => {
+    const t = tickets.find((r) => r.number === number);
+    return {
+      number,
+      state: t?.state ?? 'MISSING',
+      slaStatus: t?.sla_status ?? 'MISSING',
+      triageStatus: clocks.find((c) => c.ticket_number === number)?.status ?? null,
+      slaEvents: Object.fromEntries(
+        events.filter((e) => e.ticket_key === number).map((e) => [e.event, Number(e.n)]),
+      ),
+      timeline: Object.fromEntries(
+        timeline.filter((e) => e.ticket_number === number).map((e) => [e.type, Number(e.n)]),
+      ),
+    };
+  });
+}
+
+/** The outcome a short-clock ticket must reach: warned once, breached once, nothing else. */
+export function breachedOnce(number: string): TicketOutcome {
+  return {
+    number,
+    state: 'REGISTERED',
+    slaStatus: 'breached',
+    triageStatus: 'BREACHED',
+    slaEvents: { at_risk: 1, breached: 1 },
+    timeline: { registered: 1, CLOCK_STARTED: 1, CLOCK_AT_RISK: 1, CLOCK_BREACHED: 1 },
+  };
+}
+
+/** The outcome a just-registered ticket must reach: its triage clock running, no SLA event. */
+export function registeredOnce(number: string): TicketOutcome {
+  return {
+    number,
+    state: 'REGISTERED',
+    slaStatus: 'ok',
+    triageStatus: 'RUNNING',
+    slaEvents: {},
+    timeline: { registered: 1, CLOCK_STARTED: 1 },
+  };
+}
+
+interface OutboxRow {
+  id: string;
+  event_key: string;
+  event_type: string;
+  ticket_number: string | null;
+  recipient_address: string;
+  status: string;
+  attempts: number;
+  message_id: string;
+}
+
+export function outbox(stack: FaultStack): Promise<OutboxRow[]> {
+  return stack.db.query<OutboxRow[]>(
+    `SELECT id, event_key, event_type, ticket_number, recipient_address, status, attempts, message_id
+       FROM email_outbox ORDER BY created_at, id`,
+  );
+}
+
+export interface MailCheck {
+  readonly rows: OutboxRow[];
+  /** Outbox rows per (event, recipient); 1 everywhere when no email was queued twice. */
+  readonly queuedPerEventAndRecipient: number[];
+  /** Message-IDs of outbox rows the catcher never received. */
+  readonly missing: string[];
+  /** Message-IDs received more than once whose row was not retried (a real duplicate). */
+  readonly duplicatedWithoutRetry: string[];
+  /** Received messages whose Message-ID is no outbox row's. */
+  readonly unknown: string[];
+}
+
+/**
+ * Every email once: each outbox row SENT, one row per event and recipient, every row's Message-ID
+ * received, and a Message-ID received twice only when its row was retried (a resend after a crash
+ * mid-send carries the same Message-ID, L3-11).
+ */
+export async function mailCheck(stack: FaultStack): Promise<MailCheck> {
+  const rows = await outbox(stack);
+  const received = (await stack.mail()).map((m) => m.messageId ?? '');
+  const counts = new Map<string, number>();
+  for (const id of received) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const perKey = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.event_key}|${r.recipient_address}`;
+    perKey.set(key, (perKey.get(key) ?? 0) + 1);
+  }
+  const ids = new Set(rows.map((r) => r.message_id));
+  return {
+    rows,
+    queuedPerEventAndRecipient: [...new Set(perKey.values())],
+    missing: rows.filter((r) => !counts.has(r.message_id)).map((r) => r.message_id),
+    duplicatedWithoutRetry: rows
+      .filter((r) => (counts.get(r.message_id) ?? 0) > 1 && r.attempts < 2)
+      .map((r) => r.message_id),
+    unknown: received.filter((id) => !ids.has(id)),
+  };
+}
+
+/** Waits until every outbox row is SENT (or fails with the rows that are not). */
+export async function allMailSent(stack: FaultStack): Promise<OutboxRow[] | null> {
+  const rows = await outbox(stack);
+  return rows.length > 0 && rows.every((r) => r.status === 'SENT') ? rows : null;
+}

@@ -1,0 +1,115 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT } from './paths';
+
+// The real worker (`src/worker/main.ts`, compiled) as a child process of its own, so a test can
+// SIGKILL it mid-work and start another: what `npm start` runs, not an in-process stand-in.
+
+/**
+ * Compiles `src/` and `workflows/` into a fresh folder outside the repository (its own build info,
+ * so the repo's `dist/` stays untouched) and links `node_modules` next to it, where the packages
+ * and Temporal's workflow bundler resolve from. Returns the folder.
+ */
+export async function buildWorker(): Promise<string> {
+  const buildDir = mkdtempSync(join(tmpdir(), 'sla-worker-build-'));
+  await promisify(execFile)(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+      ...['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', buildDir],
+      ...['--tsBuildInfoFile', join(buildDir, 'build.tsbuildinfo')],
+    ],
+    { cwd: ROOT },
+  );
+  symlinkSync(join(ROOT, 'node_modules'), join(buildDir, 'node_modules'), 'dir');
+  return buildDir;
+}
+
+/** Removes a folder made by {@link buildWorker} (the link first, never what it points to). */
+export function removeWorkerBuild(buildDir: string): void {
+  const link = join(buildDir, 'node_modules');
+  if (existsSync(link)) unlinkSync(link);
+  rmSync(buildDir, { recursive: true, force: true });
+}
+
+/** A running worker child process. */
+export interface WorkerProcess {
+  readonly proc: ChildProcess;
+  /** Resolves with the exit signal or code. */
+  readonly exited: Promise<NodeJS.Signals | number | null>;
+  /** Its stdout and stderr so far (for failure messages). */
+  output(): string;
+  /** `kill -9`: no shutdown hook runs; resolves once the process is gone. */
+  kill9(): Promise<void>;
+  /** SIGTERM (graceful: in-flight activities finish), SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Starts `node <buildDir>/src/worker/main.js` with `env` on top of this process's environment. */
+export function spawnWorker(buildDir: string, env: Record<string, string>): WorkerProcess {
+  const proc = spawn(process.execPath, [join(buildDir, 'src', 'worker', 'main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const keep = (d: Buffer): void => {
+    out = (out + d.toString()).slice(-20_000);
+  };
+  proc.stdout?.on('data', keep);
+  proc.stderr?.on('data', keep);
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null)
+      return resolve(proc.signalCode ?? proc.exitCode);
+    proc.once('exit', (code, signal) => resolve(signal ?? code));
+  });
+  const gone = (): boolean => proc.exitCode !== null || proc.signalCode !== null;
+  return {
+    proc,
+    exited,
+    output: () => out,
+    async kill9() {
+      if (!gone()) proc.kill('SIGKILL');
+      await exited;
+    },
+    async stop(graceMs = 15_000) {
+      if (gone()) return;
+      const timer = setTimeout(() => proc.kill('SIGKILL'), graceMs);
+      proc.kill('SIGTERM');
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * Polls `probe` every `intervalMs` until it returns something truthy, and returns that. The
+ * deadline only keeps a broken run from hanging; it is not a speed assertion.
+ */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeoutMs = 60_000,
+  intervalMs = 100,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+      lastError = undefined;
+    } catch (err) {
+      // A probe may fail while a service is down; keep trying until the deadline.
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
