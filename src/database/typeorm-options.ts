@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { BusinessCalendarVersionEntity } from '../business-time/calendars/business-calendar-version.entity';
 import { BusinessCalendarEntity } from '../business-time/calendars/business-calendar.entity';
+import { CheckpointDecisionEntity } from '../checkpoints/checkpoint-decision.entity';
+import { CheckpointSettingsEntity } from '../checkpoints/checkpoint-settings.entity';
+import { CheckpointEntity } from '../checkpoints/checkpoint.entity';
 import { CONTRACT_ENTITIES } from '../contracts/contract-entities';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { OrganizationEntity } from '../identity/organization.entity';
@@ -24,6 +27,9 @@ export const ENTITIES = [
   TicketEntity,
   TicketEventEntity,
   TicketClockEntity,
+  CheckpointSettingsEntity,
+  CheckpointEntity,
+  CheckpointDecisionEntity,
   ...PLANNING_ENTITIES,
 ];
 

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Locale } from '../identity/locale.enum';
 import { EmailStatus } from './email-status.enum';
-import type { NotificationEvent } from './notification-event';
+import type { CheckpointAgendaEvent, NotificationEvent } from './notification-event';
 
 /** One attachment as stored in the outbox (`.ics` invitations). */
 export interface StoredAttachment {
@@ -13,7 +13,7 @@ export interface StoredAttachment {
 
 /** What an outbox row keeps of its cause: the event as given, and the names it mentions. */
 export interface OutboxPayload {
-  readonly event: NotificationEvent;
+  readonly event: NotificationEvent | CheckpointAgendaEvent;
   readonly names: Readonly<Record<string, string>>;
 }
 

@@ -161,3 +161,61 @@ export type EventOfType<T extends NotificationEventType> = Extract<NotificationE
 export function ticketEventKey(ticketNumber: string, seq: number): string {
   return `ticket-${ticketNumber}:${seq}`;
 }
+
+// ---- L3-15 biweekly checkpoint (issue 8): not about one ticket, so outside the ticket union ----
+
+/**
+ * A client's checkpoint agenda, emailed to the client's approvers and the provider managers
+ * (one email per recipient per agenda). Queued with `NotificationsService.enqueueCheckpointAgenda`.
+ */
+export interface CheckpointAgendaEvent {
+  readonly type: 'CHECKPOINT_AGENDA';
+  /** {@link checkpointEventKey}`(checkpoint id)`: the same agenda never queues twice. */
+  readonly eventKey: string;
+  readonly occurredAt: string;
+  readonly checkpoint: {
+    readonly id: string;
+    readonly organizationId: string;
+    readonly organizationName: string;
+    /** ISO instant of the checkpoint's weekday and time; null for a manual run. */
+    readonly scheduledFor: string | null;
+    /** The period the agenda reviews, `(periodStart, periodEnd]` (ISO instants). */
+    readonly periodStart: string;
+    readonly periodEnd: string;
+  };
+  readonly agenda: {
+    readonly openByState: readonly { readonly state: string; readonly count: number }[];
+    readonly openTickets: readonly {
+      readonly number: string;
+      readonly subject: string;
+      readonly state: string;
+    }[];
+    readonly slaAlerts: readonly {
+      readonly ticketNumber: string;
+      readonly clock: string;
+      readonly status: 'AT_RISK' | 'BREACHED';
+    }[];
+    readonly estimatesAwaitingAuthorization: readonly {
+      readonly ticketNumber: string;
+      readonly subject: string;
+      readonly version: number;
+      readonly hours: number;
+    }[];
+    readonly dateChanges: readonly {
+      readonly ticketNumber: string;
+      readonly oldDate: string | null;
+      readonly newDate: string;
+      readonly reason: string;
+    }[];
+    readonly hours: {
+      readonly consumedInPeriod: number;
+      readonly balance: number;
+      readonly available: number;
+    };
+  };
+}
+
+/** The event key of a checkpoint agenda: `checkpoint-<id>`. */
+export function checkpointEventKey(checkpointId: string): string {
+  return `checkpoint-${checkpointId}`;
+}

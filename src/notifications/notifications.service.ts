@@ -7,13 +7,15 @@ import { Role } from '../identity/role.enum';
 import { EmailOutboxEntity } from './email-outbox.entity';
 import { EmailStatus } from './email-status.enum';
 import { mailDomain, outboxMessageId } from './message-id';
-import type { NotificationEvent } from './notification-event';
+import type { CheckpointAgendaEvent, NotificationEvent } from './notification-event';
 import {
+  CHECKPOINT_AGENDA_AUDIENCES,
   RECIPIENT_RULES,
   selectRecipients,
   type Audience,
   type RecipientCandidate,
 } from './recipient-rules';
+import { renderCheckpointAgendaEmail } from './templates/checkpoint.templates';
 import { renderEmail } from './templates/render-email';
 
 /** What {@link NotificationsService.enqueue} wrote. */
@@ -91,6 +93,80 @@ export class NotificationsService {
       .into(EmailOutboxEntity)
       .values(rows)
       // UNIQUE (event_key, recipient_address): a second enqueue of the same event is a no-op.
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return {
+      recipients: rows.map((r) => r.recipientAddress),
+      inserted: (result.raw as unknown[]).length,
+    };
+  }
+
+  /**
+   * L3-15: queues a checkpoint agenda for the client's approvers and the provider managers (active
+   * users, one email per address). Same rules as {@link enqueue}: inside the transaction that
+   * stores the agenda, and idempotent per `eventKey` (a retried activity queues nothing new).
+   */
+  async enqueueCheckpointAgenda(
+    manager: EntityManager,
+    event: CheckpointAgendaEvent,
+  ): Promise<EnqueueResult> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(
+        'NotificationsService.enqueueCheckpointAgenda must run inside the transaction that stores the agenda',
+      );
+    }
+    const users = () =>
+      manager
+        .getRepository(AppUserEntity)
+        .createQueryBuilder('u')
+        .select(RECIPIENT_COLUMNS.map((c) => `u.${c}`))
+        .orderBy('u.email');
+    const recipients = selectRecipients(
+      {
+        CLIENT_APPROVERS: await users()
+          .where('u.organization_id = :org', { org: event.checkpoint.organizationId })
+          .andWhere(':role = ANY(u.roles)', { role: Role.CLIENT_APPROVER })
+          .getMany(),
+        MANAGERS: await users()
+          .where('u.organization_kind = :kind', { kind: OrganizationKind.PROVIDER })
+          .andWhere(':role = ANY(u.roles)', { role: Role.MANAGER })
+          .getMany(),
+      },
+      CHECKPOINT_AGENDA_AUDIENCES,
+    );
+    if (recipients.length === 0) return { recipients: [], inserted: 0 };
+    const domain = mailDomain(this.config.mail.from);
+    const rows = recipients.map((r) => {
+      const email = renderCheckpointAgendaEmail(event, r, {
+        publicUrl: this.config.api.publicUrl,
+        from: this.config.mail.from,
+        domain,
+      });
+      return {
+        eventKey: event.eventKey,
+        eventType: event.type,
+        ticketNumber: null,
+        recipientUserId: r.id,
+        recipientAddress: r.email,
+        locale: email.locale,
+        template: email.template,
+        payload: { event, names: {} },
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        attachments: email.attachments,
+        messageId: outboxMessageId(event.eventKey, r.email, domain),
+        status: EmailStatus.QUEUED,
+        attempts: 0,
+      };
+    });
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(EmailOutboxEntity)
+      .values(rows)
+      // UNIQUE (event_key, recipient_address): one email per recipient per agenda, ever.
       .orIgnore()
       .returning(['id'])
       .execute();

@@ -29,6 +29,9 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   INTERNAL_NOTE: [],
 };
 
+/** L3-15: a checkpoint agenda goes to the client's approvers and to the provider managers. */
+export const CHECKPOINT_AGENDA_AUDIENCES: readonly Audience[] = ['CLIENT_APPROVERS', 'MANAGERS'];
+
 /** A user who may receive email, as loaded from `app_user`. */
 export interface RecipientCandidate {
   readonly id: string;

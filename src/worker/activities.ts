@@ -11,6 +11,8 @@ import { TicketProjectionService } from '../tickets/ticket-projection.service';
 import { createTicketLedgerActivities } from '../tickets/ticket-ledger.activities';
 import { HourLedgerService } from '../contracts/hour-ledger.service';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { CheckpointAgendaService } from '../checkpoints/checkpoint-agenda.service';
+import { createCheckpointActivities } from '../checkpoints/checkpoint.activities';
 import type { DataSource } from 'typeorm';
 
 /** Every activity the worker registers, bound to the Nest services that own the data. */
@@ -23,5 +25,6 @@ export function createActivities(app: INestApplicationContext) {
     ),
     ...createTicketProjectionActivities(app.get(TicketProjectionService)),
     ...createTicketLedgerActivities(app.get(HourLedgerService)),
+    ...createCheckpointActivities(app.get(CheckpointAgendaService)),
   };
 }

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { BusinessTimeModule } from '../business-time/business-time.module';
+import { CheckpointAgendaModule } from '../checkpoints/checkpoint-agenda.module';
 import { ConfigModule } from '../config/config.module';
 import { ContractsModule } from '../contracts/contracts.module';
 import { DatabaseModule } from '../database/database.module';
@@ -22,6 +23,7 @@ export class WorkerModule {
         NotificationsModule.forWorker(),
         TicketReadModelModule,
         ContractsModule,
+        CheckpointAgendaModule,
       ],
     };
   }

@@ -27,6 +27,11 @@ export interface EmailContent {
   readonly heading: string;
   readonly blocks: readonly Block[];
   readonly calendar?: CalendarEntry;
+  /**
+   * The closing link and guidance when the email is not about a ticket (L3-15 checkpoint
+   * agenda); ticket emails leave it out and get the ticket link and "reply on the ticket".
+   */
+  readonly link?: { readonly label: string; readonly href: string; readonly guidance: string };
 }
 
 /** What every template receives about the recipient and the ticket. */
@@ -73,15 +78,18 @@ export function renderLayout(
   ctx: Pick<TemplateContext, 'locale' | 'recipientName' | 'ticketUrl'>,
 ): { subject: string; text: string; html: string } {
   const g = GUIDANCE[ctx.locale];
+  const open = content.link?.label ?? g.open;
+  const url = content.link?.href ?? ctx.ticketUrl;
+  const reply = content.link?.guidance ?? g.reply;
   const text = [
     g.greeting(ctx.recipientName),
     '',
     content.heading,
     '',
     ...content.blocks.flatMap((b) => [...blockText(b), '']),
-    `${g.open}: ${ctx.ticketUrl}`,
+    `${open}: ${url}`,
     '',
-    g.reply,
+    reply,
     '',
     `— ${g.signature}`,
     '',
@@ -95,9 +103,9 @@ export function renderLayout(
     `<p>${e(g.greeting(ctx.recipientName))}</p>` +
     `<h2 style="font-size:1.15rem">${e(content.heading)}</h2>` +
     content.blocks.map(blockHtml).join('') +
-    `<p><a href="${e(ctx.ticketUrl)}" style="display:inline-block;padding:.5rem 1rem;background:#0b5394;color:#fff;text-decoration:none;border-radius:4px">${e(g.open)}</a></p>` +
-    `<p style="font-size:.9rem;color:#52606d">${e(g.reply)}</p>` +
-    `<p style="font-size:.9rem;color:#52606d">— ${e(g.signature)}<br>${e(ctx.ticketUrl)}</p>` +
+    `<p><a href="${e(url)}" style="display:inline-block;padding:.5rem 1rem;background:#0b5394;color:#fff;text-decoration:none;border-radius:4px">${e(open)}</a></p>` +
+    `<p style="font-size:.9rem;color:#52606d">${e(reply)}</p>` +
+    `<p style="font-size:.9rem;color:#52606d">— ${e(g.signature)}<br>${e(url)}</p>` +
     `</body></html>`;
   return { subject: content.subject, text, html };
 }

@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type {
+  CheckpointRunPlan,
+  PlanCheckpointArgs,
+  RecordAgendaArgs,
+  RecordedAgenda,
+} from '../../workflows/checkpoint/checkpoint.contract';
+import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
+import { CalendarsService } from '../business-time/calendars/calendars.service';
+import { HourLedgerEntryEntity } from '../contracts/hour-ledger-entry.entity';
+import { toFact } from '../contracts/ledger-rows';
+import { OrganizationEntity } from '../identity/organization.entity';
+import { NotificationsService } from '../notifications';
+import {
+  type CheckpointAgendaEvent,
+  checkpointEventKey,
+} from '../notifications/notification-event';
+import { TicketClockEntity } from '../tickets/ticket-clock.entity';
+import { TicketEventEntity } from '../tickets/ticket-event.entity';
+import { TicketEntity } from '../tickets/ticket.entity';
+import { type AgendaSources, composeAgenda } from './checkpoint-agenda';
+import { CHECKPOINT_PERIOD_MS, planCheckpointRun } from './checkpoint-schedule';
+import { CheckpointSettingsEntity } from './checkpoint-settings.entity';
+import { CheckpointEntity } from './checkpoint.entity';
+
+/** Advisory lock namespace of one client's checkpoints (with `hashtext(organization id)`). */
+const CHECKPOINT_LOCK = 0x43_48_4b_50; // "CHKP"
+
+/**
+ * The worker's side of the checkpoint (L3-15): plans a run from the client's settings and
+ * calendar, and builds, stores and emails its agenda in one transaction, once per run.
+ */
+@Injectable()
+export class CheckpointAgendaService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendars: CalendarsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async plan(args: PlanCheckpointArgs): Promise<CheckpointRunPlan> {
+    const settings = await this.db
+      .getRepository(CheckpointSettingsEntity)
+      .findOneBy({ organizationId: args.organizationId });
+    // A Schedule left behind by a database that no longer has the client: nothing to review.
+    if (!settings) {
+      return { kind: 'SKIP', reason: `no checkpoint settings for ${args.organizationId}` };
+    }
+    const calendar = await this.calendars.forOrganization(args.organizationId);
+    const plan = planCheckpointRun(calendar.engine, settings, new Date(args.startedAt));
+    return {
+      kind: plan.kind,
+      scheduledFor: plan.scheduledFor?.toISOString() ?? null,
+      buildAt: plan.buildAt.toISOString(),
+    };
+  }
+
+  /**
+   * Stores the agenda of run `runKey` and queues its emails, in one transaction: the agenda exists
+   * if and only if its emails do. A retry of the same run finds the agenda and queues nothing new.
+   * The period runs from the previous agenda's end (the first one: 14 days back) to `builtAt`.
+   */
+  async record(args: RecordAgendaArgs): Promise<RecordedAgenda> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        CHECKPOINT_LOCK,
+        args.organizationId,
+      ]);
+      const checkpoints = tx.getRepository(CheckpointEntity);
+      let row = await checkpoints.findOneBy({ runKey: args.runKey });
+      if (!row) {
+        const periodEnd = new Date(args.builtAt);
+        const previous = await checkpoints
+          .createQueryBuilder('c')
+          .where('c.organization_id = :org', { org: args.organizationId })
+          .andWhere('c.period_end <= :end', { end: periodEnd })
+          .orderBy('c.period_end', 'DESC')
+          .getOne();
+        const periodStart =
+          previous?.periodEnd ?? new Date(periodEnd.getTime() - CHECKPOINT_PERIOD_MS);
+        const agenda = composeAgenda(
+          await readSources(tx, args.organizationId, periodStart, periodEnd),
+        );
+        row = await checkpoints.save(
+          checkpoints.create({
+            organizationId: args.organizationId,
+            runKey: args.runKey,
+            kind: args.kind,
+            scheduledFor: args.scheduledFor ? new Date(args.scheduledFor) : null,
+            periodStart,
+            periodEnd,
+            agenda,
+          }),
+        );
+      }
+      const org = await tx
+        .getRepository(OrganizationEntity)
+        .findOneByOrFail({ id: args.organizationId });
+      const { inserted } = await this.notifications.enqueueCheckpointAgenda(
+        tx,
+        agendaEvent(row, org.name),
+      );
+      return { checkpointId: row.id, emailsQueued: inserted };
+    });
+  }
+}
+
+/** The rows an agenda is composed from (see {@link composeAgenda}). */
+async function readSources(
+  tx: EntityManager,
+  organizationId: string,
+  periodStart: Date,
+  periodEnd: Date,
+): Promise<AgendaSources> {
+  const tickets = await tx
+    .getRepository(TicketEntity)
+    .createQueryBuilder('t')
+    .where('t.organization_id = :organizationId', { organizationId })
+    .andWhere('t.state NOT IN (:...terminal)', { terminal: TERMINAL_STATES })
+    .orderBy('t.registered_at', 'ASC')
+    .addOrderBy('t.number', 'ASC')
+    .getMany();
+  const clocks = await tx
+    .getRepository(TicketClockEntity)
+    .createQueryBuilder('c')
+    .innerJoin(TicketEntity, 't', 't.number = c.ticket_number')
+    .select([
+      'c.ticket_number AS "ticketNumber"',
+      't.subject AS subject',
+      'c.kind AS kind',
+      'c.deadline AS deadline',
+      'c.at_risk_recorded_at AS "atRiskRecordedAt"',
+      'c.breached_at AS "breachedAt"',
+    ])
+    .where('t.organization_id = :organizationId', { organizationId })
+    .andWhere('(c.at_risk_recorded_at > :from OR c.breached_at > :from)', { from: periodStart })
+    .orderBy('c.clock_id')
+    .getRawMany<AgendaSources['clocks'][number]>();
+  const dateEvents = await tx
+    .getRepository(TicketEventEntity)
+    .createQueryBuilder('e')
+    .innerJoin(TicketEntity, 't', 't.number = e.ticket_number')
+    .select([
+      'e.ticket_number AS "ticketNumber"',
+      't.subject AS subject',
+      'e.at AS at',
+      'e.data AS data',
+    ])
+    .where('t.organization_id = :organizationId', { organizationId })
+    .andWhere(`e.type = 'DATE_ADJUSTED'`)
+    .andWhere('e.at > :from AND e.at <= :to', { from: periodStart, to: periodEnd })
+    .orderBy('e.at', 'ASC')
+    .addOrderBy('e.ticket_number', 'ASC')
+    .addOrderBy('e.seq', 'ASC')
+    .getRawMany<AgendaSources['dateEvents'][number]>();
+  const ledger = await tx
+    .getRepository(HourLedgerEntryEntity)
+    .find({ where: { organizationId }, order: { id: 'ASC' } });
+  return {
+    periodStart,
+    periodEnd,
+    openTickets: tickets.map((t) => ({
+      number: t.number,
+      subject: t.subject,
+      category: t.category,
+      state: t.state,
+      slaStatus: t.slaStatus,
+      nextDeadline: t.nextDeadline?.toISOString() ?? null,
+      releaseDate: t.releaseDate?.toISOString() ?? null,
+      registeredAt: t.registeredAt.toISOString(),
+      estimates: t.details.estimates,
+    })),
+    clocks,
+    dateEvents,
+    ledger: ledger.map((e) => ({ fact: toFact(e), createdAt: e.createdAt })),
+  };
+}
+
+/** The email event of a stored agenda. */
+function agendaEvent(row: CheckpointEntity, organizationName: string): CheckpointAgendaEvent {
+  return {
+    type: 'CHECKPOINT_AGENDA',
+    eventKey: checkpointEventKey(row.id),
+    occurredAt: row.periodEnd.toISOString(),
+    checkpoint: {
+      id: row.id,
+      organizationId: row.organizationId,
+      organizationName,
+      scheduledFor: row.scheduledFor?.toISOString() ?? null,
+      periodStart: row.periodStart.toISOString(),
+      periodEnd: row.periodEnd.toISOString(),
+    },
+    agenda: row.agenda,
+  };
+}

@@ -1,0 +1,183 @@
+import type { Estimate } from '../../workflows/ticket/ticket.contract';
+import { toBalanceView } from '../contracts/balance-view';
+import { toHours } from '../contracts/hours';
+import { foldLedger, type LedgerFact } from '../contracts/ledger-rules';
+
+// L3-15: what a checkpoint agenda holds, and how it is composed from the client's state. Pure: the
+// agenda service reads the rows, this decides what goes in, so the rules are testable alone.
+
+/** An open ticket, in arrival order (or the client's queue order when one is given). */
+export interface AgendaTicket {
+  readonly number: string;
+  readonly subject: string;
+  readonly category: string;
+  readonly state: string;
+  readonly slaStatus: string;
+  readonly nextDeadline: string | null;
+  readonly releaseDate: string | null;
+  readonly registeredAt: string;
+}
+
+export interface AgendaStateCount {
+  readonly state: string;
+  readonly count: number;
+}
+
+/** A clock that reached its warning or its deadline during the period. */
+export interface AgendaSlaAlert {
+  readonly ticketNumber: string;
+  readonly subject: string;
+  readonly clock: string;
+  /** Worst of the two within the period. */
+  readonly status: 'AT_RISK' | 'BREACHED';
+  readonly deadline: string | null;
+  readonly atRiskAt: string | null;
+  readonly breachedAt: string | null;
+}
+
+/** L3-08/L3-09: an estimate the client has not authorized yet. */
+export interface AgendaEstimate {
+  readonly ticketNumber: string;
+  readonly subject: string;
+  readonly version: number;
+  readonly hours: number;
+  readonly scope: string;
+  readonly submittedAt: string;
+}
+
+/** L3-19: a published date that moved during the period (a `DATE_ADJUSTED` event). */
+export interface AgendaDateChange {
+  readonly ticketNumber: string;
+  readonly subject: string;
+  readonly subjectDate: string;
+  readonly oldDate: string | null;
+  readonly newDate: string;
+  readonly reason: string;
+  readonly at: string;
+}
+
+/** L3-12/L3-13: hours consumed in the period and the balance when the agenda was built. */
+export interface AgendaHours {
+  readonly consumedInPeriod: number;
+  readonly purchased: number;
+  readonly consumed: number;
+  readonly balance: number;
+  readonly reserved: number;
+  readonly available: number;
+}
+
+export interface CheckpointAgenda {
+  readonly openTickets: readonly AgendaTicket[];
+  readonly openByState: readonly AgendaStateCount[];
+  readonly slaAlerts: readonly AgendaSlaAlert[];
+  readonly estimatesAwaitingAuthorization: readonly AgendaEstimate[];
+  readonly dateChanges: readonly AgendaDateChange[];
+  readonly hours: AgendaHours;
+}
+
+/** What the agenda is composed from: rows as read, nothing filtered yet. */
+export interface AgendaSources {
+  /** The period: `(start, end]`. */
+  readonly periodStart: Date;
+  readonly periodEnd: Date;
+  /** The client's open tickets. */
+  readonly openTickets: readonly (AgendaTicket & { readonly estimates: readonly Estimate[] })[];
+  readonly clocks: readonly {
+    readonly ticketNumber: string;
+    readonly subject: string;
+    readonly kind: string;
+    readonly deadline: Date | null;
+    readonly atRiskRecordedAt: Date | null;
+    readonly breachedAt: Date | null;
+  }[];
+  readonly dateEvents: readonly {
+    readonly ticketNumber: string;
+    readonly subject: string;
+    readonly at: Date;
+    readonly data: Readonly<Record<string, unknown>>;
+  }[];
+  /** The client's ledger, in ledger order, with each entry's creation instant. */
+  readonly ledger: readonly { readonly fact: LedgerFact; readonly createdAt: Date }[];
+}
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/** Composes the agenda of the period `(periodStart, periodEnd]`. */
+export function composeAgenda(s: AgendaSources): CheckpointAgenda {
+  const inPeriod = (d: Date | null): d is Date =>
+    d !== null && d.getTime() > s.periodStart.getTime() && d.getTime() <= s.periodEnd.getTime();
+
+  const counts = new Map<string, number>();
+  for (const t of s.openTickets) counts.set(t.state, (counts.get(t.state) ?? 0) + 1);
+
+  const slaAlerts = s.clocks
+    .filter((c) => inPeriod(c.atRiskRecordedAt) || inPeriod(c.breachedAt))
+    .map((c): AgendaSlaAlert => ({
+      ticketNumber: c.ticketNumber,
+      subject: c.subject,
+      clock: c.kind,
+      status: inPeriod(c.breachedAt) ? 'BREACHED' : 'AT_RISK',
+      deadline: iso(c.deadline),
+      atRiskAt: inPeriod(c.atRiskRecordedAt) ? iso(c.atRiskRecordedAt) : null,
+      breachedAt: inPeriod(c.breachedAt) ? iso(c.breachedAt) : null,
+    }))
+    .sort(
+      (a, b) =>
+        (a.breachedAt ?? a.atRiskAt ?? '').localeCompare(b.breachedAt ?? b.atRiskAt ?? '') ||
+        a.ticketNumber.localeCompare(b.ticketNumber),
+    );
+
+  const estimatesAwaitingAuthorization = s.openTickets.flatMap((t): AgendaEstimate[] => {
+    const latest = t.estimates[t.estimates.length - 1];
+    return t.state === 'ESTIMATE_SUBMITTED' && latest?.status === 'SUBMITTED'
+      ? [
+          {
+            ticketNumber: t.number,
+            subject: t.subject,
+            version: latest.version,
+            hours: latest.hours,
+            scope: latest.scope,
+            submittedAt: latest.submittedAt,
+          },
+        ]
+      : [];
+  });
+
+  const dateChanges = s.dateEvents
+    .filter((e) => inPeriod(e.at))
+    .map((e): AgendaDateChange => ({
+      ticketNumber: e.ticketNumber,
+      subject: e.subject,
+      subjectDate: text(e.data.subjectDate) ?? 'RELEASE_DATE',
+      oldDate: text(e.data.oldDate),
+      newDate: text(e.data.newDate) ?? '',
+      reason: text(e.data.reason) ?? '',
+      at: e.at.toISOString(),
+    }));
+
+  const upTo = (instant: Date) =>
+    foldLedger(
+      s.ledger.filter((e) => e.createdAt.getTime() <= instant.getTime()).map((e) => e.fact),
+    );
+  const atEnd = upTo(s.periodEnd);
+  const balance = toBalanceView('', atEnd);
+
+  return {
+    openTickets: s.openTickets.map(({ estimates: _estimates, ...ticket }) => ticket),
+    openByState: [...counts]
+      .map(([state, count]) => ({ state, count }))
+      .sort((a, b) => a.state.localeCompare(b.state)),
+    slaAlerts,
+    estimatesAwaitingAuthorization,
+    dateChanges,
+    hours: {
+      consumedInPeriod: toHours(atEnd.consumed - upTo(s.periodStart).consumed),
+      purchased: balance.purchased,
+      consumed: balance.consumed,
+      balance: balance.balance,
+      reserved: balance.reserved,
+      available: balance.available,
+    },
+  };
+}

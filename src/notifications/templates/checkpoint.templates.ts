@@ -1,0 +1,165 @@
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, Locale } from '../../identity/locale.enum';
+import type { CheckpointAgendaEvent } from '../notification-event';
+import { type Block, type EmailContent, renderLayout, type TemplateContext } from './email-content';
+import { oneLine, RecipientDates } from './format';
+import type { EmailRecipient, RenderedEmail, RenderOptions } from './render-email';
+import { TEMPLATE_VERSION } from './render-email';
+
+// L3-15: the biweekly checkpoint agenda, for the client's approvers and the provider managers.
+
+/** Longest list the email shows per section; the agenda page has them all. */
+const MAX_ROWS = 25;
+
+export function checkpointAgendaTemplate(
+  e: CheckpointAgendaEvent,
+  ctx: TemplateContext,
+): EmailContent {
+  const { checkpoint: c, agenda: a } = e;
+  const day = new Intl.DateTimeFormat(ctx.locale, {
+    dateStyle: 'medium',
+    timeZone: ctx.dates.timeZone,
+  }).format(new Date(c.scheduledFor ?? c.periodEnd));
+  const none = ctx.t('Ninguno.', 'None.');
+  const openTotal = a.openByState.reduce((sum, s) => sum + s.count, 0);
+  const section = (
+    label: string,
+    rows: readonly (readonly [string, string])[],
+    total = rows.length,
+  ): Block[] => [
+    { kind: 'paragraph', text: `${label} (${total})` },
+    rows.length
+      ? { kind: 'facts', rows: rows.slice(0, MAX_ROWS) }
+      : { kind: 'paragraph', text: none },
+    ...(rows.length > MAX_ROWS
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: ctx.t(
+              `… y ${rows.length - MAX_ROWS} más en la plataforma.`,
+              `… and ${rows.length - MAX_ROWS} more on the platform.`,
+            ),
+          },
+        ]
+      : []),
+  ];
+  const num = (n: number) => ctx.dates.number(n);
+  return {
+    subject: oneLine(
+      ctx.t(
+        `Agenda del checkpoint quincenal: ${c.organizationName} (${day})`,
+        `Biweekly checkpoint agenda: ${c.organizationName} (${day})`,
+      ),
+      200,
+    ),
+    heading: ctx.t(
+      `Agenda de la sesión de seguimiento quincenal de ${c.organizationName} (L3-15).`,
+      `Agenda of the biweekly checkpoint session of ${c.organizationName} (L3-15).`,
+    ),
+    blocks: [
+      {
+        kind: 'facts',
+        rows: [
+          [
+            ctx.t('Sesión', 'Session'),
+            c.scheduledFor
+              ? ctx.dates.instant(c.scheduledFor)
+              : ctx.t('A solicitud (fuera de calendario)', 'On request (off schedule)'),
+          ],
+          [
+            ctx.t('Periodo revisado', 'Period reviewed'),
+            `${ctx.dates.shortInstant(c.periodStart)} – ${ctx.dates.shortInstant(c.periodEnd)}`,
+          ],
+        ],
+      },
+      ...section(
+        ctx.t('Tickets abiertos por estado', 'Open tickets by state'),
+        a.openByState.map((s) => [s.state, String(s.count)] as const),
+        openTotal,
+      ),
+      ...section(
+        ctx.t('Tickets abiertos', 'Open tickets'),
+        a.openTickets.map((t) => [t.number, `${t.subject} — ${t.state}`] as const),
+      ),
+      ...section(
+        ctx.t(
+          'Relojes SLA en riesgo o vencidos en el periodo',
+          'SLA clocks at risk or breached in the period',
+        ),
+        a.slaAlerts.map(
+          (s) =>
+            [
+              s.ticketNumber,
+              `${s.clock}: ${s.status === 'BREACHED' ? ctx.t('vencido', 'breached') : ctx.t('en riesgo', 'at risk')}`,
+            ] as const,
+        ),
+      ),
+      ...section(
+        ctx.t('Estimaciones por autorizar', 'Estimates awaiting authorization'),
+        a.estimatesAwaitingAuthorization.map(
+          (x) => [x.ticketNumber, `v${x.version}: ${num(x.hours)} h — ${x.subject}`] as const,
+        ),
+      ),
+      ...section(
+        ctx.t('Cambios de fecha en el periodo', 'Date changes in the period'),
+        a.dateChanges.map(
+          (d) =>
+            [
+              d.ticketNumber,
+              `${d.oldDate ? ctx.dates.shortWhen(d.oldDate) : '—'} → ${ctx.dates.shortWhen(d.newDate)}: ${d.reason}`,
+            ] as const,
+        ),
+      ),
+      {
+        kind: 'facts',
+        rows: [
+          [
+            ctx.t('Horas consumidas en el periodo', 'Hours consumed in the period'),
+            num(a.hours.consumedInPeriod),
+          ],
+          [ctx.t('Saldo de horas prepagadas', 'Prepaid hours balance'), num(a.hours.balance)],
+          [ctx.t('Horas disponibles', 'Hours available'), num(a.hours.available)],
+        ],
+      },
+    ],
+    link: {
+      label: ctx.t('Ver la agenda', 'Open the agenda'),
+      href: ctx.ticketUrl,
+      guidance: ctx.t(
+        'Las decisiones de la sesión (notas y nuevas prioridades) se registran en la plataforma, en esta agenda. Este correo es automático: las respuestas por correo no se leen.',
+        'The session’s decisions (notes and new priorities) are recorded on the platform, on this agenda. This email is automatic: replies by email are not read.',
+      ),
+    },
+  };
+}
+
+/** Renders the agenda email for one recipient: their language and time zone, the agenda link. */
+export function renderCheckpointAgendaEmail(
+  event: CheckpointAgendaEvent,
+  recipient: EmailRecipient,
+  options: RenderOptions,
+): RenderedEmail {
+  const locale = recipient.locale === (Locale.EN as string) ? Locale.EN : DEFAULT_LOCALE;
+  const timeZone = knownZone(recipient.timeZone) ? recipient.timeZone : DEFAULT_TIME_ZONE;
+  const publicUrl = options.publicUrl.replace(/\/+$/, '');
+  const ctx: TemplateContext = {
+    locale,
+    dates: new RecipientDates(locale, timeZone),
+    recipientName: recipient.displayName,
+    // The agenda page plays the part of the ticket page.
+    ticketUrl: `${publicUrl}/checkpoints/${encodeURIComponent(event.checkpoint.id)}`,
+    publicUrl,
+    names: options.names ?? new Map(),
+    t: (es, en) => (locale === Locale.EN ? en : es),
+  };
+  const body = renderLayout(checkpointAgendaTemplate(event, ctx), ctx);
+  return { template: `${event.type}.v${TEMPLATE_VERSION}`, locale, ...body, attachments: [] };
+}
+
+function knownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
