@@ -16,12 +16,19 @@ import {
 import {
   ClientQueueModel,
   DateChangeModel,
+  PlannedDateChangeModel,
   QueueEntryModel,
   QueueReorderPreviewModel,
   QueueReorderResultModel,
 } from './queue.model';
 import { QueueReorderService } from './queue-reorder.service';
+import type { PlannedDateChange } from './queue-reorder.entity';
 import { QueueService } from './queue.service';
+
+/** Stored changes carry ISO strings; the API answers DateTime values. */
+function changeModel(change: PlannedDateChange): PlannedDateChangeModel {
+  return { ...change, oldDate: new Date(change.oldDate), newDate: new Date(change.newDate) };
+}
 
 /**
  * Queues and re-planning over GraphQL (L3-10, L3-19): clients see their own queue, approvers
@@ -63,7 +70,12 @@ export class QueueResolver {
     @Args('input') input: QueueOrderInput,
   ) {
     const organizationId = await clientScope(this.db.manager, user, input.organizationId);
-    return this.reorders.preview({ organizationId, order: input.order, urgent: input.urgent });
+    const preview = await this.reorders.preview({
+      organizationId,
+      order: input.order,
+      urgent: input.urgent,
+    });
+    return { ...preview, changes: preview.changes.map(changeModel) };
   }
 
   @Roles(Role.CLIENT_APPROVER)
@@ -76,12 +88,13 @@ export class QueueResolver {
     @Args('input') input: ConfirmQueueReorderInput,
   ) {
     const organizationId = await clientScope(this.db.manager, user, input.organizationId);
-    return this.reorders.confirm(
+    const result = await this.reorders.confirm(
       { organizationId, order: input.order, urgent: input.urgent },
       input.previewToken,
       input.reason,
       { userId: user.id, role: Role.CLIENT_APPROVER },
     );
+    return { ...result, changes: result.changes.map(changeModel) };
   }
 
   @Query(() => [DateChangeModel], {

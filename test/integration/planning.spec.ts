@@ -1,0 +1,552 @@
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  addBusinessDays,
+  BusinessCalendar,
+  defaultMexicoCityCalendar,
+} from '../../src/business-time/engine';
+import { Role } from '../../src/identity/role.enum';
+import { gql, startWorker, type RunningWorker } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+
+// Issue 8 on the real stack (PostgreSQL, Temporal dev server, the real worker and its email
+// dispatcher, the SMTP catcher): L3-10 queues, L3-19 reorder with its impact preview (the
+// confirmation applies exactly what the preview showed), published date changes (timeline +
+// one email each), provider date adjustments, access rules, L3-14 WhatsApp link.
+
+// The clients use the default calendar (America/Mexico_City, Mon–Fri 09:00–18:00, art. 74).
+const YEAR = new Date().getUTCFullYear();
+const calendar = new BusinessCalendar(defaultMexicoCityCalendar(YEAR - 1, YEAR + 3));
+/** The closing instant `days` business days after the local date of `iso`. */
+const businessDaysAfter = (iso: string, days: number) =>
+  addBusinessDays(calendar, new Date(iso), days).toISOString();
+const TULUM = 'Grupo Industrial Tulum';
+
+const ENTRY = `position ticketNumber state rank urgent releaseDate remainingHours plannedReleaseDate`;
+const QUEUE = `query ($organizationId: ID) {
+  clientQueue(organizationId: $organizationId) { organizationId hoursPerBusinessDay entries { ${ENTRY} } } }`;
+const PREVIEW = `query ($input: QueueOrderInput!) {
+  previewQueueReorder(input: $input) {
+    previewToken changes { ticketNumber subject oldDate newDate }
+    queue { entries { ${ENTRY} } } } }`;
+const CONFIRM = `mutation ($input: ConfirmQueueReorderInput!) {
+  confirmQueueReorder(input: $input) {
+    reorderId changes { ticketNumber subject oldDate newDate }
+    queue { entries { ${ENTRY} } } } }`;
+const TICKET = `query ($number: String!) {
+  ticket(number: $number) { number state releaseDate timeline { seq type actorRole data } } }`;
+const ADJUST = `mutation ($input: AdjustReleaseDateInput!) {
+  adjustReleaseDate(input: $input) { requestId seq ticket { number state releaseDate } } }`;
+
+interface Entry {
+  position: number;
+  ticketNumber: string;
+  state: string;
+  rank: number | null;
+  urgent: boolean;
+  releaseDate: string | null;
+  remainingHours: number | null;
+  plannedReleaseDate: string | null;
+}
+interface Change {
+  ticketNumber: string;
+  subject: string;
+  oldDate: string;
+  newDate: string;
+}
+interface TimelineEvent {
+  seq: number;
+  type: string;
+  actorRole: string | null;
+  data: string;
+}
+
+async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, L3-19)', () => {
+  let world: SeededWorld;
+  let worker: RunningWorker;
+  let bundle: WorkflowBundleWithSourceMap;
+  let running: Promise<void>;
+  let auroraId: string;
+  let tulumId: string;
+  const taskQueue = `planning-${process.pid}-${Date.now()}`;
+
+  beforeAll(async () => {
+    installQuietRuntime();
+    bundle = await bundleWorkflows();
+    world = await createSeededWorld('planning', { TEMPORAL_TASK_QUEUE: taskQueue });
+    worker = await startWorker(bundle, world.config);
+    running = worker.worker.run();
+    auroraId = world.orgIds['comercializadora-aurora'];
+    tulumId = world.orgIds['grupo-industrial-tulum'];
+  });
+  afterAll(async () => {
+    if (worker) {
+      worker.worker.shutdown();
+      await running;
+      await worker.close();
+    }
+    await world?.close();
+  });
+
+  const as = (role: Role, org?: string) => world.bearer(role, org);
+  async function call<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    auth: Record<string, string>,
+  ) {
+    const { body } = await gql<T>(world.api, query, variables, auth);
+    return { data: body.data, code: body.errors?.[0]?.extensions?.code };
+  }
+  async function act(role: Role, mutation: string, input: object, type = 'TicketActionInput') {
+    const r = await call<Record<string, { ticket: { state: string } }>>(
+      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
+      { input },
+      as(role),
+    );
+    expect(r.code).toBeUndefined();
+    return r.data![mutation];
+  }
+
+  /** A requirement of `hours` authorized by Aurora's approver: SCHEDULING. */
+  async function authorizedRequirement(subject: string, hours: number): Promise<string> {
+    const registered = await call<{ registerTicket: { number: string } }>(
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      { input: { category: 'DEVELOPMENT', subject, description: 'Para la planeación.' } },
+      as(Role.CLIENT_USER),
+    );
+    const number = registered.data!.registerTicket.number;
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+      'ClassifyTicketInput',
+    );
+    await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number, hours, scope: subject },
+      'SubmitEstimateInput',
+    );
+    const authorized = await act(
+      Role.CLIENT_APPROVER,
+      'authorizeEstimate',
+      { number, estimateVersion: 1, statement: `Autorizo ${hours} h.` },
+      'AuthorizeEstimateInput',
+    );
+    expect(authorized.ticket.state).toBe('SCHEDULING');
+    return number;
+  }
+
+  const queue = async (auth: Record<string, string>, organizationId?: string) =>
+    (await call<{ clientQueue: { entries: Entry[] } }>(QUEUE, { organizationId }, auth)).data!
+      .clientQueue.entries;
+  const ticket = async (number: string) =>
+    (
+      await call<{ ticket: { releaseDate: string; timeline: TimelineEvent[] } }>(
+        TICKET,
+        { number },
+        as(Role.AGENT),
+      )
+    ).data!.ticket;
+  const dateAdjusted = async (number: string) =>
+    (await ticket(number)).timeline
+      .filter((e) => e.type === 'DATE_ADJUSTED')
+      .map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }));
+  const countRows = async (table: string) =>
+    Number(
+      (
+        await world.db.query<{ n: string }[]>(
+          `SELECT count(*) AS n FROM ${table} WHERE organization_id = $1`,
+          [auroraId],
+        )
+      )[0].n,
+    );
+
+  /** The DATE_ADJUSTED emails of a ticket, once SENT, and what arrived at the SMTP catcher. */
+  async function dateEmails(number: string, count: number) {
+    type Row = { recipient_address: string; status: string; message_id: string; subject: string };
+    const rows = await eventually(
+      () =>
+        world.db.query<Row[]>(
+          `SELECT recipient_address, status, message_id, subject FROM email_outbox
+            WHERE ticket_number = $1 AND event_type = 'DATE_ADJUSTED' ORDER BY created_at`,
+          [number],
+        ),
+      (all) => all.length >= count && all.every((r) => r.status === 'SENT'),
+    );
+    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+    const arrived = (await res.json()) as { messageId: string | null; subject: string }[];
+    return rows.map((r) => ({
+      ...r,
+      arrived: arrived.filter((m) => m.messageId === r.message_id).length,
+    }));
+  }
+
+  let first: string;
+  let second: string;
+
+  it('L3-10/L3-19: reorder → the preview is exactly what the confirmation applies; moved dates are published once (timeline + email)', async () => {
+    first = await authorizedRequirement('Reporte de ventas por zona', 8);
+    second = await authorizedRequirement('Ajuste a la factura global', 4);
+
+    // Arrival order, each authorized requirement with its planned date (4 h per business day).
+    const initial = await queue(as(Role.CLIENT_APPROVER));
+    expect(initial.map((e) => [e.ticketNumber, e.rank, e.remainingHours])).toEqual([
+      [first, null, 8],
+      [second, null, 4],
+    ]);
+    const planned = Object.fromEntries(initial.map((e) => [e.ticketNumber, e.plannedReleaseDate!]));
+    expect(Date.parse(planned[first])).toBeLessThan(Date.parse(planned[second]));
+    // The provider publishes the planned dates (L3-09).
+    for (const number of [first, second]) {
+      await act(
+        Role.AGENT,
+        'setReleaseDate',
+        { number, releaseDate: planned[number] },
+        'SetReleaseDateInput',
+      );
+    }
+
+    // The client puts the second first: the impact preview shows both dates moving.
+    const input = { order: [second, first], urgent: [] };
+    const preview = (
+      await call<{
+        previewQueueReorder: {
+          previewToken: string;
+          changes: Change[];
+          queue: { entries: Entry[] };
+        };
+      }>(PREVIEW, { input }, as(Role.CLIENT_APPROVER))
+    ).data!.previewQueueReorder;
+    expect(preview.queue.entries.map((e) => [e.ticketNumber, e.rank])).toEqual([
+      [second, 1],
+      [first, 2],
+    ]);
+    expect(preview.changes).toEqual([
+      {
+        ticketNumber: second,
+        subject: 'Ajuste a la factura global',
+        oldDate: planned[second],
+        newDate: preview.queue.entries[0].plannedReleaseDate,
+      },
+      {
+        ticketNumber: first,
+        subject: 'Reporte de ventas por zona',
+        oldDate: planned[first],
+        newDate: preview.queue.entries[1].plannedReleaseDate,
+      },
+    ]);
+    expect(Date.parse(preview.changes[0].newDate)).toBeLessThan(Date.parse(planned[second]));
+    expect(Date.parse(preview.changes[1].newDate)).toBeGreaterThan(Date.parse(planned[first]));
+    // A preview writes nothing.
+    expect((await queue(as(Role.CLIENT_APPROVER))).map((e) => e.rank)).toEqual([null, null]);
+
+    const reason = 'Priorizamos la factura global por cierre de mes';
+    const confirm = { ...input, previewToken: preview.previewToken, reason };
+    const confirmed = await call<{
+      confirmQueueReorder: { reorderId: string; changes: Change[]; queue: { entries: Entry[] } };
+    }>(CONFIRM, { input: confirm }, as(Role.CLIENT_APPROVER));
+    expect(confirmed.code).toBeUndefined();
+    const result = confirmed.data!.confirmQueueReorder;
+    // Exactly what the preview showed, applied: the queue and the published dates.
+    expect(result.changes).toEqual(preview.changes);
+    expect(result.queue.entries).toEqual(
+      preview.queue.entries.map((e, i) => ({ ...e, releaseDate: preview.changes[i].newDate })),
+    );
+    for (const change of preview.changes) {
+      expect((await ticket(change.ticketNumber)).releaseDate).toBe(change.newDate);
+      const events = await dateAdjusted(change.ticketNumber);
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        actorRole: 'CLIENT_APPROVER',
+        data: {
+          subjectDate: 'RELEASE_DATE',
+          oldDate: change.oldDate,
+          newDate: change.newDate,
+          reason,
+          reorderId: result.reorderId,
+        },
+      });
+    }
+
+    // A retried confirmation (same token) is the same reorder; nothing is published twice.
+    const retried = await call<{ confirmQueueReorder: { reorderId: string; changes: Change[] } }>(
+      CONFIRM,
+      { input: confirm },
+      as(Role.CLIENT_APPROVER),
+    );
+    expect(retried.data!.confirmQueueReorder).toMatchObject({
+      reorderId: result.reorderId,
+      changes: result.changes,
+    });
+    expect(await countRows('queue_reorder')).toBe(1);
+
+    // One email per changed date, to the registrant, that really arrived once.
+    for (const change of preview.changes) {
+      expect(await dateEmails(change.ticketNumber, 1)).toEqual([
+        expect.objectContaining({
+          recipient_address: 'usuario@aurora.example',
+          status: 'SENT',
+          arrived: 1,
+        }),
+      ]);
+      expect((await dateEmails(change.ticketNumber, 1))[0].subject).toContain(
+        `[${change.ticketNumber}] Fecha ajustada`,
+      );
+    }
+    for (const change of preview.changes)
+      expect(await dateAdjusted(change.ticketNumber)).toHaveLength(1);
+  });
+
+  it('L3-19: a confirmation whose preview no longer describes the state is a CONFLICT and changes nothing', async () => {
+    const input = { order: [first, second], urgent: [first] };
+    const preview = (
+      await call<{ previewQueueReorder: { previewToken: string; changes: Change[] } }>(
+        PREVIEW,
+        { input },
+        as(Role.CLIENT_APPROVER),
+      )
+    ).data!.previewQueueReorder;
+    expect(preview.changes.map((c) => c.ticketNumber).sort()).toEqual([first, second].sort());
+
+    // Meanwhile the provider moves one of the dates the preview would move.
+    const moved = preview.changes.find((c) => c.ticketNumber === first)!;
+    const agentDate = businessDaysAfter(moved.oldDate, 5);
+    const byAgent = await call(
+      ADJUST,
+      { input: { number: first, newDate: agentDate, reason: 'Carga del equipo' } },
+      as(Role.AGENT),
+    );
+    expect(byAgent.code).toBeUndefined();
+
+    const before = await queue(as(Role.CLIENT_APPROVER));
+    const stale = await call(
+      CONFIRM,
+      { input: { ...input, previewToken: preview.previewToken, reason: 'Urgente' } },
+      as(Role.CLIENT_APPROVER),
+    );
+    expect(stale.code).toBe('CONFLICT');
+    expect(await queue(as(Role.CLIENT_APPROVER))).toEqual(before);
+    expect(await countRows('queue_reorder')).toBe(1);
+    expect(await dateAdjusted(second)).toHaveLength(1);
+  });
+
+  it('L3-10 access: only the organisation’s own approvers reorder; other clients see nothing; nothing changes', async () => {
+    const before = await queue(as(Role.CLIENT_APPROVER));
+    const ranksBefore = await countRows('queue_rank');
+    const input = { order: [first, second], urgent: [] };
+
+    // A client user who is not an approver: may see the queue, never reorder it.
+    expect((await queue(as(Role.CLIENT_USER))).map((e) => e.ticketNumber)).toEqual(
+      before.map((e) => e.ticketNumber),
+    );
+    expect((await call(PREVIEW, { input }, as(Role.CLIENT_USER))).code).toBe('FORBIDDEN');
+    const forged = { ...input, previewToken: 'x'.repeat(43), reason: 'Quiero' };
+    expect((await call(CONFIRM, { input: forged }, as(Role.CLIENT_USER))).code).toBe('FORBIDDEN');
+    // Provider staff see queues and previews but do not decide the client's priorities.
+    expect((await call(CONFIRM, { input: forged }, as(Role.MANAGER))).code).toBe('FORBIDDEN');
+
+    // Another organisation's approver: Aurora's tickets and queue do not exist for them.
+    const tulum = as(Role.CLIENT_APPROVER, TULUM);
+    expect((await call(PREVIEW, { input }, tulum)).code).toBe('NOT_FOUND');
+    expect((await call(CONFIRM, { input: forged }, tulum)).code).toBe('NOT_FOUND');
+    expect(
+      (await call(PREVIEW, { input: { ...input, organizationId: auroraId } }, tulum)).code,
+    ).toBe('NOT_FOUND');
+    expect((await call(QUEUE, { organizationId: auroraId }, tulum)).code).toBe('NOT_FOUND');
+    expect(await queue(tulum)).toEqual([]);
+
+    expect(await queue(as(Role.CLIENT_APPROVER))).toEqual(before);
+    expect(await countRows('queue_rank')).toBe(ranksBefore);
+    expect(await countRows('queue_reorder')).toBe(1);
+
+    // Staff: a named client's queue, and the work list across clients.
+    expect((await call(QUEUE, {}, as(Role.AGENT))).code).toBe('VALIDATION_FAILED');
+    expect((await queue(as(Role.AGENT), auroraId)).map((e) => e.ticketNumber)).toEqual(
+      before.map((e) => e.ticketNumber),
+    );
+    const work = await call<{ workList: { ticketNumber: string; organizationId: string }[] }>(
+      `query { workList(first: 50) { ticketNumber organizationId position } }`,
+      {},
+      as(Role.AGENT),
+    );
+    expect(work.data!.workList.map((e) => e.ticketNumber)).toEqual(
+      expect.arrayContaining([first, second]),
+    );
+    expect(
+      (await call(`query { workList { ticketNumber } }`, {}, as(Role.CLIENT_APPROVER))).code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it('L3-19: provider staff move a published date with a reason: timeline, one email, dateChanges', async () => {
+    const since = new Date().toISOString();
+    const current = (await ticket(second)).releaseDate;
+    const newDate = businessDaysAfter(current, 5);
+    const input = {
+      number: second,
+      newDate,
+      reason: 'Dependencia de un tercero',
+      requestId: `adjust-${Date.now()}`,
+    };
+
+    expect((await call(ADJUST, { input }, as(Role.CLIENT_APPROVER))).code).toBe('FORBIDDEN');
+    const adjusted = await call<{
+      adjustReleaseDate: { requestId: string; seq: number; ticket: { releaseDate: string } };
+    }>(ADJUST, { input }, as(Role.AGENT));
+    expect(adjusted.code).toBeUndefined();
+    expect(adjusted.data!.adjustReleaseDate.ticket.releaseDate).toBe(newDate);
+    // The same request again (a retry): the same event, applied once.
+    const retried = await call<{ adjustReleaseDate: { seq: number } }>(
+      ADJUST,
+      { input },
+      as(Role.AGENT),
+    );
+    expect(retried.data!.adjustReleaseDate.seq).toBe(adjusted.data!.adjustReleaseDate.seq);
+
+    const events = await dateAdjusted(second);
+    expect(events.at(-1)).toMatchObject({
+      seq: adjusted.data!.adjustReleaseDate.seq,
+      actorRole: 'AGENT',
+      data: { oldDate: current, newDate, reason: 'Dependencia de un tercero' },
+    });
+    expect(events).toHaveLength(2);
+    const emails = await dateEmails(second, 2);
+    expect(emails).toHaveLength(2);
+    expect(emails.every((e) => e.arrived === 1)).toBe(true);
+
+    // Bad input: a date outside business time is refused with nothing recorded.
+    const evening = new Date(Date.parse(newDate) + 2 * 3_600_000).toISOString();
+    expect(
+      (
+        await call(
+          ADJUST,
+          { input: { number: second, newDate: evening, reason: 'x' } },
+          as(Role.AGENT),
+        )
+      ).code,
+    ).toBe('VALIDATION_FAILED');
+    expect(await dateAdjusted(second)).toHaveLength(2);
+
+    // The client reads its date changes (the checkpoint uses the same service).
+    const changes = await call<{
+      dateChanges: { ticketNumber: string; newDate: string; reason: string }[];
+    }>(
+      `query ($since: DateTime!) { dateChanges(since: $since) { ticketNumber newDate reason } }`,
+      { since },
+      as(Role.CLIENT_USER),
+    );
+    expect(changes.data!.dateChanges).toEqual([
+      { ticketNumber: second, newDate, reason: 'Dependencia de un tercero' },
+    ]);
+    expect(
+      (
+        await call(
+          `query ($since: DateTime!, $org: ID) { dateChanges(since: $since, organizationId: $org) { seq } }`,
+          { since, org: auroraId },
+          as(Role.CLIENT_USER, TULUM),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
+  });
+
+  it('L3-14: managers set the WhatsApp group link; the client’s own users and staff see it, nobody else', async () => {
+    const SET = `mutation ($input: SetQuickChannelInput!) { setQuickChannel(input: $input) { organizationId whatsappGroupUrl } }`;
+    const GET = `query ($org: ID) { quickChannel(organizationId: $org) { organizationId whatsappGroupUrl } }`;
+    const link = 'https://chat.whatsapp.com/AbCdEfGhIj1234567890Kl';
+
+    const bad = await call(
+      SET,
+      { input: { organizationId: auroraId, whatsappGroupUrl: 'https://example.com/grupo' } },
+      as(Role.MANAGER),
+    );
+    expect(bad.code).toBe('VALIDATION_FAILED');
+    expect(
+      (
+        await call(
+          SET,
+          { input: { organizationId: auroraId, whatsappGroupUrl: link } },
+          as(Role.CLIENT_APPROVER),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
+    const set = await call<{ setQuickChannel: { whatsappGroupUrl: string } }>(
+      SET,
+      { input: { organizationId: auroraId, whatsappGroupUrl: link } },
+      as(Role.MANAGER),
+    );
+    expect(set.data!.setQuickChannel.whatsappGroupUrl).toBe(link);
+
+    for (const auth of [as(Role.CLIENT_USER), as(Role.CLIENT_APPROVER)]) {
+      const own = await call<{
+        quickChannel: { organizationId: string; whatsappGroupUrl: string };
+      }>(GET, {}, auth);
+      expect(own.data!.quickChannel).toEqual({ organizationId: auroraId, whatsappGroupUrl: link });
+    }
+    const staff = await call<{ quickChannel: { whatsappGroupUrl: string } }>(
+      GET,
+      { org: auroraId },
+      as(Role.AGENT),
+    );
+    expect(staff.data!.quickChannel.whatsappGroupUrl).toBe(link);
+    expect((await call(GET, { org: auroraId }, as(Role.CLIENT_USER, TULUM))).code).toBe(
+      'NOT_FOUND',
+    );
+    const tulumOwn = await call<{
+      quickChannel: { organizationId: string; whatsappGroupUrl: string | null };
+    }>(GET, {}, as(Role.CLIENT_USER, TULUM));
+    expect(tulumOwn.data!.quickChannel).toEqual({
+      organizationId: tulumId,
+      whatsappGroupUrl: null,
+    });
+  });
+
+  it('L3-19: the capacity per client moves the planned dates; only managers set it', async () => {
+    const SET = `mutation ($input: SetPlanningCapacityInput!) { setPlanningCapacity(input: $input) { hoursPerBusinessDay defaultCapacity } }`;
+    const before = await queue(as(Role.CLIENT_APPROVER));
+    expect(
+      (
+        await call(
+          SET,
+          { input: { organizationId: auroraId, hoursPerBusinessDay: 12 } },
+          as(Role.AGENT),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await call(
+          SET,
+          { input: { organizationId: auroraId, hoursPerBusinessDay: 30 } },
+          as(Role.MANAGER),
+        )
+      ).code,
+    ).toBe('VALIDATION_FAILED');
+    const set = await call<{
+      setPlanningCapacity: { hoursPerBusinessDay: number; defaultCapacity: boolean };
+    }>(SET, { input: { organizationId: auroraId, hoursPerBusinessDay: 12 } }, as(Role.MANAGER));
+    expect(set.data!.setPlanningCapacity).toEqual({
+      hoursPerBusinessDay: 12,
+      defaultCapacity: false,
+    });
+    const after = await queue(as(Role.CLIENT_APPROVER));
+    // 12 h of work now fit in one business day: both tickets are planned for the first one.
+    expect(new Set(after.map((e) => e.plannedReleaseDate)).size).toBe(1);
+    expect(Date.parse(after[1].plannedReleaseDate!)).toBeLessThan(
+      Date.parse(before[1].plannedReleaseDate!),
+    );
+  });
+});
