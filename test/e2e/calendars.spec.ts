@@ -51,7 +51,7 @@ describe('Calendars (web app, managers)', () => {
     expect(await row.innerText()).toContain('Elección');
     const newest = page.getByTestId('versions').locator('tbody tr').first();
     expect(await newest.innerText()).toContain(String(before + 1));
-    await screenshot(page, '11-calendar-detail');
+    await screenshot(page, '11-calendar-detail', { docs: 'calendar' });
   });
 
   it('says why a second holiday on the same date is refused, keeping what was typed', async () => {

@@ -41,7 +41,7 @@ describe('Deadline calculator (web app)', () => {
     expect(await page.getByTestId('deadline-version').innerText()).toMatch(/versión \d+/);
     const lines = await page.locator('ol.explanation li').allInnerTexts();
     expect(lines.some((l) => l.includes('Día de la Constitución'))).toBe(true);
-    await screenshot(page, '05-deadline-es');
+    await screenshot(page, '05-deadline-es', { docs: 'deadline-calculator' });
 
     // The explanation is asked again in the other language.
     await page.getByRole('button', { name: 'English' }).click();

@@ -29,7 +29,7 @@ describe('Login, session and language (web app)', () => {
     await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('es-MX');
     expect(page.url()).toBe(`${e2e.baseURL}/entrar`);
-    await screenshot(page, '01-login');
+    await screenshot(page, '01-login', { docs: 'login' });
   });
 
   it('logs a client in to a Spanish shell with their organisation, then switches to English', async () => {
@@ -42,6 +42,7 @@ describe('Login, session and language (web app)', () => {
     const nav = page.getByRole('navigation', { name: 'Principal' });
     expect(await nav.getByRole('link').allInnerTexts()).toEqual([
       'Mis tickets',
+      'Mis horas',
       'Calculadora de plazos',
     ]);
     await screenshot(page, '02-shell-client-es');
@@ -51,7 +52,7 @@ describe('Login, session and language (web app)', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts(),
-    ).toEqual(['My tickets', 'Deadline calculator']);
+    ).toEqual(['My tickets', 'My hours', 'Deadline calculator']);
 
     // The choice and the session both survive a reload.
     await page.reload();

@@ -49,6 +49,8 @@ describe('Role-aware navigation and small screens (web app)', () => {
       'Mis tickets',
       'Consola',
       'Tablero SLA',
+      'Contratos y horas',
+      'Correo saliente',
       'Calculadora de plazos',
       'Calendarios',
     ]);

@@ -72,7 +72,7 @@ describe('Tickets (web app, real workflow)', () => {
     await row.waitFor();
     expect(await row.innerText()).toContain('Registrado');
     expect(await row.innerText()).toContain('En tiempo');
-    await screenshot(page, '20-client-tickets');
+    await screenshot(page, '20-client-tickets', { docs: 'client-tickets' });
   });
 
   it('the agent opens it from the console, classifies it as a development requirement and estimates it', async () => {
@@ -87,6 +87,7 @@ describe('Tickets (web app, real workflow)', () => {
     expect(await page.getByTestId('queue').innerText()).toContain('On time');
     await page.getByRole('button', { name: 'Español' }).click();
     await page.getByRole('heading', { name: 'Consola' }).waitFor();
+    await screenshot(page, '20b-agent-console', { docs: 'agent-console' });
     await page.getByTestId('queue').getByRole('link', { name: number }).click();
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
     expect(await state(page).innerText()).toBe('Registrado');
@@ -177,7 +178,7 @@ describe('Tickets (web app, real workflow)', () => {
     await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
     await form.getByText('Completa el campo «Autorización por escrito».').waitFor();
     expect(await state(page).innerText()).toBe('Estimación enviada');
-    await screenshot(page, '23-approver-statement-required');
+    await screenshot(page, '23-approver-statement-required', { docs: 'estimate-approval' });
 
     await statement.fill(STATEMENT);
     await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
@@ -187,13 +188,13 @@ describe('Tickets (web app, real workflow)', () => {
     expect(await authorizations.locator('blockquote').innerText()).toBe(STATEMENT);
     expect(await page.getByTestId('estimates').innerText()).toContain('Autorizada');
     expect(await page.getByTestId('clocks').innerText()).toContain('Programación');
-    await screenshot(page, '24-approver-authorized');
+    await screenshot(page, '24-approver-authorized', { docs: 'ticket-page' });
 
     await page.goto('/mis-tickets');
     expect(await page.getByTestId('hours').innerText()).toMatch(/Reservadas\s+6 h/);
   });
 
-  it('the manager dashboard lists the running timer and refreshes in place', async () => {
+  it('the manager dashboard lists the running timer, live, and refreshes in place', async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, MANAGER, e2e.password(MANAGER));
     await page
@@ -207,16 +208,17 @@ describe('Tickets (web app, real workflow)', () => {
     expect(await row.innerText()).toContain('En tiempo');
     expect(await page.getByTestId('updated').innerText()).toMatch(/^Actualizado /);
     await page.getByText('Ningún reloj vencido.').waitFor();
-    await page.getByRole('heading', { name: /Cumplimiento de/ }).waitFor();
+    await page.getByRole('heading', { name: 'Cumplimiento del SLA' }).waitFor();
+    // Changes arrive over the ticketChanged subscription (live-board.spec.ts shows one arriving).
+    await page.locator('[data-testid=live-status][data-status=live]').waitFor();
     await screenshot(page, '25-manager-dashboard');
 
-    // The refresh every 15 s replaces the data in place (no navigation, no reload).
+    // "Actualizar ahora" replaces the data in place (no navigation, no reload).
     await page.evaluate('window.__sameDocument = true');
     const first = await page.getByTestId('updated').getAttribute('data-updated-at');
+    await page.getByRole('button', { name: 'Actualizar ahora' }).click();
     await page.waitForFunction(
       `document.querySelector('[data-testid=updated]').dataset.updatedAt !== '${first}'`,
-      undefined,
-      { timeout: 20_000 },
     );
     await row.waitFor();
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
@@ -232,7 +234,7 @@ describe('Tickets (web app, real workflow)', () => {
     await page.getByRole('button', { name: 'Cancelar ticket', exact: true }).click();
     await page.getByTestId('action-form-cancel').waitFor();
     expect(await horizontalOverflow(page)).toEqual([]);
-    await screenshot(page, '26-mobile-ticket');
+    await screenshot(page, '26-mobile-ticket', { docs: 'mobile-ticket' });
 
     await page.goto('/mis-tickets');
     await page.getByTestId('my-tickets').waitFor();

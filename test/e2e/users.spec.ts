@@ -48,7 +48,7 @@ describe('Users (web app, admins)', () => {
     const row = page.getByTestId('users').getByRole('row', { name: /Nadia Nueva/ });
     expect(await row.innerText()).toContain('Comercializadora Aurora');
     expect(await row.innerText()).toContain('Activo');
-    await screenshot(page, '12-users');
+    await screenshot(page, '12-users', { docs: 'users' });
 
     // The same email again: refused in words, the form keeps its values.
     await page.getByRole('checkbox', { name: 'Usuario del portal' }).check();

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { ROOT } from '../../support/paths';
@@ -55,10 +55,27 @@ export async function logIn(page: Page, email: string, password: string): Promis
   await page.getByTestId('who').waitFor();
 }
 
-/** Full-page screenshot for a human to look at: `test-results/e2e/<name>.png`. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The main screens, committed and shown in the README ("Screens"). */
+export const DOCS_SCREENSHOT_DIR = join(ROOT, 'docs', 'screenshots');
+
+/**
+ * Full-page screenshot for a human to look at: `test-results/e2e/<name>.png`; with `docs`, also
+ * `docs/screenshots/<docs>.png` (a main screen the README shows).
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { docs?: string } = {},
+): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  const image = await page.screenshot({
+    path: join(SCREENSHOT_DIR, `${name}.png`),
+    fullPage: true,
+  });
+  if (options.docs) {
+    mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
+    writeFileSync(join(DOCS_SCREENSHOT_DIR, `${options.docs}.png`), image);
+  }
 }
 
 /**

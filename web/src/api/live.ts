@@ -48,14 +48,20 @@ export function useTicketChanges(
       setStatus('offline');
       return;
     }
+    // A disposed client still reports its closing; only this effect's client may act.
+    let active = true;
     let pending: number | undefined;
     let last: TicketChange | undefined;
     const notify = (change: TicketChange | undefined) => {
+      if (!active) return;
       last = change ?? last;
       window.clearTimeout(pending);
       pending = window.setTimeout(() => callback.current(last), SETTLE_MS);
     };
     let connectedBefore = false;
+    const set = (next: LiveStatus) => {
+      if (active) setStatus(next);
+    };
     setStatus('connecting');
     const client = createClient({
       url: socketUrl(),
@@ -67,11 +73,11 @@ export function useTicketChanges(
       keepAlive: 20_000,
       on: {
         connected: () => {
-          setStatus('live');
+          set('live');
           if (connectedBefore) notify(undefined);
           connectedBefore = true;
         },
-        closed: () => setStatus('connecting'),
+        closed: () => set('connecting'),
       },
     });
     const unsubscribe = client.subscribe<{ ticketChanged: TicketChange }>(
@@ -80,11 +86,12 @@ export function useTicketChanges(
         next: (result) => {
           if (result.data?.ticketChanged) notify(result.data.ticketChanged);
         },
-        error: () => setStatus('offline'),
+        error: () => set('offline'),
         complete: () => undefined,
       },
     );
     return () => {
+      active = false;
       window.clearTimeout(pending);
       unsubscribe();
       void client.dispose();

@@ -89,9 +89,14 @@ function BarTable({
                           />
                         )}
                       </span>
-                      <span className="bar-value">
-                        {pct === undefined ? t.dashboard.noData : `${number.format(pct)} %`}
-                      </span>
+                      {pct === undefined ? (
+                        <span className="bar-value">
+                          <span aria-hidden="true">—</span>
+                          <span className="visually-hidden">{t.dashboard.noData}</span>
+                        </span>
+                      ) : (
+                        <span className="bar-value">{`${number.format(pct)} %`}</span>
+                      )}
                     </div>
                   </td>
                   <td className="num">{bar.met}</td>
@@ -136,7 +141,7 @@ export function ComplianceCharts({
 }) {
   const { t, language } = useI18n();
   const monthName = new Intl.DateTimeFormat(language, {
-    month: 'long',
+    month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
   });

@@ -1,0 +1,253 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
+import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+
+// Issue 9, manager and client screens over the real API: support policies and prepaid hours
+// (L3-01, L3-03, L3-13) with the monthly statement as CSV, the client's own hours, the mail
+// outbox with a retry of a failed email (L3-11), and API errors in words in both languages
+// (RATE_LIMITED on login, UNAVAILABLE behind a failing gateway) with the form keeping its values.
+
+const MANAGER = 'gerente@becken.example';
+const CLIENT = 'usuario@aurora.example';
+const APPROVER_TULUM = 'aprobador@tulum.example';
+
+describe('Contracts, hours, mail outbox and errors (web app)', () => {
+  let e2e: E2eWorld;
+  let page: Page;
+
+  beforeAll(async () => {
+    // Two failed logins per email and address, then RATE_LIMITED (default 5; fewer steps here).
+    e2e = await startE2eWorld('contracts', { LOGIN_MAX_FAILURES: '2' });
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  it('shows a client policy, adds an hour package and updates balance and ledger (L3-03, L3-13)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page
+      .getByRole('navigation', { name: 'Principal' })
+      .getByRole('link', { name: 'Contratos y horas' })
+      .click();
+    await page.getByRole('heading', { name: 'Contratos y horas', level: 1 }).waitFor();
+    await page.getByLabel('Cliente').selectOption({ label: 'Comercializadora Aurora' });
+
+    const policy = page.getByTestId('policy');
+    await policy.waitFor();
+    expect(await policy.innerText()).toContain('Activa');
+    expect(await policy.innerText()).toMatch(/\$18,500\.00/);
+    const balance = page.getByTestId('balance');
+    await balance.getByText('40 h').first().waitFor();
+    expect(await balance.innerText()).toMatch(/Disponibles\s+40 h/);
+    const ledger = page.getByTestId('ledger');
+    expect(await ledger.innerText()).toContain('DEMO-COMERCIALIZADORA-AURORA');
+
+    const form = page.getByTestId('package-form');
+    await form.getByLabel('Horas').fill('12.5');
+    await form.getByLabel('Precio').fill('11875');
+    await form.getByLabel('Referencia (factura u orden)').fill('FAC-2026-0042');
+    await form.getByRole('button', { name: 'Agregar paquete' }).click();
+    await form.getByText('Paquete de 12.5 h agregado (FAC-2026-0042).').waitFor();
+    expect(await form.getByLabel('Referencia (factura u orden)').inputValue()).toBe('');
+    await balance.getByText('52.5 h').first().waitFor();
+    expect(await balance.innerText()).toMatch(/Disponibles\s+52\.5 h/);
+    const purchase = ledger.getByRole('row', { name: /FAC-2026-0042/ });
+    expect(await purchase.innerText()).toContain('Compra');
+    expect(await purchase.innerText()).toContain('+12.5 h');
+    await screenshot(page, '40-contracts', { docs: 'contracts-and-hours' });
+  });
+
+  it('keeps what was typed when the gateway fails (UNAVAILABLE), then adds the package once', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/contratos');
+    await page.getByLabel('Cliente').selectOption({ label: 'Grupo Industrial Tulum' });
+    await page.getByTestId('balance').getByText('10 h').first().waitFor();
+
+    // A proxy in front of the API answers 503 with its own HTML page.
+    let purchases = 0;
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!body.includes('purchaseHourPackage(')) return route.continue();
+      purchases += 1;
+      if (purchases === 1)
+        return route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>503</h1>' });
+      return route.continue();
+    });
+    const form = page.getByTestId('package-form');
+    await form.getByLabel('Horas').fill('5');
+    await form.getByLabel('Precio').fill('4900');
+    await form.getByLabel('Referencia (factura u orden)').fill('FAC-TULUM-7');
+    await form.getByRole('button', { name: 'Agregar paquete' }).click();
+    const alert = form.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('El servicio no está disponible en este momento.');
+    expect(await form.getByLabel('Horas').inputValue()).toBe('5');
+    expect(await form.getByLabel('Precio').inputValue()).toBe('4900');
+    expect(await form.getByLabel('Referencia (factura u orden)').inputValue()).toBe('FAC-TULUM-7');
+    await page.getByRole('button', { name: 'English' }).click();
+    await form
+      .getByText('The service is not available right now. What you typed is still here', {
+        exact: false,
+      })
+      .waitFor();
+    expect(await form.getByLabel('Reference (invoice or order)').inputValue()).toBe('FAC-TULUM-7');
+    await page.getByRole('button', { name: 'Español' }).click();
+
+    await form.getByRole('button', { name: 'Agregar paquete' }).click();
+    await form.getByText('Paquete de 5 h agregado (FAC-TULUM-7).').waitFor();
+    expect(purchases).toBe(2);
+    await page.getByTestId('balance').getByText('15 h').first().waitFor();
+    expect(
+      await page
+        .getByTestId('ledger')
+        .getByRole('row', { name: /FAC-TULUM-7/ })
+        .count(),
+    ).toBe(1);
+  });
+
+  it('shows the monthly statement and downloads it as CSV (L3-03)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/contratos');
+    await page.getByLabel('Cliente').selectOption({ label: 'Comercializadora Aurora' });
+    // The demo package was bought on 2026-01-01.
+    await page.getByLabel('Mes').fill('2026-01');
+    const statement = page.getByTestId('statement');
+    await statement.getByText('40 h').waitFor();
+    expect(await statement.innerText()).toMatch(/Horas compradas\s+40 h/);
+    expect(await statement.innerText()).toMatch(/Cuota mensual\s+\$18,500\.00/);
+
+    const link = page.getByRole('link', { name: 'Descargar CSV de 2026-01' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('estado-de-cuenta-2026-01.csv');
+    const csv = readFileSync((await download.path()), 'utf8');
+    expect(csv).toContain('MONTHLY_FEE');
+    expect(csv).toContain('TOTAL');
+  });
+
+  it('lets a client see its own balance, ledger and statement, and not the contracts screen', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.getByRole('link', { name: 'Ver movimientos y estado de cuenta' }).click();
+    await page.getByRole('heading', { name: 'Mis horas', level: 1 }).waitFor();
+    const balance = page.getByTestId('balance');
+    await balance.waitFor();
+    // The manager's package of the first test is in this client's balance too.
+    expect(await balance.innerText()).toMatch(/Disponibles\s+52\.5 h/);
+    expect(await page.getByTestId('ledger').innerText()).toContain('FAC-2026-0042');
+    await page.getByTestId('statement').waitFor();
+    await page.getByTestId('policy').getByText('Activa').waitFor();
+    // A client reads its policy; only managers change it.
+    expect(await page.getByTestId('status-form').count()).toBe(0);
+    expect(await page.getByTestId('package-form').count()).toBe(0);
+    await screenshot(page, '41-client-hours', { docs: 'client-hours' });
+
+    await page.goto('/contratos');
+    await page.getByRole('heading', { name: 'Sin permiso' }).waitFor();
+    await page.goto('/correo');
+    await page.getByRole('heading', { name: 'Sin permiso' }).waitFor();
+  });
+
+  it('lists outbox emails with their status and requeues a failed one (L3-11)', async () => {
+    const [user] = await e2e.world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE email = $1`,
+      [CLIENT],
+    );
+    // What the dispatcher leaves after giving up on a relay that kept refusing, and a sent one.
+    await e2e.world.db.query(
+      `INSERT INTO email_outbox (event_key, event_type, ticket_number, recipient_user_id,
+         recipient_address, locale, template, payload, subject, text, html, message_id, status,
+         attempts, last_error, sent_at)
+       VALUES
+        ('e2e-outbox:1', 'TICKET_REGISTERED', 'L3-2026-000999', $1, $2, 'es-MX', 'ticket-registered',
+         '{}', 'Ticket L3-2026-000999 registrado', 'texto', '<p>texto</p>', '<e2e-1@localhost>',
+         'FAILED', 8, '550 mailbox unavailable', NULL),
+        ('e2e-outbox:2', 'ESTIMATE_SUBMITTED', 'L3-2026-000998', $1, $2, 'es-MX', 'estimate',
+         '{}', 'Estimación lista para el ticket L3-2026-000998', 'texto', '<p>texto</p>',
+         '<e2e-2@localhost>', 'SENT', 1, NULL, now())`,
+      [user.id, CLIENT],
+    );
+
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page
+      .getByRole('navigation', { name: 'Principal' })
+      .getByRole('link', { name: 'Correo saliente' })
+      .click();
+    const table = page.getByTestId('outbox');
+    await table.waitFor();
+    const failed = table.getByRole('row', { name: /Ticket L3-2026-000999 registrado/ });
+    expect(await failed.innerText()).toContain('Fallido');
+    expect(await failed.innerText()).toContain('550 mailbox unavailable');
+    const sent = table.getByRole('row', { name: /Estimación lista/ });
+    expect(await sent.innerText()).toContain('Enviado');
+    expect(await sent.getByRole('button').count()).toBe(0);
+
+    await page.getByLabel('Estado').selectOption({ label: 'Fallido' });
+    await page.waitForFunction(
+      "!document.querySelector('[data-testid=outbox]')?.innerText.includes('Estimación lista')",
+    );
+    await screenshot(page, '42-outbox', { docs: 'mail-outbox' });
+
+    await page
+      .getByRole('button', {
+        name: `Reintentar «Ticket L3-2026-000999 registrado» para ${CLIENT}`,
+      })
+      .click();
+    await page.getByText('«Ticket L3-2026-000999 registrado» está otra vez en cola.').waitFor();
+    await page.getByText('No hay correos.').waitFor();
+    await page.getByLabel('Estado').selectOption({ label: 'Todos' });
+    const again = page.getByTestId('outbox').getByRole('row', { name: /000999 registrado/ });
+    await again.waitFor();
+    expect(await again.innerText()).not.toContain('Fallido');
+    expect(await again.getByRole('button', { name: /Reintentar/ }).count()).toBe(0);
+    const [row] = await e2e.world.db.query<{ status: string; attempts: number }[]>(
+      `SELECT status, attempts FROM email_outbox WHERE event_key = 'e2e-outbox:1'`,
+    );
+    expect(row.status).not.toBe('FAILED');
+  });
+
+  it('says in words, in both languages, that logins are paused after repeated failures', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await page.goto('/entrar');
+    await page.getByLabel('Correo electrónico').fill(APPROVER_TULUM);
+    for (let i = 0; i < 2; i += 1) {
+      await page.getByLabel('Contraseña').fill(`wrong-${i}`);
+      await page.getByRole('button', { name: 'Entrar' }).click();
+      await page
+        .getByText('El correo o la contraseña no son correctos', { exact: false })
+        .waitFor();
+    }
+    // The third try, even with the right password, is refused until the window passes.
+    await page.getByLabel('Contraseña').fill(e2e.password(APPROVER_TULUM));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText('Demasiados intentos fallidos.', { exact: false }).waitFor();
+    expect(await alert.innerText()).toMatch(/Podrás intentarlo de nuevo en \d+ minutos\./);
+    expect(await page.getByLabel('Correo electrónico').inputValue()).toBe(APPROVER_TULUM);
+    await screenshot(page, '43-login-rate-limited');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await alert.getByText('Too many failed attempts.', { exact: false }).waitFor();
+    expect(await alert.innerText()).toMatch(/You can try again in \d+ minutes\./);
+  });
+
+  it('fits contracts and outbox in 360 px without horizontal scroll', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL, { width: 360, height: 740 }));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/contratos');
+    await page.getByTestId('ledger').waitFor();
+    await page.getByTestId('statement').waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await screenshot(page, '44-mobile-contracts');
+    await page.goto('/correo');
+    await page.getByTestId('outbox').waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+  });
+});

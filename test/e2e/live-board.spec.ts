@@ -1,0 +1,149 @@
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/identity/role.enum';
+import { gql, startWorker, type RunningWorker } from '../support/integration-harness';
+import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
+import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+
+// Issue 9: the manager's SLA board and the ticket page follow changes made elsewhere (here: the
+// API, as another person's browser would) over the `ticketChanged` subscription, without a
+// reload; the compliance charts count the triage clock met at classification (L3-06).
+
+const MANAGER = 'gerente@becken.example';
+const CLIENT = 'usuario@aurora.example';
+
+const REGISTER = `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`;
+const CLASSIFY = `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`;
+const REQUEST_INFO = `mutation ($input: TicketActionInput!) { requestInformation(input: $input) { seq } }`;
+
+describe('Live SLA board and ticket page (web app, real workflow)', () => {
+  let e2e: E2eWorld;
+  let worker: RunningWorker;
+  let running: Promise<void>;
+  let page: Page;
+
+  beforeAll(async () => {
+    installQuietRuntime();
+    const bundle = await bundleWorkflows();
+    e2e = await startE2eWorld('live', {
+      TEMPORAL_TASK_QUEUE: `e2e-live-${process.pid}-${Date.now()}`,
+    });
+    worker = await startWorker(bundle, e2e.world.config);
+    running = worker.worker.run();
+  }, 180_000);
+  afterAll(async () => {
+    if (worker) {
+      worker.worker.shutdown();
+      await running;
+      await worker.close();
+    }
+    await e2e?.close();
+  });
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  /** Runs a mutation as the demo user holding `role`; fails the test on any GraphQL error. */
+  async function as<T>(role: Role, query: string, input: Record<string, unknown>): Promise<T> {
+    const { body } = await gql<T>(e2e.world.api, query, { input }, e2e.world.bearer(role));
+    expect(body.errors).toBeUndefined();
+    return body.data as T;
+  }
+
+  const register = async (subject: string) =>
+    (
+      await as<{ registerTicket: { number: string } }>(Role.CLIENT_USER, REGISTER, {
+        category: 'DEVELOPMENT',
+        subject,
+        description: 'Registrado por la API mientras el tablero está abierto.',
+      })
+    ).registerTicket.number;
+
+  /** Marks the document; the mark survives only if the page never reloads or navigates. */
+  const markDocument = (p: Page) => p.evaluate('window.__sameDocument = true');
+  const sameDocument = (p: Page) => p.evaluate('window.__sameDocument === true');
+  const waitLive = (p: Page) =>
+    p.locator('[data-testid=live-status][data-status=live]').first().waitFor();
+
+  it('shows a ticket registered elsewhere, then its triage clock met in the compliance charts, without reload', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/tablero');
+    await page.getByRole('heading', { name: 'Tablero SLA' }).waitFor();
+    await page.getByText('No hay relojes en curso.').waitFor();
+    await waitLive(page);
+    expect(await page.getByTestId('live-status').innerText()).toBe('En vivo');
+    await markDocument(page);
+
+    const number = await register('Tablero en vivo');
+    const row = page.getByTestId('timers').getByRole('row', { name: new RegExp(number) });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Triage');
+    expect(await row.innerText()).toContain('En tiempo');
+    expect(await sameDocument(page)).toBe(true);
+
+    // L3-06: classifying ends the triage clock, met; the charts count it at once.
+    await as(Role.AGENT, CLASSIFY, {
+      number,
+      classification: 'REQUIREMENT',
+      requirementKind: 'DEVELOPMENT',
+    });
+    await row.getByText('En diagnóstico').waitFor();
+    const byClock = page.getByTestId('compliance-kind');
+    const triage = byClock.getByRole('row', { name: /^Triage/ });
+    await triage.getByText('100 %').waitFor();
+    expect(await triage.innerText()).toMatch(/100 %\s+1\s+0/);
+    expect(await byClock.getByRole('row', { name: /^Diagnóstico/ }).innerText()).toContain(
+      'Sin relojes terminados',
+    );
+    const client = page
+      .getByTestId('compliance-client')
+      .getByRole('row', { name: /Comercializadora Aurora/ });
+    expect(await client.innerText()).toContain('100 %');
+    const thisMonth = new Intl.DateTimeFormat('es-MX', {
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date());
+    const month = page.getByTestId('compliance-month').getByRole('row', { name: thisMonth });
+    expect(await month.innerText()).toContain('100 %');
+    expect(await page.getByTestId('compliance-month').getByRole('row').count()).toBe(1 + 6);
+    // Accessible: each chart is a figure named by its caption, its rows are table rows.
+    await page.getByRole('figure', { name: 'Por reloj' }).waitFor();
+    expect(await sameDocument(page)).toBe(true);
+    await screenshot(page, '30-manager-live-board', { docs: 'manager-dashboard' });
+  });
+
+  it('moves the open ticket page when the agent acts elsewhere, offering the new action', async () => {
+    const number = await register('Página del ticket en vivo');
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${number}`);
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    await waitLive(page);
+    expect(await page.getByTestId('ticket-state').innerText()).toBe('Registrado');
+    expect(await page.getByRole('button', { name: 'Entregar información' }).count()).toBe(0);
+    await markDocument(page);
+
+    await as(Role.AGENT, REQUEST_INFO, {
+      number,
+      note: '¿Qué zonas necesitan en el reporte?',
+    });
+    await page
+      .getByTestId('ticket-state')
+      .getByText('Información solicitada', { exact: true })
+      .waitFor();
+    await page.getByRole('button', { name: 'Entregar información' }).waitFor();
+    await page.getByTestId('timeline').getByText('¿Qué zonas necesitan en el reporte?').waitFor();
+    expect(await sameDocument(page)).toBe(true);
+  });
+
+  it('fits the board in 360 px without horizontal scroll', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL, { width: 360, height: 740 }));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/tablero');
+    await page.getByTestId('compliance-kind').waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await screenshot(page, '31-mobile-board');
+  });
+});
