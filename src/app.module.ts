@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { StatementDownloadModule } from './contracts/statement-download.module';
 import { BusinessTimeModule } from './business-time/business-time.module';
+import { CheckpointsModule } from './checkpoints/checkpoints.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
@@ -46,6 +47,7 @@ export class AppModule {
         SystemModule,
         TicketsModule,
         PlanningModule,
+        CheckpointsModule,
         LiveModule,
         WebModule,
       ],

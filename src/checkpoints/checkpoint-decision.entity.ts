@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** What became of a decision's new priorities: none given, fed to the queue, or only stored. */
-export type PrioritiesStatus = 'NONE' | 'APPLIED' | 'STORED';
+/** What became of a decision's new priorities: none given, or applied to the client's queue. */
+export type PrioritiesStatus = 'NONE' | 'APPLIED';
 
 /** Decisions of a checkpoint meeting (L3-15), recorded against its agenda. Append-only. */
 @Entity({ name: 'checkpoint_decision' })
@@ -21,6 +21,10 @@ export class CheckpointDecisionEntity {
 
   @Column({ name: 'priorities_status', type: 'text' })
   prioritiesStatus!: PrioritiesStatus;
+
+  /** The queue reorder the new priorities became (status APPLIED). */
+  @Column({ name: 'reorder_id', type: 'uuid', nullable: true })
+  reorderId!: string | null;
 
   @Column({ name: 'recorded_by', type: 'uuid' })
   recordedBy!: string;

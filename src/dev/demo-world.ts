@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { seedDemoCheckpoints } from '../checkpoints/demo-checkpoints';
 import { HourLedgerService } from '../contracts/hour-ledger.service';
 import { SupportPoliciesService } from '../contracts/support-policies.service';
 import { authenticatedUserOf } from '../identity/authenticated-user';
@@ -42,5 +43,6 @@ export async function seedDemoWorld(db: DataSource): Promise<DemoSeedResult> {
       idempotencyKey: `demo-package:${slug}`,
     });
   }
+  await seedDemoCheckpoints(db);
   return seed;
 }

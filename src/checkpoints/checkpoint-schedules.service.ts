@@ -1,0 +1,106 @@
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type ScheduleOptionsStartWorkflowAction,
+  ScheduleAlreadyRunning,
+  ScheduleOverlapPolicy,
+} from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import {
+  CHECKPOINT_WORKFLOW_TYPE,
+  checkpointScheduleId,
+} from '../../workflows/checkpoint/checkpoint.contract';
+import type { checkpointWorkflow } from '../../workflows/checkpoint/checkpoint.workflow';
+import { CalendarsService } from '../business-time/calendars/calendars.service';
+import { AppConfig } from '../config/app-config';
+import { TemporalClientService } from '../temporal/temporal-client.service';
+import { checkpointInterval } from './checkpoint-schedule';
+import { CheckpointSettingsEntity } from './checkpoint-settings.entity';
+
+/**
+ * One Temporal Schedule per client checkpoint (L3-15), ID `checkpoint:<orgId>` (the business key):
+ * created or updated whenever its settings are saved, whenever a calendar changes (its zone
+ * moves the fire instants), and at API boot for every stored setting (so settings saved while
+ * Temporal was away, or seeded straight into the database, get their Schedule).
+ */
+@Injectable()
+export class CheckpointSchedulesService
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
+  private readonly logger = new Logger(CheckpointSchedulesService.name);
+  private background: Promise<void> = Promise.resolve();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly temporal: TemporalClientService,
+    private readonly calendars: CalendarsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // A calendar edit must not fail because Temporal is away: the next boot or save syncs.
+    this.calendars.onChange(() =>
+      this.syncAll().catch((err: unknown) =>
+        this.logger.warn(`Checkpoint schedules not synced after a calendar change: ${String(err)}`),
+      ),
+    );
+    // Not awaited: the API serves while Temporal is away; a failure is logged and retried at the
+    // next boot, save or calendar change.
+    this.background = this.syncAll().catch((err: unknown) =>
+      this.logger.warn(`Checkpoint schedules not synced at boot: ${String(err)}`),
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.background;
+  }
+
+  /** Creates or updates the client's Schedule to match `settings` in its calendar's zone. */
+  async sync(settings: CheckpointSettingsEntity): Promise<void> {
+    const calendar = await this.calendars.forOrganization(settings.organizationId);
+    const interval = checkpointInterval(
+      calendar.engine.timeZone,
+      settings.anchorDate,
+      settings.localTime,
+    );
+    const scheduleId = checkpointScheduleId(settings.organizationId);
+    const action: ScheduleOptionsStartWorkflowAction<typeof checkpointWorkflow> = {
+      type: 'startWorkflow',
+      workflowType: CHECKPOINT_WORKFLOW_TYPE,
+      workflowId: scheduleId,
+      taskQueue: this.config.temporal.taskQueue,
+      args: [{ organizationId: settings.organizationId }],
+    };
+    const spec = { intervals: [interval] };
+    // Missed fires (Temporal down) are caught up within a day; runs never overlap.
+    const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: 86_400_000 };
+    const note = `L3-15 checkpoint every 14 days from ${settings.anchorDate} at ${settings.localTime} (${calendar.engine.timeZone})`;
+    const client = this.temporal.client.schedule;
+    try {
+      await client.create({ scheduleId, spec, action, policies, state: { note } });
+    } catch (err) {
+      if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+      await client
+        .getHandle(scheduleId)
+        .update(() => ({ spec, action, policies, state: { note, paused: false } }));
+    }
+  }
+
+  /** The next fire instants the Temporal server has for the client (empty without a Schedule). */
+  async nextRuns(organizationId: string): Promise<Date[]> {
+    const description = await this.temporal.client.schedule
+      .getHandle(checkpointScheduleId(organizationId))
+      .describe();
+    return description.info.nextActionTimes;
+  }
+
+  private async syncAll(): Promise<void> {
+    const all = await this.db.getRepository(CheckpointSettingsEntity).find();
+    for (const settings of all) await this.sync(settings);
+  }
+}

@@ -1,0 +1,243 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, In } from 'typeorm';
+import { CalendarsService } from '../business-time/calendars/calendars.service';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { visibleClientOrganization } from '../contracts/client-organization';
+import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
+import { QueueReorderService } from '../planning/queue-reorder.service';
+import { checkpointTimeIssues, firstCheckpointDate } from './checkpoint-schedule';
+import { CheckpointSchedulesService } from './checkpoint-schedules.service';
+import { CheckpointDecisionEntity } from './checkpoint-decision.entity';
+import { CheckpointSettingsEntity } from './checkpoint-settings.entity';
+import { CheckpointEntity } from './checkpoint.entity';
+import type { CheckpointDecisionsInput, CheckpointSettingsInput } from './checkpoint.inputs';
+import type {
+  CheckpointDecisionModel,
+  CheckpointModel,
+  CheckpointRunKindModel,
+  CheckpointSettingsModel,
+} from './checkpoint.model';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Who records a meeting's decisions: provider staff, or the client's approvers. */
+const DECISION_ROLES: readonly Role[] = [
+  Role.AGENT,
+  Role.MANAGER,
+  Role.ADMIN,
+  Role.CLIENT_APPROVER,
+];
+
+/**
+ * The API side of the biweekly checkpoint (L3-15): managers set when it happens (and so its
+ * Temporal Schedule), both sides read the agendas, and the meeting's decisions are recorded
+ * against them; new priorities go to the client's queue (L3-10) through the planning service.
+ * Client users see only their own organisation; anything else is NOT_FOUND.
+ */
+@Injectable()
+export class CheckpointsService {
+  private readonly logger = new Logger(CheckpointsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendars: CalendarsService,
+    private readonly schedules: CheckpointSchedulesService,
+    private readonly reorders: QueueReorderService,
+  ) {}
+
+  async settings(
+    organizationId: string,
+    caller: AuthenticatedUser,
+  ): Promise<CheckpointSettingsModel | null> {
+    await visibleClientOrganization(this.db.manager, organizationId, caller);
+    const row = await this.db.getRepository(CheckpointSettingsEntity).findOneBy({ organizationId });
+    return row ? this.settingsModel(row) : null;
+  }
+
+  /**
+   * Saves the client's checkpoint weekday and time and creates/updates its Schedule in the same
+   * step: a bad input (VALIDATION_FAILED) or a Schedule Temporal refuses changes nothing. The
+   * cadence restarts at the next occurrence of the weekday and time.
+   */
+  async saveSettings(
+    input: CheckpointSettingsInput,
+    caller: AuthenticatedUser,
+  ): Promise<CheckpointSettingsModel> {
+    await visibleClientOrganization(this.db.manager, input.organizationId, caller);
+    const calendar = await this.calendars.forOrganization(input.organizationId);
+    const issues = checkpointTimeIssues(calendar.stored, input);
+    if (issues.length > 0) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, issues.map((i) => i.message).join('; '), {
+        field: issues[0].field,
+        issues,
+      });
+    }
+    const timeZone = calendar.engine.timeZone;
+    const saved = await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(CheckpointSettingsEntity);
+      const row = repo.create({
+        organizationId: input.organizationId,
+        weekday: input.weekday,
+        localTime: input.localTime,
+        anchorDate: firstCheckpointDate(timeZone, input, new Date()),
+        timeZone,
+        updatedBy: caller.id,
+        updatedAt: new Date(),
+      });
+      await repo.save(row);
+      // Inside the transaction: should Temporal refuse, the settings roll back with it.
+      await this.schedules.sync(row);
+      return row;
+    });
+    return this.settingsModel(saved);
+  }
+
+  async list(
+    organizationId: string,
+    caller: AuthenticatedUser,
+    first: number,
+  ): Promise<CheckpointModel[]> {
+    await visibleClientOrganization(this.db.manager, organizationId, caller);
+    const rows = await this.db.getRepository(CheckpointEntity).find({
+      where: { organizationId },
+      order: { periodEnd: 'DESC' },
+      take: first,
+    });
+    return this.models(rows);
+  }
+
+  async get(id: string, caller: AuthenticatedUser): Promise<CheckpointModel> {
+    return (await this.models([await this.visible(id, caller)]))[0];
+  }
+
+  /**
+   * Records the meeting's notes against the agenda; `newPriorities` (open tickets, most important
+   * first) are applied to the client's queue as a reorder by the recorder, which publishes every
+   * release date it moves (L3-19). A refused reorder records nothing.
+   */
+  async recordDecisions(
+    checkpointId: string,
+    input: CheckpointDecisionsInput,
+    caller: AuthenticatedUser,
+  ): Promise<CheckpointModel> {
+    const checkpoint = await this.visible(checkpointId, caller);
+    const role = DECISION_ROLES.find((r) => caller.roles.includes(r));
+    if (!role) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        'Only provider staff and the client’s approvers record checkpoint decisions (L3-15)',
+      );
+    }
+    const notes = input.notes.trim();
+    if (notes.length === 0) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'notes must not be empty', {
+        field: 'notes',
+      });
+    }
+    const priorities = input.newPriorities?.length ? input.newPriorities : null;
+    let reorderId: string | null = null;
+    if (priorities) {
+      const request = { organizationId: checkpoint.organizationId, order: priorities, urgent: [] };
+      const preview = await this.reorders.preview(request);
+      const day = checkpoint.periodEnd.toISOString().slice(0, 10);
+      const result = await this.reorders.confirm(
+        request,
+        preview.previewToken,
+        `Checkpoint ${day} (L3-15): ${notes.slice(0, 200)}`,
+        { userId: caller.id, role: role },
+      );
+      reorderId = result.reorderId;
+      this.logger.log(`checkpoint ${checkpoint.id}: priorities applied as reorder ${reorderId}`);
+    }
+    const repo = this.db.getRepository(CheckpointDecisionEntity);
+    await repo.save(
+      repo.create({
+        checkpointId: checkpoint.id,
+        notes,
+        newPriorities: priorities,
+        prioritiesStatus: reorderId ? 'APPLIED' : 'NONE',
+        reorderId,
+        recordedBy: caller.id,
+        recordedByRole: role,
+      }),
+    );
+    return this.get(checkpoint.id, caller);
+  }
+
+  private async visible(id: string, caller: AuthenticatedUser): Promise<CheckpointEntity> {
+    const row = UUID.test(id)
+      ? await this.db.getRepository(CheckpointEntity).findOneBy({ id })
+      : null;
+    if (!row || (!isProviderStaff(caller) && row.organizationId !== caller.organizationId)) {
+      throw new DomainError(ErrorCode.NOT_FOUND, `Checkpoint ${id} not found`);
+    }
+    return row;
+  }
+
+  private async settingsModel(row: CheckpointSettingsEntity): Promise<CheckpointSettingsModel> {
+    let nextRuns: Date[] = [];
+    try {
+      nextRuns = await this.schedules.nextRuns(row.organizationId);
+    } catch (err) {
+      this.logger.warn(`checkpoint schedule of ${row.organizationId}: ${String(err)}`);
+    }
+    return {
+      organizationId: row.organizationId,
+      weekday: row.weekday,
+      localTime: row.localTime,
+      timeZone: row.timeZone,
+      firstDate: row.anchorDate,
+      nextRuns,
+      updatedAt: row.updatedAt,
+    };
+  }
+
+  private async models(rows: CheckpointEntity[]): Promise<CheckpointModel[]> {
+    const decisions = rows.length
+      ? await this.db.getRepository(CheckpointDecisionEntity).find({
+          where: { checkpointId: In(rows.map((r) => r.id)) },
+          order: { recordedAt: 'ASC' },
+        })
+      : [];
+    const date = (v: string | null) => (v ? new Date(v) : null);
+    return rows.map((r) => ({
+      id: r.id,
+      organizationId: r.organizationId,
+      kind: r.kind as CheckpointRunKindModel,
+      scheduledFor: r.scheduledFor,
+      periodStart: r.periodStart,
+      periodEnd: r.periodEnd,
+      openByState: [...r.agenda.openByState],
+      openTickets: r.agenda.openTickets.map((t) => ({
+        ...t,
+        nextDeadline: date(t.nextDeadline),
+        releaseDate: date(t.releaseDate),
+        registeredAt: new Date(t.registeredAt),
+      })),
+      slaAlerts: r.agenda.slaAlerts.map((a) => ({
+        ...a,
+        deadline: date(a.deadline),
+        atRiskAt: date(a.atRiskAt),
+        breachedAt: date(a.breachedAt),
+      })),
+      estimatesAwaitingAuthorization: r.agenda.estimatesAwaitingAuthorization.map((e) => ({
+        ...e,
+        submittedAt: new Date(e.submittedAt),
+      })),
+      dateChanges: r.agenda.dateChanges.map((d) => ({ ...d, at: new Date(d.at) })),
+      hours: { ...r.agenda.hours },
+      decisions: decisions
+        .filter((d) => d.checkpointId === r.id)
+        .map((d): CheckpointDecisionModel => ({
+          id: d.id,
+          notes: d.notes,
+          newPriorities: d.newPriorities,
+          prioritiesStatus: d.prioritiesStatus,
+          reorderId: d.reorderId,
+          recordedBy: d.recordedBy,
+          recordedByRole: d.recordedByRole,
+          recordedAt: d.recordedAt,
+        })),
+    }));
+  }
+}
