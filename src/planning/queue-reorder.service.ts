@@ -36,6 +36,9 @@ export interface ReorderResult {
   readonly queue: ClientQueue;
 }
 
+/** States with a published release date (the ones `adjustReleaseDate` moves). */
+const PUBLISHED_STATES: readonly string[] = RELEASE_DATE_STATES;
+
 /** Advisory lock namespace of one client's queue (with `hashtext(organization id)`). */
 const QUEUE_LOCK = 0x51_55_45_55; // "QUEU"
 
@@ -129,7 +132,7 @@ export class QueueReorderService {
     for (const e of after.entries) {
       const planned = e.plannedReleaseDate?.toISOString() ?? null;
       const published = e.releaseDate?.toISOString() ?? null;
-      if (!RELEASE_DATE_STATES.includes(e.state as never) || !published || !planned) continue;
+      if (!PUBLISHED_STATES.includes(e.state) || !published || !planned) continue;
       if (planned === plannedBefore.get(e.ticketNumber) || planned === published) continue;
       changes.push({
         ticketNumber: e.ticketNumber,
