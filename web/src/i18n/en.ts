@@ -415,7 +415,8 @@ export const en: Messages = {
   },
   dashboard: {
     title: 'SLA dashboard',
-    intro: "Running, at-risk and breached SLA clocks; this month's compliance.",
+    intro:
+      'Running, at-risk and breached SLA clocks, as they change; compliance per clock, month and client.',
     updated: (ago: string) => `Updated ${ago}`,
     refreshNow: 'Refresh now',
     timers: 'Running clocks',

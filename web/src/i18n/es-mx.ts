@@ -417,7 +417,8 @@ export const esMX = {
   },
   dashboard: {
     title: 'Tablero SLA',
-    intro: 'Relojes de SLA en curso, en riesgo y vencidos; cumplimiento del mes.',
+    intro:
+      'Relojes de SLA en curso, en riesgo y vencidos, al momento; cumplimiento por reloj, mes y cliente.',
     updated: (ago: string) => `Actualizado ${ago}`,
     refreshNow: 'Actualizar ahora',
     timers: 'Relojes en curso',
