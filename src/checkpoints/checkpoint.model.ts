@@ -105,7 +105,7 @@ export class CheckpointDecisionModel {
   @Field(() => ID) id!: string;
   @Field() notes!: string;
   @Field(() => [String], { nullable: true }) newPriorities!: string[] | null;
-  @Field({ description: 'NONE, or APPLIED to the client’s queue (see reorderId).' })
+  @Field(() => String, { description: 'NONE, or APPLIED to the client’s queue (see reorderId).' })
   prioritiesStatus!: PrioritiesStatus;
   @Field(() => ID, { nullable: true }) reorderId!: string | null;
   @Field(() => ID) recordedBy!: string;

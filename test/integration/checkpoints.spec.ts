@@ -1,0 +1,486 @@
+import { Client, Connection } from '@temporalio/client';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  addBusinessDays,
+  BusinessCalendar,
+  defaultMexicoCityCalendar,
+  localDateOf,
+  workingIntervalsOn,
+} from '../../src/business-time/engine';
+import { CheckpointAgendaService } from '../../src/checkpoints/checkpoint-agenda.service';
+import { Role } from '../../src/identity/role.enum';
+import { checkpointScheduleId } from '../../workflows/checkpoint/checkpoint.contract';
+import { gql, startWorker, type RunningWorker } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+
+// L3-15 on the real stack (PostgreSQL, the Temporal dev server with real Schedules, the real worker
+// and its email dispatcher, the SMTP catcher): managers set each client's checkpoint, its real
+// Schedule fires every 14 days at that weekday and time (the server's own next action times), a
+// triggered run builds the agenda from the client's state (tickets put in known states through
+// GraphQL), stores it and emails it once to the client's approvers and the provider managers;
+// decisions are recorded against it and feed the queue (L3-10); access rules throughout.
+
+const YEAR = new Date().getUTCFullYear();
+const calendar = new BusinessCalendar(defaultMexicoCityCalendar(YEAR - 1, YEAR + 3));
+const ZONE = 'America/Mexico_City';
+const DAY = 86_400_000;
+const TULUM = 'Grupo Industrial Tulum';
+
+const SETTINGS = `organizationId weekday localTime timeZone firstDate nextRuns`;
+const SET_SETTINGS = `mutation ($input: CheckpointSettingsInput!) {
+  setCheckpointSettings(input: $input) { ${SETTINGS} } }`;
+const GET_SETTINGS = `query ($organizationId: ID!) { checkpointSettings(organizationId: $organizationId) { ${SETTINGS} } }`;
+const AGENDA = `id organizationId kind scheduledFor periodStart periodEnd
+  openByState { state count }
+  openTickets { number subject state }
+  slaAlerts { ticketNumber clock status }
+  estimatesAwaitingAuthorization { ticketNumber version hours scope }
+  dateChanges { ticketNumber oldDate newDate reason }
+  hours { consumedInPeriod purchased consumed balance reserved available }
+  decisions { notes newPriorities prioritiesStatus reorderId recordedByRole }`;
+const LIST = `query ($organizationId: ID!) { checkpoints(organizationId: $organizationId) { ${AGENDA} } }`;
+const GET = `query ($id: ID!) { checkpoint(id: $id) { ${AGENDA} } }`;
+const DECIDE = `mutation ($id: ID!, $input: CheckpointDecisionsInput!) {
+  recordCheckpointDecisions(checkpointId: $id, input: $input) { ${AGENDA} } }`;
+
+interface Agenda {
+  id: string;
+  organizationId: string;
+  kind: string;
+  scheduledFor: string | null;
+  periodStart: string;
+  periodEnd: string;
+  openByState: { state: string; count: number }[];
+  openTickets: { number: string; subject: string; state: string }[];
+  slaAlerts: { ticketNumber: string; clock: string; status: string }[];
+  estimatesAwaitingAuthorization: {
+    ticketNumber: string;
+    version: number;
+    hours: number;
+    scope: string;
+  }[];
+  dateChanges: { ticketNumber: string; oldDate: string; newDate: string; reason: string }[];
+  hours: Record<string, number>;
+  decisions: {
+    notes: string;
+    newPriorities: string[] | null;
+    prioritiesStatus: string;
+    reorderId: string | null;
+    recordedByRole: string;
+  }[];
+}
+
+async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Weekday and wall time of `instant` in Mexico City, e.g. `Wed 11:30`. */
+function wall(instant: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: ZONE,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(new Date(instant))
+    .replace(',', '');
+}
+
+/**
+ * A business weekday other than today's in Mexico City: a trigger now is then surely off
+ * schedule (a manual run that builds at once), whatever the hour the suite runs.
+ */
+function otherWeekday(): number {
+  const today = workingIntervalsOn(calendar, localDateOf(calendar, new Date())).weekday;
+  return today === 3 ? 4 : 3;
+}
+
+describe('Biweekly checkpoint on the real stack (L3-15)', () => {
+  let world: SeededWorld;
+  let worker: RunningWorker;
+  let bundle: WorkflowBundleWithSourceMap;
+  let running: Promise<void>;
+  let temporal: Client;
+  let auroraId: string;
+  let tulumId: string;
+  const taskQueue = `checkpoints-${process.pid}-${Date.now()}`;
+  const weekday = otherWeekday();
+
+  beforeAll(async () => {
+    installQuietRuntime();
+    bundle = await bundleWorkflows();
+    world = await createSeededWorld('checkpoints', { TEMPORAL_TASK_QUEUE: taskQueue });
+    worker = await startWorker(bundle, world.config);
+    running = worker.worker.run();
+    temporal = new Client({
+      connection: await Connection.connect({ address: world.config.temporal.address }),
+      namespace: world.config.temporal.namespace,
+    });
+    auroraId = world.orgIds['comercializadora-aurora'];
+    tulumId = world.orgIds['grupo-industrial-tulum'];
+  });
+  afterAll(async () => {
+    for (const org of [auroraId, tulumId]) {
+      // The tier's Temporal server is shared by every spec: leave no Schedule behind.
+      await temporal?.schedule
+        .getHandle(checkpointScheduleId(org))
+        .delete()
+        .catch(() => undefined);
+    }
+    await temporal?.connection.close();
+    if (worker) {
+      worker.worker.shutdown();
+      await running;
+      await worker.close();
+    }
+    await world?.close();
+  });
+
+  const as = (role: Role, org?: string) => world.bearer(role, org);
+  async function call<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    auth: Record<string, string>,
+  ) {
+    const { body } = await gql<T>(world.api, query, variables, auth);
+    return { data: body.data, code: body.errors?.[0]?.extensions?.code, errors: body.errors };
+  }
+  async function act(
+    role: Role,
+    mutation: string,
+    input: object,
+    type = 'TicketActionInput',
+    org?: string,
+  ) {
+    const r = await call<Record<string, { ticket: { state: string; releaseDate: string } }>>(
+      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state releaseDate } } }`,
+      { input },
+      as(role, org),
+    );
+    expect(r.errors).toBeUndefined();
+    return r.data![mutation].ticket;
+  }
+  async function register(subject: string, org?: string): Promise<string> {
+    const r = await call<{ registerTicket: { number: string } }>(
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      { input: { category: 'DEVELOPMENT', subject, description: 'Para el checkpoint.' } },
+      as(Role.CLIENT_USER, org),
+    );
+    expect(r.errors).toBeUndefined();
+    return r.data!.registerTicket.number;
+  }
+  async function estimated(subject: string, hours: number): Promise<string> {
+    const number = await register(subject);
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+      'ClassifyTicketInput',
+    );
+    await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number, hours, scope: subject },
+      'SubmitEstimateInput',
+    );
+    return number;
+  }
+  async function logTime(number: string, hours: number) {
+    const r = await call(
+      `mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) { id } }`,
+      {
+        input: {
+          number,
+          date: localDateOf(calendar, new Date()),
+          hours,
+          description: 'Avance',
+        },
+      },
+      as(Role.AGENT),
+    );
+    expect(r.errors).toBeUndefined();
+  }
+  const agendas = async (auth = as(Role.MANAGER)) =>
+    (await call<{ checkpoints: Agenda[] }>(LIST, { organizationId: auroraId }, auth)).data!
+      .checkpoints;
+  /** Fires Aurora's real Schedule now and waits for the agenda that run stores. */
+  async function triggerCheckpoint(): Promise<Agenda> {
+    const before = (await agendas()).length;
+    await temporal.schedule.getHandle(checkpointScheduleId(auroraId)).trigger();
+    const after = await eventually(agendas, (list) => list.length > before);
+    return after[0];
+  }
+
+  it('managers set the checkpoint: typed errors change nothing; the real Schedule fires every 14 days at that weekday and time', async () => {
+    const seeded = (
+      await call<{ checkpointSettings: Record<string, unknown> }>(
+        GET_SETTINGS,
+        { organizationId: auroraId },
+        as(Role.CLIENT_USER),
+      )
+    ).data!.checkpointSettings;
+    // The demo seed gave Aurora a checkpoint (Tuesday 10:00) and the API its Schedule at boot.
+    expect(seeded).toMatchObject({ weekday: 2, localTime: '10:00', timeZone: ZONE });
+
+    const set = (input: object, role = Role.MANAGER) =>
+      call<{ setCheckpointSettings: { weekday: number; nextRuns: string[] } }>(
+        SET_SETTINGS,
+        { input: { organizationId: auroraId, ...input } },
+        as(role),
+      );
+    expect((await set({ weekday: 6, localTime: '10:00' })).code).toBe('VALIDATION_FAILED');
+    const closed = await set({ weekday, localTime: '18:00' });
+    expect(closed.code).toBe('VALIDATION_FAILED');
+    expect(closed.errors![0].extensions).toMatchObject({ field: 'localTime' });
+    expect((await set({ weekday, localTime: '7:30' })).code).toBe('VALIDATION_FAILED');
+    expect((await set({ weekday, localTime: '11:30' }, Role.CLIENT_APPROVER)).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await set({ weekday, localTime: '11:30' }, Role.AGENT)).code).toBe('FORBIDDEN');
+    const unchanged = await call<{ checkpointSettings: unknown }>(
+      GET_SETTINGS,
+      { organizationId: auroraId },
+      as(Role.MANAGER),
+    );
+    expect(unchanged.data!.checkpointSettings).toEqual(seeded);
+    // Another client's checkpoint does not exist for Tulum's users.
+    expect(
+      (await call(GET_SETTINGS, { organizationId: auroraId }, as(Role.CLIENT_USER, TULUM))).code,
+    ).toBe('NOT_FOUND');
+
+    const saved = await set({ weekday, localTime: '11:30' });
+    expect(saved.errors).toBeUndefined();
+    // What the Temporal server itself will do: every 14 days, that weekday at 11:30 local.
+    const runs = saved.data!.setCheckpointSettings.nextRuns;
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    const day = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri'][weekday];
+    for (const [i, run] of runs.entries()) {
+      expect(wall(run)).toBe(`${day} 11:30`);
+      if (i > 0) expect(Date.parse(run) - Date.parse(runs[i - 1])).toBe(14 * DAY);
+    }
+    expect(Date.parse(runs[0])).toBeGreaterThan(Date.now());
+    const described = await temporal.schedule.getHandle(checkpointScheduleId(auroraId)).describe();
+    expect(described.action).toMatchObject({
+      workflowType: 'checkpointWorkflow',
+      taskQueue,
+      args: [{ organizationId: auroraId }],
+    });
+  });
+
+  let registered: string;
+  let awaiting: string;
+  let scheduled: string;
+  let first: Agenda;
+
+  it('a triggered run builds the agenda from the client state and emails it once to approvers and managers', async () => {
+    registered = await register('Alta de usuarios');
+    awaiting = await estimated('Reporte de cobranza', 6);
+    scheduled = await estimated('Integración con paquetería', 8);
+    await act(
+      Role.CLIENT_APPROVER,
+      'authorizeEstimate',
+      { number: scheduled, estimateVersion: 1, statement: 'Autorizo 8 h.' },
+      'AuthorizeEstimateInput',
+    );
+    const releaseDate = addBusinessDays(calendar, new Date(), 3).toISOString();
+    await act(
+      Role.AGENT,
+      'setReleaseDate',
+      { number: scheduled, releaseDate },
+      'SetReleaseDateInput',
+    );
+    await logTime(scheduled, 2);
+    const newDate = addBusinessDays(calendar, new Date(releaseDate), 2).toISOString();
+    await act(
+      Role.AGENT,
+      'adjustReleaseDate',
+      { number: scheduled, newDate, reason: 'Dependencia del proveedor de paquetería' },
+      'AdjustReleaseDateInput',
+    );
+    // Another client's ticket never reaches Aurora's agenda.
+    const tulumTicket = await register('Ticket de Tulum', TULUM);
+    // L3-06: a triage clock that reached its warning. Eight business hours cannot pass in a test,
+    // so the at-risk mark the projection would write then is written into the read model here.
+    await eventually(
+      () =>
+        world.db.query<unknown[]>(
+          `SELECT 1 FROM ticket_clock WHERE ticket_number = $1 AND kind = 'triage'`,
+          [registered],
+        ),
+      (rows) => rows.length === 1,
+    );
+    await world.db.query(
+      `UPDATE ticket_clock SET at_risk_recorded_at = now() WHERE ticket_number = $1 AND kind = 'triage'`,
+      [registered],
+    );
+
+    first = await triggerCheckpoint();
+
+    expect(first).toMatchObject({ organizationId: auroraId, kind: 'MANUAL', scheduledFor: null });
+    expect(Date.parse(first.periodEnd) - Date.parse(first.periodStart)).toBe(14 * DAY);
+    expect(first.openTickets.map((t) => [t.number, t.state])).toEqual([
+      [registered, 'REGISTERED'],
+      [awaiting, 'ESTIMATE_SUBMITTED'],
+      [scheduled, 'RELEASE_DATE_SET'],
+    ]);
+    expect(first.openTickets.map((t) => t.number)).not.toContain(tulumTicket);
+    expect(first.openByState).toEqual([
+      { state: 'ESTIMATE_SUBMITTED', count: 1 },
+      { state: 'REGISTERED', count: 1 },
+      { state: 'RELEASE_DATE_SET', count: 1 },
+    ]);
+    expect(first.slaAlerts).toEqual([
+      { ticketNumber: registered, clock: 'triage', status: 'AT_RISK' },
+    ]);
+    expect(first.estimatesAwaitingAuthorization).toEqual([
+      { ticketNumber: awaiting, version: 1, hours: 6, scope: 'Reporte de cobranza' },
+    ]);
+    expect(first.dateChanges).toEqual([
+      {
+        ticketNumber: scheduled,
+        oldDate: releaseDate,
+        newDate,
+        reason: 'Dependencia del proveedor de paquetería',
+      },
+    ]);
+    // 40 h bought; 8 h reserved by the authorization, 2 h of them consumed (L3-12, L3-13).
+    expect(first.hours).toEqual({
+      consumedInPeriod: 2,
+      purchased: 40,
+      consumed: 2,
+      balance: 38,
+      reserved: 6,
+      available: 32,
+    });
+    // Both sides read it; another client cannot.
+    expect((await call(GET, { id: first.id }, as(Role.CLIENT_USER))).code).toBeUndefined();
+    expect((await call(GET, { id: first.id }, as(Role.CLIENT_USER, TULUM))).code).toBe('NOT_FOUND');
+    expect(
+      (await call(LIST, { organizationId: auroraId }, as(Role.CLIENT_APPROVER, TULUM))).code,
+    ).toBe('NOT_FOUND');
+    expect((await call(GET, { id: 'not-a-checkpoint' }, as(Role.AGENT))).code).toBe('NOT_FOUND');
+
+    // One email per recipient: Aurora's approvers and the provider managers, nobody else.
+    type Row = { recipient_address: string; status: string; message_id: string; subject: string };
+    const rows = await eventually(
+      () =>
+        world.db.query<Row[]>(
+          `SELECT recipient_address, status, message_id, subject FROM email_outbox
+            WHERE event_key = $1 ORDER BY recipient_address`,
+          [`checkpoint-${first.id}`],
+        ),
+      (all) => all.length > 0 && all.every((r) => r.status === 'SENT'),
+    );
+    expect(rows.map((r) => r.recipient_address)).toEqual([
+      'aprobador@aurora.example',
+      'gerente@becken.example',
+    ]);
+    expect(rows.find((r) => r.recipient_address.endsWith('aurora.example'))!.subject).toContain(
+      'Agenda del checkpoint quincenal: Comercializadora Aurora',
+    );
+    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+    const arrived = (await res.json()) as { messageId: string | null; text: string | null }[];
+    for (const row of rows) {
+      const mails = arrived.filter((m) => m.messageId === row.message_id);
+      expect(mails).toHaveLength(1);
+      expect(mails[0].text).toContain(awaiting);
+    }
+
+    // The activity retried for the same run: the same agenda, no second email.
+    const runKey = (
+      await world.db.query<{ run_key: string }[]>(`SELECT run_key FROM checkpoint WHERE id = $1`, [
+        first.id,
+      ])
+    )[0].run_key;
+    const again = await worker.context.get(CheckpointAgendaService).record({
+      organizationId: auroraId,
+      runKey,
+      kind: 'MANUAL',
+      scheduledFor: null,
+      builtAt: new Date().toISOString(),
+    });
+    expect(again).toEqual({ checkpointId: first.id, emailsQueued: 0 });
+    const count = await world.db.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM email_outbox WHERE event_type = 'CHECKPOINT_AGENDA'`,
+    );
+    expect(Number(count[0].n)).toBe(2);
+  });
+
+  it('the next checkpoint reviews only what happened since the previous one', async () => {
+    await logTime(scheduled, 1.5);
+    const second = await triggerCheckpoint();
+    expect(second.id).not.toBe(first.id);
+    expect(second.periodStart).toBe(first.periodEnd);
+    expect(second.hours).toMatchObject({ consumedInPeriod: 1.5, consumed: 3.5, balance: 36.5 });
+    expect(second.dateChanges).toEqual([]);
+    expect(second.slaAlerts).toEqual([]);
+    expect(second.openTickets).toHaveLength(3);
+  });
+
+  it('decisions: approvers and staff record them against the agenda; new priorities reorder the queue', async () => {
+    const decide = (input: object, role: Role, org?: string, id = first.id) =>
+      call<{ recordCheckpointDecisions: Agenda }>(DECIDE, { id, input }, as(role, org));
+
+    expect((await decide({ notes: 'Sin cambios' }, Role.CLIENT_USER)).code).toBe('FORBIDDEN');
+    expect((await decide({ notes: 'Sin cambios' }, Role.CLIENT_APPROVER, TULUM)).code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await decide({ notes: '   ' }, Role.CLIENT_APPROVER)).code).toBe('VALIDATION_FAILED');
+    expect(
+      (await decide({ notes: 'x', newPriorities: ['L3-1999-000001'] }, Role.CLIENT_APPROVER)).code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await call<{ checkpoint: Agenda }>(GET, { id: first.id }, as(Role.MANAGER))).data!
+        .checkpoint,
+    ).toMatchObject({
+      decisions: [],
+    });
+
+    const byApprover = await decide(
+      { notes: 'Priorizar la integración con paquetería.', newPriorities: [scheduled, awaiting] },
+      Role.CLIENT_APPROVER,
+    );
+    expect(byApprover.errors).toBeUndefined();
+    const byManager = await decide({ notes: 'Revisar capacidad en enero.' }, Role.MANAGER);
+    expect(byManager.errors).toBeUndefined();
+    const decisions = byManager.data!.recordCheckpointDecisions.decisions;
+    expect(decisions).toMatchObject([
+      {
+        notes: 'Priorizar la integración con paquetería.',
+        newPriorities: [scheduled, awaiting],
+        prioritiesStatus: 'APPLIED',
+        recordedByRole: 'CLIENT_APPROVER',
+      },
+      { notes: 'Revisar capacidad en enero.', newPriorities: null, prioritiesStatus: 'NONE' },
+    ]);
+    // The new priorities are the client's queue order now (L3-10).
+    const queue = await call<{
+      clientQueue: { entries: { ticketNumber: string; rank: number | null }[] };
+    }>(
+      `query ($organizationId: ID) { clientQueue(organizationId: $organizationId) { entries { ticketNumber rank } } }`,
+      { organizationId: auroraId },
+      as(Role.AGENT),
+    );
+    expect(queue.data!.clientQueue.entries.slice(0, 2)).toEqual([
+      { ticketNumber: scheduled, rank: 1 },
+      { ticketNumber: awaiting, rank: 2 },
+    ]);
+    const reorder = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM queue_reorder WHERE organization_id = $1`,
+      [auroraId],
+    );
+    expect(reorder.map((r) => r.id)).toEqual([decisions[0].reorderId]);
+  });
+});
