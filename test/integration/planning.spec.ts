@@ -545,6 +545,23 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
     const after = await queue(as(Role.CLIENT_APPROVER));
     // 12 h of work now fit in one business day: both tickets are planned for the first one.
     expect(new Set(after.map((e) => e.plannedReleaseDate)).size).toBe(1);
+
+    // Hours logged on a ticket come off its remaining work (approved estimate − logged).
+    const logged = await call(
+      `mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) { id } }`,
+      {
+        input: {
+          number: first,
+          date: new Date().toISOString().slice(0, 10),
+          hours: 2.5,
+          description: 'Avance del reporte',
+        },
+      },
+      as(Role.AGENT),
+    );
+    expect(logged.code).toBeUndefined();
+    const remaining = (await queue(as(Role.CLIENT_APPROVER))).find((e) => e.ticketNumber === first);
+    expect(remaining!.remainingHours).toBe(5.5);
     expect(Date.parse(after[1].plannedReleaseDate!)).toBeLessThan(
       Date.parse(before[1].plannedReleaseDate!),
     );
