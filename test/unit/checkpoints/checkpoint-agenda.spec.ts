@@ -1,0 +1,289 @@
+import { composeAgenda, type AgendaSources } from '../../../src/checkpoints/checkpoint-agenda';
+import { LedgerEntryKind } from '../../../src/contracts/contract-enums';
+import type { LedgerFact } from '../../../src/contracts/ledger-rules';
+import { Locale } from '../../../src/identity/locale.enum';
+import type { CheckpointAgendaEvent } from '../../../src/notifications/notification-event';
+import { renderCheckpointAgendaEmail } from '../../../src/notifications/templates/checkpoint.templates';
+
+// L3-15: what goes into a checkpoint agenda for its period (start, end], and its email.
+
+const START = new Date('2026-01-13T16:00:00Z');
+const END = new Date('2026-01-27T16:00:00Z');
+const before = new Date('2026-01-10T12:00:00Z');
+const during = new Date('2026-01-20T12:00:00Z');
+const after = new Date('2026-01-28T12:00:00Z');
+
+const ticket = (
+  number: string,
+  state: string,
+  estimates: AgendaSources['openTickets'][0]['estimates'] = [],
+) => ({
+  number,
+  subject: `Asunto ${number}`,
+  category: 'DEVELOPMENT',
+  state,
+  slaStatus: 'ok',
+  nextDeadline: null,
+  releaseDate: null,
+  registeredAt: '2026-01-05T16:00:00.000Z',
+  estimates,
+});
+let id = 0;
+const entry = (
+  kind: LedgerEntryKind,
+  hundredths: number,
+  createdAt: Date,
+  ticketNumber: string | null = null,
+) => ({
+  fact: {
+    id: String(++id),
+    kind,
+    hundredths,
+    ticketNumber,
+    estimateVersion: ticketNumber ? 1 : null,
+    reversesEntryId: null,
+  } satisfies LedgerFact,
+  createdAt,
+});
+
+const SOURCES: AgendaSources = {
+  periodStart: START,
+  periodEnd: END,
+  openTickets: [
+    ticket('L3-2026-000001', 'REGISTERED'),
+    ticket('L3-2026-000002', 'ESTIMATE_SUBMITTED', [
+      {
+        version: 1,
+        hours: 4,
+        scope: 'v1',
+        submittedAt: '2026-01-14T16:00:00Z',
+        submittedBy: 'a',
+        status: 'REESTIMATE_REQUESTED',
+      },
+      {
+        version: 2,
+        hours: 6,
+        scope: 'v2',
+        submittedAt: '2026-01-15T16:00:00Z',
+        submittedBy: 'a',
+        status: 'SUBMITTED',
+      },
+    ]),
+    ticket('L3-2026-000003', 'REGISTERED'),
+    ticket('L3-2026-000004', 'IN_DEVELOPMENT', [
+      {
+        version: 1,
+        hours: 8,
+        scope: 'x',
+        submittedAt: '2026-01-02T16:00:00Z',
+        submittedBy: 'a',
+        status: 'AUTHORIZED',
+      },
+    ]),
+  ],
+  clocks: [
+    {
+      ticketNumber: 'L3-2026-000001',
+      subject: 's1',
+      kind: 'triage',
+      deadline: during,
+      atRiskRecordedAt: during,
+      breachedAt: null,
+    },
+    {
+      ticketNumber: 'L3-2026-000003',
+      subject: 's3',
+      kind: 'triage',
+      deadline: during,
+      atRiskRecordedAt: before,
+      breachedAt: during,
+    },
+    // Warned and breached before the period: the previous checkpoint reviewed it.
+    {
+      ticketNumber: 'L3-2026-000004',
+      subject: 's4',
+      kind: 'scheduling',
+      deadline: before,
+      atRiskRecordedAt: before,
+      breachedAt: before,
+    },
+    // After the agenda was built: the next checkpoint's.
+    {
+      ticketNumber: 'L3-2026-000004',
+      subject: 's4',
+      kind: 'progress',
+      deadline: after,
+      atRiskRecordedAt: after,
+      breachedAt: null,
+    },
+  ],
+  dateEvents: [
+    {
+      ticketNumber: 'L3-2026-000004',
+      subject: 's4',
+      at: during,
+      data: {
+        subjectDate: 'RELEASE_DATE',
+        oldDate: '2026-01-30T00:00:00.000Z',
+        newDate: '2026-02-03T00:00:00.000Z',
+        reason: 'Prioridad del cliente',
+      },
+    },
+    {
+      ticketNumber: 'L3-2026-000004',
+      subject: 's4',
+      at: END,
+      data: { newDate: '2026-02-05T00:00:00.000Z', reason: 'Ajuste' },
+    },
+  ],
+  ledger: [
+    entry(LedgerEntryKind.PURCHASE, 4000, before),
+    entry(LedgerEntryKind.RESERVATION, 800, before, 'L3-2026-000004'),
+    entry(LedgerEntryKind.CONSUMPTION, -100, before, 'L3-2026-000004'),
+    entry(LedgerEntryKind.CONSUMPTION, -250, during, 'L3-2026-000004'),
+    entry(LedgerEntryKind.CONSUMPTION, -50, END, 'L3-2026-000004'),
+    entry(LedgerEntryKind.CONSUMPTION, -300, after, 'L3-2026-000004'),
+  ],
+};
+
+describe('L3-15 agenda composition', () => {
+  const agenda = composeAgenda(SOURCES);
+
+  it('lists open tickets in the order given and counts them by state', () => {
+    expect(agenda.openTickets.map((t) => t.number)).toEqual([
+      'L3-2026-000001',
+      'L3-2026-000002',
+      'L3-2026-000003',
+      'L3-2026-000004',
+    ]);
+    expect(agenda.openTickets[0]).not.toHaveProperty('estimates');
+    expect(agenda.openByState).toEqual([
+      { state: 'ESTIMATE_SUBMITTED', count: 1 },
+      { state: 'IN_DEVELOPMENT', count: 1 },
+      { state: 'REGISTERED', count: 2 },
+    ]);
+  });
+
+  it('keeps the clocks warned or breached within (start, end], with the worst status', () => {
+    expect(agenda.slaAlerts).toEqual([
+      {
+        ticketNumber: 'L3-2026-000001',
+        subject: 's1',
+        clock: 'triage',
+        status: 'AT_RISK',
+        deadline: during.toISOString(),
+        atRiskAt: during.toISOString(),
+        breachedAt: null,
+      },
+      {
+        ticketNumber: 'L3-2026-000003',
+        subject: 's3',
+        clock: 'triage',
+        status: 'BREACHED',
+        deadline: during.toISOString(),
+        atRiskAt: null,
+        breachedAt: during.toISOString(),
+      },
+    ]);
+  });
+
+  it('lists the latest estimate awaiting authorization only', () => {
+    expect(agenda.estimatesAwaitingAuthorization).toEqual([
+      {
+        ticketNumber: 'L3-2026-000002',
+        subject: 'Asunto L3-2026-000002',
+        version: 2,
+        hours: 6,
+        scope: 'v2',
+        submittedAt: '2026-01-15T16:00:00Z',
+      },
+    ]);
+  });
+
+  it('lists the DATE_ADJUSTED events of the period, the end instant included', () => {
+    expect(agenda.dateChanges).toEqual([
+      {
+        ticketNumber: 'L3-2026-000004',
+        subject: 's4',
+        subjectDate: 'RELEASE_DATE',
+        oldDate: '2026-01-30T00:00:00.000Z',
+        newDate: '2026-02-03T00:00:00.000Z',
+        reason: 'Prioridad del cliente',
+        at: during.toISOString(),
+      },
+      {
+        ticketNumber: 'L3-2026-000004',
+        subject: 's4',
+        subjectDate: 'RELEASE_DATE',
+        oldDate: null,
+        newDate: '2026-02-05T00:00:00.000Z',
+        reason: 'Ajuste',
+        at: END.toISOString(),
+      },
+    ]);
+  });
+
+  it('counts hours consumed in the period and the balance at its end (L3-12, L3-13)', () => {
+    expect(agenda.hours).toEqual({
+      consumedInPeriod: 3,
+      purchased: 40,
+      consumed: 4,
+      balance: 36,
+      reserved: 4,
+      available: 32,
+    });
+  });
+});
+
+describe('L3-15 agenda email', () => {
+  const event: CheckpointAgendaEvent = {
+    type: 'CHECKPOINT_AGENDA',
+    eventKey: 'checkpoint-c1',
+    occurredAt: END.toISOString(),
+    checkpoint: {
+      id: 'c1',
+      organizationId: 'org',
+      organizationName: 'Comercializadora <Aurora>',
+      scheduledFor: END.toISOString(),
+      periodStart: START.toISOString(),
+      periodEnd: END.toISOString(),
+    },
+    agenda: composeAgenda(SOURCES),
+  };
+  const options = {
+    publicUrl: 'https://soporte.example/',
+    from: 'Soporte <s@x.example>',
+    domain: 'x.example',
+  };
+
+  it('renders in es-MX and en with the agenda link, every section, escaped names', () => {
+    const es = renderCheckpointAgendaEmail(
+      event,
+      { email: 'a@x', displayName: 'Ana', locale: Locale.ES_MX, timeZone: 'America/Mexico_City' },
+      options,
+    );
+    const en = renderCheckpointAgendaEmail(
+      event,
+      { email: 'b@x', displayName: 'Bob', locale: Locale.EN, timeZone: 'Asia/Tokyo' },
+      options,
+    );
+    expect(es.template).toBe('CHECKPOINT_AGENDA.v1');
+    expect(es.subject).toBe(
+      'Agenda del checkpoint quincenal: Comercializadora <Aurora> (27 ene 2026)',
+    );
+    expect(en.subject).toBe('Biweekly checkpoint agenda: Comercializadora <Aurora> (Jan 28, 2026)');
+    for (const email of [es, en]) {
+      expect(email.text).toContain('https://soporte.example/checkpoints/c1');
+      expect(email.html).toContain('href="https://soporte.example/checkpoints/c1"');
+      expect(email.html).not.toContain('<Aurora>');
+      expect(email.text).toContain('L3-2026-000002');
+      expect(email.attachments).toEqual([]);
+    }
+    expect(es.text).toContain('Estimaciones por autorizar (1)');
+    expect(es.text).toContain('Horas consumidas en el periodo: 3');
+    expect(es.text).toContain('Ver la agenda: https://soporte.example/checkpoints/c1');
+    expect(en.text).toContain('SLA clocks at risk or breached in the period (2)');
+    expect(en.text).toContain('L3-2026-000003: triage: breached');
+    expect(en.text).not.toContain('comment on the ticket');
+  });
+});
