@@ -1,3 +1,4 @@
+import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role, Roles } from '../identity';
 import { EmailOutboxArgs } from './email-outbox.args';
@@ -21,7 +22,9 @@ export class EmailOutboxResolver {
   @Mutation(() => OutboxEmailModel, {
     description: 'Queues a FAILED email again with a fresh set of attempts.',
   })
-  async retryEmail(@Args('id', { type: () => ID }) id: string): Promise<OutboxEmailModel> {
+  async retryEmail(
+    @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
+  ): Promise<OutboxEmailModel> {
     return this.outbox.retry(id);
   }
 }

@@ -1,4 +1,5 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -33,7 +34,8 @@ export class RegisterTicketInput {
   @IsEnum(TicketCategory)
   category!: TicketCategory;
 
-  @Field()
+  @Field({ description: '3 to 200 characters, trimmed.' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(3)
   @MaxLength(200)
@@ -43,6 +45,7 @@ export class RegisterTicketInput {
   @IsString()
   @MinLength(1)
   @MaxLength(20_000)
+  @Matches(/\S/, { message: 'description must not be blank' })
   description!: string;
 }
 

@@ -1,5 +1,6 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import * as wf from '../../workflows/ticket/ticket.contract';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { HourBalanceModel } from '../contracts/hour-balance.model';
 import { TimeEntryModel } from '../contracts/time-entry.model';
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '../identity';
@@ -123,6 +124,13 @@ export class TicketsResolver {
   })
   async classifyTicket(@CurrentUser() u: AuthenticatedUser, @Args('input') i: ClassifyTicketInput) {
     const automatic = i.classification === TicketClassification.PROBLEM && !i.agentId;
+    // L3-07: a named assignee must be an active L3 agent (the read model references the user).
+    if (i.agentId && !(await this.service.agentIds()).includes(i.agentId)) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `agentId ${i.agentId} is not an active agent`,
+      );
+    }
     return this.run(u, 'classify', wf.classifyUpdate, i, {
       classification: i.classification,
       ...(i.requirementKind ? { requirementKind: i.requirementKind } : {}),

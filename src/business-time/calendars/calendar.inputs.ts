@@ -1,10 +1,11 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsInt,
+  IsISO8601,
   IsOptional,
   IsString,
   Matches,
@@ -140,5 +141,19 @@ export class CalendarOverrideInput {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @Matches(/\S/, { message: 'reason must not be blank' })
   reason!: string;
+}
+
+/** A calendar and one of its local dates (removing a holiday or an override). */
+@ArgsType()
+export class CalendarDateArgs {
+  @Field(() => ID)
+  @IsString()
+  calendarId!: string;
+
+  @Field({ description: 'Local date YYYY-MM-DD.' })
+  @Matches(LOCAL_DATE, { message: 'date must be YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'date must be a real date' })
+  date!: string;
 }

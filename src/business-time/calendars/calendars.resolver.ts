@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '../../identity';
 import { MX_LFT_74, type CalendarDefinition, type IsoWeekday, type TimeInterval } from '../engine';
 import {
+  CalendarDateArgs,
   CalendarHolidayInput,
   CalendarOverrideInput,
   CreateCalendarInput,
@@ -127,8 +128,7 @@ export class CalendarsResolver {
   @Roles(Role.MANAGER, Role.ADMIN)
   @Mutation(() => CalendarModel)
   async removeCalendarHoliday(
-    @Args('calendarId', { type: () => ID }) calendarId: string,
-    @Args('date') date: string,
+    @Args() { calendarId, date }: CalendarDateArgs,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<CalendarModel> {
     return toModel(await this.service.removeHoliday(calendarId, date, user));
@@ -156,8 +156,7 @@ export class CalendarsResolver {
   @Roles(Role.MANAGER, Role.ADMIN)
   @Mutation(() => CalendarModel)
   async removeCalendarOverride(
-    @Args('calendarId', { type: () => ID }) calendarId: string,
-    @Args('date') date: string,
+    @Args() { calendarId, date }: CalendarDateArgs,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<CalendarModel> {
     return toModel(await this.service.removeOverride(calendarId, date, user));

@@ -1,0 +1,967 @@
+import { readFileSync } from 'node:fs';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { buildSchema, type GraphQLField } from 'graphql';
+import { schemaFilePath } from '../../src/api/graphql-options';
+import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
+import { Role } from '../../src/identity/role.enum';
+import { gql, startWorker, type RunningWorker } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+import { databaseFingerprint, waitForQuiet } from '../support/database-fingerprint';
+
+// Issue 5 item 8: every mutation of schema.graphql, called by a role allowed to call it, with
+// invalid arguments (empty, blank or oversized strings, wrong enums, bad dates, negative hours,
+// unknown IDs, wrong types, missing arguments) answers a typed code and changes nothing: the whole
+// database is fingerprinted before and after every case. The mutations are enumerated from the
+// committed schema, so a new mutation without cases here fails the first test.
+
+const SCHEMA = buildSchema(readFileSync(schemaFilePath(), 'utf8'));
+const MUTATIONS = SCHEMA.getMutationType()!.getFields();
+
+const OWN = 'Comercializadora Aurora';
+const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
+const UNKNOWN_TICKET = 'L3-1999-999999';
+const HUGE = 'x'.repeat(100_001);
+const BLANK = ' \n\t ';
+const PAST = '2020-01-06T16:00:00.000Z';
+
+type Vars = Record<string, unknown>;
+interface Case {
+  readonly label: string;
+  readonly role: Role;
+  readonly vars: Vars;
+  /** The typed code expected (one of, when several layers may answer first). */
+  readonly codes: readonly string[];
+}
+
+/** Tickets in the states the transitions leave from, and other IDs the cases refer to. */
+interface Fixtures {
+  readonly registered: string;
+  readonly infoRequested: string;
+  readonly analysis: string;
+  readonly waiting: string;
+  readonly resolved: string;
+  readonly diagnosis: string;
+  readonly estimated: string;
+  readonly scheduling: string;
+  readonly dateSet: string;
+  readonly development: string;
+  readonly released: string;
+  readonly adminAction: string;
+  readonly ownOrg: string;
+  readonly providerOrg: string;
+  readonly calendarId: string;
+  readonly clientUserId: string;
+  readonly ledgerEntryId: string;
+}
+
+const EXPECTED_STATES: Partial<Record<keyof Fixtures, string>> = {
+  registered: 'REGISTERED',
+  infoRequested: 'INFO_REQUESTED',
+  analysis: 'IN_ANALYSIS',
+  waiting: 'WAITING_ON_CLIENT',
+  resolved: 'RESOLVED',
+  diagnosis: 'IN_DIAGNOSIS',
+  estimated: 'ESTIMATE_SUBMITTED',
+  scheduling: 'SCHEDULING',
+  dateSet: 'RELEASE_DATE_SET',
+  development: 'IN_DEVELOPMENT',
+  released: 'RELEASED_FOR_TESTING',
+  adminAction: 'REGISTERED',
+};
+
+const V = 'VALIDATION_FAILED';
+const c = (label: string, role: Role, vars: Vars, ...codes: string[]): Case => ({
+  label,
+  role,
+  vars,
+  codes: codes.length ? codes : [V],
+});
+
+/** Invalid ticket references and base fields every ticket transition input shares. */
+function ticketBase(role: Role, number: string, extra: Vars = {}): Case[] {
+  const input = (fields: Vars) => ({ input: { number, ...extra, ...fields } });
+  return [
+    c('missing input', role, {}),
+    c('malformed number', role, input({ number: 'L3-26-1' })),
+    c('number of wrong type', role, input({ number: 2026 })),
+    c('unknown ticket', role, input({ number: UNKNOWN_TICKET }), 'NOT_FOUND'),
+    c('oversized note', role, input({ note: HUGE })),
+    c('short requestId', role, input({ requestId: 'abc' })),
+    c('oversized requestId', role, input({ requestId: 'r'.repeat(101) })),
+    c('unknown input field', role, input({ bogus: true })),
+  ];
+}
+/** A transition whose note is required (the workflow refuses a blank one). */
+const noteRequired = (role: Role, number: string): Case[] => [
+  ...ticketBase(role, number),
+  c('no note', role, { input: { number } }),
+  c('blank note', role, { input: { number, note: BLANK } }),
+];
+
+const CASES: Record<string, (f: Fixtures) => Case[]> = {
+  // ---- tickets (L3-04…L3-17) ----
+  registerTicket: () => {
+    const ok = { category: 'INCIDENT', subject: 'Factura', description: 'No timbra.' };
+    const r = Role.CLIENT_USER;
+    return [
+      c('missing input', r, {}),
+      c('wrong category', r, { input: { ...ok, category: 'URGENT' } }),
+      c('category in lower case', r, { input: { ...ok, category: 'incident' } }),
+      c('short subject', r, { input: { ...ok, subject: 'ab' } }),
+      c('blank subject', r, { input: { ...ok, subject: '       ' } }),
+      c('oversized subject', r, { input: { ...ok, subject: 's'.repeat(201) } }),
+      c('empty description', r, { input: { ...ok, description: '' } }),
+      c('blank description', r, { input: { ...ok, description: BLANK } }),
+      c('oversized description', r, { input: { ...ok, description: HUGE } }),
+      c('subject of wrong type', r, { input: { ...ok, subject: ['a', 'b', 'c'] } }),
+    ];
+  },
+  addComment: (f) => {
+    const r = Role.AGENT;
+    return [
+      c('missing body', r, { number: f.registered }),
+      c('empty body', r, { number: f.registered, body: '' }),
+      c('blank body', r, { number: f.registered, body: BLANK }),
+      c('oversized body', r, { number: f.registered, body: 'b'.repeat(10_001) }),
+      c('malformed number', r, { number: 'ticket-1', body: 'hola' }),
+      c('unknown ticket', r, { number: UNKNOWN_TICKET, body: 'hola' }, 'NOT_FOUND'),
+      c('internal not a boolean', r, { number: f.registered, body: 'hola', internal: 'yes' }),
+      c('short requestId', r, { number: f.registered, body: 'hola', requestId: 'x' }),
+      c(
+        'client internal note',
+        Role.CLIENT_USER,
+        {
+          number: f.registered,
+          body: 'nota',
+          internal: true,
+        },
+        'FORBIDDEN',
+      ),
+    ];
+  },
+  requestInformation: (f) => noteRequired(Role.AGENT, f.registered),
+  proposeRemoteSession: (f) => {
+    const r = Role.AGENT;
+    const n = f.registered;
+    return [
+      ...ticketBase(r, n, { at: '2099-01-05T16:00:00.000Z' }),
+      c('missing date', r, { input: { number: n } }),
+      c('not a date', r, { input: { number: n, at: 'next tuesday' } }),
+      c('impossible date', r, { input: { number: n, at: '2026-02-30T10:00:00Z' } }),
+      c('date in the past', r, { input: { number: n, at: PAST } }),
+      c('date as a number', r, { input: { number: n, at: 1_700_000_000 } }),
+    ];
+  },
+  provideInformation: (f) => noteRequired(Role.CLIENT_USER, f.infoRequested),
+  classifyTicket: (f) => {
+    const r = Role.AGENT;
+    const n = f.registered;
+    const req = { classification: 'REQUIREMENT', requirementKind: 'CHANGE' };
+    return [
+      ...ticketBase(r, n, req),
+      c('wrong classification', r, { input: { number: n, classification: 'BUG' } }),
+      c('wrong requirement kind', r, { input: { number: n, ...req, requirementKind: 'HUGE' } }),
+      c('requirement without a kind', r, { input: { number: n, classification: 'REQUIREMENT' } }),
+      c('agentId not a UUID', r, {
+        input: { number: n, classification: 'PROBLEM', agentId: 'agent-1' },
+      }),
+      c('unknown agent', r, {
+        input: { number: n, classification: 'PROBLEM', agentId: UNKNOWN_UUID },
+      }),
+      c('a client user as the agent', r, {
+        input: { number: n, classification: 'PROBLEM', agentId: f.clientUserId },
+      }),
+    ];
+  },
+  addProgressUpdate: (f) => noteRequired(Role.AGENT, f.analysis),
+  waitOnClient: (f) => noteRequired(Role.AGENT, f.analysis),
+  replyToTicket: (f) => noteRequired(Role.CLIENT_USER, f.waiting),
+  resolveTicket: (f) => noteRequired(Role.AGENT, f.analysis),
+  confirmResolution: (f) => ticketBase(Role.CLIENT_USER, f.resolved),
+  reopenTicket: (f) => noteRequired(Role.CLIENT_USER, f.resolved),
+  declareOutOfScope: (f) => noteRequired(Role.AGENT, f.analysis),
+  declareNotFeasible: (f) => {
+    const r = Role.AGENT;
+    const n = f.diagnosis;
+    return [
+      ...ticketBase(r, n, { reasons: ['Sin acceso'] }),
+      c('no reasons', r, { input: { number: n, reasons: [] } }),
+      c('blank reason', r, { input: { number: n, reasons: [BLANK] } }),
+      c('oversized reason', r, { input: { number: n, reasons: ['r'.repeat(2_001)] } }),
+      c('too many reasons', r, { input: { number: n, reasons: Array(21).fill('r') } }),
+      c('reasons not a list of strings', r, { input: { number: n, reasons: [1, 2] } }),
+    ];
+  },
+  submitEstimate: (f) => {
+    const r = Role.AGENT;
+    const n = f.diagnosis;
+    const ok = { hours: 4, scope: 'Reporte' };
+    return [
+      ...ticketBase(r, n, ok),
+      c('zero hours', r, { input: { number: n, ...ok, hours: 0 } }),
+      c('negative hours', r, { input: { number: n, ...ok, hours: -3 } }),
+      c('too many hours', r, { input: { number: n, ...ok, hours: 10_001 } }),
+      c('three decimals', r, { input: { number: n, ...ok, hours: 1.125 } }),
+      c('hours as text', r, { input: { number: n, ...ok, hours: 'four' } }),
+      c('empty scope', r, { input: { number: n, ...ok, scope: '' } }),
+      c('blank scope', r, { input: { number: n, ...ok, scope: BLANK } }),
+      c('oversized scope', r, { input: { number: n, ...ok, scope: HUGE } }),
+    ];
+  },
+  authorizeEstimate: (f) => {
+    const r = Role.CLIENT_APPROVER;
+    const n = f.estimated;
+    const ok = { estimateVersion: 1, statement: 'Autorizo la estimación v1.' };
+    return [
+      ...ticketBase(r, n, ok),
+      c('version 0', r, { input: { number: n, ...ok, estimateVersion: 0 } }),
+      c('negative version', r, { input: { number: n, ...ok, estimateVersion: -1 } }),
+      c('fractional version', r, { input: { number: n, ...ok, estimateVersion: 1.5 } }),
+      c(
+        'not the current version',
+        r,
+        { input: { number: n, ...ok, estimateVersion: 7 } },
+        'INVALID_TRANSITION',
+      ),
+      c('short statement', r, { input: { number: n, ...ok, statement: 'OK' } }),
+      c('blank statement', r, { input: { number: n, ...ok, statement: ' '.repeat(12) } }),
+      c('oversized statement', r, { input: { number: n, ...ok, statement: HUGE } }),
+    ];
+  },
+  rejectEstimate: (f) => estimateFeedback(Role.CLIENT_APPROVER, f.estimated),
+  requestReestimate: (f) => estimateFeedback(Role.CLIENT_USER, f.estimated),
+  setReleaseDate: (f) => {
+    const r = Role.AGENT;
+    const n = f.scheduling;
+    return [
+      ...ticketBase(r, n, { releaseDate: '2099-01-05T16:00:00.000Z' }),
+      c('missing date', r, { input: { number: n } }),
+      c('not a date', r, { input: { number: n, releaseDate: 'pronto' } }),
+      c('date in the past', r, { input: { number: n, releaseDate: PAST } }),
+      // A Sunday at 03:00 in Mexico City: in the future, outside business time.
+      c('outside business time', r, { input: { number: n, releaseDate: '2099-01-04T09:00:00Z' } }),
+    ];
+  },
+  adjustReleaseDate: (f) => {
+    const r = Role.AGENT;
+    const n = f.dateSet;
+    const ok = { newDate: '2099-01-05T16:00:00.000Z', reason: 'Prioridad del cliente' };
+    return [
+      c('missing input', r, {}),
+      c('malformed number', r, { input: { ...ok, number: 'L3-26-1' } }),
+      c('unknown ticket', r, { input: { ...ok, number: UNKNOWN_TICKET } }, 'NOT_FOUND'),
+      c('short requestId', r, { input: { ...ok, number: n, requestId: 'abc' } }),
+      c('not a date', r, { input: { ...ok, number: n, newDate: 'mañana' } }),
+      c('date in the past', r, { input: { ...ok, number: n, newDate: PAST } }),
+      c('empty reason', r, { input: { ...ok, number: n, reason: '' } }),
+      c('blank reason', r, { input: { ...ok, number: n, reason: BLANK } }),
+      c('oversized reason', r, { input: { ...ok, number: n, reason: HUGE } }),
+    ];
+  },
+  startDevelopment: (f) => ticketBase(Role.AGENT, f.dateSet),
+  releaseForTesting: (f) => ticketBase(Role.AGENT, f.development),
+  acceptDelivery: (f) => ticketBase(Role.CLIENT_USER, f.released),
+  reportFailures: (f) => noteRequired(Role.CLIENT_USER, f.released),
+  recordAdminAction: (f) => {
+    const r = Role.AGENT;
+    const n = f.adminAction;
+    const ok = { action: 'BACKUP', details: 'respaldo-diario' };
+    return [
+      ...ticketBase(r, n, ok),
+      c('wrong action', r, { input: { number: n, ...ok, action: 'DROP_DATABASE' } }),
+      c('empty details', r, { input: { number: n, ...ok, details: '' } }),
+      c('blank details', r, { input: { number: n, ...ok, details: BLANK } }),
+      c('oversized details', r, { input: { number: n, ...ok, details: HUGE } }),
+      c('executed in the future', r, {
+        input: { number: n, ...ok, executedAt: '2099-01-05T16:00:00Z' },
+      }),
+      c('executed before registration', r, { input: { number: n, ...ok, executedAt: PAST } }),
+      c('executedAt not a date', r, { input: { number: n, ...ok, executedAt: 'ayer' } }),
+    ];
+  },
+  closeAdminAction: (f) => ticketBase(Role.AGENT, f.adminAction),
+  cancelTicket: (f) => noteRequired(Role.CLIENT_USER, f.registered),
+  logTicketTime: (f) => {
+    const r = Role.AGENT;
+    const n = f.scheduling;
+    const ok = { number: n, date: '2026-03-02', hours: 1, description: 'Análisis' };
+    return [
+      c('missing input', r, {}),
+      c('malformed number', r, { input: { ...ok, number: 'L3' } }),
+      c('unknown ticket', r, { input: { ...ok, number: UNKNOWN_TICKET } }, 'NOT_FOUND'),
+      c('impossible date', r, { input: { ...ok, date: '2026-02-30' } }),
+      c('date with time', r, { input: { ...ok, date: '2026-03-02T10:00:00Z' } }),
+      c('zero hours', r, { input: { ...ok, hours: 0 } }),
+      c('negative hours', r, { input: { ...ok, hours: -2 } }),
+      c('more than a day', r, { input: { ...ok, hours: 25 } }),
+      c('blank description', r, { input: { ...ok, description: BLANK } }),
+      c('oversized description', r, { input: { ...ok, description: HUGE } }),
+      c('short requestId', r, { input: { ...ok, requestId: 'abc' } }),
+    ];
+  },
+
+  // ---- contracts and hours (L3-03, L3-12, L3-13, L3-16, L3-18) ----
+  purchaseHourPackage: (f) => {
+    const r = Role.ADMIN;
+    const ok = {
+      organizationId: f.ownOrg,
+      hours: 10,
+      purchasedOn: '2026-03-02',
+      reference: 'F-1',
+      price: 1000,
+    };
+    return [
+      c('missing input', r, {}),
+      c('organisation not a UUID', r, { input: { ...ok, organizationId: 'aurora' } }),
+      c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
+      c(
+        'the provider itself',
+        r,
+        { input: { ...ok, organizationId: f.providerOrg } },
+        V,
+        'NOT_FOUND',
+      ),
+      c('zero hours', r, { input: { ...ok, hours: 0 } }),
+      c('negative hours', r, { input: { ...ok, hours: -10 } }),
+      c('three decimals', r, { input: { ...ok, hours: 1.001 } }),
+      c('negative price', r, { input: { ...ok, price: -1 } }),
+      c('impossible date', r, { input: { ...ok, purchasedOn: '2026-02-30' } }),
+      c('blank reference', r, { input: { ...ok, reference: BLANK } }),
+      c('oversized reference', r, { input: { ...ok, reference: HUGE } }),
+      c('lower-case currency', r, { input: { ...ok, currency: 'mxn' } }),
+      c('empty idempotency key', r, { input: { ...ok, idempotencyKey: '' } }),
+    ];
+  },
+  adjustHours: (f) => {
+    const r = Role.ADMIN;
+    const ok = { organizationId: f.ownOrg, hours: 1, reason: 'Corrección' };
+    return [
+      c('missing input', r, {}),
+      c('zero hours', r, { input: { ...ok, hours: 0 } }),
+      c('absurd hours', r, { input: { ...ok, hours: -1e9 } }),
+      c('blank reason', r, { input: { ...ok, reason: BLANK } }),
+      c('oversized reason', r, { input: { ...ok, reason: HUGE } }),
+      c('organisation not a UUID', r, { input: { ...ok, organizationId: '1' } }),
+      c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
+    ];
+  },
+  reverseHourEntry: (f) => {
+    const r = Role.ADMIN;
+    const ok = { entryId: f.ledgerEntryId, reason: 'Error de captura' };
+    return [
+      c('missing input', r, {}),
+      c('entry not a number', r, { input: { ...ok, entryId: 'abc' } }),
+      c('negative entry', r, { input: { ...ok, entryId: '-1' } }),
+      c('unknown entry', r, { input: { ...ok, entryId: '999999999' } }, 'NOT_FOUND'),
+      c('blank reason', r, { input: { ...ok, reason: BLANK } }),
+    ];
+  },
+  logTime: (f) => {
+    const r = Role.AGENT;
+    const ok = {
+      ticketNumber: f.scheduling,
+      organizationId: f.ownOrg,
+      date: '2026-03-02',
+      hours: 1,
+      description: 'Análisis',
+    };
+    return [
+      c('missing input', r, {}),
+      c('malformed ticket', r, { input: { ...ok, ticketNumber: 'T-1' } }),
+      // The ledger refuses work on a ticket without authorized hours (an unknown one has none).
+      c('unknown ticket', r, { input: { ...ok, ticketNumber: UNKNOWN_TICKET } }, 'NOT_FOUND', V),
+      c('organisation not a UUID', r, { input: { ...ok, organizationId: 'x' } }),
+      c(
+        'another organisation',
+        r,
+        { input: { ...ok, organizationId: f.providerOrg } },
+        'NOT_FOUND',
+        V,
+      ),
+      c('impossible date', r, { input: { ...ok, date: '2026-13-01' } }),
+      c('negative hours', r, { input: { ...ok, hours: -1 } }),
+      c('blank description', r, { input: { ...ok, description: BLANK } }),
+    ];
+  },
+  setTicketNoCharge: (f) => {
+    const r = Role.AGENT;
+    const ok = {
+      ticketNumber: f.registered,
+      organizationId: f.ownOrg,
+      noCharge: true,
+      reason: 'Básico',
+    };
+    return [
+      c('missing input', r, {}),
+      c('malformed ticket', r, { input: { ...ok, ticketNumber: 'x' } }),
+      c(
+        'another organisation',
+        r,
+        { input: { ...ok, organizationId: f.providerOrg } },
+        'NOT_FOUND',
+        V,
+      ),
+      c('noCharge as text', r, { input: { ...ok, noCharge: 'yes' } }),
+      c('blank reason', r, { input: { ...ok, reason: BLANK } }),
+    ];
+  },
+  upsertSupportPolicy: (f) => {
+    const r = Role.ADMIN;
+    const ok = { organizationId: f.ownOrg, monthlyFee: 100, startDate: '2026-01-01' };
+    return [
+      c('missing input', r, {}),
+      c('negative fee', r, { input: { ...ok, monthlyFee: -1 } }),
+      c('absurd fee', r, { input: { ...ok, monthlyFee: 1e12 } }),
+      c('impossible start', r, { input: { ...ok, startDate: '2026-02-29' } }),
+      c('wrong currency', r, { input: { ...ok, currency: 'PESOS' } }),
+      c('blank reason', r, { input: { ...ok, reason: BLANK } }),
+      c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
+      c(
+        'the provider itself',
+        r,
+        { input: { ...ok, organizationId: f.providerOrg } },
+        V,
+        'NOT_FOUND',
+      ),
+    ];
+  },
+  setSupportPolicyStatus: (f) => {
+    const r = Role.ADMIN;
+    const ok = { organizationId: f.ownOrg, status: 'SUSPENDED', reason: 'Falta de pago' };
+    return [
+      c('missing input', r, {}),
+      c('wrong status', r, { input: { ...ok, status: 'PAUSED' } }),
+      c('blank reason', r, { input: { ...ok, reason: BLANK } }),
+      c('oversized reason', r, { input: { ...ok, reason: HUGE } }),
+      c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
+    ];
+  },
+  recordOdooAdminUser: (f) => {
+    const r = Role.ADMIN;
+    return [
+      c('missing input', r, {}),
+      c('blank login', r, { input: { organizationId: f.ownOrg, login: BLANK } }),
+      c('oversized login', r, { input: { organizationId: f.ownOrg, login: HUGE } }),
+      c('confirmed as text', r, {
+        input: { organizationId: f.ownOrg, login: 'a', confirmed: 'y' },
+      }),
+      c(
+        'unknown organisation',
+        r,
+        { input: { organizationId: UNKNOWN_UUID, login: 'a' } },
+        'NOT_FOUND',
+      ),
+    ];
+  },
+
+  // ---- identity (L3-04) ----
+  login: () => {
+    const r = Role.CLIENT_USER;
+    return [
+      c('missing password', r, { email: 'nadie@aurora.example' }),
+      c('oversized email', r, { email: `${'e'.repeat(250)}@x.example`, password: 'x' }),
+      c('oversized password', r, { email: 'nadie@aurora.example', password: 'p'.repeat(257) }),
+      c('email of wrong type', r, { email: 42, password: 'x' }),
+      c(
+        'unknown user',
+        r,
+        { email: 'nadie@aurora.example', password: 'wrong-password' },
+        'UNAUTHENTICATED',
+      ),
+    ];
+  },
+  createOrganization: () => {
+    const r = Role.ADMIN;
+    return [
+      c('missing input', r, {}),
+      c('empty name', r, { input: { name: '' } }),
+      c('blank name', r, { input: { name: BLANK } }),
+      c('oversized name', r, { input: { name: HUGE } }),
+      c('wrong kind', r, { input: { name: 'Nueva', kind: 'PARTNER' } }),
+      c('bad slug', r, { input: { name: 'Nueva', slug: 'Nueva Org' } }),
+      c(
+        'taken slug',
+        r,
+        { input: { name: 'Otra', slug: 'comercializadora-aurora' } },
+        'CONFLICT',
+        V,
+      ),
+    ];
+  },
+  createUser: (f) => {
+    const r = Role.ADMIN;
+    const ok = {
+      organizationId: f.ownOrg,
+      email: 'nueva@aurora.example',
+      displayName: 'Nueva',
+      roles: ['CLIENT_USER'],
+      temporaryPassword: 'una-clave-larga-1',
+    };
+    return [
+      c('missing input', r, {}),
+      c('bad email', r, { input: { ...ok, email: 'no-es-correo' } }),
+      c('blank name', r, { input: { ...ok, displayName: BLANK } }),
+      c('no roles', r, { input: { ...ok, roles: [] } }),
+      c('wrong role', r, { input: { ...ok, roles: ['ROOT'] } }),
+      c('provider role in a client', r, { input: { ...ok, roles: ['ADMIN'] } }),
+      c('short password', r, { input: { ...ok, temporaryPassword: 'corta' } }),
+      c('unknown time zone', r, { input: { ...ok, timeZone: 'Mars/Olympus' } }),
+      c('wrong locale', r, { input: { ...ok, locale: 'fr' } }),
+      c(
+        'unknown organisation',
+        r,
+        { input: { ...ok, organizationId: UNKNOWN_UUID } },
+        'NOT_FOUND',
+        V,
+      ),
+      c('taken email', r, { input: { ...ok, email: 'USUARIO@aurora.example' } }, 'CONFLICT', V),
+    ];
+  },
+  setUserActive: () => {
+    const r = Role.ADMIN;
+    return [
+      c('missing active', r, { userId: UNKNOWN_UUID }),
+      c('userId not a UUID', r, { userId: 'u-1', active: false }),
+      c('unknown user', r, { userId: UNKNOWN_UUID, active: false }, 'NOT_FOUND'),
+      c('active as text', r, { userId: UNKNOWN_UUID, active: 'no' }),
+    ];
+  },
+
+  // ---- business calendars (BUSINESS-TIME.md) ----
+  createCalendar: () => {
+    const r = Role.ADMIN;
+    const week = [{ weekday: 1, intervals: [{ start: '09:00', end: '18:00' }] }];
+    const ok = { name: 'Nuevo', timeZone: 'America/Mexico_City', weekly: week };
+    return [
+      c('missing input', r, {}),
+      c('empty name', r, { input: { ...ok, name: '' } }),
+      c('blank name', r, { input: { ...ok, name: BLANK } }),
+      c('unknown time zone', r, { input: { ...ok, timeZone: 'Mars/Olympus' } }),
+      c('weekday 8', r, { input: { ...ok, weekly: [{ weekday: 8, intervals: [] }] } }),
+      c('hour 25', r, {
+        input: { ...ok, weekly: [{ weekday: 1, intervals: [{ start: '09:00', end: '25:00' }] }] },
+      }),
+      c('end before start', r, {
+        input: { ...ok, weekly: [{ weekday: 1, intervals: [{ start: '18:00', end: '09:00' }] }] },
+      }),
+      c('organisation not an ID', r, { input: { ...ok, organizationId: 'aurora' } }, 'NOT_FOUND'),
+      c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
+    ];
+  },
+  updateCalendar: (f) => {
+    const r = Role.ADMIN;
+    return [
+      c('missing input', r, { id: f.calendarId }),
+      c('id not a UUID', r, { id: 'mx-default-x', input: { name: 'X' } }, 'NOT_FOUND', V),
+      c('unknown calendar', r, { id: UNKNOWN_UUID, input: { name: 'X' } }, 'NOT_FOUND'),
+      c('empty name', r, { id: f.calendarId, input: { name: '' } }),
+      c('blank name', r, { id: f.calendarId, input: { name: BLANK } }),
+      c('unknown time zone', r, { id: f.calendarId, input: { timeZone: 'Nowhere' } }),
+      c('bad interval', r, {
+        id: f.calendarId,
+        input: { weekly: [{ weekday: 1, intervals: [{ start: '9am', end: '6pm' }] }] },
+      }),
+    ];
+  },
+  addCalendarHoliday: (f) => {
+    const r = Role.ADMIN;
+    const ok = { date: '2026-03-03', name: 'Día del cliente', source: 'CLIENT' };
+    return [
+      c('missing holiday', r, { calendarId: f.calendarId }),
+      c('impossible date', r, { calendarId: f.calendarId, holiday: { ...ok, date: '2026-02-30' } }),
+      c('not a date', r, { calendarId: f.calendarId, holiday: { ...ok, date: 'martes' } }),
+      c('blank name', r, { calendarId: f.calendarId, holiday: { ...ok, name: BLANK } }),
+      c('lower-case source', r, { calendarId: f.calendarId, holiday: { ...ok, source: 'client' } }),
+      c('unknown calendar', r, { calendarId: UNKNOWN_UUID, holiday: ok }, 'NOT_FOUND'),
+      c('calendar id not a UUID', r, { calendarId: 'nope', holiday: ok }, 'NOT_FOUND', V),
+    ];
+  },
+  removeCalendarHoliday: (f) => {
+    const r = Role.ADMIN;
+    return [
+      c('not a date', r, { calendarId: f.calendarId, date: 'martes' }),
+      c('impossible date', r, { calendarId: f.calendarId, date: '2026-02-30' }),
+      c('oversized date', r, { calendarId: f.calendarId, date: HUGE }),
+      c('unknown calendar', r, { calendarId: UNKNOWN_UUID, date: '2026-03-03' }, 'NOT_FOUND'),
+      c('calendar id not a UUID', r, { calendarId: 'nope', date: '2026-03-03' }, 'NOT_FOUND', V),
+    ];
+  },
+  setCalendarOverride: (f) => {
+    const r = Role.ADMIN;
+    const ok = {
+      date: '2026-03-07',
+      intervals: [{ start: '09:00', end: '13:00' }],
+      reason: 'Sábado',
+    };
+    return [
+      c('missing override', r, { calendarId: f.calendarId }),
+      c('impossible date', r, {
+        calendarId: f.calendarId,
+        override: { ...ok, date: '2026-02-30' },
+      }),
+      c('bad interval', r, {
+        calendarId: f.calendarId,
+        override: { ...ok, intervals: [{ start: '13:00', end: '09:00' }] },
+      }),
+      c('overlapping intervals', r, {
+        calendarId: f.calendarId,
+        override: {
+          ...ok,
+          intervals: [
+            { start: '09:00', end: '13:00' },
+            { start: '12:00', end: '14:00' },
+          ],
+        },
+      }),
+      c('empty reason', r, { calendarId: f.calendarId, override: { ...ok, reason: '' } }),
+      c('blank reason', r, { calendarId: f.calendarId, override: { ...ok, reason: BLANK } }),
+      c('unknown calendar', r, { calendarId: UNKNOWN_UUID, override: ok }, 'NOT_FOUND'),
+    ];
+  },
+  removeCalendarOverride: (f) => {
+    const r = Role.ADMIN;
+    return [
+      c('not a date', r, { calendarId: f.calendarId, date: 'sábado' }),
+      c('impossible date', r, { calendarId: f.calendarId, date: '2026-02-30' }),
+      c('unknown calendar', r, { calendarId: UNKNOWN_UUID, date: '2026-03-07' }, 'NOT_FOUND'),
+      c('calendar id not a UUID', r, { calendarId: 'nope', date: '2026-03-07' }, 'NOT_FOUND', V),
+    ];
+  },
+
+  // ---- checkpoints (L3-15) ----
+  setCheckpointSettings: (f) => {
+    const r = Role.ADMIN;
+    const ok = { organizationId: f.ownOrg, weekday: 2, localTime: '10:00' };
+    return [
+      c('missing input', r, {}),
+      c('weekday 0', r, { input: { ...ok, weekday: 0 } }),
+      c('weekday 8', r, { input: { ...ok, weekday: 8 } }),
+      c('weekday as text', r, { input: { ...ok, weekday: 'martes' } }),
+      c('hour 25', r, { input: { ...ok, localTime: '25:00' } }),
+      c('not a time', r, { input: { ...ok, localTime: '10am' } }),
+      c('outside business hours', r, { input: { ...ok, localTime: '03:00' } }),
+      c('oversized time', r, { input: { ...ok, localTime: HUGE } }),
+      c('organisation not a UUID', r, { input: { ...ok, organizationId: 'aurora' } }),
+      c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
+    ];
+  },
+  recordCheckpointDecisions: () => {
+    const r = Role.ADMIN;
+    const ok = { notes: 'Se acordó priorizar facturación.' };
+    return [
+      c('missing input', r, { checkpointId: UNKNOWN_UUID }),
+      c('unknown checkpoint', r, { checkpointId: UNKNOWN_UUID, input: ok }, 'NOT_FOUND'),
+      c('checkpoint id not a UUID', r, { checkpointId: 'cp-1', input: ok }, 'NOT_FOUND', V),
+      c('oversized notes', r, { checkpointId: UNKNOWN_UUID, input: { notes: HUGE } }),
+      c('malformed priorities', r, {
+        checkpointId: UNKNOWN_UUID,
+        input: { ...ok, newPriorities: ['primero'] },
+      }),
+    ];
+  },
+
+  // ---- outbox, planning (L3-11, L3-10, L3-14, L3-19) ----
+  retryEmail: () => {
+    const r = Role.ADMIN;
+    return [
+      c('missing id', r, {}),
+      c('id not a UUID', r, { id: 'email-1' }, 'NOT_FOUND', V),
+      c('unknown email', r, { id: UNKNOWN_UUID }, 'NOT_FOUND'),
+    ];
+  },
+  setPlanningCapacity: (f) => {
+    const r = Role.ADMIN;
+    return [
+      c('missing input', r, {}),
+      c('zero hours', r, { input: { organizationId: f.ownOrg, hoursPerBusinessDay: 0 } }),
+      c('negative hours', r, { input: { organizationId: f.ownOrg, hoursPerBusinessDay: -4 } }),
+      c('more than a day', r, { input: { organizationId: f.ownOrg, hoursPerBusinessDay: 25 } }),
+      c('organisation not a UUID', r, { input: { organizationId: 'x', hoursPerBusinessDay: 4 } }),
+      c(
+        'unknown organisation',
+        r,
+        { input: { organizationId: UNKNOWN_UUID, hoursPerBusinessDay: 4 } },
+        'NOT_FOUND',
+      ),
+    ];
+  },
+  setQuickChannel: (f) => {
+    const r = Role.ADMIN;
+    return [
+      c('missing input', r, {}),
+      c('not a WhatsApp link', r, {
+        input: { organizationId: f.ownOrg, whatsappGroupUrl: 'https://evil.example/x' },
+      }),
+      c('plain http', r, {
+        input: { organizationId: f.ownOrg, whatsappGroupUrl: 'http://chat.whatsapp.com/abc' },
+      }),
+      c('oversized link', r, { input: { organizationId: f.ownOrg, whatsappGroupUrl: HUGE } }),
+      c(
+        'unknown organisation',
+        r,
+        {
+          input: {
+            organizationId: UNKNOWN_UUID,
+            whatsappGroupUrl: 'https://chat.whatsapp.com/AbCdEf1234567',
+          },
+        },
+        'NOT_FOUND',
+      ),
+    ];
+  },
+  confirmQueueReorder: (f) => {
+    const r = Role.CLIENT_APPROVER;
+    const ok = {
+      order: [f.registered],
+      previewToken: 'token-that-was-never-issued',
+      reason: 'Prioridad',
+    };
+    return [
+      c('missing input', r, {}),
+      c('malformed ticket', r, { input: { ...ok, order: ['nope'] } }),
+      c('short token', r, { input: { ...ok, previewToken: 'abc' } }),
+      c('empty reason', r, { input: { ...ok, reason: '' } }),
+      c('oversized reason', r, { input: { ...ok, reason: HUGE } }),
+      c('token never issued', r, { input: ok }, 'CONFLICT', V, 'NOT_FOUND'),
+    ];
+  },
+};
+
+function estimateFeedback(role: Role, number: string): Case[] {
+  const ok = { estimateVersion: 1, reason: 'Demasiadas horas' };
+  return [
+    ...ticketBase(role, number, ok),
+    c('version 0', role, { input: { number, ...ok, estimateVersion: 0 } }),
+    c('version as text', role, { input: { number, ...ok, estimateVersion: 'uno' } }),
+    c(
+      'not the current version',
+      role,
+      { input: { number, ...ok, estimateVersion: 9 } },
+      'INVALID_TRANSITION',
+    ),
+    c('empty reason', role, { input: { number, ...ok, reason: '' } }),
+    c('blank reason', role, { input: { number, ...ok, reason: BLANK } }),
+    c('oversized reason', role, { input: { number, ...ok, reason: HUGE } }),
+  ];
+}
+
+/** `mutation ($a: T!, …) { name(a: $a, …) { __typename } }` for a mutation of the schema. */
+function documentFor(name: string, field: GraphQLField<unknown, unknown>): string {
+  // An argument with a default takes a nullable variable: left out, the default applies.
+  const typeOf = (a: (typeof field.args)[number]) =>
+    a.defaultValue === undefined ? a.type.toString() : a.type.toString().replace(/!$/, '');
+  const defs = field.args.map((a) => `$${a.name}: ${typeOf(a)}`).join(', ');
+  const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  return `mutation${defs ? `(${defs})` : ''} { ${name}${args ? `(${args})` : ''} { __typename } }`;
+}
+
+describe('Invalid input for every mutation (issue 5 item 8)', () => {
+  let world: SeededWorld;
+  let worker: RunningWorker;
+  let bundle: WorkflowBundleWithSourceMap;
+  let running: Promise<void>;
+  let fixtures: Fixtures;
+  const taskQueue = `invalid-${process.pid}-${Date.now()}`;
+
+  beforeAll(async () => {
+    installQuietRuntime();
+    bundle = await bundleWorkflows();
+    world = await createSeededWorld('invalid', { TEMPORAL_TASK_QUEUE: taskQueue });
+    worker = await startWorker(bundle, world.config);
+    running = worker.worker.run();
+    fixtures = await buildFixtures();
+    await waitForQuiet(world.db);
+    // Each fixture ticket sits in the state its transitions leave from.
+    const states = await world.db.query<{ number: string; state: string }[]>(
+      'SELECT number, state FROM ticket',
+    );
+    const stateOf = (n: string) => states.find((s) => s.number === n)?.state;
+    expect(
+      Object.fromEntries(
+        Object.entries(EXPECTED_STATES).map(([k]) => [k, stateOf(fixtures[k as keyof Fixtures])]),
+      ),
+    ).toEqual(EXPECTED_STATES);
+  }, 180_000);
+  afterAll(async () => {
+    if (worker) {
+      worker.worker.shutdown();
+      await running;
+      await worker.close();
+    }
+    await world?.close();
+  });
+
+  async function mutate(role: Role, mutation: string, input: Vars, inputType: string) {
+    const { body } = await gql<Record<string, { ticket?: { state: string } }>>(
+      world.api,
+      `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { __typename } }`,
+      { input },
+      world.bearer(role),
+    );
+    if (body.errors) throw new Error(`${mutation}: ${JSON.stringify(body.errors)}`);
+  }
+
+  async function register(category = 'DEVELOPMENT'): Promise<string> {
+    const { body } = await gql<{ registerTicket: { number: string } }>(
+      world.api,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      { input: { category, subject: 'Reporte de ventas', description: 'Por zona.' } },
+      world.bearer(Role.CLIENT_USER, OWN),
+    );
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data!.registerTicket.number;
+  }
+
+  /** Every ticket state a transition leaves from, reached through GraphQL. */
+  async function buildFixtures(): Promise<Fixtures> {
+    const A = 'TicketActionInput';
+    const act = (role: Role, m: string, number: string, extra: Vars = {}, type = A) =>
+      mutate(role, m, { number, ...extra }, type);
+    const problem = async () => {
+      const n = await register();
+      await act(
+        Role.AGENT,
+        'classifyTicket',
+        n,
+        { classification: 'PROBLEM' },
+        'ClassifyTicketInput',
+      );
+      return n;
+    };
+    const requirement = async () => {
+      const n = await register();
+      await act(
+        Role.AGENT,
+        'classifyTicket',
+        n,
+        { classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+        'ClassifyTicketInput',
+      );
+      return n;
+    };
+    const estimated = async () => {
+      const n = await requirement();
+      await act(
+        Role.AGENT,
+        'submitEstimate',
+        n,
+        { hours: 2, scope: 'Reporte' },
+        'SubmitEstimateInput',
+      );
+      return n;
+    };
+    const scheduling = async () => {
+      const n = await estimated();
+      await act(
+        Role.CLIENT_APPROVER,
+        'authorizeEstimate',
+        n,
+        { estimateVersion: 1, statement: 'Autorizo la estimación v1.' },
+        'AuthorizeEstimateInput',
+      );
+      return n;
+    };
+    const dateSet = async () => {
+      const n = await scheduling();
+      await act(
+        Role.AGENT,
+        'setReleaseDate',
+        n,
+        { releaseDate: nextBusinessClosing() },
+        'SetReleaseDateInput',
+      );
+      return n;
+    };
+
+    const registered = await register();
+    const infoRequested = await register();
+    await act(Role.AGENT, 'requestInformation', infoRequested, { note: '¿Qué versión?' });
+    const analysis = await problem();
+    const waiting = await problem();
+    await act(Role.AGENT, 'waitOnClient', waiting, { note: '¿Logs?' });
+    const resolved = await problem();
+    await act(Role.AGENT, 'resolveTicket', resolved, { note: 'Corregido.' });
+    const development = await dateSet();
+    await act(Role.AGENT, 'startDevelopment', development);
+    const released = await dateSet();
+    await act(Role.AGENT, 'startDevelopment', released);
+    await act(Role.AGENT, 'releaseForTesting', released);
+
+    const [{ id: providerOrg }] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM organization WHERE kind = 'PROVIDER'`,
+    );
+    const ownOrg = world.orgIds['comercializadora-aurora'];
+    const [{ id: calendarId }] = await world.db.query<{ id: string }[]>(
+      `SELECT calendar_id AS id FROM ticket WHERE number = $1`,
+      [registered],
+    );
+    const [{ id: clientUserId }] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE 'CLIENT_USER' = ANY(roles) AND organization_id = $1`,
+      [ownOrg],
+    );
+    const [{ id: ledgerEntryId }] = await world.db.query<{ id: string }[]>(
+      `SELECT id::text AS id FROM hour_ledger_entry WHERE kind = 'PURCHASE' AND organization_id = $1`,
+      [ownOrg],
+    );
+    return {
+      registered,
+      infoRequested,
+      analysis,
+      waiting,
+      resolved,
+      diagnosis: await requirement(),
+      estimated: await estimated(),
+      scheduling: await scheduling(),
+      dateSet: await dateSet(),
+      development,
+      released,
+      adminAction: await register('ADMIN_ACTION'),
+      ownOrg,
+      providerOrg,
+      calendarId,
+      clientUserId,
+      ledgerEntryId,
+    };
+  }
+
+  it('has invalid-input cases for every mutation of schema.graphql, and none for a removed one', () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(MUTATIONS).sort());
+  });
+
+  it.each(Object.keys(MUTATIONS).sort())(
+    '%s: every invalid call answers a typed code and changes nothing',
+    async (name) => {
+      const cases = CASES[name]?.(fixtures) ?? [];
+      expect(cases.length).toBeGreaterThan(0);
+      const document = documentFor(name, MUTATIONS[name]);
+      const wrong: string[] = [];
+      for (const k of cases) {
+        const before = await databaseFingerprint(world.db);
+        const { status, body } = await gql(world.api, document, k.vars, world.bearer(k.role));
+        const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+        const after = await databaseFingerprint(world.db);
+        const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
+        if (
+          status >= 500 ||
+          body.data?.[name] ||
+          !codes.length ||
+          !k.codes.includes(String(codes[0])) ||
+          changed.length
+        ) {
+          wrong.push(
+            `${k.label}: HTTP ${status}, codes ${JSON.stringify(codes)} (want ${k.codes.join('|')}), ` +
+              `${body.errors?.[0]?.message ?? 'no error'}${changed.length ? `; changed ${changed.join(', ')}` : ''}`,
+          );
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+});
+
+/** The closing of the next business day of the demo calendar: a valid release date. */
+function nextBusinessClosing(): string {
+  const year = new Date().getUTCFullYear();
+  return addBusinessDays(defaultMexicoCityCalendar(year, year + 1), new Date(), 1).toISOString();
+}
