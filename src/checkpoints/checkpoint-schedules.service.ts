@@ -100,7 +100,14 @@ export class CheckpointSchedulesService
   }
 
   private async syncAll(): Promise<void> {
-    const all = await this.db.getRepository(CheckpointSettingsEntity).find();
-    for (const settings of all) await this.sync(settings);
+    const repo = this.db.getRepository(CheckpointSettingsEntity);
+    for (const settings of await repo.find()) {
+      await this.sync(settings);
+      // The Schedule followed the calendar's zone; so does what the settings show.
+      const { timeZone } = (await this.calendars.forOrganization(settings.organizationId)).engine;
+      if (timeZone !== settings.timeZone) {
+        await repo.update({ organizationId: settings.organizationId }, { timeZone });
+      }
+    }
   }
 }

@@ -279,6 +279,61 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     });
   });
 
+  it('a calendar edit moves the Schedule with the client’s time zone', async () => {
+    const set = await call<{ setCheckpointSettings: { nextRuns: string[]; timeZone: string } }>(
+      SET_SETTINGS,
+      { input: { organizationId: tulumId, weekday, localTime: '10:00' } },
+      as(Role.ADMIN),
+    );
+    expect(set.errors).toBeUndefined();
+    const day = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri'][weekday];
+    expect(wall(set.data!.setCheckpointSettings.nextRuns[0])).toBe(`${day} 10:00`);
+
+    // Tulum gets its own calendar in Cancún (UTC−5, no DST), then an edit reaches the listeners.
+    const weekly = [1, 2, 3, 4, 5].map((d) => ({
+      weekday: d,
+      intervals: [{ start: '09:00', end: '18:00' }],
+    }));
+    const created = await call<{ createCalendar: { id: string } }>(
+      `mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`,
+      {
+        input: { name: 'Tulum', organizationId: tulumId, timeZone: 'America/Cancun', weekly },
+      },
+      as(Role.ADMIN),
+    );
+    expect(created.errors).toBeUndefined();
+    const edited = await call(
+      `mutation ($id: ID!, $input: UpdateCalendarInput!) { updateCalendar(id: $id, input: $input) { id } }`,
+      { id: created.data!.createCalendar.id, input: { name: 'Tulum (Cancún)' } },
+      as(Role.ADMIN),
+    );
+    expect(edited.errors).toBeUndefined();
+
+    const after = (
+      await call<{ checkpointSettings: { nextRuns: string[]; timeZone: string } }>(
+        GET_SETTINGS,
+        { organizationId: tulumId },
+        as(Role.CLIENT_USER, TULUM),
+      )
+    ).data!.checkpointSettings;
+    expect(after.timeZone).toBe('America/Cancun');
+    const cancun = (iso: string) =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: 'America/Cancun',
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .format(new Date(iso))
+        .replace(',', '');
+    for (const run of after.nextRuns) expect(cancun(run)).toBe(`${day} 10:00`);
+    // Same wall time, one hour earlier in UTC than in Mexico City.
+    expect(
+      Date.parse(set.data!.setCheckpointSettings.nextRuns[0]) - Date.parse(after.nextRuns[0]),
+    ).toBe(3_600_000);
+  });
+
   let registered: string;
   let awaiting: string;
   let scheduled: string;
