@@ -1,10 +1,12 @@
 import { join } from 'node:path';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import {
   type ExecutionResult,
   GraphQLError,
   type GraphQLFormattedError,
   type GraphQLSchema,
+  OperationTypeNode,
   parse,
   specifiedRules,
   validate,
@@ -45,6 +47,24 @@ export function graphQLContext(source: { req?: unknown } & WsContextSource): { r
   return { req: { headers: { authorization } } };
 }
 
+/**
+ * Subscriptions run over WebSocket (graphql-ws) only; sent over HTTP they are refused before
+ * execution with a clear request error (BAD_REQUEST, i.e. VALIDATION_FAILED), not run as a query.
+ */
+const subscriptionsOverWebSocketOnly: ApolloServerPlugin = {
+  requestDidStart: () =>
+    Promise.resolve({
+      didResolveOperation: ({ operation }) => {
+        if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) return Promise.resolve();
+        return Promise.reject(
+          new GraphQLError('Subscriptions run over WebSocket (graphql-ws) at /graphql, not HTTP', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          }),
+        );
+      },
+    }),
+};
+
 function formatAll(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
   return errors.map((e) => formatGraphQLError(e.toJSON(), e));
 }
@@ -67,6 +87,7 @@ export function graphQLOptions({
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
+    plugins: [subscriptionsOverWebSocketOnly],
     validationRules,
     context: graphQLContext,
     transformSchema: (built) => (schema = built),

@@ -12,7 +12,21 @@ const REQUEST_ERROR_CODES: Record<string, ErrorCode> = {
   BAD_USER_INPUT: ErrorCode.VALIDATION_FAILED,
   BAD_REQUEST: ErrorCode.VALIDATION_FAILED,
   PERSISTED_QUERY_NOT_FOUND: ErrorCode.VALIDATION_FAILED,
+  // An unknown operationName, or several operations and none named.
+  OPERATION_RESOLUTION_FAILURE: ErrorCode.VALIDATION_FAILED,
 };
+
+/**
+ * PostgreSQL refusing a value it cannot store or read as the column's type (a NUL byte in text,
+ * a malformed UUID or date): the caller's input, never a server fault. SQLSTATE class 22.
+ */
+const INVALID_VALUE_SQLSTATES = new Set(['22021', '22P05', '22P02', '22007', '22008', '22003']);
+
+function isInvalidDatabaseValue(err: unknown): boolean {
+  const code = (err as { driverError?: { code?: unknown }; code?: unknown } | null)?.driverError
+    ?.code;
+  return typeof code === 'string' && INVALID_VALUE_SQLSTATES.has(code);
+}
 
 /** Errors from infrastructure that mean "try again later", not "you did something wrong". */
 function isUnavailable(err: unknown): boolean {
@@ -65,6 +79,13 @@ export function formatGraphQLError(
   const apolloCode = formatted.extensions?.code;
   if (typeof apolloCode === 'string' && REQUEST_ERROR_CODES[apolloCode]) {
     return { ...base, extensions: { code: REQUEST_ERROR_CODES[apolloCode] } };
+  }
+  if (isInvalidDatabaseValue(original)) {
+    return {
+      ...base,
+      message: 'An argument holds a value that cannot be stored (e.g. a NUL character).',
+      extensions: { code: ErrorCode.VALIDATION_FAILED },
+    };
   }
   if (isUnavailable(original)) {
     logger.warn(`dependency unavailable: ${String((original as Error).message)}`);
