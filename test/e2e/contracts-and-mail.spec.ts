@@ -126,7 +126,7 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     const link = page.getByRole('link', { name: 'Descargar CSV de 2026-01' });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('estado-de-cuenta-2026-01.csv');
-    const csv = readFileSync((await download.path()), 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     expect(csv).toContain('MONTHLY_FEE');
     expect(csv).toContain('TOTAL');
   });
