@@ -2,12 +2,16 @@ import { isDeepStrictEqual } from 'node:util';
 import { startFaultStack, type FaultStack } from '../support/fault-stack';
 import {
   allMailSent,
+  brokenEventLogs,
   breachedOnce,
   create24x7Calendar,
   mailCheck,
+  maxBreachLatenessMs,
+  recordFigure,
   registeredOnce,
   registerTicket,
   startShortClockTicket,
+  tryRegisterTicket,
   ticketOutcomes,
 } from '../support/fault-tickets';
 import { waitFor } from '../support/worker-process';
@@ -17,6 +21,7 @@ import { waitFor } from '../support/worker-process';
 // a new worker process starts. Every ticket reaches its state; every at-risk mark and breach is
 // recorded exactly once (sla_event and the ticket's event log); every email arrives once.
 
+const SPEC = 'worker-kill';
 /** At least this many tickets registered through GraphQL (8-hour triage clocks: they stay running). */
 const REGISTERED = 20;
 /** Tickets whose triage clocks warn and breach during the test. */
@@ -82,15 +87,15 @@ describe('fault: worker killed (SIGKILL) during a burst of tickets with running 
       for (let i = 0; ; i++) {
         const killed = breachedAtKill >= 0;
         if (i >= REGISTERED / 2 && killed && answers.filter((a) => a.afterKill).length >= 6) return;
-        const res = await registerTicket(stack, `Ráfaga ${client}-${i + 1}`);
-        answers.push({ code: res.body.errors?.[0]?.extensions?.code ?? null, afterKill: killed });
+        const code = await tryRegisterTicket(stack, `Ráfaga ${client}-${i + 1}`);
+        answers.push({ code, afterKill: killed });
         await new Promise((r) => setTimeout(r, 150));
       }
     };
     await Promise.all([killer, burst(1), burst(2)]);
     expect(await first.exited).toBe('SIGKILL');
 
-    // Registrations answered while no worker ran: a ticket, or a typed error (never a crash).
+    // Registrations answered while no worker ran: a ticket, or a typed error (never a hang).
     for (const a of answers) expect([null, 'UNAVAILABLE']).toContain(a.code);
 
     const second = stack.startWorker();
@@ -124,6 +129,16 @@ describe('fault: worker killed (SIGKILL) during a burst of tickets with running 
       throw new Error(`${err.message}\n${second.output()}`);
     });
     expect(outcomes).toEqual(expected);
+    expect(await brokenEventLogs(stack, all)).toEqual([]);
+    recordFigure(SPEC, 'latest breach after its deadline', await maxBreachLatenessMs(stack), 'ms');
+    recordFigure(SPEC, 'tickets (GraphQL + short clocks)', all.length, '');
+    recordFigure(
+      SPEC,
+      'registered while no worker ran',
+      answers.filter((a) => a.afterKill).length,
+      '',
+    );
+    recordFigure(SPEC, 'breaches in before the kill', breachedAtKill, `of ${SHORT}`);
     // The kill really interrupted running clocks: some had breached, most had not.
     expect(breachedAtKill).toBeGreaterThanOrEqual(2);
     expect(breachedAtKill).toBeLessThan(SHORT);
@@ -134,6 +149,13 @@ describe('fault: worker killed (SIGKILL) during a burst of tickets with running 
     expect(mail.missing).toEqual([]);
     expect(mail.duplicatedWithoutRetry).toEqual([]);
     expect(mail.unknown).toEqual([]);
+    recordFigure(SPEC, 'emails', mail.rows.length, '');
+    recordFigure(
+      SPEC,
+      'emails claimed again after the kill',
+      mail.rows.filter((r) => r.attempts > 1).length,
+      '',
+    );
     // An at-risk and a breach email (to the provider's managers) for every short-clock ticket.
     for (const type of ['SLA_AT_RISK', 'SLA_BREACHED']) {
       const tickets = new Set(

@@ -1,3 +1,5 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Role } from '../../src/identity/role.enum';
 import { TicketEntity } from '../../src/tickets/ticket.entity';
 import { allocateTicketNumber } from '../../src/tickets/ticket-number';
@@ -8,6 +10,7 @@ import {
 } from '../../workflows/ticket/ticket.contract';
 import type { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
 import type { FaultStack } from './fault-stack';
+import { ROOT } from './paths';
 
 // Tickets for the fault specs, and the exactly-once checks every fault spec ends with.
 
@@ -54,6 +57,35 @@ export function registerTicket(stack: FaultStack, subject: string) {
     { input: { category: 'INCIDENT', subject, description: 'Prueba de fallas (issue 10).' } },
     Role.CLIENT_USER,
   );
+}
+
+/**
+ * `registerTicket` as the client user, reduced to its error code (`null`: registered). An answer
+ * that takes longer than `limitMs` is `HUNG`: the API must answer, with a ticket or a typed error.
+ */
+export async function tryRegisterTicket(
+  stack: FaultStack,
+  subject: string,
+  limitMs = 20_000,
+): Promise<string | null> {
+  try {
+    const res = await fetch(`${stack.api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...stack.bearer(Role.CLIENT_USER) },
+      body: JSON.stringify({
+        query: REGISTER,
+        variables: {
+          input: { category: 'INCIDENT', subject, description: 'Prueba de fallas (issue 10).' },
+        },
+      }),
+      signal: AbortSignal.timeout(limitMs),
+    });
+    const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+    return body.errors ? (body.errors[0].extensions?.code ?? 'NO_CODE') : null;
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'TimeoutError') return 'HUNG';
+    throw err;
+  }
 }
 
 /**
@@ -198,6 +230,32 @@ export function registeredOnce(number: string): TicketOutcome {
   };
 }
 
+/**
+ * Tickets whose event log is not exactly sequences 1…n with the read model at n (an event lost,
+ * duplicated, or a read model behind its log). Empty when every log is whole.
+ */
+export async function brokenEventLogs(
+  stack: FaultStack,
+  numbers: readonly string[],
+): Promise<{ number: string; seqs: number[]; lastEventSeq: number }[]> {
+  const rows = await stack.db.query<{ number: string; seqs: number[]; last_event_seq: number }[]>(
+    `SELECT t.number, t.last_event_seq,
+            coalesce(array_agg(e.seq ORDER BY e.seq) FILTER (WHERE e.seq IS NOT NULL), '{}') AS seqs
+       FROM ticket t LEFT JOIN ticket_event e ON e.ticket_number = t.number
+      WHERE t.number = ANY($1)
+      GROUP BY t.number, t.last_event_seq`,
+    [numbers],
+  );
+  return rows
+    .filter(
+      (r) =>
+        r.seqs.length === 0 ||
+        r.seqs.some((seq, i) => seq !== i + 1) ||
+        r.seqs[r.seqs.length - 1] !== r.last_event_seq,
+    )
+    .map((r) => ({ number: r.number, seqs: r.seqs, lastEventSeq: r.last_event_seq }));
+}
+
 interface OutboxRow {
   id: string;
   event_key: string;
@@ -259,4 +317,26 @@ export async function mailCheck(stack: FaultStack): Promise<MailCheck> {
 export async function allMailSent(stack: FaultStack): Promise<OutboxRow[] | null> {
   const rows = await outbox(stack);
   return rows.length > 0 && rows.every((r) => r.status === 'SENT') ? rows : null;
+}
+
+/** The latest any breach was recorded after its deadline (`recorded_at − deadline`), in ms. */
+export async function maxBreachLatenessMs(stack: FaultStack): Promise<number> {
+  const [row] = await stack.db.query<{ ms: string }[]>(
+    `SELECT extract(epoch FROM max(recorded_at - deadline)) * 1000 AS ms
+       FROM sla_event WHERE event = 'breached'`,
+  );
+  return Math.round(Number(row.ms));
+}
+
+/**
+ * Appends one measured figure of a fault run to `test-results/fault-figures.jsonl` (git-ignored),
+ * which docs/RELIABILITY.md quotes. A record, never an assertion.
+ */
+export function recordFigure(spec: string, metric: string, value: number, unit: string): void {
+  const dir = join(ROOT, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  appendFileSync(
+    join(dir, 'fault-figures.jsonl'),
+    `${JSON.stringify({ at: new Date().toISOString(), spec, metric, value, unit })}\n`,
+  );
 }
