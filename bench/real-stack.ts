@@ -72,6 +72,8 @@ export interface GqlResult<T> {
 
 export interface BenchWorld {
   readonly config: AppConfig;
+  /** The stack's temp folder (`temporal/temporal.db` is the dev server's SQLite file). */
+  readonly dataDir: string;
   readonly db: DataSource;
   readonly apiUrl: string;
   /** A Temporal client of its own (for the baselines), on the same server. */
@@ -187,6 +189,7 @@ export async function withBenchWorld<T>(
 
     const world: BenchWorld = {
       config,
+      dataDir,
       db,
       apiUrl,
       client,

@@ -5,6 +5,7 @@ import { type BenchRow, formatTable, machineLine } from './bench-harness';
 import { businessTimeScenario } from './business-time.bench';
 import { dashboardScenario } from './dashboard.bench';
 import { intakeScenario } from './intake.bench';
+import { scaleScenario } from './scale.bench';
 import { timerPrecisionScenario } from './timer-precision.bench';
 import { transitionScenario } from './transition.bench';
 
@@ -17,6 +18,7 @@ const SCENARIOS = [
   transitionScenario,
   dashboardScenario,
   timerPrecisionScenario,
+  scaleScenario,
 ];
 
 async function main(): Promise<void> {

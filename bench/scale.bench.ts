@@ -1,0 +1,190 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { DEFAULT_CALENDAR_ID } from '../src/database/migrations/1764317000000-calendars';
+import type { TicketInput } from '../workflows/ticket/ticket.contract';
+import { ticketWorkflowId } from '../workflows/ticket/ticket.contract';
+import type { ticketWorkflow } from '../workflows/ticket/ticket.workflow';
+import type { BenchRow, BenchScenario } from './bench-harness';
+import { concurrentRate, withBenchWorld } from './real-stack';
+
+/* eslint-disable no-console */
+
+const DEFAULT_N = 10_000;
+const WARM_UP = 50;
+const CLIENTS = 16;
+/** Ticket sequence numbers of this scenario start here (the API's counter never reaches them). */
+const FIRST_SEQ = 500_001;
+const MiB = 1024 * 1024;
+
+/**
+ * Issue 10 item 1: N open ticket workflows (default 10,000; `BENCH_SCALE_N`) on one machine, each
+ * with its triage clock running (a durable timer 8 business hours out on the default calendar).
+ * The read-model rows are inserted by SQL; the workflows are started with the Temporal client
+ * (16 concurrent starts), each runs its first task, computes its clock and projects its first
+ * events. Measured: how long starting them took, when every clock was running in the read model,
+ * and memory (this process: API + worker + bench client; RSS covers the workflow threads) and the
+ * Temporal SQLite file per open ticket. The email dispatcher is off (the registration emails stay queued in the outbox).
+ */
+export const scaleScenario: BenchScenario = {
+  name: 'scale',
+  run: async () => {
+    const n = Number(process.env.BENCH_SCALE_N ?? DEFAULT_N);
+    if (!Number.isInteger(n) || n < 1) throw new Error('BENCH_SCALE_N must be a positive integer');
+    const dispatcher = process.env.MAIL_DISPATCHER;
+    process.env.MAIL_DISPATCHER = 'off';
+    try {
+      return await withBenchWorld('scale', (world) => measure(world, n));
+    } finally {
+      if (dispatcher === undefined) delete process.env.MAIL_DISPATCHER;
+      else process.env.MAIL_DISPATCHER = dispatcher;
+    }
+  },
+};
+
+type World = Parameters<Parameters<typeof withBenchWorld>[1]>[0];
+
+async function measure(world: World, n: number): Promise<BenchRow[]> {
+  const year = new Date().getUTCFullYear();
+  const [{ org, user }] = await world.db.query<{ org: string; user: string }[]>(
+    `SELECT o.id AS org, u.id AS "user" FROM organization o JOIN app_user u ON u.organization_id = o.id
+      WHERE o.slug = 'comercializadora-aurora' AND u.email = 'usuario@aurora.example'`,
+  );
+  const numberOf = (i: number): string => `L3-${year}-${String(FIRST_SEQ + i).padStart(6, '0')}`;
+  const registeredAt = new Date();
+  // Read-model rows first (as registerTicket commits them), in one statement.
+  await world.db.query(
+    `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id, calendar_id,
+                         category, subject, description, state, sla_status, details, registered_at,
+                         last_event_seq, updated_at)
+     SELECT 'L3-' || $1::text || '-' || lpad(s::text, 6, '0'), $1::int, s,
+            'ticket:L3-' || $1::text || '-' || lpad(s::text, 6, '0'), $2, $3, $4,
+            'INCIDENT', 'Ticket de escala ' || s, 'Carga del escenario de escala.', 'REGISTERED',
+            'ok', '{}'::jsonb, $5, 0, $5
+       FROM generate_series($6::int, $7::int) AS s`,
+    [year, org, user, DEFAULT_CALENDAR_ID, registeredAt, FIRST_SEQ, FIRST_SEQ + WARM_UP + n - 1],
+  );
+  const start = async (i: number): Promise<void> => {
+    const number = numberOf(i);
+    const input: TicketInput = {
+      ticketNumber: number,
+      clientOrgId: org,
+      calendarId: DEFAULT_CALENDAR_ID,
+      registrantId: user,
+      category: 'INCIDENT',
+      subject: `Ticket de escala ${FIRST_SEQ + i}`,
+      description: 'Carga del escenario de escala.',
+      registeredAt: registeredAt.toISOString(),
+    };
+    await world.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', {
+      taskQueue: world.config.temporal.taskQueue,
+      workflowId: ticketWorkflowId(number),
+      args: [input],
+    });
+  };
+  const running = async (): Promise<number> =>
+    Number(
+      (
+        await world.db.query<{ n: string }[]>(
+          `SELECT count(*) AS n FROM ticket_clock WHERE status = 'RUNNING' AND kind = 'triage'`,
+        )
+      )[0].n,
+    );
+  const untilRunning = async (count: number, what: string): Promise<void> => {
+    let last = -1;
+    let lastChange = Date.now();
+    for (;;) {
+      const now = await running();
+      if (now >= count) return;
+      if (now !== last) [last, lastChange] = [now, Date.now()];
+      // No progress for 2 minutes: something is stuck; stop rather than hang the bench.
+      if (Date.now() - lastChange > 120_000) throw new Error(`${what}: stuck at ${now}/${count}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  };
+
+  // Warm-up: JIT, pools, the workflow bundle's first contexts.
+  await concurrentRate(CLIENTS, WARM_UP, Infinity, start);
+  await untilRunning(WARM_UP, 'warm-up');
+  const before = snapshot(world);
+
+  const t0 = Date.now();
+  let reported = 0;
+  const started = await concurrentRate(CLIENTS, n, Infinity, async (i) => {
+    await start(WARM_UP + i);
+    if (i - reported >= 1_000) {
+      reported = i;
+      console.log(`  [scale] ${i} started, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    }
+  });
+  const startSeconds = (Date.now() - t0) / 1000;
+  await untilRunning(WARM_UP + n, 'clocks');
+  const runningSeconds = (Date.now() - t0) / 1000;
+  const after = snapshot(world);
+  const [pg] = await world.db.query<{ bytes: string }[]>(
+    'SELECT pg_database_size(current_database()) AS bytes',
+  );
+
+  const perTicketKiB = (a: number, b: number): number => (a - b) / n / 1024;
+  const row = (metric: string, value: number, unit: string, baseline?: BenchRow['baseline']) => ({
+    scenario: 'scale',
+    metric,
+    value,
+    unit,
+    ...(baseline ? { baseline } : {}),
+  });
+  return [
+    row(`start ${n} ticket workflows, ${CLIENTS} clients`, startSeconds, 's', {
+      label: 'starts /s',
+      value: started.perSecond,
+    }),
+    row(`all ${n} triage clocks running (read model)`, runningSeconds, 's'),
+    row('RSS per open ticket (API + worker process)', perTicketKiB(after.rss, before.rss), 'KiB', {
+      label: `RSS MiB at ${WARM_UP + n}`,
+      value: after.rss / MiB,
+    }),
+    // Workflows run in the SDK's worker threads: their heaps are in the RSS, not in this one.
+    row('main-thread V8 heap per open ticket', perTicketKiB(after.heap, before.heap), 'KiB', {
+      label: `heap MiB at ${WARM_UP + n}`,
+      value: after.heap / MiB,
+    }),
+    row(
+      'Temporal SQLite per open ticket',
+      perTicketKiB(after.temporalDb, before.temporalDb),
+      'KiB',
+      { label: `SQLite MiB at ${WARM_UP + n}`, value: after.temporalDb / MiB },
+    ),
+    row('PostgreSQL database size', Number(pg.bytes) / MiB, 'MiB'),
+    row('worker workflow cache (default maxCachedWorkflows)', defaultCacheSize(), 'runs'),
+  ];
+}
+
+interface Snapshot {
+  readonly rss: number;
+  readonly heap: number;
+  readonly temporalDb: number;
+}
+
+/** Memory after a full GC, and the dev server's SQLite file with its WAL. */
+function snapshot(world: World): Snapshot {
+  gc();
+  const memory = process.memoryUsage();
+  const dir = join(world.dataDir, 'temporal');
+  const temporalDb = readdirSync(dir)
+    .filter((f) => f.startsWith('temporal.db'))
+    .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+  return { rss: memory.rss, heap: memory.heapUsed, temporalDb };
+}
+
+/** A full collection, without starting node with `--expose-gc`. */
+function gc(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+/** What the SDK picks when `maxCachedWorkflows` is not set (worker-options, reuseV8Context). */
+function defaultCacheSize(): number {
+  const heapMiB = getHeapStatistics().heap_size_limit / MiB;
+  return Math.max(Math.floor((Math.max(heapMiB - 200, 0) * 600) / 1024), 10);
+}
