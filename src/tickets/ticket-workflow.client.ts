@@ -87,21 +87,6 @@ export class TicketWorkflowClient {
     }
   }
 
-  /**
-   * The state of a just-started ticket. A query needs the run's first workflow task done; on a
-   * cold worker that can take a moment, so a refused query is retried briefly.
-   */
-  async firstState(ticketNumber: string): Promise<TicketView> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.state(ticketNumber);
-      } catch (err) {
-        if (attempt >= 20 || err instanceof DomainError) throw err;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(50 * attempt, 500)));
-      }
-    }
-  }
-
   async state(ticketNumber: string): Promise<TicketView> {
     try {
       return await this.temporal.client.workflow

@@ -6,10 +6,12 @@ import { Brackets, type DataSource } from 'typeorm';
 import {
   type RequestBase,
   TERMINAL_STATES,
+  type TicketInput,
   type TicketView,
   ticketWorkflowId,
   type TransitionResult,
 } from '../../workflows/ticket/ticket.contract';
+import { openedView, openingTriageArgs } from '../../workflows/ticket/ticket-opening';
 import { RULES } from '../../workflows/ticket/transitions';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { localDateOf } from '../business-time/engine';
@@ -19,6 +21,7 @@ import type { LogTimeResult } from '../contracts/hour-ledger.types';
 import { SupportPoliciesService } from '../contracts/support-policies.service';
 import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
 import { AppUserEntity } from '../identity/app-user.entity';
+import { computeClock } from './clock-computation';
 import { TicketClockEntity } from './ticket-clock.entity';
 import { TicketEventEntity } from './ticket-event.entity';
 import type { LogTicketTimeInput, RegisterTicketInput, TicketFilter } from './ticket.inputs';
@@ -104,7 +107,7 @@ export class TicketsService implements OnModuleInit {
       return tx.getRepository(TicketEntity).save(row);
     });
     // The row is committed first: should the start fail, the worker's reconciler starts it later.
-    await this.workflows.start({
+    const start: TicketInput = {
       ticketNumber: ticket.number,
       clientOrgId: ticket.organizationId,
       calendarId: ticket.calendarId,
@@ -113,11 +116,15 @@ export class TicketsService implements OnModuleInit {
       subject: ticket.subject,
       description: ticket.description,
       registeredAt: registeredAt.toISOString(),
-    });
+    };
+    await this.workflows.start(start);
     await this.db
       .getRepository(TicketEntity)
       .update({ number: ticket.number }, { workflowStartedAt: new Date() });
-    return ticketFromView(await this.workflows.firstState(ticket.number));
+    // The answer is the state the workflow opens with, computed here by the same pure functions
+    // and engine on the same calendar version: no wait for the workflow's first task.
+    const triage = computeClock(calendar.engine, calendar.version, openingTriageArgs(start));
+    return ticketFromView(openedView(start, triage, start.registeredAt));
   }
 
   async get(user: AuthenticatedUser, number: string): Promise<TicketWithParts> {

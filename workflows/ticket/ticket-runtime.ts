@@ -13,7 +13,6 @@ import {
 } from '../search-attributes';
 import {
   type ClockEvent,
-  type ClockTarget,
   isOpen,
   newClock,
   nextDeadlineOf,
@@ -31,6 +30,13 @@ import type {
   TransitionResult,
 } from './ticket.contract';
 import { clockId, REMEMBERED_REQUESTS, TERMINAL_STATES } from './ticket.contract';
+import {
+  clockData,
+  clockTarget,
+  initialView,
+  openedView,
+  openingTriageClock,
+} from './ticket-opening';
 import { readModelSlice, type TicketProjectionActivities } from './ticket-projection';
 import { fail } from './transitions';
 
@@ -51,9 +57,6 @@ const { projectTicket } = proxyActivities<TicketProjectionActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
-
-const DEFAULT_CADENCE_MINUTES = 480;
-const DEFAULT_AT_RISK_FRACTION = 0.75;
 
 /** Mutable state of one ticket run and the operations every transition is built from. */
 export class TicketRuntime {
@@ -181,19 +184,6 @@ export class TicketRuntime {
     this.update({ clocks });
   }
 
-  private target(kind: SlaClockKind): ClockTarget {
-    switch (kind) {
-      case 'triage':
-        return { amount: 8 * 60, unit: 'minutes' };
-      case 'diagnosis':
-        return { amount: 5, unit: 'days' };
-      case 'scheduling':
-        return { amount: 2, unit: 'days' };
-      case 'progress':
-        return { amount: this.view.progressCadenceMinutes, unit: 'minutes' };
-    }
-  }
-
   private compute(clock: SlaClockView, until?: string) {
     return businessTime.computeClockDeadlines({
       calendarId: this.view.calendarId,
@@ -224,9 +214,21 @@ export class TicketRuntime {
     return check.businessInstant;
   }
 
+  /** Registration (L3-05/L3-06): the ticket opens with its triage clock running. */
+  async open(): Promise<void> {
+    const triage = await this.compute(openingTriageClock(this.input));
+    this.view = openedView(this.input, triage, nowIso());
+  }
+
   async startClock(kind: SlaClockKind, at: string = nowIso()): Promise<void> {
     const run = this.view.clocks.filter((c) => c.kind === kind).length + 1;
-    const fresh = newClock(clockId(this.ticketNumber, kind, run), kind, run, this.target(kind), at);
+    const fresh = newClock(
+      clockId(this.ticketNumber, kind, run),
+      kind,
+      run,
+      clockTarget(kind, this.view.progressCadenceMinutes),
+      at,
+    );
     const clock = withComputation(fresh, await this.compute(fresh), at);
     this.putClock(clock);
     this.record('CLOCK_STARTED', null, clockData(clock));
@@ -354,48 +356,4 @@ export class TicketRuntime {
 
 function nowIso(): string {
   return new Date().toISOString();
-}
-
-function clockData(clock: SlaClockView): Record<string, unknown> {
-  return {
-    clockId: clock.id,
-    kind: clock.kind,
-    status: clock.status,
-    deadline: clock.deadline,
-    atRiskAt: clock.atRiskAt,
-    consumedMs: clock.consumedMs,
-    remainingMs: clock.remainingMs,
-    calendarVersion: clock.calendarVersion,
-  };
-}
-
-function initialView(input: TicketInput): TicketView {
-  return {
-    ticketNumber: input.ticketNumber,
-    clientOrgId: input.clientOrgId,
-    calendarId: input.calendarId,
-    registrantId: input.registrantId,
-    category: input.category,
-    subject: input.subject,
-    description: input.description,
-    registeredAt: input.registeredAt,
-    progressCadenceMinutes: input.progressCadenceMinutes ?? DEFAULT_CADENCE_MINUTES,
-    atRiskFraction: input.atRiskFraction ?? DEFAULT_AT_RISK_FRACTION,
-    state: 'REGISTERED',
-    waitingFrom: null,
-    classification: null,
-    requirementKind: null,
-    assigneeId: null,
-    remoteSessionAt: null,
-    estimates: [],
-    authorizations: [],
-    releaseDate: null,
-    reworkCount: 0,
-    adminActions: [],
-    closure: null,
-    clocks: [],
-    timeline: [],
-    slaStatus: 'ok',
-    nextDeadline: null,
-  };
 }

@@ -22,18 +22,11 @@ import { TicketRuntime } from './ticket-runtime';
 export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
   validateInput(input);
   const rt = new TicketRuntime(input);
+  // The opening takes the lock before any handler exists: an Update delivered with the start
+  // (registerTicket does not wait for the first task) runs after the ticket has opened.
+  const opening = input.carried === undefined ? rt.exclusive(() => rt.open()) : undefined;
   registerTicketHandlers(rt);
-  if (input.carried === undefined) {
-    await rt.exclusive(async () => {
-      rt.record(
-        'registered',
-        { userId: input.registrantId, role: 'CLIENT_USER' },
-        { category: input.category, subject: input.subject },
-        input.registeredAt,
-      );
-      await rt.startClock('triage', input.registeredAt);
-    });
-  }
+  await opening;
   rt.changed();
 
   const limit = input.historyEventLimit ?? HISTORY_EVENT_LIMIT;

@@ -1,0 +1,74 @@
+import { addBusinessMinutes } from '../../src/business-time/engine';
+import { computeClock } from '../../src/tickets/clock-computation';
+import {
+  cancelUpdate,
+  classifyUpdate,
+  ticketStateQuery,
+} from '../../workflows/ticket/ticket.contract';
+import { openedView, openingTriageArgs } from '../../workflows/ticket/ticket-opening';
+import {
+  agent,
+  clientUser,
+  eventually,
+  req,
+  startTicket,
+  type TicketHarness,
+  useTicketHarness,
+  withWorker,
+} from './ticket-harness';
+
+// `registerTicket` answers without waiting for the workflow's first task: the API computes the
+// opening state with the same pure functions. This spec proves both give the same ticket.
+
+let h: TicketHarness;
+useTicketHarness((ctx) => {
+  ({ h } = ctx);
+});
+
+describe('ticket opening (L3-05, L3-06)', () => {
+  it('L3-05/L3-06: the state registerTicket answers with (computed by the API) is the state the workflow opens with', async () => {
+    const opened = await withWorker(h, async () => {
+      const { handle, input } = await startTicket(h);
+      const view = await eventually(
+        () => handle.query(ticketStateQuery),
+        (v) => v.clocks.length === 1,
+      );
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+      await handle.result();
+      return { view, input };
+    });
+    const { engine, version } = h.calendars.current;
+    const answered = openedView(
+      opened.input,
+      computeClock(engine, version, openingTriageArgs(opened.input)),
+      opened.view.timeline[1].at,
+    );
+    expect(answered).toEqual(opened.view);
+    const triage = answered.clocks[0];
+    expect(triage).toMatchObject({ kind: 'triage', status: 'RUNNING', run: 1 });
+    expect(triage.deadline).toBe(
+      addBusinessMinutes(engine, new Date(opened.input.registeredAt), 8 * 60).toISOString(),
+    );
+    expect(answered.timeline.map((e) => e.type)).toEqual(['registered', 'CLOCK_STARTED']);
+  });
+
+  it('L3-06: a transition that reaches the workflow together with its start runs after the opening', async () => {
+    const { handle } = await startTicket(h);
+    // Sent before any worker ran the first task: the Update is delivered in the same activation.
+    const classified = handle.executeUpdate(classifyUpdate, {
+      args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
+    });
+    const view = await withWorker(h, async () => {
+      expect((await classified).state).toBe('IN_ANALYSIS');
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+      return handle.result();
+    });
+    expect(view.timeline.slice(0, 3).map((e) => e.type)).toEqual([
+      'registered',
+      'CLOCK_STARTED',
+      'classify',
+    ]);
+    expect(view.clocks.find((c) => c.kind === 'triage')?.status).toBe('MET');
+    expect(view.classification).toBe('PROBLEM');
+  });
+});
