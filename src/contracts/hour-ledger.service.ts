@@ -43,6 +43,7 @@ import { requireLocalDate } from './local-date';
 import { registrationRefusal, requireCurrency, requireMoney } from './support-policies.service';
 import {
   assertReplayOf,
+  assertRegisteredTicket,
   assertTicketOf,
   findByKey,
   isNoCharge,
@@ -254,6 +255,7 @@ export class HourLedgerService {
           balance: toBalanceView(l.org.id, l.balance),
         };
       }
+      await assertRegisteredTicket(l.tx, ticketNumber);
       await assertTicketOf(l.tx, ticketNumber, l.org.id);
       const plan = planConsumption(l.balance, {
         ticketNumber,

@@ -26,6 +26,22 @@ export async function isNoCharge(tx: EntityManager, ticketNumber: string): Promi
   return billing?.noCharge ?? false;
 }
 
+/**
+ * Work and waivers are recorded only against tickets that exist (the `ticket` read model, written
+ * at registration): an unknown number is NOT_FOUND before any ledger rule is looked at.
+ */
+export async function assertRegisteredTicket(
+  tx: EntityManager,
+  ticketNumber: string,
+): Promise<void> {
+  const rows = await tx.query<{ n: number }[]>('SELECT 1 AS n FROM ticket WHERE number = $1', [
+    ticketNumber,
+  ]);
+  if (!rows.length) {
+    throw new DomainError(ErrorCode.NOT_FOUND, `Ticket ${ticketNumber} not found`);
+  }
+}
+
 /** A ticket number belongs to one organisation: refuses one the ledger knows for another. */
 export async function assertTicketOf(
   tx: EntityManager,

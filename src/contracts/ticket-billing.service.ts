@@ -5,7 +5,7 @@ import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { type AuthenticatedUser, isProviderStaff } from '../identity';
 import { visibleClientOrganization } from './client-organization';
 import { HourLedgerService } from './hour-ledger.service';
-import { assertTicketOf, requireTicketNumber } from './ledger-rows';
+import { assertRegisteredTicket, assertTicketOf, requireTicketNumber } from './ledger-rows';
 import { requireReason, toHours } from './hours';
 import { planRelease } from './ledger-rules';
 import { TicketBillingEventEntity } from './ticket-billing-event.entity';
@@ -40,6 +40,8 @@ export class TicketBillingService {
     const ticketNumber = requireTicketNumber(req.ticketNumber);
     const reason = requireReason(req.reason);
     await visibleClientOrganization(this.db.manager, req.organizationId, actor);
+    // L3-18: a waiver names a registered ticket; an unknown number writes nothing.
+    await assertRegisteredTicket(this.db.manager, ticketNumber);
     return this.ledger.withLedger(req.organizationId, async (l) => {
       await assertTicketOf(l.tx, ticketNumber, l.org.id);
       const row = {

@@ -50,7 +50,8 @@ interface Balance {
   reservations: { ticketNumber: string; reservedHours: number }[];
 }
 
-const T = (n: number) => `L3-2026-${String(n).padStart(6, '0')}`;
+/** Numbers that no registered ticket has: only the ledger service (as the workflow calls it) sees them. */
+const UNREGISTERED = (n: number) => `L3-2026-${String(n).padStart(6, '0')}`;
 const today = new Date().toISOString().slice(0, 10);
 const month = today.slice(0, 7);
 
@@ -61,6 +62,13 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
   let aurora: string;
   let tulum: string;
   let users: Record<string, string>;
+  /** Aurora's tickets registered through the API (L3-05); `T(1)` is the first. */
+  const registered: string[] = [];
+  const T = (n: number) => {
+    const number = registered[n - 1];
+    if (!number) throw new Error(`ticket ${n} is not registered yet`);
+    return number;
+  };
   const manager = () => world.bearer(Role.MANAGER);
   const agent = () => world.bearer(Role.AGENT);
 
@@ -122,7 +130,12 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
     );
 
   beforeAll(async () => {
-    world = await createSeededWorld('contracts', {}, false);
+    // A task queue no worker polls: the registered tickets' workflows wait, the read model holds them.
+    world = await createSeededWorld(
+      'contracts',
+      { TEMPORAL_TASK_QUEUE: `contracts-${process.pid}-${Date.now()}` },
+      false,
+    );
     ledger = world.api.app.get(HourLedgerService);
     policies = world.api.app.get(SupportPoliciesService);
     aurora = world.orgIds['comercializadora-aurora'];
@@ -266,6 +279,22 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
   describe('purchase → reserve → log time → release (L3-03, L3-12, L3-13)', () => {
     beforeAll(async () => {
       expect((await activePolicy(aurora)).body.errors).toBeUndefined();
+      for (let i = 0; i < 5; i++) {
+        const { body } = await gql<{ registerTicket: { number: string } }>(
+          world.api,
+          `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+          {
+            input: {
+              category: 'DEVELOPMENT',
+              subject: `Reporte ${i + 1}`,
+              description: 'Un reporte de ventas por zona.',
+            },
+          },
+          world.bearer(Role.CLIENT_USER),
+        );
+        expect(body.errors).toBeUndefined();
+        registered.push(body.data!.registerTicket.number);
+      }
     });
 
     it('a purchased package adds hours that are available at once', async () => {
@@ -418,6 +447,24 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
   });
 
   describe('no-charge tickets (L3-18)', () => {
+    it.each([
+      ['setTicketNoCharge', NO_CHARGE, { noCharge: true, reason: 'gratis' }],
+      ['logTime', LOG_TIME, { date: today, hours: 1, description: 'Análisis' }],
+    ])(
+      '%s on an unregistered ticket answers NOT_FOUND and writes nothing (L3-18, L3-12)',
+      async (_name, mutation, extra) => {
+        const before = await rowCounts();
+        const { body } = await gql(
+          world.api,
+          mutation,
+          { input: { ticketNumber: UNREGISTERED(999_999), organizationId: aurora, ...extra } },
+          agent(),
+        );
+        expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+        expect(await rowCounts()).toEqual(before);
+      },
+    );
+
     it('only provider staff may waive a ticket (FORBIDDEN for clients), nothing written', async () => {
       for (const role of [Role.CLIENT_USER, Role.CLIENT_APPROVER]) {
         const before = await rowCounts();
@@ -585,7 +632,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       );
       expect(body.errors).toBeUndefined();
       const results = await Promise.allSettled(
-        Array.from({ length: 10 }, (_, i) => reserve(client, T(100 + i), 1, 6)),
+        Array.from({ length: 10 }, (_, i) => reserve(client, UNREGISTERED(100 + i), 1, 6)),
       );
       const ok = results.filter((r) => r.status === 'fulfilled');
       const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -369,8 +369,8 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
     return [
       c('missing input', r, {}),
       c('malformed ticket', r, { input: { ...ok, ticketNumber: 'T-1' } }),
-      // The ledger refuses work on a ticket without authorized hours (an unknown one has none).
-      c('unknown ticket', r, { input: { ...ok, ticketNumber: UNKNOWN_TICKET } }, 'NOT_FOUND', V),
+      // Looked up before any ledger rule (L3-12): an unknown ticket is not "without hours".
+      c('unknown ticket', r, { input: { ...ok, ticketNumber: UNKNOWN_TICKET } }, 'NOT_FOUND'),
       c('organisation not a UUID', r, { input: { ...ok, organizationId: 'x' } }),
       c(
         'another organisation',
@@ -395,6 +395,8 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
     return [
       c('missing input', r, {}),
       c('malformed ticket', r, { input: { ...ok, ticketNumber: 'x' } }),
+      // L3-18: a waiver of a ticket nobody registered writes no billing rows.
+      c('unknown ticket', r, { input: { ...ok, ticketNumber: UNKNOWN_TICKET } }, 'NOT_FOUND'),
       c(
         'another organisation',
         r,
