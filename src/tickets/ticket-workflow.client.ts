@@ -87,6 +87,19 @@ export class TicketWorkflowClient {
     }
   }
 
+  /** Whether the ticket's workflow ran and has ended (a closed ticket); false when it never ran. */
+  async hasEnded(ticketNumber: string): Promise<boolean> {
+    try {
+      const described = await this.temporal.client.workflow
+        .getHandle(ticketWorkflowId(ticketNumber))
+        .describe();
+      return described.status.name !== 'RUNNING';
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return false;
+      throw err;
+    }
+  }
+
   async state(ticketNumber: string): Promise<TicketView> {
     try {
       return await this.temporal.client.workflow

@@ -227,9 +227,31 @@ export class TicketsService implements OnModuleInit {
     }
     const requestId = payload.requestId ?? randomUUID();
     const args = { ...payload, requestId, actor: { userId: user.id, role } } as unknown as A;
-    const result = await this.workflows.update(number, definition, args);
+    const result = await this.workflows
+      .update(number, definition, args)
+      .catch((err: unknown) => this.closedTicketRefusal(err, number));
     const ticket = ticketFromView(await this.workflows.state(number));
     return { ticket, requestId, seq: result.seq };
+  }
+
+  /**
+   * A closed ticket's workflow has ended, so Temporal answers "not found"; but the ticket exists
+   * (the caller just saw it in the read model): the transition is invalid, not the ticket unknown.
+   * The read model may lag the workflow's end by a moment, so Temporal's own status counts too.
+   */
+  private async closedTicketRefusal(err: unknown, number: string): Promise<never> {
+    if (!(err instanceof DomainError) || err.code !== ErrorCode.NOT_FOUND) throw err;
+    const row = await this.db.getRepository(TicketEntity).findOneBy({ number });
+    const closed =
+      !!row &&
+      ((TERMINAL_STATES as readonly string[]).includes(row.state) ||
+        (await this.workflows.hasEnded(number)));
+    if (!closed) throw err;
+    throw new DomainError(
+      ErrorCode.INVALID_TRANSITION,
+      `El ticket ${number} está cerrado / ticket ${number} is closed`,
+      { reason: 'TICKET_CLOSED', state: row.state },
+    );
   }
 
   /**

@@ -7,7 +7,9 @@ import {
 import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
 import { Role } from '../../src/identity/role.enum';
 import { NotificationsService } from '../../src/notifications';
+import { TemporalClientService } from '../../src/temporal/temporal-client.service';
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
+import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract';
 import { gql } from '../support/integration-harness';
 import { startWorker, type RunningWorker } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
@@ -616,6 +618,52 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
         [number],
       );
     expect(await eventually(closedMail, (mail) => mail.length > 0)).toHaveLength(1);
+  });
+
+  it('answers INVALID_TRANSITION (not NOT_FOUND) on a closed ticket whose workflow has ended (L3-09, issue 5)', async () => {
+    const t = await register('Ya no se necesita');
+    const cancelled = await act(Role.CLIENT_USER, 'cancelTicket', {
+      number: t.number,
+      note: 'Lo resolvimos internamente',
+    });
+    expect(cancelled.outcome?.ticket.state).toBe('CANCELLED');
+    // Wait until Temporal has closed the workflow: the Update then has no workflow to run on.
+    const temporal = world.api.app.get(TemporalClientService).client;
+    const status = await eventually(
+      async () =>
+        (await temporal.workflow.getHandle(ticketWorkflowId(t.number)).describe()).status.name,
+      (name) => name !== 'RUNNING',
+    );
+    expect(status).toBe('COMPLETED');
+    const events = async () =>
+      world.db.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM ticket_event WHERE ticket_number = $1',
+        [t.number],
+      );
+    const before = await events();
+
+    for (const [role, mutation, input] of [
+      [Role.CLIENT_USER, 'reopenTicket', { number: t.number }],
+      [Role.CLIENT_USER, 'cancelTicket', { number: t.number, note: 'Otra vez' }],
+      [Role.AGENT, 'addProgressUpdate', { number: t.number, note: 'Avance' }],
+    ] as const) {
+      const { error } = await act(role, mutation, input);
+      expect(error?.extensions).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        reason: 'TICKET_CLOSED',
+        state: 'CANCELLED',
+      });
+      expect(error?.message).toMatch(/está cerrado.*is closed/);
+    }
+    expect(await events()).toEqual(before);
+    // Another organisation's closed ticket still answers NOT_FOUND: never a hint it exists.
+    const other = await gql(
+      world.api,
+      `mutation ($input: TicketActionInput!) { reopenTicket(input: $input) { seq } }`,
+      { input: { number: t.number } },
+      as(Role.CLIENT_USER, 'Grupo Industrial Tulum'),
+    );
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('L3-12: logTicketTime charges the ticket organisation’s authorized estimate and refuses beyond it', async () => {
