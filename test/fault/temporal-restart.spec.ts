@@ -17,8 +17,8 @@ import {
 } from '../support/fault-tickets';
 import { waitFor } from '../support/worker-process';
 
-// Issue 10 item 2, L3-06: the Temporal dev server stops in the middle of a run and starts again on
-// the same SQLite file and port. While it is away the API answers a transition with a typed
+// Issue 10 item 2, L3-06: the Temporal dev server is killed (SIGKILL: a crash, nothing flushed on
+// the way out) in the middle of a run and starts again on the same SQLite file and port. While it is away the API answers a transition with a typed
 // UNAVAILABLE error (no hang, no stack trace) and still serves reads from the read model; after
 // it is back the same request goes through once, the workflows carry on and every clock that fell
 // due during the outage fires exactly once.
@@ -34,7 +34,7 @@ interface Outcome {
   requestInformation: { requestId: string; seq: number; ticket: { number: string; state: string } };
 }
 
-describe('fault: Temporal dev server restarted on the same database file', () => {
+describe('fault: Temporal dev server killed and restarted on the same database file', () => {
   let stack: FaultStack;
   let calendarId: string;
 
@@ -79,7 +79,7 @@ describe('fault: Temporal dev server restarted on the same database file', () =>
       );
     await waitFor('the first breach', async () => (await breaches()) >= 1);
 
-    await stack.stopTemporal();
+    await stack.stopTemporal('SIGKILL');
     const stoppedAt = Date.now();
     const breachedAtStop = await breaches();
     const target = registered[0];

@@ -57,7 +57,8 @@ export interface FaultStack {
   startWorker(): WorkerProcess;
   stopPostgres(): Promise<void>;
   startPostgres(): Promise<void>;
-  stopTemporal(): Promise<void>;
+  /** Stops the dev server: SIGTERM (a clean stop), or SIGKILL (a crash). */
+  stopTemporal(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   startTemporal(): Promise<void>;
   close(): Promise<void>;
 }
@@ -198,10 +199,16 @@ export async function startFaultStack(label: string): Promise<FaultStack> {
       async startPostgres() {
         pg = await startPostgresProcess(buildDir, pgOptions);
       },
-      async stopTemporal() {
+      async stopTemporal(signal = 'SIGTERM') {
         const running = temporal;
         temporal = null;
-        await running?.stop();
+        if (!running) return;
+        if (signal === 'SIGTERM') return running.stop();
+        const exited = new Promise((resolve) => running.process.once('exit', resolve));
+        if (running.process.exitCode === null && running.process.signalCode === null) {
+          running.process.kill('SIGKILL');
+          await exited;
+        }
       },
       async startTemporal() {
         temporal = await startTemporalDevServer(temporalOptions);
