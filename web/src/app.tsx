@@ -1,11 +1,14 @@
 import { type ReactElement, useEffect } from 'react';
 import type { User } from './api/operations';
+import { CheckpointPage } from './checkpoints/checkpoint-page';
+import { CheckpointsPage } from './checkpoints/checkpoints-page';
 import { CalendarDetailPage } from './calendars/calendar-detail-page';
 import { CalendarsPage } from './calendars/calendars-page';
 import { AppShell } from './components/app-shell';
 import { ClientHoursPage } from './contracts/client-hours-page';
 import { ContractsPage } from './contracts/contracts-page';
 import { DeadlinePage } from './deadline/deadline-page';
+import { QueuePage } from './queue/queue-page';
 import { OutboxPage } from './outbox/outbox-page';
 import { LoginPage } from './pages/login-page';
 import { ForbiddenPage, NotFoundPage } from './pages/simple-pages';
@@ -64,6 +67,13 @@ function Route() {
   if (path === '/contratos') return guarded(user, path, can.manageContracts, <ContractsPage />);
   if (path === '/correo') return guarded(user, path, can.seeOutbox, <OutboxPage />);
   if (path === '/mis-horas') return guarded(user, path, can.seeOwnHours, <ClientHoursPage />);
+  if (path === '/cola') return guarded(user, path, can.seeQueue, <QueuePage />);
+  if (path === '/checkpoints') return guarded(user, path, anyone, <CheckpointsPage />);
+  const checkpoint = /^\/checkpoints\/([^/]+)$/.exec(path);
+  if (checkpoint) {
+    const id = decodeURIComponent(checkpoint[1]);
+    return guarded(user, path, anyone, <CheckpointPage key={id} id={id} />);
+  }
   return <NotFoundPage />;
 }
 

@@ -14,11 +14,13 @@ interface NavItem {
 function navItems(user: User | undefined, t: ReturnType<typeof useI18n>['t']): NavItem[] {
   if (!user) return [{ to: '/plazos', label: t.nav.deadlines }];
   const items: NavItem[] = [{ to: '/mis-tickets', label: t.nav.myTickets }];
+  if (can.seeQueue(user)) items.push({ to: '/cola', label: t.nav.queue });
   if (can.seeOwnHours(user)) items.push({ to: '/mis-horas', label: t.nav.myHours });
   if (can.seeConsole(user)) items.push({ to: '/consola', label: t.nav.console });
   if (can.seeDashboard(user)) items.push({ to: '/tablero', label: t.nav.dashboard });
   if (can.manageContracts(user)) items.push({ to: '/contratos', label: t.nav.contracts });
   if (can.seeOutbox(user)) items.push({ to: '/correo', label: t.nav.outbox });
+  items.push({ to: '/checkpoints', label: t.nav.checkpoints });
   items.push({ to: '/plazos', label: t.nav.deadlines });
   if (can.manageCalendars(user)) items.push({ to: '/calendarios', label: t.nav.calendars });
   if (can.manageUsers(user)) items.push({ to: '/usuarios', label: t.nav.users });

@@ -1,4 +1,5 @@
 import type { Messages } from './es-mx';
+import { planningEn } from './planning.en';
 
 /** English: the second language; every key of `es-mx.ts`. */
 export const en: Messages = {
@@ -19,6 +20,8 @@ export const en: Messages = {
     calendars: 'Calendars',
     users: 'Users',
     myHours: 'My hours',
+    queue: 'Queue',
+    checkpoints: 'Checkpoints',
     contracts: 'Contracts and hours',
     outbox: 'Outgoing mail',
     login: 'Sign in',
@@ -308,6 +311,8 @@ export const en: Messages = {
       CLOCK_ENDED: 'SLA clock ended',
       CLOCK_MET: 'SLA met',
       CLOCK_STOPPED: 'SLA clock stopped',
+      comment: 'Comment',
+      DATE_ADJUSTED: 'Date adjusted',
     },
     system: 'System',
     back: 'Back to my tickets',
@@ -572,6 +577,7 @@ export const en: Messages = {
       INTERNAL_NOTE: 'Internal note',
     },
   },
+  planning: planningEn,
   errors: {
     NETWORK:
       'Cannot reach the server. Check your network or that the service is running, and try again.',

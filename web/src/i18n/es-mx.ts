@@ -1,3 +1,5 @@
+import { planningEsMX } from './planning.es-mx';
+
 /** Spanish (Mexico): the default language of every screen. `en.ts` mirrors these keys. */
 export const esMX = {
   appName: 'Soporte L3',
@@ -17,6 +19,8 @@ export const esMX = {
     calendars: 'Calendarios',
     users: 'Usuarios',
     myHours: 'Mis horas',
+    queue: 'Cola',
+    checkpoints: 'Puntos de control',
     contracts: 'Contratos y horas',
     outbox: 'Correo saliente',
     login: 'Iniciar sesión',
@@ -309,6 +313,8 @@ export const esMX = {
       CLOCK_ENDED: 'Reloj de SLA terminado',
       CLOCK_MET: 'SLA cumplido',
       CLOCK_STOPPED: 'Reloj de SLA detenido',
+      comment: 'Comentario',
+      DATE_ADJUSTED: 'Fecha ajustada',
     } as Record<string, string>,
     system: 'Sistema',
     back: 'Volver a mis tickets',
@@ -577,6 +583,7 @@ export const esMX = {
       INTERNAL_NOTE: 'Nota interna',
     } as Record<string, string>,
   },
+  planning: planningEsMX,
   errors: {
     NETWORK:
       'No hay conexión con el servidor. Revisa tu red o que el servicio esté en marcha e inténtalo de nuevo.',

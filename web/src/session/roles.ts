@@ -9,6 +9,15 @@ export const can = {
   manageContracts: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
   seeOutbox: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
   seeOwnHours: (user: User) => hasAny(user, ['CLIENT_USER', 'CLIENT_APPROVER']),
+  /** L3-10: the client queue screen (client users; approvers reorder it). */
+  seeQueue: (user: User) => hasAny(user, ['CLIENT_USER', 'CLIENT_APPROVER']),
+  reorderQueue: (user: User) => hasAny(user, ['CLIENT_APPROVER']),
+  /** L3-15: agendas are read by both sides; staff and approvers record decisions. */
+  recordCheckpointDecisions: (user: User) =>
+    hasAny(user, ['CLIENT_APPROVER', 'AGENT', 'MANAGER', 'ADMIN']),
+  setCheckpointSettings: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
+  /** L3-19: provider staff move a published date. */
+  adjustReleaseDate: (user: User) => hasAny(user, ['AGENT', 'MANAGER', 'ADMIN']),
 };
 
 function hasAny(user: User, roles: Role[]): boolean {

@@ -16,7 +16,7 @@ import { useSession } from '../session/session-context';
 import { useLocalTime } from './ticket-bits';
 
 /** A fresh idempotency key (crypto.randomUUID where the browser has it). */
-function newRequestId(): string {
+export function newRequestId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function')
     return crypto.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;

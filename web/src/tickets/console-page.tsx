@@ -1,31 +1,101 @@
 import { useState } from 'react';
+import { ORGANIZATIONS } from '../api/operations';
+import { WORK_LIST, type QueueEntry } from '../api/planning';
 import { TICKETS } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
-import { bySoonestDeadline, TicketTable } from './ticket-bits';
+import { Link } from '../router/router';
+import { bySoonestDeadline, SlaBadge, TicketTable, ticketPath, useLocalTime } from './ticket-bits';
 
-/** Agents' work queue: open tickets of every client, soonest SLA deadline first. */
+/** The planning module's work list (L3-10): place, ticket, client (and its rank), state, SLA. */
+function WorkListTable({ items, clients }: { items: QueueEntry[]; clients: Map<string, string> }) {
+  const { t } = useI18n();
+  const w = t.planning.workList;
+  const { format } = useLocalTime();
+  return (
+    <div className="table-wrap">
+      <table data-testid="queue">
+        <thead>
+          <tr>
+            <th scope="col">{w.place}</th>
+            <th scope="col">{t.tickets.number}</th>
+            <th scope="col">{t.tickets.subject}</th>
+            <th scope="col">{w.client}</th>
+            <th scope="col">{t.tickets.state}</th>
+            <th scope="col">{t.tickets.sla}</th>
+            <th scope="col">{t.tickets.nextDeadline}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((e) => (
+            <tr key={e.ticketNumber}>
+              <td>{e.position}</td>
+              <th scope="row">
+                <Link to={ticketPath(e.ticketNumber)} className="nowrap">
+                  {e.ticketNumber}
+                </Link>
+              </th>
+              <td>
+                {e.subject}
+                <span className="muted small block">
+                  {t.tickets.categories[e.category] ?? e.category}
+                </span>
+              </td>
+              <td>
+                {clients.get(e.organizationId) ?? '—'}
+                <span className="muted small block">{w.clientRank(e.rank, e.urgent)}</span>
+              </td>
+              <td>{t.tickets.states[e.state] ?? e.state}</td>
+              <td>
+                <SlaBadge status={e.slaStatus} />
+              </td>
+              <td>
+                {e.nextDeadline ? (
+                  <time dateTime={e.nextDeadline}>{format(e.nextDeadline)}</time>
+                ) : (
+                  <span className="muted">{t.tickets.noDeadline}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * Agents' console: the work list across clients in the planning module's order (soonest SLA
+ * deadline, then client urgency, rank and arrival); a search lists matching open tickets instead.
+ */
 export function ConsolePage() {
   const { t } = useI18n();
+  const w = t.planning.workList;
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
-  const tickets = useQuery(TICKETS, {
-    filter: { openOnly: true, ...(search ? { text: search } : {}) },
-    first: 200,
-  });
-  const items = tickets.data ? [...tickets.data.tickets.items].sort(bySoonestDeadline) : undefined;
+  const work = useQuery(WORK_LIST, { first: 200 }, search !== '');
+  const found = useQuery(
+    TICKETS,
+    { filter: { openOnly: true, text: search }, first: 200 },
+    search === '',
+  );
+  const orgs = useQuery(ORGANIZATIONS, {});
+  const clients = new Map((orgs.data?.organizations ?? []).map((o) => [o.id, o.name]));
+  const results = found.data ? [...found.data.tickets.items].sort(bySoonestDeadline) : undefined;
+  const current = search ? found : work;
+  const count = search ? results?.length : work.data?.workList.length;
 
   return (
     <section className="card" aria-labelledby="page-title">
       <h1 id="page-title">{t.console.title}</h1>
-      <p className="muted">{t.console.intro}</p>
+      <p className="muted">{w.intro}</p>
       <form
         className="toolbar"
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          if (text.trim() === search) void tickets.reload();
+          if (text.trim() === search) void current.reload();
           else setSearch(text.trim());
         }}
       >
@@ -46,10 +116,14 @@ export function ConsolePage() {
           {t.console.searchHint}
         </p>
       </form>
-      <ErrorMessage error={tickets.error} />
-      {tickets.loading && !items && <p role="status">{t.loading}</p>}
-      {items && items.length === 0 && <p>{t.tickets.empty}</p>}
-      {items && items.length > 0 && <TicketTable items={items} testId="queue" />}
+      <h2>{search ? w.searchResults : w.title}</h2>
+      <ErrorMessage error={current.error} />
+      {current.loading && count === undefined && <p role="status">{t.loading}</p>}
+      {count === 0 && <p>{t.tickets.empty}</p>}
+      {search && results && results.length > 0 && <TicketTable items={results} testId="queue" />}
+      {!search && work.data && work.data.workList.length > 0 && (
+        <WorkListTable items={work.data.workList} clients={clients} />
+      )}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import {
   type TicketCategory,
 } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
+import { QuickChannelCard } from '../contracts/quick-channel-section';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
@@ -179,6 +180,7 @@ export function MyTicketsPage() {
       </section>
       {user && !staff && <NewTicketForm onRegistered={tickets.reload} />}
       {user && !staff && <HoursCard organizationId={user.organization.id} />}
+      {user && !staff && <QuickChannelCard />}
     </div>
   );
 }

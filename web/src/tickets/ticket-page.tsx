@@ -1,5 +1,5 @@
 import { useTicketChanges } from '../api/live';
-import { TICKET, type TicketEvent } from '../api/tickets';
+import { TICKET } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
 import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
@@ -8,21 +8,13 @@ import { Link } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { ActionsPanel } from './actions-panel';
+import { AdjustDateForm } from './adjust-date-form';
+import { CommentBox } from './comment-box';
 import { SlaBadge, useLocalTime } from './ticket-bits';
+import { TicketTimeline } from './ticket-timeline';
 
-/** The note or reason a person wrote with an event, if any. */
-function eventText(event: TicketEvent): string | undefined {
-  try {
-    const data = JSON.parse(event.data) as Record<string, unknown>;
-    for (const key of ['note', 'reason', 'statement', 'scope', 'details']) {
-      if (typeof data[key] === 'string' && data[key]) return data[key];
-    }
-    if (Array.isArray(data.reasons)) return data.reasons.join('; ');
-  } catch {
-    // Not JSON: nothing to show.
-  }
-  return undefined;
-}
+/** States after which a ticket takes no more comments nor date changes. */
+const TERMINAL = new Set(['CLOSED', 'OUT_OF_SCOPE', 'NOT_FEASIBLE', 'CANCELLED']);
 
 /** One ticket: header, SLA clocks, timeline, estimates, written authorizations, actions. */
 export function TicketPage({ number }: { number: string }) {
@@ -35,6 +27,7 @@ export function TicketPage({ number }: { number: string }) {
   const live = useTicketChanges(() => void query.reload(), number);
   const staff = user ? can.seeConsole(user) : false;
   const back = staff ? '/consola' : '/mis-tickets';
+  const isOpen = ticket ? !TERMINAL.has(ticket.state) : false;
 
   if (!ticket)
     return (
@@ -99,6 +92,10 @@ export function TicketPage({ number }: { number: string }) {
       </section>
 
       <ActionsPanel ticket={ticket} reload={query.reload} />
+
+      {user && can.adjustReleaseDate(user) && ticket.releaseDate && isOpen && (
+        <AdjustDateForm ticket={ticket} onDone={query.reload} />
+      )}
 
       <section className="card" aria-labelledby="clocks-title">
         <h2 id="clocks-title">{t.tickets.clocks}</h2>
@@ -194,27 +191,9 @@ export function TicketPage({ number }: { number: string }) {
 
       <section className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t.tickets.timeline}</h2>
-        <ol className="timeline" data-testid="timeline">
-          {ticket.timeline.map((event) => {
-            // Notes people wrote; the system's own reasons (English, technical) stay out.
-            const text = event.actorRole ? eventText(event) : undefined;
-            return (
-              <li key={event.seq}>
-                <p>
-                  <strong>{t.tickets.events[event.type] ?? event.type}</strong>
-                  <span className="muted small block">
-                    <time dateTime={event.at}>{format(event.at)}</time> ·{' '}
-                    {event.actorRole
-                      ? (t.users.roleNames[event.actorRole] ?? event.actorRole)
-                      : t.tickets.system}
-                  </span>
-                </p>
-                {text && <p className="prewrap">{text}</p>}
-              </li>
-            );
-          })}
-        </ol>
+        <TicketTimeline events={ticket.timeline} />
       </section>
+      {isOpen && <CommentBox ticket={ticket} onSent={query.reload} />}
     </div>
   );
 }

@@ -1,0 +1,120 @@
+import { operation } from './graphql-client';
+
+// The biweekly checkpoint (L3-15): agendas, decisions and settings.
+
+export interface CheckpointDecision {
+  id: string;
+  notes: string;
+  newPriorities: string[] | null;
+  prioritiesStatus: string;
+  recordedAt: string;
+  recordedByRole: string;
+}
+
+export interface Checkpoint {
+  id: string;
+  organizationId: string;
+  kind: string;
+  scheduledFor: string | null;
+  periodStart: string;
+  periodEnd: string;
+  openByState: { state: string; count: number }[];
+  openTickets: {
+    number: string;
+    subject: string;
+    state: string;
+    slaStatus: string;
+    nextDeadline: string | null;
+    releaseDate: string | null;
+  }[];
+  slaAlerts: {
+    ticketNumber: string;
+    subject: string;
+    clock: string;
+    status: string;
+    deadline: string | null;
+  }[];
+  estimatesAwaitingAuthorization: {
+    ticketNumber: string;
+    subject: string;
+    version: number;
+    hours: number;
+    scope: string;
+    submittedAt: string;
+  }[];
+  dateChanges: {
+    ticketNumber: string;
+    subject: string;
+    oldDate: string | null;
+    newDate: string;
+    reason: string;
+    at: string;
+  }[];
+  hours: {
+    purchased: number;
+    consumed: number;
+    consumedInPeriod: number;
+    reserved: number;
+    balance: number;
+    available: number;
+  };
+  decisions: CheckpointDecision[];
+}
+
+const SUMMARY_FIELDS = `id organizationId kind scheduledFor periodStart periodEnd`;
+const AGENDA_FIELDS = `${SUMMARY_FIELDS}
+  openByState { state count }
+  openTickets { number subject state slaStatus nextDeadline releaseDate }
+  slaAlerts { ticketNumber subject clock status deadline }
+  estimatesAwaitingAuthorization { ticketNumber subject version hours scope submittedAt }
+  dateChanges { ticketNumber subject oldDate newDate reason at }
+  hours { purchased consumed consumedInPeriod reserved balance available }
+  decisions { id notes newPriorities prioritiesStatus recordedAt recordedByRole }`;
+
+export type CheckpointSummary = Pick<
+  Checkpoint,
+  'id' | 'organizationId' | 'kind' | 'scheduledFor' | 'periodStart' | 'periodEnd'
+> & { decisions: { id: string }[] };
+
+export const CHECKPOINTS = operation<
+  { checkpoints: CheckpointSummary[] },
+  { organizationId: string }
+>(`query Checkpoints($organizationId: ID!) {
+  checkpoints(organizationId: $organizationId, first: 50) { ${SUMMARY_FIELDS} decisions { id } }
+}`);
+
+export const CHECKPOINT = operation<{ checkpoint: Checkpoint }, { id: string }>(
+  `query Checkpoint($id: ID!) { checkpoint(id: $id) { ${AGENDA_FIELDS} } }`,
+);
+
+export const RECORD_CHECKPOINT_DECISIONS = operation<
+  { recordCheckpointDecisions: Checkpoint },
+  { id: string; input: { notes: string; newPriorities?: string[] } }
+>(`mutation RecordCheckpointDecisions($id: ID!, $input: CheckpointDecisionsInput!) {
+  recordCheckpointDecisions(checkpointId: $id, input: $input) { ${AGENDA_FIELDS} }
+}`);
+
+export interface CheckpointSettings {
+  organizationId: string;
+  weekday: number;
+  localTime: string;
+  timeZone: string;
+  firstDate: string;
+  nextRuns: string[];
+}
+
+const SETTINGS_FIELDS = `organizationId weekday localTime timeZone firstDate nextRuns`;
+
+export const CHECKPOINT_SETTINGS = operation<
+  { checkpointSettings: CheckpointSettings | null },
+  { organizationId: string }
+>(`query CheckpointSettings($organizationId: ID!) {
+  checkpointSettings(organizationId: $organizationId) { ${SETTINGS_FIELDS} }
+}`);
+
+export const SET_CHECKPOINT_SETTINGS = operation<
+  { setCheckpointSettings: CheckpointSettings },
+  { input: { organizationId: string; weekday: number; localTime: string } }
+>(`mutation SetCheckpointSettings($input: CheckpointSettingsInput!) {
+  setCheckpointSettings(input: $input) { ${SETTINGS_FIELDS} }
+}`);

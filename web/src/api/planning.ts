@@ -1,0 +1,113 @@
+import { operation } from './graphql-client';
+import type { TransitionResult } from './tickets';
+
+// Queue, re-planning and quick-channel operations of the web app (L3-10, L3-14, L3-19).
+
+/** An open ticket in its client queue (or the staff work list). */
+export interface QueueEntry {
+  position: number;
+  ticketNumber: string;
+  subject: string;
+  state: string;
+  category: string;
+  slaStatus: string;
+  nextDeadline: string | null;
+  registeredAt: string;
+  organizationId: string;
+  rank: number | null;
+  urgent: boolean;
+  releaseDate: string | null;
+  plannedReleaseDate: string | null;
+  remainingHours: number | null;
+}
+
+const ENTRY_FIELDS = `position ticketNumber subject state category slaStatus nextDeadline registeredAt
+  organizationId rank urgent releaseDate plannedReleaseDate remainingHours`;
+
+export interface ClientQueue {
+  organizationId: string;
+  hoursPerBusinessDay: number;
+  plannedAt: string;
+  entries: QueueEntry[];
+}
+
+const QUEUE_FIELDS = `organizationId hoursPerBusinessDay plannedAt entries { ${ENTRY_FIELDS} }`;
+
+/** A published release date that moves: old → new. */
+export interface PlannedDateChange {
+  ticketNumber: string;
+  subject: string;
+  oldDate: string;
+  newDate: string;
+}
+
+const CHANGE_FIELDS = `ticketNumber subject oldDate newDate`;
+
+export const CLIENT_QUEUE = operation<
+  { clientQueue: ClientQueue },
+  { organizationId: string | null }
+>(`query ClientQueue($organizationId: ID) {
+  clientQueue(organizationId: $organizationId) { ${QUEUE_FIELDS} }
+}`);
+
+export interface QueueOrder {
+  order: string[];
+  urgent: string[];
+  organizationId?: string;
+}
+
+export const PREVIEW_QUEUE_REORDER = operation<
+  {
+    previewQueueReorder: {
+      previewToken: string;
+      changes: PlannedDateChange[];
+      queue: ClientQueue;
+    };
+  },
+  { input: QueueOrder }
+>(`query PreviewQueueReorder($input: QueueOrderInput!) {
+  previewQueueReorder(input: $input) {
+    previewToken changes { ${CHANGE_FIELDS} } queue { ${QUEUE_FIELDS} }
+  }
+}`);
+
+export const CONFIRM_QUEUE_REORDER = operation<
+  {
+    confirmQueueReorder: { reorderId: string; changes: PlannedDateChange[]; queue: ClientQueue };
+  },
+  { input: QueueOrder & { previewToken: string; reason: string } }
+>(`mutation ConfirmQueueReorder($input: ConfirmQueueReorderInput!) {
+  confirmQueueReorder(input: $input) {
+    reorderId changes { ${CHANGE_FIELDS} } queue { ${QUEUE_FIELDS} }
+  }
+}`);
+
+export const WORK_LIST = operation<{ workList: QueueEntry[] }, { first: number }>(
+  `query WorkList($first: Int!) { workList(first: $first) { ${ENTRY_FIELDS} } }`,
+);
+
+export const ADJUST_RELEASE_DATE = operation<
+  { adjustReleaseDate: TransitionResult },
+  { input: { number: string; newDate: string; reason: string; requestId: string } }
+>(`mutation AdjustReleaseDate($input: AdjustReleaseDateInput!) {
+  adjustReleaseDate(input: $input) { requestId seq ticket { number state } }
+}`);
+
+export interface QuickChannel {
+  organizationId: string;
+  whatsappGroupUrl: string | null;
+}
+
+export const QUICK_CHANNEL = operation<
+  { quickChannel: QuickChannel },
+  { organizationId: string | null }
+>(`query QuickChannel($organizationId: ID) {
+  quickChannel(organizationId: $organizationId) { organizationId whatsappGroupUrl }
+}`);
+
+export const SET_QUICK_CHANNEL = operation<
+  { setQuickChannel: QuickChannel },
+  { input: { organizationId: string; whatsappGroupUrl: string | null } }
+>(`mutation SetQuickChannel($input: SetQuickChannelInput!) {
+  setQuickChannel(input: $input) { organizationId whatsappGroupUrl }
+}`);

@@ -1,0 +1,326 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { type Checkpoint, CHECKPOINT, RECORD_CHECKPOINT_DECISIONS } from '../api/checkpoints';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { useMutationForm } from '../components/use-mutation-form';
+import { useQuery } from '../components/use-query';
+import { useI18n } from '../i18n/i18n-context';
+import { Link } from '../router/router';
+import { can } from '../session/roles';
+import { useSession } from '../session/session-context';
+import { SlaBadge, ticketPath, useLocalTime } from '../tickets/ticket-bits';
+
+function Section({
+  id,
+  title,
+  empty,
+  emptyText,
+  children,
+}: {
+  id: string;
+  title: string;
+  empty: boolean;
+  emptyText: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid={id}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {empty ? <p className="muted">{emptyText}</p> : children}
+    </section>
+  );
+}
+
+function TicketCell({ number, subject }: { number: string; subject: string }) {
+  return (
+    <th scope="row">
+      <Link to={ticketPath(number)} className="nowrap">
+        {number}
+      </Link>
+      <span className="muted small block">{subject}</span>
+    </th>
+  );
+}
+
+/** Staff and the client's approvers record what the meeting decided. */
+function DecisionForm({ id, onRecorded }: { id: string; onRecorded: () => Promise<void> }) {
+  const { t } = useI18n();
+  const c = t.planning.checkpoints;
+  const { call } = useSession();
+  const form = useMutationForm();
+  const [notes, setNotes] = useState('');
+  const [problem, setProblem] = useState<string>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!notes.trim()) {
+      setProblem(c.notesRequired);
+      document.getElementById('checkpoint-notes')?.focus();
+      return;
+    }
+    setProblem(undefined);
+    const ok = await form.run(
+      () => call(RECORD_CHECKPOINT_DECISIONS, { id, input: { notes: notes.trim() } }),
+      () => c.recorded,
+    );
+    if (ok) {
+      setNotes('');
+      await onRecorded();
+    }
+  };
+
+  return (
+    <form className="form-grid subsection" noValidate onSubmit={(e) => void submit(e)}>
+      <div className="field span-all">
+        <label htmlFor="checkpoint-notes">{c.notes}</label>
+        <textarea
+          id="checkpoint-notes"
+          rows={4}
+          aria-required
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
+      </div>
+      {problem && (
+        <p className="notice notice-error span-all" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="form-actions span-all">
+        <button type="submit" className="button primary" disabled={form.busy}>
+          {form.busy ? c.recording : c.record}
+        </button>
+      </div>
+      <div className="span-all">
+        <ErrorMessage error={form.error} />
+        <SuccessMessage text={form.done} />
+      </div>
+    </form>
+  );
+}
+
+function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> }) {
+  const { t } = useI18n();
+  const c = t.planning.checkpoints;
+  const { user } = useSession();
+  const { format } = useLocalTime();
+  const h = t.tickets.hours;
+  const state = (s: string) => t.tickets.states[s] ?? s;
+
+  return (
+    <>
+      <Section
+        id="agenda-open"
+        title={c.openTickets}
+        empty={cp.openTickets.length === 0}
+        emptyText={c.noOpen}
+      >
+        <ul className="inline-list" data-testid="agenda-by-state">
+          {cp.openByState.map((s) => (
+            <li key={s.state}>
+              <span className="badge">
+                {state(s.state)}: {s.count}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.tickets.number}</th>
+                <th scope="col">{c.state}</th>
+                <th scope="col">{t.tickets.sla}</th>
+                <th scope="col">{t.tickets.nextDeadline}</th>
+                <th scope="col">{t.tickets.releaseDate}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cp.openTickets.map((tk) => (
+                <tr key={tk.number}>
+                  <TicketCell number={tk.number} subject={tk.subject} />
+                  <td>{state(tk.state)}</td>
+                  <td>
+                    <SlaBadge status={tk.slaStatus} />
+                  </td>
+                  <td>{format(tk.nextDeadline)}</td>
+                  <td>{format(tk.releaseDate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+
+      <Section
+        id="agenda-alerts"
+        title={c.alerts}
+        empty={cp.slaAlerts.length === 0}
+        emptyText={c.noAlerts}
+      >
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.tickets.number}</th>
+                <th scope="col">{c.clock}</th>
+                <th scope="col">{c.status}</th>
+                <th scope="col">{c.deadline}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cp.slaAlerts.map((a) => (
+                <tr key={`${a.ticketNumber}-${a.clock}`}>
+                  <TicketCell number={a.ticketNumber} subject={a.subject} />
+                  <td>{t.tickets.clockKinds[a.clock] ?? a.clock}</td>
+                  <td>
+                    <SlaBadge status={a.status === 'BREACHED' ? 'breached' : 'at_risk'} />
+                  </td>
+                  <td>{format(a.deadline)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+
+      <Section
+        id="agenda-estimates"
+        title={c.estimates}
+        empty={cp.estimatesAwaitingAuthorization.length === 0}
+        emptyText={c.noEstimates}
+      >
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.tickets.number}</th>
+                <th scope="col">{c.version}</th>
+                <th scope="col">{c.hoursCol}</th>
+                <th scope="col">{c.scope}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cp.estimatesAwaitingAuthorization.map((e) => (
+                <tr key={`${e.ticketNumber}-${e.version}`}>
+                  <TicketCell number={e.ticketNumber} subject={e.subject} />
+                  <td>v{e.version}</td>
+                  <td>{h(e.hours)}</td>
+                  <td className="prewrap">{e.scope}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+
+      <Section
+        id="agenda-date-changes"
+        title={c.dateChanges}
+        empty={cp.dateChanges.length === 0}
+        emptyText={c.noDateChanges}
+      >
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.tickets.number}</th>
+                <th scope="col">{t.planning.queue.oldDate}</th>
+                <th scope="col">{t.planning.queue.newDate}</th>
+                <th scope="col">{c.reason}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cp.dateChanges.map((d) => (
+                <tr key={`${d.ticketNumber}-${d.at}`}>
+                  <TicketCell number={d.ticketNumber} subject={d.subject} />
+                  <td>{format(d.oldDate)}</td>
+                  <td>{format(d.newDate)}</td>
+                  <td className="prewrap">{d.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+
+      <section className="card" aria-labelledby="agenda-hours-title">
+        <h2 id="agenda-hours-title">{c.hours}</h2>
+        <dl className="stats" data-testid="agenda-hours">
+          <div>
+            <dt>{c.consumedInPeriod}</dt>
+            <dd>{h(cp.hours.consumedInPeriod)}</dd>
+          </div>
+          <div>
+            <dt>{c.balance}</dt>
+            <dd>{h(cp.hours.balance)}</dd>
+          </div>
+          <div>
+            <dt>{c.reserved}</dt>
+            <dd>{h(cp.hours.reserved)}</dd>
+          </div>
+          <div>
+            <dt>{c.available}</dt>
+            <dd>{h(cp.hours.available)}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="agenda-decisions-title">
+        <h2 id="agenda-decisions-title">{c.decisionsTitle}</h2>
+        {cp.decisions.length === 0 ? (
+          <p className="muted">{c.noDecisions}</p>
+        ) : (
+          <ol className="timeline" data-testid="agenda-decisions">
+            {cp.decisions.map((d) => (
+              <li key={d.id}>
+                <p className="prewrap">{d.notes}</p>
+                {d.newPriorities && d.newPriorities.length > 0 && (
+                  <p>{c.newPriorities(d.newPriorities.join(', '))}</p>
+                )}
+                <p className="muted small">
+                  {c.recordedBy(
+                    t.users.roleNames[d.recordedByRole] ?? d.recordedByRole,
+                    format(d.recordedAt),
+                  )}
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+        {user && can.recordCheckpointDecisions(user) && (
+          <DecisionForm id={cp.id} onRecorded={reload} />
+        )}
+      </section>
+    </>
+  );
+}
+
+/** L3-15: one agenda (where the agenda email links), with the meeting's decisions. */
+export function CheckpointPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const c = t.planning.checkpoints;
+  const { format } = useLocalTime();
+  const query = useQuery(CHECKPOINT, { id });
+  const cp = query.data?.checkpoint;
+  const when = cp ? format(cp.scheduledFor ?? cp.periodEnd) : '';
+
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="page-title">
+        <p className="small">
+          <Link to="/checkpoints">{c.back}</Link>
+        </p>
+        <h1 id="page-title">{cp ? c.agendaTitle(when) : c.title}</h1>
+        <ErrorMessage error={query.error} />
+        {query.loading && !cp && <p role="status">{t.loading}</p>}
+        {cp && (
+          <p className="muted">
+            {c.periodText(format(cp.periodStart), format(cp.periodEnd))} ·{' '}
+            {c.kinds[cp.kind] ?? cp.kind}
+          </p>
+        )}
+      </section>
+      {cp && <Agenda cp={cp} reload={query.reload} />}
+    </div>
+  );
+}

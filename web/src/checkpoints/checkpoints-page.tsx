@@ -1,0 +1,242 @@
+import { type FormEvent, useState } from 'react';
+import {
+  CHECKPOINT_SETTINGS,
+  CHECKPOINTS,
+  type CheckpointSettings,
+  SET_CHECKPOINT_SETTINGS,
+} from '../api/checkpoints';
+import { ORGANIZATIONS } from '../api/operations';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { useMutationForm } from '../components/use-mutation-form';
+import { useQuery } from '../components/use-query';
+import { weekdayName } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { Link } from '../router/router';
+import { can } from '../session/roles';
+import { useSession } from '../session/session-context';
+import { useLocalTime } from '../tickets/ticket-bits';
+
+export function checkpointPath(id: string): string {
+  return `/checkpoints/${encodeURIComponent(id)}`;
+}
+
+/** Managers: the checkpoint's business weekday and local time (the Schedule follows). */
+function SettingsForm({
+  organizationId,
+  settings,
+  onSaved,
+}: {
+  organizationId: string;
+  settings: CheckpointSettings | null;
+  onSaved: () => Promise<void>;
+}) {
+  const { t, language } = useI18n();
+  const c = t.planning.checkpoints;
+  const { call } = useSession();
+  const form = useMutationForm();
+  const [weekday, setWeekday] = useState(String(settings?.weekday ?? 2));
+  const [time, setTime] = useState(settings?.localTime ?? '10:00');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await form.run(
+      () =>
+        call(SET_CHECKPOINT_SETTINGS, {
+          input: { organizationId, weekday: Number(weekday), localTime: time },
+        }),
+      () => c.saved,
+    );
+    if (ok) await onSaved();
+  };
+
+  return (
+    <form className="form-grid subsection" onSubmit={(e) => void submit(e)}>
+      <div className="field">
+        <label htmlFor="checkpoint-weekday">{c.weekday}</label>
+        <select
+          id="checkpoint-weekday"
+          value={weekday}
+          onChange={(e) => setWeekday(e.target.value)}
+        >
+          {[1, 2, 3, 4, 5].map((d) => (
+            <option key={d} value={d} className="capitalize">
+              {weekdayName(d, language)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="checkpoint-time">{c.time}</label>
+        <input
+          id="checkpoint-time"
+          type="time"
+          required
+          aria-describedby="checkpoint-time-hint"
+          value={time}
+          onChange={(e) => setTime(e.target.value)}
+        />
+        <p className="hint" id="checkpoint-time-hint">
+          {c.timeHint}
+        </p>
+      </div>
+      <div className="form-actions span-all">
+        <button type="submit" className="button primary" disabled={form.busy}>
+          {c.save}
+        </button>
+      </div>
+      <div className="span-all">
+        <ErrorMessage error={form.error} />
+        <SuccessMessage text={form.done} />
+      </div>
+    </form>
+  );
+}
+
+/** When the client's checkpoint happens and its next runs; managers change it. */
+function SettingsSection({ organizationId }: { organizationId: string }) {
+  const { t, language } = useI18n();
+  const c = t.planning.checkpoints;
+  const { user } = useSession();
+  const query = useQuery(CHECKPOINT_SETTINGS, { organizationId });
+  const settings = query.data?.checkpointSettings;
+  return (
+    <section className="card" aria-labelledby="checkpoint-settings-title">
+      <h2 id="checkpoint-settings-title">{c.settingsTitle}</h2>
+      <ErrorMessage error={query.error} />
+      {query.loading && !query.data && <p role="status">{t.loading}</p>}
+      {query.data && !settings && <p>{c.noSettings}</p>}
+      {settings && (
+        <div data-testid="checkpoint-settings">
+          <p>
+            {c.schedule(
+              weekdayName(settings.weekday, language),
+              settings.localTime,
+              settings.timeZone,
+            )}
+          </p>
+          <h3>{c.nextRuns}</h3>
+          {settings.nextRuns.length === 0 ? (
+            <p className="muted">{c.noNextRuns}</p>
+          ) : (
+            <ul data-testid="checkpoint-next-runs">
+              {settings.nextRuns.map((run) => (
+                <li key={run}>
+                  <time dateTime={run} className="capitalize">
+                    {new Intl.DateTimeFormat(language, {
+                      dateStyle: 'full',
+                      timeStyle: 'short',
+                      timeZone: settings.timeZone,
+                    }).format(new Date(run))}
+                  </time>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {user && can.setCheckpointSettings(user) && query.data && (
+        <SettingsForm
+          key={`${settings?.weekday}-${settings?.localTime}`}
+          organizationId={organizationId}
+          settings={settings ?? null}
+          onSaved={query.reload}
+        />
+      )}
+    </section>
+  );
+}
+
+/** The client's agendas, newest first. */
+function AgendaList({ organizationId }: { organizationId: string }) {
+  const { t } = useI18n();
+  const c = t.planning.checkpoints;
+  const { format } = useLocalTime();
+  const query = useQuery(CHECKPOINTS, { organizationId });
+  const list = query.data?.checkpoints;
+  return (
+    <section className="card" aria-labelledby="agendas-title">
+      <h2 id="agendas-title">{c.list}</h2>
+      <ErrorMessage error={query.error} />
+      {query.loading && !list && <p role="status">{t.loading}</p>}
+      {list && list.length === 0 && <p>{c.empty}</p>}
+      {list && list.length > 0 && (
+        <div className="table-wrap">
+          <table data-testid="checkpoints">
+            <thead>
+              <tr>
+                <th scope="col">{c.when}</th>
+                <th scope="col">{c.kind}</th>
+                <th scope="col">{c.period}</th>
+                <th scope="col">{c.decisions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((cp) => {
+                const when = format(cp.scheduledFor ?? cp.periodEnd);
+                return (
+                  <tr key={cp.id}>
+                    <th scope="row">
+                      <Link to={checkpointPath(cp.id)} aria-label={c.openLabel(when)}>
+                        {when}
+                      </Link>
+                    </th>
+                    <td>{c.kinds[cp.kind] ?? cp.kind}</td>
+                    <td>{c.periodText(format(cp.periodStart), format(cp.periodEnd))}</td>
+                    <td>{cp.decisions.length}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/**
+ * L3-15 checkpoints: clients see their own; provider staff choose the client. Everyone sees when
+ * the next ones are and the agendas; managers set the weekday and time.
+ */
+export function CheckpointsPage() {
+  const { t } = useI18n();
+  const c = t.planning.checkpoints;
+  const { user } = useSession();
+  const staff = user ? can.seeConsole(user) : false;
+  const orgs = useQuery(ORGANIZATIONS, {}, !staff);
+  const clients = (orgs.data?.organizations ?? []).filter((o) => o.kind === 'CLIENT');
+  const [chosen, setChosen] = useState('');
+  const organizationId = staff ? chosen || clients[0]?.id || '' : (user?.organization.id ?? '');
+
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="page-title">
+        <h1 id="page-title">{c.title}</h1>
+        <p className="muted">{c.intro}</p>
+        {staff && <ErrorMessage error={orgs.error} />}
+        {staff && clients.length > 0 && (
+          <div className="field inline">
+            <label htmlFor="checkpoints-client">{c.client}</label>
+            <select
+              id="checkpoints-client"
+              value={organizationId}
+              onChange={(e) => setChosen(e.target.value)}
+            >
+              {clients.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </section>
+      {organizationId && (
+        <div className="stack" key={organizationId}>
+          <SettingsSection organizationId={organizationId} />
+          <AgendaList organizationId={organizationId} />
+        </div>
+      )}
+    </div>
+  );
+}

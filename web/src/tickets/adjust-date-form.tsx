@@ -1,0 +1,140 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { ApiError } from '../api/graphql-client';
+import { ADJUST_RELEASE_DATE } from '../api/planning';
+import type { TicketDetail } from '../api/tickets';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { useI18n } from '../i18n/i18n-context';
+import { zonedWallTimeToUtc } from '../i18n/zoned-time';
+import { useSession } from '../session/session-context';
+import { newRequestId } from './actions-panel';
+import { useLocalTime } from './ticket-bits';
+
+/**
+ * L3-19: provider staff move a published release date with a reason ("Ajustar fecha"); the
+ * change is emailed to the registrant and shown in the timeline, like a client reorder's.
+ */
+export function AdjustDateForm({
+  ticket,
+  onDone,
+}: {
+  ticket: TicketDetail;
+  onDone: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const a = t.planning.adjust;
+  const { call } = useSession();
+  const { zone, format } = useLocalTime();
+  const [open, setOpen] = useState(false);
+  const [date, setDate] = useState('');
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const pendingId = useRef<string | undefined>(undefined);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!date || !reason.trim()) {
+      setProblem(a.missing);
+      document.getElementById(date ? 'adjust-reason' : 'adjust-date')?.focus();
+      return;
+    }
+    setProblem(undefined);
+    setError(undefined);
+    setBusy(true);
+    const requestId = pendingId.current ?? newRequestId();
+    pendingId.current = requestId;
+    try {
+      await call(ADJUST_RELEASE_DATE, {
+        input: {
+          number: ticket.number,
+          newDate: zonedWallTimeToUtc(date, zone).toISOString(),
+          reason: reason.trim(),
+          requestId,
+        },
+      });
+      pendingId.current = undefined;
+      setDate('');
+      setReason('');
+      setOpen(false);
+      setDone(a.done);
+      await onDone();
+    } catch (err) {
+      const network =
+        err instanceof ApiError && (err.code === 'NETWORK' || err.code === 'UNAVAILABLE');
+      if (!network) pendingId.current = undefined;
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="adjust-title" data-testid="adjust-date">
+      <h2 id="adjust-title">{a.title}</h2>
+      <p>{a.current(format(ticket.releaseDate))}</p>
+      {!open && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setDone(undefined);
+            setOpen(true);
+          }}
+        >
+          {a.action}
+        </button>
+      )}
+      <SuccessMessage text={done} />
+      {open && (
+        <form className="form-grid" noValidate onSubmit={(e) => void submit(e)}>
+          <div className="field">
+            <label htmlFor="adjust-date">{a.newDate}</label>
+            <input
+              id="adjust-date"
+              type="datetime-local"
+              aria-required
+              aria-describedby="adjust-date-hint"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+            />
+            <p className="hint" id="adjust-date-hint">
+              {t.tickets.dateHint(zone)}
+            </p>
+          </div>
+          <div className="field span-all">
+            <label htmlFor="adjust-reason">{a.reason}</label>
+            <textarea
+              id="adjust-reason"
+              rows={2}
+              aria-required
+              aria-describedby="adjust-reason-hint"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+            <p className="hint" id="adjust-reason-hint">
+              {a.reasonHint}
+            </p>
+          </div>
+          {problem && (
+            <p className="notice notice-error span-all" role="alert">
+              {problem}
+            </p>
+          )}
+          <div className="form-actions span-all">
+            <button type="submit" className="button primary" disabled={busy}>
+              {a.submit}
+            </button>
+            <button type="button" className="button ghost" onClick={() => setOpen(false)}>
+              {a.cancel}
+            </button>
+          </div>
+          <div className="span-all">
+            <ErrorMessage error={error} />
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { ApiError } from '../api/graphql-client';
+import { ADD_COMMENT, type TicketDetail } from '../api/tickets';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { useI18n } from '../i18n/i18n-context';
+import { can } from '../session/roles';
+import { useSession } from '../session/session-context';
+import { newRequestId } from './actions-panel';
+
+/**
+ * Comments on an open ticket: client users reply; provider staff choose a reply to the client
+ * (emailed, in the client's timeline) or an internal note (never shown to the client: the server
+ * filters it out of their timeline). A retry after a network error reuses the request ID.
+ */
+export function CommentBox({
+  ticket,
+  onSent,
+}: {
+  ticket: TicketDetail;
+  onSent: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const c = t.planning.comments;
+  const { user, call } = useSession();
+  const staff = user ? can.seeConsole(user) : false;
+  const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const pendingId = useRef<string | undefined>(undefined);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(undefined);
+    if (!body.trim()) {
+      setProblem(c.empty);
+      document.getElementById('comment-body')?.focus();
+      return;
+    }
+    setProblem(undefined);
+    setError(undefined);
+    setBusy(true);
+    const requestId = pendingId.current ?? newRequestId();
+    pendingId.current = requestId;
+    try {
+      await call(ADD_COMMENT, {
+        number: ticket.number,
+        body: body.trim(),
+        internal: staff && internal,
+        requestId,
+      });
+      pendingId.current = undefined;
+      setBody('');
+      setDone(c.sent);
+      await onSent();
+    } catch (err) {
+      const network =
+        err instanceof ApiError && (err.code === 'NETWORK' || err.code === 'UNAVAILABLE');
+      if (!network) pendingId.current = undefined;
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const hint = !staff ? c.clientHint : internal ? c.internalHint : c.replyHint;
+
+  return (
+    <section className="card" aria-labelledby="comments-title" data-testid="comment-box">
+      <h2 id="comments-title">{c.title}</h2>
+      <form className="form-grid" noValidate onSubmit={(e) => void submit(e)}>
+        {staff && (
+          <fieldset className="field span-all">
+            <legend>{c.kind}</legend>
+            <label className="check">
+              <input
+                type="radio"
+                name="comment-kind"
+                checked={!internal}
+                onChange={() => setInternal(false)}
+              />
+              {c.reply}
+            </label>
+            <label className="check">
+              <input
+                type="radio"
+                name="comment-kind"
+                checked={internal}
+                onChange={() => setInternal(true)}
+              />
+              {c.internal}
+            </label>
+          </fieldset>
+        )}
+        <div className="field span-all">
+          <label htmlFor="comment-body">
+            {staff ? (internal ? c.internal : c.reply) : c.clientLabel}
+          </label>
+          <textarea
+            id="comment-body"
+            rows={3}
+            maxLength={10_000}
+            aria-required
+            aria-describedby="comment-hint"
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+          <p className="hint" id="comment-hint">
+            {hint}
+          </p>
+        </div>
+        {problem && (
+          <p className="notice notice-error span-all" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="form-actions span-all">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? c.sending : c.submit}
+          </button>
+        </div>
+        <div className="span-all">
+          <ErrorMessage error={error} />
+          <SuccessMessage text={done} />
+        </div>
+      </form>
+    </section>
+  );
+}
