@@ -5,6 +5,7 @@ import { SlaDashboardResolver } from './sla-dashboard.resolver';
 import { SlaDashboardService } from './sla-dashboard.service';
 import { TicketCommentsResolver } from './ticket-comments.resolver';
 import { TicketReadModelModule } from './ticket-read-model.module';
+import { TicketStartReconciler } from './ticket-start-reconciler';
 import { TicketWorkflowClient } from './ticket-workflow.client';
 import { TicketsResolver } from './tickets.resolver';
 import { TicketsService } from './tickets.service';
@@ -17,6 +18,7 @@ import { TicketsService } from './tickets.service';
     TicketsResolver,
     TicketCommentsResolver,
     TicketWorkflowClient,
+    TicketStartReconciler,
     SlaDashboardService,
     SlaDashboardResolver,
   ],

@@ -6,7 +6,6 @@ import { Brackets, type DataSource } from 'typeorm';
 import {
   type RequestBase,
   TERMINAL_STATES,
-  type TicketInput,
   type TicketView,
   ticketWorkflowId,
   type TransitionResult,
@@ -22,6 +21,7 @@ import { SupportPoliciesService } from '../contracts/support-policies.service';
 import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { computeClock } from './clock-computation';
+import { inputOf } from './ticket-start-reconciler';
 import { TicketClockEntity } from './ticket-clock.entity';
 import { TicketEventEntity } from './ticket-event.entity';
 import type { LogTicketTimeInput, RegisterTicketInput, TicketFilter } from './ticket.inputs';
@@ -106,17 +106,8 @@ export class TicketsService implements OnModuleInit {
       });
       return tx.getRepository(TicketEntity).save(row);
     });
-    // The row is committed first: should the start fail, the worker's reconciler starts it later.
-    const start: TicketInput = {
-      ticketNumber: ticket.number,
-      clientOrgId: ticket.organizationId,
-      calendarId: ticket.calendarId,
-      registrantId: ticket.registrantId,
-      category: input.category,
-      subject: ticket.subject,
-      description: ticket.description,
-      registeredAt: registeredAt.toISOString(),
-    };
+    // The row is committed first: should the start fail, TicketStartReconciler starts it later.
+    const start = inputOf(ticket);
     await this.workflows.start(start);
     await this.db
       .getRepository(TicketEntity)

@@ -1,0 +1,90 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, LessThan } from 'typeorm';
+import type { TicketCategory, TicketInput } from '../../workflows/ticket/ticket.contract';
+import { TicketWorkflowClient } from './ticket-workflow.client';
+import { TicketEntity } from './ticket.entity';
+
+/** A registration whose workflow start is this old and still unconfirmed is started again. */
+const GRACE_MS = 30_000;
+const SWEEP_EVERY_MS = 30_000;
+const BATCH = 100;
+
+/**
+ * `registerTicket` commits the ticket row before it starts the workflow, so a number is never
+ * lost; should the start fail (Temporal down, API killed in between), the row stays without
+ * `workflow_started_at`. This sweep starts those workflows (a start is idempotent: an existing
+ * run of the same registration is adopted, never duplicated), at boot and every 30 s.
+ */
+@Injectable()
+export class TicketStartReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TicketStartReconciler.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly workflows: TicketWorkflowClient,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.sweepInBackground();
+    this.timer = setInterval(() => this.sweepInBackground(), SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => 0);
+  }
+
+  /** Starts every overdue unstarted ticket workflow; returns how many were started. */
+  async sweep(now = new Date()): Promise<number> {
+    const repo = this.db.getRepository(TicketEntity);
+    const pending = await repo.find({
+      where: {
+        workflowStartedAt: IsNull(),
+        registeredAt: LessThan(new Date(now.getTime() - GRACE_MS)),
+      },
+      order: { registeredAt: 'ASC' },
+      take: BATCH,
+    });
+    let started = 0;
+    for (const t of pending) {
+      await this.workflows.start(inputOf(t));
+      await repo.update({ number: t.number }, { workflowStartedAt: new Date() });
+      started += 1;
+    }
+    if (started) this.logger.warn(`started ${started} ticket workflow(s) a registration missed`);
+    return started;
+  }
+
+  private sweepInBackground(): void {
+    if (this.running) return;
+    this.running = this.sweep()
+      .catch((err: unknown) => {
+        this.logger.warn(`ticket start sweep failed: ${String(err)}`);
+        return 0;
+      })
+      .finally(() => (this.running = undefined));
+  }
+}
+
+/** The workflow input of a registered ticket (what `registerTicket` starts it with). */
+export function inputOf(t: TicketEntity): TicketInput {
+  return {
+    ticketNumber: t.number,
+    clientOrgId: t.organizationId,
+    calendarId: t.calendarId,
+    registrantId: t.registrantId,
+    category: t.category as TicketCategory,
+    subject: t.subject,
+    description: t.description,
+    registeredAt: t.registeredAt.toISOString(),
+  };
+}
