@@ -135,6 +135,8 @@ export class TicketProjectionService {
         details: slice.details as QueryDeepPartialEntity<TicketEntity>['details'],
         lastEventSeq: seq,
         updatedAt: () => 'now()',
+        // The workflow runs, so it started (TicketStartReconciler looks for rows without it).
+        workflowStartedAt: () => 'COALESCE(workflow_started_at, now())',
       })
       .where('number = :ticketNumber', { ticketNumber })
       .andWhere(force ? 'true' : 'last_event_seq < :seq', { seq })

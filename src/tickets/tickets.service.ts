@@ -108,10 +108,8 @@ export class TicketsService implements OnModuleInit {
     });
     // The row is committed first: should the start fail, TicketStartReconciler starts it later.
     const start = inputOf(ticket);
+    // Its first projection marks the row started (`workflow_started_at`): no write here.
     await this.workflows.start(start);
-    await this.db
-      .getRepository(TicketEntity)
-      .update({ number: ticket.number }, { workflowStartedAt: new Date() });
     // The answer is the state the workflow opens with, computed here by the same pure functions
     // and engine on the same calendar version: no wait for the workflow's first task.
     const triage = computeClock(calendar.engine, calendar.version, openingTriageArgs(start));
