@@ -48,7 +48,7 @@ const CACHE_LIMIT = 256;
 export class CalendarsService {
   /** Compiled engine calendars by `id:version`; versions are immutable, so entries never go stale. */
   private readonly compiled = new Map<string, CompiledCalendar>();
-  /** Told after every committed edit (e.g. running SLA clocks recompute their deadlines). */
+  /** Told after every committed create or edit (e.g. running SLA clocks recompute their deadlines). */
   private readonly changeListeners: ((calendar: CompiledCalendar) => Promise<void>)[] = [];
 
   onChange(listener: (calendar: CompiledCalendar) => Promise<void>): void {
@@ -107,7 +107,7 @@ export class CalendarsService {
     actor: AuthenticatedUser,
   ): Promise<CompiledCalendar> {
     validateContent(input.content);
-    return this.db.transaction(async (tx) => {
+    const created = await this.db.transaction(async (tx) => {
       if (input.organizationId) {
         const org = await tx
           .getRepository(OrganizationEntity)
@@ -149,6 +149,9 @@ export class CalendarsService {
       });
       return this.compile(row, tx);
     });
+    // A client's new calendar replaces the default for it (e.g. its checkpoint Schedule's zone).
+    await this.notifyChange(created);
+    return created;
   }
 
   /**
@@ -165,8 +168,13 @@ export class CalendarsService {
     ) => CalendarContent & { name?: string },
   ): Promise<CompiledCalendar> {
     const edited = await this.editInTransaction(id, actor, change, mutate);
-    for (const listener of this.changeListeners) await listener(edited);
+    await this.notifyChange(edited);
     return edited;
+  }
+
+  /** After a committed create or edit: every listener hears of it, in registration order. */
+  private async notifyChange(calendar: CompiledCalendar): Promise<void> {
+    for (const listener of this.changeListeners) await listener(calendar);
   }
 
   private async editInTransaction(
