@@ -13,6 +13,7 @@ import { HourLedgerEntryEntity } from '../contracts/hour-ledger-entry.entity';
 import { toFact } from '../contracts/ledger-rows';
 import { OrganizationEntity } from '../identity/organization.entity';
 import { NotificationsService } from '../notifications';
+import { clientQueueOrder, inQueueOrder } from '../planning/client-queue-order';
 import {
   type CheckpointAgendaEvent,
   checkpointEventKey,
@@ -114,7 +115,7 @@ async function readSources(
   periodStart: Date,
   periodEnd: Date,
 ): Promise<AgendaSources> {
-  const tickets = await tx
+  const arrived = await tx
     .getRepository(TicketEntity)
     .createQueryBuilder('t')
     .where('t.organization_id = :organizationId', { organizationId })
@@ -122,6 +123,8 @@ async function readSources(
     .orderBy('t.registered_at', 'ASC')
     .addOrderBy('t.number', 'ASC')
     .getMany();
+  // L3-10: the agenda reviews the open tickets in the client's queue order, as the portal shows it.
+  const tickets = inQueueOrder(arrived, await clientQueueOrder(tx, organizationId));
   const clocks = await tx
     .getRepository(TicketClockEntity)
     .createQueryBuilder('c')

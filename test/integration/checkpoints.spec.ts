@@ -279,7 +279,7 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     });
   });
 
-  it('a calendar edit moves the Schedule with the client’s time zone', async () => {
+  it('a new client calendar, and then its edits, move the Schedule with the client’s time zone', async () => {
     const set = await call<{ setCheckpointSettings: { nextRuns: string[]; timeZone: string } }>(
       SET_SETTINGS,
       { input: { organizationId: tulumId, weekday, localTime: '10:00' } },
@@ -289,11 +289,20 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     const day = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri'][weekday];
     expect(wall(set.data!.setCheckpointSettings.nextRuns[0])).toBe(`${day} 10:00`);
 
-    // Tulum gets its own calendar in Cancún (UTC−5, no DST), then an edit reaches the listeners.
+    // Tulum gets its own calendar in Cancún (UTC−5, no DST): its creation alone moves the
+    // Schedule (the calendar replaces the default for Tulum); a later edit keeps it there.
     const weekly = [1, 2, 3, 4, 5].map((d) => ({
       weekday: d,
       intervals: [{ start: '09:00', end: '18:00' }],
     }));
+    const settingsOfTulum = async () =>
+      (
+        await call<{ checkpointSettings: { nextRuns: string[]; timeZone: string } }>(
+          GET_SETTINGS,
+          { organizationId: tulumId },
+          as(Role.CLIENT_USER, TULUM),
+        )
+      ).data!.checkpointSettings;
     const created = await call<{ createCalendar: { id: string } }>(
       `mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`,
       {
@@ -302,6 +311,13 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
       as(Role.ADMIN),
     );
     expect(created.errors).toBeUndefined();
+    const afterCreate = await settingsOfTulum();
+    expect(afterCreate.timeZone).toBe('America/Cancun');
+    // The server's own next fire times already follow Cancún (one hour earlier in UTC).
+    expect(
+      Date.parse(set.data!.setCheckpointSettings.nextRuns[0]) - Date.parse(afterCreate.nextRuns[0]),
+    ).toBe(3_600_000);
+
     const edited = await call(
       `mutation ($id: ID!, $input: UpdateCalendarInput!) { updateCalendar(id: $id, input: $input) { id } }`,
       { id: created.data!.createCalendar.id, input: { name: 'Tulum (Cancún)' } },
@@ -309,14 +325,8 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     );
     expect(edited.errors).toBeUndefined();
 
-    const after = (
-      await call<{ checkpointSettings: { nextRuns: string[]; timeZone: string } }>(
-        GET_SETTINGS,
-        { organizationId: tulumId },
-        as(Role.CLIENT_USER, TULUM),
-      )
-    ).data!.checkpointSettings;
-    expect(after.timeZone).toBe('America/Cancun');
+    const after = await settingsOfTulum();
+    expect(after).toEqual(afterCreate);
     const cancun = (iso: string) =>
       new Intl.DateTimeFormat('en-US', {
         timeZone: 'America/Cancun',
@@ -537,5 +547,29 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
       [auroraId],
     );
     expect(reorder.map((r) => r.id)).toEqual([decisions[0].reorderId]);
+  });
+
+  it('the next agenda lists the open tickets in the client’s queue order, not by arrival (L3-10, L3-15)', async () => {
+    // The decisions above ranked `scheduled` then `awaiting`; `registered` is unranked (arrival).
+    // Built by the worker's own agenda service (no Temporal client there), as a run would; a run
+    // key of its own, since a Schedule's manual runs within one second share their workflow ID.
+    const { checkpointId } = await worker.context.get(CheckpointAgendaService).record({
+      organizationId: auroraId,
+      runKey: `queue-order-${process.pid}-${Date.now()}`,
+      kind: 'MANUAL',
+      scheduledFor: null,
+      builtAt: new Date().toISOString(),
+    });
+    const next = (await call<{ checkpoint: Agenda }>(GET, { id: checkpointId }, as(Role.MANAGER)))
+      .data!.checkpoint;
+    expect(next.openTickets.map((t) => t.number)).toEqual([scheduled, awaiting, registered]);
+    const queue = await call<{ clientQueue: { entries: { ticketNumber: string }[] } }>(
+      `query ($organizationId: ID) { clientQueue(organizationId: $organizationId) { entries { ticketNumber } } }`,
+      { organizationId: auroraId },
+      as(Role.CLIENT_USER),
+    );
+    expect(next.openTickets.map((t) => t.number)).toEqual(
+      queue.data!.clientQueue.entries.map((e) => e.ticketNumber),
+    );
   });
 });
