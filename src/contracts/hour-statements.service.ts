@@ -10,6 +10,8 @@ import { toFact } from './ledger-rows';
 import { formatHours, toHours, toHundredths } from './hours';
 import { effectOf, foldLedger } from './ledger-rules';
 import { monthBounds } from './local-date';
+import { feeInForce } from './fee-history';
+import { SupportPolicyEventEntity } from './support-policy-event.entity';
 import { SupportPolicyEntity } from './support-policy.entity';
 
 /** A ledger entry with the client's balance right after it. */
@@ -123,8 +125,19 @@ export class HourStatementsService {
     });
     const sum = (pick: (t: (typeof tickets)[number]) => number) =>
       tickets.reduce((s, t) => s + pick(t), 0);
-    // The fee is due for a month the policy had started by.
-    const fee = policy && policy.startDate < to ? policy.monthlyFee : null;
+    // The fee is due for a month the policy had started by, at the amount in force that month
+    // (its history), not today's. Months are calendar months; their first instant is taken in UTC.
+    const fee =
+      policy && policy.startDate < to
+        ? feeInForce(
+            await this.db.getRepository(SupportPolicyEventEntity).find({
+              where: { policyId: policy.id },
+              order: { id: 'ASC' },
+            }),
+            new Date(`${from}T00:00:00.000Z`),
+            policy.monthlyFee,
+          )
+        : null;
     const currency = policy?.currency ?? 'MXN';
     const csv = [
       'line,reference,hours_logged,hours_charged,hours_waived,amount,currency',

@@ -915,5 +915,35 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       });
       expect(badMonth.status).toBe(400);
     });
+
+    it('keeps the fee in force that month after the terms change: no new fee for past months (L3-03)', async () => {
+      const raised = await gql(
+        world.api,
+        UPSERT,
+        { input: { organizationId: aurora, monthlyFee: 18000, startDate: '2026-01-01' } },
+        manager(),
+      );
+      expect(raised.body.errors).toBeUndefined();
+      const feeOf = async (m: string) => {
+        const { body } = await gql<{ monthlyStatement: { monthlyFee: number; csv: string } }>(
+          world.api,
+          MONTHLY,
+          { organizationId: aurora, month: m },
+          manager(),
+        );
+        expect(body.errors).toBeUndefined();
+        return body.data!.monthlyStatement;
+      };
+      // This month began before the change, and so did every earlier month since the start date.
+      for (const m of [month, '2026-01']) {
+        const statement = await feeOf(m);
+        expect(statement.monthlyFee).toBe(15000);
+        expect(statement.csv).toContain(`MONTHLY_FEE,${m},,,,15000.00,MXN`);
+      }
+      // The next month is billed at the new fee.
+      const [y, mo] = month.split('-').map(Number);
+      const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+      expect((await feeOf(next)).monthlyFee).toBe(18000);
+    });
   });
 });
