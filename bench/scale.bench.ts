@@ -53,15 +53,16 @@ async function measure(world: World, n: number): Promise<BenchRow[]> {
   );
   const numberOf = (i: number): string => `L3-${year}-${String(FIRST_SEQ + i).padStart(6, '0')}`;
   const registeredAt = new Date();
-  // Read-model rows first (as registerTicket commits them), in one statement.
+  // Read-model rows first (as registerTicket commits them), in one statement. They are marked
+  // started: the API's start reconciler must not race the bench's own starts below.
   await world.db.query(
     `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id, calendar_id,
                          category, subject, description, state, sla_status, details, registered_at,
-                         last_event_seq, updated_at)
+                         workflow_started_at, last_event_seq, updated_at)
      SELECT 'L3-' || $1::text || '-' || lpad(s::text, 6, '0'), $1::int, s,
             'ticket:L3-' || $1::text || '-' || lpad(s::text, 6, '0'), $2, $3, $4,
             'INCIDENT', 'Ticket de escala ' || s, 'Carga del escenario de escala.', 'REGISTERED',
-            'ok', '{}'::jsonb, $5, 0, $5
+            'ok', '{}'::jsonb, $5, $5, 0, $5
        FROM generate_series($6::int, $7::int) AS s`,
     [year, org, user, DEFAULT_CALENDAR_ID, registeredAt, FIRST_SEQ, FIRST_SEQ + WARM_UP + n - 1],
   );

@@ -128,6 +128,9 @@ export async function startShortClockTicket(
         slaStatus: 'ok',
         details: {} as TicketEntity['details'],
         registeredAt,
+        // Marked started in the same transaction: the API's start reconciler must not start this
+        // backdated row first (without the short at-risk fraction); the start follows at once.
+        workflowStartedAt: new Date(),
         lastEventSeq: 0,
         updatedAt: registeredAt,
       }),
