@@ -51,6 +51,7 @@ describe('Role-aware navigation and small screens (web app)', () => {
       'Tablero SLA',
       'Contratos y horas',
       'Correo saliente',
+      'Puntos de control',
       'Calculadora de plazos',
       'Calendarios',
     ]);

@@ -224,7 +224,7 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
             <thead>
               <tr>
                 <th scope="col">{t.tickets.number}</th>
-                <th scope="col">{t.planning.queue.oldDate}</th>
+                <th scope="col">{c.previousDate}</th>
                 <th scope="col">{t.planning.queue.newDate}</th>
                 <th scope="col">{c.reason}</th>
               </tr>

@@ -136,7 +136,6 @@ function SettingsSection({ organizationId }: { organizationId: string }) {
       )}
       {user && can.setCheckpointSettings(user) && query.data && (
         <SettingsForm
-          key={`${settings?.weekday}-${settings?.localTime}`}
           organizationId={organizationId}
           settings={settings ?? null}
           onSaved={query.reload}

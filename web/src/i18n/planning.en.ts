@@ -147,6 +147,7 @@ export const planningEn: PlanningMessages = {
     hoursCol: 'Hours',
     scope: 'Scope',
     reason: 'Reason',
+    previousDate: 'Previous date',
     decisionsTitle: 'Meeting decisions',
     noDecisions: 'No decisions recorded yet.',
     recordedBy: (role, at) => `${role} · ${at}`,

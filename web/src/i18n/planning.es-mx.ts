@@ -146,6 +146,7 @@ export const planningEsMX = {
     hoursCol: 'Horas',
     scope: 'Alcance',
     reason: 'Motivo',
+    previousDate: 'Fecha anterior',
     decisionsTitle: 'Decisiones de la reunión',
     noDecisions: 'Todavía no hay decisiones registradas.',
     recordedBy: (role: string, at: string) => `${role} · ${at}`,

@@ -1,0 +1,461 @@
+import { Client, Connection } from '@temporalio/client';
+import type { Page } from 'playwright-core';
+import {
+  addBusinessDays,
+  BusinessCalendar,
+  defaultMexicoCityCalendar,
+  localDateOf,
+  workingIntervalsOn,
+} from '../../src/business-time/engine';
+import { Role } from '../../src/identity/role.enum';
+import { checkpointScheduleId } from '../../workflows/checkpoint/checkpoint.contract';
+import { gql, startWorker, type RunningWorker } from '../support/integration-harness';
+import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
+import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+
+// Issue 9 screens of issue 8 on the real stack (PostgreSQL, Temporal with the real worker and
+// Schedules, SMTP): the client queue reordered by drag and drop and by keyboard with its impact
+// preview (L3-10, L3-19), CONFLICT in words, the staff work list and "Ajustar fecha" (L3-19),
+// comments vs internal notes in the timeline, checkpoint agendas and settings (L3-15), and the
+// WhatsApp group link (L3-14). What the user sees, Spanish first.
+
+const CLIENT = 'usuario@aurora.example';
+const APPROVER = 'aprobador@aurora.example';
+const AGENT = 'agente@becken.example';
+const MANAGER = 'gerente@becken.example';
+const AURORA = 'Comercializadora Aurora';
+const ZONE = 'America/Mexico_City';
+const YEAR = new Date().getUTCFullYear();
+const calendar = new BusinessCalendar(defaultMexicoCityCalendar(YEAR - 1, YEAR + 3));
+
+/** "YYYY-MM-DDTHH:MM" in Mexico City: what a datetime-local field takes. */
+function localWall(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(new Date(iso))
+    .replace(' ', 'T');
+}
+
+/** A business weekday other than today's: a Schedule trigger now is surely a manual run. */
+function otherWeekday(): number {
+  const today = workingIntervalsOn(calendar, localDateOf(calendar, new Date())).weekday;
+  return today === 3 ? 4 : 3;
+}
+
+async function eventually<T>(read: () => Promise<T>, accept: (v: T) => boolean): Promise<T> {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > until) throw new Error('condition not met within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10, L3-14, L3-15, L3-19)', () => {
+  let e2e: E2eWorld;
+  let worker: RunningWorker;
+  let running: Promise<void>;
+  let temporal: Client;
+  let page: Page;
+  let auroraId: string;
+  /** Authorized requirements of Aurora, in arrival order. */
+  let sales: string;
+  let invoice: string;
+
+  async function call<T>(query: string, variables: Record<string, unknown>, role: Role) {
+    const { body } = await gql<T>(e2e.world.api, query, variables, e2e.world.bearer(role));
+    if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+    return body.data!;
+  }
+  async function act(role: Role, mutation: string, type: string, input: object) {
+    await call(
+      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
+      { input },
+      role,
+    );
+  }
+  /** A development requirement of `hours` the approver authorized (SCHEDULING). */
+  async function authorizedRequirement(subject: string, hours: number): Promise<string> {
+    const { registerTicket } = await call<{ registerTicket: { number: string } }>(
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      { input: { category: 'DEVELOPMENT', subject, description: 'Para la planeación.' } },
+      Role.CLIENT_USER,
+    );
+    const number = registerTicket.number;
+    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
+      number,
+      classification: 'REQUIREMENT',
+      requirementKind: 'DEVELOPMENT',
+    });
+    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
+      number,
+      hours,
+      scope: subject,
+    });
+    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
+      number,
+      estimateVersion: 1,
+      statement: `Autorizo ${hours} h.`,
+    });
+    return number;
+  }
+  const queueOrder = async (p: Page) =>
+    Promise.all(
+      (await p.getByTestId('queue-entry').all()).map((li) => li.getAttribute('data-number')),
+    );
+  const releaseDate = async (number: string) =>
+    (
+      await call<{ ticket: { releaseDate: string } }>(
+        `query ($number: String!) { ticket(number: $number) { releaseDate } }`,
+        { number },
+        Role.AGENT,
+      )
+    ).ticket.releaseDate;
+
+  beforeAll(async () => {
+    installQuietRuntime();
+    const bundle = await bundleWorkflows();
+    e2e = await startE2eWorld('planning', {
+      TEMPORAL_TASK_QUEUE: `e2e-planning-${process.pid}-${Date.now()}`,
+    });
+    worker = await startWorker(bundle, e2e.world.config);
+    running = worker.worker.run();
+    temporal = new Client({
+      connection: await Connection.connect({ address: e2e.world.config.temporal.address }),
+      namespace: e2e.world.config.temporal.namespace,
+    });
+    auroraId = e2e.world.orgIds['comercializadora-aurora'];
+
+    // Two authorized requirements with their planned dates published (L3-09, L3-19).
+    sales = await authorizedRequirement('Reporte de ventas por zona', 8);
+    invoice = await authorizedRequirement('Ajuste a la factura global', 4);
+    const { clientQueue } = await call<{
+      clientQueue: { entries: { ticketNumber: string; plannedReleaseDate: string }[] };
+    }>(
+      `query ($id: ID) { clientQueue(organizationId: $id) { entries { ticketNumber plannedReleaseDate } } }`,
+      { id: auroraId },
+      Role.AGENT,
+    );
+    for (const entry of clientQueue.entries) {
+      await act(Role.AGENT, 'setReleaseDate', 'SetReleaseDateInput', {
+        number: entry.ticketNumber,
+        releaseDate: entry.plannedReleaseDate,
+      });
+    }
+  }, 240_000);
+  afterAll(async () => {
+    // The tier's Temporal server is shared: leave no Schedule behind.
+    for (const slug of Object.keys(e2e?.world.orgIds ?? {})) {
+      await temporal?.schedule
+        .getHandle(checkpointScheduleId(e2e.world.orgIds[slug]))
+        .delete()
+        .catch(() => undefined);
+    }
+    await temporal?.connection.close();
+    if (worker) {
+      worker.worker.shutdown();
+      await running;
+      await worker.close();
+    }
+    await e2e?.close();
+  });
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  it('L3-10: a portal user without the approver role sees the queue read-only', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page
+      .getByRole('navigation', { name: 'Principal' })
+      .getByRole('link', { name: 'Cola', exact: true })
+      .click();
+    await page.getByRole('heading', { name: 'Cola de atención' }).waitFor();
+    await page.getByTestId('queue-entry').first().waitFor();
+    expect(await queueOrder(page)).toEqual([sales, invoice]);
+    await page.getByText('Solo quien aprueba en tu organización puede cambiar el orden.').waitFor();
+    expect(await page.getByRole('button', { name: /Subir|Bajar/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Ver impacto en las fechas' }).count()).toBe(0);
+    expect(await page.getByTestId('queue-entry').first().getAttribute('draggable')).toBeNull();
+  });
+
+  it('L3-10/L3-19: the approver drags a ticket up, sees the impact preview, confirms it with a reason; the order stays after reload', async () => {
+    const before = { sales: await releaseDate(sales), invoice: await releaseDate(invoice) };
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto('/cola');
+    await page.getByTestId('queue-entry').first().waitFor();
+    expect(await queueOrder(page)).toEqual([sales, invoice]);
+
+    // Drag and drop: the invoice onto the first place.
+    const entry = (n: string) => page.locator(`[data-testid="queue-entry"][data-number="${n}"]`);
+    await entry(invoice).dragTo(entry(sales), {
+      sourcePosition: { x: 12, y: 12 },
+      targetPosition: { x: 12, y: 12 },
+    });
+    expect(await queueOrder(page)).toEqual([invoice, sales]);
+    await page.getByText('Cambiaste el orden; revisa el impacto antes de confirmarlo.').waitFor();
+
+    await page.getByRole('button', { name: 'Ver impacto en las fechas' }).click();
+    const preview = page.getByTestId('queue-preview');
+    await preview.getByRole('heading', { name: 'Impacto del nuevo orden' }).waitFor();
+    const rows = preview.getByTestId('queue-preview-changes').locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    const text = await preview.innerText();
+    expect(text).toContain(invoice);
+    expect(text).toContain('Ajuste a la factura global');
+    expect(text).toContain(sales);
+    expect(text).toMatch(/Fecha actual\s+Nueva fecha/i);
+    // Each row: old date → new date.
+    for (const row of await rows.all()) {
+      expect(await row.innerText()).toMatch(/\d{4}.*→.*\d{4}/s);
+    }
+    await screenshot(page, '60-queue-preview', { docs: 'queue-preview' });
+
+    // The reason is required, in words.
+    await preview.getByRole('button', { name: 'Confirmar nuevo orden' }).click();
+    await preview.getByText('Escribe el motivo del cambio.').waitFor();
+    await preview.getByLabel('Motivo del cambio').fill('La factura global cierra el mes');
+    await preview.getByRole('button', { name: 'Confirmar nuevo orden' }).click();
+    await page.getByText('Nuevo orden confirmado. Se publicaron 2 fechas nuevas.').waitFor();
+    expect(await preview.count()).toBe(0);
+
+    await page.reload();
+    await page.getByTestId('queue-entry').first().waitFor();
+    expect(await queueOrder(page)).toEqual([invoice, sales]);
+    expect(Date.parse(await releaseDate(invoice))).toBeLessThan(Date.parse(before.invoice));
+    expect(Date.parse(await releaseDate(sales))).toBeGreaterThan(Date.parse(before.sales));
+  });
+
+  it('L3-19: keyboard reorder; a preview the queue no longer matches is refused in words and changes nothing', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto('/cola');
+    await page.getByTestId('queue-entry').first().waitFor();
+    expect(await queueOrder(page)).toEqual([invoice, sales]);
+
+    // Keyboard: focus "Subir" of the second ticket and press Enter; focus follows it.
+    await page.getByRole('button', { name: 'Subir «Reporte de ventas por zona»' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await queueOrder(page)).toEqual([sales, invoice]);
+    await page.getByRole('status').filter({ hasText: 'ahora está en el lugar 1' }).waitFor();
+    expect(
+      await page.evaluate<string>(`document.activeElement?.getAttribute('aria-label') ?? ''`),
+    ).toBe('Bajar «Reporte de ventas por zona»');
+    await page.getByRole('button', { name: 'Ver impacto en las fechas' }).click();
+    await page.getByTestId('queue-preview-changes').waitFor();
+
+    // Meanwhile the provider moves one of the dates the preview would move.
+    const old = await releaseDate(sales);
+    await act(Role.AGENT, 'adjustReleaseDate', 'AdjustReleaseDateInput', {
+      number: sales,
+      newDate: addBusinessDays(calendar, new Date(old), 2).toISOString(),
+      reason: 'Dependencia externa',
+    });
+
+    await page.getByLabel('Motivo del cambio').fill('Las ventas primero');
+    await page.getByRole('button', { name: 'Confirmar nuevo orden' }).click();
+    await page.getByText('La cola cambió; revisa la vista previa de nuevo.').waitFor();
+    expect(await page.getByTestId('queue-preview').count()).toBe(0);
+    // Nothing applied: the confirmed order stands.
+    await page.reload();
+    await page.getByTestId('queue-entry').first().waitFor();
+    expect(await queueOrder(page)).toEqual([invoice, sales]);
+  });
+
+  it('L3-10/L3-19: the agent sees the work list order and moves a published date with a reason; the client sees it in the timeline', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, AGENT, e2e.password(AGENT));
+    // The demo agent's account is in English: this agent switches to Spanish.
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { name: 'Lista de trabajo' }).waitFor();
+    const list = page.getByTestId('queue');
+    await list.getByRole('link', { name: sales }).waitFor();
+    const { workList } = await call<{ workList: { ticketNumber: string }[] }>(
+      `query { workList(first: 200) { ticketNumber } }`,
+      {},
+      Role.AGENT,
+    );
+    const shown = await list.locator('tbody tr th a').allInnerTexts();
+    expect(shown).toEqual(workList.map((e) => e.ticketNumber));
+    expect(await list.innerText()).toContain(AURORA);
+
+    await list.getByRole('link', { name: invoice }).click();
+    await page.getByTestId('ticket-state').waitFor();
+    const old = await releaseDate(invoice);
+    const next = addBusinessDays(calendar, new Date(old), 3).toISOString();
+    const adjust = page.getByTestId('adjust-date');
+    await adjust.getByRole('button', { name: 'Ajustar fecha' }).click();
+    await adjust.getByRole('button', { name: 'Publicar nueva fecha' }).click();
+    await adjust.getByText('Escribe la nueva fecha y el motivo.').waitFor();
+    await adjust.getByLabel('Nueva fecha de entrega').fill(localWall(next));
+    await adjust.getByLabel('Motivo', { exact: true }).fill('El cliente pidió pruebas adicionales');
+    await adjust.getByRole('button', { name: 'Publicar nueva fecha' }).click();
+    await adjust.getByText('Nueva fecha publicada.').waitFor();
+    expect(await releaseDate(invoice)).toBe(next);
+
+    const event = page.getByTestId('event-DATE_ADJUSTED').last();
+    await event.getByText('Motivo: El cliente pidió pruebas adicionales').waitFor();
+    expect(await event.innerText()).toMatch(/Fecha ajustada[\s\S]*De .+ a .+/);
+
+    // The client sees the same change, in its words.
+    const client = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(client.page, CLIENT, e2e.password(CLIENT));
+    await client.page.goto(`/tickets/${invoice}`);
+    const seen = client.page.getByTestId('event-DATE_ADJUSTED').last();
+    await seen.getByText('Motivo: El cliente pidió pruebas adicionales').waitFor();
+    await client.context.close();
+  });
+
+  it('comments: staff choose a reply or an internal note; the client never sees the internal note and replies', async () => {
+    const NOTE = 'Nota interna: revisar el índice de la tabla de ventas';
+    const REPLY = 'Ya estamos trabajando en el reporte.';
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.goto(`/tickets/${sales}`);
+    const box = page.getByTestId('comment-box');
+    await box.getByRole('radio', { name: 'Nota interna' }).check();
+    await box.getByText('Solo la ve el equipo del proveedor; no se envía al cliente.').waitFor();
+    await box.getByRole('textbox').fill(NOTE);
+    await box.getByRole('button', { name: 'Enviar' }).click();
+    await box.getByText('Comentario enviado.').waitFor();
+    const internal = page.getByTestId('event-comment').filter({ hasText: NOTE });
+    await internal.waitFor();
+    expect(await internal.innerText()).toContain('Nota interna');
+    expect(await internal.getAttribute('class')).toContain('internal-note');
+
+    await box.getByRole('radio', { name: 'Respuesta al cliente' }).check();
+    await box.getByRole('textbox').fill(REPLY);
+    await box.getByRole('button', { name: 'Enviar' }).click();
+    await page.getByTestId('event-comment').filter({ hasText: REPLY }).waitFor();
+    await screenshot(page, '61-ticket-comments');
+
+    const client = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(client.page, CLIENT, e2e.password(CLIENT));
+    await client.page.goto(`/tickets/${sales}`);
+    const timeline = client.page.getByTestId('timeline');
+    await timeline.getByText(REPLY).waitFor();
+    expect(await timeline.innerText()).not.toContain(NOTE);
+    expect(await client.page.getByRole('radio').count()).toBe(0);
+    await client.page.getByLabel('Tu respuesta').fill('Gracias, quedo atenta.');
+    await client.page.getByRole('button', { name: 'Enviar' }).click();
+    await timeline.getByText('Gracias, quedo atenta.').waitFor();
+    await client.context.close();
+
+    await page.reload();
+    await page.getByTestId('timeline').getByText('Gracias, quedo atenta.').waitFor();
+  });
+
+  it('L3-15: the manager sets the checkpoint and sees its next runs; the approver reads the agenda and records the decisions', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page
+      .getByRole('navigation', { name: 'Principal' })
+      .getByRole('link', { name: 'Puntos de control' })
+      .click();
+    await page.getByLabel('Cliente', { exact: true }).selectOption({ label: AURORA });
+    const settings = page.getByTestId('checkpoint-settings');
+    await settings.getByText(/Cada dos semanas, el martes a las 10:00/).waitFor();
+    const weekday = otherWeekday();
+    const dayName = weekday === 3 ? 'miércoles' : 'jueves';
+    await page.getByLabel('Día', { exact: true }).selectOption({ label: dayName });
+    await page.getByLabel('Hora', { exact: true }).fill('11:30');
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+    await page.getByText('Punto de control guardado.').waitFor();
+    await settings.getByText(`Cada dos semanas, el ${dayName} a las 11:30`).waitFor();
+    const runs = settings.getByTestId('checkpoint-next-runs').getByRole('listitem');
+    expect(await runs.count()).toBeGreaterThan(0);
+    expect(await runs.first().innerText()).toMatch(new RegExp(`^${dayName}.*11:30`, 'i'));
+
+    // The checkpoint's real Schedule fires (off schedule: it builds the agenda at once).
+    await temporal.schedule.getHandle(checkpointScheduleId(auroraId)).trigger();
+    const agendas = await eventually(
+      async () =>
+        (
+          await call<{ checkpoints: { id: string }[] }>(
+            `query ($id: ID!) { checkpoints(organizationId: $id) { id } }`,
+            { id: auroraId },
+            Role.MANAGER,
+          )
+        ).checkpoints,
+      (list) => list.length > 0,
+    );
+    await page.context().close();
+
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto('/checkpoints');
+    await page.getByRole('heading', { name: 'Puntos de control', level: 1 }).waitFor();
+    await page.getByTestId('checkpoint-settings').getByText(`el ${dayName} a las 11:30`).waitFor();
+    expect(await page.getByRole('button', { name: 'Guardar', exact: true }).count()).toBe(0);
+    await page.getByTestId('checkpoints').getByRole('link').first().click();
+    await page.getByRole('heading', { name: /^Agenda del / }).waitFor();
+    expect(page.url()).toContain(`/checkpoints/${agendas[0].id}`);
+
+    const open = page.getByTestId('agenda-open');
+    await open.getByRole('link', { name: sales }).waitFor();
+    await open.getByRole('link', { name: invoice }).waitFor();
+    expect(await page.getByTestId('agenda-by-state').innerText()).toMatch(/\d/);
+    const changes = page.getByTestId('agenda-date-changes');
+    await changes.getByText('La factura global cierra el mes').first().waitFor();
+    await changes.getByText('El cliente pidió pruebas adicionales').waitFor();
+    expect(await page.getByTestId('agenda-hours').innerText()).toMatch(/Saldo\s+\d/);
+    await page.getByRole('heading', { name: 'Estimaciones por autorizar' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Relojes en riesgo o vencidos en el periodo' })
+      .waitFor();
+
+    await page.getByLabel('Notas de la reunión').fill('Se confirma la factura global primero.');
+    await page.getByRole('button', { name: 'Registrar decisiones' }).click();
+    await page.getByText('Decisiones registradas.').waitFor();
+    const decisions = page.getByTestId('agenda-decisions');
+    await decisions.getByText('Se confirma la factura global primero.').waitFor();
+    expect(await decisions.innerText()).toContain('Aprobador de estimaciones');
+    await screenshot(page, '62-checkpoint-agenda', { docs: 'checkpoint-agenda' });
+  });
+
+  it('L3-14: the manager sets the WhatsApp group link; the client sees it in the portal', async () => {
+    const URL = 'https://chat.whatsapp.com/AuroraSoporte123';
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/contratos');
+    await page.getByLabel('Cliente', { exact: true }).selectOption({ label: AURORA });
+    await page.getByLabel('Enlace del grupo de WhatsApp').fill('https://example.com/grupo');
+    await page.getByRole('button', { name: 'Guardar enlace' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Los datos no son válidos.' }).waitFor();
+    // The form keeps what was typed.
+    expect(await page.getByLabel('Enlace del grupo de WhatsApp').inputValue()).toBe(
+      'https://example.com/grupo',
+    );
+    await page.getByLabel('Enlace del grupo de WhatsApp').fill(URL);
+    await page.getByRole('button', { name: 'Guardar enlace' }).click();
+    await page.getByText('Enlace guardado.').waitFor();
+    await page.context().close();
+
+    ({ page } = await newPage(e2e.browser, e2e.baseURL, { width: 360, height: 740 }));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    const link = page.getByTestId('quick-channel').getByRole('link', {
+      name: 'Abrir el grupo de WhatsApp',
+    });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(URL);
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await page.goto('/cola');
+    await page.getByTestId('queue-entry').first().waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+
+    // English second.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Service queue' }).waitFor();
+  });
+});
