@@ -42,7 +42,9 @@ describe('Login, session and language (web app)', () => {
     const nav = page.getByRole('navigation', { name: 'Principal' });
     expect(await nav.getByRole('link').allInnerTexts()).toEqual([
       'Mis tickets',
+      'Cola',
       'Mis horas',
+      'Puntos de control',
       'Calculadora de plazos',
     ]);
     await screenshot(page, '02-shell-client-es');
@@ -52,7 +54,7 @@ describe('Login, session and language (web app)', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts(),
-    ).toEqual(['My tickets', 'My hours', 'Deadline calculator']);
+    ).toEqual(['My tickets', 'Queue', 'My hours', 'Checkpoints', 'Deadline calculator']);
 
     // The choice and the session both survive a reload.
     await page.reload();
