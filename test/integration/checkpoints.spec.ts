@@ -1,5 +1,4 @@
 import { Client, Connection } from '@temporalio/client';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   addBusinessDays,
   BusinessCalendar,
@@ -10,9 +9,9 @@ import {
 import { CheckpointAgendaService } from '../../src/checkpoints/checkpoint-agenda.service';
 import { Role } from '../../src/identity/role.enum';
 import { checkpointScheduleId } from '../../workflows/checkpoint/checkpoint.contract';
-import { gql, startWorker, type RunningWorker } from '../support/integration-harness';
-import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
-import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+import { gql } from '../support/integration-harness';
+import { eventually } from '../support/eventually';
+import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-15 on the real stack (PostgreSQL, the Temporal dev server with real Schedules, the real worker
 // and its email dispatcher, the SMTP catcher): managers set each client's checkpoint, its real
@@ -71,20 +70,6 @@ interface Agenda {
   }[];
 }
 
-async function eventually<T>(
-  read: () => Promise<T>,
-  accept: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** Weekday and wall time of `instant` in Mexico City, e.g. `Wed 11:30`. */
 function wall(instant: string): string {
   return new Intl.DateTimeFormat('en-US', {
@@ -108,22 +93,13 @@ function otherWeekday(): number {
 }
 
 describe('Biweekly checkpoint on the real stack (L3-15)', () => {
-  let world: SeededWorld;
-  let worker: RunningWorker;
-  let bundle: WorkflowBundleWithSourceMap;
-  let running: Promise<void>;
+  const world = useWorldWithWorker('checkpoints');
   let temporal: Client;
   let auroraId: string;
   let tulumId: string;
-  const taskQueue = `checkpoints-${process.pid}-${Date.now()}`;
   const weekday = otherWeekday();
 
   beforeAll(async () => {
-    installQuietRuntime();
-    bundle = await bundleWorkflows();
-    world = await createSeededWorld('checkpoints', { TEMPORAL_TASK_QUEUE: taskQueue });
-    worker = await startWorker(bundle, world.config);
-    running = worker.worker.run();
     temporal = new Client({
       connection: await Connection.connect({ address: world.config.temporal.address }),
       namespace: world.config.temporal.namespace,
@@ -140,12 +116,6 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
         .catch(() => undefined);
     }
     await temporal?.connection.close();
-    if (worker) {
-      worker.worker.shutdown();
-      await running;
-      await worker.close();
-    }
-    await world?.close();
   });
 
   const as = (role: Role, org?: string) => world.bearer(role, org);
@@ -172,15 +142,8 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     expect(r.errors).toBeUndefined();
     return r.data![mutation].ticket;
   }
-  async function register(subject: string, org?: string): Promise<string> {
-    const r = await call<{ registerTicket: { number: string } }>(
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
-      { input: { category: 'DEVELOPMENT', subject, description: 'Para el checkpoint.' } },
-      as(Role.CLIENT_USER, org),
-    );
-    expect(r.errors).toBeUndefined();
-    return r.data!.registerTicket.number;
-  }
+  const register = (subject: string, org?: string) =>
+    registerTicket(world, { subject, description: 'Para el checkpoint.' }, org);
   async function estimated(subject: string, hours: number): Promise<string> {
     const number = await register(subject);
     await act(
@@ -274,7 +237,7 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     const described = await temporal.schedule.getHandle(checkpointScheduleId(auroraId)).describe();
     expect(described.action).toMatchObject({
       workflowType: 'checkpointWorkflow',
-      taskQueue,
+      taskQueue: world.config.temporal.taskQueue,
       args: [{ organizationId: auroraId }],
     });
   });
@@ -469,7 +432,7 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
         first.id,
       ])
     )[0].run_key;
-    const again = await worker.context.get(CheckpointAgendaService).record({
+    const again = await world.worker.context.get(CheckpointAgendaService).record({
       organizationId: auroraId,
       runKey,
       kind: 'MANUAL',
@@ -553,7 +516,7 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     // The decisions above ranked `scheduled` then `awaiting`; `registered` is unranked (arrival).
     // Built by the worker's own agenda service (no Temporal client there), as a run would; a run
     // key of its own, since a Schedule's manual runs within one second share their workflow ID.
-    const { checkpointId } = await worker.context.get(CheckpointAgendaService).record({
+    const { checkpointId } = await world.worker.context.get(CheckpointAgendaService).record({
       organizationId: auroraId,
       runKey: `queue-order-${process.pid}-${Date.now()}`,
       kind: 'MANUAL',

@@ -1,8 +1,7 @@
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { Role } from '../../src/identity/role.enum';
-import { gql, startWorker, type RunningWorker } from '../support/integration-harness';
-import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
-import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+import { gql } from '../support/integration-harness';
+import { eventually } from '../support/eventually';
+import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // Issue 5 comments over GraphQL on the real stack: client comments, provider replies and internal
 // notes on the timeline; internal notes hidden from client users and never emailed; a provider's
@@ -25,54 +24,15 @@ interface Ticket {
 }
 
 describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
-  let world: SeededWorld;
-  let worker: RunningWorker;
-  let bundle: WorkflowBundleWithSourceMap;
-  let running: Promise<void>;
-  const taskQueue = `comments-${process.pid}-${Date.now()}`;
-
-  beforeAll(async () => {
-    installQuietRuntime();
-    bundle = await bundleWorkflows();
-    world = await createSeededWorld('comments', { TEMPORAL_TASK_QUEUE: taskQueue });
-    worker = await startWorker(bundle, world.config);
-    running = worker.worker.run();
-  });
-  afterAll(async () => {
-    if (worker) {
-      worker.worker.shutdown();
-      await running;
-      await worker.close();
-    }
-    await world?.close();
-  });
+  const world = useWorldWithWorker('comments');
 
   /** Registers a ticket and waits until the read model holds every event of its first state. */
-  async function register(org = OWN_ORG): Promise<string> {
-    const { body } = await gql<{ registerTicket: { number: string; timeline: { seq: number }[] } }>(
-      world.api,
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number timeline { seq } } }`,
-      {
-        input: {
-          category: 'INCIDENT',
-          subject: 'No timbra la factura',
-          description: 'Error al timbrar.',
-        },
-      },
-      world.bearer(Role.CLIENT_USER, org),
+  const register = (org = OWN_ORG) =>
+    registerProjectedTicket(
+      world,
+      { category: 'INCIDENT', subject: 'No timbra la factura', description: 'Error al timbrar.' },
+      org,
     );
-    expect(body.errors).toBeUndefined();
-    const { number, timeline } = body.data!.registerTicket;
-    await eventually(
-      () =>
-        world.db.query<{ n: number }[]>(
-          'SELECT count(*)::int AS n FROM ticket_event WHERE ticket_number = $1',
-          [number],
-        ),
-      ([{ n }]) => n >= timeline.length,
-    );
-    return number;
-  }
 
   async function comment(
     role: Role,
@@ -238,17 +198,3 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  accept: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

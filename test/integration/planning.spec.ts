@@ -1,13 +1,12 @@
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   addBusinessDays,
   BusinessCalendar,
   defaultMexicoCityCalendar,
 } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
-import { gql, startWorker, type RunningWorker } from '../support/integration-harness';
-import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
-import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+import { gql } from '../support/integration-harness';
+import { eventually } from '../support/eventually';
+import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // Issue 8 on the real stack (PostgreSQL, Temporal dev server, the real worker and its email
 // dispatcher, the SMTP catcher): L3-10 queues, L3-19 reorder with its impact preview (the
@@ -61,45 +60,14 @@ interface TimelineEvent {
   data: string;
 }
 
-async function eventually<T>(
-  read: () => Promise<T>,
-  accept: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, L3-19)', () => {
-  let world: SeededWorld;
-  let worker: RunningWorker;
-  let bundle: WorkflowBundleWithSourceMap;
-  let running: Promise<void>;
+  const world = useWorldWithWorker('planning');
   let auroraId: string;
   let tulumId: string;
-  const taskQueue = `planning-${process.pid}-${Date.now()}`;
 
-  beforeAll(async () => {
-    installQuietRuntime();
-    bundle = await bundleWorkflows();
-    world = await createSeededWorld('planning', { TEMPORAL_TASK_QUEUE: taskQueue });
-    worker = await startWorker(bundle, world.config);
-    running = worker.worker.run();
+  beforeAll(() => {
     auroraId = world.orgIds['comercializadora-aurora'];
     tulumId = world.orgIds['grupo-industrial-tulum'];
-  });
-  afterAll(async () => {
-    if (worker) {
-      worker.worker.shutdown();
-      await running;
-      await worker.close();
-    }
-    await world?.close();
   });
 
   const as = (role: Role, org?: string) => world.bearer(role, org);
@@ -123,12 +91,7 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
 
   /** A requirement of `hours` authorized by Aurora's approver: SCHEDULING. */
   async function authorizedRequirement(subject: string, hours: number): Promise<string> {
-    const registered = await call<{ registerTicket: { number: string } }>(
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
-      { input: { category: 'DEVELOPMENT', subject, description: 'Para la planeación.' } },
-      as(Role.CLIENT_USER),
-    );
-    const number = registered.data!.registerTicket.number;
+    const number = await registerTicket(world, { subject, description: 'Para la planeación.' });
     await act(
       Role.AGENT,
       'classifyTicket',

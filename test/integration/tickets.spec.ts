@@ -1,4 +1,3 @@
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   addBusinessDays,
   defaultMexicoCityCalendar,
@@ -11,9 +10,8 @@ import { TemporalClientService } from '../../src/temporal/temporal-client.servic
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract';
 import { gql } from '../support/integration-harness';
-import { startWorker, type RunningWorker } from '../support/integration-harness';
-import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
-import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+import { eventually } from '../support/eventually';
+import { useWorldWithWorker } from '../support/world-with-worker';
 
 // Issues 4/5: both L3 paths driven only through GraphQL on the real stack (PostgreSQL, Temporal dev
 // server, the real worker): L3-02 numbers, L3-06 triage, L3-07 problem path, L3-08/L3-09
@@ -51,27 +49,7 @@ interface Outcome {
 }
 
 describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () => {
-  let world: SeededWorld;
-  let worker: RunningWorker;
-  let bundle: WorkflowBundleWithSourceMap;
-  let running: Promise<void>;
-  const taskQueue = `tickets-${process.pid}-${Date.now()}`;
-
-  beforeAll(async () => {
-    installQuietRuntime();
-    bundle = await bundleWorkflows();
-    world = await createSeededWorld('tickets', { TEMPORAL_TASK_QUEUE: taskQueue });
-    worker = await startWorker(bundle, world.config);
-    running = worker.worker.run();
-  });
-  afterAll(async () => {
-    if (worker) {
-      worker.worker.shutdown();
-      await running;
-      await worker.close();
-    }
-    await world?.close();
-  });
+  const world = useWorldWithWorker('tickets');
 
   const as = (role: Role, org?: string) => world.bearer(role, org);
   async function act(
@@ -801,20 +779,6 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(withoutStamp(after.clocks)).toEqual(withoutStamp(live.clocks));
   });
 });
-
-/** Polls `probe` until `done` holds or `timeoutMs` passes; returns the last value it saw. */
-async function eventually<T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The closing time of the next business day on the default calendar (a valid release date). */
 function nextBusinessClosing(): string {
