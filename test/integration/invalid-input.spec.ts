@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { buildSchema, type GraphQLField } from 'graphql';
 import { schemaFilePath } from '../../src/api/graphql-options';
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
-import { gql, startWorker, type RunningWorker } from '../support/integration-harness';
-import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
-import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+import { gql } from '../support/integration-harness';
+import { useWorldWithWorker } from '../support/world-with-worker';
 import { databaseFingerprint, waitForQuiet } from '../support/database-fingerprint';
 
 // Issue 5 item 8: every mutation of schema.graphql, called by a role allowed to call it, with
@@ -759,19 +757,10 @@ function documentFor(name: string, field: GraphQLField<unknown, unknown>): strin
 }
 
 describe('Invalid input for every mutation (issue 5 item 8)', () => {
-  let world: SeededWorld;
-  let worker: RunningWorker;
-  let bundle: WorkflowBundleWithSourceMap;
-  let running: Promise<void>;
+  const world = useWorldWithWorker('invalid');
   let fixtures: Fixtures;
-  const taskQueue = `invalid-${process.pid}-${Date.now()}`;
 
   beforeAll(async () => {
-    installQuietRuntime();
-    bundle = await bundleWorkflows();
-    world = await createSeededWorld('invalid', { TEMPORAL_TASK_QUEUE: taskQueue });
-    worker = await startWorker(bundle, world.config);
-    running = worker.worker.run();
     fixtures = await buildFixtures();
     await waitForQuiet(world.db);
     // Each fixture ticket sits in the state its transitions leave from.
@@ -785,14 +774,6 @@ describe('Invalid input for every mutation (issue 5 item 8)', () => {
       ),
     ).toEqual(EXPECTED_STATES);
   }, 180_000);
-  afterAll(async () => {
-    if (worker) {
-      worker.worker.shutdown();
-      await running;
-      await worker.close();
-    }
-    await world?.close();
-  });
 
   async function mutate(role: Role, mutation: string, input: Vars, inputType: string) {
     const { body } = await gql<Record<string, { ticket?: { state: string } }>>(
