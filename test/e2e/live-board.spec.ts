@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
-import { gql, startWorker, type RunningWorker } from '../support/integration-harness';
-import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+import { gql } from '../support/integration-harness';
+import { type BackgroundWorker, startBackgroundWorker } from '../support/world-with-worker';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
@@ -18,25 +18,17 @@ const REQUEST_INFO = `mutation ($input: TicketActionInput!) { requestInformation
 
 describe('Live SLA board and ticket page (web app, real workflow)', () => {
   let e2e: E2eWorld;
-  let worker: RunningWorker;
-  let running: Promise<void>;
+  let worker: BackgroundWorker | undefined;
   let page: Page;
 
   beforeAll(async () => {
-    installQuietRuntime();
-    const bundle = await bundleWorkflows();
     e2e = await startE2eWorld('live', {
       TEMPORAL_TASK_QUEUE: `e2e-live-${process.pid}-${Date.now()}`,
     });
-    worker = await startWorker(bundle, e2e.world.config);
-    running = worker.worker.run();
+    worker = await startBackgroundWorker(e2e.world.config);
   }, 180_000);
   afterAll(async () => {
-    if (worker) {
-      worker.worker.shutdown();
-      await running;
-      await worker.close();
-    }
+    await worker?.stop();
     await e2e?.close();
   });
   afterEach(async () => {

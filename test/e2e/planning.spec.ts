@@ -9,8 +9,13 @@ import {
 } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
 import { checkpointScheduleId } from '../../workflows/checkpoint/checkpoint.contract';
-import { gql, startWorker, type RunningWorker } from '../support/integration-harness';
-import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+import { gql } from '../support/integration-harness';
+import { eventually } from '../support/eventually';
+import {
+  type BackgroundWorker,
+  registerTicket,
+  startBackgroundWorker,
+} from '../support/world-with-worker';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
@@ -50,20 +55,9 @@ function otherWeekday(): number {
   return today === 3 ? 4 : 3;
 }
 
-async function eventually<T>(read: () => Promise<T>, accept: (v: T) => boolean): Promise<T> {
-  const until = Date.now() + 30_000;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > until) throw new Error('condition not met within 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10, L3-14, L3-15, L3-19)', () => {
   let e2e: E2eWorld;
-  let worker: RunningWorker;
-  let running: Promise<void>;
+  let worker: BackgroundWorker | undefined;
   let temporal: Client;
   let page: Page;
   let auroraId: string;
@@ -85,12 +79,10 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
   }
   /** A development requirement of `hours` the approver authorized (SCHEDULING). */
   async function authorizedRequirement(subject: string, hours: number): Promise<string> {
-    const { registerTicket } = await call<{ registerTicket: { number: string } }>(
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
-      { input: { category: 'DEVELOPMENT', subject, description: 'Para la planeación.' } },
-      Role.CLIENT_USER,
-    );
-    const number = registerTicket.number;
+    const number = await registerTicket(e2e.world, {
+      subject,
+      description: 'Para la planeación.',
+    });
     await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
       number,
       classification: 'REQUIREMENT',
@@ -122,13 +114,10 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     ).ticket.releaseDate;
 
   beforeAll(async () => {
-    installQuietRuntime();
-    const bundle = await bundleWorkflows();
     e2e = await startE2eWorld('planning', {
       TEMPORAL_TASK_QUEUE: `e2e-planning-${process.pid}-${Date.now()}`,
     });
-    worker = await startWorker(bundle, e2e.world.config);
-    running = worker.worker.run();
+    worker = await startBackgroundWorker(e2e.world.config);
     temporal = new Client({
       connection: await Connection.connect({ address: e2e.world.config.temporal.address }),
       namespace: e2e.world.config.temporal.namespace,
@@ -161,11 +150,7 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
         .catch(() => undefined);
     }
     await temporal?.connection.close();
-    if (worker) {
-      worker.worker.shutdown();
-      await running;
-      await worker.close();
-    }
+    await worker?.stop();
     await e2e?.close();
   });
   afterEach(async () => {

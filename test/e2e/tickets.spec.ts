@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
-import { startWorker, type RunningWorker } from '../support/integration-harness';
-import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+import { type BackgroundWorker, startBackgroundWorker } from '../support/world-with-worker';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
@@ -17,26 +16,18 @@ const STATEMENT = 'Autorizo por escrito la estimación de 6 horas para el report
 
 describe('Tickets (web app, real workflow)', () => {
   let e2e: E2eWorld;
-  let worker: RunningWorker;
-  let running: Promise<void>;
+  let worker: BackgroundWorker | undefined;
   let page: Page;
   let number: string;
 
   beforeAll(async () => {
-    installQuietRuntime();
-    const bundle = await bundleWorkflows();
     e2e = await startE2eWorld('tickets', {
       TEMPORAL_TASK_QUEUE: `e2e-tickets-${process.pid}-${Date.now()}`,
     });
-    worker = await startWorker(bundle, e2e.world.config);
-    running = worker.worker.run();
+    worker = await startBackgroundWorker(e2e.world.config);
   }, 180_000);
   afterAll(async () => {
-    if (worker) {
-      worker.worker.shutdown();
-      await running;
-      await worker.close();
-    }
+    await worker?.stop();
     await e2e?.close();
   });
   afterEach(async () => {
