@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { type Checkpoint, CHECKPOINT, RECORD_CHECKPOINT_DECISIONS } from '../api/checkpoints';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
@@ -27,6 +28,26 @@ function Section({
       <h2 id={`${id}-title`}>{title}</h2>
       {empty ? <p className="muted">{emptyText}</p> : children}
     </section>
+  );
+}
+
+/** One agenda table: a header row of `columns`, then the rows given as children. */
+function AgendaTable({ columns, children }: { columns: string[]; children: ReactNode }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" key={column}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }
 
@@ -70,21 +91,16 @@ function DecisionForm({ id, onRecorded }: { id: string; onRecorded: () => Promis
 
   return (
     <form className="form-grid subsection" noValidate onSubmit={(e) => void submit(e)}>
-      <div className="field span-all">
-        <label htmlFor="checkpoint-notes">{c.notes}</label>
-        <textarea
-          id="checkpoint-notes"
-          rows={4}
-          aria-required
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-        />
-      </div>
-      {problem && (
-        <p className="notice notice-error span-all" role="alert">
-          {problem}
-        </p>
-      )}
+      <TextAreaField
+        id="checkpoint-notes"
+        className="span-all"
+        label={c.notes}
+        rows={4}
+        aria-required
+        value={notes}
+        onChange={setNotes}
+      />
+      <FormProblem problem={problem} />
       <div className="form-actions span-all">
         <button type="submit" className="button primary" disabled={form.busy}>
           {form.busy ? c.recording : c.record}
@@ -123,32 +139,27 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
             </li>
           ))}
         </ul>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.tickets.number}</th>
-                <th scope="col">{c.state}</th>
-                <th scope="col">{t.tickets.sla}</th>
-                <th scope="col">{t.tickets.nextDeadline}</th>
-                <th scope="col">{t.tickets.releaseDate}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cp.openTickets.map((tk) => (
-                <tr key={tk.number}>
-                  <TicketCell number={tk.number} subject={tk.subject} />
-                  <td>{state(tk.state)}</td>
-                  <td>
-                    <SlaBadge status={tk.slaStatus} />
-                  </td>
-                  <td>{format(tk.nextDeadline)}</td>
-                  <td>{format(tk.releaseDate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AgendaTable
+          columns={[
+            t.tickets.number,
+            c.state,
+            t.tickets.sla,
+            t.tickets.nextDeadline,
+            t.tickets.releaseDate,
+          ]}
+        >
+          {cp.openTickets.map((tk) => (
+            <tr key={tk.number}>
+              <TicketCell number={tk.number} subject={tk.subject} />
+              <td>{state(tk.state)}</td>
+              <td>
+                <SlaBadge status={tk.slaStatus} />
+              </td>
+              <td>{format(tk.nextDeadline)}</td>
+              <td>{format(tk.releaseDate)}</td>
+            </tr>
+          ))}
+        </AgendaTable>
       </Section>
 
       <Section
@@ -157,30 +168,18 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
         empty={cp.slaAlerts.length === 0}
         emptyText={c.noAlerts}
       >
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.tickets.number}</th>
-                <th scope="col">{c.clock}</th>
-                <th scope="col">{c.status}</th>
-                <th scope="col">{c.deadline}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cp.slaAlerts.map((a) => (
-                <tr key={`${a.ticketNumber}-${a.clock}`}>
-                  <TicketCell number={a.ticketNumber} subject={a.subject} />
-                  <td>{t.tickets.clockKinds[a.clock] ?? a.clock}</td>
-                  <td>
-                    <SlaBadge status={a.status === 'BREACHED' ? 'breached' : 'at_risk'} />
-                  </td>
-                  <td>{format(a.deadline)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AgendaTable columns={[t.tickets.number, c.clock, c.status, c.deadline]}>
+          {cp.slaAlerts.map((a) => (
+            <tr key={`${a.ticketNumber}-${a.clock}`}>
+              <TicketCell number={a.ticketNumber} subject={a.subject} />
+              <td>{t.tickets.clockKinds[a.clock] ?? a.clock}</td>
+              <td>
+                <SlaBadge status={a.status === 'BREACHED' ? 'breached' : 'at_risk'} />
+              </td>
+              <td>{format(a.deadline)}</td>
+            </tr>
+          ))}
+        </AgendaTable>
       </Section>
 
       <Section
@@ -189,28 +188,16 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
         empty={cp.estimatesAwaitingAuthorization.length === 0}
         emptyText={c.noEstimates}
       >
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.tickets.number}</th>
-                <th scope="col">{c.version}</th>
-                <th scope="col">{c.hoursCol}</th>
-                <th scope="col">{c.scope}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cp.estimatesAwaitingAuthorization.map((e) => (
-                <tr key={`${e.ticketNumber}-${e.version}`}>
-                  <TicketCell number={e.ticketNumber} subject={e.subject} />
-                  <td>v{e.version}</td>
-                  <td>{h(e.hours)}</td>
-                  <td className="prewrap">{e.scope}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AgendaTable columns={[t.tickets.number, c.version, c.hoursCol, c.scope]}>
+          {cp.estimatesAwaitingAuthorization.map((e) => (
+            <tr key={`${e.ticketNumber}-${e.version}`}>
+              <TicketCell number={e.ticketNumber} subject={e.subject} />
+              <td>v{e.version}</td>
+              <td>{h(e.hours)}</td>
+              <td className="prewrap">{e.scope}</td>
+            </tr>
+          ))}
+        </AgendaTable>
       </Section>
 
       <Section
@@ -219,28 +206,18 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
         empty={cp.dateChanges.length === 0}
         emptyText={c.noDateChanges}
       >
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.tickets.number}</th>
-                <th scope="col">{c.previousDate}</th>
-                <th scope="col">{t.planning.queue.newDate}</th>
-                <th scope="col">{c.reason}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cp.dateChanges.map((d) => (
-                <tr key={`${d.ticketNumber}-${d.at}`}>
-                  <TicketCell number={d.ticketNumber} subject={d.subject} />
-                  <td>{format(d.oldDate)}</td>
-                  <td>{format(d.newDate)}</td>
-                  <td className="prewrap">{d.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AgendaTable
+          columns={[t.tickets.number, c.previousDate, t.planning.queue.newDate, c.reason]}
+        >
+          {cp.dateChanges.map((d) => (
+            <tr key={`${d.ticketNumber}-${d.at}`}>
+              <TicketCell number={d.ticketNumber} subject={d.subject} />
+              <td>{format(d.oldDate)}</td>
+              <td>{format(d.newDate)}</td>
+              <td className="prewrap">{d.reason}</td>
+            </tr>
+          ))}
+        </AgendaTable>
       </Section>
 
       <section className="card" aria-labelledby="agenda-hours-title">

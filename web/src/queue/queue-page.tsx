@@ -9,6 +9,7 @@ import {
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
+import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { can } from '../session/roles';
@@ -212,25 +213,17 @@ export function QueuePage() {
             </div>
           )}
           <form className="form-grid" noValidate onSubmit={(e) => void confirm(e)}>
-            <div className="field span-all">
-              <label htmlFor="queue-reason">{q.reason}</label>
-              <textarea
-                id="queue-reason"
-                rows={2}
-                aria-required
-                aria-describedby="queue-reason-hint"
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-              <p className="hint" id="queue-reason-hint">
-                {q.reasonHint}
-              </p>
-            </div>
-            {reasonProblem && (
-              <p className="notice notice-error span-all" role="alert">
-                {reasonProblem}
-              </p>
-            )}
+            <TextAreaField
+              id="queue-reason"
+              className="span-all"
+              label={q.reason}
+              hint={q.reasonHint}
+              rows={2}
+              aria-required
+              value={reason}
+              onChange={setReason}
+            />
+            <FormProblem problem={reasonProblem} />
             <div className="form-actions span-all">
               <button type="submit" className="button primary" disabled={confirmForm.busy}>
                 {confirmForm.busy ? q.confirming : q.confirm}

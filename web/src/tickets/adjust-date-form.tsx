@@ -3,6 +3,7 @@ import { ApiError } from '../api/graphql-client';
 import { ADJUST_RELEASE_DATE } from '../api/planning';
 import type { TicketDetail } from '../api/tickets';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { useI18n } from '../i18n/i18n-context';
 import { zonedWallTimeToUtc } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
@@ -103,25 +104,17 @@ export function AdjustDateForm({
               {t.tickets.dateHint(zone)}
             </p>
           </div>
-          <div className="field span-all">
-            <label htmlFor="adjust-reason">{a.reason}</label>
-            <textarea
-              id="adjust-reason"
-              rows={2}
-              aria-required
-              aria-describedby="adjust-reason-hint"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-            <p className="hint" id="adjust-reason-hint">
-              {a.reasonHint}
-            </p>
-          </div>
-          {problem && (
-            <p className="notice notice-error span-all" role="alert">
-              {problem}
-            </p>
-          )}
+          <TextAreaField
+            id="adjust-reason"
+            className="span-all"
+            label={a.reason}
+            hint={a.reasonHint}
+            rows={2}
+            aria-required
+            value={reason}
+            onChange={setReason}
+          />
+          <FormProblem problem={problem} />
           <div className="form-actions span-all">
             <button type="submit" className="button primary" disabled={busy}>
               {a.submit}

@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../api/graphql-client';
 import { ADD_COMMENT, type TicketDetail } from '../api/tickets';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { useI18n } from '../i18n/i18n-context';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
@@ -94,28 +95,18 @@ export function CommentBox({
             </label>
           </fieldset>
         )}
-        <div className="field span-all">
-          <label htmlFor="comment-body">
-            {staff ? (internal ? c.internal : c.reply) : c.clientLabel}
-          </label>
-          <textarea
-            id="comment-body"
-            rows={3}
-            maxLength={10_000}
-            aria-required
-            aria-describedby="comment-hint"
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-          />
-          <p className="hint" id="comment-hint">
-            {hint}
-          </p>
-        </div>
-        {problem && (
-          <p className="notice notice-error span-all" role="alert">
-            {problem}
-          </p>
-        )}
+        <TextAreaField
+          id="comment-body"
+          className="span-all"
+          label={staff ? (internal ? c.internal : c.reply) : c.clientLabel}
+          hint={hint}
+          rows={3}
+          maxLength={10_000}
+          aria-required
+          value={body}
+          onChange={setBody}
+        />
+        <FormProblem problem={problem} />
         <div className="form-actions span-all">
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? c.sending : c.submit}
