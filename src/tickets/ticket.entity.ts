@@ -67,6 +67,10 @@ export class TicketEntity {
   @Column({ name: 'workflow_started_at', type: 'timestamptz', nullable: true })
   workflowStartedAt!: Date | null;
 
+  /** The registrant's idempotency key of the registration, if they sent one. */
+  @Column({ name: 'registration_request_id', type: 'text', nullable: true })
+  registrationRequestId!: string | null;
+
   @Column({ name: 'last_event_seq', type: 'integer' })
   lastEventSeq!: number;
 

@@ -47,6 +47,17 @@ export class RegisterTicketInput {
   @MaxLength(20_000)
   @Matches(/\S/, { message: 'description must not be blank' })
   description!: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'Idempotency key: a retry with the same ID returns the ticket it registered, never a second one.',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(100)
+  requestId?: string;
 }
 
 /** Every transition names its ticket and may carry a request ID to make retries safe. */

@@ -22,6 +22,7 @@ import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { computeClock } from './clock-computation';
 import { inputOf } from './ticket-start-reconciler';
+import { isUniqueViolation } from '../identity/unique-violation';
 import { TicketClockEntity } from './ticket-clock.entity';
 import { TicketEventEntity } from './ticket-event.entity';
 import type { LogTicketTimeInput, RegisterTicketInput, TicketFilter } from './ticket.inputs';
@@ -79,12 +80,77 @@ export class TicketsService implements OnModuleInit {
         'Only client portal users register tickets (L3-04)',
       );
     }
+    const requestId = input.requestId ?? null;
+    if (requestId) {
+      const earlier = await this.earlierRegistration(user, input, requestId);
+      if (earlier) return earlier;
+    }
     // L3-01: only clients with an active support policy (the refusal says why).
     await this.policies.assertCanRegisterTickets(user.organizationId);
     const calendar = await this.calendars.forOrganization(user.organizationId);
     const registeredAt = new Date();
     const year = Number(localDateOf(calendar.engine, registeredAt).slice(0, 4));
-    const ticket = await this.db.transaction(async (tx) => {
+    let ticket: TicketEntity;
+    try {
+      ticket = await this.insertRegistration(user, input, calendar.id, registeredAt, year);
+    } catch (err) {
+      // The same request, concurrently: its number is rolled back (gap-free), the first one wins.
+      const earlier =
+        requestId && isUniqueViolation(err, 'ux_ticket_registration_request')
+          ? await this.earlierRegistration(user, input, requestId)
+          : null;
+      if (earlier) return earlier;
+      throw err;
+    }
+    // The row is committed first: should the start fail, TicketStartReconciler starts it later.
+    const start = inputOf(ticket);
+    // Its first projection marks the row started (`workflow_started_at`): no write here.
+    await this.workflows.start(start);
+    // The answer is the state the workflow opens with, computed here by the same pure functions
+    // and engine on the same calendar version: no wait for the workflow's first task.
+    const triage = computeClock(calendar.engine, calendar.version, openingTriageArgs(start));
+    return ticketFromView(openedView(start, triage, start.registeredAt));
+  }
+
+  /**
+   * The ticket an earlier registration with this request ID made (a retry), started if its start
+   * was missed; `VALIDATION_FAILED` when the ID was used for a different ticket; null if none.
+   */
+  private async earlierRegistration(
+    user: AuthenticatedUser,
+    input: RegisterTicketInput,
+    requestId: string,
+  ): Promise<TicketWithParts | null> {
+    const row = await this.db
+      .getRepository(TicketEntity)
+      .findOneBy({ registrantId: user.id, registrationRequestId: requestId });
+    if (!row) return null;
+    if (
+      row.category !== String(input.category) ||
+      row.subject !== input.subject.trim() ||
+      row.description !== input.description
+    ) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `requestId ${requestId} already registered ticket ${row.number} with other content`,
+      );
+    }
+    if (row.lastEventSeq > 0) return ticketFromEntity(row);
+    const start = inputOf(row);
+    await this.workflows.start(start);
+    const calendar = await this.calendars.current(row.calendarId);
+    const triage = computeClock(calendar.engine, calendar.version, openingTriageArgs(start));
+    return ticketFromView(openedView(start, triage, start.registeredAt));
+  }
+
+  private insertRegistration(
+    user: AuthenticatedUser,
+    input: RegisterTicketInput,
+    calendarId: string,
+    registeredAt: Date,
+    year: number,
+  ): Promise<TicketEntity> {
+    return this.db.transaction(async (tx) => {
       const { number, seq } = await allocateTicketNumber(tx, year);
       const row = tx.getRepository(TicketEntity).create({
         number,
@@ -93,7 +159,7 @@ export class TicketsService implements OnModuleInit {
         workflowId: ticketWorkflowId(number),
         organizationId: user.organizationId,
         registrantId: user.id,
-        calendarId: calendar.id,
+        calendarId,
         category: input.category,
         subject: input.subject.trim(),
         description: input.description,
@@ -103,17 +169,10 @@ export class TicketsService implements OnModuleInit {
         registeredAt,
         lastEventSeq: 0,
         updatedAt: registeredAt,
+        registrationRequestId: input.requestId ?? null,
       });
       return tx.getRepository(TicketEntity).save(row);
     });
-    // The row is committed first: should the start fail, TicketStartReconciler starts it later.
-    const start = inputOf(ticket);
-    // Its first projection marks the row started (`workflow_started_at`): no write here.
-    await this.workflows.start(start);
-    // The answer is the state the workflow opens with, computed here by the same pure functions
-    // and engine on the same calendar version: no wait for the workflow's first task.
-    const triage = computeClock(calendar.engine, calendar.version, openingTriageArgs(start));
-    return ticketFromView(openedView(start, triage, start.registeredAt));
   }
 
   async get(user: AuthenticatedUser, number: string): Promise<TicketWithParts> {

@@ -93,6 +93,52 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     return body.data!.registerTicket;
   }
 
+  it('L3-02/L3-05: a registration retried with its requestId returns the ticket it made, never a second one', async () => {
+    const requestId = `reg-${Date.now()}-retry`;
+    const input = {
+      category: 'INCIDENT',
+      subject: 'Reintento de registro',
+      description: 'La respuesta se perdió.',
+      requestId,
+    };
+    const send = () =>
+      gql<{ registerTicket: Ticket }>(world.api, REGISTER, { input }, as(Role.CLIENT_USER));
+    // Two at once (a double click) and one later (a retry after a lost answer).
+    const [a, b] = await Promise.all([send(), send()]);
+    const c = await send();
+    for (const r of [a, b, c]) expect(r.body.errors).toBeUndefined();
+    const number = a.body.data!.registerTicket.number;
+    expect(b.body.data!.registerTicket.number).toBe(number);
+    expect(c.body.data!.registerTicket.number).toBe(number);
+    const rows = await world.db.query<{ number: string }[]>(
+      'SELECT number FROM ticket WHERE registration_request_id = $1',
+      [requestId],
+    );
+    expect(rows.map((r) => r.number)).toEqual([number]);
+    const mails = await eventually(
+      () =>
+        world.db.query<{ id: string }[]>(
+          `SELECT id FROM email_outbox WHERE ticket_number = $1 AND event_type = 'TICKET_REGISTERED'`,
+          [number],
+        ),
+      (m) => m.length > 0,
+    );
+    expect(mails).toHaveLength(1);
+
+    const other = await gql(
+      world.api,
+      REGISTER,
+      { input: { ...input, subject: 'Otro asunto' } },
+      as(Role.CLIENT_USER),
+    );
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    const after = await world.db.query<{ n: string }[]>(
+      'SELECT count(*) AS n FROM ticket WHERE registration_request_id = $1',
+      [requestId],
+    );
+    expect(Number(after[0].n)).toBe(1);
+  });
+
   it('registers with a gap-free number and a running 8-business-hour triage clock (L3-02, L3-06)', async () => {
     const first = await register('Reporte de ventas');
     const second = await register('Otro reporte');

@@ -119,7 +119,9 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
 
 export const REGISTER_TICKET = operation<
   { registerTicket: { number: string; clocks: SlaClock[] } },
-  { input: { category: TicketCategory; subject: string; description: string } }
+  {
+    input: { category: TicketCategory; subject: string; description: string; requestId: string };
+  }
 >(`mutation RegisterTicket($input: RegisterTicketInput!) {
   registerTicket(input: $input) { number clocks { ${CLOCK_FIELDS} } }
 }`);

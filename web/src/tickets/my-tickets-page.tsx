@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
+import { newRequestId } from './actions-panel';
 import { bySoonestDeadline, TicketTable, ticketPath, useLocalTime } from './ticket-bits';
 
 interface Registered {
@@ -30,6 +31,8 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
   const [registered, setRegistered] = useState<Registered>();
+  // One request ID per content: a retry after a failed answer never registers a second ticket.
+  const [pending, setPending] = useState<{ key: string; requestId: string }>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,9 +40,11 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
     setRegistered(undefined);
     const ok = await form.run(
       async () => {
-        const { registerTicket } = await call(REGISTER_TICKET, {
-          input: { category, subject: subject.trim(), description: description.trim() },
-        });
+        const input = { category, subject: subject.trim(), description: description.trim() };
+        const key = JSON.stringify(input);
+        const requestId = pending?.key === key ? pending.requestId : newRequestId();
+        setPending({ key, requestId });
+        const { registerTicket } = await call(REGISTER_TICKET, { input: { ...input, requestId } });
         const triage = registerTicket.clocks.find((c) => c.kind === 'triage');
         setRegistered({ number: registerTicket.number, triageDeadline: triage?.deadline ?? null });
         await onRegistered();
@@ -48,6 +53,7 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
       (ticket) => t.tickets.registered(ticket.number),
     );
     if (ok) {
+      setPending(undefined);
       setCategory('');
       setSubject('');
       setDescription('');
