@@ -1,5 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
-import { ApiError } from '../api/graphql-client';
+import { type FormEvent, useState } from 'react';
 import {
   ACTIONS,
   ADMIN_ACTION_KINDS,
@@ -10,17 +9,11 @@ import {
 } from '../api/tickets';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
+import { answerUnknown, useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
 import { zonedWallTimeToUtc } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
 import { useLocalTime } from './ticket-bits';
-
-/** A fresh idempotency key (crypto.randomUUID where the browser has it). */
-export function newRequestId(): string {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function')
-    return crypto.randomUUID();
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -58,7 +51,7 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const pendingId = useRef<string | undefined>(undefined);
+  const requestIds = useRequestId();
   const [retrying, setRetrying] = useState(false);
 
   const balance = useQuery(
@@ -91,8 +84,8 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
     return first ? [first[1], first[2]] : undefined;
   };
 
-  const buildInput = (requestId: string): Record<string, unknown> => {
-    const input: Record<string, unknown> = { number: ticket.number, requestId };
+  const buildInput = (): Record<string, unknown> => {
+    const input: Record<string, unknown> = { number: ticket.number };
     if (has('note') && note.trim()) input.note = note.trim();
     if (has('at')) input.at = zonedWallTimeToUtc(at, zone).toISOString();
     if (has('classification')) {
@@ -131,20 +124,17 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
     setProblem(undefined);
     setError(undefined);
     setBusy(true);
-    // Same ID on a retry after a network error (applied once); a fresh one for a new request.
-    const requestId = pendingId.current ?? newRequestId();
-    pendingId.current = requestId;
+    // Same ID on a retry of the same content after a network error (applied once).
+    const input = buildInput();
     try {
-      const result = await call(transitionOperation(spec), { input: buildInput(requestId) });
-      pendingId.current = undefined;
+      const result = await requestIds.send(input, (requestId) =>
+        call(transitionOperation(spec), { input: { ...input, requestId } }),
+      );
       setRetrying(false);
       const state = result[spec.mutation]?.ticket.state ?? '';
       await onDone(t.tickets.done(label, t.tickets.states[state] ?? state));
     } catch (err) {
-      const network =
-        err instanceof ApiError && (err.code === 'NETWORK' || err.code === 'UNAVAILABLE');
-      if (!network) pendingId.current = undefined;
-      setRetrying(network);
+      setRetrying(answerUnknown(err));
       setError(err);
     } finally {
       setBusy(false);

@@ -1,13 +1,12 @@
-import { type FormEvent, useRef, useState } from 'react';
-import { ApiError } from '../api/graphql-client';
+import { type FormEvent, useState } from 'react';
 import { ADJUST_RELEASE_DATE } from '../api/planning';
 import type { TicketDetail } from '../api/tickets';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
+import { useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
 import { zonedWallTimeToUtc } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
-import { newRequestId } from './actions-panel';
 import { useLocalTime } from './ticket-bits';
 
 /**
@@ -32,7 +31,7 @@ export function AdjustDateForm({
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const pendingId = useRef<string | undefined>(undefined);
+  const requestIds = useRequestId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,27 +43,21 @@ export function AdjustDateForm({
     setProblem(undefined);
     setError(undefined);
     setBusy(true);
-    const requestId = pendingId.current ?? newRequestId();
-    pendingId.current = requestId;
+    const content = {
+      number: ticket.number,
+      newDate: zonedWallTimeToUtc(date, zone).toISOString(),
+      reason: reason.trim(),
+    };
     try {
-      await call(ADJUST_RELEASE_DATE, {
-        input: {
-          number: ticket.number,
-          newDate: zonedWallTimeToUtc(date, zone).toISOString(),
-          reason: reason.trim(),
-          requestId,
-        },
-      });
-      pendingId.current = undefined;
+      await requestIds.send(content, (requestId) =>
+        call(ADJUST_RELEASE_DATE, { input: { ...content, requestId } }),
+      );
       setDate('');
       setReason('');
       setOpen(false);
       setDone(a.done);
       await onDone();
     } catch (err) {
-      const network =
-        err instanceof ApiError && (err.code === 'NETWORK' || err.code === 'UNAVAILABLE');
-      if (!network) pendingId.current = undefined;
       setError(err);
     } finally {
       setBusy(false);

@@ -1,17 +1,16 @@
-import { type FormEvent, useRef, useState } from 'react';
-import { ApiError } from '../api/graphql-client';
+import { type FormEvent, useState } from 'react';
 import { ADD_COMMENT, type TicketDetail } from '../api/tickets';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
+import { useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
-import { newRequestId } from './actions-panel';
 
 /**
  * Comments on an open ticket: client users reply; provider staff choose a reply to the client
  * (emailed, in the client's timeline) or an internal note (never shown to the client: the server
- * filters it out of their timeline). A retry after a network error reuses the request ID.
+ * filters it out of their timeline). A retry of the same comment reuses its request ID.
  */
 export function CommentBox({
   ticket,
@@ -30,7 +29,7 @@ export function CommentBox({
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const pendingId = useRef<string | undefined>(undefined);
+  const requestIds = useRequestId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -43,23 +42,13 @@ export function CommentBox({
     setProblem(undefined);
     setError(undefined);
     setBusy(true);
-    const requestId = pendingId.current ?? newRequestId();
-    pendingId.current = requestId;
+    const content = { number: ticket.number, body: body.trim(), internal: staff && internal };
     try {
-      await call(ADD_COMMENT, {
-        number: ticket.number,
-        body: body.trim(),
-        internal: staff && internal,
-        requestId,
-      });
-      pendingId.current = undefined;
+      await requestIds.send(content, (requestId) => call(ADD_COMMENT, { ...content, requestId }));
       setBody('');
       setDone(c.sent);
       await onSent();
     } catch (err) {
-      const network =
-        err instanceof ApiError && (err.code === 'NETWORK' || err.code === 'UNAVAILABLE');
-      if (!network) pendingId.current = undefined;
       setError(err);
     } finally {
       setBusy(false);

@@ -10,11 +10,11 @@ import { ErrorMessage } from '../components/error-message';
 import { QuickChannelCard } from '../contracts/quick-channel-section';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
+import { useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
-import { newRequestId } from './actions-panel';
 import { bySoonestDeadline, TicketTable, ticketPath, useLocalTime } from './ticket-bits';
 
 interface Registered {
@@ -31,8 +31,8 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
   const [registered, setRegistered] = useState<Registered>();
-  // One request ID per content: a retry after a failed answer never registers a second ticket.
-  const [pending, setPending] = useState<{ key: string; requestId: string }>();
+  // One request ID per content: a retry after a lost answer never registers a second ticket.
+  const requestIds = useRequestId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,10 +41,9 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
     const ok = await form.run(
       async () => {
         const input = { category, subject: subject.trim(), description: description.trim() };
-        const key = JSON.stringify(input);
-        const requestId = pending?.key === key ? pending.requestId : newRequestId();
-        setPending({ key, requestId });
-        const { registerTicket } = await call(REGISTER_TICKET, { input: { ...input, requestId } });
+        const { registerTicket } = await requestIds.send(input, (requestId) =>
+          call(REGISTER_TICKET, { input: { ...input, requestId } }),
+        );
         const triage = registerTicket.clocks.find((c) => c.kind === 'triage');
         setRegistered({ number: registerTicket.number, triageDeadline: triage?.deadline ?? null });
         await onRegistered();
@@ -53,7 +52,6 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
       (ticket) => t.tickets.registered(ticket.number),
     );
     if (ok) {
-      setPending(undefined);
       setCategory('');
       setSubject('');
       setDescription('');
