@@ -443,4 +443,164 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Service queue' }).waitFor();
   });
+  it('L3-10: provider staff pick a client on /cola and read its queue in queue order with its dates, read-only', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page
+      .getByRole('navigation', { name: 'Principal' })
+      .getByRole('link', { name: 'Cola', exact: true })
+      .click();
+    await page.getByRole('heading', { name: 'Cola de atención' }).waitFor();
+    await page
+      .getByText('Solo lectura: el orden lo deciden los aprobadores del cliente.')
+      .waitFor();
+
+    const shownFor = async (organizationId: string) => {
+      const { clientQueue } = await call<{ clientQueue: { entries: { ticketNumber: string }[] } }>(
+        `query ($id: ID) { clientQueue(organizationId: $id) { entries { ticketNumber } } }`,
+        { id: organizationId },
+        Role.AGENT,
+      );
+      return clientQueue.entries.map((e) => e.ticketNumber);
+    };
+
+    await page.getByLabel('Cliente', { exact: true }).selectOption({ label: AURORA });
+    const expected = await shownFor(auroraId);
+    expect(expected).toEqual(expect.arrayContaining([sales, invoice]));
+    await eventually(
+      () => queueOrder(page),
+      (order) => JSON.stringify(order) === JSON.stringify(expected),
+    );
+    // Published and planned dates are shown; nothing can be moved.
+    const first = page.getByTestId('queue-entry').first();
+    expect(await first.innerText()).toMatch(/Entrega (publicada|planeada): .*\d{4}/);
+    expect(await page.getByRole('button', { name: /Subir|Bajar/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Ver impacto en las fechas' }).count()).toBe(0);
+    expect(await first.getAttribute('draggable')).toBeNull();
+
+    // Another client: its own queue, none of Aurora's tickets.
+    const tulumId = e2e.world.orgIds['grupo-industrial-tulum'];
+    await page
+      .getByLabel('Cliente', { exact: true })
+      .selectOption({ label: 'Grupo Industrial Tulum' });
+    const tulum = await shownFor(tulumId);
+    if (tulum.length === 0) await page.getByText('No hay tickets abiertos en la cola.').waitFor();
+    await eventually(
+      () => queueOrder(page),
+      (order) => JSON.stringify(order) === JSON.stringify(tulum),
+    );
+    expect(await queueOrder(page)).not.toContain(sales);
+  });
+
+  it('L3-19: the manager sets the planning capacity on the contracts screen; a wrong value is refused in words; the value is shown back', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/contratos');
+    await page.getByLabel('Cliente', { exact: true }).selectOption({ label: AURORA });
+    const section = page.getByTestId('planning-capacity');
+    await section.getByRole('heading', { name: 'Capacidad de planeación' }).waitFor();
+    await section.getByText(/^Capacidad actual: [\d.]+ h por día hábil/).waitFor();
+    const field = section.getByLabel('Horas por día hábil');
+
+    for (const wrong of ['muchas', '30', '0']) {
+      await field.fill(wrong);
+      await section.getByRole('button', { name: 'Guardar capacidad' }).click();
+      await section
+        .getByRole('alert')
+        .filter({ hasText: 'Escribe un número de horas entre 0.25 y 24' })
+        .waitFor();
+      // The form keeps what was typed; nothing changed on the server.
+      expect(await field.inputValue()).toBe(wrong);
+    }
+    const before = await call<{ planningSettings: { hoursPerBusinessDay: number } }>(
+      `query ($id: ID) { planningSettings(organizationId: $id) { hoursPerBusinessDay } }`,
+      { id: auroraId },
+      Role.MANAGER,
+    );
+    expect(before.planningSettings.hoursPerBusinessDay).not.toBe(30);
+
+    await field.fill('6,5');
+    await section.getByRole('button', { name: 'Guardar capacidad' }).click();
+    await section.getByText('Capacidad guardada: 6.5 h por día hábil.').waitFor();
+    await section.getByText('Capacidad actual: 6.5 h por día hábil.').waitFor();
+    expect(await section.getByRole('alert').count()).toBe(0);
+    const after = await call<{ planningSettings: { hoursPerBusinessDay: number } }>(
+      `query ($id: ID) { planningSettings(organizationId: $id) { hoursPerBusinessDay } }`,
+      { id: auroraId },
+      Role.MANAGER,
+    );
+    expect(after.planningSettings.hoursPerBusinessDay).toBe(6.5);
+
+    // Shown back after a reload, and on the client's queue.
+    await page.reload();
+    await page.getByLabel('Cliente', { exact: true }).selectOption({ label: AURORA });
+    await section.getByText('Capacidad actual: 6.5 h por día hábil.').waitFor();
+    expect(await field.inputValue()).toBe('6.5');
+    await screenshot(page, '63-planning-capacity');
+    await page.goto('/cola');
+    await page.getByLabel('Cliente', { exact: true }).selectOption({ label: AURORA });
+    await page.getByText('Capacidad: 6.5 h del proveedor por día hábil.').waitFor();
+  });
+
+  it('L3-15: the approver records the meeting decisions with new priorities (Subir/Bajar); the queue shows the new order', async () => {
+    const { checkpoints } = await call<{ checkpoints: { id: string }[] }>(
+      `query ($id: ID!) { checkpoints(organizationId: $id) { id } }`,
+      { id: auroraId },
+      Role.MANAGER,
+    );
+    expect(checkpoints.length).toBeGreaterThan(0);
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto('/cola');
+    await page.getByTestId('queue-entry').first().waitFor();
+    const before = await queueOrder(page);
+    expect(before.length).toBeGreaterThan(1);
+    const last = before[before.length - 1]!;
+
+    await page.goto(`/checkpoints/${checkpoints[0].id}`);
+    await page.getByRole('heading', { name: /^Agenda del / }).waitFor();
+    await page
+      .getByLabel('Notas de la reunión')
+      .fill('Se acordó atender primero el último ticket.');
+    await page
+      .getByRole('checkbox', { name: 'La reunión acordó un nuevo orden de la cola' })
+      .check();
+    const list = page.getByTestId('checkpoint-priorities');
+    await list.getByTestId('priority-entry').first().waitFor();
+    const shown = async () =>
+      Promise.all(
+        (await list.getByTestId('priority-entry').all()).map((li) =>
+          li.getAttribute('data-number'),
+        ),
+      );
+    expect(await shown()).toEqual(before);
+
+    // Nothing moved yet: refused in words.
+    await page.getByRole('button', { name: 'Registrar decisiones' }).click();
+    await page.getByText('Mueve al menos un ticket o desmarca el nuevo orden.').waitFor();
+
+    // Keyboard: the last ticket up to the first place; focus follows it.
+    for (let i = before.length - 1; i > 0; i--) {
+      await list.locator(`#priority-up-${last}`).focus();
+      await page.keyboard.press('Enter');
+    }
+    const agreed = [last, ...before.slice(0, -1)];
+    expect(await shown()).toEqual(agreed);
+    await page.getByRole('status').filter({ hasText: 'ahora está en el lugar 1' }).waitFor();
+
+    await page.getByRole('button', { name: 'Registrar decisiones' }).click();
+    await page.getByText('Decisiones registradas.').waitFor();
+    const decision = page
+      .getByTestId('agenda-decisions')
+      .getByRole('listitem')
+      .filter({ hasText: 'Se acordó atender primero el último ticket.' });
+    await decision.getByText(`Nuevo orden: ${agreed.join(', ')}`).waitFor();
+    expect(await page.getByTestId('checkpoint-priorities').count()).toBe(0);
+    await screenshot(page, '64-checkpoint-priorities');
+
+    await page.goto('/cola');
+    await page.getByTestId('queue-entry').first().waitFor();
+    expect(await queueOrder(page)).toEqual(agreed);
+  });
 });

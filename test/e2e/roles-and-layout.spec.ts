@@ -47,6 +47,7 @@ describe('Role-aware navigation and small screens (web app)', () => {
     const nav = page.getByRole('navigation', { name: 'Principal' });
     expect(await nav.getByRole('link').allInnerTexts()).toEqual([
       'Mis tickets',
+      'Cola',
       'Consola',
       'Tablero SLA',
       'Contratos y horas',

@@ -111,3 +111,26 @@ export const SET_QUICK_CHANNEL = operation<
 >(`mutation SetQuickChannel($input: SetQuickChannelInput!) {
   setQuickChannel(input: $input) { organizationId whatsappGroupUrl }
 }`);
+
+/** L3-19: the capacity model's provider hours per business day for one client. */
+export interface PlanningSettings {
+  organizationId: string;
+  hoursPerBusinessDay: number;
+  defaultCapacity: boolean;
+}
+
+const SETTINGS_FIELDS = `organizationId hoursPerBusinessDay defaultCapacity`;
+
+export const PLANNING_SETTINGS = operation<
+  { planningSettings: PlanningSettings },
+  { organizationId: string }
+>(`query PlanningSettings($organizationId: ID) {
+  planningSettings(organizationId: $organizationId) { ${SETTINGS_FIELDS} }
+}`);
+
+export const SET_PLANNING_CAPACITY = operation<
+  { setPlanningCapacity: PlanningSettings },
+  { input: { organizationId: string; hoursPerBusinessDay: number | null } }
+>(`mutation SetPlanningCapacity($input: SetPlanningCapacityInput!) {
+  setPlanningCapacity(input: $input) { ${SETTINGS_FIELDS} }
+}`);

@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { type Checkpoint, CHECKPOINT, RECORD_CHECKPOINT_DECISIONS } from '../api/checkpoints';
+import { CLIENT_QUEUE } from '../api/planning';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { useMutationForm } from '../components/use-mutation-form';
@@ -9,6 +10,7 @@ import { Link } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { SlaBadge, ticketPath, useLocalTime } from '../tickets/ticket-bits';
+import { PrioritiesField } from './priorities-field';
 
 function Section({
   id,
@@ -62,14 +64,41 @@ function TicketCell({ number, subject }: { number: string; subject: string }) {
   );
 }
 
-/** Staff and the client's approvers record what the meeting decided. */
-function DecisionForm({ id, onRecorded }: { id: string; onRecorded: () => Promise<void> }) {
+const sameOrder = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Staff and the client's approvers record what the meeting decided: notes and, optionally, the
+ * new order of the client's open tickets, which the client's queue then takes (L3-10, L3-19).
+ */
+function DecisionForm({
+  id,
+  organizationId,
+  onRecorded,
+}: {
+  id: string;
+  organizationId: string;
+  onRecorded: () => Promise<void>;
+}) {
   const { t } = useI18n();
   const c = t.planning.checkpoints;
-  const { call } = useSession();
+  const { user, call } = useSession();
   const form = useMutationForm();
   const [notes, setNotes] = useState('');
   const [problem, setProblem] = useState<string>();
+  const [reorder, setReorder] = useState(false);
+  // Local order; undefined: the queue's current order.
+  const [order, setOrder] = useState<string[]>();
+  const staff = user ? can.seeConsole(user) : false;
+  const queue = useQuery(CLIENT_QUEUE, { organizationId: staff ? organizationId : null }, !reorder);
+  const entries = queue.data?.clientQueue.entries ?? [];
+  const queueOrder = entries.map((e) => e.ticketNumber);
+  const known = new Set(queueOrder);
+  // Tickets that closed or arrived since the edit began: keep the edit, follow the queue's set.
+  const current = [
+    ...(order ?? queueOrder).filter((n) => known.has(n)),
+    ...queueOrder.filter((n) => !(order ?? queueOrder).includes(n)),
+  ];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -78,13 +107,24 @@ function DecisionForm({ id, onRecorded }: { id: string; onRecorded: () => Promis
       document.getElementById('checkpoint-notes')?.focus();
       return;
     }
+    if (reorder && queue.data && sameOrder(current, queueOrder)) {
+      setProblem(c.prioritiesUnchanged);
+      return;
+    }
     setProblem(undefined);
+    const newPriorities = reorder && queue.data ? current : undefined;
     const ok = await form.run(
-      () => call(RECORD_CHECKPOINT_DECISIONS, { id, input: { notes: notes.trim() } }),
+      () =>
+        call(RECORD_CHECKPOINT_DECISIONS, {
+          id,
+          input: { notes: notes.trim(), ...(newPriorities ? { newPriorities } : {}) },
+        }),
       () => c.recorded,
     );
     if (ok) {
       setNotes('');
+      setReorder(false);
+      setOrder(undefined);
       await onRecorded();
     }
   };
@@ -100,6 +140,22 @@ function DecisionForm({ id, onRecorded }: { id: string; onRecorded: () => Promis
         value={notes}
         onChange={setNotes}
       />
+      <label className="check span-all">
+        <input
+          type="checkbox"
+          checked={reorder}
+          onChange={(e) => {
+            setReorder(e.target.checked);
+            setProblem(undefined);
+          }}
+        />
+        {c.prioritiesToggle}
+      </label>
+      {reorder && <ErrorMessage error={queue.error} />}
+      {reorder && queue.loading && !queue.data && <p role="status">{t.loading}</p>}
+      {reorder && queue.data && (
+        <PrioritiesField entries={entries} order={current} onChange={setOrder} />
+      )}
       <FormProblem problem={problem} />
       <div className="form-actions span-all">
         <button type="submit" className="button primary" disabled={form.busy}>
@@ -265,7 +321,7 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
           </ol>
         )}
         {user && can.recordCheckpointDecisions(user) && (
-          <DecisionForm id={cp.id} onRecorded={reload} />
+          <DecisionForm id={cp.id} organizationId={cp.organizationId} onRecorded={reload} />
         )}
       </section>
     </>

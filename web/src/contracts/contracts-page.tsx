@@ -7,13 +7,14 @@ import { useSession } from '../session/session-context';
 import { HoursOverview } from './hours-overview';
 import { MonthlyStatementSection } from './monthly-statement-section';
 import { PackageForm } from './package-form';
+import { PlanningCapacitySection } from './planning-capacity-section';
 import { PolicySection } from './policy-section';
 import { QuickChannelSection } from './quick-channel-section';
 
 /**
  * Managers and admins: one client at a time — its support policy (L3-01, L3-03), a new package of
  * prepaid hours, the balance and ledger (L3-12, L3-13), the monthly statement with its CSV and
- * the WhatsApp group link (L3-14).
+ * the planning capacity (L3-19) and the WhatsApp group link (L3-14).
  */
 export function ContractsPage() {
   const { t } = useI18n();
@@ -61,6 +62,7 @@ export function ContractsPage() {
             />
           </div>
           <HoursOverview organizationId={organizationId} refresh={refresh} />
+          <PlanningCapacitySection organizationId={organizationId} />
           <QuickChannelSection organizationId={organizationId} />
         </div>
       )}

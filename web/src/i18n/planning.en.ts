@@ -46,6 +46,25 @@ export const planningEn: PlanningMessages = {
           ? 'New order confirmed. 1 new date published.'
           : `New order confirmed. ${n} new dates published.`,
     conflict: 'The queue changed; review the preview again.',
+    staffIntro:
+      "A client's queue: its open tickets in the order we work on them (urgent, then its priority, then order of arrival), with planned and published dates.",
+    staffReadOnly: "Read-only: the client's approvers decide the order.",
+    client: 'Client',
+  },
+  capacity: {
+    title: 'Planning capacity',
+    intro:
+      "Provider hours per business day for this client. They give the planned dates of its authorized requirements, in its queue's order.",
+    current: (hours, isDefault) =>
+      isDefault
+        ? `Current capacity: ${hours} h per business day (the default).`
+        : `Current capacity: ${hours} h per business day.`,
+    hours: 'Hours per business day',
+    hint: 'Between 0.25 and 24. Leave it empty to use the default capacity.',
+    invalid: 'Write a number of hours between 0.25 and 24 (for example 6 or 6.5).',
+    save: 'Save capacity',
+    saved: (hours) => `Capacity saved: ${hours} h per business day.`,
+    reset: 'Default capacity restored.',
   },
   workList: {
     title: 'Work list',
@@ -157,6 +176,12 @@ export const planningEn: PlanningMessages = {
     recording: 'Recording…',
     recorded: 'Decisions recorded.',
     notesRequired: 'Write the meeting notes.',
+    prioritiesToggle: 'The meeting agreed a new queue order',
+    prioritiesTitle: 'New order of the open tickets',
+    prioritiesHint:
+      "Use Move up and Move down; the first is the most important. On recording, the client's queue takes this order (without urgency flags) and every date that moves is published.",
+    prioritiesEmpty: 'The client has no open tickets to order.',
+    prioritiesUnchanged: 'Move at least one ticket or untick the new order.',
   },
   quickChannel: {
     title: 'Quick channel',

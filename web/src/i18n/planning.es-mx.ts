@@ -44,6 +44,25 @@ export const planningEsMX = {
           ? 'Nuevo orden confirmado. Se publicó 1 fecha nueva.'
           : `Nuevo orden confirmado. Se publicaron ${n} fechas nuevas.`,
     conflict: 'La cola cambió; revisa la vista previa de nuevo.',
+    staffIntro:
+      'La cola de un cliente: sus tickets abiertos en el orden en que los atendemos (urgentes, luego su prioridad y después el orden de llegada), con las fechas planeadas y publicadas.',
+    staffReadOnly: 'Solo lectura: el orden lo deciden los aprobadores del cliente.',
+    client: 'Cliente',
+  },
+  capacity: {
+    title: 'Capacidad de planeación',
+    intro:
+      'Horas del proveedor por día hábil para este cliente. Con ellas se calculan las fechas planeadas de sus requerimientos autorizados, en el orden de su cola.',
+    current: (hours: number, isDefault: boolean) =>
+      isDefault
+        ? `Capacidad actual: ${hours} h por día hábil (la predeterminada).`
+        : `Capacidad actual: ${hours} h por día hábil.`,
+    hours: 'Horas por día hábil',
+    hint: 'Entre 0.25 y 24. Déjalo vacío para usar la capacidad predeterminada.',
+    invalid: 'Escribe un número de horas entre 0.25 y 24 (por ejemplo 6 o 6.5).',
+    save: 'Guardar capacidad',
+    saved: (hours: number) => `Capacidad guardada: ${hours} h por día hábil.`,
+    reset: 'Capacidad predeterminada restablecida.',
   },
   workList: {
     title: 'Lista de trabajo',
@@ -156,6 +175,12 @@ export const planningEsMX = {
     recording: 'Registrando…',
     recorded: 'Decisiones registradas.',
     notesRequired: 'Escribe las notas de la reunión.',
+    prioritiesToggle: 'La reunión acordó un nuevo orden de la cola',
+    prioritiesTitle: 'Nuevo orden de los tickets abiertos',
+    prioritiesHint:
+      'Usa Subir y Bajar; el primero es el más importante. Al registrar, la cola del cliente toma este orden (sin marcas de urgencia) y las fechas que se muevan se publican.',
+    prioritiesEmpty: 'El cliente no tiene tickets abiertos que ordenar.',
+    prioritiesUnchanged: 'Mueve al menos un ticket o desmarca el nuevo orden.',
   },
   quickChannel: {
     title: 'Canal rápido',

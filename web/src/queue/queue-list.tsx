@@ -121,7 +121,7 @@ export function QueueList({ entries, urgent, editable, onMove, onUrgent }: Props
                       <time dateTime={entry.releaseDate}>{format(entry.releaseDate)}</time>
                     </>
                   )}
-                  {!entry.releaseDate && entry.plannedReleaseDate && (
+                  {entry.plannedReleaseDate && entry.plannedReleaseDate !== entry.releaseDate && (
                     <>
                       {' '}
                       · {q.plannedDate}:{' '}

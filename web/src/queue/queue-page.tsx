@@ -6,6 +6,7 @@ import {
   type PlannedDateChange,
   type QueueOrder,
 } from '../api/planning';
+import { ORGANIZATIONS } from '../api/operations';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
@@ -30,16 +31,24 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
 /**
  * L3-10/L3-19: the client's open tickets in queue order. Approvers reorder them (drag and drop,
  * or the Move up/down buttons), may flag urgency, see the impact preview (which published dates
- * move, old → new) and confirm it with a reason; everyone else reads the queue.
+ * move, old → new) and confirm it with a reason; everyone else reads the queue. Provider staff
+ * choose a client and read its queue.
  */
 export function QueuePage() {
   const { t } = useI18n();
   const q = t.planning.queue;
   const { user, call } = useSession();
   const { format } = useLocalTime();
-  const approver = user ? can.reorderQueue(user) : false;
-  const queue = useQuery(CLIENT_QUEUE, { organizationId: null });
-  const server = queue.data?.clientQueue;
+  const staff = user ? can.seeConsole(user) : false;
+  const approver = user && !staff ? can.reorderQueue(user) : false;
+  const orgs = useQuery(ORGANIZATIONS, {}, !staff);
+  const clients = (orgs.data?.organizations ?? []).filter((o) => o.kind === 'CLIENT');
+  const [chosen, setChosen] = useState('');
+  const organizationId = staff ? chosen || clients[0]?.id || '' : null;
+  const queue = useQuery(CLIENT_QUEUE, { organizationId }, organizationId === '');
+  // While another client's queue loads, the previous one is not shown as if it were this one's.
+  const loaded = queue.data?.clientQueue;
+  const server = !staff || loaded?.organizationId === organizationId ? loaded : undefined;
   const serverOrder = server?.entries.map((e) => e.ticketNumber) ?? [];
   const serverUrgent = server?.entries.filter((e) => e.urgent).map((e) => e.ticketNumber) ?? [];
 
@@ -123,10 +132,27 @@ export function QueuePage() {
     <div className="stack">
       <section className="card" aria-labelledby="page-title">
         <h1 id="page-title">{q.title}</h1>
-        <p className="muted">{q.intro}</p>
+        <p className="muted">{staff ? q.staffIntro : q.intro}</p>
         <p className={approver ? '' : 'notice notice-info'}>
-          {approver ? q.approverIntro : q.readOnly}
+          {approver ? q.approverIntro : staff ? q.staffReadOnly : q.readOnly}
         </p>
+        {staff && <ErrorMessage error={orgs.error} />}
+        {staff && clients.length > 0 && (
+          <div className="field inline">
+            <label htmlFor="queue-client">{q.client}</label>
+            <select
+              id="queue-client"
+              value={organizationId ?? ''}
+              onChange={(e) => setChosen(e.target.value)}
+            >
+              {clients.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {server && <p className="muted small">{q.capacity(server.hoursPerBusinessDay)}</p>}
         <ErrorMessage error={queue.error} />
         {queue.loading && !server && <p role="status">{t.loading}</p>}

@@ -9,8 +9,9 @@ export const can = {
   manageContracts: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
   seeOutbox: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
   seeOwnHours: (user: User) => hasAny(user, ['CLIENT_USER', 'CLIENT_APPROVER']),
-  /** L3-10: the client queue screen (client users; approvers reorder it). */
-  seeQueue: (user: User) => hasAny(user, ['CLIENT_USER', 'CLIENT_APPROVER']),
+  /** L3-10: the client queue screen (approvers reorder it; provider staff read any client's). */
+  seeQueue: (user: User) =>
+    hasAny(user, ['CLIENT_USER', 'CLIENT_APPROVER', 'AGENT', 'MANAGER', 'ADMIN']),
   reorderQueue: (user: User) => hasAny(user, ['CLIENT_APPROVER']),
   /** L3-15: agendas are read by both sides; staff and approvers record decisions. */
   recordCheckpointDecisions: (user: User) =>
