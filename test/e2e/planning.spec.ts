@@ -588,6 +588,11 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     const agreed = [last, ...before.slice(0, -1)];
     expect(await shown()).toEqual(agreed);
     await page.getByRole('status').filter({ hasText: 'ahora está en el lugar 1' }).waitFor();
+    // A move answers the problem: it goes away.
+    expect(
+      await page.getByText('Mueve al menos un ticket o desmarca el nuevo orden.').count(),
+    ).toBe(0);
+    await screenshot(page, '64-checkpoint-priorities', { docs: 'checkpoint-priorities' });
 
     await page.getByRole('button', { name: 'Registrar decisiones' }).click();
     await page.getByText('Decisiones registradas.').waitFor();
@@ -597,7 +602,6 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
       .filter({ hasText: 'Se acordó atender primero el último ticket.' });
     await decision.getByText(`Nuevo orden: ${agreed.join(', ')}`).waitFor();
     expect(await page.getByTestId('checkpoint-priorities').count()).toBe(0);
-    await screenshot(page, '64-checkpoint-priorities');
 
     await page.goto('/cola');
     await page.getByTestId('queue-entry').first().waitFor();

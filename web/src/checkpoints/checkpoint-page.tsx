@@ -154,7 +154,14 @@ function DecisionForm({
       {reorder && <ErrorMessage error={queue.error} />}
       {reorder && queue.loading && !queue.data && <p role="status">{t.loading}</p>}
       {reorder && queue.data && (
-        <PrioritiesField entries={entries} order={current} onChange={setOrder} />
+        <PrioritiesField
+          entries={entries}
+          order={current}
+          onChange={(next) => {
+            setOrder(next);
+            setProblem(undefined);
+          }}
+        />
       )}
       <FormProblem problem={problem} />
       <div className="form-actions span-all">
