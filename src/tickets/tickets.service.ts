@@ -278,8 +278,10 @@ export class TicketsService implements OnModuleInit {
     const result = await this.workflows
       .update(number, definition, args)
       .catch((err: unknown) => this.closedTicketRefusal(err, number));
-    const ticket = ticketFromView(await this.workflows.state(number));
-    return { ticket, requestId, seq: result.seq };
+    // The Update returns once its events are projected: the read model already has them, so no
+    // workflow query (a second round trip through the server and the worker) is needed.
+    const row = await this.db.getRepository(TicketEntity).findOneByOrFail({ number });
+    return { ticket: ticketFromEntity(row), requestId, seq: result.seq };
   }
 
   /**
