@@ -116,6 +116,43 @@ export class HourLedgerService {
     }
   }
 
+  /**
+   * A ticket's time entries, newest first, each with its organisation's balance right after it
+   * (L3-12, L3-13: hours consumed are the client's to see). One snapshot: entries and ledger agree.
+   */
+  async ticketTimeEntries(
+    organizationId: string,
+    ticketNumber: string,
+  ): Promise<{ timeEntry: TimeEntryEntity; agentName: string | null; balance: HourBalanceView }[]> {
+    return this.db.transaction('REPEATABLE READ', async (tx) => {
+      const times = await tx.getRepository(TimeEntryEntity).find({
+        where: { organizationId, ticketNumber },
+        order: { createdAt: 'DESC', id: 'DESC' },
+      });
+      if (times.length === 0) return [];
+      const entries = await tx
+        .getRepository(HourLedgerEntryEntity)
+        .find({ where: { organizationId }, order: { id: 'ASC' } });
+      const names = new Map<string, string>(
+        (
+          await tx.query<{ id: string; display_name: string }[]>(
+            'SELECT id, display_name FROM app_user WHERE id = ANY($1::uuid[])',
+            [[...new Set(times.map((t) => t.agentId))]],
+          )
+        ).map((r) => [r.id, r.display_name]),
+      );
+      return times.map((timeEntry) => {
+        const upTo = BigInt(timeEntry.ledgerEntryId);
+        const prefix = entries.filter((e) => BigInt(e.id) <= upTo);
+        return {
+          timeEntry,
+          agentName: names.get(timeEntry.agentId) ?? null,
+          balance: toBalanceView(organizationId, foldLedger(prefix.map(toFact))),
+        };
+      });
+    });
+  }
+
   /** The current balance (no lock: a committed snapshot). */
   async balance(organizationId: string): Promise<HourBalanceView> {
     const entries = await this.db

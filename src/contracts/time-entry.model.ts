@@ -28,6 +28,12 @@ export class TimeEntryModel {
   @Field(() => ID)
   agentId!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The agent's display name (filled when listed on a ticket).",
+  })
+  agentName?: string | null;
+
   @Field(() => ID)
   ledgerEntryId!: string;
 
@@ -37,7 +43,11 @@ export class TimeEntryModel {
   @Field(() => HourBalanceModel, { description: 'The balance after this entry.' })
   balance!: HourBalanceModel;
 
-  static fromEntity(e: TimeEntryEntity, balance: HourBalanceModel): TimeEntryModel {
+  static fromEntity(
+    e: TimeEntryEntity,
+    balance: HourBalanceModel,
+    agentName: string | null = null,
+  ): TimeEntryModel {
     return Object.assign(new TimeEntryModel(), {
       id: String(e.id),
       organizationId: e.organizationId,
@@ -47,6 +57,7 @@ export class TimeEntryModel {
       chargedHours: Number(e.chargedHours),
       description: e.description,
       agentId: e.agentId,
+      agentName,
       ledgerEntryId: String(e.ledgerEntryId),
       createdAt: e.createdAt,
       balance,

@@ -1,4 +1,4 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import * as wf from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { HourBalanceModel } from '../contracts/hour-balance.model';
@@ -68,6 +68,33 @@ export class TicketsResolver {
   @ResolveField(() => [String], { description: 'Transitions the caller may try now.' })
   allowedActions(@CurrentUser() user: AuthenticatedUser, @Parent() ticket: TicketWithParts) {
     return this.service.allowedActions(user, ticket);
+  }
+
+  @ResolveField(() => [TimeEntryModel], {
+    description:
+      'L3-12/L3-13: work logged on the ticket, newest first, each with the balance after it.',
+  })
+  async timeEntries(
+    @CurrentUser() user: AuthenticatedUser,
+    @Parent() ticket: TicketWithParts,
+  ): Promise<TimeEntryModel[]> {
+    const rows = await this.service.timeEntries(user, ticket);
+    return rows.map((r) =>
+      TimeEntryModel.fromEntity(r.timeEntry, HourBalanceModel.fromView(r.balance), r.agentName),
+    );
+  }
+
+  @ResolveField(() => Float, {
+    description: "L3-12: hours charged to the client's package on this ticket so far.",
+  })
+  async chargedHours(
+    @CurrentUser() user: AuthenticatedUser,
+    @Parent() ticket: TicketWithParts,
+  ): Promise<number> {
+    const rows = await this.service.timeEntries(user, ticket);
+    return (
+      Math.round(rows.reduce((sum, r) => sum + Number(r.timeEntry.chargedHours) * 100, 0)) / 100
+    );
   }
 
   @Mutation(() => TicketModel, { description: 'L3-04/L3-05: a client user registers a ticket.' })

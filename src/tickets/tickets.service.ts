@@ -324,6 +324,17 @@ export class TicketsService implements OnModuleInit {
     });
   }
 
+  /**
+   * The ticket's time entries, newest first (L3-12/L3-13): provider staff and the ticket's own
+   * organisation see them; the ticket itself is already NOT_FOUND for anyone else.
+   */
+  async timeEntries(user: AuthenticatedUser, ticket: { number: string; organizationId: string }) {
+    if (!isProviderStaff(user) && ticket.organizationId !== user.organizationId) {
+      throw new DomainError(ErrorCode.NOT_FOUND, `Ticket ${ticket.number} not found`);
+    }
+    return this.ledger.ticketTimeEntries(ticket.organizationId, ticket.number);
+  }
+
   /** Active agents of the provider, the candidates of automatic assignment (L3-07). */
   async agentIds(): Promise<string[]> {
     const agents = await this.db
