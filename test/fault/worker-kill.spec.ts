@@ -1,18 +1,16 @@
-import { isDeepStrictEqual } from 'node:util';
-import { startFaultStack, type FaultStack } from '../support/fault-stack';
 import {
-  allMailSent,
-  brokenEventLogs,
   breachedOnce,
-  create24x7Calendar,
-  mailCheck,
+  brokenEventLogs,
+  countBreaches,
+  expectEachEmailOnce,
+  expectOutcomes,
   maxBreachLatenessMs,
   recordFigure,
   registeredOnce,
-  registerTicket,
-  startShortClockTicket,
+  registerProjectedTickets,
+  startShortClockTickets,
   tryRegisterTicket,
-  ticketOutcomes,
+  useFaultStack,
 } from '../support/fault-tickets';
 import { waitFor } from '../support/worker-process';
 
@@ -28,49 +26,21 @@ const REGISTERED = 20;
 const SHORT = 12;
 
 describe('fault: worker killed (SIGKILL) during a burst of tickets with running clocks', () => {
-  let stack: FaultStack;
-  let calendarId: string;
-
-  beforeAll(async () => {
-    stack = await startFaultStack('kill');
-    calendarId = await create24x7Calendar(stack);
-  }, 120_000);
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const fault = useFaultStack('kill');
 
   it('every ticket reaches its state; each breach, warning and email happens once (L3-06, L3-11)', async () => {
+    const { stack, calendarId } = fault;
     const first = stack.startWorker();
     // The worker is up once the first registration's ticket has its first events projected.
-    const warmUp = await registerTicket(stack, 'Arranque del worker');
-    expect(warmUp.body.errors).toBeUndefined();
-    const warmNumber = warmUp.body.data!.registerTicket.number;
-    await waitFor('the first ticket projected', async () => {
-      const [o] = await ticketOutcomes(stack, [warmNumber]);
-      return o.timeline.CLOCK_STARTED === 1;
-    });
+    await registerProjectedTickets(stack, ['Arranque del worker']);
 
     // Short clocks: breach 3–25 s from now, each warned 2 s before its breach.
-    const shortNumbers = await Promise.all(
-      Array.from({ length: SHORT }, (_, i) =>
-        startShortClockTicket(
-          stack,
-          calendarId,
-          `Reloj corto ${i + 1}`,
-          3_000 + Math.round((22_000 * i) / (SHORT - 1)),
-          2_000,
-        ),
-      ),
-    );
-    const breaches = async (): Promise<number> =>
-      Number(
-        (
-          await stack.db.query<{ n: string }[]>(
-            `SELECT count(*) AS n FROM sla_event WHERE event = 'breached'`,
-          )
-        )[0].n,
-      );
+    const { numbers: shortNumbers } = await startShortClockTickets(stack, calendarId, {
+      count: SHORT,
+      firstMs: 3_000,
+      lastMs: 25_000,
+    });
+    const breaches = () => countBreaches(stack, shortNumbers);
 
     // The GraphQL burst: 2 clients registering (150 ms think time) until the worker has been
     // killed (once the first breaches are in) and more tickets came in while no worker ran.
@@ -110,25 +80,12 @@ describe('fault: worker killed (SIGKILL) during a burst of tickets with running 
     expect(numbers.length).toBeGreaterThanOrEqual(
       1 + answers.filter((a) => a.code === null).length,
     );
-    const expected = [
-      ...numbers.map((n) => registeredOnce(n)),
-      ...shortNumbers.map((n) => breachedOnce(n)),
-    ];
     const all = [...numbers, ...shortNumbers];
-    const outcomes = await waitFor(
-      'every ticket in its expected state',
-      async () => {
-        const now = await ticketOutcomes(stack, all);
-        return isDeepStrictEqual(now, expected) && now;
-      },
-      120_000,
-      250,
-    ).catch(async (err: Error) => {
-      // Show the difference (and the worker's last words) instead of a bare timeout.
-      expect(await ticketOutcomes(stack, all)).toEqual(expected);
-      throw new Error(`${err.message}\n${second.output()}`);
-    });
-    expect(outcomes).toEqual(expected);
+    await expectOutcomes(
+      stack,
+      [...numbers.map((n) => registeredOnce(n)), ...shortNumbers.map((n) => breachedOnce(n))],
+      second,
+    );
     expect(await brokenEventLogs(stack, all)).toEqual([]);
     recordFigure(SPEC, 'latest breach after its deadline', await maxBreachLatenessMs(stack), 'ms');
     recordFigure(SPEC, 'tickets (GraphQL + short clocks)', all.length, '');
@@ -143,12 +100,7 @@ describe('fault: worker killed (SIGKILL) during a burst of tickets with running 
     expect(breachedAtKill).toBeGreaterThanOrEqual(2);
     expect(breachedAtKill).toBeLessThan(SHORT);
 
-    await waitFor('every email SENT', () => allMailSent(stack), 60_000, 250);
-    const mail = await mailCheck(stack);
-    expect(mail.queuedPerEventAndRecipient).toEqual([1]);
-    expect(mail.missing).toEqual([]);
-    expect(mail.duplicatedWithoutRetry).toEqual([]);
-    expect(mail.unknown).toEqual([]);
+    const mail = await expectEachEmailOnce(stack, 60_000);
     recordFigure(SPEC, 'emails', mail.rows.length, '');
     recordFigure(
       SPEC,

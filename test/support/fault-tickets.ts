@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Role } from '../../src/identity/role.enum';
 import { TicketEntity } from '../../src/tickets/ticket.entity';
 import { allocateTicketNumber } from '../../src/tickets/ticket-number';
@@ -9,10 +10,46 @@ import {
   ticketWorkflowId,
 } from '../../workflows/ticket/ticket.contract';
 import type { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
-import type { FaultStack } from './fault-stack';
+import { type FaultStack, startFaultStack } from './fault-stack';
+import type { GraphQLResponse } from './integration-harness';
 import { ROOT } from './paths';
+import { waitFor, type WorkerProcess } from './worker-process';
 
 // Tickets for the fault specs, and the exactly-once checks every fault spec ends with.
+
+/** A fault spec's stack and the 24/7 calendar of the demo client, read live inside tests. */
+export interface FaultSpecStack {
+  readonly stack: FaultStack;
+  readonly calendarId: string;
+}
+
+/**
+ * Registers a spec file's `beforeAll`/`afterAll`: its own stack (`startFaultStack(label)`) and a
+ * 24/7 calendar for the demo client (short clocks run on it).
+ */
+export function useFaultStack(label: string): FaultSpecStack {
+  let stack: FaultStack | undefined;
+  let calendarId: string | undefined;
+  beforeAll(async () => {
+    stack = await startFaultStack(label);
+    calendarId = await create24x7Calendar(stack);
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.close();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error(`fault stack '${label}' used before its beforeAll`);
+    return value;
+  };
+  return {
+    get stack() {
+      return ready(stack);
+    },
+    get calendarId() {
+      return ready(calendarId);
+    },
+  };
+}
 
 /** The triage target (SLA-CLAUSES.md L3-06: 8 business hours). */
 const TRIAGE_MS = 8 * 3_600_000;
@@ -50,42 +87,152 @@ export async function create24x7Calendar(stack: FaultStack): Promise<string> {
   return body.data.createCalendar.id;
 }
 
-/** `registerTicket` through GraphQL as the demo client user; the HTTP answer as it came. */
-export function registerTicket(stack: FaultStack, subject: string) {
-  return stack.gql<{ registerTicket: { number: string; state: string } }>(
-    REGISTER,
-    { input: { category: 'INCIDENT', subject, description: 'Prueba de fallas (issue 10).' } },
-    Role.CLIENT_USER,
-  );
+type GraphQLError = NonNullable<GraphQLResponse<unknown>['errors']>[number];
+
+/** One GraphQL answer reduced to what a fault spec checks. */
+export interface Answer<T> {
+  /** The HTTP status (0: no answer). */
+  readonly status: number;
+  /** The first error's `extensions.code` (`NO_CODE` without one); null when the call succeeded. */
+  readonly code: string | null;
+  readonly message: string;
+  readonly data: T | null;
+  /** Every GraphQL error as it came. */
+  readonly errors: GraphQLError[];
+  /** How long the answer took (a figure, never an assertion). */
+  readonly ms: number;
 }
 
 /**
- * `registerTicket` as the client user, reduced to its error code (`null`: registered). An answer
- * that takes longer than `limitMs` is `HUNG`: the API must answer, with a ticket or a typed error.
+ * POSTs a GraphQL operation to the API at `apiUrl` (the stack's own unless given) as `role`. An
+ * answer that takes longer than `limitMs` is code `HUNG` (the API must answer, with data or a
+ * typed error); a connection refused or cut before any answer is code `NO_ANSWER`.
  */
+export async function answer<T>(
+  stack: FaultStack,
+  query: string,
+  variables: Record<string, unknown>,
+  role: Role,
+  { apiUrl = stack.api.url, limitMs = 15_000 } = {},
+): Promise<Answer<T>> {
+  const t0 = Date.now();
+  const lost = (code: string): Answer<T> => ({
+    status: 0,
+    code,
+    message: '',
+    data: null,
+    errors: [],
+    ms: Date.now() - t0,
+  });
+  let status: number;
+  let body: { data?: T | null; errors?: GraphQLError[] };
+  try {
+    const res = await fetch(`${apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...stack.bearer(role) },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(limitMs),
+    });
+    status = res.status;
+    body = (await res.json()) as typeof body;
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'TimeoutError') return lost('HUNG');
+    // fetch fails with a TypeError when the connection is refused or reset mid-request.
+    if (err instanceof TypeError) return lost('NO_ANSWER');
+    throw err;
+  }
+  const error = body.errors?.[0];
+  return {
+    status,
+    code: error ? (error.extensions?.code ?? 'NO_CODE') : null,
+    message: error?.message ?? '',
+    data: body.data ?? null,
+    errors: body.errors ?? [],
+    ms: Date.now() - t0,
+  };
+}
+
+/** The variables of a fault spec's `registerTicket` (with a request ID when given). */
+export const registration = (subject: string, requestId?: string) => ({
+  input: {
+    category: 'INCIDENT',
+    subject,
+    description: 'Prueba de fallas (issue 10).',
+    ...(requestId ? { requestId } : {}),
+  },
+});
+
+/** `registerTicket` as the demo client user; its answer (see {@link answer}). */
+export function registerTicket(
+  stack: FaultStack,
+  subject: string,
+  options: { apiUrl?: string; limitMs?: number; requestId?: string } = {},
+): Promise<Answer<{ registerTicket: { number: string; state: string } }>> {
+  return answer(stack, REGISTER, registration(subject, options.requestId), Role.CLIENT_USER, {
+    limitMs: 20_000,
+    ...options,
+  });
+}
+
+/** `registerTicket` reduced to its error code (`null`: registered; `HUNG`: no answer in time). */
 export async function tryRegisterTicket(
   stack: FaultStack,
   subject: string,
-  limitMs = 20_000,
 ): Promise<string | null> {
-  try {
-    const res = await fetch(`${stack.api.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...stack.bearer(Role.CLIENT_USER) },
-      body: JSON.stringify({
-        query: REGISTER,
-        variables: {
-          input: { category: 'INCIDENT', subject, description: 'Prueba de fallas (issue 10).' },
-        },
-      }),
-      signal: AbortSignal.timeout(limitMs),
-    });
-    const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
-    return body.errors ? (body.errors[0].extensions?.code ?? 'NO_CODE') : null;
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'TimeoutError') return 'HUNG';
-    throw err;
+  return (await registerTicket(stack, subject)).code;
+}
+
+/**
+ * Registers one ticket per subject over GraphQL (each must succeed) and waits until every one is
+ * projected with its triage clock started; returns their numbers.
+ */
+export async function registerProjectedTickets(
+  stack: FaultStack,
+  subjects: readonly string[],
+): Promise<string[]> {
+  const numbers: string[] = [];
+  for (const subject of subjects) {
+    const res = await registerTicket(stack, subject);
+    if (!res.data) throw new Error(`registerTicket failed: ${res.code} ${res.message}`);
+    numbers.push(res.data.registerTicket.number);
   }
+  await waitFor('the registered tickets projected', async () =>
+    (await ticketOutcomes(stack, numbers)).every((o) => o.timeline.CLOCK_STARTED === 1),
+  );
+  return numbers;
+}
+
+export const REQUEST_INFO = `mutation ($input: TicketActionInput!) {
+  requestInformation(input: $input) { requestId seq ticket { number state } }
+}`;
+
+export const TICKET = `query ($number: String!) { ticket(number: $number) { number state slaStatus } }`;
+
+export interface RequestInfoResult {
+  requestInformation: { requestId: string; seq: number; ticket: { number: string; state: string } };
+}
+
+/**
+ * After an outage: retries the agent's `requestInformation` (same request ID) until it goes
+ * through, then once more; the second retry must answer from the first (compare their `seq`).
+ */
+export async function requestInformationAfterOutage(
+  stack: FaultStack,
+  input: { number: string; requestId: string; note: string },
+): Promise<{
+  applied: RequestInfoResult['requestInformation'];
+  retried: Answer<RequestInfoResult>;
+}> {
+  const applied = await waitFor(
+    'the transition to go through',
+    async () =>
+      (await answer<RequestInfoResult>(stack, REQUEST_INFO, { input }, Role.AGENT)).data
+        ?.requestInformation,
+    60_000,
+    500,
+  );
+  const retried = await answer<RequestInfoResult>(stack, REQUEST_INFO, { input }, Role.AGENT);
+  return { applied, retried };
 }
 
 /**
@@ -153,6 +300,59 @@ export async function startShortClockTicket(
     args: [input],
   });
   return ticket.number;
+}
+
+/** Short-clock tickets started together (see {@link startShortClockTickets}). */
+export interface ShortClocks {
+  readonly numbers: string[];
+  /** Each ticket's breach instant (epoch ms), in the order of `numbers`. */
+  readonly deadlines: number[];
+}
+
+/**
+ * `count` short-clock tickets (subjects `Reloj corto 1…count`) whose breaches fall evenly from
+ * `firstMs` to `lastMs` from now, each warned `atRiskLeadMs` before.
+ */
+export async function startShortClockTickets(
+  stack: FaultStack,
+  calendarId: string,
+  {
+    count,
+    firstMs,
+    lastMs,
+    atRiskLeadMs = 2_000,
+    subject = 'Reloj corto',
+  }: {
+    count: number;
+    firstMs: number;
+    lastMs: number;
+    atRiskLeadMs?: number;
+    subject?: string;
+  },
+): Promise<ShortClocks> {
+  const offsets = Array.from(
+    { length: count },
+    (_, i) => firstMs + Math.round(((lastMs - firstMs) * i) / (count - 1)),
+  );
+  const started = Date.now();
+  const numbers = await Promise.all(
+    offsets.map((ms, i) =>
+      startShortClockTicket(stack, calendarId, `${subject} ${i + 1}`, ms, atRiskLeadMs),
+    ),
+  );
+  return { numbers, deadlines: offsets.map((ms) => started + ms) };
+}
+
+/** Breaches recorded in `sla_event`, of the given tickets only. */
+export async function countBreaches(
+  stack: FaultStack,
+  ticketNumbers: readonly string[],
+): Promise<number> {
+  const [{ n }] = await stack.db.query<{ n: string }[]>(
+    `SELECT count(*) AS n FROM sla_event WHERE event = 'breached' AND ticket_key = ANY($1)`,
+    [ticketNumbers],
+  );
+  return Number(n);
 }
 
 /** The triage clock ID of a ticket (the key SLA events are recorded once under). */
@@ -231,6 +431,29 @@ export function registeredOnce(number: string): TicketOutcome {
     slaEvents: {},
     timeline: { registered: 1, CLOCK_STARTED: 1 },
   };
+}
+
+/**
+ * Waits until the tickets of `expected` reach exactly those outcomes (a bounded wait, not a speed
+ * assertion); on a timeout it fails with the difference and the worker's last output.
+ */
+export async function expectOutcomes(
+  stack: FaultStack,
+  expected: readonly TicketOutcome[],
+  worker: WorkerProcess | null,
+  timeoutMs = 120_000,
+): Promise<void> {
+  const numbers = expected.map((o) => o.number);
+  await waitFor(
+    'every ticket in its expected state',
+    async () => isDeepStrictEqual(await ticketOutcomes(stack, numbers), expected),
+    timeoutMs,
+    250,
+  ).catch(async (err: Error) => {
+    // Show the difference (and the worker's last words) instead of a bare timeout.
+    expect(await ticketOutcomes(stack, numbers)).toEqual(expected);
+    throw new Error(`${err.message}\n${worker?.output() ?? ''}`);
+  });
 }
 
 /**
@@ -322,11 +545,34 @@ export async function allMailSent(stack: FaultStack): Promise<OutboxRow[] | null
   return rows.length > 0 && rows.every((r) => r.status === 'SENT') ? rows : null;
 }
 
-/** The latest any breach was recorded after its deadline (`recorded_at − deadline`), in ms. */
-export async function maxBreachLatenessMs(stack: FaultStack): Promise<number> {
+/**
+ * Waits until every outbox row is SENT, then checks each email went once (see {@link mailCheck}).
+ */
+export async function expectEachEmailOnce(
+  stack: FaultStack,
+  timeoutMs = 90_000,
+): Promise<MailCheck> {
+  await waitFor('every email SENT', () => allMailSent(stack), timeoutMs, 250);
+  const mail = await mailCheck(stack);
+  expect(mail.queuedPerEventAndRecipient).toEqual([1]);
+  expect(mail.missing).toEqual([]);
+  expect(mail.duplicatedWithoutRetry).toEqual([]);
+  expect(mail.unknown).toEqual([]);
+  return mail;
+}
+
+/**
+ * The latest a breach was recorded after its deadline (`recorded_at − deadline`), in ms: of the
+ * given tickets, or of every ticket.
+ */
+export async function maxBreachLatenessMs(
+  stack: FaultStack,
+  ticketNumbers?: readonly string[],
+): Promise<number> {
   const [row] = await stack.db.query<{ ms: string }[]>(
     `SELECT extract(epoch FROM max(recorded_at - deadline)) * 1000 AS ms
-       FROM sla_event WHERE event = 'breached'`,
+       FROM sla_event WHERE event = 'breached' AND ($1::text[] IS NULL OR ticket_key = ANY($1))`,
+    [ticketNumbers ?? null],
   );
   return Math.round(Number(row.ms));
 }

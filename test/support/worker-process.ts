@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from './paths';
 
-// The real worker (`src/worker/main.ts`, compiled) as a child process of its own, so a test can
-// SIGKILL it mid-work and start another: what `npm start` runs, not an in-process stand-in.
+// The real worker (`src/worker/main.ts`, compiled) and, where a spec kills it, the real API
+// (`src/api/main.ts`) as child processes of their own, so a test can SIGKILL one mid-work and
+// start another: what `npm start` runs, not an in-process stand-in.
 
 /**
  * Compiles `src/` and `workflows/` into a fresh folder outside the repository (its own build info,
@@ -35,8 +36,8 @@ export function removeWorkerBuild(buildDir: string): void {
   rmSync(buildDir, { recursive: true, force: true });
 }
 
-/** A running worker child process. */
-export interface WorkerProcess {
+/** A running child process of the compiled app (the worker or the API). */
+export interface AppProcess {
   readonly proc: ChildProcess;
   /** Resolves with the exit signal or code. */
   readonly exited: Promise<NodeJS.Signals | number | null>;
@@ -48,9 +49,20 @@ export interface WorkerProcess {
   stop(graceMs?: number): Promise<void>;
 }
 
+export type WorkerProcess = AppProcess;
+
 /** Starts `node <buildDir>/src/worker/main.js` with `env` on top of this process's environment. */
 export function spawnWorker(buildDir: string, env: Record<string, string>): WorkerProcess {
-  const proc = spawn(process.execPath, [join(buildDir, 'src', 'worker', 'main.js')], {
+  return spawnApp(buildDir, join('src', 'worker', 'main.js'), env);
+}
+
+/** Starts `node <buildDir>/src/api/main.js` (it listens on `API_HOST`:`API_PORT` of `env`). */
+export function spawnApi(buildDir: string, env: Record<string, string>): AppProcess {
+  return spawnApp(buildDir, join('src', 'api', 'main.js'), env);
+}
+
+function spawnApp(buildDir: string, entry: string, env: Record<string, string>): AppProcess {
+  const proc = spawn(process.execPath, [join(buildDir, entry)], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
