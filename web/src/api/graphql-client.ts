@@ -30,6 +30,8 @@ export class ApiError extends Error {
     message: string,
     /** RATE_LIMITED: seconds until the server takes the next attempt. */
     readonly retryAfterSeconds?: number,
+    /** The server's `extensions.reason` when it gives one (e.g. EXCEEDS_AUTHORIZED_ESTIMATE). */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -49,7 +51,10 @@ export function operation<TData, TVariables = Record<string, never>>(
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; retryAfterSeconds?: unknown } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; retryAfterSeconds?: unknown; reason?: unknown };
+  }[];
 }
 
 /** Called when the server says the session is no longer valid (expired, user deactivated). */
@@ -98,6 +103,7 @@ export async function request<TData, TVariables>(
       code,
       first.message,
       typeof retryAfter === 'number' && retryAfter > 0 ? retryAfter : undefined,
+      typeof first.extensions?.reason === 'string' ? first.extensions.reason : undefined,
     );
   }
   if (!body.data) throw new ApiError('INTERNAL', `HTTP ${response.status} without data`);

@@ -1,5 +1,6 @@
 import type { Messages } from './es-mx';
 import { planningEn } from './planning.en';
+import { timeEntriesEn } from './time-entries.en';
 
 /** English: the second language; every key of `es-mx.ts`. */
 export const en: Messages = {
@@ -578,6 +579,7 @@ export const en: Messages = {
     },
   },
   planning: planningEn,
+  timeEntries: timeEntriesEn,
   errors: {
     NETWORK:
       'Cannot reach the server. Check your network or that the service is running, and try again.',

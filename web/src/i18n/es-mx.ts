@@ -1,4 +1,5 @@
 import { planningEsMX } from './planning.es-mx';
+import { timeEntriesEsMX } from './time-entries.es-mx';
 
 /** Spanish (Mexico): the default language of every screen. `en.ts` mirrors these keys. */
 export const esMX = {
@@ -584,6 +585,7 @@ export const esMX = {
     } as Record<string, string>,
   },
   planning: planningEsMX,
+  timeEntries: timeEntriesEsMX,
   errors: {
     NETWORK:
       'No hay conexión con el servidor. Revisa tu red o que el servicio esté en marcha e inténtalo de nuevo.',

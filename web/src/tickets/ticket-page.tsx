@@ -12,6 +12,7 @@ import { AdjustDateForm } from './adjust-date-form';
 import { CommentBox } from './comment-box';
 import { SlaBadge, useLocalTime } from './ticket-bits';
 import { TicketTimeline } from './ticket-timeline';
+import { TimeEntriesSection } from './time-entries-section';
 
 /** States after which a ticket takes no more comments nor date changes. */
 const TERMINAL = new Set(['CLOSED', 'OUT_OF_SCOPE', 'NOT_FEASIBLE', 'CANCELLED']);
@@ -188,6 +189,8 @@ export function TicketPage({ number }: { number: string }) {
           </div>
         )}
       </section>
+
+      <TimeEntriesSection number={ticket.number} staff={staff} />
 
       <section className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t.tickets.timeline}</h2>

@@ -1,0 +1,146 @@
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { type BackgroundWorker, startBackgroundWorker } from '../support/world-with-worker';
+import { logIn, newPage, screenshot } from './support/browser';
+import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+
+// Issue 9 item 3: the ticket workbench's worked hours on the real stack. The agent logs hours on
+// an authorized requirement and sees them charged (L3-12) with the client's balance after; an
+// entry beyond the authorized estimate is refused in words and the form keeps what was typed; the
+// client sees the entries read-only (L3-13).
+
+const CLIENT = 'usuario@aurora.example';
+const AGENT = 'agente@becken.example';
+
+describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
+  let e2e: E2eWorld;
+  let worker: BackgroundWorker | undefined;
+  let page: Page;
+  let number: string;
+
+  const api = async (role: Role, query: string, variables: object) => {
+    const { body } = await gql<Record<string, unknown>>(
+      e2e.world.api,
+      query,
+      variables,
+      e2e.world.bearer(role),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!;
+  };
+  const act = (role: Role, mutation: string, inputType: string, input: object) =>
+    api(role, `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { seq } }`, {
+      input,
+    });
+  const balance = async () => {
+    const data = (await api(
+      Role.MANAGER,
+      `query ($id: ID!) { hourBalance(organizationId: $id) { balance } }`,
+      { id: e2e.world.orgIds['comercializadora-aurora'] },
+    )) as { hourBalance: { balance: number } };
+    return data.hourBalance.balance;
+  };
+
+  beforeAll(async () => {
+    e2e = await startE2eWorld('time_entries', {
+      TEMPORAL_TASK_QUEUE: `e2e-time-entries-${process.pid}-${Date.now()}`,
+    });
+    worker = await startBackgroundWorker(e2e.world.config);
+    // A development requirement estimated at 2 h and authorized in writing (L3-08, L3-09).
+    const registered = (await api(
+      Role.CLIENT_USER,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      {
+        input: {
+          category: 'DEVELOPMENT',
+          subject: 'Exportar pedidos a Excel',
+          description: 'Un botón para exportar los pedidos del mes.',
+        },
+      },
+    )) as { registerTicket: { number: string } };
+    number = registered.registerTicket.number;
+    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
+      number,
+      classification: 'REQUIREMENT',
+      requirementKind: 'DEVELOPMENT',
+    });
+    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
+      number,
+      hours: 2,
+      scope: 'Exportación a Excel',
+    });
+    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
+      number,
+      estimateVersion: 1,
+      statement: 'Autorizo por escrito las 2 horas de la exportación.',
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await e2e?.close();
+  });
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  it('the agent logs 1.5 h and sees it listed with the balance after; beyond the estimate is refused in Spanish, the form keeps what was typed', async () => {
+    const before = await balance();
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, AGENT, e2e.password(AGENT));
+    // The demo agent's account is in English; the switch brings Spanish back.
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.goto(`/tickets/${number}`);
+    const section = page.getByTestId('time-entries');
+    await section.getByRole('heading', { name: 'Horas trabajadas' }).waitFor();
+    await section.getByText('Todavía no hay horas registradas.').waitFor();
+    // The date defaults to today in the person's time zone.
+    expect(await section.getByLabel('Fecha').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    // Nothing typed: told in words, nothing sent.
+    await section.getByRole('button', { name: 'Registrar horas' }).click();
+    await section.getByText('Las horas deben ser un número entre 0.25 y 24').waitFor();
+
+    await section.getByLabel('Horas', { exact: true }).fill('1.5');
+    await section.getByLabel('Descripción', { exact: true }).fill('Consulta de pedidos del mes');
+    await section.getByRole('button', { name: 'Registrar horas' }).click();
+    const after = before - 1.5;
+    await section.getByText(`Se registraron 1.5 h. Saldo del cliente: ${after} h`).waitFor();
+    const table = section.getByTestId('time-entries-table');
+    const row = table.getByRole('row', { name: /Consulta de pedidos del mes/ });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/1\.5\s+1\.5\s+Consulta de pedidos del mes\s+Alex Agent/);
+    expect(await section.getByTestId('time-entries-total').innerText()).toBe(
+      'Total descontado: 1.5 h',
+    );
+    expect(await section.getByLabel('Horas', { exact: true }).inputValue()).toBe('');
+    expect(await balance()).toBeCloseTo(after, 2);
+
+    // 0.5 h of the 2 authorized remain: 1 h more is refused (L3-12), in words, nothing lost.
+    await section.getByLabel('Horas', { exact: true }).fill('1');
+    await section.getByLabel('Descripción', { exact: true }).fill('Formato de columnas');
+    await section.getByRole('button', { name: 'Registrar horas' }).click();
+    await section.getByText('Excede las horas autorizadas del estimado').waitFor();
+    expect(await section.getByLabel('Horas', { exact: true }).inputValue()).toBe('1');
+    expect(await section.getByLabel('Descripción', { exact: true }).inputValue()).toBe(
+      'Formato de columnas',
+    );
+    expect(await table.locator('tbody tr').count()).toBe(1);
+    expect(await balance()).toBeCloseTo(after, 2);
+    await screenshot(page, '28-agent-time-entries');
+  });
+
+  it('the client sees the entry read-only', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${number}`);
+    const section = page.getByTestId('time-entries');
+    const row = section
+      .getByTestId('time-entries-table')
+      .getByRole('row', { name: /Consulta de pedidos del mes/ });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/1\.5\s+1\.5\s+Consulta de pedidos del mes/);
+    expect(await section.getByRole('button', { name: 'Registrar horas' }).count()).toBe(0);
+    expect(await section.locator('form').count()).toBe(0);
+  });
+});

@@ -1,0 +1,28 @@
+import type { TimeEntriesMessages } from './time-entries.es-mx';
+
+/** English texts of a ticket's worked hours (L3-12, L3-13). */
+export const timeEntriesEn: TimeEntriesMessages = {
+  title: 'Hours worked',
+  intro: "Each entry is taken from the authorized estimate and from the client's hour balance.",
+  clientIntro: 'The hours the provider logged on this ticket and those taken from your balance.',
+  empty: 'No hours logged yet.',
+  date: 'Date',
+  hours: 'Hours',
+  charged: 'Hours charged',
+  description: 'Description',
+  agent: 'Agent',
+  total: (hours: number) => `Total charged: ${hours} h`,
+  formTitle: 'Log hours',
+  hoursHint: 'From 0.25 to 24 hours, with at most two decimals (e.g. 1.5).',
+  descriptionHint: 'What was done; the client sees it in their hours statement.',
+  submit: 'Log hours',
+  sending: 'Logging…',
+  dateRequired: 'Give the date the work was done.',
+  hoursInvalid: 'Hours must be a number from 0.25 to 24, with at most two decimals.',
+  descriptionRequired: 'Describe the work done.',
+  logged: (hours: number, balance: number, available: number) =>
+    `${hours} h logged. Client balance: ${balance} h (available for new estimates: ${available} h).`,
+  reasons: {
+    EXCEEDS_AUTHORIZED_ESTIMATE: "Exceeds the estimate's authorized hours",
+  },
+};

@@ -1,0 +1,29 @@
+/** Spanish (Mexico) texts of a ticket's worked hours (L3-12, L3-13). */
+export const timeEntriesEsMX = {
+  title: 'Horas trabajadas',
+  intro: 'Cada registro descuenta del estimado autorizado y del saldo de horas del cliente.',
+  clientIntro:
+    'Las horas que el proveedor registró en este ticket y las que se descontaron de tu saldo.',
+  empty: 'Todavía no hay horas registradas.',
+  date: 'Fecha',
+  hours: 'Horas',
+  charged: 'Horas descontadas',
+  description: 'Descripción',
+  agent: 'Agente',
+  total: (hours: number) => `Total descontado: ${hours} h`,
+  formTitle: 'Registrar horas',
+  hoursHint: 'De 0.25 a 24 horas, con hasta dos decimales (por ejemplo 1.5).',
+  descriptionHint: 'Qué se hizo; el cliente lo verá en su estado de horas.',
+  submit: 'Registrar horas',
+  sending: 'Registrando…',
+  dateRequired: 'Indica la fecha en que se hizo el trabajo.',
+  hoursInvalid: 'Las horas deben ser un número entre 0.25 y 24, con hasta dos decimales.',
+  descriptionRequired: 'Describe el trabajo realizado.',
+  logged: (hours: number, balance: number, available: number) =>
+    `Se registraron ${hours} h. Saldo del cliente: ${balance} h (disponibles para nuevos estimados: ${available} h).`,
+  reasons: {
+    EXCEEDS_AUTHORIZED_ESTIMATE: 'Excede las horas autorizadas del estimado',
+  } as Record<string, string>,
+};
+
+export type TimeEntriesMessages = typeof timeEntriesEsMX;

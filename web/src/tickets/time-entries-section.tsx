@@ -1,0 +1,206 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError, operation } from '../api/graphql-client';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { FormProblem, TextAreaField } from '../components/text-area-field';
+import { TextField } from '../components/text-field';
+import { useQuery } from '../components/use-query';
+import { useRequestId } from '../components/use-request-id';
+import { formatLocalDate } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { nowInZone } from '../i18n/zoned-time';
+import { useSession } from '../session/session-context';
+import { useLocalTime } from './ticket-bits';
+
+export interface TimeEntry {
+  id: string;
+  date: string;
+  hours: number;
+  chargedHours: number;
+  description: string;
+  agentName: string | null;
+  balance: { balance: number; available: number };
+}
+
+const ENTRY_FIELDS =
+  'id date hours chargedHours description agentName balance { balance available }';
+
+export const TICKET_TIME_ENTRIES = operation<
+  { ticket: { number: string; chargedHours: number; timeEntries: TimeEntry[] } },
+  { number: string }
+>(`query TicketTimeEntries($number: String!) {
+  ticket(number: $number) { number chargedHours timeEntries { ${ENTRY_FIELDS} } }
+}`);
+
+export const LOG_TICKET_TIME = operation<
+  { logTicketTime: TimeEntry },
+  {
+    input: { number: string; date: string; hours: number; description: string; requestId: string };
+  }
+>(`mutation LogTicketTime($input: LogTicketTimeInput!) {
+  logTicketTime(input: $input) { ${ENTRY_FIELDS} }
+}`);
+
+/** At least 0.25 h, at most 24 h, at most two decimals (what the API accepts). */
+function parseHours(text: string): number | undefined {
+  const value = Number(text.trim().replace(',', '.'));
+  if (!/^\d+([.,]\d{1,2})?$/.test(text.trim())) return undefined;
+  return value >= 0.25 && value <= 24 ? value : undefined;
+}
+
+/**
+ * A ticket's worked hours (L3-12, L3-13): the entries, newest first, for staff and the client;
+ * provider staff also log hours, charged to the authorized estimate. A retry of the same entry
+ * reuses its request ID; a refused entry keeps what was typed.
+ */
+export function TimeEntriesSection({ number, staff }: { number: string; staff: boolean }) {
+  const { t, language } = useI18n();
+  const c = t.timeEntries;
+  const { call } = useSession();
+  const { zone } = useLocalTime();
+  const query = useQuery(TICKET_TIME_ENTRIES, { number });
+  const entries = query.data?.ticket.timeEntries ?? [];
+
+  const [date, setDate] = useState(() => nowInZone(zone).slice(0, 10));
+  const [hours, setHours] = useState('');
+  const [description, setDescription] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const requestIds = useRequestId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(undefined);
+    const value = parseHours(hours);
+    const check: [string | undefined, string][] = [
+      [/^\d{4}-\d{2}-\d{2}$/.test(date) ? undefined : c.dateRequired, 'time-date'],
+      [value === undefined ? c.hoursInvalid : undefined, 'time-hours'],
+      [description.trim() ? undefined : c.descriptionRequired, 'time-description'],
+    ];
+    const failed = check.find(([text]) => text);
+    if (failed) {
+      setProblem(failed[0]);
+      document.getElementById(failed[1])?.focus();
+      return;
+    }
+    setProblem(undefined);
+    setError(undefined);
+    setBusy(true);
+    const content = { number, date, hours: value!, description: description.trim() };
+    try {
+      const { logTicketTime: entry } = await requestIds.send(content, (requestId) =>
+        call(LOG_TICKET_TIME, { input: { ...content, requestId } }),
+      );
+      setHours('');
+      setDescription('');
+      setDone(c.logged(entry.hours, entry.balance.balance, entry.balance.available));
+      await query.reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reason = error instanceof ApiError && error.reason ? c.reasons[error.reason] : undefined;
+
+  return (
+    <section className="card" aria-labelledby="time-entries-title" data-testid="time-entries">
+      <h2 id="time-entries-title">{c.title}</h2>
+      <p className="muted">{staff ? c.intro : c.clientIntro}</p>
+      <ErrorMessage error={query.error} />
+      {entries.length === 0 ? (
+        <p className="muted">{query.loading && !query.data ? t.loading : c.empty}</p>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="time-entries-table">
+            <thead>
+              <tr>
+                <th scope="col">{c.date}</th>
+                <th scope="col">{c.hours}</th>
+                <th scope="col">{c.charged}</th>
+                <th scope="col">{c.description}</th>
+                <th scope="col">{c.agent}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row">
+                    <time dateTime={e.date}>{formatLocalDate(e.date, language)}</time>
+                  </th>
+                  <td>{e.hours}</td>
+                  <td>{e.chargedHours}</td>
+                  <td className="prewrap">{e.description}</td>
+                  <td>{e.agentName ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {entries.length > 0 && (
+        <p data-testid="time-entries-total">{c.total(query.data!.ticket.chargedHours)}</p>
+      )}
+
+      {staff && (
+        <div className="subsection">
+          <h3 id="time-form-title">{c.formTitle}</h3>
+          <form
+            className="form-grid"
+            noValidate
+            aria-labelledby="time-form-title"
+            onSubmit={(e) => void submit(e)}
+          >
+            <TextField
+              id="time-date"
+              label={c.date}
+              type="date"
+              aria-required
+              value={date}
+              onChange={setDate}
+            />
+            <TextField
+              id="time-hours"
+              label={c.hours}
+              inputMode="decimal"
+              aria-required
+              aria-describedby="time-hours-hint"
+              value={hours}
+              onChange={setHours}
+            >
+              <p className="hint" id="time-hours-hint">
+                {c.hoursHint}
+              </p>
+            </TextField>
+            <TextAreaField
+              id="time-description"
+              className="span-all"
+              label={c.description}
+              hint={c.descriptionHint}
+              rows={2}
+              maxLength={2000}
+              aria-required
+              value={description}
+              onChange={setDescription}
+            />
+            <FormProblem problem={problem} />
+            <div className="form-actions span-all">
+              <button type="submit" className="button primary" disabled={busy}>
+                {busy ? c.sending : c.submit}
+              </button>
+            </div>
+            <div className="span-all">
+              <ErrorMessage
+                error={error}
+                overrides={reason ? { VALIDATION_FAILED: reason } : undefined}
+              />
+              <SuccessMessage text={done} />
+            </div>
+          </form>
+        </div>
+      )}
+    </section>
+  );
+}
