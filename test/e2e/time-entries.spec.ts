@@ -19,7 +19,7 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
   let page: Page;
   let number: string;
 
-  const api = async (role: Role, query: string, variables: object) => {
+  const api = async (role: Role, query: string, variables: Record<string, unknown>) => {
     const { body } = await gql<Record<string, unknown>>(
       e2e.world.api,
       query,
