@@ -79,6 +79,12 @@ export interface FaultStack {
   /** Stops the dev server: SIGTERM (a clean stop), or SIGKILL (a crash). */
   stopTemporal(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   startTemporal(): Promise<void>;
+  /**
+   * Freezes the dev server (SIGSTOP): connections stay open and calls wait without an answer
+   * until `resumeTemporal` (SIGCONT). Nothing is lost: the process just does not run meanwhile.
+   */
+  pauseTemporal(): void;
+  resumeTemporal(): void;
   close(): Promise<void>;
 }
 
@@ -225,10 +231,12 @@ export async function startFaultStack(label: string): Promise<FaultStack> {
         });
         children.push(api);
         const url = `http://${host}:${apiPort}`;
-        await waitFor('the API process to answer', async () => {
-          if (api.proc.exitCode !== null) throw new Error(`API exited:\n${api.output()}`);
-          return (await fetch(`${url}/health`)).status > 0;
-        });
+        await Promise.race([
+          waitFor('the API process to answer', async () => (await fetch(`${url}/health`)).status),
+          api.exited.then((how) => {
+            throw new Error(`the API process exited (${how}):\n${api.output()}`);
+          }),
+        ]);
         return { ...api, url };
       },
       async stopPostgres(signal = 'SIGTERM') {
@@ -255,6 +263,8 @@ export async function startFaultStack(label: string): Promise<FaultStack> {
       async startTemporal() {
         temporal = await startTemporalDevServer(temporalOptions);
       },
+      pauseTemporal: () => temporal?.process.kill('SIGSTOP'),
+      resumeTemporal: () => temporal?.process.kill('SIGCONT'),
       close: cleanUp,
     };
   } catch (err) {

@@ -136,9 +136,11 @@ export async function answer<T>(
     status = res.status;
     body = (await res.json()) as typeof body;
   } catch (err) {
-    if (err instanceof DOMException && err.name === 'TimeoutError') return lost('HUNG');
-    // fetch fails with a TypeError when the connection is refused or reset mid-request.
-    if (err instanceof TypeError) return lost('NO_ANSWER');
+    // Names, not `instanceof`: fetch's errors come from Node's realm, not the test's.
+    const name = (err as Error | undefined)?.name;
+    if (name === 'TimeoutError') return lost('HUNG');
+    // fetch fails with a TypeError when the connection is refused or cut before the answer.
+    if (name === 'TypeError') return lost('NO_ANSWER');
     throw err;
   }
   const error = body.errors?.[0];

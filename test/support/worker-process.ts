@@ -26,13 +26,20 @@ export async function buildWorker(): Promise<string> {
     { cwd: ROOT },
   );
   symlinkSync(join(ROOT, 'node_modules'), join(buildDir, 'node_modules'), 'dir');
+  // The API finds its root by these two files (`src/common/repo-root.ts`; the compiler already
+  // emitted `package.json`): there it looks for a built web app (none here: it serves its "not
+  // built" page).
+  for (const file of ['package.json', 'package-lock.json'])
+    if (!existsSync(join(buildDir, file))) symlinkSync(join(ROOT, file), join(buildDir, file));
   return buildDir;
 }
 
-/** Removes a folder made by {@link buildWorker} (the link first, never what it points to). */
+/** Removes a folder made by {@link buildWorker} (the links first, never what they point to). */
 export function removeWorkerBuild(buildDir: string): void {
-  const link = join(buildDir, 'node_modules');
-  if (existsSync(link)) unlinkSync(link);
+  for (const name of ['node_modules', 'package-lock.json']) {
+    const link = join(buildDir, name);
+    if (existsSync(link)) unlinkSync(link);
+  }
   rmSync(buildDir, { recursive: true, force: true });
 }
 
