@@ -6,13 +6,12 @@ import { ErrorMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
-import { bySoonestDeadline, SlaBadge, TicketTable, ticketPath, useLocalTime } from './ticket-bits';
+import { bySoonestDeadline, DeadlineCell, SlaBadge, TicketTable, ticketPath } from './ticket-bits';
 
 /** The planning module's work list (L3-10): place, ticket, client (and its rank), state, SLA. */
 function WorkListTable({ items, clients }: { items: QueueEntry[]; clients: Map<string, string> }) {
   const { t } = useI18n();
   const w = t.planning.workList;
-  const { format } = useLocalTime();
   return (
     <div className="table-wrap">
       <table data-testid="queue">
@@ -50,13 +49,7 @@ function WorkListTable({ items, clients }: { items: QueueEntry[]; clients: Map<s
               <td>
                 <SlaBadge status={e.slaStatus} />
               </td>
-              <td>
-                {e.nextDeadline ? (
-                  <time dateTime={e.nextDeadline}>{format(e.nextDeadline)}</time>
-                ) : (
-                  <span className="muted">{t.tickets.noDeadline}</span>
-                )}
-              </td>
+              <DeadlineCell deadline={e.nextDeadline} />
             </tr>
           ))}
         </tbody>

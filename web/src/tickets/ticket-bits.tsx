@@ -32,7 +32,6 @@ export function SlaBadge({ status }: { status: string }) {
 /** A list of tickets as a table: number (link), subject, state, SLA badge, next deadline. */
 export function TicketTable({ items, testId }: { items: TicketSummary[]; testId: string }) {
   const { t } = useI18n();
-  const { format } = useLocalTime();
   return (
     <div className="table-wrap">
       <table data-testid={testId}>
@@ -63,13 +62,7 @@ export function TicketTable({ items, testId }: { items: TicketSummary[]; testId:
               <td>
                 <SlaBadge status={ticket.slaStatus} />
               </td>
-              <td>
-                {ticket.nextDeadline ? (
-                  <time dateTime={ticket.nextDeadline}>{format(ticket.nextDeadline)}</time>
-                ) : (
-                  <span className="muted">{t.tickets.noDeadline}</span>
-                )}
-              </td>
+              <DeadlineCell deadline={ticket.nextDeadline} />
             </tr>
           ))}
         </tbody>
@@ -83,4 +76,19 @@ export function bySoonestDeadline(a: TicketSummary, b: TicketSummary): number {
   const da = a.nextDeadline ? Date.parse(a.nextDeadline) : Infinity;
   const db = b.nextDeadline ? Date.parse(b.nextDeadline) : Infinity;
   return da - db;
+}
+
+/** A table cell with the next SLA deadline in local time, or "no deadline". */
+export function DeadlineCell({ deadline }: { deadline: string | null }) {
+  const { t } = useI18n();
+  const { format } = useLocalTime();
+  return (
+    <td>
+      {deadline ? (
+        <time dateTime={deadline}>{format(deadline)}</time>
+      ) : (
+        <span className="muted">{t.tickets.noDeadline}</span>
+      )}
+    </td>
+  );
 }
