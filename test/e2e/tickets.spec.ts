@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { type BackgroundWorker, startBackgroundWorker } from '../support/world-with-worker';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
@@ -6,13 +7,39 @@ import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 // The ticket screens on the real stack (PostgreSQL, Temporal, the real worker): a client registers
 // a development request (L3-05/L3-06), the agent classifies it and estimates it (L3-08), the
 // approver authorizes it in writing (L3-09), a portal user without that role cannot, and the
-// manager sees the running scheduling clock on the SLA dashboard.
+// manager sees the running scheduling clock on the SLA dashboard; then the agent sets the release
+// date (a business instant) and the manager sees the scheduling clock met (L3-09).
 
 const CLIENT = 'usuario@aurora.example';
 const APPROVER = 'aprobador@aurora.example';
 const AGENT = 'agente@becken.example';
 const MANAGER = 'gerente@becken.example';
 const STATEMENT = 'Autorizo por escrito la estimación de 6 horas para el reporte de ventas.';
+const ZONE = 'America/Mexico_City';
+
+/** The closing instant of the next business day on the default calendar: a valid release date. */
+function nextBusinessClosing(): Date {
+  const year = new Date().getUTCFullYear();
+  return addBusinessDays(defaultMexicoCityCalendar(year, year + 1), new Date(), 1);
+}
+
+/** `instant` as the value of a datetime-local field in Mexico City (YYYY-MM-DDTHH:mm). */
+function wallTime(instant: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
 
 describe('Tickets (web app, real workflow)', () => {
   let e2e: E2eWorld;
@@ -232,5 +259,61 @@ describe('Tickets (web app, real workflow)', () => {
     await page.getByTestId('hours').waitFor();
     expect(await horizontalOverflow(page)).toEqual([]);
     await screenshot(page, '27-mobile-my-tickets');
+  });
+  it('the agent sets the release date on a business instant: the scheduling clock is met (L3-09)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.goto(`/tickets/${number}`);
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    // The demo agent's account is in English: the switch brings Spanish back.
+    const spanish = page.getByRole('button', { name: 'Español' });
+    if (await spanish.isVisible()) await spanish.click();
+    await state(page).getByText('En programación').waitFor();
+
+    await page.getByRole('button', { name: 'Definir fecha de entrega', exact: true }).click();
+    const form = page.getByTestId('action-form-setReleaseDate');
+    const release = nextBusinessClosing();
+    await form.getByLabel('Fecha y hora de entrega').fill(wallTime(release));
+    await form.getByRole('button', { name: 'Definir fecha de entrega', exact: true }).click();
+    await page
+      .getByText('Definir fecha de entrega: listo. Estado: Fecha de entrega definida.')
+      .waitFor();
+    expect(await state(page).innerText()).toBe('Fecha de entrega definida');
+    const header = await page.getByTestId('ticket-header').innerText();
+    expect(header).toContain('Fecha de entrega');
+    const scheduling = page.getByTestId('clocks').getByRole('row', { name: /Programación/ });
+    expect(await scheduling.innerText()).toContain('Cumplido');
+    await screenshot(page, '28-agent-release-date-set');
+  });
+
+  it('the manager sees the scheduling clock met, on the ticket and in the compliance charts', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto(`/tickets/${number}`);
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    expect(await state(page).innerText()).toBe('Fecha de entrega definida');
+    const clocks = page.getByTestId('clocks');
+    for (const kind of ['Triage', 'Diagnóstico', 'Programación'])
+      expect(await clocks.getByRole('row', { name: new RegExp(kind) }).innerText()).toContain(
+        'Cumplido',
+      );
+
+    await page
+      .getByRole('navigation', { name: 'Principal' })
+      .getByRole('link', { name: 'Tablero SLA' })
+      .click();
+    await page.getByRole('heading', { name: 'Cumplimiento del SLA' }).waitFor();
+    // No running clock of this ticket is left on the board; the met one counts in the charts.
+    await page.getByTestId('updated').waitFor();
+    expect(
+      await page
+        .getByTestId('timers')
+        .getByRole('row', { name: new RegExp(number) })
+        .count(),
+    ).toBe(0);
+    const row = page.getByTestId('compliance-kind').getByRole('row', { name: /Programación/ });
+    await row.getByText('100 %').waitFor();
+    expect(await row.innerText()).toMatch(/100 %\s+1\s+0/);
+    await screenshot(page, '29-manager-clock-met');
   });
 });

@@ -1,0 +1,167 @@
+import type { Page } from 'playwright-core';
+import { type BackgroundWorker, startBackgroundWorker } from '../support/world-with-worker';
+import { logIn, newPage, screenshot } from './support/browser';
+import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+
+// The problem path on the real stack (PostgreSQL, Temporal, the real worker), all in the browser:
+// a client registers an incident (L3-05), the agent classifies it as a problem and the workflow
+// assigns it (L3-07), the agent records progress and resolves it, the client confirms the
+// resolution and sees the ticket closed. Then access: a client user of another organisation who
+// opens the ticket's URL gets "not found" and none of its data (L3-04).
+
+const CLIENT = 'usuario@aurora.example';
+const OTHER_CLIENT = 'usuario@tulum.example';
+const AGENT = 'agente@becken.example';
+const SUBJECT = 'Error al timbrar facturas';
+const DESCRIPTION = 'El PAC rechaza el certificado desde esta mañana.';
+
+describe('Problem journey and ticket access (web app, real workflow)', () => {
+  let e2e: E2eWorld;
+  let worker: BackgroundWorker | undefined;
+  let page: Page;
+  let number: string;
+
+  beforeAll(async () => {
+    e2e = await startE2eWorld('problem_journey', {
+      TEMPORAL_TASK_QUEUE: `e2e-problem-${process.pid}-${Date.now()}`,
+    });
+    worker = await startBackgroundWorker(e2e.world.config);
+  }, 180_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await e2e?.close();
+  });
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  const state = (p: Page) => p.getByTestId('ticket-state');
+
+  /** The ticket page in Spanish (the demo agent's account is in English). */
+  async function openTicket(p: Page): Promise<void> {
+    await p.goto(`/tickets/${number}`);
+    await p.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    const spanish = p.getByRole('button', { name: 'Español' });
+    if (await spanish.isVisible()) await spanish.click();
+    await p.getByRole('heading', { name: 'Acciones' }).waitFor();
+  }
+
+  it('a client registers an incident in the portal', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    await page.getByLabel('Categoría').selectOption({ label: 'Incidente' });
+    await page.getByLabel('Asunto').fill(SUBJECT);
+    await page.getByLabel('Descripción').fill(DESCRIPTION);
+    await page.getByRole('button', { name: 'Registrar ticket' }).click();
+    const registered = page.getByTestId('registered');
+    await registered.waitFor();
+    const match = /Ticket (L3-\d{4}-\d{6}) registrado\./.exec(await registered.innerText());
+    expect(match).not.toBeNull();
+    number = match![1];
+    const row = page.getByTestId('my-tickets').getByRole('row', { name: new RegExp(number) });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Registrado');
+  });
+
+  it('the agent classifies it as a problem: assigned automatically, in analysis (L3-07)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await openTicket(page);
+    expect(await state(page).innerText()).toBe('Registrado');
+
+    await page.getByRole('button', { name: 'Clasificar', exact: true }).click();
+    const classify = page.getByTestId('action-form-classify');
+    await classify.getByRole('radio', { name: 'Problema' }).check();
+    expect(await classify.getByLabel('Tipo de requerimiento').count()).toBe(0);
+    await classify.getByRole('button', { name: 'Clasificar', exact: true }).click();
+    await page.getByText('Clasificar: listo. Estado: En análisis.').waitFor();
+    expect(await state(page).innerText()).toBe('En análisis');
+    expect(await page.getByTestId('ticket-header').innerText()).toContain('Problema');
+    const clocks = page.getByTestId('clocks');
+    expect(await clocks.getByRole('row', { name: /Triage/ }).innerText()).toContain('Cumplido');
+    expect(await clocks.getByRole('row', { name: /Avance periódico/ }).innerText()).toContain(
+      'Corriendo',
+    );
+    // The workflow assigned it (no one picked an agent): the timeline says so.
+    await page.getByTestId('timeline').getByTestId('event-ASSIGNED').waitFor();
+    expect(await page.getByTestId('timeline').innerText()).toContain('Asignado a un agente');
+  });
+
+  it('the agent records progress and resolves it', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await openTicket(page);
+    expect(await state(page).innerText()).toBe('En análisis');
+
+    await page.getByRole('button', { name: 'Registrar avance', exact: true }).click();
+    const progress = page.getByTestId('action-form-addProgress');
+    // The note is required: without it nothing is sent.
+    await progress.getByRole('button', { name: 'Registrar avance', exact: true }).click();
+    await progress.getByText('Completa el campo «Nota».').waitFor();
+    await progress.getByLabel('Nota').fill('Reproducido en pruebas: el certificado venció.');
+    await progress.getByRole('button', { name: 'Registrar avance', exact: true }).click();
+    await page.getByText('Registrar avance: listo. Estado: En análisis.').waitFor();
+    await page.getByTestId('timeline').getByText('Avance registrado').waitFor();
+    expect(await page.getByTestId('timeline').innerText()).toContain(
+      'Reproducido en pruebas: el certificado venció.',
+    );
+
+    await page.getByRole('button', { name: 'Resolver', exact: true }).click();
+    const resolve = page.getByTestId('action-form-resolve');
+    await resolve
+      .getByLabel('Nota')
+      .fill('Certificado renovado; las facturas se timbran de nuevo.');
+    await resolve.getByRole('button', { name: 'Resolver', exact: true }).click();
+    await page.getByText('Resolver: listo. Estado: Resuelto.').waitFor();
+    expect(await state(page).innerText()).toBe('Resuelto');
+    await screenshot(page, '40-agent-problem-resolved');
+  });
+
+  it('the client confirms the resolution and sees the ticket closed', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.getByTestId('my-tickets').getByRole('link', { name: number }).click();
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    expect(await state(page).innerText()).toBe('Resuelto');
+    expect(await page.getByTestId('timeline').innerText()).toContain(
+      'Certificado renovado; las facturas se timbran de nuevo.',
+    );
+
+    await page.getByRole('button', { name: 'Confirmar solución', exact: true }).click();
+    const confirm = page.getByTestId('action-form-confirmResolution');
+    await confirm.getByRole('button', { name: 'Confirmar solución', exact: true }).click();
+    await page.getByText('Confirmar solución: listo. Estado: Cerrado.').waitFor();
+    expect(await state(page).innerText()).toBe('Cerrado');
+    await page.getByTestId('timeline').getByText('Solución confirmada').waitFor();
+    // Closed: nothing left to confirm or reopen.
+    const actions = page.getByTestId('actions');
+    expect(await actions.getByRole('button', { name: 'Confirmar solución' }).count()).toBe(0);
+    expect(await actions.getByRole('button', { name: 'Reabrir' }).count()).toBe(0);
+    await screenshot(page, '41-client-problem-closed');
+
+    await page.goto('/mis-tickets');
+    const row = page.getByTestId('my-tickets').getByRole('row', { name: new RegExp(number) });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Cerrado');
+  });
+
+  it("a client user of another organisation who opens the ticket's URL sees not found, none of its data (L3-04)", async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, OTHER_CLIENT, e2e.password(OTHER_CLIENT));
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    // Its own list does not show the other organisation's ticket.
+    await page.getByText('No hay tickets.').waitFor();
+    expect(await page.getByRole('link', { name: number }).count()).toBe(0);
+
+    await page.goto(`/tickets/${number}`);
+    await page.getByText('No se encontró lo que buscas', { exact: false }).waitFor();
+    const body = await page.locator('body').innerText();
+    expect(body).not.toContain(SUBJECT);
+    expect(body).not.toContain(DESCRIPTION);
+    expect(await page.getByTestId('ticket-state').count()).toBe(0);
+    expect(await page.getByTestId('timeline').count()).toBe(0);
+    expect(await page.getByTestId('actions').count()).toBe(0);
+    await screenshot(page, '42-other-client-not-found');
+  });
+});
