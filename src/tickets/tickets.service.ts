@@ -250,8 +250,14 @@ export class TicketsService implements OnModuleInit {
       if (!user.roles.some((r) => (rule.roles as readonly string[]).includes(r))) return false;
       const appliesTo = (rule as { appliesTo?: (c: TicketView['category']) => boolean }).appliesTo;
       if (appliesTo && !appliesTo(ticket.category)) return false;
+      // A rule whose `from` is a predicate reads the state, category and admin actions, which
+      // the read model carries under the same names.
       return typeof rule.from === 'function'
-        ? true
+        ? (rule.from as (t: Pick<TicketView, 'state' | 'category' | 'adminActions'>) => boolean)({
+            state: ticket.state as TicketView['state'],
+            category: ticket.category,
+            adminActions: ticket.adminActions as unknown as TicketView['adminActions'],
+          })
         : (rule.from as readonly string[]).includes(ticket.state);
     });
   }

@@ -138,6 +138,9 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     const actions = page.getByTestId('actions');
     expect(await actions.getByRole('button', { name: 'Confirmar solución' }).count()).toBe(0);
     expect(await actions.getByRole('button', { name: 'Reabrir' }).count()).toBe(0);
+    // Nor to cancel: a closed ticket offers no action at all.
+    await actions.getByText('No hay acciones disponibles para ti en este estado.').waitFor();
+    expect(await actions.getByRole('button', { name: 'Cancelar ticket' }).count()).toBe(0);
     await screenshot(page, '41-client-problem-closed');
 
     await page.goto('/mis-tickets');
