@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { ADD_HOLIDAY, type CalendarDetail, REMOVE_HOLIDAY } from '../api/operations';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
-import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { useMutationForm } from '../components/use-mutation-form';
 import { TextField } from '../components/text-field';
+import { FormFooter } from '../components/form-footer';
+import { LocalDateCell, RemoveDayButton } from './calendar-bits';
 
 const ENTERED_SOURCES = ['ELECTION', 'BANK', 'CLIENT', 'OTHER'];
 
@@ -18,7 +19,7 @@ interface Props {
 
 /** Holidays of one year (generated and entered), and the form to add or remove entered ones. */
 export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { call } = useSession();
   const list = useMutationForm();
   const form = useMutationForm();
@@ -88,23 +89,16 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
             <tbody>
               {calendar.holidays.map((h) => (
                 <tr key={`${h.date}-${h.source}`}>
-                  <td>
-                    <time dateTime={h.date}>{h.date}</time>
-                    <span className="muted small block">{formatLocalDate(h.date, language)}</span>
-                  </td>
+                  <LocalDateCell date={h.date} />
                   <td>{h.name}</td>
                   <td>{t.calendars.sourceNames[h.source] ?? h.source}</td>
                   <td>
                     {!calendar.holidaySources.includes(h.source) && (
-                      <button
-                        type="button"
-                        className="button small danger"
-                        aria-label={t.calendars.removeHoliday(h.date)}
-                        disabled={list.busy}
-                        onClick={() => remove(h.date)}
-                      >
-                        {t.calendars.remove}
-                      </button>
+                      <RemoveDayButton
+                        label={t.calendars.removeHoliday(h.date)}
+                        busy={list.busy}
+                        onRemove={() => remove(h.date)}
+                      />
                     )}
                   </td>
                 </tr>
@@ -143,15 +137,7 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
             ))}
           </select>
         </div>
-        <div className="form-actions span-all">
-          <button type="submit" className="button primary" disabled={form.busy}>
-            {t.calendars.add}
-          </button>
-        </div>
-        <div className="span-all">
-          <ErrorMessage error={form.error} />
-          <SuccessMessage text={form.done} />
-        </div>
+        <FormFooter form={form} label={t.calendars.add} buttonClassName="button primary" />
       </form>
     </section>
   );

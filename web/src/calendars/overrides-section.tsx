@@ -6,11 +6,12 @@ import {
   type TimeInterval,
 } from '../api/operations';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
-import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { useMutationForm } from '../components/use-mutation-form';
 import { TextField } from '../components/text-field';
+import { FormFooter } from '../components/form-footer';
+import { LocalDateCell, RemoveDayButton } from './calendar-bits';
 
 interface Props {
   calendar: CalendarDetail;
@@ -19,7 +20,7 @@ interface Props {
 
 /** Days with their own hours (half days, worked Saturdays, closed days). */
 export function OverridesSection({ calendar, onChanged }: Props) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { call } = useSession();
   const list = useMutationForm();
   const form = useMutationForm();
@@ -80,10 +81,7 @@ export function OverridesSection({ calendar, onChanged }: Props) {
             <tbody>
               {calendar.overrides.map((o) => (
                 <tr key={o.date}>
-                  <td>
-                    <time dateTime={o.date}>{o.date}</time>
-                    <span className="muted small block">{formatLocalDate(o.date, language)}</span>
-                  </td>
+                  <LocalDateCell date={o.date} />
                   <td>
                     {o.intervals.length === 0
                       ? t.calendars.closed
@@ -91,15 +89,11 @@ export function OverridesSection({ calendar, onChanged }: Props) {
                   </td>
                   <td>{o.reason}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="button small danger"
-                      aria-label={t.calendars.removeOverride(o.date)}
-                      disabled={list.busy}
-                      onClick={() => remove(o.date)}
-                    >
-                      {t.calendars.remove}
-                    </button>
+                    <RemoveDayButton
+                      label={t.calendars.removeOverride(o.date)}
+                      busy={list.busy}
+                      onRemove={() => remove(o.date)}
+                    />
                   </td>
                 </tr>
               ))}
@@ -194,15 +188,7 @@ export function OverridesSection({ calendar, onChanged }: Props) {
             </div>
           )}
         </fieldset>
-        <div className="form-actions span-all">
-          <button type="submit" className="button primary" disabled={form.busy}>
-            {t.calendars.save}
-          </button>
-        </div>
-        <div className="span-all">
-          <ErrorMessage error={form.error} />
-          <SuccessMessage text={form.done} />
-        </div>
+        <FormFooter form={form} label={t.calendars.save} buttonClassName="button primary" />
       </form>
     </section>
   );

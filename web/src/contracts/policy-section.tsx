@@ -7,7 +7,8 @@ import {
   type SupportPolicy,
   UPSERT_SUPPORT_POLICY,
 } from '../api/contracts';
-import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { ErrorMessage } from '../components/error-message';
+import { FormFooter } from '../components/form-footer';
 import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
@@ -105,15 +106,7 @@ function TermsForm({
           onChange={setReason}
         />
       )}
-      <div className="form-actions span-all">
-        <button type="submit" className="button" disabled={form.busy}>
-          {policy ? t.contracts.saveTerms : t.contracts.createPolicy}
-        </button>
-      </div>
-      <div className="span-all">
-        <ErrorMessage error={form.error} />
-        <SuccessMessage text={form.done} />
-      </div>
+      <FormFooter form={form} label={policy ? t.contracts.saveTerms : t.contracts.createPolicy} />
     </form>
   );
 }
@@ -172,15 +165,7 @@ function StatusForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () =>
         value={reason}
         onChange={setReason}
       />
-      <div className="form-actions span-all">
-        <button type="submit" className="button" disabled={form.busy}>
-          {t.contracts.saveStatus}
-        </button>
-      </div>
-      <div className="span-all">
-        <ErrorMessage error={form.error} />
-        <SuccessMessage text={form.done} />
-      </div>
+      <FormFooter form={form} label={t.contracts.saveStatus} />
     </form>
   );
 }

@@ -5,8 +5,7 @@ import { TICKETS } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
-import { Link } from '../router/router';
-import { bySoonestDeadline, DeadlineCell, SlaBadge, TicketTable, ticketPath } from './ticket-bits';
+import { bySoonestDeadline, DeadlineCell, SlaBadge, TicketCells, TicketTable } from './ticket-bits';
 
 /** The planning module's work list (L3-10): place, ticket, client (and its rank), state, SLA. */
 function WorkListTable({ items, clients }: { items: QueueEntry[]; clients: Map<string, string> }) {
@@ -30,17 +29,7 @@ function WorkListTable({ items, clients }: { items: QueueEntry[]; clients: Map<s
           {items.map((e) => (
             <tr key={e.ticketNumber}>
               <td>{e.position}</td>
-              <th scope="row">
-                <Link to={ticketPath(e.ticketNumber)} className="nowrap">
-                  {e.ticketNumber}
-                </Link>
-              </th>
-              <td>
-                {e.subject}
-                <span className="muted small block">
-                  {t.tickets.categories[e.category] ?? e.category}
-                </span>
-              </td>
+              <TicketCells number={e.ticketNumber} subject={e.subject} category={e.category} />
               <td>
                 {clients.get(e.organizationId) ?? '—'}
                 <span className="muted small block">{w.clientRank(e.rank, e.urgent)}</span>

@@ -47,17 +47,11 @@ export function TicketTable({ items, testId }: { items: TicketSummary[]; testId:
         <tbody>
           {items.map((ticket) => (
             <tr key={ticket.number}>
-              <th scope="row">
-                <Link to={ticketPath(ticket.number)} className="nowrap">
-                  {ticket.number}
-                </Link>
-              </th>
-              <td>
-                {ticket.subject}
-                <span className="muted small block">
-                  {t.tickets.categories[ticket.category] ?? ticket.category}
-                </span>
-              </td>
+              <TicketCells
+                number={ticket.number}
+                subject={ticket.subject}
+                category={ticket.category}
+              />
               <td>{t.tickets.states[ticket.state] ?? ticket.state}</td>
               <td>
                 <SlaBadge status={ticket.slaStatus} />
@@ -90,5 +84,31 @@ export function DeadlineCell({ deadline }: { deadline: string | null }) {
         <span className="muted">{t.tickets.noDeadline}</span>
       )}
     </td>
+  );
+}
+
+/** The row header (ticket number, linked) and the subject cell (with the category below it). */
+export function TicketCells({
+  number,
+  subject,
+  category,
+}: {
+  number: string;
+  subject: string;
+  category: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <th scope="row">
+        <Link to={ticketPath(number)} className="nowrap">
+          {number}
+        </Link>
+      </th>
+      <td>
+        {subject}
+        <span className="muted small block">{t.tickets.categories[category] ?? category}</span>
+      </td>
+    </>
   );
 }
