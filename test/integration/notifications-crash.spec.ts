@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { SMTPServer } from 'smtp-server';
 import { freePort } from '../../src/infra/provisioning/temporal-binaries';
 import type { NotificationEvent } from '../../src/notifications/notification-event';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { sampleEvents } from '../../src/notifications/testing/sample-events';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { type SmtpHandlers, SpecSmtpServer } from '../support/spec-smtp';
 
 // L3-11 "no email is lost; a resend is the same email": the real worker process (compiled
 // `src/worker/main.ts`, dispatcher + Temporal worker) is SIGKILLed while the relay holds an email
@@ -31,27 +31,16 @@ interface Received {
  * An SMTP relay that records every message (raw `Message-ID` header) as soon as its data is in,
  * and can hold one message without answering, so a send is provably in flight.
  */
-class CrashSmtp {
+class CrashSmtp extends SpecSmtpServer {
   readonly received: Received[] = [];
   /** Sessions the client dropped while the relay still held their message (no 250 sent). */
   readonly abortedWhileHeld: string[] = [];
   /** Accept this many messages, then hold the next one; `null`: accept everything. */
   holdAfter: number | null = null;
   held: { messageId: string; sessionId: string; release: () => void } | null = null;
-  private server: SMTPServer | null = null;
 
-  constructor(readonly port: number) {}
-
-  get url(): string {
-    return `smtp://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      disableReverseLookup: true,
-      logger: false,
+  protected handlers(): SmtpHandlers {
+    return {
       onClose: (session) => {
         if (this.held?.sessionId === session.id) this.abortedWhileHeld.push(session.id);
       },
@@ -69,18 +58,7 @@ class CrashSmtp {
           callback();
         });
       },
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => resolve());
-    });
-    this.server = server;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    };
   }
 }
 

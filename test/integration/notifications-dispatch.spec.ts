@@ -1,5 +1,4 @@
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/config/app-config';
 import { typeOrmOptions } from '../../src/database/typeorm-options';
@@ -13,6 +12,7 @@ import {
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { integrationConfig } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { type SmtpHandlers, SpecSmtpServer } from '../support/spec-smtp';
 
 // L3-11 "no email is lost or sent twice": the dispatcher against an SMTP server this spec owns,
 // stops and restarts — outages only delay, concurrent dispatchers never double-send, a stop
@@ -25,26 +25,15 @@ interface Received {
 }
 
 /** A real SMTP server on a fixed port that can go down and come back. */
-class TestSmtp {
+class TestSmtp extends SpecSmtpServer {
   readonly received: Received[] = [];
   /** Addresses the server refuses with 550 (a permanent error). */
   readonly refuse = new Set<string>();
   /** Artificial slowness per message, to have a send in flight. */
   delayMs = 0;
-  private server: SMTPServer | null = null;
 
-  constructor(readonly port: number) {}
-
-  get url(): string {
-    return `smtp://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      disableReverseLookup: true,
-      logger: false,
+  protected handlers(): SmtpHandlers {
+    return {
       onRcptTo: (address, _session, callback) => {
         if (!this.refuse.has(address.address)) return callback();
         const err = Object.assign(new Error('mailbox unavailable'), { responseCode: 550 });
@@ -63,18 +52,7 @@ class TestSmtp {
           })
           .catch((err: Error) => callback(err));
       },
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => resolve());
-    });
-    this.server = server;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    };
   }
 }
 
