@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, LessThan } from 'typeorm';
-import type { TicketCategory, TicketInput } from '../../workflows/ticket/ticket.contract';
+import { ticketInputOf } from './ticket.mapper';
 import { TicketWorkflowClient } from './ticket-workflow.client';
 import { TicketEntity } from './ticket.entity';
 
@@ -56,7 +56,7 @@ export class TicketStartReconciler implements OnApplicationBootstrap, OnApplicat
     });
     let started = 0;
     for (const t of pending) {
-      await this.workflows.start(inputOf(t));
+      await this.workflows.start(ticketInputOf(t));
       await repo.update({ number: t.number }, { workflowStartedAt: new Date() });
       started += 1;
     }
@@ -73,18 +73,4 @@ export class TicketStartReconciler implements OnApplicationBootstrap, OnApplicat
       })
       .finally(() => (this.running = undefined));
   }
-}
-
-/** The workflow input of a registered ticket (what `registerTicket` starts it with). */
-export function inputOf(t: TicketEntity): TicketInput {
-  return {
-    ticketNumber: t.number,
-    clientOrgId: t.organizationId,
-    calendarId: t.calendarId,
-    registrantId: t.registrantId,
-    category: t.category as TicketCategory,
-    subject: t.subject,
-    description: t.description,
-    registeredAt: t.registeredAt.toISOString(),
-  };
 }

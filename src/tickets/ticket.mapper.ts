@@ -1,6 +1,8 @@
 import type {
   AdminAction,
   SlaClockView,
+  TicketCategory as WorkflowTicketCategory,
+  TicketInput,
   TicketView,
   TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
@@ -36,6 +38,8 @@ const adminActions = (list: readonly AdminAction[] | undefined): AdminActionMode
 export type TicketWithParts = TicketModel & {
   clocks?: SlaClockModel[];
   timeline?: TicketEventModel[];
+  /** Not in the schema: where a ticket waiting on the client came from (for `allowedActions`). */
+  waitingFrom?: string | null;
 };
 
 export function ticketFromEntity(t: TicketEntity): TicketWithParts {
@@ -61,6 +65,7 @@ export function ticketFromEntity(t: TicketEntity): TicketWithParts {
     estimates: (d.estimates ?? []).map((e) => ({ ...e, submittedAt: new Date(e.submittedAt) })),
     authorizations: (d.authorizations ?? []).map((a) => ({ ...a, at: new Date(a.at) })),
     adminActions: adminActions(d.adminActions),
+    waitingFrom: d.waitingFrom ?? null,
   };
 }
 
@@ -86,6 +91,7 @@ export function ticketFromView(v: TicketView): TicketWithParts {
     estimates: v.estimates.map((e) => ({ ...e, submittedAt: new Date(e.submittedAt) })),
     authorizations: v.authorizations.map((a) => ({ ...a, at: new Date(a.at) })),
     adminActions: adminActions(v.adminActions),
+    waitingFrom: v.waitingFrom,
     clocks: v.clocks.map((c) => clockFromView(c)),
     timeline: v.timeline.map(eventFromView),
   };
@@ -174,5 +180,19 @@ export function eventFromEntity(e: TicketEventEntity): TicketEventModel {
     actorId: e.actorId,
     actorRole: e.actorRole,
     data: JSON.stringify(e.data),
+  };
+}
+
+/** The workflow input of a registered ticket (what `registerTicket` starts it with). */
+export function ticketInputOf(t: TicketEntity): TicketInput {
+  return {
+    ticketNumber: t.number,
+    clientOrgId: t.organizationId,
+    calendarId: t.calendarId,
+    registrantId: t.registrantId,
+    category: t.category as WorkflowTicketCategory,
+    subject: t.subject,
+    description: t.description,
+    registeredAt: t.registeredAt.toISOString(),
   };
 }

@@ -6,12 +6,13 @@ import { Brackets, type DataSource } from 'typeorm';
 import {
   type RequestBase,
   TERMINAL_STATES,
+  type TicketInput,
   type TicketView,
   ticketWorkflowId,
   type TransitionResult,
 } from '../../workflows/ticket/ticket.contract';
 import { openedView, openingTriageArgs } from '../../workflows/ticket/ticket-opening';
-import { RULES } from '../../workflows/ticket/transitions';
+import { availableFor, RULES } from '../../workflows/ticket/transitions';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { localDateOf } from '../business-time/engine';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
@@ -21,7 +22,7 @@ import { SupportPoliciesService } from '../contracts/support-policies.service';
 import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { computeClock } from './clock-computation';
-import { inputOf } from './ticket-start-reconciler';
+import type { CalendarLookupResult } from './ticket.activities';
 import { isUniqueViolation } from '../identity/unique-violation';
 import { TicketClockEntity } from './ticket-clock.entity';
 import { TicketEventEntity } from './ticket-event.entity';
@@ -31,6 +32,7 @@ import {
   liveClockFromEntity,
   ticketFromEntity,
   ticketFromView,
+  ticketInputOf,
   type TicketWithParts,
 } from './ticket.mapper';
 import type { SlaClockModel, TicketEventModel, TransitionOutcome } from './ticket.model';
@@ -103,13 +105,10 @@ export class TicketsService implements OnModuleInit {
       throw err;
     }
     // The row is committed first: should the start fail, TicketStartReconciler starts it later.
-    const start = inputOf(ticket);
+    const start = ticketInputOf(ticket);
     // Its first projection marks the row started (`workflow_started_at`): no write here.
     await this.workflows.start(start);
-    // The answer is the state the workflow opens with, computed here by the same pure functions
-    // and engine on the same calendar version: no wait for the workflow's first task.
-    const triage = computeClock(calendar.engine, calendar.version, openingTriageArgs(start));
-    return ticketFromView(openedView(start, triage, start.registeredAt));
+    return openingAnswer(start, calendar);
   }
 
   /**
@@ -136,11 +135,9 @@ export class TicketsService implements OnModuleInit {
       );
     }
     if (row.lastEventSeq > 0) return ticketFromEntity(row);
-    const start = inputOf(row);
+    const start = ticketInputOf(row);
     await this.workflows.start(start);
-    const calendar = await this.calendars.current(row.calendarId);
-    const triage = computeClock(calendar.engine, calendar.version, openingTriageArgs(start));
-    return ticketFromView(openedView(start, triage, start.registeredAt));
+    return openingAnswer(start, await this.calendars.current(row.calendarId));
   }
 
   private insertRegistration(
@@ -248,17 +245,12 @@ export class TicketsService implements OnModuleInit {
     return (Object.keys(RULES) as TransitionName[]).filter((name) => {
       const rule = RULES[name];
       if (!user.roles.some((r) => (rule.roles as readonly string[]).includes(r))) return false;
-      const appliesTo = (rule as { appliesTo?: (c: TicketView['category']) => boolean }).appliesTo;
-      if (appliesTo && !appliesTo(ticket.category)) return false;
-      // A rule whose `from` is a predicate reads the state, category and admin actions, which
-      // the read model carries under the same names.
-      return typeof rule.from === 'function'
-        ? (rule.from as (t: Pick<TicketView, 'state' | 'category' | 'adminActions'>) => boolean)({
-            state: ticket.state as TicketView['state'],
-            category: ticket.category,
-            adminActions: ticket.adminActions as unknown as TicketView['adminActions'],
-          })
-        : (rule.from as readonly string[]).includes(ticket.state);
+      return availableFor(rule, {
+        state: ticket.state as TicketView['state'],
+        category: ticket.category,
+        adminActions: ticket.adminActions,
+        waitingFrom: ticket.waitingFrom as TicketView['waitingFrom'],
+      });
     });
   }
 
@@ -373,4 +365,13 @@ function decodeCursor(cursor: string): [Date, string] {
     throw new DomainError(ErrorCode.VALIDATION_FAILED, 'after is not a cursor from this API');
   }
   return [date, number];
+}
+
+/**
+ * The state a ticket's workflow opens with, computed here by the same pure functions and engine
+ * on the same calendar version: `registerTicket` answers without waiting for the first task.
+ */
+function openingAnswer(start: TicketInput, calendar: CalendarLookupResult): TicketWithParts {
+  const triage = computeClock(calendar.engine, calendar.version, openingTriageArgs(start));
+  return ticketFromView(openedView(start, triage, start.registeredAt));
 }

@@ -29,10 +29,19 @@ const APPROVER: readonly ActorRole[] = ['CLIENT_APPROVER'];
 const ROLES: readonly ActorRole[] = [...CLIENT, ...PROVIDER];
 const REQUIREMENT_KINDS = ['CHANGE', 'CONFIGURATION', 'DEVELOPMENT', 'TRAINING', 'OTHER'];
 
+/** What a rule's `from` condition may read: the workflow's view and the read model both have it. */
+export interface RuleTicket {
+  readonly state: TicketState;
+  readonly category: TicketCategory;
+  readonly adminActions?: readonly unknown[];
+  /** Where a ticket waiting on the client came from. */
+  readonly waitingFrom?: TicketState | null;
+}
+
 export interface TransitionRule<A extends RequestBase> {
   readonly roles: readonly ActorRole[];
   /** States the transition leaves from; a function for conditions beyond the state name. */
-  readonly from: readonly TicketState[] | ((ticket: TicketView) => boolean);
+  readonly from: readonly TicketState[] | ((ticket: RuleTicket) => boolean);
   /** Ticket categories the transition exists for (default: all); others → INVALID_TRANSITION. */
   readonly appliesTo?: (category: TicketCategory) => boolean;
   readonly validate?: (args: A, ticket: TicketView, nowMs: number) => void;
@@ -62,10 +71,23 @@ export function checkRule<A extends RequestBase>(
   if (rule.appliesTo && !rule.appliesTo(ticket.category)) {
     fail('INVALID_TRANSITION', `cannot ${name} a ${ticket.category} ticket`);
   }
-  const allowed =
-    typeof rule.from === 'function' ? rule.from(ticket) : rule.from.includes(ticket.state);
-  if (!allowed) fail('INVALID_TRANSITION', `cannot ${name} a ticket in state ${ticket.state}`);
+  if (!leavesFrom(rule, ticket)) {
+    fail('INVALID_TRANSITION', `cannot ${name} a ticket in state ${ticket.state}`);
+  }
   rule.validate?.(args, ticket, nowMs);
+}
+
+/** Whether the ticket's state (and, for a condition, its category and actions) lets `rule` run. */
+export function leavesFrom(rule: Pick<TransitionRule<never>, 'from'>, ticket: RuleTicket): boolean {
+  return typeof rule.from === 'function' ? rule.from(ticket) : rule.from.includes(ticket.state);
+}
+
+/** Whether `rule` exists for the ticket's category and may leave from where the ticket is. */
+export function availableFor(
+  rule: Pick<TransitionRule<never>, 'from' | 'appliesTo'>,
+  ticket: RuleTicket,
+): boolean {
+  return (!rule.appliesTo || rule.appliesTo(ticket.category)) && leavesFrom(rule, ticket);
 }
 
 function text(value: unknown, field: string): void {
@@ -83,13 +105,13 @@ function futureInstant(value: unknown, field: string, nowMs: number): void {
 }
 
 const note = (args: NoteArgs): void => text(args.note, 'note');
-const nonTerminal = (ticket: TicketView): boolean => !TERMINAL_STATES.includes(ticket.state);
+const nonTerminal = (ticket: RuleTicket): boolean => !TERMINAL_STATES.includes(ticket.state);
 
 /** L3-17: the category of tickets only provider staff execute and close. */
 const adminActionOnly = (category: TicketCategory): boolean => category === 'ADMIN_ACTION';
 /** L3-17: the client closes its own tickets, never an admin-action ticket. */
 const notAdminAction = (category: TicketCategory): boolean => category !== 'ADMIN_ACTION';
-const adminActionsOf = (ticket: TicketView) => ticket.adminActions ?? [];
+const adminActionsOf = (ticket: RuleTicket): readonly unknown[] => ticket.adminActions ?? [];
 
 const CLOCK_SKEW_MS = 60_000;
 
@@ -108,7 +130,7 @@ function pastInstant(value: unknown, field: string, ticket: TicketView, nowMs: n
 
 const waitingFrom =
   (origin: 'IN_ANALYSIS' | 'IN_DIAGNOSIS') =>
-  (ticket: TicketView): boolean =>
+  (ticket: RuleTicket): boolean =>
     ticket.state === origin ||
     (ticket.state === 'WAITING_ON_CLIENT' && ticket.waitingFrom === origin);
 
