@@ -1,20 +1,8 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import {
-  IsBoolean,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  NotEquals,
-} from 'class-validator';
+import { IsBoolean, IsNumber, IsUUID, Matches, Max, Min, NotEquals } from 'class-validator';
+import { IdempotencyKeyField } from '../common/idempotency-fields';
 import { MAX_HOURS } from './hours';
 import { IsCurrency, IsHours, IsLocalDate, IsText, IsTicketNumber } from './validation';
-
-const IDEMPOTENCY_KEY = 'Optional: a retry with the same key changes nothing.';
 
 @InputType()
 export class PurchaseHourPackageInput {
@@ -44,10 +32,7 @@ export class PurchaseHourPackageInput {
   @IsCurrency()
   currency: string = 'MXN';
 
-  @Field({ nullable: true, description: IDEMPOTENCY_KEY })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @IdempotencyKeyField()
   idempotencyKey?: string;
 }
 
@@ -68,10 +53,7 @@ export class AdjustHoursInput {
   @IsText('reason')
   reason!: string;
 
-  @Field({ nullable: true, description: IDEMPOTENCY_KEY })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @IdempotencyKeyField()
   idempotencyKey?: string;
 }
 
@@ -85,10 +67,7 @@ export class ReverseHourEntryInput {
   @IsText('reason')
   reason!: string;
 
-  @Field({ nullable: true, description: IDEMPOTENCY_KEY })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @IdempotencyKeyField()
   idempotencyKey?: string;
 }
 
@@ -114,10 +93,7 @@ export class LogTimeInput {
   @IsText('description', 2000)
   description!: string;
 
-  @Field({ nullable: true, description: IDEMPOTENCY_KEY })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @IdempotencyKeyField()
   idempotencyKey?: string;
 }
 

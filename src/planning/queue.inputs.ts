@@ -14,6 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { RequestIdField } from '../common/idempotency-fields';
 
 const TICKET_NUMBER = /^L3-\d{4}-\d{6,}$/;
 const NUMBER_MESSAGE = 'ticket numbers look like L3-2026-000123';
@@ -107,11 +108,7 @@ export class AdjustReleaseDateInput {
   @MaxLength(2_000)
   reason!: string;
 
-  @Field({ nullable: true, description: 'Idempotency key: a retry with the same ID applies once.' })
-  @IsOptional()
-  @IsString()
-  @MinLength(8)
-  @MaxLength(100)
+  @RequestIdField()
   requestId?: string;
 }
 

@@ -1,6 +1,7 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { RequestIdField } from '../common/idempotency-fields';
 import { COMMENT_MAX_LENGTH } from '../../workflows/ticket/ticket.contract';
 import { TICKET_NUMBER_PATTERN } from '../contracts/validation';
 
@@ -25,10 +26,6 @@ export class AddCommentArgs {
   @IsBoolean()
   internal!: boolean;
 
-  @Field({ nullable: true, description: 'Idempotency key: a retry with the same ID applies once.' })
-  @IsOptional()
-  @IsString()
-  @MinLength(8)
-  @MaxLength(100)
+  @RequestIdField()
   requestId?: string;
 }

@@ -18,6 +18,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { RequestIdField } from '../common/idempotency-fields';
 import { IsHours, IsLocalDate, IsText } from '../contracts/validation';
 import {
   AdminActionKind,
@@ -48,15 +49,9 @@ export class RegisterTicketInput {
   @Matches(/\S/, { message: 'description must not be blank' })
   description!: string;
 
-  @Field({
-    nullable: true,
-    description:
-      'Idempotency key: a retry with the same ID returns the ticket it registered, never a second one.',
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(8)
-  @MaxLength(100)
+  @RequestIdField(
+    'Idempotency key: a retry with the same ID returns the ticket it registered, never a second one.',
+  )
   requestId?: string;
 }
 
@@ -67,11 +62,7 @@ export class TicketActionInput {
   @Matches(TICKET_NUMBER, { message: 'number must look like L3-2026-000123' })
   number!: string;
 
-  @Field({ nullable: true, description: 'Idempotency key: a retry with the same ID applies once.' })
-  @IsOptional()
-  @IsString()
-  @MinLength(8)
-  @MaxLength(100)
+  @RequestIdField()
   requestId?: string;
 
   @Field({ nullable: true })
@@ -204,11 +195,7 @@ export class LogTicketTimeInput {
   @IsText('description', 2000)
   description!: string;
 
-  @Field({ nullable: true, description: 'Idempotency key: a retry with the same ID logs once.' })
-  @IsOptional()
-  @IsString()
-  @MinLength(8)
-  @MaxLength(100)
+  @RequestIdField('Idempotency key: a retry with the same ID logs once.')
   requestId?: string;
 }
 
