@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
-import { type BackgroundWorker, startBackgroundWorker } from '../support/world-with-worker';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
-import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+import { useE2eWorldWithWorker } from './support/e2e-world';
 
 // Issue 9: the manager's SLA board and the ticket page follow changes made elsewhere (here: the
 // API, as another person's browser would) over the `ticketChanged` subscription, without a
@@ -17,23 +16,8 @@ const CLASSIFY = `mutation ($input: ClassifyTicketInput!) { classifyTicket(input
 const REQUEST_INFO = `mutation ($input: TicketActionInput!) { requestInformation(input: $input) { seq } }`;
 
 describe('Live SLA board and ticket page (web app, real workflow)', () => {
-  let e2e: E2eWorld;
-  let worker: BackgroundWorker | undefined;
+  const e2e = useE2eWorldWithWorker('live');
   let page: Page;
-
-  beforeAll(async () => {
-    e2e = await startE2eWorld('live', {
-      TEMPORAL_TASK_QUEUE: `e2e-live-${process.pid}-${Date.now()}`,
-    });
-    worker = await startBackgroundWorker(e2e.world.config);
-  }, 180_000);
-  afterAll(async () => {
-    await worker?.stop();
-    await e2e?.close();
-  });
-  afterEach(async () => {
-    await page?.context().close();
-  });
 
   /** Runs a mutation as the demo user holding `role`; fails the test on any GraphQL error. */
   async function as<T>(role: Role, query: string, input: Record<string, unknown>): Promise<T> {

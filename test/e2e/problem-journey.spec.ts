@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
-import { type BackgroundWorker, startBackgroundWorker } from '../support/world-with-worker';
 import { logIn, newPage, screenshot } from './support/browser';
-import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+import { useE2eWorldWithWorker } from './support/e2e-world';
 
 // The problem path on the real stack (PostgreSQL, Temporal, the real worker), all in the browser:
 // a client registers an incident (L3-05), the agent classifies it as a problem and the workflow
@@ -16,24 +15,9 @@ const SUBJECT = 'Error al timbrar facturas';
 const DESCRIPTION = 'El PAC rechaza el certificado desde esta mañana.';
 
 describe('Problem journey and ticket access (web app, real workflow)', () => {
-  let e2e: E2eWorld;
-  let worker: BackgroundWorker | undefined;
+  const e2e = useE2eWorldWithWorker('problem_journey');
   let page: Page;
   let number: string;
-
-  beforeAll(async () => {
-    e2e = await startE2eWorld('problem_journey', {
-      TEMPORAL_TASK_QUEUE: `e2e-problem-${process.pid}-${Date.now()}`,
-    });
-    worker = await startBackgroundWorker(e2e.world.config);
-  }, 180_000);
-  afterAll(async () => {
-    await worker?.stop();
-    await e2e?.close();
-  });
-  afterEach(async () => {
-    await page?.context().close();
-  });
 
   const state = (p: Page) => p.getByTestId('ticket-state');
 

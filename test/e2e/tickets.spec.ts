@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
-import { type BackgroundWorker, startBackgroundWorker } from '../support/world-with-worker';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
-import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+import { useE2eWorldWithWorker } from './support/e2e-world';
 
 // The ticket screens on the real stack (PostgreSQL, Temporal, the real worker): a client registers
 // a development request (L3-05/L3-06), the agent classifies it and estimates it (L3-08), the
@@ -42,24 +41,9 @@ function wallTime(instant: Date): string {
 }
 
 describe('Tickets (web app, real workflow)', () => {
-  let e2e: E2eWorld;
-  let worker: BackgroundWorker | undefined;
+  const e2e = useE2eWorldWithWorker('tickets');
   let page: Page;
   let number: string;
-
-  beforeAll(async () => {
-    e2e = await startE2eWorld('tickets', {
-      TEMPORAL_TASK_QUEUE: `e2e-tickets-${process.pid}-${Date.now()}`,
-    });
-    worker = await startBackgroundWorker(e2e.world.config);
-  }, 180_000);
-  afterAll(async () => {
-    await worker?.stop();
-    await e2e?.close();
-  });
-  afterEach(async () => {
-    await page?.context().close();
-  });
 
   const state = (p: Page) => p.getByTestId('ticket-state');
 

@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
-import { type BackgroundWorker, startBackgroundWorker } from '../support/world-with-worker';
 import { logIn, newPage, screenshot } from './support/browser';
-import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+import { useE2eWorldWithWorker } from './support/e2e-world';
 
 // Issue 9 item 3: the ticket workbench's worked hours on the real stack. The agent logs hours on
 // an authorized requirement and sees them charged (L3-12) with the client's balance after; an
@@ -14,8 +13,7 @@ const CLIENT = 'usuario@aurora.example';
 const AGENT = 'agente@becken.example';
 
 describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
-  let e2e: E2eWorld;
-  let worker: BackgroundWorker | undefined;
+  const e2e = useE2eWorldWithWorker('time_entries');
   let page: Page;
   let number: string;
 
@@ -43,10 +41,6 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
   };
 
   beforeAll(async () => {
-    e2e = await startE2eWorld('time_entries', {
-      TEMPORAL_TASK_QUEUE: `e2e-time-entries-${process.pid}-${Date.now()}`,
-    });
-    worker = await startBackgroundWorker(e2e.world.config);
     // A development requirement estimated at 2 h and authorized in writing (L3-08, L3-09).
     const registered = (await api(
       Role.CLIENT_USER,
@@ -76,13 +70,6 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
       statement: 'Autorizo por escrito las 2 horas de la exportación.',
     });
   }, 180_000);
-  afterAll(async () => {
-    await worker?.stop();
-    await e2e?.close();
-  });
-  afterEach(async () => {
-    await page?.context().close();
-  });
 
   it('the agent logs 1.5 h and sees it listed with the balance after; beyond the estimate is refused in Spanish, the form keeps what was typed', async () => {
     const before = await balance();

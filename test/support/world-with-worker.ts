@@ -45,6 +45,7 @@ export function useWorldWithWorker(
   label: string,
   overrides: Record<string, string> = {},
   demoContracts = true,
+  setupTimeoutMs = 120_000,
 ): WorldWithWorker {
   let world: SeededWorld | undefined;
   let background: BackgroundWorker | undefined;
@@ -57,7 +58,7 @@ export function useWorldWithWorker(
       demoContracts,
     );
     background = await startBackgroundWorker(world.config);
-  }, 120_000);
+  }, setupTimeoutMs);
   afterAll(async () => {
     await background?.stop();
     await world?.close();

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { createSeededWorld, type SeededWorld } from '../../support/seeded-world';
+import { useWorldWithWorker, type WorldWithWorker } from '../../support/world-with-worker';
 import { launchBrowser } from './browser';
 
 /** A spec file's demo-seeded database and API (serving the built web app), and a browser. */
@@ -24,14 +25,57 @@ export async function startE2eWorld(
     world,
     browser,
     baseURL: world.api.url,
-    password(email) {
-      const found = world.seed.credentials.find((c) => c.email === email);
-      if (!found) throw new Error(`no demo user ${email}`);
-      return found.password;
-    },
+    password: (email) => demoPassword(world, email),
     async close() {
       await browser.close();
       await world.close();
     },
+  };
+}
+
+/** The demo user's random password from the seed of `world`. */
+function demoPassword(world: Pick<SeededWorld, 'seed'>, email: string): string {
+  const found = world.seed.credentials.find((c) => c.email === email);
+  if (!found) throw new Error(`no demo user ${email}`);
+  return found.password;
+}
+
+/** An `E2eWorld` whose seeded world has the real worker running on a task queue of its own. */
+export interface E2eWorldWithWorker extends Omit<E2eWorld, 'world' | 'close'> {
+  readonly world: WorldWithWorker;
+}
+
+/**
+ * Registers one spec file's hooks: a demo-seeded world (`useWorldWithWorker`) with the real worker
+ * on its own task queue, a browser, and after each test the closing of every browser context the
+ * test opened. The returned object reads them live. Register it before the spec's own hooks.
+ */
+export function useE2eWorldWithWorker(label: string): E2eWorldWithWorker {
+  const world = useWorldWithWorker(`e2e_${label}`, {}, true, 180_000);
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
+  });
+
+  const launched = (): Browser => {
+    if (!browser) throw new Error(`browser of '${label}' is used before its beforeAll ran`);
+    return browser;
+  };
+  return {
+    world,
+    get browser() {
+      return launched();
+    },
+    get baseURL() {
+      return world.api.url;
+    },
+    password: (email) => demoPassword(world, email),
   };
 }
