@@ -35,6 +35,18 @@ export function createTicketActivities(
       const { engine, version } = await calendar(args.calendarId);
       return engineCall(() => computeClock(engine, version, args));
     },
+    async computeClockDeadlinesBatch(batch) {
+      const calendars = new Map<string, Promise<CalendarLookupResult>>();
+      const results = [];
+      for (const args of batch) {
+        if (!calendars.has(args.calendarId)) {
+          calendars.set(args.calendarId, calendar(args.calendarId));
+        }
+        const { engine, version } = await calendars.get(args.calendarId)!;
+        results.push(engineCall(() => computeClock(engine, version, args)));
+      }
+      return results;
+    },
     async checkReleaseDate({ calendarId, releaseDate }) {
       const { engine, version } = await calendar(calendarId);
       const at = new Date(releaseDate);

@@ -38,6 +38,7 @@ import {
   type TicketHarness,
   withWorker,
 } from './ticket-harness';
+import { foldEvents } from '../../src/tickets/ticket-projection';
 
 // SLA clocks of the ticket (SLA-CLAUSES.md "SLA clocks at a glance"): at-risk and breach each
 // recorded once, at the business instant the calendar gives. The time-skipping server starts at
@@ -234,6 +235,67 @@ describe('progress clock (L3-07): pause while waiting on the client', () => {
     expect(h.events.of('progress').map((e) => e.event)).toEqual(['at_risk', 'breached']);
     expectFiredAt(h.events.of('progress', 'breached')[0].firedAt, progress.deadline!);
     expect(progress.status).toBe('BREACHED');
+  });
+});
+
+describe('progress clock (L3-07): each update restarts the cadence', () => {
+  it('L3-07: a progress update ends the running progress clock MET and starts the next run at that instant; each projected batch carries only the runs it changed, and folding the batches gives every run', async () => {
+    await skipToNextOpening(h);
+    const { view, number } = await withWorker(h, async () => {
+      const { handle, input } = await startTicket(h, { progressCadenceMinutes: 120 });
+      await handle.executeUpdate(classifyUpdate, {
+        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
+      });
+      for (let i = 0; i < 4; i += 1) {
+        await env.sleep(10 * MINUTE);
+        await handle.executeUpdate(addProgressUpdate, {
+          args: [req(agent, { note: `avance ${i}` })],
+        });
+      }
+      const state = await handle.query(ticketStateQuery);
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+      await handle.result();
+      return { view: state, number: input.ticketNumber };
+    });
+    const progress = view.clocks.filter((c) => c.kind === 'progress');
+    expect(progress.map((c) => [c.run, c.status])).toEqual([
+      [1, 'MET'],
+      [2, 'MET'],
+      [3, 'MET'],
+      [4, 'MET'],
+      [5, 'RUNNING'],
+    ]);
+    for (let run = 1; run < 5; run += 1) {
+      expect(clock(view, 'progress', run).endedAt).toBe(clock(view, 'progress', run + 1).startedAt);
+    }
+    const batches = h.projections.filter((b) => b.ticketNumber === number);
+    const updates = batches.filter((b) => b.events.some((e) => e.type === 'addProgress'));
+    expect(updates).toHaveLength(4);
+    updates.forEach((batch, i) => {
+      expect(batch.events.map((e) => e.type)).toEqual([
+        'addProgress',
+        'CLOCK_MET',
+        'CLOCK_STARTED',
+      ]);
+      expect(batch.slice.clocks.map((c) => [c.kind, c.run])).toEqual([
+        ['progress', i + 1],
+        ['progress', i + 2],
+      ]);
+    });
+    const folded = foldEvents(
+      batches
+        .filter((b) => b.events.length > 0)
+        .flatMap((b) =>
+          b.events.map((e, i) => ({
+            seq: e.seq,
+            readModel: i === b.events.length - 1 ? b.slice : null,
+          })),
+        )
+        .filter((e) => e.seq <= view.timeline.length),
+    );
+    expect([...folded.clocks.values()].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...view.clocks].sort((a, b) => a.id.localeCompare(b.id)),
+    );
   });
 });
 

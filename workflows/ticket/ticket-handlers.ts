@@ -140,10 +140,7 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
 
   // L3-07 problem path
   transition(rt, addProgressUpdate, RULES.addProgress, {
-    apply: async () => {
-      await rt.endClock('progress', 'MET', 'progress update sent');
-      await rt.startClock('progress');
-    },
+    apply: () => rt.restartClock('progress', 'progress update sent'),
   });
   transition(rt, waitOnClientUpdate, RULES.waitOnClient, {
     apply: async () => {

@@ -31,6 +31,7 @@ export interface ReadModelSlice {
   readonly slaStatus: string;
   readonly nextDeadline: string | null;
   readonly details: TicketDetails;
+  /** Clock runs changed since the previous batch of this ticket (all of them in a full slice). */
   readonly clocks: readonly SlaClockView[];
 }
 
@@ -46,7 +47,16 @@ export interface TicketProjectionActivities {
   projectTicket(batch: ProjectionBatch): Promise<{ readonly appended: number }>;
 }
 
-export function readModelSlice(view: TicketView): ReadModelSlice {
+/**
+ * The read-model fields of `view`, carrying `clocks` (by default all of them). The workflow passes
+ * only the clocks changed since its last batch: the read model upserts clocks by ID and the fold
+ * over the event log merges them by ID, so a ticket with a long history of clock runs (a progress
+ * clock per update, L3-07) does not rewrite every past run at every event.
+ */
+export function readModelSlice(
+  view: TicketView,
+  clocks: readonly SlaClockView[] = view.clocks,
+): ReadModelSlice {
   return {
     state: view.state,
     classification: view.classification,
@@ -67,6 +77,6 @@ export function readModelSlice(view: TicketView): ReadModelSlice {
       progressCadenceMinutes: view.progressCadenceMinutes,
       adminActions: view.adminActions ?? [],
     },
-    clocks: view.clocks,
+    clocks,
   };
 }

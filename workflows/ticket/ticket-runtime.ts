@@ -25,6 +25,8 @@ import {
 import type {
   Actor,
   CarriedTicketState,
+  ClockComputation,
+  ClockComputationArgs,
   TicketInput,
   TicketLocalActivities,
   TicketView,
@@ -68,6 +70,7 @@ const legacyProjection = proxyActivities<TicketProjectionActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 const LOCAL_PROJECTION_PATCH = 'projection-as-local-activity';
+const ONE_COMPUTATION_RESTART_PATCH = 'restart-clock-one-computation';
 
 /** Mutable state of one ticket run and the operations every transition is built from. */
 export class TicketRuntime {
@@ -80,6 +83,8 @@ export class TicketRuntime {
   private published = '';
   /** Timeline events up to this sequence number are in the event log already. */
   private projectedSeq: number;
+  /** Each clock as last projected (views are replaced, never mutated): batches carry the rest. */
+  private readonly projectedClocks = new Map<string, SlaClockView>();
 
   constructor(private readonly input: TicketInput) {
     const carried: CarriedTicketState | undefined = input.carried;
@@ -118,10 +123,13 @@ export class TicketRuntime {
   private async project(): Promise<void> {
     const events = this.view.timeline.filter((e) => e.seq > this.projectedSeq);
     if (!events.length) return;
-    const batch = { ticketNumber: this.ticketNumber, events, slice: readModelSlice(this.view) };
+    const clocks = this.view.clocks.filter((c) => this.projectedClocks.get(c.id) !== c);
+    const slice = readModelSlice(this.view, clocks);
+    const batch = { ticketNumber: this.ticketNumber, events, slice };
     if (patched(LOCAL_PROJECTION_PATCH)) await projection.projectTicket(batch);
     else await legacyProjection.projectTicket(batch);
     this.projectedSeq = events[events.length - 1].seq;
+    for (const clock of clocks) this.projectedClocks.set(clock.id, clock);
   }
 
   /** The stored result of an earlier request with this ID (idempotent retry), if any. */
@@ -194,7 +202,11 @@ export class TicketRuntime {
   }
 
   private compute(clock: SlaClockView, until?: string) {
-    return businessTime.computeClockDeadlines({
+    return businessTime.computeClockDeadlines(this.computationArgs(clock, until));
+  }
+
+  private computationArgs(clock: SlaClockView, until?: string): ClockComputationArgs {
+    return {
       calendarId: this.view.calendarId,
       startedAt: clock.startedAt,
       amount: clock.target.amount,
@@ -202,7 +214,7 @@ export class TicketRuntime {
       pauses: clock.pauses,
       ...(until === undefined ? {} : { until }),
       atRiskFraction: this.view.atRiskFraction,
-    });
+    };
   }
 
   /** L3-07 automatic assignment: the least-loaded candidate. */
@@ -230,17 +242,48 @@ export class TicketRuntime {
   }
 
   async startClock(kind: SlaClockKind, at: string = nowIso()): Promise<void> {
+    const fresh = this.freshClock(kind, at);
+    this.started(withComputation(fresh, await this.compute(fresh), at));
+  }
+
+  private freshClock(kind: SlaClockKind, at: string): SlaClockView {
     const run = this.view.clocks.filter((c) => c.kind === kind).length + 1;
-    const fresh = newClock(
+    return newClock(
       clockId(this.ticketNumber, kind, run),
       kind,
       run,
       clockTarget(kind, this.view.progressCadenceMinutes),
       at,
     );
-    const clock = withComputation(fresh, await this.compute(fresh), at);
+  }
+
+  private started(clock: SlaClockView): void {
     this.putClock(clock);
     this.record('CLOCK_STARTED', null, clockData(clock));
+  }
+
+  /**
+   * Ends the open `kind` clock as MET and starts its next run at the same instant (L3-07: each
+   * progress update restarts the cadence), with both computations in one local activity.
+   */
+  async restartClock(kind: SlaClockKind, reason: string): Promise<void> {
+    if (!patched(ONE_COMPUTATION_RESTART_PATCH)) {
+      // Histories recorded before the patch computed the end and the start separately.
+      await this.endClock(kind, 'MET', reason);
+      await this.startClock(kind);
+      return;
+    }
+    await this.settleDue(kind);
+    const at = nowIso();
+    const open = this.openClock(kind);
+    const fresh = this.freshClock(kind, at);
+    const ending = open?.status === 'RUNNING' ? [this.computationArgs(open, at)] : [];
+    const computed = await businessTime.computeClockDeadlinesBatch([
+      ...ending,
+      this.computationArgs(fresh),
+    ]);
+    if (open) this.ended(open, 'MET', reason, at, ending.length ? computed[0] : undefined);
+    this.started(withComputation(fresh, computed[computed.length - 1], at));
   }
 
   async pauseClock(kind: SlaClockKind): Promise<void> {
@@ -277,9 +320,21 @@ export class TicketRuntime {
     const clock = this.openClock(kind);
     if (!clock) return;
     const at = nowIso();
+    const computed = clock.status === 'RUNNING' ? await this.compute(clock, at) : undefined;
+    this.ended(clock, outcome, reason, at, computed);
+  }
+
+  /** Records the end of `clock` at `at`; `computed` is its consumption until then when running. */
+  private ended(
+    clock: SlaClockView,
+    outcome: 'MET' | 'STOPPED',
+    reason: string,
+    at: string,
+    computed: ClockComputation | undefined,
+  ): void {
     let ended: SlaClockView = clock;
-    if (clock.status === 'RUNNING') {
-      ended = withComputation(clock, await this.compute(clock, at), at);
+    if (clock.status === 'RUNNING' && computed) {
+      ended = withComputation(clock, computed, at);
     } else if (clock.status === 'PAUSED') {
       ended = { ...clock, pauses: clock.pauses.map((p) => (p.to === null ? { ...p, to: at } : p)) };
     }

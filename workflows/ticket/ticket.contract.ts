@@ -357,6 +357,10 @@ export interface ReleaseDateCheck {
 /** Local activities: pure business-time computations, recorded in history for deterministic replay. */
 export interface TicketLocalActivities {
   computeClockDeadlines(args: ClockComputationArgs): Promise<ClockComputation>;
+  /** Several computations in one local activity (one calendar lookup), answered in order. */
+  computeClockDeadlinesBatch(
+    args: readonly ClockComputationArgs[],
+  ): Promise<readonly ClockComputation[]>;
   checkReleaseDate(args: {
     readonly calendarId: string;
     readonly releaseDate: string;
