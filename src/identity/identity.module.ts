@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -26,7 +27,9 @@ import { UsersService } from './users.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.auth.tokenSecret,
+        // A KeyObject, not the string: jsonwebtoken would otherwise try (and fail) to parse the
+        // string as a public key on every verification before it treats it as a secret.
+        secret: createSecretKey(Buffer.from(config.auth.tokenSecret)),
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

@@ -110,13 +110,21 @@ function applyTemplate(
   return template(event, ctx);
 }
 
+/** IANA zones already checked (building an `Intl.DateTimeFormat` to check one is costly). */
+const knownTimeZones = new Map<string, boolean>();
+
 function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = knownTimeZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownTimeZones.size < 1_000) knownTimeZones.set(zone, known);
   }
+  return known;
 }
 
 /** `Soporte L3 <soporte@becken.mx>` → name and address. */
