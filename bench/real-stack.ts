@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,9 +86,19 @@ export interface BenchWorld {
 const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
 
 /** Starts the whole stack, runs `body`, and stops everything (also on failure). */
+export interface BenchWorldOptions {
+  /**
+   * Where the ticket worker runs. `own-process`: `dist/src/worker/main.js` as a child process,
+   * API and worker apart as `npm start` and docker-compose run them (the API-facing scenarios).
+   * `in-process` (default): in the bench process, for scenarios that measure the worker itself.
+   */
+  readonly worker?: 'in-process' | 'own-process';
+}
+
 export async function withBenchWorld<T>(
   label: string,
   body: (world: BenchWorld) => Promise<T>,
+  options: BenchWorldOptions = {},
 ): Promise<T> {
   quietRuntime();
   const started = Date.now();
@@ -134,23 +145,37 @@ export async function withBenchWorld<T>(
     const apiUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
     const [ticketBundleCode, noopBundleCode] = await bundles;
-    const context: INestApplicationContext = await NestFactory.createApplicationContext(
-      WorkerModule.forRoot(config),
-      { logger: ['error', 'warn'] },
-    );
-    stops.push(() => context.close());
     const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
     stops.push(() => nativeConnection.close());
-    const ticketWorker = await createTicketWorker(context, nativeConnection, config, {
-      workflowBundle: ticketBundleCode,
-    });
+    const workers: Worker[] = [];
+    if (options.worker === 'own-process') {
+      stops.push(
+        await startWorkerProcess({
+          DATABASE_URL: stack.databaseUrl,
+          TEMPORAL_ADDRESS: stack.temporalAddress,
+          SMTP_URL: stack.smtpUrl,
+        }),
+      );
+      say('ticket worker process up');
+    } else {
+      const context: INestApplicationContext = await NestFactory.createApplicationContext(
+        WorkerModule.forRoot(config),
+        { logger: ['error', 'warn'] },
+      );
+      stops.push(() => context.close());
+      workers.push(
+        await createTicketWorker(context, nativeConnection, config, {
+          workflowBundle: ticketBundleCode,
+        }),
+      );
+    }
     const noopWorker = await Worker.create({
       connection: nativeConnection,
       namespace: config.temporal.namespace,
       taskQueue: NOOP_TASK_QUEUE,
       workflowBundle: noopBundleCode,
     });
-    for (const worker of [ticketWorker, noopWorker]) {
+    for (const worker of [...workers, noopWorker]) {
       const running = worker.run();
       stops.push(async () => {
         worker.shutdown();
@@ -204,6 +229,38 @@ export async function withBenchWorld<T>(
     rmSync(dataDir, { recursive: true, force: true });
     say('torn down');
   }
+}
+
+const WORKER_READY = 'Worker polling task queue';
+
+/**
+ * Starts the compiled worker entry point (what `npm start` runs) on the bench's stack and waits
+ * until it polls; returns its stop (SIGTERM: in-flight work finishes; SIGKILL after 15 s).
+ */
+async function startWorkerProcess(env: Record<string, string>): Promise<() => Promise<void>> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'worker', 'main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'log' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output = (output + chunk.toString()).slice(-20_000);
+      if (output.includes(WORKER_READY)) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then(() => reject(new Error(`the worker process exited:\n${output}`)));
+  });
+  return async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.kill('SIGTERM');
+    await exited;
+    clearTimeout(kill);
+  };
 }
 
 /** Runs `task` on `clients` concurrent loops until `count` tasks ran or `ms` passed; tasks/s. */
