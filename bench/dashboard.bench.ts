@@ -86,11 +86,10 @@ export const dashboardScenario: BenchScenario = {
            FROM ticket_clock c INNER JOIN ticket t ON t.number = c.ticket_number
           WHERE ${where}
           ORDER BY c.deadline ASC NULLS LAST LIMIT 200`;
-      // Not `organizationId`, `subject`, `ticketState`: on this tree they resolve to null (the
-      // service reads `t_organization_id`… from the raw row) and the query fails; see PERFORMANCE.md.
+      // What the web app's SLA board asks for each list (web/src/api/tickets.ts, TIMER_FIELDS).
       const timersGql = (filter: string): string =>
-        `{ slaTimers(filter: { ${filter} first: 200 }) { ticketNumber slaStatus
-           clock { id kind status deadline atRiskAt budgetMinutes consumedMinutes remainingMinutes } } }`;
+        `{ slaTimers(filter: { ${filter} first: 200 }) { ticketNumber subject ticketState slaStatus
+           clock { id kind status deadline startedAt endedAt remainingMinutes consumedMinutes budgetMinutes target } } }`;
       // The plain SQL over the clocks themselves; the API reads the rollup a trigger keeps
       // (migration 1764317900000), so it may beat this baseline.
       const COMPLIANCE_SQL = `SELECT to_char(c.ended_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, c.kind, t.organization_id,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,9 +127,14 @@ export async function withBenchWorld<T>(
     });
     stops.push(() => stack.stop());
     await runMigrations(stack.databaseUrl);
+    // Production settings, as deployed (a fresh token secret: production refuses the dev one).
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    };
     const config = loadAppConfig({
       ...process.env,
-      NODE_ENV: 'test',
+      ...production,
       LOG_LEVEL: 'warn',
       DATABASE_URL: stack.databaseUrl,
       TEMPORAL_ADDRESS: stack.temporalAddress,
@@ -151,6 +157,7 @@ export async function withBenchWorld<T>(
     if (options.worker === 'own-process') {
       stops.push(
         await startWorkerProcess({
+          ...production,
           DATABASE_URL: stack.databaseUrl,
           TEMPORAL_ADDRESS: stack.temporalAddress,
           SMTP_URL: stack.smtpUrl,
@@ -240,7 +247,7 @@ const WORKER_READY = 'Worker polling task queue';
 async function startWorkerProcess(env: Record<string, string>): Promise<() => Promise<void>> {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'worker', 'main.js')], {
     cwd: ROOT,
-    env: { ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'log' },
+    env: { ...process.env, ...env, LOG_LEVEL: 'log' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
