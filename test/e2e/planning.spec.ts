@@ -402,7 +402,7 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
 
     await page.getByLabel('Notas de la reunión').fill('Se confirma la factura global primero.');
     await page.getByRole('button', { name: 'Registrar decisiones' }).click();
-    await page.getByText('Decisiones registradas.').waitFor();
+    await page.getByText('Decisiones registradas.', { exact: true }).waitFor();
     const decisions = page.getByTestId('agenda-decisions');
     await decisions.getByText('Se confirma la factura global primero.').waitFor();
     expect(await decisions.innerText()).toContain('Aprobador de estimaciones');
@@ -595,7 +595,7 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     await screenshot(page, '64-checkpoint-priorities', { docs: 'checkpoint-priorities' });
 
     await page.getByRole('button', { name: 'Registrar decisiones' }).click();
-    await page.getByText('Decisiones registradas.').waitFor();
+    await page.getByText('Decisiones registradas.', { exact: true }).waitFor();
     const decision = page
       .getByTestId('agenda-decisions')
       .getByRole('listitem')

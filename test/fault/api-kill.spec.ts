@@ -129,7 +129,13 @@ describe('fault: API killed (SIGKILL) during a registration burst with request I
                 WHERE registration_request_id = ANY($1)`,
               [[...inFlight]],
             );
-            return rows.length > 0 && rows.map((r) => r.id);
+            if (rows.length === 0) return false;
+            // A start that finished just before the pause may still be answering: with Temporal
+            // stopped no start can finish now, so after a moment the requests still unanswered
+            // are the ones waiting on their start.
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            const waiting = rows.map((r) => r.id).filter((id) => inFlight.has(id));
+            return waiting.length > 0 && waiting;
           },
           30_000,
           10,

@@ -127,8 +127,11 @@ describe('Live ticket updates over graphql-ws', () => {
     const ownAll = subscribe(connect(world.bearer(Role.CLIENT_APPROVER)));
     const staff = subscribe(connect(world.bearer(Role.MANAGER)));
     const other = subscribe(connect(world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum')));
-    await until(() => live().subscriberCount === before + 4, 'four subscriptions');
-    expect(live().connected).toBe(true);
+    // A subscription counts from its first line; it is live once the LISTEN connection is up.
+    await until(
+      () => live().subscriberCount === before + 4 && live().connected,
+      'four subscriptions, listening',
+    );
 
     const classified = await gql(
       world.api,
