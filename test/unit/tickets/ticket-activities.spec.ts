@@ -127,3 +127,32 @@ describe('release date check and agent choice (L3-07, L3-09)', () => {
     ).resolves.toMatchObject({ deadline: '2026-02-03T22:30:00.000Z', calendarVersion: 1 });
   });
 });
+
+describe('computeClockDeadlinesBatch (L3-07: a progress update ends one run and starts the next)', () => {
+  it('answers each computation in order, as computeClockDeadlines would, with one calendar lookup per calendar', async () => {
+    const lookups: string[] = [];
+    const activities = createTicketActivities((calendarId) => {
+      lookups.push(calendarId);
+      return Promise.resolve({ version: calendarId === 'mx' ? 4 : 9, engine });
+    });
+    const ending = triage('2026-03-02T15:00:00.000Z', { until: '2026-03-02T18:00:00.000Z' });
+    const next = {
+      ...base,
+      startedAt: '2026-03-02T18:00:00.000Z',
+      amount: 240,
+      unit: 'minutes' as const,
+    };
+    const other = { ...next, calendarId: 'client' };
+    const batch = await activities.computeClockDeadlinesBatch([ending, next, other]);
+    expect(batch).toEqual([
+      await activities.computeClockDeadlines(ending),
+      await activities.computeClockDeadlines(next),
+      await activities.computeClockDeadlines(other),
+    ]);
+    expect(batch[0]).toMatchObject({ consumedMs: 3 * HOUR, calendarVersion: 4 });
+    expect(batch[1]).toMatchObject({ deadline: '2026-03-02T22:00:00.000Z', calendarVersion: 4 });
+    expect(batch[2]).toMatchObject({ calendarVersion: 9 });
+    // The batch looked each calendar up once (the three single calls after it, once each).
+    expect(lookups).toEqual(['mx', 'client', 'mx', 'mx', 'client']);
+  });
+});
