@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AppConfig } from '../config/app-config';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { OrganizationKind } from '../identity/organization-kind.enum';
@@ -16,7 +17,7 @@ import {
   type RecipientCandidate,
 } from './recipient-rules';
 import { renderCheckpointAgendaEmail } from './templates/checkpoint.templates';
-import { renderEmail } from './templates/render-email';
+import { type RenderedEmail, renderEmail } from './templates/render-email';
 
 /** What {@link NotificationsService.enqueue} wrote. */
 export interface EnqueueResult {
@@ -52,7 +53,7 @@ export class NotificationsService {
     if (audiences.length === 0) return { recipients: [], inserted: 0 };
 
     const recipients = selectRecipients(
-      await this.loadAudiences(manager, event, audiences),
+      await this.loadAudiences(manager, event.ticket, audiences),
       audiences,
     );
     const names = await this.loadNames(manager, mentionedUsers(event));
@@ -65,41 +66,10 @@ export class NotificationsService {
         names,
       });
       if (!email) return [];
-      return [
-        {
-          eventKey: event.eventKey,
-          eventType: event.type,
-          ticketNumber: event.ticket.number,
-          recipientUserId: r.id,
-          recipientAddress: r.email,
-          locale: email.locale,
-          template: email.template,
-          payload: { event, names: Object.fromEntries(names) },
-          subject: email.subject,
-          text: email.text,
-          html: email.html,
-          attachments: email.attachments,
-          messageId: outboxMessageId(event.eventKey, r.email, domain),
-          status: EmailStatus.QUEUED,
-          attempts: 0,
-        },
-      ];
+      const payload = { event, names: Object.fromEntries(names) };
+      return [outboxRow(event, event.ticket.number, r, email, payload, domain)];
     });
-    if (rows.length === 0) return { recipients: [], inserted: 0 };
-
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(EmailOutboxEntity)
-      .values(rows)
-      // UNIQUE (event_key, recipient_address): a second enqueue of the same event is a no-op.
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return {
-      recipients: rows.map((r) => r.recipientAddress),
-      inserted: (result.raw as unknown[]).length,
-    };
+    return this.insert(manager, rows);
   }
 
   /**
@@ -116,26 +86,14 @@ export class NotificationsService {
         'NotificationsService.enqueueCheckpointAgenda must run inside the transaction that stores the agenda',
       );
     }
-    const users = () =>
-      manager
-        .getRepository(AppUserEntity)
-        .createQueryBuilder('u')
-        .select(RECIPIENT_COLUMNS.map((c) => `u.${c}`))
-        .orderBy('u.email');
     const recipients = selectRecipients(
-      {
-        CLIENT_APPROVERS: await users()
-          .where('u.organization_id = :org', { org: event.checkpoint.organizationId })
-          .andWhere(':role = ANY(u.roles)', { role: Role.CLIENT_APPROVER })
-          .getMany(),
-        MANAGERS: await users()
-          .where('u.organization_kind = :kind', { kind: OrganizationKind.PROVIDER })
-          .andWhere(':role = ANY(u.roles)', { role: Role.MANAGER })
-          .getMany(),
-      },
+      await this.loadAudiences(
+        manager,
+        { clientOrgId: event.checkpoint.organizationId },
+        CHECKPOINT_AGENDA_AUDIENCES,
+      ),
       CHECKPOINT_AGENDA_AUDIENCES,
     );
-    if (recipients.length === 0) return { recipients: [], inserted: 0 };
     const domain = mailDomain(this.config.mail.from);
     const rows = recipients.map((r) => {
       const email = renderCheckpointAgendaEmail(event, r, {
@@ -143,42 +101,38 @@ export class NotificationsService {
         from: this.config.mail.from,
         domain,
       });
-      return {
-        eventKey: event.eventKey,
-        eventType: event.type,
-        ticketNumber: null,
-        recipientUserId: r.id,
-        recipientAddress: r.email,
-        locale: email.locale,
-        template: email.template,
-        payload: { event, names: {} },
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        attachments: email.attachments,
-        messageId: outboxMessageId(event.eventKey, r.email, domain),
-        status: EmailStatus.QUEUED,
-        attempts: 0,
-      };
+      return outboxRow(event, null, r, email, { event, names: {} }, domain);
     });
+    return this.insert(manager, rows);
+  }
+
+  /**
+   * Queues the rendered emails. UNIQUE (event_key, recipient_address): a second enqueue of the
+   * same event (a retried activity, a re-projected batch) writes nothing.
+   */
+  private async insert(
+    manager: EntityManager,
+    rows: QueryDeepPartialEntity<EmailOutboxEntity>[],
+  ): Promise<EnqueueResult> {
+    if (rows.length === 0) return { recipients: [], inserted: 0 };
     const result = await manager
       .createQueryBuilder()
       .insert()
       .into(EmailOutboxEntity)
       .values(rows)
-      // UNIQUE (event_key, recipient_address): one email per recipient per agenda, ever.
       .orIgnore()
       .returning(['id'])
       .execute();
     return {
-      recipients: rows.map((r) => r.recipientAddress),
+      recipients: rows.map((r) => r.recipientAddress as string),
       inserted: (result.raw as unknown[]).length,
     };
   }
 
+  /** The users of each audience; `selectRecipients` decides who of them gets mail. */
   private async loadAudiences(
     manager: EntityManager,
-    event: NotificationEvent,
+    about: { readonly registrantId?: string; readonly clientOrgId: string },
     audiences: readonly Audience[],
   ): Promise<Partial<Record<Audience, RecipientCandidate[]>>> {
     const users = manager.getRepository(AppUserEntity);
@@ -186,13 +140,13 @@ export class NotificationsService {
     for (const audience of audiences) {
       const q = users.createQueryBuilder('u').select(RECIPIENT_COLUMNS.map((c) => `u.${c}`));
       if (audience === 'REGISTRANT') {
-        const registrant = await q.where('u.id = :id', { id: event.ticket.registrantId }).getOne();
+        const registrant = await q.where('u.id = :id', { id: about.registrantId }).getOne();
         // A ticket whose registrant does not exist is a bug in the caller: fail its transaction.
-        if (!registrant) throw new Error(`registrant ${event.ticket.registrantId} not found`);
+        if (!registrant) throw new Error(`registrant ${about.registrantId} not found`);
         out.REGISTRANT = [registrant];
       } else if (audience === 'CLIENT_APPROVERS') {
         out.CLIENT_APPROVERS = await q
-          .where('u.organization_id = :org', { org: event.ticket.clientOrgId })
+          .where('u.organization_id = :org', { org: about.clientOrgId })
           .andWhere(':role = ANY(u.roles)', { role: Role.CLIENT_APPROVER })
           .orderBy('u.email')
           .getMany();
@@ -234,4 +188,32 @@ function mentionedUsers(event: NotificationEvent): string[] {
     default:
       return [];
   }
+}
+
+/** One outbox row: the rendered email of `event` for `recipient`, queued. */
+function outboxRow(
+  event: { readonly eventKey: string; readonly type: string },
+  ticketNumber: string | null,
+  recipient: RecipientCandidate,
+  email: RenderedEmail,
+  payload: EmailOutboxEntity['payload'],
+  domain: string,
+): QueryDeepPartialEntity<EmailOutboxEntity> {
+  return {
+    eventKey: event.eventKey,
+    eventType: event.type,
+    ticketNumber,
+    recipientUserId: recipient.id,
+    recipientAddress: recipient.email,
+    locale: email.locale,
+    template: email.template,
+    payload,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    attachments: email.attachments,
+    messageId: outboxMessageId(event.eventKey, recipient.email, domain),
+    status: EmailStatus.QUEUED,
+    attempts: 0,
+  };
 }

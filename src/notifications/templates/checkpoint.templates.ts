@@ -1,9 +1,8 @@
-import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, Locale } from '../../identity/locale.enum';
 import type { CheckpointAgendaEvent } from '../notification-event';
 import { type Block, type EmailContent, renderLayout, type TemplateContext } from './email-content';
-import { oneLine, RecipientDates } from './format';
+import { oneLine } from './format';
 import type { EmailRecipient, RenderedEmail, RenderOptions } from './render-email';
-import { TEMPLATE_VERSION } from './render-email';
+import { recipientContext, TEMPLATE_VERSION } from './render-email';
 
 // L3-15: the biweekly checkpoint agenda, for the client's approvers and the provider managers.
 
@@ -138,28 +137,17 @@ export function renderCheckpointAgendaEmail(
   recipient: EmailRecipient,
   options: RenderOptions,
 ): RenderedEmail {
-  const locale = recipient.locale === (Locale.EN as string) ? Locale.EN : DEFAULT_LOCALE;
-  const timeZone = knownZone(recipient.timeZone) ? recipient.timeZone : DEFAULT_TIME_ZONE;
-  const publicUrl = options.publicUrl.replace(/\/+$/, '');
-  const ctx: TemplateContext = {
-    locale,
-    dates: new RecipientDates(locale, timeZone),
-    recipientName: recipient.displayName,
-    // The agenda page plays the part of the ticket page.
-    ticketUrl: `${publicUrl}/checkpoints/${encodeURIComponent(event.checkpoint.id)}`,
-    publicUrl,
-    names: options.names ?? new Map(),
-    t: (es, en) => (locale === Locale.EN ? en : es),
-  };
+  // The agenda page plays the part of the ticket page.
+  const ctx = recipientContext(
+    recipient,
+    options,
+    `/checkpoints/${encodeURIComponent(event.checkpoint.id)}`,
+  );
   const body = renderLayout(checkpointAgendaTemplate(event, ctx), ctx);
-  return { template: `${event.type}.v${TEMPLATE_VERSION}`, locale, ...body, attachments: [] };
-}
-
-function knownZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  return {
+    template: `${event.type}.v${TEMPLATE_VERSION}`,
+    locale: ctx.locale,
+    ...body,
+    attachments: [],
+  };
 }

@@ -1,3 +1,4 @@
+import { isKnownTimeZone } from '../../business-time/engine';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, Locale } from '../../identity/locale.enum';
 import type { StoredAttachment } from '../email-outbox.entity';
 import type { NotificationEvent } from '../notification-event';
@@ -54,6 +55,30 @@ export interface RenderedEmail {
 }
 
 /**
+ * What every template reads of its recipient: their language (Spanish unless English), dates in
+ * their time zone (the default when unknown), and links under `publicUrl`; `path` is the page the
+ * email is about (the ticket, or a checkpoint agenda).
+ */
+export function recipientContext(
+  recipient: EmailRecipient,
+  options: RenderOptions,
+  path: string,
+): TemplateContext {
+  const locale = recipient.locale === (Locale.EN as string) ? Locale.EN : DEFAULT_LOCALE;
+  const timeZone = isKnownTimeZone(recipient.timeZone) ? recipient.timeZone : DEFAULT_TIME_ZONE;
+  const publicUrl = options.publicUrl.replace(/\/+$/, '');
+  return {
+    locale,
+    dates: new RecipientDates(locale, timeZone),
+    recipientName: recipient.displayName,
+    ticketUrl: `${publicUrl}${path}`,
+    publicUrl,
+    names: options.names ?? new Map(),
+    t: (es, en) => (locale === Locale.EN ? en : es),
+  };
+}
+
+/**
  * Renders the email of `event` for one recipient: their language, dates in their time zone, the
  * ticket link, the "reply on the platform" guidance, and an `.ics` when the event has a date.
  * `null` for events that never produce email (internal notes).
@@ -64,18 +89,11 @@ export function renderEmail(
   options: RenderOptions,
 ): RenderedEmail | null {
   if (event.type === 'INTERNAL_NOTE') return null;
-  const locale = recipient.locale === (Locale.EN as string) ? Locale.EN : DEFAULT_LOCALE;
-  const timeZone = isKnownTimeZone(recipient.timeZone) ? recipient.timeZone : DEFAULT_TIME_ZONE;
-  const publicUrl = options.publicUrl.replace(/\/+$/, '');
-  const ctx: TemplateContext = {
-    locale,
-    dates: new RecipientDates(locale, timeZone),
-    recipientName: recipient.displayName,
-    ticketUrl: `${publicUrl}/tickets/${encodeURIComponent(event.ticket.number)}`,
-    publicUrl,
-    names: options.names ?? new Map(),
-    t: (es, en) => (locale === Locale.EN ? en : es),
-  };
+  const ctx = recipientContext(
+    recipient,
+    options,
+    `/tickets/${encodeURIComponent(event.ticket.number)}`,
+  );
   const content = applyTemplate(event, ctx);
   const body = renderLayout(content, ctx);
   const attachments: StoredAttachment[] = [];
@@ -98,7 +116,12 @@ export function renderEmail(
       content: Buffer.from(ics, 'utf8').toString('base64'),
     });
   }
-  return { template: `${event.type}.v${TEMPLATE_VERSION}`, locale, ...body, attachments };
+  return {
+    template: `${event.type}.v${TEMPLATE_VERSION}`,
+    locale: ctx.locale,
+    ...body,
+    attachments,
+  };
 }
 
 function applyTemplate(
@@ -108,23 +131,6 @@ function applyTemplate(
   // The map is exhaustive and keyed by type, so the template fits the event it is looked up by.
   const template = TEMPLATES[event.type] as (e: typeof event, c: TemplateContext) => EmailContent;
   return template(event, ctx);
-}
-
-/** IANA zones already checked (building an `Intl.DateTimeFormat` to check one is costly). */
-const knownTimeZones = new Map<string, boolean>();
-
-function isKnownTimeZone(zone: string): boolean {
-  let known = knownTimeZones.get(zone);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      known = true;
-    } catch {
-      known = false;
-    }
-    if (knownTimeZones.size < 1_000) knownTimeZones.set(zone, known);
-  }
-  return known;
 }
 
 /** `Soporte L3 <soporte@becken.mx>` → name and address. */
