@@ -1,5 +1,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { TicketLocalActivities } from '../../workflows/ticket/ticket.contract';
+import type {
+  ClockComputation,
+  ClockComputationArgs,
+  TicketLocalActivities,
+} from '../../workflows/ticket/ticket.contract';
 import { BusinessTimeError, type BusinessCalendar } from '../business-time/engine';
 import type { CalendarsService } from '../business-time/calendars/calendars.service';
 import { computeClock, isBusinessInstant } from './clock-computation';
@@ -30,23 +34,21 @@ export function createTicketActivities(
   calendar: CalendarLookup,
   agentLoad: AgentLoadLookup = () => Promise.resolve(new Map()),
 ): TicketLocalActivities {
+  /** Each computation on its calendar's current version, looked up once per calendar. */
+  const computeAll = async (batch: readonly ClockComputationArgs[]) => {
+    const calendars = new Map<string, Promise<CalendarLookupResult>>();
+    const results: ClockComputation[] = [];
+    for (const args of batch) {
+      if (!calendars.has(args.calendarId))
+        calendars.set(args.calendarId, calendar(args.calendarId));
+      const { engine, version } = await calendars.get(args.calendarId)!;
+      results.push(engineCall(() => computeClock(engine, version, args)));
+    }
+    return results;
+  };
   return {
-    async computeClockDeadlines(args) {
-      const { engine, version } = await calendar(args.calendarId);
-      return engineCall(() => computeClock(engine, version, args));
-    },
-    async computeClockDeadlinesBatch(batch) {
-      const calendars = new Map<string, Promise<CalendarLookupResult>>();
-      const results = [];
-      for (const args of batch) {
-        if (!calendars.has(args.calendarId)) {
-          calendars.set(args.calendarId, calendar(args.calendarId));
-        }
-        const { engine, version } = await calendars.get(args.calendarId)!;
-        results.push(engineCall(() => computeClock(engine, version, args)));
-      }
-      return results;
-    },
+    computeClockDeadlines: async (args) => (await computeAll([args]))[0],
+    computeClockDeadlinesBatch: computeAll,
     async checkReleaseDate({ calendarId, releaseDate }) {
       const { engine, version } = await calendar(calendarId);
       const at = new Date(releaseDate);
