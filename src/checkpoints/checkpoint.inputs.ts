@@ -11,8 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-
-const TICKET_NUMBER = /^L3-\d{4}-\d{6,}$/;
+import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
 
 @InputType({ description: 'L3-15: when a client’s biweekly checkpoint happens.' })
 export class CheckpointSettingsInput {
@@ -58,6 +57,9 @@ export class CheckpointDecisionsInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
-  @Matches(TICKET_NUMBER, { each: true, message: 'ticket numbers look like L3-2026-000123' })
+  @Matches(TICKET_NUMBER_PATTERN, {
+    each: true,
+    message: 'ticket numbers look like L3-2026-000123',
+  })
   newPriorities?: string[] | null;
 }

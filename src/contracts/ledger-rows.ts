@@ -5,10 +5,9 @@ import { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
 import { toHundredths } from './hours';
 import { type LedgerFact, ledgerRefusal } from './ledger-rules';
 import { TicketBillingEntity } from './ticket-billing.entity';
+import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
 
 // Row-level helpers of the ledger service: facts from rows, idempotency replays, request checks.
-
-const TICKET_NUMBER = /^L3-\d{4}-\d{6}$/;
 
 export function toFact(e: HourLedgerEntryEntity): LedgerFact {
   return {
@@ -89,7 +88,7 @@ export const keyReused = () =>
   );
 
 export function requireTicketNumber(ticketNumber: string): string {
-  if (!TICKET_NUMBER.test(ticketNumber)) {
+  if (!TICKET_NUMBER_PATTERN.test(ticketNumber)) {
     throw new DomainError(
       ErrorCode.VALIDATION_FAILED,
       'ticketNumber must look like L3-2026-000123',

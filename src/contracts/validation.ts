@@ -1,11 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsISO8601, IsNumber, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
 import { MAX_HOURS } from './hours';
 
 // class-validator building blocks shared by the contracts inputs (the services re-check the same
 // rules for callers that skip GraphQL, such as the workflow's activities).
-
-export const TICKET_NUMBER_PATTERN = /^L3-\d{4}-\d{6}$/;
 
 /** Hours > 0 with at most 2 decimals. */
 export const IsHours = () =>

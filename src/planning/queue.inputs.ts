@@ -15,8 +15,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { RequestIdField } from '../common/idempotency-fields';
+import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
 
-const TICKET_NUMBER = /^L3-\d{4}-\d{6,}$/;
 const NUMBER_MESSAGE = 'ticket numbers look like L3-2026-000123';
 const MAX_QUEUE = 500;
 
@@ -64,7 +64,7 @@ export class QueueOrderInput {
   })
   @IsArray()
   @ArrayMaxSize(MAX_QUEUE)
-  @Matches(TICKET_NUMBER, { each: true, message: NUMBER_MESSAGE })
+  @Matches(TICKET_NUMBER_PATTERN, { each: true, message: NUMBER_MESSAGE })
   order!: string[];
 
   @Field(() => [String], {
@@ -73,7 +73,7 @@ export class QueueOrderInput {
   })
   @IsArray()
   @ArrayMaxSize(MAX_QUEUE)
-  @Matches(TICKET_NUMBER, { each: true, message: NUMBER_MESSAGE })
+  @Matches(TICKET_NUMBER_PATTERN, { each: true, message: NUMBER_MESSAGE })
   urgent: string[] = [];
 }
 
@@ -95,7 +95,7 @@ export class ConfirmQueueReorderInput extends QueueOrderInput {
 @InputType()
 export class AdjustReleaseDateInput {
   @Field()
-  @Matches(TICKET_NUMBER, { message: NUMBER_MESSAGE })
+  @Matches(TICKET_NUMBER_PATTERN, { message: NUMBER_MESSAGE })
   number!: string;
 
   @Field({ description: 'In the future, inside (or at the closing of) business time.' })

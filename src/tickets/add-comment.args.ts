@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { RequestIdField } from '../common/idempotency-fields';
 import { COMMENT_MAX_LENGTH } from '../../workflows/ticket/ticket.contract';
-import { TICKET_NUMBER_PATTERN } from '../contracts/validation';
+import { TICKET_NUMBER_PATTERN } from './ticket-number';
 
 /** `addComment` arguments (issue 5): the body is trimmed before its length is checked. */
 @ArgsType()

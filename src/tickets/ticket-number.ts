@@ -1,13 +1,11 @@
 import type { EntityManager } from 'typeorm';
 
-/** L3-02: `L3-<year>-<6+ digit sequence>`. */
+/** L3-02: `L3-<year>-<6+ digit sequence>` (six digits, more past 999,999 in a year). */
+export const TICKET_NUMBER_PATTERN = /^L3-\d{4}-\d{6,}$/;
+
+/** L3-02: the number {@link TICKET_NUMBER_PATTERN} describes. */
 export function formatTicketNumber(year: number, seq: number): string {
   return `L3-${year}-${String(seq).padStart(6, '0')}`;
-}
-
-export function parseTicketNumber(number: string): { year: number; seq: number } | null {
-  const m = /^L3-(\d{4})-(\d{6,})$/.exec(number);
-  return m ? { year: Number(m[1]), seq: Number(m[2]) } : null;
 }
 
 /**

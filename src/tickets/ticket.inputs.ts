@@ -20,14 +20,13 @@ import {
 } from 'class-validator';
 import { RequestIdField } from '../common/idempotency-fields';
 import { IsHours, IsLocalDate, IsText } from '../contracts/validation';
+import { TICKET_NUMBER_PATTERN } from './ticket-number';
 import {
   AdminActionKind,
   RequirementKind,
   TicketCategory,
   TicketClassification,
 } from './ticket.model';
-
-const TICKET_NUMBER = /^L3-\d{4}-\d{6,}$/;
 
 @InputType()
 export class RegisterTicketInput {
@@ -59,7 +58,7 @@ export class RegisterTicketInput {
 @InputType()
 export class TicketActionInput {
   @Field()
-  @Matches(TICKET_NUMBER, { message: 'number must look like L3-2026-000123' })
+  @Matches(TICKET_NUMBER_PATTERN, { message: 'number must look like L3-2026-000123' })
   number!: string;
 
   @RequestIdField()
@@ -179,7 +178,7 @@ export class RecordAdminActionInput extends TicketActionInput {
 @InputType({ description: "L3-12: time logged on a ticket, charged to its client's hours." })
 export class LogTicketTimeInput {
   @Field()
-  @Matches(TICKET_NUMBER, { message: 'number must look like L3-2026-000123' })
+  @Matches(TICKET_NUMBER_PATTERN, { message: 'number must look like L3-2026-000123' })
   number!: string;
 
   @Field({ description: 'YYYY-MM-DD the work was done.' })
