@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +15,7 @@ import {
 } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../src/api/create-api-app';
+import { startNodeProcess } from '../src/dev/child-process';
 import { type AppConfig, loadAppConfig } from '../src/config/app-config';
 import { runMigrations } from '../src/database/run-migrations';
 import { typeOrmOptions } from '../src/database/typeorm-options';
@@ -245,29 +245,18 @@ const WORKER_READY = 'Worker polling task queue';
  * until it polls; returns its stop (SIGTERM: in-flight work finishes; SIGKILL after 15 s).
  */
 async function startWorkerProcess(env: Record<string, string>): Promise<() => Promise<void>> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'worker', 'main.js')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, LOG_LEVEL: 'log' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output = (output + chunk.toString()).slice(-20_000);
-      if (output.includes(WORKER_READY)) resolve();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    void exited.then(() => reject(new Error(`the worker process exited:\n${output}`)));
-  });
-  return async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.kill('SIGTERM');
-    await exited;
-    clearTimeout(kill);
-  };
+  const worker = startNodeProcess(
+    join(ROOT, 'dist', 'src', 'worker', 'main.js'),
+    { ...process.env, ...env, LOG_LEVEL: 'log' },
+    ROOT,
+  );
+  let exited = false;
+  void worker.exited.then(() => (exited = true));
+  while (!worker.output().includes(WORKER_READY)) {
+    if (exited) throw new Error(`the worker process exited:\n${worker.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return () => worker.stop();
 }
 
 /** Runs `task` on `clients` concurrent loops until `count` tasks ran or `ms` passed; tasks/s. */

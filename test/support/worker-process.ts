@@ -1,8 +1,9 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { type NodeProcess, startNodeProcess } from '../../src/dev/child-process';
 import { ROOT } from './paths';
 
 // The real worker (`src/worker/main.ts`, compiled) and, where a spec kills it, the real API
@@ -44,17 +45,7 @@ export function removeWorkerBuild(buildDir: string): void {
 }
 
 /** A running child process of the compiled app (the worker or the API). */
-export interface AppProcess {
-  readonly proc: ChildProcess;
-  /** Resolves with the exit signal or code. */
-  readonly exited: Promise<NodeJS.Signals | number | null>;
-  /** Its stdout and stderr so far (for failure messages). */
-  output(): string;
-  /** `kill -9`: no shutdown hook runs; resolves once the process is gone. */
-  kill9(): Promise<void>;
-  /** SIGTERM (graceful: in-flight activities finish), SIGKILL after `graceMs`. */
-  stop(graceMs?: number): Promise<void>;
-}
+export type AppProcess = NodeProcess;
 
 export type WorkerProcess = AppProcess;
 
@@ -69,39 +60,7 @@ export function spawnApi(buildDir: string, env: Record<string, string>): AppProc
 }
 
 function spawnApp(buildDir: string, entry: string, env: Record<string, string>): AppProcess {
-  const proc = spawn(process.execPath, [join(buildDir, entry)], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const keep = (d: Buffer): void => {
-    out = (out + d.toString()).slice(-20_000);
-  };
-  proc.stdout?.on('data', keep);
-  proc.stderr?.on('data', keep);
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null)
-      return resolve(proc.signalCode ?? proc.exitCode);
-    proc.once('exit', (code, signal) => resolve(signal ?? code));
-  });
-  const gone = (): boolean => proc.exitCode !== null || proc.signalCode !== null;
-  return {
-    proc,
-    exited,
-    output: () => out,
-    async kill9() {
-      if (!gone()) proc.kill('SIGKILL');
-      await exited;
-    },
-    async stop(graceMs = 15_000) {
-      if (gone()) return;
-      const timer = setTimeout(() => proc.kill('SIGKILL'), graceMs);
-      proc.kill('SIGTERM');
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return startNodeProcess(join(buildDir, entry), { ...process.env, ...env }, ROOT);
 }
 
 /**
