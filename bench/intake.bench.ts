@@ -68,6 +68,6 @@ export const intakeScenario: BenchScenario = {
         ];
         return rows;
       },
-      { worker: 'own-process' },
+      { worker: 'own-process', api: 'own-process' },
     ),
 };

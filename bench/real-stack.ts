@@ -24,12 +24,14 @@ import { Role } from '../src/identity/role.enum';
 import { type LocalStack, startLocalStack } from '../src/infra/local-stack/local-stack';
 import { freePort } from '../src/infra/provisioning/temporal-binaries';
 import { createTicketWorker, WORKFLOWS_PATH } from '../src/worker/create-worker';
+import * as noopActivities from './workflows/noop.activities';
 import { WorkerModule } from '../src/worker/worker.module';
 
 // The real stack for the end-to-end scenarios: embedded PostgreSQL, a headless Temporal dev server
 // and the SMTP catcher on free ports in a temp folder (`startLocalStack`, as the integration tier),
-// the committed migrations, the demo seed, the real API over HTTP and the real ticket worker, all
-// in this process. Each scenario gets its own and tears it down.
+// the committed migrations, the demo seed, the real API over HTTP and the real ticket worker, in
+// this process or as their own processes (`BenchWorldOptions`). Each scenario gets its own and
+// tears it down.
 
 /* eslint-disable no-console */
 
@@ -94,6 +96,12 @@ export interface BenchWorldOptions {
    * `in-process` (default): in the bench process, for scenarios that measure the worker itself.
    */
   readonly worker?: 'in-process' | 'own-process';
+  /**
+   * Where the API runs. `own-process`: `dist/src/api/main.js` as a child process, as `npm start`
+   * and docker-compose run it, so the bench's HTTP client, its SQL baseline and the API do not
+   * share one event loop. `in-process` (default): a Nest app in the bench process.
+   */
+  readonly api?: 'in-process' | 'own-process';
 }
 
 export async function withBenchWorld<T>(
@@ -145,10 +153,30 @@ export async function withBenchWorld<T>(
     const seed = await seedDemoWorld(db);
     say('stack up, migrated, seeded');
 
-    const app: INestApplication = await createApiApp(config);
-    await app.listen(0, '127.0.0.1');
-    stops.push(() => app.close());
-    const apiUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    let apiUrl: string;
+    const stackEnv = {
+      ...production,
+      DATABASE_URL: stack.databaseUrl,
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      SMTP_URL: stack.smtpUrl,
+    };
+    if (options.api === 'own-process') {
+      const port = await freePort();
+      stops.push(
+        await startChildProcess(join(ROOT, 'dist', 'src', 'api', 'main.js'), API_READY, {
+          ...stackEnv,
+          API_HOST: '127.0.0.1',
+          API_PORT: String(port),
+        }),
+      );
+      apiUrl = `http://127.0.0.1:${port}`;
+      say('API process up');
+    } else {
+      const app: INestApplication = await createApiApp(config);
+      await app.listen(0, '127.0.0.1');
+      stops.push(() => app.close());
+      apiUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    }
 
     const [ticketBundleCode, noopBundleCode] = await bundles;
     const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
@@ -156,12 +184,11 @@ export async function withBenchWorld<T>(
     const workers: Worker[] = [];
     if (options.worker === 'own-process') {
       stops.push(
-        await startWorkerProcess({
-          ...production,
-          DATABASE_URL: stack.databaseUrl,
-          TEMPORAL_ADDRESS: stack.temporalAddress,
-          SMTP_URL: stack.smtpUrl,
-        }),
+        await startChildProcess(
+          join(ROOT, 'dist', 'src', 'worker', 'main.js'),
+          WORKER_READY,
+          stackEnv,
+        ),
       );
       say('ticket worker process up');
     } else {
@@ -181,6 +208,7 @@ export async function withBenchWorld<T>(
       namespace: config.temporal.namespace,
       taskQueue: NOOP_TASK_QUEUE,
       workflowBundle: noopBundleCode,
+      activities: noopActivities,
     });
     for (const worker of [...workers, noopWorker]) {
       const running = worker.run();
@@ -239,24 +267,25 @@ export async function withBenchWorld<T>(
 }
 
 const WORKER_READY = 'Worker polling task queue';
+const API_READY = 'API listening on';
 
 /**
- * Starts the compiled worker entry point (what `npm start` runs) on the bench's stack and waits
- * until it polls; returns its stop (SIGTERM: in-flight work finishes; SIGKILL after 15 s).
+ * Starts a compiled entry point (what `npm start` runs) on the bench's stack and waits until its
+ * output shows `ready`; returns its stop (SIGTERM: in-flight work finishes; SIGKILL after 15 s).
  */
-async function startWorkerProcess(env: Record<string, string>): Promise<() => Promise<void>> {
-  const worker = startNodeProcess(
-    join(ROOT, 'dist', 'src', 'worker', 'main.js'),
-    { ...process.env, ...env, LOG_LEVEL: 'log' },
-    ROOT,
-  );
+async function startChildProcess(
+  script: string,
+  ready: string,
+  env: Record<string, string>,
+): Promise<() => Promise<void>> {
+  const child = startNodeProcess(script, { ...process.env, ...env, LOG_LEVEL: 'log' }, ROOT);
   let exited = false;
-  void worker.exited.then(() => (exited = true));
-  while (!worker.output().includes(WORKER_READY)) {
-    if (exited) throw new Error(`the worker process exited:\n${worker.output()}`);
+  void child.exited.then(() => (exited = true));
+  while (!child.output().includes(ready)) {
+    if (exited) throw new Error(`${script} exited:\n${child.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return () => worker.stop();
+  return () => child.stop();
 }
 
 /** Runs `task` on `clients` concurrent loops until `count` tasks ran or `ms` passed; tasks/s. */
@@ -284,6 +313,15 @@ export async function concurrentRate(
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/**
+ * A pause between two timed samples. The latency scenarios time one request at a time, as one
+ * user acts; without it a request's own tail (a GC, the email sent after the commit) would land
+ * on the next sample, which is the other side's half the time. Both sides get the same pause.
+ */
+export function settle(ms = 20): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Milliseconds `fn` took. */

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../src/identity/role.enum';
 import type { BenchRow, BenchScenario } from './bench-harness';
-import { NOOP_TASK_QUEUE, percentile, timed, withBenchWorld } from './real-stack';
-import { finishSignal, noopWorkflow, pingUpdate } from './workflows/noop';
+import { NOOP_TASK_QUEUE, percentile, settle, timed, withBenchWorld } from './real-stack';
+import {
+  finishSignal,
+  noopWorkflow,
+  pingTwoLocalActivitiesUpdate,
+  pingUpdate,
+} from './workflows/noop';
 import { addProgressUpdate, ticketWorkflowId } from '../workflows/ticket/ticket.contract';
 
 const SAMPLES = Number(process.env.BENCH_TRANSITION_SAMPLES ?? 150);
@@ -85,10 +90,19 @@ export const transitionScenario: BenchScenario = {
           }
         };
 
+        const pingTwo = async (i: number): Promise<void> => {
+          if ((await handle.executeUpdate(pingTwoLocalActivitiesUpdate, { args: [i] })) !== i) {
+            throw new Error('pingTwoLocalActivities answered wrong');
+          }
+        };
+
         const sample = async (fn: (i: number) => Promise<void>, n: number): Promise<number[]> => {
           for (let i = 0; i < WARM_UP; i++) await fn(-i - 1);
           const ms: number[] = [];
-          for (let i = 0; i < n; i++) ms.push(await timed(() => fn(i)));
+          for (let i = 0; i < n; i++) {
+            await settle();
+            ms.push(await timed(() => fn(i)));
+          }
           return ms;
         };
         // Interleave in two halves so drift (history growth, GC, disk) hits both sides alike.
@@ -96,11 +110,13 @@ export const transitionScenario: BenchScenario = {
         const update: number[] = [];
         const floor: number[] = [];
         const workflowOnly: number[] = [];
+        const twoLocal: number[] = [];
         for (let half = 0; half < 2; half++) {
           mutation.push(...(await sample(progress, SAMPLES / 2)));
           update.push(...(await sample(ping, SAMPLES / 2)));
           floor.push(...(await sample(meQuery, SAMPLES / 2)));
           workflowOnly.push(...(await sample(direct, SAMPLES / 2)));
+          twoLocal.push(...(await sample(pingTwo, SAMPLES / 2)));
         }
         await handle.signal(finishSignal);
 
@@ -124,6 +140,7 @@ export const transitionScenario: BenchScenario = {
           row(99),
           ...part('GraphQL floor (me query)', floor),
           ...part('addProgress Update sent directly', workflowOnly),
+          ...part('bare Update with 2 no-op local activities', twoLocal),
           {
             scenario: 'transition latency',
             metric: 'p99 ÷ bare Update p99',
@@ -133,6 +150,6 @@ export const transitionScenario: BenchScenario = {
           },
         ];
       },
-      { worker: 'own-process' },
+      { worker: 'own-process', api: 'own-process' },
     ),
 };
