@@ -10,7 +10,7 @@ import {
 } from './workflows/noop';
 import { addProgressUpdate, ticketWorkflowId } from '../workflows/ticket/ticket.contract';
 
-const SAMPLES = Number(process.env.BENCH_TRANSITION_SAMPLES ?? 150);
+const SAMPLES = Number(process.env.BENCH_TRANSITION_SAMPLES ?? 400);
 const WARM_UP = 10;
 const GOAL_P99_RATIO = 2;
 
