@@ -106,7 +106,7 @@ describe('fault: Temporal dev server killed and restarted on the same database f
       stack,
       [...others.map((n) => registeredOnce(n)), ...short.numbers.map((n) => breachedOnce(n))],
       worker,
-      // The reconciler sweeps every 30 s for registrations older than 30 s.
+      // The reconciler sweeps every 10 s for registrations older than 10 s.
       120_000,
     );
     recordFigure(
