@@ -82,6 +82,8 @@ export interface BenchWorld {
   readonly apiUrl: string;
   /** A Temporal client of its own (for the baselines), on the same server. */
   readonly client: Client;
+  /** The worker's process ID when it runs as its own process (`worker: 'own-process'`). */
+  readonly workerPid?: number;
   /** POSTs one GraphQL operation as the demo user holding `role` (no login for `undefined`). */
   gql<T>(query: string, variables: Record<string, unknown>, role?: Role): Promise<GqlResult<T>>;
 }
@@ -162,13 +164,12 @@ export async function withBenchWorld<T>(
     };
     if (options.api === 'own-process') {
       const port = await freePort();
-      stops.push(
-        await startChildProcess(join(ROOT, 'dist', 'src', 'api', 'main.js'), API_READY, {
-          ...stackEnv,
-          API_HOST: '127.0.0.1',
-          API_PORT: String(port),
-        }),
-      );
+      const api = await startChildProcess(join(ROOT, 'dist', 'src', 'api', 'main.js'), API_READY, {
+        ...stackEnv,
+        API_HOST: '127.0.0.1',
+        API_PORT: String(port),
+      });
+      stops.push(api.stop);
       apiUrl = `http://127.0.0.1:${port}`;
       say('API process up');
     } else {
@@ -182,14 +183,15 @@ export async function withBenchWorld<T>(
     const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
     stops.push(() => nativeConnection.close());
     const workers: Worker[] = [];
+    let workerPid: number | undefined;
     if (options.worker === 'own-process') {
-      stops.push(
-        await startChildProcess(
-          join(ROOT, 'dist', 'src', 'worker', 'main.js'),
-          WORKER_READY,
-          stackEnv,
-        ),
+      const worker = await startChildProcess(
+        join(ROOT, 'dist', 'src', 'worker', 'main.js'),
+        WORKER_READY,
+        stackEnv,
       );
+      stops.push(worker.stop);
+      workerPid = worker.pid;
       say('ticket worker process up');
     } else {
       const context: INestApplicationContext = await NestFactory.createApplicationContext(
@@ -251,6 +253,7 @@ export async function withBenchWorld<T>(
       config,
       dataDir,
       db,
+      workerPid,
       apiUrl,
       client,
       gql: (query, variables, role) =>
@@ -271,13 +274,13 @@ const API_READY = 'API listening on';
 
 /**
  * Starts a compiled entry point (what `npm start` runs) on the bench's stack and waits until its
- * output shows `ready`; returns its stop (SIGTERM: in-flight work finishes; SIGKILL after 15 s).
+ * output shows `ready`; returns its PID and its stop (SIGTERM: in-flight work finishes; SIGKILL after 15 s).
  */
 async function startChildProcess(
   script: string,
   ready: string,
   env: Record<string, string>,
-): Promise<() => Promise<void>> {
+): Promise<{ pid: number; stop: () => Promise<void> }> {
   const child = startNodeProcess(script, { ...process.env, ...env, LOG_LEVEL: 'log' }, ROOT);
   let exited = false;
   void child.exited.then(() => (exited = true));
@@ -285,7 +288,7 @@ async function startChildProcess(
     if (exited) throw new Error(`${script} exited:\n${child.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return () => child.stop();
+  return { pid: child.proc.pid ?? 0, stop: () => child.stop() };
 }
 
 /** Runs `task` on `clients` concurrent loops until `count` tasks ran or `ms` passed; tasks/s. */

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -17,6 +17,8 @@ const CLIENTS = 16;
 /** Ticket sequence numbers of this scenario start here (the API's counter never reaches them). */
 const FIRST_SEQ = 500_001;
 const MiB = 1024 * 1024;
+/** Where the worker's memory is read, as fractions of N: the curve shows where it flattens. */
+const CURVE = [0.1, 0.2, 0.4, 0.7, 1];
 
 /**
  * Issue 10 item 1: N open ticket workflows (default 10,000; `BENCH_SCALE_N`) on one machine, each
@@ -24,8 +26,9 @@ const MiB = 1024 * 1024;
  * The read-model rows are inserted by SQL; the workflows are started with the Temporal client
  * (16 concurrent starts), each runs its first task, computes its clock and projects its first
  * events. Measured: how long starting them took, when every clock was running in the read model,
- * and memory (this process: API + worker + bench client; RSS covers the workflow threads) and the
- * Temporal SQLite file per open ticket. The email dispatcher is off (the registration emails stay queued in the outbox).
+ * the worker's memory (its own process, as deployed: RSS covers its workflow threads), read at
+ * points of a curve, and the Temporal SQLite file per open ticket. The email dispatcher is off
+ * (the registration emails stay queued in the outbox).
  */
 export const scaleScenario: BenchScenario = {
   name: 'scale',
@@ -35,7 +38,9 @@ export const scaleScenario: BenchScenario = {
     const dispatcher = process.env.MAIL_DISPATCHER;
     process.env.MAIL_DISPATCHER = 'off';
     try {
-      return await withBenchWorld('scale', (world) => measure(world, n));
+      return await withBenchWorld('scale', (world) => measure(world, n), {
+        worker: 'own-process',
+      });
     } finally {
       if (dispatcher === undefined) delete process.env.MAIL_DISPATCHER;
       else process.env.MAIL_DISPATCHER = dispatcher;
@@ -110,17 +115,31 @@ async function measure(world: World, n: number): Promise<BenchRow[]> {
   await untilRunning(WARM_UP, 'warm-up');
   const before = snapshot(world);
 
+  // Started in steps; at each point of the curve, once every clock so far runs, the worker's
+  // memory is read.
   const t0 = Date.now();
-  let reported = 0;
-  const started = await concurrentRate(CLIENTS, n, Infinity, async (i) => {
-    await start(WARM_UP + i);
-    if (i - reported >= 1_000) {
-      reported = i;
-      console.log(`  [scale] ${i} started, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    }
-  });
-  const startSeconds = (Date.now() - t0) / 1000;
-  await untilRunning(WARM_UP + n, 'clocks');
+  let startMs = 0;
+  let begun = 0;
+  const curve: { open: number; workerRss: number }[] = [];
+  for (const point of CURVE) {
+    const upTo = Math.round(point * n);
+    const from = begun;
+    const t = Date.now();
+    await concurrentRate(CLIENTS, upTo - from, Infinity, async (i) => {
+      await start(WARM_UP + from + i);
+      if ((from + i) % 1_000 === 0 && from + i > 0) {
+        console.log(`  [scale] ${from + i} started, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+      }
+    });
+    startMs += Date.now() - t;
+    begun = upTo;
+    await untilRunning(WARM_UP + upTo, 'clocks');
+    curve.push({ open: WARM_UP + upTo, workerRss: snapshot(world).workerRss });
+    console.log(
+      `  [scale] ${WARM_UP + upTo} open, worker RSS ${(curve[curve.length - 1].workerRss / MiB).toFixed(0)} MiB`,
+    );
+  }
+  const startSeconds = startMs / 1000;
   const runningSeconds = (Date.now() - t0) / 1000;
   const after = snapshot(world);
   const [pg] = await world.db.query<{ bytes: string }[]>(
@@ -136,20 +155,34 @@ async function measure(world: World, n: number): Promise<BenchRow[]> {
     ...(baseline ? { baseline } : {}),
   });
   return [
-    row(`start ${n} ticket workflows, ${CLIENTS} clients`, startSeconds, 's', {
-      label: 'starts /s',
-      value: started.perSecond,
-    }),
+    row(
+      `start ${n} ticket workflows, ${CLIENTS} clients (time spent starting)`,
+      startSeconds,
+      's',
+      {
+        label: 'starts /s',
+        value: n / startSeconds,
+      },
+    ),
     row(`all ${n} triage clocks running (read model)`, runningSeconds, 's'),
-    row('RSS per open ticket (API + worker process)', perTicketKiB(after.rss, before.rss), 'KiB', {
-      label: `RSS MiB at ${WARM_UP + n}`,
-      value: after.rss / MiB,
-    }),
-    // Workflows run in the SDK's worker threads: their heaps are in the RSS, not in this one.
-    row('main-thread V8 heap per open ticket', perTicketKiB(after.heap, before.heap), 'KiB', {
-      label: `heap MiB at ${WARM_UP + n}`,
-      value: after.heap / MiB,
-    }),
+    row(
+      'worker process RSS per open ticket',
+      perTicketKiB(after.workerRss, before.workerRss),
+      'KiB',
+      { label: `worker RSS MiB at ${WARM_UP + n}`, value: after.workerRss / MiB },
+    ),
+    ...curve.map((c) =>
+      row(`  worker process RSS at ${c.open} open tickets`, c.workerRss / MiB, 'MiB'),
+    ),
+    row(
+      'bench process RSS (API, client) per open ticket',
+      perTicketKiB(after.rss, before.rss),
+      'KiB',
+      {
+        label: `bench RSS MiB at ${WARM_UP + n}`,
+        value: after.rss / MiB,
+      },
+    ),
     row(
       'Temporal SQLite per open ticket',
       perTicketKiB(after.temporalDb, before.temporalDb),
@@ -162,12 +195,14 @@ async function measure(world: World, n: number): Promise<BenchRow[]> {
 }
 
 interface Snapshot {
+  /** This process (the API and the bench client), after a full GC. */
   readonly rss: number;
-  readonly heap: number;
+  /** The worker process (its workflow threads included), as the OS counts it. */
+  readonly workerRss: number;
   readonly temporalDb: number;
 }
 
-/** Memory after a full GC, and the dev server's SQLite file with its WAL. */
+/** Memory of both processes, and the dev server's SQLite file with its WAL. */
 function snapshot(world: World): Snapshot {
   gc();
   const memory = process.memoryUsage();
@@ -175,7 +210,15 @@ function snapshot(world: World): Snapshot {
   const temporalDb = readdirSync(dir)
     .filter((f) => f.startsWith('temporal.db'))
     .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
-  return { rss: memory.rss, heap: memory.heapUsed, temporalDb };
+  return { rss: memory.rss, workerRss: processRss(world.workerPid), temporalDb };
+}
+
+/** Resident memory of process `pid` (`VmRSS` in /proc), in bytes. */
+function processRss(pid: number | undefined): number {
+  if (!pid) throw new Error('the scale scenario needs the worker in its own process');
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!match) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(match[1]) * 1024;
 }
 
 /** A full collection, without starting node with `--expose-gc`. */
@@ -184,7 +227,10 @@ function gc(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-/** What the SDK picks when `maxCachedWorkflows` is not set (worker-options, reuseV8Context). */
+/**
+ * What the SDK picks when `maxCachedWorkflows` is not set (worker-options, reuseV8Context). The
+ * worker process runs with Node's defaults, as this one, so its heap limit is the same.
+ */
 function defaultCacheSize(): number {
   const heapMiB = getHeapStatistics().heap_size_limit / MiB;
   return Math.max(Math.floor((Math.max(heapMiB - 200, 0) * 600) / 1024), 10);
