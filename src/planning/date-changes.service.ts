@@ -6,7 +6,7 @@ import { adjustReleaseDateUpdate } from '../../workflows/ticket/ticket.contract'
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
 import { TicketEntity } from '../tickets/ticket.entity';
-import { ticketFromView } from '../tickets/ticket.mapper';
+import { ticketFromEntity } from '../tickets/ticket.mapper';
 import type { TransitionOutcome } from '../tickets/ticket.model';
 import { TicketWorkflowClient } from '../tickets/ticket-workflow.client';
 
@@ -94,7 +94,9 @@ export class DateChangesService {
       newDate: input.newDate.toISOString(),
       reason: input.reason,
     });
-    const ticket = ticketFromView(await this.workflows.state(input.number));
-    return { ticket, requestId, seq: result.seq };
+    // Answered from the read model, as every transition: the Update returns once its events are
+    // projected (the workflow's state keeps only the newest timeline events).
+    const row = await this.db.getRepository(TicketEntity).findOneByOrFail({ number: input.number });
+    return { ticket: ticketFromEntity(row), requestId, seq: result.seq };
   }
 }

@@ -14,6 +14,7 @@ import {
   classifyUpdate,
   clientRepliedUpdate,
   submitEstimateUpdate,
+  KEPT_TIMELINE_EVENTS,
   ticketStateQuery,
   waitOnClientUpdate,
   type SlaClockView,
@@ -401,5 +402,36 @@ describe('calendar change, worker restart, continue-as-new', () => {
     expect(h.events.of('progress', 'breached')).toHaveLength(1);
     expect(h.events.of('progress', 'breached')[0].clockId).toBe(clock(view, 'progress', 7).id);
     expect(view.timeline.map((e) => e.seq)).toEqual(view.timeline.map((_, i) => i + 1));
+  });
+
+  it('L3-07: a long ticket keeps only its newest logged events in its state; every event reaches the log once, in order, across continue-as-new', async () => {
+    await skipToNextOpening(h);
+    const updates = 90; // 3 events each (the note, the run met, the next run): > KEPT_TIMELINE_EVENTS
+    const { view, firstRunId, lastRunId } = await withWorker(h, async () => {
+      const { handle } = await startTicket(h, { historyEventLimit: 600 });
+      const firstRunId = (await handle.describe()).runId;
+      await handle.executeUpdate(classifyUpdate, {
+        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
+      });
+      for (let i = 0; i < updates; i += 1) {
+        const result = await handle.executeUpdate(addProgressUpdate, {
+          args: [req(agent, { note: `Avance ${i}` })],
+        });
+        expect(result.seq).toBeGreaterThan(3 * i);
+      }
+      const view = await handle.query(ticketStateQuery);
+      return { view, firstRunId, lastRunId: (await handle.describe()).runId };
+    });
+    expect(lastRunId).not.toBe(firstRunId);
+    const logged = h.projections.flatMap((b) => b.events.map((e) => e.seq));
+    const total = (view.droppedEvents ?? 0) + view.timeline.length;
+    expect(total).toBeGreaterThan(3 * updates);
+    expect(logged).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(view.timeline).toHaveLength(KEPT_TIMELINE_EVENTS);
+    expect(view.timeline.map((e) => e.seq)).toEqual(
+      Array.from({ length: KEPT_TIMELINE_EVENTS }, (_, i) => total - KEPT_TIMELINE_EVENTS + i + 1),
+    );
+    expect(view.timeline.at(-1)!.type).toBe('CLOCK_STARTED');
+    expect(clock(view, 'progress', updates + 1).status).toBe('RUNNING');
   });
 });

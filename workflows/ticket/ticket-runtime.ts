@@ -32,7 +32,12 @@ import type {
   TicketView,
   TransitionResult,
 } from './ticket.contract';
-import { clockId, REMEMBERED_REQUESTS, TERMINAL_STATES } from './ticket.contract';
+import {
+  clockId,
+  KEPT_TIMELINE_EVENTS,
+  REMEMBERED_REQUESTS,
+  TERMINAL_STATES,
+} from './ticket.contract';
 import {
   clockData,
   clockTarget,
@@ -133,6 +138,21 @@ export class TicketRuntime {
     else await legacyProjection.projectTicket(batch);
     this.projectedSeq = events[events.length - 1].seq;
     for (const clock of clocks) this.projectedClocks.set(clock.id, clock);
+    this.dropLoggedEvents();
+  }
+
+  /** Keeps the state bounded: logged events beyond the newest KEPT_TIMELINE_EVENTS are dropped. */
+  private dropLoggedEvents(): void {
+    const { timeline } = this.view;
+    const excess = Math.min(
+      timeline.length - KEPT_TIMELINE_EVENTS,
+      timeline.filter((e) => e.seq <= this.projectedSeq).length,
+    );
+    if (excess <= 0) return;
+    this.update({
+      timeline: timeline.slice(excess),
+      droppedEvents: (this.view.droppedEvents ?? 0) + excess,
+    });
   }
 
   /** The stored result of an earlier request with this ID (idempotent retry), if any. */
@@ -167,7 +187,7 @@ export class TicketRuntime {
 
   /** Appends a timeline event and returns its sequence number. */
   record(type: string, actor: Actor | null, data: Record<string, unknown>, at?: string): number {
-    const seq = this.view.timeline.length + 1;
+    const seq = (this.view.droppedEvents ?? 0) + this.view.timeline.length + 1;
     const event = { seq, type, at: at ?? nowIso(), actor, data };
     this.update({ timeline: [...this.view.timeline, event] });
     return seq;

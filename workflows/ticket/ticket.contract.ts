@@ -89,6 +89,13 @@ export interface TicketInput {
 export const HISTORY_EVENT_LIMIT = 5_000;
 /** Processed request IDs remembered for idempotency (oldest forgotten first). */
 export const REMEMBERED_REQUESTS = 500;
+/**
+ * Timeline events a ticket's workflow keeps in its state once they are in the event log (the
+ * newest; older ones are dropped). The state is carried through continue-as-new as one payload,
+ * and Temporal refuses payloads over 2 MB: a full timeline reached that after about 1,500
+ * progress updates (1.3 KB each). The event log in PostgreSQL keeps every event.
+ */
+export const KEPT_TIMELINE_EVENTS = 200;
 
 export interface TimelineEvent {
   readonly seq: number;
@@ -181,7 +188,13 @@ export interface TicketView {
     readonly at: string;
   } | null;
   readonly clocks: readonly SlaClockView[];
+  /**
+   * The newest timeline events, in sequence order: every event not yet in the event log, and at
+   * most {@link KEPT_TIMELINE_EVENTS} of those that are. The full timeline is the event log's.
+   */
   readonly timeline: readonly TimelineEvent[];
+  /** How many of the oldest events were dropped from `timeline` (absent: none). */
+  readonly droppedEvents?: number;
   /** Worst over the open clocks. */
   readonly slaStatus: 'ok' | 'at_risk' | 'breached';
   readonly nextDeadline: string | null;
