@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
@@ -114,12 +114,26 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
   it('shows the monthly statement and downloads it as CSV (L3-03)', async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, MANAGER, e2e.password(MANAGER));
+    // The current month's statement, asked for first, answers last: the page must keep showing
+    // the month asked for last (a late answer once replaced it, and the test failed now and then).
+    let staleRequest: Request | undefined;
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!body.includes('monthlyStatement') || body.includes('"2026-01"')) return route.continue();
+      staleRequest = route.request();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      return route.continue();
+    });
     await page.goto('/contratos');
     await page.getByLabel('Cliente').selectOption({ label: 'Comercializadora Aurora' });
     // The demo package was bought on 2026-01-01.
     await page.getByLabel('Mes').fill('2026-01');
     const statement = page.getByTestId('statement');
     await statement.getByText('40 h').waitFor();
+    expect(staleRequest).toBeDefined();
+    await (await staleRequest!.response())?.finished();
+    // Let the page handle that late answer (a macrotask or two) before looking again.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
     expect(await statement.innerText()).toMatch(/Horas compradas\s+40 h/);
     expect(await statement.innerText()).toMatch(/Cuota mensual\s+\$18,500\.00/);
 

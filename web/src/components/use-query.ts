@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Operation } from '../api/graphql-client';
 import { useSession } from '../session/session-context';
 
@@ -9,7 +9,11 @@ export interface QueryState<T> {
   reload: () => Promise<void>;
 }
 
-/** Runs a query with the session's token when `key` changes; keeps the last data while reloading. */
+/**
+ * Runs a query with the session's token when `key` changes; keeps the last data while reloading.
+ * Only the newest request's answer is shown: an older one that arrives later (the variables
+ * changed meanwhile) is dropped, so the data always matches the current variables.
+ */
 export function useQuery<TData, TVariables>(
   op: Operation<TData, TVariables>,
   variables: TVariables,
@@ -21,13 +25,15 @@ export function useQuery<TData, TVariables>(
     loading: !skip,
   });
 
+  const newest = useRef(0);
   const run = useCallback(async () => {
+    const request = ++newest.current;
     setState((s) => ({ ...s, loading: true }));
     try {
       const data = await call(op, JSON.parse(key) as TVariables);
-      setState({ data, loading: false });
+      if (request === newest.current) setState({ data, loading: false });
     } catch (error) {
-      setState((s) => ({ data: s.data, error, loading: false }));
+      if (request === newest.current) setState((s) => ({ data: s.data, error, loading: false }));
     }
   }, [call, op, key]);
 
