@@ -14,6 +14,7 @@ import {
   classifyUpdate,
   clientRepliedUpdate,
   submitEstimateUpdate,
+  KEPT_ENDED_CLOCK_RUNS,
   KEPT_TIMELINE_EVENTS,
   ticketStateQuery,
   waitOnClientUpdate,
@@ -404,7 +405,7 @@ describe('calendar change, worker restart, continue-as-new', () => {
     expect(view.timeline.map((e) => e.seq)).toEqual(view.timeline.map((_, i) => i + 1));
   });
 
-  it('L3-07: a long ticket keeps only its newest logged events in its state; every event reaches the log once, in order, across continue-as-new', async () => {
+  it('L3-07: a long ticket keeps only its newest logged events and ended clock runs in its state; every event reaches the log once, in order, across continue-as-new', async () => {
     await skipToNextOpening(h);
     const updates = 90; // 3 events each (the note, the run met, the next run): > KEPT_TIMELINE_EVENTS
     const { view, firstRunId, lastRunId } = await withWorker(h, async () => {
@@ -432,6 +433,21 @@ describe('calendar change, worker restart, continue-as-new', () => {
       Array.from({ length: KEPT_TIMELINE_EVENTS }, (_, i) => total - KEPT_TIMELINE_EVENTS + i + 1),
     );
     expect(view.timeline.at(-1)!.type).toBe('CLOCK_STARTED');
-    expect(clock(view, 'progress', updates + 1).status).toBe('RUNNING');
+    // Clock runs: the open one and the newest ended ones; run numbers go on (L3-07).
+    const runs = view.clocks.map((c) => `${c.kind}:${c.run}:${c.status}`);
+    expect(runs).toEqual([
+      ...Array.from(
+        { length: KEPT_ENDED_CLOCK_RUNS },
+        (_, i) => `progress:${updates - KEPT_ENDED_CLOCK_RUNS + i + 1}:MET`,
+      ),
+      `progress:${updates + 1}:RUNNING`,
+    ]);
+    expect(view.droppedClockRuns).toEqual({
+      triage: 1,
+      progress: updates - KEPT_ENDED_CLOCK_RUNS,
+    });
+    // Every run reached the read model, each under its own ID.
+    const projectedRuns = new Set(h.projections.flatMap((b) => b.slice.clocks.map((c) => c.id)));
+    expect(projectedRuns.size).toBe(updates + 2);
   });
 });

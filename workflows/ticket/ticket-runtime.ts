@@ -34,6 +34,7 @@ import type {
 } from './ticket.contract';
 import {
   clockId,
+  KEPT_ENDED_CLOCK_RUNS,
   KEPT_TIMELINE_EVENTS,
   REMEMBERED_REQUESTS,
   TERMINAL_STATES,
@@ -139,6 +140,25 @@ export class TicketRuntime {
     this.projectedSeq = events[events.length - 1].seq;
     for (const clock of clocks) this.projectedClocks.set(clock.id, clock);
     this.dropLoggedEvents();
+    this.dropProjectedEndedClocks();
+  }
+
+  /**
+   * Keeps the state bounded: projected ended clock runs beyond the newest KEPT_ENDED_CLOCK_RUNS
+   * are dropped (only open runs drive timers and status; run numbers go on from the count).
+   */
+  private dropProjectedEndedClocks(): void {
+    const { clocks } = this.view;
+    const ended = clocks.filter((c) => !isOpen(c) && this.projectedClocks.get(c.id) === c);
+    const excess = ended.length - KEPT_ENDED_CLOCK_RUNS;
+    if (excess <= 0) return;
+    const dropped = new Set(ended.slice(0, excess));
+    const droppedClockRuns = { ...this.view.droppedClockRuns };
+    for (const clock of dropped) {
+      droppedClockRuns[clock.kind] = (droppedClockRuns[clock.kind] ?? 0) + 1;
+      this.projectedClocks.delete(clock.id);
+    }
+    this.update({ clocks: clocks.filter((c) => !dropped.has(c)), droppedClockRuns });
   }
 
   /** Keeps the state bounded: logged events beyond the newest KEPT_TIMELINE_EVENTS are dropped. */
@@ -270,7 +290,10 @@ export class TicketRuntime {
   }
 
   private freshClock(kind: SlaClockKind, at: string): SlaClockView {
-    const run = this.view.clocks.filter((c) => c.kind === kind).length + 1;
+    const run =
+      (this.view.droppedClockRuns?.[kind] ?? 0) +
+      this.view.clocks.filter((c) => c.kind === kind).length +
+      1;
     return newClock(
       clockId(this.ticketNumber, kind, run),
       kind,

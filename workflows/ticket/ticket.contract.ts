@@ -96,6 +96,12 @@ export const REMEMBERED_REQUESTS = 500;
  * progress updates (1.3 KB each). The event log in PostgreSQL keeps every event.
  */
 export const KEPT_TIMELINE_EVENTS = 200;
+/**
+ * Ended clock runs a ticket's workflow keeps in its state once they are in the read model (the
+ * newest). Each progress update ends a run and starts the next (L3-07, ≈ 450 bytes each); the
+ * read model keeps every run.
+ */
+export const KEPT_ENDED_CLOCK_RUNS = 50;
 
 export interface TimelineEvent {
   readonly seq: number;
@@ -187,6 +193,10 @@ export interface TicketView {
     readonly reason: string;
     readonly at: string;
   } | null;
+  /**
+   * The open clock runs, and at most {@link KEPT_ENDED_CLOCK_RUNS} ended ones once projected (the
+   * newest). The read model keeps every run.
+   */
   readonly clocks: readonly SlaClockView[];
   /**
    * The newest timeline events, in sequence order: every event not yet in the event log, and at
@@ -195,6 +205,8 @@ export interface TicketView {
   readonly timeline: readonly TimelineEvent[];
   /** How many of the oldest events were dropped from `timeline` (absent: none). */
   readonly droppedEvents?: number;
+  /** Per kind, how many of the oldest ended runs were dropped from `clocks` (absent: none). */
+  readonly droppedClockRuns?: Partial<Record<SlaClockKind, number>>;
   /** Worst over the open clocks. */
   readonly slaStatus: 'ok' | 'at_risk' | 'breached';
   readonly nextDeadline: string | null;
