@@ -1,7 +1,8 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { type Checkpoint, CHECKPOINT, RECORD_CHECKPOINT_DECISIONS } from '../api/checkpoints';
 import { CLIENT_QUEUE } from '../api/planning';
-import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { ErrorMessage } from '../components/error-message';
+import { FormFooter } from '../components/form-footer';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
@@ -164,15 +165,11 @@ function DecisionForm({
         />
       )}
       <FormProblem problem={problem} />
-      <div className="form-actions span-all">
-        <button type="submit" className="button primary" disabled={form.busy}>
-          {form.busy ? c.recording : c.record}
-        </button>
-      </div>
-      <div className="span-all">
-        <ErrorMessage error={form.error} />
-        <SuccessMessage text={form.done} />
-      </div>
+      <FormFooter
+        form={form}
+        label={form.busy ? c.recording : c.record}
+        buttonClassName="button primary"
+      />
     </form>
   );
 }

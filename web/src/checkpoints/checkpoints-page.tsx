@@ -6,7 +6,8 @@ import {
   SET_CHECKPOINT_SETTINGS,
 } from '../api/checkpoints';
 import { ORGANIZATIONS } from '../api/operations';
-import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { ErrorMessage } from '../components/error-message';
+import { FormFooter } from '../components/form-footer';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
 import { weekdayName } from '../i18n/format';
@@ -79,15 +80,7 @@ function SettingsForm({
           {c.timeHint}
         </p>
       </div>
-      <div className="form-actions span-all">
-        <button type="submit" className="button primary" disabled={form.busy}>
-          {c.save}
-        </button>
-      </div>
-      <div className="span-all">
-        <ErrorMessage error={form.error} />
-        <SuccessMessage text={form.done} />
-      </div>
+      <FormFooter form={form} label={c.save} buttonClassName="button primary" />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { PLANNING_SETTINGS, SET_PLANNING_CAPACITY } from '../api/planning';
-import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { ErrorMessage } from '../components/error-message';
+import { FormFooter } from '../components/form-footer';
 import { FormProblem } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
@@ -83,15 +84,12 @@ export function PlanningCapacitySection({ organizationId }: { organizationId: st
           </p>
         </TextField>
         <FormProblem problem={problem} />
-        <div className="form-actions span-all">
-          <button type="submit" className="button primary" disabled={form.busy || !settings}>
-            {p.save}
-          </button>
-        </div>
-        <div className="span-all">
-          <ErrorMessage error={form.error} />
-          <SuccessMessage text={form.done} />
-        </div>
+        <FormFooter
+          form={form}
+          label={p.save}
+          buttonClassName="button primary"
+          disabled={!settings}
+        />
       </form>
     </section>
   );

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { QUICK_CHANNEL, SET_QUICK_CHANNEL } from '../api/planning';
-import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { ErrorMessage } from '../components/error-message';
+import { FormFooter } from '../components/form-footer';
 import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
@@ -54,15 +55,12 @@ export function QuickChannelSection({ organizationId }: { organizationId: string
             {w.urlHint}
           </p>
         </TextField>
-        <div className="form-actions span-all">
-          <button type="submit" className="button primary" disabled={form.busy || !query.data}>
-            {w.save}
-          </button>
-        </div>
-        <div className="span-all">
-          <ErrorMessage error={form.error} />
-          <SuccessMessage text={form.done} />
-        </div>
+        <FormFooter
+          form={form}
+          label={w.save}
+          buttonClassName="button primary"
+          disabled={!query.data}
+        />
       </form>
     </section>
   );
