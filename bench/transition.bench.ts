@@ -87,17 +87,16 @@ export const transitionScenario: BenchScenario = {
             ],
           });
         };
-        const ping = async (i: number): Promise<void> => {
-          if ((await handle.executeUpdate(pingUpdate, { args: [i] })) !== i) {
-            throw new Error('ping answered wrong');
-          }
-        };
-
-        const pingTwo = async (i: number): Promise<void> => {
-          if ((await handle.executeUpdate(pingTwoLocalActivitiesUpdate, { args: [i] })) !== i) {
-            throw new Error('pingTwoLocalActivities answered wrong');
-          }
-        };
+        /** An echo Update on the no-op workflow, checked to answer its argument. */
+        const echo =
+          (update: typeof pingUpdate) =>
+          async (i: number): Promise<void> => {
+            if ((await handle.executeUpdate(update, { args: [i] })) !== i) {
+              throw new Error(`${update.name} answered wrong`);
+            }
+          };
+        const ping = echo(pingUpdate);
+        const pingTwo = echo(pingTwoLocalActivitiesUpdate);
 
         // The lower bound of any design that answers after the read model is written: a bare
         // Update, then the ticket's last projection batch written again by the real projection
@@ -152,9 +151,7 @@ export const transitionScenario: BenchScenario = {
         };
         let otherSeq = 1_000;
         const lowerBound = async (i: number): Promise<void> => {
-          if ((await handle.executeUpdate(pingUpdate, { args: [i] })) !== i) {
-            throw new Error('ping answered wrong');
-          }
+          await ping(i);
           template ??= await lastBatch();
           const at = new Date().toISOString();
           await projection.project({
