@@ -169,10 +169,7 @@ export class TicketRuntime {
       timeline.filter((e) => e.seq <= this.projectedSeq).length,
     );
     if (excess <= 0) return;
-    this.update({
-      timeline: timeline.slice(excess),
-      droppedEvents: (this.view.droppedEvents ?? 0) + excess,
-    });
+    this.update({ timeline: timeline.slice(excess) });
   }
 
   /** The stored result of an earlier request with this ID (idempotent retry), if any. */
@@ -207,7 +204,8 @@ export class TicketRuntime {
 
   /** Appends a timeline event and returns its sequence number. */
   record(type: string, actor: Actor | null, data: Record<string, unknown>, at?: string): number {
-    const seq = (this.view.droppedEvents ?? 0) + this.view.timeline.length + 1;
+    // Sequence numbers go on from the newest event (older logged ones may have been dropped).
+    const seq = (this.view.timeline.at(-1)?.seq ?? 0) + 1;
     const event = { seq, type, at: at ?? nowIso(), actor, data };
     this.update({ timeline: [...this.view.timeline, event] });
     return seq;

@@ -203,8 +203,6 @@ export interface TicketView {
    * most {@link KEPT_TIMELINE_EVENTS} of those that are. The full timeline is the event log's.
    */
   readonly timeline: readonly TimelineEvent[];
-  /** How many of the oldest events were dropped from `timeline` (absent: none). */
-  readonly droppedEvents?: number;
   /** Per kind, how many of the oldest ended runs were dropped from `clocks` (absent: none). */
   readonly droppedClockRuns?: Partial<Record<SlaClockKind, number>>;
   /** Worst over the open clocks. */
