@@ -134,7 +134,7 @@ async function measure(world: World, n: number): Promise<BenchRow[]> {
     startMs += Date.now() - t;
     begun = upTo;
     await untilRunning(WARM_UP + upTo, 'clocks');
-    curve.push({ open: WARM_UP + upTo, workerRss: snapshot(world).workerRss });
+    curve.push({ open: WARM_UP + upTo, workerRss: processRss(world.workerPid) });
     console.log(
       `  [scale] ${WARM_UP + upTo} open, worker RSS ${(curve[curve.length - 1].workerRss / MiB).toFixed(0)} MiB`,
     );
