@@ -1,13 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { SlaClockView } from '../../workflows/ticket/ticket.contract';
 import { NotificationsService } from '../notifications';
 import { TicketClockEntity } from './ticket-clock.entity';
 import { notificationFor } from './ticket-notifications';
 import { TicketEventEntity } from './ticket-event.entity';
-import { TicketEntity } from './ticket.entity';
 import { foldEvents, type ProjectionBatch, type ReadModelSlice } from './ticket-projection';
 
 /** Postgres channel notified after every projected change (live updates). */
@@ -31,28 +29,19 @@ export class TicketProjectionService {
     if (!batch.events.length) return { appended: 0 };
     return this.db.transaction(async (tx) => {
       const last = batch.events[batch.events.length - 1];
-      const rows = batch.events.map((e) => ({
-        ticketNumber: batch.ticketNumber,
+      const events = batch.events.map((e) => ({
         seq: e.seq,
         type: e.type,
-        at: new Date(e.at),
-        actorId: e.actor?.userId ?? null,
-        actorRole: e.actor?.role ?? null,
+        at: e.at,
+        actor_id: e.actor?.userId ?? null,
+        actor_role: e.actor?.role ?? null,
         data: e.data,
-        readModel: e.seq === last.seq ? batch.slice : null,
+        read_model: e.seq === last.seq ? batch.slice : null,
       }));
-      const inserted = await tx
-        .createQueryBuilder()
-        .insert()
-        .into(TicketEventEntity)
-        .values(rows as QueryDeepPartialEntity<TicketEventEntity>[])
-        .orIgnore()
-        .returning(['seq'])
-        .execute();
-      await this.applySlice(tx, batch.ticketNumber, last.seq, batch.slice);
-      await this.notify(tx, batch, new Set((inserted.raw as { seq: number }[]).map((r) => r.seq)));
-      await tx.query('SELECT pg_notify($1, $2)', [TICKET_CHANGED_CHANNEL, batch.ticketNumber]);
-      return { appended: (inserted.raw as unknown[]).length };
+      const [written] = await this.write(tx, batch.ticketNumber, last.seq, batch.slice, events);
+      if (!written) throw new Error(`ticket ${batch.ticketNumber} is not in the read model`);
+      await this.notify(tx, batch, written, new Set(written.fresh));
+      return { appended: written.fresh.length };
     });
   }
 
@@ -76,13 +65,8 @@ export class TicketProjectionService {
         const folded = foldEvents(events);
         await tx.getRepository(TicketClockEntity).delete({ ticketNumber: number });
         if (folded.slice) {
-          await this.applySlice(
-            tx,
-            number,
-            folded.lastEventSeq,
-            { ...folded.slice, clocks: [...folded.clocks.values()] },
-            true,
-          );
+          const slice = { ...folded.slice, clocks: [...folded.clocks.values()] };
+          await this.write(tx, number, folded.lastEventSeq, slice, [], true);
         }
       });
     }
@@ -94,17 +78,15 @@ export class TicketProjectionService {
   private async notify(
     tx: EntityManager,
     batch: ProjectionBatch,
+    ticket: WrittenBatch,
     fresh: Set<number>,
   ): Promise<void> {
     if (!fresh.size) return;
-    const ticket = await tx
-      .getRepository(TicketEntity)
-      .findOneByOrFail({ number: batch.ticketNumber });
     const about = {
-      number: ticket.number,
+      number: batch.ticketNumber,
       subject: ticket.subject,
-      registrantId: ticket.registrantId,
-      clientOrgId: ticket.organizationId,
+      registrantId: ticket.registrant_id,
+      clientOrgId: ticket.organization_id,
     };
     for (const event of batch.events) {
       if (!fresh.has(event.seq)) continue;
@@ -113,86 +95,122 @@ export class TicketProjectionService {
     }
   }
 
-  private async applySlice(
+  /**
+   * One round trip for the whole batch: appends `events` (those already logged are skipped), folds
+   * `slice` into the ticket's row unless a newer batch is there already (or `force`), upserts its
+   * clock runs, and notifies live listeners (delivered on commit). Returns the sequence numbers
+   * appended now and the ticket facts its emails need; no row when the ticket does not exist.
+   */
+  private write(
     tx: EntityManager,
     ticketNumber: string,
     seq: number,
     slice: ReadModelSlice,
+    events: readonly EventRow[],
     force = false,
-  ): Promise<void> {
-    const result = await tx
-      .createQueryBuilder()
-      .update(TicketEntity)
-      .set({
-        state: slice.state,
-        classification: slice.classification,
-        requirementKind: slice.requirementKind,
-        assigneeId: slice.assigneeId,
-        releaseDate: slice.releaseDate ? new Date(slice.releaseDate) : null,
-        closureOutcome: slice.closureOutcome,
-        slaStatus: slice.slaStatus,
-        nextDeadline: slice.nextDeadline ? new Date(slice.nextDeadline) : null,
-        details: slice.details as QueryDeepPartialEntity<TicketEntity>['details'],
-        lastEventSeq: seq,
-        updatedAt: () => 'now()',
-        // The workflow runs, so it started (TicketStartReconciler looks for rows without it).
-        workflowStartedAt: () => 'COALESCE(workflow_started_at, now())',
-      })
-      .where('number = :ticketNumber', { ticketNumber })
-      .andWhere(force ? 'true' : 'last_event_seq < :seq', { seq })
-      .execute();
-    // A batch older than what is projected already changes nothing.
-    if (!result.affected) return;
-    if (!slice.clocks.length) return;
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(TicketClockEntity)
-      .values(slice.clocks.map((c) => clockRow(ticketNumber, c)))
-      .orUpdate(
-        [
-          'status',
-          'deadline',
-          'at_risk_at',
-          'budget_ms',
-          'consumed_ms',
-          'consumed_as_of',
-          'pauses',
-          'at_risk_recorded_at',
-          'breached_at',
-          'ended_at',
-          'end_reason',
-          'calendar_version',
-          'updated_at',
-        ],
-        ['clock_id'],
-      )
-      .execute();
+  ): Promise<WrittenBatch[]> {
+    return tx.query<WrittenBatch[]>(WRITE_BATCH_SQL, [
+      ticketNumber,
+      JSON.stringify(events),
+      seq,
+      force,
+      slice.state,
+      slice.classification,
+      slice.requirementKind,
+      slice.assigneeId,
+      slice.releaseDate,
+      slice.closureOutcome,
+      slice.slaStatus,
+      slice.nextDeadline,
+      JSON.stringify(slice.details),
+      JSON.stringify(slice.clocks.map(clockRow)),
+      TICKET_CHANGED_CHANNEL,
+    ]);
   }
 }
 
-function clockRow(ticketNumber: string, c: SlaClockView): Partial<TicketClockEntity> {
-  const date = (v: string | null) => (v ? new Date(v) : null);
+/** A ticket_event row as the batch statement reads it (jsonb_to_recordset). */
+interface EventRow {
+  readonly seq: number;
+  readonly type: string;
+  readonly at: string;
+  readonly actor_id: string | null;
+  readonly actor_role: string | null;
+  readonly data: Record<string, unknown>;
+  readonly read_model: ReadModelSlice | null;
+}
+
+interface WrittenBatch {
+  readonly fresh: number[];
+  readonly subject: string;
+  readonly registrant_id: string;
+  readonly organization_id: string;
+}
+
+// Data-modifying CTEs run on one snapshot, in one implicit step of the caller's transaction: the
+// events, the ticket row, its clocks and the NOTIFY are one statement (one round trip). Clock runs
+// are upserted only with the row they belong to (an older batch changes nothing).
+const WRITE_BATCH_SQL = `
+WITH appended AS (
+  INSERT INTO ticket_event (ticket_number, seq, type, at, actor_id, actor_role, data, read_model)
+  SELECT $1, e.seq, e.type, e.at, e.actor_id, e.actor_role, e.data, e.read_model
+  FROM jsonb_to_recordset($2::jsonb) AS e(seq integer, type text, at timestamptz, actor_id uuid,
+    actor_role text, data jsonb, read_model jsonb)
+  ON CONFLICT DO NOTHING
+  RETURNING seq
+), folded AS (
+  UPDATE ticket SET state = $5, classification = $6, requirement_kind = $7, assignee_id = $8,
+    release_date = $9, closure_outcome = $10, sla_status = $11, next_deadline = $12,
+    details = $13::jsonb, last_event_seq = $3, updated_at = now(),
+    -- The workflow runs, so it started (TicketStartReconciler looks for rows without it).
+    workflow_started_at = COALESCE(workflow_started_at, now())
+  WHERE number = $1 AND (last_event_seq < $3 OR $4)
+  RETURNING number
+), clocks AS (
+  INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount, target_unit,
+    started_at, deadline, at_risk_at, budget_ms, consumed_ms, consumed_as_of, pauses,
+    at_risk_recorded_at, breached_at, ended_at, end_reason, calendar_version, updated_at)
+  SELECT c.clock_id, $1, c.kind, c.run, c.status, c.target_amount, c.target_unit, c.started_at,
+    c.deadline, c.at_risk_at, c.budget_ms, c.consumed_ms, c.consumed_as_of, c.pauses,
+    c.at_risk_recorded_at, c.breached_at, c.ended_at, c.end_reason, c.calendar_version, now()
+  FROM jsonb_to_recordset($14::jsonb) AS c(clock_id text, kind text, run integer, status text,
+    target_amount integer, target_unit text, started_at timestamptz, deadline timestamptz,
+    at_risk_at timestamptz, budget_ms bigint, consumed_ms bigint, consumed_as_of timestamptz,
+    pauses jsonb, at_risk_recorded_at timestamptz, breached_at timestamptz, ended_at timestamptz,
+    end_reason text, calendar_version integer)
+  WHERE EXISTS (SELECT 1 FROM folded)
+  ON CONFLICT (clock_id) DO UPDATE SET status = EXCLUDED.status, deadline = EXCLUDED.deadline,
+    at_risk_at = EXCLUDED.at_risk_at, budget_ms = EXCLUDED.budget_ms,
+    consumed_ms = EXCLUDED.consumed_ms, consumed_as_of = EXCLUDED.consumed_as_of,
+    pauses = EXCLUDED.pauses, at_risk_recorded_at = EXCLUDED.at_risk_recorded_at,
+    breached_at = EXCLUDED.breached_at, ended_at = EXCLUDED.ended_at,
+    end_reason = EXCLUDED.end_reason, calendar_version = EXCLUDED.calendar_version,
+    updated_at = EXCLUDED.updated_at
+)
+SELECT ARRAY(SELECT seq FROM appended ORDER BY seq) AS fresh, t.subject, t.registrant_id,
+  t.organization_id, pg_notify($15, $1)
+FROM ticket t WHERE t.number = $1`;
+
+/** A ticket_clock row as the batch statement reads it (jsonb_to_recordset). */
+function clockRow(c: SlaClockView) {
   return {
-    clockId: c.id,
-    ticketNumber,
+    clock_id: c.id,
     kind: c.kind,
     run: c.run,
     status: c.status,
-    targetAmount: c.target.amount,
-    targetUnit: c.target.unit,
-    startedAt: new Date(c.startedAt),
-    deadline: date(c.deadline),
-    atRiskAt: date(c.atRiskAt),
-    budgetMs: String(Math.round(c.budgetMs)),
-    consumedMs: String(Math.round(c.consumedMs)),
-    consumedAsOf: new Date(c.consumedAsOf),
-    pauses: c.pauses.map((p) => ({ ...p })),
-    atRiskRecordedAt: date(c.atRiskRecordedAt),
-    breachedAt: date(c.breachedAt),
-    endedAt: date(c.endedAt),
-    endReason: c.endReason,
-    calendarVersion: c.calendarVersion,
-    updatedAt: new Date(),
+    target_amount: c.target.amount,
+    target_unit: c.target.unit,
+    started_at: c.startedAt,
+    deadline: c.deadline,
+    at_risk_at: c.atRiskAt,
+    budget_ms: Math.round(c.budgetMs),
+    consumed_ms: Math.round(c.consumedMs),
+    consumed_as_of: c.consumedAsOf,
+    pauses: c.pauses,
+    at_risk_recorded_at: c.atRiskRecordedAt,
+    breached_at: c.breachedAt,
+    ended_at: c.endedAt,
+    end_reason: c.endReason,
+    calendar_version: c.calendarVersion,
   };
 }

@@ -9,6 +9,7 @@ import { NotificationsService } from '../../src/notifications';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract';
+import type { ProjectionBatch, ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import { gql } from '../support/integration-harness';
 import { eventually } from '../support/eventually';
 import { useWorldWithWorker } from '../support/world-with-worker';
@@ -779,6 +780,89 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect((await log(Role.AGENT, { ...work, hours: 25 })).error?.extensions?.code).toBe(
       'VALIDATION_FAILED',
     );
+  });
+
+  it('projects a batch once: a retry appends and emails nothing, an older batch never rolls the read model back (issue 4, L3-11)', async () => {
+    const ticket = await register('Proyección idempotente');
+    const projection = new TicketProjectionService(
+      world.db,
+      new NotificationsService(world.config),
+    );
+    // The registration's own batch carries the full slice; later batches here use seq 1000+,
+    // above anything the (idle) workflow of this ticket will write.
+    const [{ read_model: registered }] = await eventually(
+      () =>
+        world.db.query<{ read_model: ReadModelSlice }[]>(
+          'SELECT read_model FROM ticket_event WHERE ticket_number = $1 AND read_model IS NOT NULL ORDER BY seq DESC LIMIT 1',
+          [ticket.number],
+        ),
+      (rows) => rows.length === 1,
+    );
+    const triage = registered.clocks.find((c) => c.kind === 'triage')!;
+    const at = new Date().toISOString();
+    const [{ id: agentId }] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE 'AGENT' = ANY(roles) ORDER BY email LIMIT 1`,
+    );
+    const agent = { userId: agentId, role: Role.AGENT };
+    const batch = (seq: number, state: string, deadline: string): ProjectionBatch => ({
+      ticketNumber: ticket.number,
+      events: [{ seq, type: 'addProgress', at, actor: agent, data: { note: `Avance ${seq}` } }],
+      slice: { ...registered, state, clocks: [{ ...triage, deadline }] },
+    });
+    const read = async () => ({
+      row: (
+        await world.db.query<{ state: string; last_event_seq: number }[]>(
+          'SELECT state, last_event_seq FROM ticket WHERE number = $1',
+          [ticket.number],
+        )
+      )[0],
+      deadline: (
+        await world.db.query<{ deadline: Date }[]>(
+          'SELECT deadline FROM ticket_clock WHERE clock_id = $1',
+          [triage.id],
+        )
+      )[0].deadline.toISOString(),
+      events: (
+        await world.db.query<{ seq: number }[]>(
+          'SELECT seq FROM ticket_event WHERE ticket_number = $1 AND seq >= 1000 ORDER BY seq',
+          [ticket.number],
+        )
+      ).map((r) => r.seq),
+      emails: Number(
+        (
+          await world.db.query<{ n: string }[]>(
+            `SELECT count(*) AS n FROM email_outbox WHERE ticket_number = $1 AND event_type = 'PROGRESS_UPDATE'`,
+            [ticket.number],
+          )
+        )[0].n,
+      ),
+    });
+
+    const newer = '2099-01-05T18:00:00.000Z';
+    expect(await projection.project(batch(1002, 'IN_ANALYSIS', newer))).toEqual({ appended: 1 });
+    const once = await read();
+    expect(once).toEqual({
+      row: { state: 'IN_ANALYSIS', last_event_seq: 1002 },
+      deadline: newer,
+      events: [1002],
+      emails: 1,
+    });
+    // A retried batch (an activity re-run after a crash) changes nothing and queues no email.
+    expect(await projection.project(batch(1002, 'IN_ANALYSIS', newer))).toEqual({ appended: 0 });
+    expect(await read()).toEqual(once);
+    // An older batch arriving late is logged (and emailed), but its state and clocks stay behind.
+    expect(await projection.project(batch(1001, 'RESOLVED', '2099-01-01T18:00:00.000Z'))).toEqual({
+      appended: 1,
+    });
+    expect(await read()).toEqual({ ...once, events: [1001, 1002], emails: 2 });
+    // A batch for a ticket the read model does not have fails whole: no event is left behind.
+    await expect(
+      projection.project({ ...batch(1003, 'IN_ANALYSIS', newer), ticketNumber: 'L3-2099-999999' }),
+    ).rejects.toThrow('ticket_event_ticket_number_fkey');
+    const orphans = await world.db.query(
+      `SELECT seq FROM ticket_event WHERE ticket_number = 'L3-2099-999999'`,
+    );
+    expect(orphans).toEqual([]);
   });
 
   it('rebuilds the read model from the event log, equal to the live one (issue 4)', async () => {
