@@ -1,14 +1,22 @@
 import { type INestApplication, Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../app.module';
 import type { AppConfig } from '../config/app-config';
+import { bodyParserErrors } from './request-hygiene';
 
 /** Builds the API application (used by `main.ts` and by the integration tests). */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: loggerLevels(config.logLevel),
     bufferLogs: false,
+    // Nest's own parsers, registered here so that their refusals (413, malformed JSON) are
+    // answered right after them as typed request errors.
+    bodyParser: false,
   });
+  app.useBodyParser('json');
+  app.useBodyParser('urlencoded', { extended: true });
+  app.use(bodyParserErrors);
   app.useGlobalPipes(new ValidationPipe({ transform: true, forbidUnknownValues: true }));
   app.enableShutdownHooks();
   return app;

@@ -16,6 +16,7 @@ import { ErrorCode } from '../common/errors/domain-error';
 import { formatGraphQLError } from '../common/errors/graphql-error-formatter';
 import { repoRoot } from '../common/repo-root';
 import { type QueryLimits, queryLimitsRule } from './query-limits';
+import { noNulCharacters, nulCharacterError, nulCharacterPath } from './request-hygiene';
 
 /** The committed schema file: API changes show in diffs (a unit test keeps it current). */
 export function schemaFilePath(): string {
@@ -90,20 +91,27 @@ export function graphQLOptions({
     formatError: formatGraphQLError,
     // No HTTP cache hints are served (answers are per user), and Apollo's default cache-control
     // plugin would wrap every field resolver to compute them: ~20 % of a 200-row answer.
-    plugins: [subscriptionsOverWebSocketOnly, ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      subscriptionsOverWebSocketOnly,
+      noNulCharacters,
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     validationRules,
     context: graphQLContext,
     transformSchema: (built) => (schema = built),
     subscriptions: {
       'graphql-ws': {
-        // The limits (and every standard rule) also guard operations sent over WebSocket.
+        // The limits, every standard rule and the NUL check also guard operations over WebSocket.
         onSubscribe: (_ctx, _id, payload) => {
           let errors: readonly GraphQLError[];
           try {
-            errors = validate(schema as GraphQLSchema, parse(payload.query), [
+            const document = parse(payload.query);
+            errors = validate(schema as GraphQLSchema, document, [
               ...specifiedRules,
               ...validationRules,
             ]);
+            const nul = errors.length ? null : nulCharacterPath(document, payload.variables);
+            if (nul) errors = [nulCharacterError(nul)];
           } catch (err) {
             errors = [err as GraphQLError];
           }

@@ -142,4 +142,64 @@ describe('API hardening', () => {
       expect(again.body.data?.login.token).toBeTruthy();
     });
   });
+
+  // Issue 10 item 3: bad input is the client's mistake, refused typed before it reaches a
+  // resolver or the database (and never logged as a crash).
+  describe('request hygiene', () => {
+    const TICKET = 'query ($n: String!) { ticket(number: $n) { number } }';
+
+    it('refuses a NUL character in variables or string literals before any resolver runs', async () => {
+      const inVariable = await gql(
+        world.api,
+        TICKET,
+        { n: 'L3-2026-\u0000001' },
+        world.bearer(Role.AGENT),
+      );
+      expect(inVariable.status).toBe(400);
+      expect(inVariable.body.errors?.[0]).toMatchObject({
+        message: 'Text may not contain the NUL character (U+0000): $n',
+        extensions: { code: 'VALIDATION_FAILED' },
+      });
+      const inLiteral = await gql(
+        world.api,
+        '{ tickets(filter: { text: "a\\u0000b" }) { items { number } } }',
+        {},
+        world.bearer(Role.AGENT),
+      );
+      expect(inLiteral.body.errors?.[0]).toMatchObject({
+        message: 'Text may not contain the NUL character (U+0000): a string literal',
+        extensions: { code: 'VALIDATION_FAILED' },
+      });
+    });
+
+    it('answers a body over the limit or malformed JSON as a typed request error', async () => {
+      const post = async (body: string) => {
+        const res = await fetch(`${world.api.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...world.bearer(Role.AGENT) },
+          body,
+        });
+        return { status: res.status, body: (await res.json()) as { errors?: unknown[] } };
+      };
+      const huge = await post(
+        JSON.stringify({ query: '{ me { id } }', variables: { a: 'x'.repeat(200_000) } }),
+      );
+      expect(huge).toEqual({
+        status: 413,
+        body: {
+          errors: [
+            {
+              message: 'request entity too large',
+              extensions: { code: 'VALIDATION_FAILED', reason: 'entity.too.large' },
+            },
+          ],
+        },
+      });
+      const malformed = await post('{"query": "{ me { id } }"');
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.errors?.[0]).toMatchObject({
+        extensions: { code: 'VALIDATION_FAILED', reason: 'entity.parse.failed' },
+      });
+    });
+  });
 });

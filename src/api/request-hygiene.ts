@@ -1,0 +1,95 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Logger } from '@nestjs/common';
+import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
+import { ErrorCode } from '../common/errors/domain-error';
+
+const logger = new Logger('Http');
+
+/**
+ * Where a NUL character (U+0000) appears in an operation's variables or string literals, if
+ * anywhere. No text the API stores or looks up may hold one (PostgreSQL refuses it in text).
+ */
+export function nulCharacterPath(
+  document: DocumentNode | undefined,
+  variables: Readonly<Record<string, unknown>> | null | undefined,
+): string | null {
+  const inValue = (value: unknown, path: string): string | null => {
+    if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const found = inValue(value[i], `${path}[${i}]`);
+        if (found) return found;
+      }
+      return null;
+    }
+    if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key.includes('\u0000')) return `${path}.<key>`;
+        const found = inValue(v, `${path}.${key}`);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  const inVariables = inValue(variables ?? {}, '$');
+  if (inVariables) return inVariables.replace(/^\$\./, '$');
+  let inDocument: string | null = null;
+  if (document) {
+    visit(document, {
+      [Kind.STRING]: (node) => {
+        if (!inDocument && node.value.includes('\u0000')) inDocument = 'a string literal';
+      },
+    });
+  }
+  return inDocument;
+}
+
+/** The request error for a NUL character at `path` (VALIDATION_FAILED once formatted). */
+export function nulCharacterError(path: string): GraphQLError {
+  return new GraphQLError(`Text may not contain the NUL character (U+0000): ${path}`, {
+    extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+  });
+}
+
+/**
+ * Refuses, before any resolver runs, an operation whose text holds a NUL character: a typed
+ * VALIDATION_FAILED instead of a database error (and its stack in the log) halfway through.
+ */
+export const noNulCharacters: ApolloServerPlugin = {
+  requestDidStart: () =>
+    Promise.resolve({
+      didResolveOperation: ({ document, request }) => {
+        const path = nulCharacterPath(document, request.variables);
+        return path ? Promise.reject(nulCharacterError(path)) : Promise.resolve();
+      },
+    }),
+};
+
+/**
+ * Answers the body parser's refusals (a body over the limit, malformed JSON, an unsupported
+ * charset) as GraphQL request errors with their 4xx status, logged as one warning line: the
+ * client's mistake, not a crash with a stack trace. Anything else goes on to Nest.
+ */
+export function bodyParserErrors(
+  err: unknown,
+  req: { readonly method: string; readonly originalUrl: string },
+  res: { status(code: number): { json(body: unknown): unknown } },
+  next: (err?: unknown) => void,
+): void {
+  const failure = err as { status?: unknown; expose?: unknown; type?: unknown; message?: unknown };
+  const status = failure?.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500 || failure.expose !== true) {
+    next(err);
+    return;
+  }
+  const reason = typeof failure.type === 'string' ? failure.type : 'request.invalid';
+  logger.warn(`${req.method} ${req.originalUrl}: ${status} ${reason}`);
+  res.status(status).json({
+    errors: [
+      {
+        message: typeof failure.message === 'string' ? failure.message : 'Invalid request body',
+        extensions: { code: ErrorCode.VALIDATION_FAILED, reason },
+      },
+    ],
+  });
+}
