@@ -171,30 +171,39 @@ export const transitionScenario: BenchScenario = {
           if (!read.data) throw new Error(`ticket read failed: ${JSON.stringify(read.errors)}`);
         };
 
-        const sample = async (fn: (i: number) => Promise<void>, n: number): Promise<number[]> => {
-          for (let i = 0; i < WARM_UP; i++) await fn(-i - 1);
-          const ms: number[] = [];
-          for (let i = 0; i < n; i++) {
-            await settle();
-            ms.push(await timed(() => fn(i)));
-          }
-          return ms;
+        // Rounds of one sample of each, in a shuffled order, each from an idle system: whatever
+        // one side leaves running in the background (the mail dispatcher sending a progress email,
+        // GC, Temporal's timer and visibility tasks) falls on every side alike. In blocks of one
+        // operation each, the bare Update inherited the tail of the transitions before it.
+        const sides = {
+          mutation: progress,
+          update: ping,
+          floor: meQuery,
+          workflowOnly: direct,
+          twoLocal: pingTwo,
+          bound: lowerBound,
         };
-        // Interleave in two halves so drift (history growth, GC, disk) hits both sides alike.
-        const mutation: number[] = [];
-        const update: number[] = [];
-        const floor: number[] = [];
-        const workflowOnly: number[] = [];
-        const twoLocal: number[] = [];
-        const bound: number[] = [];
-        for (let half = 0; half < 2; half++) {
-          mutation.push(...(await sample(progress, SAMPLES / 2)));
-          update.push(...(await sample(ping, SAMPLES / 2)));
-          floor.push(...(await sample(meQuery, SAMPLES / 2)));
-          workflowOnly.push(...(await sample(direct, SAMPLES / 2)));
-          twoLocal.push(...(await sample(pingTwo, SAMPLES / 2)));
-          bound.push(...(await sample(lowerBound, SAMPLES / 2)));
+        for (let i = 0; i < WARM_UP; i++) {
+          for (const fn of Object.values(sides)) await fn(-i - 1);
         }
+        const ms = Object.fromEntries(Object.keys(sides).map((k) => [k, [] as number[]])) as Record<
+          keyof typeof sides,
+          number[]
+        >;
+        const order = Object.entries(sides) as [keyof typeof sides, typeof ping][];
+        let seed = 20_261_128;
+        const random = (): number => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+        for (let i = 0; i < SAMPLES; i++) {
+          for (let j = order.length - 1; j > 0; j--) {
+            const k = Math.floor(random() * (j + 1));
+            [order[j], order[k]] = [order[k], order[j]];
+          }
+          for (const [side, fn] of order) {
+            await settle();
+            ms[side].push(await timed(() => fn(i)));
+          }
+        }
+        const { mutation, update, floor, workflowOnly, twoLocal, bound } = ms;
         await handle.signal(finishSignal);
 
         const row = (p: number): BenchRow => ({
