@@ -24,6 +24,7 @@ import { Role } from '../src/identity/role.enum';
 import { type LocalStack, startLocalStack } from '../src/infra/local-stack/local-stack';
 import { freePort } from '../src/infra/provisioning/temporal-binaries';
 import { createTicketWorker, WORKFLOWS_PATH } from '../src/worker/create-worker';
+import { seededRandom } from './bench-harness';
 import * as noopActivities from './workflows/noop.activities';
 import { WorkerModule } from '../src/worker/worker.module';
 
@@ -316,6 +317,28 @@ export async function concurrentRate(
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/**
+ * How sure a ratio of percentiles is: the 2.5th and 97.5th percentiles of `percentile(a, p) /
+ * percentile(b, p)` over `rounds` bootstrap resamples of both sides (seeded, so a rerun on the
+ * same samples gives the same interval). A p99 of 400 samples is the 4th-highest one: a few slow
+ * samples on either side move it, and the interval shows by how much.
+ */
+export function percentileRatioInterval(
+  a: readonly number[],
+  b: readonly number[],
+  p: number,
+  rounds = 2_000,
+): [number, number] {
+  const random = seededRandom(p * 1_000 + a.length);
+  const resample = (values: readonly number[]): number[] =>
+    values.map(() => values[Math.floor(random() * values.length)]);
+  const ratios = Array.from(
+    { length: rounds },
+    () => percentile(resample(a), p) / percentile(resample(b), p),
+  );
+  return [percentile(ratios, 2.5), percentile(ratios, 97.5)];
 }
 
 /**
