@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { graphQLOptions } from './api/graphql-options';
 import type { AppConfig } from './config/app-config';
-import { DomainErrorFilter } from './common/errors/domain-error.filter';
+import { ResolverErrorFilter } from './common/errors/resolver-error.filter';
 import { ConfigModule } from './config/config.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { StatementDownloadModule } from './contracts/statement-download.module';
@@ -51,7 +51,7 @@ export class AppModule {
         LiveModule,
         WebModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
+      providers: [{ provide: APP_FILTER, useClass: ResolverErrorFilter }],
     };
   }
 }
