@@ -12,9 +12,11 @@ import type { GqlContextType } from '@nestjs/graphql';
  */
 @Catch()
 export class ResolverErrorFilter extends BaseExceptionFilter {
-  override catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<GqlContextType>() === 'graphql') return exception;
+  override catch(exception: unknown, host: ArgumentsHost): void {
+    // Rethrown, as Nest's own GraphQL handler does, only without its log line. A returned error
+    // would be taken as the field's value wherever `instanceof Error` fails across realms (Node's
+    // own socket errors under Jest: the PostgreSQL fault test caught it).
+    if (host.getType<GqlContextType>() === 'graphql') throw exception;
     super.catch(exception, host);
-    return undefined;
   }
 }
