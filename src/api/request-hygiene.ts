@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Logger } from '@nestjs/common';
-import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
+import { BREAK, type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import { ErrorCode } from '../common/errors/domain-error';
 
 const logger = new Logger('Http');
@@ -13,35 +13,47 @@ export function nulCharacterPath(
   document: DocumentNode | undefined,
   variables: Readonly<Record<string, unknown>> | null | undefined,
 ): string | null {
-  const inValue = (value: unknown, path: string): string | null => {
-    if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const found = inValue(value[i], `${path}[${i}]`);
-        if (found) return found;
-      }
-      return null;
-    }
-    if (value && typeof value === 'object') {
-      for (const [key, v] of Object.entries(value)) {
-        if (key.includes('\u0000')) return `${path}.<key>`;
-        const found = inValue(v, `${path}.${key}`);
-        if (found) return found;
-      }
+  return nulInValue(variables ?? {}, '$', '') ?? (document ? nulInDocument(document) : null);
+}
+
+function nulInValue(value: unknown, path: string, separator: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulInValue(value[i], `${path}[${i}]`, '.');
+      if (found) return found;
     }
     return null;
-  };
-  const inVariables = inValue(variables ?? {}, '$');
-  if (inVariables) return inVariables.replace(/^\$\./, '$');
-  let inDocument: string | null = null;
-  if (document) {
-    visit(document, {
-      [Kind.STRING]: (node) => {
-        if (!inDocument && node.value.includes('\u0000')) inDocument = 'a string literal';
-      },
-    });
   }
-  return inDocument;
+  if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key.includes('\u0000')) return `${path}${separator}<key>`;
+      const found = nulInValue(v, `${path}${separator}${key}`, '.');
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+// Apollo parses a document once and reuses it for every request of the same text: its literals
+// are looked at once, not per request (the variables change, so they are looked at each time).
+const documentLiterals = new WeakMap<DocumentNode, string | null>();
+
+function nulInDocument(document: DocumentNode): string | null {
+  let found = documentLiterals.get(document);
+  if (found !== undefined) return found;
+  found = null;
+  visit(document, {
+    [Kind.STRING]: (node) => {
+      if (node.value.includes('\u0000')) {
+        found = 'a string literal';
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  documentLiterals.set(document, found);
+  return found;
 }
 
 /** The request error for a NUL character at `path` (VALIDATION_FAILED once formatted). */

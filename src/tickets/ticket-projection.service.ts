@@ -40,7 +40,7 @@ export class TicketProjectionService {
       }));
       const [written] = await this.write(tx, batch.ticketNumber, last.seq, batch.slice, events);
       if (!written) throw new Error(`ticket ${batch.ticketNumber} is not in the read model`);
-      await this.notify(tx, batch, written, new Set(written.fresh));
+      await this.notify(tx, batch, written);
       return { appended: written.fresh.length };
     });
   }
@@ -79,9 +79,9 @@ export class TicketProjectionService {
     tx: EntityManager,
     batch: ProjectionBatch,
     ticket: WrittenBatch,
-    fresh: Set<number>,
   ): Promise<void> {
-    if (!fresh.size) return;
+    if (!ticket.fresh.length) return;
+    const fresh = new Set(ticket.fresh);
     const about = {
       number: batch.ticketNumber,
       subject: ticket.subject,
