@@ -125,6 +125,37 @@ export interface CommentAddedEvent extends EventBase {
   /** `app_user.id` of the provider staff member who wrote it; the email shows their name. */
   readonly authorId: string;
 }
+/** L3-17: provider staff executed an odoo.sh administration action the client requested. */
+export interface AdminActionExecutedEvent extends EventBase {
+  readonly type: 'ADMIN_ACTION_EXECUTED';
+  readonly action: 'BACKUP' | 'RESTORE' | 'BRANCH_CONFIGURATION' | 'OTHER';
+  readonly details: string;
+  /** ISO-8601 instant the action was executed. */
+  readonly executedAt: string;
+}
+/** L3-09: development of an authorized requirement started (release date already published). */
+export interface DevelopmentStartedEvent extends EventBase {
+  readonly type: 'DEVELOPMENT_STARTED';
+  /** The published release date for testing, as in {@link ReleaseDateSetEvent}. */
+  readonly releaseDate?: string;
+  readonly note?: string;
+}
+/** L3-09: an approver rejected the submitted estimate; the requirement goes back to diagnosis. */
+export interface EstimateRejectedEvent extends EventBase {
+  readonly type: 'ESTIMATE_REJECTED';
+  readonly estimateVersion: number;
+  readonly reason: string;
+  /** `app_user.id` of the approver. */
+  readonly approverId: string;
+}
+/** L3-09: the client asked for a new estimate; the requirement goes back to diagnosis. */
+export interface ReestimateRequestedEvent extends EventBase {
+  readonly type: 'REESTIMATE_REQUESTED';
+  readonly estimateVersion: number;
+  readonly reason: string;
+  /** `app_user.id` of the client user who asked. */
+  readonly requesterId: string;
+}
 /** Provider-only note on a ticket: recorded, never emailed to anyone. */
 export interface InternalNoteEvent extends EventBase {
   readonly type: 'INTERNAL_NOTE';
@@ -150,6 +181,10 @@ export type NotificationEvent =
   | SlaAtRiskEvent
   | SlaBreachedEvent
   | CommentAddedEvent
+  | AdminActionExecutedEvent
+  | DevelopmentStartedEvent
+  | EstimateRejectedEvent
+  | ReestimateRequestedEvent
   | InternalNoteEvent;
 
 export type NotificationEventType = NotificationEvent['type'];

@@ -185,6 +185,10 @@ function mentionedUsers(event: NotificationEvent): string[] {
       return [event.approverId];
     case 'COMMENT_ADDED':
       return [event.authorId];
+    case 'ESTIMATE_REJECTED':
+      return [event.approverId];
+    case 'REESTIMATE_REQUESTED':
+      return [event.requesterId];
     default:
       return [];
   }

@@ -26,6 +26,12 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   SLA_AT_RISK: ['MANAGERS'],
   SLA_BREACHED: ['MANAGERS'],
   COMMENT_ADDED: ['REGISTRANT'],
+  // L3-17: the client asked for the odoo.sh action, so the registrant is told it was executed.
+  ADMIN_ACTION_EXECUTED: ['REGISTRANT'],
+  DEVELOPMENT_STARTED: ['REGISTRANT'],
+  // L3-09: an estimate's decisions go where its authorization goes (registrant and approvers).
+  ESTIMATE_REJECTED: ['REGISTRANT', 'CLIENT_APPROVERS'],
+  REESTIMATE_REQUESTED: ['REGISTRANT', 'CLIENT_APPROVERS'],
   INTERNAL_NOTE: [],
 };
 

@@ -1,4 +1,8 @@
-import type { TimelineEvent } from '../../workflows/ticket/ticket.contract';
+import {
+  ADMIN_ACTION_KINDS,
+  type AdminActionKind,
+  type TimelineEvent,
+} from '../../workflows/ticket/ticket.contract';
 import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import { type NotificationEvent, type NotificationTicket, ticketEventKey } from '../notifications';
 
@@ -11,11 +15,39 @@ type Draft = NotificationEvent extends infer E
 const PROVIDER_ROLES: readonly string[] = ['AGENT', 'MANAGER', 'ADMIN'];
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const optional = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+const adminActionKind = (v: unknown): AdminActionKind =>
+  ADMIN_ACTION_KINDS.find((k) => k === v) ?? 'OTHER';
+
+/**
+ * L3-11 rule for the timeline events a ticket workflow records that cause no email. Every other
+ * event is client-visible and emails (recipients: `src/notifications/recipient-rules.ts`):
+ * - the client's own answer on the platform is not echoed back to the client (they just wrote
+ *   it, on the ticket): `provideInfo`, `clientReplied`, `reopen`, `reportFailures` (and a client's
+ *   comment, see `comment` below);
+ * - clock bookkeeping is internal: runs start, pause, resume, end and are recomputed many times a
+ *   ticket; the client learns the outcome from the state-changing event itself, and only at-risk
+ *   and breach warnings leave the provider (to its managers).
+ * A new event type must be mapped in {@link notificationFor} or declared here (a unit test checks
+ * every type the workflow records).
+ */
+export const SILENT_TIMELINE_EVENTS: Readonly<Record<string, string>> = {
+  provideInfo: "the client's own answer",
+  clientReplied: "the client's own answer",
+  reopen: "the client's own answer (the problem is not solved)",
+  reportFailures: "the client's own answer (failures found in testing)",
+  CLOCK_STARTED: 'clock bookkeeping',
+  CLOCK_PAUSED: 'clock bookkeeping',
+  CLOCK_RESUMED: 'clock bookkeeping',
+  CLOCK_MET: 'clock bookkeeping',
+  CLOCK_STOPPED: 'clock bookkeeping',
+  CLOCK_ENDED: 'clock bookkeeping',
+  CLOCK_RECOMPUTED: 'clock bookkeeping',
+};
 
 /**
  * L3-11: the email a ticket timeline event causes, if any. Client actions (their own replies) and
- * clock bookkeeping cause none; SLA at-risk and breach go to provider managers only (the
- * notification rules decide recipients).
+ * clock bookkeeping cause none ({@link SILENT_TIMELINE_EVENTS}); SLA at-risk and breach go to
+ * provider managers only (the notification rules decide recipients).
  */
 export function notificationFor(
   ticket: NotificationTicket,
@@ -117,6 +149,34 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
       };
     case 'cancel':
       return { type: 'CANCELLED', reason: text(d.note) };
+    case 'recordAdminAction':
+      // L3-17: the client requested the odoo.sh action; they are told each one executed.
+      return {
+        type: 'ADMIN_ACTION_EXECUTED',
+        action: adminActionKind(d.action),
+        details: text(d.details).trim(),
+        executedAt: optional(d.executedAt) ?? e.at,
+      };
+    case 'startDevelopment':
+      return {
+        type: 'DEVELOPMENT_STARTED',
+        releaseDate: slice.releaseDate ?? undefined,
+        note: optional(d.note),
+      };
+    case 'rejectEstimate':
+      return {
+        type: 'ESTIMATE_REJECTED',
+        estimateVersion: Number(d.estimateVersion),
+        reason: text(d.reason),
+        approverId: e.actor?.userId ?? '',
+      };
+    case 'requestReestimate':
+      return {
+        type: 'REESTIMATE_REQUESTED',
+        estimateVersion: Number(d.estimateVersion),
+        reason: text(d.reason),
+        requesterId: e.actor?.userId ?? '',
+      };
     case 'comment':
       // A provider's client-visible reply emails the registrant; internal notes never leave the
       // provider, and a client's own comment needs no email back (L3-11).

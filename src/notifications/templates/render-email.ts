@@ -6,6 +6,8 @@ import { deliveryTemplates } from './delivery.templates';
 import { commentTemplates } from './comment.templates';
 import { renderLayout, type EmailContent, type TemplateContext } from './email-content';
 import { estimateTemplates } from './estimate.templates';
+import { estimateFeedbackTemplates } from './estimate-feedback.templates';
+import { executionTemplates } from './execution.templates';
 import { RecipientDates } from './format';
 import { renderIcs } from './ics';
 import { intakeTemplates } from './intake.templates';
@@ -21,6 +23,8 @@ const TEMPLATES: TemplateFamily<EmailedEventType> = {
   ...deliveryTemplates,
   ...slaTemplates,
   ...commentTemplates,
+  ...estimateFeedbackTemplates,
+  ...executionTemplates,
 };
 
 /** The person an email is written for. */

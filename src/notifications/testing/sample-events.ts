@@ -100,5 +100,31 @@ export function sampleEvents(
       type: 'INTERNAL_NOTE',
       text: 'El cliente suele tardar en responder.',
     },
+    ADMIN_ACTION_EXECUTED: {
+      ...base(),
+      type: 'ADMIN_ACTION_EXECUTED',
+      action: 'BACKUP',
+      details: 'Respaldo completo de producción antes de la migración.',
+      executedAt: '2026-02-02T16:30:00.000Z',
+    },
+    DEVELOPMENT_STARTED: {
+      ...base(),
+      type: 'DEVELOPMENT_STARTED',
+      releaseDate: '2026-02-16T23:00:00.000Z',
+    },
+    ESTIMATE_REJECTED: {
+      ...base(),
+      type: 'ESTIMATE_REJECTED',
+      estimateVersion: 1,
+      reason: 'Excede el presupuesto del trimestre.',
+      approverId: people.approverId,
+    },
+    REESTIMATE_REQUESTED: {
+      ...base(),
+      type: 'REESTIMATE_REQUESTED',
+      estimateVersion: 1,
+      reason: 'Quiten el filtro por canal; solo fechas.',
+      requesterId: people.approverId,
+    },
   };
 }

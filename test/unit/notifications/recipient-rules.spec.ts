@@ -31,6 +31,9 @@ describe('L3-11 recipient rules', () => {
   it('estimates and authorizations go to the registrant and the approvers', () => {
     expect(RECIPIENT_RULES.ESTIMATE_SUBMITTED).toEqual(['REGISTRANT', 'CLIENT_APPROVERS']);
     expect(RECIPIENT_RULES.AUTHORIZATION_RECORDED).toEqual(['REGISTRANT', 'CLIENT_APPROVERS']);
+    // L3-09: a rejection or a re-estimate request goes where the authorization would have gone.
+    expect(RECIPIENT_RULES.ESTIMATE_REJECTED).toEqual(['REGISTRANT', 'CLIENT_APPROVERS']);
+    expect(RECIPIENT_RULES.REESTIMATE_REQUESTED).toEqual(['REGISTRANT', 'CLIENT_APPROVERS']);
   });
 
   it('every other event goes to the registrant alone, and no client event to managers', () => {
@@ -40,11 +43,13 @@ describe('L3-11 recipient rules', () => {
       'INTERNAL_NOTE',
       'ESTIMATE_SUBMITTED',
       'AUTHORIZATION_RECORDED',
+      'ESTIMATE_REJECTED',
+      'REESTIMATE_REQUESTED',
     ]);
     const rest = (Object.keys(RECIPIENT_RULES) as NotificationEventType[]).filter(
       (t) => !special.has(t),
     );
-    expect(rest).toHaveLength(13);
+    expect(rest).toHaveLength(15);
     for (const type of rest) expect(RECIPIENT_RULES[type]).toEqual(['REGISTRANT']);
   });
 

@@ -1,0 +1,80 @@
+import { subjectLine } from './email-content';
+import type { TemplateFamily } from './template-types';
+
+// L3-09 (issue W2): the client's answer to an estimate other than its authorization. A rejection
+// or a re-estimate request sends the requirement back to diagnosis; the registrant and the
+// organisation's approvers learn of it as they learn of an authorization (L3-11).
+
+export const estimateFeedbackTemplates: TemplateFamily<
+  'ESTIMATE_REJECTED' | 'REESTIMATE_REQUESTED'
+> = {
+  ESTIMATE_REJECTED: (e, ctx) => {
+    const approver = ctx.names.get(e.approverId) ?? ctx.t('un aprobador', 'an approver');
+    return {
+      subject: subjectLine(
+        e.ticket.number,
+        ctx.t(
+          `Estimación v${e.estimateVersion} rechazada`,
+          `Estimate v${e.estimateVersion} rejected`,
+        ),
+      ),
+      heading: ctx.t(
+        `${approver} rechazó la estimación v${e.estimateVersion} del ticket ${e.ticket.number}.`,
+        `${approver} rejected estimate v${e.estimateVersion} of ticket ${e.ticket.number}.`,
+      ),
+      blocks: [
+        {
+          kind: 'facts',
+          rows: [
+            [ctx.t('Asunto', 'Subject'), e.ticket.subject],
+            [ctx.t('Rechazó', 'Rejected by'), approver],
+            [ctx.t('Versión de la estimación', 'Estimate version'), String(e.estimateVersion)],
+          ],
+        },
+        { kind: 'quote', label: ctx.t('Motivo', 'Reason'), text: e.reason },
+        {
+          kind: 'paragraph',
+          text: ctx.t(
+            'No se reservaron horas. Revisaremos el requerimiento y le enviaremos una nueva estimación.',
+            'No hours were reserved. We will review the requirement and send you a new estimate.',
+          ),
+        },
+      ],
+    };
+  },
+
+  REESTIMATE_REQUESTED: (e, ctx) => {
+    const requester = ctx.names.get(e.requesterId) ?? ctx.t('su organización', 'your organisation');
+    return {
+      subject: subjectLine(
+        e.ticket.number,
+        ctx.t(
+          `Nueva estimación solicitada (v${e.estimateVersion})`,
+          `New estimate requested (v${e.estimateVersion})`,
+        ),
+      ),
+      heading: ctx.t(
+        `${requester} pidió una nueva estimación del ticket ${e.ticket.number}.`,
+        `${requester} asked for a new estimate of ticket ${e.ticket.number}.`,
+      ),
+      blocks: [
+        {
+          kind: 'facts',
+          rows: [
+            [ctx.t('Asunto', 'Subject'), e.ticket.subject],
+            [ctx.t('Solicitó', 'Requested by'), requester],
+            [ctx.t('Estimación revisada', 'Estimate reviewed'), `v${e.estimateVersion}`],
+          ],
+        },
+        { kind: 'quote', label: ctx.t('Motivo', 'Reason'), text: e.reason },
+        {
+          kind: 'paragraph',
+          text: ctx.t(
+            'La estimación anterior ya no puede autorizarse. Le enviaremos una nueva estimación para su autorización.',
+            'The earlier estimate can no longer be authorized. We will send you a new estimate for authorization.',
+          ),
+        },
+      ],
+    };
+  },
+};

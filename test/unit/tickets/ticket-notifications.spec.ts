@@ -1,0 +1,228 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SlaClockView, TimelineEvent } from '../../../workflows/ticket/ticket.contract';
+import type { ReadModelSlice } from '../../../workflows/ticket/ticket-projection';
+import { RULES } from '../../../workflows/ticket/transitions';
+import { RECIPIENT_RULES } from '../../../src/notifications/recipient-rules';
+import { notificationFor, SILENT_TIMELINE_EVENTS } from '../../../src/tickets/ticket-notifications';
+
+// L3-11: every timeline event type the ticket workflow records is either emailed (mapped by
+// `notificationFor`) or declared silent with a reason. A future event type that is neither fails
+// here. The types are read from the workflow itself: every transition records its own name, and
+// the runtime records the literal types passed to `record(...)`.
+
+const WORKFLOW_DIR = join(__dirname, '../../../workflows/ticket');
+/** Template-literal types the runtime builds: `CLOCK_${status}` with status MET | STOPPED. */
+const TEMPLATE_TYPES: Readonly<Record<string, readonly string[]>> = {
+  'CLOCK_${status}': ['CLOCK_MET', 'CLOCK_STOPPED'],
+};
+
+/** The first argument of every `record(` call in `source` (balanced parentheses). */
+function recordFirstArguments(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(/\brecord\(/g)) {
+    let depth = 0;
+    let i = m.index + m[0].length;
+    const start = i;
+    for (; i < source.length; i++) {
+      const c = source[i];
+      if (c === '(' || c === '{' || c === '[') depth++;
+      else if (c === ')' || c === '}' || c === ']') {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === ',' && depth === 0) break;
+    }
+    out.push(source.slice(start, i));
+  }
+  return out;
+}
+
+function recordedEventTypes(): string[] {
+  const types = new Set<string>(Object.keys(RULES));
+  for (const file of readdirSync(WORKFLOW_DIR).filter((f) => f.endsWith('.ts'))) {
+    const source = readFileSync(join(WORKFLOW_DIR, file), 'utf8');
+    for (const arg of recordFirstArguments(source)) {
+      // Literals compared against (`status === 'BREACHED' ? …`) are conditions, not types.
+      for (const [, literal] of arg.matchAll(/(?<![=!]==\s*)'([A-Za-z_]+)'/g)) types.add(literal);
+      for (const [template] of arg.matchAll(/`[^`]*`/g)) {
+        const inner = template.slice(1, -1);
+        const expanded = TEMPLATE_TYPES[inner];
+        if (!expanded) throw new Error(`${file}: unknown template event type ${template}`);
+        expanded.forEach((t) => types.add(t));
+      }
+    }
+    // The opening events are written as literals (`{ seq: 1, type: 'registered', ... }`).
+    if (file === 'ticket-opening.ts') {
+      for (const [, literal] of source.matchAll(/\btype: '([A-Za-z_]+)'/g)) types.add(literal);
+    }
+  }
+  return [...types].sort();
+}
+
+const TICKET = {
+  number: 'L3-2026-000042',
+  subject: 'Respaldo antes de migrar',
+  registrantId: 'u-registrant',
+  clientOrgId: 'org-1',
+};
+const AT = '2026-03-02T16:00:00.000Z';
+const triage = {
+  id: 'c1',
+  kind: 'triage',
+  status: 'RUNNING',
+  deadline: '2026-03-03T00:00:00.000Z',
+} as unknown as SlaClockView;
+const SLICE = {
+  state: 'IN_DEVELOPMENT',
+  classification: 'REQUIREMENT',
+  requirementKind: 'DEVELOPMENT',
+  assigneeId: 'u-agent',
+  releaseDate: '2026-03-16T23:00:00.000Z',
+  closureOutcome: null,
+  slaStatus: 'ok',
+  nextDeadline: null,
+  details: {
+    estimates: [
+      {
+        version: 2,
+        hours: 6,
+        scope: 'Reporte',
+        submittedAt: AT,
+        submittedBy: 'u-agent',
+        status: 'SUBMITTED',
+      },
+    ],
+    authorizations: [],
+    remoteSessionAt: null,
+    waitingFrom: null,
+    closure: null,
+    reworkCount: 0,
+    progressCadenceMinutes: 480,
+    adminActions: [],
+  },
+  clocks: [triage],
+} as unknown as ReadModelSlice;
+
+const event = (
+  type: string,
+  data: Record<string, unknown>,
+  role = 'AGENT',
+  userId = 'u-staff',
+): TimelineEvent => ({ seq: 7, type, at: AT, actor: { userId, role } as never, data });
+
+/** Data every event type accepts: enough for a mapped type to produce its email. */
+const GENERIC = {
+  note: 'Nota',
+  reason: 'Motivo',
+  reasons: ['Motivo'],
+  internal: false,
+  body: 'Comentario',
+  classification: 'PROBLEM',
+  agentId: 'u-agent',
+  estimateVersion: 2,
+  statement: 'Autorizo',
+  releaseDate: '2026-03-16T23:00:00.000Z',
+  at: '2026-03-04T17:00:00.000Z',
+  action: 'BACKUP',
+  details: 'Respaldo',
+  kind: 'triage',
+  deadline: AT,
+  subjectDate: 'RELEASE_DATE',
+  oldDate: AT,
+  newDate: AT,
+};
+
+describe('L3-11 timeline events → emails', () => {
+  const types = recordedEventTypes();
+
+  it('finds the event types the workflow records', () => {
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'registered',
+        'ASSIGNED',
+        'DATE_ADJUSTED',
+        'CLOCK_STARTED',
+        'CLOCK_MET',
+        'CLOCK_AT_RISK',
+        'CLOCK_BREACHED',
+        'recordAdminAction',
+        'startDevelopment',
+        'rejectEstimate',
+        'requestReestimate',
+        'comment',
+      ]),
+    );
+  });
+
+  it.each(types)('%s is either emailed or declared silent, never both', (type) => {
+    const email = notificationFor(TICKET, event(type, GENERIC), SLICE);
+    const silent = Object.hasOwn(SILENT_TIMELINE_EVENTS, type);
+    expect({ type, emailed: email !== null, silent }).toEqual({
+      type,
+      emailed: !silent,
+      silent,
+    });
+    if (email) expect(Object.keys(RECIPIENT_RULES)).toContain(email.type);
+  });
+
+  it('declares silent only event types the workflow records', () => {
+    expect(types).toEqual(expect.arrayContaining(Object.keys(SILENT_TIMELINE_EVENTS)));
+  });
+
+  it('L3-17: an executed odoo.sh action emails the registrant what was done and when', () => {
+    const email = notificationFor(
+      TICKET,
+      event('recordAdminAction', {
+        action: 'RESTORE',
+        details: '  Restauración del respaldo del lunes ',
+        executedAt: '2026-03-02T15:00:00.000Z',
+      }),
+      SLICE,
+    );
+    expect(email).toMatchObject({
+      type: 'ADMIN_ACTION_EXECUTED',
+      action: 'RESTORE',
+      details: 'Restauración del respaldo del lunes',
+      executedAt: '2026-03-02T15:00:00.000Z',
+      eventKey: 'ticket-L3-2026-000042:7',
+    });
+    expect(RECIPIENT_RULES.ADMIN_ACTION_EXECUTED).toEqual(['REGISTRANT']);
+    // Without an explicit instant the action was executed when recorded.
+    expect(
+      notificationFor(TICKET, event('recordAdminAction', { action: 'X', details: 'd' }), SLICE),
+    ).toMatchObject({ action: 'OTHER', executedAt: AT });
+  });
+
+  it('L3-09: development start carries the published release date', () => {
+    expect(notificationFor(TICKET, event('startDevelopment', {}), SLICE)).toMatchObject({
+      type: 'DEVELOPMENT_STARTED',
+      releaseDate: '2026-03-16T23:00:00.000Z',
+    });
+    expect(RECIPIENT_RULES.DEVELOPMENT_STARTED).toEqual(['REGISTRANT']);
+  });
+
+  it('L3-09: a rejection and a re-estimate request reach the registrant and the approvers', () => {
+    const feedback = { estimateVersion: 2, reason: 'Muy caro' };
+    expect(
+      notificationFor(TICKET, event('rejectEstimate', feedback, 'CLIENT_APPROVER', 'u-ap'), SLICE),
+    ).toMatchObject({
+      type: 'ESTIMATE_REJECTED',
+      estimateVersion: 2,
+      reason: 'Muy caro',
+      approverId: 'u-ap',
+    });
+    expect(
+      notificationFor(TICKET, event('requestReestimate', feedback, 'CLIENT_USER', 'u-cl'), SLICE),
+    ).toMatchObject({ type: 'REESTIMATE_REQUESTED', requesterId: 'u-cl' });
+    for (const type of ['ESTIMATE_REJECTED', 'REESTIMATE_REQUESTED'] as const) {
+      expect(RECIPIENT_RULES[type]).toEqual(RECIPIENT_RULES.AUTHORIZATION_RECORDED);
+    }
+  });
+
+  it("a client's own answer and clock bookkeeping send nothing", () => {
+    for (const type of ['provideInfo', 'clientReplied', 'reopen', 'reportFailures']) {
+      expect(notificationFor(TICKET, event(type, { note: 'x' }, 'CLIENT_USER'), SLICE)).toBeNull();
+    }
+    expect(notificationFor(TICKET, event('CLOCK_PAUSED', { kind: 'progress' }), SLICE)).toBeNull();
+  });
+});
