@@ -472,6 +472,117 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(estimateMail.html).toContain('Cambio &lt;b&gt;menor&lt;/b&gt;');
   });
 
+  it('L3-11: a rejected estimate, a re-estimate request, development start and an executed odoo.sh action each email their recipients once (L3-09, L3-17)', async () => {
+    const t = await register('Correos de la estimación');
+    await estimate(t.number, 4, 'Reporte por zona', 'DEVELOPMENT');
+    const feedback = (version: number, reason: string) => ({
+      number: t.number,
+      estimateVersion: version,
+      reason,
+    });
+    const rejected = await act(
+      Role.CLIENT_APPROVER,
+      'rejectEstimate',
+      feedback(1, 'Excede el presupuesto'),
+      'EstimateFeedbackInput',
+    );
+    expect(rejected.outcome!.ticket.state).toBe('IN_DIAGNOSIS');
+    const submit = (hours: number) =>
+      act(
+        Role.AGENT,
+        'submitEstimate',
+        { number: t.number, hours, scope: 'Reporte por zona' },
+        'SubmitEstimateInput',
+      );
+    await submit(3);
+    const reestimate = await act(
+      Role.CLIENT_USER,
+      'requestReestimate',
+      feedback(2, 'Solo el filtro por fecha'),
+      'EstimateFeedbackInput',
+    );
+    expect(reestimate.outcome!.ticket.state).toBe('IN_DIAGNOSIS');
+    await submit(2);
+    await act(
+      Role.CLIENT_APPROVER,
+      'authorizeEstimate',
+      { number: t.number, estimateVersion: 3, statement: 'Autorizo 2 horas.' },
+      'AuthorizeEstimateInput',
+    );
+    await act(
+      Role.AGENT,
+      'setReleaseDate',
+      { number: t.number, releaseDate: nextBusinessClosing() },
+      'SetReleaseDateInput',
+    );
+    const started = await act(Role.AGENT, 'startDevelopment', { number: t.number });
+    expect(started.outcome!.ticket.state).toBe('IN_DEVELOPMENT');
+
+    const { body: admin } = await gql<{ registerTicket: Ticket }>(
+      world.api,
+      REGISTER,
+      {
+        input: {
+          category: 'ADMIN_ACTION',
+          subject: 'Restaurar respaldo',
+          description: 'Restaurar en staging el respaldo de ayer.',
+        },
+      },
+      as(Role.CLIENT_USER),
+    );
+    const adminNumber = admin.data!.registerTicket.number;
+    const { body: executed } = await gql(
+      world.api,
+      'mutation ($input: RecordAdminActionInput!) { recordAdminAction(input: $input) { seq } }',
+      {
+        input: { number: adminNumber, action: 'RESTORE', details: 'Respaldo del lunes en staging' },
+      },
+      as(Role.AGENT),
+    );
+    expect(executed.errors).toBeUndefined();
+
+    type Row = {
+      ticket_number: string;
+      event_type: string;
+      recipient_address: string;
+      message_id: string;
+      status: string;
+    };
+    const NEW_TYPES = [
+      'ESTIMATE_REJECTED',
+      'REESTIMATE_REQUESTED',
+      'DEVELOPMENT_STARTED',
+      'ADMIN_ACTION_EXECUTED',
+    ];
+    const rows = async () =>
+      world.db.query<Row[]>(
+        `SELECT ticket_number, event_type, recipient_address, message_id, status FROM email_outbox
+          WHERE ticket_number IN ($1, $2) AND event_type = ANY($3) ORDER BY created_at, recipient_address`,
+        [t.number, adminNumber, NEW_TYPES],
+      );
+    const sent = await eventually(
+      rows,
+      (all) => all.length >= 6 && all.every((r) => r.status === 'SENT'),
+      30_000,
+    );
+    expect(sent.map((r) => `${r.ticket_number} ${r.event_type} → ${r.recipient_address}`)).toEqual([
+      `${t.number} ESTIMATE_REJECTED → aprobador@aurora.example`,
+      `${t.number} ESTIMATE_REJECTED → usuario@aurora.example`,
+      `${t.number} REESTIMATE_REQUESTED → aprobador@aurora.example`,
+      `${t.number} REESTIMATE_REQUESTED → usuario@aurora.example`,
+      `${t.number} DEVELOPMENT_STARTED → usuario@aurora.example`,
+      `${adminNumber} ADMIN_ACTION_EXECUTED → usuario@aurora.example`,
+    ]);
+    // Each arrived at the SMTP catcher exactly once, its subject naming the ticket.
+    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+    const arrived = (await res.json()) as { messageId: string | null; subject: string }[];
+    for (const row of sent) {
+      const mail = arrived.filter((m) => m.messageId === row.message_id);
+      expect(mail).toHaveLength(1);
+      expect(mail[0].subject).toContain(`[${row.ticket_number}]`);
+    }
+  });
+
   it('shows managers the live SLA timers and compliance per clock, month and client (issue 5)', async () => {
     const { body } = await gql<{
       slaTimers: {
