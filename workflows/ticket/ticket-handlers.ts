@@ -1,6 +1,6 @@
 import { reserveEstimateHours } from './ticket-ledger';
 import type { UpdateDefinition } from '@temporalio/common';
-import { setHandler, workflowInfo } from '@temporalio/workflow';
+import { patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type {
   AdminAction,
   Estimate,
@@ -39,7 +39,17 @@ import {
 } from './ticket.contract';
 import { registerDateAdjustment } from './date-adjustment';
 import type { TicketRuntime } from './ticket-runtime';
-import { checkRule, fail, isClientReply, RULES, type TransitionRule } from './transitions';
+import {
+  answersInfoRequest,
+  checkRule,
+  fail,
+  isClientReply,
+  RULES,
+  type TransitionRule,
+} from './transitions';
+
+/** A client comment in INFO_REQUESTED answers it (L3-06); older histories replay without it. */
+const COMMENT_ANSWERS_INFO_PATCH = 'comment-answers-info-request';
 
 interface Effects<A extends RequestBase> {
   /** Async checks that need an activity; a failure here fails the (accepted) update. */
@@ -112,12 +122,12 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
       rt.update({ state: 'REMOTE_SESSION_PROPOSED', remoteSessionAt: args.at });
     },
   });
-  transition(rt, provideInfoUpdate, RULES.provideInfo, {
-    apply: async () => {
-      to('REGISTERED');
-      await rt.startClock('triage');
-    },
-  });
+  // The client's answer: back to REGISTERED with a new triage clock (also a client comment).
+  const provideInfo = async (): Promise<void> => {
+    to('REGISTERED');
+    await rt.startClock('triage');
+  };
+  transition(rt, provideInfoUpdate, RULES.provideInfo, { apply: provideInfo });
   transition(rt, classifyUpdate, RULES.classify, {
     apply: async (args) => {
       await rt.endClock('triage', 'MET', 'triage done');
@@ -199,6 +209,8 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
         status: 'SUBMITTED',
       };
       rt.update({ state: 'ESTIMATE_SUBMITTED', estimates: [...rt.view.estimates, estimate] });
+      // L3-09: the approval wait has no SLA, but the approvers are reminded.
+      await rt.scheduleApprovalReminders(estimate.version, estimate.submittedAt);
     },
   });
 
@@ -291,10 +303,15 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   });
 
   // Comments and internal notes (issue 5): a timeline event; a client's comment on a ticket
-  // waiting on the client is its reply and resumes the paused clock, like clientReplied.
+  // waiting on the client is its reply and resumes the paused clock, like clientReplied; on a
+  // ticket in INFO_REQUESTED it is the information, like provideInfo (L3-06, L3-11; runs that
+  // predate the patch keep it a plain comment when replayed).
   transition(rt, commentUpdate, RULES.comment, {
     apply: async (args) => {
       if (isClientReply(args, rt.view)) await clientReplied();
+      else if (answersInfoRequest(args, rt.view) && patched(COMMENT_ANSWERS_INFO_PATCH)) {
+        await provideInfo();
+      }
     },
   });
 

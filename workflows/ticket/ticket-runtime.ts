@@ -33,6 +33,8 @@ import type {
   TransitionResult,
 } from './ticket.contract';
 import {
+  APPROVAL_REMINDER_BUSINESS_DAYS,
+  APPROVAL_REMINDER_LIMIT,
   clockId,
   KEPT_ENDED_CLOCK_RUNS,
   KEPT_TIMELINE_EVENTS,
@@ -46,6 +48,7 @@ import {
   openedView,
   openingTriageClock,
 } from './ticket-opening';
+import { APPROVAL_REMINDERS_PATCH, pendingReminder, type ReminderDue } from './approval-reminders';
 import { readModelSlice, type TicketProjectionActivities } from './ticket-projection';
 import { fail } from './transitions';
 
@@ -445,6 +448,51 @@ export class TicketRuntime {
       clockData(marked),
     );
     this.changed();
+  }
+
+  /**
+   * L3-09: an estimate was submitted at `submittedAt`: its first approver reminder falls
+   * {@link APPROVAL_REMINDER_BUSINESS_DAYS} business days later. Runs that predate reminders
+   * (replayed histories) schedule none.
+   */
+  async scheduleApprovalReminders(estimateVersion: number, submittedAt: string): Promise<void> {
+    if (!patched(APPROVAL_REMINDERS_PATCH)) return;
+    const nextAt = await this.reminderAfter(submittedAt);
+    this.update({ approvalReminder: { estimateVersion, sent: 0, nextAt } });
+  }
+
+  /**
+   * Records a due approver reminder exactly once (the caller holds the lock) and schedules the
+   * next one from this one's instant, up to {@link APPROVAL_REMINDER_LIMIT}. Stale or early: no-op.
+   */
+  async remindApprovers(due: ReminderDue): Promise<void> {
+    const current = pendingReminder(this.view);
+    if (current?.at !== due.at || current.reminder !== due.reminder) return;
+    if (Date.parse(due.at) > Date.now()) return;
+    const nextAt = due.reminder < APPROVAL_REMINDER_LIMIT ? await this.reminderAfter(due.at) : null;
+    this.update({
+      approvalReminder: { estimateVersion: due.estimateVersion, sent: due.reminder, nextAt },
+    });
+    this.record('ESTIMATE_REMINDER', null, {
+      estimateVersion: due.estimateVersion,
+      reminder: due.reminder,
+      limit: APPROVAL_REMINDER_LIMIT,
+      nextReminderAt: nextAt,
+    });
+    this.changed();
+  }
+
+  /** The days rule of the clocks' local activity, on the ticket's calendar (no pauses). */
+  private async reminderAfter(from: string): Promise<string | null> {
+    const computed = await businessTime.computeClockDeadlines({
+      calendarId: this.view.calendarId,
+      startedAt: from,
+      amount: APPROVAL_REMINDER_BUSINESS_DAYS,
+      unit: 'days',
+      pauses: [],
+      atRiskFraction: this.view.atRiskFraction,
+    });
+    return computed.deadline;
   }
 
   /** Before a clock is paused or stopped, events already due are recorded (the timer may lag). */

@@ -205,9 +205,35 @@ export interface TicketView {
   readonly timeline: readonly TimelineEvent[];
   /** Per kind, how many of the oldest ended runs were dropped from `clocks` (absent: none). */
   readonly droppedClockRuns?: Partial<Record<SlaClockKind, number>>;
+  /**
+   * L3-09 reminders to the client approvers of the submitted estimate (no SLA: never a clock,
+   * never in `slaStatus`). Absent on views of runs before reminders existed; inert once the
+   * estimate is no longer the submitted one.
+   */
+  readonly approvalReminder?: ApprovalReminderSchedule | null;
   /** Worst over the open clocks. */
   readonly slaStatus: 'ok' | 'at_risk' | 'breached';
   readonly nextDeadline: string | null;
+}
+
+/**
+ * L3-09 "approval wait (no provider SLA; reminders to the approver)": while an estimate waits for
+ * its written authorization, the approvers are reminded every
+ * {@link APPROVAL_REMINDER_BUSINESS_DAYS} business days of the ticket's calendar (the days rule of
+ * BUSINESS-TIME.md: the closing of the Nth business date after), at most
+ * {@link APPROVAL_REMINDER_LIMIT} times per estimate version. Each reminder is an
+ * `ESTIMATE_REMINDER` timeline event `{ estimateVersion, reminder, limit, nextReminderAt }`, emailed
+ * once (outbox keyed by event) to the registrant and the organisation's approvers.
+ */
+export const APPROVAL_REMINDER_BUSINESS_DAYS = 2;
+export const APPROVAL_REMINDER_LIMIT = 5;
+
+export interface ApprovalReminderSchedule {
+  readonly estimateVersion: number;
+  /** Reminders already sent for this estimate version. */
+  readonly sent: number;
+  /** ISO-8601 instant of the next reminder; `null` once the limit is reached. */
+  readonly nextAt: string | null;
 }
 
 export interface TransitionResult {
@@ -337,7 +363,10 @@ export const cancelUpdate = u<NoteArgs>('cancel');
 /**
  * Comments and internal notes: any open ticket, any role (internal notes: provider staff only).
  * A client's comment while the ticket waits on the client is its reply: the paused clock resumes
- * exactly as with `clientReplied` (L3-11: the client answers on the ticket).
+ * exactly as with `clientReplied` (L3-11: the client answers on the ticket). A client's comment on
+ * a ticket in INFO_REQUESTED answers the request exactly as `provideInfo` does (L3-06: back to
+ * REGISTERED with a new 8-business-hour triage clock). In REMOTE_SESSION_PROPOSED it stays a
+ * comment: the session is how the information is gathered (see `answersInfoRequest`).
  */
 export const commentUpdate = u<CommentArgs>('comment');
 

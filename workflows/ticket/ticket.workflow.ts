@@ -5,6 +5,7 @@ import {
   continueAsNew,
   workflowInfo,
 } from '@temporalio/workflow';
+import { pendingReminder } from './approval-reminders';
 import { nextClockEvent } from './sla-clock';
 import { releaseUnusedHours } from './ticket-ledger';
 import type { TicketInput, TicketView } from './ticket.contract';
@@ -48,13 +49,17 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
     const seen = rt.revision;
     const changed = (): boolean => rt.revision !== seen;
     const next = nextClockEvent(rt.view.clocks);
-    if (next === null) {
+    // L3-09 approver reminders share the one timer (none in runs that predate them).
+    const reminder = pendingReminder(rt.view);
+    if (next === null && reminder === null) {
       await condition(changed);
       continue;
     }
-    const waitMs = Date.parse(next.at) - Date.now();
+    const remindFirst =
+      reminder !== null && (next === null || Date.parse(reminder.at) < Date.parse(next.at));
+    const waitMs = Date.parse(remindFirst ? reminder.at : next!.at) - Date.now();
     if (waitMs > 0 && (await condition(changed, waitMs))) continue;
-    await rt.exclusive(() => rt.fire(next));
+    await rt.exclusive(() => (remindFirst ? rt.remindApprovers(reminder) : rt.fire(next!)));
   }
   await condition(allHandlersFinished);
   await releaseUnusedHours(rt.view, workflowInfo().workflowId);

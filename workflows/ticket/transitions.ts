@@ -169,6 +169,17 @@ export function isClientReply(args: CommentArgs, ticket: TicketView): boolean {
   return CLIENT.includes(args.actor.role) && !args.internal && ticket.state === 'WAITING_ON_CLIENT';
 }
 
+/**
+ * L3-06 / L3-11: a client's client-visible comment on a ticket in INFO_REQUESTED is the requested
+ * information: it answers exactly as `provideInfo` does. Not in REMOTE_SESSION_PROPOSED: there the
+ * information is gathered in the session itself and the client's comments are about the session
+ * (its date, who attends); the only client transition there is the explicit `provideInfo`, which
+ * gives up the session. Internal notes (staff only) never answer for the client.
+ */
+export function answersInfoRequest(args: CommentArgs, ticket: TicketView): boolean {
+  return CLIENT.includes(args.actor.role) && !args.internal && ticket.state === 'INFO_REQUESTED';
+}
+
 export const RULES = {
   requestInfo: {
     roles: PROVIDER,

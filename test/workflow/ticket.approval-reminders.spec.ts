@@ -1,0 +1,207 @@
+import { addBusinessDays } from '../../src/business-time/engine';
+import {
+  APPROVAL_REMINDER_BUSINESS_DAYS,
+  APPROVAL_REMINDER_LIMIT,
+  authorizeEstimateUpdate,
+  cancelUpdate,
+  classifyUpdate,
+  commentUpdate,
+  rejectEstimateUpdate,
+  requestReestimateUpdate,
+  submitEstimateUpdate,
+  ticketStateQuery,
+  type TicketView,
+  type TimelineEvent,
+} from '../../workflows/ticket/ticket.contract';
+import {
+  agent,
+  approver,
+  clientUser,
+  eventually,
+  expectFiredAt,
+  maybeRecordHistory,
+  MINUTE,
+  req,
+  skipTo,
+  startTicket,
+  terminateIfOpen,
+  type TicketHarness,
+  useTicketHarness,
+  withWorker,
+} from './ticket-harness';
+
+// L3-09 "approval wait (no provider SLA; reminders to the approver)": while an estimate waits for
+// its written authorization, the workflow reminds the approvers with a durable timer every
+// 2 business days of the ticket's calendar (the days rule: closing of the 2nd business date
+// after), at most 5 times per estimate version. Each reminder is one ESTIMATE_REMINDER timeline
+// event handed to the projection (which emails it once). It is no clock and no SLA status.
+
+let h: TicketHarness;
+useTicketHarness((ctx) => {
+  ({ h } = ctx);
+});
+
+const classifyRequirement = () =>
+  req(agent, { classification: 'REQUIREMENT' as const, requirementKind: 'DEVELOPMENT' as const });
+const estimate = () => req(agent, { hours: 12.5, scope: 'Reporte de ventas por canal' });
+const reminders = (view: TicketView): TimelineEvent[] =>
+  view.timeline.filter((e) => e.type === 'ESTIMATE_REMINDER');
+/** Reminder instants after `from`: every APPROVAL_REMINDER_BUSINESS_DAYS business days. */
+function schedule(from: string, count: number): number[] {
+  const out: number[] = [];
+  let at = new Date(from);
+  for (let i = 0; i < count; i += 1) {
+    at = addBusinessDays(h.calendars.engine, at, APPROVAL_REMINDER_BUSINESS_DAYS);
+    out.push(at.getTime());
+  }
+  return out;
+}
+
+async function submitted(handle: Awaited<ReturnType<typeof startTicket>>['handle']) {
+  await handle.executeUpdate(classifyUpdate, { args: [classifyRequirement()] });
+  await handle.executeUpdate(submitEstimateUpdate, { args: [estimate()] });
+  return handle.query(ticketStateQuery);
+}
+
+describe('L3-09 approver reminders while an estimate waits for authorization', () => {
+  it('L3-09: reminds at every 2nd business closing after the submission, at most 5 times, no SLA effect', async () => {
+    await withWorker(h, async () => {
+      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
+      const view0 = await submitted(handle);
+      const expected = schedule(view0.estimates[0].submittedAt, APPROVAL_REMINDER_LIMIT + 3);
+
+      // Not a minute early.
+      await skipTo(h, expected[0] - MINUTE);
+      expect(reminders(await handle.query(ticketStateQuery))).toEqual([]);
+
+      // A client comment in the meantime changes nothing about the schedule.
+      await handle.executeUpdate(commentUpdate, {
+        args: [req(clientUser, { body: 'Lo revisamos con finanzas.', internal: false })],
+      });
+
+      // Well past where a 6th, 7th and 8th reminder would fall: only 5.
+      await skipTo(h, expected[expected.length - 1] + MINUTE);
+      const view = await eventually(
+        () => handle.query(ticketStateQuery),
+        (v) => reminders(v).length >= APPROVAL_REMINDER_LIMIT,
+      );
+      const sent = reminders(view);
+      expect(sent).toHaveLength(APPROVAL_REMINDER_LIMIT);
+      sent.forEach((event, i) => {
+        expectFiredAt(event.at, expected[i]);
+        expect(event.actor).toBeNull();
+        expect(event.data).toEqual({
+          estimateVersion: 1,
+          reminder: i + 1,
+          limit: APPROVAL_REMINDER_LIMIT,
+          nextReminderAt:
+            i + 1 < APPROVAL_REMINDER_LIMIT ? new Date(expected[i + 1]).toISOString() : null,
+        });
+      });
+      // No SLA: the approval wait has no clock, status or deadline.
+      expect(view).toMatchObject({
+        state: 'ESTIMATE_SUBMITTED',
+        slaStatus: 'ok',
+        nextDeadline: null,
+      });
+      expect(view.clocks.filter((c) => c.endedAt === null)).toEqual([]);
+      expect(h.events.calls).toEqual([]);
+      // Each reminder reached the projection (the outbox is keyed by its sequence number) once.
+      const projected = h.projections
+        .flatMap((b) => b.events)
+        .filter((e) => e.type === 'ESTIMATE_REMINDER');
+      expect(projected.map((e) => e.seq)).toEqual(sent.map((e) => e.seq));
+
+      await handle.executeUpdate(cancelUpdate, {
+        args: [req(clientUser, { note: 'Sin presupuesto' })],
+      });
+      await handle.result();
+      await maybeRecordHistory(handle, 'estimate-approval-reminders');
+    });
+  });
+
+  it('L3-09: no reminder after the written authorization', async () => {
+    await withWorker(h, async () => {
+      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
+      try {
+        const view0 = await submitted(handle);
+        const expected = schedule(view0.estimates[0].submittedAt, 4);
+        await skipTo(h, expected[0] + MINUTE);
+        await eventually(
+          () => handle.query(ticketStateQuery),
+          (v) => reminders(v).length === 1,
+        );
+        await handle.executeUpdate(authorizeEstimateUpdate, {
+          args: [req(approver, { estimateVersion: 1, statement: 'Autorizo las 12.5 horas.' })],
+        });
+        await skipTo(h, expected[3] + MINUTE);
+        const view = await handle.query(ticketStateQuery);
+        expect(view.state).toBe('SCHEDULING');
+        expect(reminders(view)).toHaveLength(1);
+      } finally {
+        await terminateIfOpen(handle);
+      }
+    });
+  });
+
+  it('L3-09: a rejection or re-estimate request stops them; a new estimate counts afresh; cancelling stops them', async () => {
+    await withWorker(h, async () => {
+      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
+      try {
+        const view0 = await submitted(handle);
+        const v1 = schedule(view0.estimates[0].submittedAt, 3);
+        await skipTo(h, v1[0] + MINUTE);
+        await eventually(
+          () => handle.query(ticketStateQuery),
+          (v) => reminders(v).length === 1,
+        );
+        await handle.executeUpdate(requestReestimateUpdate, {
+          args: [req(clientUser, { estimateVersion: 1, reason: 'Falta el filtro por canal.' })],
+        });
+        await skipTo(h, v1[2] + MINUTE);
+        expect(reminders(await handle.query(ticketStateQuery))).toHaveLength(1);
+
+        // Version 2: its own schedule from its own submission.
+        await handle.executeUpdate(submitEstimateUpdate, { args: [estimate()] });
+        const v2at = (await handle.query(ticketStateQuery)).estimates[1].submittedAt;
+        const v2 = schedule(v2at, 3);
+        await skipTo(h, v2[0] + MINUTE);
+        const afterV2 = await eventually(
+          () => handle.query(ticketStateQuery),
+          (v) => reminders(v).length === 2,
+        );
+        expectFiredAt(reminders(afterV2)[1].at, v2[0]);
+        expect(reminders(afterV2)[1].data).toMatchObject({ estimateVersion: 2, reminder: 1 });
+
+        await handle.executeUpdate(rejectEstimateUpdate, {
+          args: [req(approver, { estimateVersion: 2, reason: 'Demasiadas horas.' })],
+        });
+        await handle.executeUpdate(submitEstimateUpdate, { args: [estimate()] });
+        const v3 = schedule((await handle.query(ticketStateQuery)).estimates[2].submittedAt, 2);
+        // v2's second reminder would fall with v3's first: only v3's comes.
+        expect(v3[0]).toBeGreaterThanOrEqual(v2[1]);
+        await skipTo(h, v3[0] + MINUTE);
+        const afterReject = await eventually(
+          () => handle.query(ticketStateQuery),
+          (v) => reminders(v).length >= 3,
+        );
+        const sent = reminders(afterReject);
+        expect(sent.map((e) => [e.data.estimateVersion, e.data.reminder])).toEqual([
+          [1, 1],
+          [2, 1],
+          [3, 1],
+        ]);
+        expectFiredAt(sent[2].at, v3[0]);
+
+        await handle.executeUpdate(cancelUpdate, {
+          args: [req(clientUser, { note: 'Cancelado' })],
+        });
+        const final = await handle.result();
+        expect(final.state).toBe('CANCELLED');
+        expect(reminders(final)).toEqual(reminders(await handle.query(ticketStateQuery)));
+      } finally {
+        await terminateIfOpen(handle);
+      }
+    });
+  });
+});
