@@ -1,5 +1,5 @@
-// L3-10 queue order rules: pure, shared by the client's queue and the reorder preview. (The agents'
-// work list across clients is ordered in SQL: `QueueService.workList`.)
+// L3-10 queue order rules: pure, shared by the client's queue, the reorder preview and the agents'
+// work list across clients (`workOrder`, which places each ticket by its client's queue).
 
 export interface Queued {
   readonly ticketNumber: string;
@@ -21,6 +21,65 @@ export function compareQueued(a: Queued, b: Queued): number {
     return a.rank - b.rank;
   }
   return byArrival(a, b);
+}
+
+/** A ticket of the agents' work list: queued in its client's queue, with its SLA state. */
+export interface WorkItem extends Queued {
+  readonly organizationId: string;
+  /** Worst status of the open clocks: `ok`, `at_risk` or `breached`. */
+  readonly slaStatus: string;
+  /** Earliest deadline of the running clocks; `null` when none runs (e.g. waiting on the client). */
+  readonly nextDeadline: Date | null;
+}
+
+/**
+ * The agents' work list (L3-10 "agents work from the queue"), across clients:
+ *
+ * 1. **SLA at stake first**: a breached clock (the contract is already missed: finish it), then an
+ *    at-risk one whose clock still runs (75 % of its target used), each by the soonest deadline.
+ *    These are commitments of the contract itself (L3-06/L3-08/L3-09), which no client priority
+ *    waives; an at-risk clock that is paused waits on the client, so it does not jump the queue.
+ * 2. Then what the clients decided: tickets a client flagged **urgent**, then each ticket's
+ *    **position in its client's queue** (`compareQueued`: rank, then arrival), so every client's
+ *    first ticket comes before any client's second one; equal positions go by arrival.
+ *
+ * Other SLA deadlines do not reorder the rest: a running clock gets to the top when it is at risk.
+ * Within one client the list is its queue order, apart from the tickets whose SLA is at stake.
+ */
+export function workOrder<T extends WorkItem>(items: readonly T[]): T[] {
+  const clients = new Map<string, T[]>();
+  for (const item of items) {
+    const queue = clients.get(item.organizationId) ?? [];
+    queue.push(item);
+    clients.set(item.organizationId, queue);
+  }
+  const position = new Map<T, number>();
+  for (const queue of clients.values()) {
+    queue.sort(compareQueued).forEach((item, i) => position.set(item, i + 1));
+  }
+  return [...items].sort((a, b) => {
+    const stake = atStake(a) - atStake(b);
+    if (stake !== 0) return stake;
+    if (atStake(a) < NOT_AT_STAKE) {
+      const soonest = deadlineOf(a) - deadlineOf(b);
+      if (soonest !== 0) return soonest;
+    }
+    if (a.urgent !== b.urgent) return a.urgent ? -1 : 1;
+    return position.get(a)! - position.get(b)! || byArrival(a, b);
+  });
+}
+
+const NOT_AT_STAKE = 2;
+
+/** 0: a breached clock; 1: an at-risk clock still running; 2: the rest. */
+function atStake(item: WorkItem): number {
+  if (item.slaStatus === 'breached') return 0;
+  if (item.slaStatus === 'at_risk' && item.nextDeadline !== null) return 1;
+  return NOT_AT_STAKE;
+}
+
+function deadlineOf(item: WorkItem): number {
+  return item.nextDeadline?.getTime() ?? Number.MAX_SAFE_INTEGER;
 }
 
 function byArrival(a: Queued, b: Queued): number {

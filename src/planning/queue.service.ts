@@ -7,7 +7,7 @@ import type { BusinessCalendar } from '../business-time/engine';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { planReleaseDates, remainingHours } from './capacity-model';
 import { PlanningSettingsService } from './planning-settings.service';
-import { compareQueued } from './queue-order';
+import { compareQueued, workOrder } from './queue-order';
 
 /** Authorized requirements with work left: the tickets the capacity model plans (L3-19). */
 export const PLANNED_STATES: readonly string[] = ['SCHEDULING', ...RELEASE_DATE_STATES];
@@ -175,9 +175,11 @@ export class QueueService {
   }
 
   /**
-   * The agents' work list across clients (L3-10): open tickets, the soonest SLA deadline first
-   * (tickets without a running clock last), then the client's urgency, then the client's rank
-   * (unranked last), then arrival. `organizationId` narrows it to one client.
+   * The agents' work list across clients (L3-10), in `workOrder`: tickets whose SLA is at stake
+   * (breached, then at risk with a running clock, soonest deadline first), then client-flagged
+   * urgent tickets, then each ticket's position in its client's queue (rank, then arrival).
+   * `organizationId` narrows it to one client. Every open ticket is read (a few columns), since a
+   * ticket's place depends on its whole client queue; the first `first` are answered.
    */
   async workList(first: number, organizationId?: string): Promise<QueueEntry[]> {
     const limit = Math.min(Math.max(first, 1), MAX_WORK_LIST);
@@ -187,18 +189,21 @@ export class QueueService {
               NULL::jsonb AS estimates, r.rank, r.urgent, NULL AS logged
          FROM ticket t
          LEFT JOIN queue_rank r ON r.ticket_number = t.number
-        WHERE t.state <> ALL ($1::text[]) AND ($2::uuid IS NULL OR t.organization_id = $2)
-        ORDER BY t.next_deadline ASC NULLS LAST, coalesce(r.urgent, false) DESC,
-                 r.rank ASC NULLS LAST, t.registered_at ASC, t.number ASC
-        LIMIT $3`,
-      [TERMINAL_STATES, organizationId ?? null, limit],
+        WHERE t.state <> ALL ($1::text[]) AND ($2::uuid IS NULL OR t.organization_id = $2)`,
+      [TERMINAL_STATES, organizationId ?? null],
     );
-    return raw.map((r, i) => {
-      const row = toQueueRow(r);
-      return {
+    const items = raw.map((r) => ({
+      ...toQueueRow(r),
+      organizationId: r.organization_id,
+      registeredAt: new Date(r.registered_at),
+      nextDeadline: r.next_deadline === null ? null : new Date(r.next_deadline),
+    }));
+    return workOrder(items)
+      .slice(0, limit)
+      .map((row, i) => ({
         position: i + 1,
         ticketNumber: row.ticketNumber,
-        organizationId: r.organization_id,
+        organizationId: row.organizationId,
         subject: row.subject,
         category: row.category,
         state: row.state,
@@ -210,8 +215,7 @@ export class QueueService {
         releaseDate: row.releaseDate,
         remainingHours: null,
         plannedReleaseDate: null,
-      };
-    });
+      }));
   }
 }
 

@@ -347,9 +347,8 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
       {},
       as(Role.AGENT),
     );
-    expect(work.data!.workList.map((e) => e.ticketNumber)).toEqual(
-      expect.arrayContaining([first, second]),
-    );
+    // Aurora's queue order (the client ranked `second` first); no SLA is at stake.
+    expect(work.data!.workList.map((e) => e.ticketNumber)).toEqual([second, first]);
     expect(
       (await call(`query { workList { ticketNumber } }`, {}, as(Role.CLIENT_APPROVER))).code,
     ).toBe('FORBIDDEN');
@@ -528,5 +527,106 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
     expect(Date.parse(after[1].plannedReleaseDate!)).toBeLessThan(
       Date.parse(before[1].plannedReleaseDate!),
     );
+  });
+  it('L3-10: agents work from the queue: client urgency, then each ticket’s place in its client’s queue (exact order)', async () => {
+    const tulumAs = (role: Role) => as(role, TULUM);
+    async function tulumAct(role: Role, mutation: string, input: object, type: string) {
+      const r = await call<Record<string, { ticket: { state: string } }>>(
+        `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
+        { input },
+        role === Role.AGENT ? as(role) : tulumAs(role),
+      );
+      expect(r.code).toBeUndefined();
+      return r.data![mutation].ticket.state;
+    }
+    // Tulum, in order of arrival: an unranked question whose triage clock runs, two tickets the
+    // client will rank, and a development it will flag urgent once it is in development.
+    const waiting = await registerTicket(world, { category: 'QUESTION', subject: 'Duda' }, TULUM);
+    const rankedLow = await registerTicket(world, { subject: 'Reporte de almacén' }, TULUM);
+    const rankedHigh = await registerTicket(world, { subject: 'Póliza contable' }, TULUM);
+    const urgent = await registerTicket(world, { subject: 'Interfaz con el banco' }, TULUM);
+    await tulumAct(
+      Role.AGENT,
+      'classifyTicket',
+      { number: urgent, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+      'ClassifyTicketInput',
+    );
+    await tulumAct(
+      Role.AGENT,
+      'submitEstimate',
+      { number: urgent, hours: 2, scope: 'Interfaz' },
+      'SubmitEstimateInput',
+    );
+    await tulumAct(
+      Role.CLIENT_APPROVER,
+      'authorizeEstimate',
+      { number: urgent, estimateVersion: 1, statement: 'Autorizo 2 h.' },
+      'AuthorizeEstimateInput',
+    );
+    const planned = (await queue(as(Role.AGENT), tulumId)).find((e) => e.ticketNumber === urgent)!;
+    await tulumAct(
+      Role.AGENT,
+      'setReleaseDate',
+      { number: urgent, releaseDate: planned.plannedReleaseDate },
+      'SetReleaseDateInput',
+    );
+    expect(
+      await tulumAct(Role.AGENT, 'startDevelopment', { number: urgent }, 'TicketActionInput'),
+    ).toBe('IN_DEVELOPMENT');
+
+    const input = { order: [urgent, rankedHigh, rankedLow], urgent: [urgent] };
+    const preview = await call<{ previewQueueReorder: { previewToken: string } }>(
+      PREVIEW,
+      { input },
+      tulumAs(Role.CLIENT_APPROVER),
+    );
+    const confirm = {
+      ...input,
+      previewToken: preview.data!.previewQueueReorder.previewToken,
+      reason: 'La interfaz bloquea la conciliación',
+    };
+    expect((await call(CONFIRM, { input: confirm }, tulumAs(Role.CLIENT_APPROVER))).code).toBe(
+      undefined,
+    );
+
+    type WorkEntry = {
+      position: number;
+      ticketNumber: string;
+      state: string;
+      rank: number | null;
+      urgent: boolean;
+      nextDeadline: string | null;
+    };
+    const WORK = `query ($organizationId: ID) { workList(first: 50, organizationId: $organizationId) {
+      position ticketNumber state rank urgent nextDeadline } }`;
+    const workList = async (organizationId?: string) => {
+      const r = await call<{ workList: WorkEntry[] }>(WORK, { organizationId }, as(Role.AGENT));
+      expect(r.code).toBeUndefined();
+      return r.data!.workList;
+    };
+    // The urgent development has no running clock; the unranked question's triage clock runs.
+    const tulumWork = await workList(tulumId);
+    expect(tulumWork).toEqual([
+      expect.objectContaining({ position: 1, ticketNumber: urgent, state: 'IN_DEVELOPMENT' }),
+      expect.objectContaining({ position: 2, ticketNumber: rankedHigh, rank: 2, urgent: false }),
+      expect.objectContaining({ position: 3, ticketNumber: rankedLow, rank: 3, urgent: false }),
+      expect.objectContaining({ position: 4, ticketNumber: waiting, rank: null, urgent: false }),
+    ]);
+    expect(tulumWork[0]).toMatchObject({ rank: 1, urgent: true, nextDeadline: null });
+    expect(tulumWork[3].nextDeadline).not.toBeNull();
+    // Narrowed to one client, the work list is that client's own queue order.
+    expect(tulumWork.map((e) => e.ticketNumber)).toEqual(
+      (await queue(as(Role.AGENT), tulumId)).map((e) => e.ticketNumber),
+    );
+    // Across clients: urgent first, then every client's first ticket before any second one (Aurora
+    // ranked `second` 1 and `first` 2), equal places by arrival (Aurora's came earlier).
+    expect((await workList()).map((e) => e.ticketNumber)).toEqual([
+      urgent,
+      second,
+      first,
+      rankedHigh,
+      rankedLow,
+      waiting,
+    ]);
   });
 });

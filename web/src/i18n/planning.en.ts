@@ -69,7 +69,7 @@ export const planningEn: PlanningMessages = {
   workList: {
     title: 'Work list',
     intro:
-      'Open tickets of every client: soonest SLA deadline first, then what the client flagged urgent, its priority and order of arrival.',
+      'Open tickets of every client: breached or at-risk SLAs first, then what the client flagged urgent, then each ticket’s place in its client’s queue (its priority and order of arrival).',
     place: 'Place',
     client: 'Client',
     clientRank: (rank, urgent) =>

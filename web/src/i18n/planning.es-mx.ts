@@ -67,7 +67,7 @@ export const planningEsMX = {
   workList: {
     title: 'Lista de trabajo',
     intro:
-      'Tickets abiertos de todos los clientes: primero el plazo de SLA más próximo, luego lo urgente para el cliente, su prioridad y el orden de llegada.',
+      'Tickets abiertos de todos los clientes: primero los que tienen el SLA vencido o en riesgo, luego lo que el cliente marcó como urgente y después el lugar de cada ticket en la cola de su cliente (su prioridad y el orden de llegada).',
     place: 'Lugar',
     client: 'Cliente',
     clientRank: (rank: number | null, urgent: boolean) =>
