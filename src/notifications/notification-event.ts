@@ -156,6 +156,21 @@ export interface ReestimateRequestedEvent extends EventBase {
   /** `app_user.id` of the client user who asked. */
   readonly requesterId: string;
 }
+/**
+ * L3-09: the submitted estimate still waits for its written authorization. No provider SLA: a
+ * reminder (every 2 business days, at most `limit`) to the registrant and the approvers.
+ */
+export interface EstimateReminderEvent extends EventBase {
+  readonly type: 'ESTIMATE_REMINDER';
+  readonly estimateVersion: number;
+  readonly hours: number;
+  readonly scope: string;
+  /** ISO-8601 instant the estimate was submitted. */
+  readonly submittedAt: string;
+  /** This reminder's number for the estimate (1-based), and the most that are sent. */
+  readonly reminder: number;
+  readonly limit: number;
+}
 /** Provider-only note on a ticket: recorded, never emailed to anyone. */
 export interface InternalNoteEvent extends EventBase {
   readonly type: 'INTERNAL_NOTE';
@@ -185,6 +200,7 @@ export type NotificationEvent =
   | DevelopmentStartedEvent
   | EstimateRejectedEvent
   | ReestimateRequestedEvent
+  | EstimateReminderEvent
   | InternalNoteEvent;
 
 export type NotificationEventType = NotificationEvent['type'];

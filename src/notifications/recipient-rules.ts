@@ -32,6 +32,8 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   // L3-09: an estimate's decisions go where its authorization goes (registrant and approvers).
   ESTIMATE_REJECTED: ['REGISTRANT', 'CLIENT_APPROVERS'],
   REESTIMATE_REQUESTED: ['REGISTRANT', 'CLIENT_APPROVERS'],
+  // L3-09: the approval wait reminds whoever the estimate was sent to.
+  ESTIMATE_REMINDER: ['REGISTRANT', 'CLIENT_APPROVERS'],
   INTERNAL_NOTE: [],
 };
 

@@ -177,6 +177,21 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         reason: text(d.reason),
         requesterId: e.actor?.userId ?? '',
       };
+    case 'ESTIMATE_REMINDER': {
+      // L3-09: the estimate the reminder is about, as submitted (the workflow's schedule).
+      const estimate = slice.details.estimates.find((x) => x.version === d.estimateVersion);
+      return estimate
+        ? {
+            type: 'ESTIMATE_REMINDER',
+            estimateVersion: estimate.version,
+            hours: estimate.hours,
+            scope: estimate.scope,
+            submittedAt: estimate.submittedAt,
+            reminder: typeof d.reminder === 'number' ? d.reminder : 0,
+            limit: typeof d.limit === 'number' ? d.limit : 0,
+          }
+        : null;
+    }
     case 'comment':
       // A provider's client-visible reply emails the registrant; internal notes never leave the
       // provider, and a client's own comment needs no email back (L3-11).

@@ -7,6 +7,7 @@ import { commentTemplates } from './comment.templates';
 import { renderLayout, type EmailContent, type TemplateContext } from './email-content';
 import { estimateTemplates } from './estimate.templates';
 import { estimateFeedbackTemplates } from './estimate-feedback.templates';
+import { estimateReminderTemplates } from './estimate-reminder.templates';
 import { executionTemplates } from './execution.templates';
 import { RecipientDates } from './format';
 import { renderIcs } from './ics';
@@ -24,6 +25,7 @@ const TEMPLATES: TemplateFamily<EmailedEventType> = {
   ...slaTemplates,
   ...commentTemplates,
   ...estimateFeedbackTemplates,
+  ...estimateReminderTemplates,
   ...executionTemplates,
 };
 

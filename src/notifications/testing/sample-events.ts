@@ -126,5 +126,15 @@ export function sampleEvents(
       reason: 'Quiten el filtro por canal; solo fechas.',
       requesterId: people.approverId,
     },
+    ESTIMATE_REMINDER: {
+      ...base(),
+      type: 'ESTIMATE_REMINDER',
+      estimateVersion: 1,
+      hours: 12.5,
+      scope: 'Reporte de ventas por canal con filtros por fecha.',
+      submittedAt: '2026-02-02T15:05:00.000Z',
+      reminder: 2,
+      limit: 5,
+    },
   };
 }

@@ -34,6 +34,8 @@ describe('L3-11 recipient rules', () => {
     // L3-09: a rejection or a re-estimate request goes where the authorization would have gone.
     expect(RECIPIENT_RULES.ESTIMATE_REJECTED).toEqual(['REGISTRANT', 'CLIENT_APPROVERS']);
     expect(RECIPIENT_RULES.REESTIMATE_REQUESTED).toEqual(['REGISTRANT', 'CLIENT_APPROVERS']);
+    // L3-09: the approval-wait reminder goes to whoever the estimate went to.
+    expect(RECIPIENT_RULES.ESTIMATE_REMINDER).toEqual(['REGISTRANT', 'CLIENT_APPROVERS']);
   });
 
   it('every other event goes to the registrant alone, and no client event to managers', () => {
@@ -45,6 +47,7 @@ describe('L3-11 recipient rules', () => {
       'AUTHORIZATION_RECORDED',
       'ESTIMATE_REJECTED',
       'REESTIMATE_REQUESTED',
+      'ESTIMATE_REMINDER',
     ]);
     const rest = (Object.keys(RECIPIENT_RULES) as NotificationEventType[]).filter(
       (t) => !special.has(t),

@@ -183,6 +183,16 @@ describe('L3-11 email templates', () => {
     });
   });
 
+  it('L3-09: reminds in Spanish first (English for English users) that the estimate awaits authorization', () => {
+    const es = render(EVENTS.ESTIMATE_REMINDER, ES);
+    expect(es.subject).toContain('Recordatorio 2 de 5: estimación v1 por autorizar');
+    expect(es.text).toContain('sigue esperando su autorización por escrito');
+    expect(es.text).toContain('https://soporte.example/tickets/L3-2026-000123/estimates/1');
+    const en = render(EVENTS.ESTIMATE_REMINDER, EN);
+    expect(en.subject).toContain('Reminder 2 of 5: estimate v1 awaits authorization');
+    expect(en.attachments).toEqual([]);
+  });
+
   it('renders no email for an internal note', () => {
     expect(renderEmail(EVENTS.INTERNAL_NOTE, ES, OPTIONS)).toBeNull();
   });

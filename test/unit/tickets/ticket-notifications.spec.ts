@@ -219,6 +219,32 @@ describe('L3-11 timeline events → emails', () => {
     }
   });
 
+  it('L3-09: an approval-wait reminder emails the estimate it is about to the registrant and the approvers', () => {
+    const reminder = event(
+      'ESTIMATE_REMINDER',
+      { estimateVersion: 2, reminder: 3, limit: 5, nextReminderAt: AT },
+      'SYSTEM',
+    );
+    const email = notificationFor(TICKET, { ...reminder, actor: null }, SLICE);
+    expect(email).toEqual({
+      type: 'ESTIMATE_REMINDER',
+      estimateVersion: 2,
+      hours: 6,
+      scope: 'Reporte',
+      submittedAt: AT,
+      reminder: 3,
+      limit: 5,
+      eventKey: 'ticket-L3-2026-000042:7',
+      occurredAt: AT,
+      ticket: TICKET,
+    });
+    expect(RECIPIENT_RULES.ESTIMATE_REMINDER).toEqual(['REGISTRANT', 'CLIENT_APPROVERS']);
+    // A reminder about an estimate the ticket no longer has sends nothing.
+    expect(
+      notificationFor(TICKET, event('ESTIMATE_REMINDER', { estimateVersion: 9 }), SLICE),
+    ).toBeNull();
+  });
+
   it("a client's own answer and clock bookkeeping send nothing", () => {
     for (const type of ['provideInfo', 'clientReplied', 'reopen', 'reportFailures']) {
       expect(notificationFor(TICKET, event(type, { note: 'x' }, 'CLIENT_USER'), SLICE)).toBeNull();
