@@ -7,6 +7,7 @@ import { SupportPoliciesService } from './support-policies.service';
 import type { SupportPolicyEntity } from './support-policy.entity';
 import {
   RecordOdooAdminUserInput,
+  SetProgressCadenceInput,
   SetSupportPolicyStatusInput,
   UpsertSupportPolicyInput,
 } from './support-policy.input';
@@ -71,6 +72,25 @@ export class SupportPoliciesResolver {
         input.login ?? null,
         input.confirmed,
         caller,
+      ),
+    );
+  }
+
+  @Roles(Role.ADMIN, Role.MANAGER)
+  @Mutation(() => SupportPolicyModel, {
+    description:
+      "L3-07: sets the client's progress-update cadence; tickets registered afterwards take it.",
+  })
+  async setProgressCadence(
+    @Args('input') input: SetProgressCadenceInput,
+    @CurrentUser() caller: AuthenticatedUser,
+  ): Promise<SupportPolicyModel> {
+    return this.toModel(
+      await this.service.setProgressCadence(
+        input.organizationId,
+        input.progressCadenceMinutes ?? null,
+        caller,
+        input.reason,
       ),
     );
   }

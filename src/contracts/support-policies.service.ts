@@ -160,6 +160,33 @@ export class SupportPoliciesService {
     });
   }
 
+  /**
+   * L3-07: the cadence of the progress updates a problem ticket owes this client, in whole
+   * business minutes (60–4800); null restores the default (480). Tickets registered afterwards
+   * take it; open tickets keep the cadence they were registered with. A change with nothing new
+   * writes nothing; otherwise it is appended to the history as a change of terms.
+   */
+  async setProgressCadence(
+    organizationId: string,
+    minutes: number | null,
+    actor: AuthenticatedUser,
+    reason?: string,
+  ): Promise<SupportPolicyEntity> {
+    const cadence = minutes === null ? null : requireProgressCadence(minutes);
+    const note = reason === undefined ? null : requireReason(reason);
+    return this.db.transaction(async (tx) => {
+      const policy = await this.requirePolicy(tx, organizationId);
+      if (policy.progressCadenceMinutes === cadence) return policy;
+      await tx
+        .getRepository(SupportPolicyEntity)
+        .update({ id: policy.id }, { progressCadenceMinutes: cadence });
+      await this.append(tx, policy, PolicyEventKind.TERMS_CHANGED, actor, note, {
+        data: { progressCadenceMinutes: { from: policy.progressCadenceMinutes, to: cadence } },
+      });
+      return this.reload(tx, policy.id);
+    });
+  }
+
   private async requirePolicy(
     tx: EntityManager,
     organizationId: string,
@@ -233,6 +260,22 @@ export function registrationRefusal(
     policyStatus: policy?.status ?? null,
     since: since ?? null,
   });
+}
+
+/** L3-07: bounds of a client's progress-update cadence, in business minutes (1 to 80 h). */
+export const PROGRESS_CADENCE_MINUTES = { min: 60, max: 4800 } as const;
+
+/** A progress cadence: whole business minutes within {@link PROGRESS_CADENCE_MINUTES}. */
+export function requireProgressCadence(minutes: number): number {
+  const { min, max } = PROGRESS_CADENCE_MINUTES;
+  if (!Number.isInteger(minutes) || minutes < min || minutes > max) {
+    throw new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      `progressCadenceMinutes must be whole business minutes from ${min} to ${max}, got ${String(minutes)}`,
+      { field: 'progressCadenceMinutes', min, max },
+    );
+  }
+  return minutes;
 }
 
 /** A non-negative amount with at most 2 decimals, as numeric text. */

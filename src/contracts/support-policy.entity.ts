@@ -43,6 +43,10 @@ export class SupportPolicyEntity {
   @Column({ name: 'odoo_admin_confirmed_at', type: 'timestamptz', nullable: true })
   odooAdminConfirmedAt!: Date | null;
 
+  /** L3-07: progress-update cadence in business minutes (60–4800); null = the default 480. */
+  @Column({ name: 'progress_cadence_minutes', type: 'integer', nullable: true })
+  progressCadenceMinutes!: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,5 +1,5 @@
-import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PolicyStatus } from './graphql-enums';
 import { IsCurrency, IsLocalDate, IsText } from './validation';
 
@@ -58,4 +58,30 @@ export class RecordOdooAdminUserInput {
   @Field({ defaultValue: true, description: 'The provider checked that the user works.' })
   @IsBoolean()
   confirmed: boolean = true;
+}
+
+@InputType({
+  description:
+    "L3-07: the cadence of the progress updates a client's problem tickets owe it (the periodic-update clock).",
+})
+export class SetProgressCadenceInput {
+  @Field(() => ID)
+  @IsUUID()
+  organizationId!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Whole business minutes, 60–4800 (1 to 80 business hours); null restores the default 480 (8 h). Tickets registered afterwards take it; open tickets keep theirs.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(4800)
+  progressCadenceMinutes!: number | null;
+
+  @Field({ nullable: true, description: 'Why the cadence changes (kept in the history).' })
+  @IsOptional()
+  @IsText('reason')
+  reason?: string;
 }

@@ -1,4 +1,5 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DEFAULT_CADENCE_MINUTES } from '../../workflows/ticket/ticket-opening';
 import { PolicyEventKind, PolicyStatus } from './graphql-enums';
 import { registrationRefusal } from './support-policies.service';
 import type { SupportPolicyEventEntity } from './support-policy-event.entity';
@@ -90,6 +91,15 @@ export class SupportPolicyModel {
   @Field({ description: 'L3-16: no confirmed Odoo admin user is recorded.' })
   odooAdminMissing!: boolean;
 
+  @Field(() => Int, {
+    description:
+      'L3-07: business minutes between progress updates on a problem ticket (the cadence new tickets take).',
+  })
+  progressCadenceMinutes!: number;
+
+  @Field({ description: 'L3-07: true while the provider has not set a cadence (the default 480).' })
+  progressCadenceIsDefault!: boolean;
+
   @Field()
   createdAt!: Date;
 
@@ -112,6 +122,8 @@ export class SupportPolicyModel {
       odooAdminLogin: e.odooAdminLogin,
       odooAdminConfirmedAt: e.odooAdminConfirmedAt,
       odooAdminMissing: !e.odooAdminLogin || !e.odooAdminConfirmedAt,
+      progressCadenceMinutes: e.progressCadenceMinutes ?? DEFAULT_CADENCE_MINUTES,
+      progressCadenceIsDefault: e.progressCadenceMinutes === null,
       createdAt: e.createdAt,
       updatedAt: e.updatedAt,
     });

@@ -185,6 +185,7 @@ export function eventFromEntity(e: TicketEventEntity): TicketEventModel {
 
 /** The workflow input of a registered ticket (what `registerTicket` starts it with). */
 export function ticketInputOf(t: TicketEntity): TicketInput {
+  const cadence = t.details?.progressCadenceMinutes;
   return {
     ticketNumber: t.number,
     clientOrgId: t.organizationId,
@@ -194,5 +195,7 @@ export function ticketInputOf(t: TicketEntity): TicketInput {
     subject: t.subject,
     description: t.description,
     registeredAt: t.registeredAt.toISOString(),
+    // L3-07: the client's cadence when the ticket was registered (absent: the default 480).
+    ...(Number.isInteger(cadence) ? { progressCadenceMinutes: cadence } : {}),
   };
 }

@@ -88,13 +88,15 @@ export class TicketsService implements OnModuleInit {
       if (earlier) return earlier;
     }
     // L3-01: only clients with an active support policy (the refusal says why).
-    await this.policies.assertCanRegisterTickets(user.organizationId);
+    const policy = await this.policies.assertCanRegisterTickets(user.organizationId);
     const calendar = await this.calendars.forOrganization(user.organizationId);
     const registeredAt = new Date();
     const year = Number(localDateOf(calendar.engine, registeredAt).slice(0, 4));
     let ticket: TicketEntity;
     try {
-      ticket = await this.insertRegistration(user, input, calendar.id, registeredAt, year);
+      ticket = await this.insertRegistration(user, input, calendar.id, registeredAt, year, {
+        progressCadenceMinutes: policy.progressCadenceMinutes,
+      });
     } catch (err) {
       // The same request, concurrently: its number is rolled back (gap-free), the first one wins.
       const earlier =
@@ -146,6 +148,7 @@ export class TicketsService implements OnModuleInit {
     calendarId: string,
     registeredAt: Date,
     year: number,
+    terms: { readonly progressCadenceMinutes: number | null },
   ): Promise<TicketEntity> {
     return this.db.transaction(async (tx) => {
       const { number, seq } = await allocateTicketNumber(tx, year);
@@ -162,7 +165,11 @@ export class TicketsService implements OnModuleInit {
         description: input.description,
         state: 'REGISTERED',
         slaStatus: 'ok',
-        details: {} as TicketEntity['details'],
+        // L3-07: the client's cadence at registration is kept on the row, so a later start (a
+        // retried registration, the reconciler) gives the workflow the same one.
+        details: (terms.progressCadenceMinutes === null
+          ? {}
+          : { progressCadenceMinutes: terms.progressCadenceMinutes }) as TicketEntity['details'],
         registeredAt,
         lastEventSeq: 0,
         updatedAt: registeredAt,
