@@ -1,0 +1,187 @@
+import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
+import { Role } from '../../src/identity/role.enum';
+import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
+import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
+import { APPROVAL_REMINDER_LIMIT } from '../../workflows/ticket/ticket.contract';
+import { gql } from '../support/integration-harness';
+import { eventually } from '../support/eventually';
+import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+
+// On the real stack (API, worker, Temporal dev server, PostgreSQL, SMTP catcher):
+// - L3-06 / L3-11: a client's comment on a ticket in INFO_REQUESTED is the requested information:
+//   the ticket is back in REGISTERED with a new, running 8-business-hour triage clock;
+// - L3-09: the approval-wait reminder reaches the organisation's approvers (and the registrant)
+//   once, Spanish first. The workflow's durable timer fires 2 business days after submission (its
+//   instants are checked on the time-skipping server in test/workflow/ticket.approval-reminders),
+//   so here the real projection receives the batch the workflow hands it when that timer fires.
+
+const TICKET = `number state timeline { seq type actorRole }
+  clocks { kind status budgetMinutes deadline endedAt }`;
+
+interface Ticket {
+  number: string;
+  state: string;
+  timeline: { seq: number; type: string; actorRole: string | null }[];
+  clocks: {
+    kind: string;
+    status: string;
+    budgetMinutes: number;
+    deadline: string | null;
+    endedAt: string | null;
+  }[];
+}
+
+describe('client answers on the ticket and approver reminders (L3-06, L3-09, L3-11)', () => {
+  const world = useWorldWithWorker('client-answers');
+
+  async function act(role: Role, mutation: string, input: Record<string, unknown>, type: string) {
+    const { body } = await gql<Record<string, { ticket: { state: string } }>>(
+      world.api,
+      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
+      { input },
+      world.bearer(role),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data![mutation].ticket;
+  }
+
+  async function read(role: Role, number: string): Promise<Ticket> {
+    const { body } = await gql<{ ticket: Ticket }>(
+      world.api,
+      `query ($number: String!) { ticket(number: $number) { ${TICKET} } }`,
+      { number },
+      world.bearer(role),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.ticket;
+  }
+
+  const outbox = (number: string) =>
+    world.db.query<{ event_type: string; recipient_address: string; status: string }[]>(
+      `SELECT event_type, recipient_address, status FROM email_outbox
+        WHERE ticket_number = $1 ORDER BY created_at, recipient_address`,
+      [number],
+    );
+
+  it('L3-06: a client comment on INFO_REQUESTED puts the ticket back in REGISTERED with a running triage clock', async () => {
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'No timbra la factura',
+      description: 'Error al timbrar.',
+    });
+    await act(
+      Role.AGENT,
+      'requestInformation',
+      { number, note: '¿Qué versión de Odoo usan?' },
+      'TicketActionInput',
+    );
+    const asked = await read(Role.CLIENT_USER, number);
+    expect(asked.state).toBe('INFO_REQUESTED');
+    expect(asked.clocks.filter((c) => c.status === 'RUNNING')).toEqual([]);
+
+    const { body } = await gql<{ addComment: { ticket: Ticket } }>(
+      world.api,
+      `mutation ($number: String!, $body: String!) {
+        addComment(number: $number, body: $body) { ticket { ${TICKET} } } }`,
+      { number, body: 'Usamos Odoo 17 Enterprise.' },
+      world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.addComment.ticket.state).toBe('REGISTERED');
+
+    // The read model, as anyone reads it afterwards.
+    const ticket = await read(Role.AGENT, number);
+    expect(ticket.state).toBe('REGISTERED');
+    const triage = ticket.clocks.filter((c) => c.kind === 'triage');
+    expect(triage.map((c) => c.status)).toEqual(['MET', 'RUNNING']);
+    expect(triage[1]).toMatchObject({ budgetMinutes: 480, endedAt: null });
+    expect(Date.parse(triage[1].deadline!)).toBeGreaterThan(Date.now());
+    const types = ticket.timeline.map((e) => e.type);
+    expect(types.slice(types.lastIndexOf('comment'))).toEqual(['comment', 'CLOCK_STARTED']);
+
+    // The client's own answer is not emailed back (L3-11): registration and the request only.
+    const sent = await eventually(
+      () => outbox(number),
+      (rows) => rows.length >= 2 && rows.every((r) => r.status === 'SENT'),
+    );
+    expect(sent.map((r) => r.event_type)).toEqual(['TICKET_REGISTERED', 'INFO_REQUESTED']);
+  });
+
+  it('L3-09: an approval-wait reminder emails the approvers and the registrant once, in Spanish', async () => {
+    const number = await registerProjectedTicket(world, {
+      category: 'DEVELOPMENT',
+      subject: 'Reporte de ventas por canal',
+      description: 'Un reporte nuevo.',
+    });
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+      'ClassifyTicketInput',
+    );
+    const submitted = await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number, hours: 6, scope: 'Reporte con filtros por canal y fecha.' },
+      'SubmitEstimateInput',
+    );
+    expect(submitted.state).toBe('ESTIMATE_SUBMITTED');
+
+    // The batch the workflow projects when the first reminder's timer fires: the event it records
+    // and the ticket's read-model slice as last projected.
+    const [last] = await world.db.query<{ seq: number; read_model: ReadModelSlice }[]>(
+      `SELECT seq, read_model FROM ticket_event
+        WHERE ticket_number = $1 AND read_model IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+      [number],
+    );
+    expect(last.read_model.state).toBe('ESTIMATE_SUBMITTED');
+    const batch = {
+      ticketNumber: number,
+      events: [
+        {
+          seq: last.seq + 1,
+          type: 'ESTIMATE_REMINDER',
+          at: new Date().toISOString(),
+          actor: null,
+          data: {
+            estimateVersion: 1,
+            reminder: 1,
+            limit: APPROVAL_REMINDER_LIMIT,
+            nextReminderAt: null,
+          },
+        },
+      ],
+      slice: { ...last.read_model, clocks: [] },
+    };
+    const projection = world.worker.context.get(TicketProjectionService);
+    expect(await projection.project(batch)).toEqual({ appended: 1 });
+    // A retried batch (worker crash, activity retry) sends nothing twice.
+    expect(await projection.project(batch)).toEqual({ appended: 0 });
+
+    const rows = await eventually(
+      async () => (await outbox(number)).filter((r) => r.event_type === 'ESTIMATE_REMINDER'),
+      (r) => r.length >= 2 && r.every((x) => x.status === 'SENT'),
+    );
+    expect(rows.map((r) => r.recipient_address).sort()).toEqual([
+      'aprobador@aurora.example',
+      'usuario@aurora.example',
+    ]);
+    const mails = await eventually(
+      async () => {
+        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+        return ((await res.json()) as CaughtMail[]).filter(
+          (m) => m.subject.includes(number) && m.subject.includes('Recordatorio'),
+        );
+      },
+      (m) => m.length >= 2,
+    );
+    expect(mails).toHaveLength(2);
+    for (const mail of mails) {
+      expect(mail.subject).toContain('Recordatorio 1 de 5: estimación v1 por autorizar');
+      expect(mail.text).toContain('sigue esperando su autorización por escrito');
+    }
+    // The reminder is on the ticket's timeline, and it changed no SLA status.
+    const ticket = await read(Role.CLIENT_APPROVER, number);
+    expect(ticket.timeline.at(-1)).toMatchObject({ type: 'ESTIMATE_REMINDER', actorRole: null });
+  });
+});
