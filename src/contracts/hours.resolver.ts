@@ -125,6 +125,10 @@ export class HoursResolver {
     @CurrentUser() caller: AuthenticatedUser,
   ): Promise<TicketBillingModel> {
     const result = await this.billing.setNoCharge(input, caller);
-    return TicketBillingModel.fromEntity(result.billing, result.releasedHours);
+    return TicketBillingModel.fromEntity(
+      result.billing,
+      result.releasedHours,
+      result.reservedHours,
+    );
   }
 }

@@ -288,6 +288,48 @@ export function planConsumption(
   return { drafts: [draft(LedgerEntryKind.CONSUMPTION, 0 - charged, req.ticketNumber)], charged };
 }
 
+/**
+ * L3-18 un-waived: a ticket charged to the package again holds its authorized estimate once more:
+ * the estimate's hours minus the hours already charged to it, less what it still holds. Needs,
+ * as any reservation, an active package for configuration and development and enough available
+ * hours (else the typed refusal, and the caller writes nothing).
+ */
+export function planReinstatement(
+  balance: LedgerBalance,
+  req: {
+    readonly ticketNumber: string;
+    readonly estimateVersion: number;
+    /** The authorized estimate's hours: the ticket's total authorized hours. */
+    readonly hundredths: number;
+    readonly category: WorkCategory;
+  },
+): { drafts: LedgerDraft[]; reserved: number } {
+  const t = balance.tickets.get(req.ticketNumber);
+  const wanted = Math.max(0, req.hundredths - (t?.consumed ?? 0));
+  const missing = wanted - (t?.held ?? 0);
+  if (missing <= 0) return { drafts: [], reserved: 0 };
+  if (
+    PACKAGE_CATEGORIES.includes(req.category) &&
+    (balance.purchased <= 0 || balance.available <= 0)
+  ) {
+    throw ledgerRefusal(
+      'NO_ACTIVE_PACKAGE',
+      `${req.category} work needs an active prepaid hour package with hours left (L3-12)`,
+      { availableHours: toHours(balance.available) },
+    );
+  }
+  if (missing > balance.available) throw insufficient(balance.available, missing);
+  return {
+    drafts: [
+      {
+        ...draft(LedgerEntryKind.RESERVATION, missing, req.ticketNumber),
+        estimateVersion: req.estimateVersion,
+      },
+    ],
+    reserved: missing,
+  };
+}
+
 /** On close or cancel (or a waiver): gives back exactly the ticket's unused reservation. */
 export function planRelease(
   balance: LedgerBalance,

@@ -24,7 +24,16 @@ export class TicketBillingModel {
   @Field(() => Float, { description: 'Reserved hours given back by this decision.' })
   releasedHours!: number;
 
-  static fromEntity(e: TicketBillingEntity, releasedHours: number): TicketBillingModel {
+  @Field(() => Float, {
+    description: 'Hours of the authorized estimate held again by this decision (charged again).',
+  })
+  reservedHours!: number;
+
+  static fromEntity(
+    e: TicketBillingEntity,
+    releasedHours: number,
+    reservedHours = 0,
+  ): TicketBillingModel {
     return Object.assign(new TicketBillingModel(), {
       ticketNumber: e.ticketNumber,
       organizationId: e.organizationId,
@@ -33,6 +42,7 @@ export class TicketBillingModel {
       setBy: e.setBy,
       setAt: e.setAt,
       releasedHours,
+      reservedHours,
     });
   }
 }

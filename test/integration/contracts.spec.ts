@@ -5,8 +5,10 @@ import { foldLedger } from '../../src/contracts/ledger-rules';
 import { SupportPoliciesService } from '../../src/contracts/support-policies.service';
 import { HourLedgerEntryEntity } from '../../src/contracts/hour-ledger-entry.entity';
 import { Role } from '../../src/identity/role.enum';
+import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-01, L3-03, L3-12, L3-13, L3-16, L3-18: support policies and the prepaid-hours ledger, through
 // the real API over HTTP on real PostgreSQL. The ticket workflow's activities will call
@@ -27,7 +29,7 @@ const BALANCE = `query ($organizationId: ID!) { hourBalance(organizationId: $org
 const LOG_TIME = `mutation ($input: LogTimeInput!) { logTime(input: $input) {
   id hours chargedHours ticketNumber balance { available reserved consumed } } }`;
 const NO_CHARGE = `mutation ($input: SetTicketNoChargeInput!) { setTicketNoCharge(input: $input) {
-  ticketNumber noCharge reason releasedHours } }`;
+  ticketNumber noCharge reason releasedHours reservedHours } }`;
 const ADJUST = `mutation ($input: AdjustHoursInput!) { adjustHours(input: $input) { id kind hours } }`;
 const REVERSE = `mutation ($input: ReverseHourEntryInput!) { reverseHourEntry(input: $input) {
   id kind hours reversesEntryId } }`;
@@ -944,6 +946,166 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       const [y, mo] = month.split('-').map(Number);
       const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
       expect((await feeOf(next)).monthlyFee).toBe(18000);
+    });
+  });
+  describe('charging a waived ticket again (L3-18, L3-12) on the real ticket workflow', () => {
+    // Its own world with the worker running: the estimate is authorized through the workflow (its
+    // activity reserves the hours) and the ticket's read model shows it, as in production.
+    const live = useWorldWithWorker('contracts-unwaive');
+    let org: string;
+    const staff = () => live.bearer(Role.MANAGER);
+    const run = async <T>(query: string, input: object, headers = staff()) => {
+      const { body } = await gql<T>(live.api, query, { input }, headers);
+      return { data: body.data, error: body.errors?.[0] };
+    };
+    const balance = async () => {
+      const { body } = await gql<{ hourBalance: Balance }>(
+        live.api,
+        BALANCE,
+        { organizationId: org },
+        staff(),
+      );
+      return body.data!.hourBalance;
+    };
+    const tables = () =>
+      Promise.all(
+        ['hour_ledger_entry', 'time_entry', 'ticket_billing', 'ticket_billing_event'].map(
+          async (t) =>
+            (await live.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${t}`))[0].n,
+        ),
+      );
+    const logHours = (ticketNumber: string, hours: number) =>
+      run<{ logTime: { chargedHours: number } }>(
+        LOG_TIME,
+        { ticketNumber, organizationId: org, date: today, hours, description: 'Desarrollo' },
+        live.bearer(Role.AGENT),
+      );
+    const setNoCharge = (ticketNumber: string, noCharge: boolean, reason: string) =>
+      run<{
+        setTicketNoCharge: { noCharge: boolean; releasedHours: number; reservedHours: number };
+      }>(
+        NO_CHARGE,
+        { ticketNumber, organizationId: org, noCharge, reason },
+        live.bearer(Role.AGENT),
+      );
+    const transition = async (mutation: string, type: string, input: object, role: Role) => {
+      const r = await run<Record<string, { ticket: { state: string } }>>(
+        `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
+        input,
+        live.bearer(role),
+      );
+      expect(r.error).toBeUndefined();
+      return r.data![mutation].ticket.state;
+    };
+
+    beforeAll(() => {
+      org = live.orgIds['comercializadora-aurora'];
+    });
+
+    it('holds the authorized estimate again (less the hours charged), so time logged afterwards is charged; short of hours it is refused and nothing changes', async () => {
+      const number = await registerTicket(live, { subject: 'Conector de pagos' });
+      await transition(
+        'classifyTicket',
+        'ClassifyTicketInput',
+        { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+        Role.AGENT,
+      );
+      await transition(
+        'submitEstimate',
+        'SubmitEstimateInput',
+        { number, hours: 6, scope: 'Conector' },
+        Role.AGENT,
+      );
+      const state = await transition(
+        'authorizeEstimate',
+        'AuthorizeEstimateInput',
+        { number, estimateVersion: 1, statement: 'Autorizo 6 h.' },
+        Role.CLIENT_APPROVER,
+      );
+      expect(state).toBe('SCHEDULING');
+      // The authorization reserved 6 h and the read model shows the authorized estimate.
+      await eventually(balance, (b) => b.reservations.some((r) => r.ticketNumber === number));
+      await eventually(
+        () =>
+          live.db.query<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM ticket, jsonb_array_elements(details -> 'estimates') e
+              WHERE number = $1 AND e ->> 'status' = 'AUTHORIZED'`,
+            [number],
+          ),
+        ([{ n }]) => n === 1,
+      );
+      expect((await logHours(number, 1.5)).data!.logTime.chargedHours).toBe(1.5);
+      const start = await balance();
+      expect(start.reservations).toEqual([
+        expect.objectContaining({ ticketNumber: number, reservedHours: 4.5 }),
+      ]);
+
+      // Waived: the 4.5 h held are given back; time logged now is kept and charges nothing.
+      const waived = await setNoCharge(number, true, 'Falla de nuestro conector');
+      expect(waived.data!.setTicketNoCharge).toMatchObject({
+        releasedHours: 4.5,
+        reservedHours: 0,
+      });
+      expect((await logHours(number, 1)).data!.logTime.chargedHours).toBe(0);
+      expect(await balance()).toMatchObject({
+        consumed: start.consumed,
+        available: start.available + 4.5,
+        reservations: [],
+      });
+
+      // The client spends its hours elsewhere: 2 h available, 4.5 h needed.
+      const available = (await balance()).available;
+      const spent = await run<{ adjustHours: { id: string } }>(ADJUST, {
+        organizationId: org,
+        hours: -(available - 2),
+        reason: 'Horas usadas en otra póliza',
+      });
+      expect(spent.error).toBeUndefined();
+      const before = await tables();
+      const short = await setNoCharge(number, false, 'Sí se cobra');
+      expect(short.error?.extensions).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        reason: 'INSUFFICIENT_HOURS',
+        availableHours: 2,
+        shortfallHours: 2.5,
+      });
+      expect(await tables()).toEqual(before);
+      expect(
+        await live.db.query('SELECT no_charge FROM ticket_billing WHERE ticket_number = $1', [
+          number,
+        ]),
+      ).toEqual([{ no_charge: true }]);
+
+      // With the hours back, charging it again holds the 4.5 h left of the 6 h authorized.
+      const back = await run(REVERSE, {
+        entryId: spent.data!.adjustHours.id,
+        reason: 'Capturada por error',
+      });
+      expect(back.error).toBeUndefined();
+      const charged = await setNoCharge(number, false, 'Sí se cobra');
+      expect(charged.error).toBeUndefined();
+      expect(charged.data!.setTicketNoCharge).toMatchObject({
+        noCharge: false,
+        releasedHours: 0,
+        reservedHours: 4.5,
+      });
+      expect(await balance()).toMatchObject({
+        available: start.available,
+        reservations: [{ ticketNumber: number, estimateVersion: 1, reservedHours: 4.5 }],
+      });
+      // Time logged now is charged against the estimate again, up to what is left of it.
+      expect((await logHours(number, 2)).data!.logTime.chargedHours).toBe(2);
+      const over = await logHours(number, 3);
+      expect(over.error?.extensions).toMatchObject({
+        reason: 'EXCEEDS_AUTHORIZED_ESTIMATE',
+        remainingHours: 2.5,
+      });
+      // Charging a ticket that is already charged holds nothing more.
+      const again = await setNoCharge(number, false, 'Se confirma el cobro');
+      expect(again.data!.setTicketNoCharge.reservedHours).toBe(0);
+      expect((await balance()).reservations).toEqual([
+        expect.objectContaining({ ticketNumber: number, reservedHours: 2.5 }),
+      ]);
     });
   });
 });
