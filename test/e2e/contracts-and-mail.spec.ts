@@ -62,6 +62,34 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     await screenshot(page, '40-contracts', { docs: 'contracts-and-hours' });
   });
 
+  it('L3-07: a manager sets the client progress-update cadence in business hours', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page
+      .getByRole('navigation', { name: 'Principal' })
+      .getByRole('link', { name: 'Contratos y horas' })
+      .click();
+    await page.getByLabel('Cliente').selectOption({ label: 'Comercializadora Aurora' });
+    const cadence = page.getByTestId('policy-cadence');
+    await cadence.getByText('Cada 8 h hábiles (predeterminada)').waitFor();
+
+    const form = page.getByTestId('cadence-form');
+    await form.getByLabel('Usar la predeterminada (8 h hábiles)').uncheck();
+    const hours = form.getByLabel('Cadencia de avances (horas hábiles)');
+    // 1.33 h is not a whole number of minutes: refused in words, nothing sent.
+    await hours.fill('1.33');
+    await form.getByRole('button', { name: 'Guardar cadencia' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(/minutos enteros/)
+      .waitFor();
+    await hours.fill('4');
+    await form.getByRole('button', { name: 'Guardar cadencia' }).click();
+    await form.getByText('Cadencia de avances: cada 4 h hábiles.').waitFor();
+    await cadence.getByText('Cada 4 h hábiles').waitFor();
+    expect(await cadence.innerText()).not.toContain('predeterminada');
+  });
+
   it('keeps what was typed when the gateway fails (UNAVAILABLE), then adds the package once', async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, MANAGER, e2e.password(MANAGER));

@@ -27,11 +27,15 @@ export interface SupportPolicy {
   statusChangedAt: string;
   odooAdminLogin: string | null;
   odooAdminMissing: boolean;
+  /** L3-07: business minutes between progress updates on a problem ticket. */
+  progressCadenceMinutes: number;
+  progressCadenceIsDefault: boolean;
   history: SupportPolicyEvent[];
 }
 
 const POLICY_FIELDS = `id organizationId status monthlyFee currency startDate canRegisterTickets
   registrationBlockedReason statusReason statusChangedAt odooAdminLogin odooAdminMissing
+  progressCadenceMinutes progressCadenceIsDefault
   history { id kind at reason fromStatus toStatus }`;
 
 export const SUPPORT_POLICY = operation<
@@ -61,6 +65,14 @@ export const SET_SUPPORT_POLICY_STATUS = operation<
   { input: { organizationId: string; status: PolicyStatus; reason: string } }
 >(`mutation SetSupportPolicyStatus($input: SetSupportPolicyStatusInput!) {
   setSupportPolicyStatus(input: $input) { ${POLICY_FIELDS} }
+}`);
+
+/** L3-07: sets a client's progress-update cadence (null: back to the default 480 minutes). */
+export const SET_PROGRESS_CADENCE = operation<
+  { setProgressCadence: SupportPolicy },
+  { input: { organizationId: string; progressCadenceMinutes: number | null; reason?: string } }
+>(`mutation SetProgressCadence($input: SetProgressCadenceInput!) {
+  setProgressCadence(input: $input) { ${POLICY_FIELDS} }
 }`);
 
 export interface HourBalanceDetail {

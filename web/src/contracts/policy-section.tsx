@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import {
   POLICY_STATUSES,
   type PolicyStatus,
+  SET_PROGRESS_CADENCE,
   SET_SUPPORT_POLICY_STATUS,
   SUPPORT_POLICY,
   type SupportPolicy,
@@ -107,6 +108,83 @@ function TermsForm({
         />
       )}
       <FormFooter form={form} label={policy ? t.contracts.saveTerms : t.contracts.createPolicy} />
+    </form>
+  );
+}
+
+/** Business minutes as hours in the reader's language (e.g. 90 → "1.5"). */
+function cadenceHours(minutes: number, language: string): string {
+  return (minutes / 60).toLocaleString(language, { maximumFractionDigits: 2 });
+}
+
+/**
+ * L3-07: how many business hours apart the client's problem tickets owe it a progress update,
+ * edited in hours (whole minutes, 1 to 80 h); tickets registered afterwards take it.
+ */
+function CadenceForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () => Promise<void> }) {
+  const { t, language } = useI18n();
+  const { call } = useSession();
+  const form = useMutationForm();
+  const [hours, setHours] = useState(String(policy.progressCadenceMinutes / 60));
+  const [useDefault, setUseDefault] = useState(policy.progressCadenceIsDefault);
+  const [invalid, setInvalid] = useState<string>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    // Whole minutes only: 1.5 h is 90 min, 1.33 h is refused rather than rounded.
+    const minutes = useDefault ? null : Math.round(Number(hours) * 60 * 1e6) / 1e6;
+    if (minutes !== null && !(Number.isInteger(minutes) && minutes >= 60 && minutes <= 4800)) {
+      return setInvalid(t.contracts.cadenceInvalid);
+    }
+    setInvalid(undefined);
+    const ok = await form.run(
+      async () =>
+        (
+          await call(SET_PROGRESS_CADENCE, {
+            input: { organizationId: policy.organizationId, progressCadenceMinutes: minutes },
+          })
+        ).setProgressCadence,
+      (saved) => t.contracts.cadenceSaved(cadenceHours(saved.progressCadenceMinutes, language)),
+    );
+    if (ok) await onSaved();
+  };
+
+  return (
+    <form
+      className="form-grid subsection"
+      onSubmit={(e) => void submit(e)}
+      data-testid="cadence-form"
+    >
+      <h3 className="span-all">{t.contracts.progressCadenceTitle}</h3>
+      <p className="muted small span-all">{t.contracts.progressCadenceHelp}</p>
+      <TextField
+        id="policy-cadence-hours"
+        label={t.contracts.progressCadence}
+        type="number"
+        inputMode="decimal"
+        min="1"
+        max="80"
+        step="any"
+        required={!useDefault}
+        disabled={useDefault}
+        value={hours}
+        onChange={setHours}
+      />
+      <label className="check span-2">
+        <input
+          id="policy-cadence-default"
+          type="checkbox"
+          checked={useDefault}
+          onChange={(e) => setUseDefault(e.target.checked)}
+        />
+        {t.contracts.progressCadenceUseDefault}
+      </label>
+      {invalid && (
+        <p className="notice notice-error span-all" role="alert">
+          {invalid}
+        </p>
+      )}
+      <FormFooter form={form} label={t.contracts.saveCadence} />
     </form>
   );
 }
@@ -218,6 +296,13 @@ export function PolicySection({
                 <span className="badge sla-risk">{t.contracts.odooAdminMissing}</span>
               )}
             </dd>
+            <dt>{t.contracts.progressCadence}</dt>
+            <dd data-testid="policy-cadence">
+              {t.contracts.progressCadenceValue(
+                cadenceHours(policy.progressCadenceMinutes, language),
+                policy.progressCadenceIsDefault,
+              )}
+            </dd>
           </dl>
           <details className="subsection">
             <summary>{t.contracts.history(policy.history.length)}</summary>
@@ -241,6 +326,7 @@ export function PolicySection({
       {editable && policy !== undefined && (
         <>
           {policy && <StatusForm policy={policy} onSaved={query.reload} />}
+          {policy && <CadenceForm policy={policy} onSaved={query.reload} />}
           <TermsForm organizationId={organizationId} policy={policy} onSaved={query.reload} />
         </>
       )}

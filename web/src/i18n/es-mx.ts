@@ -497,6 +497,16 @@ export const esMX = {
     createPolicy: 'Crear póliza',
     saveTerms: 'Guardar condiciones',
     termsSaved: 'Condiciones guardadas.',
+    progressCadence: 'Cadencia de avances (horas hábiles)',
+    progressCadenceValue: (hours: string, isDefault: boolean) =>
+      `Cada ${hours} h hábiles${isDefault ? ' (predeterminada)' : ''}`,
+    progressCadenceTitle: 'Cadencia de avances (L3-07)',
+    progressCadenceHelp:
+      'Cada cuántas horas hábiles recibe este cliente un avance de sus problemas: de 1 a 80 (minutos enteros, p. ej. 1.5 = 90 min). Aplica a los tickets que se registren desde ahora; los abiertos conservan la suya.',
+    progressCadenceUseDefault: 'Usar la predeterminada (8 h hábiles)',
+    saveCadence: 'Guardar cadencia',
+    cadenceSaved: (hours: string) => `Cadencia de avances: cada ${hours} h hábiles.`,
+    cadenceInvalid: 'Escribe de 1 a 80 horas hábiles que sean minutos enteros (p. ej. 4 o 1.5).',
     addPackage: 'Agregar paquete de horas',
     packageIntro: 'Horas compradas por el cliente; se suman a su saldo y no caducan.',
     packageHours: 'Horas',
