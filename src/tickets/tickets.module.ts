@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BusinessTimeModule } from '../business-time/business-time.module';
 import { ContractsModule } from '../contracts/contracts.module';
+import { CalendarChangeReconciler } from './calendar-change-reconciler';
 import { SlaDashboardResolver } from './sla-dashboard.resolver';
 import { SlaDashboardService } from './sla-dashboard.service';
 import { TicketCommentsResolver } from './ticket-comments.resolver';
@@ -19,6 +20,7 @@ import { TicketsService } from './tickets.service';
     TicketCommentsResolver,
     TicketWorkflowClient,
     TicketStartReconciler,
+    CalendarChangeReconciler,
     SlaDashboardService,
     SlaDashboardResolver,
   ],

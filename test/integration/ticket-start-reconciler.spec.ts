@@ -1,13 +1,17 @@
+import { Role } from '../../src/identity/role.enum';
+import { CalendarChangeReconciler } from '../../src/tickets/calendar-change-reconciler';
 import { TicketStartReconciler } from '../../src/tickets/ticket-start-reconciler';
 import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract';
 import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
 
 // L3-02/L3-05: a registration commits its ticket row before it starts the workflow, so a failed
-// start never loses the ticket; the reconciler starts the workflow later, once.
+// start never loses the ticket; the reconciler starts the workflow later, once. BUSINESS-TIME.md:
+// a calendar change whose signal never reached a ticket is sent again by a sibling sweep.
 
-describe('ticket start reconciler (L3-02, L3-05)', () => {
+describe('ticket start and calendar change reconcilers (L3-02, L3-05, L3-06)', () => {
   const world = useWorldWithWorker('reconcile');
 
   it('starts the workflow of a ticket whose start was missed, once, and it opens with its triage clock', async () => {
@@ -27,6 +31,11 @@ describe('ticket start reconciler (L3-02, L3-05)', () => {
          'Sin flujo', description, 'REGISTERED', 'ok', '{}', now() - interval '5 minutes', 0, now(), NULL
        FROM ticket WHERE number = $3`,
       [missed, ticketWorkflowId(missed), registered],
+    );
+    // Its number was allocated in the same commit: the next registration gets the one after it.
+    await world.db.query(
+      'UPDATE ticket_number_counter SET last_value = last_value + 1 WHERE year = $1',
+      [Number(year)],
     );
     const reconciler = world.api.app.get(TicketStartReconciler);
     expect(await reconciler.sweep()).toBe(1);
@@ -51,5 +60,80 @@ describe('ticket start reconciler (L3-02, L3-05)', () => {
     );
     expect(row.workflow_started_at).not.toBeNull();
     await handle.terminate('test done');
+  });
+  it('signals again a calendar change whose signal was lost: the running deadline moves in the read model, once', async () => {
+    // Tulum gets its own calendar (Mon–Fri 09:00–18:00, Mexico City, art. 74), then a ticket on it.
+    const TULUM = 'Grupo Industrial Tulum';
+    const created = await gql<{ createCalendar: { id: string } }>(
+      world.api,
+      `mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Tulum',
+          timeZone: 'America/Mexico_City',
+          weekly: [1, 2, 3, 4, 5].map((weekday) => ({
+            weekday,
+            intervals: [{ start: '09:00', end: '18:00' }],
+          })),
+          organizationId: world.orgIds['grupo-industrial-tulum'],
+          mexicoLft74Holidays: true,
+        },
+      },
+      world.bearer(Role.MANAGER),
+    );
+    expect(created.body.errors).toBeUndefined();
+    const calendarId = created.body.data!.createCalendar.id;
+    const number = await registerTicket(
+      world,
+      { category: 'INCIDENT', subject: 'Timbrado' },
+      TULUM,
+    );
+    type Clock = { deadline: Date; calendar_version: number };
+    const triage = () =>
+      world.db.query<Clock[]>(
+        `SELECT deadline, calendar_version FROM ticket_clock
+          WHERE ticket_number = $1 AND kind = 'triage' AND status = 'RUNNING'`,
+        [number],
+      );
+    const [before] = await eventually(triage, (rows) => rows.length === 1);
+    expect(before.calendar_version).toBe(1);
+
+    // An edit committed whose signal never left (the API died after the commit): version 2 closes
+    // the local date the triage deadline falls on.
+    await world.db.query(
+      `INSERT INTO business_calendar_version
+         (calendar_id, version, definition, holiday_sources, change, changed_by, changed_at)
+       SELECT calendar_id, 2,
+              jsonb_set(definition, '{overrides}', coalesce(definition -> 'overrides', '[]') || jsonb_build_array(
+                jsonb_build_object('date', to_char($2::timestamptz AT TIME ZONE 'America/Mexico_City', 'YYYY-MM-DD'),
+                                   'intervals', '[]'::jsonb, 'reason', 'Cierre por inventario'))),
+              holiday_sources, 'override (signal lost)', changed_by, now()
+         FROM business_calendar_version WHERE calendar_id = $1 AND version = 1`,
+      [calendarId, before.deadline],
+    );
+    await world.db.query('UPDATE business_calendar SET current_version = 2 WHERE id = $1', [
+      calendarId,
+    ]);
+    const reconciler = world.api.app.get(CalendarChangeReconciler);
+    // A change this fresh is left to the edit's own signals (the API's own sweep, every 10 s, too).
+    expect(await reconciler.sweep()).toBe(0);
+    // A minute later it is overdue: the sweep signals the ticket.
+    expect(await reconciler.sweep(new Date(Date.now() + 60_000))).toBe(1);
+    const [after] = await eventually(triage, (rows) => rows[0]?.calendar_version === 2);
+    // The closed day no longer counts: the deadline moves at least one business day later.
+    expect(after.deadline.getTime()).toBeGreaterThan(before.deadline.getTime());
+    const [ticket] = await world.db.query<{ next_deadline: Date }[]>(
+      'SELECT next_deadline FROM ticket WHERE number = $1',
+      [number],
+    );
+    expect(ticket.next_deadline).toEqual(after.deadline);
+    const recomputed = await world.db.query<{ data: { previousDeadline: string } }[]>(
+      `SELECT data FROM ticket_event WHERE ticket_number = $1 AND type = 'CLOCK_RECOMPUTED'`,
+      [number],
+    );
+    expect(recomputed).toHaveLength(1);
+    expect(recomputed[0].data.previousDeadline).toBe(before.deadline.toISOString());
+    // Caught up: nothing is left to signal.
+    expect(await reconciler.sweep()).toBe(0);
   });
 });
