@@ -206,6 +206,11 @@ const MATRIX: readonly Row[] = [
     organizationId: t.organizationId,
     login: 'becken-admin@cliente.example',
   })),
+  // L3-07: the client's progress-update cadence.
+  ofOrganization('setProgressCadence', STAFF_ADMIN, (t) => ({
+    organizationId: t.organizationId,
+    progressCadenceMinutes: 240,
+  })),
 
   // ---- identity (L3-04) ----
   {

@@ -454,6 +454,30 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       ),
     ];
   },
+  // L3-07: whole business minutes, 60–4800 (null restores the default).
+  setProgressCadence: (f) => {
+    const r = Role.MANAGER;
+    const ok = { organizationId: f.ownOrg, progressCadenceMinutes: 240 };
+    return [
+      c('missing input', r, {}),
+      c('below an hour', r, { input: { ...ok, progressCadenceMinutes: 59 } }),
+      c('above 80 hours', r, { input: { ...ok, progressCadenceMinutes: 4801 } }),
+      c('zero', r, { input: { ...ok, progressCadenceMinutes: 0 } }),
+      c('negative', r, { input: { ...ok, progressCadenceMinutes: -60 } }),
+      c('a fraction of a minute', r, { input: { ...ok, progressCadenceMinutes: 90.5 } }),
+      c('minutes as text', r, { input: { ...ok, progressCadenceMinutes: '240' } }),
+      c('blank reason', r, { input: { ...ok, reason: BLANK } }),
+      c('oversized reason', r, { input: { ...ok, reason: HUGE } }),
+      c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
+      c(
+        'the provider itself',
+        r,
+        { input: { ...ok, organizationId: f.providerOrg } },
+        V,
+        'NOT_FOUND',
+      ),
+    ];
+  },
 
   // ---- identity (L3-04) ----
   login: () => {
