@@ -5,6 +5,15 @@ import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 // The web app's front door: login in Spanish first, English on a switch, errors in words.
 
 const CLIENT = 'usuario@aurora.example';
+const AGREEMENT_URL = 'https://www.odoo.com/documentation/master/legal/terms/enterprise.html';
+
+/** L3-20: the footer links the Odoo Enterprise Agreement, in a new tab, under `name`. */
+async function expectAgreementLink(page: Page, footer: string, name: string) {
+  const link = page.getByRole('contentinfo', { name: footer }).getByRole('link', { name });
+  expect(await link.getAttribute('href')).toBe(AGREEMENT_URL);
+  expect(await link.getAttribute('target')).toBe('_blank');
+  expect(await link.getAttribute('rel')).toBe('noopener');
+}
 
 describe('Login, session and language (web app)', () => {
   let e2e: E2eWorld;
@@ -29,6 +38,11 @@ describe('Login, session and language (web app)', () => {
     await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('es-MX');
     expect(page.url()).toBe(`${e2e.baseURL}/entrar`);
+    await expectAgreementLink(
+      page,
+      'Pie de página',
+      'Uso del software sujeto al Odoo Enterprise Agreement',
+    );
     await screenshot(page, '01-login', { docs: 'login' });
   });
 
@@ -47,6 +61,11 @@ describe('Login, session and language (web app)', () => {
       'Puntos de control',
       'Calculadora de plazos',
     ]);
+    await expectAgreementLink(
+      page,
+      'Pie de página',
+      'Uso del software sujeto al Odoo Enterprise Agreement',
+    );
     await screenshot(page, '02-shell-client-es');
 
     await page.getByRole('button', { name: 'English' }).click();
@@ -55,6 +74,11 @@ describe('Login, session and language (web app)', () => {
     expect(
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts(),
     ).toEqual(['My tickets', 'Queue', 'My hours', 'Checkpoints', 'Deadline calculator']);
+    await expectAgreementLink(
+      page,
+      'Footer',
+      'Use of the software is governed by the Odoo Enterprise Agreement',
+    );
 
     // The choice and the session both survive a reload.
     await page.reload();

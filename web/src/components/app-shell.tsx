@@ -5,6 +5,10 @@ import { Link, navigate, usePath } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 
+/** L3-20: the use of Odoo is governed by this agreement; the portal links it in its footer. */
+const ENTERPRISE_AGREEMENT_URL =
+  'https://www.odoo.com/documentation/master/legal/terms/enterprise.html';
+
 interface NavItem {
   to: string;
   label: string;
@@ -50,7 +54,10 @@ function LanguageSwitch() {
   );
 }
 
-/** Header (organisation, user, language, logout), role-aware navigation and the main region. */
+/**
+ * Header (organisation, user, language, logout), role-aware navigation, the main region and the
+ * footer (L3-20: the Odoo Enterprise Agreement link).
+ */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { user, logout } = useSession();
@@ -121,6 +128,13 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" ref={main} tabIndex={-1}>
         {children}
       </main>
+      <footer className="app-footer" aria-label={t.footer.label}>
+        <div className="footer-inner">
+          <a href={ENTERPRISE_AGREEMENT_URL} target="_blank" rel="noopener">
+            {t.footer.enterpriseAgreement}
+          </a>
+        </div>
+      </footer>
     </>
   );
 }

@@ -31,6 +31,10 @@ export const en: Messages = {
     signedInAs: (name, org) => `${name}, ${org}`,
     logout: 'Sign out',
   },
+  footer: {
+    label: 'Footer',
+    enterpriseAgreement: 'Use of the software is governed by the Odoo Enterprise Agreement',
+  },
   login: {
     title: 'Sign in',
     intro: 'Use the email and password your support provider gave you.',

@@ -30,6 +30,11 @@ export const esMX = {
     signedInAs: (name: string, org: string) => `${name}, ${org}`,
     logout: 'Cerrar sesión',
   },
+  footer: {
+    label: 'Pie de página',
+    /** L3-20: the portal links the agreement that governs the use of Odoo. */
+    enterpriseAgreement: 'Uso del software sujeto al Odoo Enterprise Agreement',
+  },
   login: {
     title: 'Iniciar sesión',
     intro: 'Entra con el correo y la contraseña que te dio tu proveedor de soporte.',
