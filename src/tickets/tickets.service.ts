@@ -175,7 +175,10 @@ export class TicketsService implements OnModuleInit {
         updatedAt: registeredAt,
         registrationRequestId: input.requestId ?? null,
       });
-      return tx.getRepository(TicketEntity).save(row);
+      // An insert, never an upsert: should the counter ever lag the rows, the clash is refused
+      // (primary key) instead of overwriting the ticket that holds the number.
+      await tx.getRepository(TicketEntity).insert(row);
+      return row;
     });
   }
 

@@ -153,6 +153,39 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(Date.parse(triage.deadline!)).toBeGreaterThan(Date.now());
   });
 
+  it('L3-02: a registration never overwrites the ticket holding its number (a counter behind the rows)', async () => {
+    const held = await register('Ticket que ya tiene el número siguiente');
+    const [year, seq] = held.number.split('-').slice(1).map(Number);
+    const clash = `L3-${year}-${String(seq + 1).padStart(6, '0')}`;
+    // A row the counter does not know about (restored from a backup, say), already started.
+    await world.db.query(
+      `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id, calendar_id,
+                           category, subject, description, state, sla_status, details, registered_at,
+                           workflow_started_at, last_event_seq, updated_at)
+       SELECT $1, year, $2, 'ticket:' || $1, organization_id, registrant_id, calendar_id, category,
+              'Fila existente', description, state, sla_status, details, registered_at, now(), 0, now()
+         FROM ticket WHERE number = $3`,
+      [clash, seq + 1, held.number],
+    );
+    try {
+      const { body } = await gql<{ registerTicket: Ticket }>(
+        world.api,
+        REGISTER,
+        { input: { category: 'INCIDENT', subject: 'Choca con la fila', description: 'x' } },
+        as(Role.CLIENT_USER),
+      );
+      expect(body.data?.registerTicket).toBeUndefined();
+      expect(body.errors?.[0]?.extensions?.code).toBe('INTERNAL');
+      const rows = await world.db.query<{ subject: string }[]>(
+        'SELECT subject FROM ticket WHERE number = $1',
+        [clash],
+      );
+      expect(rows).toEqual([{ subject: 'Fila existente' }]);
+    } finally {
+      await world.db.query('DELETE FROM ticket WHERE number = $1', [clash]);
+    }
+  });
+
   it('drives the problem path: classify (auto-assigned agent), progress, resolve, confirm (L3-07)', async () => {
     const t = await register('Error al timbrar facturas');
     const agentId = (
