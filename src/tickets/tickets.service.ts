@@ -11,10 +11,11 @@ import {
   ticketWorkflowId,
   type TransitionResult,
 } from '../../workflows/ticket/ticket.contract';
+import { releaseDateTooFar, remoteSessionTooFar } from '../../workflows/ticket/date-limits';
 import { openedView, openingTriageArgs } from '../../workflows/ticket/ticket-opening';
 import { availableFor, RULES } from '../../workflows/ticket/transitions';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
-import { localDateOf } from '../business-time/engine';
+import { isBusinessTime, localDateOf } from '../business-time/engine';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { HourLedgerService } from '../contracts/hour-ledger.service';
 import type { LogTimeResult } from '../contracts/hour-ledger.types';
@@ -272,7 +273,7 @@ export class TicketsService implements OnModuleInit {
     definition: UpdateDefinition<TransitionResult, [A]>,
     payload: Payload<A>,
   ): Promise<TransitionOutcome> {
-    await this.visible(user, number);
+    const ticket = await this.visible(user, number);
     const rule = RULES[name];
     const role = user.roles.find((r) => (rule.roles as readonly string[]).includes(r));
     if (!role) {
@@ -281,6 +282,7 @@ export class TicketsService implements OnModuleInit {
         `Your role may not ${name} (allowed: ${rule.roles.join(', ')})`,
       );
     }
+    await this.checkDates(ticket, name, payload);
     const requestId = payload.requestId ?? randomUUID();
     const args = { ...payload, requestId, actor: { userId: user.id, role } } as unknown as A;
     const result = await this.workflows
@@ -290,6 +292,43 @@ export class TicketsService implements OnModuleInit {
     // workflow query (a second round trip through the server and the worker) is needed.
     const row = await this.db.getRepository(TicketEntity).findOneByOrFail({ number });
     return { ticket: ticketFromEntity(row), requestId, seq: result.seq };
+  }
+
+  /**
+   * Dates a transition publishes are checked here, before the Update is sent (nothing is recorded
+   * when refused; the workflow keeps its own checks): a remote session (L3-06) at most 90 days
+   * ahead and inside the business hours of the ticket's calendar; a release-for-testing date
+   * (L3-09) at most one year ahead (its business-time check stays in the workflow).
+   */
+  private async checkDates(
+    ticket: TicketEntity,
+    name: TransitionName,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    const now = Date.now();
+    if (name === 'setReleaseDate' && typeof payload.releaseDate === 'string') {
+      const tooFar = releaseDateTooFar(payload.releaseDate, now);
+      if (tooFar) {
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, tooFar, { field: 'releaseDate' });
+      }
+    }
+    if (name === 'proposeRemoteSession' && typeof payload.at === 'string') {
+      const at = payload.at;
+      const tooFar = remoteSessionTooFar(at, now);
+      if (tooFar) throw new DomainError(ErrorCode.VALIDATION_FAILED, tooFar, { field: 'at' });
+      const instant = new Date(at);
+      // A past date is the workflow's refusal ("not in the future"); only future ones are checked.
+      if (instant.getTime() <= now) return;
+      const calendar = await this.calendars.current(ticket.calendarId);
+      if (!isBusinessTime(calendar.engine, instant)) {
+        throw new DomainError(
+          ErrorCode.VALIDATION_FAILED,
+          `La sesión remota ${at} está fuera del horario hábil del calendario «${calendar.name}» / ` +
+            `remote session ${at} is outside the business hours of calendar "${calendar.name}"`,
+          { field: 'at', calendarId: calendar.id },
+        );
+      }
+    }
   }
 
   /**

@@ -149,6 +149,11 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('impossible date', r, { input: { number: n, at: '2026-02-30T10:00:00Z' } }),
       c('date in the past', r, { input: { number: n, at: PAST } }),
       c('date as a number', r, { input: { number: n, at: 1_700_000_000 } }),
+      // L3-06: at most 90 days ahead, inside the business hours of the ticket's calendar.
+      c('more than 90 days ahead', r, { input: { number: n, at: mexicoCity(95, 2, 10) } }),
+      c('on a Sunday at 10:00', r, { input: { number: n, at: mexicoCity(1, 0, 10) } }),
+      c('on a Tuesday at 03:00', r, { input: { number: n, at: mexicoCity(1, 2, 3) } }),
+      c('at closing time', r, { input: { number: n, at: mexicoCity(1, 3, 18) } }),
     ];
   },
   provideInformation: (f) => noteRequired(Role.CLIENT_USER, f.infoRequested),
@@ -237,8 +242,11 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('missing date', r, { input: { number: n } }),
       c('not a date', r, { input: { number: n, releaseDate: 'pronto' } }),
       c('date in the past', r, { input: { number: n, releaseDate: PAST } }),
-      // A Sunday at 03:00 in Mexico City: in the future, outside business time.
-      c('outside business time', r, { input: { number: n, releaseDate: '2099-01-04T09:00:00Z' } }),
+      // A Sunday at 10:00 in Mexico City: in the future, outside business time.
+      c('outside business time', r, { input: { number: n, releaseDate: mexicoCity(1, 0, 10) } }),
+      // L3-09: at most one year ahead (the QA finding: 9 Dec 2126), even on a business instant.
+      c('a century ahead', r, { input: { number: n, releaseDate: '2126-12-09T17:00:00.000Z' } }),
+      c('13 months ahead', r, { input: { number: n, releaseDate: mexicoCity(396, 3, 12) } }),
     ];
   },
   adjustReleaseDate: (f) => {
@@ -252,6 +260,11 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('short requestId', r, { input: { ...ok, number: n, requestId: 'abc' } }),
       c('not a date', r, { input: { ...ok, number: n, newDate: 'mañana' } }),
       c('date in the past', r, { input: { ...ok, number: n, newDate: PAST } }),
+      // L3-19/L3-09: a moved date is still at most one year ahead.
+      c('a century ahead', r, {
+        input: { ...ok, number: n, newDate: '2126-12-09T17:00:00.000Z' },
+      }),
+      c('13 months ahead', r, { input: { ...ok, number: n, newDate: mexicoCity(396, 3, 12) } }),
       c('empty reason', r, { input: { ...ok, number: n, reason: '' } }),
       c('blank reason', r, { input: { ...ok, number: n, reason: BLANK } }),
       c('oversized reason', r, { input: { ...ok, number: n, reason: HUGE } }),
@@ -325,6 +338,14 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('three decimals', r, { input: { ...ok, hours: 1.001 } }),
       c('negative price', r, { input: { ...ok, price: -1 } }),
       c('impossible date', r, { input: { ...ok, purchasedOn: '2026-02-30' } }),
+      // L3-12/L3-13: a package counts from its purchase; a date after today is refused.
+      c('dated 2030-01-01', r, { input: { ...ok, purchasedOn: '2030-01-01' } }),
+      c('dated two days ahead', r, {
+        input: {
+          ...ok,
+          purchasedOn: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
+        },
+      }),
       c('blank reference', r, { input: { ...ok, reference: BLANK } }),
       c('oversized reference', r, { input: { ...ok, reference: HUGE } }),
       c('lower-case currency', r, { input: { ...ok, currency: 'mxn' } }),
@@ -971,4 +992,15 @@ describe('Invalid input for every mutation (issue 5 item 8)', () => {
 function nextBusinessClosing(): string {
   const year = new Date().getUTCFullYear();
   return addBusinessDays(defaultMexicoCityCalendar(year, year + 1), new Date(), 1).toISOString();
+}
+
+/**
+ * The first `weekday` (0 = Sunday) at least `daysAhead` days from now, at `hour`:00 in Mexico City
+ * (fixed UTC−6 since 2022-10-30, BUSINESS-TIME.md).
+ */
+function mexicoCity(daysAhead: number, weekday: number, hour: number): string {
+  const local = new Date(Date.now() + daysAhead * 86_400_000 - 6 * 3_600_000);
+  while (local.getUTCDay() !== weekday) local.setUTCDate(local.getUTCDate() + 1);
+  const [y, m, d] = [local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()];
+  return new Date(Date.UTC(y, m, d, hour + 6)).toISOString();
 }

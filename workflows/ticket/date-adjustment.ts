@@ -6,6 +6,7 @@ import {
   RELEASE_DATE_STATES,
   type TicketView,
 } from './ticket.contract';
+import { releaseDateTooFar } from './date-limits';
 import type { TicketRuntime } from './ticket-runtime';
 import { checkRule, fail, type TransitionRule } from './transitions';
 
@@ -72,6 +73,10 @@ export function registerDateAdjustment(rt: TicketRuntime): void {
         if (rt.earlierResult((args as Partial<AdjustReleaseDateArgs> | undefined)?.requestId, NAME))
           return;
         checkRule(NAME, ADJUST_RELEASE_DATE_RULE, args, rt.view, Date.now());
+        // L3-19/L3-09: at most a year ahead. Only here, in the validator (it writes no history),
+        // so histories accepted before this check replay unchanged.
+        const tooFar = releaseDateTooFar(args.newDate, Date.now());
+        if (tooFar) fail('VALIDATION_FAILED', tooFar);
       },
     },
   );
