@@ -15,6 +15,33 @@ export function requireLocalDate(value: string, field: string): string {
   return value;
 }
 
+/** Today's local date `YYYY-MM-DD` in an IANA time zone (e.g. the provider's America/Mexico_City). */
+export function localToday(timeZone: string, now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/**
+ * L3-03/L3-12/L3-13: a package is bought on a day that has come: its hours count in the balance at
+ * once, so a purchase date after `today` (the provider's local date) is refused, not post-dated.
+ */
+export function requirePurchasedBy(value: string, field: string, today: string): string {
+  if (requireLocalDate(value, field) > today) {
+    throw new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      `La fecha de compra ${value} es posterior a hoy (${today}); registre el paquete el día en que se compra / ` +
+        `${field} ${value} is after today (${today}); record the package on the day it is bought`,
+      { field, today },
+    );
+  }
+  return value;
+}
+
 /** `'2026-03'` → the first day of the month and of the next one. */
 export function monthBounds(month: string): { from: string; to: string } {
   const m = MONTH.exec(month);

@@ -38,15 +38,33 @@ export function PackageForm({
   const [purchasedOn, setPurchasedOn] = useState(today);
   const [reference, setReference] = useState('');
   const [invalid, setInvalid] = useState<string>();
+  // The server's last answer is shown only until the form is edited or blocked locally: an old
+  // refusal next to a new, unrelated local message would blame the wrong field.
+  const [serverShown, setServerShown] = useState(true);
   const key = useRef(newKey());
+
+  /** A field's setter that also clears messages about the values as they were. */
+  const edit = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setInvalid(undefined);
+    setServerShown(false);
+  };
+
+  const block = (message: string) => {
+    setInvalid(message);
+    setServerShown(false);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const h = Number(hours);
     const p = Number(price);
-    if (!(h > 0) || Math.round(h * 100) !== h * 100) return setInvalid(t.contracts.hoursInvalid);
-    if (!(p >= 0) || price.trim() === '') return setInvalid(t.contracts.priceInvalid);
+    if (!(h > 0) || Math.round(h * 100) !== h * 100) return block(t.contracts.hoursInvalid);
+    if (!(p >= 0) || price.trim() === '') return block(t.contracts.priceInvalid);
+    // L3-12/L3-13: a package counts from its purchase; the API refuses a later date too.
+    if (purchasedOn > today()) return block(t.contracts.purchasedOnFuture);
     setInvalid(undefined);
+    setServerShown(true);
     const ok = await form.run(
       async () =>
         (
@@ -87,7 +105,7 @@ export function PackageForm({
           step="0.01"
           required
           value={hours}
-          onChange={setHours}
+          onChange={edit(setHours)}
         />
         <TextField
           id="package-price"
@@ -98,7 +116,7 @@ export function PackageForm({
           step="0.01"
           required
           value={price}
-          onChange={setPrice}
+          onChange={edit(setPrice)}
         />
         <TextField
           id="package-currency"
@@ -107,15 +125,16 @@ export function PackageForm({
           maxLength={3}
           pattern="[A-Za-z]{3}"
           value={currency}
-          onChange={setCurrency}
+          onChange={edit(setCurrency)}
         />
         <TextField
           id="package-date"
           label={t.contracts.purchasedOn}
           type="date"
           required
+          max={today()}
           value={purchasedOn}
-          onChange={setPurchasedOn}
+          onChange={edit(setPurchasedOn)}
         />
         <TextField
           id="package-reference"
@@ -124,7 +143,7 @@ export function PackageForm({
           required
           maxLength={200}
           value={reference}
-          onChange={setReference}
+          onChange={edit(setReference)}
         />
         <div className="form-actions span-all">
           <button type="submit" className="button primary" disabled={form.busy}>
@@ -137,8 +156,8 @@ export function PackageForm({
               {invalid}
             </p>
           )}
-          <ErrorMessage error={form.error} />
-          <SuccessMessage text={form.done} />
+          {serverShown && <ErrorMessage error={form.error} />}
+          {serverShown && <SuccessMessage text={form.done} />}
         </div>
       </form>
     </section>

@@ -517,6 +517,8 @@ export const en: Messages = {
       `Package of ${hours.toLocaleString('en')} h added (${reference}).`,
     hoursInvalid: 'Hours must be above zero, with at most two decimals.',
     priceInvalid: 'Enter the price (zero or more).',
+    purchasedOnFuture:
+      'The purchase date cannot be after today: the package counts in the balance as soon as it is recorded.',
     balanceTitle: 'Hour balance',
     purchased: 'Purchased',
     adjustments: 'Adjustments',

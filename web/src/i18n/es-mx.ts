@@ -524,6 +524,8 @@ export const esMX = {
       `Paquete de ${hours.toLocaleString('es-MX')} h agregado (${reference}).`,
     hoursInvalid: 'Las horas deben ser mayores que cero, con dos decimales como máximo.',
     priceInvalid: 'Escribe el precio (cero o más).',
+    purchasedOnFuture:
+      'La fecha de compra no puede ser posterior a hoy: el paquete cuenta en el saldo desde que se registra.',
     balanceTitle: 'Saldo de horas',
     purchased: 'Compradas',
     adjustments: 'Ajustes',
