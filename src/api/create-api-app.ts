@@ -1,7 +1,8 @@
-import { type INestApplication, Logger, ValidationPipe } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../app.module';
+import { InputValidationPipe } from '../common/errors/input-validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { bodyParserErrors } from './request-hygiene';
 
@@ -17,7 +18,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.useBodyParser('json');
   app.useBodyParser('urlencoded', { extended: true });
   app.use(bodyParserErrors);
-  app.useGlobalPipes(new ValidationPipe({ transform: true, forbidUnknownValues: true }));
+  app.useGlobalPipes(new InputValidationPipe());
   app.enableShutdownHooks();
   return app;
 }

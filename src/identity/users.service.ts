@@ -116,5 +116,7 @@ export function normalizeEmail(email: string): string {
 
 const emailTaken = (email: string) =>
   new DomainError(ErrorCode.CONFLICT, `A user with email ${email} already exists`, {
+    reason: 'EMAIL_TAKEN',
+    email,
     field: 'email',
   });

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { BusinessTimeError, CalendarValidationError } from '../../business-time/engine';
 import { DomainError, ErrorCode } from './domain-error';
+import { reasonOf } from './error-reasons';
 
 const logger = new Logger('GraphQL');
 
@@ -48,10 +49,14 @@ export function formatGraphQLError(
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainError) {
+    // A refusal that came as a sentence only gets its machine-readable reason (see error-reasons).
+    const derived = original.details?.reason
+      ? undefined
+      : reasonOf(original.code, original.message);
     return {
       ...base,
       message: original.message,
-      extensions: { code: original.code, ...original.details },
+      extensions: { code: original.code, ...derived, ...original.details },
     };
   }
   if (original instanceof BusinessTimeError) {
@@ -63,17 +68,22 @@ export function formatGraphQLError(
       extensions: { code: ErrorCode.VALIDATION_FAILED, reason: original.code, ...issues },
     };
   }
-  const httpResponse = (original as { response?: { statusCode?: number; message?: unknown } })
-    ?.response;
+  const httpResponse = (
+    original as { response?: { statusCode?: number; message?: unknown; violations?: unknown } }
+  )?.response;
   if (httpResponse?.statusCode === 400) {
-    // class-validator failures raised by Nest's ValidationPipe.
+    // class-validator failures raised by the ValidationPipe (`input-validation.pipe.ts`): the
+    // English sentences in `issues`, each broken rule in `violations` for clients to word.
     const messages = Array.isArray(httpResponse.message)
       ? httpResponse.message
       : [String(httpResponse.message)];
+    const violations = Array.isArray(httpResponse.violations)
+      ? { reason: 'INPUT_CONSTRAINTS', violations: httpResponse.violations }
+      : {};
     return {
       ...base,
       message: messages.join('; '),
-      extensions: { code: ErrorCode.VALIDATION_FAILED, issues: messages },
+      extensions: { code: ErrorCode.VALIDATION_FAILED, issues: messages, ...violations },
     };
   }
   const apolloCode = formatted.extensions?.code;
