@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { BusinessTimeModule } from '../business-time/business-time.module';
 import { ContractsModule } from '../contracts/contracts.module';
 import { CalendarChangeReconciler } from './calendar-change-reconciler';
+import { ClockExplanationService } from './clock-explanation.service';
 import { SlaDashboardResolver } from './sla-dashboard.resolver';
 import { SlaDashboardService } from './sla-dashboard.service';
+import { SlaClockResolver } from './sla-clock.resolver';
 import { TicketCommentsResolver } from './ticket-comments.resolver';
 import { TicketReadModelModule } from './ticket-read-model.module';
 import { TicketStartReconciler } from './ticket-start-reconciler';
@@ -23,6 +25,8 @@ import { TicketsService } from './tickets.service';
     CalendarChangeReconciler,
     SlaDashboardService,
     SlaDashboardResolver,
+    ClockExplanationService,
+    SlaClockResolver,
   ],
   exports: [TicketsService],
 })

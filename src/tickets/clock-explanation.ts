@@ -1,0 +1,175 @@
+import {
+  addBusinessDays,
+  type BusinessCalendar,
+  businessMillisecondsBetween,
+  explainAddBusinessDays,
+  explainAddBusinessMinutes,
+} from '../business-time/engine';
+import { walkBusinessMs } from '../business-time/engine/business-walk';
+import {
+  explainDaysText,
+  explainMinutesText,
+  type ExplanationLocale,
+} from '../business-time/calendars/explanation-text';
+
+/** What a stored clock run says about itself (the `ticket_clock` row). */
+export interface ClockToExplain {
+  readonly startedAt: Date;
+  readonly amount: number;
+  readonly unit: 'minutes' | 'days';
+  readonly pauses: readonly { from: string; to: string | null }[];
+}
+
+export interface ClockExplanation {
+  readonly clockStart: Date | null;
+  readonly deadline: Date | null;
+  readonly pausedBusinessMinutes: number;
+  readonly lines: string[];
+}
+
+const MS_PER_MINUTE = 60_000;
+
+const WORDS = {
+  'es-MX': {
+    target: (amount: number, unit: 'minutes' | 'days') =>
+      unit === 'days'
+        ? `Objetivo: ${amount} ${amount === 1 ? 'día hábil' : 'días hábiles'}`
+        : amount % 60 === 0
+          ? `Objetivo: ${amount / 60} ${amount === 60 ? 'hora hábil' : 'horas hábiles'}`
+          : `Objetivo: ${amount} minutos hábiles`,
+    start: 'Inicio',
+    daysBudget: (deadline: string, budget: string) =>
+      `Sin pausas vencería ${deadline}: ${budget} hábiles, que tras una pausa se cuentan en minutos hábiles`,
+    ran: (until: string, used: string) => `Corrió hasta ${until}: ${used} hábiles usados`,
+    paused: (from: string, to: string, minutes: string) =>
+      `En pausa (esperando al cliente) de ${from} a ${to}: ${minutes} hábiles que no cuentan`,
+    pausedOpen: (from: string, minutes: string) =>
+      `En pausa (esperando al cliente) desde ${from}: ${minutes} hábiles hasta ahora; el vencimiento se fija al reanudar`,
+    resumed: (at: string, remaining: string) => `Se reanudó ${at}: quedan ${remaining} hábiles`,
+    pausedTotal: (minutes: string) => `Tiempo hábil en pausa (del cliente): ${minutes}`,
+    deadline: 'Vencimiento',
+  },
+  en: {
+    target: (amount: number, unit: 'minutes' | 'days') =>
+      unit === 'days'
+        ? `Target: ${amount} business ${amount === 1 ? 'day' : 'days'}`
+        : amount % 60 === 0
+          ? `Target: ${amount / 60} business ${amount === 60 ? 'hour' : 'hours'}`
+          : `Target: ${amount} business minutes`,
+    start: 'Start',
+    daysBudget: (deadline: string, budget: string) =>
+      `Without pauses it would be due ${deadline}: ${budget} of business time, counted in business minutes after a pause`,
+    ran: (until: string, used: string) => `Ran until ${until}: ${used} of business time used`,
+    paused: (from: string, to: string, minutes: string) =>
+      `Paused (waiting on the client) from ${from} to ${to}: ${minutes} of business time not counted`,
+    pausedOpen: (from: string, minutes: string) =>
+      `Paused (waiting on the client) since ${from}: ${minutes} of business time so far; the deadline is set on resuming`,
+    resumed: (at: string, remaining: string) => `Resumed ${at}: ${remaining} of business time left`,
+    pausedTotal: (minutes: string) => `Business time paused (the client's): ${minutes}`,
+    deadline: 'Deadline',
+  },
+} as const;
+
+/**
+ * Why a clock run is due when it is (BUSINESS-TIME.md), from what it stores: its start, target
+ * and pauses. Never paused: the engine's own walk from the start, span by span. Paused: each
+ * running stretch and pause with its business time, then the walk of the remaining time from the
+ * last resume (whole minutes; the deadline line gives the exact instant, as the clock computes it).
+ */
+export function explainClock(
+  calendar: BusinessCalendar,
+  locale: ExplanationLocale,
+  clock: ClockToExplain,
+  now: Date,
+): ClockExplanation {
+  const w = WORDS[locale];
+  const target = w.target(clock.amount, clock.unit);
+  const start = clock.startedAt;
+  if (clock.pauses.length === 0) {
+    if (clock.unit === 'days') {
+      const e = explainAddBusinessDays(calendar, start, clock.amount);
+      return {
+        clockStart: null,
+        deadline: e.deadline,
+        pausedBusinessMinutes: 0,
+        lines: [target, ...explainDaysText(locale, e)],
+      };
+    }
+    const e = explainAddBusinessMinutes(calendar, start, clock.amount);
+    return {
+      clockStart: e.clockStart,
+      deadline: e.deadline,
+      pausedBusinessMinutes: 0,
+      lines: [target, ...explainMinutesText(locale, e)],
+    };
+  }
+
+  const at = localFormat(locale, calendar.timeZone);
+  const lines: string[] = [target, `${w.start}: ${at(start)} (${calendar.timeZone})`];
+  let budgetMs = clock.amount * MS_PER_MINUTE;
+  if (clock.unit === 'days') {
+    const plain = addBusinessDays(calendar, start, clock.amount);
+    budgetMs = businessMillisecondsBetween(calendar, start, plain);
+    lines.push(w.daysBudget(at(plain), minutesText(budgetMs / MS_PER_MINUTE)));
+  }
+
+  let usedMs = 0;
+  let pausedMs = 0;
+  let segmentStart: Date | null = start;
+  for (const pause of clock.pauses) {
+    const from = new Date(pause.from);
+    if (segmentStart) {
+      const used = businessMillisecondsBetween(calendar, segmentStart, from);
+      usedMs += used;
+      lines.push(w.ran(at(from), minutesText(used / MS_PER_MINUTE)));
+    }
+    const to = pause.to === null ? null : new Date(pause.to);
+    const paused = businessMillisecondsBetween(calendar, from, to ?? maxDate(from, now));
+    pausedMs += paused;
+    const pausedText = minutesText(paused / MS_PER_MINUTE);
+    lines.push(to ? w.paused(at(from), at(to), pausedText) : w.pausedOpen(at(from), pausedText));
+    segmentStart = to;
+  }
+  const pausedBusinessMinutes = pausedMs / MS_PER_MINUTE;
+  lines.push(w.pausedTotal(minutesText(pausedBusinessMinutes)));
+  if (segmentStart === null) {
+    return { clockStart: null, deadline: null, pausedBusinessMinutes, lines };
+  }
+
+  const remainingMs = Math.max(0, budgetMs - usedMs);
+  lines.push(w.resumed(at(segmentStart), minutesText(remainingMs / MS_PER_MINUTE)));
+  const walked = walkBusinessMs(calendar, segmentStart.getTime(), remainingMs);
+  const steps = explainMinutesText(
+    locale,
+    explainAddBusinessMinutes(calendar, segmentStart, Math.round(remainingMs / MS_PER_MINUTE)),
+  );
+  // The engine's own first (start) and last (deadline) lines give way to the exact ones.
+  lines.push(...steps.slice(1, -1));
+  const deadline = new Date(walked.deadline);
+  lines.push(`${w.deadline}: ${at(deadline)} (${calendar.timeZone}) = ${deadline.toISOString()}`);
+  return { clockStart: new Date(walked.clockStart), deadline, pausedBusinessMinutes, lines };
+}
+
+function maxDate(a: Date, b: Date): Date {
+  return a.getTime() > b.getTime() ? a : b;
+}
+
+function localFormat(locale: ExplanationLocale, timeZone: string): (d: Date) => string {
+  const fmt = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'es-MX', {
+    timeZone,
+    weekday: 'short',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return (d) => fmt.format(d);
+}
+
+function minutesText(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = Math.round((minutes - h * 60) * 100) / 100;
+  return h ? (m ? `${h} h ${m} min` : `${h} h`) : `${m} min`;
+}

@@ -1,0 +1,93 @@
+import { BusinessCalendar, defaultMexicoCityCalendar } from '../../../src/business-time/engine';
+import { computeClock } from '../../../src/tickets/clock-computation';
+import { explainClock } from '../../../src/tickets/clock-explanation';
+
+// "Why this date?" for a ticket's clock (BUSINESS-TIME.md; L3-06 triage, L3-09 scheduling):
+// the explanation walks the same calendar and lands on the deadline the clock computes.
+
+const engine = new BusinessCalendar(defaultMexicoCityCalendar(2025, 2028));
+const now = new Date('2026-02-10T00:00:00Z');
+
+describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
+  it('L3-06: registered Saturday noon, 8 business hours: weekend skipped, counting starts Monday 09:00, due 17:00', () => {
+    const e = explainClock(
+      engine,
+      'es-MX',
+      { startedAt: new Date('2026-05-02T18:00:00Z'), amount: 480, unit: 'minutes', pauses: [] },
+      now,
+    );
+    expect(e.clockStart?.toISOString()).toBe('2026-05-04T15:00:00.000Z');
+    expect(e.deadline?.toISOString()).toBe('2026-05-04T23:00:00.000Z');
+    expect(e.pausedBusinessMinutes).toBe(0);
+    expect(e.lines[0]).toBe('Objetivo: 8 horas hábiles');
+    expect(e.lines.filter((l) => l.includes('fin de semana'))).toHaveLength(2);
+    expect(e.lines).toContain('lun 2026-05-04 09:00–17:00: 8 h (horario semanal)');
+  });
+
+  it('names the holiday it skips, in English too', () => {
+    const e = explainClock(
+      engine,
+      'en',
+      { startedAt: new Date('2026-01-30T23:30:00Z'), amount: 480, unit: 'minutes', pauses: [] },
+      now,
+    );
+    expect(e.lines[0]).toBe('Target: 8 business hours');
+    expect(e.lines.some((l) => l.startsWith('Mon 2026-02-02: holiday'))).toBe(true);
+    expect(e.deadline?.toISOString()).toBe('2026-02-03T22:30:00.000Z');
+  });
+
+  it('L3-09: a days clock counts business dates after the start date', () => {
+    const e = explainClock(
+      engine,
+      'es-MX',
+      { startedAt: new Date('2025-12-22T16:00:00Z'), amount: 5, unit: 'days', pauses: [] },
+      now,
+    );
+    expect(e.lines[0]).toBe('Objetivo: 5 días hábiles');
+    expect(e.lines.some((l) => l.includes('Navidad') || l.includes('día feriado'))).toBe(true);
+    expect(e.deadline?.toISOString()).toBe('2025-12-31T00:00:00.000Z');
+  });
+
+  it('a paused and resumed clock: says how much business time was paused and ends on the computed deadline', () => {
+    const pauses = [{ from: '2026-01-26T17:00:00.000Z', to: '2026-01-27T17:30:00.000Z' }];
+    const startedAt = '2026-01-26T15:00:00.000Z'; // Mon 09:00 local
+    const e = explainClock(
+      engine,
+      'es-MX',
+      { startedAt: new Date(startedAt), amount: 480, unit: 'minutes', pauses },
+      now,
+    );
+    const computed = computeClock(engine, 1, {
+      calendarId: 'mx',
+      startedAt,
+      amount: 480,
+      unit: 'minutes',
+      pauses,
+      atRiskFraction: 0.75,
+    });
+    expect(e.deadline?.toISOString()).toBe(computed.deadline);
+    // Mon 11:00 → Tue 11:30: 7 h Monday + 2 h 30 Tuesday of business time waiting on the client.
+    expect(e.pausedBusinessMinutes).toBe(570);
+    expect(e.lines).toContain('Tiempo hábil en pausa (del cliente): 9 h 30 min');
+    expect(
+      e.lines.some((l) => l.startsWith('Se reanudó') && l.endsWith('quedan 6 h hábiles')),
+    ).toBe(true);
+  });
+
+  it('a clock still paused has no deadline and counts the pause up to now', () => {
+    const e = explainClock(
+      engine,
+      'en',
+      {
+        startedAt: new Date('2026-02-09T15:00:00Z'),
+        amount: 480,
+        unit: 'minutes',
+        pauses: [{ from: '2026-02-09T16:00:00Z', to: null }],
+      },
+      new Date('2026-02-09T18:00:00Z'),
+    );
+    expect(e.deadline).toBeNull();
+    expect(e.pausedBusinessMinutes).toBe(120);
+    expect(e.lines.some((l) => l.startsWith('Paused (waiting on the client) since'))).toBe(true);
+  });
+});
