@@ -75,3 +75,46 @@ export function planReleaseDates(
     };
   });
 }
+
+/** What a re-plan knows of one ticket with a published release date (L3-19). */
+export interface ReplanFacts {
+  /** The published release date now. */
+  readonly published: Date;
+  /**
+   * The date provider staff committed to: the one published by `setReleaseDate`, or the newest a
+   * provider set by hand (`adjustReleaseDate` without a reorder). `null`: unknown, the published one.
+   */
+  readonly committed: Date | null;
+  /** The capacity model's date before and after the reorder. */
+  readonly plannedBefore: Date;
+  readonly plannedAfter: Date;
+  /** 1-based places in the client's queue before and after the reorder. */
+  readonly positionBefore: number;
+  readonly positionAfter: number;
+}
+
+/**
+ * L3-19 rule for a published release date under a queue reorder; the new date, or `null` when the
+ * published date stays (nothing to publish, nothing to email):
+ * - the model's date is a plan, the published one a promise: a reorder that leaves the ticket's plan
+ *   where it was changes nothing;
+ * - the plan needs **later** (more work ahead of the ticket): the published date moves to the
+ *   planned one only when that is after it; a plan still before the promise keeps the promise;
+ * - the plan allows **earlier** (less work ahead, and the ticket did not move down the queue): the
+ *   date comes back towards the plan but never before the date the agent committed, so only a date
+ *   an earlier re-plan had pushed past the commitment moves (back to at most the commitment).
+ * A ticket that moves down the queue therefore never gets an earlier date, and no re-plan publishes
+ * a date before the agent's commitment.
+ */
+export function replannedReleaseDate(facts: ReplanFacts): Date | null {
+  const published = facts.published.getTime();
+  const before = facts.plannedBefore.getTime();
+  const after = facts.plannedAfter.getTime();
+  if (after > before) return after > published ? facts.plannedAfter : null;
+  if (after < before && facts.positionAfter <= facts.positionBefore) {
+    const floor = (facts.committed ?? facts.published).getTime();
+    const target = Math.max(after, floor);
+    return target < published ? new Date(target) : null;
+  }
+  return null;
+}

@@ -9,6 +9,7 @@ import {
 } from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { TicketWorkflowClient } from '../tickets/ticket-workflow.client';
+import { replannedReleaseDate } from './capacity-model';
 import { ranksOf } from './queue-order';
 import { type PlannedDateChange, QueueReorderEntity } from './queue-reorder.entity';
 import { QueueRankEntity } from './queue-rank.entity';
@@ -123,22 +124,30 @@ export class QueueReorderService {
     validateOrder(snapshot, request);
     const before = this.queues.arrange(snapshot, now);
     const after = this.queues.arrange(snapshot, now, ranksOf(request.order, request.urgent));
-    const plannedBefore = new Map(
-      before.entries.map((e) => [e.ticketNumber, e.plannedReleaseDate?.toISOString() ?? null]),
-    );
-    // A published date moves when the reorder moves the ticket's planned date: it becomes the
-    // new planned date (unless it is that date already).
+    const planBefore = new Map(before.entries.map((e) => [e.ticketNumber, e]));
+    const committed = new Map(snapshot.rows.map((r) => [r.ticketNumber, r.committedReleaseDate]));
+    // L3-19: a published date is a promise; the reorder moves it only as `replannedReleaseDate`
+    // says (later when the plan needs it, never before the agent's commitment, never earlier for
+    // a ticket moved down the queue). Unchanged dates are neither published nor emailed.
     const changes: PlannedDateChange[] = [];
     for (const e of after.entries) {
-      const planned = e.plannedReleaseDate?.toISOString() ?? null;
-      const published = e.releaseDate?.toISOString() ?? null;
-      if (!PUBLISHED_STATES.includes(e.state) || !published || !planned) continue;
-      if (planned === plannedBefore.get(e.ticketNumber) || planned === published) continue;
+      const was = planBefore.get(e.ticketNumber);
+      if (!PUBLISHED_STATES.includes(e.state) || !e.releaseDate || !e.plannedReleaseDate) continue;
+      if (!was?.plannedReleaseDate) continue;
+      const newDate = replannedReleaseDate({
+        published: e.releaseDate,
+        committed: committed.get(e.ticketNumber) ?? null,
+        plannedBefore: was.plannedReleaseDate,
+        plannedAfter: e.plannedReleaseDate,
+        positionBefore: was.position,
+        positionAfter: e.position,
+      });
+      if (!newDate) continue;
       changes.push({
         ticketNumber: e.ticketNumber,
         subject: e.subject,
-        oldDate: published,
-        newDate: planned,
+        oldDate: e.releaseDate.toISOString(),
+        newDate: newDate.toISOString(),
       });
     }
     const fingerprint = JSON.stringify({

@@ -58,6 +58,8 @@ export interface QueueRow {
   readonly registeredAt: Date;
   readonly calendarId: string;
   readonly releaseDate: Date | null;
+  /** L3-19: the release date provider staff committed to (see `ReplanFacts.committed`). */
+  readonly committedReleaseDate: Date | null;
   readonly slaStatus: string;
   readonly nextDeadline: Date | null;
   readonly rank: number | null;
@@ -74,6 +76,7 @@ interface RawRow {
   registered_at: Date;
   calendar_id: string;
   release_date: Date | null;
+  committed_release_date: Date | null;
   sla_status: string;
   next_deadline: Date | null;
   estimates: Estimate[] | null;
@@ -111,7 +114,16 @@ export class QueueService {
       `SELECT t.number, t.subject, t.category, t.state, t.registered_at, t.calendar_id,
               t.release_date, t.sla_status, t.next_deadline, t.details -> 'estimates' AS estimates,
               r.rank, r.urgent,
-              (SELECT sum(te.hours) FROM time_entry te WHERE te.ticket_number = t.number) AS logged
+              (SELECT sum(te.hours) FROM time_entry te WHERE te.ticket_number = t.number) AS logged,
+              -- L3-19: the newest release date provider staff set (published, or moved by hand);
+              -- a client's reorder (DATE_ADJUSTED with a reorderId) is not a commitment.
+              (SELECT (COALESCE(e.data ->> 'newDate', e.data ->> 'releaseDate'))::timestamptz
+                 FROM ticket_event e
+                WHERE e.ticket_number = t.number
+                  AND (e.type = 'setReleaseDate'
+                       OR (e.type = 'DATE_ADJUSTED' AND e.data ->> 'reorderId' IS NULL
+                           AND COALESCE(e.data ->> 'subjectDate', 'RELEASE_DATE') = 'RELEASE_DATE'))
+                ORDER BY e.seq DESC LIMIT 1) AS committed_release_date
          FROM ticket t
          LEFT JOIN queue_rank r ON r.ticket_number = t.number
         WHERE t.organization_id = $1 AND t.state <> ALL ($2::text[])`,
@@ -186,7 +198,8 @@ export class QueueService {
     const raw = await this.db.query<(RawRow & { organization_id: string })[]>(
       `SELECT t.number, t.organization_id, t.subject, t.category, t.state, t.registered_at,
               t.calendar_id, t.release_date, t.sla_status, t.next_deadline,
-              NULL::jsonb AS estimates, r.rank, r.urgent, NULL AS logged
+              NULL::jsonb AS estimates, r.rank, r.urgent, NULL AS logged,
+              NULL::timestamptz AS committed_release_date
          FROM ticket t
          LEFT JOIN queue_rank r ON r.ticket_number = t.number
         WHERE t.state <> ALL ($1::text[]) AND ($2::uuid IS NULL OR t.organization_id = $2)`,
@@ -230,6 +243,7 @@ function toQueueRow(r: RawRow): QueueRow {
     registeredAt: r.registered_at,
     calendarId: r.calendar_id,
     releaseDate: r.release_date,
+    committedReleaseDate: r.committed_release_date,
     slaStatus: r.sla_status,
     nextDeadline: r.next_deadline,
     rank: r.rank,

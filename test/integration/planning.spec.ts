@@ -184,7 +184,9 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
       );
     }
 
-    // The client puts the second first: the impact preview shows both dates moving.
+    // The client puts the second first. The impact preview shows the one date that moves: the
+    // first, now behind 12 h of work, needs a later date. The second could be done sooner, but
+    // a re-plan never publishes a date before the one the agent committed (L3-19).
     const input = { order: [second, first], urgent: [] };
     const preview = (
       await call<{
@@ -199,13 +201,10 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
       [second, 1],
       [first, 2],
     ]);
+    expect(Date.parse(preview.queue.entries[0].plannedReleaseDate!)).toBeLessThan(
+      Date.parse(planned[second]),
+    );
     expect(preview.changes).toEqual([
-      {
-        ticketNumber: second,
-        subject: 'Ajuste a la factura global',
-        oldDate: planned[second],
-        newDate: preview.queue.entries[0].plannedReleaseDate,
-      },
       {
         ticketNumber: first,
         subject: 'Reporte de ventas por zona',
@@ -213,8 +212,7 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
         newDate: preview.queue.entries[1].plannedReleaseDate,
       },
     ]);
-    expect(Date.parse(preview.changes[0].newDate)).toBeLessThan(Date.parse(planned[second]));
-    expect(Date.parse(preview.changes[1].newDate)).toBeGreaterThan(Date.parse(planned[first]));
+    expect(Date.parse(preview.changes[0].newDate)).toBeGreaterThan(Date.parse(planned[first]));
     // A preview writes nothing.
     expect((await queue(as(Role.CLIENT_APPROVER))).map((e) => e.rank)).toEqual([null, null]);
 
@@ -228,8 +226,13 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
     // Exactly what the preview showed, applied: the queue and the published dates.
     expect(result.changes).toEqual(preview.changes);
     expect(result.queue.entries).toEqual(
-      preview.queue.entries.map((e, i) => ({ ...e, releaseDate: preview.changes[i].newDate })),
+      preview.queue.entries.map((e) => ({
+        ...e,
+        releaseDate: e.ticketNumber === first ? preview.changes[0].newDate : planned[second],
+      })),
     );
+    expect((await ticket(second)).releaseDate).toBe(planned[second]);
+    expect(await dateAdjusted(second)).toEqual([]);
     for (const change of preview.changes) {
       expect((await ticket(change.ticketNumber)).releaseDate).toBe(change.newDate);
       const events = await dateAdjusted(change.ticketNumber);
@@ -273,6 +276,8 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
     }
     for (const change of preview.changes)
       expect(await dateAdjusted(change.ticketNumber)).toHaveLength(1);
+    // The unchanged date is neither published again nor emailed.
+    expect(await dateEmails(second, 0)).toEqual([]);
   });
 
   it('L3-19: a confirmation whose preview no longer describes the state is a CONFLICT and changes nothing', async () => {
@@ -284,7 +289,9 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
         as(Role.CLIENT_APPROVER),
       )
     ).data!.previewQueueReorder;
-    expect(preview.changes.map((c) => c.ticketNumber).sort()).toEqual([first, second].sort());
+    // The first comes back to its committed date; the second, back behind it, needs exactly the
+    // date the agent committed for it, which it still has.
+    expect(preview.changes.map((c) => c.ticketNumber)).toEqual([first]);
 
     // Meanwhile the provider moves one of the dates the preview would move.
     const moved = preview.changes.find((c) => c.ticketNumber === first)!;
@@ -305,7 +312,7 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
     expect(stale.code).toBe('CONFLICT');
     expect(await queue(as(Role.CLIENT_APPROVER))).toEqual(before);
     expect(await countRows('queue_reorder')).toBe(1);
-    expect(await dateAdjusted(second)).toHaveLength(1);
+    expect(await dateAdjusted(second)).toHaveLength(0);
   });
 
   it('L3-10 access: only the organisation’s own approvers reorder; other clients see nothing; nothing changes', async () => {
@@ -385,9 +392,10 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
       actorRole: 'AGENT',
       data: { oldDate: current, newDate, reason: 'Dependencia de un tercero' },
     });
-    expect(events).toHaveLength(2);
-    const emails = await dateEmails(second, 2);
-    expect(emails).toHaveLength(2);
+    // The first change of this date: the reorder kept the agent's commitment (first test).
+    expect(events).toHaveLength(1);
+    const emails = await dateEmails(second, 1);
+    expect(emails).toHaveLength(1);
     expect(emails.every((e) => e.arrived === 1)).toBe(true);
 
     // Bad input: a date outside business time is refused with nothing recorded.
@@ -401,7 +409,7 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
         )
       ).code,
     ).toBe('VALIDATION_FAILED');
-    expect(await dateAdjusted(second)).toHaveLength(2);
+    expect(await dateAdjusted(second)).toHaveLength(1);
 
     // The client reads its date changes (the checkpoint uses the same service).
     const changes = await call<{
@@ -627,6 +635,140 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
       rankedHigh,
       rankedLow,
       waiting,
+    ]);
+  });
+
+  it('L3-19: a re-plan never pulls a published date earlier than the agent committed; a ticket moved down never gets an earlier date; only changed dates are emailed', async () => {
+    // QA (issue 34-36): moving 000005 to the top moved 000003 (1st → 2nd) from its committed
+    // 8 Dec to the capacity model's 7 Dec, and emailed "Fecha ajustada".
+    const tulum = (role: Role) => as(role, TULUM);
+    async function requirement(subject: string, hours: number): Promise<string> {
+      const number = await registerTicket(world, { subject, description: 'Planeación.' }, TULUM);
+      const steps: [Role, string, object, string][] = [
+        [
+          Role.AGENT,
+          'classifyTicket',
+          { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+          'ClassifyTicketInput',
+        ],
+        [Role.AGENT, 'submitEstimate', { number, hours, scope: subject }, 'SubmitEstimateInput'],
+        [
+          Role.CLIENT_APPROVER,
+          'authorizeEstimate',
+          { number, estimateVersion: 1, statement: `Autorizo ${hours} h.` },
+          'AuthorizeEstimateInput',
+        ],
+      ];
+      for (const [role, mutation, input, type] of steps) {
+        const r = await call(
+          `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
+          { input },
+          role === Role.AGENT ? as(role) : tulum(role),
+        );
+        expect(r.code).toBeUndefined();
+      }
+      return number;
+    }
+    const day = (n: number) => businessDaysAfter(new Date().toISOString(), n);
+    const plannedOf = async () =>
+      Object.fromEntries(
+        (await queue(as(Role.AGENT), tulumId))
+          .filter((e) => e.plannedReleaseDate !== null)
+          .map((e) => [e.ticketNumber, e.plannedReleaseDate]),
+      );
+    const published = async (numbers: string[]) =>
+      Object.fromEntries(
+        await Promise.all(numbers.map(async (n) => [n, (await ticket(n)).releaseDate] as const)),
+      );
+    async function reorder(order: string[]) {
+      const input = { order: [urgentDev, ...order], urgent: [urgentDev] };
+      const preview = (
+        await call<{ previewQueueReorder: { previewToken: string; changes: Change[] } }>(
+          PREVIEW,
+          { input },
+          tulum(Role.CLIENT_APPROVER),
+        )
+      ).data!.previewQueueReorder;
+      const confirmed = await call<{ confirmQueueReorder: { changes: Change[] } }>(
+        CONFIRM,
+        { input: { ...input, previewToken: preview.previewToken, reason: 'Prioridades' } },
+        tulum(Role.CLIENT_APPROVER),
+      );
+      expect(confirmed.code).toBeUndefined();
+      expect(confirmed.data!.confirmQueueReorder.changes).toEqual(preview.changes);
+      return preview.changes.map(({ ticketNumber, oldDate, newDate }) => ({
+        ticketNumber,
+        oldDate,
+        newDate,
+      }));
+    }
+    const adjustedEmails = async (number: string) =>
+      Number(
+        (
+          await world.db.query<{ n: string }[]>(
+            `SELECT count(*) AS n FROM email_outbox WHERE ticket_number = $1 AND event_type = 'DATE_ADJUSTED'`,
+            [number],
+          )
+        )[0].n,
+      );
+
+    // Tulum's queue already holds its urgent development (2 h left, first). Its package has 8 h
+    // left; at 1 h of provider work per business day a ticket's day is the hours up to it.
+    const urgentDev = (await queue(as(Role.AGENT), tulumId)).find((e) => e.urgent)!.ticketNumber;
+    const capacity = await call(
+      `mutation ($input: SetPlanningCapacityInput!) { setPlanningCapacity(input: $input) { hoursPerBusinessDay } }`,
+      { input: { organizationId: tulumId, hoursPerBusinessDay: 1 } },
+      as(Role.MANAGER),
+    );
+    expect(capacity.code).toBeUndefined();
+    const a = await requirement('Tablero de cobranza', 3);
+    const b = await requirement('Ajuste de timbrado', 2);
+    const c = await requirement('Conector de nómina', 3);
+    // Arrival order: a = 2+3 h → day 5, b = 7 h → day 7, c = 10 h → day 10.
+    expect(await plannedOf()).toEqual({
+      [urgentDev]: day(2),
+      [a]: day(5),
+      [b]: day(7),
+      [c]: day(10),
+    });
+    // The agent commits a with slack (day 8), b and c on the model's dates.
+    const committed = { [a]: day(8), [b]: day(7), [c]: day(10) };
+    for (const number of [a, b, c]) {
+      await act(
+        Role.AGENT,
+        'setReleaseDate',
+        { number, releaseDate: committed[number] },
+        'SetReleaseDateInput',
+      );
+    }
+
+    // 1. b to the top (a: 1st → 2nd, as 000003 in the QA report). The plan gives a day 7 and b
+    // day 4; neither is published: a moved down and day 7 is before its committed day 8 (the
+    // bug published day 7); b may not go before the agent's day 7.
+    expect(await reorder([b, a, c])).toEqual([]);
+    expect(await plannedOf()).toMatchObject({ [b]: day(4), [a]: day(7), [c]: day(10) });
+    expect(await published([a, b, c])).toEqual(committed);
+
+    // 2. c to the top: a needs day 10, later than its day 8 → published later. b (day 7 again)
+    // and c (day 5, before its committed day 10) keep their dates.
+    expect(await reorder([c, b, a])).toEqual([
+      { ticketNumber: a, oldDate: day(8), newDate: day(10) },
+    ]);
+    expect(await published([a, b, c])).toEqual({ ...committed, [a]: day(10) });
+
+    // 3. a back to the top: the model says day 5, but a returns only to its committed day 8.
+    expect(await reorder([a, b, c])).toEqual([
+      { ticketNumber: a, oldDate: day(10), newDate: day(8) },
+    ]);
+    expect(await published([a, b, c])).toEqual(committed);
+
+    // Only the changed dates were emailed (to the registrant), each once.
+    await eventually(
+      async () => [await adjustedEmails(a), await adjustedEmails(b), await adjustedEmails(c)],
+      (counts) => counts[0] >= 2,
+    );
+    expect([await adjustedEmails(a), await adjustedEmails(b), await adjustedEmails(c)]).toEqual([
+      2, 0, 0,
     ]);
   });
 });

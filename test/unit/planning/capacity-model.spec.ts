@@ -3,6 +3,7 @@ import {
   type CapacityItem,
   planReleaseDates,
   remainingHours,
+  replannedReleaseDate,
 } from '../../../src/planning/capacity-model';
 import { compareQueued, type Queued, ranksOf } from '../../../src/planning/queue-order';
 import { whatsAppGroupUrl } from '../../../src/planning/quick-channel';
@@ -119,5 +120,69 @@ describe('L3-14 WhatsApp group link', () => {
     expect(() => whatsAppGroupUrl(url)).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED' }) as Error,
     );
+  });
+});
+
+describe('L3-19 re-plan of a published release date (replannedReleaseDate)', () => {
+  const d = (day: number) => new Date(Date.UTC(2026, 11, day, 0));
+  const facts = (o: Partial<Parameters<typeof replannedReleaseDate>[0]>) => ({
+    published: d(8),
+    committed: d(8),
+    plannedBefore: d(5),
+    plannedAfter: d(5),
+    positionBefore: 1,
+    positionAfter: 1,
+    ...o,
+  });
+
+  it('keeps the promise when a ticket moves down but its plan still fits (QA: 8 Dec stays, never 7 Dec)', () => {
+    const moved = facts({ plannedAfter: d(7), positionAfter: 2 });
+    expect(replannedReleaseDate(moved)).toBeNull();
+  });
+
+  it('moves the date later only when the plan needs a later date', () => {
+    expect(replannedReleaseDate(facts({ plannedAfter: d(10), positionAfter: 3 }))).toEqual(d(10));
+    expect(replannedReleaseDate(facts({ plannedAfter: d(8), positionAfter: 3 }))).toBeNull();
+  });
+
+  it('never publishes before the agent’s commitment when a ticket moves up', () => {
+    expect(
+      replannedReleaseDate(facts({ positionBefore: 3, plannedBefore: d(6), plannedAfter: d(2) })),
+    ).toBeNull();
+    // Pushed to 11 Dec by an earlier re-plan: it comes back to the committed 8 Dec, not the plan's 2 Dec.
+    const pushed = facts({
+      published: d(11),
+      positionBefore: 3,
+      plannedBefore: d(11),
+      plannedAfter: d(2),
+    });
+    expect(replannedReleaseDate(pushed)).toEqual(d(8));
+    // ...or to the plan when that is between the commitment and the published date.
+    expect(replannedReleaseDate({ ...pushed, plannedAfter: d(9) })).toEqual(d(9));
+  });
+
+  it('a ticket that moves down never gets an earlier date, even if less work is ahead of it', () => {
+    const pushed = facts({
+      published: d(11),
+      positionBefore: 2,
+      positionAfter: 3,
+      plannedBefore: d(11),
+      plannedAfter: d(9),
+    });
+    expect(replannedReleaseDate(pushed)).toBeNull();
+  });
+
+  it('an unchanged plan changes nothing; an unknown commitment counts as the published date', () => {
+    expect(
+      replannedReleaseDate(facts({ published: d(4), plannedBefore: d(6), plannedAfter: d(6) })),
+    ).toBeNull();
+    const unknown = facts({
+      committed: null,
+      published: d(11),
+      positionBefore: 2,
+      plannedBefore: d(11),
+      plannedAfter: d(2),
+    });
+    expect(replannedReleaseDate(unknown)).toBeNull();
   });
 });
