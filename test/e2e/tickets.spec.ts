@@ -47,7 +47,13 @@ describe('Tickets (web app, real workflow)', () => {
 
   const state = (p: Page) => p.getByTestId('ticket-state');
 
-  it('a client registers a ticket in Spanish and sees its number and triage deadline', async () => {
+  it('a client registers a ticket in Spanish and sees its number and triage deadline, live in the list and the console', async () => {
+    // The agents' console is open before the ticket exists: it arrives there live (issue 9).
+    const { page: console_ } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(console_, AGENT, e2e.password(AGENT));
+    await console_.getByRole('heading', { name: 'Console' }).waitFor();
+    await console_.locator('[data-testid="live-status"][data-status="live"]').waitFor();
+
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, CLIENT, e2e.password(CLIENT));
     await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
@@ -69,12 +75,34 @@ describe('Tickets (web app, real workflow)', () => {
     number = match![1];
     expect(text).toMatch(/Plazo de triage: \d{1,2} \w+\.? \d{4}, \d{1,2}:\d{2}/);
     expect(await page.getByLabel('Asunto').inputValue()).toBe('');
+    const triageDeadline = await registered.locator('strong').innerText();
 
+    // The list follows the read model live: the new row shows its triage deadline without a
+    // reload, once the first projection has written the clock (issue 9, L3-06).
     const row = page.getByTestId('my-tickets').getByRole('row', { name: new RegExp(number) });
     await row.waitFor();
+    await row.getByText(triageDeadline, { exact: true }).waitFor();
     expect(await row.innerText()).toContain('Registrado');
     expect(await row.innerText()).toContain('En tiempo');
+    expect(await row.innerText()).not.toContain('Sin plazo en curso');
+    await console_
+      .getByTestId('queue')
+      .getByRole('row', { name: new RegExp(number) })
+      .waitFor();
+    await console_.context().close();
     await screenshot(page, '20-client-tickets', { docs: 'client-tickets' });
+
+    // "¿Por qué esta fecha?" on the ticket page: the triage clock's walk, in Spanish (issue 9).
+    await page.getByRole('link', { name: new RegExp(`Ver el ticket ${number}`) }).click();
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    const why = page.getByTestId('why-triage');
+    await why.getByText('¿Por qué esta fecha?').click();
+    const lines = why.locator('ol.explanation li');
+    await lines.first().waitFor();
+    expect(await lines.first().innerText()).toBe('Objetivo: 8 horas hábiles');
+    expect(await lines.last().innerText()).toMatch(/^Vencimiento: /);
+    expect(await why.innerText()).toContain('America/Mexico_City');
+    await screenshot(page, '20c-client-ticket-why-this-date');
   });
 
   it('the agent opens it from the console, classifies it as a development requirement and estimates it', async () => {
@@ -147,14 +175,25 @@ describe('Tickets (web app, real workflow)', () => {
 
   it('a portal user without the approver role does not see the authorize action', async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
-    // The email link: logged out, the ticket page sends to login and back.
-    await page.goto(`/tickets/${number}`);
+    // The estimate email's link: logged out, it goes through login and back to the ticket page
+    // showing that estimate (issue 5, L3-09, L3-11).
+    await page.goto(`/tickets/${number}/estimates/1`);
     await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
     await page.getByLabel('Correo electrónico').fill(CLIENT);
     await page.getByLabel('Contraseña').fill(e2e.password(CLIENT));
     await page.getByRole('button', { name: 'Entrar' }).click();
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/tickets/${number}/estimates/1`);
     expect(await state(page).innerText()).toBe('Estimación enviada');
+    const linked = page.getByTestId('linked-estimate');
+    await linked.waitFor();
+    // Brought into view: the row is inside the window without scrolling by hand.
+    const box = (await linked.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    expect(await linked.innerText()).toContain('Reporte con filtros por zona.');
+    expect(await linked.innerText()).toContain('Estimado v1, el del enlace que recibiste');
+    expect(await page.getByText('Página no encontrada').count()).toBe(0);
 
     const actions = page.getByTestId('actions');
     await actions.getByRole('button', { name: 'Cancelar ticket' }).waitFor();

@@ -13,6 +13,7 @@ import { OutboxPage } from './outbox/outbox-page';
 import { LoginPage } from './pages/login-page';
 import { ForbiddenPage, NotFoundPage } from './pages/simple-pages';
 import { navigate, usePath } from './router/router';
+import { matchTicketRoute } from './router/routes';
 import { can, homePath } from './session/roles';
 import { useSession } from './session/session-context';
 import { ConsolePage } from './tickets/console-page';
@@ -49,10 +50,16 @@ function Route() {
   if (path === '/mis-tickets') return guarded(user, path, anyone, <MyTicketsPage />);
   if (path === '/consola') return guarded(user, path, can.seeConsole, <ConsolePage />);
   if (path === '/tablero') return guarded(user, path, can.seeDashboard, <DashboardPage />);
-  const ticket = /^\/tickets\/([^/]+)$/.exec(path);
+  // The ticket page, also as the estimate emails link it (/tickets/<n>/estimates/<v>).
+  const ticket = matchTicketRoute(path);
   if (ticket) {
-    const number = decodeURIComponent(ticket[1]);
-    return guarded(user, path, anyone, <TicketPage key={number} number={number} />);
+    const { number, estimateVersion } = ticket;
+    return guarded(
+      user,
+      path,
+      anyone,
+      <TicketPage key={number} number={number} estimateVersion={estimateVersion} />,
+    );
   }
   if (path === '/calendarios') return guarded(user, path, can.manageCalendars, <CalendarsPage />);
   const calendar = /^\/calendarios\/([^/]+)$/.exec(path);

@@ -1,6 +1,7 @@
 import type { Messages } from './es-mx';
 import { planningEn } from './planning.en';
 import { timeEntriesEn } from './time-entries.en';
+import { ticketPageEn } from './ticket-page.en';
 
 /** English: the second language; every key of `es-mx.ts`. */
 export const en: Messages = {
@@ -602,6 +603,7 @@ export const en: Messages = {
   },
   planning: planningEn,
   timeEntries: timeEntriesEn,
+  ticketPage: ticketPageEn,
   errors: {
     NETWORK:
       'Cannot reach the server. Check your network or that the service is running, and try again.',

@@ -1,5 +1,6 @@
 import { planningEsMX } from './planning.es-mx';
 import { timeEntriesEsMX } from './time-entries.es-mx';
+import { ticketPageEsMX } from './ticket-page.es-mx';
 
 /** Spanish (Mexico): the default language of every screen. `en.ts` mirrors these keys. */
 export const esMX = {
@@ -609,6 +610,7 @@ export const esMX = {
   },
   planning: planningEsMX,
   timeEntries: timeEntriesEsMX,
+  ticketPage: ticketPageEsMX,
   errors: {
     NETWORK:
       'No hay conexión con el servidor. Revisa tu red o que el servicio esté en marcha e inténtalo de nuevo.',

@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { useTicketChanges } from '../api/live';
 import { ORGANIZATIONS } from '../api/operations';
 import { WORK_LIST, type QueueEntry } from '../api/planning';
 import { TICKETS } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
+import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { bySoonestDeadline, DeadlineCell, SlaBadge, TicketCells, TicketTable } from './ticket-bits';
@@ -67,10 +69,15 @@ export function ConsolePage() {
   const results = found.data ? [...found.data.tickets.items].sort(bySoonestDeadline) : undefined;
   const current = search ? found : work;
   const count = search ? results?.length : work.data?.workList.length;
+  // New tickets, moved clocks and states reach the work list (or the search) as they happen.
+  const live = useTicketChanges(() => void current.reload());
 
   return (
     <section className="card" aria-labelledby="page-title">
-      <h1 id="page-title">{t.console.title}</h1>
+      <div className="title-row">
+        <h1 id="page-title">{t.console.title}</h1>
+        <LiveBadge status={live} />
+      </div>
       <p className="muted">{w.intro}</p>
       <form
         className="toolbar"

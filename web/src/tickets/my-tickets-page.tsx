@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useTicketChanges } from '../api/live';
 import {
   HOUR_BALANCE,
   REGISTER_TICKET,
@@ -7,6 +8,7 @@ import {
   type TicketCategory,
 } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
+import { LiveBadge } from '../components/live-badge';
 import { QuickChannelCard } from '../contracts/quick-channel-section';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
@@ -170,12 +172,18 @@ export function MyTicketsPage() {
     filter: staff ? { assigneeId: user?.id } : {},
     first: 100,
   });
+  // A registration answers before its first projection writes the clock; the list follows the
+  // read model live (a new ticket, its triage deadline, an agent's move) like the ticket page.
+  const live = useTicketChanges(() => void tickets.reload());
   const items = tickets.data ? [...tickets.data.tickets.items].sort(bySoonestDeadline) : undefined;
 
   return (
     <div className="stack">
       <section className="card" aria-labelledby="page-title">
-        <h1 id="page-title">{t.tickets.title}</h1>
+        <div className="title-row">
+          <h1 id="page-title">{t.tickets.title}</h1>
+          <LiveBadge status={live} />
+        </div>
         <p className="muted">{staff ? t.tickets.staffIntro : t.tickets.intro}</p>
         <ErrorMessage error={tickets.error} />
         {tickets.loading && !items && <p role="status">{t.loading}</p>}

@@ -2,12 +2,10 @@ import type { TicketSummary } from '../api/tickets';
 import { browserTimeZone, formatInstant } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
+import { ticketPath } from '../router/routes';
 import { useSession } from '../session/session-context';
 
-/** The ticket page's path (the same one the emails link to). */
-export function ticketPath(number: string): string {
-  return `/tickets/${encodeURIComponent(number)}`;
-}
+export { ticketPath };
 
 /** Formats instants in the logged-in user's time zone (the browser's when logged out). */
 export function useLocalTime(): { zone: string; format: (iso: string | null) => string } {

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTicketChanges } from '../api/live';
 import { TICKET } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
@@ -9,6 +10,7 @@ import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { ActionsPanel } from './actions-panel';
 import { AdjustDateForm } from './adjust-date-form';
+import { ClockExplanationDisclosure } from './clock-explanation';
 import { CommentBox } from './comment-box';
 import { SlaBadge, useLocalTime } from './ticket-bits';
 import { TicketTimeline } from './ticket-timeline';
@@ -17,8 +19,17 @@ import { TimeEntriesSection } from './time-entries-section';
 /** States after which a ticket takes no more comments nor date changes. */
 const TERMINAL = new Set(['CLOSED', 'OUT_OF_SCOPE', 'NOT_FEASIBLE', 'CANCELLED']);
 
-/** One ticket: header, SLA clocks, timeline, estimates, written authorizations, actions. */
-export function TicketPage({ number }: { number: string }) {
+/**
+ * One ticket: header, SLA clocks (each with why its deadline is what it is), timeline, estimates,
+ * written authorizations, actions. `estimateVersion`: the estimate an email linked, shown first.
+ */
+export function TicketPage({
+  number,
+  estimateVersion,
+}: {
+  number: string;
+  estimateVersion?: number;
+}) {
   const { t } = useI18n();
   const { user } = useSession();
   const { format, zone } = useLocalTime();
@@ -29,6 +40,15 @@ export function TicketPage({ number }: { number: string }) {
   const staff = user ? can.seeConsole(user) : false;
   const back = staff ? '/consola' : '/mis-tickets';
   const isOpen = ticket ? !TERMINAL.has(ticket.state) : false;
+  const linkedEstimate = ticket?.estimates.find((e) => e.version === estimateVersion);
+  // The estimate email's link: bring that estimate into view once the ticket is here.
+  const loaded = ticket !== undefined;
+  useEffect(() => {
+    if (!loaded || estimateVersion === undefined) return;
+    document
+      .getElementById(`estimate-v${estimateVersion}`)
+      ?.scrollIntoView({ block: 'center', behavior: 'instant' });
+  }, [loaded, estimateVersion]);
 
   if (!ticket)
     return (
@@ -114,7 +134,7 @@ export function TicketPage({ number }: { number: string }) {
                 </tr>
               </thead>
               <tbody>
-                {ticket.clocks.map((clock) => (
+                {ticket.clocks.flatMap((clock) => [
                   <tr key={clock.id}>
                     <th scope="row">
                       {t.tickets.clockKinds[clock.kind] ?? clock.kind}
@@ -133,8 +153,20 @@ export function TicketPage({ number }: { number: string }) {
                         ? t.tickets.businessTime(clock.remainingMinutes)
                         : '—'}
                     </td>
-                  </tr>
-                ))}
+                  </tr>,
+                  ...(clock.status === 'RUNNING' || clock.status === 'PAUSED'
+                    ? [
+                        <tr key={`${clock.id}-why`} className="clock-why-row">
+                          <td colSpan={4}>
+                            <ClockExplanationDisclosure
+                              ticketNumber={ticket.number}
+                              clock={clock}
+                            />
+                          </td>
+                        </tr>,
+                      ]
+                    : []),
+                ])}
               </tbody>
             </table>
           </div>
@@ -143,6 +175,11 @@ export function TicketPage({ number }: { number: string }) {
 
       <section className="card" aria-labelledby="estimates-title">
         <h2 id="estimates-title">{t.tickets.estimates}</h2>
+        {estimateVersion !== undefined && !linkedEstimate && (
+          <p className="notice" role="status">
+            {t.ticketPage.estimateNotFound(estimateVersion)}
+          </p>
+        )}
         {ticket.estimates.length === 0 ? (
           <p className="muted">{t.tickets.noEstimates}</p>
         ) : (
@@ -159,8 +196,21 @@ export function TicketPage({ number }: { number: string }) {
               </thead>
               <tbody>
                 {ticket.estimates.map((e) => (
-                  <tr key={e.version}>
-                    <th scope="row">v{e.version}</th>
+                  <tr
+                    key={e.version}
+                    id={`estimate-v${e.version}`}
+                    className={e === linkedEstimate ? 'linked' : undefined}
+                    aria-current={e === linkedEstimate ? 'true' : undefined}
+                    data-testid={e === linkedEstimate ? 'linked-estimate' : undefined}
+                  >
+                    <th scope="row">
+                      v{e.version}
+                      {e === linkedEstimate && (
+                        <span className="muted small block">
+                          {t.ticketPage.estimateLinked(e.version)}
+                        </span>
+                      )}
+                    </th>
                     <td>{e.hours}</td>
                     <td className="prewrap">{e.scope}</td>
                     <td>{t.tickets.estimateStatus[e.status] ?? e.status}</td>

@@ -1,0 +1,66 @@
+import { Locale } from '../../../src/identity/locale.enum';
+import { renderEmail } from '../../../src/notifications/templates/render-email';
+import { sampleEvents } from '../../../src/notifications/testing/sample-events';
+import { estimatePath, matchTicketRoute } from '../../../web/src/router/routes';
+
+// Issue 5, L3-09, L3-11: the estimate emails' "review and authorize" link opens a route the web
+// app serves (the ticket page showing that estimate version), never "page not found".
+
+const TICKET = {
+  number: 'L3-2026-000123',
+  subject: 'Reporte de ventas',
+  registrantId: 'u-registrant',
+  clientOrgId: 'org-aurora',
+};
+const EVENTS = sampleEvents(TICKET, { agentId: 'u-agent', approverId: 'u-approver' });
+const OPTIONS = {
+  publicUrl: 'https://soporte.example/',
+  from: 'Soporte L3 <soporte@becken.example>',
+  domain: 'becken.example',
+  names: new Map<string, string>(),
+};
+const RECIPIENT = {
+  email: 'aprobador@aurora.example',
+  displayName: 'Arturo Aprobador',
+  locale: Locale.ES_MX,
+  timeZone: 'America/Mexico_City',
+};
+
+/** The href of the email's main action button. */
+function actionLink(html: string): URL {
+  const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+  const estimate = hrefs.find((h) => h.includes('/estimates/'));
+  if (!estimate) throw new Error(`no estimate link in ${hrefs.join(', ')}`);
+  return new URL(estimate);
+}
+
+describe('estimate email link (issue 5, L3-09, L3-11)', () => {
+  it.each(['ESTIMATE_SUBMITTED', 'ESTIMATE_REMINDER'] as const)(
+    '%s links the ticket page route of that estimate version',
+    (type) => {
+      const event = EVENTS[type];
+      const email = renderEmail(event, RECIPIENT, OPTIONS);
+      expect(email).not.toBeNull();
+      const link = actionLink(email!.html);
+      expect(link.origin).toBe('https://soporte.example');
+      expect(link.pathname).toBe(estimatePath(TICKET.number, 1));
+      expect(matchTicketRoute(link.pathname)).toEqual({
+        number: TICKET.number,
+        estimateVersion: 1,
+      });
+      expect(email!.text).toContain(`https://soporte.example${estimatePath(TICKET.number, 1)}`);
+    },
+  );
+
+  it('the web route reads the ticket page and the estimate page, and nothing else', () => {
+    expect(matchTicketRoute('/tickets/L3-2026-000123')).toEqual({ number: 'L3-2026-000123' });
+    expect(matchTicketRoute('/tickets/L3-2026-000123/estimates/12')).toEqual({
+      number: 'L3-2026-000123',
+      estimateVersion: 12,
+    });
+    expect(matchTicketRoute('/tickets/L3-2026-000123/estimates/0')).toBeNull();
+    expect(matchTicketRoute('/tickets/L3-2026-000123/estimates/x')).toBeNull();
+    expect(matchTicketRoute('/tickets/%E0%A4%A')).toBeNull();
+    expect(matchTicketRoute('/ticket/L3-2026-000123')).toBeNull();
+  });
+});
