@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { LedgerEntryKind, PolicyEventKind, PolicyStatus } from './contract-enums';
+import { LedgerReasonCode } from './hour-ledger-reason';
 
 // GraphQL side of the contracts enums, kept out of the entity files' imports on purpose (see
 // src/identity/graphql-enums.ts): models and inputs import the enums from here.
@@ -31,3 +32,11 @@ registerEnumType(PolicyEventKind, {
 });
 
 export { LedgerEntryKind, PolicyEventKind, PolicyStatus };
+
+registerEnumType(LedgerReasonCode, {
+  name: 'LedgerReasonCode',
+  description:
+    'What caused a ledger entry, for clients to word in their language (see `HourLedgerReason`).',
+});
+
+export { LedgerReasonCode };

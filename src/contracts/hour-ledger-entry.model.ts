@@ -1,6 +1,48 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { LedgerEntryKind } from './graphql-enums';
+import { LedgerEntryKind, LedgerReasonCode } from './graphql-enums';
 import type { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
+import { type LedgerReasonParts, ledgerReasonOf } from './hour-ledger-reason';
+import { toHours, toHundredths } from './hours';
+import { effectOf } from './ledger-rules';
+
+@ObjectType('HourLedgerReason', {
+  description:
+    "The parts of an entry's `reason`, for clients to word it in their language; `note` is text someone wrote, as written.",
+})
+export class HourLedgerReasonModel implements LedgerReasonParts {
+  @Field(() => LedgerReasonCode)
+  code!: LedgerReasonCode;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Hours the reason names (authorized estimate, work logged).',
+  })
+  hours!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  estimateVersion!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: the day the work was done, or the package was bought.',
+  })
+  date!: string | null;
+
+  @Field(() => String, { nullable: true })
+  packageReference!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Work category of an authorized estimate.' })
+  workCategory!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'TICKET_ENDED: the state it ended in.' })
+  ticketState!: string | null;
+
+  @Field({ description: 'TIME_LOGGED on a no-charge ticket (L3-18).' })
+  noCharge!: boolean;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}
 
 @ObjectType('HourLedgerEntry', { description: 'One append-only fact of the prepaid-hours ledger.' })
 export class HourLedgerEntryModel {
@@ -22,8 +64,17 @@ export class HourLedgerEntryModel {
   @Field(() => Int, { nullable: true })
   estimateVersion!: number | null;
 
-  @Field()
+  @Field({ description: 'As stored (English); `reasonParts` has it in parts.' })
   reason!: string;
+
+  @Field(() => HourLedgerReasonModel)
+  reasonParts!: HourLedgerReasonModel;
+
+  @Field(() => Float, {
+    description:
+      'How the entry changed the available hours: a purchase or release adds, a reservation takes; a consumption draws its own reservation (0).',
+  })
+  availableEffect!: number;
 
   @Field(() => ID, { nullable: true, description: 'The entry a REVERSAL cancels.' })
   reversesEntryId!: string | null;
@@ -52,6 +103,8 @@ export class HourLedgerEntryModel {
       ticketNumber: e.ticketNumber,
       estimateVersion: e.estimateVersion,
       reason: e.reason,
+      reasonParts: Object.assign(new HourLedgerReasonModel(), ledgerReasonOf(e.kind, e.reason)),
+      availableEffect: availableEffectOf(e),
       reversesEntryId: e.reversesEntryId === null ? null : String(e.reversesEntryId),
       createdBy: e.createdBy,
       createdAt: e.createdAt,
@@ -59,6 +112,13 @@ export class HourLedgerEntryModel {
       availableAfter: after?.availableAfter ?? null,
     });
   }
+}
+
+/** Δ available = Δ balance − Δ reserved (see `ledger-rules.ts`). */
+function availableEffectOf(e: HourLedgerEntryEntity): number {
+  const effect = effectOf({ kind: e.kind, hundredths: toHundredths(e.hours) });
+  // `|| 0`: no change reads +0, never −0.
+  return toHours(effect.balance - effect.reserved) || 0;
 }
 
 @ObjectType('HourStatementEdge')

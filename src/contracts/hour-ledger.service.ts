@@ -9,6 +9,7 @@ import { type HourBalanceView, toBalanceView } from './balance-view';
 import { visibleClientOrganization } from './client-organization';
 import { LedgerEntryKind, type WorkCategory } from './contract-enums';
 import { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
+import { estimateReason, loggedReason, purchaseReason } from './hour-ledger-reason';
 import { HourPackageEntity } from './hour-package.entity';
 import {
   formatHours,
@@ -180,7 +181,7 @@ export class HourLedgerService {
         return { hourPackage, replayed: true, balance: toBalanceView(l.org.id, l.balance) };
       }
       const [entry] = await this.append(l, planPurchase(hundredths), {
-        reason: `package ${reference} purchased on ${purchasedOn}`,
+        reason: purchaseReason(reference, purchasedOn),
         key,
         actorId: req.actorId,
       });
@@ -247,7 +248,7 @@ export class HourLedgerService {
         noCharge: await isNoCharge(l.tx, ticketNumber),
       });
       await this.append(l, plan.drafts, {
-        reason: `estimate v${req.estimateVersion} authorized: ${formatHours(hundredths)} h (${req.category})`,
+        reason: estimateReason(req.estimateVersion, formatHours(hundredths), req.category),
         key,
         actorId: req.actorId,
       });
@@ -301,7 +302,7 @@ export class HourLedgerService {
       });
       const [entry] = await this.append(l, plan.drafts, {
         reason: truncate(
-          `${formatHours(hundredths)} h logged on ${date}${plan.charged === 0 ? ' (no charge, L3-18)' : ''}: ${description}`,
+          loggedReason(formatHours(hundredths), date, plan.charged === 0, description),
         ),
         key,
         actorId: req.agentId,
