@@ -53,8 +53,25 @@ export class CalendarVersionModel {
   @Field(() => ID, { nullable: true })
   changedBy!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Display name of the user who made the change (null: the system, e.g. the seed).',
+  })
+  changedByName!: string | null;
+
   @Field()
   changedAt!: Date;
+}
+
+@ObjectType({ description: 'Who a change to the calendar reaches (BUSINESS-TIME.md).' })
+export class CalendarUsageModel {
+  @Field(() => Int, {
+    description: 'Client organisations whose SLA clocks it governs (its own, or the default).',
+  })
+  clients!: number;
+
+  @Field(() => Int, { description: 'Open tickets counted on it (their clocks recompute).' })
+  openTickets!: number;
 }
 
 @ObjectType('BusinessCalendar', { description: 'A versioned working calendar (BUSINESS-TIME.md).' })

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type AuthenticatedUser, CurrentUser, Role, Roles } from '../../identity';
+import { type AuthenticatedUser, CurrentUser, isProviderStaff, Role, Roles } from '../../identity';
 import { MX_LFT_74, type CalendarDefinition, type IsoWeekday, type TimeInterval } from '../engine';
 import {
   CalendarDateArgs,
@@ -12,6 +12,7 @@ import {
 import {
   CalendarHolidayModel,
   CalendarModel,
+  CalendarUsageModel,
   CalendarVersionModel,
   type WeekdayScheduleModel,
 } from './calendar.model';
@@ -55,7 +56,28 @@ export class CalendarsResolver {
 
   @ResolveField(() => [CalendarVersionModel], { description: 'Every version, newest first.' })
   async versions(@Parent() calendar: CalendarModel): Promise<CalendarVersionModel[]> {
-    return this.service.versions(calendar.id);
+    const rows = await this.service.versions(calendar.id);
+    const names = await this.service.userNames(rows.map((r) => r.changedBy));
+    return rows.map((r) => ({
+      version: r.version,
+      change: r.change,
+      changedBy: r.changedBy,
+      changedByName: (r.changedBy && names.get(r.changedBy)) ?? null,
+      changedAt: r.changedAt,
+    }));
+  }
+
+  @ResolveField(() => CalendarUsageModel, {
+    nullable: true,
+    description:
+      'Provider staff: the clients and open tickets a change reaches (null for clients).',
+  })
+  async usage(
+    @Parent() calendar: CalendarModel,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<CalendarUsageModel | null> {
+    if (!isProviderStaff(user)) return null;
+    return this.service.usage(await this.service.current(calendar.id));
   }
 
   @Roles(Role.MANAGER, Role.ADMIN)
@@ -92,9 +114,10 @@ export class CalendarsResolver {
     @Args('input') input: UpdateCalendarInput,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<CalendarModel> {
+    // The log names each changed field; a switched holiday source also says on or off.
     const changed = Object.entries(input)
       .filter(([, v]) => v !== undefined)
-      .map(([k]) => k)
+      .map(([k, v]) => (typeof v === 'boolean' ? `${k}=${v ? 'on' : 'off'}` : k))
       .join(', ');
     const updated = await this.service.edit(id, user, `updated: ${changed || 'nothing'}`, (c) => {
       const holidaySources =

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import { TERMINAL_STATES } from '../../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import {
+  AppUserEntity,
   type AuthenticatedUser,
   isProviderStaff,
   OrganizationEntity,
@@ -100,6 +102,40 @@ export class CalendarsService {
     return this.db
       .getRepository(BusinessCalendarVersionEntity)
       .find({ where: { calendarId: id }, order: { version: 'DESC' } });
+  }
+
+  /** Display names of the users who changed calendars, by user ID (unknown IDs are left out). */
+  async userNames(ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (!wanted.length) return new Map();
+    const rows = await this.db
+      .getRepository(AppUserEntity)
+      .find({ select: { id: true, displayName: true }, where: { id: In(wanted) } });
+    return new Map(rows.map((u) => [u.id, u.displayName]));
+  }
+
+  /**
+   * Who a change to `calendar` reaches: the client organisations it governs (its own one, or for
+   * the default every client without its own calendar) and the open tickets counted on it.
+   */
+  async usage(calendar: CompiledCalendar): Promise<{ clients: number; openTickets: number }> {
+    const clients = calendar.organizationId
+      ? 1
+      : calendar.isDefault
+        ? await this.db
+            .getRepository(OrganizationEntity)
+            .createQueryBuilder('o')
+            .where('o.kind = :kind', { kind: OrganizationKind.CLIENT })
+            .andWhere(
+              'NOT EXISTS (SELECT 1 FROM business_calendar c WHERE c.organization_id = o.id)',
+            )
+            .getCount()
+        : 0;
+    const [{ count }] = await this.db.query<{ count: number }[]>(
+      'SELECT count(*)::int AS count FROM ticket WHERE calendar_id = $1 AND state <> ALL($2)',
+      [calendar.id, [...TERMINAL_STATES]],
+    );
+    return { clients, openTickets: count };
   }
 
   async create(

@@ -89,7 +89,14 @@ export interface CalendarDetail extends CalendarSummary {
   weekly: { weekday: number; intervals: TimeInterval[] }[];
   holidays: CalendarHoliday[];
   overrides: { date: string; reason: string | null; intervals: TimeInterval[] }[];
-  versions: { version: number; change: string; changedAt: string }[];
+  versions: {
+    version: number;
+    change: string;
+    changedAt: string;
+    changedByName: string | null;
+  }[];
+  /** Provider staff only: who a change reaches. */
+  usage: { clients: number; openTickets: number } | null;
 }
 
 export const CALENDAR = operation<{ calendar: CalendarDetail }, { id: string; year: number }>(
@@ -99,7 +106,8 @@ export const CALENDAR = operation<{ calendar: CalendarDetail }, { id: string; ye
     weekly { weekday intervals { start end } }
     holidays(year: $year) { date name source }
     overrides { date reason intervals { start end } }
-    versions { version change changedAt }
+    versions { version change changedAt changedByName }
+    usage { clients openTickets }
   }
 }`,
 );

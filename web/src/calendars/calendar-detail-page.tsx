@@ -3,13 +3,19 @@ import { CALENDAR, type CalendarDetail, SET_LFT74 } from '../api/operations';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { browserTimeZone, currentYear, formatInstant, weekdayName } from '../i18n/format';
-import { useI18n } from '../i18n/i18n-context';
+import { calendarChangesEn } from '../i18n/calendar-changes.en';
+import { calendarChangesEsMX } from '../i18n/calendar-changes.es-mx';
+import { type Language, useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { useSession } from '../session/session-context';
 import { HolidaysSection } from './holidays-section';
 import { OverridesSection } from './overrides-section';
+import { describeVersionChange } from './version-change';
 
 const LFT74 = 'MX_LFT_74';
+
+const changeTexts = (language: Language) =>
+  language === 'en' ? calendarChangesEn : calendarChangesEsMX;
 
 /** One calendar: week, generated holidays, holidays of a year, overrides, and its change log. */
 export function CalendarDetailPage({ id }: { id: string }) {
@@ -19,6 +25,8 @@ export function CalendarDetailPage({ id }: { id: string }) {
   const [year, setYear] = useState(() => currentYear(zone));
   const query = useQuery(CALENDAR, { id, year });
   const calendar = query.data?.calendar;
+  const c = changeTexts(language);
+  const sourceName = (source: string) => t.calendars.sourceNames[source] ?? source;
 
   return (
     <div className="stack">
@@ -59,6 +67,7 @@ export function CalendarDetailPage({ id }: { id: string }) {
                   <tr>
                     <th scope="col">{t.calendars.version}</th>
                     <th scope="col">{t.calendars.changedAt}</th>
+                    <th scope="col">{c.changedBy}</th>
                     <th scope="col">{t.calendars.change}</th>
                   </tr>
                 </thead>
@@ -71,7 +80,8 @@ export function CalendarDetailPage({ id }: { id: string }) {
                           {formatInstant(v.changedAt, language, zone)}
                         </time>
                       </td>
-                      <td>{v.change}</td>
+                      <td>{v.changedByName ?? c.system}</td>
+                      <td title={v.change}>{describeVersionChange(v.change, c, sourceName)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -124,14 +134,18 @@ function Lft74Toggle({
   calendar: CalendarDetail;
   onChanged: () => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const c = changeTexts(language);
   const { call } = useSession();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // Removing the legal holidays moves every deadline on the calendar: it takes a second step.
+  const [confirming, setConfirming] = useState(false);
   const enabled = calendar.holidaySources.includes(LFT74);
 
   const toggle = async () => {
+    setConfirming(false);
     setBusy(true);
     setError(undefined);
     setDone(undefined);
@@ -164,9 +178,53 @@ function Lft74Toggle({
       <p>
         {t.calendars.lft74}: {enabled ? t.calendars.lft74On : t.calendars.lft74Off}
       </p>
-      <button type="button" className="button" disabled={busy} onClick={() => void toggle()}>
-        {enabled ? t.calendars.lft74Disable : t.calendars.lft74Enable}
-      </button>
+      {!confirming && (
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => {
+            setDone(undefined);
+            setError(undefined);
+            if (enabled) setConfirming(true);
+            else void toggle();
+          }}
+        >
+          {enabled ? t.calendars.lft74Disable : t.calendars.lft74Enable}
+        </button>
+      )}
+      {confirming && (
+        <div
+          className="notice notice-info"
+          role="alertdialog"
+          aria-labelledby="lft74-confirm-title"
+          aria-describedby="lft74-confirm-impact"
+          data-testid="lft74-confirm"
+        >
+          <p>
+            <strong id="lft74-confirm-title">{c.confirmTitle}</strong>
+          </p>
+          <p id="lft74-confirm-impact">
+            {calendar.usage
+              ? c.confirmImpact(calendar.usage.clients, calendar.usage.openTickets)
+              : c.confirmImpactUnknown}
+            {calendar.isDefault && ` ${c.confirmDefault}`}
+          </p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button danger"
+              disabled={busy}
+              onClick={() => void toggle()}
+            >
+              {c.confirmYes}
+            </button>
+            <button type="button" className="button" autoFocus onClick={() => setConfirming(false)}>
+              {c.confirmNo}
+            </button>
+          </div>
+        </div>
+      )}
       <ErrorMessage error={error} />
       <SuccessMessage text={done} />
     </div>

@@ -8,7 +8,8 @@ import { TextField } from '../components/text-field';
 import { FormFooter } from '../components/form-footer';
 import { LocalDateCell, RemoveDayButton } from './calendar-bits';
 
-const ENTERED_SOURCES = ['ELECTION', 'BANK', 'CLIENT', 'OTHER'];
+// A new holiday is the client's own day unless said otherwise: election days are rare and regional.
+const ENTERED_SOURCES = ['CLIENT', 'BANK', 'ELECTION', 'OTHER'];
 
 interface Props {
   calendar: CalendarDetail;
@@ -25,7 +26,7 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
   const form = useMutationForm();
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
-  const [source, setSource] = useState('ELECTION');
+  const [source, setSource] = useState(ENTERED_SOURCES[0]);
 
   const remove = (holidayDate: string) =>
     void list.run(
