@@ -1,0 +1,197 @@
+import {
+  addBusinessDays,
+  defaultMexicoCityCalendar,
+  isBusinessTime,
+} from '../../src/business-time/engine';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { useWorldWithWorker } from '../support/world-with-worker';
+
+// QA findings: a release date of 9 Dec 2126 was published and a remote session on a Sunday at
+// 10:00 was proposed (both emailed), and an hour package dated 2030-01-01 counted at once. Each is
+// now refused with VALIDATION_FAILED, a Spanish/English message, and nothing recorded; the
+// sensible dates still go through. Real API, PostgreSQL, Temporal and worker.
+
+const OWN = 'Comercializadora Aurora';
+const OUTCOME = '{ ticket { state releaseDate remoteSessionAt } }';
+
+interface Answer {
+  data: Record<string, { ticket: { state: string; releaseDate: string | null } }> | null;
+  code: unknown;
+  message: string;
+}
+
+describe('Dates out of range are refused (L3-06 remote session, L3-09 release date, L3-12/13 packages)', () => {
+  const world = useWorldWithWorker('date_limits');
+
+  const mutate = async (role: Role, name: string, type: string, input: object, org?: string) => {
+    const { body } = await gql<Answer['data']>(
+      world.api,
+      `mutation ($input: ${type}!) { ${name}(input: $input) ${name === 'purchaseHourPackage' ? '{ id }' : OUTCOME} }`,
+      { input },
+      world.bearer(role, org),
+    );
+    return {
+      data: body.data?.[name] ?? null,
+      code: body.errors?.[0]?.extensions?.code,
+      message: body.errors?.[0]?.message ?? '',
+    };
+  };
+  const act = async (role: Role, name: string, type: string, input: object) => {
+    const answer = await mutate(role, name, type, input);
+    if (!answer.data) throw new Error(`${name}: ${answer.message}`);
+    return answer;
+  };
+  const register = async (): Promise<string> => {
+    const { body } = await gql<{ registerTicket: { number: string } }>(
+      world.api,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      {
+        input: { category: 'DEVELOPMENT', subject: 'Reporte de cobranza', description: 'Por mes.' },
+      },
+      world.bearer(Role.CLIENT_USER, OWN),
+    );
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data!.registerTicket.number;
+  };
+  const events = async (number: string) =>
+    (
+      await world.db.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM ticket_event WHERE ticket_number = $1',
+        [number],
+      )
+    )[0].n;
+
+  it('L3-06: a remote session on a Sunday, at night or beyond 90 days is refused; a business hour is proposed', async () => {
+    const number = await register();
+    const before = await events(number);
+    for (const [at, words] of [
+      [mexicoCity(1, 0, 10), ['fuera del horario hábil', 'outside the business hours']],
+      [mexicoCity(1, 3, 22), ['fuera del horario hábil', 'outside the business hours']],
+      [mexicoCity(95, 2, 10), ['más de 90 días', 'more than 90 days ahead']],
+    ] as const) {
+      const refused = await mutate(
+        Role.AGENT,
+        'proposeRemoteSession',
+        'ProposeRemoteSessionInput',
+        {
+          number,
+          at,
+        },
+      );
+      expect({ at, code: refused.code, data: refused.data }).toEqual({
+        at,
+        code: 'VALIDATION_FAILED',
+        data: null,
+      });
+      // Spanish first, then English.
+      expect(refused.message.indexOf(words[0])).toBeGreaterThanOrEqual(0);
+      expect(refused.message.indexOf(words[1])).toBeGreaterThan(refused.message.indexOf(words[0]));
+    }
+    expect(await events(number)).toBe(before);
+
+    const at = businessHourTomorrow();
+    const proposed = await act(Role.AGENT, 'proposeRemoteSession', 'ProposeRemoteSessionInput', {
+      number,
+      at,
+    });
+    expect(proposed.data!.ticket.state).toBe('REMOTE_SESSION_PROPOSED');
+    expect(await events(number)).toBeGreaterThan(before);
+  });
+
+  it('L3-09/L3-19: a release date more than a year ahead is refused, set or adjusted; a near one is published', async () => {
+    const number = await register();
+    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
+      number,
+      classification: 'REQUIREMENT',
+      requirementKind: 'DEVELOPMENT',
+    });
+    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
+      number,
+      hours: 2,
+      scope: 'Reporte',
+    });
+    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
+      number,
+      estimateVersion: 1,
+      statement: 'Autorizo la estimación v1.',
+    });
+    const before = await events(number);
+    const century = '2126-12-09T17:00:00.000Z';
+    const refused = await mutate(Role.AGENT, 'setReleaseDate', 'SetReleaseDateInput', {
+      number,
+      releaseDate: century,
+    });
+    expect([refused.code, refused.data]).toEqual(['VALIDATION_FAILED', null]);
+    expect(refused.message).toMatch(/más de un año.* \/ .*more than one year ahead/);
+    expect(await events(number)).toBe(before);
+
+    const near = addBusinessDays(calendar(), new Date(), 3).toISOString();
+    const set = await act(Role.AGENT, 'setReleaseDate', 'SetReleaseDateInput', {
+      number,
+      releaseDate: near,
+    });
+    expect(set.data!.ticket).toMatchObject({ state: 'RELEASE_DATE_SET', releaseDate: near });
+    const published = await events(number);
+
+    const moved = await mutate(Role.AGENT, 'adjustReleaseDate', 'AdjustReleaseDateInput', {
+      number,
+      newDate: century,
+      reason: 'Prioridad del cliente',
+    });
+    expect([moved.code, moved.data]).toEqual(['VALIDATION_FAILED', null]);
+    expect(moved.message).toMatch(/más de un año.* \/ .*more than one year ahead/);
+    expect(await events(number)).toBe(published);
+  });
+
+  it('L3-12/L3-13: a package dated after today is refused and the balance stays; today counts', async () => {
+    const organizationId = world.orgIds['comercializadora-aurora'];
+    const packages = async () =>
+      (
+        await world.db.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM hour_package WHERE organization_id = $1',
+          [organizationId],
+        )
+      )[0].n;
+    const before = await packages();
+    const input = { organizationId, hours: 10, reference: 'F-2030', price: 1000 };
+    const refused = await mutate(Role.ADMIN, 'purchaseHourPackage', 'PurchaseHourPackageInput', {
+      ...input,
+      purchasedOn: '2030-01-01',
+    });
+    expect([refused.code, refused.data]).toEqual(['VALIDATION_FAILED', null]);
+    expect(refused.message).toMatch(/posterior a hoy.* \/ .*after today/);
+    expect(await packages()).toBe(before);
+
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format();
+    const bought = await mutate(Role.ADMIN, 'purchaseHourPackage', 'PurchaseHourPackageInput', {
+      ...input,
+      purchasedOn: today,
+    });
+    expect(bought.code).toBeUndefined();
+    expect(await packages()).toBe(before + 1);
+  });
+});
+
+function calendar() {
+  const year = new Date().getUTCFullYear();
+  return defaultMexicoCityCalendar(year, year + 1);
+}
+
+/** Two hours before the closing of the next business day: inside business time. */
+function businessHourTomorrow(): string {
+  const at = new Date(addBusinessDays(calendar(), new Date(), 1).getTime() - 2 * 3_600_000);
+  expect(isBusinessTime(calendar(), at)).toBe(true);
+  return at.toISOString();
+}
+
+/**
+ * The first `weekday` (0 = Sunday) at least `daysAhead` days from now, at `hour`:00 in Mexico City
+ * (fixed UTC−6 since 2022-10-30, BUSINESS-TIME.md).
+ */
+function mexicoCity(daysAhead: number, weekday: number, hour: number): string {
+  const local = new Date(Date.now() + daysAhead * 86_400_000 - 6 * 3_600_000);
+  while (local.getUTCDay() !== weekday) local.setUTCDate(local.getUTCDate() + 1);
+  const [y, m, d] = [local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()];
+  return new Date(Date.UTC(y, m, d, hour + 6)).toISOString();
+}
