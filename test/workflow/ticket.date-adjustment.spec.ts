@@ -157,6 +157,10 @@ describe('adjustReleaseDate (L3-19)', () => {
       // 20:00 local: in the future but outside business time (the calendar check).
       const evening = new Date(Date.parse(date) + 2 * HOUR).toISOString();
       await refused({ newDate: evening }, agent, 'VALIDATION_FAILED');
+      // L3-19/L3-09: more than a year ahead is refused by the Update validator (no history), even
+      // at a closing instant (53 weeks after a closing: the same weekday and local time).
+      const tooFar = new Date(Date.parse(date) + 53 * 7 * 24 * HOUR).toISOString();
+      await refused({ newDate: tooFar }, agent, 'VALIDATION_FAILED');
 
       const after = await handle.query(ticketStateQuery);
       expect(after.releaseDate).toBe(before.releaseDate);
