@@ -62,8 +62,15 @@ describe('Tickets (web app, real workflow)', () => {
     await hours.waitFor();
     expect(await hours.innerText()).toMatch(/Disponibles\s+40 h/);
 
+    // Too long for the server: refused in Spanish, the field named by the form's own label.
     await page.getByLabel('Categoría').selectOption({ label: 'Desarrollo' });
     await page.getByLabel('Asunto').fill('Reporte de ventas por zona');
+    await page.getByLabel('Descripción').fill('x'.repeat(20_001));
+    await page.getByRole('button', { name: 'Registrar ticket' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Los datos no son válidos.' });
+    await refused.getByText('«Descripción» admite como máximo 20,000 caracteres.').waitFor();
+    expect(await refused.innerText()).not.toMatch(/must be|characters|Detalle del servidor/);
+
     await page.getByLabel('Descripción').fill('Por zona y vendedor, exportable a Excel.');
     await page.getByRole('button', { name: 'Registrar ticket' }).click();
 
@@ -150,6 +157,13 @@ describe('Tickets (web app, real workflow)', () => {
     });
     await page.getByRole('button', { name: 'Enviar estimación', exact: true }).click();
     const estimate = page.getByTestId('action-form-submitEstimate');
+    // A negative estimate is out of range, not an empty field: said so, nothing sent.
+    await estimate.getByLabel('Horas estimadas').fill('-3');
+    await estimate.getByLabel('Alcance (diagnóstico)').fill('Reporte con filtros por zona.');
+    await estimate.getByRole('button', { name: 'Enviar estimación', exact: true }).click();
+    await estimate.getByText('«Horas estimadas» debe ser al menos 0.25.').waitFor();
+    expect(await estimate.getByText('Completa el campo').count()).toBe(0);
+    expect(sent).toHaveLength(0);
     await estimate.getByLabel('Horas estimadas').fill('6');
     await estimate.getByLabel('Alcance (diagnóstico)').fill('Reporte con filtros por zona.');
     await estimate.getByRole('button', { name: 'Enviar estimación', exact: true }).click();

@@ -130,4 +130,43 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
     expect(await section.getByRole('button', { name: 'Registrar horas' }).count()).toBe(0);
     expect(await section.locator('form').count()).toBe(0);
   });
+
+  it('the client reads its ledger in Spanish, each amount signed by its effect on the available hours (L3-12, L3-13)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.getByRole('link', { name: 'Ver movimientos y estado de cuenta' }).click();
+    const ledger = page.getByTestId('ledger');
+    const reservation = ledger.getByRole('row', { name: /Estimación v1 autorizada/ });
+    await reservation.waitFor();
+    expect(await ledger.getByRole('columnheader').allTextContents()).toEqual([
+      'Fecha',
+      'Movimiento',
+      'Concepto',
+      'Cambio en disponibles',
+      'Disponibles después',
+    ]);
+    // A reservation takes from what is available: −2 h, never "+2 h".
+    expect(await reservation.innerText()).toMatch(
+      /Reserva\s+.*Estimación v1 autorizada: se reservan 2 h \(Desarrollo\)\s+-2 h/s,
+    );
+    const worked = ledger.getByRole('row', { name: /1\.5 h trabajadas el/ });
+    expect(await worked.innerText()).toMatch(
+      /Consumo\s+.*1\.5 h trabajadas el \d{1,2} \w{3} \d{4}, tomadas de la reserva del ticket\s+Consulta de pedidos del mes\s+0 h/s,
+    );
+    const text = await ledger.innerText();
+    expect(text).not.toMatch(/authorized|logged on|purchased on|ticket closed/);
+
+    // Every row's change adds up to its running "available after" (rows are newest first).
+    const rows = await ledger
+      .locator('tbody tr')
+      .evaluateAll((trs: { children: ArrayLike<{ textContent: string | null }> }[]) =>
+        trs.map((tr) => Array.from(tr.children, (c) => c.textContent ?? '')),
+      );
+    const hours = (cell: string) => Number(cell.replace(/[\s h,+]/g, '').replace('−', '-'));
+    expect(rows.length).toBeGreaterThan(2);
+    for (let i = 0; i + 1 < rows.length; i++) {
+      expect(hours(rows[i + 1][4]) + hours(rows[i][3])).toBeCloseTo(hours(rows[i][4]), 2);
+    }
+    await screenshot(page, '57-client-ledger-es');
+  });
 });

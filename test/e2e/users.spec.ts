@@ -57,6 +57,7 @@ describe('Users (web app, admins)', () => {
     await page.getByLabel('Contraseña temporal').fill('una-clave-segura-2026');
     await page.getByRole('button', { name: 'Crear usuario' }).click();
     await page.getByText('Ya existe un registro igual.').waitFor();
+    await page.getByText('Ya existe un usuario con el correo nueva@aurora.example.').waitFor();
     expect(await page.getByLabel('Nombre completo').inputValue()).toBe('Nadia Duplicada');
 
     const fresh = await newPage(e2e.browser, e2e.baseURL);

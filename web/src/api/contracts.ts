@@ -85,11 +85,27 @@ export interface HourBalanceDetail {
   reservations: { ticketNumber: string; reservedHours: number; consumedHours: number }[];
 }
 
+/** The parts of a ledger entry's reason, to word it in the UI language. */
+export interface LedgerReasonParts {
+  code: string;
+  hours: number | null;
+  estimateVersion: number | null;
+  date: string | null;
+  packageReference: string | null;
+  workCategory: string | null;
+  ticketState: string | null;
+  noCharge: boolean;
+  note: string | null;
+}
+
 export interface LedgerEntry {
   id: string;
   kind: string;
   hours: number;
+  /** How it changed the available hours (a reservation takes, a release gives back). */
+  availableEffect: number;
   reason: string;
+  reasonParts: LedgerReasonParts;
   ticketNumber: string | null;
   createdAt: string;
   balanceAfter: number | null;
@@ -114,7 +130,8 @@ export const HOURS_OVERVIEW = operation<
   hourStatement(organizationId: $organizationId, first: $first) {
     totalCount
     pageInfo { endCursor hasNextPage }
-    edges { node { id kind hours reason ticketNumber createdAt balanceAfter availableAfter } }
+    edges { node { id kind hours availableEffect reason ticketNumber createdAt balanceAfter availableAfter
+      reasonParts { code hours estimateVersion date packageReference workCategory ticketState noCharge note } } }
   }
 }`);
 

@@ -32,6 +32,8 @@ export class ApiError extends Error {
     readonly retryAfterSeconds?: number,
     /** The server's `extensions.reason` when it gives one (e.g. EXCEEDS_AUTHORIZED_ESTIMATE). */
     readonly reason?: string,
+    /** The error's whole `extensions` (reason parameters, `violations`…), for wording it. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -53,7 +55,10 @@ interface GraphQLBody<T> {
   data?: T | null;
   errors?: {
     message: string;
-    extensions?: { code?: string; retryAfterSeconds?: unknown; reason?: unknown };
+    extensions?: { code?: string; retryAfterSeconds?: unknown; reason?: unknown } & Record<
+      string,
+      unknown
+    >;
   }[];
 }
 
@@ -104,6 +109,7 @@ export async function request<TData, TVariables>(
       first.message,
       typeof retryAfter === 'number' && retryAfter > 0 ? retryAfter : undefined,
       typeof first.extensions?.reason === 'string' ? first.extensions.reason : undefined,
+      first.extensions ?? {},
     );
   }
   if (!body.data) throw new ApiError('INTERNAL', `HTTP ${response.status} without data`);

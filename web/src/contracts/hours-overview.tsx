@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { HOURS_OVERVIEW } from '../api/contracts';
+import { HOURS_OVERVIEW, type LedgerEntry } from '../api/contracts';
 import { ErrorMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
@@ -19,6 +19,48 @@ export function useSignedHours(): (hours: number) => string {
   return (hours) => `${format.format(hours)} h`;
 }
 
+/** A ledger entry's reason in the UI language, from its parts (the stored text when unknown). */
+export function useLedgerReason(): (entry: LedgerEntry) => string {
+  const { t, language } = useI18n();
+  const r = t.hoursLedger.reasons;
+  const hours = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+  const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+  const date = (d: string | null) => {
+    const [y, m, dd] = (d ?? '').split('-').map(Number);
+    return y && m && dd ? day.format(new Date(Date.UTC(y, m - 1, dd))) : (d ?? '');
+  };
+  return ({ reasonParts: p, reason }) => {
+    const h = hours.format(p.hours ?? 0);
+    switch (p.code) {
+      case 'PACKAGE_PURCHASED':
+        return r.PACKAGE_PURCHASED(p.packageReference ?? '', date(p.date));
+      case 'ESTIMATE_AUTHORIZED':
+        return r.ESTIMATE_AUTHORIZED(
+          p.estimateVersion ?? 0,
+          h,
+          t.tickets.categories[p.workCategory ?? ''] ?? p.workCategory ?? '',
+        );
+      case 'ESTIMATE_REPLACED':
+        return r.ESTIMATE_REPLACED(p.estimateVersion ?? 0);
+      case 'TIME_LOGGED':
+        return p.noCharge
+          ? r.TIME_LOGGED_NO_CHARGE(h, date(p.date))
+          : r.TIME_LOGGED(h, date(p.date));
+      case 'TICKET_ENDED': {
+        const state = t.tickets.states[p.ticketState ?? ''] ?? p.ticketState ?? '';
+        return r.TICKET_ENDED(state.toLocaleLowerCase(language));
+      }
+      case 'TICKET_NO_CHARGE':
+        return r.TICKET_NO_CHARGE;
+      case 'TICKET_CHARGED_AGAIN':
+        return r.TICKET_CHARGED_AGAIN(p.estimateVersion ?? 0);
+      default:
+        // An adjustment's or reversal's own reason, as the manager wrote it.
+        return p.note ?? reason;
+    }
+  };
+}
+
 /**
  * A client's prepaid hours (L3-03, L3-12, L3-13): the balance in figures, the open reservations
  * of authorized estimates, and the ledger, newest first. `refresh` changing re-reads it.
@@ -33,6 +75,7 @@ export function HoursOverview({
   const { t } = useI18n();
   const { format } = useLocalTime();
   const signed = useSignedHours();
+  const reasonOf = useLedgerReason();
   const [first, setFirst] = useState(PAGE);
   const query = useQuery(HOURS_OVERVIEW, { organizationId, first });
   const { reload } = query;
@@ -124,9 +167,9 @@ export function HoursOverview({
                   <tr>
                     <th scope="col">{t.contracts.date}</th>
                     <th scope="col">{t.contracts.entryKind}</th>
-                    <th scope="col">{t.contracts.reason}</th>
+                    <th scope="col">{t.hoursLedger.concept}</th>
                     <th scope="col" className="num">
-                      {t.contracts.hours}
+                      {t.hoursLedger.availableChange}
                     </th>
                     <th scope="col" className="num">
                       {t.contracts.availableAfter}
@@ -146,9 +189,14 @@ export function HoursOverview({
                             {node.ticketNumber}
                           </Link>
                         )}
-                        {node.reason}
+                        {reasonOf(node)}
+                        {node.reasonParts.note &&
+                          !['MANUAL', 'OTHER'].includes(node.reasonParts.code) && (
+                            <span className="block muted">{node.reasonParts.note}</span>
+                          )}
                       </td>
-                      <td className="num">{signed(node.hours)}</td>
+                      {/* The effect on the available hours, so it adds up to the next column. */}
+                      <td className="num">{signed(node.availableEffect)}</td>
                       <td className="num">
                         {node.availableAfter === null ? '—' : t.tickets.hours(node.availableAfter)}
                       </td>

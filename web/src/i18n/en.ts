@@ -2,6 +2,8 @@ import type { Messages } from './es-mx';
 import { planningEn } from './planning.en';
 import { timeEntriesEn } from './time-entries.en';
 import { ticketPageEn } from './ticket-page.en';
+import { serverErrorsEn } from './server-errors.en';
+import { hoursLedgerEn } from './hours-ledger.en';
 
 /** English: the second language; every key of `es-mx.ts`. */
 export const en: Messages = {
@@ -604,6 +606,8 @@ export const en: Messages = {
   planning: planningEn,
   timeEntries: timeEntriesEn,
   ticketPage: ticketPageEn,
+  serverErrors: serverErrorsEn,
+  hoursLedger: hoursLedgerEn,
   errors: {
     NETWORK:
       'Cannot reach the server. Check your network or that the service is running, and try again.',

@@ -1,6 +1,8 @@
 import { planningEsMX } from './planning.es-mx';
 import { timeEntriesEsMX } from './time-entries.es-mx';
 import { ticketPageEsMX } from './ticket-page.es-mx';
+import { serverErrorsEsMX } from './server-errors.es-mx';
+import { hoursLedgerEsMX } from './hours-ledger.es-mx';
 
 /** Spanish (Mexico): the default language of every screen. `en.ts` mirrors these keys. */
 export const esMX = {
@@ -611,6 +613,8 @@ export const esMX = {
   planning: planningEsMX,
   timeEntries: timeEntriesEsMX,
   ticketPage: ticketPageEsMX,
+  serverErrors: serverErrorsEsMX,
+  hoursLedger: hoursLedgerEsMX,
   errors: {
     NETWORK:
       'No hay conexión con el servidor. Revisa tu red o que el servicio esté en marcha e inténtalo de nuevo.',

@@ -16,6 +16,8 @@ import { useSession } from '../session/session-context';
 import { useLocalTime } from './ticket-bits';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+/** The smallest estimate the API takes (SubmitEstimateInput.hours ≥ 0.25). */
+const MIN_ESTIMATE_HOURS = 0.25;
 
 interface FormProps {
   name: string;
@@ -66,12 +68,19 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
   const id = (field: string) => `action-${name}-${field}`;
   const label = t.tickets.actionNames[name] ?? name;
 
-  /** The first empty required field, in words; undefined when the form is complete. */
+  /** The first empty or out-of-range field and what to do about it; undefined when complete. */
   const missing = (): [string, string] | undefined => {
-    const checks: [boolean, string, string][] = [
+    // [fails, field, label, message when not simply empty]
+    const checks: [boolean, string, string, string?][] = [
       [has('note') && spec.noteRequired && !note.trim(), 'note', t.tickets.note],
       [has('at') && !at, 'at', t.tickets.at],
-      [has('hoursScope') && !(Number(hours) > 0), 'hours', t.tickets.hoursLabel],
+      [has('hoursScope') && !hours.trim(), 'hours', t.tickets.hoursLabel],
+      [
+        has('hoursScope') && !(Number(hours) >= MIN_ESTIMATE_HOURS),
+        'hours',
+        t.tickets.hoursLabel,
+        t.serverErrors.constraints.min(t.tickets.hoursLabel, String(MIN_ESTIMATE_HOURS)),
+      ],
       [has('hoursScope') && !scope.trim(), 'scope', t.tickets.scopeLabel],
       [has('estimate') && !estimateVersion, 'estimate', t.tickets.estimateVersion],
       [has('statement') && !statement.trim(), 'statement', t.tickets.statement],
@@ -81,7 +90,7 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
       [has('adminAction') && !details.trim(), 'details', t.tickets.adminDetails],
     ];
     const first = checks.find(([empty]) => empty);
-    return first ? [first[1], first[2]] : undefined;
+    return first ? [first[1], first[3] ?? t.tickets.required(first[2])] : undefined;
   };
 
   const buildInput = (): Record<string, unknown> => {
@@ -117,7 +126,7 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
     event.preventDefault();
     const gap = missing();
     if (gap) {
-      setProblem(t.tickets.required(gap[1]));
+      setProblem(gap[1]);
       document.getElementById(id(gap[0]))?.focus();
       return;
     }
@@ -221,7 +230,7 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
               id={id('hours')}
               type="number"
               inputMode="decimal"
-              min="0.25"
+              min={MIN_ESTIMATE_HOURS}
               step="0.25"
               aria-required
               value={hours}

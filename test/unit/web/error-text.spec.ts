@@ -1,0 +1,137 @@
+import { type ErrorWords, serverErrorText } from '../../../web/src/i18n/error-text';
+import { serverErrorsEn } from '../../../web/src/i18n/server-errors.en';
+import { serverErrorsEsMX } from '../../../web/src/i18n/server-errors.es-mx';
+
+// The web app words server refusals in the UI language (Spanish first): class-validator rules
+// with the form's own labels and limits, INSUFFICIENT_HOURS (L3-12), dates in the user's zone
+// (L3-09 release dates), role and state refusals. Unknown reasons fall back to the server text.
+
+const es: ErrorWords = {
+  server: serverErrorsEsMX,
+  roleNames: { AGENT: 'Agente L3', CLIENT_APPROVER: 'Aprobador de estimaciones' },
+  actionNames: { submitEstimate: 'Enviar estimación' },
+  states: { CLOSED: 'Cerrado' },
+  categories: { INCIDENT: 'Incidente' },
+};
+const en: ErrorWords = {
+  ...es,
+  server: serverErrorsEn,
+  roleNames: { CLIENT_APPROVER: 'Estimate approver' },
+};
+const zone = 'America/Mexico_City';
+// As `web/src/i18n/format.ts` formatInstant does (that module needs the JSX-aware web build).
+const esCtx = {
+  language: 'es-MX',
+  formatInstant: (iso: string) =>
+    new Intl.DateTimeFormat('es-MX', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: zone,
+    }).format(new Date(iso)),
+};
+const fail = (code: string, extensions: Record<string, unknown>, message = 'English text') => ({
+  code,
+  message,
+  extensions: { code, ...extensions },
+});
+
+describe('server errors in the UI language', () => {
+  it('words each class-validator rule with the form label, the limit in local digits', () => {
+    const error = fail('VALIDATION_FAILED', {
+      reason: 'INPUT_CONSTRAINTS',
+      violations: [
+        {
+          path: 'description',
+          property: 'description',
+          constraint: 'maxLength',
+          args: [20000],
+          limit: 20000,
+        },
+        { path: 'hours', property: 'hours', constraint: 'min', args: [0.25], limit: 0.25 },
+        {
+          path: 'category',
+          property: 'category',
+          constraint: 'isIn',
+          args: [['QUESTION', 'INCIDENT']],
+        },
+        { path: 'note', property: 'note', constraint: 'matches', args: ['/\\S/'] },
+        { path: 'x', property: 'x', constraint: 'someCustomRule', args: [] },
+      ],
+    });
+    const text = serverErrorText(error, es, {
+      ...esCtx,
+      fieldLabel: (p) => (p === 'hours' ? 'Horas estimadas' : undefined),
+    });
+    expect(text).toBe(
+      '«Descripción» admite como máximo 20,000 caracteres. «Horas estimadas» debe ser al menos 0.25. ' +
+        '«Categoría» debe ser uno de estos valores: QUESTION, INCIDENT. Completa el campo «Nota». «x» no es válido.',
+    );
+    expect(serverErrorText(error, en, { language: 'en', formatInstant: String })).toMatch(
+      /^“Description” takes at most 20,000 characters\. “Hours” must be at least 0\.25\./,
+    );
+  });
+
+  it('INSUFFICIENT_HOURS shows the hours needed, available and missing (L3-12)', () => {
+    const error = fail('VALIDATION_FAILED', {
+      reason: 'INSUFFICIENT_HOURS',
+      requestedHours: 100,
+      availableHours: 40.5,
+      shortfallHours: 59.5,
+    });
+    expect(serverErrorText(error, es, esCtx)).toBe(
+      'No hay suficientes horas prepagadas: se necesitan 100 h y hay 40.5 h disponibles (faltan 59.5 h).',
+    );
+  });
+
+  it('a date not in the future is shown in the user’s time zone, not as a UTC instant', () => {
+    const error = fail('VALIDATION_FAILED', {
+      reason: 'NOT_IN_FUTURE',
+      field: 'releaseDate',
+      value: '2026-11-20T16:00:00.000Z',
+    });
+    const text = serverErrorText(error, es, esCtx)!;
+    expect(text).toMatch(
+      /^«Fecha de entrega» debe ser una fecha futura \(indicaste 20 nov 2026, 10:00/,
+    );
+    expect(text).not.toContain('2026-11-20T16');
+  });
+
+  it('role, state, taken email and not found in words; an unknown reason gives undefined', () => {
+    expect(
+      serverErrorText(
+        fail('FORBIDDEN', {
+          reason: 'ROLE_NOT_ALLOWED',
+          role: 'AGENT',
+          allowedRoles: ['CLIENT_APPROVER'],
+        }),
+        es,
+        esCtx,
+      ),
+    ).toBe('Solo pueden hacerlo: Aprobador de estimaciones.');
+    expect(
+      serverErrorText(
+        fail('INVALID_TRANSITION', {
+          reason: 'WRONG_STATE',
+          action: 'submitEstimate',
+          state: 'CLOSED',
+        }),
+        es,
+        esCtx,
+      ),
+    ).toBe('«Enviar estimación» no es posible con el ticket en estado «Cerrado».');
+    expect(
+      serverErrorText(fail('CONFLICT', { reason: 'EMAIL_TAKEN', email: 'a@b.mx' }), es, esCtx),
+    ).toBe('Ya existe un usuario con el correo a@b.mx.');
+    expect(
+      serverErrorText(
+        fail('NOT_FOUND', { reason: 'NOT_FOUND', entity: 'ticket', id: 'L3-2026-000009' }),
+        es,
+        esCtx,
+      ),
+    ).toBe('No se encontró el ticket L3-2026-000009.');
+    expect(
+      serverErrorText(fail('CONFLICT', { reason: 'SOMETHING_NEW' }), es, esCtx),
+    ).toBeUndefined();
+    expect(serverErrorText(fail('UNAVAILABLE', {}), es, esCtx)).toBeUndefined();
+  });
+});

@@ -1,0 +1,173 @@
+import type { ServerErrorMessages } from './server-errors.es-mx';
+
+// Pure: turns a server refusal (`extensions.code`, `extensions.reason` + parameters, and the
+// class-validator `violations`) into a sentence in the UI language. No React, no DOM, so the
+// unit tier tests it directly. Unknown reasons give undefined: the caller then shows the
+// server's own (English) message.
+
+/** What the client knows of a failed operation. */
+export interface ErrorFacts {
+  readonly code: string;
+  readonly message: string;
+  readonly extensions: Readonly<Record<string, unknown>>;
+}
+
+/** The dictionaries the sentences draw on (slices of `Messages`). */
+export interface ErrorWords {
+  readonly server: ServerErrorMessages;
+  readonly roleNames: Readonly<Record<string, string>>;
+  readonly actionNames: Readonly<Record<string, string>>;
+  readonly states: Readonly<Record<string, string>>;
+  readonly categories: Readonly<Record<string, string>>;
+}
+
+export interface ErrorTextContext {
+  /** BCP 47 tag of the UI language, for numbers. */
+  readonly language: string;
+  /** An ISO instant in the user's locale and time zone. */
+  readonly formatInstant: (iso: string) => string;
+  /** The label the form shows for a property (its own words), if it has one. */
+  readonly fieldLabel?: (property: string, path: string) => string | undefined;
+}
+
+interface Violation {
+  readonly path: string;
+  readonly property: string;
+  readonly constraint: string;
+  readonly args: readonly unknown[];
+}
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+function violationsOf(ext: Readonly<Record<string, unknown>>): Violation[] {
+  if (!Array.isArray(ext.violations)) return [];
+  return ext.violations.flatMap((raw: unknown) => {
+    const v = raw as Partial<Violation> | null;
+    if (!v || typeof v.property !== 'string' || typeof v.constraint !== 'string') return [];
+    return [
+      {
+        path: typeof v.path === 'string' ? v.path : v.property,
+        property: v.property,
+        constraint: v.constraint,
+        args: Array.isArray(v.args) ? v.args : [],
+      },
+    ];
+  });
+}
+
+/** The sentence for one broken input rule. */
+function violationText(
+  v: Violation,
+  words: ErrorWords,
+  ctx: ErrorTextContext,
+  number: (n: unknown) => string,
+): string {
+  const c = words.server.constraints;
+  const field =
+    ctx.fieldLabel?.(v.property, v.path) ?? words.server.fields[v.property] ?? v.property;
+  const [a, b] = v.args;
+  switch (v.constraint) {
+    case 'maxLength':
+    case 'minLength':
+    case 'min':
+    case 'max':
+    case 'arrayMaxSize':
+    case 'arrayMinSize':
+      return num(a) === undefined ? c.other(field) : c[v.constraint](field, number(a));
+    case 'length':
+      return c.length(field, number(a), number(b));
+    case 'isIn': {
+      const values = Array.isArray(a) ? a.map(String) : [];
+      return values.length ? c.isIn(field, values.join(', ')) : c.other(field);
+    }
+    case 'matches':
+      // `/\S/`: the house rule for "not blank".
+      return a === '/\\S/' ? c.isNotEmpty(field) : c.matches(field);
+    case 'isPositive':
+    case 'isEnum':
+    case 'isNotEmpty':
+    case 'isDefined':
+    case 'isEmail':
+    case 'isInt':
+    case 'isNumber':
+    case 'isDateString':
+    case 'isISO8601':
+      return c[v.constraint](field);
+    default:
+      return c.other(field);
+  }
+}
+
+/**
+ * The refusal in the UI language, or undefined when neither its reason nor its rules are known
+ * here (the caller falls back to the server's message).
+ */
+export function serverErrorText(
+  facts: ErrorFacts,
+  words: ErrorWords,
+  ctx: ErrorTextContext,
+): string | undefined {
+  const ext = facts.extensions;
+  const s = words.server;
+  const format = new Intl.NumberFormat(ctx.language, { maximumFractionDigits: 2 });
+  const number = (n: unknown): string => (typeof n === 'number' ? format.format(n) : String(n));
+  const field = (name: unknown): string =>
+    ctx.fieldLabel?.(text(name), text(name)) ?? s.fields[text(name)] ?? text(name);
+
+  const violations = violationsOf(ext);
+  if (violations.length) {
+    const seen = new Set<string>();
+    const sentences = violations
+      .map((v) => violationText(v, words, ctx, number))
+      .filter((line) => !seen.has(line) && seen.add(line));
+    return sentences.join(' ');
+  }
+  switch (ext.reason) {
+    case 'INSUFFICIENT_HOURS':
+      return s.insufficientHours(
+        number(ext.requestedHours),
+        number(ext.availableHours),
+        number(ext.shortfallHours),
+      );
+    case 'EXCEEDS_AUTHORIZED_ESTIMATE':
+      return s.exceedsEstimate(number(ext.requestedHours), number(ext.remainingHours));
+    case 'EMAIL_TAKEN':
+      return s.emailTaken(text(ext.email));
+    case 'NOT_IN_FUTURE': {
+      const value = text(ext.value);
+      const when = Number.isNaN(Date.parse(value)) ? value : ctx.formatInstant(value);
+      return s.notInFuture(field(ext.field), when);
+    }
+    case 'IN_FUTURE':
+      return s.inFuture(field(ext.field));
+    case 'ROLE_NOT_ALLOWED': {
+      const allowed = Array.isArray(ext.allowedRoles)
+        ? ext.allowedRoles.map((r) => words.roleNames[String(r)] ?? String(r)).join(', ')
+        : '';
+      return s.roleNotAllowed(allowed);
+    }
+    case 'WRONG_STATE':
+      return s.wrongState(
+        words.actionNames[text(ext.action)] ?? text(ext.action),
+        words.states[text(ext.state)] ?? text(ext.state),
+      );
+    case 'WRONG_CATEGORY':
+      return s.wrongCategory(
+        words.actionNames[text(ext.action)] ?? text(ext.action),
+        words.categories[text(ext.category)] ?? text(ext.category),
+      );
+    case 'ESTIMATE_ALREADY_AUTHORIZED':
+      return s.estimateAlreadyAuthorized(num(ext.estimateVersion) ?? 0);
+    case 'ESTIMATE_NOT_SUBMITTED':
+      return s.estimateNotSubmitted(num(ext.estimateVersion) ?? 0, num(ext.currentVersion) ?? 0);
+    case 'TICKET_CLOSED':
+      return s.ticketClosed;
+    case 'NOT_FOUND':
+      return s.notFound(s.entities[text(ext.entity)] ?? text(ext.entity), text(ext.id));
+    case 'NO_ACTIVE_POLICY':
+      return s.noActivePolicy;
+    default:
+      return undefined;
+  }
+}

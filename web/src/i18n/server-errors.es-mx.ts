@@ -1,0 +1,86 @@
+/**
+ * Server refusals in words (Spanish, Mexico), from `extensions.reason` and its parameters, and
+ * class-validator rules from `extensions.violations` (see `error-text.ts`). `en` mirrors it.
+ */
+export const serverErrorsEsMX = {
+  /** One broken input rule: `f` is the field's label, numbers already formatted. */
+  constraints: {
+    maxLength: (f: string, n: string) => `«${f}» admite como máximo ${n} caracteres.`,
+    minLength: (f: string, n: string) => `«${f}» necesita al menos ${n} caracteres.`,
+    length: (f: string, min: string, max: string) =>
+      `«${f}» debe tener entre ${min} y ${max} caracteres.`,
+    min: (f: string, n: string) => `«${f}» debe ser al menos ${n}.`,
+    max: (f: string, n: string) => `«${f}» debe ser como máximo ${n}.`,
+    isPositive: (f: string) => `«${f}» debe ser mayor que 0.`,
+    isIn: (f: string, values: string) => `«${f}» debe ser uno de estos valores: ${values}.`,
+    isEnum: (f: string) => `«${f}» no es una opción válida.`,
+    isNotEmpty: (f: string) => `Completa el campo «${f}».`,
+    isDefined: (f: string) => `Completa el campo «${f}».`,
+    isEmail: (f: string) => `«${f}» no es un correo electrónico válido.`,
+    isInt: (f: string) => `«${f}» debe ser un número entero.`,
+    isNumber: (f: string) => `«${f}» debe ser un número (con hasta 2 decimales).`,
+    isDateString: (f: string) => `«${f}» debe ser una fecha válida.`,
+    isISO8601: (f: string) => `«${f}» debe ser una fecha válida.`,
+    matches: (f: string) => `«${f}» no tiene el formato esperado.`,
+    arrayMaxSize: (f: string, n: string) => `«${f}» admite como máximo ${n} elementos.`,
+    arrayMinSize: (f: string, n: string) => `«${f}» necesita al menos ${n} elementos.`,
+    other: (f: string) => `«${f}» no es válido.`,
+  },
+  /** Labels of input properties when the form has none to offer. */
+  fields: {
+    description: 'Descripción',
+    subject: 'Asunto',
+    category: 'Categoría',
+    hours: 'Horas',
+    scope: 'Alcance',
+    note: 'Nota',
+    reason: 'Motivo',
+    reasons: 'Motivos',
+    statement: 'Autorización por escrito',
+    releaseDate: 'Fecha de entrega',
+    newDate: 'Nueva fecha',
+    at: 'Fecha y hora',
+    date: 'Fecha',
+    email: 'Correo electrónico',
+    displayName: 'Nombre completo',
+    temporaryPassword: 'Contraseña temporal',
+    name: 'Nombre',
+    reference: 'Referencia',
+    price: 'Precio',
+    purchasedOn: 'Fecha de compra',
+    details: 'Detalles',
+    body: 'Mensaje',
+    estimateVersion: 'Estimación',
+  } as Record<string, string>,
+  insufficientHours: (needed: string, available: string, short: string) =>
+    `No hay suficientes horas prepagadas: se necesitan ${needed} h y hay ${available} h disponibles (faltan ${short} h).`,
+  exceedsEstimate: (logged: string, remaining: string) =>
+    `Se registrarían ${logged} h y quedan ${remaining} h de la estimación autorizada: hace falta una orden de cambio.`,
+  emailTaken: (email: string) => `Ya existe un usuario con el correo ${email}.`,
+  notInFuture: (f: string, when: string) => `«${f}» debe ser una fecha futura (indicaste ${when}).`,
+  inFuture: (f: string) => `«${f}» no puede ser una fecha futura.`,
+  roleNotAllowed: (allowed: string) =>
+    allowed ? `Solo pueden hacerlo: ${allowed}.` : 'Tu rol no permite esta acción.',
+  wrongState: (action: string, state: string) =>
+    `«${action}» no es posible con el ticket en estado «${state}».`,
+  wrongCategory: (action: string, category: string) =>
+    `«${action}» no aplica a tickets de categoría «${category}».`,
+  estimateAlreadyAuthorized: (v: number) => `La estimación v${v} ya está autorizada.`,
+  estimateNotSubmitted: (v: number, current: number) =>
+    `La estimación v${v} no es la estimación enviada (la vigente es v${current}).`,
+  ticketClosed: 'El ticket está cerrado.',
+  notFound: (what: string, id: string) => `No se encontró ${what} ${id}.`,
+  entities: {
+    ticket: 'el ticket',
+    calendar: 'el calendario',
+    checkpoint: 'el punto de control',
+    user: 'el usuario',
+    organisation: 'la organización',
+    client_organisation: 'la organización cliente',
+    ledger_entry: 'el movimiento',
+    outbox_email: 'el correo',
+  } as Record<string, string>,
+  noActivePolicy: 'El cliente no tiene una póliza de soporte activa.',
+};
+
+export type ServerErrorMessages = typeof serverErrorsEsMX;
