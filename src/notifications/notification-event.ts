@@ -171,6 +171,47 @@ export interface EstimateReminderEvent extends EventBase {
   readonly reminder: number;
   readonly limit: number;
 }
+/**
+ * L3-11, provider side: a new ticket, told to the provider's agents and managers (every helpdesk
+ * tells its people). Its key is {@link providerEventKey}: the registrant's email of the same
+ * timeline event keeps {@link ticketEventKey}.
+ */
+export interface ProviderNewTicketEvent extends EventBase {
+  readonly type: 'PROVIDER_NEW_TICKET';
+  /** Category as registered (`INCIDENT`, `QUESTION`, …). The email names the client by its id. */
+  readonly category: string;
+  /** ISO-8601 instant: the L3-06 triage deadline (8 business hours). */
+  readonly triageDeadline?: string;
+}
+
+/** What a client did on a ticket that the provider hears about. */
+export type ClientActivity =
+  | 'COMMENT'
+  | 'INFO_PROVIDED'
+  | 'CLIENT_REPLIED'
+  | 'ESTIMATE_AUTHORIZED'
+  | 'ESTIMATE_REJECTED'
+  | 'REESTIMATE_REQUESTED'
+  | 'FAILURES_REPORTED'
+  | 'DELIVERY_ACCEPTED'
+  | 'REOPENED';
+
+/**
+ * L3-11, provider side: a client's comment, answer or decision on a ticket, told to the assigned
+ * agent (to the provider's agents while nobody is assigned). Keyed by {@link providerEventKey}.
+ */
+export interface ProviderClientActivityEvent extends EventBase {
+  readonly type: 'PROVIDER_CLIENT_ACTIVITY';
+  readonly activity: ClientActivity;
+  /** `app_user.id` of the client user who acted; the email shows their name. */
+  readonly actorId: string;
+  /** `app_user.id` of the assigned agent, or `null` (then every provider agent is told). */
+  readonly assigneeId: string | null;
+  /** The client's words (comment, answer, reason, written authorization), when there are any. */
+  readonly text?: string;
+  readonly estimateVersion?: number;
+}
+
 /** Provider-only note on a ticket: recorded, never emailed to anyone. */
 export interface InternalNoteEvent extends EventBase {
   readonly type: 'INTERNAL_NOTE';
@@ -201,6 +242,8 @@ export type NotificationEvent =
   | EstimateRejectedEvent
   | ReestimateRequestedEvent
   | EstimateReminderEvent
+  | ProviderNewTicketEvent
+  | ProviderClientActivityEvent
   | InternalNoteEvent;
 
 export type NotificationEventType = NotificationEvent['type'];
@@ -211,6 +254,14 @@ export type EventOfType<T extends NotificationEventType> = Extract<NotificationE
 /** The event key of a ticket workflow's timeline event: `ticket-<number>:<seq>`. */
 export function ticketEventKey(ticketNumber: string, seq: number): string {
   return `ticket-${ticketNumber}:${seq}`;
+}
+
+/**
+ * The event key of the provider's email about a ticket's timeline event: `ticket-<number>:<seq>:
+ * provider`, so the registrant's and the provider's emails of one event are each queued once.
+ */
+export function providerEventKey(ticketNumber: string, seq: number): string {
+  return `${ticketEventKey(ticketNumber, seq)}:provider`;
 }
 
 // ---- L3-15 biweekly checkpoint (issue 8): not about one ticket, so outside the ticket union ----

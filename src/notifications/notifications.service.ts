@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AppConfig } from '../config/app-config';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { OrganizationKind } from '../identity/organization-kind.enum';
+import { OrganizationEntity } from '../identity/organization.entity';
 import { Role } from '../identity/role.enum';
 import { EmailOutboxEntity } from './email-outbox.entity';
 import { EmailStatus } from './email-status.enum';
@@ -52,11 +53,22 @@ export class NotificationsService {
     const audiences = RECIPIENT_RULES[event.type];
     if (audiences.length === 0) return { recipients: [], inserted: 0 };
 
+    const about = {
+      ...event.ticket,
+      assigneeId: event.type === 'PROVIDER_CLIENT_ACTIVITY' ? event.assigneeId : null,
+    };
     const recipients = selectRecipients(
-      await this.loadAudiences(manager, event.ticket, audiences),
+      await this.loadAudiences(manager, about, audiences),
       audiences,
     );
     const names = await this.loadNames(manager, mentionedUsers(event));
+    // The provider's new-ticket email names the client organisation (by its id in `names`).
+    if (event.type === 'PROVIDER_NEW_TICKET') {
+      const org = await manager
+        .getRepository(OrganizationEntity)
+        .findOne({ where: { id: event.ticket.clientOrgId }, select: { id: true, name: true } });
+      if (org) names.set(org.id, org.name);
+    }
     const domain = mailDomain(this.config.mail.from);
     const rows = recipients.flatMap((r) => {
       const email = renderEmail(event, r, {
@@ -132,7 +144,11 @@ export class NotificationsService {
   /** The users of each audience; `selectRecipients` decides who of them gets mail. */
   private async loadAudiences(
     manager: EntityManager,
-    about: { readonly registrantId?: string; readonly clientOrgId: string },
+    about: {
+      readonly registrantId?: string;
+      readonly clientOrgId: string;
+      readonly assigneeId?: string | null;
+    },
     audiences: readonly Audience[],
   ): Promise<Partial<Record<Audience, RecipientCandidate[]>>> {
     const users = manager.getRepository(AppUserEntity);
@@ -150,12 +166,18 @@ export class NotificationsService {
           .andWhere(':role = ANY(u.roles)', { role: Role.CLIENT_APPROVER })
           .orderBy('u.email')
           .getMany();
+      } else if (audience === 'MANAGERS') {
+        out.MANAGERS = await providerUsers(q, [Role.MANAGER]);
+      } else if (audience === 'PROVIDER_STAFF') {
+        out.PROVIDER_STAFF = await providerUsers(q, [Role.AGENT, Role.MANAGER]);
       } else {
-        out.MANAGERS = await q
-          .where('u.organization_kind = :kind', { kind: OrganizationKind.PROVIDER })
-          .andWhere(':role = ANY(u.roles)', { role: Role.MANAGER })
-          .orderBy('u.email')
-          .getMany();
+        // The assigned agent while active and still provider staff; otherwise every agent.
+        const assignee = about.assigneeId
+          ? await providerUsers(q.clone(), [Role.AGENT, Role.MANAGER, Role.ADMIN], about.assigneeId)
+          : [];
+        out.ASSIGNEE_OR_AGENTS = assignee.some((u) => u.active)
+          ? assignee
+          : await providerUsers(q, [Role.AGENT]);
       }
     }
     return out;
@@ -176,6 +198,20 @@ export class NotificationsService {
   }
 }
 
+/** Provider users holding any of `roles` (one user by id when given), by email. */
+function providerUsers(
+  q: SelectQueryBuilder<AppUserEntity>,
+  roles: readonly Role[],
+  id?: string,
+): Promise<AppUserEntity[]> {
+  q.where('u.organization_kind = :kind', { kind: OrganizationKind.PROVIDER }).andWhere(
+    'u.roles && CAST(:roles AS text[])',
+    { roles },
+  );
+  if (id) q.andWhere('u.id = :id', { id });
+  return q.orderBy('u.email').getMany();
+}
+
 /** Users an event names in its text (agent, approver). */
 function mentionedUsers(event: NotificationEvent): string[] {
   switch (event.type) {
@@ -189,6 +225,10 @@ function mentionedUsers(event: NotificationEvent): string[] {
       return [event.approverId];
     case 'REESTIMATE_REQUESTED':
       return [event.requesterId];
+    case 'PROVIDER_NEW_TICKET':
+      return [event.ticket.registrantId];
+    case 'PROVIDER_CLIENT_ACTIVITY':
+      return [event.actorId];
     default:
       return [];
   }

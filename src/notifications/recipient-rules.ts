@@ -1,12 +1,18 @@
 import type { NotificationEventType } from './notification-event';
 
-/** Who receives an event's email. */
-export type Audience = 'REGISTRANT' | 'CLIENT_APPROVERS' | 'MANAGERS';
+/**
+ * Who receives an event's email. Provider side: `PROVIDER_STAFF` are the provider's agents and
+ * managers; `ASSIGNEE_OR_AGENTS` is the ticket's assigned agent, or every provider agent while the
+ * ticket has no (active) assignee.
+ */
+export type Audience =
+  'REGISTRANT' | 'CLIENT_APPROVERS' | 'MANAGERS' | 'PROVIDER_STAFF' | 'ASSIGNEE_OR_AGENTS';
 
 /**
  * L3-11 recipients per event. Client-visible events go to the registrant; estimates and their
  * authorization also to the organisation's approvers; SLA warnings only to provider managers
- * (never to clients); internal notes to nobody. Exhaustive: a new event type must be placed here.
+ * (never to clients); the provider's own notices to provider staff only; internal notes to nobody.
+ * Exhaustive: a new event type must be placed here.
  */
 export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Audience[]>> = {
   TICKET_REGISTERED: ['REGISTRANT'],
@@ -34,6 +40,10 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   REESTIMATE_REQUESTED: ['REGISTRANT', 'CLIENT_APPROVERS'],
   // L3-09: the approval wait reminds whoever the estimate was sent to.
   ESTIMATE_REMINDER: ['REGISTRANT', 'CLIENT_APPROVERS'],
+  // L3-11, provider side: a new ticket reaches the provider's agents and managers; what a client
+  // does on a ticket (comments, answers, decisions) reaches the agent working it.
+  PROVIDER_NEW_TICKET: ['PROVIDER_STAFF'],
+  PROVIDER_CLIENT_ACTIVITY: ['ASSIGNEE_OR_AGENTS'],
   INTERNAL_NOTE: [],
 };
 

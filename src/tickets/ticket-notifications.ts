@@ -4,7 +4,13 @@ import {
   type TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
 import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
-import { type NotificationEvent, type NotificationTicket, ticketEventKey } from '../notifications';
+import {
+  type ClientActivity,
+  type NotificationEvent,
+  type NotificationTicket,
+  providerEventKey,
+  ticketEventKey,
+} from '../notifications';
 
 type Draft = NotificationEvent extends infer E
   ? E extends NotificationEvent
@@ -20,21 +26,16 @@ const adminActionKind = (v: unknown): AdminActionKind =>
 
 /**
  * L3-11 rule for the timeline events a ticket workflow records that cause no email. Every other
- * event is client-visible and emails (recipients: `src/notifications/recipient-rules.ts`):
- * - the client's own answer on the platform is not echoed back to the client (they just wrote
- *   it, on the ticket): `provideInfo`, `clientReplied`, `reopen`, `reportFailures` (and a client's
- *   comment, see `comment` below);
- * - clock bookkeeping is internal: runs start, pause, resume, end and are recomputed many times a
- *   ticket; the client learns the outcome from the state-changing event itself, and only at-risk
- *   and breach warnings leave the provider (to its managers).
- * A new event type must be mapped in {@link notificationFor} or declared here (a unit test checks
+ * event emails someone (recipients: `src/notifications/recipient-rules.ts`): the client about what
+ * the provider did ({@link notificationFor}), the provider about what the client did
+ * ({@link providerNotificationFor}; the client is not echoed its own answer), or both.
+ * Clock bookkeeping is internal: runs start, pause, resume, end and are recomputed many times a
+ * ticket; the client learns the outcome from the state-changing event itself, and only at-risk and
+ * breach warnings leave the provider (to its managers).
+ * A new event type must be mapped in {@link notificationsFor} or declared here (a unit test checks
  * every type the workflow records).
  */
 export const SILENT_TIMELINE_EVENTS: Readonly<Record<string, string>> = {
-  provideInfo: "the client's own answer",
-  clientReplied: "the client's own answer",
-  reopen: "the client's own answer (the problem is not solved)",
-  reportFailures: "the client's own answer (failures found in testing)",
   CLOCK_STARTED: 'clock bookkeeping',
   CLOCK_PAUSED: 'clock bookkeeping',
   CLOCK_RESUMED: 'clock bookkeeping',
@@ -44,10 +45,91 @@ export const SILENT_TIMELINE_EVENTS: Readonly<Record<string, string>> = {
   CLOCK_RECOMPUTED: 'clock bookkeeping',
 };
 
+/** Every email a timeline event causes: the client's and the provider's (each at most one). */
+export function notificationsFor(
+  ticket: NotificationTicket,
+  event: TimelineEvent,
+  slice: ReadModelSlice,
+): NotificationEvent[] {
+  return [
+    notificationFor(ticket, event, slice),
+    providerNotificationFor(ticket, event, slice),
+  ].filter((n): n is NotificationEvent => n !== null);
+}
+
 /**
- * L3-11: the email a ticket timeline event causes, if any. Client actions (their own replies) and
- * clock bookkeeping cause none ({@link SILENT_TIMELINE_EVENTS}); SLA at-risk and breach go to
- * provider managers only (the notification rules decide recipients).
+ * L3-11, provider side: the provider's email about a timeline event, if any. A new ticket goes to
+ * the provider's agents and managers; a client's comment, answer or decision (information given,
+ * reply, estimate authorized / rejected / re-estimate asked, failures reported, delivery accepted,
+ * ticket reopened) to the assigned agent, or every agent while none is assigned. Keyed by
+ * `providerEventKey(number, seq)`, so it is queued once per recipient whatever the retries.
+ */
+export function providerNotificationFor(
+  ticket: NotificationTicket,
+  event: TimelineEvent,
+  slice: ReadModelSlice,
+): NotificationEvent | null {
+  const base = {
+    eventKey: providerEventKey(ticket.number, event.seq),
+    occurredAt: event.at,
+    ticket,
+  };
+  if (event.type === 'registered') {
+    const triage = slice.clocks.find((c) => c.kind === 'triage');
+    return {
+      ...base,
+      type: 'PROVIDER_NEW_TICKET',
+      category: text(event.data.category),
+      ...(triage?.deadline ? { triageDeadline: triage.deadline } : {}),
+    };
+  }
+  const activity = clientActivityOf(event);
+  if (!activity || !event.actor || PROVIDER_ROLES.includes(event.actor.role)) return null;
+  const d = event.data;
+  const words = optional(d.body) ?? optional(d.note) ?? optional(d.reason) ?? optional(d.statement);
+  return {
+    ...base,
+    type: 'PROVIDER_CLIENT_ACTIVITY',
+    activity,
+    actorId: event.actor.userId,
+    assigneeId: slice.assigneeId,
+    ...(words ? { text: words } : {}),
+    ...(typeof d.estimateVersion === 'number' ? { estimateVersion: d.estimateVersion } : {}),
+  };
+}
+
+/** The client's action a timeline event records, for the provider's email. */
+function clientActivityOf(e: TimelineEvent): ClientActivity | null {
+  switch (e.type) {
+    case 'comment':
+      // Internal notes are the provider's own; a client's comment is always visible.
+      return e.data.internal === false ? 'COMMENT' : null;
+    case 'provideInfo':
+      return 'INFO_PROVIDED';
+    case 'clientReplied':
+      return 'CLIENT_REPLIED';
+    case 'authorizeEstimate':
+      return 'ESTIMATE_AUTHORIZED';
+    case 'rejectEstimate':
+      return 'ESTIMATE_REJECTED';
+    case 'requestReestimate':
+      return 'REESTIMATE_REQUESTED';
+    case 'reportFailures':
+      return 'FAILURES_REPORTED';
+    case 'acceptDelivery':
+      return 'DELIVERY_ACCEPTED';
+    case 'reopen':
+      return 'REOPENED';
+    default:
+      return null;
+  }
+}
+
+/**
+ * L3-11: the client's email a ticket timeline event causes, if any. A client's own answers are not
+ * echoed back to the client (the provider hears of them, {@link providerNotificationFor}); clock
+ * bookkeeping causes none ({@link SILENT_TIMELINE_EVENTS}); SLA at-risk and breach go to provider
+ * managers only (the notification rules decide recipients).
  */
 export function notificationFor(
   ticket: NotificationTicket,

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { SlaClockView } from '../../workflows/ticket/ticket.contract';
 import { NotificationsService } from '../notifications';
 import { TicketClockEntity } from './ticket-clock.entity';
-import { notificationFor } from './ticket-notifications';
+import { notificationsFor } from './ticket-notifications';
 import { TicketEventEntity } from './ticket-event.entity';
 import { foldEvents, type ProjectionBatch, type ReadModelSlice } from './ticket-projection';
 
@@ -90,8 +90,9 @@ export class TicketProjectionService {
     };
     for (const event of batch.events) {
       if (!fresh.has(event.seq)) continue;
-      const notification = notificationFor(about, event, batch.slice);
-      if (notification) await this.notifications.enqueue(tx, notification);
+      for (const notification of notificationsFor(about, event, batch.slice)) {
+        await this.notifications.enqueue(tx, notification);
+      }
     }
   }
 

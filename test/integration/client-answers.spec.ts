@@ -99,12 +99,20 @@ describe('client answers on the ticket and approver reminders (L3-06, L3-09, L3-
     const types = ticket.timeline.map((e) => e.type);
     expect(types.slice(types.lastIndexOf('comment'))).toEqual(['comment', 'CLOCK_STARTED']);
 
-    // The client's own answer is not emailed back (L3-11): registration and the request only.
+    // The client's own answer is not emailed back to the client (L3-11): registration and the
+    // request only; the provider is told of the new ticket and of the answer (the agents, as
+    // nobody is assigned yet), once each.
     const sent = await eventually(
       () => outbox(number),
-      (rows) => rows.length >= 2 && rows.every((r) => r.status === 'SENT'),
+      (rows) => rows.length >= 5 && rows.every((r) => r.status === 'SENT'),
     );
-    expect(sent.map((r) => r.event_type)).toEqual(['TICKET_REGISTERED', 'INFO_REQUESTED']);
+    expect(sent.map((r) => `${r.event_type} → ${r.recipient_address}`)).toEqual([
+      'PROVIDER_NEW_TICKET → agente@becken.example',
+      'PROVIDER_NEW_TICKET → gerente@becken.example',
+      'TICKET_REGISTERED → usuario@aurora.example',
+      'INFO_REQUESTED → usuario@aurora.example',
+      'PROVIDER_CLIENT_ACTIVITY → agente@becken.example',
+    ]);
   });
 
   it('L3-09: an approval-wait reminder emails the approvers and the registrant once, in Spanish', async () => {

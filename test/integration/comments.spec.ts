@@ -77,7 +77,7 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
 
   const outbox = (number: string) =>
     world.db.query<{ event_type: string; recipient_address: string; status: string }[]>(
-      'SELECT event_type, recipient_address, status FROM email_outbox WHERE ticket_number = $1 ORDER BY created_at',
+      'SELECT event_type, recipient_address, status FROM email_outbox WHERE ticket_number = $1 ORDER BY created_at, recipient_address',
       [number],
     );
 
@@ -115,14 +115,21 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
     ]);
     expect(JSON.stringify(reply.outcome!.ticket)).not.toContain('Cliente sensible');
 
-    // L3-11: the registration and the agent's reply are emailed; the note and client comments not.
+    // L3-11: the registration and the agent's reply are emailed to the registrant; the note to
+    // nobody; client comments are not echoed to the client.
     const sent = await eventually(
       () => outbox(number),
-      (rows) => rows.length > 0 && rows.every((r) => r.status === 'SENT'),
+      (rows) => rows.length >= 6 && rows.every((r) => r.status === 'SENT'),
     );
+    // The provider hears of the new ticket (agents and managers) and of each client comment (the
+    // agents: nobody is assigned); the internal note and the agent's reply tell no provider user.
     expect(sent.map((r) => `${r.event_type} → ${r.recipient_address}`)).toEqual([
+      'PROVIDER_NEW_TICKET → agente@becken.example',
+      'PROVIDER_NEW_TICKET → gerente@becken.example',
       'TICKET_REGISTERED → usuario@aurora.example',
+      'PROVIDER_CLIENT_ACTIVITY → agente@becken.example',
       'COMMENT_ADDED → usuario@aurora.example',
+      'PROVIDER_CLIENT_ACTIVITY → agente@becken.example',
     ]);
     const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
     const arrived = (await res.json()) as { subject: string; text: string | null }[];

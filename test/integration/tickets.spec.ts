@@ -483,7 +483,10 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
         [t.number],
       );
     const sent = await eventually(rows, (all) => all.every((r) => r.status === 'SENT'), 30_000);
+    // The provider's agents and managers hear of the new ticket too (provider side of L3-11).
     expect(sent.map((r) => `${r.event_type} → ${r.recipient_address} (${r.status})`)).toEqual([
+      'PROVIDER_NEW_TICKET → agente@becken.example (SENT)',
+      'PROVIDER_NEW_TICKET → gerente@becken.example (SENT)',
       'TICKET_REGISTERED → usuario@aurora.example (SENT)',
       'CLASSIFIED → usuario@aurora.example (SENT)',
       'ESTIMATE_SUBMITTED → aprobador@aurora.example (SENT)',
@@ -501,7 +504,8 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       expect(mail).toHaveLength(1);
       expect(mail[0].subject).toContain(t.number);
     }
-    const estimateMail = arrived.find((m) => m.messageId === sent[2].message_id)!;
+    const toApprover = sent.find((r) => r.recipient_address === 'aprobador@aurora.example')!;
+    const estimateMail = arrived.find((m) => m.messageId === toApprover.message_id)!;
     expect(estimateMail.html).toContain('Cambio &lt;b&gt;menor&lt;/b&gt;');
   });
 

@@ -12,6 +12,7 @@ import { executionTemplates } from './execution.templates';
 import { RecipientDates } from './format';
 import { renderIcs } from './ics';
 import { intakeTemplates } from './intake.templates';
+import { providerTemplates } from './provider.templates';
 import { slaTemplates } from './sla.templates';
 import type { EmailedEventType, TemplateFamily } from './template-types';
 
@@ -27,6 +28,7 @@ const TEMPLATES: TemplateFamily<EmailedEventType> = {
   ...estimateFeedbackTemplates,
   ...estimateReminderTemplates,
   ...executionTemplates,
+  ...providerTemplates,
 };
 
 /** The person an email is written for. */

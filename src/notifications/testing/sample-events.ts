@@ -136,5 +136,19 @@ export function sampleEvents(
       reminder: 2,
       limit: 5,
     },
+    PROVIDER_NEW_TICKET: {
+      ...base(),
+      type: 'PROVIDER_NEW_TICKET',
+      category: 'INCIDENT',
+      triageDeadline: '2026-02-03T22:30:00.000Z',
+    },
+    PROVIDER_CLIENT_ACTIVITY: {
+      ...base(),
+      type: 'PROVIDER_CLIENT_ACTIVITY',
+      activity: 'COMMENT',
+      actorId: ticket.registrantId,
+      assigneeId: people.agentId,
+      text: 'Adjunto la póliza con la que falla el timbrado.',
+    },
   };
 }

@@ -24,6 +24,16 @@ describe('L3-11 recipient rules', () => {
     }
   });
 
+  it('L3-11 provider side: the provider notices go to provider staff only, never to clients', () => {
+    expect(RECIPIENT_RULES.PROVIDER_NEW_TICKET).toEqual(['PROVIDER_STAFF']);
+    expect(RECIPIENT_RULES.PROVIDER_CLIENT_ACTIVITY).toEqual(['ASSIGNEE_OR_AGENTS']);
+    const provider = new Set(['MANAGERS', 'PROVIDER_STAFF', 'ASSIGNEE_OR_AGENTS']);
+    for (const [type, audiences] of Object.entries(RECIPIENT_RULES)) {
+      if (type.startsWith('PROVIDER_')) expect(audiences.every((a) => provider.has(a))).toBe(true);
+      else expect(audiences.filter((a) => a !== 'MANAGERS' && provider.has(a))).toEqual([]);
+    }
+  });
+
   it('internal notes go to nobody', () => {
     expect(RECIPIENT_RULES.INTERNAL_NOTE).toEqual([]);
   });
@@ -48,6 +58,8 @@ describe('L3-11 recipient rules', () => {
       'ESTIMATE_REJECTED',
       'REESTIMATE_REQUESTED',
       'ESTIMATE_REMINDER',
+      'PROVIDER_NEW_TICKET',
+      'PROVIDER_CLIENT_ACTIVITY',
     ]);
     const rest = (Object.keys(RECIPIENT_RULES) as NotificationEventType[]).filter(
       (t) => !special.has(t),

@@ -193,6 +193,32 @@ describe('L3-11 email templates', () => {
     expect(en.attachments).toEqual([]);
   });
 
+  it('L3-11 provider side: a new ticket and a client comment, Spanish first, for the agents', () => {
+    const names = new Map([
+      ['org-aurora', 'Comercializadora Aurora'],
+      ['u-registrant', 'Úrsula Usuaria'],
+    ]);
+    const agent = { ...ES, email: 'agente@becken.example', displayName: 'Alex Agent' };
+    const opened = renderEmail(EVENTS.PROVIDER_NEW_TICKET, agent, { ...OPTIONS, names })!;
+    expect(opened.subject).toBe(
+      '[L3-2026-000123] Nuevo ticket de Comercializadora Aurora: Factura no timbra',
+    );
+    expect(opened.text).toContain('Registró: Úrsula Usuaria');
+    expect(opened.text).toContain('Categoría: Incidente');
+    const comment = renderEmail(
+      EVENTS.PROVIDER_CLIENT_ACTIVITY,
+      { ...agent, locale: Locale.EN },
+      {
+        ...OPTIONS,
+        names,
+      },
+    )!;
+    expect(comment.subject).toBe('[L3-2026-000123] Client comment: Factura no timbra');
+    expect(comment.text).toContain('Úrsula Usuaria commented on ticket L3-2026-000123.');
+    expect(comment.text).toContain('> Adjunto la póliza con la que falla el timbrado.');
+    expect(comment.text).toContain('https://soporte.example/tickets/L3-2026-000123');
+  });
+
   it('renders no email for an internal note', () => {
     expect(renderEmail(EVENTS.INTERNAL_NOTE, ES, OPTIONS)).toBeNull();
   });

@@ -4,10 +4,15 @@ import type { SlaClockView, TimelineEvent } from '../../../workflows/ticket/tick
 import type { ReadModelSlice } from '../../../workflows/ticket/ticket-projection';
 import { RULES } from '../../../workflows/ticket/transitions';
 import { RECIPIENT_RULES } from '../../../src/notifications/recipient-rules';
-import { notificationFor, SILENT_TIMELINE_EVENTS } from '../../../src/tickets/ticket-notifications';
+import {
+  notificationFor,
+  notificationsFor,
+  providerNotificationFor,
+  SILENT_TIMELINE_EVENTS,
+} from '../../../src/tickets/ticket-notifications';
 
-// L3-11: every timeline event type the ticket workflow records is either emailed (mapped by
-// `notificationFor`) or declared silent with a reason. A future event type that is neither fails
+// L3-11: every timeline event type the ticket workflow records is either emailed (to the client by
+// `notificationFor`, to the provider by `providerNotificationFor`) or declared silent with a reason. A future event type that is neither fails
 // here. The types are read from the workflow itself: every transition records its own name, and
 // the runtime records the literal types passed to `record(...)`.
 
@@ -155,14 +160,18 @@ describe('L3-11 timeline events → emails', () => {
   });
 
   it.each(types)('%s is either emailed or declared silent, never both', (type) => {
-    const email = notificationFor(TICKET, event(type, GENERIC), SLICE);
+    // Recorded by provider staff or by a client user, whichever the event is.
+    const emails = [
+      ...notificationsFor(TICKET, event(type, GENERIC), SLICE),
+      ...notificationsFor(TICKET, event(type, GENERIC, 'CLIENT_USER', 'u-client'), SLICE),
+    ];
     const silent = Object.hasOwn(SILENT_TIMELINE_EVENTS, type);
-    expect({ type, emailed: email !== null, silent }).toEqual({
+    expect({ type, emailed: emails.length > 0, silent }).toEqual({
       type,
       emailed: !silent,
       silent,
     });
-    if (email) expect(Object.keys(RECIPIENT_RULES)).toContain(email.type);
+    for (const email of emails) expect(Object.keys(RECIPIENT_RULES)).toContain(email.type);
   });
 
   it('declares silent only event types the workflow records', () => {
@@ -245,10 +254,79 @@ describe('L3-11 timeline events → emails', () => {
     ).toBeNull();
   });
 
-  it("a client's own answer and clock bookkeeping send nothing", () => {
+  it("a client's own answer is not echoed to the client; clock bookkeeping sends nothing", () => {
     for (const type of ['provideInfo', 'clientReplied', 'reopen', 'reportFailures']) {
       expect(notificationFor(TICKET, event(type, { note: 'x' }, 'CLIENT_USER'), SLICE)).toBeNull();
     }
-    expect(notificationFor(TICKET, event('CLOCK_PAUSED', { kind: 'progress' }), SLICE)).toBeNull();
+    expect(notificationsFor(TICKET, event('CLOCK_PAUSED', { kind: 'progress' }), SLICE)).toEqual(
+      [],
+    );
+  });
+
+  it('L3-11 provider side: a new ticket reaches the provider staff, keyed apart from the registrant email', () => {
+    const registered = {
+      ...event('registered', { category: 'INCIDENT', subject: 'x' }, 'CLIENT_USER', 'u-registrant'),
+      seq: 1,
+    };
+    expect(notificationsFor(TICKET, registered, SLICE)).toEqual([
+      expect.objectContaining({ type: 'TICKET_REGISTERED', eventKey: 'ticket-L3-2026-000042:1' }),
+      {
+        type: 'PROVIDER_NEW_TICKET',
+        category: 'INCIDENT',
+        triageDeadline: triage.deadline,
+        eventKey: 'ticket-L3-2026-000042:1:provider',
+        occurredAt: AT,
+        ticket: TICKET,
+      },
+    ]);
+    expect(RECIPIENT_RULES.PROVIDER_NEW_TICKET).toEqual(['PROVIDER_STAFF']);
+  });
+
+  it.each([
+    ['comment', { body: 'Ya subí el XML', internal: false }, 'COMMENT', 'Ya subí el XML'],
+    ['provideInfo', { note: 'Versión 17' }, 'INFO_PROVIDED', 'Versión 17'],
+    ['clientReplied', { note: 'Listo' }, 'CLIENT_REPLIED', 'Listo'],
+    [
+      'authorizeEstimate',
+      { estimateVersion: 2, statement: 'Autorizo 6 h' },
+      'ESTIMATE_AUTHORIZED',
+      'Autorizo 6 h',
+    ],
+    ['rejectEstimate', { estimateVersion: 2, reason: 'Muy caro' }, 'ESTIMATE_REJECTED', 'Muy caro'],
+    ['requestReestimate', { estimateVersion: 2, reason: 'Menos' }, 'REESTIMATE_REQUESTED', 'Menos'],
+    ['reportFailures', { note: 'No guarda' }, 'FAILURES_REPORTED', 'No guarda'],
+    ['acceptDelivery', {}, 'DELIVERY_ACCEPTED', undefined],
+    ['reopen', { note: 'Sigue fallando' }, 'REOPENED', 'Sigue fallando'],
+  ])(
+    'L3-11 provider side: a client %s reaches the assigned agent',
+    (type, data, activity, words) => {
+      const email = providerNotificationFor(
+        TICKET,
+        event(type, data, 'CLIENT_APPROVER', 'u-ap'),
+        SLICE,
+      );
+      expect(email).toMatchObject({
+        type: 'PROVIDER_CLIENT_ACTIVITY',
+        activity,
+        actorId: 'u-ap',
+        assigneeId: 'u-agent',
+        eventKey: 'ticket-L3-2026-000042:7:provider',
+      });
+      expect(email && 'text' in email ? email.text : undefined).toBe(words);
+      expect(RECIPIENT_RULES.PROVIDER_CLIENT_ACTIVITY).toEqual(['ASSIGNEE_OR_AGENTS']);
+    },
+  );
+
+  it('L3-11 provider side: no assignee → every agent; provider staff and internal notes tell nobody', () => {
+    const unassigned = { ...SLICE, assigneeId: null };
+    const comment = event('comment', { body: 'Hola', internal: false }, 'CLIENT_USER', 'u-cl');
+    expect(providerNotificationFor(TICKET, comment, unassigned)).toMatchObject({
+      assigneeId: null,
+    });
+    // The provider's own reply emails the registrant only; an internal note emails nobody.
+    const reply = event('comment', { body: 'Lo revisamos', internal: false }, 'AGENT');
+    expect(notificationsFor(TICKET, reply, SLICE).map((n) => n.type)).toEqual(['COMMENT_ADDED']);
+    const note = event('comment', { body: 'Interno', internal: true }, 'AGENT');
+    expect(notificationsFor(TICKET, note, SLICE)).toEqual([]);
   });
 });

@@ -1,0 +1,149 @@
+import type { ClientActivity, ProviderClientActivityEvent } from '../notification-event';
+import { type Block, subjectLine, type TemplateContext } from './email-content';
+import type { TemplateFamily } from './template-types';
+
+// L3-11, provider side: every helpdesk tells its own people. A new ticket reaches the provider's
+// agents and managers; what a client does on a ticket reaches the agent working it (every agent
+// while none is assigned). Written for provider staff: who did what, their words, the ticket link.
+
+const CATEGORIES: Record<string, readonly [string, string]> = {
+  QUESTION: ['Consulta', 'Question'],
+  INCIDENT: ['Incidente', 'Incident'],
+  CONFIGURATION: ['Configuración', 'Configuration'],
+  DEVELOPMENT: ['Desarrollo', 'Development'],
+  TRAINING: ['Capacitación', 'Training'],
+  ADMIN_ACTION: ['Administración de odoo.sh', 'odoo.sh administration'],
+};
+
+/** Subject text, heading verb (after the client user's name) and the label of the client's words. */
+const ACTIVITIES: Record<
+  ClientActivity,
+  {
+    readonly subject: readonly [string, string];
+    readonly did: readonly [string, string];
+    readonly words: readonly [string, string];
+  }
+> = {
+  COMMENT: {
+    subject: ['Comentario del cliente', 'Client comment'],
+    did: ['comentó en', 'commented on'],
+    words: ['Comentario', 'Comment'],
+  },
+  INFO_PROVIDED: {
+    subject: ['El cliente envió la información', 'Client sent the information'],
+    did: ['respondió la solicitud de información de', 'answered the information request of'],
+    words: ['Respuesta', 'Answer'],
+  },
+  CLIENT_REPLIED: {
+    subject: ['El cliente respondió', 'Client replied'],
+    did: ['respondió en', 'replied on'],
+    words: ['Respuesta', 'Reply'],
+  },
+  ESTIMATE_AUTHORIZED: {
+    subject: ['Estimación autorizada', 'Estimate authorized'],
+    did: ['autorizó la estimación de', 'authorized the estimate of'],
+    words: ['Autorización escrita', 'Written authorization'],
+  },
+  ESTIMATE_REJECTED: {
+    subject: ['Estimación rechazada', 'Estimate rejected'],
+    did: ['rechazó la estimación de', 'rejected the estimate of'],
+    words: ['Motivo', 'Reason'],
+  },
+  REESTIMATE_REQUESTED: {
+    subject: ['Nueva estimación solicitada', 'New estimate requested'],
+    did: ['pidió una nueva estimación para', 'asked for a new estimate for'],
+    words: ['Motivo', 'Reason'],
+  },
+  FAILURES_REPORTED: {
+    subject: ['Fallas reportadas en pruebas', 'Failures reported in testing'],
+    did: ['reportó fallas en las pruebas de', 'reported failures in testing'],
+    words: ['Fallas', 'Failures'],
+  },
+  DELIVERY_ACCEPTED: {
+    subject: ['Entrega aceptada', 'Delivery accepted'],
+    did: ['aceptó la entrega de', 'accepted the delivery of'],
+    words: ['Nota', 'Note'],
+  },
+  REOPENED: {
+    subject: ['El cliente reabrió el ticket', 'Client reopened the ticket'],
+    did: ['indicó que el problema no está resuelto en', 'said the problem is not solved on'],
+    words: ['Motivo', 'Reason'],
+  },
+};
+
+export const providerTemplates: TemplateFamily<'PROVIDER_NEW_TICKET' | 'PROVIDER_CLIENT_ACTIVITY'> =
+  {
+    PROVIDER_NEW_TICKET: (e, ctx) => {
+      const client = ctx.names.get(e.ticket.clientOrgId) ?? ctx.t('un cliente', 'a client');
+      const registrant = ctx.names.get(e.ticket.registrantId) ?? ctx.t('el cliente', 'the client');
+      const category = CATEGORIES[e.category];
+      const rows: [string, string][] = [
+        [ctx.t('Cliente', 'Client'), client],
+        [ctx.t('Registró', 'Registered by'), registrant],
+        [ctx.t('Categoría', 'Category'), category ? ctx.t(category[0], category[1]) : e.category],
+        [ctx.t('Asunto', 'Subject'), e.ticket.subject],
+      ];
+      if (e.triageDeadline) {
+        rows.push([
+          ctx.t('Atender a más tardar', 'Attend by'),
+          ctx.dates.instant(e.triageDeadline),
+        ]);
+      }
+      return {
+        subject: subjectLine(
+          e.ticket.number,
+          `${ctx.t('Nuevo ticket de', 'New ticket from')} ${client}: ${e.ticket.subject}`,
+        ),
+        heading: ctx.t(
+          `${client} registró el ticket ${e.ticket.number}.`,
+          `${client} registered ticket ${e.ticket.number}.`,
+        ),
+        blocks: [
+          { kind: 'facts', rows },
+          {
+            kind: 'paragraph',
+            text: ctx.t(
+              'El plazo de atención (8 horas hábiles) ya corre: confirme que la información está completa o pida más.',
+              'The attention clock (8 business hours) is running: confirm the information is complete or ask for more.',
+            ),
+          },
+        ],
+      };
+    },
+
+    PROVIDER_CLIENT_ACTIVITY: (e, ctx) => {
+      const a = ACTIVITIES[e.activity];
+      const who = ctx.names.get(e.actorId) ?? ctx.t('El cliente', 'The client');
+      return {
+        subject: subjectLine(e.ticket.number, `${ctx.t(...a.subject)}: ${e.ticket.subject}`),
+        heading: ctx.t(
+          `${who} ${a.did[0]} el ticket ${e.ticket.number}.`,
+          `${who} ${a.did[1]} ticket ${e.ticket.number}.`,
+        ),
+        blocks: activityBlocks(e, ctx, a.words),
+      };
+    },
+  };
+
+function activityBlocks(
+  e: ProviderClientActivityEvent,
+  ctx: TemplateContext,
+  words: readonly [string, string],
+): Block[] {
+  const rows: [string, string][] = [[ctx.t('Asunto', 'Subject'), e.ticket.subject]];
+  if (e.estimateVersion !== undefined) {
+    rows.push([ctx.t('Versión de la estimación', 'Estimate version'), String(e.estimateVersion)]);
+  }
+  const blocks: Block[] = [{ kind: 'facts', rows }];
+  if (e.text) blocks.push({ kind: 'quote', label: ctx.t(...words), text: e.text });
+  if (e.assigneeId === null) {
+    blocks.push({
+      kind: 'paragraph',
+      text: ctx.t(
+        'El ticket no tiene agente asignado: este aviso llega a todos los agentes.',
+        'The ticket has no assigned agent: this notice goes to every agent.',
+      ),
+    });
+  }
+  return blocks;
+}

@@ -1,0 +1,174 @@
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { eventually } from '../support/eventually';
+import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+
+// L3-11, provider side, on the real stack (PostgreSQL, Temporal dev server, the real worker and
+// its email dispatcher, the SMTP catcher): a new ticket emails the provider's agents and managers;
+// a client's comment emails every agent while nobody is assigned, then only the assigned agent.
+// Each email exactly once per event and recipient, Spanish first, with the ticket link.
+
+const PROVIDER = 'becken';
+const SECOND_AGENT = 'agente2@becken.example';
+
+interface OutboxRow {
+  event_type: string;
+  recipient_address: string;
+  status: string;
+  message_id: string;
+}
+interface CaughtMail {
+  messageId: string | null;
+  subject: string;
+  to: string[];
+  text: string | null;
+}
+
+describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => {
+  const world = useWorldWithWorker('provider-notifications');
+  let secondAgentId: string;
+
+  beforeAll(async () => {
+    // A second agent, so "the assigned agent" and "every agent" are told apart.
+    const { body } = await gql<{ createUser: { id: string } }>(
+      world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: world.orgIds[PROVIDER],
+          email: SECOND_AGENT,
+          displayName: 'Beatriz Agente',
+          roles: ['AGENT'],
+          temporaryPassword: 'temporal-password-123',
+        },
+      },
+      world.bearer(Role.ADMIN),
+    );
+    expect(body.errors).toBeUndefined();
+    secondAgentId = body.data!.createUser.id;
+  });
+
+  /** The ticket's outbox rows of `types`, once all of them are SENT. */
+  const sent = (number: string, types: string[], count: number) =>
+    eventually(
+      () =>
+        world.db.query<OutboxRow[]>(
+          `SELECT event_type, recipient_address, status, message_id FROM email_outbox
+            WHERE ticket_number = $1 AND event_type = ANY($2) ORDER BY created_at, recipient_address`,
+          [number, types],
+        ),
+      (rows) => rows.length >= count && rows.every((r) => r.status === 'SENT'),
+    );
+
+  /** What arrived at the SMTP catcher about `number`. */
+  async function arrived(number: string): Promise<CaughtMail[]> {
+    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+    return ((await res.json()) as CaughtMail[]).filter((m) => m.subject.includes(`[${number}]`));
+  }
+
+  /** Each row arrived exactly once at the catcher; returns those emails. */
+  async function deliveredOnce(number: string, rows: OutboxRow[]): Promise<CaughtMail[]> {
+    const mails = await eventually(
+      () => arrived(number),
+      (all) => rows.every((r) => all.some((m) => m.messageId === r.message_id)),
+    );
+    const ours = rows.map((r) => mails.filter((m) => m.messageId === r.message_id));
+    expect(ours.map((m) => m.length)).toEqual(rows.map(() => 1));
+    return ours.map(([m]) => m);
+  }
+
+  async function comment(role: Role, number: string, body: string) {
+    const r = await gql(
+      world.api,
+      `mutation ($number: String!, $body: String!) { addComment(number: $number, body: $body) { seq } }`,
+      { number, body },
+      world.bearer(role),
+    );
+    expect(r.body.errors).toBeUndefined();
+  }
+
+  it('a new ticket emails the provider agents and managers once each, in their language, with the link', async () => {
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'No timbra la factura',
+      description: 'Error al timbrar.',
+    });
+    const rows = await sent(number, ['TICKET_REGISTERED', 'PROVIDER_NEW_TICKET'], 4);
+    expect(rows.map((r) => `${r.event_type} → ${r.recipient_address}`).sort()).toEqual([
+      `PROVIDER_NEW_TICKET → ${SECOND_AGENT}`,
+      'PROVIDER_NEW_TICKET → agente@becken.example',
+      'PROVIDER_NEW_TICKET → gerente@becken.example',
+      'TICKET_REGISTERED → usuario@aurora.example',
+    ]);
+    const mails = await deliveredOnce(number, rows);
+    const to = (address: string) => mails.find((m) => m.to.includes(address))!;
+    // Spanish first (the manager), English for a user who chose it (the demo agent).
+    expect(to('gerente@becken.example').subject).toBe(
+      `[${number}] Nuevo ticket de Comercializadora Aurora: No timbra la factura`,
+    );
+    expect(to('gerente@becken.example').text).toContain(`/tickets/${number}`);
+    expect(to('gerente@becken.example').text).toContain('Categoría: Incidente');
+    expect(to('agente@becken.example').subject).toBe(
+      `[${number}] New ticket from Comercializadora Aurora: No timbra la factura`,
+    );
+    // No admin-only user, no other client user is told; the registrant gets their own email.
+    expect(mails.flatMap((m) => m.to).sort()).toEqual([
+      SECOND_AGENT,
+      'agente@becken.example',
+      'gerente@becken.example',
+      'usuario@aurora.example',
+    ]);
+  });
+
+  it('a client comment emails every agent while unassigned, then only the assigned agent; a provider reply tells no provider', async () => {
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Póliza descuadrada',
+      description: 'La póliza no cuadra.',
+    });
+    const activity = ['PROVIDER_CLIENT_ACTIVITY'];
+
+    await comment(Role.CLIENT_USER, number, 'Adjunto el XML de la póliza.');
+    const unassigned = await sent(number, activity, 2);
+    expect(unassigned.map((r) => r.recipient_address).sort()).toEqual([
+      SECOND_AGENT,
+      'agente@becken.example',
+    ]);
+    const first = await deliveredOnce(number, unassigned);
+    const spanish = first.find((m) => m.to.includes(SECOND_AGENT))!;
+    expect(spanish.subject).toBe(`[${number}] Comentario del cliente: Póliza descuadrada`);
+    expect(spanish.text).toContain('Úrsula Usuaria comentó en el ticket');
+    expect(spanish.text).toContain('Adjunto el XML de la póliza.');
+    expect(spanish.text).toContain(`/tickets/${number}`);
+    expect(first.find((m) => m.to.includes('agente@becken.example'))!.subject).toBe(
+      `[${number}] Client comment: Póliza descuadrada`,
+    );
+
+    // Triage assigns the problem to the second agent (L3-07).
+    const classified = await gql(
+      world.api,
+      `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`,
+      { input: { number, classification: 'PROBLEM', agentId: secondAgentId } },
+      world.bearer(Role.AGENT),
+    );
+    expect(classified.body.errors).toBeUndefined();
+    await comment(Role.AGENT, number, 'Lo revisamos hoy.');
+    await comment(Role.CLIENT_APPROVER, number, 'Gracias, quedo atento.');
+
+    const all = await sent(number, activity, 3);
+    expect(all.map((r) => r.recipient_address)).toHaveLength(3);
+    const assigned = all.filter((r) => !unassigned.some((u) => u.message_id === r.message_id));
+    expect(assigned.map((r) => r.recipient_address)).toEqual([SECOND_AGENT]);
+    const [mail] = await deliveredOnce(number, assigned);
+    expect(mail.subject).toBe(`[${number}] Comentario del cliente: Póliza descuadrada`);
+    expect(mail.text).toContain('Gracias, quedo atento.');
+
+    // The agent's reply went to the registrant only (COMMENT_ADDED), to no provider user.
+    const replies = await sent(number, ['COMMENT_ADDED'], 1);
+    expect(replies.map((r) => r.recipient_address)).toEqual(['usuario@aurora.example']);
+    const providerMails = (await arrived(number)).filter((m) =>
+      m.to.some((a) => a.endsWith('@becken.example')),
+    );
+    expect(providerMails.filter((m) => m.text?.includes('Lo revisamos hoy.'))).toEqual([]);
+  });
+});
