@@ -193,12 +193,14 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     await page.getByRole('button', { name: 'Ver impacto en las fechas' }).click();
     const preview = page.getByTestId('queue-preview');
     await preview.getByRole('heading', { name: 'Impacto del nuevo orden' }).waitFor();
+    // L3-19: only the report, now behind the invoice, needs a later date; the invoice could be
+    // done sooner but keeps the date the agent committed (never published earlier).
     const rows = preview.getByTestId('queue-preview-changes').locator('tbody tr');
-    expect(await rows.count()).toBe(2);
+    expect(await rows.count()).toBe(1);
     const text = await preview.innerText();
-    expect(text).toContain(invoice);
-    expect(text).toContain('Ajuste a la factura global');
     expect(text).toContain(sales);
+    expect(text).toContain('Reporte de ventas por zona');
+    expect(text).not.toContain(invoice);
     expect(text).toMatch(/Fecha actual\s+Nueva fecha/i);
     // Each row: old date → new date.
     for (const row of await rows.all()) {
@@ -211,13 +213,13 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     await preview.getByText('Escribe el motivo del cambio.').waitFor();
     await preview.getByLabel('Motivo del cambio').fill('La factura global cierra el mes');
     await preview.getByRole('button', { name: 'Confirmar nuevo orden' }).click();
-    await page.getByText('Nuevo orden confirmado. Se publicaron 2 fechas nuevas.').waitFor();
+    await page.getByText('Nuevo orden confirmado. Se publicó 1 fecha nueva.').waitFor();
     expect(await preview.count()).toBe(0);
 
     await page.reload();
     await page.getByTestId('queue-entry').first().waitFor();
     expect(await queueOrder(page)).toEqual([invoice, sales]);
-    expect(Date.parse(await releaseDate(invoice))).toBeLessThan(Date.parse(before.invoice));
+    expect(await releaseDate(invoice)).toBe(before.invoice);
     expect(Date.parse(await releaseDate(sales))).toBeGreaterThan(Date.parse(before.sales));
   });
 
