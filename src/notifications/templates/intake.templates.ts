@@ -50,8 +50,8 @@ export const intakeTemplates: TemplateFamily<
       {
         kind: 'paragraph',
         text: ctx.t(
-          'Mientras esperamos su respuesta, el tiempo de atención queda en pausa.',
-          'While we wait for your answer, the service clock is paused.',
+          'Mientras esperamos su respuesta no corre ningún plazo de atención. Responda en el ticket (un comentario basta): al recibirla, empieza un nuevo plazo de 8 horas hábiles para atenderlo.',
+          'While we wait for your answer, no service deadline runs. Answer on the ticket (a comment is enough): once it arrives, a new 8-business-hour deadline starts.',
         ),
       },
     ],

@@ -193,6 +193,16 @@ describe('L3-11 email templates', () => {
     expect(en.attachments).toEqual([]);
   });
 
+  it('L3-06: an information request says no deadline runs and a comment answers it (no "paused" clock)', () => {
+    const es = render(EVENTS.INFO_REQUESTED, ES);
+    expect(es.text).toContain('no corre ningún plazo de atención');
+    expect(es.text).toContain('un comentario basta');
+    expect(es.text).not.toContain('en pausa');
+    const en = render(EVENTS.INFO_REQUESTED, EN);
+    expect(en.text).toContain('a new 8-business-hour deadline starts');
+    expect(en.text).not.toContain('paused');
+  });
+
   it('L3-11 provider side: a new ticket and a client comment, Spanish first, for the agents', () => {
     const names = new Map([
       ['org-aurora', 'Comercializadora Aurora'],

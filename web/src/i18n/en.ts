@@ -601,6 +601,8 @@ export const en: Messages = {
       ESTIMATE_REJECTED: 'Estimate rejected',
       REESTIMATE_REQUESTED: 'New estimate requested',
       ESTIMATE_REMINDER: 'Authorization reminder',
+      PROVIDER_NEW_TICKET: 'New ticket (provider notice)',
+      PROVIDER_CLIENT_ACTIVITY: 'Client activity (provider notice)',
     },
   },
   planning: planningEn,

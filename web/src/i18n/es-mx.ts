@@ -608,6 +608,8 @@ export const esMX = {
       ESTIMATE_REJECTED: 'Estimación rechazada',
       REESTIMATE_REQUESTED: 'Nueva estimación solicitada',
       ESTIMATE_REMINDER: 'Recordatorio de autorización',
+      PROVIDER_NEW_TICKET: 'Nuevo ticket (aviso al proveedor)',
+      PROVIDER_CLIENT_ACTIVITY: 'Actividad del cliente (aviso al proveedor)',
     } as Record<string, string>,
   },
   planning: planningEsMX,
