@@ -1,10 +1,6 @@
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PeriodicSweep } from '../common/periodic-sweep';
 import type { DataSource } from 'typeorm';
 import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { TicketWorkflowClient } from './ticket-workflow.client';
@@ -39,27 +35,16 @@ interface Stale {
  * deadline or version changes, so a repeated signal records nothing and emails nobody.
  */
 @Injectable()
-export class CalendarChangeReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(CalendarChangeReconciler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+export class CalendarChangeReconciler extends PeriodicSweep {
+  protected readonly logger = new Logger(CalendarChangeReconciler.name);
   /** Ticket number → the version it was signalled for, and when. */
   private readonly signalled = new Map<string, { version: number; at: number }>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: TicketWorkflowClient,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.sweepInBackground();
-    this.timer = setInterval(() => this.sweepInBackground(), SWEEP_EVERY_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => 0);
+  ) {
+    super(SWEEP_EVERY_MS, 'calendar change');
   }
 
   /** Signals every open ticket whose running clocks missed a calendar change; returns how many. */
@@ -103,15 +88,5 @@ export class CalendarChangeReconciler implements OnApplicationBootstrap, OnAppli
         LIMIT $4`,
       [changedBefore, TERMINAL_STATES, after, BATCH],
     );
-  }
-
-  private sweepInBackground(): void {
-    if (this.running) return;
-    this.running = this.sweep()
-      .catch((err: unknown) => {
-        this.logger.warn(`calendar change sweep failed: ${String(err)}`);
-        return 0;
-      })
-      .finally(() => (this.running = undefined));
   }
 }

@@ -1,10 +1,6 @@
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PeriodicSweep } from '../common/periodic-sweep';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import { ticketInputOf } from './ticket.mapper';
 import { TicketWorkflowClient } from './ticket-workflow.client';
@@ -27,25 +23,14 @@ const BATCH = 100;
  * run of the same registration is adopted, never duplicated), at boot and every 10 s.
  */
 @Injectable()
-export class TicketStartReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(TicketStartReconciler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+export class TicketStartReconciler extends PeriodicSweep {
+  protected readonly logger = new Logger(TicketStartReconciler.name);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: TicketWorkflowClient,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.sweepInBackground();
-    this.timer = setInterval(() => this.sweepInBackground(), SWEEP_EVERY_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => 0);
+  ) {
+    super(SWEEP_EVERY_MS, 'ticket start');
   }
 
   /** Starts every overdue unstarted ticket workflow; returns how many were started. */
@@ -67,15 +52,5 @@ export class TicketStartReconciler implements OnApplicationBootstrap, OnApplicat
     }
     if (started) this.logger.warn(`started ${started} ticket workflow(s) a registration missed`);
     return started;
-  }
-
-  private sweepInBackground(): void {
-    if (this.running) return;
-    this.running = this.sweep()
-      .catch((err: unknown) => {
-        this.logger.warn(`ticket start sweep failed: ${String(err)}`);
-        return 0;
-      })
-      .finally(() => (this.running = undefined));
   }
 }
