@@ -10,6 +10,7 @@ import {
   explainDaysText,
   explainMinutesText,
   type ExplanationLocale,
+  localFormat,
 } from '../business-time/calendars/explanation-text';
 
 /** What a stored clock run says about itself (the `ticket_clock` row). */
@@ -152,20 +153,6 @@ export function explainClock(
 
 function maxDate(a: Date, b: Date): Date {
   return a.getTime() > b.getTime() ? a : b;
-}
-
-function localFormat(locale: ExplanationLocale, timeZone: string): (d: Date) => string {
-  const fmt = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'es-MX', {
-    timeZone,
-    weekday: 'short',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  return (d) => fmt.format(d);
 }
 
 function minutesText(minutes: number): string {

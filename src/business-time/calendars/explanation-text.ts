@@ -40,7 +40,8 @@ const WORDS = {
   },
 } as const;
 
-function localFormat(locale: ExplanationLocale, timeZone: string): (d: Date) => string {
+/** A local date and time in `timeZone`, with the weekday, as the explanations write it. */
+export function localFormat(locale: ExplanationLocale, timeZone: string): (d: Date) => string {
   const fmt = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'es-MX', {
     timeZone,
     weekday: 'short',
