@@ -27,6 +27,9 @@ import { createTicketWorker, WORKFLOWS_PATH } from '../src/worker/create-worker'
 import { seededRandom } from './bench-harness';
 import * as noopActivities from './workflows/noop.activities';
 import { WorkerModule } from '../src/worker/worker.module';
+import type { TicketInput } from '../workflows/ticket/ticket.contract';
+import { ticketWorkflowId } from '../workflows/ticket/ticket.contract';
+import type { ticketWorkflow } from '../workflows/ticket/ticket.workflow';
 
 // The real stack for the end-to-end scenarios: embedded PostgreSQL, a headless Temporal dev server
 // and the SMTP catcher on free ports in a temp folder (`startLocalStack`, as the integration tier),
@@ -355,4 +358,78 @@ export async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t0 = process.hrtime.bigint();
   await fn();
   return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** What {@link openBenchTickets} makes of each ticket besides its number. */
+export interface BenchTicketsSpec {
+  /** Sequence numbers `firstSeq … firstSeq + count − 1` of this year (the API never reaches them). */
+  readonly firstSeq: number;
+  readonly count: number;
+  readonly calendarId: string;
+  /** The subject is this, then the sequence number. */
+  readonly subject: string;
+  readonly description: string;
+  readonly progressCadenceMinutes?: number;
+}
+
+/**
+ * Tickets of the demo client's user opened the way `registerTicket` opens them, in bulk: their
+ * read-model rows first, in one statement, marked started (the API's start reconciler must not
+ * race the bench's own starts); then `start(i)` starts the i-th ticket's workflow.
+ */
+export async function openBenchTickets(
+  world: BenchWorld,
+  spec: BenchTicketsSpec,
+): Promise<{ numbers: string[]; start: (i: number) => Promise<void> }> {
+  const year = new Date().getUTCFullYear();
+  const [{ org, user }] = await world.db.query<{ org: string; user: string }[]>(
+    `SELECT o.id AS org, u.id AS "user" FROM organization o JOIN app_user u ON u.organization_id = o.id
+      WHERE o.slug = 'comercializadora-aurora' AND u.email = 'usuario@aurora.example'`,
+  );
+  const numbers = Array.from(
+    { length: spec.count },
+    (_, i) => `L3-${year}-${String(spec.firstSeq + i).padStart(6, '0')}`,
+  );
+  const registeredAt = new Date();
+  await world.db.query(
+    `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id, calendar_id,
+                         category, subject, description, state, sla_status, details, registered_at,
+                         workflow_started_at, last_event_seq, updated_at)
+     SELECT 'L3-' || $1::text || '-' || lpad(s::text, 6, '0'), $1::int, s,
+            'ticket:L3-' || $1::text || '-' || lpad(s::text, 6, '0'), $2, $3, $4,
+            'INCIDENT', $8 || ' ' || s, $9, 'REGISTERED', 'ok', '{}'::jsonb, $5, $5, 0, $5
+       FROM generate_series($6::int, $7::int) AS s`,
+    [
+      year,
+      org,
+      user,
+      spec.calendarId,
+      registeredAt,
+      spec.firstSeq,
+      spec.firstSeq + spec.count - 1,
+      spec.subject,
+      spec.description,
+    ],
+  );
+  const start = async (i: number): Promise<void> => {
+    const input: TicketInput = {
+      ticketNumber: numbers[i],
+      clientOrgId: org,
+      calendarId: spec.calendarId,
+      registrantId: user,
+      category: 'INCIDENT',
+      subject: `${spec.subject} ${spec.firstSeq + i}`,
+      description: spec.description,
+      registeredAt: registeredAt.toISOString(),
+      ...(spec.progressCadenceMinutes
+        ? { progressCadenceMinutes: spec.progressCadenceMinutes }
+        : {}),
+    };
+    await world.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', {
+      taskQueue: world.config.temporal.taskQueue,
+      workflowId: ticketWorkflowId(numbers[i]),
+      args: [input],
+    });
+  };
+  return { numbers, start };
 }

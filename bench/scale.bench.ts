@@ -3,11 +3,8 @@ import { join } from 'node:path';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { DEFAULT_CALENDAR_ID } from '../src/database/migrations/1764317000000-calendars';
-import type { TicketInput } from '../workflows/ticket/ticket.contract';
-import { ticketWorkflowId } from '../workflows/ticket/ticket.contract';
-import type { ticketWorkflow } from '../workflows/ticket/ticket.workflow';
 import type { BenchRow, BenchScenario } from './bench-harness';
-import { concurrentRate, withBenchWorld } from './real-stack';
+import { concurrentRate, openBenchTickets, withBenchWorld } from './real-stack';
 
 /* eslint-disable no-console */
 
@@ -51,44 +48,13 @@ export const scaleScenario: BenchScenario = {
 type World = Parameters<Parameters<typeof withBenchWorld>[1]>[0];
 
 async function measure(world: World, n: number): Promise<BenchRow[]> {
-  const year = new Date().getUTCFullYear();
-  const [{ org, user }] = await world.db.query<{ org: string; user: string }[]>(
-    `SELECT o.id AS org, u.id AS "user" FROM organization o JOIN app_user u ON u.organization_id = o.id
-      WHERE o.slug = 'comercializadora-aurora' AND u.email = 'usuario@aurora.example'`,
-  );
-  const numberOf = (i: number): string => `L3-${year}-${String(FIRST_SEQ + i).padStart(6, '0')}`;
-  const registeredAt = new Date();
-  // Read-model rows first (as registerTicket commits them), in one statement. They are marked
-  // started: the API's start reconciler must not race the bench's own starts below.
-  await world.db.query(
-    `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id, calendar_id,
-                         category, subject, description, state, sla_status, details, registered_at,
-                         workflow_started_at, last_event_seq, updated_at)
-     SELECT 'L3-' || $1::text || '-' || lpad(s::text, 6, '0'), $1::int, s,
-            'ticket:L3-' || $1::text || '-' || lpad(s::text, 6, '0'), $2, $3, $4,
-            'INCIDENT', 'Ticket de escala ' || s, 'Carga del escenario de escala.', 'REGISTERED',
-            'ok', '{}'::jsonb, $5, $5, 0, $5
-       FROM generate_series($6::int, $7::int) AS s`,
-    [year, org, user, DEFAULT_CALENDAR_ID, registeredAt, FIRST_SEQ, FIRST_SEQ + WARM_UP + n - 1],
-  );
-  const start = async (i: number): Promise<void> => {
-    const number = numberOf(i);
-    const input: TicketInput = {
-      ticketNumber: number,
-      clientOrgId: org,
-      calendarId: DEFAULT_CALENDAR_ID,
-      registrantId: user,
-      category: 'INCIDENT',
-      subject: `Ticket de escala ${FIRST_SEQ + i}`,
-      description: 'Carga del escenario de escala.',
-      registeredAt: registeredAt.toISOString(),
-    };
-    await world.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', {
-      taskQueue: world.config.temporal.taskQueue,
-      workflowId: ticketWorkflowId(number),
-      args: [input],
-    });
-  };
+  const { start } = await openBenchTickets(world, {
+    firstSeq: FIRST_SEQ,
+    count: WARM_UP + n,
+    calendarId: DEFAULT_CALENDAR_ID,
+    subject: 'Ticket de escala',
+    description: 'Carga del escenario de escala.',
+  });
   const running = async (): Promise<number> =>
     Number(
       (

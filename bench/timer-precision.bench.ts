@@ -1,9 +1,6 @@
 import { Role } from '../src/identity/role.enum';
-import type { TicketInput } from '../workflows/ticket/ticket.contract';
-import { ticketWorkflowId } from '../workflows/ticket/ticket.contract';
-import type { ticketWorkflow } from '../workflows/ticket/ticket.workflow';
 import type { BenchRow, BenchScenario } from './bench-harness';
-import { concurrentRate, percentile, withBenchWorld } from './real-stack';
+import { concurrentRate, openBenchTickets, percentile, withBenchWorld } from './real-stack';
 
 /* eslint-disable no-console */
 
@@ -56,48 +53,16 @@ async function measure(world: World): Promise<BenchRow[]> {
   const calendarId = calendar.data?.createCalendar.id;
   if (!calendarId) throw new Error(`createCalendar failed: ${JSON.stringify(calendar.errors)}`);
 
-  const year = new Date().getUTCFullYear();
-  const [{ org, user }] = await world.db.query<{ org: string; user: string }[]>(
-    `SELECT o.id AS org, u.id AS "user" FROM organization o JOIN app_user u ON u.organization_id = o.id
-      WHERE o.slug = 'comercializadora-aurora' AND u.email = 'usuario@aurora.example'`,
-  );
-  const numbers = Array.from(
-    { length: n },
-    (_, i) => `L3-${year}-${String(FIRST_SEQ + i).padStart(6, '0')}`,
-  );
-  const registeredAt = new Date();
-  // Read-model rows first, as registerTicket commits them, marked started (the API's start
-  // reconciler must not race the starts below); then the workflows, with the short cadence the
-  // API does not offer.
-  await world.db.query(
-    `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id, calendar_id,
-                         category, subject, description, state, sla_status, details, registered_at,
-                         workflow_started_at, last_event_seq, updated_at)
-     SELECT 'L3-' || $1::text || '-' || lpad(s::text, 6, '0'), $1::int, s,
-            'ticket:L3-' || $1::text || '-' || lpad(s::text, 6, '0'), $2, $3, $4,
-            'INCIDENT', 'Reloj de precisión ' || s, 'Ticket del escenario de temporizadores.',
-            'REGISTERED', 'ok', '{}'::jsonb, $5, $5, 0, $5
-       FROM generate_series($6::int, $7::int) AS s`,
-    [year, org, user, calendarId, registeredAt, FIRST_SEQ, FIRST_SEQ + n - 1],
-  );
-  await concurrentRate(CLIENTS, n, Infinity, async (i) => {
-    const input: TicketInput = {
-      ticketNumber: numbers[i],
-      clientOrgId: org,
-      calendarId,
-      registrantId: user,
-      category: 'INCIDENT',
-      subject: `Reloj de precisión ${FIRST_SEQ + i}`,
-      description: 'Ticket del escenario de temporizadores.',
-      registeredAt: registeredAt.toISOString(),
-      progressCadenceMinutes: CADENCE_MINUTES,
-    };
-    await world.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', {
-      taskQueue: world.config.temporal.taskQueue,
-      workflowId: ticketWorkflowId(numbers[i]),
-      args: [input],
-    });
+  // Opened as registerTicket opens them, with the short cadence the API does not offer.
+  const { numbers, start } = await openBenchTickets(world, {
+    firstSeq: FIRST_SEQ,
+    count: n,
+    calendarId,
+    subject: 'Reloj de precisión',
+    description: 'Ticket del escenario de temporizadores.',
+    progressCadenceMinutes: CADENCE_MINUTES,
   });
+  await concurrentRate(CLIENTS, n, Infinity, start);
   await until('every triage clock running', 120_000, async () => {
     const [{ count }] = await world.db.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM ticket_clock c JOIN ticket t ON t.number = c.ticket_number
