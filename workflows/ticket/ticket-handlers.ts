@@ -38,6 +38,7 @@ import {
   waitOnClientUpdate,
 } from './ticket.contract';
 import { registerDateAdjustment } from './date-adjustment';
+import { registerReassignment } from './reassignment';
 import type { TicketRuntime } from './ticket-runtime';
 import {
   answersInfoRequest,
@@ -103,6 +104,8 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   setHandler(ticketStateQuery, () => rt.view);
   // L3-19 published date adjustments (issue 8): a self-contained Update.
   registerDateAdjustment(rt);
+  // L3-07 reassignment of an assigned open ticket: a self-contained Update.
+  registerReassignment(rt);
   setHandler(calendarChangedSignal, ({ calendarId }) => {
     if (calendarId !== rt.view.calendarId) return;
     rt.calendarDirty = true;

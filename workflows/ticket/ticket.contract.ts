@@ -308,6 +308,14 @@ export interface CommentArgs extends RequestBase {
 /** Longest comment body, in characters (after trimming). */
 export const COMMENT_MAX_LENGTH = 10_000;
 
+/** L3-07: provider staff hand an assigned open ticket to another agent. */
+export interface ReassignArgs extends RequestBase {
+  /** `app_user.id` of the provider agent who takes the ticket (the API checks: active AGENT). */
+  readonly agentId: string;
+  /** Why, for the timeline and the new assignee's email. */
+  readonly note?: string;
+}
+
 /** L3-17: provider staff record an executed odoo.sh admin action. */
 export interface AdminActionArgs extends RequestBase {
   readonly action: AdminActionKind;
@@ -369,6 +377,14 @@ export const cancelUpdate = u<NoteArgs>('cancel');
  * comment: the session is how the information is gathered (see `answersInfoRequest`).
  */
 export const commentUpdate = u<CommentArgs>('comment');
+
+/**
+ * L3-07: provider staff (AGENT, MANAGER, ADMIN) hand an assigned open ticket to another agent.
+ * Records `reassign` `{ agentId, previousAgentId, note? }` (the read model's assignee follows; the
+ * new assignee is emailed). Neither the state nor any clock changes. The same agent again is
+ * INVALID_TRANSITION (nothing recorded, nobody emailed twice).
+ */
+export const reassignUpdate = u<ReassignArgs>('reassign');
 
 export const ticketStateQuery = defineQuery<TicketView>('ticketState');
 /** A calendar the ticket uses changed: running deadlines are recomputed from start and pauses. */

@@ -9,6 +9,7 @@ import type {
   EstimateFeedbackArgs,
   NoteArgs,
   ReasonsArgs,
+  ReassignArgs,
   ReleaseDateArgs,
   RemoteSessionArgs,
   RequestBase,
@@ -36,6 +37,8 @@ export interface RuleTicket {
   readonly adminActions?: readonly unknown[];
   /** Where a ticket waiting on the client came from. */
   readonly waitingFrom?: TicketState | null;
+  /** The assigned agent (L3-07); absent or null: unassigned. */
+  readonly assigneeId?: string | null;
 }
 
 export interface TransitionRule<A extends RequestBase> {
@@ -327,6 +330,20 @@ export const RULES = {
     from: nonTerminal,
     validate: commentArgs,
   } as TransitionRule<CommentArgs>,
+  // L3-07: an assigned open ticket changes hands among provider agents (state and clocks stay).
+  reassign: {
+    roles: PROVIDER,
+    from: (ticket) => nonTerminal(ticket) && typeof ticket.assigneeId === 'string',
+    validate: (args, ticket) => {
+      text(args.agentId, 'agentId');
+      if (args.note !== undefined && typeof args.note !== 'string') {
+        fail('VALIDATION_FAILED', 'note must be a string');
+      }
+      if (args.agentId === ticket.assigneeId) {
+        fail('INVALID_TRANSITION', `the ticket is already assigned to ${args.agentId}`);
+      }
+    },
+  } as TransitionRule<ReassignArgs>,
   // L3-17 odoo.sh administration: provider staff only, on ADMIN_ACTION tickets only.
   recordAdminAction: {
     roles: PROVIDER,

@@ -1,0 +1,129 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import {
+  classifyUpdate,
+  reassignUpdate,
+  resolveUpdate,
+  confirmResolutionUpdate,
+  ticketStateQuery,
+} from '../../workflows/ticket/ticket.contract';
+import type { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
+import {
+  agent,
+  clientUser,
+  manager,
+  req,
+  startTicket,
+  type TicketHarness,
+  useTicketHarness,
+  withWorker,
+} from './ticket-harness';
+
+// L3-07: a problem is assigned at once (classification); provider staff may then hand it to
+// another agent. The `reassign` Update records who moved it from whom to whom, the read model's
+// assignee follows (projected once), and nothing else changes: neither the state nor a clock.
+
+let h: TicketHarness;
+useTicketHarness((ctx) => {
+  ({ h } = ctx);
+});
+
+type Handle = WorkflowHandle<typeof ticketWorkflow>;
+
+const refusedWith = (handle: Handle, args: Parameters<typeof req>[1], actor = manager) =>
+  handle.executeUpdate(reassignUpdate, { args: [req(actor, args as { agentId: string })] });
+
+describe('reassign (L3-07)', () => {
+  it('moves the assignee, records reassign with the previous agent, and keeps state and clocks', async () => {
+    await withWorker(h, async () => {
+      const { handle, input } = await startTicket(h);
+      await handle.executeUpdate(classifyUpdate, {
+        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
+      });
+      const before = await handle.query(ticketStateQuery);
+      expect(before.assigneeId).toBe('agent-1');
+
+      const args = req(manager, { agentId: 'agent-2', note: '  Alex sale de vacaciones ' });
+      const result = await handle.executeUpdate(reassignUpdate, { args: [args] });
+      expect(result.state).toBe('IN_ANALYSIS');
+      // A retry of the same request answers the first result and records nothing more.
+      expect(await handle.executeUpdate(reassignUpdate, { args: [args] })).toEqual(result);
+
+      const view = await handle.query(ticketStateQuery);
+      expect(view.assigneeId).toBe('agent-2');
+      expect(view.state).toBe('IN_ANALYSIS');
+      expect(view.clocks).toEqual(before.clocks);
+      const events = view.timeline.filter((e) => e.type === 'reassign');
+      expect(events).toEqual([
+        expect.objectContaining({
+          seq: result.seq,
+          actor: manager,
+          data: { agentId: 'agent-2', previousAgentId: 'agent-1', note: 'Alex sale de vacaciones' },
+        }),
+      ]);
+      // Projected once, with the read model's new assignee.
+      const projected = h.projections
+        .filter((b) => b.ticketNumber === input.ticketNumber)
+        .flatMap((b) => b.events.map((e) => ({ e, slice: b.slice })))
+        .filter(({ e }) => e.type === 'reassign');
+      expect(projected).toHaveLength(1);
+      expect(projected[0].slice.assigneeId).toBe('agent-2');
+
+      // An agent hands it back; resolution and closure go on as before.
+      await handle.executeUpdate(reassignUpdate, { args: [req(agent, { agentId: 'agent-1' })] });
+      expect((await handle.query(ticketStateQuery)).assigneeId).toBe('agent-1');
+      await handle.executeUpdate(resolveUpdate, { args: [req(agent, { note: 'Listo' })] });
+      await handle.executeUpdate(reassignUpdate, { args: [req(agent, { agentId: 'agent-3' })] });
+      await handle.executeUpdate(confirmResolutionUpdate, { args: [req(clientUser)] });
+      const done = await handle.result();
+      expect(done.assigneeId).toBe('agent-3');
+      expect(done.timeline.filter((e) => e.type === 'reassign')).toHaveLength(3);
+    });
+  });
+
+  it('is refused with nothing recorded: unassigned, by a client, the same agent, no agent, closed', async () => {
+    await withWorker(h, async () => {
+      const { handle } = await startTicket(h);
+      // REGISTERED: nobody is assigned yet.
+      await expect(refusedWith(handle, { agentId: 'agent-2' })).rejects.toMatchObject({
+        cause: { type: 'INVALID_TRANSITION' },
+      });
+      await handle.executeUpdate(classifyUpdate, {
+        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
+      });
+      const before = await handle.query(ticketStateQuery);
+      await expect(refusedWith(handle, { agentId: 'agent-2' }, clientUser)).rejects.toMatchObject({
+        cause: { type: 'FORBIDDEN' },
+      });
+      await expect(refusedWith(handle, { agentId: 'agent-1' })).rejects.toMatchObject({
+        cause: { type: 'INVALID_TRANSITION' },
+      });
+      await expect(refusedWith(handle, { agentId: '  ' })).rejects.toMatchObject({
+        cause: { type: 'VALIDATION_FAILED' },
+      });
+      expect(await handle.query(ticketStateQuery)).toEqual(before);
+
+      await handle.executeUpdate(resolveUpdate, { args: [req(agent, { note: 'Listo' })] });
+      await handle.executeUpdate(confirmResolutionUpdate, { args: [req(clientUser)] });
+      const closed = await handle.result();
+      expect(closed.timeline.some((e) => e.type === 'reassign')).toBe(false);
+    });
+  });
+
+  it('leaves a requirement (never assigned) refusing it', async () => {
+    await withWorker(h, async () => {
+      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
+      await handle.executeUpdate(classifyUpdate, {
+        args: [
+          req(agent, {
+            classification: 'REQUIREMENT' as const,
+            requirementKind: 'CHANGE' as const,
+          }),
+        ],
+      });
+      await expect(refusedWith(handle, { agentId: 'agent-2' })).rejects.toMatchObject({
+        cause: { type: 'INVALID_TRANSITION' },
+      });
+      await handle.terminate('test done');
+    });
+  });
+});
