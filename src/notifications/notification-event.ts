@@ -107,6 +107,29 @@ export interface DateAdjustedEvent extends EventBase {
   readonly newDate: string;
   readonly reason: string;
 }
+/**
+ * L3-19/L3-10, provider side: a re-plan (a capacity change, a queue reorder) left a published
+ * release date that the capacity plan can no longer meet. Told to the assigned agent (every agent
+ * while none is assigned) and the provider managers, never to the client: the agent decides
+ * whether to adjust the date (`adjustReleaseDate`, which emails the client). Not a timeline event:
+ * keyed by {@link deliveryAtRiskEventKey}, so it is told once per (ticket, published, planned).
+ */
+export interface ProviderDeliveryAtRiskEvent extends EventBase {
+  readonly type: 'PROVIDER_DELIVERY_AT_RISK';
+  /** ISO-8601 instants: the published release date and the capacity model's date. */
+  readonly releaseDate: string;
+  readonly plannedDate: string;
+  /** Business days the plan is late by (≥ 1). */
+  readonly slipBusinessDays: number;
+  /** What re-planned: the client's capacity changed, or its queue was reordered. */
+  readonly cause: 'CAPACITY_CHANGED' | 'QUEUE_REORDERED';
+  /** The client's capacity after the re-plan (provider hours per business day). */
+  readonly hoursPerBusinessDay: number;
+  /** 1-based place of the ticket in its client's queue after the re-plan. */
+  readonly position: number;
+  /** `app_user.id` of the assigned agent, or `null` (then every provider agent is told). */
+  readonly assigneeId: string | null;
+}
 export interface SlaAtRiskEvent extends EventBase {
   readonly type: 'SLA_AT_RISK';
   readonly clock: 'triage' | 'diagnosis' | 'scheduling' | 'progress';
@@ -212,6 +235,22 @@ export interface ProviderClientActivityEvent extends EventBase {
   readonly estimateVersion?: number;
 }
 
+/**
+ * L3-07, provider side: provider staff handed an assigned ticket to another agent; the new
+ * assignee is told (every agent should that one no longer be active). The client is not emailed:
+ * who works the ticket is the provider's matter, and the ticket page shows the new name.
+ */
+export interface ProviderAssignedEvent extends EventBase {
+  readonly type: 'PROVIDER_ASSIGNED';
+  /** `app_user.id` of the agent who now has the ticket. */
+  readonly assigneeId: string;
+  /** `app_user.id` of the agent who had it, when known. */
+  readonly previousAssigneeId: string | null;
+  /** `app_user.id` of the staff member who reassigned it. */
+  readonly actorId: string;
+  readonly note?: string;
+}
+
 /** Provider-only note on a ticket: recorded, never emailed to anyone. */
 export interface InternalNoteEvent extends EventBase {
   readonly type: 'INTERNAL_NOTE';
@@ -234,6 +273,7 @@ export type NotificationEvent =
   | ClosedEvent
   | CancelledEvent
   | DateAdjustedEvent
+  | ProviderDeliveryAtRiskEvent
   | SlaAtRiskEvent
   | SlaBreachedEvent
   | CommentAddedEvent
@@ -244,6 +284,7 @@ export type NotificationEvent =
   | EstimateReminderEvent
   | ProviderNewTicketEvent
   | ProviderClientActivityEvent
+  | ProviderAssignedEvent
   | InternalNoteEvent;
 
 export type NotificationEventType = NotificationEvent['type'];
@@ -262,6 +303,19 @@ export function ticketEventKey(ticketNumber: string, seq: number): string {
  */
 export function providerEventKey(ticketNumber: string, seq: number): string {
   return `${ticketEventKey(ticketNumber, seq)}:provider`;
+}
+
+/**
+ * The event key of a delivery-at-risk warning (L3-19): `ticket-<number>:delivery-at-risk:
+ * <published>:<planned>` (ISO instants). The outbox is unique per (event key, recipient), so every
+ * re-plan may offer the warning again and only a new (published, planned) pair is emailed.
+ */
+export function deliveryAtRiskEventKey(
+  ticketNumber: string,
+  releaseDate: Date,
+  plannedDate: Date,
+): string {
+  return `ticket-${ticketNumber}:delivery-at-risk:${releaseDate.toISOString()}:${plannedDate.toISOString()}`;
 }
 
 // ---- L3-15 biweekly checkpoint (issue 8): not about one ticket, so outside the ticket union ----

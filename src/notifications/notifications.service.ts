@@ -55,7 +55,10 @@ export class NotificationsService {
 
     const about = {
       ...event.ticket,
-      assigneeId: event.type === 'PROVIDER_CLIENT_ACTIVITY' ? event.assigneeId : null,
+      assigneeId:
+        event.type === 'PROVIDER_CLIENT_ACTIVITY' || event.type === 'PROVIDER_ASSIGNED'
+          ? event.assigneeId
+          : null,
     };
     const recipients = selectRecipients(
       await this.loadAudiences(manager, about, audiences),
@@ -229,6 +232,10 @@ function mentionedUsers(event: NotificationEvent): string[] {
       return [event.ticket.registrantId];
     case 'PROVIDER_CLIENT_ACTIVITY':
       return [event.actorId];
+    case 'PROVIDER_ASSIGNED':
+      return [event.assigneeId, event.actorId, event.previousAssigneeId].filter(
+        (id): id is string => id !== null,
+      );
     default:
       return [];
   }

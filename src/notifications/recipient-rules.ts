@@ -44,6 +44,8 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   // does on a ticket (comments, answers, decisions) reaches the agent working it.
   PROVIDER_NEW_TICKET: ['PROVIDER_STAFF'],
   PROVIDER_CLIENT_ACTIVITY: ['ASSIGNEE_OR_AGENTS'],
+  // L3-07: a reassigned ticket reaches the agent who now has it (never the client).
+  PROVIDER_ASSIGNED: ['ASSIGNEE_OR_AGENTS'],
   INTERNAL_NOTE: [],
 };
 

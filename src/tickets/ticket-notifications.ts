@@ -61,7 +61,8 @@ export function notificationsFor(
  * L3-11, provider side: the provider's email about a timeline event, if any. A new ticket goes to
  * the provider's agents and managers; a client's comment, answer or decision (information given,
  * reply, estimate authorized / rejected / re-estimate asked, failures reported, delivery accepted,
- * ticket reopened) to the assigned agent, or every agent while none is assigned. Keyed by
+ * ticket reopened) to the assigned agent, or every agent while none is assigned; a reassignment
+ * (L3-07) to the agent who now has the ticket. Keyed by
  * `providerEventKey(number, seq)`, so it is queued once per recipient whatever the retries.
  */
 export function providerNotificationFor(
@@ -81,6 +82,18 @@ export function providerNotificationFor(
       type: 'PROVIDER_NEW_TICKET',
       category: text(event.data.category),
       ...(triage?.deadline ? { triageDeadline: triage.deadline } : {}),
+    };
+  }
+  if (event.type === 'reassign' && event.actor) {
+    // L3-07: the agent who now has the ticket is told; the client is not (its page shows it).
+    const note = optional(event.data.note);
+    return {
+      ...base,
+      type: 'PROVIDER_ASSIGNED',
+      assigneeId: text(event.data.agentId),
+      previousAssigneeId: optional(event.data.previousAgentId) ?? null,
+      actorId: event.actor.userId,
+      ...(note ? { note } : {}),
     };
   }
   const activity = clientActivityOf(event);

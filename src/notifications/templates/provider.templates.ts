@@ -71,59 +71,82 @@ const ACTIVITIES: Record<
   },
 };
 
-export const providerTemplates: TemplateFamily<'PROVIDER_NEW_TICKET' | 'PROVIDER_CLIENT_ACTIVITY'> =
-  {
-    PROVIDER_NEW_TICKET: (e, ctx) => {
-      const client = ctx.names.get(e.ticket.clientOrgId) ?? ctx.t('un cliente', 'a client');
-      const registrant = ctx.names.get(e.ticket.registrantId) ?? ctx.t('el cliente', 'the client');
-      const category = CATEGORIES[e.category];
-      const rows: [string, string][] = [
-        [ctx.t('Cliente', 'Client'), client],
-        [ctx.t('Registró', 'Registered by'), registrant],
-        [ctx.t('Categoría', 'Category'), category ? ctx.t(category[0], category[1]) : e.category],
-        [ctx.t('Asunto', 'Subject'), e.ticket.subject],
-      ];
-      if (e.triageDeadline) {
-        rows.push([
-          ctx.t('Atender a más tardar', 'Attend by'),
-          ctx.dates.instant(e.triageDeadline),
-        ]);
-      }
-      return {
-        subject: subjectLine(
-          e.ticket.number,
-          `${ctx.t('Nuevo ticket de', 'New ticket from')} ${client}: ${e.ticket.subject}`,
-        ),
-        heading: ctx.t(
-          `${client} registró el ticket ${e.ticket.number}.`,
-          `${client} registered ticket ${e.ticket.number}.`,
-        ),
-        blocks: [
-          { kind: 'facts', rows },
-          {
-            kind: 'paragraph',
-            text: ctx.t(
-              'El plazo de atención (8 horas hábiles) ya corre: confirme que la información está completa o pida más.',
-              'The attention clock (8 business hours) is running: confirm the information is complete or ask for more.',
-            ),
-          },
-        ],
-      };
-    },
+export const providerTemplates: TemplateFamily<
+  'PROVIDER_NEW_TICKET' | 'PROVIDER_CLIENT_ACTIVITY' | 'PROVIDER_ASSIGNED'
+> = {
+  PROVIDER_NEW_TICKET: (e, ctx) => {
+    const client = ctx.names.get(e.ticket.clientOrgId) ?? ctx.t('un cliente', 'a client');
+    const registrant = ctx.names.get(e.ticket.registrantId) ?? ctx.t('el cliente', 'the client');
+    const category = CATEGORIES[e.category];
+    const rows: [string, string][] = [
+      [ctx.t('Cliente', 'Client'), client],
+      [ctx.t('Registró', 'Registered by'), registrant],
+      [ctx.t('Categoría', 'Category'), category ? ctx.t(category[0], category[1]) : e.category],
+      [ctx.t('Asunto', 'Subject'), e.ticket.subject],
+    ];
+    if (e.triageDeadline) {
+      rows.push([ctx.t('Atender a más tardar', 'Attend by'), ctx.dates.instant(e.triageDeadline)]);
+    }
+    return {
+      subject: subjectLine(
+        e.ticket.number,
+        `${ctx.t('Nuevo ticket de', 'New ticket from')} ${client}: ${e.ticket.subject}`,
+      ),
+      heading: ctx.t(
+        `${client} registró el ticket ${e.ticket.number}.`,
+        `${client} registered ticket ${e.ticket.number}.`,
+      ),
+      blocks: [
+        { kind: 'facts', rows },
+        {
+          kind: 'paragraph',
+          text: ctx.t(
+            'El plazo de atención (8 horas hábiles) ya corre: confirme que la información está completa o pida más.',
+            'The attention clock (8 business hours) is running: confirm the information is complete or ask for more.',
+          ),
+        },
+      ],
+    };
+  },
 
-    PROVIDER_CLIENT_ACTIVITY: (e, ctx) => {
-      const a = ACTIVITIES[e.activity];
-      const who = ctx.names.get(e.actorId) ?? ctx.t('El cliente', 'The client');
-      return {
-        subject: subjectLine(e.ticket.number, `${ctx.t(...a.subject)}: ${e.ticket.subject}`),
-        heading: ctx.t(
-          `${who} ${a.did[0]} el ticket ${e.ticket.number}.`,
-          `${who} ${a.did[1]} ticket ${e.ticket.number}.`,
-        ),
-        blocks: activityBlocks(e, ctx, a.words),
-      };
-    },
-  };
+  PROVIDER_CLIENT_ACTIVITY: (e, ctx) => {
+    const a = ACTIVITIES[e.activity];
+    const who = ctx.names.get(e.actorId) ?? ctx.t('El cliente', 'The client');
+    return {
+      subject: subjectLine(e.ticket.number, `${ctx.t(...a.subject)}: ${e.ticket.subject}`),
+      heading: ctx.t(
+        `${who} ${a.did[0]} el ticket ${e.ticket.number}.`,
+        `${who} ${a.did[1]} ticket ${e.ticket.number}.`,
+      ),
+      blocks: activityBlocks(e, ctx, a.words),
+    };
+  },
+
+  // L3-07: the ticket changed hands; written so it reads right for whoever receives it.
+  PROVIDER_ASSIGNED: (e, ctx) => {
+    const agent = ctx.names.get(e.assigneeId) ?? ctx.t('otro agente', 'another agent');
+    const who = ctx.names.get(e.actorId) ?? ctx.t('Un miembro del equipo', 'A staff member');
+    const rows: [string, string][] = [
+      [ctx.t('Asunto', 'Subject'), e.ticket.subject],
+      [ctx.t('Asignado a', 'Assigned to'), agent],
+    ];
+    const previous = e.previousAssigneeId ? ctx.names.get(e.previousAssigneeId) : undefined;
+    if (previous) rows.push([ctx.t('Antes', 'Previously'), previous]);
+    const blocks: Block[] = [{ kind: 'facts', rows }];
+    if (e.note) blocks.push({ kind: 'quote', label: ctx.t('Nota', 'Note'), text: e.note });
+    return {
+      subject: subjectLine(
+        e.ticket.number,
+        `${ctx.t('Ticket asignado a', 'Ticket assigned to')} ${agent}: ${e.ticket.subject}`,
+      ),
+      heading: ctx.t(
+        `${who} asignó el ticket ${e.ticket.number} a ${agent}.`,
+        `${who} assigned ticket ${e.ticket.number} to ${agent}.`,
+      ),
+      blocks,
+    };
+  },
+};
 
 function activityBlocks(
   e: ProviderClientActivityEvent,

@@ -150,5 +150,13 @@ export function sampleEvents(
       assigneeId: people.agentId,
       text: 'Adjunto la póliza con la que falla el timbrado.',
     },
+    PROVIDER_ASSIGNED: {
+      ...base(),
+      type: 'PROVIDER_ASSIGNED',
+      assigneeId: people.agentId,
+      previousAssigneeId: null,
+      actorId: people.agentId,
+      note: 'Alex conoce el diario de Ventas.',
+    },
   };
 }

@@ -27,6 +27,7 @@ describe('L3-11 recipient rules', () => {
   it('L3-11 provider side: the provider notices go to provider staff only, never to clients', () => {
     expect(RECIPIENT_RULES.PROVIDER_NEW_TICKET).toEqual(['PROVIDER_STAFF']);
     expect(RECIPIENT_RULES.PROVIDER_CLIENT_ACTIVITY).toEqual(['ASSIGNEE_OR_AGENTS']);
+    expect(RECIPIENT_RULES.PROVIDER_ASSIGNED).toEqual(['ASSIGNEE_OR_AGENTS']);
     const provider = new Set(['MANAGERS', 'PROVIDER_STAFF', 'ASSIGNEE_OR_AGENTS']);
     for (const [type, audiences] of Object.entries(RECIPIENT_RULES)) {
       if (type.startsWith('PROVIDER_')) expect(audiences.every((a) => provider.has(a))).toBe(true);
@@ -60,6 +61,7 @@ describe('L3-11 recipient rules', () => {
       'ESTIMATE_REMINDER',
       'PROVIDER_NEW_TICKET',
       'PROVIDER_CLIENT_ACTIVITY',
+      'PROVIDER_ASSIGNED',
     ]);
     const rest = (Object.keys(RECIPIENT_RULES) as NotificationEventType[]).filter(
       (t) => !special.has(t),

@@ -229,6 +229,21 @@ describe('L3-11 email templates', () => {
     expect(comment.text).toContain('https://soporte.example/tickets/L3-2026-000123');
   });
 
+  it('L3-07 provider side: a reassignment names who assigned it, to whom, and the note', () => {
+    const names = new Map([
+      ['u-agent', 'Alex Agent'],
+      ['u-mgr', 'Gerardo Gerente'],
+    ]);
+    const event = { ...EVENTS.PROVIDER_ASSIGNED, assigneeId: 'u-agent', actorId: 'u-mgr' };
+    const agent = { ...ES, email: 'agente@becken.example', displayName: 'Alex Agent' };
+    const es = renderEmail(event, agent, { ...OPTIONS, names })!;
+    expect(es.subject).toBe('[L3-2026-000123] Ticket asignado a Alex Agent: Factura no timbra');
+    expect(es.text).toContain('Gerardo Gerente asignó el ticket L3-2026-000123 a Alex Agent.');
+    expect(es.text).toContain('> Alex conoce el diario de Ventas.');
+    const en = renderEmail(event, { ...agent, locale: Locale.EN }, { ...OPTIONS, names })!;
+    expect(en.text).toContain('Gerardo Gerente assigned ticket L3-2026-000123 to Alex Agent.');
+  });
+
   it('renders no email for an internal note', () => {
     expect(renderEmail(EVENTS.INTERNAL_NOTE, ES, OPTIONS)).toBeNull();
   });

@@ -145,6 +145,7 @@ describe('L3-11 timeline events → emails', () => {
       expect.arrayContaining([
         'registered',
         'ASSIGNED',
+        'reassign',
         'DATE_ADJUSTED',
         'CLOCK_STARTED',
         'CLOCK_MET',
@@ -316,6 +317,29 @@ describe('L3-11 timeline events → emails', () => {
       expect(RECIPIENT_RULES.PROVIDER_CLIENT_ACTIVITY).toEqual(['ASSIGNEE_OR_AGENTS']);
     },
   );
+
+  it('L3-07: a reassignment emails the agent who now has the ticket, and nothing to the client', () => {
+    const moved = event(
+      'reassign',
+      { agentId: 'u-agent-2', previousAgentId: 'u-agent', note: 'Vacaciones' },
+      'MANAGER',
+      'u-mgr',
+    );
+    expect(notificationFor(TICKET, moved, SLICE)).toBeNull();
+    expect(notificationsFor(TICKET, moved, { ...SLICE, assigneeId: 'u-agent-2' })).toEqual([
+      {
+        type: 'PROVIDER_ASSIGNED',
+        assigneeId: 'u-agent-2',
+        previousAssigneeId: 'u-agent',
+        actorId: 'u-mgr',
+        note: 'Vacaciones',
+        eventKey: 'ticket-L3-2026-000042:7:provider',
+        occurredAt: AT,
+        ticket: TICKET,
+      },
+    ]);
+    expect(RECIPIENT_RULES.PROVIDER_ASSIGNED).toEqual(['ASSIGNEE_OR_AGENTS']);
+  });
 
   it('L3-11 provider side: no assignee → every agent; provider staff and internal notes tell nobody', () => {
     const unassigned = { ...SLICE, assigneeId: null };
