@@ -58,6 +58,15 @@ const { recordSlaEvent } = proxyActivities<SlaTimerActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '10 seconds' },
 });
+// Since SLA_EVENT_LOCAL_PATCH the same write is a local activity: it runs inside the firing's own
+// workflow task, so a breach costs one task and no activity round trip through the server (the
+// timer bench's "recorded" lateness; issue 10). Idempotent (unique per clock and event) and
+// retried as the projection is. Runs that fired before the patch replay with the activity above.
+const slaEvents = proxyLocalActivities<SlaTimerActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
+});
+const SLA_EVENT_LOCAL_PATCH = 'sla-event-as-local-activity';
 
 // Pure business-time computations as local activities: their results are recorded in history, so
 // replay never recomputes a deadline (a calendar edit cannot change the past).
@@ -422,7 +431,8 @@ export class TicketRuntime {
     if (!due || due.event !== event.event || due.at !== event.at) return;
     if (Date.parse(due.at) > Date.now()) return;
     const firedAt = nowIso();
-    await recordSlaEvent({
+    const record = patched(SLA_EVENT_LOCAL_PATCH) ? slaEvents.recordSlaEvent : recordSlaEvent;
+    await record({
       clockId: clock.id,
       ticketKey: this.ticketNumber,
       kind: clock.kind,
