@@ -1,6 +1,6 @@
 // What other domains use from notifications: the event contract and the enqueue service.
 export type * from './notification-event';
-export { providerEventKey, ticketEventKey } from './notification-event';
+export { deliveryAtRiskEventKey, providerEventKey, ticketEventKey } from './notification-event';
 export { NotificationsModule } from './notifications.module';
 export { NotificationsService, type EnqueueResult } from './notifications.service';
 export { EmailOutboxEntity } from './email-outbox.entity';

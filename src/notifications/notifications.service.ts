@@ -56,7 +56,9 @@ export class NotificationsService {
     const about = {
       ...event.ticket,
       assigneeId:
-        event.type === 'PROVIDER_CLIENT_ACTIVITY' || event.type === 'PROVIDER_ASSIGNED'
+        event.type === 'PROVIDER_CLIENT_ACTIVITY' ||
+        event.type === 'PROVIDER_ASSIGNED' ||
+        event.type === 'PROVIDER_DELIVERY_AT_RISK'
           ? event.assigneeId
           : null,
     };
@@ -65,8 +67,9 @@ export class NotificationsService {
       audiences,
     );
     const names = await this.loadNames(manager, mentionedUsers(event));
-    // The provider's new-ticket email names the client organisation (by its id in `names`).
-    if (event.type === 'PROVIDER_NEW_TICKET') {
+    // The provider's new-ticket and delivery-at-risk emails name the client organisation (by its
+    // id in `names`).
+    if (event.type === 'PROVIDER_NEW_TICKET' || event.type === 'PROVIDER_DELIVERY_AT_RISK') {
       const org = await manager
         .getRepository(OrganizationEntity)
         .findOne({ where: { id: event.ticket.clientOrgId }, select: { id: true, name: true } });

@@ -46,6 +46,9 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   PROVIDER_CLIENT_ACTIVITY: ['ASSIGNEE_OR_AGENTS'],
   // L3-07: a reassigned ticket reaches the agent who now has it (never the client).
   PROVIDER_ASSIGNED: ['ASSIGNEE_OR_AGENTS'],
+  // L3-19: a published date the plan can no longer meet reaches the agent working the ticket and
+  // the managers (who set the capacity); the client hears only of a date the agent adjusts.
+  PROVIDER_DELIVERY_AT_RISK: ['ASSIGNEE_OR_AGENTS', 'MANAGERS'],
   INTERNAL_NOTE: [],
 };
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '../identity';
 import { clientScope } from './client-scope';
+import { DeliveryRiskService } from './delivery-risk.service';
 import { PlanningSettingsService } from './planning-settings.service';
 import { QueueArgs, SetPlanningCapacityInput, SetQuickChannelInput } from './queue.inputs';
 import { PlanningSettingsModel, QuickChannelModel } from './queue.model';
@@ -16,6 +17,7 @@ export class PlanningSettingsResolver {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly settings: PlanningSettingsService,
+    private readonly deliveryRisk: DeliveryRiskService,
   ) {}
 
   @Query(() => PlanningSettingsModel)
@@ -26,13 +28,23 @@ export class PlanningSettingsResolver {
 
   @Roles(Role.MANAGER, Role.ADMIN)
   @Mutation(() => PlanningSettingsModel, {
-    description: 'L3-19: provider hours per business day for a client (null: the default).',
+    description:
+      'L3-19: provider hours per business day for a client (null: the default). Re-plans the queue: each published release date the plan can no longer meet is emailed to the provider once.',
   })
   setPlanningCapacity(
     @CurrentUser() user: AuthenticatedUser,
     @Args('input') input: SetPlanningCapacityInput,
   ) {
-    return this.settings.setCapacity(user, input.organizationId, input.hoursPerBusinessDay ?? null);
+    // The capacity and the delivery-at-risk warnings it causes are stored in one transaction
+    // (the settings service cannot depend on the queue, which reads the settings).
+    return this.settings.setCapacity(
+      user,
+      input.organizationId,
+      input.hoursPerBusinessDay ?? null,
+      async (tx) => {
+        await this.deliveryRisk.warn(tx, input.organizationId, 'CAPACITY_CHANGED');
+      },
+    );
   }
 
   @Query(() => QuickChannelModel, {

@@ -44,16 +44,34 @@ export class PlanningSettingsService {
     } satisfies PlanningSettings;
   }
 
+  /** No access check: the capacity of each of `organizationIds` (the default when unset). */
+  async capacitiesOf(organizationIds: readonly string[]): Promise<Map<string, number>> {
+    const capacities = new Map(organizationIds.map((id) => [id, DEFAULT_HOURS_PER_BUSINESS_DAY]));
+    if (organizationIds.length === 0) return capacities;
+    const rows = await this.db.query<{ organization_id: string; hours: string }[]>(
+      `SELECT organization_id, hours_per_business_day AS hours FROM planning_settings
+        WHERE organization_id = ANY ($1::uuid[]) AND hours_per_business_day IS NOT NULL`,
+      [organizationIds],
+    );
+    for (const r of rows) capacities.set(r.organization_id, Number(r.hours));
+    return capacities;
+  }
+
   async get(caller: AuthenticatedUser, organizationId: string): Promise<PlanningSettings> {
     await visibleClientOrganization(this.db.manager, organizationId, caller);
     return this.settingsOf(organizationId);
   }
 
-  /** `null` goes back to the default capacity. */
+  /**
+   * `null` goes back to the default capacity. A capacity change re-plans the client's queue:
+   * `replanned` runs in the transaction that stores it (after the write, so it sees the new
+   * capacity), e.g. to queue the provider's delivery-at-risk warnings with it (L3-19).
+   */
   async setCapacity(
     caller: AuthenticatedUser,
     organizationId: string,
     hoursPerBusinessDay: number | null,
+    replanned?: (tx: EntityManager) => Promise<void>,
   ): Promise<PlanningSettings> {
     if (
       hoursPerBusinessDay !== null &&
@@ -71,7 +89,16 @@ export class PlanningSettingsService {
       );
     }
     await visibleClientOrganization(this.db.manager, organizationId, caller);
-    await this.upsert(organizationId, caller.id, 'hours_per_business_day', hoursPerBusinessDay);
+    await this.db.transaction(async (tx) => {
+      await this.upsert(
+        tx,
+        organizationId,
+        caller.id,
+        'hours_per_business_day',
+        hoursPerBusinessDay,
+      );
+      await replanned?.(tx);
+    });
     return this.settingsOf(organizationId);
   }
 
@@ -83,18 +110,19 @@ export class PlanningSettingsService {
   ): Promise<PlanningSettings> {
     const link = url === null || url.trim() === '' ? null : whatsAppGroupUrl(url);
     await visibleClientOrganization(this.db.manager, organizationId, caller);
-    await this.upsert(organizationId, caller.id, 'whatsapp_group_url', link);
+    await this.upsert(this.db.manager, organizationId, caller.id, 'whatsapp_group_url', link);
     return this.settingsOf(organizationId);
   }
 
   private async upsert(
+    tx: EntityManager,
     organizationId: string,
     userId: string,
     // One of two fixed column names, never caller text.
     name: 'hours_per_business_day' | 'whatsapp_group_url',
     value: number | string | null,
   ): Promise<void> {
-    await this.db.query(
+    await tx.query(
       `INSERT INTO planning_settings (organization_id, ${name}, updated_by)
        VALUES ($1, $2, $3)
        ON CONFLICT (organization_id)

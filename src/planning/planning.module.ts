@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BusinessTimeModule } from '../business-time/business-time.module';
 import { TicketWorkflowClient } from '../tickets/ticket-workflow.client';
 import { DateChangesService } from './date-changes.service';
+import { DeliveryRiskService } from './delivery-risk.service';
 import { PlanningSettingsResolver } from './planning-settings.resolver';
 import { PlanningSettingsService } from './planning-settings.service';
 import { QueueReorderService } from './queue-reorder.service';
@@ -21,6 +22,7 @@ import { QueueService } from './queue.service';
     QueueService,
     QueueReorderService,
     DateChangesService,
+    DeliveryRiskService,
     // Stateless Temporal client wrapper of the ticket workflow (Updates, state).
     TicketWorkflowClient,
     QueueResolver,

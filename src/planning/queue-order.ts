@@ -30,6 +30,10 @@ export interface WorkItem extends Queued {
   readonly slaStatus: string;
   /** Earliest deadline of the running clocks; `null` when none runs (e.g. waiting on the client). */
   readonly nextDeadline: Date | null;
+  /** L3-19: the plan can no longer meet the published release date (`deliveryRisk`). */
+  readonly deliveryAtRisk?: boolean;
+  /** The published release date (a delivery at risk is ordered by it). */
+  readonly releaseDate?: Date | null;
 }
 
 /**
@@ -39,12 +43,18 @@ export interface WorkItem extends Queued {
  *    at-risk one whose clock still runs (75 % of its target used), each by the soonest deadline.
  *    These are commitments of the contract itself (L3-06/L3-08/L3-09), which no client priority
  *    waives; an at-risk clock that is paused waits on the client, so it does not jump the queue.
- * 2. Then what the clients decided: tickets a client flagged **urgent**, then each ticket's
+ * 2. **Deliveries at risk** (L3-19), right after: a published release date — a promise to the
+ *    client — that the capacity plan can no longer meet, soonest published date first. It goes
+ *    after the SLA clocks (the contract's own terms come first) and before the clients' urgent
+ *    flags because what it asks of the agent is a decision now, not more hours out of turn: adjust
+ *    the date (which tells the client, L3-19) or recover capacity. It leaves this group as soon
+ *    as the date is adjusted or the plan fits again, so it never holds the queue for long.
+ * 3. Then what the clients decided: tickets a client flagged **urgent**, then each ticket's
  *    **position in its client's queue** (`compareQueued`: rank, then arrival), so every client's
  *    first ticket comes before any client's second one; equal positions go by arrival.
  *
  * Other SLA deadlines do not reorder the rest: a running clock gets to the top when it is at risk.
- * Within one client the list is its queue order, apart from the tickets whose SLA is at stake.
+ * Within one client the list is its queue order, apart from the tickets at stake (1 and 2).
  */
 export function workOrder<T extends WorkItem>(items: readonly T[]): T[] {
   const clients = new Map<string, T[]>();
@@ -61,7 +71,7 @@ export function workOrder<T extends WorkItem>(items: readonly T[]): T[] {
     const stake = atStake(a) - atStake(b);
     if (stake !== 0) return stake;
     if (atStake(a) < NOT_AT_STAKE) {
-      const soonest = deadlineOf(a) - deadlineOf(b);
+      const soonest = dueOf(a) - dueOf(b);
       if (soonest !== 0) return soonest;
     }
     if (a.urgent !== b.urgent) return a.urgent ? -1 : 1;
@@ -69,17 +79,21 @@ export function workOrder<T extends WorkItem>(items: readonly T[]): T[] {
   });
 }
 
-const NOT_AT_STAKE = 2;
+const DELIVERY_AT_RISK = 2;
+const NOT_AT_STAKE = 3;
 
-/** 0: a breached clock; 1: an at-risk clock still running; 2: the rest. */
+/** 0: a breached clock; 1: an at-risk clock still running; 2: a delivery at risk; 3: the rest. */
 function atStake(item: WorkItem): number {
   if (item.slaStatus === 'breached') return 0;
   if (item.slaStatus === 'at_risk' && item.nextDeadline !== null) return 1;
+  if (item.deliveryAtRisk) return DELIVERY_AT_RISK;
   return NOT_AT_STAKE;
 }
 
-function deadlineOf(item: WorkItem): number {
-  return item.nextDeadline?.getTime() ?? Number.MAX_SAFE_INTEGER;
+/** What orders the tickets at stake: the clock's deadline, or the published date at risk. */
+function dueOf(item: WorkItem): number {
+  const due = atStake(item) === DELIVERY_AT_RISK ? item.releaseDate : item.nextDeadline;
+  return due?.getTime() ?? Number.MAX_SAFE_INTEGER;
 }
 
 function byArrival(a: Queued, b: Queued): number {

@@ -10,6 +10,7 @@ import {
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { TicketWorkflowClient } from '../tickets/ticket-workflow.client';
 import { replannedReleaseDate } from './capacity-model';
+import { DeliveryRiskService } from './delivery-risk.service';
 import { ranksOf } from './queue-order';
 import { type PlannedDateChange, QueueReorderEntity } from './queue-reorder.entity';
 import { QueueRankEntity } from './queue-rank.entity';
@@ -58,6 +59,7 @@ export class QueueReorderService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly queues: QueueService,
     private readonly workflows: TicketWorkflowClient,
+    private readonly deliveryRisk: DeliveryRiskService,
   ) {}
 
   /** The impact preview (no access check: callers check). Writes nothing. */
@@ -102,6 +104,12 @@ export class QueueReorderService {
       return this.record(tx, request, preview, reason.trim(), actor);
     });
     await this.publish(reorder);
+    // L3-19: a reorder publishes every date its plan pushes later, so what it can leave at risk is
+    // a ticket already late whose plan moved (e.g. up the queue, still after its date): the
+    // provider hears of each new (published, planned) pair once. After the publication, in a
+    // transaction of its own (the dates are Updates of the ticket workflows); a retried
+    // confirmation offers the warnings again, and the outbox keys make that a no-op.
+    await this.deliveryRisk.warnNow(request.organizationId, 'QUEUE_REORDERED', now);
     return {
       reorderId: reorder.id,
       changes: reorder.changes,

@@ -49,6 +49,19 @@ export class QueueEntryModel {
     description: 'Authorized requirements: the capacity model date in this order (L3-19).',
   })
   plannedReleaseDate!: Date | null;
+
+  @Field({
+    description:
+      'L3-19: delivery at risk — the capacity model plans the ticket for a business date after its published release date.',
+  })
+  deliveryAtRisk!: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'L3-19: business days the plan is late by (business dates after the published date, up to the planned one) when deliveryAtRisk; null otherwise.',
+  })
+  deliverySlipBusinessDays!: number | null;
 }
 
 @ObjectType('ClientQueue')

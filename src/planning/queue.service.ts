@@ -6,6 +6,7 @@ import { RELEASE_DATE_STATES, TERMINAL_STATES } from '../../workflows/ticket/tic
 import type { BusinessCalendar } from '../business-time/engine';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { planReleaseDates, remainingHours } from './capacity-model';
+import { deliveryRisk, NO_DELIVERY_RISK } from './delivery-risk';
 import { PlanningSettingsService } from './planning-settings.service';
 import { compareQueued, workOrder } from './queue-order';
 
@@ -32,6 +33,10 @@ export interface QueueEntry {
   readonly remainingHours: number | null;
   /** Authorized requirements only: the capacity model's date in this queue order. */
   readonly plannedReleaseDate: Date | null;
+  /** L3-19: the plan finishes after the published release date (see `deliveryRisk`). */
+  readonly deliveryAtRisk: boolean;
+  /** Business days the plan is late by when `deliveryAtRisk`; `null` otherwise. */
+  readonly deliverySlipBusinessDays: number | null;
 }
 
 export interface ClientQueue {
@@ -130,10 +135,7 @@ export class QueueService {
       [organizationId, TERMINAL_STATES],
     );
     const rows = raw.map(toQueueRow);
-    const calendars = new Map<string, BusinessCalendar>();
-    for (const id of new Set(rows.map((r) => r.calendarId))) {
-      calendars.set(id, (await this.calendars.current(id)).engine);
-    }
+    const calendars = await this.calendarsOf(rows);
     const { hoursPerBusinessDay } = await this.settings.settingsOf(organizationId, tx);
     return { organizationId, hoursPerBusinessDay, rows, calendars } satisfies QueueSnapshot;
   }
@@ -167,68 +169,86 @@ export class QueueService {
       organizationId: snapshot.organizationId,
       hoursPerBusinessDay: snapshot.hoursPerBusinessDay,
       plannedAt: now,
-      entries: ranked.map((r, i) => ({
-        position: i + 1,
-        ticketNumber: r.ticketNumber,
-        organizationId: snapshot.organizationId,
-        subject: r.subject,
-        category: r.category,
-        state: r.state,
-        registeredAt: r.registeredAt,
-        rank: r.rank,
-        urgent: r.urgent,
-        slaStatus: r.slaStatus,
-        nextDeadline: r.nextDeadline,
-        releaseDate: r.releaseDate,
-        remainingHours: plan.get(r.ticketNumber)?.remainingHours ?? null,
-        plannedReleaseDate: plan.get(r.ticketNumber)?.plannedDate ?? null,
-      })),
+      entries: ranked.map((r, i) => {
+        const planned = plan.get(r.ticketNumber)?.plannedDate ?? null;
+        const risk = planned
+          ? deliveryRisk(snapshot.calendars.get(r.calendarId)!, r.state, r.releaseDate, planned)
+          : NO_DELIVERY_RISK;
+        return {
+          position: i + 1,
+          ticketNumber: r.ticketNumber,
+          organizationId: snapshot.organizationId,
+          subject: r.subject,
+          category: r.category,
+          state: r.state,
+          registeredAt: r.registeredAt,
+          rank: r.rank,
+          urgent: r.urgent,
+          slaStatus: r.slaStatus,
+          nextDeadline: r.nextDeadline,
+          releaseDate: r.releaseDate,
+          remainingHours: plan.get(r.ticketNumber)?.remainingHours ?? null,
+          plannedReleaseDate: planned,
+          deliveryAtRisk: risk.atRisk,
+          deliverySlipBusinessDays: risk.slipBusinessDays,
+        };
+      }),
     };
   }
 
   /**
    * The agents' work list across clients (L3-10), in `workOrder`: tickets whose SLA is at stake
-   * (breached, then at risk with a running clock, soonest deadline first), then client-flagged
-   * urgent tickets, then each ticket's position in its client's queue (rank, then arrival).
-   * `organizationId` narrows it to one client. Every open ticket is read (a few columns), since a
-   * ticket's place depends on its whole client queue; the first `first` are answered.
+   * (breached, then at risk with a running clock, soonest deadline first), then deliveries at risk
+   * (a published release date the plan can no longer meet, soonest published date first), then
+   * client-flagged urgent tickets, then each ticket's position in its client's queue (rank, then
+   * arrival). `organizationId` narrows it to one client. Every open ticket is read (a few columns;
+   * estimates and logged hours only for the planned states), since a ticket's place and planned
+   * date depend on its whole client queue: each client's queue is arranged as `queueOf` does, so
+   * the work list shows the same planned dates and delivery risk. The first `first` are answered.
    */
-  async workList(first: number, organizationId?: string): Promise<QueueEntry[]> {
+  async workList(first: number, organizationId?: string, now = new Date()): Promise<QueueEntry[]> {
     const limit = Math.min(Math.max(first, 1), MAX_WORK_LIST);
     const raw = await this.db.query<(RawRow & { organization_id: string })[]>(
       `SELECT t.number, t.organization_id, t.subject, t.category, t.state, t.registered_at,
               t.calendar_id, t.release_date, t.sla_status, t.next_deadline,
-              NULL::jsonb AS estimates, r.rank, r.urgent, NULL AS logged,
+              CASE WHEN t.state = ANY ($3::text[]) THEN t.details -> 'estimates' END AS estimates,
+              r.rank, r.urgent,
+              CASE WHEN t.state = ANY ($3::text[]) THEN
+                (SELECT sum(te.hours) FROM time_entry te WHERE te.ticket_number = t.number)
+              END AS logged,
               NULL::timestamptz AS committed_release_date
          FROM ticket t
          LEFT JOIN queue_rank r ON r.ticket_number = t.number
         WHERE t.state <> ALL ($1::text[]) AND ($2::uuid IS NULL OR t.organization_id = $2)`,
-      [TERMINAL_STATES, organizationId ?? null],
+      [TERMINAL_STATES, organizationId ?? null, PLANNED_STATES],
     );
-    const items = raw.map((r) => ({
-      ...toQueueRow(r),
-      organizationId: r.organization_id,
-      registeredAt: new Date(r.registered_at),
-      nextDeadline: r.next_deadline === null ? null : new Date(r.next_deadline),
-    }));
-    return workOrder(items)
+    const byClient = new Map<string, QueueRow[]>();
+    for (const r of raw) {
+      const rows = byClient.get(r.organization_id) ?? [];
+      rows.push(toQueueRow(r));
+      byClient.set(r.organization_id, rows);
+    }
+    const calendars = await this.calendarsOf([...byClient.values()].flat());
+    const capacities = await this.settings.capacitiesOf([...byClient.keys()]);
+    const entries = [...byClient].flatMap(
+      ([org, rows]) =>
+        this.arrange(
+          { organizationId: org, hoursPerBusinessDay: capacities.get(org)!, rows, calendars },
+          now,
+        ).entries,
+    );
+    return workOrder(entries)
       .slice(0, limit)
-      .map((row, i) => ({
-        position: i + 1,
-        ticketNumber: row.ticketNumber,
-        organizationId: row.organizationId,
-        subject: row.subject,
-        category: row.category,
-        state: row.state,
-        registeredAt: row.registeredAt,
-        rank: row.rank,
-        urgent: row.urgent,
-        slaStatus: row.slaStatus,
-        nextDeadline: row.nextDeadline,
-        releaseDate: row.releaseDate,
-        remainingHours: null,
-        plannedReleaseDate: null,
-      }));
+      .map((entry, i) => ({ ...entry, position: i + 1 }));
+  }
+
+  /** The current calendar version of each calendar the rows use. */
+  private async calendarsOf(rows: readonly QueueRow[]): Promise<Map<string, BusinessCalendar>> {
+    const calendars = new Map<string, BusinessCalendar>();
+    for (const id of new Set(rows.map((r) => r.calendarId))) {
+      calendars.set(id, (await this.calendars.current(id)).engine);
+    }
+    return calendars;
   }
 }
 

@@ -4,6 +4,7 @@ import type { StoredAttachment } from '../email-outbox.entity';
 import type { NotificationEvent } from '../notification-event';
 import { deliveryTemplates } from './delivery.templates';
 import { commentTemplates } from './comment.templates';
+import { deliveryRiskTemplates } from './delivery-risk.templates';
 import { renderLayout, type EmailContent, type TemplateContext } from './email-content';
 import { estimateTemplates } from './estimate.templates';
 import { estimateFeedbackTemplates } from './estimate-feedback.templates';
@@ -29,6 +30,7 @@ const TEMPLATES: TemplateFamily<EmailedEventType> = {
   ...estimateReminderTemplates,
   ...executionTemplates,
   ...providerTemplates,
+  ...deliveryRiskTemplates,
 };
 
 /** The person an email is written for. */

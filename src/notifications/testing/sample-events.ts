@@ -158,5 +158,16 @@ export function sampleEvents(
       actorId: people.agentId,
       note: 'Alex conoce el diario de Ventas.',
     },
+    PROVIDER_DELIVERY_AT_RISK: {
+      ...base(),
+      type: 'PROVIDER_DELIVERY_AT_RISK',
+      releaseDate: '2026-02-10T00:00:00.000Z',
+      plannedDate: '2026-02-13T00:00:00.000Z',
+      slipBusinessDays: 3,
+      cause: 'CAPACITY_CHANGED',
+      hoursPerBusinessDay: 2,
+      position: 2,
+      assigneeId: people.agentId,
+    },
   };
 }

@@ -28,6 +28,8 @@ describe('L3-11 recipient rules', () => {
     expect(RECIPIENT_RULES.PROVIDER_NEW_TICKET).toEqual(['PROVIDER_STAFF']);
     expect(RECIPIENT_RULES.PROVIDER_CLIENT_ACTIVITY).toEqual(['ASSIGNEE_OR_AGENTS']);
     expect(RECIPIENT_RULES.PROVIDER_ASSIGNED).toEqual(['ASSIGNEE_OR_AGENTS']);
+    // L3-19: a delivery at risk reaches the agent working the ticket and the managers.
+    expect(RECIPIENT_RULES.PROVIDER_DELIVERY_AT_RISK).toEqual(['ASSIGNEE_OR_AGENTS', 'MANAGERS']);
     const provider = new Set(['MANAGERS', 'PROVIDER_STAFF', 'ASSIGNEE_OR_AGENTS']);
     for (const [type, audiences] of Object.entries(RECIPIENT_RULES)) {
       if (type.startsWith('PROVIDER_')) expect(audiences.every((a) => provider.has(a))).toBe(true);
@@ -62,6 +64,7 @@ describe('L3-11 recipient rules', () => {
       'PROVIDER_NEW_TICKET',
       'PROVIDER_CLIENT_ACTIVITY',
       'PROVIDER_ASSIGNED',
+      'PROVIDER_DELIVERY_AT_RISK',
     ]);
     const rest = (Object.keys(RECIPIENT_RULES) as NotificationEventType[]).filter(
       (t) => !special.has(t),

@@ -70,4 +70,17 @@ describe('L3-10 work list order (workOrder)', () => {
     expect(order([...items].reverse())).toEqual(expected);
     expect(expected).toEqual(['A2', 'B1', 'A1', 'B2']);
   });
+
+  it('L3-19: deliveries at risk come right after the SLA at stake, before client urgency, soonest published date first', () => {
+    const items = [
+      ticket('U', 'a', 1, { urgent: true, rank: 1 }),
+      ticket('D1', 'a', 2, { deliveryAtRisk: true, releaseDate: at(300) }),
+      ticket('D2', 'b', 3, { deliveryAtRisk: true, releaseDate: at(200) }),
+      ticket('R', 'b', 4, { slaStatus: 'at_risk', nextDeadline: at(40) }),
+      ticket('X', 'b', 5, { slaStatus: 'breached', deliveryAtRisk: true, releaseDate: at(100) }),
+      // A published date the plan still meets keeps the ticket's queue place.
+      ticket('K', 'a', 6, { deliveryAtRisk: false, releaseDate: at(10) }),
+    ];
+    expect(order(items)).toEqual(['X', 'R', 'D2', 'D1', 'U', 'K']);
+  });
 });

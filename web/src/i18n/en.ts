@@ -603,6 +603,7 @@ export const en: Messages = {
       ESTIMATE_REMINDER: 'Authorization reminder',
       PROVIDER_NEW_TICKET: 'New ticket (provider notice)',
       PROVIDER_CLIENT_ACTIVITY: 'Client activity (provider notice)',
+      PROVIDER_DELIVERY_AT_RISK: 'Delivery at risk (provider notice)',
     },
   },
   planning: planningEn,

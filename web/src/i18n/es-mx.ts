@@ -610,6 +610,7 @@ export const esMX = {
       ESTIMATE_REMINDER: 'Recordatorio de autorización',
       PROVIDER_NEW_TICKET: 'Nuevo ticket (aviso al proveedor)',
       PROVIDER_CLIENT_ACTIVITY: 'Actividad del cliente (aviso al proveedor)',
+      PROVIDER_DELIVERY_AT_RISK: 'Entrega en riesgo (aviso al proveedor)',
     } as Record<string, string>,
   },
   planning: planningEsMX,

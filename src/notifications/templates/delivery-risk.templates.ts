@@ -1,0 +1,57 @@
+import { subjectLine, type TemplateContext } from './email-content';
+import type { TemplateFamily } from './template-types';
+
+// L3-19/L3-10, provider side: a re-plan left a published release date the capacity plan can no
+// longer meet. Written for provider staff (assigned agent, managers): both dates, the slip in
+// business days, what re-planned, and what to decide. The client is not told by this email.
+
+/** `+3 días hábiles` / `+1 business day`. */
+export function slipText(ctx: Pick<TemplateContext, 't'>, days: number): string {
+  return days === 1
+    ? ctx.t('+1 día hábil', '+1 business day')
+    : ctx.t(`+${days} días hábiles`, `+${days} business days`);
+}
+
+export const deliveryRiskTemplates: TemplateFamily<'PROVIDER_DELIVERY_AT_RISK'> = {
+  PROVIDER_DELIVERY_AT_RISK: (e, ctx) => {
+    const slip = slipText(ctx, e.slipBusinessDays);
+    const client = ctx.names.get(e.ticket.clientOrgId);
+    const hours = ctx.dates.number(e.hoursPerBusinessDay);
+    const cause =
+      e.cause === 'CAPACITY_CHANGED'
+        ? ctx.t(
+            `Cambió la capacidad del cliente: ahora ${hours} h por día hábil.`,
+            `The client's capacity changed: now ${hours} h per business day.`,
+          )
+        : ctx.t('El cliente reordenó su cola.', 'The client reordered its queue.');
+    const rows: [string, string][] = [[ctx.t('Asunto', 'Subject'), e.ticket.subject]];
+    if (client) rows.push([ctx.t('Cliente', 'Client'), client]);
+    rows.push(
+      [ctx.t('Entrega publicada', 'Published delivery'), ctx.dates.instant(e.releaseDate)],
+      [ctx.t('Entrega planeada', 'Planned delivery'), ctx.dates.instant(e.plannedDate)],
+      [ctx.t('Retraso', 'Slip'), slip],
+      [ctx.t('Lugar en la cola', 'Place in the queue'), String(e.position)],
+      [ctx.t('Causa', 'Cause'), cause],
+    );
+    return {
+      subject: subjectLine(
+        e.ticket.number,
+        `${ctx.t('Entrega en riesgo', 'Delivery at risk')} (${slip}): ${e.ticket.subject}`,
+      ),
+      heading: ctx.t(
+        `La fecha de entrega publicada del ticket ${e.ticket.number} ya no se cumple con el plan (${slip}).`,
+        `The published delivery date of ticket ${e.ticket.number} no longer fits the plan (${slip}).`,
+      ),
+      blocks: [
+        { kind: 'facts', rows },
+        {
+          kind: 'paragraph',
+          text: ctx.t(
+            'El cliente no recibió ningún aviso. Decida si ajusta la fecha publicada (Ajustar fecha, en el ticket: el cliente recibe la nueva fecha por correo) o si recupera capacidad para cumplirla.',
+            'The client has not been told. Decide whether to adjust the published date (Adjust date, on the ticket: the client is emailed the new date) or to recover capacity to meet it.',
+          ),
+        },
+      ],
+    };
+  },
+};
