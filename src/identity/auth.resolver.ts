@@ -1,10 +1,14 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthenticatedUser } from './authenticated-user';
 import { AuthService } from './auth.service';
+import { ChangePasswordArgs } from './change-password.args';
 import { CurrentUser } from './current-user.decorator';
 import { LoginArgs } from './login.args';
 import { LoginResult } from './login-result.model';
+import { PasswordLinksService } from './password-links.service';
+import { PasswordSetModel } from './password-set.model';
 import { Public } from './public.decorator';
+import { SetPasswordWithTokenArgs } from './set-password-with-token.args';
 import { UserModel } from './user.model';
 import { UsersService } from './users.service';
 
@@ -13,6 +17,7 @@ export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly links: PasswordLinksService,
   ) {}
 
   @Public()
@@ -31,6 +36,31 @@ export class AuthResolver {
       expiresAt: session.expiresAt,
       user: UserModel.fromEntity(session.user),
     };
+  }
+
+  @Public()
+  @Mutation(() => PasswordSetModel, {
+    description:
+      'Sets a password from an emailed one-time link (invitation or reset) and spends the link. An unknown, used, revoked or expired link is VALIDATION_FAILED with reason PASSWORD_LINK_INVALID.',
+  })
+  setPasswordWithToken(
+    @Args() { token, password }: SetPasswordWithTokenArgs,
+  ): Promise<PasswordSetModel> {
+    return this.links.setPassword(token, password);
+  }
+
+  @Mutation(() => UserModel, {
+    description:
+      "Changes the logged-in user's password. A wrong current password is VALIDATION_FAILED (reason WRONG_CURRENT_PASSWORD); repeated failures are RATE_LIMITED like logins.",
+  })
+  async changePassword(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Args() { currentPassword, newPassword }: ChangePasswordArgs,
+    @Context() ctx: { req?: { ip?: string; socket?: { remoteAddress?: string } } },
+  ): Promise<UserModel> {
+    const ip = ctx.req?.ip ?? ctx.req?.socket?.remoteAddress;
+    await this.auth.changePassword(caller, currentPassword, newPassword, ip);
+    return UserModel.fromEntity(await this.users.get(caller.id));
   }
 
   @Query(() => UserModel, { description: 'The logged-in user, with their organisation.' })

@@ -6,6 +6,8 @@ import { type AuthenticatedUser, authenticatedUserOf } from './authenticated-use
 import { AuthTokenService, type IssuedToken } from './auth-token.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
+import { PasswordLinksService } from './password-links.service';
+import { assertAcceptablePassword } from './password-policy';
 import { UsersService } from './users.service';
 
 /** One message for an unknown email and a wrong password, so logins do not reveal who exists. */
@@ -14,17 +16,51 @@ export const INVALID_CREDENTIALS = 'Invalid email or password';
 @Injectable()
 export class AuthService {
   private readonly loginLimiter: LoginRateLimiter;
+  /** Wrong current passwords, per user + IP: the same throttle as logins. */
+  private readonly changeLimiter: LoginRateLimiter;
 
   constructor(
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: AuthTokenService,
+    private readonly links: PasswordLinksService,
     config: AppConfig,
   ) {
     this.loginLimiter = new LoginRateLimiter(
       config.loginRateLimit.maxFailures,
       config.loginRateLimit.windowSeconds * 1000,
     );
+    this.changeLimiter = new LoginRateLimiter(
+      config.loginRateLimit.maxFailures,
+      config.loginRateLimit.windowSeconds * 1000,
+    );
+  }
+
+  /**
+   * Sets a new password for the caller after checking the current one: a wrong one is
+   * VALIDATION_FAILED (`WRONG_CURRENT_PASSWORD`, not UNAUTHENTICATED: the session stays valid)
+   * and counts towards the same throttle as logins. A pending password link stops working.
+   */
+  async changePassword(
+    caller: AuthenticatedUser,
+    currentPassword: string,
+    newPassword: string,
+    clientIp?: string,
+  ): Promise<void> {
+    const limiterKey = LoginRateLimiter.key(caller.id, clientIp);
+    this.changeLimiter.assertAllowed(limiterKey);
+    assertAcceptablePassword(newPassword, 'newPassword');
+    const user = await this.users.findWithPasswordHash(caller.id);
+    if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      this.changeLimiter.recordFailure(limiterKey);
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The current password is not correct', {
+        reason: 'WRONG_CURRENT_PASSWORD',
+        field: 'currentPassword',
+      });
+    }
+    this.changeLimiter.reset(limiterKey);
+    await this.users.setPasswordHash(user.id, await this.hasher.hash(newPassword));
+    await this.links.revokeLive(user.id);
   }
 
   /**

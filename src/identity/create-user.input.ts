@@ -53,8 +53,12 @@ export class CreateUserInput {
   @IsTimeZone()
   timeZone: string = DEFAULT_TIME_ZONE;
 
-  @Field({ description: `Handed to the user; ${MIN_PASSWORD_LENGTH} characters or more.` })
+  @Field({
+    nullable: true,
+    description: `Left out (the web form): the user gets an invitation email with a one-time link to choose their password (72 h). Given: handed to the user by the admin; ${MIN_PASSWORD_LENGTH} characters or more.`,
+  })
+  @IsOptional()
   @IsString()
   @Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH)
-  temporaryPassword!: string;
+  temporaryPassword?: string;
 }

@@ -13,6 +13,7 @@ import { OrganizationEntity } from './organization.entity';
 import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
 import { PasswordHasher } from './password-hasher';
+import { PasswordLinksService } from './password-links.service';
 import { RolesGuard } from './roles.guard';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
@@ -37,6 +38,7 @@ import { UsersService } from './users.service';
   ],
   providers: [
     PasswordHasher,
+    PasswordLinksService,
     AuthTokenService,
     OrganizationsService,
     UsersService,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { randomBytes } from 'node:crypto';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { AppUserEntity } from './app-user.entity';
 import type { AuthenticatedUser } from './authenticated-user';
@@ -8,9 +9,12 @@ import type { CreateUserInput } from './create-user.input';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from './locale.enum';
 import { OrganizationsService } from './organizations.service';
 import { PasswordHasher } from './password-hasher';
+import { PasswordLinksService } from './password-links.service';
 import { assertAcceptablePassword } from './password-policy';
 import { assertRolesFitOrganization } from './role-rules';
+import { Role } from './role.enum';
 import { isUniqueViolation } from './unique-violation';
+import type { UpdateUserInput } from './update-user.input';
 
 /** Users are issued by provider admins (L3-04); this service holds the rules for doing so. */
 @Injectable()
@@ -19,6 +23,7 @@ export class UsersService {
     @InjectRepository(AppUserEntity) private readonly users: Repository<AppUserEntity>,
     private readonly organizations: OrganizationsService,
     private readonly hasher: PasswordHasher,
+    private readonly links: PasswordLinksService,
   ) {}
 
   /**
@@ -50,6 +55,20 @@ export class UsersService {
       .getOne();
   }
 
+  /** For a password change only: the user with the password hash, or null. */
+  findWithPasswordHash(id: string): Promise<AppUserEntity | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id', { id })
+      .getOne();
+  }
+
+  /** Replaces the user's password hash (the caller checked who may). */
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.users.update({ id }, { passwordHash });
+  }
+
   /** Every user, or those of one organisation (NOT_FOUND if it does not exist). */
   async list(organizationId?: string): Promise<AppUserEntity[]> {
     if (organizationId) await this.organizations.get(organizationId);
@@ -62,36 +81,91 @@ export class UsersService {
 
   /**
    * Issues a user: the organisation must exist, the roles must fit its kind, the email must be
-   * free (case-insensitively). Every check runs before the single insert, so a refusal writes
-   * nothing.
+   * free (case-insensitively). Every check runs before the single transaction, so a refusal writes
+   * nothing. Without a `temporaryPassword` (the web form) the user gets an invitation email with a
+   * one-time link to choose their password (72 h); until then no password works.
    */
-  async create(input: CreateUserInput): Promise<AppUserEntity> {
+  async create(input: CreateUserInput, issuedBy: string | null = null): Promise<AppUserEntity> {
     const org = await this.organizations.get(input.organizationId);
     const roles = assertRolesFitOrganization(org.kind, input.roles);
-    assertAcceptablePassword(input.temporaryPassword, 'temporaryPassword');
+    const temporaryPassword = input.temporaryPassword ?? null;
+    if (temporaryPassword !== null)
+      assertAcceptablePassword(temporaryPassword, 'temporaryPassword');
     const email = normalizeEmail(input.email);
     if (await this.users.existsBy({ email })) throw emailTaken(email);
-    const passwordHash = await this.hasher.hash(input.temporaryPassword);
+    // An invited user's hash is of 32 random bytes nobody knows: no password logs in until set.
+    const passwordHash = await this.hasher.hash(
+      temporaryPassword ?? randomBytes(32).toString('base64url'),
+    );
     let id: string;
     try {
-      ({ id } = await this.users.save(
-        this.users.create({
-          organizationId: org.id,
-          organizationKind: org.kind,
-          email,
-          displayName: input.displayName.trim(),
-          roles,
-          locale: input.locale ?? DEFAULT_LOCALE,
-          timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
-          passwordHash,
-          active: true,
-        }),
-      ));
+      id = await this.users.manager.transaction(async (tx) => {
+        const user = await tx.save(
+          tx.create(AppUserEntity, {
+            organizationId: org.id,
+            organizationKind: org.kind,
+            email,
+            displayName: input.displayName.trim(),
+            roles,
+            locale: input.locale ?? DEFAULT_LOCALE,
+            timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
+            passwordHash,
+            active: true,
+          }),
+        );
+        if (temporaryPassword === null) {
+          await this.links.issue(tx, { ...user, organization: org }, 'INVITATION', issuedBy);
+        }
+        return user.id;
+      });
     } catch (err) {
       if (isUniqueViolation(err, 'uq_app_user_email')) throw emailTaken(email);
       throw err;
     }
     return this.get(id);
+  }
+
+  /**
+   * Edits a user's name, roles, language or time zone. Roles must fit the organisation's kind and
+   * an admin cannot take away their own ADMIN role (CONFLICT); every check runs before the one
+   * update, so a refusal changes nothing.
+   */
+  async update(actor: AuthenticatedUser, input: UpdateUserInput): Promise<AppUserEntity> {
+    const user = await this.get(input.userId);
+    const changes: Partial<Pick<AppUserEntity, 'displayName' | 'roles' | 'locale' | 'timeZone'>> =
+      {};
+    if (input.roles !== undefined && input.roles !== null) {
+      const roles = assertRolesFitOrganization(user.organizationKind, input.roles);
+      if (user.id === actor.id && user.roles.includes(Role.ADMIN) && !roles.includes(Role.ADMIN)) {
+        throw new DomainError(ErrorCode.CONFLICT, 'You cannot remove your own ADMIN role', {
+          reason: 'OWN_ADMIN_ROLE',
+          field: 'roles',
+        });
+      }
+      changes.roles = roles;
+    }
+    if (input.displayName != null) changes.displayName = input.displayName.trim();
+    if (input.locale != null) changes.locale = input.locale;
+    if (input.timeZone != null) changes.timeZone = input.timeZone;
+    if (Object.keys(changes).length > 0) await this.users.update({ id: user.id }, changes);
+    return this.get(user.id);
+  }
+
+  /** Emails the user a reset link (2 h); their older link stops working. NOT_FOUND, or
+   * CONFLICT for a deactivated user (the link could not be used). */
+  async sendResetLink(
+    actor: AuthenticatedUser,
+    userId: string,
+  ): Promise<{ email: string; expiresAt: Date }> {
+    const user = await this.get(userId);
+    if (!user.active) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        'This account is deactivated; reactivate it before sending a reset link',
+        { reason: 'USER_INACTIVE' },
+      );
+    }
+    return this.users.manager.transaction((tx) => this.links.issue(tx, user, 'RESET', actor.id));
   }
 
   /** Activates or deactivates a user; an admin cannot deactivate their own account. */

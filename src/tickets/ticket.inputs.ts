@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -69,6 +69,14 @@ export class TicketActionInput {
   @IsString()
   @MaxLength(20_000)
   note?: string;
+}
+
+/** L3-07: hand an assigned open ticket to another active provider agent. */
+@InputType()
+export class ReassignTicketInput extends TicketActionInput {
+  @Field(() => ID, { description: 'The active provider AGENT who takes the ticket.' })
+  @IsUUID()
+  agentId!: string;
 }
 
 @InputType()

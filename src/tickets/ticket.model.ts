@@ -102,6 +102,8 @@ export class TicketEventModel {
   @Field(() => String, { nullable: true })
   actorRole!: string | null;
 
+  // `actorName` and `agentName` are resolved per request in one batch (TicketEventNamesResolver).
+
   @Field({ description: 'The event data as JSON text.' })
   data!: string;
 }
@@ -229,6 +231,16 @@ export class TicketModel {
 
   @Field(() => [AdminActionModel], { description: 'L3-17 admin actions executed, oldest first.' })
   adminActions!: AdminActionModel[];
+}
+
+/** A person by name (L3-07 assignment): what a ticket page shows instead of an ID. */
+@ObjectType('Person')
+export class PersonModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  displayName!: string;
 }
 
 @ObjectType()

@@ -12,6 +12,9 @@ import { TicketStartReconciler } from './ticket-start-reconciler';
 import { TicketWorkflowClient } from './ticket-workflow.client';
 import { TicketsResolver } from './tickets.resolver';
 import { TicketsService } from './tickets.service';
+import { AuthorizationNamesResolver } from './authorization-names.resolver';
+import { TicketEventNamesResolver } from './ticket-event-names.resolver';
+import { UserNamesLoader } from './user-names.loader';
 
 /** Tickets: registration, transitions (workflow Updates) and the read model. */
 @Module({
@@ -27,6 +30,9 @@ import { TicketsService } from './tickets.service';
     SlaDashboardResolver,
     ClockExplanationService,
     SlaClockResolver,
+    UserNamesLoader,
+    TicketEventNamesResolver,
+    AuthorizationNamesResolver,
   ],
   exports: [TicketsService],
 })

@@ -1,4 +1,14 @@
-import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  Float,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import * as wf from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { HourBalanceModel } from '../contracts/hour-balance.model';
@@ -11,6 +21,7 @@ import {
   EstimateFeedbackInput,
   LogTicketTimeInput,
   ProposeRemoteSessionInput,
+  ReassignTicketInput,
   RecordAdminActionInput,
   RegisterTicketInput,
   SetReleaseDateInput,
@@ -21,6 +32,7 @@ import {
 import type { TicketWithParts } from './ticket.mapper';
 import { visibleTimeline } from './ticket-timeline';
 import {
+  PersonModel,
   SlaClockModel,
   TicketEventModel,
   TicketModel,
@@ -29,6 +41,7 @@ import {
   TransitionOutcome,
 } from './ticket.model';
 import { TicketsService, type TransitionName } from './tickets.service';
+import { UserNamesLoader } from './user-names.loader';
 
 /**
  * Tickets over GraphQL: every user action is one mutation that runs one workflow Update and
@@ -36,7 +49,10 @@ import { TicketsService, type TransitionName } from './tickets.service';
  */
 @Resolver(() => TicketModel)
 export class TicketsResolver {
-  constructor(private readonly service: TicketsService) {}
+  constructor(
+    private readonly service: TicketsService,
+    private readonly names: UserNamesLoader,
+  ) {}
 
   @Query(() => TicketModel, { description: 'A ticket by number (own organisation for clients).' })
   ticket(@CurrentUser() user: AuthenticatedUser, @Args('number') number: string) {
@@ -51,6 +67,38 @@ export class TicketsResolver {
     @Args('after', { nullable: true }) after?: string,
   ) {
     return this.service.list(user, filter, first, after);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'L3-07: the assigned agent by name (read in one batch per request).',
+  })
+  assigneeName(
+    @CurrentUser() user: AuthenticatedUser,
+    @Context() ctx: object,
+    @Parent() ticket: TicketWithParts,
+  ) {
+    return this.names.load(ctx, user, ticket.assigneeId);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The client user who registered the ticket, by name.',
+  })
+  registrantName(
+    @CurrentUser() user: AuthenticatedUser,
+    @Context() ctx: object,
+    @Parent() ticket: TicketWithParts,
+  ) {
+    return this.names.load(ctx, user, ticket.registrantId);
+  }
+
+  @Roles(Role.AGENT, Role.MANAGER, Role.ADMIN)
+  @Query(() => [PersonModel], {
+    description: "L3-07: the provider's active agents, who a ticket may be assigned to.",
+  })
+  assignableAgents(): Promise<PersonModel[]> {
+    return this.service.agents();
   }
 
   @ResolveField(() => [SlaClockModel])
@@ -164,6 +212,14 @@ export class TicketsResolver {
       ...(i.agentId ? { agentId: i.agentId } : {}),
       ...(automatic ? { candidateAgentIds: await this.service.agentIds() } : {}),
     });
+  }
+
+  @Mutation(() => TransitionOutcome, {
+    description:
+      'L3-07: provider staff hand an assigned open ticket to another active agent (emailed to them).',
+  })
+  reassignTicket(@CurrentUser() u: AuthenticatedUser, @Args('input') i: ReassignTicketInput) {
+    return this.run(u, 'reassign', wf.reassignUpdate, i, { agentId: i.agentId });
   }
 
   @Mutation(() => TransitionOutcome, { description: 'L3-07: a progress update to the client.' })

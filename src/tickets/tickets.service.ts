@@ -20,7 +20,7 @@ import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { HourLedgerService } from '../contracts/hour-ledger.service';
 import type { LogTimeResult } from '../contracts/hour-ledger.types';
 import { SupportPoliciesService } from '../contracts/support-policies.service';
-import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
+import { type AuthenticatedUser, isProviderStaff, OrganizationKind, Role } from '../identity';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { computeClock } from './clock-computation';
 import type { CalendarLookupResult } from './ticket.activities';
@@ -261,6 +261,7 @@ export class TicketsService implements OnModuleInit {
         category: ticket.category,
         adminActions: ticket.adminActions,
         waitingFrom: ticket.waitingFrom as TicketView['waitingFrom'],
+        assigneeId: ticket.assigneeId,
       });
     });
   }
@@ -283,6 +284,7 @@ export class TicketsService implements OnModuleInit {
       );
     }
     await this.checkDates(ticket, name, payload);
+    if (name === 'reassign') await this.checkAssignee((payload as { agentId?: unknown }).agentId);
     const requestId = payload.requestId ?? randomUUID();
     const args = { ...payload, requestId, actor: { userId: user.id, role } } as unknown as A;
     const result = await this.workflows
@@ -384,14 +386,35 @@ export class TicketsService implements OnModuleInit {
 
   /** Active agents of the provider, the candidates of automatic assignment (L3-07). */
   async agentIds(): Promise<string[]> {
+    return (await this.agents()).map((a) => a.id);
+  }
+
+  /** Active provider agents by name, oldest first: who a ticket may be assigned to (L3-07). */
+  async agents(): Promise<{ id: string; displayName: string }[]> {
     const agents = await this.db
       .getRepository(AppUserEntity)
       .createQueryBuilder('u')
+      .select(['u.id', 'u.displayName'])
       .where(':role = ANY(u.roles)', { role: Role.AGENT })
+      .andWhere('u.organization_kind = :kind', { kind: OrganizationKind.PROVIDER })
       .andWhere('u.active')
       .orderBy('u.created_at', 'ASC')
       .getMany();
-    return agents.map((a) => a.id);
+    return agents.map((a) => ({ id: a.id, displayName: a.displayName }));
+  }
+
+  /**
+   * L3-07: a ticket is handed only to an active provider AGENT (the read model references the
+   * user); anything else is VALIDATION_FAILED before the Update is sent, so nothing is recorded.
+   */
+  private async checkAssignee(agentId: unknown): Promise<void> {
+    if (typeof agentId === 'string' && (await this.agentIds()).includes(agentId)) return;
+    throw new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      `El usuario ${String(agentId)} no es un agente activo del proveedor / ` +
+        `agentId ${String(agentId)} is not an active provider agent`,
+      { field: 'agentId' },
+    );
   }
 
   private async visible(user: AuthenticatedUser, number: string): Promise<TicketEntity> {

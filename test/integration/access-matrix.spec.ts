@@ -123,6 +123,8 @@ const MATRIX: readonly Row[] = [
     classification: 'REQUIREMENT',
     requirementKind: 'DEVELOPMENT',
   }),
+  // L3-07: an unknown agent (no such user): authorized but VALIDATION_FAILED, nothing changes.
+  ticket('reassignTicket', PROVIDER, { agentId: '00000000-0000-4000-8000-000000000007' }),
   ticket('addProgressUpdate', PROVIDER),
   ticket('waitOnClient', PROVIDER),
   ticket('replyToTicket', CLIENT),
@@ -238,6 +240,31 @@ const MATRIX: readonly Row[] = [
     scope: 'organization',
     vars: (t) => ({ userId: t.userId, active: true }),
     roleGuardFirst: true,
+  },
+  ofOrganization('updateUser', [Role.ADMIN], (t) => ({
+    userId: t.userId,
+    displayName: 'Usuario de la matriz',
+  })),
+  {
+    mutation: 'sendPasswordResetLink',
+    roles: [Role.ADMIN],
+    scope: 'organization',
+    vars: (t) => ({ userId: t.userId }),
+    roleGuardFirst: true,
+  },
+  // Any logged-in user, for their own account: a wrong current password is VALIDATION_FAILED.
+  {
+    mutation: 'changePassword',
+    roles: ROLES,
+    scope: 'provider',
+    vars: () => ({ currentPassword: 'no-es-la-clave-actual', newPassword: 'una-clave-larga-2' }),
+  },
+  // Public (the emailed link): a token never issued is VALIDATION_FAILED for everyone.
+  {
+    mutation: 'setPasswordWithToken',
+    roles: 'ANYONE',
+    scope: 'provider',
+    vars: () => ({ token: 'token-que-nunca-se-emitio', password: 'una-clave-larga-2' }),
   },
 
   // ---- business calendars (BUSINESS-TIME.md): provider-wide ----

@@ -249,6 +249,18 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('13 months ahead', r, { input: { number: n, releaseDate: mexicoCity(396, 3, 12) } }),
     ];
   },
+  // L3-07: only an active provider AGENT takes a ticket; the refusal changes nothing.
+  reassignTicket: (f) => {
+    const r = Role.MANAGER;
+    const n = f.analysis;
+    return [
+      ...ticketBase(r, n, { agentId: UNKNOWN_UUID }),
+      c('missing agent', r, { input: { number: n } }),
+      c('agentId not a UUID', r, { input: { number: n, agentId: 'agent-1' } }),
+      c('unknown agent', r, { input: { number: n, agentId: UNKNOWN_UUID } }),
+      c('a client user as the agent', r, { input: { number: n, agentId: f.clientUserId } }),
+    ];
+  },
   adjustReleaseDate: (f) => {
     const r = Role.AGENT;
     const n = f.dateSet;
@@ -570,6 +582,54 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('userId not a UUID', r, { userId: 'u-1', active: false }),
       c('unknown user', r, { userId: UNKNOWN_UUID, active: false }, 'NOT_FOUND'),
       c('active as text', r, { userId: UNKNOWN_UUID, active: 'no' }),
+    ];
+  },
+  updateUser: (f) => {
+    const r = Role.ADMIN;
+    const input = (fields: Vars) => ({ input: { userId: f.clientUserId, ...fields } });
+    return [
+      c('missing input', r, {}),
+      c('userId not a UUID', r, { input: { userId: 'u-1', displayName: 'Nuevo' } }),
+      c('unknown user', r, { input: { userId: UNKNOWN_UUID, displayName: 'Nuevo' } }, 'NOT_FOUND'),
+      c('blank name', r, input({ displayName: BLANK })),
+      c('oversized name', r, input({ displayName: 'n'.repeat(201) })),
+      c('no roles', r, input({ roles: [] })),
+      c('wrong role', r, input({ roles: ['ROOT'] })),
+      c('provider role in a client', r, input({ roles: ['ADMIN'] })),
+      c('unknown time zone', r, input({ timeZone: 'Mars/Olympus' })),
+      c('wrong locale', r, input({ locale: 'fr' })),
+      c('email is not editable', r, input({ email: 'otro@aurora.example' })),
+    ];
+  },
+  sendPasswordResetLink: () => {
+    const r = Role.ADMIN;
+    return [
+      c('missing userId', r, {}),
+      c('userId not a UUID', r, { userId: 'u-1' }),
+      c('unknown user', r, { userId: UNKNOWN_UUID }, 'NOT_FOUND'),
+    ];
+  },
+  setPasswordWithToken: () => {
+    const r = Role.CLIENT_USER;
+    const ok = { token: 'token-que-nunca-se-emitio', password: 'una-clave-larga-2' };
+    return [
+      c('missing token', r, { password: ok.password }),
+      c('missing password', r, { token: ok.token }),
+      c('short password', r, { ...ok, password: 'corta' }),
+      c('oversized password', r, { ...ok, password: 'p'.repeat(257) }),
+      c('oversized token', r, { ...ok, token: 't'.repeat(201) }),
+      c('unknown token', r, ok),
+      c('token of wrong type', r, { ...ok, token: 12345 }),
+    ];
+  },
+  changePassword: () => {
+    const r = Role.CLIENT_USER;
+    const ok = { currentPassword: 'no-es-la-clave-actual', newPassword: 'una-clave-larga-2' };
+    return [
+      c('missing new password', r, { currentPassword: ok.currentPassword }),
+      c('short new password', r, { ...ok, newPassword: 'corta' }),
+      c('oversized current password', r, { ...ok, currentPassword: 'p'.repeat(257) }),
+      c('wrong current password', r, ok),
     ];
   },
 

@@ -1,0 +1,109 @@
+import { Locale } from './locale.enum';
+import { renderLayout } from '../notifications/templates/email-content';
+import { RecipientDates } from '../notifications/templates/format';
+
+/** Why a password link is sent: a new user's invitation, or a reset an admin asked for. */
+export type PasswordLinkPurpose = 'INVITATION' | 'RESET';
+
+/** How long each kind of link works. */
+export const PASSWORD_LINK_TTL_MS: Readonly<Record<PasswordLinkPurpose, number>> = {
+  INVITATION: 72 * 3_600_000,
+  RESET: 2 * 3_600_000,
+};
+
+/** The page of the web app that sets a password from a link (public route). */
+export function passwordLinkUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/contrasena?token=${encodeURIComponent(token)}`;
+}
+
+export interface PasswordLinkEmailInput {
+  readonly purpose: PasswordLinkPurpose;
+  readonly url: string;
+  readonly expiresAt: Date;
+  readonly recipient: {
+    readonly email: string;
+    readonly displayName: string;
+    readonly locale: Locale;
+    readonly timeZone: string;
+  };
+  readonly organizationName: string;
+}
+
+/**
+ * The invitation / reset email in the user's language (Spanish unless the user chose English),
+ * through the same layout as every other email (escaped HTML, plain-text twin).
+ */
+export function renderPasswordLinkEmail(input: PasswordLinkEmailInput): {
+  subject: string;
+  text: string;
+  html: string;
+  locale: Locale;
+  template: string;
+} {
+  const locale = input.recipient.locale === Locale.EN ? Locale.EN : Locale.ES_MX;
+  const t = (es: string, en: string) => (locale === Locale.EN ? en : es);
+  const until = new RecipientDates(locale, input.recipient.timeZone).instant(
+    input.expiresAt.toISOString(),
+  );
+  const invitation = input.purpose === 'INVITATION';
+  const subject = invitation
+    ? t('Bienvenido al portal de soporte L3', 'Welcome to the L3 support portal')
+    : t('Restablece tu contraseña del portal de soporte', 'Reset your support portal password');
+  const heading = invitation
+    ? t(
+        `Se creó tu cuenta de ${input.organizationName} en el portal de soporte.`,
+        `Your ${input.organizationName} account on the support portal was created.`,
+      )
+    : t(
+        'Un administrador pidió restablecer tu contraseña.',
+        'An administrator asked to reset your password.',
+      );
+  const rendered = renderLayout(
+    {
+      subject,
+      heading,
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: invitation
+            ? t(
+                'Para entrar, elige tu contraseña con el enlace de abajo.',
+                'To sign in, choose your password with the link below.',
+              )
+            : t(
+                'Elige una contraseña nueva con el enlace de abajo. Tu contraseña actual deja de servir cuando lo hagas.',
+                'Choose a new password with the link below. Your current password stops working once you do.',
+              ),
+        },
+        {
+          kind: 'facts',
+          rows: [
+            [t('Usuario', 'User'), input.recipient.email],
+            [t('El enlace vence', 'The link expires'), until],
+          ],
+        },
+        {
+          kind: 'paragraph',
+          text: t(
+            'El enlace sirve una sola vez. Si no esperabas este correo, ignóralo: nada cambia.',
+            'The link works once. If you did not expect this email, ignore it: nothing changes.',
+          ),
+        },
+      ],
+      link: {
+        label: t('Elegir mi contraseña', 'Choose my password'),
+        href: input.url,
+        guidance: t(
+          'Este correo es automático: las respuestas por correo no se leen.',
+          'This email is automatic: replies by email are not read.',
+        ),
+      },
+    },
+    { locale, recipientName: input.recipient.displayName, ticketUrl: input.url },
+  );
+  return {
+    ...rendered,
+    locale,
+    template: invitation ? 'identity/password-invitation' : 'identity/password-reset',
+  };
+}

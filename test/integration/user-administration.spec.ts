@@ -1,0 +1,379 @@
+import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
+import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
+import { Role } from '../../src/identity/role.enum';
+import { databaseFingerprint, waitForQuiet } from '../support/database-fingerprint';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+
+// L3-04: portal users are issued by the provider — and then administered: an admin edits a user,
+// a new user is invited by a one-time emailed link (no password handed over), an admin sends a
+// reset link, and every user changes their own password. Real API over HTTP, real PostgreSQL,
+// the real outbox dispatcher and the SMTP catcher.
+
+const CREATE_USER = `mutation ($input: CreateUserInput!) {
+  createUser(input: $input) { id email displayName }
+}`;
+const UPDATE_USER = `mutation ($input: UpdateUserInput!) {
+  updateUser(input: $input) { id displayName roles locale timeZone }
+}`;
+const SEND_RESET = `mutation ($userId: ID!) {
+  sendPasswordResetLink(userId: $userId) { email expiresAt }
+}`;
+const SET_PASSWORD = `mutation ($token: String!, $password: String!) {
+  setPasswordWithToken(token: $token, password: $password) { email }
+}`;
+const CHANGE_PASSWORD = `mutation ($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { id }
+}`;
+const LOGIN = `mutation ($email: String!, $password: String!) {
+  login(email: $email, password: $password) { token }
+}`;
+
+describe('User administration (L3-04): edit, invitation and reset links, own password', () => {
+  let world: SeededWorld;
+  let dispatcher: EmailDispatcher;
+  const admin = () => world.bearer(Role.ADMIN);
+  const unique = `${process.pid}-${Date.now()}`;
+
+  beforeAll(async () => {
+    world = await createSeededWorld('user-admin');
+    dispatcher = new EmailDispatcher(world.db, world.config);
+    await dispatcher.start();
+  });
+  afterAll(async () => {
+    await dispatcher?.stop();
+    await world?.close();
+  });
+
+  async function mailsTo(address: string): Promise<CaughtMail[]> {
+    const res = await fetch(
+      `${process.env.MAIL_VIEWER_URL}/api/messages?to=${encodeURIComponent(address)}`,
+    );
+    return (await res.json()) as CaughtMail[];
+  }
+  /** Waits for the `count`-th email to `address` and returns the token of its link. */
+  async function linkToken(
+    address: string,
+    count: number,
+  ): Promise<{ mail: CaughtMail; token: string }> {
+    const mails = await eventually(
+      () => mailsTo(address),
+      (m) => m.length >= count,
+    );
+    const mail = [...mails].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))[count - 1];
+    const match = /\/contrasena\?token=([A-Za-z0-9_-]+)/.exec(mail.text);
+    expect(match).not.toBeNull();
+    return { mail, token: match![1] };
+  }
+  async function login(email: string, password: string) {
+    const { body } = await gql<{ login: { token: string } }>(world.api, LOGIN, { email, password });
+    return body;
+  }
+  async function createInvited(email: string, roles = ['CLIENT_USER']) {
+    const { body } = await gql<{ createUser: { id: string } }>(
+      world.api,
+      CREATE_USER,
+      {
+        input: {
+          organizationId: world.orgIds['comercializadora-aurora'],
+          email,
+          displayName: 'Pedro Invitado',
+          roles,
+        },
+      },
+      admin(),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.createUser.id;
+  }
+
+  describe('editing a user', () => {
+    it('changes name, roles, language and time zone of a client user', async () => {
+      const id = await createInvited(`editado-${unique}@aurora.example`);
+      const { body } = await gql(
+        world.api,
+        UPDATE_USER,
+        {
+          input: {
+            userId: id,
+            displayName: '  Pedro Editado ',
+            roles: ['CLIENT_APPROVER', 'CLIENT_USER'],
+            locale: 'EN',
+            timeZone: 'America/Cancun',
+          },
+        },
+        admin(),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data).toEqual({
+        updateUser: {
+          id,
+          displayName: 'Pedro Editado',
+          roles: ['CLIENT_USER', 'CLIENT_APPROVER'],
+          locale: 'EN',
+          timeZone: 'America/Cancun',
+        },
+      });
+    });
+
+    it('refuses provider roles for a client user, unknown users, non-admins and removing one’s own ADMIN, changing nothing', async () => {
+      const id = await createInvited(`rechazos-${unique}@aurora.example`);
+      const [{ id: adminId }] = await world.db.query<{ id: string }[]>(
+        `SELECT id FROM app_user WHERE 'ADMIN' = ANY(roles) ORDER BY email LIMIT 1`,
+      );
+      const cases: [Record<string, unknown>, Record<string, string>, string][] = [
+        [{ userId: id, roles: ['AGENT'] }, admin(), 'VALIDATION_FAILED'],
+        [{ userId: id, displayName: '   ' }, admin(), 'VALIDATION_FAILED'],
+        [{ userId: id, timeZone: 'Mars/Olympus' }, admin(), 'VALIDATION_FAILED'],
+        [
+          { userId: '00000000-0000-4000-8000-000000000000', displayName: 'X' },
+          admin(),
+          'NOT_FOUND',
+        ],
+        [{ userId: id, displayName: 'X' }, world.bearer(Role.MANAGER), 'FORBIDDEN'],
+        [{ userId: id, displayName: 'X' }, world.bearer(Role.CLIENT_USER), 'FORBIDDEN'],
+        [{ userId: adminId, roles: ['MANAGER'], displayName: 'Sin admin' }, admin(), 'CONFLICT'],
+      ];
+      await waitForQuiet(world.db);
+      for (const [input, headers, code] of cases) {
+        const before = await databaseFingerprint(world.db);
+        const { body } = await gql(world.api, UPDATE_USER, { input }, headers);
+        expect({ input, code: body.errors?.[0]?.extensions?.code }).toEqual({ input, code });
+        expect(await databaseFingerprint(world.db)).toEqual(before);
+      }
+      // The admin may still edit their own name and keep ADMIN.
+      const { body } = await gql<{ updateUser: { roles: string[] } }>(
+        world.api,
+        UPDATE_USER,
+        { input: { userId: adminId, roles: ['ADMIN', 'MANAGER'] } },
+        admin(),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.updateUser.roles).toEqual(['MANAGER', 'ADMIN']);
+    });
+  });
+
+  describe('invitation link', () => {
+    it('emails a new user a Spanish link that sets the password once; then login works', async () => {
+      const email = `pedro-${unique}@aurora.example`;
+      await createInvited(email);
+      const { mail, token } = await linkToken(email, 1);
+      expect(mail.subject).toBe('Bienvenido al portal de soporte L3');
+      expect(mail.text).toContain('Comercializadora Aurora');
+      expect(mail.text).toContain(
+        `${world.config.api.publicUrl.replace(/\/+$/, '')}/contrasena?token=`,
+      );
+      // Only the hash is stored.
+      const stored = await world.db.query<{ token_hash: string; purpose: string }[]>(
+        `SELECT token_hash, purpose FROM password_link l JOIN app_user u ON u.id = l.user_id
+          WHERE u.email = $1`,
+        [email],
+      );
+      expect(stored).toHaveLength(1);
+      expect(stored[0].purpose).toBe('INVITATION');
+      expect(stored[0].token_hash).not.toContain(token);
+
+      // No password works before the link is used.
+      expect((await login(email, 'una-clave-larga-1')).errors?.[0]?.extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
+      const short = await gql(world.api, SET_PASSWORD, { token, password: 'corta' });
+      expect(short.body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+
+      const first = await gql(world.api, SET_PASSWORD, { token, password: 'mi-clave-nueva-123' });
+      expect(first.body.errors).toBeUndefined();
+      expect(first.body.data).toEqual({ setPasswordWithToken: { email } });
+      expect((await login(email, 'mi-clave-nueva-123')).data?.login.token).toEqual(
+        expect.any(String),
+      );
+
+      await waitForQuiet(world.db);
+      const before = await databaseFingerprint(world.db);
+      const second = await gql(world.api, SET_PASSWORD, { token, password: 'otra-clave-456789' });
+      expect(second.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        reason: 'PASSWORD_LINK_INVALID',
+      });
+      expect(await databaseFingerprint(world.db)).toEqual(before);
+      expect((await login(email, 'otra-clave-456789')).errors?.[0]?.extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
+    });
+
+    it('answers an unknown token exactly like a used one', async () => {
+      const { body } = await gql(world.api, SET_PASSWORD, {
+        token: 'no-existe-este-token-de-ninguna-forma',
+        password: 'mi-clave-nueva-123',
+      });
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        reason: 'PASSWORD_LINK_INVALID',
+      });
+      expect(body.errors?.[0]?.message).toMatch(/invalid, already used or expired/);
+    });
+
+    it('keeps a temporary password working for API callers that give one (no invitation)', async () => {
+      const email = `temporal-${unique}@aurora.example`;
+      const { body } = await gql(
+        world.api,
+        CREATE_USER,
+        {
+          input: {
+            organizationId: world.orgIds['comercializadora-aurora'],
+            email,
+            displayName: 'Con clave',
+            roles: ['CLIENT_USER'],
+            temporaryPassword: 'una-clave-larga-1',
+          },
+        },
+        admin(),
+      );
+      expect(body.errors).toBeUndefined();
+      expect((await login(email, 'una-clave-larga-1')).data?.login.token).toEqual(
+        expect.any(String),
+      );
+      const queued = await world.db.query(
+        `SELECT 1 FROM email_outbox WHERE recipient_address = $1`,
+        [email],
+      );
+      expect(queued).toHaveLength(0);
+    });
+  });
+
+  describe('reset link', () => {
+    it('a newer link revokes the older one; an expired link is refused', async () => {
+      const email = `reset-${unique}@aurora.example`;
+      const id = await createInvited(email);
+      const invitation = await linkToken(email, 1);
+      const sent = await gql<{ sendPasswordResetLink: { email: string; expiresAt: string } }>(
+        world.api,
+        SEND_RESET,
+        { userId: id },
+        admin(),
+      );
+      expect(sent.body.errors).toBeUndefined();
+      expect(sent.body.data!.sendPasswordResetLink.email).toBe(email);
+      const hours =
+        (Date.parse(sent.body.data!.sendPasswordResetLink.expiresAt) - Date.now()) / 3_600_000;
+      expect(hours).toBeGreaterThan(1.9);
+      expect(hours).toBeLessThanOrEqual(2);
+      const reset = await linkToken(email, 2);
+      expect(reset.mail.subject).toBe('Restablece tu contraseña del portal de soporte');
+      expect(reset.token).not.toBe(invitation.token);
+
+      const old = await gql(world.api, SET_PASSWORD, {
+        token: invitation.token,
+        password: 'mi-clave-nueva-123',
+      });
+      expect(old.body.errors?.[0]?.extensions?.reason).toBe('PASSWORD_LINK_INVALID');
+
+      // A third link, then made expired: refused as well.
+      await gql(world.api, SEND_RESET, { userId: id }, admin());
+      const third = await linkToken(email, 3);
+      await world.db.query(
+        `UPDATE password_link SET created_at = now() - interval '3 hours',
+                expires_at = now() - interval '1 hour'
+          WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`,
+        [id],
+      );
+      const expired = await gql(world.api, SET_PASSWORD, {
+        token: third.token,
+        password: 'mi-clave-nueva-123',
+      });
+      expect(expired.body.errors?.[0]?.extensions?.reason).toBe('PASSWORD_LINK_INVALID');
+      // The reset link itself was revoked by the third one.
+      const revoked = await gql(world.api, SET_PASSWORD, {
+        token: reset.token,
+        password: 'mi-clave-nueva-123',
+      });
+      expect(revoked.body.errors?.[0]?.extensions?.reason).toBe('PASSWORD_LINK_INVALID');
+    });
+
+    it('is for admins only, and never for an unknown user', async () => {
+      const [{ id }] = await world.db.query<{ id: string }[]>(
+        `SELECT id FROM app_user WHERE email = 'usuario@aurora.example'`,
+      );
+      for (const role of [Role.MANAGER, Role.AGENT, Role.CLIENT_APPROVER]) {
+        const { body } = await gql(world.api, SEND_RESET, { userId: id }, world.bearer(role));
+        expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      }
+      const { body } = await gql(
+        world.api,
+        SEND_RESET,
+        { userId: '00000000-0000-4000-8000-000000000000' },
+        admin(),
+      );
+      expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('changing one’s own password', () => {
+    it('needs the current password; the new one then logs in', async () => {
+      const email = `cambio-${unique}@aurora.example`;
+      await createInvited(email);
+      const { token } = await linkToken(email, 1);
+      await gql(world.api, SET_PASSWORD, { token, password: 'primera-clave-123' });
+      const session = await login(email, 'primera-clave-123');
+      const headers = { authorization: `Bearer ${session.data!.login.token}` };
+
+      const wrong = await gql(
+        world.api,
+        CHANGE_PASSWORD,
+        { currentPassword: 'no-es-la-clave-1', newPassword: 'segunda-clave-456' },
+        headers,
+      );
+      expect(wrong.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        reason: 'WRONG_CURRENT_PASSWORD',
+      });
+      const short = await gql(
+        world.api,
+        CHANGE_PASSWORD,
+        { currentPassword: 'primera-clave-123', newPassword: 'corta' },
+        headers,
+      );
+      expect(short.body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      const anonymous = await gql(world.api, CHANGE_PASSWORD, {
+        currentPassword: 'primera-clave-123',
+        newPassword: 'segunda-clave-456',
+      });
+      expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+      const ok = await gql(
+        world.api,
+        CHANGE_PASSWORD,
+        { currentPassword: 'primera-clave-123', newPassword: 'segunda-clave-456' },
+        headers,
+      );
+      expect(ok.body.errors).toBeUndefined();
+      expect((await login(email, 'primera-clave-123')).errors?.[0]?.extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
+      expect((await login(email, 'segunda-clave-456')).data?.login.token).toEqual(
+        expect.any(String),
+      );
+    });
+
+    it('is rate limited after repeated wrong current passwords, like logins', async () => {
+      const email = `limite-${unique}@aurora.example`;
+      await createInvited(email);
+      const { token } = await linkToken(email, 1);
+      await gql(world.api, SET_PASSWORD, { token, password: 'primera-clave-123' });
+      const session = await login(email, 'primera-clave-123');
+      const headers = { authorization: `Bearer ${session.data!.login.token}` };
+      const codes: string[] = [];
+      for (let i = 0; i <= world.config.loginRateLimit.maxFailures; i += 1) {
+        const { body } = await gql(
+          world.api,
+          CHANGE_PASSWORD,
+          { currentPassword: `equivocada-${i}-xx`, newPassword: 'segunda-clave-456' },
+          headers,
+        );
+        codes.push(String(body.errors?.[0]?.extensions?.code));
+      }
+      expect(codes.at(-1)).toBe('RATE_LIMITED');
+      expect(codes.slice(0, -1).every((c) => c === 'VALIDATION_FAILED')).toBe(true);
+    });
+  });
+});
