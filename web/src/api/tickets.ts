@@ -48,15 +48,22 @@ export interface TicketSummary {
   nextDeadline: string | null;
   registeredAt: string;
   organizationId: string;
+  /** L3-07: the assigned agent by name (null: unassigned). */
+  assigneeName: string | null;
 }
 
-const SUMMARY_FIELDS = `number subject state category slaStatus nextDeadline registeredAt organizationId`;
+const SUMMARY_FIELDS = `number subject state category slaStatus nextDeadline registeredAt organizationId
+  assigneeName`;
 
 export interface TicketEvent {
   seq: number;
   type: string;
   at: string;
   actorRole: string | null;
+  /** Who did it, by name (null: the system). */
+  actorName: string | null;
+  /** L3-07: the agent an assignment gives the ticket to, by name. */
+  agentName: string | null;
   data: string;
 }
 
@@ -72,10 +79,14 @@ export interface Authorization {
   estimateVersion: number;
   statement: string;
   at: string;
+  /** L3-09: who wrote it. */
+  approverName: string | null;
 }
 
 export interface TicketDetail extends TicketSummary {
   description: string;
+  assigneeId: string | null;
+  registrantName: string | null;
   classification: string | null;
   requirementKind: string | null;
   releaseDate: string | null;
@@ -107,14 +118,24 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
   `query Ticket($number: String!) {
   ticket(number: $number) {
     ${SUMMARY_FIELDS} description classification requirementKind releaseDate remoteSessionAt
-    closureOutcome allowedActions
+    closureOutcome allowedActions assigneeId registrantName
     clocks { ${CLOCK_FIELDS} }
-    timeline { seq type at actorRole data }
+    timeline { seq type at actorRole actorName agentName data }
     estimates { version hours scope status submittedAt }
-    authorizations { estimateVersion statement at }
+    authorizations { estimateVersion statement at approverName }
     adminActions { action details executedAt }
   }
 }`,
+);
+
+export interface Person {
+  id: string;
+  displayName: string;
+}
+
+/** L3-07: the provider's active agents a ticket may be assigned to (provider staff only). */
+export const ASSIGNABLE_AGENTS = operation<{ assignableAgents: Person[] }, Record<string, never>>(
+  `query AssignableAgents { assignableAgents { id displayName } }`,
 );
 
 export const REGISTER_TICKET = operation<
@@ -189,7 +210,9 @@ export type ActionField =
   | 'reason'
   | 'reasons'
   | 'releaseDate'
-  | 'adminAction';
+  | 'adminAction'
+  /** L3-07: an agent to assign (optional when classifying, required when reassigning). */
+  | 'agent';
 
 export interface ActionSpec {
   /** The GraphQL mutation and its input type. */
@@ -220,7 +243,13 @@ export const ACTIONS: Record<string, ActionSpec> = {
   classify: {
     mutation: 'classifyTicket',
     input: 'ClassifyTicketInput',
-    fields: ['classification', 'note'],
+    fields: ['classification', 'agent', 'note'],
+    noteRequired: false,
+  },
+  reassign: {
+    mutation: 'reassignTicket',
+    input: 'ReassignTicketInput',
+    fields: ['agent', 'note'],
     noteRequired: false,
   },
   addProgress: simple('addProgressUpdate', true),

@@ -8,4 +8,15 @@ export const ticketPageEn: TicketPageMessages = {
   whyCalendar: (version: number, zone: string) => `Calendar version ${version}, time zone ${zone}.`,
   estimateLinked: (version: number) => `Estimate v${version}, the one in the link you received`,
   estimateNotFound: (version: number) => `This ticket has no estimate v${version}.`,
+  assignee: 'Assigned agent',
+  unassigned: 'Unassigned',
+  registeredBy: 'Registered by',
+  assignTo: 'Assign to',
+  assignAutomatic: 'Automatic (the least-loaded agent)',
+  newAssignee: 'New assigned agent',
+  chooseAgent: 'Choose an agent',
+  noOtherAgents: 'There is no other active agent to assign it to.',
+  assignedTo: (name: string) => `Assigned to ${name}`,
+  authorizedBy: (name: string, version: number, at: string) =>
+    `${name} authorized estimate v${version} on ${at}`,
 };

@@ -6,6 +6,19 @@ export const ticketPageEsMX = {
   whyCalendar: (version: number, zone: string) => `Calendario versión ${version}, zona ${zone}.`,
   estimateLinked: (version: number) => `Estimado v${version}, el del enlace que recibiste`,
   estimateNotFound: (version: number) => `Este ticket no tiene un estimado v${version}.`,
+  // L3-07: quién tiene el ticket y quién hizo qué.
+  assignee: 'Agente asignado',
+  unassigned: 'Sin asignar',
+  registeredBy: 'Registró',
+  assignTo: 'Asignar a',
+  assignAutomatic: 'Automático (el agente con menos carga)',
+  newAssignee: 'Nuevo agente asignado',
+  chooseAgent: 'Elige un agente',
+  noOtherAgents: 'No hay otro agente activo a quien asignarlo.',
+  assignedTo: (name: string) => `Asignado a ${name}`,
+  // L3-09: la autorización escrita, con quién y cuándo.
+  authorizedBy: (name: string, version: number, at: string) =>
+    `${name} autorizó la estimación v${version} el ${at}`,
 };
 
 export type TicketPageMessages = typeof ticketPageEsMX;

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import {
   ACTIONS,
   ADMIN_ACTION_KINDS,
+  ASSIGNABLE_AGENTS,
   HOUR_BALANCE,
   REQUIREMENT_KINDS,
   type TicketDetail,
@@ -16,6 +17,16 @@ import { useSession } from '../session/session-context';
 import { useLocalTime } from './ticket-bits';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** L3-06: what triage most likely decides for a category (the agent may still change it). */
+function defaultClassification(category: string): 'PROBLEM' | 'REQUIREMENT' {
+  return category === 'INCIDENT' ? 'PROBLEM' : 'REQUIREMENT';
+}
+
+/** The requirement kind a category suggests (L3-08); development otherwise. */
+function defaultRequirementKind(category: string): string {
+  return (REQUIREMENT_KINDS as readonly string[]).includes(category) ? category : 'DEVELOPMENT';
+}
 /** The smallest estimate the API takes (SubmitEstimateInput.hours ≥ 0.25). */
 const MIN_ESTIMATE_HOURS = 0.25;
 
@@ -38,8 +49,14 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
 
   const [note, setNote] = useState('');
   const [at, setAt] = useState('');
-  const [classification, setClassification] = useState<'REQUIREMENT' | 'PROBLEM'>('REQUIREMENT');
-  const [requirementKind, setRequirementKind] = useState<string>('DEVELOPMENT');
+  const [classification, setClassification] = useState<'REQUIREMENT' | 'PROBLEM'>(
+    defaultClassification(ticket.category),
+  );
+  const [requirementKind, setRequirementKind] = useState<string>(
+    defaultRequirementKind(ticket.category),
+  );
+  // L3-07: '' = automatic assignment when classifying; required when reassigning.
+  const [agentId, setAgentId] = useState('');
   const [hours, setHours] = useState('');
   const [scope, setScope] = useState('');
   const [estimateVersion, setEstimateVersion] = useState(latest ? String(latest.version) : '');
@@ -61,6 +78,12 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
     { organizationId: ticket.organizationId },
     name !== 'authorizeEstimate',
   );
+  const agents = useQuery(ASSIGNABLE_AGENTS, {}, !has('agent'));
+  // Reassigning offers everyone but the agent who has the ticket now.
+  const agentOptions = (agents.data?.assignableAgents ?? []).filter(
+    (a) => name !== 'reassign' || a.id !== ticket.assigneeId,
+  );
+  const sendsAgent = has('agent') && (name !== 'classify' || classification === 'PROBLEM');
   const chosen = ticket.estimates.find((e) => String(e.version) === estimateVersion);
   const available = balance.data?.hourBalance.available;
   const after = chosen && available !== undefined ? round2(available - chosen.hours) : undefined;
@@ -88,6 +111,7 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
       [has('reasons') && !reasons.trim(), 'reasons', t.tickets.reasons],
       [has('releaseDate') && !releaseDate, 'release', t.tickets.releaseDateLabel],
       [has('adminAction') && !details.trim(), 'details', t.tickets.adminDetails],
+      [name === 'reassign' && !agentId, 'agent', t.ticketPage.newAssignee],
     ];
     const first = checks.find(([empty]) => empty);
     return first ? [first[1], first[3] ?? t.tickets.required(first[2])] : undefined;
@@ -101,6 +125,7 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
       input.classification = classification;
       if (classification === 'REQUIREMENT') input.requirementKind = requirementKind;
     }
+    if (sendsAgent && agentId) input.agentId = agentId;
     if (has('hoursScope')) {
       input.hours = Number(hours);
       input.scope = scope.trim();
@@ -218,6 +243,32 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
             </div>
           )}
         </>
+      )}
+      {sendsAgent && (
+        <div className="field">
+          <label htmlFor={id('agent')}>
+            {name === 'reassign' ? t.ticketPage.newAssignee : t.ticketPage.assignTo}
+          </label>
+          <select
+            id={id('agent')}
+            aria-required={name === 'reassign'}
+            value={agentId}
+            onChange={(e) => setAgentId(e.target.value)}
+          >
+            <option value="">
+              {name === 'reassign' ? t.ticketPage.chooseAgent : t.ticketPage.assignAutomatic}
+            </option>
+            {agentOptions.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.displayName}
+              </option>
+            ))}
+          </select>
+          {name === 'reassign' && agents.data && agentOptions.length === 0 && (
+            <p className="hint">{t.ticketPage.noOtherAgents}</p>
+          )}
+          <ErrorMessage error={agents.error} />
+        </div>
       )}
       {has('at') && dateField('at', t.tickets.at, at, setAt, true)}
       {has('releaseDate') &&

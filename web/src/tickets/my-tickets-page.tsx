@@ -188,7 +188,9 @@ export function MyTicketsPage() {
         <ErrorMessage error={tickets.error} />
         {tickets.loading && !items && <p role="status">{t.loading}</p>}
         {items && items.length === 0 && <p>{t.tickets.empty}</p>}
-        {items && items.length > 0 && <TicketTable items={items} testId="my-tickets" />}
+        {items && items.length > 0 && (
+          <TicketTable items={items} testId="my-tickets" showAssignee />
+        )}
       </section>
       {user && !staff && <NewTicketForm onRegistered={tickets.reload} />}
       {user && !staff && <HoursCard organizationId={user.organization.id} />}

@@ -28,7 +28,16 @@ export function SlaBadge({ status }: { status: string }) {
 }
 
 /** A list of tickets as a table: number (link), subject, state, SLA badge, next deadline. */
-export function TicketTable({ items, testId }: { items: TicketSummary[]; testId: string }) {
+export function TicketTable({
+  items,
+  testId,
+  showAssignee = false,
+}: {
+  items: TicketSummary[];
+  testId: string;
+  /** L3-07: provider staff see who has each ticket. */
+  showAssignee?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <div className="table-wrap">
@@ -40,6 +49,7 @@ export function TicketTable({ items, testId }: { items: TicketSummary[]; testId:
             <th scope="col">{t.tickets.state}</th>
             <th scope="col">{t.tickets.sla}</th>
             <th scope="col">{t.tickets.nextDeadline}</th>
+            {showAssignee && <th scope="col">{t.ticketPage.assignee}</th>}
           </tr>
         </thead>
         <tbody>
@@ -55,6 +65,11 @@ export function TicketTable({ items, testId }: { items: TicketSummary[]; testId:
                 <SlaBadge status={ticket.slaStatus} />
               </td>
               <DeadlineCell deadline={ticket.nextDeadline} />
+              {showAssignee && (
+                <td data-testid="ticket-assignee-cell">
+                  {ticket.assigneeName ?? <span className="muted">{t.ticketPage.unassigned}</span>}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

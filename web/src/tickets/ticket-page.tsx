@@ -93,8 +93,22 @@ export function TicketPage({
               </dd>
             </>
           )}
+          {(ticket.assigneeId || ticket.classification === 'PROBLEM') && (
+            <>
+              <dt>{t.ticketPage.assignee}</dt>
+              <dd data-testid="ticket-assignee">
+                {ticket.assigneeName ?? t.ticketPage.unassigned}
+              </dd>
+            </>
+          )}
           <dt>{t.tickets.registeredAt}</dt>
           <dd>{format(ticket.registeredAt)}</dd>
+          {ticket.registrantName && (
+            <>
+              <dt>{t.ticketPage.registeredBy}</dt>
+              <dd>{ticket.registrantName}</dd>
+            </>
+          )}
           {ticket.remoteSessionAt && (
             <>
               <dt>{t.tickets.remoteSession}</dt>
@@ -231,8 +245,10 @@ export function TicketPage({
                 <blockquote>
                   <p>{a.statement}</p>
                 </blockquote>
-                <figcaption className="muted small">
-                  {t.tickets.authorizedVersion(a.estimateVersion, format(a.at))}
+                <figcaption className="muted small" data-testid="authorization-author">
+                  {a.approverName
+                    ? t.ticketPage.authorizedBy(a.approverName, a.estimateVersion, format(a.at))
+                    : t.tickets.authorizedVersion(a.estimateVersion, format(a.at))}
                 </figcaption>
               </figure>
             ))}

@@ -51,11 +51,21 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
               {internal && <span className="badge internal">{tl.internalNote}</span>}
               <span className="muted small block">
                 <time dateTime={event.at}>{format(event.at)}</time> ·{' '}
+                {event.actorName && (
+                  <span className="event-actor" data-testid="event-actor">
+                    {event.actorName}{' '}
+                  </span>
+                )}
                 {event.actorRole
-                  ? (t.users.roleNames[event.actorRole] ?? event.actorRole)
+                  ? event.actorName
+                    ? `(${t.users.roleNames[event.actorRole] ?? event.actorRole})`
+                    : (t.users.roleNames[event.actorRole] ?? event.actorRole)
                   : t.tickets.system}
               </span>
             </p>
+            {event.agentName && (
+              <p data-testid="event-agent">{t.ticketPage.assignedTo(event.agentName)}</p>
+            )}
             {dateMoved && (
               <>
                 <p className="date-move">
