@@ -109,7 +109,9 @@ export function ConsolePage() {
       <ErrorMessage error={current.error} />
       {current.loading && count === undefined && <p role="status">{t.loading}</p>}
       {count === 0 && <p>{t.tickets.empty}</p>}
-      {search && results && results.length > 0 && <TicketTable items={results} testId="queue" />}
+      {search && results && results.length > 0 && (
+        <TicketTable items={results} testId="queue" showAssignee />
+      )}
       {!search && work.data && work.data.workList.length > 0 && (
         <WorkListTable items={work.data.workList} clients={clients} />
       )}
