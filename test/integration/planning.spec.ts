@@ -771,4 +771,183 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
       2, 0, 0,
     ]);
   });
+
+  it('L3-19/L3-10: a capacity cut the published date cannot absorb flags the delivery at risk (+N business days) and tells the provider once; a reorder tells a new slip once; raising the capacity clears the flag', async () => {
+    // QA: capacity lowered from 4 to 2 h/day, 000003 planned for 16 Dec against a published 7 Dec,
+    // and nobody was warned.
+    type RiskEntry = Entry & {
+      deliveryAtRisk: boolean;
+      deliverySlipBusinessDays: number | null;
+      slaStatus: string;
+      organizationId: string;
+    };
+    const RISK_FIELDS = `${ENTRY} organizationId deliveryAtRisk deliverySlipBusinessDays slaStatus`;
+    const riskQueue = async (auth: Record<string, string>, organizationId?: string) =>
+      (
+        await call<{ clientQueue: { entries: RiskEntry[] } }>(
+          `query ($organizationId: ID) { clientQueue(organizationId: $organizationId) { entries { ${RISK_FIELDS} } } }`,
+          { organizationId },
+          auth,
+        )
+      ).data!.clientQueue.entries;
+    const setCapacity = async (hoursPerBusinessDay: number) => {
+      const r = await call(
+        `mutation ($input: SetPlanningCapacityInput!) { setPlanningCapacity(input: $input) { hoursPerBusinessDay } }`,
+        { input: { organizationId: auroraId, hoursPerBusinessDay } },
+        as(Role.MANAGER),
+      );
+      expect(r.code).toBeUndefined();
+    };
+    const day = (n: number) => businessDaysAfter(new Date().toISOString(), n);
+    /** The capacity model's business day for `number` at `capacity`, from the queue's hours. */
+    const dayOf = (entries: RiskEntry[], number: string, capacity: number) => {
+      const upTo = entries.slice(0, entries.findIndex((e) => e.ticketNumber === number) + 1);
+      const hundredths = upTo.reduce(
+        (sum, e) => sum + Math.round((e.remainingHours ?? 0) * 100),
+        0,
+      );
+      return Math.max(1, Math.ceil(hundredths / (capacity * 100)));
+    };
+    type Row = { recipient_address: string; subject: string; status: string; message_id: string };
+    const warnings = (number: string) =>
+      world.db.query<Row[]>(
+        `SELECT recipient_address, subject, status, message_id FROM email_outbox
+          WHERE ticket_number = $1 AND event_type = 'PROVIDER_DELIVERY_AT_RISK'
+          ORDER BY created_at, recipient_address`,
+        [number],
+      );
+    /** The rows, once all are SENT, each of which arrived exactly once at the SMTP catcher. */
+    async function deliveredOnce(number: string, count: number) {
+      const rows = await eventually(
+        () => warnings(number),
+        (all) => all.length >= count && all.every((r) => r.status === 'SENT'),
+      );
+      const arrived = await eventually(
+        async () => {
+          const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+          return (await res.json()) as { messageId: string | null }[];
+        },
+        (all) => rows.every((r) => all.some((m) => m.messageId === r.message_id)),
+      );
+      expect(rows.map((r) => arrived.filter((m) => m.messageId === r.message_id).length)).toEqual(
+        rows.map(() => 1),
+      );
+      return rows;
+    }
+
+    await setCapacity(4);
+    const mine = await authorizedRequirement('Conector de nómina', 6);
+    const at4 = await riskQueue(as(Role.CLIENT_APPROVER));
+    const published = day(dayOf(at4, mine, 4));
+    expect(at4.find((e) => e.ticketNumber === mine)!.plannedReleaseDate).toBe(published);
+    await act(
+      Role.AGENT,
+      'setReleaseDate',
+      { number: mine, releaseDate: published },
+      'SetReleaseDateInput',
+    );
+    const onPlan = (await riskQueue(as(Role.CLIENT_APPROVER))).find((e) => e.ticketNumber === mine);
+    expect(onPlan).toMatchObject({ deliveryAtRisk: false, deliverySlipBusinessDays: null });
+    expect(await warnings(mine)).toEqual([]);
+
+    // The manager halves the capacity: the plan now ends after the published date.
+    await setCapacity(2);
+    const at2 = await riskQueue(as(Role.CLIENT_APPROVER));
+    const slip = dayOf(at2, mine, 2) - dayOf(at4, mine, 4);
+    expect(slip).toBeGreaterThan(0);
+    expect(at2.filter((e) => e.deliveryAtRisk)).toEqual([
+      expect.objectContaining({
+        ticketNumber: mine,
+        releaseDate: published,
+        plannedReleaseDate: day(dayOf(at2, mine, 2)),
+        deliveryAtRisk: true,
+        deliverySlipBusinessDays: slip,
+      }),
+    ]);
+    // Provider staff see the same on the client's queue and on the work list, where the delivery
+    // at risk comes right after the SLA at stake and before the clients' urgent tickets.
+    expect(
+      (await riskQueue(as(Role.AGENT), auroraId)).find((e) => e.ticketNumber === mine),
+    ).toEqual(at2.find((e) => e.ticketNumber === mine));
+    const work = (
+      await call<{ workList: RiskEntry[] }>(
+        `query { workList(first: 50) { ${RISK_FIELDS} } }`,
+        {},
+        as(Role.AGENT),
+      )
+    ).data!.workList;
+    const place = work.findIndex((e) => e.ticketNumber === mine);
+    expect(work[place]).toMatchObject({ deliveryAtRisk: true, deliverySlipBusinessDays: slip });
+    expect(
+      work
+        .filter((e) => e.deliveryAtRisk && e.organizationId === auroraId)
+        .map((e) => e.ticketNumber),
+    ).toEqual([mine]);
+    // Before it only tickets at stake (SLA, or an earlier published date at risk); every ticket
+    // not at stake, urgent or not, after it.
+    const plain = (e: RiskEntry) => e.slaStatus === 'ok' && !e.deliveryAtRisk;
+    expect(work.slice(0, place).filter(plain)).toEqual([]);
+    expect(work.slice(place + 1).filter(plain).length).toBeGreaterThan(0);
+
+    // One email to the (unassigned ticket's) agents and one to the managers, Spanish first,
+    // English for the agent who chose it; nothing to the client.
+    const es = (n: number) => (n === 1 ? '+1 día hábil' : `+${n} días hábiles`);
+    const en = (n: number) => (n === 1 ? '+1 business day' : `+${n} business days`);
+    const told = await deliveredOnce(mine, 2);
+    expect(told.map((r) => [r.recipient_address, r.subject])).toEqual([
+      ['agente@becken.example', `[${mine}] Delivery at risk (${en(slip)}): Conector de nómina`],
+      ['gerente@becken.example', `[${mine}] Entrega en riesgo (${es(slip)}): Conector de nómina`],
+    ]);
+    // The same re-plan again queues nothing (the mutation writes its emails before answering).
+    await setCapacity(2);
+    expect(await warnings(mine)).toHaveLength(2);
+    // Reading the queue never emails.
+    await riskQueue(as(Role.CLIENT_APPROVER));
+    expect(await warnings(mine)).toHaveLength(2);
+
+    // The client moves it up one place: still after its date, by less — told once more, with
+    // the new slip. The ticket it passed gets a later plan, which the reorder publishes (L3-19).
+    const order = at2.filter((e) => e.rank !== null).map((e) => e.ticketNumber);
+    const input = { order: [order[0], mine, ...order.slice(1)], urgent: [] };
+    const preview = (
+      await call<{ previewQueueReorder: { previewToken: string } }>(
+        PREVIEW,
+        { input },
+        as(Role.CLIENT_APPROVER),
+      )
+    ).data!.previewQueueReorder;
+    const confirmed = await call(
+      CONFIRM,
+      { input: { ...input, previewToken: preview.previewToken, reason: 'La nómina cierra antes' } },
+      as(Role.CLIENT_APPROVER),
+    );
+    expect(confirmed.code).toBeUndefined();
+    const moved = await riskQueue(as(Role.CLIENT_APPROVER));
+    const smaller = dayOf(moved, mine, 2) - dayOf(at4, mine, 4);
+    expect(smaller).toBeGreaterThan(0);
+    expect(smaller).toBeLessThan(slip);
+    expect(moved.filter((e) => e.deliveryAtRisk)).toEqual([
+      expect.objectContaining({ ticketNumber: mine, deliverySlipBusinessDays: smaller }),
+    ]);
+    const all = await deliveredOnce(mine, 4);
+    expect(all.slice(2).map((r) => r.subject)).toEqual([
+      `[${mine}] Delivery at risk (${en(smaller)}): Conector de nómina`,
+      `[${mine}] Entrega en riesgo (${es(smaller)}): Conector de nómina`,
+    ]);
+
+    // Capacity back up: the plan meets the date again, the flag clears, nobody is emailed.
+    await setCapacity(4);
+    const cleared = await riskQueue(as(Role.CLIENT_APPROVER));
+    expect(cleared.find((e) => e.ticketNumber === mine)).toMatchObject({
+      deliveryAtRisk: false,
+      deliverySlipBusinessDays: null,
+    });
+    expect(cleared.some((e) => e.deliveryAtRisk)).toBe(false);
+    expect(await warnings(mine)).toHaveLength(4);
+    const clientMail = await world.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM email_outbox
+        WHERE event_type = 'PROVIDER_DELIVERY_AT_RISK' AND recipient_address LIKE '%@aurora.example'`,
+    );
+    expect(clientMail[0].n).toBe(0);
+  });
 });

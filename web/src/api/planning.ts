@@ -19,10 +19,15 @@ export interface QueueEntry {
   releaseDate: string | null;
   plannedReleaseDate: string | null;
   remainingHours: number | null;
+  /** L3-19: the plan finishes after the published release date… */
+  deliveryAtRisk: boolean;
+  /** …by this many business days (null when not at risk). */
+  deliverySlipBusinessDays: number | null;
 }
 
 const ENTRY_FIELDS = `position ticketNumber subject state category slaStatus nextDeadline registeredAt
-  organizationId rank urgent releaseDate plannedReleaseDate remainingHours`;
+  organizationId rank urgent releaseDate plannedReleaseDate remainingHours deliveryAtRisk
+  deliverySlipBusinessDays`;
 
 export interface ClientQueue {
   organizationId: string;

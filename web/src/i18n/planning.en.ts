@@ -16,6 +16,12 @@ export const planningEn: PlanningMessages = {
     rankNone: 'by arrival',
     releaseDate: 'Published delivery',
     plannedDate: 'Planned delivery',
+    deliveryAtRisk: (days) =>
+      days === 1
+        ? 'Delivery at risk (+1 business day)'
+        : `Delivery at risk (+${days} business days)`,
+    deliveryAtRiskHint:
+      'The published delivery date no longer fits the current capacity and queue order.',
     remaining: (hours) => `${hours} h to go`,
     urgent: 'Urgent',
     moveUp: 'Move up',
@@ -69,12 +75,14 @@ export const planningEn: PlanningMessages = {
   workList: {
     title: 'Work list',
     intro:
-      'Open tickets of every client: breached or at-risk SLAs first, then what the client flagged urgent, then each ticket’s place in its client’s queue (its priority and order of arrival).',
+      'Open tickets of every client: breached or at-risk SLAs first, then deliveries at risk (a published date the plan no longer meets: adjust it or recover capacity), then what the client flagged urgent, then each ticket’s place in its client’s queue (its priority and order of arrival).',
     place: 'Place',
     client: 'Client',
     clientRank: (rank, urgent) =>
       urgent ? 'urgent' : rank === null ? 'by arrival' : `priority ${rank}`,
     searchResults: 'Search results',
+    due: 'Deadline or delivery',
+    publishedDelivery: 'Published delivery',
   },
   adjust: {
     action: 'Adjust date',

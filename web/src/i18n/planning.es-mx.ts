@@ -14,6 +14,10 @@ export const planningEsMX = {
     rankNone: 'por llegada',
     releaseDate: 'Entrega publicada',
     plannedDate: 'Entrega planeada',
+    deliveryAtRisk: (days: number) =>
+      days === 1 ? 'Entrega en riesgo (+1 día hábil)' : `Entrega en riesgo (+${days} días hábiles)`,
+    deliveryAtRiskHint:
+      'La fecha de entrega publicada ya no se cumple con la capacidad y el orden actuales de la cola.',
     remaining: (hours: number) => `${hours} h por hacer`,
     urgent: 'Urgente',
     moveUp: 'Subir',
@@ -67,12 +71,14 @@ export const planningEsMX = {
   workList: {
     title: 'Lista de trabajo',
     intro:
-      'Tickets abiertos de todos los clientes: primero los que tienen el SLA vencido o en riesgo, luego lo que el cliente marcó como urgente y después el lugar de cada ticket en la cola de su cliente (su prioridad y el orden de llegada).',
+      'Tickets abiertos de todos los clientes: primero los que tienen el SLA vencido o en riesgo, luego las entregas en riesgo (una fecha publicada que el plan ya no cumple: ajústala o recupera capacidad), después lo que el cliente marcó como urgente y al final el lugar de cada ticket en la cola de su cliente (su prioridad y el orden de llegada).',
     place: 'Lugar',
     client: 'Cliente',
     clientRank: (rank: number | null, urgent: boolean) =>
       urgent ? 'urgente' : rank === null ? 'por llegada' : `prioridad ${rank}`,
     searchResults: 'Resultados de la búsqueda',
+    due: 'Plazo o entrega',
+    publishedDelivery: 'Entrega publicada',
   },
   adjust: {
     action: 'Ajustar fecha',

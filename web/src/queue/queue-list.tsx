@@ -3,6 +3,7 @@ import type { QueueEntry } from '../api/planning';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { SlaBadge, ticketPath, useLocalTime } from '../tickets/ticket-bits';
+import { DeliveryRiskBadge } from './delivery-risk-badge';
 
 interface Props {
   entries: QueueEntry[];
@@ -110,6 +111,7 @@ export function QueueList({ entries, urgent, editable, onMove, onUrgent }: Props
                   </Link>{' '}
                   <strong>{entry.subject}</strong>
                   {flagged && <span className="badge sla-risk queue-urgent">{q.urgent}</span>}
+                  <DeliveryRiskBadge entry={entry} />
                 </p>
                 <p className="muted small">
                   {t.tickets.states[entry.state] ?? entry.state} ·{' '}

@@ -1,57 +1,19 @@
 import { useState } from 'react';
 import { useTicketChanges } from '../api/live';
 import { ORGANIZATIONS } from '../api/operations';
-import { WORK_LIST, type QueueEntry } from '../api/planning';
+import { WORK_LIST } from '../api/planning';
 import { TICKETS } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
 import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
-import { bySoonestDeadline, DeadlineCell, SlaBadge, TicketCells, TicketTable } from './ticket-bits';
-
-/** The planning module's work list (L3-10): place, ticket, client (and its rank), state, SLA. */
-function WorkListTable({ items, clients }: { items: QueueEntry[]; clients: Map<string, string> }) {
-  const { t } = useI18n();
-  const w = t.planning.workList;
-  return (
-    <div className="table-wrap">
-      <table data-testid="queue">
-        <thead>
-          <tr>
-            <th scope="col">{w.place}</th>
-            <th scope="col">{t.tickets.number}</th>
-            <th scope="col">{t.tickets.subject}</th>
-            <th scope="col">{w.client}</th>
-            <th scope="col">{t.tickets.state}</th>
-            <th scope="col">{t.tickets.sla}</th>
-            <th scope="col">{t.tickets.nextDeadline}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((e) => (
-            <tr key={e.ticketNumber}>
-              <td>{e.position}</td>
-              <TicketCells number={e.ticketNumber} subject={e.subject} category={e.category} />
-              <td>
-                {clients.get(e.organizationId) ?? '—'}
-                <span className="muted small block">{w.clientRank(e.rank, e.urgent)}</span>
-              </td>
-              <td>{t.tickets.states[e.state] ?? e.state}</td>
-              <td>
-                <SlaBadge status={e.slaStatus} />
-              </td>
-              <DeadlineCell deadline={e.nextDeadline} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+import { WorkListTable } from '../queue/work-list-table';
+import { bySoonestDeadline, TicketTable } from './ticket-bits';
 
 /**
- * Agents' console: the work list across clients in the planning module's order (soonest SLA
- * deadline, then client urgency, rank and arrival); a search lists matching open tickets instead.
+ * Agents' console: the work list across clients in the planning module's order (SLA at stake,
+ * then deliveries at risk, then client urgency, rank and arrival); a search lists matching open
+ * tickets instead.
  */
 export function ConsolePage() {
   const { t } = useI18n();

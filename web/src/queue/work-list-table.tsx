@@ -1,0 +1,68 @@
+import type { QueueEntry } from '../api/planning';
+import { useI18n } from '../i18n/i18n-context';
+import { SlaBadge, TicketCells, useLocalTime } from '../tickets/ticket-bits';
+import { DeliveryRiskBadge } from './delivery-risk-badge';
+
+/**
+ * The planning module's work list (L3-10): place, ticket, client (and its rank), state, SLA, and
+ * what is due — the running clock's deadline and, for a ticket with a published release date
+ * (L3-19), that date, flagged "Entrega en riesgo (+N días hábiles)" when the plan no longer meets
+ * it. A published date is not an SLA clock, but it is a promise: never "Sin plazo en curso".
+ */
+export function WorkListTable({
+  items,
+  clients,
+}: {
+  items: QueueEntry[];
+  clients: Map<string, string>;
+}) {
+  const { t } = useI18n();
+  const w = t.planning.workList;
+  const { format } = useLocalTime();
+  return (
+    <div className="table-wrap">
+      <table data-testid="queue">
+        <thead>
+          <tr>
+            <th scope="col">{w.place}</th>
+            <th scope="col">{t.tickets.number}</th>
+            <th scope="col">{t.tickets.subject}</th>
+            <th scope="col">{w.client}</th>
+            <th scope="col">{t.tickets.state}</th>
+            <th scope="col">{t.tickets.sla}</th>
+            <th scope="col">{w.due}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((e) => (
+            <tr key={e.ticketNumber} data-number={e.ticketNumber}>
+              <td>{e.position}</td>
+              <TicketCells number={e.ticketNumber} subject={e.subject} category={e.category} />
+              <td>
+                {clients.get(e.organizationId) ?? '—'}
+                <span className="muted small block">{w.clientRank(e.rank, e.urgent)}</span>
+              </td>
+              <td>{t.tickets.states[e.state] ?? e.state}</td>
+              <td>
+                <SlaBadge status={e.slaStatus} />
+              </td>
+              <td>
+                {e.nextDeadline && <time dateTime={e.nextDeadline}>{format(e.nextDeadline)}</time>}
+                {!e.nextDeadline && !e.releaseDate && (
+                  <span className="muted">{t.tickets.noDeadline}</span>
+                )}
+                {e.releaseDate && (
+                  <span className={e.nextDeadline ? 'muted small block' : 'block'}>
+                    {w.publishedDelivery}:{' '}
+                    <time dateTime={e.releaseDate}>{format(e.releaseDate)}</time>
+                  </span>
+                )}
+                <DeliveryRiskBadge entry={e} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
