@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
 import { logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
@@ -6,13 +8,16 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // a client registers an incident (L3-05), the agent classifies it as a problem and the workflow
 // assigns it (L3-07), the agent records progress and resolves it, the client confirms the
 // resolution and sees the ticket closed. Then access: a client user of another organisation who
-// opens the ticket's URL gets "not found" and none of its data (L3-04).
+// opens the ticket's URL gets "not found" and none of its data (L3-04). Along the way people are
+// named, not only their roles: the assigned agent in the header, who acted in the timeline; and the
+// agent hands the ticket to another agent (L3-07 reassignment).
 
 const CLIENT = 'usuario@aurora.example';
 const OTHER_CLIENT = 'usuario@tulum.example';
 const AGENT = 'agente@becken.example';
 const SUBJECT = 'Error al timbrar facturas';
 const DESCRIPTION = 'El PAC rechaza el certificado desde esta mañana.';
+const SECOND_AGENT = 'Ana Analista';
 
 describe('Problem journey and ticket access (web app, real workflow)', () => {
   const e2e = useE2eWorldWithWorker('problem_journey');
@@ -56,8 +61,13 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
 
     await page.getByRole('button', { name: 'Clasificar', exact: true }).click();
     const classify = page.getByTestId('action-form-classify');
-    await classify.getByRole('radio', { name: 'Problema' }).check();
+    // An incident is most likely a problem: the form starts there (the agent may change it).
+    expect(await classify.getByRole('radio', { name: 'Problema' }).isChecked()).toBe(true);
     expect(await classify.getByLabel('Tipo de requerimiento').count()).toBe(0);
+    // L3-07: the agent may name the assignee; left as is, the least-loaded agent gets it.
+    const assignTo = classify.getByLabel('Asignar a');
+    await assignTo.getByRole('option', { name: 'Alex Agent' }).waitFor({ state: 'attached' });
+    expect(await assignTo.inputValue()).toBe('');
     await classify.getByRole('button', { name: 'Clasificar', exact: true }).click();
     await page.getByText('Clasificar: listo. Estado: En análisis.').waitFor();
     expect(await state(page).innerText()).toBe('En análisis');
@@ -67,9 +77,65 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     expect(await clocks.getByRole('row', { name: /Avance periódico/ }).innerText()).toContain(
       'Corriendo',
     );
-    // The workflow assigned it (no one picked an agent): the timeline says so.
+    // The workflow assigned it (no one picked an agent): the header and the timeline name him.
     await page.getByTestId('timeline').getByTestId('event-ASSIGNED').waitFor();
-    expect(await page.getByTestId('timeline').innerText()).toContain('Asignado a un agente');
+    expect(await page.getByTestId('ticket-assignee').innerText()).toBe('Alex Agent');
+    const assigned = page.getByTestId('timeline').getByTestId('event-ASSIGNED');
+    expect(await assigned.innerText()).toContain('Asignado a un agente');
+    expect(await assigned.innerText()).toContain('Asignado a Alex Agent');
+    const classified = await page.getByTestId('timeline').getByTestId('event-classify').innerText();
+    expect(classified).toContain('Alex Agent (Agente L3)');
+    const registered = await page
+      .getByTestId('timeline')
+      .getByTestId('event-registered')
+      .innerText();
+    expect(registered).toContain('Úrsula Usuaria');
+  });
+
+  it('the agent hands it to another agent: the header and the timeline say who (L3-07)', async () => {
+    // A second active agent, issued by the provider's admin.
+    const world = e2e.world;
+    const [provider] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM organization WHERE kind = 'PROVIDER' LIMIT 1`,
+    );
+    const created = await gql(
+      world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: provider.id,
+          email: `ana-${Date.now()}@becken.example`,
+          displayName: SECOND_AGENT,
+          roles: ['AGENT'],
+          temporaryPassword: 'una-clave-larga-1',
+        },
+      },
+      world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await openTicket(page);
+    await page.getByRole('button', { name: 'Reasignar', exact: true }).click();
+    const form = page.getByTestId('action-form-reassign');
+    const agentField = form.getByLabel('Nuevo agente asignado');
+    // The agent who has it is not offered; without a choice nothing is sent.
+    await agentField.getByRole('option', { name: SECOND_AGENT }).waitFor({ state: 'attached' });
+    expect(await agentField.getByRole('option', { name: 'Alex Agent' }).count()).toBe(0);
+    await form.getByRole('button', { name: 'Reasignar', exact: true }).click();
+    await form.getByText('Completa el campo «Nuevo agente asignado».').waitFor();
+    await agentField.selectOption({ label: SECOND_AGENT });
+    await form.getByLabel('Nota (opcional)').fill('Ana conoce el diario de Ventas.');
+    await form.getByRole('button', { name: 'Reasignar', exact: true }).click();
+    await page.getByText('Reasignar: listo. Estado: En análisis.').waitFor();
+    expect(await page.getByTestId('ticket-assignee').innerText()).toBe(SECOND_AGENT);
+    const moved = await page.getByTestId('timeline').getByTestId('event-reassign').innerText();
+    expect(moved).toContain('Ticket reasignado');
+    expect(moved).toContain('Alex Agent (Agente L3)');
+    expect(moved).toContain(`Asignado a ${SECOND_AGENT}`);
+    expect(moved).toContain('Ana conoce el diario de Ventas.');
+    await screenshot(page, '39-agent-reassigned');
   });
 
   it('the agent records progress and resolves it', async () => {
@@ -105,9 +171,13 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
   it('the client confirms the resolution and sees the ticket closed', async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, CLIENT, e2e.password(CLIENT));
+    // The client sees who has its ticket, in the list and on the page.
+    const listed = page.getByTestId('my-tickets').getByRole('row', { name: new RegExp(number) });
+    expect(await listed.innerText()).toContain(SECOND_AGENT);
     await page.getByTestId('my-tickets').getByRole('link', { name: number }).click();
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
     expect(await state(page).innerText()).toBe('Resuelto');
+    expect(await page.getByTestId('ticket-assignee').innerText()).toBe(SECOND_AGENT);
     expect(await page.getByTestId('timeline').innerText()).toContain(
       'Certificado renovado; las facturas se timbran de nuevo.',
     );
