@@ -1,5 +1,11 @@
 import type { Page } from 'playwright-core';
-import { logIn, newPage, screenshot } from './support/browser';
+import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
+import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
+import {
+  type BackgroundWorker,
+  registerTicket,
+  startBackgroundWorker,
+} from '../support/world-with-worker';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
 // Managers keep the business calendars (BUSINESS-TIME.md): every edit is a new version.
@@ -10,12 +16,18 @@ describe('Calendars (web app, managers)', () => {
   let e2e: E2eWorld;
   let page: Page;
 
+  let worker: BackgroundWorker | undefined;
+
   beforeAll(async () => {
-    e2e = await startE2eWorld('calendars');
+    // Its own task queue: the last test registers a ticket with a worker of its own.
+    e2e = await startE2eWorld('calendars', {
+      TEMPORAL_TASK_QUEUE: `e2e-calendars-${process.pid}-${Date.now()}`,
+    });
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, MANAGER, e2e.password(MANAGER));
   });
   afterAll(async () => {
+    await worker?.stop();
     await page?.context().close();
     await e2e?.close();
   });
@@ -137,5 +149,173 @@ describe('Calendars (web app, managers)', () => {
     expect(await page.getByTestId('versions').locator('tbody tr').first().innerText()).toContain(
       'Se incluyeron los días de descanso obligatorio de la LFT art. 74',
     );
+  });
+  describe("a client's own calendar (BUSINESS-TIME.md: each client may have its own)", () => {
+    const CLIENT_ORG = 'Grupo Industrial Tulum';
+    const NAME = 'Tulum, lunes a viernes 08:00–17:00';
+    const weekRow = (day: RegExp) => page.getByTestId('weekly').getByRole('row', { name: day });
+    const dayGroup = (name: string) => page.getByRole('group', { name, exact: true });
+    const storedVersion = async () =>
+      (
+        await e2e.world.db.query<{ version: number }[]>(
+          `SELECT c.current_version AS version FROM business_calendar c
+             JOIN organization o ON o.id = c.organization_id WHERE o.name = $1`,
+          [CLIENT_ORG],
+        )
+      )[0]?.version;
+
+    it('a manager creates one with Mon–Fri 08:00–17:00 and Sat 09:00–13:00; it is listed and its week shown back', async () => {
+      await page.goto('/calendarios');
+      await page.getByRole('heading', { name: 'Nuevo calendario' }).waitFor();
+      await page.getByLabel('Cliente').selectOption({ label: CLIENT_ORG });
+      // The client's name is offered as the calendar's name.
+      expect(await page.getByLabel('Nombre del calendario').inputValue()).toBe(CLIENT_ORG);
+      await page.getByLabel('Nombre del calendario').fill(NAME);
+      await page.getByLabel('Zona horaria').selectOption('America/Merida');
+
+      await page.getByLabel('Lunes: inicio del intervalo 1').fill('08:00');
+      await page.getByLabel('Lunes: fin del intervalo 1').fill('17:00');
+      await page.getByRole('button', { name: 'Copiar el lunes a martes–viernes' }).click();
+      expect(await page.getByLabel('Viernes: inicio del intervalo 1').inputValue()).toBe('08:00');
+      await dayGroup('Sábado').getByRole('checkbox').check();
+      await page.getByLabel('Sábado: inicio del intervalo 1').fill('09:00');
+      await page.getByLabel('Sábado: fin del intervalo 1').fill('13:00');
+      expect(await page.getByLabel('Incluir los días de descanso obligatorio').isChecked()).toBe(
+        true,
+      );
+      await screenshot(page, '13-calendar-new');
+      await page.getByRole('button', { name: 'Crear calendario' }).click();
+      await page.getByText(`Calendario «${NAME}» creado.`).waitFor();
+
+      const row = page.getByRole('row', { name: new RegExp(NAME) });
+      expect(await row.innerText()).toContain(CLIENT_ORG);
+      expect(await row.innerText()).toContain('America/Merida');
+      // One calendar per client: Tulum is no longer offered.
+      expect(await page.getByLabel('Cliente').locator('option').allInnerTexts()).not.toContain(
+        CLIENT_ORG,
+      );
+      expect(await storedVersion()).toBe(1);
+
+      await row.getByRole('link', { name: NAME }).click();
+      await page.getByTestId('calendar-version').waitFor();
+      expect(await page.getByText('Zona horaria: America/Merida').count()).toBe(1);
+      for (const day of [/lunes/i, /martes/i, /miércoles/i, /jueves/i, /viernes/i]) {
+        expect(await weekRow(day).innerText()).toContain('08:00–17:00');
+      }
+      expect(await weekRow(/sábado/i).innerText()).toContain('09:00–13:00');
+      expect(await weekRow(/domingo/i).innerText()).toContain('Cerrado');
+      await page.getByText(/\(art\. 74\): Incluidos en este calendario/).waitFor();
+    });
+
+    it('edits Saturday to closed: a new version, the week and the change log say so', async () => {
+      const before = await version();
+      await page.getByRole('button', { name: 'Editar horario semanal' }).click();
+      await dayGroup('Sábado').getByRole('checkbox').uncheck();
+      await page.getByRole('button', { name: 'Guardar horario' }).click();
+      await page.getByText('Horario guardado: nueva versión del calendario.').waitFor();
+
+      expect(await version()).toBe(before + 1);
+      expect(await storedVersion()).toBe(before + 1);
+      expect(await weekRow(/sábado/i).innerText()).toContain('Cerrado');
+      expect(await weekRow(/lunes/i).innerText()).toContain('08:00–17:00');
+      expect(await page.getByTestId('versions').locator('tbody tr').first().innerText()).toContain(
+        'Se cambió: horario semanal',
+      );
+    });
+
+    it('refuses an interval ending before it starts (17:00–08:00) and an unknown zone, in Spanish; nothing changes', async () => {
+      const before = await version();
+      await page.getByRole('button', { name: 'Editar horario semanal' }).click();
+      await page.getByLabel('Lunes: inicio del intervalo 1').fill('17:00');
+      await page.getByLabel('Lunes: fin del intervalo 1').fill('08:00');
+      await page.getByRole('button', { name: 'Guardar horario' }).click();
+
+      const alert = page.getByTestId('weekly-edit').getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain('Los datos no son válidos.');
+      expect(await alert.innerText()).toContain(
+        'Lunes, intervalo 1: el fin (08:00) debe ser posterior al inicio (17:00).',
+      );
+      expect(await alert.innerText()).not.toContain('must be after');
+      // What was typed stays, and nothing was stored.
+      expect(await page.getByLabel('Lunes: inicio del intervalo 1').inputValue()).toBe('17:00');
+      expect(await version()).toBe(before);
+      expect(await storedVersion()).toBe(before);
+      await screenshot(page, '14-calendar-week-refused');
+
+      await page.getByLabel('Lunes: inicio del intervalo 1').fill('08:00');
+      await page.getByLabel('Lunes: fin del intervalo 1').fill('17:00');
+      await page.getByLabel('Zona horaria', { exact: true }).selectOption({
+        label: 'Otra zona (IANA)…',
+      });
+      await page.getByLabel('Zona horaria IANA').fill('America/Atlantis');
+      await page.getByRole('button', { name: 'Guardar horario' }).click();
+      await page
+        .getByText('«America/Atlantis» no es una zona horaria IANA conocida', { exact: false })
+        .waitFor();
+      expect(await storedVersion()).toBe(before);
+
+      await page.getByRole('button', { name: 'Cancelar' }).click();
+      expect(await weekRow(/lunes/i).innerText()).toContain('08:00–17:00');
+      expect(await page.getByText('Zona horaria: America/Merida').count()).toBe(1);
+      expect(await version()).toBe(before);
+    });
+
+    it('says running deadlines will be recomputed before changing a calendar with open tickets', async () => {
+      // An open ticket of a client on the default calendar (Aurora has no calendar of its own).
+      worker = await startBackgroundWorker(e2e.world.config);
+      await registerTicket(e2e.world);
+      const [{ open }] = await e2e.world.db.query<{ open: number }[]>(
+        `SELECT count(*)::int AS open FROM ticket t JOIN business_calendar c ON c.id = t.calendar_id
+          WHERE c.is_default AND t.state <> ALL($1)`,
+        [[...TERMINAL_STATES]],
+      );
+      expect(open).toBeGreaterThan(0);
+      await page.goto('/calendarios');
+      await page.getByRole('link', { name: /^México \(CDMX\)/ }).click();
+      await page.getByTestId('calendar-version').waitFor();
+      const before = await version();
+      await page.getByRole('button', { name: 'Editar horario semanal' }).click();
+      await page.getByLabel('Viernes: fin del intervalo 1').fill('17:00');
+      await page.getByRole('button', { name: 'Guardar horario' }).click();
+
+      const confirm = page.getByRole('alertdialog', {
+        name: '¿Cambiar el horario de este calendario?',
+      });
+      await confirm.waitFor();
+      expect(await confirm.innerText()).toContain('los plazos en curso se recalculan');
+      expect(await confirm.innerText()).toContain(`${open} ticket`);
+      // Cancelled: nothing changes, the form keeps what was typed.
+      await confirm.getByRole('button', { name: 'Cancelar' }).click();
+      await confirm.waitFor({ state: 'detached' });
+      expect(await page.getByLabel('Viernes: fin del intervalo 1').inputValue()).toBe('17:00');
+      expect(await version()).toBe(before);
+
+      // Confirmed: one new version with the shorter Friday.
+      await page.getByRole('button', { name: 'Guardar horario' }).click();
+      await confirm.getByRole('button', { name: 'Sí, guardar y recalcular' }).click();
+      await page.getByText('Horario guardado: nueva versión del calendario.').waitFor();
+      expect(await version()).toBe(before + 1);
+      expect(await weekRow(/viernes/i).innerText()).toContain('09:00–17:00');
+      expect(await weekRow(/jueves/i).innerText()).toContain('09:00–18:00');
+    });
+
+    it('fits the week editor on a 360 px phone', async () => {
+      const phone = await newPage(e2e.browser, e2e.baseURL, { width: 360, height: 740 });
+      try {
+        await logIn(phone.page, MANAGER, e2e.password(MANAGER));
+        await phone.page.goto('/calendarios');
+        await phone.page.getByRole('heading', { name: 'Nuevo calendario' }).waitFor();
+        expect(await horizontalOverflow(phone.page)).toEqual([]);
+        await phone.page.getByRole('link', { name: NAME }).click();
+        await phone.page.getByRole('button', { name: 'Editar horario semanal' }).click();
+        await phone.page.getByRole('button', { name: 'Agregar intervalo (Lunes)' }).click();
+        await phone.page.getByLabel('Lunes: fin del intervalo 2').waitFor();
+        expect(await horizontalOverflow(phone.page)).toEqual([]);
+        await screenshot(phone.page, '15-mobile-calendar-week-editor');
+      } finally {
+        await phone.context.close();
+      }
+    });
   });
 });

@@ -146,6 +146,31 @@ export const SET_LFT74 = operation<CalendarEdit, { id: string; enabled: boolean 
 }`,
 );
 
+export type WeeklyInput = { weekday: number; intervals: TimeInterval[] }[];
+
+export interface CreateCalendarInput {
+  name: string;
+  timeZone: string;
+  weekly: WeeklyInput;
+  mexicoLft74Holidays: boolean;
+  organizationId: string;
+}
+
+export const CREATE_CALENDAR = operation<
+  { createCalendar: { id: string; version: number } },
+  { input: CreateCalendarInput }
+>(`mutation CreateCalendar($input: CreateCalendarInput!) {
+  createCalendar(input: $input) { id version }
+}`);
+
+/** Name, time zone and the whole week at once (BUSINESS-TIME.md: a new version). */
+export const UPDATE_CALENDAR_WEEK = operation<
+  CalendarEdit,
+  { id: string; input: { name?: string; timeZone?: string; weekly?: WeeklyInput } }
+>(`mutation UpdateCalendarWeek($id: ID!, $input: UpdateCalendarInput!) {
+  updateCalendar(id: $id, input: $input) { id version }
+}`);
+
 export const ORGANIZATIONS = operation<{ organizations: Organization[] }>(
   `query Organizations { organizations { id name kind } }`,
 );

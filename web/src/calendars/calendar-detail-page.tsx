@@ -11,6 +11,7 @@ import { useSession } from '../session/session-context';
 import { HolidaysSection } from './holidays-section';
 import { OverridesSection } from './overrides-section';
 import { describeVersionChange } from './version-change';
+import { WeeklyEditSection } from './weekly-edit-section';
 
 const LFT74 = 'MX_LFT_74';
 
@@ -50,6 +51,7 @@ export function CalendarDetailPage({ id }: { id: string }) {
             </p>
             <h2>{t.calendars.weekly}</h2>
             <WeeklyTable calendar={calendar} />
+            <WeeklyEditSection calendar={calendar} onChanged={query.reload} />
             <Lft74Toggle calendar={calendar} onChanged={query.reload} />
           </section>
           <HolidaysSection

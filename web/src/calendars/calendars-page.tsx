@@ -3,6 +3,7 @@ import { ErrorMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
+import { NewCalendarForm } from './new-calendar-form';
 
 /** Every calendar (managers and admins): the default one and each client's own. */
 export function CalendarsPage() {
@@ -16,39 +17,48 @@ export function CalendarsPage() {
   const list = calendars.data?.calendars;
 
   return (
-    <section className="card" aria-labelledby="page-title">
-      <h1 id="page-title">{t.calendars.title}</h1>
-      <p className="muted">{t.calendars.intro}</p>
-      <ErrorMessage error={calendars.error} />
-      {calendars.loading && !list && <p role="status">{t.loading}</p>}
-      {list && list.length === 0 && <p>{t.calendars.empty}</p>}
-      {list && list.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.calendars.name}</th>
-                <th scope="col">{t.calendars.organization}</th>
-                <th scope="col">{t.calendars.timeZone}</th>
-                <th scope="col">{t.calendars.version}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <Link to={`/calendarios/${c.id}`}>{c.name}</Link>
-                    {c.isDefault && <span className="badge">{t.calendars.default}</span>}
-                  </th>
-                  <td>{orgName(c.organizationId)}</td>
-                  <td>{c.timeZone}</td>
-                  <td>{c.version}</td>
+    <div className="stack">
+      <section className="card" aria-labelledby="page-title">
+        <h1 id="page-title">{t.calendars.title}</h1>
+        <p className="muted">{t.calendars.intro}</p>
+        <ErrorMessage error={calendars.error} />
+        {calendars.loading && !list && <p role="status">{t.loading}</p>}
+        {list && list.length === 0 && <p>{t.calendars.empty}</p>}
+        {list && list.length > 0 && (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.calendars.name}</th>
+                  <th scope="col">{t.calendars.organization}</th>
+                  <th scope="col">{t.calendars.timeZone}</th>
+                  <th scope="col">{t.calendars.version}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {list.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      <Link to={`/calendarios/${c.id}`}>{c.name}</Link>
+                      {c.isDefault && <span className="badge">{t.calendars.default}</span>}
+                    </th>
+                    <td>{orgName(c.organizationId)}</td>
+                    <td>{c.timeZone}</td>
+                    <td>{c.version}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {list && organizations.data && (
+        <NewCalendarForm
+          calendars={list}
+          organizations={organizations.data.organizations}
+          onCreated={calendars.reload}
+        />
       )}
-    </section>
+    </div>
   );
 }

@@ -1,3 +1,6 @@
+import { calendarEditorEn } from './calendar-editor.en';
+import { calendarEditorEsMX } from './calendar-editor.es-mx';
+import { calendarIssuesText } from './calendar-issues-text';
 import type { ServerErrorMessages } from './server-errors.es-mx';
 
 // Pure: turns a server refusal (`extensions.code`, `extensions.reason` + parameters, and the
@@ -123,6 +126,13 @@ export function serverErrorText(
       .filter((line) => !seen.has(line) && seen.add(line));
     return sentences.join(' ');
   }
+  // The calendar engine lists every problem of a would-be calendar (bad interval, unknown zone).
+  const calendarIssues = calendarIssuesText(
+    ext.issues,
+    (ctx.language.startsWith('en') ? calendarEditorEn : calendarEditorEsMX).issues,
+    ctx.language,
+  );
+  if (calendarIssues) return calendarIssues;
   switch (ext.reason) {
     case 'INSUFFICIENT_HOURS':
       return s.insufficientHours(

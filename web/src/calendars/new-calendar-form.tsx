@@ -1,0 +1,111 @@
+import { type FormEvent, useState } from 'react';
+import { CREATE_CALENDAR, type CalendarSummary, type Organization } from '../api/operations';
+import { FormFooter } from '../components/form-footer';
+import { TextField } from '../components/text-field';
+import { useMutationForm } from '../components/use-mutation-form';
+import { useI18n } from '../i18n/i18n-context';
+import { useSession } from '../session/session-context';
+import { editorTexts } from './editor-texts';
+import { TimeZoneField } from './time-zone-field';
+import { defaultWeek, type Week, WeeklyEditor, weeklyInput } from './weekly-editor';
+
+/**
+ * A client's own calendar (managers and admins): one per client organisation, so only clients
+ * without a calendar are offered. The server validates the zone and the week.
+ */
+export function NewCalendarForm({
+  calendars,
+  organizations,
+  onCreated,
+}: {
+  calendars: CalendarSummary[];
+  organizations: Organization[];
+  onCreated: () => Promise<void>;
+}) {
+  const { language } = useI18n();
+  const m = editorTexts(language);
+  const { call } = useSession();
+  const form = useMutationForm();
+  const taken = new Set(calendars.map((c) => c.organizationId));
+  const free = organizations.filter((o) => o.kind === 'CLIENT' && !taken.has(o.id));
+  const [organizationId, setOrganizationId] = useState('');
+  const [name, setName] = useState('');
+  const [timeZone, setTimeZone] = useState('America/Mexico_City');
+  const [week, setWeek] = useState<Week>(defaultWeek);
+  const [lft74, setLft74] = useState(true);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const created = name.trim();
+    const ok = await form.run(
+      async () => {
+        await call(CREATE_CALENDAR, {
+          input: {
+            organizationId,
+            name: created,
+            timeZone,
+            weekly: weeklyInput(week),
+            mexicoLft74Holidays: lft74,
+          },
+        });
+        await onCreated();
+      },
+      () => m.created(created),
+    );
+    if (ok) {
+      setOrganizationId('');
+      setName('');
+      setWeek(defaultWeek());
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="new-calendar-title">
+      <h2 id="new-calendar-title">{m.newCalendar}</h2>
+      <p className="muted">{m.newCalendarIntro}</p>
+      {free.length === 0 && !form.done ? (
+        <p>{m.noFreeOrganization}</p>
+      ) : (
+        <form className="form-grid" onSubmit={(e) => void submit(e)}>
+          <div className="field">
+            <label htmlFor="new-calendar-organizationId">{m.organization}</label>
+            <select
+              id="new-calendar-organizationId"
+              required
+              value={organizationId}
+              onChange={(e) => {
+                setOrganizationId(e.target.value);
+                // The client's name is the natural calendar name; a typed one is kept.
+                const org = free.find((o) => o.id === e.target.value);
+                if (org && !name.trim()) setName(org.name);
+              }}
+            >
+              <option value="">{m.chooseOrganization}</option>
+              {free.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextField
+            id="new-calendar-name"
+            name="name"
+            label={m.name}
+            required
+            maxLength={200}
+            value={name}
+            onChange={setName}
+          />
+          <TimeZoneField idPrefix="new-calendar" value={timeZone} onChange={setTimeZone} />
+          <WeeklyEditor idPrefix="new-calendar" week={week} onChange={setWeek} />
+          <label className="check span-all">
+            <input type="checkbox" checked={lft74} onChange={(e) => setLft74(e.target.checked)} />
+            {m.lft74}
+          </label>
+          <FormFooter form={form} label={m.create} buttonClassName="button primary" />
+        </form>
+      )}
+    </section>
+  );
+}

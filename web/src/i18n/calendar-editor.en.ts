@@ -1,0 +1,48 @@
+import type { CalendarEditorMessages } from './calendar-editor.es-mx';
+
+/** English texts of the calendar editor: a client's new calendar and its weekly hours. */
+export const calendarEditorEn: CalendarEditorMessages = {
+  newCalendar: 'New calendar',
+  newCalendarIntro:
+    "A client's own calendar: its time zone, its weekly hours and, if it applies, the mandatory rest days of Mexico's LFT (art. 74).",
+  organization: 'Client',
+  chooseOrganization: 'Choose a client',
+  noFreeOrganization: 'Every client already has its own calendar.',
+  name: 'Calendar name',
+  timeZone: 'Time zone',
+  otherTimeZone: 'Other zone (IANA)…',
+  timeZoneIana: 'IANA time zone',
+  timeZoneHint: 'For example America/Mexico_City; the server checks that it exists.',
+  weekly: 'Weekly hours',
+  closed: 'Closed',
+  open: 'Open',
+  addInterval: 'Add interval',
+  removeInterval: (day, n) => `Remove interval ${n} of ${day}`,
+  intervalStart: (day, n) => `${day}: start of interval ${n}`,
+  intervalEnd: (day, n) => `${day}: end of interval ${n}`,
+  copyMonday: 'Copy Monday to Tuesday–Friday',
+  lft74: "Include the mandatory rest days of Mexico's LFT (art. 74)",
+  create: 'Create calendar',
+  created: (name) => `Calendar “${name}” created.`,
+  edit: 'Edit weekly hours',
+  editTitle: 'Edit name, time zone and weekly hours',
+  save: 'Save hours',
+  cancel: 'Cancel',
+  saved: 'Hours saved: a new calendar version.',
+  confirmTitle: "Change this calendar's hours?",
+  confirmImpact: (clients, tickets) =>
+    `This calendar governs ${clients} ${clients === 1 ? 'client' : 'clients'} and ${tickets} ${tickets === 1 ? 'open ticket' : 'open tickets'}: running deadlines are recomputed with the new hours.`,
+  confirmYes: 'Yes, save and recompute',
+  zoneGroups: { mexico: 'Mexico', americas: 'Rest of the Americas' },
+  issues: {
+    weekdayInterval: (day, n) => `${day}, interval ${n}`,
+    weekday: (day) => day,
+    overrideInterval: (n) => `Override, interval ${n}`,
+    endNotAfterStart: (where, start, end) =>
+      `${where}: the end (${end}) must be after the start (${start}).`,
+    overlapping: (where) => `${where}: overlaps another interval of the same day.`,
+    malformedTime: (where) => `${where}: the time must read HH:MM.`,
+    unknownTimeZone: (zone) =>
+      `“${zone}” is not an IANA time zone known to the zone database (e.g. America/Mexico_City).`,
+  },
+};
