@@ -1,5 +1,10 @@
 import type { Page } from 'playwright-core';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
+import {
+  type BackgroundWorker,
+  registerTicket,
+  startBackgroundWorker,
+} from '../support/world-with-worker';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
 // Navigation follows the roles (the API enforces them too); every screen fits a 360 px phone.
@@ -8,14 +13,37 @@ const CLIENT = 'usuario@aurora.example';
 const MANAGER = 'gerente@becken.example';
 const ADMIN = 'admin@becken.example';
 
+/** How many rows the main menu's entries take (1 = it fits on one line). */
+async function navLines(page: Page): Promise<number> {
+  const tops = await page.evaluate<number[]>(
+    `[...document.querySelectorAll('.app-nav li')].map((li) => Math.round(li.getBoundingClientRect().top))`,
+  );
+  return new Set(tops).size;
+}
+
+/** The menu entries that stick out of the menu's box (reachable only by scrolling it). */
+async function navHidden(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(
+    `(() => { const ul = document.querySelector('.app-nav ul'); const box = ul.getBoundingClientRect();
+      return [...ul.querySelectorAll('a')].filter((a) => a.getBoundingClientRect().right > box.right + 0.5)
+        .map((a) => a.textContent); })()`,
+  );
+}
+
 describe('Role-aware navigation and small screens (web app)', () => {
   let e2e: E2eWorld;
   let page: Page;
 
+  let worker: BackgroundWorker | undefined;
+
   beforeAll(async () => {
-    e2e = await startE2eWorld('roles');
+    // Its own task queue: the phone test registers tickets with a worker of its own.
+    e2e = await startE2eWorld('roles', {
+      TEMPORAL_TASK_QUEUE: `e2e-roles-${process.pid}-${Date.now()}`,
+    });
   });
   afterAll(async () => {
+    await worker?.stop();
     await e2e?.close();
   });
   afterEach(async () => {
@@ -56,8 +84,58 @@ describe('Role-aware navigation and small screens (web app)', () => {
       'Calculadora de plazos',
       'Calendarios',
     ]);
+    // At 1280 px the whole menu is one line (it used to wrap "Calendarios" to a second one),
+    // every entry in view without scrolling the menu.
+    expect(await navLines(page)).toBe(1);
+    expect(await navHidden(page)).toEqual([]);
     await page.goto('/usuarios');
     await page.getByRole('heading', { name: 'Sin permiso' }).waitFor();
+  });
+
+  it("fits the admin's longer menu on one line at 1280 px too", async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, ADMIN, e2e.password(ADMIN));
+    const nav = page.getByRole('navigation', { name: 'Principal' });
+    expect(await nav.getByRole('link').allInnerTexts()).toContain('Usuarios');
+    expect(await navLines(page)).toBe(1);
+  });
+
+  it("lets a phone reach the tickets table's last column by scrolling the table, not the page", async () => {
+    worker = await startBackgroundWorker(e2e.world.config);
+    for (const subject of ['Duda sobre cierre contable', 'Reporte de ventas por zona y vendedor'])
+      await registerTicket(e2e.world, { subject });
+    ({ page } = await newPage(e2e.browser, e2e.baseURL, { width: 360, height: 740 }));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto('/mis-tickets');
+    const lastHeader = page.locator('.table-wrap').first().locator('thead th').last();
+    await lastHeader.waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+    // The table is wider than the phone and scrolls inside its box, with a visible cue on the
+    // side where columns are hidden (the scroll shadow).
+    const wrap = `document.querySelector('.table-wrap')`;
+    const box = await page.evaluate<{
+      scrollWidth: number;
+      clientWidth: number;
+      overflowX: string;
+      background: string;
+    }>(
+      `(() => { const el = ${wrap}; const style = getComputedStyle(el);
+        return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth,
+          overflowX: style.overflowX, background: style.backgroundImage }; })()`,
+    );
+    expect(box.overflowX).toBe('auto');
+    expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
+    expect(box.background).toContain('radial-gradient');
+    // Scrolled to its end, the last column is on screen in full.
+    const scrolled = await page.evaluate<number>(
+      `(() => { const el = ${wrap}; el.scrollLeft = el.scrollWidth; return el.scrollLeft; })()`,
+    );
+    expect(scrolled).toBeGreaterThan(0);
+    const last = await lastHeader.boundingBox();
+    expect(last).not.toBeNull();
+    expect(last!.x).toBeGreaterThanOrEqual(0);
+    expect(last!.x + last!.width).toBeLessThanOrEqual(360);
+    await screenshot(page, '09b-mobile-tickets-scrolled');
   });
 
   it('renders login, shell, calculator, calendar and users at 360 px without horizontal scroll', async () => {
