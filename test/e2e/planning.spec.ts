@@ -609,4 +609,57 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     await page.getByTestId('queue-entry').first().waitFor();
     expect(await queueOrder(page)).toEqual(agreed);
   });
+
+  it('L3-19: a capacity cut the published date cannot absorb shows «Entrega en riesgo (+N días hábiles)» on the work list and the client queue', async () => {
+    type Risk = {
+      ticketNumber: string;
+      plannedReleaseDate: string;
+      deliveryAtRisk: boolean;
+      deliverySlipBusinessDays: number | null;
+    };
+    const entryOf = async (number: string) =>
+      (
+        await call<{ clientQueue: { entries: Risk[] } }>(
+          `query ($id: ID) { clientQueue(organizationId: $id) { entries {
+            ticketNumber plannedReleaseDate deliveryAtRisk deliverySlipBusinessDays } } }`,
+          { id: auroraId },
+          Role.AGENT,
+        )
+      ).clientQueue.entries.find((e) => e.ticketNumber === number)!;
+    const setCapacity = (hoursPerBusinessDay: number) =>
+      call(
+        `mutation ($input: SetPlanningCapacityInput!) { setPlanningCapacity(input: $input) { hoursPerBusinessDay } }`,
+        { input: { organizationId: auroraId, hoursPerBusinessDay } },
+        Role.MANAGER,
+      );
+    const number = await authorizedRequirement('Conector de nómina', 6);
+    await act(Role.AGENT, 'setReleaseDate', 'SetReleaseDateInput', {
+      number,
+      releaseDate: (await entryOf(number)).plannedReleaseDate,
+    });
+    await setCapacity(0.5);
+    const risk = await entryOf(number);
+    expect(risk.deliveryAtRisk).toBe(true);
+    const n = risk.deliverySlipBusinessDays!;
+    const badge = `Entrega en riesgo (+${n} ${n === 1 ? 'día hábil' : 'días hábiles'})`;
+
+    // The agent's work list: the badge, and the published date where no clock runs.
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { name: 'Lista de trabajo' }).waitFor();
+    const row = page.getByTestId('queue').locator(`tr[data-number="${number}"]`);
+    await row.getByTestId('delivery-at-risk').getByText(badge, { exact: true }).waitFor();
+    expect(await row.innerText()).toContain('Entrega publicada:');
+    expect(await row.innerText()).not.toContain('Sin plazo en curso');
+
+    // The approver's queue shows the same.
+    const client = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(client.page, APPROVER, e2e.password(APPROVER));
+    await client.page.goto('/cola');
+    const entry = client.page.locator(`[data-testid="queue-entry"][data-number="${number}"]`);
+    await entry.getByTestId('delivery-at-risk').getByText(badge, { exact: true }).waitFor();
+    await client.page.context().close();
+    await setCapacity(6.5);
+  });
 });
