@@ -4,6 +4,7 @@ import { type Language, useI18n } from '../i18n/i18n-context';
 import { Link, navigate, usePath } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
+import { ChangePasswordLink } from '../users/change-password-page';
 
 /** L3-20: the use of Odoo is governed by this agreement; the portal links it in its footer. */
 const ENTERPRISE_AGREEMENT_URL =
@@ -95,6 +96,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           )}
           <div className="header-tools">
             <LanguageSwitch />
+            {user && <ChangePasswordLink />}
             {user ? (
               <button
                 type="button"

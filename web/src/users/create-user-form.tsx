@@ -1,18 +1,13 @@
 import { type FormEvent, useMemo, useState } from 'react';
-import {
-  CREATE_USER,
-  type Locale,
-  type Organization,
-  type Role,
-  ROLES_BY_KIND,
-} from '../api/operations';
+import { type Locale, type Organization, type Role, ROLES_BY_KIND } from '../api/operations';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { TextField } from '../components/text-field';
+import { accountTexts } from './account-texts';
+import { INVITE_USER } from './user-operations';
 
-const MIN_PASSWORD = 12;
 const DEFAULT_ZONE = 'America/Mexico_City';
 
 interface Props {
@@ -20,9 +15,13 @@ interface Props {
   onCreated: () => Promise<void>;
 }
 
-/** Issues a portal user or staff account (L3-04): roles offered fit the organisation's kind. */
+/**
+ * Issues a portal user or staff account (L3-04): roles offered fit the organisation's kind. No
+ * password is handed over: the user is emailed an invitation link to choose one.
+ */
 export function CreateUserForm({ organizations, onCreated }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const a = accountTexts(language);
   const { call } = useSession();
   const form = useMutationForm();
   const [organizationId, setOrganizationId] = useState('');
@@ -31,7 +30,6 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
   const [roles, setRoles] = useState<Role[]>([]);
   const [locale, setLocale] = useState<Locale>('ES_MX');
   const [timeZone, setTimeZone] = useState(DEFAULT_ZONE);
-  const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string>();
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
 
@@ -44,13 +42,12 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const chosen = roles.filter((r) => allowedRoles.includes(r));
-    if (password.length < MIN_PASSWORD) return setProblem(t.users.passwordTooShort);
     if (chosen.length === 0) return setProblem(t.users.rolesRequired);
     if (!org) return;
     setProblem(undefined);
     const ok = await form.run(
       async () => {
-        const { createUser } = await call(CREATE_USER, {
+        const { createUser } = await call(INVITE_USER, {
           input: {
             organizationId: org.id,
             email: email.trim(),
@@ -58,18 +55,16 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
             roles: chosen,
             locale,
             timeZone,
-            temporaryPassword: password,
           },
         });
         await onCreated();
         return createUser;
       },
-      (user) => t.users.created(user.email),
+      (user) => a.invited(user.email),
     );
     if (ok) {
       setEmail('');
       setDisplayName('');
-      setPassword('');
       setRoles([]);
     }
   };
@@ -151,21 +146,9 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
             ))}
           </datalist>
         </TextField>
-        <div className="field span-2">
-          <label htmlFor="new-user-password">{t.users.password}</label>
-          <input
-            id="new-user-password"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-describedby="new-user-password-hint"
-          />
-          <p className="hint" id="new-user-password-hint">
-            {t.users.passwordHint}
-          </p>
-        </div>
+        <p className="hint span-all" id="new-user-invitation">
+          {a.invitationNote}
+        </p>
         <div className="form-actions span-all">
           <button type="submit" className="button primary" disabled={form.busy || !org}>
             {t.users.create}

@@ -5,18 +5,33 @@ import { useQuery } from '../components/use-query';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
+import { accountTexts } from './account-texts';
 import { CreateUserForm } from './create-user-form';
+import { EditUserForm } from './edit-user-form';
+import { SEND_PASSWORD_RESET_LINK } from './user-operations';
 
-/** Provider admins: every portal user and staff account, new accounts, (de)activation. */
+/**
+ * Provider admins: every portal user and staff account, new accounts (invited by email), edits,
+ * reset links, (de)activation (L3-04).
+ */
 export function UsersPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const a = accountTexts(language);
   const { call } = useSession();
   const [organizationId, setOrganizationId] = useState('');
+  const [editingId, setEditingId] = useState<string>();
   const organizations = useQuery(ORGANIZATIONS, {});
   const users = useQuery(USERS, { organizationId: organizationId || null });
   const toggle = useMutationForm();
   const orgs = organizations.data?.organizations ?? [];
   const list = users.data?.users;
+  const editing = list?.find((u) => u.id === editingId);
+
+  const sendReset = (user: User) =>
+    void toggle.run(
+      () => call(SEND_PASSWORD_RESET_LINK, { userId: user.id }),
+      ({ sendPasswordResetLink }) => a.resetSent(sendPasswordResetLink.email),
+    );
 
   const setActive = (user: User) =>
     void toggle.run(
@@ -78,7 +93,26 @@ export function UsersPage() {
                         {u.active ? t.users.active : t.users.inactive}
                       </span>
                     </td>
-                    <td>
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        className="button small"
+                        aria-label={a.editUser(u.displayName)}
+                        aria-expanded={editingId === u.id}
+                        onClick={() => setEditingId(editingId === u.id ? undefined : u.id)}
+                      >
+                        {a.edit}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        className="button small ghost"
+                        aria-label={a.sendResetFor(u.displayName)}
+                        title={a.sendReset}
+                        disabled={toggle.busy || !u.active}
+                        onClick={() => sendReset(u)}
+                      >
+                        {a.sendResetShort}
+                      </button>{' '}
                       <button
                         type="button"
                         className={u.active ? 'button small danger' : 'button small'}
@@ -102,6 +136,14 @@ export function UsersPage() {
         <ErrorMessage error={toggle.error} />
         <SuccessMessage text={toggle.done} />
       </section>
+      {editing && (
+        <EditUserForm
+          key={editing.id}
+          user={editing}
+          onSaved={users.reload}
+          onClose={() => setEditingId(undefined)}
+        />
+      )}
       <CreateUserForm organizations={orgs} onCreated={users.reload} />
     </div>
   );

@@ -1,0 +1,82 @@
+import type { Language } from '../i18n/i18n-context';
+
+/** Texts of user administration and password screens (L3-04), Spanish (Mexico) first. */
+const accountEsMX = {
+  edit: 'Editar',
+  editUser: (name: string) => `Editar a ${name}`,
+  editTitle: (email: string) => `Editar ${email}`,
+  save: 'Guardar cambios',
+  cancel: 'Cancelar',
+  saved: (email: string) => `Cambios de ${email} guardados.`,
+  sendReset: 'Enviar enlace de restablecimiento',
+  sendResetShort: 'Enlace de contraseña',
+  sendResetFor: (name: string) => `Enviar enlace para restablecer la contraseña de ${name}`,
+  resetSent: (email: string) =>
+    `Enviamos a ${email} un enlace para elegir contraseña (vale 2 horas).`,
+  invitationNote:
+    'El usuario recibirá un correo con un enlace para elegir su contraseña (vale 72 horas).',
+  invited: (email: string) => `Usuario ${email} creado; le enviamos su invitación por correo.`,
+  ownAdminRole: 'No puedes quitarte tu propio rol de Administrador.',
+  // /contrasena (public)
+  setTitle: 'Elige tu contraseña',
+  setIntro: 'Escribe tu nueva contraseña dos veces. El enlace sirve una sola vez.',
+  newPassword: 'Contraseña nueva',
+  repeatPassword: 'Repite la contraseña',
+  passwordHint: 'Mínimo 12 caracteres.',
+  tooShort: 'La contraseña debe tener al menos 12 caracteres.',
+  mismatch: 'Las contraseñas no coinciden.',
+  setSubmit: 'Guardar contraseña',
+  setDone: 'Listo: tu contraseña quedó guardada. Ya puedes entrar.',
+  goLogin: 'Ir a entrar',
+  noToken: 'Este enlace está incompleto. Abre el enlace del correo completo.',
+  linkInvalid:
+    'Este enlace no es válido, ya se usó o venció. Pide a tu administrador que te envíe uno nuevo.',
+  // change my password
+  changeTitle: 'Cambiar contraseña',
+  changeLink: 'Cambiar contraseña',
+  currentPassword: 'Contraseña actual',
+  changeSubmit: 'Cambiar contraseña',
+  changed: 'Tu contraseña cambió. Úsala la próxima vez que entres.',
+  wrongCurrent: 'La contraseña actual no es correcta.',
+};
+
+export type AccountMessages = typeof accountEsMX;
+
+const accountEn: AccountMessages = {
+  edit: 'Edit',
+  editUser: (name) => `Edit ${name}`,
+  editTitle: (email) => `Edit ${email}`,
+  save: 'Save changes',
+  cancel: 'Cancel',
+  saved: (email) => `Changes to ${email} saved.`,
+  sendReset: 'Send reset link',
+  sendResetShort: 'Password link',
+  sendResetFor: (name) => `Send ${name} a link to reset their password`,
+  resetSent: (email) => `We emailed ${email} a link to choose a password (valid 2 hours).`,
+  invitationNote: 'The user gets an email with a link to choose their password (valid 72 hours).',
+  invited: (email) => `User ${email} created; their invitation was emailed.`,
+  ownAdminRole: 'You cannot remove your own Administrator role.',
+  setTitle: 'Choose your password',
+  setIntro: 'Type your new password twice. The link works once.',
+  newPassword: 'New password',
+  repeatPassword: 'Repeat the password',
+  passwordHint: '12 characters or more.',
+  tooShort: 'The password needs at least 12 characters.',
+  mismatch: 'The passwords do not match.',
+  setSubmit: 'Save password',
+  setDone: 'Done: your password is saved. You can sign in now.',
+  goLogin: 'Go to sign in',
+  noToken: 'This link is incomplete. Open the whole link from the email.',
+  linkInvalid:
+    'This link is invalid, already used or expired. Ask your administrator to send you a new one.',
+  changeTitle: 'Change password',
+  changeLink: 'Change password',
+  currentPassword: 'Current password',
+  changeSubmit: 'Change password',
+  changed: 'Your password changed. Use it next time you sign in.',
+  wrongCurrent: 'The current password is not correct.',
+};
+
+/** The account texts in the UI language. */
+export const accountTexts = (language: Language): AccountMessages =>
+  language === 'en' ? accountEn : accountEsMX;

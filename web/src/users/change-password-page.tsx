@@ -1,0 +1,106 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../api/graphql-client';
+import { FormFooter } from '../components/form-footer';
+import { TextField } from '../components/text-field';
+import { useMutationForm } from '../components/use-mutation-form';
+import { useI18n } from '../i18n/i18n-context';
+import { Link } from '../router/router';
+import { useSession } from '../session/session-context';
+import { accountTexts } from './account-texts';
+import { CHANGE_PASSWORD } from './user-operations';
+
+const MIN_PASSWORD = 12;
+
+/** `/cambiar-contrasena`: any logged-in user changes their own password (L3-04). */
+export function ChangePasswordPage() {
+  const { language } = useI18n();
+  const a = accountTexts(language);
+  const { call } = useSession();
+  const form = useMutationForm();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [problem, setProblem] = useState<string>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (next.length < MIN_PASSWORD) return setProblem(a.tooShort);
+    if (next !== repeat) return setProblem(a.mismatch);
+    setProblem(undefined);
+    const ok = await form.run(
+      () => call(CHANGE_PASSWORD, { currentPassword: current, newPassword: next }),
+      () => a.changed,
+    );
+    if (ok) {
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+    }
+  };
+
+  const wrongCurrent =
+    form.error instanceof ApiError && form.error.reason === 'WRONG_CURRENT_PASSWORD';
+
+  return (
+    <section className="card narrow" aria-labelledby="change-password-title">
+      <h1 id="change-password-title">{a.changeTitle}</h1>
+      <form className="form-grid" onSubmit={(e) => void submit(e)}>
+        <TextField
+          id="change-password-current"
+          label={a.currentPassword}
+          type="password"
+          autoComplete="current-password"
+          required
+          className="span-all"
+          value={current}
+          onChange={setCurrent}
+        />
+        <TextField
+          id="change-password-new"
+          label={a.newPassword}
+          type="password"
+          autoComplete="new-password"
+          required
+          className="span-all"
+          value={next}
+          onChange={setNext}
+          aria-describedby="change-password-hint"
+        >
+          <p className="hint" id="change-password-hint">
+            {a.passwordHint}
+          </p>
+        </TextField>
+        <TextField
+          id="change-password-repeat"
+          label={a.repeatPassword}
+          type="password"
+          autoComplete="new-password"
+          required
+          className="span-all"
+          value={repeat}
+          onChange={setRepeat}
+        />
+        {(problem ?? wrongCurrent) && (
+          <p className="notice notice-error span-all" role="alert">
+            {problem ?? a.wrongCurrent}
+          </p>
+        )}
+        <FormFooter
+          form={wrongCurrent ? { ...form, error: undefined } : form}
+          label={a.changeSubmit}
+          buttonClassName="button primary"
+        />
+      </form>
+    </section>
+  );
+}
+
+/** The shell's link to {@link ChangePasswordPage}, in the UI language. */
+export function ChangePasswordLink() {
+  const { language } = useI18n();
+  return (
+    <Link to="/cambiar-contrasena" className="button ghost">
+      {accountTexts(language).changeLink}
+    </Link>
+  );
+}

@@ -1,0 +1,53 @@
+import { operation } from '../api/graphql-client';
+import type { Locale, Role, User } from '../api/operations';
+
+// The user administration and password operations (L3-04).
+
+const USER_FIELDS = `id email displayName roles locale timeZone active organization { id name kind }`;
+
+/** A new user without a password: the API emails them an invitation link. */
+export interface InviteUserInput {
+  organizationId: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  locale: Locale;
+  timeZone: string;
+}
+
+export const INVITE_USER = operation<{ createUser: User }, { input: InviteUserInput }>(
+  `mutation InviteUser($input: CreateUserInput!) { createUser(input: $input) { ${USER_FIELDS} } }`,
+);
+
+export interface UpdateUserInput {
+  userId: string;
+  displayName?: string;
+  roles?: Role[];
+  locale?: Locale;
+  timeZone?: string;
+}
+
+export const UPDATE_USER = operation<{ updateUser: User }, { input: UpdateUserInput }>(
+  `mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { ${USER_FIELDS} } }`,
+);
+
+export const SEND_PASSWORD_RESET_LINK = operation<
+  { sendPasswordResetLink: { email: string; expiresAt: string } },
+  { userId: string }
+>(`mutation SendPasswordResetLink($userId: ID!) {
+  sendPasswordResetLink(userId: $userId) { email expiresAt }
+}`);
+
+export const SET_PASSWORD_WITH_TOKEN = operation<
+  { setPasswordWithToken: { email: string } },
+  { token: string; password: string }
+>(`mutation SetPasswordWithToken($token: String!, $password: String!) {
+  setPasswordWithToken(token: $token, password: $password) { email }
+}`);
+
+export const CHANGE_PASSWORD = operation<
+  { changePassword: { id: string } },
+  { currentPassword: string; newPassword: string }
+>(`mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { id }
+}`);
