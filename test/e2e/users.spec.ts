@@ -1,26 +1,53 @@
 import type { Page } from 'playwright-core';
+import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
+import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
+import { eventually } from '../support/eventually';
 import { logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
-// L3-04: provider admins issue every portal user; the new user can log in at once.
+// L3-04: provider admins issue every portal user; the new user is emailed an invitation link,
+// chooses a password on /contrasena and logs in. Admins edit users.
+
+/** The token of the newest password link emailed to `address`, read from the SMTP catcher. */
+async function emailedToken(address: string): Promise<string> {
+  const mails = await eventually(
+    async () => {
+      const res = await fetch(
+        `${process.env.MAIL_VIEWER_URL}/api/messages?to=${encodeURIComponent(address)}`,
+      );
+      return (await res.json()) as CaughtMail[];
+    },
+    (m) => m.length > 0,
+  );
+  const newest = [...mails].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))[0];
+  expect(newest.subject).toBe('Bienvenido al portal de soporte L3');
+  const token = /\/contrasena\?token=([A-Za-z0-9_-]+)/.exec(newest.text)?.[1];
+  if (!token) throw new Error(`no password link in: ${newest.text}`);
+  return token;
+}
 
 const ADMIN = 'admin@becken.example';
 
 describe('Users (web app, admins)', () => {
   let e2e: E2eWorld;
   let page: Page;
+  let dispatcher: EmailDispatcher;
 
   beforeAll(async () => {
     e2e = await startE2eWorld('users');
+    // The outbox dispatcher (the worker's, without the worker): invitations reach the catcher.
+    dispatcher = new EmailDispatcher(e2e.world.db, e2e.world.config);
+    await dispatcher.start();
   });
   afterAll(async () => {
+    await dispatcher?.stop();
     await e2e?.close();
   });
   afterEach(async () => {
     await page.context().close();
   });
 
-  it('creates a client user who can then log in', async () => {
+  it('creates a client user, who sets a password from the emailed link and logs in', async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, ADMIN, e2e.password(ADMIN));
     await page.getByRole('link', { name: 'Usuarios' }).click();
@@ -36,15 +63,16 @@ describe('Users (web app, admins)', () => {
     await page.getByRole('checkbox', { name: 'Usuario del portal' }).check();
     expect(await page.getByRole('checkbox', { name: 'Gerente' }).count()).toBe(0);
 
-    await page.getByLabel('Correo').fill('nueva@aurora.example');
+    const email = `nueva-${process.pid}@aurora.example`;
+    await page.getByLabel('Correo').fill(email);
     await page.getByLabel('Nombre completo').fill('Nadia Nueva');
-    await page.getByLabel('Contraseña temporal').fill('corta');
+    await page
+      .getByText('El usuario recibirá un correo con un enlace para elegir su contraseña')
+      .waitFor();
     await page.getByRole('button', { name: 'Crear usuario' }).click();
-    await page.getByText('La contraseña temporal debe tener al menos 12 caracteres.').waitFor();
-
-    await page.getByLabel('Contraseña temporal').fill('una-clave-segura-2026');
-    await page.getByRole('button', { name: 'Crear usuario' }).click();
-    await page.getByText('Usuario nueva@aurora.example creado.').waitFor();
+    await page
+      .getByText(`Usuario ${email} creado; le enviamos su invitación por correo.`)
+      .waitFor();
     const row = page.getByTestId('users').getByRole('row', { name: /Nadia Nueva/ });
     expect(await row.innerText()).toContain('Comercializadora Aurora');
     expect(await row.innerText()).toContain('Activo');
@@ -52,18 +80,84 @@ describe('Users (web app, admins)', () => {
 
     // The same email again: refused in words, the form keeps its values.
     await page.getByRole('checkbox', { name: 'Usuario del portal' }).check();
-    await page.getByLabel('Correo').fill('NUEVA@aurora.example');
+    await page.getByLabel('Correo').fill(email.toUpperCase());
     await page.getByLabel('Nombre completo').fill('Nadia Duplicada');
-    await page.getByLabel('Contraseña temporal').fill('una-clave-segura-2026');
     await page.getByRole('button', { name: 'Crear usuario' }).click();
     await page.getByText('Ya existe un registro igual.').waitFor();
-    await page.getByText('Ya existe un usuario con el correo nueva@aurora.example.').waitFor();
+    await page.getByText(`Ya existe un usuario con el correo ${email}.`).waitFor();
     expect(await page.getByLabel('Nombre completo').inputValue()).toBe('Nadia Duplicada');
 
+    // The emailed link, opened logged out: too short, then a good password; the link is spent.
+    const token = await emailedToken(email);
     const fresh = await newPage(e2e.browser, e2e.baseURL);
-    await logIn(fresh.page, 'nueva@aurora.example', 'una-clave-segura-2026');
+    await fresh.page.goto(`/contrasena?token=${token}`);
+    await fresh.page.getByRole('heading', { name: 'Elige tu contraseña' }).waitFor();
+    await fresh.page.getByLabel('Contraseña nueva').fill('corta');
+    await fresh.page.getByLabel('Repite la contraseña').fill('corta');
+    await fresh.page.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await fresh.page.getByText('La contraseña debe tener al menos 12 caracteres.').waitFor();
+    await fresh.page.getByLabel('Contraseña nueva').fill('una-clave-segura-2026');
+    await fresh.page.getByLabel('Repite la contraseña').fill('una-clave-segura-2026');
+    await fresh.page.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await fresh.page.getByText('Listo: tu contraseña quedó guardada. Ya puedes entrar.').waitFor();
+    await screenshot(fresh.page, '55-set-password');
+
+    await fresh.page.goto(`/contrasena?token=${token}`);
+    await fresh.page.getByLabel('Contraseña nueva').fill('otra-clave-segura-2026');
+    await fresh.page.getByLabel('Repite la contraseña').fill('otra-clave-segura-2026');
+    await fresh.page.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await fresh.page
+      .getByText('Este enlace no es válido, ya se usó o venció.', { exact: false })
+      .waitFor();
+
+    await logIn(fresh.page, email, 'una-clave-segura-2026');
     await fresh.page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+
+    // Her own password, from the header: the current one is checked first.
+    await fresh.page.getByRole('link', { name: 'Cambiar contraseña' }).click();
+    await fresh.page.getByLabel('Contraseña actual').fill('no-es-mi-clave-2026');
+    await fresh.page.getByLabel('Contraseña nueva').fill('mi-clave-propia-2027');
+    await fresh.page.getByLabel('Repite la contraseña').fill('mi-clave-propia-2027');
+    await fresh.page.getByRole('button', { name: 'Cambiar contraseña' }).click();
+    await fresh.page.getByText('La contraseña actual no es correcta.').waitFor();
+    await fresh.page.getByLabel('Contraseña actual').fill('una-clave-segura-2026');
+    await fresh.page.getByRole('button', { name: 'Cambiar contraseña' }).click();
+    await fresh.page.getByText('Tu contraseña cambió. Úsala la próxima vez que entres.').waitFor();
     await fresh.context.close();
+    const again = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(again.page, email, 'mi-clave-propia-2027');
+    await again.context.close();
+  });
+
+  it("edits a user's name and roles", async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, ADMIN, e2e.password(ADMIN));
+    await page.goto('/usuarios');
+    await page.getByRole('button', { name: 'Editar a Teresa Aprobadora', exact: true }).click();
+    const form = page.getByTestId('edit-user');
+    await form.getByRole('heading', { name: 'Editar aprobador@tulum.example' }).waitFor();
+    // A client's roles only.
+    expect(await form.getByRole('checkbox', { name: 'Gerente' }).count()).toBe(0);
+    await form.getByLabel('Nombre completo').fill('Teresa Aprobadora Ruiz');
+    await form.getByRole('checkbox', { name: 'Usuario del portal' }).check();
+    await form.getByRole('button', { name: 'Guardar cambios' }).click();
+    await form.getByText('Cambios de aprobador@tulum.example guardados.').waitFor();
+    const row = page.getByTestId('users').getByRole('row', { name: /Teresa Aprobadora Ruiz/ });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Usuario del portal, Aprobador de estimaciones');
+    await screenshot(page, '54-users-edit');
+
+    // A reset link for her: the admin is told where it went.
+    await page
+      .getByRole('button', {
+        name: 'Enviar enlace para restablecer la contraseña de Teresa Aprobadora Ruiz',
+      })
+      .click();
+    await page
+      .getByText(
+        'Enviamos a aprobador@tulum.example un enlace para elegir contraseña (vale 2 horas).',
+      )
+      .waitFor();
   });
 
   it('deactivates and reactivates a user, and filters by organisation', async () => {
