@@ -5,6 +5,12 @@ import { RecipientDates } from '../notifications/templates/format';
 /** Why a password link is sent: a new user's invitation, or a reset an admin asked for. */
 export type PasswordLinkPurpose = 'INVITATION' | 'RESET';
 
+/** The outbox `event_type` of each link's email (the mail view labels them). */
+export const PASSWORD_LINK_EMAIL_TYPE = {
+  INVITATION: 'USER_INVITATION',
+  RESET: 'PASSWORD_RESET',
+} as const satisfies Readonly<Record<PasswordLinkPurpose, string>>;
+
 /** How long each kind of link works. */
 export const PASSWORD_LINK_TTL_MS: Readonly<Record<PasswordLinkPurpose, number>> = {
   INVITATION: 72 * 3_600_000,

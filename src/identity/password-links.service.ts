@@ -8,6 +8,7 @@ import { mailDomain, outboxMessageId } from '../notifications/message-id';
 import type { AppUserEntity } from './app-user.entity';
 import { PasswordHasher } from './password-hasher';
 import {
+  PASSWORD_LINK_EMAIL_TYPE,
   PASSWORD_LINK_TTL_MS,
   type PasswordLinkPurpose,
   passwordLinkUrl,
@@ -72,7 +73,7 @@ export class PasswordLinksService {
       organizationName: user.organization.name,
     });
     const eventKey = `password-link-${id}`;
-    const eventType = purpose === 'INVITATION' ? 'USER_INVITATION' : 'PASSWORD_RESET';
+    const eventType = PASSWORD_LINK_EMAIL_TYPE[purpose];
     const payload = {
       event: { type: eventType, eventKey, occurredAt: new Date().toISOString(), userId: user.id },
       names: {},

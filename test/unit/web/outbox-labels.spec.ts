@@ -1,0 +1,24 @@
+import { PASSWORD_LINK_EMAIL_TYPE } from '../../../src/identity/password-link-email';
+import { RECIPIENT_RULES } from '../../../src/notifications/recipient-rules';
+import { en } from '../../../web/src/i18n/en';
+import { esMX } from '../../../web/src/i18n/es-mx';
+
+// L3-11: the mail view (Correo saliente) names every kind of email the system queues in the UI
+// language, never by its raw type: every notification event type, the L3-15 checkpoint agenda
+// and the L3-04 account emails (invitation, password reset).
+
+const QUEUED_TYPES = [
+  ...Object.keys(RECIPIENT_RULES).filter((type) => type !== 'INTERNAL_NOTE'),
+  'CHECKPOINT_AGENDA',
+  ...Object.values(PASSWORD_LINK_EMAIL_TYPE),
+];
+
+describe('outbox labels', () => {
+  it.each([
+    ['es-MX', esMX.outbox.eventTypes],
+    ['en', en.outbox.eventTypes],
+  ] as const)('%s names every email type the outbox can hold', (_locale, labels) => {
+    const missing = QUEUED_TYPES.filter((type) => !labels[type]);
+    expect(missing).toEqual([]);
+  });
+});
