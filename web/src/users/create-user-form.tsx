@@ -1,5 +1,5 @@
-import { type FormEvent, useMemo, useState } from 'react';
-import { type Locale, type Organization, type Role, ROLES_BY_KIND } from '../api/operations';
+import { type FormEvent, useState } from 'react';
+import { type Organization, ROLES_BY_KIND } from '../api/operations';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
@@ -7,8 +7,14 @@ import { useSession } from '../session/session-context';
 import { TextField } from '../components/text-field';
 import { accountTexts } from './account-texts';
 import { INVITE_USER } from './user-operations';
+import { type UserProfile, UserProfileFields } from './user-profile-fields';
 
-const DEFAULT_ZONE = 'America/Mexico_City';
+const EMPTY_PROFILE: UserProfile = {
+  displayName: '',
+  roles: [],
+  locale: 'ES_MX',
+  timeZone: 'America/Mexico_City',
+};
 
 interface Props {
   organizations: Organization[];
@@ -26,18 +32,12 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
   const form = useMutationForm();
   const [organizationId, setOrganizationId] = useState('');
   const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [roles, setRoles] = useState<Role[]>([]);
-  const [locale, setLocale] = useState<Locale>('ES_MX');
-  const [timeZone, setTimeZone] = useState(DEFAULT_ZONE);
+  const [profile, setProfile] = useState<UserProfile>(EMPTY_PROFILE);
   const [problem, setProblem] = useState<string>();
-  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  const { displayName, roles, locale, timeZone } = profile;
 
   const org = organizations.find((o) => o.id === organizationId) ?? organizations[0];
   const allowedRoles = org ? ROLES_BY_KIND[org.kind] : [];
-
-  const toggleRole = (role: Role, on: boolean) =>
-    setRoles((all) => (on ? [...all, role] : all.filter((r) => r !== role)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -64,8 +64,7 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
     );
     if (ok) {
       setEmail('');
-      setDisplayName('');
-      setRoles([]);
+      setProfile((p) => ({ ...p, displayName: '', roles: [] }));
     }
   };
 
@@ -97,55 +96,12 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
           value={email}
           onChange={setEmail}
         />
-        <TextField
-          id="new-user-name"
-          label={t.users.displayName}
-          autoComplete="off"
-          required
-          value={displayName}
-          onChange={setDisplayName}
+        <UserProfileFields
+          idPrefix="new-user"
+          allowedRoles={allowedRoles}
+          profile={profile}
+          onChange={(patch) => setProfile((p) => ({ ...p, ...patch }))}
         />
-        <fieldset className="field">
-          <legend>{t.users.roles}</legend>
-          {allowedRoles.map((role) => (
-            <label className="check" key={role}>
-              <input
-                type="checkbox"
-                checked={roles.includes(role)}
-                onChange={(e) => toggleRole(role, e.target.checked)}
-              />
-              {t.users.roleNames[role]}
-            </label>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="new-user-locale">{t.users.locale}</label>
-          <select
-            id="new-user-locale"
-            value={locale}
-            onChange={(e) => setLocale(e.target.value as Locale)}
-          >
-            {(['ES_MX', 'EN'] as const).map((l) => (
-              <option key={l} value={l}>
-                {t.users.localeNames[l]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <TextField
-          id="new-user-zone"
-          label={t.users.timeZone}
-          list="time-zones"
-          required
-          value={timeZone}
-          onChange={setTimeZone}
-        >
-          <datalist id="time-zones">
-            {zones.map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
-        </TextField>
         <p className="hint span-all" id="new-user-invitation">
           {a.invitationNote}
         </p>

@@ -1,13 +1,13 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/graphql-client';
-import { type Locale, type Role, ROLES_BY_KIND, type User } from '../api/operations';
+import { ROLES_BY_KIND, type User } from '../api/operations';
 import { FormFooter } from '../components/form-footer';
-import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { accountTexts } from './account-texts';
 import { UPDATE_USER } from './user-operations';
+import { type UserProfile, UserProfileFields } from './user-profile-fields';
 
 interface Props {
   user: User;
@@ -21,16 +21,15 @@ export function EditUserForm({ user, onSaved, onClose }: Props) {
   const a = accountTexts(language);
   const { call } = useSession();
   const form = useMutationForm();
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [roles, setRoles] = useState<Role[]>(user.roles);
-  const [locale, setLocale] = useState<Locale>(user.locale);
-  const [timeZone, setTimeZone] = useState(user.timeZone);
+  const [profile, setProfile] = useState<UserProfile>({
+    displayName: user.displayName,
+    roles: user.roles,
+    locale: user.locale,
+    timeZone: user.timeZone,
+  });
   const [problem, setProblem] = useState<string>();
-  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
   const allowedRoles = ROLES_BY_KIND[user.organization.kind];
-
-  const toggleRole = (role: Role, on: boolean) =>
-    setRoles((all) => (on ? [...all, role] : all.filter((r) => r !== role)));
+  const { displayName, roles, locale, timeZone } = profile;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -64,56 +63,12 @@ export function EditUserForm({ user, onSaved, onClose }: Props) {
     <section className="card" aria-labelledby="edit-user-title" data-testid="edit-user">
       <h2 id="edit-user-title">{a.editTitle(user.email)}</h2>
       <form className="form-grid" onSubmit={(e) => void submit(e)}>
-        <TextField
-          id="edit-user-name"
-          label={t.users.displayName}
-          autoComplete="off"
-          required
-          maxLength={200}
-          value={displayName}
-          onChange={setDisplayName}
+        <UserProfileFields
+          idPrefix="edit-user"
+          allowedRoles={allowedRoles}
+          profile={profile}
+          onChange={(patch) => setProfile((p) => ({ ...p, ...patch }))}
         />
-        <fieldset className="field">
-          <legend>{t.users.roles}</legend>
-          {allowedRoles.map((role) => (
-            <label className="check" key={role}>
-              <input
-                type="checkbox"
-                checked={roles.includes(role)}
-                onChange={(e) => toggleRole(role, e.target.checked)}
-              />
-              {t.users.roleNames[role]}
-            </label>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="edit-user-locale">{t.users.locale}</label>
-          <select
-            id="edit-user-locale"
-            value={locale}
-            onChange={(e) => setLocale(e.target.value as Locale)}
-          >
-            {(['ES_MX', 'EN'] as const).map((l) => (
-              <option key={l} value={l}>
-                {t.users.localeNames[l]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <TextField
-          id="edit-user-zone"
-          label={t.users.timeZone}
-          list="edit-time-zones"
-          required
-          value={timeZone}
-          onChange={setTimeZone}
-        >
-          <datalist id="edit-time-zones">
-            {zones.map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
-        </TextField>
         {(problem ?? ownAdmin) && (
           <p className="notice notice-error span-all" role="alert">
             {problem ?? ownAdmin}
