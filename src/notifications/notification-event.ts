@@ -236,9 +236,11 @@ export interface ProviderClientActivityEvent extends EventBase {
 }
 
 /**
- * L3-07, provider side: provider staff handed an assigned ticket to another agent; the new
- * assignee is told (every agent should that one no longer be active). The client is not emailed:
- * who works the ticket is the provider's matter, and the ticket page shows the new name.
+ * L3-07, provider side: a problem's first assignment on classification (`initial`), or provider
+ * staff handed an assigned ticket to another agent; the agent who now has it is told (every agent
+ * should that one no longer be active). The client is not emailed about it: it already hears of
+ * the classification and the assignment (`CLASSIFIED`, `ASSIGNED`), and the ticket page shows
+ * the name.
  */
 export interface ProviderAssignedEvent extends EventBase {
   readonly type: 'PROVIDER_ASSIGNED';
@@ -246,8 +248,16 @@ export interface ProviderAssignedEvent extends EventBase {
   readonly assigneeId: string;
   /** `app_user.id` of the agent who had it, when known. */
   readonly previousAssigneeId: string | null;
-  /** `app_user.id` of the staff member who reassigned it. */
-  readonly actorId: string;
+  /**
+   * `app_user.id` of the staff member who assigned or reassigned it; `null` when the workflow
+   * picked the least-loaded agent itself.
+   */
+  readonly actorId: string | null;
+  /**
+   * Set on the first assignment at classification: `AUTOMATIC` (least-loaded agent) or `NAMED`
+   * (the classifying staff member chose the agent). Absent on a reassignment.
+   */
+  readonly initial?: 'AUTOMATIC' | 'NAMED';
   readonly note?: string;
 }
 

@@ -8,6 +8,7 @@ import {
   type ClientActivity,
   type NotificationEvent,
   type NotificationTicket,
+  type ProviderAssignedEvent,
   providerEventKey,
   ticketEventKey,
 } from '../notifications';
@@ -61,8 +62,9 @@ export function notificationsFor(
  * L3-11, provider side: the provider's email about a timeline event, if any. A new ticket goes to
  * the provider's agents and managers; a client's comment, answer or decision (information given,
  * reply, estimate authorized / rejected / re-estimate asked, failures reported, delivery accepted,
- * ticket reopened) to the assigned agent, or every agent while none is assigned; a reassignment
- * (L3-07) to the agent who now has the ticket. Keyed by
+ * ticket reopened) to the assigned agent, or every agent while none is assigned; a problem's first
+ * assignment and a reassignment (L3-07) to the agent who now has the ticket (not to an agent who
+ * assigned it to themselves). Keyed by
  * `providerEventKey(number, seq)`, so it is queued once per recipient whatever the retries.
  */
 export function providerNotificationFor(
@@ -84,6 +86,8 @@ export function providerNotificationFor(
       ...(triage?.deadline ? { triageDeadline: triage.deadline } : {}),
     };
   }
+  const initial = initialAssignmentOf(event);
+  if (initial) return { ...base, ...initial };
   if (event.type === 'reassign' && event.actor) {
     // L3-07: the agent who now has the ticket is told; the client is not (its page shows it).
     const note = optional(event.data.note);
@@ -109,6 +113,39 @@ export function providerNotificationFor(
     ...(words ? { text: words } : {}),
     ...(typeof d.estimateVersion === 'number' ? { estimateVersion: d.estimateVersion } : {}),
   };
+}
+
+/**
+ * L3-07: a problem's first assignment, for the agent's email. A named agent is told by the
+ * `classify` event (it carries who classified, so an agent who takes the ticket themselves is not
+ * emailed); the least-loaded pick by the `ASSIGNED` event the workflow records with it (the only
+ * event that names that agent). Each is one timeline event, so one email per recipient.
+ */
+function initialAssignmentOf(
+  e: TimelineEvent,
+): Omit<ProviderAssignedEvent, 'eventKey' | 'occurredAt' | 'ticket'> | null {
+  const agentId = optional(e.data.agentId);
+  if (!agentId) return null;
+  if (e.type === 'classify' && e.data.classification === 'PROBLEM' && e.actor) {
+    if (e.actor.userId === agentId) return null;
+    return {
+      type: 'PROVIDER_ASSIGNED',
+      assigneeId: agentId,
+      previousAssigneeId: null,
+      actorId: e.actor.userId,
+      initial: 'NAMED',
+    };
+  }
+  if (e.type === 'ASSIGNED' && e.data.automatic === true) {
+    return {
+      type: 'PROVIDER_ASSIGNED',
+      assigneeId: agentId,
+      previousAssigneeId: null,
+      actorId: null,
+      initial: 'AUTOMATIC',
+    };
+  }
+  return null;
 }
 
 /** The client's action a timeline event records, for the provider's email. */

@@ -171,4 +171,74 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
     );
     expect(providerMails.filter((m) => m.text?.includes('Lo revisamos hoy.'))).toEqual([]);
   });
+
+  async function classifyProblem(number: string, agentId?: string) {
+    const r = await gql(
+      world.api,
+      `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`,
+      { input: { number, classification: 'PROBLEM', ...(agentId ? { agentId } : {}) } },
+      world.bearer(Role.AGENT),
+    );
+    expect(r.body.errors).toBeUndefined();
+  }
+
+  it('L3-07: a problem assigned automatically on classification emails that agent once; the client keeps its own emails', async () => {
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Cancelación rechazada',
+      description: 'El SAT rechaza la cancelación.',
+    });
+    await classifyProblem(number);
+    const [{ assignee }] = await world.db.query<{ assignee: string }[]>(
+      `SELECT u.email AS assignee FROM ticket t JOIN app_user u ON u.id = t.assignee_id
+        WHERE t.number = $1`,
+      [number],
+    );
+    const rows = await sent(number, ['CLASSIFIED', 'ASSIGNED', 'PROVIDER_ASSIGNED'], 3);
+    expect(rows.map((r) => `${r.event_type} → ${r.recipient_address}`).sort()).toEqual([
+      'ASSIGNED → usuario@aurora.example',
+      'CLASSIFIED → usuario@aurora.example',
+      `PROVIDER_ASSIGNED → ${assignee}`,
+    ]);
+    const told = rows.filter((r) => r.event_type === 'PROVIDER_ASSIGNED');
+    const [mail] = await deliveredOnce(number, told);
+    expect(mail.to).toEqual([assignee]);
+    expect(mail.text).toContain(`/tickets/${number}`);
+    if (assignee === SECOND_AGENT) {
+      expect(mail.subject).toBe(
+        `[${number}] Ticket asignado a Beatriz Agente: Cancelación rechazada`,
+      );
+      expect(mail.text).toContain(
+        `El ticket ${number} se asignó automáticamente a Beatriz Agente (el agente con menos carga).`,
+      );
+    } else {
+      expect(mail.text).toContain(`Ticket ${number} was assigned to Alex Agent automatically`);
+    }
+  });
+
+  it('L3-07: an agent who assigns the problem to themselves is not emailed; naming another agent emails them once', async () => {
+    const [{ id: self }] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE email = 'agente@becken.example'`,
+    );
+    const mine = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Reporte lento',
+      description: 'El reporte tarda minutos.',
+    });
+    await classifyProblem(mine, self);
+    // The client's emails are queued in the same transaction as any provider email would be.
+    const rows = await sent(mine, ['CLASSIFIED', 'ASSIGNED', 'PROVIDER_ASSIGNED'], 2);
+    expect(rows.map((r) => r.event_type).sort()).toEqual(['ASSIGNED', 'CLASSIFIED']);
+
+    const theirs = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Timbrado intermitente',
+      description: 'A veces timbra, a veces no.',
+    });
+    await classifyProblem(theirs, secondAgentId);
+    const named = await sent(theirs, ['PROVIDER_ASSIGNED'], 1);
+    expect(named.map((r) => r.recipient_address)).toEqual([SECOND_AGENT]);
+    const [mail] = await deliveredOnce(theirs, named);
+    expect(mail.text).toContain(`Alex Agent asignó el ticket ${theirs} a Beatriz Agente.`);
+  });
 });

@@ -1,4 +1,8 @@
-import type { ClientActivity, ProviderClientActivityEvent } from '../notification-event';
+import type {
+  ClientActivity,
+  ProviderAssignedEvent,
+  ProviderClientActivityEvent,
+} from '../notification-event';
 import { type Block, subjectLine, type TemplateContext } from './email-content';
 import type { TemplateFamily } from './template-types';
 
@@ -122,10 +126,13 @@ export const providerTemplates: TemplateFamily<
     };
   },
 
-  // L3-07: the ticket changed hands; written so it reads right for whoever receives it.
+  // L3-07: the ticket was assigned on classification or changed hands; written so it reads right
+  // for whoever receives it.
   PROVIDER_ASSIGNED: (e, ctx) => {
     const agent = ctx.names.get(e.assigneeId) ?? ctx.t('otro agente', 'another agent');
-    const who = ctx.names.get(e.actorId) ?? ctx.t('Un miembro del equipo', 'A staff member');
+    const who =
+      (e.actorId ? ctx.names.get(e.actorId) : undefined) ??
+      ctx.t('Un miembro del equipo', 'A staff member');
     const rows: [string, string][] = [
       [ctx.t('Asunto', 'Subject'), e.ticket.subject],
       [ctx.t('Asignado a', 'Assigned to'), agent],
@@ -134,19 +141,45 @@ export const providerTemplates: TemplateFamily<
     if (previous) rows.push([ctx.t('Antes', 'Previously'), previous]);
     const blocks: Block[] = [{ kind: 'facts', rows }];
     if (e.note) blocks.push({ kind: 'quote', label: ctx.t('Nota', 'Note'), text: e.note });
+    if (e.initial) {
+      blocks.push({
+        kind: 'paragraph',
+        text: ctx.t(
+          'El ticket se clasificó como problema: analícelo, diagnostíquelo e informe al cliente su avance; el plazo de avance ya corre.',
+          'The ticket was classified as a problem: analyse and diagnose it and keep the client informed; the progress clock is running.',
+        ),
+      });
+    }
     return {
       subject: subjectLine(
         e.ticket.number,
         `${ctx.t('Ticket asignado a', 'Ticket assigned to')} ${agent}: ${e.ticket.subject}`,
       ),
-      heading: ctx.t(
-        `${who} asignó el ticket ${e.ticket.number} a ${agent}.`,
-        `${who} assigned ticket ${e.ticket.number} to ${agent}.`,
-      ),
+      heading: assignedHeading(e, ctx, agent, who),
       blocks,
     };
   },
 };
+
+/** Who assigned the ticket, or that it was assigned automatically (the least-loaded agent). */
+function assignedHeading(
+  e: ProviderAssignedEvent,
+  ctx: TemplateContext,
+  agent: string,
+  who: string,
+): string {
+  const n = e.ticket.number;
+  if (e.initial === 'AUTOMATIC') {
+    return ctx.t(
+      `El ticket ${n} se asignó automáticamente a ${agent} (el agente con menos carga).`,
+      `Ticket ${n} was assigned to ${agent} automatically (the least-loaded agent).`,
+    );
+  }
+  return ctx.t(
+    `${who} asignó el ticket ${n} a ${agent}.`,
+    `${who} assigned ticket ${n} to ${agent}.`,
+  );
+}
 
 function activityBlocks(
   e: ProviderClientActivityEvent,

@@ -244,6 +244,30 @@ describe('L3-11 email templates', () => {
     expect(en.text).toContain('Gerardo Gerente assigned ticket L3-2026-000123 to Alex Agent.');
   });
 
+  it('L3-07 provider side: a first assignment says who chose the agent, or that it was automatic', () => {
+    const names = new Map([
+      ['u-agent', 'Alex Agent'],
+      ['u-mgr', 'Gerardo Gerente'],
+    ]);
+    const base = { ...EVENTS.PROVIDER_ASSIGNED, assigneeId: 'u-agent', note: undefined };
+    const agent = { ...ES, email: 'agente@becken.example', displayName: 'Alex Agent' };
+    const automatic = { ...base, actorId: null, initial: 'AUTOMATIC' as const };
+    const es = renderEmail(automatic, agent, { ...OPTIONS, names })!;
+    expect(es.subject).toBe('[L3-2026-000123] Ticket asignado a Alex Agent: Factura no timbra');
+    expect(es.text).toContain(
+      'El ticket L3-2026-000123 se asignó automáticamente a Alex Agent (el agente con menos carga).',
+    );
+    expect(es.text).toContain('El ticket se clasificó como problema');
+    const en = renderEmail(automatic, { ...agent, locale: Locale.EN }, { ...OPTIONS, names })!;
+    expect(en.text).toContain(
+      'Ticket L3-2026-000123 was assigned to Alex Agent automatically (the least-loaded agent).',
+    );
+    const named = { ...base, actorId: 'u-mgr', initial: 'NAMED' as const };
+    expect(renderEmail(named, agent, { ...OPTIONS, names })!.text).toContain(
+      'Gerardo Gerente asignó el ticket L3-2026-000123 a Alex Agent.',
+    );
+  });
+
   it('renders no email for an internal note', () => {
     expect(renderEmail(EVENTS.INTERNAL_NOTE, ES, OPTIONS)).toBeNull();
   });

@@ -341,6 +341,65 @@ describe('L3-11 timeline events → emails', () => {
     expect(RECIPIENT_RULES.PROVIDER_ASSIGNED).toEqual(['ASSIGNEE_OR_AGENTS']);
   });
 
+  it("L3-07: a problem's first assignment emails the agent once (named by the classifier, or the automatic pick), never an agent who took it themselves", () => {
+    const named = event(
+      'classify',
+      { classification: 'PROBLEM', agentId: 'u-agent' },
+      'MANAGER',
+      'u-mgr',
+    );
+    expect(providerNotificationFor(TICKET, named, SLICE)).toEqual({
+      type: 'PROVIDER_ASSIGNED',
+      assigneeId: 'u-agent',
+      previousAssigneeId: null,
+      actorId: 'u-mgr',
+      initial: 'NAMED',
+      eventKey: 'ticket-L3-2026-000042:7:provider',
+      occurredAt: AT,
+      ticket: TICKET,
+    });
+    // The client keeps its CLASSIFIED and ASSIGNED emails; the named ASSIGNED adds no agent email.
+    expect(notificationsFor(TICKET, named, SLICE).map((n) => n.type)).toEqual([
+      'CLASSIFIED',
+      'PROVIDER_ASSIGNED',
+    ]);
+    const namedAssigned = {
+      ...event('ASSIGNED', { agentId: 'u-agent', automatic: false }),
+      actor: null,
+    };
+    expect(notificationsFor(TICKET, namedAssigned, SLICE).map((n) => n.type)).toEqual(['ASSIGNED']);
+
+    const automatic = {
+      ...event('ASSIGNED', { agentId: 'u-agent', automatic: true }),
+      actor: null,
+    };
+    expect(notificationsFor(TICKET, automatic, SLICE)).toEqual([
+      expect.objectContaining({ type: 'ASSIGNED', agentId: 'u-agent' }),
+      expect.objectContaining({
+        type: 'PROVIDER_ASSIGNED',
+        assigneeId: 'u-agent',
+        actorId: null,
+        initial: 'AUTOMATIC',
+        eventKey: 'ticket-L3-2026-000042:7:provider',
+      }),
+    ]);
+    const automaticClassify = event('classify', { classification: 'PROBLEM' }, 'AGENT', 'u-agent');
+    expect(providerNotificationFor(TICKET, automaticClassify, SLICE)).toBeNull();
+
+    const self = event(
+      'classify',
+      { classification: 'PROBLEM', agentId: 'u-agent' },
+      'AGENT',
+      'u-agent',
+    );
+    expect(providerNotificationFor(TICKET, self, SLICE)).toBeNull();
+    const requirement = event('classify', {
+      classification: 'REQUIREMENT',
+      requirementKind: 'DEVELOPMENT',
+    });
+    expect(providerNotificationFor(TICKET, requirement, SLICE)).toBeNull();
+  });
+
   it('L3-11 provider side: no assignee → every agent; provider staff and internal notes tell nobody', () => {
     const unassigned = { ...SLICE, assigneeId: null };
     const comment = event('comment', { body: 'Hola', internal: false }, 'CLIENT_USER', 'u-cl');
