@@ -44,6 +44,7 @@ describe('Tickets (web app, real workflow)', () => {
   const e2e = useE2eWorldWithWorker('tickets');
   let page: Page;
   let number: string;
+  let release: Date;
 
   const state = (p: Page) => p.getByTestId('ticket-state');
 
@@ -309,7 +310,7 @@ describe('Tickets (web app, real workflow)', () => {
 
     await page.getByRole('button', { name: 'Definir fecha de entrega', exact: true }).click();
     const form = page.getByTestId('action-form-setReleaseDate');
-    const release = nextBusinessClosing();
+    release = nextBusinessClosing();
     await form.getByLabel('Fecha y hora de entrega').fill(wallTime(release));
     await form.getByRole('button', { name: 'Definir fecha de entrega', exact: true }).click();
     await page
@@ -321,6 +322,30 @@ describe('Tickets (web app, real workflow)', () => {
     const scheduling = page.getByTestId('clocks').getByRole('row', { name: /Programación/ });
     expect(await scheduling.innerText()).toContain('Cumplido');
     await screenshot(page, '28-agent-release-date-set');
+  });
+
+  it('the client sees the published delivery date in Mis tickets, in their time zone, not «Sin plazo en curso» (L3-09, L3-19)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    const row = page.getByTestId('my-tickets').getByRole('row', { name: new RegExp(number) });
+    const published = row.getByTestId('published-delivery');
+    await published.waitFor();
+    // No SLA clock runs once the date is set (scheduling met), but the date is a promise.
+    expect(await row.innerText()).not.toContain('Sin plazo en curso');
+    const when = published.locator('time');
+    expect(Date.parse((await when.getAttribute('datetime'))!)).toBe(release.getTime());
+    // The demo client works in Mexico City: the date is shown there, in Spanish.
+    const expected = await page.evaluate(
+      ([iso, zone]) =>
+        new Intl.DateTimeFormat('es-MX', {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone: zone,
+        }).format(new Date(iso)),
+      [release.toISOString(), ZONE] as const,
+    );
+    expect(await published.innerText()).toBe(`Entrega publicada: ${expected}`);
   });
 
   it('the manager sees the scheduling clock met, on the ticket and in the compliance charts', async () => {

@@ -50,10 +50,12 @@ export interface TicketSummary {
   organizationId: string;
   /** L3-07: the assigned agent by name (null: unassigned). */
   assigneeName: string | null;
+  /** L3-09/L3-19: the published release-for-testing date, if any. */
+  releaseDate: string | null;
 }
 
 const SUMMARY_FIELDS = `number subject state category slaStatus nextDeadline registeredAt organizationId
-  assigneeName`;
+  assigneeName releaseDate`;
 
 export interface TicketEvent {
   seq: number;
@@ -89,7 +91,6 @@ export interface TicketDetail extends TicketSummary {
   registrantName: string | null;
   classification: string | null;
   requirementKind: string | null;
-  releaseDate: string | null;
   remoteSessionAt: string | null;
   closureOutcome: string | null;
   allowedActions: string[];
@@ -117,7 +118,7 @@ export const TICKETS = operation<
 export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
   `query Ticket($number: String!) {
   ticket(number: $number) {
-    ${SUMMARY_FIELDS} description classification requirementKind releaseDate remoteSessionAt
+    ${SUMMARY_FIELDS} description classification requirementKind remoteSessionAt
     closureOutcome allowedActions assigneeId registrantName
     clocks { ${CLOCK_FIELDS} }
     timeline { seq type at actorRole actorName agentName data }

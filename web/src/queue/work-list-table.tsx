@@ -1,6 +1,6 @@
 import type { QueueEntry } from '../api/planning';
 import { useI18n } from '../i18n/i18n-context';
-import { SlaBadge, TicketCells, useLocalTime } from '../tickets/ticket-bits';
+import { DueSummary, SlaBadge, TicketCells } from '../tickets/ticket-bits';
 import { DeliveryRiskBadge } from './delivery-risk-badge';
 
 /**
@@ -18,7 +18,6 @@ export function WorkListTable({
 }) {
   const { t } = useI18n();
   const w = t.planning.workList;
-  const { format } = useLocalTime();
   return (
     <div className="table-wrap">
       <table data-testid="queue">
@@ -47,16 +46,7 @@ export function WorkListTable({
                 <SlaBadge status={e.slaStatus} />
               </td>
               <td>
-                {e.nextDeadline && <time dateTime={e.nextDeadline}>{format(e.nextDeadline)}</time>}
-                {!e.nextDeadline && !e.releaseDate && (
-                  <span className="muted">{t.tickets.noDeadline}</span>
-                )}
-                {e.releaseDate && (
-                  <span className={e.nextDeadline ? 'muted small block' : 'block'}>
-                    {w.publishedDelivery}:{' '}
-                    <time dateTime={e.releaseDate}>{format(e.releaseDate)}</time>
-                  </span>
-                )}
+                <DueSummary deadline={e.nextDeadline} releaseDate={e.releaseDate} />
                 <DeliveryRiskBadge entry={e} />
               </td>
             </tr>

@@ -64,7 +64,9 @@ export function TicketTable({
               <td>
                 <SlaBadge status={ticket.slaStatus} />
               </td>
-              <DeadlineCell deadline={ticket.nextDeadline} />
+              <td>
+                <DueSummary deadline={ticket.nextDeadline} releaseDate={ticket.releaseDate} />
+              </td>
               {showAssignee && (
                 <td data-testid="ticket-assignee-cell">
                   {ticket.assigneeName ?? <span className="muted">{t.ticketPage.unassigned}</span>}
@@ -85,18 +87,33 @@ export function bySoonestDeadline(a: TicketSummary, b: TicketSummary): number {
   return da - db;
 }
 
-/** A table cell with the next SLA deadline in local time, or "no deadline". */
-export function DeadlineCell({ deadline }: { deadline: string | null }) {
+/**
+ * What is due on a ticket, in the user's time zone: the running clock's deadline and, for a
+ * ticket with a published release-for-testing date (L3-09, L3-19), «Entrega publicada: <fecha>»
+ * (below the deadline while a clock runs). «Sin plazo en curso» only when there is neither: a
+ * published date is not an SLA clock, but it is a promise. Shared by the ticket lists and the
+ * planning work list.
+ */
+export function DueSummary({
+  deadline,
+  releaseDate,
+}: {
+  deadline: string | null;
+  releaseDate: string | null;
+}) {
   const { t } = useI18n();
   const { format } = useLocalTime();
   return (
-    <td>
-      {deadline ? (
-        <time dateTime={deadline}>{format(deadline)}</time>
-      ) : (
-        <span className="muted">{t.tickets.noDeadline}</span>
+    <>
+      {deadline && <time dateTime={deadline}>{format(deadline)}</time>}
+      {!deadline && !releaseDate && <span className="muted">{t.tickets.noDeadline}</span>}
+      {releaseDate && (
+        <span className={deadline ? 'muted small block' : 'block'} data-testid="published-delivery">
+          {t.planning.workList.publishedDelivery}:{' '}
+          <time dateTime={releaseDate}>{format(releaseDate)}</time>
+        </span>
       )}
-    </td>
+    </>
   );
 }
 
