@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { graphQLOptions } from './api/graphql-options';
 import type { AppConfig } from './config/app-config';
 import { ResolverErrorFilter } from './common/errors/resolver-error.filter';
@@ -11,6 +12,7 @@ import { BusinessTimeModule } from './business-time/business-time.module';
 import { CheckpointsModule } from './checkpoints/checkpoints.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { AuthService } from './identity/auth.service';
 import { IdentityModule } from './identity/identity.module';
 import { LiveModule } from './live/live.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -31,12 +33,18 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         TemporalModule,
-        GraphQLModule.forRoot(
-          graphQLOptions({
-            writeSchemaFile: config.nodeEnv === 'development',
-            limits: { maxDepth: config.api.maxQueryDepth, maxCost: config.api.maxQueryCost },
-          }),
-        ),
+        // Async only to hand graphql-ws's onConnect the auth service (sessions checked at connect).
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [IdentityModule],
+          inject: [AuthService],
+          useFactory: (auth: AuthService) =>
+            graphQLOptions({
+              writeSchemaFile: config.nodeEnv === 'development',
+              limits: { maxDepth: config.api.maxQueryDepth, maxCost: config.api.maxQueryCost },
+              authenticate: (token) => auth.authenticate(token),
+            }),
+        }),
         HealthModule,
         BusinessTimeModule,
         IdentityModule,

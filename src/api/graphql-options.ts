@@ -12,9 +12,10 @@ import {
   specifiedRules,
   validate,
 } from 'graphql';
-import { ErrorCode } from '../common/errors/domain-error';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { formatGraphQLError } from '../common/errors/graphql-error-formatter';
 import { repoRoot } from '../common/repo-root';
+import { bearerToken, type GraphQLAuthContext } from '../identity/graphql-auth-context';
 import { type QueryLimits, queryLimitsRule } from './query-limits';
 import { noNulCharacters, nulCharacterError, nulCharacterPath } from './request-hygiene';
 
@@ -27,7 +28,17 @@ export interface GraphQLOptionsInput {
   /** Development writes `schema.graphql`; other runs build it in memory. */
   readonly writeSchemaFile: boolean;
   readonly limits: QueryLimits;
+  /**
+   * Checks a WebSocket connection's session token at `connection_init` (the auth service's
+   * `authenticate`); a DomainError refuses the connection. Subscriptions are checked again.
+   */
+  readonly authenticate?: (token: string | undefined) => Promise<unknown>;
 }
+
+/** graphql-ws close code for a refused session (its own `Unauthorized`). */
+const WS_UNAUTHORIZED = 4401;
+/** A WebSocket close reason is at most 123 bytes. */
+const MAX_CLOSE_REASON = 123;
 
 /** What graphql-ws hands the context factory for a subscription (see `live/`). */
 interface WsContextSource {
@@ -71,9 +82,46 @@ function formatAll(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
   return errors.map((e) => formatGraphQLError(e.toJSON(), e));
 }
 
+/**
+ * graphql-ws `onConnect`: a connection that presents a token must present a valid one (expired,
+ * deactivated, or ended by a password change, reset or removed role: closed with 4401 and
+ * `UNAUTHENTICATED: <why>`). One without a token is let in; its subscriptions answer
+ * UNAUTHENTICATED.
+ */
+function connectionAuthenticator(authenticate: GraphQLOptionsInput['authenticate']) {
+  return async (context: {
+    connectionParams?: Readonly<Record<string, unknown>>;
+    extra: unknown;
+  }): Promise<boolean> => {
+    if (!authenticate) return true;
+    // graphql-ws/use/ws (what @nestjs/apollo runs) hands `{ socket, request }` as `extra`.
+    const ctx = context as WsContextSource & { extra?: { socket?: WsSocket } };
+    const { req } = graphQLContext(ctx) as { req: GraphQLAuthContext['req'] };
+    if (!req?.headers?.authorization) return true;
+    try {
+      await authenticate(bearerToken({ req }));
+      return true;
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      const reason = Buffer.from(`${err.code}: ${err.message}`)
+        .subarray(0, MAX_CLOSE_REASON)
+        .toString();
+      // Closed here with a code and reason the client can word; graphql-ws's own refusal is a
+      // bare 4403 "Forbidden". Returning false then finds the socket closing and does nothing.
+      ctx.extra?.socket?.close(WS_UNAUTHORIZED, reason);
+      return false;
+    }
+  };
+}
+
+interface WsSocket {
+  close(code: number, reason: string): void;
+}
+
 export function graphQLOptions({
   writeSchemaFile,
   limits,
+  authenticate,
 }: GraphQLOptionsInput): ApolloDriverConfig {
   const validationRules = [queryLimitsRule(limits)];
   // The built schema, for validating WebSocket operations (set once by `transformSchema`).
@@ -101,6 +149,7 @@ export function graphQLOptions({
     transformSchema: (built) => (schema = built),
     subscriptions: {
       'graphql-ws': {
+        onConnect: connectionAuthenticator(authenticate),
         // The limits, every standard rule and the NUL check also guard operations over WebSocket.
         onSubscribe: (_ctx, _id, payload) => {
           let errors: readonly GraphQLError[];

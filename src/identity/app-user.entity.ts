@@ -10,6 +10,7 @@ import { Locale } from './locale.enum';
 import { OrganizationKind } from './organization-kind.enum';
 import { OrganizationEntity } from './organization.entity';
 import { Role } from './role.enum';
+import type { SessionEndCause } from './session-end-cause';
 
 /** A portal user or a provider staff member (table `app_user`), issued by a provider admin. */
 @Entity({ name: 'app_user' })
@@ -50,6 +51,14 @@ export class AppUserEntity {
 
   @Column({ type: 'boolean' })
   active!: boolean;
+
+  /** Bumped when the user's sessions must end (see {@link SessionEndCause}); tokens carry it. */
+  @Column({ name: 'session_epoch', type: 'integer', default: 0 })
+  sessionEpoch!: number;
+
+  /** Why the last bump of {@link sessionEpoch} happened (null: never). */
+  @Column({ name: 'sessions_ended_because', type: 'text', nullable: true })
+  sessionsEndedBecause!: SessionEndCause | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

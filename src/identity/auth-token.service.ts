@@ -11,6 +11,8 @@ export interface TokenClaims {
   readonly roles: readonly Role[];
   readonly iat: number;
   readonly exp: number;
+  /** The user's session epoch at issue; a later bump ends the session. Absent in older tokens (0). */
+  readonly sep?: number;
 }
 
 export interface IssuedToken {
@@ -32,7 +34,12 @@ export class AuthTokenService {
 
   /** A token for `user`, valid from `now` for the configured lifetime. */
   issue(
-    user: { readonly id: string; readonly organizationId: string; readonly roles: readonly Role[] },
+    user: {
+      readonly id: string;
+      readonly organizationId: string;
+      readonly roles: readonly Role[];
+      readonly sessionEpoch?: number;
+    },
     now = new Date(),
   ): IssuedToken {
     const iat = Math.floor(now.getTime() / 1000);
@@ -44,6 +51,7 @@ export class AuthTokenService {
       roles: user.roles,
       iat,
       exp,
+      sep: user.sessionEpoch ?? 0,
     };
     const token = this.jwt.sign({ ...claims }, { algorithm: ALGORITHM });
     return { token, expiresAt: new Date(exp * 1000) };
@@ -79,6 +87,7 @@ function isTokenClaims(p: Record<string, unknown>): p is Record<string, unknown>
     Array.isArray(p.roles) &&
     p.roles.every((r) => typeof r === 'string' && ROLES.has(r)) &&
     typeof p.iat === 'number' &&
-    typeof p.exp === 'number'
+    typeof p.exp === 'number' &&
+    (p.sep === undefined || (typeof p.sep === 'number' && Number.isInteger(p.sep) && p.sep >= 0))
   );
 }

@@ -49,18 +49,18 @@ export class AuthResolver {
     return this.links.setPassword(token, password);
   }
 
-  @Mutation(() => UserModel, {
+  @Mutation(() => LoginResult, {
     description:
-      "Changes the logged-in user's password. A wrong current password is VALIDATION_FAILED (reason WRONG_CURRENT_PASSWORD); repeated failures are RATE_LIMITED like logins.",
+      "Changes the logged-in user's password and ends every session of the user, answering with a fresh one for the caller (use its token from now on). A wrong current password is VALIDATION_FAILED (reason WRONG_CURRENT_PASSWORD); repeated failures are RATE_LIMITED like logins.",
   })
   async changePassword(
     @CurrentUser() caller: AuthenticatedUser,
     @Args() { currentPassword, newPassword }: ChangePasswordArgs,
     @Context() ctx: { req?: { ip?: string; socket?: { remoteAddress?: string } } },
-  ): Promise<UserModel> {
+  ): Promise<LoginResult> {
     const ip = ctx.req?.ip ?? ctx.req?.socket?.remoteAddress;
-    await this.auth.changePassword(caller, currentPassword, newPassword, ip);
-    return UserModel.fromEntity(await this.users.get(caller.id));
+    const session = await this.auth.changePassword(caller, currentPassword, newPassword, ip);
+    return { ...session, user: UserModel.fromEntity(await this.users.get(caller.id)) };
   }
 
   @Query(() => UserModel, { description: 'The logged-in user, with their organisation.' })

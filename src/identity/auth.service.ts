@@ -8,6 +8,7 @@ import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
 import { PasswordLinksService } from './password-links.service';
 import { assertAcceptablePassword } from './password-policy';
+import { SESSION_ENDED_MESSAGES } from './session-end-cause';
 import { UsersService } from './users.service';
 
 /** One message for an unknown email and a wrong password, so logins do not reveal who exists. */
@@ -39,14 +40,15 @@ export class AuthService {
   /**
    * Sets a new password for the caller after checking the current one: a wrong one is
    * VALIDATION_FAILED (`WRONG_CURRENT_PASSWORD`, not UNAUTHENTICATED: the session stays valid)
-   * and counts towards the same throttle as logins. A pending password link stops working.
+   * and counts towards the same throttle as logins. A pending password link stops working and
+   * every session of the user ends; the caller gets a fresh one, so they stay logged in.
    */
   async changePassword(
     caller: AuthenticatedUser,
     currentPassword: string,
     newPassword: string,
     clientIp?: string,
-  ): Promise<void> {
+  ): Promise<IssuedToken> {
     const limiterKey = LoginRateLimiter.key(caller.id, clientIp);
     this.changeLimiter.assertAllowed(limiterKey);
     assertAcceptablePassword(newPassword, 'newPassword');
@@ -59,8 +61,12 @@ export class AuthService {
       });
     }
     this.changeLimiter.reset(limiterKey);
-    await this.users.setPasswordHash(user.id, await this.hasher.hash(newPassword));
+    const sessionEpoch = await this.users.setPasswordHash(
+      user.id,
+      await this.hasher.hash(newPassword),
+    );
     await this.links.revokeLive(user.id);
+    return this.tokens.issue({ ...caller, sessionEpoch });
   }
 
   /**
@@ -107,6 +113,15 @@ export class AuthService {
     const user = await this.users.findById(claims.sub);
     if (!user || !user.active) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session is no longer valid');
+    }
+    // A password change or reset, a deactivation or a removed role since the token was issued.
+    if ((claims.sep ?? 0) !== user.sessionEpoch) {
+      const cause = user.sessionsEndedBecause;
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        cause ? SESSION_ENDED_MESSAGES[cause] : 'The session is no longer valid',
+        { reason: 'SESSION_ENDED', ...(cause ? { endedBecause: cause } : {}) },
+      );
     }
     return authenticatedUserOf(user);
   }

@@ -15,6 +15,7 @@ import {
   renderPasswordLinkEmail,
 } from './password-link-email';
 import { assertAcceptablePassword } from './password-policy';
+import { endSessionsSql, type SessionEndCause } from './session-end-cause';
 
 /** One answer for an unknown, used, revoked or expired link: it reveals nothing about accounts. */
 export const PASSWORD_LINK_INVALID =
@@ -120,8 +121,10 @@ export class PasswordLinksService {
       );
       if (spent.length === 0) throw linkInvalid();
       const [rows] = await tx.query<[{ email: string }[], number]>(
-        `UPDATE app_user SET password_hash = $2 WHERE id = $1 RETURNING email`,
-        [spent[0].user_id, passwordHash],
+        // A reset (or first password) ends every earlier session of the user.
+        `UPDATE app_user SET password_hash = $2, ${endSessionsSql('$3')}
+          WHERE id = $1 RETURNING email`,
+        [spent[0].user_id, passwordHash, 'PASSWORD_RESET' satisfies SessionEndCause],
       );
       return { email: rows[0].email };
     });

@@ -37,7 +37,7 @@ export class UsersResolver {
   @Roles(Role.ADMIN)
   @Mutation(() => UserModel, {
     description:
-      "Edits a user's display name, roles, language or time zone (L3-04). Roles must fit the organisation's kind; an admin cannot remove their own ADMIN role (CONFLICT).",
+      "Edits a user's display name, roles, language or time zone (L3-04). Roles must fit the organisation's kind; an admin cannot remove their own ADMIN role (CONFLICT). Removing a role ends the user's sessions.",
   })
   async updateUser(
     @CurrentUser() caller: AuthenticatedUser,
@@ -60,7 +60,8 @@ export class UsersResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => UserModel, {
-    description: 'An inactive user can neither log in nor use a session.',
+    description:
+      'An inactive user can neither log in nor use a session; deactivating ends their sessions for good (reactivating does not revive them).',
   })
   async setUserActive(
     @CurrentUser() caller: AuthenticatedUser,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { randomBytes } from 'node:crypto';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { AppUserEntity } from './app-user.entity';
@@ -13,6 +14,7 @@ import { PasswordLinksService } from './password-links.service';
 import { assertAcceptablePassword } from './password-policy';
 import { assertRolesFitOrganization } from './role-rules';
 import { Role } from './role.enum';
+import { endSessionsSql, type SessionEndCause } from './session-end-cause';
 import { isUniqueViolation } from './unique-violation';
 import type { UpdateUserInput } from './update-user.input';
 
@@ -64,9 +66,17 @@ export class UsersService {
       .getOne();
   }
 
-  /** Replaces the user's password hash (the caller checked who may). */
-  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.users.update({ id }, { passwordHash });
+  /**
+   * Replaces the user's password hash (the caller checked who may) and ends their sessions; the
+   * new session epoch, for the caller's fresh token.
+   */
+  async setPasswordHash(id: string, passwordHash: string): Promise<number> {
+    const [rows] = await this.users.query<[{ session_epoch: number }[], number]>(
+      `UPDATE app_user SET password_hash = $2, ${endSessionsSql('$3')}
+        WHERE id = $1 RETURNING session_epoch`,
+      [id, passwordHash, 'PASSWORD_CHANGED' satisfies SessionEndCause],
+    );
+    return rows[0].session_epoch;
   }
 
   /** Every user, or those of one organisation (NOT_FOUND if it does not exist). */
@@ -132,8 +142,7 @@ export class UsersService {
    */
   async update(actor: AuthenticatedUser, input: UpdateUserInput): Promise<AppUserEntity> {
     const user = await this.get(input.userId);
-    const changes: Partial<Pick<AppUserEntity, 'displayName' | 'roles' | 'locale' | 'timeZone'>> =
-      {};
+    const changes: QueryDeepPartialEntity<AppUserEntity> = {};
     if (input.roles !== undefined && input.roles !== null) {
       const roles = assertRolesFitOrganization(user.organizationKind, input.roles);
       if (user.id === actor.id && user.roles.includes(Role.ADMIN) && !roles.includes(Role.ADMIN)) {
@@ -143,6 +152,10 @@ export class UsersService {
         });
       }
       changes.roles = roles;
+      // A removed role ends the user's sessions (an added one does not need a new login).
+      if (user.roles.some((r) => !roles.includes(r))) {
+        Object.assign(changes, endedSessions('ROLES_REMOVED'));
+      }
     }
     if (input.displayName != null) changes.displayName = input.displayName.trim();
     if (input.locale != null) changes.locale = input.locale;
@@ -178,9 +191,20 @@ export class UsersService {
     if (!active && user.id === actor.id) {
       throw new DomainError(ErrorCode.CONFLICT, 'You cannot deactivate your own account');
     }
-    if (user.active !== active) await this.users.update({ id: user.id }, { active });
+    if (user.active !== active) {
+      // Deactivating ends the sessions, so a later reactivation does not revive old tokens.
+      await this.users.update(
+        { id: user.id },
+        active ? { active } : { active, ...endedSessions('DEACTIVATED') },
+      );
+    }
     return this.get(user.id);
   }
+}
+
+/** The columns that end a user's sessions; the epoch is bumped in SQL, so concurrent ends add up. */
+function endedSessions(cause: SessionEndCause): QueryDeepPartialEntity<AppUserEntity> {
+  return { sessionEpoch: () => 'session_epoch + 1', sessionsEndedBecause: cause };
 }
 
 /** Emails are compared and stored lower-cased. */

@@ -306,7 +306,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
       ).rejects.toThrow(/fk_app_user_organization/);
     });
 
-    it('a deactivated user can neither log in nor use a live session; reactivated, they can', async () => {
+    it('a deactivated user can neither log in nor use a live session; reactivated, they log in again', async () => {
       const input = newUser();
       const created = await gql<{ createUser: { id: string } }>(
         api,
@@ -338,7 +338,17 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
       expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
       await gql(api, SET_ACTIVE, { userId: id, active: true }, bearer(Role.ADMIN));
-      expect((await gql(api, ME, {}, session)).body.errors).toBeUndefined();
+      // L3-04 (security): the deactivation ended the old session for good; a new login works.
+      expect((await gql(api, ME, {}, session)).body.errors?.[0]?.extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'SESSION_ENDED',
+      });
+      const again = await gql<{ login: { token: string } }>(api, LOGIN, {
+        email: input.email,
+        password: input.temporaryPassword,
+      });
+      const fresh = { authorization: `Bearer ${again.body.data!.login.token}` };
+      expect((await gql(api, ME, {}, fresh)).body.errors).toBeUndefined();
     });
 
     it('setUserActive: a manager is FORBIDDEN, an unknown user NOT_FOUND, an admin cannot lock themselves out', async () => {

@@ -1,3 +1,5 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
 import { Role } from '../../src/identity/role.enum';
@@ -24,8 +26,14 @@ const SET_PASSWORD = `mutation ($token: String!, $password: String!) {
   setPasswordWithToken(token: $token, password: $password) { email }
 }`;
 const CHANGE_PASSWORD = `mutation ($currentPassword: String!, $newPassword: String!) {
-  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { id }
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+    token expiresAt user { id }
+  }
 }`;
+const SET_ACTIVE = `mutation ($userId: ID!, $active: Boolean!) {
+  setUserActive(userId: $userId, active: $active) { id active }
+}`;
+const ME = `{ me { id roles } }`;
 const LOGIN = `mutation ($email: String!, $password: String!) {
   login(email: $email, password: $password) { token }
 }`;
@@ -375,5 +383,200 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       expect(codes.at(-1)).toBe('RATE_LIMITED');
       expect(codes.slice(0, -1).every((c) => c === 'VALIDATION_FAILED')).toBe(true);
     });
+  });
+  describe('ending sessions (L3-04, security): password change, reset, deactivation, removed role', () => {
+    interface Refusal {
+      message: string;
+      extensions?: { code?: string; reason?: string; endedBecause?: string };
+    }
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    async function me(token: string): Promise<{ id?: string; error?: Refusal }> {
+      const { body } = await gql<{ me: { id: string } }>(world.api, ME, {}, bearer(token));
+      return { id: body.data?.me.id, error: body.errors?.[0] };
+    }
+    /** A user with a known password (no invitation mail), and a session of theirs. */
+    async function userWithSession(
+      slug: string,
+      roles = ['CLIENT_USER'],
+    ): Promise<{ id: string; email: string; token: string }> {
+      const email = `${slug}-${unique}@aurora.example`;
+      const { body } = await gql<{ createUser: { id: string } }>(
+        world.api,
+        CREATE_USER,
+        {
+          input: {
+            organizationId: world.orgIds['comercializadora-aurora'],
+            email,
+            displayName: 'Sesión de prueba',
+            roles,
+            temporaryPassword: 'clave-inicial-123',
+          },
+        },
+        admin(),
+      );
+      expect(body.errors).toBeUndefined();
+      const session = await login(email, 'clave-inicial-123');
+      expect(session.errors).toBeUndefined();
+      return { id: body.data!.createUser.id, email, token: session.data!.login.token };
+    }
+
+    it('a password change ends the sessions from before, answers with a fresh one, and the new password logs in', async () => {
+      const user = await userWithSession('fin-cambio');
+      // The same user on another device.
+      const other = (await login(user.email, 'clave-inicial-123')).data!.login.token;
+      expect((await me(other)).id).toBe(user.id);
+
+      const { body } = await gql<{
+        changePassword: { token: string; expiresAt: string; user: { id: string } };
+      }>(
+        world.api,
+        CHANGE_PASSWORD,
+        { currentPassword: 'clave-inicial-123', newPassword: 'clave-cambiada-456' },
+        bearer(user.token),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.changePassword.user.id).toBe(user.id);
+      expect(Date.parse(body.data!.changePassword.expiresAt)).toBeGreaterThan(Date.now());
+
+      for (const old of [user.token, other]) {
+        const { id, error } = await me(old);
+        expect(id).toBeUndefined();
+        expect(error?.extensions).toMatchObject({
+          code: 'UNAUTHENTICATED',
+          reason: 'SESSION_ENDED',
+          endedBecause: 'PASSWORD_CHANGED',
+        });
+        expect(error?.message).toBe('The session ended because the password changed; log in again');
+      }
+      // The answer's session works at once, and so does a new login.
+      expect((await me(body.data!.changePassword.token)).id).toBe(user.id);
+      const fresh = await login(user.email, 'clave-cambiada-456');
+      expect((await me(fresh.data!.login.token)).id).toBe(user.id);
+    });
+
+    it('a password set from a reset link ends the sessions from before', async () => {
+      const user = await userWithSession('fin-reset');
+      const sent = await gql(world.api, SEND_RESET, { userId: user.id }, admin());
+      expect(sent.body.errors).toBeUndefined();
+      // Sending the link alone ends nothing: the user may never use it.
+      expect((await me(user.token)).id).toBe(user.id);
+      const { token } = await linkToken(user.email, 1);
+      const set = await gql(world.api, SET_PASSWORD, { token, password: 'clave-restablecida-7' });
+      expect(set.body.errors).toBeUndefined();
+
+      const { error } = await me(user.token);
+      expect(error?.extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'SESSION_ENDED',
+        endedBecause: 'PASSWORD_RESET',
+      });
+      expect(error?.message).toMatch(/password was reset/);
+      const fresh = await login(user.email, 'clave-restablecida-7');
+      expect((await me(fresh.data!.login.token)).id).toBe(user.id);
+    });
+
+    it('a deactivation ends the sessions for good: reactivating does not revive them', async () => {
+      const user = await userWithSession('fin-baja');
+      const off = await gql(world.api, SET_ACTIVE, { userId: user.id, active: false }, admin());
+      expect(off.body.errors).toBeUndefined();
+      expect((await me(user.token)).error?.extensions?.code).toBe('UNAUTHENTICATED');
+
+      const on = await gql(world.api, SET_ACTIVE, { userId: user.id, active: true }, admin());
+      expect(on.body.errors).toBeUndefined();
+      const { error } = await me(user.token);
+      expect(error?.extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'SESSION_ENDED',
+        endedBecause: 'DEACTIVATED',
+      });
+      const fresh = await login(user.email, 'clave-inicial-123');
+      expect((await me(fresh.data!.login.token)).id).toBe(user.id);
+    });
+
+    it('a removed role ends the sessions; an added role does not', async () => {
+      const user = await userWithSession('fin-rol');
+      const added = await gql(
+        world.api,
+        UPDATE_USER,
+        { input: { userId: user.id, roles: ['CLIENT_USER', 'CLIENT_APPROVER'] } },
+        admin(),
+      );
+      expect(added.body.errors).toBeUndefined();
+      expect((await me(user.token)).id).toBe(user.id);
+      // Editing the name alone ends nothing either.
+      await gql(
+        world.api,
+        UPDATE_USER,
+        { input: { userId: user.id, displayName: 'Otro' } },
+        admin(),
+      );
+      expect((await me(user.token)).id).toBe(user.id);
+
+      const removed = await gql(
+        world.api,
+        UPDATE_USER,
+        { input: { userId: user.id, roles: ['CLIENT_USER'] } },
+        admin(),
+      );
+      expect(removed.body.errors).toBeUndefined();
+      const { error } = await me(user.token);
+      expect(error?.extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'SESSION_ENDED',
+        endedBecause: 'ROLES_REMOVED',
+      });
+      const fresh = await login(user.email, 'clave-inicial-123');
+      expect((await me(fresh.data!.login.token)).id).toBe(user.id);
+    });
+
+    it('refuses an ended session at WebSocket connect (graphql-ws), and lets the fresh one in', async () => {
+      const user = await userWithSession('fin-ws');
+      const { body } = await gql<{ changePassword: { token: string } }>(
+        world.api,
+        CHANGE_PASSWORD,
+        { currentPassword: 'clave-inicial-123', newPassword: 'clave-cambiada-456' },
+        bearer(user.token),
+      );
+      expect(body.errors).toBeUndefined();
+
+      const refused = await connectWith(user.token);
+      expect(refused).toEqual({
+        connected: false,
+        code: 4401,
+        reason: 'UNAUTHENTICATED: The session ended because the password changed; log in again',
+      });
+      expect(await connectWith('no-es-un-token')).toMatchObject({
+        connected: false,
+        code: 4401,
+        reason: 'UNAUTHENTICATED: The session token is not valid',
+      });
+      expect(await connectWith(body.data!.changePassword.token)).toEqual({ connected: true });
+    });
+
+    /** Opens a graphql-ws connection with `token`; whether it was acknowledged or closed, and how. */
+    function connectWith(
+      token: string,
+    ): Promise<{ connected: boolean; code?: number; reason?: string }> {
+      return new Promise((resolve) => {
+        const client = createClient({
+          url: `${world.api.url.replace(/^http/, 'ws')}/graphql`,
+          webSocketImpl: WebSocket,
+          connectionParams: { authorization: `Bearer ${token}` },
+          retryAttempts: 0,
+          lazy: false,
+          onNonLazyError: () => undefined,
+          on: {
+            connected: () => {
+              resolve({ connected: true });
+              void client.dispose();
+            },
+            closed: (event) => {
+              const { code, reason } = event as { code: number; reason: string };
+              resolve({ connected: false, code, reason });
+            },
+          },
+        });
+      });
+    }
   });
 });
