@@ -113,6 +113,10 @@ describe('Users (web app, admins)', () => {
     await logIn(fresh.page, email, 'una-clave-segura-2026');
     await fresh.page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
 
+    // The same user on another device, logged in before the change.
+    const elsewhere = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(elsewhere.page, email, 'una-clave-segura-2026');
+
     // Her own password, from the header: the current one is checked first.
     await fresh.page.getByRole('link', { name: 'Cambiar contraseña' }).click();
     await fresh.page.getByLabel('Contraseña actual').fill('no-es-mi-clave-2026');
@@ -122,7 +126,19 @@ describe('Users (web app, admins)', () => {
     await fresh.page.getByText('La contraseña actual no es correcta.').waitFor();
     await fresh.page.getByLabel('Contraseña actual').fill('una-clave-segura-2026');
     await fresh.page.getByRole('button', { name: 'Cambiar contraseña' }).click();
-    await fresh.page.getByText('Tu contraseña cambió. Úsala la próxima vez que entres.').waitFor();
+    await fresh.page
+      .getByText('Tu contraseña cambió. Úsala la próxima vez que entres;', { exact: false })
+      .waitFor();
+    // L3-04 (security): the change ended every earlier session, yet this browser carries on with
+    // the fresh one the answer brought, also after a reload (the stored session).
+    await fresh.page.goto('/');
+    await fresh.page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    await fresh.page.getByTestId('who').waitFor();
+    // The other device's session ended: its next screen is the login, saying so.
+    await elsewhere.page.goto('/');
+    await elsewhere.page.getByText('Tu sesión terminó. Vuelve a iniciar sesión.').waitFor();
+    expect(await elsewhere.page.getByTestId('who').count()).toBe(0);
+    await elsewhere.context.close();
     await fresh.context.close();
     const again = await newPage(e2e.browser, e2e.baseURL);
     await logIn(again.page, email, 'mi-clave-propia-2027');

@@ -62,9 +62,12 @@ interface GraphQLBody<T> {
   }[];
 }
 
-/** Called when the server says the session is no longer valid (expired, user deactivated). */
-let onUnauthenticated: (() => void) | undefined;
-export function setUnauthenticatedHandler(handler: (() => void) | undefined): void {
+/**
+ * Called with the refused token when the server says the session is no longer valid (expired,
+ * user deactivated, ended by a password change…).
+ */
+let onUnauthenticated: ((token: string) => void) | undefined;
+export function setUnauthenticatedHandler(handler: ((token: string) => void) | undefined): void {
   onUnauthenticated = handler;
 }
 
@@ -102,7 +105,7 @@ export async function request<TData, TVariables>(
   if (first) {
     const raw = first.extensions?.code ?? 'INTERNAL';
     const code = (KNOWN_CODES.has(raw) ? raw : 'INTERNAL') as ApiErrorCode;
-    if (code === 'UNAUTHENTICATED' && token) onUnauthenticated?.();
+    if (code === 'UNAUTHENTICATED' && token) onUnauthenticated?.(token);
     const retryAfter = first.extensions?.retryAfterSeconds;
     throw new ApiError(
       code,

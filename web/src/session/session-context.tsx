@@ -5,6 +5,7 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
 } from 'react';
 import { type Operation, request, setUnauthenticatedHandler } from '../api/graphql-client';
@@ -19,6 +20,11 @@ interface SessionApi {
   /** True when the last session ended by itself (expired or refused), not by logging out. */
   readonly ended: boolean;
   login: (email: string, password: string) => Promise<User>;
+  /**
+   * Carries on with a fresh session the server handed out (a password change ends every earlier
+   * session, this one included, and answers with a new one): the user stays logged in.
+   */
+  adopt: (next: Session) => void;
   logout: () => void;
   /** Sends an operation with this session's token (or none when logged out). */
   call: <TData, TVariables>(
@@ -37,15 +43,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | undefined>(loadSession);
   const [ended, setEnded] = useState(false);
 
+  // The current token, for telling a refusal of this session from a late one of a replaced token.
+  const currentToken = useRef(session?.token);
   const replace = useCallback((next: Session | undefined, endedByItself = false) => {
+    currentToken.current = next?.token;
     saveSession(next);
     setSession(next);
     setEnded(endedByItself);
   }, []);
 
-  // The server refusing the token (expired, user deactivated) ends the session here too.
+  // The server refusing the token (expired, user deactivated, password changed elsewhere) ends
+  // the session here too; a request still in flight with a token this tab already replaced
+  // (after Cambiar contraseña) does not.
   useEffect(() => {
-    setUnauthenticatedHandler(() => replace(undefined, true));
+    setUnauthenticatedHandler((refused) => {
+      if (refused === currentToken.current) replace(undefined, true);
+    });
     return () => setUnauthenticatedHandler(undefined);
   }, [replace]);
 
@@ -95,10 +108,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [token],
   );
   const logout = useCallback(() => replace(undefined), [replace]);
+  const adopt = useCallback((next: Session) => replace(next), [replace]);
 
   const value = useMemo<SessionApi>(
-    () => ({ user: session?.user, token, ended, login, logout, call }),
-    [session, token, ended, login, logout, call],
+    () => ({ user: session?.user, token, ended, login, adopt, logout, call }),
+    [session, token, ended, login, adopt, logout, call],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -36,7 +36,8 @@ const accountEsMX = {
   changeLink: 'Cambiar contraseña',
   currentPassword: 'Contraseña actual',
   changeSubmit: 'Cambiar contraseña',
-  changed: 'Tu contraseña cambió. Úsala la próxima vez que entres.',
+  changed:
+    'Tu contraseña cambió. Úsala la próxima vez que entres; tus sesiones en otros dispositivos se cerraron.',
   wrongCurrent: 'La contraseña actual no es correcta.',
 };
 
@@ -73,7 +74,8 @@ const accountEn: AccountMessages = {
   changeLink: 'Change password',
   currentPassword: 'Current password',
   changeSubmit: 'Change password',
-  changed: 'Your password changed. Use it next time you sign in.',
+  changed:
+    'Your password changed. Use it next time you sign in; your sessions on other devices were signed out.',
   wrongCurrent: 'The current password is not correct.',
 };
 

@@ -15,7 +15,7 @@ const MIN_PASSWORD = 12;
 export function ChangePasswordPage() {
   const { language } = useI18n();
   const a = accountTexts(language);
-  const { call } = useSession();
+  const { call, adopt } = useSession();
   const form = useMutationForm();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -28,7 +28,14 @@ export function ChangePasswordPage() {
     if (next !== repeat) return setProblem(a.mismatch);
     setProblem(undefined);
     const ok = await form.run(
-      () => call(CHANGE_PASSWORD, { currentPassword: current, newPassword: next }),
+      async () => {
+        const { changePassword } = await call(CHANGE_PASSWORD, {
+          currentPassword: current,
+          newPassword: next,
+        });
+        // Every earlier session ended, this tab's too: it carries on with the fresh one.
+        adopt(changePassword);
+      },
       () => a.changed,
     );
     if (ok) {

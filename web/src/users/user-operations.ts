@@ -45,9 +45,12 @@ export const SET_PASSWORD_WITH_TOKEN = operation<
   setPasswordWithToken(token: $token, password: $password) { email }
 }`);
 
+/** Ends every session of the user and answers with a fresh one for this tab (L3-04). */
 export const CHANGE_PASSWORD = operation<
-  { changePassword: { id: string } },
+  { changePassword: { token: string; expiresAt: string; user: User } },
   { currentPassword: string; newPassword: string }
 >(`mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
-  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { id }
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+    token expiresAt user { ${USER_FIELDS} }
+  }
 }`);
