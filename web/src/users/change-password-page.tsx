@@ -7,9 +7,8 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { useSession } from '../session/session-context';
 import { accountTexts } from './account-texts';
+import { NewPasswordFields, newPasswordProblem } from './new-password-fields';
 import { CHANGE_PASSWORD } from './user-operations';
-
-const MIN_PASSWORD = 12;
 
 /** `/cambiar-contrasena`: any logged-in user changes their own password (L3-04). */
 export function ChangePasswordPage() {
@@ -24,9 +23,9 @@ export function ChangePasswordPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (next.length < MIN_PASSWORD) return setProblem(a.tooShort);
-    if (next !== repeat) return setProblem(a.mismatch);
-    setProblem(undefined);
+    const refused = newPasswordProblem(next, repeat, a);
+    setProblem(refused);
+    if (refused) return;
     const ok = await form.run(
       async () => {
         const { changePassword } = await call(CHANGE_PASSWORD, {
@@ -62,30 +61,14 @@ export function ChangePasswordPage() {
           value={current}
           onChange={setCurrent}
         />
-        <TextField
-          id="change-password-new"
-          label={a.newPassword}
-          type="password"
-          autoComplete="new-password"
-          required
+        <NewPasswordFields
+          idPrefix="change-password"
+          a={a}
           className="span-all"
-          value={next}
-          onChange={setNext}
-          aria-describedby="change-password-hint"
-        >
-          <p className="hint" id="change-password-hint">
-            {a.passwordHint}
-          </p>
-        </TextField>
-        <TextField
-          id="change-password-repeat"
-          label={a.repeatPassword}
-          type="password"
-          autoComplete="new-password"
-          required
-          className="span-all"
-          value={repeat}
-          onChange={setRepeat}
+          password={next}
+          repeat={repeat}
+          onPassword={setNext}
+          onRepeat={setRepeat}
         />
         {(problem ?? wrongCurrent) && (
           <p className="notice notice-error span-all" role="alert">

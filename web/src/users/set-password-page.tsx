@@ -1,14 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/graphql-client';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
-import { TextField } from '../components/text-field';
+import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { useSession } from '../session/session-context';
 import { accountTexts } from './account-texts';
+import { NewPasswordFields, newPasswordProblem } from './new-password-fields';
 import { SET_PASSWORD_WITH_TOKEN } from './user-operations';
-
-const MIN_PASSWORD = 12;
 
 /**
  * `/contrasena?token=…` (public): a new user's invitation or an admin's reset link sets the
@@ -22,28 +21,25 @@ export function SetPasswordPage() {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [problem, setProblem] = useState<string>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const form = useMutationForm();
   const [doneFor, setDoneFor] = useState<string>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (password.length < MIN_PASSWORD) return setProblem(a.tooShort);
-    if (password !== repeat) return setProblem(a.mismatch);
-    setProblem(undefined);
-    setError(undefined);
-    setBusy(true);
-    try {
-      const { setPasswordWithToken } = await call(SET_PASSWORD_WITH_TOKEN, { token, password });
-      setDoneFor(setPasswordWithToken.email);
-    } catch (err) {
-      if (err instanceof ApiError && err.reason === 'PASSWORD_LINK_INVALID')
-        setProblem(a.linkInvalid);
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
+    const refused = newPasswordProblem(password, repeat, a);
+    setProblem(refused);
+    if (refused) return;
+    await form.run(
+      async () => {
+        const { setPasswordWithToken } = await call(SET_PASSWORD_WITH_TOKEN, { token, password });
+        setDoneFor(setPasswordWithToken.email);
+      },
+      () => a.setDone,
+    );
   };
+  // A spent, expired or unknown link is worded for this page; any other refusal as usual.
+  const linkInvalid =
+    form.error instanceof ApiError && form.error.reason === 'PASSWORD_LINK_INVALID';
 
   return (
     <section className="card narrow" aria-labelledby="set-password-title">
@@ -66,36 +62,21 @@ export function SetPasswordPage() {
         <>
           <p className="muted">{a.setIntro}</p>
           <form onSubmit={(e) => void submit(e)}>
-            <TextField
-              id="set-password-new"
-              label={a.newPassword}
-              type="password"
-              autoComplete="new-password"
-              required
-              value={password}
-              onChange={setPassword}
-              aria-describedby="set-password-hint"
-            >
-              <p className="hint" id="set-password-hint">
-                {a.passwordHint}
-              </p>
-            </TextField>
-            <TextField
-              id="set-password-repeat"
-              label={a.repeatPassword}
-              type="password"
-              autoComplete="new-password"
-              required
-              value={repeat}
-              onChange={setRepeat}
+            <NewPasswordFields
+              idPrefix="set-password"
+              a={a}
+              password={password}
+              repeat={repeat}
+              onPassword={setPassword}
+              onRepeat={setRepeat}
             />
-            {problem && (
+            {(problem ?? linkInvalid) && (
               <p className="notice notice-error" role="alert">
-                {problem}
+                {problem ?? a.linkInvalid}
               </p>
             )}
-            <ErrorMessage error={error} />
-            <button type="submit" className="button primary" disabled={busy}>
+            {!linkInvalid && <ErrorMessage error={form.error} />}
+            <button type="submit" className="button primary" disabled={form.busy}>
               {a.setSubmit}
             </button>
           </form>
