@@ -394,6 +394,25 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       const { body } = await gql<{ me: { id: string } }>(world.api, ME, {}, bearer(token));
       return { id: body.data?.me.id, error: body.errors?.[0] };
     }
+    /**
+     * `user`'s old session is refused as ended for `because`, and a new login with `password`
+     * works; returns the refusal for further checks.
+     */
+    async function expectSessionEnded(
+      user: { id: string; email: string; token: string },
+      because: string,
+      password: string,
+    ): Promise<Refusal | undefined> {
+      const { error } = await me(user.token);
+      expect(error?.extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'SESSION_ENDED',
+        endedBecause: because,
+      });
+      const fresh = await login(user.email, password);
+      expect((await me(fresh.data!.login.token)).id).toBe(user.id);
+      return error;
+    }
     /** A user with a known password (no invitation mail), and a session of theirs. */
     async function userWithSession(
       slug: string,
@@ -464,15 +483,8 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       const set = await gql(world.api, SET_PASSWORD, { token, password: 'clave-restablecida-7' });
       expect(set.body.errors).toBeUndefined();
 
-      const { error } = await me(user.token);
-      expect(error?.extensions).toMatchObject({
-        code: 'UNAUTHENTICATED',
-        reason: 'SESSION_ENDED',
-        endedBecause: 'PASSWORD_RESET',
-      });
+      const error = await expectSessionEnded(user, 'PASSWORD_RESET', 'clave-restablecida-7');
       expect(error?.message).toMatch(/password was reset/);
-      const fresh = await login(user.email, 'clave-restablecida-7');
-      expect((await me(fresh.data!.login.token)).id).toBe(user.id);
     });
 
     it('a deactivation ends the sessions for good: reactivating does not revive them', async () => {
@@ -483,14 +495,7 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
 
       const on = await gql(world.api, SET_ACTIVE, { userId: user.id, active: true }, admin());
       expect(on.body.errors).toBeUndefined();
-      const { error } = await me(user.token);
-      expect(error?.extensions).toMatchObject({
-        code: 'UNAUTHENTICATED',
-        reason: 'SESSION_ENDED',
-        endedBecause: 'DEACTIVATED',
-      });
-      const fresh = await login(user.email, 'clave-inicial-123');
-      expect((await me(fresh.data!.login.token)).id).toBe(user.id);
+      await expectSessionEnded(user, 'DEACTIVATED', 'clave-inicial-123');
     });
 
     it('a removed role ends the sessions; an added role does not', async () => {
@@ -519,14 +524,7 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
         admin(),
       );
       expect(removed.body.errors).toBeUndefined();
-      const { error } = await me(user.token);
-      expect(error?.extensions).toMatchObject({
-        code: 'UNAUTHENTICATED',
-        reason: 'SESSION_ENDED',
-        endedBecause: 'ROLES_REMOVED',
-      });
-      const fresh = await login(user.email, 'clave-inicial-123');
-      expect((await me(fresh.data!.login.token)).id).toBe(user.id);
+      await expectSessionEnded(user, 'ROLES_REMOVED', 'clave-inicial-123');
     });
 
     it('refuses an ended session at WebSocket connect (graphql-ws), and lets the fresh one in', async () => {
