@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { visibleClientOrganization } from '../contracts/client-organization';
 import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
 import { QueueReorderService } from '../planning/queue-reorder.service';
@@ -169,7 +169,7 @@ export class CheckpointsService {
       ? await this.db.getRepository(CheckpointEntity).findOneBy({ id })
       : null;
     if (!row || (!isProviderStaff(caller) && row.organizationId !== caller.organizationId)) {
-      throw new DomainError(ErrorCode.NOT_FOUND, `Checkpoint ${id} not found`);
+      throw notFound('checkpoint', id, `Checkpoint ${id} not found`);
     }
     return row;
   }

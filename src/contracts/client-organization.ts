@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { notFound } from '../common/errors/domain-error';
 import {
   type AuthenticatedUser,
   isProviderStaff,
@@ -20,15 +20,13 @@ export async function visibleClientOrganization(
   organizationId: string,
   caller?: AuthenticatedUser,
 ): Promise<OrganizationEntity> {
-  const notFound = () =>
-    new DomainError(ErrorCode.NOT_FOUND, `No client organisation ${organizationId}`, {
-      organizationId,
-    });
-  if (!UUID.test(organizationId)) throw notFound();
+  const missing = () =>
+    notFound('client_organisation', organizationId, `No client organisation ${organizationId}`);
+  if (!UUID.test(organizationId)) throw missing();
   if (caller && !isProviderStaff(caller) && caller.organizationId !== organizationId) {
-    throw notFound();
+    throw missing();
   }
   const org = await db.getRepository(OrganizationEntity).findOneBy({ id: organizationId });
-  if (!org || org.kind !== OrganizationKind.CLIENT) throw notFound();
+  if (!org || org.kind !== OrganizationKind.CLIENT) throw missing();
   return org;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../identity/unique-violation';
 import type { OrganizationEntity } from '../identity';
 import { type HourBalanceView, toBalanceView } from './balance-view';
@@ -276,7 +276,9 @@ export class HourLedgerService {
     const key = requireKey(req.idempotencyKey);
     if (date > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'date must not be in the future', {
+        reason: 'IN_FUTURE',
         field: 'date',
+        value: date,
       });
     }
     return this.withLedger(req.organizationId, async (l) => {
@@ -393,12 +395,12 @@ export class HourLedgerService {
   }): Promise<LedgerEntryResult> {
     const reason = requireReason(req.reason);
     const key = requireKey(req.idempotencyKey ?? `reverse:${randomUUID()}`);
-    const notFound = new DomainError(ErrorCode.NOT_FOUND, `No ledger entry ${req.entryId}`);
-    if (!/^\d{1,18}$/.test(req.entryId)) throw notFound;
+    const missing = notFound('ledger_entry', req.entryId, `No ledger entry ${req.entryId}`);
+    if (!/^\d{1,18}$/.test(req.entryId)) throw missing;
     const target = await this.db
       .getRepository(HourLedgerEntryEntity)
       .findOneBy({ id: req.entryId });
-    if (!target) throw notFound;
+    if (!target) throw missing;
     return this.withLedger(target.organizationId, async (l) => {
       const prior = await findByKey(l.tx, key);
       if (prior) {

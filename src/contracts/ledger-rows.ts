@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import type { LedgerEntryKind } from './contract-enums';
 import { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
 import { toHundredths } from './hours';
@@ -37,7 +37,7 @@ export async function assertRegisteredTicket(
     ticketNumber,
   ]);
   if (!rows.length) {
-    throw new DomainError(ErrorCode.NOT_FOUND, `Ticket ${ticketNumber} not found`);
+    throw notFound('ticket', ticketNumber, `Ticket ${ticketNumber} not found`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import type { AuthenticatedUser } from '../identity';
 import { visibleClientOrganization } from './client-organization';
 import { PolicyEventKind, PolicyStatus } from './contract-enums';
@@ -194,12 +194,10 @@ export class SupportPoliciesService {
     await visibleClientOrganization(tx, organizationId);
     const policy = await this.lock(tx, organizationId);
     if (!policy) {
-      throw new DomainError(
-        ErrorCode.NOT_FOUND,
+      throw notFound(
+        'support_policy',
+        organizationId,
         `Organisation ${organizationId} has no support policy`,
-        {
-          organizationId,
-        },
       );
     }
     return policy;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import type { AuthenticatedUser } from './authenticated-user';
 import type { CreateOrganizationInput } from './create-organization.input';
 import { OrganizationKind } from './organization-kind.enum';
@@ -18,7 +18,7 @@ export class OrganizationsService {
   /** NOT_FOUND when no organisation has this id. */
   async get(id: string): Promise<OrganizationEntity> {
     const org = await this.orgs.findOneBy({ id });
-    if (!org) throw new DomainError(ErrorCode.NOT_FOUND, `No organisation ${id}`, { id });
+    if (!org) throw notFound('organisation', id, `No organisation ${id}`);
     return org;
   }
 

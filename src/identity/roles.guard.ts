@@ -27,7 +27,7 @@ export class RolesGuard implements CanActivate {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
         `This operation needs one of the roles ${required.join(', ')}`,
-        { requiredRoles: required },
+        { reason: 'ROLE_NOT_ALLOWED', requiredRoles: required, allowedRoles: required },
       );
     }
     return true;

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { randomBytes } from 'node:crypto';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { AppUserEntity } from './app-user.entity';
 import type { AuthenticatedUser } from './authenticated-user';
 import type { CreateUserInput } from './create-user.input';
@@ -43,7 +43,7 @@ export class UsersService {
   /** NOT_FOUND when no user has this id. */
   async get(id: string): Promise<AppUserEntity> {
     const user = await this.findById(id);
-    if (!user) throw new DomainError(ErrorCode.NOT_FOUND, `No user ${id}`, { id });
+    if (!user) throw notFound('user', id, `No user ${id}`);
     return user;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import type { Locale } from '../identity/locale.enum';
 import type { StoredAttachment } from './email-outbox.entity';
 import { EmailStatus } from './email-status.enum';
@@ -105,7 +105,7 @@ export class EmailOutboxService {
       `SELECT status FROM email_outbox WHERE id = $1`,
       [id],
     );
-    if (!found.length) throw new DomainError(ErrorCode.NOT_FOUND, `No outbox email ${id}`);
+    if (!found.length) throw notFound('outbox_email', id, `No outbox email ${id}`);
     throw new DomainError(
       ErrorCode.INVALID_TRANSITION,
       `Only a FAILED email can be retried; this one is ${found[0].status}`,

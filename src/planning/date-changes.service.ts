@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { adjustReleaseDateUpdate } from '../../workflows/ticket/ticket.contract';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { ticketFromEntity } from '../tickets/ticket.mapper';
@@ -86,7 +86,7 @@ export class DateChangesService {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Only provider staff adjust release dates');
     }
     const exists = await this.db.getRepository(TicketEntity).existsBy({ number: input.number });
-    if (!exists) throw new DomainError(ErrorCode.NOT_FOUND, `Ticket ${input.number} not found`);
+    if (!exists) throw notFound('ticket', input.number, `Ticket ${input.number} not found`);
     const requestId = input.requestId ?? randomUUID();
     const result = await this.workflows.update(input.number, adjustReleaseDateUpdate, {
       requestId,

@@ -15,7 +15,7 @@ import {
   type TransitionResult,
 } from '../../workflows/ticket/ticket.contract';
 import type { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 
@@ -111,13 +111,17 @@ export class TicketWorkflowClient {
   }
 }
 
-function toDomainError(err: unknown, ticketNumber: string): unknown {
+/** What the API makes of a Temporal error about one ticket: a typed `DomainError` where one applies. */
+export function toDomainError(err: unknown, ticketNumber: string): unknown {
   if (err instanceof WorkflowNotFoundError) {
-    return new DomainError(ErrorCode.NOT_FOUND, `Ticket ${ticketNumber} not found`);
+    return notFound('ticket', ticketNumber, `Ticket ${ticketNumber} not found`);
   }
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const code = FAILURE_CODES[err.cause.type ?? ''];
-    if (code) return new DomainError(code, err.cause.message);
+    // The workflow's refusal: its reason and parameters travel in the failure's details.
+    const [refusal] = err.cause.details ?? [];
+    const details = typeof refusal === 'object' && refusal !== null ? { ...refusal } : undefined;
+    if (code) return new DomainError(code, err.cause.message, details);
   }
   return err;
 }

@@ -16,7 +16,7 @@ import { openedView, openingTriageArgs } from '../../workflows/ticket/ticket-ope
 import { availableFor, RULES } from '../../workflows/ticket/transitions';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { isBusinessTime, localDateOf } from '../business-time/engine';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { HourLedgerService } from '../contracts/hour-ledger.service';
 import type { LogTimeResult } from '../contracts/hour-ledger.types';
 import { SupportPoliciesService } from '../contracts/support-policies.service';
@@ -281,6 +281,7 @@ export class TicketsService implements OnModuleInit {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
         `Your role may not ${name} (allowed: ${rule.roles.join(', ')})`,
+        { reason: 'ROLE_NOT_ALLOWED', action: name, allowedRoles: [...rule.roles] },
       );
     }
     await this.checkDates(ticket, name, payload);
@@ -310,14 +311,14 @@ export class TicketsService implements OnModuleInit {
     const now = Date.now();
     if (name === 'setReleaseDate' && typeof payload.releaseDate === 'string') {
       const tooFar = releaseDateTooFar(payload.releaseDate, now);
-      if (tooFar) {
-        throw new DomainError(ErrorCode.VALIDATION_FAILED, tooFar, { field: 'releaseDate' });
-      }
+      if (tooFar)
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, tooFar.message, tooFar.refusal);
     }
     if (name === 'proposeRemoteSession' && typeof payload.at === 'string') {
       const at = payload.at;
       const tooFar = remoteSessionTooFar(at, now);
-      if (tooFar) throw new DomainError(ErrorCode.VALIDATION_FAILED, tooFar, { field: 'at' });
+      if (tooFar)
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, tooFar.message, tooFar.refusal);
       const instant = new Date(at);
       // A past date is the workflow's refusal ("not in the future"); only future ones are checked.
       if (instant.getTime() <= now) return;
@@ -327,7 +328,7 @@ export class TicketsService implements OnModuleInit {
           ErrorCode.VALIDATION_FAILED,
           `La sesión remota ${at} está fuera del horario hábil del calendario «${calendar.name}» / ` +
             `remote session ${at} is outside the business hours of calendar "${calendar.name}"`,
-          { field: 'at', calendarId: calendar.id },
+          { reason: 'OUTSIDE_BUSINESS_TIME', field: 'at', value: at, calendarId: calendar.id },
         );
       }
     }
@@ -379,7 +380,7 @@ export class TicketsService implements OnModuleInit {
    */
   async timeEntries(user: AuthenticatedUser, ticket: { number: string; organizationId: string }) {
     if (!isProviderStaff(user) && ticket.organizationId !== user.organizationId) {
-      throw new DomainError(ErrorCode.NOT_FOUND, `Ticket ${ticket.number} not found`);
+      throw notFound('ticket', ticket.number, `Ticket ${ticket.number} not found`);
     }
     return this.ledger.ticketTimeEntries(ticket.organizationId, ticket.number);
   }
@@ -420,7 +421,7 @@ export class TicketsService implements OnModuleInit {
   private async visible(user: AuthenticatedUser, number: string): Promise<TicketEntity> {
     const ticket = await this.db.getRepository(TicketEntity).findOneBy({ number });
     if (!ticket || (!isProviderStaff(user) && ticket.organizationId !== user.organizationId)) {
-      throw new DomainError(ErrorCode.NOT_FOUND, `Ticket ${number} not found`);
+      throw notFound('ticket', number, `Ticket ${number} not found`);
     }
     return ticket;
   }

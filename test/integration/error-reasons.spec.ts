@@ -4,7 +4,8 @@ import { useWorldWithWorker } from '../support/world-with-worker';
 
 // Typed errors a client can word in its own language: next to the English `message`, each
 // refusal carries a stable `extensions.reason` and its parameters (class-validator rules with
-// their limits, INSUFFICIENT_HOURS with the hours, a taken email). L3-09 (the client authorizes
+// their limits, INSUFFICIENT_HOURS with the hours, a taken email, the workflow's own refusals
+// carried as `ApplicationFailure` details). L3-09 (the client authorizes
 // the estimate), L3-12 (authorization reserves prepaid hours).
 
 interface GqlError {
@@ -96,6 +97,62 @@ describe('Machine-readable reasons in errors[].extensions (L3-09, L3-12)', () =>
       shortfallHours: 9000 - available,
     });
     expect(error?.message).toMatch(/^Not enough prepaid hours/);
+  });
+
+  it("the workflow's refusals arrive with their reason and parameters (L3-09)", async () => {
+    const number = await classifiedRequirement();
+    const estimate = { number, hours: 2, scope: 'Tablero' };
+    expect(
+      await send(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', estimate),
+    ).toBeUndefined();
+    // The Update's validator refuses: no read-model check answers for it.
+    const again = await send(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', estimate);
+    expect(again).toMatchObject({
+      message: 'cannot submitEstimate a ticket in state ESTIMATE_SUBMITTED',
+      extensions: {
+        code: 'INVALID_TRANSITION',
+        reason: 'WRONG_STATE',
+        action: 'submitEstimate',
+        state: 'ESTIMATE_SUBMITTED',
+      },
+    });
+    const stale = await send(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
+      number,
+      estimateVersion: 2,
+      statement: 'Autorizo la versión 2.',
+    });
+    expect(stale?.extensions).toEqual({
+      code: 'INVALID_TRANSITION',
+      reason: 'ESTIMATE_NOT_SUBMITTED',
+      estimateVersion: 2,
+      currentVersion: 1,
+    });
+  });
+
+  it("the API's own refusals name the role and the missing thing", async () => {
+    const number = await classifiedRequirement();
+    const forbidden = await send(Role.CLIENT_USER, 'submitEstimate', 'SubmitEstimateInput', {
+      number,
+      hours: 2,
+      scope: 'Tablero',
+    });
+    expect(forbidden?.extensions).toEqual({
+      code: 'FORBIDDEN',
+      reason: 'ROLE_NOT_ALLOWED',
+      action: 'submitEstimate',
+      allowedRoles: ['AGENT', 'MANAGER', 'ADMIN'],
+    });
+    const missing = await send(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
+      number: 'L3-2026-999999',
+      hours: 2,
+      scope: 'Tablero',
+    });
+    expect(missing?.extensions).toEqual({
+      code: 'NOT_FOUND',
+      reason: 'NOT_FOUND',
+      entity: 'ticket',
+      id: 'L3-2026-999999',
+    });
   });
 
   it('a taken email is CONFLICT EMAIL_TAKEN with the email', async () => {

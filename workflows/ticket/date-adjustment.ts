@@ -19,7 +19,7 @@ const PROVIDER: readonly ActorRole[] = ['AGENT', 'MANAGER', 'ADMIN'];
 
 function text(value: unknown, field: string): void {
   if (typeof value !== 'string' || value.trim() === '') {
-    fail('VALIDATION_FAILED', `${field} must be a non-empty string`);
+    fail('VALIDATION_FAILED', `${field} must be a non-empty string`, { reason: 'REQUIRED', field });
   }
 }
 
@@ -31,11 +31,24 @@ export const ADJUST_RELEASE_DATE_RULE: TransitionRule<AdjustReleaseDateArgs> = {
     if (!PROVIDER.includes(args.actor.role)) text(args.reorderId, 'reorderId');
     const ms = typeof args.newDate === 'string' ? Date.parse(args.newDate) : NaN;
     if (!/^\d{4}-\d{2}-\d{2}T/.test(String(args.newDate)) || Number.isNaN(ms)) {
-      fail('VALIDATION_FAILED', 'newDate must be an ISO-8601 instant');
+      fail('VALIDATION_FAILED', 'newDate must be an ISO-8601 instant', {
+        reason: 'INVALID_INSTANT',
+        field: 'newDate',
+      });
     }
-    if (ms <= nowMs) fail('VALIDATION_FAILED', `newDate ${args.newDate} is not in the future`);
+    if (ms <= nowMs) {
+      fail('VALIDATION_FAILED', `newDate ${args.newDate} is not in the future`, {
+        reason: 'NOT_IN_FUTURE',
+        field: 'newDate',
+        value: args.newDate,
+      });
+    }
     if (ticket.releaseDate !== null && Date.parse(ticket.releaseDate) === ms) {
-      fail('VALIDATION_FAILED', `newDate ${args.newDate} is the published date already`);
+      fail('VALIDATION_FAILED', `newDate ${args.newDate} is the published date already`, {
+        reason: 'SAME_DATE',
+        field: 'newDate',
+        value: args.newDate,
+      });
     }
     text(args.reason, 'reason');
   },
@@ -54,7 +67,11 @@ export function registerDateAdjustment(rt: TicketRuntime): void {
         if (prior) return prior;
         checkRule(NAME, ADJUST_RELEASE_DATE_RULE, args, rt.view, Date.now());
         if (!(await rt.isBusinessInstant(args.newDate))) {
-          fail('VALIDATION_FAILED', `newDate ${args.newDate} is outside business time`);
+          fail('VALIDATION_FAILED', `newDate ${args.newDate} is outside business time`, {
+            reason: 'OUTSIDE_BUSINESS_TIME',
+            field: 'newDate',
+            value: args.newDate,
+          });
         }
         const oldDate = rt.view.releaseDate;
         rt.update({ releaseDate: args.newDate });
@@ -76,7 +93,8 @@ export function registerDateAdjustment(rt: TicketRuntime): void {
         // L3-19/L3-09: at most a year ahead. Only here, in the validator (it writes no history),
         // so histories accepted before this check replay unchanged.
         const tooFar = releaseDateTooFar(args.newDate, Date.now());
-        if (tooFar) fail('VALIDATION_FAILED', tooFar);
+        if (tooFar)
+          fail('VALIDATION_FAILED', tooFar.message, { ...tooFar.refusal, field: 'newDate' });
       },
     },
   );

@@ -22,22 +22,50 @@ export function latestRemoteSession(nowMs: number): number {
   return nowMs + REMOTE_SESSION_MAX_DAYS_AHEAD * DAY_MS;
 }
 
-/** Why a release date is too far ahead (Spanish first, then English), or null when it is not. */
-export function releaseDateTooFar(iso: string, nowMs: number): string | null {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms) || ms <= latestReleaseDate(nowMs)) return null;
-  return (
-    `La fecha de liberación ${iso} está a más de un año; publique una fecha dentro de los próximos 12 meses / ` +
-    `release date ${iso} is more than one year ahead; publish a date within the next 12 months`
-  );
+/** A date set too far ahead: the sentence (Spanish first, then English) and its reason. */
+export interface DateTooFar {
+  readonly message: string;
+  readonly refusal: {
+    readonly reason: 'DATE_TOO_FAR';
+    readonly field: string;
+    readonly value: string;
+    /** The latest instant allowed, ISO-8601. */
+    readonly latest: string;
+  };
 }
 
-/** Why a remote session is too far ahead (Spanish first, then English), or null when it is not. */
-export function remoteSessionTooFar(iso: string, nowMs: number): string | null {
+/** Why a release date is too far ahead, or null when it is not. */
+export function releaseDateTooFar(iso: string, nowMs: number): DateTooFar | null {
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms) || ms <= latestRemoteSession(nowMs)) return null;
-  return (
-    `La sesión remota ${iso} está a más de ${REMOTE_SESSION_MAX_DAYS_AHEAD} días; proponga una fecha más cercana / ` +
-    `remote session ${iso} is more than ${REMOTE_SESSION_MAX_DAYS_AHEAD} days ahead; propose an earlier date`
-  );
+  const latest = latestReleaseDate(nowMs);
+  if (Number.isNaN(ms) || ms <= latest) return null;
+  return {
+    message:
+      `La fecha de liberación ${iso} está a más de un año; publique una fecha dentro de los próximos 12 meses / ` +
+      `release date ${iso} is more than one year ahead; publish a date within the next 12 months`,
+    refusal: {
+      reason: 'DATE_TOO_FAR',
+      field: 'releaseDate',
+      value: iso,
+      latest: new Date(latest).toISOString(),
+    },
+  };
+}
+
+/** Why a remote session is too far ahead, or null when it is not. */
+export function remoteSessionTooFar(iso: string, nowMs: number): DateTooFar | null {
+  const ms = Date.parse(iso);
+  const latest = latestRemoteSession(nowMs);
+  if (Number.isNaN(ms) || ms <= latest) return null;
+  return {
+    message:
+      `La sesión remota ${iso} está a más de ${REMOTE_SESSION_MAX_DAYS_AHEAD} días; proponga una fecha más cercana / ` +
+      `remote session ${iso} is more than ${REMOTE_SESSION_MAX_DAYS_AHEAD} days ahead; propose an earlier date`,
+    refusal: {
+      reason: 'DATE_TOO_FAR',
+      field: 'at',
+      value: iso,
+      latest: new Date(latest).toISOString(),
+    },
+  };
 }

@@ -164,7 +164,13 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   });
   // The client's answer: back to the waiting origin, its clock resumes (also a client comment).
   const clientReplied = async (): Promise<void> => {
-    const origin = rt.view.waitingFrom ?? fail('INVALID_TRANSITION', 'not waiting');
+    const origin =
+      rt.view.waitingFrom ??
+      fail('INVALID_TRANSITION', 'not waiting', {
+        reason: 'WRONG_STATE',
+        action: 'clientReplied',
+        state: rt.view.state,
+      });
     rt.update({ state: origin, waitingFrom: null });
     await rt.resumeClock(origin === 'IN_ANALYSIS' ? 'progress' : 'diagnosis');
   };
@@ -260,7 +266,11 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   transition(rt, setReleaseDateUpdate, RULES.setReleaseDate, {
     precheck: async (args) => {
       if (!(await rt.isBusinessInstant(args.releaseDate))) {
-        fail('VALIDATION_FAILED', `releaseDate ${args.releaseDate} is outside business time`);
+        fail('VALIDATION_FAILED', `releaseDate ${args.releaseDate} is outside business time`, {
+          reason: 'OUTSIDE_BUSINESS_TIME',
+          field: 'releaseDate',
+          value: args.releaseDate,
+        });
       }
     },
     apply: async (args) => {

@@ -1,6 +1,10 @@
 import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { Estimate, TicketView } from './ticket.contract';
+import type { Refusal } from './ticket.contract';
 import { fail } from './transitions';
+
+const isRefusal = (value: unknown): value is Refusal =>
+  typeof value === 'object' && value !== null && typeof (value as Refusal).reason === 'string';
 
 // L3-12: an authorized estimate reserves its hours in the prepaid ledger; the unused rest is
 // released when the ticket ends. Implemented in `src/tickets/ticket-ledger.activities.ts`.
@@ -70,7 +74,13 @@ export async function reserveEstimateHours(
   } catch (err) {
     const cause = err instanceof ActivityFailure ? err.cause : err;
     if (cause instanceof ApplicationFailure && cause.type === 'VALIDATION_FAILED') {
-      fail('VALIDATION_FAILED', cause.message);
+      // The ledger's typed refusal (e.g. INSUFFICIENT_HOURS with the hours) crosses as details.
+      const [refusal] = cause.details ?? [];
+      fail(
+        'VALIDATION_FAILED',
+        cause.message,
+        isRefusal(refusal) ? refusal : { reason: 'LEDGER_REFUSED' },
+      );
     }
     throw err;
   }

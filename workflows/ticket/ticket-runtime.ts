@@ -189,7 +189,11 @@ export class TicketRuntime {
     if (typeof requestId !== 'string') return undefined;
     const prior = this.processed.get(requestId);
     if (prior && prior.update !== update) {
-      fail('VALIDATION_FAILED', `requestId ${requestId} was already used by ${prior.update}`);
+      fail('VALIDATION_FAILED', `requestId ${requestId} was already used by ${prior.update}`, {
+        reason: 'REQUEST_ID_REUSED',
+        requestId,
+        update: prior.update,
+      });
     }
     return prior;
   }

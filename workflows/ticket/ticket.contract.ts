@@ -58,6 +58,16 @@ export interface Actor {
 /** Stable `ApplicationFailure.type` codes of rejected updates (mapped to GraphQL codes by the API). */
 export type TicketErrorCode = 'INVALID_TRANSITION' | 'VALIDATION_FAILED' | 'FORBIDDEN';
 
+/**
+ * Why an Update was refused, in `ApplicationFailure.details[0]`: a stable `reason` (e.g.
+ * `WRONG_STATE`) and its parameters (e.g. `action`, `state`), for clients to word in the user's
+ * language. The API passes it on as GraphQL `extensions`.
+ */
+export interface Refusal {
+  readonly reason: string;
+  readonly [param: string]: unknown;
+}
+
 export interface TicketInput {
   /** L3-02 business key, e.g. `L3-2026-000123`. */
   readonly ticketNumber: string;

@@ -17,6 +17,7 @@ import type {
   TicketErrorCode,
   TicketState,
   TicketView,
+  Refusal,
 } from './ticket.contract';
 import { ADMIN_ACTION_KINDS, COMMENT_MAX_LENGTH, TERMINAL_STATES } from './ticket.contract';
 
@@ -50,8 +51,14 @@ export interface TransitionRule<A extends RequestBase> {
   readonly validate?: (args: A, ticket: TicketView, nowMs: number) => void;
 }
 
-export function fail(code: TicketErrorCode, message: string): never {
-  throw ApplicationFailure.create({ message, type: code, nonRetryable: true });
+/**
+ * Refuses a request: the English `message` for logs and API users, and the refusal's stable
+ * `reason` with its parameters in `ApplicationFailure.details`, which the API passes on as
+ * GraphQL `extensions` for clients to word in the user's language. Details are no command, so
+ * adding or changing them changes no replay.
+ */
+export function fail(code: TicketErrorCode, message: string, refusal: Refusal): never {
+  throw ApplicationFailure.create({ message, type: code, nonRetryable: true, details: [refusal] });
 }
 
 /** Role first (authority does not depend on state), then state, then arguments. */
@@ -62,20 +69,38 @@ export function checkRule<A extends RequestBase>(
   ticket: TicketView,
   nowMs: number,
 ): void {
-  if (typeof args !== 'object' || args === null) fail('VALIDATION_FAILED', 'arguments required');
+  if (typeof args !== 'object' || args === null) {
+    fail('VALIDATION_FAILED', 'arguments required', { reason: 'REQUIRED', field: 'arguments' });
+  }
   text(args.requestId, 'requestId');
   text(args.actor?.userId, 'actor.userId');
   if (!ROLES.includes(args.actor.role)) {
-    fail('VALIDATION_FAILED', `actor.role ${String(args.actor.role)} is unknown`);
+    fail('VALIDATION_FAILED', `actor.role ${String(args.actor.role)} is unknown`, {
+      reason: 'INVALID_VALUE',
+      field: 'actor.role',
+    });
   }
   if (!rule.roles.includes(args.actor.role)) {
-    fail('FORBIDDEN', `${args.actor.role} may not ${name}; allowed: ${rule.roles.join(', ')}`);
+    fail('FORBIDDEN', `${args.actor.role} may not ${name}; allowed: ${rule.roles.join(', ')}`, {
+      reason: 'ROLE_NOT_ALLOWED',
+      role: args.actor.role,
+      action: name,
+      allowedRoles: [...rule.roles],
+    });
   }
   if (rule.appliesTo && !rule.appliesTo(ticket.category)) {
-    fail('INVALID_TRANSITION', `cannot ${name} a ${ticket.category} ticket`);
+    fail('INVALID_TRANSITION', `cannot ${name} a ${ticket.category} ticket`, {
+      reason: 'WRONG_CATEGORY',
+      action: name,
+      category: ticket.category,
+    });
   }
   if (!leavesFrom(rule, ticket)) {
-    fail('INVALID_TRANSITION', `cannot ${name} a ticket in state ${ticket.state}`);
+    fail('INVALID_TRANSITION', `cannot ${name} a ticket in state ${ticket.state}`, {
+      reason: 'WRONG_STATE',
+      action: name,
+      state: ticket.state,
+    });
   }
   rule.validate?.(args, ticket, nowMs);
 }
@@ -95,16 +120,25 @@ export function availableFor(
 
 function text(value: unknown, field: string): void {
   if (typeof value !== 'string' || value.trim() === '') {
-    fail('VALIDATION_FAILED', `${field} must be a non-empty string`);
+    fail('VALIDATION_FAILED', `${field} must be a non-empty string`, { reason: 'REQUIRED', field });
   }
 }
 
 function futureInstant(value: unknown, field: string, nowMs: number): void {
   const ms = typeof value === 'string' ? Date.parse(value) : NaN;
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(ms)) {
-    fail('VALIDATION_FAILED', `${field} must be an ISO-8601 instant`);
+    fail('VALIDATION_FAILED', `${field} must be an ISO-8601 instant`, {
+      reason: 'INVALID_INSTANT',
+      field,
+    });
   }
-  if (ms <= nowMs) fail('VALIDATION_FAILED', `${field} ${value} is not in the future`);
+  if (ms <= nowMs) {
+    fail('VALIDATION_FAILED', `${field} ${value} is not in the future`, {
+      reason: 'NOT_IN_FUTURE',
+      field,
+      value,
+    });
+  }
 }
 
 const note = (args: NoteArgs): void => text(args.note, 'note');
@@ -122,12 +156,26 @@ const CLOCK_SKEW_MS = 60_000;
 function pastInstant(value: unknown, field: string, ticket: TicketView, nowMs: number): void {
   const ms = typeof value === 'string' ? Date.parse(value) : NaN;
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(ms)) {
-    fail('VALIDATION_FAILED', `${field} must be an ISO-8601 instant`);
+    fail('VALIDATION_FAILED', `${field} must be an ISO-8601 instant`, {
+      reason: 'INVALID_INSTANT',
+      field,
+    });
   }
   // A minute of tolerance for the caller's clock (the API stamps "now" before the Update runs).
-  if (ms > nowMs + CLOCK_SKEW_MS) fail('VALIDATION_FAILED', `${field} ${value} is in the future`);
+  if (ms > nowMs + CLOCK_SKEW_MS) {
+    fail('VALIDATION_FAILED', `${field} ${value} is in the future`, {
+      reason: 'IN_FUTURE',
+      field,
+      value,
+    });
+  }
   if (ms < Date.parse(ticket.registeredAt)) {
-    fail('VALIDATION_FAILED', `${field} ${value} is before the ticket was registered`);
+    fail('VALIDATION_FAILED', `${field} ${value} is before the ticket was registered`, {
+      reason: 'BEFORE_REGISTRATION',
+      field,
+      value,
+      registeredAt: ticket.registeredAt,
+    });
   }
 }
 
@@ -142,12 +190,20 @@ function currentEstimate(args: EstimateFeedbackArgs | AuthorizeArgs, ticket: Tic
   const latest = ticket.estimates[ticket.estimates.length - 1];
   const named = ticket.estimates.find((e) => e.version === args.estimateVersion);
   if (named?.status === 'AUTHORIZED') {
-    fail('INVALID_TRANSITION', `estimate v${args.estimateVersion} is already authorized`);
+    fail('INVALID_TRANSITION', `estimate v${args.estimateVersion} is already authorized`, {
+      reason: 'ESTIMATE_ALREADY_AUTHORIZED',
+      estimateVersion: args.estimateVersion,
+    });
   }
   if (!latest || named !== latest || latest.status !== 'SUBMITTED') {
     fail(
       'INVALID_TRANSITION',
       `estimate v${String(args.estimateVersion)} is not the submitted estimate (current v${latest?.version ?? 0})`,
+      {
+        reason: 'ESTIMATE_NOT_SUBMITTED',
+        estimateVersion: args.estimateVersion,
+        currentVersion: latest?.version ?? 0,
+      },
     );
   }
 }
@@ -156,11 +212,23 @@ function currentEstimate(args: EstimateFeedbackArgs | AuthorizeArgs, ticket: Tic
 function commentArgs(args: CommentArgs): void {
   const length = typeof args.body === 'string' ? args.body.trim().length : 0;
   if (length === 0 || length > COMMENT_MAX_LENGTH) {
-    fail('VALIDATION_FAILED', `body must have 1 to ${COMMENT_MAX_LENGTH} characters`);
+    fail('VALIDATION_FAILED', `body must have 1 to ${COMMENT_MAX_LENGTH} characters`, {
+      reason: 'LENGTH',
+      field: 'body',
+      min: 1,
+      max: COMMENT_MAX_LENGTH,
+    });
   }
-  if (typeof args.internal !== 'boolean') fail('VALIDATION_FAILED', 'internal must be a boolean');
+  if (typeof args.internal !== 'boolean') {
+    fail('VALIDATION_FAILED', 'internal must be a boolean', {
+      reason: 'INVALID_VALUE',
+      field: 'internal',
+    });
+  }
   if (args.internal && !PROVIDER.includes(args.actor.role)) {
-    fail('FORBIDDEN', 'only provider staff add internal notes');
+    fail('FORBIDDEN', 'only provider staff add internal notes', {
+      reason: 'INTERNAL_NOTE_STAFF_ONLY',
+    });
   }
 }
 
@@ -208,17 +276,24 @@ export const RULES = {
           fail(
             'VALIDATION_FAILED',
             `requirementKind must be one of ${REQUIREMENT_KINDS.join(', ')}`,
+            { reason: 'NOT_ONE_OF', field: 'requirementKind', allowed: REQUIREMENT_KINDS },
           );
         }
       } else if (args.classification === 'PROBLEM') {
         const candidates = args.candidateAgentIds ?? [];
         if (args.agentId === undefined && candidates.length === 0) {
-          fail('VALIDATION_FAILED', 'a problem needs agentId or candidateAgentIds (L3-07)');
+          fail('VALIDATION_FAILED', 'a problem needs agentId or candidateAgentIds (L3-07)', {
+            reason: 'AGENT_REQUIRED',
+          });
         }
         if (args.agentId !== undefined) text(args.agentId, 'agentId');
         candidates.forEach((id, i) => text(id, `candidateAgentIds[${i}]`));
       } else {
-        fail('VALIDATION_FAILED', 'classification must be PROBLEM or REQUIREMENT');
+        fail('VALIDATION_FAILED', 'classification must be PROBLEM or REQUIREMENT', {
+          reason: 'NOT_ONE_OF',
+          field: 'classification',
+          allowed: ['PROBLEM', 'REQUIREMENT'],
+        });
       }
     },
   } as TransitionRule<ClassifyArgs>,
@@ -260,7 +335,10 @@ export const RULES = {
     from: waitingFrom('IN_DIAGNOSIS'),
     validate: (args) => {
       if (!Array.isArray(args.reasons) || args.reasons.length === 0) {
-        fail('VALIDATION_FAILED', 'reasons must list at least one reason');
+        fail('VALIDATION_FAILED', 'reasons must list at least one reason', {
+          reason: 'REQUIRED',
+          field: 'reasons',
+        });
       }
       args.reasons.forEach((reason, i) => text(reason, `reasons[${i}]`));
     },
@@ -270,7 +348,10 @@ export const RULES = {
     from: ['IN_DIAGNOSIS'],
     validate: (args) => {
       if (typeof args.hours !== 'number' || !Number.isFinite(args.hours) || args.hours <= 0) {
-        fail('VALIDATION_FAILED', `hours must be a finite number > 0, got ${String(args.hours)}`);
+        fail('VALIDATION_FAILED', `hours must be a finite number > 0, got ${String(args.hours)}`, {
+          reason: 'NOT_POSITIVE',
+          field: 'hours',
+        });
       }
       text(args.scope, 'scope');
     },
@@ -337,10 +418,16 @@ export const RULES = {
     validate: (args, ticket) => {
       text(args.agentId, 'agentId');
       if (args.note !== undefined && typeof args.note !== 'string') {
-        fail('VALIDATION_FAILED', 'note must be a string');
+        fail('VALIDATION_FAILED', 'note must be a string', {
+          reason: 'INVALID_VALUE',
+          field: 'note',
+        });
       }
       if (args.agentId === ticket.assigneeId) {
-        fail('INVALID_TRANSITION', `the ticket is already assigned to ${args.agentId}`);
+        fail('INVALID_TRANSITION', `the ticket is already assigned to ${args.agentId}`, {
+          reason: 'ALREADY_ASSIGNED',
+          agentId: args.agentId,
+        });
       }
     },
   } as TransitionRule<ReassignArgs>,
@@ -351,7 +438,11 @@ export const RULES = {
     appliesTo: adminActionOnly,
     validate: (args, ticket, now) => {
       if (!ADMIN_ACTION_KINDS.includes(args.action)) {
-        fail('VALIDATION_FAILED', `action must be one of ${ADMIN_ACTION_KINDS.join(', ')}`);
+        fail('VALIDATION_FAILED', `action must be one of ${ADMIN_ACTION_KINDS.join(', ')}`, {
+          reason: 'NOT_ONE_OF',
+          field: 'action',
+          allowed: [...ADMIN_ACTION_KINDS],
+        });
       }
       text(args.details, 'details');
       if (args.executedAt !== undefined) pastInstant(args.executedAt, 'executedAt', ticket, now);
@@ -363,7 +454,9 @@ export const RULES = {
     appliesTo: adminActionOnly,
     validate: (_args, ticket) => {
       if (adminActionsOf(ticket).length === 0) {
-        fail('INVALID_TRANSITION', 'cannot closeAdminAction before an admin action is recorded');
+        fail('INVALID_TRANSITION', 'cannot closeAdminAction before an admin action is recorded', {
+          reason: 'NO_ADMIN_ACTION',
+        });
       }
     },
   } as TransitionRule<NoteArgs>,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { TERMINAL_STATES } from '../../../workflows/ticket/ticket.contract';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { DomainError, ErrorCode, notFound } from '../../common/errors/domain-error';
 import {
   AppUserEntity,
   type AuthenticatedUser,
@@ -65,7 +65,8 @@ export class CalendarsService {
     const row = id
       ? await repo.findOneBy({ id: assertUuid(id) })
       : await repo.findOneBy({ isDefault: true });
-    if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `Calendar ${id ?? '(default)'} not found`);
+    if (!row)
+      throw notFound('calendar', id ?? '(default)', `Calendar ${id ?? '(default)'} not found`);
     return this.compile(row);
   }
 
@@ -94,7 +95,7 @@ export class CalendarsService {
       calendar.isDefault ||
       calendar.organizationId === user.organizationId;
     // Another organisation's calendar does not exist, as far as this caller can tell.
-    if (!visible) throw new DomainError(ErrorCode.NOT_FOUND, `Calendar ${id} not found`);
+    if (!visible) throw notFound('calendar', id, `Calendar ${id} not found`);
     return calendar;
   }
 
@@ -149,8 +150,9 @@ export class CalendarsService {
           .getRepository(OrganizationEntity)
           .findOneBy({ id: assertUuid(input.organizationId, 'Organization') });
         if (!org)
-          throw new DomainError(
-            ErrorCode.NOT_FOUND,
+          throw notFound(
+            'organisation',
+            input.organizationId,
             `Organization ${input.organizationId} not found`,
           );
         if (org.kind !== OrganizationKind.CLIENT) {
@@ -229,7 +231,7 @@ export class CalendarsService {
         .setLock('pessimistic_write')
         .where('c.id = :id', { id: assertUuid(id) })
         .getOne();
-      if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `Calendar ${id} not found`);
+      if (!row) throw notFound('calendar', id, `Calendar ${id} not found`);
       const current = await tx
         .getRepository(BusinessCalendarVersionEntity)
         .findOneByOrFail({ calendarId: row.id, version: row.currentVersion });
@@ -300,8 +302,9 @@ export class CalendarsService {
     return this.edit(id, actor, `holiday removed: ${date}`, (c) => {
       const holidays = c.definition.holidays.filter((h) => h.date !== date);
       if (holidays.length === c.definition.holidays.length) {
-        throw new DomainError(
-          ErrorCode.NOT_FOUND,
+        throw notFound(
+          'holiday',
+          date,
           `No holiday entered on ${date} (generated holidays are removed by turning their source off)`,
         );
       }
@@ -337,7 +340,7 @@ export class CalendarsService {
     return this.edit(id, actor, `override removed: ${date}`, (c) => {
       const overrides = c.definition.overrides.filter((o) => o.date !== date);
       if (overrides.length === c.definition.overrides.length) {
-        throw new DomainError(ErrorCode.NOT_FOUND, `No override on ${date}`);
+        throw notFound('override', date, `No override on ${date}`);
       }
       return { ...c, definition: { ...c.definition, overrides } };
     });
@@ -399,7 +402,7 @@ function requireText(value: string, field: string): string {
 /** A malformed ID cannot name anything: NOT_FOUND, like an unknown one. */
 function assertUuid(id: string, what = 'Calendar'): string {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
-    throw new DomainError(ErrorCode.NOT_FOUND, `${what} ${id} not found`);
+    throw notFound(what.toLowerCase(), id, `${what} ${id} not found`);
   }
   return id;
 }

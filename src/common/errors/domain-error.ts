@@ -24,3 +24,12 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/**
+ * NOT_FOUND for one thing the caller named: `entity` is a stable name clients word (`ticket`,
+ * `calendar`, `user`…), `id` what was asked for. Also the answer for things the caller may not
+ * see, so existence never leaks.
+ */
+export function notFound(entity: string, id: string, message: string): DomainError {
+  return new DomainError(ErrorCode.NOT_FOUND, message, { reason: 'NOT_FOUND', entity, id });
+}

@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { BusinessTimeError, CalendarValidationError } from '../../business-time/engine';
 import { DomainError, ErrorCode } from './domain-error';
-import { reasonOf } from './error-reasons';
 
 const logger = new Logger('GraphQL');
 
@@ -49,14 +48,11 @@ export function formatGraphQLError(
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainError) {
-    // A refusal that came as a sentence only gets its machine-readable reason (see error-reasons).
-    const derived = original.details?.reason
-      ? undefined
-      : reasonOf(original.code, original.message);
+    // The English message for API users; `reason` and its parameters for clients to word.
     return {
       ...base,
       message: original.message,
-      extensions: { code: original.code, ...derived, ...original.details },
+      extensions: { code: original.code, ...original.details },
     };
   }
   if (original instanceof BusinessTimeError) {

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type ErrorWords, serverErrorText } from '../../../web/src/i18n/error-text';
 import { serverErrorsEn } from '../../../web/src/i18n/server-errors.en';
 import { serverErrorsEsMX } from '../../../web/src/i18n/server-errors.es-mx';
@@ -133,5 +135,88 @@ describe('server errors in the UI language', () => {
       serverErrorText(fail('CONFLICT', { reason: 'SOMETHING_NEW' }), es, esCtx),
     ).toBeUndefined();
     expect(serverErrorText(fail('UNAVAILABLE', {}), es, esCtx)).toBeUndefined();
+  });
+});
+
+describe('the ticket workflow’s refusals in the UI language', () => {
+  it('dates: too far, outside business time, before registration, in the user’s zone', () => {
+    expect(
+      serverErrorText(
+        fail('VALIDATION_FAILED', {
+          reason: 'DATE_TOO_FAR',
+          field: 'releaseDate',
+          value: '2028-01-01T16:00:00.000Z',
+          latest: '2027-11-30T16:00:00.000Z',
+        }),
+        es,
+        esCtx,
+      ),
+    ).toMatch(/^«Fecha de entrega» debe ser a más tardar el 30 nov 2027, 10:00/);
+    expect(
+      serverErrorText(
+        fail('VALIDATION_FAILED', {
+          reason: 'OUTSIDE_BUSINESS_TIME',
+          field: 'at',
+          value: '2026-11-29T16:00:00.000Z',
+        }),
+        en,
+        { ...esCtx, language: 'en' },
+      ),
+    ).toMatch(
+      /^“Date and time” \(29 nov 2026, 10:00.*\) is outside the client calendar's business hours\.$/,
+    );
+    expect(
+      serverErrorText(
+        fail('VALIDATION_FAILED', {
+          reason: 'BEFORE_REGISTRATION',
+          field: 'executedAt',
+          value: '2026-11-01T16:00:00.000Z',
+          registeredAt: '2026-11-20T16:00:00.000Z',
+        }),
+        es,
+        esCtx,
+      ),
+    ).toMatch(/^«Ejecutada» no puede ser anterior al registro del ticket \(20 nov 2026, 10:00/);
+  });
+
+  it('argument checks reuse the input-rule words', () => {
+    expect(
+      serverErrorText(fail('VALIDATION_FAILED', { reason: 'REQUIRED', field: 'note' }), es, esCtx),
+    ).toBe('Completa el campo «Nota».');
+    expect(
+      serverErrorText(
+        fail('VALIDATION_FAILED', { reason: 'LENGTH', field: 'body', min: 1, max: 20000 }),
+        es,
+        esCtx,
+      ),
+    ).toBe('«Mensaje» debe tener entre 1 y 20,000 caracteres.');
+  });
+
+  it('every reason the workflow raises has words in both languages', () => {
+    const dir = join(__dirname, '../../../workflows/ticket');
+    const reasons = new Set(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.ts'))
+        .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/reason: '([A-Z_]+)'/g)])
+        .map((m) => m[1]),
+    );
+    expect(reasons.size).toBeGreaterThan(15);
+    for (const reason of reasons) {
+      for (const [words, language] of [
+        [es, 'es-MX'],
+        [en, 'en'],
+      ] as const) {
+        const worded = serverErrorText(
+          fail('VALIDATION_FAILED', { reason, field: 'note', value: 'x' }),
+          words,
+          { ...esCtx, language },
+        );
+        expect({ reason, language, worded: typeof worded }).toEqual({
+          reason,
+          language,
+          worded: 'string',
+        });
+      }
+    }
   });
 });

@@ -117,6 +117,11 @@ export function serverErrorText(
   const number = (n: unknown): string => (typeof n === 'number' ? format.format(n) : String(n));
   const field = (name: unknown): string =>
     ctx.fieldLabel?.(text(name), text(name)) ?? s.fields[text(name)] ?? text(name);
+  /** An instant in the user's locale; a value that is none stays as it came. */
+  const instant = (value: unknown): string => {
+    const iso = text(value);
+    return Number.isNaN(Date.parse(iso)) ? iso : ctx.formatInstant(iso);
+  };
 
   const violations = violationsOf(ext);
   if (violations.length) {
@@ -144,11 +149,8 @@ export function serverErrorText(
       return s.exceedsEstimate(number(ext.requestedHours), number(ext.remainingHours));
     case 'EMAIL_TAKEN':
       return s.emailTaken(text(ext.email));
-    case 'NOT_IN_FUTURE': {
-      const value = text(ext.value);
-      const when = Number.isNaN(Date.parse(value)) ? value : ctx.formatInstant(value);
-      return s.notInFuture(field(ext.field), when);
-    }
+    case 'NOT_IN_FUTURE':
+      return s.notInFuture(field(ext.field), instant(ext.value));
     case 'IN_FUTURE':
       return s.inFuture(field(ext.field));
     case 'ROLE_NOT_ALLOWED': {
@@ -177,6 +179,42 @@ export function serverErrorText(
       return s.notFound(s.entities[text(ext.entity)] ?? text(ext.entity), text(ext.id));
     case 'NO_ACTIVE_POLICY':
       return s.noActivePolicy;
+    // The workflow's own argument checks (the API's input rules usually answer first).
+    case 'REQUIRED':
+      return s.constraints.isNotEmpty(field(ext.field));
+    case 'INVALID_VALUE':
+      return s.constraints.other(field(ext.field));
+    case 'INVALID_INSTANT':
+      return s.constraints.isISO8601(field(ext.field));
+    case 'NOT_POSITIVE':
+      return s.constraints.isPositive(field(ext.field));
+    case 'LENGTH':
+      return s.constraints.length(field(ext.field), number(ext.min), number(ext.max));
+    case 'NOT_ONE_OF':
+      return s.constraints.isIn(
+        field(ext.field),
+        Array.isArray(ext.allowed) ? ext.allowed.map(String).join(', ') : '',
+      );
+    case 'BEFORE_REGISTRATION':
+      return s.beforeRegistration(field(ext.field), instant(ext.registeredAt));
+    case 'OUTSIDE_BUSINESS_TIME':
+      return s.outsideBusinessTime(field(ext.field), instant(ext.value));
+    case 'SAME_DATE':
+      return s.sameDate(field(ext.field), instant(ext.value));
+    case 'DATE_TOO_FAR':
+      return s.dateTooFar(field(ext.field), instant(ext.latest));
+    case 'ALREADY_ASSIGNED':
+      return s.alreadyAssigned;
+    case 'REQUEST_ID_REUSED':
+      return s.requestIdReused;
+    case 'INTERNAL_NOTE_STAFF_ONLY':
+      return s.internalNoteStaffOnly;
+    case 'AGENT_REQUIRED':
+      return s.agentRequired;
+    case 'NO_ADMIN_ACTION':
+      return s.noAdminAction;
+    case 'LEDGER_REFUSED':
+      return s.ledgerRefused;
     default:
       return undefined;
   }

@@ -95,6 +95,21 @@ export const serverErrorsEn: ServerErrorMessages = {
     client_organisation: 'Client organisation',
     ledger_entry: 'Ledger entry',
     outbox_email: 'Email',
+    holiday: 'The holiday on',
+    override: 'The override on',
+    support_policy: 'The support policy of organisation',
   },
   noActivePolicy: 'The client has no active support policy.',
+  beforeRegistration: (f, registeredAt) =>
+    `“${f}” cannot be before the ticket was registered (${registeredAt}).`,
+  outsideBusinessTime: (f, when) =>
+    `“${f}” (${when}) is outside the client calendar's business hours.`,
+  sameDate: (f, when) => `“${f}” (${when}) is the published date already.`,
+  dateTooFar: (f, latest) => `“${f}” must be no later than ${latest}.`,
+  alreadyAssigned: 'The ticket is already assigned to that person.',
+  requestIdReused: 'This request was already used for another action; try again.',
+  internalNoteStaffOnly: 'Only provider staff can add internal notes.',
+  agentRequired: 'A problem needs an assigned agent (L3-07).',
+  noAdminAction: 'Record the executed administrative action first.',
+  ledgerRefused: 'The prepaid hour balance does not allow this operation.',
 };

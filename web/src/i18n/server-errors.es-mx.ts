@@ -73,6 +73,9 @@ export const serverErrorsEsMX = {
     end: 'Fin',
     localTime: 'Hora local',
     weekday: 'Día de la semana',
+    agentId: 'Agente',
+    internal: 'Nota interna',
+    action: 'Acción',
   } as Record<string, string>,
   insufficientHours: (needed: string, available: string, short: string) =>
     `No hay suficientes horas prepagadas: se necesitan ${needed} h y hay ${available} h disponibles (faltan ${short} h).`,
@@ -101,8 +104,23 @@ export const serverErrorsEsMX = {
     client_organisation: 'la organización cliente',
     ledger_entry: 'el movimiento',
     outbox_email: 'el correo',
+    holiday: 'el día feriado del',
+    override: 'la excepción del',
+    support_policy: 'la póliza de soporte de la organización',
   } as Record<string, string>,
   noActivePolicy: 'El cliente no tiene una póliza de soporte activa.',
+  beforeRegistration: (f: string, registeredAt: string) =>
+    `«${f}» no puede ser anterior al registro del ticket (${registeredAt}).`,
+  outsideBusinessTime: (f: string, when: string) =>
+    `«${f}» (${when}) cae fuera del horario hábil del calendario del cliente.`,
+  sameDate: (f: string, when: string) => `«${f}» (${when}) ya es la fecha publicada.`,
+  dateTooFar: (f: string, latest: string) => `«${f}» debe ser a más tardar el ${latest}.`,
+  alreadyAssigned: 'El ticket ya está asignado a esa persona.',
+  requestIdReused: 'Esta solicitud ya se usó para otra acción; vuelve a intentarlo.',
+  internalNoteStaffOnly: 'Solo el personal del proveedor puede agregar notas internas.',
+  agentRequired: 'Un problema necesita un agente asignado (L3-07).',
+  noAdminAction: 'Primero registra la acción administrativa ejecutada.',
+  ledgerRefused: 'El saldo de horas prepagadas no permite esta operación.',
 };
 
 export type ServerErrorMessages = typeof serverErrorsEsMX;
