@@ -177,8 +177,12 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   transition(rt, clientRepliedUpdate, RULES.clientReplied, { apply: clientReplied });
   transition(rt, resolveUpdate, RULES.resolve, {
     apply: async () => {
+      // The instant of the `resolve` event (workflow time stands still until the next await).
+      const resolvedAt = new Date().toISOString();
       await rt.endClock('progress', 'MET', 'resolved');
       to('RESOLVED');
+      // L3-07: closed by itself if the client neither confirms nor reopens it.
+      await rt.scheduleAutoClose(resolvedAt);
     },
   });
   transition(rt, confirmResolutionUpdate, RULES.confirmResolution, {

@@ -15,6 +15,7 @@ export type TicketDetails = Pick<
   | 'reworkCount'
   | 'progressCadenceMinutes'
   | 'adminActions'
+  | 'autoClose'
 >;
 
 /**
@@ -76,6 +77,8 @@ export function readModelSlice(
       reworkCount: view.reworkCount,
       progressCadenceMinutes: view.progressCadenceMinutes,
       adminActions: view.adminActions ?? [],
+      // Only when scheduled, so batches of runs before auto-close replay with the same input.
+      ...(view.autoClose ? { autoClose: view.autoClose } : {}),
     },
     clocks,
   };

@@ -35,6 +35,8 @@ import type {
 import {
   APPROVAL_REMINDER_BUSINESS_DAYS,
   APPROVAL_REMINDER_LIMIT,
+  AUTO_CLOSE_BUSINESS_DAYS,
+  AUTO_CLOSE_REMINDER_BUSINESS_DAYS,
   clockId,
   KEPT_ENDED_CLOCK_RUNS,
   KEPT_TIMELINE_EVENTS,
@@ -49,6 +51,7 @@ import {
   openingTriageClock,
 } from './ticket-opening';
 import { APPROVAL_REMINDERS_PATCH, pendingReminder, type ReminderDue } from './approval-reminders';
+import { AUTO_CLOSE_PATCH, pendingAutoClose, type AutoCloseStep } from './auto-close';
 import { readModelSlice, type TicketProjectionActivities } from './ticket-projection';
 import { fail } from './transitions';
 
@@ -493,6 +496,59 @@ export class TicketRuntime {
       limit: APPROVAL_REMINDER_LIMIT,
       nextReminderAt: nextAt,
     });
+    this.changed();
+  }
+
+  /**
+   * L3-07: the ticket was resolved at `resolvedAt`: the client's reminder and the automatic
+   * closure fall {@link AUTO_CLOSE_REMINDER_BUSINESS_DAYS} and {@link AUTO_CLOSE_BUSINESS_DAYS}
+   * business days later (one computation). Runs that predate auto-close schedule nothing.
+   */
+  async scheduleAutoClose(resolvedAt: string): Promise<void> {
+    if (!patched(AUTO_CLOSE_PATCH)) return;
+    const [remind, close] = await businessTime.computeClockDeadlinesBatch(
+      [AUTO_CLOSE_REMINDER_BUSINESS_DAYS, AUTO_CLOSE_BUSINESS_DAYS].map((amount) => ({
+        calendarId: this.view.calendarId,
+        startedAt: resolvedAt,
+        amount,
+        unit: 'days' as const,
+        pauses: [],
+        atRiskFraction: this.view.atRiskFraction,
+      })),
+    );
+    this.update({
+      autoClose: {
+        resolvedAt,
+        remindAt: remind.deadline!,
+        closeAt: close.deadline!,
+        remindedAt: null,
+      },
+    });
+  }
+
+  /**
+   * Records a due auto-close step exactly once (the caller holds the lock): the client's reminder,
+   * or the closure itself. Stale (the client answered meanwhile) or early: no-op.
+   */
+  async autoCloseStep(due: AutoCloseStep): Promise<void> {
+    const current = pendingAutoClose(this.view);
+    if (current?.step !== due.step || current.at !== due.at) return;
+    if (Date.parse(due.at) > Date.now()) return;
+    const data = { resolvedAt: due.resolvedAt, closeAt: due.closeAt };
+    if (due.step === 'remind') {
+      this.update({ autoClose: { ...this.view.autoClose!, remindedAt: nowIso() } });
+      this.record('AUTO_CLOSE_REMINDER', null, data);
+    } else {
+      this.record('AUTO_CLOSED', null, { ...data, businessDays: AUTO_CLOSE_BUSINESS_DAYS });
+      this.update({
+        state: 'CLOSED',
+        closure: {
+          outcome: 'AUTO_CLOSED',
+          reason: `no confirmation or reopening within ${AUTO_CLOSE_BUSINESS_DAYS} business days`,
+          at: nowIso(),
+        },
+      });
+    }
     this.changed();
   }
 

@@ -148,7 +148,9 @@ export type ClosureOutcome =
   | 'NOT_FEASIBLE'
   | 'CANCELLED'
   /** L3-17: provider staff executed the requested odoo.sh administration and closed the ticket. */
-  | 'ADMIN_ACTION_DONE';
+  | 'ADMIN_ACTION_DONE'
+  /** L3-07: resolved, and the client neither confirmed nor reopened it in time. */
+  | 'AUTO_CLOSED';
 
 /** L3-17 odoo.sh administration done only by provider staff, at the client's request. */
 export type AdminActionKind = 'BACKUP' | 'RESTORE' | 'BRANCH_CONFIGURATION' | 'OTHER';
@@ -221,6 +223,11 @@ export interface TicketView {
    * estimate is no longer the submitted one.
    */
   readonly approvalReminder?: ApprovalReminderSchedule | null;
+  /**
+   * L3-07 closure of a resolved ticket the client does not answer (no SLA: never a clock). Set at
+   * each resolution; inert once the ticket leaves RESOLVED. Absent on views of runs before it.
+   */
+  readonly autoClose?: AutoCloseSchedule | null;
   /** Worst over the open clocks. */
   readonly slaStatus: 'ok' | 'at_risk' | 'breached';
   readonly nextDeadline: string | null;
@@ -244,6 +251,25 @@ export interface ApprovalReminderSchedule {
   readonly sent: number;
   /** ISO-8601 instant of the next reminder; `null` once the limit is reached. */
   readonly nextAt: string | null;
+}
+
+/**
+ * L3-07: a RESOLVED ticket the client neither confirms nor reopens is closed
+ * {@link AUTO_CLOSE_BUSINESS_DAYS} business days after its resolution (the days rule of
+ * BUSINESS-TIME.md on the ticket's calendar), with outcome AUTO_CLOSED and an `AUTO_CLOSED`
+ * timeline event; the client is reminded once, {@link AUTO_CLOSE_REMINDER_BUSINESS_DAYS}
+ * business days after the resolution (`AUTO_CLOSE_REMINDER { resolvedAt, closeAt }`).
+ */
+export const AUTO_CLOSE_BUSINESS_DAYS = 5;
+export const AUTO_CLOSE_REMINDER_BUSINESS_DAYS = 3;
+
+export interface AutoCloseSchedule {
+  readonly resolvedAt: string;
+  /** ISO-8601 instants of the reminder and of the closure. */
+  readonly remindAt: string;
+  readonly closeAt: string;
+  /** When the reminder was recorded; null until then. */
+  readonly remindedAt: string | null;
 }
 
 export interface TransitionResult {

@@ -6,6 +6,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { pendingReminder } from './approval-reminders';
+import { pendingAutoClose } from './auto-close';
 import { nextClockEvent } from './sla-clock';
 import { releaseUnusedHours } from './ticket-ledger';
 import type { TicketInput, TicketView } from './ticket.contract';
@@ -48,18 +49,28 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
     }
     const seen = rt.revision;
     const changed = (): boolean => rt.revision !== seen;
+    // The SLA clocks, the L3-09 approver reminders and the L3-07 auto-close of a resolved ticket
+    // share the one timer (reminders and auto-close: none in runs that predate them). On a tie
+    // the earlier in this list goes first.
     const next = nextClockEvent(rt.view.clocks);
-    // L3-09 approver reminders share the one timer (none in runs that predate them).
     const reminder = pendingReminder(rt.view);
-    if (next === null && reminder === null) {
+    const closing = pendingAutoClose(rt.view);
+    const due = [
+      next && { at: next.at, run: () => rt.fire(next) },
+      reminder && { at: reminder.at, run: () => rt.remindApprovers(reminder) },
+      closing && { at: closing.at, run: () => rt.autoCloseStep(closing) },
+    ].reduce<{ at: string; run: () => Promise<void> } | null>(
+      (first, wake) =>
+        wake && (!first || Date.parse(wake.at) < Date.parse(first.at)) ? wake : first,
+      null,
+    );
+    if (due === null) {
       await condition(changed);
       continue;
     }
-    const remindFirst =
-      reminder !== null && (next === null || Date.parse(reminder.at) < Date.parse(next.at));
-    const waitMs = Date.parse(remindFirst ? reminder.at : next!.at) - Date.now();
+    const waitMs = Date.parse(due.at) - Date.now();
     if (waitMs > 0 && (await condition(changed, waitMs))) continue;
-    await rt.exclusive(() => (remindFirst ? rt.remindApprovers(reminder) : rt.fire(next!)));
+    await rt.exclusive(due.run);
   }
   await condition(allHandlersFinished);
   await releaseUnusedHours(rt.view, workflowInfo().workflowId);
