@@ -86,13 +86,27 @@ export interface ReleasedForTestingEvent extends EventBase {
 export interface ResolvedEvent extends EventBase {
   readonly type: 'RESOLVED';
   readonly resolution?: string;
+  /** L3-07: when the ticket closes by itself unless the client confirms or reopens it. */
+  readonly autoCloseAt?: string;
 }
 export interface ClosedEvent extends EventBase {
   readonly type: 'CLOSED';
   /** ADMIN_ACTION_DONE: L3-17 odoo.sh administration executed and closed by provider staff. */
   readonly outcome:
-    'CONFIRMED' | 'ACCEPTED' | 'OUT_OF_SCOPE' | 'NOT_FEASIBLE' | 'ADMIN_ACTION_DONE';
+    | 'CONFIRMED'
+    | 'ACCEPTED'
+    | 'OUT_OF_SCOPE'
+    | 'NOT_FEASIBLE'
+    | 'ADMIN_ACTION_DONE'
+    /** L3-07: resolved, and the client neither confirmed nor reopened it in time. */
+    | 'AUTO_CLOSED';
   readonly reason?: string;
+}
+/** L3-07: a resolved ticket the client has not answered closes by itself at `closeAt`. */
+export interface AutoCloseReminderEvent extends EventBase {
+  readonly type: 'AUTO_CLOSE_REMINDER';
+  readonly resolvedAt: string;
+  readonly closeAt: string;
 }
 export interface CancelledEvent extends EventBase {
   readonly type: 'CANCELLED';
@@ -281,6 +295,7 @@ export type NotificationEvent =
   | ReleasedForTestingEvent
   | ResolvedEvent
   | ClosedEvent
+  | AutoCloseReminderEvent
   | CancelledEvent
   | DateAdjustedEvent
   | ProviderDeliveryAtRiskEvent

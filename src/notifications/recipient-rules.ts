@@ -27,6 +27,8 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   RELEASED_FOR_TESTING: ['REGISTRANT'],
   RESOLVED: ['REGISTRANT'],
   CLOSED: ['REGISTRANT'],
+  // L3-07: the registrant is the one who confirms or reopens a resolution.
+  AUTO_CLOSE_REMINDER: ['REGISTRANT'],
   CANCELLED: ['REGISTRANT'],
   DATE_ADJUSTED: ['REGISTRANT'],
   SLA_AT_RISK: ['MANAGERS'],

@@ -259,7 +259,24 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
     case 'releaseForTesting':
       return { type: 'RELEASED_FOR_TESTING', note: optional(d.note) };
     case 'resolve':
-      return { type: 'RESOLVED', resolution: optional(d.note) };
+      // L3-07: the schedule the resolution set, projected with it.
+      return {
+        type: 'RESOLVED',
+        resolution: optional(d.note),
+        autoCloseAt: slice.details.autoClose?.closeAt,
+      };
+    case 'AUTO_CLOSE_REMINDER':
+      return {
+        type: 'AUTO_CLOSE_REMINDER',
+        resolvedAt: text(d.resolvedAt),
+        closeAt: text(d.closeAt),
+      };
+    case 'AUTO_CLOSED':
+      return {
+        type: 'CLOSED',
+        outcome: 'AUTO_CLOSED',
+        reason: optional(slice.details.closure?.reason),
+      };
     case 'confirmResolution':
       return { type: 'CLOSED', outcome: 'CONFIRMED', reason: optional(d.note) };
     case 'acceptDelivery':

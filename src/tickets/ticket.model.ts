@@ -211,6 +211,13 @@ export class TicketModel {
   @Field(() => String, { nullable: true })
   closureOutcome!: string | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'L3-07: while RESOLVED, when the ticket closes by itself unless the client confirms or reopens it.',
+  })
+  autoCloseAt!: Date | null;
+
   @Field({ description: 'Worst over the open clocks: ok, at_risk, breached.' })
   slaStatus!: string;
 

@@ -20,7 +20,7 @@ import { useWorldWithWorker } from '../support/world-with-worker';
 // model rebuilt from the event log equal to the live one.
 
 const TICKET_FIELDS = `number state category subject classification requirementKind assigneeId releaseDate
-  closureOutcome slaStatus nextDeadline registeredAt allowedActions
+  closureOutcome autoCloseAt slaStatus nextDeadline registeredAt allowedActions
   estimates { version hours scope status }
   authorizations { estimateVersion approverId statement }
   clocks { id kind status deadline atRiskAt budgetMinutes consumedMinutes remainingMinutes calendarVersion }
@@ -37,6 +37,7 @@ interface Ticket {
   assigneeId: string | null;
   releaseDate: string | null;
   closureOutcome: string | null;
+  autoCloseAt: string | null;
   allowedActions: string[];
   estimates: { version: number; hours: number; status: string }[];
   authorizations: { estimateVersion: number; approverId: string; statement: string }[];
@@ -217,16 +218,32 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
         })
       ).error,
     ).toBeUndefined();
-    expect(
-      (
-        await act(Role.AGENT, 'resolveTicket', {
-          number: t.number,
-          note: 'Corregido el certificado.',
-        })
-      ).outcome!.ticket.state,
-    ).toBe('RESOLVED');
+    const resolved = await act(Role.AGENT, 'resolveTicket', {
+      number: t.number,
+      note: 'Corregido el certificado.',
+    });
+    expect(resolved.outcome!.ticket.state).toBe('RESOLVED');
+    // It closes by itself 5 business days on unless the client answers: at least 5 calendar days.
+    const autoCloseAt = Date.parse(resolved.outcome!.ticket.autoCloseAt!);
+    expect(autoCloseAt - Date.now()).toBeGreaterThan(5 * 86_400_000 - 86_400_000);
+    expect(autoCloseAt - Date.now()).toBeLessThan(14 * 86_400_000);
+    // …and its resolution email says so.
+    const resolvedMail = await eventually(
+      () =>
+        world.db.query<{ text: string }[]>(
+          `SELECT text FROM email_outbox WHERE ticket_number = $1 AND event_type = 'RESOLVED'`,
+          [t.number],
+        ),
+      (rows) => rows.length === 1,
+      30_000,
+    );
+    expect(resolvedMail[0].text).toContain('se cerrará automáticamente el');
     const closed = await act(Role.CLIENT_USER, 'confirmResolution', { number: t.number });
-    expect(closed.outcome!.ticket).toMatchObject({ state: 'CLOSED', closureOutcome: 'CONFIRMED' });
+    expect(closed.outcome!.ticket).toMatchObject({
+      state: 'CLOSED',
+      closureOutcome: 'CONFIRMED',
+      autoCloseAt: null,
+    });
 
     // The read model (what lists and the ticket query read) caught up.
     const { body } = await gql<{ ticket: Ticket }>(

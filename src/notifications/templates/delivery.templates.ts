@@ -89,6 +89,17 @@ export const deliveryTemplates: TemplateFamily<
           'Please confirm on the ticket that the problem is solved, or tell us what is missing.',
         ),
       },
+      ...(e.autoCloseAt
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: ctx.t(
+                `Si no lo confirma ni lo reabre, el ticket se cerrará automáticamente el ${ctx.dates.instant(e.autoCloseAt)}.`,
+                `If you neither confirm nor reopen it, the ticket closes automatically on ${ctx.dates.instant(e.autoCloseAt)}.`,
+              ),
+            },
+          ]
+        : []),
     ],
   }),
 
@@ -101,6 +112,10 @@ export const deliveryTemplates: TemplateFamily<
       ADMIN_ACTION_DONE: ctx.t(
         'acción administrativa realizada por nuestro equipo',
         'administrative action done by our team',
+      ),
+      AUTO_CLOSED: ctx.t(
+        'cerrado automáticamente: la solución no se confirmó ni se reabrió a tiempo',
+        'closed automatically: the resolution was neither confirmed nor reopened in time',
       ),
     }[e.outcome];
     return {

@@ -74,8 +74,19 @@ export function sampleEvents(
       type: 'RELEASED_FOR_TESTING',
       note: 'Disponible en staging.',
     },
-    RESOLVED: { ...base(), type: 'RESOLVED', resolution: 'Se corrigió la regla de impuestos.' },
+    RESOLVED: {
+      ...base(),
+      type: 'RESOLVED',
+      resolution: 'Se corrigió la regla de impuestos.',
+      autoCloseAt: '2026-02-10T00:00:00.000Z',
+    },
     CLOSED: { ...base(), type: 'CLOSED', outcome: 'ACCEPTED' },
+    AUTO_CLOSE_REMINDER: {
+      ...base(),
+      type: 'AUTO_CLOSE_REMINDER',
+      resolvedAt: '2026-02-03T17:00:00.000Z',
+      closeAt: '2026-02-10T00:00:00.000Z',
+    },
     CANCELLED: { ...base(), type: 'CANCELLED', reason: 'Duplicado de otro ticket.' },
     SLA_AT_RISK: {
       ...base(),

@@ -193,6 +193,22 @@ describe('L3-11 email templates', () => {
     expect(en.attachments).toEqual([]);
   });
 
+  it('L3-07: the resolution and its reminder name the automatic closure in the recipient zone', () => {
+    const resolved = render(EVENTS.RESOLVED, ES);
+    // 2026-02-10T00:00Z is 9 Feb, 18:00 in Mexico City.
+    expect(resolved.text).toContain(
+      'se cerrará automáticamente el lunes, 9 de febrero de 2026, 6:00 p.m. (America/Mexico_City)',
+    );
+    const es = render(EVENTS.AUTO_CLOSE_REMINDER, ES);
+    expect(es.subject).toContain('Se cerrará el');
+    expect(es.text).toContain('aún no nos confirma si quedó resuelto');
+    expect(es.text).toContain('https://soporte.example/tickets/L3-2026-000123');
+    const en = render(EVENTS.AUTO_CLOSE_REMINDER, EN);
+    expect(en.text).toContain('the ticket closes automatically on that date');
+    const closed = render({ ...EVENTS.CLOSED, outcome: 'AUTO_CLOSED' }, ES);
+    expect(closed.text).toContain('cerrado automáticamente');
+  });
+
   it('L3-06: an information request says no deadline runs and a comment answers it (no "paused" clock)', () => {
     const es = render(EVENTS.INFO_REQUESTED, ES);
     expect(es.text).toContain('no corre ningún plazo de atención');

@@ -255,6 +255,46 @@ describe('L3-11 timeline events → emails', () => {
     ).toBeNull();
   });
 
+  it('L3-07: the resolution names the automatic closure; its reminder and the closure reach the registrant', () => {
+    const closeAt = '2026-03-09T23:00:00.000Z';
+    const resolvedSlice = {
+      ...SLICE,
+      state: 'RESOLVED',
+      details: {
+        ...SLICE.details,
+        autoClose: { resolvedAt: AT, remindAt: AT, closeAt, remindedAt: null },
+      },
+    };
+    expect(
+      notificationFor(TICKET, event('resolve', { note: 'Listo' }), resolvedSlice),
+    ).toMatchObject({ type: 'RESOLVED', resolution: 'Listo', autoCloseAt: closeAt });
+    const reminder = { ...event('AUTO_CLOSE_REMINDER', { resolvedAt: AT, closeAt }), actor: null };
+    expect(notificationFor(TICKET, reminder, resolvedSlice)).toEqual({
+      type: 'AUTO_CLOSE_REMINDER',
+      resolvedAt: AT,
+      closeAt,
+      eventKey: 'ticket-L3-2026-000042:7',
+      occurredAt: AT,
+      ticket: TICKET,
+    });
+    expect(RECIPIENT_RULES.AUTO_CLOSE_REMINDER).toEqual(['REGISTRANT']);
+    const closedSlice = {
+      ...resolvedSlice,
+      state: 'CLOSED',
+      closureOutcome: 'AUTO_CLOSED',
+      details: {
+        ...resolvedSlice.details,
+        closure: { outcome: 'AUTO_CLOSED' as const, reason: 'sin respuesta', at: closeAt },
+      },
+    };
+    const closed = { ...event('AUTO_CLOSED', { resolvedAt: AT, closeAt }), actor: null };
+    expect(notificationFor(TICKET, closed, closedSlice)).toMatchObject({
+      type: 'CLOSED',
+      outcome: 'AUTO_CLOSED',
+      reason: 'sin respuesta',
+    });
+  });
+
   it("a client's own answer is not echoed to the client; clock bookkeeping sends nothing", () => {
     for (const type of ['provideInfo', 'clientReplied', 'reopen', 'reportFailures']) {
       expect(notificationFor(TICKET, event(type, { note: 'x' }, 'CLIENT_USER'), SLICE)).toBeNull();

@@ -93,6 +93,8 @@ export interface TicketDetail extends TicketSummary {
   requirementKind: string | null;
   remoteSessionAt: string | null;
   closureOutcome: string | null;
+  /** L3-07: while resolved, when the ticket closes by itself unless the client answers. */
+  autoCloseAt: string | null;
   allowedActions: string[];
   clocks: SlaClock[];
   timeline: TicketEvent[];
@@ -119,7 +121,7 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
   `query Ticket($number: String!) {
   ticket(number: $number) {
     ${SUMMARY_FIELDS} description classification requirementKind remoteSessionAt
-    closureOutcome allowedActions assigneeId registrantName
+    closureOutcome autoCloseAt allowedActions assigneeId registrantName
     clocks { ${CLOCK_FIELDS} }
     timeline { seq type at actorRole actorName agentName data }
     estimates { version hours scope status submittedAt }

@@ -121,6 +121,14 @@ export function TicketPage({
               <dd>{format(ticket.releaseDate)}</dd>
             </>
           )}
+          {ticket.autoCloseAt && (
+            <>
+              <dt>{t.tickets.autoClose}</dt>
+              <dd data-testid="ticket-auto-close">
+                {t.tickets.autoCloseOn(format(ticket.autoCloseAt))}
+              </dd>
+            </>
+          )}
         </dl>
         <p className="description">{ticket.description}</p>
         <ErrorMessage error={query.error} />
