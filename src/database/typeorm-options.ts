@@ -10,6 +10,7 @@ import { AppUserEntity } from '../identity/app-user.entity';
 import { OrganizationEntity } from '../identity/organization.entity';
 import { EmailOutboxEntity } from '../notifications/email-outbox.entity';
 import { PLANNING_ENTITIES } from '../planning/planning-entities';
+import { TicketSatisfactionEntity } from '../satisfaction/ticket-satisfaction.entity';
 import { SlaEventEntity } from '../sla/sla-event.entity';
 import { TicketClockEntity } from '../tickets/ticket-clock.entity';
 import { TicketEventEntity } from '../tickets/ticket-event.entity';
@@ -31,6 +32,7 @@ export const ENTITIES = [
   CheckpointEntity,
   CheckpointDecisionEntity,
   ...PLANNING_ENTITIES,
+  TicketSatisfactionEntity,
 ];
 
 /**
