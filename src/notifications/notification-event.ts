@@ -231,7 +231,9 @@ export type ClientActivity =
   | 'REESTIMATE_REQUESTED'
   | 'FAILURES_REPORTED'
   | 'DELIVERY_ACCEPTED'
-  | 'REOPENED';
+  | 'REOPENED'
+  /** A file attached to the ticket; `text` is its name. */
+  | 'ATTACHMENT_ADDED';
 
 /**
  * L3-11, provider side: a client's comment, answer or decision on a ticket, told to the assigned
@@ -275,6 +277,22 @@ export interface ProviderAssignedEvent extends EventBase {
   readonly note?: string;
 }
 
+/**
+ * L3-11: provider staff attached a file to the ticket (a screenshot, a log, a document): a
+ * client-visible event, emailed to the registrant. Not a timeline event (attachments live outside
+ * the workflow): keyed by {@link attachmentEventKey}. The email names the file; the bytes stay on
+ * the platform.
+ */
+export interface AttachmentAddedEvent extends EventBase {
+  readonly type: 'ATTACHMENT_ADDED';
+  readonly attachmentId: string;
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly sizeBytes: number;
+  /** `app_user.id` of the staff member who attached it; the email shows their name. */
+  readonly uploaderId: string;
+}
+
 /** Provider-only note on a ticket: recorded, never emailed to anyone. */
 export interface InternalNoteEvent extends EventBase {
   readonly type: 'INTERNAL_NOTE';
@@ -310,6 +328,7 @@ export type NotificationEvent =
   | ProviderNewTicketEvent
   | ProviderClientActivityEvent
   | ProviderAssignedEvent
+  | AttachmentAddedEvent
   | InternalNoteEvent;
 
 export type NotificationEventType = NotificationEvent['type'];
@@ -341,6 +360,15 @@ export function deliveryAtRiskEventKey(
   plannedDate: Date,
 ): string {
   return `ticket-${ticketNumber}:delivery-at-risk:${releaseDate.toISOString()}:${plannedDate.toISOString()}`;
+}
+
+/**
+ * The event key of a file attached to a ticket: `attachment-<id>` (the registrant's email), or
+ * `attachment-<id>:provider` (the provider's). Each is queued once per recipient, however often
+ * it is offered.
+ */
+export function attachmentEventKey(attachmentId: string, side: 'client' | 'provider'): string {
+  return side === 'client' ? `attachment-${attachmentId}` : `attachment-${attachmentId}:provider`;
 }
 
 // ---- L3-15 biweekly checkpoint (issue 8): not about one ticket, so outside the ticket union ----

@@ -235,6 +235,8 @@ function mentionedUsers(event: NotificationEvent): string[] {
       return [event.ticket.registrantId];
     case 'PROVIDER_CLIENT_ACTIVITY':
       return [event.actorId];
+    case 'ATTACHMENT_ADDED':
+      return [event.uploaderId];
     case 'PROVIDER_ASSIGNED':
       return [event.assigneeId, event.actorId, event.previousAssigneeId].filter(
         (id): id is string => id !== null,

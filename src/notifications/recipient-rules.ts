@@ -51,6 +51,9 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   // L3-19: a published date the plan can no longer meet reaches the agent working the ticket and
   // the managers (who set the capacity); the client hears only of a date the agent adjusts.
   PROVIDER_DELIVERY_AT_RISK: ['ASSIGNEE_OR_AGENTS', 'MANAGERS'],
+  // L3-11: a file provider staff attached is client-visible (a client's own file tells the
+  // provider as PROVIDER_CLIENT_ACTIVITY).
+  ATTACHMENT_ADDED: ['REGISTRANT'],
   INTERNAL_NOTE: [],
 };
 

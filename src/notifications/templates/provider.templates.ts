@@ -73,6 +73,11 @@ const ACTIVITIES: Record<
     did: ['indicó que el problema no está resuelto en', 'said the problem is not solved on'],
     words: ['Motivo', 'Reason'],
   },
+  ATTACHMENT_ADDED: {
+    subject: ['El cliente adjuntó un archivo', 'Client attached a file'],
+    did: ['adjuntó un archivo en', 'attached a file to'],
+    words: ['Archivo', 'File'],
+  },
 };
 
 export const providerTemplates: TemplateFamily<

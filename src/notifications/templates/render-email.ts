@@ -2,6 +2,7 @@ import { isKnownTimeZone } from '../../business-time/engine';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, Locale } from '../../identity/locale.enum';
 import type { StoredAttachment } from '../email-outbox.entity';
 import type { NotificationEvent } from '../notification-event';
+import { attachmentTemplates } from './attachment.templates';
 import { autoCloseTemplates } from './auto-close.templates';
 import { deliveryTemplates } from './delivery.templates';
 import { commentTemplates } from './comment.templates';
@@ -33,6 +34,7 @@ const TEMPLATES: TemplateFamily<EmailedEventType> = {
   ...providerTemplates,
   ...deliveryRiskTemplates,
   ...autoCloseTemplates,
+  ...attachmentTemplates,
 };
 
 /** The person an email is written for. */

@@ -1,4 +1,5 @@
 import {
+  attachmentEventKey,
   ticketEventKey,
   type NotificationEvent,
   type NotificationEventType,
@@ -179,6 +180,16 @@ export function sampleEvents(
       hoursPerBusinessDay: 2,
       position: 2,
       assigneeId: people.agentId,
+    },
+    ATTACHMENT_ADDED: {
+      ...base(),
+      eventKey: attachmentEventKey('5f0c2a4e-1d3b-4c6a-9e8f-7a6b5c4d3e2f', 'client'),
+      type: 'ATTACHMENT_ADDED',
+      attachmentId: '5f0c2a4e-1d3b-4c6a-9e8f-7a6b5c4d3e2f',
+      fileName: 'bitacora-timbrado.log',
+      mediaType: 'text/plain',
+      sizeBytes: 2_457_600,
+      uploaderId: people.agentId,
     },
   };
 }

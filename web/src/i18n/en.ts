@@ -614,6 +614,7 @@ export const en: Messages = {
       PROVIDER_ASSIGNED: 'Ticket reassigned (notice to the agent)',
       PROVIDER_DELIVERY_AT_RISK: 'Delivery at risk (provider notice)',
       COMMENT_ADDED: 'Comment',
+      ATTACHMENT_ADDED: 'Attachment',
       CHECKPOINT_AGENDA: 'Checkpoint agenda',
       USER_INVITATION: 'Portal invitation',
       PASSWORD_RESET: 'Password reset',

@@ -620,6 +620,7 @@ export const esMX = {
       PROVIDER_ASSIGNED: 'Ticket reasignado (aviso al agente)',
       PROVIDER_DELIVERY_AT_RISK: 'Entrega en riesgo (aviso al proveedor)',
       COMMENT_ADDED: 'Comentario',
+      ATTACHMENT_ADDED: 'Archivo adjunto',
       CHECKPOINT_AGENDA: 'Agenda del punto de control',
       USER_INVITATION: 'Invitación al portal',
       PASSWORD_RESET: 'Restablecer contraseña',

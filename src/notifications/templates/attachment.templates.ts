@@ -1,0 +1,59 @@
+import type { Locale } from '../../identity/locale.enum';
+import { subjectLine } from './email-content';
+import type { TemplateFamily } from './template-types';
+
+// L3-11: a file provider staff attached to the ticket (a screenshot, a log, a document). The
+// email names the file; the bytes stay on the platform, behind the client's login.
+
+/** `2.4 MB`, `850 kB`, `120 bytes` in the recipient's language (decimal units, as files show). */
+export function fileSize(bytes: number, locale: Locale | string): string {
+  const units = [
+    [1_000_000_000, 'gigabyte'],
+    [1_000_000, 'megabyte'],
+    [1_000, 'kilobyte'],
+  ] as const;
+  for (const [size, unit] of units) {
+    if (bytes >= size) {
+      return new Intl.NumberFormat(locale, {
+        style: 'unit',
+        unit,
+        maximumFractionDigits: 1,
+      }).format(bytes / size);
+    }
+  }
+  // "bytes" in both languages (Intl's short unit reads "999 byte").
+  return `${new Intl.NumberFormat(locale).format(bytes)} bytes`;
+}
+
+export const attachmentTemplates: TemplateFamily<'ATTACHMENT_ADDED'> = {
+  ATTACHMENT_ADDED: (e, ctx) => {
+    const who = ctx.names.get(e.uploaderId) ?? ctx.t('Soporte L3', 'L3 support');
+    return {
+      subject: subjectLine(
+        e.ticket.number,
+        `${ctx.t('Nuevo archivo adjunto', 'New attachment')}: ${e.fileName}`,
+      ),
+      heading: ctx.t(
+        `${who} adjuntó un archivo a su ticket ${e.ticket.number}.`,
+        `${who} attached a file to your ticket ${e.ticket.number}.`,
+      ),
+      blocks: [
+        {
+          kind: 'facts',
+          rows: [
+            [ctx.t('Asunto', 'Subject'), e.ticket.subject],
+            [ctx.t('Archivo', 'File'), e.fileName],
+            [ctx.t('Tamaño', 'Size'), fileSize(e.sizeBytes, ctx.locale)],
+          ],
+        },
+        {
+          kind: 'paragraph',
+          text: ctx.t(
+            'Descárguelo desde la sección «Adjuntos» del ticket en la plataforma; por seguridad, los archivos no se envían por correo.',
+            'Download it from the ticket’s “Attachments” section on the platform; for security, files are not sent by email.',
+          ),
+        },
+      ],
+    };
+  },
+};

@@ -1,0 +1,70 @@
+import { Locale } from '../../../src/identity/locale.enum';
+import { fileSize } from '../../../src/notifications/templates/attachment.templates';
+import { renderEmail } from '../../../src/notifications/templates/render-email';
+import { sampleEvents } from '../../../src/notifications/testing/sample-events';
+
+// L3-11: a file provider staff attached reaches the registrant in their language, naming the
+// file, its size and who attached it; the bytes stay on the platform. A client's file reaches the
+// assigned agent as client activity.
+
+const TICKET = {
+  number: 'L3-2026-000123',
+  subject: 'Factura no timbra',
+  registrantId: 'u-registrant',
+  clientOrgId: 'org-aurora',
+};
+const EVENTS = sampleEvents(TICKET, { agentId: 'u-agent', approverId: 'u-approver' });
+const OPTIONS = {
+  publicUrl: 'https://soporte.example',
+  from: 'Soporte L3 <soporte@becken.example>',
+  domain: 'becken.example',
+  names: new Map([
+    ['u-agent', 'Alex Agent'],
+    ['u-registrant', 'Úrsula Usuaria'],
+  ]),
+};
+const recipient = (locale: Locale) => ({
+  email: 'usuario@aurora.example',
+  displayName: 'Úrsula Usuaria',
+  locale,
+  timeZone: 'America/Mexico_City',
+});
+
+describe('L3-11 attachment emails', () => {
+  it('ATTACHMENT_ADDED names the file, its size and who attached it, es-MX first', () => {
+    const es = renderEmail(EVENTS.ATTACHMENT_ADDED, recipient(Locale.ES_MX), OPTIONS)!;
+    expect(es.subject).toBe('[L3-2026-000123] Nuevo archivo adjunto: bitacora-timbrado.log');
+    expect(es.text).toContain('Alex Agent adjuntó un archivo a su ticket L3-2026-000123.');
+    expect(es.text).toContain('bitacora-timbrado.log');
+    expect(es.text).toContain('2.5 MB');
+    expect(es.text).toContain('los archivos no se envían por correo');
+    // The file itself is never attached to the email.
+    expect(es.attachments).toEqual([]);
+
+    const en = renderEmail(EVENTS.ATTACHMENT_ADDED, recipient(Locale.EN), OPTIONS)!;
+    expect(en.subject).toBe('[L3-2026-000123] New attachment: bitacora-timbrado.log');
+    expect(en.text).toContain('Alex Agent attached a file to your ticket L3-2026-000123.');
+    expect(en.text).toContain('2.5 MB');
+  });
+
+  it('a client’s file reaches the provider as client activity', () => {
+    const email = renderEmail(
+      {
+        ...EVENTS.PROVIDER_CLIENT_ACTIVITY,
+        activity: 'ATTACHMENT_ADDED',
+        text: 'captura.png',
+      },
+      recipient(Locale.ES_MX),
+      OPTIONS,
+    )!;
+    expect(email.subject).toBe('[L3-2026-000123] El cliente adjuntó un archivo: Factura no timbra');
+    expect(email.text).toContain('Úrsula Usuaria adjuntó un archivo en el ticket L3-2026-000123.');
+    expect(email.text).toContain('captura.png');
+  });
+
+  it('sizes read as files show them', () => {
+    expect(fileSize(999, 'es-MX')).toBe('999 bytes');
+    expect(fileSize(1_500, 'en')).toBe('1.5 kB');
+    expect(fileSize(10 * 1024 * 1024, 'es-MX')).toBe('10.5 MB');
+  });
+});
