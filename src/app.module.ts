@@ -17,6 +17,7 @@ import { IdentityModule } from './identity/identity.module';
 import { LiveModule } from './live/live.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlanningModule } from './planning/planning.module';
+import { SatisfactionModule } from './satisfaction/satisfaction.module';
 import { SlaModule } from './sla/sla.module';
 import { SystemModule } from './system/system.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -55,6 +56,7 @@ export class AppModule {
         SystemModule,
         TicketsModule,
         PlanningModule,
+        SatisfactionModule,
         CheckpointsModule,
         LiveModule,
         WebModule,

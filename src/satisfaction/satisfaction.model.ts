@@ -1,0 +1,113 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('TicketSatisfaction', {
+  description:
+    "A client's rating of a closed ticket (1–5, optional comment), changeable for 14 days after it was first given.",
+})
+export class TicketSatisfactionModel {
+  @Field()
+  ticketNumber!: string;
+
+  @Field(() => Int, { description: '1 (very unsatisfied) … 5 (very satisfied).' })
+  score!: number;
+
+  @Field(() => String, { nullable: true })
+  comment!: string | null;
+
+  @Field({ description: 'When it was first rated; the change window counts from here.' })
+  ratedAt!: Date;
+
+  @Field({ description: 'The last change (equal to ratedAt until it is changed).' })
+  updatedAt!: Date;
+
+  @Field(() => ID, { description: 'The client user who gave the current score.' })
+  ratedById!: string;
+
+  @Field(() => String, { nullable: true, description: 'That user by name.' })
+  ratedByName!: string | null;
+
+  @Field({ description: 'The rating may be changed until this instant (exclusive).' })
+  changeableUntil!: Date;
+}
+
+@ObjectType('SatisfactionStats')
+export class SatisfactionStatsModel {
+  @Field(() => Int)
+  ratings!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Mean score (two decimals).' })
+  averageScore!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Ratings with a score of 4 or 5, in percent (one decimal).',
+  })
+  satisfiedPercent!: number | null;
+}
+
+@ObjectType('SatisfactionMonth')
+export class SatisfactionMonthModel extends SatisfactionStatsModel {
+  @Field({ description: 'YYYY-MM (UTC) of the first rating.' })
+  month!: string;
+}
+
+@ObjectType('SatisfactionRating', { description: 'One rating, with its ticket.' })
+export class SatisfactionRatingModel {
+  @Field()
+  ticketNumber!: string;
+
+  @Field()
+  subject!: string;
+
+  @Field(() => Int)
+  score!: number;
+
+  @Field(() => String, { nullable: true })
+  comment!: string | null;
+
+  @Field()
+  ratedAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+
+  @Field(() => String, { nullable: true })
+  ratedByName!: string | null;
+}
+
+@ObjectType('OrganizationSatisfaction')
+export class OrganizationSatisfactionModel {
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field()
+  organizationName!: string;
+
+  @Field(() => SatisfactionStatsModel, { description: 'The whole period.' })
+  total!: SatisfactionStatsModel;
+
+  @Field(() => [SatisfactionMonthModel], { description: 'Months with ratings, oldest first.' })
+  months!: SatisfactionMonthModel[];
+
+  @Field(() => [SatisfactionRatingModel], {
+    description: 'The lowest ratings of the period: lowest score first, then the most recent.',
+  })
+  lowest!: SatisfactionRatingModel[];
+}
+
+@ObjectType('SatisfactionSummary')
+export class SatisfactionSummaryModel {
+  @Field()
+  fromMonth!: string;
+
+  @Field()
+  toMonth!: string;
+
+  @Field(() => SatisfactionStatsModel, { description: 'Every organisation in the answer.' })
+  overall!: SatisfactionStatsModel;
+
+  @Field(() => [OrganizationSatisfactionModel], {
+    description: 'Organisations with ratings in the period, by name.',
+  })
+  organizations!: OrganizationSatisfactionModel[];
+}

@@ -1,0 +1,340 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
+import { type AuthenticatedUser, isProviderStaff, OrganizationKind, Role } from '../identity';
+import { mailDomain, outboxMessageId } from '../notifications/message-id';
+import { renderLowRatingEmail } from './low-rating-email';
+import {
+  changeableUntil,
+  isLowScore,
+  LOW_RATING_EMAIL_TYPE,
+  lowRatingEventKey,
+  normalizeComment,
+  RATABLE_STATE,
+  RATING_CHANGE_WINDOW_DAYS,
+  SATISFIED_SCORE_MIN,
+} from './satisfaction-rules';
+import {
+  monthRangeBounds,
+  type RatingItem,
+  type SatisfactionMonthAggregate,
+  type SatisfactionSummary,
+  summarizeSatisfaction,
+} from './satisfaction-summary';
+import type { RateTicketInput, SatisfactionSummaryArgs } from './satisfaction.inputs';
+import type { TicketSatisfactionModel } from './satisfaction.model';
+
+/** Client roles that rate tickets: the users of the ticket's organisation. */
+const RATING_ROLES: readonly Role[] = [Role.CLIENT_USER, Role.CLIENT_APPROVER];
+
+interface TicketFacts {
+  number: string;
+  subject: string;
+  state: string;
+  organization_id: string;
+  organization_name: string;
+  assignee_name: string | null;
+}
+
+interface RatingRow {
+  ticket_number: string;
+  score: number;
+  comment: string | null;
+  rated_by: string;
+  rated_by_name: string | null;
+  rated_at: Date;
+  updated_at: Date;
+}
+
+const RATING_COLUMNS = `s.ticket_number, s.score, s.comment, s.rated_by, u.display_name AS rated_by_name,
+  s.rated_at, s.updated_at`;
+
+/**
+ * Customer satisfaction of closed tickets (L3-07/L3-09 closure, L3-11): client users rate a
+ * CLOSED ticket of their organisation 1–5 with an optional comment and may change it for 14 days;
+ * a low rating (≤ 2) emails the provider's managers once, through the outbox, in the rating's
+ * transaction; managers read a summary per organisation and month. The ticket's workflow has
+ * ended, so the rating lives beside the read model, never in the workflow.
+ */
+@Injectable()
+export class SatisfactionService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Rates (or re-rates) a closed ticket. Provider staff: FORBIDDEN; another organisation's
+   * ticket: NOT_FOUND; not CLOSED: INVALID_TRANSITION (`WRONG_STATE`); a change after the
+   * window: INVALID_TRANSITION (`RATING_WINDOW_CLOSED`). Nothing is written when refused.
+   */
+  async rate(user: AuthenticatedUser, input: RateTicketInput): Promise<TicketSatisfactionModel> {
+    if (!user.roles.some((r) => RATING_ROLES.includes(r))) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        'Only client users of the ticket organisation rate a ticket',
+        { reason: 'ROLE_NOT_ALLOWED', action: 'rateTicket', allowedRoles: RATING_ROLES },
+      );
+    }
+    const ticket = await this.ticketFacts(this.db.manager, user, input.number);
+    if (ticket.state !== RATABLE_STATE) {
+      throw new DomainError(
+        ErrorCode.INVALID_TRANSITION,
+        `Ticket ${ticket.number} is ${ticket.state}: only a CLOSED ticket is rated`,
+        { reason: 'WRONG_STATE', action: 'rateTicket', state: ticket.state },
+      );
+    }
+    const comment = normalizeComment(input.comment);
+    return this.db.transaction(async (tx) => {
+      // One statement decides: the first rating inserts; a change updates only inside the window
+      // counted from the first rating (the database's clock), so two clients racing cannot both
+      // "first" rate, and an expired rating is left as it was.
+      const [saved] = await tx.query<{ rated_at: Date }[]>(
+        `INSERT INTO ticket_satisfaction AS s (ticket_number, score, comment, rated_by)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (ticket_number) DO UPDATE
+            SET score = EXCLUDED.score, comment = EXCLUDED.comment,
+                rated_by = EXCLUDED.rated_by, updated_at = now()
+          WHERE s.rated_at > now() - make_interval(days => $5::int)
+        RETURNING s.rated_at`,
+        [ticket.number, input.score, comment, user.id, RATING_CHANGE_WINDOW_DAYS],
+      );
+      const row = await this.ratingOf(tx, ticket.number);
+      if (!saved || !row) {
+        const until = row ? changeableUntil(row.rated_at) : null;
+        throw new DomainError(
+          ErrorCode.INVALID_TRANSITION,
+          `The rating of ticket ${ticket.number} can no longer be changed (${RATING_CHANGE_WINDOW_DAYS} days after it was given)`,
+          {
+            reason: 'RATING_WINDOW_CLOSED',
+            windowDays: RATING_CHANGE_WINDOW_DAYS,
+            ...(row && until
+              ? { ratedAt: row.rated_at.toISOString(), changeableUntil: until.toISOString() }
+              : {}),
+          },
+        );
+      }
+      if (isLowScore(row.score)) await this.queueLowRatingEmail(tx, ticket, row);
+      return toModel(row);
+    });
+  }
+
+  /** The ratings of `numbers` (tickets the caller already sees), by ticket number. */
+  async ratingsOf(numbers: readonly string[]): Promise<Map<string, TicketSatisfactionModel>> {
+    if (numbers.length === 0) return new Map();
+    const rows = await this.db.query<RatingRow[]>(
+      `SELECT ${RATING_COLUMNS}
+         FROM ticket_satisfaction s LEFT JOIN app_user u ON u.id = s.rated_by
+        WHERE s.ticket_number = ANY($1::text[])`,
+      [numbers],
+    );
+    return new Map(rows.map((r) => [r.ticket_number, toModel(r)]));
+  }
+
+  /**
+   * Per organisation and month (UTC month of the first rating): ratings, average, % satisfied
+   * (≥ 4), and each organisation's `lowest` lowest ratings. Client users read only their own
+   * organisation (another one is NOT_FOUND); provider managers and admins any or all.
+   */
+  async summary(
+    user: AuthenticatedUser,
+    args: SatisfactionSummaryArgs,
+  ): Promise<SatisfactionSummary> {
+    const bounds = monthRangeBounds(args.from, args.to);
+    if (!bounds) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'from is after to', {
+        reason: 'INVALID_VALUE',
+        field: 'from',
+        value: args.from,
+      });
+    }
+    let organizationId = args.organizationId ?? null;
+    if (!isProviderStaff(user)) {
+      if (organizationId && organizationId !== user.organizationId) {
+        throw notFound('organization', organizationId, `Organization ${organizationId} not found`);
+      }
+      organizationId = user.organizationId;
+    }
+    const params = [bounds.start, bounds.end, organizationId];
+    const scope = `s.rated_at >= $1 AND s.rated_at < $2
+      AND ($3::uuid IS NULL OR t.organization_id = $3::uuid)`;
+    const months = await this.db.query<
+      {
+        organization_id: string;
+        organization_name: string;
+        month: string;
+        ratings: number;
+        score_sum: number;
+        satisfied: number;
+      }[]
+    >(
+      `SELECT t.organization_id, o.name AS organization_name,
+              to_char(s.rated_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
+              count(*)::int AS ratings, sum(s.score)::int AS score_sum,
+              (count(*) FILTER (WHERE s.score >= ${SATISFIED_SCORE_MIN}))::int AS satisfied
+         FROM ticket_satisfaction s
+         JOIN ticket t ON t.number = s.ticket_number
+         JOIN organization o ON o.id = t.organization_id
+        WHERE ${scope}
+        GROUP BY 1, 2, 3`,
+      params,
+    );
+    const lowest =
+      args.lowest > 0
+        ? await this.db.query<(RatingRow & { organization_id: string; subject: string })[]>(
+            `SELECT * FROM (
+               SELECT ${RATING_COLUMNS}, t.organization_id, t.subject,
+                      row_number() OVER (PARTITION BY t.organization_id
+                                         ORDER BY s.score, s.rated_at DESC, s.ticket_number) AS place
+                 FROM ticket_satisfaction s
+                 JOIN ticket t ON t.number = s.ticket_number
+                 LEFT JOIN app_user u ON u.id = s.rated_by
+                WHERE ${scope}) ranked
+              WHERE place <= $4`,
+            [...params, args.lowest],
+          )
+        : [];
+    return summarizeSatisfaction(
+      { fromMonth: args.from, toMonth: args.to },
+      months.map((m): SatisfactionMonthAggregate => ({
+        organizationId: m.organization_id,
+        organizationName: m.organization_name,
+        month: m.month,
+        ratings: m.ratings,
+        scoreSum: m.score_sum,
+        satisfied: m.satisfied,
+      })),
+      lowest.map((r): RatingItem => ({
+        organizationId: r.organization_id,
+        ticketNumber: r.ticket_number,
+        subject: r.subject,
+        score: r.score,
+        comment: r.comment,
+        ratedAt: r.rated_at,
+        updatedAt: r.updated_at,
+        ratedByName: r.rated_by_name,
+      })),
+    );
+  }
+
+  /** The ticket as the caller may see it: another organisation's is NOT_FOUND. */
+  private async ticketFacts(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    number: string,
+  ): Promise<TicketFacts> {
+    const [ticket] = await manager.query<TicketFacts[]>(
+      `SELECT t.number, t.subject, t.state, t.organization_id, o.name AS organization_name,
+              a.display_name AS assignee_name
+         FROM ticket t
+         JOIN organization o ON o.id = t.organization_id
+         LEFT JOIN app_user a ON a.id = t.assignee_id
+        WHERE t.number = $1`,
+      [number],
+    );
+    if (!ticket || (!isProviderStaff(user) && ticket.organization_id !== user.organizationId)) {
+      throw notFound('ticket', number, `Ticket ${number} not found`);
+    }
+    return ticket;
+  }
+
+  private async ratingOf(manager: EntityManager, number: string): Promise<RatingRow | undefined> {
+    const [row] = await manager.query<RatingRow[]>(
+      `SELECT ${RATING_COLUMNS}
+         FROM ticket_satisfaction s LEFT JOIN app_user u ON u.id = s.rated_by
+        WHERE s.ticket_number = $1`,
+      [number],
+    );
+    return row;
+  }
+
+  /**
+   * L3-11, provider side: a low rating emails every active provider manager, in the rating's
+   * transaction, through the outbox. Keyed on the ticket and its first rating (UNIQUE per event
+   * key and recipient): the managers hear of a ticket's low rating once, however often it changes.
+   */
+  private async queueLowRatingEmail(
+    tx: EntityManager,
+    ticket: TicketFacts,
+    rating: RatingRow,
+  ): Promise<void> {
+    const managers = await tx.query<
+      { id: string; email: string; display_name: string; locale: string; time_zone: string }[]
+    >(
+      `SELECT id, email, display_name, locale, time_zone FROM app_user
+        WHERE organization_kind = $1 AND $2 = ANY(roles) AND active
+        ORDER BY email`,
+      [OrganizationKind.PROVIDER, Role.MANAGER],
+    );
+    const eventKey = lowRatingEventKey(ticket.number, rating.rated_at);
+    const domain = mailDomain(this.config.mail.from);
+    const occurredAt = rating.updated_at.toISOString();
+    const payload = JSON.stringify({
+      event: {
+        type: LOW_RATING_EMAIL_TYPE,
+        eventKey,
+        occurredAt,
+        ticketNumber: ticket.number,
+        score: rating.score,
+        comment: rating.comment,
+        ratedBy: rating.rated_by,
+      },
+      names: { [rating.rated_by]: rating.rated_by_name },
+    });
+    for (const manager of managers) {
+      const email = renderLowRatingEmail(
+        {
+          ticket,
+          organizationName: ticket.organization_name,
+          score: rating.score,
+          comment: rating.comment,
+          ratedAt: rating.updated_at,
+          ratedByName: rating.rated_by_name ?? '—',
+          assigneeName: ticket.assignee_name,
+        },
+        {
+          email: manager.email,
+          displayName: manager.display_name,
+          locale: manager.locale,
+          timeZone: manager.time_zone,
+        },
+        { publicUrl: this.config.api.publicUrl, from: this.config.mail.from, domain },
+      );
+      await tx.query(
+        `INSERT INTO email_outbox (event_key, event_type, ticket_number, recipient_user_id,
+           recipient_address, locale, template, payload, subject, text, html, message_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ON CONFLICT (event_key, recipient_address) DO NOTHING`,
+        [
+          eventKey,
+          LOW_RATING_EMAIL_TYPE,
+          ticket.number,
+          manager.id,
+          manager.email,
+          email.locale,
+          email.template,
+          payload,
+          email.subject,
+          email.text,
+          email.html,
+          outboxMessageId(eventKey, manager.email, domain),
+        ],
+      );
+    }
+  }
+}
+
+function toModel(row: RatingRow): TicketSatisfactionModel {
+  return {
+    ticketNumber: row.ticket_number,
+    score: row.score,
+    comment: row.comment,
+    ratedAt: row.rated_at,
+    updatedAt: row.updated_at,
+    ratedById: row.rated_by,
+    ratedByName: row.rated_by_name,
+    changeableUntil: changeableUntil(row.rated_at),
+  };
+}
