@@ -46,7 +46,17 @@ export abstract class AppConfig {
     readonly maxFailures: number;
     readonly windowSeconds: number;
   };
+  /** Files attached to tickets (stored in PostgreSQL): refusals beyond these are typed. */
+  abstract readonly attachments: {
+    /** Largest file accepted, in bytes. */
+    readonly maxBytes: number;
+    /** Most files one ticket may hold. */
+    readonly maxPerTicket: number;
+  };
 }
+
+/** Default `ATTACHMENT_MAX_BYTES`: 10 MiB. */
+export const DEFAULT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Shortest accepted `AUTH_TOKEN_SECRET` (HS256 wants at least 256 bits of key). */
 export const MIN_TOKEN_SECRET_LENGTH = 32;
@@ -101,6 +111,14 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
   const loginWindowSeconds = r.int('LOGIN_WINDOW_SECONDS', 15 * 60, 1, 24 * 60 * 60);
   const maxQueryDepth = r.int('GRAPHQL_MAX_DEPTH', 12, 2, 100);
   const maxQueryCost = r.int('GRAPHQL_MAX_COST', 5_000, 10, 10_000_000);
+  // A file travels whole through the API's memory and one bytea value: 100 MiB at most.
+  const attachmentMaxBytes = r.int(
+    'ATTACHMENT_MAX_BYTES',
+    DEFAULT_ATTACHMENT_MAX_BYTES,
+    1_024,
+    100 * 1024 * 1024,
+  );
+  const attachmentMaxPerTicket = r.int('ATTACHMENT_MAX_PER_TICKET', 20, 1, 1_000);
 
   const config: AppConfig = {
     nodeEnv,
@@ -126,6 +144,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     },
     auth: { tokenSecret: tokenSecret ?? DEV_TOKEN_SECRET, tokenTtlSeconds },
     loginRateLimit: { maxFailures: loginMaxFailures, windowSeconds: loginWindowSeconds },
+    attachments: { maxBytes: attachmentMaxBytes, maxPerTicket: attachmentMaxPerTicket },
   };
   r.done();
   return config;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { TicketAttachmentEntity } from '../attachments/ticket-attachment.entity';
 import { BusinessCalendarVersionEntity } from '../business-time/calendars/business-calendar-version.entity';
 import { BusinessCalendarEntity } from '../business-time/calendars/business-calendar.entity';
 import { CheckpointDecisionEntity } from '../checkpoints/checkpoint-decision.entity';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   TicketEntity,
   TicketEventEntity,
   TicketClockEntity,
+  TicketAttachmentEntity,
   CheckpointSettingsEntity,
   CheckpointEntity,
   CheckpointDecisionEntity,

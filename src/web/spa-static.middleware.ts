@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WebAssets } from './web-assets';
 
 /** Paths the API owns; the web app never answers them, whatever the method. */
-const API_PREFIXES = ['/graphql', '/health'];
+const API_PREFIXES = ['/graphql', '/health', '/api'];
 
 export function isApiPath(path: string): boolean {
   return API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));

@@ -1,0 +1,93 @@
+import {
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  StreamableFile,
+  UploadedFile,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { AuthenticatedUser } from '../identity';
+import { HttpAuthGuard, HttpUser } from '../identity/http-auth.guard';
+import { AttachmentHttpErrorFilter } from './attachment-http-error.filter';
+import { AttachmentsService } from './attachments.service';
+import { TicketAttachmentModel } from './ticket-attachment.model';
+
+/** The part of a multer file (memory storage) the upload reads. */
+interface UploadedPart {
+  readonly originalname: string;
+  readonly mimetype: string;
+  readonly buffer: Buffer;
+}
+
+/** The multipart field that carries the file. */
+export const ATTACHMENT_FIELD = 'file';
+
+/**
+ * `Content-Disposition: attachment` with the name in both forms: an ASCII fallback and the exact
+ * UTF-8 name (RFC 6266 / RFC 5987), so `captura de pantalla ñ.png` downloads under its own name.
+ */
+export function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * Files on tickets over plain HTTP (a GraphQL multipart upload is a poor fit for files): upload
+ * with `POST /api/tickets/<number>/attachments` (multipart field `file`), download with
+ * `GET /api/attachments/<id>`. Both need `Authorization: Bearer <token>`, the GraphQL session;
+ * the session is checked before the body is read. Refusals are JSON `{ code, reason, message }`.
+ */
+@Controller('api')
+@UseGuards(HttpAuthGuard)
+@UseFilters(AttachmentHttpErrorFilter)
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post('tickets/:number/attachments')
+  @HttpCode(201)
+  // Memory storage, one file, ATTACHMENT_MAX_BYTES: the module's multer options.
+  @UseInterceptors(FileInterceptor(ATTACHMENT_FIELD))
+  async upload(
+    @HttpUser() user: AuthenticatedUser,
+    @Param('number') number: string,
+    @UploadedFile() file: UploadedPart | undefined,
+  ): Promise<TicketAttachmentModel> {
+    const stored = await this.attachments.upload(
+      user,
+      number,
+      file && {
+        originalName: file.originalname,
+        declaredType: file.mimetype,
+        content: file.buffer,
+      },
+    );
+    return TicketAttachmentModel.fromEntity(stored);
+  }
+
+  @Get('attachments/:id')
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Cache-Control', 'private, no-store')
+  // Opened by mistake in a tab, a file still runs nothing and loads nothing.
+  @Header('Content-Security-Policy', "default-src 'none'; sandbox")
+  async download(
+    @HttpUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+  ): Promise<StreamableFile> {
+    const file = await this.attachments.download(user, id);
+    return new StreamableFile(file.content, {
+      type: file.mediaType,
+      disposition: contentDisposition(file.fileName),
+      length: file.sizeBytes,
+    });
+  }
+}

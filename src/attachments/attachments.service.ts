@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
+import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
+import { type AuthenticatedUser, isProviderStaff } from '../identity';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { TicketWithParts } from '../tickets/ticket.mapper';
+import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
+import { TicketsService } from '../tickets/tickets.service';
+import { attachmentNotification } from './attachment-notifications';
+import { acceptFile, attachmentLimitReached, type IncomingFile } from './attachment-policy';
+import { TicketAttachmentEntity } from './ticket-attachment.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The columns every read but the download selects (never the bytes). */
+const META_COLUMNS: (keyof TicketAttachmentEntity)[] = [
+  'id',
+  'ticketNumber',
+  'fileName',
+  'mediaType',
+  'sizeBytes',
+  'sha256',
+  'uploadedBy',
+  'uploadedAt',
+];
+
+/** A download: the stored facts and the bytes. */
+export type AttachmentContent = TicketAttachmentEntity;
+
+/**
+ * Files attached to tickets. Whoever may see a ticket sees its files, exactly as the ticket
+ * itself (`TicketsService.get`): client users their own organisation's, provider staff all;
+ * anyone else gets NOT_FOUND, never FORBIDDEN. An upload is checked whole (limits, allow-list,
+ * content) before anything is written; the row and its one email are written in one transaction.
+ */
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly tickets: TicketsService,
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The files of a ticket the caller already sees, oldest first (no bytes). */
+  list(ticketNumber: string): Promise<TicketAttachmentEntity[]> {
+    return this.db.getRepository(TicketAttachmentEntity).find({
+      select: META_COLUMNS,
+      where: { ticketNumber },
+      order: { uploadedAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /**
+   * Attaches `file` to ticket `number` (L3-11) and queues its email: to the registrant when
+   * provider staff attached it, to the assigned agent (or every agent) when a client user did.
+   * Refused, with nothing stored: a ticket the caller may not see (NOT_FOUND), a closed or
+   * cancelled ticket (INVALID_TRANSITION `TICKET_CLOSED`), a ticket already at
+   * `ATTACHMENT_MAX_PER_TICKET` (`ATTACHMENT_LIMIT`), and a file that is too large, empty, of a
+   * type not on the allow-list or whose bytes are not of its type.
+   */
+  async upload(
+    user: AuthenticatedUser,
+    number: string,
+    file: IncomingFile | undefined,
+  ): Promise<TicketAttachmentEntity> {
+    const ticket = await this.visibleTicket(user, number);
+    assertOpen(ticket.number, ticket.state);
+    const limits = this.config.attachments;
+    // Cheap refusals first; the transaction below checks the count again under a lock.
+    if ((await this.count(this.db.manager, ticket.number)) >= limits.maxPerTicket) {
+      throw attachmentLimitReached(ticket.number, limits.maxPerTicket);
+    }
+    const accepted = acceptFile(file, limits);
+    const sha256 = createHash('sha256').update(accepted.content).digest('hex');
+
+    return this.db.transaction(async (tx) => {
+      // One upload at a time per ticket, so two at once cannot both take the last place.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        `ticket_attachment:${ticket.number}`,
+      ]);
+      const [current] = await tx.query<{ state: string; assignee_id: string | null }[]>(
+        `SELECT state, assignee_id FROM ticket WHERE number = $1`,
+        [ticket.number],
+      );
+      assertOpen(ticket.number, current?.state ?? ticket.state);
+      if ((await this.count(tx, ticket.number)) >= limits.maxPerTicket) {
+        throw attachmentLimitReached(ticket.number, limits.maxPerTicket);
+      }
+      const [row] = await tx.query<{ id: string; uploaded_at: Date }[]>(
+        `INSERT INTO ticket_attachment
+           (ticket_number, file_name, media_type, size_bytes, sha256, content, uploaded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         RETURNING id, uploaded_at`,
+        [
+          ticket.number,
+          accepted.fileName,
+          accepted.mediaType,
+          accepted.content.length,
+          sha256,
+          accepted.content,
+          user.id,
+        ],
+      );
+      const stored: TicketAttachmentEntity = {
+        id: row.id,
+        ticketNumber: ticket.number,
+        fileName: accepted.fileName,
+        mediaType: accepted.mediaType,
+        sizeBytes: accepted.content.length,
+        sha256,
+        content: accepted.content,
+        uploadedBy: user.id,
+        uploadedAt: row.uploaded_at,
+      };
+      await this.notifications.enqueue(
+        tx,
+        attachmentNotification(
+          { ...ticket, assigneeId: current?.assignee_id ?? ticket.assigneeId },
+          stored,
+          { id: user.id, providerStaff: isProviderStaff(user) },
+        ),
+      );
+      return stored;
+    });
+  }
+
+  /** One file with its bytes, if the caller may see its ticket; NOT_FOUND otherwise. */
+  async download(user: AuthenticatedUser, id: string): Promise<AttachmentContent> {
+    const row = await this.find(id, true);
+    await this.visibleTicketOf(user, row);
+    return row;
+  }
+
+  /**
+   * Deletes a file for good (a hard delete: the bytes are gone, no email is sent). Its uploader
+   * may delete it while the ticket is open; provider staff may delete any file, also on a closed
+   * ticket (e.g. a log that should never have held a password). Anyone else who sees the ticket
+   * is FORBIDDEN (`NOT_UPLOADER`); whoever does not is told NOT_FOUND.
+   */
+  async delete(user: AuthenticatedUser, id: string): Promise<TicketAttachmentEntity> {
+    const row = await this.find(id, false);
+    const ticket = await this.visibleTicketOf(user, row);
+    if (!isProviderStaff(user)) {
+      if (row.uploadedBy !== user.id) {
+        throw new DomainError(
+          ErrorCode.FORBIDDEN,
+          'Only the person who attached a file, or provider staff, may delete it',
+          { reason: 'NOT_UPLOADER' },
+        );
+      }
+      assertOpen(ticket.number, ticket.state);
+    }
+    await this.db.getRepository(TicketAttachmentEntity).delete({ id: row.id });
+    return row;
+  }
+
+  private count(manager: EntityManager, ticketNumber: string): Promise<number> {
+    return manager.getRepository(TicketAttachmentEntity).countBy({ ticketNumber });
+  }
+
+  private async find(id: string, withContent: boolean): Promise<TicketAttachmentEntity> {
+    const row = UUID.test(id)
+      ? await this.db.getRepository(TicketAttachmentEntity).findOne({
+          select: withContent ? [...META_COLUMNS, 'content'] : META_COLUMNS,
+          where: { id },
+        })
+      : null;
+    if (!row) throw attachmentNotFound(id);
+    return row;
+  }
+
+  /** The ticket, by the ticket's own access rule; NOT_FOUND for anyone who may not see it. */
+  private async visibleTicket(user: AuthenticatedUser, number: string): Promise<TicketWithParts> {
+    if (!TICKET_NUMBER_PATTERN.test(number)) {
+      throw notFound('ticket', number, `Ticket ${number} not found`);
+    }
+    return this.tickets.get(user, number);
+  }
+
+  /** The file's ticket; a ticket the caller may not see says the *file* is not found. */
+  private async visibleTicketOf(
+    user: AuthenticatedUser,
+    row: TicketAttachmentEntity,
+  ): Promise<TicketWithParts> {
+    try {
+      return await this.tickets.get(user, row.ticketNumber);
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.NOT_FOUND) {
+        throw attachmentNotFound(row.id);
+      }
+      throw err;
+    }
+  }
+}
+
+function attachmentNotFound(id: string): DomainError {
+  return notFound('attachment', id, `Attachment ${id} not found`);
+}
+
+/** A closed or cancelled ticket takes no more files (the ticket's record is final). */
+function assertOpen(number: string, state: string): void {
+  if ((TERMINAL_STATES as readonly string[]).includes(state)) {
+    throw new DomainError(
+      ErrorCode.INVALID_TRANSITION,
+      `Ticket ${number} is ${state}: it takes no more attachments`,
+      { reason: 'TICKET_CLOSED', state },
+    );
+  }
+}

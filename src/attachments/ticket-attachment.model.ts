@@ -1,0 +1,57 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { TicketAttachmentEntity } from './ticket-attachment.entity';
+
+/** Where a file is downloaded from (`GET`, with the same bearer token as GraphQL). */
+export function attachmentDownloadPath(id: string): string {
+  return `/api/attachments/${id}`;
+}
+
+@ObjectType('TicketAttachment', {
+  description:
+    'A file attached to a ticket (L3-11): screenshots, logs, spreadsheets. Uploaded with POST /api/tickets/<number>/attachments (multipart field `file`).',
+})
+export class TicketAttachmentModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  ticketNumber!: string;
+
+  @Field({ description: 'The name it was uploaded with (no folders, at most 200 characters).' })
+  fileName!: string;
+
+  @Field({ description: 'Media type from the allow-list, decided by the server (e.g. image/png).' })
+  mediaType!: string;
+
+  @Field(() => Int)
+  sizeBytes!: number;
+
+  @Field({ description: 'Lowercase hex SHA-256 of the bytes, to check a download.' })
+  sha256!: string;
+
+  @Field(() => ID)
+  uploadedById!: string;
+
+  @Field()
+  uploadedAt!: Date;
+
+  @Field({
+    description:
+      'Path of the download under the API (GET with Authorization: Bearer <token>): /api/attachments/<id>.',
+  })
+  downloadUrl!: string;
+
+  static fromEntity(row: TicketAttachmentEntity): TicketAttachmentModel {
+    return {
+      id: row.id,
+      ticketNumber: row.ticketNumber,
+      fileName: row.fileName,
+      mediaType: row.mediaType,
+      sizeBytes: row.sizeBytes,
+      sha256: row.sha256,
+      uploadedById: row.uploadedBy,
+      uploadedAt: row.uploadedAt,
+      downloadUrl: attachmentDownloadPath(row.id),
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type AuthenticatedUser, CurrentUser, isProviderStaff } from '../identity';
+import type { TicketWithParts } from '../tickets/ticket.mapper';
+import { TicketModel } from '../tickets/ticket.model';
+import { AttachmentsService } from './attachments.service';
+import { DeleteAttachmentArgs } from './delete-attachment.args';
+import { TicketAttachmentModel } from './ticket-attachment.model';
+
+/** A ticket's files over GraphQL; the bytes travel over HTTP (`AttachmentsController`). */
+@Resolver(() => TicketModel)
+export class TicketAttachmentsResolver {
+  constructor(private readonly files: AttachmentsService) {}
+
+  @ResolveField(() => [TicketAttachmentModel], {
+    description:
+      'L3-11: files attached to the ticket, oldest first. Upload with POST /api/tickets/<number>/attachments, download from downloadUrl.',
+  })
+  async attachments(
+    @CurrentUser() user: AuthenticatedUser,
+    @Parent() ticket: TicketWithParts,
+  ): Promise<TicketAttachmentModel[]> {
+    // Wherever a ticket is shown its access was checked; this holds even if one day it is not.
+    if (!isProviderStaff(user) && ticket.organizationId !== user.organizationId) return [];
+    const rows = await this.files.list(ticket.number);
+    return rows.map((row) => TicketAttachmentModel.fromEntity(row));
+  }
+
+  @Mutation(() => ID, {
+    description:
+      'Deletes an attachment for good (hard delete, no email): its uploader while the ticket is open, provider staff any time. Answers the deleted id.',
+  })
+  async deleteAttachment(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() args: DeleteAttachmentArgs,
+  ): Promise<string> {
+    return (await this.files.delete(user, args.id)).id;
+  }
+}

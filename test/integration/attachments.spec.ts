@@ -1,0 +1,516 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { attachmentNotification } from '../../src/attachments/attachment-notifications';
+import { Role } from '../../src/identity/role.enum';
+import { NotificationsService } from '../../src/notifications/notifications.service';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+
+// File attachments on tickets (L3-11 communication on the ticket, L3-05 records) on the real
+// stack: PostgreSQL, the Temporal dev server with the real worker and its email dispatcher, the
+// SMTP catcher, the API over HTTP. Upload and download round trip, typed refusals with nothing
+// stored, the ticket's access rules, closed tickets, the one email per attachment, delete rules.
+
+const OWN_ORG = 'Comercializadora Aurora';
+const OTHER_ORG = 'Grupo Industrial Tulum';
+const REGISTRANT = 'usuario@aurora.example';
+const MAX_BYTES = 4_096;
+const MAX_PER_TICKET = 3;
+
+const PNG_HEADER = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** A PNG-signed file of `size` random bytes. */
+const png = (size: number) => Buffer.concat([PNG_HEADER, randomBytes(size - PNG_HEADER.length)]);
+
+interface UploadAnswer {
+  id: string;
+  ticketNumber: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedById: string;
+  uploadedAt: string;
+  downloadUrl: string;
+}
+interface Refusal {
+  code: string;
+  reason: string;
+  message: string;
+  [parameter: string]: unknown;
+}
+
+const TICKET_ATTACHMENTS = `query ($number: String!) { ticket(number: $number) {
+  attachments { id fileName mediaType sizeBytes sha256 uploadedById uploadedByName uploadedAt downloadUrl } } }`;
+const DELETE = `mutation ($id: ID!) { deleteAttachment(id: $id) }`;
+
+describe('Ticket attachments (L3-11, L3-05)', () => {
+  const world = useWorldWithWorker('attachments', {
+    ATTACHMENT_MAX_BYTES: String(MAX_BYTES),
+    ATTACHMENT_MAX_PER_TICKET: String(MAX_PER_TICKET),
+  });
+
+  const register = (org = OWN_ORG) =>
+    registerProjectedTicket(
+      world,
+      { category: 'INCIDENT', subject: 'No timbra la factura', description: 'Error al timbrar.' },
+      org,
+    );
+
+  /** POSTs `content` as the multipart field `file` (or `field`), as a browser's FormData does. */
+  async function upload(
+    number: string,
+    name: string,
+    type: string,
+    content: Buffer,
+    headers: Record<string, string>,
+    field = 'file',
+  ) {
+    const form = new FormData();
+    form.append(field, new Blob([content], { type }), name);
+    const res = await fetch(
+      `${world.api.url}/api/tickets/${encodeURIComponent(number)}/attachments`,
+      {
+        method: 'POST',
+        headers,
+        body: form,
+      },
+    );
+    return { status: res.status, body: (await res.json()) as UploadAnswer & Refusal };
+  }
+
+  const download = (id: string, headers: Record<string, string>) =>
+    fetch(`${world.api.url}/api/attachments/${id}`, { headers });
+
+  async function listed(number: string, role: Role = Role.AGENT, org?: string) {
+    const { body } = await gql<{
+      ticket: { attachments: (UploadAnswer & { uploadedByName: string | null })[] };
+    }>(world.api, TICKET_ATTACHMENTS, { number }, world.bearer(role, org));
+    expect(body.errors).toBeUndefined();
+    return body.data!.ticket.attachments;
+  }
+
+  /** Every stored attachment and every queued email: a refusal must leave both as they were. */
+  const snapshot = async () => ({
+    attachments: await world.db.query<{ id: string }[]>(
+      'SELECT id, ticket_number, sha256 FROM ticket_attachment ORDER BY id',
+    ),
+    emails: await world.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM email_outbox'),
+  });
+
+  /** All emails of the ticket's queued email, once the ticket's registration mail went out. */
+  const outbox = (number: string) =>
+    world.db.query<
+      {
+        event_type: string;
+        event_key: string;
+        recipient_address: string;
+        status: string;
+        message_id: string;
+      }[]
+    >(
+      `SELECT event_type, event_key, recipient_address, status, message_id FROM email_outbox
+        WHERE ticket_number = $1 ORDER BY created_at, recipient_address`,
+      [number],
+    );
+
+  it('uploads and downloads a file byte for byte, with its headers and its listing', async () => {
+    const number = await register();
+    const content = png(3_000);
+    const name = 'captura de pantalla ñ (1).png';
+    const up = await upload(number, name, 'image/png', content, world.bearer(Role.CLIENT_USER));
+    expect(up.status).toBe(201);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    expect(up.body).toMatchObject({
+      ticketNumber: number,
+      fileName: name,
+      mediaType: 'image/png',
+      sizeBytes: 3_000,
+      sha256,
+      downloadUrl: `/api/attachments/${up.body.id}`,
+    });
+
+    // Provider staff and the client's colleagues see it; the bytes come back unchanged.
+    for (const role of [Role.AGENT, Role.MANAGER, Role.CLIENT_APPROVER, Role.CLIENT_USER]) {
+      const res = await download(up.body.id, world.bearer(role));
+      expect(res.status).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).equals(content)).toBe(true);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      expect(res.headers.get('content-length')).toBe('3000');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="captura de pantalla _ (1).png"; ` +
+          `filename*=UTF-8''captura%20de%20pantalla%20%C3%B1%20%281%29.png`,
+      );
+    }
+    const [row] = await listed(number, Role.CLIENT_USER);
+    expect(row).toEqual({
+      id: up.body.id,
+      fileName: name,
+      mediaType: 'image/png',
+      sizeBytes: 3_000,
+      sha256,
+      uploadedById: up.body.uploadedById,
+      uploadedByName: expect.any(String) as unknown,
+      uploadedAt: up.body.uploadedAt,
+      downloadUrl: `/api/attachments/${up.body.id}`,
+    });
+    const [stored] = await world.db.query<{ content: Buffer; email: string }[]>(
+      `SELECT a.content, u.email FROM ticket_attachment a JOIN app_user u ON u.id = a.uploaded_by
+        WHERE a.id = $1`,
+      [up.body.id],
+    );
+    expect(stored.email).toBe(REGISTRANT);
+    expect(stored.content.equals(content)).toBe(true);
+  });
+
+  it('refuses a file too large, of a type not allowed, not what it claims, or missing: typed, nothing stored', async () => {
+    const number = await register();
+    const client = world.bearer(Role.CLIENT_USER);
+    const before = await snapshot();
+
+    const big = await upload(number, 'grande.png', 'image/png', png(MAX_BYTES + 1), client);
+    expect(big.status).toBe(413);
+    expect(big.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'ATTACHMENT_TOO_LARGE',
+      maxBytes: MAX_BYTES,
+      message: expect.any(String) as unknown,
+    });
+
+    const html = await upload(
+      number,
+      'pagina.html',
+      'text/html',
+      Buffer.from('<script>1</script>'),
+      client,
+    );
+    expect(html.status).toBe(415);
+    expect(html.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'ATTACHMENT_TYPE_NOT_ALLOWED',
+      message: expect.stringContaining('pagina.html') as unknown,
+    });
+
+    const fake = await upload(
+      number,
+      'captura.png',
+      'image/png',
+      Buffer.from('<html></html>'),
+      client,
+    );
+    expect(fake.status).toBe(415);
+    expect(fake.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'ATTACHMENT_CONTENT_MISMATCH',
+    });
+
+    const empty = await upload(number, 'vacio.txt', 'text/plain', Buffer.alloc(0), client);
+    expect(empty.status).toBe(400);
+    expect(empty.body).toMatchObject({ code: 'VALIDATION_FAILED', reason: 'ATTACHMENT_EMPTY' });
+
+    const wrongField = await upload(
+      number,
+      'a.txt',
+      'text/plain',
+      Buffer.from('x'),
+      client,
+      'archivo',
+    );
+    expect(wrongField.status).toBe(400);
+    expect(wrongField.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'ATTACHMENT_MALFORMED',
+    });
+
+    const json = await fetch(`${world.api.url}/api/tickets/${number}/attachments`, {
+      method: 'POST',
+      headers: { ...client, 'content-type': 'application/json' },
+      body: JSON.stringify({ file: 'aGVsbG8=' }),
+    });
+    expect(json.status).toBe(400);
+    expect(await json.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'ATTACHMENT_MISSING',
+    });
+
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it(`holds at most ${MAX_PER_TICKET} files per ticket (ATTACHMENT_LIMIT), also when they arrive at once`, async () => {
+    const number = await register();
+    const agent = world.bearer(Role.AGENT);
+    // One more than the limit, all at the same time: the lock lets exactly the limit through.
+    const answers = await Promise.all(
+      Array.from({ length: MAX_PER_TICKET + 1 }, (_, i) =>
+        upload(number, `log-${i}.log`, 'text/plain', Buffer.from(`línea ${i}\n`), agent),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([
+      ...Array<number>(MAX_PER_TICKET).fill(201),
+      400,
+    ]);
+    const refused = answers.find((a) => a.status === 400)!;
+    expect(refused.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'ATTACHMENT_LIMIT',
+      limit: MAX_PER_TICKET,
+    });
+    const before = await snapshot();
+    const again = await upload(number, 'otro.txt', 'text/plain', Buffer.from('x'), agent);
+    expect(again.body.reason).toBe('ATTACHMENT_LIMIT');
+    expect(await snapshot()).toEqual(before);
+    expect(await listed(number)).toHaveLength(MAX_PER_TICKET);
+  });
+
+  it('follows the ticket’s access rules: another organisation is NOT_FOUND, no session is 401', async () => {
+    const number = await register();
+    const other = await register(OTHER_ORG);
+    const own = await upload(
+      number,
+      'a.txt',
+      'text/plain',
+      Buffer.from('hola'),
+      world.bearer(Role.AGENT),
+    );
+    expect(own.status).toBe(201);
+    // The other organisation's client may attach to their own ticket.
+    const otherClient = world.bearer(Role.CLIENT_USER, OTHER_ORG);
+    expect((await upload(other, 'c.txt', 'text/plain', Buffer.from('x'), otherClient)).status).toBe(
+      201,
+    );
+    const before = await snapshot();
+
+    // A client of another organisation: the ticket and its file do not exist for them.
+    const up = await upload(number, 'b.txt', 'text/plain', Buffer.from('x'), otherClient);
+    expect(up.status).toBe(404);
+    expect(up.body).toMatchObject({ code: 'NOT_FOUND', reason: 'NOT_FOUND' });
+    const down = await download(own.body.id, otherClient);
+    expect(down.status).toBe(404);
+    const refused = (await down.json()) as Refusal;
+    expect(refused).toMatchObject({ code: 'NOT_FOUND', entity: 'attachment' });
+    // Nothing in the answer tells which ticket the file belongs to.
+    expect(JSON.stringify(refused)).not.toContain(number);
+    // Nor does GraphQL show another organisation's ticket or delete its file.
+    const { body: gone } = await gql(world.api, DELETE, { id: own.body.id }, otherClient);
+    expect(gone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    // No token, a malformed one, an unknown file or number.
+    const sessions: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer nope' },
+      { authorization: 'Basic x' },
+    ];
+    for (const headers of sessions) {
+      const anonymous = await upload(number, 'd.txt', 'text/plain', Buffer.from('x'), headers);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.code).toBe('UNAUTHENTICATED');
+      expect((await download(own.body.id, headers)).status).toBe(401);
+    }
+    const agent = world.bearer(Role.AGENT);
+    expect((await download('00000000-0000-4000-8000-000000000000', agent)).status).toBe(404);
+    expect((await download('no-es-un-uuid', agent)).status).toBe(404);
+    const unknown = await upload('L3-1999-999999', 'e.txt', 'text/plain', Buffer.from('x'), agent);
+    expect(unknown.status).toBe(404);
+    expect((await upload('nada', 'e.txt', 'text/plain', Buffer.from('x'), agent)).status).toBe(404);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses files on a cancelled ticket (TICKET_CLOSED) and stores nothing', async () => {
+    const number = await register();
+    const { body } = await gql(
+      world.api,
+      `mutation ($input: TicketActionInput!) { cancelTicket(input: $input) { seq } }`,
+      { input: { number, note: 'Duplicado' } },
+      world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    await eventually(
+      () =>
+        world.db.query<{ state: string }[]>('SELECT state FROM ticket WHERE number = $1', [number]),
+      ([t]) => t.state === 'CANCELLED',
+    );
+    const before = await snapshot();
+    for (const role of [Role.CLIENT_USER, Role.AGENT]) {
+      const up = await upload(
+        number,
+        'tarde.txt',
+        'text/plain',
+        Buffer.from('x'),
+        world.bearer(role),
+      );
+      expect(up.status).toBe(409);
+      expect(up.body).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        reason: 'TICKET_CLOSED',
+        state: 'CANCELLED',
+      });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('an agent’s file emails the registrant exactly once; a client’s file tells the agents', async () => {
+    const number = await register();
+    const agentFile = await upload(
+      number,
+      'diagnostico.pdf',
+      'application/pdf',
+      Buffer.from('%PDF-1.7\n1 0 obj\n'),
+      world.bearer(Role.AGENT),
+    );
+    expect(agentFile.status).toBe(201);
+    const clientFile = await upload(
+      number,
+      'bitacora.log',
+      '',
+      Buffer.from('ERROR odoo.addons.l10n_mx_edi\n'),
+      world.bearer(Role.CLIENT_USER),
+    );
+    expect(clientFile.status).toBe(201);
+
+    // Offered again (a retried request, a second API instance), the event queues nothing new.
+    const notifications = world.api.app.get(NotificationsService);
+    const [ticket] = await world.db.query<
+      {
+        subject: string;
+        registrant_id: string;
+        organization_id: string;
+        assignee_id: string | null;
+      }[]
+    >('SELECT subject, registrant_id, organization_id, assignee_id FROM ticket WHERE number = $1', [
+      number,
+    ]);
+    const again = await world.db.transaction((tx) =>
+      notifications.enqueue(
+        tx,
+        attachmentNotification(
+          {
+            number,
+            subject: ticket.subject,
+            registrantId: ticket.registrant_id,
+            organizationId: ticket.organization_id,
+            assigneeId: ticket.assignee_id,
+          },
+          { ...agentFile.body, uploadedAt: new Date(agentFile.body.uploadedAt) },
+          { id: agentFile.body.uploadedById, providerStaff: true },
+        ),
+      ),
+    );
+    expect(again).toEqual({ recipients: [REGISTRANT], inserted: 0 });
+
+    const rows = await eventually(
+      () => outbox(number),
+      (all) =>
+        all.filter((r) => r.event_key.startsWith('attachment-')).length >= 2 &&
+        all.every((r) => r.status === 'SENT'),
+    );
+    const mine = rows.filter((r) => r.event_key.startsWith('attachment-'));
+    expect(mine.map((r) => [r.event_type, r.event_key, r.recipient_address])).toEqual([
+      ['ATTACHMENT_ADDED', `attachment-${agentFile.body.id}`, REGISTRANT],
+      // Nobody is assigned yet: every agent hears of the client's file.
+      [
+        'PROVIDER_CLIENT_ACTIVITY',
+        `attachment-${clientFile.body.id}:provider`,
+        'agente@becken.example',
+      ],
+    ]);
+
+    // What arrived at the SMTP catcher: the registrant's email, once, in Spanish.
+    const arrived = await eventually(
+      async () => {
+        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+        return (
+          (await res.json()) as {
+            messageId: string | null;
+            subject: string;
+            to: string[];
+            text: string | null;
+          }[]
+        ).filter((m) => m.subject.includes(`[${number}]`));
+      },
+      (all) => mine.every((r) => all.some((m) => m.messageId === r.message_id)),
+    );
+    const toRegistrant = arrived.filter((m) => m.messageId === mine[0].message_id);
+    expect(toRegistrant).toHaveLength(1);
+    expect(toRegistrant[0]).toMatchObject({
+      to: [REGISTRANT],
+      subject: `[${number}] Nuevo archivo adjunto: diagnostico.pdf`,
+    });
+    expect(toRegistrant[0].text).toContain('diagnostico.pdf');
+    expect(toRegistrant[0].text).toContain(`/tickets/${number}`);
+    const toAgent = arrived.filter((m) => m.messageId === mine[1].message_id);
+    expect(toAgent).toHaveLength(1);
+    // The demo agent reads English: the email follows the recipient's language.
+    expect(toAgent[0].subject).toBe(`[${number}] Client attached a file: No timbra la factura`);
+    expect(toAgent[0].text).toContain('bitacora.log');
+  });
+
+  it('deletes a file for its uploader while the ticket is open, for provider staff always', async () => {
+    const number = await register();
+    const client = world.bearer(Role.CLIENT_USER);
+    const mine = await upload(number, 'mio.txt', 'text/plain', Buffer.from('1'), client);
+    const theirs = await upload(number, 'suyo.txt', 'text/plain', Buffer.from('2'), client);
+    const agents = await upload(
+      number,
+      'agente.txt',
+      'text/plain',
+      Buffer.from('3'),
+      world.bearer(Role.AGENT),
+    );
+    const del = async (id: string, role: Role, org?: string) => {
+      const { body } = await gql<{ deleteAttachment: string }>(
+        world.api,
+        DELETE,
+        { id },
+        world.bearer(role, org),
+      );
+      return body.errors?.[0]?.extensions ?? { deleted: body.data?.deleteAttachment };
+    };
+
+    // A colleague of the same organisation may see the file but not delete it.
+    expect(await del(mine.body.id, Role.CLIENT_APPROVER)).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'NOT_UPLOADER',
+    });
+    // Nor may the client delete the agent's file.
+    expect(await del(agents.body.id, Role.CLIENT_USER)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await del(mine.body.id, Role.CLIENT_USER, OTHER_ORG)).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await del('no-es-un-uuid', Role.AGENT)).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await listed(number)).map((a) => a.fileName)).toEqual([
+      'mio.txt',
+      'suyo.txt',
+      'agente.txt',
+    ]);
+
+    // The uploader deletes their own; the bytes are gone.
+    expect(await del(mine.body.id, Role.CLIENT_USER)).toEqual({ deleted: mine.body.id });
+    expect((await download(mine.body.id, world.bearer(Role.AGENT))).status).toBe(404);
+    expect(await del(mine.body.id, Role.CLIENT_USER)).toMatchObject({ code: 'NOT_FOUND' });
+
+    // Once the ticket is closed the client may no longer delete; provider staff still may.
+    const { body } = await gql(
+      world.api,
+      `mutation ($input: TicketActionInput!) { cancelTicket(input: $input) { seq } }`,
+      { input: { number, note: 'Ya no aplica' } },
+      client,
+    );
+    expect(body.errors).toBeUndefined();
+    await eventually(
+      () =>
+        world.db.query<{ state: string }[]>('SELECT state FROM ticket WHERE number = $1', [number]),
+      ([t]) => t.state === 'CANCELLED',
+    );
+    expect(await del(theirs.body.id, Role.CLIENT_USER)).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      reason: 'TICKET_CLOSED',
+    });
+    expect(await del(theirs.body.id, Role.MANAGER)).toEqual({ deleted: theirs.body.id });
+    expect((await listed(number)).map((a) => a.fileName)).toEqual(['agente.txt']);
+    const rows = await world.db.query<{ id: string }[]>(
+      'SELECT id FROM ticket_attachment WHERE ticket_number = $1',
+      [number],
+    );
+    expect(rows).toEqual([{ id: agents.body.id }]);
+  });
+});
