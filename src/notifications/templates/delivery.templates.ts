@@ -1,5 +1,7 @@
+import { RATING_CHANGE_WINDOW_DAYS, ratingUrl } from '../../satisfaction/satisfaction-rules';
+import type { ClosedEvent } from '../notification-event';
 import { isDateOnly } from './format';
-import { subjectLine, type CalendarEntry, type TemplateContext } from './email-content';
+import { type Block, subjectLine, type CalendarEntry, type TemplateContext } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // Delivery and closure (L3-07, L3-09, L3-19): progress, release date, testing, resolution,
@@ -129,6 +131,7 @@ export const deliveryTemplates: TemplateFamily<
         ...(e.reason
           ? [{ kind: 'quote' as const, label: ctx.t('Motivo', 'Reason'), text: e.reason }]
           : []),
+        ...ratingInvitation(e.outcome, ctx),
       ],
     };
   },
@@ -173,6 +176,28 @@ export const deliveryTemplates: TemplateFamily<
     };
   },
 };
+
+/**
+ * L3-07/L3-11: a ticket that ends CLOSED (not out of scope, not feasible) invites the client to
+ * rate the support, with a link to the rating on the ticket page; changeable for 14 days.
+ */
+function ratingInvitation(outcome: ClosedEvent['outcome'], ctx: TemplateContext): Block[] {
+  if (outcome === 'OUT_OF_SCOPE' || outcome === 'NOT_FEASIBLE') return [];
+  return [
+    {
+      kind: 'paragraph',
+      text: ctx.t(
+        `¿Cómo calificaría la atención? Su opinión nos ayuda a mejorar: califique el ticket del 1 al 5 en la plataforma. Podrá cambiar su calificación durante ${RATING_CHANGE_WINDOW_DAYS} días.`,
+        `How would you rate the support? Your opinion helps us improve: rate the ticket from 1 to 5 on the platform. You can change your rating for ${RATING_CHANGE_WINDOW_DAYS} days.`,
+      ),
+    },
+    {
+      kind: 'action',
+      label: ctx.t('Calificar la atención', 'Rate the support'),
+      href: ratingUrl(ctx.ticketUrl),
+    },
+  ];
+}
 
 function releaseCalendar(
   value: string,

@@ -1,16 +1,19 @@
 import { PASSWORD_LINK_EMAIL_TYPE } from '../../../src/identity/password-link-email';
 import { RECIPIENT_RULES } from '../../../src/notifications/recipient-rules';
+import { LOW_RATING_EMAIL_TYPE } from '../../../src/satisfaction/satisfaction-rules';
 import { en } from '../../../web/src/i18n/en';
 import { esMX } from '../../../web/src/i18n/es-mx';
 
 // L3-11: the mail view (Correo saliente) names every kind of email the system queues in the UI
-// language, never by its raw type: every notification event type, the L3-15 checkpoint agenda
-// and the L3-04 account emails (invitation, password reset).
+// language, never by its raw type: every notification event type, the L3-15 checkpoint agenda,
+// the L3-04 account emails (invitation, password reset) and the low satisfaction rating told to
+// the provider's managers.
 
 const QUEUED_TYPES = [
   ...Object.keys(RECIPIENT_RULES).filter((type) => type !== 'INTERNAL_NOTE'),
   'CHECKPOINT_AGENDA',
   ...Object.values(PASSWORD_LINK_EMAIL_TYPE),
+  LOW_RATING_EMAIL_TYPE,
 ];
 
 describe('outbox labels', () => {

@@ -618,6 +618,7 @@ export const en: Messages = {
       CHECKPOINT_AGENDA: 'Checkpoint agenda',
       USER_INVITATION: 'Portal invitation',
       PASSWORD_RESET: 'Password reset',
+      SATISFACTION_LOW: 'Low satisfaction rating (to managers)',
     },
   },
   planning: planningEn,

@@ -624,6 +624,7 @@ export const esMX = {
       CHECKPOINT_AGENDA: 'Agenda del punto de control',
       USER_INVITATION: 'Invitación al portal',
       PASSWORD_RESET: 'Restablecer contraseña',
+      SATISFACTION_LOW: 'Calificación baja (aviso a gerentes)',
     } as Record<string, string>,
   },
   planning: planningEsMX,

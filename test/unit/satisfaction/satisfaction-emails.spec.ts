@@ -1,0 +1,107 @@
+import { Locale } from '../../../src/identity/locale.enum';
+import type { ClosedEvent } from '../../../src/notifications/notification-event';
+import {
+  renderEmail,
+  type EmailRecipient,
+} from '../../../src/notifications/templates/render-email';
+import { renderLowRatingEmail } from '../../../src/satisfaction/low-rating-email';
+
+// L3-11 and customer satisfaction: the closure email of a ticket that ends CLOSED invites the
+// client to rate it, with a link to the rating on the ticket page; a low rating is told to the
+// provider's managers in their language, with the client's words escaped.
+
+const TICKET = {
+  number: 'L3-2026-000123',
+  subject: 'Factura no timbra',
+  registrantId: 'u-registrant',
+  clientOrgId: 'org-aurora',
+};
+const OPTIONS = {
+  publicUrl: 'https://soporte.example/',
+  from: 'Soporte L3 <soporte@becken.example>',
+  domain: 'becken.example',
+};
+const ES: EmailRecipient = {
+  email: 'usuario@aurora.example',
+  displayName: 'Úrsula Usuaria',
+  locale: Locale.ES_MX,
+  timeZone: 'America/Mexico_City',
+};
+const EN: EmailRecipient = { ...ES, locale: Locale.EN, timeZone: 'Asia/Tokyo' };
+const RATING_LINK = 'https://soporte.example/tickets/L3-2026-000123#calificar';
+
+function closed(outcome: ClosedEvent['outcome']): ClosedEvent {
+  return {
+    type: 'CLOSED',
+    eventKey: 'ticket-L3-2026-000123:9',
+    occurredAt: '2026-11-20T18:00:00.000Z',
+    ticket: TICKET,
+    outcome,
+  };
+}
+
+describe('closure email: the invitation to rate', () => {
+  it.each(['CONFIRMED', 'ACCEPTED', 'ADMIN_ACTION_DONE'] as const)(
+    'a ticket closed as %s invites the rating in Spanish and English, with the link',
+    (outcome) => {
+      const es = renderEmail(closed(outcome), ES, OPTIONS)!;
+      const en = renderEmail(closed(outcome), EN, OPTIONS)!;
+      expect(es.text).toContain('¿Cómo calificaría la atención?');
+      expect(es.text).toContain(`Calificar la atención: ${RATING_LINK}`);
+      expect(es.text).toContain('durante 14 días');
+      expect(en.text).toContain('How would you rate the support?');
+      expect(en.text).toContain(`Rate the support: ${RATING_LINK}`);
+      expect(es.html).toContain(`href="${RATING_LINK}"`);
+    },
+  );
+
+  it.each(['OUT_OF_SCOPE', 'NOT_FEASIBLE'] as const)(
+    'a ticket ended as %s (not CLOSED) is not rated, so its email does not ask',
+    (outcome) => {
+      const es = renderEmail(closed(outcome), ES, OPTIONS)!;
+      expect(es.text).not.toContain('calificaría');
+      expect(es.text).not.toContain('#calificar');
+    },
+  );
+});
+
+describe('low-rating email to the managers', () => {
+  const input = {
+    ticket: { number: TICKET.number, subject: 'Factura <no> timbra' },
+    organizationName: 'Comercializadora Aurora',
+    score: 2,
+    comment: 'Nadie respondió <b>a tiempo</b>.',
+    ratedAt: new Date('2026-11-20T18:30:00.000Z'),
+    ratedByName: 'Úrsula Usuaria',
+    assigneeName: 'Alex Agent',
+  };
+
+  it('says who rated what, in Spanish first, with the ticket link and the comment quoted', () => {
+    const es = renderLowRatingEmail(input, ES, OPTIONS);
+    expect(es.locale).toBe(Locale.ES_MX);
+    expect(es.subject).toBe(
+      '[L3-2026-000123] Calificación baja (2 de 5) de Comercializadora Aurora: Factura <no> timbra',
+    );
+    expect(es.text).toContain('Calificó: Úrsula Usuaria');
+    expect(es.text).toContain('Agente asignado: Alex Agent');
+    expect(es.text).toContain('> Nadie respondió <b>a tiempo</b>.');
+    // The date in the manager's zone, with the zone named.
+    expect(es.text).toContain('(America/Mexico_City)');
+    expect(es.text).toContain('https://soporte.example/tickets/L3-2026-000123');
+    // User text is escaped in HTML; the closed ticket asks for no reply on it.
+    expect(es.html).toContain('Nadie respondió &lt;b&gt;a tiempo&lt;/b&gt;.');
+    expect(es.html).not.toContain('<b>a tiempo');
+    expect(es.text).not.toContain('comente en el ticket');
+  });
+
+  it('in English for a manager who reads English, without a comment when there is none', () => {
+    const en = renderLowRatingEmail({ ...input, comment: null, assigneeName: null }, EN, OPTIONS);
+    expect(en.locale).toBe(Locale.EN);
+    expect(en.subject).toBe(
+      '[L3-2026-000123] Low rating (2 of 5) from Comercializadora Aurora: Factura <no> timbra',
+    );
+    expect(en.text).toContain('The client left no comment.');
+    expect(en.text).toContain('Assigned agent: None');
+    expect(en.text).toContain('(Asia/Tokyo)');
+  });
+});
