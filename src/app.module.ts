@@ -4,7 +4,6 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { graphQLOptions } from './api/graphql-options';
 import type { AppConfig } from './config/app-config';
-import { AttachmentsModule } from './attachments/attachments.module';
 import { ResolverErrorFilter } from './common/errors/resolver-error.filter';
 import { ConfigModule } from './config/config.module';
 import { ContractsModule } from './contracts/contracts.module';
@@ -15,6 +14,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { AuthService } from './identity/auth.service';
 import { IdentityModule } from './identity/identity.module';
+import { LiveSessionsService } from './live/live-sessions.service';
 import { LiveModule } from './live/live.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlanningModule } from './planning/planning.module';
@@ -35,16 +35,18 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         TemporalModule,
-        // Async only to hand graphql-ws's onConnect the auth service (sessions checked at connect).
+        // Async only to hand graphql-ws's onConnect the auth service (sessions checked at connect)
+        // and the live sessions (open connections closed when their sessions end, L3-04).
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [IdentityModule],
-          inject: [AuthService],
-          useFactory: (auth: AuthService) =>
+          imports: [IdentityModule, LiveModule],
+          inject: [AuthService, LiveSessionsService],
+          useFactory: (auth: AuthService, sessions: LiveSessionsService) =>
             graphQLOptions({
               writeSchemaFile: config.nodeEnv === 'development',
               limits: { maxDepth: config.api.maxQueryDepth, maxCost: config.api.maxQueryCost },
               authenticate: (token) => auth.authenticate(token),
+              trackConnection: (socket, user) => sessions.track(socket, user),
             }),
         }),
         HealthModule,
@@ -56,7 +58,6 @@ export class AppModule {
         SlaModule,
         SystemModule,
         TicketsModule,
-        AttachmentsModule,
         PlanningModule,
         SatisfactionModule,
         CheckpointsModule,

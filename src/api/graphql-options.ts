@@ -16,6 +16,8 @@ import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { formatGraphQLError } from '../common/errors/graphql-error-formatter';
 import { repoRoot } from '../common/repo-root';
 import { bearerToken, type GraphQLAuthContext } from '../identity/graphql-auth-context';
+import type { LiveSocket } from '../live/live-sessions.service';
+import { closeUnauthorized } from '../live/ws-close';
 import { type QueryLimits, queryLimitsRule } from './query-limits';
 import { noNulCharacters, nulCharacterError, nulCharacterPath } from './request-hygiene';
 
@@ -24,7 +26,7 @@ export function schemaFilePath(): string {
   return join(repoRoot(), 'schema.graphql');
 }
 
-export interface GraphQLOptionsInput {
+export interface GraphQLOptionsInput<User = unknown> {
   /** Development writes `schema.graphql`; other runs build it in memory. */
   readonly writeSchemaFile: boolean;
   readonly limits: QueryLimits;
@@ -32,13 +34,14 @@ export interface GraphQLOptionsInput {
    * Checks a WebSocket connection's session token at `connection_init` (the auth service's
    * `authenticate`); a DomainError refuses the connection. Subscriptions are checked again.
    */
-  readonly authenticate?: (token: string | undefined) => Promise<unknown>;
+  readonly authenticate?: (token: string | undefined) => Promise<User>;
+  /**
+   * Handed each connection whose token `authenticate` accepted, with its user (the live sessions
+   * close it when the user's sessions end: L3-04). The connection is acknowledged once it resolves
+   * true; false: it closed the connection (the session ended meanwhile).
+   */
+  readonly trackConnection?: (socket: LiveSocket, user: User) => Promise<boolean>;
 }
-
-/** graphql-ws close code for a refused session (its own `Unauthorized`). */
-const WS_UNAUTHORIZED = 4401;
-/** A WebSocket close reason is at most 123 bytes. */
-const MAX_CLOSE_REASON = 123;
 
 /** What graphql-ws hands the context factory for a subscription (see `live/`). */
 interface WsContextSource {
@@ -85,44 +88,40 @@ function formatAll(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
 /**
  * graphql-ws `onConnect`: a connection that presents a token must present a valid one (expired,
  * deactivated, or ended by a password change, reset or removed role: closed with 4401 and
- * `UNAUTHENTICATED: <why>`). One without a token is let in; its subscriptions answer
+ * `UNAUTHENTICATED: <why>`); an accepted one is tracked and closed the same way if the user's
+ * sessions end while it is open (L3-04). One without a token is let in; its subscriptions answer
  * UNAUTHENTICATED.
  */
-function connectionAuthenticator(authenticate: GraphQLOptionsInput['authenticate']) {
+function connectionAuthenticator<User>({
+  authenticate,
+  trackConnection,
+}: GraphQLOptionsInput<User>) {
   return async (context: {
     connectionParams?: Readonly<Record<string, unknown>>;
     extra: unknown;
   }): Promise<boolean> => {
     if (!authenticate) return true;
     // graphql-ws/use/ws (what @nestjs/apollo runs) hands `{ socket, request }` as `extra`.
-    const ctx = context as WsContextSource & { extra?: { socket?: WsSocket } };
+    const ctx = context as WsContextSource & { extra?: { socket?: LiveSocket } };
     const { req } = graphQLContext(ctx) as { req: GraphQLAuthContext['req'] };
     if (!req?.headers?.authorization) return true;
+    let user: User;
     try {
-      await authenticate(bearerToken({ req }));
-      return true;
+      user = await authenticate(bearerToken({ req }));
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      const reason = Buffer.from(`${err.code}: ${err.message}`)
-        .subarray(0, MAX_CLOSE_REASON)
-        .toString();
       // Closed here with a code and reason the client can word; graphql-ws's own refusal is a
       // bare 4403 "Forbidden". Returning false then finds the socket closing and does nothing.
-      ctx.extra?.socket?.close(WS_UNAUTHORIZED, reason);
+      if (ctx.extra?.socket) closeUnauthorized(ctx.extra.socket, err.code, err.message);
       return false;
     }
+    if (!trackConnection || !ctx.extra?.socket) return true;
+    return trackConnection(ctx.extra.socket, user);
   };
 }
 
-interface WsSocket {
-  close(code: number, reason: string): void;
-}
-
-export function graphQLOptions({
-  writeSchemaFile,
-  limits,
-  authenticate,
-}: GraphQLOptionsInput): ApolloDriverConfig {
+export function graphQLOptions<User>(input: GraphQLOptionsInput<User>): ApolloDriverConfig {
+  const { writeSchemaFile, limits } = input;
   const validationRules = [queryLimitsRule(limits)];
   // The built schema, for validating WebSocket operations (set once by `transformSchema`).
   let schema: GraphQLSchema | undefined;
@@ -149,7 +148,7 @@ export function graphQLOptions({
     transformSchema: (built) => (schema = built),
     subscriptions: {
       'graphql-ws': {
-        onConnect: connectionAuthenticator(authenticate),
+        onConnect: connectionAuthenticator(input),
         // The limits, every standard rule and the NUL check also guard operations over WebSocket.
         onSubscribe: (_ctx, _id, payload) => {
           let errors: readonly GraphQLError[];

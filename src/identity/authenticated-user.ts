@@ -14,6 +14,8 @@ export interface AuthenticatedUser {
   readonly roles: readonly Role[];
   readonly locale: string;
   readonly timeZone: string;
+  /** The session epoch of the token it came with (live updates stop when it moves; L3-04). */
+  readonly sessionEpoch?: number;
 }
 
 /** The caller as the guards see it, from its stored user row. */
@@ -26,5 +28,6 @@ export function authenticatedUserOf(user: AppUserEntity): AuthenticatedUser {
     roles: user.roles,
     locale: user.locale,
     timeZone: user.timeZone,
+    sessionEpoch: user.sessionEpoch,
   };
 }

@@ -1,15 +1,17 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, isProviderStaff } from '../identity';
 import { TICKET_CHANGED_CHANNEL } from '../tickets/ticket-projection.service';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { AsyncQueue } from './async-queue';
+import { LiveSessionsService, type LiveSessionUser } from './live-sessions.service';
+import { errorText, PgListenerService } from './pg-listener.service';
 import type { TicketChangeModel } from './ticket-change.model';
 
 interface Subscriber {
+  /** Whose subscription it is: nothing is delivered once their session ended (L3-04). */
+  readonly user: LiveSessionUser;
   /** `null`: provider staff, who see every organisation. */
   readonly organizationId: string | null;
   /** `null`: every ticket the subscriber may see. */
@@ -17,15 +19,13 @@ interface Subscriber {
   readonly queue: AsyncQueue<TicketChangeModel>;
 }
 
-const RECONNECT_MIN_MS = 500;
-const RECONNECT_MAX_MS = 30_000;
-
 /**
  * Live ticket changes for GraphQL subscriptions. The worker's projection runs
  * `pg_notify('ticket_changed', <number>)` after every projected change; this service LISTENs on
- * a dedicated PostgreSQL connection (so every API instance hears every change, whichever worker
- * projected it), reads the ticket's row from the read model once per notification, and hands it
- * to the subscribers allowed to see it: a client organisation only its own tickets.
+ * the instance's PostgreSQL LISTEN connection (so every API instance hears every change, whichever
+ * worker projected it), reads the ticket's row from the read model once per notification, and
+ * hands it to the subscribers allowed to see it: a client organisation only its own tickets, and
+ * nobody whose session has ended (their socket is being closed, see {@link LiveSessionsService}).
  *
  * The connection opens with the first subscriber and reconnects with backoff when lost;
  * notifications sent while it was down are not replayed (a client re-reads what it shows).
@@ -34,16 +34,14 @@ const RECONNECT_MAX_MS = 30_000;
 export class LiveUpdatesService implements OnModuleDestroy {
   private readonly logger = new Logger(LiveUpdatesService.name);
   private readonly subscribers = new Set<Subscriber>();
-  private listener: Client | null = null;
-  private listening: Promise<void> | null = null;
-  private reconnectTimer: NodeJS.Timeout | null = null;
-  private reconnectDelay = RECONNECT_MIN_MS;
-  private stopping = false;
 
   constructor(
-    private readonly config: AppConfig,
+    private readonly listener: PgListenerService,
+    private readonly sessions: LiveSessionsService,
     @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  ) {
+    listener.on(TICKET_CHANGED_CHANNEL, (number) => void this.dispatch(number));
+  }
 
   get subscriberCount(): number {
     return this.subscribers.size;
@@ -51,7 +49,7 @@ export class LiveUpdatesService implements OnModuleDestroy {
 
   /** Whether the LISTEN connection is up. */
   get connected(): boolean {
-    return this.listener !== null;
+    return this.listener.connected;
   }
 
   /**
@@ -63,66 +61,18 @@ export class LiveUpdatesService implements OnModuleDestroy {
     number?: string | null,
   ): Promise<AsyncQueue<TicketChangeModel>> {
     const subscriber: Subscriber = {
+      user: { id: user.id, sessionEpoch: user.sessionEpoch },
       organizationId: isProviderStaff(user) ? null : user.organizationId,
       number: number ?? null,
       queue: new AsyncQueue<TicketChangeModel>(() => this.subscribers.delete(subscriber)),
     };
     this.subscribers.add(subscriber);
-    await this.ensureListening();
+    await this.listener.ensureListening();
     return subscriber.queue;
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     for (const s of [...this.subscribers]) await s.queue.return();
-    const client = this.listener;
-    this.listener = null;
-    await client?.end().catch(() => undefined);
-  }
-
-  private ensureListening(): Promise<void> {
-    this.listening ??= this.listen();
-    return this.listening;
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopping) return;
-    const client = new Client({ connectionString: this.config.database.url });
-    client.on('notification', (msg) => {
-      if (msg.channel === TICKET_CHANGED_CHANNEL && msg.payload) void this.dispatch(msg.payload);
-    });
-    client.on('error', (err) => {
-      this.logger.warn(`LISTEN ${TICKET_CHANGED_CHANNEL} connection lost: ${errorText(err)}`);
-      this.reconnectLater(client);
-    });
-    client.on('end', () => this.reconnectLater(client));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${TICKET_CHANGED_CHANNEL}`);
-      if (this.stopping) {
-        await client.end();
-        return;
-      }
-      this.listener = client;
-      this.reconnectDelay = RECONNECT_MIN_MS;
-    } catch (err) {
-      this.logger.warn(`cannot LISTEN ${TICKET_CHANGED_CHANNEL} yet: ${errorText(err)}`);
-      this.reconnectLater(client);
-    }
-  }
-
-  private reconnectLater(client: Client): void {
-    if (this.stopping || this.reconnectTimer) return;
-    if (this.listener === client) this.listener = null;
-    void client.end().catch(() => undefined);
-    const delay = this.reconnectDelay;
-    this.reconnectDelay = Math.min(this.reconnectDelay * 2, RECONNECT_MAX_MS);
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      this.listening = this.listen();
-    }, delay);
-    this.reconnectTimer.unref();
   }
 
   private async dispatch(number: string): Promise<void> {
@@ -141,14 +91,11 @@ export class LiveUpdatesService implements OnModuleDestroy {
       for (const s of this.subscribers) {
         if (s.organizationId !== null && s.organizationId !== row.organizationId) continue;
         if (s.number !== null && s.number !== row.number) continue;
+        if (!this.sessions.isCurrent(s.user)) continue;
         s.queue.push(change);
       }
     } catch (err) {
       this.logger.warn(`ticket change ${number} not delivered: ${errorText(err)}`);
     }
   }
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -1,0 +1,161 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ErrorCode } from '../common/errors/domain-error';
+import { SESSION_ENDED_MESSAGES, type SessionEndCause } from '../identity/session-end-cause';
+import { PgListenerService } from './pg-listener.service';
+import { type ClosableSocket, closeUnauthorized } from './ws-close';
+
+/**
+ * Sent by the `app_user` trigger (migration 1764318600000) in the transaction that moves a user's
+ * session epoch, so it is heard on commit and never for a change rolled back.
+ */
+export const SESSION_ENDED_CHANNEL = 'session_ended';
+
+/** The notification's payload, as the trigger writes it. */
+export interface SessionEnded {
+  readonly userId: string;
+  readonly epoch: number;
+  readonly cause: SessionEndCause | null;
+}
+
+/** What of a graphql-ws socket (`ws`) is tracked. */
+export interface LiveSocket extends ClosableSocket {
+  once(event: 'close', listener: () => void): unknown;
+}
+
+/** Who holds a connection: the user and the session epoch of the token it was opened with. */
+export interface LiveSessionUser {
+  readonly id: string;
+  readonly sessionEpoch?: number;
+}
+
+interface Connection {
+  readonly socket: LiveSocket;
+  readonly epoch: number;
+}
+
+/**
+ * L3-04: a password change or reset, a deactivation or a removed role ends the user's sessions,
+ * open WebSocket connections included. Every API instance tracks its accepted graphql-ws
+ * connections by user and session epoch, LISTENs on `session_ended` and closes the connections of
+ * an earlier epoch with 4401 `UNAUTHENTICATED: <why>` (the words of a refused connect); graphql-ws
+ * then ends their subscriptions. After the LISTEN connection (re)opens it reads the epochs of the
+ * users it holds connections of, for ends it may not have heard.
+ *
+ * {@link isCurrent} answers from memory whether a session is still current, as far as this
+ * instance has heard: live updates check it before each delivery.
+ */
+@Injectable()
+export class LiveSessionsService {
+  private readonly logger = new Logger(LiveSessionsService.name);
+  private readonly connections = new Map<string, Set<Connection>>();
+  /** The newest epoch heard per user whose sessions ended while this instance ran, and why. */
+  private readonly ended = new Map<string, { epoch: number; cause: SessionEndCause | null }>();
+
+  constructor(
+    private readonly listener: PgListenerService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {
+    listener.on(SESSION_ENDED_CHANNEL, (payload) => this.onNotification(payload));
+    listener.onConnected(() => this.catchUp());
+  }
+
+  /** Open connections tracked on this instance. */
+  get connectionCount(): number {
+    let n = 0;
+    for (const set of this.connections.values()) n += set.size;
+    return n;
+  }
+
+  /**
+   * Tracks an accepted connection of `user` until it closes. Resolves once this instance listens
+   * for session ends (or failed to and retries in the background): true, or false when the
+   * session ended meanwhile and the connection was closed at once.
+   */
+  async track(socket: LiveSocket, user: LiveSessionUser): Promise<boolean> {
+    const connection: Connection = { socket, epoch: user.sessionEpoch ?? 0 };
+    let set = this.connections.get(user.id);
+    if (!set) this.connections.set(user.id, (set = new Set()));
+    set.add(connection);
+    socket.once('close', () => this.forget(user.id, connection));
+    const ended = this.ended.get(user.id);
+    if (ended && connection.epoch < ended.epoch) {
+      this.close(user.id, connection, ended.cause);
+      return false;
+    }
+    await this.listener.ensureListening();
+    // Closed by the catch-up that follows a first LISTEN, if its session ended before that.
+    return set.has(connection);
+  }
+
+  /** Whether `user`'s session has not ended, as far as this instance has heard (no I/O). */
+  isCurrent(user: LiveSessionUser): boolean {
+    const ended = this.ended.get(user.id);
+    return !ended || (user.sessionEpoch ?? 0) >= ended.epoch;
+  }
+
+  private onNotification(payload: string): void {
+    const ended = parseSessionEnded(payload);
+    if (!ended) {
+      this.logger.warn(`ignored a malformed ${SESSION_ENDED_CHANNEL} notification: ${payload}`);
+      return;
+    }
+    this.apply(ended);
+  }
+
+  /** Records the end and closes the user's connections of an earlier epoch. */
+  private apply({ userId, epoch, cause }: SessionEnded): void {
+    const known = this.ended.get(userId);
+    if (!known || epoch > known.epoch) this.ended.set(userId, { epoch, cause });
+    for (const connection of this.connections.get(userId) ?? []) {
+      if (connection.epoch < epoch) this.close(userId, connection, cause);
+    }
+  }
+
+  /** Reads the epochs of the users this instance holds connections of (ends it may have missed). */
+  private async catchUp(): Promise<void> {
+    if (!this.connections.size) return;
+    const rows = await this.db.query<
+      { id: string; session_epoch: number; sessions_ended_because: SessionEndCause | null }[]
+    >(`SELECT id, session_epoch, sessions_ended_because FROM app_user WHERE id = ANY($1::uuid[])`, [
+      [...this.connections.keys()],
+    ]);
+    for (const r of rows) {
+      this.apply({ userId: r.id, epoch: r.session_epoch, cause: r.sessions_ended_because });
+    }
+  }
+
+  private close(userId: string, connection: Connection, cause: SessionEndCause | null): void {
+    this.forget(userId, connection);
+    const message = cause ? SESSION_ENDED_MESSAGES[cause] : 'The session is no longer valid';
+    try {
+      closeUnauthorized(connection.socket, ErrorCode.UNAUTHENTICATED, message);
+    } catch (err) {
+      this.logger.warn(`could not close an ended session's socket: ${String(err)}`);
+    }
+  }
+
+  private forget(userId: string, connection: Connection): void {
+    const set = this.connections.get(userId);
+    if (!set?.delete(connection) || set.size) return;
+    this.connections.delete(userId);
+  }
+}
+
+const CAUSES = new Set<string>(Object.keys(SESSION_ENDED_MESSAGES));
+
+/** The trigger's JSON payload, or null when it is not one. */
+export function parseSessionEnded(payload: string): SessionEnded | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { userId, epoch, cause } = value as Record<string, unknown>;
+  if (typeof userId !== 'string' || !Number.isInteger(epoch) || (epoch as number) < 0) return null;
+  const known = typeof cause === 'string' && CAUSES.has(cause);
+  return { userId, epoch: epoch as number, cause: known ? (cause as SessionEndCause) : null };
+}

@@ -1,0 +1,20 @@
+/** graphql-ws close code for a refused or ended session (its own `Unauthorized`). */
+export const WS_UNAUTHORIZED = 4401;
+/** A WebSocket close reason is at most 123 bytes (UTF-8). */
+const MAX_CLOSE_REASON = 123;
+
+/** What of a `ws` socket the close needs. */
+export interface ClosableSocket {
+  close(code: number, reason: string): void;
+}
+
+/**
+ * Closes a graphql-ws connection with 4401 and `<code>: <message>` (e.g. `UNAUTHENTICATED: The
+ * session ended because the password changed; log in again`), which the client can word; cut to
+ * the 123 bytes a close reason may hold, never inside a character.
+ */
+export function closeUnauthorized(socket: ClosableSocket, code: string, message: string): void {
+  const chars = [...`${code}: ${message}`];
+  while (Buffer.byteLength(chars.join('')) > MAX_CLOSE_REASON) chars.pop();
+  socket.close(WS_UNAUTHORIZED, chars.join(''));
+}

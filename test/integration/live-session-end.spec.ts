@@ -1,0 +1,216 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { Role } from '../../src/identity/role.enum';
+import { LiveSessionsService } from '../../src/live/live-sessions.service';
+import { LiveUpdatesService } from '../../src/live/live-updates.service';
+import { eventually } from '../support/eventually';
+import { gql, startApi, type RunningApi } from '../support/integration-harness';
+import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
+
+// L3-04 (security): a password change or a deactivation ends the user's sessions — also the
+// WebSocket connections already open, on every API instance. Two API instances on one database
+// (A and B) and the real worker, whose projection feeds `ticketChanged`: the user's sockets on
+// both instances close with 4401 and the reason in words, nothing more reaches them; another
+// user's subscription, and the user's own fresh session, stay open and keep getting events.
+
+const SUBSCRIPTION = `subscription { ticketChanged { number state } }`;
+const CREATE_USER = `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`;
+const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
+const CHANGE_PASSWORD = `mutation ($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { token } }`;
+const SET_ACTIVE = `mutation ($userId: ID!, $active: Boolean!) { setUserActive(userId: $userId, active: $active) { active } }`;
+
+/** One subscription on its own graphql-ws connection, as a client sees it. */
+interface Feed {
+  readonly numbers: string[];
+  readonly errors: unknown[];
+  /** How the server closed the connection, once it did. */
+  closed?: { code: number; reason: string };
+}
+
+describe('Open subscriptions end with the session (L3-04)', () => {
+  let apiB: RunningApi | undefined;
+  const disposers: (() => void | Promise<void>)[] = [];
+  const unique = `${process.pid}-${Date.now()}`;
+  // Declared before the world's hooks, so it runs before the world (and its database) goes.
+  afterAll(async () => {
+    for (const dispose of disposers) await dispose();
+    await apiB?.close();
+  });
+  const world = useWorldWithWorker('live-session-end');
+  beforeAll(async () => {
+    // A second API instance on the same database: what one ends, the other closes.
+    apiB = await startApi(world.config);
+  });
+  const b = (): RunningApi => apiB!;
+
+  /** `eventually` for what this process holds in memory (what a client received). */
+  const until = <T>(read: () => T, accept: (value: T) => boolean) =>
+    eventually(() => Promise.resolve(read()), accept);
+
+  const instances = () => [world.api, b()];
+  const subscriberCount = () =>
+    instances().reduce((n, api) => n + api.app.get(LiveUpdatesService).subscriberCount, 0);
+  const connectionCount = () =>
+    instances().reduce((n, api) => n + api.app.get(LiveSessionsService).connectionCount, 0);
+
+  /** Subscribes to every ticket change `token`'s user may see, over a connection of its own. */
+  function subscribe(api: RunningApi, token: string): Feed {
+    const feed: Feed = { numbers: [], errors: [] };
+    const client = createClient({
+      url: `${api.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      lazy: true,
+      on: {
+        closed: (event) => {
+          const { code, reason } = event as { code: number; reason: string };
+          feed.closed ??= { code, reason };
+        },
+      },
+    });
+    disposers.push(() => client.dispose());
+    client.subscribe<{ ticketChanged: { number: string } }>(
+      { query: SUBSCRIPTION },
+      {
+        next: (result) => {
+          if (result.data) feed.numbers.push(result.data.ticketChanged.number);
+        },
+        error: (err) => feed.errors.push(err),
+        complete: () => undefined,
+      },
+    );
+    return feed;
+  }
+
+  /** Subscribes each of `feeds` and waits until every one is live on its instance. */
+  async function subscribed(...feeds: [RunningApi, string][]): Promise<Feed[]> {
+    const before = subscriberCount();
+    const opened = feeds.map(([api, token]) => subscribe(api, token));
+    await until(
+      () => subscriberCount(),
+      (n) => n === before + feeds.length,
+    );
+    return opened;
+  }
+
+  /** A client user of Aurora with a password of our own, and a session of theirs. */
+  async function clientUser(slug: string): Promise<{ id: string; email: string; token: string }> {
+    const email = `${slug}-${unique}@aurora.example`;
+    const created = await gql<{ createUser: { id: string } }>(
+      world.api,
+      CREATE_USER,
+      {
+        input: {
+          organizationId: world.orgIds['comercializadora-aurora'],
+          email,
+          displayName: 'Usuario en vivo',
+          roles: ['CLIENT_USER'],
+          temporaryPassword: 'clave-inicial-123',
+        },
+      },
+      world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+    return { id: created.body.data!.createUser.id, email, token: await login(email) };
+  }
+
+  async function login(email: string, password = 'clave-inicial-123'): Promise<string> {
+    const { body } = await gql<{ login: { token: string } }>(world.api, LOGIN, {
+      email,
+      password,
+    });
+    expect(body.errors).toBeUndefined();
+    return body.data!.login.token;
+  }
+
+  /** Registers a ticket and waits until each of `feeds` received a change of it. */
+  async function ticketSeenBy(...feeds: Feed[]): Promise<string> {
+    const number = await registerTicket(world);
+    await until(
+      () => feeds.map((f) => f.numbers.includes(number)),
+      (seen) => seen.every(Boolean),
+    );
+    return number;
+  }
+
+  const otherUserToken = () => world.bearer(Role.CLIENT_APPROVER).authorization.slice(7);
+
+  it("a password change closes the user's open sockets on every instance (4401); others keep streaming", async () => {
+    const user = await clientUser('vivo-clave');
+    const [onA, onB, other] = await subscribed(
+      [world.api, user.token],
+      [b(), user.token],
+      [b(), otherUserToken()],
+    );
+    await ticketSeenBy(onA, onB, other);
+    const connections = connectionCount();
+    const subscriptions = subscriberCount();
+
+    // The change goes through instance A; B hears it from PostgreSQL.
+    const { body } = await gql<{ changePassword: { token: string } }>(
+      world.api,
+      CHANGE_PASSWORD,
+      { currentPassword: 'clave-inicial-123', newPassword: 'clave-cambiada-456' },
+      { authorization: `Bearer ${user.token}` },
+    );
+    expect(body.errors).toBeUndefined();
+
+    const ended = {
+      code: 4401,
+      reason: 'UNAUTHENTICATED: The session ended because the password changed; log in again',
+    };
+    await until(
+      () => [onA.closed, onB.closed],
+      (closes) => closes.every(Boolean),
+    );
+    expect(onA.closed).toEqual(ended);
+    expect(onB.closed).toEqual(ended);
+    expect(connectionCount()).toBe(connections - 2);
+    // graphql-ws ends the subscriptions of a closed connection.
+    await until(
+      () => subscriberCount(),
+      (n) => n === subscriptions - 2,
+    );
+    const seenBeforeEnd = [[...onA.numbers], [...onB.numbers]];
+
+    // The fresh session the change handed back is not ended with the old one.
+    const [fresh] = await subscribed([b(), body.data!.changePassword.token]);
+    const after = await ticketSeenBy(other, fresh);
+    expect([onA.numbers, onB.numbers]).toEqual(seenBeforeEnd);
+    expect(onA.numbers).not.toContain(after);
+    expect(other.closed).toBeUndefined();
+    expect(fresh.closed).toBeUndefined();
+    expect(other.errors).toEqual([]);
+  });
+
+  it("an admin's deactivation closes the user's open socket (4401); another user's stays open", async () => {
+    const user = await clientUser('vivo-baja');
+    const [mine, other] = await subscribed([b(), user.token], [b(), otherUserToken()]);
+    await ticketSeenBy(mine, other);
+
+    const off = await gql(
+      world.api,
+      SET_ACTIVE,
+      { userId: user.id, active: false },
+      world.bearer(Role.ADMIN),
+    );
+    expect(off.body.errors).toBeUndefined();
+
+    await until(
+      () => mine.closed,
+      (closed) => closed !== undefined,
+    );
+    expect(mine.closed).toEqual({
+      code: 4401,
+      reason:
+        'UNAUTHENTICATED: The session ended because the account was deactivated; log in again',
+    });
+    const seenBeforeEnd = [...mine.numbers];
+    const after = await ticketSeenBy(other);
+    expect(mine.numbers).toEqual(seenBeforeEnd);
+    expect(mine.numbers).not.toContain(after);
+    expect(other.closed).toBeUndefined();
+  });
+});

@@ -1,0 +1,138 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import {
+  LiveSessionsService,
+  type LiveSocket,
+  parseSessionEnded,
+  SESSION_ENDED_CHANNEL,
+} from '../../../src/live/live-sessions.service';
+import type { PgListenerService } from '../../../src/live/pg-listener.service';
+
+// L3-04: an ended session also ends the WebSocket connections already open. The sessions service
+// with a typed fake of the LISTEN connection (the notification handler it registers is called
+// directly) and fake sockets; the real PostgreSQL path is in test/integration/live-session-end.
+
+class FakeListener {
+  readonly handlers = new Map<string, (payload: string) => void>();
+  readonly hooks: (() => Promise<void>)[] = [];
+  on(channel: string, handler: (payload: string) => void): void {
+    this.handlers.set(channel, handler);
+  }
+  onConnected(hook: () => Promise<void>): void {
+    this.hooks.push(hook);
+  }
+  ensureListening(): Promise<void> {
+    return Promise.resolve();
+  }
+  notify(payload: Record<string, unknown> | string): void {
+    const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
+    this.handlers.get(SESSION_ENDED_CHANNEL)?.(text);
+  }
+}
+
+class FakeSocket implements LiveSocket {
+  closes: { code: number; reason: string }[] = [];
+  private onClose: (() => void) | null = null;
+  close(code: number, reason: string): void {
+    this.closes.push({ code, reason });
+    this.onClose?.();
+  }
+  once(_event: 'close', listener: () => void): void {
+    this.onClose = listener;
+  }
+}
+
+const ALICE = '6f1c4a52-1d0e-4f7e-9d53-2a4f3b1c0a01';
+const BOB = '6f1c4a52-1d0e-4f7e-9d53-2a4f3b1c0a02';
+
+describe('live sessions (L3-04)', () => {
+  let listener: FakeListener;
+  let epochs: Record<string, { session_epoch: number; sessions_ended_because: string | null }>;
+  let sessions: LiveSessionsService;
+
+  // The malformed notifications below are logged as warnings; not this test's output.
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
+  beforeEach(() => {
+    listener = new FakeListener();
+    epochs = {};
+    const db = {
+      query: (_sql: string, [ids]: [string[]]) =>
+        Promise.resolve(ids.filter((id) => epochs[id]).map((id) => ({ id, ...epochs[id] }))),
+    };
+    sessions = new LiveSessionsService(
+      listener as unknown as PgListenerService,
+      db as unknown as DataSource,
+    );
+  });
+
+  it("closes the user's connections of an earlier epoch with 4401 and the reason, no one else's", async () => {
+    const old = new FakeSocket();
+    const fresh = new FakeSocket();
+    const other = new FakeSocket();
+    expect(await sessions.track(old, { id: ALICE, sessionEpoch: 0 })).toBe(true);
+    expect(await sessions.track(fresh, { id: ALICE, sessionEpoch: 1 })).toBe(true);
+    expect(await sessions.track(other, { id: BOB, sessionEpoch: 0 })).toBe(true);
+
+    listener.notify({ userId: ALICE, epoch: 1, cause: 'PASSWORD_CHANGED' });
+
+    expect(old.closes).toEqual([
+      {
+        code: 4401,
+        reason: 'UNAUTHENTICATED: The session ended because the password changed; log in again',
+      },
+    ]);
+    expect(fresh.closes).toEqual([]);
+    expect(other.closes).toEqual([]);
+    expect(sessions.connectionCount).toBe(2);
+  });
+
+  it('answers from memory whether a session is still current (checked before each delivery)', () => {
+    expect(sessions.isCurrent({ id: ALICE, sessionEpoch: 0 })).toBe(true);
+    listener.notify({ userId: ALICE, epoch: 2, cause: 'DEACTIVATED' });
+    expect(sessions.isCurrent({ id: ALICE, sessionEpoch: 1 })).toBe(false);
+    expect(sessions.isCurrent({ id: ALICE, sessionEpoch: 2 })).toBe(true);
+    expect(sessions.isCurrent({ id: BOB })).toBe(true);
+    // A late notification of an older end does not lower what is known.
+    listener.notify({ userId: ALICE, epoch: 1, cause: 'PASSWORD_CHANGED' });
+    expect(sessions.isCurrent({ id: ALICE, sessionEpoch: 1 })).toBe(false);
+  });
+
+  it('closes at once a connection whose session ended between its check and its tracking', async () => {
+    listener.notify({ userId: ALICE, epoch: 1, cause: 'ROLES_REMOVED' });
+    const late = new FakeSocket();
+    expect(await sessions.track(late, { id: ALICE, sessionEpoch: 0 })).toBe(false);
+    expect(late.closes[0]).toEqual({
+      code: 4401,
+      reason:
+        'UNAUTHENTICATED: The session ended because roles were removed from the account; log in again',
+    });
+    expect(sessions.connectionCount).toBe(0);
+  });
+
+  it('after the LISTEN connection (re)opens, catches up on ends it did not hear', async () => {
+    const socket = new FakeSocket();
+    await sessions.track(socket, { id: ALICE, sessionEpoch: 0 });
+    epochs[ALICE] = { session_epoch: 1, sessions_ended_because: 'PASSWORD_RESET' };
+    for (const hook of listener.hooks) await hook();
+    expect(socket.closes.map((c) => c.reason)).toEqual([
+      'UNAUTHENTICATED: The session ended because the password was reset; log in again',
+    ]);
+  });
+
+  it('forgets a connection once it closes, and ignores malformed notifications', async () => {
+    const socket = new FakeSocket();
+    await sessions.track(socket, { id: ALICE, sessionEpoch: 0 });
+    socket.close(1000, 'bye');
+    expect(sessions.connectionCount).toBe(0);
+    listener.notify('not json');
+    listener.notify({ userId: ALICE, epoch: -1 });
+    expect(sessions.isCurrent({ id: ALICE, sessionEpoch: 0 })).toBe(true);
+    expect(parseSessionEnded(JSON.stringify({ userId: ALICE, epoch: 3, cause: 'NEW' }))).toEqual({
+      userId: ALICE,
+      epoch: 3,
+      cause: null,
+    });
+  });
+});
