@@ -1,0 +1,543 @@
+import { Role } from '../../src/identity/role.enum';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+
+// Customer satisfaction of closed tickets over real GraphQL on the real stack (PostgreSQL,
+// Temporal dev server, the real worker and its email dispatcher, the SMTP catcher). Tickets are
+// closed through the L3-07 problem path (classify → resolve → the client confirms). A client user
+// of the ticket's organisation rates a CLOSED ticket 1–5 and may change it for 14 days; staff see
+// the rating; a rating of 2 or less emails the provider's managers once (L3-11); the closure
+// email invites the rating; managers read the summary per organisation and month.
+
+const AURORA = 'Comercializadora Aurora';
+const TULUM = 'Grupo Industrial Tulum';
+const ENGLISH_MANAGER = 'manager-en@becken.example';
+
+const RATE = `mutation ($input: RateTicketInput!) {
+  rateTicket(input: $input) {
+    ticketNumber score comment ratedAt updatedAt ratedById ratedByName changeableUntil
+  }
+}`;
+const SATISFACTION = `query ($number: String!) {
+  ticket(number: $number) { number satisfaction { score comment ratedAt updatedAt ratedByName } }
+}`;
+const SUMMARY = `query ($organizationId: ID, $from: String!, $to: String!, $lowest: Int) {
+  satisfactionSummary(organizationId: $organizationId, from: $from, to: $to, lowest: $lowest) {
+    fromMonth toMonth
+    overall { ratings averageScore satisfiedPercent }
+    organizations {
+      organizationId organizationName
+      total { ratings averageScore satisfiedPercent }
+      months { month ratings averageScore satisfiedPercent }
+      lowest { ticketNumber subject score comment ratedByName }
+    }
+  }
+}`;
+
+interface Rating {
+  ticketNumber: string;
+  score: number;
+  comment: string | null;
+  ratedAt: string;
+  updatedAt: string;
+  ratedById: string;
+  ratedByName: string | null;
+  changeableUntil: string;
+}
+interface GqlError {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+interface OutboxRow {
+  event_type: string;
+  recipient_address: string;
+  status: string;
+  message_id: string;
+  subject: string;
+  text: string;
+}
+interface CaughtMail {
+  messageId: string | null;
+  subject: string;
+  to: string[];
+  text: string | null;
+}
+
+describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () => {
+  const world = useWorldWithWorker('satisfaction');
+
+  beforeAll(async () => {
+    // A second manager who reads English: the low-rating email goes to every manager, each in
+    // their language.
+    const { body } = await gql(
+      world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: world.orgIds.becken,
+          email: ENGLISH_MANAGER,
+          displayName: 'Morgan Manager',
+          roles: ['MANAGER'],
+          locale: 'EN',
+          temporaryPassword: 'temporal-password-123',
+        },
+      },
+      world.bearer(Role.ADMIN),
+    );
+    expect(body.errors).toBeUndefined();
+  });
+
+  async function transition(
+    role: Role,
+    mutation: string,
+    input: Record<string, unknown>,
+    organization?: string,
+    inputType = 'TicketActionInput',
+  ): Promise<string> {
+    const { body } = await gql<Record<string, { ticket: { state: string } }>>(
+      world.api,
+      `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { ticket { state } } }`,
+      { input },
+      world.bearer(role, organization),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data![mutation].ticket.state;
+  }
+
+  /** A problem ticket of `organization` driven to CLOSED: classified, resolved, confirmed. */
+  async function closedTicket(subject: string, organization = AURORA): Promise<string> {
+    const number = await registerProjectedTicket(
+      world,
+      { category: 'INCIDENT', subject, description: `${subject}: detalle.` },
+      organization,
+    );
+    await transition(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'PROBLEM' },
+      undefined,
+      'ClassifyTicketInput',
+    );
+    await transition(Role.AGENT, 'resolveTicket', { number, note: 'Corregido.' });
+    expect(await transition(Role.CLIENT_USER, 'confirmResolution', { number }, organization)).toBe(
+      'CLOSED',
+    );
+    return number;
+  }
+
+  async function rate(
+    role: Role,
+    input: Record<string, unknown>,
+    organization?: string,
+  ): Promise<{ rating?: Rating; error?: GqlError }> {
+    const { body } = await gql<{ rateTicket: Rating }>(
+      world.api,
+      RATE,
+      { input },
+      world.bearer(role, organization),
+    );
+    return { rating: body.data?.rateTicket, error: body.errors?.[0] };
+  }
+
+  const stored = async (number: string) =>
+    (
+      await world.db.query<{ score: number; comment: string | null; rated_at: Date }[]>(
+        'SELECT score, comment, rated_at FROM ticket_satisfaction WHERE ticket_number = $1',
+        [number],
+      )
+    )[0];
+
+  it('a client user rates a closed ticket, another user of its organisation changes it within 14 days, and staff see it', async () => {
+    const number = await closedTicket('Rating: timbrado');
+    const first = await rate(Role.CLIENT_USER, {
+      number,
+      score: 5,
+      comment: '  Excelente atención.  ',
+    });
+    expect(first.error).toBeUndefined();
+    expect(first.rating).toMatchObject({
+      ticketNumber: number,
+      score: 5,
+      comment: 'Excelente atención.',
+      ratedByName: 'Úrsula Usuaria',
+    });
+    const ratedAt = Date.parse(first.rating!.ratedAt);
+    expect(Date.parse(first.rating!.changeableUntil) - ratedAt).toBe(14 * 86_400_000);
+
+    const changed = await rate(Role.CLIENT_APPROVER, { number, score: 4, comment: '   ' });
+    expect(changed.error).toBeUndefined();
+    // The window counts from the first rating; a blank comment is none.
+    expect(changed.rating).toMatchObject({
+      score: 4,
+      comment: null,
+      ratedByName: 'Arturo Aprobador',
+    });
+    expect(changed.rating!.ratedAt).toBe(first.rating!.ratedAt);
+    expect(Date.parse(changed.rating!.updatedAt)).toBeGreaterThanOrEqual(ratedAt);
+
+    for (const role of [Role.AGENT, Role.MANAGER, Role.CLIENT_USER]) {
+      const { body } = await gql<{ ticket: { satisfaction: Rating | null } }>(
+        world.api,
+        SATISFACTION,
+        { number },
+        world.bearer(role),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.ticket.satisfaction).toMatchObject({
+        score: 4,
+        comment: null,
+        ratedByName: 'Arturo Aprobador',
+      });
+    }
+    const rows = await world.db.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM ticket_satisfaction WHERE ticket_number = $1',
+      [number],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('a change 14 days after the first rating is refused with its reason, and nothing changes', async () => {
+    const number = await closedTicket('Rating: ventana');
+    expect((await rate(Role.CLIENT_USER, { number, score: 3 })).error).toBeUndefined();
+
+    // Still inside the window after 13 days.
+    await world.db.query(
+      `UPDATE ticket_satisfaction SET rated_at = now() - interval '13 days',
+              updated_at = now() - interval '13 days' WHERE ticket_number = $1`,
+      [number],
+    );
+    expect((await rate(Role.CLIENT_USER, { number, score: 2 })).error).toBeUndefined();
+
+    await world.db.query(
+      `UPDATE ticket_satisfaction SET rated_at = now() - interval '14 days 1 minute',
+              updated_at = now() - interval '14 days' WHERE ticket_number = $1`,
+      [number],
+    );
+    const before = await stored(number);
+    const late = await rate(Role.CLIENT_USER, { number, score: 5, comment: 'Mejor' });
+    expect(late.rating).toBeUndefined();
+    expect(late.error?.extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      reason: 'RATING_WINDOW_CLOSED',
+      windowDays: 14,
+      ratedAt: before.rated_at.toISOString(),
+    });
+    expect(await stored(number)).toEqual(before);
+    expect(before.score).toBe(2);
+  });
+
+  it('only client users of the ticket organisation rate, only a CLOSED ticket; refusals store nothing', async () => {
+    const closed = await closedTicket('Rating: permisos');
+    for (const role of [Role.AGENT, Role.MANAGER, Role.ADMIN]) {
+      const { error } = await rate(role, { number: closed, score: 5 });
+      expect(error?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+    }
+    // Another organisation's ticket does not exist for it; nor does an unknown number.
+    const foreign = await rate(Role.CLIENT_USER, { number: closed, score: 1 }, TULUM);
+    expect(foreign.error?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'NOT_FOUND',
+      entity: 'ticket',
+      id: closed,
+    });
+    const unknown = await rate(Role.CLIENT_USER, { number: 'L3-2099-999999', score: 5 });
+    expect(unknown.error?.extensions?.code).toBe('NOT_FOUND');
+    const { body: hidden } = await gql(
+      world.api,
+      SATISFACTION,
+      { number: closed },
+      world.bearer(Role.CLIENT_USER, TULUM),
+    );
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await stored(closed)).toBeUndefined();
+
+    // An open ticket, and a cancelled one (ended, but not CLOSED).
+    const open = await registerProjectedTicket(world, { subject: 'Rating: abierto' });
+    const openRating = await rate(Role.CLIENT_USER, { number: open, score: 5 });
+    expect(openRating.error?.extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      reason: 'WRONG_STATE',
+      action: 'rateTicket',
+      state: 'REGISTERED',
+    });
+    expect(
+      await transition(Role.CLIENT_USER, 'cancelTicket', { number: open, note: 'Ya no aplica' }),
+    ).toBe('CANCELLED');
+    const cancelled = await rate(Role.CLIENT_USER, { number: open, score: 5 });
+    expect(cancelled.error?.extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      reason: 'WRONG_STATE',
+      state: 'CANCELLED',
+    });
+    expect(await stored(open)).toBeUndefined();
+  });
+
+  it('bad input (score 0, 6 or 4.5, comment over 2000 characters) is VALIDATION_FAILED and changes nothing', async () => {
+    const number = await closedTicket('Rating: datos');
+    const refusals: [Record<string, unknown>, string | undefined][] = [
+      [{ number, score: 0 }, 'min'],
+      [{ number, score: 6 }, 'max'],
+      [{ number, score: 4.5 }, undefined],
+      [{ number, score: 4, comment: 'x'.repeat(2001) }, 'maxLength'],
+      [{ number: 'ticket-1', score: 4 }, 'matches'],
+    ];
+    const check = async () => {
+      for (const [input, constraint] of refusals) {
+        const { error, rating } = await rate(Role.CLIENT_USER, input);
+        expect(rating).toBeUndefined();
+        expect(error?.extensions?.code).toBe('VALIDATION_FAILED');
+        if (constraint) {
+          expect(error?.extensions?.violations).toEqual(
+            expect.arrayContaining([expect.objectContaining({ constraint })]),
+          );
+        }
+      }
+    };
+    await check();
+    expect(await stored(number)).toBeUndefined();
+
+    // 2000 characters is the limit, not past it; then the same refusals leave that rating alone.
+    const longest = 'á'.repeat(2000);
+    expect(
+      (await rate(Role.CLIENT_USER, { number, score: 4, comment: longest })).error,
+    ).toBeUndefined();
+    const before = await stored(number);
+    await check();
+    expect(await stored(number)).toEqual(before);
+    expect(before).toMatchObject({ score: 4, comment: longest });
+  });
+
+  it('the summary gives per organisation and month the count, average, % satisfied and the lowest ratings', async () => {
+    // A known set, moved to months no other test rates in: Aurora 5 (March), 4 and 1 (April);
+    // Tulum 2 and 3 (April).
+    const ratings: [string, string, number, string | null, string][] = [
+      [AURORA, 'Resumen A1', 5, null, '2025-03-10T12:00:00Z'],
+      [AURORA, 'Resumen A2', 4, 'Bien', '2025-04-02T12:00:00Z'],
+      [AURORA, 'Resumen A3', 1, 'Tardaron mucho', '2025-04-20T12:00:00Z'],
+      [TULUM, 'Resumen T1', 2, 'Regular', '2025-04-05T12:00:00Z'],
+      [TULUM, 'Resumen T2', 3, null, '2025-04-06T12:00:00Z'],
+    ];
+    const numbers: string[] = [];
+    for (const [organization, subject, score, comment, at] of ratings) {
+      const number = await closedTicket(subject, organization);
+      const { error } = await rate(Role.CLIENT_USER, { number, score, comment }, organization);
+      expect(error).toBeUndefined();
+      await world.db.query(
+        'UPDATE ticket_satisfaction SET rated_at = $2, updated_at = $2 WHERE ticket_number = $1',
+        [number, at],
+      );
+      numbers.push(number);
+    }
+    const [, a2, a3, t1, t2] = numbers;
+    const aurora = world.orgIds['comercializadora-aurora'];
+    const tulum = world.orgIds['grupo-industrial-tulum'];
+
+    const { body } = await gql<{ satisfactionSummary: Record<string, unknown> }>(
+      world.api,
+      SUMMARY,
+      { from: '2025-03', to: '2025-04', lowest: 2 },
+      world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+    const auroraSummary = {
+      organizationId: aurora,
+      organizationName: AURORA,
+      total: { ratings: 3, averageScore: 3.33, satisfiedPercent: 66.7 },
+      months: [
+        { month: '2025-03', ratings: 1, averageScore: 5, satisfiedPercent: 100 },
+        { month: '2025-04', ratings: 2, averageScore: 2.5, satisfiedPercent: 50 },
+      ],
+      lowest: [
+        {
+          ticketNumber: a3,
+          subject: 'Resumen A3',
+          score: 1,
+          comment: 'Tardaron mucho',
+          ratedByName: 'Úrsula Usuaria',
+        },
+        {
+          ticketNumber: a2,
+          subject: 'Resumen A2',
+          score: 4,
+          comment: 'Bien',
+          ratedByName: 'Úrsula Usuaria',
+        },
+      ],
+    };
+    expect(body.data!.satisfactionSummary).toEqual({
+      fromMonth: '2025-03',
+      toMonth: '2025-04',
+      overall: { ratings: 5, averageScore: 3, satisfiedPercent: 40 },
+      organizations: [
+        auroraSummary,
+        {
+          organizationId: tulum,
+          organizationName: TULUM,
+          total: { ratings: 2, averageScore: 2.5, satisfiedPercent: 0 },
+          months: [{ month: '2025-04', ratings: 2, averageScore: 2.5, satisfiedPercent: 0 }],
+          lowest: [
+            {
+              ticketNumber: t1,
+              subject: 'Resumen T1',
+              score: 2,
+              comment: 'Regular',
+              ratedByName: 'Tomás Usuario',
+            },
+            {
+              ticketNumber: t2,
+              subject: 'Resumen T2',
+              score: 3,
+              comment: null,
+              ratedByName: 'Tomás Usuario',
+            },
+          ],
+        },
+      ],
+    });
+
+    // One organisation, and one month: March has only A1.
+    const { body: march } = await gql<{ satisfactionSummary: { overall: unknown } }>(
+      world.api,
+      SUMMARY,
+      { organizationId: aurora, from: '2025-03', to: '2025-03' },
+      world.bearer(Role.MANAGER),
+    );
+    expect(march.data!.satisfactionSummary.overall).toEqual({
+      ratings: 1,
+      averageScore: 5,
+      satisfiedPercent: 100,
+    });
+
+    // A client user reads only its own organisation (the default); another one is NOT_FOUND.
+    const { body: own } = await gql<{ satisfactionSummary: { organizations: unknown[] } }>(
+      world.api,
+      SUMMARY,
+      { from: '2025-03', to: '2025-04', lowest: 2 },
+      world.bearer(Role.CLIENT_APPROVER),
+    );
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.satisfactionSummary.organizations).toEqual([auroraSummary]);
+    const { body: other } = await gql(
+      world.api,
+      SUMMARY,
+      { organizationId: tulum, from: '2025-03', to: '2025-04' },
+      world.bearer(Role.CLIENT_USER),
+    );
+    expect(other.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      entity: 'organization',
+    });
+
+    // Agents do not read it; a reversed or malformed range is refused.
+    const { body: agent } = await gql(
+      world.api,
+      SUMMARY,
+      { from: '2025-03', to: '2025-04' },
+      world.bearer(Role.AGENT),
+    );
+    expect(agent.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    for (const range of [
+      { from: '2025-05', to: '2025-04' },
+      { from: '2025-13', to: '2025-14' },
+    ]) {
+      const { body: bad } = await gql(world.api, SUMMARY, range, world.bearer(Role.MANAGER));
+      expect(bad.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  /** The ticket's outbox rows of `type`, once `count` of them are SENT. */
+  const sent = (number: string, type: string, count: number) =>
+    eventually(
+      () =>
+        world.db.query<OutboxRow[]>(
+          `SELECT event_type, recipient_address, status, message_id, subject, text
+             FROM email_outbox WHERE ticket_number = $1 AND event_type = $2
+            ORDER BY recipient_address`,
+          [number, type],
+        ),
+      (rows) => rows.length >= count && rows.every((r) => r.status === 'SENT'),
+    );
+
+  /** Each row arrived exactly once at the SMTP catcher; returns those emails. */
+  async function deliveredOnce(number: string, rows: OutboxRow[]): Promise<CaughtMail[]> {
+    const arrived = async () => {
+      const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+      return ((await res.json()) as CaughtMail[]).filter((m) => m.subject.includes(`[${number}]`));
+    };
+    const mails = await eventually(arrived, (all) =>
+      rows.every((r) => all.some((m) => m.messageId === r.message_id)),
+    );
+    const ours = rows.map((r) => mails.filter((m) => m.messageId === r.message_id));
+    expect(ours.map((m) => m.length)).toEqual(rows.map(() => 1));
+    return ours.map(([m]) => m);
+  }
+
+  it('the closure email invites the rating, with the link to it (L3-11)', async () => {
+    const number = await closedTicket('Rating: invitación');
+    const [closed] = await sent(number, 'CLOSED', 1);
+    expect(closed.recipient_address).toBe('usuario@aurora.example');
+    expect(closed.text).toContain('¿Cómo calificaría la atención?');
+    expect(closed.text).toContain(`/tickets/${number}#calificar`);
+  });
+
+  it('a rating of 2 or less emails every provider manager once, in their language; changing it sends nothing more', async () => {
+    const low = await closedTicket('Rating: baja');
+    expect(
+      (
+        await rate(Role.CLIENT_USER, {
+          number: low,
+          score: 2,
+          comment: 'Nadie respondió <pronto>.',
+        })
+      ).error,
+    ).toBeUndefined();
+    const rows = await sent(low, 'SATISFACTION_LOW', 2);
+    expect(rows.map((r) => r.recipient_address)).toEqual([
+      'gerente@becken.example',
+      ENGLISH_MANAGER,
+    ]);
+    const mails = await deliveredOnce(low, rows);
+    const to = (address: string) => mails.find((m) => m.to.includes(address))!;
+    expect(to('gerente@becken.example').subject).toBe(
+      `[${low}] Calificación baja (2 de 5) de ${AURORA}: Rating: baja`,
+    );
+    expect(to('gerente@becken.example').text).toContain('Nadie respondió <pronto>.');
+    expect(to('gerente@becken.example').text).toContain('Calificó: Úrsula Usuaria');
+    expect(to('gerente@becken.example').text).toContain(`/tickets/${low}`);
+    expect(to(ENGLISH_MANAGER).subject).toBe(
+      `[${low}] Low rating (2 of 5) from ${AURORA}: Rating: baja`,
+    );
+
+    // Changed to 1, then to 2 again: the same rating, told once.
+    expect((await rate(Role.CLIENT_USER, { number: low, score: 1 })).error).toBeUndefined();
+    expect((await rate(Role.CLIENT_APPROVER, { number: low, score: 2 })).error).toBeUndefined();
+
+    // A rating that starts high and is changed to low is told once too; a 3 tells nobody.
+    const changed = await closedTicket('Rating: cambia a baja');
+    expect((await rate(Role.CLIENT_USER, { number: changed, score: 5 })).error).toBeUndefined();
+    expect((await rate(Role.CLIENT_USER, { number: changed, score: 1 })).error).toBeUndefined();
+    const neutral = await closedTicket('Rating: neutral');
+    expect((await rate(Role.CLIENT_USER, { number: neutral, score: 3 })).error).toBeUndefined();
+    const changedRows = await sent(changed, 'SATISFACTION_LOW', 2);
+    expect(changedRows.map((r) => r.subject)).toContain(
+      `[${changed}] Calificación baja (1 de 5) de ${AURORA}: Rating: cambia a baja`,
+    );
+    await deliveredOnce(changed, changedRows);
+
+    const counts = await world.db.query<{ ticket_number: string; n: number }[]>(
+      `SELECT ticket_number, count(*)::int AS n FROM email_outbox
+        WHERE event_type = 'SATISFACTION_LOW' AND ticket_number = ANY($1)
+        GROUP BY 1 ORDER BY 1`,
+      [[low, changed, neutral]],
+    );
+    expect(counts).toEqual(
+      [
+        { ticket_number: low, n: 2 },
+        { ticket_number: changed, n: 2 },
+      ].sort((a, b) => a.ticket_number.localeCompare(b.ticket_number)),
+    );
+    // The catcher still holds exactly one copy of each low-rating email of the first ticket.
+    await deliveredOnce(low, rows);
+  });
+});
