@@ -530,7 +530,7 @@ export class TicketRuntime {
    * Records a due auto-close step exactly once (the caller holds the lock): the client's reminder,
    * or the closure itself. Stale (the client answered meanwhile) or early: no-op.
    */
-  async autoCloseStep(due: AutoCloseStep): Promise<void> {
+  autoCloseStep(due: AutoCloseStep): void {
     const current = pendingAutoClose(this.view);
     if (current?.step !== due.step || current.at !== due.at) return;
     if (Date.parse(due.at) > Date.now()) return;

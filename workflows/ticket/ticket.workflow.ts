@@ -58,7 +58,7 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
     const due = [
       next && { at: next.at, run: () => rt.fire(next) },
       reminder && { at: reminder.at, run: () => rt.remindApprovers(reminder) },
-      closing && { at: closing.at, run: () => rt.autoCloseStep(closing) },
+      closing && { at: closing.at, run: () => Promise.resolve(rt.autoCloseStep(closing)) },
     ].reduce<{ at: string; run: () => Promise<void> } | null>(
       (first, wake) =>
         wake && (!first || Date.parse(wake.at) < Date.parse(first.at)) ? wake : first,
