@@ -126,7 +126,8 @@ function initialAssignmentOf(
 ): Omit<ProviderAssignedEvent, 'eventKey' | 'occurredAt' | 'ticket'> | null {
   const agentId = optional(e.data.agentId);
   if (!agentId) return null;
-  if (e.type === 'classify' && e.data.classification === 'PROBLEM' && e.actor) {
+  // A problem (L3-07) or a requirement (L3-08) classified with a named agent.
+  if (e.type === 'classify' && e.actor) {
     if (e.actor.userId === agentId) return null;
     return {
       type: 'PROVIDER_ASSIGNED',

@@ -36,7 +36,6 @@ import {
   SlaClockModel,
   TicketEventModel,
   TicketModel,
-  TicketClassification,
   TicketPage,
   TransitionOutcome,
 } from './ticket.model';
@@ -198,7 +197,8 @@ export class TicketsResolver {
     description: 'L3-06 triage done: problem (assigned at once, L3-07) or requirement (L3-08).',
   })
   async classifyTicket(@CurrentUser() u: AuthenticatedUser, @Args('input') i: ClassifyTicketInput) {
-    const automatic = i.classification === TicketClassification.PROBLEM && !i.agentId;
+    // L3-07 a problem, L3-08 a requirement: the named agent, else the least-loaded active one.
+    const automatic = !i.agentId;
     // L3-07: a named assignee must be an active L3 agent (the read model references the user).
     if (i.agentId && !(await this.service.agentIds()).includes(i.agentId)) {
       throw new DomainError(

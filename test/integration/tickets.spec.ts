@@ -496,7 +496,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     };
     const rows = async () =>
       world.db.query<Row[]>(
-        'SELECT event_type, recipient_address, status, message_id, locale FROM email_outbox WHERE ticket_number = $1 ORDER BY created_at, recipient_address',
+        'SELECT event_type, recipient_address, status, message_id, locale FROM email_outbox WHERE ticket_number = $1 ORDER BY created_at, recipient_address, event_type',
         [t.number],
       );
     const sent = await eventually(rows, (all) => all.every((r) => r.status === 'SENT'), 30_000);
@@ -505,6 +505,9 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       'PROVIDER_NEW_TICKET → agente@becken.example (SENT)',
       'PROVIDER_NEW_TICKET → gerente@becken.example (SENT)',
       'TICKET_REGISTERED → usuario@aurora.example (SENT)',
+      // L3-08: the requirement went to the least-loaded agent, who is told; so is the client.
+      'PROVIDER_ASSIGNED → agente@becken.example (SENT)',
+      'ASSIGNED → usuario@aurora.example (SENT)',
       'CLASSIFIED → usuario@aurora.example (SENT)',
       'ESTIMATE_SUBMITTED → aprobador@aurora.example (SENT)',
       'ESTIMATE_SUBMITTED → usuario@aurora.example (SENT)',

@@ -1,5 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import {
+  cancelUpdate,
   classifyUpdate,
   reassignUpdate,
   resolveUpdate,
@@ -11,6 +12,7 @@ import {
   agent,
   clientUser,
   manager,
+  maybeRecordHistory,
   req,
   startTicket,
   type TicketHarness,
@@ -18,8 +20,9 @@ import {
   withWorker,
 } from './ticket-harness';
 
-// L3-07: a problem is assigned at once (classification); provider staff may then hand it to
-// another agent. The `reassign` Update records who moved it from whom to whom, the read model's
+// L3-07: a problem is assigned at once (classification), and so is a requirement to the agent
+// who diagnoses it (L3-08); provider staff may then hand it to another agent, or give an
+// unassigned open ticket its first one. The `reassign` Update records who moved it from whom to whom, the read model's
 // assignee follows (projected once), and nothing else changes: neither the state nor a clock.
 
 let h: TicketHarness;
@@ -80,13 +83,9 @@ describe('reassign (L3-07)', () => {
     });
   });
 
-  it('is refused with nothing recorded: unassigned, by a client, the same agent, no agent, closed', async () => {
+  it('is refused with nothing recorded: by a client, the same agent, no agent, closed', async () => {
     await withWorker(h, async () => {
       const { handle } = await startTicket(h);
-      // REGISTERED: nobody is assigned yet.
-      await expect(refusedWith(handle, { agentId: 'agent-2' })).rejects.toMatchObject({
-        cause: { type: 'INVALID_TRANSITION' },
-      });
       await handle.executeUpdate(classifyUpdate, {
         args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
       });
@@ -109,9 +108,51 @@ describe('reassign (L3-07)', () => {
     });
   });
 
-  it('leaves a requirement (never assigned) refusing it', async () => {
+  it('L3-08: a requirement gets its diagnosing agent at classification, the least-loaded candidate', async () => {
+    const load = new Map([
+      ['agent-busy', 4],
+      ['agent-free', 0],
+    ]);
+    await withWorker(
+      h,
+      async () => {
+        const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
+        await handle.executeUpdate(classifyUpdate, {
+          args: [
+            req(agent, {
+              classification: 'REQUIREMENT' as const,
+              requirementKind: 'CHANGE' as const,
+              candidateAgentIds: ['agent-busy', 'agent-free'],
+            }),
+          ],
+        });
+        const view = await handle.query(ticketStateQuery);
+        expect(view).toMatchObject({ state: 'IN_DIAGNOSIS', assigneeId: 'agent-free' });
+        expect(view.timeline.filter((e) => e.type === 'ASSIGNED')).toEqual([
+          expect.objectContaining({
+            actor: null,
+            data: { agentId: 'agent-free', automatic: true },
+          }),
+        ]);
+        // It changes hands like a problem; the diagnosis clock is untouched.
+        await handle.executeUpdate(reassignUpdate, {
+          args: [req(manager, { agentId: 'agent-2' })],
+        });
+        const moved = await handle.query(ticketStateQuery);
+        expect(moved.assigneeId).toBe('agent-2');
+        expect(moved.clocks).toEqual(view.clocks);
+        await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'Ya no' })] });
+        await handle.result();
+        await maybeRecordHistory(handle, 'requirement-assignee');
+      },
+      (ids) => Promise.resolve(new Map(ids.map((id) => [id, load.get(id) ?? 0]))),
+    );
+  });
+
+  it('L3-07/L3-08: an unassigned open ticket gets its first assignee through reassign', async () => {
     await withWorker(h, async () => {
       const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
+      // Classified with no agent (as before requirements had one): nobody is assigned.
       await handle.executeUpdate(classifyUpdate, {
         args: [
           req(agent, {
@@ -120,9 +161,13 @@ describe('reassign (L3-07)', () => {
           }),
         ],
       });
-      await expect(refusedWith(handle, { agentId: 'agent-2' })).rejects.toMatchObject({
-        cause: { type: 'INVALID_TRANSITION' },
-      });
+      expect((await handle.query(ticketStateQuery)).assigneeId).toBeNull();
+      await handle.executeUpdate(reassignUpdate, { args: [req(agent, { agentId: 'agent-3' })] });
+      const view = await handle.query(ticketStateQuery);
+      expect(view.assigneeId).toBe('agent-3');
+      expect(view.timeline.filter((e) => e.type === 'reassign')).toEqual([
+        expect.objectContaining({ data: { agentId: 'agent-3', previousAgentId: null } }),
+      ]);
       await handle.terminate('test done');
     });
   });

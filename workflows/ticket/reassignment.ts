@@ -3,7 +3,7 @@ import { type ReassignArgs, reassignUpdate } from './ticket.contract';
 import type { TicketRuntime } from './ticket-runtime';
 import { checkRule, RULES } from './transitions';
 
-// L3-07 reassignment: an assigned open ticket changes hands. Its own Update (a new handler adds no
+// L3-07/L3-08 reassignment: an open ticket changes hands (or gets its first agent). Its own Update (a new handler adds no
 // command to the histories of running tickets, so no patch is needed), validated by
 // `RULES.reassign` like every transition: nothing in history when refused, once per `requestId`.
 

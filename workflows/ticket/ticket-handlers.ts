@@ -49,6 +49,9 @@ import {
   type TransitionRule,
 } from './transitions';
 
+/** A requirement gets its diagnosing agent at classification (L3-08); older runs replay without. */
+const REQUIREMENT_ASSIGNEE_PATCH = 'requirement-assignee';
+
 /** A client comment in INFO_REQUESTED answers it (L3-06); older histories replay without it. */
 const COMMENT_ANSWERS_INFO_PATCH = 'comment-answers-info-request';
 
@@ -146,6 +149,17 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
           classification: 'REQUIREMENT',
           requirementKind: args.requirementKind ?? null,
         });
+        // L3-08: the agent who diagnoses and estimates it, named or the least-loaded candidate
+        // (runs before requirements had an assignee stay unassigned).
+        const candidates = args.candidateAgentIds ?? [];
+        if (
+          (args.agentId !== undefined || candidates.length > 0) &&
+          patched(REQUIREMENT_ASSIGNEE_PATCH)
+        ) {
+          const agentId = args.agentId ?? (await rt.pickAgent(candidates));
+          rt.update({ assigneeId: agentId });
+          rt.record('ASSIGNED', null, { agentId, automatic: args.agentId === undefined });
+        }
         await rt.startClock('diagnosis');
       }
     },

@@ -279,6 +279,9 @@ export const RULES = {
             { reason: 'NOT_ONE_OF', field: 'requirementKind', allowed: REQUIREMENT_KINDS },
           );
         }
+        // L3-08: an assignee is optional for a requirement.
+        if (args.agentId !== undefined) text(args.agentId, 'agentId');
+        (args.candidateAgentIds ?? []).forEach((id, i) => text(id, `candidateAgentIds[${i}]`));
       } else if (args.classification === 'PROBLEM') {
         const candidates = args.candidateAgentIds ?? [];
         if (args.agentId === undefined && candidates.length === 0) {
@@ -412,9 +415,10 @@ export const RULES = {
     validate: commentArgs,
   } as TransitionRule<CommentArgs>,
   // L3-07: an assigned open ticket changes hands among provider agents (state and clocks stay).
+  // L3-07/L3-08: any open ticket changes hands, or gets its first assignee (an unassigned one).
   reassign: {
     roles: PROVIDER,
-    from: (ticket) => nonTerminal(ticket) && typeof ticket.assigneeId === 'string',
+    from: nonTerminal,
     validate: (args, ticket) => {
       text(args.agentId, 'agentId');
       if (args.note !== undefined && typeof args.note !== 'string') {

@@ -11,6 +11,7 @@ export const ticketPageEn: TicketPageMessages = {
   assignee: 'Assigned agent',
   unassigned: 'Unassigned',
   registeredBy: 'Registered by',
+  assign: 'Assign',
   assignTo: 'Assign to',
   assignAutomatic: 'Automatic (the least-loaded agent)',
   newAssignee: 'New assigned agent',

@@ -10,6 +10,7 @@ export const ticketPageEsMX = {
   assignee: 'Agente asignado',
   unassigned: 'Sin asignar',
   registeredBy: 'Registró',
+  assign: 'Asignar',
   assignTo: 'Asignar a',
   assignAutomatic: 'Automático (el agente con menos carga)',
   newAssignee: 'Nuevo agente asignado',

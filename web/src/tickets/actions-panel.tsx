@@ -83,13 +83,16 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
   const agentOptions = (agents.data?.assignableAgents ?? []).filter(
     (a) => name !== 'reassign' || a.id !== ticket.assigneeId,
   );
-  const sendsAgent = has('agent') && (name !== 'classify' || classification === 'PROBLEM');
+  // L3-07 a problem, L3-08 a requirement: both get an agent when classified.
+  const sendsAgent = has('agent');
+  // An open ticket nobody has yet gets its first agent through the same action.
+  const firstAssignment = name === 'reassign' && !ticket.assigneeId;
   const chosen = ticket.estimates.find((e) => String(e.version) === estimateVersion);
   const available = balance.data?.hourBalance.available;
   const after = chosen && available !== undefined ? round2(available - chosen.hours) : undefined;
 
   const id = (field: string) => `action-${name}-${field}`;
-  const label = t.tickets.actionNames[name] ?? name;
+  const label = firstAssignment ? t.ticketPage.assign : (t.tickets.actionNames[name] ?? name);
 
   /** The first empty or out-of-range field and what to do about it; undefined when complete. */
   const missing = (): [string, string] | undefined => {
@@ -247,7 +250,9 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
       {sendsAgent && (
         <div className="field">
           <label htmlFor={id('agent')}>
-            {name === 'reassign' ? t.ticketPage.newAssignee : t.ticketPage.assignTo}
+            {name === 'reassign' && !firstAssignment
+              ? t.ticketPage.newAssignee
+              : t.ticketPage.assignTo}
           </label>
           <select
             id={id('agent')}
