@@ -44,6 +44,8 @@ export const SILENT_TIMELINE_EVENTS: Readonly<Record<string, string>> = {
   CLOCK_STOPPED: 'clock bookkeeping',
   CLOCK_ENDED: 'clock bookkeeping',
   CLOCK_RECOMPUTED: 'clock bookkeeping',
+  // A calendar change moved a reminder or the automatic closure: shown on the ticket page.
+  SCHEDULE_RECOMPUTED: 'schedule bookkeeping',
 };
 
 /** Every email a timeline event causes: the client's and the provider's (each at most one). */

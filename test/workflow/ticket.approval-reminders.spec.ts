@@ -1,8 +1,9 @@
-import { addBusinessDays } from '../../src/business-time/engine';
+import { addBusinessDays, localDateOf } from '../../src/business-time/engine';
 import {
   APPROVAL_REMINDER_BUSINESS_DAYS,
   APPROVAL_REMINDER_LIMIT,
   authorizeEstimateUpdate,
+  calendarChangedSignal,
   cancelUpdate,
   classifyUpdate,
   commentUpdate,
@@ -16,6 +17,8 @@ import {
 import {
   agent,
   approver,
+  baseDefinition,
+  CALENDAR_ID,
   clientUser,
   eventually,
   expectFiredAt,
@@ -199,6 +202,55 @@ describe('L3-09 approver reminders while an estimate waits for authorization', (
         const final = await handle.result();
         expect(final.state).toBe('CANCELLED');
         expect(reminders(final)).toEqual(reminders(await handle.query(ticketStateQuery)));
+      } finally {
+        await terminateIfOpen(handle);
+      }
+    });
+  });
+
+  it('L3-09: a calendar change (the reminder day closed) moves the next reminder, from the same anchor', async () => {
+    await withWorker(h, async () => {
+      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
+      try {
+        const view0 = await submitted(handle);
+        const submittedAt = view0.estimates[0].submittedAt;
+        const [before] = schedule(submittedAt, 1);
+        h.calendars.publish({
+          ...baseDefinition,
+          overrides: [
+            {
+              date: localDateOf(h.calendars.engine, new Date(before - MINUTE)),
+              intervals: [],
+              reason: 'Cierre por mantenimiento',
+            },
+          ],
+        });
+        await handle.signal(calendarChangedSignal, { calendarId: CALENDAR_ID });
+        const [after] = schedule(submittedAt, 1);
+        expect(after).toBeGreaterThan(before);
+        const moved = await eventually(
+          () => handle.query(ticketStateQuery),
+          (v) => v.approvalReminder?.nextAt === new Date(after).toISOString(),
+        );
+        expect(moved.timeline.filter((e) => e.type === 'SCHEDULE_RECOMPUTED')).toEqual([
+          expect.objectContaining({
+            data: {
+              calendarId: CALENDAR_ID,
+              approvalReminderAt: {
+                from: new Date(before).toISOString(),
+                to: new Date(after).toISOString(),
+              },
+            },
+          }),
+        ]);
+        await skipTo(h, before + MINUTE);
+        expect(reminders(await handle.query(ticketStateQuery))).toEqual([]);
+        await skipTo(h, after + MINUTE);
+        const view = await eventually(
+          () => handle.query(ticketStateQuery),
+          (v) => reminders(v).length === 1,
+        );
+        expectFiredAt(reminders(view)[0].at, after);
       } finally {
         await terminateIfOpen(handle);
       }

@@ -1,7 +1,8 @@
-import { addBusinessDays } from '../../src/business-time/engine';
+import { addBusinessDays, localDateOf } from '../../src/business-time/engine';
 import {
   AUTO_CLOSE_BUSINESS_DAYS,
   AUTO_CLOSE_REMINDER_BUSINESS_DAYS,
+  calendarChangedSignal,
   classifyUpdate,
   commentUpdate,
   confirmResolutionUpdate,
@@ -12,6 +13,8 @@ import {
 } from '../../workflows/ticket/ticket.contract';
 import {
   agent,
+  baseDefinition,
+  CALENDAR_ID,
   clientUser,
   eventually,
   expectFiredAt,
@@ -172,6 +175,52 @@ describe('L3-07 automatic closure of a resolved ticket the client does not answe
       } finally {
         await terminateIfOpen(handle);
       }
+    });
+  });
+
+  it('L3-07: a calendar change (a day closed before the closure) moves the reminder and the closure', async () => {
+    await withWorker(h, async () => {
+      const { handle } = await startTicket(h);
+      const view0 = await resolved(handle);
+      const resolvedAt = view0.autoClose!.resolvedAt;
+      const before = schedule(resolvedAt);
+      // The reminder's day is closed (e.g. a holiday the client added).
+      const closedDay = localDateOf(h.calendars.engine, new Date(before.remindAt - MINUTE));
+      h.calendars.publish({
+        ...baseDefinition,
+        overrides: [{ date: closedDay, intervals: [], reason: 'Inventario anual' }],
+      });
+      await handle.signal(calendarChangedSignal, { calendarId: CALENDAR_ID });
+      const after = schedule(resolvedAt);
+      expect(after.closeAt).toBeGreaterThan(before.closeAt);
+      const moved = await eventually(
+        () => handle.query(ticketStateQuery),
+        (v) => v.autoClose?.closeAt === new Date(after.closeAt).toISOString(),
+      );
+      expect(moved.autoClose?.remindAt).toBe(new Date(after.remindAt).toISOString());
+      expect(moved.timeline.filter((e) => e.type === 'SCHEDULE_RECOMPUTED')).toEqual([
+        expect.objectContaining({
+          actor: null,
+          data: {
+            calendarId: CALENDAR_ID,
+            autoCloseAt: {
+              from: new Date(before.closeAt).toISOString(),
+              to: new Date(after.closeAt).toISOString(),
+            },
+          },
+        }),
+      ]);
+      // The old instants pass quietly; the new ones fire, each once.
+      await skipTo(h, before.closeAt + MINUTE);
+      const quiet = await handle.query(ticketStateQuery);
+      expect(quiet.state).toBe('RESOLVED');
+      expect(steps(quiet)).toHaveLength(1);
+      expectFiredAt(steps(quiet)[0].at, after.remindAt);
+      await skipTo(h, after.closeAt + MINUTE);
+      const final = await handle.result();
+      expectFiredAt(final.closure!.at, after.closeAt);
+      expect(steps(final).map((e) => e.type)).toEqual(['AUTO_CLOSE_REMINDER', 'AUTO_CLOSED']);
+      await maybeRecordHistory(handle, 'calendar-moves-schedules');
     });
   });
 });

@@ -95,6 +95,8 @@ const legacyProjection = proxyActivities<TicketProjectionActivities>({
 });
 const LOCAL_PROJECTION_PATCH = 'projection-as-local-activity';
 const ONE_COMPUTATION_RESTART_PATCH = 'restart-clock-one-computation';
+/** A calendar change moves the approver reminder and the auto-close too (older runs: not). */
+const SCHEDULES_FOLLOW_CALENDAR_PATCH = 'calendar-moves-schedules';
 
 /** Mutable state of one ticket run and the operations every transition is built from. */
 export class TicketRuntime {
@@ -429,6 +431,42 @@ export class TicketRuntime {
         });
       }
     }
+    await this.recomputeSchedules();
+  }
+
+  /**
+   * A calendar change moves the approver reminder (L3-09) and the automatic closure of a resolved
+   * ticket (L3-07) like the clocks: recomputed from their own anchors (the estimate's submission
+   * or the last reminder; the resolution) and recorded as one `SCHEDULE_RECOMPUTED` event when an
+   * instant moved. Runs before the patch, and reminders scheduled before they kept their anchor,
+   * keep their instants.
+   */
+  private async recomputeSchedules(): Promise<void> {
+    const reminder = pendingReminder(this.view);
+    const schedule = this.view.approvalReminder;
+    const anchor = reminder ? schedule?.from : undefined;
+    const closing = pendingAutoClose(this.view);
+    if (anchor === undefined && closing === null) return;
+    if (!patched(SCHEDULES_FOLLOW_CALENDAR_PATCH)) return;
+    const moved: Record<string, { readonly from: string; readonly to: string }> = {};
+    if (anchor !== undefined && schedule && reminder) {
+      const nextAt = await this.reminderAfter(anchor);
+      if (nextAt !== null && nextAt !== reminder.at) {
+        this.update({ approvalReminder: { ...schedule, nextAt } });
+        moved.approvalReminderAt = { from: reminder.at, to: nextAt };
+      }
+    }
+    const autoClose = this.view.autoClose;
+    if (closing && autoClose) {
+      const [remindAt, closeAt] = await this.autoCloseInstants(autoClose.resolvedAt);
+      if (remindAt !== autoClose.remindAt || closeAt !== autoClose.closeAt) {
+        this.update({ autoClose: { ...autoClose, remindAt, closeAt } });
+        moved.autoCloseAt = { from: autoClose.closeAt, to: closeAt };
+      }
+    }
+    if (Object.keys(moved).length) {
+      this.record('SCHEDULE_RECOMPUTED', null, { calendarId: this.view.calendarId, ...moved });
+    }
   }
 
   /** Records a due clock event exactly once (the caller holds the lock); stale events are ignored. */
@@ -475,7 +513,7 @@ export class TicketRuntime {
   async scheduleApprovalReminders(estimateVersion: number, submittedAt: string): Promise<void> {
     if (!patched(APPROVAL_REMINDERS_PATCH)) return;
     const nextAt = await this.reminderAfter(submittedAt);
-    this.update({ approvalReminder: { estimateVersion, sent: 0, nextAt } });
+    this.update({ approvalReminder: { estimateVersion, sent: 0, nextAt, from: submittedAt } });
   }
 
   /**
@@ -488,7 +526,12 @@ export class TicketRuntime {
     if (Date.parse(due.at) > Date.now()) return;
     const nextAt = due.reminder < APPROVAL_REMINDER_LIMIT ? await this.reminderAfter(due.at) : null;
     this.update({
-      approvalReminder: { estimateVersion: due.estimateVersion, sent: due.reminder, nextAt },
+      approvalReminder: {
+        estimateVersion: due.estimateVersion,
+        sent: due.reminder,
+        nextAt,
+        from: due.at,
+      },
     });
     this.record('ESTIMATE_REMINDER', null, {
       estimateVersion: due.estimateVersion,
@@ -506,6 +549,12 @@ export class TicketRuntime {
    */
   async scheduleAutoClose(resolvedAt: string): Promise<void> {
     if (!patched(AUTO_CLOSE_PATCH)) return;
+    const [remindAt, closeAt] = await this.autoCloseInstants(resolvedAt);
+    this.update({ autoClose: { resolvedAt, remindAt, closeAt, remindedAt: null } });
+  }
+
+  /** The auto-close reminder and closure instants after `resolvedAt` (one computation). */
+  private async autoCloseInstants(resolvedAt: string): Promise<[string, string]> {
     const [remind, close] = await businessTime.computeClockDeadlinesBatch(
       [AUTO_CLOSE_REMINDER_BUSINESS_DAYS, AUTO_CLOSE_BUSINESS_DAYS].map((amount) => ({
         calendarId: this.view.calendarId,
@@ -516,14 +565,7 @@ export class TicketRuntime {
         atRiskFraction: this.view.atRiskFraction,
       })),
     );
-    this.update({
-      autoClose: {
-        resolvedAt,
-        remindAt: remind.deadline!,
-        closeAt: close.deadline!,
-        remindedAt: null,
-      },
-    });
+    return [remind.deadline!, close.deadline!];
   }
 
   /**

@@ -251,6 +251,11 @@ export interface ApprovalReminderSchedule {
   readonly sent: number;
   /** ISO-8601 instant of the next reminder; `null` once the limit is reached. */
   readonly nextAt: string | null;
+  /**
+   * What `nextAt` counts from (the submission, then the last reminder), so a calendar change can
+   * move it. Absent on schedules made before it was kept.
+   */
+  readonly from?: string;
 }
 
 /**

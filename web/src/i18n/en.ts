@@ -325,6 +325,7 @@ export const en: Messages = {
       ESTIMATE_REMINDER: 'Authorization reminder',
       AUTO_CLOSE_REMINDER: 'Automatic closure reminder',
       AUTO_CLOSED: 'Closed automatically',
+      SCHEDULE_RECOMPUTED: 'Reminder or automatic closure recomputed',
     },
     system: 'System',
     back: 'Back to my tickets',

@@ -175,6 +175,8 @@ export function serverErrorText(
       return s.estimateNotSubmitted(num(ext.estimateVersion) ?? 0, num(ext.currentVersion) ?? 0);
     case 'TICKET_CLOSED':
       return s.ticketClosed;
+    case 'RATING_WINDOW_CLOSED':
+      return s.ratingWindowClosed(instant(ext.changeableUntil));
     case 'NOT_FOUND':
       return s.notFound(s.entities[text(ext.entity)] ?? text(ext.entity), text(ext.id));
     case 'NO_ACTIVE_POLICY':

@@ -328,6 +328,7 @@ export const esMX = {
       ESTIMATE_REMINDER: 'Recordatorio de autorización',
       AUTO_CLOSE_REMINDER: 'Recordatorio de cierre automático',
       AUTO_CLOSED: 'Cerrado automáticamente',
+      SCHEDULE_RECOMPUTED: 'Recordatorio o cierre automático recalculado',
     } as Record<string, string>,
     system: 'Sistema',
     back: 'Volver a mis tickets',

@@ -85,6 +85,10 @@ export const serverErrorsEn: ServerErrorMessages = {
   estimateNotSubmitted: (v, current) =>
     `Estimate v${v} is not the submitted estimate (the current one is v${current}).`,
   ticketClosed: 'The ticket is closed.',
+  ratingWindowClosed: (until) =>
+    until
+      ? `The rating can no longer be changed: the 14 days ended on ${until}.`
+      : 'The rating can no longer be changed: the 14 days are over.',
   notFound: (what, id) => `${what} ${id} was not found.`,
   entities: {
     ticket: 'Ticket',

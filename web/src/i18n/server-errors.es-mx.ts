@@ -94,6 +94,10 @@ export const serverErrorsEsMX = {
   estimateNotSubmitted: (v: number, current: number) =>
     `La estimación v${v} no es la estimación enviada (la vigente es v${current}).`,
   ticketClosed: 'El ticket está cerrado.',
+  ratingWindowClosed: (until: string) =>
+    until
+      ? `El plazo de 14 días para cambiar la calificación terminó el ${until}; ya no se puede cambiar.`
+      : 'La calificación ya no se puede cambiar: el plazo de 14 días terminó.',
   notFound: (what: string, id: string) => `No se encontró ${what} ${id}.`,
   entities: {
     ticket: 'el ticket',

@@ -7,6 +7,7 @@ import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { ComplianceCharts, monthRange } from './compliance-charts';
+import { SatisfactionCard } from './satisfaction-card';
 import { SlaBadge, ticketPath, useLocalTime } from './ticket-bits';
 
 /** Only while the live feed is down: re-read the board this often. */
@@ -177,6 +178,7 @@ export function DashboardPage() {
           </section>
         </>
       )}
+      <SatisfactionCard from={range.from} to={range.to} months={COMPLIANCE_MONTHS} />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { ClockExplanationDisclosure } from './clock-explanation';
 import { CommentBox } from './comment-box';
 import { SlaBadge, useLocalTime } from './ticket-bits';
 import { TicketTimeline } from './ticket-timeline';
+import { SatisfactionSection } from './satisfaction-section';
 import { TimeEntriesSection } from './time-entries-section';
 
 /** States after which a ticket takes no more comments nor date changes. */
@@ -135,6 +136,8 @@ export function TicketPage({
       </section>
 
       <ActionsPanel ticket={ticket} reload={query.reload} />
+
+      {ticket.state === 'CLOSED' && <SatisfactionSection number={ticket.number} />}
 
       {user && can.adjustReleaseDate(user) && ticket.releaseDate && isOpen && (
         <AdjustDateForm ticket={ticket} onDone={query.reload} />

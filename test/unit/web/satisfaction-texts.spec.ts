@@ -1,0 +1,62 @@
+import { RATING_ANCHOR as SERVER_ANCHOR } from '../../../src/satisfaction/satisfaction-rules';
+import { RATING_ANCHOR } from '../../../web/src/api/satisfaction';
+import { type ErrorWords, serverErrorText } from '../../../web/src/i18n/error-text';
+import { en } from '../../../web/src/i18n/en';
+import { esMX } from '../../../web/src/i18n/es-mx';
+
+// Customer satisfaction in the web app: the closure email's link lands on the rating section,
+// and a change refused after the 14-day window is worded in the UI language with its end date.
+
+const words = (t: typeof esMX): ErrorWords => ({
+  server: t.serverErrors,
+  roleNames: t.users.roleNames,
+  actionNames: t.tickets.actionNames,
+  states: t.tickets.states,
+  categories: t.tickets.categories,
+});
+const ctx = (language: string) => ({
+  language,
+  formatInstant: (iso: string) =>
+    new Intl.DateTimeFormat(language, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'America/Mexico_City',
+    }).format(new Date(iso)),
+});
+const refusal = {
+  code: 'INVALID_TRANSITION',
+  message: 'The rating of ticket L3-2026-000123 can no longer be changed',
+  extensions: {
+    code: 'INVALID_TRANSITION',
+    reason: 'RATING_WINDOW_CLOSED',
+    windowDays: 14,
+    ratedAt: '2026-11-01T18:00:00.000Z',
+    changeableUntil: '2026-11-15T18:00:00.000Z',
+  },
+};
+
+describe('satisfaction in the web app', () => {
+  it('the rating section has the id the closure email links to', () => {
+    expect(RATING_ANCHOR).toBe(SERVER_ANCHOR);
+  });
+
+  it('words a change after the window in Spanish and English, with the end in the user zone', () => {
+    expect(serverErrorText(refusal, words(esMX), ctx('es-MX'))).toBe(
+      'El plazo de 14 días para cambiar la calificación terminó el 15 nov 2026, 12:00 p.m.; ya no se puede cambiar.',
+    );
+    expect(serverErrorText(refusal, words(en), ctx('en'))).toBe(
+      'The rating can no longer be changed: the 14 days ended on Nov 15, 2026, 12:00 PM.',
+    );
+  });
+
+  it('names the rating in a wrong-state refusal', () => {
+    const wrongState = {
+      code: 'INVALID_TRANSITION',
+      message: 'only a CLOSED ticket is rated',
+      extensions: { reason: 'WRONG_STATE', action: 'rateTicket', state: 'CANCELLED' },
+    };
+    expect(serverErrorText(wrongState, words(esMX), ctx('es-MX'))).toBe(
+      `«Calificar la atención» no es posible con el ticket en estado «${esMX.tickets.states.CANCELLED}».`,
+    );
+  });
+});

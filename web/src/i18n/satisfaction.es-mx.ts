@@ -1,0 +1,59 @@
+/** Textos de la calificación de la atención (tickets cerrados) y de su resumen para gerentes. */
+export const satisfactionEsMX = {
+  title: 'Satisfacción con la atención',
+  question: '¿Cómo calificarías la atención?',
+  intro:
+    'El ticket está cerrado. Tu calificación ayuda al equipo de soporte a mejorar; puedes cambiarla durante 14 días.',
+  scoreLegend: 'Calificación',
+  scores: {
+    1: 'Muy insatisfecho',
+    2: 'Insatisfecho',
+    3: 'Regular',
+    4: 'Satisfecho',
+    5: 'Muy satisfecho',
+  } as Record<number, string>,
+  scoreOption: (score: number, label: string) => `${score} · ${label}`,
+  scoreOf: (score: number) => `${score} de 5`,
+  comment: 'Comentario (opcional)',
+  commentHint: 'Hasta 2000 caracteres. Lo lee el equipo de soporte.',
+  submit: 'Enviar calificación',
+  save: 'Guardar cambios',
+  sending: 'Enviando…',
+  change: 'Cambiar calificación',
+  cancel: 'Cancelar',
+  chooseScore: 'Elige una calificación del 1 al 5.',
+  yourRating: 'Tu calificación',
+  clientRating: 'Calificación del cliente',
+  ratedBy: (name: string, at: string) => `${name}, ${at}`,
+  changedAt: (at: string) => `Cambiada el ${at}`,
+  changeableUntil: (at: string) =>
+    `Puedes cambiarla hasta el ${at} (14 días desde la primera calificación).`,
+  windowClosed: (at: string) =>
+    `El plazo para cambiarla terminó el ${at} (14 días desde la primera calificación).`,
+  thanks: '¡Gracias! Guardamos tu calificación.',
+  notRated: 'El cliente todavía no califica la atención.',
+  notRatedClient: 'Todavía no calificas la atención de este ticket.',
+  noComment: 'Sin comentario.',
+  // Tablero: satisfacción junto al cumplimiento del SLA.
+  cardTitle: 'Satisfacción',
+  cardIntro: (months: number) =>
+    `Calificaciones de los clientes a tickets cerrados en los últimos ${months} meses (por mes de la primera calificación, UTC). Satisfechos: 4 o 5.`,
+  overall: (ratings: number, average: string, satisfied: string) =>
+    `${ratings} calificaciones · promedio ${average} de 5 · ${satisfied} satisfechos`,
+  noRatings: 'Todavía no hay calificaciones en este periodo.',
+  client: 'Cliente',
+  month: 'Mes',
+  ratings: 'Calificaciones',
+  average: 'Promedio',
+  satisfiedPercent: '% satisfechos',
+  total: 'Total del periodo',
+  byClientTitle: 'Por cliente y mes',
+  lowestTitle: 'Calificaciones más bajas',
+  lowestOf: (client: string) => `Calificaciones más bajas de ${client}`,
+  ticket: 'Ticket',
+  score: 'Calificación',
+  commentColumn: 'Comentario',
+  date: 'Fecha',
+};
+
+export type SatisfactionMessages = typeof satisfactionEsMX;

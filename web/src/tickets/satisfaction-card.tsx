@@ -1,0 +1,189 @@
+import { SATISFACTION_SUMMARY, type SatisfactionStats } from '../api/satisfaction';
+import { ErrorMessage } from '../components/error-message';
+import { useQuery } from '../components/use-query';
+import { useI18n } from '../i18n/i18n-context';
+import { Link } from '../router/router';
+import { ticketPath, useLocalTime } from './ticket-bits';
+
+/** How many of each client's lowest ratings the card lists. */
+const LOWEST = 5;
+
+/** The % satisfied cell: the number is the data, the CSS bar (as in the compliance charts) decoration. */
+function SatisfiedCell({ percent }: { percent: number | null }) {
+  const { t, language } = useI18n();
+  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  return (
+    <td className="bar-col">
+      <div className="bar-cell">
+        <span className="bar-track" aria-hidden="true">
+          {percent !== null && (
+            <span
+              className={
+                percent >= 80 ? 'bar-fill' : percent >= 60 ? 'bar-fill warn' : 'bar-fill bad'
+              }
+              style={{ width: `${percent}%` }}
+            />
+          )}
+        </span>
+        <span className="bar-value">
+          {percent === null ? t.dashboard.noData : `${number.format(percent)} %`}
+        </span>
+      </div>
+    </td>
+  );
+}
+
+function StatsCells({ stats }: { stats: SatisfactionStats }) {
+  const { language } = useI18n();
+  const number = new Intl.NumberFormat(language, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  return (
+    <>
+      <td className="num">{stats.ratings}</td>
+      <td className="num">
+        {stats.averageScore === null ? '—' : number.format(stats.averageScore)}
+      </td>
+      <SatisfiedCell percent={stats.satisfiedPercent} />
+    </>
+  );
+}
+
+/**
+ * Managers: customer satisfaction next to SLA compliance — per client and month the ratings,
+ * average and % satisfied (4–5), and each client's lowest ratings with links to the tickets.
+ */
+export function SatisfactionCard({
+  from,
+  to,
+  months,
+}: {
+  from: string;
+  to: string;
+  months: number;
+}) {
+  const { t, language } = useI18n();
+  const c = t.satisfaction;
+  const { format } = useLocalTime();
+  const query = useQuery(SATISFACTION_SUMMARY, { from, to, lowest: LOWEST });
+  const summary = query.data?.satisfactionSummary;
+  const monthName = new Intl.DateTimeFormat(language, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const decimals = new Intl.NumberFormat(language, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  const percent = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+
+  return (
+    <section className="card" aria-labelledby="satisfaction-title" data-testid="satisfaction-card">
+      <h2 id="satisfaction-title">{c.cardTitle}</h2>
+      <p className="muted">{c.cardIntro(months)}</p>
+      <ErrorMessage error={query.error} />
+      {query.loading && !summary && <p role="status">{t.loading}</p>}
+      {summary && summary.overall.ratings === 0 && <p>{c.noRatings}</p>}
+      {summary && summary.overall.ratings > 0 && (
+        <>
+          <p data-testid="satisfaction-overall">
+            <strong>
+              {c.overall(
+                summary.overall.ratings,
+                decimals.format(summary.overall.averageScore ?? 0),
+                `${percent.format(summary.overall.satisfiedPercent ?? 0)} %`,
+              )}
+            </strong>
+          </p>
+          <figure className="chart" aria-labelledby="satisfaction-table-title">
+            <figcaption id="satisfaction-table-title" className="chart-title">
+              {c.byClientTitle}
+            </figcaption>
+            <div className="table-wrap">
+              <table className="bars" data-testid="satisfaction-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{c.client}</th>
+                    <th scope="col">{c.month}</th>
+                    <th scope="col" className="num">
+                      {c.ratings}
+                    </th>
+                    <th scope="col" className="num">
+                      {c.average}
+                    </th>
+                    <th scope="col" className="bar-col">
+                      {c.satisfiedPercent}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {summary.organizations.flatMap((org) => [
+                    ...org.months.map((m) => (
+                      <tr key={`${org.organizationId}-${m.month}`}>
+                        <th scope="row">{org.organizationName}</th>
+                        <td className="capitalize">
+                          {monthName.format(new Date(`${m.month}-01T00:00:00Z`))}
+                        </td>
+                        <StatsCells stats={m} />
+                      </tr>
+                    )),
+                    <tr key={`${org.organizationId}-total`}>
+                      <th scope="row">
+                        <strong>{org.organizationName}</strong>
+                      </th>
+                      <td>
+                        <strong>{c.total}</strong>
+                      </td>
+                      <StatsCells stats={org.total} />
+                    </tr>,
+                  ])}
+                </tbody>
+              </table>
+            </div>
+          </figure>
+          <h3>{c.lowestTitle}</h3>
+          {summary.organizations.map((org) => (
+            <div className="table-wrap" key={org.organizationId}>
+              <table data-testid="satisfaction-lowest">
+                <caption className="chart-title">{c.lowestOf(org.organizationName)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{c.ticket}</th>
+                    <th scope="col">{c.score}</th>
+                    <th scope="col">{c.commentColumn}</th>
+                    <th scope="col">{c.date}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {org.lowest.map((r) => (
+                    <tr key={r.ticketNumber}>
+                      <th scope="row">
+                        <Link to={ticketPath(r.ticketNumber)} className="nowrap">
+                          {r.ticketNumber}
+                        </Link>
+                        <span className="muted small block">{r.subject}</span>
+                      </th>
+                      <td>
+                        {c.scoreOf(r.score)}
+                        <span className="muted small block">{c.scores[r.score]}</span>
+                      </td>
+                      <td className="prewrap">{r.comment ?? '—'}</td>
+                      <td>
+                        <time dateTime={r.ratedAt}>{format(r.ratedAt)}</time>
+                        {r.ratedByName && (
+                          <span className="muted small block">{r.ratedByName}</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
