@@ -4,6 +4,7 @@ import { timeEntriesEn } from './time-entries.en';
 import { ticketPageEn } from './ticket-page.en';
 import { serverErrorsEn } from './server-errors.en';
 import { hoursLedgerEn } from './hours-ledger.en';
+import { satisfactionEn } from './satisfaction.en';
 
 /** English: the second language; every key of `es-mx.ts`. */
 export const en: Messages = {
@@ -373,6 +374,7 @@ export const en: Messages = {
     noActions: 'No actions are available to you in this state.',
     actionNames: {
       requestInfo: 'Request information',
+      rateTicket: 'Rate the support',
       proposeRemoteSession: 'Propose remote session',
       provideInfo: 'Provide information',
       classify: 'Classify',
@@ -627,6 +629,7 @@ export const en: Messages = {
   ticketPage: ticketPageEn,
   serverErrors: serverErrorsEn,
   hoursLedger: hoursLedgerEn,
+  satisfaction: satisfactionEn,
   errors: {
     NETWORK:
       'Cannot reach the server. Check your network or that the service is running, and try again.',

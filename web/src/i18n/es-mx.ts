@@ -3,6 +3,7 @@ import { timeEntriesEsMX } from './time-entries.es-mx';
 import { ticketPageEsMX } from './ticket-page.es-mx';
 import { serverErrorsEsMX } from './server-errors.es-mx';
 import { hoursLedgerEsMX } from './hours-ledger.es-mx';
+import { satisfactionEsMX } from './satisfaction.es-mx';
 
 /** Spanish (Mexico): the default language of every screen. `en.ts` mirrors these keys. */
 export const esMX = {
@@ -375,6 +376,7 @@ export const esMX = {
     noActions: 'No hay acciones disponibles para ti en este estado.',
     actionNames: {
       requestInfo: 'Solicitar información',
+      rateTicket: 'Calificar la atención',
       proposeRemoteSession: 'Proponer sesión remota',
       provideInfo: 'Entregar información',
       classify: 'Clasificar',
@@ -633,6 +635,7 @@ export const esMX = {
   ticketPage: ticketPageEsMX,
   serverErrors: serverErrorsEsMX,
   hoursLedger: hoursLedgerEsMX,
+  satisfaction: satisfactionEsMX,
   errors: {
     NETWORK:
       'No hay conexión con el servidor. Revisa tu red o que el servicio esté en marcha e inténtalo de nuevo.',
