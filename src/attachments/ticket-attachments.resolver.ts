@@ -1,7 +1,10 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, CurrentUser, isProviderStaff } from '../identity';
 import type { TicketWithParts } from '../tickets/ticket.mapper';
 import { TicketModel } from '../tickets/ticket.model';
+import { ALLOWED_EXTENSIONS } from './attachment-policy';
+import { AttachmentPolicyModel } from './attachment-policy.model';
 import { AttachmentsService } from './attachments.service';
 import { DeleteAttachmentArgs } from './delete-attachment.args';
 import { TicketAttachmentModel } from './ticket-attachment.model';
@@ -9,7 +12,17 @@ import { TicketAttachmentModel } from './ticket-attachment.model';
 /** A ticket's files over GraphQL; the bytes travel over HTTP (`AttachmentsController`). */
 @Resolver(() => TicketModel)
 export class TicketAttachmentsResolver {
-  constructor(private readonly files: AttachmentsService) {}
+  constructor(
+    private readonly files: AttachmentsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Query(() => AttachmentPolicyModel, {
+    description: 'L3-11: the size, count and type limits of ticket attachments.',
+  })
+  attachmentPolicy(): AttachmentPolicyModel {
+    return { ...this.config.attachments, allowedExtensions: [...ALLOWED_EXTENSIONS] };
+  }
 
   @ResolveField(() => [TicketAttachmentModel], {
     description:

@@ -113,6 +113,25 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       [number],
     );
 
+  it('tells clients the limits and the allow-list the server enforces', async () => {
+    const { body } = await gql<{
+      attachmentPolicy: { maxBytes: number; maxPerTicket: number; allowedExtensions: string[] };
+    }>(
+      world.api,
+      '{ attachmentPolicy { maxBytes maxPerTicket allowedExtensions } }',
+      {},
+      world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.data?.attachmentPolicy).toMatchObject({
+      maxBytes: MAX_BYTES,
+      maxPerTicket: MAX_PER_TICKET,
+    });
+    expect(body.data?.attachmentPolicy.allowedExtensions).toEqual(
+      expect.arrayContaining(['png', 'pdf', 'log', 'csv', 'xlsx', 'zip']),
+    );
+    expect(body.data?.attachmentPolicy.allowedExtensions).not.toContain('html');
+  });
+
   it('uploads and downloads a file byte for byte, with its headers and its listing', async () => {
     const number = await register();
     const content = png(3_000);

@@ -5,24 +5,16 @@ import type { TemplateFamily } from './template-types';
 // L3-11: a file provider staff attached to the ticket (a screenshot, a log, a document). The
 // email names the file; the bytes stay on the platform, behind the client's login.
 
-/** `2.4 MB`, `850 kB`, `120 bytes` in the recipient's language (decimal units, as files show). */
+/**
+ * `2.3 MB`, `850 KB`, `120 bytes` in the recipient's language: binary units, as file managers
+ * and the web app show them (the 10 MiB default limit reads "10 MB").
+ */
 export function fileSize(bytes: number, locale: Locale | string): string {
-  const units = [
-    [1_000_000_000, 'gigabyte'],
-    [1_000_000, 'megabyte'],
-    [1_000, 'kilobyte'],
-  ] as const;
-  for (const [size, unit] of units) {
-    if (bytes >= size) {
-      return new Intl.NumberFormat(locale, {
-        style: 'unit',
-        unit,
-        maximumFractionDigits: 1,
-      }).format(bytes / size);
-    }
-  }
-  // "bytes" in both languages (Intl's short unit reads "999 byte").
-  return `${new Intl.NumberFormat(locale).format(bytes)} bytes`;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  if (bytes >= 1024 ** 3) return `${number.format(bytes / 1024 ** 3)} GB`;
+  if (bytes >= 1024 ** 2) return `${number.format(bytes / 1024 ** 2)} MB`;
+  if (bytes >= 1024) return `${number.format(bytes / 1024)} KB`;
+  return `${number.format(bytes)} bytes`;
 }
 
 export const attachmentTemplates: TemplateFamily<'ATTACHMENT_ADDED'> = {

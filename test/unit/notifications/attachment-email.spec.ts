@@ -36,7 +36,7 @@ describe('L3-11 attachment emails', () => {
     expect(es.subject).toBe('[L3-2026-000123] Nuevo archivo adjunto: bitacora-timbrado.log');
     expect(es.text).toContain('Alex Agent adjuntó un archivo a su ticket L3-2026-000123.');
     expect(es.text).toContain('bitacora-timbrado.log');
-    expect(es.text).toContain('2.5 MB');
+    expect(es.text).toContain('2.3 MB');
     expect(es.text).toContain('los archivos no se envían por correo');
     // The file itself is never attached to the email.
     expect(es.attachments).toEqual([]);
@@ -44,7 +44,7 @@ describe('L3-11 attachment emails', () => {
     const en = renderEmail(EVENTS.ATTACHMENT_ADDED, recipient(Locale.EN), OPTIONS)!;
     expect(en.subject).toBe('[L3-2026-000123] New attachment: bitacora-timbrado.log');
     expect(en.text).toContain('Alex Agent attached a file to your ticket L3-2026-000123.');
-    expect(en.text).toContain('2.5 MB');
+    expect(en.text).toContain('2.3 MB');
   });
 
   it('a client’s file reaches the provider as client activity', () => {
@@ -64,7 +64,7 @@ describe('L3-11 attachment emails', () => {
 
   it('sizes read as files show them', () => {
     expect(fileSize(999, 'es-MX')).toBe('999 bytes');
-    expect(fileSize(1_500, 'en')).toBe('1.5 kB');
-    expect(fileSize(10 * 1024 * 1024, 'es-MX')).toBe('10.5 MB');
+    expect(fileSize(1_536, 'en')).toBe('1.5 KB');
+    expect(fileSize(10 * 1024 * 1024, 'es-MX')).toBe('10 MB');
   });
 });
