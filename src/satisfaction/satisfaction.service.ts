@@ -153,7 +153,7 @@ export class SatisfactionService {
     let organizationId = args.organizationId ?? null;
     if (!isProviderStaff(user)) {
       if (organizationId && organizationId !== user.organizationId) {
-        throw notFound('organization', organizationId, `Organization ${organizationId} not found`);
+        throw notFound('organisation', organizationId, `No organisation ${organizationId}`);
       }
       organizationId = user.organizationId;
     }

@@ -426,7 +426,7 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
     );
     expect(other.errors?.[0]?.extensions).toMatchObject({
       code: 'NOT_FOUND',
-      entity: 'organization',
+      entity: 'organisation',
     });
 
     // Agents do not read it; a reversed or malformed range is refused.
