@@ -1,6 +1,7 @@
 import type { Messages } from './es-mx';
 import { planningEn } from './planning.en';
 import { timeEntriesEn } from './time-entries.en';
+import { attachmentsEn } from './attachments.en';
 import { ticketPageEn } from './ticket-page.en';
 import { serverErrorsEn } from './server-errors.en';
 import { hoursLedgerEn } from './hours-ledger.en';
@@ -626,6 +627,7 @@ export const en: Messages = {
   },
   planning: planningEn,
   timeEntries: timeEntriesEn,
+  attachments: attachmentsEn,
   ticketPage: ticketPageEn,
   serverErrors: serverErrorsEn,
   hoursLedger: hoursLedgerEn,

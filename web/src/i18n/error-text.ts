@@ -1,6 +1,7 @@
 import { calendarEditorEn } from './calendar-editor.en';
 import { calendarEditorEsMX } from './calendar-editor.es-mx';
 import { calendarIssuesText } from './calendar-issues-text';
+import { formatFileSize } from './file-size';
 import type { ServerErrorMessages } from './server-errors.es-mx';
 
 // Pure: turns a server refusal (`extensions.code`, `extensions.reason` + parameters, and the
@@ -217,6 +218,31 @@ export function serverErrorText(
       return s.noAdminAction;
     case 'LEDGER_REFUSED':
       return s.ledgerRefused;
+    // L3-11 files on tickets (`src/attachments/attachment-policy.ts`).
+    case 'ATTACHMENT_TOO_LARGE':
+      return s.attachments.tooLarge(
+        text(ext.fileName),
+        formatFileSize(num(ext.maxBytes) ?? 0, ctx.language),
+      );
+    case 'ATTACHMENT_TYPE_NOT_ALLOWED':
+      return s.attachments.typeNotAllowed(
+        text(ext.fileName),
+        Array.isArray(ext.allowed) ? ext.allowed.map((e) => `.${String(e)}`).join(', ') : '',
+      );
+    case 'ATTACHMENT_CONTENT_MISMATCH':
+      return s.attachments.contentMismatch(text(ext.fileName), text(ext.extension));
+    case 'ATTACHMENT_LIMIT':
+      return s.attachments.limit(number(ext.limit));
+    case 'ATTACHMENT_EMPTY':
+      return s.attachments.empty(text(ext.fileName));
+    case 'ATTACHMENT_MISSING':
+      return s.attachments.missing;
+    case 'ATTACHMENT_NAME_INVALID':
+      return s.attachments.nameInvalid;
+    case 'ATTACHMENT_MALFORMED':
+      return s.attachments.malformed;
+    case 'NOT_UPLOADER':
+      return s.attachments.notUploader;
     default:
       return undefined;
   }

@@ -1,5 +1,6 @@
 import { planningEsMX } from './planning.es-mx';
 import { timeEntriesEsMX } from './time-entries.es-mx';
+import { attachmentsEsMX } from './attachments.es-mx';
 import { ticketPageEsMX } from './ticket-page.es-mx';
 import { serverErrorsEsMX } from './server-errors.es-mx';
 import { hoursLedgerEsMX } from './hours-ledger.es-mx';
@@ -632,6 +633,7 @@ export const esMX = {
   },
   planning: planningEsMX,
   timeEntries: timeEntriesEsMX,
+  attachments: attachmentsEsMX,
   ticketPage: ticketPageEsMX,
   serverErrors: serverErrorsEsMX,
   hoursLedger: hoursLedgerEsMX,

@@ -102,6 +102,7 @@ export const serverErrorsEn: ServerErrorMessages = {
     holiday: 'The holiday on',
     override: 'The override on',
     support_policy: 'The support policy of organisation',
+    attachment: 'Attachment',
   },
   noActivePolicy: 'The client has no active support policy.',
   beforeRegistration: (f, registeredAt) =>
@@ -116,4 +117,19 @@ export const serverErrorsEn: ServerErrorMessages = {
   agentRequired: 'A problem needs an assigned agent (L3-07).',
   noAdminAction: 'Record the executed administrative action first.',
   ledgerRefused: 'The prepaid hour balance does not allow this operation.',
+  attachments: {
+    tooLarge: (name, max) =>
+      name
+        ? `“${name}” is larger than ${max}, the most a file may have.`
+        : `The file is larger than ${max}, the most a file may have.`,
+    typeNotAllowed: (name, allowed) =>
+      `Files like “${name}” are not accepted. Allowed types: ${allowed}.`,
+    contentMismatch: (name, extension) => `The content of “${name}” is not a .${extension} file.`,
+    limit: (limit) => `The ticket already holds ${limit} attachments, the most allowed.`,
+    empty: (name) => `“${name}” is empty.`,
+    missing: 'Choose a file to attach.',
+    nameInvalid: 'The file needs a name (e.g. screenshot.png).',
+    malformed: 'The file sent could not be read; try again.',
+    notUploader: 'Only the person who attached the file, or provider staff, may delete it.',
+  },
 };

@@ -111,6 +111,7 @@ export const serverErrorsEsMX = {
     holiday: 'el día feriado del',
     override: 'la excepción del',
     support_policy: 'la póliza de soporte de la organización',
+    attachment: 'el archivo adjunto',
   } as Record<string, string>,
   noActivePolicy: 'El cliente no tiene una póliza de soporte activa.',
   beforeRegistration: (f: string, registeredAt: string) =>
@@ -125,6 +126,23 @@ export const serverErrorsEsMX = {
   agentRequired: 'Un problema necesita un agente asignado (L3-07).',
   noAdminAction: 'Primero registra la acción administrativa ejecutada.',
   ledgerRefused: 'El saldo de horas prepagadas no permite esta operación.',
+  /** L3-11 files on tickets: `name` is the file's name, sizes already formatted. */
+  attachments: {
+    tooLarge: (name: string, max: string) =>
+      name
+        ? `«${name}» pesa más de ${max}, el máximo por archivo.`
+        : `El archivo pesa más de ${max}, el máximo por archivo.`,
+    typeNotAllowed: (name: string, allowed: string) =>
+      `No se aceptan archivos como «${name}». Tipos permitidos: ${allowed}.`,
+    contentMismatch: (name: string, extension: string) =>
+      `El contenido de «${name}» no corresponde a un archivo .${extension}.`,
+    limit: (limit: string) => `El ticket ya tiene ${limit} archivos adjuntos, el máximo permitido.`,
+    empty: (name: string) => `«${name}» está vacío.`,
+    missing: 'Elige un archivo para adjuntar.',
+    nameInvalid: 'El archivo necesita un nombre (por ejemplo, captura.png).',
+    malformed: 'No se pudo leer el archivo enviado; vuelve a intentarlo.',
+    notUploader: 'Solo quien adjuntó el archivo, o el personal del proveedor, puede eliminarlo.',
+  },
 };
 
 export type ServerErrorMessages = typeof serverErrorsEsMX;

@@ -10,6 +10,7 @@ import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { ActionsPanel } from './actions-panel';
 import { AdjustDateForm } from './adjust-date-form';
+import { AttachmentsSection } from './attachments-section';
 import { ClockExplanationDisclosure } from './clock-explanation';
 import { CommentBox } from './comment-box';
 import { SlaBadge, useLocalTime } from './ticket-bits';
@@ -268,6 +269,8 @@ export function TicketPage({
       </section>
 
       <TimeEntriesSection number={ticket.number} staff={staff} />
+
+      <AttachmentsSection number={ticket.number} open={isOpen} staff={staff} />
 
       <section className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t.tickets.timeline}</h2>

@@ -1,0 +1,32 @@
+import type { AttachmentsMessages } from './attachments.es-mx';
+
+/** English texts of a ticket's files (L3-11). */
+export const attachmentsEn: AttachmentsMessages = {
+  title: 'Attachments',
+  intro:
+    'Screenshots, logs, spreadsheets and documents of the ticket. Only people who see the ticket can download them.',
+  empty: 'No files attached yet.',
+  name: 'File',
+  size: 'Size',
+  uploadedBy: 'Attached by',
+  uploadedAt: 'Date',
+  actions: 'Actions',
+  download: (name) => `Download ${name}`,
+  downloading: 'Downloading…',
+  delete: 'Delete',
+  deleteLabel: (name) => `Delete ${name}`,
+  deleting: 'Deleting…',
+  deleted: (name) => `“${name}” was deleted.`,
+  confirmDelete: (name) =>
+    `Delete “${name}”? The file is removed for good and cannot be recovered.`,
+  someone: 'Someone',
+  choose: 'File to attach',
+  hint: (max, types) => `Up to ${max} per file. Types: ${types}.`,
+  dropHere: 'Or drop a file here.',
+  upload: 'Attach file',
+  uploading: 'Attaching…',
+  uploaded: (name) => `“${name}” was attached.`,
+  agentNotice: 'The client receives an email with the file name.',
+  closed: 'The ticket is closed: it takes no new files.',
+  count: (n, max) => `${n} of ${max} files.`,
+};

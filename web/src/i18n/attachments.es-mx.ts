@@ -1,0 +1,32 @@
+/** Spanish (Mexico) texts of a ticket's files (L3-11). */
+export const attachmentsEsMX = {
+  title: 'Adjuntos',
+  intro:
+    'Capturas de pantalla, bitácoras, hojas de cálculo y documentos del ticket. Solo las personas que ven el ticket pueden descargarlos.',
+  empty: 'Todavía no hay archivos adjuntos.',
+  name: 'Archivo',
+  size: 'Tamaño',
+  uploadedBy: 'Adjuntó',
+  uploadedAt: 'Fecha',
+  actions: 'Acciones',
+  download: (name: string) => `Descargar ${name}`,
+  downloading: 'Descargando…',
+  delete: 'Eliminar',
+  deleteLabel: (name: string) => `Eliminar ${name}`,
+  deleting: 'Eliminando…',
+  deleted: (name: string) => `Se eliminó «${name}».`,
+  confirmDelete: (name: string) =>
+    `¿Eliminar «${name}»? El archivo se borra definitivamente y no se puede recuperar.`,
+  someone: 'Alguien',
+  choose: 'Archivo para adjuntar',
+  hint: (max: string, types: string) => `Hasta ${max} por archivo. Tipos: ${types}.`,
+  dropHere: 'O arrastra un archivo aquí.',
+  upload: 'Adjuntar archivo',
+  uploading: 'Adjuntando…',
+  uploaded: (name: string) => `Se adjuntó «${name}».`,
+  agentNotice: 'El cliente recibirá un correo con el nombre del archivo.',
+  closed: 'El ticket está cerrado: ya no admite archivos nuevos.',
+  count: (n: number, max: number) => `${n} de ${max} archivos.`,
+};
+
+export type AttachmentsMessages = typeof attachmentsEsMX;
