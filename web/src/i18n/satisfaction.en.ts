@@ -38,7 +38,7 @@ export const satisfactionEn: SatisfactionMessages = {
   cardIntro: (months) =>
     `Clients' ratings of closed tickets in the last ${months} months (by month of the first rating, UTC). Satisfied: 4 or 5.`,
   overall: (ratings, average, satisfied) =>
-    `${ratings} ratings · average ${average} of 5 · ${satisfied} satisfied`,
+    `${ratings === 1 ? '1 rating' : `${ratings} ratings`} · average ${average} of 5 · ${satisfied} satisfied`,
   noRatings: 'No ratings in this period yet.',
   client: 'Client',
   month: 'Month',

@@ -39,7 +39,7 @@ export const satisfactionEsMX = {
   cardIntro: (months: number) =>
     `Calificaciones de los clientes a tickets cerrados en los últimos ${months} meses (por mes de la primera calificación, UTC). Satisfechos: 4 o 5.`,
   overall: (ratings: number, average: string, satisfied: string) =>
-    `${ratings} calificaciones · promedio ${average} de 5 · ${satisfied} satisfechos`,
+    `${ratings === 1 ? '1 calificación' : `${ratings} calificaciones`} · promedio ${average} de 5 · ${satisfied} satisfechos`,
   noRatings: 'Todavía no hay calificaciones en este periodo.',
   client: 'Cliente',
   month: 'Mes',

@@ -140,7 +140,10 @@ export function SatisfactionSection({ number }: { number: string }) {
                   name="rating-score"
                   value={s}
                   checked={score === s}
-                  onChange={() => setScore(s)}
+                  onChange={() => {
+                    setScore(s);
+                    setProblem(undefined);
+                  }}
                 />
                 {c.scoreOption(s, c.scores[s])}
               </label>

@@ -1,0 +1,126 @@
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { registerProjectedTicket } from '../support/world-with-worker';
+import { logIn, newPage, screenshot } from './support/browser';
+import { useE2eWorldWithWorker } from './support/e2e-world';
+
+// Customer satisfaction in the browser, on the real stack (PostgreSQL, Temporal, the real worker):
+// a problem ticket is closed through the API (L3-07: classified, resolved, confirmed), then the
+// client rates it on the ticket page where the closure email links (#calificar), changes the
+// rating, and once the 14 days are over sees it can no longer change it; the manager sees the
+// rating on the ticket and in the «Satisfacción» card of the SLA dashboard, with a link back.
+
+const CLIENT = 'usuario@aurora.example';
+const MANAGER = 'gerente@becken.example';
+const SUBJECT = 'Póliza de nómina descuadrada';
+
+describe('Rating a closed ticket (web app, real workflow)', () => {
+  const e2e = useE2eWorldWithWorker('satisfaction');
+  let number: string;
+
+  async function transition(role: Role, mutation: string, input: Record<string, unknown>) {
+    const type = mutation === 'classifyTicket' ? 'ClassifyTicketInput' : 'TicketActionInput';
+    const { body } = await gql(
+      e2e.world.api,
+      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
+      { input },
+      e2e.world.bearer(role),
+    );
+    expect(body.errors).toBeUndefined();
+  }
+
+  beforeAll(async () => {
+    number = await registerProjectedTicket(e2e.world, {
+      category: 'INCIDENT',
+      subject: SUBJECT,
+      description: 'La póliza de la quincena no cuadra.',
+    });
+    await transition(Role.AGENT, 'classifyTicket', { number, classification: 'PROBLEM' });
+    await transition(Role.AGENT, 'resolveTicket', { number, note: 'Cuenta corregida.' });
+    await transition(Role.CLIENT_USER, 'confirmResolution', { number });
+  }, 60_000);
+
+  const rating = (p: Page) => p.getByTestId('satisfaction');
+
+  it('the client rates the closed ticket, then changes the rating', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${number}#calificar`);
+    await page.getByRole('heading', { name: '¿Cómo calificarías la atención?' }).waitFor();
+    expect(await page.getByTestId('ticket-state').innerText()).toBe('Cerrado');
+
+    // Without a score nothing is sent.
+    await rating(page).getByRole('button', { name: 'Enviar calificación' }).click();
+    await rating(page).getByText('Elige una calificación del 1 al 5.').waitFor();
+    await rating(page).getByRole('radio', { name: '2 · Insatisfecho' }).check();
+    await rating(page).getByLabel('Comentario (opcional)').fill('Tardaron dos días en responder.');
+    await screenshot(page, '60-client-rating-form');
+    await rating(page).getByRole('button', { name: 'Enviar calificación' }).click();
+    await rating(page).getByText('¡Gracias! Guardamos tu calificación.').waitFor();
+    expect(await rating(page).getByTestId('satisfaction-score').innerText()).toBe('2 de 5');
+    expect(await rating(page).innerText()).toContain('Tardaron dos días en responder.');
+    expect(await rating(page).getByTestId('satisfaction-window').innerText()).toContain(
+      'Puedes cambiarla hasta el',
+    );
+
+    // Changed within the window: the form starts from the rating given.
+    await rating(page).getByRole('button', { name: 'Cambiar calificación' }).click();
+    expect(await rating(page).getByRole('radio', { name: '2 · Insatisfecho' }).isChecked()).toBe(
+      true,
+    );
+    await rating(page).getByRole('radio', { name: '4 · Satisfecho' }).check();
+    await rating(page).getByLabel('Comentario (opcional)').fill('Al final quedó bien resuelto.');
+    await rating(page).getByRole('button', { name: 'Guardar cambios' }).click();
+    await rating(page).getByText('¡Gracias! Guardamos tu calificación.').waitFor();
+    await rating(page).getByText('4 de 5').waitFor();
+    expect(await rating(page).innerText()).toContain('Al final quedó bien resuelto.');
+    await screenshot(page, '61-client-rating-saved');
+  });
+
+  it('the manager sees the rating on the ticket and in the «Satisfacción» card, with a link', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/tablero');
+    const card = page.getByTestId('satisfaction-card');
+    await card.getByRole('heading', { name: 'Satisfacción' }).waitFor();
+    await card.getByTestId('satisfaction-overall').waitFor();
+    expect(await card.getByTestId('satisfaction-overall').innerText()).toBe(
+      '1 calificación · promedio 4.00 de 5 · 100 % satisfechos',
+    );
+    const total = card
+      .getByTestId('satisfaction-table')
+      .getByRole('row', { name: /Total del periodo/ });
+    expect(await total.innerText()).toContain('Comercializadora Aurora');
+    expect(await total.innerText()).toContain('100 %');
+    const lowest = card.getByTestId('satisfaction-lowest');
+    expect(await lowest.innerText()).toContain('Al final quedó bien resuelto.');
+    await screenshot(page, '62-manager-satisfaction-card', { docs: 'manager-satisfaction' });
+
+    await lowest.getByRole('link', { name: number }).click();
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    await rating(page).getByRole('heading', { name: 'Satisfacción con la atención' }).waitFor();
+    expect(await rating(page).getByTestId('satisfaction-score').innerText()).toBe('4 de 5');
+    expect(await rating(page).innerText()).toContain('Calificación del cliente');
+    // Staff read it; they cannot rate.
+    expect(await rating(page).getByRole('button').count()).toBe(0);
+  });
+
+  it('after 14 days the client sees the rating can no longer change', async () => {
+    await e2e.world.db.query(
+      `UPDATE ticket_satisfaction SET rated_at = now() - interval '15 days',
+              updated_at = now() - interval '15 days' WHERE ticket_number = $1`,
+      [number],
+    );
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${number}`);
+    await rating(page).getByTestId('satisfaction-window').waitFor();
+    expect(await rating(page).getByTestId('satisfaction-window').innerText()).toContain(
+      'El plazo para cambiarla terminó el',
+    );
+    expect(await rating(page).getByRole('button', { name: 'Cambiar calificación' }).count()).toBe(
+      0,
+    );
+  });
+});
