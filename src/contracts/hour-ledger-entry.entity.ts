@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { LedgerEntryKind } from './contract-enums';
+import type { LedgerReasonParts } from './hour-ledger-reason';
 
 /**
  * One fact of the prepaid-hours ledger (L3-12, L3-13). Append-only: a trigger refuses UPDATE and
@@ -28,8 +29,13 @@ export class HourLedgerEntryEntity {
   @Column({ name: 'estimate_version', type: 'integer', nullable: true })
   estimateVersion!: number | null;
 
+  /** As API users read it (English). */
   @Column({ type: 'text' })
   reason!: string;
+
+  /** The reason as data, for clients to word; null: written before the column and not backfilled. */
+  @Column({ name: 'reason_parts', type: 'jsonb', nullable: true })
+  reasonParts!: LedgerReasonParts | null;
 
   @Column({ name: 'idempotency_key', type: 'text' })
   idempotencyKey!: string;

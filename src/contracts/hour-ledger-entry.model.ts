@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { LedgerEntryKind, LedgerReasonCode } from './graphql-enums';
 import type { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
-import { type LedgerReasonParts, ledgerReasonOf } from './hour-ledger-reason';
+import { type LedgerReasonParts, storedReasonParts } from './hour-ledger-reason';
 import { toHours, toHundredths } from './hours';
 import { effectOf } from './ledger-rules';
 
@@ -103,7 +103,7 @@ export class HourLedgerEntryModel {
       ticketNumber: e.ticketNumber,
       estimateVersion: e.estimateVersion,
       reason: e.reason,
-      reasonParts: Object.assign(new HourLedgerReasonModel(), ledgerReasonOf(e.kind, e.reason)),
+      reasonParts: Object.assign(new HourLedgerReasonModel(), storedReasonParts(e)),
       availableEffect: availableEffectOf(e),
       reversesEntryId: e.reversesEntryId === null ? null : String(e.reversesEntryId),
       createdBy: e.createdBy,

@@ -1,9 +1,10 @@
 import { LedgerEntryKind } from './contract-enums';
 
-// The ledger stores each entry's reason as one English sentence (append-only rows, kept as
-// written). These builders write the sentences of the ledger's own steps, and `ledgerReasonOf`
-// reads any stored sentence back into a code and its parts, so clients can word it in their
-// language (L3-03, L3-13: the client reads its ledger). Builder and reader live side by side.
+// Each ledger entry keeps its reason twice: the English sentence (`reason`, as API users read it)
+// and its parts as data (`reason_parts`, jsonb), so clients word it in their language (L3-03,
+// L3-13: the client reads its ledger; L3-18 no-charge). The builders below give both for every
+// step of the ledger. `ledgerReasonOf` reads a sentence back into parts: only for rows whose
+// parts are null (written before the column, in a form the migration's backfill could not read).
 
 /** What caused a ledger entry, for clients to word. */
 export enum LedgerReasonCode {
@@ -37,18 +38,11 @@ export interface LedgerReasonParts {
   readonly note: string | null;
 }
 
-export const purchaseReason = (reference: string, purchasedOn: string): string =>
-  `package ${reference} purchased on ${purchasedOn}`;
-
-export const estimateReason = (version: number, hours: string, category: string): string =>
-  `estimate v${version} authorized: ${hours} h (${category})`;
-
-export const loggedReason = (
-  hours: string,
-  date: string,
-  noCharge: boolean,
-  description: string,
-): string => `${hours} h logged on ${date}${noCharge ? ' (no charge, L3-18)' : ''}: ${description}`;
+/** A reason as the ledger writes it: the English sentence and the same in parts. */
+export interface LedgerReason {
+  readonly text: string;
+  readonly parts: LedgerReasonParts;
+}
 
 const EMPTY: Omit<LedgerReasonParts, 'code'> = {
   hours: null,
@@ -69,6 +63,94 @@ const part = (
   ...parts,
   code,
 });
+
+const reason = (
+  text: string,
+  code: LedgerReasonCode,
+  parts: Partial<LedgerReasonParts> = {},
+): LedgerReason => ({ text, parts: part(code, parts) });
+
+export const purchaseReason = (reference: string, purchasedOn: string): LedgerReason =>
+  reason(`package ${reference} purchased on ${purchasedOn}`, LedgerReasonCode.PACKAGE_PURCHASED, {
+    packageReference: reference,
+    date: purchasedOn,
+  });
+
+/** @param hours as the ledger formats them, e.g. `8.00` */
+export const estimateReason = (version: number, hours: string, category: string): LedgerReason =>
+  reason(
+    `estimate v${version} authorized: ${hours} h (${category})`,
+    LedgerReasonCode.ESTIMATE_AUTHORIZED,
+    { estimateVersion: version, hours: Number(hours), workCategory: category },
+  );
+
+export const loggedReason = (
+  hours: string,
+  date: string,
+  noCharge: boolean,
+  description: string,
+): LedgerReason =>
+  reason(
+    `${hours} h logged on ${date}${noCharge ? ' (no charge, L3-18)' : ''}: ${description}`,
+    LedgerReasonCode.TIME_LOGGED,
+    { hours: Number(hours), date, noCharge, note: description },
+  );
+
+/** The ticket ended in `state` (e.g. CLOSED): its unused hold is given back. */
+export const ticketEndedReason = (state: string): LedgerReason =>
+  reason(`ticket ${state.toLowerCase()}`, LedgerReasonCode.TICKET_ENDED, {
+    ticketState: state.toUpperCase(),
+  });
+
+export const noChargeReason = (note: string): LedgerReason =>
+  reason(`ticket made no-charge (L3-18): ${note}`, LedgerReasonCode.TICKET_NO_CHARGE, { note });
+
+export const chargedAgainReason = (estimateVersion: number, note: string): LedgerReason =>
+  reason(
+    `ticket charged again (L3-18), estimate v${estimateVersion} held again: ${note}`,
+    LedgerReasonCode.TICKET_CHARGED_AGAIN,
+    { estimateVersion, note },
+  );
+
+/** A manager's adjustment or reversal: their own words. */
+export const manualReason = (note: string): LedgerReason =>
+  reason(note, LedgerReasonCode.MANUAL, { note });
+
+/** Text of no known form (e.g. from a caller outside the ledger's own steps), kept as the note. */
+export const otherReason = (text: string): LedgerReason =>
+  reason(text, LedgerReasonCode.OTHER, { note: text });
+
+/**
+ * The parts to store with an entry of `kind`: a newer estimate's reason on the release of the
+ * previous version's hold (appended with it) reads ESTIMATE_REPLACED.
+ */
+export function reasonPartsFor(kind: LedgerEntryKind, r: LedgerReason): LedgerReasonParts {
+  if (
+    kind === LedgerEntryKind.RESERVATION_RELEASE &&
+    r.parts.code === LedgerReasonCode.ESTIMATE_AUTHORIZED
+  ) {
+    return { ...r.parts, code: LedgerReasonCode.ESTIMATE_REPLACED };
+  }
+  return r.parts;
+}
+
+const CODES = new Set<string>(Object.values(LedgerReasonCode));
+
+/**
+ * The parts of a stored entry: its `reason_parts`; the sentence read back when they are null (or
+ * of a code this version does not know).
+ */
+export function storedReasonParts(entry: {
+  readonly kind: LedgerEntryKind;
+  readonly reason: string;
+  readonly reasonParts: Partial<LedgerReasonParts> | null;
+}): LedgerReasonParts {
+  const stored = entry.reasonParts;
+  if (!stored || typeof stored.code !== 'string' || !CODES.has(stored.code)) {
+    return ledgerReasonOf(entry.kind, entry.reason);
+  }
+  return part(stored.code, stored);
+}
 
 /** The code and parts of a stored reason; OTHER (the sentence as `note`) when unknown. */
 export function ledgerReasonOf(kind: LedgerEntryKind, reason: string): LedgerReasonParts {

@@ -9,7 +9,14 @@ import { type HourBalanceView, toBalanceView } from './balance-view';
 import { visibleClientOrganization } from './client-organization';
 import { LedgerEntryKind, type WorkCategory } from './contract-enums';
 import { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
-import { estimateReason, loggedReason, purchaseReason } from './hour-ledger-reason';
+import {
+  estimateReason,
+  type LedgerReason,
+  loggedReason,
+  manualReason,
+  purchaseReason,
+  reasonPartsFor,
+} from './hour-ledger-reason';
 import { HourPackageEntity } from './hour-package.entity';
 import {
   formatHours,
@@ -303,9 +310,7 @@ export class HourLedgerService {
         noCharge: await isNoCharge(l.tx, ticketNumber),
       });
       const [entry] = await this.append(l, plan.drafts, {
-        reason: truncate(
-          loggedReason(formatHours(hundredths), date, plan.charged === 0, description),
-        ),
+        reason: loggedReason(formatHours(hundredths), date, plan.charged === 0, description),
         key,
         actorId: req.agentId,
       });
@@ -332,7 +337,7 @@ export class HourLedgerService {
   /** On close or cancel: gives back exactly the ticket's unused reservation (0 when none). */
   async releaseUnusedReservation(req: ReleaseRequest): Promise<ReleaseResult> {
     const ticketNumber = requireTicketNumber(req.ticketNumber);
-    const reason = requireReason(req.reason);
+    requireReason(req.reason.text);
     const key = requireKey(req.idempotencyKey);
     const owner = await this.db
       .getRepository(HourLedgerEntryEntity)
@@ -350,7 +355,11 @@ export class HourLedgerService {
         };
       }
       const plan = planRelease(l.balance, ticketNumber);
-      await this.append(l, plan.drafts, { reason, key, actorId: req.actorId ?? null });
+      await this.append(l, plan.drafts, {
+        reason: req.reason,
+        key,
+        actorId: req.actorId ?? null,
+      });
       return {
         ticketNumber,
         releasedHours: toHours(plan.released),
@@ -378,7 +387,7 @@ export class HourLedgerService {
         return { entry: prior, replayed: true, balance: toBalanceView(l.org.id, l.balance) };
       }
       const [entry] = await this.append(l, planAdjustment(l.balance, hundredths), {
-        reason,
+        reason: manualReason(reason),
         key,
         actorId: req.actorId,
       });
@@ -408,7 +417,7 @@ export class HourLedgerService {
         return { entry: prior, replayed: true, balance: toBalanceView(l.org.id, l.balance) };
       }
       const [entry] = await this.append(l, planReversal(l.balance, toFact(target)), {
-        reason,
+        reason: manualReason(reason),
         key,
         actorId: req.actorId,
       });
@@ -416,11 +425,14 @@ export class HourLedgerService {
     });
   }
 
-  /** Appends the drafts in order; the first gets `key`, the others `key + keySuffix`. */
+  /**
+   * Appends the drafts in order; the first gets `key`, the others `key + keySuffix`. Each keeps
+   * the reason as its sentence (cut to the column's 500 characters) and as parts (L3-13).
+   */
   async append(
     l: LockedLedger,
     drafts: readonly LedgerDraft[],
-    meta: { reason: string; key: string; actorId: string | null },
+    meta: { reason: LedgerReason; key: string; actorId: string | null },
   ): Promise<HourLedgerEntryEntity[]> {
     const repo = l.tx.getRepository(HourLedgerEntryEntity);
     const saved: HourLedgerEntryEntity[] = [];
@@ -433,7 +445,8 @@ export class HourLedgerService {
             kind: d.kind,
             hours: formatHours(d.hundredths),
             estimateVersion: d.estimateVersion,
-            reason: meta.reason,
+            reason: truncate(meta.reason.text),
+            reasonParts: reasonPartsFor(d.kind, meta.reason),
             idempotencyKey: `${meta.key}${d.keySuffix}`,
             reversesEntryId: d.reversesEntryId,
             createdBy: meta.actorId,

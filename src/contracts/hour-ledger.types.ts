@@ -1,6 +1,7 @@
 import type { HourBalanceView } from './balance-view';
 import type { WorkCategory } from './contract-enums';
 import type { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
+import type { LedgerReason } from './hour-ledger-reason';
 import type { TimeEntryEntity } from './time-entry.entity';
 
 // Requests and results of HourLedgerService: the contract the ticket workflow's activities use.
@@ -49,7 +50,8 @@ export interface LogTimeResult {
 
 export interface ReleaseRequest {
   readonly ticketNumber: string;
-  readonly reason: string;
+  /** e.g. `ticketEndedReason('CLOSED')`. */
+  readonly reason: LedgerReason;
   readonly idempotencyKey: string;
   readonly actorId?: string | null;
 }

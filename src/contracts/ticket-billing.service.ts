@@ -8,12 +8,12 @@ import { type AuthenticatedUser, isProviderStaff } from '../identity';
 import { visibleClientOrganization } from './client-organization';
 import type { WorkCategory } from './contract-enums';
 import { HourLedgerService, type LockedLedger } from './hour-ledger.service';
+import { chargedAgainReason, noChargeReason } from './hour-ledger-reason';
 import {
   assertRegisteredTicket,
   assertTicketOf,
   isNoCharge,
   requireTicketNumber,
-  truncate,
 } from './ledger-rows';
 import { requireReason, toHours, toHundredths } from './hours';
 import { type LedgerDraft, planReinstatement, planRelease } from './ledger-rules';
@@ -74,20 +74,21 @@ export class TicketBillingService {
       if (req.noCharge) {
         const plan = planRelease(l.balance, ticketNumber);
         await this.ledger.append(l, plan.drafts, {
-          reason: `ticket made no-charge (L3-18): ${reason}`,
+          reason: noChargeReason(reason),
           key: `no-charge:${ticketNumber}:${event.id}`,
           actorId: actor.id,
         });
         released = plan.released;
       } else if (wasWaived) {
         const plan = await reinstatement(l, ticketNumber);
-        await this.ledger.append(l, plan.drafts, {
-          reason: truncate(
-            `ticket charged again (L3-18), estimate v${plan.estimateVersion} held again: ${reason}`,
-          ),
-          key: `charged-again:${ticketNumber}:${event.id}`,
-          actorId: actor.id,
-        });
+        // Without an estimate the plan holds nothing (no drafts).
+        if (plan.estimateVersion !== null) {
+          await this.ledger.append(l, plan.drafts, {
+            reason: chargedAgainReason(plan.estimateVersion, reason),
+            key: `charged-again:${ticketNumber}:${event.id}`,
+            actorId: actor.id,
+          });
+        }
         reserved = plan.reserved;
       }
       return {

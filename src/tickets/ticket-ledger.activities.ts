@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { TicketLedgerActivities } from '../../workflows/ticket/ticket-ledger';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import type { HourLedgerService } from '../contracts/hour-ledger.service';
+import { type LedgerReason, otherReason, ticketEndedReason } from '../contracts/hour-ledger-reason';
 
 /**
  * L3-12 from the ticket workflow: reserve an authorized estimate's hours, release the unused rest
@@ -25,10 +26,21 @@ export function createTicketLedgerActivities(ledger: HourLedgerService): TicketL
       return { reservedHours: Number(result.reservedHours) };
     },
     async releaseHours(args) {
-      const result = await final(() => ledger.releaseUnusedReservation(args));
+      const result = await final(() =>
+        ledger.releaseUnusedReservation({ ...args, reason: releaseReasonOf(args.reason) }),
+      );
       return { releasedHours: Number(result.releasedHours) };
     },
   };
+}
+
+/**
+ * The workflow names the state its ticket ended in as `ticket <state>` (lower case, see
+ * `releaseUnusedHours`); the ledger stores that as data (TICKET_ENDED with the state).
+ */
+export function releaseReasonOf(text: string): LedgerReason {
+  const state = /^ticket ([a-z_]+)$/.exec(text)?.[1];
+  return state ? ticketEndedReason(state.toUpperCase()) : otherReason(text);
 }
 
 async function final<T>(call: () => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 import { DomainError } from '../../src/common/errors/domain-error';
 import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
+import { otherReason, ticketEndedReason } from '../../src/contracts/hour-ledger-reason';
 import { toFact } from '../../src/contracts/ledger-rows';
 import { foldLedger } from '../../src/contracts/ledger-rules';
 import { SupportPoliciesService } from '../../src/contracts/support-policies.service';
@@ -421,19 +422,19 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
     it('on close, releases exactly the unused reservation (once)', async () => {
       const released = await ledger.releaseUnusedReservation({
         ticketNumber: T(1),
-        reason: 'ticket closed',
+        reason: ticketEndedReason('CLOSED'),
         idempotencyKey: `ticket-${T(1)}:close`,
       });
       expect(released.releasedHours).toBe(5.5);
       const retry = await ledger.releaseUnusedReservation({
         ticketNumber: T(1),
-        reason: 'ticket closed',
+        reason: ticketEndedReason('CLOSED'),
         idempotencyKey: `ticket-${T(1)}:close`,
       });
       expect(retry).toMatchObject({ releasedHours: 5.5, replayed: true });
       const again = await ledger.releaseUnusedReservation({
         ticketNumber: T(1),
-        reason: 'closed twice',
+        reason: otherReason('closed twice'),
         idempotencyKey: `ticket-${T(1)}:close-2`,
       });
       expect(again.releasedHours).toBe(0);

@@ -2,29 +2,130 @@ import { LedgerEntryKind } from '../../../src/contracts/contract-enums';
 import { HourLedgerEntryModel } from '../../../src/contracts/hour-ledger-entry.model';
 import type { HourLedgerEntryEntity } from '../../../src/contracts/hour-ledger-entry.entity';
 import {
+  chargedAgainReason,
   estimateReason,
+  type LedgerReason,
   LedgerReasonCode,
   ledgerReasonOf,
   loggedReason,
+  manualReason,
+  noChargeReason,
+  otherReason,
   purchaseReason,
+  reasonPartsFor,
+  storedReasonParts,
+  ticketEndedReason,
 } from '../../../src/contracts/hour-ledger-reason';
+import { releaseReasonOf } from '../../../src/tickets/ticket-ledger.activities';
 
-// L3-03, L3-13: the client reads its ledger; each entry's stored English reason is given to
-// clients in parts (to word it in Spanish) with the entry's effect on the available hours.
-// L3-12 reservations take from the available hours, releases give back, consumption draws its
-// own reservation; L3-18 no-charge work.
+// L3-03, L3-13: the client reads its ledger; each entry keeps its English reason (API users read
+// it) and the same in parts (`reason_parts`), which clients word in Spanish, with the entry's
+// effect on the available hours. L3-12 reservations take from the available hours, releases give
+// back, consumption draws its own reservation; L3-18 no-charge work.
 
-describe('ledger reasons in parts', () => {
+/** Every reason the ledger's own steps write, with the kind of entry it goes on. */
+const WRITTEN: [LedgerEntryKind, LedgerReason][] = [
+  [LedgerEntryKind.PURCHASE, purchaseReason('FAC-001', '2026-11-02')],
+  [LedgerEntryKind.RESERVATION, estimateReason(1, '8.00', 'DEVELOPMENT')],
+  [LedgerEntryKind.RESERVATION_RELEASE, estimateReason(2, '5.50', 'CONFIGURATION')],
+  [
+    LedgerEntryKind.CONSUMPTION,
+    loggedReason('6.00', '2026-11-27', false, 'Reporte: filtros\ny zona'),
+  ],
+  [LedgerEntryKind.CONSUMPTION, loggedReason('1.00', '2026-11-27', true, 'Duda')],
+  [LedgerEntryKind.RESERVATION_RELEASE, ticketEndedReason('CLOSED')],
+  [LedgerEntryKind.RESERVATION_RELEASE, ticketEndedReason('CANCELLED')],
+  [LedgerEntryKind.RESERVATION_RELEASE, noChargeReason('Duda básica')],
+  [LedgerEntryKind.RESERVATION, chargedAgainReason(3, 'Era desarrollo')],
+  [LedgerEntryKind.ADJUSTMENT, manualReason('Cortesía por retraso')],
+  [LedgerEntryKind.REVERSAL, manualReason('package 7 purchased on 2026-01-01')],
+  [LedgerEntryKind.RESERVATION_RELEASE, otherReason('closed twice')],
+];
+
+describe('ledger reasons written as data', () => {
+  it('writes the same English sentences as before', () => {
+    expect(WRITTEN.map(([, r]) => r.text)).toEqual([
+      'package FAC-001 purchased on 2026-11-02',
+      'estimate v1 authorized: 8.00 h (DEVELOPMENT)',
+      'estimate v2 authorized: 5.50 h (CONFIGURATION)',
+      '6.00 h logged on 2026-11-27: Reporte: filtros\ny zona',
+      '1.00 h logged on 2026-11-27 (no charge, L3-18): Duda',
+      'ticket closed',
+      'ticket cancelled',
+      'ticket made no-charge (L3-18): Duda básica',
+      'ticket charged again (L3-18), estimate v3 held again: Era desarrollo',
+      'Cortesía por retraso',
+      'package 7 purchased on 2026-01-01',
+      'closed twice',
+    ]);
+  });
+
+  it('stores for each entry the parts a reader of its sentence finds: the GraphQL answer is unchanged', () => {
+    for (const [kind, r] of WRITTEN) {
+      expect({ kind, parts: reasonPartsFor(kind, r) }).toEqual({
+        kind,
+        parts: ledgerReasonOf(kind, r.text),
+      });
+    }
+    expect(
+      reasonPartsFor(
+        LedgerEntryKind.RESERVATION_RELEASE,
+        estimateReason(2, '5.50', 'CONFIGURATION'),
+      ),
+    ).toMatchObject({ code: 'ESTIMATE_REPLACED', estimateVersion: 2, hours: 5.5 });
+  });
+
+  it("words the workflow's release as the state the ticket ended in", () => {
+    expect(releaseReasonOf('ticket closed')).toEqual(ticketEndedReason('CLOSED'));
+    expect(releaseReasonOf('ticket cancelled').parts).toMatchObject({
+      code: 'TICKET_ENDED',
+      ticketState: 'CANCELLED',
+    });
+    expect(releaseReasonOf('anything else')).toEqual(otherReason('anything else'));
+  });
+
+  it('reads the stored parts, and the sentence only where there are none', () => {
+    const parts = purchaseReason('FAC-9', '2026-01-05').parts;
+    // The sentence says otherwise: the stored parts win.
+    const entry = { kind: LedgerEntryKind.PURCHASE, reason: 'package X purchased on 2020-01-01' };
+    expect(storedReasonParts({ ...entry, reasonParts: parts })).toEqual(parts);
+    expect(storedReasonParts({ ...entry, reasonParts: null })).toMatchObject({
+      code: 'PACKAGE_PURCHASED',
+      packageReference: 'X',
+      date: '2020-01-01',
+    });
+    // Parts of a code this version does not know: the sentence.
+    expect(
+      storedReasonParts({ ...entry, reasonParts: { code: 'NEW' as LedgerReasonCode } }),
+    ).toMatchObject({ code: 'PACKAGE_PURCHASED', packageReference: 'X' });
+    // Missing fields read as empty.
+    expect(
+      storedReasonParts({ ...entry, reasonParts: { code: LedgerReasonCode.TICKET_ENDED } }),
+    ).toEqual({
+      code: 'TICKET_ENDED',
+      hours: null,
+      estimateVersion: null,
+      date: null,
+      packageReference: null,
+      workCategory: null,
+      ticketState: null,
+      noCharge: false,
+      note: null,
+    });
+  });
+});
+
+describe('ledger reasons in parts, read back from the sentence (rows without parts)', () => {
   it('reads back what the ledger writes', () => {
     expect(
-      ledgerReasonOf(LedgerEntryKind.PURCHASE, purchaseReason('FAC-001', '2026-11-02')),
+      ledgerReasonOf(LedgerEntryKind.PURCHASE, purchaseReason('FAC-001', '2026-11-02').text),
     ).toMatchObject({
       code: LedgerReasonCode.PACKAGE_PURCHASED,
       packageReference: 'FAC-001',
       date: '2026-11-02',
     });
     expect(
-      ledgerReasonOf(LedgerEntryKind.RESERVATION, estimateReason(1, '8.00', 'DEVELOPMENT')),
+      ledgerReasonOf(LedgerEntryKind.RESERVATION, estimateReason(1, '8.00', 'DEVELOPMENT').text),
     ).toMatchObject({
       code: 'ESTIMATE_AUTHORIZED',
       estimateVersion: 1,
@@ -34,13 +135,13 @@ describe('ledger reasons in parts', () => {
     expect(
       ledgerReasonOf(
         LedgerEntryKind.RESERVATION_RELEASE,
-        estimateReason(2, '5.50', 'CONFIGURATION'),
+        estimateReason(2, '5.50', 'CONFIGURATION').text,
       ),
     ).toMatchObject({ code: 'ESTIMATE_REPLACED', estimateVersion: 2 });
     expect(
       ledgerReasonOf(
         LedgerEntryKind.CONSUMPTION,
-        loggedReason('6.00', '2026-11-27', false, 'Reporte: filtros\ny zona'),
+        loggedReason('6.00', '2026-11-27', false, 'Reporte: filtros\ny zona').text,
       ),
     ).toMatchObject({
       code: 'TIME_LOGGED',
@@ -50,7 +151,10 @@ describe('ledger reasons in parts', () => {
       note: 'Reporte: filtros\ny zona',
     });
     expect(
-      ledgerReasonOf(LedgerEntryKind.CONSUMPTION, loggedReason('1.00', '2026-11-27', true, 'Duda')),
+      ledgerReasonOf(
+        LedgerEntryKind.CONSUMPTION,
+        loggedReason('1.00', '2026-11-27', true, 'Duda').text,
+      ),
     ).toMatchObject({ code: 'TIME_LOGGED', noCharge: true, note: 'Duda' });
   });
 
@@ -93,6 +197,7 @@ describe('ledger reasons in parts', () => {
         hours,
         estimateVersion: null,
         reason: 'x',
+        reasonParts: null,
         idempotencyKey: 'k',
         reversesEntryId: null,
         createdBy: null,
