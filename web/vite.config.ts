@@ -19,6 +19,10 @@ export default defineConfig({
   },
   server: {
     // `npx vite --config web/vite.config.ts` during UI work: API calls go to a running `npm start`.
-    proxy: { '/graphql': process.env.API_URL ?? 'http://127.0.0.1:3000' },
+    proxy: {
+      '/graphql': process.env.API_URL ?? 'http://127.0.0.1:3000',
+      // Ticket attachments (upload and download) are plain HTTP beside GraphQL.
+      '/api': process.env.API_URL ?? 'http://127.0.0.1:3000',
+    },
   },
 });
