@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { SlaEventRecord } from '../../workflows/sla-timer/sla-timer.contract';
+import type { SlaEventRecord } from '../../workflows/sla/sla-events.contract';
 import { SlaEventEntity } from './sla-event.entity';
 
 @Injectable()

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
-import { createSlaTimerActivities } from '../sla/sla-timer.activities';
+import { createSlaEventActivities } from '../sla/sla-event.activities';
 import { calendarLookupFrom, createTicketActivities } from '../tickets/ticket.activities';
 import { SlaEventsService } from '../sla/sla-events.service';
 import {
@@ -18,7 +18,7 @@ import type { DataSource } from 'typeorm';
 /** Every activity the worker registers, bound to the Nest services that own the data. */
 export function createActivities(app: INestApplicationContext) {
   return {
-    ...createSlaTimerActivities(app.get(SlaEventsService)),
+    ...createSlaEventActivities(app.get(SlaEventsService)),
     ...createTicketActivities(
       calendarLookupFrom(app.get(CalendarsService)),
       agentLoadFromReadModel(app.get<DataSource>(getDataSourceToken())),

@@ -30,7 +30,7 @@ import {
   type CalendarLookupResult,
   createTicketActivities,
 } from '../../src/tickets/ticket.activities';
-import type { SlaEventRecord } from '../../workflows/sla-timer/sla-timer.contract';
+import type { SlaEventRecord } from '../../workflows/sla/sla-events.contract';
 import {
   type Actor,
   type RequestBase,

@@ -1,4 +1,4 @@
-import type { SlaClockKind } from '../sla-timer/sla-timer.contract';
+import type { SlaClockKind } from '../sla/sla-events.contract';
 import type { ClockComputation } from './ticket.contract';
 
 // Pure bookkeeping of the ticket's SLA clocks (SLA-CLAUSES.md "SLA clocks at a glance"). The

@@ -1,4 +1,4 @@
-import type { SlaClockKind } from '../sla-timer/sla-timer.contract';
+import type { SlaClockKind } from '../sla/sla-events.contract';
 import {
   type ClockTarget,
   newClock,

@@ -4,7 +4,7 @@ import {
   proxyLocalActivities,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { SlaClockKind, SlaTimerActivities } from '../sla-timer/sla-timer.contract';
+import type { SlaClockKind, SlaEventActivities } from '../sla/sla-events.contract';
 import {
   CLIENT_ORG,
   NEXT_DEADLINE,
@@ -57,7 +57,7 @@ import { fail } from './transitions';
 
 // Retried until PostgreSQL answers, at most 10 s apart: what fell due during a database outage
 // is recorded within about 10 s of its return (issue 10), not up to a minute later.
-const { recordSlaEvent } = proxyActivities<SlaTimerActivities>({
+const { recordSlaEvent } = proxyActivities<SlaEventActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '10 seconds' },
 });
@@ -65,7 +65,7 @@ const { recordSlaEvent } = proxyActivities<SlaTimerActivities>({
 // workflow task, so a breach costs one task and no activity round trip through the server (the
 // timer bench's "recorded" lateness; issue 10). Idempotent (unique per clock and event) and
 // retried as the projection is. Runs that fired before the patch replay with the activity above.
-const slaEvents = proxyLocalActivities<SlaTimerActivities>({
+const slaEvents = proxyLocalActivities<SlaEventActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
 });

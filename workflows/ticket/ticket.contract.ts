@@ -1,12 +1,12 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { SlaClockKind } from '../sla-timer/sla-timer.contract';
+import type { SlaClockKind } from '../sla/sla-events.contract';
 import type { SlaClockView } from './sla-clock';
 
 // Contract of the ticket workflow (the L3 support contract as one durable workflow per ticket),
 // imported by the workflow, the worker and the clients alike. Clause IDs: SLA-CLAUSES.md.
 
-export type { SlaClockKind } from '../sla-timer/sla-timer.contract';
+export type { SlaClockKind } from '../sla/sla-events.contract';
 export type { ClockStatus, ClockTarget, PauseInterval, SlaClockView } from './sla-clock';
 
 /** L3-01 ticket categories. */

@@ -1,9 +1,9 @@
 import { log } from '@temporalio/activity';
-import type { SlaTimerActivities } from '../../workflows/sla-timer/sla-timer.contract';
+import type { SlaEventActivities } from '../../workflows/sla/sla-events.contract';
 import type { SlaEventsService } from './sla-events.service';
 
-/** Binds the SLA timer's activities to the Nest service that owns the data. */
-export function createSlaTimerActivities(events: SlaEventsService): SlaTimerActivities {
+/** Binds the SLA clocks' event activity to the Nest service that owns the data (exactly once per event). */
+export function createSlaEventActivities(events: SlaEventsService): SlaEventActivities {
   return {
     async recordSlaEvent(event) {
       const result = await events.record(event);
