@@ -181,6 +181,10 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     expect(await page.getByTestId('timeline').innerText()).toContain(
       'Certificado renovado; las facturas se timbran de nuevo.',
     );
+    // L3-07: the client sees when the ticket closes by itself unless it answers.
+    expect(await page.getByTestId('ticket-auto-close').innerText()).toMatch(
+      /, si no confirmas la solución ni reabres el ticket$/,
+    );
 
     await page.getByRole('button', { name: 'Confirmar solución', exact: true }).click();
     const confirm = page.getByTestId('action-form-confirmResolution');
@@ -188,6 +192,7 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     await page.getByText('Confirmar solución: listo. Estado: Cerrado.').waitFor();
     expect(await state(page).innerText()).toBe('Cerrado');
     await page.getByTestId('timeline').getByText('Solución confirmada').waitFor();
+    expect(await page.getByTestId('ticket-auto-close').count()).toBe(0);
     // Closed: nothing left to confirm or reopen.
     const actions = page.getByTestId('actions');
     expect(await actions.getByRole('button', { name: 'Confirmar solución' }).count()).toBe(0);
