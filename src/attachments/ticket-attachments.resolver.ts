@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, CurrentUser, isProviderStaff } from '../identity';
 import type { TicketWithParts } from '../tickets/ticket.mapper';
@@ -38,14 +38,14 @@ export class TicketAttachmentsResolver {
     return rows.map((row) => TicketAttachmentModel.fromEntity(row));
   }
 
-  @Mutation(() => ID, {
+  @Mutation(() => TicketAttachmentModel, {
     description:
-      'Deletes an attachment for good (hard delete, no email): its uploader while the ticket is open, provider staff any time. Answers the deleted id.',
+      'Deletes an attachment for good (hard delete, no email): its uploader while the ticket is open, provider staff any time. Answers the file as it was (its downloadUrl no longer answers).',
   })
   async deleteAttachment(
     @CurrentUser() user: AuthenticatedUser,
     @Args() args: DeleteAttachmentArgs,
-  ): Promise<string> {
-    return (await this.files.delete(user, args.id)).id;
+  ): Promise<TicketAttachmentModel> {
+    return TicketAttachmentModel.fromEntity(await this.files.delete(user, args.id));
   }
 }

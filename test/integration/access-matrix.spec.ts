@@ -39,6 +39,8 @@ interface Target {
   readonly checkpointId: string;
   /** The organisation's client user (CLIENT_USER). */
   readonly userId: string;
+  /** L3-11: files an agent attached to one of the organisation's tickets, one per provider role. */
+  readonly attachmentIds: Readonly<Record<string, string>>;
 }
 
 /**
@@ -287,6 +289,16 @@ const MATRIX: readonly Row[] = [
   })),
   calendarRow('removeCalendarOverride', (role) => ({ calendarId, date: dayFor(role, 10) })),
 
+  // ---- attachments (L3-11): files an agent attached. A client deletes only a file it attached
+  // itself (attachments.spec.ts), so here a client is FORBIDDEN on its own organisation's files.
+  {
+    mutation: 'deleteAttachment',
+    roles: PROVIDER,
+    scope: 'ticket',
+    // A file per provider role and organisation: each authorized call deletes a file of its own.
+    vars: (t, _unique, role) => ({ id: t.attachmentIds[role] ?? t.attachmentIds[Role.AGENT] }),
+  },
+
   // ---- outbox (L3-11): provider-wide ----
   {
     mutation: 'retryEmail',
@@ -424,7 +436,27 @@ describe('Mutation access matrix (role × organisation)', () => {
         `SELECT id FROM app_user WHERE 'CLIENT_USER' = ANY(roles) AND organization_id = $1`,
         [organizationId],
       );
-      return { organizationId, ledgerEntryId: adjusted.adjustHours.id, checkpointId, userId };
+      // L3-11: an agent's files on a ticket of the organisation, one per provider role.
+      const number = await register(org === 'own' ? OWN_ORG : OTHER_ORG);
+      const attachmentIds: Record<string, string> = {};
+      for (const role of PROVIDER) {
+        const form = new FormData();
+        form.append('file', new Blob(['registro\n'], { type: 'text/plain' }), `${role}.log`);
+        const res = await fetch(`${world.api.url}/api/tickets/${number}/attachments`, {
+          method: 'POST',
+          headers: world.bearer(Role.AGENT),
+          body: form,
+        });
+        expect(res.status).toBe(201);
+        attachmentIds[role] = ((await res.json()) as { id: string }).id;
+      }
+      return {
+        organizationId,
+        ledgerEntryId: adjusted.adjustHours.id,
+        checkpointId,
+        userId,
+        attachmentIds,
+      };
     };
     fixed = { own: await targetOf('own'), other: await targetOf('other') };
     const [email] = await world.db.query<{ id: string }[]>(

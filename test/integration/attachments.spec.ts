@@ -41,7 +41,7 @@ interface Refusal {
 
 const TICKET_ATTACHMENTS = `query ($number: String!) { ticket(number: $number) {
   attachments { id fileName mediaType sizeBytes sha256 uploadedById uploadedByName uploadedAt downloadUrl } } }`;
-const DELETE = `mutation ($id: ID!) { deleteAttachment(id: $id) }`;
+const DELETE = `mutation ($id: ID!) { deleteAttachment(id: $id) { id fileName } }`;
 
 describe('Ticket attachments (L3-11, L3-05)', () => {
   const world = useWorldWithWorker('attachments', {
@@ -476,13 +476,13 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       world.bearer(Role.AGENT),
     );
     const del = async (id: string, role: Role, org?: string) => {
-      const { body } = await gql<{ deleteAttachment: string }>(
+      const { body } = await gql<{ deleteAttachment: { id: string } }>(
         world.api,
         DELETE,
         { id },
         world.bearer(role, org),
       );
-      return body.errors?.[0]?.extensions ?? { deleted: body.data?.deleteAttachment };
+      return body.errors?.[0]?.extensions ?? { deleted: body.data?.deleteAttachment.id };
     };
 
     // A colleague of the same organisation may see the file but not delete it.

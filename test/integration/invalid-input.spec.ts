@@ -767,6 +767,14 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
   },
 
   // ---- outbox, planning (L3-11, L3-10, L3-14, L3-19) ----
+  deleteAttachment: () => {
+    const r = Role.AGENT;
+    return [
+      c('missing id', r, {}),
+      c('id not a UUID', r, { id: 'adjunto-1' }),
+      c('unknown attachment', r, { id: UNKNOWN_UUID }, 'NOT_FOUND'),
+    ];
+  },
   retryEmail: () => {
     const r = Role.ADMIN;
     return [

@@ -35,8 +35,8 @@ export const TICKET_ATTACHMENTS = operation<
   attachmentPolicy { maxBytes maxPerTicket allowedExtensions }
 }`);
 
-export const DELETE_ATTACHMENT = operation<{ deleteAttachment: string }, { id: string }>(
-  `mutation DeleteAttachment($id: ID!) { deleteAttachment(id: $id) }`,
+export const DELETE_ATTACHMENT = operation<{ deleteAttachment: { id: string } }, { id: string }>(
+  `mutation DeleteAttachment($id: ID!) { deleteAttachment(id: $id) { id } }`,
 );
 
 const KNOWN: readonly string[] = [
