@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { graphQLOptions } from './api/graphql-options';
 import type { AppConfig } from './config/app-config';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { ResolverErrorFilter } from './common/errors/resolver-error.filter';
 import { ConfigModule } from './config/config.module';
 import { ContractsModule } from './contracts/contracts.module';
@@ -58,6 +59,7 @@ export class AppModule {
         SlaModule,
         SystemModule,
         TicketsModule,
+        AttachmentsModule,
         PlanningModule,
         SatisfactionModule,
         CheckpointsModule,
