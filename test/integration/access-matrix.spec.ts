@@ -289,6 +289,10 @@ const MATRIX: readonly Row[] = [
   })),
   calendarRow('removeCalendarOverride', (role) => ({ calendarId, date: dayFor(role, 10) })),
 
+  // ---- satisfaction (L3-07/L3-11): client users of the ticket's organisation rate it (the live
+  // ticket is not closed: authorized, then INVALID_TRANSITION). ----
+  ticket('rateTicket', CLIENT, { score: 4 }),
+
   // ---- attachments (L3-11): files an agent attached. A client deletes only a file it attached
   // itself (attachments.spec.ts), so here a client is FORBIDDEN on its own organisation's files.
   {

@@ -766,6 +766,23 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
     ];
   },
 
+  // L3-07/L3-11: a rating needs a CLOSED ticket, a score 1–5 and a comment of up to 2000.
+  rateTicket: (f) => {
+    const r = Role.CLIENT_USER;
+    const input = (fields: Vars) => ({ input: { number: f.registered, score: 4, ...fields } });
+    return [
+      c('missing input', r, {}),
+      c('malformed number', r, input({ number: 'L3-26-1' })),
+      c('unknown ticket', r, input({ number: UNKNOWN_TICKET }), 'NOT_FOUND'),
+      c('score 0', r, input({ score: 0 })),
+      c('score 6', r, input({ score: 6 })),
+      c('score not an integer', r, input({ score: 4.5 })),
+      c('score as text', r, input({ score: 'cuatro' })),
+      c('oversized comment', r, input({ comment: 'c'.repeat(2001) })),
+      c('an open ticket', r, input({}), 'INVALID_TRANSITION'),
+    ];
+  },
+
   // ---- outbox, planning (L3-11, L3-10, L3-14, L3-19) ----
   deleteAttachment: () => {
     const r = Role.AGENT;

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { BusinessTimeError, CalendarValidationError } from '../../business-time/engine';
 import { DomainError, ErrorCode } from './domain-error';
 
@@ -26,6 +26,13 @@ function isInvalidDatabaseValue(err: unknown): boolean {
   const code = (err as { driverError?: { code?: unknown }; code?: unknown } | null)?.driverError
     ?.code;
   return typeof code === 'string' && INVALID_VALUE_SQLSTATES.has(code);
+}
+
+/** graphql-js's own execution-time argument errors (`Argument "x" of non-null type …`). */
+function isArgumentCoercionError(err: unknown): boolean {
+  return (
+    err instanceof GraphQLError && !err.originalError && /^Argument "[^"]+" /.test(err.message)
+  );
 }
 
 /** Errors from infrastructure that mean "try again later", not "you did something wrong". */
@@ -80,6 +87,15 @@ export function formatGraphQLError(
       ...base,
       message: messages.join('; '),
       extensions: { code: ErrorCode.VALIDATION_FAILED, issues: messages, ...violations },
+    };
+  }
+  if (isArgumentCoercionError(original)) {
+    // graphql-js refusing an argument while executing (e.g. an explicit null for a non-null
+    // argument that has a default): the caller's input, never a server fault.
+    return {
+      ...base,
+      message: formatted.message,
+      extensions: { code: ErrorCode.VALIDATION_FAILED },
     };
   }
   const apolloCode = formatted.extensions?.code;

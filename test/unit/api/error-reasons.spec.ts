@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { GraphQLError } from 'graphql';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { DomainError, ErrorCode, notFound } from '../../../src/common/errors/domain-error';
 import { formatGraphQLError } from '../../../src/common/errors/graphql-error-formatter';
@@ -177,6 +178,19 @@ describe('the API keeps the details and the formatter shows them', () => {
     ).toEqual({
       message: 'Ticket T-1 not found',
       extensions: { code: 'NOT_FOUND', reason: 'NOT_FOUND', entity: 'ticket', id: 'T-1' },
+    });
+  });
+
+  it("graphql-js's own argument refusal while executing is the caller's input: VALIDATION_FAILED", () => {
+    const message = 'Argument "internal" of non-null type "Boolean!" must not be null.';
+    expect(formatGraphQLError({ message }, new GraphQLError(message))).toEqual({
+      message,
+      extensions: { code: 'VALIDATION_FAILED' },
+    });
+    // Any other bare GraphQLError (a server bug, e.g. a null for a non-null field) stays INTERNAL.
+    const bug = 'Cannot return null for non-nullable field Ticket.number.';
+    expect(formatGraphQLError({ message: bug }, new GraphQLError(bug)).extensions).toEqual({
+      code: 'INTERNAL',
     });
   });
 });
