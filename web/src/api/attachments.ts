@@ -1,4 +1,4 @@
-import { ApiError, type ApiErrorCode, operation } from './graphql-client';
+import { ApiError, type ApiErrorCode, isApiErrorCode, operation } from './graphql-client';
 
 // L3-11 files on tickets. The list and the deletion are GraphQL; the bytes travel over plain
 // HTTP with the same bearer token (`POST /api/tickets/<number>/attachments`,
@@ -39,18 +39,6 @@ export const DELETE_ATTACHMENT = operation<{ deleteAttachment: { id: string } },
   `mutation DeleteAttachment($id: ID!) { deleteAttachment(id: $id) { id } }`,
 );
 
-const KNOWN: readonly string[] = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'VALIDATION_FAILED',
-  'CONFLICT',
-  'INVALID_TRANSITION',
-  'RATE_LIMITED',
-  'UNAVAILABLE',
-  'INTERNAL',
-];
-
 /** A refusal of the attachment routes (`{ code, reason, message, …}`) as the app's ApiError. */
 async function refusal(response: Response): Promise<ApiError> {
   let body: Record<string, unknown> = {};
@@ -60,9 +48,11 @@ async function refusal(response: Response): Promise<ApiError> {
     // A proxy's error page: the API itself did not answer.
   }
   const raw = typeof body.code === 'string' ? body.code : '';
-  const code = (
-    KNOWN.includes(raw) ? raw : response.status >= 500 ? 'UNAVAILABLE' : 'INTERNAL'
-  ) as ApiErrorCode;
+  const code: ApiErrorCode = isApiErrorCode(raw)
+    ? raw
+    : response.status >= 500
+      ? 'UNAVAILABLE'
+      : 'INTERNAL';
   return new ApiError(
     code,
     typeof body.message === 'string' ? body.message : `HTTP ${response.status}`,

@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | 'UNAVAILABLE'
   | 'INTERNAL';
 
+/** The codes the API sends (NETWORK is the client's own). */
 const KNOWN_CODES = new Set<string>([
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -22,6 +23,11 @@ const KNOWN_CODES = new Set<string>([
   'UNAVAILABLE',
   'INTERNAL',
 ]);
+
+/** Whether `code` is one the API sends (the HTTP routes answer the same codes as GraphQL). */
+export function isApiErrorCode(code: string): code is ApiErrorCode {
+  return KNOWN_CODES.has(code);
+}
 
 /** A failed operation: a stable code to show in words, and the server's own (English) message. */
 export class ApiError extends Error {
@@ -104,7 +110,7 @@ export async function request<TData, TVariables>(
   const first = body.errors?.[0];
   if (first) {
     const raw = first.extensions?.code ?? 'INTERNAL';
-    const code = (KNOWN_CODES.has(raw) ? raw : 'INTERNAL') as ApiErrorCode;
+    const code: ApiErrorCode = isApiErrorCode(raw) ? raw : 'INTERNAL';
     if (code === 'UNAUTHENTICATED' && token) onUnauthenticated?.(token);
     const retryAfter = first.extensions?.retryAfterSeconds;
     throw new ApiError(
