@@ -119,6 +119,9 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
       await enqueue(event);
     }
     const prefix = `ticket-${ticket.number}:`;
+    // The sample events' sequence numbers (their keys are `ticket-<number>:<seq>`).
+    const seqOf = (event: { eventKey: string }) => event.eventKey.slice(prefix.length);
+    expect(seqOf(e.TICKET_REGISTERED)).toBe('1');
     const rows = await waitFor('all rows SENT', async () => {
       const r = await outbox(prefix);
       return r.length === 5 && r.every((x) => x.status === 'SENT') && r;
@@ -126,11 +129,11 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
     expect(
       rows.map((r) => [r.event_key.slice(prefix.length), r.recipient_address, r.locale]),
     ).toEqual([
-      ['1', 'usuario@aurora.example', 'es-MX'], // registered
-      ['3', 'usuario@aurora.example', 'es-MX'], // remote session
-      ['7', 'aprobador@aurora.example', 'en'], // estimate → approver, in English
-      ['7', 'usuario@aurora.example', 'es-MX'], // estimate → registrant
-      ['16', 'gerente@becken.example', 'es-MX'], // SLA breached → manager only
+      [seqOf(e.TICKET_REGISTERED), 'usuario@aurora.example', 'es-MX'], // registered
+      [seqOf(e.REMOTE_SESSION_PROPOSED), 'usuario@aurora.example', 'es-MX'], // remote session
+      [seqOf(e.ESTIMATE_SUBMITTED), 'aprobador@aurora.example', 'en'], // estimate → approver, in English
+      [seqOf(e.ESTIMATE_SUBMITTED), 'usuario@aurora.example', 'es-MX'], // estimate → registrant
+      [seqOf(e.SLA_BREACHED), 'gerente@becken.example', 'es-MX'], // SLA breached → manager only
     ]);
 
     const mails = await delivered(rows);

@@ -240,8 +240,10 @@ describe('Reassigning tickets and people by name (L3-07, L3-09)', () => {
       classification: 'REQUIREMENT',
       requirementKind: 'DEVELOPMENT',
     });
-    // A requirement is never assigned: nothing to hand over.
-    expect((await read(Role.AGENT, number)).allowedActions).not.toContain('reassign');
+    // L3-08: a requirement has the agent who diagnoses it, and can be handed over like a problem.
+    const classified = await read(Role.AGENT, number);
+    expect(classified.assigneeId).not.toBeNull();
+    expect(classified.allowedActions).toContain('reassign');
     await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', { hours: 1, scope: 'Reporte' });
     await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
       estimateVersion: 1,
