@@ -45,9 +45,14 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
 
   it('the client rates the closed ticket, then changes the rating', async () => {
     const { page } = await newPage(e2e.browser, e2e.baseURL);
-    await logIn(page, CLIENT, e2e.password(CLIENT));
+    // The closure email's link, logged out: through login and back to the rating (#calificar).
     await page.goto(`/tickets/${number}#calificar`);
+    await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+    await page.getByLabel('Correo electrónico').fill(CLIENT);
+    await page.getByLabel('Contraseña').fill(e2e.password(CLIENT));
+    await page.getByRole('button', { name: 'Entrar' }).click();
     await page.getByRole('heading', { name: '¿Cómo calificarías la atención?' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#calificar');
     expect(await page.getByTestId('ticket-state').innerText()).toBe('Cerrado');
 
     // Without a score nothing is sent.

@@ -36,7 +36,11 @@ function guarded(
   allowed: (u: User) => boolean,
   page: ReactElement,
 ) {
-  if (!user) return <Redirect to={`/entrar?next=${encodeURIComponent(path)}`} />;
+  if (!user) {
+    // Back to the same place after login, with its query and anchor (e.g. an email's #calificar).
+    const here = `${path}${window.location.search}${window.location.hash}`;
+    return <Redirect to={`/entrar?next=${encodeURIComponent(here)}`} />;
+  }
   return allowed(user) ? page : <ForbiddenPage />;
 }
 
