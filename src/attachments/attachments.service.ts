@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
@@ -26,16 +26,19 @@ const META_COLUMNS: (keyof TicketAttachmentEntity)[] = [
   'sha256',
   'uploadedBy',
   'uploadedAt',
+  'deletedAt',
+  'deletedBy',
 ];
 
-/** A download: the stored facts and the bytes. */
-export type AttachmentContent = TicketAttachmentEntity;
+/** A download: the stored facts and the bytes (only a live file has them). */
+export type AttachmentContent = TicketAttachmentEntity & { readonly content: Buffer };
 
 /**
  * Files attached to tickets. Whoever may see a ticket sees its files, exactly as the ticket
  * itself (`TicketsService.get`): client users their own organisation's, provider staff all;
  * anyone else gets NOT_FOUND, never FORBIDDEN. An upload is checked whole (limits, allow-list,
  * content) before anything is written; the row and its one email are written in one transaction.
+ * A deleted file keeps its row, without its bytes, as the record that it existed.
  */
 @Injectable()
 export class AttachmentsService {
@@ -46,7 +49,7 @@ export class AttachmentsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** The files of a ticket the caller already sees, oldest first (no bytes). */
+  /** The files of a ticket the caller already sees, deleted ones too, oldest first (no bytes). */
   list(ticketNumber: string): Promise<TicketAttachmentEntity[]> {
     return this.db.getRepository(TicketAttachmentEntity).find({
       select: META_COLUMNS,
@@ -60,7 +63,7 @@ export class AttachmentsService {
    * provider staff attached it, to the assigned agent (or every agent) when a client user did.
    * Refused, with nothing stored: a ticket the caller may not see (NOT_FOUND), a closed or
    * cancelled ticket (INVALID_TRANSITION `TICKET_CLOSED`), a ticket already at
-   * `ATTACHMENT_MAX_PER_TICKET` (`ATTACHMENT_LIMIT`), and a file that is too large, empty, of a
+   * `ATTACHMENT_MAX_PER_TICKET` live files (`ATTACHMENT_LIMIT`; deleted ones do not count), and a file that is too large, empty, of a
    * type not on the allow-list or whose bytes are not of its type.
    */
   async upload(
@@ -116,6 +119,8 @@ export class AttachmentsService {
         content: accepted.content,
         uploadedBy: user.id,
         uploadedAt: row.uploaded_at,
+        deletedAt: null,
+        deletedBy: null,
       };
       await this.notifications.enqueue(
         tx,
@@ -129,18 +134,24 @@ export class AttachmentsService {
     });
   }
 
-  /** One file with its bytes, if the caller may see its ticket; NOT_FOUND otherwise. */
+  /**
+   * One file with its bytes, if the caller may see its ticket; NOT_FOUND otherwise. A deleted
+   * file is NOT_FOUND with reason `ATTACHMENT_DELETED` (told only to whoever sees the ticket).
+   */
   async download(user: AuthenticatedUser, id: string): Promise<AttachmentContent> {
     const row = await this.find(id, true);
     await this.visibleTicketOf(user, row);
-    return row;
+    if (row.deletedAt || !row.content) throw attachmentDeleted(row);
+    return { ...row, content: row.content };
   }
 
   /**
-   * Deletes a file for good (a hard delete: the bytes are gone, no email is sent). Its uploader
-   * may delete it while the ticket is open; provider staff may delete any file, also on a closed
-   * ticket (e.g. a log that should never have held a password). Anyone else who sees the ticket
-   * is FORBIDDEN (`NOT_UPLOADER`); whoever does not is told NOT_FOUND.
+   * Deletes a file: its bytes are removed for good, its row stays with who deleted it and when
+   * (no email is sent). Its uploader may delete it while the ticket is open; provider staff may
+   * delete any file, also on a closed ticket (e.g. a log that should never have held a password).
+   * Anyone else who sees the ticket is FORBIDDEN (`NOT_UPLOADER`); whoever does not is told
+   * NOT_FOUND. A file deleted already is answered as it is and nothing changes (a retried
+   * request, two people at once): the first deletion's who and when stay.
    */
   async delete(user: AuthenticatedUser, id: string): Promise<TicketAttachmentEntity> {
     const row = await this.find(id, false);
@@ -155,12 +166,24 @@ export class AttachmentsService {
       }
       assertOpen(ticket.number, ticket.state);
     }
-    await this.db.getRepository(TicketAttachmentEntity).delete({ id: row.id });
-    return row;
+    if (row.deletedAt) return row;
+    // UPDATE answers [rows, affected] through TypeORM's query().
+    const [[deleted]] = await this.db.query<[{ deleted_at: Date; deleted_by: string }[], number]>(
+      `UPDATE ticket_attachment SET content = NULL, deleted_at = now(), deleted_by = $2
+        WHERE id = $1 AND deleted_at IS NULL
+        RETURNING deleted_at, deleted_by`,
+      [row.id, user.id],
+    );
+    // Someone else deleted it since it was read: their deletion is the record.
+    if (!deleted) return this.find(row.id, false);
+    return { ...row, deletedAt: deleted.deleted_at, deletedBy: deleted.deleted_by };
   }
 
+  /** The ticket's live files (a deleted file frees its place). */
   private count(manager: EntityManager, ticketNumber: string): Promise<number> {
-    return manager.getRepository(TicketAttachmentEntity).countBy({ ticketNumber });
+    return manager
+      .getRepository(TicketAttachmentEntity)
+      .countBy({ ticketNumber, deletedAt: IsNull() });
   }
 
   private async find(id: string, withContent: boolean): Promise<TicketAttachmentEntity> {
@@ -200,6 +223,22 @@ export class AttachmentsService {
 
 function attachmentNotFound(id: string): DomainError {
   return notFound('attachment', id, `Attachment ${id} not found`);
+}
+
+/** NOT_FOUND `ATTACHMENT_DELETED`: the file existed, its bytes are gone. */
+function attachmentDeleted(row: TicketAttachmentEntity): DomainError {
+  const deletedAt = row.deletedAt?.toISOString() ?? null;
+  return new DomainError(
+    ErrorCode.NOT_FOUND,
+    `Attachment ${row.id} (${row.fileName}) was deleted${deletedAt ? ` at ${deletedAt}` : ''}`,
+    {
+      reason: 'ATTACHMENT_DELETED',
+      entity: 'attachment',
+      id: row.id,
+      fileName: row.fileName,
+      deletedAt,
+    },
+  );
 }
 
 /** A closed or cancelled ticket takes no more files (the ticket's record is final). */

@@ -1,8 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * One file attached to a ticket (migration `1764318500000-ticket-attachments.ts`). `content` is
- * never selected by lists: only the download reads it.
+ * One file attached to a ticket (migrations `1764318500000-ticket-attachments.ts`,
+ * `1764318800000-ticket-attachment-soft-delete.ts`). `content` is never selected by lists: only
+ * the download reads it. A deleted file keeps its row without its bytes: `content` is null
+ * exactly when `deletedAt` (and `deletedBy`) are set.
  */
 @Entity({ name: 'ticket_attachment' })
 export class TicketAttachmentEntity {
@@ -25,12 +27,21 @@ export class TicketAttachmentEntity {
   @Column({ type: 'text' })
   sha256!: string;
 
-  @Column({ type: 'bytea', select: false })
-  content!: Buffer;
+  /** The bytes; null once the file is deleted. */
+  @Column({ type: 'bytea', select: false, nullable: true })
+  content!: Buffer | null;
 
   @Column({ name: 'uploaded_by', type: 'uuid' })
   uploadedBy!: string;
 
   @Column({ name: 'uploaded_at', type: 'timestamptz' })
   uploadedAt!: Date;
+
+  /** When the file was deleted (its bytes removed); null while it is live. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
+
+  /** Who deleted it; set exactly when `deletedAt` is. */
+  @Column({ name: 'deleted_by', type: 'uuid', nullable: true })
+  deletedBy!: string | null;
 }

@@ -8,7 +8,7 @@ export function attachmentDownloadPath(id: string): string {
 
 @ObjectType('TicketAttachment', {
   description:
-    'A file attached to a ticket (L3-11): screenshots, logs, spreadsheets. Uploaded with POST /api/tickets/<number>/attachments (multipart field `file`).',
+    'A file attached to a ticket (L3-11): screenshots, logs, spreadsheets. Uploaded with POST /api/tickets/<number>/attachments (multipart field `file`). A deleted file stays listed, without its bytes, with who deleted it and when.',
 })
 export class TicketAttachmentModel {
   @Field(() => ID)
@@ -35,11 +35,21 @@ export class TicketAttachmentModel {
   @Field()
   uploadedAt!: Date;
 
-  @Field({
-    description:
-      'Path of the download under the API (GET with Authorization: Bearer <token>): /api/attachments/<id>.',
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the file was deleted (its bytes removed for good); null while it is live.',
   })
-  downloadUrl!: string;
+  deletedAt!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'Who deleted the file; null while it is live.' })
+  deletedById!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Path of the download under the API (GET with Authorization: Bearer <token>): /api/attachments/<id>. Null once the file is deleted.',
+  })
+  downloadUrl!: string | null;
 
   static fromEntity(row: TicketAttachmentEntity): TicketAttachmentModel {
     return {
@@ -51,7 +61,9 @@ export class TicketAttachmentModel {
       sha256: row.sha256,
       uploadedById: row.uploadedBy,
       uploadedAt: row.uploadedAt,
-      downloadUrl: attachmentDownloadPath(row.id),
+      deletedAt: row.deletedAt,
+      deletedById: row.deletedBy,
+      downloadUrl: row.deletedAt ? null : attachmentDownloadPath(row.id),
     };
   }
 }

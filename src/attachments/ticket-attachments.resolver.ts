@@ -26,7 +26,7 @@ export class TicketAttachmentsResolver {
 
   @ResolveField(() => [TicketAttachmentModel], {
     description:
-      'L3-11: files attached to the ticket, oldest first. Upload with POST /api/tickets/<number>/attachments, download from downloadUrl.',
+      'L3-11: files attached to the ticket, oldest first, deleted ones too (deletedAt set, no downloadUrl). Upload with POST /api/tickets/<number>/attachments, download from downloadUrl.',
   })
   async attachments(
     @CurrentUser() user: AuthenticatedUser,
@@ -40,7 +40,7 @@ export class TicketAttachmentsResolver {
 
   @Mutation(() => TicketAttachmentModel, {
     description:
-      'Deletes an attachment for good (hard delete, no email): its uploader while the ticket is open, provider staff any time. Answers the file as it was (its downloadUrl no longer answers).',
+      'Deletes an attachment (no email): its bytes are removed for good, the file stays listed with who deleted it and when. Its uploader may while the ticket is open, provider staff any time. Answers the deleted file (deletedAt set, downloadUrl null); a file deleted already is answered unchanged.',
   })
   async deleteAttachment(
     @CurrentUser() user: AuthenticatedUser,

@@ -9,7 +9,8 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 // File attachments on tickets (L3-11 communication on the ticket, L3-05 records) on the real
 // stack: PostgreSQL, the Temporal dev server with the real worker and its email dispatcher, the
 // SMTP catcher, the API over HTTP. Upload and download round trip, typed refusals with nothing
-// stored, the ticket's access rules, closed tickets, the one email per attachment, delete rules.
+// stored, the ticket's access rules, closed tickets, the one email per attachment, delete rules
+// and the record a deletion leaves (who and when, without the bytes).
 
 const OWN_ORG = 'Comercializadora Aurora';
 const OTHER_ORG = 'Grupo Industrial Tulum';
@@ -40,8 +41,25 @@ interface Refusal {
 }
 
 const TICKET_ATTACHMENTS = `query ($number: String!) { ticket(number: $number) {
-  attachments { id fileName mediaType sizeBytes sha256 uploadedById uploadedByName uploadedAt downloadUrl } } }`;
-const DELETE = `mutation ($id: ID!) { deleteAttachment(id: $id) { id fileName } }`;
+  attachments { id fileName mediaType sizeBytes sha256 uploadedById uploadedByName uploadedAt
+    deletedAt deletedByName downloadUrl } } }`;
+const DELETE = `mutation ($id: ID!) {
+  deleteAttachment(id: $id) { id fileName deletedAt deletedByName downloadUrl } }`;
+/** What `deleteAttachment` answers here. */
+interface Deleted {
+  id: string;
+  fileName: string;
+  deletedAt: string | null;
+  deletedByName: string | null;
+  downloadUrl: string | null;
+}
+/** A file as `Ticket.attachments` lists it. */
+type Listed = Omit<UploadAnswer, 'downloadUrl'> & {
+  uploadedByName: string | null;
+  deletedAt: string | null;
+  deletedByName: string | null;
+  downloadUrl: string | null;
+};
 
 describe('Ticket attachments (L3-11, L3-05)', () => {
   const world = useWorldWithWorker('attachments', {
@@ -82,9 +100,12 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     fetch(`${world.api.url}/api/attachments/${id}`, { headers });
 
   async function listed(number: string, role: Role = Role.AGENT, org?: string) {
-    const { body } = await gql<{
-      ticket: { attachments: (UploadAnswer & { uploadedByName: string | null })[] };
-    }>(world.api, TICKET_ATTACHMENTS, { number }, world.bearer(role, org));
+    const { body } = await gql<{ ticket: { attachments: Listed[] } }>(
+      world.api,
+      TICKET_ATTACHMENTS,
+      { number },
+      world.bearer(role, org),
+    );
     expect(body.errors).toBeUndefined();
     return body.data!.ticket.attachments;
   }
@@ -171,6 +192,8 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       uploadedById: up.body.uploadedById,
       uploadedByName: expect.any(String) as unknown,
       uploadedAt: up.body.uploadedAt,
+      deletedAt: null,
+      deletedByName: null,
       downloadUrl: `/api/attachments/${up.body.id}`,
     });
     const [stored] = await world.db.query<{ content: Buffer; email: string }[]>(
@@ -463,10 +486,16 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     expect(toAgent[0].text).toContain('bitacora.log');
   });
 
-  it('deletes a file for its uploader while the ticket is open, for provider staff always', async () => {
+  it('deletes a file for its uploader while the ticket is open, for provider staff always: the bytes go, the record stays', async () => {
     const number = await register();
     const client = world.bearer(Role.CLIENT_USER);
-    const mine = await upload(number, 'mio.txt', 'text/plain', Buffer.from('1'), client);
+    const mine = await upload(
+      number,
+      'mio.txt',
+      'text/plain',
+      Buffer.from('clave=secreta\n'),
+      client,
+    );
     const theirs = await upload(number, 'suyo.txt', 'text/plain', Buffer.from('2'), client);
     const agents = await upload(
       number,
@@ -476,16 +505,39 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       world.bearer(Role.AGENT),
     );
     const del = async (id: string, role: Role, org?: string) => {
-      const { body } = await gql<{ deleteAttachment: { id: string } }>(
+      const { body } = await gql<{ deleteAttachment: Deleted }>(
         world.api,
         DELETE,
         { id },
         world.bearer(role, org),
       );
-      return body.errors?.[0]?.extensions ?? { deleted: body.data?.deleteAttachment.id };
+      return body.errors?.[0]?.extensions ?? { deleted: body.data?.deleteAttachment };
     };
+    /** The stored rows of the ticket, with who deleted each (by email and name). */
+    const rows = () =>
+      world.db.query<
+        {
+          id: string;
+          file_name: string;
+          has_content: boolean;
+          size_bytes: number;
+          sha256: string;
+          deleted_at: Date | null;
+          deleted_by: string | null;
+          deleter_email: string | null;
+          deleter_name: string | null;
+        }[]
+      >(
+        `SELECT a.id, a.file_name, a.content IS NOT NULL AS has_content, a.size_bytes, a.sha256,
+                a.deleted_at, a.deleted_by, u.email AS deleter_email, u.display_name AS deleter_name
+           FROM ticket_attachment a LEFT JOIN app_user u ON u.id = a.deleted_by
+          WHERE a.ticket_number = $1 ORDER BY a.uploaded_at, a.id`,
+        [number],
+      );
 
     // A colleague of the same organisation may see the file but not delete it.
+    const before = await snapshot();
+    const stored = await rows();
     expect(await del(mine.body.id, Role.CLIENT_APPROVER)).toMatchObject({
       code: 'FORBIDDEN',
       reason: 'NOT_UPLOADER',
@@ -496,16 +548,87 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       code: 'NOT_FOUND',
     });
     expect(await del('no-es-un-uuid', Role.AGENT)).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await snapshot()).toEqual(before);
+    expect(await rows()).toEqual(stored);
     expect((await listed(number)).map((a) => a.fileName)).toEqual([
       'mio.txt',
       'suyo.txt',
       'agente.txt',
     ]);
+    // The ticket holds its MAX_PER_TICKET files.
+    const full = await upload(number, 'cuarto.txt', 'text/plain', Buffer.from('4'), client);
+    expect(full.body).toMatchObject({ code: 'VALIDATION_FAILED', reason: 'ATTACHMENT_LIMIT' });
 
-    // The uploader deletes their own; the bytes are gone.
-    expect(await del(mine.body.id, Role.CLIENT_USER)).toEqual({ deleted: mine.body.id });
-    expect((await download(mine.body.id, world.bearer(Role.AGENT))).status).toBe(404);
-    expect(await del(mine.body.id, Role.CLIENT_USER)).toMatchObject({ code: 'NOT_FOUND' });
+    // The uploader deletes their own: the answer is the deleted record.
+    const first = await del(mine.body.id, Role.CLIENT_USER);
+    expect(first).toEqual({
+      deleted: {
+        id: mine.body.id,
+        fileName: 'mio.txt',
+        deletedAt: expect.any(String) as unknown,
+        deletedByName: 'Úrsula Usuaria',
+        downloadUrl: null,
+      },
+    });
+    // The row stays, without its bytes, with who deleted it and when.
+    const [gone, ...others] = await rows();
+    expect(gone).toMatchObject({
+      id: mine.body.id,
+      file_name: 'mio.txt',
+      has_content: false,
+      size_bytes: mine.body.sizeBytes,
+      sha256: mine.body.sha256,
+      deleted_by: mine.body.uploadedById,
+      deleter_email: REGISTRANT,
+    });
+    expect(gone.deleted_at?.toISOString()).toBe((first as { deleted: Deleted }).deleted.deletedAt);
+    expect(others).toEqual(stored.slice(1));
+    // GraphQL lists it as deleted, by name, without a download; the others are unchanged.
+    for (const role of [Role.AGENT, Role.CLIENT_APPROVER]) {
+      const list = await listed(number, role);
+      expect(list.map((a) => [a.fileName, a.deletedAt !== null, a.downloadUrl])).toEqual([
+        ['mio.txt', true, null],
+        ['suyo.txt', false, `/api/attachments/${theirs.body.id}`],
+        ['agente.txt', false, `/api/attachments/${agents.body.id}`],
+      ]);
+      expect(list[0]).toMatchObject({
+        deletedAt: gone.deleted_at?.toISOString(),
+        deletedByName: gone.deleter_name,
+        sizeBytes: mine.body.sizeBytes,
+        uploadedByName: 'Úrsula Usuaria',
+      });
+      expect(list[1].deletedByName).toBeNull();
+    }
+    // Its download says it was deleted (to whoever sees the ticket; to anyone else it never was).
+    const down = await download(mine.body.id, world.bearer(Role.AGENT));
+    expect(down.status).toBe(404);
+    expect(await down.json()).toEqual({
+      code: 'NOT_FOUND',
+      reason: 'ATTACHMENT_DELETED',
+      entity: 'attachment',
+      id: mine.body.id,
+      fileName: 'mio.txt',
+      deletedAt: gone.deleted_at?.toISOString(),
+      message: expect.stringContaining('was deleted') as unknown,
+    });
+    const stranger = await download(mine.body.id, world.bearer(Role.CLIENT_USER, OTHER_ORG));
+    expect(stranger.status).toBe(404);
+    expect(await stranger.json()).toMatchObject({ code: 'NOT_FOUND', reason: 'NOT_FOUND' });
+
+    // Deleting it again, by its uploader or by provider staff, answers the record and changes
+    // nothing: the first deletion's who and when stay.
+    const afterFirst = await rows();
+    expect(await del(mine.body.id, Role.CLIENT_USER)).toEqual(first);
+    expect(await del(mine.body.id, Role.MANAGER)).toMatchObject({
+      deleted: { deletedAt: gone.deleted_at?.toISOString() },
+    });
+    expect(await rows()).toEqual(afterFirst);
+
+    // Only live files count towards the limit: the deleted one freed its place.
+    const again = await upload(number, 'nuevo.txt', 'text/plain', Buffer.from('5'), client);
+    expect(again.status).toBe(201);
+    const over = await upload(number, 'quinto.txt', 'text/plain', Buffer.from('6'), client);
+    expect(over.body).toMatchObject({ code: 'VALIDATION_FAILED', reason: 'ATTACHMENT_LIMIT' });
 
     // Once the ticket is closed the client may no longer delete; provider staff still may.
     const { body } = await gql(
@@ -524,12 +647,53 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       code: 'INVALID_TRANSITION',
       reason: 'TICKET_CLOSED',
     });
-    expect(await del(theirs.body.id, Role.MANAGER)).toEqual({ deleted: theirs.body.id });
-    expect((await listed(number)).map((a) => a.fileName)).toEqual(['agente.txt']);
-    const rows = await world.db.query<{ id: string }[]>(
-      'SELECT id FROM ticket_attachment WHERE ticket_number = $1',
-      [number],
+    expect(await del(theirs.body.id, Role.MANAGER)).toMatchObject({
+      deleted: { id: theirs.body.id, deletedByName: expect.any(String) as unknown },
+    });
+    const final = await rows();
+    expect(final.map((r) => [r.file_name, r.has_content, r.deleter_email])).toEqual([
+      ['mio.txt', false, REGISTRANT],
+      ['suyo.txt', false, 'gerente@becken.example'],
+      ['agente.txt', true, null],
+      ['nuevo.txt', true, null],
+    ]);
+    const list = await listed(number, Role.CLIENT_USER);
+    expect(list.map((a) => [a.fileName, a.deletedByName])).toEqual([
+      ['mio.txt', 'Úrsula Usuaria'],
+      ['suyo.txt', final[1].deleter_name],
+      ['agente.txt', null],
+      ['nuevo.txt', null],
+    ]);
+  });
+
+  it('stores a file either live with its bytes or deleted without them, and who deleted it (database CHECKs)', async () => {
+    const number = await register();
+    const up = await upload(
+      number,
+      'a.txt',
+      'text/plain',
+      Buffer.from('x'),
+      world.bearer(Role.AGENT),
     );
-    expect(rows).toEqual([{ id: agents.body.id }]);
+    expect(up.status).toBe(201);
+    const refused = (sql: string) =>
+      world.db.query(sql, [up.body.id, up.body.uploadedById]).then(
+        () => 'stored',
+        (err: { driverError?: { code?: string } }) => err.driverError?.code,
+      );
+    // 23514: check_violation. Marked deleted with its bytes, bytes gone while live, no deleter.
+    for (const sql of [
+      `UPDATE ticket_attachment SET deleted_at = now(), deleted_by = $2 WHERE id = $1`,
+      `UPDATE ticket_attachment SET content = NULL WHERE id = $1 AND $2::uuid IS NOT NULL`,
+      `UPDATE ticket_attachment SET content = NULL, deleted_at = now() WHERE id = $1 AND $2::uuid IS NOT NULL`,
+      `UPDATE ticket_attachment SET deleted_by = $2 WHERE id = $1`,
+    ]) {
+      expect({ sql, outcome: await refused(sql) }).toEqual({ sql, outcome: '23514' });
+    }
+    expect(
+      await refused(
+        `UPDATE ticket_attachment SET content = NULL, deleted_at = now(), deleted_by = $2 WHERE id = $1`,
+      ),
+    ).toBe('stored');
   });
 });
