@@ -7,10 +7,17 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // L3-11 files on tickets, in the browser on the real stack: the client attaches a log to its
 // ticket from the ticket page and sees it listed (name, size, who, when); a file the server
 // refuses is refused in Spanish with nothing listed; the download carries the session (fetch +
-// blob) and gives back the same bytes; the agent sees the client's file on the same ticket.
+// blob) and gives back the same bytes; the agent sees the client's file on the same ticket and
+// deletes it: the entry stays, greyed, «eliminado por …» with the date, without a download.
 
 const CLIENT = 'usuario@aurora.example';
 const AGENT = 'agente@becken.example';
+/** What the page-side check reads of a cell (this tier compiles without the DOM's types). */
+interface Styled {
+  readonly ownerDocument: {
+    readonly defaultView: { getComputedStyle(element: Styled): { readonly color: string } };
+  };
+}
 const LOG = Buffer.from('2026-02-02 10:15:01 ERROR odoo.addons.l10n_mx_edi: PAC timeout\n');
 
 describe('Attachments on the ticket page (web app, L3-11)', () => {
@@ -101,7 +108,29 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
       .getByRole('row', { name: /bitácora timbrado\.log/ });
     await row.waitFor();
     expect(await row.innerText()).toContain('Úrsula Usuaria');
-    // Provider staff may delete any file.
-    await row.getByRole('button', { name: 'Eliminar bitácora timbrado.log' }).waitFor();
+    // Provider staff may delete any file: its content goes, the list keeps its record, greyed,
+    // with who deleted it and when, and offers neither a download nor a delete.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
+    await row.getByRole('button', { name: 'Eliminar bitácora timbrado.log' }).click();
+    expect(await asked).toContain('queda constancia de quién lo eliminó');
+    const section = page.getByTestId('attachments');
+    await section.getByText('Se eliminó «bitácora timbrado.log».').waitFor();
+    await row.getByText(/^bitácora timbrado\.log — eliminado por Alex Agent, \d/).waitFor();
+    expect(await row.getAttribute('data-deleted')).toBe('true');
+    // Greyed: the muted text colour of the theme (#4a5565).
+    expect(
+      await row
+        .getByRole('rowheader')
+        .evaluate((cell: Styled) => cell.ownerDocument.defaultView.getComputedStyle(cell).color),
+    ).toBe('rgb(74, 85, 101)');
+    expect(await row.getByRole('link').count()).toBe(0);
+    expect(await row.getByRole('button').count()).toBe(0);
+    expect(await row.innerText()).toContain('Úrsula Usuaria');
+    await section.getByText(/^0 de \d+ archivos \(más 1 eliminado\)\.$/).waitFor();
   });
 });

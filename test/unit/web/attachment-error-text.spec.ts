@@ -63,6 +63,31 @@ describe('attachment refusals in words', () => {
     ).toBe('No se encontró el archivo adjunto abc.');
   });
 
+  it('says a deleted file was deleted, and when, instead of "not found"', () => {
+    const deleted = {
+      reason: 'ATTACHMENT_DELETED',
+      entity: 'attachment',
+      id: 'abc',
+      fileName: 'bitácora.log',
+      deletedAt: '2026-11-28T20:02:00.000Z',
+    };
+    const at = (iso: string) => `[${iso}]`;
+    expect(
+      serverErrorText(fail('NOT_FOUND', deleted), words(serverErrorsEsMX), {
+        language: 'es-MX',
+        formatInstant: at,
+      }),
+    ).toBe('«bitácora.log» se eliminó el [2026-11-28T20:02:00.000Z]; ya no se puede descargar.');
+    expect(
+      serverErrorText(fail('NOT_FOUND', deleted), words(serverErrorsEn), {
+        language: 'en',
+        formatInstant: at,
+      }),
+    ).toBe(
+      '“bitácora.log” was deleted on [2026-11-28T20:02:00.000Z]; it can no longer be downloaded.',
+    );
+  });
+
   it('every reason the attachment code raises has words in both languages', () => {
     const dir = join(__dirname, '../../../src/attachments');
     const reasons = new Set(

@@ -2,7 +2,8 @@ import { ApiError, type ApiErrorCode, isApiErrorCode, operation } from './graphq
 
 // L3-11 files on tickets. The list and the deletion are GraphQL; the bytes travel over plain
 // HTTP with the same bearer token (`POST /api/tickets/<number>/attachments`,
-// `GET /api/attachments/<id>`), so a download is fetch + blob, never a bare link.
+// `GET /api/attachments/<id>`), so a download is fetch + blob, never a bare link. A deleted file
+// stays in the list (who deleted it and when) without a download.
 
 export interface Attachment {
   id: string;
@@ -12,7 +13,11 @@ export interface Attachment {
   uploadedById: string;
   uploadedByName: string | null;
   uploadedAt: string;
-  downloadUrl: string;
+  /** When it was deleted (its bytes are gone); null while it is live. */
+  deletedAt: string | null;
+  deletedByName: string | null;
+  /** Null once the file is deleted. */
+  downloadUrl: string | null;
 }
 
 export interface AttachmentPolicy {
@@ -30,7 +35,10 @@ export const TICKET_ATTACHMENTS = operation<
 >(`query TicketAttachments($number: String!) {
   ticket(number: $number) {
     number
-    attachments { id fileName mediaType sizeBytes uploadedById uploadedByName uploadedAt downloadUrl }
+    attachments {
+      id fileName mediaType sizeBytes uploadedById uploadedByName uploadedAt
+      deletedAt deletedByName downloadUrl
+    }
   }
   attachmentPolicy { maxBytes maxPerTicket allowedExtensions }
 }`);
@@ -91,7 +99,7 @@ export async function uploadAttachment(
 
 /** Downloads an attachment with the session's token and saves it under its own name. */
 export async function downloadAttachment(
-  attachment: Pick<Attachment, 'downloadUrl' | 'fileName'>,
+  attachment: { readonly downloadUrl: string; readonly fileName: string },
   token: string | undefined,
 ): Promise<void> {
   const response = await send(attachment.downloadUrl, {

@@ -18,7 +18,8 @@ export const attachmentsEn: AttachmentsMessages = {
   deleting: 'Deleting…',
   deleted: (name) => `“${name}” was deleted.`,
   confirmDelete: (name) =>
-    `Delete “${name}”? The file is removed for good and cannot be recovered.`,
+    `Delete “${name}”? Its content is removed for good and cannot be recovered; the list keeps a record of who deleted it and when.`,
+  deletedBy: (name, when) => (name ? `deleted by ${name}, ${when}` : `deleted on ${when}`),
   someone: 'Someone',
   choose: 'File to attach',
   hint: (max, types) => `Up to ${max} per file. Types: ${types}.`,
@@ -29,4 +30,5 @@ export const attachmentsEn: AttachmentsMessages = {
   agentNotice: 'The client receives an email with the file name.',
   closed: 'The ticket is closed: it takes no new files.',
   count: (n, max) => `${n} of ${max} files.`,
+  countWithDeleted: (n, max, deleted) => `${n} of ${max} files (plus ${deleted} deleted).`,
 };

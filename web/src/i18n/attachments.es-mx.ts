@@ -16,7 +16,10 @@ export const attachmentsEsMX = {
   deleting: 'Eliminando…',
   deleted: (name: string) => `Se eliminó «${name}».`,
   confirmDelete: (name: string) =>
-    `¿Eliminar «${name}»? El archivo se borra definitivamente y no se puede recuperar.`,
+    `¿Eliminar «${name}»? El contenido se borra definitivamente y no se puede recuperar; en la lista queda constancia de quién lo eliminó y cuándo.`,
+  /** A deleted file in the list: «x.log — eliminado por Ana López, 28 nov 2026 14:02». */
+  deletedBy: (name: string | null, when: string) =>
+    name ? `eliminado por ${name}, ${when}` : `eliminado el ${when}`,
   someone: 'Alguien',
   choose: 'Archivo para adjuntar',
   hint: (max: string, types: string) => `Hasta ${max} por archivo. Tipos: ${types}.`,
@@ -27,6 +30,9 @@ export const attachmentsEsMX = {
   agentNotice: 'El cliente recibirá un correo con el nombre del archivo.',
   closed: 'El ticket está cerrado: ya no admite archivos nuevos.',
   count: (n: number, max: number) => `${n} de ${max} archivos.`,
+  /** The count line when deleted files are listed too (they take no place). */
+  countWithDeleted: (n: number, max: number, deleted: number) =>
+    `${n} de ${max} archivos (más ${deleted} ${deleted === 1 ? 'eliminado' : 'eliminados'}).`,
 };
 
 export type AttachmentsMessages = typeof attachmentsEsMX;

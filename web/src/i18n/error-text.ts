@@ -243,6 +243,8 @@ export function serverErrorText(
       return s.attachments.malformed;
     case 'NOT_UPLOADER':
       return s.attachments.notUploader;
+    case 'ATTACHMENT_DELETED':
+      return s.attachments.deleted(text(ext.fileName), instant(ext.deletedAt));
     default:
       return undefined;
   }

@@ -131,5 +131,7 @@ export const serverErrorsEn: ServerErrorMessages = {
     nameInvalid: 'The file needs a name (e.g. screenshot.png).',
     malformed: 'The file sent could not be read; try again.',
     notUploader: 'Only the person who attached the file, or provider staff, may delete it.',
+    deleted: (name, when) =>
+      `${name ? `“${name}”` : 'The file'} was deleted${when ? ` on ${when}` : ''}; it can no longer be downloaded.`,
   },
 };

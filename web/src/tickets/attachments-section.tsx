@@ -7,6 +7,7 @@ import {
   TICKET_ATTACHMENTS,
   uploadAttachment,
 } from '../api/attachments';
+import { ApiError } from '../api/graphql-client';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem } from '../components/text-area-field';
 import { useQuery } from '../components/use-query';
@@ -25,7 +26,8 @@ function extensionOf(name: string): string {
  * A ticket's files (L3-11): the list (name, size, who, when) with a download that sends the
  * session's token, and, while the ticket is open, an upload (chooser or drag and drop) checked
  * here against the server's own limits before it is sent; a refusal is shown in words. The
- * uploader (while the ticket is open) and provider staff may delete a file.
+ * uploader (while the ticket is open) and provider staff may delete a file; a deleted file stays
+ * in the list, greyed, with who deleted it and when, and no download (its bytes are gone).
  */
 export function AttachmentsSection({
   number,
@@ -43,6 +45,9 @@ export function AttachmentsSection({
   const { format } = useLocalTime();
   const query = useQuery(TICKET_ATTACHMENTS, { number });
   const files = query.data?.ticket.attachments ?? [];
+  // Deleted files take no place under the limit.
+  const live = files.filter((f) => !f.deletedAt);
+  const deletedCount = files.length - live.length;
   const policy = query.data?.attachmentPolicy;
 
   const [file, setFile] = useState<File>();
@@ -64,7 +69,7 @@ export function AttachmentsSection({
     }
     if (chosen.size === 0) return words.empty(chosen.name);
     if (chosen.size > p.maxBytes) return words.tooLarge(chosen.name, size(p.maxBytes));
-    if (files.length >= p.maxPerTicket) return words.limit(String(p.maxPerTicket));
+    if (live.length >= p.maxPerTicket) return words.limit(String(p.maxPerTicket));
     return undefined;
   };
 
@@ -101,12 +106,16 @@ export function AttachmentsSection({
   };
 
   const download = async (attachment: Attachment) => {
+    const { downloadUrl } = attachment;
+    if (!downloadUrl) return;
     setError(undefined);
     setBusy(`download-${attachment.id}`);
     try {
-      await downloadAttachment(attachment, token);
+      await downloadAttachment({ downloadUrl, fileName: attachment.fileName }, token);
     } catch (err) {
       setError(err);
+      // Someone deleted it since the list was read: show it as deleted.
+      if (err instanceof ApiError && err.reason === 'ATTACHMENT_DELETED') await query.reload();
     } finally {
       setBusy(undefined);
     }
@@ -129,7 +138,8 @@ export function AttachmentsSection({
   };
 
   const mayDelete = (attachment: Attachment) =>
-    staff || (open && user !== undefined && attachment.uploadedById === user.id);
+    !attachment.deletedAt &&
+    (staff || (open && user !== undefined && attachment.uploadedById === user.id));
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -170,18 +180,29 @@ export function AttachmentsSection({
             </thead>
             <tbody>
               {files.map((f) => (
-                <tr key={f.id}>
+                <tr
+                  key={f.id}
+                  className={f.deletedAt ? 'muted' : undefined}
+                  data-deleted={f.deletedAt ? 'true' : undefined}
+                >
                   <th scope="row">
-                    <a
-                      href={f.downloadUrl}
-                      aria-label={a.download(f.fileName)}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        void download(f);
-                      }}
-                    >
-                      {f.fileName}
-                    </a>
+                    {f.downloadUrl ? (
+                      <a
+                        href={f.downloadUrl}
+                        aria-label={a.download(f.fileName)}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          void download(f);
+                        }}
+                      >
+                        {f.fileName}
+                      </a>
+                    ) : (
+                      <span>
+                        {f.fileName}
+                        {f.deletedAt && ` — ${a.deletedBy(f.deletedByName, format(f.deletedAt))}`}
+                      </span>
+                    )}
                     {busy === `download-${f.id}` && (
                       <span className="muted small block" role="status">
                         {a.downloading}
@@ -213,7 +234,11 @@ export function AttachmentsSection({
         </div>
       )}
       {policy && files.length > 0 && (
-        <p className="muted small">{a.count(files.length, policy.maxPerTicket)}</p>
+        <p className="muted small">
+          {deletedCount > 0
+            ? a.countWithDeleted(live.length, policy.maxPerTicket, deletedCount)
+            : a.count(live.length, policy.maxPerTicket)}
+        </p>
       )}
       <ErrorMessage error={query.error ?? error} />
       <SuccessMessage text={done} />
