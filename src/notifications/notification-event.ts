@@ -231,6 +231,7 @@ export type ClientActivity =
   | 'REESTIMATE_REQUESTED'
   | 'FAILURES_REPORTED'
   | 'DELIVERY_ACCEPTED'
+  | 'RESOLUTION_CONFIRMED'
   | 'REOPENED'
   /** A file attached to the ticket; `text` is its name. */
   | 'ATTACHMENT_ADDED';
@@ -274,6 +275,8 @@ export interface ProviderAssignedEvent extends EventBase {
    * (the classifying staff member chose the agent). Absent on a reassignment.
    */
   readonly initial?: 'AUTOMATIC' | 'NAMED';
+  /** With `initial`: what the ticket was classified as (L3-07 problem, L3-08 requirement). */
+  readonly classification?: 'PROBLEM' | 'REQUIREMENT';
   readonly note?: string;
 }
 

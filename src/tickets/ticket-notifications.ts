@@ -89,7 +89,10 @@ export function providerNotificationFor(
     };
   }
   const initial = initialAssignmentOf(event);
-  if (initial) return { ...base, ...initial };
+  if (initial) {
+    const classification = slice.classification === 'REQUIREMENT' ? 'REQUIREMENT' : 'PROBLEM';
+    return { ...base, ...initial, classification };
+  }
   if (event.type === 'reassign' && event.actor) {
     // L3-07: the agent who now has the ticket is told; the client is not (its page shows it).
     const note = optional(event.data.note);
@@ -171,6 +174,9 @@ function clientActivityOf(e: TimelineEvent): ClientActivity | null {
       return 'FAILURES_REPORTED';
     case 'acceptDelivery':
       return 'DELIVERY_ACCEPTED';
+    case 'confirmResolution':
+      // L3-07: the agent learns the client confirmed the solution (the ticket is closed).
+      return 'RESOLUTION_CONFIRMED';
     case 'reopen':
       return 'REOPENED';
     default:

@@ -171,4 +171,43 @@ describe('reassign (L3-07)', () => {
       await handle.terminate('test done');
     });
   });
+
+  it('L3-07: an agent assigned during triage keeps the ticket when it is classified without naming one', async () => {
+    const load = new Map([['agent-free', 0]]);
+    await withWorker(
+      h,
+      async () => {
+        const { handle } = await startTicket(h);
+        await handle.executeUpdate(reassignUpdate, {
+          args: [req(manager, { agentId: 'agent-7' })],
+        });
+        // The API sends every active agent as candidates when the form says «Automático».
+        await handle.executeUpdate(classifyUpdate, {
+          args: [
+            req(agent, {
+              classification: 'PROBLEM' as const,
+              candidateAgentIds: ['agent-free', 'agent-7'],
+            }),
+          ],
+        });
+        const view = await handle.query(ticketStateQuery);
+        expect(view.assigneeId).toBe('agent-7');
+        expect(view.timeline.filter((e) => e.type === 'ASSIGNED')).toEqual([
+          expect.objectContaining({ data: { agentId: 'agent-7', automatic: false } }),
+        ]);
+        // A named agent still wins.
+        const other = await startTicket(h);
+        await other.handle.executeUpdate(reassignUpdate, {
+          args: [req(manager, { agentId: 'agent-7' })],
+        });
+        await other.handle.executeUpdate(classifyUpdate, {
+          args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-2' })],
+        });
+        expect((await other.handle.query(ticketStateQuery)).assigneeId).toBe('agent-2');
+        await handle.terminate('test done');
+        await other.handle.terminate('test done');
+      },
+      (ids) => Promise.resolve(new Map(ids.map((id) => [id, load.get(id) ?? 5]))),
+    );
+  });
 });

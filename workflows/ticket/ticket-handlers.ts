@@ -3,6 +3,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type {
   AdminAction,
+  ClassifyArgs,
   Estimate,
   RequestBase,
   TicketState,
@@ -48,6 +49,9 @@ import {
   RULES,
   type TransitionRule,
 } from './transitions';
+
+/** Classifying keeps an agent assigned during triage (L3-07/L3-08); older runs picked anew. */
+const CLASSIFY_KEEPS_ASSIGNEE_PATCH = 'classify-keeps-assignee';
 
 /** A requirement gets its diagnosing agent at classification (L3-08); older runs replay without. */
 const REQUIREMENT_ASSIGNEE_PATCH = 'requirement-assignee';
@@ -134,14 +138,31 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
     await rt.startClock('triage');
   };
   transition(rt, provideInfoUpdate, RULES.provideInfo, { apply: provideInfo });
+  /**
+   * The agent a classification gives the ticket (L3-07/L3-08): the one named; else the one
+   * someone assigned during triage (kept, gated: older runs picked anew); else the least-loaded
+   * candidate. Null: no agent for a requirement classified without candidates (older API).
+   */
+  const classifiedAgent = async (
+    args: ClassifyArgs,
+  ): Promise<{ agentId: string; automatic: boolean } | null> => {
+    if (args.agentId !== undefined) return { agentId: args.agentId, automatic: false };
+    const current = rt.view.assigneeId;
+    if (current && patched(CLASSIFY_KEEPS_ASSIGNEE_PATCH)) {
+      return { agentId: current, automatic: false };
+    }
+    const candidates = args.candidateAgentIds ?? [];
+    if (args.classification === 'REQUIREMENT' && candidates.length === 0) return null;
+    return { agentId: await rt.pickAgent(candidates), automatic: true };
+  };
   transition(rt, classifyUpdate, RULES.classify, {
     apply: async (args) => {
       await rt.endClock('triage', 'MET', 'triage done');
       if (args.classification === 'PROBLEM') {
-        // L3-07: assigned at once, to the named agent or the least-loaded candidate.
-        const agentId = args.agentId ?? (await rt.pickAgent(args.candidateAgentIds ?? []));
+        // L3-07: assigned at once.
+        const { agentId, automatic } = (await classifiedAgent(args))!;
         rt.update({ state: 'IN_ANALYSIS', classification: 'PROBLEM', assigneeId: agentId });
-        rt.record('ASSIGNED', null, { agentId, automatic: args.agentId === undefined });
+        rt.record('ASSIGNED', null, { agentId, automatic });
         await rt.startClock('progress');
       } else {
         rt.update({
@@ -149,16 +170,18 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
           classification: 'REQUIREMENT',
           requirementKind: args.requirementKind ?? null,
         });
-        // L3-08: the agent who diagnoses and estimates it, named or the least-loaded candidate
-        // (runs before requirements had an assignee stay unassigned).
+        // L3-08: the agent who diagnoses and estimates it (runs before requirements had an
+        // assignee stay unassigned).
         const candidates = args.candidateAgentIds ?? [];
         if (
           (args.agentId !== undefined || candidates.length > 0) &&
           patched(REQUIREMENT_ASSIGNEE_PATCH)
         ) {
-          const agentId = args.agentId ?? (await rt.pickAgent(candidates));
-          rt.update({ assigneeId: agentId });
-          rt.record('ASSIGNED', null, { agentId, automatic: args.agentId === undefined });
+          const assigned = await classifiedAgent(args);
+          if (assigned) {
+            rt.update({ assigneeId: assigned.agentId });
+            rt.record('ASSIGNED', null, assigned);
+          }
         }
         await rt.startClock('diagnosis');
       }

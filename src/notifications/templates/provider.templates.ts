@@ -68,6 +68,11 @@ const ACTIVITIES: Record<
     did: ['aceptó la entrega de', 'accepted the delivery of'],
     words: ['Nota', 'Note'],
   },
+  RESOLUTION_CONFIRMED: {
+    subject: ['El cliente confirmó la solución', 'Client confirmed the resolution'],
+    did: ['confirmó la solución y cerró', 'confirmed the resolution and closed'],
+    words: ['Nota', 'Note'],
+  },
   REOPENED: {
     subject: ['El cliente reabrió el ticket', 'Client reopened the ticket'],
     did: ['indicó que el problema no está resuelto en', 'said the problem is not solved on'],
@@ -149,10 +154,16 @@ export const providerTemplates: TemplateFamily<
     if (e.initial) {
       blocks.push({
         kind: 'paragraph',
-        text: ctx.t(
-          'El ticket se clasificó como problema: analícelo, diagnostíquelo e informe al cliente su avance; el plazo de avance ya corre.',
-          'The ticket was classified as a problem: analyse and diagnose it and keep the client informed; the progress clock is running.',
-        ),
+        text:
+          e.classification === 'REQUIREMENT'
+            ? ctx.t(
+                'El ticket se clasificó como requerimiento: haga el diagnóstico y, si es viable, la estimación en horas para la autorización del cliente; el plazo de diagnóstico (5 días hábiles) ya corre.',
+                'The ticket was classified as a requirement: make the diagnosis and, if feasible, the estimate in hours for the client to authorize; the 5-business-day diagnosis clock is running.',
+              )
+            : ctx.t(
+                'El ticket se clasificó como problema: analícelo, diagnostíquelo e informe al cliente su avance; el plazo de avance ya corre.',
+                'The ticket was classified as a problem: analyse and diagnose it and keep the client informed; the progress clock is running.',
+              ),
       });
     }
     return {

@@ -282,6 +282,11 @@ describe('L3-11 email templates', () => {
     expect(renderEmail(named, agent, { ...OPTIONS, names })!.text).toContain(
       'Gerardo Gerente asignó el ticket L3-2026-000123 a Alex Agent.',
     );
+    // L3-08: a requirement's agent is told to diagnose and estimate, not that it is a problem.
+    const requirement = { ...automatic, classification: 'REQUIREMENT' as const };
+    const text = renderEmail(requirement, agent, { ...OPTIONS, names })!.text;
+    expect(text).toContain('El ticket se clasificó como requerimiento');
+    expect(text).not.toContain('problema');
   });
 
   it('renders no email for an internal note', () => {

@@ -337,6 +337,7 @@ describe('L3-11 timeline events → emails', () => {
     ['requestReestimate', { estimateVersion: 2, reason: 'Menos' }, 'REESTIMATE_REQUESTED', 'Menos'],
     ['reportFailures', { note: 'No guarda' }, 'FAILURES_REPORTED', 'No guarda'],
     ['acceptDelivery', {}, 'DELIVERY_ACCEPTED', undefined],
+    ['confirmResolution', { note: 'Todo bien' }, 'RESOLUTION_CONFIRMED', 'Todo bien'],
     ['reopen', { note: 'Sigue fallando' }, 'REOPENED', 'Sigue fallando'],
   ])(
     'L3-11 provider side: a client %s reaches the assigned agent',
@@ -394,6 +395,8 @@ describe('L3-11 timeline events → emails', () => {
       previousAssigneeId: null,
       actorId: 'u-mgr',
       initial: 'NAMED',
+      // What the ticket became, for the email's words (SLICE is a requirement, L3-08).
+      classification: 'REQUIREMENT',
       eventKey: 'ticket-L3-2026-000042:7:provider',
       occurredAt: AT,
       ticket: TICKET,

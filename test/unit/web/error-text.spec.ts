@@ -151,7 +151,9 @@ describe('the ticket workflow’s refusals in the UI language', () => {
         es,
         esCtx,
       ),
-    ).toMatch(/^«Fecha de entrega» debe ser a más tardar el 30 nov 2027, 10:00/);
+    ).toMatch(
+      /^La fecha más tardía posible para «Fecha de entrega» es el 30 nov 2027, 10:00.*; elige una anterior\.$/,
+    );
     expect(
       serverErrorText(
         fail('VALIDATION_FAILED', {

@@ -20,12 +20,14 @@ export interface TicketSatisfaction {
   comment: string | null;
   ratedAt: string;
   updatedAt: string;
+  /** Who rated it first: «Tu calificación» only for them. */
+  ratedById: string;
   ratedByName: string | null;
   /** The rating may be changed until this instant (14 days after the first rating). */
   changeableUntil: string;
 }
 
-const RATING_FIELDS = 'score comment ratedAt updatedAt ratedByName changeableUntil';
+const RATING_FIELDS = 'score comment ratedAt updatedAt ratedById ratedByName changeableUntil';
 
 export const TICKET_SATISFACTION = operation<
   { ticket: { number: string; state: string; satisfaction: TicketSatisfaction | null } },

@@ -370,6 +370,8 @@ export const en: Messages = {
     autoClose: 'Automatic closure',
     autoCloseOn: (when: string) =>
       `${when}, unless you confirm the resolution or reopen the ticket`,
+    autoCloseOnStaff: (when: string) =>
+      `${when}, unless the client confirms the resolution or reopens the ticket`,
     actions: 'Actions',
     actionsIntro: 'What you can do with this ticket now.',
     noActions: 'No actions are available to you in this state.',

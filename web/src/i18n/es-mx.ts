@@ -372,6 +372,8 @@ export const esMX = {
     remoteSession: 'Sesión remota',
     autoClose: 'Cierre automático',
     autoCloseOn: (when: string) => `${when}, si no confirmas la solución ni reabres el ticket`,
+    autoCloseOnStaff: (when: string) =>
+      `${when}, si el cliente no confirma la solución ni reabre el ticket`,
     actions: 'Acciones',
     actionsIntro: 'Lo que puedes hacer ahora con este ticket.',
     noActions: 'No hay acciones disponibles para ti en este estado.',

@@ -110,7 +110,7 @@ export const serverErrorsEn: ServerErrorMessages = {
   outsideBusinessTime: (f, when) =>
     `“${f}” (${when}) is outside the client calendar's business hours.`,
   sameDate: (f, when) => `“${f}” (${when}) is the published date already.`,
-  dateTooFar: (f, latest) => `“${f}” must be no later than ${latest}.`,
+  dateTooFar: (f, latest) => `The latest possible “${f}” is ${latest}; choose an earlier one.`,
   alreadyAssigned: 'The ticket is already assigned to that person.',
   requestIdReused: 'This request was already used for another action; try again.',
   internalNoteStaffOnly: 'Only provider staff can add internal notes.',

@@ -119,7 +119,8 @@ export const serverErrorsEsMX = {
   outsideBusinessTime: (f: string, when: string) =>
     `«${f}» (${when}) cae fuera del horario hábil del calendario del cliente.`,
   sameDate: (f: string, when: string) => `«${f}» (${when}) ya es la fecha publicada.`,
-  dateTooFar: (f: string, latest: string) => `«${f}» debe ser a más tardar el ${latest}.`,
+  dateTooFar: (f: string, latest: string) =>
+    `La fecha más tardía posible para «${f}» es el ${latest}; elige una anterior.`,
   alreadyAssigned: 'El ticket ya está asignado a esa persona.',
   requestIdReused: 'Esta solicitud ya se usó para otra acción; vuelve a intentarlo.',
   internalNoteStaffOnly: 'Solo el personal del proveedor puede agregar notas internas.',

@@ -14,6 +14,7 @@ export const ticketPageEn: TicketPageMessages = {
   assign: 'Assign',
   assignTo: 'Assign to',
   assignAutomatic: 'Automatic (the least-loaded agent)',
+  keepAssignee: (name: string) => `Keep ${name}`,
   newAssignee: 'New assigned agent',
   chooseAgent: 'Choose an agent',
   noOtherAgents: 'There is no other active agent to assign it to.',

@@ -13,6 +13,7 @@ export const ticketPageEsMX = {
   assign: 'Asignar',
   assignTo: 'Asignar a',
   assignAutomatic: 'Automático (el agente con menos carga)',
+  keepAssignee: (name: string) => `Mantener a ${name}`,
   newAssignee: 'Nuevo agente asignado',
   chooseAgent: 'Elige un agente',
   noOtherAgents: 'No hay otro agente activo a quien asignarlo.',

@@ -261,7 +261,11 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
             onChange={(e) => setAgentId(e.target.value)}
           >
             <option value="">
-              {name === 'reassign' ? t.ticketPage.chooseAgent : t.ticketPage.assignAutomatic}
+              {name === 'reassign'
+                ? t.ticketPage.chooseAgent
+                : ticket.assigneeName
+                  ? t.ticketPage.keepAssignee(ticket.assigneeName)
+                  : t.ticketPage.assignAutomatic}
             </option>
             {agentOptions.map((a) => (
               <option key={a.id} value={a.id}>
@@ -469,7 +473,9 @@ export function ActionsPanel({
                   setOpen(open === a ? undefined : a);
                 }}
               >
-                {t.tickets.actionNames[a] ?? a}
+                {a === 'reassign' && !ticket.assigneeId
+                  ? t.ticketPage.assign
+                  : (t.tickets.actionNames[a] ?? a)}
               </button>
             ))}
           </div>

@@ -112,7 +112,9 @@ export function SatisfactionSection({ number }: { number: string }) {
       <ErrorMessage error={query.error} />
       {query.loading && !query.data && <p role="status">{t.loading}</p>}
       {loaded && !rating && !client && <p className="muted">{c.notRated}</p>}
-      {rating && !editing && <RatingView rating={rating} own={client} />}
+      {rating && !editing && (
+        <RatingView rating={rating} own={client && rating.ratedById === user?.id} />
+      )}
       {rating && client && !editing && (
         <p className="muted small" data-testid="satisfaction-window">
           {changeable

@@ -127,7 +127,9 @@ export function TicketPage({
             <>
               <dt>{t.tickets.autoClose}</dt>
               <dd data-testid="ticket-auto-close">
-                {t.tickets.autoCloseOn(format(ticket.autoCloseAt))}
+                {user && can.seeConsole(user)
+                  ? t.tickets.autoCloseOnStaff(format(ticket.autoCloseAt))
+                  : t.tickets.autoCloseOn(format(ticket.autoCloseAt))}
               </dd>
             </>
           )}
