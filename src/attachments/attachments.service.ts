@@ -9,6 +9,7 @@ import { type AuthenticatedUser, isProviderStaff } from '../identity';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { TicketWithParts } from '../tickets/ticket.mapper';
 import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
+import { TICKET_CHANGED_CHANNEL } from '../tickets/ticket-projection.service';
 import { TicketsService } from '../tickets/tickets.service';
 import { attachmentNotification } from './attachment-notifications';
 import { acceptFile, attachmentLimitReached, type IncomingFile } from './attachment-policy';
@@ -38,7 +39,9 @@ export type AttachmentContent = TicketAttachmentEntity & { readonly content: Buf
  * itself (`TicketsService.get`): client users their own organisation's, provider staff all;
  * anyone else gets NOT_FOUND, never FORBIDDEN. An upload is checked whole (limits, allow-list,
  * content) before anything is written; the row and its one email are written in one transaction.
- * A deleted file keeps its row, without its bytes, as the record that it existed.
+ * A deleted file keeps its row, without its bytes, as the record that it existed. An upload or a
+ * deletion notifies `ticket_changed` with the ticket's number in its transaction (heard on commit
+ * only), so open pages follow it live; `LiveUpdatesService` applies the ticket's access rule.
  */
 @Injectable()
 export class AttachmentsService {
@@ -109,6 +112,7 @@ export class AttachmentsService {
           user.id,
         ],
       );
+      await notifyTicketChanged(tx, ticket.number);
       const stored: TicketAttachmentEntity = {
         id: row.id,
         ticketNumber: ticket.number,
@@ -167,12 +171,15 @@ export class AttachmentsService {
       assertOpen(ticket.number, ticket.state);
     }
     if (row.deletedAt) return row;
-    // UPDATE answers [rows, affected] through TypeORM's query().
-    const [[deleted]] = await this.db.query<[{ deleted_at: Date; deleted_by: string }[], number]>(
-      `UPDATE ticket_attachment SET content = NULL, deleted_at = now(), deleted_by = $2
-        WHERE id = $1 AND deleted_at IS NULL
-        RETURNING deleted_at, deleted_by`,
-      [row.id, user.id],
+    // One statement: the deletion and its live notification commit together, and nothing is
+    // notified when someone else deleted it first.
+    const [deleted] = await this.db.query<{ deleted_at: Date; deleted_by: string }[]>(
+      `WITH deleted AS (
+         UPDATE ticket_attachment SET content = NULL, deleted_at = now(), deleted_by = $2
+          WHERE id = $1 AND deleted_at IS NULL
+          RETURNING ticket_number, deleted_at, deleted_by)
+       SELECT deleted_at, deleted_by, pg_notify($3, ticket_number) FROM deleted`,
+      [row.id, user.id, TICKET_CHANGED_CHANNEL],
     );
     // Someone else deleted it since it was read: their deletion is the record.
     if (!deleted) return this.find(row.id, false);
@@ -239,6 +246,11 @@ function attachmentDeleted(row: TicketAttachmentEntity): DomainError {
       deletedAt,
     },
   );
+}
+
+/** Live subscribers hear that the ticket changed once `tx` commits (never if it rolls back). */
+async function notifyTicketChanged(tx: EntityManager, number: string): Promise<void> {
+  await tx.query(`SELECT pg_notify($1, $2)`, [TICKET_CHANGED_CHANNEL, number]);
 }
 
 /** A closed or cancelled ticket takes no more files (the ticket's record is final). */

@@ -1,0 +1,166 @@
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { Role } from '../../src/identity/role.enum';
+import { LiveUpdatesService } from '../../src/live/live-updates.service';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { registerTicket } from '../support/world-with-worker';
+
+// L3-11 (communication on the ticket) and L3-04 (a client sees its own organisation only): a file
+// attached to or deleted from a ticket notifies `ticket_changed` in its transaction, so the
+// `ticketChanged` subscribers of that ticket's organisation (and provider staff) hear of it over
+// graphql-ws; another organisation's subscriber does not.
+//
+// No worker runs here: the tickets are registered but never projected, so the attachment routes
+// are the only thing that notifies, and every change a subscriber receives comes from them.
+
+const AURORA = 'Comercializadora Aurora';
+const TULUM = 'Grupo Industrial Tulum';
+const SUBSCRIPTION = `subscription ($number: String) {
+  ticketChanged(number: $number) { number organizationId state }
+}`;
+const DELETE = `mutation ($id: ID!) { deleteAttachment(id: $id) { id deletedAt } }`;
+
+interface Change {
+  number: string;
+  organizationId: string;
+  state: string;
+}
+/** One subscription as a client sees it. */
+interface Feed {
+  readonly changes: Change[];
+  readonly errors: unknown[];
+}
+
+describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () => {
+  let world: SeededWorld;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    // A task queue no worker polls: the registrations' workflows never project anything.
+    world = await createSeededWorld('live_attachments', {
+      TEMPORAL_TASK_QUEUE: `live-attachments-${process.pid}-${Date.now()}`,
+    });
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.dispose();
+    await world?.close();
+  });
+
+  const live = () => world.api.app.get(LiveUpdatesService);
+  /** `eventually` for what this process holds in memory (what a client received). */
+  const until = <T>(read: () => T, accept: (value: T) => boolean) =>
+    eventually(() => Promise.resolve(read()), accept);
+  const numbers = (feed: Feed) => feed.changes.map((c) => c.number);
+
+  /** Subscribes over a graphql-ws connection of its own, as the web app does. */
+  function subscribe(headers: Record<string, string>, number?: string): Feed {
+    const feed: Feed = { changes: [], errors: [] };
+    const client = createClient({
+      url: `${world.api.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: headers.authorization },
+      retryAttempts: 0,
+      lazy: true,
+    });
+    clients.push(client);
+    client.subscribe<{ ticketChanged: Change }>(
+      { query: SUBSCRIPTION, variables: number ? { number } : {} },
+      {
+        next: (result) => {
+          if (result.data?.ticketChanged) feed.changes.push(result.data.ticketChanged);
+        },
+        error: (err) => feed.errors.push(err),
+        complete: () => undefined,
+      },
+    );
+    return feed;
+  }
+
+  async function upload(number: string, name: string, headers: Record<string, string>) {
+    const form = new FormData();
+    form.append('file', new Blob([`${name}: PAC timeout\n`], { type: 'text/plain' }), name);
+    const res = await fetch(`${world.api.url}/api/tickets/${number}/attachments`, {
+      method: 'POST',
+      headers,
+      body: form,
+    });
+    const body = (await res.json()) as { id: string };
+    expect(res.status).toBe(201);
+    return body.id;
+  }
+
+  async function remove(id: string, headers: Record<string, string>): Promise<void> {
+    const { body } = await gql(world.api, DELETE, { id }, headers);
+    expect(body.errors).toBeUndefined();
+  }
+
+  it("an upload or a deletion reaches the ticket's organisation and staff, never another organisation", async () => {
+    const aurora = await registerTicket(world, {}, AURORA);
+    const tulum = await registerTicket(world, {}, TULUM);
+    const auroraId = world.orgIds['comercializadora-aurora'];
+
+    const before = live().subscriberCount;
+    const ticketFeed = subscribe(world.bearer(Role.CLIENT_USER, AURORA), aurora);
+    const ownOrg = subscribe(world.bearer(Role.CLIENT_APPROVER, AURORA));
+    const staff = subscribe(world.bearer(Role.MANAGER));
+    const otherOrg = subscribe(world.bearer(Role.CLIENT_USER, TULUM));
+    await until(
+      () => live().subscriberCount === before + 4 && live().connected,
+      (ready) => ready,
+    );
+
+    // The agent attaches a file to Aurora's ticket.
+    const agentFile = await upload(aurora, 'bitacora.log', world.bearer(Role.AGENT));
+    await until(
+      () => [ticketFeed, ownOrg, staff].map(numbers),
+      (seen) => seen.every((n) => n.length === 1),
+    );
+    for (const feed of [ticketFeed, ownOrg, staff]) {
+      expect(feed.changes).toEqual([
+        { number: aurora, organizationId: auroraId, state: 'REGISTERED' },
+      ]);
+    }
+
+    // Tulum's client attaches one to its own ticket. Aurora's change was delivered before this
+    // upload was sent, so had Tulum's subscriber been told of it, it would have arrived first.
+    await upload(tulum, 'tulum.log', world.bearer(Role.CLIENT_USER, TULUM));
+    await until(
+      () => [numbers(otherOrg), numbers(staff)],
+      ([other, all]) => other.length === 1 && all.length === 2,
+    );
+    expect(numbers(otherOrg)).toEqual([tulum]);
+    expect(numbers(staff)).toEqual([aurora, tulum]);
+
+    // The agent deletes the file: one more change of Aurora's ticket; deleting it again changes
+    // nothing and notifies nothing (the next upload's change is the third, not the fourth).
+    await remove(agentFile, world.bearer(Role.AGENT));
+    await until(
+      () => [ticketFeed, ownOrg].map(numbers),
+      (seen) => seen.every((n) => n.length === 2),
+    );
+    await remove(agentFile, world.bearer(Role.AGENT));
+    await upload(aurora, 'segunda.log', world.bearer(Role.CLIENT_USER, AURORA));
+    await until(
+      () => [ticketFeed, ownOrg].map(numbers),
+      (seen) => seen.every((n) => n.length === 3),
+    );
+    // Tulum's client deletes its file: after that change, still nothing of Aurora's reached it.
+    const [{ id: tulumFile }] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM ticket_attachment WHERE ticket_number = $1`,
+      [tulum],
+    );
+    await remove(tulumFile, world.bearer(Role.CLIENT_USER, TULUM));
+    await until(
+      () => [numbers(otherOrg), numbers(staff)],
+      ([other, all]) => other.length === 2 && all.length >= 5,
+    );
+
+    expect(numbers(staff)).toEqual([aurora, tulum, aurora, aurora, tulum]);
+    expect(numbers(ticketFeed)).toEqual([aurora, aurora, aurora]);
+    expect(numbers(ownOrg)).toEqual([aurora, aurora, aurora]);
+    expect(numbers(otherOrg)).toEqual([tulum, tulum]);
+    for (const feed of [ticketFeed, ownOrg, staff, otherOrg]) expect(feed.errors).toEqual([]);
+  });
+});
