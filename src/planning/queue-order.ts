@@ -34,7 +34,24 @@ export interface WorkItem extends Queued {
   readonly deliveryAtRisk?: boolean;
   /** The published release date (a delivery at risk is ordered by it). */
   readonly releaseDate?: Date | null;
+  /** The ticket's state: one that waits on the client goes after the agents' own work. */
+  readonly state?: string;
 }
+
+/**
+ * States in which the next step is the client's (L3-06 information, L3-09 authorization, L3-07
+ * confirmation, client testing): nothing for an agent to do until the client acts.
+ */
+export const WAITING_ON_CLIENT_STATES: readonly string[] = [
+  'INFO_REQUESTED',
+  'WAITING_ON_CLIENT',
+  'ESTIMATE_SUBMITTED',
+  'RESOLVED',
+  'RELEASED_FOR_TESTING',
+];
+
+const waitsOnClient = (item: WorkItem): number =>
+  item.state !== undefined && WAITING_ON_CLIENT_STATES.includes(item.state) ? 1 : 0;
 
 /**
  * The agents' work list (L3-10 "agents work from the queue"), across clients:
@@ -52,6 +69,9 @@ export interface WorkItem extends Queued {
  * 3. Then what the clients decided: tickets a client flagged **urgent**, then each ticket's
  *    **position in its client's queue** (`compareQueued`: rank, then arrival), so every client's
  *    first ticket comes before any client's second one; equal positions go by arrival.
+ * 4. Last, in the same order, the tickets that **wait on the client**
+ *    ({@link WAITING_ON_CLIENT_STATES}: information, authorization, confirmation, testing): the
+ *    agent has nothing to do on them until the client acts.
  *
  * Other SLA deadlines do not reorder the rest: a running clock gets to the top when it is at risk.
  * Within one client the list is its queue order, apart from the tickets at stake (1 and 2).
@@ -65,7 +85,10 @@ export function workOrder<T extends WorkItem>(items: readonly T[]): T[] {
   }
   const position = new Map<T, number>();
   for (const queue of clients.values()) {
-    queue.sort(compareQueued).forEach((item, i) => position.set(item, i + 1));
+    // A client's place counts its tickets the agents can work on first (group 4 comes last).
+    queue
+      .sort((a, b) => waitsOnClient(a) - waitsOnClient(b) || compareQueued(a, b))
+      .forEach((item, i) => position.set(item, i + 1));
   }
   return [...items].sort((a, b) => {
     const stake = atStake(a) - atStake(b);
@@ -73,6 +96,9 @@ export function workOrder<T extends WorkItem>(items: readonly T[]): T[] {
     if (atStake(a) < NOT_AT_STAKE) {
       const soonest = dueOf(a) - dueOf(b);
       if (soonest !== 0) return soonest;
+    } else {
+      const waiting = waitsOnClient(a) - waitsOnClient(b);
+      if (waiting !== 0) return waiting;
     }
     if (a.urgent !== b.urgent) return a.urgent ? -1 : 1;
     return position.get(a)! - position.get(b)! || byArrival(a, b);

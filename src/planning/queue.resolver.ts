@@ -55,7 +55,7 @@ export class QueueResolver {
   @Roles(Role.AGENT, Role.MANAGER, Role.ADMIN)
   @Query(() => [QueueEntryModel], {
     description:
-      'L3-10: open tickets of every client: SLA at stake (breached, then at risk) first, then deliveries at risk (L3-19: published date the plan can no longer meet), then client-flagged urgent, then the place in the client queue (rank, then arrival).',
+      'L3-10: open tickets of every client: SLA at stake (breached, then at risk) first, then deliveries at risk (L3-19: published date the plan can no longer meet), then client-flagged urgent, then the place in the client queue (rank, then arrival); tickets waiting on the client (information, authorization, confirmation, testing) last.',
   })
   workList(@Args() args: WorkListArgs) {
     return this.queues.workList(args.first, args.organizationId);

@@ -201,7 +201,7 @@ export class QueueService {
    * (breached, then at risk with a running clock, soonest deadline first), then deliveries at risk
    * (a published release date the plan can no longer meet, soonest published date first), then
    * client-flagged urgent tickets, then each ticket's position in its client's queue (rank, then
-   * arrival). `organizationId` narrows it to one client. Every open ticket is read (a few columns;
+   * arrival), and the tickets waiting on the client last. `organizationId` narrows it to one client. Every open ticket is read (a few columns;
    * estimates and logged hours only for the planned states), since a ticket's place and planned
    * date depend on its whole client queue: each client's queue is arranged as `queueOf` does, so
    * the work list shows the same planned dates and delivery risk. The first `first` are answered.

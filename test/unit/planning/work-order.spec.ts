@@ -21,6 +21,18 @@ const ticket = (
 const order = (items: WorkItem[]) => workOrder(items).map((t) => t.ticketNumber);
 
 describe('L3-10 work list order (workOrder)', () => {
+  it('puts tickets that wait on the client after the agents’ own work, in the same order among them', () => {
+    const items = [
+      ticket('W1', 'a', 1, { state: 'RESOLVED', urgent: true }),
+      ticket('W2', 'a', 2, { state: 'ESTIMATE_SUBMITTED' }),
+      ticket('A3', 'a', 3, { state: 'IN_ANALYSIS' }),
+      ticket('B1', 'b', 4, { state: 'REGISTERED', nextDeadline: at(90) }),
+      // At stake, it stays on top even while the client holds it.
+      ticket('X', 'b', 5, { state: 'WAITING_ON_CLIENT', slaStatus: 'breached' }),
+    ];
+    expect(order(items)).toEqual(['X', 'A3', 'B1', 'W1', 'W2']);
+  });
+
   it('is each client’s queue order: urgent, then rank, then arrival; a running deadline alone moves nothing', () => {
     const items = [
       ticket('A1', 'a', 1, { nextDeadline: at(30) }),
