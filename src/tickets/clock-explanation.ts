@@ -93,7 +93,7 @@ export function explainClock(
         clockStart: null,
         deadline: e.deadline,
         pausedBusinessMinutes: 0,
-        lines: [target, ...explainDaysText(locale, e)],
+        lines: [target, ...explainDaysText(locale, e, false)],
       };
     }
     const e = explainAddBusinessMinutes(calendar, start, clock.amount);
@@ -101,7 +101,7 @@ export function explainClock(
       clockStart: e.clockStart,
       deadline: e.deadline,
       pausedBusinessMinutes: 0,
-      lines: [target, ...explainMinutesText(locale, e)],
+      lines: [target, ...explainMinutesText(locale, e, false)],
     };
   }
 
@@ -147,7 +147,8 @@ export function explainClock(
   // The engine's own first (start) and last (deadline) lines give way to the exact ones.
   lines.push(...steps.slice(1, -1));
   const deadline = new Date(walked.deadline);
-  lines.push(`${w.deadline}: ${at(deadline)} (${calendar.timeZone}) = ${deadline.toISOString()}`);
+  // In the calendar's own time and zone: a client reads it, not a UTC instant.
+  lines.push(`${w.deadline}: ${at(deadline)} (${calendar.timeZone})`);
   return { clockStart: new Date(walked.clockStart), deadline, pausedBusinessMinutes, lines };
 }
 

@@ -1,3 +1,4 @@
+import { localFormat } from '../../src/business-time/calendars/explanation-text';
 import { Role } from '../../src/identity/role.enum';
 import { TicketEntity } from '../../src/tickets/ticket.entity';
 import { ticketInputOf } from '../../src/tickets/ticket.mapper';
@@ -122,7 +123,11 @@ describe('"Why this date?" on a ticket clock (issue 9, BUSINESS-TIME.md, L3-06)'
     expect(es.lines.filter((l) => l.includes('fin de semana'))).toHaveLength(2);
     expect(es.lines.some((l) => l.startsWith('el reloj empieza a contar: lun'))).toBe(true);
     expect(es.lines.some((l) => /^lun \d{4}-\d{2}-\d{2} 09:00–17:00: 8 h/.test(l))).toBe(true);
-    expect(es.lines.at(-1)).toContain(expected!.deadline);
+    // The last line is the clock's own deadline in the calendar's time and zone (no UTC instant:
+    // clients read it); the instant itself is the `deadline` field above.
+    const local = localFormat('es-MX', 'America/Mexico_City')(new Date(expected!.deadline));
+    expect(es.lines.at(-1)).toContain(`${local} (America/Mexico_City)`);
+    expect(es.lines.at(-1)).not.toContain(expected!.deadline);
     expect(triage.en!.lines[0]).toBe('Target: 8 business hours');
     expect(triage.en!.lines.filter((l) => l.includes('(weekend)'))).toHaveLength(2);
 

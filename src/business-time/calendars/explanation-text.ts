@@ -89,10 +89,15 @@ function ruleText(locale: ExplanationLocale, rule: DayRule, reason?: string): st
   return reason ? `${text}: ${reason}` : text;
 }
 
-/** Human-readable lines for a minutes/hours deadline: spans counted, dates skipped and why. */
+/**
+ * Human-readable lines for a minutes/hours deadline: spans counted, dates skipped and why. The
+ * deadline line adds the UTC instant unless `utc` is false (text for clients, e.g. a ticket's
+ * «¿Por qué esta fecha?»).
+ */
 export function explainMinutesText(
   locale: ExplanationLocale,
   e: BusinessMinutesExplanation,
+  utc = true,
 ): string[] {
   const w = WORDS[locale];
   const at = localFormat(locale, e.timeZone);
@@ -105,7 +110,7 @@ export function explainMinutesText(
     else lines.push(consumedText(locale, step));
   }
   lines.push(
-    `${w.deadline}: ${at(e.deadline)} (${e.timeZone}) = ${e.deadline.toISOString()} — ${w.total} ${minutesText(e.minutes)}`,
+    `${w.deadline}: ${at(e.deadline)} (${e.timeZone})${utc ? ` = ${e.deadline.toISOString()}` : ''} — ${w.total} ${minutesText(e.minutes)}`,
   );
   return lines;
 }
@@ -117,8 +122,12 @@ function consumedText(locale: ExplanationLocale, step: ConsumedStep): string {
   );
 }
 
-/** Human-readable lines for a days deadline: the dates counted, the dates skipped and why. */
-export function explainDaysText(locale: ExplanationLocale, e: BusinessDaysExplanation): string[] {
+/** Human-readable lines for a days deadline, as {@link explainMinutesText}. */
+export function explainDaysText(
+  locale: ExplanationLocale,
+  e: BusinessDaysExplanation,
+  utc = true,
+): string[] {
   const w = WORDS[locale];
   const at = localFormat(locale, e.timeZone);
   const lines = [`${w.start}: ${at(e.from)} (${e.timeZone})`];
@@ -129,7 +138,9 @@ export function explainDaysText(locale: ExplanationLocale, e: BusinessDaysExplan
     if (step.type === 'skipped') lines.push(skippedText(locale, step));
     else lines.push(countedText(locale, step));
   }
-  lines.push(`${w.deadline}: ${at(e.deadline)} (${e.timeZone}) = ${e.deadline.toISOString()}`);
+  lines.push(
+    `${w.deadline}: ${at(e.deadline)} (${e.timeZone})${utc ? ` = ${e.deadline.toISOString()}` : ''}`,
+  );
   return lines;
 }
 

@@ -22,6 +22,9 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     expect(e.lines[0]).toBe('Objetivo: 8 horas hábiles');
     expect(e.lines.filter((l) => l.includes('fin de semana'))).toHaveLength(2);
     expect(e.lines).toContain('lun 2026-05-04 09:00–17:00: 8 h (horario semanal)');
+    // The last line is the deadline in the calendar's time and zone, with no UTC instant.
+    expect(e.lines[e.lines.length - 1]).toMatch(/17:00 \(America\/Mexico_City\) — total 8 h$/);
+    expect(e.lines.join('\n')).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 
   it('names the holiday it skips, in English too', () => {
