@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Role } from '../../src/identity/role.enum';
+import { LiveUpdatesService } from '../../src/live/live-updates.service';
+import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
@@ -8,7 +10,8 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // ticket from the ticket page and sees it listed (name, size, who, when); a file the server
 // refuses is refused in Spanish with nothing listed; the download carries the session (fetch +
 // blob) and gives back the same bytes; the agent sees the client's file on the same ticket and
-// deletes it: the entry stays, greyed, «eliminado por …» with the date, without a download.
+// deletes it: the entry stays, greyed, «eliminado por …» with the date, without a download. A
+// file the agent attaches or deletes shows on the client's open ticket page without a reload.
 
 const CLIENT = 'usuario@aurora.example';
 const AGENT = 'agente@becken.example';
@@ -132,5 +135,56 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     expect(await row.getByRole('button').count()).toBe(0);
     expect(await row.innerText()).toContain('Úrsula Usuaria');
     await section.getByText(/^0 de \d+ archivos \(más 1 eliminado\)\.$/).waitFor();
+  });
+
+  it('a file the agent attaches shows on the client’s open ticket page without a reload', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    // The ticket page's two subscriptions (its header and its files) are then the API's only
+    // ones: a page that follows nothing live first, until every earlier page's are gone.
+    const live = e2e.world.api.app.get(LiveUpdatesService);
+    const subscribers = (count: number) =>
+      eventually(
+        () => Promise.resolve(live.subscriberCount),
+        (n) => n === count,
+      );
+    await page.goto('/cambiar-contrasena');
+    await subscribers(0);
+    await page.goto(`/tickets/${number}`);
+    const section = page.getByTestId('attachments');
+    await section.getByText(/^0 de \d+ archivos \(más 1 eliminado\)\.$/).waitFor();
+    await page.locator('[data-testid=live-status][data-status=live]').waitFor();
+    await subscribers(2);
+    // Set on this document: still there at the end, so the page was never reloaded.
+    await page.evaluate('window.__sameDocument = true');
+
+    // The agent attaches a file (from their own browser, or here the same HTTP route).
+    const form = new FormData();
+    form.append('file', new Blob([LOG], { type: 'text/plain' }), 'respuesta del PAC.log');
+    const uploaded = await fetch(`${e2e.baseURL}/api/tickets/${number}/attachments`, {
+      method: 'POST',
+      headers: e2e.world.bearer(Role.AGENT),
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    const { id } = (await uploaded.json()) as { id: string };
+    const row = section
+      .getByTestId('attachment-list')
+      .getByRole('row', { name: /respuesta del PAC\.log/ });
+    await row.getByRole('link', { name: 'Descargar respuesta del PAC.log' }).waitFor();
+    expect(await row.innerText()).toContain('Alex Agent');
+    await section.getByText(/^1 de \d+ archivos \(más 1 eliminado\)\.$/).waitFor();
+
+    // And deletes it: the client's list shows the record, greyed, still without a reload.
+    const deleted = await gql(
+      e2e.world.api,
+      `mutation ($id: ID!) { deleteAttachment(id: $id) { id } }`,
+      { id },
+      e2e.world.bearer(Role.AGENT),
+    );
+    expect(deleted.body.errors).toBeUndefined();
+    await row.getByText(/^respuesta del PAC\.log — eliminado por Alex Agent, \d/).waitFor();
+    expect(await row.getByRole('link').count()).toBe(0);
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
+import { Role } from '../../src/identity/role.enum';
 import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
 import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
 import { logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
@@ -134,8 +136,8 @@ describe('Users (web app, admins)', () => {
     await fresh.page.goto('/');
     await fresh.page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
     await fresh.page.getByTestId('who').waitFor();
-    // The other device's session ended: its next screen is the login, saying so.
-    await elsewhere.page.goto('/');
+    // The other device's session ended: its open page (Mis tickets, which follows changes live)
+    // goes to the login by itself, saying so.
     await elsewhere.page.getByText('Tu sesión terminó. Vuelve a iniciar sesión.').waitFor();
     expect(await elsewhere.page.getByTestId('who').count()).toBe(0);
     await elsewhere.context.close();
@@ -143,6 +145,76 @@ describe('Users (web app, admins)', () => {
     const again = await newPage(e2e.browser, e2e.baseURL);
     await logIn(again.page, email, 'mi-clave-propia-2027');
     await again.context.close();
+  });
+
+  it('a password change elsewhere sends an open ticket page to the login by itself (L3-04)', async () => {
+    // A client user of our own (the demo users keep the passwords the seed gave them) and her
+    // ticket, registered through the API.
+    const email = `en-vivo-${process.pid}@aurora.example`;
+    const created = await gql(
+      e2e.world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: e2e.world.orgIds['comercializadora-aurora'],
+          email,
+          displayName: 'Vera Vivo',
+          roles: ['CLIENT_USER'],
+          temporaryPassword: 'clave-inicial-2026',
+        },
+      },
+      e2e.world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+    const login = await gql<{ login: { token: string } }>(
+      e2e.world.api,
+      `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
+      { email, password: 'clave-inicial-2026' },
+    );
+    const registered = await gql<{ registerTicket: { number: string } }>(
+      e2e.world.api,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      {
+        input: {
+          category: 'INCIDENT',
+          subject: 'No cierra el corte de caja',
+          description: 'El corte de caja de hoy no cierra.',
+        },
+      },
+      { authorization: `Bearer ${login.body.data!.login.token}` },
+    );
+    expect(registered.body.errors).toBeUndefined();
+    const ticketPath = `/tickets/${registered.body.data!.registerTicket.number}`;
+
+    // The ticket open in one browser, following it live.
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, email, 'clave-inicial-2026');
+    await page.goto(ticketPath);
+    await page.getByRole('heading', { name: /No cierra el corte de caja/ }).waitFor();
+    await page.locator('[data-testid=live-status][data-status=live]').waitFor();
+
+    // The same user changes her password in another browser.
+    const other = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(other.page, email, 'clave-inicial-2026');
+    await other.page.getByRole('link', { name: 'Cambiar contraseña' }).click();
+    await other.page.getByLabel('Contraseña actual').fill('clave-inicial-2026');
+    await other.page.getByLabel('Contraseña nueva').fill('clave-cambiada-2027');
+    await other.page.getByLabel('Repite la contraseña').fill('clave-cambiada-2027');
+    await other.page.getByRole('button', { name: 'Cambiar contraseña' }).click();
+    await other.page.getByText('Tu contraseña cambió.', { exact: false }).waitFor();
+
+    // Without a click the ticket page becomes the login, saying why; logging in again goes
+    // back to the ticket.
+    await page.getByText('Tu sesión terminó. Vuelve a iniciar sesión.').waitFor();
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/entrar');
+    expect(url.searchParams.get('next')).toBe(ticketPath);
+    expect(await page.getByTestId('who').count()).toBe(0);
+    await page.getByLabel('Correo electrónico').fill(email);
+    await page.getByLabel('Contraseña').fill('clave-cambiada-2027');
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('heading', { name: /No cierra el corte de caja/ }).waitFor();
+    await other.context.close();
   });
 
   it("edits a user's name and roles", async () => {

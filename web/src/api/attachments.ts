@@ -1,4 +1,5 @@
-import { ApiError, type ApiErrorCode, isApiErrorCode, operation } from './graphql-client';
+import { sendAttachmentRequest } from './attachment-http';
+import { operation } from './graphql-client';
 
 // L3-11 files on tickets. The list and the deletion are GraphQL; the bytes travel over plain
 // HTTP with the same bearer token (`POST /api/tickets/<number>/attachments`,
@@ -47,40 +48,6 @@ export const DELETE_ATTACHMENT = operation<{ deleteAttachment: { id: string } },
   `mutation DeleteAttachment($id: ID!) { deleteAttachment(id: $id) { id } }`,
 );
 
-/** A refusal of the attachment routes (`{ code, reason, message, …}`) as the app's ApiError. */
-async function refusal(response: Response): Promise<ApiError> {
-  let body: Record<string, unknown> = {};
-  try {
-    body = (await response.json()) as Record<string, unknown>;
-  } catch {
-    // A proxy's error page: the API itself did not answer.
-  }
-  const raw = typeof body.code === 'string' ? body.code : '';
-  const code: ApiErrorCode = isApiErrorCode(raw)
-    ? raw
-    : response.status >= 500
-      ? 'UNAVAILABLE'
-      : 'INTERNAL';
-  return new ApiError(
-    code,
-    typeof body.message === 'string' ? body.message : `HTTP ${response.status}`,
-    undefined,
-    typeof body.reason === 'string' ? body.reason : undefined,
-    body,
-  );
-}
-
-async function send(url: string, init: RequestInit): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(url, init);
-  } catch (err) {
-    throw new ApiError('NETWORK', err instanceof Error ? err.message : String(err));
-  }
-  if (!response.ok) throw await refusal(response);
-  return response;
-}
-
 /** Uploads one file to a ticket (multipart field `file`); answers the stored attachment. */
 export async function uploadAttachment(
   number: string,
@@ -89,11 +56,11 @@ export async function uploadAttachment(
 ): Promise<Attachment> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const response = await send(`/api/tickets/${encodeURIComponent(number)}/attachments`, {
-    method: 'POST',
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    body: form,
-  });
+  const response = await sendAttachmentRequest(
+    `/api/tickets/${encodeURIComponent(number)}/attachments`,
+    { method: 'POST', body: form },
+    token,
+  );
   return (await response.json()) as Attachment;
 }
 
@@ -102,9 +69,7 @@ export async function downloadAttachment(
   attachment: { readonly downloadUrl: string; readonly fileName: string },
   token: string | undefined,
 ): Promise<void> {
-  const response = await send(attachment.downloadUrl, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
+  const response = await sendAttachmentRequest(attachment.downloadUrl, {}, token);
   const url = URL.createObjectURL(await response.blob());
   try {
     const link = document.createElement('a');

@@ -77,6 +77,14 @@ export function setUnauthenticatedHandler(handler: ((token: string) => void) | u
   onUnauthenticated = handler;
 }
 
+/**
+ * Reports that the server refused `token` (UNAUTHENTICATED): over GraphQL, the attachment routes
+ * (HTTP 401) or the live-updates socket (close 4401). The session ends as for any refusal.
+ */
+export function sessionRefused(token: string): void {
+  onUnauthenticated?.(token);
+}
+
 /** POSTs one operation to `/graphql`; resolves with `data` or rejects with an `ApiError`. */
 export async function request<TData, TVariables>(
   op: Operation<TData, TVariables>,
@@ -111,7 +119,7 @@ export async function request<TData, TVariables>(
   if (first) {
     const raw = first.extensions?.code ?? 'INTERNAL';
     const code: ApiErrorCode = isApiErrorCode(raw) ? raw : 'INTERNAL';
-    if (code === 'UNAUTHENTICATED' && token) onUnauthenticated?.(token);
+    if (code === 'UNAUTHENTICATED' && token) sessionRefused(token);
     const retryAfter = first.extensions?.retryAfterSeconds;
     throw new ApiError(
       code,

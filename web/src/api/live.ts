@@ -1,6 +1,7 @@
-import { createClient } from 'graphql-ws/client';
+import { type Client, createClient } from 'graphql-ws/client';
 import { useEffect, useRef, useState } from 'react';
 import { useSession } from '../session/session-context';
+import { sessionRefused } from './graphql-client';
 
 /** One change of a ticket's read model, as the `ticketChanged` subscription pushes it. */
 export interface TicketChange {
@@ -22,6 +23,12 @@ export type LiveStatus = 'connecting' | 'live' | 'offline';
 /** Changes that arrive together (one transition projects several events) give one refresh. */
 const SETTLE_MS = 250;
 
+/**
+ * The close code the API ends a refused or ended session's socket with (`src/live/ws-close.ts`,
+ * reason `UNAUTHENTICATED: <why>`); graphql-ws does not retry it.
+ */
+const SESSION_ENDED_CLOSE = 4401;
+
 /** ws(s)://<this host>/graphql: the API serves the app and the WebSocket on the same origin. */
 function socketUrl(): string {
   const { protocol, host } = window.location;
@@ -29,10 +36,83 @@ function socketUrl(): string {
 }
 
 /**
+ * Whether a subscription failed because the server no longer takes the session (L3-04): its
+ * socket closed with 4401 (a password change, reset, deactivation or removed role elsewhere, or
+ * an expired token), or the subscription was answered UNAUTHENTICATED.
+ */
+function refusesSession(error: unknown): boolean {
+  if (Array.isArray(error)) return error.some(refusesSession);
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, extensions } = error as { code?: unknown; extensions?: { code?: unknown } };
+  return code === SESSION_ENDED_CLOSE || extensions?.code === 'UNAUTHENTICATED';
+}
+
+/** One graphql-ws client per session token, shared by every screen part that follows changes. */
+interface SharedClient {
+  readonly client: Client;
+  /** Whether its socket is open and acknowledged. */
+  readonly connected: boolean;
+  /** How many hooks use it; the last to leave disposes of it. */
+  users: number;
+}
+
+const clients = new Map<string, SharedClient>();
+
+/**
+ * The session's client, opened on first use. One socket carries every subscription of the tab
+ * (the ticket page and its attachments follow the same ticket over one connection).
+ */
+function acquireClient(token: string): SharedClient {
+  const known = clients.get(token);
+  if (known) {
+    known.users += 1;
+    return known;
+  }
+  let connected = false;
+  const client = createClient({
+    url: socketUrl(),
+    connectionParams: { authorization: `Bearer ${token}` },
+    lazy: true,
+    // Keep trying (with the library's randomised exponential backoff) while the screen is open.
+    retryAttempts: Number.MAX_SAFE_INTEGER,
+    shouldRetry: () => true,
+    keepAlive: 20_000,
+    on: {
+      connected: () => {
+        connected = true;
+      },
+      closed: () => {
+        connected = false;
+      },
+    },
+  });
+  const shared: SharedClient = {
+    client,
+    users: 1,
+    get connected() {
+      return connected;
+    },
+  };
+  clients.set(token, shared);
+  return shared;
+}
+
+function releaseClient(token: string, shared: SharedClient): void {
+  shared.users -= 1;
+  if (shared.users > 0) return;
+  if (clients.get(token) === shared) clients.delete(token);
+  void shared.client.dispose();
+}
+
+/**
  * Calls `onChange` when a ticket the user may see changes (one ticket when `number` is given),
  * over the API's `ticketChanged` subscription (graphql-ws). Changes missed while the socket was
  * down are not replayed, so `onChange` also runs after every reconnection: the screen re-reads
  * what it shows. Returns whether the feed is live, so a screen can say so (and fall back).
+ *
+ * L3-04: when the server ends the session (the socket closes with 4401, or the subscription is
+ * refused UNAUTHENTICATED), the session ends here as for a refused HTTP request: the app goes to
+ * the login page and says the session ended, without waiting for the user's next action.
  */
 export function useTicketChanges(
   onChange: (change: TicketChange | undefined) => void,
@@ -48,7 +128,7 @@ export function useTicketChanges(
       setStatus('offline');
       return;
     }
-    // A disposed client still reports its closing; only this effect's client may act.
+    // A released client may still report its closing; only this effect's subscription may act.
     let active = true;
     let pending: number | undefined;
     let last: TicketChange | undefined;
@@ -58,35 +138,32 @@ export function useTicketChanges(
       window.clearTimeout(pending);
       pending = window.setTimeout(() => callback.current(last), SETTLE_MS);
     };
-    let connectedBefore = false;
     const set = (next: LiveStatus) => {
       if (active) setStatus(next);
     };
-    setStatus('connecting');
-    const client = createClient({
-      url: socketUrl(),
-      connectionParams: { authorization: `Bearer ${token}` },
-      lazy: true,
-      // Keep trying (with the library's randomised exponential backoff) while the screen is open.
-      retryAttempts: Number.MAX_SAFE_INTEGER,
-      shouldRetry: () => true,
-      keepAlive: 20_000,
-      on: {
-        connected: () => {
-          set('live');
-          if (connectedBefore) notify(undefined);
-          connectedBefore = true;
-        },
-        closed: () => set('connecting'),
-      },
-    });
-    const unsubscribe = client.subscribe<{ ticketChanged: TicketChange }>(
+    const shared = acquireClient(token);
+    // Joining a socket that is already up: the next `connected` is a reconnection.
+    let connectedBefore = shared.connected;
+    setStatus(shared.connected ? 'live' : 'connecting');
+    const stopListening = [
+      shared.client.on('connected', () => {
+        set('live');
+        if (connectedBefore) notify(undefined);
+        connectedBefore = true;
+      }),
+      shared.client.on('closed', () => set('connecting')),
+    ];
+    const unsubscribe = shared.client.subscribe<{ ticketChanged: TicketChange }>(
       { query: TICKET_CHANGED, variables: number ? { number } : {} },
       {
         next: (result) => {
           if (result.data?.ticketChanged) notify(result.data.ticketChanged);
         },
-        error: () => set('offline'),
+        error: (error) => {
+          // The session context ignores a token it already replaced (Cambiar contraseña).
+          if (refusesSession(error)) sessionRefused(token);
+          set('offline');
+        },
         complete: () => undefined,
       },
     );
@@ -94,7 +171,8 @@ export function useTicketChanges(
       active = false;
       window.clearTimeout(pending);
       unsubscribe();
-      void client.dispose();
+      for (const stop of stopListening) stop();
+      releaseClient(token, shared);
     };
   }, [token, number]);
 

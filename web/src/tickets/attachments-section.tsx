@@ -8,6 +8,7 @@ import {
   uploadAttachment,
 } from '../api/attachments';
 import { ApiError } from '../api/graphql-client';
+import { useTicketChanges } from '../api/live';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem } from '../components/text-area-field';
 import { useQuery } from '../components/use-query';
@@ -27,7 +28,8 @@ function extensionOf(name: string): string {
  * session's token, and, while the ticket is open, an upload (chooser or drag and drop) checked
  * here against the server's own limits before it is sent; a refusal is shown in words. The
  * uploader (while the ticket is open) and provider staff may delete a file; a deleted file stays
- * in the list, greyed, with who deleted it and when, and no download (its bytes are gone).
+ * in the list, greyed, with who deleted it and when, and no download (its bytes are gone). The
+ * list follows the ticket live: a file someone else attaches or deletes appears without a reload.
  */
 export function AttachmentsSection({
   number,
@@ -44,6 +46,9 @@ export function AttachmentsSection({
   const { user, token, call } = useSession();
   const { format } = useLocalTime();
   const query = useQuery(TICKET_ATTACHMENTS, { number });
+  // An upload or deletion notifies the ticket's live feed (as a transition does); the ticket
+  // page's subscription shares this socket.
+  useTicketChanges(() => void query.reload(), number);
   const files = query.data?.ticket.attachments ?? [];
   // Deleted files take no place under the limit.
   const live = files.filter((f) => !f.deletedAt);
