@@ -174,6 +174,10 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     // The client sees who has its ticket, in the list and on the page.
     const listed = page.getByTestId('my-tickets').getByRole('row', { name: new RegExp(number) });
     expect(await listed.innerText()).toContain(SECOND_AGENT);
+    // Resolved, nothing runs: the list shows when it closes by itself instead (L3-07).
+    expect(await listed.getByTestId('auto-close-summary').innerText()).toMatch(
+      /^Cierre automático: /,
+    );
     await page.getByTestId('my-tickets').getByRole('link', { name: number }).click();
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
     expect(await state(page).innerText()).toBe('Resuelto');

@@ -52,10 +52,12 @@ export interface TicketSummary {
   assigneeName: string | null;
   /** L3-09/L3-19: the published release-for-testing date, if any. */
   releaseDate: string | null;
+  /** L3-07: while resolved, when the ticket closes by itself unless the client answers. */
+  autoCloseAt: string | null;
 }
 
 const SUMMARY_FIELDS = `number subject state category slaStatus nextDeadline registeredAt organizationId
-  assigneeName releaseDate`;
+  assigneeName releaseDate autoCloseAt`;
 
 export interface TicketEvent {
   seq: number;
@@ -93,8 +95,6 @@ export interface TicketDetail extends TicketSummary {
   requirementKind: string | null;
   remoteSessionAt: string | null;
   closureOutcome: string | null;
-  /** L3-07: while resolved, when the ticket closes by itself unless the client answers. */
-  autoCloseAt: string | null;
   allowedActions: string[];
   clocks: SlaClock[];
   timeline: TicketEvent[];
@@ -121,7 +121,7 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
   `query Ticket($number: String!) {
   ticket(number: $number) {
     ${SUMMARY_FIELDS} description classification requirementKind remoteSessionAt
-    closureOutcome autoCloseAt allowedActions assigneeId registrantName
+    closureOutcome allowedActions assigneeId registrantName
     clocks { ${CLOCK_FIELDS} }
     timeline { seq type at actorRole actorName agentName data }
     estimates { version hours scope status submittedAt }

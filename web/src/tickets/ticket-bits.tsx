@@ -65,7 +65,11 @@ export function TicketTable({
                 <SlaBadge status={ticket.slaStatus} />
               </td>
               <td>
-                <DueSummary deadline={ticket.nextDeadline} releaseDate={ticket.releaseDate} />
+                <DueSummary
+                  deadline={ticket.nextDeadline}
+                  releaseDate={ticket.releaseDate}
+                  autoCloseAt={ticket.autoCloseAt}
+                />
               </td>
               {showAssignee && (
                 <td data-testid="ticket-assignee-cell">
@@ -97,16 +101,26 @@ export function bySoonestDeadline(a: TicketSummary, b: TicketSummary): number {
 export function DueSummary({
   deadline,
   releaseDate,
+  autoCloseAt,
 }: {
   deadline: string | null;
   releaseDate: string | null;
+  /** L3-07: a resolved ticket's automatic closure, when nothing else is due. */
+  autoCloseAt?: string | null;
 }) {
   const { t } = useI18n();
   const { format } = useLocalTime();
   return (
     <>
       {deadline && <time dateTime={deadline}>{format(deadline)}</time>}
-      {!deadline && !releaseDate && <span className="muted">{t.tickets.noDeadline}</span>}
+      {!deadline && !releaseDate && autoCloseAt && (
+        <span data-testid="auto-close-summary">
+          {t.tickets.autoClose}: <time dateTime={autoCloseAt}>{format(autoCloseAt)}</time>
+        </span>
+      )}
+      {!deadline && !releaseDate && !autoCloseAt && (
+        <span className="muted">{t.tickets.noDeadline}</span>
+      )}
       {releaseDate && (
         <span className={deadline ? 'muted small block' : 'block'} data-testid="published-delivery">
           {t.planning.workList.publishedDelivery}:{' '}
