@@ -215,6 +215,24 @@ describe('Users (web app, admins)', () => {
     await page.getByRole('button', { name: 'Entrar' }).click();
     await page.getByRole('heading', { name: /No cierra el corte de caja/ }).waitFor();
     await other.context.close();
+
+    // Two tabs of one browser share one login: the ticket tab and one that changes the password.
+    // The tab that changed it keeps its fresh session after a reload (the ticket tab, refused,
+    // forgets only its own token), and the ticket tab carries on with the fresh one, no login.
+    const tab = await page.context().newPage();
+    await tab.goto('/cambiar-contrasena');
+    await tab.getByLabel('Contraseña actual').fill('clave-cambiada-2027');
+    await tab.getByLabel('Contraseña nueva').fill('clave-tercera-2028');
+    await tab.getByLabel('Repite la contraseña').fill('clave-tercera-2028');
+    await tab.getByRole('button', { name: 'Cambiar contraseña' }).click();
+    await tab.getByText('Tu contraseña cambió.', { exact: false }).waitFor();
+    await page.getByTestId('who').waitFor();
+    await page.goto(ticketPath);
+    await page.getByRole('heading', { name: /No cierra el corte de caja/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(ticketPath);
+    await tab.reload();
+    await tab.getByTestId('who').waitFor();
+    expect(new URL(tab.url()).pathname).not.toBe('/entrar');
   });
 
   it("edits a user's name and roles", async () => {

@@ -11,7 +11,14 @@ import {
 import { type Operation, request, setUnauthenticatedHandler } from '../api/graphql-client';
 import { LOGIN, ME, type User } from '../api/operations';
 import { useI18n } from '../i18n/i18n-context';
-import { isExpired, loadSession, saveSession, type Session } from './session-storage';
+import {
+  forgetSession,
+  isExpired,
+  loadSession,
+  onStoredSessionChange,
+  saveSession,
+  type Session,
+} from './session-storage';
 
 interface SessionApi {
   readonly user: User | undefined;
@@ -46,11 +53,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // The current token, for telling a refusal of this session from a late one of a replaced token.
   const currentToken = useRef(session?.token);
   const replace = useCallback((next: Session | undefined, endedByItself = false) => {
+    // A session that ended by itself forgets only its own token: another tab may have stored a
+    // fresh one meanwhile (it changed the password), and that one carries on.
+    if (next === undefined && endedByItself) forgetSession(currentToken.current);
+    else saveSession(next);
     currentToken.current = next?.token;
-    saveSession(next);
     setSession(next);
     setEnded(endedByItself);
   }, []);
+
+  // The tabs of one browser share one login: a session another tab stores (it logged in, or
+  // changed the password and got a fresh one) is taken up here too. A forgotten one is not
+  // followed: it may be a tab whose old token was refused while this one is getting the fresh.
+  useEffect(
+    () =>
+      onStoredSessionChange(() => {
+        const stored = loadSession();
+        if (!stored || stored.token === currentToken.current) return;
+        currentToken.current = stored.token;
+        setSession(stored);
+        setEnded(false);
+      }),
+    [],
+  );
 
   // The server refusing the token (expired, user deactivated, password changed elsewhere) ends
   // the session here too; a request still in flight with a token this tab already replaced

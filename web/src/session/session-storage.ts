@@ -34,3 +34,26 @@ export function saveSession(session: Session | undefined): void {
   if (session) localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
   else localStorage.removeItem(STORAGE_KEY);
 }
+
+/**
+ * Forgets the stored session only while it is still `token`: another tab of this browser may
+ * already have stored a fresh one (it changed the password), which must survive.
+ */
+export function forgetSession(token: string | undefined): void {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    if (raw && (JSON.parse(raw) as Partial<Session>).token !== token) return;
+  } catch {
+    // Unreadable: forget it.
+  }
+  localStorage.removeItem(STORAGE_KEY);
+}
+
+/** Calls `onChange` when another tab of this browser stores or forgets the session. */
+export function onStoredSessionChange(onChange: () => void): () => void {
+  const listener = (event: StorageEvent) => {
+    if (event.key === STORAGE_KEY || event.key === null) onChange();
+  };
+  window.addEventListener('storage', listener);
+  return () => window.removeEventListener('storage', listener);
+}
