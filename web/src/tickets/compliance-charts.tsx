@@ -1,4 +1,5 @@
 import type { ComplianceRow } from '../api/tickets';
+import { PercentBarCell } from '../components/percent-bar-cell';
 import { useI18n } from '../i18n/i18n-context';
 
 interface Bar {
@@ -46,8 +47,7 @@ function BarTable({
   keyHeader: string;
   bars: Bar[];
 }) {
-  const { t, language } = useI18n();
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  const { t } = useI18n();
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} className="chart-title">
@@ -77,28 +77,7 @@ function BarTable({
                   <th scope="row" className="capitalize">
                     {bar.label}
                   </th>
-                  <td className="bar-col">
-                    <div className="bar-cell">
-                      <span className="bar-track" aria-hidden="true">
-                        {pct !== undefined && (
-                          <span
-                            className={
-                              pct >= 95 ? 'bar-fill' : pct >= 80 ? 'bar-fill warn' : 'bar-fill bad'
-                            }
-                            style={{ width: `${pct}%` }}
-                          />
-                        )}
-                      </span>
-                      {pct === undefined ? (
-                        <span className="bar-value">
-                          <span aria-hidden="true">—</span>
-                          <span className="visually-hidden">{t.dashboard.noData}</span>
-                        </span>
-                      ) : (
-                        <span className="bar-value">{`${number.format(pct)} %`}</span>
-                      )}
-                    </div>
-                  </td>
+                  <PercentBarCell percent={pct} good={95} warn={80} />
                   <td className="num">{bar.met}</td>
                   <td className="num">{bar.breached}</td>
                 </tr>

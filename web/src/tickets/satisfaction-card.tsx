@@ -1,5 +1,6 @@
 import { SATISFACTION_SUMMARY, type SatisfactionStats } from '../api/satisfaction';
 import { ErrorMessage } from '../components/error-message';
+import { PercentBarCell } from '../components/percent-bar-cell';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
@@ -7,31 +8,6 @@ import { ticketPath, useLocalTime } from './ticket-bits';
 
 /** How many of each client's lowest ratings the card lists. */
 const LOWEST = 5;
-
-/** The % satisfied cell: the number is the data, the CSS bar (as in the compliance charts) decoration. */
-function SatisfiedCell({ percent }: { percent: number | null }) {
-  const { t, language } = useI18n();
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-  return (
-    <td className="bar-col">
-      <div className="bar-cell">
-        <span className="bar-track" aria-hidden="true">
-          {percent !== null && (
-            <span
-              className={
-                percent >= 80 ? 'bar-fill' : percent >= 60 ? 'bar-fill warn' : 'bar-fill bad'
-              }
-              style={{ width: `${percent}%` }}
-            />
-          )}
-        </span>
-        <span className="bar-value">
-          {percent === null ? t.dashboard.noData : `${number.format(percent)} %`}
-        </span>
-      </div>
-    </td>
-  );
-}
 
 function StatsCells({ stats }: { stats: SatisfactionStats }) {
   const { language } = useI18n();
@@ -45,7 +21,7 @@ function StatsCells({ stats }: { stats: SatisfactionStats }) {
       <td className="num">
         {stats.averageScore === null ? '—' : number.format(stats.averageScore)}
       </td>
-      <SatisfiedCell percent={stats.satisfiedPercent} />
+      <PercentBarCell percent={stats.satisfiedPercent} good={80} warn={60} />
     </>
   );
 }

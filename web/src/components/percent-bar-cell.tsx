@@ -1,0 +1,43 @@
+import { useI18n } from '../i18n/i18n-context';
+
+/**
+ * A table cell with a percentage: the number is the data, the CSS bar decoration (green from
+ * `good`, amber from `warn`, red below). No percentage: a dash, «sin datos» for screen readers.
+ */
+export function PercentBarCell({
+  percent,
+  good,
+  warn,
+}: {
+  percent: number | null | undefined;
+  good: number;
+  warn: number;
+}) {
+  const { t, language } = useI18n();
+  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  const known = percent !== null && percent !== undefined;
+  return (
+    <td className="bar-col">
+      <div className="bar-cell">
+        <span className="bar-track" aria-hidden="true">
+          {known && (
+            <span
+              className={
+                percent >= good ? 'bar-fill' : percent >= warn ? 'bar-fill warn' : 'bar-fill bad'
+              }
+              style={{ width: `${percent}%` }}
+            />
+          )}
+        </span>
+        {known ? (
+          <span className="bar-value">{`${number.format(percent)} %`}</span>
+        ) : (
+          <span className="bar-value">
+            <span aria-hidden="true">—</span>
+            <span className="visually-hidden">{t.dashboard.noData}</span>
+          </span>
+        )}
+      </div>
+    </td>
+  );
+}
