@@ -175,7 +175,8 @@ export class AttachmentsService {
     // notified when someone else deleted it first.
     const [deleted] = await this.db.query<{ deleted_at: Date; deleted_by: string }[]>(
       `WITH deleted AS (
-         UPDATE ticket_attachment SET content = NULL, deleted_at = now(), deleted_by = $2
+         UPDATE ticket_attachment
+            SET content = NULL, sha256 = NULL, deleted_at = now(), deleted_by = $2
           WHERE id = $1 AND deleted_at IS NULL
           RETURNING ticket_number, deleted_at, deleted_by)
        SELECT deleted_at, deleted_by, pg_notify($3, ticket_number) FROM deleted`,
@@ -183,7 +184,7 @@ export class AttachmentsService {
     );
     // Someone else deleted it since it was read: their deletion is the record.
     if (!deleted) return this.find(row.id, false);
-    return { ...row, deletedAt: deleted.deleted_at, deletedBy: deleted.deleted_by };
+    return { ...row, sha256: null, deletedAt: deleted.deleted_at, deletedBy: deleted.deleted_by };
   }
 
   /** The ticket's live files (a deleted file frees its place). */

@@ -23,9 +23,9 @@ export class TicketAttachmentEntity {
   @Column({ name: 'size_bytes', type: 'integer' })
   sizeBytes!: number;
 
-  /** Lowercase hex SHA-256 of `content`. */
-  @Column({ type: 'text' })
-  sha256!: string;
+  /** Lowercase hex SHA-256 of `content`; null once the file is deleted (it goes with the bytes). */
+  @Column({ type: 'text', nullable: true })
+  sha256!: string | null;
 
   /** The bytes; null once the file is deleted. */
   @Column({ type: 'bytea', select: false, nullable: true })

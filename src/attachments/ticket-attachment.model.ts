@@ -26,8 +26,12 @@ export class TicketAttachmentModel {
   @Field(() => Int)
   sizeBytes!: number;
 
-  @Field({ description: 'Lowercase hex SHA-256 of the bytes, to check a download.' })
-  sha256!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Lowercase hex SHA-256 of the bytes, to check a download; null once deleted (it goes with the bytes).',
+  })
+  sha256!: string | null;
 
   @Field(() => ID)
   uploadedById!: string;

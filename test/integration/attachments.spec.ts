@@ -521,7 +521,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
           file_name: string;
           has_content: boolean;
           size_bytes: number;
-          sha256: string;
+          sha256: string | null;
           deleted_at: Date | null;
           deleted_by: string | null;
           deleter_email: string | null;
@@ -577,7 +577,8 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       file_name: 'mio.txt',
       has_content: false,
       size_bytes: mine.body.sizeBytes,
-      sha256: mine.body.sha256,
+      // The digest goes with the bytes (a tiny file's SHA-256 could be found by brute force).
+      sha256: null,
       deleted_by: mine.body.uploadedById,
       deleter_email: REGISTRANT,
     });
@@ -666,7 +667,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     ]);
   });
 
-  it('stores a file either live with its bytes or deleted without them, and who deleted it (database CHECKs)', async () => {
+  it('stores a file either live with its bytes and digest or deleted without them, and who deleted it (database CHECKs)', async () => {
     const number = await register();
     const up = await upload(
       number,
@@ -687,12 +688,15 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       `UPDATE ticket_attachment SET content = NULL WHERE id = $1 AND $2::uuid IS NOT NULL`,
       `UPDATE ticket_attachment SET content = NULL, deleted_at = now() WHERE id = $1 AND $2::uuid IS NOT NULL`,
       `UPDATE ticket_attachment SET deleted_by = $2 WHERE id = $1`,
+      // Deleted without its bytes but still with their digest; a live file without a digest.
+      `UPDATE ticket_attachment SET content = NULL, deleted_at = now(), deleted_by = $2 WHERE id = $1`,
+      `UPDATE ticket_attachment SET sha256 = NULL WHERE id = $1 AND $2::uuid IS NOT NULL`,
     ]) {
       expect({ sql, outcome: await refused(sql) }).toEqual({ sql, outcome: '23514' });
     }
     expect(
       await refused(
-        `UPDATE ticket_attachment SET content = NULL, deleted_at = now(), deleted_by = $2 WHERE id = $1`,
+        `UPDATE ticket_attachment SET content = NULL, sha256 = NULL, deleted_at = now(), deleted_by = $2 WHERE id = $1`,
       ),
     ).toBe('stored');
   });
