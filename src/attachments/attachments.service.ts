@@ -9,7 +9,7 @@ import { type AuthenticatedUser, isProviderStaff } from '../identity';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { TicketWithParts } from '../tickets/ticket.mapper';
 import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
-import { TICKET_CHANGED_CHANNEL } from '../tickets/ticket-projection.service';
+import { notifyTicketChanged, TICKET_CHANGED_CHANNEL } from '../tickets/ticket-projection.service';
 import { TicketsService } from '../tickets/tickets.service';
 import { attachmentNotification } from './attachment-notifications';
 import { acceptFile, attachmentLimitReached, type IncomingFile } from './attachment-policy';
@@ -247,11 +247,6 @@ function attachmentDeleted(row: TicketAttachmentEntity): DomainError {
       deletedAt,
     },
   );
-}
-
-/** Live subscribers hear that the ticket changed once `tx` commits (never if it rolls back). */
-async function notifyTicketChanged(tx: EntityManager, number: string): Promise<void> {
-  await tx.query(`SELECT pg_notify($1, $2)`, [TICKET_CHANGED_CHANNEL, number]);
 }
 
 /** A closed or cancelled ticket takes no more files (the ticket's record is final). */

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error'
 import { AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, isProviderStaff, OrganizationKind, Role } from '../identity';
 import { mailDomain, outboxMessageId } from '../notifications/message-id';
+import { notifyTicketChanged } from '../tickets/ticket-projection.service';
 import { renderLowRatingEmail } from './low-rating-email';
 import {
   changeableUntil,
@@ -117,6 +118,8 @@ export class SatisfactionService {
         );
       }
       if (isLowScore(row.score)) await this.queueLowRatingEmail(tx, ticket, row);
+      // The ticket page and the managers' «Satisfacción» card follow it live.
+      await notifyTicketChanged(tx, ticket.number);
       return toModel(row);
     });
   }

@@ -12,6 +12,14 @@ import { foldEvents, type ProjectionBatch, type ReadModelSlice } from './ticket-
 export const TICKET_CHANGED_CHANNEL = 'ticket_changed';
 
 /**
+ * Tells live subscribers that ticket `number` changed outside the workflow (a file, a rating),
+ * once `tx` commits (never if it rolls back).
+ */
+export async function notifyTicketChanged(tx: EntityManager, number: string): Promise<void> {
+  await tx.query(`SELECT pg_notify($1, $2)`, [TICKET_CHANGED_CHANNEL, number]);
+}
+
+/**
  * Writes the ticket workflows' events to the append-only log and folds them into the read model.
  * Idempotent: a retried batch inserts no event twice (key: ticket number + sequence) and an older
  * batch never overwrites a newer read model.

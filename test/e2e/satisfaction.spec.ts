@@ -102,6 +102,31 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     expect(await lowest.innerText()).toContain('Al final quedó bien resuelto.');
     await screenshot(page, '62-manager-satisfaction-card', { docs: 'manager-satisfaction' });
 
+    // Live: the client changes the rating; the open card follows without a reload.
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    const changed = await gql(
+      e2e.world.api,
+      'mutation ($input: RateTicketInput!) { rateTicket(input: $input) { score } }',
+      { input: { number, score: 5, comment: 'Al final quedó bien resuelto.' } },
+      e2e.world.bearer(Role.CLIENT_USER),
+    );
+    expect(changed.body.errors).toBeUndefined();
+    await card
+      .getByTestId('satisfaction-overall')
+      .getByText('1 calificación · promedio 5.00 de 5 · 100 % satisfechos')
+      .waitFor();
+    expect(
+      await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
+    ).toBe(true);
+    // Back to 4, as the rest of this spec expects.
+    const back = await gql(
+      e2e.world.api,
+      'mutation ($input: RateTicketInput!) { rateTicket(input: $input) { score } }',
+      { input: { number, score: 4, comment: 'Al final quedó bien resuelto.' } },
+      e2e.world.bearer(Role.CLIENT_USER),
+    );
+    expect(back.body.errors).toBeUndefined();
+
     await lowest.getByRole('link', { name: number }).click();
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
     await rating(page).getByRole('heading', { name: 'Satisfacción con la atención' }).waitFor();

@@ -178,7 +178,12 @@ export function DashboardPage() {
           </section>
         </>
       )}
-      <SatisfactionCard from={range.from} to={range.to} months={COMPLIANCE_MONTHS} />
+      <SatisfactionCard
+        from={range.from}
+        to={range.to}
+        months={COMPLIANCE_MONTHS}
+        refresh={updatedAt}
+      />
     </div>
   );
 }

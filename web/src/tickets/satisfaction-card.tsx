@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { SATISFACTION_SUMMARY, type SatisfactionStats } from '../api/satisfaction';
 import { ErrorMessage } from '../components/error-message';
 import { PercentBarCell } from '../components/percent-bar-cell';
@@ -34,15 +35,27 @@ export function SatisfactionCard({
   from,
   to,
   months,
+  refresh,
 }: {
   from: string;
   to: string;
   months: number;
+  /** Changes when the page's live data refreshed (a ticket changed, e.g. a rating): reload. */
+  refresh?: number;
 }) {
   const { t, language } = useI18n();
   const c = t.satisfaction;
   const { format } = useLocalTime();
   const query = useQuery(SATISFACTION_SUMMARY, { from, to, lowest: LOWEST });
+  const { reload } = query;
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    void reload();
+  }, [refresh, reload]);
   const summary = query.data?.satisfactionSummary;
   const monthName = new Intl.DateTimeFormat(language, {
     month: 'short',
