@@ -103,7 +103,7 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     await screenshot(page, '62-manager-satisfaction-card', { docs: 'manager-satisfaction' });
 
     // Live: the client changes the rating; the open card follows without a reload.
-    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    await page.evaluate('window.__notReloaded = true');
     const changed = await gql(
       e2e.world.api,
       'mutation ($input: RateTicketInput!) { rateTicket(input: $input) { score } }',
@@ -115,9 +115,7 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
       .getByTestId('satisfaction-overall')
       .getByText('1 calificación · promedio 5.00 de 5 · 100 % satisfechos')
       .waitFor();
-    expect(
-      await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
-    ).toBe(true);
+    expect(await page.evaluate('window.__notReloaded')).toBe(true);
     // Back to 4, as the rest of this spec expects.
     const back = await gql(
       e2e.world.api,
