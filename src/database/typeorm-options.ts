@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { PoolClient } from './pg-client';
 import { TicketAttachmentEntity } from '../attachments/ticket-attachment.entity';
 import { BusinessCalendarVersionEntity } from '../business-time/calendars/business-calendar-version.entity';
 import { BusinessCalendarEntity } from '../business-time/calendars/business-calendar.entity';
@@ -50,7 +51,7 @@ export function typeOrmOptions(url: string): DataSourceOptions {
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     migrationsRun: false,
-    // Fail fast when PostgreSQL is down, instead of hanging requests.
-    extra: { connectionTimeoutMillis: 5_000, max: 10 },
+    // Fail fast when PostgreSQL is down, instead of hanging requests. `Client`: see PoolClient.
+    extra: { connectionTimeoutMillis: 5_000, max: 10, Client: PoolClient },
   };
 }
