@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
-import { mailDomain, outboxMessageId } from '../notifications/message-id';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { AppUserEntity } from './app-user.entity';
 import { PasswordHasher } from './password-hasher';
 import {
@@ -36,6 +36,7 @@ export class PasswordLinksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -73,30 +74,19 @@ export class PasswordLinksService {
       recipient: user,
       organizationName: user.organization.name,
     });
-    const eventKey = `password-link-${id}`;
-    const eventType = PASSWORD_LINK_EMAIL_TYPE[purpose];
-    const payload = {
-      event: { type: eventType, eventKey, occurredAt: new Date().toISOString(), userId: user.id },
-      names: {},
-    };
-    await tx.query(
-      `INSERT INTO email_outbox (event_key, event_type, ticket_number, recipient_user_id,
-         recipient_address, locale, template, payload, subject, text, html, message_id)
-       VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        eventKey,
-        eventType,
-        user.id,
-        user.email,
-        email.locale,
-        email.template,
-        JSON.stringify(payload),
-        email.subject,
-        email.text,
-        email.html,
-        outboxMessageId(eventKey, user.email, mailDomain(this.config.mail.from)),
-      ],
-    );
+    await this.notifications.enqueueRendered(tx, [
+      {
+        event: {
+          type: PASSWORD_LINK_EMAIL_TYPE[purpose],
+          eventKey: `password-link-${id}`,
+          occurredAt: new Date().toISOString(),
+          detail: { userId: user.id },
+        },
+        ticketNumber: null,
+        recipient: user,
+        email,
+      },
+    ]);
     return { email: user.email, expiresAt };
   }
 

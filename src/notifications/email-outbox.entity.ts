@@ -11,9 +11,18 @@ export interface StoredAttachment {
   readonly content: string;
 }
 
+/** The cause of an email another domain renders itself (a password link, a low rating). */
+export interface OwnMailEvent {
+  readonly type: string;
+  readonly eventKey: string;
+  readonly occurredAt: string;
+  /** What the domain keeps as record (ids, a score); never a secret: the row outlives the send. */
+  readonly detail: Readonly<Record<string, string | number | null>>;
+}
+
 /** What an outbox row keeps of its cause: the event as given, and the names it mentions. */
 export interface OutboxPayload {
-  readonly event: NotificationEvent | CheckpointAgendaEvent;
+  readonly event: NotificationEvent | CheckpointAgendaEvent | OwnMailEvent;
   readonly names: Readonly<Record<string, string>>;
 }
 

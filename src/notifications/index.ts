@@ -2,6 +2,10 @@
 export type * from './notification-event';
 export { deliveryAtRiskEventKey, providerEventKey, ticketEventKey } from './notification-event';
 export { NotificationsModule } from './notifications.module';
-export { NotificationsService, type EnqueueResult } from './notifications.service';
+export {
+  NotificationsService,
+  type EnqueueResult,
+  type RenderedNotification,
+} from './notifications.service';
 export { EmailOutboxEntity } from './email-outbox.entity';
 export { EmailStatus } from './email-status.enum';

@@ -6,7 +6,7 @@ import { AppUserEntity } from '../identity/app-user.entity';
 import { OrganizationKind } from '../identity/organization-kind.enum';
 import { OrganizationEntity } from '../identity/organization.entity';
 import { Role } from '../identity/role.enum';
-import { EmailOutboxEntity } from './email-outbox.entity';
+import { EmailOutboxEntity, type OutboxPayload, type OwnMailEvent } from './email-outbox.entity';
 import { EmailStatus } from './email-status.enum';
 import { mailDomain, outboxMessageId } from './message-id';
 import type { CheckpointAgendaEvent, NotificationEvent } from './notification-event';
@@ -19,6 +19,19 @@ import {
 } from './recipient-rules';
 import { renderCheckpointAgendaEmail } from './templates/checkpoint.templates';
 import { type RenderedEmail, renderEmail } from './templates/render-email';
+
+/**
+ * One email a domain renders itself (password links, low ratings), for one recipient: queued by
+ * {@link NotificationsService.enqueueRendered} like every other email.
+ */
+export interface RenderedNotification {
+  readonly event: OwnMailEvent;
+  readonly ticketNumber: string | null;
+  readonly recipient: Pick<RecipientCandidate, 'id' | 'email'>;
+  readonly email: Omit<RenderedEmail, 'attachments'> & Partial<Pick<RenderedEmail, 'attachments'>>;
+  /** Names the event mentions, by user id (kept in the row's payload). */
+  readonly names?: Readonly<Record<string, string>>;
+}
 
 /** What {@link NotificationsService.enqueue} wrote. */
 export interface EnqueueResult {
@@ -120,6 +133,35 @@ export class NotificationsService {
         domain,
       });
       return outboxRow(event, null, r, email, { event, names: {} }, domain);
+    });
+    return this.insert(manager, rows);
+  }
+
+  /**
+   * Queues emails other domains rendered (a password link, a low-rating alert), with the same
+   * guarantees as {@link enqueue}: inside the caller's transaction, one Message-ID per event and
+   * address, and idempotent per `eventKey` and address.
+   */
+  async enqueueRendered(
+    manager: EntityManager,
+    emails: readonly RenderedNotification[],
+  ): Promise<EnqueueResult> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(
+        'NotificationsService.enqueueRendered must run inside the transaction that records the event',
+      );
+    }
+    const domain = mailDomain(this.config.mail.from);
+    const rows = emails.map(({ event, ticketNumber, recipient, email, names }) => {
+      if (!event.eventKey.trim()) throw new Error('RenderedNotification.event.eventKey is empty');
+      return outboxRow(
+        event,
+        ticketNumber,
+        recipient,
+        { ...email, attachments: email.attachments ?? [] },
+        { event, names: names ?? {} },
+        domain,
+      );
     });
     return this.insert(manager, rows);
   }
@@ -250,9 +292,9 @@ function mentionedUsers(event: NotificationEvent): string[] {
 function outboxRow(
   event: { readonly eventKey: string; readonly type: string },
   ticketNumber: string | null,
-  recipient: RecipientCandidate,
+  recipient: Pick<RecipientCandidate, 'id' | 'email'>,
   email: RenderedEmail,
-  payload: EmailOutboxEntity['payload'],
+  payload: OutboxPayload,
   domain: string,
 ): QueryDeepPartialEntity<EmailOutboxEntity> {
   return {

@@ -4,7 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, isProviderStaff, OrganizationKind, Role } from '../identity';
-import { mailDomain, outboxMessageId } from '../notifications/message-id';
+import { NotificationsService } from '../notifications/notifications.service';
+import { mailDomain } from '../notifications/message-id';
 import { notifyTicketChanged } from '../tickets/ticket-projection.service';
 import { renderLowRatingEmail } from './low-rating-email';
 import {
@@ -64,6 +65,7 @@ export class SatisfactionService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -271,61 +273,49 @@ export class SatisfactionService {
         ORDER BY email`,
       [OrganizationKind.PROVIDER, Role.MANAGER],
     );
-    const eventKey = lowRatingEventKey(ticket.number, rating.rated_at);
-    const domain = mailDomain(this.config.mail.from);
-    const occurredAt = rating.updated_at.toISOString();
-    const payload = JSON.stringify({
-      event: {
-        type: LOW_RATING_EMAIL_TYPE,
-        eventKey,
-        occurredAt,
+    const event = {
+      type: LOW_RATING_EMAIL_TYPE,
+      eventKey: lowRatingEventKey(ticket.number, rating.rated_at),
+      occurredAt: rating.updated_at.toISOString(),
+      detail: {
         ticketNumber: ticket.number,
         score: rating.score,
         comment: rating.comment,
         ratedBy: rating.rated_by,
       },
-      names: { [rating.rated_by]: rating.rated_by_name },
-    });
-    for (const manager of managers) {
-      const email = renderLowRatingEmail(
-        {
-          ticket,
-          organizationName: ticket.organization_name,
-          score: rating.score,
-          comment: rating.comment,
-          ratedAt: rating.updated_at,
-          ratedByName: rating.rated_by_name ?? '—',
-          assigneeName: ticket.assignee_name,
-        },
-        {
-          email: manager.email,
-          displayName: manager.display_name,
-          locale: manager.locale,
-          timeZone: manager.time_zone,
-        },
-        { publicUrl: this.config.api.publicUrl, from: this.config.mail.from, domain },
-      );
-      await tx.query(
-        `INSERT INTO email_outbox (event_key, event_type, ticket_number, recipient_user_id,
-           recipient_address, locale, template, payload, subject, text, html, message_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         ON CONFLICT (event_key, recipient_address) DO NOTHING`,
-        [
-          eventKey,
-          LOW_RATING_EMAIL_TYPE,
-          ticket.number,
-          manager.id,
-          manager.email,
-          email.locale,
-          email.template,
-          payload,
-          email.subject,
-          email.text,
-          email.html,
-          outboxMessageId(eventKey, manager.email, domain),
-        ],
-      );
-    }
+    };
+    const options = {
+      publicUrl: this.config.api.publicUrl,
+      from: this.config.mail.from,
+      domain: mailDomain(this.config.mail.from),
+    };
+    await this.notifications.enqueueRendered(
+      tx,
+      managers.map((manager) => ({
+        event,
+        ticketNumber: ticket.number,
+        recipient: manager,
+        names: rating.rated_by_name ? { [rating.rated_by]: rating.rated_by_name } : {},
+        email: renderLowRatingEmail(
+          {
+            ticket,
+            organizationName: ticket.organization_name,
+            score: rating.score,
+            comment: rating.comment,
+            ratedAt: rating.updated_at,
+            ratedByName: rating.rated_by_name ?? '—',
+            assigneeName: ticket.assignee_name,
+          },
+          {
+            email: manager.email,
+            displayName: manager.display_name,
+            locale: manager.locale,
+            timeZone: manager.time_zone,
+          },
+          options,
+        ),
+      })),
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
+import { Locale } from '../../src/identity/locale.enum';
 import { Role } from '../../src/identity/role.enum';
 import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
 import type {
@@ -221,6 +222,40 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
     expect(english.text).toContain(`> ${e.AUTHORIZATION_RECORDED.statement}`);
     // Dates in the recipient's zone, with its name: 16:10Z is 01:10 next day in Tokyo.
     expect(english.text).toMatch(/When: Friday, February 6, 2026 at 1:10\sAM \(Asia\/Tokyo\)/);
+  });
+
+  it('an email another domain rendered is queued in its transaction, once, and delivered', async () => {
+    const recipient = users['usuario@aurora.example'];
+    const rendered = {
+      event: {
+        type: 'PASSWORD_RESET_LINK',
+        eventKey: `rendered-${process.pid}-${Date.now()}`,
+        occurredAt: new Date().toISOString(),
+        detail: { userId: recipient.id },
+      },
+      ticketNumber: null,
+      recipient,
+      email: {
+        template: 'PASSWORD_RESET_LINK.v1',
+        locale: Locale.ES_MX,
+        subject: 'Restablece tu contraseña',
+        text: 'Texto',
+        html: '<p>Texto</p>',
+      },
+    };
+    await expect(service.enqueueRendered(world.db.manager, [rendered])).rejects.toThrow(
+      /inside the transaction/,
+    );
+    const queue = () => world.db.transaction((m) => service.enqueueRendered(m, [rendered]));
+    expect(await queue()).toEqual({ recipients: [recipient.email], inserted: 1 });
+    expect(await queue()).toEqual({ recipients: [recipient.email], inserted: 0 });
+    const rows = await waitFor('SENT', async () => {
+      const r = await outbox(rendered.event.eventKey);
+      return r.length === 1 && r[0].status === 'SENT' && r;
+    });
+    const [mail] = await delivered(rows);
+    expect(mail.subject).toBe('Restablece tu contraseña');
+    expect(mail.to).toEqual([recipient.email]);
   });
 
   it('an internal note produces no outbox row', async () => {
