@@ -21,4 +21,17 @@ export const ticketPageEn: TicketPageMessages = {
   assignedTo: (name: string) => `Assigned to ${name}`,
   authorizedBy: (name: string, version: number, at: string) =>
     `${name} authorized estimate v${version} on ${at}`,
+  liveDraft: {
+    updated: (state: string) => `The ticket was updated while you were writing (state: ${state}).`,
+    acknowledge: 'Got it',
+    withdrawn: (state: string) =>
+      `This action is no longer available: the ticket moved to ${state}.`,
+    kept: 'Your text was kept:',
+    keptLabel: 'Your text (read-only)',
+    copy: 'Copy',
+    copied: 'Copied to the clipboard.',
+    copyFailed: 'Could not copy; select the text and copy it by hand.',
+    discard: 'Discard',
+    restored: 'We restored the comment you had not sent.',
+  },
 };

@@ -21,6 +21,19 @@ export const ticketPageEsMX = {
   // L3-09: la autorización escrita, con quién y cuándo.
   authorizedBy: (name: string, version: number, at: string) =>
     `${name} autorizó la estimación v${version} el ${at}`,
+  // Un formulario abierto mientras el ticket cambia en vivo: lo escrito no se pierde.
+  liveDraft: {
+    updated: (state: string) => `El ticket se actualizó mientras escribías (estado: ${state}).`,
+    acknowledge: 'Entendido',
+    withdrawn: (state: string) => `Esta acción ya no está disponible: el ticket pasó a ${state}.`,
+    kept: 'Tu texto se conservó:',
+    keptLabel: 'Tu texto (solo lectura)',
+    copy: 'Copiar',
+    copied: 'Copiado al portapapeles.',
+    copyFailed: 'No se pudo copiar; selecciona el texto y cópialo a mano.',
+    discard: 'Descartar',
+    restored: 'Recuperamos el comentario que no enviaste.',
+  },
 };
 
 export type TicketPageMessages = typeof ticketPageEsMX;

@@ -14,6 +14,8 @@ import { answerUnknown, useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
 import { zonedWallTimeToUtc } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
+import { draftText } from './live-draft';
+import { PreservedDraft, TicketUpdatedNotice, useLiveForm } from './live-form';
 import { useLocalTime } from './ticket-bits';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -33,12 +35,14 @@ const MIN_ESTIMATE_HOURS = 0.25;
 interface FormProps {
   name: string;
   ticket: TicketDetail;
+  /** Whether the ticket, as the page shows it now, still allows this action. */
+  allowed: boolean;
   onDone: (message: string) => Promise<void>;
   onClose: () => void;
 }
 
 /** The fields one transition needs, sent with a request ID that survives a network retry. */
-function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
+function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   const { t } = useI18n();
   const { call } = useSession();
   const { zone } = useLocalTime();
@@ -72,6 +76,8 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
   const [retrying, setRetrying] = useState(false);
+  // The page follows the ticket live: a change while this form is open keeps what was typed.
+  const live = useLiveForm(ticket, { active: true, allowed, sending: busy });
 
   const balance = useQuery(
     HOUR_BALANCE,
@@ -201,6 +207,37 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
     </div>
   );
 
+  if (live.status.kind === 'withdrawn') {
+    // Every field a person typed, under its label: what they wrote is theirs to copy.
+    const typed = draftText([
+      { label: t.tickets.at, value: has('at') ? at : '' },
+      { label: t.tickets.releaseDateLabel, value: has('releaseDate') ? releaseDate : '' },
+      { label: t.tickets.hoursLabel, value: has('hoursScope') ? hours : '' },
+      { label: t.tickets.scopeLabel, value: has('hoursScope') ? scope : '' },
+      { label: t.tickets.statement, value: has('statement') ? statement : '' },
+      { label: t.tickets.reason, value: has('reason') ? reason : '' },
+      { label: t.tickets.reasons, value: has('reasons') ? reasons : '' },
+      { label: t.tickets.executedAt, value: has('adminAction') ? executedAt : '' },
+      { label: t.tickets.adminDetails, value: has('adminAction') ? details : '' },
+      { label: t.tickets.note, value: has('note') ? note : '' },
+    ]);
+    return (
+      <section
+        className="action-form"
+        aria-labelledby={id('title')}
+        data-testid={`action-form-${name}`}
+      >
+        <h3 id={id('title')}>{label}</h3>
+        <PreservedDraft
+          id={id('kept')}
+          state={live.status.state}
+          text={typed}
+          onDiscard={onClose}
+        />
+      </section>
+    );
+  }
+
   return (
     <form
       className="form-grid action-form"
@@ -212,6 +249,9 @@ function ActionForm({ name, ticket, onDone, onClose }: FormProps) {
       <h3 id={id('title')} className="span-all">
         {label}
       </h3>
+      {live.status.kind === 'updated' && (
+        <TicketUpdatedNotice state={live.status.state} onAcknowledge={live.acknowledge} />
+      )}
       {has('classification') && (
         <>
           <fieldset className="field">
@@ -481,12 +521,14 @@ export function ActionsPanel({
           </div>
         </>
       )}
-      {open && actions.includes(open) && (
+      {/* An open form stays when the ticket no longer allows its action: it keeps the text. */}
+      {open && ACTIONS[open] && (
         <div id={`action-${open}-panel`} className="subsection">
           <ActionForm
             key={open}
             name={open}
             ticket={ticket}
+            allowed={actions.includes(open)}
             onClose={() => setOpen(undefined)}
             onDone={async (message) => {
               // The ticket is read again first: the message never sits next to a stale state.

@@ -7,17 +7,23 @@ import { useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
 import { zonedWallTimeToUtc } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
+import { draftText } from './live-draft';
+import { PreservedDraft, TicketUpdatedNotice, useLiveForm } from './live-form';
 import { useLocalTime } from './ticket-bits';
 
 /**
  * L3-19: provider staff move a published release date with a reason ("Ajustar fecha"); the
  * change is emailed to the registrant and shown in the timeline, like a client reorder's.
+ * `allowed`: the ticket as shown now has a release date and is open. When that ends while the
+ * form is open, the form turns into a notice that keeps what was typed; otherwise nothing shows.
  */
 export function AdjustDateForm({
   ticket,
+  allowed,
   onDone,
 }: {
   ticket: TicketDetail;
+  allowed: boolean;
   onDone: () => Promise<void>;
 }) {
   const { t } = useI18n();
@@ -32,6 +38,7 @@ export function AdjustDateForm({
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
+  const live = useLiveForm(ticket, { active: open, allowed, sending: busy });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -64,10 +71,37 @@ export function AdjustDateForm({
     }
   };
 
+  const close = () => {
+    setOpen(false);
+    setDate('');
+    setReason('');
+    setProblem(undefined);
+  };
+
+  if (!allowed && !open) return null;
+  if (live.status.kind === 'withdrawn')
+    return (
+      <section className="card" aria-labelledby="adjust-title" data-testid="adjust-date">
+        <h2 id="adjust-title">{a.title}</h2>
+        <PreservedDraft
+          id="adjust-kept"
+          state={live.status.state}
+          text={draftText([
+            { label: a.newDate, value: date },
+            { label: a.reason, value: reason },
+          ])}
+          onDiscard={close}
+        />
+      </section>
+    );
+
   return (
     <section className="card" aria-labelledby="adjust-title" data-testid="adjust-date">
       <h2 id="adjust-title">{a.title}</h2>
       <p>{a.current(format(ticket.releaseDate))}</p>
+      {live.status.kind === 'updated' && (
+        <TicketUpdatedNotice state={live.status.state} onAcknowledge={live.acknowledge} />
+      )}
       {!open && (
         <button
           type="button"

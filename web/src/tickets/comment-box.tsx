@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { ADD_COMMENT, type TicketDetail } from '../api/tickets';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
@@ -6,30 +6,47 @@ import { useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
+import { commentDraftKey, readCommentDraft, tabStorage, writeCommentDraft } from './live-draft';
+import { PreservedDraft, TicketUpdatedNotice, useLiveForm } from './live-form';
 
 /**
  * Comments on an open ticket: client users reply; provider staff choose a reply to the client
  * (emailed, in the client's timeline) or an internal note (never shown to the client: the server
  * filters it out of their timeline). A retry of the same comment reuses its request ID.
+ *
+ * The draft survives the page following the ticket live and a reload of the tab (sessionStorage,
+ * per user and ticket; cleared when sent or discarded). `allowed`: the ticket is open; when it
+ * ends with a draft written, the box turns into a notice that keeps the text. Render it keyed by
+ * the ticket number: the draft belongs to one ticket.
  */
 export function CommentBox({
   ticket,
+  allowed,
   onSent,
 }: {
   ticket: TicketDetail;
+  allowed: boolean;
   onSent: () => Promise<void>;
 }) {
   const { t } = useI18n();
   const c = t.planning.comments;
+  const l = t.ticketPage.liveDraft;
   const { user, call } = useSession();
   const staff = user ? can.seeConsole(user) : false;
-  const [body, setBody] = useState('');
-  const [internal, setInternal] = useState(false);
+  const draftKey = commentDraftKey(user?.id ?? '', ticket.number);
+  const [restored] = useState(() => readCommentDraft(tabStorage(), draftKey));
+  const [body, setBody] = useState(restored?.body ?? '');
+  // A restored internal note stays internal (a client never gets it as a reply by mistake).
+  const [internal, setInternal] = useState(restored?.internal === true);
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
+  const live = useLiveForm(ticket, { active: body.trim() !== '', allowed, sending: busy });
+  useEffect(() => {
+    writeCommentDraft(tabStorage(), draftKey, { body, internal: staff && internal });
+  }, [draftKey, body, internal, staff]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,9 +74,31 @@ export function CommentBox({
 
   const hint = !staff ? c.clientHint : internal ? c.internalHint : c.replyHint;
 
+  if (!allowed && live.status.kind !== 'withdrawn') return null;
+  if (live.status.kind === 'withdrawn')
+    return (
+      <section className="card" aria-labelledby="comments-title" data-testid="comment-box">
+        <h2 id="comments-title">{c.title}</h2>
+        <PreservedDraft
+          id="comment-kept"
+          state={live.status.state}
+          text={body.trim()}
+          onDiscard={() => setBody('')}
+        />
+      </section>
+    );
+
   return (
     <section className="card" aria-labelledby="comments-title" data-testid="comment-box">
       <h2 id="comments-title">{c.title}</h2>
+      {restored && body === restored.body && (
+        <p className="notice notice-info" role="status" data-testid="comment-restored">
+          {l.restored}
+        </p>
+      )}
+      {live.status.kind === 'updated' && (
+        <TicketUpdatedNotice state={live.status.state} onAcknowledge={live.acknowledge} />
+      )}
       <form className="form-grid" noValidate onSubmit={(e) => void submit(e)}>
         {staff && (
           <fieldset className="field span-all">

@@ -138,12 +138,19 @@ export function TicketPage({
         <ErrorMessage error={query.error} />
       </section>
 
-      <ActionsPanel ticket={ticket} reload={query.reload} />
+      {/* Keyed by ticket: an open form and its text belong to one ticket. A live change of this
+          ticket keeps them (see live-draft.ts). */}
+      <ActionsPanel key={ticket.number} ticket={ticket} reload={query.reload} />
 
       {ticket.state === 'CLOSED' && <SatisfactionSection number={ticket.number} />}
 
-      {user && can.adjustReleaseDate(user) && ticket.releaseDate && isOpen && (
-        <AdjustDateForm ticket={ticket} onDone={query.reload} />
+      {user && can.adjustReleaseDate(user) && (
+        <AdjustDateForm
+          key={ticket.number}
+          ticket={ticket}
+          allowed={Boolean(ticket.releaseDate) && isOpen}
+          onDone={query.reload}
+        />
       )}
 
       <section className="card" aria-labelledby="clocks-title">
@@ -278,7 +285,7 @@ export function TicketPage({
         <h2 id="timeline-title">{t.tickets.timeline}</h2>
         <TicketTimeline events={ticket.timeline} />
       </section>
-      {isOpen && <CommentBox ticket={ticket} onSent={query.reload} />}
+      <CommentBox key={ticket.number} ticket={ticket} allowed={isOpen} onSent={query.reload} />
     </div>
   );
 }
