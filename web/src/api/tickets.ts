@@ -1,4 +1,5 @@
 import { operation } from './graphql-client';
+import type { TicketSatisfaction } from './satisfaction';
 
 // Ticket, SLA and hours operations of the web app (a subset of schema.graphql).
 
@@ -87,6 +88,20 @@ export interface Authorization {
   approverName: string | null;
 }
 
+/**
+ * What the ticket's history reads of a file (a subset of `attachments.ts` Attachment, declared
+ * here so this module stays free of the browser's download code).
+ */
+export interface TicketFileRecord {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  uploadedAt: string;
+  uploadedByName: string | null;
+  deletedAt: string | null;
+  deletedByName: string | null;
+}
+
 export interface TicketDetail extends TicketSummary {
   description: string;
   assigneeId: string | null;
@@ -101,6 +116,13 @@ export interface TicketDetail extends TicketSummary {
   estimates: Estimate[];
   authorizations: Authorization[];
   adminActions: { action: string; details: string; executedAt: string }[];
+  /** L3-11: the files (deleted ones too), for the history; the «Adjuntos» card reads its own. */
+  attachments: TicketFileRecord[];
+  /** The client's rating of the closed ticket, for the history. */
+  satisfaction: Pick<
+    TicketSatisfaction,
+    'score' | 'comment' | 'ratedAt' | 'updatedAt' | 'ratedByName'
+  > | null;
 }
 
 export interface TicketFilter {
@@ -127,6 +149,8 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
     estimates { version hours scope status submittedAt }
     authorizations { estimateVersion statement at approverName }
     adminActions { action details executedAt }
+    attachments { id fileName sizeBytes uploadedAt uploadedByName deletedAt deletedByName }
+    satisfaction { score comment ratedAt updatedAt ratedByName }
   }
 }`,
 );

@@ -34,6 +34,8 @@ export const satisfactionEn: SatisfactionMessages = {
   notRated: 'The client has not rated the support yet.',
   notRatedClient: 'You have not rated the support on this ticket yet.',
   noComment: 'No comment.',
+  timelineRating: (score) => `Rating: ${score}/5`,
+  timelineFirstRated: (at) => `First rated on ${at}.`,
   cardTitle: 'Satisfaction',
   cardIntro: (months) =>
     `Clients' ratings of closed tickets in the last ${months} months (by month of the first rating, UTC). Satisfied: 4 or 5.`,

@@ -34,6 +34,9 @@ export const satisfactionEsMX = {
   notRated: 'El cliente todavía no califica la atención.',
   notRatedClient: 'Todavía no calificas la atención de este ticket.',
   noComment: 'Sin comentario.',
+  // In the ticket's history («Historial»): the rating's latest value, at its last change.
+  timelineRating: (score: number) => `Calificación: ${score}/5`,
+  timelineFirstRated: (at: string) => `Calificada por primera vez el ${at}.`,
   // Tablero: satisfacción junto al cumplimiento del SLA.
   cardTitle: 'Satisfacción',
   cardIntro: (months: number) =>

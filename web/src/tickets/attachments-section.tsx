@@ -1,7 +1,6 @@
-import { type DragEvent, type FormEvent, useState } from 'react';
+import { type DragEvent, type FormEvent, useRef, useState } from 'react';
 import {
   type Attachment,
-  type AttachmentPolicy,
   DELETE_ATTACHMENT,
   downloadAttachment,
   TICKET_ATTACHMENTS,
@@ -9,27 +8,33 @@ import {
 } from '../api/attachments';
 import { ApiError } from '../api/graphql-client';
 import { useTicketChanges } from '../api/live';
-import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { describeError, ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem } from '../components/text-area-field';
 import { useQuery } from '../components/use-query';
 import { formatFileSize } from '../i18n/file-size';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { useLocalTime } from './ticket-bits';
-
-/** The lowercase extension of a file name, or '' (as the server reads it). */
-function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 && dot < name.length - 1 ? name.slice(dot + 1).toLowerCase() : '';
-}
+import {
+  addFiles,
+  allowedTypes,
+  type QueuedFile,
+  refusalOf,
+  removeQueued,
+  reviewQueue,
+  updateQueued,
+} from './upload-queue';
 
 /**
  * A ticket's files (L3-11): the list (name, size, who, when) with a download that sends the
- * session's token, and, while the ticket is open, an upload (chooser or drag and drop) checked
- * here against the server's own limits before it is sent; a refusal is shown in words. The
- * uploader (while the ticket is open) and provider staff may delete a file; a deleted file stays
- * in the list, greyed, with who deleted it and when, and no download (its bytes are gone). The
- * list follows the ticket live: a file someone else attaches or deletes appears without a reload.
+ * session's token, and, while the ticket is open, an upload of one or several files (chooser or
+ * drag and drop). The chosen files are listed at once (name, size, and a refusal the server would
+ * give, checked here against its own limits), may be taken out of the list, and go up one after
+ * another when «Adjuntar» is pressed; each says whether it was stored or refused and why, and a
+ * refusal does not stop the others. The uploader (while the ticket is open) and provider staff
+ * may delete a file; a deleted file stays in the list, greyed, with who deleted it and when, and
+ * no download (its bytes are gone). The list follows the ticket live: a file someone else
+ * attaches or deletes appears without a reload.
  */
 export function AttachmentsSection({
   number,
@@ -44,7 +49,7 @@ export function AttachmentsSection({
   const a = t.attachments;
   const words = t.serverErrors.attachments;
   const { user, token, call } = useSession();
-  const { format } = useLocalTime();
+  const { format, zone } = useLocalTime();
   const query = useQuery(TICKET_ATTACHMENTS, { number });
   // An upload or deletion notifies the ticket's live feed (as a transition does); the ticket
   // page's subscription shares this socket.
@@ -55,8 +60,8 @@ export function AttachmentsSection({
   const deletedCount = files.length - live.length;
   const policy = query.data?.attachmentPolicy;
 
-  const [file, setFile] = useState<File>();
-  const [inputKey, setInputKey] = useState(0);
+  const [queue, setQueue] = useState<QueuedFile<File>[]>([]);
+  const nextKey = useRef(1);
   const [dragging, setDragging] = useState(false);
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
@@ -64,50 +69,64 @@ export function AttachmentsSection({
   const [busy, setBusy] = useState<string>();
 
   const size = (bytes: number) => formatFileSize(bytes, language);
-  const types = (p: AttachmentPolicy) => p.allowedExtensions.map((e) => `.${e}`).join(', ');
+  // What the server would say of each waiting file, were the list sent now.
+  const problems = policy
+    ? reviewQueue(queue, policy, live.length, words, size)
+    : new Map<number, string>();
+  // The files that would go up (a refused one is marked so, not sent).
+  const readyCount = queue.filter((q) => q.status === 'pending' && !problems.has(q.key)).length;
 
-  /** The refusal the server would give, said before sending (same words). */
-  const check = (chosen: File | undefined, p: AttachmentPolicy): string | undefined => {
-    if (!chosen) return words.missing;
-    if (!p.allowedExtensions.includes(extensionOf(chosen.name))) {
-      return words.typeNotAllowed(chosen.name, types(p));
-    }
-    if (chosen.size === 0) return words.empty(chosen.name);
-    if (chosen.size > p.maxBytes) return words.tooLarge(chosen.name, size(p.maxBytes));
-    if (live.length >= p.maxPerTicket) return words.limit(String(p.maxPerTicket));
-    return undefined;
+  /** The server's refusal of one file (or a failed request), in words. */
+  const refusalText = (err: unknown) => {
+    const { text, detail } = describeError(err, t, {}, { language, timeZone: zone });
+    return detail ?? text;
   };
 
-  const choose = (chosen: File | undefined) => {
-    setFile(chosen);
+  const choose = (chosen: readonly File[]) => {
+    if (chosen.length === 0) return;
+    setQueue((q) => addFiles(q, chosen, nextKey.current));
+    nextKey.current += chosen.length;
     setDone(undefined);
     setError(undefined);
-    setProblem(chosen && policy ? check(chosen, policy) : undefined);
+    setProblem(undefined);
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!policy) return;
+    if (!policy || busy) return;
     setDone(undefined);
-    const refused = check(file, policy);
-    setProblem(refused);
-    if (refused || !file) {
+    setError(undefined);
+    const pending = queue.filter((q) => q.status === 'pending');
+    if (pending.length === 0) {
+      setProblem(words.missing);
       document.getElementById('attachment-file')?.focus();
       return;
     }
-    setError(undefined);
+    setProblem(undefined);
     setBusy('upload');
-    try {
-      const stored = await uploadAttachment(number, file, token);
-      setFile(undefined);
-      setInputKey((k) => k + 1);
-      setDone(a.uploaded(stored.fileName));
-      await query.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(undefined);
+    // One after another, each checked as the server will (the count grows with each stored).
+    let count = live.length;
+    const stored: string[] = [];
+    for (const item of pending) {
+      const refused = refusalOf(item.file, policy, count, words, size);
+      if (refused) {
+        setQueue((q) => updateQueued(q, item.key, { status: 'refused', problem: refused }));
+        continue;
+      }
+      setQueue((q) => updateQueued(q, item.key, { status: 'uploading' }));
+      try {
+        const saved = await uploadAttachment(number, item.file, token);
+        count += 1;
+        stored.push(saved.fileName);
+        setQueue((q) => updateQueued(q, item.key, { status: 'uploaded' }));
+      } catch (err) {
+        setQueue((q) => updateQueued(q, item.key, { status: 'refused', error: err }));
+      }
     }
+    setBusy(undefined);
+    if (stored.length === 1) setDone(a.uploaded(stored[0]));
+    if (stored.length > 1) setDone(a.uploadedMany(stored.length));
+    if (stored.length > 0) await query.reload();
   };
 
   const download = async (attachment: Attachment) => {
@@ -149,7 +168,7 @@ export function AttachmentsSection({
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    if (open) choose(event.dataTransfer.files[0]);
+    if (open && policy) choose(Array.from(event.dataTransfer.files));
   };
 
   return (
@@ -157,12 +176,18 @@ export function AttachmentsSection({
       className={`card${dragging ? ' drop-target' : ''}`}
       aria-labelledby="attachments-title"
       data-testid="attachments"
+      data-dragging={dragging ? 'true' : undefined}
       onDragOver={(e) => {
-        if (!open) return;
+        if (!open || !policy) return;
         e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
         setDragging(true);
       }}
-      onDragLeave={() => setDragging(false)}
+      onDragLeave={(e) => {
+        // Moving over the card's own rows and buttons is not leaving it.
+        if (e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget)) return;
+        setDragging(false);
+      }}
       onDrop={onDrop}
     >
       <h2 id="attachments-title">{a.title}</h2>
@@ -253,24 +278,84 @@ export function AttachmentsSection({
           <div className="field span-all">
             <label htmlFor="attachment-file">{a.choose}</label>
             <input
-              key={inputKey}
               id="attachment-file"
               name="file"
               type="file"
+              multiple
               accept={policy.allowedExtensions.map((e) => `.${e}`).join(',')}
               aria-describedby="attachment-hint"
-              aria-invalid={problem ? true : undefined}
-              onChange={(e) => choose(e.target.files?.[0])}
+              aria-invalid={problem || problems.size > 0 ? true : undefined}
+              onChange={(e) => {
+                choose(Array.from(e.target.files ?? []));
+                // The list holds them now; the same file may be chosen again after removing it.
+                e.target.value = '';
+              }}
             />
             <p id="attachment-hint" className="hint muted small">
-              {a.hint(size(policy.maxBytes), types(policy))} {a.dropHere}
+              {a.hint(size(policy.maxBytes), allowedTypes(policy))} {a.dropHere}
               {staff && ` ${a.agentNotice}`}
             </p>
+            {dragging && (
+              <p className="drop-hint" role="status">
+                {a.dropNow}
+              </p>
+            )}
             <FormProblem problem={problem} />
           </div>
+          {queue.length > 0 && (
+            <div className="span-all" aria-live="polite">
+              <h3 className="small" id="upload-queue-title">
+                {a.queueTitle}
+              </h3>
+              <ul
+                className="upload-list"
+                aria-labelledby="upload-queue-title"
+                data-testid="upload-queue"
+              >
+                {queue.map((item) => {
+                  const refused =
+                    item.status === 'refused'
+                      ? (item.problem ?? refusalText(item.error))
+                      : undefined;
+                  const before = item.status === 'pending' ? problems.get(item.key) : undefined;
+                  return (
+                    <li
+                      key={item.key}
+                      className={`upload-item ${item.status}`}
+                      data-status={item.status}
+                    >
+                      <span className="upload-name">{item.file.name}</span>{' '}
+                      <span className="muted small nowrap">{size(item.file.size)}</span>
+                      <span className={`upload-result small${refused || before ? ' refused' : ''}`}>
+                        {item.status === 'pending' && (before ?? a.queueReady)}
+                        {item.status === 'uploading' && a.queueUploading}
+                        {item.status === 'uploaded' && a.queueUploaded}
+                        {refused && a.queueRefused(refused)}
+                      </span>
+                      {item.status === 'pending' && (
+                        <button
+                          type="button"
+                          className="button small"
+                          aria-label={a.removeLabel(item.file.name)}
+                          disabled={busy === 'upload'}
+                          onClick={() => setQueue((q) => removeQueued(q, item.key))}
+                        >
+                          {a.remove}
+                        </button>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          )}
           <div className="span-all">
             <button type="submit" className="button primary" disabled={busy !== undefined}>
-              {busy === 'upload' ? a.uploading : a.upload}
+              {busy === 'upload'
+                ? a.uploading
+                : readyCount > 1
+                  ? a.uploadMany(readyCount)
+                  : a.upload}
             </button>
           </div>
         </form>

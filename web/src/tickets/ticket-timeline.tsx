@@ -1,6 +1,13 @@
 import type { TicketEvent } from '../api/tickets';
+import { formatFileSize } from '../i18n/file-size';
 import { useI18n } from '../i18n/i18n-context';
 import { useLocalTime } from './ticket-bits';
+import {
+  mergeTimeline,
+  type TimelineAttachment,
+  type TimelineEntry,
+  type TimelineRating,
+} from './timeline-merge';
 
 type EventData = Record<string, unknown>;
 
@@ -23,67 +30,144 @@ function eventText(data: EventData): string | undefined {
   return undefined;
 }
 
-/**
- * The ticket's history, oldest first: what happened, when and by whom, with what people wrote.
- * Comments show their text (internal notes marked as such: the server never sends them to
- * clients); a published date change (L3-19) shows old → new and its reason.
- */
-export function TicketTimeline({ events }: { events: TicketEvent[] }) {
+/** When and by whom, under an entry's title. */
+function Byline({ at, who }: { at: string; who: string | null }) {
+  const { format } = useLocalTime();
+  return (
+    <span className="muted small block">
+      <time dateTime={at}>{format(at)}</time>
+      {who && (
+        <>
+          {' · '}
+          <span className="event-actor" data-testid="event-actor">
+            {who}
+          </span>
+        </>
+      )}
+    </span>
+  );
+}
+
+/** A workflow event: what happened, when and by whom, with what people wrote. */
+function EventItem({ event }: { event: TicketEvent }) {
   const { t } = useI18n();
   const tl = t.planning.timeline;
   const { format } = useLocalTime();
+  const data = parse(event);
+  const internal = event.type === 'comment' && data.internal !== false;
+  const dateMoved = event.type === 'DATE_ADJUSTED' && typeof data.newDate === 'string';
+  // Notes people wrote; the system's own reasons (English, technical) stay out.
+  const text = event.actorRole && !dateMoved ? eventText(data) : undefined;
+  return (
+    <li className={internal ? 'internal-note' : undefined} data-testid={`event-${event.type}`}>
+      <p>
+        <strong>{t.tickets.events[event.type] ?? event.type}</strong>
+        {internal && <span className="badge internal">{tl.internalNote}</span>}
+        <span className="muted small block">
+          <time dateTime={event.at}>{format(event.at)}</time> ·{' '}
+          {event.actorName && (
+            <span className="event-actor" data-testid="event-actor">
+              {event.actorName}{' '}
+            </span>
+          )}
+          {event.actorRole
+            ? event.actorName
+              ? `(${t.users.roleNames[event.actorRole] ?? event.actorRole})`
+              : (t.users.roleNames[event.actorRole] ?? event.actorRole)
+            : t.tickets.system}
+        </span>
+      </p>
+      {event.agentName && (
+        <p data-testid="event-agent">{t.ticketPage.assignedTo(event.agentName)}</p>
+      )}
+      {dateMoved && (
+        <>
+          <p className="date-move">
+            {typeof data.oldDate === 'string'
+              ? tl.dateMoved(format(data.oldDate), format(data.newDate as string))
+              : tl.dateSet(format(data.newDate as string))}
+          </p>
+          {typeof data.reason === 'string' && data.reason && (
+            <p className="prewrap">
+              {tl.reason}: {data.reason}
+            </p>
+          )}
+        </>
+      )}
+      {text && <p className="prewrap">{text}</p>}
+    </li>
+  );
+}
+
+/** A file attached or deleted, or the client's rating: read from the ticket, not the workflow. */
+function ExtraItem({ entry }: { entry: Exclude<TimelineEntry<TicketEvent>, { kind: 'event' }> }) {
+  const { t, language } = useI18n();
+  const { format } = useLocalTime();
+  if (entry.kind === 'rating') {
+    const { rating } = entry;
+    const c = t.satisfaction;
+    return (
+      <li data-testid="event-rating">
+        <p>
+          <strong>{c.timelineRating(rating.score)}</strong> · {c.scores[rating.score]}
+          <Byline at={rating.updatedAt} who={rating.ratedByName} />
+        </p>
+        {rating.comment && <p className="prewrap">{rating.comment}</p>}
+        {rating.updatedAt !== rating.ratedAt && (
+          <p className="muted small">{c.timelineFirstRated(format(rating.ratedAt))}</p>
+        )}
+      </li>
+    );
+  }
+  const { attachment } = entry;
+  const a = t.attachments;
+  const attached = entry.kind === 'attached';
+  return (
+    <li data-testid={attached ? 'event-attachment-added' : 'event-attachment-deleted'}>
+      <p>
+        <strong>
+          {attached
+            ? a.timelineAttached(
+                attachment.fileName,
+                formatFileSize(attachment.sizeBytes, language),
+              )
+            : a.timelineDeleted(attachment.fileName)}
+        </strong>
+        <Byline
+          at={entry.at}
+          who={(attached ? attachment.uploadedByName : attachment.deletedByName) ?? a.someone}
+        />
+      </p>
+    </li>
+  );
+}
+
+/**
+ * The ticket's history, oldest first: what happened, when and by whom, with what people wrote.
+ * Comments show their text (internal notes marked as such: the server never sends them to
+ * clients); a published date change (L3-19) shows old → new and its reason. Files attached and
+ * deleted (L3-11) and the client's rating of the closed ticket are placed among the workflow's
+ * events by time (`mergeTimeline`), from the ticket's own `attachments` and `satisfaction`.
+ */
+export function TicketTimeline({
+  events,
+  attachments,
+  satisfaction,
+}: {
+  events: TicketEvent[];
+  attachments?: readonly TimelineAttachment[];
+  satisfaction?: TimelineRating | null;
+}) {
+  const entries = mergeTimeline(events, attachments, satisfaction ?? null);
   return (
     <ol className="timeline" data-testid="timeline">
-      {events.map((event) => {
-        const data = parse(event);
-        const internal = event.type === 'comment' && data.internal !== false;
-        const dateMoved = event.type === 'DATE_ADJUSTED' && typeof data.newDate === 'string';
-        // Notes people wrote; the system's own reasons (English, technical) stay out.
-        const text = event.actorRole && !dateMoved ? eventText(data) : undefined;
-        return (
-          <li
-            key={event.seq}
-            className={internal ? 'internal-note' : undefined}
-            data-testid={`event-${event.type}`}
-          >
-            <p>
-              <strong>{t.tickets.events[event.type] ?? event.type}</strong>
-              {internal && <span className="badge internal">{tl.internalNote}</span>}
-              <span className="muted small block">
-                <time dateTime={event.at}>{format(event.at)}</time> ·{' '}
-                {event.actorName && (
-                  <span className="event-actor" data-testid="event-actor">
-                    {event.actorName}{' '}
-                  </span>
-                )}
-                {event.actorRole
-                  ? event.actorName
-                    ? `(${t.users.roleNames[event.actorRole] ?? event.actorRole})`
-                    : (t.users.roleNames[event.actorRole] ?? event.actorRole)
-                  : t.tickets.system}
-              </span>
-            </p>
-            {event.agentName && (
-              <p data-testid="event-agent">{t.ticketPage.assignedTo(event.agentName)}</p>
-            )}
-            {dateMoved && (
-              <>
-                <p className="date-move">
-                  {typeof data.oldDate === 'string'
-                    ? tl.dateMoved(format(data.oldDate), format(data.newDate as string))
-                    : tl.dateSet(format(data.newDate as string))}
-                </p>
-                {typeof data.reason === 'string' && data.reason && (
-                  <p className="prewrap">
-                    {tl.reason}: {data.reason}
-                  </p>
-                )}
-              </>
-            )}
-            {text && <p className="prewrap">{text}</p>}
-          </li>
-        );
-      })}
+      {entries.map((entry) =>
+        entry.kind === 'event' ? (
+          <EventItem key={entry.key} event={entry.event} />
+        ) : (
+          <ExtraItem key={entry.key} entry={entry} />
+        ),
+      )}
     </ol>
   );
 }

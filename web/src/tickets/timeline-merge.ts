@@ -1,0 +1,95 @@
+// The ticket's «Historial» joins what the workflow recorded with what lives beside it: the files
+// (L3-11, `Ticket.attachments`) and the client's rating of a closed ticket (`Ticket.satisfaction`).
+// Neither is a workflow event and none is invented here: each entry is read from those fields.
+// Pure (no React, no DOM), so the unit tier tests it directly.
+
+/** What the history needs of a file (a subset of `Ticket.attachments`). */
+export interface TimelineAttachment {
+  readonly id: string;
+  readonly fileName: string;
+  readonly sizeBytes: number;
+  readonly uploadedAt: string;
+  readonly uploadedByName: string | null;
+  readonly deletedAt: string | null;
+  readonly deletedByName: string | null;
+}
+
+/** What the history needs of the rating (a subset of `Ticket.satisfaction`). */
+export interface TimelineRating {
+  readonly score: number;
+  readonly comment: string | null;
+  readonly ratedAt: string;
+  /** The latest change (equal to ratedAt until it is changed). */
+  readonly updatedAt: string;
+  /** Who gave the current score. */
+  readonly ratedByName: string | null;
+}
+
+/** One line of the history; `key` is unique among the lines (React's list key). */
+export type TimelineEntry<E> =
+  | { readonly kind: 'event'; readonly key: string; readonly at: string; readonly event: E }
+  | {
+      readonly kind: 'attached' | 'deleted';
+      readonly key: string;
+      readonly at: string;
+      readonly attachment: TimelineAttachment;
+    }
+  | {
+      readonly kind: 'rating';
+      readonly key: string;
+      readonly at: string;
+      readonly rating: TimelineRating;
+    };
+
+type Extra<E> = Exclude<TimelineEntry<E>, { kind: 'event' }>;
+
+const instant = (iso: string): number => {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
+};
+
+/**
+ * The history, oldest first: the workflow's events in their own order (by `seq`, as recorded),
+ * with every file's upload (deleted files too, at their upload time), every deletion (at its
+ * time) and the rating (its latest value, at its last change) placed by time among them. At the
+ * same instant a workflow event comes first (a ticket is closed before it is rated), then the
+ * other entries in the order above.
+ */
+export function mergeTimeline<E extends { readonly seq: number; readonly at: string }>(
+  events: readonly E[],
+  attachments: readonly TimelineAttachment[] = [],
+  rating: TimelineRating | null = null,
+): TimelineEntry<E>[] {
+  const extras: Extra<E>[] = [];
+  for (const attachment of attachments) {
+    extras.push({
+      kind: 'attached',
+      key: `att-${attachment.id}`,
+      at: attachment.uploadedAt,
+      attachment,
+    });
+  }
+  for (const attachment of attachments) {
+    if (attachment.deletedAt) {
+      extras.push({
+        kind: 'deleted',
+        key: `att-del-${attachment.id}`,
+        at: attachment.deletedAt,
+        attachment,
+      });
+    }
+  }
+  if (rating) extras.push({ kind: 'rating', key: 'rating', at: rating.updatedAt, rating });
+  // Stable: equal instants keep the order they were pushed in.
+  extras.sort((a, b) => instant(a.at) - instant(b.at));
+
+  const merged: TimelineEntry<E>[] = [];
+  let next = 0;
+  for (const event of events) {
+    const at = instant(event.at);
+    while (next < extras.length && instant(extras[next].at) < at) merged.push(extras[next++]);
+    merged.push({ kind: 'event', key: String(event.seq), at: event.at, event });
+  }
+  while (next < extras.length) merged.push(extras[next++]);
+  return merged;
+}
