@@ -283,7 +283,11 @@ export function TicketPage({
 
       <section className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t.tickets.timeline}</h2>
-        <TicketTimeline events={ticket.timeline} />
+        <TicketTimeline
+          events={ticket.timeline}
+          attachments={ticket.attachments}
+          satisfaction={ticket.satisfaction}
+        />
       </section>
       <CommentBox key={ticket.number} ticket={ticket} allowed={isOpen} onSent={query.reload} />
     </div>
