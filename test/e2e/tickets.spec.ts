@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
@@ -377,5 +379,109 @@ describe('Tickets (web app, real workflow)', () => {
     await row.getByText('100 %').waitFor();
     expect(await row.innerText()).toMatch(/100 %\s+1\s+0/);
     await screenshot(page, '29-manager-clock-met');
+  });
+  it('a half-typed form survives the ticket changing elsewhere: open with a notice, then kept read-only; the comment draft survives a reload (QA, L3-06)', async () => {
+    /** A mutation as the demo user holding `role` (another person, another tab). */
+    const as = async (role: Role, query: string, variables: Record<string, unknown>) => {
+      const { body } = await gql(e2e.world.api, query, variables, e2e.world.bearer(role));
+      expect(body.errors).toBeUndefined();
+      return body.data as Record<string, { number: string }>;
+    };
+    const registered = await as(
+      Role.CLIENT_USER,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      {
+        input: {
+          category: 'DEVELOPMENT',
+          subject: 'Borrador en vivo',
+          description: 'El agente escribe mientras el ticket cambia.',
+        },
+      },
+    );
+    const draftNumber = registered.registerTicket.number;
+    const NOTE = '¿Nos comparten el formato actual del reporte?\nCon un ejemplo basta.';
+    const REPLY = 'Nota para el equipo: revisar el reporte de marzo.';
+
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.goto(`/tickets/${draftNumber}`);
+    await page.getByRole('heading', { name: new RegExp(draftNumber) }).waitFor();
+    const spanish = page.getByRole('button', { name: 'Español' });
+    if (await spanish.isVisible()) await spanish.click();
+    await state(page).getByText('Registrado').waitFor();
+    await page.locator('[data-testid=live-status][data-status=live]').waitFor();
+
+    // The agent starts asking for information, and an internal note in the comment box.
+    await page.getByRole('button', { name: 'Solicitar información', exact: true }).click();
+    const form = page.getByTestId('action-form-requestInfo');
+    await form.getByLabel('Nota').fill(NOTE);
+    const comments = page.getByTestId('comment-box');
+    await comments.getByRole('radio', { name: 'Nota interna' }).check();
+    await comments.locator('#comment-body').fill(REPLY);
+
+    // The client comments meanwhile: the form stays as typed and says the ticket changed.
+    await as(
+      Role.CLIENT_USER,
+      `mutation ($number: String!, $body: String!) { addComment(number: $number, body: $body, internal: false) { seq } }`,
+      { number: draftNumber, body: 'Les envío más datos en un momento.' },
+    );
+    await form
+      .getByTestId('ticket-updated-notice')
+      .getByText('El ticket se actualizó mientras escribías (estado: Registrado).')
+      .waitFor();
+    expect(await form.getByLabel('Nota').inputValue()).toBe(NOTE);
+
+    // Another agent classifies it (L3-06): asking for information is no longer allowed. The form
+    // turns into the kept text, read-only; nothing was sent.
+    await as(
+      Role.AGENT,
+      `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`,
+      {
+        input: {
+          number: draftNumber,
+          classification: 'REQUIREMENT',
+          requirementKind: 'DEVELOPMENT',
+        },
+      },
+    );
+    const kept = form.getByTestId('preserved-draft');
+    await kept
+      .getByText(
+        'Esta acción ya no está disponible: el ticket pasó a En diagnóstico. Tu texto se conservó:',
+      )
+      .waitFor();
+    const keptText = kept.getByLabel('Tu texto (solo lectura)');
+    expect(await keptText.inputValue()).toBe(NOTE);
+    expect(await keptText.getAttribute('readonly')).not.toBeNull();
+    expect(await form.getByRole('button', { name: 'Solicitar información' }).count()).toBe(0);
+    expect(await state(page).innerText()).toBe('En diagnóstico');
+    await kept.getByRole('button', { name: 'Copiar' }).click();
+    await kept.getByText('Copiado al portapapeles.').waitFor();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(NOTE);
+    // The comment box keeps its draft: comments stay allowed on an open ticket.
+    await comments
+      .getByText('El ticket se actualizó mientras escribías (estado: En diagnóstico).')
+      .waitFor();
+    expect(await comments.locator('#comment-body').inputValue()).toBe(REPLY);
+    await screenshot(page, '30-agent-draft-kept');
+    await kept.getByRole('button', { name: 'Descartar' }).click();
+    expect(await page.getByTestId('action-form-requestInfo').count()).toBe(0);
+    expect(await page.getByTestId('timeline').innerText()).not.toContain('Información solicitada');
+
+    // A reload of the tab brings the comment draft back, still an internal note.
+    await page.reload();
+    await page.getByRole('heading', { name: new RegExp(draftNumber) }).waitFor();
+    await comments.getByText('Recuperamos el comentario que no enviaste.').waitFor();
+    expect(await comments.locator('#comment-body').inputValue()).toBe(REPLY);
+    expect(await comments.getByRole('radio', { name: 'Nota interna' }).isChecked()).toBe(true);
+    await comments.getByRole('button', { name: 'Enviar', exact: true }).click();
+    await comments.getByText('Comentario enviado.').waitFor();
+    expect(await comments.locator('#comment-body').inputValue()).toBe('');
+    expect(
+      await page.evaluate(
+        "Object.keys(sessionStorage).filter((k) => k.startsWith('sla.comment-draft.')).length",
+      ),
+    ).toBe(0);
   });
 });

@@ -6,8 +6,8 @@ import { useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
-import { commentDraftKey, readCommentDraft, tabStorage, writeCommentDraft } from './live-draft';
-import { PreservedDraft, TicketUpdatedNotice, useLiveForm } from './live-form';
+import { commentDraftKey, readCommentDraft, writeCommentDraft } from './live-draft';
+import { PreservedDraft, tabStorage, TicketUpdatedNotice, useLiveForm } from './live-form';
 
 /**
  * Comments on an open ticket: client users reply; provider staff choose a reply to the client

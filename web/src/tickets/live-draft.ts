@@ -78,8 +78,15 @@ export function draftText(parts: readonly DraftPart[]): string {
 
 // --- The comment box's draft across a page reload (sessionStorage: this tab only). ---
 
-/** The part of `Storage` the drafts use (sessionStorage in the app; a map in tests). */
-export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/**
+ * The part of the Web Storage API the drafts use (sessionStorage in the app; a map in tests).
+ * Spelled out here so this module type-checks without the DOM library (the unit tier).
+ */
+export interface DraftStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
 /** A comment being written. `internal` goes with it: a restored internal note stays internal. */
 export interface CommentDraft {
@@ -120,14 +127,5 @@ export function writeCommentDraft(
     else storage?.setItem(key, JSON.stringify(draft));
   } catch {
     // Full or refused storage: the draft still lives in the page; only a reload would lose it.
-  }
-}
-
-/** The tab's sessionStorage, or undefined where there is none (tests, locked-down browsers). */
-export function tabStorage(): DraftStorage | undefined {
-  try {
-    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
-  } catch {
-    return undefined;
   }
 }

@@ -1,7 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TicketDetail } from '../api/tickets';
 import { useI18n } from '../i18n/i18n-context';
-import { type LiveFormStatus, liveFormStatus, ticketMark } from './live-draft';
+import { type DraftStorage, type LiveFormStatus, liveFormStatus, ticketMark } from './live-draft';
+
+/** The tab's sessionStorage, or undefined where the browser refuses it (locked-down profiles). */
+export function tabStorage(): DraftStorage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * How a form on the ticket page stands against the ticket as it changes live (see
