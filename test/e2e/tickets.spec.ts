@@ -465,8 +465,13 @@ describe('Tickets (web app, real workflow)', () => {
       .waitFor();
     expect(await comments.locator('#comment-body').inputValue()).toBe(REPLY);
     await screenshot(page, '30-agent-draft-kept');
+    // Opening another action leaves the kept text where it is; «Descartar» is what drops it.
+    await page.getByRole('button', { name: 'Enviar estimación', exact: true }).click();
+    await page.getByTestId('action-form-submitEstimate').waitFor();
+    expect(await keptText.inputValue()).toBe(NOTE);
     await kept.getByRole('button', { name: 'Descartar' }).click();
     expect(await page.getByTestId('action-form-requestInfo').count()).toBe(0);
+    await page.getByTestId('action-form-submitEstimate').waitFor();
     expect(await page.getByTestId('timeline').innerText()).not.toContain('Información solicitada');
 
     // A reload of the tab brings the comment draft back, still an internal note.

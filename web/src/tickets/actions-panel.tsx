@@ -489,8 +489,19 @@ export function ActionsPanel({
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<string>();
+  // Forms whose action the ticket withdrew while they were open, left behind when another action
+  // is opened: they keep their text until «Descartar».
+  const [kept, setKept] = useState<string[]>([]);
   const [done, setDone] = useState<string>();
   const actions = ticket.allowedActions.filter((a) => ACTIONS[a]);
+  // One list, keyed by action: a form moving between `open` and `kept` keeps its state.
+  const shown = [...kept.filter((k) => k !== open), ...(open ? [open] : [])].filter(
+    (a) => ACTIONS[a],
+  );
+  const close = (name: string) => {
+    setKept((k) => k.filter((n) => n !== name));
+    setOpen((o) => (o === name ? undefined : o));
+  };
 
   return (
     <section className="card" aria-labelledby="actions-title" data-testid="actions">
@@ -510,6 +521,10 @@ export function ActionsPanel({
                 aria-controls={open === a ? `action-${a}-panel` : undefined}
                 onClick={() => {
                   setDone(undefined);
+                  // Opening another action never drops the text of a form the ticket withdrew.
+                  if (open && open !== a && !actions.includes(open))
+                    setKept((k) => [...k.filter((n) => n !== open), open]);
+                  setKept((k) => k.filter((n) => n !== a));
                   setOpen(open === a ? undefined : a);
                 }}
               >
@@ -522,23 +537,22 @@ export function ActionsPanel({
         </>
       )}
       {/* An open form stays when the ticket no longer allows its action: it keeps the text. */}
-      {open && ACTIONS[open] && (
-        <div id={`action-${open}-panel`} className="subsection">
+      {shown.map((name) => (
+        <div key={name} id={`action-${name}-panel`} className="subsection">
           <ActionForm
-            key={open}
-            name={open}
+            name={name}
             ticket={ticket}
-            allowed={actions.includes(open)}
-            onClose={() => setOpen(undefined)}
+            allowed={actions.includes(name)}
+            onClose={() => close(name)}
             onDone={async (message) => {
               // The ticket is read again first: the message never sits next to a stale state.
               await reload();
-              setOpen(undefined);
+              close(name);
               setDone(message);
             }}
           />
         </div>
-      )}
+      ))}
       <SuccessMessage text={done} />
     </section>
   );
