@@ -1,4 +1,5 @@
 import { attachmentEventKey, type NotificationEvent } from '../notifications/notification-event';
+import type { EmailBatch } from '../notifications/notifications.service';
 
 /** The ticket facts an attachment's email needs. */
 export interface AttachmentTicket {
@@ -59,5 +60,36 @@ export function attachmentNotification(
     actorId: uploader.id,
     assigneeId: ticket.assigneeId,
     text: attachment.fileName,
+  };
+}
+
+/**
+ * L3-11: the files one person attaches to a ticket one after another are told in one email. The
+ * first file's email waits `MAIL_BATCH_WINDOW_MS`; each file attached meanwhile by the same person
+ * joins it (the client's email lists every file with its size; the agent's lists their names).
+ */
+export function attachmentBatch(ticketNumber: string, uploaderId: string): EmailBatch {
+  return {
+    key: `attachments:${ticketNumber}:${uploaderId}`,
+    merge: (waiting, next) => {
+      if (waiting.type === 'ATTACHMENT_ADDED' && next.type === 'ATTACHMENT_ADDED') {
+        const known = new Set([
+          waiting.attachmentId,
+          ...(waiting.more ?? []).map((f) => f.attachmentId),
+        ]);
+        if (known.has(next.attachmentId)) return waiting;
+        const file = {
+          attachmentId: next.attachmentId,
+          fileName: next.fileName,
+          sizeBytes: next.sizeBytes,
+        };
+        return { ...waiting, more: [...(waiting.more ?? []), file] };
+      }
+      if (waiting.type === 'PROVIDER_CLIENT_ACTIVITY' && next.type === 'PROVIDER_CLIENT_ACTIVITY') {
+        const names = [waiting.text, next.text].filter((t): t is string => !!t);
+        return { ...waiting, activity: 'ATTACHMENTS_ADDED', text: names.join('\n') };
+      }
+      return waiting;
+    },
   };
 }

@@ -11,7 +11,7 @@ import type { TicketWithParts } from '../tickets/ticket.mapper';
 import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
 import { notifyTicketChanged, TICKET_CHANGED_CHANNEL } from '../tickets/ticket-projection.service';
 import { TicketsService } from '../tickets/tickets.service';
-import { attachmentNotification } from './attachment-notifications';
+import { attachmentBatch, attachmentNotification } from './attachment-notifications';
 import { acceptFile, attachmentLimitReached, type IncomingFile } from './attachment-policy';
 import { TicketAttachmentEntity } from './ticket-attachment.entity';
 
@@ -133,6 +133,7 @@ export class AttachmentsService {
           stored,
           { id: user.id, providerStaff: isProviderStaff(user) },
         ),
+        attachmentBatch(ticket.number, user.id),
       );
       return stored;
     });

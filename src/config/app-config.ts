@@ -24,6 +24,11 @@ export abstract class AppConfig {
   abstract readonly mail: {
     readonly smtpUrl: string;
     readonly from: string;
+    /**
+     * How long an email that may be combined (files attached one after another) waits for the
+     * next one of its kind before it goes; 0 sends each on its own at once.
+     */
+    readonly batchWindowMs: number;
     /** Email outbox dispatcher (L3-11): safety poll, retries with backoff, then FAILED. */
     readonly dispatcher: {
       readonly enabled: boolean;
@@ -133,6 +138,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     mail: {
       smtpUrl: smtpUrl ?? '',
       from: r.email('MAIL_FROM', 'Soporte L3 <soporte@localhost>'),
+      batchWindowMs: r.int('MAIL_BATCH_WINDOW_MS', 60_000, 0, 3_600_000),
       dispatcher: {
         enabled: r.oneOf('MAIL_DISPATCHER', ['on', 'off'] as const, 'on') === 'on',
         pollIntervalMs: r.int('MAIL_POLL_INTERVAL_MS', 30_000, 100, 3_600_000),

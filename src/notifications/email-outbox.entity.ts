@@ -82,6 +82,13 @@ export class EmailOutboxEntity {
   @Column({ name: 'next_attempt_at', type: 'timestamptz' })
   nextAttemptAt!: Date;
 
+  /**
+   * Emails with the same key to the same address are one email while the first still waits for
+   * its window (`next_attempt_at`): see {@link NotificationsService.enqueue}'s `batch`.
+   */
+  @Column({ name: 'batch_key', type: 'text', nullable: true })
+  batchKey!: string | null;
+
   @Column({ name: 'claim_token', type: 'uuid', nullable: true })
   claimToken!: string | null;
 

@@ -234,7 +234,9 @@ export type ClientActivity =
   | 'RESOLUTION_CONFIRMED'
   | 'REOPENED'
   /** A file attached to the ticket; `text` is its name. */
-  | 'ATTACHMENT_ADDED';
+  | 'ATTACHMENT_ADDED'
+  /** Files attached one after another, told in one email; `text` has their names, one a line. */
+  | 'ATTACHMENTS_ADDED';
 
 /**
  * L3-11, provider side: a client's comment, answer or decision on a ticket, told to the assigned
@@ -294,6 +296,15 @@ export interface AttachmentAddedEvent extends EventBase {
   readonly sizeBytes: number;
   /** `app_user.id` of the staff member who attached it; the email shows their name. */
   readonly uploaderId: string;
+  /** Files the same person attached right after, told in the same email (oldest first). */
+  readonly more?: readonly AttachedFile[];
+}
+
+/** A file an attachment email names. */
+export interface AttachedFile {
+  readonly attachmentId: string;
+  readonly fileName: string;
+  readonly sizeBytes: number;
 }
 
 /** Provider-only note on a ticket: recorded, never emailed to anyone. */

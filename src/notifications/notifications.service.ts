@@ -33,6 +33,17 @@ export interface RenderedNotification {
   readonly names?: Readonly<Record<string, string>>;
 }
 
+/**
+ * Emails that become one while the first waits (L3-11: files one person attaches one after
+ * another). The first is queued to go `MAIL_BATCH_WINDOW_MS` later; an event of the same key for
+ * the same address within that time is merged into it and the email is rendered again.
+ */
+export interface EmailBatch {
+  readonly key: string;
+  /** The event the waiting email is about, with `next` folded in. */
+  readonly merge: (waiting: NotificationEvent, next: NotificationEvent) => NotificationEvent;
+}
+
 /** What {@link NotificationsService.enqueue} wrote. */
 export interface EnqueueResult {
   /** Every recipient address of the event (already queued ones included). */
@@ -55,8 +66,13 @@ export class NotificationsService {
    * Resolves the recipients of `event`, renders each email (recipient's language and time zone)
    * and queues it. Must run in the transaction that records the event (`dataSource.transaction(
    * (manager) => …)`); throws otherwise. Idempotent: the same `eventKey` queues nothing new.
+   * With `batch`, see {@link EmailBatch}.
    */
-  async enqueue(manager: EntityManager, event: NotificationEvent): Promise<EnqueueResult> {
+  async enqueue(
+    manager: EntityManager,
+    event: NotificationEvent,
+    batch?: EmailBatch,
+  ): Promise<EnqueueResult> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(
         'NotificationsService.enqueue must run inside the transaction that records the event',
@@ -89,18 +105,82 @@ export class NotificationsService {
       if (org) names.set(org.id, org.name);
     }
     const domain = mailDomain(this.config.mail.from);
-    const rows = recipients.flatMap((r) => {
-      const email = renderEmail(event, r, {
+    const render = (e: NotificationEvent, r: RecipientCandidate) =>
+      renderEmail(e, r, {
         publicUrl: this.config.api.publicUrl,
         from: this.config.mail.from,
         domain,
         names,
       });
-      if (!email) return [];
-      const payload = { event, names: Object.fromEntries(names) };
-      return [outboxRow(event, event.ticket.number, r, email, payload, domain)];
+    const payload = (e: NotificationEvent): OutboxPayload => ({
+      event: e,
+      names: Object.fromEntries(names),
     });
-    return this.insert(manager, rows);
+    const rows: QueryDeepPartialEntity<EmailOutboxEntity>[] = [];
+    let merged = 0;
+    for (const r of recipients) {
+      const email = render(event, r);
+      if (!email) continue;
+      if (batch && (await this.mergeIntoWaiting(manager, batch, event, r, render, payload))) {
+        merged += 1;
+        continue;
+      }
+      rows.push({
+        ...outboxRow(event, event.ticket.number, r, email, payload(event), domain),
+        ...(batch && this.config.mail.batchWindowMs > 0
+          ? {
+              batchKey: batch.key,
+              nextAttemptAt: new Date(Date.now() + this.config.mail.batchWindowMs),
+            }
+          : {}),
+      });
+    }
+    const result = await this.insert(manager, rows);
+    return merged === 0
+      ? result
+      : { recipients: recipients.map((r) => r.email), inserted: result.inserted };
+  }
+
+  /**
+   * Folds `event` into `recipient`'s email of the same batch that still waits for its window
+   * (queued, never claimed), rendered again; false when there is none. The row is locked, and one
+   * a dispatcher holds is skipped: that email goes as it is and this event is queued on its own.
+   */
+  private async mergeIntoWaiting(
+    manager: EntityManager,
+    batch: EmailBatch,
+    event: NotificationEvent,
+    recipient: RecipientCandidate,
+    render: (e: NotificationEvent, r: RecipientCandidate) => RenderedEmail | null,
+    payload: (e: NotificationEvent) => OutboxPayload,
+  ): Promise<boolean> {
+    const [waiting] = await manager.query<{ id: string; payload: OutboxPayload }[]>(
+      `SELECT id, payload FROM email_outbox
+        WHERE batch_key = $1 AND recipient_address = $2 AND status = 'QUEUED'
+          AND claim_token IS NULL AND attempts = 0 AND next_attempt_at > now()
+        ORDER BY created_at LIMIT 1
+          FOR UPDATE SKIP LOCKED`,
+      [batch.key, recipient.email],
+    );
+    if (!waiting) return false;
+    const combined = batch.merge(waiting.payload.event as NotificationEvent, event);
+    const email = render(combined, recipient);
+    if (!email) return false;
+    const { names } = payload(combined);
+    await manager.query(
+      `UPDATE email_outbox
+          SET payload = $2, subject = $3, text = $4, html = $5, attachments = $6
+        WHERE id = $1`,
+      [
+        waiting.id,
+        JSON.stringify({ event: combined, names: { ...waiting.payload.names, ...names } }),
+        email.subject,
+        email.text,
+        email.html,
+        JSON.stringify(email.attachments),
+      ],
+    );
+    return true;
   }
 
   /**

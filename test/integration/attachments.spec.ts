@@ -61,6 +61,13 @@ type Listed = Omit<UploadAnswer, 'downloadUrl'> & {
   downloadUrl: string | null;
 };
 
+/** What the SMTP catcher's viewer lists of a message. */
+interface CaughtMessage {
+  messageId: string | null;
+  subject: string;
+  text: string | null;
+}
+
 describe('Ticket attachments (L3-11, L3-05)', () => {
   const world = useWorldWithWorker('attachments', {
     ATTACHMENT_MAX_BYTES: String(MAX_BYTES),
@@ -484,6 +491,80 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     // The demo agent reads English: the email follows the recipient's language.
     expect(toAgent[0].subject).toBe(`[${number}] Client attached a file: No timbra la factura`);
     expect(toAgent[0].text).toContain('bitacora.log');
+  });
+
+  it('files one person attaches one after another go in one email; a file after it went gets its own (L3-11)', async () => {
+    type Row = Awaited<ReturnType<typeof outbox>>[number];
+    const attachmentRows = (all: Row[]) => all.filter((r) => r.event_key.startsWith('attachment-'));
+    /** The ticket's attachment emails once `count` are SENT, and what the catcher got of them. */
+    async function sentMails(number: string, count: number) {
+      const rows = attachmentRows(
+        await eventually(
+          () => outbox(number),
+          (all) =>
+            attachmentRows(all).length >= count &&
+            attachmentRows(all).every((r) => r.status === 'SENT'),
+        ),
+      );
+      const mails = await eventually(
+        async () => {
+          const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+          const all = (await res.json()) as CaughtMessage[];
+          return rows.map((r) => all.filter((m) => m.messageId === r.message_id));
+        },
+        (each) => each.every((m) => m.length > 0),
+      );
+      // Each email arrived once.
+      expect(mails.map((m) => m.length)).toEqual(rows.map(() => 1));
+      return rows.map((row, i) => ({ row, mail: mails[i][0] }));
+    }
+
+    // An agent's two files: one email to the registrant, listing both.
+    const byAgent = await register();
+    const agent = world.bearer(Role.AGENT);
+    const text = (name: string) =>
+      upload(byAgent, name, 'text/plain', Buffer.from(`contenido de ${name}\n`), agent);
+    const first = await text('uno.txt');
+    const second = await text('dos.txt');
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const [agentBatch] = await sentMails(byAgent, 1);
+    expect(agentBatch.row).toMatchObject({
+      event_type: 'ATTACHMENT_ADDED',
+      event_key: `attachment-${first.body.id}`,
+      recipient_address: REGISTRANT,
+    });
+    expect(agentBatch.mail.subject).toBe(`[${byAgent}] 2 archivos adjuntos nuevos`);
+    expect(agentBatch.mail.text).toContain('uno.txt');
+    expect(agentBatch.mail.text).toContain('dos.txt');
+
+    // That email has gone: the next file is an email of its own.
+    const third = await text('tres.txt');
+    expect(third.status).toBe(201);
+    const afterIt = await sentMails(byAgent, 2);
+    expect(afterIt.map(({ row }) => row.event_key)).toEqual([
+      `attachment-${first.body.id}`,
+      `attachment-${third.body.id}`,
+    ]);
+    expect(afterIt[1].mail.subject).toBe(`[${byAgent}] Nuevo archivo adjunto: tres.txt`);
+
+    // A client's two files: one email to the agents, naming both.
+    const byClient = await register();
+    const client = world.bearer(Role.CLIENT_USER);
+    const a = await upload(byClient, 'a.log', '', Buffer.from('ERROR uno\n'), client);
+    const b = await upload(byClient, 'b.log', '', Buffer.from('ERROR dos\n'), client);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    const [clientBatch, ...none] = await sentMails(byClient, 1);
+    expect(none).toEqual([]);
+    expect(clientBatch.row).toMatchObject({
+      event_type: 'PROVIDER_CLIENT_ACTIVITY',
+      event_key: `attachment-${a.body.id}:provider`,
+      recipient_address: 'agente@becken.example',
+    });
+    // The demo agent reads English.
+    expect(clientBatch.mail.subject).toBe(
+      `[${byClient}] Client attached files: No timbra la factura`,
+    );
+    expect(clientBatch.mail.text).toMatch(/a\.log\s+>?\s*b\.log/);
   });
 
   it('deletes a file for its uploader while the ticket is open, for provider staff always: the bytes go, the record stays', async () => {

@@ -42,5 +42,7 @@ export default async function globalSetup(): Promise<void> {
     TEMPORAL_ADDRESS: stack.temporalAddress,
     SMTP_URL: stack.smtpUrl,
     MAIL_VIEWER_URL: stack.mailViewerUrl,
+    // Files attached one after another share an email (L3-11); a minute is long for tests.
+    MAIL_BATCH_WINDOW_MS: '5000',
   });
 }

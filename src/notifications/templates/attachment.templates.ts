@@ -20,6 +20,33 @@ export function fileSize(bytes: number, locale: Locale | string): string {
 export const attachmentTemplates: TemplateFamily<'ATTACHMENT_ADDED'> = {
   ATTACHMENT_ADDED: (e, ctx) => {
     const who = ctx.names.get(e.uploaderId) ?? ctx.t('Soporte L3', 'L3 support');
+    if (e.more?.length) {
+      const files = [e, ...e.more];
+      return {
+        subject: subjectLine(
+          e.ticket.number,
+          ctx.t(`${files.length} archivos adjuntos nuevos`, `${files.length} new attachments`),
+        ),
+        heading: ctx.t(
+          `${who} adjuntó ${files.length} archivos a su ticket ${e.ticket.number}.`,
+          `${who} attached ${files.length} files to your ticket ${e.ticket.number}.`,
+        ),
+        blocks: [
+          { kind: 'facts', rows: [[ctx.t('Asunto', 'Subject'), e.ticket.subject]] },
+          {
+            kind: 'facts',
+            rows: files.map((f) => [f.fileName, fileSize(f.sizeBytes, ctx.locale)] as const),
+          },
+          {
+            kind: 'paragraph',
+            text: ctx.t(
+              'Descárguelos desde la sección «Adjuntos» del ticket en la plataforma; por seguridad, los archivos no se envían por correo.',
+              'Download them from the ticket’s “Attachments” section on the platform; for security, files are not sent by email.',
+            ),
+          },
+        ],
+      };
+    }
     return {
       subject: subjectLine(
         e.ticket.number,

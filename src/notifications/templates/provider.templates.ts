@@ -83,6 +83,11 @@ const ACTIVITIES: Record<
     did: ['adjuntó un archivo en', 'attached a file to'],
     words: ['Archivo', 'File'],
   },
+  ATTACHMENTS_ADDED: {
+    subject: ['El cliente adjuntó archivos', 'Client attached files'],
+    did: ['adjuntó archivos en', 'attached files to'],
+    words: ['Archivos', 'Files'],
+  },
 };
 
 export const providerTemplates: TemplateFamily<

@@ -1,3 +1,4 @@
+import { attachmentBatch } from '../../../src/attachments/attachment-notifications';
 import { Locale } from '../../../src/identity/locale.enum';
 import { fileSize } from '../../../src/notifications/templates/attachment.templates';
 import { renderEmail } from '../../../src/notifications/templates/render-email';
@@ -60,6 +61,32 @@ describe('L3-11 attachment emails', () => {
     expect(email.subject).toBe('[L3-2026-000123] El cliente adjuntó un archivo: Factura no timbra');
     expect(email.text).toContain('Úrsula Usuaria adjuntó un archivo en el ticket L3-2026-000123.');
     expect(email.text).toContain('captura.png');
+  });
+
+  it('files attached one after another fold into one email per person (batch)', () => {
+    const batch = attachmentBatch(TICKET.number, 'u-agent');
+    expect(batch.key).toBe(`attachments:${TICKET.number}:u-agent`);
+    const first = EVENTS.ATTACHMENT_ADDED;
+    const next = { ...first, attachmentId: 'att-2', fileName: 'captura.png', sizeBytes: 2_048 };
+    const both = batch.merge(first, next);
+    // Offered again, a file already in the email changes nothing.
+    expect(batch.merge(both, next)).toEqual(both);
+    const es = renderEmail(both, recipient(Locale.ES_MX), OPTIONS)!;
+    expect(es.subject).toBe('[L3-2026-000123] 2 archivos adjuntos nuevos');
+    expect(es.text).toContain('Alex Agent adjuntó 2 archivos a su ticket L3-2026-000123.');
+    expect(es.text).toContain('bitacora-timbrado.log');
+    expect(es.text).toMatch(/captura\.png\W+2 KB/);
+    const en = renderEmail(both, recipient(Locale.EN), OPTIONS)!;
+    expect(en.subject).toBe('[L3-2026-000123] 2 new attachments');
+
+    const fromClient = {
+      ...EVENTS.PROVIDER_CLIENT_ACTIVITY,
+      activity: 'ATTACHMENT_ADDED' as const,
+    };
+    const files = batch.merge({ ...fromClient, text: 'a.log' }, { ...fromClient, text: 'b.log' });
+    const toAgent = renderEmail(files, recipient(Locale.ES_MX), OPTIONS)!;
+    expect(toAgent.subject).toBe('[L3-2026-000123] El cliente adjuntó archivos: Factura no timbra');
+    expect(toAgent.text).toMatch(/a\.log\s+>?\s*b\.log/);
   });
 
   it('sizes read as files show them', () => {
