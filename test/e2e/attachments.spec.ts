@@ -12,6 +12,9 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // blob) and gives back the same bytes; the agent sees the client's file on the same ticket and
 // deletes it: the entry stays, greyed, «eliminado por …» with the date, without a download. A
 // file the agent attaches or deletes shows on the client's open ticket page without a reload.
+// Several files at once: dropped or chosen files are listed before upload (one refused here,
+// one taken out), go up in turn (a refusal stops none), and show in the card and in the ticket's
+// history («Archivo adjuntado: …»); deleting one adds «Archivo eliminado: …» to the history.
 
 const CLIENT = 'usuario@aurora.example';
 const AGENT = 'agente@becken.example';
@@ -186,5 +189,87 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     await row.getByText(/^respuesta del PAC\.log — eliminado por Alex Agent, \d/).waitFor();
     expect(await row.getByRole('link').count()).toBe(0);
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
+  });
+  it('several files at once: dropped and chosen files are listed, go up in turn, and show in the history', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${number}`);
+    const section = page.getByTestId('attachments');
+    await section.getByText(/^0 de \d+ archivos \(más 2 eliminados\)\.$/).waitFor();
+    await page.locator('[data-testid=live-status][data-status=live]').waitFor();
+    const queue = section.getByTestId('upload-queue');
+    const queued = (name: string) => queue.getByRole('listitem').filter({ hasText: name });
+
+    // Two files dragged over the card: it shows where they will land; dropped, both are listed
+    // at once, the one the server would refuse with its reason.
+    const dropped = await page.evaluateHandle(`(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['Paso 1: abrir la factura.\\n'], 'pasos.txt', { type: 'text/plain' }));
+      transfer.items.add(new File(['<p>hola</p>'], 'pagina.html', { type: 'text/html' }));
+      return transfer;
+    })()`);
+    await section.dispatchEvent('dragover', { dataTransfer: dropped });
+    await section.getByText('Suelta los archivos para agregarlos a la lista.').waitFor();
+    expect(await section.getAttribute('class')).toContain('drop-target');
+    await section.dispatchEvent('drop', { dataTransfer: dropped });
+    await queued('pasos.txt').getByText('Listo para adjuntar').waitFor();
+    expect(await queued('pasos.txt').innerText()).toMatch(/\d+ bytes/);
+    await queued('pagina.html')
+      .getByText('No se aceptan archivos como «pagina.html».', { exact: false })
+      .waitFor();
+    expect(await section.getAttribute('class')).not.toContain('drop-target');
+    // Taken out of the list before anything is sent.
+    await queued('pagina.html')
+      .getByRole('button', { name: 'Quitar pagina.html de la lista' })
+      .click();
+    expect(await queued('pagina.html').count()).toBe(0);
+
+    // Two more through the chooser at once: a "PNG" that is not one, between two good files.
+    await section.getByLabel('Archivo para adjuntar').setInputFiles([
+      { name: 'captura.png', mimeType: 'image/png', buffer: Buffer.from('<html>no</html>') },
+      { name: 'consola.log', mimeType: 'text/plain', buffer: LOG },
+    ]);
+    expect(await queue.getByRole('listitem').count()).toBe(3);
+    await screenshot(page, '71-ticket-attachments-queue');
+    await section.getByRole('button', { name: 'Adjuntar 3 archivos' }).click();
+    await queued('consola.log').getByText('Subido').waitFor();
+    expect(await queued('pasos.txt').innerText()).toContain('Subido');
+    // The server refused one; the others went up all the same.
+    expect(await queued('captura.png').innerText()).toContain(
+      'Rechazado: El contenido de «captura.png» no corresponde a un archivo .png.',
+    );
+    await section.getByText('Se adjuntaron 2 archivos.').waitFor();
+    const list = section.getByTestId('attachment-list');
+    await list.getByRole('link', { name: 'Descargar pasos.txt' }).waitFor();
+    await list.getByRole('link', { name: 'Descargar consola.log' }).waitFor();
+    await section.getByText(/^2 de \d+ archivos \(más 2 eliminados\)\.$/).waitFor();
+
+    // The ticket's history shows both uploads (who, when), and the earlier files' record too.
+    const timeline = page.getByTestId('timeline');
+    const added = timeline.getByTestId('event-attachment-added');
+    await added.filter({ hasText: /^Archivo adjuntado: consola\.log \(\d+ bytes\)/ }).waitFor();
+    await added.filter({ hasText: /^Archivo adjuntado: pasos\.txt \(\d+ bytes\)/ }).waitFor();
+    expect(await added.filter({ hasText: 'pasos.txt' }).innerText()).toContain('Úrsula Usuaria');
+    expect(await added.filter({ hasText: 'captura.png' }).count()).toBe(0);
+    expect(
+      await timeline
+        .getByTestId('event-attachment-deleted')
+        .filter({ hasText: 'Archivo eliminado: bitácora timbrado.log' })
+        .innerText(),
+    ).toContain('Alex Agent');
+
+    // The client deletes its own file (the ticket is open): the history says so, last.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await list.getByRole('button', { name: 'Eliminar consola.log' }).click();
+    await section.getByText('Se eliminó «consola.log».').waitFor();
+    const removal = timeline
+      .getByTestId('event-attachment-deleted')
+      .filter({ hasText: 'Archivo eliminado: consola.log' });
+    await removal.waitFor();
+    expect(await removal.innerText()).toContain('Úrsula Usuaria');
+    expect(await timeline.getByRole('listitem').last().innerText()).toContain(
+      'Archivo eliminado: consola.log',
+    );
+    await screenshot(page, '72-ticket-history-files');
   });
 });
