@@ -10,6 +10,8 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // client rates it on the ticket page where the closure email links (#calificar), changes the
 // rating, and once the 14 days are over sees it can no longer change it; the manager sees the
 // rating on the ticket and in the «Satisfacción» card of the SLA dashboard, with a link back.
+// The ticket's history shows the rating («Calificación: N/5», comment, who, when), its latest
+// value once it is changed.
 
 const CLIENT = 'usuario@aurora.example';
 const MANAGER = 'gerente@becken.example';
@@ -68,6 +70,14 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     expect(await rating(page).getByTestId('satisfaction-window').innerText()).toContain(
       'Puedes cambiarla hasta el',
     );
+    // The history shows it after the closure, with who rated it.
+    const history = page.getByTestId('timeline').getByTestId('event-rating');
+    await history.getByText('Calificación: 2/5').waitFor();
+    expect(await history.innerText()).toContain('Tardaron dos días en responder.');
+    expect(await history.innerText()).toContain('Úrsula Usuaria');
+    expect(await page.getByTestId('timeline').getByRole('listitem').last().innerText()).toContain(
+      'Calificación: 2/5',
+    );
 
     // Changed within the window: the form starts from the rating given.
     await rating(page).getByRole('button', { name: 'Cambiar calificación' }).click();
@@ -80,6 +90,11 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     await rating(page).getByText('¡Gracias! Guardamos tu calificación.').waitFor();
     await rating(page).getByText('4 de 5').waitFor();
     expect(await rating(page).innerText()).toContain('Al final quedó bien resuelto.');
+    // One line in the history, with the latest value (and when it was first given).
+    await history.getByText('Calificación: 4/5').waitFor();
+    expect(await history.count()).toBe(1);
+    expect(await history.innerText()).toContain('Al final quedó bien resuelto.');
+    expect(await history.innerText()).toContain('Calificada por primera vez el');
     await screenshot(page, '61-client-rating-saved');
   });
 
@@ -130,6 +145,10 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     await rating(page).getByRole('heading', { name: 'Satisfacción con la atención' }).waitFor();
     expect(await rating(page).getByTestId('satisfaction-score').innerText()).toBe('4 de 5');
     expect(await rating(page).innerText()).toContain('Calificación del cliente');
+    // Staff read it in the ticket's history too.
+    const history = page.getByTestId('timeline').getByTestId('event-rating');
+    expect(await history.innerText()).toContain('Calificación: 4/5');
+    expect(await history.innerText()).toContain('Úrsula Usuaria');
     // Staff read it; they cannot rate.
     expect(await rating(page).getByRole('button').count()).toBe(0);
   });

@@ -84,8 +84,10 @@ export function AttachmentsSection({
 
   const choose = (chosen: readonly File[]) => {
     if (chosen.length === 0) return;
-    setQueue((q) => addFiles(q, chosen, nextKey.current));
+    // Keys taken now: the updater may run later, after another choice took more.
+    const first = nextKey.current;
     nextKey.current += chosen.length;
+    setQueue((q) => addFiles(q, chosen, first));
     setDone(undefined);
     setError(undefined);
     setProblem(undefined);
