@@ -256,7 +256,7 @@ describe('Users (web app, admins)', () => {
     // A reset link for her: the admin is told where it went.
     await page
       .getByRole('button', {
-        name: 'Enviar enlace para restablecer la contraseña de Teresa Aprobadora Ruiz',
+        name: 'Enlace de contraseña para Teresa Aprobadora Ruiz: enviar un enlace para restablecer su contraseña',
       })
       .click();
     await page

@@ -10,7 +10,9 @@ const accountEsMX = {
   saved: (email: string) => `Cambios de ${email} guardados.`,
   sendReset: 'Enviar enlace de restablecimiento',
   sendResetShort: 'Enlace de contraseña',
-  sendResetFor: (name: string) => `Enviar enlace para restablecer la contraseña de ${name}`,
+  // The visible text first (WCAG 2.5.3, label in name), then what it does.
+  sendResetFor: (name: string) =>
+    `Enlace de contraseña para ${name}: enviar un enlace para restablecer su contraseña`,
   resetSent: (email: string) =>
     `Enviamos a ${email} un enlace para elegir contraseña (vale 2 horas).`,
   invitationNote:
@@ -52,7 +54,7 @@ const accountEn: AccountMessages = {
   saved: (email) => `Changes to ${email} saved.`,
   sendReset: 'Send reset link',
   sendResetShort: 'Password link',
-  sendResetFor: (name) => `Send ${name} a link to reset their password`,
+  sendResetFor: (name) => `Password link for ${name}: send a link to reset their password`,
   resetSent: (email) => `We emailed ${email} a link to choose a password (valid 2 hours).`,
   invitationNote: 'The user gets an email with a link to choose their password (valid 72 hours).',
   invited: (email) => `User ${email} created; their invitation was emailed.`,

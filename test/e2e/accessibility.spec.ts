@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { logIn, newPage } from './support/browser';
+import { useE2eWorldWithWorker } from './support/e2e-world';
+import { registerProjectedTicket } from '../support/world-with-worker';
+
+// Every screen of every role passes an automated WCAG 2.1 A/AA audit (axe-core, the engine behind
+// Lighthouse and most accessibility checkers): labels, names, contrast, landmarks, ARIA use. Client
+// staff and agents work in the app all day; a screen reader or keyboard user must be able to too.
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const CLIENT = 'usuario@aurora.example';
+const AGENT = 'agente@becken.example';
+const MANAGER = 'gerente@becken.example';
+const ADMIN = 'admin@becken.example';
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now: each violation, with where. */
+async function audit(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate<Violation[]>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+       .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+         nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
+  );
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join(', ')}${v.nodes.length > 5 ? ` … +${v.nodes.length - 5}` : ''}`,
+  );
+}
+
+/** Opens `path` and waits for its heading and its data (no request in flight). */
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  // Nothing still loading: the screen as its user reads it.
+  await page.waitForFunction(`!document.querySelector('[aria-busy="true"]')`);
+}
+
+describe('Accessibility: every screen passes WCAG 2.1 A/AA (axe-core)', () => {
+  const e2e = useE2eWorldWithWorker('a11y');
+  let ticket: string;
+
+  beforeAll(async () => {
+    ticket = await registerProjectedTicket(e2e.world, {
+      category: 'INCIDENT',
+      subject: 'No timbra la factura de mostrador',
+      description: 'El PAC responde 301 al timbrar.',
+    });
+  });
+
+  const screens: [string, string | null, string[]][] = [
+    ['public', null, ['/entrar', '/plazos']],
+    [
+      'client',
+      CLIENT,
+      ['/mis-tickets', '/tickets/:ticket', '/mis-horas', '/checkpoints', '/cambiar-contrasena'],
+    ],
+    ['agent', AGENT, ['/consola', '/tickets/:ticket', '/cola']],
+    ['manager', MANAGER, ['/tablero', '/contratos', '/correo']],
+    ['admin', ADMIN, ['/usuarios', '/calendarios']],
+  ];
+
+  it.each(screens)('%s screens', async (_role, email, paths) => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    if (email) await logIn(page, email, e2e.password(email));
+    const found: Record<string, string[]> = {};
+    for (const path of paths) {
+      await visit(page, path.replace(':ticket', ticket));
+      const violations = await audit(page);
+      if (violations.length) found[path] = violations;
+    }
+    expect(found).toEqual({});
+  });
+
+  it('states inside screens: a refused form, an open action form, an edit form, English, a phone', async () => {
+    const found: Record<string, string[]> = {};
+    const check = async (page: Page, what: string) => {
+      const violations = await audit(page);
+      if (violations.length) found[what] = violations;
+    };
+
+    // A client's registration refused by the server: the alert and the form as they then are.
+    const client = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(client, CLIENT, e2e.password(CLIENT));
+    await visit(client, '/mis-tickets');
+    await client.getByLabel('Categoría').selectOption({ label: 'Desarrollo' });
+    await client.getByLabel('Asunto').fill('Reporte');
+    await client.getByLabel('Descripción').fill('x'.repeat(20_001));
+    await client.getByRole('button', { name: 'Registrar ticket' }).click();
+    await client.getByRole('alert').filter({ hasText: 'Los datos no son válidos.' }).waitFor();
+    await check(client, 'client: registration refused');
+
+    // The same client in English.
+    await client.getByRole('button', { name: 'English' }).click();
+    for (const path of ['/mis-tickets', `/tickets/${ticket}`]) {
+      await visit(client, path);
+      await check(client, `client, English: ${path}`);
+    }
+
+    // An agent with an action form open on the ticket.
+    const agent = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(agent, AGENT, e2e.password(AGENT));
+    await visit(agent, `/tickets/${ticket}`);
+    // The demo agent reads English; the form in Spanish here.
+    const spanish = agent.getByRole('button', { name: 'Español' });
+    if (await spanish.isVisible()) await spanish.click();
+    await agent.getByRole('button', { name: 'Solicitar información', exact: true }).click();
+    await agent.getByTestId('action-form-requestInfo').getByLabel('Nota').waitFor();
+    await check(agent, 'agent: «Solicitar información» open');
+
+    // An admin editing a user.
+    const admin = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(admin, ADMIN, e2e.password(ADMIN));
+    await visit(admin, '/usuarios');
+    await admin
+      .getByRole('button', { name: /^Editar / })
+      .first()
+      .click();
+    await admin.getByRole('button', { name: 'Guardar' }).first().waitFor();
+    await check(admin, 'admin: editing a user');
+
+    // The ticket page on a phone.
+    const phone = (await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 })).page;
+    await logIn(phone, CLIENT, e2e.password(CLIENT));
+    await visit(phone, `/tickets/${ticket}`);
+    await check(phone, 'client, phone: ticket page');
+
+    expect(found).toEqual({});
+  });
+});
