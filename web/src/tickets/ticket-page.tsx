@@ -139,14 +139,15 @@ export function TicketPage({
       </section>
 
       {/* Keyed by ticket: an open form and its text belong to one ticket. A live change of this
-          ticket keeps them (see live-draft.ts). */}
-      <ActionsPanel key={ticket.number} ticket={ticket} reload={query.reload} />
+          ticket keeps them (see live-draft.ts). Sibling keys must differ from each other, or
+          React duplicates the forms on update (it did: five «Ajustar fecha» cards). */}
+      <ActionsPanel key={`actions-${ticket.number}`} ticket={ticket} reload={query.reload} />
 
       {ticket.state === 'CLOSED' && <SatisfactionSection number={ticket.number} />}
 
       {user && can.adjustReleaseDate(user) && (
         <AdjustDateForm
-          key={ticket.number}
+          key={`adjust-${ticket.number}`}
           ticket={ticket}
           allowed={Boolean(ticket.releaseDate) && isOpen}
           onDone={query.reload}
@@ -289,7 +290,12 @@ export function TicketPage({
           satisfaction={ticket.satisfaction}
         />
       </section>
-      <CommentBox key={ticket.number} ticket={ticket} allowed={isOpen} onSent={query.reload} />
+      <CommentBox
+        key={`comment-${ticket.number}`}
+        ticket={ticket}
+        allowed={isOpen}
+        onSent={query.reload}
+      />
     </div>
   );
 }
