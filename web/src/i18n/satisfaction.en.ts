@@ -1,4 +1,5 @@
 import type { SatisfactionMessages } from './satisfaction.es-mx';
+import { endSentence } from './sentence';
 
 /** English texts of the support rating (closed tickets) and the managers' summary. */
 export const satisfactionEn: SatisfactionMessages = {
@@ -35,7 +36,7 @@ export const satisfactionEn: SatisfactionMessages = {
   notRatedClient: 'You have not rated the support on this ticket yet.',
   noComment: 'No comment.',
   timelineRating: (score) => `Rating: ${score}/5`,
-  timelineFirstRated: (at) => `First rated on ${at}.`,
+  timelineFirstRated: (at) => endSentence(`First rated on ${at}`),
   cardTitle: 'Satisfaction',
   cardIntro: (months) =>
     `Clients' ratings of closed tickets in the last ${months} months (by month of the first rating, UTC). Satisfied: 4 or 5.`,

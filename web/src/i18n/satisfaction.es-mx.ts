@@ -1,3 +1,5 @@
+import { endSentence } from './sentence';
+
 /** Textos de la calificación de la atención (tickets cerrados) y de su resumen para gerentes. */
 export const satisfactionEsMX = {
   title: 'Satisfacción con la atención',
@@ -36,7 +38,7 @@ export const satisfactionEsMX = {
   noComment: 'Sin comentario.',
   // In the ticket's history («Historial»): the rating's latest value, at its last change.
   timelineRating: (score: number) => `Calificación: ${score}/5`,
-  timelineFirstRated: (at: string) => `Calificada por primera vez el ${at}.`,
+  timelineFirstRated: (at: string) => endSentence(`Calificada por primera vez el ${at}`),
   // Tablero: satisfacción junto al cumplimiento del SLA.
   cardTitle: 'Satisfacción',
   cardIntro: (months: number) =>

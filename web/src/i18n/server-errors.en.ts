@@ -1,4 +1,5 @@
 import type { ServerErrorMessages } from './server-errors.es-mx';
+import { endSentence } from './sentence';
 
 /** English mirror of `server-errors.es-mx.ts`. */
 export const serverErrorsEn: ServerErrorMessages = {
@@ -87,7 +88,7 @@ export const serverErrorsEn: ServerErrorMessages = {
   ticketClosed: 'The ticket is closed.',
   ratingWindowClosed: (until) =>
     until
-      ? `The rating can no longer be changed: the 14 days ended on ${until}.`
+      ? endSentence(`The rating can no longer be changed: the 14 days ended on ${until}`)
       : 'The rating can no longer be changed: the 14 days are over.',
   notFound: (what, id) => `${what} ${id} was not found.`,
   entities: {
