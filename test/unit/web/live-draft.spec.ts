@@ -1,29 +1,42 @@
 import { en } from '../../../web/src/i18n/en';
 import { esMX } from '../../../web/src/i18n/es-mx';
+import type { TicketEvent } from '../../../web/src/api/tickets';
 import {
-  commentDraftKey,
+  actionForm,
+  changeSentence,
+  changesSince,
+  type ChangeWords,
   type DraftStorage,
   draftText,
+  formDraftKey,
+  formsToReopen,
   liveFormStatus,
   type MarkedTicket,
-  readCommentDraft,
+  readFormDraft,
+  ticketBaseline,
   ticketMark,
-  writeCommentDraft,
+  writeFormDraft,
 } from '../../../web/src/tickets/live-draft';
 
 // QA: a form open on the ticket page closed silently, and its typed text was lost, when the
 // ticket moved on live (another person, another tab, an SLA event). These are the rules the
 // ticket page's forms follow instead ("no data is lost").
 
-const event = (seq: number) => ({
+const event = (seq: number, more: Partial<TicketEvent> = {}): TicketEvent => ({
   seq,
-  type: 'COMMENT_ADDED',
+  type: 'comment',
   at: '2026-03-02T16:00:00.000Z',
   actorRole: 'CLIENT_USER',
-  actorName: 'Usuario Aurora',
+  actorName: 'Úrsula Usuaria',
   agentName: null,
   data: '{}',
+  ...more,
 });
+/** A person's transition and the clock event that comes with it (L3-06 classification). */
+const classify = (seq: number): TicketEvent[] => [
+  event(seq, { type: 'classify', actorRole: 'AGENT', actorName: 'Beto Segundo' }),
+  event(seq + 1, { type: 'CLOCK_PAUSED', actorRole: null, actorName: null }),
+];
 
 const registered: MarkedTicket = {
   state: 'REGISTERED',
@@ -64,67 +77,129 @@ describe('ticketMark: what a person writing on the ticket should hear changed', 
 });
 
 describe('liveFormStatus: an open form when the ticket changes', () => {
-  const baseline = ticketMark(registered);
-  const commented = ticketMark({ ...registered, timeline: [event(1), event(2)] });
+  const baseline = ticketBaseline(registered);
+  const commented = { ...registered, timeline: [event(1), event(2)] };
+  const classified = {
+    ...registered,
+    state: 'IN_DIAGNOSIS',
+    allowedActions: ['addProgress'],
+    timeline: [event(1), event(2), ...classify(3)],
+  };
 
   it('nothing changed: the form as it is', () => {
+    expect(liveFormStatus({ baseline, ticket: registered, allowed: true, sending: false })).toEqual(
+      { kind: 'current' },
+    );
+  });
+
+  it('changed, action still allowed: the form stays, saying what happened (the state did not change)', () => {
+    expect(liveFormStatus({ baseline, ticket: commented, allowed: true, sending: false })).toEqual({
+      kind: 'updated',
+      state: 'REGISTERED',
+      stateChanged: false,
+      change: { latest: event(2), more: 0 },
+    });
+  });
+
+  it('action no longer allowed: the form turns into the kept-text notice, with what happened', () => {
+    expect(
+      liveFormStatus({ baseline, ticket: classified, allowed: false, sending: false }),
+    ).toEqual({
+      kind: 'withdrawn',
+      state: 'IN_DIAGNOSIS',
+      change: { latest: classified.timeline[2], more: 1 },
+    });
+  });
+
+  it('a change without a new timeline event (the SLA status) still shows, with no event to name', () => {
     expect(
       liveFormStatus({
         baseline,
-        current: baseline,
-        state: 'REGISTERED',
+        ticket: { ...registered, slaStatus: 'AT_RISK' },
         allowed: true,
         sending: false,
       }),
-    ).toEqual({ kind: 'current' });
-  });
-
-  it('changed, action still allowed: the form stays, with the new state to tell', () => {
-    expect(
-      liveFormStatus({
-        baseline,
-        current: commented,
-        state: 'REGISTERED',
-        allowed: true,
-        sending: false,
-      }),
-    ).toEqual({ kind: 'updated', state: 'REGISTERED' });
-  });
-
-  it('action no longer allowed: the form turns into the kept-text notice, naming the state', () => {
-    expect(
-      liveFormStatus({
-        baseline,
-        current: commented,
-        state: 'IN_DIAGNOSIS',
-        allowed: false,
-        sending: false,
-      }),
-    ).toEqual({ kind: 'withdrawn', state: 'IN_DIAGNOSIS' });
+    ).toEqual({ kind: 'updated', state: 'REGISTERED', stateChanged: false, change: undefined });
   });
 
   it("the form's own sending is no news: no notice while it reloads and closes", () => {
-    expect(
-      liveFormStatus({
-        baseline,
-        current: commented,
-        state: 'IN_DIAGNOSIS',
-        allowed: false,
-        sending: true,
-      }),
-    ).toEqual({ kind: 'current' });
+    expect(liveFormStatus({ baseline, ticket: classified, allowed: false, sending: true })).toEqual(
+      { kind: 'current' },
+    );
   });
 
   it('a form not open (no baseline, e.g. an empty comment box) has nothing to keep', () => {
     expect(
       liveFormStatus({
         baseline: undefined,
-        current: commented,
-        state: 'CLOSED',
+        ticket: { ...classified, state: 'CLOSED' },
         allowed: false,
         sending: false,
       }),
     ).toEqual({ kind: 'current' });
+  });
+});
+
+describe('changesSince: what happened since the form opened, from the timeline', () => {
+  it('nothing newer than the baseline: nothing to say', () => {
+    expect(changesSince([event(1), event(2)], 2)).toBeUndefined();
+  });
+
+  it("the latest event by a person; the system's clock events that came with it are not counted", () => {
+    const timeline = [event(1), ...classify(2)];
+    expect(changesSince(timeline, 1)).toEqual({ latest: timeline[1], more: 0 });
+  });
+
+  it('several changes by people: the latest, and how many more', () => {
+    const timeline = [event(1), event(2), ...classify(3), event(5)];
+    expect(changesSince(timeline, 1)).toEqual({ latest: event(5), more: 2 });
+  });
+
+  it('only system events (an SLA event): the latest of them', () => {
+    const atRisk = event(2, { type: 'CLOCK_AT_RISK', actorRole: null, actorName: null });
+    expect(changesSince([event(1), atRisk], 1)).toEqual({ latest: atRisk, more: 0 });
+  });
+});
+
+describe("changeSentence: the notice says who did what, with the timeline's words", () => {
+  const words = (m: typeof esMX): ChangeWords => ({
+    ...m.ticketPage.liveDraft,
+    events: m.tickets.events,
+    roles: m.users.roleNames,
+  });
+  const es = words(esMX);
+
+  it('a client comment names the client (QA: it read «estado: Registrado»)', () => {
+    expect(`${changeSentence(es, { latest: event(2), more: 0 })}.`).toBe(
+      'Úrsula Usuaria comentó mientras escribías.',
+    );
+    expect(`${changeSentence(words(en), { latest: event(2), more: 0 })}.`).toBe(
+      'Úrsula Usuaria commented while you were writing.',
+    );
+  });
+
+  it("a transition: the timeline's event word and who, the new state, and «y N cambios más»", () => {
+    const [classified] = classify(3);
+    expect(changeSentence(es, { latest: classified, more: 0 }, 'En diagnóstico')).toBe(
+      `Mientras escribías: ${esMX.tickets.events.classify} por Beto Segundo (ahora: En diagnóstico)`,
+    );
+    expect(changeSentence(es, { latest: classified, more: 2 })).toBe(
+      `Mientras escribías: ${esMX.tickets.events.classify} por Beto Segundo y 2 cambios más`,
+    );
+    expect(changeSentence(es, { latest: classified, more: 1 })).toMatch(/ y 1 cambio más$/);
+    expect(changeSentence(words(en), { latest: classified, more: 2 }, 'Diagnosis')).toBe(
+      `While you were writing: ${en.tickets.events.classify} by Beto Segundo and 2 more changes (now: Diagnosis)`,
+    );
+  });
+
+  it('the system (an SLA event) names nobody; a person without a name goes by role', () => {
+    const atRisk = event(2, { type: 'CLOCK_AT_RISK', actorRole: null, actorName: null });
+    expect(changeSentence(es, { latest: atRisk, more: 0 })).toBe(
+      `Mientras escribías: ${esMX.tickets.events.CLOCK_AT_RISK}`,
+    );
+    expect(changeSentence(es, { latest: event(2, { actorName: null }), more: 0 })).toBe(
+      `${esMX.users.roleNames.CLIENT_USER} comentó mientras escribías`,
+    );
   });
 });
 
@@ -153,32 +228,46 @@ describe('draftText: the typed text shown read-only and copied', () => {
   });
 });
 
-describe('the comment draft in sessionStorage (survives a reload of the tab)', () => {
-  const key = commentDraftKey('user-1', 'L3-2026-000123');
+describe('form drafts in sessionStorage (survive a reload and a visit elsewhere)', () => {
+  const key = formDraftKey('user-1', 'L3-2026-000123', 'comment');
+  const since = ticketBaseline(registered);
 
-  it('is per user and per ticket', () => {
-    expect(key).not.toBe(commentDraftKey('user-2', 'L3-2026-000123'));
-    expect(key).not.toBe(commentDraftKey('user-1', 'L3-2026-000124'));
+  it('are per user, per ticket and per form (each action its own)', () => {
+    expect(
+      new Set([
+        key,
+        formDraftKey('user-2', 'L3-2026-000123', 'comment'),
+        formDraftKey('user-1', 'L3-2026-000124', 'comment'),
+        formDraftKey('user-1', 'L3-2026-000123', actionForm('addProgress')),
+        formDraftKey('user-1', 'L3-2026-000123', actionForm('requestInfo')),
+        formDraftKey('user-1', 'L3-2026-000123', 'adjust-date'),
+      ]).size,
+    ).toBe(6);
   });
 
-  it('is read back as written, an internal note staying internal', () => {
+  it('are read back as written: fields (an internal note stays internal), the ticket the form started on', () => {
     const storage = memoryStorage();
-    writeCommentDraft(storage, key, { body: 'Nota para el equipo', internal: true });
-    expect(readCommentDraft(storage, key)).toEqual({ body: 'Nota para el equipo', internal: true });
+    const draft = { fields: { body: 'Nota para el equipo', internal: 'yes' }, since, at: 1000 };
+    writeFormDraft(storage, key, draft);
+    expect(readFormDraft(storage, key)).toEqual(draft);
   });
 
-  it('is removed when the box is emptied (sent or discarded)', () => {
+  it('are removed when sent, discarded, cancelled or emptied', () => {
     const storage = memoryStorage();
-    writeCommentDraft(storage, key, { body: 'Hola', internal: false });
-    writeCommentDraft(storage, key, { body: '', internal: false });
+    writeFormDraft(storage, key, { fields: { body: 'Hola' }, at: 1 });
+    writeFormDraft(storage, key, undefined);
     expect(storage.items.size).toBe(0);
-    expect(readCommentDraft(storage, key)).toBeUndefined();
+    expect(readFormDraft(storage, key)).toBeUndefined();
   });
 
   it('an unreadable entry, refused storage or no storage mean no draft, never an error', () => {
     const storage = memoryStorage();
     storage.items.set(key, 'not json');
-    expect(readCommentDraft(storage, key)).toBeUndefined();
+    expect(readFormDraft(storage, key)).toBeUndefined();
+    storage.items.set(key, JSON.stringify({ fields: { body: 3 } }));
+    expect(readFormDraft(storage, key)).toBeUndefined();
+    storage.items.set(key, JSON.stringify({ fields: { body: 'x' }, since: { mark: 1 } }));
+    expect(readFormDraft(storage, key)).toEqual({ fields: { body: 'x' }, since: undefined, at: 0 });
     const refusing: DraftStorage = {
       getItem: () => {
         throw new Error('SecurityError');
@@ -188,9 +277,38 @@ describe('the comment draft in sessionStorage (survives a reload of the tab)', (
       },
       removeItem: () => undefined,
     };
-    expect(readCommentDraft(refusing, key)).toBeUndefined();
-    expect(() => writeCommentDraft(refusing, key, { body: 'x', internal: false })).not.toThrow();
-    expect(readCommentDraft(undefined, key)).toBeUndefined();
+    expect(readFormDraft(refusing, key)).toBeUndefined();
+    expect(() => writeFormDraft(refusing, key, { fields: { body: 'x' }, at: 1 })).not.toThrow();
+    expect(readFormDraft(undefined, key)).toBeUndefined();
+  });
+});
+
+describe('formsToReopen: the action forms that come back with their text', () => {
+  it('the newest draft whose action is still allowed opens; the others wait to be opened', () => {
+    expect(
+      formsToReopen(
+        [
+          { name: 'addProgress', at: 3 },
+          { name: 'requestInfo', at: 5 },
+          { name: 'cancel', at: 4 },
+        ],
+        ['addProgress', 'requestInfo', 'cancel'],
+      ),
+    ).toEqual({ open: 'requestInfo', kept: [] });
+  });
+
+  it('drafts of actions the ticket no longer allows come back as kept text, oldest first', () => {
+    expect(
+      formsToReopen(
+        [
+          { name: 'requestInfo', at: 5 },
+          { name: 'classify', at: 2 },
+          { name: 'addProgress', at: 3 },
+        ],
+        ['addProgress'],
+      ),
+    ).toEqual({ open: 'addProgress', kept: ['classify', 'requestInfo'] });
+    expect(formsToReopen([], ['addProgress'])).toEqual({ open: undefined, kept: [] });
   });
 });
 
@@ -211,9 +329,20 @@ describe('the notices, Spanish first and English', () => {
       'Esta acción ya no está disponible: el ticket pasó a En diagnóstico. Tu texto se conservó:',
     );
     expect([l.copy, l.discard]).toEqual(['Copiar', 'Descartar']);
+    expect(l.restoredForm).toBe('Recuperamos lo que escribiste y no enviaste.');
     expect([en.ticketPage.liveDraft.copy, en.ticketPage.liveDraft.discard]).toEqual([
       'Copy',
       'Discard',
     ]);
+  });
+
+  it('a comment is not an action: on a closed ticket the kept comment says comments are over', () => {
+    const l = esMX.ticketPage.liveDraft;
+    expect(`${l.commentsClosed(esMX.tickets.states.CLOSED)} ${l.kept}`).toBe(
+      'Ya no se pueden agregar comentarios: el ticket pasó a Cerrado. Tu texto se conservó:',
+    );
+    expect(en.ticketPage.liveDraft.commentsClosed('Closed')).toBe(
+      'Comments can no longer be added: the ticket moved to Closed.',
+    );
   });
 });

@@ -5,6 +5,7 @@ import { Link, navigate, usePath } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { ChangePasswordLink } from '../users/change-password-page';
+import { blocksFileDrop, type DragFacts } from './file-drop-guard';
 
 /** L3-20: the use of Odoo is governed by this agreement; the portal links it in its footer. */
 const ENTERPRISE_AGREEMENT_URL =
@@ -55,6 +56,27 @@ function LanguageSwitch() {
   );
 }
 
+/** Window-level dragover/drop guard; returns its removal. Bubble phase: targets go first. */
+function installFileDropGuard(target: Window): () => void {
+  const guard = (event: DragEvent) => {
+    const facts: DragFacts = {
+      types: Array.from(event.dataTransfer?.types ?? []),
+      defaultPrevented: event.defaultPrevented,
+      overFileInput: event.target instanceof HTMLInputElement && event.target.type === 'file',
+    };
+    if (!blocksFileDrop(facts)) return;
+    event.preventDefault();
+    // The pointer says «no drop here» instead of «copy».
+    if (event.type === 'dragover' && event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+  };
+  target.addEventListener('dragover', guard);
+  target.addEventListener('drop', guard);
+  return () => {
+    target.removeEventListener('dragover', guard);
+    target.removeEventListener('drop', guard);
+  };
+}
+
 /**
  * Header (organisation, user, language, logout), role-aware navigation, the main region and the
  * footer (L3-20: the Odoo Enterprise Agreement link).
@@ -65,6 +87,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   const path = usePath();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+
+  // A file dropped anywhere but a drop target («Adjuntos») is not opened by the browser.
+  useEffect(() => installFileDropGuard(window), []);
 
   // After navigating, move focus to the new content so keyboard and screen-reader users follow.
   useEffect(() => {

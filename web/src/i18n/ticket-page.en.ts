@@ -22,10 +22,17 @@ export const ticketPageEn: TicketPageMessages = {
   authorizedBy: (name: string, version: number, at: string) =>
     `${name} authorized estimate v${version} on ${at}`,
   liveDraft: {
+    commented: (who: string) => `${who} commented while you were writing`,
+    changed: (what: string, who: string | null) =>
+      who ? `While you were writing: ${what} by ${who}` : `While you were writing: ${what}`,
+    more: (count: number) => (count === 1 ? ' and 1 more change' : ` and ${count} more changes`),
+    now: (state: string) => ` (now: ${state})`,
     updated: (state: string) => `The ticket was updated while you were writing (state: ${state}).`,
     acknowledge: 'Got it',
     withdrawn: (state: string) =>
       `This action is no longer available: the ticket moved to ${state}.`,
+    commentsClosed: (state: string) =>
+      `Comments can no longer be added: the ticket moved to ${state}.`,
     kept: 'Your text was kept:',
     keptLabel: 'Your text (read-only)',
     copy: 'Copy',
@@ -33,5 +40,6 @@ export const ticketPageEn: TicketPageMessages = {
     copyFailed: 'Could not copy; select the text and copy it by hand.',
     discard: 'Discard',
     restored: 'We restored the comment you had not sent.',
+    restoredForm: 'We restored what you had written and not sent.',
   },
 };

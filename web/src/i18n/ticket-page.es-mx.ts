@@ -23,9 +23,18 @@ export const ticketPageEsMX = {
     `${name} autorizó la estimación v${version} el ${at}`,
   // Un formulario abierto mientras el ticket cambia en vivo: lo escrito no se pierde.
   liveDraft: {
+    // Qué pasó desde que se abrió el formulario, con las palabras y los nombres del historial.
+    commented: (who: string) => `${who} comentó mientras escribías`,
+    changed: (what: string, who: string | null) =>
+      who ? `Mientras escribías: ${what} por ${who}` : `Mientras escribías: ${what}`,
+    more: (count: number) => (count === 1 ? ' y 1 cambio más' : ` y ${count} cambios más`),
+    now: (state: string) => ` (ahora: ${state})`,
+    // Sin eventos nuevos en el historial (cambió el SLA, el agente o las acciones ofrecidas).
     updated: (state: string) => `El ticket se actualizó mientras escribías (estado: ${state}).`,
     acknowledge: 'Entendido',
     withdrawn: (state: string) => `Esta acción ya no está disponible: el ticket pasó a ${state}.`,
+    commentsClosed: (state: string) =>
+      `Ya no se pueden agregar comentarios: el ticket pasó a ${state}.`,
     kept: 'Tu texto se conservó:',
     keptLabel: 'Tu texto (solo lectura)',
     copy: 'Copiar',
@@ -33,6 +42,7 @@ export const ticketPageEsMX = {
     copyFailed: 'No se pudo copiar; selecciona el texto y cópialo a mano.',
     discard: 'Descartar',
     restored: 'Recuperamos el comentario que no enviaste.',
+    restoredForm: 'Recuperamos lo que escribiste y no enviaste.',
   },
 };
 

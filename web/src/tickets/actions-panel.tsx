@@ -14,8 +14,16 @@ import { answerUnknown, useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
 import { zonedWallTimeToUtc } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
-import { draftText } from './live-draft';
-import { PreservedDraft, TicketUpdatedNotice, useLiveForm } from './live-form';
+import { actionForm, draftText, formDraftKey, formsToReopen, readFormDraft } from './live-draft';
+import {
+  PreservedDraft,
+  RestoredNotice,
+  tabStorage,
+  TicketUpdatedNotice,
+  useLiveForm,
+  useRestoredDraft,
+  useSavedDraft,
+} from './live-form';
 import { useLocalTime } from './ticket-bits';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -41,7 +49,11 @@ interface FormProps {
   onClose: () => void;
 }
 
-/** The fields one transition needs, sent with a request ID that survives a network retry. */
+/**
+ * The fields one transition needs, sent with a request ID that survives a network retry. What is
+ * typed is kept in the tab (`useSavedDraft`, per user, ticket and action) until it is sent,
+ * cancelled or discarded: the form comes back with it after a reload or a visit elsewhere.
+ */
 function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   const { t } = useI18n();
   const { call } = useSession();
@@ -51,33 +63,86 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   const submitted = ticket.estimates.filter((e) => e.status === 'SUBMITTED');
   const latest = submitted[submitted.length - 1];
 
-  const [note, setNote] = useState('');
-  const [at, setAt] = useState('');
+  const { key: draftKey, restored } = useRestoredDraft(ticket.number, actionForm(name));
+  const kept = (field: string, fallback: string) => restored?.fields[field] ?? fallback;
+  const [note, setNote] = useState(kept('note', ''));
+  const [at, setAt] = useState(kept('at', ''));
   const [classification, setClassification] = useState<'REQUIREMENT' | 'PROBLEM'>(
-    defaultClassification(ticket.category),
+    kept('classification', defaultClassification(ticket.category)) === 'PROBLEM'
+      ? 'PROBLEM'
+      : 'REQUIREMENT',
   );
   const [requirementKind, setRequirementKind] = useState<string>(
-    defaultRequirementKind(ticket.category),
+    kept('requirementKind', defaultRequirementKind(ticket.category)),
   );
   // L3-07: '' = automatic assignment when classifying; required when reassigning.
-  const [agentId, setAgentId] = useState('');
-  const [hours, setHours] = useState('');
-  const [scope, setScope] = useState('');
-  const [estimateVersion, setEstimateVersion] = useState(latest ? String(latest.version) : '');
-  const [statement, setStatement] = useState('');
-  const [reason, setReason] = useState('');
-  const [reasons, setReasons] = useState('');
-  const [releaseDate, setReleaseDate] = useState('');
-  const [adminKind, setAdminKind] = useState<string>('BACKUP');
-  const [details, setDetails] = useState('');
-  const [executedAt, setExecutedAt] = useState('');
+  const [agentId, setAgentId] = useState(kept('agentId', ''));
+  const [hours, setHours] = useState(kept('hours', ''));
+  const [scope, setScope] = useState(kept('scope', ''));
+  const [estimateVersion, setEstimateVersion] = useState(
+    kept('estimateVersion', latest ? String(latest.version) : ''),
+  );
+  const [statement, setStatement] = useState(kept('statement', ''));
+  const [reason, setReason] = useState(kept('reason', ''));
+  const [reasons, setReasons] = useState(kept('reasons', ''));
+  const [releaseDate, setReleaseDate] = useState(kept('releaseDate', ''));
+  const [adminKind, setAdminKind] = useState<string>(kept('adminKind', 'BACKUP'));
+  const [details, setDetails] = useState(kept('details', ''));
+  const [executedAt, setExecutedAt] = useState(kept('executedAt', ''));
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
   const [retrying, setRetrying] = useState(false);
   // The page follows the ticket live: a change while this form is open keeps what was typed.
-  const live = useLiveForm(ticket, { active: true, allowed, sending: busy });
+  const live = useLiveForm(ticket, {
+    active: true,
+    allowed,
+    sending: busy,
+    since: restored?.since,
+  });
+  // Every field a person typed, under its label: what they wrote is theirs to copy.
+  const typed = draftText([
+    { label: t.tickets.at, value: has('at') ? at : '' },
+    { label: t.tickets.releaseDateLabel, value: has('releaseDate') ? releaseDate : '' },
+    { label: t.tickets.hoursLabel, value: has('hoursScope') ? hours : '' },
+    { label: t.tickets.scopeLabel, value: has('hoursScope') ? scope : '' },
+    { label: t.tickets.statement, value: has('statement') ? statement : '' },
+    { label: t.tickets.reason, value: has('reason') ? reason : '' },
+    { label: t.tickets.reasons, value: has('reasons') ? reasons : '' },
+    { label: t.tickets.executedAt, value: has('adminAction') ? executedAt : '' },
+    { label: t.tickets.adminDetails, value: has('adminAction') ? details : '' },
+    { label: t.tickets.note, value: has('note') ? note : '' },
+  ]);
+  // All fields, choices too: the form comes back as it was left.
+  const fields: Record<string, string> = {
+    note,
+    at,
+    classification,
+    requirementKind,
+    agentId,
+    hours,
+    scope,
+    estimateVersion,
+    statement,
+    reason,
+    reasons,
+    releaseDate,
+    adminKind,
+    details,
+    executedAt,
+  };
+  const saved = useSavedDraft(
+    draftKey,
+    typed !== '' ? { fields, since: live.baseline } : undefined,
+  );
+  const showRestored =
+    restored !== undefined &&
+    Object.entries(fields).every(([k, v]) => v === (restored.fields[k] ?? v));
+  const cancel = () => {
+    saved.discard();
+    onClose();
+  };
 
   const balance = useQuery(
     HOUR_BALANCE,
@@ -174,6 +239,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
         call(transitionOperation(spec), { input: { ...input, requestId } }),
       );
       setRetrying(false);
+      saved.discard();
       const state = result[spec.mutation]?.ticket.state ?? '';
       await onDone(t.tickets.done(label, t.tickets.states[state] ?? state));
     } catch (err) {
@@ -208,19 +274,6 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   );
 
   if (live.status.kind === 'withdrawn') {
-    // Every field a person typed, under its label: what they wrote is theirs to copy.
-    const typed = draftText([
-      { label: t.tickets.at, value: has('at') ? at : '' },
-      { label: t.tickets.releaseDateLabel, value: has('releaseDate') ? releaseDate : '' },
-      { label: t.tickets.hoursLabel, value: has('hoursScope') ? hours : '' },
-      { label: t.tickets.scopeLabel, value: has('hoursScope') ? scope : '' },
-      { label: t.tickets.statement, value: has('statement') ? statement : '' },
-      { label: t.tickets.reason, value: has('reason') ? reason : '' },
-      { label: t.tickets.reasons, value: has('reasons') ? reasons : '' },
-      { label: t.tickets.executedAt, value: has('adminAction') ? executedAt : '' },
-      { label: t.tickets.adminDetails, value: has('adminAction') ? details : '' },
-      { label: t.tickets.note, value: has('note') ? note : '' },
-    ]);
     return (
       <section
         className="action-form"
@@ -228,12 +281,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
         data-testid={`action-form-${name}`}
       >
         <h3 id={id('title')}>{label}</h3>
-        <PreservedDraft
-          id={id('kept')}
-          state={live.status.state}
-          text={typed}
-          onDiscard={onClose}
-        />
+        <PreservedDraft id={id('kept')} status={live.status} text={typed} onDiscard={cancel} />
       </section>
     );
   }
@@ -249,8 +297,9 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
       <h3 id={id('title')} className="span-all">
         {label}
       </h3>
+      {showRestored && <RestoredNotice text={t.ticketPage.liveDraft.restoredForm} />}
       {live.status.kind === 'updated' && (
-        <TicketUpdatedNotice state={live.status.state} onAcknowledge={live.acknowledge} />
+        <TicketUpdatedNotice status={live.status} onAcknowledge={live.acknowledge} />
       )}
       {has('classification') && (
         <>
@@ -462,7 +511,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? t.tickets.sending : label}
         </button>
-        <button type="button" className="button" onClick={onClose}>
+        <button type="button" className="button" onClick={cancel}>
           {t.tickets.cancelForm}
         </button>
       </div>
@@ -488,12 +537,24 @@ export function ActionsPanel({
   reload: () => Promise<void>;
 }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState<string>();
+  const { user } = useSession();
+  const actions = ticket.allowedActions.filter((a) => ACTIONS[a]);
+  // Coming back (a reload, another screen and back): the forms left with text reopen with it.
+  const [reopen] = useState(() =>
+    formsToReopen(
+      Object.keys(ACTIONS).flatMap((name) => {
+        const key = formDraftKey(user?.id ?? '', ticket.number, actionForm(name));
+        const draft = readFormDraft(tabStorage(), key);
+        return draft ? [{ name, at: draft.at }] : [];
+      }),
+      actions,
+    ),
+  );
+  const [open, setOpen] = useState<string | undefined>(reopen.open);
   // Forms whose action the ticket withdrew while they were open, left behind when another action
   // is opened: they keep their text until «Descartar».
-  const [kept, setKept] = useState<string[]>([]);
+  const [kept, setKept] = useState<string[]>(reopen.kept);
   const [done, setDone] = useState<string>();
-  const actions = ticket.allowedActions.filter((a) => ACTIONS[a]);
   // One list, keyed by action: a form moving between `open` and `kept` keeps its state.
   const shown = [...kept.filter((k) => k !== open), ...(open ? [open] : [])].filter(
     (a) => ACTIONS[a],

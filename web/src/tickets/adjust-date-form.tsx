@@ -8,7 +8,14 @@ import { useI18n } from '../i18n/i18n-context';
 import { zonedWallTimeToUtc } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
 import { draftText } from './live-draft';
-import { PreservedDraft, TicketUpdatedNotice, useLiveForm } from './live-form';
+import {
+  PreservedDraft,
+  RestoredNotice,
+  TicketUpdatedNotice,
+  useLiveForm,
+  useRestoredDraft,
+  useSavedDraft,
+} from './live-form';
 import { useLocalTime } from './ticket-bits';
 
 /**
@@ -16,6 +23,7 @@ import { useLocalTime } from './ticket-bits';
  * change is emailed to the registrant and shown in the timeline, like a client reorder's.
  * `allowed`: the ticket as shown now has a release date and is open. When that ends while the
  * form is open, the form turns into a notice that keeps what was typed; otherwise nothing shows.
+ * What is typed survives a reload or a visit elsewhere (`useSavedDraft`): the form reopens with it.
  */
 export function AdjustDateForm({
   ticket,
@@ -30,15 +38,26 @@ export function AdjustDateForm({
   const a = t.planning.adjust;
   const { call } = useSession();
   const { zone, format } = useLocalTime();
-  const [open, setOpen] = useState(false);
-  const [date, setDate] = useState('');
-  const [reason, setReason] = useState('');
+  const { key: draftKey, restored } = useRestoredDraft(ticket.number, 'adjust-date');
+  const [open, setOpen] = useState(restored !== undefined);
+  const [date, setDate] = useState(restored?.fields.date ?? '');
+  const [reason, setReason] = useState(restored?.fields.reason ?? '');
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
-  const live = useLiveForm(ticket, { active: open, allowed, sending: busy });
+  const live = useLiveForm(ticket, {
+    active: open,
+    allowed,
+    sending: busy,
+    since: restored?.since,
+  });
+  const typed = open && (date !== '' || reason.trim() !== '');
+  const saved = useSavedDraft(
+    draftKey,
+    typed ? { fields: { date, reason }, since: live.baseline } : undefined,
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -59,6 +78,7 @@ export function AdjustDateForm({
       await requestIds.send(content, (requestId) =>
         call(ADJUST_RELEASE_DATE, { input: { ...content, requestId } }),
       );
+      saved.discard();
       setDate('');
       setReason('');
       setOpen(false);
@@ -71,7 +91,9 @@ export function AdjustDateForm({
     }
   };
 
+  // «Cancelar» and «Descartar»: the text goes, here and in the tab's storage.
   const close = () => {
+    saved.discard();
     setOpen(false);
     setDate('');
     setReason('');
@@ -85,7 +107,7 @@ export function AdjustDateForm({
         <h2 id="adjust-title">{a.title}</h2>
         <PreservedDraft
           id="adjust-kept"
-          state={live.status.state}
+          status={live.status}
           text={draftText([
             { label: a.newDate, value: date },
             { label: a.reason, value: reason },
@@ -99,8 +121,11 @@ export function AdjustDateForm({
     <section className="card" aria-labelledby="adjust-title" data-testid="adjust-date">
       <h2 id="adjust-title">{a.title}</h2>
       <p>{a.current(format(ticket.releaseDate))}</p>
+      {restored && open && date === restored.fields.date && reason === restored.fields.reason && (
+        <RestoredNotice text={t.ticketPage.liveDraft.restoredForm} />
+      )}
       {live.status.kind === 'updated' && (
-        <TicketUpdatedNotice state={live.status.state} onAcknowledge={live.acknowledge} />
+        <TicketUpdatedNotice status={live.status} onAcknowledge={live.acknowledge} />
       )}
       {!open && (
         <button
@@ -146,7 +171,7 @@ export function AdjustDateForm({
             <button type="submit" className="button primary" disabled={busy}>
               {a.submit}
             </button>
-            <button type="button" className="button ghost" onClick={() => setOpen(false)}>
+            <button type="button" className="button ghost" onClick={close}>
               {a.cancel}
             </button>
           </div>

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ADD_COMMENT, type TicketDetail } from '../api/tickets';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
@@ -6,16 +6,23 @@ import { useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
-import { commentDraftKey, readCommentDraft, writeCommentDraft } from './live-draft';
-import { PreservedDraft, tabStorage, TicketUpdatedNotice, useLiveForm } from './live-form';
+import {
+  PreservedDraft,
+  RestoredNotice,
+  TicketUpdatedNotice,
+  useLiveForm,
+  useRestoredDraft,
+  useSavedDraft,
+} from './live-form';
 
 /**
  * Comments on an open ticket: client users reply; provider staff choose a reply to the client
  * (emailed, in the client's timeline) or an internal note (never shown to the client: the server
  * filters it out of their timeline). A retry of the same comment reuses its request ID.
  *
- * The draft survives the page following the ticket live and a reload of the tab (sessionStorage,
- * per user and ticket; cleared when sent or discarded). `allowed`: the ticket is open; when it
+ * The draft survives the page following the ticket live, a reload of the tab and a visit to
+ * another screen (`useSavedDraft`: sessionStorage per user and ticket; cleared when sent or
+ * discarded); leaving the page while it holds text asks first. `allowed`: the ticket is open; when it
  * ends with a draft written, the box turns into a notice that keeps the text. Render it keyed by
  * the ticket number: the draft belongs to one ticket.
  */
@@ -33,20 +40,28 @@ export function CommentBox({
   const l = t.ticketPage.liveDraft;
   const { user, call } = useSession();
   const staff = user ? can.seeConsole(user) : false;
-  const draftKey = commentDraftKey(user?.id ?? '', ticket.number);
-  const [restored] = useState(() => readCommentDraft(tabStorage(), draftKey));
-  const [body, setBody] = useState(restored?.body ?? '');
+  const { key: draftKey, restored } = useRestoredDraft(ticket.number, 'comment');
+  const [body, setBody] = useState(restored?.fields.body ?? '');
   // A restored internal note stays internal (a client never gets it as a reply by mistake).
-  const [internal, setInternal] = useState(restored?.internal === true);
+  const [internal, setInternal] = useState(restored?.fields.internal === 'yes');
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
-  const live = useLiveForm(ticket, { active: body.trim() !== '', allowed, sending: busy });
-  useEffect(() => {
-    writeCommentDraft(tabStorage(), draftKey, { body, internal: staff && internal });
-  }, [draftKey, body, internal, staff]);
+  const typed = body.trim() !== '';
+  const live = useLiveForm(ticket, {
+    active: typed,
+    allowed,
+    sending: busy,
+    since: restored?.since,
+  });
+  const saved = useSavedDraft(
+    draftKey,
+    typed
+      ? { fields: { body, internal: staff && internal ? 'yes' : '' }, since: live.baseline }
+      : undefined,
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -62,6 +77,7 @@ export function CommentBox({
     const content = { number: ticket.number, body: body.trim(), internal: staff && internal };
     try {
       await requestIds.send(content, (requestId) => call(ADD_COMMENT, { ...content, requestId }));
+      saved.discard();
       setBody('');
       setDone(c.sent);
       await onSent();
@@ -81,9 +97,13 @@ export function CommentBox({
         <h2 id="comments-title">{c.title}</h2>
         <PreservedDraft
           id="comment-kept"
-          state={live.status.state}
+          status={live.status}
+          comment
           text={body.trim()}
-          onDiscard={() => setBody('')}
+          onDiscard={() => {
+            saved.discard();
+            setBody('');
+          }}
         />
       </section>
     );
@@ -91,13 +111,9 @@ export function CommentBox({
   return (
     <section className="card" aria-labelledby="comments-title" data-testid="comment-box">
       <h2 id="comments-title">{c.title}</h2>
-      {restored && body === restored.body && (
-        <p className="notice notice-info" role="status" data-testid="comment-restored">
-          {l.restored}
-        </p>
-      )}
+      {restored && body === restored.fields.body && <RestoredNotice text={l.restored} />}
       {live.status.kind === 'updated' && (
-        <TicketUpdatedNotice state={live.status.state} onAcknowledge={live.acknowledge} />
+        <TicketUpdatedNotice status={live.status} onAcknowledge={live.acknowledge} />
       )}
       <form className="form-grid" noValidate onSubmit={(e) => void submit(e)}>
         {staff && (

@@ -1,8 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TicketDetail } from '../api/tickets';
 import { useI18n } from '../i18n/i18n-context';
-import { type DraftStorage, type LiveFormStatus, liveFormStatus, ticketMark } from './live-draft';
-
+import { useSession } from '../session/session-context';
+import {
+  changeSentence,
+  type ChangeWords,
+  type DraftBaseline,
+  type DraftStorage,
+  type FormDraft,
+  formDraftKey,
+  type LiveFormStatus,
+  liveFormStatus,
+  readFormDraft,
+  ticketBaseline,
+  writeFormDraft,
+} from './live-draft';
 /** The tab's sessionStorage, or undefined where the browser refuses it (locked-down profiles). */
 export function tabStorage(): DraftStorage | undefined {
   try {
@@ -15,45 +27,152 @@ export function tabStorage(): DraftStorage | undefined {
 /**
  * How a form on the ticket page stands against the ticket as it changes live (see
  * `live-draft.ts`). `active`: the form is open (or holds a draft); its baseline is the ticket as
- * it was then. `allowed`: the form's action is allowed on the ticket as it is now. `sending`: the
- * form's own request is under way (its own change is no news to the person who sent it).
+ * it was then, or `since` (a draft restored after a reload keeps the ticket it started on).
+ * `allowed`: the form's action is allowed on the ticket as it is now. `sending`: the form's own
+ * request is under way (its own change is no news to the person who sent it).
  */
 export function useLiveForm(
   ticket: TicketDetail,
-  { active, allowed, sending }: { active: boolean; allowed: boolean; sending: boolean },
-): { status: LiveFormStatus; acknowledge: () => void } {
-  const mark = ticketMark(ticket);
-  const [baseline, setBaseline] = useState(active ? mark : undefined);
-  // Derived state, adjusted while rendering: the baseline starts when the form does.
-  if (active && baseline === undefined) setBaseline(mark);
-  if (!active && baseline !== undefined) setBaseline(undefined);
-  const status = liveFormStatus({
-    baseline: active ? (baseline ?? mark) : undefined,
-    current: mark,
-    state: ticket.state,
+  {
+    active,
     allowed,
     sending,
-  });
-  return { status, acknowledge: () => setBaseline(mark) };
+    since,
+  }: { active: boolean; allowed: boolean; sending: boolean; since?: DraftBaseline },
+): { status: LiveFormStatus; acknowledge: () => void; baseline: DraftBaseline | undefined } {
+  const [baseline, setBaseline] = useState<DraftBaseline | undefined>(() =>
+    active ? (since ?? ticketBaseline(ticket)) : undefined,
+  );
+  // Derived state, adjusted while rendering: the baseline starts when the form does.
+  if (active && baseline === undefined) setBaseline(ticketBaseline(ticket));
+  if (!active && baseline !== undefined) setBaseline(undefined);
+  const effective = active ? (baseline ?? ticketBaseline(ticket)) : undefined;
+  const status = liveFormStatus({ baseline: effective, ticket, allowed, sending });
+  return { status, acknowledge: () => setBaseline(ticketBaseline(ticket)), baseline: effective };
 }
 
-/** «El ticket se actualizó mientras escribías (estado: …)» above a form that stays as typed. */
+// --- «¿Salir del sitio?» while a form on the page holds text not sent. ---
+
+const unsent = new Set<symbol>();
+
+function warnBeforeUnload(event: BeforeUnloadEvent) {
+  if (unsent.size === 0) return;
+  event.preventDefault();
+  // Older Chromium versions ask only when returnValue is set.
+  event.returnValue = '';
+}
+
+/** While `dirty`, leaving or reloading the page asks first (one listener for all forms). */
+export function useUnsentGuard(dirty: boolean): void {
+  useEffect(() => {
+    if (!dirty) return;
+    const id = Symbol('unsent form');
+    if (unsent.size === 0) window.addEventListener('beforeunload', warnBeforeUnload);
+    unsent.add(id);
+    return () => {
+      unsent.delete(id);
+      if (unsent.size === 0) window.removeEventListener('beforeunload', warnBeforeUnload);
+    };
+  }, [dirty]);
+}
+
+/**
+ * The draft a form left in this tab's sessionStorage (per user, ticket and form: `formDraftKey`),
+ * read once when the form mounts: after a reload or a visit to another screen, the form starts
+ * from it. `key` goes to `useSavedDraft`.
+ */
+export function useRestoredDraft(
+  ticketNumber: string,
+  form: string,
+): { key: string; restored: FormDraft | undefined } {
+  const { user } = useSession();
+  const key = formDraftKey(user?.id ?? '', ticketNumber, form);
+  const [restored] = useState(() => readFormDraft(tabStorage(), key));
+  return { key, restored };
+}
+
+/**
+ * Keeps a form's draft under `key` (`useRestoredDraft`) as it is typed. `content`: the fields to
+ * keep and the ticket the form started on, or undefined when nothing is typed (the entry goes).
+ * While there is content the page warns before it is left (`useUnsentGuard`). `discard()`: sent,
+ * «Descartar» or «Cancelar»: the entry goes, and nothing is kept or warned about any more while
+ * the form still shows the text (it closes or empties; once empty, new text is kept again).
+ */
+export function useSavedDraft(
+  key: string,
+  content: Omit<FormDraft, 'at'> | undefined,
+): { discard: () => void } {
+  const [gone, setGone] = useState(false);
+  // Discarded and emptied (the form stays for a new text): what is typed next is kept again.
+  if (gone && content === undefined) setGone(false);
+  const serialized = gone || content === undefined ? undefined : JSON.stringify(content);
+  useEffect(() => {
+    if (gone) return;
+    writeFormDraft(
+      tabStorage(),
+      key,
+      serialized === undefined
+        ? undefined
+        : { ...(JSON.parse(serialized) as Omit<FormDraft, 'at'>), at: Date.now() },
+    );
+  }, [key, serialized, gone]);
+  useUnsentGuard(serialized !== undefined);
+  return {
+    discard: () => {
+      writeFormDraft(tabStorage(), key, undefined);
+      setGone(true);
+    },
+  };
+}
+
+/** The words of the change notices, from the timeline's own (`t.tickets.events`). */
+function useChangeWords(): ChangeWords {
+  const { t } = useI18n();
+  const l = t.ticketPage.liveDraft;
+  return {
+    commented: l.commented,
+    changed: l.changed,
+    more: l.more,
+    now: l.now,
+    events: t.tickets.events,
+    roles: t.users.roleNames,
+  };
+}
+
+/**
+ * «Úrsula Usuaria comentó mientras escribías.» above a form that stays as typed: what happened
+ * since the form opened (the latest event, «y N cambios más»), the state only when it changed.
+ */
 export function TicketUpdatedNotice({
-  state,
+  status,
   onAcknowledge,
 }: {
-  state: string;
+  status: Extract<LiveFormStatus, { kind: 'updated' }>;
   onAcknowledge: () => void;
 }) {
   const { t } = useI18n();
   const l = t.ticketPage.liveDraft;
+  const words = useChangeWords();
+  const stateName = t.tickets.states[status.state] ?? status.state;
+  const text = status.change
+    ? `${changeSentence(words, status.change, status.stateChanged ? stateName : undefined)}.`
+    : l.updated(stateName);
   return (
     <div className="notice notice-info span-all" role="status" data-testid="ticket-updated-notice">
-      <p>{l.updated(t.tickets.states[state] ?? state)}</p>
+      <p>{text}</p>
       <button type="button" className="button ghost" onClick={onAcknowledge}>
         {l.acknowledge}
       </button>
     </div>
+  );
+}
+
+/** «Recuperamos…» above a form that came back with the text the user had not sent. */
+export function RestoredNotice({ text }: { text: string }) {
+  return (
+    <p className="notice notice-info span-all" role="status" data-testid="draft-restored">
+      {text}
+    </p>
   );
 }
 
@@ -63,18 +182,23 @@ export function TicketUpdatedNotice({
  */
 export function PreservedDraft({
   id,
-  state,
+  status,
+  comment = false,
   text,
   onDiscard,
 }: {
   /** Unique on the page: names the read-only copy of the text. */
   id: string;
-  state: string;
+  status: Extract<LiveFormStatus, { kind: 'withdrawn' }>;
+  /** A comment is not an action: «Ya no se pueden agregar comentarios…». */
+  comment?: boolean;
   text: string;
   onDiscard: () => void;
 }) {
   const { t } = useI18n();
   const l = t.ticketPage.liveDraft;
+  const words = useChangeWords();
+  const stateName = t.tickets.states[status.state] ?? status.state;
   const [copy, setCopy] = useState<'copied' | 'failed'>();
   const box = useRef<HTMLDivElement>(null);
   // The field being typed in has just gone: keystrokes should not fall on the page body.
@@ -102,7 +226,8 @@ export function PreservedDraft({
       data-testid="preserved-draft"
     >
       <p>
-        {l.withdrawn(t.tickets.states[state] ?? state)}
+        {status.change && `${changeSentence(words, status.change)}. `}
+        {comment ? l.commentsClosed(stateName) : l.withdrawn(stateName)}
         {text && ` ${l.kept}`}
       </p>
       {text && (
