@@ -1,4 +1,8 @@
-import { attachmentEventKey, type NotificationEvent } from '../notifications/notification-event';
+import {
+  type AttachedFile,
+  attachmentEventKey,
+  type NotificationEvent,
+} from '../notifications/notification-event';
 import type { EmailBatch } from '../notifications/notifications.service';
 
 /** The ticket facts an attachment's email needs. */
@@ -60,7 +64,45 @@ export function attachmentNotification(
     actorId: uploader.id,
     assigneeId: ticket.assigneeId,
     text: attachment.fileName,
+    files: [fileOf({ ...attachment, attachmentId: attachment.id })],
   };
+}
+
+function fileOf(a: AttachedFile): AttachedFile {
+  return {
+    attachmentId: a.attachmentId,
+    fileName: a.fileName,
+    mediaType: a.mediaType,
+    sizeBytes: a.sizeBytes,
+  };
+}
+
+/** Every file an attachment email names, oldest first (none for other events). */
+export function filesOf(event: NotificationEvent): readonly AttachedFile[] {
+  if (event.type === 'ATTACHMENT_ADDED') return [fileOf(event), ...(event.more ?? [])];
+  if (event.type === 'PROVIDER_CLIENT_ACTIVITY') return event.files ?? [];
+  return [];
+}
+
+/** `event` telling exactly `files` (at least one), or `null` when none is left. */
+function tellingFiles(
+  event: NotificationEvent,
+  files: readonly AttachedFile[],
+): NotificationEvent | null {
+  if (files.length === 0) return null;
+  if (event.type === 'ATTACHMENT_ADDED') {
+    const [first, ...more] = files;
+    return { ...event, ...first, more: more.length > 0 ? more : undefined };
+  }
+  if (event.type === 'PROVIDER_CLIENT_ACTIVITY') {
+    return {
+      ...event,
+      activity: files.length > 1 ? 'ATTACHMENTS_ADDED' : 'ATTACHMENT_ADDED',
+      text: files.map((f) => f.fileName).join('\n'),
+      files,
+    };
+  }
+  return event;
 }
 
 /**
@@ -72,24 +114,28 @@ export function attachmentBatch(ticketNumber: string, uploaderId: string): Email
   return {
     key: `attachments:${ticketNumber}:${uploaderId}`,
     merge: (waiting, next) => {
-      if (waiting.type === 'ATTACHMENT_ADDED' && next.type === 'ATTACHMENT_ADDED') {
-        const known = new Set([
-          waiting.attachmentId,
-          ...(waiting.more ?? []).map((f) => f.attachmentId),
-        ]);
-        if (known.has(next.attachmentId)) return waiting;
-        const file = {
-          attachmentId: next.attachmentId,
-          fileName: next.fileName,
-          sizeBytes: next.sizeBytes,
-        };
-        return { ...waiting, more: [...(waiting.more ?? []), file] };
-      }
-      if (waiting.type === 'PROVIDER_CLIENT_ACTIVITY' && next.type === 'PROVIDER_CLIENT_ACTIVITY') {
-        const names = [waiting.text, next.text].filter((t): t is string => !!t);
-        return { ...waiting, activity: 'ATTACHMENTS_ADDED', text: names.join('\n') };
-      }
-      return waiting;
+      if (waiting.type !== next.type) return waiting;
+      const known = filesOf(waiting);
+      const added = filesOf(next).filter(
+        (f) => !known.some((k) => k.attachmentId === f.attachmentId),
+      );
+      if (added.length === 0) return waiting;
+      return tellingFiles(waiting, [...known, ...added]) ?? waiting;
     },
+  };
+}
+
+/**
+ * A file deleted while its email still waits is taken out of it (the client never hears the name
+ * of a file that is gone); an email left with no file is not sent. For
+ * {@link NotificationsService.withdrawFromBatch}: the same event when it does not name the file.
+ */
+export function withoutAttachment(
+  attachmentId: string,
+): (event: NotificationEvent) => NotificationEvent | null {
+  return (event) => {
+    const files = filesOf(event);
+    const left = files.filter((f) => f.attachmentId !== attachmentId);
+    return left.length === files.length ? event : tellingFiles(event, left);
   };
 }

@@ -11,7 +11,11 @@ import type { TicketWithParts } from '../tickets/ticket.mapper';
 import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
 import { notifyTicketChanged, TICKET_CHANGED_CHANNEL } from '../tickets/ticket-projection.service';
 import { TicketsService } from '../tickets/tickets.service';
-import { attachmentBatch, attachmentNotification } from './attachment-notifications';
+import {
+  attachmentBatch,
+  attachmentNotification,
+  withoutAttachment,
+} from './attachment-notifications';
 import { acceptFile, attachmentLimitReached, type IncomingFile } from './attachment-policy';
 import { TicketAttachmentEntity } from './ticket-attachment.entity';
 
@@ -172,17 +176,28 @@ export class AttachmentsService {
       assertOpen(ticket.number, ticket.state);
     }
     if (row.deletedAt) return row;
-    // One statement: the deletion and its live notification commit together, and nothing is
-    // notified when someone else deleted it first.
-    const [deleted] = await this.db.query<{ deleted_at: Date; deleted_by: string }[]>(
-      `WITH deleted AS (
-         UPDATE ticket_attachment
-            SET content = NULL, sha256 = NULL, deleted_at = now(), deleted_by = $2
-          WHERE id = $1 AND deleted_at IS NULL
-          RETURNING ticket_number, deleted_at, deleted_by)
-       SELECT deleted_at, deleted_by, pg_notify($3, ticket_number) FROM deleted`,
-      [row.id, user.id, TICKET_CHANGED_CHANNEL],
-    );
+    const deleted = await this.db.transaction(async (tx) => {
+      // One statement: the deletion and its live notification go together, and nothing is
+      // notified when someone else deleted it first.
+      const [done] = await tx.query<{ deleted_at: Date; deleted_by: string }[]>(
+        `WITH deleted AS (
+           UPDATE ticket_attachment
+              SET content = NULL, sha256 = NULL, deleted_at = now(), deleted_by = $2
+            WHERE id = $1 AND deleted_at IS NULL
+            RETURNING ticket_number, deleted_at, deleted_by)
+         SELECT deleted_at, deleted_by, pg_notify($3, ticket_number) FROM deleted`,
+        [row.id, user.id, TICKET_CHANGED_CHANNEL],
+      );
+      // L3-11: an email about the file that has not gone yet no longer names it.
+      if (done) {
+        await this.notifications.withdrawFromBatch(
+          tx,
+          attachmentBatch(row.ticketNumber, row.uploadedBy).key,
+          withoutAttachment(row.id),
+        );
+      }
+      return done;
+    });
     // Someone else deleted it since it was read: their deletion is the record.
     if (!deleted) return this.find(row.id, false);
     return { ...row, sha256: null, deletedAt: deleted.deleted_at, deletedBy: deleted.deleted_by };

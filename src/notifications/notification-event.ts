@@ -252,6 +252,8 @@ export interface ProviderClientActivityEvent extends EventBase {
   /** The client's words (comment, answer, reason, written authorization), when there are any. */
   readonly text?: string;
   readonly estimateVersion?: number;
+  /** The files, when the activity is attachments (`text` then names them, one a line). */
+  readonly files?: readonly AttachedFile[];
 }
 
 /**
@@ -304,6 +306,7 @@ export interface AttachmentAddedEvent extends EventBase {
 export interface AttachedFile {
   readonly attachmentId: string;
   readonly fileName: string;
+  readonly mediaType: string;
   readonly sizeBytes: number;
 }
 

@@ -135,10 +135,82 @@ export class NotificationsService {
           : {}),
       });
     }
+    if (!batch && rows.length > 0) {
+      // A batch of this ticket still waiting for the same people goes now, before this email:
+      // they hear of the files before what came after them (same `now()`: older row first).
+      await manager.query(
+        `UPDATE email_outbox SET next_attempt_at = now()
+          WHERE batch_key IS NOT NULL AND status = 'QUEUED' AND claim_token IS NULL
+            AND next_attempt_at > now() AND ticket_number = $1
+            AND recipient_address = ANY($2::text[])`,
+        [event.ticket.number, rows.map((r) => r.recipientAddress as string)],
+      );
+    }
     const result = await this.insert(manager, rows);
     return merged === 0
       ? result
       : { recipients: recipients.map((r) => r.email), inserted: result.inserted };
+  }
+
+  /**
+   * Takes something back out of the emails of batch `key` that still wait for their window (a
+   * file deleted before its email went): `withdraw` gives each one's event without it, rendered
+   * again, or `null` when nothing is left to tell (the email is dropped, unsent). An email a
+   * dispatcher holds already goes as it is. Inside the caller's transaction.
+   */
+  async withdrawFromBatch(
+    manager: EntityManager,
+    key: string,
+    withdraw: (event: NotificationEvent) => NotificationEvent | null,
+  ): Promise<{ readonly changed: number; readonly dropped: number }> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('NotificationsService.withdrawFromBatch must run inside a transaction');
+    }
+    const waiting = await manager.query<
+      { id: string; payload: OutboxPayload; recipient_user_id: string | null }[]
+    >(
+      `SELECT id, payload, recipient_user_id FROM email_outbox
+        WHERE batch_key = $1 AND status = 'QUEUED' AND claim_token IS NULL AND attempts = 0
+          AND next_attempt_at > now()
+          FOR UPDATE SKIP LOCKED`,
+      [key],
+    );
+    let changed = 0;
+    let dropped = 0;
+    const domain = mailDomain(this.config.mail.from);
+    for (const row of waiting) {
+      const before = row.payload.event as NotificationEvent;
+      const after = withdraw(before);
+      if (after === before) continue;
+      if (after === null) {
+        await manager.query(`DELETE FROM email_outbox WHERE id = $1`, [row.id]);
+        dropped += 1;
+        continue;
+      }
+      const recipient = await manager
+        .getRepository(AppUserEntity)
+        .createQueryBuilder('u')
+        .select(RECIPIENT_COLUMNS.map((c) => `u.${c}`))
+        .where('u.id = :id', { id: row.recipient_user_id })
+        .getOne();
+      const names = new Map(Object.entries(row.payload.names));
+      const email =
+        recipient &&
+        renderEmail(after, recipient, {
+          publicUrl: this.config.api.publicUrl,
+          from: this.config.mail.from,
+          domain,
+          names,
+        });
+      if (!email) {
+        await manager.query(`DELETE FROM email_outbox WHERE id = $1`, [row.id]);
+        dropped += 1;
+        continue;
+      }
+      await this.rewrite(manager, row.id, { event: after, names: row.payload.names }, email);
+      changed += 1;
+    }
+    return { changed, dropped };
   }
 
   /**
@@ -167,20 +239,35 @@ export class NotificationsService {
     const email = render(combined, recipient);
     if (!email) return false;
     const { names } = payload(combined);
+    await this.rewrite(
+      manager,
+      waiting.id,
+      { event: combined, names: { ...waiting.payload.names, ...names } },
+      email,
+    );
+    return true;
+  }
+
+  /** A waiting email's new cause and content (its key, recipient and Message-ID stay). */
+  private async rewrite(
+    manager: EntityManager,
+    id: string,
+    payload: OutboxPayload,
+    email: RenderedEmail,
+  ): Promise<void> {
     await manager.query(
       `UPDATE email_outbox
           SET payload = $2, subject = $3, text = $4, html = $5, attachments = $6
         WHERE id = $1`,
       [
-        waiting.id,
-        JSON.stringify({ event: combined, names: { ...waiting.payload.names, ...names } }),
+        id,
+        JSON.stringify(payload),
         email.subject,
         email.text,
         email.html,
         JSON.stringify(email.attachments),
       ],
     );
-    return true;
   }
 
   /**

@@ -567,6 +567,73 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     expect(clientBatch.mail.text).toMatch(/a\.log\s+>?\s*b\.log/);
   });
 
+  it('a file deleted before its email went is taken out of it; a later email of the ticket sends the waiting files first (L3-11)', async () => {
+    const agent = world.bearer(Role.AGENT);
+    const put = (number: string, name: string) =>
+      upload(number, name, 'text/plain', Buffer.from(`contenido de ${name}\n`), agent);
+    const remove = (id: string) => gql(world.api, DELETE, { id }, agent);
+    const rows = (number: string) =>
+      world.db.query<
+        { event_key: string; status: string; subject: string; text: string; sent_at: Date | null }[]
+      >(
+        `SELECT event_key, status, subject, text, sent_at FROM email_outbox
+          WHERE ticket_number = $1 AND recipient_address = $2 ORDER BY created_at`,
+        [number, REGISTRANT],
+      );
+    const attachmentEmails = async (number: string) =>
+      (await rows(number)).filter((r) => r.event_key.startsWith('attachment-'));
+
+    // Two files, the second (the wrong one) deleted at once: the email names only the first.
+    const one = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Timbrado',
+      description: 'Error al timbrar.',
+    });
+    const kept = await put(one, 'bitacora.txt');
+    const wrong = await put(one, 'datos-de-otro-cliente.csv');
+    expect([kept.status, wrong.status]).toEqual([201, 201]);
+    expect((await remove(wrong.body.id)).body.errors).toBeUndefined();
+    const [sent] = await eventually(
+      () => attachmentEmails(one),
+      (all) => all.length === 1 && all[0].status === 'SENT',
+    );
+    expect(sent.subject).toBe(`[${one}] Nuevo archivo adjunto: bitacora.txt`);
+    expect(sent.text).not.toContain('datos-de-otro-cliente');
+
+    // One file, deleted at once: no email at all.
+    const two = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Timbrado 2',
+      description: 'Error al timbrar.',
+    });
+    const only = await put(two, 'equivocado.txt');
+    expect((await remove(only.body.id)).body.errors).toBeUndefined();
+    expect(await attachmentEmails(two)).toEqual([]);
+
+    // A file, then a public comment: the file's email goes first, not at the end of its window.
+    const three = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Timbrado 3',
+      description: 'Error al timbrar.',
+    });
+    expect((await put(three, 'captura.txt')).status).toBe(201);
+    const comment = await gql(
+      world.api,
+      `mutation ($number: String!) { addComment(number: $number, body: "Adjunté la captura.") { requestId } }`,
+      { number: three },
+      agent,
+    );
+    expect(comment.body.errors).toBeUndefined();
+    // Registration, file, comment: all three sent, the file before the comment.
+    const all = await eventually(
+      () => rows(three),
+      (r) => r.length >= 3 && r.every((x) => x.status === 'SENT'),
+    );
+    const file = all.find((r) => r.event_key.startsWith('attachment-'))!;
+    const commented = all.find((r) => r.subject.startsWith(`[${three}] Nuevo comentario`))!;
+    expect(file.sent_at!.getTime()).toBeLessThanOrEqual(commented.sent_at!.getTime());
+  });
+
   it('deletes a file for its uploader while the ticket is open, for provider staff always: the bytes go, the record stays', async () => {
     const number = await register();
     const client = world.bearer(Role.CLIENT_USER);

@@ -1,4 +1,8 @@
-import { attachmentBatch } from '../../../src/attachments/attachment-notifications';
+import {
+  attachmentBatch,
+  filesOf,
+  withoutAttachment,
+} from '../../../src/attachments/attachment-notifications';
 import { Locale } from '../../../src/identity/locale.enum';
 import { fileSize } from '../../../src/notifications/templates/attachment.templates';
 import { renderEmail } from '../../../src/notifications/templates/render-email';
@@ -83,10 +87,49 @@ describe('L3-11 attachment emails', () => {
       ...EVENTS.PROVIDER_CLIENT_ACTIVITY,
       activity: 'ATTACHMENT_ADDED' as const,
     };
-    const files = batch.merge({ ...fromClient, text: 'a.log' }, { ...fromClient, text: 'b.log' });
+    const file = (attachmentId: string, fileName: string) => ({
+      ...fromClient,
+      text: fileName,
+      files: [{ attachmentId, fileName, mediaType: 'text/plain', sizeBytes: 10 }],
+    });
+    const files = batch.merge(file('a', 'a.log'), file('b', 'b.log'));
     const toAgent = renderEmail(files, recipient(Locale.ES_MX), OPTIONS)!;
     expect(toAgent.subject).toBe('[L3-2026-000123] El cliente adjuntó archivos: Factura no timbra');
     expect(toAgent.text).toMatch(/a\.log\s+>?\s*b\.log/);
+  });
+
+  it('a file deleted while its email waits is taken out of it; none left, no email', () => {
+    const batch = attachmentBatch(TICKET.number, 'u-agent');
+    const first = EVENTS.ATTACHMENT_ADDED;
+    const wrong = { ...first, attachmentId: 'att-2', fileName: 'otro-cliente.csv', sizeBytes: 28 };
+    const both = batch.merge(first, wrong);
+    const left = withoutAttachment('att-2')(both)!;
+    expect(filesOf(left).map((f) => f.fileName)).toEqual(['bitacora-timbrado.log']);
+    const es = renderEmail(left, recipient(Locale.ES_MX), OPTIONS)!;
+    expect(es.subject).toBe('[L3-2026-000123] Nuevo archivo adjunto: bitacora-timbrado.log');
+    expect(es.text).not.toContain('otro-cliente');
+    // The first file deleted: the second leads the email.
+    expect(withoutAttachment(first.attachmentId)(both)).toMatchObject({
+      attachmentId: 'att-2',
+      fileName: 'otro-cliente.csv',
+    });
+    // An email that does not name the file is the same object (left alone).
+    expect(withoutAttachment('att-9')(both)).toBe(both);
+    expect(withoutAttachment(first.attachmentId)(first)).toBeNull();
+
+    const fromClient = {
+      ...EVENTS.PROVIDER_CLIENT_ACTIVITY,
+      activity: 'ATTACHMENTS_ADDED' as const,
+      text: 'a.log\nb.log',
+      files: [
+        { attachmentId: 'a', fileName: 'a.log', mediaType: 'text/plain', sizeBytes: 1 },
+        { attachmentId: 'b', fileName: 'b.log', mediaType: 'text/plain', sizeBytes: 1 },
+      ],
+    };
+    expect(withoutAttachment('b')(fromClient)).toMatchObject({
+      activity: 'ATTACHMENT_ADDED',
+      text: 'a.log',
+    });
   });
 
   it('sizes read as files show them', () => {
