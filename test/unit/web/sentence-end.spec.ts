@@ -1,4 +1,3 @@
-import { formatInstant } from '../../../web/src/i18n/format';
 import { satisfactionEn } from '../../../web/src/i18n/satisfaction.en';
 import { satisfactionEsMX } from '../../../web/src/i18n/satisfaction.es-mx';
 import { serverErrorsEn } from '../../../web/src/i18n/server-errors.en';
@@ -10,6 +9,11 @@ import { endSentence } from '../../../web/src/i18n/sentence';
 const ZONE = 'America/Mexico_City';
 const EVENING = '2026-11-28T23:47:00Z'; // 17:47 in Mexico City
 const MORNING = '2026-11-28T15:05:00Z'; // 09:05
+/** As the app formats an instant (`web/src/i18n/format.ts` formatInstant). */
+const formatInstant = (iso: string, language: string, timeZone: string) =>
+  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );
 
 describe('a sentence ends with one period (L3-11)', () => {
   it('adds a period only when the text has none', () => {
