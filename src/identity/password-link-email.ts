@@ -17,9 +17,16 @@ export const PASSWORD_LINK_TTL_MS: Readonly<Record<PasswordLinkPurpose, number>>
   RESET: 2 * 3_600_000,
 };
 
-/** The page of the web app that sets a password from a link (public route). */
-export function passwordLinkUrl(publicUrl: string, token: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/contrasena?token=${encodeURIComponent(token)}`;
+/**
+ * The page of the web app that sets a password from a link (public route). `lang` is the
+ * recipient's language (the email's), so the page opens in it on a device with no stored choice;
+ * only the app's two languages are written (anything else leaves the page's default, Spanish).
+ */
+export function passwordLinkUrl(publicUrl: string, token: string, locale?: Locale): string {
+  const base = `${publicUrl.replace(/\/+$/, '')}/contrasena?token=${encodeURIComponent(token)}`;
+  return locale === Locale.EN || locale === Locale.ES_MX
+    ? `${base}&lang=${encodeURIComponent(locale)}`
+    : base;
 }
 
 export interface PasswordLinkEmailInput {

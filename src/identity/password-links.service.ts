@@ -69,7 +69,7 @@ export class PasswordLinksService {
     );
     const email = renderPasswordLinkEmail({
       purpose,
-      url: passwordLinkUrl(this.config.api.publicUrl, token),
+      url: passwordLinkUrl(this.config.api.publicUrl, token, user.locale),
       expiresAt,
       recipient: user,
       organizationName: user.organization.name,

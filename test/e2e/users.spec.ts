@@ -235,6 +235,68 @@ describe('Users (web app, admins)', () => {
     expect(new URL(tab.url()).pathname).not.toBe('/entrar');
   });
 
+  it("opens an English user's reset link in English, as her email is (L3-04)", async () => {
+    // An English-speaking client user of our own, created through the API.
+    const email = `english-${process.pid}@aurora.example`;
+    const created = await gql(
+      e2e.world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: e2e.world.orgIds['comercializadora-aurora'],
+          email,
+          displayName: 'Erin English',
+          roles: ['CLIENT_USER'],
+          locale: 'EN',
+          temporaryPassword: 'initial-password-2026',
+        },
+      },
+      e2e.world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+
+    // The admin (Spanish) sends her a reset link; the email is in English.
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, ADMIN, e2e.password(ADMIN));
+    await page.goto('/usuarios');
+    await page
+      .getByRole('button', {
+        name: 'Enlace de contraseña para Erin English: enviar un enlace para restablecer su contraseña',
+      })
+      .click();
+    await page.getByText(`Enviamos a ${email} un enlace`, { exact: false }).waitFor();
+    const mail = await eventually(
+      async () => {
+        const res = await fetch(
+          `${process.env.MAIL_VIEWER_URL}/api/messages?to=${encodeURIComponent(email)}`,
+        );
+        return ((await res.json()) as CaughtMail[]).find(
+          (m) => m.subject === 'Reset your support portal password',
+        );
+      },
+      (m) => m !== undefined,
+    );
+    const link = /https?:\/\/\S+\/contrasena\?token=[A-Za-z0-9_-]+&lang=en\b/.exec(mail!.text)?.[0];
+    if (!link) throw new Error(`no English password link in: ${mail!.text}`);
+
+    // Opened on a device that never chose a language: the page speaks English.
+    const fresh = await newPage(e2e.browser, e2e.baseURL);
+    const { pathname, search } = new URL(link);
+    await fresh.page.goto(`${pathname}${search}`);
+    await fresh.page.getByRole('heading', { name: 'Choose your password' }).waitFor();
+    expect(await fresh.page.getAttribute('html', 'lang')).toBe('en');
+    await fresh.page.getByLabel('Repeat the password').waitFor();
+    await fresh.context.close();
+
+    // A device whose switch says Spanish keeps it: the person's own choice wins.
+    const spanish = await newPage(e2e.browser, e2e.baseURL);
+    await spanish.page.goto('/entrar');
+    await spanish.page.evaluate(`localStorage.setItem('sla.language', 'es-MX')`);
+    await spanish.page.goto(`${pathname}${search}`);
+    await spanish.page.getByRole('heading', { name: 'Elige tu contraseña' }).waitFor();
+    await spanish.context.close();
+  });
+
   it("edits a user's name and roles", async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, ADMIN, e2e.password(ADMIN));

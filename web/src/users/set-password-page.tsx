@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useLayoutEffect, useState } from 'react';
 import { ApiError } from '../api/graphql-client';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useMutationForm } from '../components/use-mutation-form';
@@ -6,16 +6,23 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { useSession } from '../session/session-context';
 import { accountTexts } from './account-texts';
+import { linkLanguage } from './link-language';
 import { NewPasswordFields, newPasswordProblem } from './new-password-fields';
 import { SET_PASSWORD_WITH_TOKEN } from './user-operations';
 
 /**
- * `/contrasena?token=…` (public): a new user's invitation or an admin's reset link sets the
+ * `/contrasena?token=…&lang=…` (public): a new user's invitation or an admin's reset link sets the
  * password once (L3-04); then the login page, with the email filled in.
  */
 export function SetPasswordPage() {
-  const { language } = useI18n();
+  const { language, adoptAccountLocale } = useI18n();
   const a = accountTexts(language);
+  // The link names the recipient's language (its email's): the page speaks it too, unless this
+  // device has a language chosen on the switch (that choice wins, as after a login).
+  useLayoutEffect(() => {
+    const lang = linkLanguage(window.location.search);
+    if (lang) adoptAccountLocale(lang === 'en' ? 'EN' : 'ES_MX');
+  }, [adoptAccountLocale]);
   const { call } = useSession();
   const [token] = useState(() => new URLSearchParams(window.location.search).get('token') ?? '');
   const [password, setPassword] = useState('');
