@@ -1,5 +1,25 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
+@ObjectType('SatisfactionChange', {
+  description: 'One score given to a ticket: the first rating or a later change.',
+})
+export class SatisfactionChangeModel {
+  @Field(() => Int)
+  score!: number;
+
+  @Field(() => String, { nullable: true })
+  comment!: string | null;
+
+  @Field()
+  at!: Date;
+
+  @Field(() => ID, { description: 'The client user who gave it.' })
+  byId!: string;
+
+  @Field(() => String, { nullable: true, description: 'That user by name.' })
+  byName!: string | null;
+}
+
 @ObjectType('TicketSatisfaction', {
   description:
     "A client's rating of a closed ticket (1–5, optional comment), changeable for 14 days after it was first given.",
@@ -28,6 +48,12 @@ export class TicketSatisfactionModel {
 
   @Field({ description: 'The rating may be changed until this instant (exclusive).' })
   changeableUntil!: Date;
+
+  @Field(() => [SatisfactionChangeModel], {
+    description:
+      'Every score given, the first rating and each change, oldest first (a low first score stays on record after a change).',
+  })
+  changes!: SatisfactionChangeModel[];
 }
 
 @ObjectType('SatisfactionStats')

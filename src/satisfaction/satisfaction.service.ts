@@ -48,10 +48,22 @@ interface RatingRow {
   rated_by_name: string | null;
   rated_at: Date;
   updated_at: Date;
+  changes: {
+    score: number;
+    comment: string | null;
+    at: string;
+    by_id: string;
+    by_name: string | null;
+  }[];
 }
 
+/** A rating and every score given to it (oldest first), one row per ticket. */
 const RATING_COLUMNS = `s.ticket_number, s.score, s.comment, s.rated_by, u.display_name AS rated_by_name,
-  s.rated_at, s.updated_at`;
+  s.rated_at, s.updated_at,
+  (SELECT coalesce(json_agg(json_build_object('score', c.score, 'comment', c.comment, 'at', c.at,
+            'by_id', c.rated_by, 'by_name', cu.display_name) ORDER BY c.at, c.id), '[]'::json)
+     FROM ticket_satisfaction_change c LEFT JOIN app_user cu ON cu.id = c.rated_by
+    WHERE c.ticket_number = s.ticket_number) AS changes`;
 
 /**
  * Customer satisfaction of closed tickets (L3-07/L3-09 closure, L3-11): client users rate a
@@ -104,6 +116,18 @@ export class SatisfactionService {
         RETURNING s.rated_at`,
         [ticket.number, input.score, comment, user.id, RATING_CHANGE_WINDOW_DAYS],
       );
+      if (saved) {
+        // The history of scores: a rating given again unchanged (a retry) adds nothing.
+        await tx.query(
+          `INSERT INTO ticket_satisfaction_change (ticket_number, score, comment, rated_by)
+           SELECT $1, $2, $3, $4
+            WHERE NOT EXISTS (
+              SELECT 1 FROM (SELECT score, comment FROM ticket_satisfaction_change
+                              WHERE ticket_number = $1 ORDER BY at DESC, id DESC LIMIT 1) last
+               WHERE last.score = $2 AND last.comment IS NOT DISTINCT FROM $3)`,
+          [ticket.number, input.score, comment, user.id],
+        );
+      }
       const row = await this.ratingOf(tx, ticket.number);
       if (!saved || !row) {
         const until = row ? changeableUntil(row.rated_at) : null;
@@ -329,5 +353,12 @@ function toModel(row: RatingRow): TicketSatisfactionModel {
     ratedById: row.rated_by,
     ratedByName: row.rated_by_name,
     changeableUntil: changeableUntil(row.rated_at),
+    changes: row.changes.map((c) => ({
+      score: c.score,
+      comment: c.comment,
+      at: new Date(c.at),
+      byId: c.by_id,
+      byName: c.by_name,
+    })),
   };
 }

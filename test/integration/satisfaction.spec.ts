@@ -20,7 +20,10 @@ const RATE = `mutation ($input: RateTicketInput!) {
   }
 }`;
 const SATISFACTION = `query ($number: String!) {
-  ticket(number: $number) { number satisfaction { score comment ratedAt updatedAt ratedByName } }
+  ticket(number: $number) {
+    number
+    satisfaction { score comment ratedAt updatedAt ratedByName changes { score comment at byName } }
+  }
 }`;
 const SUMMARY = `query ($organizationId: ID, $from: String!, $to: String!, $lowest: Int) {
   satisfactionSummary(organizationId: $organizationId, from: $from, to: $to, lowest: $lowest) {
@@ -176,6 +179,9 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
     expect(changed.rating!.ratedAt).toBe(first.rating!.ratedAt);
     expect(Date.parse(changed.rating!.updatedAt)).toBeGreaterThanOrEqual(ratedAt);
 
+    // Given again unchanged (a retried request): nothing new on record.
+    expect((await rate(Role.CLIENT_APPROVER, { number, score: 4 })).error).toBeUndefined();
+
     for (const role of [Role.AGENT, Role.MANAGER, Role.CLIENT_USER]) {
       const { body } = await gql<{ ticket: { satisfaction: Rating | null } }>(
         world.api,
@@ -188,6 +194,11 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
         score: 4,
         comment: null,
         ratedByName: 'Arturo Aprobador',
+        // Every score given stays on record, oldest first.
+        changes: [
+          { score: 5, comment: 'Excelente atención.', byName: 'Úrsula Usuaria' },
+          { score: 4, comment: null, byName: 'Arturo Aprobador' },
+        ],
       });
     }
     const rows = await world.db.query<{ n: number }[]>(
