@@ -28,6 +28,8 @@ const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, sock
 
 interface ClaimedRow {
   id: string;
+  /** Queue order (bigint, as text). */
+  seq: string;
   event_key: string;
   recipient_address: string;
   subject: string;
@@ -136,14 +138,16 @@ export class EmailDispatcher implements OnApplicationBootstrap, BeforeApplicatio
               next_attempt_at = now() + make_interval(secs => $2)
          FROM (SELECT id FROM email_outbox
                 WHERE status IN ('QUEUED', 'SENDING') AND next_attempt_at <= now()
-                ORDER BY next_attempt_at, created_at
+                ORDER BY next_attempt_at, seq
                 LIMIT $3
                 FOR UPDATE SKIP LOCKED) due
         WHERE o.id = due.id
-      RETURNING o.id, o.event_key, o.recipient_address, o.subject, o.text, o.html, o.attachments,
+      RETURNING o.id, o.seq, o.event_key, o.recipient_address, o.subject, o.text, o.html, o.attachments,
                 o.message_id, o.attempts`,
       [token, this.config.mail.dispatcher.leaseMs / 1000, BATCH_SIZE],
     );
+    // RETURNING keeps no order: sent as queued (a transition's emails in the order of its events).
+    rows.sort((a, b) => Number(a.seq) - Number(b.seq));
     for (const [i, row] of rows.entries()) {
       if (this.stopping) {
         await this.release(rows.slice(i), token);

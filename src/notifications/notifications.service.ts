@@ -137,7 +137,7 @@ export class NotificationsService {
     }
     if (!batch && rows.length > 0) {
       // A batch of this ticket still waiting for the same people goes now, before this email:
-      // they hear of the files before what came after them (same `now()`: older row first).
+      // they hear of the files before what came after them (same `now()`, then queue order).
       await manager.query(
         `UPDATE email_outbox SET next_attempt_at = now()
           WHERE batch_key IS NOT NULL AND status = 'QUEUED' AND claim_token IS NULL

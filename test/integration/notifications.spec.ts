@@ -258,6 +258,31 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
     expect(mail.to).toEqual([recipient.email]);
   });
 
+  it('the emails of one transaction go in the order they were queued (L3-11)', async () => {
+    const e = events(newTicket());
+    const order = [
+      e.CLASSIFIED,
+      e.ASSIGNED,
+      e.PROGRESS_UPDATE,
+      e.RELEASE_DATE_SET,
+      e.COMMENT_ADDED,
+    ];
+    await world.db.transaction(async (manager) => {
+      for (const event of order) await service.enqueue(manager, event);
+    });
+    const registrant = 'usuario@aurora.example';
+    const sent = await waitFor('all SENT', async () => {
+      const rows = await world.db.query<{ event_key: string; status: string; sent_at: Date }[]>(
+        `SELECT event_key, status, sent_at FROM email_outbox
+          WHERE event_key = ANY($1::text[]) AND recipient_address = $2`,
+        [order.map((x) => x.eventKey), registrant],
+      );
+      return rows.length === order.length && rows.every((r) => r.status === 'SENT') && rows;
+    });
+    const bySending = [...sent].sort((a, b) => a.sent_at.getTime() - b.sent_at.getTime());
+    expect(bySending.map((r) => r.event_key)).toEqual(order.map((x) => x.eventKey));
+  });
+
   it('an internal note produces no outbox row', async () => {
     const e = events(newTicket());
     expect(await enqueue(e.INTERNAL_NOTE)).toEqual({ recipients: [], inserted: 0 });
