@@ -57,7 +57,7 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     await section.getByText('Hasta 10 MB por archivo.', { exact: false }).waitFor();
 
     // A "PNG" that is not one: the server refuses it and the page says why, in Spanish.
-    await section.getByLabel('Archivo para adjuntar').setInputFiles({
+    await section.getByLabel('Archivos para adjuntar').setInputFiles({
       name: 'captura.png',
       mimeType: 'image/png',
       buffer: Buffer.from('<html>no soy una imagen</html>'),
@@ -69,7 +69,7 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     expect(await section.getByTestId('attachment-list').count()).toBe(0);
 
     // A type the server does not take is refused here, before anything is sent.
-    await section.getByLabel('Archivo para adjuntar').setInputFiles({
+    await section.getByLabel('Archivos para adjuntar').setInputFiles({
       name: 'pagina.html',
       mimeType: 'text/html',
       buffer: Buffer.from('<script></script>'),
@@ -78,13 +78,15 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
       .getByText('No se aceptan archivos como «pagina.html».', { exact: false })
       .waitFor();
 
-    await section.getByLabel('Archivo para adjuntar').setInputFiles({
+    await section.getByLabel('Archivos para adjuntar').setInputFiles({
       name: 'bitácora timbrado.log',
       mimeType: 'text/plain',
       buffer: LOG,
     });
+    // «pagina.html» stays in the list, marked: it is refused when the list goes up, and the
+    // summary counts it (L3-11: the summary says both what was stored and what was refused).
     await section.getByRole('button', { name: 'Adjuntar archivo' }).click();
-    await section.getByText('Se adjuntó «bitácora timbrado.log».').waitFor();
+    await section.getByText('Se adjuntó «bitácora timbrado.log»; 1 rechazado.').waitFor();
     const row = section
       .getByTestId('attachment-list')
       .getByRole('row', { name: /bitácora timbrado\.log/ });
@@ -225,7 +227,7 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     expect(await queued('pagina.html').count()).toBe(0);
 
     // Two more through the chooser at once: a "PNG" that is not one, between two good files.
-    await section.getByLabel('Archivo para adjuntar').setInputFiles([
+    await section.getByLabel('Archivos para adjuntar').setInputFiles([
       { name: 'captura.png', mimeType: 'image/png', buffer: Buffer.from('<html>no</html>') },
       { name: 'consola.log', mimeType: 'text/plain', buffer: LOG },
     ]);
@@ -238,7 +240,12 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     expect(await queued('captura.png').innerText()).toContain(
       'Rechazado: El contenido de «captura.png» no corresponde a un archivo .png.',
     );
-    await section.getByText('Se adjuntaron 2 archivos.').waitFor();
+    // The summary says both, and is not green: one of the three was refused.
+    const summary = section.getByTestId('upload-summary');
+    await summary.getByText('Se adjuntaron 2 archivos; 1 rechazado.').waitFor();
+    expect(await summary.getAttribute('class')).toContain('notice-warning');
+    // The file's own content was refused: trying it again would not help, so no «Reintentar».
+    expect(await queued('captura.png').getByRole('button').count()).toBe(0);
     const list = section.getByTestId('attachment-list');
     await list.getByRole('link', { name: 'Descargar pasos.txt' }).waitFor();
     await list.getByRole('link', { name: 'Descargar consola.log' }).waitFor();
@@ -271,5 +278,38 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
       'Archivo eliminado: consola.log',
     );
     await screenshot(page, '72-ticket-history-files');
+  });
+
+  it('a file lost on the network is refused with «Reintentar», and goes up when retried', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${number}`);
+    const section = page.getByTestId('attachments');
+    await section.getByLabel('Archivos para adjuntar').waitFor();
+    // The connection drops while the file goes up.
+    const route = `**/api/tickets/${number}/attachments`;
+    await page.route(route, (r) => r.abort('internetdisconnected'));
+    await section.getByLabel('Archivos para adjuntar').setInputFiles({
+      name: 'reintento.log',
+      mimeType: 'text/plain',
+      buffer: LOG,
+    });
+    await section.getByRole('button', { name: 'Adjuntar archivo', exact: true }).click();
+    const row = section.getByTestId('upload-queue').getByRole('listitem');
+    await row.getByText('Rechazado:', { exact: false }).waitFor();
+    const summary = section.getByTestId('upload-summary');
+    await summary.getByText('No se adjuntó ningún archivo; 1 rechazado.').waitFor();
+    expect(await summary.getAttribute('class')).toContain('notice-error');
+
+    // Back online: «Reintentar» sends the same file, which is stored this time.
+    await page.unroute(route);
+    await row.getByRole('button', { name: 'Reintentar reintento.log' }).click();
+    await row.getByText('Subido').waitFor();
+    await section.getByText('Se adjuntó «reintento.log».').waitFor();
+    expect(await section.getByTestId('upload-summary').count()).toBe(0);
+    await section
+      .getByTestId('attachment-list')
+      .getByRole('link', { name: 'Descargar reintento.log' })
+      .waitFor();
   });
 });

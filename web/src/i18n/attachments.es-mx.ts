@@ -21,15 +21,21 @@ export const attachmentsEsMX = {
   deletedBy: (name: string | null, when: string) =>
     name ? `eliminado por ${name}, ${when}` : `eliminado el ${when}`,
   someone: 'Alguien',
-  choose: 'Archivo para adjuntar',
+  // The chooser takes several files at once: its label and the empty button say so (plural).
+  choose: 'Archivos para adjuntar',
   hint: (max: string, types: string) => `Hasta ${max} por archivo. Tipos: ${types}.`,
   dropHere: 'O arrastra uno o varios archivos aquí.',
   dropNow: 'Suelta los archivos para agregarlos a la lista.',
-  upload: 'Adjuntar archivo',
+  upload: 'Adjuntar archivos',
+  uploadOne: 'Adjuntar archivo',
   uploadMany: (n: number) => `Adjuntar ${n} archivos`,
   uploading: 'Adjuntando…',
-  uploaded: (name: string) => `Se adjuntó «${name}».`,
-  uploadedMany: (n: number) => `Se adjuntaron ${n} archivos.`,
+  // The summary after the files went up, without its period: «Se adjuntaron 2 archivos; 1
+  // rechazado.» (upload-queue.ts `uploadSummary` joins the parts).
+  summaryOne: (name: string) => `Se adjuntó «${name}»`,
+  summaryMany: (n: number) => `Se adjuntaron ${n} archivos`,
+  summaryNone: 'No se adjuntó ningún archivo',
+  summaryRefused: (n: number) => (n === 1 ? '1 rechazado' : `${n} rechazados`),
   // The files chosen or dropped, before and while they go up, one after another.
   queueTitle: 'Archivos elegidos',
   queueReady: 'Listo para adjuntar',
@@ -37,6 +43,9 @@ export const attachmentsEsMX = {
   queueUploaded: 'Subido',
   queueRefused: (reason: string) => `Rechazado: ${reason}`,
   remove: 'Quitar',
+  // A refusal that was the network's or the server's momentary failure, not the file's.
+  retry: 'Reintentar',
+  retryLabel: (name: string) => `Reintentar ${name}`,
   removeLabel: (name: string) => `Quitar ${name} de la lista`,
   // In the ticket's history («Historial»).
   timelineAttached: (name: string, size: string) => `Archivo adjuntado: ${name} (${size})`,

@@ -18,11 +18,13 @@ import { useLocalTime } from './ticket-bits';
 import {
   addFiles,
   allowedTypes,
+  isTransientRefusal,
   type QueuedFile,
   refusalOf,
   removeQueued,
   reviewQueue,
   updateQueued,
+  uploadSummary,
 } from './upload-queue';
 
 /**
@@ -66,6 +68,8 @@ export function AttachmentsSection({
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
+  // What the last upload run stored and refused (green only when nothing was refused).
+  const [summary, setSummary] = useState<ReturnType<typeof uploadSummary>>();
   const [busy, setBusy] = useState<string>();
 
   const size = (bytes: number) => formatFileSize(bytes, language);
@@ -89,6 +93,7 @@ export function AttachmentsSection({
     nextKey.current += chosen.length;
     setQueue((q) => addFiles(q, chosen, first));
     setDone(undefined);
+    setSummary(undefined);
     setError(undefined);
     setProblem(undefined);
   };
@@ -96,38 +101,53 @@ export function AttachmentsSection({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!policy || busy) return;
-    setDone(undefined);
-    setError(undefined);
     const pending = queue.filter((q) => q.status === 'pending');
     if (pending.length === 0) {
+      setDone(undefined);
+      setSummary(undefined);
       setProblem(words.missing);
       document.getElementById('attachment-file')?.focus();
       return;
     }
     setProblem(undefined);
+    await send(pending);
+  };
+
+  /**
+   * Sends `items` one after another, each checked as the server will (the count grows with each
+   * stored), and says what was stored and what refused.
+   */
+  const send = async (items: readonly QueuedFile<File>[]) => {
+    if (!policy) return;
+    setDone(undefined);
+    setSummary(undefined);
+    setError(undefined);
     setBusy('upload');
-    // One after another, each checked as the server will (the count grows with each stored).
     let count = live.length;
     const stored: string[] = [];
-    for (const item of pending) {
+    let refusedCount = 0;
+    for (const item of items) {
       const refused = refusalOf(item.file, policy, count, words, size);
       if (refused) {
+        refusedCount += 1;
         setQueue((q) => updateQueued(q, item.key, { status: 'refused', problem: refused }));
         continue;
       }
-      setQueue((q) => updateQueued(q, item.key, { status: 'uploading' }));
+      setQueue((q) =>
+        updateQueued(q, item.key, { status: 'uploading', problem: undefined, error: undefined }),
+      );
       try {
         const saved = await uploadAttachment(number, item.file, token);
         count += 1;
         stored.push(saved.fileName);
         setQueue((q) => updateQueued(q, item.key, { status: 'uploaded' }));
       } catch (err) {
+        refusedCount += 1;
         setQueue((q) => updateQueued(q, item.key, { status: 'refused', error: err }));
       }
     }
     setBusy(undefined);
-    if (stored.length === 1) setDone(a.uploaded(stored[0]));
-    if (stored.length > 1) setDone(a.uploadedMany(stored.length));
+    setSummary(uploadSummary(stored, refusedCount, a));
     if (stored.length > 0) await query.reload();
   };
 
@@ -150,6 +170,7 @@ export function AttachmentsSection({
   const remove = async (attachment: Attachment) => {
     if (!window.confirm(a.confirmDelete(attachment.fileName))) return;
     setDone(undefined);
+    setSummary(undefined);
     setError(undefined);
     setBusy(`delete-${attachment.id}`);
     try {
@@ -274,6 +295,17 @@ export function AttachmentsSection({
       )}
       <ErrorMessage error={query.error ?? error} />
       <SuccessMessage text={done} />
+      {summary && summary.tone !== 'success' ? (
+        <p
+          className={`notice ${summary.tone === 'partial' ? 'notice-warning' : 'notice-error'}`}
+          role="status"
+          data-testid="upload-summary"
+        >
+          {summary.text}
+        </p>
+      ) : (
+        <SuccessMessage text={summary?.text} />
+      )}
       {!open && <p className="muted">{a.closed}</p>}
       {open && policy && (
         <form className="form-grid" noValidate onSubmit={(e) => void submit(e)}>
@@ -320,6 +352,9 @@ export function AttachmentsSection({
                       ? (item.problem ?? refusalText(item.error))
                       : undefined;
                   const before = item.status === 'pending' ? problems.get(item.key) : undefined;
+                  // The network or the server failed for a moment: the same file may go up now.
+                  const retryable =
+                    item.status === 'refused' && !item.problem && isTransientRefusal(item.error);
                   return (
                     <li
                       key={item.key}
@@ -345,6 +380,17 @@ export function AttachmentsSection({
                           {a.remove}
                         </button>
                       )}
+                      {retryable && (
+                        <button
+                          type="button"
+                          className="button small"
+                          aria-label={a.retryLabel(item.file.name)}
+                          disabled={busy !== undefined}
+                          onClick={() => void send([item])}
+                        >
+                          {a.retry}
+                        </button>
+                      )}
                     </li>
                   );
                 })}
@@ -357,7 +403,9 @@ export function AttachmentsSection({
                 ? a.uploading
                 : readyCount > 1
                   ? a.uploadMany(readyCount)
-                  : a.upload}
+                  : readyCount === 1
+                    ? a.uploadOne
+                    : a.upload}
             </button>
           </div>
         </form>

@@ -130,3 +130,43 @@ export function removeQueued<F extends ChosenFile>(
 ): QueuedFile<F>[] {
   return queue.filter((q) => q.key !== key || q.status === 'uploading');
 }
+
+/**
+ * Whether a server refusal (or failed request) was a momentary one, the network's or the
+ * server's (`NETWORK`, `UNAVAILABLE`), so the same file may well go up when tried again.
+ */
+export function isTransientRefusal(error: unknown): boolean {
+  const code =
+    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 'NETWORK' || code === 'UNAVAILABLE';
+}
+
+/** The summary's parts, without a period (`t.attachments`). */
+export interface SummaryWords {
+  summaryOne(name: string): string;
+  summaryMany(n: number): string;
+  readonly summaryNone: string;
+  summaryRefused(n: number): string;
+}
+
+/**
+ * What one upload run says when it ends: what was stored and, when some were refused, how many
+ * («Se adjuntaron 2 archivos; 1 rechazado.»). `tone`: all stored (success), some refused
+ * (partial), none stored (failed); undefined when nothing was sent.
+ */
+export function uploadSummary(
+  stored: readonly string[],
+  refused: number,
+  words: SummaryWords,
+): { text: string; tone: 'success' | 'partial' | 'failed' } | undefined {
+  if (stored.length === 0 && refused === 0) return undefined;
+  const head =
+    stored.length === 0
+      ? words.summaryNone
+      : stored.length === 1
+        ? words.summaryOne(stored[0])
+        : words.summaryMany(stored.length);
+  const text = refused > 0 ? `${head}; ${words.summaryRefused(refused)}.` : `${head}.`;
+  const tone = refused === 0 ? 'success' : stored.length > 0 ? 'partial' : 'failed';
+  return { text, tone };
+}
