@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import {
   type BackgroundWorker,
@@ -30,11 +30,51 @@ async function navHidden(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Why `target` is not shown whole, or [] when it is: its own content wider than its box, its box
+ * past the window's right edge, or an ancestor whose content is wider than it (scrolls sideways
+ * or sticks out).
+ */
+async function cutOff(target: Locator): Promise<string[]> {
+  return target.evaluate<string[], undefined>((element: unknown) => {
+    // The test tier has no DOM types: the few members read here.
+    interface Box {
+      tagName: string;
+      className: unknown;
+      clientWidth: number;
+      scrollWidth: number;
+      parentElement: Box | null;
+      getBoundingClientRect(): { right: number };
+    }
+    const el = element as Box;
+    const { innerWidth } = globalThis as unknown as { innerWidth: number };
+    const name = (e: Box) =>
+      e.tagName.toLowerCase() +
+      (typeof e.className === 'string' && e.className
+        ? `.${e.className.trim().split(/\s+/).join('.')}`
+        : '');
+    const problems: string[] = [];
+    const { right } = el.getBoundingClientRect();
+    if (right > innerWidth + 0.5) problems.push(`${name(el)} right=${right}`);
+    if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+      problems.push(`${name(el)} scrollWidth=${el.scrollWidth} clientWidth=${el.clientWidth}`);
+    for (let p = el.parentElement; p && p.tagName !== 'HTML'; p = p.parentElement) {
+      if (p.clientWidth > 0 && p.scrollWidth > p.clientWidth + 1)
+        problems.push(
+          `ancestor ${name(p)} scrollWidth=${p.scrollWidth} clientWidth=${p.clientWidth}`,
+        );
+    }
+    return problems;
+  });
+}
+
 describe('Role-aware navigation and small screens (web app)', () => {
   let e2e: E2eWorld;
   let page: Page;
 
   let worker: BackgroundWorker | undefined;
+  /** A ticket the phone tests open (registered with the worker running: its clock runs). */
+  let phoneTicket: string | undefined;
 
   beforeAll(async () => {
     // Its own task queue: the phone test registers tickets with a worker of its own.
@@ -103,7 +143,7 @@ describe('Role-aware navigation and small screens (web app)', () => {
   it("lets a phone reach the tickets table's last column by scrolling the table, not the page", async () => {
     worker = await startBackgroundWorker(e2e.world.config);
     for (const subject of ['Duda sobre cierre contable', 'Reporte de ventas por zona y vendedor'])
-      await registerTicket(e2e.world, { subject });
+      phoneTicket = await registerTicket(e2e.world, { subject });
     ({ page } = await newPage(e2e.browser, e2e.baseURL, { width: 360, height: 740 }));
     await logIn(page, CLIENT, e2e.password(CLIENT));
     await page.goto('/mis-tickets');
@@ -136,6 +176,40 @@ describe('Role-aware navigation and small screens (web app)', () => {
     expect(last!.x).toBeGreaterThanOrEqual(0);
     expect(last!.x + last!.width).toBeLessThanOrEqual(360);
     await screenshot(page, '09b-mobile-tickets-scrolled');
+  });
+
+  it('shows the SLA clocks whole on a 390 px phone: the deadline and «¿Por qué esta fecha?» uncut', async () => {
+    if (!phoneTicket) throw new Error('the previous test registers the ticket');
+    ({ page } = await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 }));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${phoneTicket}`);
+    const clocks = page.getByTestId('clocks');
+    const deadline = clocks.locator('td.clock-deadline').first();
+    await deadline.locator('time').waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+    // The deadline's cell shows all of its text (it used to read «30 nov 2026, 5:0…» and
+    // scroll), its column's name with it.
+    expect(await cutOff(deadline)).toEqual([]);
+    expect(await cutOff(deadline.locator('time'))).toEqual([]);
+    const label = await deadline.evaluate<string, undefined>(
+      (el: unknown) =>
+        (
+          globalThis as unknown as {
+            getComputedStyle(e: unknown, pseudo: string): { content: string };
+          }
+        ).getComputedStyle(el, '::before').content,
+    );
+    expect(label).toContain('Vence');
+    // The explanation, opened: a block under its clock, every line wrapped, none cut.
+    const why = page.getByTestId('why-triage');
+    await why.getByText('¿Por qué esta fecha?').click();
+    const lines = why.locator('ol.explanation li');
+    await lines.first().waitFor();
+    expect(await lines.count()).toBeGreaterThan(2);
+    for (const line of await lines.all()) expect(await cutOff(line)).toEqual([]);
+    expect(await cutOff(why)).toEqual([]);
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await screenshot(page, '09c-mobile-ticket-clocks');
   });
 
   it('renders login, shell, calculator, calendar and users at 360 px without horizontal scroll', async () => {

@@ -159,8 +159,11 @@ export function TicketPage({
         {ticket.clocks.length === 0 ? (
           <p className="muted">{t.tickets.noClocks}</p>
         ) : (
+          // On a phone (styles.css) each clock is a stacked block whose cells carry their column's
+          // name (data-label), and «¿Por qué esta fecha?» a full-width block under it: nothing
+          // scrolls sideways nor is cut.
           <div className="table-wrap">
-            <table data-testid="clocks">
+            <table data-testid="clocks" className="clock-table">
               <thead>
                 <tr>
                   <th scope="col">{t.tickets.clockKind}</th>
@@ -176,15 +179,17 @@ export function TicketPage({
                       {t.tickets.clockKinds[clock.kind] ?? clock.kind}
                       <span className="muted small block">{t.tickets.target(clock.target)}</span>
                     </th>
-                    <td>{t.tickets.clockStatus[clock.status] ?? clock.status}</td>
-                    <td>
+                    <td data-label={t.tickets.clockStatusLabel}>
+                      {t.tickets.clockStatus[clock.status] ?? clock.status}
+                    </td>
+                    <td data-label={`${t.tickets.deadline} (${zone})`} className="clock-deadline">
                       {clock.deadline ? (
                         <time dateTime={clock.deadline}>{format(clock.deadline)}</time>
                       ) : (
                         '—'
                       )}
                     </td>
-                    <td>
+                    <td data-label={t.tickets.remaining}>
                       {clock.status === 'RUNNING' || clock.status === 'PAUSED'
                         ? t.tickets.businessTime(clock.remainingMinutes)
                         : '—'}
