@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Dialog, Page } from 'playwright-core';
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
@@ -380,7 +380,7 @@ describe('Tickets (web app, real workflow)', () => {
     expect(await row.innerText()).toMatch(/100 %\s+1\s+0/);
     await screenshot(page, '29-manager-clock-met');
   });
-  it('a half-typed form survives the ticket changing elsewhere: open with a notice, then kept read-only; the comment draft survives a reload (QA, L3-06)', async () => {
+  it('a half-typed form survives the ticket changing elsewhere: open with a notice saying what happened, then kept read-only; action and comment drafts survive a reload and another screen, and leaving asks first (QA, L3-06)', async () => {
     /** A mutation as the demo user holding `role` (another person, another tab). */
     const as = async (role: Role, query: string, variables: Record<string, unknown>) => {
       const { body } = await gql(e2e.world.api, query, variables, e2e.world.bearer(role));
@@ -420,7 +420,8 @@ describe('Tickets (web app, real workflow)', () => {
     await comments.getByRole('radio', { name: 'Nota interna' }).check();
     await comments.locator('#comment-body').fill(REPLY);
 
-    // The client comments meanwhile: the form stays as typed and says the ticket changed.
+    // The client comments meanwhile: the form stays as typed and says who commented (QA: it read
+    // «El ticket se actualizó… (estado: Registrado)», a state that had not changed).
     await as(
       Role.CLIENT_USER,
       `mutation ($number: String!, $body: String!) { addComment(number: $number, body: $body, internal: false) { seq } }`,
@@ -428,7 +429,7 @@ describe('Tickets (web app, real workflow)', () => {
     );
     await form
       .getByTestId('ticket-updated-notice')
-      .getByText('El ticket se actualizó mientras escribías (estado: Registrado).')
+      .getByText('Úrsula Usuaria comentó mientras escribías.', { exact: true })
       .waitFor();
     expect(await form.getByLabel('Nota').inputValue()).toBe(NOTE);
 
@@ -445,10 +446,11 @@ describe('Tickets (web app, real workflow)', () => {
         },
       },
     );
+    // The kept text says who moved the ticket, with the history's words.
     const kept = form.getByTestId('preserved-draft');
     await kept
       .getByText(
-        'Esta acción ya no está disponible: el ticket pasó a En diagnóstico. Tu texto se conservó:',
+        /^Mientras escribías: Ticket clasificado por Alex Agent y \d+ cambios? más\. Esta acción ya no está disponible: el ticket pasó a En diagnóstico\. Tu texto se conservó:$/,
       )
       .waitFor();
     const keptText = kept.getByLabel('Tu texto (solo lectura)');
@@ -461,7 +463,10 @@ describe('Tickets (web app, real workflow)', () => {
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(NOTE);
     // The comment box keeps its draft: comments stay allowed on an open ticket.
     await comments
-      .getByText('El ticket se actualizó mientras escribías (estado: En diagnóstico).')
+      .getByTestId('ticket-updated-notice')
+      .getByText(
+        /^Mientras escribías: .+ por Alex Agent y \d+ cambios? más \(ahora: En diagnóstico\)\.$/,
+      )
       .waitFor();
     expect(await comments.locator('#comment-body').inputValue()).toBe(REPLY);
     await screenshot(page, '30-agent-draft-kept');
@@ -474,19 +479,69 @@ describe('Tickets (web app, real workflow)', () => {
     await page.getByTestId('action-form-submitEstimate').waitFor();
     expect(await page.getByTestId('timeline').innerText()).not.toContain('Información solicitada');
 
-    // A reload of the tab brings the comment draft back, still an internal note.
+    // Half an estimate typed, then the tab reloads: the page asks first (text not sent), and the
+    // estimate form reopens with its text, like the comment box (still an internal note).
+    const estimate = page.getByTestId('action-form-submitEstimate');
+    const SCOPE = 'Reporte de ventas por zona, exportable a Excel.';
+    await estimate.getByLabel('Horas estimadas').fill('6');
+    await estimate.getByLabel('Alcance').fill(SCOPE);
+    const asked: string[] = [];
+    const answer = (dialog: Dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    };
+    page.on('dialog', answer);
     await page.reload();
     await page.getByRole('heading', { name: new RegExp(draftNumber) }).waitFor();
+    expect(asked).toEqual(['beforeunload']);
+    await estimate.getByText('Recuperamos lo que escribiste y no enviaste.').waitFor();
+    expect(await estimate.getByLabel('Horas estimadas').inputValue()).toBe('6');
+    expect(await estimate.getByLabel('Alcance').inputValue()).toBe(SCOPE);
     await comments.getByText('Recuperamos el comentario que no enviaste.').waitFor();
     expect(await comments.locator('#comment-body').inputValue()).toBe(REPLY);
     expect(await comments.getByRole('radio', { name: 'Nota interna' }).isChecked()).toBe(true);
+    await screenshot(page, '31-agent-drafts-restored');
+
+    // Another screen of the app and back: the same.
+    await page.getByRole('navigation').getByRole('link', { name: 'Consola' }).click();
+    await page.getByRole('heading', { name: 'Consola', level: 1 }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: new RegExp(draftNumber) }).waitFor();
+    expect(await estimate.getByLabel('Alcance').inputValue()).toBe(SCOPE);
+    expect(await comments.locator('#comment-body').inputValue()).toBe(REPLY);
+
+    // Sent and cancelled, nothing is kept and leaving asks nothing.
     await comments.getByRole('button', { name: 'Enviar', exact: true }).click();
     await comments.getByText('Comentario enviado.').waitFor();
     expect(await comments.locator('#comment-body').inputValue()).toBe('');
+    await estimate.getByRole('button', { name: 'Cerrar formulario' }).click();
+    expect(await estimate.count()).toBe(0);
     expect(
       await page.evaluate(
-        "Object.keys(sessionStorage).filter((k) => k.startsWith('sla.comment-draft.')).length",
+        "Object.keys(sessionStorage).filter((k) => k.startsWith('sla.draft.')).length",
       ),
     ).toBe(0);
+    await page.reload();
+    await page.getByRole('heading', { name: new RegExp(draftNumber) }).waitFor();
+    await comments.locator('#comment-body').waitFor();
+    expect(asked).toEqual(['beforeunload']);
+    expect(await estimate.count()).toBe(0);
+    page.off('dialog', answer);
+
+    // L3-11: a file dropped on the page outside «Adjuntos» is not opened by the browser; the app
+    // stays on the ticket (page script: the root type-check has no DOM types).
+    const url = page.url();
+    const taken = await page.evaluate(`(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['hola'], 'notas.txt', { type: 'text/plain' }));
+      const fire = (type) =>
+        document.body.dispatchEvent(
+          new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }),
+        );
+      return [fire('dragover'), fire('drop')];
+    })()`);
+    expect(taken).toEqual([false, false]); // both defaults prevented
+    expect(page.url()).toBe(url);
+    await page.getByRole('heading', { name: new RegExp(draftNumber) }).waitFor();
   });
 });

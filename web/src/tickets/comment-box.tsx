@@ -22,9 +22,10 @@ import {
  *
  * The draft survives the page following the ticket live, a reload of the tab and a visit to
  * another screen (`useSavedDraft`: sessionStorage per user and ticket; cleared when sent or
- * discarded); leaving the page while it holds text asks first. `allowed`: the ticket is open; when it
- * ends with a draft written, the box turns into a notice that keeps the text. Render it keyed by
- * the ticket number: the draft belongs to one ticket.
+ * discarded); leaving the page while it holds text asks first. `allowed`: the ticket is open;
+ * when it ends with a draft written, the box turns into a notice that keeps the text («Ya no se
+ * pueden agregar comentarios…»). Render it keyed by the ticket number: the draft belongs to one
+ * ticket.
  */
 export function CommentBox({
   ticket,
