@@ -470,6 +470,20 @@ describe('Tickets (web app, real workflow)', () => {
       .waitFor();
     expect(await comments.locator('#comment-body').inputValue()).toBe(REPLY);
     await screenshot(page, '30-agent-draft-kept');
+    // A reload keeps the kept text too, still saying what happened (QA: «Tu texto se conservó»
+    // disappeared); the page asks first, as text is not sent.
+    const asked: string[] = [];
+    const answer = (dialog: Dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    };
+    page.on('dialog', answer);
+    await page.reload();
+    await page.getByRole('heading', { name: new RegExp(draftNumber) }).waitFor();
+    expect(asked).toEqual(['beforeunload']);
+    await kept.getByText(/^Mientras escribías: Ticket clasificado por Alex Agent/).waitFor();
+    expect(await keptText.inputValue()).toBe(NOTE);
+    expect(await comments.locator('#comment-body').inputValue()).toBe(REPLY);
     // Opening another action leaves the kept text where it is; «Descartar» is what drops it.
     await page.getByRole('button', { name: 'Enviar estimación', exact: true }).click();
     await page.getByTestId('action-form-submitEstimate').waitFor();
@@ -485,15 +499,9 @@ describe('Tickets (web app, real workflow)', () => {
     const SCOPE = 'Reporte de ventas por zona, exportable a Excel.';
     await estimate.getByLabel('Horas estimadas').fill('6');
     await estimate.getByLabel('Alcance').fill(SCOPE);
-    const asked: string[] = [];
-    const answer = (dialog: Dialog) => {
-      asked.push(dialog.type());
-      void dialog.accept();
-    };
-    page.on('dialog', answer);
     await page.reload();
     await page.getByRole('heading', { name: new RegExp(draftNumber) }).waitFor();
-    expect(asked).toEqual(['beforeunload']);
+    expect(asked).toEqual(['beforeunload', 'beforeunload']);
     await estimate.getByText('Recuperamos lo que escribiste y no enviaste.').waitFor();
     expect(await estimate.getByLabel('Horas estimadas').inputValue()).toBe('6');
     expect(await estimate.getByLabel('Alcance').inputValue()).toBe(SCOPE);
@@ -524,9 +532,29 @@ describe('Tickets (web app, real workflow)', () => {
     await page.reload();
     await page.getByRole('heading', { name: new RegExp(draftNumber) }).waitFor();
     await comments.locator('#comment-body').waitFor();
-    expect(asked).toEqual(['beforeunload']);
+    expect(asked).toEqual(['beforeunload', 'beforeunload']);
     expect(await estimate.count()).toBe(0);
     page.off('dialog', answer);
+
+    // The client cancels the ticket while a comment is half-typed: a comment is not an action,
+    // so the kept text says that comments are over (QA: it read «Esta acción ya no está…»).
+    await comments.locator('#comment-body').fill('Última nota antes de cerrar.');
+    await as(
+      Role.CLIENT_USER,
+      `mutation ($input: TicketActionInput!) { cancelTicket(input: $input) { seq } }`,
+      { input: { number: draftNumber, note: 'Ya no lo necesitamos.' } },
+    );
+    const keptComment = comments.getByTestId('preserved-draft');
+    await keptComment
+      .getByText(
+        /^Mientras escribías: .+ por Úrsula Usuaria\. Ya no se pueden agregar comentarios: el ticket pasó a Cancelado\. Tu texto se conservó:$/,
+      )
+      .waitFor();
+    expect(await keptComment.getByLabel('Tu texto (solo lectura)').inputValue()).toBe(
+      'Última nota antes de cerrar.',
+    );
+    await keptComment.getByRole('button', { name: 'Descartar' }).click();
+    expect(await comments.count()).toBe(0);
 
     // L3-11: a file dropped on the page outside «Adjuntos» is not opened by the browser; the app
     // stays on the ticket (page script: the root type-check has no DOM types).
