@@ -10,8 +10,8 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // client rates it on the ticket page where the closure email links (#calificar), changes the
 // rating, and once the 14 days are over sees it can no longer change it; the manager sees the
 // rating on the ticket and in the «Satisfacción» card of the SLA dashboard, with a link back.
-// The ticket's history shows the rating («Calificación: N/5», comment, who, when), its latest
-// value once it is changed.
+// The ticket's history shows the rating («Calificación: N/5», comment, who, when) and each
+// change («Calificación cambiada: N/5»): the first score stays on record.
 
 const CLIENT = 'usuario@aurora.example';
 const MANAGER = 'gerente@becken.example';
@@ -90,11 +90,12 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     await rating(page).getByText('¡Gracias! Guardamos tu calificación.').waitFor();
     await rating(page).getByText('4 de 5').waitFor();
     expect(await rating(page).innerText()).toContain('Al final quedó bien resuelto.');
-    // One line in the history, with the latest value (and when it was first given).
-    await history.getByText('Calificación: 4/5').waitFor();
-    expect(await history.count()).toBe(1);
-    expect(await history.innerText()).toContain('Al final quedó bien resuelto.');
-    expect(await history.innerText()).toContain('Calificada por primera vez el');
+    // The history keeps the first score (the one that alerted the managers) and adds the change.
+    await history.getByText('Calificación cambiada: 4/5').waitFor();
+    expect(await history.count()).toBe(2);
+    expect(await history.first().innerText()).toContain('Calificación: 2/5');
+    expect(await history.first().innerText()).toContain('Tardaron dos días en responder.');
+    expect(await history.last().innerText()).toContain('Al final quedó bien resuelto.');
     await screenshot(page, '61-client-rating-saved');
   });
 
@@ -147,8 +148,8 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     expect(await rating(page).innerText()).toContain('Calificación del cliente');
     // Staff read it in the ticket's history too.
     const history = page.getByTestId('timeline').getByTestId('event-rating');
-    expect(await history.innerText()).toContain('Calificación: 4/5');
-    expect(await history.innerText()).toContain('Úrsula Usuaria');
+    expect(await history.last().innerText()).toContain('Calificación cambiada: 4/5');
+    expect(await history.last().innerText()).toContain('Úrsula Usuaria');
     // Staff read it; they cannot rate.
     expect(await rating(page).getByRole('button').count()).toBe(0);
   });

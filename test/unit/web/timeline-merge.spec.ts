@@ -68,6 +68,24 @@ describe('mergeTimeline (L3-11 history)', () => {
     expect(merged.at(-1)).toMatchObject({ kind: 'rating', at: rating.updatedAt, rating });
   });
 
+  it('tells every score on record: the first rating and each change, at its time (QA: a low first score stays)', () => {
+    const withChanges: TimelineRating = {
+      ...rating,
+      changes: [
+        { score: 2, comment: 'Tardaron dos días.', at: rating.ratedAt, byName: 'Úrsula Usuaria' },
+        { score: 4, comment: null, at: rating.updatedAt, byName: 'Arturo Aprobador' },
+      ],
+    };
+    const merged = mergeTimeline([event(1, '2026-03-04T10:00:00.000Z', 'CLOSED')], [], withChanges);
+    expect(merged.map((e) => e.key)).toEqual(['1', 'rating-0', 'rating-1']);
+    expect(merged.slice(1)).toMatchObject([
+      { kind: 'rating', at: rating.ratedAt, first: true, change: { score: 2 } },
+      { kind: 'rating', at: rating.updatedAt, first: false, change: { score: 4 } },
+    ]);
+    expect(satisfactionEsMX.timelineRatingChanged(4)).toBe('Calificación cambiada: 4/5');
+    expect(satisfactionEn.timelineRatingChanged(4)).toBe('Rating changed: 4/5');
+  });
+
   it('keys stay unique, and a workflow event comes before the rest at the same instant', () => {
     const at = '2026-03-04T10:00:00.000Z';
     const merged = mergeTimeline([event(1, at, 'confirmResolution')], [file('x', at, at)], {

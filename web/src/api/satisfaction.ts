@@ -25,6 +25,16 @@ export interface TicketSatisfaction {
   ratedByName: string | null;
   /** The rating may be changed until this instant (14 days after the first rating). */
   changeableUntil: string;
+  /** Every score given, oldest first (read by the ticket's history). */
+  changes?: SatisfactionChange[];
+}
+
+/** One score given: the first rating or a change. */
+export interface SatisfactionChange {
+  score: number;
+  comment: string | null;
+  at: string;
+  byName: string | null;
 }
 
 const RATING_FIELDS = 'score comment ratedAt updatedAt ratedById ratedByName changeableUntil';

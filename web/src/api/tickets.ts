@@ -121,7 +121,7 @@ export interface TicketDetail extends TicketSummary {
   /** The client's rating of the closed ticket, for the history. */
   satisfaction: Pick<
     TicketSatisfaction,
-    'score' | 'comment' | 'ratedAt' | 'updatedAt' | 'ratedByName'
+    'score' | 'comment' | 'ratedAt' | 'updatedAt' | 'ratedByName' | 'changes'
   > | null;
 }
 
@@ -150,7 +150,7 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
     authorizations { estimateVersion statement at approverName }
     adminActions { action details executedAt }
     attachments { id fileName sizeBytes uploadedAt uploadedByName deletedAt deletedByName }
-    satisfaction { score comment ratedAt updatedAt ratedByName }
+    satisfaction { score comment ratedAt updatedAt ratedByName changes { score comment at byName } }
   }
 }`,
 );

@@ -36,6 +36,7 @@ export const satisfactionEn: SatisfactionMessages = {
   notRatedClient: 'You have not rated the support on this ticket yet.',
   noComment: 'No comment.',
   timelineRating: (score) => `Rating: ${score}/5`,
+  timelineRatingChanged: (score) => `Rating changed: ${score}/5`,
   timelineFirstRated: (at) => endSentence(`First rated on ${at}`),
   cardTitle: 'Satisfaction',
   cardIntro: (months) =>

@@ -38,6 +38,7 @@ export const satisfactionEsMX = {
   noComment: 'Sin comentario.',
   // In the ticket's history («Historial»): the rating's latest value, at its last change.
   timelineRating: (score: number) => `Calificación: ${score}/5`,
+  timelineRatingChanged: (score: number) => `Calificación cambiada: ${score}/5`,
   timelineFirstRated: (at: string) => endSentence(`Calificada por primera vez el ${at}`),
   // Tablero: satisfacción junto al cumplimiento del SLA.
   cardTitle: 'Satisfacción',

@@ -104,16 +104,19 @@ function ExtraItem({ entry }: { entry: Exclude<TimelineEntry<TicketEvent>, { kin
   const { t, language } = useI18n();
   const { format } = useLocalTime();
   if (entry.kind === 'rating') {
-    const { rating } = entry;
+    const { rating, change, first } = entry;
     const c = t.satisfaction;
+    const score = change?.score ?? rating.score;
+    const comment = change ? change.comment : rating.comment;
     return (
       <li data-testid="event-rating">
         <p>
-          <strong>{c.timelineRating(rating.score)}</strong> · {c.scores[rating.score]}
-          <Byline at={rating.updatedAt} who={rating.ratedByName} />
+          <strong>{first ? c.timelineRating(score) : c.timelineRatingChanged(score)}</strong> ·{' '}
+          {c.scores[score]}
+          <Byline at={entry.at} who={change ? change.byName : rating.ratedByName} />
         </p>
-        {rating.comment && <p className="prewrap">{rating.comment}</p>}
-        {rating.updatedAt !== rating.ratedAt && (
+        {comment && <p className="prewrap">{comment}</p>}
+        {!change && rating.updatedAt !== rating.ratedAt && (
           <p className="muted small">{c.timelineFirstRated(format(rating.ratedAt))}</p>
         )}
       </li>

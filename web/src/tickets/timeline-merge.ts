@@ -23,6 +23,16 @@ export interface TimelineRating {
   readonly updatedAt: string;
   /** Who gave the current score. */
   readonly ratedByName: string | null;
+  /** Every score given, oldest first: each is a line of the history. */
+  readonly changes?: readonly TimelineRatingChange[];
+}
+
+/** One score given to the ticket (the first rating or a change). */
+export interface TimelineRatingChange {
+  readonly score: number;
+  readonly comment: string | null;
+  readonly at: string;
+  readonly byName: string | null;
 }
 
 /** One line of the history; `key` is unique among the lines (React's list key). */
@@ -39,6 +49,10 @@ export type TimelineEntry<E> =
       readonly key: string;
       readonly at: string;
       readonly rating: TimelineRating;
+      /** The score this line tells; `null`: only the current one is known (`rating` itself). */
+      readonly change: TimelineRatingChange | null;
+      /** The first score given (a later one is a change). */
+      readonly first: boolean;
     };
 
 type Extra<E> = Exclude<TimelineEntry<E>, { kind: 'event' }>;
@@ -51,7 +65,8 @@ const instant = (iso: string): number => {
 /**
  * The history, oldest first: the workflow's events in their own order (by `seq`, as recorded),
  * with every file's upload (deleted files too, at their upload time), every deletion (at its
- * time) and the rating (its latest value, at its last change) placed by time among them. At the
+ * time) and every score of the rating (the first and each change, at its time; only the latest at
+ * its last change when the changes are not known) placed by time among them. At the
  * same instant a workflow event comes first (a ticket is closed before it is rated), then the
  * other entries in the order above.
  */
@@ -79,7 +94,28 @@ export function mergeTimeline<E extends { readonly seq: number; readonly at: str
       });
     }
   }
-  if (rating) extras.push({ kind: 'rating', key: 'rating', at: rating.updatedAt, rating });
+  if (rating?.changes?.length) {
+    // Every score on record, so a low first score that alerted the managers stays visible.
+    rating.changes.forEach((change, i) =>
+      extras.push({
+        kind: 'rating',
+        key: `rating-${i}`,
+        at: change.at,
+        rating,
+        change,
+        first: i === 0,
+      }),
+    );
+  } else if (rating) {
+    extras.push({
+      kind: 'rating',
+      key: 'rating',
+      at: rating.updatedAt,
+      rating,
+      change: null,
+      first: true,
+    });
+  }
   // Stable: equal instants keep the order they were pushed in.
   extras.sort((a, b) => instant(a.at) - instant(b.at));
 
