@@ -1,6 +1,7 @@
 import type { TicketEvent } from '../api/tickets';
 import { formatFileSize } from '../i18n/file-size';
 import { useI18n } from '../i18n/i18n-context';
+import { eventTitle } from './event-title';
 import { useLocalTime } from './ticket-bits';
 import {
   mergeTimeline,
@@ -61,7 +62,7 @@ function EventItem({ event }: { event: TicketEvent }) {
   return (
     <li className={internal ? 'internal-note' : undefined} data-testid={`event-${event.type}`}>
       <p>
-        <strong>{t.tickets.events[event.type] ?? event.type}</strong>
+        <strong>{eventTitle(event.type, data, t.tickets)}</strong>
         {internal && <span className="badge internal">{tl.internalNote}</span>}
         <span className="muted small block">
           <time dateTime={event.at}>{format(event.at)}</time> ·{' '}
