@@ -562,9 +562,9 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     });
     // The demo agent reads English.
     expect(clientBatch.mail.subject).toBe(
-      `[${byClient}] Client attached files: No timbra la factura`,
+      `[${byClient}] Client attached 2 files: No timbra la factura`,
     );
-    expect(clientBatch.mail.text).toMatch(/a\.log\s+>?\s*b\.log/);
+    expect(clientBatch.mail.text).toMatch(/a\.log\W+\d+ bytes\s+b\.log\W+\d+ bytes/);
   });
 
   it('a file deleted before its email went is taken out of it; a later email of the ticket sends the waiting files first (L3-11)', async () => {

@@ -3,6 +3,7 @@ import type {
   ProviderAssignedEvent,
   ProviderClientActivityEvent,
 } from '../notification-event';
+import { fileSize } from './attachment.templates';
 import { type Block, subjectLine, type TemplateContext } from './email-content';
 import type { TemplateFamily } from './template-types';
 
@@ -131,8 +132,13 @@ export const providerTemplates: TemplateFamily<
   PROVIDER_CLIENT_ACTIVITY: (e, ctx) => {
     const a = ACTIVITIES[e.activity];
     const who = ctx.names.get(e.actorId) ?? ctx.t('El cliente', 'The client');
+    const files = e.files?.length ?? 0;
+    const what =
+      e.activity === 'ATTACHMENTS_ADDED' && files > 1
+        ? ctx.t(`El cliente adjuntó ${files} archivos`, `Client attached ${files} files`)
+        : ctx.t(...a.subject);
     return {
-      subject: subjectLine(e.ticket.number, `${ctx.t(...a.subject)}: ${e.ticket.subject}`),
+      subject: subjectLine(e.ticket.number, `${what}: ${e.ticket.subject}`),
       heading: ctx.t(
         `${who} ${a.did[0]} el ticket ${e.ticket.number}.`,
         `${who} ${a.did[1]} ticket ${e.ticket.number}.`,
@@ -212,7 +218,15 @@ function activityBlocks(
     rows.push([ctx.t('Versión de la estimación', 'Estimate version'), String(e.estimateVersion)]);
   }
   const blocks: Block[] = [{ kind: 'facts', rows }];
-  if (e.text) blocks.push({ kind: 'quote', label: ctx.t(...words), text: e.text });
+  if (e.files?.length) {
+    // Files: each with its size, as the client's own attachment email lists them.
+    blocks.push({
+      kind: 'facts',
+      rows: e.files.map((f) => [f.fileName, fileSize(f.sizeBytes, ctx.locale)] as const),
+    });
+  } else if (e.text) {
+    blocks.push({ kind: 'quote', label: ctx.t(...words), text: e.text });
+  }
   if (e.assigneeId === null) {
     blocks.push({
       kind: 'paragraph',

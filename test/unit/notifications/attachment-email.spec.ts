@@ -94,8 +94,11 @@ describe('L3-11 attachment emails', () => {
     });
     const files = batch.merge(file('a', 'a.log'), file('b', 'b.log'));
     const toAgent = renderEmail(files, recipient(Locale.ES_MX), OPTIONS)!;
-    expect(toAgent.subject).toBe('[L3-2026-000123] El cliente adjuntó archivos: Factura no timbra');
-    expect(toAgent.text).toMatch(/a\.log\s+>?\s*b\.log/);
+    expect(toAgent.subject).toBe(
+      '[L3-2026-000123] El cliente adjuntó 2 archivos: Factura no timbra',
+    );
+    // Each file with its size, as the client's own email lists them.
+    expect(toAgent.text).toMatch(/a\.log\W+10 bytes\s+b\.log\W+10 bytes/);
   });
 
   it('a file deleted while its email waits is taken out of it; none left, no email', () => {
