@@ -49,6 +49,28 @@ describe('Users (web app, admins)', () => {
     await page.context().close();
   });
 
+  /** A client user of Aurora of our own (the demo users keep their seeded passwords), by API. */
+  async function createClientUser(user: {
+    email: string;
+    displayName: string;
+    temporaryPassword: string;
+    locale?: 'EN';
+  }): Promise<void> {
+    const created = await gql(
+      e2e.world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: e2e.world.orgIds['comercializadora-aurora'],
+          roles: ['CLIENT_USER'],
+          ...user,
+        },
+      },
+      e2e.world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+  }
+
   it('creates a client user, who sets a password from the emailed link and logs in', async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, ADMIN, e2e.password(ADMIN));
@@ -151,21 +173,11 @@ describe('Users (web app, admins)', () => {
     // A client user of our own (the demo users keep the passwords the seed gave them) and her
     // ticket, registered through the API.
     const email = `en-vivo-${process.pid}@aurora.example`;
-    const created = await gql(
-      e2e.world.api,
-      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-      {
-        input: {
-          organizationId: e2e.world.orgIds['comercializadora-aurora'],
-          email,
-          displayName: 'Vera Vivo',
-          roles: ['CLIENT_USER'],
-          temporaryPassword: 'clave-inicial-2026',
-        },
-      },
-      e2e.world.bearer(Role.ADMIN),
-    );
-    expect(created.body.errors).toBeUndefined();
+    await createClientUser({
+      email,
+      displayName: 'Vera Vivo',
+      temporaryPassword: 'clave-inicial-2026',
+    });
     const login = await gql<{ login: { token: string } }>(
       e2e.world.api,
       `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
@@ -238,22 +250,12 @@ describe('Users (web app, admins)', () => {
   it("opens an English user's reset link in English, as her email is (L3-04)", async () => {
     // An English-speaking client user of our own, created through the API.
     const email = `english-${process.pid}@aurora.example`;
-    const created = await gql(
-      e2e.world.api,
-      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-      {
-        input: {
-          organizationId: e2e.world.orgIds['comercializadora-aurora'],
-          email,
-          displayName: 'Erin English',
-          roles: ['CLIENT_USER'],
-          locale: 'EN',
-          temporaryPassword: 'initial-password-2026',
-        },
-      },
-      e2e.world.bearer(Role.ADMIN),
-    );
-    expect(created.body.errors).toBeUndefined();
+    await createClientUser({
+      email,
+      displayName: 'Erin English',
+      locale: 'EN',
+      temporaryPassword: 'initial-password-2026',
+    });
 
     // The admin (Spanish) sends her a reset link; the email is in English.
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
