@@ -198,6 +198,26 @@ export function acceptFile(file: IncomingFile | undefined, limits: AttachmentLim
   return { fileName, mediaType: kind.mediaType, content: file.content };
 }
 
+/** The multipart field that marks a file internal (provider staff only): `true` or `false`. */
+export const INTERNAL_FIELD = 'internal';
+
+/**
+ * The `internal` multipart field: absent or empty is `false`; `true`/`false` (any case, spaces
+ * trimmed) as said; anything else is VALIDATION_FAILED `ATTACHMENT_INTERNAL_INVALID`, so a typo
+ * never uploads a staff-only file as visible to the client.
+ */
+export function parseInternalField(raw: unknown): boolean {
+  if (raw === undefined || raw === null) return false;
+  const value = typeof raw === 'string' ? raw.trim().toLowerCase() : undefined;
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw refusal(
+    'ATTACHMENT_INTERNAL_INVALID',
+    `The field "${INTERNAL_FIELD}" is true or false (was ${JSON.stringify(raw)})`,
+    { field: INTERNAL_FIELD },
+  );
+}
+
 /** VALIDATION_FAILED `ATTACHMENT_TOO_LARGE`, with the limit in bytes. */
 export function tooLarge(maxBytes: number, fileName?: string, sizeBytes?: number): DomainError {
   return refusal(

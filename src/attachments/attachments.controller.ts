@@ -1,4 +1,5 @@
 import {
+  Body,
   Controller,
   Get,
   Header,
@@ -15,6 +16,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { AuthenticatedUser } from '../identity';
 import { HttpAuthGuard, HttpUser } from '../identity/http-auth.guard';
 import { AttachmentHttpErrorFilter } from './attachment-http-error.filter';
+import { INTERNAL_FIELD, parseInternalField } from './attachment-policy';
 import { AttachmentsService } from './attachments.service';
 import { TicketAttachmentModel } from './ticket-attachment.model';
 
@@ -45,7 +47,8 @@ export function contentDisposition(fileName: string): string {
  * Files on tickets over plain HTTP (a GraphQL multipart upload is a poor fit for files): upload
  * with `POST /api/tickets/<number>/attachments` (multipart field `file`), download with
  * `GET /api/attachments/<id>`. Both need `Authorization: Bearer <token>`, the GraphQL session;
- * the session is checked before the body is read. Refusals are JSON `{ code, reason, message }`.
+ * the session is checked before the body is read. Provider staff may add the multipart
+ * field `internal=true`: a file only staff see (`INTERNAL_FILE_STAFF_ONLY` for anyone else). Refusals are JSON `{ code, reason, message }`.
  */
 @Controller('api')
 @UseGuards(HttpAuthGuard)
@@ -61,6 +64,7 @@ export class AttachmentsController {
     @HttpUser() user: AuthenticatedUser,
     @Param('number') number: string,
     @UploadedFile() file: UploadedPart | undefined,
+    @Body(INTERNAL_FIELD) internal: unknown,
   ): Promise<TicketAttachmentModel> {
     const stored = await this.attachments.upload(
       user,
@@ -70,6 +74,7 @@ export class AttachmentsController {
         declaredType: file.mimetype,
         content: file.buffer,
       },
+      parseInternalField(internal),
     );
     return TicketAttachmentModel.fromEntity(stored);
   }

@@ -29,6 +29,7 @@ const META_COLUMNS: (keyof TicketAttachmentEntity)[] = [
   'mediaType',
   'sizeBytes',
   'sha256',
+  'internal',
   'uploadedBy',
   'uploadedAt',
   'deletedAt',
@@ -46,6 +47,10 @@ export type AttachmentContent = TicketAttachmentEntity & { readonly content: Buf
  * A deleted file keeps its row, without its bytes, as the record that it existed. An upload or a
  * deletion notifies `ticket_changed` with the ticket's number in its transaction (heard on commit
  * only), so open pages follow it live; `LiveUpdatesService` applies the ticket's access rule.
+ *
+ * An internal file (provider staff only, like an internal note) does not exist for client users:
+ * not listed, NOT_FOUND to download or delete, never emailed to them. It still takes one of the
+ * ticket's `ATTACHMENT_MAX_PER_TICKET` places. The live notification carries only the number.
  */
 @Injectable()
 export class AttachmentsService {
@@ -56,11 +61,14 @@ export class AttachmentsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** The files of a ticket the caller already sees, deleted ones too, oldest first (no bytes). */
-  list(ticketNumber: string): Promise<TicketAttachmentEntity[]> {
+  /**
+   * The files of a ticket the caller already sees, deleted ones too, oldest first (no bytes);
+   * internal files only for provider staff.
+   */
+  list(user: AuthenticatedUser, ticketNumber: string): Promise<TicketAttachmentEntity[]> {
     return this.db.getRepository(TicketAttachmentEntity).find({
       select: META_COLUMNS,
-      where: { ticketNumber },
+      where: isProviderStaff(user) ? { ticketNumber } : { ticketNumber, internal: false },
       order: { uploadedAt: 'ASC', id: 'ASC' },
     });
   }
@@ -71,14 +79,24 @@ export class AttachmentsService {
    * Refused, with nothing stored: a ticket the caller may not see (NOT_FOUND), a closed or
    * cancelled ticket (INVALID_TRANSITION `TICKET_CLOSED`), a ticket already at
    * `ATTACHMENT_MAX_PER_TICKET` live files (`ATTACHMENT_LIMIT`; deleted ones do not count), and a file that is too large, empty, of a
-   * type not on the allow-list or whose bytes are not of its type.
+   * type not on the allow-list or whose bytes are not of its type. `internal`: provider staff only
+   * (a client user is FORBIDDEN `INTERNAL_FILE_STAFF_ONLY`); the file is kept from the client and
+   * no email is queued for it.
    */
   async upload(
     user: AuthenticatedUser,
     number: string,
     file: IncomingFile | undefined,
+    internal = false,
   ): Promise<TicketAttachmentEntity> {
     const ticket = await this.visibleTicket(user, number);
+    if (internal && !isProviderStaff(user)) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        'Only provider staff may attach an internal file',
+        { reason: 'INTERNAL_FILE_STAFF_ONLY' },
+      );
+    }
     assertOpen(ticket.number, ticket.state);
     const limits = this.config.attachments;
     // Cheap refusals first; the transaction below checks the count again under a lock.
@@ -103,8 +121,9 @@ export class AttachmentsService {
       }
       const [row] = await tx.query<{ id: string; uploaded_at: Date }[]>(
         `INSERT INTO ticket_attachment
-           (ticket_number, file_name, media_type, size_bytes, sha256, content, uploaded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+           (ticket_number, file_name, media_type, size_bytes, sha256, content, uploaded_by,
+            internal)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          RETURNING id, uploaded_at`,
         [
           ticket.number,
@@ -114,6 +133,7 @@ export class AttachmentsService {
           sha256,
           accepted.content,
           user.id,
+          internal,
         ],
       );
       await notifyTicketChanged(tx, ticket.number);
@@ -125,11 +145,14 @@ export class AttachmentsService {
         sizeBytes: accepted.content.length,
         sha256,
         content: accepted.content,
+        internal,
         uploadedBy: user.id,
         uploadedAt: row.uploaded_at,
         deletedAt: null,
         deletedBy: null,
       };
+      // An internal file is told to nobody outside the provider: no email, no batch.
+      if (internal) return stored;
       await this.notifications.enqueue(
         tx,
         attachmentNotification(
@@ -144,12 +167,14 @@ export class AttachmentsService {
   }
 
   /**
-   * One file with its bytes, if the caller may see its ticket; NOT_FOUND otherwise. A deleted
-   * file is NOT_FOUND with reason `ATTACHMENT_DELETED` (told only to whoever sees the ticket).
+   * One file with its bytes, if the caller may see its ticket; NOT_FOUND otherwise (an internal
+   * file too, to a client user). A deleted file is NOT_FOUND with reason `ATTACHMENT_DELETED`
+   * (told only to whoever sees the ticket and the file).
    */
   async download(user: AuthenticatedUser, id: string): Promise<AttachmentContent> {
     const row = await this.find(id, true);
     await this.visibleTicketOf(user, row);
+    assertFileVisible(user, row);
     if (row.deletedAt || !row.content) throw attachmentDeleted(row);
     return { ...row, content: row.content };
   }
@@ -159,12 +184,13 @@ export class AttachmentsService {
    * (no email is sent). Its uploader may delete it while the ticket is open; provider staff may
    * delete any file, also on a closed ticket (e.g. a log that should never have held a password).
    * Anyone else who sees the ticket is FORBIDDEN (`NOT_UPLOADER`); whoever does not is told
-   * NOT_FOUND. A file deleted already is answered as it is and nothing changes (a retried
+   * NOT_FOUND (an internal file, to a client user, as if it did not exist). A file deleted already is answered as it is and nothing changes (a retried
    * request, two people at once): the first deletion's who and when stay.
    */
   async delete(user: AuthenticatedUser, id: string): Promise<TicketAttachmentEntity> {
     const row = await this.find(id, false);
     const ticket = await this.visibleTicketOf(user, row);
+    assertFileVisible(user, row);
     if (!isProviderStaff(user)) {
       if (row.uploadedBy !== user.id) {
         throw new DomainError(
@@ -189,7 +215,7 @@ export class AttachmentsService {
         [row.id, user.id, TICKET_CHANGED_CHANNEL],
       );
       // L3-11: an email about the file that has not gone yet no longer names it.
-      if (done) {
+      if (done && !row.internal) {
         await this.notifications.withdrawFromBatch(
           tx,
           attachmentBatch(row.ticketNumber, row.uploadedBy).key,
@@ -243,6 +269,11 @@ export class AttachmentsService {
       throw err;
     }
   }
+}
+
+/** An internal file does not exist for a client user: NOT_FOUND, as an unknown id. */
+function assertFileVisible(user: AuthenticatedUser, row: TicketAttachmentEntity): void {
+  if (row.internal && !isProviderStaff(user)) throw attachmentNotFound(row.id);
 }
 
 function attachmentNotFound(id: string): DomainError {

@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One file attached to a ticket (migrations `1764318500000-ticket-attachments.ts`,
- * `1764318800000-ticket-attachment-soft-delete.ts`). `content` is never selected by lists: only
+ * `1764318800000-ticket-attachment-soft-delete.ts`, `1764319050000-ticket-attachment-internal.ts`). `content` is never selected by lists: only
  * the download reads it. A deleted file keeps its row without its bytes: `content` is null
  * exactly when `deletedAt` (and `deletedBy`) are set.
  */
@@ -30,6 +30,10 @@ export class TicketAttachmentEntity {
   /** The bytes; null once the file is deleted. */
   @Column({ type: 'bytea', select: false, nullable: true })
   content!: Buffer | null;
+
+  /** Provider staff only: a client never sees the file nor hears of it (like an internal note). */
+  @Column({ type: 'boolean', default: false })
+  internal!: boolean;
 
   @Column({ name: 'uploaded_by', type: 'uuid' })
   uploadedBy!: string;

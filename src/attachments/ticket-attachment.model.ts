@@ -33,6 +33,12 @@ export class TicketAttachmentModel {
   })
   sha256!: string | null;
 
+  @Field({
+    description:
+      'An internal file: provider staff only, like an internal note. Clients never see it (not listed, not downloadable) and it is not emailed to them.',
+  })
+  internal!: boolean;
+
   @Field(() => ID)
   uploadedById!: string;
 
@@ -63,6 +69,7 @@ export class TicketAttachmentModel {
       mediaType: row.mediaType,
       sizeBytes: row.sizeBytes,
       sha256: row.sha256,
+      internal: row.internal,
       uploadedById: row.uploadedBy,
       uploadedAt: row.uploadedAt,
       deletedAt: row.deletedAt,

@@ -26,7 +26,7 @@ export class TicketAttachmentsResolver {
 
   @ResolveField(() => [TicketAttachmentModel], {
     description:
-      'L3-11: files attached to the ticket, oldest first, deleted ones too (deletedAt set, no downloadUrl). Upload with POST /api/tickets/<number>/attachments, download from downloadUrl.',
+      'L3-11: files attached to the ticket, oldest first, deleted ones too (deletedAt set, no downloadUrl); internal files only for provider staff. Upload with POST /api/tickets/<number>/attachments, download from downloadUrl.',
   })
   async attachments(
     @CurrentUser() user: AuthenticatedUser,
@@ -34,7 +34,7 @@ export class TicketAttachmentsResolver {
   ): Promise<TicketAttachmentModel[]> {
     // Wherever a ticket is shown its access was checked; this holds even if one day it is not.
     if (!isProviderStaff(user) && ticket.organizationId !== user.organizationId) return [];
-    const rows = await this.files.list(ticket.number);
+    const rows = await this.files.list(user, ticket.number);
     return rows.map((row) => TicketAttachmentModel.fromEntity(row));
   }
 

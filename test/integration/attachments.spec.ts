@@ -81,7 +81,10 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       org,
     );
 
-  /** POSTs `content` as the multipart field `file` (or `field`), as a browser's FormData does. */
+  /**
+   * POSTs `content` as the multipart field `file` (or `field`), as a browser's FormData does, with
+   * the text fields `extra` (e.g. `internal`) before it.
+   */
   async function upload(
     number: string,
     name: string,
@@ -89,8 +92,10 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     content: Buffer,
     headers: Record<string, string>,
     field = 'file',
+    extra: Record<string, string> = {},
   ) {
     const form = new FormData();
+    for (const [key, value] of Object.entries(extra)) form.append(key, value);
     form.append(field, new Blob([content], { type }), name);
     const res = await fetch(
       `${world.api.url}/api/tickets/${encodeURIComponent(number)}/attachments`,
@@ -813,6 +818,153 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       ['agente.txt', null],
       ['nuevo.txt', null],
     ]);
+  });
+
+  it('an internal file (staff only) is hidden from the client, NOT_FOUND to it, and never emailed to the registrant (L3-11)', async () => {
+    const number = await register();
+    const agent = world.bearer(Role.AGENT);
+    const client = world.bearer(Role.CLIENT_USER);
+    const content = Buffer.from('pg_dump de otro cliente\n');
+    const internal = await upload(number, 'volcado-bd.txt', 'text/plain', content, agent, 'file', {
+      internal: 'true',
+    });
+    expect(internal.status).toBe(201);
+    expect(internal.body).toMatchObject({ fileName: 'volcado-bd.txt', internal: true });
+    // A visible file after it, by the same agent: its email is the registrant's only one.
+    const visible = await upload(
+      number,
+      'diagnostico.txt',
+      'text/plain',
+      Buffer.from('diagnóstico\n'),
+      agent,
+      'file',
+      { internal: 'false' },
+    );
+    expect(visible.status).toBe(201);
+    expect(visible.body).toMatchObject({ internal: false });
+
+    const LIST = `query ($number: String!) { ticket(number: $number) {
+      attachments { id fileName internal } } }`;
+    const list = async (role: Role) => {
+      const { body } = await gql<{
+        ticket: { attachments: { id: string; fileName: string; internal: boolean }[] };
+      }>(world.api, LIST, { number }, world.bearer(role));
+      expect(body.errors).toBeUndefined();
+      return body.data!.ticket.attachments;
+    };
+    // Provider staff see both, the internal one marked; client roles only the visible one.
+    for (const role of [Role.AGENT, Role.MANAGER]) {
+      expect(await list(role)).toEqual([
+        { id: internal.body.id, fileName: 'volcado-bd.txt', internal: true },
+        { id: visible.body.id, fileName: 'diagnostico.txt', internal: false },
+      ]);
+    }
+    for (const role of [Role.CLIENT_USER, Role.CLIENT_APPROVER]) {
+      expect(await list(role)).toEqual([
+        { id: visible.body.id, fileName: 'diagnostico.txt', internal: false },
+      ]);
+    }
+
+    // To a client the internal file does not exist: download and delete are NOT_FOUND, as an
+    // unknown id, and it stays stored.
+    for (const role of [Role.CLIENT_USER, Role.CLIENT_APPROVER]) {
+      const res = await download(internal.body.id, world.bearer(role));
+      expect(res.status).toBe(404);
+      const refusal = (await res.json()) as Refusal;
+      expect(refusal.code).toBe('NOT_FOUND');
+      expect(JSON.stringify(refusal)).not.toContain('volcado');
+    }
+    const del = await gql(world.api, DELETE, { id: internal.body.id }, client);
+    expect(del.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(JSON.stringify(del.body)).not.toContain('volcado');
+    const agentDownload = await download(internal.body.id, agent);
+    expect(agentDownload.status).toBe(200);
+    expect(Buffer.from(await agentDownload.arrayBuffer()).equals(content)).toBe(true);
+
+    // The registrant hears of the visible file only; no email row ever names the internal one.
+    const rows = await eventually(
+      () =>
+        world.db.query<{ event_key: string; status: string; subject: string; text: string }[]>(
+          `SELECT event_key, status, subject, text FROM email_outbox
+            WHERE ticket_number = $1 AND event_key LIKE 'attachment-%' ORDER BY created_at`,
+          [number],
+        ),
+      (all) => all.length >= 1 && all.every((r) => r.status === 'SENT'),
+    );
+    expect(rows.map((r) => r.event_key)).toEqual([`attachment-${visible.body.id}`]);
+    expect(rows[0].subject).toBe(`[${number}] Nuevo archivo adjunto: diagnostico.txt`);
+    expect(rows[0].text).not.toContain('volcado');
+    const [{ n }] = await world.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM email_outbox
+        WHERE event_key LIKE $1 OR subject LIKE '%volcado%' OR text LIKE '%volcado%'`,
+      [`%${internal.body.id}%`],
+    );
+    expect(n).toBe(0);
+
+    // Staff may delete it; the client still does not see its record.
+    const staffDel = await gql(world.api, DELETE, { id: internal.body.id }, agent);
+    expect(staffDel.body.errors).toBeUndefined();
+    expect((await list(Role.CLIENT_USER)).map((f) => f.id)).toEqual([visible.body.id]);
+  });
+
+  it('refuses internal=true from a client (403 INTERNAL_FILE_STAFF_ONLY) and a malformed flag, storing nothing', async () => {
+    const number = await register();
+    const before = await snapshot();
+    const refused = await upload(
+      number,
+      'notas.txt',
+      'text/plain',
+      Buffer.from('hola\n'),
+      world.bearer(Role.CLIENT_USER),
+      'file',
+      { internal: 'true' },
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'FORBIDDEN', reason: 'INTERNAL_FILE_STAFF_ONLY' });
+    const typo = await upload(
+      number,
+      'notas.txt',
+      'text/plain',
+      Buffer.from('hola\n'),
+      world.bearer(Role.AGENT),
+      'file',
+      { internal: 'si' },
+    );
+    expect(typo.status).toBe(400);
+    expect(typo.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'ATTACHMENT_INTERNAL_INVALID',
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it(`counts internal files in the limit of ${MAX_PER_TICKET} per ticket, also for the client (ATTACHMENT_LIMIT)`, async () => {
+    const number = await register();
+    const agent = world.bearer(Role.AGENT);
+    for (let i = 0; i < MAX_PER_TICKET; i++) {
+      const up = await upload(
+        number,
+        `interno-${i}.txt`,
+        'text/plain',
+        Buffer.from('x'),
+        agent,
+        'file',
+        {
+          internal: 'true',
+        },
+      );
+      expect(up.status).toBe(201);
+    }
+    const full = await upload(
+      number,
+      'mio.txt',
+      'text/plain',
+      Buffer.from('x'),
+      world.bearer(Role.CLIENT_USER),
+    );
+    expect(full.status).toBe(400);
+    expect(full.body).toMatchObject({ reason: 'ATTACHMENT_LIMIT' });
+    expect(JSON.stringify(full.body)).not.toContain('interno-');
   });
 
   it('stores a file either live with its bytes and digest or deleted without them, and who deleted it (database CHECKs)', async () => {
