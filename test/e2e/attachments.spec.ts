@@ -312,4 +312,67 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
       .getByRole('link', { name: 'Descargar reintento.log' })
       .waitFor();
   });
+  it('the agent ticks «Solo para el equipo (interno)»: the file is marked «Interno» in the card and the history, and the client never sees it', async () => {
+    // A ticket of its own: the other tests count the first ticket's files.
+    const { body } = await gql<{ registerTicket: { number: string } }>(
+      e2e.world.api,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      {
+        input: {
+          category: 'INCIDENT',
+          subject: 'Error al cancelar CFDI',
+          description: 'El SAT rechaza la cancelación.',
+        },
+      },
+      e2e.world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    const own = body.data!.registerTicket.number;
+
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.goto(`/tickets/${own}`);
+    const section = page.getByTestId('attachments');
+    await section.getByText('Todavía no hay archivos adjuntos.').waitFor();
+    // The hint tells staff that internal files reach nobody outside the team.
+    await section
+      .getByText('Los archivos internos no se envían por correo ni se muestran al cliente.', {
+        exact: false,
+      })
+      .waitFor();
+    const toggle = section.getByLabel('Solo para el equipo (interno)');
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.check();
+    await section.getByLabel('Archivos para adjuntar').setInputFiles({
+      name: 'volcado de la base.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('SELECT * FROM factura; -- datos de otro cliente\n'),
+    });
+    await section.getByRole('button', { name: 'Adjuntar archivo', exact: true }).click();
+    await section.getByText('Se adjuntó «volcado de la base.txt».').waitFor();
+    const row = section
+      .getByTestId('attachment-list')
+      .getByRole('row', { name: /volcado de la base\.txt/ });
+    await row.getByTestId('attachment-internal').getByText('Interno', { exact: true }).waitFor();
+    expect(await row.getAttribute('data-internal')).toBe('true');
+    const entry = page
+      .getByTestId('timeline')
+      .getByTestId('event-attachment-added')
+      .filter({ hasText: /^Archivo adjuntado: volcado de la base\.txt \(\d+ bytes\)/ });
+    await entry.getByText('Interno', { exact: true }).waitFor();
+    expect(await entry.getAttribute('data-internal')).toBe('true');
+    await screenshot(page, '73-ticket-internal-file');
+
+    // The client's page of the same ticket: no file, no record in the history, no checkbox.
+    const client = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(client.page, CLIENT, e2e.password(CLIENT));
+    await client.page.goto(`/tickets/${own}`);
+    const theirs = client.page.getByTestId('attachments');
+    await theirs.getByText('Todavía no hay archivos adjuntos.').waitFor();
+    await client.page.getByTestId('timeline').waitFor();
+    expect(await client.page.getByText('volcado de la base', { exact: false }).count()).toBe(0);
+    expect(await theirs.getByLabel('Solo para el equipo (interno)').count()).toBe(0);
+    expect(await theirs.getByText('Los archivos internos', { exact: false }).count()).toBe(0);
+  });
 });

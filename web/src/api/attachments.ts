@@ -11,6 +11,8 @@ export interface Attachment {
   fileName: string;
   mediaType: string;
   sizeBytes: number;
+  /** Provider staff only (like an internal note): the server never lists it to clients. */
+  internal: boolean;
   uploadedById: string;
   uploadedByName: string | null;
   uploadedAt: string;
@@ -37,7 +39,7 @@ export const TICKET_ATTACHMENTS = operation<
   ticket(number: $number) {
     number
     attachments {
-      id fileName mediaType sizeBytes uploadedById uploadedByName uploadedAt
+      id fileName mediaType sizeBytes internal uploadedById uploadedByName uploadedAt
       deletedAt deletedByName downloadUrl
     }
   }
@@ -48,13 +50,18 @@ export const DELETE_ATTACHMENT = operation<{ deleteAttachment: { id: string } },
   `mutation DeleteAttachment($id: ID!) { deleteAttachment(id: $id) { id } }`,
 );
 
-/** Uploads one file to a ticket (multipart field `file`); answers the stored attachment. */
+/**
+ * Uploads one file to a ticket (multipart field `file`); answers the stored attachment.
+ * `internal`: a file only provider staff see (field `internal=true`; staff only).
+ */
 export async function uploadAttachment(
   number: string,
   file: File,
   token: string | undefined,
+  internal = false,
 ): Promise<Attachment> {
   const form = new FormData();
+  if (internal) form.append('internal', 'true');
   form.append('file', file, file.name);
   const response = await sendAttachmentRequest(
     `/api/tickets/${encodeURIComponent(number)}/attachments`,

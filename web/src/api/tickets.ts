@@ -149,7 +149,7 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
     estimates { version hours scope status submittedAt }
     authorizations { estimateVersion statement at approverName }
     adminActions { action details executedAt }
-    attachments { id fileName sizeBytes uploadedAt uploadedByName deletedAt deletedByName }
+    attachments { id fileName sizeBytes internal uploadedAt uploadedByName deletedAt deletedByName }
     satisfaction { score comment ratedAt updatedAt ratedByName changes { score comment at byName } }
   }
 }`,

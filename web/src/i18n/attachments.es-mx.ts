@@ -51,6 +51,10 @@ export const attachmentsEsMX = {
   timelineAttached: (name: string, size: string) => `Archivo adjuntado: ${name} (${size})`,
   timelineDeleted: (name: string) => `Archivo eliminado: ${name}`,
   agentNotice: 'El cliente recibirá un correo con el nombre del archivo.',
+  // Internal files (provider staff only), like internal notes.
+  internalToggle: 'Solo para el equipo (interno)',
+  internalBadge: 'Interno',
+  internalNotice: 'Los archivos internos no se envían por correo ni se muestran al cliente.',
   closed: 'El ticket está cerrado: ya no admite archivos nuevos.',
   count: (n: number, max: number) => `${n} de ${max} archivos.`,
   /** The count line when deleted files are listed too (they take no place). */

@@ -243,6 +243,10 @@ export function serverErrorText(
       return s.attachments.malformed;
     case 'NOT_UPLOADER':
       return s.attachments.notUploader;
+    case 'INTERNAL_FILE_STAFF_ONLY':
+      return s.attachments.internalStaffOnly;
+    case 'ATTACHMENT_INTERNAL_INVALID':
+      return s.attachments.internalInvalid;
     case 'ATTACHMENT_DELETED':
       return s.attachments.deleted(text(ext.fileName), instant(ext.deletedAt));
     default:

@@ -132,6 +132,8 @@ export const serverErrorsEn: ServerErrorMessages = {
     nameInvalid: 'The file needs a name (e.g. screenshot.png).',
     malformed: 'The file sent could not be read; try again.',
     notUploader: 'Only the person who attached the file, or provider staff, may delete it.',
+    internalStaffOnly: 'Only provider staff can attach internal files.',
+    internalInvalid: 'Could not tell whether the file is internal; please try again.',
     deleted: (name, when) =>
       `${name ? `“${name}”` : 'The file'} was deleted${when ? ` on ${when}` : ''}; it can no longer be downloaded.`,
   },

@@ -143,6 +143,8 @@ export const serverErrorsEsMX = {
     nameInvalid: 'El archivo necesita un nombre (por ejemplo, captura.png).',
     malformed: 'No se pudo leer el archivo enviado; vuelve a intentarlo.',
     notUploader: 'Solo quien adjuntó el archivo, o el personal del proveedor, puede eliminarlo.',
+    internalStaffOnly: 'Solo el personal del proveedor puede adjuntar archivos internos.',
+    internalInvalid: 'No se pudo saber si el archivo es interno; vuelve a intentarlo.',
     deleted: (name: string, when: string) =>
       `${name ? `«${name}»` : 'El archivo'} se eliminó${when ? ` el ${when}` : ''}; ya no se puede descargar.`,
   },

@@ -36,7 +36,9 @@ import {
  * refusal does not stop the others. The uploader (while the ticket is open) and provider staff
  * may delete a file; a deleted file stays in the list, greyed, with who deleted it and when, and
  * no download (its bytes are gone). The list follows the ticket live: a file someone else
- * attaches or deletes appears without a reload.
+ * attaches or deletes appears without a reload. Provider staff may tick «Solo para el equipo
+ * (interno)» before uploading: those files are marked «Interno», never listed to the client nor
+ * emailed to them (the server keeps them from clients); clients see no such option.
  */
 export function AttachmentsSection({
   number,
@@ -71,6 +73,8 @@ export function AttachmentsSection({
   // What the last upload run stored and refused (green only when nothing was refused).
   const [summary, setSummary] = useState<ReturnType<typeof uploadSummary>>();
   const [busy, setBusy] = useState<string>();
+  // Staff only: the files uploaded now are internal (default off).
+  const [internal, setInternal] = useState(false);
 
   const size = (bytes: number) => formatFileSize(bytes, language);
   // What the server would say of each waiting file, were the list sent now.
@@ -137,7 +141,7 @@ export function AttachmentsSection({
         updateQueued(q, item.key, { status: 'uploading', problem: undefined, error: undefined }),
       );
       try {
-        const saved = await uploadAttachment(number, item.file, token);
+        const saved = await uploadAttachment(number, item.file, token, staff && internal);
         count += 1;
         stored.push(saved.fileName);
         setQueue((q) => updateQueued(q, item.key, { status: 'uploaded' }));
@@ -237,6 +241,7 @@ export function AttachmentsSection({
                   key={f.id}
                   className={f.deletedAt ? 'muted' : undefined}
                   data-deleted={f.deletedAt ? 'true' : undefined}
+                  data-internal={f.internal ? 'true' : undefined}
                 >
                   <th scope="row">
                     {f.downloadUrl ? (
@@ -254,6 +259,11 @@ export function AttachmentsSection({
                       <span>
                         {f.fileName}
                         {f.deletedAt && ` — ${a.deletedBy(f.deletedByName, format(f.deletedAt))}`}
+                      </span>
+                    )}
+                    {f.internal && (
+                      <span className="badge internal" data-testid="attachment-internal">
+                        {a.internalBadge}
                       </span>
                     )}
                     {busy === `download-${f.id}` && (
@@ -327,7 +337,9 @@ export function AttachmentsSection({
             />
             <p id="attachment-hint" className="hint muted small">
               {a.hint(size(policy.maxBytes), allowedTypes(policy))} {a.dropHere}
-              {staff && ` ${a.agentNotice}`}
+              {/* Staff: who hears of the files; internal ones go to nobody outside the team. */}
+              {staff &&
+                (internal ? ` ${a.internalNotice}` : ` ${a.agentNotice} ${a.internalNotice}`)}
             </p>
             {dragging && (
               <p className="drop-hint" role="status">
@@ -336,6 +348,21 @@ export function AttachmentsSection({
             )}
             <FormProblem problem={problem} />
           </div>
+          {staff && (
+            <div className="field span-all">
+              <label className="check">
+                <input
+                  type="checkbox"
+                  name="internal"
+                  checked={internal}
+                  disabled={busy === 'upload'}
+                  onChange={(e) => setInternal(e.target.checked)}
+                  aria-describedby="attachment-hint"
+                />
+                {a.internalToggle}
+              </label>
+            </div>
+          )}
           {queue.length > 0 && (
             <div className="span-all" aria-live="polite">
               <h3 className="small" id="upload-queue-title">

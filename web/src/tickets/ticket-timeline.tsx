@@ -127,7 +127,11 @@ function ExtraItem({ entry }: { entry: Exclude<TimelineEntry<TicketEvent>, { kin
   const a = t.attachments;
   const attached = entry.kind === 'attached';
   return (
-    <li data-testid={attached ? 'event-attachment-added' : 'event-attachment-deleted'}>
+    <li
+      className={attachment.internal ? 'internal-note' : undefined}
+      data-testid={attached ? 'event-attachment-added' : 'event-attachment-deleted'}
+      data-internal={attachment.internal ? 'true' : undefined}
+    >
       <p>
         <strong>
           {attached
@@ -137,6 +141,7 @@ function ExtraItem({ entry }: { entry: Exclude<TimelineEntry<TicketEvent>, { kin
               )
             : a.timelineDeleted(attachment.fileName)}
         </strong>
+        {attachment.internal && <span className="badge internal">{a.internalBadge}</span>}
         <Byline
           at={entry.at}
           who={(attached ? attachment.uploadedByName : attachment.deletedByName) ?? a.someone}

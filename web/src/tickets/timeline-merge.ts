@@ -12,6 +12,8 @@ export interface TimelineAttachment {
   readonly uploadedByName: string | null;
   readonly deletedAt: string | null;
   readonly deletedByName: string | null;
+  /** Provider staff only (marked «Interno»); clients never receive it. */
+  readonly internal?: boolean;
 }
 
 /** What the history needs of the rating (a subset of `Ticket.satisfaction`). */
