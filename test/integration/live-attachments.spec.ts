@@ -55,7 +55,7 @@ describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () =
   const numbers = (feed: Feed) => feed.changes.map((c) => c.number);
 
   /** Subscribes over a graphql-ws connection of its own, as the web app does. */
-  function subscribe(headers: Record<string, string>, number?: string): Feed {
+  function subscribe(headers: Record<string, string>, number?: string, query = SUBSCRIPTION): Feed {
     const feed: Feed = { changes: [], errors: [] };
     const client = createClient({
       url: `${world.api.url.replace(/^http/, 'ws')}/graphql`,
@@ -66,7 +66,7 @@ describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () =
     });
     clients.push(client);
     client.subscribe<{ ticketChanged: Change }>(
-      { query: SUBSCRIPTION, variables: number ? { number } : {} },
+      { query, variables: number ? { number } : {} },
       {
         next: (result) => {
           if (result.data?.ticketChanged) feed.changes.push(result.data.ticketChanged);
@@ -78,8 +78,14 @@ describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () =
     return feed;
   }
 
-  async function upload(number: string, name: string, headers: Record<string, string>) {
+  async function upload(
+    number: string,
+    name: string,
+    headers: Record<string, string>,
+    internal = false,
+  ) {
     const form = new FormData();
+    if (internal) form.append('internal', 'true');
     form.append('file', new Blob([`${name}: PAC timeout\n`], { type: 'text/plain' }), name);
     const res = await fetch(`${world.api.url}/api/tickets/${number}/attachments`, {
       method: 'POST',
@@ -162,5 +168,42 @@ describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () =
     expect(numbers(ownOrg)).toEqual([aurora, aurora, aurora]);
     expect(numbers(otherOrg)).toEqual([tulum, tulum]);
     for (const feed of [ticketFeed, ownOrg, staff, otherOrg]) expect(feed.errors).toEqual([]);
+  });
+  it('an internal file tells a client only that its ticket changed: no file data travels (L3-11)', async () => {
+    // What a `ticketChanged` event may carry: the ticket's own facts, never a file's. A field
+    // added to TicketChange later must be weighed here.
+    const { body: schema } = await gql<{ __type: { fields: { name: string }[] } }>(
+      world.api,
+      '{ __type(name: "TicketChange") { fields { name } } }',
+      {},
+      world.bearer(Role.CLIENT_USER, AURORA),
+    );
+    expect(schema.data!.__type.fields.map((f) => f.name).sort()).toEqual([
+      'nextDeadline',
+      'number',
+      'organizationId',
+      'slaStatus',
+      'state',
+      'updatedAt',
+    ]);
+    const number = await registerTicket(world, {}, AURORA);
+    const before = live().subscriberCount;
+    const everything = `subscription ($number: String) {
+      ticketChanged(number: $number) {
+        __typename number organizationId state slaStatus nextDeadline updatedAt } }`;
+    const client = subscribe(world.bearer(Role.CLIENT_USER, AURORA), number, everything);
+    await until(
+      () => live().subscriberCount === before + 1 && live().connected,
+      (ready) => ready,
+    );
+    const id = await upload(number, 'volcado-interno.log', world.bearer(Role.AGENT), true);
+    await until(
+      () => numbers(client),
+      (n) => n.length === 1,
+    );
+    const told = JSON.stringify(client.changes);
+    expect(told).not.toContain('volcado');
+    expect(told).not.toContain(id);
+    expect(client.errors).toEqual([]);
   });
 });
