@@ -572,4 +572,29 @@ describe('Tickets (web app, real workflow)', () => {
     expect(page.url()).toBe(url);
     await page.getByRole('heading', { name: new RegExp(draftNumber) }).waitFor();
   });
+
+  it('«Cerrar sesión» leaves none of the user’s drafts in the tab (shared computers)', async () => {
+    const drafts = "Object.keys(sessionStorage).filter((k) => k.startsWith('sla.draft.')).length";
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.goto(`/tickets/${number}`);
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    const spanish = page.getByRole('button', { name: 'Español' });
+    if (await spanish.isVisible()) await spanish.click();
+    const comments = page.getByTestId('comment-box');
+    await comments.locator('#comment-body').fill('Borrador con datos del cliente.');
+    await page.waitForFunction(`${drafts} > 0`);
+
+    await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await page.getByLabel('Correo electrónico').waitFor();
+    expect(await page.evaluate(drafts)).toBe(0);
+
+    // Back in: nothing comes back.
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.goto(`/tickets/${number}`);
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    await comments.locator('#comment-body').waitFor();
+    expect(await comments.locator('#comment-body').inputValue()).toBe('');
+    expect(await comments.getByTestId('comment-restored').count()).toBe(0);
+  });
 });

@@ -193,7 +193,37 @@ export interface FormDraft {
  * in the same tab does not see it.
  */
 export function formDraftKey(userId: string, ticketNumber: string, form: string): string {
-  return `sla.draft.${userId}.${ticketNumber}.${form}`;
+  return `${draftKeyPrefix(userId)}${ticketNumber}.${form}`;
+}
+
+const draftKeyPrefix = (userId: string) => `sla.draft.${userId}.`;
+
+/** The storage's keys, for {@link forgetUserDrafts} (sessionStorage has `length` and `key`). */
+export interface DraftStorageKeys extends DraftStorage {
+  readonly length: number;
+  key(index: number): string | null;
+}
+
+/**
+ * Removes every draft `userId` left in this tab. On «Cerrar sesión» only: on a shared computer the
+ * next person must not find the text in the tab's storage. A session that ends by itself (expired,
+ * password changed elsewhere) keeps them, so they come back after logging in again.
+ */
+export function forgetUserDrafts(storage: DraftStorageKeys | undefined, userId: string): number {
+  if (!storage) return 0;
+  const prefix = draftKeyPrefix(userId);
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+    for (const key of keys) storage.removeItem(key);
+    return keys.length;
+  } catch {
+    // Refused storage holds nothing of ours.
+    return 0;
+  }
 }
 
 /** The form name of a transition's form. */
