@@ -11,7 +11,8 @@ import {
 import { type Operation, request, setUnauthenticatedHandler } from '../api/graphql-client';
 import { LOGIN, ME, type User } from '../api/operations';
 import { useI18n } from '../i18n/i18n-context';
-import { type DraftStorageKeys, forgetUserDrafts } from '../tickets/live-draft';
+import { forgetUserDrafts } from '../tickets/live-draft';
+import { tabStorage } from '../tickets/tab-storage';
 import {
   forgetSession,
   isExpired,
@@ -42,15 +43,6 @@ interface SessionApi {
 }
 
 const SessionContext = createContext<SessionApi | undefined>(undefined);
-
-/** This tab's sessionStorage (the forms' drafts), or undefined where the browser refuses it. */
-function tabDrafts(): DraftStorageKeys | undefined {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 // setTimeout takes at most a signed 32-bit number of milliseconds.
 const MAX_TIMER_MS = 2_147_483_647;
@@ -144,7 +136,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
   const logout = useCallback(() => {
     // «Cerrar sesión»: nothing this user typed stays in the tab for the next person.
-    if (session) forgetUserDrafts(tabDrafts(), session.user.id);
+    if (session) forgetUserDrafts(tabStorage(), session.user.id);
     replace(undefined);
   }, [replace, session]);
   const adopt = useCallback((next: Session) => replace(next), [replace]);

@@ -18,12 +18,12 @@ import { actionForm, draftText, formDraftKey, formsToReopen, readFormDraft } fro
 import {
   PreservedDraft,
   RestoredNotice,
-  tabStorage,
   TicketUpdatedNotice,
   useLiveForm,
   useRestoredDraft,
   useSavedDraft,
 } from './live-form';
+import { tabStorage } from './tab-storage';
 import { useLocalTime } from './ticket-bits';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -6,7 +6,6 @@ import {
   changeSentence,
   type ChangeWords,
   type DraftBaseline,
-  type DraftStorage,
   type FormDraft,
   formDraftKey,
   type LiveFormStatus,
@@ -15,14 +14,7 @@ import {
   ticketBaseline,
   writeFormDraft,
 } from './live-draft';
-/** The tab's sessionStorage, or undefined where the browser refuses it (locked-down profiles). */
-export function tabStorage(): DraftStorage | undefined {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
+import { tabStorage } from './tab-storage';
 
 /**
  * How a form on the ticket page stands against the ticket as it changes live (see
