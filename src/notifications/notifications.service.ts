@@ -105,13 +105,7 @@ export class NotificationsService {
       if (org) names.set(org.id, org.name);
     }
     const domain = mailDomain(this.config.mail.from);
-    const render = (e: NotificationEvent, r: RecipientCandidate) =>
-      renderEmail(e, r, {
-        publicUrl: this.config.api.publicUrl,
-        from: this.config.mail.from,
-        domain,
-        names,
-      });
+    const render = (e: NotificationEvent, r: RecipientCandidate) => this.render(e, r, names);
     const payload = (e: NotificationEvent): OutboxPayload => ({
       event: e,
       names: Object.fromEntries(names),
@@ -177,40 +171,46 @@ export class NotificationsService {
     );
     let changed = 0;
     let dropped = 0;
-    const domain = mailDomain(this.config.mail.from);
     for (const row of waiting) {
       const before = row.payload.event as NotificationEvent;
       const after = withdraw(before);
       if (after === before) continue;
-      if (after === null) {
-        await manager.query(`DELETE FROM email_outbox WHERE id = $1`, [row.id]);
-        dropped += 1;
-        continue;
-      }
-      const recipient = await manager
-        .getRepository(AppUserEntity)
-        .createQueryBuilder('u')
-        .select(RECIPIENT_COLUMNS.map((c) => `u.${c}`))
-        .where('u.id = :id', { id: row.recipient_user_id })
-        .getOne();
-      const names = new Map(Object.entries(row.payload.names));
+      const recipient =
+        after &&
+        (await manager
+          .getRepository(AppUserEntity)
+          .createQueryBuilder('u')
+          .select(RECIPIENT_COLUMNS.map((c) => `u.${c}`))
+          .where('u.id = :id', { id: row.recipient_user_id })
+          .getOne());
       const email =
+        after &&
         recipient &&
-        renderEmail(after, recipient, {
-          publicUrl: this.config.api.publicUrl,
-          from: this.config.mail.from,
-          domain,
-          names,
-        });
-      if (!email) {
+        this.render(after, recipient, new Map(Object.entries(row.payload.names)));
+      if (after && email) {
+        await this.rewrite(manager, row.id, { event: after, names: row.payload.names }, email);
+        changed += 1;
+      } else {
+        // Nothing left to tell (or nobody to tell it to): the email is not sent.
         await manager.query(`DELETE FROM email_outbox WHERE id = $1`, [row.id]);
         dropped += 1;
-        continue;
       }
-      await this.rewrite(manager, row.id, { event: after, names: row.payload.names }, email);
-      changed += 1;
     }
     return { changed, dropped };
+  }
+
+  /** `event`'s email for `recipient` (their language and zone), or null when it sends none. */
+  private render(
+    event: NotificationEvent,
+    recipient: RecipientCandidate,
+    names: ReadonlyMap<string, string>,
+  ): RenderedEmail | null {
+    return renderEmail(event, recipient, {
+      publicUrl: this.config.api.publicUrl,
+      from: this.config.mail.from,
+      domain: mailDomain(this.config.mail.from),
+      names,
+    });
   }
 
   /**

@@ -57,9 +57,12 @@ interface RatingRow {
   }[];
 }
 
+/** A rating as it stands (`s`, its rater `u`). */
+const SCORE_COLUMNS = `s.ticket_number, s.score, s.comment, s.rated_by, u.display_name AS rated_by_name,
+  s.rated_at, s.updated_at`;
+
 /** A rating and every score given to it (oldest first), one row per ticket. */
-const RATING_COLUMNS = `s.ticket_number, s.score, s.comment, s.rated_by, u.display_name AS rated_by_name,
-  s.rated_at, s.updated_at,
+const RATING_COLUMNS = `${SCORE_COLUMNS},
   (SELECT coalesce(json_agg(json_build_object('score', c.score, 'comment', c.comment, 'at', c.at,
             'by_id', c.rated_by, 'by_name', cu.display_name) ORDER BY c.at, c.id), '[]'::json)
      FROM ticket_satisfaction_change c LEFT JOIN app_user cu ON cu.id = c.rated_by
@@ -212,9 +215,11 @@ export class SatisfactionService {
     );
     const lowest =
       args.lowest > 0
-        ? await this.db.query<(RatingRow & { organization_id: string; subject: string })[]>(
+        ? await this.db.query<
+            (Omit<RatingRow, 'changes'> & { organization_id: string; subject: string })[]
+          >(
             `SELECT * FROM (
-               SELECT ${RATING_COLUMNS}, t.organization_id, t.subject,
+               SELECT ${SCORE_COLUMNS}, t.organization_id, t.subject,
                       row_number() OVER (PARTITION BY t.organization_id
                                          ORDER BY s.score, s.rated_at DESC, s.ticket_number) AS place
                  FROM ticket_satisfaction s
