@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { logIn, newPage } from './support/browser';
+import { inSpanish, logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 import { registerProjectedTicket } from '../support/world-with-worker';
 
@@ -114,8 +114,7 @@ describe('Accessibility: every screen passes WCAG 2.1 A/AA (axe-core)', () => {
     await logIn(agent, AGENT, e2e.password(AGENT));
     await visit(agent, `/tickets/${ticket}`);
     // The demo agent reads English; the form in Spanish here.
-    const spanish = agent.getByRole('button', { name: 'Español' });
-    if (await spanish.isVisible()) await spanish.click();
+    await inSpanish(agent);
     await agent.getByRole('button', { name: 'Solicitar información', exact: true }).click();
     await agent.getByTestId('action-form-requestInfo').getByLabel('Nota').waitFor();
     await check(agent, 'agent: «Solicitar información» open');

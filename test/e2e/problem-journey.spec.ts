@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
-import { logIn, newPage, screenshot } from './support/browser';
+import { inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
 // The problem path on the real stack (PostgreSQL, Temporal, the real worker), all in the browser:
@@ -30,8 +30,7 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
   async function openTicket(p: Page): Promise<void> {
     await p.goto(`/tickets/${number}`);
     await p.getByRole('heading', { name: new RegExp(number) }).waitFor();
-    const spanish = p.getByRole('button', { name: 'Español' });
-    if (await spanish.isVisible()) await spanish.click();
+    await inSpanish(p);
     await p.getByRole('heading', { name: 'Acciones' }).waitFor();
   }
 

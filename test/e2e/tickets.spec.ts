@@ -2,7 +2,7 @@ import type { Dialog, Page } from 'playwright-core';
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
-import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
+import { horizontalOverflow, inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
 // The ticket screens on the real stack (PostgreSQL, Temporal, the real worker): a client registers
@@ -306,8 +306,7 @@ describe('Tickets (web app, real workflow)', () => {
     await page.goto(`/tickets/${number}`);
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
     // The demo agent's account is in English: the switch brings Spanish back.
-    const spanish = page.getByRole('button', { name: 'Español' });
-    if (await spanish.isVisible()) await spanish.click();
+    await inSpanish(page);
     await state(page).getByText('En programación').waitFor();
 
     await page.getByRole('button', { name: 'Definir fecha de entrega', exact: true }).click();
@@ -407,8 +406,7 @@ describe('Tickets (web app, real workflow)', () => {
     await logIn(page, AGENT, e2e.password(AGENT));
     await page.goto(`/tickets/${draftNumber}`);
     await page.getByRole('heading', { name: new RegExp(draftNumber) }).waitFor();
-    const spanish = page.getByRole('button', { name: 'Español' });
-    if (await spanish.isVisible()) await spanish.click();
+    await inSpanish(page);
     await state(page).getByText('Registrado').waitFor();
     await page.locator('[data-testid=live-status][data-status=live]').waitFor();
 
@@ -579,8 +577,7 @@ describe('Tickets (web app, real workflow)', () => {
     await logIn(page, AGENT, e2e.password(AGENT));
     await page.goto(`/tickets/${number}`);
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
-    const spanish = page.getByRole('button', { name: 'Español' });
-    if (await spanish.isVisible()) await spanish.click();
+    await inSpanish(page);
     const comments = page.getByTestId('comment-box');
     await comments.locator('#comment-body').fill('Borrador con datos del cliente.');
     await page.waitForFunction(`${drafts} > 0`);

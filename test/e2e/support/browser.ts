@@ -55,6 +55,12 @@ export async function logIn(page: Page, email: string, password: string): Promis
   await page.getByTestId('who').waitFor();
 }
 
+/** The app in Spanish (the switch), whatever language the account or device started in. */
+export async function inSpanish(page: Page): Promise<void> {
+  const spanish = page.getByRole('button', { name: 'Español' });
+  if (await spanish.isVisible()) await spanish.click();
+}
+
 /** The main screens, committed and shown in the README ("Screens"). */
 export const DOCS_SCREENSHOT_DIR = join(ROOT, 'docs', 'screenshots');
 
