@@ -91,3 +91,20 @@ export async function downloadAttachment(
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 }
+
+/**
+ * An attachment's bytes for a preview (fetch with the session's token, as a download), as a blob
+ * of `type`: the caller's allow-listed type (see `tickets/previewable.ts`), not whatever the
+ * response says, so the browser renders that type and nothing else. `signal` stops the request
+ * when the preview is no longer shown.
+ */
+export async function fetchAttachmentBlob(
+  downloadUrl: string,
+  type: string,
+  token: string | undefined,
+  signal?: AbortSignal,
+): Promise<Blob> {
+  const response = await sendAttachmentRequest(downloadUrl, { signal }, token);
+  const bytes = await response.blob();
+  return bytes.type === type ? bytes : new Blob([bytes], { type });
+}

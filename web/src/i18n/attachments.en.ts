@@ -51,4 +51,10 @@ export const attachmentsEn: AttachmentsMessages = {
   closed: 'The ticket is closed: it takes no new files.',
   count: (n, max) => `${n} of ${max} files.`,
   countWithDeleted: (n, max, deleted) => `${n} of ${max} files (plus ${deleted} deleted).`,
+  view: 'View',
+  viewLabel: (name) => `View ${name}`,
+  previewLoading: 'Loading the preview…',
+  previewPdfHint: 'If the document does not show here, use “Download”.',
+  previewDownload: 'Download',
+  previewClose: 'Close',
 };

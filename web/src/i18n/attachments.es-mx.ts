@@ -60,6 +60,14 @@ export const attachmentsEsMX = {
   /** The count line when deleted files are listed too (they take no place). */
   countWithDeleted: (n: number, max: number, deleted: number) =>
     `${n} de ${max} archivos (más ${deleted} ${deleted === 1 ? 'eliminado' : 'eliminados'}).`,
+  // Previews of images and PDFs: a thumbnail in the list, «Ver» opens them in a dialog.
+  view: 'Ver',
+  viewLabel: (name: string) => `Ver ${name}`,
+  previewLoading: 'Cargando la vista previa…',
+  /** Under a PDF in the dialog: phones and some browsers show no PDF inside a page. */
+  previewPdfHint: 'Si el documento no se muestra aquí, usa «Descargar».',
+  previewDownload: 'Descargar',
+  previewClose: 'Cerrar',
 };
 
 export type AttachmentsMessages = typeof attachmentsEsMX;

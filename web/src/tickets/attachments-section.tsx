@@ -14,6 +14,8 @@ import { useQuery } from '../components/use-query';
 import { formatFileSize } from '../i18n/file-size';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
+import { AttachmentPreviewDialog, AttachmentThumbnail } from './attachment-preview';
+import { previewKind, showsThumbnail } from './previewable';
 import { useLocalTime } from './ticket-bits';
 import {
   addFiles,
@@ -39,6 +41,8 @@ import {
  * attaches or deletes appears without a reload. Provider staff may tick «Solo para el equipo
  * (interno)» before uploading: those files are marked «Interno», never listed to the client nor
  * emailed to them (the server keeps them from clients); clients see no such option.
+ * Images (PNG, JPEG, GIF, WebP) show a small thumbnail (up to 5 MB), and images and PDFs a «Ver»
+ * that opens them in a dialog (`attachment-preview.tsx`); deleted files and other types do not.
  */
 export function AttachmentsSection({
   number,
@@ -75,6 +79,10 @@ export function AttachmentsSection({
   const [busy, setBusy] = useState<string>();
   // Staff only: the files uploaded now are internal (default off).
   const [internal, setInternal] = useState(false);
+  // The file shown in the preview dialog; none once it is deleted or gone from the list.
+  const [previewId, setPreviewId] = useState<string>();
+  const previewing = files.find((f) => f.id === previewId && previewKind(f) !== undefined);
+  const title = useRef<HTMLHeadingElement>(null);
 
   const size = (bytes: number) => formatFileSize(bytes, language);
   // What the server would say of each waiting file, were the list sent now.
@@ -217,7 +225,10 @@ export function AttachmentsSection({
       }}
       onDrop={onDrop}
     >
-      <h2 id="attachments-title">{a.title}</h2>
+      {/* Focusable by script: where the focus goes when a previewed file has left the list. */}
+      <h2 id="attachments-title" ref={title} tabIndex={-1}>
+        {a.title}
+      </h2>
       <p className="muted">{a.intro}</p>
       {query.loading && !query.data && <p role="status">{t.loading}</p>}
       {query.data && files.length === 0 && <p className="muted">{a.empty}</p>}
@@ -244,6 +255,9 @@ export function AttachmentsSection({
                   data-internal={f.internal ? 'true' : undefined}
                 >
                   <th scope="row">
+                    {showsThumbnail(f) && (
+                      <AttachmentThumbnail attachment={f} onOpen={() => setPreviewId(f.id)} />
+                    )}
                     {f.downloadUrl ? (
                       <a
                         href={f.downloadUrl}
@@ -278,6 +292,19 @@ export function AttachmentsSection({
                     <time dateTime={f.uploadedAt}>{format(f.uploadedAt)}</time>
                   </td>
                   <td>
+                    {previewKind(f) && (
+                      <>
+                        <button
+                          type="button"
+                          className="button small"
+                          aria-label={a.viewLabel(f.fileName)}
+                          aria-haspopup="dialog"
+                          onClick={() => setPreviewId(f.id)}
+                        >
+                          {a.view}
+                        </button>{' '}
+                      </>
+                    )}
                     {mayDelete(f) && (
                       <button
                         type="button"
@@ -302,6 +329,15 @@ export function AttachmentsSection({
             ? a.countWithDeleted(live.length, policy.maxPerTicket, deletedCount)
             : a.count(live.length, policy.maxPerTicket)}
         </p>
+      )}
+      {previewing && (
+        <AttachmentPreviewDialog
+          key={previewing.id}
+          attachment={previewing}
+          onClose={() => setPreviewId(undefined)}
+          onGone={() => void query.reload()}
+          fallbackFocus={() => title.current}
+        />
       )}
       <ErrorMessage error={query.error ?? error} />
       <SuccessMessage text={done} />

@@ -1,0 +1,203 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { type Attachment, fetchAttachmentBlob } from '../api/attachments';
+import { ApiError } from '../api/graphql-client';
+import { ErrorMessage } from '../components/error-message';
+import { formatFileSize } from '../i18n/file-size';
+import { useI18n } from '../i18n/i18n-context';
+import { useSession } from '../session/session-context';
+import { previewBlobType, previewKind } from './previewable';
+
+// L3-11 previews of a ticket's images and PDFs. The bytes come as a download does (fetch + blob
+// with the session's token, never a bare link to the file) and are shown from an object URL that
+// is revoked as soon as the thumbnail or the dialog is gone. The blob is typed from the preview
+// allow-list (`previewable.ts`), so the browser renders an image or a PDF and nothing else.
+
+/**
+ * An object URL of the attachment's bytes while `active` (and the component mounted); revoked
+ * and the request stopped when either ends. `error` when the bytes could not be read.
+ */
+function useAttachmentUrl(
+  attachment: Attachment,
+  active: boolean,
+  onGone?: () => void,
+): { url?: string; error?: unknown } {
+  const { token } = useSession();
+  const [state, setState] = useState<{ key: string; url?: string; error?: unknown }>();
+  const type = previewBlobType(attachment);
+  const { downloadUrl } = attachment;
+  const key = `${downloadUrl}|${type}`;
+  // The callback of the render that started the request (it changes on every render).
+  const gone = useRef(onGone);
+  gone.current = onGone;
+
+  useEffect(() => {
+    if (!active || !downloadUrl || !type) return;
+    const abort = new AbortController();
+    let url: string | undefined;
+    fetchAttachmentBlob(downloadUrl, type, token, abort.signal).then(
+      (blob) => {
+        if (abort.signal.aborted) return;
+        url = URL.createObjectURL(blob);
+        setState({ key, url });
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        setState({ key, error });
+        // Someone deleted it since the list was read: the list shows it as deleted.
+        if (error instanceof ApiError && error.reason === 'ATTACHMENT_DELETED') gone.current?.();
+      },
+    );
+    return () => {
+      abort.abort();
+      if (url) URL.revokeObjectURL(url);
+      setState(undefined);
+    };
+  }, [active, downloadUrl, type, token, key]);
+
+  return state?.key === key ? state : {};
+}
+
+/**
+ * A small thumbnail of a listed image, fetched only once its place in the list is on screen.
+ * Clicking it opens the preview; the keyboard's way is the row's «Ver» button, so the picture
+ * itself is not a second stop in the tab order. A failed fetch shows nothing («Ver» says why).
+ */
+export function AttachmentThumbnail({
+  attachment,
+  onOpen,
+}: {
+  attachment: Attachment;
+  onOpen: () => void;
+}) {
+  const box = useRef<HTMLSpanElement>(null);
+  const [visible, setVisible] = useState(false);
+
+  useEffect(() => {
+    const element = box.current;
+    if (!element || visible) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      setVisible(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setVisible(true);
+      },
+      { rootMargin: '200px' },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [visible]);
+
+  const { url } = useAttachmentUrl(attachment, visible);
+
+  return (
+    <span ref={box} className="attachment-thumb" data-testid="attachment-thumbnail">
+      {url && <img src={url} alt={attachment.fileName} decoding="async" onClick={onOpen} />}
+    </span>
+  );
+}
+
+/**
+ * The preview of one image or PDF in a modal dialog: labelled by the file's name, with its size,
+ * «Descargar» and «Cerrar». Focus moves to «Cerrar» when it opens and back to what opened it (or
+ * to `fallbackFocus`, when that is gone) when it closes; Escape, «Cerrar» and a click outside
+ * close it. The image is scaled to fit; a PDF shows in the browser's own viewer (an iframe of the
+ * blob: URL, which takes the app's origin, so the blob's type is always `application/pdf`).
+ */
+export function AttachmentPreviewDialog({
+  attachment,
+  onClose,
+  onGone,
+  fallbackFocus,
+}: {
+  attachment: Attachment;
+  onClose: () => void;
+  /** The file was deleted meanwhile: the list is read again (and closes the dialog). */
+  onGone: () => void;
+  fallbackFocus?: () => HTMLElement | null;
+}) {
+  const { t, language } = useI18n();
+  const a = t.attachments;
+  const kind = previewKind(attachment);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const sizeId = useId();
+  const { url, error } = useAttachmentUrl(attachment, kind !== undefined, onGone);
+  // The latest callbacks for the listeners set up once.
+  const fallback = useRef(fallbackFocus);
+  fallback.current = fallbackFocus;
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // Modal: the rest of the page is inert and Escape sends `cancel`.
+    if (!element.open) element.showModal();
+    closeButton.current?.focus();
+    return () => {
+      const back = opener?.isConnected ? opener : fallback.current?.();
+      back?.focus();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="preview-dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      aria-describedby={sizeId}
+      data-testid="attachment-preview"
+      onCancel={(e) => {
+        // Escape: closed by the page's state, so the focus goes back as with «Cerrar».
+        e.preventDefault();
+        onClose();
+      }}
+      onClose={onClose}
+      onClick={(e) => {
+        // A click on the backdrop lands on the dialog itself (its content fills it).
+        if (e.target === e.currentTarget) onClose();
+      }}
+    >
+      <div className="preview-content">
+        <header className="preview-header">
+          <div className="preview-title">
+            <h2 id={titleId}>{attachment.fileName}</h2>
+            <p id={sizeId} className="muted small">
+              {formatFileSize(attachment.sizeBytes, language)}
+            </p>
+          </div>
+          <button ref={closeButton} type="button" className="button small" onClick={onClose}>
+            {a.previewClose}
+          </button>
+        </header>
+        <div className="preview-body" aria-busy={!url && !error ? true : undefined}>
+          {!url && !error && <p role="status">{a.previewLoading}</p>}
+          <ErrorMessage error={error} />
+          {url && kind === 'image' && (
+            <img className="preview-image" src={url} alt={attachment.fileName} />
+          )}
+          {url && kind === 'pdf' && (
+            <iframe className="preview-frame" src={url} title={attachment.fileName} />
+          )}
+        </div>
+        <footer className="preview-footer">
+          {kind === 'pdf' && <p className="muted small">{a.previewPdfHint}</p>}
+          {url && (
+            <a
+              className="button primary"
+              href={url}
+              download={attachment.fileName}
+              aria-label={a.download(attachment.fileName)}
+            >
+              {a.previewDownload}
+            </a>
+          )}
+        </footer>
+      </div>
+    </dialog>
+  );
+}
