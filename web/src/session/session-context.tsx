@@ -67,27 +67,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // The tabs of one browser share one login: a session another tab stores (it logged in, or
   // changed the password and got a fresh one) is taken up here too. A forgotten one is not
   // followed: it may be a tab whose old token was refused while this one is getting the fresh.
-  useEffect(
-    () =>
-      onStoredSessionChange(() => {
-        const stored = loadSession();
-        if (!stored || stored.token === currentToken.current) return;
-        currentToken.current = stored.token;
-        setSession(stored);
-        setEnded(false);
-      }),
-    [],
-  );
+  const takeUpStored = useCallback((): boolean => {
+    const stored = loadSession();
+    if (!stored || stored.token === currentToken.current) return false;
+    currentToken.current = stored.token;
+    setSession(stored);
+    setEnded(false);
+    return true;
+  }, []);
+  useEffect(() => onStoredSessionChange(() => void takeUpStored()), [takeUpStored]);
 
   // The server refusing the token (expired, user deactivated, password changed elsewhere) ends
   // the session here too; a request still in flight with a token this tab already replaced
-  // (after Cambiar contraseña) does not.
+  // (after Cambiar contraseña) does not. If another tab has already stored a fresh session (it
+  // changed the password), this tab carries on with it at once rather than waiting for the
+  // storage event.
   useEffect(() => {
     setUnauthenticatedHandler((refused) => {
-      if (refused === currentToken.current) replace(undefined, true);
+      if (refused !== currentToken.current) return;
+      if (!takeUpStored()) replace(undefined, true);
     });
     return () => setUnauthenticatedHandler(undefined);
-  }, [replace]);
+  }, [replace, takeUpStored]);
 
   // Ends the session at `expiresAt` even if the tab stays open and idle.
   useEffect(() => {
