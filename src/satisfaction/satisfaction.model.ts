@@ -18,6 +18,13 @@ export class SatisfactionChangeModel {
 
   @Field(() => String, { nullable: true, description: 'That user by name.' })
   byName!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "That user's role: the first of the user's current roles in the order CLIENT_USER, CLIENT_APPROVER, AGENT, MANAGER, ADMIN (nothing records the role a rating was given in; a rater is a client user, so CLIENT_USER unless they only approve). The role a comment of theirs records.",
+  })
+  byRole!: string | null;
 }
 
 @ObjectType('TicketSatisfaction', {
@@ -45,6 +52,13 @@ export class TicketSatisfactionModel {
 
   @Field(() => String, { nullable: true, description: 'That user by name.' })
   ratedByName!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "That user's role: the first of the user's current roles in the order CLIENT_USER, CLIENT_APPROVER, AGENT, MANAGER, ADMIN (nothing records the role a rating was given in; a rater is a client user, so CLIENT_USER unless they only approve). The role a comment of theirs records.",
+  })
+  ratedByRole!: string | null;
 
   @Field({ description: 'The rating may be changed until this instant (exclusive).' })
   changeableUntil!: Date;

@@ -7,6 +7,7 @@ import { type AuthenticatedUser, isProviderStaff, OrganizationKind, Role } from 
 import { NotificationsService } from '../notifications/notifications.service';
 import { mailDomain } from '../notifications/message-id';
 import { notifyTicketChanged } from '../tickets/ticket-projection.service';
+import { actingRole } from '../tickets/user-names.loader';
 import { renderLowRatingEmail } from './low-rating-email';
 import {
   changeableUntil,
@@ -46,6 +47,8 @@ interface RatingRow {
   comment: string | null;
   rated_by: string;
   rated_by_name: string | null;
+  /** The rater's current roles (the role shown is {@link actingRole} of them). */
+  rated_by_roles: string[] | null;
   rated_at: Date;
   updated_at: Date;
   changes: {
@@ -54,17 +57,19 @@ interface RatingRow {
     at: string;
     by_id: string;
     by_name: string | null;
+    by_roles: string[] | null;
   }[];
 }
 
 /** A rating as it stands (`s`, its rater `u`). */
 const SCORE_COLUMNS = `s.ticket_number, s.score, s.comment, s.rated_by, u.display_name AS rated_by_name,
-  s.rated_at, s.updated_at`;
+  u.roles AS rated_by_roles, s.rated_at, s.updated_at`;
 
 /** A rating and every score given to it (oldest first), one row per ticket. */
 const RATING_COLUMNS = `${SCORE_COLUMNS},
   (SELECT coalesce(json_agg(json_build_object('score', c.score, 'comment', c.comment, 'at', c.at,
-            'by_id', c.rated_by, 'by_name', cu.display_name) ORDER BY c.at, c.id), '[]'::json)
+            'by_id', c.rated_by, 'by_name', cu.display_name, 'by_roles', cu.roles)
+            ORDER BY c.at, c.id), '[]'::json)
      FROM ticket_satisfaction_change c LEFT JOIN app_user cu ON cu.id = c.rated_by
     WHERE c.ticket_number = s.ticket_number) AS changes`;
 
@@ -357,6 +362,7 @@ function toModel(row: RatingRow): TicketSatisfactionModel {
     updatedAt: row.updated_at,
     ratedById: row.rated_by,
     ratedByName: row.rated_by_name,
+    ratedByRole: actingRole(row.rated_by_roles),
     changeableUntil: changeableUntil(row.rated_at),
     changes: row.changes.map((c) => ({
       score: c.score,
@@ -364,6 +370,7 @@ function toModel(row: RatingRow): TicketSatisfactionModel {
       at: new Date(c.at),
       byId: c.by_id,
       byName: c.by_name,
+      byRole: actingRole(c.by_roles),
     })),
   };
 }

@@ -2,12 +2,38 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RequestBatcher } from '../common/request-batcher';
-import { type AuthenticatedUser, isProviderStaff, OrganizationKind } from '../identity';
+import { type AuthenticatedUser, isProviderStaff, OrganizationKind, Role } from '../identity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Display names of the people a ticket mentions (assignee, event actors, approvers), batched per
+ * The order in which a person's role is picked where nothing recorded the role they acted in
+ * (files, ratings): client roles first, then provider roles, least power first. It is the order
+ * `app_user.roles` is stored in, so it is the role a comment records (the first of the user's
+ * roles the action allows; every role may comment).
+ */
+export const ACTING_ROLE_ORDER: readonly Role[] = [
+  Role.CLIENT_USER,
+  Role.CLIENT_APPROVER,
+  Role.AGENT,
+  Role.MANAGER,
+  Role.ADMIN,
+];
+
+/** The role a person with `roles` is shown in: the first of {@link ACTING_ROLE_ORDER} they hold. */
+export function actingRole(roles: readonly string[] | null | undefined): Role | null {
+  return ACTING_ROLE_ORDER.find((role) => roles?.includes(role)) ?? null;
+}
+
+/** A person as a ticket shows them. */
+interface Person {
+  readonly name: string;
+  readonly role: Role | null;
+}
+
+/**
+ * Display names (and roles) of the people a ticket mentions (assignee, event actors, approvers,
+ * who attached or deleted a file), batched per
  * GraphQL request (`RequestBatcher`): every name the request's field resolvers ask for in the same
  * tick is read in one query, and each is read at most once per request.
  *
@@ -16,27 +42,44 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class UserNamesLoader {
-  private readonly batcher = new RequestBatcher<AuthenticatedUser, string>((ids, viewer) =>
-    this.namesOf(ids, viewer),
+  private readonly batcher = new RequestBatcher<AuthenticatedUser, Person>((ids, viewer) =>
+    this.peopleOf(ids, viewer),
   );
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   load(context: object, viewer: AuthenticatedUser, id: string | null): Promise<string | null> {
+    return this.person(context, viewer, id).then((p) => p?.name ?? null);
+  }
+
+  /**
+   * The person's role ({@link actingRole}: the first of their current roles in
+   * {@link ACTING_ROLE_ORDER}), read in the same batch as the names and seen by the same people.
+   */
+  loadRole(context: object, viewer: AuthenticatedUser, id: string | null): Promise<Role | null> {
+    return this.person(context, viewer, id).then((p) => p?.role ?? null);
+  }
+
+  private person(
+    context: object,
+    viewer: AuthenticatedUser,
+    id: string | null,
+  ): Promise<Person | null> {
     if (!id || !UUID.test(id)) return Promise.resolve(null);
     return this.batcher.load(context, id, viewer);
   }
 
-  private async namesOf(ids: string[], viewer: AuthenticatedUser): Promise<Map<string, string>> {
-    const rows: { id: string; display_name: string }[] = isProviderStaff(viewer)
-      ? await this.db.query(`SELECT id, display_name FROM app_user WHERE id = ANY($1::uuid[])`, [
-          ids,
-        ])
+  private async peopleOf(ids: string[], viewer: AuthenticatedUser): Promise<Map<string, Person>> {
+    const rows: { id: string; display_name: string; roles: string[] }[] = isProviderStaff(viewer)
+      ? await this.db.query(
+          `SELECT id, display_name, roles FROM app_user WHERE id = ANY($1::uuid[])`,
+          [ids],
+        )
       : await this.db.query(
-          `SELECT id, display_name FROM app_user
+          `SELECT id, display_name, roles FROM app_user
             WHERE id = ANY($1::uuid[]) AND (organization_kind = $2 OR organization_id = $3)`,
           [ids, OrganizationKind.PROVIDER, viewer.organizationId],
         );
-    return new Map(rows.map((r) => [r.id, r.display_name]));
+    return new Map(rows.map((r) => [r.id, { name: r.display_name, role: actingRole(r.roles) }]));
   }
 }

@@ -820,6 +820,59 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     ]);
   });
 
+  it('tells the role of who attached and who deleted a file, batched with the names, seen as the names are (L3-11)', async () => {
+    const number = await register();
+    const client = world.bearer(Role.CLIENT_USER);
+    const agent = world.bearer(Role.AGENT);
+    const byClient = await upload(number, 'cliente.txt', 'text/plain', Buffer.from('1'), client);
+    const byAgent = await upload(number, 'agente.txt', 'text/plain', Buffer.from('2'), agent);
+    expect([byClient.status, byAgent.status]).toEqual([201, 201]);
+    // Provider staff delete the client's file.
+    const { body: deleted } = await gql<{
+      deleteAttachment: { deletedByName: string | null; deletedByRole: string | null };
+    }>(
+      world.api,
+      `mutation ($id: ID!) { deleteAttachment(id: $id) { deletedByName deletedByRole } }`,
+      { id: byClient.body.id },
+      agent,
+    );
+    expect(deleted.errors).toBeUndefined();
+    expect(deleted.data?.deleteAttachment.deletedByRole).toBe(Role.AGENT);
+
+    const [agentName] = await world.db.query<{ display_name: string }[]>(
+      `SELECT display_name FROM app_user WHERE id = $1`,
+      [byAgent.body.uploadedById],
+    );
+    const ROLES = `query ($number: String!) { ticket(number: $number) {
+      attachments { fileName uploadedByName uploadedByRole deletedByName deletedByRole } } }`;
+    // Staff and the client read the same people: the client sees provider staff by name and role.
+    for (const viewer of [Role.AGENT, Role.MANAGER, Role.CLIENT_USER, Role.CLIENT_APPROVER]) {
+      const { body } = await gql<{ ticket: { attachments: unknown[] } }>(
+        world.api,
+        ROLES,
+        { number },
+        world.bearer(viewer),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.ticket.attachments).toEqual([
+        {
+          fileName: 'cliente.txt',
+          uploadedByName: 'Úrsula Usuaria',
+          uploadedByRole: Role.CLIENT_USER,
+          deletedByName: agentName.display_name,
+          deletedByRole: Role.AGENT,
+        },
+        {
+          fileName: 'agente.txt',
+          uploadedByName: agentName.display_name,
+          uploadedByRole: Role.AGENT,
+          deletedByName: null,
+          deletedByRole: null,
+        },
+      ]);
+    }
+  });
+
   it('an internal file (staff only) is hidden from the client, NOT_FOUND to it, and never emailed to the registrant (L3-11)', async () => {
     const number = await register();
     const agent = world.bearer(Role.AGENT);

@@ -16,13 +16,16 @@ const ENGLISH_MANAGER = 'manager-en@becken.example';
 
 const RATE = `mutation ($input: RateTicketInput!) {
   rateTicket(input: $input) {
-    ticketNumber score comment ratedAt updatedAt ratedById ratedByName changeableUntil
+    ticketNumber score comment ratedAt updatedAt ratedById ratedByName ratedByRole changeableUntil
   }
 }`;
 const SATISFACTION = `query ($number: String!) {
   ticket(number: $number) {
     number
-    satisfaction { score comment ratedAt updatedAt ratedByName changes { score comment at byName } }
+    satisfaction {
+      score comment ratedAt updatedAt ratedByName ratedByRole
+      changes { score comment at byName byRole }
+    }
   }
 }`;
 const SUMMARY = `query ($organizationId: ID, $from: String!, $to: String!, $lowest: Int) {
@@ -46,6 +49,7 @@ interface Rating {
   updatedAt: string;
   ratedById: string;
   ratedByName: string | null;
+  ratedByRole: string | null;
   changeableUntil: string;
 }
 interface GqlError {
@@ -165,6 +169,8 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
       comment: 'Excelente atención.',
       ratedByName: 'Úrsula Usuaria',
     });
+    // The role the client rated in, shown on the history's line as a workflow event's role.
+    expect(first.rating!.ratedByRole).toBe(Role.CLIENT_USER);
     const ratedAt = Date.parse(first.rating!.ratedAt);
     expect(Date.parse(first.rating!.changeableUntil) - ratedAt).toBe(14 * 86_400_000);
 
@@ -176,6 +182,7 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
       comment: null,
       ratedByName: 'Arturo Aprobador',
     });
+    expect(changed.rating!.ratedByRole).toBe(Role.CLIENT_APPROVER);
     expect(changed.rating!.ratedAt).toBe(first.rating!.ratedAt);
     expect(Date.parse(changed.rating!.updatedAt)).toBeGreaterThanOrEqual(ratedAt);
 
@@ -199,6 +206,11 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
           { score: 5, comment: 'Excelente atención.', byName: 'Úrsula Usuaria' },
           { score: 4, comment: null, byName: 'Arturo Aprobador' },
         ],
+      });
+      // Each score with the role it was given in (staff and the client read the same).
+      expect(body.data!.ticket.satisfaction).toMatchObject({
+        ratedByRole: Role.CLIENT_APPROVER,
+        changes: [{ byRole: Role.CLIENT_USER }, { byRole: Role.CLIENT_APPROVER }],
       });
     }
     const rows = await world.db.query<{ n: number }[]>(

@@ -3,6 +3,7 @@ import { attachmentsEn } from '../../../web/src/i18n/attachments.en';
 import { satisfactionEn } from '../../../web/src/i18n/satisfaction.en';
 import { satisfactionEsMX } from '../../../web/src/i18n/satisfaction.es-mx';
 import {
+  extraActor,
   mergeTimeline,
   type TimelineAttachment,
   type TimelineRating,
@@ -103,6 +104,62 @@ describe('mergeTimeline (L3-11 history)', () => {
       [file('late', '2026-03-05T00:00:00.000Z'), file('early', '2026-02-01T00:00:00.000Z')],
     );
     expect(merged.map((e) => e.key)).toEqual(['att-early', '1', '2', 'att-late']);
+  });
+
+  it('names who acted on a file or a score with their role, as a workflow event names its actor', () => {
+    const at = '2026-03-02T08:00:00.000Z';
+    const gone = '2026-03-03T12:00:00.000Z';
+    const withRoles: TimelineAttachment = {
+      ...file('r', at, gone),
+      internal: true,
+      uploadedByRole: 'CLIENT_USER',
+      deletedByRole: 'AGENT',
+    };
+    const rated: TimelineRating = {
+      ...rating,
+      ratedByName: 'Arturo Aprobador',
+      ratedByRole: 'CLIENT_APPROVER',
+      changes: [
+        {
+          score: 2,
+          comment: null,
+          at: rating.ratedAt,
+          byName: 'Úrsula Usuaria',
+          byRole: 'CLIENT_USER',
+        },
+        {
+          score: 4,
+          comment: null,
+          at: rating.updatedAt,
+          byName: 'Arturo Aprobador',
+          byRole: 'CLIENT_APPROVER',
+        },
+      ],
+    };
+    const merged = mergeTimeline([], [withRoles], rated);
+    const extras = merged.flatMap((e) => (e.kind === 'event' ? [] : [e]));
+    expect(extras.map((e) => [e.key, extraActor(e)])).toEqual([
+      ['att-r', { name: 'Úrsula Usuaria', role: 'CLIENT_USER' }],
+      ['att-del-r', { name: 'Alex Agent', role: 'AGENT' }],
+      ['rating-0', { name: 'Úrsula Usuaria', role: 'CLIENT_USER' }],
+      ['rating-1', { name: 'Arturo Aprobador', role: 'CLIENT_APPROVER' }],
+    ]);
+    // An internal file keeps its mark on both of its lines.
+    expect(extras.slice(0, 2).map((e) => e.kind !== 'rating' && e.attachment.internal)).toEqual([
+      true,
+      true,
+    ]);
+    // Only the current score known: its rater; no role from the API (older data): role null.
+    const [current] = mergeTimeline([], [], { ...rated, changes: [] });
+    expect(current.kind === 'rating' && extraActor(current)).toEqual({
+      name: 'Arturo Aprobador',
+      role: 'CLIENT_APPROVER',
+    });
+    const [plain] = mergeTimeline([], [file('p', at)]);
+    expect(plain.kind === 'attached' && extraActor(plain)).toEqual({
+      name: 'Úrsula Usuaria',
+      role: null,
+    });
   });
 
   it('words the lines in Spanish first, English too', () => {

@@ -23,6 +23,8 @@ export interface TicketSatisfaction {
   /** Who rated it first: «Tu calificación» only for them. */
   ratedById: string;
   ratedByName: string | null;
+  /** The role that user is shown in (read by the ticket's history only). */
+  ratedByRole?: string | null;
   /** The rating may be changed until this instant (14 days after the first rating). */
   changeableUntil: string;
   /** Every score given, oldest first (read by the ticket's history). */
@@ -35,6 +37,8 @@ export interface SatisfactionChange {
   comment: string | null;
   at: string;
   byName: string | null;
+  /** The role that user is shown in. */
+  byRole?: string | null;
 }
 
 const RATING_FIELDS = 'score comment ratedAt updatedAt ratedById ratedByName changeableUntil';

@@ -98,8 +98,11 @@ export interface TicketFileRecord {
   sizeBytes: number;
   uploadedAt: string;
   uploadedByName: string | null;
+  /** The role the uploader is shown in (the API's rule: the first of their roles). */
+  uploadedByRole: string | null;
   deletedAt: string | null;
   deletedByName: string | null;
+  deletedByRole: string | null;
 }
 
 export interface TicketDetail extends TicketSummary {
@@ -121,7 +124,7 @@ export interface TicketDetail extends TicketSummary {
   /** The client's rating of the closed ticket, for the history. */
   satisfaction: Pick<
     TicketSatisfaction,
-    'score' | 'comment' | 'ratedAt' | 'updatedAt' | 'ratedByName' | 'changes'
+    'score' | 'comment' | 'ratedAt' | 'updatedAt' | 'ratedByName' | 'ratedByRole' | 'changes'
   > | null;
 }
 
@@ -149,8 +152,14 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
     estimates { version hours scope status submittedAt }
     authorizations { estimateVersion statement at approverName }
     adminActions { action details executedAt }
-    attachments { id fileName sizeBytes internal uploadedAt uploadedByName deletedAt deletedByName }
-    satisfaction { score comment ratedAt updatedAt ratedByName changes { score comment at byName } }
+    attachments {
+      id fileName sizeBytes internal uploadedAt uploadedByName uploadedByRole
+      deletedAt deletedByName deletedByRole
+    }
+    satisfaction {
+      score comment ratedAt updatedAt ratedByName ratedByRole
+      changes { score comment at byName byRole }
+    }
   }
 }`,
 );

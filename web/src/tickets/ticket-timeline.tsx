@@ -4,7 +4,9 @@ import { useI18n } from '../i18n/i18n-context';
 import { eventTitle } from './event-title';
 import { useLocalTime } from './ticket-bits';
 import {
+  extraActor,
   mergeTimeline,
+  type TimelineActor,
   type TimelineAttachment,
   type TimelineEntry,
   type TimelineRating,
@@ -31,18 +33,26 @@ function eventText(data: EventData): string | undefined {
   return undefined;
 }
 
-/** When and by whom, under an entry's title. */
-function Byline({ at, who }: { at: string; who: string | null }) {
+/**
+ * When and by whom, under an entry's title, the same on every line: «28 nov 14:02 · Ana Agente
+ * (Agente)», only the role when the name is not known, `nobody` (e.g. «Sistema») when neither is.
+ */
+function Byline({ at, who, nobody }: { at: string; who: TimelineActor; nobody: string | null }) {
+  const { t } = useI18n();
   const { format } = useLocalTime();
+  const role = who.role ? (t.users.roleNames[who.role] ?? who.role) : null;
   return (
     <span className="muted small block">
       <time dateTime={at}>{format(at)}</time>
-      {who && (
+      {(who.name || role || nobody) && (
         <>
           {' · '}
-          <span className="event-actor" data-testid="event-actor">
-            {who}
-          </span>
+          {who.name && (
+            <span className="event-actor" data-testid="event-actor">
+              {who.name}{' '}
+            </span>
+          )}
+          {role ? (who.name ? `(${role})` : role) : nobody}
         </>
       )}
     </span>
@@ -64,19 +74,11 @@ function EventItem({ event }: { event: TicketEvent }) {
       <p>
         <strong>{eventTitle(event.type, data, t.tickets)}</strong>
         {internal && <span className="badge internal">{tl.internalNote}</span>}
-        <span className="muted small block">
-          <time dateTime={event.at}>{format(event.at)}</time> ·{' '}
-          {event.actorName && (
-            <span className="event-actor" data-testid="event-actor">
-              {event.actorName}{' '}
-            </span>
-          )}
-          {event.actorRole
-            ? event.actorName
-              ? `(${t.users.roleNames[event.actorRole] ?? event.actorRole})`
-              : (t.users.roleNames[event.actorRole] ?? event.actorRole)
-            : t.tickets.system}
-        </span>
+        <Byline
+          at={event.at}
+          who={{ name: event.actorName, role: event.actorRole }}
+          nobody={t.tickets.system}
+        />
       </p>
       {event.agentName && (
         <p data-testid="event-agent">{t.ticketPage.assignedTo(event.agentName)}</p>
@@ -114,7 +116,7 @@ function ExtraItem({ entry }: { entry: Exclude<TimelineEntry<TicketEvent>, { kin
         <p>
           <strong>{first ? c.timelineRating(score) : c.timelineRatingChanged(score)}</strong> ·{' '}
           {c.scores[score]}
-          <Byline at={entry.at} who={change ? change.byName : rating.ratedByName} />
+          <Byline at={entry.at} who={extraActor(entry)} nobody={null} />
         </p>
         {comment && <p className="prewrap">{comment}</p>}
         {!change && rating.updatedAt !== rating.ratedAt && (
@@ -142,10 +144,7 @@ function ExtraItem({ entry }: { entry: Exclude<TimelineEntry<TicketEvent>, { kin
             : a.timelineDeleted(attachment.fileName)}
         </strong>
         {attachment.internal && <span className="badge internal">{a.internalBadge}</span>}
-        <Byline
-          at={entry.at}
-          who={(attached ? attachment.uploadedByName : attachment.deletedByName) ?? a.someone}
-        />
+        <Byline at={entry.at} who={extraActor(entry)} nobody={a.someone} />
       </p>
     </li>
   );

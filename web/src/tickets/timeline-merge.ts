@@ -10,8 +10,11 @@ export interface TimelineAttachment {
   readonly sizeBytes: number;
   readonly uploadedAt: string;
   readonly uploadedByName: string | null;
+  /** The role the uploader is shown in (`Role`, named by `t.users.roleNames`). */
+  readonly uploadedByRole?: string | null;
   readonly deletedAt: string | null;
   readonly deletedByName: string | null;
+  readonly deletedByRole?: string | null;
   /** Provider staff only (marked «Interno»); clients never receive it. */
   readonly internal?: boolean;
 }
@@ -25,6 +28,7 @@ export interface TimelineRating {
   readonly updatedAt: string;
   /** Who gave the current score. */
   readonly ratedByName: string | null;
+  readonly ratedByRole?: string | null;
   /** Every score given, oldest first: each is a line of the history. */
   readonly changes?: readonly TimelineRatingChange[];
 }
@@ -35,6 +39,7 @@ export interface TimelineRatingChange {
   readonly comment: string | null;
   readonly at: string;
   readonly byName: string | null;
+  readonly byRole?: string | null;
 }
 
 /** One line of the history; `key` is unique among the lines (React's list key). */
@@ -58,6 +63,30 @@ export type TimelineEntry<E> =
     };
 
 type Extra<E> = Exclude<TimelineEntry<E>, { kind: 'event' }>;
+
+/** Who a line of the history names: by name and role (`Role`), either unknown (`null`). */
+export interface TimelineActor {
+  readonly name: string | null;
+  readonly role: string | null;
+}
+
+/**
+ * Who acted on a line that is not a workflow event, as a workflow event names its actor: the
+ * file's uploader or deleter, or the person who gave the line's score (the current rater when the
+ * line is the rating itself).
+ */
+export function extraActor<E>(entry: Extra<E>): TimelineActor {
+  if (entry.kind === 'rating') {
+    const { change, rating } = entry;
+    return change
+      ? { name: change.byName, role: change.byRole ?? null }
+      : { name: rating.ratedByName, role: rating.ratedByRole ?? null };
+  }
+  const { attachment } = entry;
+  return entry.kind === 'attached'
+    ? { name: attachment.uploadedByName, role: attachment.uploadedByRole ?? null }
+    : { name: attachment.deletedByName, role: attachment.deletedByRole ?? null };
+}
 
 const instant = (iso: string): number => {
   const ms = Date.parse(iso);
