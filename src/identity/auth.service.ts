@@ -5,6 +5,7 @@ import type { AppUserEntity } from './app-user.entity';
 import { type AuthenticatedUser, authenticatedUserOf } from './authenticated-user';
 import { AuthTokenService, type IssuedToken } from './auth-token.service';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { PgFailureLog } from './pg-failure-log';
 import { PasswordHasher } from './password-hasher';
 import { PasswordLinksService } from './password-links.service';
 import { assertAcceptablePassword } from './password-policy';
@@ -25,15 +26,16 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: AuthTokenService,
     private readonly links: PasswordLinksService,
+    failures: PgFailureLog,
     config: AppConfig,
   ) {
-    this.loginLimiter = new LoginRateLimiter(
-      config.loginRateLimit.maxFailures,
-      config.loginRateLimit.windowSeconds * 1000,
-    );
+    const { maxFailures, windowSeconds } = config.loginRateLimit;
+    this.loginLimiter = new LoginRateLimiter(failures, 'login', maxFailures, windowSeconds * 1000);
     this.changeLimiter = new LoginRateLimiter(
-      config.loginRateLimit.maxFailures,
-      config.loginRateLimit.windowSeconds * 1000,
+      failures,
+      'password',
+      maxFailures,
+      windowSeconds * 1000,
     );
   }
 
@@ -50,17 +52,17 @@ export class AuthService {
     clientIp?: string,
   ): Promise<IssuedToken> {
     const limiterKey = LoginRateLimiter.key(caller.id, clientIp);
-    this.changeLimiter.assertAllowed(limiterKey);
+    await this.changeLimiter.assertAllowed(limiterKey);
     assertAcceptablePassword(newPassword, 'newPassword');
     const user = await this.users.findWithPasswordHash(caller.id);
     if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
-      this.changeLimiter.recordFailure(limiterKey);
+      await this.changeLimiter.recordFailure(limiterKey);
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The current password is not correct', {
         reason: 'WRONG_CURRENT_PASSWORD',
         field: 'currentPassword',
       });
     }
-    this.changeLimiter.reset(limiterKey);
+    await this.changeLimiter.reset(limiterKey);
     const sessionEpoch = await this.users.setPasswordHash(
       user.id,
       await this.hasher.hash(newPassword),
@@ -79,16 +81,16 @@ export class AuthService {
     clientIp?: string,
   ): Promise<IssuedToken & { user: AppUserEntity }> {
     const limiterKey = LoginRateLimiter.key(email, clientIp);
-    this.loginLimiter.assertAllowed(limiterKey);
+    await this.loginLimiter.assertAllowed(limiterKey);
     const user = await this.users.findForLogin(email);
     const valid = user
       ? await this.hasher.verify(user.passwordHash, password)
       : await this.hasher.verifyNobody(password);
     if (!user || !valid) {
-      this.loginLimiter.recordFailure(limiterKey);
+      await this.loginLimiter.recordFailure(limiterKey);
       throw new DomainError(ErrorCode.UNAUTHENTICATED, INVALID_CREDENTIALS);
     }
-    this.loginLimiter.reset(limiterKey);
+    await this.loginLimiter.reset(limiterKey);
     if (!user.active) {
       throw new DomainError(
         ErrorCode.UNAUTHENTICATED,

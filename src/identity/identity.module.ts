@@ -16,6 +16,7 @@ import { PasswordHasher } from './password-hasher';
 import { PasswordLinksService } from './password-links.service';
 import { RolesGuard } from './roles.guard';
 import { UsersResolver } from './users.resolver';
+import { PgFailureLog } from './pg-failure-log';
 import { UsersService } from './users.service';
 
 /**
@@ -42,6 +43,7 @@ import { UsersService } from './users.service';
     AuthTokenService,
     OrganizationsService,
     UsersService,
+    PgFailureLog,
     AuthService,
     AuthResolver,
     UsersResolver,

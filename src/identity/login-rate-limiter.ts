@@ -1,23 +1,33 @@
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 
 /**
- * Failed-login throttle per email + client IP: after `maxFailures` failures within `windowMs`
- * (a sliding window), every further attempt for that pair is RATE_LIMITED until the oldest
- * counted failure leaves the window; a successful login clears the pair.
- *
- * In memory, per process: each API instance counts on its own. Several instances behind a load
- * balancer would need a shared store (e.g. a PostgreSQL table or Redis) to enforce one limit.
+ * Where a throttle's failures are kept, with the store's own clock: in production PostgreSQL
+ * ({@link PgFailureLog}), so every API instance counts the same failures.
+ */
+export interface FailureLog {
+  /** The instants (ms) of `key`'s failures within the last `windowMs`, oldest first, and now. */
+  recent(
+    key: string,
+    windowMs: number,
+  ): Promise<{ readonly now: number; readonly failures: readonly number[] }>;
+  /** Records a failure of `key` now; failures older than `windowMs` (of any key) may go. */
+  add(key: string, windowMs: number): Promise<void>;
+  /** Forgets `key`'s failures. */
+  clear(key: string): Promise<void>;
+}
+
+/**
+ * Failed-attempt throttle per key (email or user + client IP): after `maxFailures` failures within
+ * `windowMs` (a sliding window), every further attempt for that key is RATE_LIMITED until the
+ * oldest counted failure leaves the window; a success clears the key. `scope` keeps throttles
+ * apart in one log (logins, password changes).
  */
 export class LoginRateLimiter {
-  /** Failure times (ms) per key, oldest first. */
-  private readonly failures = new Map<string, number[]>();
-
   constructor(
+    private readonly log: FailureLog,
+    private readonly scope: string,
     private readonly maxFailures: number,
     private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-    /** Keys kept before expired ones are swept (bounds memory under a spray of emails). */
-    private readonly sweepAbove = 10_000,
   ) {}
 
   static key(email: string, ip: string | undefined): string {
@@ -25,10 +35,10 @@ export class LoginRateLimiter {
   }
 
   /** Throws RATE_LIMITED (with `retryAfterSeconds`) while the key is locked out. */
-  assertAllowed(key: string): void {
-    const recent = this.recent(key);
-    if (recent.length < this.maxFailures) return;
-    const retryAfterMs = recent[recent.length - this.maxFailures] + this.windowMs - this.now();
+  async assertAllowed(key: string): Promise<void> {
+    const { now, failures } = await this.log.recent(this.scoped(key), this.windowMs);
+    if (failures.length < this.maxFailures) return;
+    const retryAfterMs = failures[failures.length - this.maxFailures] + this.windowMs - now;
     const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
     throw new DomainError(
       ErrorCode.RATE_LIMITED,
@@ -37,27 +47,15 @@ export class LoginRateLimiter {
     );
   }
 
-  recordFailure(key: string): void {
-    if (this.failures.size >= this.sweepAbove) this.sweep();
-    const recent = this.recent(key);
-    recent.push(this.now());
-    this.failures.set(key, recent);
+  recordFailure(key: string): Promise<void> {
+    return this.log.add(this.scoped(key), this.windowMs);
   }
 
-  reset(key: string): void {
-    this.failures.delete(key);
+  reset(key: string): Promise<void> {
+    return this.log.clear(this.scoped(key));
   }
 
-  /** The key's failures still inside the window (expired ones are dropped). */
-  private recent(key: string): number[] {
-    const since = this.now() - this.windowMs;
-    const kept = (this.failures.get(key) ?? []).filter((t) => t > since);
-    if (kept.length) this.failures.set(key, kept);
-    else this.failures.delete(key);
-    return kept;
-  }
-
-  private sweep(): void {
-    for (const key of [...this.failures.keys()]) this.recent(key);
+  private scoped(key: string): string {
+    return `${this.scope}:${key}`;
   }
 }

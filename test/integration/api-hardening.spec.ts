@@ -1,6 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
 import { Role } from '../../src/identity/role.enum';
-import { gql } from '../support/integration-harness';
+import { gql, type RunningApi, startApi } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 
 // Issue 5 items 5 and 7 over real HTTP: static query limits (depth, cost) rejected before
@@ -140,6 +140,51 @@ describe('API hardening', () => {
       const again = await gql<{ login: { token: string } }>(world.api, LOGIN, { email, password });
       expect(again.body.errors).toBeUndefined();
       expect(again.body.data?.login.token).toBeTruthy();
+    });
+
+    it('counts the failures of every API instance together (one limit behind a load balancer)', async () => {
+      const { email, password } = credentialOf(Role.ADMIN);
+      const second = await startApi(world.config);
+      try {
+        const failOn = async (api: RunningApi) =>
+          (await gql(api, LOGIN, { email, password: 'not-the-password-!' })).body.errors?.[0]
+            ?.extensions?.code;
+        expect(await failOn(world.api)).toBe('UNAUTHENTICATED');
+        expect(await failOn(second)).toBe('UNAUTHENTICATED');
+        expect(await failOn(world.api)).toBe('UNAUTHENTICATED');
+        // Three failures over two instances: the right password is refused on either.
+        const locked = await gql(second, LOGIN, { email, password });
+        expect(locked.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+        const other = await gql(world.api, LOGIN, { email, password });
+        expect(other.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+        const [{ n }] = await world.db.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM login_failure WHERE throttle_key LIKE $1`,
+          [`login:${email.toLowerCase()}|%`],
+        );
+        expect(n).toBe(3);
+      } finally {
+        await second.close();
+      }
+    });
+
+    it('forgets failures that left the window as new ones come', async () => {
+      await world.db.query(
+        `INSERT INTO login_failure (throttle_key, failed_at)
+         VALUES ('login:antes@example.com|127.0.0.1', now() - interval '120 seconds')`,
+      );
+      const { body } = await gql(world.api, LOGIN, {
+        email: 'nadie@example.com',
+        password: 'not-the-password-!',
+      });
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const left = await world.db.query<{ throttle_key: string }[]>(
+        `SELECT throttle_key FROM login_failure WHERE throttle_key LIKE 'login:antes@%'`,
+      );
+      expect(left).toEqual([]);
+      const [{ n }] = await world.db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM login_failure WHERE throttle_key LIKE 'login:nadie@%'`,
+      );
+      expect(n).toBe(1);
     });
   });
 
