@@ -571,6 +571,88 @@ describe('Tickets (web app, real workflow)', () => {
     await page.getByRole('heading', { name: new RegExp(draftNumber) }).waitFor();
   });
 
+  it('an action form closed by opening another keeps its text, and its button says «Borrador» until it is sent or closed (QA, L3-06)', async () => {
+    const drafts = "Object.keys(sessionStorage).filter((k) => k.startsWith('sla.draft.'))";
+    const { body } = await gql<{ registerTicket: { number: string } }>(
+      e2e.world.api,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      {
+        input: {
+          category: 'DEVELOPMENT',
+          subject: 'Borrador de otra acción',
+          description: 'El agente empieza una acción y abre otra.',
+        },
+      },
+      e2e.world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    const draftNumber = body.data!.registerTicket.number;
+    const ASK = '¿Nos comparten un ejemplo del reporte actual?';
+    const NOTE = 'Parece un desarrollo nuevo.';
+
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.goto(`/tickets/${draftNumber}`);
+    await page.getByRole('heading', { name: new RegExp(draftNumber) }).waitFor();
+    await inSpanish(page);
+    await state(page).getByText('Registrado').waitFor();
+    const buttons = page.getByTestId('actions').getByRole('group', { name: 'Acciones' });
+    const askButton = buttons.getByRole('button', { name: 'Solicitar información', exact: true });
+    const classifyButton = buttons.getByRole('button', { name: 'Clasificar', exact: true });
+    const ask = page.getByTestId('action-form-requestInfo');
+    const classify = page.getByTestId('action-form-classify');
+    /** The «Borrador» mark of an action's button: its visible text and its description. */
+    const mark = async (button: typeof askButton) => {
+      const describedBy = await button.getAttribute('aria-describedby');
+      return {
+        shown: (await button.getByTestId('draft-mark').count()) > 0,
+        description: describedBy ? await page.locator(`#${describedBy}`).innerText() : null,
+      };
+    };
+    const unmarked = { shown: false, description: null };
+    const marked = { shown: true, description: 'Borrador' };
+
+    // Form A («Solicitar información») typed, then form B («Clasificar») opened: A closes, its
+    // text stays in the tab and its button says so; B's does not.
+    await askButton.click();
+    await ask.getByLabel('Nota').fill(ASK);
+    await page.waitForFunction(`${drafts}.length > 0`);
+    expect(await mark(askButton)).toEqual(unmarked);
+    await classifyButton.click();
+    await classify.waitFor();
+    expect(await ask.count()).toBe(0);
+    expect(await mark(askButton)).toEqual(marked);
+    expect(await askButton.innerText()).toMatch(/^Solicitar información\s*Borrador$/);
+    expect(await mark(classifyButton)).toEqual(unmarked);
+
+    // B typed too, then A reopened: A's text is back, and now B is the one marked.
+    await classify.getByLabel('Nota (opcional)').fill(NOTE);
+    await askButton.click();
+    await ask.getByText('Recuperamos lo que escribiste y no enviaste.').waitFor();
+    expect(await ask.getByLabel('Nota').inputValue()).toBe(ASK);
+    expect(await classify.count()).toBe(0);
+    expect(await mark(askButton)).toEqual(unmarked);
+    expect(await mark(classifyButton)).toEqual(marked);
+
+    // B reopened with its text and closed with «Cerrar formulario»: its draft and mark go; A's stay.
+    await classifyButton.click();
+    expect(await classify.getByLabel('Nota (opcional)').inputValue()).toBe(NOTE);
+    await classify.getByRole('button', { name: 'Cerrar formulario' }).click();
+    expect(await classify.count()).toBe(0);
+    expect(await mark(classifyButton)).toEqual(unmarked);
+    expect(await mark(askButton)).toEqual(marked);
+
+    // A reopened and sent: its mark goes, and nothing is left in the tab.
+    await askButton.click();
+    expect(await ask.getByLabel('Nota').inputValue()).toBe(ASK);
+    await ask.getByRole('button', { name: 'Solicitar información', exact: true }).click();
+    await state(page).getByText('Información solicitada').waitFor();
+    expect(await ask.count()).toBe(0);
+    expect(await page.getByTestId('draft-mark').count()).toBe(0);
+    expect(await page.evaluate(`${drafts}.length`)).toBe(0);
+    expect(await page.getByTestId('timeline').innerText()).toContain(ASK);
+  });
+
   it('«Cerrar sesión» leaves none of the user’s drafts in the tab (shared computers)', async () => {
     const drafts = "Object.keys(sessionStorage).filter((k) => k.startsWith('sla.draft.')).length";
     ({ page } = await newPage(e2e.browser, e2e.baseURL));

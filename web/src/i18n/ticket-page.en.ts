@@ -41,5 +41,7 @@ export const ticketPageEn: TicketPageMessages = {
     discard: 'Discard',
     restored: 'We restored the comment you had not sent.',
     restoredForm: 'We restored what you had written and not sent.',
+    // On the button of an action whose form was closed with text not sent: it comes back on open.
+    draftMark: 'Draft',
   },
 };

@@ -43,6 +43,8 @@ export const ticketPageEsMX = {
     discard: 'Descartar',
     restored: 'Recuperamos el comentario que no enviaste.',
     restoredForm: 'Recuperamos lo que escribiste y no enviaste.',
+    // En el botón de una acción cuyo formulario se cerró con texto sin enviar: al abrirla vuelve.
+    draftMark: 'Borrador',
   },
 };
 

@@ -528,7 +528,11 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   );
 }
 
-/** Exactly the transitions in `allowedActions`, each opening the form with its fields. */
+/**
+ * Exactly the transitions in `allowedActions`, each opening the form with its fields; an action
+ * whose form holds text not sent (closed by opening another) is marked «Borrador» and reopens
+ * with it.
+ */
 export function ActionsPanel({
   ticket,
   reload,
@@ -563,6 +567,17 @@ export function ActionsPanel({
     setKept((k) => k.filter((n) => n !== name));
     setOpen((o) => (o === name ? undefined : o));
   };
+  // Forms closed by opening another action (or their own button) keep their text in the tab: their
+  // button says so («Borrador») until the text is sent or the form is closed with «Cerrar
+  // formulario»/«Descartar». Read on every render: a form's draft is written as it is typed, and
+  // the panel renders again whenever a form opens or closes.
+  const drafted = new Set(
+    actions.filter(
+      (a) =>
+        !shown.includes(a) &&
+        readFormDraft(tabStorage(), formDraftKey(user?.id ?? '', ticket.number, actionForm(a))),
+    ),
+  );
 
   return (
     <section className="card" aria-labelledby="actions-title" data-testid="actions">
@@ -580,6 +595,8 @@ export function ActionsPanel({
                 className={open === a ? 'button primary' : 'button'}
                 aria-expanded={open === a}
                 aria-controls={open === a ? `action-${a}-panel` : undefined}
+                aria-describedby={drafted.has(a) ? `action-${a}-draft` : undefined}
+                data-draft={drafted.has(a) ? 'true' : undefined}
                 onClick={() => {
                   setDone(undefined);
                   // Opening another action never drops the text of a form the ticket withdrew.
@@ -592,6 +609,17 @@ export function ActionsPanel({
                 {a === 'reassign' && !ticket.assigneeId
                   ? t.ticketPage.assign
                   : (t.tickets.actionNames[a] ?? a)}
+                {drafted.has(a) && (
+                  // The button keeps its name; the mark is its description (read after the name).
+                  <span
+                    id={`action-${a}-draft`}
+                    className="badge draft"
+                    aria-hidden="true"
+                    data-testid="draft-mark"
+                  >
+                    {t.ticketPage.liveDraft.draftMark}
+                  </span>
+                )}
               </button>
             ))}
           </div>
