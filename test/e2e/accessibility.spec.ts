@@ -9,6 +9,9 @@ import { registerProjectedTicket } from '../support/world-with-worker';
 // staff and agents work in the app all day; a screen reader or keyboard user must be able to too.
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** A 1×1 PNG, for a ticket with an image attached. */
+const TINY_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 const CLIENT = 'usuario@aurora.example';
 const AGENT = 'agente@becken.example';
@@ -129,6 +132,26 @@ describe('Accessibility: every screen passes WCAG 2.1 A/AA (axe-core)', () => {
       .click();
     await admin.getByRole('button', { name: 'Guardar' }).first().waitFor();
     await check(admin, 'admin: editing a user');
+
+    // The client's ticket (still in English) with a screenshot attached (L3-11): its thumbnail in
+    // the list, and the preview dialog open over the page.
+    await visit(client, `/tickets/${ticket}`);
+    const files = client.getByTestId('attachments');
+    await files.getByLabel('Files to attach').setInputFiles({
+      name: 'captura.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(TINY_PNG, 'base64'),
+    });
+    await files.getByRole('button', { name: 'Attach file', exact: true }).click();
+    await files.getByRole('img', { name: 'captura.png' }).waitFor();
+    await check(client, 'client: ticket with an image attached');
+    await files.getByRole('button', { name: 'View captura.png' }).click();
+    await client
+      .getByRole('dialog', { name: 'captura.png' })
+      .getByRole('img', { name: 'captura.png' })
+      .waitFor();
+    await check(client, 'client: image preview dialog open');
+    await client.keyboard.press('Escape');
 
     // The ticket page on a phone.
     const phone = (await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 })).page;

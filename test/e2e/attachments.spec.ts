@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
 import { Role } from '../../src/identity/role.enum';
 import { LiveUpdatesService } from '../../src/live/live-updates.service';
 import { eventually } from '../support/eventually';
@@ -15,6 +16,8 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // Several files at once: dropped or chosen files are listed before upload (one refused here,
 // one taken out), go up in turn (a refusal stops none), and show in the card and in the ticket's
 // history («Archivo adjuntado: …»); deleting one adds «Archivo eliminado: …» to the history.
+// Previews: an image has a thumbnail and «Ver» (a modal dialog), a PDF «Ver» (the browser's PDF
+// viewer in the dialog), a text file neither.
 
 const CLIENT = 'usuario@aurora.example';
 const AGENT = 'agente@becken.example';
@@ -25,6 +28,63 @@ interface Styled {
   };
 }
 const LOG = Buffer.from('2026-02-02 10:15:01 ERROR odoo.addons.l10n_mx_edi: PAC timeout\n');
+
+/** A valid PNG of `width`×`height` blue pixels (8-bit RGB), made here: the preview decodes it. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  // Each row: filter byte 0, then RGB pixels.
+  const row = Buffer.concat([
+    Buffer.from([0]),
+    Buffer.alloc(width * 3, Buffer.from([19, 78, 154])),
+  ]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A one-page PDF that says «Factura A-1024» (objects, cross-reference table and trailer). */
+function pdf(): Buffer {
+  const text = 'BT /F1 24 Tf 72 720 Td (Factura A-1024) Tj ET';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** What the page-side checks read of an image. */
+interface Picture {
+  readonly src: string;
+  readonly naturalWidth: number;
+  decode(): Promise<void>;
+}
 
 describe('Attachments on the ticket page (web app, L3-11)', () => {
   const e2e = useE2eWorldWithWorker('attachments');
@@ -374,5 +434,141 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     expect(await client.page.getByText('volcado de la base', { exact: false }).count()).toBe(0);
     expect(await theirs.getByLabel('Solo para el equipo (interno)').count()).toBe(0);
     expect(await theirs.getByText('Los archivos internos', { exact: false }).count()).toBe(0);
+  });
+
+  it('images and PDFs are previewed (L3-11): a thumbnail, «Ver» opens an accessible dialog, Escape closes it; a .txt has no «Ver»', async () => {
+    // A ticket of its own: the other tests count the first ticket's files.
+    const { body } = await gql<{ registerTicket: { number: string } }>(
+      e2e.world.api,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      {
+        input: {
+          category: 'INCIDENT',
+          subject: 'La factura sale sin sello',
+          description: 'Adjunto captura y PDF.',
+        },
+      },
+      e2e.world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    const own = body.data!.registerTicket.number;
+    const image = png(64, 48);
+
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${own}`);
+    const section = page.getByTestId('attachments');
+    await section.getByText('Todavía no hay archivos adjuntos.').waitFor();
+    await section.getByLabel('Archivos para adjuntar').setInputFiles([
+      { name: 'captura sin sello.png', mimeType: 'image/png', buffer: image },
+      { name: 'factura A-1024.pdf', mimeType: 'application/pdf', buffer: pdf() },
+      { name: 'notas.txt', mimeType: 'text/plain', buffer: LOG },
+    ]);
+    await section.getByRole('button', { name: 'Adjuntar 3 archivos' }).click();
+    await section.getByText('Se adjuntaron 3 archivos.').waitFor();
+    const list = section.getByTestId('attachment-list');
+    const row = (name: RegExp) => list.getByRole('row', { name });
+
+    // The image's row shows a thumbnail: the picture itself, decoded, from a blob: URL (the
+    // bytes came with the session's token, never from a bare link).
+    const thumbnail = row(/captura sin sello\.png/).getByRole('img', {
+      name: 'captura sin sello.png',
+    });
+    await thumbnail.waitFor();
+    const drawn = await thumbnail.evaluate((img: Picture) =>
+      img.decode().then(() => ({ src: img.src, width: img.naturalWidth })),
+    );
+    expect(drawn.src).toMatch(/^blob:/);
+    expect(drawn.width).toBe(64);
+
+    // «Ver» opens the dialog, labelled by the file's name, with the image, its size, «Descargar».
+    const view = row(/captura sin sello\.png/).getByRole('button', {
+      name: 'Ver captura sin sello.png',
+    });
+    await view.click();
+    const dialog = page.getByRole('dialog', { name: 'captura sin sello.png' });
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    await dialog.getByText(`${image.length} bytes`).waitFor();
+    const shown = dialog.getByRole('img', { name: 'captura sin sello.png' });
+    const picture = await shown.evaluate((img: Picture) =>
+      img.decode().then(() => ({ src: img.src, width: img.naturalWidth })),
+    );
+    expect(picture.src).toMatch(/^blob:/);
+    expect(picture.width).toBe(64);
+    // The focus is inside, on «Cerrar».
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Cerrar');
+    // «Descargar» saves the same bytes under the file's name.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('link', { name: 'Descargar captura sin sello.png' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('captura sin sello.png');
+    expect(readFileSync(await download.path()).equals(image)).toBe(true);
+    await screenshot(page, '74-ticket-file-preview');
+
+    // Escape closes it; the focus is back on «Ver», and the dialog's object URL is revoked.
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe(
+      'Ver captura sin sello.png',
+    );
+    expect(
+      await page.evaluate(
+        `fetch(${JSON.stringify(picture.src)}).then(() => 'readable', () => 'revoked')`,
+      ),
+    ).toBe('revoked');
+
+    // A click on the thumbnail opens the same preview; «Cerrar» closes it.
+    await thumbnail.click();
+    await dialog.getByRole('img', { name: 'captura sin sello.png' }).waitFor();
+    await dialog.getByRole('button', { name: 'Cerrar' }).click();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
+    // A PDF has no thumbnail; «Ver» shows it in the dialog, in the browser's viewer (blob: URL).
+    const pdfRow = row(/factura A-1024\.pdf/);
+    expect(await pdfRow.getByRole('img').count()).toBe(0);
+    let downloads = 0;
+    page.on('download', () => (downloads += 1));
+    await pdfRow.getByRole('button', { name: 'Ver factura A-1024.pdf' }).click();
+    const pdfDialog = page.getByRole('dialog', { name: 'factura A-1024.pdf' });
+    const frame = pdfDialog.locator('iframe[title="factura A-1024.pdf"]');
+    await frame.waitFor();
+    const src = await frame.getAttribute('src');
+    expect(src).toMatch(/^blob:/);
+    // Chromium shows it in its own PDF viewer, inside the blob's frame (it is not downloaded).
+    await eventually(
+      () =>
+        Promise.resolve(
+          page.frames().filter((f) => f.url() === src && f.childFrames().length > 0).length,
+        ),
+      (viewers) => viewers > 0,
+      15_000,
+    );
+    expect(downloads).toBe(0);
+    await pdfDialog.getByRole('link', { name: 'Descargar factura A-1024.pdf' }).waitFor();
+    await pdfDialog.getByRole('button', { name: 'Cerrar' }).click();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe(
+      'Ver factura A-1024.pdf',
+    );
+
+    // A text file is only downloaded: no «Ver», no thumbnail.
+    const text = row(/notas\.txt/);
+    await text.getByRole('link', { name: 'Descargar notas.txt' }).waitFor();
+    expect(await text.getByRole('button', { name: /^Ver / }).count()).toBe(0);
+    expect(await text.getByRole('img').count()).toBe(0);
+
+    // A deleted image shows neither a thumbnail nor «Ver».
+    page.once('dialog', (d) => void d.accept());
+    await row(/captura sin sello\.png/)
+      .getByRole('button', { name: 'Eliminar captura sin sello.png' })
+      .click();
+    await section.getByText('Se eliminó «captura sin sello.png».').waitFor();
+    const deleted = row(/captura sin sello\.png/);
+    await deleted.getByText(/^captura sin sello\.png — eliminado por Úrsula Usuaria, \d/).waitFor();
+    expect(await deleted.getAttribute('data-deleted')).toBe('true');
+    expect(await deleted.getByRole('img').count()).toBe(0);
+    expect(await deleted.getByRole('button').count()).toBe(0);
   });
 });

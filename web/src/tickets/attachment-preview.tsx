@@ -100,22 +100,20 @@ export function AttachmentThumbnail({
 
 /**
  * The preview of one image or PDF in a modal dialog: labelled by the file's name, with its size,
- * «Descargar» and «Cerrar». Focus moves to «Cerrar» when it opens and back to what opened it (or
- * to `fallbackFocus`, when that is gone) when it closes; Escape, «Cerrar» and a click outside
- * close it. The image is scaled to fit; a PDF shows in the browser's own viewer (an iframe of the
- * blob: URL, which takes the app's origin, so the blob's type is always `application/pdf`).
+ * «Descargar» and «Cerrar». Focus moves to «Cerrar» when it opens (the list puts it back on the
+ * row's «Ver» once it is gone, however it went); Escape, «Cerrar» and a click outside close it.
+ * The image is scaled to fit; a PDF shows in the browser's own viewer (an iframe of the blob: URL,
+ * which takes the app's origin, so the blob's type is always `application/pdf`).
  */
 export function AttachmentPreviewDialog({
   attachment,
   onClose,
   onGone,
-  fallbackFocus,
 }: {
   attachment: Attachment;
   onClose: () => void;
   /** The file was deleted meanwhile: the list is read again (and closes the dialog). */
   onGone: () => void;
-  fallbackFocus?: () => HTMLElement | null;
 }) {
   const { t, language } = useI18n();
   const a = t.attachments;
@@ -125,21 +123,12 @@ export function AttachmentPreviewDialog({
   const titleId = useId();
   const sizeId = useId();
   const { url, error } = useAttachmentUrl(attachment, kind !== undefined, onGone);
-  // The latest callbacks for the listeners set up once.
-  const fallback = useRef(fallbackFocus);
-  fallback.current = fallbackFocus;
-
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     // Modal: the rest of the page is inert and Escape sends `cancel`.
     if (!element.open) element.showModal();
     closeButton.current?.focus();
-    return () => {
-      const back = opener?.isConnected ? opener : fallback.current?.();
-      back?.focus();
-    };
   }, []);
 
   return (

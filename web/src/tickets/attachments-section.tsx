@@ -1,4 +1,4 @@
-import { type DragEvent, type FormEvent, useRef, useState } from 'react';
+import { type DragEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 import {
   type Attachment,
   DELETE_ATTACHMENT,
@@ -83,6 +83,19 @@ export function AttachmentsSection({
   const [previewId, setPreviewId] = useState<string>();
   const previewing = files.find((f) => f.id === previewId && previewKind(f) !== undefined);
   const title = useRef<HTMLHeadingElement>(null);
+  // When the dialog is gone (closed, or its file deleted meanwhile), the focus goes back to the
+  // row's «Ver» (also when the thumbnail opened it), or to the card's heading when the file has
+  // left the list. Done here, not in the dialog's unmount: the list outlives it.
+  const shownPreview = useRef<string>(undefined);
+  useEffect(() => {
+    const before = shownPreview.current;
+    shownPreview.current = previewing?.id;
+    if (!before || previewing) return;
+    const opener = title.current
+      ?.closest('section')
+      ?.querySelector<HTMLElement>(`[data-preview-for="${CSS.escape(before)}"]`);
+    (opener ?? title.current)?.focus();
+  }, [previewing?.id]);
 
   const size = (bytes: number) => formatFileSize(bytes, language);
   // What the server would say of each waiting file, were the list sent now.
@@ -299,6 +312,7 @@ export function AttachmentsSection({
                           className="button small"
                           aria-label={a.viewLabel(f.fileName)}
                           aria-haspopup="dialog"
+                          data-preview-for={f.id}
                           onClick={() => setPreviewId(f.id)}
                         >
                           {a.view}
@@ -336,7 +350,6 @@ export function AttachmentsSection({
           attachment={previewing}
           onClose={() => setPreviewId(undefined)}
           onGone={() => void query.reload()}
-          fallbackFocus={() => title.current}
         />
       )}
       <ErrorMessage error={query.error ?? error} />
