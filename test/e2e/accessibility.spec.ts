@@ -98,7 +98,10 @@ describe('Accessibility: every screen passes WCAG 2.1 A/AA (axe-core)', () => {
     const client = (await newPage(e2e.browser, e2e.baseURL)).page;
     await logIn(client, CLIENT, e2e.password(CLIENT));
     await visit(client, '/mis-tickets');
-    await client.getByLabel('Categoría').selectOption({ label: 'Desarrollo' });
+    await client
+      .getByRole('region', { name: 'Nuevo ticket' })
+      .getByLabel('Categoría')
+      .selectOption({ label: 'Desarrollo' });
     await client.getByLabel('Asunto').fill('Reporte');
     await client.getByLabel('Descripción').fill('x'.repeat(20_001));
     await client.getByRole('button', { name: 'Registrar ticket' }).click();

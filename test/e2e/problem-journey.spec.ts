@@ -38,7 +38,10 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, CLIENT, e2e.password(CLIENT));
     await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
-    await page.getByLabel('Categoría').selectOption({ label: 'Incidente' });
+    await page
+      .getByRole('region', { name: 'Nuevo ticket' })
+      .getByLabel('Categoría')
+      .selectOption({ label: 'Incidente' });
     await page.getByLabel('Asunto').fill(SUBJECT);
     await page.getByLabel('Descripción').fill(DESCRIPTION);
     await page.getByRole('button', { name: 'Registrar ticket' }).click();

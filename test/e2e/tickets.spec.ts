@@ -66,7 +66,10 @@ describe('Tickets (web app, real workflow)', () => {
     expect(await hours.innerText()).toMatch(/Disponibles\s+40 h/);
 
     // Too long for the server: refused in Spanish, the field named by the form's own label.
-    await page.getByLabel('Categoría').selectOption({ label: 'Desarrollo' });
+    await page
+      .getByRole('region', { name: 'Nuevo ticket' })
+      .getByLabel('Categoría')
+      .selectOption({ label: 'Desarrollo' });
     await page.getByLabel('Asunto').fill('Reporte de ventas por zona');
     await page.getByLabel('Descripción').fill('x'.repeat(20_001));
     await page.getByRole('button', { name: 'Registrar ticket' }).click();

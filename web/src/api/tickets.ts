@@ -130,16 +130,19 @@ export interface TicketDetail extends TicketSummary {
 
 export interface TicketFilter {
   openOnly?: boolean;
+  states?: string[];
+  category?: TicketCategory;
   assigneeId?: string;
   organizationId?: string;
   text?: string;
 }
 
+/** Newest registered first; pass `nextCursor` as `after` for the next page (at most 100 each). */
 export const TICKETS = operation<
   { tickets: { items: TicketSummary[]; nextCursor: string | null } },
-  { filter: TicketFilter; first: number }
->(`query Tickets($filter: TicketFilter, $first: Int!) {
-  tickets(filter: $filter, first: $first) { items { ${SUMMARY_FIELDS} } nextCursor }
+  { filter: TicketFilter; first: number; after?: string }
+>(`query Tickets($filter: TicketFilter, $first: Int!, $after: String) {
+  tickets(filter: $filter, first: $first, after: $after) { items { ${SUMMARY_FIELDS} } nextCursor }
 }`);
 
 export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(

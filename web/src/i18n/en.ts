@@ -6,6 +6,7 @@ import { ticketPageEn } from './ticket-page.en';
 import { serverErrorsEn } from './server-errors.en';
 import { hoursLedgerEn } from './hours-ledger.en';
 import { satisfactionEn } from './satisfaction.en';
+import { ticketBrowserEn } from './ticket-browser.en';
 
 /** English: the second language; every key of `es-mx.ts`. */
 export const en: Messages = {
@@ -634,6 +635,7 @@ export const en: Messages = {
   serverErrors: serverErrorsEn,
   hoursLedger: hoursLedgerEn,
   satisfaction: satisfactionEn,
+  ticketBrowser: ticketBrowserEn,
   errors: {
     NETWORK:
       'Cannot reach the server. Check your network or that the service is running, and try again.',

@@ -5,6 +5,7 @@ import { ticketPageEsMX } from './ticket-page.es-mx';
 import { serverErrorsEsMX } from './server-errors.es-mx';
 import { hoursLedgerEsMX } from './hours-ledger.es-mx';
 import { satisfactionEsMX } from './satisfaction.es-mx';
+import { ticketBrowserEsMX } from './ticket-browser.es-mx';
 
 /** Spanish (Mexico): the default language of every screen. `en.ts` mirrors these keys. */
 export const esMX = {
@@ -640,6 +641,7 @@ export const esMX = {
   serverErrors: serverErrorsEsMX,
   hoursLedger: hoursLedgerEsMX,
   satisfaction: satisfactionEsMX,
+  ticketBrowser: ticketBrowserEsMX,
   errors: {
     NETWORK:
       'No hay conexión con el servidor. Revisa tu red o que el servicio esté en marcha e inténtalo de nuevo.',

@@ -1,14 +1,11 @@
-import { type FormEvent, useState } from 'react';
-import { useTicketChanges } from '../api/live';
+import { type FormEvent, useCallback, useState } from 'react';
 import {
   HOUR_BALANCE,
   REGISTER_TICKET,
   TICKET_CATEGORIES,
-  TICKETS,
   type TicketCategory,
 } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
-import { LiveBadge } from '../components/live-badge';
 import { QuickChannelCard } from '../contracts/quick-channel-section';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
@@ -17,7 +14,8 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
-import { bySoonestDeadline, TicketTable, ticketPath, useLocalTime } from './ticket-bits';
+import { TicketBrowser } from './ticket-browser';
+import { ticketPath, useLocalTime } from './ticket-bits';
 
 interface Registered {
   number: string;
@@ -168,31 +166,23 @@ export function MyTicketsPage() {
   const { t } = useI18n();
   const { user } = useSession();
   const staff = user ? can.seeConsole(user) : false;
-  const tickets = useQuery(TICKETS, {
-    filter: staff ? { assigneeId: user?.id } : {},
-    first: 100,
-  });
-  // A registration answers before its first projection writes the clock; the list follows the
-  // read model live (a new ticket, its triage deadline, an agent's move) like the ticket page.
-  const live = useTicketChanges(() => void tickets.reload());
-  const items = tickets.data ? [...tickets.data.tickets.items].sort(bySoonestDeadline) : undefined;
+  // A registration commits the ticket's row before it answers: the list is read again at once
+  // (and follows the read model live from there, like the ticket page).
+  const [registrations, setRegistrations] = useState(0);
+  const registered = useCallback(() => {
+    setRegistrations((n) => n + 1);
+    return Promise.resolve();
+  }, []);
 
   return (
     <div className="stack">
-      <section className="card" aria-labelledby="page-title">
-        <div className="title-row">
-          <h1 id="page-title">{t.tickets.title}</h1>
-          <LiveBadge status={live} />
-        </div>
-        <p className="muted">{staff ? t.tickets.staffIntro : t.tickets.intro}</p>
-        <ErrorMessage error={tickets.error} />
-        {tickets.loading && !items && <p role="status">{t.loading}</p>}
-        {items && items.length === 0 && <p>{t.tickets.empty}</p>}
-        {items && items.length > 0 && (
-          <TicketTable items={items} testId="my-tickets" showAssignee />
-        )}
-      </section>
-      {user && !staff && <NewTicketForm onRegistered={tickets.reload} />}
+      <TicketBrowser
+        title={t.tickets.title}
+        intro={staff ? t.tickets.staffIntro : t.tickets.intro}
+        staff={staff}
+        refreshKey={registrations}
+      />
+      {user && !staff && <NewTicketForm onRegistered={registered} />}
       {user && !staff && <HoursCard organizationId={user.organization.id} />}
       {user && !staff && <QuickChannelCard />}
     </div>

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/identity/role.enum';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { logIn, newPage } from './support/browser';
+import { useE2eWorldWithWorker } from './support/e2e-world';
+
+// «Mis tickets» holds every ticket of the client (L3-05: tickets are unlimited): newest first in
+// pages of 25 with «Cargar más», filtered by text, open or closed and category, and exported as
+// CSV with the same filters (the file a spreadsheet opens: BOM, Spanish headers, local dates).
+// Staff see theirs by default and any client's on request.
+
+const CLIENT = 'usuario@aurora.example';
+const AGENT = 'agente@becken.example';
+
+describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
+  const e2e = useE2eWorldWithWorker('ticket_list');
+  let cancelled: string;
+
+  const register = async (subject: string, category = 'QUESTION'): Promise<string> => {
+    const { body } = await gql<{ registerTicket: { number: string } }>(
+      e2e.world.api,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      { input: { category, subject, description: `Detalle de ${subject}.` } },
+      e2e.world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.registerTicket.number;
+  };
+  const rows = (p: Page) => p.getByTestId('my-tickets').locator('tbody tr');
+  /** The client's «Mis tickets», its first page shown (each test has its own browser context). */
+  const openList = async (): Promise<Page> => {
+    const opened = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(opened, CLIENT, e2e.password(CLIENT));
+    await opened.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    await opened.getByTestId('ticket-count').getByText('Mostrando los 25 más recientes.').waitFor();
+    return opened;
+  };
+
+  beforeAll(async () => {
+    // 27 tickets of one client: one more page than fits, one of them an incident, one cancelled.
+    for (let i = 1; i <= 25; i++)
+      await register(`Consulta de pedido ${String(i).padStart(2, '0')}`);
+    await register('Timbrado especial de nómina', 'INCIDENT');
+    cancelled = await register('Ticket que el cliente cancela');
+    const { body } = await gql(
+      e2e.world.api,
+      `mutation ($input: TicketActionInput!) { cancelTicket(input: $input) { ticket { state } } }`,
+      { input: { number: cancelled, note: 'Ya no hace falta.' } },
+      e2e.world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    await eventually(
+      () =>
+        e2e.world.db.query<{ state: string }[]>('SELECT state FROM ticket WHERE number = $1', [
+          cancelled,
+        ]),
+      ([row]) => row?.state === 'CANCELLED',
+    );
+  }, 120_000);
+
+  it('shows the newest 25, then the rest with «Cargar más»', async () => {
+    const page = await openList();
+    expect(await rows(page).count()).toBe(25);
+    // The oldest is not on the first page.
+    expect(await page.getByText('Consulta de pedido 01').count()).toBe(0);
+    await page.getByRole('button', { name: 'Cargar más' }).click();
+    await page.getByTestId('ticket-count').getByText('27 tickets.').waitFor();
+    expect(await rows(page).count()).toBe(27);
+    await page.getByText('Consulta de pedido 01').waitFor();
+    expect(await page.getByRole('button', { name: 'Cargar más' }).count()).toBe(0);
+  });
+
+  it('filters by text, by closed and by category; «Quitar filtros» shows all again', async () => {
+    const page = await openList();
+    await page.getByLabel('Buscar').fill('timbrado');
+    await page.getByRole('button', { name: 'Aplicar' }).click();
+    await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
+    await rows(page).getByText('Timbrado especial de nómina').waitFor();
+
+    await page.getByRole('button', { name: 'Quitar filtros' }).click();
+    await page.getByTestId('ticket-count').getByText('Mostrando los 25 más recientes.').waitFor();
+    expect(await page.getByLabel('Buscar').inputValue()).toBe('');
+
+    await page.getByLabel('Mostrar').selectOption({ label: 'Cerrados' });
+    await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
+    const closed = rows(page).first();
+    expect(await closed.textContent()).toContain(cancelled);
+    expect(await closed.textContent()).toContain('Cancelado');
+
+    await page.getByLabel('Mostrar').selectOption({ label: 'Abiertos' });
+    await page
+      .getByRole('search', { name: 'Filtrar tickets' })
+      .getByLabel('Categoría')
+      .selectOption({ label: 'Incidente' });
+    await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
+    await rows(page).getByText('Timbrado especial de nómina').waitFor();
+
+    // Exactly 25 open questions (the cancelled one and the incident are not among them): one
+    // page, nothing more to load.
+    await page
+      .getByRole('search', { name: 'Filtrar tickets' })
+      .getByLabel('Categoría')
+      .selectOption({ label: 'Consulta' });
+    await page.getByTestId('ticket-count').getByText('25 tickets.').waitFor();
+    expect(await page.getByText(cancelled).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Cargar más' }).count()).toBe(0);
+  });
+
+  it('exports what the filters select as a CSV a spreadsheet opens', async () => {
+    const page = await openList();
+    await page.getByLabel('Mostrar').selectOption({ label: 'Cerrados' });
+    await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exportar CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^tickets-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFNúmero,Asunto,Categoría,Estado,SLA,Próximo vencimiento,Fecha de entrega,Registrado',
+    );
+    expect(lines).toHaveLength(3); // header, one ticket, the final line end
+    const cells = lines[1].split(',');
+    expect(cells.slice(0, 4)).toEqual([
+      cancelled,
+      'Ticket que el cliente cancela',
+      'Consulta',
+      'Cancelado',
+    ]);
+    // Registered today, on the wall clock of the user's zone.
+    expect(cells[7]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await page.getByText('Se descargó 1 ticket en CSV.').waitFor();
+
+    // Everything: all 27, though the screen shows only the first page.
+    await page.getByLabel('Mostrar').selectOption({ label: 'Todos' });
+    await page.getByTestId('ticket-count').getByText('Mostrando los 25 más recientes.').waitFor();
+    const [all] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exportar CSV' }).click(),
+    ]);
+    const allLines = readFileSync(await all.path(), 'utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(allLines).toHaveLength(28);
+    await page.getByText('Se descargaron 27 tickets en CSV.').waitFor();
+  });
+
+  it('shows staff theirs by default, and a client’s tickets when asked', async () => {
+    const agent = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(agent.page, AGENT, e2e.password(AGENT));
+    await agent.page.goto('/mis-tickets');
+    const mine = agent.page.getByLabel(/Solo asignados a mí|Only assigned to me/);
+    await mine.waitFor();
+    expect(await mine.isChecked()).toBe(true);
+    // None of the client's tickets is assigned yet (no triage happened).
+    await agent.page.getByText(/Ningún ticket coincide|No ticket matches/).waitFor();
+    await mine.uncheck();
+    await agent.page
+      .getByLabel(/^(Cliente|Client)$/)
+      .selectOption({ label: 'Comercializadora Aurora' });
+    await agent.page.getByTestId('ticket-count').getByText(/25/).waitFor();
+    expect(await rows(agent.page).count()).toBe(25);
+  });
+});

@@ -1,0 +1,37 @@
+import type { TicketBrowserMessages } from './ticket-browser.es-mx';
+
+/** English texts of the ticket list's filters, pages and CSV export (My tickets). */
+export const ticketBrowserEn: TicketBrowserMessages = {
+  filters: 'Filter tickets',
+  search: 'Search',
+  searchHint: 'Number, subject or description.',
+  show: 'Show',
+  shows: { ALL: 'All', OPEN: 'Open', CLOSED: 'Closed' },
+  category: 'Category',
+  anyCategory: 'All',
+  client: 'Client',
+  anyClient: 'All',
+  mineOnly: 'Only assigned to me',
+  apply: 'Apply',
+  clear: 'Clear filters',
+  showing: (n, more) =>
+    more ? `Showing the ${n} most recent.` : n === 1 ? 'One ticket.' : `${n} tickets.`,
+  loadMore: 'Load more',
+  loadingMore: 'Loading…',
+  noMatch: 'No ticket matches the filters.',
+  exportCsv: 'Export CSV',
+  exporting: 'Exporting…',
+  exported: (n) => (n === 1 ? 'Downloaded 1 ticket as CSV.' : `Downloaded ${n} tickets as CSV.`),
+  exportCapped: (n) => `Downloaded the ${n} most recent tickets; filter to export the rest.`,
+  columns: {
+    number: 'Number',
+    subject: 'Subject',
+    category: 'Category',
+    state: 'State',
+    sla: 'SLA',
+    nextDeadline: 'Next deadline',
+    releaseDate: 'Delivery date',
+    registeredAt: 'Registered',
+    assignee: 'Assigned to',
+  },
+};

@@ -1,0 +1,39 @@
+/** Texts of the ticket list's filters, pages and CSV export (Mis tickets). */
+export const ticketBrowserEsMX = {
+  filters: 'Filtrar tickets',
+  search: 'Buscar',
+  searchHint: 'Número, asunto o descripción.',
+  show: 'Mostrar',
+  shows: { ALL: 'Todos', OPEN: 'Abiertos', CLOSED: 'Cerrados' } as Record<string, string>,
+  category: 'Categoría',
+  anyCategory: 'Todas',
+  client: 'Cliente',
+  anyClient: 'Todos',
+  mineOnly: 'Solo asignados a mí',
+  apply: 'Aplicar',
+  clear: 'Quitar filtros',
+  showing: (n: number, more: boolean) =>
+    more ? `Mostrando los ${n} más recientes.` : n === 1 ? 'Un ticket.' : `${n} tickets.`,
+  loadMore: 'Cargar más',
+  loadingMore: 'Cargando…',
+  noMatch: 'Ningún ticket coincide con los filtros.',
+  exportCsv: 'Exportar CSV',
+  exporting: 'Exportando…',
+  exported: (n: number) =>
+    n === 1 ? 'Se descargó 1 ticket en CSV.' : `Se descargaron ${n} tickets en CSV.`,
+  exportCapped: (n: number) =>
+    `Se descargaron los ${n} tickets más recientes; filtra para exportar los demás.`,
+  columns: {
+    number: 'Número',
+    subject: 'Asunto',
+    category: 'Categoría',
+    state: 'Estado',
+    sla: 'SLA',
+    nextDeadline: 'Próximo vencimiento',
+    releaseDate: 'Fecha de entrega',
+    registeredAt: 'Registrado',
+    assignee: 'Asignado a',
+  },
+};
+
+export type TicketBrowserMessages = typeof ticketBrowserEsMX;

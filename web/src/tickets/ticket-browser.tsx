@@ -1,0 +1,329 @@
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { useTicketChanges } from '../api/live';
+import { ORGANIZATIONS } from '../api/operations';
+import {
+  TICKET_CATEGORIES,
+  TICKETS,
+  type TicketCategory,
+  type TicketFilter,
+  type TicketSummary,
+} from '../api/tickets';
+import { ErrorMessage } from '../components/error-message';
+import { LiveBadge } from '../components/live-badge';
+import { useQuery } from '../components/use-query';
+import { useI18n } from '../i18n/i18n-context';
+import { useSession } from '../session/session-context';
+import { csvDateTime, csvFileName, toCsv } from './csv';
+import { bySoonestDeadline, TicketTable, useLocalTime } from './ticket-bits';
+import {
+  apiFilterOf,
+  DEFAULT_FILTERS,
+  isFiltered,
+  type TicketListFilters,
+  type TicketShow,
+} from './ticket-filters';
+
+/** Tickets per page of the list (the API answers at most 100 per request). */
+const PAGE = 25;
+const MAX_REQUEST = 100;
+/** The CSV export's limit: past it, the newest this many go and the user is told to filter. */
+const EXPORT_CAP = 5_000;
+
+type Call = ReturnType<typeof useSession>['call'];
+
+/** Up to `count` tickets of `filter`, newest first, in requests of at most 100; and what follows. */
+async function readTickets(
+  call: Call,
+  filter: TicketFilter,
+  count: number,
+  after?: string,
+): Promise<{ items: TicketSummary[]; next: string | null }> {
+  const items: TicketSummary[] = [];
+  let next: string | null = after ?? null;
+  do {
+    const first = Math.min(MAX_REQUEST, count - items.length);
+    const { tickets } = await call(TICKETS, { filter, first, ...(next ? { after: next } : {}) });
+    items.push(...tickets.items);
+    next = tickets.nextCursor;
+  } while (next && items.length < count);
+  return { items, next };
+}
+
+interface Pages {
+  readonly items: TicketSummary[] | undefined;
+  readonly more: boolean;
+  readonly loading: boolean;
+  readonly error: unknown;
+}
+
+/**
+ * The tickets of `filter` page by page: the first page on every filter change, `loadMore` for
+ * the next, `reload` for the pages shown (a live change). Only the newest request's answer shows.
+ */
+function useTicketPages(filter: TicketFilter, refreshKey: number) {
+  const { call } = useSession();
+  const key = JSON.stringify(filter);
+  const [pages, setPages] = useState<Pages>({
+    items: undefined,
+    more: false,
+    loading: true,
+    error: undefined,
+  });
+  const newest = useRef(0);
+  const shown = useRef<{ count: number; next: string | null }>({ count: 0, next: null });
+
+  const read = useCallback(
+    async (count: number, append: boolean) => {
+      const request = ++newest.current;
+      setPages((p) => ({ ...p, loading: true }));
+      try {
+        const after = append ? (shown.current.next ?? undefined) : undefined;
+        const page = await readTickets(call, JSON.parse(key) as TicketFilter, count, after);
+        if (request !== newest.current) return;
+        setPages((p) => {
+          const items = append ? [...(p.items ?? []), ...page.items] : page.items;
+          shown.current = { count: items.length, next: page.next };
+          return { items, more: page.next !== null, loading: false, error: undefined };
+        });
+      } catch (error) {
+        if (request === newest.current) setPages((p) => ({ ...p, loading: false, error }));
+      }
+    },
+    [call, key],
+  );
+
+  useEffect(() => {
+    shown.current = { count: 0, next: null };
+    void read(PAGE, false);
+  }, [read]);
+  useEffect(() => {
+    if (refreshKey > 0) void read(Math.max(PAGE, shown.current.count), false);
+  }, [refreshKey, read]);
+
+  const reload = useCallback(() => read(Math.max(PAGE, shown.current.count), false), [read]);
+  const loadMore = useCallback(() => read(PAGE, true), [read]);
+  return { ...pages, reload, loadMore };
+}
+
+/**
+ * The ticket list of «Mis tickets»: a client's organisation's tickets, or provider staff's (theirs
+ * by default, any client's on request), filtered by text, open or closed, category and client;
+ * newest first in pages of {@link PAGE} with «Cargar más» (L3-05: tickets are unlimited), shown
+ * soonest deadline first; live; exported as CSV with the same filters.
+ */
+export function TicketBrowser({
+  title,
+  intro,
+  staff,
+  refreshKey,
+}: {
+  title: string;
+  intro: string;
+  staff: boolean;
+  /** Bumped by the page after it registered a ticket: the list is read again. */
+  refreshKey: number;
+}) {
+  const { t } = useI18n();
+  const b = t.ticketBrowser;
+  const { user, call } = useSession();
+  const { zone } = useLocalTime();
+  const [filters, setFilters] = useState<TicketListFilters>(DEFAULT_FILTERS);
+  const [text, setText] = useState('');
+  const filter = apiFilterOf(filters, staff, user?.id);
+  const list = useTicketPages(filter, refreshKey);
+  const live = useTicketChanges(() => void list.reload());
+  const orgs = useQuery(ORGANIZATIONS, {}, !staff);
+  const clients = (orgs.data?.organizations ?? []).filter((o) => o.kind === 'CLIENT');
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<string>();
+  const [exportError, setExportError] = useState<unknown>();
+
+  const change = (patch: Partial<TicketListFilters>) => {
+    setExported(undefined);
+    setFilters((f) => ({ ...f, ...patch }));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim() === filters.text.trim()) void list.reload();
+    else change({ text });
+  };
+  const clear = () => {
+    setText('');
+    change(DEFAULT_FILTERS);
+  };
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExported(undefined);
+    setExportError(undefined);
+    try {
+      const { items, next } = await readTickets(call, filter, EXPORT_CAP);
+      const c = b.columns;
+      const header = [c.number, c.subject, c.category, c.state, c.sla, c.nextDeadline];
+      header.push(c.releaseDate, c.registeredAt, ...(staff ? [c.assignee] : []));
+      const rows = items.map((ticket) => [
+        ticket.number,
+        ticket.subject,
+        t.tickets.categories[ticket.category] ?? ticket.category,
+        t.tickets.states[ticket.state] ?? ticket.state,
+        t.tickets.slaStatus[ticket.slaStatus] ?? ticket.slaStatus,
+        csvDateTime(ticket.nextDeadline, zone),
+        csvDateTime(ticket.releaseDate, zone),
+        csvDateTime(ticket.registeredAt, zone),
+        ...(staff ? [ticket.assigneeName ?? ''] : []),
+      ]);
+      download(csvFileName('tickets', zone), toCsv(header, rows));
+      setExported(next ? b.exportCapped(items.length) : b.exported(items.length));
+    } catch (error) {
+      setExportError(error);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const items = list.items ? [...list.items].sort(bySoonestDeadline) : undefined;
+  return (
+    <section className="card" aria-labelledby="page-title">
+      <div className="title-row">
+        <h1 id="page-title">{title}</h1>
+        <LiveBadge status={live} />
+      </div>
+      <p className="muted">{intro}</p>
+      <form
+        className="toolbar ticket-filters"
+        role="search"
+        aria-label={b.filters}
+        onSubmit={submit}
+      >
+        <div className="field inline">
+          <label htmlFor="ticket-filter-text">{b.search}</label>
+          <input
+            id="ticket-filter-text"
+            type="search"
+            value={text}
+            maxLength={200}
+            aria-describedby="ticket-filter-text-hint"
+            onChange={(e) => setText(e.target.value)}
+          />
+        </div>
+        <button type="submit" className="button">
+          {b.apply}
+        </button>
+        <div className="field inline">
+          <label htmlFor="ticket-filter-show">{b.show}</label>
+          <select
+            id="ticket-filter-show"
+            value={filters.show}
+            onChange={(e) => change({ show: e.target.value as TicketShow })}
+          >
+            {(['ALL', 'OPEN', 'CLOSED'] as const).map((show) => (
+              <option key={show} value={show}>
+                {b.shows[show]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field inline">
+          <label htmlFor="ticket-filter-category">{b.category}</label>
+          <select
+            id="ticket-filter-category"
+            value={filters.category}
+            onChange={(e) => change({ category: e.target.value as TicketCategory | '' })}
+          >
+            <option value="">{b.anyCategory}</option>
+            {TICKET_CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {t.tickets.categories[category] ?? category}
+              </option>
+            ))}
+          </select>
+        </div>
+        {staff && (
+          <>
+            <div className="field inline">
+              <label htmlFor="ticket-filter-client">{b.client}</label>
+              <select
+                id="ticket-filter-client"
+                value={filters.client}
+                onChange={(e) => change({ client: e.target.value })}
+              >
+                <option value="">{b.anyClient}</option>
+                {clients.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={filters.mine}
+                onChange={(e) => change({ mine: e.target.checked })}
+              />
+              {b.mineOnly}
+            </label>
+          </>
+        )}
+        {isFiltered(filters) && (
+          <button type="button" className="button ghost" onClick={clear}>
+            {b.clear}
+          </button>
+        )}
+        <p className="hint" id="ticket-filter-text-hint">
+          {b.searchHint}
+        </p>
+      </form>
+      <ErrorMessage error={list.error} />
+      {list.loading && !items && <p role="status">{t.loading}</p>}
+      {items && items.length === 0 && (
+        <p>{isFiltered(filters) || staff ? b.noMatch : t.tickets.empty}</p>
+      )}
+      {items && items.length > 0 && (
+        <>
+          <TicketTable items={items} testId="my-tickets" showAssignee />
+          <p className="muted small" data-testid="ticket-count">
+            {b.showing(items.length, list.more)}
+          </p>
+        </>
+      )}
+      <div className="form-actions">
+        {list.more && (
+          <button
+            type="button"
+            className="button"
+            disabled={list.loading}
+            onClick={() => void list.loadMore()}
+          >
+            {list.loading ? b.loadingMore : b.loadMore}
+          </button>
+        )}
+        {items && items.length > 0 && (
+          <button
+            type="button"
+            className="button"
+            disabled={exporting}
+            onClick={() => void exportCsv()}
+          >
+            {exporting ? b.exporting : b.exportCsv}
+          </button>
+        )}
+      </div>
+      <div role="status">{exported && <p className="notice notice-success">{exported}</p>}</div>
+      <ErrorMessage error={exportError} />
+    </section>
+  );
+}
+
+/** Hands `text` to the browser's download as `fileName` (a CSV file). */
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // After the click has handed the file to the browser's download.
+  window.setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
