@@ -463,9 +463,15 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
       { name: 'captura sin sello.png', mimeType: 'image/png', buffer: image },
       { name: 'factura A-1024.pdf', mimeType: 'application/pdf', buffer: pdf() },
       { name: 'notas.txt', mimeType: 'text/plain', buffer: LOG },
+      // A PNG's first bytes (the server takes it) and then nothing a browser can draw.
+      {
+        name: 'dañada.png',
+        mimeType: 'image/png',
+        buffer: Buffer.concat([image.subarray(0, 8), LOG]),
+      },
     ]);
-    await section.getByRole('button', { name: 'Adjuntar 3 archivos' }).click();
-    await section.getByText('Se adjuntaron 3 archivos.').waitFor();
+    await section.getByRole('button', { name: 'Adjuntar 4 archivos' }).click();
+    await section.getByText('Se adjuntaron 4 archivos.').waitFor();
     const list = section.getByTestId('attachment-list');
     const row = (name: RegExp) => list.getByRole('row', { name });
 
@@ -559,6 +565,20 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     expect(await text.getByRole('button', { name: /^Ver / }).count()).toBe(0);
     expect(await text.getByRole('img').count()).toBe(0);
 
+    // An image the browser cannot draw shows no broken thumbnail; «Ver» is still offered.
+    const damaged = row(/dañada\.png/);
+    await damaged.getByRole('button', { name: 'Ver dañada.png' }).waitFor();
+    await damaged.locator('[data-testid=attachment-thumbnail][data-state=undrawable]').waitFor();
+    expect(await damaged.locator('img').count()).toBe(0);
+    await damaged.getByRole('button', { name: 'Ver dañada.png' }).click();
+    const damagedDialog = page.getByRole('dialog', { name: 'dañada.png' });
+    await damagedDialog
+      .getByText('El navegador no puede mostrar esta imagen; usa «Descargar».')
+      .waitFor();
+    await damagedDialog.getByRole('link', { name: 'Descargar dañada.png' }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
     // A deleted image shows neither a thumbnail nor «Ver».
     page.once('dialog', (d) => void d.accept());
     await row(/captura sin sello\.png/)
@@ -570,5 +590,11 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     expect(await deleted.getAttribute('data-deleted')).toBe('true');
     expect(await deleted.getByRole('img').count()).toBe(0);
     expect(await deleted.getByRole('button').count()).toBe(0);
+    // Its thumbnail's object URL went with it.
+    expect(
+      await page.evaluate(
+        `fetch(${JSON.stringify(drawn.src)}).then(() => 'readable', () => 'revoked')`,
+      ),
+    ).toBe('revoked');
   });
 });

@@ -55,6 +55,7 @@ export const attachmentsEn: AttachmentsMessages = {
   viewLabel: (name) => `View ${name}`,
   previewLoading: 'Loading the preview…',
   previewPdfHint: 'If the document does not show here, use “Download”.',
+  previewUndrawable: 'The browser cannot show this image; use “Download”.',
   previewDownload: 'Download',
   previewClose: 'Close',
 };

@@ -66,6 +66,8 @@ export const attachmentsEsMX = {
   previewLoading: 'Cargando la vista previa…',
   /** Under a PDF in the dialog: phones and some browsers show no PDF inside a page. */
   previewPdfHint: 'Si el documento no se muestra aquí, usa «Descargar».',
+  /** An image whose bytes the browser cannot draw (a damaged file). */
+  previewUndrawable: 'El navegador no puede mostrar esta imagen; usa «Descargar».',
   previewDownload: 'Descargar',
   previewClose: 'Cerrar',
 };

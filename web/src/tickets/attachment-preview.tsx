@@ -89,11 +89,26 @@ export function AttachmentThumbnail({
     return () => observer.disconnect();
   }, [visible]);
 
-  const { url } = useAttachmentUrl(attachment, visible);
+  const { url, error } = useAttachmentUrl(attachment, visible);
+  // Bytes the browser cannot draw (a damaged file): no broken-image icon, just no thumbnail.
+  const [broken, setBroken] = useState<string>();
 
   return (
-    <span ref={box} className="attachment-thumb" data-testid="attachment-thumbnail">
-      {url && <img src={url} alt={attachment.fileName} decoding="async" onClick={onOpen} />}
+    <span
+      ref={box}
+      className="attachment-thumb"
+      data-testid="attachment-thumbnail"
+      data-state={error ? 'failed' : !url ? 'waiting' : broken === url ? 'undrawable' : 'shown'}
+    >
+      {url && broken !== url && (
+        <img
+          src={url}
+          alt={attachment.fileName}
+          decoding="async"
+          onClick={onOpen}
+          onError={() => setBroken(url)}
+        />
+      )}
     </span>
   );
 }
@@ -123,6 +138,7 @@ export function AttachmentPreviewDialog({
   const titleId = useId();
   const sizeId = useId();
   const { url, error } = useAttachmentUrl(attachment, kind !== undefined, onGone);
+  const [undrawable, setUndrawable] = useState<string>();
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
@@ -166,9 +182,15 @@ export function AttachmentPreviewDialog({
         <div className="preview-body" aria-busy={!url && !error ? true : undefined}>
           {!url && !error && <p role="status">{a.previewLoading}</p>}
           <ErrorMessage error={error} />
-          {url && kind === 'image' && (
-            <img className="preview-image" src={url} alt={attachment.fileName} />
+          {url && kind === 'image' && undrawable !== url && (
+            <img
+              className="preview-image"
+              src={url}
+              alt={attachment.fileName}
+              onError={() => setUndrawable(url)}
+            />
           )}
+          {url && undrawable === url && <p className="muted">{a.previewUndrawable}</p>}
           {url && kind === 'pdf' && (
             <iframe className="preview-frame" src={url} title={attachment.fileName} />
           )}
