@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Dialog, Page } from 'playwright-core';
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
@@ -381,6 +382,23 @@ describe('Tickets (web app, real workflow)', () => {
     await row.getByText('100 %').waitFor();
     expect(await row.innerText()).toMatch(/100 %\s+1\s+0/);
     await screenshot(page, '29-manager-clock-met');
+
+    // «Exportar CSV» of the compliance: the met scheduling clock is a row of this month.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('region', { name: 'Cumplimiento del SLA' })
+        .getByRole('button', { name: 'Exportar CSV' })
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^cumplimiento-sla-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = readFileSync(await download.path(), 'utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe('\uFEFFMes,Cliente,Reloj,Cumplidos,Vencidos,Cumplimiento (%)');
+    const month = new Date().toISOString().slice(0, 7);
+    expect(lines).toContain(`${month},Comercializadora Aurora,Programación,1,0,100`);
+    await page.getByText(/Se descargaron? \d+ filas? en CSV\./).waitFor();
   });
   it('a half-typed form survives the ticket changing elsewhere: open with a notice saying what happened, then kept read-only; action and comment drafts survive a reload and another screen, and leaving asks first (QA, L3-06)', async () => {
     /** A mutation as the demo user holding `role` (another person, another tab). */

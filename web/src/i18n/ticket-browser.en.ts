@@ -23,6 +23,7 @@ export const ticketBrowserEn: TicketBrowserMessages = {
   exporting: 'Exporting…',
   exported: (n) => (n === 1 ? 'Downloaded 1 ticket as CSV.' : `Downloaded ${n} tickets as CSV.`),
   exportCapped: (n) => `Downloaded the ${n} most recent tickets; filter to export the rest.`,
+  exportedRows: (n) => (n === 1 ? 'Downloaded 1 row as CSV.' : `Downloaded ${n} rows as CSV.`),
   columns: {
     number: 'Number',
     subject: 'Subject',

@@ -1,4 +1,4 @@
-/** Texts of the ticket list's filters, pages and CSV export (Mis tickets). */
+/** Texts of the ticket list's filters and pages (Mis tickets) and of the CSV exports. */
 export const ticketBrowserEsMX = {
   filters: 'Filtrar tickets',
   search: 'Buscar',
@@ -23,6 +23,8 @@ export const ticketBrowserEsMX = {
     n === 1 ? 'Se descargó 1 ticket en CSV.' : `Se descargaron ${n} tickets en CSV.`,
   exportCapped: (n: number) =>
     `Se descargaron los ${n} tickets más recientes; filtra para exportar los demás.`,
+  exportedRows: (n: number) =>
+    n === 1 ? 'Se descargó 1 fila en CSV.' : `Se descargaron ${n} filas en CSV.`,
   columns: {
     number: 'Número',
     subject: 'Asunto',

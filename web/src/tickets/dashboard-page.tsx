@@ -1,12 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTicketChanges } from '../api/live';
-import { SLA_DASHBOARD, type SlaTimer } from '../api/tickets';
+import { type ComplianceRow, SLA_DASHBOARD, type SlaTimer } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
 import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { ComplianceCharts, monthRange } from './compliance-charts';
+import { complianceCsvRows } from './compliance-csv';
+import { csvFileName, toCsv } from './csv';
+import { downloadText } from './download-file';
 import { SatisfactionCard } from './satisfaction-card';
 import { SlaBadge, ticketPath, useLocalTime } from './ticket-bits';
 
@@ -89,6 +92,48 @@ function useAgo(since: number | undefined): string {
   return seconds < 60
     ? rtf.format(-seconds, 'second')
     : rtf.format(-Math.floor(seconds / 60), 'minute');
+}
+
+/** «Exportar CSV» of the compliance rows shown: month, client, clock, met, breached, % met. */
+function ComplianceExport({
+  rows,
+  organizations,
+}: {
+  rows: ComplianceRow[];
+  organizations: { id: string; name: string }[];
+}) {
+  const { t } = useI18n();
+  const { zone } = useLocalTime();
+  const [done, setDone] = useState<string>();
+  if (rows.length === 0) return null;
+  const names = new Map(organizations.map((o) => [o.id, o.name]));
+  const d = t.dashboard;
+  const exportCsv = () => {
+    const lines = complianceCsvRows(rows, {
+      clockKind: (kind) => t.tickets.clockKinds[kind] ?? kind,
+      clientName: (id) => names.get(id) ?? id,
+    });
+    const header = [
+      d.month,
+      d.client,
+      t.tickets.clockKind,
+      d.met,
+      d.breachedCount,
+      `${d.percent} (%)`,
+    ];
+    downloadText(csvFileName('cumplimiento-sla', zone), toCsv(header, lines));
+    setDone(t.ticketBrowser.exportedRows(lines.length));
+  };
+  return (
+    <>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={exportCsv}>
+          {t.ticketBrowser.exportCsv}
+        </button>
+      </div>
+      <div role="status">{done && <p className="notice notice-success">{done}</p>}</div>
+    </>
+  );
 }
 
 /**
@@ -175,6 +220,7 @@ export function DashboardPage() {
               months={monthRange(range.from, range.to)}
               organizations={data.organizations}
             />
+            <ComplianceExport rows={data.compliance} organizations={data.organizations} />
           </section>
         </>
       )}

@@ -14,6 +14,7 @@ import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { csvDateTime, csvFileName, toCsv } from './csv';
+import { downloadText } from './download-file';
 import { bySoonestDeadline, TicketTable, useLocalTime } from './ticket-bits';
 import {
   apiFilterOf,
@@ -172,7 +173,7 @@ export function TicketBrowser({
         csvDateTime(ticket.registeredAt, zone),
         ...(staff ? [ticket.assigneeName ?? ''] : []),
       ]);
-      download(csvFileName('tickets', zone), toCsv(header, rows));
+      downloadText(csvFileName('tickets', zone), toCsv(header, rows));
       setExported(next ? b.exportCapped(items.length) : b.exported(items.length));
     } catch (error) {
       setExportError(error);
@@ -313,17 +314,4 @@ export function TicketBrowser({
       <ErrorMessage error={exportError} />
     </section>
   );
-}
-
-/** Hands `text` to the browser's download as `fileName` (a CSV file). */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // After the click has handed the file to the browser's download.
-  window.setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }

@@ -1,0 +1,30 @@
+import { complianceCsvRows } from '../../../web/src/tickets/compliance-csv';
+import { toCsv } from '../../../web/src/tickets/csv';
+
+// Tablero SLA «Exportar CSV»: the compliance rows a manager sends on (L3-06…L3-09 clocks).
+
+describe('compliance CSV', () => {
+  const header = ['Mes', 'Cliente', 'Reloj', 'Cumplidos', 'Incumplidos', '% cumplido'];
+  const labels = {
+    clockKind: (k: string) => ({ triage: 'Atención', diagnosis: 'Diagnóstico' })[k] ?? k,
+    clientName: (id: string) => ({ o1: 'Comercializadora Aurora', o2: 'Becken, S.A.' })[id] ?? id,
+  };
+
+  it('orders by month, client and clock, with the share met to one decimal', () => {
+    const rows = complianceCsvRows(
+      [
+        { month: '2026-11', organizationId: 'o1', kind: 'triage', met: 2, breached: 1 },
+        { month: '2026-10', organizationId: 'o2', kind: 'diagnosis', met: 0, breached: 0 },
+        { month: '2026-10', organizationId: 'o1', kind: 'triage', met: 3, breached: 0 },
+      ],
+      labels,
+    );
+    expect(rows).toEqual([
+      ['2026-10', 'Becken, S.A.', 'Diagnóstico', 0, 0, ''],
+      ['2026-10', 'Comercializadora Aurora', 'Atención', 3, 0, 100],
+      ['2026-11', 'Comercializadora Aurora', 'Atención', 2, 1, 66.7],
+    ]);
+    // A client name with a comma is quoted in the file.
+    expect(toCsv(header, rows).split('\r\n')[1]).toBe('2026-10,"Becken, S.A.",Diagnóstico,0,0,');
+  });
+});
