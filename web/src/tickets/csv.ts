@@ -1,3 +1,5 @@
+import { nowInZone } from '../i18n/zoned-time';
+
 // CSV files the web app exports (RFC 4180): what a spreadsheet opens as it is. Pure, so the
 // unit tests run it without a browser.
 
@@ -26,18 +28,7 @@ export function toCsv(
 
 /** `YYYY-MM-DD HH:MM` of an instant on the wall clock of `timeZone`: a spreadsheet reads it as a date. */
 export function csvDateTime(iso: string | null, timeZone: string): string {
-  if (!iso) return '';
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  return iso ? nowInZone(timeZone, Date.parse(iso)).replace('T', ' ') : '';
 }
 
 /** `tickets-2026-11-29.csv`: the export's name, dated on the user's wall clock. */

@@ -210,52 +210,32 @@ export function TicketBrowser({
         <button type="submit" className="button">
           {b.apply}
         </button>
-        <div className="field inline">
-          <label htmlFor="ticket-filter-show">{b.show}</label>
-          <select
-            id="ticket-filter-show"
-            value={filters.show}
-            onChange={(e) => change({ show: e.target.value as TicketShow })}
-          >
-            {(['ALL', 'OPEN', 'CLOSED'] as const).map((show) => (
-              <option key={show} value={show}>
-                {b.shows[show]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field inline">
-          <label htmlFor="ticket-filter-category">{b.category}</label>
-          <select
-            id="ticket-filter-category"
-            value={filters.category}
-            onChange={(e) => change({ category: e.target.value as TicketCategory | '' })}
-          >
-            <option value="">{b.anyCategory}</option>
-            {TICKET_CATEGORIES.map((category) => (
-              <option key={category} value={category}>
-                {t.tickets.categories[category] ?? category}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="ticket-filter-show"
+          label={b.show}
+          value={filters.show}
+          options={(['ALL', 'OPEN', 'CLOSED'] as const).map((show) => [show, b.shows[show]])}
+          onChange={(show) => change({ show: show as TicketShow })}
+        />
+        <FilterSelect
+          id="ticket-filter-category"
+          label={b.category}
+          value={filters.category}
+          options={[
+            ['', b.anyCategory],
+            ...TICKET_CATEGORIES.map((c): [string, string] => [c, t.tickets.categories[c] ?? c]),
+          ]}
+          onChange={(category) => change({ category: category as TicketCategory | '' })}
+        />
         {staff && (
           <>
-            <div className="field inline">
-              <label htmlFor="ticket-filter-client">{b.client}</label>
-              <select
-                id="ticket-filter-client"
-                value={filters.client}
-                onChange={(e) => change({ client: e.target.value })}
-              >
-                <option value="">{b.anyClient}</option>
-                {clients.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              id="ticket-filter-client"
+              label={b.client}
+              value={filters.client}
+              options={[['', b.anyClient], ...clients.map((o): [string, string] => [o.id, o.name])]}
+              onChange={(client) => change({ client })}
+            />
             <label className="check">
               <input
                 type="checkbox"
@@ -313,5 +293,33 @@ export function TicketBrowser({
       <div role="status">{exported && <p className="notice notice-success">{exported}</p>}</div>
       <ErrorMessage error={exportError} />
     </section>
+  );
+}
+
+/** One labelled choice of the filter bar: `options` are [value, words] pairs. */
+function FilterSelect({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field inline">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map(([option, words]) => (
+          <option key={option} value={option}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
