@@ -13,6 +13,7 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 
 const CLIENT = 'usuario@aurora.example';
 const AGENT = 'agente@becken.example';
+const MANAGER = 'gerente@becken.example';
 
 describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
   const e2e = useE2eWorldWithWorker('ticket_list');
@@ -88,6 +89,16 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     const closed = rows(page).first();
     expect(await closed.textContent()).toContain(cancelled);
     expect(await closed.textContent()).toContain('Cancelado');
+    // An ended ticket is not «En tiempo»: its SLA cell is a dash.
+    expect(await closed.textContent()).not.toContain('En tiempo');
+
+    // The filters live in the address: a ticket opened from the list and Back find them again.
+    expect(new URL(page.url()).search).toBe('?mostrar=closed');
+    await closed.getByRole('link', { name: cancelled }).click();
+    await page.getByRole('heading', { name: new RegExp(cancelled) }).waitFor();
+    await page.goBack();
+    await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
+    expect(await page.getByLabel('Mostrar').inputValue()).toBe('CLOSED');
 
     await page.getByLabel('Mostrar').selectOption({ label: 'Abiertos' });
     await page
@@ -163,5 +174,15 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
       .selectOption({ label: 'Comercializadora Aurora' });
     await agent.page.getByTestId('ticket-count').getByText(/25/).waitFor();
     expect(await rows(agent.page).count()).toBe(25);
+
+    // A manager is assigned nothing: the list opens on every client's tickets, naming the client.
+    const manager = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(manager.page, MANAGER, e2e.password(MANAGER));
+    await manager.page.goto('/mis-tickets');
+    await manager.page.getByTestId('ticket-count').getByText(/25/).waitFor();
+    expect(
+      await manager.page.getByLabel(/Solo asignados a mí|Only assigned to me/).isChecked(),
+    ).toBe(false);
+    expect(await rows(manager.page).first().textContent()).toContain('Comercializadora Aurora');
   });
 });

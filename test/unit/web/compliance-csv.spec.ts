@@ -27,4 +27,26 @@ describe('compliance CSV', () => {
     // A client name with a comma is quoted in the file.
     expect(toCsv(header, rows).split('\r\n')[1]).toBe('2026-10,"Becken, S.A.",Diagnóstico,0,0,');
   });
+
+  it('has a row for every month, client and clock the charts show, 0 and 0 where none ended', () => {
+    const rows = complianceCsvRows(
+      [{ month: '2026-11', organizationId: 'o1', kind: 'diagnosis', met: 1, breached: 1 }],
+      labels,
+      {
+        months: ['2026-10', '2026-11'],
+        organizationIds: ['o1', 'o2'],
+        kinds: ['triage', 'diagnosis'],
+      },
+    );
+    expect(rows).toEqual([
+      ['2026-10', 'Becken, S.A.', 'Atención', 0, 0, ''],
+      ['2026-10', 'Becken, S.A.', 'Diagnóstico', 0, 0, ''],
+      ['2026-10', 'Comercializadora Aurora', 'Atención', 0, 0, ''],
+      ['2026-10', 'Comercializadora Aurora', 'Diagnóstico', 0, 0, ''],
+      ['2026-11', 'Becken, S.A.', 'Atención', 0, 0, ''],
+      ['2026-11', 'Becken, S.A.', 'Diagnóstico', 0, 0, ''],
+      ['2026-11', 'Comercializadora Aurora', 'Atención', 0, 0, ''],
+      ['2026-11', 'Comercializadora Aurora', 'Diagnóstico', 1, 1, 50],
+    ]);
+  });
 });

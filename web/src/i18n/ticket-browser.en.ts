@@ -2,6 +2,7 @@ import type { TicketBrowserMessages } from './ticket-browser.es-mx';
 
 /** English texts of the ticket list's filters, pages and CSV export (My tickets). */
 export const ticketBrowserEn: TicketBrowserMessages = {
+  staffAllIntro: "The clients' tickets, with their state and next SLA deadline.",
   filters: 'Filter tickets',
   search: 'Search',
   searchHint: 'Number, subject or description.',
@@ -26,6 +27,7 @@ export const ticketBrowserEn: TicketBrowserMessages = {
   exportedRows: (n) => (n === 1 ? 'Downloaded 1 row as CSV.' : `Downloaded ${n} rows as CSV.`),
   columns: {
     number: 'Number',
+    client: 'Client',
     subject: 'Subject',
     category: 'Category',
     state: 'State',

@@ -1,5 +1,6 @@
 /** Texts of the ticket list's filters and pages (Mis tickets) and of the CSV exports. */
 export const ticketBrowserEsMX = {
+  staffAllIntro: 'Los tickets de los clientes, con su estado y el próximo plazo del SLA.',
   filters: 'Filtrar tickets',
   search: 'Buscar',
   searchHint: 'Número, asunto o descripción.',
@@ -27,6 +28,7 @@ export const ticketBrowserEsMX = {
     n === 1 ? 'Se descargó 1 fila en CSV.' : `Se descargaron ${n} filas en CSV.`,
   columns: {
     number: 'Número',
+    client: 'Cliente',
     subject: 'Asunto',
     category: 'Categoría',
     state: 'Estado',

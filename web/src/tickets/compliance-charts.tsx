@@ -106,7 +106,7 @@ export function monthRange(from: string, to: string): string[] {
   return months;
 }
 
-const CLOCK_ORDER = ['triage', 'diagnosis', 'scheduling', 'progress'];
+export const CLOCK_ORDER = ['triage', 'diagnosis', 'scheduling', 'progress'];
 
 /** L3 compliance (clauses L3-06…L3-09 clocks): % met per clock, per month and per client. */
 export function ComplianceCharts({

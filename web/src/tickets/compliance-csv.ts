@@ -8,27 +8,45 @@ export interface ComplianceCsvLabels {
   readonly clientName: (organizationId: string) => string;
 }
 
-/** Month, client and clock order: oldest month first, then client name, then clock kind. */
+/** The months, clients and clocks the charts show: each combination is a row of the file. */
+export interface ComplianceGrid {
+  readonly months: readonly string[];
+  readonly organizationIds: readonly string[];
+  readonly kinds: readonly string[];
+}
+
+/**
+ * One row per month, client and clock of `grid` (what the charts show, so a client or a month
+ * with no clock ended is in the file as 0 and 0), plus any row of data outside it; oldest month
+ * first, then client name, then clock.
+ */
 export function complianceCsvRows(
   rows: readonly ComplianceRow[],
   labels: ComplianceCsvLabels,
+  grid: ComplianceGrid = { months: [], organizationIds: [], kinds: [] },
 ): (string | number)[][] {
-  return [...rows]
-    .map((r) => ({
-      ...r,
-      client: labels.clientName(r.organizationId),
-      clock: labels.clockKind(r.kind),
-    }))
+  const key = (month: string, org: string, kind: string) => `${month}|${org}|${kind}`;
+  const all = new Map(rows.map((r) => [key(r.month, r.organizationId, r.kind), r]));
+  for (const month of grid.months)
+    for (const organizationId of grid.organizationIds)
+      for (const kind of grid.kinds) {
+        const k = key(month, organizationId, kind);
+        if (!all.has(k)) all.set(k, { month, organizationId, kind, met: 0, breached: 0 });
+      }
+  const order = new Map(grid.kinds.map((k, i) => [k, i]));
+  return [...all.values()]
+    .map((r) => ({ ...r, client: labels.clientName(r.organizationId) }))
     .sort(
       (a, b) =>
         a.month.localeCompare(b.month) ||
         a.client.localeCompare(b.client) ||
-        a.clock.localeCompare(b.clock),
+        (order.get(a.kind) ?? order.size) - (order.get(b.kind) ?? order.size) ||
+        a.kind.localeCompare(b.kind),
     )
     .map((r) => [
       r.month,
       r.client,
-      r.clock,
+      labels.clockKind(r.kind),
       r.met,
       r.breached,
       // One decimal, as the charts show it; empty when nothing ended that month.

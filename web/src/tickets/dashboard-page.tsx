@@ -6,7 +6,7 @@ import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
-import { ComplianceCharts, monthRange } from './compliance-charts';
+import { CLOCK_ORDER, ComplianceCharts, monthRange } from './compliance-charts';
 import { complianceCsvRows } from './compliance-csv';
 import { csvFileName, toCsv } from './csv';
 import { downloadText } from './download-file';
@@ -97,22 +97,31 @@ function useAgo(since: number | undefined): string {
 /** «Exportar CSV» of the compliance rows shown: month, client, clock, met, breached, % met. */
 function ComplianceExport({
   rows,
+  months,
   organizations,
 }: {
   rows: ComplianceRow[];
-  organizations: { id: string; name: string }[];
+  months: string[];
+  organizations: { id: string; name: string; kind: string }[];
 }) {
   const { t } = useI18n();
   const { zone } = useLocalTime();
   const [done, setDone] = useState<string>();
-  if (rows.length === 0) return null;
   const names = new Map(organizations.map((o) => [o.id, o.name]));
   const d = t.dashboard;
   const exportCsv = () => {
-    const lines = complianceCsvRows(rows, {
-      clockKind: (kind) => t.tickets.clockKinds[kind] ?? kind,
-      clientName: (id) => names.get(id) ?? id,
-    });
+    const lines = complianceCsvRows(
+      rows,
+      {
+        clockKind: (kind) => t.tickets.clockKinds[kind] ?? kind,
+        clientName: (id) => names.get(id) ?? id,
+      },
+      {
+        months,
+        organizationIds: organizations.filter((o) => o.kind === 'CLIENT').map((o) => o.id),
+        kinds: CLOCK_ORDER,
+      },
+    );
     const header = [
       d.month,
       d.client,
@@ -220,7 +229,11 @@ export function DashboardPage() {
               months={monthRange(range.from, range.to)}
               organizations={data.organizations}
             />
-            <ComplianceExport rows={data.compliance} organizations={data.organizations} />
+            <ComplianceExport
+              rows={data.compliance}
+              months={monthRange(range.from, range.to)}
+              organizations={data.organizations}
+            />
           </section>
         </>
       )}

@@ -176,12 +176,7 @@ export function MyTicketsPage() {
 
   return (
     <div className="stack">
-      <TicketBrowser
-        title={t.tickets.title}
-        intro={staff ? t.tickets.staffIntro : t.tickets.intro}
-        staff={staff}
-        refreshKey={registrations}
-      />
+      <TicketBrowser title={t.tickets.title} staff={staff} refreshKey={registrations} />
       {user && !staff && <NewTicketForm onRegistered={registered} />}
       {user && !staff && <HoursCard organizationId={user.organization.id} />}
       {user && !staff && <QuickChannelCard />}

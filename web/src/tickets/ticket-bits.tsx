@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { ticketPath } from '../router/routes';
 import { useSession } from '../session/session-context';
+import { CLOSED_STATES } from './ticket-filters';
 
 export { ticketPath };
 
@@ -32,13 +33,20 @@ export function TicketTable({
   items,
   testId,
   showAssignee = false,
+  clients,
+  showRegistered = false,
 }: {
   items: TicketSummary[];
   testId: string;
   /** L3-07: provider staff see who has each ticket. */
   showAssignee?: boolean;
+  /** Provider staff's lists across clients: the client's name by organisation ID (a column). */
+  clients?: ReadonlyMap<string, string>;
+  /** A «Registrado» column (lists in registration order). */
+  showRegistered?: boolean;
 }) {
   const { t } = useI18n();
+  const { format } = useLocalTime();
   return (
     <div className="table-wrap">
       <table data-testid={testId}>
@@ -46,9 +54,11 @@ export function TicketTable({
           <tr>
             <th scope="col">{t.tickets.number}</th>
             <th scope="col">{t.tickets.subject}</th>
+            {clients && <th scope="col">{t.ticketBrowser.columns.client}</th>}
             <th scope="col">{t.tickets.state}</th>
             <th scope="col">{t.tickets.sla}</th>
             <th scope="col">{t.tickets.nextDeadline}</th>
+            {showRegistered && <th scope="col">{t.ticketBrowser.columns.registeredAt}</th>}
             {showAssignee && <th scope="col">{t.ticketPage.assignee}</th>}
           </tr>
         </thead>
@@ -60,9 +70,14 @@ export function TicketTable({
                 subject={ticket.subject}
                 category={ticket.category}
               />
+              {clients && <td>{clients.get(ticket.organizationId) ?? '—'}</td>}
               <td>{t.tickets.states[ticket.state] ?? ticket.state}</td>
               <td>
-                <SlaBadge status={ticket.slaStatus} />
+                {slaShown(ticket) ? (
+                  <SlaBadge status={ticket.slaStatus} />
+                ) : (
+                  <span className="muted">—</span>
+                )}
               </td>
               <td>
                 <DueSummary
@@ -71,6 +86,11 @@ export function TicketTable({
                   autoCloseAt={ticket.autoCloseAt}
                 />
               </td>
+              {showRegistered && (
+                <td>
+                  <time dateTime={ticket.registeredAt}>{format(ticket.registeredAt)}</time>
+                </td>
+              )}
               {showAssignee && (
                 <td data-testid="ticket-assignee-cell">
                   {ticket.assigneeName ?? <span className="muted">{t.ticketPage.unassigned}</span>}
@@ -82,6 +102,14 @@ export function TicketTable({
       </table>
     </div>
   );
+}
+
+/**
+ * Whether a ticket's SLA status says something: an ended ticket with no clock that was breached
+ * or at risk is not «En tiempo», it is over (shown as «—»).
+ */
+export function slaShown(ticket: Pick<TicketSummary, 'state' | 'slaStatus'>): boolean {
+  return !(CLOSED_STATES.includes(ticket.state) && ticket.slaStatus === 'ok');
 }
 
 /** Sorts by next deadline, soonest first; tickets without one last. */

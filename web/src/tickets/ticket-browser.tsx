@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTicketChanges } from '../api/live';
 import { ORGANIZATIONS } from '../api/operations';
 import {
@@ -15,10 +15,12 @@ import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { csvDateTime, csvFileName, toCsv } from './csv';
 import { downloadText } from './download-file';
-import { bySoonestDeadline, TicketTable, useLocalTime } from './ticket-bits';
+import { slaShown, TicketTable, useLocalTime } from './ticket-bits';
 import {
   apiFilterOf,
-  DEFAULT_FILTERS,
+  defaultFilters,
+  filtersFromSearch,
+  filtersToSearch,
   isFiltered,
   type TicketListFilters,
   type TicketShow,
@@ -107,19 +109,17 @@ function useTicketPages(filter: TicketFilter, refreshKey: number) {
 }
 
 /**
- * The ticket list of «Mis tickets»: a client's organisation's tickets, or provider staff's (theirs
- * by default, any client's on request), filtered by text, open or closed, category and client;
- * newest first in pages of {@link PAGE} with «Cargar más» (L3-05: tickets are unlimited), shown
- * soonest deadline first; live; exported as CSV with the same filters.
+ * The ticket list of «Mis tickets»: a client's organisation's tickets, or provider staff's (an
+ * agent's own by default, any client's on request), filtered by text, open or closed, category and
+ * client; newest first in pages of {@link PAGE} with «Cargar más» (L3-05: tickets are unlimited);
+ * live; the filters kept in the address (Back, bookmarks); exported as CSV with the same filters.
  */
 export function TicketBrowser({
   title,
-  intro,
   staff,
   refreshKey,
 }: {
   title: string;
-  intro: string;
   staff: boolean;
   /** Bumped by the page after it registered a ticket: the list is read again. */
   refreshKey: number;
@@ -128,20 +128,34 @@ export function TicketBrowser({
   const b = t.ticketBrowser;
   const { user, call } = useSession();
   const { zone } = useLocalTime();
-  const [filters, setFilters] = useState<TicketListFilters>(DEFAULT_FILTERS);
-  const [text, setText] = useState('');
+  // Agents start on their own tickets; managers and administrators (assigned none) on everyone's.
+  const defaults = useMemo(
+    () => defaultFilters(staff && (user?.roles.includes('AGENT') ?? false)),
+    [staff, user],
+  );
+  const [filters, setFilters] = useState(() => filtersFromSearch(window.location.search, defaults));
+  const [text, setText] = useState(filters.text);
   const filter = apiFilterOf(filters, staff, user?.id);
+  // The address follows the filters (replaced, not pushed): Back from a ticket finds them again.
+  useEffect(() => {
+    const search = filtersToSearch(filters, defaults);
+    if (search !== window.location.search) {
+      window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+    }
+  }, [filters, defaults]);
   const list = useTicketPages(filter, refreshKey);
   const live = useTicketChanges(() => void list.reload());
   const orgs = useQuery(ORGANIZATIONS, {}, !staff);
   const clients = (orgs.data?.organizations ?? []).filter((o) => o.kind === 'CLIENT');
+  const clientNames = staff ? new Map(clients.map((o) => [o.id, o.name])) : undefined;
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<string>();
   const [exportError, setExportError] = useState<unknown>();
 
+  // A choice applies what the search box holds too: the list never differs from what the form shows.
   const change = (patch: Partial<TicketListFilters>) => {
     setExported(undefined);
-    setFilters((f) => ({ ...f, ...patch }));
+    setFilters((f) => ({ ...f, text, ...patch }));
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -150,7 +164,7 @@ export function TicketBrowser({
   };
   const clear = () => {
     setText('');
-    change(DEFAULT_FILTERS);
+    change(defaults);
   };
 
   const exportCsv = async () => {
@@ -160,14 +174,16 @@ export function TicketBrowser({
     try {
       const { items, next } = await readTickets(call, filter, EXPORT_CAP);
       const c = b.columns;
-      const header = [c.number, c.subject, c.category, c.state, c.sla, c.nextDeadline];
-      header.push(c.releaseDate, c.registeredAt, ...(staff ? [c.assignee] : []));
+      const header = [c.number, c.subject, ...(clientNames ? [c.client] : []), c.category];
+      header.push(c.state, c.sla, c.nextDeadline, c.releaseDate, c.registeredAt);
+      if (staff) header.push(c.assignee);
       const rows = items.map((ticket) => [
         ticket.number,
         ticket.subject,
+        ...(clientNames ? [clientNames.get(ticket.organizationId) ?? ''] : []),
         t.tickets.categories[ticket.category] ?? ticket.category,
         t.tickets.states[ticket.state] ?? ticket.state,
-        t.tickets.slaStatus[ticket.slaStatus] ?? ticket.slaStatus,
+        slaShown(ticket) ? (t.tickets.slaStatus[ticket.slaStatus] ?? ticket.slaStatus) : '',
         csvDateTime(ticket.nextDeadline, zone),
         csvDateTime(ticket.releaseDate, zone),
         csvDateTime(ticket.registeredAt, zone),
@@ -182,7 +198,8 @@ export function TicketBrowser({
     }
   };
 
-  const items = list.items ? [...list.items].sort(bySoonestDeadline) : undefined;
+  const items = list.items;
+  const intro = !staff ? t.tickets.intro : filters.mine ? t.tickets.staffIntro : b.staffAllIntro;
   return (
     <section className="card" aria-labelledby="page-title">
       <div className="title-row">
@@ -246,7 +263,7 @@ export function TicketBrowser({
             </label>
           </>
         )}
-        {isFiltered(filters) && (
+        {isFiltered(filters, defaults) && (
           <button type="button" className="button ghost" onClick={clear}>
             {b.clear}
           </button>
@@ -258,11 +275,17 @@ export function TicketBrowser({
       <ErrorMessage error={list.error} />
       {list.loading && !items && <p role="status">{t.loading}</p>}
       {items && items.length === 0 && (
-        <p>{isFiltered(filters) || staff ? b.noMatch : t.tickets.empty}</p>
+        <p>{isFiltered(filters, defaults) || staff ? b.noMatch : t.tickets.empty}</p>
       )}
       {items && items.length > 0 && (
         <>
-          <TicketTable items={items} testId="my-tickets" showAssignee />
+          <TicketTable
+            items={items}
+            testId="my-tickets"
+            showAssignee
+            showRegistered
+            clients={clientNames}
+          />
           <p className="muted small" data-testid="ticket-count">
             {b.showing(items.length, list.more)}
           </p>

@@ -1,11 +1,13 @@
-import type { TicketCategory, TicketFilter } from '../api/tickets';
+import { TICKET_CATEGORIES, type TicketCategory, type TicketFilter } from '../api/tickets';
 
-// What the ticket list's filter form means for the API's `tickets(filter)`. Pure (unit-tested).
+// What the ticket list's filter form means for the API's `tickets(filter)`, and how it is kept in
+// the page's address (Back from a ticket, a bookmark, a shared link). Pure (unit-tested).
 
 /** The states a ticket ends in (the workflow's TERMINAL_STATES). */
 export const CLOSED_STATES = ['CLOSED', 'OUT_OF_SCOPE', 'NOT_FEASIBLE', 'CANCELLED'];
 
 export type TicketShow = 'ALL' | 'OPEN' | 'CLOSED';
+const SHOWS: readonly TicketShow[] = ['ALL', 'OPEN', 'CLOSED'];
 
 export interface TicketListFilters {
   readonly text: string;
@@ -17,13 +19,13 @@ export interface TicketListFilters {
   readonly mine: boolean;
 }
 
-export const DEFAULT_FILTERS: TicketListFilters = {
-  text: '',
-  show: 'ALL',
-  category: '',
-  client: '',
-  mine: true,
-};
+/**
+ * The list as it first opens. Agents start on their own tickets; managers and administrators,
+ * who are assigned none, on everyone's.
+ */
+export function defaultFilters(mineByDefault: boolean): TicketListFilters {
+  return { text: '', show: 'ALL', category: '', client: '', mine: mineByDefault };
+}
 
 /**
  * The API filter of the form's choices. A client's list is always their organisation's (the API
@@ -45,9 +47,36 @@ export function apiFilterOf(
   };
 }
 
-/** Whether the form differs from its defaults («Quitar filtros» is offered then). */
-export function isFiltered(filters: TicketListFilters): boolean {
-  return (Object.keys(DEFAULT_FILTERS) as (keyof TicketListFilters)[]).some((k) =>
-    k === 'text' ? filters.text.trim() !== '' : filters[k] !== DEFAULT_FILTERS[k],
+/** Whether the form differs from `defaults` («Quitar filtros» is offered then). */
+export function isFiltered(filters: TicketListFilters, defaults: TicketListFilters): boolean {
+  return (Object.keys(defaults) as (keyof TicketListFilters)[]).some((k) =>
+    k === 'text' ? filters.text.trim() !== '' : filters[k] !== defaults[k],
   );
+}
+
+/** The choices that differ from `defaults`, as a query string ('' when none; else `?…`). */
+export function filtersToSearch(filters: TicketListFilters, defaults: TicketListFilters): string {
+  const params = new URLSearchParams();
+  if (filters.text.trim()) params.set('q', filters.text.trim());
+  if (filters.show !== defaults.show) params.set('mostrar', filters.show.toLowerCase());
+  if (filters.category) params.set('categoria', filters.category);
+  if (filters.client) params.set('cliente', filters.client);
+  if (filters.mine !== defaults.mine) params.set('mios', filters.mine ? '1' : '0');
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+/** The choices a query string holds; what is missing or not understood keeps its default. */
+export function filtersFromSearch(search: string, defaults: TicketListFilters): TicketListFilters {
+  const params = new URLSearchParams(search);
+  const show = params.get('mostrar')?.toUpperCase() as TicketShow | undefined;
+  const category = params.get('categoria') as TicketCategory | null;
+  const mine = params.get('mios');
+  return {
+    text: (params.get('q') ?? '').slice(0, 200),
+    show: show && SHOWS.includes(show) ? show : defaults.show,
+    category: category && TICKET_CATEGORIES.includes(category) ? category : defaults.category,
+    client: params.get('cliente') ?? defaults.client,
+    mine: mine === '1' ? true : mine === '0' ? false : defaults.mine,
+  };
 }
