@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
-import { logIn, newPage } from './support/browser';
+import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
 // «Mis tickets» holds every ticket of the client (L3-05: tickets are unlimited): newest first in
@@ -157,6 +157,24 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
       .split('\r\n');
     expect(allLines).toHaveLength(28);
     await page.getByText('Se descargaron 27 tickets en CSV.').waitFor();
+  });
+
+  it('fits a phone: each ticket a stacked block, its state and SLA on screen without scrolling sideways', async () => {
+    const phone = (await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 })).page;
+    await logIn(phone, CLIENT, e2e.password(CLIENT));
+    await phone.getByTestId('ticket-count').getByText('Mostrando los 25 más recientes.').waitFor();
+    // Nothing scrolls sideways, not even inside the table's own box.
+    const wide = await phone.getByTestId('my-tickets').evaluate((table) => {
+      const box = table.parentElement!;
+      return { scroll: box.scrollWidth, client: box.clientWidth };
+    });
+    expect(wide.scroll).toBeLessThanOrEqual(wide.client);
+    expect(await horizontalOverflow(phone)).toEqual([]);
+    // Each cell says which column it is; the first ticket's state is inside the viewport.
+    const state = rows(phone).first().locator('td[data-label="Estado"]');
+    const at = await state.boundingBox();
+    expect(at && at.x + at.width).toBeLessThanOrEqual(390);
+    await screenshot(phone, '76-phone-ticket-list');
   });
 
   it('shows staff theirs by default, and a client’s tickets when asked', async () => {

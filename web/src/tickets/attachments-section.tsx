@@ -247,7 +247,7 @@ export function AttachmentsSection({
       {query.data && files.length === 0 && <p className="muted">{a.empty}</p>}
       {files.length > 0 && (
         <div className="table-wrap">
-          <table data-testid="attachment-list">
+          <table data-testid="attachment-list" className="stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">{a.name}</th>
@@ -299,9 +299,11 @@ export function AttachmentsSection({
                       </span>
                     )}
                   </th>
-                  <td className="num nowrap">{size(f.sizeBytes)}</td>
-                  <td>{f.uploadedByName ?? a.someone}</td>
-                  <td>
+                  <td className="num nowrap" data-label={a.size}>
+                    {size(f.sizeBytes)}
+                  </td>
+                  <td data-label={a.uploadedBy}>{f.uploadedByName ?? a.someone}</td>
+                  <td data-label={a.uploadedAt}>
                     <time dateTime={f.uploadedAt}>{format(f.uploadedAt)}</time>
                   </td>
                   <td>

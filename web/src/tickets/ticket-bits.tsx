@@ -49,7 +49,7 @@ export function TicketTable({
   const { format } = useLocalTime();
   return (
     <div className="table-wrap">
-      <table data-testid={testId}>
+      <table data-testid={testId} className="stack-on-phone">
         <thead>
           <tr>
             <th scope="col">{t.tickets.number}</th>
@@ -70,16 +70,20 @@ export function TicketTable({
                 subject={ticket.subject}
                 category={ticket.category}
               />
-              {clients && <td>{clients.get(ticket.organizationId) ?? '—'}</td>}
-              <td>{t.tickets.states[ticket.state] ?? ticket.state}</td>
-              <td>
+              {clients && (
+                <td data-label={t.ticketBrowser.columns.client}>
+                  {clients.get(ticket.organizationId) ?? '—'}
+                </td>
+              )}
+              <td data-label={t.tickets.state}>{t.tickets.states[ticket.state] ?? ticket.state}</td>
+              <td data-label={t.tickets.sla}>
                 {slaShown(ticket) ? (
                   <SlaBadge status={ticket.slaStatus} />
                 ) : (
                   <span className="muted">—</span>
                 )}
               </td>
-              <td>
+              <td data-label={t.tickets.nextDeadline}>
                 <DueSummary
                   deadline={ticket.nextDeadline}
                   releaseDate={ticket.releaseDate}
@@ -87,12 +91,12 @@ export function TicketTable({
                 />
               </td>
               {showRegistered && (
-                <td>
+                <td data-label={t.ticketBrowser.columns.registeredAt}>
                   <time dateTime={ticket.registeredAt}>{format(ticket.registeredAt)}</time>
                 </td>
               )}
               {showAssignee && (
-                <td data-testid="ticket-assignee-cell">
+                <td data-testid="ticket-assignee-cell" data-label={t.ticketPage.assignee}>
                   {ticket.assigneeName ?? <span className="muted">{t.ticketPage.unassigned}</span>}
                 </td>
               )}
