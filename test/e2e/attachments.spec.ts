@@ -4,6 +4,7 @@ import { Role } from '../../src/identity/role.enum';
 import { LiveUpdatesService } from '../../src/live/live-updates.service';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { registerTicket } from '../support/world-with-worker';
 import { logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
@@ -438,20 +439,11 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
 
   it('images and PDFs are previewed (L3-11): a thumbnail, «Ver» opens an accessible dialog, Escape closes it; a .txt has no «Ver»', async () => {
     // A ticket of its own: the other tests count the first ticket's files.
-    const { body } = await gql<{ registerTicket: { number: string } }>(
-      e2e.world.api,
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
-      {
-        input: {
-          category: 'INCIDENT',
-          subject: 'La factura sale sin sello',
-          description: 'Adjunto captura y PDF.',
-        },
-      },
-      e2e.world.bearer(Role.CLIENT_USER),
-    );
-    expect(body.errors).toBeUndefined();
-    const own = body.data!.registerTicket.number;
+    const own = await registerTicket(e2e.world, {
+      category: 'INCIDENT',
+      subject: 'La factura sale sin sello',
+      description: 'Adjunto captura y PDF.',
+    });
     const image = png(64, 48);
 
     const { page } = await newPage(e2e.browser, e2e.baseURL);

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { registerTicket } from '../support/world-with-worker';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
@@ -19,16 +20,8 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
   const e2e = useE2eWorldWithWorker('ticket_list');
   let cancelled: string;
 
-  const register = async (subject: string, category = 'QUESTION'): Promise<string> => {
-    const { body } = await gql<{ registerTicket: { number: string } }>(
-      e2e.world.api,
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
-      { input: { category, subject, description: `Detalle de ${subject}.` } },
-      e2e.world.bearer(Role.CLIENT_USER),
-    );
-    expect(body.errors).toBeUndefined();
-    return body.data!.registerTicket.number;
-  };
+  const register = (subject: string, category = 'QUESTION'): Promise<string> =>
+    registerTicket(e2e.world, { category, subject, description: `Detalle de ${subject}.` });
   const rows = (p: Page) => p.getByTestId('my-tickets').locator('tbody tr');
   /** The client's «Mis tickets», its first page shown (each test has its own browser context). */
   const openList = async (): Promise<Page> => {

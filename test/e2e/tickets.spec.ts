@@ -3,6 +3,7 @@ import type { Dialog, Page } from 'playwright-core';
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
+import { registerTicket } from '../support/world-with-worker';
 import { horizontalOverflow, inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
@@ -594,20 +595,11 @@ describe('Tickets (web app, real workflow)', () => {
 
   it('an action form closed by opening another keeps its text, and its button says «Borrador» until it is sent or closed (QA, L3-06)', async () => {
     const drafts = "Object.keys(sessionStorage).filter((k) => k.startsWith('sla.draft.'))";
-    const { body } = await gql<{ registerTicket: { number: string } }>(
-      e2e.world.api,
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
-      {
-        input: {
-          category: 'DEVELOPMENT',
-          subject: 'Borrador de otra acción',
-          description: 'El agente empieza una acción y abre otra.',
-        },
-      },
-      e2e.world.bearer(Role.CLIENT_USER),
-    );
-    expect(body.errors).toBeUndefined();
-    const draftNumber = body.data!.registerTicket.number;
+    const draftNumber = await registerTicket(e2e.world, {
+      category: 'DEVELOPMENT',
+      subject: 'Borrador de otra acción',
+      description: 'El agente empieza una acción y abre otra.',
+    });
     const ASK = '¿Nos comparten un ejemplo del reporte actual?';
     const NOTE = 'Parece un desarrollo nuevo.';
 
