@@ -257,6 +257,9 @@ export class TicketPage {
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
   nextCursor!: string | null;
+
+  /** Counts every ticket of the filter (`totalCount`, resolved only when selected). */
+  countAll!: () => Promise<number>;
 }
 
 @ObjectType()

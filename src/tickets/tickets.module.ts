@@ -15,6 +15,7 @@ import { TicketsService } from './tickets.service';
 import { AuthorizationNamesResolver } from './authorization-names.resolver';
 import { TicketEventNamesResolver } from './ticket-event-names.resolver';
 import { UserNamesLoader } from './user-names.loader';
+import { TicketPageResolver } from './ticket-page.resolver';
 
 /** Tickets: registration, transitions (workflow Updates) and the read model. */
 @Module({
@@ -22,6 +23,7 @@ import { UserNamesLoader } from './user-names.loader';
   providers: [
     TicketsService,
     TicketsResolver,
+    TicketPageResolver,
     TicketCommentsResolver,
     TicketWorkflowClient,
     TicketStartReconciler,

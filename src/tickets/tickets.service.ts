@@ -192,8 +192,34 @@ export class TicketsService implements OnModuleInit {
     filter: TicketFilter = {},
     first = 25,
     after?: string,
-  ): Promise<{ items: TicketWithParts[]; nextCursor: string | null }> {
+  ): Promise<{
+    items: TicketWithParts[];
+    nextCursor: string | null;
+    countAll: () => Promise<number>;
+  }> {
     const limit = Math.min(Math.max(first, 1), MAX_PAGE);
+    const q = this.filtered(user, filter);
+    if (after) {
+      const [at, number] = decodeCursor(after);
+      q.andWhere('(t.registered_at, t.number) < (:at, :number)', { at, number });
+    }
+    const rows = await q
+      .orderBy('t.registered_at', 'DESC')
+      .addOrderBy('t.number', 'DESC')
+      .take(limit + 1)
+      .getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(ticketFromEntity),
+      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      // Counted only when the caller asks for `totalCount` (one more query).
+      countAll: () => this.filtered(user, filter).getCount(),
+    };
+  }
+
+  /** The tickets `user` may see that match `filter` (a client: its organisation's only). */
+  private filtered(user: AuthenticatedUser, filter: TicketFilter) {
     const q = this.db.getRepository(TicketEntity).createQueryBuilder('t');
     const organizationId = isProviderStaff(user) ? filter.organizationId : user.organizationId;
     if (organizationId) q.andWhere('t.organization_id = :organizationId', { organizationId });
@@ -214,21 +240,7 @@ export class TicketsService implements OnModuleInit {
         ),
       );
     }
-    if (after) {
-      const [at, number] = decodeCursor(after);
-      q.andWhere('(t.registered_at, t.number) < (:at, :number)', { at, number });
-    }
-    const rows = await q
-      .orderBy('t.registered_at', 'DESC')
-      .addOrderBy('t.number', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(ticketFromEntity),
-      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
-    };
+    return q;
   }
 
   /** Clock runs with consumed/remaining business time computed now (running clocks keep using it). */

@@ -28,7 +28,10 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     const opened = (await newPage(e2e.browser, e2e.baseURL)).page;
     await logIn(opened, CLIENT, e2e.password(CLIENT));
     await opened.getByRole('heading', { name: 'Mis tickets' }).waitFor();
-    await opened.getByTestId('ticket-count').getByText('Mostrando los 25 más recientes.').waitFor();
+    await opened
+      .getByTestId('ticket-count')
+      .getByText('Mostrando los 25 más recientes de 27.')
+      .waitFor();
     return opened;
   };
 
@@ -74,7 +77,10 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     await rows(page).getByText('Timbrado especial de nómina').waitFor();
 
     await page.getByRole('button', { name: 'Quitar filtros' }).click();
-    await page.getByTestId('ticket-count').getByText('Mostrando los 25 más recientes.').waitFor();
+    await page
+      .getByTestId('ticket-count')
+      .getByText('Mostrando los 25 más recientes de 27.')
+      .waitFor();
     expect(await page.getByLabel('Buscar').inputValue()).toBe('');
 
     await page.getByLabel('Mostrar').selectOption({ label: 'Cerrados' });
@@ -140,7 +146,10 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
 
     // Everything: all 27, though the screen shows only the first page.
     await page.getByLabel('Mostrar').selectOption({ label: 'Todos' });
-    await page.getByTestId('ticket-count').getByText('Mostrando los 25 más recientes.').waitFor();
+    await page
+      .getByTestId('ticket-count')
+      .getByText('Mostrando los 25 más recientes de 27.')
+      .waitFor();
     const [all] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Exportar CSV' }).click(),
@@ -155,7 +164,10 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
   it('fits a phone: each ticket a stacked block, its state and SLA on screen without scrolling sideways', async () => {
     const phone = (await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 })).page;
     await logIn(phone, CLIENT, e2e.password(CLIENT));
-    await phone.getByTestId('ticket-count').getByText('Mostrando los 25 más recientes.').waitFor();
+    await phone
+      .getByTestId('ticket-count')
+      .getByText('Mostrando los 25 más recientes de 27.')
+      .waitFor();
     // Nothing scrolls sideways, not even inside the table's own box.
     const wide = await phone.getByTestId('my-tickets').evaluate((table) => {
       const box = table.parentElement!;

@@ -481,6 +481,30 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       as(Role.MANAGER),
     );
     expect(closed.body.data!.tickets.items.length).toBeGreaterThanOrEqual(2);
+
+    // totalCount: every ticket of the filter over all pages, for the caller's organisation only.
+    const count = async (role: Role, filter: Record<string, unknown> = {}) => {
+      const { body } = await gql<{ tickets: { totalCount: number; items: unknown[] } }>(
+        world.api,
+        `query ($filter: TicketFilter) { tickets(filter: $filter, first: 1) { totalCount items { number } } }`,
+        { filter },
+        as(role),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.tickets.totalCount;
+    };
+    const [{ all, closedOnes, own }] = await world.db.query<
+      { all: number; closedOnes: number; own: number }[]
+    >(
+      `SELECT count(*)::int AS all, count(*) FILTER (WHERE state = 'CLOSED')::int AS "closedOnes",
+         count(*) FILTER (WHERE organization_id = (SELECT organization_id FROM app_user
+           WHERE email = 'usuario@aurora.example'))::int AS own
+       FROM ticket`,
+    );
+    expect(await count(Role.MANAGER)).toBe(all);
+    expect(await count(Role.MANAGER, { states: ['CLOSED'] })).toBe(closedOnes);
+    expect(await count(Role.CLIENT_USER)).toBe(own);
+    expect(own).toBeLessThan(all);
   });
 
   it('emails every client-visible event once: registrant, approvers on estimates, nothing for bookkeeping (L3-11)', async () => {

@@ -145,6 +145,14 @@ export const TICKETS = operation<
   tickets(filter: $filter, first: $first, after: $after) { items { ${SUMMARY_FIELDS} } nextCursor }
 }`);
 
+/** The first page of `TICKETS` with how many tickets match the filter over every page. */
+export const COUNTED_TICKETS = operation<
+  { tickets: { items: TicketSummary[]; nextCursor: string | null; totalCount: number } },
+  { filter: TicketFilter; first: number }
+>(`query CountedTickets($filter: TicketFilter, $first: Int!) {
+  tickets(filter: $filter, first: $first) { items { ${SUMMARY_FIELDS} } nextCursor totalCount }
+}`);
+
 export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
   `query Ticket($number: String!) {
   ticket(number: $number) {

@@ -15,8 +15,12 @@ export const ticketBrowserEn: TicketBrowserMessages = {
   mineOnly: 'Only assigned to me',
   apply: 'Apply',
   clear: 'Clear filters',
-  showing: (n, more) =>
-    more ? `Showing the ${n} most recent.` : n === 1 ? 'One ticket.' : `${n} tickets.`,
+  showing: (n, total) =>
+    n < total
+      ? `Showing the ${n} most recent of ${total}.`
+      : n === 1
+        ? 'One ticket.'
+        : `${n} tickets.`,
   loadMore: 'Load more',
   loadingMore: 'Loading…',
   noMatch: 'No ticket matches the filters.',

@@ -13,8 +13,12 @@ export const ticketBrowserEsMX = {
   mineOnly: 'Solo asignados a mí',
   apply: 'Aplicar',
   clear: 'Quitar filtros',
-  showing: (n: number, more: boolean) =>
-    more ? `Mostrando los ${n} más recientes.` : n === 1 ? 'Un ticket.' : `${n} tickets.`,
+  showing: (n: number, total: number) =>
+    n < total
+      ? `Mostrando los ${n} más recientes de ${total}.`
+      : n === 1
+        ? 'Un ticket.'
+        : `${n} tickets.`,
   loadMore: 'Cargar más',
   loadingMore: 'Cargando…',
   noMatch: 'Ningún ticket coincide con los filtros.',

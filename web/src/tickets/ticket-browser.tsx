@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useTicketChanges } from '../api/live';
 import { ORGANIZATIONS } from '../api/operations';
 import {
+  COUNTED_TICKETS,
   TICKET_CATEGORIES,
   TICKETS,
   type TicketCategory,
@@ -40,20 +41,31 @@ async function readTickets(
   filter: TicketFilter,
   count: number,
   after?: string,
-): Promise<{ items: TicketSummary[]; next: string | null }> {
+): Promise<{ items: TicketSummary[]; next: string | null; total?: number }> {
   const items: TicketSummary[] = [];
   let next: string | null = after ?? null;
+  let total: number | undefined;
   do {
     const first = Math.min(MAX_REQUEST, count - items.length);
-    const { tickets } = await call(TICKETS, { filter, first, ...(next ? { after: next } : {}) });
-    items.push(...tickets.items);
-    next = tickets.nextCursor;
+    // A read from the start also counts the filter's tickets (one more query on the server).
+    let page: { items: TicketSummary[]; nextCursor: string | null };
+    if (next) {
+      page = (await call(TICKETS, { filter, first, after: next })).tickets;
+    } else {
+      const { tickets } = await call(COUNTED_TICKETS, { filter, first });
+      total = tickets.totalCount;
+      page = tickets;
+    }
+    items.push(...page.items);
+    next = page.nextCursor;
   } while (next && items.length < count);
-  return { items, next };
+  return { items, next, total };
 }
 
 interface Pages {
   readonly items: TicketSummary[] | undefined;
+  /** How many tickets the filter matches over every page (as of the last read from the start). */
+  readonly total: number | undefined;
   readonly more: boolean;
   readonly loading: boolean;
   readonly error: unknown;
@@ -68,6 +80,7 @@ function useTicketPages(filter: TicketFilter, refreshKey: number) {
   const key = JSON.stringify(filter);
   const [pages, setPages] = useState<Pages>({
     items: undefined,
+    total: undefined,
     more: false,
     loading: true,
     error: undefined,
@@ -86,7 +99,8 @@ function useTicketPages(filter: TicketFilter, refreshKey: number) {
         setPages((p) => {
           const items = append ? [...(p.items ?? []), ...page.items] : page.items;
           shown.current = { count: items.length, next: page.next };
-          return { items, more: page.next !== null, loading: false, error: undefined };
+          const total = append ? p.total : page.total;
+          return { items, total, more: page.next !== null, loading: false, error: undefined };
         });
       } catch (error) {
         if (request === newest.current) setPages((p) => ({ ...p, loading: false, error }));
@@ -287,7 +301,7 @@ export function TicketBrowser({
             clients={clientNames}
           />
           <p className="muted small" data-testid="ticket-count">
-            {b.showing(items.length, list.more)}
+            {b.showing(items.length, list.more ? (list.total ?? items.length) : items.length)}
           </p>
         </>
       )}
