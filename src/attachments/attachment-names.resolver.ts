@@ -38,7 +38,7 @@ export class AttachmentNamesResolver {
 
   @ResolveField(() => String, {
     nullable: true,
-    description: `The role the person who attached the file is shown in (CLIENT_USER, CLIENT_APPROVER, AGENT, MANAGER, ADMIN): nothing records the role a file was uploaded in, so it is the first of the person's current roles in that order (client roles first, then staff, least power first), the role a comment of theirs records. Null if the caller may not see the person (as uploadedByName).`,
+    description: `The role the person who attached the file is shown in (CLIENT_USER, CLIENT_APPROVER, AGENT, MANAGER, ADMIN): nothing records the role a file was uploaded in, so it is the first of the person's current roles in that order (client roles first, then staff, least power first). Null if the caller may not see the person (as uploadedByName).`,
   })
   uploadedByRole(
     @CurrentUser() user: AuthenticatedUser,

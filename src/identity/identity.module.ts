@@ -14,9 +14,9 @@ import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
 import { PasswordHasher } from './password-hasher';
 import { PasswordLinksService } from './password-links.service';
+import { PgFailureLog } from './pg-failure-log';
 import { RolesGuard } from './roles.guard';
 import { UsersResolver } from './users.resolver';
-import { PgFailureLog } from './pg-failure-log';
 import { UsersService } from './users.service';
 
 /**

@@ -22,7 +22,7 @@ export class SatisfactionChangeModel {
   @Field(() => String, {
     nullable: true,
     description:
-      "That user's role: the first of the user's current roles in the order CLIENT_USER, CLIENT_APPROVER, AGENT, MANAGER, ADMIN (nothing records the role a rating was given in; a rater is a client user, so CLIENT_USER unless they only approve). The role a comment of theirs records.",
+      "That user's role: the first of the user's current roles in the order CLIENT_USER, CLIENT_APPROVER, AGENT, MANAGER, ADMIN (nothing records the role a rating was given in; a rater is a client user, so CLIENT_USER unless they only approve).",
   })
   byRole!: string | null;
 }
@@ -56,7 +56,7 @@ export class TicketSatisfactionModel {
   @Field(() => String, {
     nullable: true,
     description:
-      "That user's role: the first of the user's current roles in the order CLIENT_USER, CLIENT_APPROVER, AGENT, MANAGER, ADMIN (nothing records the role a rating was given in; a rater is a client user, so CLIENT_USER unless they only approve). The role a comment of theirs records.",
+      "That user's role: the first of the user's current roles in the order CLIENT_USER, CLIENT_APPROVER, AGENT, MANAGER, ADMIN (nothing records the role a rating was given in; a rater is a client user, so CLIENT_USER unless they only approve).",
   })
   ratedByRole!: string | null;
 

@@ -8,17 +8,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The order in which a person's role is picked where nothing recorded the role they acted in
- * (files, ratings): client roles first, then provider roles, least power first. It is the order
- * `app_user.roles` is stored in, so it is the role a comment records (the first of the user's
- * roles the action allows; every role may comment).
+ * (files, ratings): the order `Role` declares them in — client roles first, then provider roles,
+ * least power first.
  */
-export const ACTING_ROLE_ORDER: readonly Role[] = [
-  Role.CLIENT_USER,
-  Role.CLIENT_APPROVER,
-  Role.AGENT,
-  Role.MANAGER,
-  Role.ADMIN,
-];
+export const ACTING_ROLE_ORDER: readonly Role[] = Object.values(Role);
 
 /** The role a person with `roles` is shown in: the first of {@link ACTING_ROLE_ORDER} they hold. */
 export function actingRole(roles: readonly string[] | null | undefined): Role | null {

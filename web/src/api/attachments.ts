@@ -1,5 +1,6 @@
 import { sendAttachmentRequest } from './attachment-http';
 import { operation } from './graphql-client';
+import { saveBlob } from '../components/download-file';
 
 // L3-11 files on tickets. The list and the deletion are GraphQL; the bytes travel over plain
 // HTTP with the same bearer token (`POST /api/tickets/<number>/attachments`,
@@ -77,19 +78,7 @@ export async function downloadAttachment(
   token: string | undefined,
 ): Promise<void> {
   const response = await sendAttachmentRequest(attachment.downloadUrl, {}, token);
-  const url = URL.createObjectURL(await response.blob());
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = attachment.fileName;
-    link.rel = 'noopener';
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    // After the click has handed the file to the browser's download.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  saveBlob(attachment.fileName, await response.blob());
 }
 
 /**

@@ -1,6 +1,11 @@
+import { useState } from 'react';
 import type { ComplianceRow } from '../api/tickets';
+import { downloadText } from '../components/download-file';
 import { PercentBarCell } from '../components/percent-bar-cell';
 import { useI18n } from '../i18n/i18n-context';
+import { CLOCK_ORDER, complianceCsvRows, percentMet } from './compliance-figures';
+import { csvFileName, toCsv } from './csv';
+import { useLocalTime } from './ticket-bits';
 
 interface Bar {
   key: string;
@@ -24,12 +29,6 @@ function sumBy(
     totals.set(key, sum);
   }
   return totals;
-}
-
-/** met / (met + breached) as a percentage with one decimal; undefined when nothing ended. */
-export function percentMet(met: number, breached: number): number | undefined {
-  const total = met + breached;
-  return total > 0 ? Math.round((met / total) * 1000) / 10 : undefined;
 }
 
 /**
@@ -106,9 +105,10 @@ export function monthRange(from: string, to: string): string[] {
   return months;
 }
 
-export const CLOCK_ORDER = ['triage', 'diagnosis', 'scheduling', 'progress'];
-
-/** L3 compliance (clauses L3-06…L3-09 clocks): % met per clock, per month and per client. */
+/**
+ * L3 compliance (clauses L3-06…L3-09 clocks): % met per clock, per month and per client, and
+ * «Exportar CSV» of the same figures (a row per month, client and clock).
+ */
 export function ComplianceCharts({
   rows,
   months,
@@ -119,6 +119,7 @@ export function ComplianceCharts({
   organizations: { id: string; name: string; kind: string }[];
 }) {
   const { t, language } = useI18n();
+  const { zone } = useLocalTime();
   const monthName = new Intl.DateTimeFormat(language, {
     month: 'short',
     year: 'numeric',
@@ -132,9 +133,11 @@ export function ComplianceCharts({
     label: (k: string) => string,
   ) => [...totals].map(([key, sum]) => ({ key, label: label(key), ...sum }));
 
+  const kindName = (k: string) => t.tickets.clockKinds[k] ?? k;
+  const clientName = (id: string) => names.get(id) ?? id;
   const byKind = toBars(
     sumBy(rows, (r) => r.kind, CLOCK_ORDER),
-    (k) => t.tickets.clockKinds[k] ?? k,
+    kindName,
   );
   const byMonth = toBars(
     sumBy(rows, (r) => r.month, months),
@@ -142,29 +145,65 @@ export function ComplianceCharts({
   );
   const byClient = toBars(
     sumBy(rows, (r) => r.organizationId, clients),
-    (id) => names.get(id) ?? id,
+    clientName,
   );
 
+  const exportCsv = (): number => {
+    const d = t.dashboard;
+    const lines = complianceCsvRows(
+      rows,
+      { clockKind: kindName, clientName },
+      { months, organizationIds: clients, kinds: CLOCK_ORDER },
+    );
+    const header = [d.month, d.client, t.tickets.clockKind, d.met, d.breachedCount];
+    header.push(`${d.percent} (%)`);
+    downloadText(csvFileName('cumplimiento-sla', zone), toCsv(header, lines));
+    return lines.length;
+  };
+
   return (
-    <div className="charts">
-      <BarTable
-        id="compliance-kind"
-        title={t.dashboard.byClock}
-        keyHeader={t.tickets.clockKind}
-        bars={byKind}
-      />
-      <BarTable
-        id="compliance-month"
-        title={t.dashboard.byMonth}
-        keyHeader={t.dashboard.month}
-        bars={byMonth}
-      />
-      <BarTable
-        id="compliance-client"
-        title={t.dashboard.byClient}
-        keyHeader={t.dashboard.client}
-        bars={byClient}
-      />
-    </div>
+    <>
+      <div className="charts">
+        <BarTable
+          id="compliance-kind"
+          title={t.dashboard.byClock}
+          keyHeader={t.tickets.clockKind}
+          bars={byKind}
+        />
+        <BarTable
+          id="compliance-month"
+          title={t.dashboard.byMonth}
+          keyHeader={t.dashboard.month}
+          bars={byMonth}
+        />
+        <BarTable
+          id="compliance-client"
+          title={t.dashboard.byClient}
+          keyHeader={t.dashboard.client}
+          bars={byClient}
+        />
+      </div>
+      <ExportRows onExport={exportCsv} />
+    </>
+  );
+}
+
+/** «Exportar CSV» and, once saved, how many rows went. */
+function ExportRows({ onExport }: { onExport: () => number }) {
+  const { t } = useI18n();
+  const [done, setDone] = useState<string>();
+  return (
+    <>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => setDone(t.ticketBrowser.exportedRows(onExport()))}
+        >
+          {t.ticketBrowser.exportCsv}
+        </button>
+      </div>
+      <div role="status">{done && <p className="notice notice-success">{done}</p>}</div>
+    </>
   );
 }

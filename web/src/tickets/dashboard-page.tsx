@@ -1,15 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTicketChanges } from '../api/live';
-import { type ComplianceRow, SLA_DASHBOARD, type SlaTimer } from '../api/tickets';
+import { SLA_DASHBOARD, type SlaTimer } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
 import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
-import { CLOCK_ORDER, ComplianceCharts, monthRange } from './compliance-charts';
-import { complianceCsvRows } from './compliance-csv';
-import { csvFileName, toCsv } from './csv';
-import { downloadText } from './download-file';
+import { ComplianceCharts, monthRange } from './compliance-charts';
 import { SatisfactionCard } from './satisfaction-card';
 import { SlaBadge, ticketPath, useLocalTime } from './ticket-bits';
 
@@ -94,57 +91,6 @@ function useAgo(since: number | undefined): string {
     : rtf.format(-Math.floor(seconds / 60), 'minute');
 }
 
-/** «Exportar CSV» of the compliance rows shown: month, client, clock, met, breached, % met. */
-function ComplianceExport({
-  rows,
-  months,
-  organizations,
-}: {
-  rows: ComplianceRow[];
-  months: string[];
-  organizations: { id: string; name: string; kind: string }[];
-}) {
-  const { t } = useI18n();
-  const { zone } = useLocalTime();
-  const [done, setDone] = useState<string>();
-  const names = new Map(organizations.map((o) => [o.id, o.name]));
-  const d = t.dashboard;
-  const exportCsv = () => {
-    const lines = complianceCsvRows(
-      rows,
-      {
-        clockKind: (kind) => t.tickets.clockKinds[kind] ?? kind,
-        clientName: (id) => names.get(id) ?? id,
-      },
-      {
-        months,
-        organizationIds: organizations.filter((o) => o.kind === 'CLIENT').map((o) => o.id),
-        kinds: CLOCK_ORDER,
-      },
-    );
-    const header = [
-      d.month,
-      d.client,
-      t.tickets.clockKind,
-      d.met,
-      d.breachedCount,
-      `${d.percent} (%)`,
-    ];
-    downloadText(csvFileName('cumplimiento-sla', zone), toCsv(header, lines));
-    setDone(t.ticketBrowser.exportedRows(lines.length));
-  };
-  return (
-    <>
-      <div className="form-actions">
-        <button type="button" className="button" onClick={exportCsv}>
-          {t.ticketBrowser.exportCsv}
-        </button>
-      </div>
-      <div role="status">{done && <p className="notice notice-success">{done}</p>}</div>
-    </>
-  );
-}
-
 /**
  * Managers: SLA timers (running, at risk, breached) that change on the page as tickets change
  * (the `ticketChanged` subscription; polling only while it is down), and compliance charts.
@@ -225,11 +171,6 @@ export function DashboardPage() {
             <h2 id="compliance-title">{t.dashboard.complianceTitle}</h2>
             <p className="muted">{t.dashboard.complianceIntro(COMPLIANCE_MONTHS)}</p>
             <ComplianceCharts
-              rows={data.compliance}
-              months={monthRange(range.from, range.to)}
-              organizations={data.organizations}
-            />
-            <ComplianceExport
               rows={data.compliance}
               months={monthRange(range.from, range.to)}
               organizations={data.organizations}

@@ -14,12 +14,12 @@ import { AttachmentsSection } from './attachments-section';
 import { ClockExplanationDisclosure } from './clock-explanation';
 import { CommentBox } from './comment-box';
 import { SlaBadge, useLocalTime } from './ticket-bits';
+import { CLOSED_STATES } from './ticket-filters';
 import { TicketTimeline } from './ticket-timeline';
 import { SatisfactionSection } from './satisfaction-section';
 import { TimeEntriesSection } from './time-entries-section';
 
 /** States after which a ticket takes no more comments nor date changes. */
-const TERMINAL = new Set(['CLOSED', 'OUT_OF_SCOPE', 'NOT_FEASIBLE', 'CANCELLED']);
 
 /**
  * One ticket: header, SLA clocks (each with why its deadline is what it is), timeline, estimates,
@@ -41,7 +41,7 @@ export function TicketPage({
   const live = useTicketChanges(() => void query.reload(), number);
   const staff = user ? can.seeConsole(user) : false;
   const back = staff ? '/consola' : '/mis-tickets';
-  const isOpen = ticket ? !TERMINAL.has(ticket.state) : false;
+  const isOpen = ticket ? !CLOSED_STATES.includes(ticket.state) : false;
   const linkedEstimate = ticket?.estimates.find((e) => e.version === estimateVersion);
   // The estimate email's link: bring that estimate into view once the ticket is here.
   const loaded = ticket !== undefined;

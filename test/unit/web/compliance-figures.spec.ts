@@ -1,4 +1,4 @@
-import { complianceCsvRows } from '../../../web/src/tickets/compliance-csv';
+import { complianceCsvRows } from '../../../web/src/tickets/compliance-figures';
 import { toCsv } from '../../../web/src/tickets/csv';
 
 // Tablero SLA «Exportar CSV»: the compliance rows a manager sends on (L3-06…L3-09 clocks).

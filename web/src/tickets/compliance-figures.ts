@@ -1,7 +1,16 @@
 import type { ComplianceRow } from '../api/tickets';
 
-// The managers' SLA compliance as CSV rows (Tablero SLA → «Exportar CSV»): one row per month,
-// client and clock, with met, breached and the share met. Pure (unit-tested).
+// The managers' SLA compliance figures (Tablero SLA): the clocks in their order, the share met,
+// and the rows of «Exportar CSV» (one per month, client and clock). Pure (unit-tested).
+
+/** The SLA clocks (L3-06…L3-09) in the order the charts and the CSV list them. */
+export const CLOCK_ORDER = ['triage', 'diagnosis', 'scheduling', 'progress'];
+
+/** met / (met + breached) as a percentage with one decimal; undefined when nothing ended. */
+export function percentMet(met: number, breached: number): number | undefined {
+  const total = met + breached;
+  return total > 0 ? Math.round((met / total) * 1000) / 10 : undefined;
+}
 
 export interface ComplianceCsvLabels {
   readonly clockKind: (kind: string) => string;
@@ -49,7 +58,7 @@ export function complianceCsvRows(
       labels.clockKind(r.kind),
       r.met,
       r.breached,
-      // One decimal, as the charts show it; empty when nothing ended that month.
-      r.met + r.breached ? Math.round((r.met / (r.met + r.breached)) * 1000) / 10 : '',
+      // As the charts show it; empty when nothing ended that month.
+      percentMet(r.met, r.breached) ?? '',
     ]);
 }
