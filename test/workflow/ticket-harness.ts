@@ -35,6 +35,8 @@ import {
   type Actor,
   type RequestBase,
   type TicketInput,
+  ticketStateQuery,
+  type TicketView,
   ticketWorkflowId,
 } from '../../workflows/ticket/ticket.contract';
 import type { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
@@ -231,6 +233,18 @@ export async function startTicket(
     args: [input],
   });
   return { handle, input };
+}
+
+/**
+ * The ticket's state once it has opened (registered, triage clock running). A query that reaches
+ * the run with its first task sees the state before the opening's computation has answered, so a
+ * test that compares "before" and "after" reads "before" here, not straight after the start.
+ */
+export function openedState(handle: WorkflowHandle<typeof ticketWorkflow>): Promise<TicketView> {
+  return eventually(
+    () => handle.query(ticketStateQuery),
+    (view) => view.clocks.length === 1,
+  );
 }
 
 /** Update arguments: a fresh requestId, the actor, and the transition's own fields. */

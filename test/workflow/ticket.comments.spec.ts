@@ -16,6 +16,7 @@ import {
   clientUser,
   HOUR,
   manager,
+  openedState,
   req,
   startTicket,
   terminateIfOpen,
@@ -42,7 +43,7 @@ describe('ticket comments and internal notes (issue 5, L3-11)', () => {
   it('records client comments, staff replies and internal notes on the timeline, state unchanged', async () => {
     await withWorker(h, async () => {
       const { handle } = await startTicket(h);
-      const before = await handle.query(ticketStateQuery);
+      const before = await openedState(handle);
       const comments = [
         req(clientUser, { body: '¿Alguna novedad?', internal: false }),
         req(approver, { body: 'Es urgente para el cierre.', internal: false }),
@@ -68,7 +69,7 @@ describe('ticket comments and internal notes (issue 5, L3-11)', () => {
   it('refuses empty or oversized bodies and client internal notes, writing nothing', async () => {
     await withWorker(h, async () => {
       const { handle } = await startTicket(h);
-      const before = await handle.query(ticketStateQuery);
+      const before = await openedState(handle);
       const refused: [ReturnType<typeof req>, string][] = [
         [req(agent, { body: '', internal: false }), 'VALIDATION_FAILED'],
         [req(agent, { body: '  \n\t ', internal: true }), 'VALIDATION_FAILED'],

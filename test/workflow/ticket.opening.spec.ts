@@ -1,15 +1,11 @@
 import { addBusinessMinutes } from '../../src/business-time/engine';
 import { computeClock } from '../../src/tickets/clock-computation';
-import {
-  cancelUpdate,
-  classifyUpdate,
-  ticketStateQuery,
-} from '../../workflows/ticket/ticket.contract';
+import { cancelUpdate, classifyUpdate } from '../../workflows/ticket/ticket.contract';
 import { openedView, openingTriageArgs } from '../../workflows/ticket/ticket-opening';
 import {
   agent,
   clientUser,
-  eventually,
+  openedState,
   req,
   startTicket,
   type TicketHarness,
@@ -29,10 +25,7 @@ describe('ticket opening (L3-05, L3-06)', () => {
   it('L3-05/L3-06: the state registerTicket answers with (computed by the API) is the state the workflow opens with', async () => {
     const opened = await withWorker(h, async () => {
       const { handle, input } = await startTicket(h);
-      const view = await eventually(
-        () => handle.query(ticketStateQuery),
-        (v) => v.clocks.length === 1,
-      );
+      const view = await openedState(handle);
       await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
       await handle.result();
       return { view, input };
