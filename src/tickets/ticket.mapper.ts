@@ -61,6 +61,7 @@ export function ticketFromEntity(t: TicketEntity): TicketWithParts {
     slaStatus: t.slaStatus,
     nextDeadline: t.nextDeadline,
     registeredAt: t.registeredAt,
+    updatedAt: t.updatedAt,
     remoteSessionAt: date(d.remoteSessionAt),
     autoCloseAt: t.state === 'RESOLVED' ? date(d.autoClose?.closeAt ?? null) : null,
     estimates: (d.estimates ?? []).map((e) => ({ ...e, submittedAt: new Date(e.submittedAt) })),
@@ -88,6 +89,8 @@ export function ticketFromView(v: TicketView): TicketWithParts {
     slaStatus: v.slaStatus,
     nextDeadline: date(v.nextDeadline),
     registeredAt: new Date(v.registeredAt),
+    // A view is the opening answer of a registration: nothing has happened since.
+    updatedAt: new Date(v.registeredAt),
     remoteSessionAt: date(v.remoteSessionAt),
     autoCloseAt: v.state === 'RESOLVED' ? date(v.autoClose?.closeAt ?? null) : null,
     estimates: v.estimates.map((e) => ({ ...e, submittedAt: new Date(e.submittedAt) })),

@@ -227,6 +227,9 @@ export class TicketModel {
   @Field()
   registeredAt!: Date;
 
+  @Field({ description: 'When anything last happened to the ticket (its newest event, L3-11).' })
+  updatedAt!: Date;
+
   @Field(() => Date, { nullable: true, description: 'A proposed remote session (L3-06).' })
   remoteSessionAt!: Date | null;
 

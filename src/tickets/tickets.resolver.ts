@@ -11,6 +11,7 @@ import {
 } from '@nestjs/graphql';
 import * as wf from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { TicketOrder } from './ticket-order';
 import { HourBalanceModel } from '../contracts/hour-balance.model';
 import { TimeEntryModel } from '../contracts/time-entry.model';
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '../identity';
@@ -58,14 +59,20 @@ export class TicketsResolver {
     return this.service.get(user, number);
   }
 
-  @Query(() => TicketPage, { description: 'Newest first, with filters and cursor pagination.' })
+  @Query(() => TicketPage, {
+    description:
+      'Newest first unless `orderBy` says otherwise, with filters and cursor pagination.',
+  })
   tickets(
     @CurrentUser() user: AuthenticatedUser,
     @Args('filter', { nullable: true }) filter?: TicketFilter,
     @Args('first', { type: () => Int, defaultValue: 25 }) first = 25,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('after', { nullable: true, description: 'A `nextCursor` of the same `orderBy`.' })
+    after?: string,
+    @Args('orderBy', { type: () => TicketOrder, defaultValue: TicketOrder.NEWEST })
+    orderBy = TicketOrder.NEWEST,
   ) {
-    return this.service.list(user, filter, first, after);
+    return this.service.list(user, filter, first, after, orderBy);
   }
 
   @ResolveField(() => String, {

@@ -38,6 +38,7 @@ import {
 } from './ticket.mapper';
 import type { SlaClockModel, TicketEventModel, TransitionOutcome } from './ticket.model';
 import { allocateTicketNumber } from './ticket-number';
+import { decodeTicketCursor, encodeTicketCursor, ORDER_KEYS, TicketOrder } from './ticket-order';
 import { TicketWorkflowClient } from './ticket-workflow.client';
 import { TicketEntity } from './ticket.entity';
 
@@ -192,27 +193,42 @@ export class TicketsService implements OnModuleInit {
     filter: TicketFilter = {},
     first = 25,
     after?: string,
+    order: TicketOrder = TicketOrder.NEWEST,
   ): Promise<{
     items: TicketWithParts[];
     nextCursor: string | null;
     countAll: () => Promise<number>;
   }> {
     const limit = Math.min(Math.max(first, 1), MAX_PAGE);
+    const { key, dir, tie } = ORDER_KEYS[order];
     const q = this.filtered(user, filter);
     if (after) {
-      const [at, number] = decodeCursor(after);
-      q.andWhere('(t.registered_at, t.number) < (:at, :number)', { at, number });
+      const cursor = decodeTicketCursor(after, order);
+      const [past, tiePast] = [dir === 'ASC' ? '>' : '<', tie === 'ASC' ? '>' : '<'];
+      q.andWhere(
+        `(${key} ${past} CAST(:key AS timestamptz) OR (${key} = CAST(:key AS timestamptz) AND t.number ${tiePast} :number))`,
+        { key: cursor.key, number: cursor.number },
+      );
     }
-    const rows = await q
-      .orderBy('t.registered_at', 'DESC')
-      .addOrderBy('t.number', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    // The sort key goes into the cursor as PostgreSQL holds it (microseconds: `updated_at` is
+    // written by `now()`), so the next page starts exactly after it.
+    const { entities, raw } = await q
+      .addSelect(
+        `CASE WHEN isfinite(${key}) THEN to_char(${key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ELSE 'infinity' END`,
+        'sort_key',
+      )
+      .orderBy(key, dir)
+      .addOrderBy('t.number', tie)
+      .limit(limit + 1)
+      .getRawAndEntities<{ sort_key: string }>();
+    const page = entities.slice(0, limit);
+    const last = page.length ? raw[page.length - 1] : undefined;
     return {
       items: page.map(ticketFromEntity),
-      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      nextCursor:
+        entities.length > limit && last
+          ? encodeTicketCursor({ order, key: last.sort_key, number: page[page.length - 1].number })
+          : null,
       // Counted only when the caller asks for `totalCount` (one more query).
       countAll: () => this.filtered(user, filter).getCount(),
     };
@@ -437,19 +453,6 @@ export class TicketsService implements OnModuleInit {
     }
     return ticket;
   }
-}
-
-function encodeCursor(t: TicketEntity): string {
-  return Buffer.from(`${t.registeredAt.toISOString()}|${t.number}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [Date, string] {
-  const [at, number] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(at ?? '');
-  if (!number || Number.isNaN(date.getTime())) {
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'after is not a cursor from this API');
-  }
-  return [date, number];
 }
 
 /**

@@ -10,7 +10,7 @@ import { TemporalClientService } from '../../src/temporal/temporal-client.servic
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract';
 import type { ProjectionBatch, ReadModelSlice } from '../../workflows/ticket/ticket-projection';
-import { gql } from '../support/integration-harness';
+import { gql, type GraphQLResponse } from '../support/integration-harness';
 import { eventually } from '../support/eventually';
 import { useWorldWithWorker } from '../support/world-with-worker';
 
@@ -505,6 +505,124 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(await count(Role.MANAGER, { states: ['CLOSED'] })).toBe(closedOnes);
     expect(await count(Role.CLIENT_USER)).toBe(own);
     expect(own).toBeLessThan(all);
+  });
+
+  it('sorts by each order (newest, oldest, last changed, nearest SLA deadline) and pages every ticket exactly once', async () => {
+    // The oldest ticket the client sees gets a comment: it changed last, so it leads that order.
+    type Item = {
+      number: string;
+      registeredAt: string;
+      updatedAt: string;
+      nextDeadline: string | null;
+    };
+    type Page = { tickets: { items: Item[]; nextCursor: string | null; totalCount: number } };
+    const ORDERED = `query ($first: Int, $after: String, $orderBy: TicketOrder, $filter: TicketFilter) {
+      tickets(first: $first, after: $after, orderBy: $orderBy, filter: $filter) {
+        items { number registeredAt updatedAt nextDeadline } nextCursor totalCount } }`;
+    const all = async (orderBy: string, role = Role.CLIENT_USER, filter = {}) => {
+      const seen: Item[] = [];
+      let after: string | null = null;
+      let total = 0;
+      do {
+        const { body }: { body: GraphQLResponse<Page> } = await gql<Page>(
+          world.api,
+          ORDERED,
+          { first: 3, orderBy, filter, ...(after ? { after } : {}) },
+          as(role),
+        );
+        expect(body.errors).toBeUndefined();
+        seen.push(...body.data!.tickets.items);
+        after = body.data!.tickets.nextCursor;
+        total = body.data!.tickets.totalCount;
+      } while (after);
+      expect(seen).toHaveLength(total);
+      expect(new Set(seen.map((i) => i.number)).size).toBe(total);
+      return seen;
+    };
+    // Three tickets of its own, so the test holds alone as well as after the others: the first
+    // gets a comment (it changed last), the third is cancelled (no SLA deadline left).
+    const [first, second, cancelled] = [
+      await register('Orden: primero'),
+      await register('Orden: segundo'),
+      await register('Orden: cancelado'),
+    ];
+    // Each opening is projected after its registration answers: wait for them, so nothing but
+    // the cancellation and the comment below changes these tickets after it.
+    await eventually(
+      () =>
+        world.db.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM ticket WHERE number = ANY($1) AND last_event_seq = 0',
+          [[first.number, second.number, cancelled.number]],
+        ),
+      ([row]) => row.n === 0,
+      30_000,
+    );
+    expect(
+      (
+        await act(Role.CLIENT_USER, 'cancelTicket', {
+          number: cancelled.number,
+          note: 'Ya no aplica',
+        })
+      ).error,
+    ).toBeUndefined();
+    const comment = await gql(
+      world.api,
+      `mutation ($number: String!) { addComment(number: $number, body: "¿Hay novedades?") { seq } }`,
+      { number: first.number },
+      as(Role.CLIENT_USER),
+    );
+    expect(comment.body.errors).toBeUndefined();
+    const index = (items: Item[], t: Ticket) => items.findIndex((i) => i.number === t.number);
+
+    const time = (at: string | null) => (at === null ? Infinity : Date.parse(at));
+    const newest = await all('NEWEST');
+    expect(newest.map((i) => time(i.registeredAt))).toEqual(
+      newest.map((i) => time(i.registeredAt)).sort((a, b) => b - a),
+    );
+    expect((await all('OLDEST')).map((i) => i.number)).toEqual(
+      newest.map((i) => i.number).reverse(),
+    );
+    expect(index(newest, second)).toBeLessThan(index(newest, first));
+    const updated = await all('RECENTLY_UPDATED');
+    expect(updated[0].number).toBe(first.number);
+    expect(index(updated, first)).toBeLessThan(index(updated, second));
+    expect(updated.map((i) => time(i.updatedAt))).toEqual(
+      updated.map((i) => time(i.updatedAt)).sort((a, b) => b - a),
+    );
+    const deadlines = await all('NEXT_DEADLINE');
+    expect(deadlines.map((i) => time(i.nextDeadline))).toEqual(
+      deadlines.map((i) => time(i.nextDeadline)).sort((a, b) => a - b),
+    );
+    expect(deadlines[0].nextDeadline).not.toBeNull();
+    expect(deadlines[index(deadlines, cancelled)].nextDeadline).toBeNull();
+    expect(index(deadlines, cancelled)).toBeGreaterThan(index(deadlines, second));
+    // The manager's list across clients pages the same way.
+    const managers = await all('NEXT_DEADLINE', Role.MANAGER);
+    expect(managers.map((i) => time(i.nextDeadline))).toEqual(
+      managers.map((i) => time(i.nextDeadline)).sort((a, b) => a - b),
+    );
+    expect(index(managers, cancelled)).toBeGreaterThan(index(managers, second));
+
+    // A cursor means a place in one order only; garbage is refused, not read as page one.
+    const page1 = await gql<Page>(world.api, ORDERED, { first: 1 }, as(Role.CLIENT_USER));
+    for (const [after, orderBy] of [
+      [page1.body.data!.tickets.nextCursor, 'NEXT_DEADLINE'],
+      ['bm90IGEgY3Vyc29y', 'NEWEST'],
+      [
+        Buffer.from("o1|NEWEST|2026-01-01'; DROP TABLE ticket|L3-2026-000001").toString(
+          'base64url',
+        ),
+        'NEWEST',
+      ],
+    ]) {
+      const { body } = await gql(
+        world.api,
+        ORDERED,
+        { first: 1, after, orderBy },
+        as(Role.CLIENT_USER),
+      );
+      expect(body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    }
   });
 
   it('emails every client-visible event once: registrant, approvers on estimates, nothing for bookkeeping (L3-11)', async () => {
