@@ -170,7 +170,10 @@ WITH appended AS (
 ), folded AS (
   UPDATE ticket SET state = $5, classification = $6, requirement_kind = $7, assignee_id = $8,
     release_date = $9, closure_outcome = $10, sla_status = $11, next_deadline = $12,
-    details = $13::jsonb, last_event_seq = $3, updated_at = now(),
+    details = $13::jsonb, last_event_seq = $3,
+    -- A rebuild (forced) keeps when the ticket last changed: its newest event's commit.
+    updated_at = CASE WHEN $4 THEN COALESCE((SELECT max(e.recorded_at) FROM ticket_event e
+      WHERE e.ticket_number = $1), now()) ELSE now() END,
     -- The workflow runs, so it started (TicketStartReconciler looks for rows without it).
     workflow_started_at = COALESCE(workflow_started_at, now())
   WHERE number = $1 AND (last_event_seq < $3 OR $4)

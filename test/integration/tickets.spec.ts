@@ -1214,6 +1214,14 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(rebuilt).toBe(live.tickets.length);
     const after = await snapshot();
     expect(after.tickets).toEqual(live.tickets);
+    // When each ticket last changed survives the rebuild: its newest event's commit, not now
+    // (the «Actividad reciente» order, RECENTLY_UPDATED).
+    const stamps = await world.db.query<{ number: string; updated: Date; last: Date }[]>(
+      `SELECT t.number, t.updated_at AS updated, max(e.recorded_at) AS last
+       FROM ticket t JOIN ticket_event e ON e.ticket_number = t.number GROUP BY t.number`,
+    );
+    expect(stamps.length).toBeGreaterThan(3);
+    expect(stamps.filter((r) => r.updated.getTime() !== r.last.getTime())).toEqual([]);
     const withoutStamp = (rows: Record<string, unknown>[]) =>
       rows.map(({ updated_at: _u, ...c }) => c);
     expect(withoutStamp(after.clocks)).toEqual(withoutStamp(live.clocks));
