@@ -130,7 +130,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     const csv = readFileSync(await download.path(), 'utf8');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFFNúmero,Asunto,Categoría,Estado,SLA,Próximo vencimiento,Fecha de entrega,Registrado',
+      '\uFEFFNúmero,Asunto,Categoría,Estado,SLA,Próximo vencimiento,Fecha de entrega,Registrado,Última actividad',
     );
     expect(lines).toHaveLength(3); // header, one ticket, the final line end
     const cells = lines[1].split(',');
@@ -159,6 +159,54 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
       .split('\r\n');
     expect(allLines).toHaveLength(28);
     await page.getByText('Se descargaron 27 tickets en CSV.').waitFor();
+  });
+
+  it('sorts by «Ordenar por» and by the column headers: oldest, newest, nearest SLA deadline, recent activity', async () => {
+    const page = await openList();
+    const firstRow = () => rows(page).first().locator('td').first().textContent();
+    const header = (name: string) => page.getByRole('columnheader', { name });
+
+    await page.getByLabel('Ordenar por').selectOption({ label: 'Más antiguos' });
+    await page.getByTestId('ticket-count').getByText('Mostrando los primeros 25 de 27.').waitFor();
+    await rows(page).first().getByText('Consulta de pedido 01').waitFor();
+    expect(new URL(page.url()).search).toBe('?orden=oldest');
+    expect(await header('Registrado').getAttribute('aria-sort')).toBe('ascending');
+
+    // The «Registrado» header turns it back to newest first.
+    await header('Registrado').getByRole('button').click();
+    await rows(page).first().getByText('Ticket que el cliente cancela').waitFor();
+    expect(await header('Registrado').getAttribute('aria-sort')).toBe('descending');
+    expect(await page.getByLabel('Ordenar por').inputValue()).toBe('NEWEST');
+
+    // Nearest SLA deadline first: the cancelled ticket has none left, so it comes last.
+    await header('Próximo plazo').getByRole('button').click();
+    expect(await header('Próximo plazo').getAttribute('aria-sort')).toBe('ascending');
+    await page.getByTestId('ticket-count').getByText('Mostrando los primeros 25 de 27.').waitFor();
+    expect(await firstRow()).not.toContain(cancelled);
+    await page.getByRole('button', { name: 'Cargar más' }).click();
+    await page.getByTestId('ticket-count').getByText('27 tickets.').waitFor();
+    expect(await rows(page).last().textContent()).toContain(cancelled);
+
+    // A comment on an old ticket puts it first by recent activity, with that column shown.
+    const { body } = await gql<{ tickets: { items: { number: string }[] } }>(
+      e2e.world.api,
+      '{ tickets(first: 1, orderBy: OLDEST, filter: { text: "pedido 05" }) { items { number } } }',
+      {},
+      e2e.world.bearer(Role.CLIENT_USER),
+    );
+    const fifth = body.data!.tickets.items[0].number;
+    const comment = await gql(
+      e2e.world.api,
+      `mutation ($number: String!) { addComment(number: $number, body: "¿Alguna novedad?") { seq } }`,
+      { number: fifth },
+      e2e.world.bearer(Role.CLIENT_USER),
+    );
+    expect(comment.body.errors).toBeUndefined();
+    await page.getByLabel('Ordenar por').selectOption({ label: 'Actividad reciente' });
+    await rows(page).first().getByText('Consulta de pedido 05').waitFor();
+    expect(await header('Última actividad').getAttribute('aria-sort')).toBe('descending');
+    expect(new URL(page.url()).search).toBe('?orden=recently_updated');
+    await screenshot(page, '77-ticket-list-recent-activity');
   });
 
   it('fits a phone: each ticket a stacked block, its state and SLA on screen without scrolling sideways', async () => {

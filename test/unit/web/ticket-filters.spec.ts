@@ -53,14 +53,24 @@ describe('ticket list filters', () => {
       category: 'INCIDENT' as const,
       client: 'org-2',
       mine: false,
+      order: 'NEXT_DEADLINE' as const,
     };
     const search = filtersToSearch(chosen, agent);
     expect(search).toBe(
-      '?q=n%C3%B3mina%2C+enero&mostrar=closed&categoria=INCIDENT&cliente=org-2&mios=0',
+      '?q=n%C3%B3mina%2C+enero&mostrar=closed&categoria=INCIDENT&cliente=org-2&mios=0&orden=next_deadline',
     );
     expect(filtersFromSearch(search, agent)).toEqual({ ...chosen, text: 'nómina, enero' });
     // Nothing, or nonsense, keeps the defaults.
     expect(filtersFromSearch('', agent)).toEqual(agent);
-    expect(filtersFromSearch('?mostrar=todo&categoria=DROP&mios=x', client)).toEqual(client);
+    expect(filtersFromSearch('?mostrar=todo&categoria=DROP&mios=x&orden=al_azar', client)).toEqual(
+      client,
+    );
+  });
+
+  it('treats the order as a choice of the address, not as a filter', () => {
+    const oldest = { ...client, order: 'OLDEST' as const };
+    expect(isFiltered(oldest, client)).toBe(false);
+    expect(apiFilterOf(oldest, false, 'u1')).toEqual({});
+    expect(filtersFromSearch(filtersToSearch(oldest, client), client)).toEqual(oldest);
   });
 });

@@ -48,6 +48,8 @@ export interface TicketSummary {
   slaStatus: string;
   nextDeadline: string | null;
   registeredAt: string;
+  /** When anything last happened to the ticket (its newest event). */
+  updatedAt: string;
   organizationId: string;
   /** L3-07: the assigned agent by name (null: unassigned). */
   assigneeName: string | null;
@@ -57,7 +59,7 @@ export interface TicketSummary {
   autoCloseAt: string | null;
 }
 
-const SUMMARY_FIELDS = `number subject state category slaStatus nextDeadline registeredAt organizationId
+const SUMMARY_FIELDS = `number subject state category slaStatus nextDeadline registeredAt updatedAt organizationId
   assigneeName releaseDate autoCloseAt`;
 
 export interface TicketEvent {
@@ -137,20 +139,28 @@ export interface TicketFilter {
   text?: string;
 }
 
-/** Newest registered first; pass `nextCursor` as `after` for the next page (at most 100 each). */
+/** The API's orders of a ticket list (`TicketOrder`); NEWEST is its default. */
+export const TICKET_ORDERS = ['NEWEST', 'OLDEST', 'RECENTLY_UPDATED', 'NEXT_DEADLINE'] as const;
+export type TicketOrder = (typeof TICKET_ORDERS)[number];
+
+/** A page of tickets in `orderBy`; pass `nextCursor` as `after` (same order) for the next one. */
 export const TICKETS = operation<
   { tickets: { items: TicketSummary[]; nextCursor: string | null } },
-  { filter: TicketFilter; first: number; after?: string }
->(`query Tickets($filter: TicketFilter, $first: Int!, $after: String) {
-  tickets(filter: $filter, first: $first, after: $after) { items { ${SUMMARY_FIELDS} } nextCursor }
+  { filter: TicketFilter; first: number; after?: string; orderBy?: TicketOrder }
+>(`query Tickets($filter: TicketFilter, $first: Int!, $after: String, $orderBy: TicketOrder) {
+  tickets(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+    items { ${SUMMARY_FIELDS} } nextCursor
+  }
 }`);
 
 /** The first page of `TICKETS` with how many tickets match the filter over every page. */
 export const COUNTED_TICKETS = operation<
   { tickets: { items: TicketSummary[]; nextCursor: string | null; totalCount: number } },
-  { filter: TicketFilter; first: number }
->(`query CountedTickets($filter: TicketFilter, $first: Int!) {
-  tickets(filter: $filter, first: $first) { items { ${SUMMARY_FIELDS} } nextCursor totalCount }
+  { filter: TicketFilter; first: number; orderBy?: TicketOrder }
+>(`query CountedTickets($filter: TicketFilter, $first: Int!, $orderBy: TicketOrder) {
+  tickets(filter: $filter, first: $first, orderBy: $orderBy) {
+    items { ${SUMMARY_FIELDS} } nextCursor totalCount
+  }
 }`);
 
 export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(

@@ -15,9 +15,19 @@ export const ticketBrowserEn: TicketBrowserMessages = {
   mineOnly: 'Only assigned to me',
   apply: 'Apply',
   clear: 'Clear filters',
-  showing: (n, total) =>
+  order: 'Sort by',
+  orders: {
+    NEWEST: 'Newest',
+    OLDEST: 'Oldest',
+    RECENTLY_UPDATED: 'Recent activity',
+    NEXT_DEADLINE: 'Next SLA deadline',
+  },
+  sortBy: (column) => `Sort by ${column.toLowerCase()}`,
+  showing: (n, total, order = 'NEWEST') =>
     n < total
-      ? `Showing the ${n} most recent of ${total}.`
+      ? order === 'NEWEST'
+        ? `Showing the ${n} most recent of ${total}.`
+        : `Showing the first ${n} of ${total}.`
       : n === 1
         ? 'One ticket.'
         : `${n} tickets.`,
@@ -27,7 +37,10 @@ export const ticketBrowserEn: TicketBrowserMessages = {
   exportCsv: 'Export CSV',
   exporting: 'Exporting…',
   exported: (n) => (n === 1 ? 'Downloaded 1 ticket as CSV.' : `Downloaded ${n} tickets as CSV.`),
-  exportCapped: (n) => `Downloaded the ${n} most recent tickets; filter to export the rest.`,
+  exportCapped: (n, order = 'NEWEST') =>
+    order === 'NEWEST'
+      ? `Downloaded the ${n} most recent tickets; filter to export the rest.`
+      : `Downloaded the first ${n} tickets of the list; filter to export the rest.`,
   exportedRows: (n) => (n === 1 ? 'Downloaded 1 row as CSV.' : `Downloaded ${n} rows as CSV.`),
   columns: {
     number: 'Number',
@@ -38,6 +51,7 @@ export const ticketBrowserEn: TicketBrowserMessages = {
     sla: 'SLA',
     nextDeadline: 'Next deadline',
     releaseDate: 'Delivery date',
+    updatedAt: 'Last activity',
     registeredAt: 'Registered',
     assignee: 'Assigned to',
   },

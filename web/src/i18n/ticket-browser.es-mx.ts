@@ -13,9 +13,20 @@ export const ticketBrowserEsMX = {
   mineOnly: 'Solo asignados a mí',
   apply: 'Aplicar',
   clear: 'Quitar filtros',
-  showing: (n: number, total: number) =>
+  order: 'Ordenar por',
+  orders: {
+    NEWEST: 'Más recientes',
+    OLDEST: 'Más antiguos',
+    RECENTLY_UPDATED: 'Actividad reciente',
+    NEXT_DEADLINE: 'Próximo plazo del SLA',
+  } as Record<string, string>,
+  /** What a column header's button does (its accessible description). */
+  sortBy: (column: string) => `Ordenar por ${column.toLowerCase()}`,
+  showing: (n: number, total: number, order = 'NEWEST') =>
     n < total
-      ? `Mostrando los ${n} más recientes de ${total}.`
+      ? order === 'NEWEST'
+        ? `Mostrando los ${n} más recientes de ${total}.`
+        : `Mostrando los primeros ${n} de ${total}.`
       : n === 1
         ? 'Un ticket.'
         : `${n} tickets.`,
@@ -26,8 +37,10 @@ export const ticketBrowserEsMX = {
   exporting: 'Exportando…',
   exported: (n: number) =>
     n === 1 ? 'Se descargó 1 ticket en CSV.' : `Se descargaron ${n} tickets en CSV.`,
-  exportCapped: (n: number) =>
-    `Se descargaron los ${n} tickets más recientes; filtra para exportar los demás.`,
+  exportCapped: (n: number, order = 'NEWEST') =>
+    order === 'NEWEST'
+      ? `Se descargaron los ${n} tickets más recientes; filtra para exportar los demás.`
+      : `Se descargaron los primeros ${n} tickets de la lista; filtra para exportar los demás.`,
   exportedRows: (n: number) =>
     n === 1 ? 'Se descargó 1 fila en CSV.' : `Se descargaron ${n} filas en CSV.`,
   columns: {
@@ -40,6 +53,7 @@ export const ticketBrowserEsMX = {
     nextDeadline: 'Próximo vencimiento',
     releaseDate: 'Fecha de entrega',
     registeredAt: 'Registrado',
+    updatedAt: 'Última actividad',
     assignee: 'Asignado a',
   },
 };

@@ -1,4 +1,4 @@
-import type { TicketSummary } from '../api/tickets';
+import type { TicketOrder, TicketSummary } from '../api/tickets';
 import { browserTimeZone, formatInstant } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
@@ -35,6 +35,8 @@ export function TicketTable({
   showAssignee = false,
   clients,
   showRegistered = false,
+  showUpdated = false,
+  sort,
 }: {
   items: TicketSummary[];
   testId: string;
@@ -44,9 +46,17 @@ export function TicketTable({
   clients?: ReadonlyMap<string, string>;
   /** A «Registrado» column (lists in registration order). */
   showRegistered?: boolean;
+  /** A «Última actividad» column (lists in that order, instead of «Registrado»). */
+  showUpdated?: boolean;
+  /**
+   * The list's order: the headers of the columns it can sort by become buttons, and the sorted
+   * one says so (`aria-sort`). «Registrado» turns newest ↔ oldest.
+   */
+  sort?: { readonly order: TicketOrder; readonly onSort: (order: TicketOrder) => void };
 }) {
   const { t } = useI18n();
   const { format } = useLocalTime();
+  const columns = t.ticketBrowser.columns;
   return (
     <div className="table-wrap">
       <table data-testid={testId} className="stack-on-phone">
@@ -54,11 +64,21 @@ export function TicketTable({
           <tr>
             <th scope="col">{t.tickets.number}</th>
             <th scope="col">{t.tickets.subject}</th>
-            {clients && <th scope="col">{t.ticketBrowser.columns.client}</th>}
+            {clients && <th scope="col">{columns.client}</th>}
             <th scope="col">{t.tickets.state}</th>
             <th scope="col">{t.tickets.sla}</th>
-            <th scope="col">{t.tickets.nextDeadline}</th>
-            {showRegistered && <th scope="col">{t.ticketBrowser.columns.registeredAt}</th>}
+            <SortHeader
+              label={t.tickets.nextDeadline}
+              sort={sort}
+              orders={['NEXT_DEADLINE']}
+              ascending
+            />
+            {showRegistered && (
+              <SortHeader label={columns.registeredAt} sort={sort} orders={['NEWEST', 'OLDEST']} />
+            )}
+            {showUpdated && (
+              <SortHeader label={columns.updatedAt} sort={sort} orders={['RECENTLY_UPDATED']} />
+            )}
             {showAssignee && <th scope="col">{t.ticketPage.assignee}</th>}
           </tr>
         </thead>
@@ -71,9 +91,7 @@ export function TicketTable({
                 category={ticket.category}
               />
               {clients && (
-                <td data-label={t.ticketBrowser.columns.client}>
-                  {clients.get(ticket.organizationId) ?? '—'}
-                </td>
+                <td data-label={columns.client}>{clients.get(ticket.organizationId) ?? '—'}</td>
               )}
               <td data-label={t.tickets.state}>{t.tickets.states[ticket.state] ?? ticket.state}</td>
               <td data-label={t.tickets.sla}>
@@ -91,8 +109,13 @@ export function TicketTable({
                 />
               </td>
               {showRegistered && (
-                <td data-label={t.ticketBrowser.columns.registeredAt}>
+                <td data-label={columns.registeredAt}>
                   <time dateTime={ticket.registeredAt}>{format(ticket.registeredAt)}</time>
+                </td>
+              )}
+              {showUpdated && (
+                <td data-label={columns.updatedAt}>
+                  <time dateTime={ticket.updatedAt}>{format(ticket.updatedAt)}</time>
                 </td>
               )}
               {showAssignee && (
@@ -105,6 +128,45 @@ export function TicketTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * A column header that sorts the list by `orders[0]` (and turns to `orders[1]` when already sorted
+ * so, e.g. newest ↔ oldest); a plain header when the list has no `sort`.
+ */
+function SortHeader({
+  label,
+  sort,
+  orders,
+  ascending = false,
+}: {
+  label: string;
+  sort: { readonly order: TicketOrder; readonly onSort: (order: TicketOrder) => void } | undefined;
+  orders: readonly [TicketOrder, TicketOrder?];
+  /** Whether `orders[0]` sorts ascending (earliest first). */
+  ascending?: boolean;
+}) {
+  const { t } = useI18n();
+  if (!sort) return <th scope="col">{label}</th>;
+  const [first, second] = orders;
+  const at = orders.indexOf(sort.order);
+  const up = at === -1 ? undefined : (at === 0) === ascending;
+  const next = at === 0 && second ? second : first;
+  return (
+    <th scope="col" aria-sort={up === undefined ? undefined : up ? 'ascending' : 'descending'}>
+      <button
+        type="button"
+        className="sort-button"
+        title={t.ticketBrowser.sortBy(label)}
+        onClick={() => sort.onSort(next)}
+      >
+        {label}
+        <span aria-hidden="true" className="sort-mark">
+          {up === undefined ? '' : up ? ' ▲' : ' ▼'}
+        </span>
+      </button>
+    </th>
   );
 }
 

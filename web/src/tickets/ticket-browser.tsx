@@ -6,7 +6,9 @@ import {
   TICKET_CATEGORIES,
   TICKETS,
   type TicketCategory,
+  TICKET_ORDERS,
   type TicketFilter,
+  type TicketOrder,
   type TicketSummary,
 } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
@@ -36,13 +38,14 @@ const EXPORT_CAP = 5_000;
 type Call = ReturnType<typeof useSession>['call'];
 
 /**
- * Up to `count` tickets of `filter`, newest first, in requests of at most 100; and what follows.
+ * Up to `count` tickets of `filter` in `orderBy`, in requests of at most 100; and what follows.
  * `counted`: the first request also counts the filter's tickets (one more query on the server),
  * for the list's «de 34»; the CSV export does not ask.
  */
 async function readTickets(
   call: Call,
   filter: TicketFilter,
+  orderBy: TicketOrder,
   count: number,
   { after, counted = false }: { after?: string; counted?: boolean } = {},
 ): Promise<{ items: TicketSummary[]; next: string | null; total?: number }> {
@@ -53,11 +56,12 @@ async function readTickets(
     const first = Math.min(MAX_REQUEST, count - items.length);
     let page: { items: TicketSummary[]; nextCursor: string | null };
     if (counted && !next) {
-      const { tickets } = await call(COUNTED_TICKETS, { filter, first });
+      const { tickets } = await call(COUNTED_TICKETS, { filter, first, orderBy });
       total = tickets.totalCount;
       page = tickets;
     } else {
-      page = (await call(TICKETS, { filter, first, ...(next ? { after: next } : {}) })).tickets;
+      page = (await call(TICKETS, { filter, first, orderBy, ...(next ? { after: next } : {}) }))
+        .tickets;
     }
     items.push(...page.items);
     next = page.nextCursor;
@@ -75,12 +79,13 @@ interface Pages {
 }
 
 /**
- * The tickets of `filter` page by page: the first page on every filter change, `loadMore` for
- * the next, `reload` for the pages shown (a live change). Only the newest request's answer shows.
+ * The tickets of `filter` in `order` page by page: the first page on every filter or order change,
+ * `loadMore` for the next, `reload` for the pages shown (a live change). Only the newest request's
+ * answer shows.
  */
-function useTicketPages(filter: TicketFilter, refreshKey: number) {
+function useTicketPages(filter: TicketFilter, order: TicketOrder, refreshKey: number) {
   const { call } = useSession();
-  const key = JSON.stringify(filter);
+  const key = JSON.stringify({ filter, order });
   const [pages, setPages] = useState<Pages>({
     items: undefined,
     total: undefined,
@@ -96,9 +101,11 @@ function useTicketPages(filter: TicketFilter, refreshKey: number) {
       const request = ++newest.current;
       setPages((p) => ({ ...p, loading: true }));
       try {
+        const query = JSON.parse(key) as { filter: TicketFilter; order: TicketOrder };
         const page = await readTickets(
           call,
-          JSON.parse(key) as TicketFilter,
+          query.filter,
+          query.order,
           count,
           append ? { after: shown.current.next ?? undefined } : { counted: true },
         );
@@ -132,8 +139,9 @@ function useTicketPages(filter: TicketFilter, refreshKey: number) {
 /**
  * The ticket list of «Mis tickets»: a client's organisation's tickets, or provider staff's (an
  * agent's own by default, any client's on request), filtered by text, open or closed, category and
- * client; newest first in pages of {@link PAGE} with «Cargar más» (L3-05: tickets are unlimited);
- * live; the filters kept in the address (Back, bookmarks); exported as CSV with the same filters.
+ * client; newest first (or oldest, last changed, nearest SLA deadline: «Ordenar por» and the column
+ * headers) in pages of {@link PAGE} with «Cargar más» (L3-05: tickets are unlimited); live; the
+ * filters and order kept in the address (Back, bookmarks); exported as CSV in the same way.
  */
 export function TicketBrowser({
   title,
@@ -164,7 +172,7 @@ export function TicketBrowser({
       window.history.replaceState(null, '', `${window.location.pathname}${search}`);
     }
   }, [filters, defaults]);
-  const list = useTicketPages(filter, refreshKey);
+  const list = useTicketPages(filter, filters.order, refreshKey);
   const live = useTicketChanges(() => void list.reload());
   const orgs = useQuery(ORGANIZATIONS, {}, !staff);
   const clients = (orgs.data?.organizations ?? []).filter((o) => o.kind === 'CLIENT');
@@ -193,10 +201,10 @@ export function TicketBrowser({
     setExported(undefined);
     setExportError(undefined);
     try {
-      const { items, next } = await readTickets(call, filter, EXPORT_CAP);
+      const { items, next } = await readTickets(call, filter, filters.order, EXPORT_CAP);
       const c = b.columns;
       const header = [c.number, c.subject, ...(clientNames ? [c.client] : []), c.category];
-      header.push(c.state, c.sla, c.nextDeadline, c.releaseDate, c.registeredAt);
+      header.push(c.state, c.sla, c.nextDeadline, c.releaseDate, c.registeredAt, c.updatedAt);
       if (staff) header.push(c.assignee);
       const rows = items.map((ticket) => [
         ticket.number,
@@ -208,10 +216,11 @@ export function TicketBrowser({
         csvDateTime(ticket.nextDeadline, zone),
         csvDateTime(ticket.releaseDate, zone),
         csvDateTime(ticket.registeredAt, zone),
+        csvDateTime(ticket.updatedAt, zone),
         ...(staff ? [ticket.assigneeName ?? ''] : []),
       ]);
       downloadText(csvFileName('tickets', zone), toCsv(header, rows));
-      setExported(next ? b.exportCapped(items.length) : b.exported(items.length));
+      setExported(next ? b.exportCapped(items.length, filters.order) : b.exported(items.length));
     } catch (error) {
       setExportError(error);
     } finally {
@@ -265,6 +274,13 @@ export function TicketBrowser({
           ]}
           onChange={(category) => change({ category: category as TicketCategory | '' })}
         />
+        <FilterSelect
+          id="ticket-filter-order"
+          label={b.order}
+          value={filters.order}
+          options={TICKET_ORDERS.map((order) => [order, b.orders[order] ?? order])}
+          onChange={(order) => change({ order: order as TicketOrder })}
+        />
         {staff && (
           <>
             <FilterSelect
@@ -304,11 +320,18 @@ export function TicketBrowser({
             items={items}
             testId="my-tickets"
             showAssignee
-            showRegistered
+            // Sorted by activity, its time takes the registration's column (the table stays as wide).
+            showRegistered={filters.order !== 'RECENTLY_UPDATED'}
+            showUpdated={filters.order === 'RECENTLY_UPDATED'}
             clients={clientNames}
+            sort={{ order: filters.order, onSort: (order) => change({ order }) }}
           />
           <p className="muted small" data-testid="ticket-count">
-            {b.showing(items.length, list.more ? (list.total ?? items.length) : items.length)}
+            {b.showing(
+              items.length,
+              list.more ? (list.total ?? items.length) : items.length,
+              filters.order,
+            )}
           </p>
         </>
       )}

@@ -1,4 +1,10 @@
-import { TICKET_CATEGORIES, type TicketCategory, type TicketFilter } from '../api/tickets';
+import {
+  TICKET_CATEGORIES,
+  TICKET_ORDERS,
+  type TicketCategory,
+  type TicketFilter,
+  type TicketOrder,
+} from '../api/tickets';
 
 // What the ticket list's filter form means for the API's `tickets(filter)`, and how it is kept in
 // the page's address (Back from a ticket, a bookmark, a shared link). Pure (unit-tested).
@@ -17,6 +23,8 @@ export interface TicketListFilters {
   readonly client: string;
   /** Staff only: only the tickets assigned to them. */
   readonly mine: boolean;
+  /** The list's order (the API's `orderBy`). */
+  readonly order: TicketOrder;
 }
 
 /**
@@ -24,7 +32,7 @@ export interface TicketListFilters {
  * who are assigned none, on everyone's.
  */
 export function defaultFilters(mineByDefault: boolean): TicketListFilters {
-  return { text: '', show: 'ALL', category: '', client: '', mine: mineByDefault };
+  return { text: '', show: 'ALL', category: '', client: '', mine: mineByDefault, order: 'NEWEST' };
 }
 
 /**
@@ -47,10 +55,13 @@ export function apiFilterOf(
   };
 }
 
-/** Whether the form differs from `defaults` («Quitar filtros» is offered then). */
+/**
+ * Whether the form selects fewer tickets than `defaults` («Quitar filtros» is offered then, and an
+ * empty list says nothing matches). The order selects none: it is not a filter.
+ */
 export function isFiltered(filters: TicketListFilters, defaults: TicketListFilters): boolean {
   return (Object.keys(defaults) as (keyof TicketListFilters)[]).some((k) =>
-    k === 'text' ? filters.text.trim() !== '' : filters[k] !== defaults[k],
+    k === 'text' ? filters.text.trim() !== '' : k !== 'order' && filters[k] !== defaults[k],
   );
 }
 
@@ -62,6 +73,7 @@ export function filtersToSearch(filters: TicketListFilters, defaults: TicketList
   if (filters.category) params.set('categoria', filters.category);
   if (filters.client) params.set('cliente', filters.client);
   if (filters.mine !== defaults.mine) params.set('mios', filters.mine ? '1' : '0');
+  if (filters.order !== defaults.order) params.set('orden', filters.order.toLowerCase());
   const search = params.toString();
   return search ? `?${search}` : '';
 }
@@ -72,11 +84,13 @@ export function filtersFromSearch(search: string, defaults: TicketListFilters): 
   const show = params.get('mostrar')?.toUpperCase() as TicketShow | undefined;
   const category = params.get('categoria') as TicketCategory | null;
   const mine = params.get('mios');
+  const order = params.get('orden')?.toUpperCase() as TicketOrder | undefined;
   return {
     text: (params.get('q') ?? '').slice(0, 200),
     show: show && SHOWS.includes(show) ? show : defaults.show,
     category: category && TICKET_CATEGORIES.includes(category) ? category : defaults.category,
     client: params.get('cliente') ?? defaults.client,
     mine: mine === '1' ? true : mine === '0' ? false : defaults.mine,
+    order: order && TICKET_ORDERS.includes(order) ? order : defaults.order,
   };
 }
