@@ -15,7 +15,9 @@ registerEnumType(TicketOrder, {
   valuesMap: {
     NEWEST: { description: 'Registered last first (the default).' },
     OLDEST: { description: 'Registered first first.' },
-    RECENTLY_UPDATED: { description: 'Last changed first: any event of the ticket (L3-11).' },
+    RECENTLY_UPDATED: {
+      description: 'Last changed first (`updatedAt`: internal notes do not count).',
+    },
     NEXT_DEADLINE: {
       description:
         'The nearest running SLA deadline first; tickets with none (paused, ended) last, newest first.',

@@ -156,6 +156,13 @@ interface WrittenBatch {
   readonly organization_id: string;
 }
 
+/**
+ * `isInternalNote` (ticket-timeline.ts) in SQL over an event `e` with `type` and `data`: a comment
+ * not marked `internal: false`. Its time is not the ticket's «Última actividad» (`updated_at`), which
+ * clients see and sort by.
+ */
+const INTERNAL_NOTE_SQL = `(e.type = 'comment' AND e.data -> 'internal' IS DISTINCT FROM 'false'::jsonb)`;
+
 // Data-modifying CTEs run on one snapshot, in one implicit step of the caller's transaction: the
 // events, the ticket row, its clocks and the NOTIFY are one statement (one round trip). Clock runs
 // are upserted only with the row they belong to (an older batch changes nothing).
@@ -171,9 +178,14 @@ WITH appended AS (
   UPDATE ticket SET state = $5, classification = $6, requirement_kind = $7, assignee_id = $8,
     release_date = $9, closure_outcome = $10, sla_status = $11, next_deadline = $12,
     details = $13::jsonb, last_event_seq = $3,
-    -- A rebuild (forced) keeps when the ticket last changed: its newest event's commit.
-    updated_at = CASE WHEN $4 THEN COALESCE((SELECT max(e.recorded_at) FROM ticket_event e
-      WHERE e.ticket_number = $1), now()) ELSE now() END,
+    -- When the ticket last changed for everyone who sees it: any event but an internal note
+    -- (INTERNAL_NOTE_SQL). A rebuild (forced) takes the newest such event's commit.
+    updated_at = CASE
+      WHEN $4 THEN COALESCE((SELECT max(e.recorded_at) FROM ticket_event e
+        WHERE e.ticket_number = $1 AND NOT ${INTERNAL_NOTE_SQL}), updated_at)
+      WHEN EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS e(type text, data jsonb)
+        WHERE NOT ${INTERNAL_NOTE_SQL}) THEN now()
+      ELSE updated_at END,
     -- The workflow runs, so it started (TicketStartReconciler looks for rows without it).
     workflow_started_at = COALESCE(workflow_started_at, now())
   WHERE number = $1 AND (last_event_seq < $3 OR $4)

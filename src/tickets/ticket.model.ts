@@ -227,7 +227,10 @@ export class TicketModel {
   @Field()
   registeredAt!: Date;
 
-  @Field({ description: 'When anything last happened to the ticket (its newest event, L3-11).' })
+  @Field({
+    description:
+      'When the ticket last changed (L3-11): its newest event but an internal note, which clients never see.',
+  })
   updatedAt!: Date;
 
   @Field(() => Date, { nullable: true, description: 'A proposed remote session (L3-06).' })

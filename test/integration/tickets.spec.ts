@@ -572,6 +572,15 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       as(Role.CLIENT_USER),
     );
     expect(comment.body.errors).toBeUndefined();
+    // An internal note is no activity a client sees: it moves nothing in RECENTLY_UPDATED.
+    const secondBefore = (await all('NEWEST')).find((i) => i.number === second.number)!;
+    const note = await gql(
+      world.api,
+      `mutation ($number: String!) { addComment(number: $number, body: "Revisar con el equipo", internal: true) { seq } }`,
+      { number: second.number },
+      as(Role.AGENT),
+    );
+    expect(note.body.errors).toBeUndefined();
     const index = (items: Item[], t: Ticket) => items.findIndex((i) => i.number === t.number);
 
     const time = (at: string | null) => (at === null ? Infinity : Date.parse(at));
@@ -586,6 +595,10 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     const updated = await all('RECENTLY_UPDATED');
     expect(updated[0].number).toBe(first.number);
     expect(index(updated, first)).toBeLessThan(index(updated, second));
+    expect(updated[index(updated, second)].updatedAt).toBe(secondBefore.updatedAt);
+    for (const role of [Role.AGENT, Role.MANAGER]) {
+      expect((await all('RECENTLY_UPDATED', role))[0].number).toBe(first.number);
+    }
     expect(updated.map((i) => time(i.updatedAt))).toEqual(
       updated.map((i) => time(i.updatedAt)).sort((a, b) => b - a),
     );
@@ -1214,11 +1227,12 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(rebuilt).toBe(live.tickets.length);
     const after = await snapshot();
     expect(after.tickets).toEqual(live.tickets);
-    // When each ticket last changed survives the rebuild: its newest event's commit, not now
-    // (the «Actividad reciente» order, RECENTLY_UPDATED).
+    // When each ticket last changed survives the rebuild: its newest event's commit but an
+    // internal note's, not now (the «Actividad reciente» order, RECENTLY_UPDATED).
     const stamps = await world.db.query<{ number: string; updated: Date; last: Date }[]>(
       `SELECT t.number, t.updated_at AS updated, max(e.recorded_at) AS last
-       FROM ticket t JOIN ticket_event e ON e.ticket_number = t.number GROUP BY t.number`,
+       FROM ticket t JOIN ticket_event e ON e.ticket_number = t.number
+       WHERE NOT (e.type = 'comment' AND e.data ->> 'internal' = 'true') GROUP BY t.number`,
     );
     expect(stamps.length).toBeGreaterThan(3);
     expect(stamps.filter((r) => r.updated.getTime() !== r.last.getTime())).toEqual([]);

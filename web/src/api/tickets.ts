@@ -48,7 +48,7 @@ export interface TicketSummary {
   slaStatus: string;
   nextDeadline: string | null;
   registeredAt: string;
-  /** When anything last happened to the ticket (its newest event). */
+  /** «Última actividad»: its newest event but an internal note. */
   updatedAt: string;
   organizationId: string;
   /** L3-07: the assigned agent by name (null: unassigned). */
