@@ -5,6 +5,7 @@ import type { SlaClockView } from '../../workflows/ticket/ticket.contract';
 import { NotificationsService } from '../notifications';
 import { TicketClockEntity } from './ticket-clock.entity';
 import { notificationsFor } from './ticket-notifications';
+import { INTERNAL_NOTE_SQL } from './ticket-event-sql';
 import { TicketEventEntity } from './ticket-event.entity';
 import { foldEvents, type ProjectionBatch, type ReadModelSlice } from './ticket-projection';
 
@@ -155,13 +156,6 @@ interface WrittenBatch {
   readonly registrant_id: string;
   readonly organization_id: string;
 }
-
-/**
- * `isInternalNote` (ticket-timeline.ts) in SQL over an event `e` with `type` and `data`: a comment
- * not marked `internal: false`. Its time is not the ticket's «Última actividad» (`updated_at`), which
- * clients see and sort by.
- */
-const INTERNAL_NOTE_SQL = `(e.type = 'comment' AND e.data -> 'internal' IS DISTINCT FROM 'false'::jsonb)`;
 
 // Data-modifying CTEs run on one snapshot, in one implicit step of the caller's transaction: the
 // events, the ticket row, its clocks and the NOTIFY are one statement (one round trip). Clock runs

@@ -234,7 +234,11 @@ export class TicketFilter {
   @Matches(/^(ok|at_risk|breached)$/)
   slaStatus?: string;
 
-  @Field({ nullable: true, description: 'Searches number, subject and description.' })
+  @Field({
+    nullable: true,
+    description:
+      'Searches number, subject, description and the conversation (comments, notes, scopes, statements, reasons; internal notes for provider staff only).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

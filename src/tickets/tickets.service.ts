@@ -39,6 +39,7 @@ import {
 import type { SlaClockModel, TicketEventModel, TransitionOutcome } from './ticket.model';
 import { allocateTicketNumber } from './ticket-number';
 import { decodeTicketCursor, encodeTicketCursor, ORDER_KEYS, TicketOrder } from './ticket-order';
+import { EVENT_TEXT_SQL, INTERNAL_NOTE_SQL } from './ticket-event-sql';
 import { TicketWorkflowClient } from './ticket-workflow.client';
 import { TicketEntity } from './ticket.entity';
 
@@ -247,12 +248,19 @@ export class TicketsService implements OnModuleInit {
     if (filter.slaStatus) q.andWhere('t.sla_status = :slaStatus', { slaStatus: filter.slaStatus });
     if (filter.text) {
       const text = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // The conversation too: comments, notes, estimates' scopes, authorizations, reasons; a
+      // client's search never reads internal notes (it would tell that one matched).
+      const notes = isProviderStaff(user) ? '' : ` AND NOT ${INTERNAL_NOTE_SQL}`;
       q.andWhere(
         new Brackets((b) =>
           b
             .where('t.number ILIKE :text', { text })
             .orWhere('t.subject ILIKE :text', { text })
-            .orWhere('t.description ILIKE :text', { text }),
+            .orWhere('t.description ILIKE :text', { text })
+            .orWhere(
+              `t.number IN (SELECT e.ticket_number FROM ticket_event e WHERE ${EVENT_TEXT_SQL} ILIKE :text${notes})`,
+              { text },
+            ),
         ),
       );
     }

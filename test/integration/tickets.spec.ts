@@ -7,6 +7,7 @@ import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000
 import { Role } from '../../src/identity/role.enum';
 import { NotificationsService } from '../../src/notifications';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
+import { EVENT_TEXT_SQL } from '../../src/tickets/ticket-event-sql';
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract';
 import type { ProjectionBatch, ReadModelSlice } from '../../workflows/ticket/ticket-projection';
@@ -636,6 +637,50 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       );
       expect(body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     }
+  });
+
+  it('searches the conversation too, never a client into internal notes', async () => {
+    const [a, b] = [await register('Búsqueda: uno'), await register('Búsqueda: dos')];
+    const word = `zanahoria${Date.now()}`;
+    const secret = `berenjena${Date.now()}`;
+    const comment = async (role: Role, number: string, body: string, internal = false) => {
+      const { body: res } = await gql(
+        world.api,
+        `mutation ($number: String!, $body: String!, $internal: Boolean!) {
+          addComment(number: $number, body: $body, internal: $internal) { seq } }`,
+        { number, body: `Vean: ${body}.`, internal },
+        as(role),
+      );
+      expect(res.errors).toBeUndefined();
+    };
+    await comment(Role.CLIENT_USER, a.number, word.toUpperCase());
+    await comment(Role.AGENT, b.number, secret, true);
+    const found = async (role: Role, text: string) => {
+      const { body } = await gql<{ tickets: { items: { number: string }[]; totalCount: number } }>(
+        world.api,
+        `query ($filter: TicketFilter) { tickets(filter: $filter) { items { number } totalCount } }`,
+        { filter: { text } },
+        as(role),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.tickets.totalCount).toBe(body.data!.tickets.items.length);
+      return body.data!.tickets.items.map((i) => i.number);
+    };
+    // A client's comment: found by the client and by staff, case aside.
+    expect(await found(Role.CLIENT_USER, word)).toEqual([a.number]);
+    expect(await found(Role.MANAGER, word)).toEqual([a.number]);
+    // An internal note: staff find it; the client's search says nothing matched.
+    expect(await found(Role.AGENT, secret)).toEqual([b.number]);
+    expect(await found(Role.CLIENT_USER, secret)).toEqual([]);
+    // The query's expression is the one the trigram index holds (migration 1764319350000).
+    const plan = await world.db.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      return tx.query<{ 'QUERY PLAN': string }[]>(
+        `EXPLAIN SELECT e.ticket_number FROM ticket_event e WHERE ${EVENT_TEXT_SQL} ILIKE $1`,
+        [`%${word}%`],
+      );
+    });
+    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('ix_ticket_event_text');
   });
 
   it('emails every client-visible event once: registrant, approvers on estimates, nothing for bookkeeping (L3-11)', async () => {

@@ -438,7 +438,7 @@ export const en: Messages = {
     title: 'Console',
     intro: 'Open tickets of every client, soonest deadline first.',
     search: 'Search',
-    searchHint: 'Number, subject or description.',
+    searchHint: 'Number, subject, description or conversation.',
     refresh: 'Refresh',
   },
   dashboard: {

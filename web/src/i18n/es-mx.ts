@@ -441,7 +441,7 @@ export const esMX = {
     title: 'Consola',
     intro: 'Tickets abiertos de todos los clientes, el plazo más próximo primero.',
     search: 'Buscar',
-    searchHint: 'Número, asunto o descripción.',
+    searchHint: 'Número, asunto, descripción o conversación.',
     refresh: 'Actualizar',
   },
   dashboard: {

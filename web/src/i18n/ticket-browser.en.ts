@@ -5,7 +5,7 @@ export const ticketBrowserEn: TicketBrowserMessages = {
   staffAllIntro: "The clients' tickets, with their state and next SLA deadline.",
   filters: 'Filter tickets',
   search: 'Search',
-  searchHint: 'Number, subject or description.',
+  searchHint: 'Number, subject, description or conversation.',
   show: 'Show',
   shows: { ALL: 'All', OPEN: 'Open', CLOSED: 'Closed' },
   category: 'Category',

@@ -3,7 +3,7 @@ export const ticketBrowserEsMX = {
   staffAllIntro: 'Los tickets de los clientes, con su estado y el próximo plazo del SLA.',
   filters: 'Filtrar tickets',
   search: 'Buscar',
-  searchHint: 'Número, asunto o descripción.',
+  searchHint: 'Número, asunto, descripción o conversación.',
   show: 'Mostrar',
   shows: { ALL: 'Todos', OPEN: 'Abiertos', CLOSED: 'Cerrados' } as Record<string, string>,
   category: 'Categoría',
