@@ -74,7 +74,18 @@ export const dashboardScenario: BenchScenario = {
              FROM generate_series(5, $1::int, 5) AS g`,
             [TICKETS],
           );
-          await world.db.query('ANALYZE ticket; ANALYZE ticket_clock');
+          // One comment per ticket; one in a thousand holds the word the list's search looks for.
+          await world.db.query(
+            `INSERT INTO ticket_event (ticket_number, seq, type, at, actor_id, actor_role, data)
+           SELECT 'L3-2025-' || lpad(g::text, 6, '0'), 1, 'comment',
+                  timestamptz '2025-01-01' + (g * interval '5 minutes'), $2::uuid, 'CLIENT_USER',
+                  jsonb_build_object('body', 'Comentario ' || g ||
+                    CASE WHEN g % 1000 = 0 THEN ' sobre la conciliación bancaria' ELSE ' sin novedad' END,
+                    'internal', false)
+             FROM generate_series(1, $1::int) AS g`,
+            [TICKETS, registrant],
+          );
+          await world.db.query('ANALYZE ticket; ANALYZE ticket_clock; ANALYZE ticket_event');
         });
         const [{ clocks }] = await world.db.query<{ clocks: string }[]>(
           'SELECT count(*) AS clocks FROM ticket_clock',
@@ -106,6 +117,8 @@ export const dashboardScenario: BenchScenario = {
           name: string;
           api: () => Promise<number>;
           sql: () => Promise<number>;
+          /** Held to the dashboard's ≤ 2× SQL goal (the list's rows report the ratio only). */
+          ratioGoal?: false;
         }[] = [
           {
             name: 'slaTimers at risk',
@@ -133,6 +146,46 @@ export const dashboardScenario: BenchScenario = {
                 'slaCompliance',
               ),
             sql: () => sqlRows(world, COMPLIANCE_SQL, ['2025-01', '2025-12', null]),
+          },
+          // «Mis tickets» of a manager (every client), issue 5 item 4: a page in the nearest-deadline
+          // order, and a search that matches a hundred comments.
+          {
+            name: 'tickets by next deadline',
+            ratioGoal: false,
+            api: () =>
+              apiRows(
+                world,
+                `{ tickets(first: 25, orderBy: NEXT_DEADLINE) { items { ${LIST_FIELDS} } } }`,
+                'tickets',
+              ),
+            sql: () =>
+              sqlRows(
+                world,
+                `SELECT * FROM ticket t
+                 ORDER BY COALESCE(t.next_deadline, 'infinity'::timestamptz), t.number DESC LIMIT 25`,
+              ),
+          },
+          {
+            name: 'tickets text search',
+            ratioGoal: false,
+            api: () =>
+              apiRows(
+                world,
+                `{ tickets(first: 25, filter: { text: "conciliación bancaria" }) { items { ${LIST_FIELDS} } } }`,
+                'tickets',
+              ),
+            sql: () =>
+              sqlRows(
+                world,
+                `SELECT * FROM ticket t
+                 WHERE t.number ILIKE $1 OR t.subject ILIKE $1 OR t.description ILIKE $1
+                    OR t.number IN (SELECT e.ticket_number FROM ticket_event e WHERE
+                       (coalesce(e.data ->> 'body', '') || ' ' || coalesce(e.data ->> 'note', '') || ' ' ||
+                        coalesce(e.data ->> 'scope', '') || ' ' || coalesce(e.data ->> 'statement', '') || ' ' ||
+                        coalesce(e.data ->> 'reason', '') || ' ' || coalesce(e.data ->> 'details', '')) ILIKE $1)
+                 ORDER BY t.registered_at DESC, t.number DESC LIMIT 25`,
+                ['%conciliación bancaria%'],
+              ),
           },
         ];
 
@@ -164,7 +217,9 @@ export const dashboardScenario: BenchScenario = {
               value: p50,
               unit: 'ms',
               baseline: { label: 'plain SQL p50 ms', value: sql50 },
-              goal: { text: `≤ ${GOAL_RATIO}× SQL`, met: p50 <= GOAL_RATIO * sql50 },
+              ...(c.ratioGoal === false
+                ? {}
+                : { goal: { text: `≤ ${GOAL_RATIO}× SQL`, met: p50 <= GOAL_RATIO * sql50 } }),
             },
             {
               scenario: 'manager dashboard',
@@ -182,9 +237,18 @@ export const dashboardScenario: BenchScenario = {
     ),
 };
 
+/** What the web app's ticket list asks for each ticket (web/src/api/tickets.ts, SUMMARY_FIELDS). */
+const LIST_FIELDS = `number subject state category slaStatus nextDeadline registeredAt updatedAt
+  organizationId assigneeName releaseDate autoCloseAt`;
+
 async function apiRows(world: BenchWorld, query: string, field: string): Promise<number> {
-  const res = await world.gql<Record<string, unknown[]>>(query, {}, Role.MANAGER);
-  const rows = res.data?.[field];
+  const res = await world.gql<Record<string, unknown[] | { items: unknown[] }>>(
+    query,
+    {},
+    Role.MANAGER,
+  );
+  const answer = res.data?.[field];
+  const rows = Array.isArray(answer) ? answer : answer?.items;
   if (!rows) throw new Error(`${field} failed: ${JSON.stringify(res.errors)}`);
   return rows.length;
 }
