@@ -5,6 +5,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { graphQLOptions } from './api/graphql-options';
 import type { AppConfig } from './config/app-config';
 import { AttachmentsModule } from './attachments/attachments.module';
+import { CannedResponsesModule } from './canned-responses/canned-responses.module';
 import { ResolverErrorFilter } from './common/errors/resolver-error.filter';
 import { ConfigModule } from './config/config.module';
 import { ContractsModule } from './contracts/contracts.module';
@@ -62,6 +63,7 @@ export class AppModule {
         AttachmentsModule,
         PlanningModule,
         SatisfactionModule,
+        CannedResponsesModule,
         CheckpointsModule,
         LiveModule,
         WebModule,

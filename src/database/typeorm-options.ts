@@ -4,6 +4,7 @@ import { PoolClient } from './pg-client';
 import { TicketAttachmentEntity } from '../attachments/ticket-attachment.entity';
 import { BusinessCalendarVersionEntity } from '../business-time/calendars/business-calendar-version.entity';
 import { BusinessCalendarEntity } from '../business-time/calendars/business-calendar.entity';
+import { CannedResponseEntity } from '../canned-responses/canned-response.entity';
 import { CheckpointDecisionEntity } from '../checkpoints/checkpoint-decision.entity';
 import { CheckpointSettingsEntity } from '../checkpoints/checkpoint-settings.entity';
 import { CheckpointEntity } from '../checkpoints/checkpoint.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   CheckpointDecisionEntity,
   ...PLANNING_ENTITIES,
   TicketSatisfactionEntity,
+  CannedResponseEntity,
 ];
 
 /**

@@ -96,6 +96,8 @@ let calendarId = '';
 /** A queued or sent email the retry row aims at (set in `beforeAll`). */
 let emailId = '';
 let login: { email: string; password: string } = { email: '', password: '' };
+/** Canned responses the rows aim at: one to edit, one per writing role to delete (`beforeAll`). */
+const cannedIds: Record<string, string> = {};
 const calendarRow = (mutation: string, vars: (role: Role | 'ANONYMOUS') => Vars): Row => ({
   mutation,
   roles: STAFF_ADMIN,
@@ -293,6 +295,30 @@ const MATRIX: readonly Row[] = [
   // ticket is not closed: authorized, then INVALID_TRANSITION). ----
   ticket('rateTicket', CLIENT, { score: 4 }),
 
+  // ---- canned responses: provider-wide texts; staff read them, managers and admins write them.
+  {
+    mutation: 'createCannedResponse',
+    roles: STAFF_ADMIN,
+    scope: 'provider',
+    vars: (_t, unique) => ({ input: { title: `Matriz ${unique}`, body: 'Texto de la matriz.' } }),
+    roleGuardFirst: true,
+  },
+  {
+    mutation: 'updateCannedResponse',
+    roles: STAFF_ADMIN,
+    scope: 'provider',
+    vars: () => ({ input: { id: cannedIds.shared, title: 'Matriz (editada)', body: 'Texto.' } }),
+    roleGuardFirst: true,
+  },
+  {
+    mutation: 'deleteCannedResponse',
+    roles: STAFF_ADMIN,
+    scope: 'provider',
+    // One per writing role: each authorized call deletes a response of its own.
+    vars: (_t, _unique, role) => ({ id: cannedIds[role] ?? cannedIds.shared }),
+    roleGuardFirst: true,
+  },
+
   // ---- attachments (L3-11): files an agent attached. A client deletes only a file it attached
   // itself (attachments.spec.ts), so here a client is FORBIDDEN on its own organisation's files.
   {
@@ -417,6 +443,13 @@ describe('Mutation access matrix (role × organisation)', () => {
       { input: { name: 'Matriz', timeZone: 'America/Mexico_City', weekly } },
     );
     calendarId = calendar.createCalendar.id;
+    for (const key of ['shared', Role.MANAGER, Role.ADMIN]) {
+      const canned = await setup<{ createCannedResponse: { id: string } }>(
+        'mutation ($input: CreateCannedResponseInput!) { createCannedResponse(input: $input) { id } }',
+        { input: { title: `Matriz ${key}`, body: 'Hola {{solicitante}}.' } },
+      );
+      cannedIds[key] = canned.createCannedResponse.id;
+    }
     const credential = world.seed.credentials.find(
       (c) => c.roles.includes(Role.CLIENT_USER) && c.organization === OWN_ORG,
     )!;

@@ -51,6 +51,9 @@ interface Fixtures {
   readonly calendarId: string;
   readonly clientUserId: string;
   readonly ledgerEntryId: string;
+  /** Canned responses titled «Saludo» and «Despedida». */
+  readonly cannedResponseId: string;
+  readonly otherCannedResponseId: string;
 }
 
 const EXPECTED_STATES: Partial<Record<keyof Fixtures, string>> = {
@@ -783,6 +786,51 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
     ];
   },
 
+  // ---- canned responses (provider managers and admins) ----
+  createCannedResponse: () => {
+    const r = Role.MANAGER;
+    const ok = { title: 'Nueva respuesta', body: 'Hola {{solicitante}}.' };
+    return [
+      c('missing input', r, {}),
+      c('empty title', r, { input: { ...ok, title: '' } }),
+      c('blank title', r, { input: { ...ok, title: BLANK } }),
+      c('oversized title', r, { input: { ...ok, title: 't'.repeat(121) } }),
+      c('title of wrong type', r, { input: { ...ok, title: ['a'] } }),
+      c('missing body', r, { input: { title: ok.title } }),
+      c('blank body', r, { input: { ...ok, body: BLANK } }),
+      c('oversized body', r, { input: { ...ok, body: 'b'.repeat(10_001) } }),
+      c('unknown input field', r, { input: { ...ok, bogus: true } }),
+      c('a title taken in another case', r, { input: { ...ok, title: ' SALUDO ' } }, 'CONFLICT'),
+    ];
+  },
+  updateCannedResponse: (f) => {
+    const r = Role.ADMIN;
+    const ok = { id: f.cannedResponseId, title: 'Saludo', body: 'Hola de nuevo.' };
+    return [
+      c('missing input', r, {}),
+      c('id not a UUID', r, { input: { ...ok, id: 'respuesta-1' } }),
+      c('unknown id', r, { input: { ...ok, id: UNKNOWN_UUID } }, 'NOT_FOUND'),
+      c('blank title', r, { input: { ...ok, title: BLANK } }),
+      c('oversized title', r, { input: { ...ok, title: HUGE } }),
+      c('blank body', r, { input: { ...ok, body: '' } }),
+      c('oversized body', r, { input: { ...ok, body: HUGE } }),
+      c(
+        "another response's title",
+        r,
+        { input: { ...ok, id: f.otherCannedResponseId, title: 'saludo' } },
+        'CONFLICT',
+      ),
+    ];
+  },
+  deleteCannedResponse: () => {
+    const r = Role.MANAGER;
+    return [
+      c('missing id', r, {}),
+      c('id not a UUID', r, { id: 'respuesta-1' }),
+      c('unknown id', r, { id: UNKNOWN_UUID }, 'NOT_FOUND'),
+    ];
+  },
+
   // ---- outbox, planning (L3-11, L3-10, L3-14, L3-19) ----
   deleteAttachment: () => {
     const r = Role.AGENT;
@@ -1017,6 +1065,15 @@ describe('Invalid input for every mutation (issue 5 item 8)', () => {
       `SELECT id::text AS id FROM hour_ledger_entry WHERE kind = 'PURCHASE' AND organization_id = $1`,
       [ownOrg],
     );
+    const canned = async (title: string) => {
+      const input = { title, body: `${title}, {{solicitante}}.` };
+      await mutate(Role.MANAGER, 'createCannedResponse', input, 'CreateCannedResponseInput');
+      const [{ id }] = await world.db.query<{ id: string }[]>(
+        'SELECT id FROM canned_response WHERE title = $1',
+        [title],
+      );
+      return id;
+    };
     return {
       registered,
       infoRequested,
@@ -1035,6 +1092,8 @@ describe('Invalid input for every mutation (issue 5 item 8)', () => {
       calendarId,
       clientUserId,
       ledgerEntryId,
+      cannedResponseId: await canned('Saludo'),
+      otherCannedResponseId: await canned('Despedida'),
     };
   }
 
