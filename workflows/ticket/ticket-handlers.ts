@@ -12,6 +12,7 @@ import type {
 import {
   acceptDeliveryUpdate,
   addProgressUpdate,
+  authorizeChangeOrderUpdate,
   authorizeEstimateUpdate,
   calendarChangedSignal,
   cancelUpdate,
@@ -25,6 +26,7 @@ import {
   proposeRemoteSessionUpdate,
   provideInfoUpdate,
   recordAdminActionUpdate,
+  rejectChangeOrderUpdate,
   rejectEstimateUpdate,
   releaseForTestingUpdate,
   reopenUpdate,
@@ -34,6 +36,7 @@ import {
   resolveUpdate,
   setReleaseDateUpdate,
   startDevelopmentUpdate,
+  submitChangeOrderUpdate,
   submitEstimateUpdate,
   ticketStateQuery,
   waitOnClientUpdate,
@@ -304,6 +307,46 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
       },
     });
   }
+  // L3-12 change orders (new Updates: running histories hold none, so no patch is needed). The
+  // state and its clocks stay; the version's `hours` is the new total, which the ledger reserves
+  // in place of the previous hold.
+  transition(rt, submitChangeOrderUpdate, RULES.submitChangeOrder, {
+    apply: (args) => {
+      const authorized = rt.view.estimates.filter((e) => e.status === 'AUTHORIZED').at(-1)!;
+      const changeOrder: Estimate = {
+        version: rt.view.estimates.length + 1,
+        hours: Math.round((authorized.hours + args.additionalHours) * 100) / 100,
+        scope: args.scope,
+        submittedAt: new Date().toISOString(),
+        submittedBy: args.actor.userId,
+        status: 'SUBMITTED',
+        changeOrder: true,
+        additionalHours: args.additionalHours,
+      };
+      rt.update({ estimates: [...rt.view.estimates, changeOrder] });
+    },
+  });
+  transition(rt, authorizeChangeOrderUpdate, RULES.authorizeChangeOrder, {
+    // As for an estimate: reserved first; without enough balance nothing is recorded.
+    precheck: async (args) => {
+      const changeOrder = rt.view.estimates.find((e) => e.version === args.estimateVersion)!;
+      const key = `${workflowInfo().workflowId}:${args.requestId}`;
+      await reserveEstimateHours(rt.view, changeOrder, args.actor.userId, key);
+    },
+    apply: (args) => {
+      decide(args.estimateVersion, 'AUTHORIZED');
+      const authorization = {
+        estimateVersion: args.estimateVersion,
+        approverId: args.actor.userId,
+        statement: args.statement,
+        at: new Date().toISOString(),
+      };
+      rt.update({ authorizations: [...rt.view.authorizations, authorization] });
+    },
+  });
+  transition(rt, rejectChangeOrderUpdate, RULES.rejectChangeOrder, {
+    apply: (args) => decide(args.estimateVersion, 'REJECTED'),
+  });
   transition(rt, setReleaseDateUpdate, RULES.setReleaseDate, {
     precheck: async (args) => {
       if (!(await rt.isBusinessInstant(args.releaseDate))) {

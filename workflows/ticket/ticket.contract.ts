@@ -131,6 +131,15 @@ export interface Estimate {
   readonly submittedAt: string;
   readonly submittedBy: string;
   readonly status: EstimateStatus;
+  /**
+   * L3-12 change order: more hours for a requirement already authorized and being worked on
+   * ({@link CHANGE_ORDER_STATES}). `hours` is then the ticket's new authorized total (the newest
+   * authorized version's hours plus `additionalHours`), as the ledger reserves totals. Absent on
+   * estimates (and on versions recorded before change orders existed).
+   */
+  readonly changeOrder?: boolean;
+  /** The hours a change order adds to the authorized ones. */
+  readonly additionalHours?: number;
 }
 
 /** L3-09 written authorization, kept verbatim. */
@@ -333,6 +342,13 @@ export interface AuthorizeArgs extends EstimateDecisionArgs {
 export interface EstimateFeedbackArgs extends EstimateDecisionArgs {
   readonly reason: string;
 }
+/** L3-12: a change order asks the client for more hours than the authorized estimate holds. */
+export interface ChangeOrderArgs extends RequestBase {
+  /** Hours added on top of the authorized ones (finite, > 0). */
+  readonly additionalHours: number;
+  /** What the additional hours are for (scope, reason). */
+  readonly scope: string;
+}
 export interface ReleaseDateArgs extends RequestBase {
   /** ISO-8601 instant: in the future, inside (or at the closing of) business time. */
   readonly releaseDate: string;
@@ -395,6 +411,16 @@ export const authorizeEstimateUpdate = u<AuthorizeArgs>('authorizeEstimate');
 /** L3-09: a rejection goes back to diagnosis (new diagnosis clock), like a re-estimate request. */
 export const rejectEstimateUpdate = u<EstimateFeedbackArgs>('rejectEstimate');
 export const requestReestimateUpdate = u<EstimateFeedbackArgs>('requestReestimate');
+/**
+ * L3-12 change orders: while an authorized requirement is scheduled or developed
+ * ({@link CHANGE_ORDER_STATES}) provider staff submit more hours with their scope, a new estimate
+ * version marked `changeOrder`; one pending at a time. A client approver authorizes it in writing
+ * (kept verbatim like an estimate's; the additional hours are reserved first, refused with the
+ * shortfall when the balance is short) or rejects it with a reason. The state and the clocks stay.
+ */
+export const submitChangeOrderUpdate = u<ChangeOrderArgs>('submitChangeOrder');
+export const authorizeChangeOrderUpdate = u<AuthorizeArgs>('authorizeChangeOrder');
+export const rejectChangeOrderUpdate = u<EstimateFeedbackArgs>('rejectChangeOrder');
 export const setReleaseDateUpdate = u<ReleaseDateArgs>('setReleaseDate');
 export const startDevelopmentUpdate = u<NoteArgs>('startDevelopment');
 export const releaseForTestingUpdate = u<NoteArgs>('releaseForTesting');
@@ -494,6 +520,18 @@ export function clockId(ticketNumber: string, kind: SlaClockKind, run: number): 
 
 /** Ticket states in which a release-for-testing date is published (and may be adjusted). */
 export const RELEASE_DATE_STATES: readonly TicketState[] = ['RELEASE_DATE_SET', 'IN_DEVELOPMENT'];
+
+/** L3-12: states in which an authorized requirement is worked on and a change order may be asked. */
+export const CHANGE_ORDER_STATES: readonly TicketState[] = [
+  'SCHEDULING',
+  'RELEASE_DATE_SET',
+  'IN_DEVELOPMENT',
+];
+/** A pending change order may still be decided once the work is released for testing. */
+export const CHANGE_ORDER_DECISION_STATES: readonly TicketState[] = [
+  ...CHANGE_ORDER_STATES,
+  'RELEASED_FOR_TESTING',
+];
 
 /** L3-19: a published release date moves, with a reason (client reprioritisation or provider). */
 export interface AdjustReleaseDateArgs extends RequestBase {

@@ -3,6 +3,7 @@ import type {
   ActorRole,
   AdminActionArgs,
   AuthorizeArgs,
+  ChangeOrderArgs,
   ClassifyArgs,
   CommentArgs,
   EstimateArgs,
@@ -19,7 +20,13 @@ import type {
   TicketView,
   Refusal,
 } from './ticket.contract';
-import { ADMIN_ACTION_KINDS, COMMENT_MAX_LENGTH, TERMINAL_STATES } from './ticket.contract';
+import {
+  ADMIN_ACTION_KINDS,
+  CHANGE_ORDER_DECISION_STATES,
+  CHANGE_ORDER_STATES,
+  COMMENT_MAX_LENGTH,
+  TERMINAL_STATES,
+} from './ticket.contract';
 
 // The ticket state machine as pure rules: who may fire each transition, from which states, and
 // which arguments are acceptable. Validators run these synchronously, so a rejected request writes
@@ -40,6 +47,8 @@ export interface RuleTicket {
   readonly waitingFrom?: TicketState | null;
   /** The assigned agent (L3-07); absent or null: unassigned. */
   readonly assigneeId?: string | null;
+  /** Estimate versions (L3-12 change orders); absent: not known to the caller. */
+  readonly estimates?: readonly { readonly status: string; readonly changeOrder?: boolean }[];
 }
 
 export interface TransitionRule<A extends RequestBase> {
@@ -48,6 +57,11 @@ export interface TransitionRule<A extends RequestBase> {
   readonly from: readonly TicketState[] | ((ticket: RuleTicket) => boolean);
   /** Ticket categories the transition exists for (default: all); others → INVALID_TRANSITION. */
   readonly appliesTo?: (category: TicketCategory) => boolean;
+  /**
+   * A condition beyond the state for offering the transition in `allowedActions`; the request
+   * itself is refused with a precise reason by `validate` (e.g. a change order already pending).
+   */
+  readonly offered?: (ticket: RuleTicket) => boolean;
   readonly validate?: (args: A, ticket: TicketView, nowMs: number) => void;
 }
 
@@ -112,10 +126,14 @@ export function leavesFrom(rule: Pick<TransitionRule<never>, 'from'>, ticket: Ru
 
 /** Whether `rule` exists for the ticket's category and may leave from where the ticket is. */
 export function availableFor(
-  rule: Pick<TransitionRule<never>, 'from' | 'appliesTo'>,
+  rule: Pick<TransitionRule<never>, 'from' | 'appliesTo' | 'offered'>,
   ticket: RuleTicket,
 ): boolean {
-  return (!rule.appliesTo || rule.appliesTo(ticket.category)) && leavesFrom(rule, ticket);
+  return (
+    (!rule.appliesTo || rule.appliesTo(ticket.category)) &&
+    leavesFrom(rule, ticket) &&
+    (!rule.offered || rule.offered(ticket))
+  );
 }
 
 function text(value: unknown, field: string): void {
@@ -203,6 +221,39 @@ function currentEstimate(args: EstimateFeedbackArgs | AuthorizeArgs, ticket: Tic
         reason: 'ESTIMATE_NOT_SUBMITTED',
         estimateVersion: args.estimateVersion,
         currentVersion: latest?.version ?? 0,
+      },
+    );
+  }
+}
+
+function positiveHours(value: unknown, field: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    fail('VALIDATION_FAILED', `${field} must be a finite number > 0, got ${String(value)}`, {
+      reason: 'NOT_POSITIVE',
+      field,
+    });
+  }
+}
+
+/** L3-12: the change order waiting for the client's decision, if any (at most one). */
+export function pendingChangeOrder<
+  E extends { readonly status: string; readonly changeOrder?: boolean },
+>(ticket: { readonly estimates?: readonly E[] }): E | undefined {
+  const latest = ticket.estimates?.[ticket.estimates.length - 1];
+  return latest?.changeOrder === true && latest.status === 'SUBMITTED' ? latest : undefined;
+}
+
+/** A change-order decision refers to the pending change order, by its version. */
+function currentChangeOrder(args: EstimateFeedbackArgs | AuthorizeArgs, ticket: TicketView): void {
+  const pending = pendingChangeOrder(ticket);
+  if (!pending || pending.version !== args.estimateVersion) {
+    fail(
+      'INVALID_TRANSITION',
+      `estimate v${String(args.estimateVersion)} is not a pending change order`,
+      {
+        reason: 'CHANGE_ORDER_NOT_PENDING',
+        estimateVersion: args.estimateVersion,
+        currentVersion: pending?.version ?? 0,
       },
     );
   }
@@ -380,6 +431,47 @@ export const RULES = {
     from: ['ESTIMATE_SUBMITTED'],
     validate: (args, ticket) => {
       currentEstimate(args, ticket);
+      text(args.reason, 'reason');
+    },
+  } as TransitionRule<EstimateFeedbackArgs>,
+  // L3-12 change orders: more hours for an authorized requirement being worked on; the state and
+  // the clocks stay. One pending at a time; the approver decides it like an estimate.
+  submitChangeOrder: {
+    roles: PROVIDER,
+    from: CHANGE_ORDER_STATES,
+    offered: (ticket) => !pendingChangeOrder(ticket),
+    validate: (args, ticket) => {
+      const pending = pendingChangeOrder(ticket);
+      if (pending) {
+        fail('INVALID_TRANSITION', `change order v${pending.version} is still pending`, {
+          reason: 'CHANGE_ORDER_PENDING',
+          estimateVersion: pending.version,
+        });
+      }
+      if (!ticket.estimates.some((e) => e.status === 'AUTHORIZED')) {
+        fail('INVALID_TRANSITION', 'a change order needs an authorized estimate', {
+          reason: 'NO_AUTHORIZED_ESTIMATE',
+        });
+      }
+      positiveHours(args.additionalHours, 'additionalHours');
+      text(args.scope, 'scope');
+    },
+  } as TransitionRule<ChangeOrderArgs>,
+  authorizeChangeOrder: {
+    roles: APPROVER,
+    from: CHANGE_ORDER_DECISION_STATES,
+    offered: (ticket) => !!pendingChangeOrder(ticket),
+    validate: (args, ticket) => {
+      currentChangeOrder(args, ticket);
+      text(args.statement, 'statement');
+    },
+  } as TransitionRule<AuthorizeArgs>,
+  rejectChangeOrder: {
+    roles: APPROVER,
+    from: CHANGE_ORDER_DECISION_STATES,
+    offered: (ticket) => !!pendingChangeOrder(ticket),
+    validate: (args, ticket) => {
+      currentChangeOrder(args, ticket);
       text(args.reason, 'reason');
     },
   } as TransitionRule<EstimateFeedbackArgs>,
