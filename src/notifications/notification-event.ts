@@ -233,6 +233,8 @@ export type ClientActivity =
   | 'DELIVERY_ACCEPTED'
   | 'RESOLUTION_CONFIRMED'
   | 'REOPENED'
+  /** The client cancelled the ticket; `text` is their note. */
+  | 'CANCELLED'
   /** A file attached to the ticket; `text` is its name. */
   | 'ATTACHMENT_ADDED'
   /** Files attached one after another, told in one email; `text` has their names, one a line. */

@@ -179,6 +179,9 @@ function clientActivityOf(e: TimelineEvent): ClientActivity | null {
       return 'RESOLUTION_CONFIRMED';
     case 'reopen':
       return 'REOPENED';
+    case 'cancel':
+      // The agent stops working on it (an authorized requirement's hours are released).
+      return 'CANCELLED';
     default:
       return null;
   }

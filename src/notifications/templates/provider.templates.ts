@@ -79,6 +79,11 @@ const ACTIVITIES: Record<
     did: ['indicó que el problema no está resuelto en', 'said the problem is not solved on'],
     words: ['Motivo', 'Reason'],
   },
+  CANCELLED: {
+    subject: ['El cliente canceló el ticket', 'Client cancelled the ticket'],
+    did: ['canceló', 'cancelled'],
+    words: ['Motivo', 'Reason'],
+  },
   ATTACHMENT_ADDED: {
     subject: ['El cliente adjuntó un archivo', 'Client attached a file'],
     did: ['adjuntó un archivo en', 'attached a file to'],

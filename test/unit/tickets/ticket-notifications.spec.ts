@@ -339,6 +339,8 @@ describe('L3-11 timeline events → emails', () => {
     ['acceptDelivery', {}, 'DELIVERY_ACCEPTED', undefined],
     ['confirmResolution', { note: 'Todo bien' }, 'RESOLUTION_CONFIRMED', 'Todo bien'],
     ['reopen', { note: 'Sigue fallando' }, 'REOPENED', 'Sigue fallando'],
+    // QA: the agent kept working on a requirement the client had cancelled.
+    ['cancel', { note: 'Ya no aplica' }, 'CANCELLED', 'Ya no aplica'],
   ])(
     'L3-11 provider side: a client %s reaches the assigned agent',
     (type, data, activity, words) => {
