@@ -5,6 +5,8 @@ import { HoursResolver } from './hours.resolver';
 import { SupportPoliciesResolver } from './support-policies.resolver';
 import { SupportPoliciesService } from './support-policies.service';
 import { TicketBillingService } from './ticket-billing.service';
+import { TicketBillingFieldResolver } from './ticket-billing-field.resolver';
+import { TicketBillingLoader } from './ticket-billing.loader';
 
 /**
  * Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18): support policies, hour
@@ -20,6 +22,8 @@ import { TicketBillingService } from './ticket-billing.service';
     TicketBillingService,
     SupportPoliciesResolver,
     HoursResolver,
+    TicketBillingLoader,
+    TicketBillingFieldResolver,
   ],
   exports: [SupportPoliciesService, HourLedgerService, TicketBillingService, HourStatementsService],
 })

@@ -4,7 +4,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Estimate } from '../../workflows/ticket/ticket.contract';
 import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, isProviderStaff } from '../identity';
+import { mailDomain } from '../notifications/message-id';
+import { NotificationsService } from '../notifications/notifications.service';
+import { notifyTicketChanged } from '../tickets/ticket-projection.service';
 import { visibleClientOrganization } from './client-organization';
 import type { WorkCategory } from './contract-enums';
 import { HourLedgerService, type LockedLedger } from './hour-ledger.service';
@@ -17,6 +21,7 @@ import {
 } from './ledger-rows';
 import { requireReason, toHours, toHundredths } from './hours';
 import { type LedgerDraft, planReinstatement, planRelease } from './ledger-rules';
+import { NO_CHARGE_EMAIL_TYPE, noChargeEventKey, renderNoChargeEmail } from './no-charge-email';
 import { TicketBillingEventEntity } from './ticket-billing-event.entity';
 import { TicketBillingEntity } from './ticket-billing.entity';
 
@@ -42,6 +47,8 @@ export class TicketBillingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly ledger: HourLedgerService,
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
   ) {}
 
   async setNoCharge(
@@ -91,12 +98,90 @@ export class TicketBillingService {
         }
         reserved = plan.reserved;
       }
+      // L3-11: the decision is client-visible (the ticket shows it): its registrant hears of it.
+      await this.queueDecisionEmail(l.tx, event, toHours(released), toHours(reserved));
+      await notifyTicketChanged(l.tx, ticketNumber);
       return {
         billing: await l.tx.getRepository(TicketBillingEntity).findOneByOrFail({ ticketNumber }),
         releasedHours: toHours(released),
         reservedHours: toHours(reserved),
       };
     });
+  }
+
+  /**
+   * L3-11, L3-18: one email per decision to the ticket's registrant (while active), in the
+   * decision's transaction, through the outbox; keyed by the decision's row, so it goes once.
+   */
+  private async queueDecisionEmail(
+    tx: EntityManager,
+    decision: TicketBillingEventEntity,
+    releasedHours: number,
+    reservedHours: number,
+  ): Promise<void> {
+    const [row] = await tx.query<
+      {
+        subject: string;
+        registrant_id: string;
+        email: string;
+        display_name: string;
+        locale: string;
+        time_zone: string;
+        decided_by_name: string | null;
+      }[]
+    >(
+      `SELECT t.subject, u.id AS registrant_id, u.email, u.display_name, u.locale, u.time_zone,
+              d.display_name AS decided_by_name
+         FROM ticket t
+         JOIN app_user u ON u.id = t.registrant_id AND u.active
+         LEFT JOIN app_user d ON d.id = $2
+        WHERE t.number = $1`,
+      [decision.ticketNumber, decision.setBy],
+    );
+    if (!row) return;
+    const decidedByName = row.decided_by_name ?? '—';
+    await this.notifications.enqueueRendered(tx, [
+      {
+        event: {
+          type: NO_CHARGE_EMAIL_TYPE,
+          eventKey: noChargeEventKey(decision.ticketNumber, decision.id),
+          occurredAt: decision.setAt.toISOString(),
+          detail: {
+            ticketNumber: decision.ticketNumber,
+            noCharge: decision.noCharge ? 1 : 0,
+            reason: decision.reason,
+            decidedBy: decision.setBy,
+            releasedHours,
+            reservedHours,
+          },
+        },
+        ticketNumber: decision.ticketNumber,
+        recipient: { id: row.registrant_id, email: row.email },
+        names: row.decided_by_name ? { [decision.setBy]: row.decided_by_name } : {},
+        email: renderNoChargeEmail(
+          {
+            ticket: { number: decision.ticketNumber, subject: row.subject },
+            noCharge: decision.noCharge,
+            reason: decision.reason,
+            decidedAt: decision.setAt,
+            decidedByName,
+            releasedHours,
+            reservedHours,
+          },
+          {
+            email: row.email,
+            displayName: row.display_name,
+            locale: row.locale,
+            timeZone: row.time_zone,
+          },
+          {
+            publicUrl: this.config.api.publicUrl,
+            from: this.config.mail.from,
+            domain: mailDomain(this.config.mail.from),
+          },
+        ),
+      },
+    ]);
   }
 }
 
