@@ -275,8 +275,8 @@ export function planConsumption(
     throw ledgerRefusal(
       'EXCEEDS_AUTHORIZED_ESTIMATE',
       held === 0
-        ? `Ticket ${req.ticketNumber} has no authorized hours left: an approved estimate (or a change order) is needed first`
-        : `Ticket ${req.ticketNumber} has ${toHours(held)} h of its authorized estimate left, ${toHours(req.hundredths)} h were logged: a change order is needed`,
+        ? `Ticket ${req.ticketNumber} has no authorized hours left: an authorized estimate is needed first, or submit a change order (submitChangeOrder) for more hours`
+        : `Ticket ${req.ticketNumber} has ${toHours(held)} h of its authorized estimate left, ${toHours(req.hundredths)} h were logged: submit a change order (submitChangeOrder) for the additional hours`,
       {
         remainingHours: toHours(held),
         requestedHours: toHours(req.hundredths),

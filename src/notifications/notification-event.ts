@@ -61,6 +61,8 @@ export interface EstimateSubmittedEvent extends EventBase {
   readonly estimateVersion: number;
   readonly hours: number;
   readonly scope: string;
+  /** L3-12: set for a change order, the hours it adds (`hours` is then the new total). */
+  readonly additionalHours?: number;
 }
 export interface AuthorizationRecordedEvent extends EventBase {
   readonly type: 'AUTHORIZATION_RECORDED';
@@ -71,6 +73,8 @@ export interface AuthorizationRecordedEvent extends EventBase {
   readonly approverId: string;
   /** ISO-8601 instant of the authorization. */
   readonly authorizedAt: string;
+  /** L3-12: set when a change order was authorized, the hours it adds. */
+  readonly additionalHours?: number;
 }
 export interface ReleaseDateSetEvent extends EventBase {
   readonly type: 'RELEASE_DATE_SET';
@@ -228,6 +232,9 @@ export type ClientActivity =
   | 'CLIENT_REPLIED'
   | 'ESTIMATE_AUTHORIZED'
   | 'ESTIMATE_REJECTED'
+  /** L3-12: the approver authorized / rejected a change order (more hours). */
+  | 'CHANGE_ORDER_AUTHORIZED'
+  | 'CHANGE_ORDER_REJECTED'
   | 'REESTIMATE_REQUESTED'
   | 'FAILURES_REPORTED'
   | 'DELIVERY_ACCEPTED'

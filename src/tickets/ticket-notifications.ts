@@ -154,6 +154,14 @@ function initialAssignmentOf(
   return null;
 }
 
+/** L3-12: the hours a change order adds, for its emails (nothing for an estimate). */
+function addedHours(slice: ReadModelSlice, version: number): { additionalHours?: number } {
+  const e = slice.details.estimates.find((x) => x.version === version);
+  return e?.changeOrder && e.additionalHours !== undefined
+    ? { additionalHours: e.additionalHours }
+    : {};
+}
+
 /** The client's action a timeline event records, for the provider's email. */
 function clientActivityOf(e: TimelineEvent): ClientActivity | null {
   switch (e.type) {
@@ -168,6 +176,10 @@ function clientActivityOf(e: TimelineEvent): ClientActivity | null {
       return 'ESTIMATE_AUTHORIZED';
     case 'rejectEstimate':
       return 'ESTIMATE_REJECTED';
+    case 'authorizeChangeOrder':
+      return 'CHANGE_ORDER_AUTHORIZED';
+    case 'rejectChangeOrder':
+      return 'CHANGE_ORDER_REJECTED';
     case 'requestReestimate':
       return 'REESTIMATE_REQUESTED';
     case 'reportFailures':
@@ -238,7 +250,9 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
       return { type: 'ASSIGNED', agentId: text(d.agentId) };
     case 'addProgress':
       return { type: 'PROGRESS_UPDATE', text: text(d.note) };
-    case 'submitEstimate': {
+    case 'submitEstimate':
+    case 'submitChangeOrder': {
+      // L3-12: a change order is emailed like an estimate, with the hours it adds.
       const latest = slice.details.estimates[slice.details.estimates.length - 1];
       return latest
         ? {
@@ -246,16 +260,19 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
             estimateVersion: latest.version,
             hours: latest.hours,
             scope: latest.scope,
+            ...addedHours(slice, latest.version),
           }
         : null;
     }
     case 'authorizeEstimate':
+    case 'authorizeChangeOrder':
       return {
         type: 'AUTHORIZATION_RECORDED',
         estimateVersion: Number(d.estimateVersion),
         statement: text(d.statement),
         approverId: e.actor?.userId ?? '',
         authorizedAt: e.at,
+        ...addedHours(slice, Number(d.estimateVersion)),
       };
     case 'setReleaseDate':
       return { type: 'RELEASE_DATE_SET', releaseDate: text(d.releaseDate) };
@@ -325,6 +342,7 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         note: optional(d.note),
       };
     case 'rejectEstimate':
+    case 'rejectChangeOrder':
       return {
         type: 'ESTIMATE_REJECTED',
         estimateVersion: Number(d.estimateVersion),

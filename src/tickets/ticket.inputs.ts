@@ -129,6 +129,20 @@ export class SubmitEstimateInput extends TicketActionInput {
   scope!: string;
 }
 
+/** L3-12: a change order, more hours for an authorized requirement being worked on. */
+@InputType()
+export class SubmitChangeOrderInput extends TicketActionInput {
+  @Field(() => Float, { description: 'Hours added on top of the authorized ones.' })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0.25)
+  @Max(10_000)
+  additionalHours!: number;
+
+  @Field({ description: 'What the additional hours are for (scope, reason).' })
+  @IsText('scope', 20_000)
+  scope!: string;
+}
+
 @InputType()
 export class AuthorizeEstimateInput extends TicketActionInput {
   @Field(() => Int)

@@ -1,5 +1,6 @@
 import type {
   AdminAction,
+  Estimate,
   SlaClockView,
   TicketCategory as WorkflowTicketCategory,
   TicketInput,
@@ -13,6 +14,7 @@ import type { TicketEntity } from './ticket.entity';
 import type {
   AdminActionKind,
   AdminActionModel,
+  EstimateModel,
   RequirementKind,
   SlaClockModel,
   TicketCategory,
@@ -64,7 +66,7 @@ export function ticketFromEntity(t: TicketEntity): TicketWithParts {
     updatedAt: t.updatedAt,
     remoteSessionAt: date(d.remoteSessionAt),
     autoCloseAt: t.state === 'RESOLVED' ? date(d.autoClose?.closeAt ?? null) : null,
-    estimates: (d.estimates ?? []).map((e) => ({ ...e, submittedAt: new Date(e.submittedAt) })),
+    estimates: (d.estimates ?? []).map(estimateOf),
     authorizations: (d.authorizations ?? []).map((a) => ({ ...a, at: new Date(a.at) })),
     adminActions: adminActions(d.adminActions),
     waitingFrom: d.waitingFrom ?? null,
@@ -93,7 +95,7 @@ export function ticketFromView(v: TicketView): TicketWithParts {
     updatedAt: new Date(v.registeredAt),
     remoteSessionAt: date(v.remoteSessionAt),
     autoCloseAt: v.state === 'RESOLVED' ? date(v.autoClose?.closeAt ?? null) : null,
-    estimates: v.estimates.map((e) => ({ ...e, submittedAt: new Date(e.submittedAt) })),
+    estimates: v.estimates.map(estimateOf),
     authorizations: v.authorizations.map((a) => ({ ...a, at: new Date(a.at) })),
     adminActions: adminActions(v.adminActions),
     waitingFrom: v.waitingFrom,
@@ -202,5 +204,15 @@ export function ticketInputOf(t: TicketEntity): TicketInput {
     registeredAt: t.registeredAt.toISOString(),
     // L3-07: the client's cadence when the ticket was registered (absent: the default 480).
     ...(Number.isInteger(cadence) ? { progressCadenceMinutes: cadence } : {}),
+  };
+}
+
+/** An estimate version for the API; versions before L3-12 change orders read as estimates. */
+function estimateOf(e: Estimate): EstimateModel {
+  return {
+    ...e,
+    changeOrder: e.changeOrder ?? false,
+    additionalHours: e.additionalHours ?? null,
+    submittedAt: new Date(e.submittedAt),
   };
 }

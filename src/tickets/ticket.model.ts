@@ -127,6 +127,19 @@ export class EstimateModel {
 
   @Field({ description: 'SUBMITTED, AUTHORIZED, REJECTED or REESTIMATE_REQUESTED.' })
   status!: string;
+
+  @Field({
+    description:
+      'L3-12: a change order (more hours for an authorized requirement being worked on); `hours` is then the new authorized total.',
+  })
+  changeOrder!: boolean;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'L3-12: the hours a change order adds to the authorized ones (null for an estimate).',
+  })
+  additionalHours!: number | null;
 }
 
 @ObjectType('Authorization', { description: 'L3-09: the written authorization, verbatim.' })

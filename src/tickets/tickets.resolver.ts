@@ -26,6 +26,7 @@ import {
   RecordAdminActionInput,
   RegisterTicketInput,
   SetReleaseDateInput,
+  SubmitChangeOrderInput,
   SubmitEstimateInput,
   TicketActionInput,
   TicketFilter,
@@ -303,6 +304,41 @@ export class TicketsResolver {
   @Mutation(() => TransitionOutcome)
   requestReestimate(@CurrentUser() u: AuthenticatedUser, @Args('input') i: EstimateFeedbackInput) {
     return this.run(u, 'requestReestimate', wf.requestReestimateUpdate, i, {
+      estimateVersion: i.estimateVersion,
+      reason: i.reason,
+    });
+  }
+
+  @Mutation(() => TransitionOutcome, {
+    description:
+      'L3-12: provider staff ask for more hours on an authorized requirement being worked on (a change order; the state stays).',
+  })
+  submitChangeOrder(@CurrentUser() u: AuthenticatedUser, @Args('input') i: SubmitChangeOrderInput) {
+    return this.run(u, 'submitChangeOrder', wf.submitChangeOrderUpdate, i, {
+      additionalHours: i.additionalHours,
+      scope: i.scope,
+    });
+  }
+
+  @Mutation(() => TransitionOutcome, {
+    description:
+      'L3-12: an approver authorizes the pending change order in writing; its additional hours are reserved.',
+  })
+  authorizeChangeOrder(
+    @CurrentUser() u: AuthenticatedUser,
+    @Args('input') i: AuthorizeEstimateInput,
+  ) {
+    return this.run(u, 'authorizeChangeOrder', wf.authorizeChangeOrderUpdate, i, {
+      estimateVersion: i.estimateVersion,
+      statement: i.statement,
+    });
+  }
+
+  @Mutation(() => TransitionOutcome, {
+    description: 'L3-12: an approver rejects the pending change order, with a reason.',
+  })
+  rejectChangeOrder(@CurrentUser() u: AuthenticatedUser, @Args('input') i: EstimateFeedbackInput) {
+    return this.run(u, 'rejectChangeOrder', wf.rejectChangeOrderUpdate, i, {
       estimateVersion: i.estimateVersion,
       reason: i.reason,
     });

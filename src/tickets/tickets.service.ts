@@ -298,6 +298,7 @@ export class TicketsService implements OnModuleInit {
         adminActions: ticket.adminActions,
         waitingFrom: ticket.waitingFrom as TicketView['waitingFrom'],
         assigneeId: ticket.assigneeId,
+        estimates: ticket.estimates,
       });
     });
   }

@@ -144,6 +144,13 @@ const MATRIX: readonly Row[] = [
   }),
   ticket('rejectEstimate', APPROVER, { estimateVersion: 1, reason: 'Demasiadas horas' }),
   ticket('requestReestimate', CLIENT, { estimateVersion: 1, reason: 'Falta el filtro por fecha' }),
+  // L3-12 change orders.
+  ticket('submitChangeOrder', PROVIDER, { additionalHours: 2, scope: 'Filtro por sucursal' }),
+  ticket('authorizeChangeOrder', APPROVER, {
+    estimateVersion: 2,
+    statement: 'Autorizo las 2 horas adicionales.',
+  }),
+  ticket('rejectChangeOrder', APPROVER, { estimateVersion: 2, reason: 'No es necesario' }),
   ticket('setReleaseDate', PROVIDER, { releaseDate: inDays(10) }),
   ticket('startDevelopment', PROVIDER),
   ticket('releaseForTesting', PROVIDER),

@@ -44,6 +44,8 @@ interface Fixtures {
   readonly scheduling: string;
   readonly dateSet: string;
   readonly development: string;
+  /** L3-12: in development with change order v2 (+1 h) pending. */
+  readonly changeOrder: string;
   readonly released: string;
   readonly adminAction: string;
   readonly ownOrg: string;
@@ -67,6 +69,7 @@ const EXPECTED_STATES: Partial<Record<keyof Fixtures, string>> = {
   scheduling: 'SCHEDULING',
   dateSet: 'RELEASE_DATE_SET',
   development: 'IN_DEVELOPMENT',
+  changeOrder: 'IN_DEVELOPMENT',
   released: 'RELEASED_FOR_TESTING',
   adminAction: 'REGISTERED',
 };
@@ -236,6 +239,67 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
     ];
   },
   rejectEstimate: (f) => estimateFeedback(Role.CLIENT_APPROVER, f.estimated),
+  // L3-12 change orders.
+  submitChangeOrder: (f) => {
+    const r = Role.AGENT;
+    const n = f.development;
+    const ok = { additionalHours: 2, scope: 'Filtro por sucursal' };
+    return [
+      ...ticketBase(r, n, ok),
+      c('zero hours', r, { input: { number: n, ...ok, additionalHours: 0 } }),
+      c('negative hours', r, { input: { number: n, ...ok, additionalHours: -1 } }),
+      c('too many hours', r, { input: { number: n, ...ok, additionalHours: 10_001 } }),
+      c('three decimals', r, { input: { number: n, ...ok, additionalHours: 1.125 } }),
+      c('hours as text', r, { input: { number: n, ...ok, additionalHours: 'dos' } }),
+      c('missing scope', r, { input: { number: n, additionalHours: 2 } }),
+      c('blank scope', r, { input: { number: n, ...ok, scope: BLANK } }),
+      c('oversized scope', r, { input: { number: n, ...ok, scope: HUGE } }),
+      c('before authorization', r, { input: { number: f.diagnosis, ...ok } }, 'INVALID_TRANSITION'),
+      c(
+        'one pending already',
+        r,
+        { input: { number: f.changeOrder, ...ok } },
+        'INVALID_TRANSITION',
+      ),
+    ];
+  },
+  authorizeChangeOrder: (f) => {
+    const r = Role.CLIENT_APPROVER;
+    const n = f.changeOrder;
+    const ok = { estimateVersion: 2, statement: 'Autorizo la orden de cambio v2.' };
+    return [
+      ...ticketBase(r, n, ok),
+      c('version 0', r, { input: { number: n, ...ok, estimateVersion: 0 } }),
+      c(
+        'the authorized estimate',
+        r,
+        { input: { number: n, ...ok, estimateVersion: 1 } },
+        'INVALID_TRANSITION',
+      ),
+      c('nothing pending', r, { input: { number: f.development, ...ok } }, 'INVALID_TRANSITION'),
+      c('short statement', r, { input: { number: n, ...ok, statement: 'OK' } }),
+      c('blank statement', r, { input: { number: n, ...ok, statement: ' '.repeat(12) } }),
+      c('oversized statement', r, { input: { number: n, ...ok, statement: HUGE } }),
+    ];
+  },
+  rejectChangeOrder: (f) => {
+    const r = Role.CLIENT_APPROVER;
+    const n = f.changeOrder;
+    const ok = { estimateVersion: 2, reason: 'No hace falta' };
+    return [
+      ...ticketBase(r, n, ok),
+      c('version as text', r, { input: { number: n, ...ok, estimateVersion: 'dos' } }),
+      c(
+        'not the pending version',
+        r,
+        { input: { number: n, ...ok, estimateVersion: 1 } },
+        'INVALID_TRANSITION',
+      ),
+      c('empty reason', r, { input: { number: n, ...ok, reason: '' } }),
+      c('blank reason', r, { input: { number: n, ...ok, reason: BLANK } }),
+      c('oversized reason', r, { input: { number: n, ...ok, reason: HUGE } }),
+    ];
+  },
   requestReestimate: (f) => estimateFeedback(Role.CLIENT_USER, f.estimated),
   setReleaseDate: (f) => {
     const r = Role.AGENT;
@@ -1045,6 +1109,15 @@ describe('Invalid input for every mutation (issue 5 item 8)', () => {
     await act(Role.AGENT, 'resolveTicket', resolved, { note: 'Corregido.' });
     const development = await dateSet();
     await act(Role.AGENT, 'startDevelopment', development);
+    const changeOrder = await dateSet();
+    await act(Role.AGENT, 'startDevelopment', changeOrder);
+    await act(
+      Role.AGENT,
+      'submitChangeOrder',
+      changeOrder,
+      { additionalHours: 1, scope: 'Filtro' },
+      'SubmitChangeOrderInput',
+    );
     const released = await dateSet();
     await act(Role.AGENT, 'startDevelopment', released);
     await act(Role.AGENT, 'releaseForTesting', released);
@@ -1085,6 +1158,7 @@ describe('Invalid input for every mutation (issue 5 item 8)', () => {
       scheduling: await scheduling(),
       dateSet: await dateSet(),
       development,
+      changeOrder,
       released,
       adminAction: await register('ADMIN_ACTION'),
       ownOrg,

@@ -5,42 +5,72 @@ import type { TemplateFamily } from './template-types';
 // organisation's approvers.
 
 export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZATION_RECORDED'> = {
-  ESTIMATE_SUBMITTED: (e, ctx) => ({
-    subject: subjectLine(
-      e.ticket.number,
-      ctx.t(
-        `Estimación por autorizar: ${ctx.dates.number(e.hours)} h (v${e.estimateVersion})`,
-        `Estimate to authorize: ${ctx.dates.number(e.hours)} h (v${e.estimateVersion})`,
+  ESTIMATE_SUBMITTED: (e, ctx) => {
+    const n = (hours: number): string => ctx.dates.number(hours);
+    // L3-12: a change order asks for hours on top of the authorized ones.
+    const added = e.additionalHours;
+    const hourRows: [string, string][] =
+      added === undefined
+        ? [[ctx.t('Horas estimadas', 'Estimated hours'), n(e.hours)]]
+        : [
+            [ctx.t('Horas adicionales', 'Additional hours'), `+${n(added)}`],
+            [ctx.t('Total autorizado con la orden', 'Authorized total with it'), n(e.hours)],
+          ];
+    return {
+      subject: subjectLine(
+        e.ticket.number,
+        added === undefined
+          ? ctx.t(
+              `Estimación por autorizar: ${n(e.hours)} h (v${e.estimateVersion})`,
+              `Estimate to authorize: ${n(e.hours)} h (v${e.estimateVersion})`,
+            )
+          : ctx.t(
+              `Orden de cambio por autorizar: +${n(added)} h (v${e.estimateVersion})`,
+              `Change order to authorize: +${n(added)} h (v${e.estimateVersion})`,
+            ),
       ),
-    ),
-    heading: ctx.t(
-      `Enviamos la estimación del ticket ${e.ticket.number} para su autorización.`,
-      `We sent the estimate for ticket ${e.ticket.number} for your authorization.`,
-    ),
-    blocks: [
-      {
-        kind: 'facts',
-        rows: [
-          [ctx.t('Asunto', 'Subject'), e.ticket.subject],
-          [ctx.t('Horas estimadas', 'Estimated hours'), ctx.dates.number(e.hours)],
-          [ctx.t('Versión', 'Version'), String(e.estimateVersion)],
-        ],
-      },
-      { kind: 'quote', label: ctx.t('Alcance', 'Scope'), text: e.scope },
-      {
-        kind: 'paragraph',
-        text: ctx.t(
-          'Las horas se cargarán a su paquete prepagado. Para autorizar, un aprobador de su organización debe escribir la autorización en el ticket.',
-          'The hours will be charged to your prepaid package. To authorize, an approver of your organisation must write the authorization on the ticket.',
-        ),
-      },
-      {
-        kind: 'action',
-        label: ctx.t('Revisar y autorizar', 'Review and authorize'),
-        href: `${ctx.ticketUrl}/estimates/${e.estimateVersion}`,
-      },
-    ],
-  }),
+      heading:
+        added === undefined
+          ? ctx.t(
+              `Enviamos la estimación del ticket ${e.ticket.number} para su autorización.`,
+              `We sent the estimate for ticket ${e.ticket.number} for your authorization.`,
+            )
+          : ctx.t(
+              `Enviamos una orden de cambio del ticket ${e.ticket.number}: ${n(added)} h adicionales a las ya autorizadas, para su autorización.`,
+              `We sent a change order for ticket ${e.ticket.number}: ${n(added)} h on top of the authorized ones, for your authorization.`,
+            ),
+      blocks: [
+        {
+          kind: 'facts',
+          rows: [
+            [ctx.t('Asunto', 'Subject'), e.ticket.subject],
+            ...hourRows,
+            [ctx.t('Versión', 'Version'), String(e.estimateVersion)],
+          ],
+        },
+        {
+          kind: 'quote',
+          label:
+            added === undefined
+              ? ctx.t('Alcance', 'Scope')
+              : ctx.t('Motivo y alcance', 'Reason and scope'),
+          text: e.scope,
+        },
+        {
+          kind: 'paragraph',
+          text: ctx.t(
+            'Las horas se cargarán a su paquete prepagado. Para autorizar, un aprobador de su organización debe escribir la autorización en el ticket.',
+            'The hours will be charged to your prepaid package. To authorize, an approver of your organisation must write the authorization on the ticket.',
+          ),
+        },
+        {
+          kind: 'action',
+          label: ctx.t('Revisar y autorizar', 'Review and authorize'),
+          href: `${ctx.ticketUrl}/estimates/${e.estimateVersion}`,
+        },
+      ],
+    };
+  },
 
   AUTHORIZATION_RECORDED: (e, ctx) => {
     const approver = ctx.names.get(e.approverId) ?? ctx.t('un aprobador', 'an approver');
@@ -48,8 +78,12 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
       subject: subjectLine(
         e.ticket.number,
         ctx.t(
-          `Estimación v${e.estimateVersion} autorizada`,
-          `Estimate v${e.estimateVersion} authorized`,
+          e.additionalHours === undefined
+            ? `Estimación v${e.estimateVersion} autorizada`
+            : `Orden de cambio v${e.estimateVersion} autorizada: +${ctx.dates.number(e.additionalHours)} h`,
+          e.additionalHours === undefined
+            ? `Estimate v${e.estimateVersion} authorized`
+            : `Change order v${e.estimateVersion} authorized: +${ctx.dates.number(e.additionalHours)} h`,
         ),
       ),
       heading: ctx.t(
@@ -72,10 +106,16 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
         },
         {
           kind: 'paragraph',
-          text: ctx.t(
-            'En un máximo de 2 días hábiles publicaremos la fecha estimada de entrega para sus pruebas.',
-            'Within 2 business days we will publish the estimated release date for your testing.',
-          ),
+          text:
+            e.additionalHours === undefined
+              ? ctx.t(
+                  'En un máximo de 2 días hábiles publicaremos la fecha estimada de entrega para sus pruebas.',
+                  'Within 2 business days we will publish the estimated release date for your testing.',
+                )
+              : ctx.t(
+                  `Las ${ctx.dates.number(e.additionalHours)} h adicionales quedan reservadas de su paquete prepagado.`,
+                  `The ${ctx.dates.number(e.additionalHours)} additional hours are reserved from your prepaid package.`,
+                ),
         },
       ],
     };

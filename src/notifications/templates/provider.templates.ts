@@ -54,6 +54,16 @@ const ACTIVITIES: Record<
     did: ['rechazó la estimación de', 'rejected the estimate of'],
     words: ['Motivo', 'Reason'],
   },
+  CHANGE_ORDER_AUTHORIZED: {
+    subject: ['Orden de cambio autorizada', 'Change order authorized'],
+    did: ['autorizó la orden de cambio de', 'authorized the change order of'],
+    words: ['Autorización escrita', 'Written authorization'],
+  },
+  CHANGE_ORDER_REJECTED: {
+    subject: ['Orden de cambio rechazada', 'Change order rejected'],
+    did: ['rechazó la orden de cambio de', 'rejected the change order of'],
+    words: ['Motivo', 'Reason'],
+  },
   REESTIMATE_REQUESTED: {
     subject: ['Nueva estimación solicitada', 'New estimate requested'],
     did: ['pidió una nueva estimación para', 'asked for a new estimate for'],

@@ -334,6 +334,19 @@ describe('L3-11 timeline events → emails', () => {
       'Autorizo 6 h',
     ],
     ['rejectEstimate', { estimateVersion: 2, reason: 'Muy caro' }, 'ESTIMATE_REJECTED', 'Muy caro'],
+    // L3-12: the agent hears of the approver's decision on a change order.
+    [
+      'authorizeChangeOrder',
+      { estimateVersion: 3, statement: 'Autorizo 4 h más' },
+      'CHANGE_ORDER_AUTHORIZED',
+      'Autorizo 4 h más',
+    ],
+    [
+      'rejectChangeOrder',
+      { estimateVersion: 3, reason: 'No hace falta' },
+      'CHANGE_ORDER_REJECTED',
+      'No hace falta',
+    ],
     ['requestReestimate', { estimateVersion: 2, reason: 'Menos' }, 'REESTIMATE_REQUESTED', 'Menos'],
     ['reportFailures', { note: 'No guarda' }, 'FAILURES_REPORTED', 'No guarda'],
     ['acceptDelivery', {}, 'DELIVERY_ACCEPTED', undefined],

@@ -174,6 +174,13 @@ export function serverErrorText(
       return s.estimateAlreadyAuthorized(num(ext.estimateVersion) ?? 0);
     case 'ESTIMATE_NOT_SUBMITTED':
       return s.estimateNotSubmitted(num(ext.estimateVersion) ?? 0, num(ext.currentVersion) ?? 0);
+    // L3-12 change orders.
+    case 'CHANGE_ORDER_PENDING':
+      return s.changeOrderPending(num(ext.estimateVersion) ?? 0);
+    case 'CHANGE_ORDER_NOT_PENDING':
+      return s.changeOrderNotPending(num(ext.estimateVersion) ?? 0);
+    case 'NO_AUTHORIZED_ESTIMATE':
+      return s.noAuthorizedEstimate;
     case 'TICKET_CLOSED':
       return s.ticketClosed;
     case 'RATING_WINDOW_CLOSED':

@@ -74,7 +74,7 @@ export const serverErrorsEn: ServerErrorMessages = {
   insufficientHours: (needed, available, short) =>
     `Not enough prepaid hours: ${needed} h needed, ${available} h available (${short} h short).`,
   exceedsEstimate: (logged, remaining) =>
-    `${logged} h would be logged and ${remaining} h of the authorized estimate are left: a change order is needed.`,
+    `${logged} h would be logged and ${remaining} h of the authorized estimate are left: submit a change order (“Change order” on the ticket) for the additional hours and log the time once the client authorizes it.`,
   emailTaken: (email) => `A user with the email ${email} already exists.`,
   notInFuture: (f, when) => `“${f}” must be in the future (you gave ${when}).`,
   inFuture: (f) => `“${f}” cannot be in the future.`,
@@ -85,6 +85,10 @@ export const serverErrorsEn: ServerErrorMessages = {
   estimateAlreadyAuthorized: (v) => `Estimate v${v} is already authorized.`,
   estimateNotSubmitted: (v, current) =>
     `Estimate v${v} is not the submitted estimate (the current one is v${current}).`,
+  changeOrderPending: (v) =>
+    `Change order v${v} is still pending: the client must authorize or reject it before another is sent.`,
+  changeOrderNotPending: (v) => `Version v${v} is not a pending change order.`,
+  noAuthorizedEstimate: 'A change order needs an authorized estimate: submit the estimate first.',
   ticketClosed: 'The ticket is closed.',
   ratingWindowClosed: (until) =>
     until
@@ -104,6 +108,7 @@ export const serverErrorsEn: ServerErrorMessages = {
     override: 'The override on',
     support_policy: 'The support policy of organisation',
     attachment: 'Attachment',
+    canned_response: 'Canned response',
   },
   noActivePolicy: 'The client has no active support policy.',
   beforeRegistration: (f, registeredAt) =>

@@ -80,7 +80,7 @@ export const serverErrorsEsMX = {
   insufficientHours: (needed: string, available: string, short: string) =>
     `No hay suficientes horas prepagadas: se necesitan ${needed} h y hay ${available} h disponibles (faltan ${short} h).`,
   exceedsEstimate: (logged: string, remaining: string) =>
-    `Se registrarían ${logged} h y quedan ${remaining} h de la estimación autorizada: hace falta una orden de cambio.`,
+    `Se registrarían ${logged} h y quedan ${remaining} h de la estimación autorizada: registra una orden de cambio («Orden de cambio» en el ticket) por las horas adicionales y, cuando el cliente la autorice, registra el tiempo.`,
   emailTaken: (email: string) => `Ya existe un usuario con el correo ${email}.`,
   notInFuture: (f: string, when: string) => `«${f}» debe ser una fecha futura (indicaste ${when}).`,
   inFuture: (f: string) => `«${f}» no puede ser una fecha futura.`,
@@ -93,6 +93,11 @@ export const serverErrorsEsMX = {
   estimateAlreadyAuthorized: (v: number) => `La estimación v${v} ya está autorizada.`,
   estimateNotSubmitted: (v: number, current: number) =>
     `La estimación v${v} no es la estimación enviada (la vigente es v${current}).`,
+  changeOrderPending: (v: number) =>
+    `La orden de cambio v${v} sigue pendiente: el cliente debe autorizarla o rechazarla antes de enviar otra.`,
+  changeOrderNotPending: (v: number) => `La versión v${v} no es una orden de cambio pendiente.`,
+  noAuthorizedEstimate:
+    'Una orden de cambio necesita una estimación autorizada: envía primero la estimación.',
   ticketClosed: 'El ticket está cerrado.',
   ratingWindowClosed: (until: string) =>
     until
@@ -112,6 +117,7 @@ export const serverErrorsEsMX = {
     override: 'la excepción del',
     support_policy: 'la póliza de soporte de la organización',
     attachment: 'el archivo adjunto',
+    canned_response: 'la respuesta predefinida',
   } as Record<string, string>,
   noActivePolicy: 'El cliente no tiene una póliza de soporte activa.',
   beforeRegistration: (f: string, registeredAt: string) =>

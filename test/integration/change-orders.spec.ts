@@ -1,0 +1,310 @@
+import { defaultMexicoCityCalendar, localDateOf } from '../../src/business-time/engine';
+import { Role } from '../../src/identity/role.enum';
+import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { useWorldWithWorker } from '../support/world-with-worker';
+
+// L3-12 change orders on the real stack (API, worker, Temporal dev server, PostgreSQL, SMTP
+// catcher): an agent asks for more hours on a requirement in development, the approver authorizes
+// it in writing and the additional hours are reserved in the prepaid ledger, so time may be logged
+// up to the new total; a change order the balance cannot cover is refused with the shortfall and
+// changes nothing; each step emails once.
+
+interface Estimate {
+  version: number;
+  hours: number;
+  status: string;
+  changeOrder: boolean;
+  additionalHours: number | null;
+}
+interface Ticket {
+  state: string;
+  allowedActions: string[];
+  estimates: Estimate[];
+  authorizations: { estimateVersion: number; statement: string }[];
+  timeline: { type: string }[];
+}
+interface Balance {
+  reserved: number;
+  available: number;
+  reservations: { ticketNumber: string; reservedHours: number }[];
+}
+
+const year = new Date().getUTCFullYear();
+const today = localDateOf(defaultMexicoCityCalendar(year - 1, year + 1), new Date());
+const businessClosing = (): string => {
+  // The closing (18:00 Mexico City = 00:00 UTC) of a weekday at least 5 days ahead.
+  const d = new Date(Date.now() + 5 * 86_400_000);
+  while ([0, 6].includes(d.getUTCDay())) d.setUTCDate(d.getUTCDate() + 1);
+  return `${d.toISOString().slice(0, 10)}T23:00:00.000Z`;
+};
+
+describe('change orders through GraphQL (L3-12, L3-09, L3-11)', () => {
+  const world = useWorldWithWorker('change-orders');
+  const org = () => world.orgIds['comercializadora-aurora'];
+
+  async function call(role: Role, mutation: string, input: object, type: string) {
+    const { body } = await gql<Record<string, { ticket: { state: string } }>>(
+      world.api,
+      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
+      { input },
+      world.bearer(role),
+    );
+    return body;
+  }
+  async function act(role: Role, mutation: string, input: object, type: string) {
+    const body = await call(role, mutation, input, type);
+    expect(body.errors).toBeUndefined();
+    return body.data![mutation].ticket;
+  }
+  async function read(role: Role, number: string): Promise<Ticket> {
+    const { body } = await gql<{ ticket: Ticket }>(
+      world.api,
+      `query ($number: String!) { ticket(number: $number) { state allowedActions
+        estimates { version hours status changeOrder additionalHours }
+        authorizations { estimateVersion statement } timeline { type } } }`,
+      { number },
+      world.bearer(role),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.ticket;
+  }
+  async function balance(): Promise<Balance> {
+    const { body } = await gql<{ hourBalance: Balance }>(
+      world.api,
+      `query ($id: ID!) { hourBalance(organizationId: $id) {
+        reserved available reservations { ticketNumber reservedHours } } }`,
+      { id: org() },
+      world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.hourBalance;
+  }
+  async function logTime(number: string, hours: number) {
+    const { body } = await gql<{ logTicketTime: { chargedHours: number } }>(
+      world.api,
+      `mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) { chargedHours } }`,
+      { input: { number, date: today, hours, description: 'Filtro por sucursal' } },
+      world.bearer(Role.AGENT),
+    );
+    return body;
+  }
+  const outbox = (number: string) =>
+    world.db.query<{ event_type: string; recipient_address: string; status: string }[]>(
+      `SELECT event_type, recipient_address, status FROM email_outbox
+        WHERE ticket_number = $1 ORDER BY created_at, recipient_address`,
+      [number],
+    );
+
+  /** A DEVELOPMENT requirement estimated at 8 h, authorized and in development (L3-08, L3-09). */
+  async function inDevelopment(): Promise<string> {
+    const { body } = await gql<{ registerTicket: { number: string } }>(
+      world.api,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      {
+        input: {
+          category: 'DEVELOPMENT',
+          subject: 'Reporte de ventas',
+          description: 'Por sucursal.',
+        },
+      },
+      world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    const number = body.data!.registerTicket.number;
+    const A = 'TicketActionInput';
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+      'ClassifyTicketInput',
+    );
+    await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number, hours: 8, scope: 'Reporte' },
+      'SubmitEstimateInput',
+    );
+    await act(
+      Role.CLIENT_APPROVER,
+      'authorizeEstimate',
+      { number, estimateVersion: 1, statement: 'Autorizo las 8 horas del reporte.' },
+      'AuthorizeEstimateInput',
+    );
+    await act(
+      Role.AGENT,
+      'setReleaseDate',
+      { number, releaseDate: businessClosing() },
+      'SetReleaseDateInput',
+    );
+    await act(Role.AGENT, 'startDevelopment', { number }, A);
+    return number;
+  }
+
+  it('submit → authorize reserves the additional hours; time may be logged up to the new total; emails once', async () => {
+    const number = await inDevelopment();
+    expect((await logTime(number, 7)).errors).toBeUndefined();
+    // 1 h of the 8 is left: 3 h more are refused, with the way out in the message.
+    const refused = await logTime(number, 3);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'EXCEEDS_AUTHORIZED_ESTIMATE',
+      remainingHours: 1,
+    });
+    expect(refused.errors?.[0]?.message).toMatch(/submit a change order/);
+
+    expect((await read(Role.AGENT, number)).allowedActions).toContain('submitChangeOrder');
+    expect((await read(Role.CLIENT_APPROVER, number)).allowedActions).not.toContain(
+      'authorizeChangeOrder',
+    );
+    const submitted = await act(
+      Role.AGENT,
+      'submitChangeOrder',
+      { number, additionalHours: 4, scope: 'Falta el filtro por sucursal' },
+      'SubmitChangeOrderInput',
+    );
+    expect(submitted.state).toBe('IN_DEVELOPMENT');
+    const pending = await read(Role.CLIENT_APPROVER, number);
+    expect(pending.estimates.at(-1)).toEqual({
+      version: 2,
+      hours: 12,
+      status: 'SUBMITTED',
+      changeOrder: true,
+      additionalHours: 4,
+    });
+    expect(pending.estimates[0]).toMatchObject({ changeOrder: false, additionalHours: null });
+    expect(pending.allowedActions).toEqual(
+      expect.arrayContaining(['authorizeChangeOrder', 'rejectChangeOrder']),
+    );
+    expect((await read(Role.AGENT, number)).allowedActions).not.toContain('submitChangeOrder');
+    const before = await balance();
+    expect(before.reservations.find((r) => r.ticketNumber === number)?.reservedHours).toBe(1);
+
+    const statement = 'Autorizo las 4 horas adicionales del filtro por sucursal.';
+    await act(
+      Role.CLIENT_APPROVER,
+      'authorizeChangeOrder',
+      { number, estimateVersion: 2, statement },
+      'AuthorizeEstimateInput',
+    );
+    const after = await balance();
+    // The additional hours are held for the ticket: 1 h left + 4 h.
+    expect(after.reservations.find((r) => r.ticketNumber === number)?.reservedHours).toBe(5);
+    expect(after.available).toBeCloseTo(before.available - 4, 2);
+    const ticket = await read(Role.AGENT, number);
+    expect(ticket.state).toBe('IN_DEVELOPMENT');
+    expect(ticket.estimates.map((e) => e.status)).toEqual(['AUTHORIZED', 'AUTHORIZED']);
+    expect(ticket.authorizations.at(-1)).toEqual({ estimateVersion: 2, statement });
+    expect(ticket.timeline.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['submitChangeOrder', 'authorizeChangeOrder']),
+    );
+    expect((await logTime(number, 3)).errors).toBeUndefined();
+
+    // Emails: the change order to the registrant and the approvers, the authorization likewise,
+    // and the agent hears of the approver's decision; each once.
+    const rows = await eventually(
+      async () =>
+        (await outbox(number)).filter((r) =>
+          ['ESTIMATE_SUBMITTED', 'AUTHORIZATION_RECORDED', 'PROVIDER_CLIENT_ACTIVITY'].includes(
+            r.event_type,
+          ),
+        ),
+      (r) => r.length >= 10 && r.every((x) => x.status === 'SENT'),
+    );
+    const lines = rows.map((r) => `${r.event_type} → ${r.recipient_address}`);
+    expect(lines.filter((l) => l.startsWith('ESTIMATE_SUBMITTED')).sort()).toEqual([
+      'ESTIMATE_SUBMITTED → aprobador@aurora.example',
+      'ESTIMATE_SUBMITTED → aprobador@aurora.example',
+      'ESTIMATE_SUBMITTED → usuario@aurora.example',
+      'ESTIMATE_SUBMITTED → usuario@aurora.example',
+    ]);
+    const mails = await eventually(
+      async () => {
+        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+        return ((await res.json()) as CaughtMail[]).filter(
+          (m) =>
+            m.subject.includes(number) &&
+            (m.subject.includes('Orden de cambio') || m.subject.includes('Change order')),
+        );
+      },
+      (m) => m.length >= 5,
+    );
+    const subjects = mails.map((m) => m.subject);
+    expect(subjects.filter((s) => s.includes('Orden de cambio por autorizar: +4 h'))).toHaveLength(
+      2,
+    );
+    expect(subjects.filter((s) => s.includes('Orden de cambio v2 autorizada: +4 h'))).toHaveLength(
+      2,
+    );
+    // The agent (English, per the demo seed) hears of the approver's decision.
+    expect(subjects.filter((s) => s.includes('Change order authorized'))).toHaveLength(1);
+    const request = mails.find((m) => m.subject.includes('por autorizar'))!;
+    expect(request.text).toContain('Falta el filtro por sucursal');
+  });
+
+  it('refused when the balance is short (the shortfall), and a rejection reserves nothing', async () => {
+    const number = await inDevelopment();
+    const before = await balance();
+    const additionalHours = Math.ceil(before.available) + 10;
+    await act(
+      Role.AGENT,
+      'submitChangeOrder',
+      { number, additionalHours, scope: 'Rediseño completo' },
+      'SubmitChangeOrderInput',
+    );
+    const short = await call(
+      Role.CLIENT_APPROVER,
+      'authorizeChangeOrder',
+      { number, estimateVersion: 2, statement: 'Autorizo el rediseño completo.' },
+      'AuthorizeEstimateInput',
+    );
+    expect(short.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'INSUFFICIENT_HOURS',
+    });
+    expect(Number(short.errors?.[0]?.extensions?.shortfallHours)).toBeCloseTo(
+      additionalHours - before.available,
+      2,
+    );
+    let ticket = await read(Role.CLIENT_APPROVER, number);
+    expect(ticket.estimates.map((e) => e.status)).toEqual(['AUTHORIZED', 'SUBMITTED']);
+    expect(ticket.authorizations).toHaveLength(1);
+    expect(await balance()).toEqual(before);
+
+    await act(
+      Role.CLIENT_APPROVER,
+      'rejectChangeOrder',
+      { number, estimateVersion: 2, reason: 'El rediseño no estaba en el alcance.' },
+      'EstimateFeedbackInput',
+    );
+    ticket = await read(Role.AGENT, number);
+    expect(ticket.state).toBe('IN_DEVELOPMENT');
+    expect(ticket.estimates.map((e) => e.status)).toEqual(['AUTHORIZED', 'REJECTED']);
+    expect(ticket.allowedActions).toContain('submitChangeOrder');
+    expect(await balance()).toEqual(before);
+    // The agent is told of the rejection, once.
+    const told = await eventually(
+      async () =>
+        (await outbox(number)).filter(
+          (r) => r.event_type === 'PROVIDER_CLIENT_ACTIVITY' && r.status === 'SENT',
+        ),
+      (r) => r.length >= 2,
+    );
+    expect(told.map((r) => r.recipient_address)).toEqual([
+      'agente@becken.example',
+      'agente@becken.example',
+    ]);
+    const mails = await eventually(
+      async () => {
+        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+        return ((await res.json()) as CaughtMail[]).filter(
+          (m) => m.subject.includes(number) && m.subject.includes('Change order rejected'),
+        );
+      },
+      (m) => m.length >= 1,
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0].text).toContain('El rediseño no estaba en el alcance.');
+  });
+});
