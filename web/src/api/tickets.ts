@@ -107,6 +107,20 @@ export interface TicketFileRecord {
   deletedByRole: string | null;
 }
 
+/** L3-18: one no-charge decision provider staff made on the ticket. */
+export interface TicketBillingDecision {
+  noCharge: boolean;
+  reason: string;
+  decidedAt: string;
+  decidedByName: string | null;
+  decidedByRole: string | null;
+}
+
+/** L3-18: the latest decision (whether the ticket is charged now) and every one, oldest first. */
+export interface TicketBilling extends TicketBillingDecision {
+  decisions: TicketBillingDecision[];
+}
+
 export interface TicketDetail extends TicketSummary {
   description: string;
   assigneeId: string | null;
@@ -128,6 +142,8 @@ export interface TicketDetail extends TicketSummary {
     TicketSatisfaction,
     'score' | 'comment' | 'ratedAt' | 'updatedAt' | 'ratedByName' | 'ratedByRole' | 'changes'
   > | null;
+  /** L3-18: null until provider staff decide whether the ticket is charged to the package. */
+  billing: TicketBilling | null;
 }
 
 export interface TicketFilter {
@@ -180,6 +196,10 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
     satisfaction {
       score comment ratedAt updatedAt ratedByName ratedByRole
       changes { score comment at byName byRole }
+    }
+    billing {
+      noCharge reason decidedAt decidedByName decidedByRole
+      decisions { noCharge reason decidedAt decidedByName decidedByRole }
     }
   }
 }`,

@@ -1,5 +1,6 @@
 import type { Messages } from './es-mx';
 import { planningEn } from './planning.en';
+import { noChargeEn } from './no-charge.en';
 import { timeEntriesEn } from './time-entries.en';
 import { attachmentsEn } from './attachments.en';
 import { ticketPageEn } from './ticket-page.en';
@@ -626,6 +627,7 @@ export const en: Messages = {
       USER_INVITATION: 'Portal invitation',
       PASSWORD_RESET: 'Password reset',
       SATISFACTION_LOW: 'Low satisfaction rating (to managers)',
+      TICKET_NO_CHARGE: 'Ticket free of charge / charged again (L3-18)',
     },
   },
   planning: planningEn,
@@ -636,6 +638,7 @@ export const en: Messages = {
   hoursLedger: hoursLedgerEn,
   satisfaction: satisfactionEn,
   ticketBrowser: ticketBrowserEn,
+  noCharge: noChargeEn,
   errors: {
     NETWORK:
       'Cannot reach the server. Check your network or that the service is running, and try again.',

@@ -1,4 +1,5 @@
 import { planningEsMX } from './planning.es-mx';
+import { noChargeEsMX } from './no-charge.es-mx';
 import { timeEntriesEsMX } from './time-entries.es-mx';
 import { attachmentsEsMX } from './attachments.es-mx';
 import { ticketPageEsMX } from './ticket-page.es-mx';
@@ -632,6 +633,7 @@ export const esMX = {
       USER_INVITATION: 'Invitación al portal',
       PASSWORD_RESET: 'Restablecer contraseña',
       SATISFACTION_LOW: 'Calificación baja (aviso a gerentes)',
+      TICKET_NO_CHARGE: 'Ticket sin cargo al paquete / vuelve a cobrarse (L3-18)',
     } as Record<string, string>,
   },
   planning: planningEsMX,
@@ -642,6 +644,7 @@ export const esMX = {
   hoursLedger: hoursLedgerEsMX,
   satisfaction: satisfactionEsMX,
   ticketBrowser: ticketBrowserEsMX,
+  noCharge: noChargeEsMX,
   errors: {
     NETWORK:
       'No hay conexión con el servidor. Revisa tu red o que el servicio esté en marcha e inténtalo de nuevo.',

@@ -13,6 +13,7 @@ import { AdjustDateForm } from './adjust-date-form';
 import { AttachmentsSection } from './attachments-section';
 import { ClockExplanationDisclosure } from './clock-explanation';
 import { CommentBox } from './comment-box';
+import { NoChargeCard, NoChargeMark } from './no-charge';
 import { SlaBadge, useLocalTime } from './ticket-bits';
 import { CLOSED_STATES } from './ticket-filters';
 import { TicketTimeline } from './ticket-timeline';
@@ -85,6 +86,7 @@ export function TicketPage({
           </dd>
           <dt>{t.tickets.category}</dt>
           <dd>{t.tickets.categories[ticket.category] ?? ticket.category}</dd>
+          <NoChargeMark billing={ticket.billing} />
           {ticket.classification && (
             <>
               <dt>{t.tickets.classification}</dt>
@@ -142,6 +144,10 @@ export function TicketPage({
           ticket keeps them (see live-draft.ts). Sibling keys must differ from each other, or
           React duplicates the forms on update (it did: five «Ajustar fecha» cards). */}
       <ActionsPanel key={`actions-${ticket.number}`} ticket={ticket} reload={query.reload} />
+
+      {staff && (
+        <NoChargeCard key={`no-charge-${ticket.number}`} ticket={ticket} onDone={query.reload} />
+      )}
 
       {ticket.state === 'CLOSED' && <SatisfactionSection number={ticket.number} />}
 
@@ -283,7 +289,11 @@ export function TicketPage({
         )}
       </section>
 
-      <TimeEntriesSection number={ticket.number} staff={staff} />
+      <TimeEntriesSection
+        number={ticket.number}
+        staff={staff}
+        noCharge={ticket.billing?.noCharge ?? false}
+      />
 
       <AttachmentsSection number={ticket.number} open={isOpen} staff={staff} />
 
@@ -293,6 +303,7 @@ export function TicketPage({
           events={ticket.timeline}
           attachments={ticket.attachments}
           satisfaction={ticket.satisfaction}
+          billing={ticket.billing?.decisions}
         />
       </section>
       <CommentBox

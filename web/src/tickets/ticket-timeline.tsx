@@ -8,6 +8,7 @@ import {
   mergeTimeline,
   type TimelineActor,
   type TimelineAttachment,
+  type TimelineBillingDecision,
   type TimelineEntry,
   type TimelineRating,
 } from './timeline-merge';
@@ -106,6 +107,23 @@ function EventItem({ event }: { event: TicketEvent }) {
 function ExtraItem({ entry }: { entry: Exclude<TimelineEntry<TicketEvent>, { kind: 'event' }> }) {
   const { t, language } = useI18n();
   const { format } = useLocalTime();
+  if (entry.kind === 'billing') {
+    // L3-18: provider staff's no-charge decision, with its reason, who and role.
+    const n = t.noCharge;
+    const { decision } = entry;
+    return (
+      <li data-testid="event-billing" data-no-charge={decision.noCharge ? 'true' : 'false'}>
+        <p>
+          <strong className="prewrap">
+            {decision.noCharge
+              ? n.timelineMarked(decision.reason)
+              : n.timelineCharged(decision.reason)}
+          </strong>
+          <Byline at={entry.at} who={extraActor(entry)} nobody={null} />
+        </p>
+      </li>
+    );
+  }
   if (entry.kind === 'rating') {
     const { rating, change, first } = entry;
     const c = t.satisfaction;
@@ -161,12 +179,15 @@ export function TicketTimeline({
   events,
   attachments,
   satisfaction,
+  billing,
 }: {
   events: TicketEvent[];
   attachments?: readonly TimelineAttachment[];
   satisfaction?: TimelineRating | null;
+  /** L3-18: every no-charge decision (`Ticket.billing.decisions`). */
+  billing?: readonly TimelineBillingDecision[];
 }) {
-  const entries = mergeTimeline(events, attachments, satisfaction ?? null);
+  const entries = mergeTimeline(events, attachments, satisfaction ?? null, billing);
   return (
     <ol className="timeline" data-testid="timeline">
       {entries.map((entry) =>

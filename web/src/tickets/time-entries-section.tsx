@@ -50,9 +50,18 @@ function parseHours(text: string): number | undefined {
 /**
  * A ticket's worked hours (L3-12, L3-13): the entries, newest first, for staff and the client;
  * provider staff also log hours, charged to the authorized estimate. A retry of the same entry
- * reuses its request ID; a refused entry keeps what was typed.
+ * reuses its request ID; a refused entry keeps what was typed. `noCharge`: the ticket is free of
+ * charge to the hour package (L3-18), which the card says next to its total.
  */
-export function TimeEntriesSection({ number, staff }: { number: string; staff: boolean }) {
+export function TimeEntriesSection({
+  number,
+  staff,
+  noCharge = false,
+}: {
+  number: string;
+  staff: boolean;
+  noCharge?: boolean;
+}) {
   const { t, language } = useI18n();
   const c = t.timeEntries;
   const { call } = useSession();
@@ -109,6 +118,11 @@ export function TimeEntriesSection({ number, staff }: { number: string; staff: b
     <section className="card" aria-labelledby="time-entries-title" data-testid="time-entries">
       <h2 id="time-entries-title">{c.title}</h2>
       <p className="muted">{staff ? c.intro : c.clientIntro}</p>
+      {noCharge && (
+        <p className="notice notice-info" data-testid="time-entries-no-charge">
+          {t.noCharge.hoursNote}
+        </p>
+      )}
       <ErrorMessage error={query.error} />
       {entries.length === 0 ? (
         <p className="muted">{query.loading && !query.data ? t.loading : c.empty}</p>
@@ -141,7 +155,11 @@ export function TimeEntriesSection({ number, staff }: { number: string; staff: b
         </div>
       )}
       {entries.length > 0 && (
-        <p data-testid="time-entries-total">{c.total(query.data!.ticket.chargedHours)}</p>
+        <p data-testid="time-entries-total">
+          {noCharge
+            ? t.noCharge.totalNoCharge(query.data!.ticket.chargedHours)
+            : c.total(query.data!.ticket.chargedHours)}
+        </p>
       )}
 
       {staff && (

@@ -1,5 +1,6 @@
 // The ticket's «Historial» joins what the workflow recorded with what lives beside it: the files
-// (L3-11, `Ticket.attachments`) and the client's rating of a closed ticket (`Ticket.satisfaction`).
+// (L3-11, `Ticket.attachments`), the client's rating of a closed ticket (`Ticket.satisfaction`)
+// and provider staff's no-charge decisions (L3-18, `Ticket.billing.decisions`).
 // Neither is a workflow event and none is invented here: each entry is read from those fields.
 // Pure (no React, no DOM), so the unit tier tests it directly.
 
@@ -42,6 +43,15 @@ export interface TimelineRatingChange {
   readonly byRole?: string | null;
 }
 
+/** What the history needs of a no-charge decision (L3-18, `Ticket.billing.decisions`). */
+export interface TimelineBillingDecision {
+  readonly noCharge: boolean;
+  readonly reason: string;
+  readonly decidedAt: string;
+  readonly decidedByName: string | null;
+  readonly decidedByRole?: string | null;
+}
+
 /** One line of the history; `key` is unique among the lines (React's list key). */
 export type TimelineEntry<E> =
   | { readonly kind: 'event'; readonly key: string; readonly at: string; readonly event: E }
@@ -60,6 +70,12 @@ export type TimelineEntry<E> =
       readonly change: TimelineRatingChange | null;
       /** The first score given (a later one is a change). */
       readonly first: boolean;
+    }
+  | {
+      readonly kind: 'billing';
+      readonly key: string;
+      readonly at: string;
+      readonly decision: TimelineBillingDecision;
     };
 
 type Extra<E> = Exclude<TimelineEntry<E>, { kind: 'event' }>;
@@ -76,6 +92,9 @@ export interface TimelineActor {
  * line is the rating itself).
  */
 export function extraActor<E>(entry: Extra<E>): TimelineActor {
+  if (entry.kind === 'billing') {
+    return { name: entry.decision.decidedByName, role: entry.decision.decidedByRole ?? null };
+  }
   if (entry.kind === 'rating') {
     const { change, rating } = entry;
     return change
@@ -97,7 +116,8 @@ const instant = (iso: string): number => {
  * The history, oldest first: the workflow's events in their own order (by `seq`, as recorded),
  * with every file's upload (deleted files too, at their upload time), every deletion (at its
  * time) and every score of the rating (the first and each change, at its time; only the latest at
- * its last change when the changes are not known) placed by time among them. At the
+ * its last change when the changes are not known) and every no-charge decision (L3-18, at its
+ * time) placed by time among them. At the
  * same instant a workflow event comes first (a ticket is closed before it is rated), then the
  * other entries in the order above.
  */
@@ -105,6 +125,7 @@ export function mergeTimeline<E extends { readonly seq: number; readonly at: str
   events: readonly E[],
   attachments: readonly TimelineAttachment[] = [],
   rating: TimelineRating | null = null,
+  billing: readonly TimelineBillingDecision[] = [],
 ): TimelineEntry<E>[] {
   const extras: Extra<E>[] = [];
   for (const attachment of attachments) {
@@ -147,6 +168,9 @@ export function mergeTimeline<E extends { readonly seq: number; readonly at: str
       first: true,
     });
   }
+  billing.forEach((decision, i) =>
+    extras.push({ kind: 'billing', key: `billing-${i}`, at: decision.decidedAt, decision }),
+  );
   // Stable: equal instants keep the order they were pushed in.
   extras.sort((a, b) => instant(a.at) - instant(b.at));
 
