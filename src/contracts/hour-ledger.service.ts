@@ -63,6 +63,7 @@ import {
   truncate,
 } from './ledger-rows';
 import { SupportPolicyEntity } from './support-policy.entity';
+import { notifyTicketChanged } from '../tickets/ticket-projection.service';
 import { TimeEntryEntity } from './time-entry.entity';
 
 /** First key of `pg_advisory_xact_lock(int, int)`: the ledger's namespace; the second is the org. */
@@ -325,6 +326,8 @@ export class HourLedgerService {
         ledgerEntryId: entry.id,
         idempotencyKey: key,
       });
+      // The client's ticket page and hours follow it live (delivered on commit).
+      await notifyTicketChanged(l.tx, ticketNumber);
       return {
         timeEntry,
         chargedHours: toHours(plan.charged),

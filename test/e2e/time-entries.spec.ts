@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
+import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
@@ -129,6 +130,44 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
     expect(await row.innerText()).toMatch(/1\.5\s+1\.5\s+Consulta de pedidos del mes/);
     expect(await section.getByRole('button', { name: 'Registrar horas' }).count()).toBe(0);
     expect(await section.locator('form').count()).toBe(0);
+  });
+
+  it('the client watches work logged while the ticket page and the hours card are open (live, L3-12)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    // «Mis tickets»: the hours card as it is now.
+    const consumed = page
+      .getByTestId('hours')
+      .locator('div', { hasText: 'Consumidas' })
+      .locator('dd');
+    const before = await consumed.innerText();
+    const ticketPage = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(ticketPage, CLIENT, e2e.password(CLIENT));
+    await ticketPage.goto(`/tickets/${number}`);
+    const table = ticketPage.getByTestId('time-entries').getByTestId('time-entries-table');
+    await table.getByRole('row', { name: /Consulta de pedidos del mes/ }).waitFor();
+
+    await api(
+      Role.AGENT,
+      `mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) { id } }`,
+      {
+        input: {
+          number,
+          date: new Date().toISOString().slice(0, 10),
+          hours: 0.5,
+          description: 'Pruebas de la exportación',
+          requestId: `live-${Date.now()}`,
+        },
+      },
+    );
+    // No reload: both screens follow the ticket's change.
+    await table.getByRole('row', { name: /Pruebas de la exportación/ }).waitFor();
+    expect(
+      await eventually(
+        () => consumed.innerText(),
+        (now) => now !== before,
+      ),
+    ).not.toBe(before);
   });
 
   it('the client reads its ledger in Spanish, each amount signed by its effect on the available hours (L3-12, L3-13)', async () => {

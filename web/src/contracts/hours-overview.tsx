@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { HOURS_OVERVIEW, type LedgerEntry } from '../api/contracts';
+import { useTicketChanges } from '../api/live';
 import { ErrorMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
@@ -78,6 +79,8 @@ export function HoursOverview({
   const reasonOf = useLedgerReason();
   const [first, setFirst] = useState(PAGE);
   const query = useQuery(HOURS_OVERVIEW, { organizationId, first });
+  // Live: any change to the organisation's tickets may have reserved, logged or released hours.
+  useTicketChanges(() => void query.reload());
   const { reload } = query;
   const seen = useRef(refresh);
   useEffect(() => {

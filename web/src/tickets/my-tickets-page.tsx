@@ -5,6 +5,7 @@ import {
   TICKET_CATEGORIES,
   type TicketCategory,
 } from '../api/tickets';
+import { useTicketChanges } from '../api/live';
 import { ErrorMessage } from '../components/error-message';
 import { QuickChannelCard } from '../contracts/quick-channel-section';
 import { useMutationForm } from '../components/use-mutation-form';
@@ -132,6 +133,8 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
 function HoursCard({ organizationId }: { organizationId: string }) {
   const { t } = useI18n();
   const balance = useQuery(HOUR_BALANCE, { organizationId });
+  // Hours reserved, logged or released on any of the organisation's tickets move the figures.
+  useTicketChanges(() => void balance.reload());
   const b = balance.data?.hourBalance;
   return (
     <section className="card" aria-labelledby="hours-title">

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, operation } from '../api/graphql-client';
+import { useTicketChanges } from '../api/live';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
@@ -67,6 +68,8 @@ export function TimeEntriesSection({
   const { call } = useSession();
   const { zone } = useLocalTime();
   const query = useQuery(TICKET_TIME_ENTRIES, { number });
+  // Work logged by someone else shows at once (the client watching their hours, L3-12).
+  useTicketChanges(() => void query.reload(), number);
   const entries = query.data?.ticket.timeEntries ?? [];
 
   const [date, setDate] = useState(() => nowInZone(zone).slice(0, 10));
