@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { inSpanish, logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
 import { registerProjectedTicket } from '../support/world-with-worker';
 
 // Every screen of every role passes an automated WCAG 2.1 A/AA audit (axe-core, the engine behind
@@ -61,6 +63,22 @@ describe('Accessibility: every screen passes WCAG 2.1 A/AA (axe-core)', () => {
       subject: 'No timbra la factura de mostrador',
       description: 'El PAC responde 301 al timbrar.',
     });
+    // L3-18: the ticket is free of charge, so its page shows the mark, the staff card and the
+    // history line to every role audited below.
+    const noCharge = await gql(
+      e2e.world.api,
+      'mutation ($input: SetTicketNoChargeInput!) { setTicketNoCharge(input: $input) { noCharge } }',
+      {
+        input: {
+          organizationId: e2e.world.orgIds['comercializadora-aurora'],
+          ticketNumber: ticket,
+          noCharge: true,
+          reason: 'Incidencia de primer nivel.',
+        },
+      },
+      e2e.world.bearer(Role.AGENT),
+    );
+    expect(noCharge.body.errors).toBeUndefined();
   });
 
   const screens: [string, string | null, string[]][] = [
