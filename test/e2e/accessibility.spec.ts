@@ -63,6 +63,14 @@ describe('Accessibility: every screen passes WCAG 2.1 A/AA (axe-core)', () => {
       subject: 'No timbra la factura de mostrador',
       description: 'El PAC responde 301 al timbrar.',
     });
+    // A canned response: the agent's ticket page shows its picker, «Respuestas predefinidas» a row.
+    const { body } = await gql(
+      e2e.world.api,
+      'mutation ($input: CreateCannedResponseInput!) { createCannedResponse(input: $input) { id } }',
+      { input: { title: 'Solicitud de acceso', body: 'Hola {{solicitante}}: ticket {{ticket}}.' } },
+      e2e.world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
     // L3-18: the ticket is free of charge, so its page shows the mark, the staff card and the
     // history line to every role audited below.
     const noCharge = await gql(
@@ -88,8 +96,8 @@ describe('Accessibility: every screen passes WCAG 2.1 A/AA (axe-core)', () => {
       CLIENT,
       ['/mis-tickets', '/tickets/:ticket', '/mis-horas', '/checkpoints', '/cambiar-contrasena'],
     ],
-    ['agent', AGENT, ['/consola', '/tickets/:ticket', '/cola']],
-    ['manager', MANAGER, ['/tablero', '/contratos', '/correo']],
+    ['agent', AGENT, ['/consola', '/tickets/:ticket', '/cola', '/respuestas']],
+    ['manager', MANAGER, ['/tablero', '/contratos', '/correo', '/respuestas']],
     ['admin', ADMIN, ['/usuarios', '/calendarios']],
   ];
 
@@ -142,6 +150,18 @@ describe('Accessibility: every screen passes WCAG 2.1 A/AA (axe-core)', () => {
     await agent.getByRole('button', { name: 'Solicitar información', exact: true }).click();
     await agent.getByTestId('action-form-requestInfo').getByLabel('Nota').waitFor();
     await check(agent, 'agent: «Solicitar información» open');
+
+    // A manager editing a canned response, its title refused as a duplicate of another.
+    const manager = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(manager, MANAGER, e2e.password(MANAGER));
+    await visit(manager, '/respuestas');
+    await manager.getByRole('button', { name: 'Editar «Solicitud de acceso»' }).click();
+    const newCanned = manager.getByTestId('canned-new');
+    await newCanned.getByLabel('Título').fill('solicitud de acceso');
+    await newCanned.getByLabel('Texto').fill('Otro texto.');
+    await newCanned.getByRole('button', { name: 'Guardar respuesta' }).click();
+    await newCanned.getByRole('alert').waitFor();
+    await check(manager, 'manager: editing a canned response, a duplicate title refused');
 
     // An admin editing a user.
     const admin = (await newPage(e2e.browser, e2e.baseURL)).page;

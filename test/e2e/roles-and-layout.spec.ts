@@ -123,6 +123,7 @@ describe('Role-aware navigation and small screens (web app)', () => {
       'Puntos de control',
       'Calculadora de plazos',
       'Calendarios',
+      'Respuestas',
     ]);
     // At 1280 px the whole menu is one line (it used to wrap "Calendarios" to a second one),
     // every entry in view without scrolling the menu.

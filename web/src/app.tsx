@@ -3,6 +3,7 @@ import type { User } from './api/operations';
 import { CheckpointPage } from './checkpoints/checkpoint-page';
 import { CheckpointsPage } from './checkpoints/checkpoints-page';
 import { CalendarDetailPage } from './calendars/calendar-detail-page';
+import { CannedResponsesPage } from './canned-responses/canned-responses-page';
 import { CalendarsPage } from './calendars/calendars-page';
 import { AppShell } from './components/app-shell';
 import { ClientHoursPage } from './contracts/client-hours-page';
@@ -80,6 +81,8 @@ function Route() {
       <CalendarDetailPage id={decodeURIComponent(calendar[1])} />,
     );
   if (path === '/usuarios') return guarded(user, path, can.manageUsers, <UsersPage />);
+  if (path === '/respuestas')
+    return guarded(user, path, can.seeCannedResponses, <CannedResponsesPage />);
   if (path === '/contratos') return guarded(user, path, can.manageContracts, <ContractsPage />);
   if (path === '/correo') return guarded(user, path, can.seeOutbox, <OutboxPage />);
   if (path === '/mis-horas') return guarded(user, path, can.seeOwnHours, <ClientHoursPage />);

@@ -1,3 +1,4 @@
+import { cannedResponsesEn } from './canned-responses.en';
 import type { Messages } from './es-mx';
 import { planningEn } from './planning.en';
 import { noChargeEn } from './no-charge.en';
@@ -33,6 +34,7 @@ export const en: Messages = {
     contracts: 'Contracts and hours',
     outbox: 'Outgoing mail',
     login: 'Sign in',
+    cannedResponses: 'Responses',
   },
   header: {
     signedInAs: (name, org) => `${name}, ${org}`,
@@ -639,6 +641,7 @@ export const en: Messages = {
   satisfaction: satisfactionEn,
   ticketBrowser: ticketBrowserEn,
   noCharge: noChargeEn,
+  cannedResponses: cannedResponsesEn,
   errors: {
     NETWORK:
       'Cannot reach the server. Check your network or that the service is running, and try again.',

@@ -1,3 +1,4 @@
+import { cannedResponsesEsMX } from './canned-responses.es-mx';
 import { planningEsMX } from './planning.es-mx';
 import { noChargeEsMX } from './no-charge.es-mx';
 import { timeEntriesEsMX } from './time-entries.es-mx';
@@ -32,6 +33,7 @@ export const esMX = {
     contracts: 'Contratos y horas',
     outbox: 'Correo saliente',
     login: 'Iniciar sesión',
+    cannedResponses: 'Respuestas',
   },
   header: {
     signedInAs: (name: string, org: string) => `${name}, ${org}`,
@@ -645,6 +647,7 @@ export const esMX = {
   satisfaction: satisfactionEsMX,
   ticketBrowser: ticketBrowserEsMX,
   noCharge: noChargeEsMX,
+  cannedResponses: cannedResponsesEsMX,
   errors: {
     NETWORK:
       'No hay conexión con el servidor. Revisa tu red o que el servicio esté en marcha e inténtalo de nuevo.',

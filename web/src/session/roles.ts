@@ -17,6 +17,9 @@ export const can = {
   recordCheckpointDecisions: (user: User) =>
     hasAny(user, ['CLIENT_APPROVER', 'AGENT', 'MANAGER', 'ADMIN']),
   setCheckpointSettings: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
+  /** Canned responses: staff read and insert them; managers and admins write them. */
+  seeCannedResponses: (user: User) => hasAny(user, ['AGENT', 'MANAGER', 'ADMIN']),
+  manageCannedResponses: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
   /** L3-19: provider staff move a published date. */
   adjustReleaseDate: (user: User) => hasAny(user, ['AGENT', 'MANAGER', 'ADMIN']),
 };

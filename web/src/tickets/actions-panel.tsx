@@ -8,6 +8,7 @@ import {
   type TicketDetail,
   transitionOperation,
 } from '../api/tickets';
+import { CannedResponsePicker } from '../canned-responses/canned-picker';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { answerUnknown, useRequestId } from '../components/use-request-id';
@@ -492,6 +493,9 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
             />
           </div>
         </>
+      )}
+      {has('note') && (
+        <CannedResponsePicker ticket={ticket} target={id('note')} value={note} onChange={setNote} />
       )}
       {has('note') && (
         <div className="field span-all">

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ADD_COMMENT, type TicketDetail } from '../api/tickets';
+import { CannedResponsePicker } from '../canned-responses/canned-picker';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { useRequestId } from '../components/use-request-id';
@@ -140,6 +141,12 @@ export function CommentBox({
             </label>
           </fieldset>
         )}
+        <CannedResponsePicker
+          ticket={ticket}
+          target="comment-body"
+          value={body}
+          onChange={setBody}
+        />
         <TextAreaField
           id="comment-body"
           className="span-all"

@@ -1,0 +1,213 @@
+import type { Dialog, Page } from 'playwright-core';
+import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
+import { Role } from '../../src/identity/role.enum';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { registerProjectedTicket } from '../support/world-with-worker';
+import { inSpanish, logIn, newPage, screenshot } from './support/browser';
+import { useE2eWorldWithWorker } from './support/e2e-world';
+
+// Canned responses («Respuestas predefinidas») on the real stack (PostgreSQL, Temporal, the real
+// worker and its outbox dispatcher, the SMTP catcher): a manager writes «Solicitud de acceso»
+// with placeholders; an agent opens a client's ticket, inserts it into a comment (filled with the
+// ticket's facts, at the cursor or after a blank line, kept as a draft like typed text), sends
+// it; the client's ticket page and the email the registrant receives (L3-11) carry the filled
+// text. The progress-update form (L3-07) offers the same picker; clients never see it.
+
+const CLIENT = 'usuario@aurora.example';
+const AGENT = 'agente@becken.example';
+const MANAGER = 'gerente@becken.example';
+const TITLE = 'Solicitud de acceso';
+const BODY =
+  'Hola {{solicitante}}, para avanzar con el ticket {{ticket}} ({{asunto}}) necesitamos acceso de administrador al Odoo de {{cliente}}. Saludos, {{agente}}.';
+const filled = (number: string) =>
+  `Hola Úrsula Usuaria, para avanzar con el ticket ${number} (Factura sin timbrar) necesitamos acceso de administrador al Odoo de Comercializadora Aurora. Saludos, Alex Agent.`;
+
+describe('Canned responses (web app, real workflow and email)', () => {
+  const e2e = useE2eWorldWithWorker('canned');
+  let number: string;
+
+  beforeAll(async () => {
+    number = await registerProjectedTicket(e2e.world, {
+      category: 'INCIDENT',
+      subject: 'Factura sin timbrar',
+      description: 'El PAC rechaza la factura de mostrador.',
+    });
+    // L3-06: classified as a problem, so «Registrar avance» (L3-07) is offered.
+    const { body } = await gql(
+      e2e.world.api,
+      `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`,
+      { input: { number, classification: 'PROBLEM' } },
+      e2e.world.bearer(Role.AGENT),
+    );
+    expect(body.errors).toBeUndefined();
+  }, 60_000);
+
+  /** Accepts (or dismisses) the next confirmation the page asks. */
+  const answerNext = (page: Page, accept: boolean) =>
+    page.once('dialog', (dialog: Dialog) => void (accept ? dialog.accept() : dialog.dismiss()));
+
+  it('a manager writes, edits and deletes canned responses, with the placeholders explained', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: 'Respuestas', exact: true })
+      .click();
+    await page.getByRole('heading', { name: 'Respuestas predefinidas', level: 1 }).waitFor();
+    const help = page.getByTestId('canned-placeholders');
+    expect(await help.innerText()).toContain('{{solicitante}}');
+    expect(await help.innerText()).toContain('quien registró el ticket');
+    expect(await help.innerText()).toContain('también {{requester}}');
+    const list = page.getByTestId('canned-responses');
+    await list.getByText('Todavía no hay respuestas predefinidas.').waitFor();
+
+    // Required fields are said in Spanish before anything is sent.
+    const create = page.getByTestId('canned-new');
+    await create.getByRole('button', { name: 'Guardar respuesta' }).click();
+    await create.getByText('Completa el campo «Título».').waitFor();
+    expect(await page.evaluate('document.activeElement.id')).toBe('canned-new-title');
+    await create.getByLabel('Título').fill(TITLE);
+    await create.getByRole('button', { name: 'Guardar respuesta' }).click();
+    await create.getByText('Completa el campo «Texto».').waitFor();
+
+    await create.getByLabel('Texto').fill(BODY);
+    await create.getByRole('button', { name: 'Guardar respuesta' }).click();
+    await create.getByText(`Respuesta «${TITLE}» guardada.`).waitFor();
+    expect(await create.getByLabel('Título').inputValue()).toBe('');
+    const item = list.getByRole('listitem', { name: TITLE });
+    expect(await item.innerText()).toContain(BODY);
+    expect(await item.innerText()).toContain('Gerardo Gerente');
+
+    // The same title in another case: refused in words, what was typed stays.
+    await create.getByLabel('Título').fill('SOLICITUD DE ACCESO');
+    await create.getByLabel('Texto').fill('Otro texto.');
+    await create.getByRole('button', { name: 'Guardar respuesta' }).click();
+    await create
+      .getByText('Ya existe una respuesta predefinida con el título «SOLICITUD DE ACCESO».')
+      .waitFor();
+    expect(await create.getByLabel('Texto').inputValue()).toBe('Otro texto.');
+
+    // Another one, listed by title (Spanish order), edited, then deleted after a confirmation.
+    await create.getByLabel('Título').fill('Avance periódico');
+    await create.getByLabel('Texto').fill('Seguimos trabajando en el ticket {{ticket}}.');
+    await create.getByRole('button', { name: 'Guardar respuesta' }).click();
+    await create.getByText('Respuesta «Avance periódico» guardada.').waitFor();
+    expect(await list.getByRole('heading', { level: 3 }).allInnerTexts()).toEqual([
+      'Avance periódico',
+      TITLE,
+    ]);
+    await list.getByRole('button', { name: 'Editar «Avance periódico»' }).click();
+    const edit = list.getByRole('listitem', { name: 'Avance periódico' });
+    await edit.getByLabel('Texto').fill('Seguimos con el ticket {{ticket}}; le avisamos hoy.');
+    await edit.getByRole('button', { name: 'Guardar cambios' }).click();
+    await list.getByText('Cambios a «Avance periódico» guardados.').waitFor();
+    expect(await edit.innerText()).toContain('Seguimos con el ticket {{ticket}}; le avisamos hoy.');
+    expect(await page.evaluate('document.activeElement.getAttribute("aria-label")')).toBe(
+      'Editar «Avance periódico»',
+    );
+    await screenshot(page, '70-manager-canned-responses');
+
+    answerNext(page, false);
+    await list.getByRole('button', { name: 'Eliminar «Avance periódico»' }).click();
+    expect(await list.getByRole('heading', { level: 3 }).count()).toBe(2);
+    answerNext(page, true);
+    await list.getByRole('button', { name: 'Eliminar «Avance periódico»' }).click();
+    await list.getByText('Respuesta «Avance periódico» eliminada.').waitFor();
+    expect(await list.getByRole('heading', { level: 3 }).allInnerTexts()).toEqual([TITLE]);
+  });
+
+  it('an agent inserts it into a comment, filled, kept as a draft, and sends it; the client reads it and gets it by email', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    // The demo agent reads English; this test reads Spanish.
+    await inSpanish(page);
+    // Agents read the responses, without writing them.
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: 'Respuestas', exact: true })
+      .click();
+    await page.getByRole('listitem', { name: TITLE }).waitFor();
+    expect(await page.getByRole('button', { name: /^Editar|^Eliminar/ }).count()).toBe(0);
+    expect(await page.getByTestId('canned-new').count()).toBe(0);
+
+    await page.goto(`/tickets/${number}`);
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    const comments = page.getByTestId('comment-box');
+    const text = comments.locator('#comment-body');
+    const picker = comments.getByTestId('canned-picker');
+    await picker.getByLabel('Insertar respuesta predefinida').selectOption({ label: TITLE });
+    await picker.getByRole('button', { name: 'Insertar', exact: true }).click();
+    // Filled with this ticket's facts, and the cursor is in the text, after it.
+    expect(await text.inputValue()).toBe(filled(number));
+    expect(await page.evaluate('document.activeElement.id')).toBe('comment-body');
+    expect(await page.evaluate('document.activeElement.selectionStart')).toBe(
+      filled(number).length,
+    );
+    // Typed text goes on where the cursor is; a second insertion at the end of the text goes
+    // after a blank line.
+    await page.keyboard.type(' Gracias.');
+    await picker.getByLabel('Insertar respuesta predefinida').selectOption({ label: TITLE });
+    await picker.getByRole('button', { name: 'Insertar', exact: true }).click();
+    expect(await text.inputValue()).toBe(`${filled(number)} Gracias.\n\n${filled(number)}`);
+    // Edited before sending, as any text.
+    await text.fill(`${filled(number)} Gracias.`);
+
+    // Inserted text is typed text: kept in the tab across a visit to another screen.
+    await page.getByRole('navigation').getByRole('link', { name: 'Consola' }).click();
+    await page.getByRole('heading', { name: 'Consola', level: 1 }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    await comments.getByText('Recuperamos el comentario que no enviaste.').waitFor();
+    expect(await text.inputValue()).toBe(`${filled(number)} Gracias.`);
+    await screenshot(page, '71-agent-canned-inserted');
+
+    // «Registrar avance» (L3-07) offers it too; with the cursor placed inside the note, the
+    // response goes there.
+    await page.getByRole('button', { name: 'Registrar avance', exact: true }).click();
+    const progress = page.getByTestId('action-form-addProgress');
+    const note = progress.getByLabel('Nota');
+    await note.fill('Seguimos revisando.');
+    await note.press('Home');
+    const progressPicker = progress.getByTestId('canned-picker');
+    await progressPicker
+      .getByLabel('Insertar respuesta predefinida')
+      .selectOption({ label: TITLE });
+    await progressPicker.getByRole('button', { name: 'Insertar', exact: true }).click();
+    expect(await note.inputValue()).toBe(`${filled(number)}Seguimos revisando.`);
+    await progress.getByRole('button', { name: 'Cerrar formulario' }).click();
+
+    await comments.getByRole('button', { name: 'Enviar', exact: true }).click();
+    await comments.getByText('Comentario enviado.').waitFor();
+    expect(await text.inputValue()).toBe('');
+
+    // The client reads the filled text on the ticket page, and has no picker.
+    const client = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(client, CLIENT, e2e.password(CLIENT));
+    await client.goto(`/tickets/${number}`);
+    await client.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    await client
+      .getByTestId('timeline')
+      .getByText(`${filled(number)} Gracias.`)
+      .waitFor();
+    await client.getByTestId('comment-box').waitFor();
+    expect(await client.getByTestId('canned-picker').count()).toBe(0);
+    expect(await client.getByText('Insertar respuesta predefinida').count()).toBe(0);
+
+    // L3-11: the registrant's email carries the same words, once.
+    const mails = await eventually(
+      async () => {
+        const res = await fetch(
+          `${process.env.MAIL_VIEWER_URL}/api/messages?to=${encodeURIComponent(CLIENT)}`,
+        );
+        return ((await res.json()) as CaughtMail[]).filter(
+          (m) => m.subject.includes(number) && m.text.includes(filled(number)),
+        );
+      },
+      (m) => m.length > 0,
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0].text).toContain(`${filled(number)} Gracias.`);
+    expect(mails[0].text).not.toContain('{{');
+  });
+});

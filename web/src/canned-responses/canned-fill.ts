@@ -1,0 +1,82 @@
+// Canned responses on the ticket page: the placeholders filled with the ticket's facts, and the
+// text put into the textarea. Pure (no DOM, no React): the unit tier tests it directly.
+
+/** What the placeholders of a canned response stand for on one ticket; null when unknown. */
+export interface CannedValues {
+  /** The client organisation's name. */
+  readonly client: string | null;
+  /** The ticket number, e.g. L3-2026-000123. */
+  readonly ticket: string | null;
+  readonly subject: string | null;
+  /** Who registered the ticket, by name. */
+  readonly requester: string | null;
+  /** The logged-in staff member, by name. */
+  readonly agent: string | null;
+}
+
+/** Every placeholder: its Spanish name, its English alias and the value it takes. */
+export const PLACEHOLDERS: readonly {
+  readonly name: string;
+  readonly alias: string;
+  readonly value: keyof CannedValues;
+}[] = [
+  { name: 'cliente', alias: 'client', value: 'client' },
+  { name: 'ticket', alias: 'ticket', value: 'ticket' },
+  { name: 'asunto', alias: 'subject', value: 'subject' },
+  { name: 'solicitante', alias: 'requester', value: 'requester' },
+  { name: 'agente', alias: 'agent', value: 'agent' },
+];
+
+const BY_NAME = new Map<string, keyof CannedValues>(
+  PLACEHOLDERS.flatMap((p) => [
+    [p.name, p.value],
+    [p.alias, p.value],
+  ]),
+);
+
+/** `{{nombre}}`, spaces inside the braces allowed (`{{ ticket }}`). */
+const PLACEHOLDER = /\{\{\s*([\p{L}_]+)\s*\}\}/gu;
+
+/**
+ * The body with its placeholders filled, in one pass (a value that itself looks like a
+ * placeholder stays as it is). Names are matched regardless of case (`{{Cliente}}` at the start
+ * of a sentence). An unknown placeholder, or one whose value is unknown on this ticket (e.g. no
+ * registrant name), stays as typed, so the person sees it and fills it in before sending.
+ */
+export function fillCanned(body: string, values: CannedValues): string {
+  return body.replace(PLACEHOLDER, (whole, name: string) => {
+    const key = BY_NAME.get(name.toLowerCase());
+    const value = key ? values[key]?.trim() : undefined;
+    return value ? value : whole;
+  });
+}
+
+/** Where the cursor is in the textarea (`selectionStart`/`selectionEnd`). */
+export interface TextSelection {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * `current` with `text` put in: into an empty textarea as it is; at the cursor (replacing what
+ * is selected) when the cursor is inside the text; after a blank line when it is at the end of
+ * the text or unknown (nothing typed is ever lost). `caret`: where the cursor goes, after the
+ * inserted text.
+ */
+export function insertCanned(
+  current: string,
+  selection: TextSelection | undefined,
+  text: string,
+): { value: string; caret: number } {
+  if (current.trim() === '') return { value: text, caret: text.length };
+  const start = selection ? Math.max(0, Math.min(selection.start, current.length)) : current.length;
+  const end = selection ? Math.max(start, Math.min(selection.end, current.length)) : start;
+  if (start === current.length) {
+    const value = `${current.trimEnd()}\n\n${text}`;
+    return { value, caret: value.length };
+  }
+  return {
+    value: `${current.slice(0, start)}${text}${current.slice(end)}`,
+    caret: start + text.length,
+  };
+}

@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { CANNED_RESPONSES } from '../api/canned-responses';
+import { ORGANIZATIONS } from '../api/operations';
+import type { TicketDetail } from '../api/tickets';
+import { useQuery } from '../components/use-query';
+import { useI18n } from '../i18n/i18n-context';
+import { can } from '../session/roles';
+import { useSession } from '../session/session-context';
+import { type CannedValues, fillCanned, insertCanned, type TextSelection } from './canned-fill';
+
+interface Props {
+  ticket: TicketDetail;
+  /** The id of the textarea the text goes into. */
+  target: string;
+  /** The textarea's text as the form holds it. */
+  value: string;
+  /** Sets the form's text: the inserted text is typed text (it is kept as a draft). */
+  onChange: (value: string) => void;
+}
+
+/**
+ * «Insertar respuesta predefinida» above a textarea whose text the client reads (a comment, a
+ * transition's note): provider staff choose a canned response and «Insertar» puts it, its
+ * placeholders filled with this ticket's facts, where the cursor was left in the text (else after
+ * a blank line at the end).
+ * The focus goes back to the textarea, after the inserted text, so the person reads and edits it
+ * before sending. A select plus a button rather than a select that inserts on change: choosing
+ * with the arrow keys must not insert (WCAG 3.2.2). Nothing for client users, nor while there
+ * are no canned responses.
+ */
+export function CannedResponsePicker({ ticket, target, value, onChange }: Props) {
+  const { t } = useI18n();
+  const c = t.cannedResponses;
+  const { user } = useSession();
+  const staff = user ? can.seeCannedResponses(user) : false;
+  const responses = useQuery(CANNED_RESPONSES, {}, !staff).data?.cannedResponses ?? [];
+  const organizations = useQuery(ORGANIZATIONS, {}, !staff).data?.organizations ?? [];
+  const [chosen, setChosen] = useState('');
+  const [inserted, setInserted] = useState<string>();
+  // Where the person left the cursor in the textarea (read as focus leaves it, e.g. for this
+  // picker). Never placed (a draft restored, text not touched): the text goes at the end.
+  const lastSelection = useRef<TextSelection>(undefined);
+  useEffect(() => {
+    const remember = (event: FocusEvent) => {
+      const area = event.target;
+      if (area instanceof HTMLTextAreaElement && area.id === target)
+        lastSelection.current = { start: area.selectionStart, end: area.selectionEnd };
+    };
+    document.addEventListener('focusout', remember);
+    return () => document.removeEventListener('focusout', remember);
+  }, [target]);
+  if (!staff || responses.length === 0) return null;
+
+  const values: CannedValues = {
+    client: organizations.find((o) => o.id === ticket.organizationId)?.name ?? null,
+    ticket: ticket.number,
+    subject: ticket.subject,
+    requester: ticket.registrantName,
+    agent: user?.displayName ?? null,
+  };
+  const id = `${target}-canned`;
+
+  const insert = () => {
+    const canned = responses.find((r) => r.id === chosen);
+    if (!canned) return;
+    const area = document.getElementById(target);
+    const next = insertCanned(value, lastSelection.current, fillCanned(canned.body, values));
+    // The form renders the new text before the cursor is placed after it.
+    flushSync(() => onChange(next.value));
+    if (area instanceof HTMLTextAreaElement) {
+      area.focus();
+      area.setSelectionRange(next.caret, next.caret);
+    }
+    setChosen('');
+    setInserted(c.inserted(canned.title));
+  };
+
+  return (
+    <div className="field span-all canned-picker" data-testid="canned-picker">
+      <label htmlFor={id}>{c.insertLabel}</label>
+      <div className="toolbar">
+        <select
+          id={id}
+          aria-describedby={`${id}-hint`}
+          value={chosen}
+          onChange={(e) => {
+            setChosen(e.target.value);
+            setInserted(undefined);
+          }}
+        >
+          <option value="">{c.choose}</option>
+          {responses.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.title}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button" disabled={!chosen} onClick={insert}>
+          {c.insert}
+        </button>
+      </div>
+      <p className="hint" id={`${id}-hint`}>
+        {c.insertHint}
+      </p>
+      <p className="visually-hidden" role="status">
+        {inserted ?? ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+/** Textos de las respuestas predefinidas: su pantalla y el selector en la página del ticket. */
+export const cannedResponsesEsMX = {
+  title: 'Respuestas predefinidas',
+  intro:
+    'Textos que el equipo inserta en los comentarios y notas que lee el cliente: solicitudes de información, avances periódicos, respuestas frecuentes.',
+  readOnly:
+    'Los gerentes y administradores las escriben; tú las insertas desde la página de un ticket.',
+  placeholdersTitle: 'Marcadores',
+  placeholdersIntro:
+    'Al insertar una respuesta en un ticket, cada marcador se reemplaza por el dato del ticket; el texto queda en el formulario para revisarlo y editarlo antes de enviarlo. Un marcador desconocido se queda tal cual.',
+  placeholders: {
+    cliente: 'la organización cliente',
+    ticket: 'el número del ticket',
+    asunto: 'el asunto del ticket',
+    solicitante: 'quien registró el ticket',
+    agente: 'quien inserta la respuesta (tu nombre)',
+  } as Record<string, string>,
+  alsoAlias: (alias: string) => `también {{${alias}}}`,
+  empty: 'Todavía no hay respuestas predefinidas.',
+  listTitle: 'Respuestas',
+  count: (n: number) => (n === 1 ? '1 respuesta' : `${n} respuestas`),
+  updatedBy: (name: string | null, at: string) => (name ? `${name}, ${at}` : at),
+  lastChange: 'Última modificación',
+  create: 'Nueva respuesta predefinida',
+  titleLabel: 'Título',
+  titleHint: 'Hasta 120 caracteres; no puede repetirse (sin importar mayúsculas).',
+  bodyLabel: 'Texto',
+  bodyHint: 'Hasta 10 000 caracteres. Puede llevar marcadores como {{solicitante}} o {{ticket}}.',
+  save: 'Guardar respuesta',
+  saveChanges: 'Guardar cambios',
+  cancel: 'Cancelar',
+  edit: 'Editar',
+  editLabel: (title: string) => `Editar «${title}»`,
+  editTitle: (title: string) => `Editar «${title}»`,
+  delete: 'Eliminar',
+  deleteLabel: (title: string) => `Eliminar «${title}»`,
+  confirmDelete: (title: string) =>
+    `¿Eliminar la respuesta predefinida «${title}»? No se puede deshacer; los textos ya enviados no cambian.`,
+  created: (title: string) => `Respuesta «${title}» guardada.`,
+  saved: (title: string) => `Cambios a «${title}» guardados.`,
+  deleted: (title: string) => `Respuesta «${title}» eliminada.`,
+  titleTaken: (title: string) => `Ya existe una respuesta predefinida con el título «${title}».`,
+  // En la página del ticket: el selector junto al texto.
+  insertLabel: 'Insertar respuesta predefinida',
+  choose: 'Elige una respuesta…',
+  insert: 'Insertar',
+  insertHint:
+    'Con los datos del ticket, donde dejaste el cursor en el texto (si no, al final, tras una línea en blanco). Revísala antes de enviar.',
+  inserted: (title: string) => `Se insertó «${title}»; revisa el texto antes de enviarlo.`,
+};
+
+export type CannedResponsesMessages = typeof cannedResponsesEsMX;
