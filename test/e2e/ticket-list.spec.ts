@@ -88,13 +88,15 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     const closed = rows(page).first();
     expect(await closed.textContent()).toContain(cancelled);
     expect(await closed.textContent()).toContain('Cancelado');
-    // An ended ticket is not «En tiempo»: its SLA cell is a dash.
+    // An ended ticket is not «En tiempo», and nothing is due on it: dashes (QA).
     expect(await closed.textContent()).not.toContain('En tiempo');
+    expect(await closed.textContent()).not.toContain('Sin plazo en curso');
 
     // The filters live in the address: a ticket opened from the list and Back find them again.
     expect(new URL(page.url()).search).toBe('?mostrar=closed');
     await closed.getByRole('link', { name: cancelled }).click();
     await page.getByRole('heading', { name: new RegExp(cancelled) }).waitFor();
+    expect(await page.getByTestId('ticket-header').innerText()).not.toContain('En tiempo');
     await page.goBack();
     await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
     expect(await page.getByLabel('Mostrar').inputValue()).toBe('CLOSED');

@@ -325,6 +325,10 @@ describe('Tickets (web app, real workflow)', () => {
     expect(await state(page).innerText()).toBe('Fecha de entrega definida');
     const header = await page.getByTestId('ticket-header').innerText();
     expect(header).toContain('Fecha de entrega');
+    // The history says which date was published, not only the note that came with it (QA).
+    expect(
+      await page.getByTestId('event-setReleaseDate').getByTestId('event-release-date').innerText(),
+    ).toMatch(/^Entrega para pruebas: .*2\d{3}/);
     const scheduling = page.getByTestId('clocks').getByRole('row', { name: /Programación/ });
     expect(await scheduling.innerText()).toContain('Cumplido');
     await screenshot(page, '28-agent-release-date-set');

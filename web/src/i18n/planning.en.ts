@@ -115,6 +115,7 @@ export const planningEn: PlanningMessages = {
   timeline: {
     dateMoved: (oldDate, newDate) => `From ${oldDate} to ${newDate}`,
     dateSet: (newDate) => `New date: ${newDate}`,
+    releaseDateSet: (date) => `Release for testing: ${date}`,
     reason: 'Reason',
     internalNote: 'Internal note',
   },

@@ -111,6 +111,8 @@ export const planningEsMX = {
   timeline: {
     dateMoved: (oldDate: string, newDate: string) => `De ${oldDate} a ${newDate}`,
     dateSet: (newDate: string) => `Nueva fecha: ${newDate}`,
+    /** L3-09: the release-for-testing date an agent published. */
+    releaseDateSet: (date: string) => `Entrega para pruebas: ${date}`,
     reason: 'Motivo',
     internalNote: 'Nota interna',
   },

@@ -102,11 +102,16 @@ export function TicketTable({
                 )}
               </td>
               <td data-label={t.tickets.nextDeadline}>
-                <DueSummary
-                  deadline={ticket.nextDeadline}
-                  releaseDate={ticket.releaseDate}
-                  autoCloseAt={ticket.autoCloseAt}
-                />
+                {CLOSED_STATES.includes(ticket.state) ? (
+                  // An ended ticket has nothing due (its delivery date stays in its history).
+                  <span className="muted">—</span>
+                ) : (
+                  <DueSummary
+                    deadline={ticket.nextDeadline}
+                    releaseDate={ticket.releaseDate}
+                    autoCloseAt={ticket.autoCloseAt}
+                  />
+                )}
               </td>
               {showRegistered && (
                 <td data-label={columns.registeredAt}>

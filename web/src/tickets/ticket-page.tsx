@@ -14,7 +14,7 @@ import { AttachmentsSection } from './attachments-section';
 import { ClockExplanationDisclosure } from './clock-explanation';
 import { CommentBox } from './comment-box';
 import { NoChargeCard, NoChargeMark } from './no-charge';
-import { SlaBadge, useLocalTime } from './ticket-bits';
+import { SlaBadge, slaShown, useLocalTime } from './ticket-bits';
 import { CLOSED_STATES } from './ticket-filters';
 import { TicketTimeline } from './ticket-timeline';
 import { SatisfactionSection } from './satisfaction-section';
@@ -82,7 +82,11 @@ export function TicketPage({
           </dd>
           <dt>{t.tickets.sla}</dt>
           <dd>
-            <SlaBadge status={ticket.slaStatus} />
+            {slaShown(ticket) ? (
+              <SlaBadge status={ticket.slaStatus} />
+            ) : (
+              <span className="muted">—</span>
+            )}
           </dd>
           <dt>{t.tickets.category}</dt>
           <dd>{t.tickets.categories[ticket.category] ?? ticket.category}</dd>
@@ -119,7 +123,7 @@ export function TicketPage({
               <dd>{format(ticket.remoteSessionAt)}</dd>
             </>
           )}
-          {ticket.releaseDate && (
+          {ticket.releaseDate && isOpen && (
             <>
               <dt>{t.tickets.releaseDate}</dt>
               <dd>{format(ticket.releaseDate)}</dd>

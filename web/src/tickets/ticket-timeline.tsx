@@ -68,6 +68,8 @@ function EventItem({ event }: { event: TicketEvent }) {
   const data = parse(event);
   const internal = event.type === 'comment' && data.internal !== false;
   const dateMoved = event.type === 'DATE_ADJUSTED' && typeof data.newDate === 'string';
+  // L3-09: the date itself, not only the note that came with it (QA).
+  const releaseSet = event.type === 'setReleaseDate' && typeof data.releaseDate === 'string';
   // Notes people wrote; the system's own reasons (English, technical) stay out.
   const text = event.actorRole && !dateMoved ? eventText(data) : undefined;
   return (
@@ -97,6 +99,11 @@ function EventItem({ event }: { event: TicketEvent }) {
             </p>
           )}
         </>
+      )}
+      {releaseSet && (
+        <p className="date-move" data-testid="event-release-date">
+          {tl.releaseDateSet(format(data.releaseDate as string))}
+        </p>
       )}
       {text && <p className="prewrap">{text}</p>}
     </li>
