@@ -172,7 +172,11 @@ export function NoChargeCard({
             maxLength={NO_CHARGE_REASON_MAX}
             aria-required
             value={reason}
-            onChange={setReason}
+            onChange={(value) => {
+              setReason(value);
+              // A reason typed answers «Escribe el motivo…»: the notice goes with it.
+              if (value.trim()) setProblem(undefined);
+            }}
           />
           <FormProblem problem={problem} />
           <div className="form-actions span-all">
