@@ -80,6 +80,10 @@ export interface Estimate {
   scope: string;
   status: string;
   submittedAt: string;
+  /** L3-12: a change order; `hours` is then the new authorized total. */
+  changeOrder: boolean;
+  /** L3-12: the hours a change order adds (null for an estimate). */
+  additionalHours: number | null;
 }
 
 export interface Authorization {
@@ -186,7 +190,7 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
     closureOutcome allowedActions assigneeId registrantName
     clocks { ${CLOCK_FIELDS} }
     timeline { seq type at actorRole actorName agentName data }
-    estimates { version hours scope status submittedAt }
+    estimates { version hours scope status submittedAt changeOrder additionalHours }
     authorizations { estimateVersion statement at approverName }
     adminActions { action details executedAt }
     attachments {
@@ -298,6 +302,8 @@ export interface ActionSpec {
   fields: ActionField[];
   /** Whether the note is required (when the form has one). */
   noteRequired: boolean;
+  /** The input field `hoursScope`'s hours go to (default `hours`). */
+  hoursInput?: string;
 }
 
 const simple = (mutation: string, noteRequired: boolean): ActionSpec => ({
@@ -362,6 +368,26 @@ export const ACTIONS: Record<string, ActionSpec> = {
   },
   requestReestimate: {
     mutation: 'requestReestimate',
+    input: 'EstimateFeedbackInput',
+    fields: ['estimate', 'reason', 'note'],
+    noteRequired: false,
+  },
+  // L3-12 change orders: more hours for a requirement being worked on; decided like an estimate.
+  submitChangeOrder: {
+    mutation: 'submitChangeOrder',
+    input: 'SubmitChangeOrderInput',
+    fields: ['hoursScope', 'note'],
+    noteRequired: false,
+    hoursInput: 'additionalHours',
+  },
+  authorizeChangeOrder: {
+    mutation: 'authorizeChangeOrder',
+    input: 'AuthorizeEstimateInput',
+    fields: ['estimate', 'statement', 'note'],
+    noteRequired: false,
+  },
+  rejectChangeOrder: {
+    mutation: 'rejectChangeOrder',
     input: 'EstimateFeedbackInput',
     fields: ['estimate', 'reason', 'note'],
     noteRequired: false,

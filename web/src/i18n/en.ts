@@ -1,3 +1,4 @@
+import { changeOrdersEn } from './change-orders.en';
 import { cannedResponsesEn } from './canned-responses.en';
 import type { Messages } from './es-mx';
 import { planningEn } from './planning.en';
@@ -290,6 +291,7 @@ export const en: Messages = {
       OTHER: 'Other',
     },
     events: {
+      ...changeOrdersEn.events,
       registered: 'Ticket registered',
       requestInfo: 'Information requested',
       proposeRemoteSession: 'Remote session proposed',
@@ -380,6 +382,7 @@ export const en: Messages = {
     actionsIntro: 'What you can do with this ticket now.',
     noActions: 'No actions are available to you in this state.',
     actionNames: {
+      ...changeOrdersEn.actionNames,
       requestInfo: 'Request information',
       rateTicket: 'Rate the support',
       proposeRemoteSession: 'Propose remote session',
@@ -641,6 +644,7 @@ export const en: Messages = {
   satisfaction: satisfactionEn,
   ticketBrowser: ticketBrowserEn,
   noCharge: noChargeEn,
+  changeOrders: changeOrdersEn,
   cannedResponses: cannedResponsesEn,
   errors: {
     NETWORK:

@@ -1,3 +1,4 @@
+import { changeOrdersEsMX } from './change-orders.es-mx';
 import { cannedResponsesEsMX } from './canned-responses.es-mx';
 import { planningEsMX } from './planning.es-mx';
 import { noChargeEsMX } from './no-charge.es-mx';
@@ -293,6 +294,7 @@ export const esMX = {
       OTHER: 'Otra',
     } as Record<string, string>,
     events: {
+      ...changeOrdersEsMX.events,
       registered: 'Ticket registrado',
       requestInfo: 'Información solicitada',
       proposeRemoteSession: 'Sesión remota propuesta',
@@ -382,6 +384,7 @@ export const esMX = {
     actionsIntro: 'Lo que puedes hacer ahora con este ticket.',
     noActions: 'No hay acciones disponibles para ti en este estado.',
     actionNames: {
+      ...changeOrdersEsMX.actionNames,
       requestInfo: 'Solicitar información',
       rateTicket: 'Calificar la atención',
       proposeRemoteSession: 'Proponer sesión remota',
@@ -647,6 +650,7 @@ export const esMX = {
   satisfaction: satisfactionEsMX,
   ticketBrowser: ticketBrowserEsMX,
   noCharge: noChargeEsMX,
+  changeOrders: changeOrdersEsMX,
   cannedResponses: cannedResponsesEsMX,
   errors: {
     NETWORK:

@@ -63,6 +63,11 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   const has = (f: (typeof spec.fields)[number]) => spec.fields.includes(f);
   const submitted = ticket.estimates.filter((e) => e.status === 'SUBMITTED');
   const latest = submitted[submitted.length - 1];
+  // L3-12: a change order asks for hours on top of the authorized ones.
+  const changeOrder = spec.hoursInput === 'additionalHours';
+  const hoursLabel = changeOrder ? t.changeOrders.hoursLabel : t.tickets.hoursLabel;
+  const scopeLabel = changeOrder ? t.changeOrders.scopeLabel : t.tickets.scopeLabel;
+  const authorized = ticket.estimates.filter((e) => e.status === 'AUTHORIZED').at(-1);
 
   const { key: draftKey, restored } = useRestoredDraft(ticket.number, actionForm(name));
   const kept = (field: string, fallback: string) => restored?.fields[field] ?? fallback;
@@ -106,8 +111,8 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   const typed = draftText([
     { label: t.tickets.at, value: has('at') ? at : '' },
     { label: t.tickets.releaseDateLabel, value: has('releaseDate') ? releaseDate : '' },
-    { label: t.tickets.hoursLabel, value: has('hoursScope') ? hours : '' },
-    { label: t.tickets.scopeLabel, value: has('hoursScope') ? scope : '' },
+    { label: hoursLabel, value: has('hoursScope') ? hours : '' },
+    { label: scopeLabel, value: has('hoursScope') ? scope : '' },
     { label: t.tickets.statement, value: has('statement') ? statement : '' },
     { label: t.tickets.reason, value: has('reason') ? reason : '' },
     { label: t.tickets.reasons, value: has('reasons') ? reasons : '' },
@@ -148,7 +153,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   const balance = useQuery(
     HOUR_BALANCE,
     { organizationId: ticket.organizationId },
-    name !== 'authorizeEstimate',
+    !has('statement'),
   );
   const agents = useQuery(ASSIGNABLE_AGENTS, {}, !has('agent'));
   // Reassigning offers everyone but the agent who has the ticket now.
@@ -161,7 +166,9 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   const firstAssignment = name === 'reassign' && !ticket.assigneeId;
   const chosen = ticket.estimates.find((e) => String(e.version) === estimateVersion);
   const available = balance.data?.hourBalance.available;
-  const after = chosen && available !== undefined ? round2(available - chosen.hours) : undefined;
+  // What authorizing reserves: an estimate's hours, a change order's additional ones (L3-12).
+  const reserves = chosen ? (chosen.changeOrder ? (chosen.additionalHours ?? 0) : chosen.hours) : 0;
+  const after = chosen && available !== undefined ? round2(available - reserves) : undefined;
 
   const id = (field: string) => `action-${name}-${field}`;
   const label = firstAssignment ? t.ticketPage.assign : (t.tickets.actionNames[name] ?? name);
@@ -172,14 +179,14 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
     const checks: [boolean, string, string, string?][] = [
       [has('note') && spec.noteRequired && !note.trim(), 'note', t.tickets.note],
       [has('at') && !at, 'at', t.tickets.at],
-      [has('hoursScope') && !hours.trim(), 'hours', t.tickets.hoursLabel],
+      [has('hoursScope') && !hours.trim(), 'hours', hoursLabel],
       [
         has('hoursScope') && !(Number(hours) >= MIN_ESTIMATE_HOURS),
         'hours',
-        t.tickets.hoursLabel,
-        t.serverErrors.constraints.min(t.tickets.hoursLabel, String(MIN_ESTIMATE_HOURS)),
+        hoursLabel,
+        t.serverErrors.constraints.min(hoursLabel, String(MIN_ESTIMATE_HOURS)),
       ],
-      [has('hoursScope') && !scope.trim(), 'scope', t.tickets.scopeLabel],
+      [has('hoursScope') && !scope.trim(), 'scope', scopeLabel],
       [has('estimate') && !estimateVersion, 'estimate', t.tickets.estimateVersion],
       [has('statement') && !statement.trim(), 'statement', t.tickets.statement],
       [has('reason') && !reason.trim(), 'reason', t.tickets.reason],
@@ -202,7 +209,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
     }
     if (sendsAgent && agentId) input.agentId = agentId;
     if (has('hoursScope')) {
-      input.hours = Number(hours);
+      input[spec.hoursInput ?? 'hours'] = Number(hours);
       input.scope = scope.trim();
     }
     if (has('estimate')) input.estimateVersion = Number(estimateVersion);
@@ -374,8 +381,13 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
         dateField('release', t.tickets.releaseDateLabel, releaseDate, setReleaseDate, true)}
       {has('hoursScope') && (
         <>
+          {changeOrder && authorized && (
+            <p className="hint span-all" data-testid="change-order-explain">
+              {t.changeOrders.explain(authorized.hours)}
+            </p>
+          )}
           <div className="field">
-            <label htmlFor={id('hours')}>{t.tickets.hoursLabel}</label>
+            <label htmlFor={id('hours')}>{hoursLabel}</label>
             <input
               id={id('hours')}
               type="number"
@@ -388,7 +400,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
             />
           </div>
           <div className="field span-all">
-            <label htmlFor={id('scope')}>{t.tickets.scopeLabel}</label>
+            <label htmlFor={id('scope')}>{scopeLabel}</label>
             <textarea
               id={id('scope')}
               rows={3}
@@ -410,7 +422,9 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
           >
             {submitted.map((e) => (
               <option key={e.version} value={String(e.version)}>
-                {t.tickets.estimateOption(e.version, e.hours)}
+                {e.changeOrder
+                  ? t.changeOrders.option(e.version, e.additionalHours ?? 0)
+                  : t.tickets.estimateOption(e.version, e.hours)}
               </option>
             ))}
           </select>
@@ -420,7 +434,11 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
         <div className="field span-all">
           {chosen && (
             <div className="notice notice-info" data-testid="authorize-hours">
-              <p>{t.tickets.authorizeHours(chosen.hours)}</p>
+              <p>
+                {chosen.changeOrder
+                  ? t.changeOrders.authorizeHours(reserves, chosen.hours)
+                  : t.tickets.authorizeHours(chosen.hours)}
+              </p>
               {after !== undefined && after >= 0 && <p>{t.tickets.balanceAfter(after)}</p>}
               {after !== undefined && after < 0 && <p>{t.tickets.shortfall(-after)}</p>}
             </div>
@@ -432,7 +450,11 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
             required
             aria-required
             aria-describedby={`${id('statement')}-hint`}
-            placeholder={t.tickets.statementPlaceholder}
+            placeholder={
+              chosen?.changeOrder
+                ? t.changeOrders.statementPlaceholder
+                : t.tickets.statementPlaceholder
+            }
             value={statement}
             onChange={(e) => setStatement(e.target.value)}
           />

@@ -262,7 +262,17 @@ export function TicketPage({
                         </span>
                       )}
                     </th>
-                    <td>{e.hours}</td>
+                    <td>
+                      {e.changeOrder ? (
+                        // L3-12: «Orden de cambio +4 h», with the authorized total it asks for.
+                        <>
+                          {t.changeOrders.label(e.additionalHours ?? 0)}
+                          <span className="muted small block">{t.changeOrders.total(e.hours)}</span>
+                        </>
+                      ) : (
+                        e.hours
+                      )}
+                    </td>
                     <td className="prewrap">{e.scope}</td>
                     <td>{t.tickets.estimateStatus[e.status] ?? e.status}</td>
                     <td>

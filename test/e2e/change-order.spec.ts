@@ -1,0 +1,169 @@
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { inSpanish, logIn, newPage, screenshot } from './support/browser';
+import { useE2eWorldWithWorker } from './support/e2e-world';
+
+// L3-12 change orders in the browser, on the real stack: an agent whose time on a requirement in
+// development goes beyond the authorized estimate is told to register a change order, sends one
+// («Orden de cambio»: additional hours and their reason) from the ticket page; the approver
+// authorizes it in writing in the web app (the estimate's authorization form), and the agent then
+// logs the hours beyond the original estimate.
+
+const AGENT = 'agente@becken.example';
+const APPROVER = 'aprobador@aurora.example';
+const STATEMENT = 'Autorizo por escrito las 3 horas adicionales de la exportación por sucursal.';
+
+describe('Change orders (web app, L3-12)', () => {
+  const e2e = useE2eWorldWithWorker('change_order');
+  let number: string;
+
+  const api = async (role: Role, query: string, variables: Record<string, unknown>) => {
+    const { body } = await gql<Record<string, unknown>>(
+      e2e.world.api,
+      query,
+      variables,
+      e2e.world.bearer(role),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!;
+  };
+  const act = (role: Role, mutation: string, inputType: string, input: object) =>
+    api(role, `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { seq } }`, {
+      input,
+    });
+
+  beforeAll(async () => {
+    // A development requirement estimated at 2 h, authorized, dated and in development (L3-08,
+    // L3-09), with 1.5 h already logged.
+    const registered = (await api(
+      Role.CLIENT_USER,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      {
+        input: {
+          category: 'DEVELOPMENT',
+          subject: 'Exportar pedidos por sucursal',
+          description: 'Un botón para exportar los pedidos del mes por sucursal.',
+        },
+      },
+    )) as { registerTicket: { number: string } };
+    number = registered.registerTicket.number;
+    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
+      number,
+      classification: 'REQUIREMENT',
+      requirementKind: 'DEVELOPMENT',
+    });
+    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
+      number,
+      hours: 2,
+      scope: 'Exportación a Excel',
+    });
+    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
+      number,
+      estimateVersion: 1,
+      statement: 'Autorizo por escrito las 2 horas de la exportación.',
+    });
+    const day = new Date(Date.now() + 5 * 86_400_000);
+    while ([0, 6].includes(day.getUTCDay())) day.setUTCDate(day.getUTCDate() + 1);
+    await act(Role.AGENT, 'setReleaseDate', 'SetReleaseDateInput', {
+      number,
+      releaseDate: `${day.toISOString().slice(0, 10)}T23:00:00.000Z`,
+    });
+    await act(Role.AGENT, 'startDevelopment', 'TicketActionInput', { number });
+    await api(
+      Role.AGENT,
+      `mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) { id } }`,
+      {
+        input: {
+          number,
+          date: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+          hours: 1.5,
+          description: 'Exportación base',
+        },
+      },
+    );
+  }, 180_000);
+
+  const logHours = async (page: Page, hours: string, description: string) => {
+    const section = page.getByTestId('time-entries');
+    await section.getByLabel('Horas', { exact: true }).fill(hours);
+    await section.getByLabel('Descripción', { exact: true }).fill(description);
+    await section.getByRole('button', { name: 'Registrar horas' }).click();
+    return section;
+  };
+
+  it('agent submits a change order, the approver authorizes it in the web app, the agent logs beyond the original estimate', async () => {
+    const agent = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(agent, AGENT, e2e.password(AGENT));
+    await agent.goto(`/tickets/${number}`);
+    // The demo agent reads English; the page in Spanish here.
+    await inSpanish(agent);
+
+    // 0.5 h of the 2 authorized are left: 2 h are refused, and the refusal says what to do.
+    const section = await logHours(agent, '2', 'Filtro por sucursal');
+    await section.getByText('Excede las horas autorizadas del estimado').waitFor();
+    const refusal = await section.getByRole('alert').innerText();
+    expect(refusal).toContain('quedan 0.5 h de la estimación autorizada');
+    expect(refusal).toContain('registra una orden de cambio');
+
+    const actions = agent.getByTestId('actions');
+    await actions.getByRole('button', { name: 'Orden de cambio', exact: true }).click();
+    const form = agent.getByTestId('action-form-submitChangeOrder');
+    expect(await form.getByTestId('change-order-explain').innerText()).toContain(
+      'horas adicionales a las 2 h autorizadas',
+    );
+    await form.getByLabel('Horas adicionales', { exact: true }).fill('3');
+    await form
+      .getByLabel('Motivo y alcance de las horas adicionales')
+      .fill('El cliente pidió separar la exportación por sucursal.');
+    await form.getByRole('button', { name: 'Orden de cambio', exact: true }).click();
+    await agent.getByText('Orden de cambio: listo. Estado: En desarrollo.').waitFor();
+    const estimates = agent.getByTestId('estimates');
+    await estimates.getByText('Orden de cambio +3 h').waitFor();
+    expect(await estimates.innerText()).toContain('total 5 h');
+    // One pending at a time: the action is gone until the client decides.
+    expect(
+      await actions.getByRole('button', { name: 'Orden de cambio', exact: true }).count(),
+    ).toBe(0);
+    expect(await agent.getByTestId('timeline').innerText()).toContain('Orden de cambio enviada');
+
+    const approver = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(approver, APPROVER, e2e.password(APPROVER));
+    await approver.goto(`/tickets/${number}`);
+    await approver.getByTestId('estimates').getByText('Orden de cambio +3 h').waitFor();
+    await approver
+      .getByTestId('actions')
+      .getByRole('button', { name: 'Autorizar orden de cambio', exact: true })
+      .click();
+    const authorize = approver.getByTestId('action-form-authorizeChangeOrder');
+    await authorize
+      .getByTestId('authorize-hours')
+      .getByText(
+        'Se reservarán 3 h adicionales de tus horas prepagadas (el total autorizado pasa a 5 h).',
+      )
+      .waitFor();
+    // Without the written statement nothing is sent.
+    await authorize.getByRole('button', { name: 'Autorizar orden de cambio', exact: true }).click();
+    await authorize.getByText('Completa el campo «Autorización por escrito».').waitFor();
+    await authorize.getByLabel('Autorización por escrito').fill(STATEMENT);
+    await authorize.getByRole('button', { name: 'Autorizar orden de cambio', exact: true }).click();
+    await approver.getByText('Autorizar orden de cambio: listo. Estado: En desarrollo.').waitFor();
+    const row = approver.getByTestId('estimates').getByRole('row', { name: /Orden de cambio/ });
+    await row.getByText('Autorizada').waitFor();
+    expect(await approver.getByTestId('authorizations').innerText()).toContain(STATEMENT);
+    await screenshot(approver, '80-approver-change-order-authorized');
+
+    // The agent's page follows; now the 2 h fit (0.5 + 3 left).
+    await agent
+      .getByTestId('estimates')
+      .getByRole('row', { name: /Orden de cambio/ })
+      .getByText('Autorizada')
+      .waitFor();
+    await logHours(agent, '2', 'Filtro por sucursal');
+    await section.getByText('Se registraron 2 h.').waitFor();
+    expect(await section.getByTestId('time-entries-total').innerText()).toBe(
+      'Total descontado: 3.5 h',
+    );
+    await screenshot(agent, '81-agent-hours-after-change-order');
+  });
+});

@@ -1,0 +1,25 @@
+import type { ChangeOrderMessages } from './change-orders.es-mx';
+
+/** English texts of change orders (L3-12): more hours for a requirement in development. */
+export const changeOrdersEn: ChangeOrderMessages = {
+  actionNames: {
+    submitChangeOrder: 'Change order',
+    authorizeChangeOrder: 'Authorize change order',
+    rejectChangeOrder: 'Reject change order',
+  },
+  events: {
+    submitChangeOrder: 'Change order submitted',
+    authorizeChangeOrder: 'Change order authorized',
+    rejectChangeOrder: 'Change order rejected',
+  },
+  hoursLabel: 'Additional hours',
+  scopeLabel: 'Reason and scope of the additional hours',
+  explain: (authorized) =>
+    `Ask the client for hours on top of the ${authorized} h authorized. The ticket keeps its state; a client approver must authorize it in writing before time beyond the authorized hours is logged.`,
+  label: (added) => `Change order +${added} h`,
+  total: (hours) => `total ${hours} h`,
+  option: (v, added) => `v${v}: change order +${added} h`,
+  authorizeHours: (added, total) =>
+    `${added} additional hours will be reserved from your prepaid hours (the authorized total becomes ${total} h).`,
+  statementPlaceholder: 'I authorize the … additional hours for …',
+};

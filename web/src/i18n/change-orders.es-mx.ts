@@ -1,0 +1,26 @@
+/** Spanish (Mexico) texts of change orders (L3-12): more hours for a requirement in development. */
+export const changeOrdersEsMX = {
+  actionNames: {
+    submitChangeOrder: 'Orden de cambio',
+    authorizeChangeOrder: 'Autorizar orden de cambio',
+    rejectChangeOrder: 'Rechazar orden de cambio',
+  } as Record<string, string>,
+  events: {
+    submitChangeOrder: 'Orden de cambio enviada',
+    authorizeChangeOrder: 'Orden de cambio autorizada',
+    rejectChangeOrder: 'Orden de cambio rechazada',
+  } as Record<string, string>,
+  hoursLabel: 'Horas adicionales',
+  scopeLabel: 'Motivo y alcance de las horas adicionales',
+  explain: (authorized: number) =>
+    `Pide al cliente horas adicionales a las ${authorized} h autorizadas. El ticket sigue en su estado; un aprobador del cliente debe autorizarla por escrito antes de registrar tiempo más allá de lo autorizado.`,
+  /** «Orden de cambio +4 h» in the estimates table, with the new total. */
+  label: (added: number) => `Orden de cambio +${added} h`,
+  total: (hours: number) => `total ${hours} h`,
+  option: (v: number, added: number) => `v${v}: orden de cambio +${added} h`,
+  authorizeHours: (added: number, total: number) =>
+    `Se reservarán ${added} h adicionales de tus horas prepagadas (el total autorizado pasa a ${total} h).`,
+  statementPlaceholder: 'Autorizo las … horas adicionales para …',
+};
+
+export type ChangeOrderMessages = typeof changeOrdersEsMX;
