@@ -145,10 +145,11 @@ describe('mergeTimeline (L3-11 history)', () => {
       ['rating-1', { name: 'Arturo Aprobador', role: 'CLIENT_APPROVER' }],
     ]);
     // An internal file keeps its mark on both of its lines.
-    expect(extras.slice(0, 2).map((e) => e.kind !== 'rating' && e.attachment.internal)).toEqual([
-      true,
-      true,
-    ]);
+    expect(
+      extras
+        .slice(0, 2)
+        .map((e) => (e.kind === 'attached' || e.kind === 'deleted') && e.attachment.internal),
+    ).toEqual([true, true]);
     // Only the current score known: its rater; no role from the API (older data): role null.
     const [current] = mergeTimeline([], [], { ...rated, changes: [] });
     expect(current.kind === 'rating' && extraActor(current)).toEqual({
