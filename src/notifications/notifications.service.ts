@@ -360,6 +360,7 @@ export class NotificationsService {
   private async loadAudiences(
     manager: EntityManager,
     about: {
+      readonly number?: string;
       readonly registrantId?: string;
       readonly clientOrgId: string;
       readonly assigneeId?: string | null;
@@ -379,6 +380,20 @@ export class NotificationsService {
         out.CLIENT_APPROVERS = await q
           .where('u.organization_id = :org', { org: about.clientOrgId })
           .andWhere(':role = ANY(u.roles)', { role: Role.CLIENT_APPROVER })
+          .orderBy('u.email')
+          .getMany();
+      } else if (audience === 'AUTHORIZERS') {
+        // L3-09: who wrote an authorization of this ticket (kept on its row), still an approver
+        // of its organisation.
+        out.AUTHORIZERS = await q
+          .where('u.organization_id = :org', { org: about.clientOrgId })
+          .andWhere(':role = ANY(u.roles)', { role: Role.CLIENT_APPROVER })
+          .andWhere(
+            `u.id::text IN (SELECT a ->> 'approverId' FROM ticket t,
+               jsonb_array_elements(coalesce(t.details -> 'authorizations', '[]'::jsonb)) a
+               WHERE t.number = :number)`,
+            { number: about.number },
+          )
           .orderBy('u.email')
           .getMany();
       } else if (audience === 'MANAGERS') {

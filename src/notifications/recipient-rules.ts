@@ -1,12 +1,20 @@
 import type { NotificationEventType } from './notification-event';
 
 /**
- * Who receives an event's email. Provider side: `PROVIDER_STAFF` are the provider's agents and
+ * Who receives an event's email. `AUTHORIZERS` are the client approvers who authorized an estimate
+ * of the ticket in writing (L3-09): what their authorization set going (the release date, its
+ * changes, development, testing, the end) reaches them too; none on a ticket nobody authorized.
+ * Provider side: `PROVIDER_STAFF` are the provider's agents and
  * managers; `ASSIGNEE_OR_AGENTS` is the ticket's assigned agent, or every provider agent while the
  * ticket has no (active) assignee.
  */
 export type Audience =
-  'REGISTRANT' | 'CLIENT_APPROVERS' | 'MANAGERS' | 'PROVIDER_STAFF' | 'ASSIGNEE_OR_AGENTS';
+  | 'REGISTRANT'
+  | 'CLIENT_APPROVERS'
+  | 'AUTHORIZERS'
+  | 'MANAGERS'
+  | 'PROVIDER_STAFF'
+  | 'ASSIGNEE_OR_AGENTS';
 
 /**
  * L3-11 recipients per event. Client-visible events go to the registrant; estimates and their
@@ -23,20 +31,20 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   PROGRESS_UPDATE: ['REGISTRANT'],
   ESTIMATE_SUBMITTED: ['REGISTRANT', 'CLIENT_APPROVERS'],
   AUTHORIZATION_RECORDED: ['REGISTRANT', 'CLIENT_APPROVERS'],
-  RELEASE_DATE_SET: ['REGISTRANT'],
-  RELEASED_FOR_TESTING: ['REGISTRANT'],
+  RELEASE_DATE_SET: ['REGISTRANT', 'AUTHORIZERS'],
+  RELEASED_FOR_TESTING: ['REGISTRANT', 'AUTHORIZERS'],
   RESOLVED: ['REGISTRANT'],
-  CLOSED: ['REGISTRANT'],
+  CLOSED: ['REGISTRANT', 'AUTHORIZERS'],
   // L3-07: the registrant is the one who confirms or reopens a resolution.
   AUTO_CLOSE_REMINDER: ['REGISTRANT'],
-  CANCELLED: ['REGISTRANT'],
-  DATE_ADJUSTED: ['REGISTRANT'],
+  CANCELLED: ['REGISTRANT', 'AUTHORIZERS'],
+  DATE_ADJUSTED: ['REGISTRANT', 'AUTHORIZERS'],
   SLA_AT_RISK: ['MANAGERS'],
   SLA_BREACHED: ['MANAGERS'],
   COMMENT_ADDED: ['REGISTRANT'],
   // L3-17: the client asked for the odoo.sh action, so the registrant is told it was executed.
   ADMIN_ACTION_EXECUTED: ['REGISTRANT'],
-  DEVELOPMENT_STARTED: ['REGISTRANT'],
+  DEVELOPMENT_STARTED: ['REGISTRANT', 'AUTHORIZERS'],
   // L3-09: an estimate's decisions go where its authorization goes (registrant and approvers).
   ESTIMATE_REJECTED: ['REGISTRANT', 'CLIENT_APPROVERS'],
   REESTIMATE_REQUESTED: ['REGISTRANT', 'CLIENT_APPROVERS'],

@@ -140,14 +140,16 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
     );
 
   /** The DATE_ADJUSTED emails of a ticket, once SENT, and what arrived at the SMTP catcher. */
-  async function dateEmails(number: string, count: number) {
+  /** The DATE_ADJUSTED emails of `number` to `recipient` (the registrant unless said). */
+  async function dateEmails(number: string, count: number, recipient = 'usuario@aurora.example') {
     type Row = { recipient_address: string; status: string; message_id: string; subject: string };
     const rows = await eventually(
       () =>
         world.db.query<Row[]>(
           `SELECT recipient_address, status, message_id, subject FROM email_outbox
-            WHERE ticket_number = $1 AND event_type = 'DATE_ADJUSTED' ORDER BY created_at`,
-          [number],
+            WHERE ticket_number = $1 AND event_type = 'DATE_ADJUSTED' AND recipient_address = $2
+            ORDER BY created_at`,
+          [number, recipient],
         ),
       (all) => all.length >= count && all.every((r) => r.status === 'SENT'),
     );
@@ -397,6 +399,9 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
     const emails = await dateEmails(second, 1);
     expect(emails).toHaveLength(1);
     expect(emails.every((e) => e.arrived === 1)).toBe(true);
+    // L3-09: the approver who authorized the work is told too, once (AUTHORIZERS).
+    const approver = await dateEmails(second, 1, 'aprobador@aurora.example');
+    expect(approver.map((e) => [e.subject, e.arrived])).toEqual([[emails[0].subject, 1]]);
 
     // Bad input: a date outside business time is refused with nothing recorded.
     const evening = new Date(Date.parse(newDate) + 2 * 3_600_000).toISOString();
@@ -706,7 +711,9 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
       Number(
         (
           await world.db.query<{ n: string }[]>(
-            `SELECT count(*) AS n FROM email_outbox WHERE ticket_number = $1 AND event_type = 'DATE_ADJUSTED'`,
+            `SELECT count(*) AS n FROM email_outbox o WHERE o.ticket_number = $1
+               AND o.event_type = 'DATE_ADJUSTED' AND o.recipient_address = (SELECT u.email
+                 FROM app_user u JOIN ticket t ON t.registrant_id = u.id WHERE t.number = $1)`,
             [number],
           )
         )[0].n,

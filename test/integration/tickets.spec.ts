@@ -819,7 +819,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       );
     const sent = await eventually(
       rows,
-      (all) => all.length >= 6 && all.every((r) => r.status === 'SENT'),
+      (all) => all.length >= 7 && all.every((r) => r.status === 'SENT'),
       30_000,
     );
     expect(sent.map((r) => `${r.ticket_number} ${r.event_type} → ${r.recipient_address}`)).toEqual([
@@ -827,6 +827,8 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       `${t.number} ESTIMATE_REJECTED → usuario@aurora.example`,
       `${t.number} REESTIMATE_REQUESTED → aprobador@aurora.example`,
       `${t.number} REESTIMATE_REQUESTED → usuario@aurora.example`,
+      // L3-09: the approver who authorized the work hears that it started (AUTHORIZERS).
+      `${t.number} DEVELOPMENT_STARTED → aprobador@aurora.example`,
       `${t.number} DEVELOPMENT_STARTED → usuario@aurora.example`,
       `${adminNumber} ADMIN_ACTION_EXECUTED → usuario@aurora.example`,
     ]);
