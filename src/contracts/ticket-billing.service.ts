@@ -66,6 +66,12 @@ export class TicketBillingService {
     return this.ledger.withLedger(req.organizationId, async (l) => {
       await assertTicketOf(l.tx, ticketNumber, l.org.id);
       const wasWaived = await isNoCharge(l.tx, ticketNumber);
+      // The decision already in force, asked again (a retry after a lost answer, a second click):
+      // nothing is recorded, no hours move and nobody is emailed twice.
+      const current = await l.tx.getRepository(TicketBillingEntity).findOneBy({ ticketNumber });
+      if (current && current.noCharge === req.noCharge && current.reason === reason) {
+        return { billing: current, releasedHours: 0, reservedHours: 0 };
+      }
       const row = {
         ticketNumber,
         organizationId: l.org.id,

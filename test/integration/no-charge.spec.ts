@@ -181,6 +181,10 @@ describe('No-charge tickets on the ticket (L3-18, L3-11)', () => {
     expect(first.text).toContain('Alex Agent');
     expect(first.text).toContain(`/tickets/${number}`);
 
+    // The same decision again (a retry after a lost answer): nothing recorded, no second email.
+    expect(
+      (await decide(number, true, 'Consulta <básica> de primer nivel.')).errors,
+    ).toBeUndefined();
     // Refused (empty reason, and a client user): no decision, no email.
     const empty = await decide(number, false, '   ');
     expect(empty.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
