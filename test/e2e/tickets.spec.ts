@@ -221,6 +221,15 @@ describe('Tickets (web app, real workflow)', () => {
     await actions.getByRole('button', { name: 'Cancelar ticket' }).waitFor();
     expect(await actions.getByRole('button', { name: 'Autorizar estimación' }).count()).toBe(0);
     expect(await actions.getByRole('button', { name: 'Rechazar estimación' }).count()).toBe(0);
+    // Told why, and what they may do instead (QA: they were left guessing).
+    expect(await actions.getByTestId('approver-needed').innerText()).toContain(
+      'autorización por escrito de un aprobador',
+    );
+    // «Cancelar ticket» says what cancelling does before it is sent.
+    await actions.getByRole('button', { name: 'Cancelar ticket' }).click();
+    expect(await actions.getByTestId('cancel-explain').innerText()).toContain(
+      'no se puede deshacer',
+    );
   });
 
   it('the approver authorizes the estimate in writing and sees the state change', async () => {
@@ -294,6 +303,14 @@ describe('Tickets (web app, real workflow)', () => {
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
     await page.getByTestId('authorizations').waitFor();
     expect(await horizontalOverflow(page)).toEqual([]);
+    // The estimates are stacked blocks: nothing scrolls inside their box, each line labelled.
+    const estimates = page.getByTestId('estimates');
+    const wide = await estimates.evaluate((table) => {
+      const box = table.parentElement!;
+      return { scroll: box.scrollWidth, client: box.clientWidth };
+    });
+    expect(wide.scroll).toBeLessThanOrEqual(wide.client);
+    await estimates.locator('td[data-label="Estado"]').first().waitFor();
     await page.getByRole('button', { name: 'Cancelar ticket', exact: true }).click();
     await page.getByTestId('action-form-cancel').waitFor();
     expect(await horizontalOverflow(page)).toEqual([]);

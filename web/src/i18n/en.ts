@@ -426,6 +426,12 @@ export const en: Messages = {
     authorizeHours: (h: number) => `${h} h of your prepaid hours will be reserved.`,
     balanceAfter: (h: number) => `Hours available after authorizing: ${h} h.`,
     shortfall: (h: number) => `${h} h short: the balance does not cover this estimate.`,
+    shortfallNext:
+      'Ask Becken for another hour package, or for a smaller estimate with «Request re-estimate».',
+    approverNeeded:
+      'This estimate awaits the written authorization of an approver of your organisation (L3-09). You may ask for a new estimate or cancel the ticket.',
+    cancelExplain:
+      'Cancelling ends the ticket and cannot be undone. Reserved hours not used return to your balance; hours already logged stay charged.',
     reason: 'Reason',
     reasons: 'Reasons (one per line)',
     releaseDateLabel: 'Release date and time',

@@ -429,6 +429,12 @@ export const esMX = {
     authorizeHours: (h: number) => `Se reservarán ${h} h de tus horas prepagadas.`,
     balanceAfter: (h: number) => `Horas disponibles después de autorizar: ${h} h.`,
     shortfall: (h: number) => `Faltan ${h} h: el saldo no alcanza para autorizar esta estimación.`,
+    shortfallNext:
+      'Pide a Becken un paquete de horas adicional, o una estimación menor con «Pedir reestimación».',
+    approverNeeded:
+      'Esta estimación espera la autorización por escrito de un aprobador de tu organización (L3-09). Tú puedes pedir una nueva estimación o cancelar el ticket.',
+    cancelExplain:
+      'Cancelar termina el ticket y no se puede deshacer. Las horas reservadas que no se usaron vuelven a tu saldo; las ya registradas se quedan descontadas.',
     reason: 'Motivo',
     reasons: 'Motivos (uno por línea)',
     releaseDateLabel: 'Fecha y hora de entrega',

@@ -189,6 +189,14 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
       [has('hoursScope') && !scope.trim(), 'scope', scopeLabel],
       [has('estimate') && !estimateVersion, 'estimate', t.tickets.estimateVersion],
       [has('statement') && !statement.trim(), 'statement', t.tickets.statement],
+      // L3-12: an authorization the balance cannot cover is said here, with what can be done,
+      // instead of a refusal from the server.
+      [
+        has('statement') && after !== undefined && after < 0,
+        'statement',
+        t.tickets.statement,
+        `${t.tickets.shortfall(-(after ?? 0))} ${t.tickets.shortfallNext}`,
+      ],
       [has('reason') && !reason.trim(), 'reason', t.tickets.reason],
       [has('reasons') && !reasons.trim(), 'reasons', t.tickets.reasons],
       [has('releaseDate') && !releaseDate, 'release', t.tickets.releaseDateLabel],
@@ -306,6 +314,13 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
         {label}
       </h3>
       {showRestored && <RestoredNotice text={t.ticketPage.liveDraft.restoredForm} />}
+      {name === 'cancel' && (
+        // What cancelling does, before it is done (QA: an authorized requirement was cancelled
+        // with one click and no word of its hours).
+        <p className="notice notice-info span-all" data-testid="cancel-explain">
+          {t.tickets.cancelExplain}
+        </p>
+      )}
       {live.status.kind === 'updated' && (
         <TicketUpdatedNotice status={live.status} onAcknowledge={live.acknowledge} />
       )}
@@ -440,7 +455,11 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
                   : t.tickets.authorizeHours(chosen.hours)}
               </p>
               {after !== undefined && after >= 0 && <p>{t.tickets.balanceAfter(after)}</p>}
-              {after !== undefined && after < 0 && <p>{t.tickets.shortfall(-after)}</p>}
+              {after !== undefined && after < 0 && (
+                <p data-testid="authorize-shortfall">
+                  {t.tickets.shortfall(-after)} {t.tickets.shortfallNext}
+                </p>
+              )}
             </div>
           )}
           <label htmlFor={id('statement')}>{t.tickets.statement}</label>
@@ -569,6 +588,13 @@ export function ActionsPanel({
   const { t } = useI18n();
   const { user } = useSession();
   const actions = ticket.allowedActions.filter((a) => ACTIONS[a]);
+  // A client user who may not authorize, on a ticket whose estimate or change order waits for it.
+  const awaitsApprover =
+    user !== null &&
+    user !== undefined &&
+    user.roles.includes('CLIENT_USER') &&
+    !user.roles.includes('CLIENT_APPROVER') &&
+    ticket.estimates.some((e) => e.status === 'SUBMITTED');
   // Coming back (a reload, another screen and back): the forms left with text reopen with it.
   const [reopen] = useState(() =>
     formsToReopen(
@@ -613,6 +639,12 @@ export function ActionsPanel({
       ) : (
         <>
           <p className="muted">{t.tickets.actionsIntro}</p>
+          {awaitsApprover && (
+            // L3-09: only an approver authorizes; a portal user is told, not left guessing.
+            <p className="notice notice-info" data-testid="approver-needed">
+              {t.tickets.approverNeeded}
+            </p>
+          )}
           <div className="action-buttons" role="group" aria-label={t.tickets.actions}>
             {actions.map((a) => (
               <button

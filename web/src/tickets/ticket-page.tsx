@@ -235,7 +235,8 @@ export function TicketPage({
           <p className="muted">{t.tickets.noEstimates}</p>
         ) : (
           <div className="table-wrap">
-            <table data-testid="estimates">
+            {/* On a phone each version is a block of labelled lines, like the clocks (QA). */}
+            <table data-testid="estimates" className="stack-on-phone">
               <thead>
                 <tr>
                   <th scope="col">{t.tickets.version}</th>
@@ -262,7 +263,7 @@ export function TicketPage({
                         </span>
                       )}
                     </th>
-                    <td>
+                    <td data-label={t.tickets.estimateHours}>
                       {e.changeOrder ? (
                         // L3-12: «Orden de cambio +4 h», with the authorized total it asks for.
                         <>
@@ -273,9 +274,13 @@ export function TicketPage({
                         e.hours
                       )}
                     </td>
-                    <td className="prewrap">{e.scope}</td>
-                    <td>{t.tickets.estimateStatus[e.status] ?? e.status}</td>
-                    <td>
+                    <td className="prewrap" data-label={t.tickets.scope}>
+                      {e.scope}
+                    </td>
+                    <td data-label={t.tickets.state}>
+                      {t.tickets.estimateStatus[e.status] ?? e.status}
+                    </td>
+                    <td data-label={t.tickets.submittedAt}>
                       <time dateTime={e.submittedAt}>{format(e.submittedAt)}</time>
                     </td>
                   </tr>
