@@ -51,8 +51,27 @@ describe('L3-11 recipient rules', () => {
     expect(RECIPIENT_RULES.ESTIMATE_REMINDER).toEqual(['REGISTRANT', 'CLIENT_APPROVERS']);
   });
 
+  it('what an authorization set going reaches the approvers who authorized it too (L3-09)', () => {
+    for (const type of [
+      'RELEASE_DATE_SET',
+      'DATE_ADJUSTED',
+      'DEVELOPMENT_STARTED',
+      'RELEASED_FOR_TESTING',
+      'CLOSED',
+      'CANCELLED',
+    ] as const) {
+      expect(RECIPIENT_RULES[type]).toEqual(['REGISTRANT', 'AUTHORIZERS']);
+    }
+  });
+
   it('every other event goes to the registrant alone, and no client event to managers', () => {
     const special = new Set<NotificationEventType>([
+      'RELEASE_DATE_SET',
+      'DATE_ADJUSTED',
+      'DEVELOPMENT_STARTED',
+      'RELEASED_FOR_TESTING',
+      'CLOSED',
+      'CANCELLED',
       'SLA_AT_RISK',
       'SLA_BREACHED',
       'INTERNAL_NOTE',
@@ -69,7 +88,7 @@ describe('L3-11 recipient rules', () => {
     const rest = (Object.keys(RECIPIENT_RULES) as NotificationEventType[]).filter(
       (t) => !special.has(t),
     );
-    expect(rest).toHaveLength(17);
+    expect(rest).toHaveLength(11);
     for (const type of rest) expect(RECIPIENT_RULES[type]).toEqual(['REGISTRANT']);
   });
 

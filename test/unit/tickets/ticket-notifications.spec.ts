@@ -208,7 +208,8 @@ describe('L3-11 timeline events → emails', () => {
       type: 'DEVELOPMENT_STARTED',
       releaseDate: '2026-03-16T23:00:00.000Z',
     });
-    expect(RECIPIENT_RULES.DEVELOPMENT_STARTED).toEqual(['REGISTRANT']);
+    // L3-09: and the approver who authorized the work.
+    expect(RECIPIENT_RULES.DEVELOPMENT_STARTED).toEqual(['REGISTRANT', 'AUTHORIZERS']);
   });
 
   it('L3-09: a rejection and a re-estimate request reach the registrant and the approvers', () => {
