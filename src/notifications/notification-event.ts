@@ -75,6 +75,8 @@ export interface AuthorizationRecordedEvent extends EventBase {
   readonly authorizedAt: string;
   /** L3-12: set when a change order was authorized, the hours it adds. */
   readonly additionalHours?: number;
+  /** L3-12: the hours the authorized version holds (a change order: the new total). */
+  readonly hours?: number;
 }
 export interface ReleaseDateSetEvent extends EventBase {
   readonly type: 'RELEASE_DATE_SET';

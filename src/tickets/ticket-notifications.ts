@@ -155,11 +155,17 @@ function initialAssignmentOf(
 }
 
 /** L3-12: the hours a change order adds, for its emails (nothing for an estimate). */
-function addedHours(slice: ReadModelSlice, version: number): { additionalHours?: number } {
+function addedHours(
+  slice: ReadModelSlice,
+  version: number,
+): { additionalHours?: number; hours?: number } {
   const e = slice.details.estimates.find((x) => x.version === version);
-  return e?.changeOrder && e.additionalHours !== undefined
-    ? { additionalHours: e.additionalHours }
-    : {};
+  return {
+    ...(e?.changeOrder && e.additionalHours !== undefined
+      ? { additionalHours: e.additionalHours }
+      : {}),
+    ...(e ? { hours: e.hours } : {}),
+  };
 }
 
 /** The client's action a timeline event records, for the provider's email. */

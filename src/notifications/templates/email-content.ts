@@ -39,6 +39,8 @@ export interface TemplateContext {
   readonly locale: Locale;
   readonly dates: RecipientDates;
   readonly recipientName: string;
+  /** The recipient's `app_user.id`, when known: their own action is told as theirs. */
+  readonly recipientId?: string;
   /** `PUBLIC_URL/tickets/<number>`. */
   readonly ticketUrl: string;
   readonly publicUrl: string;

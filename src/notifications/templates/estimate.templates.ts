@@ -74,6 +74,24 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
 
   AUTHORIZATION_RECORDED: (e, ctx) => {
     const approver = ctx.names.get(e.approverId) ?? ctx.t('un aprobador', 'an approver');
+    const n = (hours: number): string => ctx.dates.number(hours);
+    const added = e.additionalHours;
+    // What was authorized, in Spanish and English: the estimate or the change order, with hours.
+    const what =
+      added === undefined
+        ? ctx.t(`la estimación v${e.estimateVersion}`, `estimate v${e.estimateVersion}`)
+        : ctx.t(
+            `la orden de cambio v${e.estimateVersion} (+${n(added)} h)`,
+            `change order v${e.estimateVersion} (+${n(added)} h)`,
+          );
+    const hourRows: [string, string][] = [
+      ...(added === undefined
+        ? []
+        : [[ctx.t('Horas adicionales', 'Additional hours'), `+${n(added)}`] as [string, string]]),
+      ...(e.hours === undefined
+        ? []
+        : [[ctx.t('Horas autorizadas', 'Authorized hours'), n(e.hours)] as [string, string]]),
+    ];
     return {
       subject: subjectLine(
         e.ticket.number,
@@ -86,17 +104,25 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
             : `Change order v${e.estimateVersion} authorized: +${ctx.dates.number(e.additionalHours)} h`,
         ),
       ),
-      heading: ctx.t(
-        `${approver} autorizó por escrito la estimación v${e.estimateVersion} del ticket ${e.ticket.number}.`,
-        `${approver} authorized estimate v${e.estimateVersion} of ticket ${e.ticket.number} in writing.`,
-      ),
+      // The approver's own copy is a receipt of what they wrote, not news of someone else.
+      heading:
+        ctx.recipientId === e.approverId
+          ? ctx.t(
+              `Registramos su autorización por escrito de ${what} del ticket ${e.ticket.number}.`,
+              `We recorded your written authorization of ${what} of ticket ${e.ticket.number}.`,
+            )
+          : ctx.t(
+              `${approver} autorizó por escrito ${what} del ticket ${e.ticket.number}.`,
+              `${approver} authorized ${what} of ticket ${e.ticket.number} in writing.`,
+            ),
       blocks: [
         {
           kind: 'facts',
           rows: [
             [ctx.t('Autorizó', 'Authorized by'), approver],
             [ctx.t('Fecha', 'When'), ctx.dates.instant(e.authorizedAt)],
-            [ctx.t('Versión de la estimación', 'Estimate version'), String(e.estimateVersion)],
+            [ctx.t('Versión', 'Version'), String(e.estimateVersion)],
+            ...hourRows,
           ],
         },
         {

@@ -39,6 +39,8 @@ const TEMPLATES: TemplateFamily<EmailedEventType> = {
 
 /** The person an email is written for. */
 export interface EmailRecipient {
+  /** `app_user.id`, when the recipient is a user (a template may address their own action). */
+  readonly id?: string;
   readonly email: string;
   readonly displayName: string;
   /** `es-MX` or `en`; anything else falls back to es-MX. */
@@ -85,6 +87,7 @@ export function recipientContext(
     locale,
     dates: new RecipientDates(locale, timeZone),
     recipientName: recipient.displayName,
+    ...(recipient.id ? { recipientId: recipient.id } : {}),
     ticketUrl: `${publicUrl}${path}`,
     publicUrl,
     names: options.names ?? new Map(),

@@ -126,10 +126,26 @@ describe('L3-11 email templates', () => {
     );
     expect(email.html).toContain(`white-space:pre-wrap">${statement}</blockquote>`);
     expect(email.text).toContain('Autorizó: Arturo Aprobador');
-    expect(email.text).toContain('Versión de la estimación: 1');
+    expect(email.text).toContain('Versión: 1');
     expect(email.text).toMatch(
       /Fecha: jueves, 5 de febrero de 2026, 10:10.*\(America\/Mexico_City\)/,
     );
+    expect(email.text).toContain('Arturo Aprobador autorizó por escrito la estimación v1');
+  });
+
+  it('tells the authorized hours, and gives the approver a receipt of their own authorization (QA, L3-12)', () => {
+    const authorized = { ...EVENTS.AUTHORIZATION_RECORDED, hours: 12 };
+    expect(render(authorized, ES).text).toContain('Horas autorizadas: 12');
+    const own = render(authorized, { ...ES, id: 'u-approver', displayName: 'Arturo Aprobador' });
+    expect(own.text).toContain(
+      'Registramos su autorización por escrito de la estimación v1 del ticket L3-2026-000123.',
+    );
+    expect(own.text).not.toContain('Arturo Aprobador autorizó');
+    // A change order names itself and its additional hours.
+    const change = render({ ...authorized, estimateVersion: 2, additionalHours: 4, hours: 16 }, EN);
+    expect(change.text).toContain('authorized change order v2 (+4 h) of ticket');
+    expect(change.text).toContain('Additional hours: +4');
+    expect(change.text).toContain('Authorized hours: 16');
   });
 
   it('formats dates in the recipient time zone, naming the zone', () => {
