@@ -190,6 +190,8 @@ export interface EstimateRejectedEvent extends EventBase {
   readonly reason: string;
   /** `app_user.id` of the approver. */
   readonly approverId: string;
+  /** L3-12: a change order was rejected (the work goes on within the hours already authorized). */
+  readonly changeOrder?: boolean;
 }
 /** L3-09: the client asked for a new estimate; the requirement goes back to diagnosis. */
 export interface ReestimateRequestedEvent extends EventBase {

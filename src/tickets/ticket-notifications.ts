@@ -354,6 +354,7 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         estimateVersion: Number(d.estimateVersion),
         reason: text(d.reason),
         approverId: e.actor?.userId ?? '',
+        ...(e.type === 'rejectChangeOrder' ? { changeOrder: true } : {}),
       };
     case 'requestReestimate':
       return {

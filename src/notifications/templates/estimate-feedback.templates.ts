@@ -10,17 +10,26 @@ export const estimateFeedbackTemplates: TemplateFamily<
 > = {
   ESTIMATE_REJECTED: (e, ctx) => {
     const approver = ctx.names.get(e.approverId) ?? ctx.t('un aprobador', 'an approver');
+    // L3-12: a rejected change order leaves the requirement as it was, within its authorized hours.
+    const what = e.changeOrder
+      ? ctx.t(`la orden de cambio v${e.estimateVersion}`, `change order v${e.estimateVersion}`)
+      : ctx.t(`la estimación v${e.estimateVersion}`, `estimate v${e.estimateVersion}`);
     return {
       subject: subjectLine(
         e.ticket.number,
-        ctx.t(
-          `Estimación v${e.estimateVersion} rechazada`,
-          `Estimate v${e.estimateVersion} rejected`,
-        ),
+        e.changeOrder
+          ? ctx.t(
+              `Orden de cambio v${e.estimateVersion} rechazada`,
+              `Change order v${e.estimateVersion} rejected`,
+            )
+          : ctx.t(
+              `Estimación v${e.estimateVersion} rechazada`,
+              `Estimate v${e.estimateVersion} rejected`,
+            ),
       ),
       heading: ctx.t(
-        `${approver} rechazó la estimación v${e.estimateVersion} del ticket ${e.ticket.number}.`,
-        `${approver} rejected estimate v${e.estimateVersion} of ticket ${e.ticket.number}.`,
+        `${approver} rechazó ${what} del ticket ${e.ticket.number}.`,
+        `${approver} rejected ${what} of ticket ${e.ticket.number}.`,
       ),
       blocks: [
         {
@@ -28,16 +37,21 @@ export const estimateFeedbackTemplates: TemplateFamily<
           rows: [
             [ctx.t('Asunto', 'Subject'), e.ticket.subject],
             [ctx.t('Rechazó', 'Rejected by'), approver],
-            [ctx.t('Versión de la estimación', 'Estimate version'), String(e.estimateVersion)],
+            [ctx.t('Versión', 'Version'), String(e.estimateVersion)],
           ],
         },
         { kind: 'quote', label: ctx.t('Motivo', 'Reason'), text: e.reason },
         {
           kind: 'paragraph',
-          text: ctx.t(
-            'No se reservaron horas. Revisaremos el requerimiento y le enviaremos una nueva estimación.',
-            'No hours were reserved. We will review the requirement and send you a new estimate.',
-          ),
+          text: e.changeOrder
+            ? ctx.t(
+                'No se reservaron horas adicionales. El trabajo sigue dentro de las horas ya autorizadas.',
+                'No additional hours were reserved. The work goes on within the hours already authorized.',
+              )
+            : ctx.t(
+                'No se reservaron horas. Revisaremos el requerimiento y le enviaremos una nueva estimación.',
+                'No hours were reserved. We will review the requirement and send you a new estimate.',
+              ),
         },
       ],
     };

@@ -148,6 +148,19 @@ describe('L3-11 email templates', () => {
     expect(change.text).toContain('Authorized hours: 16');
   });
 
+  it('a rejected change order says the work goes on within the authorized hours, not that a new estimate comes (L3-12)', () => {
+    const rejected = { ...EVENTS.ESTIMATE_REJECTED, estimateVersion: 3, changeOrder: true };
+    const es = render(rejected, ES);
+    expect(es.subject).toBe('[L3-2026-000123] Orden de cambio v3 rechazada');
+    expect(es.text).toContain('rechazó la orden de cambio v3 del ticket');
+    expect(es.text).toContain('El trabajo sigue dentro de las horas ya autorizadas.');
+    expect(es.text).not.toContain('nueva estimación');
+    // An estimate's rejection keeps its own words.
+    expect(render(EVENTS.ESTIMATE_REJECTED, ES).text).toContain(
+      'le enviaremos una nueva estimación',
+    );
+  });
+
   it('formats dates in the recipient time zone, naming the zone', () => {
     // 2026-02-03T22:30Z is 16:30 in Mexico City and 07:30 the next day in Tokyo.
     const es = render(EVENTS.TICKET_REGISTERED, ES);
