@@ -43,6 +43,8 @@ export interface AgendaEstimate {
   readonly hours: number;
   readonly scope: string;
   readonly submittedAt: string;
+  /** L3-12: a change order's hours on top of the authorized ones (`hours` is the new total). */
+  readonly additionalHours?: number;
 }
 
 /** L3-19: a published date that moved during the period (a `DATE_ADJUSTED` event). */
@@ -130,7 +132,11 @@ export function composeAgenda(s: AgendaSources): CheckpointAgenda {
 
   const estimatesAwaitingAuthorization = s.openTickets.flatMap((t): AgendaEstimate[] => {
     const latest = t.estimates[t.estimates.length - 1];
-    return t.state === 'ESTIMATE_SUBMITTED' && latest?.status === 'SUBMITTED'
+    // An estimate waits in ESTIMATE_SUBMITTED; a change order while the work goes on (L3-12).
+    const waits =
+      latest?.status === 'SUBMITTED' &&
+      (t.state === 'ESTIMATE_SUBMITTED' || latest.changeOrder === true);
+    return waits
       ? [
           {
             ticketNumber: t.number,
@@ -139,6 +145,9 @@ export function composeAgenda(s: AgendaSources): CheckpointAgenda {
             hours: latest.hours,
             scope: latest.scope,
             submittedAt: latest.submittedAt,
+            ...(latest.changeOrder && latest.additionalHours !== undefined
+              ? { additionalHours: latest.additionalHours }
+              : {}),
           },
         ]
       : [];

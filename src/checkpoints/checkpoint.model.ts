@@ -77,6 +77,11 @@ export class CheckpointEstimateModel {
   @Field(() => Float) hours!: number;
   @Field() scope!: string;
   @Field() submittedAt!: Date;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'L3-12: set for a change order, the hours it adds (hours is the new total).',
+  })
+  additionalHours!: number | null;
 }
 
 @ObjectType('CheckpointDateChange', { description: 'A published date moved (L3-19).' })

@@ -223,6 +223,7 @@ export class CheckpointsService {
       estimatesAwaitingAuthorization: r.agenda.estimatesAwaitingAuthorization.map((e) => ({
         ...e,
         submittedAt: new Date(e.submittedAt),
+        additionalHours: e.additionalHours ?? null,
       })),
       dateChanges: r.agenda.dateChanges.map((d) => ({ ...d, at: new Date(d.at) })),
       hours: { ...r.agenda.hours },

@@ -439,6 +439,8 @@ export interface CheckpointAgendaEvent {
       readonly subject: string;
       readonly version: number;
       readonly hours: number;
+      /** L3-12: a change order's added hours. */
+      readonly additionalHours?: number;
     }[];
     readonly dateChanges: readonly {
       readonly ticketNumber: string;

@@ -95,7 +95,13 @@ export function checkpointAgendaTemplate(
       ...section(
         ctx.t('Estimaciones por autorizar', 'Estimates awaiting authorization'),
         a.estimatesAwaitingAuthorization.map(
-          (x) => [x.ticketNumber, `v${x.version}: ${num(x.hours)} h — ${x.subject}`] as const,
+          (x) =>
+            [
+              x.ticketNumber,
+              x.additionalHours === undefined
+                ? `v${x.version}: ${num(x.hours)} h — ${x.subject}`
+                : `v${x.version}: ${ctx.t('orden de cambio', 'change order')} +${num(x.additionalHours)} h — ${x.subject}`,
+            ] as const,
         ),
       ),
       ...section(

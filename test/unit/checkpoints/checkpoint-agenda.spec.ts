@@ -200,6 +200,41 @@ describe('L3-15 agenda composition', () => {
     ]);
   });
 
+  it('lists a change order awaiting authorization while the work goes on (L3-12)', () => {
+    const inDevelopment = ticket('L3-2026-000009', 'IN_DEVELOPMENT', [
+      {
+        version: 1,
+        hours: 8,
+        scope: 'x',
+        submittedAt: '2026-01-02T16:00:00Z',
+        submittedBy: 'a',
+        status: 'AUTHORIZED',
+      },
+      {
+        version: 2,
+        hours: 12,
+        scope: 'Más reportes',
+        submittedAt: '2026-01-16T16:00:00Z',
+        submittedBy: 'a',
+        status: 'SUBMITTED',
+        changeOrder: true,
+        additionalHours: 4,
+      },
+    ]);
+    const withOrder = composeAgenda({ ...SOURCES, openTickets: [inDevelopment] });
+    expect(withOrder.estimatesAwaitingAuthorization).toEqual([
+      {
+        ticketNumber: 'L3-2026-000009',
+        subject: 'Asunto L3-2026-000009',
+        version: 2,
+        hours: 12,
+        scope: 'Más reportes',
+        submittedAt: '2026-01-16T16:00:00Z',
+        additionalHours: 4,
+      },
+    ]);
+  });
+
   it('lists the DATE_ADJUSTED events of the period, the end instant included', () => {
     expect(agenda.dateChanges).toEqual([
       {

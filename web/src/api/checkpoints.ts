@@ -41,6 +41,8 @@ export interface Checkpoint {
     hours: number;
     scope: string;
     submittedAt: string;
+    /** L3-12: set for a change order, the hours it adds. */
+    additionalHours: number | null;
   }[];
   dateChanges: {
     ticketNumber: string;
@@ -66,7 +68,7 @@ const AGENDA_FIELDS = `${SUMMARY_FIELDS}
   openByState { state count }
   openTickets { number subject state slaStatus nextDeadline releaseDate }
   slaAlerts { ticketNumber subject clock status deadline }
-  estimatesAwaitingAuthorization { ticketNumber subject version hours scope submittedAt }
+  estimatesAwaitingAuthorization { ticketNumber subject version hours scope submittedAt additionalHours }
   dateChanges { ticketNumber subject oldDate newDate reason at }
   hours { purchased consumed consumedInPeriod reserved balance available }
   decisions { id notes newPriorities prioritiesStatus recordedAt recordedByRole }`;

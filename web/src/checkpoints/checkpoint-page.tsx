@@ -253,7 +253,9 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
             <tr key={`${e.ticketNumber}-${e.version}`}>
               <TicketCell number={e.ticketNumber} subject={e.subject} />
               <td>v{e.version}</td>
-              <td>{h(e.hours)}</td>
+              <td>
+                {e.additionalHours === null ? h(e.hours) : t.changeOrders.label(e.additionalHours)}
+              </td>
               <td className="prewrap">{e.scope}</td>
             </tr>
           ))}
