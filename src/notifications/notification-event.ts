@@ -117,6 +117,8 @@ export interface AutoCloseReminderEvent extends EventBase {
 export interface CancelledEvent extends EventBase {
   readonly type: 'CANCELLED';
   readonly reason: string;
+  /** L3-09: the release date that was published, if any: its calendar entry is cancelled. */
+  readonly releaseDate?: string;
 }
 export interface DateAdjustedEvent extends EventBase {
   readonly type: 'DATE_ADJUSTED';

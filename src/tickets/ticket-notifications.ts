@@ -332,7 +332,11 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         reason: optional(d.note) ?? optional(slice.details.closure?.reason),
       };
     case 'cancel':
-      return { type: 'CANCELLED', reason: text(d.note) };
+      return {
+        type: 'CANCELLED',
+        reason: text(d.note),
+        ...(slice.releaseDate ? { releaseDate: slice.releaseDate } : {}),
+      };
     case 'recordAdminAction':
       // L3-17: the client requested the odoo.sh action; they are told each one executed.
       return {

@@ -142,7 +142,29 @@ export const deliveryTemplates: TemplateFamily<
       `El ticket ${e.ticket.number} fue cancelado.`,
       `Ticket ${e.ticket.number} was cancelled.`,
     ),
-    blocks: [{ kind: 'quote', label: ctx.t('Motivo', 'Reason'), text: e.reason }],
+    blocks: [
+      { kind: 'quote', label: ctx.t('Motivo', 'Reason'), text: e.reason },
+      ...(e.releaseDate
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: ctx.t(
+                'La entrega para pruebas que estaba publicada queda cancelada; el archivo adjunto la quita de su calendario.',
+                'The published release for testing is cancelled; the attached file removes it from your calendar.',
+              ),
+            },
+          ]
+        : []),
+    ],
+    // The published release date leaves the recipient's calendar (same entry, cancelled).
+    ...(e.releaseDate
+      ? {
+          calendar: {
+            ...releaseCalendar(e.releaseDate, undefined, e.ticket, ctx),
+            cancelled: true,
+          },
+        }
+      : {}),
   }),
 
   DATE_ADJUSTED: (e, ctx) => {

@@ -18,8 +18,13 @@ export interface CalendarEntry {
     { readonly at: Date; readonly durationMinutes: number } | { readonly date: string };
   readonly summary: string;
   readonly description: string;
-  /** Part of the file name, e.g. `remote-session`. */
+  /**
+   * Part of the file name, e.g. `remote-session`; with the ticket number, the entry's identity in
+   * the recipient's calendar.
+   */
   readonly name: string;
+  /** The email takes the entry out of the calendar (the ticket was cancelled). */
+  readonly cancelled?: boolean;
 }
 
 export interface EmailContent {

@@ -1,9 +1,19 @@
 import { createHash } from 'node:crypto';
 
-/** A calendar event to attach as `.ics` (RFC 5545, METHOD:REQUEST). */
+/**
+ * A calendar event to attach as `.ics` (RFC 5545/5546): METHOD:REQUEST to add or move it,
+ * METHOD:CANCEL to take it out of the recipient's calendar.
+ */
 export interface IcsEvent {
-  /** Stable per event: the same event always produces the same UID. */
+  /**
+   * Stable per calendar entry (a ticket's release date, its remote session): every email about
+   * it carries the same UID, so a later one moves or cancels the entry instead of adding another.
+   */
   readonly uidSeed: string;
+  /** Grows with each email about the entry (RFC 5546: the newest revision wins). */
+  readonly sequence: number;
+  /** The entry is cancelled (METHOD:CANCEL, STATUS:CANCELLED). */
+  readonly cancelled?: boolean;
   readonly domain: string;
   /** DTSTAMP: when the event was created (deterministic, so a resend is byte-identical). */
   readonly stamp: Date;
@@ -28,7 +38,7 @@ export function renderIcs(event: IcsEvent): string {
     'VERSION:2.0',
     'PRODID:-//sla-engine//L3 support//ES',
     'CALSCALE:GREGORIAN',
-    'METHOD:REQUEST',
+    event.cancelled ? 'METHOD:CANCEL' : 'METHOD:REQUEST',
     'BEGIN:VEVENT',
     `UID:${icsUid(event.uidSeed, event.domain)}`,
     `DTSTAMP:${utcStamp(event.stamp)}`,
@@ -41,8 +51,8 @@ export function renderIcs(event: IcsEvent): string {
           `DTSTART:${utcStamp(event.start.at)}`,
           `DTEND:${utcStamp(new Date(event.start.at.getTime() + event.start.durationMinutes * 60_000))}`,
         ]),
-    'SEQUENCE:0',
-    'STATUS:CONFIRMED',
+    `SEQUENCE:${event.sequence}`,
+    event.cancelled ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
     `SUMMARY:${escapeText(event.summary)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
     `URL:${event.url}`,

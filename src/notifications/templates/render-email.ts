@@ -116,8 +116,13 @@ export function renderEmail(
   const attachments: StoredAttachment[] = [];
   if (content.calendar) {
     const organizer = parseFrom(options.from);
+    const cancelled = content.calendar.cancelled === true;
     const ics = renderIcs({
-      uidSeed: `${event.eventKey}#${content.calendar.name}`,
+      // One entry per ticket and kind: a moved date updates it, a cancellation removes it.
+      uidSeed: `${event.ticket.number}#${content.calendar.name}`,
+      // Seconds of the event: later emails about the entry carry a higher revision.
+      sequence: Math.floor(Date.parse(event.occurredAt) / 1000),
+      cancelled,
       domain: options.domain,
       stamp: new Date(event.occurredAt),
       start: content.calendar.start,
@@ -129,7 +134,7 @@ export function renderEmail(
     });
     attachments.push({
       filename: `${event.ticket.number}-${content.calendar.name}.ics`,
-      contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+      contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'REQUEST'}`,
       content: Buffer.from(ics, 'utf8').toString('base64'),
     });
   }

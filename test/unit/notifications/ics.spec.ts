@@ -104,18 +104,55 @@ describe('L3-11 .ics invitations', () => {
     expect(prop(lines, 'DTEND')?.value).toBe('20260210T220000Z');
   });
 
-  it('the UID is stable per event: same for every recipient and every render', () => {
+  it('the UID is one per ticket and entry: every email about the release date moves the same entry, with a higher SEQUENCE', () => {
     const uid = (r: EmailRecipient) =>
       prop(parseIcs(icsOf(EVENTS.REMOTE_SESSION_PROPOSED, r)), 'UID')?.value;
     const first = uid(RECIPIENT);
     expect(first).toMatch(/^[0-9a-f]{32}@becken\.example$/);
     expect(uid(RECIPIENT)).toBe(first);
     expect(uid({ ...RECIPIENT, email: 'other@aurora.example', locale: Locale.ES_MX })).toBe(first);
-    expect(first).toBe(
-      icsUid(`${EVENTS.REMOTE_SESSION_PROPOSED.eventKey}#remote-session`, 'becken.example'),
+    expect(first).toBe(icsUid(`${TICKET.number}#remote-session`, 'becken.example'));
+    // Another ticket's session is another entry.
+    const otherTicket = {
+      ...EVENTS.REMOTE_SESSION_PROPOSED,
+      ticket: { ...TICKET, number: 'L3-2026-000999' },
+    };
+    expect(prop(parseIcs(icsOf(otherTicket)), 'UID')?.value).not.toBe(first);
+
+    // QA: a moved date added a second calendar entry; now it revises the first one.
+    const set = parseIcs(icsOf(EVENTS.RELEASE_DATE_SET));
+    const moved = parseIcs(
+      icsOf({
+        ...EVENTS.DATE_ADJUSTED,
+        occurredAt: new Date(Date.parse(EVENTS.RELEASE_DATE_SET.occurredAt) + 60_000).toISOString(),
+      }),
     );
-    const otherEvent = { ...EVENTS.REMOTE_SESSION_PROPOSED, eventKey: 'ticket-L3-2026-000123:99' };
-    expect(prop(parseIcs(icsOf(otherEvent)), 'UID')?.value).not.toBe(first);
+    expect(prop(moved, 'UID')?.value).toBe(prop(set, 'UID')?.value);
+    expect(Number(prop(moved, 'SEQUENCE')?.value)).toBeGreaterThan(
+      Number(prop(set, 'SEQUENCE')?.value),
+    );
+    expect(prop(moved, 'DTSTART')?.value).toBe('20260212');
+  });
+
+  it('a cancelled ticket takes its published release date out of the calendar (METHOD:CANCEL, same UID)', () => {
+    const set = parseIcs(icsOf(EVENTS.RELEASE_DATE_SET));
+    const cancelled = {
+      ...EVENTS.CANCELLED,
+      releaseDate: '2026-02-10',
+      occurredAt: new Date(Date.parse(EVENTS.RELEASE_DATE_SET.occurredAt) + 60_000).toISOString(),
+    };
+    const email = renderEmail(cancelled, RECIPIENT, OPTIONS)!;
+    expect(email.attachments[0].contentType).toBe('text/calendar; charset=utf-8; method=CANCEL');
+    const lines = parseIcs(icsOf(cancelled));
+    expect(prop(lines, 'METHOD')?.value).toBe('CANCEL');
+    expect(prop(lines, 'STATUS')?.value).toBe('CANCELLED');
+    expect(prop(lines, 'UID')?.value).toBe(prop(set, 'UID')?.value);
+    expect(Number(prop(lines, 'SEQUENCE')?.value)).toBeGreaterThan(
+      Number(prop(set, 'SEQUENCE')?.value),
+    );
+    expect(email.text).toContain('the attached file removes it from your calendar');
+    // A ticket cancelled before any date was published has nothing to take out.
+    expect(renderEmail(EVENTS.CANCELLED, RECIPIENT, OPTIONS)!.attachments).toEqual([]);
   });
 
   it('the same event renders byte-identical invitations (a resend is the same file)', () => {
