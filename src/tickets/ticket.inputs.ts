@@ -262,4 +262,13 @@ export class TicketFilter {
   @IsOptional()
   @IsBoolean()
   openOnly?: boolean;
+
+  @Field({
+    nullable: true,
+    description:
+      'L3-09: only open tickets whose newest estimate or change order awaits the written authorization of a client approver.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  awaitingAuthorization?: boolean;
 }

@@ -242,6 +242,11 @@ export class TicketsService implements OnModuleInit {
     if (organizationId) q.andWhere('t.organization_id = :organizationId', { organizationId });
     if (filter.states?.length) q.andWhere('t.state IN (:...states)', { states: filter.states });
     if (filter.openOnly) q.andWhere('t.state NOT IN (:...terminal)', { terminal: TERMINAL_STATES });
+    if (filter.awaitingAuthorization) {
+      // The newest version is the one an approver may authorize (an estimate or a change order).
+      q.andWhere(`t.details -> 'estimates' -> -1 ->> 'status' = 'SUBMITTED'`);
+      q.andWhere('t.state NOT IN (:...terminal)', { terminal: TERMINAL_STATES });
+    }
     if (filter.category) q.andWhere('t.category = :category', { category: filter.category });
     if (filter.assigneeId)
       q.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });

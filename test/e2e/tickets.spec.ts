@@ -235,6 +235,13 @@ describe('Tickets (web app, real workflow)', () => {
   it('the approver authorizes the estimate in writing and sees the state change', async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, APPROVER, e2e.password(APPROVER));
+    // «Mis tickets» tells the approver what waits for them, and lists just those on request.
+    const notice = page.getByTestId('awaiting-notice');
+    await notice.getByText('Una estimación espera tu autorización por escrito.').waitFor();
+    await notice.getByRole('button', { name: 'Ver las que esperan' }).click();
+    await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
+    expect(new URL(page.url()).search).toBe('?mostrar=awaiting');
+    expect(await notice.count()).toBe(0);
     await page.getByTestId('my-tickets').getByRole('link', { name: number }).click();
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
 

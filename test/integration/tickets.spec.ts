@@ -683,6 +683,32 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('ix_ticket_event_text');
   });
 
+  it('L3-09: lists the tickets whose estimate awaits an approver, until it is authorized', async () => {
+    const t = await register('Por autorizar');
+    const awaiting = async (role: Role) => {
+      const { body } = await gql<{ tickets: { items: { number: string }[]; totalCount: number } }>(
+        world.api,
+        `{ tickets(first: 100, filter: { awaitingAuthorization: true }) { items { number } totalCount } }`,
+        {},
+        as(role),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.tickets.items.map((i) => i.number);
+    };
+    expect(await awaiting(Role.CLIENT_APPROVER)).not.toContain(t.number);
+    expect((await estimate(t.number, 2, 'Reporte de ventas', 'DEVELOPMENT')).error).toBeUndefined();
+    expect(await awaiting(Role.CLIENT_APPROVER)).toContain(t.number);
+    expect(await awaiting(Role.MANAGER)).toContain(t.number);
+    const authorized = await act(
+      Role.CLIENT_APPROVER,
+      'authorizeEstimate',
+      { number: t.number, estimateVersion: 1, statement: 'Autorizo por escrito las 2 horas.' },
+      'AuthorizeEstimateInput',
+    );
+    expect(authorized.error).toBeUndefined();
+    expect(await awaiting(Role.CLIENT_APPROVER)).not.toContain(t.number);
+  });
+
   it('emails every client-visible event once: registrant, approvers on estimates, nothing for bookkeeping (L3-11)', async () => {
     const t = await register('Correo de prueba');
     await estimate(t.number, 3, 'Cambio <b>menor</b>', 'CHANGE');

@@ -67,6 +67,14 @@ describe('ticket list filters', () => {
     );
   });
 
+  it('«Por autorizar» asks for the tickets awaiting an approver, and is kept in the address (L3-09)', () => {
+    const awaiting = { ...client, show: 'AWAITING' as const };
+    expect(apiFilterOf(awaiting, false, 'u1')).toEqual({ awaitingAuthorization: true });
+    expect(filtersToSearch(awaiting, client)).toBe('?mostrar=awaiting');
+    expect(filtersFromSearch('?mostrar=awaiting', client)).toEqual(awaiting);
+    expect(isFiltered(awaiting, client)).toBe(true);
+  });
+
   it('treats the order as a choice of the address, not as a filter', () => {
     const oldest = { ...client, order: 'OLDEST' as const };
     expect(isFiltered(oldest, client)).toBe(false);

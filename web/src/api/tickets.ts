@@ -152,6 +152,8 @@ export interface TicketDetail extends TicketSummary {
 
 export interface TicketFilter {
   openOnly?: boolean;
+  /** L3-09: the newest estimate or change order awaits an approver. */
+  awaitingAuthorization?: boolean;
   states?: string[];
   category?: TicketCategory;
   assigneeId?: string;

@@ -7,7 +7,12 @@ export const ticketBrowserEn: TicketBrowserMessages = {
   search: 'Search',
   searchHint: 'Number, subject, description or conversation.',
   show: 'Show',
-  shows: { ALL: 'All', OPEN: 'Open', CLOSED: 'Closed' },
+  shows: { ALL: 'All', OPEN: 'Open', AWAITING: 'Awaiting authorization', CLOSED: 'Closed' },
+  awaitingNotice: (n) =>
+    n === 1
+      ? 'One estimate awaits your written authorization.'
+      : `${n} estimates await your written authorization.`,
+  showAwaiting: 'Show them',
   category: 'Category',
   anyCategory: 'All',
   client: 'Client',

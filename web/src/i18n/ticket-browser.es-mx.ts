@@ -5,7 +5,18 @@ export const ticketBrowserEsMX = {
   search: 'Buscar',
   searchHint: 'Número, asunto, descripción o conversación.',
   show: 'Mostrar',
-  shows: { ALL: 'Todos', OPEN: 'Abiertos', CLOSED: 'Cerrados' } as Record<string, string>,
+  shows: {
+    ALL: 'Todos',
+    OPEN: 'Abiertos',
+    AWAITING: 'Por autorizar',
+    CLOSED: 'Cerrados',
+  } as Record<string, string>,
+  /** L3-09: an approver's notice of the estimates waiting for them. */
+  awaitingNotice: (n: number) =>
+    n === 1
+      ? 'Una estimación espera tu autorización por escrito.'
+      : `${n} estimaciones esperan tu autorización por escrito.`,
+  showAwaiting: 'Ver las que esperan',
   category: 'Categoría',
   anyCategory: 'Todas',
   client: 'Cliente',

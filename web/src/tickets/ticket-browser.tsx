@@ -23,6 +23,7 @@ import {
   apiFilterOf,
   defaultFilters,
   filtersFromSearch,
+  SHOWS,
   filtersToSearch,
   isFiltered,
   type TicketListFilters,
@@ -173,7 +174,18 @@ export function TicketBrowser({
     }
   }, [filters, defaults]);
   const list = useTicketPages(filter, filters.order, refreshKey);
-  const live = useTicketChanges(() => void list.reload());
+  // L3-09: an approver is told how many estimates wait for them, wherever the list is.
+  const approver = !staff && (user?.roles.includes('CLIENT_APPROVER') ?? false);
+  const awaiting = useQuery(
+    COUNTED_TICKETS,
+    { filter: { awaitingAuthorization: true }, first: 1 },
+    !approver,
+  );
+  const live = useTicketChanges(() => {
+    void list.reload();
+    if (approver) void awaiting.reload();
+  });
+  const awaitingCount = awaiting.data?.tickets.totalCount ?? 0;
   const orgs = useQuery(ORGANIZATIONS, {}, !staff);
   const clients = (orgs.data?.organizations ?? []).filter((o) => o.kind === 'CLIENT');
   const clientNames = staff ? new Map(clients.map((o) => [o.id, o.name])) : undefined;
@@ -237,6 +249,16 @@ export function TicketBrowser({
         <LiveBadge status={live} />
       </div>
       <p className="muted">{intro}</p>
+      {approver && awaitingCount > 0 && filters.show !== 'AWAITING' && (
+        <div className="notice notice-info" data-testid="awaiting-notice">
+          <p>
+            {b.awaitingNotice(awaitingCount)}{' '}
+            <button type="button" className="button" onClick={() => change({ show: 'AWAITING' })}>
+              {b.showAwaiting}
+            </button>
+          </p>
+        </div>
+      )}
       <form
         className="toolbar ticket-filters"
         role="search"
@@ -261,7 +283,7 @@ export function TicketBrowser({
           id="ticket-filter-show"
           label={b.show}
           value={filters.show}
-          options={(['ALL', 'OPEN', 'CLOSED'] as const).map((show) => [show, b.shows[show]])}
+          options={SHOWS.map((show) => [show, b.shows[show] ?? show])}
           onChange={(show) => change({ show: show as TicketShow })}
         />
         <FilterSelect

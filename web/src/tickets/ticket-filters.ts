@@ -12,8 +12,9 @@ import {
 /** The states a ticket ends in (the workflow's TERMINAL_STATES). */
 export const CLOSED_STATES = ['CLOSED', 'OUT_OF_SCOPE', 'NOT_FEASIBLE', 'CANCELLED'];
 
-export type TicketShow = 'ALL' | 'OPEN' | 'CLOSED';
-const SHOWS: readonly TicketShow[] = ['ALL', 'OPEN', 'CLOSED'];
+/** «Mostrar»: every ticket, the open ones, those awaiting an approver (L3-09), the ended ones. */
+export type TicketShow = 'ALL' | 'OPEN' | 'AWAITING' | 'CLOSED';
+export const SHOWS: readonly TicketShow[] = ['ALL', 'OPEN', 'AWAITING', 'CLOSED'];
 
 export interface TicketListFilters {
   readonly text: string;
@@ -48,6 +49,7 @@ export function apiFilterOf(
   return {
     ...(text ? { text } : {}),
     ...(filters.show === 'OPEN' ? { openOnly: true } : {}),
+    ...(filters.show === 'AWAITING' ? { awaitingAuthorization: true } : {}),
     ...(filters.show === 'CLOSED' ? { states: CLOSED_STATES } : {}),
     ...(filters.category ? { category: filters.category } : {}),
     ...(staff && filters.client ? { organizationId: filters.client } : {}),
