@@ -139,6 +139,8 @@ describe('Role-aware navigation and small screens (web app)', () => {
     const nav = page.getByRole('navigation', { name: 'Principal' });
     expect(await nav.getByRole('link').allInnerTexts()).toContain('Usuarios');
     expect(await navLines(page)).toBe(1);
+    // Every entry is on screen, «Respuestas» last included (nothing to scroll to).
+    expect(await navHidden(page)).toEqual([]);
   });
 
   it('shows a phone every column of the tickets table: each ticket a stacked block, nothing to scroll', async () => {
