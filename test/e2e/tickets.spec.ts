@@ -230,6 +230,11 @@ describe('Tickets (web app, real workflow)', () => {
     expect(await actions.getByTestId('cancel-explain').innerText()).toContain(
       'no se puede deshacer',
     );
+    // Asking for a re-estimate says how it differs from rejecting.
+    await actions.getByRole('button', { name: 'Pedir reestimación', exact: true }).click();
+    expect(await actions.getByTestId('requestReestimate-explain').innerText()).toContain(
+      'la actual deja de valer',
+    );
   });
 
   it('the approver authorizes the estimate in writing and sees the state change', async () => {
@@ -258,6 +263,14 @@ describe('Tickets (web app, real workflow)', () => {
     await form.getByText('Completa el campo «Autorización por escrito».').waitFor();
     expect(await state(page).innerText()).toBe('Estimación enviada');
     await screenshot(page, '23-approver-statement-required', { docs: 'estimate-approval' });
+    // The scope being authorized is next to the words; too short a statement is said at once.
+    expect(await form.getByTestId('authorize-scope').innerText()).toContain(
+      'Reporte con filtros por zona.',
+    );
+    await statement.fill('Sí');
+    await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
+    await form.getByText('«Autorización por escrito» necesita al menos 10 caracteres.').waitFor();
+    expect(await state(page).innerText()).toBe('Estimación enviada');
 
     await statement.fill(STATEMENT);
     await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();

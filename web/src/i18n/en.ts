@@ -430,6 +430,10 @@ export const en: Messages = {
       'Ask Becken for another hour package, or for a smaller estimate with «Request re-estimate».',
     approverNeeded:
       'This estimate awaits the written authorization of an approver of your organisation (L3-09). You may ask for a new estimate or cancel the ticket.',
+    rejectExplain:
+      'Rejecting reserves no hours: Becken reviews the requirement and sends another estimate. To stop work on it, cancel the ticket.',
+    reestimateExplain:
+      'Ask for a new estimate, e.g. with another scope; the current one no longer holds and reserves no hours.',
     cancelExplain:
       'Cancelling ends the ticket and cannot be undone. Reserved hours not used return to your balance; hours already logged stay charged.',
     reason: 'Reason',

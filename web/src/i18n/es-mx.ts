@@ -433,6 +433,10 @@ export const esMX = {
       'Pide a Becken un paquete de horas adicional, o una estimación menor con «Pedir reestimación».',
     approverNeeded:
       'Esta estimación espera la autorización por escrito de un aprobador de tu organización (L3-09). Tú puedes pedir una nueva estimación o cancelar el ticket.',
+    rejectExplain:
+      'Rechazar no reserva horas: Becken revisará el requerimiento y enviará otra estimación. Para dejar de trabajar en él, cancela el ticket.',
+    reestimateExplain:
+      'Pide una nueva estimación, por ejemplo con otro alcance; la actual deja de valer y no reserva horas.',
     cancelExplain:
       'Cancelar termina el ticket y no se puede deshacer. Las horas reservadas que no se usaron vuelven a tu saldo; las ya registradas se quedan descontadas.',
     reason: 'Motivo',

@@ -29,6 +29,8 @@ import { useLocalTime } from './ticket-bits';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** L3-09: the shortest written authorization the API takes (AuthorizeEstimateInput.statement). */
+const STATEMENT_MIN_LENGTH = 10;
 /** L3-06: what triage most likely decides for a category (the agent may still change it). */
 function defaultClassification(category: string): 'PROBLEM' | 'REQUIREMENT' {
   return category === 'INCIDENT' ? 'PROBLEM' : 'REQUIREMENT';
@@ -171,6 +173,11 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   const after = chosen && available !== undefined ? round2(available - reserves) : undefined;
 
   const id = (field: string) => `action-${name}-${field}`;
+  const explain: Partial<Record<string, string>> = {
+    cancel: t.tickets.cancelExplain,
+    rejectEstimate: t.tickets.rejectExplain,
+    requestReestimate: t.tickets.reestimateExplain,
+  };
   const label = firstAssignment ? t.ticketPage.assign : (t.tickets.actionNames[name] ?? name);
 
   /** The first empty or out-of-range field and what to do about it; undefined when complete. */
@@ -189,6 +196,12 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
       [has('hoursScope') && !scope.trim(), 'scope', scopeLabel],
       [has('estimate') && !estimateVersion, 'estimate', t.tickets.estimateVersion],
       [has('statement') && !statement.trim(), 'statement', t.tickets.statement],
+      [
+        has('statement') && statement.trim().length < STATEMENT_MIN_LENGTH,
+        'statement',
+        t.tickets.statement,
+        t.serverErrors.constraints.minLength(t.tickets.statement, String(STATEMENT_MIN_LENGTH)),
+      ],
       // L3-12: an authorization the balance cannot cover is said here, with what can be done,
       // instead of a refusal from the server.
       [
@@ -314,11 +327,12 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
         {label}
       </h3>
       {showRestored && <RestoredNotice text={t.ticketPage.liveDraft.restoredForm} />}
-      {name === 'cancel' && (
-        // What cancelling does, before it is done (QA: an authorized requirement was cancelled
-        // with one click and no word of its hours).
-        <p className="notice notice-info span-all" data-testid="cancel-explain">
-          {t.tickets.cancelExplain}
+      {explain[name] && (
+        // What the action does, before it is done (QA: an authorized requirement was cancelled
+        // with one click and no word of its hours; rejecting and asking for a re-estimate read
+        // the same).
+        <p className="notice notice-info span-all" data-testid={`${name}-explain`}>
+          {explain[name]}
         </p>
       )}
       {live.status.kind === 'updated' && (
@@ -453,6 +467,10 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
                 {chosen.changeOrder
                   ? t.changeOrders.authorizeHours(reserves, chosen.hours)
                   : t.tickets.authorizeHours(chosen.hours)}
+              </p>
+              {/* What is authorized, next to the words that authorize it (QA). */}
+              <p className="prewrap" data-testid="authorize-scope">
+                {t.tickets.scope}: {chosen.scope}
               </p>
               {after !== undefined && after >= 0 && <p>{t.tickets.balanceAfter(after)}</p>}
               {after !== undefined && after < 0 && (
