@@ -368,6 +368,8 @@ describe('Tickets (web app, real workflow)', () => {
     ).toMatch(/^Entrega para pruebas: .*2\d{3}/);
     const scheduling = page.getByTestId('clocks').getByRole('row', { name: /Programación/ });
     expect(await scheduling.innerText()).toContain('Cumplido');
+    // When it was met, in the user's time, not only its deadline.
+    expect(await scheduling.getByTestId('clock-ended').innerText()).toMatch(/^Terminó: .*2\d{3}/);
     await screenshot(page, '28-agent-release-date-set');
   });
 

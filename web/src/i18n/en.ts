@@ -342,6 +342,7 @@ export const en: Messages = {
     clockStatusLabel: 'Status',
     deadline: 'Due',
     remaining: 'Business time left',
+    clockEndedAt: (at: string) => `Ended: ${at}`,
     noClocks: 'This ticket has no SLA clocks.',
     businessTime: (minutes: number) => {
       const m = Math.max(0, Math.round(minutes));

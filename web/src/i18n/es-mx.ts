@@ -345,6 +345,8 @@ export const esMX = {
     clockStatusLabel: 'Estado',
     deadline: 'Vence',
     remaining: 'Tiempo hábil restante',
+    /** An ended clock: when it stopped counting (met, breached or stopped). */
+    clockEndedAt: (at: string) => `Terminó: ${at}`,
     noClocks: 'Este ticket no tiene relojes de SLA.',
     businessTime: (minutes: number) => {
       const m = Math.max(0, Math.round(minutes));

@@ -200,9 +200,16 @@ export function TicketPage({
                       )}
                     </td>
                     <td data-label={t.tickets.remaining}>
-                      {clock.status === 'RUNNING' || clock.status === 'PAUSED'
-                        ? t.tickets.businessTime(clock.remainingMinutes)
-                        : '—'}
+                      {clock.status === 'RUNNING' || clock.status === 'PAUSED' ? (
+                        t.tickets.businessTime(clock.remainingMinutes)
+                      ) : clock.endedAt ? (
+                        // When a met clock was met, not only its deadline (QA).
+                        <span data-testid="clock-ended">
+                          {t.tickets.clockEndedAt(format(clock.endedAt))}
+                        </span>
+                      ) : (
+                        '—'
+                      )}
                     </td>
                   </tr>,
                   ...(clock.status === 'RUNNING' || clock.status === 'PAUSED'
