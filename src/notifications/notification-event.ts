@@ -46,6 +46,11 @@ export interface ClassifiedEvent extends EventBase {
   readonly classification: 'PROBLEM' | 'REQUIREMENT';
   /** For a requirement (L3-08). */
   readonly requirementKind?: 'CHANGE' | 'CONFIGURATION' | 'DEVELOPMENT' | 'TRAINING' | 'OTHER';
+  /**
+   * `app_user.id` of the agent who got the ticket with its classification (L3-07/L3-08): told in
+   * this email, so the client gets one email, not «clasificado» and «asignado» in the same second.
+   */
+  readonly agentId?: string;
 }
 export interface AssignedEvent extends EventBase {
   readonly type: 'ASSIGNED';

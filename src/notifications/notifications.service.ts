@@ -447,6 +447,8 @@ function mentionedUsers(event: NotificationEvent): string[] {
   switch (event.type) {
     case 'ASSIGNED':
       return [event.agentId];
+    case 'CLASSIFIED':
+      return event.agentId ? [event.agentId] : [];
     case 'AUTHORIZATION_RECORDED':
       return [event.approverId];
     case 'COMMENT_ADDED':

@@ -251,9 +251,13 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         type: 'CLASSIFIED',
         classification: d.classification as 'PROBLEM' | 'REQUIREMENT',
         ...(d.requirementKind ? { requirementKind: d.requirementKind as 'OTHER' } : {}),
+        // The ASSIGNED event of the same transition names the agent; the slice holds it.
+        ...(slice.assigneeId ? { agentId: slice.assigneeId } : {}),
       };
     case 'ASSIGNED':
-      return { type: 'ASSIGNED', agentId: text(d.agentId) };
+      // Recorded only with a classification, whose email already names the agent (the provider's
+      // agent still hears of it, providerNotificationFor).
+      return null;
     case 'addProgress':
       return { type: 'PROGRESS_UPDATE', text: text(d.note) };
     case 'submitEstimate':

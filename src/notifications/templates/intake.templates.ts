@@ -104,6 +104,19 @@ export const intakeTemplates: TemplateFamily<
       `We reviewed ticket ${e.ticket.number} and classified it as a ${classificationLabel(e, ctx)}.`,
     ),
     blocks: [
+      ...(e.agentId
+        ? [
+            {
+              kind: 'facts' as const,
+              rows: [
+                [
+                  ctx.t('Le atenderá', 'Handled by'),
+                  ctx.names.get(e.agentId) ?? ctx.t('un ingeniero L3', 'an L3 engineer'),
+                ] as [string, string],
+              ],
+            },
+          ]
+        : []),
       {
         kind: 'paragraph',
         text:

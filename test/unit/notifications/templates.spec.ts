@@ -161,6 +161,12 @@ describe('L3-11 email templates', () => {
     );
   });
 
+  it('a classification names the agent who got the ticket: one email, not two (QA, L3-07)', () => {
+    const email = render({ ...EVENTS.CLASSIFIED, agentId: 'u-agent' }, ES);
+    expect(email.text).toContain('Le atenderá: Alex Agent');
+    expect(render(EVENTS.CLASSIFIED, ES).text).not.toContain('Le atenderá');
+  });
+
   it('formats dates in the recipient time zone, naming the zone', () => {
     // 2026-02-03T22:30Z is 16:30 in Mexico City and 07:30 the next day in Tokyo.
     const es = render(EVENTS.TICKET_REGISTERED, ES);

@@ -161,10 +161,12 @@ describe('L3-11 timeline events → emails', () => {
   });
 
   it.each(types)('%s is either emailed or declared silent, never both', (type) => {
-    // Recorded by provider staff or by a client user, whichever the event is.
+    // Recorded by provider staff or by a client user, whichever the event is. ASSIGNED emails the
+    // provider's agent only when the pick was automatic (the client hears of it in CLASSIFIED).
+    const data = type === 'ASSIGNED' ? { agentId: 'u-agent', automatic: true } : GENERIC;
     const emails = [
-      ...notificationsFor(TICKET, event(type, GENERIC), SLICE),
-      ...notificationsFor(TICKET, event(type, GENERIC, 'CLIENT_USER', 'u-client'), SLICE),
+      ...notificationsFor(TICKET, event(type, data), SLICE),
+      ...notificationsFor(TICKET, event(type, data, 'CLIENT_USER', 'u-client'), SLICE),
     ];
     const silent = Object.hasOwn(SILENT_TIMELINE_EVENTS, type);
     expect({ type, emailed: emails.length > 0, silent }).toEqual({
@@ -417,7 +419,11 @@ describe('L3-11 timeline events → emails', () => {
       occurredAt: AT,
       ticket: TICKET,
     });
-    // The client keeps its CLASSIFIED and ASSIGNED emails; the named ASSIGNED adds no agent email.
+    // The client gets one CLASSIFIED email naming the agent; the named ASSIGNED adds no email.
+    expect(notificationFor(TICKET, named, SLICE)).toMatchObject({
+      type: 'CLASSIFIED',
+      agentId: 'u-agent',
+    });
     expect(notificationsFor(TICKET, named, SLICE).map((n) => n.type)).toEqual([
       'CLASSIFIED',
       'PROVIDER_ASSIGNED',
@@ -426,14 +432,13 @@ describe('L3-11 timeline events → emails', () => {
       ...event('ASSIGNED', { agentId: 'u-agent', automatic: false }),
       actor: null,
     };
-    expect(notificationsFor(TICKET, namedAssigned, SLICE).map((n) => n.type)).toEqual(['ASSIGNED']);
+    expect(notificationsFor(TICKET, namedAssigned, SLICE).map((n) => n.type)).toEqual([]);
 
     const automatic = {
       ...event('ASSIGNED', { agentId: 'u-agent', automatic: true }),
       actor: null,
     };
     expect(notificationsFor(TICKET, automatic, SLICE)).toEqual([
-      expect.objectContaining({ type: 'ASSIGNED', agentId: 'u-agent' }),
       expect.objectContaining({
         type: 'PROVIDER_ASSIGNED',
         assigneeId: 'u-agent',
