@@ -101,7 +101,7 @@ export const dashboardScenario: BenchScenario = {
           ORDER BY c.deadline ASC NULLS LAST LIMIT 200`;
         // What the web app's SLA board asks for each list (web/src/api/tickets.ts, TIMER_FIELDS).
         const timersGql = (filter: string): string =>
-          `{ slaTimers(filter: { ${filter} first: 200 }) { ticketNumber subject ticketState slaStatus
+          `{ slaTimers(filter: { ${filter} first: 200 }) { ticketNumber organizationId subject ticketState slaStatus
            clock { id kind status deadline startedAt endedAt remainingMinutes consumedMinutes budgetMinutes target } } }`;
         // The plain SQL over the clocks themselves; the API reads the rollup a trigger keeps
         // (migration 1764317900000), so it may beat this baseline.

@@ -298,6 +298,8 @@ describe('Tickets (web app, real workflow)', () => {
     await row.waitFor();
     expect(await row.innerText()).toContain('Programación');
     expect(await row.innerText()).toContain('En tiempo');
+    // Which client the clock is owed to (QA).
+    expect(await row.innerText()).toContain('Comercializadora Aurora');
     expect(await page.getByTestId('updated').innerText()).toMatch(/^Actualizado /);
     await page.getByText('Ningún reloj vencido.').waitFor();
     await page.getByRole('heading', { name: 'Cumplimiento del SLA' }).waitFor();

@@ -245,6 +245,8 @@ export const HOUR_BALANCE = operation<{ hourBalance: HourBalance }, { organizati
 
 export interface SlaTimer {
   ticketNumber: string;
+  /** The client the clock is owed to. */
+  organizationId: string;
   subject: string;
   ticketState: string;
   slaStatus: string;
@@ -259,8 +261,8 @@ export interface ComplianceRow {
   organizationId: string;
 }
 
-// Not `organizationId`: the API answers null for it today (non-null in the schema).
-const TIMER_FIELDS = `ticketNumber subject ticketState slaStatus clock { ${CLOCK_FIELDS} }`;
+// The client (organisation) of each timer is shown by name, from `organizations`.
+const TIMER_FIELDS = `ticketNumber organizationId subject ticketState slaStatus clock { ${CLOCK_FIELDS} }`;
 
 /** Timers and compliance from `fromMonth` to `toMonth` (YYYY-MM), with the names of clients. */
 export const SLA_DASHBOARD = operation<

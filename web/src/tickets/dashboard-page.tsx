@@ -23,7 +23,16 @@ function monthsBack(back: number, now = new Date()): { from: string; to: string 
   return { from: from.toISOString().slice(0, 7), to };
 }
 
-function TimerTable({ timers, testId }: { timers: SlaTimer[]; testId: string }) {
+function TimerTable({
+  timers,
+  testId,
+  clients,
+}: {
+  timers: SlaTimer[];
+  testId: string;
+  /** Client organisation names by ID: which client each clock is owed to (QA). */
+  clients: ReadonlyMap<string, string>;
+}) {
   const { t } = useI18n();
   const { format } = useLocalTime();
   return (
@@ -32,6 +41,7 @@ function TimerTable({ timers, testId }: { timers: SlaTimer[]; testId: string }) 
         <thead>
           <tr>
             <th scope="col">{t.dashboard.ticket}</th>
+            <th scope="col">{t.ticketBrowser.columns.client}</th>
             <th scope="col">{t.tickets.clockKind}</th>
             <th scope="col">{t.tickets.sla}</th>
             <th scope="col">{t.tickets.deadline}</th>
@@ -50,6 +60,7 @@ function TimerTable({ timers, testId }: { timers: SlaTimer[]; testId: string }) 
                   {t.tickets.states[timer.ticketState] ?? timer.ticketState}
                 </span>
               </th>
+              <td>{clients.get(timer.organizationId) ?? '—'}</td>
               <td>
                 {t.tickets.clockKinds[timer.clock.kind] ?? timer.clock.kind}
                 <span className="muted small block">
@@ -113,6 +124,10 @@ export function DashboardPage() {
     return () => window.clearInterval(timer);
   }, [reload, live]);
 
+  const clients = useMemo(
+    () => new Map((data?.organizations ?? []).map((o) => [o.id, o.name])),
+    [data],
+  );
   const running = data?.all.filter(
     (x) => x.clock.status === 'RUNNING' || x.clock.status === 'PAUSED',
   );
@@ -146,7 +161,7 @@ export function DashboardPage() {
             {running.length === 0 ? (
               <p>{t.dashboard.noTimers}</p>
             ) : (
-              <TimerTable timers={running} testId="timers" />
+              <TimerTable timers={running} testId="timers" clients={clients} />
             )}
           </section>
           <div className="two-columns">
@@ -155,7 +170,7 @@ export function DashboardPage() {
               {data.atRisk.length === 0 ? (
                 <p>{t.dashboard.noneAtRisk}</p>
               ) : (
-                <TimerTable timers={data.atRisk} testId="at-risk" />
+                <TimerTable timers={data.atRisk} testId="at-risk" clients={clients} />
               )}
             </section>
             <section className="card" aria-labelledby="breached-title">
@@ -163,7 +178,7 @@ export function DashboardPage() {
               {data.breached.length === 0 ? (
                 <p>{t.dashboard.noneBreached}</p>
               ) : (
-                <TimerTable timers={data.breached} testId="breached" />
+                <TimerTable timers={data.breached} testId="breached" clients={clients} />
               )}
             </section>
           </div>
