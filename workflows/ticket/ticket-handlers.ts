@@ -3,6 +3,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type {
   AdminAction,
+  AuthorizeArgs,
   ClassifyArgs,
   Estimate,
   RequestBase,
@@ -272,25 +273,28 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
     rt.update({
       estimates: rt.view.estimates.map((e) => (e.version === version ? { ...e, status } : e)),
     });
+  // L3-12: an estimate's or a change order's hours are reserved first (the version's `hours`);
+  // without enough balance nothing is recorded.
+  const reserveFor = async (args: AuthorizeArgs): Promise<void> => {
+    const version = rt.view.estimates.find((e) => e.version === args.estimateVersion)!;
+    const key = `${workflowInfo().workflowId}:${args.requestId}`;
+    await reserveEstimateHours(rt.view, version, args.actor.userId, key);
+  };
+  // L3-09: the written authorization, kept verbatim with who and when; the version is AUTHORIZED.
+  const authorized = (args: AuthorizeArgs) => {
+    decide(args.estimateVersion, 'AUTHORIZED');
+    const authorization = {
+      estimateVersion: args.estimateVersion,
+      approverId: args.actor.userId,
+      statement: args.statement,
+      at: new Date().toISOString(),
+    };
+    return [...rt.view.authorizations, authorization];
+  };
   transition(rt, authorizeEstimateUpdate, RULES.authorizeEstimate, {
-    // L3-12: the hours are reserved first; without enough balance nothing is recorded.
-    precheck: async (args) => {
-      const estimate = rt.view.estimates.find((e) => e.version === args.estimateVersion)!;
-      const key = `${workflowInfo().workflowId}:${args.requestId}`;
-      await reserveEstimateHours(rt.view, estimate, args.actor.userId, key);
-    },
+    precheck: reserveFor,
     apply: async (args) => {
-      decide(args.estimateVersion, 'AUTHORIZED');
-      const authorization = {
-        estimateVersion: args.estimateVersion,
-        approverId: args.actor.userId,
-        statement: args.statement,
-        at: new Date().toISOString(),
-      };
-      rt.update({
-        state: 'SCHEDULING',
-        authorizations: [...rt.view.authorizations, authorization],
-      });
+      rt.update({ state: 'SCHEDULING', authorizations: authorized(args) });
       await rt.startClock('scheduling');
     },
   });
@@ -327,21 +331,10 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
     },
   });
   transition(rt, authorizeChangeOrderUpdate, RULES.authorizeChangeOrder, {
-    // As for an estimate: reserved first; without enough balance nothing is recorded.
-    precheck: async (args) => {
-      const changeOrder = rt.view.estimates.find((e) => e.version === args.estimateVersion)!;
-      const key = `${workflowInfo().workflowId}:${args.requestId}`;
-      await reserveEstimateHours(rt.view, changeOrder, args.actor.userId, key);
-    },
+    // As for an estimate; the state and its clocks stay.
+    precheck: reserveFor,
     apply: (args) => {
-      decide(args.estimateVersion, 'AUTHORIZED');
-      const authorization = {
-        estimateVersion: args.estimateVersion,
-        approverId: args.actor.userId,
-        statement: args.statement,
-        at: new Date().toISOString(),
-      };
-      rt.update({ authorizations: [...rt.view.authorizations, authorization] });
+      rt.update({ authorizations: authorized(args) });
     },
   });
   transition(rt, rejectChangeOrderUpdate, RULES.rejectChangeOrder, {
