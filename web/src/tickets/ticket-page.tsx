@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTicketChanges } from '../api/live';
 import { TICKET } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
@@ -39,7 +39,12 @@ export function TicketPage({
   const query = useQuery(TICKET, { number });
   const ticket = query.data?.ticket;
   // Someone else moves the ticket (an agent, the approver, a clock): the page follows.
-  const live = useTicketChanges(() => void query.reload(), number);
+  // Each change of the ticket also re-reads its worked hours (one subscription for the page).
+  const [changes, setChanges] = useState(0);
+  const live = useTicketChanges(() => {
+    void query.reload();
+    setChanges((n) => n + 1);
+  }, number);
   const staff = user ? can.seeConsole(user) : false;
   const back = staff ? '/consola' : '/mis-tickets';
   const isOpen = ticket ? !CLOSED_STATES.includes(ticket.state) : false;
@@ -319,6 +324,7 @@ export function TicketPage({
         number={ticket.number}
         staff={staff}
         noCharge={ticket.billing?.noCharge ?? false}
+        changes={changes}
       />
 
       <AttachmentsSection number={ticket.number} open={isOpen} staff={staff} />

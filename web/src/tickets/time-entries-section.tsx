@@ -1,6 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, operation } from '../api/graphql-client';
-import { useTicketChanges } from '../api/live';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
@@ -58,18 +57,27 @@ export function TimeEntriesSection({
   number,
   staff,
   noCharge = false,
+  changes = 0,
 }: {
   number: string;
   staff: boolean;
   noCharge?: boolean;
+  /**
+   * Bumped by the page each time the ticket changes (its live subscription): work logged by
+   * someone else shows at once (the client watching their hours, L3-12), with no subscription of
+   * this section's own.
+   */
+  changes?: number;
 }) {
   const { t, language } = useI18n();
   const c = t.timeEntries;
   const { call } = useSession();
   const { zone } = useLocalTime();
   const query = useQuery(TICKET_TIME_ENTRIES, { number });
-  // Work logged by someone else shows at once (the client watching their hours, L3-12).
-  useTicketChanges(() => void query.reload(), number);
+  const { reload } = query;
+  useEffect(() => {
+    if (changes > 0) void reload();
+  }, [changes, reload]);
   const entries = query.data?.ticket.timeEntries ?? [];
 
   const [date, setDate] = useState(() => nowInZone(zone).slice(0, 10));
