@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
+import { Role } from '../../src/identity/role.enum';
 import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
 import { registerProjectedTicket } from '../support/world-with-worker';
 import { inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
@@ -114,5 +116,44 @@ describe('No-charge tickets (web app, L3-18)', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0].text).toContain(REASON);
     expect(mails[0].text).toContain(`/tickets/${number}`);
+  });
+
+  it('a form opened to charge the ticket again says so when someone else does it first, and sends nothing (QA)', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await inSpanish(page);
+    await page.goto(`/tickets/${number}`);
+    const card = page.getByTestId('no-charge');
+    await card.getByRole('button', { name: 'Cobrar al paquete' }).click();
+    await card.getByLabel('Motivo').fill('Resultó ser una configuración avanzada.');
+    // Meanwhile a manager charges it again (the API, as from another browser).
+    const { body } = await gql(
+      e2e.world.api,
+      `mutation ($input: SetTicketNoChargeInput!) { setTicketNoCharge(input: $input) { noCharge } }`,
+      {
+        input: {
+          organizationId: e2e.world.orgIds['comercializadora-aurora'],
+          ticketNumber: number,
+          noCharge: false,
+          reason: 'El gerente lo decidió antes.',
+        },
+      },
+      e2e.world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+    // The open form does not turn into «sin cargo»: it says what happened and sends nothing.
+    await card
+      .getByTestId('no-charge-decided')
+      .getByText(/Otra persona ya volvió a cobrar/)
+      .waitFor();
+    expect(await card.getByRole('button', { name: /Confirmar/ }).isDisabled()).toBe(true);
+    expect(await card.getByLabel('Motivo').inputValue()).toBe(
+      'Resultó ser una configuración avanzada.',
+    );
+    const [{ n }] = await e2e.world.db.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM ticket_billing_event WHERE ticket_number = $1',
+      [number],
+    );
+    expect(n).toBe(2);
   });
 });

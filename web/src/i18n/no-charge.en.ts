@@ -12,6 +12,10 @@ export const noChargeEn: NoChargeMessages = {
     'This ticket is free of charge to the hour package: time logged since the decision takes no hours from the client.',
   statusCharged: "This ticket is charged to the client's hour package.",
   markAction: 'No charge to the package',
+  decidedElsewhereMarked:
+    'Someone else marked this ticket no-charge while you were typing. Nothing is sent; your reason stays below to copy.',
+  decidedElsewhereCharged:
+    'Someone else charged this ticket to the package again while you were typing. Nothing is sent; your reason stays below to copy.',
   chargeAction: 'Charge to the package',
   markExplain:
     "Only the provider decides, as a benefit of the monthly fee. The ticket's hour reservation is released; time logged afterwards consumes 0 h. Hours already charged stay charged. The client sees it on the ticket and gets an email.",

@@ -11,6 +11,10 @@ export const noChargeEsMX = {
     'Este ticket está sin cargo al paquete de horas: el tiempo registrado desde la decisión no descuenta horas del cliente.',
   statusCharged: 'Este ticket se cobra al paquete de horas del cliente.',
   markAction: 'Sin cargo al paquete',
+  decidedElsewhereMarked:
+    'Otra persona ya marcó este ticket sin cargo mientras escribías. No se envía nada; tu motivo queda abajo para copiarlo.',
+  decidedElsewhereCharged:
+    'Otra persona ya volvió a cobrar este ticket al paquete mientras escribías. No se envía nada; tu motivo queda abajo para copiarlo.',
   chargeAction: 'Cobrar al paquete',
   markExplain:
     'Lo decide solo el proveedor, como beneficio de la cuota mensual. Se libera la reserva de horas del ticket; el tiempo que se registre después consume 0 h. Las horas ya descontadas siguen descontadas. El cliente lo verá en el ticket y recibirá un correo.',

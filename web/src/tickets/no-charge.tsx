@@ -75,12 +75,17 @@ export function NoChargeCard({
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // The decision the form makes, fixed when it is opened: the opposite of the flag then. Should
+  // someone else make that decision while it is open, the form says so instead of turning into
+  // the opposite one (QA: the agent's «sin cargo» reason was about to charge the ticket again).
+  const [target, setTarget] = useState(() =>
+    restored?.fields.target === undefined ? !current : restored.fields.target === 'true',
+  );
+  const decidedElsewhere = open && target === current;
   const saved = useSavedDraft(
     draftKey,
-    open && reason.trim() !== '' ? { fields: { reason } } : undefined,
+    open && reason.trim() !== '' ? { fields: { reason, target: String(target) } } : undefined,
   );
-  // The decision the form makes: the opposite of the ticket's flag as it is now.
-  const target = !current;
 
   const close = () => {
     saved.discard();
@@ -92,6 +97,7 @@ export function NoChargeCard({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (decidedElsewhere) return;
     const text = reason.trim();
     const failed = !text
       ? n.reasonRequired
@@ -143,6 +149,7 @@ export function NoChargeCard({
           className="button"
           onClick={() => {
             setDone(undefined);
+            setTarget(!current);
             setOpen(true);
           }}
         >
@@ -160,9 +167,19 @@ export function NoChargeCard({
           <h3 id="no-charge-form-title" className="span-all">
             {target ? n.markAction : n.chargeAction}
           </h3>
-          <div className="notice notice-info span-all" data-testid="no-charge-explain">
-            <p>{target ? n.markExplain : n.chargeExplain}</p>
-          </div>
+          {decidedElsewhere ? (
+            <div
+              className="notice notice-warning span-all"
+              role="status"
+              data-testid="no-charge-decided"
+            >
+              <p>{target ? n.decidedElsewhereMarked : n.decidedElsewhereCharged}</p>
+            </div>
+          ) : (
+            <div className="notice notice-info span-all" data-testid="no-charge-explain">
+              <p>{target ? n.markExplain : n.chargeExplain}</p>
+            </div>
+          )}
           <TextAreaField
             id="no-charge-reason"
             className="span-all"
@@ -180,7 +197,7 @@ export function NoChargeCard({
           />
           <FormProblem problem={problem} />
           <div className="form-actions span-all">
-            <button type="submit" className="button primary" disabled={busy}>
+            <button type="submit" className="button primary" disabled={busy || decidedElsewhere}>
               {busy ? n.sending : target ? n.submitMark : n.submitCharge}
             </button>
             <button type="button" className="button ghost" onClick={close}>
