@@ -8,6 +8,12 @@
 export const INTERNAL_NOTE_SQL = `(e.type = 'comment' AND e.data -> 'internal' IS DISTINCT FROM 'false'::jsonb)`;
 
 /**
+ * A reassignment (L3-07): its only words are the hand-over note staff write for each other
+ * (`withoutHandOverNote`, ticket-timeline.ts), so a client's search does not read it.
+ */
+export const HAND_OVER_NOTE_SQL = `(e.type = 'reassign')`;
+
+/**
  * The words people wrote in an event (comment bodies, notes, an estimate's scope, an
  * authorization's statement, reasons, an admin action's details), as one immutable expression, so
  * a trigram index can serve `ILIKE '%…%'` on it (migration 1764319350000).

@@ -39,7 +39,7 @@ import {
 import type { SlaClockModel, TicketEventModel, TransitionOutcome } from './ticket.model';
 import { allocateTicketNumber } from './ticket-number';
 import { decodeTicketCursor, encodeTicketCursor, ORDER_KEYS, TicketOrder } from './ticket-order';
-import { EVENT_TEXT_SQL, INTERNAL_NOTE_SQL } from './ticket-event-sql';
+import { EVENT_TEXT_SQL, HAND_OVER_NOTE_SQL, INTERNAL_NOTE_SQL } from './ticket-event-sql';
 import { TicketWorkflowClient } from './ticket-workflow.client';
 import { TicketEntity } from './ticket.entity';
 
@@ -254,8 +254,11 @@ export class TicketsService implements OnModuleInit {
     if (filter.text) {
       const text = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       // The conversation too: comments, notes, estimates' scopes, authorizations, reasons; a
-      // client's search never reads internal notes (it would tell that one matched).
-      const notes = isProviderStaff(user) ? '' : ` AND NOT ${INTERNAL_NOTE_SQL}`;
+      // client's search never reads internal notes nor hand-over notes (it would tell that one
+      // matched).
+      const notes = isProviderStaff(user)
+        ? ''
+        : ` AND NOT ${INTERNAL_NOTE_SQL} AND NOT ${HAND_OVER_NOTE_SQL}`;
       q.andWhere(
         new Brackets((b) =>
           b

@@ -7,7 +7,7 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 // to another active agent (the read model's assignee follows, the new agent is emailed once, the
 // client is not); the ticket, its timeline and the written authorization name people, not IDs,
 // in one batch per request; a client cannot reassign, and an unknown or non-agent user is
-// VALIDATION_FAILED with nothing changed.
+// VALIDATION_FAILED with nothing changed. A reassignment's hand-over note stays with the team.
 
 const TICKET = `number state assigneeId assigneeName registrantName allowedActions
   timeline { seq type actorRole actorName agentName data }`;
@@ -180,6 +180,47 @@ describe('Reassigning tickets and people by name (L3-07, L3-09)', () => {
       [number, `%:${reassignSeq}%`],
     );
     expect(about[0].n).toBe(1);
+  });
+
+  it("L3-07: a hand-over note is the team's: the client sees the reassignment without it, nor finds it, nor is emailed it", async () => {
+    const number = await assignedProblem();
+    const note = `El cliente es difícil ${number}`;
+    const done = await reassign(Role.MANAGER, { number, agentId: second.id, note });
+    expect(done.code).toBeUndefined();
+    const handOver = (t: Ticket) => t.timeline.filter((e) => e.type === 'reassign');
+
+    // Staff read the note on the ticket; the client reads who has the ticket now, and no note.
+    const [staff] = handOver(await read(Role.AGENT, number));
+    expect(JSON.parse(staff.data)).toMatchObject({ agentId: second.id, note });
+    const client = handOver(await read(Role.CLIENT_USER, number));
+    expect(client).toEqual([expect.objectContaining({ agentName: 'Ana Analista' })]);
+    expect(JSON.parse(client[0].data)).toEqual({ agentId: second.id, previousAgentId: alex });
+    expect(client[0].data).not.toContain('difícil');
+
+    // Staff's search finds the ticket by the note; the client's finds nothing.
+    const found = async (role: Role) => {
+      const { body } = await gql<{ tickets: { items: { number: string }[] } }>(
+        world.api,
+        `query ($filter: TicketFilter) { tickets(filter: $filter) { items { number } } }`,
+        { filter: { text: note } },
+        world.bearer(role),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.tickets.items.map((i) => i.number);
+    };
+    expect(await found(Role.MANAGER)).toEqual([number]);
+    expect(await found(Role.CLIENT_USER)).toEqual([]);
+
+    // Only the new agent's email carries it (L3-11: the client is not emailed a reassignment).
+    const emails = await eventually(
+      () =>
+        world.db.query<{ recipient_address: string }[]>(
+          `SELECT recipient_address FROM email_outbox WHERE ticket_number = $1 AND text LIKE $2`,
+          [number, `%${note}%`],
+        ),
+      (rows) => rows.length > 0,
+    );
+    expect(emails.map((e) => e.recipient_address)).toEqual([second.email]);
   });
 
   it('a client is FORBIDDEN; an unknown user, a client user or the same agent are refused with nothing changed', async () => {
