@@ -2,12 +2,14 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addBusinessDays, localDateOf, workingIntervalsOn } from '../../src/business-time/engine';
 import {
+  acceptDeliveryUpdate,
   authorizeChangeOrderUpdate,
   authorizeEstimateUpdate,
   cancelUpdate,
   classifyUpdate,
   rejectChangeOrderUpdate,
   releaseForTestingUpdate,
+  reportFailuresUpdate,
   setReleaseDateUpdate,
   startDevelopmentUpdate,
   submitChangeOrderUpdate,
@@ -289,6 +291,73 @@ describe('L3-12 change orders', () => {
       expect(view.authorizations).toHaveLength(1);
       expect(view.timeline.at(-1)?.type).toBe('submitChangeOrder');
       await finish(handle);
+    });
+  });
+
+  it('a change order pending when the ticket is cancelled is withdrawn, nothing reserved', async () => {
+    await withWorker(h, async () => {
+      const handle = await inDevelopment();
+      await handle.executeUpdate(submitChangeOrderUpdate, {
+        args: [req(agent, { additionalHours: 4, scope: 'Filtro por sucursal' })],
+      });
+      const cancelled = await handle.executeUpdate(cancelUpdate, {
+        args: [req(clientUser, { note: 'Ya no lo necesitamos' })],
+      });
+      expect(cancelled.state).toBe('CANCELLED');
+      const view = await handle.query(ticketStateQuery);
+      expect(view.estimates.map((e) => e.status)).toEqual(['AUTHORIZED', 'WITHDRAWN']);
+      expect(view.estimates[1]).toMatchObject({ version: 2, changeOrder: true, hours: 12 });
+      expect(view.authorizations).toHaveLength(1);
+      // Only the authorized estimate was ever reserved; the ended ticket gives its hold back.
+      await handle.result();
+      expect(h.ledger.reservations.map((r) => r.estimateVersion)).toEqual([1]);
+      expect(h.ledger.releases).toHaveLength(1);
+    });
+  });
+
+  it('released for testing: a pending change order is not authorized (rework goes back to development); accepting the delivery withdraws it', async () => {
+    await withWorker(h, async () => {
+      const handle = await inDevelopment();
+      await handle.executeUpdate(submitChangeOrderUpdate, {
+        args: [req(agent, { additionalHours: 2, scope: 'Exportar a Excel' })],
+      });
+      await handle.executeUpdate(releaseForTestingUpdate, { args: [req(agent)] });
+      const before = await handle.query(ticketStateQuery);
+      await expect(
+        handle.executeUpdate(authorizeChangeOrderUpdate, {
+          args: [req(approver, { estimateVersion: 2, statement: 'Autorizo 2 h más.' })],
+        }),
+      ).rejects.toMatchObject({
+        cause: {
+          type: 'INVALID_TRANSITION',
+          details: [expect.objectContaining({ reason: 'WRONG_STATE' })],
+        },
+      });
+      expect(await handle.query(ticketStateQuery)).toEqual(before);
+      expect(h.ledger.reservations.map((r) => r.estimateVersion)).toEqual([1]);
+
+      // Failures reported: back in development, where the change order may be authorized.
+      await handle.executeUpdate(reportFailuresUpdate, {
+        args: [req(clientUser, { note: 'Falla el total' })],
+      });
+      await handle.executeUpdate(authorizeChangeOrderUpdate, {
+        args: [req(approver, { estimateVersion: 2, statement: 'Autorizo 2 h más.' })],
+      });
+      // A third one pending at the second release; the client accepts the delivery.
+      await handle.executeUpdate(submitChangeOrderUpdate, {
+        args: [req(agent, { additionalHours: 1, scope: 'Ajuste menor' })],
+      });
+      await handle.executeUpdate(releaseForTestingUpdate, { args: [req(agent)] });
+      const closed = await handle.executeUpdate(acceptDeliveryUpdate, { args: [req(clientUser)] });
+      expect(closed.state).toBe('CLOSED');
+      const view = await handle.query(ticketStateQuery);
+      expect(view.estimates.map((e) => e.status)).toEqual([
+        'AUTHORIZED',
+        'AUTHORIZED',
+        'WITHDRAWN',
+      ]);
+      await handle.result();
+      expect(h.ledger.reservations.map((r) => r.estimateVersion)).toEqual([1, 2]);
     });
   });
 });

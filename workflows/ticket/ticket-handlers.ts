@@ -41,6 +41,7 @@ import {
   submitEstimateUpdate,
   ticketStateQuery,
   waitOnClientUpdate,
+  CHANGE_ORDER_DECISION_STATES,
 } from './ticket.contract';
 import { registerDateAdjustment } from './date-adjustment';
 import { registerReassignment } from './reassignment';
@@ -50,6 +51,7 @@ import {
   checkRule,
   fail,
   isClientReply,
+  pendingChangeOrder,
   RULES,
   type TransitionRule,
 } from './transitions';
@@ -63,10 +65,22 @@ const REQUIREMENT_ASSIGNEE_PATCH = 'requirement-assignee';
 /** A client comment in INFO_REQUESTED answers it (L3-06); older histories replay without it. */
 const COMMENT_ANSWERS_INFO_PATCH = 'comment-answers-info-request';
 
+/**
+ * L3-12: a change order is no longer authorized in RELEASED_FOR_TESTING; runs that authorized
+ * one there before replay with the rule they ran with (it reserved hours: an activity).
+ */
+const CHANGE_ORDER_NOT_IN_TESTING_PATCH = 'change-order-not-authorized-in-testing';
+const AUTHORIZE_CHANGE_ORDER_BEFORE_PATCH: TransitionRule<AuthorizeArgs> = {
+  ...RULES.authorizeChangeOrder,
+  from: CHANGE_ORDER_DECISION_STATES,
+};
+
 interface Effects<A extends RequestBase> {
   /** Async checks that need an activity; a failure here fails the (accepted) update. */
   readonly precheck?: (args: A) => Promise<void>;
   readonly apply: (args: A) => Promise<void> | void;
+  /** The rule the handler re-checks when it differs from the validator's (replay of older runs). */
+  readonly handlerRule?: () => TransitionRule<A>;
 }
 
 /**
@@ -87,7 +101,7 @@ function transition<A extends RequestBase>(
         const prior = rt.earlierResult(args.requestId, name);
         if (prior) return prior;
         // Re-checked under the lock: an earlier queued transition may have moved the ticket.
-        checkRule(name, rule, args, rt.view, Date.now());
+        checkRule(name, effects.handlerRule?.() ?? rule, args, rt.view, Date.now());
         await effects.precheck?.(args);
         const { requestId: _id, actor, ...data } = args;
         const seq = rt.record(name, actor, data);
@@ -106,11 +120,20 @@ function transition<A extends RequestBase>(
 
 export function registerTicketHandlers(rt: TicketRuntime): void {
   const to = (state: TicketState): void => rt.update({ state });
+  // L3-12: a change order still pending when the ticket ends is withdrawn (it reserved nothing;
+  // the view only, no command, so running histories replay as before).
   const close = (
     state: TicketState,
     outcome: NonNullable<typeof rt.view.closure>['outcome'],
     reason: string,
-  ): void => rt.update({ state, closure: { outcome, reason, at: new Date().toISOString() } });
+  ): void =>
+    rt.update({
+      state,
+      closure: { outcome, reason, at: new Date().toISOString() },
+      estimates: rt.view.estimates.map((e) =>
+        e === pendingChangeOrder(rt.view) ? { ...e, status: 'WITHDRAWN' as const } : e,
+      ),
+    });
 
   setHandler(ticketStateQuery, () => rt.view);
   // L3-19 published date adjustments (issue 8): a self-contained Update.
@@ -331,6 +354,11 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
     },
   });
   transition(rt, authorizeChangeOrderUpdate, RULES.authorizeChangeOrder, {
+    // Accepted in RELEASED_FOR_TESTING only by runs older than the patch (the validator refuses).
+    handlerRule: () =>
+      rt.view.state === 'RELEASED_FOR_TESTING' && !patched(CHANGE_ORDER_NOT_IN_TESTING_PATCH)
+        ? AUTHORIZE_CHANGE_ORDER_BEFORE_PATCH
+        : RULES.authorizeChangeOrder,
     // As for an estimate; the state and its clocks stay.
     precheck: reserveFor,
     apply: (args) => {

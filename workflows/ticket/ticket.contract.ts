@@ -122,7 +122,13 @@ export interface TimelineEvent {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-export type EstimateStatus = 'SUBMITTED' | 'AUTHORIZED' | 'REJECTED' | 'REESTIMATE_REQUESTED';
+export type EstimateStatus =
+  | 'SUBMITTED'
+  | 'AUTHORIZED'
+  | 'REJECTED'
+  | 'REESTIMATE_REQUESTED'
+  /** L3-12: a change order still pending when its ticket ended (closed, cancelled…); nothing reserved. */
+  | 'WITHDRAWN';
 
 export interface Estimate {
   readonly version: number;
@@ -527,7 +533,10 @@ export const CHANGE_ORDER_STATES: readonly TicketState[] = [
   'RELEASE_DATE_SET',
   'IN_DEVELOPMENT',
 ];
-/** A pending change order may still be decided once the work is released for testing. */
+/**
+ * A pending change order may still be rejected once the work is released for testing, not
+ * authorized: more hours there are rework after reported failures, back in IN_DEVELOPMENT.
+ */
 export const CHANGE_ORDER_DECISION_STATES: readonly TicketState[] = [
   ...CHANGE_ORDER_STATES,
   'RELEASED_FOR_TESTING',

@@ -457,9 +457,11 @@ export const RULES = {
       text(args.scope, 'scope');
     },
   } as TransitionRule<ChangeOrderArgs>,
+  // L3-12: not in RELEASED_FOR_TESTING: the work is delivered; more hours are for rework after
+  // reported failures, which takes the ticket back to IN_DEVELOPMENT (rejecting stays possible).
   authorizeChangeOrder: {
     roles: APPROVER,
-    from: CHANGE_ORDER_DECISION_STATES,
+    from: CHANGE_ORDER_STATES,
     offered: (ticket) => !!pendingChangeOrder(ticket),
     validate: (args, ticket) => {
       currentChangeOrder(args, ticket);
