@@ -27,10 +27,17 @@ export const estimateFeedbackTemplates: TemplateFamily<
               `Estimate v${e.estimateVersion} rejected`,
             ),
       ),
-      heading: ctx.t(
-        `${approver} rechazó ${what} del ticket ${e.ticket.number}.`,
-        `${approver} rejected ${what} of ticket ${e.ticket.number}.`,
-      ),
+      // The approver's own copy is a receipt of their decision, not news of themselves.
+      heading:
+        ctx.recipientId === e.approverId
+          ? ctx.t(
+              `Registramos su rechazo de ${what} del ticket ${e.ticket.number}.`,
+              `We recorded your rejection of ${what} of ticket ${e.ticket.number}.`,
+            )
+          : ctx.t(
+              `${approver} rechazó ${what} del ticket ${e.ticket.number}.`,
+              `${approver} rejected ${what} of ticket ${e.ticket.number}.`,
+            ),
       blocks: [
         {
           kind: 'facts',

@@ -161,6 +161,22 @@ describe('L3-11 email templates', () => {
     );
   });
 
+  it("the rejecting approver's own copy is a receipt, not news of themselves (QA, L3-09/L3-12)", () => {
+    const rejected = { ...EVENTS.ESTIMATE_REJECTED, estimateVersion: 3, changeOrder: true };
+    const own = render(rejected, { ...ES, id: 'u-approver', displayName: 'Arturo Aprobador' });
+    expect(own.text).toContain(
+      'Registramos su rechazo de la orden de cambio v3 del ticket L3-2026-000123.',
+    );
+    expect(own.text).not.toContain('Arturo Aprobador rechazó');
+    expect(own.text).toContain('No se reservaron horas adicionales.');
+    const ownEn = render(EVENTS.ESTIMATE_REJECTED, { ...EN, id: 'u-approver' });
+    expect(ownEn.text).toContain('We recorded your rejection of estimate v1 of ticket');
+    // Everyone else still reads who rejected it.
+    expect(render(rejected, { ...ES, id: 'u-registrant' }).text).toContain(
+      'Arturo Aprobador rechazó la orden de cambio v3 del ticket',
+    );
+  });
+
   it('a classification names the agent who got the ticket: one email, not two (QA, L3-07)', () => {
     const email = render({ ...EVENTS.CLASSIFIED, agentId: 'u-agent' }, ES);
     expect(email.text).toContain('Le atenderá: Alex Agent');
