@@ -270,17 +270,24 @@ export function planConsumption(
   req: { readonly ticketNumber: string; readonly hundredths: number; readonly noCharge: boolean },
 ): { drafts: LedgerDraft[]; charged: number } {
   const charged = req.noCharge ? 0 : req.hundredths;
-  const held = balance.tickets.get(req.ticketNumber)?.held ?? 0;
+  const ticket = balance.tickets.get(req.ticketNumber);
+  const held = ticket?.held ?? 0;
   if (charged > held) {
+    // Never reserved: no estimate was authorized (a problem ticket has none), so a change order
+    // cannot help; the hours go on an authorized estimate, or the ticket is free of charge (L3-18).
+    const noEstimate = ticket === undefined;
     throw ledgerRefusal(
       'EXCEEDS_AUTHORIZED_ESTIMATE',
-      held === 0
-        ? `Ticket ${req.ticketNumber} has no authorized hours left: an authorized estimate is needed first, or submit a change order (submitChangeOrder) for more hours`
-        : `Ticket ${req.ticketNumber} has ${toHours(held)} h of its authorized estimate left, ${toHours(req.hundredths)} h were logged: submit a change order (submitChangeOrder) for the additional hours`,
+      noEstimate
+        ? `Ticket ${req.ticketNumber} has no authorized estimate: hours are logged against one, or on a no-charge ticket (setTicketNoCharge)`
+        : held === 0
+          ? `Ticket ${req.ticketNumber} has no authorized hours left: submit a change order (submitChangeOrder) for more hours`
+          : `Ticket ${req.ticketNumber} has ${toHours(held)} h of its authorized estimate left, ${toHours(req.hundredths)} h were logged: submit a change order (submitChangeOrder) for the additional hours`,
       {
         remainingHours: toHours(held),
         requestedHours: toHours(req.hundredths),
         excessHours: toHours(charged - held),
+        ...(noEstimate ? { noEstimate: true } : {}),
       },
     );
   }

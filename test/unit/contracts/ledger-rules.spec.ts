@@ -270,6 +270,8 @@ describe('prepaid-hours ledger rules (L3-12, L3-13, L3-18), properties', () => {
             expect(m.balance.balance).toBe(before.balance);
           } else if (o.h > held) {
             expect(result.refused?.details?.reason).toBe('EXCEEDS_AUTHORIZED_ESTIMATE');
+            // Said apart: a ticket never reserved for has no estimate a change order could grow.
+            expect(result.refused?.details?.noEstimate === true).toBe(!before.tickets.has(n));
           } else {
             // Consumption draws the reservation down: available does not move.
             expect(m.balance.available).toBe(before.available);

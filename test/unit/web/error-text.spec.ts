@@ -85,6 +85,26 @@ describe('server errors in the UI language', () => {
     );
   });
 
+  it('EXCEEDS_AUTHORIZED_ESTIMATE names a change order only where one can help (QA, L3-12/L3-18)', () => {
+    const over = fail('VALIDATION_FAILED', {
+      reason: 'EXCEEDS_AUTHORIZED_ESTIMATE',
+      requestedHours: 8,
+      remainingHours: 7,
+    });
+    expect(serverErrorText(over, es, esCtx)).toContain('registra una orden de cambio');
+    // A ticket no estimate was ever authorized for (a problem): no change order exists there.
+    const none = fail('VALIDATION_FAILED', {
+      reason: 'EXCEEDS_AUTHORIZED_ESTIMATE',
+      requestedHours: 2,
+      remainingHours: 0,
+      noEstimate: true,
+    });
+    const text = serverErrorText(none, es, esCtx)!;
+    expect(text).toContain('no tiene una estimación autorizada');
+    expect(text).toContain('«Sin cargo al paquete»');
+    expect(text).not.toContain('orden de cambio');
+  });
+
   it('a date not in the future is shown in the user’s time zone, not as a UTC instant', () => {
     const error = fail('VALIDATION_FAILED', {
       reason: 'NOT_IN_FUTURE',

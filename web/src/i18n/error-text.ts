@@ -147,7 +147,9 @@ export function serverErrorText(
         number(ext.shortfallHours),
       );
     case 'EXCEEDS_AUTHORIZED_ESTIMATE':
-      return s.exceedsEstimate(number(ext.requestedHours), number(ext.remainingHours));
+      return ext.noEstimate === true
+        ? s.noEstimateHours(number(ext.requestedHours))
+        : s.exceedsEstimate(number(ext.requestedHours), number(ext.remainingHours));
     case 'EMAIL_TAKEN':
       return s.emailTaken(text(ext.email));
     case 'NOT_IN_FUTURE':

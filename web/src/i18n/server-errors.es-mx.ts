@@ -81,6 +81,8 @@ export const serverErrorsEsMX = {
     `No hay suficientes horas prepagadas: se necesitan ${needed} h y hay ${available} h disponibles (faltan ${short} h).`,
   exceedsEstimate: (logged: string, remaining: string) =>
     `Se registrarían ${logged} h y quedan ${remaining} h de la estimación autorizada: registra una orden de cambio («Orden de cambio» en el ticket) por las horas adicionales y, cuando el cliente la autorice, registra el tiempo.`,
+  noEstimateHours: (logged: string) =>
+    `No se pueden registrar ${logged} h: este ticket no tiene una estimación autorizada por el cliente (L3-12). Las horas se registran sobre una estimación autorizada; si el ticket no se cobra, márcalo «Sin cargo al paquete» (L3-18).`,
   emailTaken: (email: string) => `Ya existe un usuario con el correo ${email}.`,
   notInFuture: (f: string, when: string) => `«${f}» debe ser una fecha futura (indicaste ${when}).`,
   inFuture: (f: string) => `«${f}» no puede ser una fecha futura.`,
