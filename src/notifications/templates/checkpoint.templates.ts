@@ -3,6 +3,28 @@ import { type Block, type EmailContent, renderLayout, type TemplateContext } fro
 import { oneLine } from './format';
 import type { EmailRecipient, RenderedEmail, RenderOptions } from './render-email';
 import { recipientContext, TEMPLATE_VERSION } from './render-email';
+import { clockLabel } from './sla.templates';
+
+/** A ticket state in the recipient's words (as the web app shows it), never the code (QA). */
+const STATES: Readonly<Record<string, readonly [string, string]>> = {
+  REGISTERED: ['Registrado', 'Registered'],
+  INFO_REQUESTED: ['Información solicitada', 'Information requested'],
+  REMOTE_SESSION_PROPOSED: ['Sesión remota propuesta', 'Remote session proposed'],
+  IN_ANALYSIS: ['En análisis', 'In analysis'],
+  WAITING_ON_CLIENT: ['Esperando al cliente', 'Waiting on the client'],
+  RESOLVED: ['Resuelto', 'Resolved'],
+  IN_DIAGNOSIS: ['En diagnóstico', 'In diagnosis'],
+  ESTIMATE_SUBMITTED: ['Estimación enviada', 'Estimate submitted'],
+  SCHEDULING: ['En programación', 'Scheduling'],
+  RELEASE_DATE_SET: ['Fecha de entrega definida', 'Release date set'],
+  IN_DEVELOPMENT: ['En desarrollo', 'In development'],
+  RELEASED_FOR_TESTING: ['Liberado para pruebas', 'Released for testing'],
+  CLOSED: ['Cerrado', 'Closed'],
+  OUT_OF_SCOPE: ['Fuera de alcance', 'Out of scope'],
+  NOT_FEASIBLE: ['No factible', 'Not feasible'],
+  CANCELLED: ['Cancelado', 'Cancelled'],
+};
+const CLOCKS = new Set(['triage', 'diagnosis', 'scheduling', 'progress']);
 
 // L3-15: the biweekly checkpoint agenda, for the client's approvers and the provider managers.
 
@@ -72,12 +94,12 @@ export function checkpointAgendaTemplate(
       },
       ...section(
         ctx.t('Tickets abiertos por estado', 'Open tickets by state'),
-        a.openByState.map((s) => [s.state, String(s.count)] as const),
+        a.openByState.map((s) => [stateWords(s.state, ctx), String(s.count)] as const),
         openTotal,
       ),
       ...section(
         ctx.t('Tickets abiertos', 'Open tickets'),
-        a.openTickets.map((t) => [t.number, `${t.subject} — ${t.state}`] as const),
+        a.openTickets.map((t) => [t.number, `${t.subject} — ${stateWords(t.state, ctx)}`] as const),
       ),
       ...section(
         ctx.t(
@@ -88,7 +110,7 @@ export function checkpointAgendaTemplate(
           (s) =>
             [
               s.ticketNumber,
-              `${s.clock}: ${s.status === 'BREACHED' ? ctx.t('vencido', 'breached') : ctx.t('en riesgo', 'at risk')}`,
+              `${clockWords(s.clock, ctx)}: ${s.status === 'BREACHED' ? ctx.t('vencido', 'breached') : ctx.t('en riesgo', 'at risk')}`,
             ] as const,
         ),
       ),
@@ -156,4 +178,13 @@ export function renderCheckpointAgendaEmail(
     ...body,
     attachments: [],
   };
+}
+
+function stateWords(state: string, ctx: TemplateContext): string {
+  const words = STATES[state];
+  return words ? ctx.t(words[0], words[1]) : state;
+}
+
+function clockWords(clock: string, ctx: TemplateContext): string {
+  return CLOCKS.has(clock) ? clockLabel(clock as Parameters<typeof clockLabel>[0], ctx) : clock;
 }

@@ -45,7 +45,7 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
   }),
 };
 
-function clockLabel(clock: SlaAtRiskEvent['clock'], ctx: TemplateContext): string {
+export function clockLabel(clock: SlaAtRiskEvent['clock'], ctx: TemplateContext): string {
   return {
     triage: ctx.t('atención inicial (L3-06)', 'triage (L3-06)'),
     diagnosis: ctx.t('diagnóstico (L3-08)', 'diagnosis (L3-08)'),
