@@ -122,6 +122,14 @@ export interface AutoCloseReminderEvent extends EventBase {
 export interface CancelledEvent extends EventBase {
   readonly type: 'CANCELLED';
   readonly reason: string;
+  /** `app_user.id` of who cancelled it; the email names them. Absent when nobody is recorded. */
+  readonly cancelledById?: string;
+  /**
+   * L3-12: the ticket had an authorized estimate, so its reservation's unused hours go back to the
+   * balance. The amount is not known when the email is built (the ledger releases it after the
+   * ticket ends, less the time logged), so the email says so without a number.
+   */
+  readonly releasesReservedHours?: boolean;
   /** L3-09: the release date that was published, if any: its calendar entry is cancelled. */
   readonly releaseDate?: string;
 }

@@ -457,6 +457,8 @@ function mentionedUsers(event: NotificationEvent): string[] {
       return [event.approverId];
     case 'REESTIMATE_REQUESTED':
       return [event.requesterId];
+    case 'CANCELLED':
+      return event.cancelledById ? [event.cancelledById] : [];
     case 'PROVIDER_NEW_TICKET':
       return [event.ticket.registrantId];
     case 'PROVIDER_CLIENT_ACTIVITY':

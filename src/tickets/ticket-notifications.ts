@@ -340,6 +340,9 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         type: 'CANCELLED',
         reason: text(d.note),
         ...(slice.releaseDate ? { releaseDate: slice.releaseDate } : {}),
+        ...(e.actor ? { cancelledById: e.actor.userId } : {}),
+        // L3-12: as `releaseUnusedHours` decides (the workflow releases after an authorization).
+        ...(slice.details.authorizations.length ? { releasesReservedHours: true } : {}),
       };
     case 'recordAdminAction':
       // L3-17: the client requested the odoo.sh action; they are told each one executed.

@@ -143,7 +143,19 @@ export const deliveryTemplates: TemplateFamily<
       `Ticket ${e.ticket.number} was cancelled.`,
     ),
     blocks: [
+      ...cancelledBy(e.cancelledById, ctx),
       { kind: 'quote', label: ctx.t('Motivo', 'Reason'), text: e.reason },
+      ...(e.releasesReservedHours
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: ctx.t(
+                'Las horas reservadas que no se usaron vuelven a su saldo.',
+                'The reserved hours that were not used go back to your balance.',
+              ),
+            },
+          ]
+        : []),
       ...(e.releaseDate
         ? [
             {
@@ -219,6 +231,12 @@ function ratingInvitation(outcome: ClosedEvent['outcome'], ctx: TemplateContext)
       href: ratingUrl(ctx.ticketUrl),
     },
   ];
+}
+
+/** «Cancelado por: …» (QA): who cancelled the ticket, when the event names someone. */
+function cancelledBy(userId: string | undefined, ctx: TemplateContext): Block[] {
+  const name = userId ? ctx.names.get(userId) : undefined;
+  return name ? [{ kind: 'facts', rows: [[ctx.t('Cancelado por', 'Cancelled by'), name]] }] : [];
 }
 
 function releaseCalendar(
