@@ -87,6 +87,11 @@ describe('Canned responses (web app, real workflow and email)', () => {
       .getByText('Ya existe una respuesta predefinida con el título «SOLICITUD DE ACCESO».')
       .waitFor();
     expect(await create.getByLabel('Texto').inputValue()).toBe('Otro texto.');
+    // Fixing the title takes the old refusal away; a blank title says only that (QA).
+    await create.getByLabel('Título').fill('');
+    await create.getByRole('button', { name: 'Guardar respuesta' }).click();
+    await create.getByText('Completa el campo «Título».').waitFor();
+    expect(await create.getByText(/Ya existe una respuesta predefinida/).count()).toBe(0);
 
     // Another one, listed by title (Spanish order), edited, then deleted after a confirmation.
     await create.getByLabel('Título').fill('Avance periódico');

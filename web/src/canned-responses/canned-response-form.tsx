@@ -37,6 +37,9 @@ export function CannedResponseForm({ idPrefix, editing, onSaved, onCancel }: Pro
   const [title, setTitle] = useState(editing?.title ?? '');
   const [body, setBody] = useState(editing?.body ?? '');
   const [problem, setProblem] = useState<string>();
+  // The title the server last answered about: its refusal shows only while that title stands and
+  // no newer check of the form's own replaced it (QA: a stale «Ya existe…» next to «Completa…»).
+  const [answeredTitle, setAnsweredTitle] = useState<string>();
   const id = (field: string) => `${idPrefix}-${field}`;
 
   const submit = async (event: FormEvent) => {
@@ -53,6 +56,7 @@ export function CannedResponseForm({ idPrefix, editing, onSaved, onCancel }: Pro
     }
     setProblem(undefined);
     const input = { title: title.trim(), body: body.trim() };
+    setAnsweredTitle(input.title);
     const ok = await form.run(
       async () => {
         const saved = editing
@@ -70,11 +74,13 @@ export function CannedResponseForm({ idPrefix, editing, onSaved, onCancel }: Pro
     }
   };
 
+  const serverError =
+    problem === undefined && title.trim() === answeredTitle ? form.error : undefined;
   const taken =
-    form.error instanceof ApiError && form.error.reason === 'TITLE_TAKEN'
+    serverError instanceof ApiError && serverError.reason === 'TITLE_TAKEN'
       ? c.titleTaken(
-          typeof form.error.extensions.title === 'string'
-            ? form.error.extensions.title
+          typeof serverError.extensions.title === 'string'
+            ? serverError.extensions.title
             : title.trim(),
         )
       : undefined;
@@ -124,7 +130,7 @@ export function CannedResponseForm({ idPrefix, editing, onSaved, onCancel }: Pro
             {taken}
           </p>
         ) : (
-          <ErrorMessage error={form.error} />
+          <ErrorMessage error={serverError} />
         )}
         {/* An edit closes the form: the page says it was saved. */}
         {!editing && <SuccessMessage text={form.done} />}
