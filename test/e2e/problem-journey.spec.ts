@@ -128,7 +128,10 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     await form.getByRole('button', { name: 'Reasignar', exact: true }).click();
     await form.getByText('Completa el campo «Nuevo agente asignado».').waitFor();
     await agentField.selectOption({ label: SECOND_AGENT });
-    await form.getByLabel('Nota (opcional)').fill('Ana conoce el diario de Ventas.');
+    // The hand-over note says who reads it (QA, L3-07): the team, not the client.
+    await form
+      .getByLabel('Nota interna (solo la ve el equipo de Becken)')
+      .fill('Ana conoce el diario de Ventas.');
     await form.getByRole('button', { name: 'Reasignar', exact: true }).click();
     await page.getByText('Reasignar: listo. Estado: En análisis.').waitFor();
     expect(await page.getByTestId('ticket-assignee').innerText()).toBe(SECOND_AGENT);
@@ -137,6 +140,7 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     expect(moved).toContain('Alex Agent (Agente L3)');
     expect(moved).toContain(`Asignado a ${SECOND_AGENT}`);
     expect(moved).toContain('Ana conoce el diario de Ventas.');
+    expect(moved).toContain('Nota interna');
     await screenshot(page, '39-agent-reassigned');
   });
 
@@ -187,6 +191,10 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     expect(await page.getByTestId('timeline').innerText()).toContain(
       'Certificado renovado; las facturas se timbran de nuevo.',
     );
+    // L3-07: the client sees the hand-over, not the team's note about it.
+    const handOver = await page.getByTestId('timeline').getByTestId('event-reassign').innerText();
+    expect(handOver).toContain(`Asignado a ${SECOND_AGENT}`);
+    expect(handOver).not.toContain('Ana conoce el diario de Ventas.');
     // L3-07: the client sees when the ticket closes by itself unless it answers.
     expect(await page.getByTestId('ticket-auto-close').innerText()).toMatch(
       /, si no confirmas la solución ni reabres el ticket$/,

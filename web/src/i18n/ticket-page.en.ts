@@ -17,6 +17,8 @@ export const ticketPageEn: TicketPageMessages = {
   keepAssignee: (name: string) => `Keep ${name}`,
   newAssignee: 'New assigned agent',
   chooseAgent: 'Choose an agent',
+  // The reassignment note is for the team: the client sees the change, not the note.
+  handOverNote: 'Internal note (only the Becken team sees it)',
   noOtherAgents: 'There is no other active agent to assign it to.',
   assignedTo: (name: string) => `Assigned to ${name}`,
   authorizedBy: (name: string, version: number, at: string) =>

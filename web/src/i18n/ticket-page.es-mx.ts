@@ -16,6 +16,8 @@ export const ticketPageEsMX = {
   keepAssignee: (name: string) => `Mantener a ${name}`,
   newAssignee: 'Nuevo agente asignado',
   chooseAgent: 'Elige un agente',
+  // La nota al reasignar es para el equipo: el cliente ve el cambio, no la nota.
+  handOverNote: 'Nota interna (solo la ve el equipo de Becken)',
   noOtherAgents: 'No hay otro agente activo a quien asignarlo.',
   assignedTo: (name: string) => `Asignado a ${name}`,
   // L3-09: la autorización escrita, con quién y cuándo.

@@ -559,7 +559,11 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
       {has('note') && (
         <div className="field span-all">
           <label htmlFor={id('note')}>
-            {spec.noteRequired ? t.tickets.note : t.tickets.noteOptional}
+            {name === 'reassign'
+              ? t.ticketPage.handOverNote
+              : spec.noteRequired
+                ? t.tickets.note
+                : t.tickets.noteOptional}
           </label>
           <textarea
             id={id('note')}

@@ -66,7 +66,10 @@ function EventItem({ event }: { event: TicketEvent }) {
   const tl = t.planning.timeline;
   const { format } = useLocalTime();
   const data = parse(event);
-  const internal = event.type === 'comment' && data.internal !== false;
+  // A reassignment's note is a hand-over note for the team (L3-07): clients get the event without it.
+  const internal =
+    (event.type === 'comment' && data.internal !== false) ||
+    (event.type === 'reassign' && typeof data.note === 'string' && data.note !== '');
   const dateMoved = event.type === 'DATE_ADJUSTED' && typeof data.newDate === 'string';
   // L3-09: the date itself, not only the note that came with it (QA).
   const releaseSet = event.type === 'setReleaseDate' && typeof data.releaseDate === 'string';
