@@ -1,5 +1,6 @@
 import { DEFAULT_CALENDAR_ID } from '../src/database/migrations/1764317000000-calendars';
 import { Role } from '../src/identity/role.enum';
+import { EVENT_SEARCH_SQL, unaccentedSql } from '../src/tickets/ticket-event-sql';
 import type { BenchRow, BenchScenario } from './bench-harness';
 import { type BenchWorld, percentile, settle, timed, withBenchWorld } from './real-stack';
 
@@ -178,13 +179,12 @@ export const dashboardScenario: BenchScenario = {
               sqlRows(
                 world,
                 `SELECT * FROM ticket t
-                 WHERE t.number ILIKE $1 OR t.subject ILIKE $1 OR t.description ILIKE $1
-                    OR t.number IN (SELECT e.ticket_number FROM ticket_event e WHERE
-                       (coalesce(e.data ->> 'body', '') || ' ' || coalesce(e.data ->> 'note', '') || ' ' ||
-                        coalesce(e.data ->> 'scope', '') || ' ' || coalesce(e.data ->> 'statement', '') || ' ' ||
-                        coalesce(e.data ->> 'reason', '') || ' ' || coalesce(e.data ->> 'details', '')) ILIKE $1)
+                 WHERE t.number ILIKE $1 OR ${unaccentedSql('t.subject')} ILIKE $1
+                    OR ${unaccentedSql('t.description')} ILIKE $1
+                    OR t.number IN (SELECT e.ticket_number FROM ticket_event e
+                      WHERE ${EVENT_SEARCH_SQL} ILIKE $1)
                  ORDER BY t.registered_at DESC, t.number DESC LIMIT 25`,
-                ['%conciliación bancaria%'],
+                ['%conciliacion bancaria%'],
               ),
           },
         ];

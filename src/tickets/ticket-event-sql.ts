@@ -13,11 +13,38 @@ export const INTERNAL_NOTE_SQL = `(e.type = 'comment' AND e.data -> 'internal' I
  */
 export const HAND_OVER_NOTE_SQL = `(e.type = 'reassign')`;
 
+/** Spanish (and nearby) accented letters and the letter each searches as. */
+const ACCENTED = 'ÁÀÂÄÃÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇáàâäãéèêëíìîïóòôöõúùûüñç';
+const PLAIN = 'AAAAAEEEEIIIIOOOOOUUUUNCaaaaaeeeeiiiiooooouuuunc';
+
+/**
+ * `expression` with its accents taken off, in SQL (`translate` is immutable, so it can be indexed):
+ * a search for «rubi» finds «rubí», «Descripcion» finds «Descripción». Case is left to `ILIKE`.
+ */
+export function unaccentedSql(expression: string): string {
+  return `translate(${expression}, '${ACCENTED}', '${PLAIN}')`;
+}
+
+/** The same in JavaScript, for what the user typed. */
+export function unaccented(text: string): string {
+  return [...text]
+    .map((c) => {
+      const at = ACCENTED.indexOf(c);
+      return at === -1 ? c : PLAIN[at];
+    })
+    .join('');
+}
+
 /**
  * The words people wrote in an event (comment bodies, notes, an estimate's scope, an
- * authorization's statement, reasons, an admin action's details), as one immutable expression, so
- * a trigram index can serve `ILIKE '%…%'` on it (migration 1764319350000).
+ * authorization's statement, reasons, an admin action's details), as one immutable expression.
  */
 export const EVENT_TEXT_SQL = `(coalesce(e.data ->> 'body', '') || ' ' || coalesce(e.data ->> 'note', '') || ' ' ||
   coalesce(e.data ->> 'scope', '') || ' ' || coalesce(e.data ->> 'statement', '') || ' ' ||
   coalesce(e.data ->> 'reason', '') || ' ' || coalesce(e.data ->> 'details', ''))`;
+
+/**
+ * What the ticket search matches in an event: its words without accents; a trigram index holds
+ * it, so `ILIKE '%…%'` on it is an index read (migration 1764319350000).
+ */
+export const EVENT_SEARCH_SQL = unaccentedSql(EVENT_TEXT_SQL);

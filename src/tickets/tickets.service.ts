@@ -39,7 +39,13 @@ import {
 import type { SlaClockModel, TicketEventModel, TransitionOutcome } from './ticket.model';
 import { allocateTicketNumber } from './ticket-number';
 import { decodeTicketCursor, encodeTicketCursor, ORDER_KEYS, TicketOrder } from './ticket-order';
-import { EVENT_TEXT_SQL, HAND_OVER_NOTE_SQL, INTERNAL_NOTE_SQL } from './ticket-event-sql';
+import {
+  EVENT_SEARCH_SQL,
+  HAND_OVER_NOTE_SQL,
+  INTERNAL_NOTE_SQL,
+  unaccented,
+  unaccentedSql,
+} from './ticket-event-sql';
 import { TicketWorkflowClient } from './ticket-workflow.client';
 import { TicketEntity } from './ticket.entity';
 
@@ -252,7 +258,8 @@ export class TicketsService implements OnModuleInit {
       q.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
     if (filter.slaStatus) q.andWhere('t.sla_status = :slaStatus', { slaStatus: filter.slaStatus });
     if (filter.text) {
-      const text = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // Accents aside (Spanish users often type without them): «rubi» finds «rubí».
+      const text = `%${unaccented(filter.text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       // The conversation too: comments, notes, estimates' scopes, authorizations, reasons; a
       // client's search never reads internal notes nor hand-over notes (it would tell that one
       // matched).
@@ -263,10 +270,10 @@ export class TicketsService implements OnModuleInit {
         new Brackets((b) =>
           b
             .where('t.number ILIKE :text', { text })
-            .orWhere('t.subject ILIKE :text', { text })
-            .orWhere('t.description ILIKE :text', { text })
+            .orWhere(`${unaccentedSql('t.subject')} ILIKE :text`, { text })
+            .orWhere(`${unaccentedSql('t.description')} ILIKE :text`, { text })
             .orWhere(
-              `t.number IN (SELECT e.ticket_number FROM ticket_event e WHERE ${EVENT_TEXT_SQL} ILIKE :text${notes})`,
+              `t.number IN (SELECT e.ticket_number FROM ticket_event e WHERE ${EVENT_SEARCH_SQL} ILIKE :text${notes})`,
               { text },
             ),
         ),

@@ -7,7 +7,7 @@ import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000
 import { Role } from '../../src/identity/role.enum';
 import { NotificationsService } from '../../src/notifications';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
-import { EVENT_TEXT_SQL } from '../../src/tickets/ticket-event-sql';
+import { EVENT_SEARCH_SQL } from '../../src/tickets/ticket-event-sql';
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract';
 import type { ProjectionBatch, ReadModelSlice } from '../../workflows/ticket/ticket-projection';
@@ -668,6 +668,12 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     };
     // A client's comment: found by the client and by staff, case aside.
     expect(await found(Role.CLIENT_USER, word)).toEqual([a.number]);
+    // Accents aside too (QA): «Conciliación» in a comment, «conciliacion» typed.
+    await comment(Role.CLIENT_USER, a.number, `Conciliación ${word}`);
+    expect(await found(Role.CLIENT_USER, `conciliacion ${word}`)).toEqual([a.number]);
+    expect(await found(Role.CLIENT_USER, `CONCILIÁCION ${word}`)).toEqual([a.number]);
+    // And in the subject: «Búsqueda: uno» found as «busqueda: uno».
+    expect(await found(Role.CLIENT_USER, 'busqueda: uno')).toContain(a.number);
     expect(await found(Role.MANAGER, word)).toEqual([a.number]);
     // An internal note: staff find it; the client's search says nothing matched.
     expect(await found(Role.AGENT, secret)).toEqual([b.number]);
@@ -676,7 +682,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     const plan = await world.db.transaction(async (tx) => {
       await tx.query('SET LOCAL enable_seqscan = off');
       return tx.query<{ 'QUERY PLAN': string }[]>(
-        `EXPLAIN SELECT e.ticket_number FROM ticket_event e WHERE ${EVENT_TEXT_SQL} ILIKE $1`,
+        `EXPLAIN SELECT e.ticket_number FROM ticket_event e WHERE ${EVENT_SEARCH_SQL} ILIKE $1`,
         [`%${word}%`],
       );
     });
