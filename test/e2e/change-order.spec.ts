@@ -12,6 +12,7 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 
 const AGENT = 'agente@becken.example';
 const APPROVER = 'aprobador@aurora.example';
+const USER = 'usuario@aurora.example';
 const STATEMENT = 'Autorizo por escrito las 3 horas adicionales de la exportación por sucursal.';
 
 describe('Change orders (web app, L3-12)', () => {
@@ -150,7 +151,11 @@ describe('Change orders (web app, L3-12)', () => {
     await approver.getByText('Autorizar orden de cambio: listo. Estado: En desarrollo.').waitFor();
     const row = approver.getByTestId('estimates').getByRole('row', { name: /Orden de cambio/ });
     await row.getByText('Autorizada').waitFor();
-    expect(await approver.getByTestId('authorizations').innerText()).toContain(STATEMENT);
+    const authorizations = await approver.getByTestId('authorizations').innerText();
+    expect(authorizations).toContain(STATEMENT);
+    // Named as what it authorized: the change order and its hours, not «la estimación v2».
+    expect(authorizations).toContain('Arturo Aprobador autorizó la orden de cambio v2 (+3 h)');
+    expect(authorizations).not.toContain('autorizó la estimación v2');
     await screenshot(approver, '80-approver-change-order-authorized');
 
     // The agent's page follows; now the 2 h fit (0.5 + 3 left).
@@ -165,5 +170,39 @@ describe('Change orders (web app, L3-12)', () => {
       'Total descontado: 3.5 h',
     );
     await screenshot(agent, '81-agent-hours-after-change-order');
+  });
+
+  it('rejecting a change order says what it does; one pending when the ticket is cancelled is withdrawn («Retirada»)', async () => {
+    await act(Role.AGENT, 'submitChangeOrder', 'SubmitChangeOrderInput', {
+      number,
+      additionalHours: 1,
+      scope: 'Agregar la columna de vendedor.',
+    });
+    const approver = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(approver, APPROVER, e2e.password(APPROVER));
+    await approver.goto(`/tickets/${number}`);
+    await approver
+      .getByTestId('actions')
+      .getByRole('button', { name: 'Rechazar orden de cambio', exact: true })
+      .click();
+    expect(await approver.getByTestId('rejectChangeOrder-explain').innerText()).toBe(
+      'Rechazar no reserva horas adicionales; el trabajo sigue dentro de las horas ya autorizadas.',
+    );
+    // A portal user is told a change order (not an estimate) waits, and only what they may do.
+    const user = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(user, USER, e2e.password(USER));
+    await user.goto(`/tickets/${number}`);
+    expect(await user.getByTestId('approver-needed').innerText()).toBe(
+      'Esta orden de cambio espera la autorización por escrito de un aprobador de tu organización (L3-12); mientras, el trabajo sigue dentro de las horas ya autorizadas. Tú puedes cancelar el ticket.',
+    );
+    await act(Role.CLIENT_USER, 'cancelTicket', 'TicketActionInput', {
+      number,
+      note: 'Ya no se necesita la exportación.',
+    });
+    const row = approver
+      .getByTestId('estimates')
+      .getByRole('row', { name: /Orden de cambio \+1 h/ });
+    await row.getByText('Retirada').waitFor();
+    expect(await row.getByText('Enviada').count()).toBe(0);
   });
 });

@@ -242,7 +242,9 @@ describe('Tickets (web app, real workflow)', () => {
     await logIn(page, APPROVER, e2e.password(APPROVER));
     // «Mis tickets» tells the approver what waits for them, and lists just those on request.
     const notice = page.getByTestId('awaiting-notice');
-    await notice.getByText('Una estimación espera tu autorización por escrito.').waitFor();
+    await notice
+      .getByText('Una estimación u orden de cambio espera tu autorización por escrito.')
+      .waitFor();
     await notice.getByRole('button', { name: 'Ver las que esperan' }).click();
     await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
     expect(new URL(page.url()).search).toBe('?mostrar=awaiting');

@@ -22,4 +22,10 @@ export const changeOrdersEn: ChangeOrderMessages = {
   authorizeHours: (added, total) =>
     `${added} additional hours will be reserved from your prepaid hours (the authorized total becomes ${total} h).`,
   statementPlaceholder: 'I authorize the … additional hours for …',
+  rejectExplain:
+    'Rejecting reserves no additional hours; the work goes on within the hours already authorized.',
+  shortfall: (h) => `${h} h short: the balance does not cover this change order.`,
+  authorizedBy: (name, v, added, at) =>
+    `${name} authorized change order v${v} (+${added} h) on ${at}`,
+  authorizedVersion: (v, added, at) => `Change order v${v} (+${added} h), authorized on ${at}`,
 };

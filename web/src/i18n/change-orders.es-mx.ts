@@ -21,6 +21,15 @@ export const changeOrdersEsMX = {
   authorizeHours: (added: number, total: number) =>
     `Se reservarán ${added} h adicionales de tus horas prepagadas (el total autorizado pasa a ${total} h).`,
   statementPlaceholder: 'Autorizo las … horas adicionales para …',
+  rejectExplain:
+    'Rechazar no reserva horas adicionales; el trabajo sigue dentro de las horas ya autorizadas.',
+  shortfall: (h: number) =>
+    `Faltan ${h} h: el saldo no alcanza para autorizar esta orden de cambio.`,
+  /** «Autorizaciones por escrito»: what an authorization of a change order authorized. */
+  authorizedBy: (name: string, v: number, added: number, at: string) =>
+    `${name} autorizó la orden de cambio v${v} (+${added} h) el ${at}`,
+  authorizedVersion: (v: number, added: number, at: string) =>
+    `Orden de cambio v${v} (+${added} h), autorizada el ${at}`,
 };
 
 export type ChangeOrderMessages = typeof changeOrdersEsMX;

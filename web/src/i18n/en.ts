@@ -283,6 +283,7 @@ export const en: Messages = {
       AUTHORIZED: 'Authorized',
       REJECTED: 'Rejected',
       REESTIMATE_REQUESTED: 'Re-estimate requested',
+      WITHDRAWN: 'Withdrawn',
     },
     adminActionKinds: {
       BACKUP: 'Backup',
@@ -427,10 +428,28 @@ export const en: Messages = {
     authorizeHours: (h: number) => `${h} h of your prepaid hours will be reserved.`,
     balanceAfter: (h: number) => `Hours available after authorizing: ${h} h.`,
     shortfall: (h: number) => `${h} h short: the balance does not cover this estimate.`,
-    shortfallNext:
-      'Ask Becken for another hour package, or for a smaller estimate with «Request re-estimate».',
-    approverNeeded:
-      'This estimate awaits the written authorization of an approver of your organisation (L3-09). You may ask for a new estimate or cancel the ticket.',
+    shortfallNext: (allowed: readonly string[]) =>
+      [
+        'Ask Becken for another hour package',
+        allowed.includes('requestReestimate') &&
+          'or for a smaller estimate with «Request re-estimate»',
+        allowed.includes('rejectChangeOrder') &&
+          'or reject the change order and the work goes on within the hours already authorized',
+      ]
+        .filter(Boolean)
+        .join(', ') + '.',
+    approverNeeded: (changeOrder: boolean, allowed: readonly string[]) => {
+      const can = [
+        allowed.includes('requestReestimate') && 'ask for a new estimate',
+        allowed.includes('cancel') && 'cancel the ticket',
+      ].filter(Boolean);
+      return (
+        (changeOrder
+          ? 'This change order awaits the written authorization of an approver of your organisation (L3-12); meanwhile the work goes on within the hours already authorized.'
+          : 'This estimate awaits the written authorization of an approver of your organisation (L3-09).') +
+        (can.length > 0 ? ` You may ${can.join(' or ')}.` : '')
+      );
+    },
     rejectExplain:
       'Rejecting reserves no hours: Becken reviews the requirement and sends another estimate. To stop work on it, cancel the ticket.',
     reestimateExplain:

@@ -286,6 +286,7 @@ export const esMX = {
       AUTHORIZED: 'Autorizada',
       REJECTED: 'Rechazada',
       REESTIMATE_REQUESTED: 'Reestimación solicitada',
+      WITHDRAWN: 'Retirada',
     } as Record<string, string>,
     adminActionKinds: {
       BACKUP: 'Respaldo',
@@ -431,10 +432,28 @@ export const esMX = {
     authorizeHours: (h: number) => `Se reservarán ${h} h de tus horas prepagadas.`,
     balanceAfter: (h: number) => `Horas disponibles después de autorizar: ${h} h.`,
     shortfall: (h: number) => `Faltan ${h} h: el saldo no alcanza para autorizar esta estimación.`,
-    shortfallNext:
-      'Pide a Becken un paquete de horas adicional, o una estimación menor con «Pedir reestimación».',
-    approverNeeded:
-      'Esta estimación espera la autorización por escrito de un aprobador de tu organización (L3-09). Tú puedes pedir una nueva estimación o cancelar el ticket.',
+    // What the user may do instead: only the actions the ticket offers them (allowedActions).
+    shortfallNext: (allowed: readonly string[]) =>
+      [
+        'Pide a Becken un paquete de horas adicional',
+        allowed.includes('requestReestimate') && 'o una estimación menor con «Pedir reestimación»',
+        allowed.includes('rejectChangeOrder') &&
+          'o rechaza la orden de cambio y el trabajo sigue dentro de las horas ya autorizadas',
+      ]
+        .filter(Boolean)
+        .join(', ') + '.',
+    approverNeeded: (changeOrder: boolean, allowed: readonly string[]) => {
+      const can = [
+        allowed.includes('requestReestimate') && 'pedir una nueva estimación',
+        allowed.includes('cancel') && 'cancelar el ticket',
+      ].filter(Boolean);
+      return (
+        (changeOrder
+          ? 'Esta orden de cambio espera la autorización por escrito de un aprobador de tu organización (L3-12); mientras, el trabajo sigue dentro de las horas ya autorizadas.'
+          : 'Esta estimación espera la autorización por escrito de un aprobador de tu organización (L3-09).') +
+        (can.length > 0 ? ` Tú puedes ${can.join(' o ')}.` : '')
+      );
+    },
     rejectExplain:
       'Rechazar no reserva horas: Becken revisará el requerimiento y enviará otra estimación. Para dejar de trabajar en él, cancela el ticket.',
     reestimateExplain:

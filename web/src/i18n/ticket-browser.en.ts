@@ -10,8 +10,8 @@ export const ticketBrowserEn: TicketBrowserMessages = {
   shows: { ALL: 'All', OPEN: 'Open', AWAITING: 'Awaiting authorization', CLOSED: 'Closed' },
   awaitingNotice: (n) =>
     n === 1
-      ? 'One estimate awaits your written authorization.'
-      : `${n} estimates await your written authorization.`,
+      ? 'One estimate or change order awaits your written authorization.'
+      : `${n} estimates or change orders await your written authorization.`,
   showAwaiting: 'Show them',
   category: 'Category',
   anyCategory: 'All',

@@ -14,8 +14,8 @@ export const ticketBrowserEsMX = {
   /** L3-09: an approver's notice of the estimates waiting for them. */
   awaitingNotice: (n: number) =>
     n === 1
-      ? 'Una estimación espera tu autorización por escrito.'
-      : `${n} estimaciones esperan tu autorización por escrito.`,
+      ? 'Una estimación u orden de cambio espera tu autorización por escrito.'
+      : `${n} estimaciones u órdenes de cambio esperan tu autorización por escrito.`,
   showAwaiting: 'Ver las que esperan',
   category: 'Categoría',
   anyCategory: 'Todas',

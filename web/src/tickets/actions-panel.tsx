@@ -171,12 +171,16 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   // What authorizing reserves: an estimate's hours, a change order's additional ones (L3-12).
   const reserves = chosen ? (chosen.changeOrder ? (chosen.additionalHours ?? 0) : chosen.hours) : 0;
   const after = chosen && available !== undefined ? round2(available - reserves) : undefined;
+  // The shortfall in the words of what is authorized, and only the ways out the user has.
+  const shortfall = (h: number) =>
+    `${chosen?.changeOrder ? t.changeOrders.shortfall(h) : t.tickets.shortfall(h)} ${t.tickets.shortfallNext(ticket.allowedActions)}`;
 
   const id = (field: string) => `action-${name}-${field}`;
   const explain: Partial<Record<string, string>> = {
     cancel: t.tickets.cancelExplain,
     rejectEstimate: t.tickets.rejectExplain,
     requestReestimate: t.tickets.reestimateExplain,
+    rejectChangeOrder: t.changeOrders.rejectExplain,
   };
   const label = firstAssignment ? t.ticketPage.assign : (t.tickets.actionNames[name] ?? name);
 
@@ -208,7 +212,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
         has('statement') && after !== undefined && after < 0,
         'statement',
         t.tickets.statement,
-        `${t.tickets.shortfall(-(after ?? 0))} ${t.tickets.shortfallNext}`,
+        shortfall(-(after ?? 0)),
       ],
       [has('reason') && !reason.trim(), 'reason', t.tickets.reason],
       [has('reasons') && !reasons.trim(), 'reasons', t.tickets.reasons],
@@ -474,9 +478,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
               </p>
               {after !== undefined && after >= 0 && <p>{t.tickets.balanceAfter(after)}</p>}
               {after !== undefined && after < 0 && (
-                <p data-testid="authorize-shortfall">
-                  {t.tickets.shortfall(-after)} {t.tickets.shortfallNext}
-                </p>
+                <p data-testid="authorize-shortfall">{shortfall(-after)}</p>
               )}
             </div>
           )}
@@ -611,12 +613,13 @@ export function ActionsPanel({
   const { user } = useSession();
   const actions = ticket.allowedActions.filter((a) => ACTIONS[a]);
   // A client user who may not authorize, on a ticket whose estimate or change order waits for it.
+  const pending = ticket.estimates.find((e) => e.status === 'SUBMITTED');
   const awaitsApprover =
     user !== null &&
     user !== undefined &&
     user.roles.includes('CLIENT_USER') &&
     !user.roles.includes('CLIENT_APPROVER') &&
-    ticket.estimates.some((e) => e.status === 'SUBMITTED');
+    pending !== undefined;
   // Coming back (a reload, another screen and back): the forms left with text reopen with it.
   const [reopen] = useState(() =>
     formsToReopen(
@@ -664,7 +667,7 @@ export function ActionsPanel({
           {awaitsApprover && (
             // L3-09: only an approver authorizes; a portal user is told, not left guessing.
             <p className="notice notice-info" data-testid="approver-needed">
-              {t.tickets.approverNeeded}
+              {t.tickets.approverNeeded(!!pending?.changeOrder, ticket.allowedActions)}
             </p>
           )}
           <div className="action-buttons" role="group" aria-label={t.tickets.actions}>

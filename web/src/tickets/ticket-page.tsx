@@ -70,6 +70,21 @@ export function TicketPage({
       </section>
     );
 
+  // «Autorizaciones por escrito»: an estimate's, or a change order's with its additional hours.
+  const authorizationCaption = (a: (typeof ticket.authorizations)[number]): string => {
+    const version = ticket.estimates.find((e) => e.version === a.estimateVersion);
+    const at = format(a.at);
+    if (version?.changeOrder) {
+      const added = version.additionalHours ?? 0;
+      return a.approverName
+        ? t.changeOrders.authorizedBy(a.approverName, a.estimateVersion, added, at)
+        : t.changeOrders.authorizedVersion(a.estimateVersion, added, at);
+    }
+    return a.approverName
+      ? t.ticketPage.authorizedBy(a.approverName, a.estimateVersion, at)
+      : t.tickets.authorizedVersion(a.estimateVersion, at);
+  };
+
   return (
     <div className="stack">
       <section className="card" aria-labelledby="page-title">
@@ -310,9 +325,7 @@ export function TicketPage({
                   <p>{a.statement}</p>
                 </blockquote>
                 <figcaption className="muted small" data-testid="authorization-author">
-                  {a.approverName
-                    ? t.ticketPage.authorizedBy(a.approverName, a.estimateVersion, format(a.at))
-                    : t.tickets.authorizedVersion(a.estimateVersion, format(a.at))}
+                  {authorizationCaption(a)}
                 </figcaption>
               </figure>
             ))}
