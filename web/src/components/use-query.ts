@@ -26,14 +26,26 @@ export function useQuery<TData, TVariables>(
   });
 
   const newest = useRef(0);
-  const run = useCallback(async () => {
+  // The newest request in flight: a `reload` whose answer a newer request replaced waits for that
+  // one, so "reloaded" always means "the data shown is fresh" (e.g. a notice after a save).
+  const latest = useRef<Promise<void>>(Promise.resolve());
+  const run = useCallback(async (): Promise<void> => {
     const request = ++newest.current;
     setState((s) => ({ ...s, loading: true }));
-    try {
-      const data = await call(op, JSON.parse(key) as TVariables);
-      if (request === newest.current) setState({ data, loading: false });
-    } catch (error) {
-      if (request === newest.current) setState((s) => ({ data: s.data, error, loading: false }));
+    const settled = (async () => {
+      try {
+        const data = await call(op, JSON.parse(key) as TVariables);
+        if (request === newest.current) setState({ data, loading: false });
+      } catch (error) {
+        if (request === newest.current) setState((s) => ({ data: s.data, error, loading: false }));
+      }
+    })();
+    latest.current = settled;
+    // Replaced meanwhile: wait for the request whose answer is shown (the last one started).
+    let waited: Promise<void> | undefined;
+    while (waited !== latest.current) {
+      waited = latest.current;
+      await waited;
     }
   }, [call, op, key]);
 

@@ -114,8 +114,9 @@ export function TimeEntriesSection({
       );
       setHours('');
       setDescription('');
-      setDone(c.logged(entry.hours, entry.balance.balance, entry.balance.available));
+      // The list is read again first: the notice never sits next to a stale total.
       await query.reload();
+      setDone(c.logged(entry.hours, entry.balance.balance, entry.balance.available));
     } catch (err) {
       setError(err);
     } finally {
