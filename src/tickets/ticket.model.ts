@@ -125,7 +125,10 @@ export class EstimateModel {
   @Field(() => ID)
   submittedBy!: string;
 
-  @Field({ description: 'SUBMITTED, AUTHORIZED, REJECTED or REESTIMATE_REQUESTED.' })
+  @Field({
+    description:
+      'SUBMITTED, AUTHORIZED, REJECTED, REESTIMATE_REQUESTED or WITHDRAWN (L3-12: a change order still pending when its ticket ended; nothing reserved).',
+  })
   status!: string;
 
   @Field({
