@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 
 /** How `tickets` sorts its pages (the web list's «Ordenar»). */
@@ -20,10 +21,18 @@ registerEnumType(TicketOrder, {
     },
     NEXT_DEADLINE: {
       description:
-        'The nearest running SLA deadline first; tickets with none (paused, ended) last, newest first.',
+        'What is due soonest first: the nearest running SLA deadline or published release date of an open ticket; tickets with neither (paused, ended) last; equal ones in arrival order (L3-10).',
     },
   },
 });
+
+/**
+ * When an open ticket is next due (its nearest SLA deadline or published release date), 'infinity'
+ * when nothing is (an ended ticket's dates are over). Immutable: migration 1764319300000 indexes it.
+ */
+export const DUE_SQL = `(CASE WHEN t.state IN (${TERMINAL_STATES.map((s) => `'${s}'`).join(', ')})
+  THEN 'infinity'::timestamptz
+  ELSE COALESCE(LEAST(t.next_deadline, t.release_date), 'infinity'::timestamptz) END)`;
 
 /**
  * What each order sorts by: a timestamp `key` (SQL over the ticket alias `t`), its direction, and
@@ -35,12 +44,10 @@ export const ORDER_KEYS: Readonly<
   [TicketOrder.NEWEST]: { key: 't.registered_at', dir: 'DESC', tie: 'DESC' },
   [TicketOrder.OLDEST]: { key: 't.registered_at', dir: 'ASC', tie: 'ASC' },
   [TicketOrder.RECENTLY_UPDATED]: { key: 't.updated_at', dir: 'DESC', tie: 'DESC' },
-  // No deadline sorts as 'infinity': after every ticket with one.
-  [TicketOrder.NEXT_DEADLINE]: {
-    key: `COALESCE(t.next_deadline, 'infinity'::timestamptz)`,
-    dir: 'ASC',
-    tie: 'DESC',
-  },
+  // What the list's «Próximo plazo» shows is due: the SLA deadline or the published release date,
+  // whichever comes first, of an open ticket; nothing due sorts as 'infinity', after the rest.
+  // Ties in arrival order (L3-10: tickets are attended in the order received).
+  [TicketOrder.NEXT_DEADLINE]: { key: DUE_SQL, dir: 'ASC', tie: 'ASC' },
 };
 
 /** Where a page ended: the order, the last ticket's sort key (PostgreSQL's text) and number. */

@@ -25,7 +25,7 @@ export const ticketBrowserEn: TicketBrowserMessages = {
     NEWEST: 'Newest',
     OLDEST: 'Oldest',
     RECENTLY_UPDATED: 'Recent activity',
-    NEXT_DEADLINE: 'Next SLA deadline',
+    NEXT_DEADLINE: 'Next due (SLA or delivery)',
   },
   sortBy: (column) => `Sort by ${column.toLowerCase()}`,
   showing: (n, total, order = 'NEWEST') =>

@@ -29,7 +29,7 @@ export const ticketBrowserEsMX = {
     NEWEST: 'Más recientes',
     OLDEST: 'Más antiguos',
     RECENTLY_UPDATED: 'Actividad reciente',
-    NEXT_DEADLINE: 'Próximo plazo del SLA',
+    NEXT_DEADLINE: 'Próximo plazo (SLA o entrega)',
   } as Record<string, string>,
   /** What a column header's button does (its accessible description). */
   sortBy: (column: string) => `Ordenar por ${column.toLowerCase()}`,
