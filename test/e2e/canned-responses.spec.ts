@@ -179,7 +179,8 @@ describe('Canned responses (web app, real workflow and email)', () => {
       .getByLabel('Insertar respuesta predefinida')
       .selectOption({ label: TITLE });
     await progressPicker.getByRole('button', { name: 'Insertar', exact: true }).click();
-    expect(await note.inputValue()).toBe(`${filled(number)}Seguimos revisando.`);
+    // At the cursor, before what was typed, and not glued to it (QA).
+    expect(await note.inputValue()).toBe(`${filled(number)} Seguimos revisando.`);
     await progress.getByRole('button', { name: 'Cerrar formulario' }).click();
 
     await comments.getByRole('button', { name: 'Enviar', exact: true }).click();

@@ -132,7 +132,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     const csv = readFileSync(await download.path(), 'utf8');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFFNúmero,Asunto,Categoría,Estado,SLA,Próximo vencimiento,Fecha de entrega,Registrado,Última actividad',
+      '\uFEFFNúmero,Asunto,Categoría,Estado,SLA,Próximo plazo,Fecha de entrega,Registrado,Última actividad',
     );
     expect(lines).toHaveLength(3); // header, one ticket, the final line end
     const cells = lines[1].split(',');

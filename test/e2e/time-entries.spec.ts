@@ -132,6 +132,20 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
     expect(await section.locator('form').count()).toBe(0);
   });
 
+  it('fits a phone: each entry a block of labelled lines, nothing to scroll sideways (QA)', async () => {
+    const phone = (await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 })).page;
+    await logIn(phone, CLIENT, e2e.password(CLIENT));
+    await phone.goto(`/tickets/${number}`);
+    const table = phone.getByTestId('time-entries').getByTestId('time-entries-table');
+    await table.getByRole('row', { name: /Consulta de pedidos del mes/ }).waitFor();
+    const wide = await table.evaluate((t) => {
+      const box = t.parentElement!;
+      return { scroll: box.scrollWidth, client: box.clientWidth };
+    });
+    expect(wide.scroll).toBeLessThanOrEqual(wide.client);
+    await table.locator('td[data-label="Descripción"]').first().waitFor();
+  });
+
   it('the client watches work logged while the ticket page and the hours card are open (live, L3-12)', async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, CLIENT, e2e.password(CLIENT));

@@ -86,14 +86,19 @@ describe('insertCanned', () => {
     expect(insertCanned(typed, undefined, text)).toEqual(expected);
   });
 
-  it('inserts at the cursor inside the text, replacing a selection', () => {
+  it('inserts at the cursor inside the text, replacing a selection, never glued to a word', () => {
     expect(insertCanned('Buen día. Saludos.', { start: 10, end: 10 }, text)).toEqual({
-      value: 'Buen día. Hola Úrsula.Saludos.',
+      value: 'Buen día. Hola Úrsula. Saludos.',
       caret: 22,
     });
-    expect(insertCanned('Buen día. XXX Saludos.', { start: 10, end: 14 }, text)).toEqual({
-      value: 'Buen día. Hola Úrsula.Saludos.',
+    expect(insertCanned('Buen día. XXX Saludos.', { start: 10, end: 13 }, text)).toEqual({
+      value: 'Buen día. Hola Úrsula. Saludos.',
       caret: 22,
+    });
+    // QA: the cursor right after «Buenos días.» with text following.
+    expect(insertCanned('Buenos días.Gracias.', { start: 12, end: 12 }, text)).toEqual({
+      value: 'Buenos días. Hola Úrsula. Gracias.',
+      caret: 25,
     });
   });
 

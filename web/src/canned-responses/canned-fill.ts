@@ -75,8 +75,13 @@ export function insertCanned(
     const value = `${current.trimEnd()}\n\n${text}`;
     return { value, caret: value.length };
   }
+  // Inside the text: never glued to the words around it (QA: «Buenos días.Hola Úrsula»).
+  const before = current.slice(0, start);
+  const after = current.slice(end);
+  const lead = before === '' || /\s$/.test(before) ? '' : ' ';
+  const trail = after === '' || /^\s/.test(after) ? '' : ' ';
   return {
-    value: `${current.slice(0, start)}${text}${current.slice(end)}`,
-    caret: start + text.length,
+    value: `${before}${lead}${text}${trail}${after}`,
+    caret: start + lead.length + text.length,
   };
 }

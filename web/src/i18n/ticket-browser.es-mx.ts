@@ -61,7 +61,7 @@ export const ticketBrowserEsMX = {
     category: 'Categoría',
     state: 'Estado',
     sla: 'SLA',
-    nextDeadline: 'Próximo vencimiento',
+    nextDeadline: 'Próximo plazo',
     releaseDate: 'Fecha de entrega',
     registeredAt: 'Registrado',
     updatedAt: 'Última actividad',

@@ -140,7 +140,8 @@ export function TimeEntriesSection({
         <p className="muted">{query.loading && !query.data ? t.loading : c.empty}</p>
       ) : (
         <div className="table-wrap">
-          <table data-testid="time-entries-table">
+          {/* On a phone each entry is a block of labelled lines, like the other tables (QA). */}
+          <table data-testid="time-entries-table" className="stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">{c.date}</th>
@@ -156,10 +157,12 @@ export function TimeEntriesSection({
                   <th scope="row">
                     <time dateTime={e.date}>{formatLocalDate(e.date, language)}</time>
                   </th>
-                  <td>{e.hours}</td>
-                  <td>{e.chargedHours}</td>
-                  <td className="prewrap">{e.description}</td>
-                  <td>{e.agentName ?? '—'}</td>
+                  <td data-label={c.hours}>{e.hours}</td>
+                  <td data-label={c.charged}>{e.chargedHours}</td>
+                  <td className="prewrap" data-label={c.description}>
+                    {e.description}
+                  </td>
+                  <td data-label={c.agent}>{e.agentName ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
