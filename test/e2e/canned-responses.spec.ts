@@ -216,4 +216,24 @@ describe('Canned responses (web app, real workflow and email)', () => {
     expect(mails[0].text).toContain(`${filled(number)} Gracias.`);
     expect(mails[0].text).not.toContain('{{');
   });
+
+  it('says which placeholders an inserted response still holds, before anything is sent (QA)', async () => {
+    const { body } = await gql(
+      e2e.world.api,
+      `mutation ($input: CreateCannedResponseInput!) { createCannedResponse(input: $input) { id } }`,
+      { input: { title: 'Visita', body: 'Visitaremos a {{cliente}} el {{fecha}}.' } },
+      e2e.world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await inSpanish(page);
+    await page.goto(`/tickets/${number}`);
+    const picker = page.getByTestId('comment-box').getByTestId('canned-picker');
+    await picker.getByLabel('Insertar respuesta predefinida').selectOption({ label: 'Visita' });
+    await picker.getByRole('button', { name: 'Insertar', exact: true }).click();
+    expect(await picker.getByTestId('canned-gaps').innerText()).toBe(
+      'Quedan marcadores sin llenar: {{fecha}}. Reemplázalos antes de enviar.',
+    );
+  });
 });

@@ -3,6 +3,7 @@ import {
   fillCanned,
   insertCanned,
   PLACEHOLDERS,
+  unfilledPlaceholders,
 } from '../../../web/src/canned-responses/canned-fill';
 
 // Canned responses («Respuestas predefinidas»): the placeholders are filled in the browser, where
@@ -107,5 +108,18 @@ describe('insertCanned', () => {
       value: 'Hola\n\nAdiós',
       caret: 11,
     });
+  });
+});
+
+describe('unfilledPlaceholders', () => {
+  it('names what a filled text still holds, each once, so it is replaced before sending (QA)', () => {
+    const filled = fillCanned(
+      'Hola {{solicitante}}: fecha {{fecha}}, hora {{ hora }}, {{fecha}}.',
+      {
+        ...VALUES,
+      },
+    );
+    expect(unfilledPlaceholders(filled)).toEqual(['{{fecha}}', '{{ hora }}']);
+    expect(unfilledPlaceholders(fillCanned('Hola {{solicitante}}.', VALUES))).toEqual([]);
   });
 });

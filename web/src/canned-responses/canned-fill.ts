@@ -51,6 +51,15 @@ export function fillCanned(body: string, values: CannedValues): string {
   });
 }
 
+/**
+ * The placeholders a filled text still holds (unknown ones, or ones with no value on this ticket),
+ * each once, in order: the person is told to replace them before sending (QA: «Fecha: {{fecha}}»
+ * reached a client).
+ */
+export function unfilledPlaceholders(text: string): string[] {
+  return [...new Set(text.match(/\{\{[^{}\n]*\}\}/g) ?? [])];
+}
+
 /** Where the cursor is in the textarea (`selectionStart`/`selectionEnd`). */
 export interface TextSelection {
   readonly start: number;

@@ -7,7 +7,13 @@ import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
-import { type CannedValues, fillCanned, insertCanned, type TextSelection } from './canned-fill';
+import {
+  type CannedValues,
+  fillCanned,
+  insertCanned,
+  type TextSelection,
+  unfilledPlaceholders,
+} from './canned-fill';
 
 interface Props {
   ticket: TicketDetail;
@@ -38,6 +44,8 @@ export function CannedResponsePicker({ ticket, target, value, onChange }: Props)
   const organizations = useQuery(ORGANIZATIONS, {}, !staff).data?.organizations ?? [];
   const [chosen, setChosen] = useState('');
   const [inserted, setInserted] = useState<string>();
+  // Placeholders the inserted text still holds: to replace before sending.
+  const [gaps, setGaps] = useState<string[]>([]);
   // Where the person left the cursor in the textarea (read as focus leaves it, e.g. for this
   // picker). Never placed (a draft restored, text not touched): the text goes at the end.
   const lastSelection = useRef<TextSelection>(undefined);
@@ -65,7 +73,8 @@ export function CannedResponsePicker({ ticket, target, value, onChange }: Props)
     const canned = responses.find((r) => r.id === chosen);
     if (!canned) return;
     const area = document.getElementById(target);
-    const next = insertCanned(value, lastSelection.current, fillCanned(canned.body, values));
+    const filled = fillCanned(canned.body, values);
+    const next = insertCanned(value, lastSelection.current, filled);
     // The form renders the new text before the cursor is placed after it.
     flushSync(() => onChange(next.value));
     if (area instanceof HTMLTextAreaElement) {
@@ -74,6 +83,7 @@ export function CannedResponsePicker({ ticket, target, value, onChange }: Props)
     }
     setChosen('');
     setInserted(c.inserted(canned.title));
+    setGaps(unfilledPlaceholders(filled));
   };
 
   return (
@@ -87,6 +97,7 @@ export function CannedResponsePicker({ ticket, target, value, onChange }: Props)
           onChange={(e) => {
             setChosen(e.target.value);
             setInserted(undefined);
+            setGaps([]);
           }}
         >
           <option value="">{c.choose}</option>
@@ -106,6 +117,11 @@ export function CannedResponsePicker({ ticket, target, value, onChange }: Props)
       <p className="visually-hidden" role="status">
         {inserted ?? ''}
       </p>
+      {gaps.length > 0 && (
+        <p className="notice notice-warning" data-testid="canned-gaps">
+          {c.gaps(gaps.join(', '))}
+        </p>
+      )}
     </div>
   );
 }

@@ -47,4 +47,5 @@ export const cannedResponsesEn: CannedResponsesMessages = {
   insertHint:
     "With the ticket's data, where you left the cursor in the text (otherwise at the end, after a blank line). Review it before sending.",
   inserted: (title) => `“${title}” inserted; review the text before sending it.`,
+  gaps: (list) => `Placeholders left to fill: ${list}. Replace them before sending.`,
 };

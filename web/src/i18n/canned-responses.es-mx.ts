@@ -47,6 +47,7 @@ export const cannedResponsesEsMX = {
   insertHint:
     'Con los datos del ticket, donde dejaste el cursor en el texto (si no, al final, tras una línea en blanco). Revísala antes de enviar.',
   inserted: (title: string) => `Se insertó «${title}»; revisa el texto antes de enviarlo.`,
+  gaps: (list: string) => `Quedan marcadores sin llenar: ${list}. Reemplázalos antes de enviar.`,
 };
 
 export type CannedResponsesMessages = typeof cannedResponsesEsMX;
