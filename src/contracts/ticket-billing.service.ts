@@ -13,12 +13,7 @@ import { visibleClientOrganization } from './client-organization';
 import type { WorkCategory } from './contract-enums';
 import { HourLedgerService, type LockedLedger } from './hour-ledger.service';
 import { chargedAgainReason, noChargeReason } from './hour-ledger-reason';
-import {
-  assertRegisteredTicket,
-  assertTicketOf,
-  isNoCharge,
-  requireTicketNumber,
-} from './ledger-rows';
+import { assertRegisteredTicket, assertTicketOf, requireTicketNumber } from './ledger-rows';
 import { requireReason, toHours, toHundredths } from './hours';
 import { type LedgerDraft, planReinstatement, planRelease } from './ledger-rules';
 import { NO_CHARGE_EMAIL_TYPE, noChargeEventKey, renderNoChargeEmail } from './no-charge-email';
@@ -65,10 +60,10 @@ export class TicketBillingService {
     await assertRegisteredTicket(this.db.manager, ticketNumber);
     return this.ledger.withLedger(req.organizationId, async (l) => {
       await assertTicketOf(l.tx, ticketNumber, l.org.id);
-      const wasWaived = await isNoCharge(l.tx, ticketNumber);
-      // The decision already in force, asked again (a retry after a lost answer, a second click):
-      // nothing is recorded, no hours move and nobody is emailed twice.
+      // The decision in force (one read): asked again (a retry after a lost answer, a second
+      // click), nothing is recorded, no hours move and nobody is emailed twice.
       const current = await l.tx.getRepository(TicketBillingEntity).findOneBy({ ticketNumber });
+      const wasWaived = current?.noCharge ?? false;
       if (current && current.noCharge === req.noCharge && current.reason === reason) {
         return { billing: current, releasedHours: 0, reservedHours: 0 };
       }

@@ -20,6 +20,8 @@ export const can = {
   /** Canned responses: staff read and insert them; managers and admins write them. */
   seeCannedResponses: (user: User) => hasAny(user, ['AGENT', 'MANAGER', 'ADMIN']),
   manageCannedResponses: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
+  /** L3-09: only approvers authorize an estimate or a change order in writing. */
+  authorizeEstimates: (user: User) => hasAny(user, ['CLIENT_APPROVER']),
   /** L3-19: provider staff move a published date. */
   adjustReleaseDate: (user: User) => hasAny(user, ['AGENT', 'MANAGER', 'ADMIN']),
 };

@@ -14,6 +14,7 @@ import { useQuery } from '../components/use-query';
 import { answerUnknown, useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
 import { zonedWallTimeToUtc } from '../i18n/zoned-time';
+import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { actionForm, draftText, formDraftKey, formsToReopen, readFormDraft } from './live-draft';
 import {
@@ -615,11 +616,10 @@ export function ActionsPanel({
   // A client user who may not authorize, on a ticket whose estimate or change order waits for it.
   const pending = ticket.estimates.find((e) => e.status === 'SUBMITTED');
   const awaitsApprover =
-    user !== null &&
+    pending !== undefined &&
     user !== undefined &&
     user.roles.includes('CLIENT_USER') &&
-    !user.roles.includes('CLIENT_APPROVER') &&
-    pending !== undefined;
+    !can.authorizeEstimates(user);
   // Coming back (a reload, another screen and back): the forms left with text reopen with it.
   const [reopen] = useState(() =>
     formsToReopen(

@@ -15,6 +15,7 @@ import { ErrorMessage } from '../components/error-message';
 import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
+import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { csvDateTime, csvFileName, toCsv } from './csv';
 import { downloadText } from '../components/download-file';
@@ -175,7 +176,7 @@ export function TicketBrowser({
   }, [filters, defaults]);
   const list = useTicketPages(filter, filters.order, refreshKey);
   // L3-09: an approver is told how many estimates wait for them, wherever the list is.
-  const approver = !staff && (user?.roles.includes('CLIENT_APPROVER') ?? false);
+  const approver = !staff && user !== undefined && can.authorizeEstimates(user);
   const awaiting = useQuery(
     COUNTED_TICKETS,
     { filter: { awaitingAuthorization: true }, first: 1 },
