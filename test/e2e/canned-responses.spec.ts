@@ -235,5 +235,23 @@ describe('Canned responses (web app, real workflow and email)', () => {
     expect(await picker.getByTestId('canned-gaps').innerText()).toBe(
       'Quedan marcadores sin llenar: {{fecha}}. Reemplázalos antes de enviar.',
     );
+    // Replaced by hand: the notice goes, since nothing is left to fill.
+    const text = page.getByTestId('comment-box').locator('#comment-body');
+    await text.fill((await text.inputValue()).replace('{{fecha}}', 'lunes 7'));
+    await picker.getByTestId('canned-gaps').waitFor({ state: 'detached' });
+
+    // A response a manager adds while the page is open shows when the tab comes back to the
+    // front, without reloading the page.
+    const added = await gql(
+      e2e.world.api,
+      `mutation ($input: CreateCannedResponseInput!) { createCannedResponse(input: $input) { id } }`,
+      { input: { title: 'Cierre amable', body: 'Quedamos atentos, {{solicitante}}.' } },
+      e2e.world.bearer(Role.MANAGER),
+    );
+    expect(added.body.errors).toBeUndefined();
+    const select = picker.getByLabel('Insertar respuesta predefinida');
+    expect(await select.getByRole('option', { name: 'Cierre amable' }).count()).toBe(0);
+    await page.evaluate("window.dispatchEvent(new Event('focus'))");
+    await select.getByRole('option', { name: 'Cierre amable' }).waitFor({ state: 'attached' });
   });
 });

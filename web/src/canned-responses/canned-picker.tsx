@@ -40,12 +40,17 @@ export function CannedResponsePicker({ ticket, target, value, onChange }: Props)
   const c = t.cannedResponses;
   const { user } = useSession();
   const staff = user ? can.seeCannedResponses(user) : false;
-  const responses = useQuery(CANNED_RESPONSES, {}, !staff).data?.cannedResponses ?? [];
+  const cannedQuery = useQuery(CANNED_RESPONSES, {}, !staff);
+  const responses = cannedQuery.data?.cannedResponses ?? [];
+  const reloadResponses = cannedQuery.reload;
   const organizations = useQuery(ORGANIZATIONS, {}, !staff).data?.organizations ?? [];
   const [chosen, setChosen] = useState('');
   const [inserted, setInserted] = useState<string>();
   // Placeholders the inserted text still holds: to replace before sending.
-  const [gaps, setGaps] = useState<string[]>([]);
+  // Placeholders the inserted texts left unfilled; shown while the text still holds them, so the
+  // notice goes once the person has replaced them.
+  const [insertedGaps, setInsertedGaps] = useState<string[]>([]);
+  const gaps = insertedGaps.filter((gap) => value.includes(gap));
   // Where the person left the cursor in the textarea (read as focus leaves it, e.g. for this
   // picker). Never placed (a draft restored, text not touched): the text goes at the end.
   const lastSelection = useRef<TextSelection>(undefined);
@@ -58,6 +63,20 @@ export function CannedResponsePicker({ ticket, target, value, onChange }: Props)
     document.addEventListener('focusout', remember);
     return () => document.removeEventListener('focusout', remember);
   }, [target]);
+  // The list follows edits made elsewhere (a manager adds a response in another tab): read again
+  // whenever this tab comes back to the front, without a reload of the page.
+  useEffect(() => {
+    if (!staff) return;
+    const refresh = () => {
+      if (document.visibilityState === 'visible') void reloadResponses();
+    };
+    window.addEventListener('focus', refresh);
+    document.addEventListener('visibilitychange', refresh);
+    return () => {
+      window.removeEventListener('focus', refresh);
+      document.removeEventListener('visibilitychange', refresh);
+    };
+  }, [staff, reloadResponses]);
   if (!staff || responses.length === 0) return null;
 
   const values: CannedValues = {
@@ -83,7 +102,12 @@ export function CannedResponsePicker({ ticket, target, value, onChange }: Props)
     }
     setChosen('');
     setInserted(c.inserted(canned.title));
-    setGaps(unfilledPlaceholders(filled));
+    setInsertedGaps((before) => [
+      ...new Set([
+        ...before.filter((gap) => next.value.includes(gap)),
+        ...unfilledPlaceholders(filled),
+      ]),
+    ]);
   };
 
   return (
@@ -97,7 +121,6 @@ export function CannedResponsePicker({ ticket, target, value, onChange }: Props)
           onChange={(e) => {
             setChosen(e.target.value);
             setInserted(undefined);
-            setGaps([]);
           }}
         >
           <option value="">{c.choose}</option>
