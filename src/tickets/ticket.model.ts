@@ -99,7 +99,11 @@ export class TicketEventModel {
   @Field(() => ID, { nullable: true })
   actorId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'L3-09/L3-11: the role the user acted in, as recorded with the event when it happened (a later change of their roles does not relabel it); null for the system.',
+  })
   actorRole!: string | null;
 
   // `actorName` and `agentName` are resolved per request in one batch (TicketEventNamesResolver).
