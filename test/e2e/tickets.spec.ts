@@ -357,6 +357,34 @@ describe('Tickets (web app, real workflow)', () => {
 
     await page.getByRole('button', { name: 'Definir fecha de entrega', exact: true }).click();
     const form = page.getByTestId('action-form-setReleaseDate');
+    // L3-19: the form offers the capacity plan's date for this requirement, and puts it in the
+    // field on request (the agent still decides what to publish).
+    const { body } = await gql<{ ticket: { organizationId: string } }>(
+      e2e.world.api,
+      `query ($n: String!) { ticket(number: $n) { organizationId } }`,
+      { n: number },
+      e2e.world.bearer(Role.AGENT),
+    );
+    const queue = await gql<{
+      clientQueue: { entries: { ticketNumber: string; plannedReleaseDate: string | null }[] };
+    }>(
+      e2e.world.api,
+      `query ($o: ID) { clientQueue(organizationId: $o) { entries { ticketNumber plannedReleaseDate } } }`,
+      { o: body.data!.ticket.organizationId },
+      e2e.world.bearer(Role.AGENT),
+    );
+    const planned = queue.body.data!.clientQueue.entries.find(
+      (e) => e.ticketNumber === number,
+    )?.plannedReleaseDate;
+    expect(planned).toEqual(expect.any(String));
+    const plan = form.getByTestId('release-plan');
+    expect(await plan.innerText()).toMatch(
+      /^Según el plan de capacidad \(4 h por día hábil, en el orden de la cola del cliente\), estaría lista el .*2\d{3}/,
+    );
+    await plan.getByRole('button', { name: 'Usar la fecha del plan', exact: true }).click();
+    expect(await form.getByLabel('Fecha y hora de entrega').inputValue()).toBe(
+      wallTime(new Date(planned!)),
+    );
     release = nextBusinessClosing();
     await form.getByLabel('Fecha y hora de entrega').fill(wallTime(release));
     await form.getByRole('button', { name: 'Definir fecha de entrega', exact: true }).click();

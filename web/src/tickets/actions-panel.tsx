@@ -10,10 +10,11 @@ import {
 } from '../api/tickets';
 import { CannedResponsePicker } from '../canned-responses/canned-picker';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { CLIENT_QUEUE } from '../api/planning';
 import { useQuery } from '../components/use-query';
 import { answerUnknown, useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
-import { zonedWallTimeToUtc } from '../i18n/zoned-time';
+import { nowInZone, zonedWallTimeToUtc } from '../i18n/zoned-time';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { actionForm, draftText, formDraftKey, formsToReopen, readFormDraft } from './live-draft';
@@ -61,7 +62,7 @@ interface FormProps {
 function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   const { t } = useI18n();
   const { call } = useSession();
-  const { zone } = useLocalTime();
+  const { zone, format } = useLocalTime();
   const spec = ACTIONS[name];
   const has = (f: (typeof spec.fields)[number]) => spec.fields.includes(f);
   const submitted = ticket.estimates.filter((e) => e.status === 'SUBMITTED');
@@ -159,6 +160,14 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
     !has('statement'),
   );
   const agents = useQuery(ASSIGNABLE_AGENTS, {}, !has('agent'));
+  // L3-09/L3-19: the date the capacity plan gives this requirement, offered when a release date is
+  // published (the agent decides; the plan is the client's queue at its hours per business day).
+  const plan = useQuery(
+    CLIENT_QUEUE,
+    { organizationId: ticket.organizationId },
+    name !== 'setReleaseDate',
+  ).data?.clientQueue;
+  const planned = plan?.entries.find((e) => e.ticketNumber === ticket.number)?.plannedReleaseDate;
   // Reassigning offers everyone but the agent who has the ticket now.
   const agentOptions = (agents.data?.assignableAgents ?? []).filter(
     (a) => name !== 'reassign' || a.id !== ticket.assigneeId,
@@ -413,6 +422,18 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
       {has('at') && dateField('at', t.tickets.at, at, setAt, true)}
       {has('releaseDate') &&
         dateField('release', t.tickets.releaseDateLabel, releaseDate, setReleaseDate, true)}
+      {has('releaseDate') && plan && planned && (
+        <div className="field release-plan" data-testid="release-plan">
+          <p className="hint">{t.tickets.releasePlan(format(planned), plan.hoursPerBusinessDay)}</p>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => setReleaseDate(nowInZone(zone, Date.parse(planned)))}
+          >
+            {t.tickets.usePlannedDate}
+          </button>
+        </div>
+      )}
       {has('hoursScope') && (
         <>
           {changeOrder && authorized && (
