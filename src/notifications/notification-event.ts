@@ -232,6 +232,25 @@ export interface EstimateReminderEvent extends EventBase {
   readonly limit: number;
 }
 /**
+ * L3-12 (with L3-09's approval wait): a change order still waits for its written authorization.
+ * Reminded like an estimate (every 2 business days, at most `limit`), to the same people.
+ */
+export interface ChangeOrderReminderEvent extends EventBase {
+  readonly type: 'CHANGE_ORDER_REMINDER';
+  /** The change order's version. */
+  readonly estimateVersion: number;
+  /** The hours it adds, and the ticket's authorized total with them. */
+  readonly additionalHours: number;
+  readonly hours: number;
+  /** Why the hours are needed (its scope). */
+  readonly scope: string;
+  /** ISO-8601 instant the change order was submitted. */
+  readonly submittedAt: string;
+  /** This reminder's number for the change order (1-based), and the most that are sent. */
+  readonly reminder: number;
+  readonly limit: number;
+}
+/**
  * L3-11, provider side: a new ticket, told to the provider's agents and managers (every helpdesk
  * tells its people). Its key is {@link providerEventKey}: the registrant's email of the same
  * timeline event keeps {@link ticketEventKey}.
@@ -370,6 +389,7 @@ export type NotificationEvent =
   | EstimateRejectedEvent
   | ReestimateRequestedEvent
   | EstimateReminderEvent
+  | ChangeOrderReminderEvent
   | ProviderNewTicketEvent
   | ProviderClientActivityEvent
   | ProviderAssignedEvent

@@ -389,6 +389,22 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
           }
         : null;
     }
+    case 'CHANGE_ORDER_REMINDER': {
+      // L3-12: the change order the reminder is about, as submitted (the workflow's schedule).
+      const order = slice.details.estimates.find((x) => x.version === d.estimateVersion);
+      return order?.changeOrder && order.additionalHours !== undefined
+        ? {
+            type: 'CHANGE_ORDER_REMINDER',
+            estimateVersion: order.version,
+            additionalHours: order.additionalHours,
+            hours: order.hours,
+            scope: order.scope,
+            submittedAt: order.submittedAt,
+            reminder: typeof d.reminder === 'number' ? d.reminder : 0,
+            limit: typeof d.limit === 'number' ? d.limit : 0,
+          }
+        : null;
+    }
     case 'comment':
       // A provider's client-visible reply emails the registrant; internal notes never leave the
       // provider, and a client's own comment needs no email back (L3-11).

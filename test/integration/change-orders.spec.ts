@@ -1,6 +1,14 @@
 import { defaultMexicoCityCalendar, localDateOf } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
 import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
+import { TemporalClientService } from '../../src/temporal/temporal-client.service';
+import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
+import {
+  APPROVAL_REMINDER_LIMIT,
+  ticketStateQuery,
+  ticketWorkflowId,
+} from '../../workflows/ticket/ticket.contract';
+import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { useWorldWithWorker } from '../support/world-with-worker';
@@ -9,7 +17,10 @@ import { useWorldWithWorker } from '../support/world-with-worker';
 // catcher): an agent asks for more hours on a requirement in development, the approver authorizes
 // it in writing and the additional hours are reserved in the prepaid ledger, so time may be logged
 // up to the new total; a change order the balance cannot cover is refused with the shortfall and
-// changes nothing; each step emails once.
+// changes nothing; each step emails once. While a change order waits, its approvers are reminded
+// (the workflow's durable timer fires 2 business days after the submission, checked on the
+// time-skipping server in test/workflow/ticket.change-order-reminders; here the real run's schedule
+// is read and the real projection receives the batch the workflow hands it when that timer fires).
 
 interface Estimate {
   version: number;
@@ -241,6 +252,91 @@ describe('change orders through GraphQL (L3-12, L3-09, L3-11)', () => {
     expect(subjects.filter((s) => s.includes('Change order authorized'))).toHaveLength(1);
     const request = mails.find((m) => m.subject.includes('por autorizar'))!;
     expect(request.text).toContain('Falta el filtro por sucursal');
+  });
+
+  it("L3-12/L3-09: a pending change order's reminder reaches the approver's mailbox (and the registrant's) once, with its hours and reason", async () => {
+    const number = await inDevelopment();
+    const scope = 'Falta exportar el reporte a Excel';
+    await act(
+      Role.AGENT,
+      'submitChangeOrder',
+      { number, additionalHours: 3, scope },
+      'SubmitChangeOrderInput',
+    );
+    // The real run scheduled the change order's first reminder (L3-09 cadence, L3-12).
+    const handle = world.api.app
+      .get(TemporalClientService)
+      .client.workflow.getHandle(ticketWorkflowId(number));
+    const view = await handle.query(ticketStateQuery);
+    const submittedAt = view.estimates.at(-1)!.submittedAt;
+    expect(view.changeOrderReminder).toMatchObject({
+      estimateVersion: 2,
+      sent: 0,
+      from: submittedAt,
+    });
+    expect(Date.parse(view.changeOrderReminder!.nextAt!)).toBeGreaterThan(
+      Date.parse(submittedAt) + 86_400_000,
+    );
+
+    // The batch the workflow projects when that timer fires: the event it records and the ticket's
+    // read-model slice as last projected.
+    const [last] = await world.db.query<{ seq: number; read_model: ReadModelSlice }[]>(
+      `SELECT seq, read_model FROM ticket_event
+        WHERE ticket_number = $1 AND read_model IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+      [number],
+    );
+    const batch = {
+      ticketNumber: number,
+      events: [
+        {
+          seq: last.seq + 1,
+          type: 'CHANGE_ORDER_REMINDER',
+          at: view.changeOrderReminder!.nextAt!,
+          actor: null,
+          data: {
+            estimateVersion: 2,
+            reminder: 1,
+            limit: APPROVAL_REMINDER_LIMIT,
+            nextReminderAt: null,
+          },
+        },
+      ],
+      slice: { ...last.read_model, clocks: [] },
+    };
+    const projection = world.worker.context.get(TicketProjectionService);
+    expect(await projection.project(batch)).toEqual({ appended: 1 });
+    // A retried batch (worker crash, activity retry) sends nothing twice.
+    expect(await projection.project(batch)).toEqual({ appended: 0 });
+
+    const rows = await eventually(
+      async () => (await outbox(number)).filter((r) => r.event_type === 'CHANGE_ORDER_REMINDER'),
+      (r) => r.length >= 2 && r.every((x) => x.status === 'SENT'),
+    );
+    expect(rows.map((r) => r.recipient_address).sort()).toEqual([
+      'aprobador@aurora.example',
+      'usuario@aurora.example',
+    ]);
+    const mails = await eventually(
+      async () => {
+        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+        return ((await res.json()) as CaughtMail[]).filter(
+          (m) => m.subject.includes(number) && m.subject.includes('Recordatorio'),
+        );
+      },
+      (m) => m.length >= 2,
+    );
+    const approverMails = mails.filter((m) => m.to.includes('aprobador@aurora.example'));
+    expect(approverMails).toHaveLength(1);
+    expect(mails).toHaveLength(2);
+    const [mail] = approverMails;
+    expect(mail.subject).toContain('Recordatorio: orden de cambio por autorizar, +3 h (v2)');
+    expect(mail.text).toContain('3 h adicionales a las ya autorizadas');
+    expect(mail.text).toContain(scope);
+    expect(mail.text).toContain(`/tickets/${number}/estimates/2`);
+    // On the ticket's timeline, by the system.
+    const ticket = await read(Role.CLIENT_APPROVER, number);
+    expect(ticket.timeline.at(-1)).toEqual({ type: 'CHANGE_ORDER_REMINDER' });
+    await handle.terminate('test done');
   });
 
   it('refused when the balance is short (the shortfall), and a rejection reserves nothing', async () => {

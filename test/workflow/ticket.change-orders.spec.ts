@@ -101,8 +101,10 @@ describe('L3-12 change orders', () => {
         actor: agent,
         data: { additionalHours: 4, scope: 'Falta el filtro por sucursal' },
       });
-      // No reminders and no approval clock for a change order (the estimate's were for v1).
+      // No approval clock for a change order, and the estimate's reminders (v1) stay stopped; its
+      // own reminders are scheduled (ticket.change-order-reminders.spec.ts).
       expect(view.approvalReminder?.estimateVersion ?? 1).toBe(1);
+      expect(view.changeOrderReminder).toMatchObject({ estimateVersion: 2, sent: 0 });
 
       const statement = 'Autorizo 4 h adicionales para el filtro por sucursal.';
       await handle.executeUpdate(authorizeChangeOrderUpdate, {

@@ -334,11 +334,11 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
       },
     });
   }
-  // L3-12 change orders (new Updates: running histories hold none, so no patch is needed). The
-  // state and its clocks stay; the version's `hours` is the new total, which the ledger reserves
-  // in place of the previous hold.
+  // L3-12 change orders. The state and its clocks stay; the version's `hours` is the new total,
+  // which the ledger reserves in place of the previous hold. The approvers are reminded while it
+  // waits (runs that predate change-order reminders schedule none).
   transition(rt, submitChangeOrderUpdate, RULES.submitChangeOrder, {
-    apply: (args) => {
+    apply: async (args) => {
       const authorized = rt.view.estimates.filter((e) => e.status === 'AUTHORIZED').at(-1)!;
       const changeOrder: Estimate = {
         version: rt.view.estimates.length + 1,
@@ -351,6 +351,7 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
         additionalHours: args.additionalHours,
       };
       rt.update({ estimates: [...rt.view.estimates, changeOrder] });
+      await rt.scheduleChangeOrderReminders(changeOrder.version, changeOrder.submittedAt);
     },
   });
   transition(rt, authorizeChangeOrderUpdate, RULES.authorizeChangeOrder, {

@@ -50,7 +50,14 @@ import {
   openedView,
   openingTriageClock,
 } from './ticket-opening';
-import { APPROVAL_REMINDERS_PATCH, pendingReminder, type ReminderDue } from './approval-reminders';
+import {
+  APPROVAL_REMINDERS_PATCH,
+  CHANGE_ORDER_REMINDERS_PATCH,
+  liveChangeOrderReminder,
+  pendingChangeOrderReminder,
+  pendingReminder,
+  type ReminderDue,
+} from './approval-reminders';
 import { AUTO_CLOSE_PATCH, pendingAutoClose, type AutoCloseStep } from './auto-close';
 import { readModelSlice, type TicketProjectionActivities } from './ticket-projection';
 import { fail } from './transitions';
@@ -435,18 +442,20 @@ export class TicketRuntime {
   }
 
   /**
-   * A calendar change moves the approver reminder (L3-09) and the automatic closure of a resolved
-   * ticket (L3-07) like the clocks: recomputed from their own anchors (the estimate's submission
-   * or the last reminder; the resolution) and recorded as one `SCHEDULE_RECOMPUTED` event when an
-   * instant moved. Runs before the patch, and reminders scheduled before they kept their anchor,
-   * keep their instants.
+   * A calendar change moves the approver reminders (L3-09 estimate, L3-12 change order) and the
+   * automatic closure of a resolved ticket (L3-07) like the clocks: recomputed from their own
+   * anchors (the submission or the last reminder; the resolution) and recorded as one
+   * `SCHEDULE_RECOMPUTED` event when an instant moved. Runs before the patch, and reminders
+   * scheduled before they kept their anchor, keep their instants.
    */
   private async recomputeSchedules(): Promise<void> {
     const reminder = pendingReminder(this.view);
     const schedule = this.view.approvalReminder;
     const anchor = reminder ? schedule?.from : undefined;
+    // Only runs with change-order reminders (CHANGE_ORDER_REMINDERS_PATCH) have this schedule.
+    const changeOrder = liveChangeOrderReminder(this.view);
     const closing = pendingAutoClose(this.view);
-    if (anchor === undefined && closing === null) return;
+    if (anchor === undefined && changeOrder === null && closing === null) return;
     if (!patched(SCHEDULES_FOLLOW_CALENDAR_PATCH)) return;
     const moved: Record<string, { readonly from: string; readonly to: string }> = {};
     if (anchor !== undefined && schedule && reminder) {
@@ -454,6 +463,13 @@ export class TicketRuntime {
       if (nextAt !== null && nextAt !== reminder.at) {
         this.update({ approvalReminder: { ...schedule, nextAt } });
         moved.approvalReminderAt = { from: reminder.at, to: nextAt };
+      }
+    }
+    if (changeOrder?.from !== undefined && changeOrder.nextAt !== null) {
+      const nextAt = await this.reminderAfter(changeOrder.from);
+      if (nextAt !== null && nextAt !== changeOrder.nextAt) {
+        this.update({ changeOrderReminder: { ...changeOrder, nextAt } });
+        moved.changeOrderReminderAt = { from: changeOrder.nextAt, to: nextAt };
       }
     }
     const autoClose = this.view.autoClose;
@@ -534,6 +550,51 @@ export class TicketRuntime {
       },
     });
     this.record('ESTIMATE_REMINDER', null, {
+      estimateVersion: due.estimateVersion,
+      reminder: due.reminder,
+      limit: APPROVAL_REMINDER_LIMIT,
+      nextReminderAt: nextAt,
+    });
+    this.changed();
+  }
+
+  /**
+   * L3-12: a change order was submitted at `submittedAt`: its approvers are reminded like an
+   * estimate's, the first {@link APPROVAL_REMINDER_BUSINESS_DAYS} business days later. Replaces
+   * an earlier change order's schedule (that one was decided). Runs that predate change-order
+   * reminders (replayed histories) schedule none.
+   */
+  async scheduleChangeOrderReminders(estimateVersion: number, submittedAt: string): Promise<void> {
+    if (!patched(CHANGE_ORDER_REMINDERS_PATCH)) return;
+    const nextAt = await this.reminderAfter(submittedAt);
+    this.update({ changeOrderReminder: { estimateVersion, sent: 0, nextAt, from: submittedAt } });
+  }
+
+  /**
+   * Records a due change-order reminder exactly once (the caller holds the lock) and schedules the
+   * next one from this one's instant, up to {@link APPROVAL_REMINDER_LIMIT}. Stale or early: no-op.
+   */
+  async remindChangeOrderApprovers(due: ReminderDue): Promise<void> {
+    const current = pendingChangeOrderReminder(this.view);
+    if (current?.at !== due.at || current.reminder !== due.reminder) return;
+    if (Date.parse(due.at) > Date.now()) return;
+    let from = due.at;
+    let nextAt = due.reminder < APPROVAL_REMINDER_LIMIT ? await this.reminderAfter(from) : null;
+    if (nextAt !== null && Date.parse(nextAt) <= Date.now()) {
+      // Due while the ticket was released for testing (no reminder there): sent on its return,
+      // and the next counts from now, so the missed ones do not follow in a burst.
+      from = nowIso();
+      nextAt = await this.reminderAfter(from);
+    }
+    this.update({
+      changeOrderReminder: {
+        estimateVersion: due.estimateVersion,
+        sent: due.reminder,
+        nextAt,
+        from,
+      },
+    });
+    this.record('CHANGE_ORDER_REMINDER', null, {
       estimateVersion: due.estimateVersion,
       reminder: due.reminder,
       limit: APPROVAL_REMINDER_LIMIT,

@@ -239,6 +239,12 @@ export interface TicketView {
    */
   readonly approvalReminder?: ApprovalReminderSchedule | null;
   /**
+   * L3-12 reminders to the client approvers of the pending change order, on the estimate's
+   * cadence and limit (`estimateVersion` is the change order's version). Absent on views of runs
+   * before change-order reminders existed; inert once that change order is decided or withdrawn.
+   */
+  readonly changeOrderReminder?: ApprovalReminderSchedule | null;
+  /**
    * L3-07 closure of a resolved ticket the client does not answer (no SLA: never a clock). Set at
    * each resolution; inert once the ticket leaves RESOLVED. Absent on views of runs before it.
    */
@@ -256,11 +262,17 @@ export interface TicketView {
  * {@link APPROVAL_REMINDER_LIMIT} times per estimate version. Each reminder is an
  * `ESTIMATE_REMINDER` timeline event `{ estimateVersion, reminder, limit, nextReminderAt }`, emailed
  * once (outbox keyed by event) to the registrant and the organisation's approvers.
+ *
+ * L3-12: a pending change order is reminded the same way (same cadence from its submission, same
+ * limit, same recipients), as `CHANGE_ORDER_REMINDER` events of the same shape (`estimateVersion`
+ * is the change order's version), while it can be authorized (not released for testing). Its
+ * authorization, rejection or withdrawal (the ticket ended) stops them; a new one starts afresh.
  */
 export const APPROVAL_REMINDER_BUSINESS_DAYS = 2;
 export const APPROVAL_REMINDER_LIMIT = 5;
 
 export interface ApprovalReminderSchedule {
+  /** The estimate's (or the change order's) version the reminders are about. */
   readonly estimateVersion: number;
   /** Reminders already sent for this estimate version. */
   readonly sent: number;

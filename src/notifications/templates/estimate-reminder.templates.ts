@@ -2,9 +2,12 @@ import { subjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // L3-09 approval wait: no provider SLA, but the registrant and the organisation's approvers are
-// reminded that the submitted estimate still waits for its written authorization on the ticket.
+// reminded that the submitted estimate (L3-12: or change order) still waits for its written
+// authorization on the ticket.
 
-export const estimateReminderTemplates: TemplateFamily<'ESTIMATE_REMINDER'> = {
+export const estimateReminderTemplates: TemplateFamily<
+  'ESTIMATE_REMINDER' | 'CHANGE_ORDER_REMINDER'
+> = {
   ESTIMATE_REMINDER: (e, ctx) => ({
     subject: subjectLine(
       e.ticket.number,
@@ -42,4 +45,50 @@ export const estimateReminderTemplates: TemplateFamily<'ESTIMATE_REMINDER'> = {
       },
     ],
   }),
+
+  CHANGE_ORDER_REMINDER: (e, ctx) => {
+    const n = (hours: number): string => ctx.dates.number(hours);
+    return {
+      subject: subjectLine(
+        e.ticket.number,
+        ctx.t(
+          `Recordatorio: orden de cambio por autorizar, +${n(e.additionalHours)} h (v${e.estimateVersion})`,
+          `Reminder: change order awaits authorization, +${n(e.additionalHours)} h (v${e.estimateVersion})`,
+        ),
+      ),
+      heading: ctx.t(
+        `La orden de cambio v${e.estimateVersion} del ticket ${e.ticket.number} (${n(e.additionalHours)} h adicionales a las ya autorizadas) sigue esperando su autorización por escrito.`,
+        `Change order v${e.estimateVersion} of ticket ${e.ticket.number} (${n(e.additionalHours)} h on top of the authorized ones) is still waiting for your written authorization.`,
+      ),
+      blocks: [
+        {
+          kind: 'facts',
+          rows: [
+            [ctx.t('Asunto', 'Subject'), e.ticket.subject],
+            [ctx.t('Horas adicionales', 'Additional hours'), `+${n(e.additionalHours)}`],
+            [ctx.t('Total autorizado con la orden', 'Authorized total with it'), n(e.hours)],
+            [ctx.t('Versión', 'Version'), String(e.estimateVersion)],
+            [ctx.t('Enviada', 'Submitted'), ctx.dates.instant(e.submittedAt)],
+            [
+              ctx.t('Recordatorio', 'Reminder'),
+              ctx.t(`${e.reminder} de ${e.limit}`, `${e.reminder} of ${e.limit}`),
+            ],
+          ],
+        },
+        { kind: 'quote', label: ctx.t('Motivo y alcance', 'Reason and scope'), text: e.scope },
+        {
+          kind: 'paragraph',
+          text: ctx.t(
+            'Para autorizarla, un aprobador de su organización debe escribir la autorización en el ticket; también puede rechazarla. Mientras tanto el trabajo sigue dentro de las horas ya autorizadas.',
+            'To authorize it, an approver of your organisation must write the authorization on the ticket; you may also reject it. Until then the work goes on within the hours already authorized.',
+          ),
+        },
+        {
+          kind: 'action',
+          label: ctx.t('Revisar y autorizar', 'Review and authorize'),
+          href: `${ctx.ticketUrl}/estimates/${e.estimateVersion}`,
+        },
+      ],
+    };
+  },
 };

@@ -191,5 +191,16 @@ export function sampleEvents(
       sizeBytes: 2_457_600,
       uploaderId: people.agentId,
     },
+    CHANGE_ORDER_REMINDER: {
+      ...base(),
+      type: 'CHANGE_ORDER_REMINDER',
+      estimateVersion: 2,
+      additionalHours: 6.5,
+      hours: 19,
+      scope: 'El cliente pidió además el filtro por sucursal.',
+      submittedAt: '2026-02-02T15:40:00.000Z',
+      reminder: 1,
+      limit: 5,
+    },
   };
 }

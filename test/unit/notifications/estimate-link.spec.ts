@@ -52,6 +52,13 @@ describe('estimate email link (issue 5, L3-09, L3-11)', () => {
     },
   );
 
+  it('CHANGE_ORDER_REMINDER links the ticket page route of that change order (L3-12)', () => {
+    const email = renderEmail(EVENTS.CHANGE_ORDER_REMINDER, RECIPIENT, OPTIONS);
+    const link = actionLink(email!.html);
+    expect(link.pathname).toBe(estimatePath(TICKET.number, 2));
+    expect(matchTicketRoute(link.pathname)).toEqual({ number: TICKET.number, estimateVersion: 2 });
+  });
+
   it('the web route reads the ticket page and the estimate page, and nothing else', () => {
     expect(matchTicketRoute('/tickets/L3-2026-000123')).toEqual({ number: 'L3-2026-000123' });
     expect(matchTicketRoute('/tickets/L3-2026-000123/estimates/12')).toEqual({

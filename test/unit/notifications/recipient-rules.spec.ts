@@ -49,6 +49,8 @@ describe('L3-11 recipient rules', () => {
     expect(RECIPIENT_RULES.REESTIMATE_REQUESTED).toEqual(['REGISTRANT', 'CLIENT_APPROVERS']);
     // L3-09: the approval-wait reminder goes to whoever the estimate went to.
     expect(RECIPIENT_RULES.ESTIMATE_REMINDER).toEqual(['REGISTRANT', 'CLIENT_APPROVERS']);
+    // L3-12: so does a change order's (it is sent like an estimate).
+    expect(RECIPIENT_RULES.CHANGE_ORDER_REMINDER).toEqual(['REGISTRANT', 'CLIENT_APPROVERS']);
   });
 
   it('what an authorization set going reaches the approvers who authorized it too (L3-09)', () => {
@@ -80,6 +82,7 @@ describe('L3-11 recipient rules', () => {
       'ESTIMATE_REJECTED',
       'REESTIMATE_REQUESTED',
       'ESTIMATE_REMINDER',
+      'CHANGE_ORDER_REMINDER',
       'PROVIDER_NEW_TICKET',
       'PROVIDER_CLIENT_ACTIVITY',
       'PROVIDER_ASSIGNED',

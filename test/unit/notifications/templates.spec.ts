@@ -244,6 +244,23 @@ describe('L3-11 email templates', () => {
     expect(en.attachments).toEqual([]);
   });
 
+  it('L3-12: reminds in Spanish first (English for English users) that a change order awaits authorization, with its hours and reason', () => {
+    const es = render(EVENTS.CHANGE_ORDER_REMINDER, ES);
+    expect(es.subject).toBe(
+      '[L3-2026-000123] Recordatorio: orden de cambio por autorizar, +6.5 h (v2)',
+    );
+    expect(es.text).toContain(
+      'La orden de cambio v2 del ticket L3-2026-000123 (6.5 h adicionales a las ya autorizadas) sigue esperando su autorización por escrito.',
+    );
+    expect(es.text).toContain('El cliente pidió además el filtro por sucursal.');
+    expect(es.text).toContain('1 de 5');
+    expect(es.text).toContain('https://soporte.example/tickets/L3-2026-000123/estimates/2');
+    const en = render(EVENTS.CHANGE_ORDER_REMINDER, EN);
+    expect(en.subject).toContain('Reminder: change order awaits authorization, +6.5 h (v2)');
+    expect(en.text).toContain('the work goes on within the hours already authorized');
+    expect(en.attachments).toEqual([]);
+  });
+
   it('L3-07: the resolution and its reminder name the automatic closure in the recipient zone', () => {
     const resolved = render(EVENTS.RESOLVED, ES);
     // 2026-02-10T00:00Z is 9 Feb, 18:00 in Mexico City.

@@ -108,6 +108,27 @@ const SLICE = {
   clocks: [triage],
 } as unknown as ReadModelSlice;
 
+/** L3-12: the same ticket with change order v3 (+2.5 h) pending after the authorized v2. */
+const CHANGE_ORDER_SLICE = {
+  ...SLICE,
+  details: {
+    ...SLICE.details,
+    estimates: [
+      { ...SLICE.details.estimates[0], status: 'AUTHORIZED' },
+      {
+        version: 3,
+        hours: 8.5,
+        additionalHours: 2.5,
+        changeOrder: true,
+        scope: 'Falta el filtro por sucursal',
+        submittedAt: AT,
+        submittedBy: 'u-agent',
+        status: 'SUBMITTED',
+      },
+    ],
+  },
+} as unknown as ReadModelSlice;
+
 const event = (
   type: string,
   data: Record<string, unknown>,
@@ -164,9 +185,12 @@ describe('L3-11 timeline events → emails', () => {
     // Recorded by provider staff or by a client user, whichever the event is. ASSIGNED emails the
     // provider's agent only when the pick was automatic (the client hears of it in CLASSIFIED).
     const data = type === 'ASSIGNED' ? { agentId: 'u-agent', automatic: true } : GENERIC;
+    // A change order's reminder is about a change order (L3-12): a ticket that has one.
+    const slice = type === 'CHANGE_ORDER_REMINDER' ? CHANGE_ORDER_SLICE : SLICE;
+    const d = type === 'CHANGE_ORDER_REMINDER' ? { ...data, estimateVersion: 3 } : data;
     const emails = [
-      ...notificationsFor(TICKET, event(type, data), SLICE),
-      ...notificationsFor(TICKET, event(type, data, 'CLIENT_USER', 'u-client'), SLICE),
+      ...notificationsFor(TICKET, event(type, d), slice),
+      ...notificationsFor(TICKET, event(type, d, 'CLIENT_USER', 'u-client'), slice),
     ];
     const silent = Object.hasOwn(SILENT_TIMELINE_EVENTS, type);
     expect({ type, emailed: emails.length > 0, silent }).toEqual({
@@ -256,6 +280,39 @@ describe('L3-11 timeline events → emails', () => {
     expect(
       notificationFor(TICKET, event('ESTIMATE_REMINDER', { estimateVersion: 9 }), SLICE),
     ).toBeNull();
+  });
+
+  it("L3-12: a change order's reminder emails its added hours and reason to the registrant and the approvers", () => {
+    const reminder = event(
+      'CHANGE_ORDER_REMINDER',
+      { estimateVersion: 3, reminder: 2, limit: 5, nextReminderAt: AT },
+      'SYSTEM',
+    );
+    const email = notificationFor(TICKET, { ...reminder, actor: null }, CHANGE_ORDER_SLICE);
+    expect(email).toEqual({
+      type: 'CHANGE_ORDER_REMINDER',
+      estimateVersion: 3,
+      additionalHours: 2.5,
+      hours: 8.5,
+      scope: 'Falta el filtro por sucursal',
+      submittedAt: AT,
+      reminder: 2,
+      limit: 5,
+      eventKey: 'ticket-L3-2026-000042:7',
+      occurredAt: AT,
+      ticket: TICKET,
+    });
+    expect(RECIPIENT_RULES.CHANGE_ORDER_REMINDER).toEqual(RECIPIENT_RULES.ESTIMATE_REMINDER);
+    // Not about a change order the ticket has (an estimate's version, an unknown one): nothing.
+    for (const estimateVersion of [2, 9]) {
+      expect(
+        notificationFor(
+          TICKET,
+          event('CHANGE_ORDER_REMINDER', { estimateVersion, reminder: 1, limit: 5 }),
+          CHANGE_ORDER_SLICE,
+        ),
+      ).toBeNull();
+    }
   });
 
   it('L3-07: the resolution names the automatic closure; its reminder and the closure reach the registrant', () => {
