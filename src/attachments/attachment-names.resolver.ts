@@ -5,7 +5,8 @@ import { TicketAttachmentModel } from './ticket-attachment.model';
 
 /**
  * Who attached a file and who deleted it, by name and role (one batch per request, as every name
- * on a ticket: a name and a role of the same person are read in the same query).
+ * on a ticket: a name and a role of the same person are read in the same query). The role is the
+ * one stored with the upload or the deletion (L3-11 audit trail).
  */
 @Resolver(() => TicketAttachmentModel)
 export class AttachmentNamesResolver {
@@ -38,26 +39,26 @@ export class AttachmentNamesResolver {
 
   @ResolveField(() => String, {
     nullable: true,
-    description: `The role the person who attached the file is shown in (CLIENT_USER, CLIENT_APPROVER, AGENT, MANAGER, ADMIN): nothing records the role a file was uploaded in, so it is the first of the person's current roles in that order (client roles first, then staff, least power first). Null if the caller may not see the person (as uploadedByName).`,
+    description: `The role the person attached the file in (CLIENT_USER, CLIENT_APPROVER, AGENT, MANAGER, ADMIN): the role of their session at that time, recorded with the upload, so a later change of their roles does not relabel it (L3-11). Files attached before roles were recorded show the role the person held when that was introduced. Null if the caller may not see the person (as uploadedByName).`,
   })
   uploadedByRole(
     @CurrentUser() user: AuthenticatedUser,
     @Context() ctx: object,
     @Parent() attachment: TicketAttachmentModel,
   ) {
-    return this.names.loadRole(ctx, user, attachment.uploadedById);
+    return this.names.loadRole(ctx, user, attachment.uploadedById, attachment.uploadedByRole);
   }
 
   @ResolveField(() => String, {
     nullable: true,
     description:
-      'The role the person who deleted the file is shown in, by the rule of uploadedByRole. Null while the file is live, or if the caller may not see the person.',
+      'The role the person deleted the file in: the role of their session at that time, recorded with the deletion (as uploadedByRole). Null while the file is live, or if the caller may not see the person.',
   })
   deletedByRole(
     @CurrentUser() user: AuthenticatedUser,
     @Context() ctx: object,
     @Parent() attachment: TicketAttachmentModel,
   ) {
-    return this.names.loadRole(ctx, user, attachment.deletedById);
+    return this.names.loadRole(ctx, user, attachment.deletedById, attachment.deletedByRole);
   }
 }

@@ -5,10 +5,11 @@ import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
-import { type AuthenticatedUser, isProviderStaff } from '../identity';
+import { type AuthenticatedUser, isProviderStaff, type Role } from '../identity';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { TicketWithParts } from '../tickets/ticket.mapper';
 import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
+import { actingRole } from '../tickets/user-names.loader';
 import { notifyTicketChanged, TICKET_CHANGED_CHANNEL } from '../tickets/ticket-projection.service';
 import { TicketsService } from '../tickets/tickets.service';
 import {
@@ -31,9 +32,11 @@ const META_COLUMNS: (keyof TicketAttachmentEntity)[] = [
   'sha256',
   'internal',
   'uploadedBy',
+  'uploadedByRole',
   'uploadedAt',
   'deletedAt',
   'deletedBy',
+  'deletedByRole',
 ];
 
 /** A download: the stored facts and the bytes (only a live file has them). */
@@ -105,6 +108,8 @@ export class AttachmentsService {
     }
     const accepted = acceptFile(file, limits);
     const sha256 = createHash('sha256').update(accepted.content).digest('hex');
+    // L3-11: the history names the role the file was attached in, whatever the person holds later.
+    const role = actingRole(user.roles);
 
     return this.db.transaction(async (tx) => {
       // One upload at a time per ticket, so two at once cannot both take the last place.
@@ -122,8 +127,8 @@ export class AttachmentsService {
       const [row] = await tx.query<{ id: string; uploaded_at: Date }[]>(
         `INSERT INTO ticket_attachment
            (ticket_number, file_name, media_type, size_bytes, sha256, content, uploaded_by,
-            internal)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            uploaded_by_role, internal)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          RETURNING id, uploaded_at`,
         [
           ticket.number,
@@ -133,6 +138,7 @@ export class AttachmentsService {
           sha256,
           accepted.content,
           user.id,
+          role,
           internal,
         ],
       );
@@ -147,9 +153,11 @@ export class AttachmentsService {
         content: accepted.content,
         internal,
         uploadedBy: user.id,
+        uploadedByRole: role,
         uploadedAt: row.uploaded_at,
         deletedAt: null,
         deletedBy: null,
+        deletedByRole: null,
       };
       // An internal file is told to nobody outside the provider: no email, no batch.
       if (internal) return stored;
@@ -205,14 +213,18 @@ export class AttachmentsService {
     const deleted = await this.db.transaction(async (tx) => {
       // One statement: the deletion and its live notification go together, and nothing is
       // notified when someone else deleted it first.
-      const [done] = await tx.query<{ deleted_at: Date; deleted_by: string }[]>(
+      // The role it is deleted in goes with who and when (L3-11 audit trail).
+      const [done] = await tx.query<
+        { deleted_at: Date; deleted_by: string; deleted_by_role: Role | null }[]
+      >(
         `WITH deleted AS (
            UPDATE ticket_attachment
-              SET content = NULL, sha256 = NULL, deleted_at = now(), deleted_by = $2
+              SET content = NULL, sha256 = NULL, deleted_at = now(), deleted_by = $2,
+                  deleted_by_role = $4
             WHERE id = $1 AND deleted_at IS NULL
-            RETURNING ticket_number, deleted_at, deleted_by)
-         SELECT deleted_at, deleted_by, pg_notify($3, ticket_number) FROM deleted`,
-        [row.id, user.id, TICKET_CHANGED_CHANNEL],
+            RETURNING ticket_number, deleted_at, deleted_by, deleted_by_role)
+         SELECT deleted_at, deleted_by, deleted_by_role, pg_notify($3, ticket_number) FROM deleted`,
+        [row.id, user.id, TICKET_CHANGED_CHANNEL, actingRole(user.roles)],
       );
       // L3-11: an email about the file that has not gone yet no longer names it.
       if (done && !row.internal) {
@@ -226,7 +238,13 @@ export class AttachmentsService {
     });
     // Someone else deleted it since it was read: their deletion is the record.
     if (!deleted) return this.find(row.id, false);
-    return { ...row, sha256: null, deletedAt: deleted.deleted_at, deletedBy: deleted.deleted_by };
+    return {
+      ...row,
+      sha256: null,
+      deletedAt: deleted.deleted_at,
+      deletedBy: deleted.deleted_by,
+      deletedByRole: deleted.deleted_by_role,
+    };
   }
 
   /** The ticket's live files (a deleted file frees its place). */

@@ -1,8 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '../identity/role.enum';
 
 /**
  * One file attached to a ticket (migrations `1764318500000-ticket-attachments.ts`,
- * `1764318800000-ticket-attachment-soft-delete.ts`, `1764319050000-ticket-attachment-internal.ts`). `content` is never selected by lists: only
+ * `1764318800000-ticket-attachment-soft-delete.ts`, `1764319050000-ticket-attachment-internal.ts`,
+ * `1764319450000-history-acting-roles.ts`). `content` is never selected by lists: only
  * the download reads it. A deleted file keeps its row without its bytes: `content` is null
  * exactly when `deletedAt` (and `deletedBy`) are set.
  */
@@ -38,6 +40,10 @@ export class TicketAttachmentEntity {
   @Column({ name: 'uploaded_by', type: 'uuid' })
   uploadedBy!: string;
 
+  /** The role the file was attached in (the session's); null only where the backfill found no user. */
+  @Column({ name: 'uploaded_by_role', type: 'text', nullable: true })
+  uploadedByRole!: Role | null;
+
   @Column({ name: 'uploaded_at', type: 'timestamptz' })
   uploadedAt!: Date;
 
@@ -48,4 +54,8 @@ export class TicketAttachmentEntity {
   /** Who deleted it; set exactly when `deletedAt` is. */
   @Column({ name: 'deleted_by', type: 'uuid', nullable: true })
   deletedBy!: string | null;
+
+  /** The role it was deleted in (the session's); null while it is live. */
+  @Column({ name: 'deleted_by_role', type: 'text', nullable: true })
+  deletedByRole!: Role | null;
 }

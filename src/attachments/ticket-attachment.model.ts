@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { Role } from '../identity/role.enum';
 import type { TicketAttachmentEntity } from './ticket-attachment.entity';
 
 /** Where a file is downloaded from (`GET`, with the same bearer token as GraphQL). */
@@ -54,6 +55,13 @@ export class TicketAttachmentModel {
   @Field(() => ID, { nullable: true, description: 'Who deleted the file; null while it is live.' })
   deletedById!: string | null;
 
+  /**
+   * The roles stored with the upload and the deletion. Not fields here: `AttachmentNamesResolver`
+   * serves `uploadedByRole` / `deletedByRole` from them, to whoever may see the person.
+   */
+  uploadedByRole!: Role | null;
+  deletedByRole!: Role | null;
+
   @Field(() => String, {
     nullable: true,
     description:
@@ -74,6 +82,8 @@ export class TicketAttachmentModel {
       uploadedAt: row.uploadedAt,
       deletedAt: row.deletedAt,
       deletedById: row.deletedBy,
+      uploadedByRole: row.uploadedByRole,
+      deletedByRole: row.deletedByRole,
       downloadUrl: row.deletedAt ? null : attachmentDownloadPath(row.id),
     };
   }

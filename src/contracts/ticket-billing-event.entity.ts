@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '../identity/role.enum';
 
 /** Every no-charge decision ever made on a ticket (L3-18); append-only. */
 @Entity({ name: 'ticket_billing_event' })
@@ -20,6 +21,13 @@ export class TicketBillingEventEntity {
 
   @Column({ name: 'set_by', type: 'uuid' })
   setBy!: string;
+
+  /**
+   * The role the decision was made in (the session's), so the history keeps it after a role
+   * change (migration 1764319450000); null only where its backfill found no user.
+   */
+  @Column({ name: 'set_by_role', type: 'text', nullable: true })
+  setByRole!: Role | null;
 
   @Column({ name: 'set_at', type: 'timestamptz', default: () => 'now()' })
   setAt!: Date;

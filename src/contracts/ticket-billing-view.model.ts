@@ -19,7 +19,7 @@ export class TicketBillingDecisionModel {
   @Field(() => String, {
     nullable: true,
     description:
-      "That person's role: the first of their current roles in the order CLIENT_USER, CLIENT_APPROVER, AGENT, MANAGER, ADMIN (nothing records the role a decision was made in).",
+      'The role that person made the decision in (AGENT, MANAGER or ADMIN): the role of their session at that time, recorded with the decision, so a later change of their roles does not relabel it. Decisions made before roles were recorded show the role the person held when that was introduced.',
   })
   decidedByRole!: string | null;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RequestBatcher } from '../common/request-batcher';
+import type { Role } from '../identity/role.enum';
 import { actingRole } from '../tickets/user-names.loader';
 import type {
   TicketBillingDecisionModel,
@@ -14,6 +15,9 @@ interface DecisionRow {
   reason: string;
   set_at: Date;
   by_name: string | null;
+  /** The role stored with the decision; null only where nothing recorded it. */
+  by_role: Role | null;
+  /** The decider's current roles: the fallback for a null `by_role`. */
   by_roles: string[] | null;
 }
 
@@ -38,7 +42,7 @@ export class TicketBillingLoader {
   private async read(numbers: string[]): Promise<Map<string, TicketBillingStatusModel>> {
     const rows = await this.db.query<DecisionRow[]>(
       `SELECT e.ticket_number, e.no_charge, e.reason, e.set_at,
-              u.display_name AS by_name, u.roles AS by_roles
+              u.display_name AS by_name, e.set_by_role AS by_role, u.roles AS by_roles
          FROM ticket_billing_event e LEFT JOIN app_user u ON u.id = e.set_by
         WHERE e.ticket_number = ANY($1)
         ORDER BY e.ticket_number, e.id`,
@@ -52,7 +56,7 @@ export class TicketBillingLoader {
         reason: row.reason,
         decidedAt: row.set_at,
         decidedByName: row.by_name,
-        decidedByRole: actingRole(row.by_roles),
+        decidedByRole: row.by_role ?? actingRole(row.by_roles),
       });
       decisions.set(row.ticket_number, list);
     }

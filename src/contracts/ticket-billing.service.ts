@@ -9,6 +9,7 @@ import { type AuthenticatedUser, isProviderStaff } from '../identity';
 import { mailDomain } from '../notifications/message-id';
 import { NotificationsService } from '../notifications/notifications.service';
 import { notifyTicketChanged } from '../tickets/ticket-projection.service';
+import { actingRole } from '../tickets/user-names.loader';
 import { visibleClientOrganization } from './client-organization';
 import type { WorkCategory } from './contract-enums';
 import { HourLedgerService, type LockedLedger } from './hour-ledger.service';
@@ -76,7 +77,10 @@ export class TicketBillingService {
         setAt: new Date(),
       };
       await l.tx.getRepository(TicketBillingEntity).save(row);
-      const event = await l.tx.getRepository(TicketBillingEventEntity).save({ ...row });
+      // L3-18 history: the decision keeps the role it was made in (only the event is history).
+      const event = await l.tx
+        .getRepository(TicketBillingEventEntity)
+        .save({ ...row, setByRole: actingRole(actor.roles) });
       let released = 0;
       let reserved = 0;
       if (req.noCharge) {

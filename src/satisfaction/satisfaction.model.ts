@@ -22,7 +22,7 @@ export class SatisfactionChangeModel {
   @Field(() => String, {
     nullable: true,
     description:
-      "That user's role: the first of the user's current roles in the order CLIENT_USER, CLIENT_APPROVER, AGENT, MANAGER, ADMIN (nothing records the role a rating was given in; a rater is a client user, so CLIENT_USER unless they only approve).",
+      'The role that user gave this score in (CLIENT_USER or CLIENT_APPROVER): the role of their session at that time, recorded with the score, so a later change of their roles does not relabel it. Scores given before roles were recorded show the role the user held when that was introduced.',
   })
   byRole!: string | null;
 }
@@ -56,7 +56,7 @@ export class TicketSatisfactionModel {
   @Field(() => String, {
     nullable: true,
     description:
-      "That user's role: the first of the user's current roles in the order CLIENT_USER, CLIENT_APPROVER, AGENT, MANAGER, ADMIN (nothing records the role a rating was given in; a rater is a client user, so CLIENT_USER unless they only approve).",
+      'The role that user gave the current score in (CLIENT_USER or CLIENT_APPROVER): the role of their session at that time, recorded with the score, so a later change of their roles does not relabel it. Scores given before roles were recorded show the role the user held when that was introduced.',
   })
   ratedByRole!: string | null;
 

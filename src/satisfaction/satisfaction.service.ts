@@ -47,7 +47,9 @@ interface RatingRow {
   comment: string | null;
   rated_by: string;
   rated_by_name: string | null;
-  /** The rater's current roles (the role shown is {@link actingRole} of them). */
+  /** The role the current score was given in; null only where nothing recorded it. */
+  rated_by_role: Role | null;
+  /** The rater's current roles: the fallback ({@link actingRole}) for a null `rated_by_role`. */
   rated_by_roles: string[] | null;
   rated_at: Date;
   updated_at: Date;
@@ -57,18 +59,20 @@ interface RatingRow {
     at: string;
     by_id: string;
     by_name: string | null;
+    by_role: Role | null;
     by_roles: string[] | null;
   }[];
 }
 
 /** A rating as it stands (`s`, its rater `u`). */
 const SCORE_COLUMNS = `s.ticket_number, s.score, s.comment, s.rated_by, u.display_name AS rated_by_name,
-  u.roles AS rated_by_roles, s.rated_at, s.updated_at`;
+  s.rated_by_role, u.roles AS rated_by_roles, s.rated_at, s.updated_at`;
 
 /** A rating and every score given to it (oldest first), one row per ticket. */
 const RATING_COLUMNS = `${SCORE_COLUMNS},
   (SELECT coalesce(json_agg(json_build_object('score', c.score, 'comment', c.comment, 'at', c.at,
-            'by_id', c.rated_by, 'by_name', cu.display_name, 'by_roles', cu.roles)
+            'by_id', c.rated_by, 'by_name', cu.display_name, 'by_role', c.rated_by_role,
+            'by_roles', cu.roles)
             ORDER BY c.at, c.id), '[]'::json)
      FROM ticket_satisfaction_change c LEFT JOIN app_user cu ON cu.id = c.rated_by
     WHERE c.ticket_number = s.ticket_number) AS changes`;
@@ -94,7 +98,9 @@ export class SatisfactionService {
    * window: INVALID_TRANSITION (`RATING_WINDOW_CLOSED`). Nothing is written when refused.
    */
   async rate(user: AuthenticatedUser, input: RateTicketInput): Promise<TicketSatisfactionModel> {
-    if (!user.roles.some((r) => RATING_ROLES.includes(r))) {
+    // L3-11 history: each score keeps the role it was given in, whatever the rater holds later.
+    const role = user.roles.find((r) => RATING_ROLES.includes(r));
+    if (!role) {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
         'Only client users of the ticket organisation rate a ticket',
@@ -115,25 +121,26 @@ export class SatisfactionService {
       // counted from the first rating (the database's clock), so two clients racing cannot both
       // "first" rate, and an expired rating is left as it was.
       const [saved] = await tx.query<{ rated_at: Date }[]>(
-        `INSERT INTO ticket_satisfaction AS s (ticket_number, score, comment, rated_by)
-         VALUES ($1, $2, $3, $4)
+        `INSERT INTO ticket_satisfaction AS s (ticket_number, score, comment, rated_by, rated_by_role)
+         VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (ticket_number) DO UPDATE
             SET score = EXCLUDED.score, comment = EXCLUDED.comment,
-                rated_by = EXCLUDED.rated_by, updated_at = now()
-          WHERE s.rated_at > now() - make_interval(days => $5::int)
+                rated_by = EXCLUDED.rated_by, rated_by_role = EXCLUDED.rated_by_role,
+                updated_at = now()
+          WHERE s.rated_at > now() - make_interval(days => $6::int)
         RETURNING s.rated_at`,
-        [ticket.number, input.score, comment, user.id, RATING_CHANGE_WINDOW_DAYS],
+        [ticket.number, input.score, comment, user.id, role, RATING_CHANGE_WINDOW_DAYS],
       );
       if (saved) {
         // The history of scores: a rating given again unchanged (a retry) adds nothing.
         await tx.query(
-          `INSERT INTO ticket_satisfaction_change (ticket_number, score, comment, rated_by)
-           SELECT $1, $2, $3, $4
+          `INSERT INTO ticket_satisfaction_change (ticket_number, score, comment, rated_by, rated_by_role)
+           SELECT $1, $2, $3, $4, $5
             WHERE NOT EXISTS (
               SELECT 1 FROM (SELECT score, comment FROM ticket_satisfaction_change
                               WHERE ticket_number = $1 ORDER BY at DESC, id DESC LIMIT 1) last
                WHERE last.score = $2 AND last.comment IS NOT DISTINCT FROM $3)`,
-          [ticket.number, input.score, comment, user.id],
+          [ticket.number, input.score, comment, user.id, role],
         );
       }
       const row = await this.ratingOf(tx, ticket.number);
@@ -362,7 +369,7 @@ function toModel(row: RatingRow): TicketSatisfactionModel {
     updatedAt: row.updated_at,
     ratedById: row.rated_by,
     ratedByName: row.rated_by_name,
-    ratedByRole: actingRole(row.rated_by_roles),
+    ratedByRole: row.rated_by_role ?? actingRole(row.rated_by_roles),
     changeableUntil: changeableUntil(row.rated_at),
     changes: row.changes.map((c) => ({
       score: c.score,
@@ -370,7 +377,7 @@ function toModel(row: RatingRow): TicketSatisfactionModel {
       at: new Date(c.at),
       byId: c.by_id,
       byName: c.by_name,
-      byRole: actingRole(c.by_roles),
+      byRole: c.by_role ?? actingRole(c.by_roles),
     })),
   };
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from '../identity/role.enum';
 
 /**
  * A client's satisfaction rating of a closed ticket (migration 1764318700000): one per ticket,
@@ -19,6 +20,13 @@ export class TicketSatisfactionEntity {
   /** The client user who gave the current score. */
   @Column({ name: 'rated_by', type: 'uuid' })
   ratedBy!: string;
+
+  /**
+   * The role the current score was given in (the session's; migration 1764319450000), so a later
+   * role change does not relabel it; null only where its backfill found no user.
+   */
+  @Column({ name: 'rated_by_role', type: 'text', nullable: true })
+  ratedByRole!: Role | null;
 
   /** The first rating: the change window and the low-rating email count from it. */
   @Column({ name: 'rated_at', type: 'timestamptz' })

@@ -7,13 +7,17 @@ import { type AuthenticatedUser, isProviderStaff, OrganizationKind, Role } from 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The order in which a person's role is picked where nothing recorded the role they acted in
- * (files, ratings): the order `Role` declares them in — client roles first, then provider roles,
- * least power first.
+ * The order in which a person's role is picked when an act that no ticket event records (a file
+ * attached or deleted, a no-charge decision, a rating) is stored with the session's role, and for
+ * a row that holds no role: the order `Role` declares them in — client roles first, then provider
+ * roles, least power first.
  */
 export const ACTING_ROLE_ORDER: readonly Role[] = Object.values(Role);
 
-/** The role a person with `roles` is shown in: the first of {@link ACTING_ROLE_ORDER} they hold. */
+/**
+ * The role a person with `roles` acts in (and is shown in where nothing recorded one): the first
+ * of {@link ACTING_ROLE_ORDER} they hold.
+ */
 export function actingRole(roles: readonly string[] | null | undefined): Role | null {
   return ACTING_ROLE_ORDER.find((role) => roles?.includes(role)) ?? null;
 }
@@ -46,11 +50,17 @@ export class UserNamesLoader {
   }
 
   /**
-   * The person's role ({@link actingRole}: the first of their current roles in
-   * {@link ACTING_ROLE_ORDER}), read in the same batch as the names and seen by the same people.
+   * The role the person acted in: `recorded`, the role stored with the act (L3-09/L3-11 audit
+   * trail: a later role change does not relabel it); where that is null, their current role
+   * ({@link actingRole}). Seen by the same people as the name (null otherwise), in the same batch.
    */
-  loadRole(context: object, viewer: AuthenticatedUser, id: string | null): Promise<Role | null> {
-    return this.person(context, viewer, id).then((p) => p?.role ?? null);
+  loadRole(
+    context: object,
+    viewer: AuthenticatedUser,
+    id: string | null,
+    recorded: Role | null,
+  ): Promise<Role | null> {
+    return this.person(context, viewer, id).then((p) => (p ? (recorded ?? p.role) : null));
   }
 
   private person(

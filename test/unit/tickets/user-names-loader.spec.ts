@@ -9,10 +9,15 @@ import { UserNamesLoader } from '../../../src/tickets/user-names.loader';
 // user of another client organisation.
 
 const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const USERS: Record<string, { name: string; kind: string; org: string }> = {
-  [ID(1)]: { name: 'Alex Agent', kind: 'PROVIDER', org: 'becken' },
-  [ID(2)]: { name: 'Úrsula Usuaria', kind: 'CLIENT', org: 'aurora' },
-  [ID(3)]: { name: 'Tomás Usuario', kind: 'CLIENT', org: 'tulum' },
+const USERS: Record<string, { name: string; kind: string; org: string; roles: Role[] }> = {
+  [ID(1)]: { name: 'Alex Agent', kind: 'PROVIDER', org: 'becken', roles: [Role.MANAGER] },
+  [ID(2)]: {
+    name: 'Úrsula Usuaria',
+    kind: 'CLIENT',
+    org: 'aurora',
+    roles: [Role.CLIENT_USER, Role.CLIENT_APPROVER],
+  },
+  [ID(3)]: { name: 'Tomás Usuario', kind: 'CLIENT', org: 'tulum', roles: [Role.CLIENT_USER] },
 };
 
 /** A DataSource whose `query` answers from USERS as PostgreSQL would, counting the calls. */
@@ -28,7 +33,7 @@ function fakeDb() {
           (id) =>
             !sql.includes('organization_kind') || USERS[id].kind === kind || USERS[id].org === org,
         )
-        .map((id) => ({ id, display_name: USERS[id].name }));
+        .map((id) => ({ id, display_name: USERS[id].name, roles: USERS[id].roles }));
       return Promise.resolve(rows);
     },
   };
@@ -84,5 +89,22 @@ describe('UserNamesLoader (one batch per request)', () => {
       [ID(1), ID(2), ID(3)].map((id) => loader.load(request, client, id)),
     );
     expect(names).toEqual(['Alex Agent', 'Úrsula Usuaria', null]);
+  });
+
+  // L3-09/L3-11 audit trail: an act shows the role stored with it, not the one held today.
+  it('a role is the one recorded with the act; the current one only where none was', async () => {
+    const { db } = fakeDb();
+    const loader = new UserNamesLoader(db);
+    const request = {};
+    const client = viewer(OrganizationKind.CLIENT, 'aurora');
+    const roles = await Promise.all([
+      loader.loadRole(request, client, ID(1), Role.AGENT),
+      loader.loadRole(request, client, ID(1), null),
+      loader.loadRole(request, client, ID(2), null),
+      // Whoever may not see the person reads no role either, recorded or not.
+      loader.loadRole(request, client, ID(3), Role.CLIENT_USER),
+      loader.loadRole(request, client, null, Role.AGENT),
+    ]);
+    expect(roles).toEqual([Role.AGENT, Role.MANAGER, Role.CLIENT_USER, null, null]);
   });
 });

@@ -104,7 +104,7 @@ export interface TicketFileRecord {
   sizeBytes: number;
   uploadedAt: string;
   uploadedByName: string | null;
-  /** The role the uploader is shown in (the API's rule: the first of their roles). */
+  /** The role the file was attached in (recorded with the upload; a later role change keeps it). */
   uploadedByRole: string | null;
   deletedAt: string | null;
   deletedByName: string | null;
