@@ -126,10 +126,15 @@ export interface CancelledEvent extends EventBase {
   readonly cancelledById?: string;
   /**
    * L3-12: the ticket had an authorized estimate, so its reservation's unused hours go back to the
-   * balance. The amount is not known when the email is built (the ledger releases it after the
-   * ticket ends, less the time logged), so the email says so without a number.
+   * balance. Set for cancel events of runs that released after the run ended (the amount was not
+   * known when the email was built), so the email says so without a number.
    */
   readonly releasesReservedHours?: boolean;
+  /**
+   * L3-12: the unused reserved hours the cancellation gave back to the package (> 0; the cancel
+   * event carries the ledger's answer). Absent when none went back.
+   */
+  readonly releasedHours?: number;
   /** L3-09: the release date that was published, if any: its calendar entry is cancelled. */
   readonly releaseDate?: string;
 }

@@ -168,6 +168,21 @@ function addedHours(
   };
 }
 
+/**
+ * L3-12: what a cancellation did with the reserved hours. The cancel event carries the hours the
+ * ledger released (only those > 0 are told); older events lack it, and their workflow released
+ * after an authorization (as `releaseUnusedHours` decides) an amount not known then.
+ */
+function releasedHoursOf(
+  d: TimelineEvent['data'],
+  slice: ReadModelSlice,
+): { releasedHours?: number; releasesReservedHours?: boolean } {
+  if (typeof d.releasedHours === 'number') {
+    return d.releasedHours > 0 ? { releasedHours: d.releasedHours } : {};
+  }
+  return slice.details.authorizations.length ? { releasesReservedHours: true } : {};
+}
+
 /** The client's action a timeline event records, for the provider's email. */
 function clientActivityOf(e: TimelineEvent): ClientActivity | null {
   switch (e.type) {
@@ -341,8 +356,7 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         reason: text(d.note),
         ...(slice.releaseDate ? { releaseDate: slice.releaseDate } : {}),
         ...(e.actor ? { cancelledById: e.actor.userId } : {}),
-        // L3-12: as `releaseUnusedHours` decides (the workflow releases after an authorization).
-        ...(slice.details.authorizations.length ? { releasesReservedHours: true } : {}),
+        ...releasedHoursOf(d, slice),
       };
     case 'recordAdminAction':
       // L3-17: the client requested the odoo.sh action; they are told each one executed.

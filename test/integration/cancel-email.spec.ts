@@ -1,11 +1,17 @@
+import { defaultMexicoCityCalendar, localDateOf } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
+import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // QA (L3-11, L3-12) on the real stack: «Ticket cancelado» tells the registrant who cancelled the
-// ticket and, once an authorized estimate had reserved hours, that the unused ones go back to the
-// balance (which the ledger then does). A ticket without an authorization says nothing of hours.
+// ticket and, once an authorized estimate had reserved hours, how many unused ones the ledger gave
+// back to the package. A ticket without an authorization, or whose reserved hours were all used,
+// says nothing of hours.
+
+const year = new Date().getUTCFullYear();
+const today = localDateOf(defaultMexicoCityCalendar(year - 1, year + 1), new Date());
 
 describe('«Ticket cancelado» says who cancelled and what happens to the hours (L3-11, L3-12)', () => {
   const world = useWorldWithWorker('cancel-email');
@@ -18,6 +24,52 @@ describe('«Ticket cancelado» says who cancelled and what happens to the hours 
       world.bearer(role),
     );
     expect(body.errors).toBeUndefined();
+  };
+
+  /** The «Ticket cancelado» email the registrant received (the SMTP catcher), once. */
+  const receivedCancelledMail = async (number: string): Promise<CaughtMail> => {
+    const mails = await eventually(
+      async () => {
+        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+        return ((await res.json()) as CaughtMail[]).filter(
+          (m) =>
+            m.subject.includes(number) &&
+            m.subject.includes('Ticket cancelado') &&
+            m.to.includes('usuario@aurora.example'),
+        );
+      },
+      (m) => m.length > 0,
+    );
+    expect(mails).toHaveLength(1);
+    return mails[0];
+  };
+
+  /** A requirement estimated at `hours`, authorized (its hours reserved), with `logged` h worked. */
+  const authorizedRequirement = async (hours: number, logged: number): Promise<string> => {
+    const number = await registerProjectedTicket(world, {});
+    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
+      number,
+      classification: 'REQUIREMENT',
+      requirementKind: 'DEVELOPMENT',
+    });
+    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
+      number,
+      hours,
+      scope: 'Reporte de ventas',
+    });
+    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
+      number,
+      estimateVersion: 1,
+      statement: `Autorizo ${hours} horas.`,
+    });
+    const { body } = await gql(
+      world.api,
+      `mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) { chargedHours } }`,
+      { input: { number, date: today, hours: logged, description: 'Análisis del reporte' } },
+      world.bearer(Role.AGENT),
+    );
+    expect(body.errors).toBeUndefined();
+    return number;
   };
 
   /** The client's «Ticket cancelado» email text, once queued. */
@@ -36,40 +88,38 @@ describe('«Ticket cancelado» says who cancelled and what happens to the hours 
     return rows[0].text;
   };
 
-  it('an authorized requirement cancelled by the client: her name, and the unused hours go back', async () => {
-    const number = await registerProjectedTicket(world, {});
-    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
-      number,
-      classification: 'REQUIREMENT',
-      requirementKind: 'DEVELOPMENT',
-    });
-    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
-      number,
-      hours: 2,
-      scope: 'Reporte de ventas',
-    });
-    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
-      number,
-      estimateVersion: 1,
-      statement: 'Autorizo 2 horas.',
-    });
+  it('an authorized requirement cancelled by the client: her name, and how many unused hours go back', async () => {
+    // 8 h reserved, 1.5 h worked: 6.5 h go back.
+    const number = await authorizedRequirement(8, 1.5);
     await act(Role.CLIENT_USER, 'cancelTicket', 'TicketActionInput', {
       number,
       note: 'Ya no aplica',
     });
-    const text = await cancelledEmail(number);
-    expect(text).toContain('Cancelado por: Úrsula Usuaria');
-    expect(text).toContain('Las horas reservadas que no se usaron vuelven a su saldo.');
-    // And the ledger does give them back once the ticket has ended.
-    const reserved = await eventually(
-      () =>
-        world.db.query<{ kind: string }[]>(
-          `SELECT kind FROM hour_ledger_entry WHERE ticket_number = $1 ORDER BY id`,
-          [number],
-        ),
-      (rows) => rows.some((r) => r.kind === 'RESERVATION_RELEASE'),
+    const mail = await receivedCancelledMail(number);
+    expect(mail.text).toContain('Cancelado por: Úrsula Usuaria');
+    expect(mail.text).toContain('Se devuelven 6.5 h no usadas a su paquete.');
+    expect(mail.text).not.toContain('vuelven a su saldo');
+    // The number is the ledger's: the release entry gave back exactly those hours, once.
+    const released = await world.db.query<{ hours: string }[]>(
+      `SELECT hours FROM hour_ledger_entry
+        WHERE ticket_number = $1 AND kind = 'RESERVATION_RELEASE'`,
+      [number],
     );
-    expect(reserved.map((r) => r.kind)).toContain('RESERVATION_RELEASE');
+    expect(released.map((r) => Number(r.hours))).toEqual([-6.5]);
+    // The ticket's history keeps it with the cancellation (the read model is a fold of it).
+    const [event] = await world.db.query<{ data: Record<string, unknown> }[]>(
+      `SELECT data FROM ticket_event WHERE ticket_number = $1 AND type = 'cancel'`,
+      [number],
+    );
+    expect(event.data).toMatchObject({ note: 'Ya no aplica', releasedHours: 6.5 });
+  });
+
+  it('every reserved hour used: who cancelled it, and nothing about hours', async () => {
+    const number = await authorizedRequirement(2, 2);
+    await act(Role.CLIENT_USER, 'cancelTicket', 'TicketActionInput', { number, note: 'Listo' });
+    const mail = await receivedCancelledMail(number);
+    expect(mail.text).toContain('Cancelado por: Úrsula Usuaria');
+    expect(mail.text).not.toMatch(/no usadas|horas reservadas|paquete/);
   });
 
   it('a ticket without an authorization: who cancelled it, and nothing about hours', async () => {

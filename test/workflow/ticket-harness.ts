@@ -167,6 +167,8 @@ export async function withWorker<T>(
 /** A prepaid balance that refuses reservations beyond it, like the real ledger (L3-12). */
 export class FakeLedger {
   available = Number.POSITIVE_INFINITY;
+  /** What `releaseHours` answers: the unused hours the ledger gave back. */
+  releasedHours = 0;
   readonly reservations: ReserveHoursArgs[] = [];
   readonly releases: ReleaseHoursArgs[] = [];
 
@@ -191,7 +193,7 @@ export class FakeLedger {
       },
       releaseHours: (args) => {
         this.releases.push(args);
-        return Promise.resolve({ releasedHours: 0 });
+        return Promise.resolve({ releasedHours: this.releasedHours });
       },
     };
   }

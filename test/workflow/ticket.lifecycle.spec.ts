@@ -23,6 +23,7 @@ import {
   startDevelopmentUpdate,
   submitEstimateUpdate,
   ticketStateQuery,
+  ticketWorkflowId,
   waitOnClientUpdate,
 } from '../../workflows/ticket/ticket.contract';
 import {
@@ -306,8 +307,51 @@ describe('ticket workflow, requirement path (L3-08, L3-09)', () => {
       return handle.result();
     });
     expect(h.ledger.reservations).toEqual([]);
-    // Nothing was authorized, so there is nothing to release.
+    // Nothing was authorized, so there is nothing to release (and the cancel event says nothing).
     expect(h.ledger.releases).toEqual([]);
+    const cancelled = h.projections.flatMap((b) => b.events).find((e) => e.type === 'cancel');
+    expect(cancelled?.data).toEqual({ note: 'Too expensive' });
+  });
+
+  it('L3-12: cancelling an authorized requirement gives its unused hours back at once; the cancel event says how many', async () => {
+    h.ledger.releasedHours = 6.5;
+    await withWorker(h, async () => {
+      const { handle, input } = await startTicket(h, { category: 'DEVELOPMENT' });
+      await handle.executeUpdate(classifyUpdate, { args: [{ ...classifyRequirement }] });
+      await handle.executeUpdate(submitEstimateUpdate, {
+        args: [req(agent, { hours: 8, scope: 'New report' })],
+      });
+      await handle.executeUpdate(authorizeEstimateUpdate, {
+        args: [req(approver, { estimateVersion: 1, statement: 'Autorizo las 8 horas.' })],
+      });
+      const cancelled = await handle.executeUpdate(cancelUpdate, {
+        args: [req(clientUser, { note: 'Ya no aplica' })],
+      });
+      // Released before the cancellation answers, with the key the ended run used.
+      expect(h.ledger.releases).toEqual([
+        {
+          ticketNumber: input.ticketNumber,
+          reason: 'ticket cancelled',
+          idempotencyKey: `${ticketWorkflowId(input.ticketNumber)}:release`,
+        },
+      ]);
+      const event = (await handle.query(ticketStateQuery)).timeline.find(
+        (e) => e.seq === cancelled.seq,
+      );
+      expect(event).toMatchObject({
+        type: 'cancel',
+        actor: clientUser,
+        data: { note: 'Ya no aplica', releasedHours: 6.5 },
+      });
+      const final = await handle.result();
+      expect(final.state).toBe('CANCELLED');
+      await maybeRecordHistory(handle, 'cancel-releases-hours');
+    });
+    // The event log got the number with the event (the email is built from it), and the ended
+    // run asked the ledger nothing more.
+    const projected = h.projections.flatMap((b) => b.events).filter((e) => e.type === 'cancel');
+    expect(projected.map((e) => e.data)).toEqual([{ note: 'Ya no aplica', releasedHours: 6.5 }]);
+    expect(h.ledger.releases).toHaveLength(1);
   });
 
   it('L3-09: a rejection and a re-estimate request go back to diagnosis with a new clock', async () => {

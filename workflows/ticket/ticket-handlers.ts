@@ -1,6 +1,6 @@
-import { reserveEstimateHours } from './ticket-ledger';
+import { releaseUnusedHours, reserveEstimateHours } from './ticket-ledger';
 import type { UpdateDefinition } from '@temporalio/common';
-import { patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type {
   AdminAction,
   AuthorizeArgs,
@@ -62,6 +62,12 @@ const CLASSIFY_KEEPS_ASSIGNEE_PATCH = 'classify-keeps-assignee';
 /** A requirement gets its diagnosing agent at classification (L3-08); older runs replay without. */
 const REQUIREMENT_ASSIGNEE_PATCH = 'requirement-assignee';
 
+/**
+ * L3-12: a cancelled ticket gives its unused reserved hours back while cancelling, so the cancel
+ * event (and «Ticket cancelado») says how many; older runs released them after the run's loop.
+ */
+const CANCEL_RELEASES_HOURS_PATCH = 'cancel-releases-hours';
+
 /** A client comment in INFO_REQUESTED answers it (L3-06); older histories replay without it. */
 const COMMENT_ANSWERS_INFO_PATCH = 'comment-answers-info-request';
 
@@ -78,7 +84,8 @@ const AUTHORIZE_CHANGE_ORDER_BEFORE_PATCH: TransitionRule<AuthorizeArgs> = {
 interface Effects<A extends RequestBase> {
   /** Async checks that need an activity; a failure here fails the (accepted) update. */
   readonly precheck?: (args: A) => Promise<void>;
-  readonly apply: (args: A) => Promise<void> | void;
+  /** The transition's effect; `seq` is the event it recorded (see `TicketRuntime.amend`). */
+  readonly apply: (args: A, seq: number) => Promise<void> | void;
   /** The rule the handler re-checks when it differs from the validator's (replay of older runs). */
   readonly handlerRule?: () => TransitionRule<A>;
 }
@@ -105,7 +112,7 @@ function transition<A extends RequestBase>(
         await effects.precheck?.(args);
         const { requestId: _id, actor, ...data } = args;
         const seq = rt.record(name, actor, data);
-        await effects.apply(args);
+        await effects.apply(args, seq);
         rt.changed();
         return rt.remember({ requestId: args.requestId, update: name, state: rt.view.state, seq });
       }),
@@ -435,10 +442,24 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   });
 
   transition(rt, cancelUpdate, RULES.cancel, {
-    apply: async (args) => {
+    apply: async (args, seq) => {
       await rt.endAllClocks('STOPPED', 'cancelled by the client');
       rt.update({ waitingFrom: null });
       close('CANCELLED', 'CANCELLED', args.note!);
+      // L3-12: the reservation's unused hours go back now (as the ended run would, same key), and
+      // the cancel event carries how many for the email. A ticket nothing was reserved for skips it.
+      if (!rt.view.authorizations.length || !patched(CANCEL_RELEASES_HOURS_PATCH)) return;
+      let releasedHours: number | null;
+      try {
+        releasedHours = await releaseUnusedHours(rt.view, workflowInfo().workflowId);
+      } catch (err) {
+        // A refused release fails no cancellation: the ended run asks again (as before the
+        // patch) and the email keeps the words without a number.
+        if (err instanceof ActivityFailure) return;
+        throw err;
+      }
+      rt.hoursReleased = true;
+      if (releasedHours !== null) rt.amend(seq, { releasedHours });
     },
   });
 }

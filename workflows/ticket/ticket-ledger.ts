@@ -86,12 +86,19 @@ export async function reserveEstimateHours(
   }
 }
 
-/** Gives back whatever an ended ticket did not consume (L3-12). */
-export async function releaseUnusedHours(view: TicketView, workflowId: string): Promise<void> {
-  if (!view.authorizations.length) return;
-  await ledger.releaseHours({
+/**
+ * Gives back whatever an ended ticket did not consume (L3-12): the hours released, or null when
+ * nothing was ever reserved (no authorization, no call).
+ */
+export async function releaseUnusedHours(
+  view: TicketView,
+  workflowId: string,
+): Promise<number | null> {
+  if (!view.authorizations.length) return null;
+  const { releasedHours } = await ledger.releaseHours({
     ticketNumber: view.ticketNumber,
     reason: `ticket ${view.state.toLowerCase()}`,
     idempotencyKey: `${workflowId}:release`,
   });
+  return releasedHours;
 }

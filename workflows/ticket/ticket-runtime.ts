@@ -111,6 +111,8 @@ export class TicketRuntime {
   /** Bumped on every change, so the clock loop re-arms its timer. */
   revision = 0;
   calendarDirty = false;
+  /** L3-12: the ending transition already released the unused reserved hours (a cancellation). */
+  hoursReleased = false;
   private readonly processed: Map<string, TransitionResult>;
   private lockTail: Promise<void> = Promise.resolve();
   private published = '';
@@ -228,6 +230,18 @@ export class TicketRuntime {
 
   update(patch: Partial<TicketView>): void {
     this.view = { ...this.view, ...patch };
+  }
+
+  /**
+   * Adds fields to a timeline event the current transition recorded (not in the event log yet:
+   * events are projected when the transition releases the lock), e.g. what an activity answered.
+   */
+  amend(seq: number, data: Record<string, unknown>): void {
+    this.update({
+      timeline: this.view.timeline.map((e) =>
+        e.seq === seq && e.seq > this.projectedSeq ? { ...e, data: { ...e.data, ...data } } : e,
+      ),
+    });
   }
 
   /** Appends a timeline event and returns its sequence number. */

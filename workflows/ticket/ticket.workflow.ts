@@ -75,7 +75,7 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
     await rt.exclusive(due.run);
   }
   await condition(allHandlersFinished);
-  await releaseUnusedHours(rt.view, workflowInfo().workflowId);
+  if (!rt.hoursReleased) await releaseUnusedHours(rt.view, workflowInfo().workflowId);
   return rt.view;
 }
 

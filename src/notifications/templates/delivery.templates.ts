@@ -145,17 +145,24 @@ export const deliveryTemplates: TemplateFamily<
     blocks: [
       ...cancelledBy(e.cancelledById, ctx),
       { kind: 'quote', label: ctx.t('Motivo', 'Reason'), text: e.reason },
-      ...(e.releasesReservedHours
+      ...(e.releasedHours !== undefined && e.releasedHours > 0
         ? [
             {
               kind: 'paragraph' as const,
-              text: ctx.t(
-                'Las horas reservadas que no se usaron vuelven a su saldo.',
-                'The reserved hours that were not used go back to your balance.',
-              ),
+              text: returnedHours(e.releasedHours, ctx),
             },
           ]
-        : []),
+        : e.releasesReservedHours
+          ? [
+              {
+                kind: 'paragraph' as const,
+                text: ctx.t(
+                  'Las horas reservadas que no se usaron vuelven a su saldo.',
+                  'The reserved hours that were not used go back to your balance.',
+                ),
+              },
+            ]
+          : []),
       ...(e.releaseDate
         ? [
             {
@@ -256,4 +263,15 @@ function releaseCalendar(
     ),
     description: ctx.ticketUrl,
   };
+}
+
+/** L3-12: «Se devuelven 6.5 h no usadas a su paquete.» (a cancellation's released hours, > 0). */
+function returnedHours(hours: number, ctx: TemplateContext): string {
+  const n = ctx.dates.number(hours);
+  return hours === 1
+    ? ctx.t('Se devuelve 1 h no usada a su paquete.', '1 unused hour goes back to your package.')
+    : ctx.t(
+        `Se devuelven ${n} h no usadas a su paquete.`,
+        `${n} unused hours go back to your package.`,
+      );
 }

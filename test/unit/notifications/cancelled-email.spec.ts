@@ -10,8 +10,9 @@ import type { ReadModelSlice } from '../../../workflows/ticket/ticket-projection
 import { notificationFor } from '../../../src/tickets/ticket-notifications';
 
 // QA (L3-11, L3-12): «Ticket cancelado» says who cancelled the ticket and, when an authorized
-// estimate had reserved hours, that the unused ones go back to the balance (no number: the ledger
-// releases them after the ticket ends, less the time logged, so the amount is not known here).
+// estimate had reserved hours, how many unused ones go back to the package (the cancel event
+// carries the ledger's answer), nothing of hours when none do. Events recorded before the
+// cancellation released the hours itself lack the number: their email says so without one.
 
 const TICKET = {
   number: 'L3-2026-000123',
@@ -64,6 +65,36 @@ describe('«Ticket cancelado» (QA, L3-11/L3-12)', () => {
     expect(es).not.toContain('Cancelado por');
     expect(es).not.toContain('horas reservadas');
     expect(text({ ...CANCELLED, cancelledById: 'u-unknown' }, ES)).not.toContain('Cancelado por');
+  });
+
+  it('names how many unused hours go back when the cancel event carries them, es-MX and en', () => {
+    const event = { ...CANCELLED, releasedHours: 6.5 };
+    expect(text(event, ES)).toContain('Se devuelven 6.5 h no usadas a su paquete.');
+    expect(text(event, ES)).not.toContain('vuelven a su saldo');
+    expect(text(event, EN)).toContain('6.5 unused hours go back to your package.');
+    expect(text({ ...CANCELLED, releasedHours: 1 }, ES)).toContain(
+      'Se devuelve 1 h no usada a su paquete.',
+    );
+    expect(text({ ...CANCELLED, releasedHours: 1 }, EN)).toContain(
+      '1 unused hour goes back to your package.',
+    );
+  });
+
+  it('the released hours come from the cancel event: a number when some went back, nothing when none did, the old words for older events', () => {
+    const authorized = slice([{ estimateVersion: 1, approverId: 'u-ap', statement: 'Sí', at: '' }]);
+    const released = { ...cancel, data: { note: 'Ya no aplica', releasedHours: 6.5 } };
+    const email = notificationFor(TICKET, released, authorized);
+    expect(email).toMatchObject({ type: 'CANCELLED', releasedHours: 6.5 });
+    expect(email).not.toHaveProperty('releasesReservedHours');
+    // Every reserved hour was used: nothing about hours.
+    const none = notificationFor(
+      TICKET,
+      { ...cancel, data: { note: 'Ya no aplica', releasedHours: 0 } },
+      authorized,
+    )!;
+    expect(none).not.toHaveProperty('releasedHours');
+    expect(none).not.toHaveProperty('releasesReservedHours');
+    expect(text(none as CancelledEvent, ES)).not.toMatch(/horas|\bh\b/);
   });
 
   it('the cancel event carries who cancelled and whether an authorization reserved hours', () => {
