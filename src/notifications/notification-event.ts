@@ -256,6 +256,25 @@ export interface ChangeOrderReminderEvent extends EventBase {
   readonly limit: number;
 }
 /**
+ * L3-09 client testing: a release still waits for the client's tests and decision (accept it or
+ * report failures). No deadline and no provider SLA there, so only a reminder (every 2 business
+ * days from the release, at most `limit`) to the registrant and the approvers who authorized it.
+ */
+export interface TestingReminderEvent extends EventBase {
+  readonly type: 'TESTING_REMINDER';
+  /** ISO-8601 instant the ticket was released for testing. */
+  readonly releasedAt: string;
+  /** Which release it is: 1, then one more after each rework (failures reported). */
+  readonly release: number;
+  /** The note the release was made with, if any. */
+  readonly note?: string;
+  /** What was authorized (the estimate's scope), when the ticket has an authorized estimate. */
+  readonly scope?: string;
+  /** This reminder's number for the release (1-based), and the most that are sent. */
+  readonly reminder: number;
+  readonly limit: number;
+}
+/**
  * L3-11, provider side: a new ticket, told to the provider's agents and managers (every helpdesk
  * tells its people). Its key is {@link providerEventKey}: the registrant's email of the same
  * timeline event keeps {@link ticketEventKey}.
@@ -395,6 +414,7 @@ export type NotificationEvent =
   | ReestimateRequestedEvent
   | EstimateReminderEvent
   | ChangeOrderReminderEvent
+  | TestingReminderEvent
   | ProviderNewTicketEvent
   | ProviderClientActivityEvent
   | ProviderAssignedEvent

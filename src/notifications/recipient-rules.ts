@@ -52,6 +52,8 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   ESTIMATE_REMINDER: ['REGISTRANT', 'CLIENT_APPROVERS'],
   // L3-12: a change order is sent and reminded like an estimate.
   CHANGE_ORDER_REMINDER: ['REGISTRANT', 'CLIENT_APPROVERS'],
+  // L3-09: a release waiting for the client's testing reminds whoever its release reached.
+  TESTING_REMINDER: ['REGISTRANT', 'AUTHORIZERS'],
   // L3-11, provider side: a new ticket reaches the provider's agents and managers; what a client
   // does on a ticket (comments, answers, decisions) reaches the agent working it.
   PROVIDER_NEW_TICKET: ['PROVIDER_STAFF'],

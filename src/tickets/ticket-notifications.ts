@@ -419,6 +419,22 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
           }
         : null;
     }
+    case 'TESTING_REMINDER': {
+      // L3-09: the release the reminder is about, as the workflow scheduled it, and what was
+      // authorized (the newest authorized estimate's scope; a change order's is its reason).
+      const estimate = slice.details.estimates
+        .filter((x) => x.status === 'AUTHORIZED' && !x.changeOrder)
+        .at(-1);
+      return {
+        type: 'TESTING_REMINDER',
+        releasedAt: text(d.releasedAt),
+        release: typeof d.release === 'number' ? d.release : 1,
+        note: optional(d.note),
+        scope: estimate?.scope,
+        reminder: typeof d.reminder === 'number' ? d.reminder : 0,
+        limit: typeof d.limit === 'number' ? d.limit : 0,
+      };
+    }
     case 'comment':
       // A provider's client-visible reply emails the registrant; internal notes never leave the
       // provider, and a client's own comment needs no email back (L3-11).

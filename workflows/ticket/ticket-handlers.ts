@@ -395,7 +395,13 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
     apply: () => to('IN_DEVELOPMENT'),
   });
   transition(rt, releaseForTestingUpdate, RULES.releaseForTesting, {
-    apply: () => to('RELEASED_FOR_TESTING'),
+    apply: async (args) => {
+      // The instant of the `releaseForTesting` event (workflow time stands still until an await).
+      const releasedAt = new Date().toISOString();
+      to('RELEASED_FOR_TESTING');
+      // L3-09: no deadline for the client's testing, but the client is reminded while it waits.
+      await rt.scheduleTestingReminders(releasedAt, args.note);
+    },
   });
   transition(rt, acceptDeliveryUpdate, RULES.acceptDelivery, {
     apply: (args) => close('CLOSED', 'ACCEPTED', args.note ?? 'delivery accepted'),

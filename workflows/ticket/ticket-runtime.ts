@@ -42,6 +42,8 @@ import {
   KEPT_TIMELINE_EVENTS,
   REMEMBERED_REQUESTS,
   TERMINAL_STATES,
+  TESTING_REMINDER_BUSINESS_DAYS,
+  TESTING_REMINDER_LIMIT,
 } from './ticket.contract';
 import {
   clockData,
@@ -59,6 +61,11 @@ import {
   type ReminderDue,
 } from './approval-reminders';
 import { AUTO_CLOSE_PATCH, pendingAutoClose, type AutoCloseStep } from './auto-close';
+import {
+  pendingTestingReminder,
+  TESTING_REMINDERS_PATCH,
+  type TestingReminderDue,
+} from './testing-reminders';
 import { readModelSlice, type TicketProjectionActivities } from './ticket-projection';
 import { fail } from './transitions';
 
@@ -456,11 +463,11 @@ export class TicketRuntime {
   }
 
   /**
-   * A calendar change moves the approver reminders (L3-09 estimate, L3-12 change order) and the
-   * automatic closure of a resolved ticket (L3-07) like the clocks: recomputed from their own
-   * anchors (the submission or the last reminder; the resolution) and recorded as one
-   * `SCHEDULE_RECOMPUTED` event when an instant moved. Runs before the patch, and reminders
-   * scheduled before they kept their anchor, keep their instants.
+   * A calendar change moves the approver reminders (L3-09 estimate, L3-12 change order), the
+   * testing reminder (L3-09) and the automatic closure of a resolved ticket (L3-07) like the
+   * clocks: recomputed from their own anchors (the submission, the release or the last reminder;
+   * the resolution) and recorded as one `SCHEDULE_RECOMPUTED` event when an instant moved. Runs
+   * before the patch, and reminders scheduled before they kept their anchor, keep their instants.
    */
   private async recomputeSchedules(): Promise<void> {
     const reminder = pendingReminder(this.view);
@@ -469,7 +476,11 @@ export class TicketRuntime {
     // Only runs with change-order reminders (CHANGE_ORDER_REMINDERS_PATCH) have this schedule.
     const changeOrder = liveChangeOrderReminder(this.view);
     const closing = pendingAutoClose(this.view);
-    if (anchor === undefined && changeOrder === null && closing === null) return;
+    // Only runs with testing reminders (TESTING_REMINDERS_PATCH) have this schedule.
+    const testing = pendingTestingReminder(this.view);
+    if (anchor === undefined && changeOrder === null && closing === null && testing === null) {
+      return;
+    }
     if (!patched(SCHEDULES_FOLLOW_CALENDAR_PATCH)) return;
     const moved: Record<string, { readonly from: string; readonly to: string }> = {};
     if (anchor !== undefined && schedule && reminder) {
@@ -484,6 +495,14 @@ export class TicketRuntime {
       if (nextAt !== null && nextAt !== changeOrder.nextAt) {
         this.update({ changeOrderReminder: { ...changeOrder, nextAt } });
         moved.changeOrderReminderAt = { from: changeOrder.nextAt, to: nextAt };
+      }
+    }
+    const tested = this.view.testingReminder;
+    if (testing && tested) {
+      const nextAt = await this.reminderAfter(tested.from, TESTING_REMINDER_BUSINESS_DAYS);
+      if (nextAt !== null && nextAt !== testing.at) {
+        this.update({ testingReminder: { ...tested, nextAt } });
+        moved.testingReminderAt = { from: testing.at, to: nextAt };
       }
     }
     const autoClose = this.view.autoClose;
@@ -618,6 +637,58 @@ export class TicketRuntime {
   }
 
   /**
+   * L3-09: the ticket was released for testing at `releasedAt`: the registrant and the
+   * authorizers are reminded {@link TESTING_REMINDER_BUSINESS_DAYS} business days later while the
+   * release waits for their decision. Replaces an earlier release's schedule (that one was
+   * decided: failures reported). Runs that predate testing reminders schedule none.
+   */
+  async scheduleTestingReminders(releasedAt: string, note: string | undefined): Promise<void> {
+    if (!patched(TESTING_REMINDERS_PATCH)) return;
+    const nextAt = await this.reminderAfter(releasedAt, TESTING_REMINDER_BUSINESS_DAYS);
+    this.update({
+      testingReminder: {
+        releasedAt,
+        release: this.view.reworkCount + 1,
+        ...(note ? { note } : {}),
+        sent: 0,
+        nextAt,
+        from: releasedAt,
+      },
+    });
+  }
+
+  /**
+   * Records a due testing reminder exactly once (the caller holds the lock) and schedules the
+   * next one from this one's instant, up to {@link TESTING_REMINDER_LIMIT}. Stale or early: no-op.
+   */
+  async remindTesters(due: TestingReminderDue): Promise<void> {
+    const current = pendingTestingReminder(this.view);
+    const schedule = this.view.testingReminder;
+    if (!schedule || current?.at !== due.at || current.reminder !== due.reminder) return;
+    if (Date.parse(due.at) > Date.now()) return;
+    let from = due.at;
+    let nextAt =
+      due.reminder < TESTING_REMINDER_LIMIT
+        ? await this.reminderAfter(from, TESTING_REMINDER_BUSINESS_DAYS)
+        : null;
+    if (nextAt !== null && Date.parse(nextAt) <= Date.now()) {
+      // Fired late (the worker was down): the next counts from now, not in a burst.
+      from = nowIso();
+      nextAt = await this.reminderAfter(from, TESTING_REMINDER_BUSINESS_DAYS);
+    }
+    this.update({ testingReminder: { ...schedule, sent: due.reminder, nextAt, from } });
+    this.record('TESTING_REMINDER', null, {
+      releasedAt: schedule.releasedAt,
+      release: schedule.release,
+      ...(schedule.note ? { note: schedule.note } : {}),
+      reminder: due.reminder,
+      limit: TESTING_REMINDER_LIMIT,
+      nextReminderAt: nextAt,
+    });
+    this.changed();
+  }
+
+  /**
    * L3-07: the ticket was resolved at `resolvedAt`: the client's reminder and the automatic
    * closure fall {@link AUTO_CLOSE_REMINDER_BUSINESS_DAYS} and {@link AUTO_CLOSE_BUSINESS_DAYS}
    * business days later (one computation). Runs that predate auto-close schedule nothing.
@@ -670,11 +741,14 @@ export class TicketRuntime {
   }
 
   /** The days rule of the clocks' local activity, on the ticket's calendar (no pauses). */
-  private async reminderAfter(from: string): Promise<string | null> {
+  private async reminderAfter(
+    from: string,
+    businessDays: number = APPROVAL_REMINDER_BUSINESS_DAYS,
+  ): Promise<string | null> {
     const computed = await businessTime.computeClockDeadlines({
       calendarId: this.view.calendarId,
       startedAt: from,
-      amount: APPROVAL_REMINDER_BUSINESS_DAYS,
+      amount: businessDays,
       unit: 'days',
       pauses: [],
       atRiskFraction: this.view.atRiskFraction,

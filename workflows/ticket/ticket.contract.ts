@@ -245,6 +245,12 @@ export interface TicketView {
    */
   readonly changeOrderReminder?: ApprovalReminderSchedule | null;
   /**
+   * L3-09 reminders to the registrant and the authorizers while a release waits for their testing
+   * (no SLA: never a clock). Set at each release for testing; inert once the ticket leaves
+   * RELEASED_FOR_TESTING. Absent on views of runs before testing reminders existed.
+   */
+  readonly testingReminder?: TestingReminderSchedule | null;
+  /**
    * L3-07 closure of a resolved ticket the client does not answer (no SLA: never a clock). Set at
    * each resolution; inert once the ticket leaves RESOLVED. Absent on views of runs before it.
    */
@@ -283,6 +289,34 @@ export interface ApprovalReminderSchedule {
    * move it. Absent on schedules made before it was kept.
    */
   readonly from?: string;
+}
+
+/**
+ * L3-09 client testing: the contract sets no time limit for it and the provider has no SLA there,
+ * but while a release waits in RELEASED_FOR_TESTING the registrant and the approvers who
+ * authorized the work are reminded every {@link TESTING_REMINDER_BUSINESS_DAYS} business days of
+ * the ticket's calendar from the release (the days rule of BUSINESS-TIME.md), at most
+ * {@link TESTING_REMINDER_LIMIT} times per release. Each reminder is a `TESTING_REMINDER` timeline
+ * event `{ releasedAt, release, reminder, limit, nextReminderAt, note? }`, emailed once. Accepting,
+ * reporting failures or cancelling stops them; a new release (after rework) starts its own series.
+ * Never an automatic acceptance: the decision is the client's.
+ */
+export const TESTING_REMINDER_BUSINESS_DAYS = 2;
+export const TESTING_REMINDER_LIMIT = 3;
+
+export interface TestingReminderSchedule {
+  /** ISO-8601 instant of the release for testing this series is about. */
+  readonly releasedAt: string;
+  /** Which release of the ticket it is: 1, then one more after each rework. */
+  readonly release: number;
+  /** The note the release was made with, if any (what was released, in the agent's words). */
+  readonly note?: string;
+  /** Reminders already sent for this release. */
+  readonly sent: number;
+  /** ISO-8601 instant of the next reminder; `null` once the limit is reached. */
+  readonly nextAt: string | null;
+  /** What `nextAt` counts from (the release, then the last reminder), so a calendar change can move it. */
+  readonly from: string;
 }
 
 /**

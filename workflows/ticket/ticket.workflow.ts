@@ -7,6 +7,7 @@ import {
 } from '@temporalio/workflow';
 import { pendingChangeOrderReminder, pendingReminder } from './approval-reminders';
 import { pendingAutoClose } from './auto-close';
+import { pendingTestingReminder } from './testing-reminders';
 import { nextClockEvent } from './sla-clock';
 import { releaseUnusedHours } from './ticket-ledger';
 import type { TicketInput, TicketView } from './ticket.contract';
@@ -49,17 +50,20 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
     }
     const seen = rt.revision;
     const changed = (): boolean => rt.revision !== seen;
-    // The SLA clocks, the L3-09 approver reminders (estimate; L3-12 change order) and the L3-07
-    // auto-close of a resolved ticket share the one timer (reminders and auto-close: none in runs
-    // that predate them). On a tie the earlier in this list goes first.
+    // The SLA clocks, the L3-09 approver reminders (estimate; L3-12 change order), the L3-09
+    // testing reminders and the L3-07 auto-close of a resolved ticket share the one timer
+    // (reminders and auto-close: none in runs that predate them). On a tie the earlier in this
+    // list goes first.
     const next = nextClockEvent(rt.view.clocks);
     const reminder = pendingReminder(rt.view);
     const changeOrder = pendingChangeOrderReminder(rt.view);
+    const testing = pendingTestingReminder(rt.view);
     const closing = pendingAutoClose(rt.view);
     const due = [
       next && { at: next.at, run: () => rt.fire(next) },
       reminder && { at: reminder.at, run: () => rt.remindApprovers(reminder) },
       changeOrder && { at: changeOrder.at, run: () => rt.remindChangeOrderApprovers(changeOrder) },
+      testing && { at: testing.at, run: () => rt.remindTesters(testing) },
       closing && { at: closing.at, run: () => Promise.resolve(rt.autoCloseStep(closing)) },
     ].reduce<{ at: string; run: () => Promise<void> } | null>(
       (first, wake) =>

@@ -17,6 +17,7 @@ import { renderIcs } from './ics';
 import { intakeTemplates } from './intake.templates';
 import { providerTemplates } from './provider.templates';
 import { slaTemplates } from './sla.templates';
+import { testingReminderTemplates } from './testing-reminder.templates';
 import type { EmailedEventType, TemplateFamily } from './template-types';
 
 /** Bump when a template's wording changes meaningfully; stored on every outbox row. */
@@ -30,6 +31,7 @@ const TEMPLATES: TemplateFamily<EmailedEventType> = {
   ...commentTemplates,
   ...estimateFeedbackTemplates,
   ...estimateReminderTemplates,
+  ...testingReminderTemplates,
   ...executionTemplates,
   ...providerTemplates,
   ...deliveryRiskTemplates,

@@ -202,5 +202,15 @@ export function sampleEvents(
       reminder: 1,
       limit: 5,
     },
+    TESTING_REMINDER: {
+      ...base(),
+      type: 'TESTING_REMINDER',
+      releasedAt: '2026-02-02T23:30:00.000Z',
+      release: 2,
+      note: 'Corregimos el total por zona.',
+      scope: 'Reporte de ventas por canal con filtros por fecha.',
+      reminder: 2,
+      limit: 3,
+    },
   };
 }

@@ -59,6 +59,8 @@ describe('L3-11 recipient rules', () => {
       'DATE_ADJUSTED',
       'DEVELOPMENT_STARTED',
       'RELEASED_FOR_TESTING',
+      // L3-09: the reminder while the release waits for the client's tests goes where it went.
+      'TESTING_REMINDER',
       'CLOSED',
       'CANCELLED',
     ] as const) {
@@ -72,6 +74,7 @@ describe('L3-11 recipient rules', () => {
       'DATE_ADJUSTED',
       'DEVELOPMENT_STARTED',
       'RELEASED_FOR_TESTING',
+      'TESTING_REMINDER',
       'CLOSED',
       'CANCELLED',
       'SLA_AT_RISK',

@@ -261,6 +261,44 @@ describe('L3-11 email templates', () => {
     expect(en.attachments).toEqual([]);
   });
 
+  it('L3-09: reminds in Spanish first (English for English users) that a release waits for the client testing: what, since when, how to decide, which reminder', () => {
+    const es = render(EVENTS.TESTING_REMINDER, ES);
+    expect(es.subject).toBe(
+      '[L3-2026-000123] Recordatorio: entrega en pruebas esperando su revisión',
+    );
+    expect(es.text).toContain(
+      'La entrega del ticket L3-2026-000123 está lista para sus pruebas y sigue esperando su revisión.',
+    );
+    // What was released: the subject, the authorized scope, the release's note and which release.
+    expect(es.text).toContain('Factura no timbra');
+    expect(es.text).toContain('Reporte de ventas por canal con filtros por fecha.');
+    expect(es.text).toContain('Corregimos el total por zona.');
+    expect(es.text).toContain('2, con las correcciones de las fallas que reportó');
+    // Since when, in the recipient's zone (2026-02-02T23:30Z is 17:30 in Mexico City).
+    expect(es.text).toContain('lunes, 2 de febrero de 2026, 5:30 p.m. (America/Mexico_City)');
+    expect(es.text).toContain('acéptela si funciona como se acordó o reporte las fallas');
+    expect(es.text).toContain('el ticket no se cierra sin su aceptación');
+    expect(es.text).toContain('2 de 3');
+    expect(es.html).toContain('href="https://soporte.example/tickets/L3-2026-000123"');
+    expect(es.html).toContain('Aceptar o reportar fallas');
+    const en = render(EVENTS.TESTING_REMINDER, EN);
+    expect(en.subject).toBe('[L3-2026-000123] Reminder: release in testing awaiting your review');
+    expect(en.text).toContain('accept it if it works as agreed or report the failures you find');
+    // 2026-02-02T23:30Z is 3 Feb, 08:30 in Tokyo.
+    expect(en.text).toContain('February 3, 2026');
+    expect(en.text).toContain('2 of 3');
+    expect(en.attachments).toEqual([]);
+    // A first release without a note: neither the release number nor a note is shown.
+    const first = render(
+      { ...EVENTS.TESTING_REMINDER, release: 1, note: undefined, scope: undefined, reminder: 1 },
+      ES,
+    );
+    expect(first.text).not.toContain('Nota de la entrega');
+    expect(first.text).not.toContain('correcciones');
+    expect(first.text).not.toContain('Alcance autorizado');
+    expect(first.text).toContain('1 de 3');
+  });
+
   it('L3-07: the resolution and its reminder name the automatic closure in the recipient zone', () => {
     const resolved = render(EVENTS.RESOLVED, ES);
     // 2026-02-10T00:00Z is 9 Feb, 18:00 in Mexico City.

@@ -315,6 +315,57 @@ describe('L3-11 timeline events → emails', () => {
     }
   });
 
+  it('L3-09: a testing reminder emails the release, its note and the authorized scope to the registrant and the authorizers', () => {
+    const testing = {
+      ...CHANGE_ORDER_SLICE,
+      state: 'RELEASED_FOR_TESTING',
+    } as unknown as ReadModelSlice;
+    const releasedAt = '2026-03-02T23:00:00.000Z';
+    const data = {
+      releasedAt,
+      release: 2,
+      note: 'Corregido el total',
+      reminder: 1,
+      limit: 3,
+      nextReminderAt: AT,
+    };
+    const email = notificationFor(
+      TICKET,
+      { ...event('TESTING_REMINDER', data), actor: null },
+      testing,
+    );
+    expect(email).toEqual({
+      type: 'TESTING_REMINDER',
+      releasedAt,
+      release: 2,
+      note: 'Corregido el total',
+      // The authorized estimate's scope (v2), not the pending change order's reason (v3).
+      scope: 'Reporte',
+      reminder: 1,
+      limit: 3,
+      eventKey: 'ticket-L3-2026-000042:7',
+      occurredAt: AT,
+      ticket: TICKET,
+    });
+    expect(RECIPIENT_RULES.TESTING_REMINDER).toEqual(['REGISTRANT', 'AUTHORIZERS']);
+    // The provider is not told: the client's silence is no client activity.
+    expect(
+      providerNotificationFor(TICKET, { ...event('TESTING_REMINDER', data), actor: null }, testing),
+    ).toBeNull();
+    // No note and no authorized estimate: the email says only what it knows.
+    const bare = notificationFor(
+      TICKET,
+      {
+        ...event('TESTING_REMINDER', { releasedAt, release: 1, reminder: 3, limit: 3 }),
+        actor: null,
+      },
+      SLICE,
+    );
+    expect(bare).toMatchObject({ type: 'TESTING_REMINDER', release: 1, reminder: 3 });
+    expect(bare).not.toHaveProperty('note', expect.anything());
+    expect(bare).not.toHaveProperty('scope', expect.anything());
+  });
+
   it('L3-07: the resolution names the automatic closure; its reminder and the closure reach the registrant', () => {
     const closeAt = '2026-03-09T23:00:00.000Z';
     const resolvedSlice = {

@@ -1,0 +1,64 @@
+import { subjectLine } from './email-content';
+import type { TemplateFamily } from './template-types';
+
+// L3-09 client testing: the contract gives the client no deadline to test a release and the
+// provider no SLA there, so nothing is decided for the client; but while the release waits, the
+// registrant and the approvers who authorized the work are reminded that it is ready for them.
+
+export const testingReminderTemplates: TemplateFamily<'TESTING_REMINDER'> = {
+  TESTING_REMINDER: (e, ctx) => {
+    const rows: (readonly [string, string])[] = [[ctx.t('Asunto', 'Subject'), e.ticket.subject]];
+    if (e.scope) rows.push([ctx.t('Alcance autorizado', 'Authorized scope'), e.scope]);
+    rows.push([ctx.t('En pruebas desde', 'In testing since'), ctx.dates.instant(e.releasedAt)]);
+    if (e.release > 1) {
+      rows.push([
+        ctx.t('Entrega', 'Release'),
+        ctx.t(
+          `${e.release}, con las correcciones de las fallas que reportó`,
+          `${e.release}, with the fixes for the failures you reported`,
+        ),
+      ]);
+    }
+    rows.push([
+      ctx.t('Recordatorio', 'Reminder'),
+      ctx.t(`${e.reminder} de ${e.limit}`, `${e.reminder} of ${e.limit}`),
+    ]);
+    return {
+      subject: subjectLine(
+        e.ticket.number,
+        ctx.t(
+          'Recordatorio: entrega en pruebas esperando su revisión',
+          'Reminder: release in testing awaiting your review',
+        ),
+      ),
+      heading: ctx.t(
+        `La entrega del ticket ${e.ticket.number} está lista para sus pruebas y sigue esperando su revisión.`,
+        `The release of ticket ${e.ticket.number} is ready for your testing and still awaiting your review.`,
+      ),
+      blocks: [
+        { kind: 'facts', rows },
+        ...(e.note
+          ? [
+              {
+                kind: 'quote' as const,
+                label: ctx.t('Nota de la entrega', 'Release note'),
+                text: e.note,
+              },
+            ]
+          : []),
+        {
+          kind: 'paragraph',
+          text: ctx.t(
+            'Pruebe la entrega y, en el ticket, acéptela si funciona como se acordó o reporte las fallas que encuentre para que la corrijamos. La decisión es suya: el ticket no se cierra sin su aceptación.',
+            'Test the release and, on the ticket, accept it if it works as agreed or report the failures you find so we can fix them. The decision is yours: the ticket does not close without your acceptance.',
+          ),
+        },
+        {
+          kind: 'action',
+          label: ctx.t('Aceptar o reportar fallas', 'Accept or report failures'),
+          href: ctx.ticketUrl,
+        },
+      ],
+    };
+  },
+};

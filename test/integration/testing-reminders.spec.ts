@@ -1,0 +1,190 @@
+import { Role } from '../../src/identity/role.enum';
+import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
+import { TemporalClientService } from '../../src/temporal/temporal-client.service';
+import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
+import {
+  TESTING_REMINDER_LIMIT,
+  ticketStateQuery,
+  ticketWorkflowId,
+} from '../../workflows/ticket/ticket.contract';
+import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { useWorldWithWorker } from '../support/world-with-worker';
+
+// L3-09 client testing on the real stack (API, worker, Temporal dev server, PostgreSQL, SMTP
+// catcher): a requirement released for testing waits for the client's decision with no deadline,
+// and the registrant and the approver who authorized it are reminded. The workflow's durable timer
+// fires 2 business days after the release (checked on the time-skipping server in
+// test/workflow/ticket.testing-reminders); here the real run's schedule is read and the real
+// projection receives the batch the workflow hands it when that timer fires: each mailbox gets the
+// reminder once, even when the batch is retried.
+
+const SUBJECT = 'Recordatorio: entrega en pruebas esperando su revisión';
+
+/** The closing (18:00 Mexico City = 00:00 UTC) of a weekday at least 5 days ahead. */
+const businessClosing = (): string => {
+  const d = new Date(Date.now() + 5 * 86_400_000);
+  while ([0, 6].includes(d.getUTCDay())) d.setUTCDate(d.getUTCDate() + 1);
+  return `${d.toISOString().slice(0, 10)}T23:00:00.000Z`;
+};
+
+describe('testing reminders through the real stack (L3-09, L3-11)', () => {
+  const world = useWorldWithWorker('testing-reminders');
+
+  async function act(role: Role, mutation: string, input: object, type = 'TicketActionInput') {
+    const { body } = await gql<Record<string, { ticket: { state: string } }>>(
+      world.api,
+      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
+      { input },
+      world.bearer(role),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data![mutation].ticket;
+  }
+  const outbox = (number: string) =>
+    world.db.query<{ event_type: string; recipient_address: string; status: string }[]>(
+      `SELECT event_type, recipient_address, status FROM email_outbox
+        WHERE ticket_number = $1 AND event_type = 'TESTING_REMINDER' ORDER BY recipient_address`,
+      [number],
+    );
+
+  /** A DEVELOPMENT requirement estimated, authorized, developed and released for testing. */
+  async function releasedForTesting(note: string): Promise<string> {
+    const { body } = await gql<{ registerTicket: { number: string } }>(
+      world.api,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      {
+        input: {
+          category: 'DEVELOPMENT',
+          subject: 'Reporte de cobranza',
+          description: 'Por cliente y antigüedad.',
+        },
+      },
+      world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    const number = body.data!.registerTicket.number;
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+      'ClassifyTicketInput',
+    );
+    await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number, hours: 6, scope: 'Reporte de cobranza por antigüedad de saldos' },
+      'SubmitEstimateInput',
+    );
+    await act(
+      Role.CLIENT_APPROVER,
+      'authorizeEstimate',
+      { number, estimateVersion: 1, statement: 'Autorizo las 6 horas.' },
+      'AuthorizeEstimateInput',
+    );
+    await act(
+      Role.AGENT,
+      'setReleaseDate',
+      { number, releaseDate: businessClosing() },
+      'SetReleaseDateInput',
+    );
+    await act(Role.AGENT, 'startDevelopment', { number });
+    const released = await act(Role.AGENT, 'releaseForTesting', { number, note });
+    expect(released.state).toBe('RELEASED_FOR_TESTING');
+    return number;
+  }
+
+  it("L3-09: a release waiting for the client's tests is reminded to the registrant's mailbox (and the authorizer's) once, with what, since when and how to decide", async () => {
+    const note = 'Ya puede probar el reporte en la base de pruebas';
+    const number = await releasedForTesting(note);
+    // The real run scheduled the release's first reminder, 2 business days after it.
+    const handle = world.api.app
+      .get(TemporalClientService)
+      .client.workflow.getHandle(ticketWorkflowId(number));
+    const view = await handle.query(ticketStateQuery);
+    const releasedAt = view.timeline.find((e) => e.type === 'releaseForTesting')!.at;
+    expect(view.testingReminder).toMatchObject({ releasedAt, release: 1, note, sent: 0 });
+    const nextAt = view.testingReminder!.nextAt!;
+    expect(Date.parse(nextAt)).toBeGreaterThan(Date.parse(releasedAt) + 86_400_000);
+
+    // The batch the workflow projects when that timer fires: the event it records and the ticket's
+    // read-model slice as last projected.
+    const [last] = await world.db.query<{ seq: number; read_model: ReadModelSlice }[]>(
+      `SELECT seq, read_model FROM ticket_event
+        WHERE ticket_number = $1 AND read_model IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+      [number],
+    );
+    const batch = {
+      ticketNumber: number,
+      events: [
+        {
+          seq: last.seq + 1,
+          type: 'TESTING_REMINDER',
+          at: nextAt,
+          actor: null,
+          data: {
+            releasedAt,
+            release: 1,
+            note,
+            reminder: 1,
+            limit: TESTING_REMINDER_LIMIT,
+            nextReminderAt: null,
+          },
+        },
+      ],
+      slice: { ...last.read_model, clocks: [] },
+    };
+    const projection = world.worker.context.get(TicketProjectionService);
+    expect(await projection.project(batch)).toEqual({ appended: 1 });
+    // A retried batch (worker crash, activity retry) sends nothing twice.
+    expect(await projection.project(batch)).toEqual({ appended: 0 });
+
+    const rows = await eventually(
+      () => outbox(number),
+      (r) => r.length >= 2 && r.every((x) => x.status === 'SENT'),
+    );
+    // The registrant, and the approver who authorized the work (AUTHORIZERS).
+    expect(rows.map((r) => r.recipient_address)).toEqual([
+      'aprobador@aurora.example',
+      'usuario@aurora.example',
+    ]);
+    const mails = await eventually(
+      async () => {
+        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+        return ((await res.json()) as CaughtMail[]).filter(
+          (m) => m.subject.includes(number) && m.subject.includes(SUBJECT),
+        );
+      },
+      (m) => m.length >= 2,
+    );
+    expect(mails).toHaveLength(2);
+    const registrantMails = mails.filter((m) => m.to.includes('usuario@aurora.example'));
+    expect(registrantMails).toHaveLength(1);
+    const [mail] = registrantMails;
+    expect(mail.subject).toBe(`[${number}] ${SUBJECT}`);
+    expect(mail.text).toContain('Reporte de cobranza por antigüedad de saldos');
+    expect(mail.text).toContain(note);
+    expect(mail.text).toContain('En pruebas desde');
+    expect(mail.text).toContain('acéptela si funciona como se acordó o reporte las fallas');
+    expect(mail.text).toContain(`1 de ${TESTING_REMINDER_LIMIT}`);
+    expect(mail.text).toContain(`/tickets/${number}`);
+
+    // On the ticket's timeline, by the system; the ticket still waits for the client.
+    const { body } = await gql<{
+      ticket: { state: string; timeline: { type: string; actorRole: string | null }[] };
+    }>(
+      world.api,
+      `query ($number: String!) { ticket(number: $number) { state timeline { type actorRole } } }`,
+      { number },
+      world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.ticket.state).toBe('RELEASED_FOR_TESTING');
+    expect(body.data!.ticket.timeline.at(-1)).toEqual({
+      type: 'TESTING_REMINDER',
+      actorRole: null,
+    });
+    await handle.terminate('test done');
+  });
+});

@@ -1,0 +1,278 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { addBusinessDays, localDateOf, workingIntervalsOn } from '../../src/business-time/engine';
+import {
+  acceptDeliveryUpdate,
+  authorizeEstimateUpdate,
+  calendarChangedSignal,
+  cancelUpdate,
+  classifyUpdate,
+  releaseForTestingUpdate,
+  reportFailuresUpdate,
+  setReleaseDateUpdate,
+  startDevelopmentUpdate,
+  submitEstimateUpdate,
+  TESTING_REMINDER_BUSINESS_DAYS,
+  TESTING_REMINDER_LIMIT,
+  ticketStateQuery,
+  type TicketView,
+  type TimelineEvent,
+} from '../../workflows/ticket/ticket.contract';
+import type { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
+import {
+  agent,
+  approver,
+  baseDefinition,
+  CALENDAR_ID,
+  clientUser,
+  eventually,
+  expectFiredAt,
+  maybeRecordHistory,
+  MINUTE,
+  req,
+  skipTo,
+  startTicket,
+  terminateIfOpen,
+  type TicketHarness,
+  useTicketHarness,
+  withWorker,
+} from './ticket-harness';
+
+// L3-09 client testing: after the release for testing the client tests it and accepts it
+// (closure) or reports failures (rework). The contract sets no time limit there and the provider
+// has no SLA, so the workflow never decides for the client (no automatic acceptance), but while
+// the release waits it reminds the registrant and the authorizers: a durable timer every
+// 2 business days of the ticket's calendar from the release, at most 3 times per release, each a
+// TESTING_REMINDER timeline event (emailed once by the projection). Accepting, reporting failures
+// or cancelling stops them; a new release after rework counts afresh.
+
+let env: TestWorkflowEnvironment;
+let h: TicketHarness;
+useTicketHarness((ctx) => {
+  ({ env, h } = ctx);
+});
+
+type Handle = WorkflowHandle<typeof ticketWorkflow>;
+
+const reminders = (view: TicketView): TimelineEvent[] =>
+  view.timeline.filter((e) => e.type === 'TESTING_REMINDER');
+/** Reminder instants after `from`: every TESTING_REMINDER_BUSINESS_DAYS business days. */
+function schedule(from: string | number, count: number): number[] {
+  const out: number[] = [];
+  let at = new Date(from);
+  for (let i = 0; i < count; i += 1) {
+    at = addBusinessDays(h.calendars.engine, at, TESTING_REMINDER_BUSINESS_DAYS);
+    out.push(at.getTime());
+  }
+  return out;
+}
+
+/** A requirement estimated at 8 h, authorized, scheduled and in development (L3-08, L3-09). */
+async function inDevelopment(): Promise<Handle> {
+  const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
+  await handle.executeUpdate(classifyUpdate, {
+    args: [
+      req(agent, { classification: 'REQUIREMENT' as const, requirementKind: 'CHANGE' as const }),
+    ],
+  });
+  await handle.executeUpdate(submitEstimateUpdate, {
+    args: [req(agent, { hours: 8, scope: 'Reporte de ventas' })],
+  });
+  await handle.executeUpdate(authorizeEstimateUpdate, {
+    args: [req(approver, { estimateVersion: 1, statement: 'Autorizo 8 h.' })],
+  });
+  const engine = h.calendars.engine;
+  const day = localDateOf(engine, addBusinessDays(engine, new Date(await env.currentTimeMs()), 2));
+  const releaseDate = workingIntervalsOn(engine, day).intervals[0].start.toISOString();
+  await handle.executeUpdate(setReleaseDateUpdate, { args: [req(agent, { releaseDate })] });
+  await handle.executeUpdate(startDevelopmentUpdate, { args: [req(agent)] });
+  return handle;
+}
+
+/** Releases for testing and returns when (the `releaseForTesting` event's instant). */
+async function release(handle: Handle, note?: string): Promise<string> {
+  const result = await handle.executeUpdate(releaseForTestingUpdate, {
+    args: [req(agent, note === undefined ? {} : { note })],
+  });
+  const view = await handle.query(ticketStateQuery);
+  return view.timeline.find((e) => e.seq === result.seq)!.at;
+}
+
+describe('L3-09 reminders while a release waits for the client testing', () => {
+  it('L3-09: reminds at every 2nd business closing after the release, at most 3 times, state and clocks untouched, never accepted for the client', async () => {
+    await withWorker(h, async () => {
+      const handle = await inDevelopment();
+      const releasedAt = await release(handle, 'Primera entrega del reporte');
+      const before = await handle.query(ticketStateQuery);
+      const expected = schedule(releasedAt, TESTING_REMINDER_LIMIT + 2);
+      expect(before.testingReminder).toEqual({
+        releasedAt,
+        release: 1,
+        note: 'Primera entrega del reporte',
+        sent: 0,
+        nextAt: new Date(expected[0]).toISOString(),
+        from: releasedAt,
+      });
+
+      // Not a minute early.
+      await skipTo(h, expected[0] - MINUTE);
+      expect(reminders(await handle.query(ticketStateQuery))).toEqual([]);
+
+      // Well past where a 4th and 5th would fall: only 3.
+      await skipTo(h, expected[expected.length - 1] + MINUTE);
+      const view = await eventually(
+        () => handle.query(ticketStateQuery),
+        (v) => reminders(v).length >= TESTING_REMINDER_LIMIT,
+      );
+      const sent = reminders(view);
+      expect(sent).toHaveLength(TESTING_REMINDER_LIMIT);
+      sent.forEach((event, i) => {
+        expectFiredAt(event.at, expected[i]);
+        expect(event.actor).toBeNull();
+        expect(event.data).toEqual({
+          releasedAt,
+          release: 1,
+          note: 'Primera entrega del reporte',
+          reminder: i + 1,
+          limit: TESTING_REMINDER_LIMIT,
+          nextReminderAt:
+            i + 1 < TESTING_REMINDER_LIMIT ? new Date(expected[i + 1]).toISOString() : null,
+        });
+      });
+      // Not an SLA and not a transition: the ticket still waits for the client's decision.
+      expect(view.state).toBe('RELEASED_FOR_TESTING');
+      expect(view.closure).toBeNull();
+      expect(view.clocks).toEqual(before.clocks);
+      expect(view.slaStatus).toBe(before.slaStatus);
+      expect(view.nextDeadline).toBe(before.nextDeadline);
+      expect(h.events.calls).toEqual([]);
+      // Each reached the projection (the outbox is keyed by its sequence number) once.
+      const projected = h.projections
+        .flatMap((b) => b.events)
+        .filter((e) => e.type === 'TESTING_REMINDER');
+      expect(projected.map((e) => e.seq)).toEqual(sent.map((e) => e.seq));
+
+      await handle.executeUpdate(acceptDeliveryUpdate, { args: [req(clientUser)] });
+      const final = await handle.result();
+      expect(final.closure?.outcome).toBe('ACCEPTED');
+      expect(reminders(final)).toHaveLength(TESTING_REMINDER_LIMIT);
+      await maybeRecordHistory(handle, 'testing-reminders');
+    });
+  });
+
+  it('L3-09: acceptance stops them; reported failures stop them and the next release starts its own series', async () => {
+    await withWorker(h, async () => {
+      const handle = await inDevelopment();
+      try {
+        const first = schedule(await release(handle), 3);
+        await skipTo(h, first[0] + MINUTE);
+        await eventually(
+          () => handle.query(ticketStateQuery),
+          (v) => reminders(v).length === 1,
+        );
+        // The client rejects the release with reasons: rework, no reminder in development.
+        await handle.executeUpdate(reportFailuresUpdate, {
+          args: [req(clientUser, { note: 'El total por zona no cuadra' })],
+        });
+        await skipTo(h, first[2] + MINUTE);
+        const reworking = await handle.query(ticketStateQuery);
+        expect(reworking.state).toBe('IN_DEVELOPMENT');
+        expect(reminders(reworking)).toHaveLength(1);
+
+        // Release 2: its own series from its own instant, counted from 1 again.
+        const secondAt = await release(handle, 'Corregido el total');
+        const second = schedule(secondAt, 3);
+        await skipTo(h, second[1] + MINUTE);
+        const afterSecond = await eventually(
+          () => handle.query(ticketStateQuery),
+          (v) => reminders(v).length === 3,
+        );
+        const sent = reminders(afterSecond);
+        expect(sent.map((e) => [e.data.release, e.data.reminder])).toEqual([
+          [1, 1],
+          [2, 1],
+          [2, 2],
+        ]);
+        expectFiredAt(sent[1].at, second[0]);
+        expectFiredAt(sent[2].at, second[1]);
+        expect(sent[1].data).toMatchObject({ releasedAt: secondAt, note: 'Corregido el total' });
+
+        // Accepted before the third: none after it.
+        await handle.executeUpdate(acceptDeliveryUpdate, { args: [req(clientUser)] });
+        const final = await handle.result();
+        expect(final.state).toBe('CLOSED');
+        expect(reminders(final)).toHaveLength(3);
+        expect(Date.parse(final.closure!.at)).toBeLessThan(second[2]);
+      } finally {
+        await terminateIfOpen(handle);
+      }
+    });
+  });
+
+  it('L3-09: cancelling a ticket in testing stops them (the run ends)', async () => {
+    await withWorker(h, async () => {
+      const handle = await inDevelopment();
+      try {
+        const expected = schedule(await release(handle), 1);
+        await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'Ya no' })] });
+        const final = await handle.result();
+        expect(final.state).toBe('CANCELLED');
+        await skipTo(h, expected[0] + MINUTE);
+        expect(reminders(final)).toEqual([]);
+        expect(
+          h.projections.flatMap((b) => b.events).filter((e) => e.type === 'TESTING_REMINDER'),
+        ).toEqual([]);
+      } finally {
+        await terminateIfOpen(handle);
+      }
+    });
+  });
+
+  it('L3-09: a calendar change (the reminder day closed) moves the next reminder, from the same anchor', async () => {
+    await withWorker(h, async () => {
+      const handle = await inDevelopment();
+      try {
+        const releasedAt = await release(handle);
+        const [before] = schedule(releasedAt, 1);
+        h.calendars.publish({
+          ...baseDefinition,
+          overrides: [
+            {
+              date: localDateOf(h.calendars.engine, new Date(before - MINUTE)),
+              intervals: [],
+              reason: 'Cierre por mantenimiento',
+            },
+          ],
+        });
+        await handle.signal(calendarChangedSignal, { calendarId: CALENDAR_ID });
+        const [after] = schedule(releasedAt, 1);
+        expect(after).toBeGreaterThan(before);
+        const moved = await eventually(
+          () => handle.query(ticketStateQuery),
+          (v) => v.testingReminder?.nextAt === new Date(after).toISOString(),
+        );
+        expect(moved.timeline.filter((e) => e.type === 'SCHEDULE_RECOMPUTED')).toEqual([
+          expect.objectContaining({
+            data: {
+              calendarId: CALENDAR_ID,
+              testingReminderAt: {
+                from: new Date(before).toISOString(),
+                to: new Date(after).toISOString(),
+              },
+            },
+          }),
+        ]);
+        await skipTo(h, before + MINUTE);
+        expect(reminders(await handle.query(ticketStateQuery))).toEqual([]);
+        await skipTo(h, after + MINUTE);
+        const view = await eventually(
+          () => handle.query(ticketStateQuery),
+          (v) => reminders(v).length === 1,
+        );
+        expectFiredAt(reminders(view)[0].at, after);
+      } finally {
+        await terminateIfOpen(handle);
+      }
+    });
+  });
+});
