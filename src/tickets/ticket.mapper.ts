@@ -7,6 +7,7 @@ import type {
   TicketView,
   TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
+import { REGISTRANT_ROLES } from '../../workflows/ticket/ticket.contract';
 import { type BusinessCalendar, businessMillisecondsBetween } from '../business-time/engine';
 import type { TicketClockEntity } from './ticket-clock.entity';
 import type { TicketEventEntity } from './ticket-event.entity';
@@ -193,11 +194,17 @@ export function eventFromEntity(e: TicketEventEntity): TicketEventModel {
 /** The workflow input of a registered ticket (what `registerTicket` starts it with). */
 export function ticketInputOf(t: TicketEntity): TicketInput {
   const cadence = t.details?.progressCadenceMinutes;
+  // Kept on the row by the registration until the first projection (see TicketsService.register).
+  const role = REGISTRANT_ROLES.find(
+    (r) => r === (t.details as { registrantRole?: unknown } | null)?.registrantRole,
+  );
   return {
     ticketNumber: t.number,
     clientOrgId: t.organizationId,
     calendarId: t.calendarId,
     registrantId: t.registrantId,
+    // L3-04: the role the registrant registered in (absent: the workflow records CLIENT_USER).
+    ...(role ? { registrantRole: role } : {}),
     category: t.category as WorkflowTicketCategory,
     subject: t.subject,
     description: t.description,

@@ -85,7 +85,9 @@ export class TicketsService implements OnModuleInit {
 
   /** L3-04/L3-05: a client portal user registers a ticket, any time of day. */
   async register(user: AuthenticatedUser, input: RegisterTicketInput): Promise<TicketWithParts> {
-    if (!user.roles.some((r) => r === Role.CLIENT_USER || r === Role.CLIENT_APPROVER)) {
+    // The role the ticket is registered in, as a transition picks its actor's (L3-09/L3-11).
+    const role = user.roles.find((r) => r === Role.CLIENT_USER || r === Role.CLIENT_APPROVER);
+    if (!role) {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
         'Only client portal users register tickets (L3-04)',
@@ -105,6 +107,7 @@ export class TicketsService implements OnModuleInit {
     try {
       ticket = await this.insertRegistration(user, input, calendar.id, registeredAt, year, {
         progressCadenceMinutes: policy.progressCadenceMinutes,
+        registrantRole: role,
       });
     } catch (err) {
       // The same request, concurrently: its number is rolled back (gap-free), the first one wins.
@@ -157,7 +160,10 @@ export class TicketsService implements OnModuleInit {
     calendarId: string,
     registeredAt: Date,
     year: number,
-    terms: { readonly progressCadenceMinutes: number | null },
+    terms: {
+      readonly progressCadenceMinutes: number | null;
+      readonly registrantRole: Role.CLIENT_USER | Role.CLIENT_APPROVER;
+    },
   ): Promise<TicketEntity> {
     return this.db.transaction(async (tx) => {
       const { number, seq } = await allocateTicketNumber(tx, year);
@@ -175,10 +181,14 @@ export class TicketsService implements OnModuleInit {
         state: 'REGISTERED',
         slaStatus: 'ok',
         // L3-07: the client's cadence at registration is kept on the row, so a later start (a
-        // retried registration, the reconciler) gives the workflow the same one.
-        details: (terms.progressCadenceMinutes === null
-          ? {}
-          : { progressCadenceMinutes: terms.progressCadenceMinutes }) as TicketEntity['details'],
+        // retried registration, the reconciler) gives the workflow the same one; so is the role
+        // the registrant registered in (the first projection replaces both with the workflow's).
+        details: {
+          ...(terms.progressCadenceMinutes === null
+            ? {}
+            : { progressCadenceMinutes: terms.progressCadenceMinutes }),
+          registrantRole: terms.registrantRole,
+        } as unknown as TicketEntity['details'],
         registeredAt,
         lastEventSeq: 0,
         updatedAt: registeredAt,

@@ -5,6 +5,7 @@ import { repoRoot } from '../../src/common/repo-root';
 import { runMigrations } from '../../src/database/run-migrations';
 import { typeOrmOptions } from '../../src/database/typeorm-options';
 import { Role } from '../../src/identity/role.enum';
+import { eventually } from '../support/eventually';
 import { gql, integrationConfig } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
@@ -175,6 +176,68 @@ describe('The history keeps the role a person acted in (L3-09, L3-11)', () => {
       { actor_id: ana.id, actor_role: 'MANAGER' },
       { actor_id: pedro.id, actor_role: 'CLIENT_APPROVER' },
     ]);
+  });
+
+  it("L3-04/L3-11: a ticket an approver registers opens with an entry in the approver role; a client user's in CLIENT_USER", async () => {
+    const alma = await person('comercializadora-aurora', 'Alma Aprobadora', [Role.CLIENT_APPROVER]);
+    const REGISTER = `mutation ($input: RegisterTicketInput!) {
+      registerTicket(input: $input) { number ${TIMELINE} } }`;
+    const registered = async (viewer: Record<string, string>, subject: string) => {
+      const { body } = await gql<{ registerTicket: { number: string; timeline: Event[] } }>(
+        world.api,
+        REGISTER,
+        { input: { category: 'DEVELOPMENT', subject, description: `${subject}: detalle.` } },
+        viewer,
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.registerTicket;
+    };
+    /** The history's first entry once projected, as provider staff and the client read it. */
+    const firstEntry = async (number: string, viewer: Record<string, string>) => {
+      const { body } = await gql<{ ticket: { timeline: Event[] } }>(
+        world.api,
+        `query ($number: String!) { ticket(number: $number) { ${TIMELINE} } }`,
+        { number },
+        viewer,
+      );
+      expect(body.errors).toBeUndefined();
+      const [first] = body.data!.ticket.timeline;
+      return { type: first.type, role: first.actorRole, name: first.actorName };
+    };
+
+    const byApprover = await registered(bearer(alma), 'Reporte de cobranza');
+    // The answer (computed by the API) and the projected history say the same.
+    expect(byApprover.timeline[0]).toMatchObject({
+      type: 'registered',
+      actorRole: 'CLIENT_APPROVER',
+    });
+    const stored = await eventually(
+      () =>
+        world.db.query<{ actor_id: string; actor_role: string }[]>(
+          `SELECT actor_id, actor_role FROM ticket_event WHERE ticket_number = $1 AND seq = 1`,
+          [byApprover.number],
+        ),
+      (rows) => rows.length === 1,
+    );
+    expect(stored).toEqual([{ actor_id: alma.id, actor_role: 'CLIENT_APPROVER' }]);
+    const approverEntry = { type: 'registered', role: 'CLIENT_APPROVER', name: 'Alma Aprobadora' };
+    expect(await firstEntry(byApprover.number, world.bearer(Role.MANAGER))).toEqual(approverEntry);
+    expect(await firstEntry(byApprover.number, bearer(alma))).toEqual(approverEntry);
+
+    const byUser = await registered(world.bearer(Role.CLIENT_USER), 'Alta de almacén');
+    expect(byUser.timeline[0]).toMatchObject({ type: 'registered', actorRole: 'CLIENT_USER' });
+    await eventually(
+      () =>
+        world.db.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM ticket_event WHERE ticket_number = $1',
+          [byUser.number],
+        ),
+      ([{ n }]) => n >= byUser.timeline.length,
+    );
+    expect(await firstEntry(byUser.number, world.bearer(Role.MANAGER))).toMatchObject({
+      type: 'registered',
+      role: 'CLIENT_USER',
+    });
   });
 
   describe('files, no-charge decisions and ratings (L3-11, L3-18)', () => {

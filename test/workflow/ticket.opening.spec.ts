@@ -5,6 +5,7 @@ import { openedView, openingTriageArgs } from '../../workflows/ticket/ticket-ope
 import {
   agent,
   clientUser,
+  maybeRecordHistory,
   openedState,
   req,
   startTicket,
@@ -43,6 +44,48 @@ describe('ticket opening (L3-05, L3-06)', () => {
       addBusinessMinutes(engine, new Date(opened.input.registeredAt), 8 * 60).toISOString(),
     );
     expect(answered.timeline.map((e) => e.type)).toEqual(['registered', 'CLOCK_STARTED']);
+  });
+
+  it('L3-04/L3-11: the registered event keeps the role the ticket was registered in (an approver may register too); without it, CLIENT_USER as before', async () => {
+    const [asApprover, unnamed] = await withWorker(h, async () => {
+      const views = [];
+      for (const overrides of [{ registrantRole: 'CLIENT_APPROVER' as const }, {}]) {
+        const { handle, input } = await startTicket(h, overrides);
+        const view = await openedState(handle);
+        await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+        await handle.result();
+        if (input.registrantRole) await maybeRecordHistory(handle, 'registered-actor-role');
+        views.push({ view, input });
+      }
+      return views;
+    });
+    expect(asApprover.view.timeline[0]).toMatchObject({
+      type: 'registered',
+      actor: { userId: asApprover.input.registrantId, role: 'CLIENT_APPROVER' },
+    });
+    expect(unnamed.view.timeline[0].actor).toEqual({
+      userId: unnamed.input.registrantId,
+      role: 'CLIENT_USER',
+    });
+    // The API's answer to registerTicket says the same.
+    const { engine, version } = h.calendars.current;
+    for (const { view, input } of [asApprover, unnamed]) {
+      const answered = openedView(
+        input,
+        computeClock(engine, version, openingTriageArgs(input)),
+        view.timeline[1].at,
+      );
+      expect(answered).toEqual(view);
+    }
+  });
+
+  it('L3-04: a registrant role that is not a client portal role fails the start (VALIDATION_FAILED)', async () => {
+    await withWorker(h, async () => {
+      const { handle } = await startTicket(h, { registrantRole: 'AGENT' as never });
+      await expect(handle.result()).rejects.toMatchObject({
+        cause: { type: 'VALIDATION_FAILED', message: expect.stringMatching(/registrantRole/) },
+      });
+    });
   });
 
   it('L3-06: a transition that reaches the workflow together with its start runs after the opening', async () => {

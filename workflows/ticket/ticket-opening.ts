@@ -10,6 +10,7 @@ import {
 import type {
   ClockComputation,
   ClockComputationArgs,
+  RegistrantRole,
   TicketInput,
   TicketView,
 } from './ticket.contract';
@@ -111,13 +112,14 @@ export function openingTriageArgs(input: TicketInput): ClockComputationArgs {
 }
 
 /**
- * A just-registered ticket: the `registered` event, the running triage clock and its
- * `CLOCK_STARTED` event (recorded at `clockStartedAt`).
+ * A just-registered ticket: the `registered` event (by the registrant, in `registrantRole`), the
+ * running triage clock and its `CLOCK_STARTED` event (recorded at `clockStartedAt`).
  */
 export function openedView(
   input: TicketInput,
   triage: ClockComputation,
   clockStartedAt: string,
+  registrantRole: RegistrantRole = input.registrantRole ?? 'CLIENT_USER',
 ): TicketView {
   const view = initialView(input);
   const clock = withComputation(openingTriageClock(input), triage, input.registeredAt);
@@ -130,7 +132,7 @@ export function openedView(
         seq: 1,
         type: 'registered',
         at: input.registeredAt,
-        actor: { userId: input.registrantId, role: 'CLIENT_USER' },
+        actor: { userId: input.registrantId, role: registrantRole },
         data: { category: input.category, subject: input.subject },
       },
       { seq: 2, type: 'CLOCK_STARTED', at: clockStartedAt, actor: null, data: clockData(clock) },

@@ -109,6 +109,11 @@ const legacyProjection = proxyActivities<TicketProjectionActivities>({
 });
 const LOCAL_PROJECTION_PATCH = 'projection-as-local-activity';
 const ONE_COMPUTATION_RESTART_PATCH = 'restart-clock-one-computation';
+/**
+ * The `registered` event records the role the registrant registered in (L3-04/L3-11: an approver
+ * may register too); runs before it, and inputs without the role, record CLIENT_USER.
+ */
+const REGISTERED_ACTOR_ROLE_PATCH = 'registered-actor-role';
 /** A calendar change moves the approver reminder and the auto-close too (older runs: not). */
 const SCHEDULES_FOLLOW_CALENDAR_PATCH = 'calendar-moves-schedules';
 
@@ -328,7 +333,10 @@ export class TicketRuntime {
   /** Registration (L3-05/L3-06): the ticket opens with its triage clock running. */
   async open(): Promise<void> {
     const triage = await this.compute(openingTriageClock(this.input));
-    this.view = openedView(this.input, triage, nowIso());
+    const role = this.input.registrantRole;
+    const registrantRole =
+      role !== undefined && patched(REGISTERED_ACTOR_ROLE_PATCH) ? role : 'CLIENT_USER';
+    this.view = openedView(this.input, triage, nowIso(), registrantRole);
   }
 
   async startClock(kind: SlaClockKind, at: string = nowIso()): Promise<void> {

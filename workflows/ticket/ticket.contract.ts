@@ -55,6 +55,10 @@ export interface Actor {
   readonly role: ActorRole;
 }
 
+/** The roles that register tickets (L3-04: the client's portal users). */
+export type RegistrantRole = Extract<ActorRole, 'CLIENT_USER' | 'CLIENT_APPROVER'>;
+export const REGISTRANT_ROLES: readonly RegistrantRole[] = ['CLIENT_USER', 'CLIENT_APPROVER'];
+
 /** Stable `ApplicationFailure.type` codes of rejected updates (mapped to GraphQL codes by the API). */
 export type TicketErrorCode = 'INVALID_TRANSITION' | 'VALIDATION_FAILED' | 'FORBIDDEN';
 
@@ -75,6 +79,12 @@ export interface TicketInput {
   /** The organisation's calendar, resolved by the caller. */
   readonly calendarId: string;
   readonly registrantId: string;
+  /**
+   * The role the registrant registered in (L3-04: a client user, or a client approver, who may
+   * register tickets too), recorded as the `registered` event's actor role. Absent (callers before
+   * it): CLIENT_USER, as runs before the field (`registered-actor-role`) record it.
+   */
+  readonly registrantRole?: RegistrantRole;
   readonly category: TicketCategory;
   readonly subject: string;
   readonly description: string;

@@ -11,7 +11,7 @@ import { pendingTestingReminder } from './testing-reminders';
 import { nextClockEvent } from './sla-clock';
 import { releaseUnusedHours } from './ticket-ledger';
 import type { TicketInput, TicketView } from './ticket.contract';
-import { HISTORY_EVENT_LIMIT } from './ticket.contract';
+import { HISTORY_EVENT_LIMIT, REGISTRANT_ROLES } from './ticket.contract';
 import { registerTicketHandlers } from './ticket-handlers';
 import { TicketRuntime } from './ticket-runtime';
 
@@ -89,6 +89,8 @@ function validateInput(input: TicketInput): void {
     if (typeof input[field] !== 'string' || input[field].trim() === '') problems.push(field);
   }
   if (Number.isNaN(Date.parse(input.registeredAt))) problems.push('registeredAt');
+  const role = input.registrantRole;
+  if (role !== undefined && !REGISTRANT_ROLES.includes(role)) problems.push('registrantRole');
   const cadence = input.progressCadenceMinutes;
   if (cadence !== undefined && (!Number.isInteger(cadence) || cadence <= 0)) {
     problems.push('progressCadenceMinutes');
