@@ -33,6 +33,12 @@ export interface TicketRegisteredEvent extends EventBase {
 export interface InfoRequestedEvent extends EventBase {
   readonly type: 'INFO_REQUESTED';
   readonly question: string;
+  /**
+   * Set when a problem in analysis (L3-07: `progress`) or a requirement in diagnosis (L3-08:
+   * `diagnosis`) waits on the client: that clock is paused and resumes with the time it had left.
+   * Absent for triage's information request (L3-06), whose answer starts a new triage clock.
+   */
+  readonly pausedClock?: 'progress' | 'diagnosis';
 }
 export interface RemoteSessionProposedEvent extends EventBase {
   readonly type: 'REMOTE_SESSION_PROPOSED';

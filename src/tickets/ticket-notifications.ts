@@ -252,8 +252,14 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         : null;
     }
     case 'requestInfo':
-    case 'waitOnClient':
       return { type: 'INFO_REQUESTED', question: text(d.note) };
+    case 'waitOnClient':
+      // L3-07 / L3-08: the analysis or diagnosis clock pauses (it resumes with the time left).
+      return {
+        type: 'INFO_REQUESTED',
+        question: text(d.note),
+        pausedClock: slice.classification === 'REQUIREMENT' ? 'diagnosis' : 'progress',
+      };
     case 'proposeRemoteSession':
       return {
         type: 'REMOTE_SESSION_PROPOSED',

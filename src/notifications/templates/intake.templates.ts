@@ -1,5 +1,5 @@
-import type { ClassifiedEvent } from '../notification-event';
-import { subjectLine, type TemplateContext } from './email-content';
+import type { ClassifiedEvent, InfoRequestedEvent } from '../notification-event';
+import { type EmailContent, subjectLine, type TemplateContext } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // Registration and triage (L3-06, L3-07): registered, information requested, remote session,
@@ -36,26 +36,29 @@ export const intakeTemplates: TemplateFamily<
     ],
   }),
 
-  INFO_REQUESTED: (e, ctx) => ({
-    subject: subjectLine(
-      e.ticket.number,
-      ctx.t('Necesitamos más información', 'We need more information'),
-    ),
-    heading: ctx.t(
-      `Para avanzar con el ticket ${e.ticket.number} necesitamos más información.`,
-      `To move ticket ${e.ticket.number} forward we need more information.`,
-    ),
-    blocks: [
-      { kind: 'quote', label: ctx.t('Nuestra pregunta', 'Our question'), text: e.question },
-      {
-        kind: 'paragraph',
-        text: ctx.t(
-          'Mientras esperamos su respuesta no corre ningún plazo de atención. Responda en el ticket (un comentario basta): al recibirla, empieza un nuevo plazo de 8 horas hábiles para atenderlo.',
-          'While we wait for your answer, no service deadline runs. Answer on the ticket (a comment is enough): once it arrives, a new 8-business-hour deadline starts.',
-        ),
-      },
-    ],
-  }),
+  INFO_REQUESTED: (e, ctx) =>
+    e.pausedClock
+      ? waitingOnClient(e, e.pausedClock, ctx)
+      : {
+          subject: subjectLine(
+            e.ticket.number,
+            ctx.t('Necesitamos más información', 'We need more information'),
+          ),
+          heading: ctx.t(
+            `Para avanzar con el ticket ${e.ticket.number} necesitamos más información.`,
+            `To move ticket ${e.ticket.number} forward we need more information.`,
+          ),
+          blocks: [
+            { kind: 'quote', label: ctx.t('Nuestra pregunta', 'Our question'), text: e.question },
+            {
+              kind: 'paragraph',
+              text: ctx.t(
+                'Mientras esperamos su respuesta no corre ningún plazo de atención. Responda en el ticket (un comentario basta): al recibirla, empieza un nuevo plazo de 8 horas hábiles para atenderlo.',
+                'While we wait for your answer, no service deadline runs. Answer on the ticket (a comment is enough): once it arrives, a new 8-business-hour deadline starts.',
+              ),
+            },
+          ],
+        },
 
   REMOTE_SESSION_PROPOSED: (e, ctx) => ({
     subject: subjectLine(
@@ -148,6 +151,48 @@ export const intakeTemplates: TemplateFamily<
     };
   },
 };
+
+/**
+ * L3-07 / L3-08: a problem in analysis or a requirement in diagnosis waits on the client. Unlike
+ * triage's request (a new 8-hour clock on the answer), the paused clock resumes with what it had
+ * left, so the client is told that, and which clock it is.
+ */
+function waitingOnClient(
+  e: InfoRequestedEvent,
+  clock: NonNullable<InfoRequestedEvent['pausedClock']>,
+  ctx: TemplateContext,
+): EmailContent {
+  const paused =
+    clock === 'diagnosis'
+      ? ctx.t(
+          'el plazo de 5 días hábiles para el diagnóstico de su requerimiento queda en pausa',
+          'the 5-business-day diagnosis clock of your requirement is paused',
+        )
+      : ctx.t(
+          'el plazo de avance periódico de su ticket queda en pausa',
+          'the progress-update clock of your ticket is paused',
+        );
+  return {
+    subject: subjectLine(
+      e.ticket.number,
+      ctx.t('Esperamos su respuesta para continuar', 'We need your answer to continue'),
+    ),
+    heading: ctx.t(
+      `Para continuar con el ticket ${e.ticket.number} necesitamos su respuesta.`,
+      `To continue with ticket ${e.ticket.number} we need your answer.`,
+    ),
+    blocks: [
+      { kind: 'quote', label: ctx.t('Lo que necesitamos', 'What we need'), text: e.question },
+      {
+        kind: 'paragraph',
+        text: ctx.t(
+          `Mientras esperamos su respuesta, ${paused}. Responda en el ticket (un comentario basta): al recibirla, el plazo se reanuda con el tiempo que le quedaba.`,
+          `While we wait for your answer, ${paused}. Answer on the ticket (a comment is enough): once it arrives, the clock resumes with the time it had left.`,
+        ),
+      },
+    ],
+  };
+}
 
 const REQUIREMENT_KINDS: Record<string, readonly [string, string]> = {
   CHANGE: ['cambio', 'change'],

@@ -325,6 +325,27 @@ describe('L3-11 email templates', () => {
     expect(en.text).not.toContain('paused');
   });
 
+  it('L3-07/L3-08: a wait on the client says the clock is paused and resumes with the time left', () => {
+    const progress = { ...EVENTS.INFO_REQUESTED, pausedClock: 'progress' } as const;
+    const es = render(progress, ES);
+    expect(es.subject).toBe('[L3-2026-000123] Esperamos su respuesta para continuar');
+    expect(es.text).toContain('Lo que necesitamos:');
+    expect(es.text).toContain(
+      'Mientras esperamos su respuesta, el plazo de avance periódico de su ticket queda en pausa.',
+    );
+    expect(es.text).toContain('el plazo se reanuda con el tiempo que le quedaba');
+    expect(es.text).not.toContain('nuevo plazo de 8 horas');
+    const en = render(progress, EN);
+    expect(en.text).toContain('the progress-update clock of your ticket is paused');
+    expect(en.text).toContain('the clock resumes with the time it had left');
+    expect(en.text).not.toContain('8-business-hour');
+    const diagnosis = render({ ...EVENTS.INFO_REQUESTED, pausedClock: 'diagnosis' }, ES);
+    expect(diagnosis.text).toContain(
+      'el plazo de 5 días hábiles para el diagnóstico de su requerimiento queda en pausa',
+    );
+    expect(diagnosis.text).not.toContain('nuevo plazo');
+  });
+
   it('L3-11 provider side: a new ticket and a client comment, Spanish first, for the agents', () => {
     const names = new Map([
       ['org-aurora', 'Comercializadora Aurora'],

@@ -205,6 +205,27 @@ describe('L3-11 timeline events → emails', () => {
     expect(types).toEqual(expect.arrayContaining(Object.keys(SILENT_TIMELINE_EVENTS)));
   });
 
+  it("L3-06/L3-07/L3-08: a wait on the client names the clock it pauses; triage's request none", () => {
+    const ask = { note: '¿Qué versión usan?' };
+    expect(notificationFor(TICKET, event('requestInfo', ask), SLICE)).toMatchObject({
+      type: 'INFO_REQUESTED',
+      question: '¿Qué versión usan?',
+    });
+    expect(notificationFor(TICKET, event('requestInfo', ask), SLICE)).not.toHaveProperty(
+      'pausedClock',
+    );
+    // A requirement in diagnosis pauses the diagnosis clock (L3-08), a problem the progress clock.
+    expect(notificationFor(TICKET, event('waitOnClient', ask), SLICE)).toMatchObject({
+      type: 'INFO_REQUESTED',
+      question: '¿Qué versión usan?',
+      pausedClock: 'diagnosis',
+    });
+    const problem = { ...SLICE, classification: 'PROBLEM' } as ReadModelSlice;
+    expect(notificationFor(TICKET, event('waitOnClient', ask), problem)).toMatchObject({
+      pausedClock: 'progress',
+    });
+  });
+
   it('L3-17: an executed odoo.sh action emails the registrant what was done and when', () => {
     const email = notificationFor(
       TICKET,
