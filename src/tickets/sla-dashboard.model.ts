@@ -40,7 +40,11 @@ export class SlaTimerFilter {
   @IsBoolean()
   atRiskOnly?: boolean;
 
-  @Field({ nullable: true, description: 'Only breached clocks (open or ended).' })
+  @Field({
+    nullable: true,
+    description:
+      'Only the breaches that still need attention: clocks breached on tickets not ended (a closed or cancelled ticket drops out), most recent breach first.',
+  })
   @IsOptional()
   @IsBoolean()
   breachedOnly?: boolean;
@@ -52,9 +56,14 @@ export class SlaTimerFilter {
   first!: number;
 }
 
-@ObjectType({ description: 'Met vs breached ended clocks of one kind, month and organisation.' })
+@ObjectType({
+  description:
+    'Met vs breached clocks of one kind, month and organisation: a clock counts as breached from the moment it breaches (ended or still running), as met once it ends within target.',
+})
 export class SlaComplianceRow {
-  @Field({ description: 'YYYY-MM (UTC) of the clock end.' })
+  @Field({
+    description: 'YYYY-MM (UTC) of the breach, or of the end for a clock that never breached.',
+  })
   month!: string;
 
   @Field()

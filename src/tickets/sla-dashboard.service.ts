@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { TicketClockEntity } from './ticket-clock.entity';
@@ -30,11 +31,18 @@ export class SlaDashboardService {
     private readonly calendars: CalendarsService,
   ) {}
 
-  /** Open clocks (or breached ones), soonest deadline first; remaining time computed now. */
+  /**
+   * Open clocks, soonest deadline first; or, `breachedOnly`, the breaches that still need
+   * attention: clocks breached on tickets not ended, most recent breach first (a closed ticket's
+   * breach is history, and old breaches must not crowd a new one out of the page). Remaining time
+   * computed now.
+   */
   async timers(filter: SlaTimerFilter): Promise<SlaTimerModel[]> {
     const params: unknown[] = [];
     const param = (value: unknown): string => `$${params.push(value)}`;
-    const where = [filter.breachedOnly ? 'c.breached_at IS NOT NULL' : 'c.ended_at IS NULL'];
+    const where = filter.breachedOnly
+      ? ['c.breached_at IS NOT NULL', `t.state <> ALL(${param(TERMINAL_STATES)})`]
+      : ['c.ended_at IS NULL'];
     if (filter.kind) where.push(`c.kind = ${param(filter.kind)}`);
     if (filter.organizationId) where.push(`t.organization_id = ${param(filter.organizationId)}`);
     if (filter.atRiskOnly)
@@ -48,7 +56,7 @@ export class SlaDashboardService {
               t.state AS "ticketState", t.calendar_id AS "calendarId"
          FROM ticket_clock c INNER JOIN ticket t ON t.number = c.ticket_number
         WHERE ${where.join(' AND ')}
-        ORDER BY c.deadline ASC NULLS LAST
+        ORDER BY ${filter.breachedOnly ? 'c.breached_at DESC, c.clock_id' : 'c.deadline ASC NULLS LAST'}
         LIMIT ${param(filter.first)}`,
       params,
     );
@@ -85,7 +93,10 @@ export class SlaDashboardService {
     return this.clockSelect;
   }
 
-  /** Per month, clock kind and organisation: ended clocks met vs breached. */
+  /**
+   * Per month, clock kind and organisation: clocks met (in the month they ended within target) vs
+   * breached (in the month they breached, ended or still running: a breach can never be met).
+   */
   async compliance(filter: SlaComplianceFilter): Promise<SlaComplianceRow[]> {
     if (filter.fromMonth > filter.toMonth) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'fromMonth is after toMonth');
@@ -93,10 +104,11 @@ export class SlaDashboardService {
     const rows = await this.db.query<
       { month: string; kind: string; organization_id: string; met: string; breached: string }[]
     >(
-      // Kept by a trigger on ticket_clock (migration 1764317900000): a few rows per month.
+      // Kept by a trigger on ticket_clock (migrations 1764317900000, 1764319510000): a few rows
+      // per month.
       `SELECT month, kind, organization_id, met, breached
          FROM sla_compliance_month
-        WHERE month BETWEEN $1 AND $2 AND ended > 0
+        WHERE month BETWEEN $1 AND $2 AND clocks > 0
           AND ($3::uuid IS NULL OR organization_id = $3::uuid)
         ORDER BY 1, 2, 3`,
       [filter.fromMonth, filter.toMonth, filter.organizationId ?? null],

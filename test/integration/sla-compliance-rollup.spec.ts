@@ -5,15 +5,18 @@ import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 // Issue 5/10: `slaCompliance` reads `sla_compliance_month`, kept by a trigger on ticket_clock.
 // Whatever sequence of writes the clocks see (start, end met, breach, re-end, rebuild-style delete
 // and reinsert, no-op upserts), the rollup equals the grouped query over the clocks themselves.
+// L3-06…L3-09: a breached clock counts as missed in the month it breached, ended or still running
+// (migration 1764319510000); a clock never breached counts in the month it ended.
 
-const RAW = `SELECT to_char(c.ended_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, c.kind,
-                    t.organization_id::text AS org, count(*)::int AS ended,
+const RAW = `SELECT to_char(COALESCE(c.breached_at, c.ended_at) AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
+                    c.kind, t.organization_id::text AS org, count(*)::int AS clocks,
                     (count(*) FILTER (WHERE c.breached_at IS NULL AND c.status = 'MET'))::int AS met,
                     (count(*) FILTER (WHERE c.breached_at IS NOT NULL))::int AS breached
                FROM ticket_clock c JOIN ticket t ON t.number = c.ticket_number
-              WHERE c.ended_at IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
-const ROLLUP = `SELECT month, kind, organization_id::text AS org, ended, met, breached
-                  FROM sla_compliance_month WHERE ended > 0 ORDER BY 1, 2, 3`;
+              WHERE c.breached_at IS NOT NULL OR c.ended_at IS NOT NULL
+              GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+const ROLLUP = `SELECT month, kind, organization_id::text AS org, clocks, met, breached
+                  FROM sla_compliance_month WHERE clocks > 0 ORDER BY 1, 2, 3`;
 
 type Op =
   | { op: 'start'; clock: number; ticket: number; kind: string }
@@ -74,7 +77,8 @@ describe('SLA compliance rollup (issue 5 slaCompliance, issue 10 dashboard)', ()
       }),
       { numRuns: 40, seed: 20261128 },
     );
-    // A known case, counted by hand: one met, one breached then ended, one stopped.
+    // A known case, counted by hand: one met, one breached then ended, one stopped, and one
+    // breached that still runs (missed already, though it has not ended).
     await world.db.query('DELETE FROM ticket_clock WHERE ticket_number = ANY($1)', [tickets]);
     for (const o of [
       { op: 'start', clock: 0, ticket: 0, kind: 'triage' },
@@ -85,17 +89,18 @@ describe('SLA compliance rollup (issue 5 slaCompliance, issue 10 dashboard)', ()
       { op: 'touch', clock: 1 },
       { op: 'start', clock: 2, ticket: 0, kind: 'triage' },
       { op: 'end', clock: 2, status: 'STOPPED', month: 2 },
+      { op: 'start', clock: 3, ticket: 1, kind: 'progress' },
+      { op: 'breach', clock: 3 },
     ] as Op[])
       await apply(o);
+    const [{ now }] = await world.db.query<{ now: string }[]>(
+      `SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM') AS now`,
+    );
+    const [org0, org1] = Object.values(world.orgIds);
     expect(await world.db.query(ROLLUP)).toEqual([
-      {
-        month: '2025-02',
-        kind: 'triage',
-        org: Object.values(world.orgIds)[0],
-        ended: 3,
-        met: 1,
-        breached: 1,
-      },
+      { month: '2025-02', kind: 'triage', org: org0, clocks: 2, met: 1, breached: 0 },
+      { month: now, kind: 'progress', org: org1, clocks: 1, met: 0, breached: 1 },
+      { month: now, kind: 'triage', org: org0, clocks: 1, met: 0, breached: 1 },
     ]);
   });
 

@@ -1,0 +1,166 @@
+import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+
+// The manager's SLA board over the read model (L3-06…L3-09 clocks; «the manager sees it at once»):
+// «Vencidos» lists the breaches that still need attention, and compliance counts a breach as
+// missed from the moment it happens. Clocks are written by SQL as the projection writes them.
+
+const TIMERS = `query ($f: SlaTimerFilter!) {
+  slaTimers(filter: $f) { ticketNumber ticketState slaStatus clock { id status breachedAt } }
+}`;
+
+interface Timer {
+  ticketNumber: string;
+  ticketState: string;
+  slaStatus: string;
+  clock: { id: string; status: string; breachedAt: string | null };
+}
+
+describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () => {
+  let world: SeededWorld;
+  const number = (i: number) => `L3-2024-${String(800001 + i)}`;
+
+  beforeAll(async () => {
+    world = await createSeededWorld('sla_board');
+    const [{ registrant }] = await world.db.query<{ registrant: string }[]>(
+      `SELECT id AS registrant FROM app_user WHERE 'CLIENT_USER' = ANY(roles) LIMIT 1`,
+    );
+    const org = Object.values(world.orgIds)[0];
+    // 0 and 1 open (problem in analysis), 2 already closed.
+    for (const [i, state] of [
+      [0, 'IN_ANALYSIS'],
+      [1, 'IN_ANALYSIS'],
+      [2, 'CLOSED'],
+    ] as const) {
+      await world.db.query(
+        `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id,
+           calendar_id, category, subject, description, state, registered_at, last_event_seq)
+         VALUES ($1, 2024, $2, $3, $4, $5, $6, 'INCIDENT', 'Tablero', 'x', $7, now() - interval '2 days', 0)`,
+        [
+          number(i),
+          800001 + i,
+          `sla-board-${number(i)}`,
+          org,
+          registrant,
+          DEFAULT_CALENDAR_ID,
+          state,
+        ],
+      );
+    }
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  /** A clock on ticket `i` breached `minutesAgo` minutes ago, still open unless `ended`. */
+  async function breachedClock(i: number, kind: string, minutesAgo: number, ended = false) {
+    await world.db.query(
+      `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
+         target_unit, started_at, deadline, budget_ms, consumed_ms, consumed_as_of, breached_at,
+         ended_at, end_reason, calendar_version)
+       VALUES ($1, $2, $3, 1, 'BREACHED', 480, 'minutes', now() - interval '1 day',
+         now() - $4 * interval '1 minute', 28800000, 28800000, now() - $4 * interval '1 minute',
+         now() - $4 * interval '1 minute', CASE WHEN $5 THEN now() END,
+         CASE WHEN $5 THEN 'MET' END, 1)`,
+      [`${number(i)}:${kind}:1`, number(i), kind, minutesAgo, ended],
+    );
+  }
+
+  const breached = async (): Promise<Timer[]> => {
+    const { body } = await gql<{ slaTimers: Timer[] }>(
+      world.api,
+      TIMERS,
+      { f: { breachedOnly: true } },
+      world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.slaTimers;
+  };
+
+  it('«Vencidos» lists breaches on open tickets, newest breach first, and drops a closed ticket', async () => {
+    await breachedClock(0, 'triage', 120, true); // breached, then the late triage ended it
+    await breachedClock(0, 'progress', 30);
+    await breachedClock(1, 'triage', 60);
+    await breachedClock(2, 'triage', 5, true); // the newest breach, but its ticket is closed
+
+    const listed = await breached();
+    expect(listed.map((t) => t.clock.id)).toEqual([
+      `${number(0)}:progress:1`,
+      `${number(1)}:triage:1`,
+      `${number(0)}:triage:1`,
+    ]);
+    expect(listed.every((t) => t.slaStatus === 'breached' && t.ticketState !== 'CLOSED')).toBe(
+      true,
+    );
+    const at = listed.map((t) => Date.parse(t.clock.breachedAt!));
+    expect(at).toEqual([...at].sort((a, b) => b - a));
+
+    // The ticket is closed (the projection writes its state): its breach is history now.
+    await world.db.query(`UPDATE ticket SET state = 'CLOSED' WHERE number = $1`, [number(1)]);
+    expect((await breached()).map((t) => t.clock.id)).toEqual([
+      `${number(0)}:progress:1`,
+      `${number(0)}:triage:1`,
+    ]);
+  });
+
+  it('compliance counts a breach as missed from the moment it happens, before the clock ends', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const compliance = async () => {
+      const { body } = await gql<{
+        slaCompliance: { kind: string; organizationId: string; met: number; breached: number }[];
+      }>(
+        world.api,
+        `query ($f: SlaComplianceFilter!) {
+          slaCompliance(filter: $f) { kind organizationId met breached compliancePercent } }`,
+        { f: { fromMonth: month, toMonth: month, organizationId: Object.values(world.orgIds)[0] } },
+        world.bearer(Role.MANAGER),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.slaCompliance;
+    };
+    // Four diagnosis clocks met this month (on ticket 2), as «4 cumplidos» on the board.
+    for (let run = 2; run <= 5; run++) {
+      await world.db.query(
+        `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
+           target_unit, started_at, deadline, budget_ms, consumed_ms, consumed_as_of, ended_at,
+           end_reason, calendar_version)
+         VALUES ($1, $2, 'diagnosis', $3, 'MET', 480, 'minutes', now() - interval '1 hour',
+           now() + interval '1 day', 28800000, 3600000, now(), now(), 'MET', 1)`,
+        [`${number(2)}:diagnosis:${run}`, number(2), run],
+      );
+    }
+    // A diagnosis clock breaches and keeps running (the late answer has not come yet).
+    await world.db.query(
+      `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
+         target_unit, started_at, deadline, budget_ms, consumed_ms, consumed_as_of, calendar_version)
+       VALUES ($1, $2, 'diagnosis', 1, 'RUNNING', 480, 'minutes', now() - interval '1 day',
+         now() - interval '1 minute', 28800000, 28000000, now() - interval '1 minute', 1)`,
+      [`${number(0)}:diagnosis:1`, number(0)],
+    );
+    expect((await compliance()).find((r) => r.kind === 'diagnosis')).toMatchObject({
+      met: 4,
+      breached: 0,
+      compliancePercent: 100,
+    });
+    await world.db.query(
+      `UPDATE ticket_clock SET status = 'BREACHED', breached_at = now() WHERE clock_id = $1`,
+      [`${number(0)}:diagnosis:1`],
+    );
+    expect((await compliance()).find((r) => r.kind === 'diagnosis')).toMatchObject({
+      met: 4,
+      breached: 1,
+      compliancePercent: 80,
+    });
+    // The late answer ends it: still one breach, counted once.
+    await world.db.query(`UPDATE ticket_clock SET ended_at = now() WHERE clock_id = $1`, [
+      `${number(0)}:diagnosis:1`,
+    ]);
+    expect((await compliance()).find((r) => r.kind === 'diagnosis')).toMatchObject({
+      met: 4,
+      breached: 1,
+      compliancePercent: 80,
+    });
+  });
+});
