@@ -181,11 +181,18 @@ export interface SlaAtRiskEvent extends EventBase {
   readonly clock: 'triage' | 'diagnosis' | 'scheduling' | 'progress';
   /** ISO-8601 instant of the clock's deadline. */
   readonly deadline: string;
+  /**
+   * The ticket's assigned agent when the clock fired: they are told (every agent while none is);
+   * `null` (or absent, as in payloads stored before agents were told) while unassigned.
+   */
+  readonly assigneeId?: string | null;
 }
 export interface SlaBreachedEvent extends EventBase {
   readonly type: 'SLA_BREACHED';
   readonly clock: 'triage' | 'diagnosis' | 'scheduling' | 'progress';
   readonly deadline: string;
+  /** As {@link SlaAtRiskEvent.assigneeId}. */
+  readonly assigneeId?: string | null;
 }
 /** A provider's client-visible reply on the ticket (L3-11): emailed to the registrant. */
 export interface CommentAddedEvent extends EventBase {

@@ -89,16 +89,23 @@ export class NotificationsService {
         event.type === 'PROVIDER_ASSIGNED' ||
         event.type === 'PROVIDER_DELIVERY_AT_RISK'
           ? event.assigneeId
-          : null,
+          : event.type === 'SLA_AT_RISK' || event.type === 'SLA_BREACHED'
+            ? (event.assigneeId ?? null)
+            : null,
     };
     const recipients = selectRecipients(
       await this.loadAudiences(manager, about, audiences),
       audiences,
     );
     const names = await this.loadNames(manager, mentionedUsers(event));
-    // The provider's new-ticket and delivery-at-risk emails name the client organisation (by its
-    // id in `names`).
-    if (event.type === 'PROVIDER_NEW_TICKET' || event.type === 'PROVIDER_DELIVERY_AT_RISK') {
+    // The provider's new-ticket, delivery-at-risk and SLA emails name the client organisation (by
+    // its id in `names`).
+    if (
+      event.type === 'PROVIDER_NEW_TICKET' ||
+      event.type === 'PROVIDER_DELIVERY_AT_RISK' ||
+      event.type === 'SLA_AT_RISK' ||
+      event.type === 'SLA_BREACHED'
+    ) {
       const org = await manager
         .getRepository(OrganizationEntity)
         .findOne({ where: { id: event.ticket.clientOrgId }, select: { id: true, name: true } });
@@ -465,6 +472,9 @@ function mentionedUsers(event: NotificationEvent): string[] {
       return [event.actorId];
     case 'ATTACHMENT_ADDED':
       return [event.uploaderId];
+    case 'SLA_AT_RISK':
+    case 'SLA_BREACHED':
+      return event.assigneeId ? [event.assigneeId] : [];
     case 'PROVIDER_ASSIGNED':
       return [event.assigneeId, event.actorId, event.previousAssigneeId].filter(
         (id): id is string => id !== null,

@@ -18,8 +18,8 @@ export type Audience =
 
 /**
  * L3-11 recipients per event. Client-visible events go to the registrant; estimates and their
- * authorization also to the organisation's approvers; SLA warnings only to provider managers
- * (never to clients); the provider's own notices to provider staff only; internal notes to nobody.
+ * authorization also to the organisation's approvers; SLA warnings only to the provider (the
+ * assigned agent and the managers, never to clients); the provider's own notices to provider staff only; internal notes to nobody.
  * Exhaustive: a new event type must be placed here.
  */
 export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Audience[]>> = {
@@ -39,8 +39,10 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   AUTO_CLOSE_REMINDER: ['REGISTRANT'],
   CANCELLED: ['REGISTRANT', 'AUTHORIZERS'],
   DATE_ADJUSTED: ['REGISTRANT', 'AUTHORIZERS'],
-  SLA_AT_RISK: ['MANAGERS'],
-  SLA_BREACHED: ['MANAGERS'],
+  // L3-06..L3-09: the agent who must act (every agent while none is assigned, like
+  // PROVIDER_DELIVERY_AT_RISK) and the managers who watch SLAs; never the client.
+  SLA_AT_RISK: ['ASSIGNEE_OR_AGENTS', 'MANAGERS'],
+  SLA_BREACHED: ['ASSIGNEE_OR_AGENTS', 'MANAGERS'],
   COMMENT_ADDED: ['REGISTRANT'],
   // L3-17: the client asked for the odoo.sh action, so the registrant is told it was executed.
   ADMIN_ACTION_EXECUTED: ['REGISTRANT'],

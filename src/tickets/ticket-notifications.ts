@@ -32,7 +32,7 @@ const adminActionKind = (v: unknown): AdminActionKind =>
  * ({@link providerNotificationFor}; the client is not echoed its own answer), or both.
  * Clock bookkeeping is internal: runs start, pause, resume, end and are recomputed many times a
  * ticket; the client learns the outcome from the state-changing event itself, and only at-risk and
- * breach warnings leave the provider (to its managers).
+ * breach warnings are emailed (to the provider: the assigned agent and the managers).
  * A new event type must be mapped in {@link notificationsFor} or declared here (a unit test checks
  * every type the workflow records).
  */
@@ -223,8 +223,9 @@ function clientActivityOf(e: TimelineEvent): ClientActivity | null {
 /**
  * L3-11: the client's email a ticket timeline event causes, if any. A client's own answers are not
  * echoed back to the client (the provider hears of them, {@link providerNotificationFor}); clock
- * bookkeeping causes none ({@link SILENT_TIMELINE_EVENTS}); SLA at-risk and breach go to provider
- * managers only (the notification rules decide recipients).
+ * bookkeeping causes none ({@link SILENT_TIMELINE_EVENTS}); SLA at-risk and breach go to the
+ * provider only: the assigned agent (every agent while none is) and the managers (the notification
+ * rules decide recipients).
  */
 export function notificationFor(
   ticket: NotificationTicket,
@@ -453,6 +454,8 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         type: e.type === 'CLOCK_AT_RISK' ? 'SLA_AT_RISK' : 'SLA_BREACHED',
         clock: d.kind as 'triage',
         deadline: text(d.deadline),
+        // The agent who must act is told with the managers (every agent while none is assigned).
+        assigneeId: slice.assigneeId,
       };
     default:
       return null;

@@ -125,7 +125,7 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
     expect(seqOf(e.TICKET_REGISTERED)).toBe('1');
     const rows = await waitFor('all rows SENT', async () => {
       const r = await outbox(prefix);
-      return r.length === 5 && r.every((x) => x.status === 'SENT') && r;
+      return r.length === 6 && r.every((x) => x.status === 'SENT') && r;
     });
     expect(
       rows.map((r) => [r.event_key.slice(prefix.length), r.recipient_address, r.locale]),
@@ -134,12 +134,13 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
       [seqOf(e.REMOTE_SESSION_PROPOSED), 'usuario@aurora.example', 'es-MX'], // remote session
       [seqOf(e.ESTIMATE_SUBMITTED), 'aprobador@aurora.example', 'en'], // estimate → approver, in English
       [seqOf(e.ESTIMATE_SUBMITTED), 'usuario@aurora.example', 'es-MX'], // estimate → registrant
-      [seqOf(e.SLA_BREACHED), 'gerente@becken.example', 'es-MX'], // SLA breached → manager only
+      [seqOf(e.SLA_BREACHED), 'agente@becken.example', 'en'], // SLA breached → assigned agent
+      [seqOf(e.SLA_BREACHED), 'gerente@becken.example', 'es-MX'], // … and the manager
     ]);
 
     const mails = await delivered(rows);
-    expect(mails).toHaveLength(5);
-    expect(new Set(mails.map((m) => m.messageId)).size).toBe(5);
+    expect(mails).toHaveLength(6);
+    expect(new Set(mails.map((m) => m.messageId)).size).toBe(6);
     const bySubject = (s: string) => mails.filter((m) => m.subject.includes(s));
     expect(bySubject('Ticket registrado')).toEqual([
       expect.objectContaining({
@@ -166,11 +167,46 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
     expect(bySubject('SLA incumplido')).toEqual([
       expect.objectContaining({ to: ['gerente@becken.example'] }),
     ]);
+    expect(bySubject('SLA breached')).toEqual([
+      expect.objectContaining({ to: ['agente@becken.example'] }),
+    ]);
     // The internal note reached nobody; no client got the SLA email.
     expect(mails.filter((m) => m.text.includes(e.INTERNAL_NOTE.text))).toEqual([]);
-    expect(mails.filter((m) => m.subject.includes('SLA')).flatMap((m) => m.to)).toEqual([
+    expect(
+      mails
+        .filter((m) => m.subject.includes('SLA'))
+        .flatMap((m) => m.to)
+        .sort(),
+    ).toEqual(['agente@becken.example', 'gerente@becken.example']);
+  });
+
+  it('L3-07: an at-risk clock emails the assigned agent and the managers once each, in staff words', async () => {
+    const ticket = newTicket();
+    const atRisk = { ...events(ticket).SLA_AT_RISK, clock: 'progress' } as const;
+    // The projection retried (or the event replayed): nothing new is queued.
+    expect((await enqueue(atRisk)).inserted).toBe(2);
+    expect((await enqueue(atRisk)).inserted).toBe(0);
+    const rows = await waitFor('at-risk rows SENT', async () => {
+      const r = await outbox(atRisk.eventKey);
+      return r.length === 2 && r.every((x) => x.status === 'SENT') && r;
+    });
+    expect(rows.map((r) => r.recipient_address)).toEqual([
+      'agente@becken.example',
       'gerente@becken.example',
     ]);
+    await delivered(rows);
+    const mails = (await caught()).filter((m) => m.subject.startsWith(`[${ticket.number}]`));
+    const agent = mails.filter((m) => m.to.includes('agente@becken.example'));
+    expect(agent).toHaveLength(1);
+    expect(agent[0].subject).toBe(`[${ticket.number}] SLA at risk: Progress cadence`);
+    expect(agent[0].text).toContain('Client: Comercializadora Aurora');
+    expect(agent[0].text).toContain('Assigned to: Alex Agent');
+    expect(agent[0].text).not.toContain('comment on the ticket');
+    const [manager] = mails.filter((m) => m.to.includes('gerente@becken.example'));
+    expect(manager.subject).toBe(`[${ticket.number}] SLA en riesgo: Avance periódico`);
+    expect(manager.text).toContain('Asignado a: Alex Agent');
+    expect(manager.text).not.toContain('comente en el ticket');
+    expect(mails).toHaveLength(2);
   });
 
   it('an event whose transaction rolls back queues and sends nothing', async () => {

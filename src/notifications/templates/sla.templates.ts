@@ -1,50 +1,86 @@
-import type { SlaAtRiskEvent } from '../notification-event';
-import { subjectLine, type TemplateContext } from './email-content';
+import type { SlaAtRiskEvent, SlaBreachedEvent } from '../notification-event';
+import { type EmailContent, subjectLine, type TemplateContext } from './email-content';
 import type { TemplateFamily } from './template-types';
 
-// SLA warnings for provider managers only (never clients).
+// SLA warnings for the provider only (never clients): the assigned agent, who must act (every
+// agent while none is assigned), and the managers. Written for staff: which clock, whose ticket,
+// who has it, when it falls due; a staff footer (no "reply on the ticket" guidance for clients).
 
 export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
-  SLA_AT_RISK: (e, ctx) => ({
-    subject: subjectLine(
-      e.ticket.number,
-      `${ctx.t('SLA en riesgo', 'SLA at risk')}: ${clockLabel(e.clock, ctx)}`,
-    ),
-    heading: ctx.t(
-      `El reloj de ${clockLabel(e.clock, ctx)} del ticket ${e.ticket.number} está cerca de su límite.`,
-      `The ${clockLabel(e.clock, ctx)} clock of ticket ${e.ticket.number} is close to its deadline.`,
-    ),
-    blocks: [
-      {
-        kind: 'facts',
-        rows: [
-          [ctx.t('Asunto', 'Subject'), e.ticket.subject],
-          [ctx.t('Vence', 'Deadline'), ctx.dates.instant(e.deadline)],
-        ],
-      },
-    ],
-  }),
-  SLA_BREACHED: (e, ctx) => ({
-    subject: subjectLine(
-      e.ticket.number,
-      `${ctx.t('SLA incumplido', 'SLA breached')}: ${clockLabel(e.clock, ctx)}`,
-    ),
-    heading: ctx.t(
-      `El reloj de ${clockLabel(e.clock, ctx)} del ticket ${e.ticket.number} venció.`,
-      `The ${clockLabel(e.clock, ctx)} clock of ticket ${e.ticket.number} is breached.`,
-    ),
-    blocks: [
-      {
-        kind: 'facts',
-        rows: [
-          [ctx.t('Asunto', 'Subject'), e.ticket.subject],
-          [ctx.t('Venció', 'Deadline was'), ctx.dates.instant(e.deadline)],
-        ],
-      },
-    ],
-  }),
+  SLA_AT_RISK: (e, ctx) => {
+    const clock = clockName(e.clock, ctx);
+    return {
+      subject: subjectLine(e.ticket.number, `${ctx.t('SLA en riesgo', 'SLA at risk')}: ${clock}`),
+      heading: ctx.t(
+        `El plazo «${clock}» del ticket ${e.ticket.number} está cerca de vencer.`,
+        `The «${clock}» clock of ticket ${e.ticket.number} is close to its deadline.`,
+      ),
+      blocks: [
+        { kind: 'facts', rows: facts(e, ctx, [ctx.t('Vence', 'Due'), e.deadline]) },
+        {
+          kind: 'paragraph',
+          text: ctx.t(
+            'Atiéndalo antes del vencimiento: registre lo que corresponde en el ticket.',
+            'Act before the deadline: record what is due on the ticket.',
+          ),
+        },
+      ],
+      link: staffLink(ctx),
+    };
+  },
+  SLA_BREACHED: (e, ctx) => {
+    const clock = clockName(e.clock, ctx);
+    return {
+      subject: subjectLine(e.ticket.number, `${ctx.t('SLA incumplido', 'SLA breached')}: ${clock}`),
+      heading: ctx.t(
+        `El plazo «${clock}» del ticket ${e.ticket.number} venció.`,
+        `The «${clock}» clock of ticket ${e.ticket.number} is breached.`,
+      ),
+      blocks: [{ kind: 'facts', rows: facts(e, ctx, [ctx.t('Venció', 'Was due'), e.deadline]) }],
+      link: staffLink(ctx),
+    };
+  },
 };
 
+/** Subject, client organisation, who has the ticket and the deadline. */
+function facts(
+  e: SlaAtRiskEvent | SlaBreachedEvent,
+  ctx: TemplateContext,
+  [deadlineLabel, deadline]: [string, string],
+): [string, string][] {
+  const client = ctx.names.get(e.ticket.clientOrgId);
+  const assignee = e.assigneeId ? ctx.names.get(e.assigneeId) : undefined;
+  return [
+    [ctx.t('Asunto', 'Subject'), e.ticket.subject],
+    ...(client ? [[ctx.t('Cliente', 'Client'), client] as [string, string]] : []),
+    [ctx.t('Asignado a', 'Assigned to'), assignee ?? ctx.t('Sin asignar', 'Unassigned')],
+    [deadlineLabel, ctx.dates.instant(deadline)],
+  ];
+}
+
+/** Staff emails end with the ticket link and no client guidance (as the low-rating notice). */
+function staffLink(ctx: TemplateContext): NonNullable<EmailContent['link']> {
+  return {
+    label: ctx.t('Ver el ticket', 'Open the ticket'),
+    href: ctx.ticketUrl,
+    guidance: ctx.t(
+      'Este correo es automático: las respuestas por correo no se leen.',
+      'This email is automatic: replies by email are not read.',
+    ),
+  };
+}
+
+/** The clock's name as the web app shows it to staff (web/src/i18n `clockKinds`). */
+export function clockName(clock: SlaAtRiskEvent['clock'], ctx: TemplateContext): string {
+  return {
+    triage: ctx.t('Triage', 'Triage'),
+    diagnosis: ctx.t('Diagnóstico', 'Diagnosis'),
+    scheduling: ctx.t('Programación', 'Scheduling'),
+    progress: ctx.t('Avance periódico', 'Progress cadence'),
+  }[clock];
+}
+
+/** The clock with its clause, as the checkpoint agenda (read by clients too) names it. */
 export function clockLabel(clock: SlaAtRiskEvent['clock'], ctx: TemplateContext): string {
   return {
     triage: ctx.t('atención inicial (L3-06)', 'triage (L3-06)'),

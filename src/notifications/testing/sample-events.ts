@@ -94,12 +94,14 @@ export function sampleEvents(
       type: 'SLA_AT_RISK',
       clock: 'triage',
       deadline: '2026-02-03T22:30:00.000Z',
+      assigneeId: people.agentId,
     },
     SLA_BREACHED: {
       ...base(),
       type: 'SLA_BREACHED',
       clock: 'triage',
       deadline: '2026-02-03T22:30:00.000Z',
+      assigneeId: people.agentId,
     },
     COMMENT_ADDED: {
       ...base(),

@@ -5,8 +5,8 @@ import {
   type RecipientCandidate,
 } from '../../../src/notifications/recipient-rules';
 
-// L3-11: who receives which event. Clients get client-visible events; SLA warnings go to provider
-// managers only; internal notes reach nobody.
+// L3-11: who receives which event. Clients get client-visible events; SLA warnings go to the
+// provider only (the assigned agent and the managers); internal notes reach nobody.
 
 const user = (email: string, active = true): RecipientCandidate => ({
   id: email,
@@ -18,9 +18,10 @@ const user = (email: string, active = true): RecipientCandidate => ({
 });
 
 describe('L3-11 recipient rules', () => {
-  it('SLA events go to managers only, never to clients', () => {
+  it('L3-06..L3-09: SLA events go to the assigned agent (every agent while none) and the managers, never to clients', () => {
     for (const type of ['SLA_AT_RISK', 'SLA_BREACHED'] as const) {
-      expect(RECIPIENT_RULES[type]).toEqual(['MANAGERS']);
+      // The audience PROVIDER_DELIVERY_AT_RISK has: the one who must act and who watches SLAs.
+      expect(RECIPIENT_RULES[type]).toEqual(RECIPIENT_RULES.PROVIDER_DELIVERY_AT_RISK);
     }
   });
 
@@ -32,8 +33,9 @@ describe('L3-11 recipient rules', () => {
     expect(RECIPIENT_RULES.PROVIDER_DELIVERY_AT_RISK).toEqual(['ASSIGNEE_OR_AGENTS', 'MANAGERS']);
     const provider = new Set(['MANAGERS', 'PROVIDER_STAFF', 'ASSIGNEE_OR_AGENTS']);
     for (const [type, audiences] of Object.entries(RECIPIENT_RULES)) {
-      if (type.startsWith('PROVIDER_')) expect(audiences.every((a) => provider.has(a))).toBe(true);
-      else expect(audiences.filter((a) => a !== 'MANAGERS' && provider.has(a))).toEqual([]);
+      if (type.startsWith('PROVIDER_') || type.startsWith('SLA_')) {
+        expect(audiences.every((a) => provider.has(a))).toBe(true);
+      } else expect(audiences.filter((a) => a !== 'MANAGERS' && provider.has(a))).toEqual([]);
     }
   });
 
@@ -102,11 +104,20 @@ describe('L3-11 recipient rules', () => {
     const byAudience = {
       REGISTRANT: [user('reg@c.example')],
       CLIENT_APPROVERS: [user('ap@c.example')],
+      ASSIGNEE_OR_AGENTS: [user('agent@p.example')],
       MANAGERS: [user('mgr@p.example')],
     };
     expect(selectRecipients(byAudience, RECIPIENT_RULES.SLA_BREACHED).map((u) => u.email)).toEqual([
+      'agent@p.example',
       'mgr@p.example',
     ]);
+    // An assignee who is also a manager gets one email.
+    expect(
+      selectRecipients(
+        { ...byAudience, ASSIGNEE_OR_AGENTS: [user('mgr@p.example')] },
+        RECIPIENT_RULES.SLA_AT_RISK,
+      ).map((u) => u.email),
+    ).toEqual(['mgr@p.example']);
     expect(selectRecipients(byAudience, RECIPIENT_RULES.INTERNAL_NOTE)).toEqual([]);
     expect(
       selectRecipients(byAudience, RECIPIENT_RULES.PROGRESS_UPDATE).map((u) => u.email),

@@ -61,10 +61,12 @@ describe('L3-11 email templates', () => {
       expect(es.locale).toBe(Locale.ES_MX);
       expect(en.locale).toBe(Locale.EN);
       expect(es.text).toContain('Hola, Úrsula Usuaria:');
-      expect(es.text).toContain('comente en el ticket');
+      // SLA warnings are for provider staff: a staff footer, not the client's guidance.
+      const staff = event.type === 'SLA_AT_RISK' || event.type === 'SLA_BREACHED';
+      expect(es.text.includes('comente en el ticket')).toBe(!staff);
       expect(es.html).toContain('las respuestas por correo no se leen');
       expect(en.text).toContain('Hello Una User,');
-      expect(en.text).toContain('comment on the ticket');
+      expect(en.text.includes('comment on the ticket')).toBe(!staff);
       expect(en.html).toContain('replies by email are not read');
       expect(es.subject).not.toBe(en.subject);
       expect(es.html).toMatch(/^<!doctype html><html lang="es-MX">/);
@@ -82,9 +84,7 @@ describe('L3-11 email templates', () => {
     expect(render(EVENTS.ESTIMATE_SUBMITTED, ES).subject).toBe(
       '[L3-2026-000123] Estimación por autorizar: 12.5 h (v1)',
     );
-    expect(render(EVENTS.SLA_BREACHED, EN).subject).toBe(
-      '[L3-2026-000123] SLA breached: triage (L3-06)',
-    );
+    expect(render(EVENTS.SLA_BREACHED, EN).subject).toBe('[L3-2026-000123] SLA breached: Triage');
     expect(render(EVENTS.ASSIGNED, EN).subject).toBe(
       '[L3-2026-000123] Ticket assigned to Alex Agent',
     );
@@ -344,6 +344,38 @@ describe('L3-11 email templates', () => {
       'el plazo de 5 días hábiles para el diagnóstico de su requerimiento queda en pausa',
     );
     expect(diagnosis.text).not.toContain('nuevo plazo');
+  });
+
+  it('L3-06..L3-09: SLA warnings name the clock in words, the client, the assignee and the deadline, with a staff footer', () => {
+    const names = new Map([...OPTIONS.names, ['org-aurora', 'Comercializadora Aurora']]);
+    const agent = { ...ES, email: 'agente@becken.example', displayName: 'Alex Agent' };
+    const atRisk = { ...EVENTS.SLA_AT_RISK, clock: 'progress' } as const;
+    const es = renderEmail(atRisk, agent, { ...OPTIONS, names })!;
+    expect(es.subject).toBe('[L3-2026-000123] SLA en riesgo: Avance periódico');
+    expect(es.text).toContain(
+      'El plazo «Avance periódico» del ticket L3-2026-000123 está cerca de vencer.',
+    );
+    expect(es.text).toContain('Cliente: Comercializadora Aurora');
+    expect(es.text).toContain('Asignado a: Alex Agent');
+    // 2026-02-03T22:30Z is 16:30 in Mexico City.
+    expect(es.text).toContain('Vence: martes, 3 de febrero de 2026, 4:30 p.m.');
+    expect(es.text).not.toContain('(L3-07)');
+    expect(es.text).not.toContain('comente en el ticket');
+    expect(es.text).toContain('Este correo es automático: las respuestas por correo no se leen.');
+    expect(es.text).toContain('https://soporte.example/tickets/L3-2026-000123');
+    const en = renderEmail(atRisk, { ...agent, locale: Locale.EN }, { ...OPTIONS, names })!;
+    expect(en.subject).toBe('[L3-2026-000123] SLA at risk: Progress cadence');
+    expect(en.text).toContain('Assigned to: Alex Agent');
+    expect(en.text).not.toContain('comment on the ticket');
+    // Unassigned (triage): said so; breached reads «Venció».
+    const breached = renderEmail({ ...EVENTS.SLA_BREACHED, assigneeId: null }, agent, {
+      ...OPTIONS,
+      names,
+    })!;
+    expect(breached.subject).toBe('[L3-2026-000123] SLA incumplido: Triage');
+    expect(breached.text).toContain('El plazo «Triage» del ticket L3-2026-000123 venció.');
+    expect(breached.text).toContain('Asignado a: Sin asignar');
+    expect(breached.text).toContain('Venció: martes, 3 de febrero de 2026, 4:30 p.m.');
   });
 
   it('L3-11 provider side: a new ticket and a client comment, Spanish first, for the agents', () => {

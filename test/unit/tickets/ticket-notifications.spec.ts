@@ -226,6 +226,27 @@ describe('L3-11 timeline events → emails', () => {
     });
   });
 
+  it("L3-06..L3-09: an at-risk or breached clock names the ticket's assignee, so that agent is told", () => {
+    for (const [type, email] of [
+      ['CLOCK_AT_RISK', 'SLA_AT_RISK'],
+      ['CLOCK_BREACHED', 'SLA_BREACHED'],
+    ] as const) {
+      const clock = event(type, { kind: 'progress', deadline: AT }, 'SYSTEM');
+      expect(notificationsFor(TICKET, { ...clock, actor: null }, SLICE)).toEqual([
+        expect.objectContaining({
+          type: email,
+          clock: 'progress',
+          deadline: AT,
+          assigneeId: 'u-agent',
+        }),
+      ]);
+      const unassigned = { ...SLICE, assigneeId: null } as ReadModelSlice;
+      expect(notificationFor(TICKET, { ...clock, actor: null }, unassigned)).toMatchObject({
+        assigneeId: null,
+      });
+    }
+  });
+
   it('L3-17: an executed odoo.sh action emails the registrant what was done and when', () => {
     const email = notificationFor(
       TICKET,
