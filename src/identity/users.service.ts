@@ -181,7 +181,8 @@ export class UsersService {
     return this.users.manager.transaction((tx) => this.links.issue(tx, user, 'RESET', actor.id));
   }
 
-  /** Activates or deactivates a user; an admin cannot deactivate their own account. */
+  /** Activates or deactivates a user; an admin cannot deactivate their own account (CONFLICT,
+   * reason OWN_ACCOUNT_DEACTIVATION). */
   async setActive(
     actor: AuthenticatedUser,
     userId: string,
@@ -189,7 +190,9 @@ export class UsersService {
   ): Promise<AppUserEntity> {
     const user = await this.get(userId);
     if (!active && user.id === actor.id) {
-      throw new DomainError(ErrorCode.CONFLICT, 'You cannot deactivate your own account');
+      throw new DomainError(ErrorCode.CONFLICT, 'You cannot deactivate your own account', {
+        reason: 'OWN_ACCOUNT_DEACTIVATION',
+      });
     }
     if (user.active !== active) {
       // Deactivating ends the sessions, so a later reactivation does not revive old tokens.

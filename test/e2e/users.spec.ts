@@ -342,11 +342,38 @@ describe('Users (web app, admins)', () => {
       "!document.querySelector('[data-testid=users]').innerText.includes('Úrsula')",
     );
 
+    // Deactivating asks first: dismissed, nothing changes; accepted, the user is inactive.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('button', { name: 'Desactivar a Tomás Usuario', exact: true }).click();
+    expect(asked).toEqual([
+      '¿Desactivar a Tomás Usuario (usuario@tulum.example)? Sus sesiones se cierran y no podrá entrar hasta que lo actives de nuevo.',
+    ]);
+    expect(
+      await page.getByRole('button', { name: 'Activar a Tomás Usuario', exact: true }).count(),
+    ).toBe(0);
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Desactivar a Tomás Usuario', exact: true }).click();
     await page.getByRole('button', { name: 'Activar a Tomás Usuario', exact: true }).waitFor();
     const row = page.getByTestId('users').getByRole('row', { name: /Tomás Usuario/ });
     expect(await row.innerText()).toContain('Inactivo');
     await page.getByRole('button', { name: 'Activar a Tomás Usuario', exact: true }).click();
     await page.getByRole('button', { name: 'Desactivar a Tomás Usuario', exact: true }).waitFor();
+
+    // The admin's own row offers no «Desactivar» (the API refuses it); the buttons' column is
+    // named «Acciones» for screen readers.
+    await page
+      .getByLabel('Organización', { exact: true })
+      .first()
+      .selectOption({ label: 'Becken' });
+    const own = page.getByTestId('users').getByRole('row', { name: /admin@becken\.example/ });
+    await own.getByRole('button', { name: /^Editar a / }).waitFor();
+    expect(await own.getByRole('button', { name: /^(Desactivar|Activar) a / }).count()).toBe(0);
+    expect(
+      await page.getByTestId('users').getByRole('columnheader', { name: 'Acciones' }).count(),
+    ).toBe(1);
   });
 });

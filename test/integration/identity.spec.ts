@@ -375,6 +375,8 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
         bearer(Role.ADMIN),
       );
       expect(self.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      // A typed reason, so the web app says why in the user's language (L3-04).
+      expect(self.body.errors?.[0]?.extensions?.reason).toBe('OWN_ACCOUNT_DEACTIVATION');
       const still = await db.query<{ active: boolean }[]>(
         'SELECT active FROM app_user WHERE id = $1',
         [adminId],

@@ -144,6 +144,15 @@ describe('server errors in the UI language', () => {
     expect(
       serverErrorText(fail('CONFLICT', { reason: 'EMAIL_TAKEN', email: 'a@b.mx' }), es, esCtx),
     ).toBe('Ya existe un usuario con el correo a@b.mx.');
+    // L3-04: an admin deactivating their own account (not the generic CONFLICT words).
+    expect(
+      serverErrorText(fail('CONFLICT', { reason: 'OWN_ACCOUNT_DEACTIVATION' }), es, esCtx),
+    ).toBe(
+      'No puedes desactivar tu propia cuenta; pide a otro administrador que lo haga si hace falta.',
+    );
+    expect(
+      serverErrorText(fail('CONFLICT', { reason: 'OWN_ACCOUNT_DEACTIVATION' }), en, esCtx),
+    ).toBe('You cannot deactivate your own account; ask another administrator to do it if needed.');
     expect(
       serverErrorText(
         fail('NOT_FOUND', { reason: 'NOT_FOUND', entity: 'ticket', id: 'L3-2026-000009' }),

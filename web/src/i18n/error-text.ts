@@ -152,6 +152,8 @@ export function serverErrorText(
         : s.exceedsEstimate(number(ext.requestedHours), number(ext.remainingHours));
     case 'EMAIL_TAKEN':
       return s.emailTaken(text(ext.email));
+    case 'OWN_ACCOUNT_DEACTIVATION':
+      return s.ownAccountDeactivation;
     case 'NOT_IN_FUTURE':
       return s.notInFuture(field(ext.field), instant(ext.value));
     case 'IN_FUTURE':

@@ -78,6 +78,8 @@ export const serverErrorsEn: ServerErrorMessages = {
   noEstimateHours: (logged) =>
     `${logged} h cannot be logged: this ticket has no estimate the client authorized (L3-12). Hours are logged against an authorized estimate; if the ticket is not charged, mark it «No charge to the package» (L3-18).`,
   emailTaken: (email) => `A user with the email ${email} already exists.`,
+  ownAccountDeactivation:
+    'You cannot deactivate your own account; ask another administrator to do it if needed.',
   notInFuture: (f, when) => `“${f}” must be in the future (you gave ${when}).`,
   inFuture: (f) => `“${f}” cannot be in the future.`,
   roleNotAllowed: (allowed) =>

@@ -84,6 +84,8 @@ export const serverErrorsEsMX = {
   noEstimateHours: (logged: string) =>
     `No se pueden registrar ${logged} h: este ticket no tiene una estimación autorizada por el cliente (L3-12). Las horas se registran sobre una estimación autorizada; si el ticket no se cobra, márcalo «Sin cargo al paquete» (L3-18).`,
   emailTaken: (email: string) => `Ya existe un usuario con el correo ${email}.`,
+  ownAccountDeactivation:
+    'No puedes desactivar tu propia cuenta; pide a otro administrador que lo haga si hace falta.',
   notInFuture: (f: string, when: string) => `«${f}» debe ser una fecha futura (indicaste ${when}).`,
   inFuture: (f: string) => `«${f}» no puede ser una fecha futura.`,
   roleNotAllowed: (allowed: string) =>

@@ -19,6 +19,10 @@ const accountEsMX = {
     'El usuario recibirá un correo con un enlace para elegir su contraseña (vale 72 horas).',
   invited: (email: string) => `Usuario ${email} creado; le enviamos su invitación por correo.`,
   ownAdminRole: 'No puedes quitarte tu propio rol de Administrador.',
+  actions: 'Acciones',
+  notPossible: 'No es posible hacer ese cambio.',
+  confirmDeactivate: (name: string, email: string) =>
+    `¿Desactivar a ${name} (${email})? Sus sesiones se cierran y no podrá entrar hasta que lo actives de nuevo.`,
   // /contrasena (public)
   setTitle: 'Elige tu contraseña',
   setIntro: 'Escribe tu nueva contraseña dos veces. El enlace sirve una sola vez.',
@@ -59,6 +63,10 @@ const accountEn: AccountMessages = {
   invitationNote: 'The user gets an email with a link to choose their password (valid 72 hours).',
   invited: (email) => `User ${email} created; their invitation was emailed.`,
   ownAdminRole: 'You cannot remove your own Administrator role.',
+  actions: 'Actions',
+  notPossible: 'That change is not possible.',
+  confirmDeactivate: (name, email) =>
+    `Deactivate ${name} (${email})? Their sessions end and they cannot sign in until you activate them again.`,
   setTitle: 'Choose your password',
   setIntro: 'Type your new password twice. The link works once.',
   newPassword: 'New password',

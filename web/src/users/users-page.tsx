@@ -17,7 +17,7 @@ import { SEND_PASSWORD_RESET_LINK } from './user-operations';
 export function UsersPage() {
   const { t, language } = useI18n();
   const a = accountTexts(language);
-  const { call } = useSession();
+  const { call, user: me } = useSession();
   const [organizationId, setOrganizationId] = useState('');
   const [editingId, setEditingId] = useState<string>();
   const organizations = useQuery(ORGANIZATIONS, {});
@@ -33,7 +33,9 @@ export function UsersPage() {
       ({ sendPasswordResetLink }) => a.resetSent(sendPasswordResetLink.email),
     );
 
-  const setActive = (user: User) =>
+  const setActive = (user: User) => {
+    // Deactivating ends the person's sessions and locks them out: asked first, like a deletion.
+    if (user.active && !window.confirm(a.confirmDeactivate(user.displayName, user.email))) return;
     void toggle.run(
       async () => {
         await call(SET_USER_ACTIVE, { userId: user.id, active: !user.active });
@@ -41,6 +43,7 @@ export function UsersPage() {
       },
       () => `${user.email}: ${user.active ? t.users.inactive : t.users.active}`,
     );
+  };
 
   return (
     <div className="stack">
@@ -75,7 +78,7 @@ export function UsersPage() {
                   <th scope="col">{t.users.roles}</th>
                   <th scope="col">{t.users.status}</th>
                   <th scope="col">
-                    <span className="visually-hidden">{t.users.status}</span>
+                    <span className="visually-hidden">{a.actions}</span>
                   </th>
                 </tr>
               </thead>
@@ -112,20 +115,24 @@ export function UsersPage() {
                         onClick={() => sendReset(u)}
                       >
                         {a.sendResetShort}
-                      </button>{' '}
-                      <button
-                        type="button"
-                        className={u.active ? 'button small danger' : 'button small'}
-                        aria-label={
-                          u.active
-                            ? t.users.deactivate(u.displayName)
-                            : t.users.activate(u.displayName)
-                        }
-                        disabled={toggle.busy}
-                        onClick={() => setActive(u)}
-                      >
-                        {u.active ? t.users.deactivateShort : t.users.activateShort}
                       </button>
+                      {/* An admin cannot deactivate their own account (the API refuses it). */}
+                      {u.id !== me?.id && ' '}
+                      {u.id !== me?.id && (
+                        <button
+                          type="button"
+                          className={u.active ? 'button small danger' : 'button small'}
+                          aria-label={
+                            u.active
+                              ? t.users.deactivate(u.displayName)
+                              : t.users.activate(u.displayName)
+                          }
+                          disabled={toggle.busy}
+                          onClick={() => setActive(u)}
+                        >
+                          {u.active ? t.users.deactivateShort : t.users.activateShort}
+                        </button>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -133,7 +140,8 @@ export function UsersPage() {
             </table>
           </div>
         )}
-        <ErrorMessage error={toggle.error} />
+        {/* Not «Ya existe un registro igual»: these refusals are about the account's state. */}
+        <ErrorMessage error={toggle.error} overrides={{ CONFLICT: a.notPossible }} />
         <SuccessMessage text={toggle.done} />
       </section>
       {editing && (
