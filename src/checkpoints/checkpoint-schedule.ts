@@ -46,7 +46,11 @@ export interface CheckpointTime {
 
 export interface CheckpointTimeIssue {
   readonly field: 'weekday' | 'localTime';
+  /** What the web app words in the user's language (`extensions.reason`). */
+  readonly reason: 'INVALID_VALUE' | 'CHECKPOINT_OUTSIDE_BUSINESS_HOURS';
   readonly message: string;
+  /** For CHECKPOINT_OUTSIDE_BUSINESS_HOURS: that weekday's working intervals (may be empty). */
+  readonly businessHours?: readonly { readonly start: string; readonly end: string }[];
 }
 
 /**
@@ -61,11 +65,19 @@ export function checkpointTimeIssues(
   const issues: CheckpointTimeIssue[] = [];
   const weekdayOk = Number.isInteger(time.weekday) && time.weekday >= 1 && time.weekday <= 5;
   if (!weekdayOk) {
-    issues.push({ field: 'weekday', message: 'weekday must be 1 (Monday) to 5 (Friday)' });
+    issues.push({
+      field: 'weekday',
+      reason: 'INVALID_VALUE',
+      message: 'weekday must be 1 (Monday) to 5 (Friday)',
+    });
   }
   const minute = parseLocalTime(time.localTime, false);
   if (minute === undefined) {
-    issues.push({ field: 'localTime', message: 'localTime must be HH:MM (00:00–23:59)' });
+    issues.push({
+      field: 'localTime',
+      reason: 'INVALID_VALUE',
+      message: 'localTime must be HH:MM (00:00–23:59)',
+    });
   } else if (weekdayOk) {
     const intervals = calendar.weekly[time.weekday as IsoWeekday] ?? [];
     const inside = intervals.some((i) => {
@@ -77,7 +89,9 @@ export function checkpointTimeIssues(
       const hours = intervals.map((i) => `${i.start}–${i.end}`).join(', ') || 'none';
       issues.push({
         field: 'localTime',
+        reason: 'CHECKPOINT_OUTSIDE_BUSINESS_HOURS',
         message: `${time.localTime} is outside the business hours of that weekday (${hours})`,
+        businessHours: intervals.map((i) => ({ start: i.start, end: i.end })),
       });
     }
   }

@@ -67,8 +67,13 @@ export class CheckpointsService {
     const calendar = await this.calendars.forOrganization(input.organizationId);
     const issues = checkpointTimeIssues(calendar.stored, input);
     if (issues.length > 0) {
+      // The first issue's reason and facts, so the web app words it (QA: no English server text).
       throw new DomainError(ErrorCode.VALIDATION_FAILED, issues.map((i) => i.message).join('; '), {
+        reason: issues[0].reason,
         field: issues[0].field,
+        weekday: input.weekday,
+        localTime: input.localTime,
+        ...(issues[0].businessHours ? { businessHours: issues[0].businessHours } : {}),
         issues,
       });
     }

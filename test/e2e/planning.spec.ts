@@ -356,6 +356,16 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     const weekday = otherWeekday();
     const dayName = weekday === 3 ? 'miércoles' : 'jueves';
     await page.getByLabel('Día', { exact: true }).selectOption({ label: dayName });
+    // A time outside that weekday's business hours is refused in words, not the server's English.
+    await page.getByLabel('Hora', { exact: true }).fill('20:00');
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+    const refused = page.getByRole('alert').filter({ hasText: '20:00' });
+    await refused
+      .getByText(
+        `La hora 20:00 queda fuera del horario hábil del ${dayName} (09:00–18:00) en el calendario del cliente; elige una hora dentro de ese horario.`,
+      )
+      .waitFor();
+    expect(await refused.innerText()).not.toContain('outside');
     await page.getByLabel('Hora', { exact: true }).fill('11:30');
     await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     await page.getByText('Punto de control guardado.').waitFor();

@@ -206,7 +206,14 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     expect((await set({ weekday: 6, localTime: '10:00' })).code).toBe('VALIDATION_FAILED');
     const closed = await set({ weekday, localTime: '18:00' });
     expect(closed.code).toBe('VALIDATION_FAILED');
-    expect(closed.errors![0].extensions).toMatchObject({ field: 'localTime' });
+    // A typed reason with the weekday's hours, so the web app words it (QA).
+    expect(closed.errors![0].extensions).toMatchObject({
+      field: 'localTime',
+      reason: 'CHECKPOINT_OUTSIDE_BUSINESS_HOURS',
+      weekday,
+      localTime: '18:00',
+      businessHours: [{ start: '09:00', end: '18:00' }],
+    });
     expect((await set({ weekday, localTime: '7:30' })).code).toBe('VALIDATION_FAILED');
     expect((await set({ weekday, localTime: '11:30' }, Role.CLIENT_APPROVER)).code).toBe(
       'FORBIDDEN',

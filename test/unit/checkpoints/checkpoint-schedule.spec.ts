@@ -49,7 +49,11 @@ describe('L3-15 checkpoint settings validation', () => {
 
   it('refuses weekends, malformed times and times outside business hours (closing is outside)', () => {
     expect(checkpointTimeIssues(calendar, { weekday: 6, localTime: '10:00' })).toEqual([
-      { field: 'weekday', message: 'weekday must be 1 (Monday) to 5 (Friday)' },
+      {
+        field: 'weekday',
+        reason: 'INVALID_VALUE',
+        message: 'weekday must be 1 (Monday) to 5 (Friday)',
+      },
     ]);
     expect(
       checkpointTimeIssues(calendar, { weekday: 0, localTime: '25:00' }).map((i) => i.field),
@@ -61,7 +65,9 @@ describe('L3-15 checkpoint settings validation', () => {
       expect(checkpointTimeIssues(calendar, { weekday: 3, localTime })).toEqual([
         {
           field: 'localTime',
+          reason: 'CHECKPOINT_OUTSIDE_BUSINESS_HOURS',
           message: `${localTime} is outside the business hours of that weekday (09:00–18:00)`,
+          businessHours: [{ start: '09:00', end: '18:00' }],
         },
       ]);
     }

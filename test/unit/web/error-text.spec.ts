@@ -210,6 +210,22 @@ describe('the ticket workflow’s refusals in the UI language', () => {
     ).toMatch(/^«Ejecutada» no puede ser anterior al registro del ticket \(20 nov 2026, 10:00/);
   });
 
+  it('a checkpoint time outside business hours names the weekday and its hours (L3-15)', () => {
+    const outside = fail('VALIDATION_FAILED', {
+      reason: 'CHECKPOINT_OUTSIDE_BUSINESS_HOURS',
+      field: 'localTime',
+      weekday: 2,
+      localTime: '20:00',
+      businessHours: [{ start: '09:00', end: '18:00' }],
+    });
+    expect(serverErrorText(outside, es, esCtx)).toBe(
+      'La hora 20:00 queda fuera del horario hábil del martes (09:00–18:00) en el calendario del cliente; elige una hora dentro de ese horario.',
+    );
+    expect(serverErrorText(outside, en, { ...esCtx, language: 'en' })).toBe(
+      "20:00 is outside Tuesday's business hours (09:00–18:00) in the client's calendar; choose a time within them.",
+    );
+  });
+
   it('argument checks reuse the input-rule words', () => {
     expect(
       serverErrorText(fail('VALIDATION_FAILED', { reason: 'REQUIRED', field: 'note' }), es, esCtx),

@@ -42,6 +42,15 @@ interface Violation {
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** An ISO weekday (1 = Monday) by name, lower case as in a sentence ("martes", "Tuesday"). */
+function weekdayName(iso: number, language: string): string {
+  if (iso < 1 || iso > 7) return String(iso);
+  // 2024-01-01 was a Monday.
+  return new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, iso)),
+  );
+}
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 
 function violationsOf(ext: Readonly<Record<string, unknown>>): Violation[] {
@@ -213,6 +222,19 @@ export function serverErrorText(
       return s.beforeRegistration(field(ext.field), instant(ext.registeredAt));
     case 'OUTSIDE_BUSINESS_TIME':
       return s.outsideBusinessTime(field(ext.field), instant(ext.value));
+    // L3-15 checkpoint settings: the time is outside that weekday's working hours.
+    case 'CHECKPOINT_OUTSIDE_BUSINESS_HOURS': {
+      const hours = Array.isArray(ext.businessHours)
+        ? ext.businessHours.map(
+            (i: { start?: unknown; end?: unknown }) => `${text(i?.start)}–${text(i?.end)}`,
+          )
+        : [];
+      return s.checkpointOutsideHours(
+        text(ext.localTime),
+        weekdayName(num(ext.weekday) ?? 0, ctx.language),
+        hours.join(', '),
+      );
+    }
     case 'SAME_DATE':
       return s.sameDate(field(ext.field), instant(ext.value));
     case 'DATE_TOO_FAR':

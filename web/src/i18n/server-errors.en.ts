@@ -119,6 +119,10 @@ export const serverErrorsEn: ServerErrorMessages = {
     `“${f}” cannot be before the ticket was registered (${registeredAt}).`,
   outsideBusinessTime: (f, when) =>
     `“${f}” (${when}) is outside the client calendar's business hours.`,
+  checkpointOutsideHours: (time, weekday, hours) =>
+    hours
+      ? `${time} is outside ${weekday}'s business hours (${hours}) in the client's calendar; choose a time within them.`
+      : `${weekday} has no business hours in the client's calendar; choose another day.`,
   sameDate: (f, when) => `“${f}” (${when}) is the published date already.`,
   dateTooFar: (f, latest) => `The latest possible “${f}” is ${latest}; choose an earlier one.`,
   alreadyAssigned: 'The ticket is already assigned to that person.',

@@ -128,6 +128,10 @@ export const serverErrorsEsMX = {
     `«${f}» no puede ser anterior al registro del ticket (${registeredAt}).`,
   outsideBusinessTime: (f: string, when: string) =>
     `«${f}» (${when}) cae fuera del horario hábil del calendario del cliente.`,
+  checkpointOutsideHours: (time: string, weekday: string, hours: string) =>
+    hours
+      ? `La hora ${time} queda fuera del horario hábil del ${weekday} (${hours}) en el calendario del cliente; elige una hora dentro de ese horario.`
+      : `El ${weekday} no tiene horario hábil en el calendario del cliente; elige otro día.`,
   sameDate: (f: string, when: string) => `«${f}» (${when}) ya es la fecha publicada.`,
   dateTooFar: (f: string, latest: string) =>
     `La fecha más tardía posible para «${f}» es el ${latest}; elige una anterior.`,
