@@ -44,7 +44,8 @@ export interface PasswordLinkEmailInput {
 
 /**
  * The invitation / reset email in the user's language (Spanish unless the user chose English),
- * through the same layout as every other email (escaped HTML, plain-text twin).
+ * through the same layout as every other email (escaped HTML, plain-text twin). Like every email
+ * it speaks «usted» (the web app says «tú»), and greets without a gender («Le damos la bienvenida»).
  */
 export function renderPasswordLinkEmail(input: PasswordLinkEmailInput): {
   subject: string;
@@ -60,15 +61,15 @@ export function renderPasswordLinkEmail(input: PasswordLinkEmailInput): {
   );
   const invitation = input.purpose === 'INVITATION';
   const subject = invitation
-    ? t('Bienvenido al portal de soporte L3', 'Welcome to the L3 support portal')
-    : t('Restablece tu contraseña del portal de soporte', 'Reset your support portal password');
+    ? t('Le damos la bienvenida al portal de soporte L3', 'Welcome to the L3 support portal')
+    : t('Restablezca su contraseña del portal de soporte', 'Reset your support portal password');
   const heading = invitation
     ? t(
-        `Se creó tu cuenta de ${input.organizationName} en el portal de soporte.`,
+        `Se creó su cuenta de ${input.organizationName} en el portal de soporte.`,
         `Your ${input.organizationName} account on the support portal was created.`,
       )
     : t(
-        'Un administrador pidió restablecer tu contraseña.',
+        'Un administrador pidió restablecer su contraseña.',
         'An administrator asked to reset your password.',
       );
   const rendered = renderLayout(
@@ -80,11 +81,11 @@ export function renderPasswordLinkEmail(input: PasswordLinkEmailInput): {
           kind: 'paragraph',
           text: invitation
             ? t(
-                'Para entrar, elige tu contraseña con el enlace de abajo.',
+                'Para entrar, elija su contraseña con el enlace de abajo.',
                 'To sign in, choose your password with the link below.',
               )
             : t(
-                'Elige una contraseña nueva con el enlace de abajo. Tu contraseña actual deja de servir cuando lo hagas.',
+                'Elija una contraseña nueva con el enlace de abajo. Su contraseña actual deja de servir cuando lo haga.',
                 'Choose a new password with the link below. Your current password stops working once you do.',
               ),
         },
@@ -98,7 +99,7 @@ export function renderPasswordLinkEmail(input: PasswordLinkEmailInput): {
         {
           kind: 'paragraph',
           text: t(
-            'El enlace sirve una sola vez. Si no esperabas este correo, ignóralo: nada cambia.',
+            'El enlace sirve una sola vez. Si no esperaba este correo, ignórelo: nada cambia.',
             'The link works once. If you did not expect this email, ignore it: nothing changes.',
           ),
         },

@@ -22,7 +22,7 @@ async function emailedToken(address: string): Promise<string> {
     (m) => m.length > 0,
   );
   const newest = [...mails].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))[0];
-  expect(newest.subject).toBe('Bienvenido al portal de soporte L3');
+  expect(newest.subject).toBe('Le damos la bienvenida al portal de soporte L3');
   const token = /\/contrasena\?token=([A-Za-z0-9_-]+)/.exec(newest.text)?.[1];
   if (!token) throw new Error(`no password link in: ${newest.text}`);
   return token;

@@ -167,7 +167,7 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       const email = `pedro-${unique}@aurora.example`;
       await createInvited(email);
       const { mail, token } = await linkToken(email, 1);
-      expect(mail.subject).toBe('Bienvenido al portal de soporte L3');
+      expect(mail.subject).toBe('Le damos la bienvenida al portal de soporte L3');
       expect(mail.text).toContain('Comercializadora Aurora');
       expect(mail.text).toContain(
         `${world.config.api.publicUrl.replace(/\/+$/, '')}/contrasena?token=`,
@@ -267,7 +267,7 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       expect(hours).toBeGreaterThan(1.9);
       expect(hours).toBeLessThanOrEqual(2);
       const reset = await linkToken(email, 2);
-      expect(reset.mail.subject).toBe('Restablece tu contraseña del portal de soporte');
+      expect(reset.mail.subject).toBe('Restablezca su contraseña del portal de soporte');
       expect(reset.token).not.toBe(invitation.token);
 
       const old = await gql(world.api, SET_PASSWORD, {
