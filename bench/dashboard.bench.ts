@@ -104,7 +104,8 @@ export const dashboardScenario: BenchScenario = {
         // What the web app's SLA board asks for each list (web/src/api/tickets.ts, TIMER_FIELDS).
         const timersGql = (filter: string): string =>
           `{ slaTimers(filter: { ${filter} first: 200 }) { ticketNumber organizationId subject ticketState slaStatus
-           clock { id kind status deadline startedAt endedAt remainingMinutes consumedMinutes budgetMinutes target } } }`;
+           clock { id kind status deadline startedAt endedAt remainingMinutes consumedMinutes budgetMinutes target
+           atRiskRecordedAt breachedAt overdueMinutes } } }`;
         // The plain SQL over the clocks themselves; the API reads the rollup a trigger keeps
         // (migration 1764317900000), so it may beat this baseline.
         // A breach counts in its own month, ended or not; a clock never breached in its end's.

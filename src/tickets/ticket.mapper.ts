@@ -123,6 +123,7 @@ export function clockFromView(c: SlaClockView, consumedSinceMs = 0): SlaClockMod
     pauses: c.pauses.map((p) => ({ from: new Date(p.from), to: date(p.to) })),
     atRiskRecordedAt: date(c.atRiskRecordedAt),
     breachedAt: date(c.breachedAt),
+    overdueMinutes: null,
     endedAt: date(c.endedAt),
     calendarVersion: c.calendarVersion,
   };
@@ -142,7 +143,18 @@ export function liveClockFromEntity(
     view.status === 'RUNNING'
       ? businessMillisecondsBetween(calendar, new Date(view.consumedAsOf), now)
       : 0;
-  return clockFromView(view, since);
+  const clock = clockFromView(view, since);
+  // How late a breach is, in the same business time as the target (QA: «0 min hábiles» left said
+  // nothing about it).
+  if (view.breachedAt && view.deadline) {
+    const late = businessMillisecondsBetween(
+      calendar,
+      new Date(view.deadline),
+      view.endedAt ? new Date(view.endedAt) : now,
+    );
+    clock.overdueMinutes = Math.max(0, late) / MS_PER_MINUTE;
+  }
+  return clock;
 }
 
 export function clockViewFromEntity(c: TicketClockEntity): SlaClockView {

@@ -78,6 +78,13 @@ export class SlaClockModel {
   @Field(() => Date, { nullable: true })
   breachedAt!: Date | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'How late a breached clock is: business minutes from its deadline to its end, or to now while it has not ended; null when not breached.',
+  })
+  overdueMinutes!: number | null;
+
   @Field(() => Date, { nullable: true })
   endedAt!: Date | null;
 

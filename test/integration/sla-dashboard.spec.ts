@@ -105,6 +105,34 @@ describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () =>
     ]);
   });
 
+  it('says how late a breached clock is, in business time (QA: «0 min hábiles» said nothing)', async () => {
+    // Breached Wednesday 2024-01-10 10:00 in Mexico City, answered 11:20 the same day: 80 min.
+    await world.db.query(
+      `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
+         target_unit, started_at, deadline, budget_ms, consumed_ms, consumed_as_of, breached_at,
+         ended_at, end_reason, calendar_version)
+       VALUES ($1, $2, 'scheduling', 1, 'BREACHED', 2, 'days', '2024-01-08T15:00:00Z',
+         '2024-01-10T16:00:00Z', 32400000, 32400000, '2024-01-10T16:00:00Z',
+         '2024-01-10T16:00:00Z', '2024-01-10T17:20:00Z', 'MET', 1)`,
+      [`${number(0)}:scheduling:1`, number(0)],
+    );
+    const { body } = await gql<{
+      slaTimers: { clock: { id: string; overdueMinutes: number | null } }[];
+    }>(
+      world.api,
+      `{ slaTimers(filter: { breachedOnly: true }) { clock { id overdueMinutes } } }`,
+      {},
+      world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+    const clocks = body.data!.slaTimers.map((t) => t.clock);
+    expect(clocks.find((c) => c.id === `${number(0)}:scheduling:1`)?.overdueMinutes).toBe(80);
+    // One still running: late by whatever business time has passed since (never null).
+    expect(clocks.find((c) => c.id === `${number(0)}:progress:1`)?.overdueMinutes).toEqual(
+      expect.any(Number),
+    );
+  });
+
   it('compliance counts a breach as missed from the moment it happens, before the clock ends', async () => {
     const month = new Date().toISOString().slice(0, 7);
     const compliance = async () => {

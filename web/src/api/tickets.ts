@@ -36,9 +36,14 @@ export interface SlaClock {
   consumedMinutes: number;
   budgetMinutes: number;
   target: string;
+  atRiskRecordedAt: string | null;
+  breachedAt: string | null;
+  /** Business minutes a breached clock is late (to its end, or now); null when not breached. */
+  overdueMinutes: number | null;
 }
 
-const CLOCK_FIELDS = `id kind status deadline startedAt endedAt remainingMinutes consumedMinutes budgetMinutes target`;
+const CLOCK_FIELDS = `id kind status deadline startedAt endedAt remainingMinutes consumedMinutes budgetMinutes target
+  atRiskRecordedAt breachedAt overdueMinutes`;
 
 export interface TicketSummary {
   number: string;

@@ -346,6 +346,14 @@ export const en: Messages = {
     deadline: 'Due',
     remaining: 'Business time left',
     clockEndedAt: (at: string) => `Ended: ${at}`,
+    /** A running clock past its at-risk mark, as the ticket's SLA reads it. */
+    clockAtRisk: 'At risk',
+    /** How late a breached clock is (business time from its deadline). */
+    clockOverdue: (minutes: number) => {
+      const m = Math.max(0, Math.round(minutes));
+      const h = Math.floor(m / 60);
+      return `Breached ${h > 0 ? `${h} h ${m % 60} min` : `${m} min`} of business time ago`;
+    },
     noClocks: 'This ticket has no SLA clocks.',
     businessTime: (minutes: number) => {
       const m = Math.max(0, Math.round(minutes));

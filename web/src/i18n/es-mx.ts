@@ -350,6 +350,14 @@ export const esMX = {
     remaining: 'Tiempo hábil restante',
     /** An ended clock: when it stopped counting (met, breached or stopped). */
     clockEndedAt: (at: string) => `Terminó: ${at}`,
+    /** A running clock past its at-risk mark, as the ticket's SLA reads it. */
+    clockAtRisk: 'En riesgo',
+    /** How late a breached clock is (business time from its deadline). */
+    clockOverdue: (minutes: number) => {
+      const m = Math.max(0, Math.round(minutes));
+      const h = Math.floor(m / 60);
+      return `Vencido hace ${h > 0 ? `${h} h ${m % 60} min` : `${m} min`} hábiles`;
+    },
     noClocks: 'Este ticket no tiene relojes de SLA.',
     businessTime: (minutes: number) => {
       const m = Math.max(0, Math.round(minutes));

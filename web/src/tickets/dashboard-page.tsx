@@ -6,6 +6,7 @@ import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
+import { clockStatusText, clockTimeText } from './clock-texts';
 import { ComplianceCharts, monthRange } from './compliance-charts';
 import { SatisfactionCard } from './satisfaction-card';
 import { SlaBadge, ticketPath, useLocalTime } from './ticket-bits';
@@ -63,9 +64,7 @@ function TimerTable({
               <td>{clients.get(timer.organizationId) ?? '—'}</td>
               <td>
                 {t.tickets.clockKinds[timer.clock.kind] ?? timer.clock.kind}
-                <span className="muted small block">
-                  {t.tickets.clockStatus[timer.clock.status] ?? timer.clock.status}
-                </span>
+                <span className="muted small block">{clockStatusText(timer.clock, t.tickets)}</span>
               </td>
               <td>
                 <SlaBadge status={timer.slaStatus} />
@@ -77,7 +76,7 @@ function TimerTable({
                   '—'
                 )}
               </td>
-              <td>{t.tickets.businessTime(timer.clock.remainingMinutes)}</td>
+              <td>{clockTimeText(timer.clock, t.tickets) ?? '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -12,6 +12,7 @@ import { ActionsPanel } from './actions-panel';
 import { AdjustDateForm } from './adjust-date-form';
 import { AttachmentsSection } from './attachments-section';
 import { ClockExplanationDisclosure } from './clock-explanation';
+import { clockStatusText, clockTimeText } from './clock-texts';
 import { CommentBox } from './comment-box';
 import { NoChargeCard, NoChargeMark } from './no-charge';
 import { SlaBadge, slaShown, useLocalTime } from './ticket-bits';
@@ -210,7 +211,7 @@ export function TicketPage({
                       <span className="muted small block">{t.tickets.target(clock.target)}</span>
                     </th>
                     <td data-label={t.tickets.clockStatusLabel}>
-                      {t.tickets.clockStatus[clock.status] ?? clock.status}
+                      {clockStatusText(clock, t.tickets)}
                     </td>
                     <td data-label={`${t.tickets.deadline} (${zone})`} className="clock-deadline">
                       {clock.deadline ? (
@@ -220,16 +221,15 @@ export function TicketPage({
                       )}
                     </td>
                     <td data-label={t.tickets.remaining}>
-                      {clock.status === 'RUNNING' || clock.status === 'PAUSED' ? (
-                        t.tickets.businessTime(clock.remainingMinutes)
-                      ) : clock.endedAt ? (
-                        // When a met clock was met, not only its deadline (QA).
-                        <span data-testid="clock-ended">
-                          {t.tickets.clockEndedAt(format(clock.endedAt))}
-                        </span>
-                      ) : (
-                        '—'
-                      )}
+                      {clockTimeText(clock, t.tickets) ??
+                        (clock.endedAt ? (
+                          // When a met clock was met, not only its deadline (QA).
+                          <span data-testid="clock-ended">
+                            {t.tickets.clockEndedAt(format(clock.endedAt))}
+                          </span>
+                        ) : (
+                          '—'
+                        ))}
                     </td>
                   </tr>,
                   ...(clock.status === 'RUNNING' || clock.status === 'PAUSED'
