@@ -1,7 +1,13 @@
 import { RATING_CHANGE_WINDOW_DAYS, ratingUrl } from '../../satisfaction/satisfaction-rules';
 import type { ClosedEvent } from '../notification-event';
 import { isDateOnly } from './format';
-import { type Block, subjectLine, type CalendarEntry, type TemplateContext } from './email-content';
+import {
+  type Block,
+  type CalendarEntry,
+  type EmailContent,
+  subjectLine,
+  type TemplateContext,
+} from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // Delivery and closure (L3-07, L3-09, L3-19): progress, release date, testing, resolution,
@@ -133,6 +139,7 @@ export const deliveryTemplates: TemplateFamily<
           : []),
         ...ratingInvitation(e.outcome, ctx),
       ],
+      link: endedTicketLink(e.ticket.number, ctx),
     };
   },
 
@@ -184,6 +191,7 @@ export const deliveryTemplates: TemplateFamily<
           },
         }
       : {}),
+    link: endedTicketLink(e.ticket.number, ctx),
   }),
 
   DATE_ADJUSTED: (e, ctx) => {
@@ -238,6 +246,24 @@ function ratingInvitation(outcome: ClosedEvent['outcome'], ctx: TemplateContext)
       href: ratingUrl(ctx.ticketUrl),
     },
   ];
+}
+
+/**
+ * L3-11: a closed or cancelled ticket takes no more comments, so its email does not say «comente
+ * en el ticket»: it says what the client can do instead (a new ticket naming this one).
+ */
+function endedTicketLink(
+  ticketNumber: string,
+  ctx: TemplateContext,
+): NonNullable<EmailContent['link']> {
+  return {
+    label: ctx.t('Ver el ticket', 'Open the ticket'),
+    href: ctx.ticketUrl,
+    guidance: ctx.t(
+      `Este ticket ya no admite comentarios. Si necesita algo más sobre este tema, registre un ticket nuevo en la plataforma de soporte y mencione el número ${ticketNumber}. Este correo es automático: las respuestas por correo no se leen.`,
+      `This ticket takes no more comments. If you need anything else on this matter, register a new ticket on the support platform and mention number ${ticketNumber}. This email is automatic: replies by email are not read.`,
+    ),
+  };
 }
 
 /** «Cancelado por: …» (QA): who cancelled the ticket, when the event names someone. */

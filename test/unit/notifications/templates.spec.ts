@@ -61,12 +61,15 @@ describe('L3-11 email templates', () => {
       expect(es.locale).toBe(Locale.ES_MX);
       expect(en.locale).toBe(Locale.EN);
       expect(es.text).toContain('Hola, Úrsula Usuaria:');
-      // SLA warnings are for provider staff: a staff footer, not the client's guidance.
+      // SLA warnings are for provider staff: a staff footer, not the client's guidance; a closed
+      // or cancelled ticket takes no comments: a new ticket instead.
       const staff = event.type === 'SLA_AT_RISK' || event.type === 'SLA_BREACHED';
-      expect(es.text.includes('comente en el ticket')).toBe(!staff);
+      const ended = event.type === 'CLOSED' || event.type === 'CANCELLED';
+      expect(es.text.includes('comente en el ticket')).toBe(!staff && !ended);
+      expect(es.text.includes('registre un ticket nuevo')).toBe(ended);
       expect(es.html).toContain('las respuestas por correo no se leen');
       expect(en.text).toContain('Hello Una User,');
-      expect(en.text.includes('comment on the ticket')).toBe(!staff);
+      expect(en.text.includes('comment on the ticket')).toBe(!staff && !ended);
       expect(en.html).toContain('replies by email are not read');
       expect(es.subject).not.toBe(en.subject);
       expect(es.html).toMatch(/^<!doctype html><html lang="es-MX">/);
@@ -376,6 +379,26 @@ describe('L3-11 email templates', () => {
     expect(breached.text).toContain('El plazo «Triage» del ticket L3-2026-000123 venció.');
     expect(breached.text).toContain('Asignado a: Sin asignar');
     expect(breached.text).toContain('Venció: martes, 3 de febrero de 2026, 4:30 p.m.');
+  });
+
+  it('L3-11: a closed, out-of-scope or cancelled ticket says to register a new ticket naming it, not to comment', () => {
+    for (const event of [
+      EVENTS.CLOSED,
+      { ...EVENTS.CLOSED, outcome: 'OUT_OF_SCOPE' as const },
+      EVENTS.CANCELLED,
+    ]) {
+      const es = render(event, ES);
+      expect(es.text).toContain(
+        'Este ticket ya no admite comentarios. Si necesita algo más sobre este tema, registre un ticket nuevo en la plataforma de soporte y mencione el número L3-2026-000123.',
+      );
+      expect(es.text).not.toContain('comente en el ticket');
+      expect(es.text).toContain('https://soporte.example/tickets/L3-2026-000123');
+      const en = render(event, EN);
+      expect(en.text).toContain(
+        'register a new ticket on the support platform and mention number L3-2026-000123',
+      );
+      expect(en.text).not.toContain('comment on the ticket');
+    }
   });
 
   it('L3-11 provider side: a new ticket and a client comment, Spanish first, for the agents', () => {
