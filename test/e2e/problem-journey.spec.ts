@@ -47,6 +47,11 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     await page.getByRole('button', { name: 'Registrar ticket' }).click();
     const registered = page.getByTestId('registered');
     await registered.waitFor();
+    // QA (WCAG 2.4.3): the focus goes to the notice, announced as a status, not to the page.
+    expect(await registered.getAttribute('role')).toBe('status');
+    await page.waitForFunction(
+      "document.activeElement?.getAttribute('data-testid') === 'registered'",
+    );
     const match = /Ticket (L3-\d{4}-\d{6}) registrado\./.exec(await registered.innerText());
     expect(match).not.toBeNull();
     number = match![1];
@@ -70,8 +75,18 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     const assignTo = classify.getByLabel('Asignar a');
     await assignTo.getByRole('option', { name: 'Alex Agent' }).waitFor({ state: 'attached' });
     expect(await assignTo.inputValue()).toBe('');
+    // QA: the note says who reads it (a classification note reaches the client's timeline).
+    const classifyNote = classify.getByLabel('Nota (opcional)');
+    const hintId = await classifyNote.getAttribute('aria-describedby');
+    expect(await classify.locator(`[id="${hintId}"]`).innerText()).toBe(
+      'El cliente la lee en el historial del ticket.',
+    );
     await classify.getByRole('button', { name: 'Clasificar', exact: true }).click();
     await page.getByText('Clasificar: listo. Estado: En análisis.').waitFor();
+    // The form closed: the focus is on its success notice, not lost to the page (QA).
+    await page.waitForFunction(
+      "document.activeElement?.textContent === 'Clasificar: listo. Estado: En análisis.'",
+    );
     expect(await state(page).innerText()).toBe('En análisis');
     expect(await page.getByTestId('ticket-header').innerText()).toContain('Problema');
     const clocks = page.getByTestId('clocks');
@@ -162,15 +177,26 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     expect(await page.getByTestId('timeline').innerText()).toContain(
       'Reproducido en pruebas: el certificado venció.',
     );
+    // QA: the success notice is worded at render time: it follows the language switch.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Add progress update: done. State: In analysis.').waitFor();
+    await inSpanish(page);
+    const progressDone = page.getByText('Registrar avance: listo. Estado: En análisis.');
+    await progressDone.waitFor();
 
-    await page.getByRole('button', { name: 'Resolver', exact: true }).click();
-    const resolve = page.getByTestId('action-form-resolve');
+    // Resolved from another tab: this page's notice about «En análisis» goes with the live change.
+    const tab = await page.context().newPage();
+    await openTicket(tab);
+    await tab.getByRole('button', { name: 'Resolver', exact: true }).click();
+    const resolve = tab.getByTestId('action-form-resolve');
     await resolve
       .getByLabel('Nota')
       .fill('Certificado renovado; las facturas se timbran de nuevo.');
     await resolve.getByRole('button', { name: 'Resolver', exact: true }).click();
-    await page.getByText('Resolver: listo. Estado: Resuelto.').waitFor();
-    expect(await state(page).innerText()).toBe('Resuelto');
+    await tab.getByText('Resolver: listo. Estado: Resuelto.').waitFor();
+    await tab.close();
+    await state(page).filter({ hasText: 'Resuelto' }).waitFor();
+    await progressDone.waitFor({ state: 'hidden' });
     await screenshot(page, '40-agent-problem-resolved');
   });
 
@@ -199,6 +225,16 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     expect(await page.getByTestId('ticket-auto-close').innerText()).toMatch(
       /, si no confirmas la solución ni reabres el ticket$/,
     );
+
+    // QA: the client's note is labelled in their words («Motivo» to reopen), without the hint
+    // staff get about the client reading it.
+    await page.getByRole('button', { name: 'Reabrir', exact: true }).click();
+    const reopen = page.getByTestId('action-form-reopen');
+    expect(
+      await reopen.getByLabel('Motivo', { exact: true }).getAttribute('aria-describedby'),
+    ).toBe(null);
+    await reopen.getByRole('button', { name: 'Cerrar formulario', exact: true }).click();
+    await reopen.waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: 'Confirmar solución', exact: true }).click();
     const confirm = page.getByTestId('action-form-confirmResolution');

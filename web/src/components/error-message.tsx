@@ -1,10 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { ApiError } from '../api/graphql-client';
 import { serverErrorText } from '../i18n/error-text';
 import { formatInstant } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import type { Messages } from '../i18n/es-mx';
 import { useLocalTime } from '../tickets/ticket-bits';
+import { useFocusWhenLost } from './use-focus-when-lost';
 
 /** Codes whose server message says something useful to the person (which field, which date). */
 const DETAILED = new Set(['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND', 'INVALID_TRANSITION']);
@@ -118,10 +119,12 @@ export function ErrorMessage({ error, overrides, id }: Props) {
   );
 }
 
-/** A success note, announced politely. */
+/** A success note, announced politely; it takes the focus a sent form leaves behind. */
 export function SuccessMessage({ text }: { text: string | undefined }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useFocusWhenLost(ref, text);
   return (
-    <p className="notice notice-success" role="status" hidden={!text}>
+    <p className="notice notice-success" role="status" hidden={!text} tabIndex={-1} ref={ref}>
       {text}
     </p>
   );

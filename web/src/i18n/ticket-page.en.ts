@@ -19,6 +19,9 @@ export const ticketPageEn: TicketPageMessages = {
   chooseAgent: 'Choose an agent',
   // The reassignment note is for the team: the client sees the change, not the note.
   handOverNote: 'Internal note (only the Becken team sees it)',
+  noteClientReads: 'The client reads it in the ticket history.',
+  clientReply: 'Your reply',
+  clientReason: 'Reason',
   noOtherAgents: 'There is no other active agent to assign it to.',
   assignedTo: (name: string) => `Assigned to ${name}`,
   authorizedBy: (name: string, version: number, at: string) =>

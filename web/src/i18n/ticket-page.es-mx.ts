@@ -18,6 +18,10 @@ export const ticketPageEsMX = {
   chooseAgent: 'Elige un agente',
   // La nota al reasignar es para el equipo: el cliente ve el cambio, no la nota.
   handOverNote: 'Nota interna (solo la ve el equipo de Becken)',
+  // Quién lee la nota de una acción: la del personal llega al historial que lee el cliente.
+  noteClientReads: 'El cliente la lee en el historial del ticket.',
+  clientReply: 'Tu respuesta',
+  clientReason: 'Motivo',
   noOtherAgents: 'No hay otro agente activo a quien asignarlo.',
   assignedTo: (name: string) => `Asignado a ${name}`,
   // L3-09: la autorización escrita, con quién y cuándo.

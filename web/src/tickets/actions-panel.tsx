@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import {
   ACTIONS,
   ADMIN_ACTION_KINDS,
@@ -45,12 +45,27 @@ function defaultRequirementKind(category: string): string {
 /** The smallest estimate the API takes (SubmitEstimateInput.hours ≥ 0.25). */
 const MIN_ESTIMATE_HOURS = 0.25;
 
+/** A client's note in their words: what they answer, or why they reopen (QA). */
+const CLIENT_NOTE_LABELS: Partial<Record<string, 'clientReply' | 'clientReason'>> = {
+  clientReplied: 'clientReply',
+  provideInfo: 'clientReply',
+  reopen: 'clientReason',
+};
+
+/** A transition that succeeded: worded at render time, so it follows the language switch. */
+interface ActionDone {
+  /** The action's name, or `assign` for a first assignment. */
+  readonly action: string;
+  /** The ticket's state the transition answered with. */
+  readonly state: string;
+}
+
 interface FormProps {
   name: string;
   ticket: TicketDetail;
   /** Whether the ticket, as the page shows it now, still allows this action. */
   allowed: boolean;
-  onDone: (message: string) => Promise<void>;
+  onDone: (done: ActionDone) => Promise<void>;
   onClose: () => void;
 }
 
@@ -61,7 +76,7 @@ interface FormProps {
  */
 function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   const { t } = useI18n();
-  const { call } = useSession();
+  const { call, user } = useSession();
   const { zone, format } = useLocalTime();
   const spec = ACTIONS[name];
   const has = (f: (typeof spec.fields)[number]) => spec.fields.includes(f);
@@ -193,12 +208,24 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
     rejectChangeOrder: t.changeOrders.rejectExplain,
   };
   const label = firstAssignment ? t.ticketPage.assign : (t.tickets.actionNames[name] ?? name);
+  // Who reads the note (QA, L3-07): a hand-over note is internal; any other staff note reaches
+  // the client's timeline, so the field says so; a client's note is their reply or reason.
+  const staff = user !== undefined && can.seeConsole(user);
+  const noteLabel =
+    name === 'reassign'
+      ? t.ticketPage.handOverNote
+      : !staff && CLIENT_NOTE_LABELS[name]
+        ? t.ticketPage[CLIENT_NOTE_LABELS[name]]
+        : spec.noteRequired
+          ? t.tickets.note
+          : t.tickets.noteOptional;
+  const noteHint = staff && name !== 'reassign' ? t.ticketPage.noteClientReads : undefined;
 
   /** The first empty or out-of-range field and what to do about it; undefined when complete. */
   const missing = (): [string, string] | undefined => {
     // [fails, field, label, message when not simply empty]
     const checks: [boolean, string, string, string?][] = [
-      [has('note') && spec.noteRequired && !note.trim(), 'note', t.tickets.note],
+      [has('note') && spec.noteRequired && !note.trim(), 'note', noteLabel],
       [has('at') && !at, 'at', t.tickets.at],
       [has('hoursScope') && !hours.trim(), 'hours', hoursLabel],
       [
@@ -284,7 +311,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
       setRetrying(false);
       saved.discard();
       const state = result[spec.mutation]?.ticket.state ?? '';
-      await onDone(t.tickets.done(label, t.tickets.states[state] ?? state));
+      await onDone({ action: firstAssignment ? 'assign' : name, state });
     } catch (err) {
       setRetrying(answerUnknown(err));
       setError(err);
@@ -582,20 +609,20 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
       )}
       {has('note') && (
         <div className="field span-all">
-          <label htmlFor={id('note')}>
-            {name === 'reassign'
-              ? t.ticketPage.handOverNote
-              : spec.noteRequired
-                ? t.tickets.note
-                : t.tickets.noteOptional}
-          </label>
+          <label htmlFor={id('note')}>{noteLabel}</label>
           <textarea
             id={id('note')}
             rows={2}
             aria-required={spec.noteRequired}
+            aria-describedby={noteHint ? id('note-hint') : undefined}
             value={note}
             onChange={(e) => setNote(e.target.value)}
           />
+          {noteHint && (
+            <p className="hint" id={id('note-hint')}>
+              {noteHint}
+            </p>
+          )}
         </div>
       )}
       <div className="form-actions span-all">
@@ -656,7 +683,22 @@ export function ActionsPanel({
   // Forms whose action the ticket withdrew while they were open, left behind when another action
   // is opened: they keep their text until «Descartar».
   const [kept, setKept] = useState<string[]>(reopen.kept);
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = useState<ActionDone>();
+  // QA: «Responder: listo. Estado: En análisis.» must not sit on a ticket that moved on since
+  // (live, or by someone else): the notice goes once the ticket's state is another.
+  const doneStale = done !== undefined && done.state !== ticket.state;
+  useEffect(() => {
+    if (doneStale) setDone(undefined);
+  }, [doneStale]);
+  const doneText =
+    done && !doneStale
+      ? t.tickets.done(
+          done.action === 'assign'
+            ? t.ticketPage.assign
+            : (t.tickets.actionNames[done.action] ?? done.action),
+          t.tickets.states[done.state] ?? done.state,
+        )
+      : undefined;
   // One list, keyed by action: a form moving between `open` and `kept` keeps its state.
   const shown = [...kept.filter((k) => k !== open), ...(open ? [open] : [])].filter(
     (a) => ACTIONS[a],
@@ -737,16 +779,16 @@ export function ActionsPanel({
             ticket={ticket}
             allowed={actions.includes(name)}
             onClose={() => close(name)}
-            onDone={async (message) => {
+            onDone={async (result) => {
               // The ticket is read again first: the message never sits next to a stale state.
               await reload();
               close(name);
-              setDone(message);
+              setDone(result);
             }}
           />
         </div>
       ))}
-      <SuccessMessage text={done} />
+      <SuccessMessage text={doneText} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useState } from 'react';
+import { type FormEvent, useCallback, useRef, useState } from 'react';
 import {
   HOUR_BALANCE,
   REGISTER_TICKET,
@@ -10,6 +10,7 @@ import { ErrorMessage } from '../components/error-message';
 import { QuickChannelCard } from '../contracts/quick-channel-section';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
+import { useFocusWhenLost } from '../components/use-focus-when-lost';
 import { useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
@@ -32,6 +33,9 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
   const [registered, setRegistered] = useState<Registered>();
+  // The sending button was disabled, so the focus fell to the page: it goes to the notice.
+  const registeredNotice = useRef<HTMLDivElement>(null);
+  useFocusWhenLost(registeredNotice, registered && form.done);
   // One request ID per content: a retry after a lost answer never registers a second ticket.
   const requestIds = useRequestId();
 
@@ -106,10 +110,17 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
         </div>
         <div className="span-all">
           <ErrorMessage error={form.error} />
-          <div role="status">
+          <div>
             {registered && form.done && (
-              <div className="notice notice-success" data-testid="registered">
-                <p>{form.done}</p>
+              <div
+                className="notice notice-success"
+                data-testid="registered"
+                role="status"
+                tabIndex={-1}
+                ref={registeredNotice}
+              >
+                {/* Worded now, not when sent: it follows a language switch. */}
+                <p>{t.tickets.registered(registered.number)}</p>
                 <p>
                   {t.tickets.triageDeadline}:{' '}
                   <strong>
