@@ -32,11 +32,13 @@ export const dashboardScenario: BenchScenario = {
                 (SELECT id FROM organization WHERE slug = 'grupo-industrial-tulum') AS tulum,
                 (SELECT id FROM app_user WHERE 'CLIENT_USER' = ANY(roles) LIMIT 1) AS registrant`,
         );
+        // Rows marked started: the API's start reconciler must not start 100,000 workflows of
+        // its own, whose first events would race the comments inserted below (ticket_event_pkey).
         const fillMs = await timed(async () => {
           await world.db.query(
             `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id, calendar_id,
                                category, subject, description, state, classification, sla_status,
-                               next_deadline, registered_at, last_event_seq)
+                               next_deadline, registered_at, workflow_started_at, last_event_seq)
            SELECT 'L3-2025-' || lpad(g::text, 6, '0'), 2025, g, 'bench-ticket:' || g,
                   CASE WHEN g % 2 = 0 THEN $1::uuid ELSE $2::uuid END, $3::uuid, $4::uuid,
                   'DEVELOPMENT', 'Ticket ' || g, 'Ticket generado por el benchmark.',
@@ -44,6 +46,7 @@ export const dashboardScenario: BenchScenario = {
                   CASE WHEN g % 5 = 0 AND g % 100 = 0 THEN 'breached'
                        WHEN g % 5 = 0 AND g % 20 = 0 THEN 'at_risk' ELSE 'ok' END,
                   CASE WHEN g % 5 = 0 THEN now() + ((g % 1000) - 100) * interval '1 minute' END,
+                  timestamptz '2025-01-01' + (g * interval '5 minutes'),
                   timestamptz '2025-01-01' + (g * interval '5 minutes'), 3
              FROM generate_series(1, $5::int) AS g`,
             [aurora, tulum, registrant, DEFAULT_CALENDAR_ID, TICKETS],
