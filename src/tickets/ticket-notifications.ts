@@ -48,15 +48,20 @@ export const SILENT_TIMELINE_EVENTS: Readonly<Record<string, string>> = {
   SCHEDULE_RECOMPUTED: 'schedule bookkeeping',
 };
 
-/** Every email a timeline event causes: the client's and the provider's (each at most one). */
+/**
+ * Every email a timeline event causes: the client's and the provider's (each at most one).
+ * `cause` is the latest earlier event of the same batch that has an actor (the transition an
+ * actor-less event was recorded in, e.g. the `classify` an ASSIGNED follows), when there is one.
+ */
 export function notificationsFor(
   ticket: NotificationTicket,
   event: TimelineEvent,
   slice: ReadModelSlice,
+  cause?: TimelineEvent,
 ): NotificationEvent[] {
   return [
     notificationFor(ticket, event, slice),
-    providerNotificationFor(ticket, event, slice),
+    providerNotificationFor(ticket, event, slice, cause),
   ].filter((n): n is NotificationEvent => n !== null);
 }
 
@@ -66,13 +71,14 @@ export function notificationsFor(
  * reply, estimate authorized / rejected / re-estimate asked, failures reported, delivery accepted,
  * ticket reopened) to the assigned agent, or every agent while none is assigned; a problem's first
  * assignment and a reassignment (L3-07) to the agent who now has the ticket (not to an agent who
- * assigned it to themselves). Keyed by
+ * assigned it to themselves, named or picked automatically). Keyed by
  * `providerEventKey(number, seq)`, so it is queued once per recipient whatever the retries.
  */
 export function providerNotificationFor(
   ticket: NotificationTicket,
   event: TimelineEvent,
   slice: ReadModelSlice,
+  cause?: TimelineEvent,
 ): NotificationEvent | null {
   const base = {
     eventKey: providerEventKey(ticket.number, event.seq),
@@ -88,7 +94,7 @@ export function providerNotificationFor(
       ...(triage?.deadline ? { triageDeadline: triage.deadline } : {}),
     };
   }
-  const initial = initialAssignmentOf(event);
+  const initial = initialAssignmentOf(event, cause);
   if (initial) {
     const classification = slice.classification === 'REQUIREMENT' ? 'REQUIREMENT' : 'PROBLEM';
     return { ...base, ...initial, classification };
@@ -124,10 +130,13 @@ export function providerNotificationFor(
  * L3-07: a problem's first assignment, for the agent's email. A named agent is told by the
  * `classify` event (it carries who classified, so an agent who takes the ticket themselves is not
  * emailed); the least-loaded pick by the `ASSIGNED` event the workflow records with it (the only
- * event that names that agent). Each is one timeline event, so one email per recipient.
+ * event that names that agent), unless the pick is the agent who classified (`cause`, the
+ * `classify` it was recorded in; a ticket is classified once): their own action needs no email.
+ * Each is one timeline event, so one email per recipient.
  */
 function initialAssignmentOf(
   e: TimelineEvent,
+  cause?: TimelineEvent,
 ): Omit<ProviderAssignedEvent, 'eventKey' | 'occurredAt' | 'ticket'> | null {
   const agentId = optional(e.data.agentId);
   if (!agentId) return null;
@@ -143,6 +152,7 @@ function initialAssignmentOf(
     };
   }
   if (e.type === 'ASSIGNED' && e.data.automatic === true) {
+    if (cause?.type === 'classify' && cause.actor?.userId === agentId) return null;
     return {
       type: 'PROVIDER_ASSIGNED',
       assigneeId: agentId,

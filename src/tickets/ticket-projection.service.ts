@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { SlaClockView } from '../../workflows/ticket/ticket.contract';
+import type { SlaClockView, TimelineEvent } from '../../workflows/ticket/ticket.contract';
 import { NotificationsService } from '../notifications';
 import { TicketClockEntity } from './ticket-clock.entity';
 import { notificationsFor } from './ticket-notifications';
@@ -97,11 +97,15 @@ export class TicketProjectionService {
       registrantId: ticket.registrant_id,
       clientOrgId: ticket.organization_id,
     };
+    // The transition an actor-less event (ASSIGNED, clock bookkeeping) was recorded in.
+    let cause: TimelineEvent | undefined;
     for (const event of batch.events) {
-      if (!fresh.has(event.seq)) continue;
-      for (const notification of notificationsFor(about, event, batch.slice)) {
-        await this.notifications.enqueue(tx, notification);
+      if (fresh.has(event.seq)) {
+        for (const notification of notificationsFor(about, event, batch.slice, cause)) {
+          await this.notifications.enqueue(tx, notification);
+        }
       }
+      if (event.actor) cause = event;
     }
   }
 

@@ -172,12 +172,12 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
     expect(providerMails.filter((m) => m.text?.includes('Lo revisamos hoy.'))).toEqual([]);
   });
 
-  async function classifyProblem(number: string, agentId?: string) {
+  async function classifyProblem(number: string, agentId?: string, role = Role.AGENT) {
     const r = await gql(
       world.api,
       `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`,
       { input: { number, classification: 'PROBLEM', ...(agentId ? { agentId } : {}) } },
-      world.bearer(Role.AGENT),
+      world.bearer(role),
     );
     expect(r.body.errors).toBeUndefined();
   }
@@ -188,7 +188,8 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
       subject: 'Cancelación rechazada',
       description: 'El SAT rechaza la cancelación.',
     });
-    await classifyProblem(number);
+    // A manager classifies, so whichever agent is picked did not pick themselves.
+    await classifyProblem(number, undefined, Role.MANAGER);
     const [{ assignee }] = await world.db.query<{ assignee: string }[]>(
       `SELECT u.email AS assignee FROM ticket t JOIN app_user u ON u.id = t.assignee_id
         WHERE t.number = $1`,
@@ -240,5 +241,33 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
     expect(named.map((r) => r.recipient_address)).toEqual([SECOND_AGENT]);
     const [mail] = await deliveredOnce(theirs, named);
     expect(mail.text).toContain(`Alex Agent asignó el ticket ${theirs} a Beatriz Agente.`);
+  });
+
+  it('L3-07: an agent who classifies with «Automático» and is picked is not emailed about it', async () => {
+    const [{ id: self }] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE email = 'agente@becken.example'`,
+    );
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Póliza duplicada',
+      description: 'Se duplicó la póliza de ingresos.',
+    });
+    // The classifying agent is the only active agent, so the least-loaded pick is them.
+    await world.db.query(`UPDATE app_user SET active = false WHERE id = $1`, [secondAgentId]);
+    try {
+      await classifyProblem(number);
+    } finally {
+      await world.db.query(`UPDATE app_user SET active = true WHERE id = $1`, [secondAgentId]);
+    }
+    // The client's email is queued in the same transaction a provider email would be.
+    const rows = await sent(number, ['CLASSIFIED', 'ASSIGNED', 'PROVIDER_ASSIGNED'], 1);
+    expect(rows.map((r) => `${r.event_type} → ${r.recipient_address}`)).toEqual([
+      'CLASSIFIED → usuario@aurora.example',
+    ]);
+    const [{ assignee }] = await world.db.query<{ assignee: string }[]>(
+      `SELECT assignee_id AS assignee FROM ticket WHERE number = $1`,
+      [number],
+    );
+    expect(assignee).toBe(self);
   });
 });

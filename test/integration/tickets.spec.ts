@@ -743,9 +743,9 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       'PROVIDER_NEW_TICKET → agente@becken.example (SENT)',
       'PROVIDER_NEW_TICKET → gerente@becken.example (SENT)',
       'TICKET_REGISTERED → usuario@aurora.example (SENT)',
-      // L3-08: the requirement went to the least-loaded agent, who is told; the client's
-      // classification email names the agent (one email, not two).
-      'PROVIDER_ASSIGNED → agente@becken.example (SENT)',
+      // L3-08: the requirement went to the least-loaded agent, the one who classified it with
+      // «Automático»: not emailed about their own action. The client's classification email
+      // names the agent (one email, not two).
       'CLASSIFIED → usuario@aurora.example (SENT)',
       'ESTIMATE_SUBMITTED → aprobador@aurora.example (SENT)',
       'ESTIMATE_SUBMITTED → usuario@aurora.example (SENT)',

@@ -599,6 +599,16 @@ describe('L3-11 timeline events → emails', () => {
     ]);
     const automaticClassify = event('classify', { classification: 'PROBLEM' }, 'AGENT', 'u-agent');
     expect(providerNotificationFor(TICKET, automaticClassify, SLICE)).toBeNull();
+    // «Automático» picked the agent who classified (the classify it was recorded in): their own
+    // action, no email. Another classifier's pick is emailed; without the cause, as before.
+    const types = (cause?: TimelineEvent) =>
+      notificationsFor(TICKET, automatic, SLICE, cause).map((n) => n.type);
+    expect(types(automaticClassify)).toEqual([]);
+    const byOther = event('classify', { classification: 'PROBLEM' }, 'MANAGER', 'u-mgr');
+    expect(types(byOther)).toEqual(['PROVIDER_ASSIGNED']);
+    expect(types(event('comment', { internal: true }, 'AGENT', 'u-agent'))).toEqual([
+      'PROVIDER_ASSIGNED',
+    ]);
 
     const self = event(
       'classify',
