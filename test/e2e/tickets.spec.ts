@@ -116,6 +116,11 @@ describe('Tickets (web app, real workflow)', () => {
     await lines.first().waitFor();
     expect(await lines.first().innerText()).toBe('Objetivo: 8 horas hábiles');
     expect(await lines.last().innerText()).toMatch(/^Vencimiento: /);
+    // QA: sentences (upper case first), dates as the app writes them, no codes for a client.
+    for (const line of await lines.allInnerTexts()) {
+      expect(line.charAt(0)).toBe(line.charAt(0).toLocaleUpperCase());
+      expect(line).not.toMatch(/\d{4}-\d{2}-\d{2}|MX_LFT_74|\(CLIENT\)/);
+    }
     expect(await why.innerText()).toContain('America/Mexico_City');
     await screenshot(page, '20c-client-ticket-why-this-date');
   });

@@ -12,7 +12,7 @@ export type ExplanationLocale = 'es-MX' | 'en';
 const WORDS = {
   'es-MX': {
     start: 'Inicio',
-    clockStarts: 'el reloj empieza a contar',
+    clockStarts: 'El reloj empieza a contar',
     startDateNotCounted: 'no cuenta (el día de inicio nunca cuenta)',
     businessDay: 'día hábil',
     closing: 'cierre',
@@ -23,6 +23,13 @@ const WORDS = {
     override: 'cerrado por excepción',
     gap: 'sin horario por cambio de hora',
     rules: { weekly: 'horario semanal', holiday: 'feriado', override: 'excepción' },
+    /** A holiday's kind by its source; an unknown source is just «día feriado». */
+    holidayKinds: {
+      MX_LFT_74: 'descanso obligatorio (LFT)',
+      CLIENT: 'feriado del cliente',
+      ELECTION: 'jornada electoral',
+      BANK: 'feriado bancario',
+    } as Record<string, string>,
   },
   en: {
     start: 'Start',
@@ -37,30 +44,49 @@ const WORDS = {
     override: 'closed by override',
     gap: 'no working time (clock change)',
     rules: { weekly: 'weekly schedule', holiday: 'holiday', override: 'override' },
+    holidayKinds: {
+      MX_LFT_74: 'mandatory rest day (Federal Labor Law)',
+      CLIENT: "client's holiday",
+      ELECTION: 'election day',
+      BANK: 'bank holiday',
+    } as Record<string, string>,
   },
 } as const;
 
+// One date format throughout (QA): the web app's («3 feb 2026, 16:30»: Intl's medium date and a
+// 24-hour time) with the short weekday in front, for instants and for whole dates alike.
+function intlLocale(locale: ExplanationLocale): string {
+  return locale === 'en' ? 'en-US' : 'es-MX';
+}
+
+/** A date as `weekday, medium date` in `timeZone` («sáb, 31 ene 2026»). */
+function dateFormat(locale: ExplanationLocale, timeZone: string): (d: Date) => string {
+  const weekday = new Intl.DateTimeFormat(intlLocale(locale), { timeZone, weekday: 'short' });
+  const date = new Intl.DateTimeFormat(intlLocale(locale), { timeZone, dateStyle: 'medium' });
+  return (d) => `${weekday.format(d)}, ${date.format(d)}`;
+}
+
 /** A local date and time in `timeZone`, with the weekday, as the explanations write it. */
 export function localFormat(locale: ExplanationLocale, timeZone: string): (d: Date) => string {
-  const fmt = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'es-MX', {
+  const day = dateFormat(locale, timeZone);
+  const time = new Intl.DateTimeFormat(intlLocale(locale), {
     timeZone,
-    weekday: 'short',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
   });
-  return (d) => fmt.format(d);
+  return (d) => `${day(d)}, ${time.format(d)}`;
 }
 
-function weekdayName(locale: ExplanationLocale, date: string): string {
-  // Noon UTC of a civil date has that same civil date in UTC; only the name is wanted here.
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'es-MX', {
-    timeZone: 'UTC',
-    weekday: 'short',
-  }).format(new Date(`${date}T12:00:00Z`));
+/** A civil date (`YYYY-MM-DD`) in the same format, without a time. */
+function dateText(locale: ExplanationLocale, date: string): string {
+  // Noon UTC of a civil date has that same civil date in UTC.
+  return dateFormat(locale, 'UTC')(new Date(`${date}T12:00:00Z`));
+}
+
+/** Every line reads as a sentence: its first letter upper case («Lun, 2 feb 2026: …»). */
+function sentence(line: string): string {
+  return line.charAt(0).toLocaleUpperCase() + line.slice(1);
 }
 
 function minutesText(minutes: number): string {
@@ -71,10 +97,13 @@ function minutesText(minutes: number): string {
 
 function skippedText(locale: ExplanationLocale, step: SkippedDateStep): string {
   const w = WORDS[locale];
-  const day = `${weekdayName(locale, step.date)} ${step.date}`;
+  const day = dateText(locale, step.date);
   switch (step.reason) {
-    case 'holiday':
-      return `${day}: ${w.holiday} — ${step.holiday?.name ?? ''} (${step.holiday?.source ?? ''})`;
+    case 'holiday': {
+      // The holiday's name and its kind in words, never the source's code («MX_LFT_74»).
+      const kind = w.holidayKinds[step.holiday?.source ?? ''] ?? w.holiday;
+      return step.holiday?.name ? `${day}: ${step.holiday.name}, ${kind}` : `${day}: ${kind}`;
+    }
     case 'override':
       return `${day}: ${w.override}${step.overrideReason ? ` — ${step.overrideReason}` : ''}`;
     case 'clock-change-gap':
@@ -112,12 +141,12 @@ export function explainMinutesText(
   lines.push(
     `${w.deadline}: ${at(e.deadline)} (${e.timeZone})${utc ? ` = ${e.deadline.toISOString()}` : ''} — ${w.total} ${minutesText(e.minutes)}`,
   );
-  return lines;
+  return lines.map(sentence);
 }
 
 function consumedText(locale: ExplanationLocale, step: ConsumedStep): string {
   return (
-    `${weekdayName(locale, step.date)} ${step.date} ${step.localStart}–${step.localEnd}: ` +
+    `${dateText(locale, step.date)}, ${step.localStart}–${step.localEnd}: ` +
     `${minutesText(step.minutes)} (${ruleText(locale, step.rule, step.overrideReason)})`
   );
 }
@@ -132,7 +161,7 @@ export function explainDaysText(
   const at = localFormat(locale, e.timeZone);
   const lines = [`${w.start}: ${at(e.from)} (${e.timeZone})`];
   if (e.days > 0) {
-    lines.push(`${weekdayName(locale, e.startDate)} ${e.startDate}: ${w.startDateNotCounted}`);
+    lines.push(`${dateText(locale, e.startDate)}: ${w.startDateNotCounted}`);
   }
   for (const step of e.steps) {
     if (step.type === 'skipped') lines.push(skippedText(locale, step));
@@ -141,13 +170,13 @@ export function explainDaysText(
   lines.push(
     `${w.deadline}: ${at(e.deadline)} (${e.timeZone})${utc ? ` = ${e.deadline.toISOString()}` : ''}`,
   );
-  return lines;
+  return lines.map(sentence);
 }
 
 function countedText(locale: ExplanationLocale, step: CountedDateStep): string {
   const w = WORDS[locale];
   return (
-    `${weekdayName(locale, step.date)} ${step.date}: ${w.businessDay} ${step.ordinal}, ` +
+    `${dateText(locale, step.date)}: ${w.businessDay} ${step.ordinal}, ` +
     `${w.closing} ${step.localClosing} (${ruleText(locale, step.rule, step.overrideReason)})`
   );
 }
