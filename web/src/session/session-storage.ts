@@ -1,52 +1,33 @@
-import type { User } from '../api/operations';
+import {
+  forgetStoredSession,
+  readSession,
+  type Session,
+  STORAGE_KEY,
+  writeSession,
+} from './session-store';
 
-/** A login kept on this device until `expiresAt` (from `login.expiresAt`). */
-export interface Session {
-  readonly token: string;
-  readonly expiresAt: string;
-  readonly user: User;
-}
+export { isExpired, type Session } from './session-store';
 
-const STORAGE_KEY = 'sla.session';
+// The browser's side of session-store.ts: the login in `localStorage` (shared by the tabs of this
+// browser), refusals remembered in `sessionStorage` (per tab).
 
-export function isExpired(session: Session, now = Date.now()): boolean {
-  return Date.parse(session.expiresAt) <= now;
-}
-
-/** The stored session, or undefined when there is none, it is unreadable or it has expired. */
+/** The stored session, or undefined (none, unreadable, expired, or refused to this tab). */
 export function loadSession(): Session | undefined {
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    if (!raw) return undefined;
-    const session = JSON.parse(raw) as Session;
-    if (typeof session.token !== 'string' || isExpired(session)) {
-      localStorage.removeItem(STORAGE_KEY);
-      return undefined;
-    }
-    return session;
-  } catch {
-    localStorage.removeItem(STORAGE_KEY);
-    return undefined;
-  }
+  return readSession(localStorage, sessionStorage);
 }
 
 export function saveSession(session: Session | undefined): void {
-  if (session) localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
-  else localStorage.removeItem(STORAGE_KEY);
+  writeSession(localStorage, session);
 }
 
 /**
- * Forgets the stored session only while it is still `token`: another tab of this browser may
- * already have stored a fresh one (it changed the password), which must survive.
+ * The session `token` ended by itself: this tab stops using it now, and the shared copy goes a
+ * moment later if no other tab has stored a fresh one meanwhile (see `forgetStoredSession`).
  */
 export function forgetSession(token: string | undefined): void {
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    if (raw && (JSON.parse(raw) as Partial<Session>).token !== token) return;
-  } catch {
-    // Unreadable: forget it.
-  }
-  localStorage.removeItem(STORAGE_KEY);
+  forgetStoredSession(token, localStorage, sessionStorage, (run, ms) => {
+    window.setTimeout(run, ms);
+  });
 }
 
 /** Calls `onChange` when another tab of this browser stores or forgets the session. */
