@@ -101,11 +101,33 @@ export function walkBusinessDays(
 /** Milliseconds of business time inside `[aMs, bMs)`; 0 when `bMs <= aMs`. */
 export function businessMsBetween(calendar: BusinessCalendar, aMs: number, bMs: number): number {
   if (bMs <= aMs) return 0;
-  let total = 0;
   // One extra date: after a fall-back across midnight, the next date's first span can begin
   // while the clock still shows the previous date.
+  const firstDay = calendar.localDayOf(aMs);
   const lastDay = calendar.localDayOf(bMs) + 1;
-  for (let day = calendar.localDayOf(aMs); day <= lastDay; day += 1) {
+  // The spans of a date lie within the local dates next to it, so those of the dates two or more
+  // away from both ends lie wholly inside [a, b): they count whole, from the calendar's cached
+  // sums. Only the dates near either end are cut by the window.
+  const innerFrom = firstDay + 2;
+  const innerTo = lastDay - 3;
+  if (innerTo < innerFrom) return overlapOfDays(calendar, firstDay, lastDay, aMs, bMs);
+  return (
+    overlapOfDays(calendar, firstDay, innerFrom - 1, aMs, bMs) +
+    calendar.workingMsOfDays(innerFrom, innerTo) +
+    overlapOfDays(calendar, innerTo + 1, lastDay, aMs, bMs)
+  );
+}
+
+/** Business time inside `[aMs, bMs)` of the spans of the local dates `from`…`to`. */
+function overlapOfDays(
+  calendar: BusinessCalendar,
+  from: number,
+  to: number,
+  aMs: number,
+  bMs: number,
+): number {
+  let total = 0;
+  for (let day = from; day <= to; day += 1) {
     for (const span of calendar.dayPlan(day).spans) {
       const overlap = Math.min(span.end, bMs) - Math.max(span.start, aMs);
       if (overlap > 0) total += overlap;

@@ -43,11 +43,39 @@ const minutes = fc.integer({ min: 0, max: 2_000 * 60 });
 const days = fc.integer({ min: 0, max: 60 });
 
 describe.each(Object.entries(calendars))('business-time properties on %s', (_name, calendar) => {
+  // The same amount measured a day at a time: windows this short never use the cached blocks.
+  const inShortSteps = (a: Date, b: Date): number => {
+    let total = 0;
+    for (let t = a.getTime(); t < b.getTime(); t += 86_400_000) {
+      total += businessMillisecondsBetween(
+        calendar,
+        new Date(t),
+        new Date(Math.min(t + 86_400_000, b.getTime())),
+      );
+    }
+    return total;
+  };
+
   it('adding n business minutes then measuring gives back n', () => {
     fc.assert(
       fc.property(instant, minutes, (from, n) => {
         const deadline = addBusinessMinutes(calendar, from, n);
         return businessMillisecondsBetween(calendar, from, deadline) === n * 60_000;
+      }),
+      PARAMS,
+    );
+  });
+
+  it('business time between two instants adds up over any split, spans of years too (cached day blocks)', () => {
+    fc.assert(
+      fc.property(instant, instant, instant, (x, y, z) => {
+        const [a, m, b] = [x, y, z].sort((p, q) => p.getTime() - q.getTime());
+        const whole = businessMillisecondsBetween(calendar, a, b);
+        return (
+          whole ===
+            businessMillisecondsBetween(calendar, a, m) +
+              businessMillisecondsBetween(calendar, m, b) && whole === inShortSteps(a, b)
+        );
       }),
       PARAMS,
     );
