@@ -358,6 +358,10 @@ describe('Users (web app, admins)', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Desactivar a Tomás Usuario', exact: true }).click();
     await page.getByRole('button', { name: 'Activar a Tomás Usuario', exact: true }).waitFor();
+    // QA (WCAG 2.4.3): the focus lands on the notice, not on the page.
+    await page.waitForFunction(
+      "document.activeElement?.textContent === 'usuario@tulum.example: Inactivo'",
+    );
     const row = page.getByTestId('users').getByRole('row', { name: /Tomás Usuario/ });
     expect(await row.innerText()).toContain('Inactivo');
     await page.getByRole('button', { name: 'Activar a Tomás Usuario', exact: true }).click();
