@@ -619,14 +619,12 @@ export class TicketRuntime {
     const current = pendingChangeOrderReminder(this.view);
     if (current?.at !== due.at || current.reminder !== due.reminder) return;
     if (Date.parse(due.at) > Date.now()) return;
-    let from = due.at;
-    let nextAt = due.reminder < APPROVAL_REMINDER_LIMIT ? await this.reminderAfter(from) : null;
-    if (nextAt !== null && Date.parse(nextAt) <= Date.now()) {
-      // Due while the ticket was released for testing (no reminder there): sent on its return,
-      // and the next counts from now, so the missed ones do not follow in a burst.
-      from = nowIso();
-      nextAt = await this.reminderAfter(from);
-    }
+    // Due while the ticket was released for testing (no reminder there), it is sent on its return.
+    const { from, nextAt } = await this.nextReminder(
+      due,
+      APPROVAL_REMINDER_LIMIT,
+      APPROVAL_REMINDER_BUSINESS_DAYS,
+    );
     this.update({
       changeOrderReminder: {
         estimateVersion: due.estimateVersion,
@@ -674,16 +672,11 @@ export class TicketRuntime {
     const schedule = this.view.testingReminder;
     if (!schedule || current?.at !== due.at || current.reminder !== due.reminder) return;
     if (Date.parse(due.at) > Date.now()) return;
-    let from = due.at;
-    let nextAt =
-      due.reminder < TESTING_REMINDER_LIMIT
-        ? await this.reminderAfter(from, TESTING_REMINDER_BUSINESS_DAYS)
-        : null;
-    if (nextAt !== null && Date.parse(nextAt) <= Date.now()) {
-      // Fired late (the worker was down): the next counts from now, not in a burst.
-      from = nowIso();
-      nextAt = await this.reminderAfter(from, TESTING_REMINDER_BUSINESS_DAYS);
-    }
+    const { from, nextAt } = await this.nextReminder(
+      due,
+      TESTING_REMINDER_LIMIT,
+      TESTING_REMINDER_BUSINESS_DAYS,
+    );
     this.update({ testingReminder: { ...schedule, sent: due.reminder, nextAt, from } });
     this.record('TESTING_REMINDER', null, {
       releasedAt: schedule.releasedAt,
@@ -746,6 +739,24 @@ export class TicketRuntime {
       });
     }
     this.changed();
+  }
+
+  /**
+   * After reminder `due.reminder` of `limit`, the next one `businessDays` later, counted from the
+   * due instant; when that is already past (fired late: the worker was down, or held while the
+   * ticket could not be decided), counted from now, so missed reminders never follow in a burst.
+   * Null after the last. Same local-activity calls, in the same order, as the code it replaced.
+   */
+  private async nextReminder(
+    due: { readonly at: string; readonly reminder: number },
+    limit: number,
+    businessDays: number,
+  ): Promise<{ from: string; nextAt: string | null }> {
+    if (due.reminder >= limit) return { from: due.at, nextAt: null };
+    const nextAt = await this.reminderAfter(due.at, businessDays);
+    if (nextAt === null || Date.parse(nextAt) > Date.now()) return { from: due.at, nextAt };
+    const from = nowIso();
+    return { from, nextAt: await this.reminderAfter(from, businessDays) };
   }
 
   /** The days rule of the clocks' local activity, on the ticket's calendar (no pauses). */
