@@ -26,4 +26,32 @@ describe('ticket history: event titles', () => {
     );
     expect(eventTitle('SOMETHING_NEW', {}, esMX.tickets)).toBe('SOMETHING_NEW');
   });
+
+  // QA (L3-06, BUSINESS-TIME.md): «Plazo recalculado» said nothing of the dates. The line names the
+  // clock, the cause and both deadlines; an event without the old one shows only the new date.
+  it('a recomputed deadline says which clock, why, and from which date to which', () => {
+    const format = (iso: string) => `<${iso}>`;
+    const data = {
+      kind: 'diagnosis',
+      deadline: '2026-02-04T15:00:00.000Z',
+      previousDeadline: '2026-02-03T15:00:00.000Z',
+    };
+    expect(eventTitle('CLOCK_RECOMPUTED', data, esMX.tickets, format)).toBe(
+      'Plazo de Diagnóstico recalculado por un cambio en el calendario: ' +
+        'del <2026-02-03T15:00:00.000Z> al <2026-02-04T15:00:00.000Z>',
+    );
+    expect(eventTitle('CLOCK_RECOMPUTED', data, en.tickets, format)).toBe(
+      'Diagnosis deadline recomputed after a calendar change: ' +
+        'from <2026-02-03T15:00:00.000Z> to <2026-02-04T15:00:00.000Z>',
+    );
+    const { previousDeadline: _old, ...withoutOld } = data;
+    expect(eventTitle('CLOCK_RECOMPUTED', withoutOld, esMX.tickets, format)).toBe(
+      'Plazo de Diagnóstico recalculado por un cambio en el calendario: ' +
+        'ahora vence el <2026-02-04T15:00:00.000Z>',
+    );
+    // Without a deadline (or a formatter) the plain words stay.
+    expect(eventTitle('CLOCK_RECOMPUTED', { kind: 'triage' }, esMX.tickets, format)).toBe(
+      'Plazo recalculado: Triage',
+    );
+  });
 });

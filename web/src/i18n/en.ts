@@ -338,6 +338,10 @@ export const en: Messages = {
       AUTO_CLOSED: 'Closed automatically',
       SCHEDULE_RECOMPUTED: 'Reminder or automatic closure recomputed',
     },
+    deadlineRecomputed: (clock: string | null, from: string | null, to: string) =>
+      `${clock ? `${clock} deadline` : 'Deadline'} recomputed after a calendar change: ${
+        from ? `from ${from} to ${to}` : `now due ${to}`
+      }`,
     system: 'System',
     back: 'Back to my tickets',
     clocks: 'SLA clocks',

@@ -341,6 +341,11 @@ export const esMX = {
       AUTO_CLOSED: 'Cerrado automáticamente',
       SCHEDULE_RECOMPUTED: 'Recordatorio o cierre automático recalculado',
     } as Record<string, string>,
+    /** L3-06: a deadline a calendar change moved (the old one is missing in early events). */
+    deadlineRecomputed: (clock: string | null, from: string | null, to: string) =>
+      `${clock ? `Plazo de ${clock}` : 'Plazo'} recalculado por un cambio en el calendario: ${
+        from ? `del ${from} al ${to}` : `ahora vence el ${to}`
+      }`,
     system: 'Sistema',
     back: 'Volver a mis tickets',
     clocks: 'Relojes de SLA',

@@ -78,7 +78,7 @@ function EventItem({ event }: { event: TicketEvent }) {
   return (
     <li className={internal ? 'internal-note' : undefined} data-testid={`event-${event.type}`}>
       <p>
-        <strong>{eventTitle(event.type, data, t.tickets)}</strong>
+        <strong>{eventTitle(event.type, data, t.tickets, format)}</strong>
         {internal && <span className="badge internal">{tl.internalNote}</span>}
         <Byline
           at={event.at}
