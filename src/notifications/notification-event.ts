@@ -186,6 +186,11 @@ export interface SlaAtRiskEvent extends EventBase {
    * `null` (or absent, as in payloads stored before agents were told) while unassigned.
    */
   readonly assigneeId?: string | null;
+  /**
+   * Business minutes left until `deadline` when the email was queued, on the ticket's calendar
+   * (set by `NotificationsService.enqueue`; absent in payloads stored before it was).
+   */
+  readonly businessMinutesLeft?: number;
 }
 export interface SlaBreachedEvent extends EventBase {
   readonly type: 'SLA_BREACHED';
@@ -193,6 +198,11 @@ export interface SlaBreachedEvent extends EventBase {
   readonly deadline: string;
   /** As {@link SlaAtRiskEvent.assigneeId}. */
   readonly assigneeId?: string | null;
+  /**
+   * Business minutes from `deadline` to when the email was queued, on the ticket's calendar: how
+   * late a breach told late (after an outage) is. Set by `NotificationsService.enqueue`.
+   */
+  readonly businessMinutesLate?: number;
 }
 /** A provider's client-visible reply on the ticket (L3-11): emailed to the registrant. */
 export interface CommentAddedEvent extends EventBase {

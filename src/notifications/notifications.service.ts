@@ -17,6 +17,7 @@ import {
   type Audience,
   type RecipientCandidate,
 } from './recipient-rules';
+import { withSlaBusinessTime } from './sla-business-time';
 import { renderCheckpointAgendaEmail } from './templates/checkpoint.templates';
 import { type RenderedEmail, renderEmail } from './templates/render-email';
 
@@ -70,7 +71,7 @@ export class NotificationsService {
    */
   async enqueue(
     manager: EntityManager,
-    event: NotificationEvent,
+    given: NotificationEvent,
     batch?: EmailBatch,
   ): Promise<EnqueueResult> {
     if (!manager.queryRunner?.isTransactionActive) {
@@ -78,9 +79,14 @@ export class NotificationsService {
         'NotificationsService.enqueue must run inside the transaction that records the event',
       );
     }
-    if (!event.eventKey.trim()) throw new Error('NotificationEvent.eventKey is empty');
-    const audiences = RECIPIENT_RULES[event.type];
+    if (!given.eventKey.trim()) throw new Error('NotificationEvent.eventKey is empty');
+    const audiences = RECIPIENT_RULES[given.type];
     if (audiences.length === 0) return { recipients: [], inserted: 0 };
+    // An SLA email tells the business time left (or how late), as of now (L3-06…L3-09).
+    const event =
+      given.type === 'SLA_AT_RISK' || given.type === 'SLA_BREACHED'
+        ? await withSlaBusinessTime(manager, given, new Date())
+        : given;
 
     const about = {
       ...event.ticket,

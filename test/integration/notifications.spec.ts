@@ -1,4 +1,6 @@
 import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
+import { CalendarsService } from '../../src/business-time/calendars/calendars.service';
+import { addBusinessMinutes, businessMinutesBetween } from '../../src/business-time/engine';
 import { Locale } from '../../src/identity/locale.enum';
 import { Role } from '../../src/identity/role.enum';
 import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
@@ -207,6 +209,53 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
     expect(manager.text).toContain('Asignado a: Alex Agent');
     expect(manager.text).not.toContain('comente en el ticket');
     expect(mails).toHaveLength(2);
+  });
+
+  it('L3-06…L3-09: the at-risk email tells the business time left, the breach how late it was told', async () => {
+    // The ticket's client counts on its calendar (here the default one, Mon–Fri 09:00–18:00).
+    const { engine } = await new CalendarsService(world.db).forOrganization(
+      world.orgIds['comercializadora-aurora'],
+    );
+    const ticket = newTicket();
+    // 80 business minutes from now, whatever the day and hour the test runs.
+    const deadline = addBusinessMinutes(engine, new Date(), 80).toISOString();
+    const atRisk = { ...events(ticket).SLA_AT_RISK, deadline };
+    // A breach told long after its deadline (the worker was down): business time since then.
+    const breached = { ...events(ticket).SLA_BREACHED, eventKey: `${atRisk.eventKey}:breach` };
+    const before = businessMinutesBetween(engine, new Date(breached.deadline), new Date());
+    await enqueue(atRisk);
+    await enqueue(breached);
+    const after = businessMinutesBetween(engine, new Date(breached.deadline), new Date()) + 1;
+    const rows = await waitFor('SLA rows SENT', async () => {
+      const r = [...(await outbox(atRisk.eventKey)), ...(await outbox(breached.eventKey))];
+      return r.length === 4 && r.every((x) => x.status === 'SENT') && r;
+    });
+    const mails = await delivered(rows);
+    const to = (address: string, subject: string) =>
+      mails.filter((m) => m.to.includes(address) && m.subject.includes(subject));
+    // Exactly one message per event per recipient.
+    expect(mails).toHaveLength(4);
+    const [managerAtRisk] = to('gerente@becken.example', 'SLA en riesgo');
+    expect(managerAtRisk.text).toContain('Quedan 1 h 20 min hábiles (vence el ');
+    const [agentAtRisk] = to('agente@becken.example', 'SLA at risk');
+    expect(agentAtRisk.text).toContain('1 h 20 min of business time left (due ');
+    const [managerBreach] = to('gerente@becken.example', 'SLA incumplido');
+    const late =
+      /Vencido hace (\d+) h (\d+) min hábiles \(venció el martes, 3 de febrero de 2026, 4:30 p\.m\./.exec(
+        managerBreach.text,
+      );
+    expect(late).not.toBeNull();
+    const minutes = Number(late![1]) * 60 + Number(late![2]);
+    expect(minutes).toBeGreaterThanOrEqual(before);
+    expect(minutes).toBeLessThanOrEqual(after);
+    expect(to('agente@becken.example', 'SLA breached')[0].text).toMatch(
+      /Breached \d+ h \d+ min of business time ago \(it was due Tuesday, February 3, 2026/,
+    );
+    // What the email said is kept with it (a re-render says the same).
+    const [{ payload }] = await world.db.query<
+      { payload: { event: { businessMinutesLeft: number } } }[]
+    >(`SELECT payload FROM email_outbox WHERE event_key = $1 LIMIT 1`, [atRisk.eventKey]);
+    expect(Math.round(payload.event.businessMinutesLeft)).toBe(80);
   });
 
   it('an event whose transaction rolls back queues and sends nothing', async () => {

@@ -1,4 +1,4 @@
-import type { Locale } from '../../identity/locale.enum';
+import { Locale } from '../../identity/locale.enum';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -43,6 +43,21 @@ export class RecipientDates {
     return `${text} (${this.timeZone})`;
   }
 
+  /**
+   * The same instant for inside a sentence (no nested parentheses):
+   * `martes, 3 de febrero de 2026, 4:30 p.m., America/Mexico_City`.
+   */
+  instantInline(iso: string): string {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    const text = new Intl.DateTimeFormat(this.locale, {
+      dateStyle: 'full',
+      timeStyle: 'short',
+      timeZone: this.timeZone,
+    }).format(d);
+    return `${text}, ${this.timeZone}`;
+  }
+
   /** `3 feb 2026, 4:30 p.m.` — for subjects; the body carries the zone. */
   shortInstant(iso: string): string {
     const d = new Date(iso);
@@ -73,4 +88,15 @@ export class RecipientDates {
   number(n: number): string {
     return new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 }).format(n);
   }
+}
+
+/**
+ * A span of business time in words: `1 h 20 min hábiles` / `1 h 20 min of business time`
+ * (rounded to the minute; as the web app's clocks show it).
+ */
+export function businessDuration(minutes: number, locale: Locale): string {
+  const m = Math.max(0, Math.round(minutes));
+  const h = Math.floor(m / 60);
+  const span = h > 0 ? `${h} h ${m % 60} min` : `${m} min`;
+  return locale === Locale.EN ? `${span} of business time` : `${span} hábiles`;
 }

@@ -1,5 +1,6 @@
 import type { SlaAtRiskEvent, SlaBreachedEvent } from '../notification-event';
 import { type EmailContent, subjectLine, type TemplateContext } from './email-content';
+import { businessDuration } from './format';
 import type { TemplateFamily } from './template-types';
 
 // SLA warnings for the provider only (never clients): the assigned agent, who must act (every
@@ -16,6 +17,14 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
         `The «${clock}» clock of ticket ${e.ticket.number} is close to its deadline.`,
       ),
       blocks: [
+        ...(e.businessMinutesLeft === undefined
+          ? []
+          : [
+              {
+                kind: 'paragraph' as const,
+                text: timeLeftText(e.businessMinutesLeft, e.deadline, ctx),
+              },
+            ]),
         { kind: 'facts', rows: facts(e, ctx, [ctx.t('Vence', 'Due'), e.deadline]) },
         {
           kind: 'paragraph',
@@ -36,11 +45,44 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
         `El plazo «${clock}» del ticket ${e.ticket.number} venció.`,
         `The «${clock}» clock of ticket ${e.ticket.number} is breached.`,
       ),
-      blocks: [{ kind: 'facts', rows: facts(e, ctx, [ctx.t('Venció', 'Was due'), e.deadline]) }],
+      blocks: [
+        { kind: 'paragraph', text: breachText(e.businessMinutesLate, e.deadline, ctx) },
+        { kind: 'facts', rows: facts(e, ctx, [ctx.t('Venció', 'Was due'), e.deadline]) },
+      ],
       link: staffLink(ctx),
     };
   },
 };
+
+/**
+ * A breach told at least this many business minutes after its deadline (the worker or the mail
+ * was down) says how late it is; one told on time just says when it fell due.
+ */
+export const LATE_BREACH_NOTICE_MINUTES = 5;
+
+/** «Quedan 1 h 20 min hábiles (vence el …).»: business time, never wall-clock subtraction. */
+export function timeLeftText(minutes: number, deadline: string, ctx: TemplateContext): string {
+  const left = businessDuration(minutes, ctx.locale);
+  const due = ctx.dates.instantInline(deadline);
+  return ctx.t(`Quedan ${left} (vence el ${due}).`, `${left} left (due ${due}).`);
+}
+
+/** «Vencido hace 2 h 5 min hábiles (venció el …).» when told late, else «Venció el ….». */
+export function breachText(
+  minutesLate: number | undefined,
+  deadline: string,
+  ctx: TemplateContext,
+): string {
+  const due = ctx.dates.instantInline(deadline);
+  if (minutesLate === undefined || Math.round(minutesLate) < LATE_BREACH_NOTICE_MINUTES) {
+    return ctx.t(`Venció el ${due}.`, `It was due ${due}.`);
+  }
+  const late = businessDuration(minutesLate, ctx.locale);
+  return ctx.t(
+    `Vencido hace ${late} (venció el ${due}).`,
+    `Breached ${late} ago (it was due ${due}).`,
+  );
+}
 
 /** Subject, client organisation, who has the ticket and the deadline. */
 function facts(
