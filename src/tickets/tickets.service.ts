@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { UpdateDefinition } from '@temporalio/common';
-import { Brackets, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   type RequestBase,
   TERMINAL_STATES,
@@ -53,6 +53,26 @@ export type TransitionName = keyof typeof RULES;
 type Payload<A extends RequestBase> = Omit<A, 'requestId' | 'actor'> & { requestId?: string };
 
 const MAX_PAGE = 100;
+
+/**
+ * Where a text search looks: the ticket's own fields (number, subject, description), what people
+ * wrote in its events, or both (one condition, for counting).
+ */
+type TextScope = 'fields' | 'conversation' | 'both';
+
+/** Two pages of the same order merged into one, each ticket once (it may match in both). */
+function mergePages<R extends { entity: { number: string }; sortKey: string }>(
+  pages: R[][],
+  dir: 'ASC' | 'DESC',
+  tie: 'ASC' | 'DESC',
+): R[] {
+  const sign = (order: 'ASC' | 'DESC', a: string, b: string) =>
+    (a < b ? -1 : a > b ? 1 : 0) * (order === 'ASC' ? 1 : -1);
+  const unique = new Map(pages.flat().map((row) => [row.entity.number, row]));
+  return [...unique.values()].sort(
+    (a, b) => sign(dir, a.sortKey, b.sortKey) || sign(tie, a.entity.number, b.entity.number),
+  );
+}
 
 /**
  * Tickets: registration (number + workflow), transitions as workflow Updates, and reads from the
@@ -218,33 +238,43 @@ export class TicketsService implements OnModuleInit {
   }> {
     const limit = Math.min(Math.max(first, 1), MAX_PAGE);
     const { key, dir, tie } = ORDER_KEYS[order];
-    const q = this.filtered(user, filter);
-    if (after) {
-      const cursor = decodeTicketCursor(after, order);
-      const [past, tiePast] = [dir === 'ASC' ? '>' : '<', tie === 'ASC' ? '>' : '<'];
-      q.andWhere(
-        `(${key} ${past} CAST(:key AS timestamptz) OR (${key} = CAST(:key AS timestamptz) AND t.number ${tiePast} :number))`,
-        { key: cursor.key, number: cursor.number },
-      );
-    }
-    // The sort key goes into the cursor as PostgreSQL holds it (microseconds: `updated_at` is
-    // written by `now()`), so the next page starts exactly after it.
-    const { entities, raw } = await q
-      .addSelect(
-        `CASE WHEN isfinite(${key}) THEN to_char(${key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ELSE 'infinity' END`,
-        'sort_key',
-      )
-      .orderBy(key, dir)
-      .addOrderBy('t.number', tie)
-      .limit(limit + 1)
-      .getRawAndEntities<{ sort_key: string }>();
-    const page = entities.slice(0, limit);
-    const last = page.length ? raw[page.length - 1] : undefined;
+    const cursor = after ? decodeTicketCursor(after, order) : undefined;
+    const page = async (scope: TextScope) => {
+      const q = this.filtered(user, filter, scope);
+      if (cursor) {
+        const [past, tiePast] = [dir === 'ASC' ? '>' : '<', tie === 'ASC' ? '>' : '<'];
+        q.andWhere(
+          `(${key} ${past} CAST(:key AS timestamptz) OR (${key} = CAST(:key AS timestamptz) AND t.number ${tiePast} :number))`,
+          { key: cursor.key, number: cursor.number },
+        );
+      }
+      // The sort key goes into the cursor as PostgreSQL holds it (microseconds: `updated_at` is
+      // written by `now()`), so the next page starts exactly after it.
+      const { entities, raw } = await q
+        .addSelect(
+          `CASE WHEN isfinite(${key}) THEN to_char(${key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ELSE 'infinity' END`,
+          'sort_key',
+        )
+        .orderBy(key, dir)
+        .addOrderBy('t.number', tie)
+        .limit(limit + 1)
+        .getRawAndEntities<{ sort_key: string }>();
+      return entities.map((entity, i) => ({ entity, sortKey: raw[i].sort_key }));
+    };
+    // A text search reads two places no one index serves together: the ticket's own fields and
+    // what people wrote in its events. Each is asked for its own first page (an index read either
+    // way: a rare word through the trigram indexes, a common one walking the order), and the two
+    // pages are merged; the top of the union is the top of the two tops.
+    const rows = filter.text
+      ? mergePages(await Promise.all([page('fields'), page('conversation')]), dir, tie)
+      : await page('both');
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
     return {
-      items: page.map(ticketFromEntity),
+      items: items.map((row) => ticketFromEntity(row.entity)),
       nextCursor:
-        entities.length > limit && last
-          ? encodeTicketCursor({ order, key: last.sort_key, number: page[page.length - 1].number })
+        rows.length > limit && last
+          ? encodeTicketCursor({ order, key: last.sortKey, number: last.entity.number })
           : null,
       // Counted only when the caller asks for `totalCount` (one more query).
       countAll: () => this.filtered(user, filter).getCount(),
@@ -252,7 +282,7 @@ export class TicketsService implements OnModuleInit {
   }
 
   /** The tickets `user` may see that match `filter` (a client: its organisation's only). */
-  private filtered(user: AuthenticatedUser, filter: TicketFilter) {
+  private filtered(user: AuthenticatedUser, filter: TicketFilter, scope: TextScope = 'both') {
     const q = this.db.getRepository(TicketEntity).createQueryBuilder('t');
     const organizationId = isProviderStaff(user) ? filter.organizationId : user.organizationId;
     if (organizationId) q.andWhere('t.organization_id = :organizationId', { organizationId });
@@ -276,18 +306,18 @@ export class TicketsService implements OnModuleInit {
       const notes = isProviderStaff(user)
         ? ''
         : ` AND NOT ${INTERNAL_NOTE_SQL} AND NOT ${HAND_OVER_NOTE_SQL}`;
-      q.andWhere(
-        new Brackets((b) =>
-          b
-            .where('t.number ILIKE :text', { text })
-            .orWhere(`${unaccentedSql('t.subject')} ILIKE :text`, { text })
-            .orWhere(`${unaccentedSql('t.description')} ILIKE :text`, { text })
-            .orWhere(
-              `t.number IN (SELECT e.ticket_number FROM ticket_event e WHERE ${EVENT_SEARCH_SQL} ILIKE :text${notes})`,
-              { text },
-            ),
-        ),
-      );
+      // Each of these is an index read (trigram indexes, migrations 1764319350000 and 1764319600000).
+      const fields = (alias: string) =>
+        `(${alias}.number ILIKE :text OR ${unaccentedSql(`${alias}.subject`)} ILIKE :text OR ${unaccentedSql(`${alias}.description`)} ILIKE :text)`;
+      const conversation = `SELECT e.ticket_number FROM ticket_event e WHERE ${EVENT_SEARCH_SQL} ILIKE :text${notes}`;
+      const where = {
+        fields: fields('t'),
+        // EXISTS lets PostgreSQL choose: the matching events first (a rare word) or the tickets in
+        // the page's order, each checked (a common one).
+        conversation: `EXISTS (${conversation} AND e.ticket_number = t.number)`,
+        both: `t.number IN (SELECT f.number FROM ticket f WHERE ${fields('f')} UNION ${conversation})`,
+      }[scope];
+      q.andWhere(where, { text });
     }
     return q;
   }

@@ -7,7 +7,7 @@ import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000
 import { Role } from '../../src/identity/role.enum';
 import { NotificationsService } from '../../src/notifications';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
-import { EVENT_SEARCH_SQL } from '../../src/tickets/ticket-event-sql';
+import { EVENT_SEARCH_SQL, unaccentedSql } from '../../src/tickets/ticket-event-sql';
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract';
 import type { ProjectionBatch, ReadModelSlice } from '../../workflows/ticket/ticket-projection';
@@ -79,7 +79,10 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     );
     return act(Role.AGENT, 'submitEstimate', { number, hours, scope }, 'SubmitEstimateInput');
   }
-  async function register(subject: string): Promise<Ticket> {
+  async function register(
+    subject: string,
+    description = 'Necesitamos un reporte de ventas por zona.',
+  ): Promise<Ticket> {
     const { body } = await gql<{ registerTicket: Ticket }>(
       world.api,
       REGISTER,
@@ -87,7 +90,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
         input: {
           category: 'DEVELOPMENT',
           subject,
-          description: 'Necesitamos un reporte de ventas por zona.',
+          description,
         },
       },
       as(Role.CLIENT_USER),
@@ -693,6 +696,74 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       );
     });
     expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('ix_ticket_event_text');
+  });
+
+  it('pages a search matching in the fields of some tickets and the conversation of others', async () => {
+    const word = `pitahaya${Date.now()}`;
+    // Registered in this order: one matches by subject, one by a comment, one by both, one by its
+    // description, one by a comment again; every match appears once, newest first, over pages.
+    const bySubject = await register(`Fruta ${word}`);
+    const byComment = await register('Sin la palabra (1)');
+    const byBoth = await register(`Ambas ${word}`);
+    const byDescription = await register(
+      'Sin la palabra (2)',
+      `Descripción: ${word.toUpperCase()}`,
+    );
+    const byComment2 = await register('Sin la palabra (3)');
+    for (const t of [byComment, byBoth, byComment2]) {
+      const { body } = await gql(
+        world.api,
+        `mutation ($number: String!, $body: String!) { addComment(number: $number, body: $body) { seq } }`,
+        { number: t.number, body: `Sobre la ${word}.` },
+        as(Role.CLIENT_USER),
+      );
+      expect(body.errors).toBeUndefined();
+    }
+    const expected = [byComment2, byDescription, byBoth, byComment, bySubject].map((t) => t.number);
+    type SearchPage = {
+      items: { number: string }[];
+      nextCursor: string | null;
+      totalCount: number;
+    };
+    const searchPage = async (orderBy: string, after: string | null): Promise<SearchPage> => {
+      const { body } = await gql<{ tickets: SearchPage }>(
+        world.api,
+        `query ($filter: TicketFilter, $after: String, $orderBy: TicketOrder) {
+          tickets(first: 2, filter: $filter, after: $after, orderBy: $orderBy) { items { number } nextCursor totalCount } }`,
+        { filter: { text: word }, after, orderBy },
+        as(Role.CLIENT_USER),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.tickets;
+    };
+    for (const orderBy of ['NEWEST', 'OLDEST']) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const page = await searchPage(orderBy, after);
+        expect(page.totalCount).toBe(5);
+        seen.push(...page.items.map((i) => i.number));
+        after = page.nextCursor;
+      } while (after);
+      expect(seen).toEqual(orderBy === 'NEWEST' ? expected : [...expected].reverse());
+    }
+    // The ticket's own fields are read through their trigram indexes (migration 1764319600000).
+    const plan = await world.db.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      return tx.query<{ 'QUERY PLAN': string }[]>(
+        `EXPLAIN SELECT number FROM ticket t WHERE t.number ILIKE $1
+            OR ${unaccentedSql('t.subject')} ILIKE $1 OR ${unaccentedSql('t.description')} ILIKE $1`,
+        [`%${word}%`],
+      );
+    });
+    const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+    for (const index of [
+      'ix_ticket_number_text',
+      'ix_ticket_subject_text',
+      'ix_ticket_description_text',
+    ]) {
+      expect(text).toContain(index);
+    }
   });
 
   it('L3-09: lists the tickets whose estimate awaits an approver, until it is authorized', async () => {
