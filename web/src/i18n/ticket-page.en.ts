@@ -8,6 +8,15 @@ export const ticketPageEn: TicketPageMessages = {
   whyCalendar: (version: number, zone: string) => `Calendar version ${version}, time zone ${zone}.`,
   estimateLinked: (version: number) => `Estimate v${version}, the one in the link you received`,
   estimateNotFound: (version: number) => `This ticket has no estimate v${version}.`,
+  earlierRuns: (n: number, breached: number) =>
+    `${n} earlier ${n === 1 ? 'deadline' : 'deadlines'}${breached ? ` (${breached} breached)` : ''}`,
+  earlierRunsOf: (clock: string) => `of the ${clock} clock`,
+  history: {
+    show: 'Show',
+    all: 'Everything',
+    conversation: 'Conversation only',
+    noConversation: 'Nobody has written on this ticket yet.',
+  },
   assignee: 'Assigned agent',
   unassigned: 'Unassigned',
   registeredBy: 'Registered by',

@@ -6,6 +6,19 @@ export const ticketPageEsMX = {
   whyCalendar: (version: number, zone: string) => `Calendario versión ${version}, zona ${zone}.`,
   estimateLinked: (version: number) => `Estimado v${version}, el del enlace que recibiste`,
   estimateNotFound: (version: number) => `Este ticket no tiene un estimado v${version}.`,
+  // L3-07: las corridas anteriores de un reloj (una por avance), plegadas bajo la actual.
+  earlierRuns: (n: number, breached: number) =>
+    `${n} ${n === 1 ? 'plazo anterior' : 'plazos anteriores'}${
+      breached ? ` (${breached} ${breached === 1 ? 'vencido' : 'vencidos'})` : ''
+    }`,
+  earlierRunsOf: (clock: string) => `del reloj ${clock}`,
+  // Historial: todo o solo lo que escribieron las personas (?historial=conversacion).
+  history: {
+    show: 'Mostrar',
+    all: 'Todo',
+    conversation: 'Solo conversación',
+    noConversation: 'Todavía nadie ha escrito en este ticket.',
+  },
   // L3-07: quién tiene el ticket y quién hizo qué.
   assignee: 'Agente asignado',
   unassigned: 'Sin asignar',

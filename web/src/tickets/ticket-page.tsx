@@ -11,13 +11,13 @@ import { useSession } from '../session/session-context';
 import { ActionsPanel } from './actions-panel';
 import { AdjustDateForm } from './adjust-date-form';
 import { AttachmentsSection } from './attachments-section';
-import { ClockExplanationDisclosure } from './clock-explanation';
-import { clockStatusText, clockTimeText } from './clock-texts';
+import { ClocksSection } from './clocks-section';
 import { CommentBox } from './comment-box';
 import { NoChargeCard, NoChargeMark } from './no-charge';
 import { SlaBadge, slaShown, useLocalTime } from './ticket-bits';
 import { CLOSED_STATES } from './ticket-filters';
-import { TicketTimeline } from './ticket-timeline';
+import { HistoryFilterChoice, TicketTimeline } from './ticket-timeline';
+import { historyFilterFromSearch, historySearch, type HistoryFilter } from './timeline-filter';
 import { SatisfactionSection } from './satisfaction-section';
 import { TimeEntriesSection } from './time-entries-section';
 
@@ -36,7 +36,7 @@ export function TicketPage({
 }) {
   const { t } = useI18n();
   const { user } = useSession();
-  const { format, zone } = useLocalTime();
+  const { format } = useLocalTime();
   const query = useQuery(TICKET, { number });
   const ticket = query.data?.ticket;
   // Someone else moves the ticket (an agent, the approver, a clock): the page follows.
@@ -50,6 +50,15 @@ export function TicketPage({
   const back = staff ? '/consola' : '/mis-tickets';
   const isOpen = ticket ? !CLOSED_STATES.includes(ticket.state) : false;
   const linkedEstimate = ticket?.estimates.find((e) => e.version === estimateVersion);
+  // «Solo conversación» is kept in the address (replaced, not pushed), like the list's filters.
+  const [historyFilter, setHistoryFilter] = useState<HistoryFilter>(() =>
+    historyFilterFromSearch(window.location.search),
+  );
+  const chooseHistory = (filter: HistoryFilter) => {
+    setHistoryFilter(filter);
+    const search = historySearch(window.location.search, filter);
+    window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+  };
   // The estimate email's link: bring that estimate into view once the ticket is here.
   const loaded = ticket !== undefined;
   useEffect(() => {
@@ -185,71 +194,7 @@ export function TicketPage({
         />
       )}
 
-      <section className="card" aria-labelledby="clocks-title">
-        <h2 id="clocks-title">{t.tickets.clocks}</h2>
-        {ticket.clocks.length === 0 ? (
-          <p className="muted">{t.tickets.noClocks}</p>
-        ) : (
-          // On a phone (styles.css) each clock is a stacked block whose cells carry their column's
-          // name (data-label), and «¿Por qué esta fecha?» a full-width block under it: nothing
-          // scrolls sideways nor is cut.
-          <div className="table-wrap">
-            <table data-testid="clocks" className="clock-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.tickets.clockKind}</th>
-                  <th scope="col">{t.tickets.clockStatusLabel}</th>
-                  <th scope="col">{`${t.tickets.deadline} (${zone})`}</th>
-                  <th scope="col">{t.tickets.remaining}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ticket.clocks.flatMap((clock) => [
-                  <tr key={clock.id}>
-                    <th scope="row">
-                      {t.tickets.clockKinds[clock.kind] ?? clock.kind}
-                      <span className="muted small block">{t.tickets.target(clock.target)}</span>
-                    </th>
-                    <td data-label={t.tickets.clockStatusLabel}>
-                      {clockStatusText(clock, t.tickets)}
-                    </td>
-                    <td data-label={`${t.tickets.deadline} (${zone})`} className="clock-deadline">
-                      {clock.deadline ? (
-                        <time dateTime={clock.deadline}>{format(clock.deadline)}</time>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td data-label={t.tickets.remaining}>
-                      {clockTimeText(clock, t.tickets) ??
-                        (clock.endedAt ? (
-                          // When a met clock was met, not only its deadline (QA).
-                          <span data-testid="clock-ended">
-                            {t.tickets.clockEndedAt(format(clock.endedAt))}
-                          </span>
-                        ) : (
-                          '—'
-                        ))}
-                    </td>
-                  </tr>,
-                  ...(clock.status === 'RUNNING' || clock.status === 'PAUSED'
-                    ? [
-                        <tr key={`${clock.id}-why`} className="clock-why-row">
-                          <td colSpan={4}>
-                            <ClockExplanationDisclosure
-                              ticketNumber={ticket.number}
-                              clock={clock}
-                            />
-                          </td>
-                        </tr>,
-                      ]
-                    : []),
-                ])}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <ClocksSection ticketNumber={ticket.number} clocks={ticket.clocks} />
 
       <section className="card" aria-labelledby="estimates-title">
         <h2 id="estimates-title">{t.tickets.estimates}</h2>
@@ -344,11 +289,13 @@ export function TicketPage({
 
       <section className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t.tickets.timeline}</h2>
+        <HistoryFilterChoice value={historyFilter} onChange={chooseHistory} />
         <TicketTimeline
           events={ticket.timeline}
           attachments={ticket.attachments}
           satisfaction={ticket.satisfaction}
           billing={ticket.billing?.decisions}
+          filter={historyFilter}
         />
       </section>
       <CommentBox

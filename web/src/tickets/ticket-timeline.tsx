@@ -1,7 +1,9 @@
 import type { TicketEvent } from '../api/tickets';
 import { formatFileSize } from '../i18n/file-size';
 import { useI18n } from '../i18n/i18n-context';
+import { ClientAnswerLine } from './client-answer-line';
 import { eventTitle } from './event-title';
+import { eventData, eventText, filterTimeline, type HistoryFilter } from './timeline-filter';
 import { useLocalTime } from './ticket-bits';
 import {
   extraActor,
@@ -15,24 +17,7 @@ import {
 
 type EventData = Record<string, unknown>;
 
-function parse(event: TicketEvent): EventData {
-  try {
-    const data = JSON.parse(event.data) as unknown;
-    return data && typeof data === 'object' ? (data as EventData) : {};
-  } catch {
-    // Not JSON: nothing to show.
-    return {};
-  }
-}
-
-/** The note, reason or comment a person wrote with an event, if any. */
-function eventText(data: EventData): string | undefined {
-  for (const key of ['body', 'note', 'reason', 'statement', 'scope', 'details']) {
-    if (typeof data[key] === 'string' && data[key]) return data[key];
-  }
-  if (Array.isArray(data.reasons)) return data.reasons.join('; ');
-  return undefined;
-}
+const parse = (event: TicketEvent): EventData => eventData(event.data);
 
 /**
  * When and by whom, under an entry's title, the same on every line: «28 nov 14:02 · Ana Agente
@@ -108,6 +93,7 @@ function EventItem({ event }: { event: TicketEvent }) {
           {tl.releaseDateSet(format(data.releaseDate as string))}
         </p>
       )}
+      {event.type === 'recordClientAnswer' && <ClientAnswerLine event={event} data={data} />}
       {text && <p className="prewrap">{text}</p>}
     </li>
   );
@@ -190,14 +176,28 @@ export function TicketTimeline({
   attachments,
   satisfaction,
   billing,
+  filter = 'all',
 }: {
   events: TicketEvent[];
   attachments?: readonly TimelineAttachment[];
   satisfaction?: TimelineRating | null;
   /** L3-18: every no-charge decision (`Ticket.billing.decisions`). */
   billing?: readonly TimelineBillingDecision[];
+  /** «Solo conversación»: only what people wrote (`isConversation`). */
+  filter?: HistoryFilter;
 }) {
-  const entries = mergeTimeline(events, attachments, satisfaction ?? null, billing);
+  const { t } = useI18n();
+  const entries = filterTimeline(
+    mergeTimeline(events, attachments, satisfaction ?? null, billing),
+    filter,
+  );
+  if (entries.length === 0 && filter === 'conversation') {
+    return (
+      <p className="muted" data-testid="timeline-empty">
+        {t.ticketPage.history.noConversation}
+      </p>
+    );
+  }
   return (
     <ol className="timeline" data-testid="timeline">
       {entries.map((entry) =>
@@ -208,5 +208,41 @@ export function TicketTimeline({
         ),
       )}
     </ol>
+  );
+}
+
+/**
+ * «Mostrar: Todo | Solo conversación» above the history (QA): radio buttons, so the keyboard and
+ * screen readers use it as any choice; the page keeps the choice in its address.
+ */
+export function HistoryFilterChoice({
+  value,
+  onChange,
+}: {
+  value: HistoryFilter;
+  onChange: (filter: HistoryFilter) => void;
+}) {
+  const { t } = useI18n();
+  const h = t.ticketPage.history;
+  const options: [HistoryFilter, string][] = [
+    ['all', h.all],
+    ['conversation', h.conversation],
+  ];
+  return (
+    <fieldset className="history-filter" data-testid="history-filter">
+      <legend>{h.show}</legend>
+      {options.map(([option, label]) => (
+        <label key={option} className="check">
+          <input
+            type="radio"
+            name="history-filter"
+            value={option}
+            checked={value === option}
+            onChange={() => onChange(option)}
+          />{' '}
+          {label}
+        </label>
+      ))}
+    </fieldset>
   );
 }

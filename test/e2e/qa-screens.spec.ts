@@ -1,0 +1,99 @@
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { registerProjectedTicket } from '../support/world-with-worker';
+import { logIn, newPage, screenshot } from './support/browser';
+import { useE2eWorldWithWorker } from './support/e2e-world';
+
+// Session 13 QA (S13-B): screens a helpdesk user found lacking, on the real stack (PostgreSQL,
+// Temporal, the real worker): the SLA clocks of a ticket with many progress updates (L3-07), the
+// history's «Solo conversación» (L3-07, L3-11).
+
+const CLIENT = 'usuario@aurora.example';
+const MANAGER = 'gerente@becken.example';
+
+const CLASSIFY = `mutation ($input: ClassifyTicketInput!) {
+  classifyTicket(input: $input) { seq } }`;
+const PROGRESS = `mutation ($input: TicketActionInput!) {
+  addProgressUpdate(input: $input) { seq } }`;
+const COMMENT = `mutation ($number: String!, $body: String!) {
+  addComment(number: $number, body: $body) { seq } }`;
+
+describe('QA screens (S13-B, web app, real workflow)', () => {
+  const e2e = useE2eWorldWithWorker('qa_screens');
+  let page: Page;
+  let number: string;
+
+  /** Runs a GraphQL mutation as `role`; fails the test on any error. */
+  async function act(query: string, variables: Record<string, unknown>, role: Role) {
+    const { body } = await gql(e2e.world.api, query, variables, e2e.world.bearer(role));
+    expect(body.errors).toBeUndefined();
+  }
+
+  it('a problem with three progress updates shows one progress clock, its earlier runs folded (L3-07)', async () => {
+    number = await registerProjectedTicket(e2e.world, {
+      category: 'INCIDENT',
+      subject: 'El timbrado falla',
+    });
+    await act(CLASSIFY, { input: { number, classification: 'PROBLEM' } }, Role.AGENT);
+    await act(COMMENT, { number, body: '¿Desde cuándo falla?' }, Role.AGENT);
+    await act(COMMENT, { number, body: 'Desde ayer en la tarde.' }, Role.CLIENT_USER);
+    for (let round = 1; round <= 3; round++) {
+      await act(PROGRESS, { input: { number, note: `Avance ${round}` } }, Role.AGENT);
+    }
+
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto(`/tickets/${number}`);
+    const clocks = page.getByTestId('clocks');
+    await clocks.waitFor();
+    // One current row per kind: the progress clock's four runs are one line.
+    const progress = clocks.getByTestId('clock-current').and(page.locator('[data-kind=progress]'));
+    expect(await progress.count()).toBe(1);
+    expect(await progress.innerText()).toContain('Corriendo');
+    expect(await clocks.getByRole('row', { name: /Avance periódico/ }).count()).toBe(2);
+    // The folded runs: a button that says how many, collapsed, rows hidden from everyone.
+    const toggle = page.getByRole('button', { name: /^▸?\s*3 plazos anteriores del reloj/ });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await clocks.getByTestId('clock-earlier').first().isVisible()).toBe(false);
+    // Keyboard: focus and Enter unfold them, as rows of the same table (its columns).
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const earlier = clocks.getByTestId('clock-earlier');
+    expect(await earlier.count()).toBe(3);
+    for (const row of await earlier.all()) {
+      expect(await row.isVisible()).toBe(true);
+      expect(await row.innerText()).toContain('Cumplido');
+    }
+    expect(await clocks.getByRole('row', { name: /Avance periódico/ }).count()).toBe(5);
+    await screenshot(page, 'qa-clock-runs');
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('«Solo conversación» shows what people wrote, kept in the address (L3-07, L3-11)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${number}`);
+    const timeline = page.getByTestId('timeline');
+    await timeline.getByTestId('event-CLOCK_STARTED').first().waitFor();
+    await page.getByRole('radio', { name: 'Solo conversación' }).check();
+    await page.waitForURL(/\?historial=conversacion$/);
+    expect(await timeline.getByTestId('event-comment').count()).toBe(2);
+    expect(await timeline.getByTestId('event-addProgress').count()).toBe(3);
+    expect(await timeline.locator('[data-testid^="event-CLOCK_"]').count()).toBe(0);
+    expect(await timeline.getByTestId('event-classify').count()).toBe(0);
+    expect(await timeline.innerText()).toContain('Desde ayer en la tarde.');
+
+    // A reload (or a shared link) keeps it.
+    await page.reload();
+    await timeline.getByTestId('event-comment').first().waitFor();
+    expect(await page.getByRole('radio', { name: 'Solo conversación' }).isChecked()).toBe(true);
+    expect(await timeline.locator('[data-testid^="event-CLOCK_"]').count()).toBe(0);
+
+    await page.getByRole('radio', { name: 'Todo' }).check();
+    await timeline.getByTestId('event-classify').waitFor();
+    expect(new URL(page.url()).search).toBe('');
+  });
+});

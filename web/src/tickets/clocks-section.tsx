@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import type { SlaClock } from '../api/tickets';
+import { useI18n } from '../i18n/i18n-context';
+import { ClockExplanationDisclosure } from './clock-explanation';
+import { groupClockRuns } from './clock-runs';
+import { clockStatusText, clockTimeText } from './clock-texts';
+import { useLocalTime } from './ticket-bits';
+
+/** One run of a clock: kind and target, state, deadline, time left (or when it ended). */
+function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boolean }) {
+  const { t } = useI18n();
+  const { format, zone } = useLocalTime();
+  const breached = clock.breachedAt !== null;
+  return (
+    <tr
+      data-testid={earlier ? 'clock-earlier' : 'clock-current'}
+      data-kind={clock.kind}
+      className={earlier ? 'clock-earlier' : undefined}
+    >
+      <th scope="row">
+        {t.tickets.clockKinds[clock.kind] ?? clock.kind}
+        <span className="muted small block">{t.tickets.target(clock.target)}</span>
+      </th>
+      <td data-label={t.tickets.clockStatusLabel}>
+        {/* A breached run says so in words and colour, folded or not (QA). */}
+        <span className={breached ? 'badge sla-breached' : undefined}>
+          {clockStatusText(clock, t.tickets)}
+        </span>
+      </td>
+      <td data-label={`${t.tickets.deadline} (${zone})`} className="clock-deadline">
+        {clock.deadline ? <time dateTime={clock.deadline}>{format(clock.deadline)}</time> : '—'}
+      </td>
+      <td data-label={t.tickets.remaining}>
+        {clockTimeText(clock, t.tickets) ??
+          (clock.endedAt ? (
+            // When a met clock was met, not only its deadline (QA).
+            <span data-testid="clock-ended">{t.tickets.clockEndedAt(format(clock.endedAt))}</span>
+          ) : (
+            '—'
+          ))}
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * The ticket's SLA clocks, one line per kind (QA, L3-07): the progress clock runs again after each
+ * progress update, so its earlier runs are folded under its current one behind a button
+ * («3 plazos anteriores (1 vencido)», aria-expanded) that shows them as rows of the same table
+ * (their own tbody), so they keep the table's columns for screen readers. On a phone (styles.css)
+ * each row is a stacked block whose cells carry their column's name (data-label), and
+ * «¿Por qué esta fecha?» a full-width block under it: nothing scrolls sideways nor is cut.
+ */
+export function ClocksSection({
+  ticketNumber,
+  clocks,
+}: {
+  ticketNumber: string;
+  clocks: SlaClock[];
+}) {
+  const { t } = useI18n();
+  const { zone } = useLocalTime();
+  const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (kind: string) =>
+    setUnfolded((now) => {
+      const next = new Set(now);
+      if (!next.delete(kind)) next.add(kind);
+      return next;
+    });
+  return (
+    <section className="card" aria-labelledby="clocks-title">
+      <h2 id="clocks-title">{t.tickets.clocks}</h2>
+      {clocks.length === 0 ? (
+        <p className="muted">{t.tickets.noClocks}</p>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="clocks" className="clock-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.tickets.clockKind}</th>
+                <th scope="col">{t.tickets.clockStatusLabel}</th>
+                <th scope="col">{`${t.tickets.deadline} (${zone})`}</th>
+                <th scope="col">{t.tickets.remaining}</th>
+              </tr>
+            </thead>
+            {groupClockRuns(clocks).flatMap(({ kind, current, earlier, earlierBreached }) => {
+              const open = unfolded.has(kind);
+              const earlierId = `clock-earlier-${ticketNumber}-${kind}`;
+              const live = current.status === 'RUNNING' || current.status === 'PAUSED';
+              return [
+                <tbody key={kind} data-testid={`clock-kind-${kind}`}>
+                  <ClockRow clock={current} />
+                  {live && (
+                    <tr className="clock-why-row">
+                      <td colSpan={4}>
+                        <ClockExplanationDisclosure ticketNumber={ticketNumber} clock={current} />
+                      </td>
+                    </tr>
+                  )}
+                  {earlier.length > 0 && (
+                    <tr className="clock-earlier-toggle">
+                      <td colSpan={4}>
+                        <button
+                          type="button"
+                          className="button ghost small"
+                          aria-expanded={open}
+                          aria-controls={earlierId}
+                          data-testid={`clock-earlier-toggle-${kind}`}
+                          onClick={() => toggle(kind)}
+                        >
+                          <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
+                          {t.ticketPage.earlierRuns(earlier.length, earlierBreached)}
+                          <span className="visually-hidden">
+                            {' '}
+                            {t.ticketPage.earlierRunsOf(t.tickets.clockKinds[kind] ?? kind)}
+                          </span>
+                        </button>
+                      </td>
+                    </tr>
+                  )}
+                </tbody>,
+                ...(earlier.length > 0
+                  ? [
+                      <tbody
+                        key={`${kind}-earlier`}
+                        id={earlierId}
+                        hidden={!open}
+                        className="clock-earlier-runs"
+                      >
+                        {earlier.map((clock) => (
+                          <ClockRow key={clock.id} clock={clock} earlier />
+                        ))}
+                      </tbody>,
+                    ]
+                  : []),
+              ];
+            })}
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
