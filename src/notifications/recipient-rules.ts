@@ -74,6 +74,31 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
 /** L3-15: a checkpoint agenda goes to the client's approvers and to the provider managers. */
 export const CHECKPOINT_AGENDA_AUDIENCES: readonly Audience[] = ['CLIENT_APPROVERS', 'MANAGERS'];
 
+/** Which side of the contract an email is written for: its footer differs (L3-11). */
+export type RecipientSide = 'CLIENT' | 'STAFF';
+
+const STAFF_AUDIENCES: ReadonlySet<Audience> = new Set<Audience>([
+  'MANAGERS',
+  'PROVIDER_STAFF',
+  'ASSIGNEE_OR_AGENTS',
+]);
+
+/** The side an audience is on: the provider's people are staff, everyone else the client. */
+export function audienceSide(audience: Audience): RecipientSide {
+  return STAFF_AUDIENCES.has(audience) ? 'STAFF' : 'CLIENT';
+}
+
+/**
+ * The side of an event's readers when only its type is known: staff when every audience of its
+ * rule is staff (provider notices, SLA warnings), else the client.
+ */
+export function eventSide(type: NotificationEventType): RecipientSide {
+  const audiences = RECIPIENT_RULES[type];
+  return audiences.length > 0 && audiences.every((a) => audienceSide(a) === 'STAFF')
+    ? 'STAFF'
+    : 'CLIENT';
+}
+
 /** A user who may receive email, as loaded from `app_user`. */
 export interface RecipientCandidate {
   readonly id: string;
@@ -84,22 +109,28 @@ export interface RecipientCandidate {
   readonly active: boolean;
 }
 
+/** A recipient and the side their email is written for (the audience that chose them). */
+export interface SelectedRecipient extends RecipientCandidate {
+  readonly side: RecipientSide;
+}
+
 /**
  * The final recipient list: active users only, one email per address (a registrant who is also
- * an approver gets one), in audience order.
+ * an approver gets one), in audience order. Each keeps the side of the audience that chose them,
+ * so an event told to client and staff gives each their own footer, and nobody two emails.
  */
 export function selectRecipients(
   byAudience: Readonly<Partial<Record<Audience, readonly RecipientCandidate[]>>>,
   audiences: readonly Audience[],
-): RecipientCandidate[] {
+): SelectedRecipient[] {
   const seen = new Set<string>();
-  const out: RecipientCandidate[] = [];
+  const out: SelectedRecipient[] = [];
   for (const audience of audiences) {
     for (const user of byAudience[audience] ?? []) {
       const key = user.email.toLowerCase();
       if (!user.active || seen.has(key)) continue;
       seen.add(key);
-      out.push(user);
+      out.push({ ...user, side: audienceSide(audience) });
     }
   }
   return out;

@@ -111,6 +111,19 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
     expect(to('agente@becken.example').subject).toBe(
       `[${number}] New ticket from Comercializadora Aurora: No timbra la factura`,
     );
+    // Staff emails end with the staff footer, not the client's «comente en el ticket»; the
+    // registrant's email of the same event keeps the client's (L3-11).
+    expect(to('gerente@becken.example').text).toContain(
+      'Este correo es automático: las respuestas por correo no se leen.',
+    );
+    expect(to('gerente@becken.example').text).not.toContain('comente en el ticket');
+    expect(to('agente@becken.example').text).toContain(
+      'This email is automatic: replies by email are not read.',
+    );
+    expect(to('agente@becken.example').text).not.toContain('comment on the ticket');
+    expect(to('usuario@aurora.example').text).toContain(
+      'Para responder, entre a la plataforma de soporte y comente en el ticket.',
+    );
     // No admin-only user, no other client user is told; the registrant gets their own email.
     expect(mails.flatMap((m) => m.to).sort()).toEqual([
       SECOND_AGENT,
@@ -140,6 +153,8 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
     expect(spanish.text).toContain('Úrsula Usuaria comentó en el ticket');
     expect(spanish.text).toContain('Adjunto el XML de la póliza.');
     expect(spanish.text).toContain(`/tickets/${number}`);
+    expect(spanish.text).not.toContain('comente en el ticket');
+    expect(spanish.text).toContain('Este correo es automático');
     expect(first.find((m) => m.to.includes('agente@becken.example'))!.subject).toBe(
       `[${number}] Client comment: Póliza descuadrada`,
     );

@@ -44,6 +44,11 @@ export interface TemplateContext {
   readonly locale: Locale;
   readonly dates: RecipientDates;
   readonly recipientName: string;
+  /**
+   * The email is for provider staff: it ends with the staff footer (the ticket link, «Este correo
+   * es automático…»), not the client's «comente en el ticket».
+   */
+  readonly staff?: boolean;
   /** The recipient's `app_user.id`, when known: their own action is told as theirs. */
   readonly recipientId?: string;
   /** `PUBLIC_URL/tickets/<number>`. */
@@ -67,6 +72,8 @@ const GUIDANCE = {
     reply:
       'Para responder, entre a la plataforma de soporte y comente en el ticket. ' +
       'Este correo es automático: las respuestas por correo no se leen.',
+    // Provider staff work the ticket on the platform: no client guidance.
+    staffReply: 'Este correo es automático: las respuestas por correo no se leen.',
     signature: 'Soporte L3',
   },
   [Locale.EN]: {
@@ -75,19 +82,23 @@ const GUIDANCE = {
     reply:
       'To reply, sign in to the support platform and comment on the ticket. ' +
       'This email is automatic: replies by email are not read.',
+    staffReply: 'This email is automatic: replies by email are not read.',
     signature: 'L3 Support',
   },
 } as const;
 
-/** The plain-text and HTML bodies of one email, each with the ticket link and the guidance. */
+/**
+ * The plain-text and HTML bodies of one email, each with the ticket link and the guidance: the
+ * template's own, else the staff footer for staff, else the client's «comente en el ticket».
+ */
 export function renderLayout(
   content: EmailContent,
-  ctx: Pick<TemplateContext, 'locale' | 'recipientName' | 'ticketUrl'>,
+  ctx: Pick<TemplateContext, 'locale' | 'recipientName' | 'ticketUrl' | 'staff'>,
 ): { subject: string; text: string; html: string } {
   const g = GUIDANCE[ctx.locale];
   const open = content.link?.label ?? g.open;
   const url = content.link?.href ?? ctx.ticketUrl;
-  const reply = content.link?.guidance ?? g.reply;
+  const reply = content.link?.guidance ?? (ctx.staff ? g.staffReply : g.reply);
   const text = [
     g.greeting(ctx.recipientName),
     '',

@@ -2,6 +2,7 @@ import { isKnownTimeZone } from '../../business-time/engine';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, Locale } from '../../identity/locale.enum';
 import type { StoredAttachment } from '../email-outbox.entity';
 import type { NotificationEvent } from '../notification-event';
+import { eventSide, type RecipientSide } from '../recipient-rules';
 import { attachmentTemplates } from './attachment.templates';
 import { autoCloseTemplates } from './auto-close.templates';
 import { deliveryTemplates } from './delivery.templates';
@@ -49,6 +50,11 @@ export interface EmailRecipient {
   readonly locale: string;
   /** IANA zone; an unknown one falls back to America/Mexico_City. */
   readonly timeZone: string;
+  /**
+   * Who the email is written for (the footer): the side of the audience that chose the recipient;
+   * when absent, staff for an event only staff receive, else the client.
+   */
+  readonly side?: RecipientSide;
 }
 
 export interface RenderOptions {
@@ -90,6 +96,7 @@ export function recipientContext(
     dates: new RecipientDates(locale, timeZone),
     recipientName: recipient.displayName,
     ...(recipient.id ? { recipientId: recipient.id } : {}),
+    ...(recipient.side === 'STAFF' ? { staff: true } : {}),
     ticketUrl: `${publicUrl}${path}`,
     publicUrl,
     names: options.names ?? new Map(),
@@ -109,7 +116,7 @@ export function renderEmail(
 ): RenderedEmail | null {
   if (event.type === 'INTERNAL_NOTE') return null;
   const ctx = recipientContext(
-    recipient,
+    { ...recipient, side: recipient.side ?? eventSide(event.type) },
     options,
     `/tickets/${encodeURIComponent(event.ticket.number)}`,
   );

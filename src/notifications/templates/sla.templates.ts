@@ -1,5 +1,5 @@
 import type { SlaAtRiskEvent, SlaBreachedEvent } from '../notification-event';
-import { type EmailContent, subjectLine, type TemplateContext } from './email-content';
+import { subjectLine, type TemplateContext } from './email-content';
 import { businessDuration } from './format';
 import type { TemplateFamily } from './template-types';
 
@@ -34,7 +34,6 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
           ),
         },
       ],
-      link: staffLink(ctx),
     };
   },
   SLA_BREACHED: (e, ctx) => {
@@ -49,7 +48,6 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
         { kind: 'paragraph', text: breachText(e.businessMinutesLate, e.deadline, ctx) },
         { kind: 'facts', rows: facts(e, ctx, [ctx.t('Venció', 'Was due'), e.deadline]) },
       ],
-      link: staffLink(ctx),
     };
   },
 };
@@ -98,18 +96,6 @@ function facts(
     [ctx.t('Asignado a', 'Assigned to'), assignee ?? ctx.t('Sin asignar', 'Unassigned')],
     [deadlineLabel, ctx.dates.instant(deadline)],
   ];
-}
-
-/** Staff emails end with the ticket link and no client guidance (as the low-rating notice). */
-function staffLink(ctx: TemplateContext): NonNullable<EmailContent['link']> {
-  return {
-    label: ctx.t('Ver el ticket', 'Open the ticket'),
-    href: ctx.ticketUrl,
-    guidance: ctx.t(
-      'Este correo es automático: las respuestas por correo no se leen.',
-      'This email is automatic: replies by email are not read.',
-    ),
-  };
 }
 
 /** The clock's name as the web app shows it to staff (web/src/i18n `clockKinds`). */

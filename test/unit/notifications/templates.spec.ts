@@ -61,9 +61,9 @@ describe('L3-11 email templates', () => {
       expect(es.locale).toBe(Locale.ES_MX);
       expect(en.locale).toBe(Locale.EN);
       expect(es.text).toContain('Hola, Úrsula Usuaria:');
-      // SLA warnings are for provider staff: a staff footer, not the client's guidance; a closed
-      // or cancelled ticket takes no comments: a new ticket instead.
-      const staff = event.type === 'SLA_AT_RISK' || event.type === 'SLA_BREACHED';
+      // SLA warnings and provider notices are for staff: a staff footer, not the client's
+      // guidance; a closed or cancelled ticket takes no comments: a new ticket instead.
+      const staff = event.type.startsWith('SLA_') || event.type.startsWith('PROVIDER_');
       const ended = event.type === 'CLOSED' || event.type === 'CANCELLED';
       expect(es.text.includes('comente en el ticket')).toBe(!staff && !ended);
       expect(es.text.includes('registre un ticket nuevo')).toBe(ended);
