@@ -21,6 +21,37 @@ export function isDateOnly(value: string): boolean {
   return DATE_ONLY.test(value);
 }
 
+/** The zones the seed and the demo use, as people there say them (Intl's are too vague). */
+const ZONE_NAMES: Readonly<Record<string, readonly [string, string]>> = {
+  'America/Mexico_City': ['hora de la Ciudad de México', 'Mexico City time'],
+  'America/Monterrey': ['hora de Monterrey', 'Monterrey time'],
+  'America/Cancun': ['hora de Cancún', 'Cancún time'],
+  'America/Tijuana': ['hora de Tijuana', 'Tijuana time'],
+  UTC: ['hora UTC', 'UTC'],
+  'Etc/UTC': ['hora UTC', 'UTC'],
+};
+
+/**
+ * A time zone in words for emails, never its IANA code (QA: «AMERICA/MEXICO_CITY»): the table's
+ * name for the zones the seed uses, else Intl's generic long name («hora estándar de Japón» /
+ * «Japan Standard Time»), else the zone's city («hora de Kolkata» / «Kolkata time»).
+ */
+export function zoneName(timeZone: string, locale: Locale): string {
+  const known = ZONE_NAMES[timeZone];
+  if (known) return locale === Locale.EN ? known[1] : known[0];
+  let intl: string | undefined;
+  try {
+    intl = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date(0))
+      .find((p) => p.type === 'timeZoneName')?.value;
+  } catch {
+    intl = undefined;
+  }
+  if (intl && !/^(GMT|UTC)/.test(intl)) return intl;
+  const city = (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ');
+  return locale === Locale.EN ? `${city} time` : `hora de ${city}`;
+}
+
 /**
  * Formats dates for one recipient: instants in their time zone with the zone's name, calendar
  * dates as they are. Never reads the host's time zone.
@@ -31,7 +62,7 @@ export class RecipientDates {
     readonly timeZone: string,
   ) {}
 
-  /** `martes, 3 de febrero de 2026, 4:30 p.m. (America/Mexico_City)`. */
+  /** `martes, 3 de febrero de 2026, 4:30 p.m. (hora de la Ciudad de México)`. */
   instant(iso: string): string {
     const d = new Date(iso);
     if (Number.isNaN(d.getTime())) return iso;
@@ -40,12 +71,12 @@ export class RecipientDates {
       timeStyle: 'short',
       timeZone: this.timeZone,
     }).format(d);
-    return `${text} (${this.timeZone})`;
+    return `${text} (${zoneName(this.timeZone, this.locale)})`;
   }
 
   /**
    * The same instant for inside a sentence (no nested parentheses):
-   * `martes, 3 de febrero de 2026, 4:30 p.m., America/Mexico_City`.
+   * `martes, 3 de febrero de 2026, 4:30 p.m., hora de la Ciudad de México`.
    */
   instantInline(iso: string): string {
     const d = new Date(iso);
@@ -55,7 +86,7 @@ export class RecipientDates {
       timeStyle: 'short',
       timeZone: this.timeZone,
     }).format(d);
-    return `${text}, ${this.timeZone}`;
+    return `${text}, ${zoneName(this.timeZone, this.locale)}`;
   }
 
   /** `3 feb 2026, 4:30 p.m.` — for subjects; the body carries the zone. */

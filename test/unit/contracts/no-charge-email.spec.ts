@@ -51,7 +51,7 @@ describe('no-charge decision email (L3-18, L3-11)', () => {
     const en = renderNoChargeEmail(WAIVED, EN, OPTIONS);
     expect(en.subject).toBe('[L3-2026-000123] Ticket free of charge to the hour package');
     expect(en.text).toContain('Reserved hours released: 3.5 h');
-    expect(en.text).toMatch(/Date: .*Tokyo|Date: .*JST|Date: .*GMT\+9/);
+    expect(en.text).toMatch(/Date: .*\(Japan Standard Time\)/);
   });
 
   it('charged again: its own subject, the hours held again, no "released" line', () => {

@@ -70,11 +70,11 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
     const event = { ...EVENTS.SLA_AT_RISK, businessMinutesLeft: 80 };
     const es = renderEmail(event, AGENT, OPTIONS)!;
     expect(es.text).toContain(
-      'Quedan 1 h 20 min hábiles (vence el martes, 3 de febrero de 2026, 4:30 p.m., America/Mexico_City).',
+      'Quedan 1 h 20 min hábiles (vence el martes, 3 de febrero de 2026, 4:30 p.m., hora de la Ciudad de México).',
     );
     const en = renderEmail(event, { ...AGENT, locale: Locale.EN }, OPTIONS)!;
     expect(en.text).toContain(
-      '1 h 20 min of business time left (due Tuesday, February 3, 2026 at 4:30 PM, America/Mexico_City).',
+      '1 h 20 min of business time left (due Tuesday, February 3, 2026 at 4:30 PM, Mexico City time).',
     );
     // A payload stored before the minutes were added renders as before, without the sentence.
     expect(renderEmail(EVENTS.SLA_AT_RISK, AGENT, OPTIONS)!.text).not.toContain('Quedan');
@@ -83,7 +83,7 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
   it('«SLA incumplido» says how late a breach told late is, and only when it is late', () => {
     const late = renderEmail({ ...EVENTS.SLA_BREACHED, businessMinutesLate: 185 }, AGENT, OPTIONS)!;
     expect(late.text).toContain(
-      'Vencido hace 3 h 5 min hábiles (venció el martes, 3 de febrero de 2026, 4:30 p.m., America/Mexico_City).',
+      'Vencido hace 3 h 5 min hábiles (venció el martes, 3 de febrero de 2026, 4:30 p.m., hora de la Ciudad de México).',
     );
     const lateEn = renderEmail(
       { ...EVENTS.SLA_BREACHED, businessMinutesLate: 185 },

@@ -131,7 +131,7 @@ describe('L3-11 email templates', () => {
     expect(email.text).toContain('Autorizó: Arturo Aprobador');
     expect(email.text).toContain('Versión: 1');
     expect(email.text).toMatch(
-      /Fecha: jueves, 5 de febrero de 2026, 10:10.*\(America\/Mexico_City\)/,
+      /Fecha: jueves, 5 de febrero de 2026, 10:10.*\(hora de la Ciudad de México\)/,
     );
     expect(email.text).toContain('Arturo Aprobador autorizó por escrito la estimación v1');
   });
@@ -191,11 +191,11 @@ describe('L3-11 email templates', () => {
     const es = render(EVENTS.TICKET_REGISTERED, ES);
     const en = render(EVENTS.TICKET_REGISTERED, EN);
     expect(es.text).toMatch(
-      /martes, 3 de febrero de 2026, 4:30\sp\.\s?m\. \(America\/Mexico_City\)/,
+      /martes, 3 de febrero de 2026, 4:30\sp\.\s?m\. \(hora de la Ciudad de México\)/,
     );
-    expect(en.text).toMatch(/Wednesday, February 4, 2026 at 7:30\sAM \(Asia\/Tokyo\)/);
+    expect(en.text).toMatch(/Wednesday, February 4, 2026 at 7:30\sAM \(Japan Standard Time\)/);
     const enMx = render(EVENTS.TICKET_REGISTERED, { ...EN, timeZone: 'America/Mexico_City' });
-    expect(enMx.text).toMatch(/Tuesday, February 3, 2026 at 4:30\sPM \(America\/Mexico_City\)/);
+    expect(enMx.text).toMatch(/Tuesday, February 3, 2026 at 4:30\sPM \(Mexico City time\)/);
   });
 
   it('shows calendar dates as they are, whatever the zone', () => {
@@ -213,7 +213,7 @@ describe('L3-11 email templates', () => {
       timeZone: 'Mars/Olympus',
     });
     expect(email.locale).toBe(Locale.ES_MX);
-    expect(email.text).toContain('(America/Mexico_City)');
+    expect(email.text).toContain('(hora de la Ciudad de México)');
   });
 
   it('links the estimate to its authorization page', () => {
@@ -278,7 +278,9 @@ describe('L3-11 email templates', () => {
     expect(es.text).toContain('Corregimos el total por zona.');
     expect(es.text).toContain('2, con las correcciones de las fallas que reportó');
     // Since when, in the recipient's zone (2026-02-02T23:30Z is 17:30 in Mexico City).
-    expect(es.text).toContain('lunes, 2 de febrero de 2026, 5:30 p.m. (America/Mexico_City)');
+    expect(es.text).toContain(
+      'lunes, 2 de febrero de 2026, 5:30 p.m. (hora de la Ciudad de México)',
+    );
     expect(es.text).toContain('acéptela si funciona como se acordó o reporte las fallas');
     expect(es.text).toContain('el ticket no se cierra sin su aceptación');
     expect(es.text).toContain('2 de 3');
@@ -306,7 +308,7 @@ describe('L3-11 email templates', () => {
     const resolved = render(EVENTS.RESOLVED, ES);
     // 2026-02-10T00:00Z is 9 Feb, 18:00 in Mexico City.
     expect(resolved.text).toContain(
-      'se cerrará automáticamente el lunes, 9 de febrero de 2026, 6:00 p.m. (America/Mexico_City)',
+      'se cerrará automáticamente el lunes, 9 de febrero de 2026, 6:00 p.m. (hora de la Ciudad de México)',
     );
     const es = render(EVENTS.AUTO_CLOSE_REMINDER, ES);
     expect(es.subject).toContain('Se cerrará el');
