@@ -211,6 +211,24 @@ export interface CommentAddedEvent extends EventBase {
   /** `app_user.id` of the provider staff member who wrote it; the email shows their name. */
   readonly authorId: string;
 }
+/**
+ * L3-06/L3-07/L3-08/L3-11: provider staff recorded, on the registrant's behalf, the answer the
+ * client gave off the portal (phone, WhatsApp, email, a meeting). Emailed to the registrant, so
+ * they see what was recorded in their name and can correct it on the ticket.
+ */
+export interface ClientAnswerRecordedEvent extends EventBase {
+  readonly type: 'CLIENT_ANSWER_RECORDED';
+  /** What the client said, in the staff member's words. */
+  readonly text: string;
+  readonly channel: 'PHONE' | 'WHATSAPP' | 'EMAIL' | 'MEETING' | 'OTHER';
+  /** `app_user.id` of the staff member who recorded it; the email shows their name. */
+  readonly recordedById: string;
+  /**
+   * What the answer did: `INFO` answered triage's information request (a new 8-hour triage
+   * clock); `WAITING` ended a wait on the client (the paused clock resumed with its time left).
+   */
+  readonly answered: 'INFO' | 'WAITING';
+}
 /** L3-17: provider staff executed an odoo.sh administration action the client requested. */
 export interface AdminActionExecutedEvent extends EventBase {
   readonly type: 'ADMIN_ACTION_EXECUTED';
@@ -431,6 +449,7 @@ export type NotificationEvent =
   | SlaAtRiskEvent
   | SlaBreachedEvent
   | CommentAddedEvent
+  | ClientAnswerRecordedEvent
   | AdminActionExecutedEvent
   | DevelopmentStartedEvent
   | EstimateRejectedEvent
@@ -542,4 +561,29 @@ export interface CheckpointAgendaEvent {
 /** The event key of a checkpoint agenda: `checkpoint-<id>`. */
 export function checkpointEventKey(checkpointId: string): string {
   return `checkpoint-${checkpointId}`;
+}
+
+/**
+ * L3-15: provider staff moved a client's checkpoint (its weekday or time): the people who receive
+ * its agenda (the client's approvers and the provider managers, not who moved it) are told once
+ * per move, with the next checkpoint before and after. Queued with
+ * `NotificationsService.enqueueCheckpointMoved`; an identical save is no move and tells nobody.
+ */
+export interface CheckpointMovedEvent {
+  readonly type: 'CHECKPOINT_MOVED';
+  /** {@link checkpointMovedEventKey}: one per move. */
+  readonly eventKey: string;
+  readonly occurredAt: string;
+  readonly organizationId: string;
+  readonly organizationName: string;
+  /** ISO instants: the next checkpoint as it was, and as it is now. */
+  readonly from: string;
+  readonly to: string;
+  /** `app_user.id` of the staff member who moved it; the email names them. */
+  readonly movedById: string;
+}
+
+/** The event key of a checkpoint move: `checkpoint-moved-<organization id>:<saved at ISO>`. */
+export function checkpointMovedEventKey(organizationId: string, savedAt: Date): string {
+  return `checkpoint-moved-${organizationId}:${savedAt.toISOString()}`;
 }

@@ -9,7 +9,11 @@ import { Role } from '../identity/role.enum';
 import { EmailOutboxEntity, type OutboxPayload, type OwnMailEvent } from './email-outbox.entity';
 import { EmailStatus } from './email-status.enum';
 import { mailDomain, outboxMessageId } from './message-id';
-import type { CheckpointAgendaEvent, NotificationEvent } from './notification-event';
+import type {
+  CheckpointAgendaEvent,
+  CheckpointMovedEvent,
+  NotificationEvent,
+} from './notification-event';
 import {
   CHECKPOINT_AGENDA_AUDIENCES,
   RECIPIENT_RULES,
@@ -18,7 +22,10 @@ import {
   type RecipientCandidate,
 } from './recipient-rules';
 import { withSlaBusinessTime } from './sla-business-time';
-import { renderCheckpointAgendaEmail } from './templates/checkpoint.templates';
+import {
+  renderCheckpointAgendaEmail,
+  renderCheckpointMovedEmail,
+} from './templates/checkpoint.templates';
 import { type RenderedEmail, renderEmail } from './templates/render-email';
 
 /**
@@ -318,6 +325,43 @@ export class NotificationsService {
   }
 
   /**
+   * L3-15: queues «checkpoint moved» for the people the client's agenda goes to (its approvers
+   * and the provider managers; active users, one email per address), each in their language and
+   * zone with their side's footer, except the staff member who moved it. Inside the transaction
+   * that saves the move; idempotent per `eventKey`.
+   */
+  async enqueueCheckpointMoved(
+    manager: EntityManager,
+    event: CheckpointMovedEvent,
+  ): Promise<EnqueueResult> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(
+        'NotificationsService.enqueueCheckpointMoved must run inside the transaction that saves the move',
+      );
+    }
+    const recipients = selectRecipients(
+      await this.loadAudiences(
+        manager,
+        { clientOrgId: event.organizationId },
+        CHECKPOINT_AGENDA_AUDIENCES,
+      ),
+      CHECKPOINT_AGENDA_AUDIENCES,
+    ).filter((r) => r.id !== event.movedById);
+    const names = await this.loadNames(manager, [event.movedById]);
+    const domain = mailDomain(this.config.mail.from);
+    const rows = recipients.map((r) => {
+      const email = renderCheckpointMovedEmail(event, r, {
+        publicUrl: this.config.api.publicUrl,
+        from: this.config.mail.from,
+        domain,
+        names,
+      });
+      return outboxRow(event, null, r, email, { event, names: Object.fromEntries(names) }, domain);
+    });
+    return this.insert(manager, rows);
+  }
+
+  /**
    * Queues emails other domains rendered (a password link, a low-rating alert), with the same
    * guarantees as {@link enqueue}: inside the caller's transaction, one Message-ID per event and
    * address, and idempotent per `eventKey` and address.
@@ -466,6 +510,8 @@ function mentionedUsers(event: NotificationEvent): string[] {
       return [event.approverId];
     case 'COMMENT_ADDED':
       return [event.authorId];
+    case 'CLIENT_ANSWER_RECORDED':
+      return [event.recordedById];
     case 'ESTIMATE_REJECTED':
       return [event.approverId];
     case 'REESTIMATE_REQUESTED':

@@ -44,6 +44,8 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   SLA_AT_RISK: ['ASSIGNEE_OR_AGENTS', 'MANAGERS'],
   SLA_BREACHED: ['ASSIGNEE_OR_AGENTS', 'MANAGERS'],
   COMMENT_ADDED: ['REGISTRANT'],
+  // L3-11: an answer staff recorded in the client's name is told to the one it speaks for.
+  CLIENT_ANSWER_RECORDED: ['REGISTRANT'],
   // L3-17: the client asked for the odoo.sh action, so the registrant is told it was executed.
   ADMIN_ACTION_EXECUTED: ['REGISTRANT'],
   DEVELOPMENT_STARTED: ['REGISTRANT', 'AUTHORIZERS'],

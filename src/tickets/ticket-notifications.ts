@@ -1,6 +1,8 @@
 import {
   ADMIN_ACTION_KINDS,
   type AdminActionKind,
+  CLIENT_ANSWER_CHANNELS,
+  type ClientAnswerChannel,
   type TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
 import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
@@ -24,6 +26,8 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const optional = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 const adminActionKind = (v: unknown): AdminActionKind =>
   ADMIN_ACTION_KINDS.find((k) => k === v) ?? 'OTHER';
+const clientAnswerChannel = (v: unknown): ClientAnswerChannel =>
+  CLIENT_ANSWER_CHANNELS.find((k) => k === v) ?? 'OTHER';
 
 /**
  * L3-11 rule for the timeline events a ticket workflow records that cause no email. Every other
@@ -452,6 +456,16 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         limit: typeof d.limit === 'number' ? d.limit : 0,
       };
     }
+    case 'recordClientAnswer':
+      // L3-11: the registrant learns what staff recorded in their name, and how it came.
+      return {
+        type: 'CLIENT_ANSWER_RECORDED',
+        text: text(d.note),
+        channel: clientAnswerChannel(d.channel),
+        recordedById: e.actor?.userId ?? '',
+        // The wait it answered (the workflow records it): triage's request or a paused clock.
+        answered: d.answered === 'INFO_REQUESTED' ? 'INFO' : 'WAITING',
+      };
     case 'comment':
       // A provider's client-visible reply emails the registrant; internal notes never leave the
       // provider, and a client's own comment needs no email back (L3-11).

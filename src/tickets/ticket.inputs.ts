@@ -23,6 +23,7 @@ import { IsHours, IsLocalDate, IsText } from '../contracts/validation';
 import { TICKET_NUMBER_PATTERN } from './ticket-number';
 import {
   AdminActionKind,
+  ClientAnswerChannel,
   RequirementKind,
   TicketCategory,
   TicketClassification,
@@ -195,6 +196,30 @@ export class RecordAdminActionInput extends TicketActionInput {
   @IsOptional()
   @IsDate()
   executedAt?: Date;
+}
+
+@InputType({
+  description:
+    'L3-06/L3-07/L3-08: provider staff record the answer the client gave off the portal (phone, WhatsApp, email, a meeting).',
+})
+export class RecordClientAnswerInput {
+  @Field()
+  @Matches(TICKET_NUMBER_PATTERN, { message: 'number must look like L3-2026-000123' })
+  number!: string;
+
+  @RequestIdField()
+  requestId?: string;
+
+  @Field({ description: 'What the client said (required, not blank).' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20_000)
+  @Matches(/\S/, { message: 'note must not be blank' })
+  note!: string;
+
+  @Field(() => ClientAnswerChannel)
+  @IsEnum(ClientAnswerChannel)
+  channel!: ClientAnswerChannel;
 }
 
 @InputType({ description: "L3-12: time logged on a ticket, charged to its client's hours." })

@@ -182,6 +182,19 @@ registerEnumType(AdminActionKind, {
   description: 'L3-17 odoo.sh administration done by provider staff.',
 });
 
+/** How a client's answer off the portal reached provider staff (L3-06/L3-07/L3-08, L3-11). */
+export enum ClientAnswerChannel {
+  PHONE = 'PHONE',
+  WHATSAPP = 'WHATSAPP',
+  EMAIL = 'EMAIL',
+  MEETING = 'MEETING',
+  OTHER = 'OTHER',
+}
+registerEnumType(ClientAnswerChannel, {
+  name: 'ClientAnswerChannel',
+  description: "How the client's answer reached provider staff: phone, WhatsApp, email, a meeting.",
+});
+
 @ObjectType('AdminAction', { description: 'L3-17: who executed what, and when (audited).' })
 export class AdminActionModel {
   @Field(() => AdminActionKind)

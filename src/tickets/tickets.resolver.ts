@@ -24,6 +24,7 @@ import {
   ProposeRemoteSessionInput,
   ReassignTicketInput,
   RecordAdminActionInput,
+  RecordClientAnswerInput,
   RegisterTicketInput,
   SetReleaseDateInput,
   SubmitChangeOrderInput,
@@ -243,6 +244,19 @@ export class TicketsResolver {
   @Mutation(() => TransitionOutcome, { description: 'The client replies: paused clocks resume.' })
   replyToTicket(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
     return this.run(u, 'clientReplied', wf.clientRepliedUpdate, i);
+  }
+
+  @Mutation(() => TransitionOutcome, {
+    description:
+      "L3-06/L3-07/L3-08/L3-11: provider staff record the answer the client gave by phone, WhatsApp, email or in a meeting; it acts as the client's answer (the paused clock resumes, or triage restarts) and the registrant is emailed what was recorded.",
+  })
+  recordClientAnswer(
+    @CurrentUser() u: AuthenticatedUser,
+    @Args('input') i: RecordClientAnswerInput,
+  ) {
+    return this.run(u, 'recordClientAnswer', wf.recordClientAnswerUpdate, i, {
+      channel: i.channel,
+    });
   }
 
   @Mutation(() => TransitionOutcome)

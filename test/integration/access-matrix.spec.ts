@@ -132,6 +132,8 @@ const MATRIX: readonly Row[] = [
   ticket('addProgressUpdate', PROVIDER),
   ticket('waitOnClient', PROVIDER),
   ticket('replyToTicket', CLIENT),
+  // L3-06/L3-07/L3-11: staff record the answer a client gave off the portal.
+  ticket('recordClientAnswer', PROVIDER, { note: 'Respondió por teléfono.', channel: 'PHONE' }),
   ticket('resolveTicket', PROVIDER),
   ticket('confirmResolution', CLIENT),
   ticket('reopenTicket', CLIENT),
@@ -258,6 +260,14 @@ const MATRIX: readonly Row[] = [
   })),
   {
     mutation: 'sendPasswordResetLink',
+    roles: [Role.ADMIN],
+    scope: 'organization',
+    vars: (t) => ({ userId: t.userId }),
+    roleGuardFirst: true,
+  },
+  // L3-04: the organisation's client user chose a password, so an admin's call is CONFLICT.
+  {
+    mutation: 'resendInvitation',
     roles: [Role.ADMIN],
     scope: 'organization',
     vars: (t) => ({ userId: t.userId }),

@@ -186,6 +186,20 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
   addProgressUpdate: (f) => noteRequired(Role.AGENT, f.analysis),
   waitOnClient: (f) => noteRequired(Role.AGENT, f.analysis),
   replyToTicket: (f) => noteRequired(Role.CLIENT_USER, f.waiting),
+  // L3-06/L3-07/L3-11: staff record the client's answer; a note and a known channel are required.
+  recordClientAnswer: (f) => {
+    const r = Role.AGENT;
+    const n = f.waiting;
+    return [
+      ...ticketBase(r, n, { channel: 'PHONE', note: 'Respondió por teléfono.' }),
+      c('no note', r, { input: { number: n, channel: 'PHONE' } }),
+      c('blank note', r, { input: { number: n, channel: 'PHONE', note: BLANK } }),
+      c('empty note', r, { input: { number: n, channel: 'PHONE', note: '' } }),
+      c('no channel', r, { input: { number: n, note: 'Por teléfono.' } }),
+      c('unknown channel', r, { input: { number: n, note: 'Hola', channel: 'TELEGRAM' } }),
+      c('channel in lower case', r, { input: { number: n, note: 'Hola', channel: 'phone' } }),
+    ];
+  },
   resolveTicket: (f) => noteRequired(Role.AGENT, f.analysis),
   confirmResolution: (f) => ticketBase(Role.CLIENT_USER, f.resolved),
   reopenTicket: (f) => noteRequired(Role.CLIENT_USER, f.resolved),
@@ -665,7 +679,17 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('provider role in a client', r, input({ roles: ['ADMIN'] })),
       c('unknown time zone', r, input({ timeZone: 'Mars/Olympus' })),
       c('wrong locale', r, input({ locale: 'fr' })),
-      c('email is not editable', r, input({ email: 'otro@aurora.example' })),
+      // L3-04: the address can be corrected, but only to an email address.
+      c('email not an email', r, input({ email: 'no-es-un-correo' })),
+      c('oversized email', r, input({ email: `${'e'.repeat(250)}@aurora.example` })),
+    ];
+  },
+  resendInvitation: () => {
+    const r = Role.ADMIN;
+    return [
+      c('missing userId', r, {}),
+      c('userId not a UUID', r, { userId: 'u-1' }),
+      c('unknown user', r, { userId: UNKNOWN_UUID }, 'NOT_FOUND'),
     ];
   },
   sendPasswordResetLink: () => {

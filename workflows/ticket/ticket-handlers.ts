@@ -27,6 +27,7 @@ import {
   proposeRemoteSessionUpdate,
   provideInfoUpdate,
   recordAdminActionUpdate,
+  recordClientAnswerUpdate,
   rejectChangeOrderUpdate,
   rejectEstimateUpdate,
   releaseForTestingUpdate,
@@ -246,6 +247,16 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
     await rt.resumeClock(origin === 'IN_ANALYSIS' ? 'progress' : 'diagnosis');
   };
   transition(rt, clientRepliedUpdate, RULES.clientReplied, { apply: clientReplied });
+  // L3-06/L3-07/L3-08/L3-11: the client answered off the portal and staff record it; the effect
+  // is the client's own answer's. A new Update: no recorded history has it, so no patch.
+  // The event says which wait it answered (`answered`: INFO_REQUESTED or WAITING_ON_CLIENT).
+  transition(rt, recordClientAnswerUpdate, RULES.recordClientAnswer, {
+    apply: (_args, seq) => {
+      const answered = rt.view.state;
+      rt.amend(seq, { answered });
+      return answered === 'INFO_REQUESTED' ? provideInfo() : clientReplied();
+    },
+  });
   transition(rt, resolveUpdate, RULES.resolve, {
     apply: async () => {
       // The instant of the `resolve` event (workflow time stands still until the next await).

@@ -435,6 +435,26 @@ export interface ReassignArgs extends RequestBase {
   readonly note?: string;
 }
 
+/**
+ * L3-06 / L3-07 / L3-08 / L3-11: how a client's answer reached provider staff when it did not come
+ * through the portal (teléfono, WhatsApp, correo, reunión, otro).
+ */
+export type ClientAnswerChannel = 'PHONE' | 'WHATSAPP' | 'EMAIL' | 'MEETING' | 'OTHER';
+export const CLIENT_ANSWER_CHANNELS: readonly ClientAnswerChannel[] = [
+  'PHONE',
+  'WHATSAPP',
+  'EMAIL',
+  'MEETING',
+  'OTHER',
+];
+
+/** Provider staff record, on the client's behalf, the answer the client gave off the portal. */
+export interface ClientAnswerArgs extends RequestBase {
+  /** What the client said (required). */
+  readonly note: string;
+  readonly channel: ClientAnswerChannel;
+}
+
 /** L3-17: provider staff record an executed odoo.sh admin action. */
 export interface AdminActionArgs extends RequestBase {
   readonly action: AdminActionKind;
@@ -511,6 +531,17 @@ export const cancelUpdate = u<NoteArgs>('cancel');
  * comment: the session is how the information is gathered (see `answersInfoRequest`).
  */
 export const commentUpdate = u<CommentArgs>('comment');
+
+/**
+ * L3-06 / L3-07 / L3-08 / L3-11: provider staff (AGENT, MANAGER, ADMIN) record the answer a client
+ * gave by phone, WhatsApp, email or in a meeting, with what the client said and the channel. Its
+ * effect is exactly the client's own answer's: in WAITING_ON_CLIENT the paused clock resumes with
+ * its remaining time (`clientReplied`); in INFO_REQUESTED the ticket goes back to REGISTERED with a
+ * new triage clock (`provideInfo`). Records `recordClientAnswer` `{ note, channel }` with the staff
+ * member as actor (the history says who recorded it and how it came); the registrant is emailed
+ * what was recorded in their name.
+ */
+export const recordClientAnswerUpdate = u<ClientAnswerArgs>('recordClientAnswer');
 
 /**
  * L3-07: provider staff (AGENT, MANAGER, ADMIN) hand an assigned open ticket to another agent.

@@ -4,6 +4,7 @@ import type {
   AdminActionArgs,
   AuthorizeArgs,
   ChangeOrderArgs,
+  ClientAnswerArgs,
   ClassifyArgs,
   CommentArgs,
   EstimateArgs,
@@ -24,6 +25,7 @@ import {
   ADMIN_ACTION_KINDS,
   CHANGE_ORDER_DECISION_STATES,
   CHANGE_ORDER_STATES,
+  CLIENT_ANSWER_CHANNELS,
   COMMENT_MAX_LENGTH,
   TERMINAL_STATES,
 } from './ticket.contract';
@@ -366,6 +368,22 @@ export const RULES = {
     from: ['WAITING_ON_CLIENT'],
     validate: note,
   } as TransitionRule<NoteArgs>,
+  // L3-06/L3-07/L3-08/L3-11: staff record the answer the client gave off the portal; its effect is
+  // the client's answer's (provideInfo in INFO_REQUESTED, clientReplied in WAITING_ON_CLIENT).
+  recordClientAnswer: {
+    roles: PROVIDER,
+    from: ['INFO_REQUESTED', 'WAITING_ON_CLIENT'],
+    validate: (args) => {
+      text(args.note, 'note');
+      if (!CLIENT_ANSWER_CHANNELS.includes(args.channel)) {
+        fail('VALIDATION_FAILED', `channel must be one of ${CLIENT_ANSWER_CHANNELS.join(', ')}`, {
+          reason: 'NOT_ONE_OF',
+          field: 'channel',
+          allowed: [...CLIENT_ANSWER_CHANNELS],
+        });
+      }
+    },
+  } as TransitionRule<ClientAnswerArgs>,
   // L3-17: an admin-action ticket is closed by `closeAdminAction`, never resolved for the client.
   resolve: {
     roles: PROVIDER,

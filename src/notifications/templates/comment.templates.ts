@@ -1,10 +1,28 @@
 import { subjectLine } from './email-content';
+import type { TemplateContext } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // Comments (L3-11): a provider's client-visible reply on the ticket. Internal notes never reach
-// a template; the client answers on the platform, on the ticket.
+// a template; the client answers on the platform, on the ticket. An answer the client gave off
+// the portal and staff recorded in their name is told to them too (L3-06/L3-07/L3-08).
 
-export const commentTemplates: TemplateFamily<'COMMENT_ADDED'> = {
+/** How the answer reached staff, in the words of the email («por teléfono»). */
+function channelWords(channel: string, ctx: TemplateContext): string {
+  switch (channel) {
+    case 'PHONE':
+      return ctx.t('por teléfono', 'by phone');
+    case 'WHATSAPP':
+      return ctx.t('por WhatsApp', 'by WhatsApp');
+    case 'EMAIL':
+      return ctx.t('por correo electrónico', 'by email');
+    case 'MEETING':
+      return ctx.t('en una reunión', 'in a meeting');
+    default:
+      return ctx.t('por otro medio', 'through another channel');
+  }
+}
+
+export const commentTemplates: TemplateFamily<'COMMENT_ADDED' | 'CLIENT_ANSWER_RECORDED'> = {
   COMMENT_ADDED: (e, ctx) => {
     const author = ctx.names.get(e.authorId) ?? ctx.t('Soporte L3', 'L3 support');
     return {
@@ -17,6 +35,43 @@ export const commentTemplates: TemplateFamily<'COMMENT_ADDED'> = {
         `${author} commented on your ticket ${e.ticket.number}.`,
       ),
       blocks: [{ kind: 'quote', label: ctx.t('Comentario', 'Comment'), text: e.text }],
+    };
+  },
+  CLIENT_ANSWER_RECORDED: (e, ctx) => {
+    const staff = ctx.names.get(e.recordedById) ?? ctx.t('Soporte L3', 'L3 support');
+    const channel = channelWords(e.channel, ctx);
+    return {
+      subject: subjectLine(
+        e.ticket.number,
+        `${ctx.t('Registramos su respuesta', 'We recorded your answer')}: ${e.ticket.subject}`,
+      ),
+      heading: ctx.t(
+        `${staff} registró en el ticket ${e.ticket.number} la respuesta que nos dio ${channel}.`,
+        `${staff} recorded on ticket ${e.ticket.number} the answer you gave us ${channel}.`,
+      ),
+      blocks: [
+        { kind: 'quote', label: ctx.t('Respuesta registrada', 'Answer recorded'), text: e.text },
+        {
+          kind: 'paragraph',
+          text:
+            e.answered === 'INFO'
+              ? ctx.t(
+                  'Con esta respuesta la información queda entregada: empieza un nuevo plazo de 8 horas hábiles para atender su ticket.',
+                  'With this answer the information is delivered: a new 8-business-hour deadline to attend your ticket starts.',
+                )
+              : ctx.t(
+                  'Con esta respuesta seguimos trabajando en su ticket; el plazo que estaba en pausa continúa con el tiempo que le quedaba.',
+                  'With this answer we continue working on your ticket; the deadline that was paused continues with the time it had left.',
+                ),
+        },
+        {
+          kind: 'paragraph',
+          text: ctx.t(
+            'Si algo no corresponde con lo que nos dijo, corríjalo con un comentario en el ticket.',
+            'If anything differs from what you told us, correct it with a comment on the ticket.',
+          ),
+        },
+      ],
     };
   },
 };

@@ -109,6 +109,14 @@ export function sampleEvents(
       text: '¿Puede compartir la póliza con la que falla el timbrado?',
       authorId: people.agentId,
     },
+    CLIENT_ANSWER_RECORDED: {
+      ...base(),
+      type: 'CLIENT_ANSWER_RECORDED',
+      text: 'Por teléfono: usan Odoo 17 Enterprise en odoo.sh.',
+      channel: 'PHONE',
+      recordedById: people.agentId,
+      answered: 'INFO',
+    },
     INTERNAL_NOTE: {
       ...base(),
       type: 'INTERNAL_NOTE',

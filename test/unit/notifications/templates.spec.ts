@@ -351,6 +351,27 @@ describe('L3-11 email templates', () => {
     expect(diagnosis.text).not.toContain('nuevo plazo');
   });
 
+  it('L3-06/L3-07/L3-11: an answer staff recorded tells the registrant who, how it came and what it did', () => {
+    const es = render(EVENTS.CLIENT_ANSWER_RECORDED, ES);
+    expect(es.subject).toBe('[L3-2026-000123] Registramos su respuesta: Factura no timbra');
+    expect(es.text).toContain(
+      'Alex Agent registró en el ticket L3-2026-000123 la respuesta que nos dio por teléfono.',
+    );
+    expect(es.text).toContain('Por teléfono: usan Odoo 17 Enterprise en odoo.sh.');
+    expect(es.text).toContain('empieza un nuevo plazo de 8 horas hábiles');
+    expect(es.text).toContain('corríjalo con un comentario en el ticket');
+    const en = render(
+      { ...EVENTS.CLIENT_ANSWER_RECORDED, channel: 'WHATSAPP', answered: 'WAITING' },
+      EN,
+    );
+    expect(en.subject).toBe('[L3-2026-000123] We recorded your answer: Factura no timbra');
+    expect(en.text).toContain(
+      'Alex Agent recorded on ticket L3-2026-000123 the answer you gave us by WhatsApp.',
+    );
+    expect(en.text).toContain('continues with the time it had left');
+    expect(en.text).not.toContain('8-business-hour');
+  });
+
   it('L3-06..L3-09: SLA warnings name the clock in words, the client, the assignee and the deadline, with a staff footer', () => {
     const names = new Map([...OPTIONS.names, ['org-aurora', 'Comercializadora Aurora']]);
     const agent = { ...ES, email: 'agente@becken.example', displayName: 'Alex Agent' };

@@ -448,6 +448,37 @@ describe('L3-11 timeline events → emails', () => {
     });
   });
 
+  it("L3-06/L3-07/L3-11: an answer staff recorded in the client's name emails the registrant, not the provider", () => {
+    const info = event(
+      'recordClientAnswer',
+      { note: 'Usan Odoo 17.', channel: 'PHONE', answered: 'INFO_REQUESTED' },
+      'AGENT',
+      'u-agent',
+    );
+    expect(notificationsFor(TICKET, info, SLICE)).toEqual([
+      {
+        type: 'CLIENT_ANSWER_RECORDED',
+        text: 'Usan Odoo 17.',
+        channel: 'PHONE',
+        recordedById: 'u-agent',
+        answered: 'INFO',
+        eventKey: 'ticket-L3-2026-000042:7',
+        occurredAt: AT,
+        ticket: TICKET,
+      },
+    ]);
+    const waiting = event(
+      'recordClientAnswer',
+      { note: 'Listo.', channel: 'SMOKE', answered: 'WAITING_ON_CLIENT' },
+      'MANAGER',
+    );
+    expect(notificationFor(TICKET, waiting, SLICE)).toMatchObject({
+      answered: 'WAITING',
+      channel: 'OTHER',
+    });
+    expect(RECIPIENT_RULES.CLIENT_ANSWER_RECORDED).toEqual(['REGISTRANT']);
+  });
+
   it("a client's own answer is not echoed to the client; clock bookkeeping sends nothing", () => {
     for (const type of ['provideInfo', 'clientReplied', 'reopen', 'reportFailures']) {
       expect(notificationFor(TICKET, event(type, { note: 'x' }, 'CLIENT_USER'), SLICE)).toBeNull();

@@ -301,6 +301,8 @@ export type ActionField =
   | 'reasons'
   | 'releaseDate'
   | 'adminAction'
+  /** L3-06/L3-07/L3-11: how the client's answer reached staff (phone, WhatsApp…). */
+  | 'channel'
   /** L3-07: an agent to assign (optional when classifying, required when reassigning). */
   | 'agent';
 
@@ -419,7 +421,17 @@ export const ACTIONS: Record<string, ActionSpec> = {
     noteRequired: false,
   },
   closeAdminAction: simple('closeAdminAction', false),
+  // L3-06/L3-07/L3-11: staff record the answer the client gave by phone, WhatsApp, email…
+  recordClientAnswer: {
+    mutation: 'recordClientAnswer',
+    input: 'RecordClientAnswerInput',
+    fields: ['channel', 'note'],
+    noteRequired: true,
+  },
 };
+
+/** How a client's answer off the portal reached staff (the API's ClientAnswerChannel). */
+export const CLIENT_ANSWER_CHANNELS = ['PHONE', 'WHATSAPP', 'EMAIL', 'MEETING', 'OTHER'] as const;
 
 export interface TransitionResult {
   requestId: string;

@@ -1,3 +1,4 @@
+import { clientAnswerEn } from './client-answer.en';
 import { changeOrdersEn } from './change-orders.en';
 import { cannedResponsesEn } from './canned-responses.en';
 import type { Messages } from './es-mx';
@@ -293,6 +294,7 @@ export const en: Messages = {
     },
     events: {
       ...changeOrdersEn.events,
+      ...clientAnswerEn.events,
       registered: 'Ticket registered',
       requestInfo: 'Information requested',
       proposeRemoteSession: 'Remote session proposed',
@@ -399,6 +401,7 @@ export const en: Messages = {
     noActions: 'No actions are available to you in this state.',
     actionNames: {
       ...changeOrdersEn.actionNames,
+      ...clientAnswerEn.actionNames,
       requestInfo: 'Request information',
       rateTicket: 'Rate the support',
       proposeRemoteSession: 'Propose remote session',
@@ -678,8 +681,10 @@ export const en: Messages = {
       COMMENT_ADDED: 'Comment',
       ATTACHMENT_ADDED: 'Attachment',
       CHECKPOINT_AGENDA: 'Checkpoint agenda',
+      CHECKPOINT_MOVED: 'Checkpoint moved',
       USER_INVITATION: 'Portal invitation',
       PASSWORD_RESET: 'Password reset',
+      USER_EMAIL_CHANGED: 'Account email corrected',
       SATISFACTION_LOW: 'Low satisfaction rating (to managers)',
       TICKET_NO_CHARGE: 'Ticket free of charge / charged again (L3-18)',
     },
@@ -695,6 +700,7 @@ export const en: Messages = {
   noCharge: noChargeEn,
   changeOrders: changeOrdersEn,
   cannedResponses: cannedResponsesEn,
+  clientAnswer: clientAnswerEn,
   errors: {
     NETWORK:
       'Cannot reach the server. Check your network or that the service is running, and try again.',

@@ -1,3 +1,4 @@
+import { clientAnswerEsMX } from './client-answer.es-mx';
 import { changeOrdersEsMX } from './change-orders.es-mx';
 import { cannedResponsesEsMX } from './canned-responses.es-mx';
 import { planningEsMX } from './planning.es-mx';
@@ -296,6 +297,7 @@ export const esMX = {
     } as Record<string, string>,
     events: {
       ...changeOrdersEsMX.events,
+      ...clientAnswerEsMX.events,
       registered: 'Ticket registrado',
       requestInfo: 'Información solicitada',
       proposeRemoteSession: 'Sesión remota propuesta',
@@ -403,6 +405,7 @@ export const esMX = {
     noActions: 'No hay acciones disponibles para ti en este estado.',
     actionNames: {
       ...changeOrdersEsMX.actionNames,
+      ...clientAnswerEsMX.actionNames,
       requestInfo: 'Solicitar información',
       rateTicket: 'Calificar la atención',
       proposeRemoteSession: 'Proponer sesión remota',
@@ -686,8 +689,10 @@ export const esMX = {
       COMMENT_ADDED: 'Comentario',
       ATTACHMENT_ADDED: 'Archivo adjunto',
       CHECKPOINT_AGENDA: 'Agenda del punto de control',
+      CHECKPOINT_MOVED: 'Punto de control movido',
       USER_INVITATION: 'Invitación al portal',
       PASSWORD_RESET: 'Restablecer contraseña',
+      USER_EMAIL_CHANGED: 'Correo de la cuenta corregido',
       SATISFACTION_LOW: 'Calificación baja (aviso a gerentes)',
       TICKET_NO_CHARGE: 'Ticket sin cargo al paquete / vuelve a cobrarse (L3-18)',
     } as Record<string, string>,
@@ -703,6 +708,7 @@ export const esMX = {
   noCharge: noChargeEsMX,
   changeOrders: changeOrdersEsMX,
   cannedResponses: cannedResponsesEsMX,
+  clientAnswer: clientAnswerEsMX,
   errors: {
     NETWORK:
       'No hay conexión con el servidor. Revisa tu red o que el servicio esté en marcha e inténtalo de nuevo.',

@@ -3,6 +3,7 @@ import {
   ACTIONS,
   ADMIN_ACTION_KINDS,
   ASSIGNABLE_AGENTS,
+  CLIENT_ANSWER_CHANNELS,
   HOUR_BALANCE,
   REQUIREMENT_KINDS,
   type TicketDetail,
@@ -114,6 +115,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   const [adminKind, setAdminKind] = useState<string>(kept('adminKind', 'BACKUP'));
   const [details, setDetails] = useState(kept('details', ''));
   const [executedAt, setExecutedAt] = useState(kept('executedAt', ''));
+  const [channel, setChannel] = useState<string>(kept('channel', 'PHONE'));
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -156,6 +158,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
     adminKind,
     details,
     executedAt,
+    channel,
   };
   const saved = useSavedDraft(
     draftKey,
@@ -214,12 +217,19 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   const noteLabel =
     name === 'reassign'
       ? t.ticketPage.handOverNote
-      : !staff && CLIENT_NOTE_LABELS[name]
-        ? t.ticketPage[CLIENT_NOTE_LABELS[name]]
-        : spec.noteRequired
-          ? t.tickets.note
-          : t.tickets.noteOptional;
-  const noteHint = staff && name !== 'reassign' ? t.ticketPage.noteClientReads : undefined;
+      : name === 'recordClientAnswer'
+        ? t.clientAnswer.note
+        : !staff && CLIENT_NOTE_LABELS[name]
+          ? t.ticketPage[CLIENT_NOTE_LABELS[name]]
+          : spec.noteRequired
+            ? t.tickets.note
+            : t.tickets.noteOptional;
+  const noteHint =
+    name === 'recordClientAnswer'
+      ? t.clientAnswer.noteHint
+      : staff && name !== 'reassign'
+        ? t.ticketPage.noteClientReads
+        : undefined;
 
   /** The first empty or out-of-range field and what to do about it; undefined when complete. */
   const missing = (): [string, string] | undefined => {
@@ -283,6 +293,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
         .map((r) => r.trim())
         .filter(Boolean);
     if (has('releaseDate')) input.releaseDate = zonedWallTimeToUtc(releaseDate, zone).toISOString();
+    if (has('channel')) input.channel = channel;
     if (has('adminAction')) {
       input.action = adminKind;
       input.details = details.trim();
@@ -603,6 +614,23 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
             />
           </div>
         </>
+      )}
+      {has('channel') && (
+        <div className="field">
+          <label htmlFor={id('channel')}>{t.clientAnswer.channel}</label>
+          <select
+            id={id('channel')}
+            aria-required
+            value={channel}
+            onChange={(e) => setChannel(e.target.value)}
+          >
+            {CLIENT_ANSWER_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t.clientAnswer.channels[c]}
+              </option>
+            ))}
+          </select>
+        </div>
       )}
       {has('note') && (
         <CannedResponsePicker ticket={ticket} target={id('note')} value={note} onChange={setNote} />

@@ -1,0 +1,196 @@
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { eventually } from '../support/eventually';
+import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+
+// L3-06 / L3-07 / L3-08 / L3-11 over GraphQL on the real stack: a client often answers by phone,
+// WhatsApp or email; provider staff record that answer (`recordClientAnswer`, with the note and the
+// channel). It acts as the client's own answer: an information request restarts triage with a new
+// clock, a wait on the client resumes the paused clock. The staff member is the event's actor,
+// the channel is in its data, the client sees it in the history, and the registrant is emailed
+// once what was recorded in their name. A client calling it is FORBIDDEN, the wrong state
+// INVALID_TRANSITION, a blank note or an unknown channel VALIDATION_FAILED, with nothing changed.
+
+const OWN_ORG = 'Comercializadora Aurora';
+const TICKET = `number state timeline { seq type actorRole data }
+  clocks { kind run status pauses { from to } }`;
+
+interface Ticket {
+  number: string;
+  state: string;
+  timeline: { seq: number; type: string; actorRole: string | null; data: string }[];
+  clocks: { kind: string; run: number; status: string; pauses: { to: string | null }[] }[];
+}
+
+const RECORD = `mutation ($input: RecordClientAnswerInput!) {
+  recordClientAnswer(input: $input) { seq ticket { ${TICKET} } } }`;
+
+describe('staff record the client answer given off the portal (L3-06, L3-07, L3-11)', () => {
+  const world = useWorldWithWorker('record-client-answer');
+
+  const register = () =>
+    registerProjectedTicket(
+      world,
+      { category: 'INCIDENT', subject: 'No timbra la factura', description: 'Error al timbrar.' },
+      OWN_ORG,
+    );
+
+  async function act(role: Role, mutation: string, input: Record<string, unknown>, type: string) {
+    const { body } = await gql(
+      world.api,
+      `mutation ($input: ${type}!) { ${mutation}(input: $input) { seq } }`,
+      { input },
+      world.bearer(role),
+    );
+    expect(body.errors).toBeUndefined();
+  }
+
+  async function record(role: Role, input: Record<string, unknown>) {
+    // An unknown enum value is refused while coercing the variables (HTTP 400), the rest with 200.
+    const { body } = await gql<{ recordClientAnswer: { seq: number; ticket: Ticket } }>(
+      world.api,
+      RECORD,
+      { input },
+      world.bearer(role),
+    );
+    return { outcome: body.data?.recordClientAnswer, code: body.errors?.[0]?.extensions?.code };
+  }
+
+  async function read(role: Role, number: string): Promise<Ticket> {
+    const { body } = await gql<{ ticket: Ticket }>(
+      world.api,
+      `query ($number: String!) { ticket(number: $number) { ${TICKET} allowedActions } }`,
+      { number },
+      world.bearer(role),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.ticket;
+  }
+
+  const recorded = (t: Ticket) =>
+    t.timeline
+      .filter((e) => e.type === 'recordClientAnswer')
+      .map((e) => ({ role: e.actorRole, ...(JSON.parse(e.data) as object) }));
+
+  const outbox = (number: string, type: string) =>
+    world.db.query<{ recipient_address: string; status: string; text: string }[]>(
+      'SELECT recipient_address, status, text FROM email_outbox WHERE ticket_number = $1 AND event_type = $2',
+      [number, type],
+    );
+
+  it('L3-06: an answer by phone to an information request restarts triage, and the registrant is emailed once', async () => {
+    const number = await register();
+    await act(
+      Role.AGENT,
+      'requestInformation',
+      { number, note: '¿Qué versión?' },
+      'TicketActionInput',
+    );
+    const note = 'Usan Odoo 17 Enterprise en odoo.sh.';
+    const { outcome, code } = await record(Role.AGENT, { number, note, channel: 'PHONE' });
+    expect(code).toBeUndefined();
+    expect(outcome!.ticket.state).toBe('REGISTERED');
+    expect(recorded(outcome!.ticket)).toEqual([
+      { role: 'AGENT', note, channel: 'PHONE', answered: 'INFO_REQUESTED' },
+    ]);
+    const triage = outcome!.ticket.clocks.filter((c) => c.kind === 'triage');
+    expect(triage.map((c) => [c.run, c.status])).toEqual([
+      [1, 'MET'],
+      [2, 'RUNNING'],
+    ]);
+    // The client sees what was recorded in its name, with who recorded it.
+    expect(recorded(await read(Role.CLIENT_USER, number))).toEqual(recorded(outcome!.ticket));
+
+    // L3-11: the registrant is emailed what was recorded, once, and the SMTP catcher has it.
+    const rows = await eventually(
+      () => outbox(number, 'CLIENT_ANSWER_RECORDED'),
+      (r) => r.length >= 1 && r.every((x) => x.status === 'SENT'),
+    );
+    expect(rows.map((r) => r.recipient_address)).toEqual(['usuario@aurora.example']);
+    expect(rows[0].text).toContain('la respuesta que nos dio por teléfono');
+    expect(rows[0].text).toContain(note);
+    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+    const arrived = (await res.json()) as { subject: string; text: string | null }[];
+    const mails = arrived.filter(
+      (m) => m.subject.includes(number) && m.subject.includes('Registramos su respuesta'),
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0].text).toContain(note);
+  });
+
+  it('L3-07: a wait on the client ends with a WhatsApp answer a manager records; the paused clock resumes', async () => {
+    const number = await register();
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'PROBLEM' },
+      'ClassifyTicketInput',
+    );
+    await act(
+      Role.AGENT,
+      'waitOnClient',
+      { number, note: '¿Nos manda los logs?' },
+      'TicketActionInput',
+    );
+    expect((await read(Role.AGENT, number)).state).toBe('WAITING_ON_CLIENT');
+    const { outcome, code } = await record(Role.MANAGER, {
+      number,
+      note: 'Dice que ya los mandó por correo.',
+      channel: 'WHATSAPP',
+    });
+    expect(code).toBeUndefined();
+    expect(outcome!.ticket.state).toBe('IN_ANALYSIS');
+    const progress = outcome!.ticket.clocks.filter((c) => c.kind === 'progress');
+    // The same run resumes (its remaining time kept), its one pause closed.
+    expect(progress).toHaveLength(1);
+    expect(progress[0]).toMatchObject({ run: 1, status: 'RUNNING' });
+    expect(progress[0].pauses).toHaveLength(1);
+    expect(progress[0].pauses[0].to).not.toBeNull();
+    expect(recorded(outcome!.ticket)).toEqual([
+      {
+        role: 'MANAGER',
+        note: 'Dice que ya los mandó por correo.',
+        channel: 'WHATSAPP',
+        answered: 'WAITING_ON_CLIENT',
+      },
+    ]);
+  });
+
+  it('refuses a client, the wrong state, a blank note and an unknown channel, changing nothing', async () => {
+    const number = await register();
+    const ok = { number, note: 'Por teléfono: listo.', channel: 'PHONE' };
+    // REGISTERED: nothing waits on the client.
+    expect((await record(Role.AGENT, ok)).code).toBe('INVALID_TRANSITION');
+    await act(
+      Role.AGENT,
+      'requestInformation',
+      { number, note: '¿Qué versión?' },
+      'TicketActionInput',
+    );
+    const before = await read(Role.AGENT, number);
+    expect(before.state).toBe('INFO_REQUESTED');
+    const refused: [Role, Record<string, unknown>, string][] = [
+      [Role.CLIENT_USER, ok, 'FORBIDDEN'],
+      [Role.CLIENT_APPROVER, ok, 'FORBIDDEN'],
+      [Role.AGENT, { ...ok, note: '  ' }, 'VALIDATION_FAILED'],
+      [Role.AGENT, { ...ok, note: '' }, 'VALIDATION_FAILED'],
+      [Role.AGENT, { ...ok, channel: 'TELEGRAM' }, 'VALIDATION_FAILED'],
+    ];
+    for (const [role, input, expected] of refused) {
+      expect(await record(role, input)).toEqual({ outcome: undefined, code: expected });
+    }
+    expect(await read(Role.AGENT, number)).toEqual(before);
+    // Staff are offered the action while the ticket waits on the client; clients are not.
+    const actions = async (role: Role) =>
+      (
+        await gql<{ ticket: { allowedActions: string[] } }>(
+          world.api,
+          `query ($number: String!) { ticket(number: $number) { allowedActions } }`,
+          { number },
+          world.bearer(role),
+        )
+      ).body.data!.ticket.allowedActions;
+    expect(await actions(Role.AGENT)).toContain('recordClientAnswer');
+    expect(await actions(Role.CLIENT_USER)).not.toContain('recordClientAnswer');
+  });
+});
