@@ -119,6 +119,32 @@ export function firstCheckpointDate(timeZone: string, time: CheckpointTime, now:
   }
 }
 
+/**
+ * The next checkpoint at or after `now` of a cadence (`anchorDate`, then every
+ * {@link CHECKPOINT_PERIOD_DAYS} days, at `localTime` in `timeZone`): what a move moves from.
+ */
+export function nextCheckpointAt(
+  timeZone: string,
+  anchorDate: LocalDate,
+  localTime: string,
+  now: Date,
+): Date {
+  const anchor = parseLocalDate(anchorDate);
+  if (anchor === undefined) throw new RangeError(`not a local date: ${anchorDate}`);
+  const today = parseLocalDate(localDateIn(timeZone, now))!;
+  // From the period that holds yesterday: its date may still be ahead of `now` in the day.
+  let k = Math.max(0, Math.floor((today - 1 - anchor) / CHECKPOINT_PERIOD_DAYS));
+  for (;;) {
+    const at = zonedInstant(
+      timeZone,
+      formatLocalDate(anchor + k * CHECKPOINT_PERIOD_DAYS),
+      localTime,
+    );
+    if (at.getTime() >= now.getTime()) return at;
+    k += 1;
+  }
+}
+
 /** The checkpoint dates from `anchorDate` on, every {@link CHECKPOINT_PERIOD_DAYS} days. */
 export function checkpointDates(anchorDate: LocalDate, count: number): LocalDate[] {
   const anchor = parseLocalDate(anchorDate);

@@ -1,12 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { visibleClientOrganization } from '../contracts/client-organization';
-import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
+import { type AuthenticatedUser, isProviderStaff, OrganizationEntity, Role } from '../identity';
+import { checkpointMovedEventKey, NotificationsService } from '../notifications';
 import { QueueReorderService } from '../planning/queue-reorder.service';
-import { checkpointTimeIssues, firstCheckpointDate } from './checkpoint-schedule';
+import {
+  checkpointTimeIssues,
+  firstCheckpointDate,
+  nextCheckpointAt,
+  zonedInstant,
+} from './checkpoint-schedule';
 import { CheckpointSchedulesService } from './checkpoint-schedules.service';
 import { CheckpointDecisionEntity } from './checkpoint-decision.entity';
 import { CheckpointSettingsEntity } from './checkpoint-settings.entity';
@@ -43,6 +49,7 @@ export class CheckpointsService {
     private readonly calendars: CalendarsService,
     private readonly schedules: CheckpointSchedulesService,
     private readonly reorders: QueueReorderService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async settings(
@@ -80,21 +87,69 @@ export class CheckpointsService {
     const timeZone = calendar.engine.timeZone;
     const saved = await this.db.transaction(async (tx) => {
       const repo = tx.getRepository(CheckpointSettingsEntity);
+      // Locked, so two saves at once are two moves in turn (the second one from the first).
+      const before = await repo.findOne({
+        where: { organizationId: input.organizationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (
+        before &&
+        before.weekday === input.weekday &&
+        before.localTime === input.localTime &&
+        before.timeZone === timeZone
+      ) {
+        // The same weekday and time again: no move, nothing changes, nobody is told.
+        return before;
+      }
+      const now = new Date();
       const row = repo.create({
         organizationId: input.organizationId,
         weekday: input.weekday,
         localTime: input.localTime,
-        anchorDate: firstCheckpointDate(timeZone, input, new Date()),
+        anchorDate: firstCheckpointDate(timeZone, input, now),
         timeZone,
         updatedBy: caller.id,
-        updatedAt: new Date(),
+        updatedAt: now,
       });
       await repo.save(row);
+      if (before) await this.tellMove(tx, before, row, caller, now);
       // Inside the transaction: should Temporal refuse, the settings roll back with it.
       await this.schedules.sync(row);
       return row;
     });
     return this.settingsModel(saved);
+  }
+
+  /**
+   * L3-15: the checkpoint moved from `before`'s next session to `after`'s first one: the people
+   * who receive its agenda are told, in the transaction that saves it (once per move).
+   */
+  private async tellMove(
+    tx: EntityManager,
+    before: CheckpointSettingsEntity,
+    after: CheckpointSettingsEntity,
+    caller: AuthenticatedUser,
+    now: Date,
+  ): Promise<void> {
+    const from = nextCheckpointAt(after.timeZone, before.anchorDate, before.localTime, now);
+    const to = zonedInstant(after.timeZone, after.anchorDate, after.localTime);
+    if (from.getTime() === to.getTime()) return;
+    const org = await tx
+      .getRepository(OrganizationEntity)
+      .findOneByOrFail({ id: after.organizationId });
+    const result = await this.notifications.enqueueCheckpointMoved(tx, {
+      type: 'CHECKPOINT_MOVED',
+      eventKey: checkpointMovedEventKey(after.organizationId, now),
+      occurredAt: now.toISOString(),
+      organizationId: after.organizationId,
+      organizationName: org.name,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      movedById: caller.id,
+    });
+    this.logger.log(
+      `checkpoint of ${after.organizationId} moved ${from.toISOString()} → ${to.toISOString()}: ${result.inserted} email(s)`,
+    );
   }
 
   async list(

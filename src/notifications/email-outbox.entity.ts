@@ -1,7 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Locale } from '../identity/locale.enum';
 import { EmailStatus } from './email-status.enum';
-import type { CheckpointAgendaEvent, NotificationEvent } from './notification-event';
+import type {
+  CheckpointAgendaEvent,
+  CheckpointMovedEvent,
+  NotificationEvent,
+} from './notification-event';
 
 /** One attachment as stored in the outbox (`.ics` invitations). */
 export interface StoredAttachment {
@@ -22,7 +26,7 @@ export interface OwnMailEvent {
 
 /** What an outbox row keeps of its cause: the event as given, and the names it mentions. */
 export interface OutboxPayload {
-  readonly event: NotificationEvent | CheckpointAgendaEvent | OwnMailEvent;
+  readonly event: NotificationEvent | CheckpointAgendaEvent | CheckpointMovedEvent | OwnMailEvent;
   readonly names: Readonly<Record<string, string>>;
 }
 

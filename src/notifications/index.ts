@@ -1,6 +1,11 @@
 // What other domains use from notifications: the event contract and the enqueue service.
 export type * from './notification-event';
-export { deliveryAtRiskEventKey, providerEventKey, ticketEventKey } from './notification-event';
+export {
+  checkpointMovedEventKey,
+  deliveryAtRiskEventKey,
+  providerEventKey,
+  ticketEventKey,
+} from './notification-event';
 export { NotificationsModule } from './notifications.module';
 export {
   NotificationsService,

@@ -1,4 +1,4 @@
-import type { CheckpointAgendaEvent } from '../notification-event';
+import type { CheckpointAgendaEvent, CheckpointMovedEvent } from '../notification-event';
 import { type Block, type EmailContent, renderLayout, type TemplateContext } from './email-content';
 import { oneLine } from './format';
 import type { EmailRecipient, RenderedEmail, RenderOptions } from './render-email';
@@ -172,6 +172,87 @@ export function renderCheckpointAgendaEmail(
     `/checkpoints/${encodeURIComponent(event.checkpoint.id)}`,
   );
   const body = renderLayout(checkpointAgendaTemplate(event, ctx), ctx);
+  return {
+    template: `${event.type}.v${TEMPLATE_VERSION}`,
+    locale: ctx.locale,
+    ...body,
+    attachments: [],
+  };
+}
+
+/**
+ * L3-15: «Punto de control movido: del … al …», for the people who receive the agenda. Each side
+ * gets its own footer: the client may object on the platform; staff just read it.
+ */
+export function checkpointMovedTemplate(
+  e: CheckpointMovedEvent,
+  ctx: TemplateContext,
+): EmailContent {
+  // Weekday first: a checkpoint is known by its day («mar 17 feb, 10:00»); the body has the year.
+  const when = new Intl.DateTimeFormat(ctx.locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: ctx.dates.timeZone,
+  });
+  const from = when.format(new Date(e.from));
+  const to = when.format(new Date(e.to));
+  const mover = ctx.names.get(e.movedById) ?? ctx.t('El proveedor', 'The provider');
+  const automatic = ctx.t(
+    'Este correo es automático: las respuestas por correo no se leen.',
+    'This email is automatic: replies by email are not read.',
+  );
+  return {
+    subject: oneLine(
+      ctx.t(
+        `Punto de control movido: del ${from} al ${to} (${e.organizationName})`,
+        `Checkpoint moved: from ${from} to ${to} (${e.organizationName})`,
+      ),
+      200,
+    ),
+    heading: ctx.t(
+      `${mover} movió la sesión de seguimiento quincenal de ${e.organizationName} (L3-15).`,
+      `${mover} moved the biweekly checkpoint session of ${e.organizationName} (L3-15).`,
+    ),
+    blocks: [
+      {
+        kind: 'facts',
+        rows: [
+          [ctx.t('Antes', 'Before'), ctx.dates.instant(e.from)],
+          [ctx.t('Ahora', 'Now'), ctx.dates.instant(e.to)],
+        ],
+      },
+      {
+        kind: 'paragraph',
+        text: ctx.t(
+          'Las siguientes sesiones serán cada 14 días a partir de la nueva fecha, a la misma hora. La agenda le llegará como siempre.',
+          'The following sessions are every 14 days from the new date, at the same time. The agenda reaches you as usual.',
+        ),
+      },
+    ],
+    link: {
+      label: ctx.t('Ver los puntos de control', 'Open the checkpoints'),
+      href: ctx.ticketUrl,
+      guidance: ctx.staff
+        ? automatic
+        : `${ctx.t(
+            'Si la nueva fecha no le conviene, indíquelo en la plataforma de soporte.',
+            'If the new date does not suit you, say so on the support platform.',
+          )} ${automatic}`,
+    },
+  };
+}
+
+/** Renders the «checkpoint moved» email for one recipient (their language, zone and side). */
+export function renderCheckpointMovedEmail(
+  event: CheckpointMovedEvent,
+  recipient: EmailRecipient,
+  options: RenderOptions,
+): RenderedEmail {
+  const ctx = recipientContext(recipient, options, '/checkpoints');
+  const body = renderLayout(checkpointMovedTemplate(event, ctx), ctx);
   return {
     template: `${event.type}.v${TEMPLATE_VERSION}`,
     locale: ctx.locale,

@@ -1,0 +1,179 @@
+import { Client, Connection } from '@temporalio/client';
+import { Role } from '../../src/identity/role.enum';
+import { checkpointScheduleId } from '../../workflows/checkpoint/checkpoint.contract';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { useWorldWithWorker } from '../support/world-with-worker';
+
+// L3-15 with L3-11, on the real stack (API, PostgreSQL, Temporal Schedules, the worker's email
+// dispatcher, the SMTP catcher): staff moving a client's checkpoint emails the people its agenda
+// goes to (the client's approvers and the provider managers, not who moved it), «Punto de control
+// movido: del … al …», once per move, each side with its own footer. The same move again changes
+// nothing and emails nobody; setting a checkpoint for the first time is no move.
+
+const SET = `mutation ($input: CheckpointSettingsInput!) {
+  setCheckpointSettings(input: $input) { organizationId weekday localTime firstDate } }`;
+const GET = `query ($organizationId: ID!) {
+  checkpointSettings(organizationId: $organizationId) { weekday localTime firstDate } }`;
+const SECOND_MANAGER = 'gerente2@becken.example';
+
+interface Row {
+  event_key: string;
+  recipient_address: string;
+  status: string;
+  message_id: string;
+}
+interface CaughtMail {
+  messageId: string | null;
+  subject: string;
+  to: string[];
+  text: string | null;
+}
+
+describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)', () => {
+  const world = useWorldWithWorker('checkpoint-moved');
+  let temporal: Client;
+  let auroraId: string;
+  let tulumId: string;
+
+  beforeAll(async () => {
+    temporal = new Client({
+      connection: await Connection.connect({ address: world.config.temporal.address }),
+      namespace: world.config.temporal.namespace,
+    });
+    auroraId = world.orgIds['comercializadora-aurora'];
+    tulumId = world.orgIds['grupo-industrial-tulum'];
+    // A second manager who reads English: managers other than the mover are told.
+    const { body } = await gql(
+      world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: world.orgIds.becken,
+          email: SECOND_MANAGER,
+          displayName: 'Mara Manager',
+          roles: ['MANAGER'],
+          locale: 'EN',
+          temporaryPassword: 'temporal-password-123',
+        },
+      },
+      world.bearer(Role.ADMIN),
+    );
+    expect(body.errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    for (const org of [auroraId, tulumId]) {
+      // The tier's Temporal server is shared by every spec: leave no Schedule behind.
+      await temporal?.schedule
+        .getHandle(checkpointScheduleId(org))
+        .delete()
+        .catch(() => undefined);
+    }
+    await temporal?.connection.close();
+  });
+
+  const set = async (organizationId: string, weekday: number, localTime: string) => {
+    const { body } = await gql(
+      world.api,
+      SET,
+      { input: { organizationId, weekday, localTime } },
+      world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+  };
+  const moves = (organizationId: string) =>
+    world.db.query<Row[]>(
+      `SELECT event_key, recipient_address, status, message_id FROM email_outbox
+        WHERE event_type = 'CHECKPOINT_MOVED' AND starts_with(event_key, $1)
+        ORDER BY created_at, recipient_address`,
+      [`checkpoint-moved-${organizationId}:`],
+    );
+  async function arrived(rows: Row[]): Promise<CaughtMail[]> {
+    const ids = new Set(rows.map((r) => r.message_id));
+    return eventually(
+      async () => {
+        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+        return ((await res.json()) as CaughtMail[]).filter(
+          (m) => m.messageId !== null && ids.has(m.messageId),
+        );
+      },
+      (mails) => rows.every((r) => mails.some((m) => m.messageId === r.message_id)),
+    );
+  }
+
+  it('a move emails the approvers and the other managers once each; the same move again nobody', async () => {
+    // The demo seed gave Aurora Tuesday 10:00; it moves to Thursday 11:30.
+    const before = (
+      await gql<{ checkpointSettings: { weekday: number; localTime: string } }>(
+        world.api,
+        GET,
+        { organizationId: auroraId },
+        world.bearer(Role.MANAGER),
+      )
+    ).body.data!.checkpointSettings;
+    expect(before).toMatchObject({ weekday: 2, localTime: '10:00' });
+    await set(auroraId, 4, '11:30');
+
+    const rows = await eventually(
+      () => moves(auroraId),
+      (all) => all.length === 2 && all.every((r) => r.status === 'SENT'),
+    );
+    // The agenda's audience, minus the manager who moved it (gerente@becken.example).
+    expect(rows.map((r) => r.recipient_address)).toEqual([
+      'aprobador@aurora.example',
+      SECOND_MANAGER,
+    ]);
+    expect(new Set(rows.map((r) => r.event_key)).size).toBe(1);
+    const mails = await arrived(rows);
+    // Exactly one message per recipient.
+    expect(mails.map((m) => m.to).sort()).toEqual([['aprobador@aurora.example'], [SECOND_MANAGER]]);
+    const approver = mails.find((m) => m.to.includes('aprobador@aurora.example'))!;
+    expect(approver.subject).toMatch(
+      /^Punto de control movido: del mar .+ al jue .+ \(Comercializadora Aurora\)$/,
+    );
+    expect(approver.text).toContain(
+      'Gerardo Gerente movió la sesión de seguimiento quincenal de Comercializadora Aurora (L3-15).',
+    );
+    expect(approver.text).toMatch(/Antes: martes, .+ \(hora de la Ciudad de México\)/);
+    expect(approver.text).toMatch(/Ahora: jueves, .+ 11:30.+ \(hora de la Ciudad de México\)/);
+    expect(approver.text).toContain('/checkpoints');
+    // Each side its own footer.
+    expect(approver.text).toContain('Si la nueva fecha no le conviene, indíquelo en la plataforma');
+    const manager = mails.find((m) => m.to.includes(SECOND_MANAGER))!;
+    expect(manager.subject).toMatch(/^Checkpoint moved: from Tue, .+ to Thu, /);
+    expect(manager.text).toContain('This email is automatic: replies by email are not read.');
+    expect(manager.text).not.toContain('If the new date does not suit you');
+
+    // The same move again (a double click, a retried request): nothing changes, nobody is told.
+    const saved = await world.db.query<{ updated_at: Date; anchor_date: string }[]>(
+      `SELECT updated_at, anchor_date::text FROM checkpoint_settings WHERE organization_id = $1`,
+      [auroraId],
+    );
+    await set(auroraId, 4, '11:30');
+    expect(
+      await world.db.query(
+        `SELECT updated_at, anchor_date::text FROM checkpoint_settings WHERE organization_id = $1`,
+        [auroraId],
+      ),
+    ).toEqual(saved);
+    expect(await moves(auroraId)).toHaveLength(2);
+
+    // Another move is another email to each.
+    await set(auroraId, 4, '12:00');
+    const again = await eventually(
+      () => moves(auroraId),
+      (all) => all.length === 4 && all.every((r) => r.status === 'SENT'),
+    );
+    expect(new Set(again.map((r) => r.event_key)).size).toBe(2);
+    const second = await arrived(again.slice(2));
+    expect(second.find((m) => m.to.includes('aprobador@aurora.example'))!.text).toMatch(
+      /Antes: jueves, .+ 11:30.+\nAhora: jueves, .+ 12:00/,
+    );
+  });
+
+  it('setting a checkpoint for the first time is no move and emails nobody', async () => {
+    await world.db.query(`DELETE FROM checkpoint_settings WHERE organization_id = $1`, [tulumId]);
+    await set(tulumId, 3, '10:00');
+    expect(await moves(tulumId)).toEqual([]);
+  });
+});
