@@ -14,8 +14,12 @@ import {
   passwordLinkUrl,
   renderPasswordLinkEmail,
 } from './password-link-email';
+import { EMAIL_CHANGED_EMAIL_TYPE, renderEmailChangedEmail } from './email-changed-email';
 import { assertAcceptablePassword } from './password-policy';
 import { endSessionsSql, type SessionEndCause } from './session-end-cause';
+
+/** A pending invitation is sent again at most once per minute per user. */
+export const RESEND_COOLDOWN_MS = 60_000;
 
 /** One answer for an unknown, used, revoked or expired link: it reveals nothing about accounts. */
 export const PASSWORD_LINK_INVALID =
@@ -118,6 +122,110 @@ export class PasswordLinksService {
       );
       return { email: rows[0].email };
     });
+  }
+
+  /**
+   * The users of `userIds` whose invitation is pending (L3-04): they were invited and none of the
+   * links they were sent (invitation or reset) has been used, so they never chose a password.
+   */
+  async pendingInvitations(userIds: readonly string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows = await this.dataSource.query<{ user_id: string }[]>(
+      `SELECT user_id FROM password_link WHERE user_id = ANY($1::uuid[])
+        GROUP BY user_id
+       HAVING bool_or(purpose = 'INVITATION') AND NOT bool_or(used_at IS NOT NULL)`,
+      [userIds],
+    );
+    return new Set(rows.map((r) => r.user_id));
+  }
+
+  /**
+   * Emails a pending invitation again (a new 72 h link; the older one stops working). One email
+   * per call; a second call for the same user within {@link RESEND_COOLDOWN_MS} of the last link
+   * is RATE_LIMITED (a double click, an impatient admin), checked under a lock on the user's row
+   * so two concurrent calls send one email. CONFLICT reason INVITATION_NOT_PENDING once the user
+   * has chosen a password.
+   *
+   * @param user  loaded with its `organization` relation, active
+   */
+  async resendInvitation(
+    user: AppUserEntity,
+    issuedBy: string,
+  ): Promise<{ email: string; expiresAt: Date }> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query('SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE', [user.id]);
+      const [state] = await tx.query<{ invited: boolean; used: boolean; last_ms: number | null }[]>(
+        `SELECT coalesce(bool_or(purpose = 'INVITATION'), false) AS invited,
+                coalesce(bool_or(used_at IS NOT NULL), false) AS used,
+                (extract(epoch FROM now() - max(created_at)) * 1000)::float8 AS last_ms
+           FROM password_link WHERE user_id = $1`,
+        [user.id],
+      );
+      if (!state.invited || state.used) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          'This user has no pending invitation: they already chose a password',
+          { reason: 'INVITATION_NOT_PENDING' },
+        );
+      }
+      if (state.last_ms !== null && state.last_ms < RESEND_COOLDOWN_MS) {
+        const retryAfterSeconds = Math.max(
+          1,
+          Math.ceil((RESEND_COOLDOWN_MS - state.last_ms) / 1000),
+        );
+        throw new DomainError(
+          ErrorCode.RATE_LIMITED,
+          `An invitation was just sent; try again in ${retryAfterSeconds} s`,
+          { reason: 'INVITATION_JUST_SENT', retryAfterSeconds },
+        );
+      }
+      return this.issue(tx, user, 'INVITATION', issuedBy);
+    });
+  }
+
+  /**
+   * An admin corrected the user's email address (`user` holds the new one), in `tx`: every live
+   * link stops working (it went to the old address), and the user is emailed at the new address,
+   * once: a new invitation while theirs is pending, else a notice of the change.
+   *
+   * @param user  loaded with its `organization` relation, with the new email
+   */
+  async emailChanged(
+    tx: EntityManager,
+    user: AppUserEntity,
+    previousEmail: string,
+    pendingInvitation: boolean,
+    changedBy: string,
+  ): Promise<void> {
+    if (pendingInvitation) {
+      // `issue` revokes the live link first.
+      await this.issue(tx, user, 'INVITATION', changedBy);
+      return;
+    }
+    await tx.query(
+      `UPDATE password_link SET revoked_at = now()
+        WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`,
+      [user.id],
+    );
+    const email = renderEmailChangedEmail({
+      previousEmail,
+      recipient: user,
+      portalUrl: this.config.api.publicUrl,
+    });
+    // Each change is its own notice; a repeated update with the same address changes nothing.
+    await this.notifications.enqueueRendered(tx, [
+      {
+        event: {
+          type: EMAIL_CHANGED_EMAIL_TYPE,
+          eventKey: `email-changed-${user.id}-${randomBytes(8).toString('hex')}`,
+          occurredAt: new Date().toISOString(),
+          detail: { userId: user.id },
+        },
+        ticketNumber: null,
+        recipient: user,
+        email,
+      },
+    ]);
   }
 
   /** Revokes the user's live link (their password changed by other means). */

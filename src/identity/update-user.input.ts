@@ -3,6 +3,7 @@ import {
   ArrayNotEmpty,
   ArrayUnique,
   IsArray,
+  IsEmail,
   IsEnum,
   IsOptional,
   IsString,
@@ -10,17 +11,27 @@ import {
   IsUUID,
   Length,
   Matches,
+  MaxLength,
 } from 'class-validator';
 import { Locale, Role } from './graphql-enums';
 
 @InputType({
-  description:
-    'Changes to a user (L3-04, provider admins). Fields left out stay as they are; the email does not change.',
+  description: 'Changes to a user (L3-04, provider admins). Fields left out stay as they are.',
 })
 export class UpdateUserInput {
   @Field(() => ID)
   @IsUUID()
   userId!: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'Corrects the email address (stored lower-cased; CONFLICT reason EMAIL_TAKEN when another user has it). The user is emailed at the new address: a new invitation while theirs is pending, else a notice. Their open sessions keep working; live password links are revoked.',
+  })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
 
   @Field({ nullable: true })
   @IsOptional()

@@ -29,11 +29,20 @@ export class UserModel {
   @Field()
   createdAt!: Date;
 
+  @Field({
+    description:
+      'Invited (L3-04) and no password chosen yet: no link the user was sent has been used. resendInvitation sends a new one.',
+  })
+  invitationPending!: boolean;
+
   @Field(() => OrganizationModel)
   organization!: OrganizationModel;
 
-  /** @param entity  loaded with its `organization` relation */
-  static fromEntity(entity: AppUserEntity): UserModel {
+  /**
+   * @param entity  loaded with its `organization` relation
+   * @param invitationPending  `UsersService.pendingInvitations` (false where not asked: `me`)
+   */
+  static fromEntity(entity: AppUserEntity, invitationPending = false): UserModel {
     return Object.assign(new UserModel(), {
       id: entity.id,
       email: entity.email,
@@ -43,6 +52,7 @@ export class UserModel {
       timeZone: entity.timeZone,
       active: entity.active,
       createdAt: entity.createdAt,
+      invitationPending,
       organization: OrganizationModel.fromEntity(entity.organization),
     });
   }

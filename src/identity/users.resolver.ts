@@ -1,9 +1,11 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { AppUserEntity } from './app-user.entity';
 import type { AuthenticatedUser } from './authenticated-user';
 import { CreateUserInput } from './create-user.input';
 import { CurrentUser } from './current-user.decorator';
 import { Role } from './role.enum';
 import { PasswordLinkSentModel } from './password-link-sent.model';
+import { ResendInvitationArgs } from './resend-invitation.args';
 import { Roles } from './roles.decorator';
 import { SendPasswordResetLinkArgs } from './send-password-reset-link.args';
 import { SetUserActiveArgs } from './set-user-active.args';
@@ -19,7 +21,9 @@ export class UsersResolver {
   @Roles(Role.ADMIN, Role.MANAGER)
   @Query(() => [UserModel], { description: 'Users, all or of one organisation (provider staff).' })
   async users(@Args() { organizationId }: UsersArgs): Promise<UserModel[]> {
-    return (await this.service.list(organizationId)).map((u) => UserModel.fromEntity(u));
+    const users = await this.service.list(organizationId);
+    const pending = await this.service.pendingInvitations(users);
+    return users.map((u) => UserModel.fromEntity(u, pending.has(u.id)));
   }
 
   @Roles(Role.ADMIN)
@@ -31,19 +35,19 @@ export class UsersResolver {
     @CurrentUser() caller: AuthenticatedUser,
     @Args('input') input: CreateUserInput,
   ): Promise<UserModel> {
-    return UserModel.fromEntity(await this.service.create(input, caller.id));
+    return this.withInvitation(await this.service.create(input, caller.id));
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => UserModel, {
     description:
-      "Edits a user's display name, roles, language or time zone (L3-04). Roles must fit the organisation's kind; an admin cannot remove their own ADMIN role (CONFLICT). Removing a role ends the user's sessions.",
+      "Edits a user's display name, roles, language, time zone or email address (L3-04). Roles must fit the organisation's kind; an admin cannot remove their own ADMIN role (CONFLICT). Removing a role ends the user's sessions; a corrected email keeps them (CONFLICT reason EMAIL_TAKEN when another user has the address; the user is emailed at the new one).",
   })
   async updateUser(
     @CurrentUser() caller: AuthenticatedUser,
     @Args('input') input: UpdateUserInput,
   ): Promise<UserModel> {
-    return UserModel.fromEntity(await this.service.update(caller, input));
+    return this.withInvitation(await this.service.update(caller, input));
   }
 
   @Roles(Role.ADMIN)
@@ -67,6 +71,22 @@ export class UsersResolver {
     @CurrentUser() caller: AuthenticatedUser,
     @Args() { userId, active }: SetUserActiveArgs,
   ): Promise<UserModel> {
-    return UserModel.fromEntity(await this.service.setActive(caller, userId, active));
+    return this.withInvitation(await this.service.setActive(caller, userId, active));
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => PasswordLinkSentModel, {
+    description:
+      'L3-04: emails a user whose invitation is pending (User.invitationPending) a new invitation link, valid 72 h; the older link stops working. One email per call; again within a minute is RATE_LIMITED (retryAfterSeconds). CONFLICT: deactivated (USER_INACTIVE) or the password already chosen (INVITATION_NOT_PENDING).',
+  })
+  resendInvitation(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Args() { userId }: ResendInvitationArgs,
+  ): Promise<PasswordLinkSentModel> {
+    return this.service.resendInvitation(caller, userId);
+  }
+
+  private async withInvitation(user: AppUserEntity): Promise<UserModel> {
+    return UserModel.fromEntity(user, await this.service.invitationPending(user));
   }
 }

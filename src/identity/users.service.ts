@@ -79,6 +79,30 @@ export class UsersService {
     return rows[0].session_epoch;
   }
 
+  /** Which of `users` have an invitation pending (no password chosen yet). */
+  pendingInvitations(users: readonly AppUserEntity[]): Promise<Set<string>> {
+    return this.links.pendingInvitations(users.map((u) => u.id));
+  }
+
+  /** Whether `user` has an invitation pending. */
+  async invitationPending(user: AppUserEntity): Promise<boolean> {
+    return (await this.pendingInvitations([user])).has(user.id);
+  }
+
+  /**
+   * Emails a pending invitation again (L3-04): NOT_FOUND, CONFLICT for a deactivated user
+   * (USER_INACTIVE) or one who already chose a password (INVITATION_NOT_PENDING), RATE_LIMITED
+   * within a minute of the last link.
+   */
+  async resendInvitation(
+    actor: AuthenticatedUser,
+    userId: string,
+  ): Promise<{ email: string; expiresAt: Date }> {
+    const user = await this.get(userId);
+    if (!user.active) throw userInactive('sending an invitation');
+    return this.links.resendInvitation(user, actor.id);
+  }
+
   /** Every user, or those of one organisation (NOT_FOUND if it does not exist). */
   async list(organizationId?: string): Promise<AppUserEntity[]> {
     if (organizationId) await this.organizations.get(organizationId);
@@ -136,9 +160,11 @@ export class UsersService {
   }
 
   /**
-   * Edits a user's name, roles, language or time zone. Roles must fit the organisation's kind and
-   * an admin cannot take away their own ADMIN role (CONFLICT); every check runs before the one
-   * update, so a refusal changes nothing.
+   * Edits a user's name, roles, language, time zone or email address. Roles must fit the
+   * organisation's kind and an admin cannot take away their own ADMIN role (CONFLICT); an address
+   * another user has is CONFLICT (EMAIL_TAKEN); every check runs before the one update, so a
+   * refusal changes nothing. A corrected address keeps the user's sessions (it is how they sign
+   * in, not a credential), revokes their live links and emails them at the new address.
    */
   async update(actor: AuthenticatedUser, input: UpdateUserInput): Promise<AppUserEntity> {
     const user = await this.get(input.userId);
@@ -160,7 +186,28 @@ export class UsersService {
     if (input.displayName != null) changes.displayName = input.displayName.trim();
     if (input.locale != null) changes.locale = input.locale;
     if (input.timeZone != null) changes.timeZone = input.timeZone;
-    if (Object.keys(changes).length > 0) await this.users.update({ id: user.id }, changes);
+    const email = input.email != null ? normalizeEmail(input.email) : user.email;
+    if (email === user.email) {
+      if (Object.keys(changes).length > 0) await this.users.update({ id: user.id }, changes);
+      return this.get(user.id);
+    }
+    // A corrected address (L3-04): free, written with the other changes and the email to the new
+    // address in one transaction, so a refusal changes nothing and no email goes without it.
+    if (await this.users.existsBy({ email })) throw emailTaken(email);
+    const pending = await this.invitationPending(user);
+    try {
+      await this.users.manager.transaction(async (tx) => {
+        await tx.update(AppUserEntity, { id: user.id }, { ...changes, email });
+        const saved = await tx.findOneOrFail(AppUserEntity, {
+          where: { id: user.id },
+          relations: { organization: true },
+        });
+        await this.links.emailChanged(tx, saved, user.email, pending, actor.id);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err, 'uq_app_user_email')) throw emailTaken(email);
+      throw err;
+    }
     return this.get(user.id);
   }
 
@@ -171,13 +218,7 @@ export class UsersService {
     userId: string,
   ): Promise<{ email: string; expiresAt: Date }> {
     const user = await this.get(userId);
-    if (!user.active) {
-      throw new DomainError(
-        ErrorCode.CONFLICT,
-        'This account is deactivated; reactivate it before sending a reset link',
-        { reason: 'USER_INACTIVE' },
-      );
-    }
+    if (!user.active) throw userInactive('sending a reset link');
     return this.users.manager.transaction((tx) => this.links.issue(tx, user, 'RESET', actor.id));
   }
 
@@ -220,4 +261,9 @@ const emailTaken = (email: string) =>
     reason: 'EMAIL_TAKEN',
     email,
     field: 'email',
+  });
+
+const userInactive = (what: string) =>
+  new DomainError(ErrorCode.CONFLICT, `This account is deactivated; reactivate it before ${what}`, {
+    reason: 'USER_INACTIVE',
   });

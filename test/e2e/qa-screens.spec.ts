@@ -7,10 +7,11 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 
 // Session 13 QA (S13-B): screens a helpdesk user found lacking, on the real stack (PostgreSQL,
 // Temporal, the real worker): the SLA clocks of a ticket with many progress updates (L3-07), the
-// history's «Solo conversación» (L3-07, L3-11).
+// history's «Solo conversación» (L3-07, L3-11), pending invitations and corrected emails (L3-04).
 
 const CLIENT = 'usuario@aurora.example';
 const MANAGER = 'gerente@becken.example';
+const ADMIN = 'admin@becken.example';
 
 const CLASSIFY = `mutation ($input: ClassifyTicketInput!) {
   classifyTicket(input: $input) { seq } }`;
@@ -95,5 +96,85 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
     await page.getByRole('radio', { name: 'Todo' }).check();
     await timeline.getByTestId('event-classify').waitFor();
     expect(new URL(page.url()).search).toBe('');
+  });
+
+  it('users: an invitation still pending is shown and sent again once; a mistyped email is corrected (L3-04)', async () => {
+    const wrong = `invitada-${process.pid}@aurora.exmaple`;
+    const right = `invitada-${process.pid}@aurora.example`;
+    const created = await gql<{ createUser: { id: string } }>(
+      e2e.world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: e2e.world.orgIds['comercializadora-aurora'],
+          roles: ['CLIENT_USER'],
+          email: wrong,
+          displayName: 'Inés Invitada',
+        },
+      },
+      e2e.world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+    const id = created.body.data!.createUser.id;
+    const outbox = async (address: string, type: string) =>
+      (
+        await e2e.world.db.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM email_outbox WHERE recipient_address = $1 AND event_type = $2',
+          [address, type],
+        )
+      )[0].n;
+
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, ADMIN, e2e.password(ADMIN));
+    await page.goto('/usuarios');
+    const row = page.getByTestId('users').getByRole('row', { name: /Inés Invitada/ });
+    await row.getByTestId('invitation-pending').waitFor();
+    expect(await row.getByTestId('invitation-pending').innerText()).toBe('Invitación pendiente');
+    // A seeded user who has a password is not pending and keeps «Enlace de contraseña».
+    const seeded = page.getByTestId('users').getByRole('row', { name: /Úrsula Usuaria/ });
+    expect(await seeded.getByTestId('invitation-pending').count()).toBe(0);
+
+    // Right after the invitation: one click is refused in words, nothing sent.
+    const resend = row.getByRole('button', { name: /^Reenviar invitación a Inés Invitada/ });
+    await resend.click();
+    await page.getByText('Acabamos de enviar una invitación a este usuario.').waitFor();
+    expect(await outbox(wrong, 'USER_INVITATION')).toBe(1);
+    // A minute later (the link made older): sent once.
+    await e2e.world.db.query(
+      `UPDATE password_link SET created_at = now() - interval '2 minutes' WHERE user_id = $1`,
+      [id],
+    );
+    await resend.click();
+    await page.getByText(`Enviamos de nuevo la invitación a ${wrong}`, { exact: false }).waitFor();
+    expect(await outbox(wrong, 'USER_INVITATION')).toBe(2);
+
+    // The address was mistyped: corrected in the edit form, the invitation goes to the new one.
+    await row.getByRole('button', { name: 'Editar a Inés Invitada', exact: true }).click();
+    const form = page.getByTestId('edit-user');
+    const field = form.getByLabel('Correo', { exact: true });
+    expect(await field.inputValue()).toBe(wrong);
+    await form
+      .getByText('Si corriges el correo, le enviamos la invitación al correo nuevo', {
+        exact: false,
+      })
+      .waitFor();
+    await field.fill(right);
+    await form.getByRole('button', { name: 'Guardar cambios' }).click();
+    await form
+      .getByText(`El correo cambió de ${wrong} a ${right}; le avisamos en el correo nuevo.`)
+      .waitFor();
+    await page.getByTestId('users').getByText(right).waitFor();
+    expect(await outbox(right, 'USER_INVITATION')).toBe(1);
+
+    // Another user's address: refused in words, nothing changes.
+    await field.fill('usuario@aurora.example');
+    await form.getByRole('button', { name: 'Guardar cambios' }).click();
+    await form.getByText('Ya existe un usuario con el correo usuario@aurora.example.').waitFor();
+    const [{ email }] = await e2e.world.db.query<{ email: string }[]>(
+      'SELECT email FROM app_user WHERE id = $1',
+      [id],
+    );
+    expect(email).toBe(right);
+    await screenshot(page, 'qa-users-invitation');
   });
 });

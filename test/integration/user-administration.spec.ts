@@ -577,4 +577,166 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       });
     }
   });
+
+  // QA (S13, L3-04): the users screen shows an invitation still pending and sends it again, and an
+  // admin corrects a mistyped email address.
+  describe('pending invitations and corrected email addresses', () => {
+    const USERS = `query ($organizationId: ID) {
+      users(organizationId: $organizationId) { id email invitationPending } }`;
+    const RESEND = `mutation ($userId: ID!) { resendInvitation(userId: $userId) { email expiresAt } }`;
+    const pendingOf = async (id: string) => {
+      const { body } = await gql<{ users: { id: string; invitationPending: boolean }[] }>(
+        world.api,
+        USERS,
+        { organizationId: world.orgIds['comercializadora-aurora'] },
+        admin(),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.users.find((u) => u.id === id)!.invitationPending;
+    };
+    const setEmail = (userId: string, email: string) =>
+      gql<{ updateUser: { id: string; email: string } }>(
+        world.api,
+        `mutation ($input: UpdateUserInput!) { updateUser(input: $input) { id email invitationPending } }`,
+        { input: { userId, email } },
+        admin(),
+      );
+
+    it('an invited user is pending until they choose a password; a resend emails a new link once, then waits a minute', async () => {
+      const email = `pendiente-${unique}@aurora.example`;
+      const id = await createInvited(email);
+      const invitation = await linkToken(email, 1);
+      expect(await pendingOf(id)).toBe(true);
+
+      // Right after the invitation: RATE_LIMITED, nothing written, no email.
+      await waitForQuiet(world.db);
+      const before = await databaseFingerprint(world.db);
+      const early = await gql(world.api, RESEND, { userId: id }, admin());
+      expect(early.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'RATE_LIMITED',
+        reason: 'INVITATION_JUST_SENT',
+      });
+      expect(early.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+      expect(await databaseFingerprint(world.db)).toEqual(before);
+
+      // A minute later (the link made older): a new invitation, the old link revoked.
+      await world.db.query(
+        `UPDATE password_link SET created_at = now() - interval '2 minutes' WHERE user_id = $1`,
+        [id],
+      );
+      const sent = await gql<{ resendInvitation: { email: string; expiresAt: string } }>(
+        world.api,
+        RESEND,
+        { userId: id },
+        admin(),
+      );
+      expect(sent.body.errors).toBeUndefined();
+      expect(sent.body.data!.resendInvitation.email).toBe(email);
+      const hours =
+        (Date.parse(sent.body.data!.resendInvitation.expiresAt) - Date.now()) / 3_600_000;
+      expect(hours).toBeGreaterThan(71.9);
+      const again = await linkToken(email, 2);
+      expect(again.mail.subject).toBe('Le damos la bienvenida al portal de soporte L3');
+      const old = await gql(world.api, SET_PASSWORD, {
+        token: invitation.token,
+        password: 'mi-clave-nueva-123',
+      });
+      expect(old.body.errors?.[0]?.extensions?.reason).toBe('PASSWORD_LINK_INVALID');
+      // Exactly two emails: the resend sent one.
+      expect(await mailsTo(email)).toHaveLength(2);
+
+      const used = await gql(world.api, SET_PASSWORD, {
+        token: again.token,
+        password: 'mi-clave-nueva-123',
+      });
+      expect(used.body.errors).toBeUndefined();
+      expect(await pendingOf(id)).toBe(false);
+      await world.db.query(
+        `UPDATE password_link SET created_at = now() - interval '2 minutes' WHERE user_id = $1`,
+        [id],
+      );
+      const done = await gql(world.api, RESEND, { userId: id }, admin());
+      expect(done.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'INVITATION_NOT_PENDING',
+      });
+      const forbidden = await gql(world.api, RESEND, { userId: id }, world.bearer(Role.MANAGER));
+      expect(forbidden.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('a mistyped address of a pending user is corrected: the invitation goes again to the new one', async () => {
+      const wrong = `typo-${unique}@aurora.exmaple`;
+      const right = `corregido-${unique}@aurora.example`;
+      const id = await createInvited(wrong);
+      const first = await linkToken(wrong, 1);
+      const { body } = await setEmail(id, right.toUpperCase());
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.updateUser).toMatchObject({ email: right, invitationPending: true });
+      const invitation = await linkToken(right, 1);
+      expect(invitation.mail.subject).toBe('Le damos la bienvenida al portal de soporte L3');
+      // The link at the wrong address no longer works; the new one does.
+      const old = await gql(world.api, SET_PASSWORD, {
+        token: first.token,
+        password: 'mi-clave-nueva-123',
+      });
+      expect(old.body.errors?.[0]?.extensions?.reason).toBe('PASSWORD_LINK_INVALID');
+      const set = await gql(world.api, SET_PASSWORD, {
+        token: invitation.token,
+        password: 'mi-clave-nueva-123',
+      });
+      expect(set.body.data).toEqual({ setPasswordWithToken: { email: right } });
+    });
+
+    it('an active user is told at the new address; their session keeps working; a taken or invalid address changes nothing', async () => {
+      const email = `activo-${unique}@aurora.example`;
+      const id = await createInvited(email);
+      const { token } = await linkToken(email, 1);
+      await gql(world.api, SET_PASSWORD, { token, password: 'mi-clave-nueva-123' });
+      const session = (await login(email, 'mi-clave-nueva-123')).data!.login.token;
+
+      const next = `activo-nuevo-${unique}@aurora.example`;
+      const { body } = await setEmail(id, next);
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.updateUser).toMatchObject({ email: next, invitationPending: false });
+      const mails = await eventually(
+        () => mailsTo(next),
+        (m) => m.length >= 1,
+      );
+      expect(mails).toHaveLength(1);
+      expect(mails[0].subject).toBe('Su correo del portal de soporte cambió');
+      expect(mails[0].text).toContain(email);
+      // The open session keeps working; the new address logs in, the old one no longer.
+      const me = await gql<{ me: { id: string } }>(
+        world.api,
+        ME,
+        {},
+        {
+          authorization: `Bearer ${session}`,
+        },
+      );
+      expect(me.body.data?.me.id).toBe(id);
+      expect((await login(next, 'mi-clave-nueva-123')).data?.login.token).toEqual(
+        expect.any(String),
+      );
+      expect((await login(email, 'mi-clave-nueva-123')).errors?.[0]?.extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
+
+      await waitForQuiet(world.db);
+      const before = await databaseFingerprint(world.db);
+      const taken = await setEmail(id, 'USUARIO@aurora.example');
+      expect(taken.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'EMAIL_TAKEN',
+        field: 'email',
+      });
+      const invalid = await setEmail(id, 'no-es-un-correo');
+      expect(invalid.body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      // The same address again changes nothing and emails nobody.
+      const same = await setEmail(id, next);
+      expect(same.body.errors).toBeUndefined();
+      expect(await databaseFingerprint(world.db)).toEqual(before);
+      expect(await mailsTo(next)).toHaveLength(1);
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { NO_CHARGE_EMAIL_TYPE } from '../../../src/contracts/no-charge-email';
+import { EMAIL_CHANGED_EMAIL_TYPE } from '../../../src/identity/email-changed-email';
 import { PASSWORD_LINK_EMAIL_TYPE } from '../../../src/identity/password-link-email';
 import { RECIPIENT_RULES } from '../../../src/notifications/recipient-rules';
 import { LOW_RATING_EMAIL_TYPE } from '../../../src/satisfaction/satisfaction-rules';
@@ -7,13 +8,14 @@ import { esMX } from '../../../web/src/i18n/es-mx';
 
 // L3-11: the mail view (Correo saliente) names every kind of email the system queues in the UI
 // language, never by its raw type: every notification event type, the L3-15 checkpoint agenda,
-// the L3-04 account emails (invitation, password reset), the low satisfaction rating told to
+// the L3-04 account emails (invitation, password reset, corrected address), the low satisfaction rating told to
 // the provider's managers and the L3-18 no-charge decision told to the registrant.
 
 const QUEUED_TYPES = [
   ...Object.keys(RECIPIENT_RULES).filter((type) => type !== 'INTERNAL_NOTE'),
   'CHECKPOINT_AGENDA',
   ...Object.values(PASSWORD_LINK_EMAIL_TYPE),
+  EMAIL_CHANGED_EMAIL_TYPE,
   LOW_RATING_EMAIL_TYPE,
   NO_CHARGE_EMAIL_TYPE,
 ];

@@ -21,10 +21,12 @@ export interface User {
   locale: Locale;
   timeZone: string;
   active: boolean;
+  /** L3-04: invited and no password chosen yet (absent in sessions stored before it existed). */
+  invitationPending?: boolean;
   organization: Organization;
 }
 
-const USER_FIELDS = `id email displayName roles locale timeZone active organization { id name kind }`;
+const USER_FIELDS = `id email displayName roles locale timeZone active invitationPending organization { id name kind }`;
 
 export const LOGIN = operation<
   { login: { token: string; expiresAt: string; user: User } },

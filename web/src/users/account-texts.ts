@@ -19,6 +19,20 @@ const accountEsMX = {
     'El usuario recibirá un correo con un enlace para elegir su contraseña (vale 72 horas).',
   invited: (email: string) => `Usuario ${email} creado; le enviamos su invitación por correo.`,
   ownAdminRole: 'No puedes quitarte tu propio rol de Administrador.',
+  // L3-04: invitaciones pendientes y correos corregidos.
+  invitationPending: 'Invitación pendiente',
+  resendInvitation: 'Reenviar invitación',
+  resendInvitationFor: (name: string) =>
+    `Reenviar invitación a ${name}: enviar de nuevo el enlace para elegir su contraseña`,
+  invitationResent: (email: string) =>
+    `Enviamos de nuevo la invitación a ${email} (el enlace vale 72 horas; el anterior deja de servir).`,
+  invitationJustSent: 'Acabamos de enviar una invitación a este usuario.',
+  emailHintActive:
+    'Si corriges el correo, le avisamos en el correo nuevo. Sus sesiones abiertas siguen activas; desde ahora entra con el correo nuevo.',
+  emailHintPending:
+    'Si corriges el correo, le enviamos la invitación al correo nuevo; el enlace que recibió el correo anterior deja de servir.',
+  emailChanged: (from: string, to: string) =>
+    `El correo cambió de ${from} a ${to}; le avisamos en el correo nuevo.`,
   actions: 'Acciones',
   notPossible: 'No es posible hacer ese cambio.',
   confirmDeactivate: (name: string, email: string) =>
@@ -63,6 +77,19 @@ const accountEn: AccountMessages = {
   invitationNote: 'The user gets an email with a link to choose their password (valid 72 hours).',
   invited: (email) => `User ${email} created; their invitation was emailed.`,
   ownAdminRole: 'You cannot remove your own Administrator role.',
+  invitationPending: 'Invitation pending',
+  resendInvitation: 'Resend invitation',
+  resendInvitationFor: (name) =>
+    `Resend invitation to ${name}: send the link to choose their password again`,
+  invitationResent: (email) =>
+    `We emailed the invitation to ${email} again (the link is valid 72 hours; the previous one stops working).`,
+  invitationJustSent: 'An invitation was just sent to this user.',
+  emailHintActive:
+    'If you correct the email, we tell them at the new address. Their open sessions keep working; from now on they sign in with the new email.',
+  emailHintPending:
+    'If you correct the email, we send the invitation to the new address; the link the old address received stops working.',
+  emailChanged: (from, to) =>
+    `The email changed from ${from} to ${to}; we told them at the new address.`,
   actions: 'Actions',
   notPossible: 'That change is not possible.',
   confirmDeactivate: (name, email) =>

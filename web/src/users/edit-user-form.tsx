@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/graphql-client';
 import { ROLES_BY_KIND, type User } from '../api/operations';
 import { FormFooter } from '../components/form-footer';
+import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
@@ -27,6 +28,8 @@ export function EditUserForm({ user, onSaved, onClose }: Props) {
     locale: user.locale,
     timeZone: user.timeZone,
   });
+  // L3-04: a mistyped address is corrected here; the user is emailed at the new one.
+  const [email, setEmail] = useState(user.email);
   const [problem, setProblem] = useState<string>();
   const allowedRoles = ROLES_BY_KIND[user.organization.kind];
   const { displayName, roles, locale, timeZone } = profile;
@@ -38,9 +41,11 @@ export function EditUserForm({ user, onSaved, onClose }: Props) {
     setProblem(undefined);
     await form.run(
       async () => {
+        const corrected = email.trim().toLowerCase();
         const { updateUser } = await call(UPDATE_USER, {
           input: {
             userId: user.id,
+            ...(corrected !== user.email ? { email: corrected } : {}),
             displayName: displayName.trim(),
             roles: chosen,
             locale,
@@ -50,7 +55,8 @@ export function EditUserForm({ user, onSaved, onClose }: Props) {
         await onSaved();
         return updateUser;
       },
-      (saved) => a.saved(saved.email),
+      (saved) =>
+        saved.email !== user.email ? a.emailChanged(user.email, saved.email) : a.saved(saved.email),
     );
   };
 
@@ -63,6 +69,21 @@ export function EditUserForm({ user, onSaved, onClose }: Props) {
     <section className="card" aria-labelledby="edit-user-title" data-testid="edit-user">
       <h2 id="edit-user-title">{a.editTitle(user.email)}</h2>
       <form className="form-grid" onSubmit={(e) => void submit(e)}>
+        <TextField
+          id="edit-user-email"
+          label={t.users.email}
+          type="email"
+          autoComplete="off"
+          required
+          maxLength={254}
+          value={email}
+          onChange={setEmail}
+          aria-describedby="edit-user-email-hint"
+        >
+          <p className="hint" id="edit-user-email-hint">
+            {user.invitationPending ? a.emailHintPending : a.emailHintActive}
+          </p>
+        </TextField>
         <UserProfileFields
           idPrefix="edit-user"
           allowedRoles={allowedRoles}

@@ -3,7 +3,7 @@ import type { Locale, Role, User } from '../api/operations';
 
 // The user administration and password operations (L3-04).
 
-const USER_FIELDS = `id email displayName roles locale timeZone active organization { id name kind }`;
+const USER_FIELDS = `id email displayName roles locale timeZone active invitationPending organization { id name kind }`;
 
 /** A new user without a password: the API emails them an invitation link. */
 export interface InviteUserInput {
@@ -21,6 +21,8 @@ export const INVITE_USER = operation<{ createUser: User }, { input: InviteUserIn
 
 export interface UpdateUserInput {
   userId: string;
+  /** Corrects the address: the user is emailed at the new one; their sessions keep working. */
+  email?: string;
   displayName?: string;
   roles?: Role[];
   locale?: Locale;
@@ -36,6 +38,14 @@ export const SEND_PASSWORD_RESET_LINK = operation<
   { userId: string }
 >(`mutation SendPasswordResetLink($userId: ID!) {
   sendPasswordResetLink(userId: $userId) { email expiresAt }
+}`);
+
+/** L3-04: a pending invitation again (a new 72 h link); RATE_LIMITED within a minute. */
+export const RESEND_INVITATION = operation<
+  { resendInvitation: { email: string; expiresAt: string } },
+  { userId: string }
+>(`mutation ResendInvitation($userId: ID!) {
+  resendInvitation(userId: $userId) { email expiresAt }
 }`);
 
 export const SET_PASSWORD_WITH_TOKEN = operation<

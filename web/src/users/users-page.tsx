@@ -8,7 +8,7 @@ import { useSession } from '../session/session-context';
 import { accountTexts } from './account-texts';
 import { CreateUserForm } from './create-user-form';
 import { EditUserForm } from './edit-user-form';
-import { SEND_PASSWORD_RESET_LINK } from './user-operations';
+import { RESEND_INVITATION, SEND_PASSWORD_RESET_LINK } from './user-operations';
 
 /**
  * Provider admins: every portal user and staff account, new accounts (invited by email), edits,
@@ -26,6 +26,13 @@ export function UsersPage() {
   const orgs = organizations.data?.organizations ?? [];
   const list = users.data?.users;
   const editing = list?.find((u) => u.id === editingId);
+
+  // One email per click: the button waits for the answer; the API refuses a second within a minute.
+  const resendInvitation = (user: User) =>
+    void toggle.run(
+      () => call(RESEND_INVITATION, { userId: user.id }),
+      ({ resendInvitation }) => a.invitationResent(resendInvitation.email),
+    );
 
   const sendReset = (user: User) =>
     void toggle.run(
@@ -95,6 +102,12 @@ export function UsersPage() {
                       <span className={u.active ? 'badge ok' : 'badge off'}>
                         {u.active ? t.users.active : t.users.inactive}
                       </span>
+                      {u.invitationPending && (
+                        // L3-04: invited, no password chosen yet.
+                        <span className="badge sla-risk" data-testid="invitation-pending">
+                          {a.invitationPending}
+                        </span>
+                      )}
                     </td>
                     <td className="row-actions">
                       <button
@@ -106,16 +119,29 @@ export function UsersPage() {
                       >
                         {a.edit}
                       </button>{' '}
-                      <button
-                        type="button"
-                        className="button small ghost"
-                        aria-label={a.sendResetFor(u.displayName)}
-                        title={a.sendReset}
-                        disabled={toggle.busy || !u.active}
-                        onClick={() => sendReset(u)}
-                      >
-                        {a.sendResetShort}
-                      </button>
+                      {u.invitationPending ? (
+                        // A reset link for someone who never chose a password is the invitation.
+                        <button
+                          type="button"
+                          className="button small ghost"
+                          aria-label={a.resendInvitationFor(u.displayName)}
+                          disabled={toggle.busy || !u.active}
+                          onClick={() => resendInvitation(u)}
+                        >
+                          {a.resendInvitation}
+                        </button>
+                      ) : (
+                        <button
+                          type="button"
+                          className="button small ghost"
+                          aria-label={a.sendResetFor(u.displayName)}
+                          title={a.sendReset}
+                          disabled={toggle.busy || !u.active}
+                          onClick={() => sendReset(u)}
+                        >
+                          {a.sendResetShort}
+                        </button>
+                      )}
                       {/* An admin cannot deactivate their own account (the API refuses it). */}
                       {u.id !== me?.id && ' '}
                       {u.id !== me?.id && (
@@ -141,7 +167,10 @@ export function UsersPage() {
           </div>
         )}
         {/* Not «Ya existe un registro igual»: these refusals are about the account's state. */}
-        <ErrorMessage error={toggle.error} overrides={{ CONFLICT: a.notPossible }} />
+        <ErrorMessage
+          error={toggle.error}
+          overrides={{ CONFLICT: a.notPossible, RATE_LIMITED: a.invitationJustSent }}
+        />
         <SuccessMessage text={toggle.done} />
       </section>
       {editing && (
