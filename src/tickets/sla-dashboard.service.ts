@@ -24,7 +24,9 @@ type TimerRow = TicketClockEntity & {
 /** The managers' SLA view over the read model: live timers and compliance. */
 @Injectable()
 export class SlaDashboardService {
-  private clockSelect: string | undefined;
+  private clockSelect: { select: string; timestamps: string[] } | undefined;
+  private clockColumnList:
+    { databaseName: string; propertyName: string; timestamp: boolean }[] | undefined;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -51,8 +53,8 @@ export class SlaDashboardService {
     // on every dashboard refresh, and entity hydration costed as much as the query's own work.
     // Most tickets run on the default calendar: look it up while the clocks are read.
     const defaultCalendar = this.calendars.current();
-    const rows = await this.db.query<TimerRow[]>(
-      `SELECT ${this.clockColumns()}, t.organization_id AS "organizationId", t.subject,
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `SELECT ${this.clockColumns().select}, t.organization_id AS "organizationId", t.subject,
               t.state AS "ticketState", t.calendar_id AS "calendarId"
          FROM ticket_clock c INNER JOIN ticket t ON t.number = c.ticket_number
         WHERE ${where.join(' AND ')}
@@ -70,7 +72,8 @@ export class SlaDashboardService {
       return calendars.get(id)!;
     };
     return Promise.all(
-      rows.map(async (row) => {
+      rows.map(async (raw) => {
+        const row = this.withDates(raw);
         const clock = liveClockFromEntity(row, (await calendarOf(row.calendarId)).engine, now);
         return {
           ticketNumber: row.ticketNumber,
@@ -84,13 +87,35 @@ export class SlaDashboardService {
     );
   }
 
-  /** Every `ticket_clock` column, aliased to its entity property (from the entity metadata). */
-  private clockColumns(): string {
-    this.clockSelect ??= this.db
-      .getMetadata(TicketClockEntity)
-      .columns.map((column) => `c.${column.databaseName} AS "${column.propertyName}"`)
-      .join(', ');
+  /**
+   * Every `ticket_clock` column, aliased to its entity property (from the entity metadata); the
+   * timestamps as epoch milliseconds, which cost a `new Date(n)` each instead of parsing text
+   * (eight per clock, 200 clocks per read: a sixth of the answer's work).
+   */
+  private clockColumns(): { select: string; timestamps: string[] } {
+    if (!this.clockSelect) {
+      const columns = this.db.getMetadata(TicketClockEntity).columns;
+      const isTimestamp = (type: unknown) => type === 'timestamptz';
+      this.clockSelect = {
+        select: columns
+          .map((c) =>
+            isTimestamp(c.type)
+              ? `(extract(epoch FROM c.${c.databaseName}) * 1000)::float8 AS "${c.propertyName}"`
+              : `c.${c.databaseName} AS "${c.propertyName}"`,
+          )
+          .join(', '),
+        timestamps: columns.filter((c) => isTimestamp(c.type)).map((c) => c.propertyName),
+      };
+    }
     return this.clockSelect;
+  }
+
+  /** A row of {@link clockColumns} with its timestamps back as `Date`s (in place). */
+  private withDates(row: Record<string, unknown>): TimerRow {
+    for (const property of this.clockColumns().timestamps) {
+      if (row[property] !== null) row[property] = new Date(row[property] as number);
+    }
+    return row as unknown as TimerRow;
   }
 
   /**

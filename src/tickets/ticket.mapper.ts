@@ -105,80 +105,97 @@ export function ticketFromView(v: TicketView): TicketWithParts {
   };
 }
 
-/** `consumedSinceMs`: business time a running clock used after its recorded `consumedAsOf`. */
-export function clockFromView(c: SlaClockView, consumedSinceMs = 0): SlaClockModel {
-  const consumed = c.consumedMs + consumedSinceMs;
+/** What a clock model is made of, from a workflow view or a stored row (timestamps as `Date`s). */
+interface ClockParts {
+  readonly id: string;
+  readonly kind: string;
+  readonly run: number;
+  readonly status: string;
+  readonly target: { readonly amount: number; readonly unit: string };
+  readonly budgetMs: number;
+  readonly consumedMs: number;
+  readonly startedAt: Date;
+  readonly deadline: Date | null;
+  readonly atRiskAt: Date | null;
+  readonly pauses: readonly { readonly from: string; readonly to: string | null }[];
+  readonly atRiskRecordedAt: Date | null;
+  readonly breachedAt: Date | null;
+  readonly endedAt: Date | null;
+  readonly calendarVersion: number;
+}
+
+function clockModel(c: ClockParts): SlaClockModel {
   return {
     id: c.id,
     kind: c.kind,
     run: c.run,
     status: c.status,
     target: `${c.target.amount} business ${c.target.unit === 'days' ? 'days' : 'minutes'}`,
-    startedAt: new Date(c.startedAt),
-    deadline: date(c.deadline),
-    atRiskAt: date(c.atRiskAt),
+    startedAt: c.startedAt,
+    deadline: c.deadline,
+    atRiskAt: c.atRiskAt,
     budgetMinutes: c.budgetMs / MS_PER_MINUTE,
-    consumedMinutes: Math.min(consumed, c.budgetMs) / MS_PER_MINUTE,
-    remainingMinutes: Math.max(0, c.budgetMs - consumed) / MS_PER_MINUTE,
+    consumedMinutes: Math.min(c.consumedMs, c.budgetMs) / MS_PER_MINUTE,
+    remainingMinutes: Math.max(0, c.budgetMs - c.consumedMs) / MS_PER_MINUTE,
     pauses: c.pauses.map((p) => ({ from: new Date(p.from), to: date(p.to) })),
-    atRiskRecordedAt: date(c.atRiskRecordedAt),
-    breachedAt: date(c.breachedAt),
+    atRiskRecordedAt: c.atRiskRecordedAt,
+    breachedAt: c.breachedAt,
     overdueMinutes: null,
-    endedAt: date(c.endedAt),
+    endedAt: c.endedAt,
     calendarVersion: c.calendarVersion,
   };
 }
 
+/** `consumedSinceMs`: business time a running clock used after its recorded `consumedAsOf`. */
+export function clockFromView(c: SlaClockView, consumedSinceMs = 0): SlaClockModel {
+  return clockModel({
+    ...c,
+    consumedMs: c.consumedMs + consumedSinceMs,
+    startedAt: new Date(c.startedAt),
+    deadline: date(c.deadline),
+    atRiskAt: date(c.atRiskAt),
+    atRiskRecordedAt: date(c.atRiskRecordedAt),
+    breachedAt: date(c.breachedAt),
+    endedAt: date(c.endedAt),
+  });
+}
+
 /**
  * A stored clock as of `now`: a running clock keeps using business time after the projection
- * recorded its consumption, so that part is added on the ticket's calendar.
+ * recorded its consumption, so that part is added on the ticket's calendar. The row's timestamps
+ * go through as they are (the SLA board maps 200 of them per read: issue 10).
  */
 export function liveClockFromEntity(
   row: TicketClockEntity,
   calendar: BusinessCalendar,
   now: Date,
 ): SlaClockModel {
-  const view = clockViewFromEntity(row);
   const since =
-    view.status === 'RUNNING'
-      ? businessMillisecondsBetween(calendar, new Date(view.consumedAsOf), now)
-      : 0;
-  const clock = clockFromView(view, since);
+    row.status === 'RUNNING' ? businessMillisecondsBetween(calendar, row.consumedAsOf, now) : 0;
+  const clock = clockModel({
+    id: row.clockId,
+    kind: row.kind,
+    run: row.run,
+    status: row.status,
+    target: { amount: row.targetAmount, unit: row.targetUnit },
+    budgetMs: Number(row.budgetMs),
+    consumedMs: Number(row.consumedMs) + since,
+    startedAt: row.startedAt,
+    deadline: row.deadline,
+    atRiskAt: row.atRiskAt,
+    pauses: row.pauses,
+    atRiskRecordedAt: row.atRiskRecordedAt,
+    breachedAt: row.breachedAt,
+    endedAt: row.endedAt,
+    calendarVersion: row.calendarVersion,
+  });
   // How late a breach is, in the same business time as the target (QA: «0 min hábiles» left said
   // nothing about it).
-  if (view.breachedAt && view.deadline) {
-    const late = businessMillisecondsBetween(
-      calendar,
-      new Date(view.deadline),
-      view.endedAt ? new Date(view.endedAt) : now,
-    );
+  if (row.breachedAt && row.deadline) {
+    const late = businessMillisecondsBetween(calendar, row.deadline, row.endedAt ?? now);
     clock.overdueMinutes = Math.max(0, late) / MS_PER_MINUTE;
   }
   return clock;
-}
-
-export function clockViewFromEntity(c: TicketClockEntity): SlaClockView {
-  const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
-  return {
-    id: c.clockId,
-    kind: c.kind as SlaClockView['kind'],
-    run: c.run,
-    target: { amount: c.targetAmount, unit: c.targetUnit as 'minutes' | 'days' },
-    status: c.status as SlaClockView['status'],
-    startedAt: c.startedAt.toISOString(),
-    deadline: iso(c.deadline),
-    atRiskAt: iso(c.atRiskAt),
-    pauses: c.pauses,
-    budgetMs: Number(c.budgetMs),
-    consumedMs: Number(c.consumedMs),
-    remainingMs: Math.max(0, Number(c.budgetMs) - Number(c.consumedMs)),
-    consumedAsOf: c.consumedAsOf.toISOString(),
-    atRiskRecordedAt: iso(c.atRiskRecordedAt),
-    breachedAt: iso(c.breachedAt),
-    endedAt: iso(c.endedAt),
-    endReason: c.endReason,
-    calendarVersion: c.calendarVersion,
-  };
 }
 
 export function eventFromView(e: TimelineEvent): TicketEventModel {
