@@ -62,7 +62,8 @@ export class SlaTimerFilter {
 })
 export class SlaComplianceRow {
   @Field({
-    description: 'YYYY-MM (UTC) of the breach, or of the end for a clock that never breached.',
+    description:
+      "YYYY-MM of the breach, or of the end for a clock that never breached, in the time zone of the clock's calendar.",
   })
   month!: string;
 

@@ -34,7 +34,6 @@ import {
 } from './ticket.inputs';
 import type { TicketWithParts } from './ticket.mapper';
 import { visibleTimeline } from './ticket-timeline';
-import { awaitsClient } from './awaiting-client';
 import {
   PersonModel,
   SlaClockModel,
@@ -108,14 +107,6 @@ export class TicketsResolver {
   })
   assignableAgents(): Promise<PersonModel[]> {
     return this.service.agents();
-  }
-
-  @ResolveField(() => Boolean, {
-    description:
-      "L3-06/L3-07/L3-09: the ticket's next step is the client's (for a client user: theirs; an estimate or change order to authorize counts for approvers and staff only).",
-  })
-  awaitingClient(@CurrentUser() user: AuthenticatedUser, @Parent() ticket: TicketWithParts) {
-    return awaitsClient(user, ticket);
   }
 
   @ResolveField(() => [SlaClockModel])

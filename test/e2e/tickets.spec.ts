@@ -1,3 +1,4 @@
+import { calendarMonth } from '../support/calendar-month';
 import { readFileSync } from 'node:fs';
 import type { Dialog, Page } from 'playwright-core';
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
@@ -477,7 +478,7 @@ describe('Tickets (web app, real workflow)', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe('\uFEFFMes,Cliente,Reloj,Cumplidos,Vencidos,Cumplimiento (%)');
-    const month = new Date().toISOString().slice(0, 7);
+    const month = calendarMonth();
     expect(lines).toContain(`${month},Comercializadora Aurora,Programación,1,0,100`);
     await page.getByText(/Se descargaron? \d+ filas? en CSV\./).waitFor();
   });

@@ -6,9 +6,10 @@ import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 // Whatever sequence of writes the clocks see (start, end met, breach, re-end, rebuild-style delete
 // and reinsert, no-op upserts), the rollup equals the grouped query over the clocks themselves.
 // L3-06…L3-09: a breached clock counts as missed in the month it breached, ended or still running
-// (migration 1764319510000); a clock never breached counts in the month it ended.
+// (migration 1764319510000); a clock never breached counts in the month it ended. Months are the
+// months of the clock's calendar zone (migration 1764319610000), not UTC's.
 
-const RAW = `SELECT to_char(COALESCE(c.breached_at, c.ended_at) AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
+const RAW = `SELECT to_char(COALESCE(c.breached_at, c.ended_at) AT TIME ZONE c.time_zone, 'YYYY-MM') AS month,
                     c.kind, t.organization_id::text AS org, count(*)::int AS clocks,
                     (count(*) FILTER (WHERE c.breached_at IS NULL AND c.status = 'MET'))::int AS met,
                     (count(*) FILTER (WHERE c.breached_at IS NOT NULL))::int AS breached
@@ -20,7 +21,14 @@ const ROLLUP = `SELECT month, kind, organization_id::text AS org, clocks, met, b
 
 type Op =
   | { op: 'start'; clock: number; ticket: number; kind: string }
-  | { op: 'end'; clock: number; status: 'MET' | 'BREACHED' | 'STOPPED'; month: number }
+  | {
+      op: 'end';
+      clock: number;
+      status: 'MET' | 'BREACHED' | 'STOPPED';
+      month: number;
+      /** UTC hour on the 1st: before 06:00 it is still the month before in Mexico City. */
+      hour?: number;
+    }
   | { op: 'breach'; clock: number }
   | { op: 'touch'; clock: number }
   | { op: 'delete'; clock: number };
@@ -63,6 +71,7 @@ describe('SLA compliance rollup (issue 5 slaCompliance, issue 10 dashboard)', ()
         clock: fc.nat(7),
         status: fc.constantFrom('MET' as const, 'BREACHED' as const, 'STOPPED' as const),
         month: fc.integer({ min: 1, max: 3 }),
+        hour: fc.nat(23),
       }),
       fc.record({ op: fc.constant('breach' as const), clock: fc.nat(7) }),
       fc.record({ op: fc.constant('touch' as const), clock: fc.nat(7) }),
@@ -93,12 +102,19 @@ describe('SLA compliance rollup (issue 5 slaCompliance, issue 10 dashboard)', ()
       { op: 'breach', clock: 3 },
     ] as Op[])
       await apply(o);
+    // Met at 03:00 UTC on 1 March: 21:00 on 28 February in Mexico City (the default calendar's
+    // zone), a February clock for the client; UTC said March.
+    await apply({ op: 'start', clock: 4, ticket: 0, kind: 'triage' });
+    await apply({ op: 'end', clock: 4, status: 'MET', month: 3, hour: 3 });
+    expect(
+      await world.db.query(`SELECT time_zone FROM ticket_clock WHERE clock_id = 'rollup-clock-4'`),
+    ).toEqual([{ time_zone: 'America/Mexico_City' }]);
     const [{ now }] = await world.db.query<{ now: string }[]>(
-      `SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM') AS now`,
+      `SELECT to_char(now() AT TIME ZONE 'America/Mexico_City', 'YYYY-MM') AS now`,
     );
     const [org0, org1] = Object.values(world.orgIds);
     expect(await world.db.query(ROLLUP)).toEqual([
-      { month: '2025-02', kind: 'triage', org: org0, clocks: 2, met: 1, breached: 0 },
+      { month: '2025-02', kind: 'triage', org: org0, clocks: 3, met: 2, breached: 0 },
       { month: now, kind: 'progress', org: org1, clocks: 1, met: 0, breached: 1 },
       { month: now, kind: 'triage', org: org0, clocks: 1, met: 0, breached: 1 },
     ]);
@@ -118,9 +134,11 @@ describe('SLA compliance rollup (issue 5 slaCompliance, issue 10 dashboard)', ()
         return;
       case 'end':
         await world.db.query(
-          `UPDATE ticket_clock SET status = $2, ended_at = make_timestamptz(2025, $3, 15, 12, 0, 0, 'UTC')
+          `UPDATE ticket_clock SET status = $2,
+                  ended_at = CASE WHEN $4::int IS NULL THEN make_timestamptz(2025, $3, 15, 12, 0, 0, 'UTC')
+                                  ELSE make_timestamptz(2025, $3, 1, $4::int, 0, 0, 'UTC') END
             WHERE clock_id = $1`,
-          [id, o.status, o.month],
+          [id, o.status, o.month, o.hour ?? null],
         );
         return;
       case 'breach':

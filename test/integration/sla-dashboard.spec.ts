@@ -1,3 +1,4 @@
+import { calendarMonth } from '../support/calendar-month';
 import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
@@ -134,7 +135,7 @@ describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () =>
   });
 
   it('compliance counts a breach as missed from the moment it happens, before the clock ends', async () => {
-    const month = new Date().toISOString().slice(0, 7);
+    const month = calendarMonth();
     const compliance = async () => {
       const { body } = await gql<{
         slaCompliance: { kind: string; organizationId: string; met: number; breached: number }[];

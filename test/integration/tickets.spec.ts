@@ -1,3 +1,4 @@
+import { calendarMonth } from '../support/calendar-month';
 import {
   addBusinessDays,
   defaultMexicoCityCalendar,
@@ -984,7 +985,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     const deadlines = timers.map((t) => Date.parse(t.clock.deadline));
     expect(deadlines).toEqual([...deadlines].sort((a, b) => a - b));
 
-    const month = new Date().toISOString().slice(0, 7);
+    const month = calendarMonth();
     const { body: c } = await gql<{
       slaCompliance: { kind: string; met: number; breached: number; compliancePercent: number }[];
     }>(

@@ -62,12 +62,10 @@ export interface TicketSummary {
   releaseDate: string | null;
   /** L3-07: while resolved, when the ticket closes by itself unless the client answers. */
   autoCloseAt: string | null;
-  /** L3-06/L3-07/L3-09: the next step is the client's (the caller's, for a client user). */
-  awaitingClient: boolean;
 }
 
 const SUMMARY_FIELDS = `number subject state category slaStatus nextDeadline registeredAt updatedAt organizationId
-  assigneeName releaseDate autoCloseAt awaitingClient`;
+  assigneeName releaseDate autoCloseAt`;
 
 export interface TicketEvent {
   seq: number;
@@ -161,8 +159,6 @@ export interface TicketFilter {
   openOnly?: boolean;
   /** L3-09: the newest estimate or change order awaits an approver. */
   awaitingAuthorization?: boolean;
-  /** L3-06/L3-07/L3-09: «Esperan mi respuesta», the list's «Tu respuesta» tickets. */
-  awaitingClient?: boolean;
   states?: string[];
   category?: TicketCategory;
   assigneeId?: string;

@@ -7,13 +7,7 @@ export const ticketBrowserEn: TicketBrowserMessages = {
   search: 'Search',
   searchHint: 'Number, subject, description or conversation.',
   show: 'Show',
-  shows: {
-    ALL: 'All',
-    OPEN: 'Open',
-    AWAITING: 'Awaiting authorization',
-    ANSWER: 'Waiting on my answer',
-    CLOSED: 'Closed',
-  },
+  shows: { ALL: 'All', OPEN: 'Open', AWAITING: 'Awaiting authorization', CLOSED: 'Closed' },
   awaitingNotice: (n) =>
     n === 1
       ? 'One estimate or change order awaits your written authorization.'

@@ -17,11 +17,13 @@ const FALLBACK_REFRESH_MS = 15_000;
 /** How many months the compliance charts cover, this one included. */
 const COMPLIANCE_MONTHS = 6;
 
-/** This month and `back` months before it, as YYYY-MM in UTC (compliance groups by UTC end month). */
+/**
+ * This month and `back` months before it, as YYYY-MM of the browser's calendar: compliance counts
+ * each clock in the month of its calendar's zone, and the provider's people live in that zone.
+ */
 function monthsBack(back: number, now = new Date()): { from: string; to: string } {
-  const to = now.toISOString().slice(0, 7);
-  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
-  return { from: from.toISOString().slice(0, 7), to };
+  const ym = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  return { from: ym(new Date(now.getFullYear(), now.getMonth() - back, 1)), to: ym(now) };
 }
 
 function TimerTable({
