@@ -1,6 +1,7 @@
 import { DEFAULT_CALENDAR_ID } from '../src/database/migrations/1764317000000-calendars';
 import { Role } from '../src/identity/role.enum';
 import { EVENT_SEARCH_SQL, unaccentedSql } from '../src/tickets/ticket-event-sql';
+import { ORDER_KEYS, TicketOrder } from '../src/tickets/ticket-order';
 import { TERMINAL_STATES } from '../workflows/ticket/ticket.contract';
 import type { BenchRow, BenchScenario } from './bench-harness';
 import { type BenchWorld, percentile, settle, timed, withBenchWorld } from './real-stack';
@@ -179,8 +180,8 @@ export const dashboardScenario: BenchScenario = {
             sql: async () => {
               const rows = await sqlRows(
                 world,
-                `SELECT * FROM ticket t
-                 ORDER BY COALESCE(t.next_deadline, 'infinity'::timestamptz), t.number DESC LIMIT 25`,
+                // The API's own order expression, which its index holds (migration 1764319300000).
+                `SELECT * FROM ticket t ORDER BY ${ORDER_KEYS[TicketOrder.NEXT_DEADLINE].key}, t.number LIMIT 25`,
               );
               await sqlRows(world, 'SELECT count(*) FROM ticket');
               return rows;
