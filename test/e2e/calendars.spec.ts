@@ -66,6 +66,24 @@ describe('Calendars (web app, managers)', () => {
     await page.getByLabel('Origen').selectOption({ label: 'Elección' });
     await page.getByRole('button', { name: 'Agregar', exact: true }).click();
 
+    // QA (L3-06): it moves every client's running deadlines on this calendar, so it is asked
+    // first, saying whom it reaches; nothing changes until confirmed.
+    const [{ clients }] = await e2e.world.db.query<{ clients: number }[]>(
+      `SELECT count(*)::int AS clients FROM organization o WHERE o.kind = 'CLIENT'
+          AND NOT EXISTS (SELECT 1 FROM business_calendar c WHERE c.organization_id = o.id)`,
+    );
+    const confirm = page.getByRole('alertdialog', { name: /^¿Agregar el .* como día festivo\?$/ });
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain('«Jornada electoral»');
+    expect(await confirm.innerText()).toMatch(
+      new RegExp(
+        `Este calendario rige a ${clients} clientes y a \\d+ tickets? abiertos?: sus plazos en curso se recalculan y ese día deja de contar como hábil\\.`,
+      ),
+    );
+    expect(await confirm.innerText()).toContain('Es el calendario predeterminado');
+    expect(await version()).toBe(before);
+    await confirm.getByRole('button', { name: 'Sí, agregar y recalcular' }).click();
+
     await page.getByText('Día festivo del 2027-06-07 agregado.').waitFor();
     expect(await version()).toBe(before + 1);
     const row = page.getByTestId('holidays').getByRole('row', { name: /Jornada electoral/ });
@@ -85,6 +103,7 @@ describe('Calendars (web app, managers)', () => {
     await page.getByLabel('Fecha', { exact: true }).first().fill('2027-06-07');
     await page.getByLabel('Nombre', { exact: true }).fill('Otra vez');
     await page.getByRole('button', { name: 'Agregar', exact: true }).click();
+    await page.getByRole('button', { name: 'Sí, agregar y recalcular' }).click();
 
     const alert = page
       .locator('form')

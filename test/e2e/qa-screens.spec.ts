@@ -7,7 +7,8 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 
 // Session 13 QA (S13-B): screens a helpdesk user found lacking, on the real stack (PostgreSQL,
 // Temporal, the real worker): the SLA clocks of a ticket with many progress updates (L3-07), the
-// history's «Solo conversación» (L3-07, L3-11), pending invitations and corrected emails (L3-04).
+// history's «Solo conversación» (L3-07, L3-11), pending invitations and corrected emails (L3-04), the
+// confirmation before a holiday moves deadlines and the history's recomputed deadline (L3-06).
 
 const CLIENT = 'usuario@aurora.example';
 const MANAGER = 'gerente@becken.example';
@@ -176,5 +177,90 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
     );
     expect(email).toBe(right);
     await screenshot(page, 'qa-users-invitation');
+  });
+
+  it('a holiday is asked first, naming the open tickets it moves; the history then says from which date to which (L3-06)', async () => {
+    const fresh = await registerProjectedTicket(e2e.world, {
+      category: 'INCIDENT',
+      subject: 'La nómina no calcula',
+    });
+    const [{ calendarId }] = await e2e.world.db.query<{ calendarId: string }[]>(
+      'SELECT calendar_id AS "calendarId" FROM ticket WHERE number = $1',
+      [fresh],
+    );
+    const { body } = await gql<{
+      calendar: { timeZone: string };
+      ticket: { clocks: { kind: string; status: string; deadline: string }[] };
+    }>(
+      e2e.world.api,
+      `query ($id: ID!, $number: String!) {
+        calendar(id: $id) { timeZone } ticket(number: $number) { clocks { kind status deadline } } }`,
+      { id: calendarId, number: fresh },
+      e2e.world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+    const triage = body.data!.ticket.clocks.find((c) => c.kind === 'triage')!;
+    expect(triage.status).toBe('RUNNING');
+    // The triage deadline's own date, in the calendar's zone, becomes a holiday: it must move.
+    const day = new Intl.DateTimeFormat('en-CA', {
+      timeZone: body.data!.calendar.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date(triage.deadline));
+    const [{ open }] = await e2e.world.db.query<{ open: number }[]>(
+      `SELECT count(*)::int AS open FROM ticket WHERE calendar_id = $1
+          AND state NOT IN ('CLOSED', 'OUT_OF_SCOPE', 'NOT_FEASIBLE', 'CANCELLED')`,
+      [calendarId],
+    );
+    expect(open).toBeGreaterThanOrEqual(2);
+
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto(`/calendarios/${calendarId}`);
+    await page.getByTestId('calendar-version').waitFor();
+    const version = async () =>
+      Number((await page.getByTestId('calendar-version').innerText()).replace(/\D+/g, ''));
+    const before = await version();
+    await page.getByLabel('Año').fill(day.slice(0, 4));
+    await page.getByLabel('Fecha', { exact: true }).first().fill(day);
+    await page.getByLabel('Nombre', { exact: true }).fill('Día de la empresa');
+    await page.getByRole('button', { name: 'Agregar', exact: true }).click();
+    const confirm = page.getByRole('alertdialog', { name: /^¿Agregar el .* como día festivo\?$/ });
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain(`y a ${open} tickets abiertos`);
+    // The focus is on «Cancelar»: Enter does not confirm by accident.
+    await page.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await version()).toBe(before);
+
+    await page.getByRole('button', { name: 'Agregar', exact: true }).click();
+    await confirm.getByRole('button', { name: 'Sí, agregar y recalcular' }).click();
+    await page.getByText(`Día festivo del ${day} agregado.`).waitFor();
+    expect(await version()).toBe(before + 1);
+
+    // The ticket's history: which clock, why, and both dates in the app's format.
+    await page.goto(`/tickets/${fresh}`);
+    const line = page
+      .getByTestId('timeline')
+      .getByTestId('event-CLOCK_RECOMPUTED')
+      .filter({ hasText: 'Triage' });
+    await line.waitFor();
+    expect(await line.locator('strong').innerText()).toMatch(
+      /^Plazo de Triage recalculado por un cambio en el calendario: del .*\d{4}.* al .*\d{4}/,
+    );
+    expect(await line.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    await screenshot(page, 'qa-deadline-recomputed');
+
+    // Removing it is asked the same way.
+    await page.goto(`/calendarios/${calendarId}`);
+    await page.getByLabel('Año').fill(day.slice(0, 4));
+    await page.getByRole('button', { name: `Quitar el festivo del ${day}` }).click();
+    const removal = page.getByRole('alertdialog', { name: /^¿Quitar el día festivo del .*\?$/ });
+    await removal.waitFor();
+    expect(await removal.innerText()).toContain('ese día vuelve a contar como hábil');
+    await removal.getByRole('button', { name: 'Sí, quitar y recalcular' }).click();
+    await page.getByText(`Día festivo del ${day} quitado.`).waitFor();
+    expect(await version()).toBe(before + 2);
   });
 });

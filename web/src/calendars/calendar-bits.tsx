@@ -35,3 +35,51 @@ export function RemoveDayButton({
     </button>
   );
 }
+
+/**
+ * «¿Agregar el … como día festivo?» before a change that moves running deadlines: what it reaches
+ * in words, then yes / cancel (the focus on cancel, so Enter does not confirm by accident). An
+ * alertdialog in the page, like the weekly hours' and the LFT days' confirmations.
+ */
+export function ImpactConfirm({
+  id,
+  title,
+  impact,
+  yes,
+  no,
+  busy,
+  onYes,
+  onNo,
+}: {
+  id: string;
+  title: string;
+  impact: string;
+  yes: string;
+  no: string;
+  busy: boolean;
+  onYes: () => void;
+  onNo: () => void;
+}) {
+  return (
+    <div
+      className="notice notice-info"
+      role="alertdialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-impact`}
+      data-testid={`${id}-confirm`}
+    >
+      <p>
+        <strong id={`${id}-title`}>{title}</strong>
+      </p>
+      <p id={`${id}-impact`}>{impact}</p>
+      <div className="form-actions">
+        <button type="button" className="button primary" disabled={busy} onClick={onYes}>
+          {yes}
+        </button>
+        <button type="button" className="button" autoFocus onClick={onNo}>
+          {no}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -6,7 +6,9 @@ import { useSession } from '../session/session-context';
 import { useMutationForm } from '../components/use-mutation-form';
 import { TextField } from '../components/text-field';
 import { FormFooter } from '../components/form-footer';
-import { LocalDateCell, RemoveDayButton } from './calendar-bits';
+import { formatLocalDate } from '../i18n/format';
+import { ImpactConfirm, LocalDateCell, RemoveDayButton } from './calendar-bits';
+import { editorTexts } from './editor-texts';
 
 // A new holiday is the client's own day unless said otherwise: election days are rare and regional.
 const ENTERED_SOURCES = ['CLIENT', 'BANK', 'ELECTION', 'OTHER'];
@@ -20,15 +22,23 @@ interface Props {
 
 /** Holidays of one year (generated and entered), and the form to add or remove entered ones. */
 export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const m = editorTexts(language);
   const { call } = useSession();
   const list = useMutationForm();
   const form = useMutationForm();
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
   const [source, setSource] = useState(ENTERED_SOURCES[0]);
+  // QA (L3-06): a holiday moves the running deadlines of every client on this calendar, so it is
+  // asked first, naming how many open tickets that is (or that every client's are, when unknown).
+  const [removing, setRemoving] = useState<string>();
+  const [adding, setAdding] = useState(false);
+  const asks = calendar.usage === null || calendar.usage.openTickets > 0 || calendar.isDefault;
+  const impact = (add: boolean) => m.holidayImpact(add, calendar.usage, calendar.isDefault);
 
-  const remove = (holidayDate: string) =>
+  const remove = (holidayDate: string) => {
+    setRemoving(undefined);
     void list.run(
       async () => {
         await call(REMOVE_HOLIDAY, { id: calendar.id, date: holidayDate });
@@ -36,9 +46,16 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
       },
       () => t.calendars.holidayRemoved(holidayDate),
     );
+  };
 
-  const add = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (asks) setAdding(true);
+    else void add();
+  };
+
+  const add = async () => {
+    setAdding(false);
     const added = date;
     const ok = await form.run(
       async () => {
@@ -98,7 +115,7 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
                       <RemoveDayButton
                         label={t.calendars.removeHoliday(h.date)}
                         busy={list.busy}
-                        onRemove={() => remove(h.date)}
+                        onRemove={() => (asks ? setRemoving(h.date) : remove(h.date))}
                       />
                     )}
                   </td>
@@ -108,10 +125,22 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
           </table>
         </div>
       )}
+      {removing && (
+        <ImpactConfirm
+          id="holiday-remove"
+          title={m.holidayRemoveTitle(formatLocalDate(removing, language))}
+          impact={impact(false)}
+          yes={m.holidayRemoveYes}
+          no={m.cancel}
+          busy={list.busy}
+          onYes={() => remove(removing)}
+          onNo={() => setRemoving(undefined)}
+        />
+      )}
       <ErrorMessage error={list.error} />
       <SuccessMessage text={list.done} />
 
-      <form className="form-grid subsection" onSubmit={(e) => void add(e)}>
+      <form className="form-grid subsection" onSubmit={submit}>
         <h3 className="span-all">{t.calendars.addHoliday}</h3>
         <TextField
           id="holiday-date"
@@ -138,7 +167,22 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
             ))}
           </select>
         </div>
-        <FormFooter form={form} label={t.calendars.add} buttonClassName="button primary" />
+        {adding ? (
+          <div className="span-all">
+            <ImpactConfirm
+              id="holiday-add"
+              title={m.holidayAddTitle(formatLocalDate(date, language), name.trim())}
+              impact={impact(true)}
+              yes={m.holidayAddYes}
+              no={m.cancel}
+              busy={form.busy}
+              onYes={() => void add()}
+              onNo={() => setAdding(false)}
+            />
+          </div>
+        ) : (
+          <FormFooter form={form} label={t.calendars.add} buttonClassName="button primary" />
+        )}
       </form>
     </section>
   );

@@ -33,6 +33,21 @@ export const calendarEditorEn: CalendarEditorMessages = {
   confirmImpact: (clients, tickets) =>
     `This calendar governs ${clients} ${clients === 1 ? 'client' : 'clients'} and ${tickets} ${tickets === 1 ? 'open ticket' : 'open tickets'}: running deadlines are recomputed with the new hours.`,
   confirmYes: 'Yes, save and recompute',
+  holidayAddTitle: (date, name) => `Add ${date} («${name}») as a holiday?`,
+  holidayRemoveTitle: (date) => `Remove the holiday on ${date}?`,
+  holidayImpact: (adding, usage, isDefault) => {
+    const day = adding
+      ? 'that day stops counting as a business day'
+      : 'that day counts as a business day again';
+    const who = usage
+      ? `This calendar governs ${usage.clients} ${usage.clients === 1 ? 'client' : 'clients'} and ${usage.openTickets} ${usage.openTickets === 1 ? 'open ticket' : 'open tickets'}: their running deadlines are recomputed and ${day}.`
+      : `The running deadlines of every client using this calendar are recomputed and ${day}.`;
+    return isDefault
+      ? `${who} This is the default calendar: it applies to every client without its own.`
+      : who;
+  },
+  holidayAddYes: 'Yes, add and recompute',
+  holidayRemoveYes: 'Yes, remove and recompute',
   zoneGroups: { mexico: 'Mexico', americas: 'Rest of the Americas' },
   issues: {
     weekdayInterval: (day, n) => `${day}, interval ${n}`,

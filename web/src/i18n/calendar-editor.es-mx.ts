@@ -31,6 +31,26 @@ export const calendarEditorEsMX = {
   confirmImpact: (clients: number, tickets: number) =>
     `Este calendario rige a ${clients} ${clients === 1 ? 'cliente' : 'clientes'} y a ${tickets} ${tickets === 1 ? 'ticket abierto' : 'tickets abiertos'}: los plazos en curso se recalculan con el nuevo horario.`,
   confirmYes: 'Sí, guardar y recalcular',
+  // QA (L3-06): agregar o quitar un festivo mueve los plazos de todo cliente en este calendario.
+  holidayAddTitle: (date: string, name: string) =>
+    `¿Agregar el ${date} («${name}») como día festivo?`,
+  holidayRemoveTitle: (date: string) => `¿Quitar el día festivo del ${date}?`,
+  /** `usage` null: the API did not say (not provider staff). */
+  holidayImpact: (
+    adding: boolean,
+    usage: { clients: number; openTickets: number } | null,
+    isDefault: boolean,
+  ) => {
+    const day = adding ? 'ese día deja de contar como hábil' : 'ese día vuelve a contar como hábil';
+    const who = usage
+      ? `Este calendario rige a ${usage.clients} ${usage.clients === 1 ? 'cliente' : 'clientes'} y a ${usage.openTickets} ${usage.openTickets === 1 ? 'ticket abierto' : 'tickets abiertos'}: sus plazos en curso se recalculan y ${day}.`
+      : `Los plazos en curso de todos los clientes que usan este calendario se recalculan y ${day}.`;
+    return isDefault
+      ? `${who} Es el calendario predeterminado: aplica a todo cliente sin calendario propio.`
+      : who;
+  },
+  holidayAddYes: 'Sí, agregar y recalcular',
+  holidayRemoveYes: 'Sí, quitar y recalcular',
   zoneGroups: { mexico: 'México', americas: 'Resto de América' },
   /** The server's calendar issues (BUSINESS-TIME.md) worded; `where` names the day and interval. */
   issues: {
