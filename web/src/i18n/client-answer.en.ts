@@ -28,8 +28,43 @@ export const clientAnswerEn: ClientAnswerMessages = {
   },
   note: 'What the client answered',
   noteHint:
-    "It counts as the client's answer: the paused deadline runs again. The client reads it in the history and is emailed what you recorded in their name.",
+    'It counts as if the client had answered on the portal: the service deadline runs again. The client reads it in the history and is emailed what you recorded in their name.',
   recorded: (who: string, channel: string) =>
     `${who} recorded the client's answer received ${channel}:`,
   someone: 'The support team',
+  yourTurn: 'Your answer',
+  banner: {
+    title: 'Your answer is needed',
+    info: (since: string | null) =>
+      since
+        ? `On ${since} we asked you for information to continue with this ticket.`
+        : 'We asked you for information to continue with this ticket.',
+    infoNext:
+      'Until you answer, no service deadline runs; once you answer, a new 8-business-hour deadline starts.',
+    remoteSession: (at: string | null) =>
+      at ? `We proposed a remote session on ${at}.` : 'We proposed a remote session.',
+    remoteSessionNext:
+      'Tell us in a comment whether it suits you or suggest another time; you can also give the information in writing.',
+    waiting: (since: string | null) =>
+      since
+        ? `Since ${since} we have been waiting for your answer to continue working on this ticket.`
+        : 'We are waiting for your answer to continue working on this ticket.',
+    waitingNext:
+      'The deadline is paused meanwhile; when you answer it continues with the time it had left.',
+    request: 'What we need',
+    resolved:
+      'We resolved this ticket: confirm the solution, or reopen it if the problem persists.',
+    autoClose: (when: string) => `If you do not answer, it closes automatically on ${when}.`,
+    testing: (since: string | null) =>
+      since
+        ? `Since ${since} the delivery is ready for your tests: accept it or report the failures you find.`
+        : 'The delivery is ready for your tests: accept it or report the failures you find.',
+    releaseNote: 'What we delivered',
+    authorize: (version: number, hours: number) =>
+      `Estimate v${version} (${hours} h) awaits your written authorization.`,
+    authorizeChangeOrder: (version: number, added: number) =>
+      `Change order v${version} (+${added} h) awaits your written authorization.`,
+    answer: 'Answer',
+    toActions: 'Go to the actions',
+  },
 };
