@@ -3,7 +3,7 @@ import { SATISFIED_SCORE_MIN } from './satisfaction-rules';
 // The managers' satisfaction summary, assembled from SQL aggregates (per organisation and month)
 // and each organisation's lowest ratings. Pure: the unit tier tests the numbers directly.
 
-/** Ratings of one organisation in one month (UTC month of the first rating), from SQL. */
+/** Ratings of one organisation in one month (of the first rating, in the ticket's calendar zone), from SQL. */
 export interface SatisfactionMonthAggregate {
   readonly organizationId: string;
   readonly organizationName: string;

@@ -41,11 +41,11 @@ export class SatisfactionSummaryArgs {
   @IsUUID()
   organizationId?: string;
 
-  @Field({ description: 'First month, YYYY-MM (UTC).' })
+  @Field({ description: "First month, YYYY-MM (in each ticket's calendar zone)." })
   @Matches(MONTH_PATTERN, { message: 'from must be YYYY-MM' })
   from!: string;
 
-  @Field({ description: 'Last month, YYYY-MM (UTC), inclusive.' })
+  @Field({ description: "Last month, YYYY-MM (in each ticket's calendar zone), inclusive." })
   @Matches(MONTH_PATTERN, { message: 'to must be YYYY-MM' })
   to!: string;
 

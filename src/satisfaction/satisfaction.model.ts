@@ -87,7 +87,7 @@ export class SatisfactionStatsModel {
 
 @ObjectType('SatisfactionMonth')
 export class SatisfactionMonthModel extends SatisfactionStatsModel {
-  @Field({ description: 'YYYY-MM (UTC) of the first rating.' })
+  @Field({ description: "YYYY-MM of the first rating, in the ticket's calendar zone." })
   month!: string;
 }
 

@@ -37,7 +37,7 @@ export class SatisfactionResolver {
   @Roles(Role.MANAGER, Role.ADMIN, Role.CLIENT_USER, Role.CLIENT_APPROVER)
   @Query(() => SatisfactionSummaryModel, {
     description:
-      'Satisfaction per organisation and month (UTC month of the first rating): ratings, average, % satisfied (4–5) and the lowest ratings. Client users: their own organisation only.',
+      "Satisfaction per organisation and month (of the first rating, in the ticket's calendar zone): ratings, average, % satisfied (4–5) and the lowest ratings. Client users: their own organisation only.",
   })
   satisfactionSummary(
     @CurrentUser() user: AuthenticatedUser,

@@ -84,6 +84,16 @@ const RATING_COLUMNS = `${SCORE_COLUMNS},
  * transaction; managers read a summary per organisation and month. The ticket's workflow has
  * ended, so the rating lives beside the read model, never in the workflow.
  */
+
+/**
+ * The month (YYYY-MM) of a rating `s` of ticket `t`, in the time zone of the ticket's calendar
+ * (its current version): a rating at 20:00 on 31 March in Mexico City is a March rating, as the
+ * compliance rollup counts clocks (migration 1764319610000).
+ */
+const RATED_MONTH_SQL = `to_char(s.rated_at AT TIME ZONE COALESCE(
+    (SELECT v.definition ->> 'timeZone' FROM business_calendar k
+       JOIN business_calendar_version v ON v.calendar_id = k.id AND v.version = k.current_version
+      WHERE k.id = t.calendar_id), 'UTC'), 'YYYY-MM')`;
 @Injectable()
 export class SatisfactionService {
   constructor(
@@ -178,7 +188,7 @@ export class SatisfactionService {
   }
 
   /**
-   * Per organisation and month (UTC month of the first rating): ratings, average, % satisfied
+   * Per organisation and month (of the first rating, in the ticket's calendar zone): ratings, average, % satisfied
    * (≥ 4), and each organisation's `lowest` lowest ratings. Client users read only their own
    * organisation (another one is NOT_FOUND); provider managers and admins any or all.
    */
@@ -201,9 +211,19 @@ export class SatisfactionService {
       }
       organizationId = user.organizationId;
     }
-    const params = [bounds.start, bounds.end, organizationId];
+    // A month is the month of the ticket's calendar zone, as compliance counts it: the instants
+    // are widened by a day each side for the index, and each rating kept by its own month.
+    const day = 24 * 3_600_000;
+    const params = [
+      new Date(bounds.start.getTime() - day),
+      new Date(bounds.end.getTime() + day),
+      organizationId,
+      args.from,
+      args.to,
+    ];
     const scope = `s.rated_at >= $1 AND s.rated_at < $2
-      AND ($3::uuid IS NULL OR t.organization_id = $3::uuid)`;
+      AND ($3::uuid IS NULL OR t.organization_id = $3::uuid)
+      AND ${RATED_MONTH_SQL} BETWEEN $4 AND $5`;
     const months = await this.db.query<
       {
         organization_id: string;
@@ -215,7 +235,7 @@ export class SatisfactionService {
       }[]
     >(
       `SELECT t.organization_id, o.name AS organization_name,
-              to_char(s.rated_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
+              ${RATED_MONTH_SQL} AS month,
               count(*)::int AS ratings, sum(s.score)::int AS score_sum,
               (count(*) FILTER (WHERE s.score >= ${SATISFIED_SCORE_MIN}))::int AS satisfied
          FROM ticket_satisfaction s
@@ -238,7 +258,7 @@ export class SatisfactionService {
                  JOIN ticket t ON t.number = s.ticket_number
                  LEFT JOIN app_user u ON u.id = s.rated_by
                 WHERE ${scope}) ranked
-              WHERE place <= $4`,
+              WHERE place <= $6`,
             [...params, args.lowest],
           )
         : [];

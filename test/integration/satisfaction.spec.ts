@@ -333,9 +333,10 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
 
   it('the summary gives per organisation and month the count, average, % satisfied and the lowest ratings', async () => {
     // A known set, moved to months no other test rates in: Aurora 5 (March), 4 and 1 (April);
-    // Tulum 2 and 3 (April).
+    // Tulum 2 and 3 (April). A1 is rated at 21:00 on 31 March in Mexico City, the tickets'
+    // calendar zone: a March rating, though UTC's date is already 1 April.
     const ratings: [string, string, number, string | null, string][] = [
-      [AURORA, 'Resumen A1', 5, null, '2025-03-10T12:00:00Z'],
+      [AURORA, 'Resumen A1', 5, null, '2025-04-01T03:00:00Z'],
       [AURORA, 'Resumen A2', 4, 'Bien', '2025-04-02T12:00:00Z'],
       [AURORA, 'Resumen A3', 1, 'Tardaron mucho', '2025-04-20T12:00:00Z'],
       [TULUM, 'Resumen T1', 2, 'Regular', '2025-04-05T12:00:00Z'],
