@@ -345,6 +345,11 @@ export type ClientActivity =
   | 'REOPENED'
   /** The client cancelled the ticket; `text` is their note. */
   | 'CANCELLED'
+  /**
+   * Another staff member recorded the client's answer given off the portal (L3-06/L3-07): the
+   * assigned agent learns the ticket moves again; `actorId` is that staff member.
+   */
+  | 'ANSWER_RECORDED'
   /** A file attached to the ticket; `text` is its name. */
   | 'ATTACHMENT_ADDED'
   /** Files attached one after another, told in one email; `text` has their names, one a line. */

@@ -115,6 +115,20 @@ export function providerNotificationFor(
       ...(note ? { note } : {}),
     };
   }
+  if (event.type === 'recordClientAnswer' && event.actor) {
+    // L3-06/L3-07: the assigned agent learns that someone else recorded the client's answer (the
+    // ticket moves again); nobody hears of their own recording, nor every agent of an unassigned one.
+    if (!slice.assigneeId || slice.assigneeId === event.actor.userId) return null;
+    const note = optional(event.data.note);
+    return {
+      ...base,
+      type: 'PROVIDER_CLIENT_ACTIVITY',
+      activity: 'ANSWER_RECORDED',
+      actorId: event.actor.userId,
+      assigneeId: slice.assigneeId,
+      ...(note ? { text: note } : {}),
+    };
+  }
   const activity = clientActivityOf(event);
   if (!activity || !event.actor || PROVIDER_ROLES.includes(event.actor.role)) return null;
   const d = event.data;

@@ -154,6 +154,16 @@ describe('staff record the client answer given off the portal (L3-06, L3-07, L3-
         answered: 'WAITING_ON_CLIENT',
       },
     ]);
+    // The assigned agent hears that the manager recorded the answer (the ticket moves again).
+    const told = await eventually(
+      () => outbox(number, 'PROVIDER_CLIENT_ACTIVITY'),
+      (r) => r.some((x) => x.text.includes('Dice que ya los mandó por correo.')),
+    );
+    expect(
+      told
+        .filter((x) => x.text.includes('Dice que ya los mandó por correo.'))
+        .map((x) => x.recipient_address),
+    ).toEqual(['agente@becken.example']);
   });
 
   it('refuses a client, the wrong state, a blank note and an unknown channel, changing nothing', async () => {

@@ -44,6 +44,14 @@ const ACTIVITIES: Record<
     did: ['respondió en', 'replied on'],
     words: ['Respuesta', 'Reply'],
   },
+  ANSWER_RECORDED: {
+    subject: ['Respuesta del cliente registrada', "Client's answer recorded"],
+    did: [
+      'registró la respuesta que el cliente dio fuera del portal en',
+      'recorded the answer the client gave off the portal on',
+    ],
+    words: ['Respuesta del cliente', "Client's answer"],
+  },
   ESTIMATE_AUTHORIZED: {
     subject: ['Estimación autorizada', 'Estimate authorized'],
     did: ['autorizó la estimación de', 'authorized the estimate of'],

@@ -450,6 +450,25 @@ describe('L3-11 email templates', () => {
     expect(comment.text).toContain('https://soporte.example/tickets/L3-2026-000123');
   });
 
+  it('L3-06/L3-07 provider side: the assigned agent reads who recorded the client answer, and the answer', () => {
+    const agent = { ...ES, email: 'agente@becken.example', displayName: 'Alex Agent' };
+    const names = new Map([['u-manager', 'Gina Gerente']]);
+    const recorded = {
+      ...EVENTS.PROVIDER_CLIENT_ACTIVITY,
+      activity: 'ANSWER_RECORDED' as const,
+      actorId: 'u-manager',
+      text: 'Ya mandó el XML por correo.',
+    };
+    const es = renderEmail(recorded, agent, { ...OPTIONS, names })!;
+    expect(es.subject).toBe('[L3-2026-000123] Respuesta del cliente registrada: Factura no timbra');
+    expect(es.text).toContain(
+      'Gina Gerente registró la respuesta que el cliente dio fuera del portal en el ticket L3-2026-000123.',
+    );
+    expect(es.text).toContain('> Ya mandó el XML por correo.');
+    const en = renderEmail(recorded, { ...agent, locale: Locale.EN }, { ...OPTIONS, names })!;
+    expect(en.subject).toBe("[L3-2026-000123] Client's answer recorded: Factura no timbra");
+  });
+
   it('L3-07 provider side: a reassignment names who assigned it, to whom, and the note', () => {
     const names = new Map([
       ['u-agent', 'Alex Agent'],

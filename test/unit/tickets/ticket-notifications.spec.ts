@@ -476,6 +476,20 @@ describe('L3-11 timeline events → emails', () => {
       answered: 'WAITING',
       channel: 'OTHER',
     });
+    // The assigned agent hears of an answer someone else recorded; nobody of their own, and
+    // every agent is not told of an unassigned ticket's.
+    expect(providerNotificationFor(TICKET, waiting, SLICE)).toEqual({
+      type: 'PROVIDER_CLIENT_ACTIVITY',
+      activity: 'ANSWER_RECORDED',
+      actorId: 'u-staff',
+      assigneeId: 'u-agent',
+      text: 'Listo.',
+      eventKey: 'ticket-L3-2026-000042:7:provider',
+      occurredAt: AT,
+      ticket: TICKET,
+    });
+    expect(providerNotificationFor(TICKET, info, SLICE)).toBeNull();
+    expect(providerNotificationFor(TICKET, waiting, { ...SLICE, assigneeId: null })).toBeNull();
     expect(RECIPIENT_RULES.CLIENT_ANSWER_RECORDED).toEqual(['REGISTRANT']);
   });
 
