@@ -679,6 +679,7 @@ export const en: Messages = {
       PROVIDER_ASSIGNED: 'Ticket reassigned (notice to the agent)',
       PROVIDER_DELIVERY_AT_RISK: 'Delivery at risk (provider notice)',
       COMMENT_ADDED: 'Comment',
+      CLIENT_ANSWER_RECORDED: "Client's answer recorded by the team",
       ATTACHMENT_ADDED: 'Attachment',
       CHECKPOINT_AGENDA: 'Checkpoint agenda',
       CHECKPOINT_MOVED: 'Checkpoint moved',

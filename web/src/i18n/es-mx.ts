@@ -687,6 +687,7 @@ export const esMX = {
       PROVIDER_ASSIGNED: 'Ticket reasignado (aviso al agente)',
       PROVIDER_DELIVERY_AT_RISK: 'Entrega en riesgo (aviso al proveedor)',
       COMMENT_ADDED: 'Comentario',
+      CLIENT_ANSWER_RECORDED: 'Respuesta del cliente registrada por el equipo',
       ATTACHMENT_ADDED: 'Archivo adjunto',
       CHECKPOINT_AGENDA: 'Agenda del punto de control',
       CHECKPOINT_MOVED: 'Punto de control movido',
