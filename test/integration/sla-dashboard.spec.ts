@@ -192,4 +192,75 @@ describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () =>
       compliancePercent: 80,
     });
   });
+
+  it('«En riesgo» lists running clocks past their at-risk mark, soonest deadline first, to the millisecond', async () => {
+    // On the open ticket 1: three running clocks at risk (deadlines out of order), one at risk but
+    // breached, one at risk but ended, one running and not at risk.
+    const clock = async (
+      run: number,
+      deadline: string,
+      o: { atRisk?: boolean; breached?: boolean; ended?: boolean } = {},
+    ): Promise<void> => {
+      await world.db.query(
+        `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
+           target_unit, started_at, deadline, at_risk_at, budget_ms, consumed_ms, consumed_as_of,
+           at_risk_recorded_at, breached_at, ended_at, end_reason, calendar_version)
+         VALUES ($1, $2, 'progress', $3, $4, 480, 'minutes', '2030-01-01T15:00:00Z', $5, '2030-01-02T15:00:00Z',
+           28800000, 3600000, '2030-01-01T16:00:00Z', CASE WHEN $6 THEN '2030-01-02T15:00:00.250Z'::timestamptz END,
+           CASE WHEN $7 THEN '2030-01-03T15:00:00Z'::timestamptz END,
+           CASE WHEN $8 THEN '2030-01-03T16:00:00Z'::timestamptz END, CASE WHEN $8 THEN 'MET' END, 1)`,
+        [
+          `${number(1)}:progress:${run}`,
+          number(1),
+          run,
+          o.breached ? 'BREACHED' : o.ended ? 'MET' : 'RUNNING',
+          deadline,
+          o.atRisk ?? true,
+          o.breached ?? false,
+          o.ended ?? false,
+        ],
+      );
+    };
+    await world.db.query(`UPDATE ticket SET state = 'IN_ANALYSIS' WHERE number = $1`, [number(1)]);
+    await clock(11, '2030-01-05T15:00:00.789Z');
+    await clock(12, '2030-01-03T15:00:00.123Z');
+    await clock(13, '2030-01-04T15:00:00.456Z');
+    await clock(14, '2030-01-02T15:00:00Z', { breached: true });
+    await clock(15, '2030-01-02T16:00:00Z', { ended: true });
+    await clock(16, '2030-01-02T17:00:00Z', { atRisk: false });
+    const { body } = await gql<{
+      slaTimers: {
+        ticketNumber: string;
+        slaStatus: string;
+        clock: { id: string; deadline: string; atRiskRecordedAt: string; startedAt: string };
+      }[];
+    }>(
+      world.api,
+      `{ slaTimers(filter: { atRiskOnly: true }) { ticketNumber slaStatus
+          clock { id deadline atRiskRecordedAt startedAt } } }`,
+      {},
+      world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+    const mine = body.data!.slaTimers.filter((t) => t.ticketNumber === number(1));
+    expect(mine.map((t) => [t.clock.id, t.clock.deadline, t.slaStatus])).toEqual([
+      [`${number(1)}:progress:12`, '2030-01-03T15:00:00.123Z', 'at_risk'],
+      [`${number(1)}:progress:13`, '2030-01-04T15:00:00.456Z', 'at_risk'],
+      [`${number(1)}:progress:11`, '2030-01-05T15:00:00.789Z', 'at_risk'],
+    ]);
+    expect(mine[0].clock.atRiskRecordedAt).toBe('2030-01-02T15:00:00.250Z');
+    expect(mine[0].clock.startedAt).toBe('2030-01-01T15:00:00.000Z');
+    // The list reads its partial index in its own order (migration 1764319620000).
+    const plan = await world.db.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      await tx.query('SET LOCAL enable_bitmapscan = off');
+      await tx.query('SET LOCAL enable_sort = off');
+      return tx.query<{ 'QUERY PLAN': string }[]>(
+        `EXPLAIN SELECT c.clock_id FROM ticket_clock c
+          WHERE c.ended_at IS NULL AND c.at_risk_recorded_at IS NOT NULL AND c.breached_at IS NULL
+          ORDER BY c.deadline ASC NULLS LAST LIMIT 200`,
+      );
+    });
+    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('ix_ticket_clock_at_risk');
+  });
 });
