@@ -3,7 +3,7 @@ import { LedgerEntryKind, LedgerReasonCode } from './graphql-enums';
 import type { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
 import { type LedgerReasonParts, storedReasonParts } from './hour-ledger-reason';
 import { toHours, toHundredths } from './hours';
-import { effectOf } from './ledger-rules';
+import { effectOf, reversalRefusal } from './ledger-rules';
 
 @ObjectType('HourLedgerReason', {
   description:
@@ -79,6 +79,21 @@ export class HourLedgerEntryModel {
   @Field(() => ID, { nullable: true, description: 'The entry a REVERSAL cancels.' })
   reversesEntryId!: string | null;
 
+  @Field(() => HourLedgerEntryModel, {
+    nullable: true,
+    description: 'A REVERSAL: the entry it cancels (its date, ticket and hours), on any page.',
+  })
+  reverses!: HourLedgerEntryModel | null;
+
+  @Field(() => ID, { nullable: true, description: 'The REVERSAL that cancelled this entry.' })
+  reversedByEntryId!: string | null;
+
+  @Field({
+    description:
+      'Whether reverseHourEntry accepts it: a purchase, adjustment or charged consumption not yet reversed (a reversal that takes hours may still be refused for the available hours).',
+  })
+  reversible!: boolean;
+
   @Field(() => ID, { nullable: true, description: 'The user who caused it (null: the system).' })
   createdBy!: string | null;
 
@@ -91,10 +106,17 @@ export class HourLedgerEntryModel {
   @Field(() => Float, { nullable: true, description: 'Available hours right after this entry.' })
   availableAfter!: number | null;
 
+  /**
+   * `links`: what the rest of the ledger says about it (the reversed entry, the reversal); a
+   * new entry has none of the latter, so a mutation's answer is complete without them.
+   */
   static fromEntity(
     e: HourLedgerEntryEntity,
     after?: { balanceAfter: number; availableAfter: number },
+    links: { reverses?: HourLedgerEntryEntity | null; reversedByEntryId?: string | null } = {},
   ): HourLedgerEntryModel {
+    const reversedBy = links.reversedByEntryId ?? null;
+    const fact = { id: String(e.id), kind: e.kind, hundredths: toHundredths(e.hours) };
     return Object.assign(new HourLedgerEntryModel(), {
       id: String(e.id),
       organizationId: e.organizationId,
@@ -106,6 +128,9 @@ export class HourLedgerEntryModel {
       reasonParts: Object.assign(new HourLedgerReasonModel(), storedReasonParts(e)),
       availableEffect: availableEffectOf(e),
       reversesEntryId: e.reversesEntryId === null ? null : String(e.reversesEntryId),
+      reverses: links.reverses ? HourLedgerEntryModel.fromEntity(links.reverses) : null,
+      reversedByEntryId: reversedBy,
+      reversible: reversalRefusal(fact, new Set(reversedBy ? [fact.id] : [])) === null,
       createdBy: e.createdBy,
       createdAt: e.createdAt,
       balanceAfter: after?.balanceAfter ?? null,

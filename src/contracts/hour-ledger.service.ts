@@ -387,6 +387,8 @@ export class HourLedgerService {
       const prior = await findByKey(l.tx, key);
       if (prior) {
         assertReplayOf(prior, l.org.id, LedgerEntryKind.ADJUSTMENT, null);
+        // A double click replays; the same key with other hours is another adjustment.
+        if (toHundredths(prior.hours) !== hundredths) throw keyReused();
         return { entry: prior, replayed: true, balance: toBalanceView(l.org.id, l.balance) };
       }
       const [entry] = await this.append(l, planAdjustment(l.balance, hundredths), {
@@ -404,7 +406,7 @@ export class HourLedgerService {
     reason: string;
     actorId: string;
     idempotencyKey?: string;
-  }): Promise<LedgerEntryResult> {
+  }): Promise<LedgerEntryResult & { target: HourLedgerEntryEntity }> {
     const reason = requireReason(req.reason);
     const key = requireKey(req.idempotencyKey ?? `reverse:${randomUUID()}`);
     const missing = notFound('ledger_entry', req.entryId, `No ledger entry ${req.entryId}`);
@@ -417,14 +419,21 @@ export class HourLedgerService {
       const prior = await findByKey(l.tx, key);
       if (prior) {
         assertReplayOf(prior, l.org.id, LedgerEntryKind.REVERSAL, target.ticketNumber);
-        return { entry: prior, replayed: true, balance: toBalanceView(l.org.id, l.balance) };
+        // A double click replays; the same key on another entry is another operation.
+        if (String(prior.reversesEntryId) !== String(target.id)) throw keyReused();
+        return {
+          entry: prior,
+          target,
+          replayed: true,
+          balance: toBalanceView(l.org.id, l.balance),
+        };
       }
       const [entry] = await this.append(l, planReversal(l.balance, toFact(target)), {
         reason: manualReason(reason),
         key,
         actorId: req.actorId,
       });
-      return { entry, replayed: false, balance: await this.after(l) };
+      return { entry, target, replayed: false, balance: await this.after(l) };
     });
   }
 

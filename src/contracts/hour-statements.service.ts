@@ -14,11 +14,15 @@ import { feeInForce } from './fee-history';
 import { SupportPolicyEventEntity } from './support-policy-event.entity';
 import { SupportPolicyEntity } from './support-policy.entity';
 
-/** A ledger entry with the client's balance right after it. */
+/** A ledger entry with the client's balance right after it, and its reversal links. */
 export interface StatementLine {
   readonly entry: HourLedgerEntryEntity;
   readonly balanceAfter: number;
   readonly availableAfter: number;
+  /** A REVERSAL: the entry it cancels (possibly on another page). */
+  readonly reverses: HourLedgerEntryEntity | null;
+  /** The REVERSAL that cancelled this entry. */
+  readonly reversedByEntryId: string | null;
 }
 
 export interface StatementPage {
@@ -78,11 +82,24 @@ export class HourStatementsService {
     const entries = await this.entries(org.id);
     // Running balances: the sum of the entries' effects up to each one.
     let [balance, reserved] = [0, 0];
+    const byId = new Map(entries.map((e) => [String(e.id), e]));
+    const reversedBy = new Map(
+      entries
+        .filter((e) => e.reversesEntryId !== null)
+        .map((e) => [String(e.reversesEntryId), String(e.id)]),
+    );
     const lines: StatementLine[] = entries.map((entry) => {
       const effect = effectOf(toFact(entry));
       balance += effect.balance;
       reserved += effect.reserved;
-      return { entry, balanceAfter: toHours(balance), availableAfter: toHours(balance - reserved) };
+      return {
+        entry,
+        balanceAfter: toHours(balance),
+        availableAfter: toHours(balance - reserved),
+        reverses:
+          entry.reversesEntryId === null ? null : (byId.get(String(entry.reversesEntryId)) ?? null),
+        reversedByEntryId: reversedBy.get(String(entry.id)) ?? null,
+      };
     });
     const newestFirst = lines
       .reverse()

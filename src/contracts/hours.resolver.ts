@@ -52,7 +52,7 @@ export class HoursResolver {
     const page = await this.statements.statement(organizationId, caller, first, after);
     return {
       edges: page.lines.map((l) => {
-        const node = HourLedgerEntryModel.fromEntity(l.entry, l);
+        const node = HourLedgerEntryModel.fromEntity(l.entry, l, l);
         return { cursor: Buffer.from(`ledger:${node.id}`).toString('base64url'), node };
       }),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
@@ -102,9 +102,8 @@ export class HoursResolver {
     @Args('input') input: ReverseHourEntryInput,
     @CurrentUser() caller: AuthenticatedUser,
   ): Promise<HourLedgerEntryModel> {
-    return HourLedgerEntryModel.fromEntity(
-      (await this.ledger.reverse({ ...input, actorId: caller.id })).entry,
-    );
+    const result = await this.ledger.reverse({ ...input, actorId: caller.id });
+    return HourLedgerEntryModel.fromEntity(result.entry, undefined, { reverses: result.target });
   }
 
   @Roles(Role.AGENT, Role.MANAGER, Role.ADMIN)

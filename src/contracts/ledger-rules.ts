@@ -67,6 +67,19 @@ const REVERSIBLE = new Set([
   LedgerEntryKind.CONSUMPTION,
 ]);
 
+/**
+ * Why `reverseHourEntry` refuses an entry whatever the balance, or null when it may be reversed:
+ * only a purchase, adjustment or charged consumption (not 0 h), once. The ledger screen shows
+ * the same answer per row (`HourLedgerEntry.reversible`), so it offers only what the API accepts.
+ */
+export function reversalRefusal(
+  target: Pick<LedgerFact, 'id' | 'kind' | 'hundredths'>,
+  reversed: ReadonlySet<string>,
+): 'NOT_REVERSIBLE' | 'ALREADY_REVERSED' | null {
+  if (!REVERSIBLE.has(target.kind) || target.hundredths === 0) return 'NOT_REVERSIBLE';
+  return reversed.has(target.id) ? 'ALREADY_REVERSED' : null;
+}
+
 /** The balance of a client from its ledger entries, in insertion order. */
 export function foldLedger(entries: readonly LedgerFact[]): LedgerBalance {
   let purchased = 0;
@@ -366,13 +379,14 @@ export function planAdjustment(balance: LedgerBalance, hundredths: number): Ledg
 
 /** Corrections are reversal entries; each purchase, adjustment or charged consumption once. */
 export function planReversal(balance: LedgerBalance, target: LedgerFact): LedgerDraft[] {
-  if (!REVERSIBLE.has(target.kind) || target.hundredths === 0) {
+  const refusal = reversalRefusal(target, balance.reversed);
+  if (refusal === 'NOT_REVERSIBLE') {
     throw ledgerRefusal(
       'NOT_REVERSIBLE',
       `A ${target.kind} entry${target.hundredths === 0 ? ' of 0 h' : ''} cannot be reversed (reservations follow their estimate)`,
     );
   }
-  if (balance.reversed.has(target.id)) {
+  if (refusal === 'ALREADY_REVERSED') {
     throw ledgerRefusal(
       'ALREADY_REVERSED',
       `Ledger entry ${target.id} is already reversed`,

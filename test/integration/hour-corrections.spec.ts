@@ -1,0 +1,272 @@
+import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
+import { Role } from '../../src/identity/role.enum';
+import { databaseFingerprint } from '../support/database-fingerprint';
+import { gql } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+
+// L3-12, L3-13, L3-18: a manager's corrections of a client's prepaid hours, as the ledger screen
+// makes them. Through the real API on real PostgreSQL: the statement says per row whether
+// reverseHourEntry accepts it, which reversal cancelled it and, on a reversal, what it reverses
+// (even on another page); a double click (the same idempotency key) corrects once, the same key
+// on another correction is CONFLICT; refusals are typed and change nothing; agents and client
+// users are FORBIDDEN on both mutations.
+
+const ADJUST = `mutation ($input: AdjustHoursInput!) { adjustHours(input: $input) { id kind hours reversible } }`;
+const REVERSE = `mutation ($input: ReverseHourEntryInput!) { reverseHourEntry(input: $input) {
+  id kind hours reversesEntryId reversible reverses { id kind hours ticketNumber createdAt } } }`;
+const STATEMENT = `query ($organizationId: ID!, $first: Int!) {
+  hourBalance(organizationId: $organizationId) { available balance adjustments }
+  hourStatement(organizationId: $organizationId, first: $first) { edges { node {
+    id kind hours ticketNumber reversible reversedByEntryId reversesEntryId
+    reverses { id kind hours ticketNumber }
+    reasonParts { code note }
+  } } } }`;
+
+interface Node {
+  id: string;
+  kind: string;
+  hours: number;
+  ticketNumber: string | null;
+  reversible: boolean;
+  reversedByEntryId: string | null;
+  reversesEntryId: string | null;
+  reverses: { id: string; kind: string; hours: number; ticketNumber: string | null } | null;
+  reasonParts: { code: string; note: string | null };
+}
+interface Statement {
+  hourBalance: { available: number; balance: number; adjustments: number };
+  hourStatement: { edges: { node: Node }[] };
+}
+
+const today = new Date().toISOString().slice(0, 10);
+
+describe('Manual hour corrections from the ledger screen (L3-12, L3-13, L3-18)', () => {
+  let world: SeededWorld;
+  let aurora: string;
+  const manager = () => world.bearer(Role.MANAGER);
+
+  beforeAll(async () => {
+    // A task queue no worker polls: registered tickets wait; the ledger is driven directly.
+    world = await createSeededWorld(
+      'hour-corrections',
+      { TEMPORAL_TASK_QUEUE: `hour-corrections-${process.pid}-${Date.now()}` },
+      false,
+    );
+    aurora = world.orgIds['comercializadora-aurora'];
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  async function ok<T>(query: string, variables: Record<string, unknown>, headers = manager()) {
+    const { body } = await gql<T>(world.api, query, variables, headers);
+    expect(body.errors).toBeUndefined();
+    return body.data!;
+  }
+  async function refused(query: string, input: Record<string, unknown>, headers = manager()) {
+    const { body } = await gql(world.api, query, { input }, headers);
+    expect(body.data ?? null).toBeNull();
+    return body.errors![0].extensions as Record<string, unknown>;
+  }
+  const statement = (first = 100) =>
+    ok<Statement>(STATEMENT, { organizationId: aurora, first }).then((d) => ({
+      balance: d.hourBalance,
+      rows: d.hourStatement.edges.map((e) => e.node),
+    }));
+
+  let consumptionId = '';
+  let reservationId = '';
+  let ticket = '';
+
+  it('the statement says which rows can be reversed (purchase, adjustment, charged consumption)', async () => {
+    await ok(
+      `mutation ($input: UpsertSupportPolicyInput!) { upsertSupportPolicy(input: $input) { id } }`,
+      { input: { organizationId: aurora, monthlyFee: 15000, startDate: '2026-01-01' } },
+    );
+    await ok(
+      `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: aurora,
+          hours: 10,
+          purchasedOn: today,
+          reference: 'FAC-COR',
+          price: 1,
+        },
+      },
+    );
+    const registered = await ok<{ registerTicket: { number: string } }>(
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      {
+        input: { category: 'DEVELOPMENT', subject: 'Reporte', description: 'Un reporte nuevo.' },
+      },
+      world.bearer(Role.CLIENT_USER),
+    );
+    ticket = registered.registerTicket.number;
+    await world.api.app.get(HourLedgerService).reserveForEstimate({
+      organizationId: aurora,
+      ticketNumber: ticket,
+      estimateVersion: 1,
+      hours: 4,
+      category: 'DEVELOPMENT',
+      actorId: null,
+      idempotencyKey: `${ticket}:estimate-1`,
+    });
+    await ok(
+      `mutation ($input: LogTimeInput!) { logTime(input: $input) { id } }`,
+      {
+        input: {
+          ticketNumber: ticket,
+          organizationId: aurora,
+          date: today,
+          hours: 1.5,
+          description: 'Trabajo capturado por error',
+        },
+      },
+      world.bearer(Role.AGENT),
+    );
+    const { rows, balance } = await statement();
+    expect(balance.available).toBe(6); // 10 − 4 reserved (1.5 of them consumed)
+    expect(rows.map((r) => [r.kind, r.reversible])).toEqual([
+      ['CONSUMPTION', true],
+      ['RESERVATION', false],
+      ['PURCHASE', true],
+    ]);
+    [consumptionId, reservationId] = [rows[0].id, rows[1].id];
+    expect(rows.every((r) => r.reversedByEntryId === null && r.reverses === null)).toBe(true);
+  });
+
+  it('a double-clicked adjustment (same key) is applied once; the same key with other hours is CONFLICT', async () => {
+    const input = {
+      organizationId: aurora,
+      hours: 2.25,
+      reason: 'Cortesía por el retraso',
+      idempotencyKey: 'hours-screen:adjust-1',
+    };
+    const [a, b] = await Promise.all([
+      ok<{ adjustHours: { id: string; reversible: boolean } }>(ADJUST, { input }),
+      ok<{ adjustHours: { id: string; reversible: boolean } }>(ADJUST, { input }),
+    ]);
+    expect(a.adjustHours.id).toBe(b.adjustHours.id);
+    expect(a.adjustHours.reversible).toBe(true);
+    const before = await databaseFingerprint(world.db);
+    expect(await refused(ADJUST, { ...input, hours: 3 })).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'IDEMPOTENCY_KEY_REUSED',
+    });
+    expect(await databaseFingerprint(world.db)).toEqual(before);
+    const { rows, balance } = await statement();
+    expect(rows.filter((r) => r.kind === 'ADJUSTMENT')).toHaveLength(1);
+    expect(rows[0].reasonParts).toEqual({ code: 'MANUAL', note: 'Cortesía por el retraso' });
+    expect(balance).toMatchObject({ available: 8.25, adjustments: 2.25 });
+  });
+
+  it('a negative adjustment beyond the available hours is INSUFFICIENT_HOURS and changes nothing', async () => {
+    const before = await databaseFingerprint(world.db);
+    expect(
+      await refused(ADJUST, { organizationId: aurora, hours: -8.5, reason: 'Corrección' }),
+    ).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'INSUFFICIENT_HOURS',
+      availableHours: 8.25,
+      requestedHours: 8.5,
+    });
+    expect(await databaseFingerprint(world.db)).toEqual(before);
+  });
+
+  it('a reversal names the entry it cancels; a double click reverses once; the row is then not reversible', async () => {
+    const input = {
+      entryId: consumptionId,
+      reason: 'Tiempo capturado en el ticket equivocado',
+      idempotencyKey: `hours-screen:reverse-${consumptionId}`,
+    };
+    type Reversed = {
+      reverseHourEntry: {
+        id: string;
+        reversesEntryId: string;
+        reversible: boolean;
+        reverses: { id: string; kind: string; hours: number; ticketNumber: string };
+      };
+    };
+    const [a, b] = await Promise.all([
+      ok<Reversed>(REVERSE, { input }),
+      ok<Reversed>(REVERSE, { input }),
+    ]);
+    expect(a.reverseHourEntry.id).toBe(b.reverseHourEntry.id);
+    expect(a.reverseHourEntry).toMatchObject({
+      reversesEntryId: consumptionId,
+      reversible: false,
+      reverses: { id: consumptionId, kind: 'CONSUMPTION', hours: -1.5, ticketNumber: ticket },
+    });
+    const { rows, balance } = await statement();
+    const reversal = rows.find((r) => r.kind === 'REVERSAL')!;
+    const consumption = rows.find((r) => r.id === consumptionId)!;
+    expect(consumption).toMatchObject({ reversible: false, reversedByEntryId: reversal.id });
+    expect(reversal).toMatchObject({
+      reversible: false,
+      reversesEntryId: consumptionId,
+      reverses: { id: consumptionId, kind: 'CONSUMPTION', hours: -1.5, ticketNumber: ticket },
+      reasonParts: { code: 'MANUAL', note: 'Tiempo capturado en el ticket equivocado' },
+    });
+    expect(rows.filter((r) => r.kind === 'REVERSAL')).toHaveLength(1);
+    // The consumed 1.5 h go back to the balance (not to the ticket's reservation).
+    expect(balance).toMatchObject({ available: 9.75, balance: 12.25 });
+  });
+
+  it('the reversed entry is named even when it is on a later page', async () => {
+    const { rows } = await statement(1);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: 'REVERSAL', reverses: { id: consumptionId } });
+  });
+
+  it('what the screen does not offer is refused, typed, and changes nothing', async () => {
+    const before = await databaseFingerprint(world.db);
+    const { rows } = await statement();
+    const reversal = rows.find((r) => r.kind === 'REVERSAL')!;
+    const adjustment = rows.find((r) => r.kind === 'ADJUSTMENT')!;
+    const cases: [Record<string, unknown>, Record<string, unknown>][] = [
+      [
+        { entryId: consumptionId, reason: 'Otra vez' },
+        { code: 'CONFLICT', reason: 'ALREADY_REVERSED' },
+      ],
+      [
+        { entryId: reversal.id, reason: 'Deshacer' },
+        { code: 'VALIDATION_FAILED', reason: 'NOT_REVERSIBLE' },
+      ],
+      [
+        { entryId: reservationId, reason: 'Reserva' },
+        { code: 'VALIDATION_FAILED', reason: 'NOT_REVERSIBLE' },
+      ],
+      [{ entryId: adjustment.id, reason: '   ' }, { code: 'VALIDATION_FAILED' }],
+      // The reversal's key again, on another entry: another operation, not a replay.
+      [
+        {
+          entryId: adjustment.id,
+          reason: 'Cortesía duplicada',
+          idempotencyKey: `hours-screen:reverse-${consumptionId}`,
+        },
+        { code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED' },
+      ],
+    ];
+    for (const [input, expected] of cases) {
+      expect(await refused(REVERSE, input)).toMatchObject(expected);
+    }
+    expect(await databaseFingerprint(world.db)).toEqual(before);
+  });
+
+  it('agents and client users are FORBIDDEN on both corrections; nothing changes', async () => {
+    const { rows } = await statement();
+    const adjustment = rows.find((r) => r.kind === 'ADJUSTMENT')!;
+    const before = await databaseFingerprint(world.db);
+    for (const role of [Role.AGENT, Role.CLIENT_USER, Role.CLIENT_APPROVER]) {
+      const headers = world.bearer(role);
+      expect(
+        await refused(ADJUST, { organizationId: aurora, hours: 1, reason: 'Cortesía' }, headers),
+      ).toMatchObject({ code: 'FORBIDDEN' });
+      expect(
+        await refused(REVERSE, { entryId: adjustment.id, reason: 'Error' }, headers),
+      ).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect(await databaseFingerprint(world.db)).toEqual(before);
+  });
+});
