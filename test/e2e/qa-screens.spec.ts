@@ -263,4 +263,55 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
     await page.getByText(`Día festivo del ${day} quitado.`).waitFor();
     expect(await version()).toBe(before + 2);
   });
+
+  /**
+   * At 390 px: the page is no wider than the screen, no table of `testIds` scrolls sideways in
+   * its box, and each row is a stacked card whose cells name their column (data-label).
+   */
+  async function fitsAPhone(p: Page, testIds: readonly string[]): Promise<void> {
+    const { scroll, client } = await p.evaluate<{ scroll: number; client: number }>(
+      `(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }))()`,
+    );
+    expect(scroll).toBeLessThanOrEqual(client);
+    for (const id of testIds) {
+      await p.getByTestId(id).waitFor();
+      const box = await p.evaluate<{
+        scroll: number;
+        client: number;
+        display: string;
+        label: string;
+      }>(`(() => {
+        const t = document.querySelector('[data-testid="${id}"]');
+        return { scroll: t.parentElement.scrollWidth, client: t.parentElement.clientWidth,
+          display: getComputedStyle(t.querySelector('tbody tr')).display,
+          label: getComputedStyle(t.querySelector('tbody td[data-label]'), '::before').content };
+      })()`);
+      expect({ id, fits: box.scroll <= box.client }).toEqual({ id, fits: true });
+      expect(box.display).toBe('block');
+      expect(box.label).not.toBe('none');
+    }
+  }
+
+  it('on a 390 px phone the SLA board and the hours ledger are stacked cards, nothing scrolls sideways', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 }));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/tablero');
+    const timers = page.getByTestId('timers');
+    await timers.locator('tbody tr').first().waitFor();
+    await page.getByTestId('compliance-kind').waitFor();
+    await fitsAPhone(page, ['timers', 'compliance-kind']);
+    const deadline = timers.locator('tbody tr').first().locator('td[data-label="Vence"]');
+    expect(await deadline.count()).toBe(1);
+    await screenshot(page, 'qa-phone-dashboard');
+    await page.context().close();
+
+    ({ page } = await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 }));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto('/mis-horas');
+    const ledger = page.getByTestId('ledger');
+    await ledger.locator('tbody tr').first().waitFor();
+    await fitsAPhone(page, ['ledger']);
+    expect(await ledger.innerText()).toContain('DEMO-COMERCIALIZADORA-AURORA');
+    await screenshot(page, 'qa-phone-ledger');
+  });
 });

@@ -8,16 +8,19 @@ export function PercentBarCell({
   percent,
   good,
   warn,
+  label,
 }: {
   percent: number | null | undefined;
   good: number;
   warn: number;
+  /** The column's name, shown before the bar when a phone stacks the row (`stack-on-phone`). */
+  label?: string;
 }) {
   const { t, language } = useI18n();
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
   const known = percent !== null && percent !== undefined;
   return (
-    <td className="bar-col">
+    <td className="bar-col" data-label={label}>
       <div className="bar-cell">
         <span className="bar-track" aria-hidden="true">
           {known && (

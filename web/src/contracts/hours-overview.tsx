@@ -165,7 +165,8 @@ export function HoursOverview({
             <p>{t.contracts.noLedger}</p>
           ) : (
             <div className="table-wrap">
-              <table data-testid="ledger" aria-labelledby="ledger-title">
+              {/* On a phone (≤ 40rem) each movement is a stacked card of labelled lines (QA). */}
+              <table data-testid="ledger" aria-labelledby="ledger-title" className="stack-on-phone">
                 <thead>
                   <tr>
                     <th scope="col">{t.contracts.date}</th>
@@ -182,25 +183,29 @@ export function HoursOverview({
                 <tbody>
                   {statement.edges.map(({ node }) => (
                     <tr key={node.id}>
-                      <td>
+                      <td data-label={t.contracts.date}>
                         <time dateTime={node.createdAt}>{format(node.createdAt)}</time>
                       </td>
                       <th scope="row">{t.contracts.entryKinds[node.kind] ?? node.kind}</th>
-                      <td className="prewrap">
-                        {node.ticketNumber && (
-                          <Link to={ticketPath(node.ticketNumber)} className="nowrap block">
-                            {node.ticketNumber}
-                          </Link>
-                        )}
-                        {reasonOf(node)}
-                        {node.reasonParts.note &&
-                          !['MANUAL', 'OTHER'].includes(node.reasonParts.code) && (
-                            <span className="block muted">{node.reasonParts.note}</span>
+                      <td className="prewrap" data-label={t.hoursLedger.concept}>
+                        <span>
+                          {node.ticketNumber && (
+                            <Link to={ticketPath(node.ticketNumber)} className="nowrap block">
+                              {node.ticketNumber}
+                            </Link>
                           )}
+                          {reasonOf(node)}
+                          {node.reasonParts.note &&
+                            !['MANUAL', 'OTHER'].includes(node.reasonParts.code) && (
+                              <span className="block muted">{node.reasonParts.note}</span>
+                            )}
+                        </span>
                       </td>
                       {/* The effect on the available hours, so it adds up to the next column. */}
-                      <td className="num">{signed(node.availableEffect)}</td>
-                      <td className="num">
+                      <td className="num" data-label={t.hoursLedger.availableChange}>
+                        {signed(node.availableEffect)}
+                      </td>
+                      <td className="num" data-label={t.contracts.availableAfter}>
                         {node.availableAfter === null ? '—' : t.tickets.hours(node.availableAfter)}
                       </td>
                     </tr>

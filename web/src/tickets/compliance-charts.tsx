@@ -53,7 +53,7 @@ function BarTable({
         {title}
       </figcaption>
       <div className="table-wrap">
-        <table className="bars" data-testid={id}>
+        <table className="bars stack-on-phone" data-testid={id}>
           <thead>
             <tr>
               <th scope="col">{keyHeader}</th>
@@ -76,9 +76,13 @@ function BarTable({
                   <th scope="row" className="capitalize">
                     {bar.label}
                   </th>
-                  <PercentBarCell percent={pct} good={95} warn={80} />
-                  <td className="num">{bar.met}</td>
-                  <td className="num">{bar.breached}</td>
+                  <PercentBarCell percent={pct} good={95} warn={80} label={t.dashboard.percent} />
+                  <td className="num" data-label={t.dashboard.met}>
+                    {bar.met}
+                  </td>
+                  <td className="num" data-label={t.dashboard.breachedCount}>
+                    {bar.breached}
+                  </td>
                 </tr>
               );
             })}

@@ -38,13 +38,16 @@ function TimerTable({
 }) {
   const { t } = useI18n();
   const { format } = useLocalTime();
+  const columns = t.ticketBrowser.columns;
+  // On a phone (≤ 40rem, styles.css) each clock is a stacked card whose cells carry their
+  // column's name (data-label); the table stays a table for screen readers (QA).
   return (
     <div className="table-wrap">
-      <table data-testid={testId}>
+      <table data-testid={testId} className="stack-on-phone">
         <thead>
           <tr>
             <th scope="col">{t.dashboard.ticket}</th>
-            <th scope="col">{t.ticketBrowser.columns.client}</th>
+            <th scope="col">{columns.client}</th>
             <th scope="col">{t.tickets.clockKind}</th>
             <th scope="col">{t.tickets.sla}</th>
             <th scope="col">{t.tickets.deadline}</th>
@@ -63,22 +66,30 @@ function TimerTable({
                   {t.tickets.states[timer.ticketState] ?? timer.ticketState}
                 </span>
               </th>
-              <td>{clients.get(timer.organizationId) ?? '—'}</td>
-              <td>
-                {t.tickets.clockKinds[timer.clock.kind] ?? timer.clock.kind}
-                <span className="muted small block">{clockStatusText(timer.clock, t.tickets)}</span>
+              <td data-label={columns.client}>{clients.get(timer.organizationId) ?? '—'}</td>
+              <td data-label={t.tickets.clockKind}>
+                <span>
+                  {t.tickets.clockKinds[timer.clock.kind] ?? timer.clock.kind}
+                  <span className="muted small block">
+                    {clockStatusText(timer.clock, t.tickets)}
+                  </span>
+                </span>
               </td>
-              <td>
-                <SlaBadge status={timer.slaStatus} />
+              <td data-label={t.tickets.sla}>
+                <span>
+                  <SlaBadge status={timer.slaStatus} />
+                </span>
               </td>
-              <td>
+              <td data-label={t.tickets.deadline}>
                 {timer.clock.deadline ? (
                   <time dateTime={timer.clock.deadline}>{format(timer.clock.deadline)}</time>
                 ) : (
                   '—'
                 )}
               </td>
-              <td>{clockTimeText(timer.clock, t.tickets) ?? '—'}</td>
+              <td data-label={t.tickets.remaining}>
+                {clockTimeText(timer.clock, t.tickets) ?? '—'}
+              </td>
             </tr>
           ))}
         </tbody>
