@@ -297,3 +297,12 @@ export class TicketFilter {
   @IsBoolean()
   awaitingAuthorization?: boolean;
 }
+
+  @Field({
+    nullable: true,
+    description:
+      "L3-06/L3-07/L3-09: only tickets waiting on the client's answer: information, a remote session, a reply, a resolution to confirm, a release to test, or (for approvers and staff) a written authorization.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  awaitingClient?: boolean;

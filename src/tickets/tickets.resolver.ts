@@ -36,6 +36,7 @@ import type { TicketWithParts } from './ticket.mapper';
 import { visibleTimeline } from './ticket-timeline';
 import {
   PersonModel,
+import { awaitsClient } from './awaiting-client';
   SlaClockModel,
   TicketEventModel,
   TicketModel,
@@ -111,6 +112,14 @@ export class TicketsResolver {
 
   @ResolveField(() => [SlaClockModel])
   clocks(@Parent() ticket: TicketWithParts) {
+  @ResolveField(() => Boolean, {
+    description:
+      "L3-06/L3-07/L3-09: the ticket's next step is the client's (for a client user: theirs; an estimate or change order to authorize counts for approvers and staff only).",
+  })
+  awaitingClient(@CurrentUser() user: AuthenticatedUser, @Parent() ticket: TicketWithParts) {
+    return awaitsClient(user, ticket);
+  }
+
     return this.service.clocks(ticket);
   }
 

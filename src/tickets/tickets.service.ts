@@ -38,6 +38,7 @@ import {
 } from './ticket.mapper';
 import type { SlaClockModel, TicketEventModel, TransitionOutcome } from './ticket.model';
 import { allocateTicketNumber } from './ticket-number';
+import { awaitsClientSql } from './awaiting-client';
 import { decodeTicketCursor, encodeTicketCursor, ORDER_KEYS, TicketOrder } from './ticket-order';
 import {
   EVENT_SEARCH_SQL,
@@ -293,6 +294,8 @@ export class TicketsService implements OnModuleInit {
       q.andWhere(`t.details -> 'estimates' -> -1 ->> 'status' = 'SUBMITTED'`);
       q.andWhere('t.state NOT IN (:...terminal)', { terminal: TERMINAL_STATES });
     }
+    // «Esperan mi respuesta» (L3-06/L3-07/L3-09): the same rule as the list's marker.
+    if (filter.awaitingClient) q.andWhere(awaitsClientSql(user));
     if (filter.category) q.andWhere('t.category = :category', { category: filter.category });
     if (filter.assigneeId)
       q.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });

@@ -62,10 +62,12 @@ export interface TicketSummary {
   releaseDate: string | null;
   /** L3-07: while resolved, when the ticket closes by itself unless the client answers. */
   autoCloseAt: string | null;
+  /** L3-06/L3-07/L3-09: the next step is the client's (the caller's, for a client user). */
+  awaitingClient: boolean;
 }
 
 const SUMMARY_FIELDS = `number subject state category slaStatus nextDeadline registeredAt updatedAt organizationId
-  assigneeName releaseDate autoCloseAt`;
+  assigneeName releaseDate autoCloseAt awaitingClient`;
 
 export interface TicketEvent {
   seq: number;
@@ -179,6 +181,8 @@ export const TICKETS = operation<
     items { ${SUMMARY_FIELDS} } nextCursor
   }
 }`);
+  /** L3-06/L3-07/L3-09: «Esperan mi respuesta», the list's «Tu respuesta» tickets. */
+  awaitingClient?: boolean;
 
 /** The first page of `TICKETS` with how many tickets match the filter over every page. */
 export const COUNTED_TICKETS = operation<

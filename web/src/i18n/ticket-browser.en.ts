@@ -7,7 +7,13 @@ export const ticketBrowserEn: TicketBrowserMessages = {
   search: 'Search',
   searchHint: 'Number, subject, description or conversation.',
   show: 'Show',
-  shows: { ALL: 'All', OPEN: 'Open', AWAITING: 'Awaiting authorization', CLOSED: 'Closed' },
+  shows: {
+    ALL: 'All',
+    OPEN: 'Open',
+    AWAITING: 'Awaiting authorization',
+    ANSWER: 'Waiting on my answer',
+    CLOSED: 'Closed',
+  },
   awaitingNotice: (n) =>
     n === 1
       ? 'One estimate or change order awaits your written authorization.'

@@ -9,6 +9,7 @@ export const ticketBrowserEsMX = {
     ALL: 'Todos',
     OPEN: 'Abiertos',
     AWAITING: 'Por autorizar',
+    ANSWER: 'Esperan mi respuesta',
     CLOSED: 'Cerrados',
   } as Record<string, string>,
   /** L3-09: an approver's notice of the estimates waiting for them. */

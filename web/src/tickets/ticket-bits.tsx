@@ -36,6 +36,7 @@ export function TicketTable({
   clients,
   showRegistered = false,
   showUpdated = false,
+  yourTurn = false,
   sort,
 }: {
   items: TicketSummary[];
@@ -48,6 +49,8 @@ export function TicketTable({
   showRegistered?: boolean;
   /** A «Última actividad» column (lists in that order, instead of «Registrado»). */
   showUpdated?: boolean;
+  /** A client's list: «Tu respuesta» next to the state of tickets waiting on them (L3-06/L3-07). */
+  yourTurn?: boolean;
   /**
    * The list's order: the headers of the columns it can sort by become buttons, and the sorted
    * one says so (`aria-sort`). «Registrado» turns newest ↔ oldest.
@@ -93,7 +96,14 @@ export function TicketTable({
               {clients && (
                 <td data-label={columns.client}>{clients.get(ticket.organizationId) ?? '—'}</td>
               )}
-              <td data-label={t.tickets.state}>{t.tickets.states[ticket.state] ?? ticket.state}</td>
+              <td data-label={t.tickets.state}>
+                {t.tickets.states[ticket.state] ?? ticket.state}
+                {yourTurn && ticket.awaitingClient && (
+                  <span className="badge your-turn" data-testid="your-turn">
+                    {t.clientAnswer.yourTurn}
+                  </span>
+                )}
+              </td>
               <td data-label={t.tickets.sla}>
                 {slaShown(ticket) ? (
                   <SlaBadge status={ticket.slaStatus} />

@@ -24,7 +24,7 @@ import {
   apiFilterOf,
   defaultFilters,
   filtersFromSearch,
-  SHOWS,
+  showsFor,
   filtersToSearch,
   isFiltered,
   type TicketListFilters,
@@ -284,7 +284,7 @@ export function TicketBrowser({
           id="ticket-filter-show"
           label={b.show}
           value={filters.show}
-          options={SHOWS.map((show) => [show, b.shows[show] ?? show])}
+          options={showsFor(staff).map((show) => [show, b.shows[show] ?? show])}
           onChange={(show) => change({ show: show as TicketShow })}
         />
         <FilterSelect
@@ -347,6 +347,7 @@ export function TicketBrowser({
             showRegistered={filters.order !== 'RECENTLY_UPDATED'}
             showUpdated={filters.order === 'RECENTLY_UPDATED'}
             clients={clientNames}
+            yourTurn={!staff}
             sort={{ order: filters.order, onSort: (order) => change({ order }) }}
           />
           <p className="muted small" data-testid="ticket-count">

@@ -12,9 +12,16 @@ import {
 /** The states a ticket ends in (the workflow's TERMINAL_STATES). */
 export const CLOSED_STATES = ['CLOSED', 'OUT_OF_SCOPE', 'NOT_FEASIBLE', 'CANCELLED'];
 
-/** «Mostrar»: every ticket, the open ones, those awaiting an approver (L3-09), the ended ones. */
-export type TicketShow = 'ALL' | 'OPEN' | 'AWAITING' | 'CLOSED';
-export const SHOWS: readonly TicketShow[] = ['ALL', 'OPEN', 'AWAITING', 'CLOSED'];
+/**
+ * «Mostrar»: every ticket, the open ones, those awaiting an approver (L3-09), those waiting on the
+ * client's answer (L3-06/L3-07, «Esperan mi respuesta»: clients only), the ended ones.
+ */
+export type TicketShow = 'ALL' | 'OPEN' | 'AWAITING' | 'ANSWER' | 'CLOSED';
+export const SHOWS: readonly TicketShow[] = ['ALL', 'OPEN', 'AWAITING', 'ANSWER', 'CLOSED'];
+/** The choices of «Mostrar» a list offers: «Esperan mi respuesta» is the client's. */
+export function showsFor(staff: boolean): readonly TicketShow[] {
+  return staff ? SHOWS.filter((s) => s !== 'ANSWER') : SHOWS;
+}
 
 export interface TicketListFilters {
   readonly text: string;
@@ -50,6 +57,7 @@ export function apiFilterOf(
     ...(text ? { text } : {}),
     ...(filters.show === 'OPEN' ? { openOnly: true } : {}),
     ...(filters.show === 'AWAITING' ? { awaitingAuthorization: true } : {}),
+    ...(filters.show === 'ANSWER' ? { awaitingClient: true } : {}),
     ...(filters.show === 'CLOSED' ? { states: CLOSED_STATES } : {}),
     ...(filters.category ? { category: filters.category } : {}),
     ...(staff && filters.client ? { organizationId: filters.client } : {}),

@@ -21,6 +21,7 @@ import { historyFilterFromSearch, historySearch, type HistoryFilter } from './ti
 import { SatisfactionSection } from './satisfaction-section';
 import { TimeEntriesSection } from './time-entries-section';
 
+import { WaitingOnYouBanner } from './waiting-on-you-banner';
 /** States after which a ticket takes no more comments nor date changes. */
 
 /**
@@ -187,6 +188,9 @@ export function TicketPage({
 
       {user && can.adjustReleaseDate(user) && (
         <AdjustDateForm
+      {/* L3-06/L3-07/L3-09: the client is told when the provider waits on them (never staff). */}
+      {!staff && <WaitingOnYouBanner ticket={ticket} />}
+
           key={`adjust-${ticket.number}`}
           ticket={ticket}
           allowed={Boolean(ticket.releaseDate) && isOpen}
