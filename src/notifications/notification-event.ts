@@ -46,6 +46,8 @@ export interface RemoteSessionProposedEvent extends EventBase {
   readonly at: string;
   readonly durationMinutes: number;
   readonly note?: string;
+  /** L3-06: the meeting link (an `https://` URL), when the proposal has one. */
+  readonly link?: string;
 }
 export interface ClassifiedEvent extends EventBase {
   readonly type: 'CLASSIFIED';
@@ -345,6 +347,10 @@ export type ClientActivity =
   | 'REOPENED'
   /** The client cancelled the ticket; `text` is their note. */
   | 'CANCELLED'
+  /** L3-06: the client confirmed the proposed remote session (`sessionAt`). */
+  | 'REMOTE_SESSION_ACCEPTED'
+  /** L3-06: the client cannot attend it; `text` is why, `suggestedAt` a time that suits them. */
+  | 'REMOTE_SESSION_DECLINED'
   /**
    * Another staff member recorded the client's answer given off the portal (L3-06/L3-07): the
    * assigned agent learns the ticket moves again; `actorId` is that staff member.
@@ -371,6 +377,11 @@ export interface ProviderClientActivityEvent extends EventBase {
   readonly estimateVersion?: number;
   /** The files, when the activity is attachments (`text` then names them, one a line). */
   readonly files?: readonly AttachedFile[];
+  /** L3-06: the remote session the client answered (ISO-8601 start) and its duration. */
+  readonly sessionAt?: string;
+  readonly durationMinutes?: number;
+  /** L3-06: the time the client suggests instead, when it declined with one. */
+  readonly suggestedAt?: string;
 }
 
 /**

@@ -141,6 +141,12 @@ export function providerNotificationFor(
     assigneeId: slice.assigneeId,
     ...(words ? { text: words } : {}),
     ...(typeof d.estimateVersion === 'number' ? { estimateVersion: d.estimateVersion } : {}),
+    // L3-06: the session the client confirmed or cannot attend, and the time it suggests.
+    ...(optional(d.sessionAt) ? { sessionAt: optional(d.sessionAt) } : {}),
+    ...(optional(d.sessionAt) && slice.details.remoteSession
+      ? { durationMinutes: slice.details.remoteSession.durationMinutes }
+      : {}),
+    ...(optional(d.suggestedAt) ? { suggestedAt: optional(d.suggestedAt) } : {}),
   };
 }
 
@@ -243,6 +249,12 @@ function clientActivityOf(e: TimelineEvent): ClientActivity | null {
     case 'cancel':
       // The agent stops working on it (an authorized requirement's hours are released).
       return 'CANCELLED';
+    case 'acceptRemoteSession':
+      // L3-06: the session is confirmed; the agent holds it at that time.
+      return 'REMOTE_SESSION_ACCEPTED';
+    case 'declineRemoteSession':
+      // L3-06: the ball is back with staff (a new triage clock runs): re-propose or ask.
+      return 'REMOTE_SESSION_DECLINED';
     default:
       return null;
   }
@@ -293,8 +305,10 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
       return {
         type: 'REMOTE_SESSION_PROPOSED',
         at: text(d.at),
-        durationMinutes: 60,
+        // Events before L3-06's duration were planned as an hour.
+        durationMinutes: typeof d.durationMinutes === 'number' ? d.durationMinutes : 60,
         note: optional(d.note),
+        ...(optional(d.link) ? { link: optional(d.link) } : {}),
       };
     case 'classify':
       return {

@@ -85,6 +85,50 @@ export class ProposeRemoteSessionInput extends TicketActionInput {
   @Field()
   @IsDate()
   at!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'L3-06: the meeting link, an https:// URL (the workflow refuses any other).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2_000)
+  link?: string;
+
+  @Field(() => Int, { nullable: true, description: 'L3-06: minutes, 15 to 240; default 60.' })
+  @IsOptional()
+  @IsInt()
+  @Min(15)
+  @Max(240)
+  durationMinutes?: number;
+}
+
+/** L3-06: the client confirms the current remote-session proposal. */
+@InputType()
+export class AcceptRemoteSessionInput extends TicketActionInput {
+  @Field(() => Int, { description: 'The proposal answered (Ticket.remoteSession.proposal).' })
+  @IsInt()
+  @Min(1)
+  proposal!: number;
+}
+
+/** L3-06: the client cannot attend the current proposal: why, and maybe a time that suits it. */
+@InputType()
+export class DeclineRemoteSessionInput extends TicketActionInput {
+  @Field(() => Int, { description: 'The proposal answered (Ticket.remoteSession.proposal).' })
+  @IsInt()
+  @Min(1)
+  proposal!: number;
+
+  @Field({ description: 'Why the client cannot attend at that time.' })
+  @IsString()
+  @MaxLength(5_000)
+  reason!: string;
+
+  @Field({ nullable: true, description: 'A time that suits the client (in the future).' })
+  @IsOptional()
+  @IsDate()
+  suggestedAt?: Date;
 }
 
 @InputType()

@@ -1,6 +1,7 @@
 import type {
   AdminAction,
   Estimate,
+  RemoteSession,
   SlaClockView,
   TicketCategory as WorkflowTicketCategory,
   TicketInput,
@@ -16,6 +17,7 @@ import type {
   AdminActionKind,
   AdminActionModel,
   EstimateModel,
+  RemoteSessionModel,
   RequirementKind,
   SlaClockModel,
   TicketCategory,
@@ -33,6 +35,31 @@ const adminActions = (list: readonly AdminAction[] | undefined): AdminActionMode
     executedAt: new Date(a.executedAt),
     executedBy: a.executedBy,
   }));
+
+/** L3-06: the newest remote-session proposal, its dates as `Date`s. */
+function remoteSessionOf(r: RemoteSession | null | undefined): RemoteSessionModel | null {
+  if (!r) return null;
+  return {
+    proposal: r.proposal,
+    at: new Date(r.at),
+    durationMinutes: r.durationMinutes,
+    link: r.link,
+    note: r.note,
+    proposedAt: new Date(r.proposedAt),
+    proposedBy: r.proposedBy,
+    accepted: r.accepted
+      ? { at: new Date(r.accepted.at), by: r.accepted.by, reason: null, suggestedAt: null }
+      : null,
+    declined: r.declined
+      ? {
+          at: new Date(r.declined.at),
+          by: r.declined.by,
+          reason: r.declined.reason,
+          suggestedAt: date(r.declined.suggestedAt),
+        }
+      : null,
+  };
+}
 
 /**
  * A ticket as GraphQL shows it. `clocks`/`timeline` ride along when the source already has them
@@ -66,6 +93,7 @@ export function ticketFromEntity(t: TicketEntity): TicketWithParts {
     registeredAt: t.registeredAt,
     updatedAt: t.updatedAt,
     remoteSessionAt: date(d.remoteSessionAt),
+    remoteSession: remoteSessionOf(d.remoteSession),
     autoCloseAt: t.state === 'RESOLVED' ? date(d.autoClose?.closeAt ?? null) : null,
     estimates: (d.estimates ?? []).map(estimateOf),
     authorizations: (d.authorizations ?? []).map((a) => ({ ...a, at: new Date(a.at) })),
@@ -95,6 +123,7 @@ export function ticketFromView(v: TicketView): TicketWithParts {
     // A view is the opening answer of a registration: nothing has happened since.
     updatedAt: new Date(v.registeredAt),
     remoteSessionAt: date(v.remoteSessionAt),
+    remoteSession: remoteSessionOf(v.remoteSession),
     autoCloseAt: v.state === 'RESOLVED' ? date(v.autoClose?.closeAt ?? null) : null,
     estimates: v.estimates.map(estimateOf),
     authorizations: v.authorizations.map((a) => ({ ...a, at: new Date(a.at) })),

@@ -171,6 +171,55 @@ export class AuthorizationModel {
   at!: Date;
 }
 
+@ObjectType('RemoteSessionAnswer', {
+  description: "L3-06: the client's answer to a remote-session proposal.",
+})
+export class RemoteSessionAnswerModel {
+  @Field()
+  at!: Date;
+
+  @Field(() => ID, { description: 'The client user who answered.' })
+  by!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why the client cannot attend (declined).' })
+  reason!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'A time the client suggests instead.' })
+  suggestedAt!: Date | null;
+}
+
+@ObjectType('RemoteSession', {
+  description: 'L3-06: the newest remote-session proposal and the client answer to it.',
+})
+export class RemoteSessionModel {
+  @Field(() => Int, { description: "Which of the ticket's proposals (1, 2… re-proposals)." })
+  proposal!: number;
+
+  @Field()
+  at!: Date;
+
+  @Field(() => Int)
+  durationMinutes!: number;
+
+  @Field(() => String, { nullable: true, description: 'The meeting link (https).' })
+  link!: string | null;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field()
+  proposedAt!: Date;
+
+  @Field(() => ID)
+  proposedBy!: string;
+
+  @Field(() => RemoteSessionAnswerModel, { nullable: true })
+  accepted!: RemoteSessionAnswerModel | null;
+
+  @Field(() => RemoteSessionAnswerModel, { nullable: true })
+  declined!: RemoteSessionAnswerModel | null;
+}
+
 export enum AdminActionKind {
   BACKUP = 'BACKUP',
   RESTORE = 'RESTORE',
@@ -275,6 +324,13 @@ export class TicketModel {
 
   @Field(() => Date, { nullable: true, description: 'A proposed remote session (L3-06).' })
   remoteSessionAt!: Date | null;
+
+  @Field(() => RemoteSessionModel, {
+    nullable: true,
+    description:
+      'L3-06: the newest remote-session proposal (time, duration, link) and the client answer.',
+  })
+  remoteSession!: RemoteSessionModel | null;
 
   @Field(() => [EstimateModel])
   estimates!: EstimateModel[];

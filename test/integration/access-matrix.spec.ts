@@ -123,6 +123,9 @@ const MATRIX: readonly Row[] = [
   ticket('requestInformation', PROVIDER),
   ticket('proposeRemoteSession', PROVIDER, { at: inDays(3) }),
   ticket('provideInformation', CLIENT),
+  // L3-06: the client confirms the proposed remote session or cannot attend it.
+  ticket('acceptRemoteSession', CLIENT, { proposal: 1 }),
+  ticket('declineRemoteSession', CLIENT, { proposal: 1, reason: 'No puedo ese día' }),
   ticket('classifyTicket', PROVIDER, {
     classification: 'REQUIREMENT',
     requirementKind: 'DEVELOPMENT',

@@ -12,6 +12,8 @@ import type {
 } from './ticket.contract';
 import {
   acceptDeliveryUpdate,
+  acceptRemoteSessionUpdate,
+  declineRemoteSessionUpdate,
   addProgressUpdate,
   authorizeChangeOrderUpdate,
   authorizeEstimateUpdate,
@@ -43,6 +45,7 @@ import {
   ticketStateQuery,
   waitOnClientUpdate,
   CHANGE_ORDER_DECISION_STATES,
+  REMOTE_SESSION_DEFAULT_MINUTES,
 } from './ticket.contract';
 import { registerDateAdjustment } from './date-adjustment';
 import { registerReassignment } from './reassignment';
@@ -162,9 +165,29 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
     },
   });
   transition(rt, proposeRemoteSessionUpdate, RULES.proposeRemoteSession, {
-    apply: async (args) => {
+    apply: async (args, seq) => {
       await rt.endClock('triage', 'MET', 'remote session proposed');
-      rt.update({ state: 'REMOTE_SESSION_PROPOSED', remoteSessionAt: args.at });
+      // L3-06: the link and duration go into the event and the view (no command: older runs
+      // replay as before); `proposal` numbers the ticket's proposals for the client's answer.
+      const proposal = (rt.view.remoteSession?.proposal ?? 0) + 1;
+      const durationMinutes = args.durationMinutes ?? REMOTE_SESSION_DEFAULT_MINUTES;
+      rt.amend(seq, { durationMinutes, proposal });
+      const note = args.note?.trim();
+      rt.update({
+        state: 'REMOTE_SESSION_PROPOSED',
+        remoteSessionAt: args.at,
+        remoteSession: {
+          proposal,
+          at: args.at,
+          durationMinutes,
+          link: args.link ?? null,
+          note: note ? note : null,
+          proposedAt: rt.view.timeline.find((e) => e.seq === seq)?.at ?? args.at,
+          proposedBy: args.actor.userId,
+          accepted: null,
+          declined: null,
+        },
+      });
     },
   });
   // The client's answer: back to REGISTERED with a new triage clock (also a client comment).
@@ -173,6 +196,41 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
     await rt.startClock('triage');
   };
   transition(rt, provideInfoUpdate, RULES.provideInfo, { apply: provideInfo });
+  // L3-06: the client answers the proposed session. New Updates (no recorded history has them),
+  // so no patch. Accepting records the confirmation; the state and the stopped triage clock stay
+  // (the session is how the information is gathered). Declining is the client's answer, as
+  // provideInfo is: back to REGISTERED with a new 8-business-hour triage clock, so staff
+  // re-propose (the proposal numbers go on), ask on the ticket or classify within the term.
+  const answeredAt = (seq: number): string =>
+    rt.view.timeline.find((e) => e.seq === seq)?.at ?? new Date().toISOString();
+  transition(rt, acceptRemoteSessionUpdate, RULES.acceptRemoteSession, {
+    apply: (args, seq) => {
+      const current = rt.view.remoteSession!;
+      // The session's time, for the history and the staff's email.
+      rt.amend(seq, { sessionAt: current.at });
+      rt.update({
+        remoteSession: { ...current, accepted: { at: answeredAt(seq), by: args.actor.userId } },
+      });
+    },
+  });
+  transition(rt, declineRemoteSessionUpdate, RULES.declineRemoteSession, {
+    apply: async (args, seq) => {
+      const current = rt.view.remoteSession!;
+      rt.amend(seq, { sessionAt: current.at });
+      rt.update({
+        remoteSession: {
+          ...current,
+          declined: {
+            at: answeredAt(seq),
+            by: args.actor.userId,
+            reason: args.reason.trim(),
+            suggestedAt: args.suggestedAt ?? null,
+          },
+        },
+      });
+      await provideInfo();
+    },
+  });
   /**
    * The agent a classification gives the ticket (L3-07/L3-08): the one named; else the one
    * someone assigned during triage (kept, gated: older runs picked anew); else the least-loaded

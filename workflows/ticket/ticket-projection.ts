@@ -10,6 +10,7 @@ export type TicketDetails = Pick<
   | 'estimates'
   | 'authorizations'
   | 'remoteSessionAt'
+  | 'remoteSession'
   | 'waitingFrom'
   | 'closure'
   | 'reworkCount'
@@ -72,6 +73,8 @@ export function readModelSlice(
       estimates: view.estimates,
       authorizations: view.authorizations,
       remoteSessionAt: view.remoteSessionAt,
+      // L3-06: only once proposed, so batches of runs before it replay with the same input.
+      ...(view.remoteSession ? { remoteSession: view.remoteSession } : {}),
       waitingFrom: view.waitingFrom,
       closure: view.closure,
       reworkCount: view.reworkCount,

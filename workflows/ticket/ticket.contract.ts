@@ -215,6 +215,11 @@ export interface TicketView {
   readonly requirementKind: RequirementKind | null;
   readonly assigneeId: string | null;
   readonly remoteSessionAt: string | null;
+  /**
+   * L3-06: the newest remote-session proposal with its link, duration and the client's answer.
+   * Absent on views of runs before it (their `remoteSessionAt` says the date).
+   */
+  readonly remoteSession?: RemoteSession | null;
   readonly estimates: readonly Estimate[];
   readonly authorizations: readonly Authorization[];
   /** L3-09 published release-for-testing date. */
@@ -377,6 +382,54 @@ export interface RemoteSessionArgs extends RequestBase {
   /** ISO-8601 instant proposed for the remote session. */
   readonly at: string;
   readonly note?: string;
+  /** L3-06: where the session is held (an `https://` URL only); absent: told on the ticket. */
+  readonly link?: string;
+  /**
+   * Minutes the session is planned to last, {@link REMOTE_SESSION_MIN_MINUTES}…
+   * {@link REMOTE_SESSION_MAX_MINUTES}; default {@link REMOTE_SESSION_DEFAULT_MINUTES}.
+   */
+  readonly durationMinutes?: number;
+}
+/** L3-06: the length a remote session may be proposed with, in minutes. */
+export const REMOTE_SESSION_MIN_MINUTES = 15;
+export const REMOTE_SESSION_MAX_MINUTES = 240;
+export const REMOTE_SESSION_DEFAULT_MINUTES = 60;
+/** Longest meeting link accepted, in characters. */
+export const REMOTE_SESSION_LINK_MAX_LENGTH = 2_000;
+
+/** L3-06: the client accepts the current proposal (`proposal` is its number). */
+export interface RemoteSessionAcceptArgs extends RequestBase {
+  readonly proposal: number;
+  readonly note?: string;
+}
+/** L3-06: the client cannot attend the current proposal: why, and maybe a time that suits them. */
+export interface RemoteSessionDeclineArgs extends RequestBase {
+  readonly proposal: number;
+  readonly reason: string;
+  /** ISO-8601 instant the client suggests instead (in the future). */
+  readonly suggestedAt?: string;
+}
+
+/**
+ * L3-06: the remote session proposed on a ticket (the newest proposal) and the client's answer to
+ * it. `proposal` counts the ticket's proposals (1, 2… after each re-proposal); an answer names it,
+ * so a stale page cannot answer a proposal that was replaced.
+ */
+export interface RemoteSession {
+  readonly proposal: number;
+  readonly at: string;
+  readonly durationMinutes: number;
+  readonly link: string | null;
+  readonly note: string | null;
+  readonly proposedAt: string;
+  readonly proposedBy: string;
+  readonly accepted: { readonly at: string; readonly by: string } | null;
+  readonly declined: {
+    readonly at: string;
+    readonly by: string;
+    readonly reason: string;
+    readonly suggestedAt: string | null;
+  } | null;
 }
 export interface ClassifyArgs extends RequestBase {
   readonly classification: Classification;
@@ -475,6 +528,18 @@ const u = <A>(name: string): UpdateDefinition<TransitionResult, [A]> =>
 export const requestInfoUpdate = u<NoteArgs>('requestInfo');
 export const proposeRemoteSessionUpdate = u<RemoteSessionArgs>('proposeRemoteSession');
 export const provideInfoUpdate = u<NoteArgs>('provideInfo');
+/**
+ * L3-06: the client (CLIENT_USER, CLIENT_APPROVER) answers the current remote-session proposal in
+ * REMOTE_SESSION_PROPOSED. Accepting records the confirmation (`acceptRemoteSession`
+ * `{ proposal, note? }`); the state stays and the triage clock stays stopped: the session is how
+ * the information is gathered. Declining (`declineRemoteSession` `{ proposal, reason,
+ * suggestedAt? }`) is the client's answer to the request, like `provideInfo`: back to REGISTERED
+ * with a new 8-business-hour triage clock, so the provider re-proposes (same calendar entry, a
+ * higher SEQUENCE), asks on the ticket or classifies within the contract's term. A proposal already
+ * accepted may still be declined (the client can no longer attend). Staff are emailed on both.
+ */
+export const acceptRemoteSessionUpdate = u<RemoteSessionAcceptArgs>('acceptRemoteSession');
+export const declineRemoteSessionUpdate = u<RemoteSessionDeclineArgs>('declineRemoteSession');
 /** Info complete: PROBLEM → IN_ANALYSIS (assigned at once, L3-07) or REQUIREMENT → IN_DIAGNOSIS (L3-08). */
 export const classifyUpdate = u<ClassifyArgs>('classify');
 /** L3-07: a progress update restarts the progress clock. */

@@ -13,7 +13,9 @@ import type {
   ReasonsArgs,
   ReassignArgs,
   ReleaseDateArgs,
+  RemoteSessionAcceptArgs,
   RemoteSessionArgs,
+  RemoteSessionDeclineArgs,
   RequestBase,
   TicketCategory,
   TicketErrorCode,
@@ -27,8 +29,12 @@ import {
   CHANGE_ORDER_STATES,
   CLIENT_ANSWER_CHANNELS,
   COMMENT_MAX_LENGTH,
+  REMOTE_SESSION_LINK_MAX_LENGTH,
+  REMOTE_SESSION_MAX_MINUTES,
+  REMOTE_SESSION_MIN_MINUTES,
   TERMINAL_STATES,
 } from './ticket.contract';
+import { remoteSessionTooFar } from './date-limits';
 
 // The ticket state machine as pure rules: who may fire each transition, from which states, and
 // which arguments are acceptable. Validators run these synchronously, so a rejected request writes
@@ -51,6 +57,8 @@ export interface RuleTicket {
   readonly assigneeId?: string | null;
   /** Estimate versions (L3-12 change orders); absent: not known to the caller. */
   readonly estimates?: readonly { readonly status: string; readonly changeOrder?: boolean }[];
+  /** L3-06: the newest remote-session proposal; absent: none, or not known to the caller. */
+  readonly remoteSession?: { readonly accepted: unknown } | null;
 }
 
 export interface TransitionRule<A extends RequestBase> {
@@ -162,6 +170,47 @@ function futureInstant(value: unknown, field: string, nowMs: number): void {
 }
 
 const note = (args: NoteArgs): void => text(args.note, 'note');
+
+/** An `https://host[:port][/…]` URL without spaces (no `URL` global in the workflow sandbox). */
+const HTTPS_URL =
+  /^https:\/\/(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+
+/** L3-06: a remote session's optional meeting link (https only) and duration (15–240 minutes). */
+function remoteSessionArgs(args: RemoteSessionArgs, nowMs: number): void {
+  futureInstant(args.at, 'at', nowMs);
+  if (args.link !== undefined) {
+    if (
+      typeof args.link !== 'string' ||
+      args.link.length > REMOTE_SESSION_LINK_MAX_LENGTH ||
+      !HTTPS_URL.test(args.link)
+    ) {
+      fail('VALIDATION_FAILED', 'link must be an https:// URL', {
+        reason: 'NOT_HTTPS_URL',
+        field: 'link',
+      });
+    }
+  }
+  if (args.durationMinutes !== undefined) {
+    const d = args.durationMinutes;
+    if (
+      typeof d !== 'number' ||
+      !Number.isInteger(d) ||
+      d < REMOTE_SESSION_MIN_MINUTES ||
+      d > REMOTE_SESSION_MAX_MINUTES
+    ) {
+      fail(
+        'VALIDATION_FAILED',
+        `durationMinutes must be a whole number from ${REMOTE_SESSION_MIN_MINUTES} to ${REMOTE_SESSION_MAX_MINUTES}`,
+        {
+          reason: 'DURATION_OUT_OF_RANGE',
+          field: 'durationMinutes',
+          min: REMOTE_SESSION_MIN_MINUTES,
+          max: REMOTE_SESSION_MAX_MINUTES,
+        },
+      );
+    }
+  }
+}
 const nonTerminal = (ticket: RuleTicket): boolean => !TERMINAL_STATES.includes(ticket.state);
 
 /** L3-17: the category of tickets only provider staff execute and close. */
@@ -304,6 +353,28 @@ export function answersInfoRequest(args: CommentArgs, ticket: TicketView): boole
   return CLIENT.includes(args.actor.role) && !args.internal && ticket.state === 'INFO_REQUESTED';
 }
 
+/**
+ * L3-06: the client's answer names the current proposal (a replaced one, or none, is refused);
+ * a proposal is confirmed once.
+ */
+function currentProposal(
+  args: RemoteSessionAcceptArgs | RemoteSessionDeclineArgs,
+  ticket: TicketView,
+): void {
+  const current = ticket.remoteSession;
+  if (!current || args.proposal !== current.proposal) {
+    fail(
+      'INVALID_TRANSITION',
+      `proposal ${String(args.proposal)} is not the current remote-session proposal (current ${current?.proposal ?? 0})`,
+      {
+        reason: 'PROPOSAL_NOT_CURRENT',
+        proposal: args.proposal,
+        currentProposal: current?.proposal ?? 0,
+      },
+    );
+  }
+}
+
 export const RULES = {
   requestInfo: {
     roles: PROVIDER,
@@ -313,13 +384,50 @@ export const RULES = {
   proposeRemoteSession: {
     roles: PROVIDER,
     from: ['REGISTERED'],
-    validate: (args, _t, now) => futureInstant(args.at, 'at', now),
+    validate: (args, _t, now) => remoteSessionArgs(args, now),
   } as TransitionRule<RemoteSessionArgs>,
   provideInfo: {
     roles: CLIENT,
     from: ['INFO_REQUESTED', 'REMOTE_SESSION_PROPOSED'],
     validate: note,
   } as TransitionRule<NoteArgs>,
+  // L3-06: the client confirms the proposed session (state and stopped clock stay) or cannot
+  // attend (back to REGISTERED with a new triage clock, like provideInfo).
+  acceptRemoteSession: {
+    roles: CLIENT,
+    from: ['REMOTE_SESSION_PROPOSED'],
+    offered: (ticket) => !ticket.remoteSession?.accepted,
+    validate: (args, ticket) => {
+      currentProposal(args, ticket);
+      if (ticket.remoteSession?.accepted) {
+        fail('INVALID_TRANSITION', `proposal ${args.proposal} is already confirmed`, {
+          reason: 'PROPOSAL_ALREADY_ACCEPTED',
+          proposal: args.proposal,
+        });
+      }
+      if (args.note !== undefined && typeof args.note !== 'string') {
+        fail('VALIDATION_FAILED', 'note must be a string', {
+          reason: 'INVALID_VALUE',
+          field: 'note',
+        });
+      }
+    },
+  } as TransitionRule<RemoteSessionAcceptArgs>,
+  declineRemoteSession: {
+    roles: CLIENT,
+    from: ['REMOTE_SESSION_PROPOSED'],
+    validate: (args, ticket, now) => {
+      currentProposal(args, ticket);
+      text(args.reason, 'reason');
+      if (args.suggestedAt !== undefined) {
+        futureInstant(args.suggestedAt, 'suggestedAt', now);
+        const tooFar = remoteSessionTooFar(args.suggestedAt, now);
+        if (tooFar) {
+          fail('VALIDATION_FAILED', tooFar.message, { ...tooFar.refusal, field: 'suggestedAt' });
+        }
+      }
+    },
+  } as TransitionRule<RemoteSessionDeclineArgs>,
   classify: {
     roles: PROVIDER,
     from: ['REGISTERED', 'REMOTE_SESSION_PROPOSED'],

@@ -25,6 +25,8 @@ export interface CalendarEntry {
   readonly name: string;
   /** The email takes the entry out of the calendar (the ticket was cancelled). */
   readonly cancelled?: boolean;
+  /** Where it happens (LOCATION), e.g. a remote session's meeting link. */
+  readonly location?: string;
 }
 
 export interface EmailContent {

@@ -89,6 +89,25 @@ export class RecipientDates {
     return `${text}, ${zoneName(this.timeZone, this.locale)}`;
   }
 
+  /**
+   * A time range from `iso` lasting `minutes`, e.g. `jueves, 3 de diciembre, 10:00–11:00 a.m.
+   * (hora de la Ciudad de México)` / `Thursday, December 3, 10:00 – 11:00 AM (Mexico City time)`.
+   */
+  range(iso: string, minutes: number): string {
+    const start = new Date(iso);
+    if (Number.isNaN(start.getTime())) return iso;
+    const end = new Date(start.getTime() + minutes * 60_000);
+    const text = new Intl.DateTimeFormat(this.locale, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: this.timeZone,
+    }).formatRange(start, end);
+    return `${text} (${zoneName(this.timeZone, this.locale)})`;
+  }
+
   /** `3 feb 2026, 4:30 p.m.` — for subjects; the body carries the zone. */
   shortInstant(iso: string): string {
     const d = new Date(iso);

@@ -21,6 +21,8 @@ export interface IcsEvent {
     { readonly at: Date; readonly durationMinutes: number } | { readonly date: string };
   readonly summary: string;
   readonly description: string;
+  /** LOCATION, when the entry has one (a remote session's meeting link). */
+  readonly location?: string;
   readonly url: string;
   readonly organizer: { readonly name: string; readonly address: string };
   readonly attendee: { readonly name: string; readonly address: string };
@@ -55,6 +57,7 @@ export function renderIcs(event: IcsEvent): string {
     event.cancelled ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
     `SUMMARY:${escapeText(event.summary)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
+    ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
     `URL:${event.url}`,
     `ORGANIZER;CN=${paramValue(event.organizer.name)}:mailto:${event.organizer.address}`,
     `ATTENDEE;CN=${paramValue(event.attendee.name)};ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:${event.attendee.address}`,

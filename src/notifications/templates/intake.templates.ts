@@ -60,42 +60,59 @@ export const intakeTemplates: TemplateFamily<
           ],
         },
 
-  REMOTE_SESSION_PROPOSED: (e, ctx) => ({
-    subject: subjectLine(
-      e.ticket.number,
-      `${ctx.t('Sesión remota propuesta', 'Remote session proposed')}: ${ctx.dates.shortInstant(e.at)}`,
-    ),
-    heading: ctx.t(
-      `Le proponemos una sesión remota para el ticket ${e.ticket.number}.`,
-      `We propose a remote session for ticket ${e.ticket.number}.`,
-    ),
-    blocks: [
-      {
-        kind: 'facts',
-        rows: [
-          [ctx.t('Fecha y hora', 'Date and time'), ctx.dates.instant(e.at)],
-          [ctx.t('Duración', 'Duration'), `${ctx.dates.number(e.durationMinutes)} min`],
-        ],
-      },
-      ...(e.note ? [{ kind: 'quote' as const, label: ctx.t('Nota', 'Note'), text: e.note }] : []),
-      {
-        kind: 'paragraph',
-        text: ctx.t(
-          'Adjuntamos la invitación (.ics) para su calendario. Si el horario no le conviene, indíquelo en el ticket.',
-          'The invitation (.ics) for your calendar is attached. If the time does not suit you, say so on the ticket.',
-        ),
-      },
-    ],
-    calendar: {
-      name: 'remote-session',
-      start: { at: new Date(e.at), durationMinutes: e.durationMinutes },
-      summary: ctx.t(
-        `Sesión remota — ${e.ticket.number}: ${e.ticket.subject}`,
-        `Remote session — ${e.ticket.number}: ${e.ticket.subject}`,
+  // L3-06: the session's time range in the recipient's zone, its link, and an .ics entry (one
+  // per ticket: a re-proposal moves it, SEQUENCE growing with each email).
+  REMOTE_SESSION_PROPOSED: (e, ctx) => {
+    const when = ctx.dates.range(e.at, e.durationMinutes);
+    const link = e.link ? ` · ${ctx.t('Enlace', 'Link')}: ${e.link}` : '';
+    return {
+      subject: subjectLine(
+        e.ticket.number,
+        `${ctx.t('Sesión remota propuesta', 'Remote session proposed')}: ${ctx.dates.shortInstant(e.at)}`,
       ),
-      description: `${e.note ? `${e.note}\n\n` : ''}${ctx.ticketUrl}`,
-    },
-  }),
+      heading: ctx.t(
+        `Le proponemos una sesión remota para el ticket ${e.ticket.number}.`,
+        `We propose a remote session for ticket ${e.ticket.number}.`,
+      ),
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: `${ctx.t('Sesión remota propuesta', 'Remote session proposed')}: ${when}${link}`,
+        },
+        {
+          kind: 'facts',
+          rows: [[ctx.t('Duración', 'Duration'), `${ctx.dates.number(e.durationMinutes)} min`]],
+        },
+        ...(e.link
+          ? [
+              {
+                kind: 'action' as const,
+                label: ctx.t('Unirse a la sesión', 'Join the session'),
+                href: e.link,
+              },
+            ]
+          : []),
+        ...(e.note ? [{ kind: 'quote' as const, label: ctx.t('Nota', 'Note'), text: e.note }] : []),
+        {
+          kind: 'paragraph',
+          text: ctx.t(
+            'Adjuntamos la invitación (.ics) para su calendario. Confirme la sesión en el ticket o, si el horario no le conviene, indique otro desde ahí.',
+            'The invitation (.ics) for your calendar is attached. Confirm the session on the ticket or, if the time does not suit you, suggest another one there.',
+          ),
+        },
+      ],
+      calendar: {
+        name: 'remote-session',
+        start: { at: new Date(e.at), durationMinutes: e.durationMinutes },
+        summary: ctx.t(
+          `Sesión remota — ${e.ticket.number}: ${e.ticket.subject}`,
+          `Remote session — ${e.ticket.number}: ${e.ticket.subject}`,
+        ),
+        description: [e.link, e.note, ctx.ticketUrl].filter(Boolean).join('\n\n'),
+        ...(e.link ? { location: e.link } : {}),
+      },
+    };
+  },
 
   CLASSIFIED: (e, ctx) => ({
     subject: subjectLine(

@@ -102,6 +102,22 @@ const ACTIVITIES: Record<
     did: ['canceló', 'cancelled'],
     words: ['Motivo', 'Reason'],
   },
+  REMOTE_SESSION_ACCEPTED: {
+    subject: ['El cliente confirmó la sesión remota', 'Client confirmed the remote session'],
+    did: ['confirmó la sesión remota propuesta en', 'confirmed the remote session proposed on'],
+    words: ['Nota', 'Note'],
+  },
+  REMOTE_SESSION_DECLINED: {
+    subject: [
+      'El cliente no puede en el horario de la sesión remota',
+      'Client cannot attend the remote session',
+    ],
+    did: [
+      'no puede en el horario de la sesión remota propuesta en',
+      'cannot attend the remote session proposed on',
+    ],
+    words: ['Motivo', 'Reason'],
+  },
   ATTACHMENT_ADDED: {
     subject: ['El cliente adjuntó un archivo', 'Client attached a file'],
     did: ['adjuntó un archivo en', 'attached a file to'],
@@ -240,6 +256,18 @@ function activityBlocks(
   if (e.estimateVersion !== undefined) {
     rows.push([ctx.t('Versión de la estimación', 'Estimate version'), String(e.estimateVersion)]);
   }
+  // L3-06: the session the client answered, and the time it suggests instead.
+  if (e.sessionAt) {
+    rows.push([
+      ctx.t('Sesión remota', 'Remote session'),
+      e.durationMinutes
+        ? ctx.dates.range(e.sessionAt, e.durationMinutes)
+        : ctx.dates.instant(e.sessionAt),
+    ]);
+  }
+  if (e.suggestedAt) {
+    rows.push([ctx.t('Horario que sugiere', 'Suggested time'), ctx.dates.instant(e.suggestedAt)]);
+  }
   const blocks: Block[] = [{ kind: 'facts', rows }];
   if (e.files?.length) {
     // Files: each with its size, as the client's own attachment email lists them.
@@ -249,6 +277,15 @@ function activityBlocks(
     });
   } else if (e.text) {
     blocks.push({ kind: 'quote', label: ctx.t(...words), text: e.text });
+  }
+  if (e.activity === 'REMOTE_SESSION_DECLINED') {
+    blocks.push({
+      kind: 'paragraph',
+      text: ctx.t(
+        'El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: proponga otro horario, pida la información en el ticket o clasifíquelo.',
+        'The ticket is back in «Registered» with a new 8-business-hour attention clock: propose another time, ask for the information on the ticket or classify it.',
+      ),
+    });
   }
   if (e.assigneeId === null) {
     blocks.push({

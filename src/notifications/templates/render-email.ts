@@ -137,6 +137,7 @@ export function renderEmail(
       start: content.calendar.start,
       summary: content.calendar.summary,
       description: content.calendar.description,
+      ...(content.calendar.location ? { location: content.calendar.location } : {}),
       url: ctx.ticketUrl,
       organizer,
       attendee: { name: recipient.displayName, address: recipient.email },

@@ -1,0 +1,299 @@
+import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
+import { Role } from '../../src/identity/role.enum';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+
+// L3-06 over GraphQL on the real stack (API, PostgreSQL, Temporal worker, outbox, SMTP catcher):
+// staff propose a remote session with a meeting link (https only) and a duration (15–240 min);
+// the registrant is emailed once, with the time range and an .ics (METHOD:REQUEST, one UID per
+// ticket's session, a higher SEQUENCE when re-proposed). The client confirms it
+// (`acceptRemoteSession`: the state and the stopped triage clock stay) or cannot attend
+// (`declineRemoteSession`: a reason and maybe another time; back to REGISTERED with a new triage
+// clock). Staff are emailed once per answer and recipient. Wrong role FORBIDDEN, wrong state or
+// proposal INVALID_TRANSITION, bad input VALIDATION_FAILED, each with nothing recorded.
+
+const OWN_ORG = 'Comercializadora Aurora';
+const REGISTRANT = 'usuario@aurora.example';
+const LINK = 'https://meet.example.com/abc-defg-hij';
+const TICKET = `number state
+  remoteSessionAt
+  remoteSession {
+    proposal at durationMinutes link note
+    accepted { at by } declined { at by reason suggestedAt }
+  }
+  clocks { kind run status }
+  timeline { seq type actorRole data }
+  allowedActions`;
+
+interface Ticket {
+  number: string;
+  state: string;
+  remoteSession: {
+    proposal: number;
+    at: string;
+    durationMinutes: number;
+    link: string | null;
+    note: string | null;
+    accepted: { at: string; by: string } | null;
+    declined: { reason: string; suggestedAt: string | null } | null;
+  } | null;
+  clocks: { kind: string; run: number; status: string }[];
+  timeline: { seq: number; type: string; actorRole: string | null; data: string }[];
+  allowedActions: string[];
+}
+
+interface Outbox {
+  recipient_address: string;
+  status: string;
+  text: string;
+  attachments: { filename: string; content: string }[];
+}
+
+function calendar() {
+  const year = new Date().getUTCFullYear();
+  return defaultMexicoCityCalendar(year, year + 1);
+}
+/** Three hours before the closing of the `n`th next business day: inside business time. */
+const businessHour = (n: number): string =>
+  new Date(addBusinessDays(calendar(), new Date(), n).getTime() - 3 * 3_600_000).toISOString();
+const plain = (s: string): string => s.replace(/[\u202f\u2009\u00a0]/g, ' ');
+
+describe('remote sessions the client can act on (L3-06)', () => {
+  const world = useWorldWithWorker('remote-session');
+
+  const register = () =>
+    registerProjectedTicket(
+      world,
+      { category: 'INCIDENT', subject: 'No timbra la factura', description: 'Error al timbrar.' },
+      OWN_ORG,
+    );
+
+  async function mutate(role: Role, mutation: string, type: string, input: object) {
+    const { body } = await gql<Record<string, { ticket: Ticket }>>(
+      world.api,
+      `mutation ($input: ${type}!) { ${mutation}(input: $input) { seq ticket { ${TICKET} } } }`,
+      { input },
+      world.bearer(role, role.startsWith('CLIENT') ? OWN_ORG : undefined),
+    );
+    return { ticket: body.data?.[mutation]?.ticket, code: body.errors?.[0]?.extensions?.code };
+  }
+  const propose = (input: object, role = Role.AGENT) =>
+    mutate(role, 'proposeRemoteSession', 'ProposeRemoteSessionInput', input);
+  const accept = (input: object, role = Role.CLIENT_USER) =>
+    mutate(role, 'acceptRemoteSession', 'AcceptRemoteSessionInput', input);
+  const decline = (input: object, role = Role.CLIENT_USER) =>
+    mutate(role, 'declineRemoteSession', 'DeclineRemoteSessionInput', input);
+
+  async function read(number: string, role = Role.AGENT): Promise<Ticket> {
+    const { body } = await gql<{ ticket: Ticket }>(
+      world.api,
+      `query ($number: String!) { ticket(number: $number) { ${TICKET} } }`,
+      { number },
+      world.bearer(role, role.startsWith('CLIENT') ? OWN_ORG : undefined),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.ticket;
+  }
+  const eventCount = async (number: string) =>
+    (
+      await world.db.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM ticket_event WHERE ticket_number = $1',
+        [number],
+      )
+    )[0].n;
+  const outbox = (number: string, type: string) =>
+    world.db.query<Outbox[]>(
+      `SELECT recipient_address, status, text, attachments FROM email_outbox
+        WHERE ticket_number = $1 AND event_type = $2 ORDER BY created_at`,
+      [number, type],
+    );
+  const sent = (number: string, type: string, n: number) =>
+    eventually(
+      () => outbox(number, type),
+      (rows) => rows.length >= n && rows.every((r) => r.status === 'SENT'),
+    );
+  const caught = async (number: string, words: string) => {
+    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+    const all = (await res.json()) as {
+      subject: string;
+      to: string[];
+      attachments: { filename: string | null; contentType: string }[];
+    }[];
+    return all.filter((m) => m.subject.includes(number) && m.subject.includes(words));
+  };
+  const ics = (row: Outbox): Record<string, string> => {
+    const text = Buffer.from(row.attachments[0].content, 'base64')
+      .toString('utf8')
+      .replace(/\r\n[ \t]/g, '');
+    return Object.fromEntries(
+      text
+        .split('\r\n')
+        .filter(Boolean)
+        .map((l) => [l.slice(0, l.indexOf(':')).split(';')[0], l.slice(l.indexOf(':') + 1)]),
+    );
+  };
+  const triage = (t: Ticket) =>
+    t.clocks.filter((c) => c.kind === 'triage').map((c) => `${c.run}:${c.status}`);
+
+  let number: string;
+  let at: string;
+
+  it('L3-06: a proposal with a non-https link or a duration out of 15–240 is VALIDATION_FAILED, nothing recorded', async () => {
+    number = await register();
+    at = businessHour(2);
+    const before = await eventCount(number);
+    for (const input of [
+      { number, at, link: 'http://meet.example.com/abc' },
+      { number, at, link: 'ftp://files.example.com' },
+      { number, at, link: 'meet.example.com/abc' },
+      { number, at, durationMinutes: 10 },
+      { number, at, durationMinutes: 300 },
+    ]) {
+      const { code, ticket } = await propose(input);
+      expect({ input, code }).toEqual({ input, code: 'VALIDATION_FAILED' });
+      expect(ticket).toBeUndefined();
+    }
+    expect(await eventCount(number)).toBe(before);
+    expect((await read(number)).state).toBe('REGISTERED');
+  });
+
+  it('L3-06: the proposal keeps its link and duration; the registrant gets one email with the range and an .ics', async () => {
+    const { ticket, code } = await propose({ number, at, link: LINK, durationMinutes: 90 });
+    expect(code).toBeUndefined();
+    expect(ticket!.state).toBe('REMOTE_SESSION_PROPOSED');
+    expect(ticket!.remoteSession).toMatchObject({
+      proposal: 1,
+      at,
+      durationMinutes: 90,
+      link: LINK,
+      accepted: null,
+      declined: null,
+    });
+    const client = await read(number, Role.CLIENT_USER);
+    expect(client.remoteSession).toMatchObject({ proposal: 1, durationMinutes: 90, link: LINK });
+    expect(client.allowedActions).toEqual(
+      expect.arrayContaining(['acceptRemoteSession', 'declineRemoteSession']),
+    );
+
+    const rows = await sent(number, 'REMOTE_SESSION_PROPOSED', 1);
+    expect(rows.map((r) => r.recipient_address)).toEqual([REGISTRANT]);
+    expect(plain(rows[0].text)).toMatch(
+      new RegExp(
+        `Sesión remota propuesta: .+ [ap]\\.m\\. \\(hora de la Ciudad de México\\) · Enlace: ${LINK}`,
+      ),
+    );
+    const entry = ics(rows[0]);
+    expect(entry).toMatchObject({ METHOD: 'REQUEST', LOCATION: LINK });
+    expect(
+      Date.parse(
+        entry.DTSTART.replace(/(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z/, '$1-$2-$3T$4:$5:$6Z'),
+      ),
+    ).toBe(Date.parse(at));
+    const mails = await caught(number, 'Sesión remota propuesta');
+    expect(mails).toHaveLength(1);
+    expect(mails[0].to).toEqual([REGISTRANT]);
+    expect(mails[0].attachments).toEqual([
+      expect.objectContaining({ filename: `${number}-remote-session.ics` }),
+    ]);
+  });
+
+  it('L3-06: staff may not answer for the client, a stale proposal is refused; nothing recorded', async () => {
+    const before = await eventCount(number);
+    expect((await accept({ number, proposal: 1 }, Role.AGENT)).code).toBe('FORBIDDEN');
+    expect((await decline({ number, proposal: 1, reason: 'x' }, Role.MANAGER)).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await accept({ number, proposal: 2 })).code).toBe('INVALID_TRANSITION');
+    expect((await decline({ number, proposal: 1, reason: '   ' })).code).toBe('VALIDATION_FAILED');
+    expect(
+      (
+        await decline({
+          number,
+          proposal: 1,
+          reason: 'Ese día no',
+          suggestedAt: '2020-01-01T10:00:00Z',
+        })
+      ).code,
+    ).toBe('VALIDATION_FAILED');
+    expect(await eventCount(number)).toBe(before);
+  });
+
+  it('L3-06: the client confirms: the state and the stopped triage clock stay; staff are emailed once each', async () => {
+    const { ticket, code } = await accept({ number, proposal: 1 });
+    expect(code).toBeUndefined();
+    expect(ticket!.state).toBe('REMOTE_SESSION_PROPOSED');
+    expect(ticket!.remoteSession!.accepted).not.toBeNull();
+    expect(triage(ticket!)).toEqual(['1:MET']);
+    // Confirmed once.
+    expect((await accept({ number, proposal: 1 })).code).toBe('INVALID_TRANSITION');
+    // Staff see the confirmation on the ticket.
+    expect((await read(number)).remoteSession!.accepted).not.toBeNull();
+
+    const rows = await sent(number, 'PROVIDER_CLIENT_ACTIVITY', 1);
+    const accepted = rows.filter((r) =>
+      /confirmó la sesión remota|confirmed the remote session/.test(r.text),
+    );
+    expect(accepted.length).toBeGreaterThanOrEqual(1);
+    expect(accepted.map((r) => r.recipient_address)).not.toContain(REGISTRANT);
+    expect(new Set(accepted.map((r) => r.recipient_address)).size).toBe(accepted.length);
+    expect(accepted[0].text).toMatch(/Sesión remota|Remote session/);
+    const mails = [
+      ...(await caught(number, 'El cliente confirmó la sesión remota')),
+      ...(await caught(number, 'Client confirmed the remote session')),
+    ];
+    expect(mails).toHaveLength(accepted.length);
+  });
+
+  it('L3-06: the client cannot attend: back to REGISTERED with a new triage clock; staff emailed; a re-proposal moves the same calendar entry', async () => {
+    const suggestedAt = businessHour(3);
+    const reason = 'Ese día tenemos cierre contable.';
+    const { ticket, code } = await decline({ number, proposal: 1, reason, suggestedAt });
+    expect(code).toBeUndefined();
+    expect(ticket!.state).toBe('REGISTERED');
+    expect(ticket!.remoteSession!.declined).toEqual({
+      reason,
+      suggestedAt,
+      at: expect.any(String),
+      by: expect.any(String),
+    });
+    expect(triage(ticket!)).toEqual(['1:MET', '2:RUNNING']);
+    // Not in REMOTE_SESSION_PROPOSED any more.
+    expect((await decline({ number, proposal: 1, reason })).code).toBe('INVALID_TRANSITION');
+
+    const staff = await eventually(
+      () => outbox(number, 'PROVIDER_CLIENT_ACTIVITY'),
+      (rows) => rows.some((r) => r.text.includes(reason)) && rows.every((r) => r.status === 'SENT'),
+    );
+    const declined = staff.filter((r) => r.text.includes(reason));
+    expect(declined.map((r) => r.recipient_address)).not.toContain(REGISTRANT);
+    expect(new Set(declined.map((r) => r.recipient_address)).size).toBe(declined.length);
+    // Each in their own language (the seeded agents speak Spanish or English).
+    expect(declined[0].text).toMatch(/Horario que sugiere|Suggested time/);
+    const declinedMails = [
+      ...(await caught(number, 'El cliente no puede en el horario')),
+      ...(await caught(number, 'Client cannot attend the remote session')),
+    ];
+    expect(declinedMails).toHaveLength(declined.length);
+
+    // Staff re-propose the time the client suggested: proposal 2, the same .ics UID, a higher SEQUENCE.
+    const again = await propose({ number, at: suggestedAt });
+    expect(again.code).toBeUndefined();
+    expect(again.ticket!.remoteSession).toMatchObject({
+      proposal: 2,
+      at: suggestedAt,
+      durationMinutes: 60,
+      link: null,
+      accepted: null,
+      declined: null,
+    });
+    const rows = await sent(number, 'REMOTE_SESSION_PROPOSED', 2);
+    expect(rows.map((r) => r.recipient_address)).toEqual([REGISTRANT, REGISTRANT]);
+    const [first, second] = rows.map(ics);
+    expect(second.UID).toBe(first.UID);
+    expect(Number(second.SEQUENCE)).toBeGreaterThan(Number(first.SEQUENCE));
+    // The old proposal cannot be answered any more.
+    expect((await accept({ number, proposal: 1 })).code).toBe('INVALID_TRANSITION');
+    expect((await accept({ number, proposal: 2 })).code).toBeUndefined();
+  });
+});

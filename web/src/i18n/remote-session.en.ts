@@ -1,0 +1,34 @@
+import type { remoteSessionEsMX } from './remote-session.es-mx';
+
+/** English texts of the remote session (L3-06). */
+export const remoteSessionEn: typeof remoteSessionEsMX = {
+  actionNames: {
+    acceptRemoteSession: 'Confirm',
+    declineRemoteSession: "Suggest another time / I can't",
+  },
+  events: {
+    acceptRemoteSession: 'Remote session confirmed by the client',
+    declineRemoteSession: 'The client cannot attend at the proposed time',
+  },
+  link: 'Meeting link (optional)',
+  linkHint: 'An https:// address, e.g. from Meet, Teams or Zoom.',
+  linkInvalid: 'The link must start with https://.',
+  duration: 'Duration (minutes)',
+  durationHint: 'From 15 to 240 minutes.',
+  durationInvalid: 'The duration is 15 to 240 minutes.',
+  join: 'Join the session',
+  minutes: (n: number) => `${n} min`,
+  accepted: (when: string) => `The client confirmed it on ${when}.`,
+  declined: (when: string) => `The client cannot attend at that time (answered on ${when}).`,
+  reason: 'Reason',
+  suggested: 'Suggested time',
+  suggestedAt: 'A time that suits you (optional)',
+  declineReason: 'Why can you not attend at that time?',
+  acceptExplain:
+    'You confirm you will attend the session at that time. Please have the information at hand.',
+  declineExplain:
+    'Tell us why you cannot attend and, if you like, a time that suits you: the team will propose another.',
+  proposalNotCurrent: 'The session proposal changed: refresh the page to see the current time.',
+  proposalAlreadyAccepted: 'You already confirmed this session.',
+  awaitingAnswer: 'Waiting for the client to confirm.',
+};

@@ -1,0 +1,36 @@
+/**
+ * Spanish (Mexico) texts of the remote session (L3-06): staff propose it with a link and a
+ * duration; the client confirms it or asks for another time.
+ */
+export const remoteSessionEsMX = {
+  actionNames: {
+    acceptRemoteSession: 'Confirmar',
+    declineRemoteSession: 'Proponer otro horario / No puedo',
+  } as Record<string, string>,
+  events: {
+    acceptRemoteSession: 'Sesión remota confirmada por el cliente',
+    declineRemoteSession: 'El cliente no puede en el horario propuesto',
+  } as Record<string, string>,
+  link: 'Enlace de la reunión (opcional)',
+  linkHint: 'Una dirección https://, p. ej. de Meet, Teams o Zoom.',
+  linkInvalid: 'El enlace debe empezar con https://.',
+  duration: 'Duración (minutos)',
+  durationHint: 'De 15 a 240 minutos.',
+  durationInvalid: 'La duración va de 15 a 240 minutos.',
+  join: 'Unirse a la sesión',
+  minutes: (n: number) => `${n} min`,
+  accepted: (when: string) => `El cliente la confirmó el ${when}.`,
+  declined: (when: string) => `El cliente no puede en ese horario (respondió el ${when}).`,
+  reason: 'Motivo',
+  suggested: 'Horario que sugiere',
+  suggestedAt: 'Horario que te conviene (opcional)',
+  declineReason: '¿Por qué no puedes en ese horario?',
+  acceptExplain:
+    'Confirmas que asistirás a la sesión en ese horario. Te esperamos con la información a la mano.',
+  declineExplain:
+    'Dinos por qué no puedes y, si quieres, un horario que te convenga: el equipo propondrá otro.',
+  proposalNotCurrent:
+    'La propuesta de sesión cambió: actualiza la página para ver el horario vigente.',
+  proposalAlreadyAccepted: 'Ya confirmaste esta sesión.',
+  awaitingAnswer: 'Esperando que el cliente confirme.',
+};
