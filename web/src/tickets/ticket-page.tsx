@@ -20,8 +20,8 @@ import { HistoryFilterChoice, TicketTimeline } from './ticket-timeline';
 import { historyFilterFromSearch, historySearch, type HistoryFilter } from './timeline-filter';
 import { SatisfactionSection } from './satisfaction-section';
 import { TimeEntriesSection } from './time-entries-section';
-
 import { WaitingOnYouBanner } from './waiting-on-you-banner';
+
 /** States after which a ticket takes no more comments nor date changes. */
 
 /**
@@ -178,6 +178,9 @@ export function TicketPage({
       {/* Keyed by ticket: an open form and its text belong to one ticket. A live change of this
           ticket keeps them (see live-draft.ts). Sibling keys must differ from each other, or
           React duplicates the forms on update (it did: five «Ajustar fecha» cards). */}
+      {/* L3-06/L3-07/L3-09: the client is told when the provider waits on them (never staff). */}
+      {!staff && <WaitingOnYouBanner ticket={ticket} />}
+
       <ActionsPanel key={`actions-${ticket.number}`} ticket={ticket} reload={query.reload} />
 
       {staff && (
@@ -188,9 +191,6 @@ export function TicketPage({
 
       {user && can.adjustReleaseDate(user) && (
         <AdjustDateForm
-      {/* L3-06/L3-07/L3-09: the client is told when the provider waits on them (never staff). */}
-      {!staff && <WaitingOnYouBanner ticket={ticket} />}
-
           key={`adjust-${ticket.number}`}
           ticket={ticket}
           allowed={Boolean(ticket.releaseDate) && isOpen}
