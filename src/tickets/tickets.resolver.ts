@@ -16,9 +16,11 @@ import { HourBalanceModel } from '../contracts/hour-balance.model';
 import { TimeEntryModel } from '../contracts/time-entry.model';
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '../identity';
 import {
+  AcceptRemoteSessionInput,
   AuthorizeEstimateInput,
   ClassifyTicketInput,
   DeclareNotFeasibleInput,
+  DeclineRemoteSessionInput,
   EstimateFeedbackInput,
   LogTicketTimeInput,
   ProposeRemoteSessionInput,
@@ -203,6 +205,39 @@ export class TicketsResolver {
   ) {
     return this.run(u, 'proposeRemoteSession', wf.proposeRemoteSessionUpdate, i, {
       at: i.at.toISOString(),
+      // L3-06: an empty link is no link; the workflow accepts https:// URLs only.
+      ...(i.link?.trim() ? { link: i.link.trim() } : {}),
+      ...(i.durationMinutes === undefined || i.durationMinutes === null
+        ? {}
+        : { durationMinutes: i.durationMinutes }),
+    });
+  }
+
+  @Mutation(() => TransitionOutcome, {
+    description:
+      'L3-06: the client confirms the proposed remote session (the state and the stopped triage clock stay; staff are emailed).',
+  })
+  acceptRemoteSession(
+    @CurrentUser() u: AuthenticatedUser,
+    @Args('input') i: AcceptRemoteSessionInput,
+  ) {
+    return this.run(u, 'acceptRemoteSession', wf.acceptRemoteSessionUpdate, i, {
+      proposal: i.proposal,
+    });
+  }
+
+  @Mutation(() => TransitionOutcome, {
+    description:
+      'L3-06: the client cannot attend the proposed remote session: a reason and maybe another time; back to REGISTERED with a new triage clock (staff are emailed).',
+  })
+  declineRemoteSession(
+    @CurrentUser() u: AuthenticatedUser,
+    @Args('input') i: DeclineRemoteSessionInput,
+  ) {
+    return this.run(u, 'declineRemoteSession', wf.declineRemoteSessionUpdate, i, {
+      proposal: i.proposal,
+      reason: i.reason,
+      ...(i.suggestedAt ? { suggestedAt: i.suggestedAt.toISOString() } : {}),
     });
   }
 
