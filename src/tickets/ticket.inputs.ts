@@ -340,7 +340,6 @@ export class TicketFilter {
   @IsOptional()
   @IsBoolean()
   awaitingAuthorization?: boolean;
-}
 
   @Field({
     nullable: true,
@@ -350,3 +349,4 @@ export class TicketFilter {
   @IsOptional()
   @IsBoolean()
   awaitingClient?: boolean;
+}

@@ -161,6 +161,8 @@ export interface TicketFilter {
   openOnly?: boolean;
   /** L3-09: the newest estimate or change order awaits an approver. */
   awaitingAuthorization?: boolean;
+  /** L3-06/L3-07/L3-09: «Esperan mi respuesta», the list's «Tu respuesta» tickets. */
+  awaitingClient?: boolean;
   states?: string[];
   category?: TicketCategory;
   assigneeId?: string;
@@ -181,8 +183,6 @@ export const TICKETS = operation<
     items { ${SUMMARY_FIELDS} } nextCursor
   }
 }`);
-  /** L3-06/L3-07/L3-09: «Esperan mi respuesta», the list's «Tu respuesta» tickets. */
-  awaitingClient?: boolean;
 
 /** The first page of `TICKETS` with how many tickets match the filter over every page. */
 export const COUNTED_TICKETS = operation<
