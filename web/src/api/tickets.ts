@@ -132,6 +132,24 @@ export interface TicketBilling extends TicketBillingDecision {
   decisions: TicketBillingDecision[];
 }
 
+/** L3-06: the client's answer to a remote-session proposal. */
+export interface RemoteSessionAnswer {
+  at: string;
+  by: string;
+  reason: string | null;
+  suggestedAt: string | null;
+}
+
+export interface RemoteSession {
+  proposal: number;
+  at: string;
+  durationMinutes: number;
+  link: string | null;
+  note: string | null;
+  accepted: RemoteSessionAnswer | null;
+  declined: RemoteSessionAnswer | null;
+}
+
 export interface TicketDetail extends TicketSummary {
   description: string;
   assigneeId: string | null;
@@ -139,6 +157,8 @@ export interface TicketDetail extends TicketSummary {
   classification: string | null;
   requirementKind: string | null;
   remoteSessionAt: string | null;
+  /** L3-06: the newest proposal (link, duration) and the client's answer. */
+  remoteSession: RemoteSession | null;
   closureOutcome: string | null;
   allowedActions: string[];
   clocks: SlaClock[];
@@ -198,6 +218,10 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
   `query Ticket($number: String!) {
   ticket(number: $number) {
     ${SUMMARY_FIELDS} description classification requirementKind remoteSessionAt
+    remoteSession {
+      proposal at durationMinutes link note
+      accepted { at by reason suggestedAt } declined { at by reason suggestedAt }
+    }
     closureOutcome allowedActions assigneeId registrantName
     clocks { ${CLOCK_FIELDS} }
     timeline { seq type at actorRole actorName agentName data }
@@ -308,7 +332,14 @@ export type ActionField =
   /** L3-06/L3-07/L3-11: how the client's answer reached staff (phone, WhatsApp…). */
   | 'channel'
   /** L3-07: an agent to assign (optional when classifying, required when reassigning). */
-  | 'agent';
+  | 'agent'
+  /** L3-06: a remote session's meeting link and duration. */
+  | 'link'
+  | 'duration'
+  /** L3-06: the remote-session proposal the client answers (the ticket's current one). */
+  | 'proposal'
+  /** L3-06: a time the client suggests instead (optional). */
+  | 'suggestedAt';
 
 export interface ActionSpec {
   /** The GraphQL mutation and its input type. */
@@ -334,10 +365,23 @@ export const ACTIONS: Record<string, ActionSpec> = {
   proposeRemoteSession: {
     mutation: 'proposeRemoteSession',
     input: 'ProposeRemoteSessionInput',
-    fields: ['at', 'note'],
+    fields: ['at', 'duration', 'link', 'note'],
     noteRequired: false,
   },
   provideInfo: simple('provideInformation', true),
+  // L3-06: the client answers the proposal the page shows.
+  acceptRemoteSession: {
+    mutation: 'acceptRemoteSession',
+    input: 'AcceptRemoteSessionInput',
+    fields: ['proposal', 'note'],
+    noteRequired: false,
+  },
+  declineRemoteSession: {
+    mutation: 'declineRemoteSession',
+    input: 'DeclineRemoteSessionInput',
+    fields: ['proposal', 'reason', 'suggestedAt'],
+    noteRequired: false,
+  },
   classify: {
     mutation: 'classifyTicket',
     input: 'ClassifyTicketInput',

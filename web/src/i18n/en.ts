@@ -1,3 +1,5 @@
+import { zoneLabel, zoneTitle } from './zone-name';
+import { remoteSessionEn } from './remote-session.en';
 import { clientAnswerEn } from './client-answer.en';
 import { changeOrdersEn } from './change-orders.en';
 import { cannedResponsesEn } from './canned-responses.en';
@@ -295,6 +297,7 @@ export const en: Messages = {
     events: {
       ...changeOrdersEn.events,
       ...clientAnswerEn.events,
+      ...remoteSessionEn.events,
       registered: 'Ticket registered',
       requestInfo: 'Information requested',
       proposeRemoteSession: 'Remote session proposed',
@@ -402,6 +405,7 @@ export const en: Messages = {
     actionNames: {
       ...changeOrdersEn.actionNames,
       ...clientAnswerEn.actionNames,
+      ...remoteSessionEn.actionNames,
       requestInfo: 'Request information',
       rateTicket: 'Rate the support',
       proposeRemoteSession: 'Propose remote session',
@@ -702,6 +706,7 @@ export const en: Messages = {
   changeOrders: changeOrdersEn,
   cannedResponses: cannedResponsesEn,
   clientAnswer: clientAnswerEn,
+  remoteSession: remoteSessionEn,
   errors: {
     NETWORK:
       'Cannot reach the server. Check your network or that the service is running, and try again.',

@@ -1,3 +1,5 @@
+import { zoneLabel, zoneTitle } from './zone-name';
+import { remoteSessionEsMX } from './remote-session.es-mx';
 import { clientAnswerEsMX } from './client-answer.es-mx';
 import { changeOrdersEsMX } from './change-orders.es-mx';
 import { cannedResponsesEsMX } from './canned-responses.es-mx';
@@ -298,6 +300,7 @@ export const esMX = {
     events: {
       ...changeOrdersEsMX.events,
       ...clientAnswerEsMX.events,
+      ...remoteSessionEsMX.events,
       registered: 'Ticket registrado',
       requestInfo: 'Información solicitada',
       proposeRemoteSession: 'Sesión remota propuesta',
@@ -406,6 +409,7 @@ export const esMX = {
     actionNames: {
       ...changeOrdersEsMX.actionNames,
       ...clientAnswerEsMX.actionNames,
+      ...remoteSessionEsMX.actionNames,
       requestInfo: 'Solicitar información',
       rateTicket: 'Calificar la atención',
       proposeRemoteSession: 'Proponer sesión remota',
@@ -710,6 +714,7 @@ export const esMX = {
   changeOrders: changeOrdersEsMX,
   cannedResponses: cannedResponsesEsMX,
   clientAnswer: clientAnswerEsMX,
+  remoteSession: remoteSessionEsMX,
   errors: {
     NETWORK:
       'No hay conexión con el servidor. Revisa tu red o que el servicio esté en marcha e inténtalo de nuevo.',

@@ -116,6 +116,10 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   const [details, setDetails] = useState(kept('details', ''));
   const [executedAt, setExecutedAt] = useState(kept('executedAt', ''));
   const [channel, setChannel] = useState<string>(kept('channel', 'PHONE'));
+  // L3-06: a remote session's link and duration; a time the client suggests instead.
+  const [link, setLink] = useState(kept('link', ''));
+  const [duration, setDuration] = useState(kept('duration', '60'));
+  const [suggestedAt, setSuggestedAt] = useState(kept('suggestedAt', ''));
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -131,6 +135,8 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   // Every field a person typed, under its label: what they wrote is theirs to copy.
   const typed = draftText([
     { label: t.tickets.at, value: has('at') ? at : '' },
+    { label: t.remoteSession.link, value: has('link') ? link : '' },
+    { label: t.remoteSession.suggestedAt, value: has('suggestedAt') ? suggestedAt : '' },
     { label: t.tickets.releaseDateLabel, value: has('releaseDate') ? releaseDate : '' },
     { label: hoursLabel, value: has('hoursScope') ? hours : '' },
     { label: scopeLabel, value: has('hoursScope') ? scope : '' },
@@ -159,6 +165,9 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
     details,
     executedAt,
     channel,
+    link,
+    duration,
+    suggestedAt,
   };
   const saved = useSavedDraft(
     draftKey,
@@ -209,6 +218,8 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
     rejectEstimate: t.tickets.rejectExplain,
     requestReestimate: t.tickets.reestimateExplain,
     rejectChangeOrder: t.changeOrders.rejectExplain,
+    acceptRemoteSession: t.remoteSession.acceptExplain,
+    declineRemoteSession: t.remoteSession.declineExplain,
   };
   const label = firstAssignment ? t.ticketPage.assign : (t.tickets.actionNames[name] ?? name);
   // Who reads the note (QA, L3-07): a hand-over note is internal; any other staff note reaches
@@ -237,6 +248,24 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
     const checks: [boolean, string, string, string?][] = [
       [has('note') && spec.noteRequired && !note.trim(), 'note', noteLabel],
       [has('at') && !at, 'at', t.tickets.at],
+      [
+        has('duration') && !/^\d+$/.test(duration.trim()),
+        'duration',
+        t.remoteSession.duration,
+        t.remoteSession.durationInvalid,
+      ],
+      [
+        has('duration') && !(Number(duration) >= 15 && Number(duration) <= 240),
+        'duration',
+        t.remoteSession.duration,
+        t.remoteSession.durationInvalid,
+      ],
+      [
+        has('link') && link.trim() !== '' && !/^https:\/\/\S+$/i.test(link.trim()),
+        'link',
+        t.remoteSession.link,
+        t.remoteSession.linkInvalid,
+      ],
       [has('hoursScope') && !hours.trim(), 'hours', hoursLabel],
       [
         has('hoursScope') && !(Number(hours) >= MIN_ESTIMATE_HOURS),
@@ -275,6 +304,12 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
     const input: Record<string, unknown> = { number: ticket.number };
     if (has('note') && note.trim()) input.note = note.trim();
     if (has('at')) input.at = zonedWallTimeToUtc(at, zone).toISOString();
+    if (has('duration')) input.durationMinutes = Number(duration);
+    if (has('link') && link.trim()) input.link = link.trim();
+    // L3-06: the answer names the proposal the page shows (a replaced one is refused).
+    if (has('proposal')) input.proposal = ticket.remoteSession?.proposal ?? 0;
+    if (has('suggestedAt') && suggestedAt)
+      input.suggestedAt = zonedWallTimeToUtc(suggestedAt, zone).toISOString();
     if (has('classification')) {
       input.classification = classification;
       if (classification === 'REQUIREMENT') input.requirementKind = requirementKind;
@@ -458,6 +493,45 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
         </div>
       )}
       {has('at') && dateField('at', t.tickets.at, at, setAt, true)}
+      {has('duration') && (
+        <div className="field">
+          <label htmlFor={id('duration')}>{t.remoteSession.duration}</label>
+          <input
+            id={id('duration')}
+            type="number"
+            inputMode="numeric"
+            min={15}
+            max={240}
+            step={15}
+            aria-required
+            aria-describedby={`${id('duration')}-hint`}
+            value={duration}
+            onChange={(e) => setDuration(e.target.value)}
+          />
+          <p className="hint" id={`${id('duration')}-hint`}>
+            {t.remoteSession.durationHint}
+          </p>
+        </div>
+      )}
+      {has('link') && (
+        <div className="field">
+          <label htmlFor={id('link')}>{t.remoteSession.link}</label>
+          <input
+            id={id('link')}
+            type="url"
+            inputMode="url"
+            placeholder="https://"
+            aria-describedby={`${id('link')}-hint`}
+            value={link}
+            onChange={(e) => setLink(e.target.value)}
+          />
+          <p className="hint" id={`${id('link')}-hint`}>
+            {t.remoteSession.linkHint}
+          </p>
+        </div>
+      )}
+      {has('suggestedAt') &&
+        dateField('suggestedAt', t.remoteSession.suggestedAt, suggestedAt, setSuggestedAt, false)}
       {has('releaseDate') &&
         dateField('release', t.tickets.releaseDateLabel, releaseDate, setReleaseDate, true)}
       {has('releaseDate') && plan && planned && (
@@ -688,7 +762,10 @@ export function ActionsPanel({
 }) {
   const { t } = useI18n();
   const { user } = useSession();
-  const actions = ticket.allowedActions.filter((a) => ACTIONS[a]);
+  // L3-06: a session already confirmed is not confirmed again (declining stays possible).
+  const actions = ticket.allowedActions.filter(
+    (a) => ACTIONS[a] && !(a === 'acceptRemoteSession' && ticket.remoteSession?.accepted),
+  );
   // A client user who may not authorize, on a ticket whose estimate or change order waits for it.
   const pending = ticket.estimates.find((e) => e.status === 'SUBMITTED');
   const awaitsApprover =

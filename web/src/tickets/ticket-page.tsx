@@ -14,6 +14,7 @@ import { AttachmentsSection } from './attachments-section';
 import { ClocksSection } from './clocks-section';
 import { CommentBox } from './comment-box';
 import { NoChargeCard, NoChargeMark } from './no-charge';
+import { RemoteSessionCard } from './remote-session-card';
 import { SlaBadge, slaShown, useLocalTime } from './ticket-bits';
 import { CLOSED_STATES } from './ticket-filters';
 import { HistoryFilterChoice, TicketTimeline } from './ticket-timeline';
@@ -148,11 +149,24 @@ export function TicketPage({
               <dd>{ticket.registrantName}</dd>
             </>
           )}
-          {ticket.remoteSessionAt && (
+          {ticket.remoteSession ? (
             <>
               <dt>{t.tickets.remoteSession}</dt>
-              <dd>{format(ticket.remoteSessionAt)}</dd>
+              <dd>
+                <RemoteSessionCard
+                  session={ticket.remoteSession}
+                  staff={!!user && can.seeConsole(user)}
+                  open={ticket.state === 'REMOTE_SESSION_PROPOSED'}
+                />
+              </dd>
             </>
+          ) : (
+            ticket.remoteSessionAt && (
+              <>
+                <dt>{t.tickets.remoteSession}</dt>
+                <dd>{format(ticket.remoteSessionAt)}</dd>
+              </>
+            )
           )}
           {ticket.releaseDate && isOpen && (
             <>

@@ -94,6 +94,19 @@ function EventItem({ event }: { event: TicketEvent }) {
         </p>
       )}
       {event.type === 'recordClientAnswer' && <ClientAnswerLine event={event} data={data} />}
+      {/* L3-06: the session proposed, and the time a client who cannot attend suggests. */}
+      {event.type === 'proposeRemoteSession' && typeof data.at === 'string' && (
+        <p data-testid="event-remote-session">
+          {t.tickets.remoteSession}: {format(data.at)}
+          {typeof data.durationMinutes === 'number' &&
+            ` · ${t.remoteSession.minutes(data.durationMinutes)}`}
+        </p>
+      )}
+      {event.type === 'declineRemoteSession' && typeof data.suggestedAt === 'string' && (
+        <p data-testid="event-suggested-at">
+          {t.remoteSession.suggested}: {format(data.suggestedAt)}
+        </p>
+      )}
       {text && <p className="prewrap">{text}</p>}
     </li>
   );

@@ -1,0 +1,88 @@
+import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { registerProjectedTicket } from '../support/world-with-worker';
+import { inSpanish, logIn, newPage } from './support/browser';
+import { useE2eWorldWithWorker } from './support/e2e-world';
+
+// L3-06 in the browser, on the real stack: an agent proposed a remote session with a meeting link
+// and a duration; the client's ticket page shows it as a time range in the client's zone with
+// «Unirse a la sesión», and the client confirms it («Confirmar»). The ticket stays in «Sesión
+// remota propuesta»; «Confirmar» is no longer offered («Proponer otro horario / No puedo» is),
+// and the agent sees the confirmation on the page and in the history.
+
+const CLIENT = 'usuario@aurora.example';
+const AGENT = 'agente@becken.example';
+const LINK = 'https://meet.example.com/abc-defg-hij';
+
+/** Three hours before the closing of the second business day from now: inside business time. */
+function businessHour(): string {
+  const year = new Date().getUTCFullYear();
+  const calendar = defaultMexicoCityCalendar(year, year + 1);
+  return new Date(addBusinessDays(calendar, new Date(), 2).getTime() - 3 * 3_600_000).toISOString();
+}
+
+describe('The client confirms a remote session (web app, L3-06)', () => {
+  const e2e = useE2eWorldWithWorker('remote_session');
+
+  it('the client sees the session with its link and confirms it; staff see the confirmation', async () => {
+    const number = await registerProjectedTicket(e2e.world, {
+      category: 'INCIDENT',
+      subject: 'No timbra la factura',
+      description: 'Error al timbrar facturas de noviembre.',
+    });
+    const { body } = await gql(
+      e2e.world.api,
+      `mutation ($input: ProposeRemoteSessionInput!) { proposeRemoteSession(input: $input) { seq } }`,
+      { input: { number, at: businessHour(), link: LINK, durationMinutes: 90 } },
+      e2e.world.bearer(Role.AGENT),
+    );
+    expect(body.errors).toBeUndefined();
+
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${number}`);
+    await inSpanish(page);
+    const card = page.getByTestId('remote-session');
+    await card.waitFor();
+    // A range (start–end) in the client's words, with the duration and the link as a button.
+    expect(await card.getByTestId('remote-session-range').innerText()).toMatch(
+      /\d:\d\d.*–.*\d:\d\d/,
+    );
+    expect(await card.innerText()).toContain('90 min');
+    const join = card.getByRole('link', { name: 'Unirse a la sesión' });
+    expect(await join.getAttribute('href')).toBe(LINK);
+
+    const actions = page.getByTestId('actions');
+    await actions.getByRole('button', { name: 'Proponer otro horario / No puedo' }).waitFor();
+    await actions.getByRole('button', { name: 'Confirmar', exact: true }).click();
+    const form = page.getByTestId('action-form-acceptRemoteSession');
+    await form.waitFor();
+    await form.getByTestId('acceptRemoteSession-explain').waitFor();
+    await form.getByRole('button', { name: 'Confirmar', exact: true }).click();
+    await actions
+      .getByRole('status')
+      .filter({ hasText: 'Confirmar: listo. Estado: Sesión remota propuesta.' })
+      .waitFor();
+    await card.getByTestId('remote-session-accepted').waitFor();
+    expect(await card.getByTestId('remote-session-accepted').innerText()).toContain(
+      'El cliente la confirmó el',
+    );
+    // Confirmed once; the client can still say it cannot attend.
+    expect(await actions.getByRole('button', { name: 'Confirmar', exact: true }).count()).toBe(0);
+    await actions.getByRole('button', { name: 'Proponer otro horario / No puedo' }).waitFor();
+
+    // The agent sees the confirmation on the page and in the history.
+    const agent = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(agent, AGENT, e2e.password(AGENT));
+    await agent.goto(`/tickets/${number}`);
+    await inSpanish(agent);
+    await agent.getByTestId('remote-session-accepted').waitFor();
+    const event = agent.getByTestId('timeline').getByTestId('event-acceptRemoteSession');
+    await event.waitFor();
+    expect(await event.innerText()).toContain('Sesión remota confirmada por el cliente');
+    expect(
+      await agent.getByTestId('timeline').getByTestId('event-remote-session').innerText(),
+    ).toContain('90 min');
+  });
+});

@@ -1,0 +1,82 @@
+import type { RemoteSession } from '../api/tickets';
+import { useI18n } from '../i18n/i18n-context';
+import { useLocalTime } from './ticket-bits';
+
+/**
+ * L3-06: the proposed remote session as a time range in the user's zone (`jueves, 3 de diciembre,
+ * 10:00–11:00 a.m.`), its link as «Unirse a la sesión», its note, and the client's answer:
+ * confirmed, or cannot attend (the reason and the time suggested), for both sides.
+ */
+export function RemoteSessionCard({
+  session,
+  staff,
+  open,
+}: {
+  session: RemoteSession;
+  /** Provider staff see that the client has not answered yet. */
+  staff: boolean;
+  /** The ticket still waits on this proposal (REMOTE_SESSION_PROPOSED). */
+  open: boolean;
+}) {
+  const { t, language } = useI18n();
+  const { zone, format } = useLocalTime();
+  const r = t.remoteSession;
+  const start = new Date(session.at);
+  const end = new Date(start.getTime() + session.durationMinutes * 60_000);
+  const range = new Intl.DateTimeFormat(language, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: zone,
+  }).formatRange(start, end);
+  return (
+    <div className="remote-session" data-testid="remote-session">
+      <p>
+        <span data-testid="remote-session-range">{range}</span> ({zone}) ·{' '}
+        {r.minutes(session.durationMinutes)}
+      </p>
+      {session.link && (
+        <p>
+          <a
+            className="button"
+            href={session.link}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="remote-session-join"
+          >
+            {r.join}
+          </a>
+        </p>
+      )}
+      {session.note && <p className="prewrap">{session.note}</p>}
+      {staff && open && !session.accepted && !session.declined && (
+        <p className="hint" data-testid="remote-session-awaiting">
+          {r.awaitingAnswer}
+        </p>
+      )}
+      {session.accepted && (
+        <p className="notice notice-success" data-testid="remote-session-accepted">
+          {r.accepted(format(session.accepted.at))}
+        </p>
+      )}
+      {session.declined && (
+        <div className="notice notice-warning" data-testid="remote-session-declined">
+          <p>{r.declined(format(session.declined.at))}</p>
+          {session.declined.reason && (
+            <p className="prewrap">
+              {r.reason}: {session.declined.reason}
+            </p>
+          )}
+          {session.declined.suggestedAt && (
+            <p>
+              {r.suggested}: {format(session.declined.suggestedAt)}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
