@@ -110,7 +110,24 @@ export interface LedgerEntry {
   createdAt: string;
   balanceAfter: number | null;
   availableAfter: number | null;
+  /** L3-13: whether reverseHourEntry accepts it (a purchase, adjustment or charged consumption, once). */
+  reversible: boolean;
+  /** The REVERSAL that cancelled it. */
+  reversedByEntryId: string | null;
+  /** A REVERSAL: the entry it cancels (possibly not on the loaded page). */
+  reverses: ReversedEntry | null;
 }
+
+/** What a reversal says about the entry it cancels. */
+export interface ReversedEntry {
+  id: string;
+  kind: string;
+  hours: number;
+  ticketNumber: string | null;
+  createdAt: string;
+}
+
+const REVERSED_FIELDS = 'id kind hours ticketNumber createdAt';
 
 export const HOURS_OVERVIEW = operation<
   {
@@ -131,8 +148,25 @@ export const HOURS_OVERVIEW = operation<
     totalCount
     pageInfo { endCursor hasNextPage }
     edges { node { id kind hours availableEffect reason ticketNumber createdAt balanceAfter availableAfter
+      reversible reversedByEntryId reverses { ${REVERSED_FIELDS} }
       reasonParts { code hours estimateVersion date packageReference workCategory ticketState noCharge note } } }
   }
+}`);
+
+/** L3-13: a manager's correction of a client's hours (either sign), with its reason. */
+export const ADJUST_HOURS = operation<
+  { adjustHours: { id: string; hours: number } },
+  { input: { organizationId: string; hours: number; reason: string; idempotencyKey: string } }
+>(`mutation AdjustHours($input: AdjustHoursInput!) {
+  adjustHours(input: $input) { id hours }
+}`);
+
+/** L3-13: cancels a purchase, adjustment or charged consumption with a REVERSAL entry. */
+export const REVERSE_HOUR_ENTRY = operation<
+  { reverseHourEntry: { id: string; hours: number; reverses: ReversedEntry | null } },
+  { input: { entryId: string; reason: string; idempotencyKey: string } }
+>(`mutation ReverseHourEntry($input: ReverseHourEntryInput!) {
+  reverseHourEntry(input: $input) { id hours reverses { ${REVERSED_FIELDS} } }
 }`);
 
 export interface MonthlyStatement {

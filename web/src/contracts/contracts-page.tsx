@@ -61,7 +61,14 @@ export function ContractsPage() {
               refresh={refresh}
             />
           </div>
-          <HoursOverview organizationId={organizationId} refresh={refresh} />
+          <HoursOverview
+            organizationId={organizationId}
+            refresh={refresh}
+            corrections={{
+              organizationName: clients.find((o) => o.id === organizationId)?.name ?? '',
+              onChanged: () => setRefresh((n) => n + 1),
+            }}
+          />
           <PlanningCapacitySection organizationId={organizationId} />
           <QuickChannelSection organizationId={organizationId} />
         </div>

@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import { HOURS_OVERVIEW, type LedgerEntry } from '../api/contracts';
+import { HOURS_OVERVIEW, type LedgerEntry, type ReversedEntry } from '../api/contracts';
 import { useTicketChanges } from '../api/live';
-import { ErrorMessage } from '../components/error-message';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { ticketPath, useLocalTime } from '../tickets/ticket-bits';
+import { AdjustHoursForm } from './adjust-hours-form';
+import { reversalBlock } from './ledger-corrections';
+import { ReverseEntryForm } from './reverse-entry-form';
 
 const PAGE = 20;
 const MAX_PAGE = 100;
@@ -62,21 +65,51 @@ export function useLedgerReason(): (entry: LedgerEntry) => string {
   };
 }
 
+/** A ledger entry named for a person: date · ticket · kind and signed hours. */
+export function useLedgerEntryName(): (
+  entry: Pick<ReversedEntry, 'createdAt' | 'ticketNumber' | 'kind' | 'hours'>,
+) => string {
+  const { t } = useI18n();
+  const { format } = useLocalTime();
+  const signed = useSignedHours();
+  return (e) =>
+    t.hoursLedger.entryName(
+      format(e.createdAt),
+      e.ticketNumber,
+      `${t.contracts.entryKinds[e.kind] ?? e.kind} ${signed(e.hours)}`,
+    );
+}
+
+/** What managers and administrators may do on the ledger (L3-13): adjust and reverse. */
+export interface LedgerCorrections {
+  readonly organizationName: string;
+  /** After an adjustment or a reversal: the page re-reads what depends on the ledger. */
+  readonly onChanged: () => void;
+}
+
 /**
  * A client's prepaid hours (L3-03, L3-12, L3-13): the balance in figures, the open reservations
- * of authorized estimates, and the ledger, newest first. `refresh` changing re-reads it.
+ * of authorized estimates, and the ledger, newest first; a reversal names what it reverses.
+ * `refresh` changing re-reads it. With `corrections` (managers and administrators only; the API
+ * refuses anyone else) it offers «Ajustar horas» and «Revertir» on the rows the API accepts.
  */
 export function HoursOverview({
   organizationId,
   refresh = 0,
+  corrections,
 }: {
   organizationId: string;
   refresh?: number;
+  corrections?: LedgerCorrections;
 }) {
   const { t } = useI18n();
+  const c = t.hoursLedger.corrections;
   const { format } = useLocalTime();
   const signed = useSignedHours();
   const reasonOf = useLedgerReason();
+  const nameOf = useLedgerEntryName();
+  const [reversing, setReversing] = useState<string | null>(null);
+  const [reversedNotice, setReversedNotice] = useState<string>();
   const [first, setFirst] = useState(PAGE);
   const query = useQuery(HOURS_OVERVIEW, { organizationId, first });
   // Live: any change to the organisation's tickets may have reserved, logged or released hours.
@@ -91,6 +124,8 @@ export function HoursOverview({
 
   const balance = query.data?.hourBalance;
   const statement = query.data?.hourStatement;
+  const onPage = new Set(statement?.edges.map((e) => e.node.id) ?? []);
+  const reversingEntry = statement?.edges.find((e) => e.node.id === reversing)?.node;
 
   return (
     <section className="card" aria-labelledby="balance-title">
@@ -124,6 +159,14 @@ export function HoursOverview({
             <dd>{t.tickets.hours(balance.balance)}</dd>
           </div>
         </dl>
+      )}
+      {corrections && balance && (
+        <AdjustHoursForm
+          organizationId={organizationId}
+          organizationName={corrections.organizationName}
+          available={balance.available}
+          onAdjusted={corrections.onChanged}
+        />
       )}
       {balance && balance.reservations.length > 0 && (
         <div className="subsection">
@@ -178,11 +221,12 @@ export function HoursOverview({
                     <th scope="col" className="num">
                       {t.contracts.availableAfter}
                     </th>
+                    {corrections && <th scope="col">{c.actions}</th>}
                   </tr>
                 </thead>
                 <tbody>
                   {statement.edges.map(({ node }) => (
-                    <tr key={node.id}>
+                    <tr key={node.id} id={`ledger-entry-${node.id}`}>
                       <td data-label={t.contracts.date}>
                         <time dateTime={node.createdAt}>{format(node.createdAt)}</time>
                       </td>
@@ -193,6 +237,24 @@ export function HoursOverview({
                             <Link to={ticketPath(node.ticketNumber)} className="nowrap block">
                               {node.ticketNumber}
                             </Link>
+                          )}
+                          {node.reverses && (
+                            <span className="block">
+                              {onPage.has(node.reverses.id) ? (
+                                <a href={`#ledger-entry-${node.reverses.id}`}>
+                                  {t.hoursLedger.reversalOf(nameOf(node.reverses))}
+                                </a>
+                              ) : (
+                                t.hoursLedger.reversalOf(nameOf(node.reverses))
+                              )}
+                            </span>
+                          )}
+                          {node.reversedByEntryId && (
+                            <span className="block">
+                              <a className="badge" href={`#ledger-entry-${node.reversedByEntryId}`}>
+                                {t.hoursLedger.reversedTag}
+                              </a>
+                            </span>
                           )}
                           {reasonOf(node)}
                           {node.reasonParts.note &&
@@ -208,12 +270,48 @@ export function HoursOverview({
                       <td className="num" data-label={t.contracts.availableAfter}>
                         {node.availableAfter === null ? '—' : t.tickets.hours(node.availableAfter)}
                       </td>
+                      {corrections && (
+                        <td data-label={c.actions}>
+                          {reversalBlock(node) === null ? (
+                            <button
+                              type="button"
+                              className="button small"
+                              aria-label={c.reverseLabel(nameOf(node))}
+                              aria-expanded={reversing === node.id}
+                              onClick={() => {
+                                setReversedNotice(undefined);
+                                setReversing(node.id);
+                              }}
+                            >
+                              {c.reverse}
+                            </button>
+                          ) : (
+                            <span className="muted small">
+                              {c.blocked[reversalBlock(node) ?? ''] ?? ''}
+                            </span>
+                          )}
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           )}
+          {corrections && reversingEntry && (
+            <ReverseEntryForm
+              key={reversingEntry.id}
+              entryId={reversingEntry.id}
+              entryName={nameOf(reversingEntry)}
+              onCancel={() => setReversing(null)}
+              onReversed={(notice) => {
+                setReversing(null);
+                setReversedNotice(notice);
+                corrections.onChanged();
+              }}
+            />
+          )}
+          {corrections && <SuccessMessage text={reversedNotice} />}
           <p className="muted small">
             {t.contracts.ledgerCount(statement.edges.length, statement.totalCount)}
           </p>

@@ -19,4 +19,48 @@ export const hoursLedgerEn: HoursLedgerMessages = {
     TICKET_CHARGED_AGAIN: (version) =>
       `Ticket charged to the package again (L3-18): estimate v${version} is reserved again`,
   },
+  reversalOf: (entry) => `Reversal of ${entry}`,
+  reversedTag: 'Reversed',
+  entryName: (date, ticket, hours) =>
+    ticket ? `${date} · ${ticket} · ${hours}` : `${date} · ${hours}`,
+  corrections: {
+    actions: 'Correction',
+    adjustTitle: 'Adjust hours',
+    adjustIntro: (client) =>
+      `Add hours to ${client} (a goodwill credit, an unrecorded purchase) or take them away (a mistaken entry). Type a negative number to take hours away; the reason stays in the ledger.`,
+    hours: 'Hours (+ or −)',
+    hoursHint: 'For example 2 or -1.5; up to two decimals.',
+    reason: 'Reason',
+    reasonHint: 'Required; the client and the team see it in the ledger.',
+    apply: 'Apply adjustment',
+    applying: 'Applying…',
+    hoursInvalid: 'Type the hours as a non-zero number with up to two decimals.',
+    reasonRequired: 'Type the reason for the adjustment.',
+    exceedsAvailable: (hours, available) =>
+      `${hours} h cannot be taken away: only ${available} h are available and the available hours cannot go negative. Reverse what is over-reserved first or take fewer hours.`,
+    confirmNegative: (hours, client, after) =>
+      `Take ${hours} h away from ${client}? ${after} h will be available. Only a reversal can undo it.`,
+    adjusted: (hours, client) =>
+      `Adjustment applied: ${hours} h for ${client}. The balance and the ledger include it.`,
+    reverse: 'Reverse',
+    reverseLabel: (entry) => `Reverse the entry ${entry}`,
+    reverseTitle: 'Reverse entry',
+    reverseIntro: (entry) =>
+      `A reversal of the entry ${entry} will be recorded, putting the balance back as it was without it. The original entry stays in the ledger.`,
+    reverseReason: 'Reason for the reversal',
+    reverseReasonRequired: 'Type the reason for the reversal.',
+    reverseApply: 'Reverse entry',
+    reversing: 'Reversing…',
+    cancel: 'Cancel',
+    confirmReverse: (entry) =>
+      `Reverse the entry ${entry}? A reversal will be added to the ledger.`,
+    reversed: (entry) => `Entry reversed: ${entry}.`,
+    blocked: {
+      REVERSED: 'Already reversed',
+      IS_REVERSAL: 'A reversal',
+      FOLLOWS_ESTIMATE: 'Follows its estimate',
+      NOTHING_CHARGED: 'Not charged: nothing to reverse',
+      NOT_REVERSIBLE: 'Cannot be reversed',
+    },
+  },
 };

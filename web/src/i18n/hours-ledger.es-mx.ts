@@ -23,6 +23,53 @@ export const hoursLedgerEsMX = {
     TICKET_CHARGED_AGAIN: (version: number) =>
       `Ticket con cargo al paquete de nuevo (L3-18): se reserva otra vez la estimación v${version}`,
   },
+  /** A reversal's row: the entry it cancels, named by `entry` (date · ticket · hours). */
+  reversalOf: (entry: string) => `Reversión de ${entry}`,
+  reversedTag: 'Revertido',
+  /** An entry named for a person: its date, its ticket (if any) and its hours. */
+  entryName: (date: string, ticket: string | null, hours: string) =>
+    ticket ? `${date} · ${ticket} · ${hours}` : `${date} · ${hours}`,
+  /** Manual corrections by managers and administrators (L3-13). */
+  corrections: {
+    actions: 'Corrección',
+    adjustTitle: 'Ajustar horas',
+    adjustIntro: (client: string) =>
+      `Suma horas a ${client} (una cortesía, una compra no registrada) o quítalas (un registro equivocado). Escribe un número negativo para quitar horas; el motivo queda en el historial.`,
+    hours: 'Horas (+ o −)',
+    hoursHint: 'Por ejemplo 2 o -1.5; hasta dos decimales.',
+    reason: 'Motivo',
+    reasonHint: 'Obligatorio; lo ven el cliente y el equipo en el historial.',
+    apply: 'Aplicar ajuste',
+    applying: 'Aplicando…',
+    hoursInvalid: 'Escribe las horas como un número distinto de cero, con hasta dos decimales.',
+    reasonRequired: 'Escribe el motivo del ajuste.',
+    exceedsAvailable: (hours: string, available: string) =>
+      `No se pueden quitar ${hours} h: solo hay ${available} h disponibles y las horas disponibles no pueden quedar en negativo. Revierte primero lo que esté reservado de más o quita menos horas.`,
+    confirmNegative: (hours: string, client: string, after: string) =>
+      `¿Quitar ${hours} h a ${client}? Quedarán ${after} h disponibles. Solo se puede deshacer con una reversión.`,
+    adjusted: (hours: string, client: string) =>
+      `Ajuste aplicado: ${hours} h a ${client}. El saldo y el historial ya lo incluyen.`,
+    reverse: 'Revertir',
+    reverseLabel: (entry: string) => `Revertir el movimiento ${entry}`,
+    reverseTitle: 'Revertir movimiento',
+    reverseIntro: (entry: string) =>
+      `Se registrará una reversión del movimiento ${entry} que devuelve el saldo a como estaba sin él. El movimiento original queda en el historial.`,
+    reverseReason: 'Motivo de la reversión',
+    reverseReasonRequired: 'Escribe el motivo de la reversión.',
+    reverseApply: 'Revertir movimiento',
+    reversing: 'Revirtiendo…',
+    cancel: 'Cancelar',
+    confirmReverse: (entry: string) =>
+      `¿Revertir el movimiento ${entry}? Se agregará una reversión al historial.`,
+    reversed: (entry: string) => `Movimiento revertido: ${entry}.`,
+    blocked: {
+      REVERSED: 'Ya revertido',
+      IS_REVERSAL: 'Es una reversión',
+      FOLLOWS_ESTIMATE: 'Sigue a su estimación',
+      NOTHING_CHARGED: 'Sin cargo: nada que revertir',
+      NOT_REVERSIBLE: 'No se puede revertir',
+    } as Record<string, string>,
+  },
 };
 
 export type HoursLedgerMessages = typeof hoursLedgerEsMX;

@@ -131,6 +131,11 @@ export const serverErrorsEn: ServerErrorMessages = {
   agentRequired: 'A problem needs an assigned agent (L3-07).',
   noAdminAction: 'Record the executed administrative action first.',
   ledgerRefused: 'The prepaid hour balance does not allow this operation.',
+  notReversible:
+    'This entry cannot be reversed: only a purchase, an adjustment or a charged consumption, once (reservations follow their estimate).',
+  alreadyReversed: 'This entry has already been reversed; refresh the ledger to see its reversal.',
+  idempotencyKeyReused:
+    'This operation was already recorded with other values; check the hour ledger before trying again.',
   attachments: {
     tooLarge: (name, max) =>
       name

@@ -141,6 +141,12 @@ export const serverErrorsEsMX = {
   agentRequired: 'Un problema necesita un agente asignado (L3-07).',
   noAdminAction: 'Primero registra la acción administrativa ejecutada.',
   ledgerRefused: 'El saldo de horas prepagadas no permite esta operación.',
+  // L3-13: corrections of the hour ledger (`reverseHourEntry`, `adjustHours`).
+  notReversible:
+    'Este movimiento no se puede revertir: solo una compra, un ajuste o un consumo con cargo, una vez (las reservas siguen a su estimación).',
+  alreadyReversed: 'Este movimiento ya se revirtió; actualiza el historial para ver su reversión.',
+  idempotencyKeyReused:
+    'Esta operación ya se registró con otros datos; revisa el historial de horas antes de volver a intentarlo.',
   /** L3-11 files on tickets: `name` is the file's name, sizes already formatted. */
   attachments: {
     tooLarge: (name: string, max: string) =>

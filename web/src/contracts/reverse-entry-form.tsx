@@ -1,0 +1,94 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { REVERSE_HOUR_ENTRY } from '../api/contracts';
+import { ErrorMessage } from '../components/error-message';
+import { FormProblem, TextAreaField } from '../components/text-area-field';
+import { useMutationForm } from '../components/use-mutation-form';
+import { useRequestId } from '../components/use-request-id';
+import { useI18n } from '../i18n/i18n-context';
+import { useSession } from '../session/session-context';
+import { MAX_REASON_LENGTH } from './ledger-corrections';
+
+/**
+ * «Revertir» on one ledger row (L3-13): a required reason, then a confirmation that names the
+ * entry (date, ticket, hours). The REVERSAL entry cancels it in the ledger; a double click or a
+ * retry sends the same idempotency key, so it is reversed once. The panel takes the focus when it
+ * opens; `onReversed` gets the sentence to announce.
+ */
+export function ReverseEntryForm({
+  entryId,
+  entryName,
+  onReversed,
+  onCancel,
+}: {
+  entryId: string;
+  /** The entry in words: date · ticket · kind and hours. */
+  entryName: string;
+  onReversed: (notice: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const c = t.hoursLedger.corrections;
+  const { call } = useSession();
+  const form = useMutationForm();
+  const ids = useRequestId();
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [entryId]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) return setProblem(c.reverseReasonRequired);
+    setProblem(undefined);
+    if (!window.confirm(c.confirmReverse(entryName))) return;
+    const input = { entryId, reason: reason.trim() };
+    const ok = await form.run(
+      () =>
+        ids.send(input, async (idempotencyKey) =>
+          call(REVERSE_HOUR_ENTRY, { input: { ...input, idempotencyKey } }),
+        ),
+      () => c.reversed(entryName),
+    );
+    if (ok) onReversed(c.reversed(entryName));
+  };
+
+  return (
+    <form
+      className="form-grid subsection"
+      noValidate
+      aria-labelledby="reverse-title"
+      onSubmit={(e) => void submit(e)}
+      data-testid="reverse-entry-form"
+    >
+      <h3 id="reverse-title" className="span-all" tabIndex={-1} ref={heading}>
+        {c.reverseTitle}
+      </h3>
+      <p className="span-all muted">{c.reverseIntro(entryName)}</p>
+      <TextAreaField
+        id="reverse-reason"
+        className="span-2"
+        label={c.reverseReason}
+        required
+        rows={2}
+        maxLength={MAX_REASON_LENGTH}
+        value={reason}
+        onChange={(value) => {
+          setReason(value);
+          setProblem(undefined);
+        }}
+      />
+      <div className="form-actions span-all">
+        <button type="submit" className="button primary" disabled={form.busy}>
+          {form.busy ? c.reversing : c.reverseApply}
+        </button>
+        <button type="button" className="button" disabled={form.busy} onClick={onCancel}>
+          {c.cancel}
+        </button>
+      </div>
+      <div className="span-all">
+        <FormProblem problem={problem} />
+        <ErrorMessage error={form.error} />
+      </div>
+    </form>
+  );
+}
