@@ -2,6 +2,8 @@ import { calendarEditorEn } from './calendar-editor.en';
 import { calendarEditorEsMX } from './calendar-editor.es-mx';
 import { calendarIssuesText } from './calendar-issues-text';
 import { formatFileSize } from './file-size';
+import { remoteSessionEn } from './remote-session.en';
+import { remoteSessionEsMX } from './remote-session.es-mx';
 import type { ServerErrorMessages } from './server-errors.es-mx';
 
 // Pure: turns a server refusal (`extensions.code`, `extensions.reason` + parameters, and the
@@ -133,6 +135,7 @@ export function serverErrorText(
     return Number.isNaN(Date.parse(iso)) ? iso : ctx.formatInstant(iso);
   };
 
+  const remote = ctx.language.startsWith('en') ? remoteSessionEn : remoteSessionEsMX;
   const violations = violationsOf(ext);
   if (violations.length) {
     const seen = new Set<string>();
@@ -257,6 +260,15 @@ export function serverErrorText(
       return s.alreadyReversed;
     case 'IDEMPOTENCY_KEY_REUSED':
       return s.idempotencyKeyReused;
+    // L3-06 remote sessions (`workflows/ticket/transitions.ts`).
+    case 'NOT_HTTPS_URL':
+      return remote.linkInvalid;
+    case 'DURATION_OUT_OF_RANGE':
+      return remote.durationInvalid;
+    case 'PROPOSAL_NOT_CURRENT':
+      return remote.proposalNotCurrent;
+    case 'PROPOSAL_ALREADY_ACCEPTED':
+      return remote.proposalAlreadyAccepted;
     // L3-11 files on tickets (`src/attachments/attachment-policy.ts`).
     case 'ATTACHMENT_TOO_LARGE':
       return s.attachments.tooLarge(
