@@ -1,0 +1,154 @@
+import type { Page } from 'playwright-core';
+import { logIn, newPage } from './support/browser';
+import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+
+// L3-12, L3-13, L3-18 (QA): a manager corrects a client's prepaid hours from the ledger screen
+// over the real API: «Ajustar horas» (a goodwill credit; taking hours away is confirmed, and
+// more than the available hours is refused in words), «Revertir» on a row the API accepts (a
+// required reason, a confirmation naming the entry), the reversal linked to what it reverses,
+// the balance following each step. The client sees the corrections, never the controls.
+
+const MANAGER = 'gerente@becken.example';
+const CLIENT = 'usuario@aurora.example';
+const AGENT = 'agente@becken.example';
+const CLIENT_NAME = 'Comercializadora Aurora';
+
+/** Accepts the next confirmation dialog and gives its message. */
+function acceptNextDialog(page: Page): Promise<string> {
+  return new Promise((resolve) => {
+    page.once('dialog', (dialog) => {
+      resolve(dialog.message());
+      void dialog.accept();
+    });
+  });
+}
+
+/** Waits until the notice matching `text` is shown and holds the focus. */
+async function focusOn(page: Page, text: RegExp): Promise<void> {
+  await page.getByRole('status').filter({ hasText: text }).waitFor();
+  await page.waitForFunction(
+    `new RegExp(${JSON.stringify(text.source)}).test(document.activeElement?.textContent ?? '')`,
+  );
+}
+
+describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
+  let e2e: E2eWorld;
+  let page: Page;
+
+  beforeAll(async () => {
+    e2e = await startE2eWorld('hour-corrections');
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  it('a manager adjusts hours either way and reverses an entry; the balance follows', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/contratos');
+    await page.getByLabel('Cliente').selectOption({ label: CLIENT_NAME });
+    const balance = page.getByTestId('balance');
+    await balance.getByText('40 h').first().waitFor();
+    expect(await balance.innerText()).toMatch(/Disponibles\s+40 h/);
+    const ledger = page.getByTestId('ledger');
+    const form = page.getByTestId('adjust-hours-form');
+    await page.getByRole('heading', { name: 'Ajustar horas' }).waitFor();
+
+    // A goodwill credit: the success notice takes the focus; balance and ledger follow.
+    await form.getByLabel('Horas (+ o −)').fill('2.5');
+    await form.getByLabel('Motivo').fill('Cortesía por el retraso del 12 de noviembre');
+    await form.getByRole('button', { name: 'Aplicar ajuste' }).click();
+    await focusOn(page, /^Ajuste aplicado: \+2\.5 h a Comercializadora Aurora\./);
+    await balance.getByText('42.5 h').first().waitFor();
+    const credit = ledger.getByRole('row', { name: /Cortesía por el retraso/ });
+    expect(await credit.innerText()).toContain('Ajuste');
+    expect(await credit.innerText()).toContain('+2.5 h');
+    expect(await form.getByLabel('Motivo').inputValue()).toBe('');
+
+    // Without a reason nothing is sent; more than the available hours is refused in words.
+    await form.getByLabel('Horas (+ o −)').fill('-1');
+    await form.getByRole('button', { name: 'Aplicar ajuste' }).click();
+    await form.getByRole('alert').getByText('Escribe el motivo del ajuste.').waitFor();
+    await form.getByLabel('Horas (+ o −)').fill('-50');
+    await form.getByLabel('Motivo').fill('Registro equivocado');
+    await form.getByRole('button', { name: 'Aplicar ajuste' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(/^No se pueden quitar 50 h: solo hay 42\.5 h disponibles/)
+      .waitFor();
+
+    // Taking hours away is confirmed first, with what stays available.
+    await form.getByLabel('Horas (+ o −)').fill('-1');
+    const confirmation = acceptNextDialog(page);
+    await form.getByRole('button', { name: 'Aplicar ajuste' }).click();
+    expect(await confirmation).toBe(
+      `¿Quitar 1 h a ${CLIENT_NAME}? Quedarán 41.5 h disponibles. Solo se puede deshacer con una reversión.`,
+    );
+    await focusOn(page, /^Ajuste aplicado: [-−]1 h a Comercializadora Aurora\./);
+    await balance.getByText('41.5 h').first().waitFor();
+
+    // Reverse the credit: a reason is required, the confirmation names the entry.
+    await credit
+      .getByRole('button', { name: /^Revertir el movimiento .*Ajuste \+2\.5 h$/ })
+      .click();
+    const reverse = page.getByTestId('reverse-entry-form');
+    await reverse.getByRole('heading', { name: 'Revertir movimiento' }).waitFor();
+    await reverse.getByRole('button', { name: 'Revertir movimiento' }).click();
+    await reverse.getByRole('alert').getByText('Escribe el motivo de la reversión.').waitFor();
+    await reverse.getByLabel('Motivo de la reversión').fill('La cortesía se aplicó dos veces');
+    const named = acceptNextDialog(page);
+    await reverse.getByRole('button', { name: 'Revertir movimiento' }).click();
+    expect(await named).toMatch(
+      /^¿Revertir el movimiento .+ · Ajuste \+2\.5 h\? Se agregará una reversión al historial\.$/,
+    );
+    await focusOn(page, /^Movimiento revertido: .+ · Ajuste \+2\.5 h\.$/);
+    await balance.getByText('39 h').first().waitFor();
+    expect(await balance.innerText()).toMatch(/Disponibles\s+39 h/);
+    expect(await reverse.count()).toBe(0);
+
+    // The reversal names what it reverses and links to it; the credit says it was reversed.
+    const reversal = ledger.getByRole('row', { name: /La cortesía se aplicó dos veces/ });
+    expect(await reversal.innerText()).toContain('Reverso');
+    expect(await reversal.innerText()).toMatch(/Reversión de .+ · Ajuste \+2\.5 h/);
+    expect(await reversal.innerText()).toMatch(/[-−]2\.5 h/);
+    expect(await reversal.innerText()).toContain('Es una reversión');
+    expect(await reversal.getByRole('button').count()).toBe(0);
+    const link = reversal.getByRole('link', { name: /^Reversión de/ });
+    const target = (await link.getAttribute('href'))!.slice(1);
+    expect(await credit.getAttribute('id')).toBe(target);
+    expect(await credit.innerText()).toContain('Ya revertido');
+    expect(await credit.getByRole('link', { name: 'Revertido' }).count()).toBe(1);
+    expect(await credit.getByRole('button').count()).toBe(0);
+    // The seeded purchase can still be reversed.
+    const purchase = ledger.getByRole('row', { name: /DEMO-COMERCIALIZADORA-AURORA/ });
+    expect(await purchase.getByRole('button', { name: /^Revertir el movimiento/ }).count()).toBe(1);
+  });
+
+  it('the client sees the corrections in its ledger, and no correction controls', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto('/mis-horas');
+    await page.getByRole('heading', { name: 'Mis horas', level: 1 }).waitFor();
+    const balance = page.getByTestId('balance');
+    await balance.getByText('39 h').first().waitFor();
+    const ledger = page.getByTestId('ledger');
+    const reversal = ledger.getByRole('row', { name: /La cortesía se aplicó dos veces/ });
+    expect(await reversal.innerText()).toMatch(/Reversión de .+ · Ajuste \+2\.5 h/);
+    expect(await page.getByRole('heading', { name: 'Ajustar horas' }).count()).toBe(0);
+    expect(await page.getByTestId('adjust-hours-form').count()).toBe(0);
+    expect(await ledger.getByRole('button').count()).toBe(0);
+    expect(await ledger.getByText('Corrección').count()).toBe(0);
+  });
+
+  it('an agent has no contracts screen, so no correction controls', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.goto('/contratos');
+    // The seeded agent reads the app in English.
+    await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    expect(await page.getByTestId('adjust-hours-form').count()).toBe(0);
+  });
+});
