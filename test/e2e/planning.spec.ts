@@ -333,7 +333,10 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     const timeline = client.page.getByTestId('timeline');
     await timeline.getByText(REPLY).waitFor();
     expect(await timeline.innerText()).not.toContain(NOTE);
-    expect(await client.page.getByRole('radio').count()).toBe(0);
+    // No reply / internal-note choice for a client (the history's «Mostrar» radios are everyone's).
+    expect(
+      await client.page.getByRole('radio', { name: /Respuesta al cliente|Nota interna/ }).count(),
+    ).toBe(0);
     await client.page.getByLabel('Tu respuesta').fill('Gracias, quedo atenta.');
     await client.page.getByRole('button', { name: 'Enviar' }).click();
     await timeline.getByText('Gracias, quedo atenta.').waitFor();
