@@ -208,7 +208,9 @@ describe('Calendars (web app, managers)', () => {
 
       const row = page.getByRole('row', { name: new RegExp(NAME) });
       expect(await row.innerText()).toContain(CLIENT_ORG);
-      expect(await row.innerText()).toContain('America/Merida');
+      // The zone in words, never its IANA code (QA).
+      expect(await row.innerText()).toMatch(/Hora de Mérida \(UTC−6\)/);
+      expect(await row.innerText()).not.toContain('America/Merida');
       // One calendar per client: Tulum is no longer offered.
       expect(await page.getByLabel('Cliente').locator('option').allInnerTexts()).not.toContain(
         CLIENT_ORG,
@@ -217,7 +219,7 @@ describe('Calendars (web app, managers)', () => {
 
       await row.getByRole('link', { name: NAME }).click();
       await page.getByTestId('calendar-version').waitFor();
-      expect(await page.getByText('Zona horaria: America/Merida').count()).toBe(1);
+      expect(await page.getByText('Zona horaria: Hora de Mérida (UTC−6)').count()).toBe(1);
       for (const day of [/lunes/i, /martes/i, /miércoles/i, /jueves/i, /viernes/i]) {
         expect(await weekRow(day).innerText()).toContain('08:00–17:00');
       }
@@ -276,7 +278,7 @@ describe('Calendars (web app, managers)', () => {
 
       await page.getByRole('button', { name: 'Cancelar' }).click();
       expect(await weekRow(/lunes/i).innerText()).toContain('08:00–17:00');
-      expect(await page.getByText('Zona horaria: America/Merida').count()).toBe(1);
+      expect(await page.getByText('Zona horaria: Hora de Mérida (UTC−6)').count()).toBe(1);
       expect(await version()).toBe(before);
     });
 

@@ -8,7 +8,8 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // Session 13 QA (S13-B): screens a helpdesk user found lacking, on the real stack (PostgreSQL,
 // Temporal, the real worker): the SLA clocks of a ticket with many progress updates (L3-07), the
 // history's «Solo conversación» (L3-07, L3-11), pending invitations and corrected emails (L3-04), the
-// confirmation before a holiday moves deadlines and the history's recomputed deadline (L3-06).
+// confirmation before a holiday moves deadlines and the history's recomputed deadline (L3-06), the
+// SLA board and hours ledger on a 390 px phone, and time zones named in words.
 
 const CLIENT = 'usuario@aurora.example';
 const MANAGER = 'gerente@becken.example';
@@ -313,5 +314,28 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
     await fitsAPhone(page, ['ledger']);
     expect(await ledger.innerText()).toContain('DEMO-COMERCIALIZADORA-AURORA');
     await screenshot(page, 'qa-phone-ledger');
+  });
+
+  it('names time zones in words with their offset, never by their IANA code', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto(`/tickets/${number}`);
+    const header = page.getByTestId('clocks').locator('thead th').nth(2);
+    await header.waitFor();
+    // The header is upper case by style; the zone under it is not.
+    expect(await header.locator('.zone-name').innerText()).toMatch(
+      /^Hora de la Ciudad de México \(UTC−\d\)$/,
+    );
+    await page.getByTestId('why-progress').getByText('¿Por qué esta fecha?').click();
+    await page
+      .getByTestId('why-progress')
+      .getByText(/^Calendario versión \d+; hora de la Ciudad de México \(UTC−\d\)\.$/)
+      .waitFor();
+    for (const path of [`/tickets/${number}`, '/calendarios', '/plazos']) {
+      await page.goto(path);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('main').innerText()).not.toMatch(/America\/|AMERICA\//);
+    }
   });
 });

@@ -126,7 +126,10 @@ describe('"Why this date?" on a ticket clock (issue 9, BUSINESS-TIME.md, L3-06)'
     // The last line is the clock's own deadline in the calendar's time and zone (no UTC instant:
     // clients read it); the instant itself is the `deadline` field above.
     const local = localFormat('es-MX', 'America/Mexico_City')(new Date(expected!.deadline));
-    expect(es.lines.at(-1)).toContain(`${local} (America/Mexico_City)`);
+    // QA: the zone in words with its offset, never its IANA code.
+    expect(es.lines.at(-1)).toMatch(
+      new RegExp(`${local} \\(hora de la Ciudad de México, UTC−\\d\\)`),
+    );
     expect(es.lines.at(-1)).not.toContain(expected!.deadline);
     expect(triage.en!.lines[0]).toBe('Target: 8 business hours');
     expect(triage.en!.lines.filter((l) => l.includes('(weekend)'))).toHaveLength(2);

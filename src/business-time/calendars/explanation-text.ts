@@ -1,3 +1,5 @@
+import { Locale } from '../../identity/locale.enum';
+import { zoneName } from '../../notifications/templates/format';
 import type {
   BusinessDaysExplanation,
   BusinessMinutesExplanation,
@@ -66,6 +68,25 @@ function dateFormat(locale: ExplanationLocale, timeZone: string): (d: Date) => s
   return (d) => `${weekday.format(d)}, ${date.format(d)}`;
 }
 
+/**
+ * The zone in words with its offset at `at` («hora de la Ciudad de México, UTC−6» / «Mexico City
+ * time, UTC−6»), never its IANA code (QA: the web app showed «(America/Mexico_City)»). The name
+ * is the emails' (`zoneName`), so a reader sees one name for a zone everywhere.
+ */
+export function zoneText(locale: ExplanationLocale, timeZone: string, at: Date): string {
+  const name = zoneName(timeZone, locale === 'en' ? Locale.EN : Locale.ES_MX);
+  if (name === 'UTC' || name === 'hora UTC') return 'UTC';
+  let offset: string | undefined;
+  try {
+    offset = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'shortOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value;
+  } catch {
+    offset = undefined;
+  }
+  return offset ? `${name}, ${offset.replace(/^GMT/, 'UTC').replace('-', '−')}` : name;
+}
+
 /** A local date and time in `timeZone`, with the weekday, as the explanations write it. */
 export function localFormat(locale: ExplanationLocale, timeZone: string): (d: Date) => string {
   const day = dateFormat(locale, timeZone);
@@ -130,7 +151,7 @@ export function explainMinutesText(
 ): string[] {
   const w = WORDS[locale];
   const at = localFormat(locale, e.timeZone);
-  const lines = [`${w.start}: ${at(e.from)} (${e.timeZone})`];
+  const lines = [`${w.start}: ${at(e.from)} (${zoneText(locale, e.timeZone, e.from)})`];
   if (e.clockStart.getTime() !== e.from.getTime()) {
     lines.push(`${w.clockStarts}: ${at(e.clockStart)}`);
   }
@@ -139,7 +160,7 @@ export function explainMinutesText(
     else lines.push(consumedText(locale, step));
   }
   lines.push(
-    `${w.deadline}: ${at(e.deadline)} (${e.timeZone})${utc ? ` = ${e.deadline.toISOString()}` : ''} — ${w.total} ${minutesText(e.minutes)}`,
+    `${w.deadline}: ${at(e.deadline)} (${zoneText(locale, e.timeZone, e.deadline)})${utc ? ` = ${e.deadline.toISOString()}` : ''} — ${w.total} ${minutesText(e.minutes)}`,
   );
   return lines.map(sentence);
 }
@@ -159,7 +180,7 @@ export function explainDaysText(
 ): string[] {
   const w = WORDS[locale];
   const at = localFormat(locale, e.timeZone);
-  const lines = [`${w.start}: ${at(e.from)} (${e.timeZone})`];
+  const lines = [`${w.start}: ${at(e.from)} (${zoneText(locale, e.timeZone, e.from)})`];
   if (e.days > 0) {
     lines.push(`${dateText(locale, e.startDate)}: ${w.startDateNotCounted}`);
   }
@@ -168,7 +189,7 @@ export function explainDaysText(
     else lines.push(countedText(locale, step));
   }
   lines.push(
-    `${w.deadline}: ${at(e.deadline)} (${e.timeZone})${utc ? ` = ${e.deadline.toISOString()}` : ''}`,
+    `${w.deadline}: ${at(e.deadline)} (${zoneText(locale, e.timeZone, e.deadline)})${utc ? ` = ${e.deadline.toISOString()}` : ''}`,
   );
   return lines.map(sentence);
 }

@@ -23,7 +23,10 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     expect(e.lines.filter((l) => l.includes('fin de semana'))).toHaveLength(2);
     expect(e.lines).toContain('Lun, 4 may 2026, 09:00–17:00: 8 h (horario semanal)');
     // The last line is the deadline in the calendar's time and zone, with no UTC instant.
-    expect(e.lines[e.lines.length - 1]).toMatch(/17:00 \(America\/Mexico_City\) — total 8 h$/);
+    // The zone in words with its offset, never its IANA code (QA).
+    expect(e.lines[e.lines.length - 1]).toMatch(
+      /17:00 \(hora de la Ciudad de México, UTC−6\) — total 8 h$/,
+    );
     expect(e.lines.join('\n')).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 

@@ -6,6 +6,7 @@ import { browserTimeZone, currentYear, formatInstant, weekdayName } from '../i18
 import { calendarChangesEn } from '../i18n/calendar-changes.en';
 import { calendarChangesEsMX } from '../i18n/calendar-changes.es-mx';
 import { type Language, useI18n } from '../i18n/i18n-context';
+import { zoneTitle } from '../i18n/zone-name';
 import { Link } from '../router/router';
 import { useSession } from '../session/session-context';
 import { HolidaysSection } from './holidays-section';
@@ -47,7 +48,7 @@ export function CalendarDetailPage({ id }: { id: string }) {
               {calendar.isDefault && <span className="badge">{t.calendars.default}</span>}
             </div>
             <p className="muted">
-              {t.calendars.timeZone}: {calendar.timeZone}
+              {t.calendars.timeZone}: {zoneTitle(calendar.timeZone, language)}
             </p>
             <h2>{t.calendars.weekly}</h2>
             <WeeklyTable calendar={calendar} />

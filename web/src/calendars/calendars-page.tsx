@@ -2,12 +2,13 @@ import { CALENDARS, ORGANIZATIONS } from '../api/operations';
 import { ErrorMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
+import { zoneTitle } from '../i18n/zone-name';
 import { Link } from '../router/router';
 import { NewCalendarForm } from './new-calendar-form';
 
 /** Every calendar (managers and admins): the default one and each client's own. */
 export function CalendarsPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const calendars = useQuery(CALENDARS, {});
   const organizations = useQuery(ORGANIZATIONS, {});
   const orgName = (id: string | null) =>
@@ -43,7 +44,7 @@ export function CalendarsPage() {
                       {c.isDefault && <span className="badge">{t.calendars.default}</span>}
                     </th>
                     <td>{orgName(c.organizationId)}</td>
-                    <td>{c.timeZone}</td>
+                    <td>{zoneTitle(c.timeZone, language)}</td>
                     <td>{c.version}</td>
                   </tr>
                 ))}

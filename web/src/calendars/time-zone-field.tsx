@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n-context';
+import { zoneTitle } from '../i18n/zone-name';
 import { editorTexts } from './editor-texts';
 
 // Common zones of the clients served; any other IANA name can be typed (the server checks it).
@@ -64,14 +65,14 @@ export function TimeZoneField({
           <optgroup label={m.zoneGroups.mexico}>
             {MEXICO.map((z) => (
               <option key={z} value={z}>
-                {z}
+                {zoneTitle(z, language)}
               </option>
             ))}
           </optgroup>
           <optgroup label={m.zoneGroups.americas}>
             {AMERICAS.map((z) => (
               <option key={z} value={z}>
-                {z}
+                {zoneTitle(z, language)}
               </option>
             ))}
           </optgroup>

@@ -10,6 +10,7 @@ import { ErrorMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { browserTimeZone, formatInstant, formatLocalDate, plainLocal } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
+import { zoneTitle } from '../i18n/zone-name';
 import { nowInZone, zonedWallTimeToUtc } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
 
@@ -126,13 +127,13 @@ export function DeadlinePage() {
               >
                 {list?.map((c) => (
                   <option key={c.id} value={c.id}>
-                    {c.name} ({c.timeZone})
+                    {`${c.name} · ${zoneTitle(c.timeZone, language)}`}
                   </option>
                 ))}
               </select>
             ) : (
               <p className="static-value" aria-labelledby="deadline-calendar-label">
-                {`${t.deadline.defaultCalendar} (${defaultZone ?? '…'})`}
+                {`${t.deadline.defaultCalendar} · ${defaultZone ? zoneTitle(defaultZone, language) : '…'}`}
               </p>
             )}
             <ErrorMessage error={calendars.error} />
@@ -148,7 +149,7 @@ export function DeadlinePage() {
               aria-describedby="deadline-from-hint"
             />
             <p className="hint" id="deadline-from-hint">
-              {t.deadline.fromHint(zone ?? '…')}
+              {zone ? t.deadline.fromHint(zone) : '…'}
             </p>
           </div>
           <div className="field">

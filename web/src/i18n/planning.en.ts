@@ -1,3 +1,4 @@
+import { zoneLabel } from './zone-name';
 import type { PlanningMessages } from './planning.es-mx';
 
 /** English texts of the queue, re-planning, comments, checkpoints and quick channel. */
@@ -139,7 +140,8 @@ export const planningEn: PlanningMessages = {
     },
     settingsTitle: 'When the checkpoint is',
     noSettings: 'This client has no checkpoint yet.',
-    schedule: (weekday, time, zone) => `Every two weeks, on ${weekday} at ${time} (${zone}).`,
+    schedule: (weekday, time, zone) =>
+      `Every two weeks, on ${weekday} at ${time}, ${zoneLabel(zone, 'en')}.`,
     nextRuns: 'Next checkpoints',
     noNextRuns: 'No upcoming dates (the scheduler did not answer).',
     weekday: 'Day',

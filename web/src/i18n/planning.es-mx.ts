@@ -1,3 +1,4 @@
+import { zoneLabel } from './zone-name';
 /** Spanish (Mexico) texts of the queue, re-planning, comments, checkpoints and quick channel. */
 export const planningEsMX = {
   queue: {
@@ -137,7 +138,7 @@ export const planningEsMX = {
     settingsTitle: 'Cuándo es el punto de control',
     noSettings: 'Este cliente todavía no tiene punto de control.',
     schedule: (weekday: string, time: string, zone: string) =>
-      `Cada dos semanas, el ${weekday} a las ${time} (${zone}).`,
+      `Cada dos semanas, el ${weekday} a las ${time}, ${zoneLabel(zone, 'es-MX')}.`,
     nextRuns: 'Próximos puntos de control',
     noNextRuns: 'Sin fechas próximas (el programador no respondió).',
     weekday: 'Día',

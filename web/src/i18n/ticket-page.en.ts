@@ -1,3 +1,4 @@
+import { zoneLabel } from './zone-name';
 import type { TicketPageMessages } from './ticket-page.es-mx';
 
 /** English texts of the deadline explanation and the estimate link on the ticket page. */
@@ -5,7 +6,8 @@ export const ticketPageEn: TicketPageMessages = {
   whyTitle: 'Why this date?',
   whyLoading: 'Working out the explanation…',
   whyUnavailable: 'The explanation will be ready in a few seconds; open this section again.',
-  whyCalendar: (version: number, zone: string) => `Calendar version ${version}, time zone ${zone}.`,
+  whyCalendar: (version: number, zone: string) =>
+    `Calendar version ${version}; ${zoneLabel(zone, 'en')}.`,
   estimateLinked: (version: number) => `Estimate v${version}, the one in the link you received`,
   estimateNotFound: (version: number) => `This ticket has no estimate v${version}.`,
   earlierRuns: (n: number, breached: number) =>

@@ -1,9 +1,12 @@
+import { zoneLabel } from './zone-name';
+
 /** Textos de la explicación de plazos y del enlace a un estimado en la página del ticket. */
 export const ticketPageEsMX = {
   whyTitle: '¿Por qué esta fecha?',
   whyLoading: 'Calculando la explicación…',
   whyUnavailable: 'La explicación estará lista en unos segundos; vuelve a abrir esta sección.',
-  whyCalendar: (version: number, zone: string) => `Calendario versión ${version}, zona ${zone}.`,
+  whyCalendar: (version: number, zone: string) =>
+    `Calendario versión ${version}; ${zoneLabel(zone, 'es-MX')}.`,
   estimateLinked: (version: number) => `Estimado v${version}, el del enlace que recibiste`,
   estimateNotFound: (version: number) => `Este ticket no tiene un estimado v${version}.`,
   // L3-07: las corridas anteriores de un reloj (una por avance), plegadas bajo la actual.

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SlaClock } from '../api/tickets';
 import { useI18n } from '../i18n/i18n-context';
+import { zoneTitle } from '../i18n/zone-name';
 import { ClockExplanationDisclosure } from './clock-explanation';
 import { groupClockRuns } from './clock-runs';
 import { clockStatusText, clockTimeText } from './clock-texts';
@@ -9,7 +10,7 @@ import { useLocalTime } from './ticket-bits';
 /** One run of a clock: kind and target, state, deadline, time left (or when it ended). */
 function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boolean }) {
   const { t } = useI18n();
-  const { format, zone } = useLocalTime();
+  const { format } = useLocalTime();
   const breached = clock.breachedAt !== null;
   return (
     <tr
@@ -27,7 +28,7 @@ function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boole
           {clockStatusText(clock, t.tickets)}
         </span>
       </td>
-      <td data-label={`${t.tickets.deadline} (${zone})`} className="clock-deadline">
+      <td data-label={t.tickets.deadline} className="clock-deadline">
         {clock.deadline ? <time dateTime={clock.deadline}>{format(clock.deadline)}</time> : '—'}
       </td>
       <td data-label={t.tickets.remaining}>
@@ -58,7 +59,7 @@ export function ClocksSection({
   ticketNumber: string;
   clocks: SlaClock[];
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { zone } = useLocalTime();
   const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
   const toggle = (kind: string) =>
@@ -79,7 +80,11 @@ export function ClocksSection({
               <tr>
                 <th scope="col">{t.tickets.clockKind}</th>
                 <th scope="col">{t.tickets.clockStatusLabel}</th>
-                <th scope="col">{`${t.tickets.deadline} (${zone})`}</th>
+                <th scope="col">
+                  {t.tickets.deadline}
+                  {/* The user's zone in words (QA: it read «AMERICA/MEXICO_CITY»). */}
+                  <span className="muted small block zone-name">{zoneTitle(zone, language)}</span>
+                </th>
                 <th scope="col">{t.tickets.remaining}</th>
               </tr>
             </thead>
