@@ -36,6 +36,8 @@ interface Case {
 interface Fixtures {
   readonly registered: string;
   readonly infoRequested: string;
+  /** L3-06: a remote session proposed (proposal 1, unanswered). */
+  readonly remoteSession: string;
   readonly analysis: string;
   readonly waiting: string;
   readonly resolved: string;
@@ -61,6 +63,7 @@ interface Fixtures {
 const EXPECTED_STATES: Partial<Record<keyof Fixtures, string>> = {
   registered: 'REGISTERED',
   infoRequested: 'INFO_REQUESTED',
+  remoteSession: 'REMOTE_SESSION_PROPOSED',
   analysis: 'IN_ANALYSIS',
   waiting: 'WAITING_ON_CLIENT',
   resolved: 'RESOLVED',
@@ -160,9 +163,54 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('on a Sunday at 10:00', r, { input: { number: n, at: mexicoCity(1, 0, 10) } }),
       c('on a Tuesday at 03:00', r, { input: { number: n, at: mexicoCity(1, 2, 3) } }),
       c('at closing time', r, { input: { number: n, at: mexicoCity(1, 3, 18) } }),
+      // L3-06: the meeting link is https only; the duration 15–240 whole minutes.
+      ...[
+        ['http link', { link: 'http://meet.example.com/abc' }],
+        ['link without a scheme', { link: 'meet.example.com/abc' }],
+        ['javascript link', { link: 'javascript:alert(1)' }],
+        ['oversized link', { link: `https://meet.example.com/${'a'.repeat(2_001)}` }],
+        ['duration under 15', { durationMinutes: 10 }],
+        ['duration over 240', { durationMinutes: 241 }],
+        ['fractional duration', { durationMinutes: 30.5 }],
+        ['duration as text', { durationMinutes: 'una hora' }],
+      ].map(([label, fields]) =>
+        c(label as string, r, {
+          input: { number: n, at: insideBusinessTime(), ...(fields as Vars) },
+        }),
+      ),
     ];
   },
   provideInformation: (f) => noteRequired(Role.CLIENT_USER, f.infoRequested),
+  // L3-06: the client answers the current proposal (1); a replaced one is INVALID_TRANSITION.
+  acceptRemoteSession: (f) => {
+    const r = Role.CLIENT_USER;
+    const n = f.remoteSession;
+    return [
+      ...ticketBase(r, n, { proposal: 1 }),
+      c('missing proposal', r, { input: { number: n } }),
+      c('proposal 0', r, { input: { number: n, proposal: 0 } }),
+      c('proposal as text', r, { input: { number: n, proposal: 'uno' } }),
+      c('stale proposal', r, { input: { number: n, proposal: 2 } }, 'INVALID_TRANSITION'),
+      c('staff answer', Role.AGENT, { input: { number: n, proposal: 1 } }, 'FORBIDDEN'),
+    ];
+  },
+  declineRemoteSession: (f) => {
+    const r = Role.CLIENT_USER;
+    const n = f.remoteSession;
+    const ok = { number: n, proposal: 1, reason: 'Ese día no podemos.' };
+    return [
+      ...ticketBase(r, n, { proposal: 1, reason: 'Ese día no podemos.' }),
+      c('missing reason', r, { input: { number: n, proposal: 1 } }),
+      c('blank reason', r, { input: { ...ok, reason: BLANK } }),
+      c('oversized reason', r, { input: { ...ok, reason: 'r'.repeat(5_001) } }),
+      c('suggested time not a date', r, { input: { ...ok, suggestedAt: 'el martes' } }),
+      c('suggested time in the past', r, { input: { ...ok, suggestedAt: PAST } }),
+      c('suggested time over 90 days ahead', r, {
+        input: { ...ok, suggestedAt: mexicoCity(95, 2, 10) },
+      }),
+      c('stale proposal', r, { input: { ...ok, proposal: 2 } }, 'INVALID_TRANSITION'),
+    ];
+  },
   classifyTicket: (f) => {
     const r = Role.AGENT;
     const n = f.registered;
@@ -1126,6 +1174,14 @@ describe('Invalid input for every mutation (issue 5 item 8)', () => {
     const registered = await register();
     const infoRequested = await register();
     await act(Role.AGENT, 'requestInformation', infoRequested, { note: '¿Qué versión?' });
+    const remoteSession = await register();
+    await act(
+      Role.AGENT,
+      'proposeRemoteSession',
+      remoteSession,
+      { at: insideBusinessTime() },
+      'ProposeRemoteSessionInput',
+    );
     const analysis = await problem();
     const waiting = await problem();
     await act(Role.AGENT, 'waitOnClient', waiting, { note: '¿Logs?' });
@@ -1174,6 +1230,7 @@ describe('Invalid input for every mutation (issue 5 item 8)', () => {
     return {
       registered,
       infoRequested,
+      remoteSession,
       analysis,
       waiting,
       resolved,
@@ -1239,6 +1296,11 @@ describe('Invalid input for every mutation (issue 5 item 8)', () => {
 });
 
 /** The closing of the next business day of the demo calendar: a valid release date. */
+/** Two hours before the next business closing: inside business time (a remote session's time). */
+function insideBusinessTime(): string {
+  return new Date(Date.parse(nextBusinessClosing()) - 2 * 3_600_000).toISOString();
+}
+
 function nextBusinessClosing(): string {
   const year = new Date().getUTCFullYear();
   return addBusinessDays(defaultMexicoCityCalendar(year, year + 1), new Date(), 1).toISOString();
