@@ -97,6 +97,12 @@ export class HourLedgerEntryModel {
   @Field(() => ID, { nullable: true, description: 'The user who caused it (null: the system).' })
   createdBy!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'hourStatement: the name of the user who caused it (null: the system).',
+  })
+  createdByName!: string | null;
+
   @Field()
   createdAt!: Date;
 
@@ -113,7 +119,11 @@ export class HourLedgerEntryModel {
   static fromEntity(
     e: HourLedgerEntryEntity,
     after?: { balanceAfter: number; availableAfter: number },
-    links: { reverses?: HourLedgerEntryEntity | null; reversedByEntryId?: string | null } = {},
+    links: {
+      reverses?: HourLedgerEntryEntity | null;
+      reversedByEntryId?: string | null;
+      createdByName?: string | null;
+    } = {},
   ): HourLedgerEntryModel {
     const reversedBy = links.reversedByEntryId ?? null;
     const fact = { id: String(e.id), kind: e.kind, hundredths: toHundredths(e.hours) };
@@ -132,6 +142,7 @@ export class HourLedgerEntryModel {
       reversedByEntryId: reversedBy,
       reversible: reversalRefusal(fact, new Set(reversedBy ? [fact.id] : [])) === null,
       createdBy: e.createdBy,
+      createdByName: links.createdByName ?? null,
       createdAt: e.createdAt,
       balanceAfter: after?.balanceAfter ?? null,
       availableAfter: after?.availableAfter ?? null,

@@ -23,6 +23,8 @@ export interface StatementLine {
   readonly reverses: HourLedgerEntryEntity | null;
   /** The REVERSAL that cancelled this entry. */
   readonly reversedByEntryId: string | null;
+  /** Who caused it, by name (null: the system). */
+  readonly createdByName: string | null;
 }
 
 export interface StatementPage {
@@ -99,14 +101,30 @@ export class HourStatementsService {
         reverses:
           entry.reversesEntryId === null ? null : (byId.get(String(entry.reversesEntryId)) ?? null),
         reversedByEntryId: reversedBy.get(String(entry.id)) ?? null,
+        createdByName: null,
       };
     });
     const newestFirst = lines
       .reverse()
       .filter((l) => before === null || BigInt(l.entry.id) < before);
     const page = newestFirst.slice(0, first);
+    // L3-13: a manual correction says who made it; names of the page's authors in one query.
+    const authors = [...new Set(page.map((l) => l.entry.createdBy).filter((id) => id !== null))];
+    const names = new Map(
+      authors.length === 0
+        ? []
+        : (
+            await this.db.query<{ id: string; display_name: string }[]>(
+              'SELECT id, display_name FROM app_user WHERE id = ANY($1::uuid[])',
+              [authors],
+            )
+          ).map((r) => [r.id, r.display_name]),
+    );
     return {
-      lines: page,
+      lines: page.map((l) => ({
+        ...l,
+        createdByName: l.entry.createdBy === null ? null : (names.get(l.entry.createdBy) ?? null),
+      })),
       hasNextPage: newestFirst.length > first,
       endCursor: page.length ? encodeCursor(page[page.length - 1].entry.id) : null,
       totalCount: entries.length,

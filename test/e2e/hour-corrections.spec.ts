@@ -66,6 +66,7 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
     const credit = ledger.getByRole('row', { name: /Cortesía por el retraso/ });
     expect(await credit.innerText()).toContain('Ajuste');
     expect(await credit.innerText()).toContain('+2.5 h');
+    expect(await credit.innerText()).toContain('Por Gerardo Gerente');
     expect(await form.getByLabel('Motivo').inputValue()).toBe('');
 
     // Without a reason nothing is sent; more than the available hours is refused in words.

@@ -17,7 +17,7 @@ const REVERSE = `mutation ($input: ReverseHourEntryInput!) { reverseHourEntry(in
 const STATEMENT = `query ($organizationId: ID!, $first: Int!) {
   hourBalance(organizationId: $organizationId) { available balance adjustments }
   hourStatement(organizationId: $organizationId, first: $first) { edges { node {
-    id kind hours ticketNumber reversible reversedByEntryId reversesEntryId
+    id kind hours ticketNumber reversible reversedByEntryId reversesEntryId createdByName
     reverses { id kind hours ticketNumber }
     reasonParts { code note }
   } } } }`;
@@ -32,6 +32,7 @@ interface Node {
   reversesEntryId: string | null;
   reverses: { id: string; kind: string; hours: number; ticketNumber: string | null } | null;
   reasonParts: { code: string; note: string | null };
+  createdByName: string | null;
 }
 interface Statement {
   hourBalance: { available: number; balance: number; adjustments: number };
@@ -158,6 +159,14 @@ describe('Manual hour corrections from the ledger screen (L3-12, L3-13, L3-18)',
     const { rows, balance } = await statement();
     expect(rows.filter((r) => r.kind === 'ADJUSTMENT')).toHaveLength(1);
     expect(rows[0].reasonParts).toEqual({ code: 'MANUAL', note: 'Cortesía por el retraso' });
+    // Who made the correction, by name (the manager the token is for); a reservation the
+    // workflow made has none.
+    const [manager] = await world.db.query<{ display_name: string }[]>(
+      `SELECT display_name FROM app_user WHERE email = $1`,
+      [world.seed.credentials.find((c) => c.roles.includes(Role.MANAGER))!.email],
+    );
+    expect(rows[0].createdByName).toBe(manager.display_name);
+    expect(rows.find((r) => r.kind === 'RESERVATION')!.createdByName).toBeNull();
     expect(balance).toMatchObject({ available: 8.25, adjustments: 2.25 });
   });
 

@@ -116,6 +116,8 @@ export interface LedgerEntry {
   reversedByEntryId: string | null;
   /** A REVERSAL: the entry it cancels (possibly not on the loaded page). */
   reverses: ReversedEntry | null;
+  /** Who caused it, by name (null: the system). */
+  createdByName: string | null;
 }
 
 /** What a reversal says about the entry it cancels. */
@@ -148,7 +150,7 @@ export const HOURS_OVERVIEW = operation<
     totalCount
     pageInfo { endCursor hasNextPage }
     edges { node { id kind hours availableEffect reason ticketNumber createdAt balanceAfter availableAfter
-      reversible reversedByEntryId reverses { ${REVERSED_FIELDS} }
+      reversible reversedByEntryId reverses { ${REVERSED_FIELDS} } createdByName
       reasonParts { code hours estimateVersion date packageReference workCategory ticketState noCharge note } } }
   }
 }`);

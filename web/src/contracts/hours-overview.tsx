@@ -257,6 +257,11 @@ export function HoursOverview({
                             </span>
                           )}
                           {reasonOf(node)}
+                          {node.createdByName && ['ADJUSTMENT', 'REVERSAL'].includes(node.kind) && (
+                            <span className="block muted small">
+                              {t.hoursLedger.madeBy(node.createdByName)}
+                            </span>
+                          )}
                           {node.reasonParts.note &&
                             !['MANUAL', 'OTHER'].includes(node.reasonParts.code) && (
                               <span className="block muted">{node.reasonParts.note}</span>

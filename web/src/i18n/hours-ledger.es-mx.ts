@@ -26,6 +26,8 @@ export const hoursLedgerEsMX = {
   /** A reversal's row: the entry it cancels, named by `entry` (date · ticket · hours). */
   reversalOf: (entry: string) => `Reversión de ${entry}`,
   reversedTag: 'Revertido',
+  /** Who made a manual correction (an adjustment or a reversal). */
+  madeBy: (name: string) => `Por ${name}`,
   /** An entry named for a person: its date, its ticket (if any) and its hours. */
   entryName: (date: string, ticket: string | null, hours: string) =>
     ticket ? `${date} · ${ticket} · ${hours}` : `${date} · ${hours}`,
