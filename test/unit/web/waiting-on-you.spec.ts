@@ -76,7 +76,17 @@ describe('the client banner «Se necesita tu respuesta»', () => {
     ).toMatchObject({
       kind: 'REMOTE_SESSION',
       at: '2026-02-05T17:00:00.000Z',
+      focus: 'answer',
     });
+    // L3-06: a client who may confirm or ask for another time is taken to the actions.
+    expect(
+      clientWait({
+        ...base,
+        state: 'REMOTE_SESSION_PROPOSED',
+        allowedActions: ['provideInfo', 'acceptRemoteSession', 'declineRemoteSession'],
+        remoteSessionAt: '2026-02-05T17:00:00.000Z',
+      }),
+    ).toMatchObject({ kind: 'REMOTE_SESSION', focus: 'actions' });
   });
 
   it('L3-07/L3-09: a resolution, a release and an approver authorization point to the actions', () => {

@@ -46,7 +46,7 @@ export const clientAnswerEsMX = {
     remoteSession: (at: string | null) =>
       at ? `Te propusimos una sesión remota para el ${at}.` : 'Te propusimos una sesión remota.',
     remoteSessionNext:
-      'Confírmanos en un comentario si te queda bien o propón otro horario; también puedes entregar la información por escrito.',
+      'Confírmala con «Confirmar» o, si no puedes, usa «Proponer otro horario / No puedo»; también puedes entregar la información por escrito.',
     waiting: (since: string | null) =>
       since
         ? `Desde el ${since} esperamos tu respuesta para seguir trabajando en este ticket.`

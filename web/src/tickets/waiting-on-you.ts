@@ -12,8 +12,11 @@ export type WaitFocus = 'answer' | 'actions';
 export type ClientWait =
   /** L3-06: information requested; `note` is the question, `since` when it was asked. */
   | { kind: 'INFO'; note?: string; since?: string; focus: 'answer' }
-  /** L3-06: a remote session proposed for `at`. */
-  | { kind: 'REMOTE_SESSION'; at: string | null; note?: string; since?: string; focus: 'answer' }
+  /**
+   * L3-06: a remote session proposed for `at`; the client confirms it or asks for another time
+   * in the actions (the answer box when the caller may only give the information in writing).
+   */
+  | { kind: 'REMOTE_SESSION'; at: string | null; note?: string; since?: string; focus: WaitFocus }
   /** L3-07/L3-08: analysis or diagnosis paused until the client answers. */
   | { kind: 'WAITING'; note?: string; since?: string; focus: 'answer' }
   /** L3-07: confirm the solution or reopen; `autoCloseAt` when it closes by itself. */
@@ -58,12 +61,12 @@ export function clientWait(ticket: WaitTicket): ClientWait | null {
         ? { kind: 'INFO', ...latest(ticket, 'requestInfo'), focus: 'answer' }
         : null;
     case 'REMOTE_SESSION_PROPOSED':
-      return may('provideInfo')
+      return may('provideInfo', 'acceptRemoteSession', 'declineRemoteSession')
         ? {
             kind: 'REMOTE_SESSION',
             at: ticket.remoteSessionAt,
             ...latest(ticket, 'proposeRemoteSession'),
-            focus: 'answer',
+            focus: may('acceptRemoteSession', 'declineRemoteSession') ? 'actions' : 'answer',
           }
         : null;
     case 'WAITING_ON_CLIENT':
