@@ -338,4 +338,27 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
       expect(await page.locator('main').innerText()).not.toMatch(/America\/|AMERICA\//);
     }
   });
+
+  it('a clock resumed after waiting on the client says where its deadline went (L3-06, L3-07)', async () => {
+    const paused = await registerProjectedTicket(e2e.world, {
+      category: 'INCIDENT',
+      subject: 'El reporte sale vacío',
+    });
+    await act(CLASSIFY, { input: { number: paused, classification: 'PROBLEM' } }, Role.AGENT);
+    await act(
+      `mutation ($input: TicketActionInput!) { waitOnClient(input: $input) { seq } }`,
+      { input: { number: paused, note: '¿Nos compartes el filtro que usas?' } },
+      Role.AGENT,
+    );
+    await act(COMMENT, { number: paused, body: 'El de la zona norte.' }, Role.CLIENT_USER);
+
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto(`/tickets/${paused}`);
+    const resumed = page.getByTestId('timeline').getByTestId('event-CLOCK_RESUMED');
+    await resumed.waitFor();
+    expect(await resumed.locator('strong').innerText()).toMatch(
+      /^Reloj de SLA reanudado: Avance periódico\. (El plazo pasó del .*\d{4}.* al .*\d{4}.*|Ahora vence el .*\d{4}.*)$/,
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { eventTitle } from '../../../web/src/tickets/event-title';
+import { deadlinesBeforeResume, eventTitle } from '../../../web/src/tickets/event-title';
 import { en } from '../../../web/src/i18n/en';
 import { esMX } from '../../../web/src/i18n/es-mx';
 
@@ -52,6 +52,36 @@ describe('ticket history: event titles', () => {
     // Without a deadline (or a formatter) the plain words stay.
     expect(eventTitle('CLOCK_RECOMPUTED', { kind: 'triage' }, esMX.tickets, format)).toBe(
       'Plazo recalculado: Triage',
+    );
+  });
+
+  // QA (L3-06, BUSINESS-TIME.md): a pause moves the deadline by the business time it lasted; the
+  // resume says from which date to which (the old one read from the clock's earlier events).
+  it('a resumed clock says where the pause moved its deadline', () => {
+    const format = (iso: string) => `<${iso.slice(0, 10)}>`;
+    const events = [
+      { seq: 2, type: 'CLOCK_STARTED', data: { clockId: 'c1', deadline: '2026-02-03T15:00:00Z' } },
+      { seq: 3, type: 'CLOCK_STARTED', data: { clockId: 'c2', deadline: '2026-02-09T15:00:00Z' } },
+      { seq: 5, type: 'CLOCK_PAUSED', data: { clockId: 'c1', deadline: null } },
+      { seq: 8, type: 'CLOCK_RESUMED', data: { clockId: 'c1', deadline: '2026-02-05T15:00:00Z' } },
+      { seq: 9, type: 'CLOCK_RESUMED', data: { clockId: 'c3', deadline: '2026-02-06T15:00:00Z' } },
+    ];
+    const before = deadlinesBeforeResume(events);
+    expect([...before]).toEqual([[8, '2026-02-03T15:00:00Z']]);
+    const resumed = { kind: 'triage', clockId: 'c1', deadline: '2026-02-05T15:00:00Z' };
+    expect(eventTitle('CLOCK_RESUMED', resumed, esMX.tickets, format, before.get(8))).toBe(
+      'Reloj de SLA reanudado: Triage. El plazo pasó del <2026-02-03> al <2026-02-05>',
+    );
+    expect(eventTitle('CLOCK_RESUMED', resumed, en.tickets, format, before.get(8))).toBe(
+      'SLA clock resumed: Triage. The deadline moved from <2026-02-03> to <2026-02-05>',
+    );
+    // No earlier deadline known: only the new one.
+    expect(eventTitle('CLOCK_RESUMED', resumed, esMX.tickets, format)).toBe(
+      'Reloj de SLA reanudado: Triage. Ahora vence el <2026-02-05>',
+    );
+    // Without a formatter (or a deadline) the plain words stay.
+    expect(eventTitle('CLOCK_RESUMED', resumed, esMX.tickets)).toBe(
+      'Reloj de SLA reanudado: Triage',
     );
   });
 });

@@ -347,6 +347,8 @@ export const en: Messages = {
       `${clock ? `${clock} deadline` : 'Deadline'} recomputed after a calendar change: ${
         from ? `from ${from} to ${to}` : `now due ${to}`
       }`,
+    deadlineAfterPause: (from: string | null, to: string) =>
+      from ? `The deadline moved from ${from} to ${to}` : `Now due ${to}`,
     system: 'System',
     back: 'Back to my tickets',
     clocks: 'SLA clocks',

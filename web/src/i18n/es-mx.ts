@@ -352,6 +352,9 @@ export const esMX = {
       `${clock ? `Plazo de ${clock}` : 'Plazo'} recalculado por un cambio en el calendario: ${
         from ? `del ${from} al ${to}` : `ahora vence el ${to}`
       }`,
+    /** L3-06: a clock resumed after a pause; `from` null when no earlier deadline is known. */
+    deadlineAfterPause: (from: string | null, to: string) =>
+      from ? `El plazo pasó del ${from} al ${to}` : `Ahora vence el ${to}`,
     system: 'Sistema',
     back: 'Volver a mis tickets',
     clocks: 'Relojes de SLA',

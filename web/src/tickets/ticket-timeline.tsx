@@ -2,7 +2,7 @@ import type { TicketEvent } from '../api/tickets';
 import { formatFileSize } from '../i18n/file-size';
 import { useI18n } from '../i18n/i18n-context';
 import { ClientAnswerLine } from './client-answer-line';
-import { eventTitle } from './event-title';
+import { deadlinesBeforeResume, eventTitle } from './event-title';
 import { eventData, eventText, filterTimeline, type HistoryFilter } from './timeline-filter';
 import { useLocalTime } from './ticket-bits';
 import {
@@ -46,7 +46,7 @@ function Byline({ at, who, nobody }: { at: string; who: TimelineActor; nobody: s
 }
 
 /** A workflow event: what happened, when and by whom, with what people wrote. */
-function EventItem({ event }: { event: TicketEvent }) {
+function EventItem({ event, before }: { event: TicketEvent; before?: string }) {
   const { t } = useI18n();
   const tl = t.planning.timeline;
   const { format } = useLocalTime();
@@ -63,7 +63,7 @@ function EventItem({ event }: { event: TicketEvent }) {
   return (
     <li className={internal ? 'internal-note' : undefined} data-testid={`event-${event.type}`}>
       <p>
-        <strong>{eventTitle(event.type, data, t.tickets, format)}</strong>
+        <strong>{eventTitle(event.type, data, t.tickets, format, before)}</strong>
         {internal && <span className="badge internal">{tl.internalNote}</span>}
         <Byline
           at={event.at}
@@ -200,6 +200,7 @@ export function TicketTimeline({
   filter?: HistoryFilter;
 }) {
   const { t } = useI18n();
+  const before = deadlinesBeforeResume(events.map((e) => ({ ...e, data: eventData(e.data) })));
   const entries = filterTimeline(
     mergeTimeline(events, attachments, satisfaction ?? null, billing),
     filter,
@@ -215,7 +216,7 @@ export function TicketTimeline({
     <ol className="timeline" data-testid="timeline">
       {entries.map((entry) =>
         entry.kind === 'event' ? (
-          <EventItem key={entry.key} event={entry.event} />
+          <EventItem key={entry.key} event={entry.event} before={before.get(entry.event.seq)} />
         ) : (
           <ExtraItem key={entry.key} entry={entry} />
         ),
