@@ -33,8 +33,11 @@ export function awaitsClient(
   ticket: {
     readonly state: string;
     readonly estimates: readonly { readonly status: string }[];
+    readonly remoteSession?: { readonly accepted: unknown } | null;
   },
 ): boolean {
+  // A remote session the client confirmed waits on the session itself, not on the client.
+  if (ticket.state === 'REMOTE_SESSION_PROPOSED' && ticket.remoteSession?.accepted) return false;
   if (AWAITING_CLIENT_STATES.includes(ticket.state)) return true;
   if ((TERMINAL_STATES as readonly string[]).includes(ticket.state)) return false;
   return answersAuthorizations(user) && ticket.estimates.at(-1)?.status === 'SUBMITTED';
@@ -47,7 +50,10 @@ const quoted = (states: readonly string[]) => states.map((s) => `'${s}'`).join('
  * newest estimate version is the one an approver may authorize, an estimate or a change order.
  */
 export function awaitsClientSql(user: AuthenticatedUser): string {
-  const states = `t.state IN (${quoted(AWAITING_CLIENT_STATES)})`;
+  const states =
+    `(t.state IN (${quoted(AWAITING_CLIENT_STATES)})` +
+    ` AND NOT (t.state = 'REMOTE_SESSION_PROPOSED'` +
+    ` AND coalesce(t.details -> 'remoteSession' -> 'accepted', 'null'::jsonb) <> 'null'::jsonb))`;
   if (!answersAuthorizations(user)) return `(${states})`;
   const authorization =
     `(t.details -> 'estimates' -> -1 ->> 'status' = 'SUBMITTED'` +

@@ -357,6 +357,7 @@ export class TicketsService implements OnModuleInit {
         waitingFrom: ticket.waitingFrom as TicketView['waitingFrom'],
         assigneeId: ticket.assigneeId,
         estimates: ticket.estimates,
+        remoteSession: ticket.remoteSession,
       });
     });
   }

@@ -24,7 +24,7 @@ const TICKET = `number state
   }
   clocks { kind run status }
   timeline { seq type actorRole data }
-  allowedActions`;
+  allowedActions awaitingClient`;
 
 interface Ticket {
   number: string;
@@ -41,6 +41,7 @@ interface Ticket {
   clocks: { kind: string; run: number; status: string }[];
   timeline: { seq: number; type: string; actorRole: string | null; data: string }[];
   allowedActions: string[];
+  awaitingClient: boolean;
 }
 
 interface Outbox {
@@ -94,6 +95,17 @@ describe('remote sessions the client can act on (L3-06)', () => {
     );
     expect(body.errors).toBeUndefined();
     return body.data!.ticket;
+  }
+  /** The client's «Esperan mi respuesta» list (TicketFilter.awaitingClient). */
+  async function awaiting(): Promise<string[]> {
+    const { body } = await gql<{ tickets: { items: { number: string }[] } }>(
+      world.api,
+      `{ tickets(first: 100, filter: { awaitingClient: true }) { items { number } } }`,
+      {},
+      world.bearer(Role.CLIENT_USER, OWN_ORG),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.tickets.items.map((i) => i.number);
   }
   const eventCount = async (number: string) =>
     (
@@ -171,6 +183,8 @@ describe('remote sessions the client can act on (L3-06)', () => {
       declined: null,
     });
     const client = await read(number, Role.CLIENT_USER);
+    expect(client.awaitingClient).toBe(true);
+    expect(await awaiting()).toContain(number);
     expect(client.remoteSession).toMatchObject({ proposal: 1, durationMinutes: 90, link: LINK });
     expect(client.allowedActions).toEqual(
       expect.arrayContaining(['acceptRemoteSession', 'declineRemoteSession']),
@@ -225,7 +239,13 @@ describe('remote sessions the client can act on (L3-06)', () => {
     expect(ticket!.state).toBe('REMOTE_SESSION_PROPOSED');
     expect(ticket!.remoteSession!.accepted).not.toBeNull();
     expect(triage(ticket!)).toEqual(['1:MET']);
-    // Confirmed once.
+    // Confirmed once: no longer offered, and refused if asked again.
+    const confirmed = await read(number, Role.CLIENT_USER);
+    expect(confirmed.allowedActions).not.toContain('acceptRemoteSession');
+    expect(confirmed.allowedActions).toContain('declineRemoteSession');
+    // Nor does it wait on the client any more (L3-06): the session comes next.
+    expect(confirmed.awaitingClient).toBe(false);
+    expect(await awaiting()).not.toContain(number);
     expect((await accept({ number, proposal: 1 })).code).toBe('INVALID_TRANSITION');
     // Staff see the confirmation on the ticket.
     expect((await read(number)).remoteSession!.accepted).not.toBeNull();

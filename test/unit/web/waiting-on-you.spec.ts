@@ -20,6 +20,15 @@ const event = (type: string, at: string, data: Record<string, unknown> = {}) =>
     agentName: null,
     data: JSON.stringify(data),
   }) as TicketDetail['timeline'][number];
+const SESSION = {
+  proposal: 1,
+  at: '2026-02-05T17:00:00.000Z',
+  durationMinutes: 60,
+  link: null,
+  note: null,
+  accepted: null,
+  declined: null,
+};
 const base: Ticket = {
   state: 'REGISTERED',
   allowedActions: [],
@@ -27,6 +36,7 @@ const base: Ticket = {
   remoteSessionAt: null,
   autoCloseAt: null,
   estimates: [],
+  remoteSession: null,
 };
 const estimate = (version: number, status: string, changeOrder = false) => ({
   version,
@@ -87,6 +97,19 @@ describe('the client banner «Se necesita tu respuesta»', () => {
         remoteSessionAt: '2026-02-05T17:00:00.000Z',
       }),
     ).toMatchObject({ kind: 'REMOTE_SESSION', focus: 'actions' });
+    // Once the client confirmed the session, nothing waits on them: the session comes next.
+    expect(
+      clientWait({
+        ...base,
+        state: 'REMOTE_SESSION_PROPOSED',
+        allowedActions: ['provideInfo', 'declineRemoteSession'],
+        remoteSessionAt: '2026-02-05T17:00:00.000Z',
+        remoteSession: {
+          ...SESSION,
+          accepted: { at: '2026-02-01T12:00:00.000Z', by: 'u', reason: null, suggestedAt: null },
+        },
+      }),
+    ).toBeNull();
   });
 
   it('L3-07/L3-09: a resolution, a release and an approver authorization point to the actions', () => {

@@ -35,7 +35,13 @@ export type ClientWait =
 
 type WaitTicket = Pick<
   TicketDetail,
-  'state' | 'allowedActions' | 'timeline' | 'remoteSessionAt' | 'autoCloseAt' | 'estimates'
+  | 'state'
+  | 'allowedActions'
+  | 'timeline'
+  | 'remoteSessionAt'
+  | 'autoCloseAt'
+  | 'estimates'
+  | 'remoteSession'
 >;
 
 /** The newest event of `type`: its note (if any) and when it happened. */
@@ -61,6 +67,8 @@ export function clientWait(ticket: WaitTicket): ClientWait | null {
         ? { kind: 'INFO', ...latest(ticket, 'requestInfo'), focus: 'answer' }
         : null;
     case 'REMOTE_SESSION_PROPOSED':
+      // Confirmed: the next step is the session itself (the card above says when and where).
+      if (ticket.remoteSession?.accepted) return null;
       return may('provideInfo', 'acceptRemoteSession', 'declineRemoteSession')
         ? {
             kind: 'REMOTE_SESSION',
