@@ -91,7 +91,11 @@ export const dashboardScenario: BenchScenario = {
              FROM generate_series(1, $1::int) AS g`,
             [TICKETS, registrant],
           );
-          await world.db.query('ANALYZE ticket; ANALYZE ticket_clock; ANALYZE ticket_event');
+          // What autovacuum would have done on a live read model: statistics, the visibility map,
+          // and the trigram indexes' pending lists merged (a GIN index takes bulk inserts into a
+          // list every search scans until then: 15 ms per search read measured right after the
+          // fill, 0.1 ms after).
+          await world.db.query('VACUUM ANALYZE ticket, ticket_clock, ticket_event');
         });
         const [{ clocks }] = await world.db.query<{ clocks: string }[]>(
           'SELECT count(*) AS clocks FROM ticket_clock',
