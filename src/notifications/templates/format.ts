@@ -64,14 +64,8 @@ export class RecipientDates {
 
   /** `martes, 3 de febrero de 2026, 4:30 p.m. (hora de la Ciudad de México)`. */
   instant(iso: string): string {
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return iso;
-    const text = new Intl.DateTimeFormat(this.locale, {
-      dateStyle: 'full',
-      timeStyle: 'short',
-      timeZone: this.timeZone,
-    }).format(d);
-    return `${text} (${zoneName(this.timeZone, this.locale)})`;
+    const text = this.dateTime(iso);
+    return text === null ? iso : `${text} (${zoneName(this.timeZone, this.locale)})`;
   }
 
   /**
@@ -79,14 +73,19 @@ export class RecipientDates {
    * `martes, 3 de febrero de 2026, 4:30 p.m., hora de la Ciudad de México`.
    */
   instantInline(iso: string): string {
+    const text = this.dateTime(iso);
+    return text === null ? iso : `${text}, ${zoneName(this.timeZone, this.locale)}`;
+  }
+
+  /** `martes, 3 de febrero de 2026, 4:30 p.m.` in the reader's zone; null for no instant. */
+  private dateTime(iso: string): string | null {
     const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return iso;
-    const text = new Intl.DateTimeFormat(this.locale, {
+    if (Number.isNaN(d.getTime())) return null;
+    return new Intl.DateTimeFormat(this.locale, {
       dateStyle: 'full',
       timeStyle: 'short',
       timeZone: this.timeZone,
     }).format(d);
-    return `${text}, ${zoneName(this.timeZone, this.locale)}`;
   }
 
   /**
