@@ -19,6 +19,7 @@ type TimerRow = TicketClockEntity & {
   readonly subject: string;
   readonly ticketState: string;
   readonly calendarId: string;
+  readonly calendarVersion: number;
 };
 
 /** The managers' SLA view over the read model: live timers and compliance. */
@@ -51,30 +52,34 @@ export class SlaDashboardService {
       where.push('c.at_risk_recorded_at IS NOT NULL AND c.breached_at IS NULL');
     // Plain SQL, the clock columns named as the entity's properties: a page of 200 rows is read
     // on every dashboard refresh, and entity hydration costed as much as the query's own work.
-    // Most tickets run on the default calendar: look it up while the clocks are read.
-    const defaultCalendar = this.calendars.current();
+    // Each ticket's calendar version comes with it, so its compiled calendar is a cache read.
     const rows = await this.db.query<Record<string, unknown>[]>(
       `SELECT ${this.clockColumns().select}, t.organization_id AS "organizationId", t.subject,
-              t.state AS "ticketState", t.calendar_id AS "calendarId"
+              t.state AS "ticketState", t.calendar_id AS "calendarId",
+              cal.current_version AS "calendarVersion"
          FROM ticket_clock c INNER JOIN ticket t ON t.number = c.ticket_number
+              INNER JOIN business_calendar cal ON cal.id = t.calendar_id
         WHERE ${where.join(' AND ')}
         ORDER BY ${filter.breachedOnly ? 'c.breached_at DESC, c.clock_id' : 'c.deadline ASC NULLS LAST'}
         LIMIT ${param(filter.first)}`,
       params,
     );
     const now = new Date();
-    // One lookup per calendar, not per clock: most tickets share a handful of calendars.
+    // One lookup per calendar version, not per clock: most tickets share a handful of calendars.
     const calendars = new Map<string, ReturnType<CalendarsService['current']>>();
-    const byDefault = await defaultCalendar;
-    calendars.set(byDefault.id, Promise.resolve(byDefault));
-    const calendarOf = (id: string) => {
-      if (!calendars.has(id)) calendars.set(id, this.calendars.current(id));
-      return calendars.get(id)!;
+    const calendarOf = (id: string, version: number) => {
+      const key = `${id}:${version}`;
+      if (!calendars.has(key)) calendars.set(key, this.calendars.atVersion(id, version));
+      return calendars.get(key)!;
     };
     return Promise.all(
       rows.map(async (raw) => {
         const row = this.withDates(raw);
-        const clock = liveClockFromEntity(row, (await calendarOf(row.calendarId)).engine, now);
+        const clock = liveClockFromEntity(
+          row,
+          (await calendarOf(row.calendarId, row.calendarVersion)).engine,
+          now,
+        );
         return {
           ticketNumber: row.ticketNumber,
           organizationId: row.organizationId,

@@ -263,4 +263,68 @@ describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () =>
     });
     expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('ix_ticket_clock_at_risk');
   });
+
+  it("computes a clock on its ticket's own calendar, at the calendar's current version (BUSINESS-TIME.md)", async () => {
+    // A calendar whose weekdays open at 11:00 (Mexico City); after the edit, at 09:00.
+    const week = (start: string) =>
+      [1, 2, 3, 4, 5].map((weekday) => ({ weekday, intervals: [{ start, end: '18:00' }] }));
+    const created = await gql<{ createCalendar: { id: string } }>(
+      world.api,
+      `mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Turno tarde',
+          timeZone: 'America/Mexico_City',
+          mexicoLft74Holidays: false,
+          weekly: week('11:00'),
+        },
+      },
+      world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+    const calendarId = created.body.data!.createCalendar.id;
+    const late = `L3-2024-${800101}`;
+    await world.db.query(
+      `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id,
+         calendar_id, category, subject, description, state, registered_at, last_event_seq)
+       SELECT $1, 2024, 800101, $2, organization_id, registrant_id, $3, category, subject,
+              description, 'IN_ANALYSIS', registered_at, 0
+         FROM ticket WHERE number = $4`,
+      [late, `sla-board-${late}`, calendarId, number(0)],
+    );
+    // Due Wednesday 2024-01-10 10:00 Mexico City, answered 11:20 the same day.
+    await world.db.query(
+      `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
+         target_unit, started_at, deadline, budget_ms, consumed_ms, consumed_as_of, breached_at,
+         ended_at, end_reason, calendar_version)
+       VALUES ($1, $2, 'scheduling', 1, 'BREACHED', 2, 'days', '2024-01-08T17:00:00Z',
+         '2024-01-10T16:00:00Z', 25200000, 25200000, '2024-01-10T16:00:00Z',
+         '2024-01-10T16:00:00Z', '2024-01-10T17:20:00Z', 'MET', 1)`,
+      [`${late}:scheduling:1`, late],
+    );
+    const overdue = async () => {
+      const { body } = await gql<{
+        slaTimers: { clock: { id: string; overdueMinutes: number } }[];
+      }>(
+        world.api,
+        `{ slaTimers(filter: { breachedOnly: true }) { clock { id overdueMinutes } } }`,
+        {},
+        world.bearer(Role.MANAGER),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.slaTimers.find((t) => t.clock.id === `${late}:scheduling:1`)?.clock
+        .overdueMinutes;
+    };
+    // Its calendar opened at 11:00: 20 business minutes late (the default calendar would say 80).
+    expect(await overdue()).toBe(20);
+    const edited = await gql<{ updateCalendar: { id: string } }>(
+      world.api,
+      `mutation ($id: ID!, $input: UpdateCalendarInput!) { updateCalendar(id: $id, input: $input) { id } }`,
+      { id: calendarId, input: { weekly: week('09:00') } },
+      world.bearer(Role.ADMIN),
+    );
+    expect(edited.body.errors).toBeUndefined();
+    // The next read follows the new version: open since 09:00, so 80 minutes.
+    expect(await overdue()).toBe(80);
+  });
 });

@@ -70,6 +70,14 @@ export class CalendarsService {
     return this.compile(row);
   }
 
+  /**
+   * The calendar `id` compiled at `version` when that version is cached, without a query (a list
+   * that already read each row's calendar version, e.g. the SLA board); else {@link current}.
+   */
+  async atVersion(id: string, version: number): Promise<CompiledCalendar> {
+    return this.compiled.get(`${id}:${version}`) ?? this.current(id);
+  }
+
   /** The calendar that governs an organisation's SLA clocks: its own, else the default. */
   async forOrganization(organizationId: string): Promise<CompiledCalendar> {
     const own = await this.db.getRepository(BusinessCalendarEntity).findOneBy({ organizationId });
