@@ -1,5 +1,4 @@
-import { Locale } from '../../identity/locale.enum';
-import { zoneName } from '../../notifications/templates/format';
+import { zoneName } from '../../shared/time-zone-names';
 import type {
   BusinessDaysExplanation,
   BusinessMinutesExplanation,
@@ -71,10 +70,10 @@ function dateFormat(locale: ExplanationLocale, timeZone: string): (d: Date) => s
 /**
  * The zone in words with its offset at `at` («hora de la Ciudad de México, UTC−6» / «Mexico City
  * time, UTC−6»), never its IANA code (QA: the web app showed «(America/Mexico_City)»). The name
- * is the emails' (`zoneName`), so a reader sees one name for a zone everywhere.
+ * is the one the emails and the web app use (src/shared/time-zone-names.ts).
  */
 export function zoneText(locale: ExplanationLocale, timeZone: string, at: Date): string {
-  const name = zoneName(timeZone, locale === 'en' ? Locale.EN : Locale.ES_MX);
+  const name = zoneName(timeZone, locale);
   if (name === 'UTC' || name === 'hora UTC') return 'UTC';
   let offset: string | undefined;
   try {

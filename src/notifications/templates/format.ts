@@ -1,4 +1,5 @@
 import { Locale } from '../../identity/locale.enum';
+import { zoneName } from '../../shared/time-zone-names';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -21,36 +22,11 @@ export function isDateOnly(value: string): boolean {
   return DATE_ONLY.test(value);
 }
 
-/** The zones the seed and the demo use, as people there say them (Intl's are too vague). */
-const ZONE_NAMES: Readonly<Record<string, readonly [string, string]>> = {
-  'America/Mexico_City': ['hora de la Ciudad de México', 'Mexico City time'],
-  'America/Monterrey': ['hora de Monterrey', 'Monterrey time'],
-  'America/Cancun': ['hora de Cancún', 'Cancún time'],
-  'America/Tijuana': ['hora de Tijuana', 'Tijuana time'],
-  UTC: ['hora UTC', 'UTC'],
-  'Etc/UTC': ['hora UTC', 'UTC'],
-};
-
 /**
- * A time zone in words for emails, never its IANA code (QA: «AMERICA/MEXICO_CITY»): the table's
- * name for the zones the seed uses, else Intl's generic long name («hora estándar de Japón» /
- * «Japan Standard Time»), else the zone's city («hora de Kolkata» / «Kolkata time»).
+ * A time zone in words for emails, never its IANA code (QA: «AMERICA/MEXICO_CITY»): the one rule
+ * the web app and the API's explanations use too (src/shared/time-zone-names.ts).
  */
-export function zoneName(timeZone: string, locale: Locale): string {
-  const known = ZONE_NAMES[timeZone];
-  if (known) return locale === Locale.EN ? known[1] : known[0];
-  let intl: string | undefined;
-  try {
-    intl = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
-      .formatToParts(new Date(0))
-      .find((p) => p.type === 'timeZoneName')?.value;
-  } catch {
-    intl = undefined;
-  }
-  if (intl && !/^(GMT|UTC)/.test(intl)) return intl;
-  const city = (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ');
-  return locale === Locale.EN ? `${city} time` : `hora de ${city}`;
-}
+export { zoneName };
 
 /**
  * Formats dates for one recipient: instants in their time zone with the zone's name, calendar
