@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CalendarsService } from '../src/business-time/calendars/calendars.service';
 import { NotificationsService } from '../src/notifications';
 import { Role } from '../src/identity/role.enum';
 import { TicketProjectionService } from '../src/tickets/ticket-projection.service';
@@ -112,7 +113,7 @@ export const transitionScenario: BenchScenario = {
         // workflow logic: what a transition would cost if it did nothing else.
         const projection = new TicketProjectionService(
           world.db,
-          new NotificationsService(world.config),
+          new NotificationsService(world.config, new CalendarsService(world.db)),
         );
         const other = await world.gql<{ registerTicket: { number: string } }>(
           REGISTER,

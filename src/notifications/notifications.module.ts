@@ -1,8 +1,19 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { BusinessTimeModule } from '../business-time/business-time.module';
+import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { EmailDispatcher } from './email-dispatcher';
 import { EmailOutboxResolver } from './email-outbox.resolver';
 import { EmailOutboxService } from './email-outbox.service';
 import { NotificationsService } from './notifications.service';
+import { TicketCalendarLookup } from './ticket-calendar-lookup';
+
+/** SLA emails count business time on the calendars service's compiled, cached calendars. */
+const TICKET_CALENDARS: Provider = {
+  provide: TicketCalendarLookup,
+  // The same instance (and cache) every other domain uses; typed, unlike `useExisting`.
+  useFactory: (calendars: CalendarsService): TicketCalendarLookup => calendars,
+  inject: [CalendarsService],
+};
 
 /**
  * Email for every client-visible event (L3-11). Both processes can queue email
@@ -17,7 +28,8 @@ export class NotificationsModule {
       module: NotificationsModule,
       // Global: every domain that records client-visible events queues their email.
       global: true,
-      providers: [NotificationsService, EmailOutboxService, EmailOutboxResolver],
+      imports: [BusinessTimeModule],
+      providers: [NotificationsService, TICKET_CALENDARS, EmailOutboxService, EmailOutboxResolver],
       exports: [NotificationsService],
     };
   }
@@ -27,7 +39,8 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       global: true,
-      providers: [NotificationsService, EmailDispatcher],
+      imports: [BusinessTimeModule],
+      providers: [NotificationsService, TICKET_CALENDARS, EmailDispatcher],
       exports: [NotificationsService],
     };
   }

@@ -22,6 +22,7 @@ import {
   type RecipientCandidate,
 } from './recipient-rules';
 import { withSlaBusinessTime } from './sla-business-time';
+import { TicketCalendarLookup } from './ticket-calendar-lookup';
 import {
   renderCheckpointAgendaEmail,
   renderCheckpointMovedEmail,
@@ -68,7 +69,11 @@ const RECIPIENT_COLUMNS = ['id', 'email', 'displayName', 'locale', 'timeZone', '
  */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    /** The ticket's calendar for SLA emails' business time (`CalendarsService`, cached). */
+    private readonly calendars: TicketCalendarLookup,
+  ) {}
 
   /**
    * Resolves the recipients of `event`, renders each email (recipient's language and time zone)
@@ -92,7 +97,7 @@ export class NotificationsService {
     // An SLA email tells the business time left (or how late), as of now (L3-06…L3-09).
     const event =
       given.type === 'SLA_AT_RISK' || given.type === 'SLA_BREACHED'
-        ? await withSlaBusinessTime(manager, given, new Date())
+        ? await withSlaBusinessTime(this.calendars, manager, given, new Date())
         : given;
 
     const about = {

@@ -1,17 +1,19 @@
 import type { EntityManager } from 'typeorm';
-import { compileDefinition } from '../business-time/calendars/holiday-sources';
-import { BusinessCalendar, businessMillisecondsBetween } from '../business-time/engine';
-import type { CalendarDefinition } from '../business-time/engine';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { type BusinessCalendar, businessMillisecondsBetween } from '../business-time/engine';
 import type { SlaAtRiskEvent, SlaBreachedEvent } from './notification-event';
+import type { TicketCalendarLookup } from './ticket-calendar-lookup';
 
 const MS_PER_MINUTE = 60_000;
 
 /**
  * L3-06…L3-09: the business time an SLA email tells, measured on the ticket's calendar (never
  * wall-clock subtraction): what is left of an at-risk clock, and how late a breach is, at `now`
- * (when the email is queued). An event that already carries it is returned as it is.
+ * (when the email is queued). An event that already carries it is returned as it is; so is one
+ * with no calendar to count on (none of its own, its client's or a default).
  */
 export async function withSlaBusinessTime<E extends SlaAtRiskEvent | SlaBreachedEvent>(
+  calendars: TicketCalendarLookup,
   manager: EntityManager,
   event: E,
   now: Date,
@@ -19,8 +21,18 @@ export async function withSlaBusinessTime<E extends SlaAtRiskEvent | SlaBreached
   if ('businessMinutesLeft' in event || 'businessMinutesLate' in event) return event;
   const deadline = new Date(event.deadline);
   if (Number.isNaN(deadline.getTime())) return event;
-  const calendar = await ticketCalendar(manager, event.ticket.number, event.ticket.clientOrgId);
-  if (!calendar) return event;
+  let calendar: BusinessCalendar;
+  try {
+    ({ engine: calendar } = await calendars.forTicket(
+      event.ticket.number,
+      event.ticket.clientOrgId,
+      manager,
+    ));
+  } catch (err) {
+    // The email still goes, without the time left, rather than failing the event's transaction.
+    if (err instanceof DomainError && err.code === ErrorCode.NOT_FOUND) return event;
+    throw err;
+  }
   return { ...event, ...slaBusinessTime(calendar, event, now) };
 }
 
@@ -40,30 +52,4 @@ export function slaBusinessTime(
         businessMinutesLate:
           Math.max(0, businessMillisecondsBetween(calendar, deadline, now)) / MS_PER_MINUTE,
       };
-}
-
-/**
- * The calendar the ticket's clocks count on (its `calendar_id`), else its client's own calendar,
- * else the default one; current version.
- */
-async function ticketCalendar(
-  manager: EntityManager,
-  ticketNumber: string,
-  clientOrgId: string,
-): Promise<BusinessCalendar | null> {
-  const [row] = await manager.query<
-    { definition: CalendarDefinition; holiday_sources: string[] }[]
-  >(
-    `SELECT v.definition, v.holiday_sources
-       FROM business_calendar c
-       JOIN business_calendar_version v ON v.calendar_id = c.id AND v.version = c.current_version
-      WHERE c.id = coalesce(
-              (SELECT calendar_id FROM ticket WHERE number = $1),
-              (SELECT id FROM business_calendar WHERE organization_id = $2 LIMIT 1),
-              (SELECT id FROM business_calendar WHERE is_default LIMIT 1))`,
-    [ticketNumber, clientOrgId],
-  );
-  return row
-    ? new BusinessCalendar(compileDefinition(row.definition, row.holiday_sources ?? []))
-    : null;
 }

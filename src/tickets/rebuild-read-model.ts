@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { loadAppConfig } from '../config/app-config';
 import { ConfigValidationError } from '../config/env-reader';
 import { typeOrmOptions } from '../database/typeorm-options';
@@ -22,7 +23,10 @@ async function main(): Promise<void> {
   const config = loadAppConfig(env);
   const db = await new DataSource(typeOrmOptions(config.database.url)).initialize();
   try {
-    const projection = new TicketProjectionService(db, new NotificationsService(config));
+    const projection = new TicketProjectionService(
+      db,
+      new NotificationsService(config, new CalendarsService(db)),
+    );
     const count = await projection.rebuild(process.argv[2]);
     new Logger('ReadModel').log(`rebuilt ${count} ticket(s) from the event log`);
   } finally {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { CalendarsService } from '../../src/business-time/calendars/calendars.service';
 import { freePort } from '../../src/infra/provisioning/temporal-binaries';
 import type { NotificationEvent } from '../../src/notifications/notification-event';
 import { NotificationsService } from '../../src/notifications/notifications.service';
@@ -203,7 +204,7 @@ describe('L3-11 email outbox: worker killed mid-dispatch', () => {
       );
       return all[types[i % types.length]];
     });
-    const service = new NotificationsService(world.config);
+    const service = new NotificationsService(world.config, new CalendarsService(world.db));
     for (const e of events) await world.db.transaction((m) => service.enqueue(m, e));
     const queued = await outbox();
     expect(new Set(events.map((e) => e.eventKey)).size).toBe(EVENT_COUNT);

@@ -1,5 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { DataSource } from 'typeorm';
+import { CalendarsService } from '../../src/business-time/calendars/calendars.service';
 import type { AppConfig } from '../../src/config/app-config';
 import { typeOrmOptions } from '../../src/database/typeorm-options';
 import { freePort } from '../../src/infra/provisioning/temporal-binaries';
@@ -101,7 +102,7 @@ describe('L3-11 email dispatcher: outages, concurrency, shutdown', () => {
       MAIL_POLL_INTERVAL_MS: '600000',
       MAIL_MAX_ATTEMPTS: '50',
     });
-    service = new NotificationsService(config);
+    service = new NotificationsService(config, new CalendarsService(world.db));
     [{ id: registrantId }] = await world.db.query<{ id: string }[]>(
       `SELECT id FROM app_user WHERE email = 'usuario@aurora.example'`,
     );

@@ -4,9 +4,10 @@ import { addBusinessMinutes, businessMinutesBetween } from '../../src/business-t
 import { Locale } from '../../src/identity/locale.enum';
 import { Role } from '../../src/identity/role.enum';
 import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
-import type {
-  NotificationEvent,
-  NotificationTicket,
+import {
+  ticketEventKey,
+  type NotificationEvent,
+  type NotificationTicket,
 } from '../../src/notifications/notification-event';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { sampleEvents } from '../../src/notifications/testing/sample-events';
@@ -63,7 +64,7 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
       'SELECT id, email FROM app_user',
     );
     users = Object.fromEntries(rows.map((r) => [r.email, r]));
-    service = new NotificationsService(world.config);
+    service = new NotificationsService(world.config, new CalendarsService(world.db));
     dispatcher = new EmailDispatcher(world.db, world.config);
     await dispatcher.start();
   });
@@ -483,5 +484,96 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
       const denied = await gql(world.api, RETRY, { id: sent.id }, world.bearer(Role.CLIENT_USER));
       expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
+  });
+
+  // Last in the file: the ticket it registers keeps emailing (its own events) after it ends.
+  it('L3-06…L3-09: a client with its own calendar hears the business time left on that calendar, not the default', async () => {
+    // Grupo Industrial Tulum works from Tokyo, every day 08:00–20:00, without Mexico's rest days.
+    const tulum = world.orgIds['grupo-industrial-tulum'];
+    const created = await gql<{ createCalendar: { id: string } }>(
+      world.api,
+      `mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Tulum (Tokio)',
+          timeZone: 'Asia/Tokyo',
+          weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+            weekday,
+            intervals: [{ start: '08:00', end: '20:00' }],
+          })),
+          mexicoLft74Holidays: false,
+          organizationId: tulum,
+        },
+      },
+      world.bearer(Role.MANAGER),
+    );
+    expect(created.body.errors).toBeUndefined();
+    const calendarId = created.body.data!.createCalendar.id;
+    // A ticket registered now counts on it (its calendar_id) …
+    const registered = await gql<{ registerTicket: { number: string; subject: string } }>(
+      world.api,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number subject } }`,
+      {
+        input: {
+          category: 'DEVELOPMENT',
+          subject: 'Reporte de embarques',
+          description: 'Un reporte de embarques por almacén.',
+        },
+      },
+      world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum'),
+    );
+    expect(registered.body.errors).toBeUndefined();
+    const { number, subject } = registered.body.data!.registerTicket;
+    const [stored] = await world.db.query<{ calendar_id: string }[]>(
+      'SELECT calendar_id FROM ticket WHERE number = $1',
+      [number],
+    );
+    expect(stored.calendar_id).toBe(calendarId);
+    const calendars = new CalendarsService(world.db);
+    const own = (await calendars.current(calendarId)).engine;
+    const byDefault = (await calendars.current()).engine;
+    // 10 h 10 min of Tokyo business time from now: at most 22 h 10 min of wall time, in which the
+    // default calendar (Mon–Fri 09:00–18:00 Mexico City) never holds more than 9 h.
+    const now = new Date();
+    const deadline = addBusinessMinutes(own, now, 610);
+    expect(businessMinutesBetween(byDefault, now, deadline)).toBeLessThan(610);
+    const atRisk = (ticket: NotificationTicket, eventKey: string): NotificationEvent => ({
+      ...events(ticket).SLA_AT_RISK,
+      eventKey,
+      deadline: deadline.toISOString(),
+    });
+    const registrant = users['usuario@tulum.example'].id;
+    const onTicket = atRisk(
+      { number, subject, registrantId: registrant, clientOrgId: tulum },
+      // Far above the sequence numbers the ticket's own workflow gives its events.
+      ticketEventKey(number, 9000),
+    );
+    // … and so does one not in the read model yet (its client's calendar).
+    const unprojected = { ...newTicket(), registrantId: registrant, clientOrgId: tulum };
+    const onClient = atRisk(unprojected, ticketEventKey(unprojected.number, 9000));
+    await enqueue(onTicket);
+    await enqueue(onClient);
+    const rows = await waitFor('Tulum SLA rows SENT', async () => {
+      const r = [...(await outbox(onTicket.eventKey)), ...(await outbox(onClient.eventKey))];
+      return r.length === 4 && r.every((x) => x.status === 'SENT') && r;
+    });
+    const mails = await delivered(rows);
+    expect(mails).toHaveLength(4);
+    for (const ticketNumber of [number, unprojected.number]) {
+      const about = mails.filter((m) => m.subject.startsWith(`[${ticketNumber}]`));
+      const [manager] = about.filter((m) => m.to.includes('gerente@becken.example'));
+      expect(manager.subject).toContain(`[${ticketNumber}] SLA en riesgo`);
+      expect(manager.text).toContain('Quedan 10 h 10 min hábiles (vence el ');
+      const [agent] = about.filter((m) => m.to.includes('agente@becken.example'));
+      expect(agent.text).toContain('10 h 10 min of business time left (due ');
+    }
+    const payloads = await world.db.query<
+      { payload: { event: { businessMinutesLeft: number } } }[]
+    >(`SELECT payload FROM email_outbox WHERE event_key = ANY($1)`, [
+      [onTicket.eventKey, onClient.eventKey],
+    ]);
+    expect(payloads.map((p) => Math.round(p.payload.event.businessMinutesLeft))).toEqual(
+      Array(4).fill(610),
+    );
   });
 });

@@ -4,6 +4,7 @@ import {
   defaultMexicoCityCalendar,
   localDateOf,
 } from '../../src/business-time/engine';
+import { CalendarsService } from '../../src/business-time/calendars/calendars.service';
 import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
 import { Role } from '../../src/identity/role.enum';
 import { NotificationsService } from '../../src/notifications';
@@ -1266,7 +1267,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     const ticket = await register('Proyección idempotente');
     const projection = new TicketProjectionService(
       world.db,
-      new NotificationsService(world.config),
+      new NotificationsService(world.config, new CalendarsService(world.db)),
     );
     // The registration's own batch carries the full slice; later batches here use seq 1000+,
     // above anything the (idle) workflow of this ticket will write.
@@ -1379,7 +1380,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     await world.db.query(`DELETE FROM ticket_clock`);
     const rebuilt = await new TicketProjectionService(
       world.db,
-      new NotificationsService(world.config),
+      new NotificationsService(world.config, new CalendarsService(world.db)),
     ).rebuild();
     expect(rebuilt).toBe(live.tickets.length);
     const after = await snapshot();

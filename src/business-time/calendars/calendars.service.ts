@@ -59,15 +59,18 @@ export class CalendarsService {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The calendar with `id`, or the default calendar, at its current version. */
-  async current(id?: string | null): Promise<CompiledCalendar> {
-    const repo = this.db.getRepository(BusinessCalendarEntity);
+  /**
+   * The calendar with `id`, or the default calendar, at its current version. With `manager`, read
+   * in that transaction (no second connection while the caller holds one).
+   */
+  async current(id?: string | null, manager?: EntityManager): Promise<CompiledCalendar> {
+    const repo = (manager ?? this.db.manager).getRepository(BusinessCalendarEntity);
     const row = id
       ? await repo.findOneBy({ id: assertUuid(id) })
       : await repo.findOneBy({ isDefault: true });
     if (!row)
       throw notFound('calendar', id ?? '(default)', `Calendar ${id ?? '(default)'} not found`);
-    return this.compile(row);
+    return this.compile(row, manager);
   }
 
   /**
@@ -79,9 +82,33 @@ export class CalendarsService {
   }
 
   /** The calendar that governs an organisation's SLA clocks: its own, else the default. */
-  async forOrganization(organizationId: string): Promise<CompiledCalendar> {
-    const own = await this.db.getRepository(BusinessCalendarEntity).findOneBy({ organizationId });
-    return own ? this.compile(own) : this.current();
+  async forOrganization(
+    organizationId: string,
+    manager?: EntityManager,
+  ): Promise<CompiledCalendar> {
+    const own = await (manager ?? this.db.manager)
+      .getRepository(BusinessCalendarEntity)
+      .findOneBy({ organizationId });
+    return own ? this.compile(own, manager) : this.current(null, manager);
+  }
+
+  /**
+   * The calendar a ticket's clocks count on: its own (`ticket.calendar_id`), or for a ticket not
+   * in the read model its client's ({@link forOrganization}). Current version, compiled once per
+   * version; read in `manager`'s transaction when given.
+   */
+  async forTicket(
+    ticketNumber: string,
+    clientOrgId: string,
+    manager?: EntityManager,
+  ): Promise<CompiledCalendar> {
+    const [ticket] = await (manager ?? this.db.manager).query<{ calendar_id: string }[]>(
+      'SELECT calendar_id FROM ticket WHERE number = $1',
+      [ticketNumber],
+    );
+    return ticket
+      ? this.current(ticket.calendar_id, manager)
+      : this.forOrganization(clientOrgId, manager);
   }
 
   /** Calendars the caller may see: provider staff all; client users the default and their own. */

@@ -1,0 +1,17 @@
+import type { EntityManager } from 'typeorm';
+import type { BusinessCalendar } from '../business-time/engine';
+
+/**
+ * What notifications need of the business calendars: the calendar a ticket's clocks count on (its
+ * own, else its client's, else the default), compiled. `CalendarsService` provides it (its
+ * `forTicket`, cached per calendar version); an abstract class so Nest can inject it by type
+ * without notifications importing the calendars service, whose imports lead back here.
+ */
+export abstract class TicketCalendarLookup {
+  /** Read in `manager`'s transaction (the one that queues the email). */
+  abstract forTicket(
+    ticketNumber: string,
+    clientOrgId: string,
+    manager: EntityManager,
+  ): Promise<{ readonly engine: BusinessCalendar }>;
+}
