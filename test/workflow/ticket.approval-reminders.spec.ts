@@ -1,26 +1,19 @@
-import { addBusinessDays, localDateOf } from '../../src/business-time/engine';
 import {
   APPROVAL_REMINDER_BUSINESS_DAYS,
   APPROVAL_REMINDER_LIMIT,
   authorizeEstimateUpdate,
-  calendarChangedSignal,
   cancelUpdate,
-  classifyUpdate,
   commentUpdate,
   rejectEstimateUpdate,
   requestReestimateUpdate,
-  submitEstimateUpdate,
   ticketStateQuery,
   type TicketView,
   type TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
 import {
-  agent,
   approver,
-  baseDefinition,
   CALENDAR_ID,
   clientUser,
-  eventually,
   expectFiredAt,
   maybeRecordHistory,
   MINUTE,
@@ -32,6 +25,15 @@ import {
   useTicketHarness,
   withWorker,
 } from './ticket-harness';
+import {
+  closeDateOf,
+  everyBusinessDays,
+  projected,
+  submitEstimate,
+  type TicketHandle,
+  toEstimateSubmitted,
+  viewWhen,
+} from './ticket-steps';
 
 // L3-09 "approval wait (no provider SLA; reminders to the approver)": while an estimate waits for
 // its written authorization, the workflow reminds the approvers with a durable timer every
@@ -44,27 +46,16 @@ useTicketHarness((ctx) => {
   ({ h } = ctx);
 });
 
-const classifyRequirement = () =>
-  req(agent, { classification: 'REQUIREMENT' as const, requirementKind: 'DEVELOPMENT' as const });
-const estimate = () => req(agent, { hours: 12.5, scope: 'Reporte de ventas por canal' });
+/** The estimate the specs submit, version after version (L3-09). */
+const ESTIMATE = { hours: 12.5, scope: 'Reporte de ventas por canal' };
 const reminders = (view: TicketView): TimelineEvent[] =>
   view.timeline.filter((e) => e.type === 'ESTIMATE_REMINDER');
 /** Reminder instants after `from`: every APPROVAL_REMINDER_BUSINESS_DAYS business days. */
-function schedule(from: string, count: number): number[] {
-  const out: number[] = [];
-  let at = new Date(from);
-  for (let i = 0; i < count; i += 1) {
-    at = addBusinessDays(h.calendars.engine, at, APPROVAL_REMINDER_BUSINESS_DAYS);
-    out.push(at.getTime());
-  }
-  return out;
-}
+const schedule = (from: string, count: number): number[] =>
+  everyBusinessDays(h, from, APPROVAL_REMINDER_BUSINESS_DAYS, count);
 
-async function submitted(handle: Awaited<ReturnType<typeof startTicket>>['handle']) {
-  await handle.executeUpdate(classifyUpdate, { args: [classifyRequirement()] });
-  await handle.executeUpdate(submitEstimateUpdate, { args: [estimate()] });
-  return handle.query(ticketStateQuery);
-}
+const submitted = (handle: TicketHandle): Promise<TicketView> =>
+  toEstimateSubmitted(handle, { requirementKind: 'DEVELOPMENT', ...ESTIMATE });
 
 describe('L3-09 approver reminders while an estimate waits for authorization', () => {
   it('L3-09: reminds at every 2nd business closing after the submission, at most 5 times, no SLA effect', async () => {
@@ -84,10 +75,7 @@ describe('L3-09 approver reminders while an estimate waits for authorization', (
 
       // Well past where a 6th, 7th and 8th reminder would fall: only 5.
       await skipTo(h, expected[expected.length - 1] + MINUTE);
-      const view = await eventually(
-        () => handle.query(ticketStateQuery),
-        (v) => reminders(v).length >= APPROVAL_REMINDER_LIMIT,
-      );
+      const view = await viewWhen(handle, (v) => reminders(v).length >= APPROVAL_REMINDER_LIMIT);
       const sent = reminders(view);
       expect(sent).toHaveLength(APPROVAL_REMINDER_LIMIT);
       sent.forEach((event, i) => {
@@ -110,10 +98,7 @@ describe('L3-09 approver reminders while an estimate waits for authorization', (
       expect(view.clocks.filter((c) => c.endedAt === null)).toEqual([]);
       expect(h.events.calls).toEqual([]);
       // Each reminder reached the projection (the outbox is keyed by its sequence number) once.
-      const projected = h.projections
-        .flatMap((b) => b.events)
-        .filter((e) => e.type === 'ESTIMATE_REMINDER');
-      expect(projected.map((e) => e.seq)).toEqual(sent.map((e) => e.seq));
+      expect(projected(h, 'ESTIMATE_REMINDER').map((e) => e.seq)).toEqual(sent.map((e) => e.seq));
 
       await handle.executeUpdate(cancelUpdate, {
         args: [req(clientUser, { note: 'Sin presupuesto' })],
@@ -130,10 +115,7 @@ describe('L3-09 approver reminders while an estimate waits for authorization', (
         const view0 = await submitted(handle);
         const expected = schedule(view0.estimates[0].submittedAt, 4);
         await skipTo(h, expected[0] + MINUTE);
-        await eventually(
-          () => handle.query(ticketStateQuery),
-          (v) => reminders(v).length === 1,
-        );
+        await viewWhen(handle, (v) => reminders(v).length === 1);
         await handle.executeUpdate(authorizeEstimateUpdate, {
           args: [req(approver, { estimateVersion: 1, statement: 'Autorizo las 12.5 horas.' })],
         });
@@ -154,10 +136,7 @@ describe('L3-09 approver reminders while an estimate waits for authorization', (
         const view0 = await submitted(handle);
         const v1 = schedule(view0.estimates[0].submittedAt, 3);
         await skipTo(h, v1[0] + MINUTE);
-        await eventually(
-          () => handle.query(ticketStateQuery),
-          (v) => reminders(v).length === 1,
-        );
+        await viewWhen(handle, (v) => reminders(v).length === 1);
         await handle.executeUpdate(requestReestimateUpdate, {
           args: [req(clientUser, { estimateVersion: 1, reason: 'Falta el filtro por canal.' })],
         });
@@ -165,29 +144,23 @@ describe('L3-09 approver reminders while an estimate waits for authorization', (
         expect(reminders(await handle.query(ticketStateQuery))).toHaveLength(1);
 
         // Version 2: its own schedule from its own submission.
-        await handle.executeUpdate(submitEstimateUpdate, { args: [estimate()] });
+        await submitEstimate(handle, ESTIMATE);
         const v2at = (await handle.query(ticketStateQuery)).estimates[1].submittedAt;
         const v2 = schedule(v2at, 3);
         await skipTo(h, v2[0] + MINUTE);
-        const afterV2 = await eventually(
-          () => handle.query(ticketStateQuery),
-          (v) => reminders(v).length === 2,
-        );
+        const afterV2 = await viewWhen(handle, (v) => reminders(v).length === 2);
         expectFiredAt(reminders(afterV2)[1].at, v2[0]);
         expect(reminders(afterV2)[1].data).toMatchObject({ estimateVersion: 2, reminder: 1 });
 
         await handle.executeUpdate(rejectEstimateUpdate, {
           args: [req(approver, { estimateVersion: 2, reason: 'Demasiadas horas.' })],
         });
-        await handle.executeUpdate(submitEstimateUpdate, { args: [estimate()] });
+        await submitEstimate(handle, ESTIMATE);
         const v3 = schedule((await handle.query(ticketStateQuery)).estimates[2].submittedAt, 2);
         // v2's second reminder would fall with v3's first: only v3's comes.
         expect(v3[0]).toBeGreaterThanOrEqual(v2[1]);
         await skipTo(h, v3[0] + MINUTE);
-        const afterReject = await eventually(
-          () => handle.query(ticketStateQuery),
-          (v) => reminders(v).length >= 3,
-        );
+        const afterReject = await viewWhen(handle, (v) => reminders(v).length >= 3);
         const sent = reminders(afterReject);
         expect(sent.map((e) => [e.data.estimateVersion, e.data.reminder])).toEqual([
           [1, 1],
@@ -215,21 +188,11 @@ describe('L3-09 approver reminders while an estimate waits for authorization', (
         const view0 = await submitted(handle);
         const submittedAt = view0.estimates[0].submittedAt;
         const [before] = schedule(submittedAt, 1);
-        h.calendars.publish({
-          ...baseDefinition,
-          overrides: [
-            {
-              date: localDateOf(h.calendars.engine, new Date(before - MINUTE)),
-              intervals: [],
-              reason: 'Cierre por mantenimiento',
-            },
-          ],
-        });
-        await handle.signal(calendarChangedSignal, { calendarId: CALENDAR_ID });
+        await closeDateOf(h, handle, before - MINUTE);
         const [after] = schedule(submittedAt, 1);
         expect(after).toBeGreaterThan(before);
-        const moved = await eventually(
-          () => handle.query(ticketStateQuery),
+        const moved = await viewWhen(
+          handle,
           (v) => v.approvalReminder?.nextAt === new Date(after).toISOString(),
         );
         expect(moved.timeline.filter((e) => e.type === 'SCHEDULE_RECOMPUTED')).toEqual([
@@ -246,10 +209,7 @@ describe('L3-09 approver reminders while an estimate waits for authorization', (
         await skipTo(h, before + MINUTE);
         expect(reminders(await handle.query(ticketStateQuery))).toEqual([]);
         await skipTo(h, after + MINUTE);
-        const view = await eventually(
-          () => handle.query(ticketStateQuery),
-          (v) => reminders(v).length === 1,
-        );
+        const view = await viewWhen(handle, (v) => reminders(v).length === 1);
         expectFiredAt(reminders(view)[0].at, after);
       } finally {
         await terminateIfOpen(handle);

@@ -1,9 +1,7 @@
-import { addBusinessDays, localDateOf } from '../../src/business-time/engine';
+import { addBusinessDays } from '../../src/business-time/engine';
 import {
   AUTO_CLOSE_BUSINESS_DAYS,
   AUTO_CLOSE_REMINDER_BUSINESS_DAYS,
-  calendarChangedSignal,
-  classifyUpdate,
   commentUpdate,
   confirmResolutionUpdate,
   reopenUpdate,
@@ -13,10 +11,8 @@ import {
 } from '../../workflows/ticket/ticket.contract';
 import {
   agent,
-  baseDefinition,
   CALENDAR_ID,
   clientUser,
-  eventually,
   expectFiredAt,
   maybeRecordHistory,
   MINUTE,
@@ -28,6 +24,7 @@ import {
   useTicketHarness,
   withWorker,
 } from './ticket-harness';
+import { closeDateOf, toResolved as resolved, viewWhen } from './ticket-steps';
 
 // L3-07 "resolution, client confirmation, closure": a resolved problem the client neither
 // confirms nor reopens is not left open for ever. The workflow reminds the client 3 business days
@@ -39,18 +36,8 @@ useTicketHarness((ctx) => {
   ({ h } = ctx);
 });
 
-type Handle = Awaited<ReturnType<typeof startTicket>>['handle'];
 const steps = (view: TicketView) =>
   view.timeline.filter((e) => e.type === 'AUTO_CLOSE_REMINDER' || e.type === 'AUTO_CLOSED');
-
-/** Classified as a problem and resolved: the view right after the resolution. */
-async function resolved(handle: Handle): Promise<TicketView> {
-  await handle.executeUpdate(classifyUpdate, {
-    args: [req(agent, { classification: 'PROBLEM' as const, agentId: agent.userId })],
-  });
-  await handle.executeUpdate(resolveUpdate, { args: [req(agent, { note: 'Corregido' })] });
-  return handle.query(ticketStateQuery);
-}
 
 function schedule(resolvedAt: string): { remindAt: number; closeAt: number } {
   const from = new Date(resolvedAt);
@@ -91,10 +78,7 @@ describe('L3-07 automatic closure of a resolved ticket the client does not answe
       });
 
       await skipTo(h, remindAt + MINUTE);
-      const reminded = await eventually(
-        () => handle.query(ticketStateQuery),
-        (v) => steps(v).length === 1,
-      );
+      const reminded = await viewWhen(handle, (v) => steps(v).length === 1);
       expect(reminded.state).toBe('RESOLVED');
       expectFiredAt(steps(reminded)[0].at, remindAt);
       expect(steps(reminded)[0]).toMatchObject({
@@ -144,10 +128,7 @@ describe('L3-07 automatic closure of a resolved ticket the client does not answe
         const first = await resolved(handle);
         const firstSchedule = schedule(first.autoClose!.resolvedAt);
         await skipTo(h, firstSchedule.remindAt + MINUTE);
-        await eventually(
-          () => handle.query(ticketStateQuery),
-          (v) => steps(v).length === 1,
-        );
+        await viewWhen(handle, (v) => steps(v).length === 1);
         await handle.executeUpdate(reopenUpdate, {
           args: [req(clientUser, { note: 'Sigue fallando' })],
         });
@@ -185,16 +166,11 @@ describe('L3-07 automatic closure of a resolved ticket the client does not answe
       const resolvedAt = view0.autoClose!.resolvedAt;
       const before = schedule(resolvedAt);
       // The reminder's day is closed (e.g. a holiday the client added).
-      const closedDay = localDateOf(h.calendars.engine, new Date(before.remindAt - MINUTE));
-      h.calendars.publish({
-        ...baseDefinition,
-        overrides: [{ date: closedDay, intervals: [], reason: 'Inventario anual' }],
-      });
-      await handle.signal(calendarChangedSignal, { calendarId: CALENDAR_ID });
+      await closeDateOf(h, handle, before.remindAt - MINUTE, 'Inventario anual');
       const after = schedule(resolvedAt);
       expect(after.closeAt).toBeGreaterThan(before.closeAt);
-      const moved = await eventually(
-        () => handle.query(ticketStateQuery),
+      const moved = await viewWhen(
+        handle,
         (v) => v.autoClose?.closeAt === new Date(after.closeAt).toISOString(),
       );
       expect(moved.autoClose?.remindAt).toBe(new Date(after.remindAt).toISOString());

@@ -1,33 +1,20 @@
-import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { addBusinessDays, localDateOf, workingIntervalsOn } from '../../src/business-time/engine';
 import {
   APPROVAL_REMINDER_BUSINESS_DAYS,
   APPROVAL_REMINDER_LIMIT,
   authorizeChangeOrderUpdate,
-  authorizeEstimateUpdate,
-  calendarChangedSignal,
   cancelUpdate,
-  classifyUpdate,
   rejectChangeOrderUpdate,
   releaseForTestingUpdate,
   reportFailuresUpdate,
-  setReleaseDateUpdate,
-  startDevelopmentUpdate,
-  submitChangeOrderUpdate,
-  submitEstimateUpdate,
   ticketStateQuery,
   type TicketView,
   type TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
-import type { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
 import {
   agent,
   approver,
-  baseDefinition,
   CALENDAR_ID,
   clientUser,
-  eventually,
   expectFiredAt,
   maybeRecordHistory,
   MINUTE,
@@ -39,6 +26,15 @@ import {
   useTicketHarness,
   withWorker,
 } from './ticket-harness';
+import {
+  closeDateOf,
+  everyBusinessDays,
+  projected,
+  submitChangeOrder,
+  type TicketHandle,
+  toInDevelopment,
+  viewWhen,
+} from './ticket-steps';
 
 // L3-12 with L3-09's approval wait: a change order (more hours for an authorized requirement)
 // waits for the approver's written authorization like an estimate, and its approvers are reminded
@@ -47,55 +43,22 @@ import {
 // projection). Authorizing, rejecting or withdrawing it (the ticket ended) stops them; a new change
 // order counts afresh. Released for testing it can only be rejected: no reminder there.
 
-let env: TestWorkflowEnvironment;
 let h: TicketHarness;
 useTicketHarness((ctx) => {
-  ({ env, h } = ctx);
+  ({ h } = ctx);
 });
-
-type Handle = WorkflowHandle<typeof ticketWorkflow>;
 
 const reminders = (view: TicketView): TimelineEvent[] =>
   view.timeline.filter((e) => e.type === 'CHANGE_ORDER_REMINDER');
 /** Reminder instants after `from`: every APPROVAL_REMINDER_BUSINESS_DAYS business days. */
-function schedule(from: string, count: number): number[] {
-  const out: number[] = [];
-  let at = new Date(from);
-  for (let i = 0; i < count; i += 1) {
-    at = addBusinessDays(h.calendars.engine, at, APPROVAL_REMINDER_BUSINESS_DAYS);
-    out.push(at.getTime());
-  }
-  return out;
-}
+const schedule = (from: string, count: number): number[] =>
+  everyBusinessDays(h, from, APPROVAL_REMINDER_BUSINESS_DAYS, count);
 
 /** A requirement estimated at 8 h, authorized, scheduled and in development (L3-08, L3-09). */
-async function inDevelopment(): Promise<Handle> {
+async function inDevelopment(): Promise<TicketHandle> {
   const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
-  await handle.executeUpdate(classifyUpdate, {
-    args: [
-      req(agent, { classification: 'REQUIREMENT' as const, requirementKind: 'CHANGE' as const }),
-    ],
-  });
-  await handle.executeUpdate(submitEstimateUpdate, {
-    args: [req(agent, { hours: 8, scope: 'Reporte de ventas' })],
-  });
-  await handle.executeUpdate(authorizeEstimateUpdate, {
-    args: [req(approver, { estimateVersion: 1, statement: 'Autorizo 8 h.' })],
-  });
-  const engine = h.calendars.engine;
-  const day = localDateOf(engine, addBusinessDays(engine, new Date(await env.currentTimeMs()), 2));
-  const releaseDate = workingIntervalsOn(engine, day).intervals[0].start.toISOString();
-  await handle.executeUpdate(setReleaseDateUpdate, { args: [req(agent, { releaseDate })] });
-  await handle.executeUpdate(startDevelopmentUpdate, { args: [req(agent)] });
+  await toInDevelopment(h, handle);
   return handle;
-}
-
-/** Submits a change order and returns when it was submitted. */
-async function submitChangeOrder(handle: Handle, additionalHours = 4): Promise<string> {
-  await handle.executeUpdate(submitChangeOrderUpdate, {
-    args: [req(agent, { additionalHours, scope: 'Falta el filtro por sucursal' })],
-  });
-  return (await handle.query(ticketStateQuery)).estimates.at(-1)!.submittedAt;
 }
 
 describe('L3-12 approver reminders while a change order waits for authorization', () => {
@@ -118,10 +81,7 @@ describe('L3-12 approver reminders while a change order waits for authorization'
 
       // Well past where a 6th and 7th would fall: only 5.
       await skipTo(h, expected[expected.length - 1] + MINUTE);
-      const view = await eventually(
-        () => handle.query(ticketStateQuery),
-        (v) => reminders(v).length >= APPROVAL_REMINDER_LIMIT,
-      );
+      const view = await viewWhen(handle, (v) => reminders(v).length >= APPROVAL_REMINDER_LIMIT);
       const sent = reminders(view);
       expect(sent).toHaveLength(APPROVAL_REMINDER_LIMIT);
       sent.forEach((event, i) => {
@@ -143,10 +103,9 @@ describe('L3-12 approver reminders while a change order waits for authorization'
       expect(h.events.calls).toEqual([]);
       expect(view.estimates.at(-1)).toMatchObject({ version: 2, status: 'SUBMITTED' });
       // Each reached the projection (the outbox is keyed by its sequence number) once.
-      const projected = h.projections
-        .flatMap((b) => b.events)
-        .filter((e) => e.type === 'CHANGE_ORDER_REMINDER');
-      expect(projected.map((e) => e.seq)).toEqual(sent.map((e) => e.seq));
+      expect(projected(h, 'CHANGE_ORDER_REMINDER').map((e) => e.seq)).toEqual(
+        sent.map((e) => e.seq),
+      );
 
       await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'Ya no' })] });
       await handle.result();
@@ -160,10 +119,7 @@ describe('L3-12 approver reminders while a change order waits for authorization'
       try {
         const v2 = schedule(await submitChangeOrder(handle), 4);
         await skipTo(h, v2[0] + MINUTE);
-        await eventually(
-          () => handle.query(ticketStateQuery),
-          (v) => reminders(v).length === 1,
-        );
+        await viewWhen(handle, (v) => reminders(v).length === 1);
         await handle.executeUpdate(authorizeChangeOrderUpdate, {
           args: [req(approver, { estimateVersion: 2, statement: 'Autorizo 4 h más.' })],
         });
@@ -171,12 +127,9 @@ describe('L3-12 approver reminders while a change order waits for authorization'
         expect(reminders(await handle.query(ticketStateQuery))).toHaveLength(1);
 
         // Version 3: its own series from its own submission; rejected after its first reminder.
-        const v3 = schedule(await submitChangeOrder(handle, 2), 4);
+        const v3 = schedule(await submitChangeOrder(handle, { additionalHours: 2 }), 4);
         await skipTo(h, v3[0] + MINUTE);
-        const afterV3 = await eventually(
-          () => handle.query(ticketStateQuery),
-          (v) => reminders(v).length === 2,
-        );
+        const afterV3 = await viewWhen(handle, (v) => reminders(v).length === 2);
         expectFiredAt(reminders(afterV3)[1].at, v3[0]);
         await handle.executeUpdate(rejectChangeOrderUpdate, {
           args: [req(approver, { estimateVersion: 3, reason: 'No es prioritario.' })],
@@ -193,7 +146,7 @@ describe('L3-12 approver reminders while a change order waits for authorization'
         ]);
 
         // Version 4 is withdrawn with the cancelled ticket: the run ends, nothing more is due.
-        await submitChangeOrder(handle, 1);
+        await submitChangeOrder(handle, { additionalHours: 1 });
         await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'Fin' })] });
         const final = await handle.result();
         expect(final.estimates.at(-1)).toMatchObject({ version: 4, status: 'WITHDRAWN' });
@@ -216,10 +169,7 @@ describe('L3-12 approver reminders while a change order waits for authorization'
         await handle.executeUpdate(reportFailuresUpdate, {
           args: [req(clientUser, { note: 'Falla el total' })],
         });
-        const back = await eventually(
-          () => handle.query(ticketStateQuery),
-          (v) => reminders(v).length === 1,
-        );
+        const back = await viewWhen(handle, (v) => reminders(v).length === 1);
         const [first] = reminders(back);
         expect(back.state).toBe('IN_DEVELOPMENT');
         const next = schedule(first.at, 1)[0];
@@ -233,10 +183,7 @@ describe('L3-12 approver reminders while a change order waits for authorization'
         await skipTo(h, next - MINUTE);
         expect(reminders(await handle.query(ticketStateQuery))).toHaveLength(1);
         await skipTo(h, next + MINUTE);
-        const view = await eventually(
-          () => handle.query(ticketStateQuery),
-          (v) => reminders(v).length === 2,
-        );
+        const view = await viewWhen(handle, (v) => reminders(v).length === 2);
         expectFiredAt(reminders(view)[1].at, next);
       } finally {
         await terminateIfOpen(handle);
@@ -250,21 +197,11 @@ describe('L3-12 approver reminders while a change order waits for authorization'
       try {
         const submittedAt = await submitChangeOrder(handle);
         const [before] = schedule(submittedAt, 1);
-        h.calendars.publish({
-          ...baseDefinition,
-          overrides: [
-            {
-              date: localDateOf(h.calendars.engine, new Date(before - MINUTE)),
-              intervals: [],
-              reason: 'Cierre por mantenimiento',
-            },
-          ],
-        });
-        await handle.signal(calendarChangedSignal, { calendarId: CALENDAR_ID });
+        await closeDateOf(h, handle, before - MINUTE);
         const [after] = schedule(submittedAt, 1);
         expect(after).toBeGreaterThan(before);
-        const moved = await eventually(
-          () => handle.query(ticketStateQuery),
+        const moved = await viewWhen(
+          handle,
           (v) => v.changeOrderReminder?.nextAt === new Date(after).toISOString(),
         );
         expect(moved.timeline.filter((e) => e.type === 'SCHEDULE_RECOMPUTED')).toEqual([
@@ -281,10 +218,7 @@ describe('L3-12 approver reminders while a change order waits for authorization'
         await skipTo(h, before + MINUTE);
         expect(reminders(await handle.query(ticketStateQuery))).toEqual([]);
         await skipTo(h, after + MINUTE);
-        const view = await eventually(
-          () => handle.query(ticketStateQuery),
-          (v) => reminders(v).length === 1,
-        );
+        const view = await viewWhen(handle, (v) => reminders(v).length === 1);
         expectFiredAt(reminders(view)[0].at, after);
       } finally {
         await terminateIfOpen(handle);

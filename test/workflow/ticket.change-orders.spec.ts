@@ -1,23 +1,15 @@
-import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { addBusinessDays, localDateOf, workingIntervalsOn } from '../../src/business-time/engine';
 import {
   acceptDeliveryUpdate,
   authorizeChangeOrderUpdate,
   authorizeEstimateUpdate,
   cancelUpdate,
-  classifyUpdate,
   rejectChangeOrderUpdate,
   releaseForTestingUpdate,
   reportFailuresUpdate,
-  setReleaseDateUpdate,
-  startDevelopmentUpdate,
   submitChangeOrderUpdate,
-  submitEstimateUpdate,
   ticketStateQuery,
   type TicketView,
 } from '../../workflows/ticket/ticket.contract';
-import type { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
 import {
   agent,
   approver,
@@ -29,42 +21,31 @@ import {
   useTicketHarness,
   withWorker,
 } from './ticket-harness';
+import {
+  releaseForTesting,
+  submitChangeOrder,
+  type TicketHandle,
+  toInDevelopment,
+  toInDiagnosis,
+} from './ticket-steps';
 
 // L3-12 change orders: more hours for a requirement already authorized and being worked on. A new
 // estimate version marked as a change order; the ticket keeps its state and clocks; the approver
 // authorizes it in writing (the new total is reserved) or rejects it; one pending at a time.
 
-let env: TestWorkflowEnvironment;
 let h: TicketHarness;
 useTicketHarness((ctx) => {
-  ({ env, h } = ctx);
+  ({ h } = ctx);
 });
 
-type Handle = WorkflowHandle<typeof ticketWorkflow>;
-
 /** A requirement estimated at 8 h, authorized, scheduled and in development (L3-08, L3-09). */
-async function inDevelopment(): Promise<Handle> {
+async function inDevelopment(): Promise<TicketHandle> {
   const { handle } = await startTicket(h);
-  await handle.executeUpdate(classifyUpdate, {
-    args: [
-      req(agent, { classification: 'REQUIREMENT' as const, requirementKind: 'CHANGE' as const }),
-    ],
-  });
-  await handle.executeUpdate(submitEstimateUpdate, {
-    args: [req(agent, { hours: 8, scope: 'Reporte de ventas' })],
-  });
-  await handle.executeUpdate(authorizeEstimateUpdate, {
-    args: [req(approver, { estimateVersion: 1, statement: 'Autorizo 8 h.' })],
-  });
-  const engine = h.calendars.engine;
-  const day = localDateOf(engine, addBusinessDays(engine, new Date(await env.currentTimeMs()), 2));
-  const releaseDate = workingIntervalsOn(engine, day).intervals[0].start.toISOString();
-  await handle.executeUpdate(setReleaseDateUpdate, { args: [req(agent, { releaseDate })] });
-  await handle.executeUpdate(startDevelopmentUpdate, { args: [req(agent)] });
+  await toInDevelopment(h, handle);
   return handle;
 }
 
-async function finish(handle: Handle): Promise<void> {
+async function finish(handle: TicketHandle): Promise<void> {
   await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'fin' })] });
   // The ended ticket releases its hours (an activity): let it finish before the worker stops.
   await handle.result();
@@ -145,9 +126,7 @@ describe('L3-12 change orders', () => {
   it('submit → reject: nothing reserved, the reason kept, a new change order may follow', async () => {
     await withWorker(h, async () => {
       const handle = await inDevelopment();
-      await handle.executeUpdate(submitChangeOrderUpdate, {
-        args: [req(agent, { additionalHours: 6, scope: 'Rediseño' })],
-      });
+      await submitChangeOrder(handle, { additionalHours: 6, scope: 'Rediseño' });
       const reason = 'El rediseño no estaba en el alcance acordado.';
       const rejected = await handle.executeUpdate(rejectChangeOrderUpdate, {
         args: [req(approver, { estimateVersion: 2, reason })],
@@ -168,9 +147,7 @@ describe('L3-12 change orders', () => {
           args: [req(approver, { estimateVersion: 2, statement: 'Sí, autorizo' })],
         }),
       ).rejects.toMatchObject({ cause: { type: 'INVALID_TRANSITION' } });
-      await handle.executeUpdate(submitChangeOrderUpdate, {
-        args: [req(agent, { additionalHours: 2, scope: 'Solo el filtro' })],
-      });
+      await submitChangeOrder(handle, { additionalHours: 2, scope: 'Solo el filtro' });
       expect((await handle.query(ticketStateQuery)).estimates[2]).toMatchObject({
         version: 3,
         hours: 10,
@@ -189,14 +166,7 @@ describe('L3-12 change orders', () => {
       };
       // Before authorization (IN_DIAGNOSIS) there is nothing to add hours to.
       const { handle: early } = await startTicket(h);
-      await early.executeUpdate(classifyUpdate, {
-        args: [
-          req(agent, {
-            classification: 'REQUIREMENT' as const,
-            requirementKind: 'CHANGE' as const,
-          }),
-        ],
-      });
+      await toInDiagnosis(early);
       await refused(
         early.executeUpdate(submitChangeOrderUpdate, {
           args: [req(agent, { additionalHours: 2, scope: 'x' })],
@@ -241,9 +211,7 @@ describe('L3-12 change orders', () => {
       );
       expect(await handle.query(ticketStateQuery)).toEqual(before);
 
-      await handle.executeUpdate(submitChangeOrderUpdate, {
-        args: [req(agent, { additionalHours: 3, scope: 'Filtro' })],
-      });
+      await submitChangeOrder(handle, { additionalHours: 3, scope: 'Filtro' });
       await refused(
         handle.executeUpdate(submitChangeOrderUpdate, {
           args: [req(manager, { additionalHours: 1, scope: 'Otro' })],
@@ -299,9 +267,7 @@ describe('L3-12 change orders', () => {
   it('a change order pending when the ticket is cancelled is withdrawn, nothing reserved', async () => {
     await withWorker(h, async () => {
       const handle = await inDevelopment();
-      await handle.executeUpdate(submitChangeOrderUpdate, {
-        args: [req(agent, { additionalHours: 4, scope: 'Filtro por sucursal' })],
-      });
+      await submitChangeOrder(handle, { additionalHours: 4, scope: 'Filtro por sucursal' });
       const cancelled = await handle.executeUpdate(cancelUpdate, {
         args: [req(clientUser, { note: 'Ya no lo necesitamos' })],
       });
@@ -320,10 +286,8 @@ describe('L3-12 change orders', () => {
   it('released for testing: a pending change order is not authorized (rework goes back to development); accepting the delivery withdraws it', async () => {
     await withWorker(h, async () => {
       const handle = await inDevelopment();
-      await handle.executeUpdate(submitChangeOrderUpdate, {
-        args: [req(agent, { additionalHours: 2, scope: 'Exportar a Excel' })],
-      });
-      await handle.executeUpdate(releaseForTestingUpdate, { args: [req(agent)] });
+      await submitChangeOrder(handle, { additionalHours: 2, scope: 'Exportar a Excel' });
+      await releaseForTesting(handle);
       const before = await handle.query(ticketStateQuery);
       await expect(
         handle.executeUpdate(authorizeChangeOrderUpdate, {
@@ -346,10 +310,8 @@ describe('L3-12 change orders', () => {
         args: [req(approver, { estimateVersion: 2, statement: 'Autorizo 2 h más.' })],
       });
       // A third one pending at the second release; the client accepts the delivery.
-      await handle.executeUpdate(submitChangeOrderUpdate, {
-        args: [req(agent, { additionalHours: 1, scope: 'Ajuste menor' })],
-      });
-      await handle.executeUpdate(releaseForTestingUpdate, { args: [req(agent)] });
+      await submitChangeOrder(handle, { additionalHours: 1, scope: 'Ajuste menor' });
+      await releaseForTesting(handle);
       const closed = await handle.executeUpdate(acceptDeliveryUpdate, { args: [req(clientUser)] });
       expect(closed.state).toBe('CLOSED');
       const view = await handle.query(ticketStateQuery);

@@ -2,9 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addBusinessHours } from '../../src/business-time/engine';
 import {
   commentUpdate,
-  proposeRemoteSessionUpdate,
   provideInfoUpdate,
-  requestInfoUpdate,
   type SlaClockView,
   ticketStateQuery,
   type TicketView,
@@ -23,6 +21,7 @@ import {
   useTicketHarness,
   withWorker,
 } from './ticket-harness';
+import { hoursFromNow, toInfoRequested, toRemoteSessionProposed } from './ticket-steps';
 
 // L3-06 / L3-11: the client answers on the ticket. A client's client-visible comment on a ticket
 // in INFO_REQUESTED is the requested information: exactly like `provideInfo`, the ticket goes
@@ -50,9 +49,7 @@ describe('a client comment answers an information request (L3-06, L3-11)', () =>
       const [provided, commented] = [await startTicket(h), await startTicket(h)];
       try {
         for (const { handle } of [provided, commented]) {
-          await handle.executeUpdate(requestInfoUpdate, {
-            args: [req(agent, { note: '¿Qué versión de Odoo?' })],
-          });
+          await toInfoRequested(handle, '¿Qué versión de Odoo?');
         }
         await env.sleep(3 * HOUR);
 
@@ -122,7 +119,7 @@ describe('a client comment answers an information request (L3-06, L3-11)', () =>
     await withWorker(h, async () => {
       const { handle } = await startTicket(h);
       try {
-        await handle.executeUpdate(requestInfoUpdate, { args: [req(agent, { note: '¿Logs?' })] });
+        await toInfoRequested(handle, '¿Logs?');
         const result = await handle.executeUpdate(commentUpdate, {
           args: [req(approver, { body: 'Adjunto los logs.', internal: false })],
         });
@@ -139,8 +136,8 @@ describe('a client comment answers an information request (L3-06, L3-11)', () =>
     await withWorker(h, async () => {
       const { handle } = await startTicket(h);
       try {
-        const at = new Date((await env.currentTimeMs()) + 26 * HOUR).toISOString();
-        await handle.executeUpdate(proposeRemoteSessionUpdate, { args: [req(agent, { at })] });
+        const at = await hoursFromNow(h, 26);
+        await toRemoteSessionProposed(handle, { at });
         const before = await handle.query(ticketStateQuery);
         const result = await handle.executeUpdate(commentUpdate, {
           args: [req(clientUser, { body: 'Ese horario nos funciona.', internal: false })],

@@ -1,14 +1,12 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   cancelUpdate,
-  classifyUpdate,
   clientRepliedUpdate,
   COMMENT_MAX_LENGTH,
   commentUpdate,
   type SlaClockView,
   ticketStateQuery,
   type TicketView,
-  waitOnClientUpdate,
 } from '../../workflows/ticket/ticket.contract';
 import {
   agent,
@@ -24,6 +22,7 @@ import {
   useTicketHarness,
   withWorker,
 } from './ticket-harness';
+import { toWaitingOnClient } from './ticket-steps';
 
 // Comments and internal notes (issue 5, L3-11): a `comment` Update writes a timeline event; a
 // client's comment while the ticket waits on the client resumes the paused clock exactly like
@@ -35,7 +34,6 @@ useTicketHarness((ctx) => {
   ({ env, h } = ctx);
 });
 
-const problem = () => req(agent, { classification: 'PROBLEM' as const, agentId: agent.userId });
 const progress = (view: TicketView): SlaClockView =>
   view.clocks.find((c) => c.kind === 'progress')!;
 
@@ -105,10 +103,7 @@ describe('ticket comments and internal notes (issue 5, L3-11)', () => {
       const [replied, commented] = [await startTicket(h), await startTicket(h)];
       try {
         for (const { handle } of [replied, commented]) {
-          await handle.executeUpdate(classifyUpdate, { args: [problem()] });
-          await handle.executeUpdate(waitOnClientUpdate, {
-            args: [req(agent, { note: '¿Logs?' })],
-          });
+          await toWaitingOnClient(handle, '¿Logs?');
         }
         await env.sleep(2 * HOUR);
         // Staff comments and internal notes while waiting do not answer for the client.

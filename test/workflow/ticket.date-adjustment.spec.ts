@@ -1,18 +1,13 @@
-import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addBusinessDays } from '../../src/business-time/engine';
 import {
   acceptDeliveryUpdate,
   adjustReleaseDateUpdate,
-  authorizeEstimateUpdate,
-  classifyUpdate,
   releaseForTestingUpdate,
   setReleaseDateUpdate,
   startDevelopmentUpdate,
-  submitEstimateUpdate,
   ticketStateQuery,
 } from '../../workflows/ticket/ticket.contract';
-import type { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
 import {
   agent,
   approver,
@@ -25,6 +20,7 @@ import {
   useTicketHarness,
   withWorker,
 } from './ticket-harness';
+import { type TicketHandle, toScheduling } from './ticket-steps';
 
 // L3-19: a published release date moves with a reason; the timeline records DATE_ADJUSTED with
 // the old and the new date (the projection emails it), once per requestId, only where a release
@@ -36,22 +32,8 @@ useTicketHarness((ctx) => {
   ({ env, h } = ctx);
 });
 
-type Handle = WorkflowHandle<typeof ticketWorkflow>;
-
 /** Requirement → estimate → written authorization: SCHEDULING (no release date yet). */
-async function scheduled(handle: Handle): Promise<void> {
-  await handle.executeUpdate(classifyUpdate, {
-    args: [
-      req(agent, { classification: 'REQUIREMENT' as const, requirementKind: 'CHANGE' as const }),
-    ],
-  });
-  await handle.executeUpdate(submitEstimateUpdate, {
-    args: [req(agent, { hours: 6, scope: 'Reporte' })],
-  });
-  await handle.executeUpdate(authorizeEstimateUpdate, {
-    args: [req(approver, { estimateVersion: 1, statement: 'Autorizo 6 h.' })],
-  });
-}
+const scheduled = (handle: TicketHandle) => toScheduling(handle, { hours: 6, scope: 'Reporte' });
 
 /** Closing instant of the n-th business day after now on the harness calendar. */
 async function closingIn(days: number): Promise<string> {

@@ -1,10 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addBusinessHours } from '../../src/business-time/engine';
 import {
-  classifyUpdate,
   clientRepliedUpdate,
   recordClientAnswerUpdate,
-  requestInfoUpdate,
   type SlaClockView,
   ticketStateQuery,
   type TicketView,
@@ -25,6 +23,7 @@ import {
   useTicketHarness,
   withWorker,
 } from './ticket-harness';
+import { toInAnalysis, toInfoRequested, toWaitingOnClient } from './ticket-steps';
 
 // L3-06 / L3-07 / L3-08 / L3-11: a client often answers by phone, WhatsApp or email; provider
 // staff record that answer on the client's behalf (`recordClientAnswer`, with what the client said
@@ -39,7 +38,6 @@ useTicketHarness((ctx) => {
   ({ env, h } = ctx);
 });
 
-const problem = () => req(agent, { classification: 'PROBLEM' as const, agentId: agent.userId });
 const progress = (view: TicketView): SlaClockView =>
   view.clocks.find((c) => c.kind === 'progress')!;
 const triageRuns = (view: TicketView): SlaClockView[] =>
@@ -52,10 +50,7 @@ describe('staff record the client answer given off the portal (L3-06, L3-07, L3-
       const [replied, recorded] = [await startTicket(h), await startTicket(h)];
       try {
         for (const { handle } of [replied, recorded]) {
-          await handle.executeUpdate(classifyUpdate, { args: [problem()] });
-          await handle.executeUpdate(waitOnClientUpdate, {
-            args: [req(agent, { note: '¿Nos comparte los logs?' })],
-          });
+          await toWaitingOnClient(handle, '¿Nos comparte los logs?');
         }
         await env.sleep(2 * HOUR);
         await replied.handle.executeUpdate(clientRepliedUpdate, {
@@ -103,9 +98,7 @@ describe('staff record the client answer given off the portal (L3-06, L3-07, L3-
     await withWorker(h, async () => {
       const { handle } = await startTicket(h);
       try {
-        await handle.executeUpdate(requestInfoUpdate, {
-          args: [req(agent, { note: '¿Qué versión de Odoo usan?' })],
-        });
+        await toInfoRequested(handle, '¿Qué versión de Odoo usan?');
         await env.sleep(3 * HOUR);
         const result = await handle.executeUpdate(recordClientAnswerUpdate, {
           args: [req(manager, { note: 'Odoo 17 Enterprise.', channel: 'WHATSAPP' as const })],
@@ -143,7 +136,7 @@ describe('staff record the client answer given off the portal (L3-06, L3-07, L3-
         await expect(
           handle.executeUpdate(recordClientAnswerUpdate, { args: [req(agent, ok) as never] }),
         ).rejects.toMatchObject({ cause: { type: 'INVALID_TRANSITION' } });
-        await handle.executeUpdate(classifyUpdate, { args: [problem()] });
+        await toInAnalysis(handle);
         // IN_ANALYSIS: not waiting either.
         await expect(
           handle.executeUpdate(recordClientAnswerUpdate, { args: [req(agent, ok) as never] }),

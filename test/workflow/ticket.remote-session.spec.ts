@@ -20,6 +20,7 @@ import {
   useTicketHarness,
   withWorker,
 } from './ticket-harness';
+import { hoursFromNow, toRemoteSessionProposed } from './ticket-steps';
 
 // L3-06: during triage the provider proposes a remote session "on a date to agree": with a meeting
 // link (https only) and a duration (15–240 minutes, default 60), kept in the event and the view.
@@ -30,8 +31,7 @@ useTicketHarness((ctx) => {
   ({ env, h } = ctx);
 });
 
-const inHours = async (hours: number): Promise<string> =>
-  new Date((await env.currentTimeMs()) + hours * HOUR).toISOString();
+const inHours = (hours: number): Promise<string> => hoursFromNow(h, hours);
 const lastEvent = (view: TicketView, type: string) =>
   view.timeline.filter((e) => e.type === type).at(-1);
 
@@ -71,14 +71,13 @@ describe('remote session proposal: link and duration (L3-06)', () => {
       try {
         const at = await inHours(26);
         const link = 'https://meet.example.com/abc-defg-hij?pwd=1';
-        await withLink.handle.executeUpdate(proposeRemoteSessionUpdate, {
-          args: [
-            req(agent, { at, link, durationMinutes: 90, note: 'Con acceso de administrador' }),
-          ],
+        await toRemoteSessionProposed(withLink.handle, {
+          at,
+          link,
+          durationMinutes: 90,
+          note: 'Con acceso de administrador',
         });
-        await plain.handle.executeUpdate(proposeRemoteSessionUpdate, {
-          args: [req(agent, { at })],
-        });
+        await toRemoteSessionProposed(plain.handle, { at });
         const a = await withLink.handle.query(ticketStateQuery);
         expect(a.state).toBe('REMOTE_SESSION_PROPOSED');
         expect(lastEvent(a, 'proposeRemoteSession')?.data).toMatchObject({
@@ -127,9 +126,7 @@ describe('the client confirms or asks for another time (L3-06)', () => {
             args: [req(clientUser, { proposal: 1 })],
           }),
         ).rejects.toMatchObject({ cause: { type: 'INVALID_TRANSITION' } });
-        await handle.executeUpdate(proposeRemoteSessionUpdate, {
-          args: [req(agent, { at: await inHours(26) })],
-        });
+        await toRemoteSessionProposed(handle, { at: await inHours(26) });
         const before = await handle.query(ticketStateQuery);
         const acceptAs = (actor: Actor, fields: { proposal: number }) =>
           handle.executeUpdate(acceptRemoteSessionUpdate, { args: [req(actor, fields)] });
@@ -175,9 +172,7 @@ describe('the client confirms or asks for another time (L3-06)', () => {
     await withWorker(h, async () => {
       const { handle } = await startTicket(h);
       try {
-        await handle.executeUpdate(proposeRemoteSessionUpdate, {
-          args: [req(agent, { at: await inHours(26) })],
-        });
+        await toRemoteSessionProposed(handle, { at: await inHours(26) });
         await env.sleep(2 * HOUR);
         const result = await handle.executeUpdate(acceptRemoteSessionUpdate, {
           args: [req(approver, { proposal: 1 })],
@@ -206,8 +201,9 @@ describe('the client confirms or asks for another time (L3-06)', () => {
     await withWorker(h, async () => {
       const { handle } = await startTicket(h);
       try {
-        await handle.executeUpdate(proposeRemoteSessionUpdate, {
-          args: [req(agent, { at: await inHours(26), link: 'https://meet.example.com/x' })],
+        await toRemoteSessionProposed(handle, {
+          at: await inHours(26),
+          link: 'https://meet.example.com/x',
         });
         await handle.executeUpdate(acceptRemoteSessionUpdate, {
           args: [req(clientUser, { proposal: 1 })],

@@ -1,31 +1,16 @@
-import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { addBusinessDays, localDateOf, workingIntervalsOn } from '../../src/business-time/engine';
 import {
   acceptDeliveryUpdate,
-  authorizeEstimateUpdate,
-  calendarChangedSignal,
   cancelUpdate,
-  classifyUpdate,
-  releaseForTestingUpdate,
   reportFailuresUpdate,
-  setReleaseDateUpdate,
-  startDevelopmentUpdate,
-  submitEstimateUpdate,
   TESTING_REMINDER_BUSINESS_DAYS,
   TESTING_REMINDER_LIMIT,
   ticketStateQuery,
   type TicketView,
   type TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
-import type { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
 import {
-  agent,
-  approver,
-  baseDefinition,
   CALENDAR_ID,
   clientUser,
-  eventually,
   expectFiredAt,
   maybeRecordHistory,
   MINUTE,
@@ -37,6 +22,15 @@ import {
   useTicketHarness,
   withWorker,
 } from './ticket-harness';
+import {
+  closeDateOf,
+  everyBusinessDays,
+  projected,
+  releaseForTesting as release,
+  type TicketHandle,
+  toInDevelopment,
+  viewWhen,
+} from './ticket-steps';
 
 // L3-09 client testing: after the release for testing the client tests it and accepts it
 // (closure) or reports failures (rework). The contract sets no time limit there and the provider
@@ -46,56 +40,22 @@ import {
 // TESTING_REMINDER timeline event (emailed once by the projection). Accepting, reporting failures
 // or cancelling stops them; a new release after rework counts afresh.
 
-let env: TestWorkflowEnvironment;
 let h: TicketHarness;
 useTicketHarness((ctx) => {
-  ({ env, h } = ctx);
+  ({ h } = ctx);
 });
-
-type Handle = WorkflowHandle<typeof ticketWorkflow>;
 
 const reminders = (view: TicketView): TimelineEvent[] =>
   view.timeline.filter((e) => e.type === 'TESTING_REMINDER');
 /** Reminder instants after `from`: every TESTING_REMINDER_BUSINESS_DAYS business days. */
-function schedule(from: string | number, count: number): number[] {
-  const out: number[] = [];
-  let at = new Date(from);
-  for (let i = 0; i < count; i += 1) {
-    at = addBusinessDays(h.calendars.engine, at, TESTING_REMINDER_BUSINESS_DAYS);
-    out.push(at.getTime());
-  }
-  return out;
-}
+const schedule = (from: string | number, count: number): number[] =>
+  everyBusinessDays(h, from, TESTING_REMINDER_BUSINESS_DAYS, count);
 
 /** A requirement estimated at 8 h, authorized, scheduled and in development (L3-08, L3-09). */
-async function inDevelopment(): Promise<Handle> {
+async function inDevelopment(): Promise<TicketHandle> {
   const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
-  await handle.executeUpdate(classifyUpdate, {
-    args: [
-      req(agent, { classification: 'REQUIREMENT' as const, requirementKind: 'CHANGE' as const }),
-    ],
-  });
-  await handle.executeUpdate(submitEstimateUpdate, {
-    args: [req(agent, { hours: 8, scope: 'Reporte de ventas' })],
-  });
-  await handle.executeUpdate(authorizeEstimateUpdate, {
-    args: [req(approver, { estimateVersion: 1, statement: 'Autorizo 8 h.' })],
-  });
-  const engine = h.calendars.engine;
-  const day = localDateOf(engine, addBusinessDays(engine, new Date(await env.currentTimeMs()), 2));
-  const releaseDate = workingIntervalsOn(engine, day).intervals[0].start.toISOString();
-  await handle.executeUpdate(setReleaseDateUpdate, { args: [req(agent, { releaseDate })] });
-  await handle.executeUpdate(startDevelopmentUpdate, { args: [req(agent)] });
+  await toInDevelopment(h, handle);
   return handle;
-}
-
-/** Releases for testing and returns when (the `releaseForTesting` event's instant). */
-async function release(handle: Handle, note?: string): Promise<string> {
-  const result = await handle.executeUpdate(releaseForTestingUpdate, {
-    args: [req(agent, note === undefined ? {} : { note })],
-  });
-  const view = await handle.query(ticketStateQuery);
-  return view.timeline.find((e) => e.seq === result.seq)!.at;
 }
 
 describe('L3-09 reminders while a release waits for the client testing', () => {
@@ -120,10 +80,7 @@ describe('L3-09 reminders while a release waits for the client testing', () => {
 
       // Well past where a 4th and 5th would fall: only 3.
       await skipTo(h, expected[expected.length - 1] + MINUTE);
-      const view = await eventually(
-        () => handle.query(ticketStateQuery),
-        (v) => reminders(v).length >= TESTING_REMINDER_LIMIT,
-      );
+      const view = await viewWhen(handle, (v) => reminders(v).length >= TESTING_REMINDER_LIMIT);
       const sent = reminders(view);
       expect(sent).toHaveLength(TESTING_REMINDER_LIMIT);
       sent.forEach((event, i) => {
@@ -147,10 +104,7 @@ describe('L3-09 reminders while a release waits for the client testing', () => {
       expect(view.nextDeadline).toBe(before.nextDeadline);
       expect(h.events.calls).toEqual([]);
       // Each reached the projection (the outbox is keyed by its sequence number) once.
-      const projected = h.projections
-        .flatMap((b) => b.events)
-        .filter((e) => e.type === 'TESTING_REMINDER');
-      expect(projected.map((e) => e.seq)).toEqual(sent.map((e) => e.seq));
+      expect(projected(h, 'TESTING_REMINDER').map((e) => e.seq)).toEqual(sent.map((e) => e.seq));
 
       await handle.executeUpdate(acceptDeliveryUpdate, { args: [req(clientUser)] });
       const final = await handle.result();
@@ -166,10 +120,7 @@ describe('L3-09 reminders while a release waits for the client testing', () => {
       try {
         const first = schedule(await release(handle), 3);
         await skipTo(h, first[0] + MINUTE);
-        await eventually(
-          () => handle.query(ticketStateQuery),
-          (v) => reminders(v).length === 1,
-        );
+        await viewWhen(handle, (v) => reminders(v).length === 1);
         // The client rejects the release with reasons: rework, no reminder in development.
         await handle.executeUpdate(reportFailuresUpdate, {
           args: [req(clientUser, { note: 'El total por zona no cuadra' })],
@@ -183,10 +134,7 @@ describe('L3-09 reminders while a release waits for the client testing', () => {
         const secondAt = await release(handle, 'Corregido el total');
         const second = schedule(secondAt, 3);
         await skipTo(h, second[1] + MINUTE);
-        const afterSecond = await eventually(
-          () => handle.query(ticketStateQuery),
-          (v) => reminders(v).length === 3,
-        );
+        const afterSecond = await viewWhen(handle, (v) => reminders(v).length === 3);
         const sent = reminders(afterSecond);
         expect(sent.map((e) => [e.data.release, e.data.reminder])).toEqual([
           [1, 1],
@@ -219,9 +167,7 @@ describe('L3-09 reminders while a release waits for the client testing', () => {
         expect(final.state).toBe('CANCELLED');
         await skipTo(h, expected[0] + MINUTE);
         expect(reminders(final)).toEqual([]);
-        expect(
-          h.projections.flatMap((b) => b.events).filter((e) => e.type === 'TESTING_REMINDER'),
-        ).toEqual([]);
+        expect(projected(h, 'TESTING_REMINDER')).toEqual([]);
       } finally {
         await terminateIfOpen(handle);
       }
@@ -234,21 +180,11 @@ describe('L3-09 reminders while a release waits for the client testing', () => {
       try {
         const releasedAt = await release(handle);
         const [before] = schedule(releasedAt, 1);
-        h.calendars.publish({
-          ...baseDefinition,
-          overrides: [
-            {
-              date: localDateOf(h.calendars.engine, new Date(before - MINUTE)),
-              intervals: [],
-              reason: 'Cierre por mantenimiento',
-            },
-          ],
-        });
-        await handle.signal(calendarChangedSignal, { calendarId: CALENDAR_ID });
+        await closeDateOf(h, handle, before - MINUTE);
         const [after] = schedule(releasedAt, 1);
         expect(after).toBeGreaterThan(before);
-        const moved = await eventually(
-          () => handle.query(ticketStateQuery),
+        const moved = await viewWhen(
+          handle,
           (v) => v.testingReminder?.nextAt === new Date(after).toISOString(),
         );
         expect(moved.timeline.filter((e) => e.type === 'SCHEDULE_RECOMPUTED')).toEqual([
@@ -265,10 +201,7 @@ describe('L3-09 reminders while a release waits for the client testing', () => {
         await skipTo(h, before + MINUTE);
         expect(reminders(await handle.query(ticketStateQuery))).toEqual([]);
         await skipTo(h, after + MINUTE);
-        const view = await eventually(
-          () => handle.query(ticketStateQuery),
-          (v) => reminders(v).length === 1,
-        );
+        const view = await viewWhen(handle, (v) => reminders(v).length === 1);
         expectFiredAt(reminders(view)[0].at, after);
       } finally {
         await terminateIfOpen(handle);
