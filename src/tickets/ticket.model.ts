@@ -117,6 +117,19 @@ export class TicketEventModel {
 
   @Field({ description: 'The event data as JSON text.' })
   data!: string;
+
+  /**
+   * Not in the schema: for a CLOCK_RECOMPUTED event, the calendar versions after the one its clock
+   * had up to the one it was recomputed on (`recomputedVersions`); `calendarChanges` reads them.
+   */
+  recomputedOn?: RecomputedVersions;
+}
+
+/** The calendar versions `from` < v ≤ `to` of `calendarId` that a recomputed deadline followed. */
+export interface RecomputedVersions {
+  readonly calendarId: string;
+  readonly from: number;
+  readonly to: number;
 }
 
 @ObjectType('Estimate')

@@ -14,6 +14,8 @@ import { TicketsResolver } from './tickets.resolver';
 import { TicketsService } from './tickets.service';
 import { AuthorizationNamesResolver } from './authorization-names.resolver';
 import { TicketEventNamesResolver } from './ticket-event-names.resolver';
+import { TicketEventCalendarResolver } from './ticket-event-calendar.resolver';
+import { CalendarChangesLoader } from './calendar-changes.loader';
 import { UserNamesLoader } from './user-names.loader';
 import { TicketPageResolver } from './ticket-page.resolver';
 
@@ -34,6 +36,8 @@ import { TicketPageResolver } from './ticket-page.resolver';
     SlaClockResolver,
     UserNamesLoader,
     TicketEventNamesResolver,
+    CalendarChangesLoader,
+    TicketEventCalendarResolver,
     AuthorizationNamesResolver,
   ],
   exports: [TicketsService],

@@ -36,6 +36,7 @@ import {
 } from './ticket.inputs';
 import type { TicketWithParts } from './ticket.mapper';
 import { visibleTimeline } from './ticket-timeline';
+import { withRecomputedVersions } from './recomputed-versions';
 import { awaitsClient } from './awaiting-client';
 import {
   PersonModel,
@@ -129,7 +130,9 @@ export class TicketsResolver {
     description: 'Every event, oldest first (client users never see internal notes).',
   })
   async timeline(@CurrentUser() user: AuthenticatedUser, @Parent() ticket: TicketWithParts) {
-    return visibleTimeline(user, await this.service.timeline(ticket));
+    const events = await this.service.timeline(ticket);
+    // A recomputed deadline names the calendar changes it followed (`calendarChanges`).
+    return visibleTimeline(user, withRecomputedVersions(ticket.calendarId, events));
   }
 
   @ResolveField(() => [String], { description: 'Transitions the caller may try now.' })

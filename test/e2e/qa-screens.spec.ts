@@ -240,7 +240,8 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
     await page.getByText(`Día festivo del ${day} agregado.`).waitFor();
     expect(await version()).toBe(before + 1);
 
-    // The ticket's history: which clock, why, and both dates in the app's format.
+    // The ticket's history: which clock, which change of which calendar (BUSINESS-TIME.md, L3-06:
+    // the holiday by name and date), and both dates in the app's format.
     await page.goto(`/tickets/${fresh}`);
     const line = page
       .getByTestId('timeline')
@@ -248,7 +249,7 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
       .filter({ hasText: 'Triage' });
     await line.waitFor();
     expect(await line.locator('strong').innerText()).toMatch(
-      /^Plazo de Triage recalculado por un cambio en el calendario: del .*\d{4}.* al .*\d{4}/,
+      /^Plazo de Triage recalculado: se agregó el día feriado «Día de la empresa» \(.*\d{4}\) al calendario «.+»\. Vencimiento: .*\d{4}.* → .*\d{4}/,
     );
     expect(await line.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     await screenshot(page, 'qa-deadline-recomputed');

@@ -461,9 +461,12 @@ export class TicketRuntime {
       const next = withComputation(clock, await this.compute(clock), at);
       this.putClock(next);
       if (next.deadline !== clock.deadline || next.calendarVersion !== clock.calendarVersion) {
+        // The version it was computed on before: the history names the calendar changes between
+        // the two (data only, no command: older runs replay as before).
         this.record('CLOCK_RECOMPUTED', null, {
           ...clockData(next),
           previousDeadline: clock.deadline,
+          previousCalendarVersion: clock.calendarVersion,
         });
       }
     }

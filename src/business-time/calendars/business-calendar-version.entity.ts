@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CalendarDefinition } from '../engine';
+import type { CalendarChangeDetail } from './calendar-change';
 
 /** One immutable state of a calendar; deadlines record the version that produced them. */
 @Entity({ name: 'business_calendar_version' })
@@ -21,6 +22,10 @@ export class BusinessCalendarVersionEntity {
   /** What this version changed, in words. */
   @Column({ type: 'text' })
   change!: string;
+
+  /** What this version changed, as data (null: written before they were kept). */
+  @Column({ type: 'jsonb', nullable: true })
+  details!: CalendarChangeDetail[] | null;
 
   @Column({ name: 'changed_by', type: 'uuid', nullable: true })
   changedBy!: string | null;

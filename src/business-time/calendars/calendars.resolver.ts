@@ -16,6 +16,7 @@ import {
   CalendarVersionModel,
   type WeekdayScheduleModel,
 } from './calendar.model';
+import { updateChanges } from './calendar-change';
 import { CalendarsService, type CompiledCalendar } from './calendars.service';
 import { compileDefinition } from './holiday-sources';
 
@@ -119,7 +120,8 @@ export class CalendarsResolver {
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => (typeof v === 'boolean' ? `${k}=${v ? 'on' : 'off'}` : k))
       .join(', ');
-    const updated = await this.service.edit(id, user, `updated: ${changed || 'nothing'}`, (c) => {
+    const log = `updated: ${changed || 'nothing'}`;
+    const updated = await this.service.edit(id, user, log, (c, row) => {
       const holidaySources =
         input.mexicoLft74Holidays === undefined
           ? c.holidaySources
@@ -131,7 +133,8 @@ export class CalendarsResolver {
         ...(input.timeZone ? { timeZone: input.timeZone } : {}),
         ...(input.weekly ? { weekly: toWeekly(input.weekly) } : {}),
       };
-      return { definition, holidaySources, name: input.name };
+      const next = { definition, holidaySources, name: input.name };
+      return { ...next, details: updateChanges({ ...c, name: row.name }, next) };
     });
     return toModel(updated);
   }

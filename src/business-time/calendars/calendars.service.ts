@@ -20,6 +20,7 @@ import {
 } from '../engine';
 import { BusinessCalendarVersionEntity } from './business-calendar-version.entity';
 import { BusinessCalendarEntity } from './business-calendar.entity';
+import type { CalendarChangeDetail } from './calendar-change';
 import { compileDefinition, GENERATED_HOLIDAY_SOURCES } from './holiday-sources';
 
 /** A calendar version ready for the engine. */
@@ -38,6 +39,12 @@ export interface CalendarContent {
   readonly definition: CalendarDefinition;
   readonly holidaySources: readonly string[];
 }
+
+/** An edit's result: the new content, maybe a new name, and what changed as data. */
+export type EditedContent = CalendarContent & {
+  name?: string;
+  details?: readonly CalendarChangeDetail[];
+};
 
 const CACHE_LIMIT = 256;
 
@@ -235,10 +242,7 @@ export class CalendarsService {
     id: string,
     actor: AuthenticatedUser,
     change: string,
-    mutate: (
-      current: CalendarContent,
-      row: BusinessCalendarEntity,
-    ) => CalendarContent & { name?: string },
+    mutate: (current: CalendarContent, row: BusinessCalendarEntity) => EditedContent,
   ): Promise<CompiledCalendar> {
     const edited = await this.editInTransaction(id, actor, change, mutate);
     await this.notifyChange(edited);
@@ -254,10 +258,7 @@ export class CalendarsService {
     id: string,
     actor: AuthenticatedUser,
     change: string,
-    mutate: (
-      current: CalendarContent,
-      row: BusinessCalendarEntity,
-    ) => CalendarContent & { name?: string },
+    mutate: (current: CalendarContent, row: BusinessCalendarEntity) => EditedContent,
   ): Promise<CompiledCalendar> {
     return this.db.transaction(async (tx) => {
       const row = await tx
@@ -282,6 +283,7 @@ export class CalendarsService {
         definition: next.definition,
         holidaySources: [...next.holidaySources],
         change,
+        details: next.details ? [...next.details] : null,
         changedBy: actor.id,
       });
       await tx.getRepository(BusinessCalendarEntity).update(
@@ -324,6 +326,7 @@ export class CalendarsService {
         return {
           ...c,
           definition: { ...c.definition, holidays: [...c.definition.holidays, holiday] },
+          details: [{ kind: 'HOLIDAY_ADDED', ...holiday }],
         };
       },
     );
@@ -335,15 +338,21 @@ export class CalendarsService {
     actor: AuthenticatedUser,
   ): Promise<CompiledCalendar> {
     return this.edit(id, actor, `holiday removed: ${date}`, (c) => {
-      const holidays = c.definition.holidays.filter((h) => h.date !== date);
-      if (holidays.length === c.definition.holidays.length) {
+      const removed = c.definition.holidays.find((h) => h.date === date);
+      if (!removed) {
         throw notFound(
           'holiday',
           date,
           `No holiday entered on ${date} (generated holidays are removed by turning their source off)`,
         );
       }
-      return { ...c, definition: { ...c.definition, holidays } };
+      const holidays = c.definition.holidays.filter((h) => h.date !== date);
+      const { name, source } = removed;
+      return {
+        ...c,
+        definition: { ...c.definition, holidays },
+        details: [{ kind: 'HOLIDAY_REMOVED', date, name, source }],
+      };
     });
   }
 
@@ -363,6 +372,7 @@ export class CalendarsService {
           ...c.definition,
           overrides: [...c.definition.overrides.filter((o) => o.date !== override.date), override],
         },
+        details: [{ kind: 'HOURS_SET', ...override }],
       }),
     );
   }
@@ -373,11 +383,15 @@ export class CalendarsService {
     actor: AuthenticatedUser,
   ): Promise<CompiledCalendar> {
     return this.edit(id, actor, `override removed: ${date}`, (c) => {
+      const removed = c.definition.overrides.find((o) => o.date === date);
+      if (!removed) throw notFound('override', date, `No override on ${date}`);
       const overrides = c.definition.overrides.filter((o) => o.date !== date);
-      if (overrides.length === c.definition.overrides.length) {
-        throw notFound('override', date, `No override on ${date}`);
-      }
-      return { ...c, definition: { ...c.definition, overrides } };
+      const { intervals, reason } = removed;
+      return {
+        ...c,
+        definition: { ...c.definition, overrides },
+        details: [{ kind: 'HOURS_REMOVED', date, intervals, reason: reason ?? '' }],
+      };
     });
   }
 

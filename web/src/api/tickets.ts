@@ -79,6 +79,21 @@ export interface TicketEvent {
   /** L3-07: the agent an assignment gives the ticket to, by name. */
   agentName: string | null;
   data: string;
+  /** CLOCK_RECOMPUTED: the calendar changes that moved the deadline (BUSINESS-TIME.md, L3-06). */
+  calendarChanges?: CalendarChange[] | null;
+}
+
+/** One change of a calendar version, as data (`CalendarChange`). */
+export interface CalendarChange {
+  version: number;
+  calendarName: string;
+  kind: string;
+  date: string | null;
+  name: string | null;
+  source: string | null;
+  reason: string | null;
+  timeZone: string | null;
+  intervals: { start: string; end: string }[] | null;
 }
 
 export interface Estimate {
@@ -224,7 +239,10 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
     }
     closureOutcome allowedActions assigneeId registrantName
     clocks { ${CLOCK_FIELDS} }
-    timeline { seq type at actorRole actorName agentName data }
+    timeline {
+      seq type at actorRole actorName agentName data
+      calendarChanges { version calendarName kind date name source reason timeZone intervals { start end } }
+    }
     estimates { version hours scope status submittedAt changeOrder additionalHours }
     authorizations { estimateVersion statement at approverName }
     adminActions { action details executedAt }

@@ -13,6 +13,7 @@ import { serverErrorsEn } from './server-errors.en';
 import { hoursLedgerEn } from './hours-ledger.en';
 import { satisfactionEn } from './satisfaction.en';
 import { ticketBrowserEn } from './ticket-browser.en';
+import { deadlineRecomputedEn } from './deadline-recomputed.en';
 
 /** English: the second language; every key of `es-mx.ts`. */
 export const en: Messages = {
@@ -347,6 +348,8 @@ export const en: Messages = {
       `${clock ? `${clock} deadline` : 'Deadline'} recomputed after a calendar change: ${
         from ? `from ${from} to ${to}` : `now due ${to}`
       }`,
+    /** BUSINESS-TIME.md, L3-06: a deadline recomputed, naming the calendar change that moved it. */
+    recomputed: deadlineRecomputedEn,
     deadlineAfterPause: (from: string | null, to: string) =>
       from ? `The deadline moved from ${from} to ${to}` : `Now due ${to}`,
     system: 'System',

@@ -12,6 +12,7 @@ import { serverErrorsEsMX } from './server-errors.es-mx';
 import { hoursLedgerEsMX } from './hours-ledger.es-mx';
 import { satisfactionEsMX } from './satisfaction.es-mx';
 import { ticketBrowserEsMX } from './ticket-browser.es-mx';
+import { deadlineRecomputedEsMX } from './deadline-recomputed.es-mx';
 
 /** Spanish (Mexico): the default language of every screen. `en.ts` mirrors these keys. */
 export const esMX = {
@@ -352,6 +353,8 @@ export const esMX = {
       `${clock ? `Plazo de ${clock}` : 'Plazo'} recalculado por un cambio en el calendario: ${
         from ? `del ${from} al ${to}` : `ahora vence el ${to}`
       }`,
+    /** BUSINESS-TIME.md, L3-06: a deadline recomputed, naming the calendar change that moved it. */
+    recomputed: deadlineRecomputedEsMX,
     /** L3-06: a clock resumed after a pause; `from` null when no earlier deadline is known. */
     deadlineAfterPause: (from: string | null, to: string) =>
       from ? `El plazo pasó del ${from} al ${to}` : `Ahora vence el ${to}`,

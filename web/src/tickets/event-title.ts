@@ -1,5 +1,19 @@
 // The title of a workflow event in the ticket's history. Pure (no React), so the unit tier tests it.
 
+import type {
+  CalendarChangeWords,
+  DeadlineRecomputedMessages,
+} from '../i18n/deadline-recomputed.es-mx';
+import { endSentence } from '../i18n/sentence';
+
+/** A calendar change a recomputed deadline followed (`TicketEvent.calendarChanges`). */
+export interface RecomputeChange extends CalendarChangeWords {
+  readonly calendarName: string;
+}
+
+/** How many changes one line names; the rest are counted («y 2 cambios más»). */
+const NAMED_CHANGES = 2;
+
 /** The words an event title needs (from `t.tickets`). */
 export interface EventTitleWords {
   readonly events: Readonly<Record<string, string>>;
@@ -9,6 +23,8 @@ export interface EventTitleWords {
    * calendario: del <old> al <new>»; `from` is null when the event did not record it.
    */
   readonly deadlineRecomputed: (clock: string | null, from: string | null, to: string) => string;
+  /** The same, naming the calendar changes that moved it (`recomputedLine`). */
+  readonly recomputed: DeadlineRecomputedMessages;
   /**
    * A clock resumed after a pause, its deadline moved by the pause: «Reloj de SLA reanudado:
    * Triage. El plazo pasó del <old> al <new>»; `from` null when no earlier deadline is known.
@@ -57,6 +73,8 @@ export function eventTitle(
   format?: (iso: string) => string,
   /** CLOCK_RESUMED: the clock's deadline before the pause (`deadlinesBeforeResume`). */
   before?: string,
+  /** CLOCK_RECOMPUTED: the calendar changes it followed (`TicketEvent.calendarChanges`). */
+  changes?: readonly RecomputeChange[] | null,
 ): string {
   const title = words.events[type] ?? type;
   const clock =
@@ -66,7 +84,11 @@ export function eventTitle(
   // Only a calendar change records CLOCK_RECOMPUTED (`recomputeRunning`), so that is its cause.
   if (type === 'CLOCK_RECOMPUTED' && format && typeof data.deadline === 'string') {
     const from = typeof data.previousDeadline === 'string' ? format(data.previousDeadline) : null;
-    return words.deadlineRecomputed(clock ?? null, from, format(data.deadline));
+    const to = format(data.deadline);
+    return (
+      recomputedLine(clock ?? null, from, to, changes ?? [], words.recomputed) ??
+      words.deadlineRecomputed(clock ?? null, from, to)
+    );
   }
   const named = clock ? `${title}: ${clock}` : title;
   // A pause moves the deadline by the business time it lasted (BUSINESS-TIME.md): say where to.
@@ -77,4 +99,31 @@ export function eventTitle(
     return `${named}. ${words.deadlineAfterPause(from, to)}`;
   }
   return named;
+}
+
+/**
+ * BUSINESS-TIME.md, L3-06: a recomputed deadline naming the calendar change that moved it, for a
+ * client who must see why: «Plazo de Triage recalculado: se agregó el día feriado «…» (lun, 16 nov
+ * 2026) al calendario «México CDMX». Vencimiento: <old> → <new>.» Several changes recomputed at
+ * once name the first two and count the rest («y 2 cambios más»). Null when no change is known as
+ * data (events of calendar versions written before): the general wording stays.
+ */
+export function recomputedLine(
+  clock: string | null,
+  from: string | null,
+  to: string,
+  changes: readonly RecomputeChange[],
+  w: DeadlineRecomputedMessages,
+): string | null {
+  const known = changes.filter((c) => c.kind !== 'OTHER');
+  if (known.length === 0) return null;
+  const due = endSentence(w.due(from, to));
+  if (changes.length === 1) {
+    return `${w.title(clock)}: ${endSentence(w.change(known[0], known[0].calendarName))} ${due}`;
+  }
+  const named = known.slice(0, NAMED_CHANGES).map((c) => w.change(c, null));
+  const rest = changes.length - named.length;
+  const list = rest > 0 ? `${named.join('; ')} ${w.more(rest)}` : named.join('; ');
+  const calendar = known[known.length - 1].calendarName;
+  return `${w.title(clock)} ${w.several(calendar)}: ${endSentence(list)} ${due}`;
 }

@@ -63,7 +63,9 @@ function EventItem({ event, before }: { event: TicketEvent; before?: string }) {
   return (
     <li className={internal ? 'internal-note' : undefined} data-testid={`event-${event.type}`}>
       <p>
-        <strong>{eventTitle(event.type, data, t.tickets, format, before)}</strong>
+        <strong>
+          {eventTitle(event.type, data, t.tickets, format, before, event.calendarChanges)}
+        </strong>
         {internal && <span className="badge internal">{tl.internalNote}</span>}
         <Byline
           at={event.at}

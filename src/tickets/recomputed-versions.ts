@@ -1,0 +1,45 @@
+import type { RecomputedVersions, TicketEventModel } from './ticket.model';
+
+const record = (text: string): Record<string, unknown> => {
+  try {
+    const data: unknown = JSON.parse(text);
+    return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
+const version = (v: unknown): number | null =>
+  Number.isInteger(v) && (v as number) > 0 ? (v as number) : null;
+
+/**
+ * BUSINESS-TIME.md, L3-06: each CLOCK_RECOMPUTED event of a ticket on `calendarId` with the calendar
+ * versions its deadline followed: after the version its clock had (the event's
+ * `previousCalendarVersion`; for events recorded before it, the latest earlier event of the same
+ * clock that carried one; else the version just before) up to the version it was recomputed on.
+ * Several edits the workflow coalesced into one recompute are all in the range. Other events are
+ * returned as they are.
+ */
+export function withRecomputedVersions(
+  calendarId: string,
+  events: readonly TicketEventModel[],
+): TicketEventModel[] {
+  const last = new Map<string, number>();
+  return [...events]
+    .sort((a, b) => a.seq - b.seq)
+    .map((event) => {
+      const data = record(event.data);
+      const clockId = typeof data.clockId === 'string' ? data.clockId : null;
+      const to = version(data.calendarVersion);
+      let annotated = event;
+      if (event.type === 'CLOCK_RECOMPUTED' && to !== null) {
+        const known =
+          version(data.previousCalendarVersion) ?? (clockId ? last.get(clockId) : undefined);
+        // The same version (or none known): no change of the calendar to name.
+        const from = known !== undefined ? Math.min(known, to) : to - 1;
+        const recomputedOn: RecomputedVersions = { calendarId, from, to };
+        annotated = { ...event, recomputedOn };
+      }
+      if (clockId && to !== null) last.set(clockId, to);
+      return annotated;
+    });
+}

@@ -1,0 +1,166 @@
+import { defaultMexicoCityCalendar, localDateOf } from '../../src/business-time/engine';
+import { Role } from '../../src/identity/role.enum';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
+
+// BUSINESS-TIME.md, L3-06 (L3-19: a changed date is shown with old and new value): «Plazo
+// recalculado … por un cambio en el calendario» did not say WHICH change. A manager adds a holiday
+// to a client's own calendar while the client has an open ticket: the ticket's history, read over
+// GraphQL by the client, names the holiday, its date, the calendar and both deadlines; removing it
+// names the removal. The ticket's workflow commands are unchanged (the calendar version says what
+// changed).
+
+const CALENDAR = 'Aurora CDMX';
+const HOLIDAY = 'Día de la Revolución';
+
+interface Change {
+  version: number;
+  calendarName: string;
+  kind: string;
+  date: string | null;
+  name: string | null;
+  source: string | null;
+}
+interface Event {
+  seq: number;
+  type: string;
+  data: string;
+  calendarChanges: Change[] | null;
+}
+const HISTORY = `query ($number: String!) { ticket(number: $number) {
+  clocks { kind deadline calendarVersion }
+  timeline { seq type data calendarChanges { version calendarName kind date name source } } } }`;
+
+describe('«Plazo recalculado» names the calendar change that moved the deadline (L3-06, BUSINESS-TIME.md)', () => {
+  const world = useWorldWithWorker('calendar-change-history');
+  const client = () => world.bearer(Role.CLIENT_USER);
+  const manager = () => world.bearer(Role.MANAGER);
+  let calendarId: string;
+  let number: string;
+  let triageBefore: string;
+  let date: string;
+
+  const history = async () => {
+    const { body } = await gql<{
+      ticket: { clocks: { kind: string; deadline: string | null }[]; timeline: Event[] };
+    }>(world.api, HISTORY, { number }, client());
+    expect(body.errors).toBeUndefined();
+    return body.data!.ticket;
+  };
+  const recomputes = (timeline: Event[]) =>
+    timeline.filter(
+      (e) =>
+        e.type === 'CLOCK_RECOMPUTED' &&
+        (JSON.parse(e.data) as { kind?: string }).kind === 'triage',
+    );
+
+  beforeAll(async () => {
+    const { body } = await gql<{ createCalendar: { id: string } }>(
+      world.api,
+      `mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`,
+      {
+        input: {
+          name: CALENDAR,
+          timeZone: 'America/Mexico_City',
+          weekly: [1, 2, 3, 4, 5].map((weekday) => ({
+            weekday,
+            intervals: [{ start: '09:00', end: '18:00' }],
+          })),
+          organizationId: world.orgIds['comercializadora-aurora'],
+          mexicoLft74Holidays: true,
+        },
+      },
+      manager(),
+    );
+    expect(body.errors).toBeUndefined();
+    calendarId = body.data!.createCalendar.id;
+    number = await registerTicket(world, { subject: 'Plazo y feriado' });
+    const triage = (t: { clocks: { kind: string; deadline: string | null }[] }) =>
+      t.clocks.find((c) => c.kind === 'triage')?.deadline;
+    triageBefore = triage(await eventually(history, (t) => !!triage(t)))!;
+    // The triage deadline's own local date becomes a holiday: the deadline must move.
+    date = localDateOf(
+      defaultMexicoCityCalendar(2026, 2031),
+      new Date(Date.parse(triageBefore) - 1),
+    );
+  });
+
+  it('a holiday added: the client reads its name, date and calendar, and the old and new deadline', async () => {
+    const { body } = await gql<{ addCalendarHoliday: { version: number } }>(
+      world.api,
+      `mutation ($id: ID!, $h: CalendarHolidayInput!) { addCalendarHoliday(calendarId: $id, holiday: $h) { version } }`,
+      { id: calendarId, h: { date, name: HOLIDAY, source: 'CLIENT' } },
+      manager(),
+    );
+    expect(body.errors).toBeUndefined();
+    const version = body.data!.addCalendarHoliday.version;
+
+    const ticket = await eventually(history, (t) => recomputes(t.timeline).length === 1);
+    const [event] = recomputes(ticket.timeline);
+    const data = JSON.parse(event.data) as {
+      deadline: string;
+      previousDeadline: string;
+      calendarVersion: number;
+      previousCalendarVersion: number;
+    };
+    expect(data.previousDeadline).toBe(triageBefore);
+    expect(Date.parse(data.deadline)).toBeGreaterThan(Date.parse(triageBefore));
+    expect(data.deadline).toBe(ticket.clocks.find((c) => c.kind === 'triage')!.deadline);
+    expect([data.previousCalendarVersion, data.calendarVersion]).toEqual([version - 1, version]);
+    expect(event.calendarChanges).toEqual([
+      {
+        version,
+        calendarName: CALENDAR,
+        kind: 'HOLIDAY_ADDED',
+        date,
+        name: HOLIDAY,
+        source: 'CLIENT',
+      },
+    ]);
+    // Every other event has none.
+    expect(
+      ticket.timeline.filter((e) => e.type !== 'CLOCK_RECOMPUTED').map((e) => e.calendarChanges),
+    ).toEqual(ticket.timeline.filter((e) => e.type !== 'CLOCK_RECOMPUTED').map(() => null));
+  });
+
+  it('the holiday removed: the next recompute names the removal, with the holiday’s name', async () => {
+    const { body } = await gql<{ removeCalendarHoliday: { version: number } }>(
+      world.api,
+      `mutation ($id: ID!, $date: String!) { removeCalendarHoliday(calendarId: $id, date: $date) { version } }`,
+      { id: calendarId, date },
+      manager(),
+    );
+    expect(body.errors).toBeUndefined();
+    const version = body.data!.removeCalendarHoliday.version;
+    const ticket = await eventually(history, (t) => recomputes(t.timeline).length === 2);
+    const [added, removed] = recomputes(ticket.timeline);
+    const data = JSON.parse(removed.data) as { deadline: string; previousDeadline: string };
+    expect(data.previousDeadline).toBe((JSON.parse(added.data) as { deadline: string }).deadline);
+    expect(data.deadline).toBe(triageBefore);
+    expect(removed.calendarChanges).toEqual([
+      {
+        version,
+        calendarName: CALENDAR,
+        kind: 'HOLIDAY_REMOVED',
+        date,
+        name: HOLIDAY,
+        source: 'CLIENT',
+      },
+    ]);
+    // The first line still names the holiday added.
+    expect(added.calendarChanges?.map((c) => c.kind)).toEqual(['HOLIDAY_ADDED']);
+  });
+
+  it('the calendar’s change log keeps the changes as data for the history', async () => {
+    const rows = await world.db.query<{ version: number; details: unknown }[]>(
+      `SELECT version, details FROM business_calendar_version WHERE calendar_id = $1 ORDER BY version`,
+      [calendarId],
+    );
+    expect(rows).toEqual([
+      { version: 1, details: null },
+      { version: 2, details: [{ kind: 'HOLIDAY_ADDED', date, name: HOLIDAY, source: 'CLIENT' }] },
+      { version: 3, details: [{ kind: 'HOLIDAY_REMOVED', date, name: HOLIDAY, source: 'CLIENT' }] },
+    ]);
+  });
+});

@@ -1,0 +1,139 @@
+import { eventTitle, type RecomputeChange } from '../../../web/src/tickets/event-title';
+import { en } from '../../../web/src/i18n/en';
+import { esMX } from '../../../web/src/i18n/es-mx';
+
+// BUSINESS-TIME.md, L3-06 (and L3-19: a changed date is published with old and new value): «Plazo
+// recalculado … por un cambio en el calendario» did not say WHICH change, so a client reading the
+// history could not tell why the deadline moved. The line now names the holiday added or removed,
+// the hours or the week changed, and the calendar; several changes recomputed at once are named
+// (two) and counted; events of calendar versions kept before changes were data keep today's words.
+
+const format = (iso: string) => `<${iso.slice(5, 16)}>`;
+const data = {
+  kind: 'triage',
+  deadline: '2026-11-18T16:00:00.000Z',
+  previousDeadline: '2026-11-17T16:00:00.000Z',
+};
+const change = (c: Partial<RecomputeChange>): RecomputeChange => ({
+  calendarName: 'México CDMX',
+  kind: 'OTHER',
+  date: null,
+  name: null,
+  source: null,
+  reason: null,
+  timeZone: null,
+  intervals: null,
+  ...c,
+});
+const revolucion = change({
+  kind: 'HOLIDAY_ADDED',
+  date: '2026-11-16',
+  name: 'Día de la Revolución',
+  source: 'CLIENT',
+});
+const title = (
+  changes: RecomputeChange[],
+  words = esMX.tickets,
+  d: Record<string, unknown> = data,
+) => eventTitle('CLOCK_RECOMPUTED', d, words, format, undefined, changes);
+
+describe('ticket history: a recomputed deadline names the calendar change (L3-06, BUSINESS-TIME.md)', () => {
+  it('a holiday added: its name, its date, the calendar and both deadlines, es and en', () => {
+    expect(title([revolucion])).toBe(
+      'Plazo de Triage recalculado: se agregó el día feriado «Día de la Revolución» ' +
+        '(lun, 16 de nov de 2026) al calendario «México CDMX». ' +
+        'Vencimiento: <11-17T16:00> → <11-18T16:00>.',
+    );
+    expect(title([revolucion], en.tickets)).toBe(
+      'Triage deadline recomputed: the holiday “Día de la Revolución” (Mon, Nov 16, 2026) ' +
+        'was added to the calendar “México CDMX”. Due: <11-17T16:00> → <11-18T16:00>.',
+    );
+  });
+
+  it('a holiday removed, a date with its own hours, a closed date, the week and the zone', () => {
+    const removed = change({ ...revolucion, kind: 'HOLIDAY_REMOVED' });
+    expect(title([removed])).toContain(
+      'se quitó el día feriado «Día de la Revolución» (lun, 16 de nov de 2026) del calendario «México CDMX».',
+    );
+    expect(title([removed], en.tickets)).toContain(
+      'the holiday “Día de la Revolución” (Mon, Nov 16, 2026) was removed from the calendar “México CDMX”.',
+    );
+    const half = change({
+      kind: 'HOURS_SET',
+      date: '2026-12-24',
+      intervals: [{ start: '09:00', end: '14:00' }],
+      reason: 'Nochebuena',
+    });
+    expect(title([half])).toContain(
+      ': el jue, 24 de dic de 2026 se atiende de 09:00–14:00 en el calendario «México CDMX» («Nochebuena»).',
+    );
+    expect(title([half], en.tickets)).toContain(
+      ': Thu, Dec 24, 2026 is worked 09:00–14:00 in the calendar “México CDMX” (“Nochebuena”).',
+    );
+    const closed = change({ ...half, intervals: [], reason: 'Inventario' });
+    expect(title([closed])).toContain(
+      ': se cerró el jue, 24 de dic de 2026 en el calendario «México CDMX» («Inventario»).',
+    );
+    expect(title([change({ ...half, kind: 'HOURS_REMOVED' })])).toContain(
+      ': el jue, 24 de dic de 2026 vuelve a su horario normal en el calendario «México CDMX».',
+    );
+    expect(title([change({ kind: 'WEEK_CHANGED' })])).toContain(
+      ': cambió el horario semanal del calendario «México CDMX».',
+    );
+    expect(title([change({ kind: 'WEEK_CHANGED' })], en.tickets)).toContain(
+      ': the weekly hours of the calendar “México CDMX” changed.',
+    );
+    expect(title([change({ kind: 'TIME_ZONE_CHANGED', timeZone: 'America/Cancun' })])).toContain(
+      ': la zona horaria del calendario «México CDMX» pasó a hora de Cancún.',
+    );
+    expect(title([change({ kind: 'HOLIDAY_SOURCE_OFF', source: 'MX_LFT_74' })])).toContain(
+      ': se quitaron los días de descanso obligatorio de la LFT art. 74 del calendario «México CDMX».',
+    );
+  });
+
+  it('several changes recomputed at once: the first two named, the rest counted', () => {
+    const second = change({
+      ...revolucion,
+      date: '2026-11-17',
+      name: 'Puente',
+      kind: 'HOLIDAY_ADDED',
+    });
+    expect(title([revolucion, second])).toBe(
+      'Plazo de Triage recalculado por cambios en el calendario «México CDMX»: ' +
+        'se agregó el día feriado «Día de la Revolución» (lun, 16 de nov de 2026); ' +
+        'se agregó el día feriado «Puente» (mar, 17 de nov de 2026). ' +
+        'Vencimiento: <11-17T16:00> → <11-18T16:00>.',
+    );
+    const week = change({ kind: 'WEEK_CHANGED' });
+    expect(title([revolucion, second, week, change({})])).toBe(
+      'Plazo de Triage recalculado por cambios en el calendario «México CDMX»: ' +
+        'se agregó el día feriado «Día de la Revolución» (lun, 16 de nov de 2026); ' +
+        'se agregó el día feriado «Puente» (mar, 17 de nov de 2026) y 2 cambios más. ' +
+        'Vencimiento: <11-17T16:00> → <11-18T16:00>.',
+    );
+    expect(title([revolucion, second, week], en.tickets)).toBe(
+      'Triage deadline recomputed after changes to the calendar “México CDMX”: ' +
+        'the holiday “Día de la Revolución” (Mon, Nov 16, 2026) was added to the calendar; ' +
+        'the holiday “Puente” (Tue, Nov 17, 2026) was added to the calendar and 1 more change. ' +
+        'Due: <11-17T16:00> → <11-18T16:00>.',
+    );
+  });
+
+  it('a change that left the deadline where it was says so, not «from X to X»', () => {
+    const same = { ...data, previousDeadline: data.deadline };
+    expect(title([revolucion], esMX.tickets, same)).toMatch(
+      /«México CDMX»\. El vencimiento no cambia: <11-18T16:00>\.$/,
+    );
+  });
+
+  it('events without the change as data keep the general words', () => {
+    const general =
+      'Plazo de Triage recalculado por un cambio en el calendario: del <11-17T16:00> al <11-18T16:00>';
+    expect(title([])).toBe(general);
+    expect(title([change({})])).toBe(general);
+    expect(eventTitle('CLOCK_RECOMPUTED', data, esMX.tickets, format)).toBe(general);
+    expect(eventTitle('CLOCK_RECOMPUTED', data, esMX.tickets, format, undefined, null)).toBe(
+      general,
+    );
+  });
+});
