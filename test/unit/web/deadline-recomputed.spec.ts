@@ -81,7 +81,7 @@ describe('ticket history: a recomputed deadline names the calendar change (L3-06
       ': cambió el horario semanal del calendario «México CDMX».',
     );
     expect(title([change({ kind: 'WEEK_CHANGED' })], en.tickets)).toContain(
-      ': the weekly hours of the calendar “México CDMX” changed.',
+      ': the weekly hours changed in the calendar “México CDMX”.',
     );
     expect(title([change({ kind: 'TIME_ZONE_CHANGED', timeZone: 'America/Cancun' })])).toContain(
       ': la zona horaria del calendario «México CDMX» pasó a hora de Cancún.',
@@ -113,8 +113,8 @@ describe('ticket history: a recomputed deadline names the calendar change (L3-06
     );
     expect(title([revolucion, second, week], en.tickets)).toBe(
       'Triage deadline recomputed after changes to the calendar “México CDMX”: ' +
-        'the holiday “Día de la Revolución” (Mon, Nov 16, 2026) was added to the calendar; ' +
-        'the holiday “Puente” (Tue, Nov 17, 2026) was added to the calendar and 1 more change. ' +
+        'the holiday “Día de la Revolución” (Mon, Nov 16, 2026) was added; ' +
+        'the holiday “Puente” (Tue, Nov 17, 2026) was added and 1 more change. ' +
         'Due: <11-17T16:00> → <11-18T16:00>.',
     );
   });

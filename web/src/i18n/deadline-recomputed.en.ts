@@ -24,30 +24,31 @@ export const deadlineRecomputedEn: DeadlineRecomputedMessages = {
         ? `The deadline stays: ${to}`
         : `Due: ${from} → ${to}`,
   change: (c, calendar) => {
-    const cal = calendar ? ` calendar “${calendar}”` : ' calendar';
+    // `calendar` null: the line names it once before the list («after changes to the calendar …»).
+    const of = (prep: string) => (calendar ? ` ${prep} the calendar “${calendar}”` : '');
     switch (c.kind) {
       case 'HOLIDAY_ADDED':
-        return `the holiday “${c.name}” (${day(c)}) was added to the${cal}`;
+        return `the holiday “${c.name}” (${day(c)}) was added${of('to')}`;
       case 'HOLIDAY_REMOVED':
-        return `the holiday “${c.name}” (${day(c)}) was removed from the${cal}`;
+        return `the holiday “${c.name}” (${day(c)}) was removed${of('from')}`;
       case 'HOURS_SET':
         return c.intervals?.length
-          ? `${day(c)} is worked ${hours(c)} in the${cal}${why(c)}`
-          : `${day(c)} was closed in the${cal}${why(c)}`;
+          ? `${day(c)} is worked ${hours(c)}${of('in')}${why(c)}`
+          : `${day(c)} was closed${of('in')}${why(c)}`;
       case 'HOURS_REMOVED':
-        return `${day(c)} is back to its usual hours in the${cal}`;
+        return `${day(c)} is back to its usual hours${of('in')}`;
       case 'WEEK_CHANGED':
-        return `the weekly hours of the${cal} changed`;
+        return `the weekly hours changed${of('in')}`;
       case 'TIME_ZONE_CHANGED':
-        return `the time zone of the${cal} is now ${zoneName(c.timeZone ?? 'UTC', 'en')}`;
+        return `the time zone${of('of')} is now ${zoneName(c.timeZone ?? 'UTC', 'en')}`;
       case 'HOLIDAY_SOURCE_ON':
-        return `${lft(c.source)} were included in the${cal}`;
+        return `${lft(c.source)} were included${of('in')}`;
       case 'HOLIDAY_SOURCE_OFF':
-        return `${lft(c.source)} were removed from the${cal}`;
+        return `${lft(c.source)} were removed${of('from')}`;
       case 'RENAMED':
         return `the calendar was renamed “${c.name}”`;
       default:
-        return `the${cal} changed`;
+        return calendar ? `the calendar “${calendar}” changed` : 'the calendar changed';
     }
   },
 };
