@@ -486,7 +486,7 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
     });
   });
 
-  // Last in the file: the ticket it registers keeps emailing (its own events) after it ends.
+  // Last in the file: it gives Tulum a calendar and registers a ticket, which no test above expects.
   it('L3-06…L3-09: a client with its own calendar hears the business time left on that calendar, not the default', async () => {
     // Grupo Industrial Tulum works from Tokyo, every day 08:00–20:00, without Mexico's rest days.
     const tulum = world.orgIds['grupo-industrial-tulum'];
