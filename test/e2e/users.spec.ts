@@ -55,6 +55,7 @@ describe('Users (web app, admins)', () => {
     displayName: string;
     temporaryPassword: string;
     locale?: 'EN';
+    timeZone?: string;
   }): Promise<void> {
     const created = await gql(
       e2e.world.api,
@@ -379,5 +380,122 @@ describe('Users (web app, admins)', () => {
     expect(
       await page.getByTestId('users').getByRole('columnheader', { name: 'Acciones' }).count(),
     ).toBe(1);
+  });
+
+  it("picks a user's time zone by its name; her emails and pages then use it, and a stored zone outside the list is kept (L3-04, L3-11)", async () => {
+    // A client user of our own, in Mexico City (the default), created through the API.
+    const email = `zona-${process.pid}@aurora.example`;
+    await createClientUser({
+      email,
+      displayName: 'Zoe Zona',
+      temporaryPassword: 'clave-zona-2026',
+    });
+    const storedZone = async (address: string) =>
+      (
+        await e2e.world.db.query<{ time_zone: string }[]>(
+          `SELECT time_zone FROM app_user WHERE email = $1`,
+          [address],
+        )
+      )[0].time_zone;
+    // The select's chosen zone: its value (the IANA id), its words and its group.
+    type Select = {
+      value: string;
+      selectedOptions: ArrayLike<{ textContent: string | null; parentElement: unknown }>;
+    };
+    const chosen = (select: ReturnType<Page['getByLabel']>) =>
+      select.evaluate((el) => {
+        const s = el as unknown as Select;
+        const option = s.selectedOptions[0];
+        return {
+          value: s.value,
+          label: option?.textContent ?? '',
+          group: (option?.parentElement as { label?: string } | null)?.label ?? '',
+        };
+      });
+
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, ADMIN, e2e.password(ADMIN));
+    await page.goto('/usuarios');
+    await page.getByRole('button', { name: 'Editar a Zoe Zona', exact: true }).click();
+    const form = page.getByTestId('edit-user');
+    const zone = form.getByLabel('Zona horaria', { exact: true });
+    // The zone is shown in words, never as an IANA code to type.
+    expect(await chosen(zone)).toEqual({
+      value: 'America/Mexico_City',
+      label: 'Hora de la Ciudad de México (UTC−6)',
+      group: 'México',
+    });
+    expect(await form.locator('input[list], datalist').count()).toBe(0);
+
+    // Found by its name (no accents needed), then chosen from the list.
+    await form.getByLabel('Buscar zona').fill('colombia');
+    await form.getByText('Una zona coincide; Intro la elige.').waitFor();
+    await zone.selectOption({ label: 'Hora de Colombia (UTC−5)' });
+    await screenshot(page, '56-users-time-zone');
+    await form.getByRole('button', { name: 'Guardar cambios' }).click();
+    await form.getByText(`Cambios de ${email} guardados.`).waitFor();
+    expect(await storedZone(email)).toBe('America/Bogota');
+
+    // Her emails name it: the reset link's expiry is in Bogotá time.
+    await page
+      .getByRole('button', {
+        name: 'Enlace de contraseña para Zoe Zona: enviar un enlace para restablecer su contraseña',
+      })
+      .click();
+    await page.getByText(`Enviamos a ${email} un enlace`, { exact: false }).waitFor();
+    const mail = await eventually(
+      async () => {
+        const res = await fetch(
+          `${process.env.MAIL_VIEWER_URL}/api/messages?to=${encodeURIComponent(email)}`,
+        );
+        return ((await res.json()) as CaughtMail[]).find(
+          (m) => m.subject === 'Restablezca su contraseña del portal de soporte',
+        );
+      },
+      (m) => m !== undefined,
+    );
+    expect(mail!.text).toMatch(/El enlace vence:? .*\(hora de Colombia\)/);
+    expect(mail!.text).not.toContain('America/Bogota');
+
+    // Her pages use it: the deadline calculator gives the deadline in her zone too.
+    const her = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(her.page, email, 'clave-zona-2026');
+    await her.page.getByRole('link', { name: 'Calculadora de plazos' }).click();
+    await her.page.waitForFunction(
+      "document.querySelectorAll('#deadline-calendar option').length > 0",
+    );
+    await her.page.getByLabel('Desde (hora local)').fill('2026-01-30T17:30');
+    await her.page.getByLabel('Cantidad').fill('8');
+    await her.page.getByLabel('Unidad').selectOption({ label: 'horas hábiles' });
+    await her.page.getByRole('button', { name: 'Calcular plazo' }).click();
+    // Tue 3 Feb 16:30 in Mexico City is 17:30 in Bogotá.
+    const yours = her.page.locator('dt', { hasText: 'En tu zona: hora de Colombia (UTC−5)' });
+    await yours.waitFor();
+    expect(await yours.locator('xpath=following-sibling::dd[1]').innerText()).toMatch(
+      /3 feb.* (17:30|5:30\s?p\.\s?m\.)/,
+    );
+    await her.context.close();
+
+    // A user whose stored zone the list lacks (an old alias the former calendar picker offered):
+    // shown first, in words, and kept when the admin changes something else.
+    const legacy = `zona-guardada-${process.pid}@aurora.example`;
+    await createClientUser({
+      email: legacy,
+      displayName: 'Gael Guardado',
+      temporaryPassword: 'clave-guardada-2026',
+      timeZone: 'America/Argentina/Buenos_Aires',
+    });
+    await page.reload();
+    await page.getByRole('button', { name: 'Editar a Gael Guardado', exact: true }).click();
+    await form.getByRole('heading', { name: `Editar ${legacy}` }).waitFor();
+    expect(await chosen(zone)).toEqual({
+      value: 'America/Argentina/Buenos_Aires',
+      label: 'Hora de Argentina (UTC−3)',
+      group: 'Zona guardada',
+    });
+    await form.getByLabel('Nombre completo').fill('Gael Guardado Ruiz');
+    await form.getByRole('button', { name: 'Guardar cambios' }).click();
+    await form.getByText(`Cambios de ${legacy} guardados.`).waitFor();
+    expect(await storedZone(legacy)).toBe('America/Argentina/Buenos_Aires');
   });
 });

@@ -10,9 +10,6 @@ export const calendarEditorEn: CalendarEditorMessages = {
   noFreeOrganization: 'Every client already has its own calendar.',
   name: 'Calendar name',
   timeZone: 'Time zone',
-  otherTimeZone: 'Other zone (IANA)…',
-  timeZoneIana: 'IANA time zone',
-  timeZoneHint: 'For example America/Mexico_City; the server checks that it exists.',
   weekly: 'Weekly hours',
   closed: 'Closed',
   open: 'Open',
@@ -48,7 +45,6 @@ export const calendarEditorEn: CalendarEditorMessages = {
   },
   holidayAddYes: 'Yes, add and recompute',
   holidayRemoveYes: 'Yes, remove and recompute',
-  zoneGroups: { mexico: 'Mexico', americas: 'Rest of the Americas' },
   issues: {
     weekdayInterval: (day, n) => `${day}, interval ${n}`,
     weekday: (day) => day,

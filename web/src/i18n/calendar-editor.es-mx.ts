@@ -8,9 +8,6 @@ export const calendarEditorEsMX = {
   noFreeOrganization: 'Todos los clientes ya tienen calendario propio.',
   name: 'Nombre del calendario',
   timeZone: 'Zona horaria',
-  otherTimeZone: 'Otra zona (IANA)…',
-  timeZoneIana: 'Zona horaria IANA',
-  timeZoneHint: 'Por ejemplo America/Mexico_City; el servidor comprueba que exista.',
   weekly: 'Horario semanal',
   closed: 'Cerrado',
   open: 'Abierto',
@@ -51,7 +48,6 @@ export const calendarEditorEsMX = {
   },
   holidayAddYes: 'Sí, agregar y recalcular',
   holidayRemoveYes: 'Sí, quitar y recalcular',
-  zoneGroups: { mexico: 'México', americas: 'Resto de América' },
   /** The server's calendar issues (BUSINESS-TIME.md) worded; `where` names the day and interval. */
   issues: {
     weekdayInterval: (day: string, n: number) => `${day}, intervalo ${n}`,

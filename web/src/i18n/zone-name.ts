@@ -2,7 +2,9 @@
 // the emails named Mérida's zone two ways). Vite bundles it from there; this file keeps the
 // app's imports short.
 export {
+  ZONE_NAMES,
   zoneCity,
+  type ZoneLanguage,
   zoneLabel,
   zoneName,
   zoneOffset,

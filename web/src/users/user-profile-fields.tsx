@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
 import type { Locale, Role } from '../api/operations';
 import { TextField } from '../components/text-field';
+import { TimeZonePicker } from '../components/time-zone-picker';
 import { useI18n } from '../i18n/i18n-context';
 
 /** What a user is besides their email and organisation (L3-04). */
@@ -23,7 +23,6 @@ interface Props {
 /** The profile fields the create and edit forms share: name, roles, language, time zone. */
 export function UserProfileFields({ idPrefix, allowedRoles, profile, onChange }: Props) {
   const { t } = useI18n();
-  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
   const toggleRole = (role: Role, on: boolean) =>
     onChange({
       roles: on ? [...profile.roles, role] : profile.roles.filter((r) => r !== role),
@@ -67,20 +66,13 @@ export function UserProfileFields({ idPrefix, allowedRoles, profile, onChange }:
           ))}
         </select>
       </div>
-      <TextField
+      <TimeZonePicker
         id={`${idPrefix}-zone`}
+        className="span-2"
         label={t.users.timeZone}
-        list={`${idPrefix}-zones`}
-        required
         value={profile.timeZone}
         onChange={(timeZone) => onChange({ timeZone })}
-      >
-        <datalist id={`${idPrefix}-zones`}>
-          {zones.map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
-      </TextField>
+      />
     </>
   );
 }

@@ -1,0 +1,73 @@
+import {
+  filterZoneGroups,
+  LATIN_AMERICA_ZONES,
+  MEXICO_ZONES,
+  withStoredZone,
+  zoneGroups,
+} from '../../../web/src/components/time-zone-choices';
+
+// L3-04 (QA): an admin typed a user's zone as an IANA code in a free-text field. The picker
+// offers every zone in words, Mexico's and Latin America's first, with a search; a stored zone
+// outside the list is kept. The API still validates the id (integration: user-administration).
+
+const JANUARY = new Date('2026-01-15T12:00:00Z');
+const KNOWN = Intl.supportedValuesOf('timeZone');
+
+describe('the time-zone picker’s choices', () => {
+  it('offers Mexico’s zones, then Latin America’s, then every other zone, in words', () => {
+    const groups = zoneGroups('es-MX', KNOWN, JANUARY);
+    expect(groups.map((g) => g.key)).toEqual(['mexico', 'latinAmerica', 'other']);
+    expect(groups[0].choices.map((c) => c.zone)).toEqual(MEXICO_ZONES);
+    expect(groups[0].choices[0].label).toBe('Hora de la Ciudad de México (UTC−6)');
+    expect(groups[1].choices.map((c) => c.zone)).toEqual(LATIN_AMERICA_ZONES);
+    expect(groups[1].choices.find((c) => c.zone === 'America/Bogota')?.label).toBe(
+      'Hora de Colombia (UTC−5)',
+    );
+    const en = zoneGroups('en', KNOWN, JANUARY);
+    expect(en[0].choices[0].label).toBe('Mexico City time (UTC−6)');
+
+    // Every zone the browser knows is offered once, UTC among them, never as a code; zones
+    // Intl names alike («hora central») carry their city.
+    const all = groups.flatMap((g) => g.choices);
+    expect(new Set(all.map((c) => c.zone))).toEqual(new Set([...KNOWN, 'UTC']));
+    expect(all).toHaveLength(new Set([...KNOWN, 'UTC']).size);
+    for (const c of all) expect(c.label).not.toMatch(/[/_]/);
+    expect(all.find((c) => c.zone === 'America/Chicago')?.label).toBe(
+      'Hora central — Chicago (UTC−6)',
+    );
+    expect(new Set(all.map((c) => c.label)).size).toBe(all.length);
+  });
+
+  it('shows a stored zone the list lacks first, and keeps it', () => {
+    const all = zoneGroups('es-MX', KNOWN, JANUARY);
+    const groups = withStoredZone(all, 'Etc/GMT+5', 'es-MX', JANUARY);
+    expect(groups[0]).toEqual({
+      key: 'current',
+      choices: [expect.objectContaining({ zone: 'Etc/GMT+5' })],
+    });
+    expect(groups[0].choices[0].label).not.toContain('/');
+    expect(groups.slice(1)).toEqual(all);
+    expect(withStoredZone(all, 'America/Bogota', 'es-MX')).toEqual(all);
+  });
+
+  it('finds a zone by its name, its city or its offset, without accents, keeping the chosen one', () => {
+    const groups = zoneGroups('es-MX', KNOWN, JANUARY);
+    const zones = (query: string) =>
+      filterZoneGroups(groups, query, 'America/Mexico_City').groups.flatMap((g) =>
+        g.choices.map((c) => c.zone),
+      );
+    expect(zones('colombia')).toEqual(['America/Mexico_City', 'America/Bogota']);
+    expect(zones('Bogotá')).toEqual(['America/Mexico_City', 'America/Bogota']);
+    expect(zones('merida')).toEqual(['America/Mexico_City', 'America/Merida']);
+    expect(zones('madrid')).toEqual(['America/Mexico_City', 'Europe/Madrid']);
+    expect(zones('utc−5')).toContain('America/Bogota');
+    expect(zones('utc-5')).toContain('America/Lima');
+    expect(zones('atlantis')).toEqual(['America/Mexico_City']);
+
+    const found = filterZoneGroups(groups, 'hora de colombia', 'America/Mexico_City');
+    expect(found.matches).toBe(1);
+    expect(found.first).toBe('America/Bogota');
+    expect(filterZoneGroups(groups, 'atlantis', 'America/Mexico_City').matches).toBe(0);
+    expect(filterZoneGroups(groups, '  ', 'America/Mexico_City').groups).toEqual(groups);
+  });
+});

@@ -1,0 +1,159 @@
+// The zones a time-zone picker offers, in words, in groups: Mexico's first, then the common
+// Latin-American ones, then every other zone this browser knows. Pure (Intl only), so the unit
+// tier tests it; the picker (time-zone-picker.tsx) only draws it.
+import {
+  ZONE_NAMES,
+  zoneCity,
+  type ZoneLanguage as Language,
+  zoneName,
+  zoneOffset,
+} from '../i18n/zone-name';
+
+export const MEXICO_ZONES: readonly string[] = [
+  'America/Mexico_City',
+  'America/Monterrey',
+  'America/Merida',
+  'America/Cancun',
+  'America/Chihuahua',
+  'America/Ciudad_Juarez',
+  'America/Mazatlan',
+  'America/Hermosillo',
+  'America/Tijuana',
+  'America/Matamoros',
+];
+
+export const LATIN_AMERICA_ZONES: readonly string[] = [
+  'America/Guatemala',
+  'America/El_Salvador',
+  'America/Tegucigalpa',
+  'America/Managua',
+  'America/Costa_Rica',
+  'America/Panama',
+  'America/Havana',
+  'America/Santo_Domingo',
+  'America/Puerto_Rico',
+  'America/Bogota',
+  'America/Caracas',
+  'America/Guayaquil',
+  'America/Lima',
+  'America/La_Paz',
+  'America/Santiago',
+  'America/Buenos_Aires',
+  'America/Montevideo',
+  'America/Asuncion',
+  'America/Sao_Paulo',
+];
+
+export type ZoneGroupKey = 'current' | 'mexico' | 'latinAmerica' | 'other';
+
+export interface ZoneChoice {
+  /** The IANA id the API stores. */
+  readonly zone: string;
+  /** What the person reads: «Hora de Colombia (UTC−5)», «Hora central — Chicago (UTC−6)». */
+  readonly label: string;
+  /** Lower case, without accents: the label, the IANA id and the city, for the search. */
+  readonly search: string;
+}
+
+export interface ZoneGroup {
+  readonly key: ZoneGroupKey;
+  readonly choices: readonly ZoneChoice[];
+}
+
+/**
+ * A zone's words in a picker. The table's names are unique; Intl's are not (Chicago, Winnipeg and
+ * Guatemala all say «hora central»), so those carry the zone's city too.
+ */
+export function zoneChoiceLabel(zone: string, language: Language, at: Date = new Date()): string {
+  return labelOf(zone, zoneName(zone, language), zoneOffset(zone, at));
+}
+
+function labelOf(zone: string, name: string, offset: string): string {
+  if (name === 'UTC' || name === 'hora UTC') return 'UTC';
+  const city = zoneCity(zone);
+  const title = `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+  return ZONE_NAMES[zone] || name.includes(city)
+    ? `${title} (${offset})`
+    : `${title} — ${city} (${offset})`;
+}
+
+/** Lower case without accents, so «mexico» finds «México» and «bogota» finds «Bogotá». */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[_/]/g, ' ')
+    .replace(/−/g, '-')
+    .toLowerCase();
+}
+
+// Two Intl formatters per zone (name, offset), each built once: the list has some 420 zones.
+function choice(zone: string, language: Language, at: Date): ZoneChoice & { east: number } {
+  const offset = zoneOffset(zone, at);
+  const label = labelOf(zone, zoneName(zone, language), offset);
+  return { zone, label, search: foldForSearch(`${label} ${zone}`), east: minutesEast(offset) };
+}
+
+/** «UTC−5» → −300, «UTC+5:30» → 330: to order the other zones from west to east. */
+function minutesEast(offset: string): number {
+  const m = /^UTC([+−])(\d{1,2})(?::(\d{2}))?$/.exec(offset);
+  if (!m) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '−' ? -minutes : minutes;
+}
+
+/**
+ * The picker's groups: Mexico's zones, Latin America's, then the others from `known` (every zone
+ * the browser knows, `Intl.supportedValuesOf('timeZone')`), west to east. Costly (some 840 Intl
+ * formatters): build once per language, then {@link withStoredZone} per value.
+ */
+export function zoneGroups(
+  language: Language,
+  known: readonly string[],
+  at: Date = new Date(),
+): ZoneGroup[] {
+  const first = new Set([...MEXICO_ZONES, ...LATIN_AMERICA_ZONES]);
+  const other = ['UTC', ...known.filter((z) => !first.has(z) && z !== 'UTC')]
+    .map((z) => choice(z, language, at))
+    .sort((a, b) => a.east - b.east || a.label.localeCompare(b.label, language));
+  return [
+    { key: 'mexico', choices: MEXICO_ZONES.map((z) => choice(z, language, at)) },
+    { key: 'latinAmerica', choices: LATIN_AMERICA_ZONES.map((z) => choice(z, language, at)) },
+    { key: 'other', choices: other },
+  ];
+}
+
+/**
+ * `groups` with the stored zone first (group `current`) when none has it: an old alias such as
+ * `America/Argentina/Buenos_Aires`, or a zone this browser does not list. A form shows it and
+ * keeps it.
+ */
+export function withStoredZone(
+  groups: readonly ZoneGroup[],
+  current: string,
+  language: Language,
+  at: Date = new Date(),
+): ZoneGroup[] {
+  const listed = groups.some((g) => g.choices.some((c) => c.zone === current));
+  if (listed || !current) return [...groups];
+  return [{ key: 'current', choices: [choice(current, language, at)] }, ...groups];
+}
+
+/**
+ * The groups with only the choices whose words hold every word of `query` («hora colombia»,
+ * «utc-5», «bogota»), how many match and the first that does. The chosen zone always stays, so
+ * the list never loses the form's value.
+ */
+export function filterZoneGroups(
+  groups: readonly ZoneGroup[],
+  query: string,
+  chosen: string,
+): { groups: ZoneGroup[]; matches: number; first: string | undefined } {
+  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+  const matches = (c: ZoneChoice) => words.every((w) => c.search.includes(w));
+  const kept = groups
+    .map((g) => ({ key: g.key, choices: g.choices.filter((c) => c.zone === chosen || matches(c)) }))
+    .filter((g) => g.choices.length > 0);
+  const matching = kept.flatMap((g) => g.choices.filter(matches));
+  return { groups: kept, matches: matching.length, first: matching[0]?.zone };
+}

@@ -1,0 +1,19 @@
+import type { ZonePickerMessages } from './zone-picker.es-mx';
+
+/** English texts of the time-zone picker (users' and calendars' zones). */
+export const zonePickerEn: ZonePickerMessages = {
+  search: 'Search zones',
+  searchPlaceholder: 'City, country or UTC−5',
+  groups: {
+    current: 'Saved zone',
+    mexico: 'Mexico',
+    latinAmerica: 'Latin America',
+    other: 'Other zones',
+  },
+  matches: (n) =>
+    n === 0
+      ? 'No zone matches; try the city, the country or the offset from UTC.'
+      : n === 1
+        ? 'One zone matches; Enter chooses it.'
+        : `${n} zones match; Enter chooses the first, or choose another in the list.`,
+};
