@@ -69,6 +69,34 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     expect(await page.getByRole('button', { name: 'Cargar más' }).count()).toBe(0);
   });
 
+  it('shows the page without waiting for its count (a common word over many tickets counts slowly)', async () => {
+    const opened = (await newPage(e2e.browser, e2e.baseURL)).page;
+    // Hold every count the list asks for until the page is on screen.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let counts = 0;
+    await opened.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('query TicketCount')) {
+        counts += 1;
+        await held;
+      }
+      await route.continue();
+    });
+    await logIn(opened, CLIENT, e2e.password(CLIENT));
+    await opened.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    await opened
+      .getByTestId('ticket-count')
+      .getByText('Mostrando los 25 más recientes…', { exact: true })
+      .waitFor();
+    expect(await rows(opened).count()).toBe(25);
+    expect(counts).toBeGreaterThan(0);
+    release();
+    await opened
+      .getByTestId('ticket-count')
+      .getByText('Mostrando los 25 más recientes de 27.')
+      .waitFor();
+  });
+
   it('filters by text, by closed and by category; «Quitar filtros» shows all again', async () => {
     const page = await openList();
     await page.getByLabel('Buscar').fill('timbrado');

@@ -35,13 +35,17 @@ export const ticketBrowserEn: TicketBrowserMessages = {
   },
   sortBy: (column) => `Sort by ${column.toLowerCase()}`,
   showing: (n, total, order = 'NEWEST') =>
-    n < total
+    total === undefined
       ? order === 'NEWEST'
-        ? `Showing the ${n} most recent of ${total}.`
-        : `Showing the first ${n} of ${total}.`
-      : n === 1
-        ? 'One ticket.'
-        : `${n} tickets.`,
+        ? `Showing the ${n} most recent…`
+        : `Showing the first ${n}…`
+      : n < total
+        ? order === 'NEWEST'
+          ? `Showing the ${n} most recent of ${total}.`
+          : `Showing the first ${n} of ${total}.`
+        : n === 1
+          ? 'One ticket.'
+          : `${n} tickets.`,
   loadMore: 'Load more',
   loadingMore: 'Loading…',
   noMatch: 'No ticket matches the filters.',

@@ -34,14 +34,19 @@ export const ticketBrowserEsMX = {
   } as Record<string, string>,
   /** What a column header's button does (its accessible description). */
   sortBy: (column: string) => `Ordenar por ${column.toLowerCase()}`,
-  showing: (n: number, total: number, order = 'NEWEST') =>
-    n < total
+  /** `total` undefined: more pages follow and their count is still on its way. */
+  showing: (n: number, total: number | undefined, order = 'NEWEST') =>
+    total === undefined
       ? order === 'NEWEST'
-        ? `Mostrando los ${n} más recientes de ${total}.`
-        : `Mostrando los primeros ${n} de ${total}.`
-      : n === 1
-        ? 'Un ticket.'
-        : `${n} tickets.`,
+        ? `Mostrando los ${n} más recientes…`
+        : `Mostrando los primeros ${n}…`
+      : n < total
+        ? order === 'NEWEST'
+          ? `Mostrando los ${n} más recientes de ${total}.`
+          : `Mostrando los primeros ${n} de ${total}.`
+        : n === 1
+          ? 'Un ticket.'
+          : `${n} tickets.`,
   loadMore: 'Cargar más',
   loadingMore: 'Cargando…',
   noMatch: 'Ningún ticket coincide con los filtros.',

@@ -2,8 +2,8 @@ import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useTicketChanges } from '../api/live';
 import { ORGANIZATIONS } from '../api/operations';
 import {
-  COUNTED_TICKETS,
   TICKET_CATEGORIES,
+  TICKET_COUNT,
   TICKETS,
   type TicketCategory,
   TICKET_ORDERS,
@@ -39,36 +39,24 @@ const EXPORT_CAP = 5_000;
 
 type Call = ReturnType<typeof useSession>['call'];
 
-/**
- * Up to `count` tickets of `filter` in `orderBy`, in requests of at most 100; and what follows.
- * `counted`: the first request also counts the filter's tickets (one more query on the server),
- * for the list's «de 34»; the CSV export does not ask.
- */
+/** Up to `count` tickets of `filter` in `orderBy`, in requests of at most 100; and what follows. */
 async function readTickets(
   call: Call,
   filter: TicketFilter,
   orderBy: TicketOrder,
   count: number,
-  { after, counted = false }: { after?: string; counted?: boolean } = {},
-): Promise<{ items: TicketSummary[]; next: string | null; total?: number }> {
+  after?: string,
+): Promise<{ items: TicketSummary[]; next: string | null }> {
   const items: TicketSummary[] = [];
   let next: string | null = after ?? null;
-  let total: number | undefined;
   do {
     const first = Math.min(MAX_REQUEST, count - items.length);
-    let page: { items: TicketSummary[]; nextCursor: string | null };
-    if (counted && !next) {
-      const { tickets } = await call(COUNTED_TICKETS, { filter, first, orderBy });
-      total = tickets.totalCount;
-      page = tickets;
-    } else {
-      page = (await call(TICKETS, { filter, first, orderBy, ...(next ? { after: next } : {}) }))
-        .tickets;
-    }
+    const page = (await call(TICKETS, { filter, first, orderBy, ...(next ? { after: next } : {}) }))
+      .tickets;
     items.push(...page.items);
     next = page.nextCursor;
   } while (next && items.length < count);
-  return { items, next, total };
+  return { items, next };
 }
 
 interface Pages {
@@ -96,27 +84,40 @@ function useTicketPages(filter: TicketFilter, order: TicketOrder, refreshKey: nu
     error: undefined,
   });
   const newest = useRef(0);
+  /** The newest read from the start: only its count shows (a «Cargar más» keeps the count). */
+  const newestCount = useRef(0);
   const shown = useRef<{ count: number; next: string | null }>({ count: 0, next: null });
 
   const read = useCallback(
     async (count: number, append: boolean) => {
       const request = ++newest.current;
+      const query = JSON.parse(key) as { filter: TicketFilter; order: TicketOrder };
+      // The list's «de 34» is asked apart, at the same time: the page does not wait for it.
+      if (!append) {
+        const counting = ++newestCount.current;
+        call(TICKET_COUNT, { filter: query.filter }).then(
+          ({ tickets }) => {
+            if (counting === newestCount.current)
+              setPages((p) => ({ ...p, total: tickets.totalCount }));
+          },
+          // The count is a hint; the page's own request reports errors.
+          () => undefined,
+        );
+      }
       setPages((p) => ({ ...p, loading: true }));
       try {
-        const query = JSON.parse(key) as { filter: TicketFilter; order: TicketOrder };
         const page = await readTickets(
           call,
           query.filter,
           query.order,
           count,
-          append ? { after: shown.current.next ?? undefined } : { counted: true },
+          append ? (shown.current.next ?? undefined) : undefined,
         );
         if (request !== newest.current) return;
         setPages((p) => {
           const items = append ? [...(p.items ?? []), ...page.items] : page.items;
           shown.current = { count: items.length, next: page.next };
-          const total = append ? p.total : page.total;
-          return { items, total, more: page.next !== null, loading: false, error: undefined };
+          return { ...p, items, more: page.next !== null, loading: false, error: undefined };
         });
       } catch (error) {
         if (request === newest.current) setPages((p) => ({ ...p, loading: false, error }));
@@ -127,6 +128,8 @@ function useTicketPages(filter: TicketFilter, order: TicketOrder, refreshKey: nu
 
   useEffect(() => {
     shown.current = { count: 0, next: null };
+    // Another filter or order: the last one's count is not this one's.
+    setPages((p) => ({ ...p, total: undefined }));
     void read(PAGE, false);
   }, [read]);
   const reload = useCallback(() => read(Math.max(PAGE, shown.current.count), false), [read]);
@@ -177,11 +180,7 @@ export function TicketBrowser({
   const list = useTicketPages(filter, filters.order, refreshKey);
   // L3-09: an approver is told how many estimates wait for them, wherever the list is.
   const approver = !staff && user !== undefined && can.authorizeEstimates(user);
-  const awaiting = useQuery(
-    COUNTED_TICKETS,
-    { filter: { awaitingAuthorization: true }, first: 1 },
-    !approver,
-  );
+  const awaiting = useQuery(TICKET_COUNT, { filter: { awaitingAuthorization: true } }, !approver);
   const live = useTicketChanges(() => {
     void list.reload();
     if (approver) void awaiting.reload();
@@ -351,11 +350,7 @@ export function TicketBrowser({
             sort={{ order: filters.order, onSort: (order) => change({ order }) }}
           />
           <p className="muted small" data-testid="ticket-count">
-            {b.showing(
-              items.length,
-              list.more ? (list.total ?? items.length) : items.length,
-              filters.order,
-            )}
+            {b.showing(items.length, list.more ? list.total : items.length, filters.order)}
           </p>
         </>
       )}
