@@ -115,7 +115,9 @@ describe('triage clock (L3-06)', () => {
     const triage = clock(view, 'triage');
     expect(triage.status).toBe('MET');
     expect(triage.deadline).toBe(new Date(opening + 8 * HOUR).toISOString());
-    expect(Math.abs(triage.consumedMs - 3 * HOUR)).toBeLessThan(1_000);
+    // The Update lands a moment of real time after the skip (time runs at wall speed between
+    // skips): a busy 2-core machine measured 1.3 s. A minute still tells 3 h from 2 h or 4 h.
+    expect(Math.abs(triage.consumedMs - 3 * HOUR)).toBeLessThan(MINUTE);
     expect(h.events.of('triage')).toEqual([]);
   });
 });
@@ -226,7 +228,7 @@ describe('progress clock (L3-07): pause while waiting on the client', () => {
       new Date(progress.startedAt),
       new Date(pause.from),
     );
-    expect(Math.abs(consumedAtPause - 2 * HOUR)).toBeLessThan(1_000);
+    expect(Math.abs(consumedAtPause - 2 * HOUR)).toBeLessThan(MINUTE);
     // The deadline is exactly the remaining business time after the resume.
     expect(
       businessMillisecondsBetween(engine, new Date(pause.to!), new Date(progress.deadline!)),
