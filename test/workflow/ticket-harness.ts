@@ -310,6 +310,58 @@ export async function terminateIfOpen(handle: WorkflowHandle): Promise<void> {
   if (status.name === 'RUNNING') await handle.terminate('test done');
 }
 
+type TicketBody<T> = (
+  handle: WorkflowHandle<typeof ticketWorkflow>,
+  input: TicketInput,
+) => Promise<T>;
+
+/**
+ * The usual test: a worker polls (`withWorker`) while `body` drives one ticket started with
+ * `overrides` (`startTicket`); the ticket is ended if `body` leaves it open, passing or failing
+ * (`terminateIfOpen`). Answers what `body` answers.
+ */
+export function withTicket<T>(h: TicketHarness, body: TicketBody<T>): Promise<T>;
+export function withTicket<T>(
+  h: TicketHarness,
+  overrides: Partial<TicketInput>,
+  body: TicketBody<T>,
+): Promise<T>;
+export function withTicket<T>(
+  h: TicketHarness,
+  ...args: [TicketBody<T>] | [Partial<TicketInput>, TicketBody<T>]
+): Promise<T> {
+  const [overrides, body] = args.length === 1 ? [{}, args[0]] : args;
+  return withWorker(h, async () => {
+    const { handle, input } = await startTicket(h, overrides);
+    try {
+      return await body(handle, input);
+    } finally {
+      await terminateIfOpen(handle);
+    }
+  });
+}
+
+/**
+ * Two tickets started alike, for a spec that moves them in lockstep and compares two ways to the
+ * same outcome; as `withTicket`, each is ended if `body` leaves it open.
+ */
+export function withTicketPair<T>(
+  h: TicketHarness,
+  body: (
+    a: WorkflowHandle<typeof ticketWorkflow>,
+    b: WorkflowHandle<typeof ticketWorkflow>,
+  ) => Promise<T>,
+): Promise<T> {
+  return withWorker(h, async () => {
+    const [a, b] = [await startTicket(h), await startTicket(h)];
+    try {
+      return await body(a.handle, b.handle);
+    } finally {
+      for (const { handle } of [a, b]) await terminateIfOpen(handle);
+    }
+  });
+}
+
 /**
  * Re-reads `read` until `accept` holds (a workflow reacts to a signal on its own schedule); a
  * bounded wait for an observable condition, not a fixed sleep.

@@ -12,21 +12,17 @@ import {
 } from '../../workflows/ticket/ticket.contract';
 import {
   approver,
-  CALENDAR_ID,
   clientUser,
   expectFiredAt,
   maybeRecordHistory,
   MINUTE,
   req,
   skipTo,
-  startTicket,
-  terminateIfOpen,
   type TicketHarness,
   useTicketHarness,
-  withWorker,
+  withTicket,
 } from './ticket-harness';
 import {
-  closeDateOf,
   everyBusinessDays,
   projected,
   submitEstimate,
@@ -34,6 +30,11 @@ import {
   toEstimateSubmitted,
   viewWhen,
 } from './ticket-steps';
+import {
+  expectCalendarChangeMovesNextReminder,
+  expectRemindersSent,
+  type ReminderSeries,
+} from './reminder-checks';
 
 // L3-09 "approval wait (no provider SLA; reminders to the approver)": while an estimate waits for
 // its written authorization, the workflow reminds the approvers with a durable timer every
@@ -54,13 +55,20 @@ const reminders = (view: TicketView): TimelineEvent[] =>
 const schedule = (from: string, count: number): number[] =>
   everyBusinessDays(h, from, APPROVAL_REMINDER_BUSINESS_DAYS, count);
 
+/** The series as the shared checks know it (reminder-checks.ts). */
+const series: ReminderSeries = {
+  reminders,
+  schedule,
+  nextAt: (view) => view.approvalReminder?.nextAt,
+  recomputedKey: 'approvalReminderAt',
+};
+
 const submitted = (handle: TicketHandle): Promise<TicketView> =>
   toEstimateSubmitted(handle, { requirementKind: 'DEVELOPMENT', ...ESTIMATE });
 
 describe('L3-09 approver reminders while an estimate waits for authorization', () => {
   it('L3-09: reminds at every 2nd business closing after the submission, at most 5 times, no SLA effect', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
+    await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
       const view0 = await submitted(handle);
       const expected = schedule(view0.estimates[0].submittedAt, APPROVAL_REMINDER_LIMIT + 3);
 
@@ -77,18 +85,7 @@ describe('L3-09 approver reminders while an estimate waits for authorization', (
       await skipTo(h, expected[expected.length - 1] + MINUTE);
       const view = await viewWhen(handle, (v) => reminders(v).length >= APPROVAL_REMINDER_LIMIT);
       const sent = reminders(view);
-      expect(sent).toHaveLength(APPROVAL_REMINDER_LIMIT);
-      sent.forEach((event, i) => {
-        expectFiredAt(event.at, expected[i]);
-        expect(event.actor).toBeNull();
-        expect(event.data).toEqual({
-          estimateVersion: 1,
-          reminder: i + 1,
-          limit: APPROVAL_REMINDER_LIMIT,
-          nextReminderAt:
-            i + 1 < APPROVAL_REMINDER_LIMIT ? new Date(expected[i + 1]).toISOString() : null,
-        });
-      });
+      expectRemindersSent(sent, expected, APPROVAL_REMINDER_LIMIT, { estimateVersion: 1 });
       // No SLA: the approval wait has no clock, status or deadline.
       expect(view).toMatchObject({
         state: 'ESTIMATE_SUBMITTED',
@@ -109,111 +106,73 @@ describe('L3-09 approver reminders while an estimate waits for authorization', (
   });
 
   it('L3-09: no reminder after the written authorization', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
-      try {
-        const view0 = await submitted(handle);
-        const expected = schedule(view0.estimates[0].submittedAt, 4);
-        await skipTo(h, expected[0] + MINUTE);
-        await viewWhen(handle, (v) => reminders(v).length === 1);
-        await handle.executeUpdate(authorizeEstimateUpdate, {
-          args: [req(approver, { estimateVersion: 1, statement: 'Autorizo las 12.5 horas.' })],
-        });
-        await skipTo(h, expected[3] + MINUTE);
-        const view = await handle.query(ticketStateQuery);
-        expect(view.state).toBe('SCHEDULING');
-        expect(reminders(view)).toHaveLength(1);
-      } finally {
-        await terminateIfOpen(handle);
-      }
+    await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
+      const view0 = await submitted(handle);
+      const expected = schedule(view0.estimates[0].submittedAt, 4);
+      await skipTo(h, expected[0] + MINUTE);
+      await viewWhen(handle, (v) => reminders(v).length === 1);
+      await handle.executeUpdate(authorizeEstimateUpdate, {
+        args: [req(approver, { estimateVersion: 1, statement: 'Autorizo las 12.5 horas.' })],
+      });
+      await skipTo(h, expected[3] + MINUTE);
+      const view = await handle.query(ticketStateQuery);
+      expect(view.state).toBe('SCHEDULING');
+      expect(reminders(view)).toHaveLength(1);
     });
   });
 
   it('L3-09: a rejection or re-estimate request stops them; a new estimate counts afresh; cancelling stops them', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
-      try {
-        const view0 = await submitted(handle);
-        const v1 = schedule(view0.estimates[0].submittedAt, 3);
-        await skipTo(h, v1[0] + MINUTE);
-        await viewWhen(handle, (v) => reminders(v).length === 1);
-        await handle.executeUpdate(requestReestimateUpdate, {
-          args: [req(clientUser, { estimateVersion: 1, reason: 'Falta el filtro por canal.' })],
-        });
-        await skipTo(h, v1[2] + MINUTE);
-        expect(reminders(await handle.query(ticketStateQuery))).toHaveLength(1);
+    await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
+      const view0 = await submitted(handle);
+      const v1 = schedule(view0.estimates[0].submittedAt, 3);
+      await skipTo(h, v1[0] + MINUTE);
+      await viewWhen(handle, (v) => reminders(v).length === 1);
+      await handle.executeUpdate(requestReestimateUpdate, {
+        args: [req(clientUser, { estimateVersion: 1, reason: 'Falta el filtro por canal.' })],
+      });
+      await skipTo(h, v1[2] + MINUTE);
+      expect(reminders(await handle.query(ticketStateQuery))).toHaveLength(1);
 
-        // Version 2: its own schedule from its own submission.
-        await submitEstimate(handle, ESTIMATE);
-        const v2at = (await handle.query(ticketStateQuery)).estimates[1].submittedAt;
-        const v2 = schedule(v2at, 3);
-        await skipTo(h, v2[0] + MINUTE);
-        const afterV2 = await viewWhen(handle, (v) => reminders(v).length === 2);
-        expectFiredAt(reminders(afterV2)[1].at, v2[0]);
-        expect(reminders(afterV2)[1].data).toMatchObject({ estimateVersion: 2, reminder: 1 });
+      // Version 2: its own schedule from its own submission.
+      await submitEstimate(handle, ESTIMATE);
+      const v2at = (await handle.query(ticketStateQuery)).estimates[1].submittedAt;
+      const v2 = schedule(v2at, 3);
+      await skipTo(h, v2[0] + MINUTE);
+      const afterV2 = await viewWhen(handle, (v) => reminders(v).length === 2);
+      expectFiredAt(reminders(afterV2)[1].at, v2[0]);
+      expect(reminders(afterV2)[1].data).toMatchObject({ estimateVersion: 2, reminder: 1 });
 
-        await handle.executeUpdate(rejectEstimateUpdate, {
-          args: [req(approver, { estimateVersion: 2, reason: 'Demasiadas horas.' })],
-        });
-        await submitEstimate(handle, ESTIMATE);
-        const v3 = schedule((await handle.query(ticketStateQuery)).estimates[2].submittedAt, 2);
-        // v2's second reminder would fall with v3's first: only v3's comes.
-        expect(v3[0]).toBeGreaterThanOrEqual(v2[1]);
-        await skipTo(h, v3[0] + MINUTE);
-        const afterReject = await viewWhen(handle, (v) => reminders(v).length >= 3);
-        const sent = reminders(afterReject);
-        expect(sent.map((e) => [e.data.estimateVersion, e.data.reminder])).toEqual([
-          [1, 1],
-          [2, 1],
-          [3, 1],
-        ]);
-        expectFiredAt(sent[2].at, v3[0]);
+      await handle.executeUpdate(rejectEstimateUpdate, {
+        args: [req(approver, { estimateVersion: 2, reason: 'Demasiadas horas.' })],
+      });
+      await submitEstimate(handle, ESTIMATE);
+      const v3 = schedule((await handle.query(ticketStateQuery)).estimates[2].submittedAt, 2);
+      // v2's second reminder would fall with v3's first: only v3's comes.
+      expect(v3[0]).toBeGreaterThanOrEqual(v2[1]);
+      await skipTo(h, v3[0] + MINUTE);
+      const afterReject = await viewWhen(handle, (v) => reminders(v).length >= 3);
+      const sent = reminders(afterReject);
+      expect(sent.map((e) => [e.data.estimateVersion, e.data.reminder])).toEqual([
+        [1, 1],
+        [2, 1],
+        [3, 1],
+      ]);
+      expectFiredAt(sent[2].at, v3[0]);
 
-        await handle.executeUpdate(cancelUpdate, {
-          args: [req(clientUser, { note: 'Cancelado' })],
-        });
-        const final = await handle.result();
-        expect(final.state).toBe('CANCELLED');
-        expect(reminders(final)).toEqual(reminders(await handle.query(ticketStateQuery)));
-      } finally {
-        await terminateIfOpen(handle);
-      }
+      await handle.executeUpdate(cancelUpdate, {
+        args: [req(clientUser, { note: 'Cancelado' })],
+      });
+      const final = await handle.result();
+      expect(final.state).toBe('CANCELLED');
+      expect(reminders(final)).toEqual(reminders(await handle.query(ticketStateQuery)));
     });
   });
 
   it('L3-09: a calendar change (the reminder day closed) moves the next reminder, from the same anchor', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
-      try {
-        const view0 = await submitted(handle);
-        const submittedAt = view0.estimates[0].submittedAt;
-        const [before] = schedule(submittedAt, 1);
-        await closeDateOf(h, handle, before - MINUTE);
-        const [after] = schedule(submittedAt, 1);
-        expect(after).toBeGreaterThan(before);
-        const moved = await viewWhen(
-          handle,
-          (v) => v.approvalReminder?.nextAt === new Date(after).toISOString(),
-        );
-        expect(moved.timeline.filter((e) => e.type === 'SCHEDULE_RECOMPUTED')).toEqual([
-          expect.objectContaining({
-            data: {
-              calendarId: CALENDAR_ID,
-              approvalReminderAt: {
-                from: new Date(before).toISOString(),
-                to: new Date(after).toISOString(),
-              },
-            },
-          }),
-        ]);
-        await skipTo(h, before + MINUTE);
-        expect(reminders(await handle.query(ticketStateQuery))).toEqual([]);
-        await skipTo(h, after + MINUTE);
-        const view = await viewWhen(handle, (v) => reminders(v).length === 1);
-        expectFiredAt(reminders(view)[0].at, after);
-      } finally {
-        await terminateIfOpen(handle);
-      }
+    await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
+      const view0 = await submitted(handle);
+      const submittedAt = view0.estimates[0].submittedAt;
+      await expectCalendarChangeMovesNextReminder(h, handle, series, submittedAt);
     });
   });
 });

@@ -18,11 +18,9 @@ import {
   MINUTE,
   req,
   skipTo,
-  startTicket,
-  terminateIfOpen,
   type TicketHarness,
   useTicketHarness,
-  withWorker,
+  withTicket,
 } from './ticket-harness';
 import { closeDateOf, toResolved as resolved, viewWhen } from './ticket-steps';
 
@@ -53,8 +51,7 @@ function schedule(resolvedAt: string): { remindAt: number; closeAt: number } {
 
 describe('L3-07 automatic closure of a resolved ticket the client does not answer', () => {
   it('L3-07: reminds after 3 business days, closes after 5 as AUTO_CLOSED, each once', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
+    await withTicket(h, async (handle) => {
       const view0 = await resolved(handle);
       const resolvedAt = view0.timeline.find((e) => e.type === 'resolve')!.at;
       const { remindAt, closeAt } = schedule(resolvedAt);
@@ -110,8 +107,7 @@ describe('L3-07 automatic closure of a resolved ticket the client does not answe
   });
 
   it('L3-07: the client confirming first closes it as CONFIRMED; nothing fires later', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
+    await withTicket(h, async (handle) => {
       const view0 = await resolved(handle);
       await handle.executeUpdate(confirmResolutionUpdate, { args: [req(clientUser)] });
       const final = await handle.result();
@@ -122,46 +118,40 @@ describe('L3-07 automatic closure of a resolved ticket the client does not answe
   });
 
   it('L3-07: a reopening cancels the schedule; the next resolution starts its own', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
-      try {
-        const first = await resolved(handle);
-        const firstSchedule = schedule(first.autoClose!.resolvedAt);
-        await skipTo(h, firstSchedule.remindAt + MINUTE);
-        await viewWhen(handle, (v) => steps(v).length === 1);
-        await handle.executeUpdate(reopenUpdate, {
-          args: [req(clientUser, { note: 'Sigue fallando' })],
-        });
-        // Past the first closing instant: still open, in analysis.
-        await skipTo(h, firstSchedule.closeAt + MINUTE);
-        const reopened = await handle.query(ticketStateQuery);
-        expect(reopened.state).toBe('IN_ANALYSIS');
-        expect(steps(reopened)).toHaveLength(1);
+    await withTicket(h, async (handle) => {
+      const first = await resolved(handle);
+      const firstSchedule = schedule(first.autoClose!.resolvedAt);
+      await skipTo(h, firstSchedule.remindAt + MINUTE);
+      await viewWhen(handle, (v) => steps(v).length === 1);
+      await handle.executeUpdate(reopenUpdate, {
+        args: [req(clientUser, { note: 'Sigue fallando' })],
+      });
+      // Past the first closing instant: still open, in analysis.
+      await skipTo(h, firstSchedule.closeAt + MINUTE);
+      const reopened = await handle.query(ticketStateQuery);
+      expect(reopened.state).toBe('IN_ANALYSIS');
+      expect(steps(reopened)).toHaveLength(1);
 
-        await handle.executeUpdate(resolveUpdate, { args: [req(agent, { note: 'Ahora sí' })] });
-        const second = await handle.query(ticketStateQuery);
-        const secondSchedule = schedule(second.autoClose!.resolvedAt);
-        expect(second.autoClose).toMatchObject({
-          closeAt: new Date(secondSchedule.closeAt).toISOString(),
-          remindedAt: null,
-        });
-        await skipTo(h, secondSchedule.closeAt + MINUTE);
-        const final = await handle.result();
-        expect(final.closure).toMatchObject({ outcome: 'AUTO_CLOSED' });
-        expect(steps(final).map((e) => e.type)).toEqual([
-          'AUTO_CLOSE_REMINDER',
-          'AUTO_CLOSE_REMINDER',
-          'AUTO_CLOSED',
-        ]);
-      } finally {
-        await terminateIfOpen(handle);
-      }
+      await handle.executeUpdate(resolveUpdate, { args: [req(agent, { note: 'Ahora sí' })] });
+      const second = await handle.query(ticketStateQuery);
+      const secondSchedule = schedule(second.autoClose!.resolvedAt);
+      expect(second.autoClose).toMatchObject({
+        closeAt: new Date(secondSchedule.closeAt).toISOString(),
+        remindedAt: null,
+      });
+      await skipTo(h, secondSchedule.closeAt + MINUTE);
+      const final = await handle.result();
+      expect(final.closure).toMatchObject({ outcome: 'AUTO_CLOSED' });
+      expect(steps(final).map((e) => e.type)).toEqual([
+        'AUTO_CLOSE_REMINDER',
+        'AUTO_CLOSE_REMINDER',
+        'AUTO_CLOSED',
+      ]);
     });
   });
 
   it('L3-07: a calendar change (a day closed before the closure) moves the reminder and the closure', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
+    await withTicket(h, async (handle) => {
       const view0 = await resolved(handle);
       const resolvedAt = view0.autoClose!.resolvedAt;
       const before = schedule(resolvedAt);

@@ -19,6 +19,7 @@ import {
   startTicket,
   type TicketHarness,
   useTicketHarness,
+  withTicket,
   withWorker,
 } from './ticket-harness';
 import {
@@ -59,8 +60,8 @@ const unchangedBut = (before: TicketView, after: TicketView) => {
 
 describe('L3-12 change orders', () => {
   it('submit → authorize: a change-order version, the new total reserved, state and clocks kept', async () => {
-    await withWorker(h, async () => {
-      const handle = await inDevelopment();
+    await withTicket(h, async (handle) => {
+      await toInDevelopment(h, handle);
       const before = await handle.query(ticketStateQuery);
       const submitted = await handle.executeUpdate(submitChangeOrderUpdate, {
         args: [req(agent, { additionalHours: 4, scope: 'Falta el filtro por sucursal' })],
@@ -124,8 +125,8 @@ describe('L3-12 change orders', () => {
   });
 
   it('submit → reject: nothing reserved, the reason kept, a new change order may follow', async () => {
-    await withWorker(h, async () => {
-      const handle = await inDevelopment();
+    await withTicket(h, async (handle) => {
+      await toInDevelopment(h, handle);
       await submitChangeOrder(handle, { additionalHours: 6, scope: 'Rediseño' });
       const reason = 'El rediseño no estaba en el alcance acordado.';
       const rejected = await handle.executeUpdate(rejectChangeOrderUpdate, {
@@ -265,8 +266,8 @@ describe('L3-12 change orders', () => {
   });
 
   it('a change order pending when the ticket is cancelled is withdrawn, nothing reserved', async () => {
-    await withWorker(h, async () => {
-      const handle = await inDevelopment();
+    await withTicket(h, async (handle) => {
+      await toInDevelopment(h, handle);
       await submitChangeOrder(handle, { additionalHours: 4, scope: 'Filtro por sucursal' });
       const cancelled = await handle.executeUpdate(cancelUpdate, {
         args: [req(clientUser, { note: 'Ya no lo necesitamos' })],
@@ -284,8 +285,8 @@ describe('L3-12 change orders', () => {
   });
 
   it('released for testing: a pending change order is not authorized (rework goes back to development); accepting the delivery withdraws it', async () => {
-    await withWorker(h, async () => {
-      const handle = await inDevelopment();
+    await withTicket(h, async (handle) => {
+      await toInDevelopment(h, handle);
       await submitChangeOrder(handle, { additionalHours: 2, scope: 'Exportar a Excel' });
       await releaseForTesting(handle);
       const before = await handle.query(ticketStateQuery);

@@ -16,11 +16,10 @@ import {
   manager,
   openedState,
   req,
-  startTicket,
-  terminateIfOpen,
   type TicketHarness,
   useTicketHarness,
-  withWorker,
+  withTicket,
+  withTicketPair,
 } from './ticket-harness';
 import { toWaitingOnClient } from './ticket-steps';
 
@@ -39,8 +38,7 @@ const progress = (view: TicketView): SlaClockView =>
 
 describe('ticket comments and internal notes (issue 5, L3-11)', () => {
   it('records client comments, staff replies and internal notes on the timeline, state unchanged', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
+    await withTicket(h, async (handle) => {
       const before = await openedState(handle);
       const comments = [
         req(clientUser, { body: '¿Alguna novedad?', internal: false }),
@@ -65,8 +63,7 @@ describe('ticket comments and internal notes (issue 5, L3-11)', () => {
   });
 
   it('refuses empty or oversized bodies and client internal notes, writing nothing', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
+    await withTicket(h, async (handle) => {
       const before = await openedState(handle);
       const refused: [ReturnType<typeof req>, string][] = [
         [req(agent, { body: '', internal: false }), 'VALIDATION_FAILED'],
@@ -98,66 +95,60 @@ describe('ticket comments and internal notes (issue 5, L3-11)', () => {
   });
 
   it('a client comment while waiting on the client resumes the clock exactly like clientReplied', async () => {
-    await withWorker(h, async () => {
+    await withTicketPair(h, async (replied, commented) => {
       // Two identical tickets, moved in lockstep; one answered by clientReplied, one by a comment.
-      const [replied, commented] = [await startTicket(h), await startTicket(h)];
-      try {
-        for (const { handle } of [replied, commented]) {
-          await toWaitingOnClient(handle, '¿Logs?');
-        }
-        await env.sleep(2 * HOUR);
-        // Staff comments and internal notes while waiting do not answer for the client.
-        await commented.handle.executeUpdate(commentUpdate, {
-          args: [req(agent, { body: 'Seguimos esperando los logs.', internal: false })],
-        });
-        expect((await commented.handle.query(ticketStateQuery)).state).toBe('WAITING_ON_CLIENT');
-
-        await replied.handle.executeUpdate(clientRepliedUpdate, {
-          args: [req(clientUser, { note: 'Adjunto logs.' })],
-        });
-        const result = await commented.handle.executeUpdate(commentUpdate, {
-          args: [req(clientUser, { body: 'Adjunto logs.', internal: false })],
-        });
-        expect(result.state).toBe('IN_ANALYSIS');
-
-        const a = await replied.handle.query(ticketStateQuery);
-        const b = await commented.handle.query(ticketStateQuery);
-        expect(b).toMatchObject({ state: a.state, waitingFrom: null });
-        // The same clock, up to the milliseconds real time moved between the two tickets.
-        const [ca, cb] = [progress(a), progress(b)];
-        expect(cb).toMatchObject({ status: 'RUNNING', run: ca.run, budgetMs: ca.budgetMs });
-        expect(cb.pauses).toHaveLength(1);
-        expect(ca.pauses).toHaveLength(1);
-        const instants = (c: SlaClockView) => [
-          c.startedAt,
-          c.pauses[0].from,
-          c.pauses[0].to,
-          c.deadline,
-          c.atRiskAt,
-        ];
-        const shift = Date.parse(cb.startedAt) - Date.parse(ca.startedAt);
-        instants(cb).forEach((at, i) => {
-          expect(at).not.toBeNull();
-          // Each instant moved by the same offset as the clock's start (±1 s of real time).
-          expect(Math.abs(Date.parse(at!) - Date.parse(instants(ca)[i]!) - shift)).toBeLessThan(
-            1_000,
-          );
-        });
-
-        // Once running again, a client comment is only a comment.
-        await commented.handle.executeUpdate(commentUpdate, {
-          args: [req(clientUser, { body: 'Gracias.', internal: false })],
-        });
-        expect(progress(await commented.handle.query(ticketStateQuery))).toEqual(progress(b));
-      } finally {
-        for (const { handle } of [replied, commented]) await terminateIfOpen(handle);
+      for (const handle of [replied, commented]) {
+        await toWaitingOnClient(handle, '¿Logs?');
       }
+      await env.sleep(2 * HOUR);
+      // Staff comments and internal notes while waiting do not answer for the client.
+      await commented.executeUpdate(commentUpdate, {
+        args: [req(agent, { body: 'Seguimos esperando los logs.', internal: false })],
+      });
+      expect((await commented.query(ticketStateQuery)).state).toBe('WAITING_ON_CLIENT');
+
+      await replied.executeUpdate(clientRepliedUpdate, {
+        args: [req(clientUser, { note: 'Adjunto logs.' })],
+      });
+      const result = await commented.executeUpdate(commentUpdate, {
+        args: [req(clientUser, { body: 'Adjunto logs.', internal: false })],
+      });
+      expect(result.state).toBe('IN_ANALYSIS');
+
+      const a = await replied.query(ticketStateQuery);
+      const b = await commented.query(ticketStateQuery);
+      expect(b).toMatchObject({ state: a.state, waitingFrom: null });
+      // The same clock, up to the milliseconds real time moved between the two tickets.
+      const [ca, cb] = [progress(a), progress(b)];
+      expect(cb).toMatchObject({ status: 'RUNNING', run: ca.run, budgetMs: ca.budgetMs });
+      expect(cb.pauses).toHaveLength(1);
+      expect(ca.pauses).toHaveLength(1);
+      const instants = (c: SlaClockView) => [
+        c.startedAt,
+        c.pauses[0].from,
+        c.pauses[0].to,
+        c.deadline,
+        c.atRiskAt,
+      ];
+      const shift = Date.parse(cb.startedAt) - Date.parse(ca.startedAt);
+      instants(cb).forEach((at, i) => {
+        expect(at).not.toBeNull();
+        // Each instant moved by the same offset as the clock's start (±1 s of real time).
+        expect(Math.abs(Date.parse(at!) - Date.parse(instants(ca)[i]!) - shift)).toBeLessThan(
+          1_000,
+        );
+      });
+
+      // Once running again, a client comment is only a comment.
+      await commented.executeUpdate(commentUpdate, {
+        args: [req(clientUser, { body: 'Gracias.', internal: false })],
+      });
+      expect(progress(await commented.query(ticketStateQuery))).toEqual(progress(b));
     });
   });
 
   it('a retried comment requestId is applied once', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
+    await withTicket(h, async (handle) => {
       const args = req(agent, { body: 'Una sola vez.', internal: false });
       const first = await handle.executeUpdate(commentUpdate, { args: [args] });
       expect(await handle.executeUpdate(commentUpdate, { args: [args] })).toEqual(first);

@@ -15,10 +15,9 @@ import {
   HOUR,
   manager,
   req,
-  startTicket,
   type TicketHarness,
   useTicketHarness,
-  withWorker,
+  withTicket,
 } from './ticket-harness';
 import { type TicketHandle, toScheduling } from './ticket-steps';
 
@@ -46,8 +45,7 @@ async function closingIn(days: number): Promise<string> {
 
 describe('adjustReleaseDate (L3-19)', () => {
   it('records DATE_ADJUSTED with old date, new date and reason, projects it once, and moves the date', async () => {
-    await withWorker(h, async () => {
-      const { handle, input } = await startTicket(h, { category: 'DEVELOPMENT' });
+    await withTicket(h, { category: 'DEVELOPMENT' }, async (handle, input) => {
       await scheduled(handle);
       const first = await closingIn(3);
       await handle.executeUpdate(setReleaseDateUpdate, {
@@ -108,8 +106,7 @@ describe('adjustReleaseDate (L3-19)', () => {
   });
 
   it('is refused, with nothing recorded, without a published date, by a client user, with bad arguments or after delivery', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
+    await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
       const date = await closingIn(4);
       const refused = async (args: Record<string, unknown>, actor: typeof agent, type: string) =>
         expect(

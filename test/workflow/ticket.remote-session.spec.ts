@@ -14,11 +14,10 @@ import {
   HOUR,
   manager,
   req,
-  startTicket,
-  terminateIfOpen,
   type TicketHarness,
   useTicketHarness,
-  withWorker,
+  withTicket,
+  withTicketPair,
 } from './ticket-harness';
 import { hoursFromNow, toRemoteSessionProposed } from './ticket-steps';
 
@@ -37,77 +36,66 @@ const lastEvent = (view: TicketView, type: string) =>
 
 describe('remote session proposal: link and duration (L3-06)', () => {
   it('L3-06: bad links and durations are VALIDATION_FAILED and change nothing', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
-      try {
-        const at = await inHours(26);
-        const before = await handle.query(ticketStateQuery);
-        for (const fields of [
-          { at, link: 'http://meet.example.com/abc' },
-          { at, link: 'javascript:alert(1)' },
-          { at, link: 'https://' },
-          { at, link: 'https://meet example.com' },
-          { at, durationMinutes: 10 },
-          { at, durationMinutes: 241 },
-          { at, durationMinutes: 30.5 },
-        ]) {
-          await expect(
-            handle.executeUpdate(proposeRemoteSessionUpdate, { args: [req(agent, fields)] }),
-          ).rejects.toMatchObject({ cause: { type: 'VALIDATION_FAILED' } });
-        }
-        const after = await handle.query(ticketStateQuery);
-        expect(after.state).toBe('REGISTERED');
-        expect(after.timeline).toEqual(before.timeline);
-        expect(after.remoteSession).toBeUndefined();
-      } finally {
-        await terminateIfOpen(handle);
+    await withTicket(h, async (handle) => {
+      const at = await inHours(26);
+      const before = await handle.query(ticketStateQuery);
+      for (const fields of [
+        { at, link: 'http://meet.example.com/abc' },
+        { at, link: 'javascript:alert(1)' },
+        { at, link: 'https://' },
+        { at, link: 'https://meet example.com' },
+        { at, durationMinutes: 10 },
+        { at, durationMinutes: 241 },
+        { at, durationMinutes: 30.5 },
+      ]) {
+        await expect(
+          handle.executeUpdate(proposeRemoteSessionUpdate, { args: [req(agent, fields)] }),
+        ).rejects.toMatchObject({ cause: { type: 'VALIDATION_FAILED' } });
       }
+      const after = await handle.query(ticketStateQuery);
+      expect(after.state).toBe('REGISTERED');
+      expect(after.timeline).toEqual(before.timeline);
+      expect(after.remoteSession).toBeUndefined();
     });
   });
 
   it('L3-06: the link and duration are in the event and the view; the duration defaults to 60', async () => {
-    await withWorker(h, async () => {
-      const [withLink, plain] = [await startTicket(h), await startTicket(h)];
-      try {
-        const at = await inHours(26);
-        const link = 'https://meet.example.com/abc-defg-hij?pwd=1';
-        await toRemoteSessionProposed(withLink.handle, {
-          at,
-          link,
-          durationMinutes: 90,
-          note: 'Con acceso de administrador',
-        });
-        await toRemoteSessionProposed(plain.handle, { at });
-        const a = await withLink.handle.query(ticketStateQuery);
-        expect(a.state).toBe('REMOTE_SESSION_PROPOSED');
-        expect(lastEvent(a, 'proposeRemoteSession')?.data).toMatchObject({
-          at,
-          link,
-          durationMinutes: 90,
-          proposal: 1,
-        });
-        expect(a.remoteSession).toMatchObject({
-          proposal: 1,
-          at,
-          durationMinutes: 90,
-          link,
-          note: 'Con acceso de administrador',
-          proposedBy: agent.userId,
-          accepted: null,
-          declined: null,
-        });
-        const b = await plain.handle.query(ticketStateQuery);
-        expect(lastEvent(b, 'proposeRemoteSession')?.data).toMatchObject({
-          durationMinutes: 60,
-          proposal: 1,
-        });
-        expect(b.remoteSession).toMatchObject({ durationMinutes: 60, link: null, note: null });
-        // The triage clock stops as before (the waiting time is the client's).
-        expect(b.clocks.filter((c) => c.status === 'RUNNING')).toEqual([]);
-      } finally {
-        await terminateIfOpen(withLink.handle);
-        await terminateIfOpen(plain.handle);
-      }
+    await withTicketPair(h, async (withLink, plain) => {
+      const at = await inHours(26);
+      const link = 'https://meet.example.com/abc-defg-hij?pwd=1';
+      await toRemoteSessionProposed(withLink, {
+        at,
+        link,
+        durationMinutes: 90,
+        note: 'Con acceso de administrador',
+      });
+      await toRemoteSessionProposed(plain, { at });
+      const a = await withLink.query(ticketStateQuery);
+      expect(a.state).toBe('REMOTE_SESSION_PROPOSED');
+      expect(lastEvent(a, 'proposeRemoteSession')?.data).toMatchObject({
+        at,
+        link,
+        durationMinutes: 90,
+        proposal: 1,
+      });
+      expect(a.remoteSession).toMatchObject({
+        proposal: 1,
+        at,
+        durationMinutes: 90,
+        link,
+        note: 'Con acceso de administrador',
+        proposedBy: agent.userId,
+        accepted: null,
+        declined: null,
+      });
+      const b = await plain.query(ticketStateQuery);
+      expect(lastEvent(b, 'proposeRemoteSession')?.data).toMatchObject({
+        durationMinutes: 60,
+        proposal: 1,
+      });
+      expect(b.remoteSession).toMatchObject({ durationMinutes: 60, link: null, note: null });
+      // The triage clock stops as before (the waiting time is the client's).
+      expect(b.clocks.filter((c) => c.status === 'RUNNING')).toEqual([]);
     });
   });
 });
@@ -117,131 +105,116 @@ describe('the client confirms or asks for another time (L3-06)', () => {
     view.clocks.filter((c) => c.kind === 'triage').map((c) => `${c.run}:${c.status}`);
 
   it('L3-06: wrong role FORBIDDEN, wrong state or stale proposal INVALID_TRANSITION, bad input VALIDATION_FAILED; nothing recorded', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
-      try {
-        // No proposal yet: the state is wrong.
-        await expect(
-          handle.executeUpdate(acceptRemoteSessionUpdate, {
-            args: [req(clientUser, { proposal: 1 })],
-          }),
-        ).rejects.toMatchObject({ cause: { type: 'INVALID_TRANSITION' } });
-        await toRemoteSessionProposed(handle, { at: await inHours(26) });
-        const before = await handle.query(ticketStateQuery);
-        const acceptAs = (actor: Actor, fields: { proposal: number }) =>
-          handle.executeUpdate(acceptRemoteSessionUpdate, { args: [req(actor, fields)] });
-        const declineAs = (
-          actor: Actor,
-          fields: { proposal: number; reason: string; suggestedAt?: string },
-        ) => handle.executeUpdate(declineRemoteSessionUpdate, { args: [req(actor, fields)] });
-        const [past, far] = [await inHours(-1), await inHours(24 * 120)];
-        const refused: [Promise<unknown>, string][] = [
-          [acceptAs(agent, { proposal: 1 }), 'FORBIDDEN'],
-          [declineAs(manager, { proposal: 1, reason: 'No' }), 'FORBIDDEN'],
-          [acceptAs(clientUser, { proposal: 2 }), 'INVALID_TRANSITION'],
-          [declineAs(clientUser, { proposal: 1, reason: '  ' }), 'VALIDATION_FAILED'],
-          [
-            declineAs(clientUser, { proposal: 1, reason: 'No', suggestedAt: 'mañana' }),
-            'VALIDATION_FAILED',
-          ],
-          [
-            declineAs(clientUser, { proposal: 1, reason: 'No', suggestedAt: past }),
-            'VALIDATION_FAILED',
-          ],
-          [
-            declineAs(clientUser, { proposal: 1, reason: 'No', suggestedAt: far }),
-            'VALIDATION_FAILED',
-          ],
-        ];
-        // Awaited together: every refusal is observed (none left unhandled).
-        await Promise.all(
-          refused.map(([promise, type]) =>
-            expect(promise).rejects.toMatchObject({ cause: { type } }),
-          ),
-        );
-        const after = await handle.query(ticketStateQuery);
-        expect(after.timeline).toEqual(before.timeline);
-        expect(after.remoteSession).toEqual(before.remoteSession);
-      } finally {
-        await terminateIfOpen(handle);
-      }
+    await withTicket(h, async (handle) => {
+      // No proposal yet: the state is wrong.
+      await expect(
+        handle.executeUpdate(acceptRemoteSessionUpdate, {
+          args: [req(clientUser, { proposal: 1 })],
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'INVALID_TRANSITION' } });
+      await toRemoteSessionProposed(handle, { at: await inHours(26) });
+      const before = await handle.query(ticketStateQuery);
+      const acceptAs = (actor: Actor, fields: { proposal: number }) =>
+        handle.executeUpdate(acceptRemoteSessionUpdate, { args: [req(actor, fields)] });
+      const declineAs = (
+        actor: Actor,
+        fields: { proposal: number; reason: string; suggestedAt?: string },
+      ) => handle.executeUpdate(declineRemoteSessionUpdate, { args: [req(actor, fields)] });
+      const [past, far] = [await inHours(-1), await inHours(24 * 120)];
+      const refused: [Promise<unknown>, string][] = [
+        [acceptAs(agent, { proposal: 1 }), 'FORBIDDEN'],
+        [declineAs(manager, { proposal: 1, reason: 'No' }), 'FORBIDDEN'],
+        [acceptAs(clientUser, { proposal: 2 }), 'INVALID_TRANSITION'],
+        [declineAs(clientUser, { proposal: 1, reason: '  ' }), 'VALIDATION_FAILED'],
+        [
+          declineAs(clientUser, { proposal: 1, reason: 'No', suggestedAt: 'mañana' }),
+          'VALIDATION_FAILED',
+        ],
+        [
+          declineAs(clientUser, { proposal: 1, reason: 'No', suggestedAt: past }),
+          'VALIDATION_FAILED',
+        ],
+        [
+          declineAs(clientUser, { proposal: 1, reason: 'No', suggestedAt: far }),
+          'VALIDATION_FAILED',
+        ],
+      ];
+      // Awaited together: every refusal is observed (none left unhandled).
+      await Promise.all(
+        refused.map(([promise, type]) =>
+          expect(promise).rejects.toMatchObject({ cause: { type } }),
+        ),
+      );
+      const after = await handle.query(ticketStateQuery);
+      expect(after.timeline).toEqual(before.timeline);
+      expect(after.remoteSession).toEqual(before.remoteSession);
     });
   });
 
   it('L3-06: accepting records the confirmation once; the state stays and the triage clock stays stopped', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
-      try {
-        await toRemoteSessionProposed(handle, { at: await inHours(26) });
-        await env.sleep(2 * HOUR);
-        const result = await handle.executeUpdate(acceptRemoteSessionUpdate, {
-          args: [req(approver, { proposal: 1 })],
-        });
-        expect(result.state).toBe('REMOTE_SESSION_PROPOSED');
-        const view = await handle.query(ticketStateQuery);
-        expect(view.remoteSession?.accepted).toMatchObject({ by: approver.userId });
-        expect(triage(view)).toEqual(['1:MET']);
-        expect(view.clocks.filter((c) => c.status === 'RUNNING')).toEqual([]);
-        expect(lastEvent(view, 'acceptRemoteSession')?.data).toMatchObject({
-          proposal: 1,
-          sessionAt: view.remoteSession?.at,
-        });
-        await expect(
-          handle.executeUpdate(acceptRemoteSessionUpdate, {
-            args: [req(clientUser, { proposal: 1 })],
-          }),
-        ).rejects.toMatchObject({ cause: { type: 'INVALID_TRANSITION' } });
-      } finally {
-        await terminateIfOpen(handle);
-      }
+    await withTicket(h, async (handle) => {
+      await toRemoteSessionProposed(handle, { at: await inHours(26) });
+      await env.sleep(2 * HOUR);
+      const result = await handle.executeUpdate(acceptRemoteSessionUpdate, {
+        args: [req(approver, { proposal: 1 })],
+      });
+      expect(result.state).toBe('REMOTE_SESSION_PROPOSED');
+      const view = await handle.query(ticketStateQuery);
+      expect(view.remoteSession?.accepted).toMatchObject({ by: approver.userId });
+      expect(triage(view)).toEqual(['1:MET']);
+      expect(view.clocks.filter((c) => c.status === 'RUNNING')).toEqual([]);
+      expect(lastEvent(view, 'acceptRemoteSession')?.data).toMatchObject({
+        proposal: 1,
+        sessionAt: view.remoteSession?.at,
+      });
+      await expect(
+        handle.executeUpdate(acceptRemoteSessionUpdate, {
+          args: [req(clientUser, { proposal: 1 })],
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'INVALID_TRANSITION' } });
     });
   });
 
   it('L3-06: declining (even after accepting) goes back to REGISTERED with a new triage clock; a re-proposal is proposal 2', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
-      try {
-        await toRemoteSessionProposed(handle, {
-          at: await inHours(26),
-          link: 'https://meet.example.com/x',
-        });
-        await handle.executeUpdate(acceptRemoteSessionUpdate, {
+    await withTicket(h, async (handle) => {
+      await toRemoteSessionProposed(handle, {
+        at: await inHours(26),
+        link: 'https://meet.example.com/x',
+      });
+      await handle.executeUpdate(acceptRemoteSessionUpdate, {
+        args: [req(clientUser, { proposal: 1 })],
+      });
+      const suggestedAt = await inHours(50);
+      const result = await handle.executeUpdate(declineRemoteSessionUpdate, {
+        args: [req(clientUser, { proposal: 1, reason: ' Cierre contable ', suggestedAt })],
+      });
+      expect(result.state).toBe('REGISTERED');
+      const view = await handle.query(ticketStateQuery);
+      expect(view.remoteSession?.declined).toMatchObject({
+        by: clientUser.userId,
+        reason: 'Cierre contable',
+        suggestedAt,
+      });
+      expect(triage(view)).toEqual(['1:MET', '2:RUNNING']);
+      // Staff re-propose the time the client suggested.
+      const again = await handle.executeUpdate(proposeRemoteSessionUpdate, {
+        args: [req(agent, { at: suggestedAt })],
+      });
+      expect(again.state).toBe('REMOTE_SESSION_PROPOSED');
+      const reproposed = await handle.query(ticketStateQuery);
+      expect(reproposed.remoteSession).toMatchObject({
+        proposal: 2,
+        at: suggestedAt,
+        link: null,
+        accepted: null,
+        declined: null,
+      });
+      expect(triage(reproposed)).toEqual(['1:MET', '2:MET']);
+      await expect(
+        handle.executeUpdate(acceptRemoteSessionUpdate, {
           args: [req(clientUser, { proposal: 1 })],
-        });
-        const suggestedAt = await inHours(50);
-        const result = await handle.executeUpdate(declineRemoteSessionUpdate, {
-          args: [req(clientUser, { proposal: 1, reason: ' Cierre contable ', suggestedAt })],
-        });
-        expect(result.state).toBe('REGISTERED');
-        const view = await handle.query(ticketStateQuery);
-        expect(view.remoteSession?.declined).toMatchObject({
-          by: clientUser.userId,
-          reason: 'Cierre contable',
-          suggestedAt,
-        });
-        expect(triage(view)).toEqual(['1:MET', '2:RUNNING']);
-        // Staff re-propose the time the client suggested.
-        const again = await handle.executeUpdate(proposeRemoteSessionUpdate, {
-          args: [req(agent, { at: suggestedAt })],
-        });
-        expect(again.state).toBe('REMOTE_SESSION_PROPOSED');
-        const reproposed = await handle.query(ticketStateQuery);
-        expect(reproposed.remoteSession).toMatchObject({
-          proposal: 2,
-          at: suggestedAt,
-          link: null,
-          accepted: null,
-          declined: null,
-        });
-        expect(triage(reproposed)).toEqual(['1:MET', '2:MET']);
-        await expect(
-          handle.executeUpdate(acceptRemoteSessionUpdate, {
-            args: [req(clientUser, { proposal: 1 })],
-          }),
-        ).rejects.toMatchObject({ cause: { type: 'INVALID_TRANSITION' } });
-      } finally {
-        await terminateIfOpen(handle);
-      }
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'INVALID_TRANSITION' } });
     });
   });
 });

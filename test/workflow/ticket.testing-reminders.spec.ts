@@ -9,28 +9,28 @@ import {
   type TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
 import {
-  CALENDAR_ID,
   clientUser,
   expectFiredAt,
   maybeRecordHistory,
   MINUTE,
   req,
   skipTo,
-  startTicket,
-  terminateIfOpen,
   type TicketHarness,
   useTicketHarness,
-  withWorker,
+  withTicket,
 } from './ticket-harness';
 import {
-  closeDateOf,
   everyBusinessDays,
   projected,
   releaseForTesting as release,
-  type TicketHandle,
   toInDevelopment,
   viewWhen,
 } from './ticket-steps';
+import {
+  expectCalendarChangeMovesNextReminder,
+  expectRemindersSent,
+  type ReminderSeries,
+} from './reminder-checks';
 
 // L3-09 client testing: after the release for testing the client tests it and accepts it
 // (closure) or reports failures (rework). The contract sets no time limit there and the provider
@@ -51,17 +51,18 @@ const reminders = (view: TicketView): TimelineEvent[] =>
 const schedule = (from: string | number, count: number): number[] =>
   everyBusinessDays(h, from, TESTING_REMINDER_BUSINESS_DAYS, count);
 
-/** A requirement estimated at 8 h, authorized, scheduled and in development (L3-08, L3-09). */
-async function inDevelopment(): Promise<TicketHandle> {
-  const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
-  await toInDevelopment(h, handle);
-  return handle;
-}
+/** The series as the shared checks know it (reminder-checks.ts). */
+const series: ReminderSeries = {
+  reminders,
+  schedule,
+  nextAt: (view) => view.testingReminder?.nextAt,
+  recomputedKey: 'testingReminderAt',
+};
 
 describe('L3-09 reminders while a release waits for the client testing', () => {
   it('L3-09: reminds at every 2nd business closing after the release, at most 3 times, state and clocks untouched, never accepted for the client', async () => {
-    await withWorker(h, async () => {
-      const handle = await inDevelopment();
+    await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
+      await toInDevelopment(h, handle);
       const releasedAt = await release(handle, 'Primera entrega del reporte');
       const before = await handle.query(ticketStateQuery);
       const expected = schedule(releasedAt, TESTING_REMINDER_LIMIT + 2);
@@ -82,19 +83,10 @@ describe('L3-09 reminders while a release waits for the client testing', () => {
       await skipTo(h, expected[expected.length - 1] + MINUTE);
       const view = await viewWhen(handle, (v) => reminders(v).length >= TESTING_REMINDER_LIMIT);
       const sent = reminders(view);
-      expect(sent).toHaveLength(TESTING_REMINDER_LIMIT);
-      sent.forEach((event, i) => {
-        expectFiredAt(event.at, expected[i]);
-        expect(event.actor).toBeNull();
-        expect(event.data).toEqual({
-          releasedAt,
-          release: 1,
-          note: 'Primera entrega del reporte',
-          reminder: i + 1,
-          limit: TESTING_REMINDER_LIMIT,
-          nextReminderAt:
-            i + 1 < TESTING_REMINDER_LIMIT ? new Date(expected[i + 1]).toISOString() : null,
-        });
+      expectRemindersSent(sent, expected, TESTING_REMINDER_LIMIT, {
+        releasedAt,
+        release: 1,
+        note: 'Primera entrega del reporte',
       });
       // Not an SLA and not a transition: the ticket still waits for the client's decision.
       expect(view.state).toBe('RELEASED_FOR_TESTING');
@@ -115,97 +107,62 @@ describe('L3-09 reminders while a release waits for the client testing', () => {
   });
 
   it('L3-09: acceptance stops them; reported failures stop them and the next release starts its own series', async () => {
-    await withWorker(h, async () => {
-      const handle = await inDevelopment();
-      try {
-        const first = schedule(await release(handle), 3);
-        await skipTo(h, first[0] + MINUTE);
-        await viewWhen(handle, (v) => reminders(v).length === 1);
-        // The client rejects the release with reasons: rework, no reminder in development.
-        await handle.executeUpdate(reportFailuresUpdate, {
-          args: [req(clientUser, { note: 'El total por zona no cuadra' })],
-        });
-        await skipTo(h, first[2] + MINUTE);
-        const reworking = await handle.query(ticketStateQuery);
-        expect(reworking.state).toBe('IN_DEVELOPMENT');
-        expect(reminders(reworking)).toHaveLength(1);
+    await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
+      await toInDevelopment(h, handle);
+      const first = schedule(await release(handle), 3);
+      await skipTo(h, first[0] + MINUTE);
+      await viewWhen(handle, (v) => reminders(v).length === 1);
+      // The client rejects the release with reasons: rework, no reminder in development.
+      await handle.executeUpdate(reportFailuresUpdate, {
+        args: [req(clientUser, { note: 'El total por zona no cuadra' })],
+      });
+      await skipTo(h, first[2] + MINUTE);
+      const reworking = await handle.query(ticketStateQuery);
+      expect(reworking.state).toBe('IN_DEVELOPMENT');
+      expect(reminders(reworking)).toHaveLength(1);
 
-        // Release 2: its own series from its own instant, counted from 1 again.
-        const secondAt = await release(handle, 'Corregido el total');
-        const second = schedule(secondAt, 3);
-        await skipTo(h, second[1] + MINUTE);
-        const afterSecond = await viewWhen(handle, (v) => reminders(v).length === 3);
-        const sent = reminders(afterSecond);
-        expect(sent.map((e) => [e.data.release, e.data.reminder])).toEqual([
-          [1, 1],
-          [2, 1],
-          [2, 2],
-        ]);
-        expectFiredAt(sent[1].at, second[0]);
-        expectFiredAt(sent[2].at, second[1]);
-        expect(sent[1].data).toMatchObject({ releasedAt: secondAt, note: 'Corregido el total' });
+      // Release 2: its own series from its own instant, counted from 1 again.
+      const secondAt = await release(handle, 'Corregido el total');
+      const second = schedule(secondAt, 3);
+      await skipTo(h, second[1] + MINUTE);
+      const afterSecond = await viewWhen(handle, (v) => reminders(v).length === 3);
+      const sent = reminders(afterSecond);
+      expect(sent.map((e) => [e.data.release, e.data.reminder])).toEqual([
+        [1, 1],
+        [2, 1],
+        [2, 2],
+      ]);
+      expectFiredAt(sent[1].at, second[0]);
+      expectFiredAt(sent[2].at, second[1]);
+      expect(sent[1].data).toMatchObject({ releasedAt: secondAt, note: 'Corregido el total' });
 
-        // Accepted before the third: none after it.
-        await handle.executeUpdate(acceptDeliveryUpdate, { args: [req(clientUser)] });
-        const final = await handle.result();
-        expect(final.state).toBe('CLOSED');
-        expect(reminders(final)).toHaveLength(3);
-        expect(Date.parse(final.closure!.at)).toBeLessThan(second[2]);
-      } finally {
-        await terminateIfOpen(handle);
-      }
+      // Accepted before the third: none after it.
+      await handle.executeUpdate(acceptDeliveryUpdate, { args: [req(clientUser)] });
+      const final = await handle.result();
+      expect(final.state).toBe('CLOSED');
+      expect(reminders(final)).toHaveLength(3);
+      expect(Date.parse(final.closure!.at)).toBeLessThan(second[2]);
     });
   });
 
   it('L3-09: cancelling a ticket in testing stops them (the run ends)', async () => {
-    await withWorker(h, async () => {
-      const handle = await inDevelopment();
-      try {
-        const expected = schedule(await release(handle), 1);
-        await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'Ya no' })] });
-        const final = await handle.result();
-        expect(final.state).toBe('CANCELLED');
-        await skipTo(h, expected[0] + MINUTE);
-        expect(reminders(final)).toEqual([]);
-        expect(projected(h, 'TESTING_REMINDER')).toEqual([]);
-      } finally {
-        await terminateIfOpen(handle);
-      }
+    await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
+      await toInDevelopment(h, handle);
+      const expected = schedule(await release(handle), 1);
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'Ya no' })] });
+      const final = await handle.result();
+      expect(final.state).toBe('CANCELLED');
+      await skipTo(h, expected[0] + MINUTE);
+      expect(reminders(final)).toEqual([]);
+      expect(projected(h, 'TESTING_REMINDER')).toEqual([]);
     });
   });
 
   it('L3-09: a calendar change (the reminder day closed) moves the next reminder, from the same anchor', async () => {
-    await withWorker(h, async () => {
-      const handle = await inDevelopment();
-      try {
-        const releasedAt = await release(handle);
-        const [before] = schedule(releasedAt, 1);
-        await closeDateOf(h, handle, before - MINUTE);
-        const [after] = schedule(releasedAt, 1);
-        expect(after).toBeGreaterThan(before);
-        const moved = await viewWhen(
-          handle,
-          (v) => v.testingReminder?.nextAt === new Date(after).toISOString(),
-        );
-        expect(moved.timeline.filter((e) => e.type === 'SCHEDULE_RECOMPUTED')).toEqual([
-          expect.objectContaining({
-            data: {
-              calendarId: CALENDAR_ID,
-              testingReminderAt: {
-                from: new Date(before).toISOString(),
-                to: new Date(after).toISOString(),
-              },
-            },
-          }),
-        ]);
-        await skipTo(h, before + MINUTE);
-        expect(reminders(await handle.query(ticketStateQuery))).toEqual([]);
-        await skipTo(h, after + MINUTE);
-        const view = await viewWhen(handle, (v) => reminders(v).length === 1);
-        expectFiredAt(reminders(view)[0].at, after);
-      } finally {
-        await terminateIfOpen(handle);
-      }
+    await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
+      await toInDevelopment(h, handle);
+      const releasedAt = await release(handle);
+      await expectCalendarChangeMovesNextReminder(h, handle, series, releasedAt);
     });
   });
 });
