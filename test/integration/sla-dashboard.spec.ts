@@ -106,17 +106,23 @@ describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () =>
     ]);
   });
 
-  it('says how late a breached clock is, in business time (QA: «0 min hábiles» said nothing)', async () => {
-    // Breached Wednesday 2024-01-10 10:00 in Mexico City, answered 11:20 the same day: 80 min.
+  /**
+   * A scheduling clock on `ticket` due Wednesday 2024-01-10 10:00 in Mexico City (16:00 UTC) and
+   * answered at 11:20 the same day, `budgetMs` after `startedAt`.
+   */
+  async function answeredLate(ticket: string, startedAt: string, budgetMs: number) {
     await world.db.query(
       `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
          target_unit, started_at, deadline, budget_ms, consumed_ms, consumed_as_of, breached_at,
          ended_at, end_reason, calendar_version)
-       VALUES ($1, $2, 'scheduling', 1, 'BREACHED', 2, 'days', '2024-01-08T15:00:00Z',
-         '2024-01-10T16:00:00Z', 32400000, 32400000, '2024-01-10T16:00:00Z',
-         '2024-01-10T16:00:00Z', '2024-01-10T17:20:00Z', 'MET', 1)`,
-      [`${number(0)}:scheduling:1`, number(0)],
+       VALUES ($1, $2, 'scheduling', 1, 'BREACHED', 2, 'days', $3, '2024-01-10T16:00:00Z',
+         $4, $4, '2024-01-10T16:00:00Z', '2024-01-10T16:00:00Z', '2024-01-10T17:20:00Z', 'MET', 1)`,
+      [`${ticket}:scheduling:1`, ticket, startedAt, budgetMs],
     );
+  }
+
+  /** «Vencidos»: each clock's business minutes late, by clock ID. */
+  const overdueMinutes = async (): Promise<Map<string, number | null>> => {
     const { body } = await gql<{
       slaTimers: { clock: { id: string; overdueMinutes: number | null } }[];
     }>(
@@ -126,12 +132,16 @@ describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () =>
       world.bearer(Role.MANAGER),
     );
     expect(body.errors).toBeUndefined();
-    const clocks = body.data!.slaTimers.map((t) => t.clock);
-    expect(clocks.find((c) => c.id === `${number(0)}:scheduling:1`)?.overdueMinutes).toBe(80);
+    return new Map(body.data!.slaTimers.map((t) => [t.clock.id, t.clock.overdueMinutes]));
+  };
+
+  it('says how late a breached clock is, in business time (QA: «0 min hábiles» said nothing)', async () => {
+    // Breached Wednesday 2024-01-10 10:00 in Mexico City, answered 11:20 the same day: 80 min.
+    await answeredLate(number(0), '2024-01-08T15:00:00Z', 32400000);
+    const late = await overdueMinutes();
+    expect(late.get(`${number(0)}:scheduling:1`)).toBe(80);
     // One still running: late by whatever business time has passed since (never null).
-    expect(clocks.find((c) => c.id === `${number(0)}:progress:1`)?.overdueMinutes).toEqual(
-      expect.any(Number),
-    );
+    expect(late.get(`${number(0)}:progress:1`)).toEqual(expect.any(Number));
   });
 
   it('compliance counts a breach as missed from the moment it happens, before the clock ends', async () => {
@@ -293,28 +303,8 @@ describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () =>
       [late, `sla-board-${late}`, calendarId, number(0)],
     );
     // Due Wednesday 2024-01-10 10:00 Mexico City, answered 11:20 the same day.
-    await world.db.query(
-      `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
-         target_unit, started_at, deadline, budget_ms, consumed_ms, consumed_as_of, breached_at,
-         ended_at, end_reason, calendar_version)
-       VALUES ($1, $2, 'scheduling', 1, 'BREACHED', 2, 'days', '2024-01-08T17:00:00Z',
-         '2024-01-10T16:00:00Z', 25200000, 25200000, '2024-01-10T16:00:00Z',
-         '2024-01-10T16:00:00Z', '2024-01-10T17:20:00Z', 'MET', 1)`,
-      [`${late}:scheduling:1`, late],
-    );
-    const overdue = async () => {
-      const { body } = await gql<{
-        slaTimers: { clock: { id: string; overdueMinutes: number } }[];
-      }>(
-        world.api,
-        `{ slaTimers(filter: { breachedOnly: true }) { clock { id overdueMinutes } } }`,
-        {},
-        world.bearer(Role.MANAGER),
-      );
-      expect(body.errors).toBeUndefined();
-      return body.data!.slaTimers.find((t) => t.clock.id === `${late}:scheduling:1`)?.clock
-        .overdueMinutes;
-    };
+    await answeredLate(late, '2024-01-08T17:00:00Z', 25200000);
+    const overdue = async () => (await overdueMinutes()).get(`${late}:scheduling:1`);
     // Its calendar opened at 11:00: 20 business minutes late (the default calendar would say 80).
     expect(await overdue()).toBe(20);
     const edited = await gql<{ updateCalendar: { id: string } }>(
