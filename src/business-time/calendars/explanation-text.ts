@@ -1,4 +1,4 @@
-import { zoneName } from '../../shared/time-zone-names';
+import { zoneName, zoneOffset } from '../../shared/time-zone-names';
 import type {
   BusinessDaysExplanation,
   BusinessMinutesExplanation,
@@ -75,15 +75,7 @@ function dateFormat(locale: ExplanationLocale, timeZone: string): (d: Date) => s
 export function zoneText(locale: ExplanationLocale, timeZone: string, at: Date): string {
   const name = zoneName(timeZone, locale);
   if (name === 'UTC' || name === 'hora UTC') return 'UTC';
-  let offset: string | undefined;
-  try {
-    offset = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'shortOffset' })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value;
-  } catch {
-    offset = undefined;
-  }
-  return offset ? `${name}, ${offset.replace(/^GMT/, 'UTC').replace('-', '−')}` : name;
+  return `${name}, ${zoneOffset(timeZone, at)}`;
 }
 
 /** A local date and time in `timeZone`, with the weekday, as the explanations write it. */
