@@ -21,6 +21,7 @@ import {
   startTicket,
   terminateIfOpen,
   type TicketHarness,
+  withTicket,
   withWorker,
 } from './ticket-harness';
 
@@ -46,8 +47,7 @@ async function acceptedUpdates(handle: WorkflowHandle): Promise<string[]> {
 
 describe('ticket workflow, admin actions (L3-17)', () => {
   it('L3-17: provider staff record a backup and a restore (who, when, what) and close the ticket', async () => {
-    const view = await withWorker(h, async () => {
-      const { handle, input } = await startTicket(h, adminTicket);
+    const view = await withTicket(h, adminTicket, async (handle, input) => {
       await env.sleep(HOUR);
       const executedAt = new Date(Date.parse(input.registeredAt) + 30 * 60_000).toISOString();
       const backup = await handle.executeUpdate(recordAdminActionUpdate, {
@@ -90,8 +90,7 @@ describe('ticket workflow, admin actions (L3-17)', () => {
   });
 
   it('L3-17: also executed after classification as a problem (IN_ANALYSIS); the client cannot resolve-confirm it', async () => {
-    const view = await withWorker(h, async () => {
-      const { handle } = await startTicket(h, adminTicket);
+    const view = await withTicket(h, adminTicket, async (handle) => {
       await handle.executeUpdate(classifyUpdate, {
         args: [req(manager, { classification: 'PROBLEM' as const, agentId: 'agent-9' })],
       });
@@ -116,8 +115,7 @@ describe('ticket workflow, admin actions (L3-17)', () => {
   });
 
   it('L3-17: a client cannot record, close or (after execution) cancel; wrong category, state or arguments are rejected with nothing in history', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h, adminTicket);
+    await withTicket(h, adminTicket, async (handle) => {
       const reject = (promise: Promise<unknown>, type: string) =>
         expect(promise).rejects.toMatchObject({ cause: { type } });
       const backup = { action: 'BACKUP' as const, details: 'Backup before upgrade' };

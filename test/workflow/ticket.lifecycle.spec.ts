@@ -10,18 +10,15 @@ import {
   confirmResolutionUpdate,
   declareNotFeasibleUpdate,
   declareOutOfScopeUpdate,
-  proposeRemoteSessionUpdate,
   provideInfoUpdate,
   rejectEstimateUpdate,
   releaseForTestingUpdate,
   reopenUpdate,
   reportFailuresUpdate,
-  requestInfoUpdate,
   requestReestimateUpdate,
   resolveUpdate,
   setReleaseDateUpdate,
   startDevelopmentUpdate,
-  submitEstimateUpdate,
   ticketStateQuery,
   ticketWorkflowId,
   waitOnClientUpdate,
@@ -37,8 +34,19 @@ import {
   req,
   startTicket,
   type TicketHarness,
+  withTicket,
   withWorker,
 } from './ticket-harness';
+import {
+  hoursFromNow,
+  submitEstimate,
+  toEstimateSubmitted,
+  toInAnalysis,
+  toInDiagnosis,
+  toInfoRequested,
+  toRemoteSessionProposed,
+  toScheduling,
+} from './ticket-steps';
 
 // Every path of the L3 ticket end to end, on the time-skipping server with the real engine.
 
@@ -113,8 +121,7 @@ describe('ticket workflow, problem path (L3-06, L3-07)', () => {
   });
 
   it('L3-07: the client reopens a resolved problem; a new progress clock runs until it is resolved again', async () => {
-    const view = await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
+    const view = await withTicket(h, async (handle) => {
       await handle.executeUpdate(classifyUpdate, {
         args: [req(manager, { classification: 'PROBLEM' as const, agentId: 'agent-7' })],
       });
@@ -134,11 +141,8 @@ describe('ticket workflow, problem path (L3-06, L3-07)', () => {
   });
 
   it('L3-07: an out-of-scope problem closes with its reason', async () => {
-    const view = await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
-      await handle.executeUpdate(classifyUpdate, {
-        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
-      });
+    const view = await withTicket(h, async (handle) => {
+      await toInAnalysis(handle);
       await handle.executeUpdate(declareOutOfScopeUpdate, {
         args: [req(agent, { note: 'Third-party module' })],
       });
@@ -150,22 +154,15 @@ describe('ticket workflow, problem path (L3-06, L3-07)', () => {
   });
 
   it('L3-06: requesting information stops triage; the answer starts a new 8-business-hour triage clock', async () => {
-    const view = await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
-      await handle.executeUpdate(requestInfoUpdate, {
-        args: [req(agent, { note: 'Screenshot please' })],
-      });
+    const view = await withTicket(h, async (handle) => {
+      await toInfoRequested(handle, 'Screenshot please');
       await env.sleep(30 * HOUR);
       const answered = await handle.executeUpdate(provideInfoUpdate, {
         args: [req(clientUser, { note: 'Attached' })],
       });
       expect(answered.state).toBe('REGISTERED');
-      await handle.executeUpdate(proposeRemoteSessionUpdate, {
-        args: [req(agent, { at: new Date((await env.currentTimeMs()) + 24 * HOUR).toISOString() })],
-      });
-      await handle.executeUpdate(classifyUpdate, {
-        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
-      });
+      await toRemoteSessionProposed(handle, { at: await hoursFromNow(h, 24) });
+      await toInAnalysis(handle);
       await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'Not needed' })] });
       return handle.result();
     });
@@ -184,16 +181,8 @@ describe('ticket workflow, problem path (L3-06, L3-07)', () => {
   });
 
   it('the client cancels while the provider waits on them: the paused clock stops', async () => {
-    const view = await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
-      await handle.executeUpdate(classifyUpdate, {
-        args: [
-          req(agent, {
-            classification: 'REQUIREMENT' as const,
-            requirementKind: 'CHANGE' as const,
-          }),
-        ],
-      });
+    const view = await withTicket(h, async (handle) => {
+      await toInDiagnosis(handle);
       await handle.executeUpdate(waitOnClientUpdate, {
         args: [req(agent, { note: 'Which fields?' })],
       });
@@ -212,15 +201,9 @@ describe('ticket workflow, problem path (L3-06, L3-07)', () => {
 });
 
 describe('ticket workflow, requirement path (L3-08, L3-09)', () => {
-  const classifyRequirement = req(agent, {
-    classification: 'REQUIREMENT' as const,
-    requirementKind: 'DEVELOPMENT' as const,
-  });
-
   it('L3-08: a requirement that is not feasible closes with its reasons', async () => {
-    const view = await withWorker(h, async () => {
-      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
-      await handle.executeUpdate(classifyUpdate, { args: [{ ...classifyRequirement }] });
+    const view = await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
+      await toInDiagnosis(handle, 'DEVELOPMENT');
       await handle.executeUpdate(declareNotFeasibleUpdate, {
         args: [req(agent, { reasons: ['Odoo core limitation', 'No API'] })],
       });
@@ -233,14 +216,12 @@ describe('ticket workflow, requirement path (L3-08, L3-09)', () => {
   });
 
   it('L3-09: estimate, written authorization, release date, development, failures → rework, acceptance', async () => {
-    const view = await withWorker(h, async () => {
-      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
-      await handle.executeUpdate(classifyUpdate, { args: [{ ...classifyRequirement }] });
-      await handle.executeUpdate(submitEstimateUpdate, {
-        args: [req(agent, { hours: 12.5, scope: 'New report' })],
-      });
-      await handle.executeUpdate(authorizeEstimateUpdate, {
-        args: [req(approver, { estimateVersion: 1, statement: 'Autorizo las 12.5 horas.' })],
+    const view = await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
+      await toScheduling(handle, {
+        requirementKind: 'DEVELOPMENT',
+        hours: 12.5,
+        scope: 'New report',
+        statement: 'Autorizo las 12.5 horas.',
       });
       // A closing instant three business days ahead is a valid release instant.
       const now = new Date(await env.currentTimeMs());
@@ -284,11 +265,11 @@ describe('ticket workflow, requirement path (L3-08, L3-09)', () => {
 
   it('L3-12: an authorization the prepaid balance cannot cover is refused and changes nothing', async () => {
     h.ledger.available = 10;
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
-      await handle.executeUpdate(classifyUpdate, { args: [{ ...classifyRequirement }] });
-      await handle.executeUpdate(submitEstimateUpdate, {
-        args: [req(agent, { hours: 12.5, scope: 'New report' })],
+    await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
+      await toEstimateSubmitted(handle, {
+        requirementKind: 'DEVELOPMENT',
+        hours: 12.5,
+        scope: 'New report',
       });
       await expect(
         handle.executeUpdate(authorizeEstimateUpdate, {
@@ -315,14 +296,12 @@ describe('ticket workflow, requirement path (L3-08, L3-09)', () => {
 
   it('L3-12: cancelling an authorized requirement gives its unused hours back at once; the cancel event says how many', async () => {
     h.ledger.releasedHours = 6.5;
-    await withWorker(h, async () => {
-      const { handle, input } = await startTicket(h, { category: 'DEVELOPMENT' });
-      await handle.executeUpdate(classifyUpdate, { args: [{ ...classifyRequirement }] });
-      await handle.executeUpdate(submitEstimateUpdate, {
-        args: [req(agent, { hours: 8, scope: 'New report' })],
-      });
-      await handle.executeUpdate(authorizeEstimateUpdate, {
-        args: [req(approver, { estimateVersion: 1, statement: 'Autorizo las 8 horas.' })],
+    await withTicket(h, { category: 'DEVELOPMENT' }, async (handle, input) => {
+      await toScheduling(handle, {
+        requirementKind: 'DEVELOPMENT',
+        hours: 8,
+        scope: 'New report',
+        statement: 'Autorizo las 8 horas.',
       });
       const cancelled = await handle.executeUpdate(cancelUpdate, {
         args: [req(clientUser, { note: 'Ya no aplica' })],
@@ -355,25 +334,21 @@ describe('ticket workflow, requirement path (L3-08, L3-09)', () => {
   });
 
   it('L3-09: a rejection and a re-estimate request go back to diagnosis with a new clock', async () => {
-    const view = await withWorker(h, async () => {
-      const { handle } = await startTicket(h, { category: 'TRAINING' });
-      await handle.executeUpdate(classifyUpdate, { args: [{ ...classifyRequirement }] });
-      await handle.executeUpdate(submitEstimateUpdate, {
-        args: [req(agent, { hours: 40, scope: 'Full training' })],
+    const view = await withTicket(h, { category: 'TRAINING' }, async (handle) => {
+      await toEstimateSubmitted(handle, {
+        requirementKind: 'DEVELOPMENT',
+        hours: 40,
+        scope: 'Full training',
       });
       const rejected = await handle.executeUpdate(rejectEstimateUpdate, {
         args: [req(approver, { estimateVersion: 1, reason: 'Too many hours' })],
       });
       expect(rejected.state).toBe('IN_DIAGNOSIS');
-      await handle.executeUpdate(submitEstimateUpdate, {
-        args: [req(agent, { hours: 20, scope: 'Short training' })],
-      });
+      await submitEstimate(handle, { hours: 20, scope: 'Short training' });
       await handle.executeUpdate(requestReestimateUpdate, {
         args: [req(clientUser, { estimateVersion: 2, reason: 'Add a session on reports' })],
       });
-      await handle.executeUpdate(submitEstimateUpdate, {
-        args: [req(agent, { hours: 24, scope: 'Short training + reports' })],
-      });
+      await submitEstimate(handle, { hours: 24, scope: 'Short training + reports' });
       await handle.executeUpdate(authorizeEstimateUpdate, {
         args: [req(approver, { estimateVersion: 3, statement: 'OK 24 h' })],
       });

@@ -11,6 +11,7 @@ import {
   startTicket,
   type TicketHarness,
   useTicketHarness,
+  withTicket,
   withWorker,
 } from './ticket-harness';
 
@@ -24,8 +25,7 @@ useTicketHarness((ctx) => {
 
 describe('ticket opening (L3-05, L3-06)', () => {
   it('L3-05/L3-06: the state registerTicket answers with (computed by the API) is the state the workflow opens with', async () => {
-    const opened = await withWorker(h, async () => {
-      const { handle, input } = await startTicket(h);
+    const opened = await withTicket(h, async (handle, input) => {
       const view = await openedState(handle);
       await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
       await handle.result();
@@ -80,8 +80,7 @@ describe('ticket opening (L3-05, L3-06)', () => {
   });
 
   it('L3-04: a registrant role that is not a client portal role fails the start (VALIDATION_FAILED)', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h, { registrantRole: 'AGENT' as never });
+    await withTicket(h, { registrantRole: 'AGENT' as never }, async (handle) => {
       await expect(handle.result()).rejects.toMatchObject({
         cause: { type: 'VALIDATION_FAILED', message: expect.stringMatching(/registrantRole/) },
       });

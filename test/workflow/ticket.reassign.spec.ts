@@ -17,8 +17,10 @@ import {
   startTicket,
   type TicketHarness,
   useTicketHarness,
+  withTicket,
   withWorker,
 } from './ticket-harness';
+import { toInAnalysis } from './ticket-steps';
 
 // L3-07: a problem is assigned at once (classification), and so is a requirement to the agent
 // who diagnoses it (L3-08); provider staff may then hand it to another agent, or give an
@@ -37,11 +39,8 @@ const refusedWith = (handle: Handle, args: Parameters<typeof req>[1], actor = ma
 
 describe('reassign (L3-07)', () => {
   it('moves the assignee, records reassign with the previous agent, and keeps state and clocks', async () => {
-    await withWorker(h, async () => {
-      const { handle, input } = await startTicket(h);
-      await handle.executeUpdate(classifyUpdate, {
-        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
-      });
+    await withTicket(h, async (handle, input) => {
+      await toInAnalysis(handle);
       const before = await handle.query(ticketStateQuery);
       expect(before.assigneeId).toBe('agent-1');
 
@@ -84,11 +83,8 @@ describe('reassign (L3-07)', () => {
   });
 
   it('is refused with nothing recorded: by a client, the same agent, no agent, closed', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
-      await handle.executeUpdate(classifyUpdate, {
-        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
-      });
+    await withTicket(h, async (handle) => {
+      await toInAnalysis(handle);
       const before = await handle.query(ticketStateQuery);
       await expect(refusedWith(handle, { agentId: 'agent-2' }, clientUser)).rejects.toMatchObject({
         cause: { type: 'FORBIDDEN' },
@@ -150,8 +146,7 @@ describe('reassign (L3-07)', () => {
   });
 
   it('L3-07/L3-08: an unassigned open ticket gets its first assignee through reassign', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h, { category: 'DEVELOPMENT' });
+    await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
       // Classified with no agent (as before requirements had one): nobody is assigned.
       await handle.executeUpdate(classifyUpdate, {
         args: [
@@ -200,9 +195,7 @@ describe('reassign (L3-07)', () => {
         await other.handle.executeUpdate(reassignUpdate, {
           args: [req(manager, { agentId: 'agent-7' })],
         });
-        await other.handle.executeUpdate(classifyUpdate, {
-          args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-2' })],
-        });
+        await toInAnalysis(other.handle, 'agent-2');
         expect((await other.handle.query(ticketStateQuery)).assigneeId).toBe('agent-2');
         await handle.terminate('test done');
         await other.handle.terminate('test done');

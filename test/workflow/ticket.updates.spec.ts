@@ -17,9 +17,8 @@ import {
   maybeRecordHistory,
   useTicketHarness,
   req,
-  startTicket,
   type TicketHarness,
-  withWorker,
+  withTicket,
 } from './ticket-harness';
 
 // Transitions are Updates with validators: a rejected request is refused before it reaches
@@ -48,8 +47,7 @@ async function acceptedRequestIds(handle: WorkflowHandle): Promise<string[]> {
 
 describe('ticket updates are validated before history (L3-06, L3-08, L3-09)', () => {
   it('rejects invalid transitions, bad arguments and wrong roles with stable codes, writing nothing', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
+    await withTicket(h, async (handle) => {
       const rejected: string[] = [];
       const expectRejected = async (promise: Promise<unknown>, type: string): Promise<void> => {
         await expect(promise).rejects.toMatchObject({ cause: { type } });
@@ -140,8 +138,7 @@ describe('ticket updates are validated before history (L3-06, L3-08, L3-09)', ()
   });
 
   it('L3-09: a release date outside business time is refused by the calendar check, state unchanged', async () => {
-    await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
+    await withTicket(h, async (handle) => {
       await handle.executeUpdate(classifyUpdate, { args: [requirement()] });
       await handle.executeUpdate(submitEstimateUpdate, {
         args: [req(agent, { hours: 3, scope: 'Field' })],
@@ -173,8 +170,7 @@ describe('ticket updates are validated before history (L3-06, L3-08, L3-09)', ()
   });
 
   it('a retried requestId returns the earlier result and applies nothing twice', async () => {
-    const view = await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
+    const view = await withTicket(h, async (handle) => {
       const classify = requirement();
       const first = await handle.executeUpdate(classifyUpdate, { args: [classify] });
       const estimate = req(agent, { hours: 5, scope: 'Import' });
