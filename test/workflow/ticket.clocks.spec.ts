@@ -38,8 +38,10 @@ import {
   skipToNextOpening,
   startTicket,
   type TicketHarness,
+  withTicket,
   withWorker,
 } from './ticket-harness';
+import { toInAnalysis } from './ticket-steps';
 import { foldEvents } from '../../src/tickets/ticket-projection';
 
 // SLA clocks of the ticket (SLA-CLAUSES.md "SLA clocks at a glance"): at-risk and breach each
@@ -80,15 +82,18 @@ describe('triage clock (L3-06)', () => {
     const deadline = tuesday + 22 * HOUR + 30 * MINUTE; // 16:30 local
     const atRisk = tuesday + 20 * HOUR + 30 * MINUTE; // 14:30 local: 6 of 8 business hours
     await skipTo(h, registered);
-    const view = await withWorker(h, async () => {
-      const { handle } = await startTicket(h, { registeredAt: new Date(registered).toISOString() });
-      await skipTo(h, deadline + HOUR);
-      await h.events.waitFor('triage', 'breached');
-      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'late' })] });
-      const result = await handle.result();
-      await maybeRecordHistory(handle, 'triage-breached-over-holiday');
-      return result;
-    });
+    const view = await withTicket(
+      h,
+      { registeredAt: new Date(registered).toISOString() },
+      async (handle) => {
+        await skipTo(h, deadline + HOUR);
+        await h.events.waitFor('triage', 'breached');
+        await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'late' })] });
+        const result = await handle.result();
+        await maybeRecordHistory(handle, 'triage-breached-over-holiday');
+        return result;
+      },
+    );
     const triage = clock(view, 'triage');
     expect(triage.deadline).toBe(new Date(deadline).toISOString());
     expect(triage.atRiskAt).toBe(new Date(atRisk).toISOString());
@@ -102,12 +107,9 @@ describe('triage clock (L3-06)', () => {
 
   it('L3-06: triage done before the deadline is MET and never fires', async () => {
     const opening = await skipToNextOpening(h);
-    const view = await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
+    const view = await withTicket(h, async (handle) => {
       await env.sleep(3 * HOUR);
-      await handle.executeUpdate(classifyUpdate, {
-        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
-      });
+      await toInAnalysis(handle);
       await env.sleep(2 * 24 * HOUR);
       await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
       return handle.result();
@@ -125,8 +127,7 @@ describe('triage clock (L3-06)', () => {
 describe('diagnosis and scheduling clocks (L3-08, L3-09)', () => {
   it('L3-08: the 5-business-day diagnosis clock warns at 75 % and breaches at the closing of the 5th business date, once; submitting later keeps it BREACHED', async () => {
     await skipToNextOpening(h);
-    const view = await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
+    const view = await withTicket(h, async (handle) => {
       await handle.executeUpdate(classifyUpdate, {
         args: [
           req(agent, {
@@ -164,8 +165,7 @@ describe('diagnosis and scheduling clocks (L3-08, L3-09)', () => {
 
   it('L3-09: the scheduling clock of 2 business days starts at the written authorization and breaches once', async () => {
     await skipToNextOpening(h);
-    const view = await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
+    const view = await withTicket(h, async (handle) => {
       await handle.executeUpdate(classifyUpdate, {
         args: [
           req(agent, { classification: 'REQUIREMENT' as const, requirementKind: 'OTHER' as const }),
@@ -199,11 +199,8 @@ describe('diagnosis and scheduling clocks (L3-08, L3-09)', () => {
 describe('progress clock (L3-07): pause while waiting on the client', () => {
   it('L3-07: pausing freezes the consumed business time; resuming sets the deadline to the remaining time; breach once at that instant', async () => {
     await skipToNextOpening(h);
-    const view = await withWorker(h, async () => {
-      const { handle } = await startTicket(h);
-      await handle.executeUpdate(classifyUpdate, {
-        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
-      });
+    const view = await withTicket(h, async (handle) => {
+      await toInAnalysis(handle);
       await env.sleep(2 * HOUR);
       await handle.executeUpdate(waitOnClientUpdate, { args: [req(agent, { note: '?' })] });
       await env.sleep(3 * 24 * HOUR); // far past the unpaused deadline: nothing may fire
@@ -245,22 +242,23 @@ describe('progress clock (L3-07): pause while waiting on the client', () => {
 describe('progress clock (L3-07): each update restarts the cadence', () => {
   it('L3-07: a progress update ends the running progress clock MET and starts the next run at that instant; each projected batch carries only the runs it changed, and folding the batches gives every run', async () => {
     await skipToNextOpening(h);
-    const { view, number } = await withWorker(h, async () => {
-      const { handle, input } = await startTicket(h, { progressCadenceMinutes: 120 });
-      await handle.executeUpdate(classifyUpdate, {
-        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
-      });
-      for (let i = 0; i < 4; i += 1) {
-        await env.sleep(10 * MINUTE);
-        await handle.executeUpdate(addProgressUpdate, {
-          args: [req(agent, { note: `avance ${i}` })],
-        });
-      }
-      const state = await handle.query(ticketStateQuery);
-      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
-      await handle.result();
-      return { view: state, number: input.ticketNumber };
-    });
+    const { view, number } = await withTicket(
+      h,
+      { progressCadenceMinutes: 120 },
+      async (handle, input) => {
+        await toInAnalysis(handle);
+        for (let i = 0; i < 4; i += 1) {
+          await env.sleep(10 * MINUTE);
+          await handle.executeUpdate(addProgressUpdate, {
+            args: [req(agent, { note: `avance ${i}` })],
+          });
+        }
+        const state = await handle.query(ticketStateQuery);
+        await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+        await handle.result();
+        return { view: state, number: input.ticketNumber };
+      },
+    );
     const progress = view.clocks.filter((c) => c.kind === 'progress');
     expect(progress.map((c) => [c.run, c.status])).toEqual([
       [1, 'MET'],
@@ -307,8 +305,7 @@ describe('calendar change, worker restart, continue-as-new', () => {
   it('L3-06: a calendar change (half day today) recomputes the running triage deadline; only the new one fires', async () => {
     const opening = await skipToNextOpening(h);
     const today = localDateOf(h.calendars.engine, new Date(opening));
-    await withWorker(h, async () => {
-      const { handle, input } = await startTicket(h);
+    await withTicket(h, async (handle, input) => {
       await env.sleep(HOUR);
       h.calendars.publish({
         ...baseDefinition,
@@ -376,9 +373,7 @@ describe('calendar change, worker restart, continue-as-new', () => {
         progressCadenceMinutes: 120,
       });
       const firstRunId = (await handle.describe()).runId;
-      await handle.executeUpdate(classifyUpdate, {
-        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
-      });
+      await toInAnalysis(handle);
       for (let i = 0; i < 6; i += 1) {
         await env.sleep(30 * MINUTE);
         await handle.executeUpdate(addProgressUpdate, {
@@ -410,21 +405,22 @@ describe('calendar change, worker restart, continue-as-new', () => {
   it('L3-07: a long ticket keeps only its newest logged events and ended clock runs in its state; every event reaches the log once, in order, across continue-as-new', async () => {
     await skipToNextOpening(h);
     const updates = 90; // 3 events each (the note, the run met, the next run): > KEPT_TIMELINE_EVENTS
-    const { view, firstRunId, lastRunId } = await withWorker(h, async () => {
-      const { handle } = await startTicket(h, { historyEventLimit: 600 });
-      const firstRunId = (await handle.describe()).runId;
-      await handle.executeUpdate(classifyUpdate, {
-        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
-      });
-      for (let i = 0; i < updates; i += 1) {
-        const result = await handle.executeUpdate(addProgressUpdate, {
-          args: [req(agent, { note: `Avance ${i}` })],
-        });
-        expect(result.seq).toBeGreaterThan(3 * i);
-      }
-      const view = await handle.query(ticketStateQuery);
-      return { view, firstRunId, lastRunId: (await handle.describe()).runId };
-    });
+    const { view, firstRunId, lastRunId } = await withTicket(
+      h,
+      { historyEventLimit: 600 },
+      async (handle) => {
+        const firstRunId = (await handle.describe()).runId;
+        await toInAnalysis(handle);
+        for (let i = 0; i < updates; i += 1) {
+          const result = await handle.executeUpdate(addProgressUpdate, {
+            args: [req(agent, { note: `Avance ${i}` })],
+          });
+          expect(result.seq).toBeGreaterThan(3 * i);
+        }
+        const view = await handle.query(ticketStateQuery);
+        return { view, firstRunId, lastRunId: (await handle.describe()).runId };
+      },
+    );
     expect(lastRunId).not.toBe(firstRunId);
     const logged = h.projections.flatMap((b) => b.events.map((e) => e.seq));
     const total = view.timeline.at(-1)!.seq;
