@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { CalendarChangeDetail } from '../business-time/calendars/calendar-change';
-import type { CalendarChangeModel } from '../business-time/calendars/calendar-change.model';
+import {
+  type CalendarChangeModel,
+  changeModels,
+  otherChange,
+} from '../business-time/calendars/calendar-change.model';
 import { RequestBatcher } from '../common/request-batcher';
 import type { RecomputedVersions } from './ticket.model';
 
@@ -50,41 +54,6 @@ export class CalendarChangesLoader {
 }
 
 function changesOf(row: VersionRow): CalendarChangeModel[] {
-  const base = {
-    version: row.version,
-    calendarName: row.name,
-    changedAt: row.changed_at,
-    date: null,
-    name: null,
-    source: null,
-    intervals: null,
-    reason: null,
-    timeZone: null,
-  };
-  if (row.details === null) return [{ ...base, kind: 'OTHER' }];
-  return row.details.map((d): CalendarChangeModel => {
-    switch (d.kind) {
-      case 'HOLIDAY_ADDED':
-      case 'HOLIDAY_REMOVED':
-        return { ...base, kind: d.kind, date: d.date, name: d.name, source: d.source };
-      case 'HOURS_SET':
-      case 'HOURS_REMOVED':
-        return {
-          ...base,
-          kind: d.kind,
-          date: d.date,
-          intervals: d.intervals.map(({ start, end }) => ({ start, end })),
-          reason: d.reason || null,
-        };
-      case 'TIME_ZONE_CHANGED':
-        return { ...base, kind: d.kind, timeZone: d.timeZone };
-      case 'HOLIDAY_SOURCE_ON':
-      case 'HOLIDAY_SOURCE_OFF':
-        return { ...base, kind: d.kind, source: d.source };
-      case 'RENAMED':
-        return { ...base, kind: d.kind, name: d.name };
-      case 'WEEK_CHANGED':
-        return { ...base, kind: d.kind };
-    }
-  });
+  const of = { version: row.version, calendarName: row.name, changedAt: row.changed_at };
+  return row.details === null ? [otherChange(of)] : changeModels(row.details, of);
 }

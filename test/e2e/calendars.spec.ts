@@ -90,10 +90,10 @@ describe('Calendars (web app, managers)', () => {
     expect(await row.innerText()).toContain('Elección');
     const newest = page.getByTestId('versions').locator('tbody tr').first();
     expect(await newest.innerText()).toContain(String(before + 1));
-    // The log says who changed it and what, in Spanish.
+    // The log says who changed it and what, in Spanish, from the version's details (L3-19).
     expect(await newest.innerText()).toContain(await managerName());
     expect(await newest.innerText()).toContain(
-      'Día festivo agregado: 2027-06-07 Jornada electoral (Elección)',
+      'Se agregó el día feriado «Jornada electoral» (lun, 7 de jun de 2027) · Origen: Elección',
     );
     await screenshot(page, '11-calendar-detail', { docs: 'calendar' });
   });
@@ -115,6 +115,26 @@ describe('Calendars (web app, managers)', () => {
     expect(await version()).toBe(before);
   });
 
+  it('removes the election day: the log names the holiday taken out, in Spanish (L3-19, BUSINESS-TIME.md)', async () => {
+    const before = await version();
+    await page.getByRole('button', { name: 'Quitar el festivo del 2027-06-07' }).click();
+    await page.getByRole('button', { name: 'Sí, quitar y recalcular' }).click();
+    await page.getByText('Día festivo del 2027-06-07 quitado.').waitFor();
+    expect(await version()).toBe(before + 1);
+    const log = page.getByTestId('versions').locator('tbody tr');
+    const newest = await log.first().innerText();
+    expect(newest).toContain(String(before + 1));
+    expect(newest).toContain(await managerName());
+    // Its stored text («holiday removed: 2027-06-07») has only the date; its details the name.
+    expect(newest).toContain(
+      'Se quitó el día feriado «Jornada electoral» (lun, 7 de jun de 2027) · Origen: Elección',
+    );
+    // No stored English text anywhere in the log, old versions included.
+    expect(await page.getByTestId('versions').innerText()).not.toMatch(
+      /holiday (added|removed)|override|updated:|created/,
+    );
+  });
+
   it('closes a day with an override and removes it again', async () => {
     const before = await version();
     await page.getByLabel('Fecha', { exact: true }).nth(1).fill('2027-12-24');
@@ -123,9 +143,15 @@ describe('Calendars (web app, managers)', () => {
     await page.getByText('Excepción del 2027-12-24 guardada.').waitFor();
     expect(await version()).toBe(before + 1);
 
+    const newest = page.getByTestId('versions').locator('tbody tr').first();
+    expect(await newest.innerText()).toContain('Se cerró el vie, 24 de dic de 2027 («Nochebuena»)');
+
     await page.getByRole('button', { name: 'Quitar la excepción del 2027-12-24' }).click();
     await page.getByText('Excepción del 2027-12-24 quitada.').waitFor();
     expect(await version()).toBe(before + 2);
+    expect(await newest.innerText()).toContain(
+      'El vie, 24 de dic de 2027 vuelve a su horario normal',
+    );
   });
 
   it('asks before removing the LFT art. 74 rest days, saying whom it reaches; the log names who did it', async () => {
@@ -240,7 +266,7 @@ describe('Calendars (web app, managers)', () => {
       expect(await weekRow(/sábado/i).innerText()).toContain('Cerrado');
       expect(await weekRow(/lunes/i).innerText()).toContain('08:00–17:00');
       expect(await page.getByTestId('versions').locator('tbody tr').first().innerText()).toContain(
-        'Se cambió: horario semanal',
+        'Cambió el horario semanal',
       );
     });
 

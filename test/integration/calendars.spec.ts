@@ -30,6 +30,13 @@ const DEADLINE = `query ($from: DateTime!, $amount: Int!, $unit: BusinessUnit!, 
 const LIST = '{ calendars { id isDefault organizationId } }';
 const ONE = `query ($id: ID!) { calendar(id: $id) { id name holidays(year: 2026) { date name source } versions { version change } } }`;
 
+const VERSIONS = `query ($id: ID!) { calendar(id: $id) { name versions { version change details { version calendarName kind date name source } } } }`;
+type LoggedVersion = {
+  version: number;
+  change: string;
+  details: Record<string, unknown>[] | null;
+};
+
 const weekdays = (intervals: { start: string; end: string }[]) =>
   [1, 2, 3, 4, 5].map((weekday) => ({ weekday, intervals }));
 
@@ -233,6 +240,41 @@ describe('Business calendars (L3-05, BUSINESS-TIME.md)', () => {
         deadline: '2026-12-11T16:00:00.000Z',
         calendarVersion: before.calendarVersion + 2,
       });
+
+      // L3-19, BUSINESS-TIME.md: the change log says what each version changed, as data; the
+      // removal names the holiday it took out (its stored text has only the date).
+      const log = await gql<{ calendar: { name: string; versions: LoggedVersion[] } }>(
+        world.api,
+        VERSIONS,
+        { id: DEFAULT_CALENDAR_ID },
+        manager(),
+      );
+      const { name, versions } = log.body.data!.calendar;
+      const [removal, addition] = versions;
+      expect(removal).toMatchObject({
+        version: before.calendarVersion + 2,
+        change: 'holiday removed: 2026-12-11',
+        details: [
+          {
+            kind: 'HOLIDAY_REMOVED',
+            date: '2026-12-11',
+            name: 'Aniversario de la empresa',
+            source: 'CLIENT',
+            calendarName: name,
+            version: before.calendarVersion + 2,
+          },
+        ],
+      });
+      expect(addition.details).toEqual([
+        expect.objectContaining({
+          kind: 'HOLIDAY_ADDED',
+          date: '2026-12-11',
+          name: 'Aniversario de la empresa',
+          source: 'CLIENT',
+        }),
+      ]);
+      // The first version was written before changes were kept as data: its text only.
+      expect(versions.at(-1)).toMatchObject({ version: 1, details: null });
     });
 
     it('refuses a holiday on a date that already is one (Navidad, generated) and writes nothing', async () => {

@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+// Cyclic with calendar-change.model.ts (TimeIntervalModel); both read each other in field thunks.
+import { CalendarChangeModel } from './calendar-change.model';
 
 @ObjectType({ description: 'A half-open working interval [start, end) in local wall-clock time.' })
 export class TimeIntervalModel {
@@ -61,6 +63,13 @@ export class CalendarVersionModel {
 
   @Field()
   changedAt!: Date;
+
+  @Field(() => [CalendarChangeModel], {
+    nullable: true,
+    description:
+      "BUSINESS-TIME.md, L3-06, L3-19: what this version changed, as data, in the order made (e.g. the holiday removed, with its name and source), for the change log in the reader's language. Empty: an edit that changed nothing; null: a version written before changes were kept (read `change`) or the calendar's creation.",
+  })
+  details!: CalendarChangeModel[] | null;
 }
 
 @ObjectType({ description: 'Who a change to the calendar reaches (BUSINESS-TIME.md).' })

@@ -17,6 +17,7 @@ import {
   type WeekdayScheduleModel,
 } from './calendar.model';
 import { updateChanges } from './calendar-change';
+import { changeModels } from './calendar-change.model';
 import { CalendarsService, type CompiledCalendar } from './calendars.service';
 import { compileDefinition } from './holiday-sources';
 
@@ -65,6 +66,13 @@ export class CalendarsResolver {
       changedBy: r.changedBy,
       changedByName: (r.changedBy && names.get(r.changedBy)) ?? null,
       changedAt: r.changedAt,
+      details: r.details
+        ? changeModels(r.details, {
+            version: r.version,
+            calendarName: calendar.name,
+            changedAt: r.changedAt,
+          })
+        : null,
     }));
   }
 

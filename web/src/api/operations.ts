@@ -1,4 +1,5 @@
 import { operation } from './graphql-client';
+import type { CalendarChangeWords } from '../i18n/deadline-recomputed.es-mx';
 
 // Every operation the web app sends, with the shapes it reads back (a subset of schema.graphql).
 
@@ -96,6 +97,8 @@ export interface CalendarDetail extends CalendarSummary {
     change: string;
     changedAt: string;
     changedByName: string | null;
+    /** What it changed, as data (BUSINESS-TIME.md); null: written before, or the creation. */
+    details: CalendarChangeWords[] | null;
   }[];
   /** Provider staff only: who a change reaches. */
   usage: { clients: number; openTickets: number } | null;
@@ -108,7 +111,10 @@ export const CALENDAR = operation<{ calendar: CalendarDetail }, { id: string; ye
     weekly { weekday intervals { start end } }
     holidays(year: $year) { date name source }
     overrides { date reason intervals { start end } }
-    versions { version change changedAt changedByName }
+    versions {
+      version change changedAt changedByName
+      details { kind date name source reason timeZone intervals { start end } }
+    }
     usage { clients openTickets }
   }
 }`,

@@ -11,7 +11,7 @@ import { Link } from '../router/router';
 import { useSession } from '../session/session-context';
 import { HolidaysSection } from './holidays-section';
 import { OverridesSection } from './overrides-section';
-import { describeVersionChange } from './version-change';
+import { versionChangeText } from './version-change';
 import { WeeklyEditSection } from './weekly-edit-section';
 
 const LFT74 = 'MX_LFT_74';
@@ -84,7 +84,7 @@ export function CalendarDetailPage({ id }: { id: string }) {
                         </time>
                       </td>
                       <td>{v.changedByName ?? c.system}</td>
-                      <td title={v.change}>{describeVersionChange(v.change, c, sourceName)}</td>
+                      <td>{versionChangeText(v, c, t.tickets.recomputed, sourceName)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -21,6 +21,8 @@ export const calendarChangesEn: CalendarChangesMessages = {
     `Exception on ${date}: ${hours} (${reason})`,
   overrideClosed: 'closed',
   overrideRemoved: (date: string) => `Exception removed: ${date}`,
+  nothingChanged: 'No changes',
+  holidayOrigin: (source: string) => `Source: ${source}`,
   confirmTitle: 'Remove the mandatory rest days?',
   confirmImpact: (clients: number, tickets: number) =>
     `This calendar governs ${clients} ${clients === 1 ? 'client' : 'clients'} and ${tickets} open ${tickets === 1 ? 'ticket' : 'tickets'}: their deadlines are recomputed and the legal holidays (January 1, September 16, December 25…) count as business days.`,

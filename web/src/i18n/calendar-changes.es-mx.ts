@@ -19,6 +19,10 @@ export const calendarChangesEsMX = {
     `Excepción del ${date}: ${hours} (${reason})`,
   overrideClosed: 'cerrado',
   overrideRemoved: (date: string) => `Excepción quitada: ${date}`,
+  /** An edit that changed nothing (e.g. the same week saved again). */
+  nothingChanged: 'Sin cambios',
+  /** Where a holiday added or removed came from: «Origen: Cliente». */
+  holidayOrigin: (source: string) => `Origen: ${source}`,
   confirmTitle: '¿Quitar los días de descanso obligatorio?',
   confirmImpact: (clients: number, tickets: number) =>
     `Este calendario rige a ${clients} ${clients === 1 ? 'cliente' : 'clientes'} y a ${tickets} ${tickets === 1 ? 'ticket abierto' : 'tickets abiertos'}: sus plazos se recalculan y los días festivos de la ley (1 de enero, 16 de septiembre, 25 de diciembre…) contarán como días hábiles.`,

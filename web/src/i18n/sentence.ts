@@ -5,3 +5,11 @@
 export function endSentence(text: string): string {
   return /[.…]$/.test(text) ? text : `${text}.`;
 }
+
+/**
+ * `text` opened with a capital, for a clause written to follow other words («se quitó el día
+ * feriado …») that stands alone as a sentence: «Se quitó el día feriado …».
+ */
+export function startSentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
