@@ -222,7 +222,7 @@ describe('Tickets (web app, real workflow)', () => {
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
     expect(await linked.innerText()).toContain('Reporte con filtros por zona.');
-    expect(await linked.innerText()).toContain('Estimado v1, el del enlace que recibiste');
+    expect(await linked.innerText()).toContain('Estimación v1, la del enlace que recibiste');
     expect(await page.getByText('Página no encontrada').count()).toBe(0);
 
     const actions = page.getByTestId('actions');

@@ -20,11 +20,12 @@ export const changeOrdersEn: ChangeOrderMessages = {
   total: (hours) => `total ${hours} h`,
   option: (v, added) => `v${v}: change order +${added} h`,
   authorizeHours: (added, total) =>
-    `${added} additional hours will be reserved from your prepaid hours (the authorized total becomes ${total} h).`,
+    `${added.toLocaleString('en')} additional hours will be reserved from your prepaid hours (the authorized total becomes ${total.toLocaleString('en')} h).`,
   statementPlaceholder: 'I authorize the … additional hours for …',
   rejectExplain:
     'Rejecting reserves no additional hours; the work goes on within the hours already authorized.',
-  shortfall: (h) => `${h} h short: the balance does not cover this change order.`,
+  shortfall: (h) =>
+    `${h.toLocaleString('en')} h short: the balance does not cover this change order.`,
   authorizedBy: (name, v, added, at) =>
     `${name} authorized change order v${v} (+${added} h) on ${at}`,
   authorizedVersion: (v, added, at) => `Change order v${v} (+${added} h), authorized on ${at}`,

@@ -19,12 +19,12 @@ export const changeOrdersEsMX = {
   total: (hours: number) => `total ${hours} h`,
   option: (v: number, added: number) => `v${v}: orden de cambio +${added} h`,
   authorizeHours: (added: number, total: number) =>
-    `Se reservarán ${added} h adicionales de tus horas prepagadas (el total autorizado pasa a ${total} h).`,
+    `Se reservarán ${added.toLocaleString('es-MX')} h adicionales de tus horas prepagadas (el total autorizado pasa a ${total.toLocaleString('es-MX')} h).`,
   statementPlaceholder: 'Autorizo las … horas adicionales para …',
   rejectExplain:
     'Rechazar no reserva horas adicionales; el trabajo sigue dentro de las horas ya autorizadas.',
   shortfall: (h: number) =>
-    `Faltan ${h} h: el saldo no alcanza para autorizar esta orden de cambio.`,
+    `Faltan ${h.toLocaleString('es-MX')} h: el saldo no alcanza para autorizar esta orden de cambio.`,
   /** «Autorizaciones por escrito»: what an authorization of a change order authorized. */
   authorizedBy: (name: string, v: number, added: number, at: string) =>
     `${name} autorizó la orden de cambio v${v} (+${added} h) el ${at}`,

@@ -451,9 +451,11 @@ export const en: Messages = {
     statement: 'Written authorization',
     statementHint: 'Required. Kept verbatim as your written authorization (clause L3-09).',
     statementPlaceholder: 'I authorize the estimate of … hours for …',
-    authorizeHours: (h: number) => `${h} h of your prepaid hours will be reserved.`,
-    balanceAfter: (h: number) => `Hours available after authorizing: ${h} h.`,
-    shortfall: (h: number) => `${h} h short: the balance does not cover this estimate.`,
+    authorizeHours: (h: number) =>
+      `${h.toLocaleString('en')} h of your prepaid hours will be reserved.`,
+    balanceAfter: (h: number) => `Hours available after authorizing: ${h.toLocaleString('en')} h.`,
+    shortfall: (h: number) =>
+      `${h.toLocaleString('en')} h short: the balance does not cover this estimate.`,
     shortfallNext: (allowed: readonly string[]) =>
       [
         'Ask Becken for another hour package',

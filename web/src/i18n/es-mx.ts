@@ -458,9 +458,12 @@ export const esMX = {
     statementHint:
       'Obligatoria. Se guarda tal cual, como tu autorización por escrito (cláusula L3-09).',
     statementPlaceholder: 'Autorizo la estimación de … horas para …',
-    authorizeHours: (h: number) => `Se reservarán ${h} h de tus horas prepagadas.`,
-    balanceAfter: (h: number) => `Horas disponibles después de autorizar: ${h} h.`,
-    shortfall: (h: number) => `Faltan ${h} h: el saldo no alcanza para autorizar esta estimación.`,
+    authorizeHours: (h: number) =>
+      `Se reservarán ${h.toLocaleString('es-MX')} h de tus horas prepagadas.`,
+    balanceAfter: (h: number) =>
+      `Horas disponibles después de autorizar: ${h.toLocaleString('es-MX')} h.`,
+    shortfall: (h: number) =>
+      `Faltan ${h.toLocaleString('es-MX')} h: el saldo no alcanza para autorizar esta estimación.`,
     // What the user may do instead: only the actions the ticket offers them (allowedActions).
     shortfallNext: (allowed: readonly string[]) =>
       [

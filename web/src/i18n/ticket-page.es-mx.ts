@@ -7,7 +7,7 @@ export const ticketPageEsMX = {
   whyUnavailable: 'La explicación estará lista en unos segundos; vuelve a abrir esta sección.',
   whyCalendar: (version: number, zone: string) =>
     `Calendario versión ${version}; ${zoneLabel(zone, 'es-MX')}.`,
-  estimateLinked: (version: number) => `Estimado v${version}, el del enlace que recibiste`,
+  estimateLinked: (version: number) => `Estimación v${version}, la del enlace que recibiste`,
   estimateNotFound: (version: number) => `Este ticket no tiene un estimado v${version}.`,
   // L3-07: las corridas anteriores de un reloj (una por avance), plegadas bajo la actual.
   earlierRuns: (n: number, breached: number) =>
