@@ -317,9 +317,11 @@ export function HoursOverview({
             />
           )}
           {corrections && <SuccessMessage text={reversedNotice} />}
-          <p className="muted small">
-            {t.contracts.ledgerCount(statement.edges.length, statement.totalCount)}
-          </p>
+          {statement.totalCount > 0 && (
+            <p className="muted small">
+              {t.contracts.ledgerCount(statement.edges.length, statement.totalCount)}
+            </p>
+          )}
           {statement.pageInfo.hasNextPage && first < MAX_PAGE && (
             <button
               type="button"

@@ -622,7 +622,12 @@ export const en: Messages = {
       ADJUSTMENT: 'Adjustment',
       REVERSAL: 'Reversal',
     },
-    ledgerCount: (shown: number, total: number) => `Showing ${shown} of ${total} movements.`,
+    ledgerCount: (shown: number, total: number) =>
+      shown < total
+        ? `Showing ${shown} of ${total} movements.`
+        : total === 1
+          ? '1 movement.'
+          : `Showing all ${total} movements.`,
     showMore: 'Show more',
     statementTitle: 'Monthly statement',
     month: 'Month',

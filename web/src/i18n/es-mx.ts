@@ -633,7 +633,13 @@ export const esMX = {
       ADJUSTMENT: 'Ajuste',
       REVERSAL: 'Reverso',
     } as Record<string, string>,
-    ledgerCount: (shown: number, total: number) => `Se muestran ${shown} de ${total} movimientos.`,
+    // «1 de 1 movimientos» read wrong (QA S14-F): one movement, all of them, or some of them.
+    ledgerCount: (shown: number, total: number) =>
+      shown < total
+        ? `Se muestran ${shown} de ${total} movimientos.`
+        : total === 1
+          ? '1 movimiento.'
+          : `Se muestran los ${total} movimientos.`,
     showMore: 'Mostrar más',
     statementTitle: 'Estado de cuenta mensual',
     month: 'Mes',
