@@ -372,17 +372,22 @@ export const en: Messages = {
     businessTime: (minutes: number) => {
       const m = Math.max(0, Math.round(minutes));
       const h = Math.floor(m / 60);
-      return h > 0 ? `${h} h ${m % 60} min (business)` : `${m} min (business)`;
+      if (h === 0) return `${m} min (business)`;
+      return m % 60 === 0 ? `${h} h (business)` : `${h} h ${m % 60} min (business)`;
     },
-    /** The clock's target ("480 business minutes") in the UI language. */
+    /** The clock's target: the API's "480 business minutes" is "8 business hours" (L3-06, L3-07). */
     target: (target: string) => {
       const m = /^(\d+(?:\.\d+)?) business (minutes|hours|days)$/.exec(target);
-      const units: Record<string, string> = {
-        minutes: 'business minutes',
-        hours: 'business hours',
-        days: 'business days',
+      if (!m) return target;
+      const hours = m[2] === 'minutes' && Number(m[1]) % 60 === 0;
+      const n = hours ? Number(m[1]) / 60 : Number(m[1]);
+      const unit = hours ? 'hours' : m[2];
+      const units: Record<string, readonly [string, string]> = {
+        minutes: ['business minute', 'business minutes'],
+        hours: ['business hour', 'business hours'],
+        days: ['business day', 'business days'],
       };
-      return m ? `${m[1]} ${units[m[2]]}` : target;
+      return `${n.toLocaleString('en')} ${units[unit][n === 1 ? 0 : 1]}`;
     },
     timeline: 'Timeline',
     eventAt: 'When',

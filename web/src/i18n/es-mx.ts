@@ -379,17 +379,25 @@ export const esMX = {
     businessTime: (minutes: number) => {
       const m = Math.max(0, Math.round(minutes));
       const h = Math.floor(m / 60);
-      return h > 0 ? `${h} h ${m % 60} min hábiles` : `${m} min hábiles`;
+      if (h === 0) return `${m} min hábiles`;
+      return m % 60 === 0 ? `${h} h hábiles` : `${h} h ${m % 60} min hábiles`;
     },
-    /** The clock's target ("480 business minutes") in the UI language. */
+    /**
+     * The clock's target in the UI language: the API's "480 business minutes" is «8 horas
+     * hábiles», as the contract says it (L3-06, L3-07); whole hours are never shown as minutes.
+     */
     target: (target: string) => {
       const m = /^(\d+(?:\.\d+)?) business (minutes|hours|days)$/.exec(target);
-      const units: Record<string, string> = {
-        minutes: 'minutos hábiles',
-        hours: 'horas hábiles',
-        days: 'días hábiles',
+      if (!m) return target;
+      const hours = m[2] === 'minutes' && Number(m[1]) % 60 === 0;
+      const n = hours ? Number(m[1]) / 60 : Number(m[1]);
+      const unit = hours ? 'hours' : m[2];
+      const units: Record<string, readonly [string, string]> = {
+        minutes: ['minuto hábil', 'minutos hábiles'],
+        hours: ['hora hábil', 'horas hábiles'],
+        days: ['día hábil', 'días hábiles'],
       };
-      return m ? `${m[1]} ${units[m[2]]}` : target;
+      return `${n.toLocaleString('es-MX')} ${units[unit][n === 1 ? 0 : 1]}`;
     },
     timeline: 'Historial',
     eventAt: 'Cuándo',
