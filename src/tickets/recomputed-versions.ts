@@ -16,8 +16,10 @@ const version = (v: unknown): number | null =>
  * versions its deadline followed: after the version its clock had (the event's
  * `previousCalendarVersion`; for events recorded before it, the latest earlier event of the same
  * clock that carried one; else the version just before) up to the version it was recomputed on.
- * Several edits the workflow coalesced into one recompute are all in the range. Other events are
- * returned as they are.
+ * Several edits the workflow coalesced into one recompute are all in the range. SCHEDULE_RECOMPUTED
+ * events (a reminder or the automatic closure moved, L3-07, L3-09, L3-12) likewise, from their
+ * `previousCalendarVersion` to their `calendarVersion`; those recorded before they carried a
+ * version are left as they are, like every other event.
  */
 export function withRecomputedVersions(
   calendarId: string,
@@ -38,6 +40,13 @@ export function withRecomputedVersions(
         const from = known !== undefined ? Math.min(known, to) : to - 1;
         const recomputedOn: RecomputedVersions = { calendarId, from, to };
         annotated = { ...event, recomputedOn };
+      }
+      if (event.type === 'SCHEDULE_RECOMPUTED' && to !== null) {
+        // A reminder or the auto-close moved: after the version they were computed on (unknown
+        // in a run continued as new before its first one: the latest change alone).
+        const known = version(data.previousCalendarVersion);
+        const from = known !== null ? Math.min(known, to) : to - 1;
+        annotated = { ...event, recomputedOn: { calendarId, from, to } };
       }
       if (clockId && to !== null) last.set(clockId, to);
       return annotated;

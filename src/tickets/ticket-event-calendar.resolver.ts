@@ -11,7 +11,7 @@ export class TicketEventCalendarResolver {
   @ResolveField(() => [CalendarChangeModel], {
     nullable: true,
     description:
-      "BUSINESS-TIME.md, L3-06: a CLOCK_RECOMPUTED event's calendar changes, oldest first: every edit of the ticket's calendar since the version its clock had (several edits may be recomputed at once). Null for other events.",
+      "BUSINESS-TIME.md, L3-06: a CLOCK_RECOMPUTED event's calendar changes, oldest first: every edit of the ticket's calendar since the version its clock had (several edits may be recomputed at once); for a SCHEDULE_RECOMPUTED event (a reminder or the automatic closure moved), those since the version they were computed on. Null for other events, and for SCHEDULE_RECOMPUTED events recorded before they kept a version.",
   })
   calendarChanges(
     @Context() ctx: object,

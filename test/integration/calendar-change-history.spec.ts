@@ -163,4 +163,67 @@ describe('«Plazo recalculado» names the calendar change that moved the deadlin
       { version: 3, details: [{ kind: 'HOLIDAY_REMOVED', date, name: HOLIDAY, source: 'CLIENT' }] },
     ]);
   });
+
+  it('a moved automatic closure names the change too (SCHEDULE_RECOMPUTED; L3-07, L3-06)', async () => {
+    const agent = () => world.bearer(Role.AGENT);
+    const act = async (mutation: string, input: Record<string, unknown>, type: string) => {
+      const { body } = await gql(
+        world.api,
+        `mutation ($input: ${type}!) { ${mutation}(input: $input) { seq } }`,
+        { input },
+        agent(),
+      );
+      expect(body.errors).toBeUndefined();
+    };
+    await act('classifyTicket', { number, classification: 'PROBLEM' }, 'ClassifyTicketInput');
+    await act('addProgressUpdate', { number, note: 'Revisado.' }, 'TicketActionInput');
+    await act('resolveTicket', { number, note: 'Corregido.' }, 'TicketActionInput');
+    const closing = async () => {
+      const { body } = await gql<{ ticket: { autoCloseAt: string | null } }>(
+        world.api,
+        `query ($number: String!) { ticket(number: $number) { autoCloseAt } }`,
+        { number },
+        client(),
+      );
+      return body.data!.ticket.autoCloseAt;
+    };
+    const closeAt = (await eventually(closing, (at) => at !== null))!;
+    // The closing day becomes a holiday of the client's calendar: the closure moves.
+    const closeDate = localDateOf(
+      defaultMexicoCityCalendar(2026, 2031),
+      new Date(Date.parse(closeAt) - 1),
+    );
+    const HOLIDAY_2 = 'Aniversario de Aurora';
+    const { body } = await gql<{ addCalendarHoliday: { version: number } }>(
+      world.api,
+      `mutation ($id: ID!, $h: CalendarHolidayInput!) { addCalendarHoliday(calendarId: $id, holiday: $h) { version } }`,
+      { id: calendarId, h: { date: closeDate, name: HOLIDAY_2, source: 'CLIENT' } },
+      manager(),
+    );
+    expect(body.errors).toBeUndefined();
+    const version = body.data!.addCalendarHoliday.version;
+    const moved = (t: { timeline: Event[] }) =>
+      t.timeline.filter((e) => e.type === 'SCHEDULE_RECOMPUTED');
+    const ticket = await eventually(history, (t) => moved(t).length === 1);
+    const [event] = moved(ticket);
+    const data = JSON.parse(event.data) as {
+      autoCloseAt: { from: string; to: string };
+      calendarVersion: number;
+      previousCalendarVersion: number;
+    };
+    expect(data.autoCloseAt.from).toBe(closeAt);
+    expect(Date.parse(data.autoCloseAt.to)).toBeGreaterThan(Date.parse(closeAt));
+    expect([data.previousCalendarVersion, data.calendarVersion]).toEqual([version - 1, version]);
+    // The client reads which change moved it: the holiday, its date and the calendar.
+    expect(event.calendarChanges).toEqual([
+      {
+        version,
+        calendarName: CALENDAR,
+        kind: 'HOLIDAY_ADDED',
+        date: closeDate,
+        name: HOLIDAY_2,
+        source: 'CLIENT',
+      },
+    ]);
+  });
 });

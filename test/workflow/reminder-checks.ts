@@ -69,6 +69,10 @@ export async function expectCalendarChangeMovesNextReminder(
           from: new Date(before).toISOString(),
           to: new Date(after).toISOString(),
         },
+        // BUSINESS-TIME.md, L3-06: the calendar versions it moved between (the history names
+        // the change in between: the closed day).
+        calendarVersion: h.calendars.current.version,
+        previousCalendarVersion: h.calendars.current.version - 1,
       },
     }),
   ]);

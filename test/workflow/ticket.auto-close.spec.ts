@@ -173,6 +173,10 @@ describe('L3-07 automatic closure of a resolved ticket the client does not answe
               from: new Date(before.closeAt).toISOString(),
               to: new Date(after.closeAt).toISOString(),
             },
+            // BUSINESS-TIME.md, L3-06: the calendar versions it moved between, so the history
+            // names the change (the closed day).
+            calendarVersion: h.calendars.current.version,
+            previousCalendarVersion: h.calendars.current.version - 1,
           },
         }),
       ]);

@@ -125,6 +125,13 @@ export class TicketRuntime {
   calendarDirty = false;
   /** L3-12: the ending transition already released the unused reserved hours (a cancellation). */
   hoursReleased = false;
+  /**
+   * The calendar version the reminders and the auto-close were last computed on (memory only: it
+   * is rebuilt on replay from the computations in history; unknown in a run continued as new until
+   * its first one). A SCHEDULE_RECOMPUTED event names the versions after it, so the history can
+   * say which calendar change moved a reminder (BUSINESS-TIME.md, L3-06).
+   */
+  private scheduleCalendarVersion: number | undefined;
   private readonly processed: Map<string, TransitionResult>;
   private lockTail: Promise<void> = Promise.resolve();
   private published = '';
@@ -493,6 +500,7 @@ export class TicketRuntime {
       return;
     }
     if (!patched(SCHEDULES_FOLLOW_CALENDAR_PATCH)) return;
+    const previousCalendarVersion = this.scheduleCalendarVersion;
     const moved: Record<string, { readonly from: string; readonly to: string }> = {};
     if (anchor !== undefined && schedule && reminder) {
       const nextAt = await this.reminderAfter(anchor);
@@ -525,7 +533,14 @@ export class TicketRuntime {
       }
     }
     if (Object.keys(moved).length) {
-      this.record('SCHEDULE_RECOMPUTED', null, { calendarId: this.view.calendarId, ...moved });
+      // The versions the instants moved between (data only, no command: older runs replay as
+      // before); the history names the calendar changes in between.
+      this.record('SCHEDULE_RECOMPUTED', null, {
+        calendarId: this.view.calendarId,
+        ...moved,
+        calendarVersion: this.scheduleCalendarVersion,
+        ...(previousCalendarVersion === undefined ? {} : { previousCalendarVersion }),
+      });
     }
   }
 
@@ -715,6 +730,7 @@ export class TicketRuntime {
         atRiskFraction: this.view.atRiskFraction,
       })),
     );
+    this.scheduleCalendarVersion = close.calendarVersion;
     return [remind.deadline!, close.deadline!];
   }
 
@@ -775,6 +791,7 @@ export class TicketRuntime {
       pauses: [],
       atRiskFraction: this.view.atRiskFraction,
     });
+    this.scheduleCalendarVersion = computed.calendarVersion;
     return computed.deadline;
   }
 

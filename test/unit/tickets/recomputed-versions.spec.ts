@@ -46,6 +46,24 @@ describe('recomputed deadlines: which calendar versions (L3-06, BUSINESS-TIME.md
     ]);
   });
 
+  it('a moved reminder or auto-close (SCHEDULE_RECOMPUTED) follows its own versions (L3-07, L3-09)', () => {
+    const at = { from: '2026-11-16T16:00:00.000Z', to: '2026-11-17T16:00:00.000Z' };
+    const [coalesced, continued, old] = withRecomputedVersions(CAL, [
+      event(1, 'SCHEDULE_RECOMPUTED', {
+        autoCloseAt: at,
+        calendarVersion: 7,
+        previousCalendarVersion: 4,
+      }),
+      // A run continued as new before its first computation: the latest change alone.
+      event(2, 'SCHEDULE_RECOMPUTED', { approvalReminderAt: at, calendarVersion: 9 }),
+      // Recorded before the event kept a version: today's words.
+      event(3, 'SCHEDULE_RECOMPUTED', { autoCloseAt: at }),
+    ]);
+    expect(coalesced.recomputedOn).toEqual({ calendarId: CAL, from: 4, to: 7 });
+    expect(continued.recomputedOn).toEqual({ calendarId: CAL, from: 8, to: 9 });
+    expect(old.recomputedOn).toBeUndefined();
+  });
+
   it('an event with unreadable data or no version is left as it is', () => {
     const [bad, none] = withRecomputedVersions(CAL, [
       { ...event(1, 'CLOCK_RECOMPUTED', {}), data: '{' },

@@ -137,3 +137,46 @@ describe('ticket history: a recomputed deadline names the calendar change (L3-06
     );
   });
 });
+
+describe('ticket history: a moved reminder or automatic closure names the calendar change (L3-06, L3-07, L3-09, BUSINESS-TIME.md)', () => {
+  const moved = (changes: RecomputeChange[] | null, words = esMX.tickets) =>
+    eventTitle(
+      'SCHEDULE_RECOMPUTED',
+      { autoCloseAt: { from: data.previousDeadline, to: data.deadline }, calendarVersion: 5 },
+      words,
+      format,
+      undefined,
+      changes,
+    );
+
+  it('one change: named with its calendar, es and en', () => {
+    const closed = change({
+      kind: 'HOURS_SET',
+      date: '2026-11-20',
+      intervals: [],
+      reason: 'Inventario',
+    });
+    expect(moved([closed])).toBe(
+      'Recordatorio o cierre automático recalculado: se cerró el vie, 20 de nov de 2026 ' +
+        'en el calendario «México CDMX» («Inventario»).',
+    );
+    expect(moved([revolucion], en.tickets)).toBe(
+      'Reminder or automatic closure recomputed: the holiday “Día de la Revolución” ' +
+        '(Mon, Nov 16, 2026) was added to the calendar “México CDMX”.',
+    );
+  });
+
+  it('several changes: named and counted like a recomputed deadline', () => {
+    const week = change({ kind: 'WEEK_CHANGED' });
+    expect(moved([revolucion, week, change({ kind: 'RENAMED', name: 'CDMX' })])).toBe(
+      'Recordatorio o cierre automático recalculado por cambios en el calendario «México CDMX»: ' +
+        'se agregó el día feriado «Día de la Revolución» (lun, 16 de nov de 2026); ' +
+        'cambió el horario semanal y 1 cambio más.',
+    );
+  });
+
+  it('events recorded before they kept a version keep their words', () => {
+    expect(moved(null)).toBe('Recordatorio o cierre automático recalculado');
+    expect(moved([change({})])).toBe('Recordatorio o cierre automático recalculado');
+  });
+});

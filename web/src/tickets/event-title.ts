@@ -73,7 +73,7 @@ export function eventTitle(
   format?: (iso: string) => string,
   /** CLOCK_RESUMED: the clock's deadline before the pause (`deadlinesBeforeResume`). */
   before?: string,
-  /** CLOCK_RECOMPUTED: the calendar changes it followed (`TicketEvent.calendarChanges`). */
+  /** CLOCK_/SCHEDULE_RECOMPUTED: the calendar changes it followed (`TicketEvent.calendarChanges`). */
   changes?: readonly RecomputeChange[] | null,
 ): string {
   const title = words.events[type] ?? type;
@@ -89,6 +89,11 @@ export function eventTitle(
       recomputedLine(clock ?? null, from, to, changes ?? [], words.recomputed) ??
       words.deadlineRecomputed(clock ?? null, from, to)
     );
+  }
+  // Only a calendar change records SCHEDULE_RECOMPUTED too (a reminder or the automatic closure
+  // moved): it names the change like a recomputed deadline, or keeps its words when none is known.
+  if (type === 'SCHEDULE_RECOMPUTED') {
+    return changeCause(title, changes ?? [], words.recomputed) ?? title;
   }
   const named = clock ? `${title}: ${clock}` : title;
   // A pause moves the deadline by the business time it lasted (BUSINESS-TIME.md): say where to.
@@ -115,15 +120,28 @@ export function recomputedLine(
   changes: readonly RecomputeChange[],
   w: DeadlineRecomputedMessages,
 ): string | null {
+  const cause = changeCause(w.title(clock), changes, w);
+  return cause === null ? null : `${cause} ${endSentence(w.due(from, to))}`;
+}
+
+/**
+ * `title` and the calendar changes that caused it, as one sentence: «<title>: se agregó el día
+ * feriado «…» (lun, 16 nov 2026) al calendario «México CDMX».», or for several «<title> por cambios
+ * en el calendario «México CDMX»: <a>; <b> y 2 cambios más.» Null when no change is known as data.
+ */
+function changeCause(
+  title: string,
+  changes: readonly RecomputeChange[],
+  w: DeadlineRecomputedMessages,
+): string | null {
   const known = changes.filter((c) => c.kind !== 'OTHER');
   if (known.length === 0) return null;
-  const due = endSentence(w.due(from, to));
   if (changes.length === 1) {
-    return `${w.title(clock)}: ${endSentence(w.change(known[0], known[0].calendarName))} ${due}`;
+    return `${title}: ${endSentence(w.change(known[0], known[0].calendarName))}`;
   }
   const named = known.slice(0, NAMED_CHANGES).map((c) => w.change(c, null));
   const rest = changes.length - named.length;
   const list = rest > 0 ? `${named.join('; ')} ${w.more(rest)}` : named.join('; ');
   const calendar = known[known.length - 1].calendarName;
-  return `${w.title(clock)} ${w.several(calendar)}: ${endSentence(list)} ${due}`;
+  return `${title} ${w.several(calendar)}: ${endSentence(list)}`;
 }
