@@ -1,3 +1,4 @@
+import { formatPercent } from '../i18n/percent';
 import { useI18n } from '../i18n/i18n-context';
 
 /**
@@ -17,7 +18,6 @@ export function PercentBarCell({
   label?: string;
 }) {
   const { t, language } = useI18n();
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
   const known = percent !== null && percent !== undefined;
   return (
     <td className="bar-col" data-label={label}>
@@ -33,7 +33,7 @@ export function PercentBarCell({
           )}
         </span>
         {known ? (
-          <span className="bar-value">{`${number.format(percent)} %`}</span>
+          <span className="bar-value">{formatPercent(percent, language)}</span>
         ) : (
           <span className="bar-value">
             <span aria-hidden="true">—</span>

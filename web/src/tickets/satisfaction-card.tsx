@@ -3,6 +3,7 @@ import { SATISFACTION_SUMMARY, type SatisfactionStats } from '../api/satisfactio
 import { ErrorMessage } from '../components/error-message';
 import { PercentBarCell } from '../components/percent-bar-cell';
 import { useQuery } from '../components/use-query';
+import { formatPercent } from '../i18n/percent';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { ticketPath, useLocalTime } from './ticket-bits';
@@ -66,7 +67,6 @@ export function SatisfactionCard({
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   });
-  const percent = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
 
   return (
     <section className="card" aria-labelledby="satisfaction-title" data-testid="satisfaction-card">
@@ -82,7 +82,7 @@ export function SatisfactionCard({
               {c.overall(
                 summary.overall.ratings,
                 decimals.format(summary.overall.averageScore ?? 0),
-                `${percent.format(summary.overall.satisfiedPercent ?? 0)} %`,
+                formatPercent(summary.overall.satisfiedPercent ?? 0, language),
               )}
             </strong>
           </p>
