@@ -423,7 +423,7 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
       'gerente@becken.example',
     ]);
     expect(rows.find((r) => r.recipient_address.endsWith('aurora.example'))!.subject).toContain(
-      'Agenda del checkpoint quincenal: Comercializadora Aurora',
+      'Agenda del punto de control quincenal: Comercializadora Aurora',
     );
     const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
     const arrived = (await res.json()) as { messageId: string | null; text: string | null }[];

@@ -40,17 +40,20 @@ export function checkpointAgendaTemplate(
     dateStyle: 'medium',
     timeZone: ctx.dates.timeZone,
   }).format(new Date(c.scheduledFor ?? c.periodEnd));
-  const none = ctx.t('Ninguno.', 'None.');
+  // «Ninguno.» / «Ninguna.»: the word agrees with the section's noun (estimaciones).
+  const noneOf = (feminine: boolean) =>
+    feminine ? ctx.t('Ninguna.', 'None.') : ctx.t('Ninguno.', 'None.');
   const openTotal = a.openByState.reduce((sum, s) => sum + s.count, 0);
   const section = (
     label: string,
     rows: readonly (readonly [string, string])[],
     total = rows.length,
+    feminine = false,
   ): Block[] => [
     { kind: 'paragraph', text: `${label} (${total})` },
     rows.length
       ? { kind: 'facts', rows: rows.slice(0, MAX_ROWS) }
-      : { kind: 'paragraph', text: none },
+      : { kind: 'paragraph', text: noneOf(feminine) },
     ...(rows.length > MAX_ROWS
       ? [
           {
@@ -64,10 +67,11 @@ export function checkpointAgendaTemplate(
       : []),
   ];
   const num = (n: number) => ctx.dates.number(n);
+  const hours = (n: number) => `${num(n)} h`;
   return {
     subject: oneLine(
       ctx.t(
-        `Agenda del checkpoint quincenal: ${c.organizationName} (${day})`,
+        `Agenda del punto de control quincenal: ${c.organizationName} (${day})`,
         `Biweekly checkpoint agenda: ${c.organizationName} (${day})`,
       ),
       200,
@@ -125,6 +129,8 @@ export function checkpointAgendaTemplate(
                 : `v${x.version}: ${ctx.t('orden de cambio', 'change order')} +${num(x.additionalHours)} h — ${x.subject}`,
             ] as const,
         ),
+        a.estimatesAwaitingAuthorization.length,
+        true,
       ),
       ...section(
         ctx.t('Cambios de fecha en el periodo', 'Date changes in the period'),
@@ -141,10 +147,10 @@ export function checkpointAgendaTemplate(
         rows: [
           [
             ctx.t('Horas consumidas en el periodo', 'Hours consumed in the period'),
-            num(a.hours.consumedInPeriod),
+            hours(a.hours.consumedInPeriod),
           ],
-          [ctx.t('Saldo de horas prepagadas', 'Prepaid hours balance'), num(a.hours.balance)],
-          [ctx.t('Horas disponibles', 'Hours available'), num(a.hours.available)],
+          [ctx.t('Saldo de horas prepagadas', 'Prepaid hours balance'), hours(a.hours.balance)],
+          [ctx.t('Horas disponibles', 'Hours available'), hours(a.hours.available)],
         ],
       },
     ],

@@ -304,7 +304,7 @@ describe('L3-15 agenda email', () => {
     );
     expect(es.template).toBe('CHECKPOINT_AGENDA.v1');
     expect(es.subject).toBe(
-      'Agenda del checkpoint quincenal: Comercializadora <Aurora> (27 ene 2026)',
+      'Agenda del punto de control quincenal: Comercializadora <Aurora> (27 ene 2026)',
     );
     expect(en.subject).toBe('Biweekly checkpoint agenda: Comercializadora <Aurora> (Jan 28, 2026)');
     for (const email of [es, en]) {
@@ -315,7 +315,9 @@ describe('L3-15 agenda email', () => {
       expect(email.attachments).toEqual([]);
     }
     expect(es.text).toContain('Estimaciones por autorizar (1)');
-    expect(es.text).toContain('Horas consumidas en el periodo: 3');
+    expect(es.text).toContain('Horas consumidas en el periodo: 3 h');
+    expect(es.text).toContain('Horas disponibles: 32 h');
+    expect(en.text).toContain('Hours available: 32 h');
     expect(es.text).toContain('Ver la agenda: https://soporte.example/checkpoints/c1');
     expect(en.text).toContain('SLA clocks at risk or breached in the period (2)');
     expect(en.text).toContain('L3-2026-000003: triage (L3-06): breached');
@@ -327,5 +329,19 @@ describe('L3-15 agenda email', () => {
     for (const code of ['REGISTERED', 'ESTIMATE_SUBMITTED', 'IN_DEVELOPMENT']) {
       expect(es.text).not.toContain(code);
     }
+  });
+
+  it('says «Ninguna.» under an empty «Estimaciones por autorizar», «Ninguno.» elsewhere (QA S14-F)', () => {
+    const empty: CheckpointAgendaEvent = {
+      ...event,
+      agenda: { ...event.agenda, estimatesAwaitingAuthorization: [], dateChanges: [] },
+    };
+    const es = renderCheckpointAgendaEmail(
+      empty,
+      { email: 'a@x', displayName: 'Ana', locale: Locale.ES_MX, timeZone: 'America/Mexico_City' },
+      options,
+    );
+    expect(es.text).toContain('Estimaciones por autorizar (0)\n\nNinguna.');
+    expect(es.text).toContain('Cambios de fecha en el periodo (0)\n\nNinguno.');
   });
 });
