@@ -463,7 +463,7 @@ export const en: Messages = {
       `${h.toLocaleString('en')} h short: the balance does not cover this estimate.`,
     shortfallNext: (allowed: readonly string[]) =>
       [
-        'Ask Becken for another hour package',
+        'Ask the support team for another hour package',
         allowed.includes('requestReestimate') &&
           'or for a smaller estimate with «Request re-estimate»',
         allowed.includes('rejectChangeOrder') &&
@@ -484,7 +484,7 @@ export const en: Messages = {
       );
     },
     rejectExplain:
-      'Rejecting reserves no hours: Becken reviews the requirement and sends another estimate. To stop work on it, cancel the ticket.',
+      'Rejecting reserves no hours: the support team reviews the requirement and sends another estimate. To stop work on it, cancel the ticket.',
     reestimateExplain:
       'Ask for a new estimate, e.g. with another scope; the current one no longer holds and reserves no hours.',
     cancelExplain:

@@ -475,7 +475,7 @@ export const esMX = {
     // What the user may do instead: only the actions the ticket offers them (allowedActions).
     shortfallNext: (allowed: readonly string[]) =>
       [
-        'Pide a Becken un paquete de horas adicional',
+        'Pide al equipo de soporte un paquete de horas adicional',
         allowed.includes('requestReestimate') && 'o una estimación menor con «Pedir reestimación»',
         allowed.includes('rejectChangeOrder') &&
           'o rechaza la orden de cambio y el trabajo sigue dentro de las horas ya autorizadas',
@@ -495,7 +495,7 @@ export const esMX = {
       );
     },
     rejectExplain:
-      'Rechazar no reserva horas: Becken revisará el requerimiento y enviará otra estimación. Para dejar de trabajar en él, cancela el ticket.',
+      'Rechazar no reserva horas: el equipo de soporte revisará el requerimiento y enviará otra estimación. Para dejar de trabajar en él, cancela el ticket.',
     reestimateExplain:
       'Pide una nueva estimación, por ejemplo con otro alcance; la actual deja de valer y no reserva horas.',
     cancelExplain:

@@ -29,7 +29,7 @@ export const ticketPageEn: TicketPageMessages = {
   newAssignee: 'New assigned agent',
   chooseAgent: 'Choose an agent',
   // The reassignment note is for the team: the client sees the change, not the note.
-  handOverNote: 'Internal note (only the Becken team sees it)',
+  handOverNote: 'Internal note (only your team sees it)',
   noteClientReads: 'The client reads it in the ticket history.',
   clientReply: 'Your reply',
   clientReason: 'Reason',

@@ -33,7 +33,7 @@ export const ticketPageEsMX = {
   newAssignee: 'Nuevo agente asignado',
   chooseAgent: 'Elige un agente',
   // La nota al reasignar es para el equipo: el cliente ve el cambio, no la nota.
-  handOverNote: 'Nota interna (solo la ve el equipo de Becken)',
+  handOverNote: 'Nota interna (solo la ve tu equipo)',
   // Quién lee la nota de una acción: la del personal llega al historial que lee el cliente.
   noteClientReads: 'El cliente la lee en el historial del ticket.',
   clientReply: 'Tu respuesta',
