@@ -57,10 +57,13 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
     const form = page.getByTestId('adjust-hours-form');
     await page.getByRole('heading', { name: 'Ajustar horas' }).waitFor();
 
-    // A goodwill credit: the success notice takes the focus; balance and ledger follow.
+    // A goodwill credit, confirmed with what stays available (QA S14-F: a typo credited
+    // 100,000 h in one click); the success notice takes the focus; balance and ledger follow.
     await form.getByLabel('Horas (+ o −)').fill('2.5');
     await form.getByLabel('Motivo').fill('Cortesía por el retraso del 12 de noviembre');
+    const credited = acceptNextDialog(page);
     await form.getByRole('button', { name: 'Aplicar ajuste' }).click();
+    expect(await credited).toBe(`¿Sumar 2.5 h a ${CLIENT_NAME}? Quedarán 42.5 h disponibles.`);
     await focusOn(page, /^Ajuste aplicado: \+2\.5 h a Comercializadora Aurora\./);
     await balance.getByText('42.5 h').first().waitFor();
     const credit = ledger.getByRole('row', { name: /Cortesía por el retraso/ });

@@ -11,11 +11,12 @@ import { checkAdjustment, reversalBlock } from '../../../web/src/contracts/ledge
 
 describe('checkAdjustment (L3-13)', () => {
   it('takes hours either sign with up to two decimals, a comma or a minus sign as typed', () => {
+    // A credit is confirmed too (QA S14-F: 100000 typed for 10 went through in one click).
     expect(checkAdjustment('2', 'Cortesía', 5)).toEqual({
       ok: true,
       hours: 2,
       availableAfter: 7,
-      confirm: false,
+      confirm: true,
     });
     expect(checkAdjustment(' 1,25 ', 'Cortesía', 0)).toMatchObject({ ok: true, hours: 1.25 });
     expect(checkAdjustment('−1.5', 'Registro equivocado', 5)).toEqual({
@@ -117,6 +118,12 @@ describe('the corrections in words, es-MX first (L3-13)', () => {
     );
     expect(hoursLedgerEn.corrections.confirmNegative('2', 'Aurora', '6.25')).toBe(
       'Take 2 h away from Aurora? 6.25 h will be available. Only a reversal can undo it.',
+    );
+    expect(c.confirmPositive('100,000', 'Comercializadora Aurora', '100,040')).toBe(
+      '¿Sumar 100,000 h a Comercializadora Aurora? Quedarán 100,040 h disponibles.',
+    );
+    expect(hoursLedgerEn.corrections.confirmPositive('2.5', 'Aurora', '42.5')).toBe(
+      'Add 2.5 h to Aurora? 42.5 h will be available.',
     );
   });
 });

@@ -11,8 +11,9 @@ import { checkAdjustment, MAX_REASON_LENGTH } from './ledger-corrections';
 
 /**
  * «Ajustar horas» (L3-13): a manager adds hours to a client (a goodwill credit) or takes them
- * away (a mistaken entry), with a required reason the ledger shows. Taking hours away is
- * confirmed first; more than the available hours is refused here as the API refuses it. A double
+ * away (a mistaken entry), with a required reason the ledger shows. Either way it is confirmed
+ * first with what stays available; more than the available hours is refused here as the API
+ * refuses it. A double
  * click or a retry after a lost answer sends the same idempotency key: one adjustment.
  */
 export function AdjustHoursForm({
@@ -67,18 +68,12 @@ export function AdjustHoursForm({
       return setProblem(check.problem === 'HOURS_INVALID' ? c.hoursInvalid : c.reasonRequired);
     }
     setProblem(undefined);
-    if (
-      check.confirm &&
-      !window.confirm(
-        c.confirmNegative(
-          number.format(-check.hours),
-          organizationName,
-          number.format(check.availableAfter),
-        ),
-      )
-    ) {
-      return;
-    }
+    const after = number.format(check.availableAfter);
+    const question =
+      check.hours < 0
+        ? c.confirmNegative(number.format(-check.hours), organizationName, after)
+        : c.confirmPositive(number.format(check.hours), organizationName, after);
+    if (check.confirm && !window.confirm(question)) return;
     setServerShown(true);
     const input = { organizationId, hours: check.hours, reason: reason.trim() };
     const ok = await form.run(

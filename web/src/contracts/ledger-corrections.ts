@@ -22,7 +22,10 @@ export type AdjustmentCheck =
       readonly hours: number;
       /** Available hours once applied. */
       readonly availableAfter: number;
-      /** Taking hours away is confirmed first (it cannot be undone except by a reversal). */
+      /**
+       * Every adjustment is confirmed first with what stays available: taking hours away cannot
+       * be undone except by a reversal, and a credit with a typo (100000 for 10) is hours given.
+       */
       readonly confirm: boolean;
     };
 
@@ -46,7 +49,7 @@ export function checkAdjustment(
   if (hours < 0 && after < 0) {
     return { ok: false, problem: 'EXCEEDS_AVAILABLE', hours, available };
   }
-  return { ok: true, hours, availableAfter: after / 100, confirm: hours < 0 };
+  return { ok: true, hours, availableAfter: after / 100, confirm: true };
 }
 
 /** Why a ledger row offers no «Revertir», or null when it does. */

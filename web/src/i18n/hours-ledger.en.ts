@@ -39,6 +39,8 @@ export const hoursLedgerEn: HoursLedgerMessages = {
     reasonRequired: 'Type the reason for the adjustment.',
     exceedsAvailable: (hours, available) =>
       `${hours} h cannot be taken away: only ${available} h are available and the available hours cannot go negative. Reverse what is over-reserved first or take fewer hours.`,
+    confirmPositive: (hours, client, after) =>
+      `Add ${hours} h to ${client}? ${after} h will be available.`,
     confirmNegative: (hours, client, after) =>
       `Take ${hours} h away from ${client}? ${after} h will be available. Only a reversal can undo it.`,
     adjusted: (hours, client) =>

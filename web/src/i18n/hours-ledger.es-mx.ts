@@ -47,6 +47,9 @@ export const hoursLedgerEsMX = {
     reasonRequired: 'Escribe el motivo del ajuste.',
     exceedsAvailable: (hours: string, available: string) =>
       `No se pueden quitar ${hours} h: solo hay ${available} h disponibles y las horas disponibles no pueden quedar en negativo. Revierte primero lo que esté reservado de más o quita menos horas.`,
+    // A credit is confirmed too: «100000» typed for «10» credited 100,000 h in one click (QA S14-F).
+    confirmPositive: (hours: string, client: string, after: string) =>
+      `¿Sumar ${hours} h a ${client}? Quedarán ${after} h disponibles.`,
     confirmNegative: (hours: string, client: string, after: string) =>
       `¿Quitar ${hours} h a ${client}? Quedarán ${after} h disponibles. Solo se puede deshacer con una reversión.`,
     adjusted: (hours: string, client: string) =>
