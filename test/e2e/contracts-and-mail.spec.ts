@@ -165,7 +165,7 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     expect(await statement.innerText()).toMatch(/Horas compradas\s+40 h/);
     expect(await statement.innerText()).toMatch(/Cuota mensual\s+\$18,500\.00/);
 
-    const link = page.getByRole('link', { name: 'Descargar CSV de 2026-01' });
+    const link = page.getByRole('link', { name: 'Descargar CSV de enero de 2026' });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('estado-de-cuenta-2026-01.csv');
     const csv = readFileSync(await download.path(), 'utf8');

@@ -1,4 +1,5 @@
 import { zoneLabel, zoneTitle } from './zone-name';
+import { monthWords } from './month-words';
 import { remoteSessionEn } from './remote-session.en';
 import { clientAnswerEn } from './client-answer.en';
 import { changeOrdersEn } from './change-orders.en';
@@ -636,7 +637,7 @@ export const en: Messages = {
     showMore: 'Show more',
     statementTitle: 'Monthly statement',
     month: 'Month',
-    downloadCsv: (month: string) => `Download CSV for ${month}`,
+    downloadCsv: (month: string) => `Download CSV for ${monthWords(month, 'en')}`,
     hoursPurchased: 'Hours purchased',
     hoursConsumedMonth: 'Hours consumed',
     hoursWaived: 'Hours free of charge',

@@ -1,4 +1,5 @@
 import { zoneLabel, zoneTitle } from './zone-name';
+import { monthWords } from './month-words';
 import { remoteSessionEsMX } from './remote-session.es-mx';
 import { clientAnswerEsMX } from './client-answer.es-mx';
 import { changeOrdersEsMX } from './change-orders.es-mx';
@@ -651,7 +652,8 @@ export const esMX = {
     showMore: 'Mostrar más',
     statementTitle: 'Estado de cuenta mensual',
     month: 'Mes',
-    downloadCsv: (month: string) => `Descargar CSV de ${month}`,
+    // The month in words («enero de 2026»), not its code «2026-01» (QA S14-F).
+    downloadCsv: (month: string) => `Descargar CSV de ${monthWords(month, 'es-MX')}`,
     hoursPurchased: 'Horas compradas',
     hoursConsumedMonth: 'Horas consumidas',
     hoursWaived: 'Horas sin cargo',
