@@ -114,6 +114,11 @@ export class CheckpointDecisionModel {
   prioritiesStatus!: PrioritiesStatus;
   @Field(() => ID, { nullable: true }) reorderId!: string | null;
   @Field(() => ID) recordedBy!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who recorded it, by name (L3-15: the agenda says who, not only their role).',
+  })
+  recordedByName!: string | null;
   @Field() recordedByRole!: string;
   @Field() recordedAt!: Date;
 }

@@ -4,7 +4,13 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { visibleClientOrganization } from '../contracts/client-organization';
-import { type AuthenticatedUser, isProviderStaff, OrganizationEntity, Role } from '../identity';
+import {
+  AppUserEntity,
+  type AuthenticatedUser,
+  isProviderStaff,
+  OrganizationEntity,
+  Role,
+} from '../identity';
 import { checkpointMovedEventKey, NotificationsService } from '../notifications';
 import { QueueReorderService } from '../planning/queue-reorder.service';
 import {
@@ -259,6 +265,14 @@ export class CheckpointsService {
           order: { recordedAt: 'ASC' },
         })
       : [];
+    const ids = [...new Set(decisions.map((d) => d.recordedBy))];
+    const users = ids.length
+      ? await this.db.getRepository(AppUserEntity).find({
+          where: { id: In(ids) },
+          select: { id: true, displayName: true },
+        })
+      : [];
+    const names = new Map(users.map((u) => [u.id, u.displayName]));
     const date = (v: string | null) => (v ? new Date(v) : null);
     return rows.map((r) => ({
       id: r.id,
@@ -296,6 +310,7 @@ export class CheckpointsService {
           prioritiesStatus: d.prioritiesStatus,
           reorderId: d.reorderId,
           recordedBy: d.recordedBy,
+          recordedByName: names.get(d.recordedBy) ?? null,
           recordedByRole: d.recordedByRole,
           recordedAt: d.recordedAt,
         })),

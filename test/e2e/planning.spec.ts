@@ -420,7 +420,8 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     await page.getByText('Decisiones registradas.', { exact: true }).waitFor();
     const decisions = page.getByTestId('agenda-decisions');
     await decisions.getByText('Se confirma la factura global primero.').waitFor();
-    expect(await decisions.innerText()).toContain('Aprobador de estimaciones');
+    // Who recorded it, by name and role (QA S14-F: only the role was shown).
+    expect(await decisions.innerText()).toContain('Arturo Aprobador (Aprobador de estimaciones)');
     await screenshot(page, '62-checkpoint-agenda', { docs: 'checkpoint-agenda' });
   });
 

@@ -37,7 +37,7 @@ const AGENDA = `id organizationId kind scheduledFor periodStart periodEnd
   estimatesAwaitingAuthorization { ticketNumber version hours scope }
   dateChanges { ticketNumber oldDate newDate reason }
   hours { consumedInPeriod purchased consumed balance reserved available }
-  decisions { notes newPriorities prioritiesStatus reorderId recordedByRole }`;
+  decisions { notes newPriorities prioritiesStatus reorderId recordedByRole recordedByName }`;
 const LIST = `query ($organizationId: ID!) { checkpoints(organizationId: $organizationId) { ${AGENDA} } }`;
 const GET = `query ($id: ID!) { checkpoint(id: $id) { ${AGENDA} } }`;
 const DECIDE = `mutation ($id: ID!, $input: CheckpointDecisionsInput!) {
@@ -67,6 +67,7 @@ interface Agenda {
     prioritiesStatus: string;
     reorderId: string | null;
     recordedByRole: string;
+    recordedByName: string | null;
   }[];
 }
 
@@ -497,8 +498,15 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
         newPriorities: [scheduled, awaiting],
         prioritiesStatus: 'APPLIED',
         recordedByRole: 'CLIENT_APPROVER',
+        // Who, by name (QA S14-F: the agenda said only «Aprobador de estimaciones»).
+        recordedByName: 'Arturo Aprobador',
       },
-      { notes: 'Revisar capacidad en enero.', newPriorities: null, prioritiesStatus: 'NONE' },
+      {
+        notes: 'Revisar capacidad en enero.',
+        newPriorities: null,
+        prioritiesStatus: 'NONE',
+        recordedByName: 'Gerardo Gerente',
+      },
     ]);
     // The new priorities are the client's queue order now (L3-10).
     const queue = await call<{

@@ -8,6 +8,8 @@ export interface CheckpointDecision {
   newPriorities: string[] | null;
   prioritiesStatus: string;
   recordedAt: string;
+  /** Null when the user is gone. */
+  recordedByName: string | null;
   recordedByRole: string;
 }
 
@@ -71,7 +73,7 @@ const AGENDA_FIELDS = `${SUMMARY_FIELDS}
   estimatesAwaitingAuthorization { ticketNumber subject version hours scope submittedAt additionalHours }
   dateChanges { ticketNumber subject oldDate newDate reason at }
   hours { purchased consumed consumedInPeriod reserved balance available }
-  decisions { id notes newPriorities prioritiesStatus recordedAt recordedByRole }`;
+  decisions { id notes newPriorities prioritiesStatus recordedAt recordedByName recordedByRole }`;
 
 export type CheckpointSummary = Pick<
   Checkpoint,

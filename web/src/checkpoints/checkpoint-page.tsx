@@ -318,6 +318,7 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
                 )}
                 <p className="muted small">
                   {c.recordedBy(
+                    d.recordedByName,
                     t.users.roleNames[d.recordedByRole] ?? d.recordedByRole,
                     format(d.recordedAt),
                   )}

@@ -180,7 +180,7 @@ export const planningEn: PlanningMessages = {
     previousDate: 'Previous date',
     decisionsTitle: 'Meeting decisions',
     noDecisions: 'No decisions recorded yet.',
-    recordedBy: (role, at) => `${role} · ${at}`,
+    recordedBy: (name, role, at) => `${name ? `${name} (${role})` : role} · ${at}`,
     newPriorities: (list) => `New order: ${list}`,
     notes: 'Meeting notes',
     record: 'Record decisions',

@@ -177,7 +177,9 @@ export const planningEsMX = {
     previousDate: 'Fecha anterior',
     decisionsTitle: 'Decisiones de la reunión',
     noDecisions: 'Todavía no hay decisiones registradas.',
-    recordedBy: (role: string, at: string) => `${role} · ${at}`,
+    // Who recorded it by name, then their role (QA S14-F: only the role was shown).
+    recordedBy: (name: string | null, role: string, at: string) =>
+      `${name ? `${name} (${role})` : role} · ${at}`,
     newPriorities: (list: string) => `Nuevo orden: ${list}`,
     notes: 'Notas de la reunión',
     record: 'Registrar decisiones',
