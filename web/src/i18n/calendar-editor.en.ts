@@ -30,7 +30,7 @@ export const calendarEditorEn: CalendarEditorMessages = {
   confirmImpact: (clients, tickets) =>
     `This calendar governs ${clients} ${clients === 1 ? 'client' : 'clients'} and ${tickets} ${tickets === 1 ? 'open ticket' : 'open tickets'}: running deadlines are recomputed with the new hours.`,
   confirmYes: 'Yes, save and recompute',
-  holidayAddTitle: (date, name) => `Add ${date} («${name}») as a holiday?`,
+  holidayAddTitle: (date, name) => `Add ${date} (“${name}”) as a holiday?`,
   holidayRemoveTitle: (date) => `Remove the holiday on ${date}?`,
   holidayImpact: (adding, usage, isDefault) => {
     const day = adding

@@ -44,7 +44,7 @@ export const clientAnswerEn: ClientAnswerMessages = {
     remoteSession: (at: string | null) =>
       at ? `We proposed a remote session on ${at}.` : 'We proposed a remote session.',
     remoteSessionNext:
-      "Confirm it with «Confirm» or, if you cannot attend, use «Suggest another time / I can't»; you can also give the information in writing.",
+      "Confirm it with “Confirm” or, if you cannot attend, use “Suggest another time / I can't”; you can also give the information in writing.",
     waiting: (since: string | null) =>
       since
         ? `Since ${since} we have been waiting for your answer to continue working on this ticket.`

@@ -466,7 +466,7 @@ export const en: Messages = {
       [
         'Ask the support team for another hour package',
         allowed.includes('requestReestimate') &&
-          'or for a smaller estimate with «Request re-estimate»',
+          'or for a smaller estimate with “Request re-estimate”',
         allowed.includes('rejectChangeOrder') &&
           'or reject the change order and the work goes on within the hours already authorized',
       ]

@@ -156,7 +156,7 @@ export const planningEn: PlanningMessages = {
     openTickets: 'Open tickets',
     noOpen: 'No open tickets.',
     alerts: 'Clocks at risk or breached in the period',
-    noAlerts: 'No clock got at risk or breached.',
+    noAlerts: 'No clock was at risk or breached.',
     estimates: 'Estimates awaiting authorization',
     noEstimates: 'No pending estimates.',
     dateChanges: 'Dates that changed',
