@@ -44,7 +44,7 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
         await call(REMOVE_HOLIDAY, { id: calendar.id, date: holidayDate });
         await onChanged();
       },
-      () => t.calendars.holidayRemoved(holidayDate),
+      (_, w) => w.t.calendars.holidayRemoved(holidayDate),
     );
   };
 
@@ -62,7 +62,7 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
         await call(ADD_HOLIDAY, { id: calendar.id, holiday: { date, name: name.trim(), source } });
         await onChanged();
       },
-      () => t.calendars.holidayAdded(added),
+      (_, w) => w.t.calendars.holidayAdded(added),
     );
     if (ok) {
       setDate('');

@@ -50,7 +50,7 @@ export function NewCalendarForm({
         });
         await onCreated();
       },
-      () => m.created(created),
+      (_, w) => editorTexts(w.language).created(created),
     );
     if (ok) {
       setOrganizationId('');

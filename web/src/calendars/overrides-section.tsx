@@ -35,7 +35,7 @@ export function OverridesSection({ calendar, onChanged }: Props) {
         await call(REMOVE_OVERRIDE, { id: calendar.id, date: overrideDate });
         await onChanged();
       },
-      () => t.calendars.overrideRemoved(overrideDate),
+      (_, w) => w.t.calendars.overrideRemoved(overrideDate),
     );
 
   const save = async (event: FormEvent) => {
@@ -49,7 +49,7 @@ export function OverridesSection({ calendar, onChanged }: Props) {
         });
         await onChanged();
       },
-      () => t.calendars.overrideSaved(saved),
+      (_, w) => w.t.calendars.overrideSaved(saved),
     );
     if (ok) {
       setDate('');

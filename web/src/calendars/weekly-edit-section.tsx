@@ -55,7 +55,7 @@ export function WeeklyEditSection({
         if (Object.keys(input).length) await call(UPDATE_CALENDAR_WEEK, { id: calendar.id, input });
         await onChanged();
       },
-      () => m.saved,
+      (_, w) => editorTexts(w.language).saved,
     );
     if (ok) setEditing(false);
   };

@@ -66,7 +66,8 @@ export function CannedResponseForm({ idPrefix, editing, onSaved, onCancel }: Pro
         await onSaved(saved);
         return saved;
       },
-      (saved) => (editing ? c.saved(saved.title) : c.created(saved.title)),
+      (saved, w) =>
+        editing ? w.t.cannedResponses.saved(saved.title) : w.t.cannedResponses.created(saved.title),
     );
     if (ok && !editing) {
       setTitle('');

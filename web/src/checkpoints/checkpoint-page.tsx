@@ -120,7 +120,7 @@ function DecisionForm({
           id,
           input: { notes: notes.trim(), ...(newPriorities ? { newPriorities } : {}) },
         }),
-      () => c.recorded,
+      (_, w) => w.t.planning.checkpoints.recorded,
     );
     if (ok) {
       setNotes('');

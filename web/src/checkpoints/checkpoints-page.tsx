@@ -45,7 +45,7 @@ function SettingsForm({
         call(SET_CHECKPOINT_SETTINGS, {
           input: { organizationId, weekday: Number(weekday), localTime: time },
         }),
-      () => c.saved,
+      (_, w) => w.t.planning.checkpoints.saved,
     );
     if (ok) await onSaved();
   };

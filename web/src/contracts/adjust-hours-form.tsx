@@ -16,6 +16,11 @@ import { checkAdjustment, MAX_REASON_LENGTH } from './ledger-corrections';
  * refuses it. A double
  * click or a retry after a lost answer sends the same idempotency key: one adjustment.
  */
+/** «+2.5» / «−2.5»: a correction's hours with their sign, in the UI language. */
+function signedHours(language: string): Intl.NumberFormat {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+}
+
 export function AdjustHoursForm({
   organizationId,
   organizationName,
@@ -44,10 +49,6 @@ export function AdjustHoursForm({
   useEffect(() => {
     if (form.done) notice.current?.focus();
   }, [form.done]);
-  const signed = new Intl.NumberFormat(language, {
-    maximumFractionDigits: 2,
-    signDisplay: 'exceptZero',
-  });
 
   const edit = (set: (value: string) => void) => (value: string) => {
     set(value);
@@ -81,7 +82,11 @@ export function AdjustHoursForm({
         ids.send(input, async (idempotencyKey) =>
           call(ADJUST_HOURS, { input: { ...input, idempotencyKey } }),
         ),
-      (data) => c.adjusted(signed.format(data.adjustHours.hours), organizationName),
+      (data, w) =>
+        w.t.hoursLedger.corrections.adjusted(
+          signedHours(w.language).format(data.adjustHours.hours),
+          organizationName,
+        ),
     );
     if (ok) {
       setHours('');

@@ -80,7 +80,7 @@ export function PackageForm({
             },
           })
         ).purchaseHourPackage,
-      (pkg) => t.contracts.packageAdded(pkg.hours, pkg.reference),
+      (pkg, w) => w.t.contracts.packageAdded(pkg.hours, pkg.reference),
     );
     if (ok) {
       key.current = newKey();

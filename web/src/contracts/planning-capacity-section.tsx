@@ -45,8 +45,10 @@ export function PlanningCapacitySection({ organizationId }: { organizationId: st
     setProblem(undefined);
     const ok = await form.run(
       () => call(SET_PLANNING_CAPACITY, { input: { organizationId, hoursPerBusinessDay: hours } }),
-      ({ setPlanningCapacity: s }) =>
-        s.defaultCapacity ? p.reset : p.saved(s.hoursPerBusinessDay),
+      ({ setPlanningCapacity: s }, w) =>
+        s.defaultCapacity
+          ? w.t.planning.capacity.reset
+          : w.t.planning.capacity.saved(s.hoursPerBusinessDay),
     );
     if (ok) {
       setText(undefined);

@@ -56,7 +56,7 @@ function TermsForm({
             ...(reason.trim() ? { reason: reason.trim() } : {}),
           },
         }),
-      () => t.contracts.termsSaved,
+      (_, w) => w.t.contracts.termsSaved,
     );
     if (ok) {
       setReason('');
@@ -122,7 +122,7 @@ function cadenceHours(minutes: number, language: string): string {
  * edited in hours (whole minutes, 1 to 80 h); tickets registered afterwards take it.
  */
 function CadenceForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () => Promise<void> }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { call } = useSession();
   const form = useMutationForm();
   const [hours, setHours] = useState(String(policy.progressCadenceMinutes / 60));
@@ -144,7 +144,8 @@ function CadenceForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () =
             input: { organizationId: policy.organizationId, progressCadenceMinutes: minutes },
           })
         ).setProgressCadence,
-      (saved) => t.contracts.cadenceSaved(cadenceHours(saved.progressCadenceMinutes, language)),
+      (saved, w) =>
+        w.t.contracts.cadenceSaved(cadenceHours(saved.progressCadenceMinutes, w.language)),
     );
     if (ok) await onSaved();
   };
@@ -206,7 +207,7 @@ function StatusForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () =>
         call(SET_SUPPORT_POLICY_STATUS, {
           input: { organizationId: policy.organizationId, status: chosen, reason: reason.trim() },
         }),
-      () => t.contracts.statusSaved(t.contracts.policyStatus[chosen]),
+      (_, w) => w.t.contracts.statusSaved(w.t.contracts.policyStatus[chosen]),
     );
     if (ok) {
       setReason('');

@@ -27,7 +27,8 @@ export function QuickChannelSection({ organizationId }: { organizationId: string
         call(SET_QUICK_CHANNEL, {
           input: { organizationId, whatsappGroupUrl: link === '' ? null : link },
         }),
-      () => (link === '' ? w.removed : w.saved),
+      (_, words) =>
+        link === '' ? words.t.planning.quickChannel.removed : words.t.planning.quickChannel.saved,
     );
     if (ok) {
       setUrl(undefined);

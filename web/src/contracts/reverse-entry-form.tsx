@@ -47,7 +47,7 @@ export function ReverseEntryForm({
         ids.send(input, async (idempotencyKey) =>
           call(REVERSE_HOUR_ENTRY, { input: { ...input, idempotencyKey } }),
         ),
-      () => c.reversed(entryName),
+      (_, w) => w.t.hoursLedger.corrections.reversed(entryName),
     );
     if (ok) onReversed(c.reversed(entryName));
   };

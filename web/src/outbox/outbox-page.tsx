@@ -41,7 +41,7 @@ export function OutboxPage() {
   const retryEmail = async (id: string, subject: string) => {
     const ok = await retry.run(
       () => call(RETRY_EMAIL, { id }),
-      () => t.outbox.retried(subject),
+      (_, w) => w.t.outbox.retried(subject),
     );
     if (ok) await query.reload();
   };

@@ -94,12 +94,10 @@ export function QueuePage() {
     await previewForm.run(
       async () => {
         const { previewQueueReorder: p } = await call(PREVIEW_QUEUE_REORDER, { input });
-        return p;
-      },
-      (p) => {
         setPreview({ input, previewToken: p.previewToken, changes: p.changes });
-        return '';
       },
+      // The preview itself is what the person reads: no notice.
+      () => '',
     );
   };
 
@@ -117,7 +115,7 @@ export function QueuePage() {
         call(CONFIRM_QUEUE_REORDER, {
           input: { ...preview.input, previewToken: preview.previewToken, reason: reason.trim() },
         }),
-      (r) => q.confirmed(r.confirmQueueReorder.changes.length),
+      (r, w) => w.t.planning.queue.confirmed(r.confirmQueueReorder.changes.length),
     );
     if (ok) {
       discard();

@@ -54,7 +54,7 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
         await onRegistered();
         return registerTicket;
       },
-      (ticket) => t.tickets.registered(ticket.number),
+      (ticket, w) => w.t.tickets.registered(ticket.number),
     );
     if (ok) {
       setCategory('');

@@ -91,7 +91,7 @@ export function SatisfactionSection({ number }: { number: string }) {
     setProblem(undefined);
     const saved = await form.run(
       () => call(RATE_TICKET, { input: { number, score, comment: comment.trim() || null } }),
-      () => c.thanks,
+      (_, w) => w.t.satisfaction.thanks,
     );
     if (saved) {
       setEditing(false);

@@ -35,7 +35,7 @@ export function ChangePasswordPage() {
         // Every earlier session ended, this tab's too: it carries on with the fresh one.
         adopt(changePassword);
       },
-      () => a.changed,
+      (_, w) => accountTexts(w.language).changed,
     );
     if (ok) {
       setCurrent('');

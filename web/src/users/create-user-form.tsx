@@ -60,7 +60,7 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
         await onCreated();
         return createUser;
       },
-      (user) => a.invited(user.email),
+      (user, w) => accountTexts(w.language).invited(user.email),
     );
     if (ok) {
       setEmail('');

@@ -55,8 +55,10 @@ export function EditUserForm({ user, onSaved, onClose }: Props) {
         await onSaved();
         return updateUser;
       },
-      (saved) =>
-        saved.email !== user.email ? a.emailChanged(user.email, saved.email) : a.saved(saved.email),
+      (saved, w) =>
+        saved.email !== user.email
+          ? accountTexts(w.language).emailChanged(user.email, saved.email)
+          : accountTexts(w.language).saved(saved.email),
     );
   };
 

@@ -41,7 +41,7 @@ export function SetPasswordPage() {
         const { setPasswordWithToken } = await call(SET_PASSWORD_WITH_TOKEN, { token, password });
         setDoneFor(setPasswordWithToken.email);
       },
-      () => a.setDone,
+      (_, w) => accountTexts(w.language).setDone,
     );
   };
   // A spent, expired or unknown link is worded for this page; any other refusal as usual.

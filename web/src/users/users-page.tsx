@@ -31,13 +31,15 @@ export function UsersPage() {
   const resendInvitation = (user: User) =>
     void toggle.run(
       () => call(RESEND_INVITATION, { userId: user.id }),
-      ({ resendInvitation }) => a.invitationResent(resendInvitation.email),
+      ({ resendInvitation }, w) =>
+        accountTexts(w.language).invitationResent(resendInvitation.email),
     );
 
   const sendReset = (user: User) =>
     void toggle.run(
       () => call(SEND_PASSWORD_RESET_LINK, { userId: user.id }),
-      ({ sendPasswordResetLink }) => a.resetSent(sendPasswordResetLink.email),
+      ({ sendPasswordResetLink }, w) =>
+        accountTexts(w.language).resetSent(sendPasswordResetLink.email),
     );
 
   const setActive = (user: User) => {
@@ -48,7 +50,7 @@ export function UsersPage() {
         await call(SET_USER_ACTIVE, { userId: user.id, active: !user.active });
         await users.reload();
       },
-      () => `${user.email}: ${user.active ? t.users.inactive : t.users.active}`,
+      (_, w) => `${user.email}: ${user.active ? w.t.users.inactive : w.t.users.active}`,
     );
   };
 
