@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { HourChangeNotices } from './hour-change-notices.service';
 import { HourLedgerService } from './hour-ledger.service';
 import { HourStatementsService } from './hour-statements.service';
 import { HoursResolver } from './hours.resolver';
@@ -17,6 +18,7 @@ import { TicketBillingLoader } from './ticket-billing.loader';
 @Module({
   providers: [
     SupportPoliciesService,
+    HourChangeNotices,
     HourLedgerService,
     HourStatementsService,
     TicketBillingService,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
@@ -8,6 +8,7 @@ import type { OrganizationEntity } from '../identity';
 import { type HourBalanceView, toBalanceView } from './balance-view';
 import { visibleClientOrganization } from './client-organization';
 import { LedgerEntryKind, type WorkCategory } from './contract-enums';
+import { HourChangeNotices } from './hour-change-notices.service';
 import { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
 import {
   estimateReason,
@@ -94,7 +95,14 @@ export interface LockedLedger {
  */
 @Injectable()
 export class HourLedgerService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    /**
+     * Tells the client of packages, adjustments and reversals (L3-11, L3-13); absent where the
+     * ledger is used without mail (the demo seed's packages are not news to anyone).
+     */
+    @Optional() private readonly notices?: HourChangeNotices,
+  ) {}
 
   /** Runs `work` on the organisation's ledger under its lock, in one transaction. */
   async withLedger<T>(
@@ -203,7 +211,15 @@ export class HourLedgerService {
         ledgerEntryId: entry.id,
         createdBy: req.actorId,
       });
-      return { hourPackage, replayed: false, balance: await this.after(l) };
+      const balance = await this.after(l);
+      await this.notices?.queue(
+        l.tx,
+        l.org,
+        entry,
+        { kind: 'PURCHASE', packageReference: reference },
+        balance,
+      );
+      return { hourPackage, replayed: false, balance };
     });
   }
 
@@ -396,7 +412,9 @@ export class HourLedgerService {
         key,
         actorId: req.actorId,
       });
-      return { entry, replayed: false, balance: await this.after(l) };
+      const balance = await this.after(l);
+      await this.notices?.queue(l.tx, l.org, entry, { kind: 'ADJUSTMENT', reason }, balance);
+      return { entry, replayed: false, balance };
     });
   }
 
@@ -433,7 +451,29 @@ export class HourLedgerService {
         key,
         actorId: req.actorId,
       });
-      return { entry, target, replayed: false, balance: await this.after(l) };
+      const balance = await this.after(l);
+      if (this.notices) {
+        const reversedPackage = await l.tx
+          .getRepository(HourPackageEntity)
+          .findOneBy({ ledgerEntryId: target.id });
+        await this.notices.queue(
+          l.tx,
+          l.org,
+          entry,
+          {
+            kind: 'REVERSAL',
+            reason,
+            reverses: {
+              kind: target.kind,
+              ticketNumber: target.ticketNumber,
+              packageReference: reversedPackage?.reference ?? null,
+              createdAt: target.createdAt,
+            },
+          },
+          balance,
+        );
+      }
+      return { entry, target, replayed: false, balance };
     });
   }
 

@@ -20,6 +20,7 @@ import {
   selectRecipients,
   type Audience,
   type RecipientCandidate,
+  type SelectedRecipient,
 } from './recipient-rules';
 import { withSlaBusinessTime } from './sla-business-time';
 import { TicketCalendarLookup } from './ticket-calendar-lookup';
@@ -393,6 +394,21 @@ export class NotificationsService {
       );
     });
     return this.insert(manager, rows);
+  }
+
+  /**
+   * Who of a client organisation's audiences (and the provider's) gets an email a domain renders
+   * itself (L3-13 hour changes): active users, one per address, each with their side.
+   */
+  async recipientsFor(
+    manager: EntityManager,
+    clientOrgId: string,
+    audiences: readonly Audience[],
+  ): Promise<SelectedRecipient[]> {
+    return selectRecipients(
+      await this.loadAudiences(manager, { clientOrgId }, audiences),
+      audiences,
+    );
   }
 
   /**

@@ -76,6 +76,15 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
 /** L3-15: a checkpoint agenda goes to the client's approvers and to the provider managers. */
 export const CHECKPOINT_AGENDA_AUDIENCES: readonly Audience[] = ['CLIENT_APPROVERS', 'MANAGERS'];
 
+/**
+ * L3-03, L3-11, L3-13: a client's hours changing outside a ticket (a package bought, a manual
+ * adjustment, a reversal) is told to the client's approvers: they authorize what the hours are
+ * spent on (L3-09, L3-12) and are the account's billing contacts, as in Zendesk or Odoo where
+ * balance and invoice notices go to the account's contacts, not to every requester. Registrants
+ * hear of hours on their own tickets (estimates, time logged), not of the account's balance.
+ */
+export const HOUR_CHANGE_AUDIENCES: readonly Audience[] = ['CLIENT_APPROVERS'];
+
 /** Which side of the contract an email is written for: its footer differs (L3-11). */
 export type RecipientSide = 'CLIENT' | 'STAFF';
 

@@ -710,6 +710,7 @@ export const en: Messages = {
       USER_EMAIL_CHANGED: 'Account email corrected',
       SATISFACTION_LOW: 'Low satisfaction rating (to managers)',
       TICKET_NO_CHARGE: 'Ticket free of charge / charged again (L3-18)',
+      HOURS_CHANGED: 'Hour balance changed: package, adjustment or reversal (L3-13)',
     },
   },
   planning: planningEn,

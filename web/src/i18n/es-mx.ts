@@ -726,6 +726,7 @@ export const esMX = {
       USER_EMAIL_CHANGED: 'Correo de la cuenta corregido',
       SATISFACTION_LOW: 'Calificación baja (aviso a gerentes)',
       TICKET_NO_CHARGE: 'Ticket sin cargo al paquete / vuelve a cobrarse (L3-18)',
+      HOURS_CHANGED: 'Saldo de horas modificado: paquete, ajuste o reversión (L3-13)',
     } as Record<string, string>,
   },
   planning: planningEsMX,

@@ -1,0 +1,183 @@
+import { Locale } from '../identity/locale.enum';
+import { type Block, renderLayout } from '../notifications/templates/email-content';
+import { oneLine } from '../notifications/templates/format';
+import {
+  type EmailRecipient,
+  recipientContext,
+  type RenderOptions,
+} from '../notifications/templates/render-email';
+import { LedgerEntryKind } from './contract-enums';
+
+/** The outbox's event type of a client's hours changing by hand (L3-03, L3-11, L3-13). */
+export const HOURS_CHANGED_EMAIL_TYPE = 'HOURS_CHANGED';
+
+/** One email per ledger entry: keyed by the entry's id, so a replayed request queues nothing. */
+export function hoursChangedEventKey(entryId: string): string {
+  return `hours-changed:${entryId}`;
+}
+
+/** What changed the client's hours: a package bought, a manager's adjustment or a reversal. */
+export type HourChange =
+  | { readonly kind: 'PURCHASE'; readonly packageReference: string }
+  | { readonly kind: 'ADJUSTMENT'; readonly reason: string }
+  | {
+      readonly kind: 'REVERSAL';
+      readonly reason: string;
+      /** The entry reversed: its kind, and the package or ticket it was about. */
+      readonly reverses: {
+        readonly kind: LedgerEntryKind;
+        readonly ticketNumber: string | null;
+        readonly packageReference: string | null;
+        readonly createdAt: Date;
+      };
+    };
+
+export interface HourChangeEmailInput {
+  readonly change: HourChange;
+  /** Signed: what the entry added to (> 0) or took from (< 0) the client's balance. */
+  readonly hours: number;
+  /** The client's available hours right after the entry. */
+  readonly availableAfter: number;
+  readonly organizationName: string;
+  readonly at: Date;
+  readonly byName: string;
+}
+
+export interface RenderedHourChangeEmail {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly locale: Locale;
+  readonly template: string;
+}
+
+function hoursText(hours: number, locale: Locale): string {
+  const n = new Intl.NumberFormat(locale === Locale.EN ? 'en-US' : 'es-MX', {
+    maximumFractionDigits: 2,
+  }).format(Math.abs(hours));
+  return `${n} h`;
+}
+
+/**
+ * L3-03, L3-11, L3-13: the client's hours changed outside a ticket (a package bought, a manual
+ * adjustment, a reversal). Written for the client's approvers in their language (usted) and time
+ * zone: what changed, by how much, why, and the hours available after it, with the link to their
+ * hours. Time logged on tickets is not told entry by entry (the ticket shows it).
+ */
+export function renderHourChangeEmail(
+  input: HourChangeEmailInput,
+  recipient: EmailRecipient,
+  options: RenderOptions,
+): RenderedHourChangeEmail {
+  const ctx = recipientContext(recipient, options, '/mis-horas');
+  const t = (es: string, en: string): string => ctx.t(es, en);
+  const amount = hoursText(input.hours, ctx.locale);
+  const available = `${input.availableAfter < 0 ? '-' : ''}${hoursText(input.availableAfter, ctx.locale)}`;
+  const added = input.hours >= 0;
+  const availableSentence = t(
+    `Saldo disponible: ${available}.`,
+    `Available balance: ${available}.`,
+  );
+  const change = input.change;
+  let heading: string;
+  let subject: string;
+  const blocks: Block[] = [];
+  if (change.kind === 'PURCHASE') {
+    subject = t(
+      `Se agregaron ${amount} a su saldo de horas (paquete ${change.packageReference})`,
+      `${amount} added to your hour balance (package ${change.packageReference})`,
+    );
+    heading = t(
+      `Se agregaron ${amount} a su saldo (paquete ${change.packageReference}). ${availableSentence}`,
+      `${amount} were added to your balance (package ${change.packageReference}). ${availableSentence}`,
+    );
+    blocks.push({
+      kind: 'paragraph',
+      text: t(
+        'Las horas prepagadas no vencen: duran hasta que se consumen (cláusula L3-13).',
+        'Prepaid hours never expire: they last until consumed (clause L3-13).',
+      ),
+    });
+  } else if (change.kind === 'ADJUSTMENT') {
+    subject = added
+      ? t(
+          `Ajuste de horas: se agregaron ${amount} a su saldo`,
+          `Hour adjustment: ${amount} added to your balance`,
+        )
+      : t(
+          `Ajuste de horas: se descontaron ${amount} de su saldo`,
+          `Hour adjustment: ${amount} taken from your balance`,
+        );
+    heading = added
+      ? t(
+          `Se agregaron ${amount} a su saldo por un ajuste manual. ${availableSentence}`,
+          `${amount} were added to your balance by a manual adjustment. ${availableSentence}`,
+        )
+      : t(
+          `Se descontaron ${amount} de su saldo por un ajuste manual. ${availableSentence}`,
+          `${amount} were taken from your balance by a manual adjustment. ${availableSentence}`,
+        );
+    blocks.push({ kind: 'quote', label: t('Motivo', 'Reason'), text: change.reason });
+  } else {
+    const target = change.reverses;
+    const when = ctx.dates.instant(target.createdAt.toISOString());
+    const what =
+      target.kind === LedgerEntryKind.PURCHASE
+        ? t(
+            `la compra del paquete ${target.packageReference ?? ''} (${when})`,
+            `the purchase of package ${target.packageReference ?? ''} (${when})`,
+          )
+        : target.kind === LedgerEntryKind.CONSUMPTION
+          ? t(
+              `horas registradas en el ticket ${target.ticketNumber ?? ''} (${when})`,
+              `hours logged on ticket ${target.ticketNumber ?? ''} (${when})`,
+            )
+          : t(`un ajuste manual (${when})`, `a manual adjustment (${when})`);
+    subject = added
+      ? t(
+          `Corrección de horas: se devolvieron ${amount} a su saldo`,
+          `Hour correction: ${amount} given back to your balance`,
+        )
+      : t(
+          `Corrección de horas: se descontaron ${amount} de su saldo`,
+          `Hour correction: ${amount} taken from your balance`,
+        );
+    heading = added
+      ? t(
+          `Se revirtió ${what}: se devolvieron ${amount} a su saldo. ${availableSentence}`,
+          `We reversed ${what}: ${amount} were given back to your balance. ${availableSentence}`,
+        )
+      : t(
+          `Se revirtió ${what}: se descontaron ${amount} de su saldo. ${availableSentence}`,
+          `We reversed ${what}: ${amount} were taken from your balance. ${availableSentence}`,
+        );
+    blocks.push({ kind: 'quote', label: t('Motivo', 'Reason'), text: change.reason });
+  }
+  blocks.unshift({
+    kind: 'facts',
+    rows: [
+      [t('Cliente', 'Client'), input.organizationName],
+      [t('Movimiento', 'Change'), `${added ? '+' : '−'}${amount}`],
+      [t('Saldo disponible', 'Available balance'), available],
+      [t('Registró', 'Recorded by'), input.byName],
+      [t('Fecha', 'Date'), ctx.dates.instant(input.at.toISOString())],
+    ],
+  });
+  const rendered = renderLayout(
+    {
+      subject: oneLine(subject, 200),
+      heading,
+      blocks,
+      link: {
+        label: t('Ver mis horas', 'Open my hours'),
+        href: ctx.ticketUrl,
+        guidance: t(
+          'Si tiene dudas sobre este movimiento, consúltelo en la plataforma de soporte. Este correo es automático: las respuestas por correo no se leen.',
+          'If you have questions about this change, ask on the support platform. This email is automatic: replies by email are not read.',
+        ),
+      },
+    },
+    ctx,
+  );
+  return { ...rendered, locale: ctx.locale, template: 'contracts/hours-changed.v1' };
+}

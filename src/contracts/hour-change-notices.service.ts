@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import type { OrganizationEntity } from '../identity';
+import { mailDomain } from '../notifications/message-id';
+import { NotificationsService } from '../notifications/notifications.service';
+import { HOUR_CHANGE_AUDIENCES } from '../notifications/recipient-rules';
+import type { HourBalanceView } from './balance-view';
+import {
+  type HourChange,
+  HOURS_CHANGED_EMAIL_TYPE,
+  hoursChangedEventKey,
+  renderHourChangeEmail,
+} from './hour-change-email';
+import type { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
+import { toHours, toHundredths } from './hours';
+
+/**
+ * L3-03, L3-11, L3-13: a package bought, a manual adjustment or a reversal is told to the client
+ * (its approvers, `HOUR_CHANGE_AUDIENCES`), once per ledger entry: queued through the outbox in
+ * the entry's own transaction and keyed by the entry's id, so the email exists if and only if the
+ * entry does and a replayed request (same idempotency key, no new entry) queues nothing.
+ */
+@Injectable()
+export class HourChangeNotices {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async queue(
+    tx: EntityManager,
+    org: OrganizationEntity,
+    entry: HourLedgerEntryEntity,
+    change: HourChange,
+    balance: HourBalanceView,
+  ): Promise<void> {
+    const recipients = await this.notifications.recipientsFor(tx, org.id, HOUR_CHANGE_AUDIENCES);
+    if (recipients.length === 0) return;
+    const [actor] = entry.createdBy
+      ? await tx.query<{ display_name: string }[]>(
+          'SELECT display_name FROM app_user WHERE id = $1',
+          [entry.createdBy],
+        )
+      : [];
+    const byName = actor?.display_name ?? '—';
+    const hours = toHours(toHundredths(entry.hours));
+    const options = {
+      publicUrl: this.config.api.publicUrl,
+      from: this.config.mail.from,
+      domain: mailDomain(this.config.mail.from),
+    };
+    await this.notifications.enqueueRendered(
+      tx,
+      recipients.map((r) => ({
+        event: {
+          type: HOURS_CHANGED_EMAIL_TYPE,
+          eventKey: hoursChangedEventKey(entry.id),
+          occurredAt: entry.createdAt.toISOString(),
+          detail: {
+            organizationId: org.id,
+            ledgerEntryId: entry.id,
+            kind: entry.kind,
+            hours,
+            availableAfter: balance.available,
+            recordedBy: entry.createdBy,
+          },
+        },
+        ticketNumber: null,
+        recipient: { id: r.id, email: r.email },
+        names: entry.createdBy ? { [entry.createdBy]: byName } : {},
+        email: renderHourChangeEmail(
+          {
+            change,
+            hours,
+            availableAfter: balance.available,
+            organizationName: org.name,
+            at: entry.createdAt,
+            byName,
+          },
+          r,
+          options,
+        ),
+      })),
+    );
+  }
+}
