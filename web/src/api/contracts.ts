@@ -155,6 +155,26 @@ export const HOURS_OVERVIEW = operation<
   }
 }`);
 
+const LEDGER_ENTRY_FIELDS = `id kind hours availableEffect reason ticketNumber createdAt balanceAfter
+  availableAfter reversible reversedByEntryId reverses { ${REVERSED_FIELDS} } createdByName
+  reasonParts { code hours estimateVersion date packageReference workCategory ticketState noCharge note }`;
+
+/** L3-13: older movements of the ledger, after the cursor of the ones already shown. */
+export const HOUR_STATEMENT_PAGE = operation<
+  {
+    hourStatement: {
+      pageInfo: { endCursor: string | null; hasNextPage: boolean };
+      edges: { node: LedgerEntry }[];
+    };
+  },
+  { organizationId: string; first: number; after: string }
+>(`query HourStatementPage($organizationId: ID!, $first: Int!, $after: String) {
+  hourStatement(organizationId: $organizationId, first: $first, after: $after) {
+    pageInfo { endCursor hasNextPage }
+    edges { node { ${LEDGER_ENTRY_FIELDS} } }
+  }
+}`);
+
 /** L3-13: a manager's correction of a client's hours (either sign), with its reason. */
 export const ADJUST_HOURS = operation<
   { adjustHours: { id: string; hours: number } },

@@ -1,17 +1,28 @@
 import { useEffect, useRef, useState } from 'react';
-import { HOURS_OVERVIEW, type LedgerEntry, type ReversedEntry } from '../api/contracts';
+import {
+  HOUR_STATEMENT_PAGE,
+  HOURS_OVERVIEW,
+  type LedgerEntry,
+  type ReversedEntry,
+} from '../api/contracts';
 import { useTicketChanges } from '../api/live';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
+import { useSession } from '../session/session-context';
 import { Link } from '../router/router';
 import { ticketPath, useLocalTime } from '../tickets/ticket-bits';
 import { AdjustHoursForm } from './adjust-hours-form';
 import { reversalBlock } from './ledger-corrections';
+import {
+  LEDGER_REQUEST_MAX,
+  loadOlderMovements,
+  mergeMovements,
+  type OlderMovements,
+} from './ledger-pages';
 import { ReverseEntryForm } from './reverse-entry-form';
 
 const PAGE = 20;
-const MAX_PAGE = 100;
 
 /** Signed hours with their sign ("+40 h", "−6 h"), in the UI language. */
 export function useSignedHours(): (hours: number) => string {
@@ -111,7 +122,12 @@ export function HoursOverview({
   const [reversing, setReversing] = useState<string | null>(null);
   const [reversedNotice, setReversedNotice] = useState<string>();
   const [first, setFirst] = useState(PAGE);
+  // The newest movements, up to the API's 100 per request; older ones are paged with the cursor.
   const query = useQuery(HOURS_OVERVIEW, { organizationId, first });
+  const { call } = useSession();
+  const [older, setOlder] = useState<OlderMovements<LedgerEntry> & { after: string }>();
+  const [olderError, setOlderError] = useState<unknown>();
+  const [olderLoading, setOlderLoading] = useState(false);
   // Live: any change to the organisation's tickets may have reserved, logged or released hours.
   useTicketChanges(() => void query.reload());
   const { reload } = query;
@@ -124,8 +140,65 @@ export function HoursOverview({
 
   const balance = query.data?.hourBalance;
   const statement = query.data?.hourStatement;
-  const onPage = new Set(statement?.edges.map((e) => e.node.id) ?? []);
-  const reversingEntry = statement?.edges.find((e) => e.node.id === reversing)?.node;
+  const headCursor = statement?.pageInfo.endCursor ?? null;
+
+  const fetchOlder = async (after: string, count: number) => {
+    setOlderLoading(true);
+    setOlderError(undefined);
+    try {
+      const more = await loadOlderMovements(
+        async (n, cursor) =>
+          (await call(HOUR_STATEMENT_PAGE, { organizationId, first: n, after: cursor }))
+            .hourStatement,
+        after,
+        count,
+      );
+      return more;
+    } catch (err) {
+      setOlderError(err);
+      return undefined;
+    } finally {
+      setOlderLoading(false);
+    }
+  };
+
+  // A live reload moves the newest page's end when movements arrive: read the older ones again
+  // from there, as many as were shown, so none falls in a gap between the two.
+  const olderFrom = older?.after;
+  const olderCount = older?.entries.length ?? 0;
+  useEffect(() => {
+    if (olderFrom === undefined || !headCursor || headCursor === olderFrom) return;
+    void fetchOlder(headCursor, olderCount).then(
+      (more) => more && setOlder({ ...more, after: headCursor }),
+    );
+    // Only when the newest page moves (the count and origin are read as they are then).
+  }, [headCursor]);
+
+  const shown = statement
+    ? mergeMovements(
+        statement.edges.map((e) => e.node),
+        older?.entries ?? [],
+      )
+    : [];
+  const hasMore = older ? older.hasNextPage : (statement?.pageInfo.hasNextPage ?? false);
+  const showMore = async () => {
+    if (!older && first < LEDGER_REQUEST_MAX) {
+      setFirst((n) => Math.min(LEDGER_REQUEST_MAX, n + PAGE));
+      return;
+    }
+    const after = older ? older.endCursor : headCursor;
+    if (!after) return;
+    const more = await fetchOlder(after, PAGE);
+    if (more)
+      setOlder((before) => ({
+        entries: [...(before?.entries ?? []), ...more.entries],
+        endCursor: more.endCursor,
+        hasNextPage: more.hasNextPage,
+        after: before?.after ?? after,
+      }));
+  };
+  const onPage = new Set(shown.map((e) => e.id));
+  const reversingEntry = shown.find((e) => e.id === reversing);
 
   return (
     <section className="card" aria-labelledby="balance-title">
@@ -204,7 +277,7 @@ export function HoursOverview({
       {statement && (
         <div className="subsection">
           <h3 id="ledger-title">{t.contracts.ledger}</h3>
-          {statement.edges.length === 0 ? (
+          {shown.length === 0 ? (
             <p>{t.contracts.noLedger}</p>
           ) : (
             <div className="table-wrap">
@@ -225,7 +298,7 @@ export function HoursOverview({
                   </tr>
                 </thead>
                 <tbody>
-                  {statement.edges.map(({ node }) => (
+                  {shown.map((node) => (
                     <tr key={node.id} id={`ledger-entry-${node.id}`}>
                       <td data-label={t.contracts.date}>
                         <time dateTime={node.createdAt}>{format(node.createdAt)}</time>
@@ -319,15 +392,16 @@ export function HoursOverview({
           {corrections && <SuccessMessage text={reversedNotice} />}
           {statement.totalCount > 0 && (
             <p className="muted small">
-              {t.contracts.ledgerCount(statement.edges.length, statement.totalCount)}
+              {t.contracts.ledgerCount(shown.length, statement.totalCount)}
             </p>
           )}
-          {statement.pageInfo.hasNextPage && first < MAX_PAGE && (
+          <ErrorMessage error={olderError} />
+          {hasMore && (
             <button
               type="button"
               className="button small"
-              disabled={query.loading}
-              onClick={() => setFirst((n) => Math.min(MAX_PAGE, n + PAGE))}
+              disabled={query.loading || olderLoading}
+              onClick={() => void showMore()}
             >
               {t.contracts.showMore}
             </button>
