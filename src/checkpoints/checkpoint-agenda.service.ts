@@ -45,6 +45,8 @@ export class CheckpointAgendaService {
     const settings = await this.db
       .getRepository(CheckpointSettingsEntity)
       .findOneBy({ organizationId: args.organizationId });
+    // Asked for now by a manager: off schedule, built at once, with or without a schedule set.
+    if (args.onDemand) return { kind: 'MANUAL', scheduledFor: null, buildAt: args.startedAt };
     // A Schedule left behind by a database that no longer has the client: nothing to review.
     if (!settings) {
       return { kind: 'SKIP', reason: `no checkpoint settings for ${args.organizationId}` };

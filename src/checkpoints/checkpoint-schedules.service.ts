@@ -9,10 +9,15 @@ import {
   type ScheduleOptionsStartWorkflowAction,
   ScheduleAlreadyRunning,
   ScheduleOverlapPolicy,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowIdConflictPolicy,
+  WorkflowIdReusePolicy,
 } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import {
   CHECKPOINT_WORKFLOW_TYPE,
+  type CheckpointRunState,
+  checkpointOnDemandWorkflowId,
   checkpointScheduleId,
 } from '../../workflows/checkpoint/checkpoint.contract';
 import type { checkpointWorkflow } from '../../workflows/checkpoint/checkpoint.workflow';
@@ -88,6 +93,33 @@ export class CheckpointSchedulesService
       await client
         .getHandle(scheduleId)
         .update(() => ({ spec, action, policies, state: { note, paused: false } }));
+    }
+  }
+
+  /**
+   * Runs the client's checkpoint workflow now, off schedule (L3-15 «Generar agenda ahora»), and
+   * waits for its agenda. The workflow ID is the business key of "the agenda after
+   * `previousCheckpointId`": a second request while the run is going joins it, and one after it
+   * ended gets its result, so a double click builds and emails one agenda.
+   */
+  async runNow(
+    organizationId: string,
+    previousCheckpointId: string | null,
+  ): Promise<CheckpointRunState> {
+    const workflowId = checkpointOnDemandWorkflowId(organizationId, previousCheckpointId);
+    const client = this.temporal.client.workflow;
+    try {
+      const handle = await client.start<typeof checkpointWorkflow>(CHECKPOINT_WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue: this.config.temporal.taskQueue,
+        args: [{ organizationId, onDemand: true }],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+      return await handle.result();
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      return client.getHandle<typeof checkpointWorkflow>(workflowId).result();
     }
   }
 

@@ -41,6 +41,18 @@ export class CheckpointsResolver {
     return this.service.saveSettings(input, caller);
   }
 
+  @Roles(Role.MANAGER, Role.ADMIN)
+  @Mutation(() => CheckpointModel, {
+    description:
+      'L3-15: builds and emails an off-schedule agenda now, through the checkpoint workflow; a double request yields one agenda. Unknown client → NOT_FOUND.',
+  })
+  generateCheckpointAgenda(
+    @Args() { organizationId }: OrganizationArgs,
+    @CurrentUser() caller: AuthenticatedUser,
+  ) {
+    return this.service.generateNow(organizationId, caller);
+  }
+
   @Query(() => [CheckpointModel], { description: 'Newest first; another client → NOT_FOUND.' })
   checkpoints(
     @Args() { organizationId, first }: CheckpointsArgs,

@@ -172,6 +172,26 @@ export class CheckpointsService {
     return this.models(rows);
   }
 
+  /**
+   * L3-15: an off-schedule agenda now, for a manager who cannot wait for the next session. It goes
+   * through the checkpoint workflow like a scheduled run (built, stored and emailed to the same
+   * audience once); a double request yields the same agenda (see `CheckpointSchedulesService.runNow`).
+   */
+  async generateNow(organizationId: string, caller: AuthenticatedUser): Promise<CheckpointModel> {
+    await visibleClientOrganization(this.db.manager, organizationId, caller);
+    const previous = await this.db.getRepository(CheckpointEntity).findOne({
+      where: { organizationId },
+      order: { periodEnd: 'DESC' },
+      select: { id: true },
+    });
+    const run = await this.schedules.runNow(organizationId, previous?.id ?? null);
+    if (!run.checkpointId) {
+      throw new Error(`on-demand checkpoint of ${organizationId} built no agenda (${run.phase})`);
+    }
+    this.logger.log(`on-demand checkpoint ${run.checkpointId} of ${organizationId}`);
+    return this.get(run.checkpointId, caller);
+  }
+
   async get(id: string, caller: AuthenticatedUser): Promise<CheckpointModel> {
     return (await this.models([await this.visible(id, caller)]))[0];
   }

@@ -377,8 +377,15 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     expect(await runs.count()).toBeGreaterThan(0);
     expect(await runs.first().innerText()).toMatch(new RegExp(`^${dayName}.*11:30`, 'i'));
 
-    // The checkpoint's real Schedule fires (off schedule: it builds the agenda at once).
-    await temporal.schedule.getHandle(checkpointScheduleId(auroraId)).trigger();
+    // No agenda yet: the manager asks for one now (a double click), through the checkpoint
+    // workflow; one off-schedule agenda, listed at once (L3-15, QA S14-F).
+    const agendaList = page.getByRole('region', { name: 'Agendas', exact: true });
+    await agendaList.getByText('Todavía no hay agendas.').waitFor();
+    await agendaList.getByRole('button', { name: 'Generar agenda ahora' }).dblclick();
+    await agendaList.getByText(/^Agenda del .+ generada y enviada por correo\.$/).waitFor();
+    const rows = page.getByTestId('checkpoints').locator('tbody tr');
+    await rows.first().getByText('Fuera de calendario').waitFor();
+    expect(await rows.count()).toBe(1);
     const agendas = await eventually(
       async () =>
         (

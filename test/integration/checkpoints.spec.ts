@@ -550,4 +550,80 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
       queue.data!.clientQueue.entries.map((e) => e.ticketNumber),
     );
   });
+
+  it('«Generar agenda ahora»: managers get an off-schedule agenda now, built by the workflow and emailed once; a double request makes one (L3-15)', async () => {
+    const GENERATE = `mutation ($organizationId: ID!) {
+      generateCheckpointAgenda(organizationId: $organizationId) { ${AGENDA} } }`;
+    const before = (await agendas()).length;
+    // Typed refusals, and nothing built.
+    for (const role of [Role.AGENT, Role.CLIENT_APPROVER, Role.CLIENT_USER]) {
+      expect((await call(GENERATE, { organizationId: auroraId }, as(role))).code).toBe('FORBIDDEN');
+    }
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await call(GENERATE, { organizationId: unknown }, as(Role.MANAGER))).code).toBe(
+      'NOT_FOUND',
+    );
+    expect(await agendas()).toHaveLength(before);
+
+    // A double click: two requests at once, one agenda.
+    const [a, b] = await Promise.all([
+      call<{ generateCheckpointAgenda: Agenda }>(
+        GENERATE,
+        { organizationId: auroraId },
+        as(Role.MANAGER),
+      ),
+      call<{ generateCheckpointAgenda: Agenda }>(
+        GENERATE,
+        { organizationId: auroraId },
+        as(Role.ADMIN),
+      ),
+    ]);
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    const made = a.data!.generateCheckpointAgenda;
+    expect(b.data!.generateCheckpointAgenda.id).toBe(made.id);
+    expect(made).toMatchObject({ organizationId: auroraId, kind: 'MANUAL', scheduledFor: null });
+    expect(made.openTickets.length).toBeGreaterThan(0);
+    const list = await agendas();
+    expect(list).toHaveLength(before + 1);
+    expect(list[0].id).toBe(made.id);
+    // Built by the checkpoint workflow, under the business key of "the agenda after the last one".
+    const [{ run_key }] = await world.db.query<{ run_key: string }[]>(
+      `SELECT run_key FROM checkpoint WHERE id = $1`,
+      [made.id],
+    );
+    expect(run_key).toBe(`${checkpointScheduleId(auroraId)}-on-demand-after-${list[1].id}`);
+
+    // Emailed like a scheduled agenda: once to each of Aurora's approvers and provider managers.
+    type Row = { recipient_address: string; status: string; message_id: string };
+    const rows = await eventually(
+      () =>
+        world.db.query<Row[]>(
+          `SELECT recipient_address, status, message_id FROM email_outbox
+            WHERE event_key = $1 ORDER BY recipient_address`,
+          [`checkpoint-${made.id}`],
+        ),
+      (all) => all.length > 0 && all.every((r) => r.status === 'SENT'),
+    );
+    expect(rows.map((r) => r.recipient_address)).toEqual([
+      'aprobador@aurora.example',
+      'gerente@becken.example',
+    ]);
+    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
+    const arrived = (await res.json()) as { messageId: string | null }[];
+    for (const row of rows) {
+      expect(arrived.filter((m) => m.messageId === row.message_id)).toHaveLength(1);
+    }
+
+    // A later request is a new agenda, covering the time since this one.
+    const later = await call<{ generateCheckpointAgenda: Agenda }>(
+      GENERATE,
+      { organizationId: auroraId },
+      as(Role.MANAGER),
+    );
+    expect(later.errors).toBeUndefined();
+    expect(later.data!.generateCheckpointAgenda.id).not.toBe(made.id);
+    expect(later.data!.generateCheckpointAgenda.periodStart).toBe(made.periodEnd);
+    expect(await agendas()).toHaveLength(before + 2);
+  });
 });

@@ -20,7 +20,9 @@ import {
   type CheckpointActivities,
   type CheckpointRunState,
   checkpointRunQuery,
+  checkpointOnDemandWorkflowId,
   checkpointScheduleId,
+  type PlanCheckpointArgs,
   type RecordAgendaArgs,
 } from '../../workflows/checkpoint/checkpoint.contract';
 import type { checkpointWorkflow } from '../../workflows/checkpoint/checkpoint.workflow';
@@ -44,6 +46,7 @@ const ORG = 'org-aurora';
 class FakeCheckpoints {
   readonly agendas = new Map<string, RecordAgendaArgs & { checkpointId: string }>();
   readonly attempts: string[] = [];
+  readonly planned: PlanCheckpointArgs[] = [];
   failFirstAttempt = false;
 
   constructor(
@@ -54,6 +57,11 @@ class FakeCheckpoints {
   activities(): CheckpointActivities {
     return {
       planCheckpointRun: (args) => {
+        this.planned.push(args);
+        // As CheckpointAgendaService.plan: a manager's request is off schedule, at once.
+        if (args.onDemand) {
+          return Promise.resolve({ kind: 'MANUAL', scheduledFor: null, buildAt: args.startedAt });
+        }
         if (!this.time) return Promise.resolve({ kind: 'SKIP', reason: 'no settings' });
         const plan = planCheckpointRun(this.calendar, this.time, new Date(args.startedAt));
         return Promise.resolve({
@@ -251,5 +259,39 @@ describe('L3-15 checkpoint workflow (time-skipping)', () => {
     );
     expect(state).toMatchObject({ phase: 'SKIPPED', skipReason: 'no settings' });
     expect(fake.agendas.size).toBe(0);
+  });
+
+  it('«Generar agenda ahora»: an on-demand run builds at once, even shortly before the scheduled time', async () => {
+    const time = { weekday: 2, localTime: '10:00' };
+    const fake = new FakeCheckpoints(MX, time);
+    const taskQueue = `checkpoint-${randomUUID()}`;
+    // An hour before a Tuesday 10:00: a scheduled run started now would wait for 10:00.
+    let at = Math.ceil((await env.currentTimeMs()) / 900_000) * 900_000;
+    let plan = planCheckpointRun(MX, time, new Date(at));
+    while (plan.buildAt.getTime() - at !== 3_600_000) {
+      at += 15 * 60_000;
+      plan = planCheckpointRun(MX, time, new Date(at));
+    }
+    await skipTo(at);
+    const workflowId = checkpointOnDemandWorkflowId(ORG, null);
+    const state = await withWorker(fake, taskQueue, async () => {
+      await env.client.workflow.start<typeof checkpointWorkflow>('checkpointWorkflow', {
+        taskQueue,
+        workflowId,
+        args: [{ organizationId: ORG, onDemand: true }],
+      });
+      return new Client({ connection: env.connection, namespace: env.namespace }).workflow
+        .getHandle<typeof checkpointWorkflow>(workflowId)
+        .result();
+    });
+    expect(fake.planned).toEqual([
+      expect.objectContaining({ organizationId: ORG, onDemand: true }),
+    ]);
+    expect(state).toMatchObject({ phase: 'BUILT', kind: 'MANUAL', scheduledFor: null });
+    const [agenda] = [...fake.agendas.values()];
+    expect(agenda).toMatchObject({ runKey: workflowId, kind: 'MANUAL' });
+    // Built at the request, not at 10:00.
+    expectSoonAfter(agenda.builtAt, new Date(at).toISOString());
+    expect(Date.parse(agenda.builtAt)).toBeLessThan(plan.buildAt.getTime());
   });
 });

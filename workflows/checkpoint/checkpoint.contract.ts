@@ -14,8 +14,21 @@ export function checkpointScheduleId(organizationId: string): string {
   return `checkpoint:${organizationId}`;
 }
 
+/**
+ * Business key of an agenda a manager asks for now (L3-15): one per client and previous agenda
+ * (`none` before the first), so a double request starts or joins the same run, never two.
+ */
+export function checkpointOnDemandWorkflowId(
+  organizationId: string,
+  previousCheckpointId: string | null,
+): string {
+  return `${checkpointScheduleId(organizationId)}-on-demand-after-${previousCheckpointId ?? 'none'}`;
+}
+
 export interface CheckpointInput {
   readonly organizationId: string;
+  /** Asked for by a manager outside the schedule: built at once as an off-schedule agenda. */
+  readonly onDemand?: boolean;
 }
 
 /** See `planCheckpointRun` in `src/checkpoints/checkpoint-schedule.ts`. */
@@ -25,6 +38,8 @@ export interface PlanCheckpointArgs {
   readonly organizationId: string;
   /** ISO instant the run was (nominally) started: the Schedule's fire time, else the start. */
   readonly startedAt: string;
+  /** A manager's request: off schedule (MANUAL) whatever the hour, even without settings. */
+  readonly onDemand?: boolean;
 }
 
 /** How this run goes: build at `buildAt`, or skip (the client has no checkpoint settings). */

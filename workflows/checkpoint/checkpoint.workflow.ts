@@ -20,7 +20,7 @@ const SCHEDULED_START_TIME = defineSearchAttributeKey(
 
 /**
  * One biweekly checkpoint of a client (L3-15), started by the client's Temporal Schedule (or its
- * manual trigger). It asks for the run's plan (business days only: a holiday moves the agenda to
+ * manual trigger), or by a manager's «Generar agenda ahora» (`onDemand`, built at once). It asks for the run's plan (business days only: a holiday moves the agenda to
  * the next business moment), waits for it on a durable timer, and has the agenda built, stored
  * and emailed once.
  */
@@ -40,6 +40,8 @@ export async function checkpointWorkflow(input: CheckpointInput): Promise<Checkp
   const plan = await planCheckpointRun({
     organizationId: input.organizationId,
     startedAt: startedAt.toISOString(),
+    // Only on-demand runs carry the flag: scheduled runs' activity input stays as recorded.
+    ...(input.onDemand ? { onDemand: true } : {}),
   });
   if (plan.kind === 'SKIP') {
     state = { ...state, phase: 'SKIPPED', skipReason: plan.reason };

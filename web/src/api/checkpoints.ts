@@ -122,3 +122,11 @@ export const SET_CHECKPOINT_SETTINGS = operation<
 >(`mutation SetCheckpointSettings($input: CheckpointSettingsInput!) {
   setCheckpointSettings(input: $input) { ${SETTINGS_FIELDS} }
 }`);
+
+/** L3-15: an off-schedule agenda now; a double request yields the same one. */
+export const GENERATE_CHECKPOINT_AGENDA = operation<
+  { generateCheckpointAgenda: CheckpointSummary },
+  { organizationId: string }
+>(`mutation GenerateCheckpointAgenda($organizationId: ID!) {
+  generateCheckpointAgenda(organizationId: $organizationId) { ${SUMMARY_FIELDS} decisions { id } }
+}`);

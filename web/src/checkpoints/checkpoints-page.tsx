@@ -3,10 +3,12 @@ import {
   CHECKPOINT_SETTINGS,
   CHECKPOINTS,
   type CheckpointSettings,
+  type CheckpointSummary,
+  GENERATE_CHECKPOINT_AGENDA,
   SET_CHECKPOINT_SETTINGS,
 } from '../api/checkpoints';
 import { ORGANIZATIONS } from '../api/operations';
-import { ErrorMessage } from '../components/error-message';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormFooter } from '../components/form-footer';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
@@ -138,16 +140,80 @@ function SettingsSection({ organizationId }: { organizationId: string }) {
   );
 }
 
-/** The client's agendas, newest first. */
+/**
+ * Managers: «Generar agenda ahora», an off-schedule agenda built and emailed at once (L3-15). The
+ * button stays disabled while the request runs; the server makes one agenda of a double request.
+ */
+function GenerateNow({
+  organizationId,
+  onGenerated,
+}: {
+  organizationId: string;
+  onGenerated: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const c = t.planning.checkpoints;
+  const { call } = useSession();
+  const { format } = useLocalTime();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [made, setMade] = useState<CheckpointSummary>();
+
+  const generate = async () => {
+    setBusy(true);
+    setError(undefined);
+    setMade(undefined);
+    try {
+      const result = await call(GENERATE_CHECKPOINT_AGENDA, { organizationId });
+      setMade(result.generateCheckpointAgenda);
+      await onGenerated();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="subsection">
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        aria-describedby="generate-agenda-hint"
+        onClick={() => void generate()}
+      >
+        {busy ? c.generating : c.generateNow}
+      </button>
+      <p className="hint" id="generate-agenda-hint">
+        {c.generateHint}
+      </p>
+      <ErrorMessage error={error} />
+      {/* Worded at render time, so it follows the language switch. */}
+      <SuccessMessage text={made && c.generated(format(made.periodEnd))} />
+      {made && (
+        <p>
+          <Link to={checkpointPath(made.id)}>{c.open}</Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The client's agendas, newest first; managers may generate one now. */
 function AgendaList({ organizationId }: { organizationId: string }) {
   const { t } = useI18n();
   const c = t.planning.checkpoints;
   const { format } = useLocalTime();
+  const { user } = useSession();
   const query = useQuery(CHECKPOINTS, { organizationId });
   const list = query.data?.checkpoints;
   return (
     <section className="card" aria-labelledby="agendas-title">
       <h2 id="agendas-title">{c.list}</h2>
+      {user && can.generateCheckpointAgenda(user) && (
+        <GenerateNow organizationId={organizationId} onGenerated={query.reload} />
+      )}
       <ErrorMessage error={query.error} />
       {query.loading && !list && <p role="status">{t.loading}</p>}
       {list && list.length === 0 && <p>{c.empty}</p>}

@@ -127,6 +127,11 @@ export const planningEn: PlanningMessages = {
     client: 'Client',
     list: 'Agendas',
     empty: 'No agendas yet.',
+    generateNow: 'Generate agenda now',
+    generating: 'Generating agenda…',
+    generateHint:
+      'Builds an off-schedule agenda from the client’s current state and emails it to its approvers and the managers, like the scheduled one.',
+    generated: (date: string) => `Agenda of ${date} generated and emailed.`,
     when: 'Date',
     period: 'Period',
     kind: 'Kind',

@@ -124,6 +124,11 @@ export const planningEsMX = {
     client: 'Cliente',
     list: 'Agendas',
     empty: 'Todavía no hay agendas.',
+    generateNow: 'Generar agenda ahora',
+    generating: 'Generando agenda…',
+    generateHint:
+      'Arma una agenda fuera de calendario con el estado actual del cliente y la envía por correo a sus aprobadores y a los gerentes, como la programada.',
+    generated: (date: string) => `Agenda del ${date} generada y enviada por correo.`,
     when: 'Fecha',
     period: 'Periodo',
     kind: 'Tipo',

@@ -17,6 +17,8 @@ export const can = {
   recordCheckpointDecisions: (user: User) =>
     hasAny(user, ['CLIENT_APPROVER', 'AGENT', 'MANAGER', 'ADMIN']),
   setCheckpointSettings: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
+  /** L3-15: managers ask for an off-schedule agenda now («Generar agenda ahora»). */
+  generateCheckpointAgenda: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
   /** Canned responses: staff read and insert them; managers and admins write them. */
   seeCannedResponses: (user: User) => hasAny(user, ['AGENT', 'MANAGER', 'ADMIN']),
   manageCannedResponses: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
