@@ -94,8 +94,8 @@ export function renderHourChangeEmail(
     blocks.push({
       kind: 'paragraph',
       text: t(
-        'Las horas prepagadas no vencen: duran hasta que se consumen (cláusula L3-13).',
-        'Prepaid hours never expire: they last until consumed (clause L3-13).',
+        'Las horas prepagadas no vencen: duran hasta que se consumen.',
+        'Prepaid hours never expire: they last until consumed.',
       ),
     });
   } else if (change.kind === 'ADJUSTMENT') {

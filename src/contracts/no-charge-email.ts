@@ -73,12 +73,12 @@ export function renderNoChargeEmail(
       kind: 'paragraph',
       text: input.noCharge
         ? t(
-            'Las horas que se registren en este ticket desde ahora no se descuentan de su paquete de horas; lo ya descontado antes de esta decisión sigue descontado. Es un beneficio de su cuota mensual que decide el proveedor (cláusula L3-18).',
-            'Hours logged on this ticket from now on are not taken from your hour package; hours taken before this decision stay taken. It is a benefit of your monthly fee that the provider decides (clause L3-18).',
+            'Las horas que se registren en este ticket desde ahora no se descuentan de su paquete de horas; lo ya descontado antes de esta decisión sigue descontado. Es un beneficio de su cuota mensual que decide el proveedor.',
+            'Hours logged on this ticket from now on are not taken from your hour package; hours taken before this decision stay taken. It is a benefit of your monthly fee that the provider decides.',
           )
         : t(
-            'Las horas que se registren en este ticket desde ahora se descuentan de su paquete de horas, como las de cualquier otro ticket (cláusula L3-18).',
-            'Hours logged on this ticket from now on are taken from your hour package, as on any other ticket (clause L3-18).',
+            'Las horas que se registren en este ticket desde ahora se descuentan de su paquete de horas, como las de cualquier otro ticket.',
+            'Hours logged on this ticket from now on are taken from your hour package, as on any other ticket.',
           ),
     },
   ];

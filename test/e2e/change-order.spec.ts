@@ -193,7 +193,7 @@ describe('Change orders (web app, L3-12)', () => {
     await logIn(user, USER, e2e.password(USER));
     await user.goto(`/tickets/${number}`);
     expect(await user.getByTestId('approver-needed').innerText()).toBe(
-      'Esta orden de cambio espera la autorización por escrito de un aprobador de tu organización (L3-12); mientras, el trabajo sigue dentro de las horas ya autorizadas. Tú puedes cancelar el ticket.',
+      'Esta orden de cambio espera la autorización por escrito de un aprobador de tu organización; mientras, el trabajo sigue dentro de las horas ya autorizadas. Tú puedes cancelar el ticket.',
     );
     await act(Role.CLIENT_USER, 'cancelTicket', 'TicketActionInput', {
       number,

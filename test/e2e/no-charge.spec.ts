@@ -44,7 +44,7 @@ describe('No-charge tickets (web app, L3-18)', () => {
     await page.goto(`/tickets/${number}`);
     // The demo agent reads English; the card in Spanish here.
     await inSpanish(page);
-    const card = page.getByRole('region', { name: 'Cargo al paquete de horas (L3-18)' });
+    const card = page.getByRole('region', { name: 'Cargo al paquete de horas' });
     expect(await card.getByTestId('no-charge-status').innerText()).toBe(
       'Este ticket se cobra al paquete de horas del cliente.',
     );
@@ -73,7 +73,7 @@ describe('No-charge tickets (web app, L3-18)', () => {
     expect(await card.getByTestId('no-charge-status').innerText()).toContain(
       'Este ticket está sin cargo al paquete de horas',
     );
-    await mark(page).getByText('Sin cargo (L3-18)').waitFor();
+    await mark(page).getByText('Sin cargo', { exact: true }).waitFor();
     expect(await mark(page).innerText()).toContain(REASON);
     expect(await mark(page).innerText()).toContain('Alex Agent');
     await historyLine(page).waitFor();
@@ -86,7 +86,7 @@ describe('No-charge tickets (web app, L3-18)', () => {
     const client = (await newPage(e2e.browser, e2e.baseURL)).page;
     await logIn(client, CLIENT, e2e.password(CLIENT));
     await client.goto(`/tickets/${number}`);
-    await mark(client).getByText('Sin cargo (L3-18)').waitFor();
+    await mark(client).getByText('Sin cargo', { exact: true }).waitFor();
     const seen = await mark(client).innerText();
     expect(seen).toContain(`Motivo: ${REASON}`);
     expect(seen).toContain('Alex Agent');

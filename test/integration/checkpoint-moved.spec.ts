@@ -132,7 +132,7 @@ describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)',
       /^Punto de control movido: del mar .+ al jue .+ \(Comercializadora Aurora\)$/,
     );
     expect(approver.text).toContain(
-      'Gerardo Gerente movió la sesión de seguimiento quincenal de Comercializadora Aurora (L3-15).',
+      'Gerardo Gerente movió la sesión de seguimiento quincenal de Comercializadora Aurora.',
     );
     expect(approver.text).toMatch(/Antes: martes, .+ \(hora de la Ciudad de México\)/);
     expect(approver.text).toMatch(/Ahora: jueves, .+ 11:30.+ \(hora de la Ciudad de México\)/);

@@ -77,8 +77,8 @@ export function checkpointAgendaTemplate(
       200,
     ),
     heading: ctx.t(
-      `Agenda de la sesión de seguimiento quincenal de ${c.organizationName} (L3-15).`,
-      `Agenda of the biweekly checkpoint session of ${c.organizationName} (L3-15).`,
+      `Agenda de la sesión de seguimiento quincenal de ${c.organizationName}.`,
+      `Agenda of the biweekly checkpoint session of ${c.organizationName}.`,
     ),
     blocks: [
       {
@@ -219,8 +219,8 @@ export function checkpointMovedTemplate(
       200,
     ),
     heading: ctx.t(
-      `${mover} movió la sesión de seguimiento quincenal de ${e.organizationName} (L3-15).`,
-      `${mover} moved the biweekly checkpoint session of ${e.organizationName} (L3-15).`,
+      `${mover} movió la sesión de seguimiento quincenal de ${e.organizationName}.`,
+      `${mover} moved the biweekly checkpoint session of ${e.organizationName}.`,
     ),
     blocks: [
       {

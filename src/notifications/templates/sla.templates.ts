@@ -111,9 +111,9 @@ export function clockName(clock: SlaAtRiskEvent['clock'], ctx: TemplateContext):
 /** The clock with its clause, as the checkpoint agenda (read by clients too) names it. */
 export function clockLabel(clock: SlaAtRiskEvent['clock'], ctx: TemplateContext): string {
   return {
-    triage: ctx.t('atención inicial (L3-06)', 'triage (L3-06)'),
-    diagnosis: ctx.t('diagnóstico (L3-08)', 'diagnosis (L3-08)'),
-    scheduling: ctx.t('programación (L3-09)', 'scheduling (L3-09)'),
-    progress: ctx.t('avance (L3-07)', 'progress (L3-07)'),
+    triage: ctx.t('atención inicial', 'triage'),
+    diagnosis: ctx.t('diagnóstico', 'diagnosis'),
+    scheduling: ctx.t('programación', 'scheduling'),
+    progress: ctx.t('avance', 'progress'),
   }[clock];
 }

@@ -320,12 +320,12 @@ describe('L3-15 agenda email', () => {
     expect(en.text).toContain('Hours available: 32 h');
     expect(es.text).toContain('Ver la agenda: https://soporte.example/checkpoints/c1');
     expect(en.text).toContain('SLA clocks at risk or breached in the period (2)');
-    expect(en.text).toContain('L3-2026-000003: triage (L3-06): breached');
+    expect(en.text).toContain('L3-2026-000003: triage: breached');
     expect(en.text).not.toContain('comment on the ticket');
     // States and clocks in words, never codes (QA: «ESTIMATE_SUBMITTED: 2» reached a client).
     expect(es.text).toContain('Registrado: 2');
     expect(es.text).toContain('Asunto L3-2026-000002 — Estimación enviada');
-    expect(es.text).toContain('atención inicial (L3-06): vencido');
+    expect(es.text).toContain('atención inicial: vencido');
     for (const code of ['REGISTERED', 'ESTIMATE_SUBMITTED', 'IN_DEVELOPMENT']) {
       expect(es.text).not.toContain(code);
     }

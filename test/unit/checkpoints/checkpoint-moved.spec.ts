@@ -55,7 +55,7 @@ describe('«Punto de control movido» email', () => {
       /^Punto de control movido: del mar 17 de feb, 10:00\sa\.\s?m\. al jue 19 de feb, 11:30\sa\.\s?m\. \(Comercializadora Aurora\)$/,
     );
     expect(email.text).toContain(
-      'Gerardo Gerente movió la sesión de seguimiento quincenal de Comercializadora Aurora (L3-15).',
+      'Gerardo Gerente movió la sesión de seguimiento quincenal de Comercializadora Aurora.',
     );
     expect(email.text).toMatch(
       /Antes: martes, 17 de febrero de 2026, 10:00\s?a\.\s?m\. \(hora de la Ciudad de México\)/,

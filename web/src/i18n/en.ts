@@ -170,7 +170,7 @@ export const en: Messages = {
   },
   users: {
     title: 'Users',
-    intro: 'Client portal accounts and provider staff (clause L3-04).',
+    intro: 'Client portal accounts and provider staff.',
     filter: 'Organisation',
     allOrganizations: 'All',
     name: 'Name',
@@ -455,7 +455,7 @@ export const en: Messages = {
     estimateVersion: 'Estimate',
     estimateOption: (v: number, h: number) => `v${v}: ${h} h`,
     statement: 'Written authorization',
-    statementHint: 'Required. Kept verbatim as your written authorization (clause L3-09).',
+    statementHint: 'Required. Kept verbatim as your written authorization.',
     statementPlaceholder: 'I authorize the estimate of … hours for …',
     authorizeHours: (h: number) =>
       `${h.toLocaleString('en')} h of your prepaid hours will be reserved.`,
@@ -479,8 +479,8 @@ export const en: Messages = {
       ].filter(Boolean);
       return (
         (changeOrder
-          ? 'This change order awaits the written authorization of an approver of your organisation (L3-12); meanwhile the work goes on within the hours already authorized.'
-          : 'This estimate awaits the written authorization of an approver of your organisation (L3-09).') +
+          ? 'This change order awaits the written authorization of an approver of your organisation; meanwhile the work goes on within the hours already authorized.'
+          : 'This estimate awaits the written authorization of an approver of your organisation.') +
         (can.length > 0 ? ` You may ${can.join(' or ')}.` : '')
       );
     },
@@ -550,14 +550,16 @@ export const en: Messages = {
   contracts: {
     title: 'Contracts and hours',
     intro:
-      "Each client's support policy (L3-01, L3-03), prepaid hour packages that never expire (L3-13), balance, movements and the monthly statement.",
+      "Each client's support policy, prepaid hour packages that never expire, balance, movements and the monthly statement.",
     client: 'Client',
     noClients: 'There are no clients.',
     clientTitle: 'My hours',
+    lowBalanceNotice: (available: number, threshold: number) =>
+      `You have ${available.toLocaleString('en')} h available, under the ${threshold.toLocaleString('en')} h warning. Ask the support team for an additional hour package so your next estimates can be authorized; hours never expire.`,
     clientIntro:
       'Your prepaid hours (they never expire), what authorized estimates hold, every movement and each month’s statement.',
     policyTitle: 'Support policy',
-    noPolicy: 'This client has no policy yet: it cannot register tickets (L3-01).',
+    noPolicy: 'This client has no policy yet: it cannot register tickets.',
     status: 'Status',
     policyStatus: { ACTIVE: 'Active', SUSPENDED: 'Suspended', ENDED: 'Ended' },
     monthlyFee: 'Monthly fee',
@@ -567,7 +569,7 @@ export const en: Messages = {
     canRegister: 'Allowed',
     cannotRegister: 'Not allowed',
     odooAdmin: 'Odoo admin user',
-    odooAdminMissing: 'Not confirmed yet (L3-16)',
+    odooAdminMissing: 'Not confirmed yet',
     history: (n: number) => `Policy history (${n})`,
     eventKinds: {
       CREATED: 'Policy created',
@@ -588,7 +590,7 @@ export const en: Messages = {
     progressCadence: 'Progress update cadence (business hours)',
     progressCadenceValue: (hours: string, isDefault: boolean) =>
       `Every ${hours} business hours${isDefault ? ' (default)' : ''}`,
-    progressCadenceTitle: 'Progress update cadence (L3-07)',
+    progressCadenceTitle: 'Progress update cadence',
     progressCadenceHelp:
       'How many business hours apart this client receives progress on its problems: 1 to 80 (whole minutes, e.g. 1.5 = 90 min). Applies to tickets registered from now on; open ones keep theirs.',
     progressCadenceUseDefault: 'Use the default (8 business hours)',
@@ -648,7 +650,7 @@ export const en: Messages = {
   outbox: {
     title: 'Outgoing mail',
     intro:
-      'Every email the system queued, its status and attempts (L3-11). A failed email can be retried: it goes out with the same Message-ID, never twice.',
+      'Every email the system queued, its status and attempts. A failed email can be retried: it goes out with the same Message-ID, never twice.',
     filter: 'Status',
     allStatuses: 'All',
     statuses: {
@@ -709,8 +711,9 @@ export const en: Messages = {
       PASSWORD_RESET: 'Password reset',
       USER_EMAIL_CHANGED: 'Account email corrected',
       SATISFACTION_LOW: 'Low satisfaction rating (to managers)',
-      TICKET_NO_CHARGE: 'Ticket free of charge / charged again (L3-18)',
-      HOURS_CHANGED: 'Hour balance changed: package, adjustment or reversal (L3-13)',
+      TICKET_NO_CHARGE: 'Ticket free of charge / charged again',
+      HOURS_CHANGED: 'Hour balance changed: package, adjustment or reversal',
+      HOURS_LOW_BALANCE: 'Low hour balance',
     },
   },
   planning: planningEn,

@@ -171,7 +171,7 @@ export const esMX = {
   },
   users: {
     title: 'Usuarios',
-    intro: 'Cuentas del portal de clientes y del personal del proveedor (cláusula L3-04).',
+    intro: 'Cuentas del portal de clientes y del personal del proveedor.',
     filter: 'Organización',
     allOrganizations: 'Todas',
     name: 'Nombre',
@@ -464,8 +464,7 @@ export const esMX = {
     estimateVersion: 'Estimación',
     estimateOption: (v: number, h: number) => `v${v}: ${h} h`,
     statement: 'Autorización por escrito',
-    statementHint:
-      'Obligatoria. Se guarda tal cual, como tu autorización por escrito (cláusula L3-09).',
+    statementHint: 'Obligatoria. Se guarda tal cual, como tu autorización por escrito.',
     statementPlaceholder: 'Autorizo la estimación de … horas para …',
     authorizeHours: (h: number) =>
       `Se reservarán ${h.toLocaleString('es-MX')} h de tus horas prepagadas.`,
@@ -490,8 +489,8 @@ export const esMX = {
       ].filter(Boolean);
       return (
         (changeOrder
-          ? 'Esta orden de cambio espera la autorización por escrito de un aprobador de tu organización (L3-12); mientras, el trabajo sigue dentro de las horas ya autorizadas.'
-          : 'Esta estimación espera la autorización por escrito de un aprobador de tu organización (L3-09).') +
+          ? 'Esta orden de cambio espera la autorización por escrito de un aprobador de tu organización; mientras, el trabajo sigue dentro de las horas ya autorizadas.'
+          : 'Esta estimación espera la autorización por escrito de un aprobador de tu organización.') +
         (can.length > 0 ? ` Tú puedes ${can.join(' o ')}.` : '')
       );
     },
@@ -561,14 +560,17 @@ export const esMX = {
   contracts: {
     title: 'Contratos y horas',
     intro:
-      'Póliza de soporte de cada cliente (L3-01, L3-03), paquetes de horas prepagadas que no caducan (L3-13), saldo, movimientos y estado de cuenta mensual.',
+      'Póliza de soporte de cada cliente, paquetes de horas prepagadas que no caducan, saldo, movimientos y estado de cuenta mensual.',
     client: 'Cliente',
     noClients: 'No hay clientes.',
     clientTitle: 'Mis horas',
+    // L3-12, L3-13: under the warning (10 % of the hours bought, at least 5 h).
+    lowBalanceNotice: (available: number, threshold: number) =>
+      `Te quedan ${available.toLocaleString('es-MX')} h disponibles, menos del aviso de ${threshold.toLocaleString('es-MX')} h. Pide al equipo de soporte un paquete de horas adicional para que tus próximas estimaciones puedan autorizarse; las horas no caducan.`,
     clientIntro:
       'Tus horas prepagadas (no caducan), lo que está reservado por estimaciones autorizadas, cada movimiento y el estado de cuenta de cada mes.',
     policyTitle: 'Póliza de soporte',
-    noPolicy: 'Este cliente aún no tiene póliza: no puede registrar tickets (L3-01).',
+    noPolicy: 'Este cliente aún no tiene póliza: no puede registrar tickets.',
     status: 'Estado',
     policyStatus: { ACTIVE: 'Activa', SUSPENDED: 'Suspendida', ENDED: 'Terminada' } as Record<
       string,
@@ -581,7 +583,7 @@ export const esMX = {
     canRegister: 'Permitido',
     cannotRegister: 'No permitido',
     odooAdmin: 'Usuario administrador de Odoo',
-    odooAdminMissing: 'Falta confirmarlo (L3-16)',
+    odooAdminMissing: 'Falta confirmarlo',
     history: (n: number) => `Historial de la póliza (${n})`,
     eventKinds: {
       CREATED: 'Póliza creada',
@@ -602,7 +604,7 @@ export const esMX = {
     progressCadence: 'Cadencia de avances (horas hábiles)',
     progressCadenceValue: (hours: string, isDefault: boolean) =>
       `Cada ${hours} h hábiles${isDefault ? ' (predeterminada)' : ''}`,
-    progressCadenceTitle: 'Cadencia de avances (L3-07)',
+    progressCadenceTitle: 'Cadencia de avances',
     progressCadenceHelp:
       'Cada cuántas horas hábiles recibe este cliente un avance de sus problemas: de 1 a 80 (minutos enteros, p. ej. 1.5 = 90 min). Aplica a los tickets que se registren desde ahora; los abiertos conservan la suya.',
     progressCadenceUseDefault: 'Usar la predeterminada (8 h hábiles)',
@@ -664,7 +666,7 @@ export const esMX = {
   outbox: {
     title: 'Correo saliente',
     intro:
-      'Cada correo que el sistema puso en cola, su estado y sus intentos (L3-11). Un correo fallido se puede reintentar: se envía con el mismo Message-ID y nunca dos veces.',
+      'Cada correo que el sistema puso en cola, su estado y sus intentos. Un correo fallido se puede reintentar: se envía con el mismo Message-ID y nunca dos veces.',
     filter: 'Estado',
     allStatuses: 'Todos',
     statuses: {
@@ -725,8 +727,9 @@ export const esMX = {
       PASSWORD_RESET: 'Restablecer contraseña',
       USER_EMAIL_CHANGED: 'Correo de la cuenta corregido',
       SATISFACTION_LOW: 'Calificación baja (aviso a gerentes)',
-      TICKET_NO_CHARGE: 'Ticket sin cargo al paquete / vuelve a cobrarse (L3-18)',
-      HOURS_CHANGED: 'Saldo de horas modificado: paquete, ajuste o reversión (L3-13)',
+      TICKET_NO_CHARGE: 'Ticket sin cargo al paquete / vuelve a cobrarse',
+      HOURS_CHANGED: 'Saldo de horas modificado: paquete, ajuste o reversión',
+      HOURS_LOW_BALANCE: 'Saldo de horas bajo',
     } as Record<string, string>,
   },
   planning: planningEsMX,

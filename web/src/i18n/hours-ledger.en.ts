@@ -13,11 +13,11 @@ export const hoursLedgerEn: HoursLedgerMessages = {
     TIME_LOGGED: (hours, date) =>
       `${hours} h worked on ${date}, taken from the ticket's reservation`,
     TIME_LOGGED_NO_CHARGE: (hours, date) =>
-      `${hours} h worked on ${date}, not charged to the package (L3-18)`,
+      `${hours} h worked on ${date}, not charged to the package`,
     TICKET_ENDED: (state) => `Ticket ${state}: the unused reserved hours are released`,
-    TICKET_NO_CHARGE: 'Ticket not charged to the package (L3-18): its reservation is released',
+    TICKET_NO_CHARGE: 'Ticket not charged to the package: its reservation is released',
     TICKET_CHARGED_AGAIN: (version) =>
-      `Ticket charged to the package again (L3-18): estimate v${version} is reserved again`,
+      `Ticket charged to the package again: estimate v${version} is reserved again`,
   },
   reversalOf: (entry) => `Reversal of ${entry}`,
   reversedTag: 'Reversed',

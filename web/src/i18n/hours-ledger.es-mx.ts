@@ -16,12 +16,12 @@ export const hoursLedgerEsMX = {
     TIME_LOGGED: (hours: string, date: string) =>
       `${hours} h trabajadas el ${date}, tomadas de la reserva del ticket`,
     TIME_LOGGED_NO_CHARGE: (hours: string, date: string) =>
-      `${hours} h trabajadas el ${date}, sin cargo al paquete (L3-18)`,
+      `${hours} h trabajadas el ${date}, sin cargo al paquete`,
     TICKET_ENDED: (state: string) =>
       `Ticket ${state}: se liberan las horas reservadas que no se usaron`,
-    TICKET_NO_CHARGE: 'Ticket sin cargo al paquete (L3-18): se libera su reserva',
+    TICKET_NO_CHARGE: 'Ticket sin cargo al paquete: se libera su reserva',
     TICKET_CHARGED_AGAIN: (version: number) =>
-      `Ticket con cargo al paquete de nuevo (L3-18): se reserva otra vez la estimación v${version}`,
+      `Ticket con cargo al paquete de nuevo: se reserva otra vez la estimación v${version}`,
   },
   /** A reversal's row: the entry it cancels, named by `entry` (date · ticket · hours). */
   reversalOf: (entry: string) => `Reversión de ${entry}`,

@@ -3,11 +3,11 @@ import type { NoChargeMessages } from './no-charge.es-mx';
 /** English texts of no-charge tickets on the ticket page (L3-18). */
 export const noChargeEn: NoChargeMessages = {
   packageLabel: 'Hour package',
-  badge: 'No charge (L3-18)',
+  badge: 'No charge',
   charged: 'Charged to the package',
   decidedBy: (name, at) => (name ? `${name}, ${at}` : at),
   reasonLabel: 'Reason',
-  cardTitle: 'Charge to the hour package (L3-18)',
+  cardTitle: 'Charge to the hour package',
   statusNoCharge:
     'This ticket is free of charge to the hour package: time logged since the decision takes no hours from the client.',
   statusCharged: "This ticket is charged to the client's hour package.",
@@ -40,7 +40,7 @@ export const noChargeEn: NoChargeMessages = {
   timelineMarked: (reason) => `Made free of charge to the package: ${reason}`,
   timelineCharged: (reason) => `Charged to the package again: ${reason}`,
   hoursNote:
-    'No-charge ticket (L3-18): hours logged since the decision are not taken from the hour package.',
+    'No-charge ticket: hours logged since the decision are not taken from the hour package.',
   totalNoCharge: (hours) => `Total taken from the package: ${hours} h (no-charge ticket)`,
   reasons: {
     NO_ACTIVE_PACKAGE: 'The client has no active hour package',

@@ -2,11 +2,11 @@
 export const noChargeEsMX = {
   /** The header's line: whether the ticket is charged to the hour package. */
   packageLabel: 'Paquete de horas',
-  badge: 'Sin cargo (L3-18)',
+  badge: 'Sin cargo',
   charged: 'Se cobra al paquete',
   decidedBy: (name: string | null, at: string) => (name ? `${name}, ${at}` : at),
   reasonLabel: 'Motivo',
-  cardTitle: 'Cargo al paquete de horas (L3-18)',
+  cardTitle: 'Cargo al paquete de horas',
   statusNoCharge:
     'Este ticket está sin cargo al paquete de horas: el tiempo registrado desde la decisión no descuenta horas del cliente.',
   statusCharged: 'Este ticket se cobra al paquete de horas del cliente.',
@@ -39,7 +39,7 @@ export const noChargeEsMX = {
   timelineMarked: (reason: string) => `Marcado sin cargo al paquete: ${reason}`,
   timelineCharged: (reason: string) => `Vuelve a cobrarse al paquete: ${reason}`,
   hoursNote:
-    'Ticket sin cargo al paquete (L3-18): las horas registradas desde la decisión no se descuentan del paquete de horas.',
+    'Ticket sin cargo al paquete: las horas registradas desde la decisión no se descuentan del paquete de horas.',
   totalNoCharge: (hours: number) => `Total descontado del paquete: ${hours} h (ticket sin cargo)`,
   reasons: {
     NO_ACTIVE_PACKAGE: 'El cliente no tiene un paquete de horas activo',

@@ -76,7 +76,7 @@ export const serverErrorsEn: ServerErrorMessages = {
   exceedsEstimate: (logged, remaining) =>
     `${logged} h would be logged and ${remaining} h of the authorized estimate are left: submit a change order (“Change order” on the ticket) for the additional hours and log the time once the client authorizes it.`,
   noEstimateHours: (logged) =>
-    `${logged} h cannot be logged: this ticket has no estimate the client authorized (L3-12). Hours are logged against an authorized estimate; if the ticket is not charged, mark it “No charge to the package” (L3-18).`,
+    `${logged} h cannot be logged: this ticket has no estimate the client authorized. Hours are logged against an authorized estimate; if the ticket is not charged, mark it “No charge to the package”.`,
   emailTaken: (email) => `A user with the email ${email} already exists.`,
   ownAccountDeactivation:
     'You cannot deactivate your own account; ask another administrator to do it if needed.',
@@ -128,7 +128,7 @@ export const serverErrorsEn: ServerErrorMessages = {
   alreadyAssigned: 'The ticket is already assigned to that person.',
   requestIdReused: 'This request was already used for another action; try again.',
   internalNoteStaffOnly: 'Only provider staff can add internal notes.',
-  agentRequired: 'A problem needs an assigned agent (L3-07).',
+  agentRequired: 'A problem needs an assigned agent.',
   noAdminAction: 'Record the executed administrative action first.',
   ledgerRefused: 'The prepaid hour balance does not allow this operation.',
   notReversible:

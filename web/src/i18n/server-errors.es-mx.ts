@@ -82,7 +82,7 @@ export const serverErrorsEsMX = {
   exceedsEstimate: (logged: string, remaining: string) =>
     `Se registrarían ${logged} h y quedan ${remaining} h de la estimación autorizada: registra una orden de cambio («Orden de cambio» en el ticket) por las horas adicionales y, cuando el cliente la autorice, registra el tiempo.`,
   noEstimateHours: (logged: string) =>
-    `No se pueden registrar ${logged} h: este ticket no tiene una estimación autorizada por el cliente (L3-12). Las horas se registran sobre una estimación autorizada; si el ticket no se cobra, márcalo «Sin cargo al paquete» (L3-18).`,
+    `No se pueden registrar ${logged} h: este ticket no tiene una estimación autorizada por el cliente. Las horas se registran sobre una estimación autorizada; si el ticket no se cobra, márcalo «Sin cargo al paquete».`,
   emailTaken: (email: string) => `Ya existe un usuario con el correo ${email}.`,
   ownAccountDeactivation:
     'No puedes desactivar tu propia cuenta; pide a otro administrador que lo haga si hace falta.',
@@ -138,7 +138,7 @@ export const serverErrorsEsMX = {
   alreadyAssigned: 'El ticket ya está asignado a esa persona.',
   requestIdReused: 'Esta solicitud ya se usó para otra acción; vuelve a intentarlo.',
   internalNoteStaffOnly: 'Solo el personal del proveedor puede agregar notas internas.',
-  agentRequired: 'Un problema necesita un agente asignado (L3-07).',
+  agentRequired: 'Un problema necesita un agente asignado.',
   noAdminAction: 'Primero registra la acción administrativa ejecutada.',
   ledgerRefused: 'El saldo de horas prepagadas no permite esta operación.',
   // L3-13: corrections of the hour ledger (`reverseHourEntry`, `adjustHours`).
