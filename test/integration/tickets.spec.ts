@@ -768,6 +768,50 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     }
   });
 
+  it('pages a word written in thousands of events as it pages a rare one, walking the order', async () => {
+    const word = `guanabana${Date.now()}`;
+    const bySubject = await register(`Con ${word} en el asunto`);
+    const chatty = await register('Conversación larga');
+    await register('Sin la palabra (4)');
+    // Ended first, so no event of its workflow follows the ones written below.
+    expect(
+      (await act(Role.CLIENT_USER, 'cancelTicket', { number: chatty.number, note: 'Prueba' }))
+        .error,
+    ).toBeUndefined();
+    // More matching events than the search reads to call a word rare (2,000): the conversation's
+    // page walks the tickets in its order instead of starting from the events.
+    await world.db.query(
+      `INSERT INTO ticket_event (ticket_number, seq, type, at, actor_role, data)
+       SELECT $1, 100000 + g, 'comment', now(), 'CLIENT_USER',
+              jsonb_build_object('body', 'Nota ' || g || ' sobre ' || $2::text, 'internal', false)
+         FROM generate_series(1, 2001) AS g`,
+      [chatty.number, word],
+    );
+    // As the projection would leave it (the rebuild below compares the read model with the log).
+    await world.db.query(`UPDATE ticket SET last_event_seq = 102001 WHERE number = $1`, [
+      chatty.number,
+    ]);
+    const searchPage = async (after: string | null) => {
+      const { body } = await gql<{
+        tickets: { items: { number: string }[]; nextCursor: string | null; totalCount: number };
+      }>(
+        world.api,
+        `query ($filter: TicketFilter, $after: String) {
+          tickets(first: 1, filter: $filter, after: $after) { items { number } nextCursor totalCount } }`,
+        { filter: { text: word }, after },
+        as(Role.CLIENT_USER),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.tickets;
+    };
+    const first = await searchPage(null);
+    expect(first.items.map((i) => i.number)).toEqual([chatty.number]);
+    expect(first.totalCount).toBe(2);
+    const second = await searchPage(first.nextCursor);
+    expect(second.items.map((i) => i.number)).toEqual([bySubject.number]);
+    expect(second.nextCursor).toBeNull();
+  });
+
   it('L3-09: lists the tickets whose estimate awaits an approver, until it is authorized', async () => {
     const t = await register('Por autorizar');
     const awaiting = async (role: Role) => {
