@@ -22,6 +22,12 @@ export const timeEntriesEn: TimeEntriesMessages = {
   descriptionRequired: 'Describe the work done.',
   logged: (hours: number, balance: number, available: number) =>
     `${hours} h logged. Client balance: ${balance} h (available for new estimates: ${available} h).`,
+  unavailable: {
+    noEstimate:
+      'To log hours, this ticket needs an estimate the client authorized, or mark it “No charge to the package”.',
+    noHoursLeft:
+      'The authorized hours of this ticket are used up: to log more, submit a change order, or mark it “No charge to the package”.',
+  },
   reasons: {
     EXCEEDS_AUTHORIZED_ESTIMATE: "Exceeds the estimate's authorized hours",
   },

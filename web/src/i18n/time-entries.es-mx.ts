@@ -21,6 +21,13 @@ export const timeEntriesEsMX = {
   descriptionRequired: 'Describe el trabajo realizado.',
   logged: (hours: number, balance: number, available: number) =>
     `Se registraron ${hours} h. Saldo del cliente: ${balance} h (disponibles para nuevos estimados: ${available} h).`,
+  /** L3-12, L3-18: why «Registrar horas» is not offered (the API would refuse every entry). */
+  unavailable: {
+    noEstimate:
+      'Para registrar horas, este ticket necesita una estimación autorizada por el cliente, o márcalo «Sin cargo al paquete».',
+    noHoursLeft:
+      'Las horas autorizadas de este ticket ya se usaron: para registrar más, envía una orden de cambio, o márcalo «Sin cargo al paquete».',
+  },
   reasons: {
     EXCEEDS_AUTHORIZED_ESTIMATE: 'Excede las horas autorizadas del estimado',
   } as Record<string, string>,

@@ -298,8 +298,10 @@ export function TicketPage({
 
       <TimeEntriesSection
         number={ticket.number}
+        organizationId={ticket.organizationId}
         staff={staff}
         noCharge={ticket.billing?.noCharge ?? false}
+        authorized={ticket.authorizations.length > 0}
         changes={changes}
       />
 

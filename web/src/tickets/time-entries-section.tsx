@@ -9,6 +9,7 @@ import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { nowInZone } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
+import { logHoursOffer } from './log-hours-offer';
 import { useLocalTime } from './ticket-bits';
 
 export interface TimeEntry {
@@ -40,6 +41,14 @@ export const LOG_TICKET_TIME = operation<
   logTicketTime(input: $input) { ${ENTRY_FIELDS} }
 }`);
 
+/** L3-12: the hours the ledger holds for each ticket of the organisation (staff only). */
+const HOURS_HELD = operation<
+  { hourBalance: { reservations: { ticketNumber: string; reservedHours: number }[] } },
+  { organizationId: string }
+>(`query TicketHoursHeld($organizationId: ID!) {
+  hourBalance(organizationId: $organizationId) { reservations { ticketNumber reservedHours } }
+}`);
+
 /** At least 0.25 h, at most 24 h, at most two decimals (what the API accepts). */
 function parseHours(text: string): number | undefined {
   const value = Number(text.trim().replace(',', '.'));
@@ -55,13 +64,18 @@ function parseHours(text: string): number | undefined {
  */
 export function TimeEntriesSection({
   number,
+  organizationId,
   staff,
   noCharge = false,
+  authorized = false,
   changes = 0,
 }: {
   number: string;
+  organizationId: string;
   staff: boolean;
   noCharge?: boolean;
+  /** Whether an estimate of the ticket was ever authorized (words why hours cannot be logged). */
+  authorized?: boolean;
   /**
    * Bumped by the page each time the ticket changes (its live subscription): work logged by
    * someone else shows at once (the client watching their hours, L3-12), with no subscription of
@@ -74,10 +88,25 @@ export function TimeEntriesSection({
   const { call } = useSession();
   const { zone } = useLocalTime();
   const query = useQuery(TICKET_TIME_ENTRIES, { number });
+  const held = useQuery(HOURS_HELD, { organizationId }, !staff);
   const { reload } = query;
+  const reloadHeld = held.reload;
   useEffect(() => {
-    if (changes > 0) void reload();
-  }, [changes, reload]);
+    if (changes > 0) {
+      void reload();
+      if (staff) void reloadHeld();
+    }
+  }, [changes, reload, reloadHeld]);
+  // The API's rule: offered only while the ledger holds hours for the ticket, or it is no-charge.
+  const offer = held.data
+    ? logHoursOffer({
+        noCharge,
+        heldHours:
+          held.data.hourBalance.reservations.find((r) => r.ticketNumber === number)
+            ?.reservedHours ?? 0,
+        authorized,
+      })
+    : undefined;
   const entries = query.data?.ticket.timeEntries ?? [];
 
   const [date, setDate] = useState(() => nowInZone(zone).slice(0, 10));
@@ -115,7 +144,7 @@ export function TimeEntriesSection({
       setHours('');
       setDescription('');
       // The list is read again first: the notice never sits next to a stale total.
-      await query.reload();
+      await Promise.all([query.reload(), held.reload()]);
       setDone(c.logged(entry.hours, entry.balance.balance, entry.balance.available));
     } catch (err) {
       setError(err);
@@ -177,7 +206,12 @@ export function TimeEntriesSection({
         </p>
       )}
 
-      {staff && (
+      {staff && offer && offer !== 'offer' && (
+        <p className="muted" data-testid="log-hours-unavailable">
+          {c.unavailable[offer]}
+        </p>
+      )}
+      {staff && offer === 'offer' && (
         <div className="subsection">
           <h3 id="time-form-title">{c.formTitle}</h3>
           <form
