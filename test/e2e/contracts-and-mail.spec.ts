@@ -169,8 +169,11 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('estado-de-cuenta-2026-01.csv');
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv).toContain('MONTHLY_FEE');
-    expect(csv).toContain('TOTAL');
+    // In the UI language, not the API's codes (L3-03, QA S14-F).
+    expect(csv).toContain('Concepto,Referencia,Horas registradas');
+    expect(csv).toContain('Cuota mensual,2026-01,,,,18500.00,MXN');
+    expect(csv).toContain('\r\nTotal,2026-01,');
+    expect(csv).not.toContain('MONTHLY_FEE');
   });
 
   it('lets a client see its own balance, ledger and statement, and not the contracts screen', async () => {

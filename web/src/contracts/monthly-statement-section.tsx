@@ -6,6 +6,7 @@ import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { ticketPath } from '../tickets/ticket-bits';
+import { statementCsv, statementFileName } from './statement-csv';
 
 /** This month, YYYY-MM, in `timeZone`. */
 function monthIn(timeZone: string, now = new Date()): string {
@@ -55,8 +56,8 @@ export function MonthlyStatementSection({
   }, [refresh, reload, valid]);
   const statement = query.data?.monthlyStatement;
   const shown = statement && statement.month === month ? statement : undefined;
-  const csvUrl = useDownloadUrl(shown?.csv);
-  const hours = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+  // Worded in the UI language here (the API's `csv` keeps its codes for other programs).
+  const csvUrl = useDownloadUrl(shown ? statementCsv(shown, language) : undefined);
   const money = (amount: number, currency: string) =>
     new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
 
@@ -77,7 +78,7 @@ export function MonthlyStatementSection({
           <a
             className="button"
             href={csvUrl}
-            download={`estado-de-cuenta-${shown.month}.csv`}
+            download={statementFileName(shown.month, language)}
             data-testid="statement-csv"
           >
             {t.contracts.downloadCsv(shown.month)}
@@ -133,9 +134,9 @@ export function MonthlyStatementSection({
                           {row.ticketNumber}
                         </Link>
                       </th>
-                      <td className="num">{hours.format(row.hoursLogged)}</td>
-                      <td className="num">{hours.format(row.hoursCharged)}</td>
-                      <td className="num">{hours.format(row.hoursWaived)}</td>
+                      <td className="num">{t.tickets.hours(row.hoursLogged)}</td>
+                      <td className="num">{t.tickets.hours(row.hoursCharged)}</td>
+                      <td className="num">{t.tickets.hours(row.hoursWaived)}</td>
                     </tr>
                   ))}
                 </tbody>
