@@ -126,7 +126,9 @@ async function readSources(
     .addOrderBy('t.number', 'ASC')
     .getMany();
   // L3-10: the agenda reviews the open tickets in the client's queue order, as the portal shows it.
-  const tickets = inQueueOrder(arrived, await clientQueueOrder(tx, organizationId));
+  const order = await clientQueueOrder(tx, organizationId);
+  const tickets = inQueueOrder(arrived, order);
+  const position = new Map(order.map((number, i) => [number, i + 1]));
   const clocks = await tx
     .getRepository(TicketClockEntity)
     .createQueryBuilder('c')
@@ -175,6 +177,7 @@ async function readSources(
       nextDeadline: t.nextDeadline?.toISOString() ?? null,
       releaseDate: t.releaseDate?.toISOString() ?? null,
       registeredAt: t.registeredAt.toISOString(),
+      ...(position.has(t.number) ? { queuePosition: position.get(t.number) } : {}),
       estimates: t.details.estimates,
     })),
     clocks,

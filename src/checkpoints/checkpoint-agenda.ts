@@ -16,6 +16,11 @@ export interface AgendaTicket {
   readonly nextDeadline: string | null;
   readonly releaseDate: string | null;
   readonly registeredAt: string;
+  /**
+   * L3-10: 1-based position in the client's queue when the agenda was built (the agents' work
+   * list rule); absent in agendas stored before positions were.
+   */
+  readonly queuePosition?: number;
 }
 
 export interface AgendaStateCount {

@@ -48,6 +48,12 @@ export class CheckpointTicketModel {
   @Field(() => Date, { nullable: true }) nextDeadline!: Date | null;
   @Field(() => Date, { nullable: true }) releaseDate!: Date | null;
   @Field() registeredAt!: Date;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'L3-10: 1-based position in the client’s queue when the agenda was built; null in agendas stored before positions were.',
+  })
+  queuePosition!: number | null;
 }
 
 @ObjectType('CheckpointStateCount')
@@ -133,7 +139,10 @@ export class CheckpointModel {
   @Field({ description: 'End of the previous checkpoint’s period.' }) periodStart!: Date;
   @Field({ description: 'When the agenda was built.' }) periodEnd!: Date;
   @Field(() => [CheckpointStateCountModel]) openByState!: CheckpointStateCountModel[];
-  @Field(() => [CheckpointTicketModel], { description: 'In arrival order.' })
+  @Field(() => [CheckpointTicketModel], {
+    description:
+      'In the client’s queue order (L3-10: urgent, the client’s ranks, then arrival), with each position.',
+  })
   openTickets!: CheckpointTicketModel[];
   @Field(() => [CheckpointSlaAlertModel]) slaAlerts!: CheckpointSlaAlertModel[];
   @Field(() => [CheckpointEstimateModel])

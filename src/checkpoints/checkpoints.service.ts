@@ -307,6 +307,7 @@ export class CheckpointsService {
         nextDeadline: date(t.nextDeadline),
         releaseDate: date(t.releaseDate),
         registeredAt: new Date(t.registeredAt),
+        queuePosition: t.queuePosition ?? null,
       })),
       slaAlerts: r.agenda.slaAlerts.map((a) => ({
         ...a,

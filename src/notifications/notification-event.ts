@@ -546,6 +546,8 @@ export interface CheckpointAgendaEvent {
       readonly number: string;
       readonly subject: string;
       readonly state: string;
+      /** L3-10: position in the client's queue (absent in older agendas). */
+      readonly queuePosition?: number;
     }[];
     readonly slaAlerts: readonly {
       readonly ticketNumber: string;

@@ -412,6 +412,11 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     const open = page.getByTestId('agenda-open');
     await open.getByRole('link', { name: sales }).waitFor();
     await open.getByRole('link', { name: invoice }).waitFor();
+    // In the client's queue order, each with its position (L3-10, L3-15).
+    await open.getByRole('columnheader', { name: 'Posición en la cola' }).waitFor();
+    const positions = await open.locator('tbody tr td:first-child').allInnerTexts();
+    expect(positions.length).toBeGreaterThan(1);
+    expect(positions).toEqual(positions.map((_, i) => String(i + 1)));
     expect(await page.getByTestId('agenda-by-state').innerText()).toMatch(/\d/);
     const changes = page.getByTestId('agenda-date-changes');
     await changes.getByText('La factura global cierra el mes').first().waitFor();

@@ -32,7 +32,7 @@ const SET_SETTINGS = `mutation ($input: CheckpointSettingsInput!) {
 const GET_SETTINGS = `query ($organizationId: ID!) { checkpointSettings(organizationId: $organizationId) { ${SETTINGS} } }`;
 const AGENDA = `id organizationId kind scheduledFor periodStart periodEnd
   openByState { state count }
-  openTickets { number subject state }
+  openTickets { queuePosition number subject state }
   slaAlerts { ticketNumber clock status }
   estimatesAwaitingAuthorization { ticketNumber version hours scope }
   dateChanges { ticketNumber oldDate newDate reason }
@@ -51,7 +51,7 @@ interface Agenda {
   periodStart: string;
   periodEnd: string;
   openByState: { state: string; count: number }[];
-  openTickets: { number: string; subject: string; state: string }[];
+  openTickets: { queuePosition: number | null; number: string; subject: string; state: string }[];
   slaAlerts: { ticketNumber: string; clock: string; status: string }[];
   estimatesAwaitingAuthorization: {
     ticketNumber: string;
@@ -541,6 +541,8 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     const next = (await call<{ checkpoint: Agenda }>(GET, { id: checkpointId }, as(Role.MANAGER)))
       .data!.checkpoint;
     expect(next.openTickets.map((t) => t.number)).toEqual([scheduled, awaiting, registered]);
+    // With each ticket's position in that queue, as the meeting set it (L3-10).
+    expect(next.openTickets.map((t) => t.queuePosition)).toEqual([1, 2, 3]);
     const queue = await call<{ clientQueue: { entries: { ticketNumber: string }[] } }>(
       `query ($organizationId: ID) { clientQueue(organizationId: $organizationId) { entries { ticketNumber } } }`,
       { organizationId: auroraId },

@@ -103,7 +103,14 @@ export function checkpointAgendaTemplate(
       ),
       ...section(
         ctx.t('Tickets abiertos', 'Open tickets'),
-        a.openTickets.map((t) => [t.number, `${t.subject} — ${stateWords(t.state, ctx)}`] as const),
+        // L3-10: in the client's queue order, each with its position («1. 1042»).
+        a.openTickets.map(
+          (t) =>
+            [
+              t.queuePosition ? `${t.queuePosition}. ${t.number}` : t.number,
+              `${t.subject} — ${stateWords(t.state, ctx)}`,
+            ] as const,
+        ),
       ),
       ...section(
         ctx.t(

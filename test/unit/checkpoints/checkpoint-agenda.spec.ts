@@ -344,4 +344,29 @@ describe('L3-15 agenda email', () => {
     expect(es.text).toContain('Estimaciones por autorizar (0)\n\nNinguna.');
     expect(es.text).toContain('Cambios de fecha en el periodo (0)\n\nNinguno.');
   });
+
+  it('lists the open tickets with their queue position, when the agenda has them (L3-10, L3-15)', () => {
+    const ranked: CheckpointAgendaEvent = {
+      ...event,
+      agenda: {
+        ...event.agenda,
+        openTickets: event.agenda.openTickets.map((t, i) => ({ ...t, queuePosition: i + 1 })),
+      },
+    };
+    const es = renderCheckpointAgendaEmail(
+      ranked,
+      { email: 'a@x', displayName: 'Ana', locale: Locale.ES_MX, timeZone: 'America/Mexico_City' },
+      options,
+    );
+    expect(es.text).toContain('1. L3-2026-000001');
+    expect(es.text).toContain('2. L3-2026-000002');
+    expect(es.html).toContain('2. L3-2026-000002');
+    // An agenda stored before positions were: the number alone.
+    const old = renderCheckpointAgendaEmail(
+      event,
+      { email: 'a@x', displayName: 'Ana', locale: Locale.ES_MX, timeZone: 'America/Mexico_City' },
+      options,
+    );
+    expect(old.text).not.toContain('1. L3-2026-000001');
+  });
 });

@@ -28,6 +28,8 @@ export interface Checkpoint {
     slaStatus: string;
     nextDeadline: string | null;
     releaseDate: string | null;
+    /** L3-10: position in the client's queue; null in agendas stored before positions were. */
+    queuePosition: number | null;
   }[];
   slaAlerts: {
     ticketNumber: string;
@@ -68,7 +70,7 @@ export interface Checkpoint {
 const SUMMARY_FIELDS = `id organizationId kind scheduledFor periodStart periodEnd`;
 const AGENDA_FIELDS = `${SUMMARY_FIELDS}
   openByState { state count }
-  openTickets { number subject state slaStatus nextDeadline releaseDate }
+  openTickets { queuePosition number subject state slaStatus nextDeadline releaseDate }
   slaAlerts { ticketNumber subject clock status deadline }
   estimatesAwaitingAuthorization { ticketNumber subject version hours scope submittedAt additionalHours }
   dateChanges { ticketNumber subject oldDate newDate reason at }

@@ -199,8 +199,10 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
             </li>
           ))}
         </ul>
+        <p className="hint">{c.queueOrderHint}</p>
         <AgendaTable
           columns={[
+            c.queuePosition,
             t.tickets.number,
             c.state,
             t.tickets.sla,
@@ -210,6 +212,7 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
         >
           {cp.openTickets.map((tk) => (
             <tr key={tk.number}>
+              <td>{tk.queuePosition ?? '—'}</td>
               <TicketCell number={tk.number} subject={tk.subject} />
               <td>{state(tk.state)}</td>
               <td>

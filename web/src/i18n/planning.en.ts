@@ -160,6 +160,9 @@ export const planningEn: PlanningMessages = {
     openByState: 'Open tickets by state',
     openTickets: 'Open tickets',
     noOpen: 'No open tickets.',
+    queuePosition: 'Queue position',
+    queueOrderHint:
+      'In the client’s queue order: urgent first, then its priorities, then by arrival.',
     alerts: 'Clocks at risk or breached in the period',
     noAlerts: 'No clock was at risk or breached.',
     estimates: 'Estimates awaiting authorization',

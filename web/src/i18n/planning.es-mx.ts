@@ -157,6 +157,9 @@ export const planningEsMX = {
     openByState: 'Tickets abiertos por estado',
     openTickets: 'Tickets abiertos',
     noOpen: 'No hay tickets abiertos.',
+    queuePosition: 'Posición en la cola',
+    queueOrderHint:
+      'En el orden de la cola del cliente: urgentes, luego sus prioridades, luego por llegada.',
     alerts: 'Relojes en riesgo o vencidos en el periodo',
     noAlerts: 'Ningún reloj llegó a riesgo ni venció.',
     estimates: 'Estimaciones por autorizar',
