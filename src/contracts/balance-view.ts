@@ -1,5 +1,6 @@
 import type { LedgerBalance } from './ledger-rules';
 import { toHours } from './hours';
+import { isLowBalance, lowBalanceThreshold } from './low-balance';
 
 /** A ticket's reservation, in hours. */
 export interface TicketHoldView {
@@ -18,6 +19,10 @@ export interface HourBalanceView {
   readonly balance: number;
   readonly reserved: number;
   readonly available: number;
+  /** L3-13: the available hours under which the client is warned (10 % of purchased, ≥ 5 h). */
+  readonly lowBalanceThreshold: number;
+  /** `available` is under `lowBalanceThreshold`. */
+  readonly lowBalance: boolean;
   /** Tickets with an outstanding reservation. */
   readonly reservations: readonly TicketHoldView[];
 }
@@ -31,6 +36,8 @@ export function toBalanceView(organizationId: string, b: LedgerBalance): HourBal
     balance: toHours(b.balance),
     reserved: toHours(b.reserved),
     available: toHours(b.available),
+    lowBalanceThreshold: toHours(lowBalanceThreshold(b)),
+    lowBalance: isLowBalance(b),
     reservations: [...b.tickets.values()]
       .filter((t) => t.held > 0)
       .sort((x, y) => x.ticketNumber.localeCompare(y.ticketNumber))

@@ -42,6 +42,15 @@ export class HourBalanceModel {
   @Field(() => Float, { description: 'What a new estimate may still reserve; never negative.' })
   available!: number;
 
+  @Field(() => Float, {
+    description:
+      'L3-13: the client is warned when available falls under this (10 % of purchased, at least 5 h).',
+  })
+  lowBalanceThreshold!: number;
+
+  @Field({ description: 'available is under lowBalanceThreshold.' })
+  lowBalance!: boolean;
+
   @Field(() => [TicketReservationModel])
   reservations!: TicketReservationModel[];
 

@@ -11,9 +11,12 @@ import { LedgerEntryKind } from './contract-enums';
 /** The outbox's event type of a client's hours changing by hand (L3-03, L3-11, L3-13). */
 export const HOURS_CHANGED_EMAIL_TYPE = 'HOURS_CHANGED';
 
-/** One email per ledger entry: keyed by the entry's id, so a replayed request queues nothing. */
-export function hoursChangedEventKey(entryId: string): string {
-  return `hours-changed:${entryId}`;
+/**
+ * One email per ledger entry: keyed by the entry's id, so a replayed request queues nothing; the
+ * organisation's id keeps the key (and the Message-ID made from it) unique beyond one database.
+ */
+export function hoursChangedEventKey(organizationId: string, entryId: string): string {
+  return `hours-changed:${organizationId}:${entryId}`;
 }
 
 /** What changed the client's hours: a package bought, a manager's adjustment or a reversal. */

@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config';
 import type { OrganizationEntity } from '../identity';
 import { mailDomain } from '../notifications/message-id';
 import { NotificationsService } from '../notifications/notifications.service';
-import { HOUR_CHANGE_AUDIENCES } from '../notifications/recipient-rules';
+import { HOUR_CHANGE_AUDIENCES, LOW_BALANCE_AUDIENCES } from '../notifications/recipient-rules';
 import type { HourBalanceView } from './balance-view';
 import {
   type HourChange,
@@ -14,6 +14,11 @@ import {
 } from './hour-change-email';
 import type { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
 import { toHours, toHundredths } from './hours';
+import {
+  LOW_BALANCE_EMAIL_TYPE,
+  lowBalanceEventKey,
+  renderLowBalanceEmail,
+} from './low-balance-email';
 
 /**
  * L3-03, L3-11, L3-13: a package bought, a manual adjustment or a reversal is told to the client
@@ -55,7 +60,7 @@ export class HourChangeNotices {
       recipients.map((r) => ({
         event: {
           type: HOURS_CHANGED_EMAIL_TYPE,
-          eventKey: hoursChangedEventKey(entry.id),
+          eventKey: hoursChangedEventKey(org.id, entry.id),
           occurredAt: entry.createdAt.toISOString(),
           detail: {
             organizationId: org.id,
@@ -81,6 +86,50 @@ export class HourChangeNotices {
           r,
           options,
         ),
+      })),
+    );
+  }
+
+  /**
+   * L3-12, L3-13: `entry` took the client's available hours under the warning threshold: its
+   * approvers and the provider managers are told once, keyed by that entry (a replay queues
+   * nothing; the next warning needs a top-up and a new crossing, i.e. another entry).
+   */
+  async queueLowBalance(
+    tx: EntityManager,
+    org: OrganizationEntity,
+    entry: HourLedgerEntryEntity,
+    balance: HourBalanceView,
+  ): Promise<void> {
+    const recipients = await this.notifications.recipientsFor(tx, org.id, LOW_BALANCE_AUDIENCES);
+    const options = {
+      publicUrl: this.config.api.publicUrl,
+      from: this.config.mail.from,
+      domain: mailDomain(this.config.mail.from),
+    };
+    const input = {
+      organizationName: org.name,
+      available: balance.available,
+      threshold: balance.lowBalanceThreshold,
+      reserved: balance.reserved,
+    };
+    await this.notifications.enqueueRendered(
+      tx,
+      recipients.map((r) => ({
+        event: {
+          type: LOW_BALANCE_EMAIL_TYPE,
+          eventKey: lowBalanceEventKey(org.id, entry.id),
+          occurredAt: entry.createdAt.toISOString(),
+          detail: {
+            organizationId: org.id,
+            ledgerEntryId: entry.id,
+            available: balance.available,
+            threshold: balance.lowBalanceThreshold,
+          },
+        },
+        ticketNumber: null,
+        recipient: { id: r.id, email: r.email },
+        email: renderLowBalanceEmail(input, r, options),
       })),
     );
   }

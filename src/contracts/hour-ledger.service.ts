@@ -19,6 +19,7 @@ import {
   reasonPartsFor,
 } from './hour-ledger-reason';
 import { HourPackageEntity } from './hour-package.entity';
+import { crossedIntoLowBalance } from './low-balance';
 import {
   formatHours,
   positiveHundredths,
@@ -509,11 +510,20 @@ export class HourLedgerService {
     return saved;
   }
 
-  /** The balance after this transaction's appends. */
+  /**
+   * The balance after this transaction's appends. When they took the available hours under the
+   * warning threshold (L3-13), the client's approvers and the managers are told, once.
+   */
   private async after(l: LockedLedger): Promise<HourBalanceView> {
     const entries = await l.tx
       .getRepository(HourLedgerEntryEntity)
       .find({ where: { organizationId: l.org.id }, order: { id: 'ASC' } });
-    return toBalanceView(l.org.id, foldLedger(entries.map(toFact)));
+    const folded = foldLedger(entries.map(toFact));
+    const view = toBalanceView(l.org.id, folded);
+    const last = entries.at(-1);
+    if (this.notices && last && crossedIntoLowBalance(l.balance, folded)) {
+      await this.notices.queueLowBalance(l.tx, l.org, last, view);
+    }
+    return view;
   }
 }

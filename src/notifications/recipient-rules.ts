@@ -85,6 +85,12 @@ export const CHECKPOINT_AGENDA_AUDIENCES: readonly Audience[] = ['CLIENT_APPROVE
  */
 export const HOUR_CHANGE_AUDIENCES: readonly Audience[] = ['CLIENT_APPROVERS'];
 
+/**
+ * L3-12, L3-13: hours running low concern who buys them (the client's approvers) and who sells
+ * them and plans the work (the provider managers).
+ */
+export const LOW_BALANCE_AUDIENCES: readonly Audience[] = ['CLIENT_APPROVERS', 'MANAGERS'];
+
 /** Which side of the contract an email is written for: its footer differs (L3-11). */
 export type RecipientSide = 'CLIENT' | 'STAFF';
 

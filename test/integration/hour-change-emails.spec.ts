@@ -105,7 +105,7 @@ describe('The client hears of their hours (L3-03, L3-11, L3-13)', () => {
     expect(mail.text).toContain('Hola, Arturo Aprobador:');
     expect(mail.text).toContain('/mis-horas');
     const [row] = await rows();
-    expect(row.event_key).toBe(`hours-changed:${purchaseEntryId}`);
+    expect(row.event_key).toBe(`hours-changed:${aurora}:${purchaseEntryId}`);
   });
 
   it('L3-13: a manual adjustment emails its reason and the balance after, once', async () => {

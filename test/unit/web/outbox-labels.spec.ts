@@ -1,4 +1,5 @@
 import { HOURS_CHANGED_EMAIL_TYPE } from '../../../src/contracts/hour-change-email';
+import { LOW_BALANCE_EMAIL_TYPE } from '../../../src/contracts/low-balance-email';
 import { NO_CHARGE_EMAIL_TYPE } from '../../../src/contracts/no-charge-email';
 import { EMAIL_CHANGED_EMAIL_TYPE } from '../../../src/identity/email-changed-email';
 import { PASSWORD_LINK_EMAIL_TYPE } from '../../../src/identity/password-link-email';
@@ -11,7 +12,7 @@ import { esMX } from '../../../web/src/i18n/es-mx';
 // language, never by its raw type: every notification event type, the L3-15 checkpoint agenda,
 // the L3-04 account emails (invitation, password reset, corrected address), the low satisfaction rating told to
 // the provider's managers and the L3-18 no-charge decision told to the registrant and
-// the L3-13 hour balance changes (package, adjustment, reversal) told to the client's approvers.
+// the L3-13 hour balance changes (package, adjustment, reversal) told to the client's approvers, and their low-balance warning.
 
 const QUEUED_TYPES = [
   ...Object.keys(RECIPIENT_RULES).filter((type) => type !== 'INTERNAL_NOTE'),
@@ -21,6 +22,7 @@ const QUEUED_TYPES = [
   LOW_RATING_EMAIL_TYPE,
   NO_CHARGE_EMAIL_TYPE,
   HOURS_CHANGED_EMAIL_TYPE,
+  LOW_BALANCE_EMAIL_TYPE,
 ];
 
 describe('outbox labels', () => {

@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { HoursOverview } from './hours-overview';
+import { LowBalanceNotice } from './low-balance-notice';
 import { MonthlyStatementSection } from './monthly-statement-section';
 import { PolicySection } from './policy-section';
 
@@ -15,6 +16,7 @@ export function ClientHoursPage() {
       <section className="card" aria-labelledby="page-title">
         <h1 id="page-title">{t.contracts.clientTitle}</h1>
         <p className="muted">{t.contracts.clientIntro}</p>
+        <LowBalanceNotice organizationId={organizationId} />
       </section>
       <HoursOverview organizationId={organizationId} />
       <MonthlyStatementSection organizationId={organizationId} timeZone={user.timeZone} />
