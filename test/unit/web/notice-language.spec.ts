@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { type NoticeWords, noticeOf } from '../../../web/src/components/notice';
 import { en } from '../../../web/src/i18n/en';
 import { esMX } from '../../../web/src/i18n/es-mx';
@@ -34,5 +36,22 @@ describe('success notices follow the language switch (L3-15, L3-13)', () => {
     expect(enText).toContain('+2.5');
     expect(enText).not.toBe(es);
     expect(enText).toBe(en.hoursLedger.corrections.adjusted('+2.5', 'Comercializadora Aurora'));
+  });
+
+  it('no form keeps a success notice as text: each is set as data worded when shown', () => {
+    const web = join(__dirname, '../../../web/src');
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? files(path) : path.endsWith('.tsx') ? [path] : [];
+      });
+    const textNotices = files(web).flatMap((path) =>
+      [...readFileSync(path, 'utf8').matchAll(/\bset(?:Done|Notice)\(([^)]*)/g)]
+        .map((m) => m[1].trim())
+        // undefined clears it; `(w) =>` words it when shown; the actions panel keeps its own data.
+        .filter((arg) => arg !== 'undefined' && !arg.startsWith('(w') && arg !== 'result')
+        .map((arg) => `${path.slice(web.length + 1)}: ${arg}`),
+    );
+    expect(textNotices).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { HolidaysSection } from './holidays-section';
 import { OverridesSection } from './overrides-section';
 import { versionChangeText } from './version-change';
 import { WeeklyEditSection } from './weekly-edit-section';
+import { useNotice } from '../components/use-notice';
 
 const LFT74 = 'MX_LFT_74';
 
@@ -141,7 +142,7 @@ function Lft74Toggle({
   const c = changeTexts(language);
   const { call } = useSession();
   const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
   // Removing the legal holidays moves every deadline on the calendar: it takes a second step.
   const [confirming, setConfirming] = useState(false);
@@ -155,7 +156,7 @@ function Lft74Toggle({
     try {
       await call(SET_LFT74, { id: calendar.id, enabled: !enabled });
       await onChanged();
-      setDone(t.calendars.lft74Saved);
+      setDone((w) => w.t.calendars.lft74Saved);
     } catch (err) {
       setError(err);
     } finally {

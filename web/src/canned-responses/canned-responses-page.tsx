@@ -12,6 +12,7 @@ import { useSession } from '../session/session-context';
 import { useLocalTime } from '../tickets/ticket-bits';
 import { PLACEHOLDERS } from './canned-fill';
 import { CannedResponseForm } from './canned-response-form';
+import { useNotice } from '../components/use-notice';
 
 const editButtonId = (id: string) => `canned-${id}-edit`;
 const LIST_TITLE_ID = 'canned-list-title';
@@ -35,7 +36,7 @@ export function CannedResponsesPage() {
   const list = useQuery(CANNED_RESPONSES, {});
   const responses = list.data?.cannedResponses;
   const [editingId, setEditingId] = useState<string>();
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useNotice();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
@@ -52,7 +53,7 @@ export function CannedResponsesPage() {
     try {
       await call(DELETE_CANNED_RESPONSE, { id: response.id });
       await list.reload();
-      setNotice(c.deleted(response.title));
+      setNotice((w) => w.t.cannedResponses.deleted(response.title));
       if (editingId === response.id) setEditingId(undefined);
       focusLater(LIST_TITLE_ID);
     } catch (err) {
@@ -147,7 +148,7 @@ export function CannedResponsesPage() {
                       editing={r}
                       onSaved={async (saved) => {
                         await list.reload();
-                        setNotice(c.saved(saved.title));
+                        setNotice((w) => w.t.cannedResponses.saved(saved.title));
                         closeEdit(r.id);
                       }}
                       onCancel={() => closeEdit(r.id)}

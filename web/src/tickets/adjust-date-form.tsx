@@ -17,6 +17,7 @@ import {
   useSavedDraft,
 } from './live-form';
 import { useLocalTime } from './ticket-bits';
+import { useNotice } from '../components/use-notice';
 
 /**
  * L3-19: provider staff move a published release date with a reason ("Ajustar fecha"); the
@@ -44,7 +45,7 @@ export function AdjustDateForm({
   const [reason, setReason] = useState(restored?.fields.reason ?? '');
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
   const live = useLiveForm(ticket, {
@@ -82,7 +83,7 @@ export function AdjustDateForm({
       setDate('');
       setReason('');
       setOpen(false);
-      setDone(a.done);
+      setDone((w) => w.t.planning.adjust.done);
       await onDone();
     } catch (err) {
       setError(err);

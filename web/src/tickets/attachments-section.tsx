@@ -28,6 +28,7 @@ import {
   updateQueued,
   uploadSummary,
 } from './upload-queue';
+import { useNotice } from '../components/use-notice';
 
 /**
  * A ticket's files (L3-11): the list (name, size, who, when) with a download that sends the
@@ -73,7 +74,7 @@ export function AttachmentsSection({
   const [dragging, setDragging] = useState(false);
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = useNotice();
   // What the last upload run stored and refused (green only when nothing was refused).
   const [summary, setSummary] = useState<ReturnType<typeof uploadSummary>>();
   const [busy, setBusy] = useState<string>();
@@ -200,7 +201,7 @@ export function AttachmentsSection({
     setBusy(`delete-${attachment.id}`);
     try {
       await call(DELETE_ATTACHMENT, { id: attachment.id });
-      setDone(a.deleted(attachment.fileName));
+      setDone((w) => w.t.attachments.deleted(attachment.fileName));
       await query.reload();
     } catch (err) {
       setError(err);

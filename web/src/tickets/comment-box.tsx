@@ -15,6 +15,7 @@ import {
   useRestoredDraft,
   useSavedDraft,
 } from './live-form';
+import { useNotice } from '../components/use-notice';
 
 /**
  * Comments on an open ticket: client users reply; provider staff choose a reply to the client
@@ -48,7 +49,7 @@ export function CommentBox({
   const [internal, setInternal] = useState(restored?.fields.internal === 'yes');
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
   const typed = body.trim() !== '';
@@ -81,7 +82,7 @@ export function CommentBox({
       await requestIds.send(content, (requestId) => call(ADD_COMMENT, { ...content, requestId }));
       saved.discard();
       setBody('');
-      setDone(c.sent);
+      setDone((w) => w.t.planning.comments.sent);
       await onSent();
     } catch (err) {
       setError(err);

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { ComplianceRow } from '../api/tickets';
 import { downloadText } from '../components/download-file';
 import { PercentBarCell } from '../components/percent-bar-cell';
@@ -6,6 +5,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { CLOCK_ORDER, complianceCsvRows, percentMet } from './compliance-figures';
 import { csvFileName, toCsv } from './csv';
 import { useLocalTime } from './ticket-bits';
+import { useNotice } from '../components/use-notice';
 
 interface Bar {
   key: string;
@@ -195,15 +195,15 @@ export function ComplianceCharts({
 /** «Exportar CSV» and, once saved, how many rows went. */
 function ExportRows({ onExport }: { onExport: () => number }) {
   const { t } = useI18n();
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = useNotice();
+  const exportRows = () => {
+    const rows = onExport();
+    setDone((w) => w.t.ticketBrowser.exportedRows(rows));
+  };
   return (
     <>
       <div className="form-actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() => setDone(t.ticketBrowser.exportedRows(onExport()))}
-        >
+        <button type="button" className="button" onClick={exportRows}>
           {t.ticketBrowser.exportCsv}
         </button>
       </div>

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { useRestoredDraft, useSavedDraft } from './live-form';
 import { useLocalTime } from './ticket-bits';
+import { useNotice } from '../components/use-notice';
 
 /** The API's limit of a no-charge reason (`SetTicketNoChargeInput.reason`, trimmed). */
 export const NO_CHARGE_REASON_MAX = 500;
@@ -73,7 +74,7 @@ export function NoChargeCard({
   const [reason, setReason] = useState(restored?.fields.reason ?? '');
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
   // The decision the form makes, fixed when it is opened: the opposite of the flag then. Should
   // someone else make that decision while it is open, the form says so instead of turning into
@@ -126,8 +127,10 @@ export function NoChargeCard({
       setReason('');
       // The ticket is read again first: the notice never sits next to a stale mark.
       await onDone();
-      setDone(
-        result.noCharge ? n.doneMarked(result.releasedHours) : n.doneCharged(result.reservedHours),
+      setDone((w) =>
+        result.noCharge
+          ? w.t.noCharge.doneMarked(result.releasedHours)
+          : w.t.noCharge.doneCharged(result.reservedHours),
       );
     } catch (err) {
       setError(err);

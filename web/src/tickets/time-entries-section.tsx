@@ -11,6 +11,7 @@ import { nowInZone } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
 import { logHoursOffer } from './log-hours-offer';
 import { useLocalTime } from './ticket-bits';
+import { useNotice } from '../components/use-notice';
 
 export interface TimeEntry {
   id: string;
@@ -114,7 +115,7 @@ export function TimeEntriesSection({
   const [description, setDescription] = useState('');
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
 
@@ -145,7 +146,9 @@ export function TimeEntriesSection({
       setDescription('');
       // The list is read again first: the notice never sits next to a stale total.
       await Promise.all([query.reload(), held.reload()]);
-      setDone(c.logged(entry.hours, entry.balance.balance, entry.balance.available));
+      setDone((w) =>
+        w.t.timeEntries.logged(entry.hours, entry.balance.balance, entry.balance.available),
+      );
     } catch (err) {
       setError(err);
     } finally {
