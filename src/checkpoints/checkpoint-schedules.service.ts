@@ -14,6 +14,7 @@ import {
   WorkflowIdReusePolicy,
 } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import {
   CHECKPOINT_WORKFLOW_TYPE,
   type CheckpointRunState,
@@ -33,6 +34,9 @@ import { CheckpointSettingsEntity } from './checkpoint-settings.entity';
  * moves the fire instants), and at API boot for every stored setting (so settings saved while
  * Temporal was away, or seeded straight into the database, get their Schedule).
  */
+/** How long «Generar agenda ahora» waits for the agenda before answering UNAVAILABLE. */
+const ON_DEMAND_WAIT_MS = 30_000;
+
 @Injectable()
 export class CheckpointSchedulesService
   implements OnApplicationBootstrap, BeforeApplicationShutdown
@@ -105,21 +109,36 @@ export class CheckpointSchedulesService
   async runNow(
     organizationId: string,
     previousCheckpointId: string | null,
+    waitMs = ON_DEMAND_WAIT_MS,
   ): Promise<CheckpointRunState> {
     const workflowId = checkpointOnDemandWorkflowId(organizationId, previousCheckpointId);
     const client = this.temporal.client.workflow;
+    let handle;
     try {
-      const handle = await client.start<typeof checkpointWorkflow>(CHECKPOINT_WORKFLOW_TYPE, {
+      handle = await client.start<typeof checkpointWorkflow>(CHECKPOINT_WORKFLOW_TYPE, {
         workflowId,
         taskQueue: this.config.temporal.taskQueue,
         args: [{ organizationId, onDemand: true }],
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });
-      return await handle.result();
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      return client.getHandle<typeof checkpointWorkflow>(workflowId).result();
+      handle = client.getHandle<typeof checkpointWorkflow>(workflowId);
+    }
+    // No worker (stopped, or busy for long): the caller hears it rather than waiting for ever.
+    // The run goes on and emails its agenda once; asking again joins it (same workflow ID).
+    const timeout = AbortSignal.timeout(waitMs);
+    try {
+      return await this.temporal.connection.withAbortSignal(timeout, () => handle.result());
+    } catch (err) {
+      if (!timeout.aborted) throw err;
+      throw new DomainError(
+        ErrorCode.UNAVAILABLE,
+        'La agenda sigue generándose; vuelva a pedirla en un momento y se mostrará la misma / ' +
+          'the agenda is still being built; ask again in a moment to get the same one',
+        { reason: 'AGENDA_STILL_BUILDING', workflowId },
+      );
     }
   }
 

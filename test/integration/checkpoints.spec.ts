@@ -7,6 +7,11 @@ import {
   workingIntervalsOn,
 } from '../../src/business-time/engine';
 import { CheckpointAgendaService } from '../../src/checkpoints/checkpoint-agenda.service';
+import { CalendarsService } from '../../src/business-time/calendars/calendars.service';
+import { CheckpointSchedulesService } from '../../src/checkpoints/checkpoint-schedules.service';
+import { DomainError, ErrorCode } from '../../src/common/errors/domain-error';
+import type { AppConfig } from '../../src/config/app-config';
+import { TemporalClientService } from '../../src/temporal/temporal-client.service';
 import { Role } from '../../src/identity/role.enum';
 import { checkpointScheduleId } from '../../workflows/checkpoint/checkpoint.contract';
 import { gql } from '../support/integration-harness';
@@ -627,5 +632,41 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     expect(later.data!.generateCheckpointAgenda.id).not.toBe(made.id);
     expect(later.data!.generateCheckpointAgenda.periodStart).toBe(made.periodEnd);
     expect(await agendas()).toHaveLength(before + 2);
+  });
+
+  it('answers UNAVAILABLE, not a hung request, when no worker builds the on-demand agenda (L3-15, issue 10)', async () => {
+    // The same service on a task queue no worker polls, waiting one second instead of thirty.
+    const config = {
+      ...world.config,
+      temporal: { ...world.config.temporal, taskQueue: `nobody-${Date.now()}` },
+    } as AppConfig;
+    const temporal = new TemporalClientService(config);
+    const schedules = new CheckpointSchedulesService(
+      world.db,
+      temporal,
+      new CalendarsService(world.db),
+      config,
+    );
+    try {
+      const asked = Date.now();
+      const refused = (): Promise<DomainError> =>
+        schedules.runNow(tulumId, `no-worker-${asked}`, 1_000).then(
+          () => Promise.reject(new Error('answered without a worker')),
+          (e: DomainError) => e,
+        );
+      const refusal = await refused();
+      expect(refusal).toBeInstanceOf(DomainError);
+      expect(refusal).toMatchObject({
+        code: ErrorCode.UNAVAILABLE,
+        details: { reason: 'AGENDA_STILL_BUILDING' },
+      });
+      // The run is left to build when a worker comes: asking again joins it, and still waits.
+      expect(await refused()).toMatchObject({ code: ErrorCode.UNAVAILABLE });
+      const handle = temporal.client.workflow.getHandle(String(refusal.details?.workflowId));
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+      await handle.terminate('test over');
+    } finally {
+      await temporal.onApplicationShutdown();
+    }
   });
 });
