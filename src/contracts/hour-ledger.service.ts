@@ -212,7 +212,7 @@ export class HourLedgerService {
         ledgerEntryId: entry.id,
         createdBy: req.actorId,
       });
-      const balance = await this.after(l);
+      const balance = await this.balanceAfter(l);
       await this.notices?.queue(
         l.tx,
         l.org,
@@ -283,7 +283,7 @@ export class HourLedgerService {
         reservedHours: toHours(plan.held),
         releasedHours: toHours(plan.released),
         replayed: false,
-        balance: await this.after(l),
+        balance: await this.balanceAfter(l),
       };
     });
   }
@@ -349,7 +349,7 @@ export class HourLedgerService {
         timeEntry,
         chargedHours: toHours(plan.charged),
         replayed: false,
-        balance: await this.after(l),
+        balance: await this.balanceAfter(l),
       };
     });
   }
@@ -384,7 +384,7 @@ export class HourLedgerService {
         ticketNumber,
         releasedHours: toHours(plan.released),
         replayed: false,
-        balance: await this.after(l),
+        balance: await this.balanceAfter(l),
       };
     });
   }
@@ -413,7 +413,7 @@ export class HourLedgerService {
         key,
         actorId: req.actorId,
       });
-      const balance = await this.after(l);
+      const balance = await this.balanceAfter(l);
       await this.notices?.queue(l.tx, l.org, entry, { kind: 'ADJUSTMENT', reason }, balance);
       return { entry, replayed: false, balance };
     });
@@ -452,7 +452,7 @@ export class HourLedgerService {
         key,
         actorId: req.actorId,
       });
-      const balance = await this.after(l);
+      const balance = await this.balanceAfter(l);
       if (this.notices) {
         const reversedPackage = await l.tx
           .getRepository(HourPackageEntity)
@@ -512,9 +512,10 @@ export class HourLedgerService {
 
   /**
    * The balance after this transaction's appends. When they took the available hours under the
-   * warning threshold (L3-13), the client's approvers and the managers are told, once.
+   * warning threshold (L3-13), the client's approvers and the managers are told, once. Callers
+   * that `append` themselves (a ticket charged again) call it after their appends.
    */
-  private async after(l: LockedLedger): Promise<HourBalanceView> {
+  async balanceAfter(l: LockedLedger): Promise<HourBalanceView> {
     const entries = await l.tx
       .getRepository(HourLedgerEntryEntity)
       .find({ where: { organizationId: l.org.id }, order: { id: 'ASC' } });

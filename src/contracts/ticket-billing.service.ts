@@ -100,6 +100,8 @@ export class TicketBillingService {
             key: `charged-again:${ticketNumber}:${event.id}`,
             actorId: actor.id,
           });
+          // L3-13: holding the estimate again may take the hours under the low-balance warning.
+          await this.ledger.balanceAfter(l);
         }
         reserved = plan.reserved;
       }
