@@ -120,7 +120,8 @@ export function HoursOverview({
   const reasonOf = useLedgerReason();
   const nameOf = useLedgerEntryName();
   const [reversing, setReversing] = useState<string | null>(null);
-  const [reversedNotice, setReversedNotice] = useState<string>();
+  // The reversed entry, worded when shown: the notice follows the language switch.
+  const [reversed, setReversed] = useState<LedgerEntry>();
   const [first, setFirst] = useState(PAGE);
   // The newest movements, up to the API's 100 per request; older ones are paged with the cursor.
   const query = useQuery(HOURS_OVERVIEW, { organizationId, first });
@@ -357,7 +358,7 @@ export function HoursOverview({
                               aria-label={c.reverseLabel(nameOf(node))}
                               aria-expanded={reversing === node.id}
                               onClick={() => {
-                                setReversedNotice(undefined);
+                                setReversed(undefined);
                                 setReversing(node.id);
                               }}
                             >
@@ -382,14 +383,14 @@ export function HoursOverview({
               entryId={reversingEntry.id}
               entryName={nameOf(reversingEntry)}
               onCancel={() => setReversing(null)}
-              onReversed={(notice) => {
+              onReversed={() => {
                 setReversing(null);
-                setReversedNotice(notice);
+                setReversed(reversingEntry);
                 corrections.onChanged();
               }}
             />
           )}
-          {corrections && <SuccessMessage text={reversedNotice} />}
+          {corrections && <SuccessMessage text={reversed && c.reversed(nameOf(reversed))} />}
           {statement.totalCount > 0 && (
             <p className="muted small">
               {t.contracts.ledgerCount(shown.length, statement.totalCount)}

@@ -12,7 +12,7 @@ import { MAX_REASON_LENGTH } from './ledger-corrections';
  * «Revertir» on one ledger row (L3-13): a required reason, then a confirmation that names the
  * entry (date, ticket, hours). The REVERSAL entry cancels it in the ledger; a double click or a
  * retry sends the same idempotency key, so it is reversed once. The panel takes the focus when it
- * opens; `onReversed` gets the sentence to announce.
+ * opens; `onReversed` is told once it is reversed (the ledger announces it, in the words shown).
  */
 export function ReverseEntryForm({
   entryId,
@@ -23,7 +23,7 @@ export function ReverseEntryForm({
   entryId: string;
   /** The entry in words: date · ticket · kind and hours. */
   entryName: string;
-  onReversed: (notice: string) => void;
+  onReversed: () => void;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
@@ -49,7 +49,7 @@ export function ReverseEntryForm({
         ),
       (_, w) => w.t.hoursLedger.corrections.reversed(entryName),
     );
-    if (ok) onReversed(c.reversed(entryName));
+    if (ok) onReversed();
   };
 
   return (
