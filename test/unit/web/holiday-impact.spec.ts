@@ -28,7 +28,7 @@ describe('calendar holidays: the confirmation words', () => {
       'This calendar governs 2 clients and 5 open tickets: their running deadlines are recomputed and that day stops counting as a business day. This is the default calendar: it applies to every client without its own.',
     );
     expect(calendarEditorEn.holidayAddTitle('Mon, Nov 30, 2026', 'Company day')).toBe(
-      'Add Mon, Nov 30, 2026 («Company day») as a holiday?',
+      'Add Mon, Nov 30, 2026 (“Company day”) as a holiday?',
     );
   });
 });
