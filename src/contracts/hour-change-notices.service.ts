@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { OrganizationEntity } from '../identity';
-import { mailDomain } from '../notifications/message-id';
 import { NotificationsService } from '../notifications/notifications.service';
 import { HOUR_CHANGE_AUDIENCES, LOW_BALANCE_AUDIENCES } from '../notifications/recipient-rules';
 import type { HourBalanceView } from './balance-view';
@@ -19,6 +18,7 @@ import {
   lowBalanceEventKey,
   renderLowBalanceEmail,
 } from './low-balance-email';
+import { renderOptionsOf } from '../notifications/render-options';
 
 /**
  * L3-03, L3-11, L3-13: a package bought, a manual adjustment or a reversal is told to the client
@@ -50,11 +50,7 @@ export class HourChangeNotices {
       : [];
     const byName = actor?.display_name ?? '—';
     const hours = toHours(toHundredths(entry.hours));
-    const options = {
-      publicUrl: this.config.api.publicUrl,
-      from: this.config.mail.from,
-      domain: mailDomain(this.config.mail.from),
-    };
+    const options = renderOptionsOf(this.config);
     await this.notifications.enqueueRendered(
       tx,
       recipients.map((r) => ({
@@ -102,11 +98,7 @@ export class HourChangeNotices {
     balance: HourBalanceView,
   ): Promise<void> {
     const recipients = await this.notifications.recipientsFor(tx, org.id, LOW_BALANCE_AUDIENCES);
-    const options = {
-      publicUrl: this.config.api.publicUrl,
-      from: this.config.mail.from,
-      domain: mailDomain(this.config.mail.from),
-    };
+    const options = renderOptionsOf(this.config);
     const input = {
       organizationName: org.name,
       available: balance.available,

@@ -6,7 +6,6 @@ import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, isProviderStaff } from '../identity';
-import { mailDomain } from '../notifications/message-id';
 import { NotificationsService } from '../notifications/notifications.service';
 import { notifyTicketChanged } from '../tickets/ticket-projection.service';
 import { actingRole } from '../tickets/user-names.loader';
@@ -20,6 +19,7 @@ import { type LedgerDraft, planReinstatement, planRelease } from './ledger-rules
 import { NO_CHARGE_EMAIL_TYPE, noChargeEventKey, renderNoChargeEmail } from './no-charge-email';
 import { TicketBillingEventEntity } from './ticket-billing-event.entity';
 import { TicketBillingEntity } from './ticket-billing.entity';
+import { renderOptionsOf } from '../notifications/render-options';
 
 export interface NoChargeResult {
   readonly billing: TicketBillingEntity;
@@ -181,11 +181,7 @@ export class TicketBillingService {
             locale: row.locale,
             timeZone: row.time_zone,
           },
-          {
-            publicUrl: this.config.api.publicUrl,
-            from: this.config.mail.from,
-            domain: mailDomain(this.config.mail.from),
-          },
+          renderOptionsOf(this.config),
         ),
       },
     ]);

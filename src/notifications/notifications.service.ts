@@ -29,6 +29,7 @@ import {
   renderCheckpointMovedEmail,
 } from './templates/checkpoint.templates';
 import { type RenderedEmail, renderEmail } from './templates/render-email';
+import { renderOptionsOf } from './render-options';
 
 /**
  * One email a domain renders itself (password links, low ratings), for one recipient: queued by
@@ -231,12 +232,7 @@ export class NotificationsService {
     recipient: RecipientCandidate,
     names: ReadonlyMap<string, string>,
   ): RenderedEmail | null {
-    return renderEmail(event, recipient, {
-      publicUrl: this.config.api.publicUrl,
-      from: this.config.mail.from,
-      domain: mailDomain(this.config.mail.from),
-      names,
-    });
+    return renderEmail(event, recipient, { ...renderOptionsOf(this.config), names });
   }
 
   /**

@@ -5,7 +5,6 @@ import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error'
 import { AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, isProviderStaff, OrganizationKind, Role } from '../identity';
 import { NotificationsService } from '../notifications/notifications.service';
-import { mailDomain } from '../notifications/message-id';
 import { notifyTicketChanged } from '../tickets/ticket-projection.service';
 import { actingRole } from '../tickets/user-names.loader';
 import { renderLowRatingEmail } from './low-rating-email';
@@ -28,6 +27,7 @@ import {
 } from './satisfaction-summary';
 import type { RateTicketInput, SatisfactionSummaryArgs } from './satisfaction.inputs';
 import type { TicketSatisfactionModel } from './satisfaction.model';
+import { renderOptionsOf } from '../notifications/render-options';
 
 /** Client roles that rate tickets: the users of the ticket's organisation. */
 const RATING_ROLES: readonly Role[] = [Role.CLIENT_USER, Role.CLIENT_APPROVER];
@@ -345,11 +345,7 @@ export class SatisfactionService {
         ratedBy: rating.rated_by,
       },
     };
-    const options = {
-      publicUrl: this.config.api.publicUrl,
-      from: this.config.mail.from,
-      domain: mailDomain(this.config.mail.from),
-    };
+    const options = renderOptionsOf(this.config);
     await this.notifications.enqueueRendered(
       tx,
       managers.map((manager) => ({

@@ -1,5 +1,5 @@
 import { Role } from '../../src/identity/role.enum';
-import { eventually } from '../support/eventually';
+import { type CaughtMail, sentExactly as sentOnce } from '../support/caught-mail';
 import { gql } from '../support/integration-harness';
 import { useWorldWithWorker } from '../support/world-with-worker';
 
@@ -29,13 +29,6 @@ interface OutboxRow {
   subject: string;
   text: string;
 }
-interface CaughtMail {
-  messageId: string | null;
-  subject: string;
-  to: string[];
-  text: string | null;
-}
-
 describe('The client hears of their hours (L3-03, L3-11, L3-13)', () => {
   const world = useWorldWithWorker('hour-change-emails');
   let aurora = '';
@@ -56,26 +49,11 @@ describe('The client hears of their hours (L3-03, L3-11, L3-13)', () => {
       [EMAIL_TYPE],
     );
 
-  /** Once `count` hour emails are SENT: they are exactly `count`, each caught once by SMTP. */
+  /** Once `count` hour emails are SENT: they are exactly `count`, each caught once, to the approver. */
   async function sentExactly(count: number): Promise<CaughtMail[]> {
-    const all = await eventually(
-      rows,
-      (r) => r.length >= count && r.every((x) => x.status === 'SENT'),
-    );
-    expect(all).toHaveLength(count);
-    const caught = await eventually(
-      async () => {
-        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-        return (await res.json()) as CaughtMail[];
-      },
-      (mails) => all.every((r) => mails.some((m) => m.messageId === r.message_id)),
-    );
-    return all.map((r) => {
-      const same = caught.filter((m) => m.messageId === r.message_id);
-      expect(same).toHaveLength(1);
-      expect(same[0].to).toEqual([APPROVER]);
-      return same[0];
-    });
+    const mails = await sentOnce(rows, count);
+    for (const mail of mails) expect(mail.to).toEqual([APPROVER]);
+    return mails;
   }
 
   let purchaseEntryId = '';

@@ -1,5 +1,5 @@
 import { Role } from '../../src/identity/role.enum';
-import { eventually } from '../support/eventually';
+import { type CaughtMail, sentExactly as sentOnce } from '../support/caught-mail';
 import { gql } from '../support/integration-harness';
 import { useWorldWithWorker } from '../support/world-with-worker';
 
@@ -28,11 +28,6 @@ interface OutboxRow {
   recipient_address: string;
   status: string;
   message_id: string;
-}
-interface CaughtMail {
-  messageId: string | null;
-  subject: string;
-  text: string | null;
 }
 interface Balance {
   available: number;
@@ -72,25 +67,7 @@ describe('Low hour balance warning (L3-12, L3-13)', () => {
     );
 
   /** Once `count` warnings are SENT: exactly `count`, each caught once by the SMTP catcher. */
-  async function sentExactly(count: number): Promise<CaughtMail[]> {
-    const all = await eventually(
-      rows,
-      (r) => r.length >= count && r.every((x) => x.status === 'SENT'),
-    );
-    expect(all).toHaveLength(count);
-    const caught = await eventually(
-      async () => {
-        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-        return (await res.json()) as CaughtMail[];
-      },
-      (mails) => all.every((r) => mails.some((m) => m.messageId === r.message_id)),
-    );
-    return all.map((r) => {
-      const same = caught.filter((m) => m.messageId === r.message_id);
-      expect(same).toHaveLength(1);
-      return same[0];
-    });
-  }
+  const sentExactly = (count: number): Promise<CaughtMail[]> => sentOnce(rows, count);
 
   it('a crossing under the threshold emails the approvers and the managers once', async () => {
     // The demo contract holds 40 h: the threshold is max(10 % of 40 h, 5 h) = 5 h.
