@@ -380,6 +380,13 @@ const MATRIX: readonly Row[] = [
     localTime: '10:00',
   })),
   {
+    mutation: 'generateCheckpointAgenda',
+    roles: STAFF_ADMIN,
+    scope: 'organization',
+    vars: (t) => ({ organizationId: t.organizationId }),
+    roleGuardFirst: true,
+  },
+  {
     mutation: 'recordCheckpointDecisions',
     roles: [...PROVIDER, Role.CLIENT_APPROVER],
     scope: 'organization',

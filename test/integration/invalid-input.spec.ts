@@ -890,6 +890,16 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
     ];
   },
+  generateCheckpointAgenda: (f) => {
+    const r = Role.MANAGER;
+    return [
+      c('missing organisation', r, {}),
+      c('organisation not a UUID', r, { organizationId: 'aurora' }, V, 'NOT_FOUND'),
+      c('oversized organisation', r, { organizationId: HUGE }, V, 'NOT_FOUND'),
+      c('unknown organisation', r, { organizationId: UNKNOWN_UUID }, 'NOT_FOUND'),
+      c('the provider itself', r, { organizationId: f.providerOrg }, 'NOT_FOUND'),
+    ];
+  },
   recordCheckpointDecisions: () => {
     const r = Role.ADMIN;
     const ok = { notes: 'Se acordó priorizar facturación.' };
