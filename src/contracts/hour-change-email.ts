@@ -1,4 +1,4 @@
-import { Locale } from '../identity/locale.enum';
+import { type Locale } from '../identity/locale.enum';
 import { type Block, renderLayout } from '../notifications/templates/email-content';
 import { oneLine } from '../notifications/templates/format';
 import {
@@ -54,13 +54,6 @@ export interface RenderedHourChangeEmail {
   readonly template: string;
 }
 
-function hoursText(hours: number, locale: Locale): string {
-  const n = new Intl.NumberFormat(locale === Locale.EN ? 'en-US' : 'es-MX', {
-    maximumFractionDigits: 2,
-  }).format(Math.abs(hours));
-  return `${n} h`;
-}
-
 /**
  * L3-03, L3-11, L3-13: the client's hours changed outside a ticket (a package bought, a manual
  * adjustment, a reversal). Written for the client's approvers in their language (usted) and time
@@ -74,8 +67,8 @@ export function renderHourChangeEmail(
 ): RenderedHourChangeEmail {
   const ctx = recipientContext(recipient, options, '/mis-horas');
   const t = (es: string, en: string): string => ctx.t(es, en);
-  const amount = hoursText(input.hours, ctx.locale);
-  const available = `${input.availableAfter < 0 ? '-' : ''}${hoursText(input.availableAfter, ctx.locale)}`;
+  const amount = `${ctx.dates.number(Math.abs(input.hours))} h`;
+  const available = `${input.availableAfter < 0 ? '-' : ''}${ctx.dates.number(Math.abs(input.availableAfter))} h`;
   const added = input.hours >= 0;
   const availableSentence = t(
     `Saldo disponible: ${available}.`,

@@ -1,4 +1,4 @@
-import { Locale } from '../identity/locale.enum';
+import { type Locale } from '../identity/locale.enum';
 import { renderLayout } from '../notifications/templates/email-content';
 import {
   type EmailRecipient,
@@ -21,13 +21,6 @@ export interface LowBalanceEmailInput {
   readonly reserved: number;
 }
 
-function hoursText(hours: number, locale: Locale): string {
-  const n = new Intl.NumberFormat(locale === Locale.EN ? 'en-US' : 'es-MX', {
-    maximumFractionDigits: 2,
-  }).format(hours);
-  return `${n} h`;
-}
-
 /**
  * L3-12, L3-13: the client's available hours fell under the warning threshold. The client's
  * approvers are asked to buy a package before new estimates are refused; the provider's managers
@@ -41,8 +34,8 @@ export function renderLowBalanceEmail(
   const staff = recipient.side === 'STAFF';
   const ctx = recipientContext(recipient, options, staff ? '/contratos' : '/mis-horas');
   const t = (es: string, en: string): string => ctx.t(es, en);
-  const available = hoursText(input.available, ctx.locale);
-  const threshold = hoursText(input.threshold, ctx.locale);
+  const available = `${ctx.dates.number(input.available)} h`;
+  const threshold = `${ctx.dates.number(input.threshold)} h`;
   const automatic = t(
     'Este correo es automático: las respuestas por correo no se leen.',
     'This email is automatic: replies by email are not read.',
@@ -75,7 +68,7 @@ export function renderLowBalanceEmail(
             [t('Horas disponibles', 'Available hours'), available],
             [
               t('Reservadas en estimaciones', 'Reserved by estimates'),
-              hoursText(input.reserved, ctx.locale),
+              `${ctx.dates.number(input.reserved)} h`,
             ],
             [t('Aviso por debajo de', 'Warning under'), threshold],
           ],
