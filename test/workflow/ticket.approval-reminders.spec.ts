@@ -11,6 +11,7 @@ import {
   type TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
 import {
+  agent,
   approver,
   clientUser,
   expectFiredAt,
@@ -173,6 +174,35 @@ describe('L3-09 approver reminders while an estimate waits for authorization', (
       const view0 = await submitted(handle);
       const submittedAt = view0.estimates[0].submittedAt;
       await expectCalendarChangeMovesNextReminder(h, handle, series, submittedAt);
+    });
+  });
+
+  it('L3-09, L3-06: after continue-as-new the reminder still knows its calendar version: a calendar change names the version before', async () => {
+    // A low history limit: the run continues as new while the reminder waits (agent notes fill
+    // the history), before the calendar changes (BUSINESS-TIME.md: «Recordatorio … recalculado»
+    // names the versions it moved between).
+    await withTicket(h, { category: 'DEVELOPMENT', historyEventLimit: 90 }, async (handle) => {
+      const firstRunId = (await handle.describe()).runId;
+      const view0 = await submitted(handle);
+      expect(view0.approvalReminder?.nextAt).toBe(
+        new Date(schedule(view0.estimates[0].submittedAt, 1)[0]).toISOString(),
+      );
+      expect((await handle.describe()).runId).toBe(firstRunId);
+      for (let note = 1; (await handle.describe()).runId === firstRunId; note += 1) {
+        expect(note).toBeLessThan(40);
+        await handle.executeUpdate(commentUpdate, {
+          args: [req(agent, { body: `Nota interna ${note}`, internal: true })],
+        });
+      }
+      const carried = await handle.query(ticketStateQuery);
+      expect(carried.approvalReminder).toEqual(view0.approvalReminder);
+      expect(carried.timeline.filter((e) => e.type === 'SCHEDULE_RECOMPUTED')).toEqual([]);
+      await expectCalendarChangeMovesNextReminder(
+        h,
+        handle,
+        series,
+        view0.estimates[0].submittedAt,
+      );
     });
   });
 });

@@ -126,10 +126,11 @@ export class TicketRuntime {
   /** L3-12: the ending transition already released the unused reserved hours (a cancellation). */
   hoursReleased = false;
   /**
-   * The calendar version the reminders and the auto-close were last computed on (memory only: it
-   * is rebuilt on replay from the computations in history; unknown in a run continued as new until
-   * its first one). A SCHEDULE_RECOMPUTED event names the versions after it, so the history can
-   * say which calendar change moved a reminder (BUSINESS-TIME.md, L3-06).
+   * The calendar version the reminders and the auto-close were last computed on (rebuilt on replay
+   * from the computations in history, and carried through continue-as-new; unknown only in runs
+   * continued before it was carried, until their first computation). A SCHEDULE_RECOMPUTED event
+   * names the versions after it, so the history can say which calendar change moved a reminder
+   * (BUSINESS-TIME.md, L3-06).
    */
   private scheduleCalendarVersion: number | undefined;
   private readonly processed: Map<string, TransitionResult>;
@@ -145,6 +146,7 @@ export class TicketRuntime {
     this.view = carried?.view ?? initialView(input);
     this.processed = new Map((carried?.processed ?? []).map((r) => [r.requestId, r]));
     this.projectedSeq = carried?.projectedSeq ?? 0;
+    this.scheduleCalendarVersion = carried?.scheduleCalendarVersion;
   }
 
   get ticketNumber(): string {
@@ -244,6 +246,10 @@ export class TicketRuntime {
       view: this.view,
       processed: [...this.processed.values()],
       projectedSeq: this.projectedSeq,
+      // Data in the next run's input, not a command: no patch (BUSINESS-TIME.md, L3-06).
+      ...(this.scheduleCalendarVersion === undefined
+        ? {}
+        : { scheduleCalendarVersion: this.scheduleCalendarVersion }),
     };
   }
 

@@ -366,6 +366,12 @@ export interface CarriedTicketState {
   readonly processed: readonly TransitionResult[];
   /** Timeline events up to here are in the PostgreSQL event log. */
   readonly projectedSeq?: number;
+  /**
+   * The calendar version the reminders and the auto-close were last computed on, so the next
+   * run's first `SCHEDULE_RECOMPUTED` still names the version before it (data only: absent from
+   * runs continued before it was carried, which leave it unknown until their next computation).
+   */
+  readonly scheduleCalendarVersion?: number;
 }
 
 // ---- update arguments: every one carries a requestId (idempotency key) and the actor ----
