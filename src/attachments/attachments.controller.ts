@@ -3,10 +3,11 @@ import {
   Controller,
   Get,
   Header,
+  Headers,
   HttpCode,
   Param,
   Post,
-  StreamableFile,
+  Res,
   UploadedFile,
   UseFilters,
   UseGuards,
@@ -18,6 +19,7 @@ import { HttpAuthGuard, HttpUser } from '../identity/http-auth.guard';
 import { AttachmentHttpErrorFilter } from './attachment-http-error.filter';
 import { INTERNAL_FIELD, parseInternalField } from './attachment-policy';
 import { AttachmentsService } from './attachments.service';
+import { type ByteRange, byteRangeOf, contentRange } from './byte-range';
 import { TicketAttachmentModel } from './ticket-attachment.model';
 
 /** The part of a multer file (memory storage) the upload reads. */
@@ -25,6 +27,13 @@ interface UploadedPart {
   readonly originalname: string;
   readonly mimetype: string;
   readonly buffer: Buffer;
+}
+
+/** The part of Express's response a download writes. */
+interface FileResponse {
+  status(code: number): unknown;
+  setHeader(name: string, value: string): unknown;
+  end(content: Buffer): unknown;
 }
 
 /** The multipart field that carries the file. */
@@ -49,6 +58,9 @@ export function contentDisposition(fileName: string): string {
  * `GET /api/attachments/<id>`. Both need `Authorization: Bearer <token>`, the GraphQL session;
  * the session is checked before the body is read. Provider staff may add the multipart
  * field `internal=true`: a file only staff see (`INTERNAL_FILE_STAFF_ONLY` for anyone else). Refusals are JSON `{ code, reason, message }`.
+ * A download may ask for one byte range (`Range: bytes=0-262143`, answered 206 with
+ * `Content-Range`), as the text preview does for the first part of a large log; the access rules
+ * are checked first and are the same.
  */
 @Controller('api')
 @UseGuards(HttpAuthGuard)
@@ -84,15 +96,29 @@ export class AttachmentsController {
   @Header('Cache-Control', 'private, no-store')
   // Opened by mistake in a tab, a file still runs nothing and loads nothing.
   @Header('Content-Security-Policy', "default-src 'none'; sandbox")
+  @Header('Accept-Ranges', 'bytes')
   async download(
     @HttpUser() user: AuthenticatedUser,
     @Param('id') id: string,
-  ): Promise<StreamableFile> {
+    @Headers('range') rangeHeader: string | undefined,
+    // Written here: Nest would answer a returned file 200, also for a range.
+    @Res() res: FileResponse,
+  ): Promise<void> {
     const file = await this.attachments.download(user, id);
-    return new StreamableFile(file.content, {
-      type: file.mediaType,
-      disposition: contentDisposition(file.fileName),
-      length: file.sizeBytes,
-    });
+    const size = file.content.length;
+    let range: ByteRange | undefined;
+    try {
+      range = byteRangeOf(rangeHeader, size);
+    } catch (refused) {
+      res.setHeader('Content-Range', contentRange(undefined, size));
+      throw refused;
+    }
+    const content = range ? file.content.subarray(range.start, range.end + 1) : file.content;
+    res.status(range ? 206 : 200);
+    if (range) res.setHeader('Content-Range', contentRange(range, size));
+    res.setHeader('Content-Type', file.mediaType);
+    res.setHeader('Content-Disposition', contentDisposition(file.fileName));
+    res.setHeader('Content-Length', String(content.length));
+    res.end(content);
   }
 }

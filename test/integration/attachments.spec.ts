@@ -369,6 +369,79 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('answers one byte range of a download (206, the text preview’s first part) under the same access rules (L3-11)', async () => {
+    const number = await register();
+    const log = Buffer.from('2026-02-02 ERROR <script>alert("pac")</script> timbrado\n'.repeat(40));
+    const client = world.bearer(Role.CLIENT_USER);
+    const up = await upload(number, 'odoo.log', 'text/plain', log, client);
+    expect(up.status).toBe(201);
+    const id = up.body.id;
+    const ranged = (range: string | undefined, headers = client) =>
+      download(id, range === undefined ? headers : { ...headers, range });
+
+    // The first 100 bytes: 206 with where they sit in the file, the download's own headers.
+    const first = await ranged('bytes=0-99');
+    expect(first.status).toBe(206);
+    expect(first.headers.get('content-range')).toBe(`bytes 0-99/${log.length}`);
+    expect(first.headers.get('content-length')).toBe('100');
+    expect(first.headers.get('content-type')).toBe('text/plain');
+    expect(first.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(first.headers.get('content-disposition')).toBe(
+      `attachment; filename="odoo.log"; filename*=UTF-8''odoo.log`,
+    );
+    expect(Buffer.from(await first.arrayBuffer()).equals(log.subarray(0, 100))).toBe(true);
+
+    // A range past the end is cut to the file (a preview asks for 256 KB of a short log); the
+    // last bytes by suffix; provider staff the same.
+    const whole = await ranged('bytes=0-262143');
+    expect(whole.status).toBe(206);
+    expect(whole.headers.get('content-range')).toBe(`bytes 0-${log.length - 1}/${log.length}`);
+    expect(Buffer.from(await whole.arrayBuffer()).equals(log)).toBe(true);
+    const tail = await ranged('bytes=-10', world.bearer(Role.AGENT));
+    expect(tail.status).toBe(206);
+    expect(Buffer.from(await tail.arrayBuffer()).equals(log.subarray(log.length - 10))).toBe(true);
+
+    // No range, or one HTTP says to ignore (reversed, several, another unit): the whole file.
+    for (const range of [undefined, 'bytes=50-10', 'bytes=0-9,20-29', 'lines=0-9', 'bytes=x-']) {
+      const res = await ranged(range);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('accept-ranges')).toBe('bytes');
+      expect(res.headers.get('content-range')).toBeNull();
+      expect(Buffer.from(await res.arrayBuffer()).equals(log)).toBe(true);
+    }
+
+    // A range that starts past the file: 416, typed, with the file's size.
+    const past = await ranged(`bytes=${log.length}-`);
+    expect(past.status).toBe(416);
+    expect(past.headers.get('content-range')).toBe(`bytes */${log.length}`);
+    expect(await past.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'RANGE_NOT_SATISFIABLE',
+      sizeBytes: log.length,
+    });
+
+    // Another organisation, an internal file to the client, no session: refused before any
+    // byte, exactly as without a range.
+    const otherClient = world.bearer(Role.CLIENT_USER, OTHER_ORG);
+    const foreign = await ranged('bytes=0-99', otherClient);
+    expect(foreign.status).toBe(404);
+    expect(foreign.headers.get('content-range')).toBeNull();
+    expect(await foreign.json()).toMatchObject({ code: 'NOT_FOUND', entity: 'attachment' });
+    const internal = await upload(
+      number,
+      'interno.log',
+      'text/plain',
+      Buffer.from('solo el equipo\n'),
+      world.bearer(Role.AGENT),
+      'file',
+      { internal: 'true' },
+    );
+    expect(internal.status).toBe(201);
+    const hidden = await download(internal.body.id, { ...client, range: 'bytes=0-9' });
+    expect(hidden.status).toBe(404);
+    expect((await ranged('bytes=0-99', {})).status).toBe(401);
+  });
+
   it('refuses files on a cancelled ticket (TICKET_CLOSED) and stores nothing', async () => {
     const number = await register();
     const { body } = await gql(
