@@ -11,8 +11,14 @@ import {
   OrganizationEntity,
   Role,
 } from '../identity';
-import { checkpointMovedEventKey, NotificationsService } from '../notifications';
+import {
+  checkpointDecisionsEventKey,
+  checkpointMovedEventKey,
+  NotificationsService,
+} from '../notifications';
+import { clientQueueOrder } from '../planning/client-queue-order';
 import { QueueReorderService } from '../planning/queue-reorder.service';
+import { TicketEntity } from '../tickets/ticket.entity';
 import {
   checkpointTimeIssues,
   firstCheckpointDate,
@@ -222,6 +228,10 @@ export class CheckpointsService {
     }
     const priorities = input.newPriorities?.length ? input.newPriorities : null;
     let reorderId: string | null = null;
+    // The queue as it was, so the decisions email tells each ticket's old and new position.
+    const before = priorities
+      ? await clientQueueOrder(this.db.manager, checkpoint.organizationId)
+      : [];
     if (priorities) {
       const request = { organizationId: checkpoint.organizationId, order: priorities, urgent: [] };
       const preview = await this.reorders.preview(request);
@@ -235,19 +245,79 @@ export class CheckpointsService {
       reorderId = result.reorderId;
       this.logger.log(`checkpoint ${checkpoint.id}: priorities applied as reorder ${reorderId}`);
     }
-    const repo = this.db.getRepository(CheckpointDecisionEntity);
-    await repo.save(
-      repo.create({
-        checkpointId: checkpoint.id,
-        notes,
-        newPriorities: priorities,
-        prioritiesStatus: reorderId ? 'APPLIED' : 'NONE',
-        reorderId,
-        recordedBy: caller.id,
-        recordedByRole: role,
-      }),
-    );
+    // The recording and its email in one transaction: both exist, or neither (L3-15, L3-11).
+    await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(CheckpointDecisionEntity);
+      const decision = await repo.save(
+        repo.create({
+          checkpointId: checkpoint.id,
+          notes,
+          newPriorities: priorities,
+          prioritiesStatus: reorderId ? 'APPLIED' : 'NONE',
+          reorderId,
+          recordedBy: caller.id,
+          recordedByRole: role,
+        }),
+      );
+      await this.tellDecisions(tx, checkpoint, decision, before);
+    });
     return this.get(checkpoint.id, caller);
+  }
+
+  /**
+   * L3-15: the decisions just recorded reach the people the agenda goes to (not who recorded
+   * them), once per recording: the notes, and each reprioritised ticket's position in the
+   * client's queue (L3-10) before and after.
+   */
+  private async tellDecisions(
+    tx: EntityManager,
+    checkpoint: CheckpointEntity,
+    decision: CheckpointDecisionEntity,
+    before: readonly string[],
+  ): Promise<void> {
+    const numbers = decision.newPriorities ?? [];
+    const after = numbers.length ? await clientQueueOrder(tx, checkpoint.organizationId) : [];
+    const subjects = new Map(
+      numbers.length
+        ? (
+            await tx.getRepository(TicketEntity).find({
+              where: { number: In(numbers) },
+              select: { number: true, subject: true },
+            })
+          ).map((t) => [t.number, t.subject])
+        : [],
+    );
+    const positionIn = (order: readonly string[], n: string) => {
+      const i = order.indexOf(n);
+      return i < 0 ? null : i + 1;
+    };
+    const org = await tx
+      .getRepository(OrganizationEntity)
+      .findOneByOrFail({ id: checkpoint.organizationId });
+    const result = await this.notifications.enqueueCheckpointDecisions(tx, {
+      type: 'CHECKPOINT_DECISIONS',
+      eventKey: checkpointDecisionsEventKey(decision.id),
+      occurredAt: decision.recordedAt.toISOString(),
+      checkpoint: {
+        id: checkpoint.id,
+        organizationId: checkpoint.organizationId,
+        organizationName: org.name,
+        scheduledFor: checkpoint.scheduledFor?.toISOString() ?? null,
+        periodEnd: checkpoint.periodEnd.toISOString(),
+      },
+      notes: decision.notes,
+      priorities: numbers.map((number) => ({
+        number,
+        subject: subjects.get(number) ?? '',
+        position: positionIn(after, number),
+        previousPosition: positionIn(before, number),
+      })),
+      recordedById: decision.recordedBy,
+      recordedByRole: decision.recordedByRole,
+    });
+    this.logger.log(
+      `checkpoint ${checkpoint.id}: decisions ${decision.id} recorded, ${result.inserted} email(s)`,
+    );
   }
 
   private async visible(id: string, caller: AuthenticatedUser): Promise<CheckpointEntity> {

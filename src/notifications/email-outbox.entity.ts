@@ -3,6 +3,7 @@ import type { Locale } from '../identity/locale.enum';
 import { EmailStatus } from './email-status.enum';
 import type {
   CheckpointAgendaEvent,
+  CheckpointDecisionsEvent,
   CheckpointMovedEvent,
   NotificationEvent,
 } from './notification-event';
@@ -26,7 +27,12 @@ export interface OwnMailEvent {
 
 /** What an outbox row keeps of its cause: the event as given, and the names it mentions. */
 export interface OutboxPayload {
-  readonly event: NotificationEvent | CheckpointAgendaEvent | CheckpointMovedEvent | OwnMailEvent;
+  readonly event:
+    | NotificationEvent
+    | CheckpointAgendaEvent
+    | CheckpointMovedEvent
+    | CheckpointDecisionsEvent
+    | OwnMailEvent;
   readonly names: Readonly<Record<string, string>>;
 }
 

@@ -1,6 +1,7 @@
 // What other domains use from notifications: the event contract and the enqueue service.
 export type * from './notification-event';
 export {
+  checkpointDecisionsEventKey,
   checkpointMovedEventKey,
   deliveryAtRiskEventKey,
   providerEventKey,

@@ -605,3 +605,45 @@ export interface CheckpointMovedEvent {
 export function checkpointMovedEventKey(organizationId: string, savedAt: Date): string {
   return `checkpoint-moved-${organizationId}:${savedAt.toISOString()}`;
 }
+
+/**
+ * L3-15: decisions recorded against a checkpoint agenda (by provider staff or a client approver),
+ * told to the agenda's audience (the client's approvers and the provider managers) except who
+ * recorded them, once per recording. Queued with `NotificationsService.enqueueCheckpointDecisions`
+ * in the transaction that stores the recording.
+ */
+export interface CheckpointDecisionsEvent {
+  readonly type: 'CHECKPOINT_DECISIONS';
+  /** {@link checkpointDecisionsEventKey}`(decision id)`: one per recording. */
+  readonly eventKey: string;
+  readonly occurredAt: string;
+  readonly checkpoint: {
+    readonly id: string;
+    readonly organizationId: string;
+    readonly organizationName: string;
+    /** ISO instant of the checkpoint's weekday and time; null for an on-demand agenda. */
+    readonly scheduledFor: string | null;
+    /** When the agenda was built (its date when it had no scheduled time). */
+    readonly periodEnd: string;
+  };
+  /** What the meeting decided, as written. */
+  readonly notes: string;
+  /**
+   * L3-10: the tickets the recording put in a new order (first = most important), with their
+   * position in the client's queue before and after; empty when the priorities did not change.
+   */
+  readonly priorities: readonly {
+    readonly number: string;
+    readonly subject: string;
+    readonly position: number | null;
+    readonly previousPosition: number | null;
+  }[];
+  /** `app_user.id` of who recorded them; the email names them. */
+  readonly recordedById: string;
+  readonly recordedByRole: string;
+}
+
+/** The event key of a checkpoint decisions recording: `checkpoint-decision-<decision id>`. */
+export function checkpointDecisionsEventKey(decisionId: string): string {
+  return `checkpoint-decision-${decisionId}`;
+}

@@ -11,6 +11,7 @@ import { EmailStatus } from './email-status.enum';
 import { mailDomain, outboxMessageId } from './message-id';
 import type {
   CheckpointAgendaEvent,
+  CheckpointDecisionsEvent,
   CheckpointMovedEvent,
   NotificationEvent,
 } from './notification-event';
@@ -26,6 +27,7 @@ import { withSlaBusinessTime } from './sla-business-time';
 import { TicketCalendarLookup } from './ticket-calendar-lookup';
 import {
   renderCheckpointAgendaEmail,
+  renderCheckpointDecisionsEmail,
   renderCheckpointMovedEmail,
 } from './templates/checkpoint.templates';
 import { type RenderedEmail, renderEmail } from './templates/render-email';
@@ -360,6 +362,44 @@ export class NotificationsService {
       });
       return outboxRow(event, null, r, email, { event, names: Object.fromEntries(names) }, domain);
     });
+    return this.insert(manager, rows);
+  }
+
+  /**
+   * L3-15: queues «Decisiones del punto de control» for the people the client's agenda goes to
+   * (its approvers and the provider managers; active users, one email per address), each in their
+   * language and zone with their side's footer, except who recorded the decisions. Inside the
+   * transaction that stores the recording; idempotent per `eventKey`.
+   */
+  async enqueueCheckpointDecisions(
+    manager: EntityManager,
+    event: CheckpointDecisionsEvent,
+  ): Promise<EnqueueResult> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(
+        'NotificationsService.enqueueCheckpointDecisions must run inside the transaction that stores the decisions',
+      );
+    }
+    const recipients = selectRecipients(
+      await this.loadAudiences(
+        manager,
+        { clientOrgId: event.checkpoint.organizationId },
+        CHECKPOINT_AGENDA_AUDIENCES,
+      ),
+      CHECKPOINT_AGENDA_AUDIENCES,
+    ).filter((r) => r.id !== event.recordedById);
+    const names = await this.loadNames(manager, [event.recordedById]);
+    const options = { ...renderOptionsOf(this.config), names };
+    const rows = recipients.map((r) =>
+      outboxRow(
+        event,
+        null,
+        r,
+        renderCheckpointDecisionsEmail(event, r, options),
+        { event, names: Object.fromEntries(names) },
+        options.domain,
+      ),
+    );
     return this.insert(manager, rows);
   }
 

@@ -15,6 +15,7 @@ import { TemporalClientService } from '../../src/temporal/temporal-client.servic
 import { Role } from '../../src/identity/role.enum';
 import { checkpointScheduleId } from '../../workflows/checkpoint/checkpoint.contract';
 import { gql } from '../support/integration-harness';
+import { sentExactly } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
 
@@ -488,6 +489,12 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     ).toMatchObject({
       decisions: [],
     });
+    // Refused calls record nothing and email nobody.
+    const decisionMails = () =>
+      world.db.query<{ n: string }[]>(
+        `SELECT count(*) AS n FROM email_outbox WHERE event_type = 'CHECKPOINT_DECISIONS'`,
+      );
+    expect(await decisionMails()).toEqual([{ n: '0' }]);
 
     const byApprover = await decide(
       { notes: 'Priorizar la integración con paquetería.', newPriorities: [scheduled, awaiting] },
@@ -530,6 +537,41 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
       [auroraId],
     );
     expect(reorder.map((r) => r.id)).toEqual([decisions[0].reorderId]);
+
+    // Each recording emails the agenda's audience (Aurora's approvers, the provider managers)
+    // except who recorded it, once, in their language, with the agenda's link (L3-15, L3-11).
+    const recordings = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM checkpoint_decision WHERE checkpoint_id = $1 ORDER BY recorded_at`,
+      [first.id],
+    );
+    expect(recordings).toHaveLength(2);
+    type Row = { recipient_address: string; status: string; message_id: string };
+    const mailsOf = (decisionId: string) => () =>
+      world.db.query<Row[]>(
+        `SELECT recipient_address, status, message_id FROM email_outbox
+          WHERE event_key = $1 ORDER BY recipient_address`,
+        [`checkpoint-decision-${decisionId}`],
+      );
+    const [toManager] = await sentExactly(mailsOf(recordings[0].id), 1);
+    expect(toManager.to).toEqual(['gerente@becken.example']);
+    expect(toManager.subject).toMatch(
+      /^Decisiones del punto de control del .+ \(Comercializadora Aurora\)$/,
+    );
+    expect(toManager.text).toContain(
+      'Arturo Aprobador registró las decisiones de la sesión de seguimiento de Comercializadora Aurora.',
+    );
+    expect(toManager.text).toContain('Registradas por: Arturo Aprobador (aprobador del cliente)');
+    expect(toManager.text).toContain('> Priorizar la integración con paquetería.');
+    expect(toManager.text).toContain(`1. ${scheduled}: Integración con paquetería (antes: 3)`);
+    expect(toManager.text).toContain(`2. ${awaiting}: Reporte de cobranza`);
+    expect(toManager.text).toContain(`/checkpoints/${first.id}`);
+    const [toApprover] = await sentExactly(mailsOf(recordings[1].id), 1);
+    expect(toApprover.to).toEqual(['aprobador@aurora.example']);
+    expect(toApprover.text).toContain('Registradas por: Gerardo Gerente (gerente de soporte)');
+    expect(toApprover.text).toContain('> Revisar capacidad en enero.');
+    expect(toApprover.text).toContain('No se cambiaron las prioridades de la fila de trabajo.');
+    expect(toApprover.text).toContain('Si algo no refleja lo acordado, indíquelo en la plataforma');
+    expect(await decisionMails()).toEqual([{ n: '2' }]);
   });
 
   it('the next agenda lists the open tickets in the client’s queue order, not by arrival (L3-10, L3-15)', async () => {

@@ -1,4 +1,8 @@
-import type { CheckpointAgendaEvent, CheckpointMovedEvent } from '../notification-event';
+import type {
+  CheckpointAgendaEvent,
+  CheckpointDecisionsEvent,
+  CheckpointMovedEvent,
+} from '../notification-event';
 import { type Block, type EmailContent, renderLayout, type TemplateContext } from './email-content';
 import { oneLine } from './format';
 import type { EmailRecipient, RenderedEmail, RenderOptions } from './render-email';
@@ -266,6 +270,151 @@ export function renderCheckpointMovedEmail(
 ): RenderedEmail {
   const ctx = recipientContext(recipient, options, '/checkpoints');
   const body = renderLayout(checkpointMovedTemplate(event, ctx), ctx);
+  return {
+    template: `${event.type}.v${TEMPLATE_VERSION}`,
+    locale: ctx.locale,
+    ...body,
+    attachments: [],
+  };
+}
+
+/** Who records a checkpoint's decisions, in the recipient's words (never the role code). */
+const RECORDER_ROLES: Readonly<Record<string, readonly [string, string]>> = {
+  AGENT: ['agente de soporte', 'support agent'],
+  MANAGER: ['gerente de soporte', 'support manager'],
+  ADMIN: ['administrador de soporte', 'support administrator'],
+  CLIENT_APPROVER: ['aprobador del cliente', 'client approver'],
+};
+
+/**
+ * L3-15: «Decisiones del punto de control del …»: what the meeting decided (the notes as written)
+ * and the new priorities with each ticket's position in the client's queue (L3-10), who recorded
+ * them, and the agenda's link. Each side gets its own footer.
+ */
+export function checkpointDecisionsTemplate(
+  e: CheckpointDecisionsEvent,
+  ctx: TemplateContext,
+): EmailContent {
+  const c = e.checkpoint;
+  const day = new Intl.DateTimeFormat(ctx.locale, {
+    dateStyle: 'medium',
+    timeZone: ctx.dates.timeZone,
+  }).format(new Date(c.scheduledFor ?? c.periodEnd));
+  const recorder = ctx.names.get(e.recordedById) ?? ctx.t('Alguien', 'Someone');
+  const role = RECORDER_ROLES[e.recordedByRole];
+  const automatic = ctx.t(
+    'Este correo es automático: las respuestas por correo no se leen.',
+    'This email is automatic: replies by email are not read.',
+  );
+  const ranked = e.priorities.slice(0, MAX_ROWS).map((p) => {
+    const was =
+      p.previousPosition === null
+        ? ''
+        : p.previousPosition === p.position
+          ? ctx.t(' (sin cambio de posición)', ' (same position)')
+          : ctx.t(` (antes: ${p.previousPosition})`, ` (was ${p.previousPosition})`);
+    return [
+      p.position === null ? p.number : `${p.position}. ${p.number}`,
+      `${p.subject}${was}`,
+    ] as const;
+  });
+  return {
+    subject: oneLine(
+      ctx.t(
+        `Decisiones del punto de control del ${day} (${c.organizationName})`,
+        `Checkpoint decisions of ${day} (${c.organizationName})`,
+      ),
+      200,
+    ),
+    heading: ctx.t(
+      `${recorder} registró las decisiones de la sesión de seguimiento de ${c.organizationName}.`,
+      `${recorder} recorded the decisions of the checkpoint session of ${c.organizationName}.`,
+    ),
+    blocks: [
+      {
+        kind: 'facts',
+        rows: [
+          [
+            ctx.t('Sesión', 'Session'),
+            c.scheduledFor
+              ? ctx.dates.instant(c.scheduledFor)
+              : ctx.t(
+                  `A solicitud, agenda del ${ctx.dates.shortInstant(c.periodEnd)}`,
+                  `On request, agenda of ${ctx.dates.shortInstant(c.periodEnd)}`,
+                ),
+          ],
+          [
+            ctx.t('Registradas por', 'Recorded by'),
+            role ? `${recorder} (${ctx.t(role[0], role[1])})` : recorder,
+          ],
+          [ctx.t('Registradas el', 'Recorded on'), ctx.dates.instant(e.occurredAt)],
+        ],
+      },
+      { kind: 'quote', label: ctx.t('Decisiones', 'Decisions'), text: e.notes },
+      ...(ranked.length
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: ctx.t(
+                `Nuevas prioridades: posición en la fila de trabajo (${e.priorities.length})`,
+                `New priorities: position in the work queue (${e.priorities.length})`,
+              ),
+            },
+            { kind: 'facts' as const, rows: ranked },
+            ...(e.priorities.length > MAX_ROWS
+              ? [
+                  {
+                    kind: 'paragraph' as const,
+                    text: ctx.t(
+                      `… y ${e.priorities.length - MAX_ROWS} más en la plataforma.`,
+                      `… and ${e.priorities.length - MAX_ROWS} more on the platform.`,
+                    ),
+                  },
+                ]
+              : []),
+            {
+              kind: 'paragraph' as const,
+              text: ctx.t(
+                'Si este nuevo orden mueve fechas de entrega ya publicadas, cada cambio se publica en su ticket.',
+                'If this new order moves delivery dates already published, each change is published on its ticket.',
+              ),
+            },
+          ]
+        : [
+            {
+              kind: 'paragraph' as const,
+              text: ctx.t(
+                'No se cambiaron las prioridades de la fila de trabajo.',
+                'The work queue’s priorities did not change.',
+              ),
+            },
+          ]),
+    ],
+    link: {
+      label: ctx.t('Ver la agenda', 'Open the agenda'),
+      href: ctx.ticketUrl,
+      guidance: ctx.staff
+        ? automatic
+        : `${ctx.t(
+            'Si algo no refleja lo acordado, indíquelo en la plataforma de soporte.',
+            'If anything does not reflect what was agreed, say so on the support platform.',
+          )} ${automatic}`,
+    },
+  };
+}
+
+/** Renders the decisions email for one recipient (their language, zone and side), with the agenda link. */
+export function renderCheckpointDecisionsEmail(
+  event: CheckpointDecisionsEvent,
+  recipient: EmailRecipient,
+  options: RenderOptions,
+): RenderedEmail {
+  const ctx = recipientContext(
+    recipient,
+    options,
+    `/checkpoints/${encodeURIComponent(event.checkpoint.id)}`,
+  );
+  const body = renderLayout(checkpointDecisionsTemplate(event, ctx), ctx);
   return {
     template: `${event.type}.v${TEMPLATE_VERSION}`,
     locale: ctx.locale,

@@ -9,7 +9,7 @@ import { en } from '../../../web/src/i18n/en';
 import { esMX } from '../../../web/src/i18n/es-mx';
 
 // L3-11: the mail view (Correo saliente) names every kind of email the system queues in the UI
-// language, never by its raw type: every notification event type, the L3-15 checkpoint agenda,
+// language, never by its raw type: every notification event type, the L3-15 checkpoint agenda, its moves and its recorded decisions,
 // the L3-04 account emails (invitation, password reset, corrected address), the low satisfaction rating told to
 // the provider's managers and the L3-18 no-charge decision told to the registrant and
 // the L3-13 hour balance changes (package, adjustment, reversal) told to the client's approvers, and their low-balance warning.
@@ -17,6 +17,8 @@ import { esMX } from '../../../web/src/i18n/es-mx';
 const QUEUED_TYPES = [
   ...Object.keys(RECIPIENT_RULES).filter((type) => type !== 'INTERNAL_NOTE'),
   'CHECKPOINT_AGENDA',
+  'CHECKPOINT_MOVED',
+  'CHECKPOINT_DECISIONS',
   ...Object.values(PASSWORD_LINK_EMAIL_TYPE),
   EMAIL_CHANGED_EMAIL_TYPE,
   LOW_RATING_EMAIL_TYPE,

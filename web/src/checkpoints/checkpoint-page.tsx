@@ -165,6 +165,8 @@ function DecisionForm({
         />
       )}
       <FormProblem problem={problem} />
+      {/* L3-15: who hears of the decisions, so nobody emails them again by hand. */}
+      <p className="hint span-all">{c.recordHint}</p>
       <FormFooter
         form={form}
         label={form.busy ? c.recording : c.record}

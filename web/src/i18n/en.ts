@@ -707,6 +707,7 @@ export const en: Messages = {
       ATTACHMENT_ADDED: 'Attachment',
       CHECKPOINT_AGENDA: 'Checkpoint agenda',
       CHECKPOINT_MOVED: 'Checkpoint moved',
+      CHECKPOINT_DECISIONS: 'Checkpoint decisions',
       USER_INVITATION: 'Portal invitation',
       PASSWORD_RESET: 'Password reset',
       USER_EMAIL_CHANGED: 'Account email corrected',

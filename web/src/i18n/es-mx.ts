@@ -723,6 +723,7 @@ export const esMX = {
       ATTACHMENT_ADDED: 'Archivo adjunto',
       CHECKPOINT_AGENDA: 'Agenda del punto de control',
       CHECKPOINT_MOVED: 'Punto de control movido',
+      CHECKPOINT_DECISIONS: 'Decisiones del punto de control',
       USER_INVITATION: 'Invitación al portal',
       PASSWORD_RESET: 'Restablecer contraseña',
       USER_EMAIL_CHANGED: 'Correo de la cuenta corregido',

@@ -193,6 +193,8 @@ export const planningEn: PlanningMessages = {
     notes: 'Meeting notes',
     record: 'Record decisions',
     recording: 'Recording…',
+    recordHint:
+      'Once recorded, the decisions are emailed to the client’s approvers and the provider’s managers (not to whoever records them).',
     recorded: 'Decisions recorded.',
     notesRequired: 'Write the meeting notes.',
     prioritiesToggle: 'The meeting agreed a new queue order',

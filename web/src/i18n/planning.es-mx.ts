@@ -192,6 +192,8 @@ export const planningEsMX = {
     notes: 'Notas de la reunión',
     record: 'Registrar decisiones',
     recording: 'Registrando…',
+    recordHint:
+      'Al registrarlas, las decisiones se envían por correo a los aprobadores del cliente y a los gerentes del proveedor (no a quien las registra).',
     recorded: 'Decisiones registradas.',
     notesRequired: 'Escribe las notas de la reunión.',
     prioritiesToggle: 'La reunión acordó un nuevo orden de la cola',
