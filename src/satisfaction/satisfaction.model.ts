@@ -70,6 +70,24 @@ export class TicketSatisfactionModel {
   changes!: SatisfactionChangeModel[];
 }
 
+@ObjectType('SatisfactionResponseRate', {
+  description:
+    "Of the tickets closed in the period that could be rated (CLOSED, by the month of the closure in the ticket's calendar zone), how many were rated.",
+})
+export class SatisfactionResponseRateModel {
+  @Field(() => Int, { description: 'Tickets closed in the period that could be rated.' })
+  ratable!: number;
+
+  @Field(() => Int, { description: 'Of those, the tickets with a rating.' })
+  rated!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'rated of ratable in percent (one decimal); null when nothing could be rated.',
+  })
+  percent!: number | null;
+}
+
 @ObjectType('SatisfactionStats')
 export class SatisfactionStatsModel {
   @Field(() => Int)
@@ -83,11 +101,19 @@ export class SatisfactionStatsModel {
     description: 'Ratings with a score of 4 or 5, in percent (one decimal).',
   })
   satisfiedPercent!: number | null;
+
+  @Field(() => SatisfactionResponseRateModel, {
+    description: 'The response rate: how many of the ratable tickets closed here were rated.',
+  })
+  responseRate!: SatisfactionResponseRateModel;
 }
 
 @ObjectType('SatisfactionMonth')
 export class SatisfactionMonthModel extends SatisfactionStatsModel {
-  @Field({ description: "YYYY-MM of the first rating, in the ticket's calendar zone." })
+  @Field({
+    description:
+      "YYYY-MM, in the ticket's calendar zone: of the first rating for the ratings, of the closure for the response rate.",
+  })
   month!: string;
 }
 
@@ -126,7 +152,9 @@ export class OrganizationSatisfactionModel {
   @Field(() => SatisfactionStatsModel, { description: 'The whole period.' })
   total!: SatisfactionStatsModel;
 
-  @Field(() => [SatisfactionMonthModel], { description: 'Months with ratings, oldest first.' })
+  @Field(() => [SatisfactionMonthModel], {
+    description: 'Months with ratings or ratable closures, oldest first.',
+  })
   months!: SatisfactionMonthModel[];
 
   @Field(() => [SatisfactionRatingModel], {
@@ -147,7 +175,7 @@ export class SatisfactionSummaryModel {
   overall!: SatisfactionStatsModel;
 
   @Field(() => [OrganizationSatisfactionModel], {
-    description: 'Organisations with ratings in the period, by name.',
+    description: 'Organisations with ratings or ratable closures in the period, by name.',
   })
   organizations!: OrganizationSatisfactionModel[];
 }

@@ -21,6 +21,7 @@ import {
 import {
   monthRangeBounds,
   type RatingItem,
+  type ResponseMonthAggregate,
   type SatisfactionMonthAggregate,
   type SatisfactionSummary,
   summarizeSatisfaction,
@@ -90,10 +91,14 @@ const RATING_COLUMNS = `${SCORE_COLUMNS},
  * (its current version): a rating at 20:00 on 31 March in Mexico City is a March rating, as the
  * compliance rollup counts clocks (migration 1764319610000).
  */
-const RATED_MONTH_SQL = `to_char(s.rated_at AT TIME ZONE COALESCE(
+const localMonthSql = (instant: string) => `to_char(${instant} AT TIME ZONE COALESCE(
     (SELECT v.definition ->> 'timeZone' FROM business_calendar k
        JOIN business_calendar_version v ON v.calendar_id = k.id AND v.version = k.current_version
       WHERE k.id = t.calendar_id), 'UTC'), 'YYYY-MM')`;
+const RATED_MONTH_SQL = localMonthSql('s.rated_at');
+
+/** When ticket `t` was closed (its read model's `details.closure.at`); null while it is not. */
+const CLOSED_AT_SQL = `(t.details -> 'closure' ->> 'at')::timestamptz`;
 @Injectable()
 export class SatisfactionService {
   constructor(
@@ -189,7 +194,8 @@ export class SatisfactionService {
 
   /**
    * Per organisation and month (of the first rating, in the ticket's calendar zone): ratings, average, % satisfied
-   * (≥ 4), and each organisation's `lowest` lowest ratings. Client users read only their own
+   * (≥ 4), the response rate (of the month's ratable closures, how many were rated), and each
+   * organisation's `lowest` lowest ratings. Client users read only their own
    * organisation (another one is NOT_FOUND); provider managers and admins any or all.
    */
   async summary(
@@ -245,6 +251,31 @@ export class SatisfactionService {
         GROUP BY 1, 2, 3`,
       params,
     );
+    // L3-11 response rate: the tickets closed in the period (month of the closure, in the
+    // calendar's zone) that a rating accepts (RATABLE_STATE, as rate() checks), and how many of
+    // them were rated, whenever.
+    const responses = await this.db.query<
+      {
+        organization_id: string;
+        organization_name: string;
+        month: string;
+        ratable: number;
+        rated: number;
+      }[]
+    >(
+      `SELECT t.organization_id, o.name AS organization_name,
+              ${localMonthSql(CLOSED_AT_SQL)} AS month,
+              count(*)::int AS ratable, count(s.ticket_number)::int AS rated
+         FROM ticket t
+         JOIN organization o ON o.id = t.organization_id
+         LEFT JOIN ticket_satisfaction s ON s.ticket_number = t.number
+        WHERE t.state = $6
+          AND ${CLOSED_AT_SQL} >= $1 AND ${CLOSED_AT_SQL} < $2
+          AND ($3::uuid IS NULL OR t.organization_id = $3::uuid)
+          AND ${localMonthSql(CLOSED_AT_SQL)} BETWEEN $4 AND $5
+        GROUP BY 1, 2, 3`,
+      [...params, RATABLE_STATE],
+    );
     const lowest =
       args.lowest > 0
         ? await this.db.query<
@@ -281,6 +312,13 @@ export class SatisfactionService {
         ratedAt: r.rated_at,
         updatedAt: r.updated_at,
         ratedByName: r.rated_by_name,
+      })),
+      responses.map((r): ResponseMonthAggregate => ({
+        organizationId: r.organization_id,
+        organizationName: r.organization_name,
+        month: r.month,
+        ratable: r.ratable,
+        rated: r.rated,
       })),
     );
   }

@@ -28,14 +28,15 @@ const SATISFACTION = `query ($number: String!) {
     }
   }
 }`;
+const STATS = 'ratings averageScore satisfiedPercent responseRate { ratable rated percent }';
 const SUMMARY = `query ($organizationId: ID, $from: String!, $to: String!, $lowest: Int) {
   satisfactionSummary(organizationId: $organizationId, from: $from, to: $to, lowest: $lowest) {
     fromMonth toMonth
-    overall { ratings averageScore satisfiedPercent }
+    overall { ${STATS} }
     organizations {
       organizationId organizationName
-      total { ratings averageScore satisfiedPercent }
-      months { month ratings averageScore satisfiedPercent }
+      total { ${STATS} }
+      months { month ${STATS} }
       lowest { ticketNumber subject score comment ratedByName }
     }
   }
@@ -331,32 +332,43 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
     expect(before).toMatchObject({ score: 4, comment: longest });
   });
 
-  it('the summary gives per organisation and month the count, average, % satisfied and the lowest ratings', async () => {
-    // A known set, moved to months no other test rates in: Aurora 5 (March), 4 and 1 (April);
-    // Tulum 2 and 3 (April). A1 is rated at 21:00 on 31 March in Mexico City, the tickets'
-    // calendar zone: a March rating, though UTC's date is already 1 April.
-    const ratings: [string, string, number, string | null, string][] = [
-      [AURORA, 'Resumen A1', 5, null, '2025-04-01T03:00:00Z'],
-      [AURORA, 'Resumen A2', 4, 'Bien', '2025-04-02T12:00:00Z'],
-      [AURORA, 'Resumen A3', 1, 'Tardaron mucho', '2025-04-20T12:00:00Z'],
-      [TULUM, 'Resumen T1', 2, 'Regular', '2025-04-05T12:00:00Z'],
-      [TULUM, 'Resumen T2', 3, null, '2025-04-06T12:00:00Z'],
+  it('the summary gives per organisation and month the count, average, % satisfied, the response rate (L3-11) and the lowest ratings', async () => {
+    // A known set, moved to months no other test rates or closes in: Aurora 5 (March), 4 and 1
+    // (April); Tulum 2 and 3 (April). A1 is closed at 20:00 and rated at 21:00 on 31 March in
+    // Mexico City, the tickets' calendar zone: a March closure and rating, though UTC's date is
+    // already 1 April. Closures without a rating count in the response rate only.
+    const ratings: [string, string, number | null, string | null, string, string][] = [
+      [AURORA, 'Resumen A1', 5, null, '2025-04-01T02:00:00Z', '2025-04-01T03:00:00Z'],
+      [AURORA, 'Resumen A2', 4, 'Bien', '2025-04-01T12:00:00Z', '2025-04-02T12:00:00Z'],
+      [AURORA, 'Resumen A3', 1, 'Tardaron mucho', '2025-04-18T12:00:00Z', '2025-04-20T12:00:00Z'],
+      [AURORA, 'Resumen A4', null, null, '2025-04-21T12:00:00Z', ''],
+      [TULUM, 'Resumen T1', 2, 'Regular', '2025-04-04T12:00:00Z', '2025-04-05T12:00:00Z'],
+      [TULUM, 'Resumen T2', 3, null, '2025-04-06T11:00:00Z', '2025-04-06T12:00:00Z'],
+      [TULUM, 'Resumen T3', null, null, '2025-04-07T12:00:00Z', ''],
+      [TULUM, 'Resumen T4', null, null, '2025-04-08T12:00:00Z', ''],
+      // Closed in May: outside the period.
+      [TULUM, 'Resumen T5', null, null, '2025-05-01T12:00:00Z', ''],
     ];
     const numbers: string[] = [];
-    for (const [organization, subject, score, comment, at] of ratings) {
+    for (const [organization, subject, score, comment, closedAt, at] of ratings) {
       const number = await closedTicket(subject, organization);
+      await world.db.query(
+        `UPDATE ticket SET details = jsonb_set(details, '{closure,at}', to_jsonb($2::text))
+          WHERE number = $1`,
+        [number, closedAt],
+      );
+      numbers.push(number);
+      if (score === null) continue;
       const { error } = await rate(Role.CLIENT_USER, { number, score, comment }, organization);
       expect(error).toBeUndefined();
       await world.db.query(
         'UPDATE ticket_satisfaction SET rated_at = $2, updated_at = $2 WHERE ticket_number = $1',
         [number, at],
       );
-      numbers.push(number);
     }
-    const [, a2, a3, t1, t2] = numbers;
+    const [, a2, a3, , t1, t2] = numbers;
     const aurora = world.orgIds['comercializadora-aurora'];
     const tulum = world.orgIds['grupo-industrial-tulum'];
-
     const { body } = await gql<{ satisfactionSummary: Record<string, unknown> }>(
       world.api,
       SUMMARY,
@@ -367,10 +379,27 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
     const auroraSummary = {
       organizationId: aurora,
       organizationName: AURORA,
-      total: { ratings: 3, averageScore: 3.33, satisfiedPercent: 66.7 },
+      total: {
+        ratings: 3,
+        averageScore: 3.33,
+        satisfiedPercent: 66.7,
+        responseRate: { ratable: 4, rated: 3, percent: 75 },
+      },
       months: [
-        { month: '2025-03', ratings: 1, averageScore: 5, satisfiedPercent: 100 },
-        { month: '2025-04', ratings: 2, averageScore: 2.5, satisfiedPercent: 50 },
+        {
+          month: '2025-03',
+          ratings: 1,
+          averageScore: 5,
+          satisfiedPercent: 100,
+          responseRate: { ratable: 1, rated: 1, percent: 100 },
+        },
+        {
+          month: '2025-04',
+          ratings: 2,
+          averageScore: 2.5,
+          satisfiedPercent: 50,
+          responseRate: { ratable: 3, rated: 2, percent: 66.7 },
+        },
       ],
       lowest: [
         {
@@ -392,14 +421,32 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
     expect(body.data!.satisfactionSummary).toEqual({
       fromMonth: '2025-03',
       toMonth: '2025-04',
-      overall: { ratings: 5, averageScore: 3, satisfiedPercent: 40 },
+      overall: {
+        ratings: 5,
+        averageScore: 3,
+        satisfiedPercent: 40,
+        responseRate: { ratable: 8, rated: 5, percent: 62.5 },
+      },
       organizations: [
         auroraSummary,
         {
           organizationId: tulum,
           organizationName: TULUM,
-          total: { ratings: 2, averageScore: 2.5, satisfiedPercent: 0 },
-          months: [{ month: '2025-04', ratings: 2, averageScore: 2.5, satisfiedPercent: 0 }],
+          total: {
+            ratings: 2,
+            averageScore: 2.5,
+            satisfiedPercent: 0,
+            responseRate: { ratable: 4, rated: 2, percent: 50 },
+          },
+          months: [
+            {
+              month: '2025-04',
+              ratings: 2,
+              averageScore: 2.5,
+              satisfiedPercent: 0,
+              responseRate: { ratable: 4, rated: 2, percent: 50 },
+            },
+          ],
           lowest: [
             {
               ticketNumber: t1,
@@ -431,6 +478,23 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
       ratings: 1,
       averageScore: 5,
       satisfiedPercent: 100,
+      responseRate: { ratable: 1, rated: 1, percent: 100 },
+    });
+
+    // May: T5's closure alone, unrated: Tulum is listed with 0 of 1 answered and no ratings.
+    const { body: may } = await gql<{ satisfactionSummary: Record<string, unknown> }>(
+      world.api,
+      SUMMARY,
+      { organizationId: tulum, from: '2025-05', to: '2025-05' },
+      world.bearer(Role.MANAGER),
+    );
+    expect(may.data!.satisfactionSummary).toMatchObject({
+      overall: {
+        ratings: 0,
+        averageScore: null,
+        responseRate: { ratable: 1, rated: 0, percent: 0 },
+      },
+      organizations: [{ organizationName: TULUM, months: [{ month: '2025-05' }], lowest: [] }],
     });
 
     // A client user reads only its own organisation (the default); another one is NOT_FOUND.

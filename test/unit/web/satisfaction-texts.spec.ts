@@ -3,6 +3,7 @@ import { RATING_ANCHOR } from '../../../web/src/api/satisfaction';
 import { type ErrorWords, serverErrorText } from '../../../web/src/i18n/error-text';
 import { en } from '../../../web/src/i18n/en';
 import { esMX } from '../../../web/src/i18n/es-mx';
+import { formatPercent } from '../../../web/src/i18n/percent';
 
 // Customer satisfaction in the web app: the closure email's link lands on the rating section,
 // and a change refused after the 14-day window is worded in the UI language with its end date.
@@ -57,6 +58,18 @@ describe('satisfaction in the web app', () => {
     };
     expect(serverErrorText(wrongState, words(esMX), ctx('es-MX'))).toBe(
       `«Calificar la atención» no es posible con el ticket en estado «${esMX.tickets.states.CANCELLED}».`,
+    );
+  });
+
+  it('words the response rate (L3-11) in Spanish and English', () => {
+    expect(esMX.satisfaction.responseRate(12, 40, formatPercent(30, 'es-MX'))).toBe(
+      'Tasa de respuesta: 12 de 40 (30 %)',
+    );
+    expect(en.satisfaction.responseRate(12, 40, formatPercent(30, 'en'))).toBe(
+      'Response rate: 12 of 40 (30%)',
+    );
+    expect(esMX.satisfaction.responseOf(1, 6, formatPercent(16.7, 'es-MX'))).toBe(
+      '1 de 6 (16.7 %)',
     );
   });
 });

@@ -61,6 +61,8 @@ export interface SatisfactionStats {
   ratings: number;
   averageScore: number | null;
   satisfiedPercent: number | null;
+  /** L3-11: of the ratable tickets closed here (month of the closure), how many were rated. */
+  responseRate: { ratable: number; rated: number; percent: number | null };
 }
 
 export interface SatisfactionRating {
@@ -87,7 +89,7 @@ export interface SatisfactionSummary {
   organizations: OrganizationSatisfaction[];
 }
 
-const STATS = 'ratings averageScore satisfiedPercent';
+const STATS = 'ratings averageScore satisfiedPercent responseRate { ratable rated percent }';
 
 /** Per client and month from `from` to `to` (YYYY-MM, UTC), with each client's lowest ratings. */
 export const SATISFACTION_SUMMARY = operation<

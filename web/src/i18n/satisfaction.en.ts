@@ -44,6 +44,10 @@ export const satisfactionEn: SatisfactionMessages = {
   overall: (ratings, average, satisfied) =>
     `${ratings === 1 ? '1 rating' : `${ratings} ratings`} · average ${average} of 5 · ${satisfied} satisfied`,
   noRatings: 'No ratings in this period yet.',
+  responseRate: (rated, ratable, percent) => `Response rate: ${rated} of ${ratable} (${percent})`,
+  responseRateHint: 'Tickets closed in the period (by month of closure) that have been rated.',
+  responseColumn: 'Response rate',
+  responseOf: (rated, ratable, percent) => `${rated} of ${ratable} (${percent})`,
   client: 'Client',
   month: 'Month',
   ratings: 'Ratings',

@@ -47,6 +47,14 @@ export const satisfactionEsMX = {
   overall: (ratings: number, average: string, satisfied: string) =>
     `${ratings === 1 ? '1 calificación' : `${ratings} calificaciones`} · promedio ${average} de 5 · ${satisfied} satisfechos`,
   noRatings: 'Todavía no hay calificaciones en este periodo.',
+  // L3-11: de los tickets cerrados (que se pueden calificar) en el periodo, cuántos se calificaron.
+  responseRate: (rated: number, ratable: number, percent: string) =>
+    `Tasa de respuesta: ${rated} de ${ratable} (${percent})`,
+  responseRateHint:
+    'Tickets cerrados en el periodo (por mes de cierre) que ya tienen calificación.',
+  responseColumn: 'Tasa de respuesta',
+  responseOf: (rated: number, ratable: number, percent: string) =>
+    `${rated} de ${ratable} (${percent})`,
   client: 'Cliente',
   month: 'Mes',
   ratings: 'Calificaciones',

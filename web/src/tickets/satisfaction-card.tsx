@@ -11,8 +11,18 @@ import { ticketPath, useLocalTime } from './ticket-bits';
 /** How many of each client's lowest ratings the card lists. */
 const LOWEST = 5;
 
+/** «12 de 40 (30 %)», or a dash when nothing could be rated. */
+function responseText(
+  stats: SatisfactionStats,
+  words: (rated: number, ratable: number, percent: string) => string,
+  language: string,
+): string | null {
+  const r = stats.responseRate;
+  return r.percent === null ? null : words(r.rated, r.ratable, formatPercent(r.percent, language));
+}
+
 function StatsCells({ stats }: { stats: SatisfactionStats }) {
-  const { language } = useI18n();
+  const { t, language } = useI18n();
   const number = new Intl.NumberFormat(language, {
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
@@ -24,13 +34,17 @@ function StatsCells({ stats }: { stats: SatisfactionStats }) {
         {stats.averageScore === null ? '—' : number.format(stats.averageScore)}
       </td>
       <PercentBarCell percent={stats.satisfiedPercent} good={80} warn={60} />
+      <td className="num nowrap">
+        {responseText(stats, t.satisfaction.responseOf, language) ?? '—'}
+      </td>
     </>
   );
 }
 
 /**
  * Managers: customer satisfaction next to SLA compliance — per client and month the ratings,
- * average and % satisfied (4–5), and each client's lowest ratings with links to the tickets.
+ * average, % satisfied (4–5) and the response rate (L3-11: of the tickets closed, how many were
+ * rated), and each client's lowest ratings with links to the tickets.
  */
 export function SatisfactionCard({
   from,
@@ -58,6 +72,7 @@ export function SatisfactionCard({
     void reload();
   }, [refresh, reload]);
   const summary = query.data?.satisfactionSummary;
+  const response = summary && responseText(summary.overall, c.responseRate, language);
   const monthName = new Intl.DateTimeFormat(language, {
     month: 'short',
     year: 'numeric',
@@ -75,17 +90,24 @@ export function SatisfactionCard({
       <ErrorMessage error={query.error} />
       {query.loading && !summary && <p role="status">{t.loading}</p>}
       {summary && summary.overall.ratings === 0 && <p>{c.noRatings}</p>}
-      {summary && summary.overall.ratings > 0 && (
+      {summary && response && (
+        <p data-testid="satisfaction-response">
+          {response} <span className="muted small">{c.responseRateHint}</span>
+        </p>
+      )}
+      {summary && summary.organizations.length > 0 && (
         <>
-          <p data-testid="satisfaction-overall">
-            <strong>
-              {c.overall(
-                summary.overall.ratings,
-                decimals.format(summary.overall.averageScore ?? 0),
-                formatPercent(summary.overall.satisfiedPercent ?? 0, language),
-              )}
-            </strong>
-          </p>
+          {summary.overall.ratings > 0 && (
+            <p data-testid="satisfaction-overall">
+              <strong>
+                {c.overall(
+                  summary.overall.ratings,
+                  decimals.format(summary.overall.averageScore ?? 0),
+                  formatPercent(summary.overall.satisfiedPercent ?? 0, language),
+                )}
+              </strong>
+            </p>
+          )}
           <figure className="chart" aria-labelledby="satisfaction-table-title">
             <figcaption id="satisfaction-table-title" className="chart-title">
               {c.byClientTitle}
@@ -104,6 +126,9 @@ export function SatisfactionCard({
                     </th>
                     <th scope="col" className="bar-col">
                       {c.satisfiedPercent}
+                    </th>
+                    <th scope="col" className="num">
+                      {c.responseColumn}
                     </th>
                   </tr>
                 </thead>
@@ -132,45 +157,47 @@ export function SatisfactionCard({
               </table>
             </div>
           </figure>
-          <h3>{c.lowestTitle}</h3>
-          {summary.organizations.map((org) => (
-            <div className="table-wrap" key={org.organizationId}>
-              <table data-testid="satisfaction-lowest">
-                <caption className="chart-title">{c.lowestOf(org.organizationName)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{c.ticket}</th>
-                    <th scope="col">{c.score}</th>
-                    <th scope="col">{c.commentColumn}</th>
-                    <th scope="col">{c.date}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {org.lowest.map((r) => (
-                    <tr key={r.ticketNumber}>
-                      <th scope="row">
-                        <Link to={ticketPath(r.ticketNumber)} className="nowrap">
-                          {r.ticketNumber}
-                        </Link>
-                        <span className="muted small block">{r.subject}</span>
-                      </th>
-                      <td>
-                        {c.scoreOf(r.score)}
-                        <span className="muted small block">{c.scores[r.score]}</span>
-                      </td>
-                      <td className="prewrap">{r.comment ?? '—'}</td>
-                      <td>
-                        <time dateTime={r.ratedAt}>{format(r.ratedAt)}</time>
-                        {r.ratedByName && (
-                          <span className="muted small block">{r.ratedByName}</span>
-                        )}
-                      </td>
+          {summary.overall.ratings > 0 && <h3>{c.lowestTitle}</h3>}
+          {summary.organizations
+            .filter((org) => org.lowest.length > 0)
+            .map((org) => (
+              <div className="table-wrap" key={org.organizationId}>
+                <table data-testid="satisfaction-lowest">
+                  <caption className="chart-title">{c.lowestOf(org.organizationName)}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{c.ticket}</th>
+                      <th scope="col">{c.score}</th>
+                      <th scope="col">{c.commentColumn}</th>
+                      <th scope="col">{c.date}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ))}
+                  </thead>
+                  <tbody>
+                    {org.lowest.map((r) => (
+                      <tr key={r.ticketNumber}>
+                        <th scope="row">
+                          <Link to={ticketPath(r.ticketNumber)} className="nowrap">
+                            {r.ticketNumber}
+                          </Link>
+                          <span className="muted small block">{r.subject}</span>
+                        </th>
+                        <td>
+                          {c.scoreOf(r.score)}
+                          <span className="muted small block">{c.scores[r.score]}</span>
+                        </td>
+                        <td className="prewrap">{r.comment ?? '—'}</td>
+                        <td>
+                          <time dateTime={r.ratedAt}>{format(r.ratedAt)}</time>
+                          {r.ratedByName && (
+                            <span className="muted small block">{r.ratedByName}</span>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ))}
         </>
       )}
     </section>
