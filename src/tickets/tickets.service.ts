@@ -49,6 +49,7 @@ import {
 } from './ticket-event-sql';
 import { TicketWorkflowClient } from './ticket-workflow.client';
 import { TicketEntity } from './ticket.entity';
+import { calendarDisplayName } from '../shared/calendar-names';
 
 export type TransitionName = keyof typeof RULES;
 type Payload<A extends RequestBase> = Omit<A, 'requestId' | 'actor'> & { requestId?: string };
@@ -466,7 +467,7 @@ export class TicketsService implements OnModuleInit {
         throw new DomainError(
           ErrorCode.VALIDATION_FAILED,
           `La sesión remota ${at} está fuera del horario hábil del calendario «${calendar.name}» / ` +
-            `remote session ${at} is outside the business hours of calendar "${calendar.name}"`,
+            `remote session ${at} is outside the business hours of calendar "${calendarDisplayName(calendar.name, 'en')}"`,
           { reason: 'OUTSIDE_BUSINESS_TIME', field: 'at', value: at, calendarId: calendar.id },
         );
       }

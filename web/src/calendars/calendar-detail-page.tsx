@@ -5,6 +5,7 @@ import { useQuery } from '../components/use-query';
 import { browserTimeZone, currentYear, formatInstant, weekdayName } from '../i18n/format';
 import { calendarChangesEn } from '../i18n/calendar-changes.en';
 import { calendarChangesEsMX } from '../i18n/calendar-changes.es-mx';
+import { calendarDisplayName } from '../i18n/calendar-name';
 import { type Language, useI18n } from '../i18n/i18n-context';
 import { zoneTitle } from '../i18n/zone-name';
 import { Link } from '../router/router';
@@ -42,7 +43,7 @@ export function CalendarDetailPage({ id }: { id: string }) {
         <>
           <section className="card" aria-labelledby="page-title">
             <div className="title-row">
-              <h1 id="page-title">{calendar.name}</h1>
+              <h1 id="page-title">{calendarDisplayName(calendar.name, language)}</h1>
               <span className="badge strong" data-testid="calendar-version">
                 {t.calendars.versionBadge(calendar.version)}
               </span>

@@ -1,6 +1,7 @@
 import { CALENDARS, ORGANIZATIONS } from '../api/operations';
 import { ErrorMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
+import { calendarDisplayName } from '../i18n/calendar-name';
 import { useI18n } from '../i18n/i18n-context';
 import { zoneTitle } from '../i18n/zone-name';
 import { Link } from '../router/router';
@@ -40,7 +41,9 @@ export function CalendarsPage() {
                 {list.map((c) => (
                   <tr key={c.id}>
                     <th scope="row">
-                      <Link to={`/calendarios/${c.id}`}>{c.name}</Link>
+                      <Link to={`/calendarios/${c.id}`}>
+                        {calendarDisplayName(c.name, language)}
+                      </Link>
                       {c.isDefault && <span className="badge">{t.calendars.default}</span>}
                     </th>
                     <td>{orgName(c.organizationId)}</td>

@@ -9,6 +9,7 @@ import {
 import { ErrorMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { browserTimeZone, formatInstant, formatLocalDate, plainLocal } from '../i18n/format';
+import { calendarDisplayName } from '../i18n/calendar-name';
 import { useI18n } from '../i18n/i18n-context';
 import { zoneTitle } from '../i18n/zone-name';
 import { nowInZone, zonedWallTimeToUtc } from '../i18n/zoned-time';
@@ -101,7 +102,9 @@ export function DeadlinePage() {
     });
   };
 
-  const calendarName = user ? (selected?.name ?? '') : t.deadline.defaultCalendar;
+  const calendarName = user
+    ? calendarDisplayName(selected?.name ?? '', language)
+    : t.deadline.defaultCalendar;
   const yourZone = user?.timeZone ?? browserTimeZone();
 
   return (
@@ -127,7 +130,7 @@ export function DeadlinePage() {
               >
                 {list?.map((c) => (
                   <option key={c.id} value={c.id}>
-                    {`${c.name} · ${zoneTitle(c.timeZone, language)}`}
+                    {`${calendarDisplayName(c.name, language)} · ${zoneTitle(c.timeZone, language)}`}
                   </option>
                 ))}
               </select>

@@ -1,3 +1,4 @@
+import { calendarDisplayName } from './calendar-name';
 import {
   type CalendarChangeWords,
   type DeadlineRecomputedMessages,
@@ -15,7 +16,7 @@ const lft = (source: string | null): string =>
 /** English: a deadline a calendar change moved, naming the change (see the Spanish). */
 export const deadlineRecomputedEn: DeadlineRecomputedMessages = {
   title: (clock) => (clock ? `${clock} deadline recomputed` : 'Deadline recomputed'),
-  several: (calendar) => `after changes to the calendar “${calendar}”`,
+  several: (calendar) => `after changes to the calendar “${calendarDisplayName(calendar, 'en')}”`,
   more: (n) => `and ${n} more ${n === 1 ? 'change' : 'changes'}`,
   due: (from, to) =>
     from === null
@@ -23,8 +24,10 @@ export const deadlineRecomputedEn: DeadlineRecomputedMessages = {
       : from === to
         ? `The deadline stays: ${to}`
         : `Due: ${from} → ${to}`,
-  change: (c, calendar) => {
-    // `calendar` null: the line names it once before the list («after changes to the calendar …»).
+  change: (c, named) => {
+    // `named` null: the line names it once before the list («after changes to the calendar …»).
+    // The seeded default calendar in English; a name an administrator wrote, as written.
+    const calendar = named === null ? null : calendarDisplayName(named, 'en');
     const of = (prep: string) => (calendar ? ` ${prep} the calendar “${calendar}”` : '');
     switch (c.kind) {
       case 'HOLIDAY_ADDED':
