@@ -144,7 +144,7 @@ export async function withWorker<T>(
   h: TicketHarness,
   body: () => Promise<T>,
   agentLoad?: AgentLoadLookup,
-  options: Pick<WorkerOptions, 'maxCachedWorkflows'> = {},
+  options: Pick<WorkerOptions, 'maxCachedWorkflows' | 'patchActivationCallback'> = {},
 ): Promise<T> {
   const worker = await Worker.create({
     ...options,

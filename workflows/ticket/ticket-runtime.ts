@@ -61,6 +61,7 @@ import {
   type ReminderDue,
 } from './approval-reminders';
 import { AUTO_CLOSE_PATCH, pendingAutoClose, type AutoCloseStep } from './auto-close';
+import { ADOPT_REMINDERS_PATCH, remindersToAdopt } from './adopted-reminders';
 import {
   pendingTestingReminder,
   TESTING_REMINDERS_PATCH,
@@ -710,6 +711,54 @@ export class TicketRuntime {
       limit: TESTING_REMINDER_LIMIT,
       nextReminderAt: nextAt,
     });
+    this.changed();
+  }
+
+  /**
+   * Whether the ticket waits without reminders it is owed (a run older than them:
+   * adopted-reminders.ts) and adopts them in this task. Asks the patch only then, so runs that
+   * never lacked them record nothing, and histories from before the adoption replay without it.
+   */
+  hasRemindersToAdopt(): boolean {
+    return remindersToAdopt(this.view) !== null && patched(ADOPT_REMINDERS_PATCH);
+  }
+
+  /**
+   * Arms the reminder series an older run never armed (L3-09 estimate approval and client testing,
+   * L3-12 change order), each from now: the first one the series' business days after this,
+   * counted from 0 sent, so the reminders that would have fallen before are not sent in a burst.
+   * The caller holds the lock and checked {@link hasRemindersToAdopt}.
+   */
+  async adoptReminders(): Promise<void> {
+    const owed = remindersToAdopt(this.view);
+    if (!owed) return;
+    const from = nowIso();
+    if (owed.estimateVersion !== undefined) {
+      const nextAt = await this.reminderAfter(from);
+      const estimateVersion = owed.estimateVersion;
+      this.update({ approvalReminder: { estimateVersion, sent: 0, nextAt, from } });
+    }
+    if (owed.changeOrderVersion !== undefined) {
+      const nextAt = await this.reminderAfter(from);
+      const estimateVersion = owed.changeOrderVersion;
+      this.update({ changeOrderReminder: { estimateVersion, sent: 0, nextAt, from } });
+    }
+    const release = owed.release;
+    if (release) {
+      const nextAt = await this.reminderAfter(from, TESTING_REMINDER_BUSINESS_DAYS);
+      this.update({
+        testingReminder: {
+          // The release event left the kept timeline only on a very long ticket: then «since»
+          // reads from the adoption.
+          releasedAt: release.releasedAt ?? from,
+          release: release.number,
+          ...(release.note ? { note: release.note } : {}),
+          sent: 0,
+          nextAt,
+          from,
+        },
+      });
+    }
     this.changed();
   }
 

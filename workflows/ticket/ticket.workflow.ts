@@ -48,8 +48,14 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
       });
       continue;
     }
+    // A ticket older than its reminders adopts them on its first task under this code (a live
+    // task: on replay the patch answers false where it recorded nothing), hence in the wait too.
+    if (rt.hasRemindersToAdopt()) {
+      await rt.exclusive(() => rt.adoptReminders());
+      continue;
+    }
     const seen = rt.revision;
-    const changed = (): boolean => rt.revision !== seen;
+    const changed = (): boolean => rt.revision !== seen || rt.hasRemindersToAdopt();
     // The SLA clocks, the L3-09 approver reminders (estimate; L3-12 change order), the L3-09
     // testing reminders and the L3-07 auto-close of a resolved ticket share the one timer
     // (reminders and auto-close: none in runs that predate them). On a tie the earlier in this
