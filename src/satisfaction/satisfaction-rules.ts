@@ -56,3 +56,37 @@ export const RATING_ANCHOR = 'calificar';
 export function ratingUrl(ticketUrl: string): string {
   return `${ticketUrl}#${RATING_ANCHOR}`;
 }
+
+/**
+ * A client who has not rated a CLOSED ticket is reminded once, this many business days (on the
+ * ticket's calendar) after the closure: the closing instant of that business date, as every
+ * business-day reminder counts.
+ */
+export const RATING_REMINDER_BUSINESS_DAYS = 3;
+
+/**
+ * The reminder goes only while the closure is less than this many (calendar) days old: a sweep
+ * that catches up after downtime, or the first run over tickets closed long ago, reminds nobody
+ * of an old ticket. The same span a rating stays changeable.
+ */
+export const RATING_REMINDER_LAST_DAYS = RATING_CHANGE_WINDOW_DAYS;
+
+/** The outbox `event_type` of the rating reminder (the mail view labels it). */
+export const RATING_REMINDER_EMAIL_TYPE = 'SATISFACTION_REMINDER';
+
+/** The outbox key of a ticket's rating reminder: one per ticket, ever. */
+export function ratingReminderEventKey(ticketNumber: string): string {
+  return `ticket-${ticketNumber}:satisfaction-reminder`;
+}
+
+/**
+ * Whether the rating reminder of a ticket closed at `closedAt` is due at `now`: `dueAt` (the
+ * closure plus {@link RATING_REMINDER_BUSINESS_DAYS} business days) has come, and the closure is
+ * less than {@link RATING_REMINDER_LAST_DAYS} days old.
+ */
+export function ratingReminderDue(closedAt: Date, dueAt: Date, now: Date): boolean {
+  return (
+    dueAt.getTime() <= now.getTime() &&
+    now.getTime() < closedAt.getTime() + RATING_REMINDER_LAST_DAYS * DAY_MS
+  );
+}

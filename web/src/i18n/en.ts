@@ -712,6 +712,7 @@ export const en: Messages = {
       PASSWORD_RESET: 'Password reset',
       USER_EMAIL_CHANGED: 'Account email corrected',
       SATISFACTION_LOW: 'Low satisfaction rating (to managers)',
+      SATISFACTION_REMINDER: 'Reminder to rate the support',
       TICKET_NO_CHARGE: 'Ticket free of charge / charged again',
       HOURS_CHANGED: 'Hour balance changed: package, adjustment or reversal',
       HOURS_LOW_BALANCE: 'Low hour balance',

@@ -728,6 +728,7 @@ export const esMX = {
       PASSWORD_RESET: 'Restablecer contraseña',
       USER_EMAIL_CHANGED: 'Correo de la cuenta corregido',
       SATISFACTION_LOW: 'Calificación baja (aviso a gerentes)',
+      SATISFACTION_REMINDER: 'Recordatorio para calificar la atención',
       TICKET_NO_CHARGE: 'Ticket sin cargo al paquete / vuelve a cobrarse',
       HOURS_CHANGED: 'Saldo de horas modificado: paquete, ajuste o reversión',
       HOURS_LOW_BALANCE: 'Saldo de horas bajo',
