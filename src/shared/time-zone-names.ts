@@ -76,11 +76,21 @@ export function zoneOffset(timeZone: string, at: Date = new Date()): string {
   return gmt.replace(/^GMT/, 'UTC').replace('-', '−');
 }
 
+/** The ids of UTC itself. */
+const UTC_ZONES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC']);
+
+/**
+ * Whether the zone is UTC itself, which every label names «UTC» alone: it has no offset from
+ * itself, and «hora UTC (UTC)» says it twice.
+ */
+export function isUtcZone(timeZone: string): boolean {
+  return UTC_ZONES.has(timeZone);
+}
+
 /** «hora de la Ciudad de México (UTC−6)» / «Mexico City time (UTC−6)»; UTC itself is «UTC». */
 export function zoneLabel(timeZone: string, language: ZoneLanguage, at: Date = new Date()): string {
-  const name = zoneName(timeZone, language);
-  const offset = zoneOffset(timeZone, at);
-  return name === 'UTC' || name === 'hora UTC' ? 'UTC' : `${name} (${offset})`;
+  if (isUtcZone(timeZone)) return 'UTC';
+  return `${zoneName(timeZone, language)} (${zoneOffset(timeZone, at)})`;
 }
 
 /** {@link zoneLabel} starting upper case, for a label or heading of its own. */

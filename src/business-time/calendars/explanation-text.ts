@@ -1,4 +1,4 @@
-import { zoneName, zoneOffset } from '../../shared/time-zone-names';
+import { isUtcZone, zoneName, zoneOffset } from '../../shared/time-zone-names';
 import type {
   BusinessDaysExplanation,
   BusinessMinutesExplanation,
@@ -73,9 +73,8 @@ function dateFormat(locale: ExplanationLocale, timeZone: string): (d: Date) => s
  * is the one the emails and the web app use (src/shared/time-zone-names.ts).
  */
 export function zoneText(locale: ExplanationLocale, timeZone: string, at: Date): string {
-  const name = zoneName(timeZone, locale);
-  if (name === 'UTC' || name === 'hora UTC') return 'UTC';
-  return `${name}, ${zoneOffset(timeZone, at)}`;
+  if (isUtcZone(timeZone)) return 'UTC';
+  return `${zoneName(timeZone, locale)}, ${zoneOffset(timeZone, at)}`;
 }
 
 /** A local date and time in `timeZone`, with the weekday, as the explanations write it. */

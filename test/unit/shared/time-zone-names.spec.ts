@@ -4,7 +4,8 @@ import {
   RecipientDates,
   zoneName as emailZoneName,
 } from '../../../src/notifications/templates/format';
-import { ZONE_NAMES } from '../../../src/shared/time-zone-names';
+import { isUtcZone, ZONE_NAMES } from '../../../src/shared/time-zone-names';
+import { zoneChoiceLabel } from '../../../web/src/components/time-zone-choices';
 import { zoneLabel, zoneName as webZoneName } from '../../../web/src/i18n/zone-name';
 
 // L3-11 (QA): the web app and the emails named one zone two ways (the app «hora de Mérida», the
@@ -38,6 +39,21 @@ describe('one name for a time zone, everywhere', () => {
         expect(zoneText(language, zone, JANUARY)).toBe(offset ? `${name}, ${offset}` : 'UTC');
       }
     }
+  });
+
+  it('UTC itself is «UTC» alone wherever a zone is labelled (one isUtcZone rule)', () => {
+    for (const zone of ['UTC', 'Etc/UTC']) {
+      expect(isUtcZone(zone)).toBe(true);
+      for (const [, language] of LANGUAGES) {
+        expect(zoneLabel(zone, language, JANUARY)).toBe('UTC');
+        expect(zoneText(language, zone, JANUARY)).toBe('UTC');
+        expect(zoneChoiceLabel(zone, language, JANUARY)).toBe('UTC');
+      }
+    }
+    // A zone at UTC+0 is not UTC: it keeps its name and offset.
+    expect(isUtcZone('Africa/Abidjan')).toBe(false);
+    expect(isUtcZone('Europe/London')).toBe(false);
+    expect(zoneLabel('Etc/GMT+5', 'en', JANUARY)).toMatch(/ \(UTC−5\)$/);
   });
 
   it('names the zones the app used to name alone the same way in emails (Mérida, Chihuahua, Mazatlán)', () => {

@@ -2,11 +2,12 @@
 // Latin-American ones, then every other zone this browser knows. Pure (Intl only), so the unit
 // tier tests it; the picker (time-zone-picker.tsx) only draws it.
 import {
+  isUtcZone,
   ZONE_NAMES,
   zoneCity,
   type ZoneLanguage as Language,
-  zoneName,
   zoneOffset,
+  zoneTitle,
 } from '../i18n/zone-name';
 
 export const MEXICO_ZONES: readonly string[] = [
@@ -65,16 +66,18 @@ export interface ZoneGroup {
  * Guatemala all say «hora central»), so those carry the zone's city too.
  */
 export function zoneChoiceLabel(zone: string, language: Language, at: Date = new Date()): string {
-  return labelOf(zone, zoneName(zone, language), zoneOffset(zone, at));
+  return labelOf(zone, language, at, zoneOffset(zone, at));
 }
 
-function labelOf(zone: string, name: string, offset: string): string {
-  if (name === 'UTC' || name === 'hora UTC') return 'UTC';
+/** {@link zoneTitle}, with the city before the offset when the name is Intl's shared one. */
+function labelOf(zone: string, language: Language, at: Date, offset: string): string {
+  const title = zoneTitle(zone, language, at);
   const city = zoneCity(zone);
-  const title = `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
-  return ZONE_NAMES[zone] || name.includes(city)
-    ? `${title} (${offset})`
-    : `${title} — ${city} (${offset})`;
+  const own = ` (${offset})`;
+  if (isUtcZone(zone) || ZONE_NAMES[zone] || title.includes(city) || !title.endsWith(own)) {
+    return title;
+  }
+  return `${title.slice(0, -own.length)} — ${city}${own}`;
 }
 
 /** Lower case without accents, so «mexico» finds «México» and «bogota» finds «Bogotá». */
@@ -87,10 +90,10 @@ export function foldForSearch(text: string): string {
     .toLowerCase();
 }
 
-// Two Intl formatters per zone (name, offset), each built once: the list has some 420 zones.
+// The list has some 420 zones: the offset is worded once for the label and the order.
 function choice(zone: string, language: Language, at: Date): ZoneChoice & { east: number } {
   const offset = zoneOffset(zone, at);
-  const label = labelOf(zone, zoneName(zone, language), offset);
+  const label = labelOf(zone, language, at, offset);
   return { zone, label, search: foldForSearch(`${label} ${zone}`), east: minutesEast(offset) };
 }
 

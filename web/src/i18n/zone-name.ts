@@ -2,6 +2,7 @@
 // the emails named Mérida's zone two ways). Vite bundles it from there; this file keeps the
 // app's imports short.
 export {
+  isUtcZone,
   ZONE_NAMES,
   zoneCity,
   type ZoneLanguage,
