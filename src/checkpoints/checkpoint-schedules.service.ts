@@ -18,7 +18,6 @@ import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import {
   CHECKPOINT_WORKFLOW_TYPE,
   type CheckpointRunState,
-  checkpointOnDemandWorkflowId,
   checkpointScheduleId,
 } from '../../workflows/checkpoint/checkpoint.contract';
 import type { checkpointWorkflow } from '../../workflows/checkpoint/checkpoint.workflow';
@@ -102,16 +101,16 @@ export class CheckpointSchedulesService
 
   /**
    * Runs the client's checkpoint workflow now, off schedule (L3-15 «Generar agenda ahora»), and
-   * waits for its agenda. The workflow ID is the business key of "the agenda after
-   * `previousCheckpointId`": a second request while the run is going joins it, and one after it
-   * ended gets its result, so a double click builds and emails one agenda.
+   * waits for its agenda. `workflowId` is the request's business key (see
+   * `checkpointRequestWorkflowId`, `checkpointOnDemandWorkflowId`): a second request with it while
+   * the run is going joins it, and one after it ended gets its result, so one agenda is built and
+   * emailed per key.
    */
   async runNow(
     organizationId: string,
-    previousCheckpointId: string | null,
+    workflowId: string,
     waitMs = ON_DEMAND_WAIT_MS,
   ): Promise<CheckpointRunState> {
-    const workflowId = checkpointOnDemandWorkflowId(organizationId, previousCheckpointId);
     const client = this.temporal.client.workflow;
     let handle;
     try {

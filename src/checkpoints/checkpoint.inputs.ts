@@ -11,6 +11,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IdempotencyKeyField } from '../common/idempotency-fields';
+import { OrganizationArgs } from '../contracts/statement.args';
 import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
 
 @InputType({ description: 'L3-15: when a client’s biweekly checkpoint happens.' })
@@ -62,4 +64,20 @@ export class CheckpointDecisionsInput {
     message: 'ticket numbers look like L3-2026-000123',
   })
   newPriorities?: string[] | null;
+}
+
+/** Characters an on-demand agenda's idempotency key may hold (it becomes part of a workflow ID). */
+export const AGENDA_REQUEST_KEY_PATTERN = /^[A-Za-z0-9._:-]+$/;
+
+@ArgsType()
+export class GenerateCheckpointAgendaArgs extends OrganizationArgs {
+  /**
+   * L3-15: one key per «Generar agenda ahora» intent, sent again on retry: the same key returns
+   * the same agenda (emailed once), even after its run ended; a new key makes a new agenda.
+   */
+  @IdempotencyKeyField()
+  @Matches(AGENDA_REQUEST_KEY_PATTERN, {
+    message: 'idempotencyKey holds only letters, digits and . _ : -',
+  })
+  idempotencyKey?: string;
 }

@@ -5,6 +5,7 @@ import {
   CheckpointDecisionsInput,
   CheckpointSettingsInput,
   CheckpointsArgs,
+  GenerateCheckpointAgendaArgs,
 } from './checkpoint.inputs';
 import { CheckpointModel, CheckpointSettingsModel } from './checkpoint.model';
 import { CheckpointsService } from './checkpoints.service';
@@ -44,13 +45,13 @@ export class CheckpointsResolver {
   @Roles(Role.MANAGER, Role.ADMIN)
   @Mutation(() => CheckpointModel, {
     description:
-      'L3-15: builds and emails an off-schedule agenda now, through the checkpoint workflow; a double request yields one agenda. Unknown client → NOT_FOUND.',
+      'L3-15: builds and emails an off-schedule agenda now, through the checkpoint workflow. With `idempotencyKey` (one per request intent, reused on retry) the same key always returns the same agenda, emailed once; without it, simultaneous requests share one agenda. Unknown client → NOT_FOUND.',
   })
   generateCheckpointAgenda(
-    @Args() { organizationId }: OrganizationArgs,
+    @Args() { organizationId, idempotencyKey }: GenerateCheckpointAgendaArgs,
     @CurrentUser() caller: AuthenticatedUser,
   ) {
-    return this.service.generateNow(organizationId, caller);
+    return this.service.generateNow(organizationId, caller, idempotencyKey ?? null);
   }
 
   @Query(() => [CheckpointModel], { description: 'Newest first; another client → NOT_FOUND.' })

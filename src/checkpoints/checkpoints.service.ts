@@ -25,6 +25,10 @@ import {
   nextCheckpointAt,
   zonedInstant,
 } from './checkpoint-schedule';
+import {
+  checkpointOnDemandWorkflowId,
+  checkpointRequestWorkflowId,
+} from '../../workflows/checkpoint/checkpoint.contract';
 import { CheckpointSchedulesService } from './checkpoint-schedules.service';
 import { CheckpointDecisionEntity } from './checkpoint-decision.entity';
 import { CheckpointSettingsEntity } from './checkpoint-settings.entity';
@@ -181,16 +185,35 @@ export class CheckpointsService {
   /**
    * L3-15: an off-schedule agenda now, for a manager who cannot wait for the next session. It goes
    * through the checkpoint workflow like a scheduled run (built, stored and emailed to the same
-   * audience once); a double request yields the same agenda (see `CheckpointSchedulesService.runNow`).
+   * audience once). With `idempotencyKey` the run's ID is that request's: the same key returns
+   * the same agenda, also after its run ended (a retry, a late double click); without it, the
+   * ID is "the agenda after the latest one", so simultaneous requests share one run.
    */
-  async generateNow(organizationId: string, caller: AuthenticatedUser): Promise<CheckpointModel> {
+  async generateNow(
+    organizationId: string,
+    caller: AuthenticatedUser,
+    idempotencyKey: string | null = null,
+  ): Promise<CheckpointModel> {
     await visibleClientOrganization(this.db.manager, organizationId, caller);
-    const previous = await this.db.getRepository(CheckpointEntity).findOne({
-      where: { organizationId },
-      order: { periodEnd: 'DESC' },
-      select: { id: true },
-    });
-    const run = await this.schedules.runNow(organizationId, previous?.id ?? null);
+    const checkpoints = this.db.getRepository(CheckpointEntity);
+    let workflowId: string;
+    if (idempotencyKey) {
+      workflowId = checkpointRequestWorkflowId(organizationId, idempotencyKey);
+      // Built already: the agenda outlives its workflow's history (Temporal's retention).
+      const built = await checkpoints.findOne({
+        where: { runKey: workflowId },
+        select: { id: true },
+      });
+      if (built) return this.get(built.id, caller);
+    } else {
+      const previous = await checkpoints.findOne({
+        where: { organizationId },
+        order: { periodEnd: 'DESC' },
+        select: { id: true },
+      });
+      workflowId = checkpointOnDemandWorkflowId(organizationId, previous?.id ?? null);
+    }
+    const run = await this.schedules.runNow(organizationId, workflowId);
     if (!run.checkpointId) {
       throw new Error(`on-demand checkpoint of ${organizationId} built no agenda (${run.phase})`);
     }

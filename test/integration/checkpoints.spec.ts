@@ -13,7 +13,11 @@ import { DomainError, ErrorCode } from '../../src/common/errors/domain-error';
 import type { AppConfig } from '../../src/config/app-config';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
 import { Role } from '../../src/identity/role.enum';
-import { checkpointScheduleId } from '../../workflows/checkpoint/checkpoint.contract';
+import {
+  checkpointOnDemandWorkflowId,
+  checkpointRequestWorkflowId,
+  checkpointScheduleId,
+} from '../../workflows/checkpoint/checkpoint.contract';
 import { gql } from '../support/integration-harness';
 import { sentExactly } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
@@ -676,6 +680,77 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     expect(await agendas()).toHaveLength(before + 2);
   });
 
+  it('«Generar agenda ahora» with an idempotency key: the same key after the run ended returns the same agenda, emailed once; a new key makes a new one (L3-15)', async () => {
+    const GENERATE = `mutation ($organizationId: ID!, $idempotencyKey: String) {
+      generateCheckpointAgenda(organizationId: $organizationId, idempotencyKey: $idempotencyKey) { ${AGENDA} } }`;
+    const generate = (idempotencyKey: string, role = Role.MANAGER) =>
+      call<{ generateCheckpointAgenda: Agenda }>(
+        GENERATE,
+        { organizationId: auroraId, idempotencyKey },
+        as(role),
+      );
+    const before = (await agendas()).length;
+    // A malformed key is refused with a typed code, and nothing is built.
+    for (const bad of ['', 'dos palabras', 'x'.repeat(201)]) {
+      expect((await generate(bad)).code).toBe('VALIDATION_FAILED');
+    }
+    expect(await agendas()).toHaveLength(before);
+
+    const key = `click-${process.pid}-${Date.now()}`;
+    const first = await generate(key);
+    expect(first.errors).toBeUndefined();
+    const made = first.data!.generateCheckpointAgenda;
+    expect(made).toMatchObject({ organizationId: auroraId, kind: 'MANUAL' });
+    const [{ run_key }] = await world.db.query<{ run_key: string }[]>(
+      `SELECT run_key FROM checkpoint WHERE id = $1`,
+      [made.id],
+    );
+    expect(run_key).toBe(checkpointRequestWorkflowId(auroraId, key));
+    type Row = { recipient_address: string; status: string; message_id: string };
+    const mailsOf = (id: string) => () =>
+      world.db.query<Row[]>(
+        `SELECT recipient_address, status, message_id FROM email_outbox
+          WHERE event_key = $1 ORDER BY recipient_address`,
+        [`checkpoint-${id}`],
+      );
+    const sent = await sentExactly(mailsOf(made.id), 2);
+    expect(sent.map((m) => m.to)).toEqual([
+      ['aprobador@aurora.example'],
+      ['gerente@becken.example'],
+    ]);
+
+    // The run has ended: a retry (or a late second click) with the same key is that agenda, by
+    // another manager too, and nothing new is built or emailed.
+    const retry = await generate(key, Role.ADMIN);
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data!.generateCheckpointAgenda.id).toBe(made.id);
+    // The workflow itself answers the same for that key once its run ended (what the API falls
+    // back on when the stored agenda is not found by its run key): no second run, no new agenda.
+    const client = new TemporalClientService(world.config);
+    try {
+      const schedules = new CheckpointSchedulesService(
+        world.db,
+        client,
+        new CalendarsService(world.db),
+        world.config,
+      );
+      const again = await schedules.runNow(auroraId, checkpointRequestWorkflowId(auroraId, key));
+      expect(again).toMatchObject({ phase: 'BUILT', checkpointId: made.id });
+    } finally {
+      await client.onApplicationShutdown();
+    }
+    expect(await agendas()).toHaveLength(before + 1);
+    expect(await mailsOf(made.id)()).toHaveLength(2);
+
+    // A deliberate new request (a new key) is a new agenda, covering the time since.
+    const next = await generate(`${key}-2`);
+    expect(next.errors).toBeUndefined();
+    expect(next.data!.generateCheckpointAgenda.id).not.toBe(made.id);
+    expect(next.data!.generateCheckpointAgenda.periodStart).toBe(made.periodEnd);
+    expect(await agendas()).toHaveLength(before + 2);
+    await sentExactly(mailsOf(next.data!.generateCheckpointAgenda.id), 2);
+  });
+
   it('answers UNAVAILABLE, not a hung request, when no worker builds the on-demand agenda (L3-15, issue 10)', async () => {
     // The same service on a task queue no worker polls, waiting one second instead of thirty.
     const config = {
@@ -692,10 +767,12 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     try {
       const asked = Date.now();
       const refused = (): Promise<DomainError> =>
-        schedules.runNow(tulumId, `no-worker-${asked}`, 1_000).then(
-          () => Promise.reject(new Error('answered without a worker')),
-          (e: DomainError) => e,
-        );
+        schedules
+          .runNow(tulumId, checkpointOnDemandWorkflowId(tulumId, `no-worker-${asked}`), 1_000)
+          .then(
+            () => Promise.reject(new Error('answered without a worker')),
+            (e: DomainError) => e,
+          );
       const refusal = await refused();
       expect(refusal).toBeInstanceOf(DomainError);
       expect(refusal).toMatchObject({

@@ -898,6 +898,11 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('oversized organisation', r, { organizationId: HUGE }, V, 'NOT_FOUND'),
       c('unknown organisation', r, { organizationId: UNKNOWN_UUID }, 'NOT_FOUND'),
       c('the provider itself', r, { organizationId: f.providerOrg }, 'NOT_FOUND'),
+      // L3-15: the request's idempotency key becomes part of a workflow ID.
+      c('empty idempotency key', r, { organizationId: f.ownOrg, idempotencyKey: '' }),
+      c('idempotency key with spaces', r, { organizationId: f.ownOrg, idempotencyKey: 'a b' }),
+      c('oversized idempotency key', r, { organizationId: f.ownOrg, idempotencyKey: HUGE }),
+      c('idempotency key of wrong type', r, { organizationId: f.ownOrg, idempotencyKey: 7 }),
     ];
   },
   recordCheckpointDecisions: () => {

@@ -25,6 +25,18 @@ export function checkpointOnDemandWorkflowId(
   return `${checkpointScheduleId(organizationId)}-on-demand-after-${previousCheckpointId ?? 'none'}`;
 }
 
+/**
+ * Business key of one «Generar agenda ahora» intent (L3-15): the web app makes an idempotency key
+ * per click and sends it again on retry, so a retry or a double click that lands after the first
+ * run ended gets that run's agenda; a new key (a deliberate new request) is a new agenda.
+ */
+export function checkpointRequestWorkflowId(
+  organizationId: string,
+  idempotencyKey: string,
+): string {
+  return `${checkpointScheduleId(organizationId)}-on-demand-request-${idempotencyKey}`;
+}
+
 export interface CheckpointInput {
   readonly organizationId: string;
   /** Asked for by a manager outside the schedule: built at once as an off-schedule agenda. */

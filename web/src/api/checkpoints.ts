@@ -125,10 +125,15 @@ export const SET_CHECKPOINT_SETTINGS = operation<
   setCheckpointSettings(input: $input) { ${SETTINGS_FIELDS} }
 }`);
 
-/** L3-15: an off-schedule agenda now; a double request yields the same one. */
+/**
+ * L3-15: an off-schedule agenda now. `idempotencyKey` is one per click intent, sent again on a
+ * retry: the same key always yields the same agenda.
+ */
 export const GENERATE_CHECKPOINT_AGENDA = operation<
   { generateCheckpointAgenda: CheckpointSummary },
-  { organizationId: string }
->(`mutation GenerateCheckpointAgenda($organizationId: ID!) {
-  generateCheckpointAgenda(organizationId: $organizationId) { ${SUMMARY_FIELDS} decisions { id } }
+  { organizationId: string; idempotencyKey: string }
+>(`mutation GenerateCheckpointAgenda($organizationId: ID!, $idempotencyKey: String) {
+  generateCheckpointAgenda(organizationId: $organizationId, idempotencyKey: $idempotencyKey) {
+    ${SUMMARY_FIELDS} decisions { id }
+  }
 }`);

@@ -11,6 +11,7 @@ import { ORGANIZATIONS } from '../api/operations';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormFooter } from '../components/form-footer';
 import { useMutationForm } from '../components/use-mutation-form';
+import { useRequestId } from '../components/use-request-id';
 import { useQuery } from '../components/use-query';
 import { weekdayName } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
@@ -142,7 +143,9 @@ function SettingsSection({ organizationId }: { organizationId: string }) {
 
 /**
  * Managers: «Generar agenda ahora», an off-schedule agenda built and emailed at once (L3-15). The
- * button stays disabled while the request runs; the server makes one agenda of a double request.
+ * button stays disabled while the request runs. Each click intent has its own idempotency key,
+ * kept while the answer is unknown (network, «la agenda sigue generándose»): a retry then gets
+ * the same agenda, never a second one; after an answer, the next click is a new request.
  */
 function GenerateNow({
   organizationId,
@@ -158,13 +161,16 @@ function GenerateNow({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [made, setMade] = useState<CheckpointSummary>();
+  const requestIds = useRequestId();
 
   const generate = async () => {
     setBusy(true);
     setError(undefined);
     setMade(undefined);
     try {
-      const result = await call(GENERATE_CHECKPOINT_AGENDA, { organizationId });
+      const result = await requestIds.send({ organizationId }, (idempotencyKey) =>
+        call(GENERATE_CHECKPOINT_AGENDA, { organizationId, idempotencyKey }),
+      );
       setMade(result.generateCheckpointAgenda);
       await onGenerated();
     } catch (err) {
