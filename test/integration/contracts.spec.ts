@@ -907,7 +907,62 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       expect(own.status).toBe(200);
       expect(own.headers.get('content-type')).toMatch(/^text\/csv/);
       expect(own.headers.get('content-disposition')).toContain(`estado-de-cuenta-${month}.csv`);
-      expect(await own.text()).toBe(body.data!.monthlyStatement.csv);
+      // QA S15: in words, like the web app's file, in the caller's language (Spanish here), with
+      // the BOM and CRLF a spreadsheet opens as it is; numbers stay numbers. No API codes.
+      const spanish = [
+        'Concepto,Referencia,Horas registradas,Horas cobradas,Horas sin cargo,Importe,Moneda',
+        `Cuota mensual,${month},,,,15000.00,MXN`,
+        `Ticket,${T(1)},2.5,2.5,0,,`,
+        `Ticket,${T(3)},3,0,3,,`,
+        `Total,${month},5.5,2.5,3,15000.00,MXN`,
+      ];
+      const english = [
+        'Line,Reference,Hours logged,Hours charged,Hours free of charge,Amount,Currency',
+        `Monthly fee,${month},,,,15000.00,MXN`,
+        `Ticket,${T(1)},2.5,2.5,0,,`,
+        `Ticket,${T(3)},3,0,3,,`,
+        `Total,${month},5.5,2.5,3,15000.00,MXN`,
+      ];
+      const file = (lines: string[]) => `\uFEFF${lines.join('\r\n')}\r\n`;
+      const ownText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await own.arrayBuffer());
+      expect(ownText).toBe(file(spanish));
+      expect(ownText).not.toMatch(/MONTHLY_FEE|TOTAL|TICKET|hours_logged/);
+      // The GraphQL field keeps its codes for programs.
+      expect(body.data!.monthlyStatement.csv).toContain(`MONTHLY_FEE,${month}`);
+
+      // `?lang=en` (or es) chooses the language, whoever asks.
+      const asked = async (query: string, headers = manager()) => {
+        const res = await fetch(`${url}${query}`, { headers });
+        const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+        return { status: res.status, text, name: res.headers.get('content-disposition') };
+      };
+      expect(await asked('?lang=en')).toMatchObject({
+        status: 200,
+        text: file(english),
+        name: expect.stringContaining(`monthly-statement-${month}.csv`),
+      });
+      expect((await asked('?lang=es')).text).toBe(file(spanish));
+      // Without it, the caller's own language: a manager whose account reads English.
+      const managers = await world.db.query<{ id: string; locale: string }[]>(
+        `SELECT id, locale FROM app_user WHERE 'MANAGER' = ANY(roles)`,
+      );
+      await world.db.query(`UPDATE app_user SET locale = 'en' WHERE 'MANAGER' = ANY(roles)`);
+      try {
+        expect(await asked('')).toMatchObject({
+          text: file(english),
+          name: expect.stringContaining(`monthly-statement-${month}.csv`),
+        });
+        expect((await asked('?lang=es')).text).toBe(file(spanish));
+      } finally {
+        for (const m of managers)
+          await world.db.query('UPDATE app_user SET locale = $2 WHERE id = $1', [m.id, m.locale]);
+      }
+      // Another language is a typed refusal (400), as is `lang` given twice.
+      for (const query of ['?lang=fr', '?lang=', '?lang=es&lang=en', '?lang=constructor']) {
+        const refused = await fetch(`${url}${query}`, { headers: manager() });
+        expect([query, refused.status]).toEqual([query, 400]);
+        expect(await refused.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+      }
       const other = await fetch(url, {
         headers: world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum'),
       });
