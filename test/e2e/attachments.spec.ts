@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 import { Role } from '../../src/identity/role.enum';
+import { formatFileSize } from '../../web/src/i18n/file-size';
 import { LiveUpdatesService } from '../../src/live/live-updates.service';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
@@ -18,7 +19,7 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // one taken out), go up in turn (a refusal stops none), and show in the card and in the ticket's
 // history («Archivo adjuntado: …»); deleting one adds «Archivo eliminado: …» to the history.
 // Previews: an image has a thumbnail and «Ver» (a modal dialog), a PDF «Ver» (the browser's PDF
-// viewer in the dialog), a text file neither.
+// viewer in the dialog), a text file «Ver» that shows it as text (its first 256 KB, never markup).
 
 const CLIENT = 'usuario@aurora.example';
 const AGENT = 'agente@becken.example';
@@ -437,7 +438,7 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     expect(await theirs.getByText('Los archivos internos', { exact: false }).count()).toBe(0);
   });
 
-  it('images and PDFs are previewed (L3-11): a thumbnail, «Ver» opens an accessible dialog, Escape closes it; a .txt has no «Ver»', async () => {
+  it('images, PDFs and text are previewed (L3-11): a thumbnail, «Ver» opens an accessible dialog, Escape closes it; a .txt shows as text', async () => {
     // A ticket of its own: the other tests count the first ticket's files.
     const own = await registerTicket(e2e.world, {
       category: 'INCIDENT',
@@ -551,11 +552,18 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
       'Ver factura A-1024.pdf',
     );
 
-    // A text file is only downloaded: no «Ver», no thumbnail.
+    // A text file has no thumbnail; «Ver» shows it whole, as text, with no notice.
     const text = row(/notas\.txt/);
     await text.getByRole('link', { name: 'Descargar notas.txt' }).waitFor();
-    expect(await text.getByRole('button', { name: /^Ver / }).count()).toBe(0);
     expect(await text.getByRole('img').count()).toBe(0);
+    await text.getByRole('button', { name: 'Ver notas.txt' }).click();
+    const textDialog = page.getByRole('dialog', { name: 'notas.txt' });
+    expect(
+      await textDialog.getByRole('region', { name: 'Contenido de notas.txt' }).textContent(),
+    ).toBe(LOG.toString());
+    expect(await textDialog.getByTestId('attachment-text-notice').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
 
     // An image the browser cannot draw shows no broken thumbnail; «Ver» is still offered.
     const damaged = row(/dañada\.png/);
@@ -588,5 +596,100 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
         `fetch(${JSON.stringify(drawn.src)}).then(() => 'readable', () => 'revoked')`,
       ),
     ).toBe('revoked');
+  });
+
+  it('a .log is previewed as text (L3-11): markup in it stays characters and runs nothing, a long log shows its first 256 KB and says so, «Descargar» saves it whole, a Latin-1 file reads right', async () => {
+    const own = await registerTicket(e2e.world, {
+      category: 'INCIDENT',
+      subject: 'El servidor registra errores de timbrado',
+      description: 'Adjunto el log del servidor.',
+    });
+    // Markup a page would run or draw, then enough lines to pass 256 KB.
+    const head =
+      '2026-02-02 10:15:01 ERROR odoo.http: respuesta del PAC ' +
+      '<script>window.previewRan = true</script> <b>negritas</b> ' +
+      '<img src=x onerror="window.previewRan = true">\n';
+    const line = '2026-02-02 10:15:02 INFO odoo.addons.l10n_mx_edi: reintento de timbrado ñ\n';
+    const log = Buffer.from(head + line.repeat(Math.ceil((300 * 1024) / line.length)), 'utf8');
+    const latin1 = Buffer.from('Facturación: la sesión caducó en el año 2026\n', 'latin1');
+
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    // Every request for a file's bytes, with the range it asked for ('' for the whole file).
+    const ranges: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/attachments/'))
+        ranges.push(request.headers()['range'] ?? '');
+    });
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${own}`);
+    const section = page.getByTestId('attachments');
+    await section.getByText('Todavía no hay archivos adjuntos.').waitFor();
+    await section.getByLabel('Archivos para adjuntar').setInputFiles([
+      { name: 'odoo-server.log', mimeType: 'text/plain', buffer: log },
+      { name: 'pac.txt', mimeType: 'text/plain', buffer: latin1 },
+    ]);
+    await section.getByRole('button', { name: 'Adjuntar 2 archivos' }).click();
+    await section.getByText('Se adjuntaron 2 archivos.').waitFor();
+    const list = section.getByTestId('attachment-list');
+    const row = (name: RegExp) => list.getByRole('row', { name });
+
+    await row(/odoo-server\.log/)
+      .getByRole('button', { name: 'Ver odoo-server.log' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'odoo-server.log' });
+    const box = dialog.getByRole('region', { name: 'Contenido de odoo-server.log' });
+    const shown = (await box.textContent()) ?? '';
+    // The markup is text: shown as written, no element made of it, nothing run.
+    expect(shown.startsWith(head)).toBe(true);
+    expect(await box.locator('script, b, img').count()).toBe(0);
+    expect(await page.evaluate('window.previewRan')).toBeUndefined();
+    // Monospaced and wrapped.
+    const look = await box.evaluate((element: Styled) => {
+      const style = element.ownerDocument.defaultView.getComputedStyle(element) as unknown as {
+        fontFamily: string;
+        whiteSpace: string;
+      };
+      return { font: style.fontFamily, wrap: style.whiteSpace };
+    });
+    expect(look.font).toMatch(/monospace/);
+    expect(look.wrap).toBe('pre-wrap');
+    // The first 256 KB only (one Range request), cut at a whole character, and said so.
+    const bytes = Buffer.byteLength(shown, 'utf8');
+    expect(bytes).toBeLessThanOrEqual(256 * 1024);
+    expect(bytes).toBeGreaterThan(256 * 1024 - 4);
+    expect(log.subarray(0, bytes).toString('utf8')).toBe(shown);
+    expect(ranges.length).toBeGreaterThan(0);
+    expect(new Set(ranges)).toEqual(new Set(['bytes=0-262143']));
+    expect(await dialog.getByTestId('attachment-text-notice').textContent()).toBe(
+      `Se muestran los primeros 256 KB de ${formatFileSize(log.length, 'es-MX')}; ` +
+        'usa «Descargar» para el archivo completo.',
+    );
+    // «Descargar» saves the whole file, not the part shown.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('link', { name: 'Descargar odoo-server.log' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('odoo-server.log');
+    expect(readFileSync(await download.path()).equals(log)).toBe(true);
+    expect(ranges.at(-1)).toBe('');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe(
+      'Ver odoo-server.log',
+    );
+
+    // A file that is not UTF-8 reads as Latin-1, and the dialog says so.
+    await row(/pac\.txt/)
+      .getByRole('button', { name: 'Ver pac.txt' })
+      .click();
+    const latinDialog = page.getByRole('dialog', { name: 'pac.txt' });
+    expect(
+      await latinDialog.getByRole('region', { name: 'Contenido de pac.txt' }).textContent(),
+    ).toBe('Facturación: la sesión caducó en el año 2026\n');
+    expect(await latinDialog.getByTestId('attachment-text-notice').textContent()).toBe(
+      'El archivo no está en UTF-8; se muestra como Latin-1 (ISO-8859-1).',
+    );
+    await latinDialog.getByRole('button', { name: 'Cerrar' }).click();
+    expect(await page.getByRole('dialog').count()).toBe(0);
   });
 });

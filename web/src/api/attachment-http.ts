@@ -32,14 +32,14 @@ async function refusal(response: Response): Promise<ApiError> {
  */
 export async function sendAttachmentRequest(
   url: string,
-  init: RequestInit,
+  init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> },
   token: string | undefined,
 ): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url, {
       ...init,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      headers: { ...init.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
   } catch (err) {
     throw new ApiError('NETWORK', err instanceof Error ? err.message : String(err));

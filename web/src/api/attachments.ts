@@ -97,3 +97,23 @@ export async function fetchAttachmentBlob(
   const bytes = await response.blob();
   return bytes.type === type ? bytes : new Blob([bytes], { type });
 }
+
+/**
+ * The first `maxBytes` bytes of an attachment, for a text preview: one `Range` request (206), so
+ * a 10 MB log does not travel whole to show its start; a shorter file (or a server that sends
+ * the whole file) gives what there is, cut to `maxBytes`. Same token and refusals as a download.
+ */
+export async function fetchAttachmentStart(
+  downloadUrl: string,
+  maxBytes: number,
+  token: string | undefined,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
+  const response = await sendAttachmentRequest(
+    downloadUrl,
+    { signal, headers: { range: `bytes=0-${maxBytes - 1}` } },
+    token,
+  );
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return bytes.length > maxBytes ? bytes.subarray(0, maxBytes) : bytes;
+}

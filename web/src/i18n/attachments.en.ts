@@ -56,6 +56,10 @@ export const attachmentsEn: AttachmentsMessages = {
   previewLoading: 'Loading the preview…',
   previewPdfHint: 'If the document does not show here, use “Download”.',
   previewUndrawable: 'The browser cannot show this image; use “Download”.',
+  previewTextLabel: (name) => `Contents of ${name}`,
+  previewTextCut: (shown, total) =>
+    `Showing the first ${shown} of ${total}; use “Download” for the whole file.`,
+  previewTextLatin1: 'The file is not UTF-8; it is shown as Latin-1 (ISO-8859-1).',
   previewDownload: 'Download',
   previewClose: 'Close',
 };

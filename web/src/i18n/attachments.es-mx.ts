@@ -60,7 +60,7 @@ export const attachmentsEsMX = {
   /** The count line when deleted files are listed too (they take no place). */
   countWithDeleted: (n: number, max: number, deleted: number) =>
     `${n} de ${max} archivos (más ${deleted} ${deleted === 1 ? 'eliminado' : 'eliminados'}).`,
-  // Previews of images and PDFs: a thumbnail in the list, «Ver» opens them in a dialog.
+  // Previews of images, PDFs and text: a thumbnail for images, «Ver» opens them in a dialog.
   view: 'Ver',
   viewLabel: (name: string) => `Ver ${name}`,
   previewLoading: 'Cargando la vista previa…',
@@ -68,6 +68,12 @@ export const attachmentsEsMX = {
   previewPdfHint: 'Si el documento no se muestra aquí, usa «Descargar».',
   /** An image whose bytes the browser cannot draw (a damaged file). */
   previewUndrawable: 'El navegador no puede mostrar esta imagen; usa «Descargar».',
+  /** A text file shown as text: the box's name, and what is shown when the file is longer. */
+  previewTextLabel: (name: string) => `Contenido de ${name}`,
+  previewTextCut: (shown: string, total: string) =>
+    `Se muestran los primeros ${shown} de ${total}; usa «Descargar» para el archivo completo.`,
+  /** Bytes that are not UTF-8 (an old system's log), read as Latin-1. */
+  previewTextLatin1: 'El archivo no está en UTF-8; se muestra como Latin-1 (ISO-8859-1).',
   previewDownload: 'Descargar',
   previewClose: 'Cerrar',
 };

@@ -1,16 +1,29 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { type Attachment, fetchAttachmentBlob } from '../api/attachments';
+import {
+  type Attachment,
+  downloadAttachment,
+  fetchAttachmentBlob,
+  fetchAttachmentStart,
+} from '../api/attachments';
 import { ApiError } from '../api/graphql-client';
 import { ErrorMessage } from '../components/error-message';
 import { formatFileSize } from '../i18n/file-size';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
-import { previewBlobType, previewKind } from './previewable';
+import {
+  decodePreviewText,
+  previewBlobType,
+  previewKind,
+  type PreviewText,
+  TEXT_PREVIEW_MAX_BYTES,
+} from './previewable';
 
-// L3-11 previews of a ticket's images and PDFs. The bytes come as a download does (fetch + blob
-// with the session's token, never a bare link to the file) and are shown from an object URL that
-// is revoked as soon as the thumbnail or the dialog is gone. The blob is typed from the preview
-// allow-list (`previewable.ts`), so the browser renders an image or a PDF and nothing else.
+// L3-11 previews of a ticket's images, PDFs and text files. The bytes come as a download does
+// (fetch with the session's token, never a bare link to the file). Images and PDFs are shown from
+// an object URL that is revoked as soon as the thumbnail or the dialog is gone; the blob is typed
+// from the preview allow-list (`previewable.ts`), so the browser renders an image or a PDF and
+// nothing else. Text is never handed to the browser to render: its first 256 KB are decoded and
+// put in the page as a text node (React escapes it), so a log holding `<script>` shows it.
 
 /**
  * An object URL of the attachment's bytes while `active` (and the component mounted); revoked
@@ -53,6 +66,49 @@ function useAttachmentUrl(
       setState(undefined);
     };
   }, [active, downloadUrl, type, token, key]);
+
+  return state?.key === key ? state : {};
+}
+
+/** A text file's first part, decoded, and whether the file goes on past it. */
+type ShownText = PreviewText & { readonly cut: boolean };
+
+/**
+ * The first {@link TEXT_PREVIEW_MAX_BYTES} bytes of a text file while `active`, decoded (UTF-8,
+ * else Latin-1); the request stops when the dialog is gone. `error` when they could not be read.
+ */
+function useAttachmentText(
+  attachment: Attachment,
+  active: boolean,
+  onGone?: () => void,
+): { text?: ShownText; error?: unknown } {
+  const { token } = useSession();
+  const [state, setState] = useState<{ key: string; text?: ShownText; error?: unknown }>();
+  const { downloadUrl, sizeBytes } = attachment;
+  const key = `${downloadUrl}|${sizeBytes}`;
+  const gone = useRef(onGone);
+  gone.current = onGone;
+
+  useEffect(() => {
+    if (!active || !downloadUrl) return;
+    const abort = new AbortController();
+    fetchAttachmentStart(downloadUrl, TEXT_PREVIEW_MAX_BYTES, token, abort.signal).then(
+      (bytes) => {
+        if (abort.signal.aborted) return;
+        const cut = bytes.length < sizeBytes;
+        setState({ key, text: { ...decodePreviewText(bytes, cut), cut } });
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        setState({ key, error });
+        if (error instanceof ApiError && error.reason === 'ATTACHMENT_DELETED') gone.current?.();
+      },
+    );
+    return () => {
+      abort.abort();
+      setState(undefined);
+    };
+  }, [active, downloadUrl, sizeBytes, token, key]);
 
   return state?.key === key ? state : {};
 }
@@ -114,11 +170,13 @@ export function AttachmentThumbnail({
 }
 
 /**
- * The preview of one image or PDF in a modal dialog: labelled by the file's name, with its size,
- * «Descargar» and «Cerrar». Focus moves to «Cerrar» when it opens (the list puts it back on the
+ * The preview of one image, PDF or text file in a modal dialog: labelled by the file's name, with
+ * its size, «Descargar» and «Cerrar». Focus moves to «Cerrar» when it opens (the list puts it back on the
  * row's «Ver» once it is gone, however it went); Escape, «Cerrar» and a click outside close it.
  * The image is scaled to fit; a PDF shows in the browser's own viewer (an iframe of the blob: URL,
- * which takes the app's origin, so the blob's type is always `application/pdf`).
+ * which takes the app's origin, so the blob's type is always `application/pdf`). Text shows its
+ * first 256 KB monospaced and wrapped, saying so when the file is longer; its «Descargar» fetches
+ * the whole file.
  */
 export function AttachmentPreviewDialog({
   attachment,
@@ -137,8 +195,17 @@ export function AttachmentPreviewDialog({
   const closeButton = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const sizeId = useId();
-  const { url, error } = useAttachmentUrl(attachment, kind !== undefined, onGone);
+  const { token } = useSession();
+  const { url, error: urlError } = useAttachmentUrl(
+    attachment,
+    kind === 'image' || kind === 'pdf',
+    onGone,
+  );
+  const { text, error: textError } = useAttachmentText(attachment, kind === 'text', onGone);
+  const error = kind === 'text' ? textError : urlError;
+  const ready = kind === 'text' ? text !== undefined : url !== undefined;
   const [undrawable, setUndrawable] = useState<string>();
+  const [downloadError, setDownloadError] = useState<unknown>();
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
@@ -179,8 +246,8 @@ export function AttachmentPreviewDialog({
             {a.previewClose}
           </button>
         </header>
-        <div className="preview-body" aria-busy={!url && !error ? true : undefined}>
-          {!url && !error && <p role="status">{a.previewLoading}</p>}
+        <div className="preview-body" aria-busy={!ready && !error ? true : undefined}>
+          {!ready && !error && <p role="status">{a.previewLoading}</p>}
           <ErrorMessage error={error} />
           {url && kind === 'image' && undrawable !== url && (
             <img
@@ -194,9 +261,50 @@ export function AttachmentPreviewDialog({
           {url && kind === 'pdf' && (
             <iframe className="preview-frame" src={url} title={attachment.fileName} />
           )}
+          {text && (
+            // A text node in a box of its own: nothing in the file is markup here.
+            <pre
+              className="preview-text"
+              role="region"
+              aria-label={a.previewTextLabel(attachment.fileName)}
+              tabIndex={0}
+              data-testid="attachment-text"
+            >
+              {text.text}
+            </pre>
+          )}
         </div>
         <footer className="preview-footer">
           {kind === 'pdf' && <p className="muted small">{a.previewPdfHint}</p>}
+          {text && (text.cut || text.encoding === 'latin1') && (
+            <p className="muted small" data-testid="attachment-text-notice">
+              {text.cut &&
+                a.previewTextCut(
+                  formatFileSize(TEXT_PREVIEW_MAX_BYTES, language),
+                  formatFileSize(attachment.sizeBytes, language),
+                )}
+              {text.cut && text.encoding === 'latin1' && ' '}
+              {text.encoding === 'latin1' && a.previewTextLatin1}
+            </p>
+          )}
+          <ErrorMessage error={downloadError} />
+          {text && attachment.downloadUrl && (
+            // The whole file, as the list's own link downloads it (the preview holds only its start).
+            <a
+              className="button primary"
+              href={attachment.downloadUrl}
+              aria-label={a.download(attachment.fileName)}
+              onClick={(e) => {
+                e.preventDefault();
+                setDownloadError(undefined);
+                const { downloadUrl, fileName } = attachment;
+                if (!downloadUrl) return;
+                downloadAttachment({ downloadUrl, fileName }, token).catch(setDownloadError);
+              }}
+            >
+              {a.previewDownload}
+            </a>
+          )}
           {url && (
             <a
               className="button primary"

@@ -42,8 +42,9 @@ import { useNotice } from '../components/use-notice';
  * attaches or deletes appears without a reload. Provider staff may tick «Solo para el equipo
  * (interno)» before uploading: those files are marked «Interno», never listed to the client nor
  * emailed to them (the server keeps them from clients); clients see no such option.
- * Images (PNG, JPEG, GIF, WebP) show a small thumbnail (up to 5 MB), and images and PDFs a «Ver»
- * that opens them in a dialog (`attachment-preview.tsx`); deleted files and other types do not.
+ * Images (PNG, JPEG, GIF, WebP) show a small thumbnail (up to 5 MB), and images, PDFs and text
+ * files (.txt, .log, .csv, .json, .xml) a «Ver» that opens them in a dialog
+ * (`attachment-preview.tsx`); deleted files and other types do not.
  */
 export function AttachmentsSection({
   number,
