@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { Role } from '../../src/identity/role.enum';
 import { checkpointScheduleId } from '../../workflows/checkpoint/checkpoint.contract';
+import { caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { useWorldWithWorker } from '../support/world-with-worker';
@@ -22,12 +23,6 @@ interface Row {
   recipient_address: string;
   status: string;
   message_id: string;
-}
-interface CaughtMail {
-  messageId: string | null;
-  subject: string;
-  to: string[];
-  text: string | null;
 }
 
 describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)', () => {
@@ -88,18 +83,6 @@ describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)',
         ORDER BY created_at, recipient_address`,
       [`checkpoint-moved-${organizationId}:`],
     );
-  async function arrived(rows: Row[]): Promise<CaughtMail[]> {
-    const ids = new Set(rows.map((r) => r.message_id));
-    return eventually(
-      async () => {
-        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-        return ((await res.json()) as CaughtMail[]).filter(
-          (m) => m.messageId !== null && ids.has(m.messageId),
-        );
-      },
-      (mails) => rows.every((r) => mails.some((m) => m.messageId === r.message_id)),
-    );
-  }
 
   it('a move emails the approvers and the other managers once each; the same move again nobody', async () => {
     // The demo seed gave Aurora Tuesday 10:00; it moves to Thursday 11:30.
@@ -124,7 +107,7 @@ describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)',
       SECOND_MANAGER,
     ]);
     expect(new Set(rows.map((r) => r.event_key)).size).toBe(1);
-    const mails = await arrived(rows);
+    const mails = await caughtOnceEach(rows);
     // Exactly one message per recipient.
     expect(mails.map((m) => m.to).sort()).toEqual([['aprobador@aurora.example'], [SECOND_MANAGER]]);
     const approver = mails.find((m) => m.to.includes('aprobador@aurora.example'))!;
@@ -165,7 +148,7 @@ describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)',
       (all) => all.length === 4 && all.every((r) => r.status === 'SENT'),
     );
     expect(new Set(again.map((r) => r.event_key)).size).toBe(2);
-    const second = await arrived(again.slice(2));
+    const second = await caughtOnceEach(again.slice(2));
     expect(second.find((m) => m.to.includes('aprobador@aurora.example'))!.text).toMatch(
       /Antes: jueves, .+ 11:30.+\nAhora: jueves, .+ 12:00/,
     );

@@ -1,4 +1,3 @@
-import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 import { CalendarsService } from '../../src/business-time/calendars/calendars.service';
 import { addBusinessMinutes, businessMinutesBetween } from '../../src/business-time/engine';
 import { Locale } from '../../src/identity/locale.enum';
@@ -11,6 +10,7 @@ import {
 } from '../../src/notifications/notification-event';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { sampleEvents } from '../../src/notifications/testing/sample-events';
+import { caughtAtLeast, caughtMails, caughtOnceEach } from '../support/caught-mail';
 import { gql } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 
@@ -40,11 +40,6 @@ async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-async function caught(): Promise<CaughtMail[]> {
-  const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-  return (await res.json()) as CaughtMail[];
 }
 
 describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
@@ -102,14 +97,6 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
       [eventKeyOrPrefix],
     );
 
-  async function delivered(rows: OutboxRow[]): Promise<CaughtMail[]> {
-    const ids = new Set(rows.map((r) => r.message_id));
-    return waitFor(`${ids.size} emails at the catcher`, async () => {
-      const mails = (await caught()).filter((m) => m.messageId && ids.has(m.messageId));
-      return mails.length >= ids.size && mails;
-    });
-  }
-
   it('a journey of events emails exactly the expected people, in their language, once', async () => {
     const ticket = newTicket();
     const e = events(ticket);
@@ -141,7 +128,7 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
       [seqOf(e.SLA_BREACHED), 'gerente@becken.example', 'es-MX'], // … and the manager
     ]);
 
-    const mails = await delivered(rows);
+    const mails = await caughtOnceEach(rows);
     expect(mails).toHaveLength(6);
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(6);
     const bySubject = (s: string) => mails.filter((m) => m.subject.includes(s));
@@ -197,8 +184,8 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
       'agente@becken.example',
       'gerente@becken.example',
     ]);
-    await delivered(rows);
-    const mails = (await caught()).filter((m) => m.subject.startsWith(`[${ticket.number}]`));
+    await caughtOnceEach(rows);
+    const mails = (await caughtMails()).filter((m) => m.subject.startsWith(`[${ticket.number}]`));
     const agent = mails.filter((m) => m.to.includes('agente@becken.example'));
     expect(agent).toHaveLength(1);
     expect(agent[0].subject).toBe(`[${ticket.number}] SLA at risk: Progress cadence`);
@@ -231,7 +218,7 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
       const r = [...(await outbox(atRisk.eventKey)), ...(await outbox(breached.eventKey))];
       return r.length === 4 && r.every((x) => x.status === 'SENT') && r;
     });
-    const mails = await delivered(rows);
+    const mails = await caughtOnceEach(rows);
     const to = (address: string, subject: string) =>
       mails.filter((m) => m.to.includes(address) && m.subject.includes(subject));
     // Exactly one message per event per recipient.
@@ -280,8 +267,8 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
       const r = await outbox(e.PROGRESS_UPDATE.eventKey);
       return r[0]?.status === 'SENT' && r;
     });
-    await delivered([row]);
-    const mails = (await caught()).filter((m) => m.subject.startsWith(`[${ticket.number}]`));
+    await caughtOnceEach([row]);
+    const mails = (await caughtMails()).filter((m) => m.subject.startsWith(`[${ticket.number}]`));
     expect(mails.map((m) => m.subject)).toEqual([`[${ticket.number}] Avance del ticket`]);
   });
 
@@ -304,7 +291,7 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
       const r = await outbox(e.AUTHORIZATION_RECORDED.eventKey);
       return r.length === 2 && r.every((x) => x.status === 'SENT') && r;
     });
-    const mails = await delivered(rows);
+    const mails = await caughtOnceEach(rows);
     expect(mails).toHaveLength(2);
     const english = mails.find((m) => m.to[0] === 'aprobador@aurora.example')!;
     expect(english.subject).toMatch(/Estimate v1 authorized$/);
@@ -344,7 +331,7 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
       const r = await outbox(rendered.event.eventKey);
       return r.length === 1 && r[0].status === 'SENT' && r;
     });
-    const [mail] = await delivered(rows);
+    const [mail] = await caughtOnceEach(rows);
     expect(mail.subject).toBe('Restablece tu contraseña');
     expect(mail.to).toEqual([recipient.email]);
   });
@@ -477,10 +464,8 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
       });
       expect(again.attempts).toBe(1);
       // The resend carries the same Message-ID: the catcher holds two copies of one message.
-      await waitFor('second copy', async () => {
-        const copies = (await caught()).filter((m) => m.messageId === sent.message_id);
-        return copies.length === 2;
-      });
+      const copies = await caughtAtLeast(2, (m) => m.messageId === sent.message_id);
+      expect(copies).toHaveLength(2);
       const denied = await gql(world.api, RETRY, { id: sent.id }, world.bearer(Role.CLIENT_USER));
       expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
@@ -557,7 +542,7 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
       const r = [...(await outbox(onTicket.eventKey)), ...(await outbox(onClient.eventKey))];
       return r.length === 4 && r.every((x) => x.status === 'SENT') && r;
     });
-    const mails = await delivered(rows);
+    const mails = await caughtOnceEach(rows);
     expect(mails).toHaveLength(4);
     for (const ticketNumber of [number, unprojected.number]) {
       const about = mails.filter((m) => m.subject.startsWith(`[${ticketNumber}]`));

@@ -4,8 +4,9 @@ import {
   defaultMexicoCityCalendar,
 } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
-import { gql } from '../support/integration-harness';
+import { caughtMails, caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // Issue 8 on the real stack (PostgreSQL, Temporal dev server, the real worker and its email
@@ -153,8 +154,7 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
         ),
       (all) => all.length >= count && all.every((r) => r.status === 'SENT'),
     );
-    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-    const arrived = (await res.json()) as { messageId: string | null; subject: string }[];
+    const arrived = await caughtMails();
     return rows.map((r) => ({
       ...r,
       arrived: arrived.filter((m) => m.messageId === r.message_id).length,
@@ -829,16 +829,7 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
         () => warnings(number),
         (all) => all.length >= count && all.every((r) => r.status === 'SENT'),
       );
-      const arrived = await eventually(
-        async () => {
-          const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-          return (await res.json()) as { messageId: string | null }[];
-        },
-        (all) => rows.every((r) => all.some((m) => m.messageId === r.message_id)),
-      );
-      expect(rows.map((r) => arrived.filter((m) => m.messageId === r.message_id).length)).toEqual(
-        rows.map(() => 1),
-      );
+      await caughtOnceEach(rows);
       return rows;
     }
 

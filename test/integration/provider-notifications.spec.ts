@@ -1,6 +1,7 @@
 import { Role } from '../../src/identity/role.enum';
-import { gql } from '../support/integration-harness';
+import { type CaughtMail, caughtMails, caughtOnceEach, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-11, provider side, on the real stack (PostgreSQL, Temporal dev server, the real worker and
@@ -16,12 +17,6 @@ interface OutboxRow {
   recipient_address: string;
   status: string;
   message_id: string;
-}
-interface CaughtMail {
-  messageId: string | null;
-  subject: string;
-  to: string[];
-  text: string | null;
 }
 
 describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => {
@@ -60,21 +55,11 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
       (rows) => rows.length >= count && rows.every((r) => r.status === 'SENT'),
     );
 
-  /** What arrived at the SMTP catcher about `number`. */
-  async function arrived(number: string): Promise<CaughtMail[]> {
-    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-    return ((await res.json()) as CaughtMail[]).filter((m) => m.subject.includes(`[${number}]`));
-  }
-
-  /** Each row arrived exactly once at the catcher; returns those emails. */
+  /** Each row arrived exactly once at the catcher, its subject naming `number`; those emails. */
   async function deliveredOnce(number: string, rows: OutboxRow[]): Promise<CaughtMail[]> {
-    const mails = await eventually(
-      () => arrived(number),
-      (all) => rows.every((r) => all.some((m) => m.messageId === r.message_id)),
-    );
-    const ours = rows.map((r) => mails.filter((m) => m.messageId === r.message_id));
-    expect(ours.map((m) => m.length)).toEqual(rows.map(() => 1));
-    return ours.map(([m]) => m);
+    const mails = await caughtOnceEach(rows);
+    for (const mail of mails) expect(mail.subject).toContain(`[${number}]`);
+    return mails;
   }
 
   async function comment(role: Role, number: string, body: string) {
@@ -181,10 +166,10 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
     // The agent's reply went to the registrant only (COMMENT_ADDED), to no provider user.
     const replies = await sent(number, ['COMMENT_ADDED'], 1);
     expect(replies.map((r) => r.recipient_address)).toEqual(['usuario@aurora.example']);
-    const providerMails = (await arrived(number)).filter((m) =>
-      m.to.some((a) => a.endsWith('@becken.example')),
-    );
-    expect(providerMails.filter((m) => m.text?.includes('Lo revisamos hoy.'))).toEqual([]);
+    const providerMails = (await caughtMails())
+      .filter(subjectHas(`[${number}]`))
+      .filter((m) => m.to.some((a) => a.endsWith('@becken.example')));
+    expect(providerMails.filter((m) => m.text.includes('Lo revisamos hoy.'))).toEqual([]);
   });
 
   async function classifyProblem(number: string, agentId?: string, role = Role.AGENT) {

@@ -13,8 +13,9 @@ import { EVENT_SEARCH_SQL, unaccentedSql } from '../../src/tickets/ticket-event-
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract';
 import type { ProjectionBatch, ReadModelSlice } from '../../workflows/ticket/ticket-projection';
-import { gql, type GraphQLResponse } from '../support/integration-harness';
+import { caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
+import { gql, type GraphQLResponse } from '../support/integration-harness';
 import { useWorldWithWorker } from '../support/world-with-worker';
 
 // Issues 4/5: both L3 paths driven only through GraphQL on the real stack (PostgreSQL, Temporal dev
@@ -868,20 +869,10 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       'ESTIMATE_SUBMITTED → usuario@aurora.example (SENT)',
     ]);
     // What really arrived at the SMTP server, with the outbox's deterministic Message-IDs.
-    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-    const arrived = (await res.json()) as {
-      messageId: string | null;
-      subject: string;
-      html: string | null;
-    }[];
-    for (const row of sent) {
-      const mail = arrived.filter((m) => m.messageId === row.message_id);
-      expect(mail).toHaveLength(1);
-      expect(mail[0].subject).toContain(t.number);
-    }
-    const toApprover = sent.find((r) => r.recipient_address === 'aprobador@aurora.example')!;
-    const estimateMail = arrived.find((m) => m.messageId === toApprover.message_id)!;
-    expect(estimateMail.html).toContain('Cambio &lt;b&gt;menor&lt;/b&gt;');
+    const arrived = await caughtOnceEach(sent);
+    for (const mail of arrived) expect(mail.subject).toContain(t.number);
+    const toApprover = sent.findIndex((r) => r.recipient_address === 'aprobador@aurora.example');
+    expect(arrived[toApprover].html).toContain('Cambio &lt;b&gt;menor&lt;/b&gt;');
   });
 
   it('L3-11: a rejected estimate, a re-estimate request, development start and an executed odoo.sh action each email their recipients once (L3-09, L3-17)', async () => {
@@ -988,13 +979,8 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       `${adminNumber} ADMIN_ACTION_EXECUTED → usuario@aurora.example`,
     ]);
     // Each arrived at the SMTP catcher exactly once, its subject naming the ticket.
-    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-    const arrived = (await res.json()) as { messageId: string | null; subject: string }[];
-    for (const row of sent) {
-      const mail = arrived.filter((m) => m.messageId === row.message_id);
-      expect(mail).toHaveLength(1);
-      expect(mail[0].subject).toContain(`[${row.ticket_number}]`);
-    }
+    const arrived = await caughtOnceEach(sent);
+    sent.forEach((row, i) => expect(arrived[i].subject).toContain(`[${row.ticket_number}]`));
   });
 
   it('shows managers the live SLA timers and compliance per clock, month and client (issue 5)', async () => {

@@ -1,11 +1,50 @@
+import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 import { eventually } from './eventually';
 
-/** An email as the SMTP catcher's viewer (`MAIL_VIEWER_URL`) lists it. */
-export interface CaughtMail {
-  messageId: string | null;
-  subject: string;
-  to: string[];
-  text: string | null;
+// The one way integration specs read the SMTP catcher's viewer (`MAIL_VIEWER_URL`, L3-11): what
+// really arrived over SMTP, with its Message-ID, recipients, subject, text, html and attachments.
+
+/** An email as the SMTP catcher's viewer lists it. */
+export type { CaughtMail };
+
+/** Every email the catcher holds, in arrival order; only those addressed to `to` when given. */
+export async function caughtMails(to?: string): Promise<CaughtMail[]> {
+  const query = to === undefined ? '' : `?to=${encodeURIComponent(to)}`;
+  const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages${query}`);
+  return (await res.json()) as CaughtMail[];
+}
+
+/** Whether an email's subject holds every one of `parts` (a ticket number, a few words). */
+export const subjectHas =
+  (...parts: string[]) =>
+  (mail: CaughtMail): boolean =>
+    parts.every((p) => mail.subject.includes(p));
+
+/**
+ * The caught emails that `match`, once there are at least `count` of them: re-reads the catcher
+ * until then (the dispatcher sends on its own schedule). Callers assert the exact number.
+ */
+export async function caughtAtLeast(
+  count: number,
+  match: (mail: CaughtMail) => boolean,
+): Promise<CaughtMail[]> {
+  return eventually(
+    async () => (await caughtMails()).filter(match),
+    (mails) => mails.length >= count,
+  );
+}
+
+/**
+ * Each outbox row (by its Message-ID) was caught exactly once: waits until every one arrived, then
+ * asserts one copy each. The emails, in `rows` order.
+ */
+export async function caughtOnceEach(rows: { message_id: string }[]): Promise<CaughtMail[]> {
+  const caught = await eventually(caughtMails, (mails) =>
+    rows.every((r) => mails.some((m) => m.messageId === r.message_id)),
+  );
+  const copies = rows.map((r) => caught.filter((m) => m.messageId === r.message_id));
+  expect(copies.map((c) => c.length)).toEqual(rows.map(() => 1));
+  return copies.map(([mail]) => mail);
 }
 
 /**
@@ -21,16 +60,5 @@ export async function sentExactly(
     (r) => r.length >= count && r.every((x) => x.status === 'SENT'),
   );
   expect(all).toHaveLength(count);
-  const caught = await eventually(
-    async () => {
-      const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-      return (await res.json()) as CaughtMail[];
-    },
-    (mails) => all.every((r) => mails.some((m) => m.messageId === r.message_id)),
-  );
-  return all.map((r) => {
-    const same = caught.filter((m) => m.messageId === r.message_id);
-    expect(same).toHaveLength(1);
-    return same[0];
-  });
+  return caughtOnceEach(all);
 }
