@@ -109,11 +109,16 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     expect(await card.getByTestId('satisfaction-overall').innerText()).toBe(
       '1 calificación · promedio 4.00 de 5 · 100 % satisfechos',
     );
+    // L3-11 response rate: the one ticket closed in the period, rated.
+    expect(await card.getByTestId('satisfaction-response').innerText()).toContain(
+      'Tasa de respuesta: 1 de 1 (100 %)',
+    );
     const total = card
       .getByTestId('satisfaction-table')
       .getByRole('row', { name: /Total del periodo/ });
     expect(await total.innerText()).toContain('Comercializadora Aurora');
     expect(await total.innerText()).toContain('100 %');
+    expect(await total.innerText()).toContain('1 de 1 (100 %)');
     const lowest = card.getByTestId('satisfaction-lowest');
     expect(await lowest.innerText()).toContain('Al final quedó bien resuelto.');
     await screenshot(page, '62-manager-satisfaction-card', { docs: 'manager-satisfaction' });

@@ -90,11 +90,6 @@ export function SatisfactionCard({
       <ErrorMessage error={query.error} />
       {query.loading && !summary && <p role="status">{t.loading}</p>}
       {summary && summary.overall.ratings === 0 && <p>{c.noRatings}</p>}
-      {summary && response && (
-        <p data-testid="satisfaction-response">
-          {response} <span className="muted small">{c.responseRateHint}</span>
-        </p>
-      )}
       {summary && summary.organizations.length > 0 && (
         <>
           {summary.overall.ratings > 0 && (
@@ -106,6 +101,11 @@ export function SatisfactionCard({
                   formatPercent(summary.overall.satisfiedPercent ?? 0, language),
                 )}
               </strong>
+            </p>
+          )}
+          {response && (
+            <p data-testid="satisfaction-response">
+              {response} <span className="muted small">{c.responseRateHint}</span>
             </p>
           )}
           <figure className="chart" aria-labelledby="satisfaction-table-title">
