@@ -1,6 +1,6 @@
 import { defaultMexicoCityCalendar, localDateOf } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
-import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
+import { type CaughtMail, caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
@@ -28,17 +28,9 @@ describe('«Ticket cancelado» says who cancelled and what happens to the hours 
 
   /** The «Ticket cancelado» email the registrant received (the SMTP catcher), once. */
   const receivedCancelledMail = async (number: string): Promise<CaughtMail> => {
-    const mails = await eventually(
-      async () => {
-        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-        return ((await res.json()) as CaughtMail[]).filter(
-          (m) =>
-            m.subject.includes(number) &&
-            m.subject.includes('Ticket cancelado') &&
-            m.to.includes('usuario@aurora.example'),
-        );
-      },
-      (m) => m.length > 0,
+    const mails = await caughtAtLeast(
+      1,
+      (m) => subjectHas(number, 'Ticket cancelado')(m) && m.to.includes('usuario@aurora.example'),
     );
     expect(mails).toHaveLength(1);
     return mails[0];

@@ -1,6 +1,5 @@
 import { defaultMexicoCityCalendar, localDateOf } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
-import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import {
@@ -9,6 +8,7 @@ import {
   ticketWorkflowId,
 } from '../../workflows/ticket/ticket.contract';
 import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
+import { caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { useWorldWithWorker } from '../support/world-with-worker';
@@ -230,16 +230,9 @@ describe('change orders through GraphQL (L3-12, L3-09, L3-11)', () => {
       'ESTIMATE_SUBMITTED → usuario@aurora.example',
       'ESTIMATE_SUBMITTED → usuario@aurora.example',
     ]);
-    const mails = await eventually(
-      async () => {
-        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-        return ((await res.json()) as CaughtMail[]).filter(
-          (m) =>
-            m.subject.includes(number) &&
-            (m.subject.includes('Orden de cambio') || m.subject.includes('Change order')),
-        );
-      },
-      (m) => m.length >= 5,
+    const mails = await caughtAtLeast(
+      5,
+      (m) => subjectHas(number, 'Orden de cambio')(m) || subjectHas(number, 'Change order')(m),
     );
     const subjects = mails.map((m) => m.subject);
     expect(subjects.filter((s) => s.includes('Orden de cambio por autorizar: +4 h'))).toHaveLength(
@@ -316,15 +309,7 @@ describe('change orders through GraphQL (L3-12, L3-09, L3-11)', () => {
       'aprobador@aurora.example',
       'usuario@aurora.example',
     ]);
-    const mails = await eventually(
-      async () => {
-        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-        return ((await res.json()) as CaughtMail[]).filter(
-          (m) => m.subject.includes(number) && m.subject.includes('Recordatorio'),
-        );
-      },
-      (m) => m.length >= 2,
-    );
+    const mails = await caughtAtLeast(2, subjectHas(number, 'Recordatorio'));
     const approverMails = mails.filter((m) => m.to.includes('aprobador@aurora.example'));
     expect(approverMails).toHaveLength(1);
     expect(mails).toHaveLength(2);
@@ -391,15 +376,7 @@ describe('change orders through GraphQL (L3-12, L3-09, L3-11)', () => {
       'agente@becken.example',
       'agente@becken.example',
     ]);
-    const mails = await eventually(
-      async () => {
-        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-        return ((await res.json()) as CaughtMail[]).filter(
-          (m) => m.subject.includes(number) && m.subject.includes('Change order rejected'),
-        );
-      },
-      (m) => m.length >= 1,
-    );
+    const mails = await caughtAtLeast(1, subjectHas(number, 'Change order rejected'));
     expect(mails).toHaveLength(1);
     expect(mails[0].text).toContain('El rediseño no estaba en el alcance.');
   });

@@ -1,10 +1,10 @@
-import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 import { Role } from '../../src/identity/role.enum';
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import { APPROVAL_REMINDER_LIMIT } from '../../workflows/ticket/ticket.contract';
-import { gql } from '../support/integration-harness';
+import { caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // On the real stack (API, worker, Temporal dev server, PostgreSQL, SMTP catcher):
@@ -174,15 +174,7 @@ describe('client answers on the ticket and approver reminders (L3-06, L3-09, L3-
       'aprobador@aurora.example',
       'usuario@aurora.example',
     ]);
-    const mails = await eventually(
-      async () => {
-        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-        return ((await res.json()) as CaughtMail[]).filter(
-          (m) => m.subject.includes(number) && m.subject.includes('Recordatorio'),
-        );
-      },
-      (m) => m.length >= 2,
-    );
+    const mails = await caughtAtLeast(2, subjectHas(number, 'Recordatorio'));
     expect(mails).toHaveLength(2);
     for (const mail of mails) {
       expect(mail.subject).toContain('Recordatorio 1 de 5: estimación v1 por autorizar');

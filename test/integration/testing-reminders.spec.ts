@@ -1,5 +1,4 @@
 import { Role } from '../../src/identity/role.enum';
-import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import {
@@ -8,6 +7,7 @@ import {
   ticketWorkflowId,
 } from '../../workflows/ticket/ticket.contract';
 import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
+import { caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { useWorldWithWorker } from '../support/world-with-worker';
@@ -149,15 +149,7 @@ describe('testing reminders through the real stack (L3-09, L3-11)', () => {
       'aprobador@aurora.example',
       'usuario@aurora.example',
     ]);
-    const mails = await eventually(
-      async () => {
-        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-        return ((await res.json()) as CaughtMail[]).filter(
-          (m) => m.subject.includes(number) && m.subject.includes(SUBJECT),
-        );
-      },
-      (m) => m.length >= 2,
-    );
+    const mails = await caughtAtLeast(2, subjectHas(number, SUBJECT));
     expect(mails).toHaveLength(2);
     const registrantMails = mails.filter((m) => m.to.includes('usuario@aurora.example'));
     expect(registrantMails).toHaveLength(1);
