@@ -1,6 +1,7 @@
 import { Role } from '../../src/identity/role.enum';
-import { gql } from '../support/integration-harness';
+import { caughtMails, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // Issue 5 comments over GraphQL on the real stack: client comments, provider replies and internal
@@ -131,11 +132,9 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
       'COMMENT_ADDED → usuario@aurora.example',
       'PROVIDER_CLIENT_ACTIVITY → agente@becken.example',
     ]);
-    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-    const arrived = (await res.json()) as { subject: string; text: string | null }[];
-    const mails = arrived.filter((m) => m.subject.includes(number));
-    expect(mails.filter((m) => m.text?.includes('Lo revisamos hoy.'))).toHaveLength(1);
-    expect(mails.filter((m) => m.text?.includes('Cliente sensible'))).toEqual([]);
+    const mails = (await caughtMails()).filter(subjectHas(number));
+    expect(mails.filter((m) => m.text.includes('Lo revisamos hoy.'))).toHaveLength(1);
+    expect(mails.filter((m) => m.text.includes('Cliente sensible'))).toEqual([]);
   });
 
   it('a client comment while the ticket waits on the client resumes its paused clock', async () => {

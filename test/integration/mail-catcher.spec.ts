@@ -1,5 +1,5 @@
 import { createTransport } from 'nodemailer';
-import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
+import { caughtMails } from '../support/caught-mail';
 
 // L3-11 groundwork: mail sent over real SMTP arrives at the local catcher and can be read back.
 
@@ -15,8 +15,7 @@ describe('SMTP catcher', () => {
       messageId,
     });
     transport.close();
-    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages?to=cliente@example.com`);
-    const mails = (await res.json()) as CaughtMail[];
+    const mails = await caughtMails('cliente@example.com');
     const mail = mails.find((m) => m.messageId === messageId);
     expect(mail).toMatchObject({
       subject: 'Ticket L3-2026-000001 registrado',

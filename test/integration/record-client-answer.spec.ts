@@ -1,6 +1,7 @@
 import { Role } from '../../src/identity/role.enum';
-import { gql } from '../support/integration-harness';
+import { caughtMails, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-06 / L3-07 / L3-08 / L3-11 over GraphQL on the real stack: a client often answers by phone,
@@ -109,11 +110,7 @@ describe('staff record the client answer given off the portal (L3-06, L3-07, L3-
     expect(rows.map((r) => r.recipient_address)).toEqual(['usuario@aurora.example']);
     expect(rows[0].text).toContain('la respuesta que nos dio por teléfono');
     expect(rows[0].text).toContain(note);
-    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-    const arrived = (await res.json()) as { subject: string; text: string | null }[];
-    const mails = arrived.filter(
-      (m) => m.subject.includes(number) && m.subject.includes('Registramos su respuesta'),
-    );
+    const mails = (await caughtMails()).filter(subjectHas(number, 'Registramos su respuesta'));
     expect(mails).toHaveLength(1);
     expect(mails[0].text).toContain(note);
   });

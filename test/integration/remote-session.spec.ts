@@ -1,5 +1,6 @@
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
+import { caughtMails, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
@@ -125,15 +126,6 @@ describe('remote sessions the client can act on (L3-06)', () => {
       () => outbox(number, type),
       (rows) => rows.length >= n && rows.every((r) => r.status === 'SENT'),
     );
-  const caught = async (number: string, words: string) => {
-    const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-    const all = (await res.json()) as {
-      subject: string;
-      to: string[];
-      attachments: { filename: string | null; contentType: string }[];
-    }[];
-    return all.filter((m) => m.subject.includes(number) && m.subject.includes(words));
-  };
   const ics = (row: Outbox): Record<string, string> => {
     const text = Buffer.from(row.attachments[0].content, 'base64')
       .toString('utf8')
@@ -204,7 +196,7 @@ describe('remote sessions the client can act on (L3-06)', () => {
         entry.DTSTART.replace(/(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z/, '$1-$2-$3T$4:$5:$6Z'),
       ),
     ).toBe(Date.parse(at));
-    const mails = await caught(number, 'Sesión remota propuesta');
+    const mails = (await caughtMails()).filter(subjectHas(number, 'Sesión remota propuesta'));
     expect(mails).toHaveLength(1);
     expect(mails[0].to).toEqual([REGISTRANT]);
     expect(mails[0].attachments).toEqual([
@@ -258,9 +250,10 @@ describe('remote sessions the client can act on (L3-06)', () => {
     expect(accepted.map((r) => r.recipient_address)).not.toContain(REGISTRANT);
     expect(new Set(accepted.map((r) => r.recipient_address)).size).toBe(accepted.length);
     expect(accepted[0].text).toMatch(/Sesión remota|Remote session/);
+    const caught = await caughtMails();
     const mails = [
-      ...(await caught(number, 'El cliente confirmó la sesión remota')),
-      ...(await caught(number, 'Client confirmed the remote session')),
+      ...caught.filter(subjectHas(number, 'El cliente confirmó la sesión remota')),
+      ...caught.filter(subjectHas(number, 'Client confirmed the remote session')),
     ];
     expect(mails).toHaveLength(accepted.length);
   });
@@ -290,9 +283,10 @@ describe('remote sessions the client can act on (L3-06)', () => {
     expect(new Set(declined.map((r) => r.recipient_address)).size).toBe(declined.length);
     // Each in their own language (the seeded agents speak Spanish or English).
     expect(declined[0].text).toMatch(/Horario que sugiere|Suggested time/);
+    const caught = await caughtMails();
     const declinedMails = [
-      ...(await caught(number, 'El cliente no puede en el horario')),
-      ...(await caught(number, 'Client cannot attend the remote session')),
+      ...caught.filter(subjectHas(number, 'El cliente no puede en el horario')),
+      ...caught.filter(subjectHas(number, 'Client cannot attend the remote session')),
     ];
     expect(declinedMails).toHaveLength(declined.length);
 

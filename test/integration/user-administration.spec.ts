@@ -1,8 +1,8 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
 import { Role } from '../../src/identity/role.enum';
+import { type CaughtMail, caughtMails } from '../support/caught-mail';
 import { databaseFingerprint, waitForQuiet } from '../support/database-fingerprint';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
@@ -54,19 +54,13 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
     await world?.close();
   });
 
-  async function mailsTo(address: string): Promise<CaughtMail[]> {
-    const res = await fetch(
-      `${process.env.MAIL_VIEWER_URL}/api/messages?to=${encodeURIComponent(address)}`,
-    );
-    return (await res.json()) as CaughtMail[];
-  }
   /** Waits for the `count`-th email to `address` and returns the token of its link. */
   async function linkToken(
     address: string,
     count: number,
   ): Promise<{ mail: CaughtMail; token: string }> {
     const mails = await eventually(
-      () => mailsTo(address),
+      () => caughtMails(address),
       (m) => m.length >= count,
     );
     const mail = [...mails].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))[count - 1];
@@ -643,7 +637,7 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       });
       expect(old.body.errors?.[0]?.extensions?.reason).toBe('PASSWORD_LINK_INVALID');
       // Exactly two emails: the resend sent one.
-      expect(await mailsTo(email)).toHaveLength(2);
+      expect(await caughtMails(email)).toHaveLength(2);
 
       const used = await gql(world.api, SET_PASSWORD, {
         token: again.token,
@@ -699,7 +693,7 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       expect(body.errors).toBeUndefined();
       expect(body.data!.updateUser).toMatchObject({ email: next, invitationPending: false });
       const mails = await eventually(
-        () => mailsTo(next),
+        () => caughtMails(next),
         (m) => m.length >= 1,
       );
       expect(mails).toHaveLength(1);
@@ -736,7 +730,7 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       const same = await setEmail(id, next);
       expect(same.body.errors).toBeUndefined();
       expect(await databaseFingerprint(world.db)).toEqual(before);
-      expect(await mailsTo(next)).toHaveLength(1);
+      expect(await caughtMails(next)).toHaveLength(1);
     });
   });
 });
