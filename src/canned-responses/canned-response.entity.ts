@@ -17,6 +17,10 @@ export class CannedResponseEntity {
   @Column({ type: 'text' })
   body!: string;
 
+  /** The English text (migration 1764319675000): trimmed, 1–10,000 characters; null: Spanish only. */
+  @Column({ name: 'body_en', type: 'text', nullable: true })
+  bodyEn!: string | null;
+
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;
 

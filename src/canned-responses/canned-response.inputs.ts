@@ -1,9 +1,14 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { CANNED_BODY_MAX_LENGTH, CANNED_TITLE_MAX_LENGTH } from './canned-response-rules';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** Trimmed; blank (or null) means «no text in this language». */
+const trimOrNull = ({ value }: { value: unknown }) => {
+  const trimmed = trim({ value });
+  return trimmed === '' ? null : trimmed;
+};
 
 @InputType({ description: 'A new canned response (provider managers and admins).' })
 export class CreateCannedResponseInput {
@@ -17,13 +22,23 @@ export class CreateCannedResponseInput {
   title!: string;
 
   @Field({
-    description: `1 to ${CANNED_BODY_MAX_LENGTH} characters (trimmed), like a comment. Placeholders: {{cliente}}, {{ticket}}, {{asunto}}, {{solicitante}}, {{agente}} (or {{client}}, {{subject}}, {{requester}}, {{agent}}).`,
+    description: `The Spanish text, used for every ticket with no text in its registrant's language: 1 to ${CANNED_BODY_MAX_LENGTH} characters (trimmed), like a comment. Placeholders: {{cliente}}, {{ticket}}, {{asunto}}, {{solicitante}}, {{agente}} (or {{client}}, {{subject}}, {{requester}}, {{agent}}).`,
   })
   @Transform(trim)
   @IsString()
   @MinLength(1, { message: 'body must not be blank' })
   @MaxLength(CANNED_BODY_MAX_LENGTH)
   body!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `The English text (optional), inserted instead of \`body\` into tickets whose registrant reads English; same limits and placeholders. Null or blank: Spanish only. On update, leaving it out keeps the current English text.`,
+  })
+  @Transform(trimOrNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(CANNED_BODY_MAX_LENGTH)
+  bodyEn?: string | null;
 }
 
 @InputType({ description: 'A canned response rewritten (provider managers and admins).' })

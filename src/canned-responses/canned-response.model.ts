@@ -11,8 +11,15 @@ export class CannedResponseModel {
   @Field({ description: 'Unique regardless of case.' })
   title!: string;
 
-  @Field({ description: 'The text as written, placeholders unfilled.' })
+  @Field({ description: 'The Spanish text as written, placeholders unfilled.' })
   body!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The English text as written, or null (Spanish only). Inserted into a ticket, the registrant's language picks the text (Ticket.registrantLocale), Spanish when there is none in theirs.",
+  })
+  bodyEn!: string | null;
 
   @Field()
   updatedAt!: Date;

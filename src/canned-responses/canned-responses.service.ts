@@ -15,18 +15,20 @@ interface CannedResponseRow {
   id: string;
   title: string;
   body: string;
+  body_en: string | null;
   updated_at: Date;
   updated_by_name: string | null;
 }
 
 /** A canned response (`c`) with the name of who last wrote it. */
-const SELECT = `SELECT c.id, c.title, c.body, c.updated_at, u.display_name AS updated_by_name
+const SELECT = `SELECT c.id, c.title, c.body, c.body_en, c.updated_at, u.display_name AS updated_by_name
   FROM canned_response c LEFT JOIN app_user u ON u.id = c.updated_by`;
 
 const toModel = (row: CannedResponseRow): CannedResponseModel => ({
   id: row.id,
   title: row.title,
   body: row.body,
+  bodyEn: row.body_en,
   updatedAt: row.updated_at,
   updatedByName: row.updated_by_name,
 });
@@ -62,25 +64,31 @@ export class CannedResponsesService {
     await this.assertTitleFree(input.title);
     const id = await this.unique(input.title, async () => {
       const [row] = await this.db.query<{ id: string }[]>(
-        `INSERT INTO canned_response (title, body, created_by, updated_by)
-         VALUES ($1, $2, $3, $3) RETURNING id`,
-        [input.title, input.body, actor.id],
+        `INSERT INTO canned_response (title, body, body_en, created_by, updated_by)
+         VALUES ($1, $2, $3, $4, $4) RETURNING id`,
+        [input.title, input.body, input.bodyEn ?? null, actor.id],
       );
       return row.id;
     });
     return this.get(id);
   }
 
-  /** Rewrites title and body; saved unchanged, it stays as it was (who and when included). */
+  /**
+   * Rewrites title and texts (an English text left out stays as it is; null or blank removes it);
+   * saved unchanged, it stays as it was (who and when included).
+   */
   async update(actor: AuthenticatedUser, input: UpdateCannedResponseInput) {
     const current = await this.get(input.id);
-    if (current.title === input.title && current.body === input.body) return current;
+    const bodyEn = input.bodyEn === undefined ? current.bodyEn : input.bodyEn;
+    if (current.title === input.title && current.body === input.body && current.bodyEn === bodyEn)
+      return current;
     await this.assertTitleFree(input.title, input.id);
     await this.unique(input.title, () =>
       this.db.query(
-        `UPDATE canned_response SET title = $2, body = $3, updated_by = $4, updated_at = now()
+        `UPDATE canned_response
+            SET title = $2, body = $3, body_en = $4, updated_by = $5, updated_at = now()
           WHERE id = $1`,
-        [input.id, input.title, input.body, actor.id],
+        [input.id, input.title, input.body, bodyEn, actor.id],
       ),
     );
     return this.get(input.id);

@@ -15,6 +15,7 @@ import { TicketOrder } from './ticket-order';
 import { HourBalanceModel } from '../contracts/hour-balance.model';
 import { TimeEntryModel } from '../contracts/time-entry.model';
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '../identity';
+import { Locale } from '../identity/graphql-enums';
 import {
   AcceptRemoteSessionInput,
   AuthorizeEstimateInput,
@@ -103,6 +104,19 @@ export class TicketsResolver {
     @Parent() ticket: TicketWithParts,
   ) {
     return this.names.load(ctx, user, ticket.registrantId);
+  }
+
+  @ResolveField(() => Locale, {
+    nullable: true,
+    description:
+      'The language of the client user who registered the ticket (their user locale): the language a canned response is inserted in. Null when the registrant is unknown.',
+  })
+  registrantLocale(
+    @CurrentUser() user: AuthenticatedUser,
+    @Context() ctx: object,
+    @Parent() ticket: TicketWithParts,
+  ) {
+    return this.names.loadLocale(ctx, user, ticket.registrantId);
   }
 
   @Roles(Role.AGENT, Role.MANAGER, Role.ADMIN)

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RequestBatcher } from '../common/request-batcher';
-import { type AuthenticatedUser, isProviderStaff, OrganizationKind, Role } from '../identity';
+import {
+  type AuthenticatedUser,
+  isProviderStaff,
+  Locale,
+  OrganizationKind,
+  Role,
+} from '../identity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,6 +32,8 @@ export function actingRole(roles: readonly string[] | null | undefined): Role | 
 interface Person {
   readonly name: string;
   readonly role: Role | null;
+  /** The language of their screens and emails. */
+  readonly locale: Locale;
 }
 
 /**
@@ -47,6 +55,15 @@ export class UserNamesLoader {
 
   load(context: object, viewer: AuthenticatedUser, id: string | null): Promise<string | null> {
     return this.person(context, viewer, id).then((p) => p?.name ?? null);
+  }
+
+  /** The person's language (their user locale), seen by the same people as the name. */
+  loadLocale(
+    context: object,
+    viewer: AuthenticatedUser,
+    id: string | null,
+  ): Promise<Locale | null> {
+    return this.person(context, viewer, id).then((p) => p?.locale ?? null);
   }
 
   /**
@@ -73,16 +90,26 @@ export class UserNamesLoader {
   }
 
   private async peopleOf(ids: string[], viewer: AuthenticatedUser): Promise<Map<string, Person>> {
-    const rows: { id: string; display_name: string; roles: string[] }[] = isProviderStaff(viewer)
-      ? await this.db.query(
-          `SELECT id, display_name, roles FROM app_user WHERE id = ANY($1::uuid[])`,
-          [ids],
-        )
-      : await this.db.query(
-          `SELECT id, display_name, roles FROM app_user
+    const rows: { id: string; display_name: string; roles: string[]; locale: string }[] =
+      isProviderStaff(viewer)
+        ? await this.db.query(
+            `SELECT id, display_name, roles, locale FROM app_user WHERE id = ANY($1::uuid[])`,
+            [ids],
+          )
+        : await this.db.query(
+            `SELECT id, display_name, roles, locale FROM app_user
             WHERE id = ANY($1::uuid[]) AND (organization_kind = $2 OR organization_id = $3)`,
-          [ids, OrganizationKind.PROVIDER, viewer.organizationId],
-        );
-    return new Map(rows.map((r) => [r.id, { name: r.display_name, role: actingRole(r.roles) }]));
+            [ids, OrganizationKind.PROVIDER, viewer.organizationId],
+          );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          name: r.display_name,
+          role: actingRole(r.roles),
+          locale: r.locale === (Locale.EN as string) ? Locale.EN : Locale.ES_MX,
+        },
+      ]),
+    );
   }
 }

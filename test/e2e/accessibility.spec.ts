@@ -158,7 +158,7 @@ describe('Accessibility: every screen passes WCAG 2.1 A/AA (axe-core)', () => {
     await manager.getByRole('button', { name: 'Editar «Solicitud de acceso»' }).click();
     const newCanned = manager.getByTestId('canned-new');
     await newCanned.getByLabel('Título').fill('solicitud de acceso');
-    await newCanned.getByLabel('Texto').fill('Otro texto.');
+    await newCanned.getByLabel('Texto en español').fill('Otro texto.');
     await newCanned.getByRole('button', { name: 'Guardar respuesta' }).click();
     await newCanned.getByRole('alert').waitFor();
     await check(manager, 'manager: editing a canned response, a duplicate title refused');

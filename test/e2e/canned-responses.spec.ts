@@ -69,9 +69,9 @@ describe('Canned responses (web app, real workflow and email)', () => {
     expect(await page.evaluate('document.activeElement.id')).toBe('canned-new-title');
     await create.getByLabel('Título').fill(TITLE);
     await create.getByRole('button', { name: 'Guardar respuesta' }).click();
-    await create.getByText('Completa el campo «Texto».').waitFor();
+    await create.getByText('Completa el campo «Texto en español».').waitFor();
 
-    await create.getByLabel('Texto').fill(BODY);
+    await create.getByLabel('Texto en español').fill(BODY);
     await create.getByRole('button', { name: 'Guardar respuesta' }).click();
     await create.getByText(`Respuesta «${TITLE}» guardada.`).waitFor();
     expect(await create.getByLabel('Título').inputValue()).toBe('');
@@ -81,12 +81,12 @@ describe('Canned responses (web app, real workflow and email)', () => {
 
     // The same title in another case: refused in words, what was typed stays.
     await create.getByLabel('Título').fill('SOLICITUD DE ACCESO');
-    await create.getByLabel('Texto').fill('Otro texto.');
+    await create.getByLabel('Texto en español').fill('Otro texto.');
     await create.getByRole('button', { name: 'Guardar respuesta' }).click();
     await create
       .getByText('Ya existe una respuesta predefinida con el título «SOLICITUD DE ACCESO».')
       .waitFor();
-    expect(await create.getByLabel('Texto').inputValue()).toBe('Otro texto.');
+    expect(await create.getByLabel('Texto en español').inputValue()).toBe('Otro texto.');
     // Fixing the title takes the old refusal away; a blank title says only that (QA).
     await create.getByLabel('Título').fill('');
     await create.getByRole('button', { name: 'Guardar respuesta' }).click();
@@ -95,7 +95,9 @@ describe('Canned responses (web app, real workflow and email)', () => {
 
     // Another one, listed by title (Spanish order), edited, then deleted after a confirmation.
     await create.getByLabel('Título').fill('Avance periódico');
-    await create.getByLabel('Texto').fill('Seguimos trabajando en el ticket {{ticket}}.');
+    await create
+      .getByLabel('Texto en español')
+      .fill('Seguimos trabajando en el ticket {{ticket}}.');
     await create.getByRole('button', { name: 'Guardar respuesta' }).click();
     await create.getByText('Respuesta «Avance periódico» guardada.').waitFor();
     expect(await list.getByRole('heading', { level: 3 }).allInnerTexts()).toEqual([
@@ -104,7 +106,9 @@ describe('Canned responses (web app, real workflow and email)', () => {
     ]);
     await list.getByRole('button', { name: 'Editar «Avance periódico»' }).click();
     const edit = list.getByRole('listitem', { name: 'Avance periódico' });
-    await edit.getByLabel('Texto').fill('Seguimos con el ticket {{ticket}}; le avisamos hoy.');
+    await edit
+      .getByLabel('Texto en español')
+      .fill('Seguimos con el ticket {{ticket}}; le avisamos hoy.');
     await edit.getByRole('button', { name: 'Guardar cambios' }).click();
     await list.getByText('Cambios a «Avance periódico» guardados.').waitFor();
     expect(await edit.innerText()).toContain('Seguimos con el ticket {{ticket}}; le avisamos hoy.');
@@ -141,7 +145,9 @@ describe('Canned responses (web app, real workflow and email)', () => {
     const comments = page.getByTestId('comment-box');
     const text = comments.locator('#comment-body');
     const picker = comments.getByTestId('canned-picker');
-    await picker.getByLabel('Insertar respuesta predefinida').selectOption({ label: TITLE });
+    await picker
+      .getByLabel('Insertar respuesta predefinida')
+      .selectOption({ label: `${TITLE} (ES)` });
     await picker.getByRole('button', { name: 'Insertar', exact: true }).click();
     // Filled with this ticket's facts, and the cursor is in the text, after it.
     expect(await text.inputValue()).toBe(filled(number));
@@ -152,7 +158,9 @@ describe('Canned responses (web app, real workflow and email)', () => {
     // Typed text goes on where the cursor is; a second insertion at the end of the text goes
     // after a blank line.
     await page.keyboard.type(' Gracias.');
-    await picker.getByLabel('Insertar respuesta predefinida').selectOption({ label: TITLE });
+    await picker
+      .getByLabel('Insertar respuesta predefinida')
+      .selectOption({ label: `${TITLE} (ES)` });
     await picker.getByRole('button', { name: 'Insertar', exact: true }).click();
     expect(await text.inputValue()).toBe(`${filled(number)} Gracias.\n\n${filled(number)}`);
     // Edited before sending, as any text.
@@ -177,7 +185,7 @@ describe('Canned responses (web app, real workflow and email)', () => {
     const progressPicker = progress.getByTestId('canned-picker');
     await progressPicker
       .getByLabel('Insertar respuesta predefinida')
-      .selectOption({ label: TITLE });
+      .selectOption({ label: `${TITLE} (ES)` });
     await progressPicker.getByRole('button', { name: 'Insertar', exact: true }).click();
     // At the cursor, before what was typed, and not glued to it (QA).
     expect(await note.inputValue()).toBe(`${filled(number)} Seguimos revisando.`);
@@ -230,7 +238,9 @@ describe('Canned responses (web app, real workflow and email)', () => {
     await inSpanish(page);
     await page.goto(`/tickets/${number}`);
     const picker = page.getByTestId('comment-box').getByTestId('canned-picker');
-    await picker.getByLabel('Insertar respuesta predefinida').selectOption({ label: 'Visita' });
+    await picker
+      .getByLabel('Insertar respuesta predefinida')
+      .selectOption({ label: 'Visita (ES)' });
     await picker.getByRole('button', { name: 'Insertar', exact: true }).click();
     expect(await picker.getByTestId('canned-gaps').innerText()).toBe(
       'Quedan marcadores sin llenar: {{fecha}}. Reemplázalos antes de enviar.',
@@ -253,5 +263,63 @@ describe('Canned responses (web app, real workflow and email)', () => {
     expect(await select.getByRole('option', { name: 'Cierre amable' }).count()).toBe(0);
     await page.evaluate("window.dispatchEvent(new Event('focus'))");
     await select.getByRole('option', { name: 'Cierre amable' }).waitFor({ state: 'attached' });
+  });
+
+  it("inserts the text in the registrant's language: English for an English reader, Spanish when the response has none", async () => {
+    const { body } = await gql(
+      e2e.world.api,
+      `mutation ($input: CreateCannedResponseInput!) { createCannedResponse(input: $input) { id } }`,
+      {
+        input: {
+          title: 'Saludo',
+          body: 'Hola {{solicitante}}, revisamos el ticket {{ticket}}.',
+          bodyEn: 'Hello {{requester}}, we are looking into ticket {{ticket}}.',
+        },
+      },
+      e2e.world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await inSpanish(page);
+    const comments = page.getByTestId('comment-box');
+    const text = comments.locator('#comment-body');
+    const picker = comments.getByTestId('canned-picker');
+    const select = picker.getByLabel('Insertar respuesta predefinida');
+
+    // Úrsula reads Spanish: the Spanish text; the picker says which languages each response has.
+    await page.goto(`/tickets/${number}`);
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    await select.selectOption({ label: 'Saludo (ES · EN)' });
+    await picker.getByText('Quien registró este ticket lee español').waitFor();
+    await picker.getByRole('button', { name: 'Insertar', exact: true }).click();
+    expect(await text.inputValue()).toBe(`Hola Úrsula Usuaria, revisamos el ticket ${number}.`);
+    await text.fill('');
+
+    // Her account switched to English: the English text, from the same screen in Spanish.
+    const setLocale = (locale: string) =>
+      e2e.world.db.query('UPDATE app_user SET locale = $1 WHERE email = $2', [locale, CLIENT]);
+    await setLocale('en');
+    try {
+      await page.reload();
+      await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+      await picker.getByText('Quien registró este ticket lee inglés').waitFor();
+      await select.selectOption({ label: 'Saludo (ES · EN)' });
+      await picker.getByRole('button', { name: 'Insertar', exact: true }).click();
+      expect(await text.inputValue()).toBe(
+        `Hello Úrsula Usuaria, we are looking into ticket ${number}.`,
+      );
+      await screenshot(page, '72-agent-canned-in-english');
+      // A response with no English text goes in Spanish, and the agent is told so.
+      await text.fill('');
+      await select.selectOption({ label: `${TITLE} (ES)` });
+      await picker.getByRole('button', { name: 'Insertar', exact: true }).click();
+      expect(await text.inputValue()).toBe(filled(number));
+      await picker
+        .getByText(`Se insertó «${TITLE}» en español: no tiene texto en inglés.`, { exact: false })
+        .waitFor({ state: 'attached' });
+    } finally {
+      await setLocale('es-MX');
+    }
   });
 });

@@ -8,7 +8,7 @@ import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 // Staff read them by title; managers and admins write them; clients see none. Real API over
 // HTTP on a real PostgreSQL; "nothing changes" is the whole database's fingerprint.
 
-const FIELDS = 'id title body updatedAt updatedByName';
+const FIELDS = 'id title body bodyEn updatedAt updatedByName';
 const LIST = `{ cannedResponses { ${FIELDS} } }`;
 const CREATE = `mutation ($input: CreateCannedResponseInput!) {
   createCannedResponse(input: $input) { ${FIELDS} }
@@ -23,6 +23,7 @@ interface Canned {
   id: string;
   title: string;
   body: string;
+  bodyEn: string | null;
   updatedAt: string;
   updatedByName: string | null;
 }
@@ -283,5 +284,129 @@ describe('Canned responses (provider staff)', () => {
     const longest = await create(Role.ADMIN, 't'.repeat(120), 'b'.repeat(10_000));
     expect(longest.title).toHaveLength(120);
     expect(longest.body).toHaveLength(10_000);
+  });
+
+  it('keeps a Spanish text and an optional English one: written, rewritten, removed; bad English refused with nothing changed', async () => {
+    await clear();
+    // Spanish only: no English text (blank counts as none).
+    const spanish = await create(Role.MANAGER, 'Seguimiento', 'Seguimos con el ticket {{ticket}}.');
+    expect(spanish.bodyEn).toBeNull();
+    const blank = await call<{ createCannedResponse: Canned }>(Role.MANAGER, CREATE, {
+      input: { title: 'Sin inglés', body: 'Hola.', bodyEn: '  \n ' },
+    });
+    expect(blank.error).toBeUndefined();
+    expect(blank.data!.createCannedResponse.bodyEn).toBeNull();
+
+    // Both texts, each trimmed; every staff role reads both.
+    const both = await call<{ createCannedResponse: Canned }>(Role.MANAGER, CREATE, {
+      input: {
+        title: 'Solicitud de acceso',
+        body: ' Hola {{solicitante}}, ¿nos da acceso? ',
+        bodyEn: '\n Hello {{requester}}, could you give us access? \n',
+      },
+    });
+    expect(both.error).toBeUndefined();
+    const access = both.data!.createCannedResponse;
+    expect(access).toMatchObject({
+      body: 'Hola {{solicitante}}, ¿nos da acceso?',
+      bodyEn: 'Hello {{requester}}, could you give us access?',
+    });
+    for (const role of [Role.AGENT, Role.MANAGER, Role.ADMIN])
+      expect((await list(role)).find((c) => c.id === access.id)?.bodyEn).toBe(
+        'Hello {{requester}}, could you give us access?',
+      );
+
+    // An update that leaves the English text out keeps it; a new one replaces it; null removes it.
+    const kept = await call<{ updateCannedResponse: Canned }>(Role.ADMIN, UPDATE, {
+      input: { id: access.id, title: 'Solicitud de acceso', body: 'Hola {{solicitante}}.' },
+    });
+    expect(kept.error).toBeUndefined();
+    expect(kept.data!.updateCannedResponse).toMatchObject({
+      body: 'Hola {{solicitante}}.',
+      bodyEn: 'Hello {{requester}}, could you give us access?',
+    });
+    const rewritten = await call<{ updateCannedResponse: Canned }>(Role.ADMIN, UPDATE, {
+      input: {
+        id: access.id,
+        title: 'Solicitud de acceso',
+        body: 'Hola {{solicitante}}.',
+        bodyEn: 'Hello {{requester}}.',
+      },
+    });
+    expect(rewritten.data!.updateCannedResponse.bodyEn).toBe('Hello {{requester}}.');
+    // Saved again with the same two texts: nothing is written.
+    const unchanged = await changedBy(async () => {
+      const again = await call<{ updateCannedResponse: Canned }>(Role.MANAGER, UPDATE, {
+        input: {
+          id: access.id,
+          title: 'Solicitud de acceso',
+          body: 'Hola {{solicitante}}.',
+          bodyEn: ' Hello {{requester}}. ',
+        },
+      });
+      expect(again.data!.updateCannedResponse).toEqual(rewritten.data!.updateCannedResponse);
+    });
+    expect(unchanged).toEqual([]);
+
+    // Bad English text: typed refusals, nothing changes.
+    const cases: [string, string, Vars][] = [
+      [
+        'create: 10,001-character English text',
+        CREATE,
+        { input: { title: 'Otra', body: 'Texto.', bodyEn: 'e'.repeat(10_001) } },
+      ],
+      [
+        'create: English text of wrong type',
+        CREATE,
+        { input: { title: 'Otra', body: 'Texto.', bodyEn: 7 } },
+      ],
+      [
+        'update: 10,001-character English text',
+        UPDATE,
+        {
+          input: {
+            id: access.id,
+            title: 'Solicitud de acceso',
+            body: 'Hola.',
+            bodyEn: 'e'.repeat(10_001),
+          },
+        },
+      ],
+      [
+        'update: English text but a blank Spanish one',
+        UPDATE,
+        { input: { id: access.id, title: 'Solicitud de acceso', body: ' ', bodyEn: 'Hello.' } },
+      ],
+    ];
+    const wrong: string[] = [];
+    const changed = await changedBy(async () => {
+      for (const [label, query, variables] of cases) {
+        const got = await call(Role.ADMIN, query, variables);
+        if (got.code !== 'VALIDATION_FAILED') wrong.push(`${label}: ${String(got.code)}`);
+      }
+    });
+    expect(wrong).toEqual([]);
+    expect(changed).toEqual([]);
+    const long = await call(Role.ADMIN, CREATE, {
+      input: { title: 'Otra', body: 'Texto.', bodyEn: 'e'.repeat(10_001) },
+    });
+    expect(long.error?.extensions).toMatchObject({
+      reason: 'INPUT_CONSTRAINTS',
+      violations: [
+        expect.objectContaining({ property: 'bodyEn', constraint: 'maxLength', limit: 10_000 }),
+      ],
+    });
+
+    const removed = await call<{ updateCannedResponse: Canned }>(Role.ADMIN, UPDATE, {
+      input: {
+        id: access.id,
+        title: 'Solicitud de acceso',
+        body: 'Hola {{solicitante}}.',
+        bodyEn: null,
+      },
+    });
+    expect(removed.error).toBeUndefined();
+    expect(removed.data!.updateCannedResponse.bodyEn).toBeNull();
+    expect((await list()).find((c) => c.id === access.id)?.bodyEn).toBeNull();
   });
 });

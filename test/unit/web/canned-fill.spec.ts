@@ -1,4 +1,6 @@
 import {
+  cannedLanguages,
+  cannedTextFor,
   type CannedValues,
   fillCanned,
   insertCanned,
@@ -121,5 +123,36 @@ describe('unfilledPlaceholders', () => {
     );
     expect(unfilledPlaceholders(filled)).toEqual(['{{fecha}}', '{{ hora }}']);
     expect(unfilledPlaceholders(fillCanned('Hola {{solicitante}}.', VALUES))).toEqual([]);
+  });
+});
+
+describe("cannedTextFor: the registrant's language picks the text (L3-06, L3-07, L3-11)", () => {
+  const both = { body: 'Hola {{solicitante}}.', bodyEn: 'Hello {{requester}}.' };
+  const spanishOnly = { body: 'Hola {{solicitante}}.', bodyEn: null };
+
+  it('gives an English registrant the English text, and everyone else the Spanish one', () => {
+    expect(cannedTextFor(both, 'EN')).toEqual({ text: 'Hello {{requester}}.', language: 'en' });
+    expect(cannedTextFor(both, 'ES_MX')).toEqual({ text: 'Hola {{solicitante}}.', language: 'es' });
+    // An unknown registrant (no name visible, none recorded): Spanish, the contract's language.
+    expect(cannedTextFor(both, null)).toEqual({ text: 'Hola {{solicitante}}.', language: 'es' });
+    expect(cannedTextFor(both, undefined).language).toBe('es');
+  });
+
+  it('falls back to Spanish when the response has no English text (none, or blank)', () => {
+    expect(cannedTextFor(spanishOnly, 'EN')).toEqual({
+      text: 'Hola {{solicitante}}.',
+      language: 'es',
+    });
+    expect(cannedTextFor({ ...both, bodyEn: '  ' }, 'EN').language).toBe('es');
+  });
+
+  it('lists the languages a response has, Spanish first', () => {
+    expect(cannedLanguages(both)).toEqual(['es', 'en']);
+    expect(cannedLanguages(spanishOnly)).toEqual(['es']);
+    expect(cannedLanguages({ bodyEn: ' ' })).toEqual(['es']);
+  });
+
+  it("fills the picked text's placeholders like any other (English aliases included)", () => {
+    expect(fillCanned(cannedTextFor(both, 'EN').text, VALUES)).toBe('Hello Úrsula Usuaria.');
   });
 });

@@ -10,12 +10,15 @@ export const CANNED_BODY_MAX_LENGTH = 10_000;
 export interface CannedResponse {
   id: string;
   title: string;
+  /** The Spanish text. */
   body: string;
+  /** The English text, or null: Spanish only. */
+  bodyEn: string | null;
   updatedAt: string;
   updatedByName: string | null;
 }
 
-const FIELDS = 'id title body updatedAt updatedByName';
+const FIELDS = 'id title body bodyEn updatedAt updatedByName';
 
 /** Every canned response, by title (Spanish order). */
 export const CANNED_RESPONSES = operation<{ cannedResponses: CannedResponse[] }>(
@@ -24,14 +27,14 @@ export const CANNED_RESPONSES = operation<{ cannedResponses: CannedResponse[] }>
 
 export const CREATE_CANNED_RESPONSE = operation<
   { createCannedResponse: CannedResponse },
-  { input: { title: string; body: string } }
+  { input: { title: string; body: string; bodyEn: string | null } }
 >(`mutation CreateCannedResponse($input: CreateCannedResponseInput!) {
   createCannedResponse(input: $input) { ${FIELDS} }
 }`);
 
 export const UPDATE_CANNED_RESPONSE = operation<
   { updateCannedResponse: CannedResponse },
-  { input: { id: string; title: string; body: string } }
+  { input: { id: string; title: string; body: string; bodyEn: string | null } }
 >(`mutation UpdateCannedResponse($input: UpdateCannedResponseInput!) {
   updateCannedResponse(input: $input) { ${FIELDS} }
 }`);

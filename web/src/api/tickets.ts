@@ -169,6 +169,8 @@ export interface TicketDetail extends TicketSummary {
   description: string;
   assigneeId: string | null;
   registrantName: string | null;
+  /** The registrant's language (their user locale): a canned response is inserted in it. */
+  registrantLocale: 'ES_MX' | 'EN' | null;
   classification: string | null;
   requirementKind: string | null;
   remoteSessionAt: string | null;
@@ -239,7 +241,7 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
       proposal at durationMinutes link note
       accepted { at by reason suggestedAt } declined { at by reason suggestedAt }
     }
-    closureOutcome allowedActions assigneeId registrantName
+    closureOutcome allowedActions assigneeId registrantName registrantLocale
     clocks { ${CLOCK_FIELDS} }
     timeline {
       seq type at actorRole actorName agentName data

@@ -14,6 +14,28 @@ export interface CannedValues {
   readonly agent: string | null;
 }
 
+/** The languages a canned response may be written in. */
+export type CannedLanguage = 'es' | 'en';
+
+/**
+ * The text of a canned response for a ticket whose registrant reads `locale` (their user
+ * locale): the English text for an English reader when there is one, else the Spanish text
+ * (also when the registrant is unknown). `language`: the one the text is in.
+ */
+export function cannedTextFor(
+  response: { readonly body: string; readonly bodyEn: string | null },
+  locale: 'ES_MX' | 'EN' | null | undefined,
+): { text: string; language: CannedLanguage } {
+  return locale === 'EN' && response.bodyEn?.trim()
+    ? { text: response.bodyEn, language: 'en' }
+    : { text: response.body, language: 'es' };
+}
+
+/** The languages a canned response has a text in: Spanish always, English when written. */
+export function cannedLanguages(response: { readonly bodyEn: string | null }): CannedLanguage[] {
+  return response.bodyEn?.trim() ? ['es', 'en'] : ['es'];
+}
+
 /** Every placeholder: its Spanish name, its English alias and the value it takes. */
 export const PLACEHOLDERS: readonly {
   readonly name: string;

@@ -8,6 +8,8 @@ import { useI18n } from '../i18n/i18n-context';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import {
+  cannedLanguages,
+  cannedTextFor,
   type CannedValues,
   fillCanned,
   insertCanned,
@@ -87,12 +89,15 @@ export function CannedResponsePicker({ ticket, target, value, onChange }: Props)
     agent: user?.displayName ?? null,
   };
   const id = `${target}-canned`;
+  const readerLanguage = ticket.registrantLocale === 'EN' ? 'en' : 'es';
 
   const insert = () => {
     const canned = responses.find((r) => r.id === chosen);
     if (!canned) return;
     const area = document.getElementById(target);
-    const filled = fillCanned(canned.body, values);
+    // The registrant's language picks the text; Spanish when the response has none in theirs.
+    const picked = cannedTextFor(canned, ticket.registrantLocale);
+    const filled = fillCanned(picked.text, values);
     const next = insertCanned(value, lastSelection.current, filled);
     // The form renders the new text before the cursor is placed after it.
     flushSync(() => onChange(next.value));
@@ -101,7 +106,11 @@ export function CannedResponsePicker({ ticket, target, value, onChange }: Props)
       area.setSelectionRange(next.caret, next.caret);
     }
     setChosen('');
-    setInserted(c.inserted(canned.title));
+    setInserted(
+      readerLanguage === 'en' && picked.language === 'es'
+        ? c.insertedInSpanish(canned.title)
+        : c.inserted(canned.title),
+    );
     setInsertedGaps((before) => [
       ...new Set([
         ...before.filter((gap) => next.value.includes(gap)),
@@ -126,7 +135,7 @@ export function CannedResponsePicker({ ticket, target, value, onChange }: Props)
           <option value="">{c.choose}</option>
           {responses.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.title}
+              {c.optionLabel(r.title, cannedLanguages(r))}
             </option>
           ))}
         </select>
@@ -135,7 +144,7 @@ export function CannedResponsePicker({ ticket, target, value, onChange }: Props)
         </button>
       </div>
       <p className="hint" id={`${id}-hint`}>
-        {c.insertHint}
+        {c.insertHint} {c.insertLanguage(readerLanguage)}
       </p>
       <p className="visually-hidden" role="status">
         {inserted ?? ''}

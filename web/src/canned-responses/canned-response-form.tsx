@@ -36,6 +36,7 @@ export function CannedResponseForm({ idPrefix, editing, onSaved, onCancel }: Pro
   const form = useMutationForm();
   const [title, setTitle] = useState(editing?.title ?? '');
   const [body, setBody] = useState(editing?.body ?? '');
+  const [bodyEn, setBodyEn] = useState(editing?.bodyEn ?? '');
   const [problem, setProblem] = useState<string>();
   // The title the server last answered about: its refusal shows only while that title stands and
   // no newer check of the form's own replaced it (QA: a stale «Ya existe…» next to «Completa…»).
@@ -55,7 +56,8 @@ export function CannedResponseForm({ idPrefix, editing, onSaved, onCancel }: Pro
       return;
     }
     setProblem(undefined);
-    const input = { title: title.trim(), body: body.trim() };
+    // An empty English text: Spanish only (an edit that empties it removes it).
+    const input = { title: title.trim(), body: body.trim(), bodyEn: bodyEn.trim() || null };
     setAnsweredTitle(input.title);
     const ok = await form.run(
       async () => {
@@ -72,6 +74,7 @@ export function CannedResponseForm({ idPrefix, editing, onSaved, onCancel }: Pro
     if (ok && !editing) {
       setTitle('');
       setBody('');
+      setBodyEn('');
     }
   };
 
@@ -113,6 +116,17 @@ export function CannedResponseForm({ idPrefix, editing, onSaved, onCancel }: Pro
         maxLength={CANNED_BODY_MAX_LENGTH}
         value={body}
         onChange={setBody}
+      />
+      <TextAreaField
+        id={id('body-en')}
+        className="span-all"
+        label={c.bodyEnLabel}
+        hint={c.bodyEnHint}
+        rows={6}
+        lang="en"
+        maxLength={CANNED_BODY_MAX_LENGTH}
+        value={bodyEn}
+        onChange={setBodyEn}
       />
       <FormProblem problem={problem} />
       <div className="form-actions span-all">

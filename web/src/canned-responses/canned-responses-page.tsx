@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { useLocalTime } from '../tickets/ticket-bits';
-import { PLACEHOLDERS } from './canned-fill';
+import { cannedLanguages, PLACEHOLDERS } from './canned-fill';
 import { CannedResponseForm } from './canned-response-form';
 import { useNotice } from '../components/use-notice';
 
@@ -153,9 +153,22 @@ export function CannedResponsesPage() {
                       }}
                       onCancel={() => closeEdit(r.id)}
                     />
+                  ) : r.bodyEn ? (
+                    <dl className="facts canned-texts">
+                      <dt>{c.spanishText}</dt>
+                      <dd className="prewrap canned-body">{r.body}</dd>
+                      <dt>{c.englishText}</dt>
+                      <dd className="prewrap canned-body" lang="en">
+                        {r.bodyEn}
+                      </dd>
+                    </dl>
                   ) : (
                     <p className="prewrap canned-body">{r.body}</p>
                   )}
+                  <p className="muted small" data-testid="canned-languages">
+                    {c.languagesLabel}:{' '}
+                    {c.languagesList(cannedLanguages(r).map((l) => c.languageNames[l]))}
+                  </p>
                   <p className="muted small">
                     {c.lastChange}: {c.updatedBy(r.updatedByName, format(r.updatedAt))}
                   </p>

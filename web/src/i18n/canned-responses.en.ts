@@ -25,8 +25,25 @@ export const cannedResponsesEn: CannedResponsesMessages = {
   create: 'New canned response',
   titleLabel: 'Title',
   titleHint: 'Up to 120 characters; must be unique (regardless of case).',
-  bodyLabel: 'Text',
-  bodyHint: 'Up to 10,000 characters. May hold placeholders such as {{solicitante}} or {{ticket}}.',
+  bodyLabel: 'Spanish text',
+  bodyHint:
+    'Up to 10,000 characters. May hold placeholders such as {{solicitante}} or {{ticket}}. Used on tickets of Spanish readers and on those with no text in their language.',
+  bodyEnLabel: 'English text (optional)',
+  bodyEnHint:
+    'Inserted into tickets registered by someone who reads English; same placeholders. Empty: the Spanish text is used.',
+  languagesLabel: 'Languages',
+  languageNames: { es: 'Spanish', en: 'English' },
+  languagesList: (names) => names.join(' and '),
+  spanishText: 'In Spanish',
+  englishText: 'In English',
+  optionLabel: (title, languages) =>
+    `${title} (${languages.map((l) => (l === 'es' ? 'ES' : 'EN')).join(' · ')})`,
+  insertLanguage: (language) =>
+    language === 'en'
+      ? 'Whoever registered this ticket reads English: the English text is inserted (ES · EN) or, when the response has none, the Spanish one.'
+      : 'Whoever registered this ticket reads Spanish: the Spanish text is inserted.',
+  insertedInSpanish: (title) =>
+    `“${title}” inserted in Spanish: it has no English text. Review the text before sending it.`,
   save: 'Save response',
   saveChanges: 'Save changes',
   cancel: 'Cancel',

@@ -24,8 +24,25 @@ export const cannedResponsesEsMX = {
   create: 'Nueva respuesta predefinida',
   titleLabel: 'Título',
   titleHint: 'Hasta 120 caracteres; no puede repetirse (sin importar mayúsculas).',
-  bodyLabel: 'Texto',
-  bodyHint: 'Hasta 10 000 caracteres. Puede llevar marcadores como {{solicitante}} o {{ticket}}.',
+  bodyLabel: 'Texto en español',
+  bodyHint:
+    'Hasta 10 000 caracteres. Puede llevar marcadores como {{solicitante}} o {{ticket}}. Se usa en los tickets de quien lee español y en los que no tienen texto en su idioma.',
+  bodyEnLabel: 'Texto en inglés (opcional)',
+  bodyEnHint:
+    'Se inserta en los tickets registrados por alguien que lee inglés; los mismos marcadores. Vacío: se usa el texto en español.',
+  languagesLabel: 'Idiomas',
+  languageNames: { es: 'español', en: 'inglés' } as Record<'es' | 'en', string>,
+  languagesList: (names: string[]) => names.join(' y '),
+  spanishText: 'En español',
+  englishText: 'En inglés',
+  optionLabel: (title: string, languages: ('es' | 'en')[]) =>
+    `${title} (${languages.map((l) => (l === 'es' ? 'ES' : 'EN')).join(' · ')})`,
+  insertLanguage: (language: 'es' | 'en'): string =>
+    language === 'en'
+      ? 'Quien registró este ticket lee inglés: se inserta el texto en inglés (ES · EN) o, si la respuesta no lo tiene, el de español.'
+      : 'Quien registró este ticket lee español: se inserta el texto en español.',
+  insertedInSpanish: (title: string) =>
+    `Se insertó «${title}» en español: no tiene texto en inglés. Revisa el texto antes de enviarlo.`,
   save: 'Guardar respuesta',
   saveChanges: 'Guardar cambios',
   cancel: 'Cancelar',
