@@ -428,12 +428,30 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
       .waitFor();
 
     await page.getByLabel('Notas de la reunión').fill('Se confirma la factura global primero.');
+    // The form says who hears of the decisions (L3-15, QA S15-A).
+    await page
+      .getByText(/^Al registrarlas, las decisiones se envían por correo a los aprobadores/)
+      .waitFor();
     await page.getByRole('button', { name: 'Registrar decisiones' }).click();
     await page.getByText('Decisiones registradas.', { exact: true }).waitFor();
     const decisions = page.getByTestId('agenda-decisions');
     await decisions.getByText('Se confirma la factura global primero.').waitFor();
     // Who recorded it, by name and role (QA S14-F: only the role was shown).
     expect(await decisions.innerText()).toContain('Arturo Aprobador (Aprobador de estimaciones)');
+    // The manager is emailed the decisions, once; the approver who recorded them is not.
+    const decisionMails = (to: string) => async () => {
+      const res = await fetch(
+        `${process.env.MAIL_VIEWER_URL}/api/messages?to=${encodeURIComponent(to)}`,
+      );
+      return ((await res.json()) as { subject: string; text: string | null }[]).filter((m) =>
+        m.subject.startsWith('Decisiones del punto de control del '),
+      );
+    };
+    const told = await eventually(decisionMails(MANAGER), (found) => found.length > 0);
+    expect(told).toHaveLength(1);
+    expect(told[0].text).toContain('> Se confirma la factura global primero.');
+    expect(told[0].text).toContain(`/checkpoints/${agendas[0].id}`);
+    expect(await decisionMails(APPROVER)()).toEqual([]);
     await screenshot(page, '62-checkpoint-agenda', { docs: 'checkpoint-agenda' });
   });
 
