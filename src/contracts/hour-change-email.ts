@@ -1,5 +1,8 @@
-import { type Locale } from '../identity/locale.enum';
-import { type Block, renderLayout } from '../notifications/templates/email-content';
+import {
+  type Block,
+  type NamedEmail,
+  renderNamedEmail,
+} from '../notifications/templates/email-content';
 import { oneLine } from '../notifications/templates/format';
 import {
   type EmailRecipient,
@@ -46,14 +49,6 @@ export interface HourChangeEmailInput {
   readonly byName: string;
 }
 
-export interface RenderedHourChangeEmail {
-  readonly subject: string;
-  readonly text: string;
-  readonly html: string;
-  readonly locale: Locale;
-  readonly template: string;
-}
-
 /**
  * L3-03, L3-11, L3-13: the client's hours changed outside a ticket (a package bought, a manual
  * adjustment, a reversal). Written for the client's approvers in their language (usted) and time
@@ -64,7 +59,7 @@ export function renderHourChangeEmail(
   input: HourChangeEmailInput,
   recipient: EmailRecipient,
   options: RenderOptions,
-): RenderedHourChangeEmail {
+): NamedEmail {
   const ctx = recipientContext(recipient, options, '/mis-horas');
   const t = (es: string, en: string): string => ctx.t(es, en);
   const amount = `${ctx.dates.number(Math.abs(input.hours))} h`;
@@ -159,7 +154,8 @@ export function renderHourChangeEmail(
       [t('Fecha', 'Date'), ctx.dates.instant(input.at.toISOString())],
     ],
   });
-  const rendered = renderLayout(
+  return renderNamedEmail(
+    'contracts/hours-changed.v1',
     {
       subject: oneLine(subject, 200),
       heading,
@@ -168,12 +164,11 @@ export function renderHourChangeEmail(
         label: t('Ver mis horas', 'Open my hours'),
         href: ctx.ticketUrl,
         guidance: t(
-          'Si tiene dudas sobre este movimiento, consúltelo en la plataforma de soporte. Este correo es automático: las respuestas por correo no se leen.',
-          'If you have questions about this change, ask on the support platform. This email is automatic: replies by email are not read.',
+          'Si tiene dudas sobre este movimiento, consúltelo en la plataforma de soporte.',
+          'If you have questions about this change, ask on the support platform.',
         ),
       },
     },
     ctx,
   );
-  return { ...rendered, locale: ctx.locale, template: 'contracts/hours-changed.v1' };
 }

@@ -1,5 +1,4 @@
-import { type Locale } from '../identity/locale.enum';
-import { renderLayout } from '../notifications/templates/email-content';
+import { type NamedEmail, renderNamedEmail } from '../notifications/templates/email-content';
 import {
   type EmailRecipient,
   recipientContext,
@@ -30,17 +29,14 @@ export function renderLowBalanceEmail(
   input: LowBalanceEmailInput,
   recipient: EmailRecipient,
   options: RenderOptions,
-): { subject: string; text: string; html: string; locale: Locale; template: string } {
+): NamedEmail {
   const staff = recipient.side === 'STAFF';
   const ctx = recipientContext(recipient, options, staff ? '/contratos' : '/mis-horas');
   const t = (es: string, en: string): string => ctx.t(es, en);
   const available = `${ctx.dates.number(input.available)} h`;
   const threshold = `${ctx.dates.number(input.threshold)} h`;
-  const automatic = t(
-    'Este correo es automático: las respuestas por correo no se leen.',
-    'This email is automatic: replies by email are not read.',
-  );
-  const rendered = renderLayout(
+  return renderNamedEmail(
+    'contracts/hours-low-balance.v1',
     {
       subject: staff
         ? t(
@@ -89,10 +85,8 @@ export function renderLowBalanceEmail(
       link: {
         label: staff ? t('Ver contratos', 'Open contracts') : t('Ver mis horas', 'Open my hours'),
         href: ctx.ticketUrl,
-        guidance: automatic,
       },
     },
     ctx,
   );
-  return { ...rendered, locale: ctx.locale, template: 'contracts/hours-low-balance.v1' };
 }

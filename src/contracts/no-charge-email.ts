@@ -1,5 +1,9 @@
-import type { Locale } from '../identity/locale.enum';
-import { type Block, renderLayout, subjectLine } from '../notifications/templates/email-content';
+import {
+  type Block,
+  type NamedEmail,
+  renderNamedEmail,
+  subjectLine,
+} from '../notifications/templates/email-content';
 import {
   type EmailRecipient,
   recipientContext,
@@ -27,14 +31,6 @@ export interface NoChargeEmailInput {
   readonly reservedHours: number;
 }
 
-export interface RenderedNoChargeEmail {
-  readonly subject: string;
-  readonly text: string;
-  readonly html: string;
-  readonly locale: Locale;
-  readonly template: string;
-}
-
 /**
  * L3-11, L3-18: the provider decided that a ticket is free of charge to the client's hour package
  * (or charged to it again). Written for the ticket's registrant in their language and time zone,
@@ -45,7 +41,7 @@ export function renderNoChargeEmail(
   input: NoChargeEmailInput,
   recipient: EmailRecipient,
   options: RenderOptions,
-): RenderedNoChargeEmail {
+): NamedEmail {
   const ctx = recipientContext(
     recipient,
     options,
@@ -82,7 +78,8 @@ export function renderNoChargeEmail(
           ),
     },
   ];
-  const rendered = renderLayout(
+  return renderNamedEmail(
+    'contracts/no-charge.v1',
     {
       subject: subjectLine(
         input.ticket.number,
@@ -106,5 +103,4 @@ export function renderNoChargeEmail(
     },
     ctx,
   );
-  return { ...rendered, locale: ctx.locale, template: 'contracts/no-charge.v1' };
 }

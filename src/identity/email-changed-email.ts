@@ -59,10 +59,6 @@ export function renderEmailChangedEmail(input: EmailChangedEmailInput): {
       link: {
         label: t('Ir al portal', 'Go to the portal'),
         href: input.portalUrl,
-        guidance: t(
-          'Este correo es automático: las respuestas por correo no se leen.',
-          'This email is automatic: replies by email are not read.',
-        ),
       },
     },
     { locale, recipientName: input.recipient.displayName, ticketUrl: input.portalUrl },

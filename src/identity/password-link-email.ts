@@ -107,10 +107,6 @@ export function renderPasswordLinkEmail(input: PasswordLinkEmailInput): {
       link: {
         label: t('Elegir mi contraseña', 'Choose my password'),
         href: input.url,
-        guidance: t(
-          'Este correo es automático: las respuestas por correo no se leen.',
-          'This email is automatic: replies by email are not read.',
-        ),
       },
     },
     { locale, recipientName: input.recipient.displayName, ticketUrl: input.url },

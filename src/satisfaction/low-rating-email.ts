@@ -1,5 +1,9 @@
-import type { Locale } from '../identity/locale.enum';
-import { type Block, renderLayout, subjectLine } from '../notifications/templates/email-content';
+import {
+  type Block,
+  type NamedEmail,
+  renderNamedEmail,
+  subjectLine,
+} from '../notifications/templates/email-content';
 import {
   type EmailRecipient,
   recipientContext,
@@ -19,14 +23,6 @@ export interface LowRatingEmailInput {
   readonly assigneeName: string | null;
 }
 
-export interface RenderedLowRatingEmail {
-  readonly subject: string;
-  readonly text: string;
-  readonly html: string;
-  readonly locale: Locale;
-  readonly template: string;
-}
-
 /**
  * L3-11, provider side: a client rated a closed ticket low (≤ 2 of 5). Written for a provider
  * manager in their language and time zone, through the layout every email uses (escaped HTML,
@@ -36,7 +32,7 @@ export function renderLowRatingEmail(
   input: LowRatingEmailInput,
   recipient: EmailRecipient,
   options: RenderOptions,
-): RenderedLowRatingEmail {
+): NamedEmail {
   const ctx = recipientContext(
     recipient,
     options,
@@ -70,7 +66,8 @@ export function renderLowRatingEmail(
       ),
     },
   ];
-  const rendered = renderLayout(
+  return renderNamedEmail(
+    'satisfaction/low-rating.v1',
     {
       subject: subjectLine(
         input.ticket.number,
@@ -84,17 +81,12 @@ export function renderLowRatingEmail(
         `${input.ratedByName} (${input.organizationName}) rated the support on ticket ${input.ticket.number} ${score}.`,
       ),
       blocks,
-      // The ticket is closed: no "reply on the ticket" guidance, only the link.
+      // The ticket is closed: no "reply on the ticket" guidance, only the link (and the automatic line).
       link: {
         label: t('Ver el ticket', 'Open the ticket'),
         href: ctx.ticketUrl,
-        guidance: t(
-          'Este correo es automático: las respuestas por correo no se leen.',
-          'This email is automatic: replies by email are not read.',
-        ),
       },
     },
     ctx,
   );
-  return { ...rendered, locale: ctx.locale, template: 'satisfaction/low-rating.v1' };
 }

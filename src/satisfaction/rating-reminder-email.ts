@@ -1,5 +1,9 @@
-import type { Locale } from '../identity/locale.enum';
-import { type Block, renderLayout, subjectLine } from '../notifications/templates/email-content';
+import {
+  type Block,
+  type NamedEmail,
+  renderNamedEmail,
+  subjectLine,
+} from '../notifications/templates/email-content';
 import {
   type EmailRecipient,
   recipientContext,
@@ -14,14 +18,6 @@ export interface RatingReminderEmailInput {
   readonly closedAt: Date;
 }
 
-export interface RenderedRatingReminderEmail {
-  readonly subject: string;
-  readonly text: string;
-  readonly html: string;
-  readonly locale: Locale;
-  readonly template: string;
-}
-
 /**
  * L3-11, client side: the registrant of a CLOSED ticket who has not rated it is asked once more,
  * a few business days after the closure, in their language and time zone («usted»), with the link
@@ -31,7 +27,7 @@ export function renderRatingReminderEmail(
   input: RatingReminderEmailInput,
   recipient: EmailRecipient,
   options: RenderOptions,
-): RenderedRatingReminderEmail {
+): NamedEmail {
   const ctx = recipientContext(
     recipient,
     options,
@@ -61,7 +57,8 @@ export function renderRatingReminderEmail(
       ),
     },
   ];
-  const rendered = renderLayout(
+  return renderNamedEmail(
+    'satisfaction/rating-reminder.v1',
     {
       subject: subjectLine(
         input.ticket.number,
@@ -75,17 +72,12 @@ export function renderRatingReminderEmail(
         `Ticket ${input.ticket.number} was closed on ${closedAt}. How would you rate the support?`,
       ),
       blocks,
-      // The ticket is closed: no "reply on the ticket" guidance, only the link.
+      // The ticket is closed: no "reply on the ticket" guidance, only the link (and the automatic line).
       link: {
         label: t('Ver el ticket', 'Open the ticket'),
         href: ctx.ticketUrl,
-        guidance: t(
-          'Este correo es automático: las respuestas por correo no se leen.',
-          'This email is automatic: replies by email are not read.',
-        ),
       },
     },
     ctx,
   );
-  return { ...rendered, locale: ctx.locale, template: 'satisfaction/rating-reminder.v1' };
 }

@@ -169,8 +169,8 @@ export function checkpointAgendaTemplate(
       label: ctx.t('Ver la agenda', 'Open the agenda'),
       href: ctx.ticketUrl,
       guidance: ctx.t(
-        'Las decisiones de la sesión (notas y nuevas prioridades) se registran en la plataforma, en esta agenda. Este correo es automático: las respuestas por correo no se leen.',
-        'The session’s decisions (notes and new priorities) are recorded on the platform, on this agenda. This email is automatic: replies by email are not read.',
+        'Las decisiones de la sesión (notas y nuevas prioridades) se registran en la plataforma, en esta agenda.',
+        'The session’s decisions (notes and new priorities) are recorded on the platform, on this agenda.',
       ),
     },
   };
@@ -217,10 +217,6 @@ export function checkpointMovedTemplate(
   const from = when.format(new Date(e.from));
   const to = when.format(new Date(e.to));
   const mover = ctx.names.get(e.movedById) ?? ctx.t('El proveedor', 'The provider');
-  const automatic = ctx.t(
-    'Este correo es automático: las respuestas por correo no se leen.',
-    'This email is automatic: replies by email are not read.',
-  );
   return {
     subject: oneLine(
       ctx.t(
@@ -253,11 +249,11 @@ export function checkpointMovedTemplate(
       label: ctx.t('Ver los puntos de control', 'Open the checkpoints'),
       href: ctx.ticketUrl,
       guidance: ctx.staff
-        ? automatic
-        : `${ctx.t(
+        ? undefined
+        : ctx.t(
             'Si la nueva fecha no le conviene, indíquelo en la plataforma de soporte.',
             'If the new date does not suit you, say so on the support platform.',
-          )} ${automatic}`,
+          ),
     },
   };
 }
@@ -302,10 +298,6 @@ export function checkpointDecisionsTemplate(
   }).format(new Date(c.scheduledFor ?? c.periodEnd));
   const recorder = ctx.names.get(e.recordedById) ?? ctx.t('Alguien', 'Someone');
   const role = RECORDER_ROLES[e.recordedByRole];
-  const automatic = ctx.t(
-    'Este correo es automático: las respuestas por correo no se leen.',
-    'This email is automatic: replies by email are not read.',
-  );
   const ranked = e.priorities.slice(0, MAX_ROWS).map((p) => {
     const was =
       p.previousPosition === null
@@ -394,11 +386,11 @@ export function checkpointDecisionsTemplate(
       label: ctx.t('Ver la agenda', 'Open the agenda'),
       href: ctx.ticketUrl,
       guidance: ctx.staff
-        ? automatic
-        : `${ctx.t(
+        ? undefined
+        : ctx.t(
             'Si algo no refleja lo acordado, indíquelo en la plataforma de soporte.',
             'If anything does not reflect what was agreed, say so on the support platform.',
-          )} ${automatic}`,
+          ),
     },
   };
 }

@@ -260,8 +260,8 @@ function endedTicketLink(
     label: ctx.t('Ver el ticket', 'Open the ticket'),
     href: ctx.ticketUrl,
     guidance: ctx.t(
-      `Este ticket ya no admite comentarios. Si necesita algo más sobre este tema, registre un ticket nuevo en la plataforma de soporte y mencione el número ${ticketNumber}. Este correo es automático: las respuestas por correo no se leen.`,
-      `This ticket takes no more comments. If you need anything else on this matter, register a new ticket on the support platform and mention number ${ticketNumber}. This email is automatic: replies by email are not read.`,
+      `Este ticket ya no admite comentarios. Si necesita algo más sobre este tema, registre un ticket nuevo en la plataforma de soporte y mencione el número ${ticketNumber}.`,
+      `This ticket takes no more comments. If you need anything else on this matter, register a new ticket on the support platform and mention number ${ticketNumber}.`,
     ),
   };
 }

@@ -35,10 +35,12 @@ export interface EmailContent {
   readonly blocks: readonly Block[];
   readonly calendar?: CalendarEntry;
   /**
-   * The closing link and guidance when the email is not about a ticket (L3-15 checkpoint
-   * agenda); ticket emails leave it out and get the ticket link and "reply on the ticket".
+   * The closing link when it is not «Ver el ticket» with "reply on the ticket" (L3-15 checkpoint
+   * agenda, hours, a closed ticket); ticket emails leave it out. `guidance`: what the recipient
+   * can do instead, said before the «Este correo es automático…» line every email ends with
+   * (left out: that line alone).
    */
-  readonly link?: { readonly label: string; readonly href: string; readonly guidance: string };
+  readonly link?: { readonly label: string; readonly href: string; readonly guidance?: string };
 }
 
 /** What every template receives about the recipient and the ticket. */
@@ -71,36 +73,41 @@ const GUIDANCE = {
   [Locale.ES_MX]: {
     greeting: (name: string) => `Hola, ${name}:`,
     open: 'Ver el ticket',
-    reply:
-      'Para responder, entre a la plataforma de soporte y comente en el ticket. ' +
-      'Este correo es automático: las respuestas por correo no se leen.',
-    // Provider staff work the ticket on the platform: no client guidance.
-    staffReply: 'Este correo es automático: las respuestas por correo no se leen.',
+    reply: 'Para responder, entre a la plataforma de soporte y comente en el ticket.',
+    // The last line of every email, after what the recipient can do instead.
+    automatic: 'Este correo es automático: las respuestas por correo no se leen.',
     signature: 'Soporte L3',
   },
   [Locale.EN]: {
     greeting: (name: string) => `Hello ${name},`,
     open: 'Open the ticket',
-    reply:
-      'To reply, sign in to the support platform and comment on the ticket. ' +
-      'This email is automatic: replies by email are not read.',
-    staffReply: 'This email is automatic: replies by email are not read.',
+    reply: 'To reply, sign in to the support platform and comment on the ticket.',
+    automatic: 'This email is automatic: replies by email are not read.',
     signature: 'L3 Support',
   },
 } as const;
 
+/** What {@link renderLayout} needs of the recipient: the layout of every email. */
+export type LayoutContext = Pick<
+  TemplateContext,
+  'locale' | 'recipientName' | 'ticketUrl' | 'staff'
+>;
+
 /**
- * The plain-text and HTML bodies of one email, each with the ticket link and the guidance: the
- * template's own, else the staff footer for staff, else the client's «comente en el ticket».
+ * The plain-text and HTML bodies of one email: the greeting, the heading, the blocks, the link,
+ * the guidance and the signature. The guidance is the template's own (`link`), else none for
+ * staff (they work the ticket on the platform), else the client's «comente en el ticket»; then
+ * always «Este correo es automático…».
  */
 export function renderLayout(
   content: EmailContent,
-  ctx: Pick<TemplateContext, 'locale' | 'recipientName' | 'ticketUrl' | 'staff'>,
+  ctx: LayoutContext,
 ): { subject: string; text: string; html: string } {
   const g = GUIDANCE[ctx.locale];
   const open = content.link?.label ?? g.open;
   const url = content.link?.href ?? ctx.ticketUrl;
-  const reply = content.link?.guidance ?? (ctx.staff ? g.staffReply : g.reply);
+  const before = content.link ? content.link.guidance : ctx.staff ? undefined : g.reply;
+  const reply = before ? `${before} ${g.automatic}` : g.automatic;
   const text = [
     g.greeting(ctx.recipientName),
     '',
@@ -128,6 +135,24 @@ export function renderLayout(
     `<p style="font-size:.9rem;color:#52606d">— ${e(g.signature)}<br>${e(url)}</p>` +
     `</body></html>`;
   return { subject: content.subject, text, html };
+}
+
+/** An email outside the event templates as the outbox stores it: its language and template. */
+export interface NamedEmail {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly locale: Locale;
+  readonly template: string;
+}
+
+/** {@link renderLayout} of an email sent outside the event templates (hours, ratings, accounts). */
+export function renderNamedEmail(
+  template: string,
+  content: EmailContent,
+  ctx: LayoutContext,
+): NamedEmail {
+  return { ...renderLayout(content, ctx), locale: ctx.locale, template };
 }
 
 function blockText(b: Block): string[] {
