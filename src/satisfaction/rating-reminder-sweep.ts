@@ -7,9 +7,9 @@ import { PeriodicSweep } from '../common/periodic-sweep';
 import { AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
 import { renderOptionsOf } from '../notifications/render-options';
+import { CLOSED_AT_SQL, CLOSED_AT_TEXT_SQL, RATABLE_SQL } from './closed-at-sql';
 import { renderRatingReminderEmail } from './rating-reminder-email';
 import {
-  RATABLE_STATE,
   RATING_REMINDER_BUSINESS_DAYS,
   RATING_REMINDER_EMAIL_TYPE,
   RATING_REMINDER_LAST_DAYS,
@@ -38,16 +38,13 @@ const [KEY_PREFIX, KEY_SUFFIX] = ratingReminderEventKey('|').split('|');
 const EVENT_KEY_SQL = `'${KEY_PREFIX}' || t.number || '${KEY_SUFFIX}'`;
 
 /**
- * Whether ticket `t` may still be reminded ($1 = the ratable state): ratable, unrated, and never
- * reminded, to whatever address (the outbox is unique per key and address; a registrant whose
- * address changed is not reminded again).
+ * Whether ticket `t` may still be reminded: ratable, unrated, and never reminded, to whatever
+ * address (the outbox is unique per key and address; a registrant whose address changed is not
+ * reminded again).
  */
-const STILL_REMINDABLE = `t.state = $1
+const STILL_REMINDABLE = `${RATABLE_SQL}
   AND NOT EXISTS (SELECT 1 FROM ticket_satisfaction s WHERE s.ticket_number = t.number)
   AND NOT EXISTS (SELECT 1 FROM email_outbox o WHERE o.event_key = ${EVENT_KEY_SQL})`;
-
-/** When ticket `t` was closed (its read model's `details.closure.at`). */
-const CLOSED_AT_SQL = `(t.details -> 'closure' ->> 'at')::timestamptz`;
 
 /**
  * L3-11, customer satisfaction: the registrant of a CLOSED ticket who has not rated it gets one
@@ -103,14 +100,13 @@ export class RatingReminderSweep extends PeriodicSweep {
          FROM ticket t
          JOIN app_user u ON u.id = t.registrant_id AND u.active
         WHERE ${STILL_REMINDABLE}
-          AND ${CLOSED_AT_SQL} <= $2 AND ${CLOSED_AT_SQL} > $3
-          AND t.number > $4
+          AND ${CLOSED_AT_TEXT_SQL} <= $1 AND ${CLOSED_AT_TEXT_SQL} > $2
+          AND t.number > $3
         ORDER BY t.number
         LIMIT ${BATCH}`,
       [
-        RATABLE_STATE,
-        new Date(now.getTime() - (RATING_REMINDER_BUSINESS_DAYS - 1) * day),
-        new Date(now.getTime() - RATING_REMINDER_LAST_DAYS * day),
+        new Date(now.getTime() - (RATING_REMINDER_BUSINESS_DAYS - 1) * day).toISOString(),
+        new Date(now.getTime() - RATING_REMINDER_LAST_DAYS * day).toISOString(),
         after,
       ],
     );
@@ -122,8 +118,8 @@ export class RatingReminderSweep extends PeriodicSweep {
       // Checked again, the ticket row locked: another API replica's sweep waits and then sees
       // this reminder; a rating given since the batch was read is seen.
       const [still] = await tx.query<{ number: string }[]>(
-        `SELECT t.number FROM ticket t WHERE t.number = $2 AND ${STILL_REMINDABLE} FOR UPDATE`,
-        [RATABLE_STATE, ticket.number],
+        `SELECT t.number FROM ticket t WHERE t.number = $1 AND ${STILL_REMINDABLE} FOR UPDATE`,
+        [ticket.number],
       );
       if (!still) return false;
       const result = await this.notifications.enqueueRendered(tx, [

@@ -28,6 +28,7 @@ import {
 } from './satisfaction-summary';
 import type { RateTicketInput, SatisfactionSummaryArgs } from './satisfaction.inputs';
 import type { TicketSatisfactionModel } from './satisfaction.model';
+import { CLOSED_AT_SQL, CLOSED_AT_TEXT_SQL, RATABLE_SQL } from './closed-at-sql';
 import { renderOptionsOf } from '../notifications/render-options';
 
 /** Client roles that rate tickets: the users of the ticket's organisation. */
@@ -96,9 +97,6 @@ const localMonthSql = (instant: string) => `to_char(${instant} AT TIME ZONE COAL
        JOIN business_calendar_version v ON v.calendar_id = k.id AND v.version = k.current_version
       WHERE k.id = t.calendar_id), 'UTC'), 'YYYY-MM')`;
 const RATED_MONTH_SQL = localMonthSql('s.rated_at');
-
-/** When ticket `t` was closed (its read model's `details.closure.at`); null while it is not. */
-const CLOSED_AT_SQL = `(t.details -> 'closure' ->> 'at')::timestamptz`;
 @Injectable()
 export class SatisfactionService {
   constructor(
@@ -220,13 +218,11 @@ export class SatisfactionService {
     // A month is the month of the ticket's calendar zone, as compliance counts it: the instants
     // are widened by a day each side for the index, and each rating kept by its own month.
     const day = 24 * 3_600_000;
-    const params = [
-      new Date(bounds.start.getTime() - day),
-      new Date(bounds.end.getTime() + day),
-      organizationId,
-      args.from,
-      args.to,
-    ];
+    const widened = {
+      start: new Date(bounds.start.getTime() - day),
+      end: new Date(bounds.end.getTime() + day),
+    };
+    const params = [widened.start, widened.end, organizationId, args.from, args.to];
     const scope = `s.rated_at >= $1 AND s.rated_at < $2
       AND ($3::uuid IS NULL OR t.organization_id = $3::uuid)
       AND ${RATED_MONTH_SQL} BETWEEN $4 AND $5`;
@@ -269,12 +265,12 @@ export class SatisfactionService {
          FROM ticket t
          JOIN organization o ON o.id = t.organization_id
          LEFT JOIN ticket_satisfaction s ON s.ticket_number = t.number
-        WHERE t.state = $6
-          AND ${CLOSED_AT_SQL} >= $1 AND ${CLOSED_AT_SQL} < $2
+        WHERE ${RATABLE_SQL}
+          AND ${CLOSED_AT_TEXT_SQL} >= $1 AND ${CLOSED_AT_TEXT_SQL} < $2
           AND ($3::uuid IS NULL OR t.organization_id = $3::uuid)
           AND ${localMonthSql(CLOSED_AT_SQL)} BETWEEN $4 AND $5
         GROUP BY 1, 2, 3`,
-      [...params, RATABLE_STATE],
+      [widened.start.toISOString(), widened.end.toISOString(), organizationId, args.from, args.to],
     );
     const lowest =
       args.lowest > 0
