@@ -67,7 +67,9 @@ export class HourChangeNotices {
             recordedBy: entry.createdBy,
           },
         },
-        ticketNumber: null,
+        // The mail view names the ticket the entry is about (a reversed consumption); else the
+        // organisation (`OutboxEmail.organizationName`).
+        ticketNumber: entry.ticketNumber,
         recipient: { id: r.id, email: r.email },
         names: entry.createdBy ? { [entry.createdBy]: byName } : {},
         email: renderHourChangeEmail(

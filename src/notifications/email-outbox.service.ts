@@ -12,6 +12,7 @@ export interface OutboxEmailView {
   readonly eventKey: string;
   readonly eventType: string;
   readonly ticketNumber: string | null;
+  readonly organizationName: string | null;
   readonly recipientUserId: string | null;
   readonly recipientAddress: string;
   readonly locale: Locale;
@@ -37,6 +38,7 @@ interface Row {
   event_key: string;
   event_type: string;
   ticket_number: string | null;
+  organization_name: string | null;
   recipient_user_id: string | null;
   recipient_address: string;
   locale: Locale;
@@ -53,9 +55,20 @@ interface Row {
   created_us: string;
 }
 
+/**
+ * The client organisation an email is about, by name: read from the event the row keeps (a
+ * ticket's `clientOrgId`; an agenda's, a checkpoint's or an hours email's `organizationId`).
+ */
+const ORGANIZATION_NAME = `(SELECT o.name FROM organization o WHERE o.id::text = COALESCE(
+    payload #>> '{event,ticket,clientOrgId}',
+    payload #>> '{event,checkpoint,organizationId}',
+    payload #>> '{event,organizationId}',
+    payload #>> '{event,detail,organizationId}')) AS organization_name`;
+
 const COLUMNS = `id, event_key, event_type, ticket_number, recipient_user_id, recipient_address,
   locale, subject, status, attempts, next_attempt_at, last_error, message_id, attachments,
-  created_at, sent_at, floor(extract(epoch FROM created_at) * 1000000)::bigint::text AS created_us`;
+  created_at, sent_at, floor(extract(epoch FROM created_at) * 1000000)::bigint::text AS created_us,
+  ${ORGANIZATION_NAME}`;
 
 /** The mail view of managers and admins: list the outbox, requeue a failed email. */
 @Injectable()
@@ -120,6 +133,7 @@ function toView(r: Row): OutboxEmailView {
     eventKey: r.event_key,
     eventType: r.event_type,
     ticketNumber: r.ticket_number,
+    organizationName: r.organization_name,
     recipientUserId: r.recipient_user_id,
     recipientAddress: r.recipient_address,
     locale: r.locale,

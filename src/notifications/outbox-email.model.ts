@@ -16,6 +16,13 @@ export class OutboxEmailModel {
   @Field(() => String, { nullable: true })
   ticketNumber!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The client organisation the email is about, by name (a ticket's, an agenda's, an hours email's); null when it names none.",
+  })
+  organizationName!: string | null;
+
   @Field(() => ID, { nullable: true })
   recipientUserId!: string | null;
 

@@ -374,7 +374,7 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
         endCursor hasNextPage
       }
     }`;
-    const RETRY = `mutation ($id: ID!) { retryEmail(id: $id) { id status attempts lastError } }`;
+    const RETRY = `mutation ($id: ID!) { retryEmail(id: $id) { id status attempts lastError ticketNumber organizationName } }`;
     type Page = {
       emailOutbox: {
         nodes: {
@@ -457,7 +457,13 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
         world.bearer(Role.MANAGER),
       );
       expect(retried.body.errors).toBeUndefined();
-      expect(retried.body.data!.retryEmail).toMatchObject({ status: 'QUEUED', attempts: 0 });
+      // The mail view names the ticket and its client (QA S15: read from the event it keeps).
+      expect(retried.body.data!.retryEmail).toMatchObject({
+        status: 'QUEUED',
+        attempts: 0,
+        ticketNumber: e.CANCELLED.ticket.number,
+        organizationName: 'Comercializadora Aurora',
+      });
       const [again] = await waitFor('SENT again', async () => {
         const r = await outbox(e.CANCELLED.eventKey);
         return r[0]?.status === 'SENT' && r;

@@ -10,6 +10,8 @@ export interface OutboxEmail {
   createdAt: string;
   eventType: string;
   ticketNumber: string | null;
+  /** The client organisation the email is about; shown when it names no ticket. */
+  organizationName: string | null;
   recipientAddress: string;
   subject: string;
   status: EmailStatus;
@@ -19,7 +21,7 @@ export interface OutboxEmail {
   nextAttemptAt: string;
 }
 
-const EMAIL_FIELDS = `id createdAt eventType ticketNumber recipientAddress subject status attempts
+const EMAIL_FIELDS = `id createdAt eventType ticketNumber organizationName recipientAddress subject status attempts
   lastError sentAt nextAttemptAt`;
 
 export const EMAIL_OUTBOX = operation<

@@ -109,13 +109,16 @@ export function OutboxPage() {
                     {email.subject}
                     <span className="muted small block">
                       {t.outbox.eventTypes[email.eventType] ?? email.eventType}
-                      {email.ticketNumber && (
+                      {/* The ticket it is about; else the client (hours, agendas). */}
+                      {email.ticketNumber ? (
                         <>
                           {' · '}
                           <Link to={ticketPath(email.ticketNumber)} className="nowrap">
                             {email.ticketNumber}
                           </Link>
                         </>
+                      ) : (
+                        email.organizationName && ` · ${email.organizationName}`
                       )}
                     </span>
                   </th>
