@@ -1,0 +1,277 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Role } from '../../src/identity/role.enum';
+import { TemporalClientService } from '../../src/temporal/temporal-client.service';
+import { createActivities } from '../../src/worker/activities';
+import { WorkerModule } from '../../src/worker/worker.module';
+import { ADOPT_REMINDERS_PATCH } from '../../workflows/ticket/adopted-reminders';
+import {
+  APPROVAL_REMINDERS_PATCH,
+  CHANGE_ORDER_REMINDERS_PATCH,
+} from '../../workflows/ticket/approval-reminders';
+import { TESTING_REMINDERS_PATCH } from '../../workflows/ticket/testing-reminders';
+import {
+  ticketStateQuery,
+  type TicketView,
+  ticketWorkflowId,
+} from '../../workflows/ticket/ticket.contract';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { ROOT } from '../support/paths';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+import { buildWorker, removeWorkerBuild } from '../support/worker-process';
+import { type BackgroundWorker, startBackgroundWorker } from '../support/world-with-worker';
+
+// `npm run tickets:adopt-reminders` (L3-09, L3-12), the compiled script as an operator runs it
+// after an upgrade. Tickets older than the reminders adopt them on their next workflow task
+// (workflows/ticket/adopted-reminders.ts), but an idle one has none. Here a worker of the code
+// before the reminders (their patches off, as the workflow tier's adopted-reminders spec does)
+// leaves one ticket in RELEASED_FOR_TESTING and one waiting for its estimate's authorization; a
+// worker of this code then runs, and the script wakes exactly those two: each adopts its series
+// from then. A ticket armed by this code and one in another state are not signalled (their
+// histories do not grow), and a second run signals nobody.
+
+const BEFORE_REMINDERS = [
+  APPROVAL_REMINDERS_PATCH,
+  CHANGE_ORDER_REMINDERS_PATCH,
+  TESTING_REMINDERS_PATCH,
+  ADOPT_REMINDERS_PATCH,
+];
+
+describe('tickets:adopt-reminders, the compiled script (L3-09, L3-12)', () => {
+  let world: SeededWorld;
+  let bundle: WorkflowBundleWithSourceMap;
+  let current: BackgroundWorker | undefined;
+  let buildDir: string | undefined;
+
+  beforeAll(async () => {
+    installQuietRuntime();
+    world = await createSeededWorld('adoptreminders', {
+      TEMPORAL_TASK_QUEUE: `adoptreminders-${process.pid}-${Date.now()}`,
+    });
+    bundle = await bundleWorkflows();
+    buildDir = await buildWorker();
+  }, 240_000);
+  afterAll(async () => {
+    await current?.stop();
+    await world?.close();
+    if (buildDir) removeWorkerBuild(buildDir);
+  });
+
+  /** The worker of the code before the reminders, on the world's queue, while `body` runs. */
+  async function withOldCode<T>(body: () => Promise<T>): Promise<T> {
+    const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(world.config), {
+      logger: ['error', 'warn'],
+    });
+    const connection = await NativeConnection.connect({ address: world.config.temporal.address });
+    try {
+      const worker = await Worker.create({
+        connection,
+        namespace: world.config.temporal.namespace,
+        taskQueue: world.config.temporal.taskQueue,
+        workflowBundle: bundle,
+        activities: createActivities(context),
+        // No cache: the next worker replays every task this one ran.
+        maxCachedWorkflows: 0,
+        patchActivationCallback: ({ patchId }) => !BEFORE_REMINDERS.includes(patchId),
+      });
+      return await worker.runUntil(body());
+    } finally {
+      await connection.close();
+      await context.close();
+    }
+  }
+
+  async function act(role: Role, mutation: string, input: object, type = 'TicketActionInput') {
+    const { body } = await gql<Record<string, { ticket: { state: string } }>>(
+      world.api,
+      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
+      { input },
+      world.bearer(role),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data![mutation].ticket.state;
+  }
+
+  async function register(subject: string): Promise<string> {
+    const { body } = await gql<{ registerTicket: { number: string } }>(
+      world.api,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      { input: { category: 'DEVELOPMENT', subject, description: `${subject} por zona.` } },
+      world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.registerTicket.number;
+  }
+
+  /** A DEVELOPMENT requirement classified and estimated: it waits for the approver (L3-09). */
+  async function estimateSubmitted(subject: string): Promise<string> {
+    const number = await register(subject);
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+      'ClassifyTicketInput',
+    );
+    const state = await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number, hours: 6, scope: `${subject}: consulta y formato` },
+      'SubmitEstimateInput',
+    );
+    expect(state).toBe('ESTIMATE_SUBMITTED');
+    return number;
+  }
+
+  /** The estimate authorized, developed and released: it waits for the client's tests (L3-09). */
+  async function releasedForTesting(subject: string): Promise<string> {
+    const number = await estimateSubmitted(subject);
+    await act(
+      Role.CLIENT_APPROVER,
+      'authorizeEstimate',
+      { number, estimateVersion: 1, statement: 'Autorizo las 6 horas.' },
+      'AuthorizeEstimateInput',
+    );
+    await act(
+      Role.AGENT,
+      'setReleaseDate',
+      { number, releaseDate: businessClosing() },
+      'SetReleaseDateInput',
+    );
+    await act(Role.AGENT, 'startDevelopment', { number });
+    expect(await act(Role.AGENT, 'releaseForTesting', { number, note: 'Ya puede probarlo' })).toBe(
+      'RELEASED_FOR_TESTING',
+    );
+    return number;
+  }
+
+  const handle = (number: string) =>
+    world.api.app.get(TemporalClientService).client.workflow.getHandle(ticketWorkflowId(number));
+  const view = (number: string): Promise<TicketView> => handle(number).query(ticketStateQuery);
+  const historyLength = async (number: string): Promise<number> =>
+    (await handle(number).fetchHistory()).events?.length ?? 0;
+  /** The workflow is idle: no task is pending (the last event is a completed task). */
+  const idle = async (numbers: string[]): Promise<Record<string, number>> => {
+    const lengths: Record<string, number> = {};
+    for (const number of numbers) {
+      await eventually(
+        async () => (await handle(number).fetchHistory()).events ?? [],
+        (events) => {
+          const last = events[events.length - 1];
+          return (
+            !!last?.workflowTaskCompletedEventAttributes || !!last?.timerStartedEventAttributes
+          );
+        },
+      );
+      lengths[number] = await historyLength(number);
+    }
+    return lengths;
+  };
+  const projectedState = (number: string, state: string) =>
+    eventually(
+      () =>
+        world.db.query<{ state: string }[]>('SELECT state FROM ticket WHERE number = $1', [number]),
+      (rows) => rows[0]?.state === state,
+    );
+
+  const run = async (env: Record<string, string> = {}) => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(
+        process.execPath,
+        [join(buildDir!, 'src', 'tickets', 'adopt-reminders.js')],
+        {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            DATABASE_URL: world.config.database.url,
+            TEMPORAL_ADDRESS: world.config.temporal.address,
+            TEMPORAL_NAMESPACE: world.config.temporal.namespace,
+            ...env,
+          },
+        },
+      );
+      return { code: 0, output: `${stdout}${stderr}` };
+    } catch (err) {
+      const failed = err as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, output: `${failed.stdout}${failed.stderr}` };
+    }
+  };
+
+  it('L3-09, L3-12: wakes the idle tickets that wait without their reminders once; armed tickets and other states are not signalled; a second run wakes none', async () => {
+    const old = await withOldCode(async () => ({
+      testing: await releasedForTesting('Reporte de cobranza'),
+      estimate: await estimateSubmitted('Reporte de embarques'),
+    }));
+    current = await startBackgroundWorker(world.config);
+    const armed = await releasedForTesting('Reporte de inventario');
+    const registered = await register('Reporte de compras');
+    await projectedState(old.testing, 'RELEASED_FOR_TESTING');
+    await projectedState(old.estimate, 'ESTIMATE_SUBMITTED');
+    await projectedState(armed, 'RELEASED_FOR_TESTING');
+    await projectedState(registered, 'REGISTERED');
+
+    // The old tickets wait without reminders (a query runs no task: nothing is adopted by it).
+    expect((await view(old.testing)).testingReminder).toBeUndefined();
+    expect((await view(old.estimate)).approvalReminder).toBeUndefined();
+    expect((await view(armed)).testingReminder).toMatchObject({ release: 1, sent: 0 });
+    const untouched = await idle([armed, registered]);
+
+    const before = Date.now();
+    const first = await run();
+    expect(first.output).toContain(
+      `woke 2 ticket(s) to adopt their reminders (${[old.testing, old.estimate].sort().join(', ')})`,
+    );
+    expect(first.output).toContain('1 of 3 waiting ticket(s) already had them');
+    expect(first.code).toBe(0);
+
+    // Each adopts its series from the wake-up: the first reminder ahead, none sent for the past.
+    const testing = await eventually(
+      () => view(old.testing),
+      (v) => !!v.testingReminder,
+    );
+    expect(testing.testingReminder).toMatchObject({
+      release: 1,
+      note: 'Ya puede probarlo',
+      sent: 0,
+    });
+    expect(Date.parse(testing.testingReminder!.from)).toBeGreaterThanOrEqual(before - 1_000);
+    expect(Date.parse(testing.testingReminder!.nextAt!)).toBeGreaterThan(before + 86_400_000);
+    const estimate = await eventually(
+      () => view(old.estimate),
+      (v) => !!v.approvalReminder,
+    );
+    expect(estimate.approvalReminder).toMatchObject({ estimateVersion: 1, sent: 0 });
+    expect(Date.parse(estimate.approvalReminder!.nextAt!)).toBeGreaterThan(before + 86_400_000);
+    for (const v of [testing, estimate]) {
+      expect(v.timeline.filter((e) => e.type.endsWith('_REMINDER'))).toEqual([]);
+    }
+    // Neither the armed ticket nor the one in another state got a task.
+    expect(await idle([armed, registered])).toEqual(untouched);
+
+    // A second run: every waiting ticket has its reminders now; nobody is signalled.
+    const adopted = await idle([old.testing, old.estimate, armed, registered]);
+    const second = await run();
+    expect(second.output).toContain('woke 0 ticket(s) to adopt their reminders');
+    expect(second.output).toContain('3 of 3 waiting ticket(s) already had them');
+    expect(second.code).toBe(0);
+    expect(await idle([old.testing, old.estimate, armed, registered])).toEqual(adopted);
+  }, 240_000);
+
+  it('fails with a clear message when Temporal is unreachable, and signals nothing', async () => {
+    const { code, output } = await run({ TEMPORAL_ADDRESS: '127.0.0.1:1' });
+    expect(code).toBe(1);
+    expect(output).toContain('Temporal is unreachable at 127.0.0.1:1 (TEMPORAL_ADDRESS)');
+    expect(output).toContain('Nothing was signalled');
+  }, 60_000);
+});
+
+/** The closing (18:00 Mexico City = 00:00 UTC) of a weekday at least 5 days ahead. */
+function businessClosing(): string {
+  const d = new Date(Date.now() + 5 * 86_400_000);
+  while ([0, 6].includes(d.getUTCDay())) d.setUTCDate(d.getUTCDate() + 1);
+  return `${d.toISOString().slice(0, 10)}T23:00:00.000Z`;
+}
