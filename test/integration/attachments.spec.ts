@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { attachmentNotification } from '../../src/attachments/attachment-notifications';
 import { Role } from '../../src/identity/role.enum';
 import { NotificationsService } from '../../src/notifications/notifications.service';
+import { caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
@@ -60,13 +61,6 @@ type Listed = Omit<UploadAnswer, 'downloadUrl'> & {
   deletedByName: string | null;
   downloadUrl: string | null;
 };
-
-/** What the SMTP catcher's viewer lists of a message. */
-interface CaughtMessage {
-  messageId: string | null;
-  subject: string;
-  text: string | null;
-}
 
 describe('Ticket attachments (L3-11, L3-05)', () => {
   const world = useWorldWithWorker('attachments', {
@@ -541,34 +535,17 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       ],
     ]);
 
-    // What arrived at the SMTP catcher: the registrant's email, once, in Spanish.
-    const arrived = await eventually(
-      async () => {
-        const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-        return (
-          (await res.json()) as {
-            messageId: string | null;
-            subject: string;
-            to: string[];
-            text: string | null;
-          }[]
-        ).filter((m) => m.subject.includes(`[${number}]`));
-      },
-      (all) => mine.every((r) => all.some((m) => m.messageId === r.message_id)),
-    );
-    const toRegistrant = arrived.filter((m) => m.messageId === mine[0].message_id);
-    expect(toRegistrant).toHaveLength(1);
-    expect(toRegistrant[0]).toMatchObject({
+    // What arrived at the SMTP catcher: each email once; the registrant's in Spanish.
+    const [toRegistrant, toAgent] = await caughtOnceEach(mine);
+    expect(toRegistrant).toMatchObject({
       to: [REGISTRANT],
       subject: `[${number}] Nuevo archivo adjunto: diagnostico.pdf`,
     });
-    expect(toRegistrant[0].text).toContain('diagnostico.pdf');
-    expect(toRegistrant[0].text).toContain(`/tickets/${number}`);
-    const toAgent = arrived.filter((m) => m.messageId === mine[1].message_id);
-    expect(toAgent).toHaveLength(1);
+    expect(toRegistrant.text).toContain('diagnostico.pdf');
+    expect(toRegistrant.text).toContain(`/tickets/${number}`);
     // The demo agent reads English: the email follows the recipient's language.
-    expect(toAgent[0].subject).toBe(`[${number}] Client attached a file: No timbra la factura`);
-    expect(toAgent[0].text).toContain('bitacora.log');
+    expect(toAgent.subject).toBe(`[${number}] Client attached a file: No timbra la factura`);
+    expect(toAgent.text).toContain('bitacora.log');
   });
 
   it('files one person attaches one after another go in one email; a file after it went gets its own (L3-11)', async () => {
@@ -584,17 +561,9 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
             attachmentRows(all).every((r) => r.status === 'SENT'),
         ),
       );
-      const mails = await eventually(
-        async () => {
-          const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-          const all = (await res.json()) as CaughtMessage[];
-          return rows.map((r) => all.filter((m) => m.messageId === r.message_id));
-        },
-        (each) => each.every((m) => m.length > 0),
-      );
       // Each email arrived once.
-      expect(mails.map((m) => m.length)).toEqual(rows.map(() => 1));
-      return rows.map((row, i) => ({ row, mail: mails[i][0] }));
+      const mails = await caughtOnceEach(rows);
+      return rows.map((row, i) => ({ row, mail: mails[i] }));
     }
 
     // An agent's two files: one email to the registrant, listing both.

@@ -1,4 +1,5 @@
 import { Role } from '../../src/identity/role.enum';
+import { caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
@@ -50,12 +51,6 @@ interface OutboxRow {
   subject: string;
   text: string;
 }
-interface CaughtMail {
-  messageId: string | null;
-  subject: string;
-  to: string[];
-  text: string | null;
-}
 
 describe('No-charge tickets on the ticket (L3-18, L3-11)', () => {
   const world = useWorldWithWorker('no-charge');
@@ -101,20 +96,6 @@ describe('No-charge tickets on the ticket (L3-18, L3-11)', () => {
         ),
       (rows) => rows.length >= count && rows.every((r) => r.status === 'SENT'),
     );
-
-  /** Each row arrived exactly once at the SMTP catcher; returns those emails. */
-  async function deliveredOnce(number: string, rows: OutboxRow[]): Promise<CaughtMail[]> {
-    const arrived = async () => {
-      const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-      return ((await res.json()) as CaughtMail[]).filter((m) => m.subject.includes(`[${number}]`));
-    };
-    const mails = await eventually(arrived, (all) =>
-      rows.every((r) => all.some((m) => m.messageId === r.message_id)),
-    );
-    const ours = rows.map((r) => mails.filter((m) => m.messageId === r.message_id));
-    expect(ours.map((m) => m.length)).toEqual(rows.map(() => 1));
-    return ours.map(([m]) => m);
-  }
 
   it('Ticket.billing is null until staff decide; then staff and the own client see the flag, reason, who and when; another client gets NOT_FOUND', async () => {
     const number = await registerProjectedTicket(world, {
@@ -209,7 +190,9 @@ describe('No-charge tickets on the ticket (L3-18, L3-11)', () => {
     });
     expect(after.billing!.decisions.map((d) => d.noCharge)).toEqual([true, false]);
 
-    const mails = await deliveredOnce(number, rows);
+    // Each row arrived exactly once at the SMTP catcher, its subject naming the ticket.
+    const mails = await caughtOnceEach(rows);
+    for (const mail of mails) expect(mail.subject).toContain(`[${number}]`);
     expect(mails.map((m) => m.to)).toEqual([
       ['usuario@aurora.example'],
       ['usuario@aurora.example'],
