@@ -227,8 +227,10 @@ export class CheckpointsService {
 
   /**
    * Records the meeting's notes against the agenda; `newPriorities` (open tickets, most important
-   * first) are applied to the client's queue as a reorder by the recorder, which publishes every
-   * release date it moves (L3-19). A refused reorder records nothing.
+   * first) are applied to the client's queue as a reorder by the recorder. The reorder, the
+   * decision row and its emails are one transaction: a refused reorder, or any failure before the
+   * commit, changes nothing (L3-15, L3-10). Once committed, every release date the reorder moves
+   * is published (L3-19).
    */
   async recordDecisions(
     checkpointId: string,
@@ -250,40 +252,53 @@ export class CheckpointsService {
       });
     }
     const priorities = input.newPriorities?.length ? input.newPriorities : null;
-    let reorderId: string | null = null;
-    // The queue as it was, so the decisions email tells each ticket's old and new position.
-    const before = priorities
-      ? await clientQueueOrder(this.db.manager, checkpoint.organizationId)
-      : [];
-    if (priorities) {
-      const request = { organizationId: checkpoint.organizationId, order: priorities, urgent: [] };
-      const preview = await this.reorders.preview(request);
-      const day = checkpoint.periodEnd.toISOString().slice(0, 10);
-      const result = await this.reorders.confirm(
-        request,
-        preview.previewToken,
-        `Checkpoint ${day} (L3-15): ${notes.slice(0, 200)}`,
-        { userId: caller.id, role: role },
-      );
-      reorderId = result.reorderId;
-      this.logger.log(`checkpoint ${checkpoint.id}: priorities applied as reorder ${reorderId}`);
-    }
-    // The recording and its email in one transaction: both exist, or neither (L3-15, L3-11).
-    await this.db.transaction(async (tx) => {
+    const request = priorities
+      ? { organizationId: checkpoint.organizationId, order: priorities, urgent: [] }
+      : null;
+    // Read-only, outside the transaction; `apply` refuses it (CONFLICT) should the queue change.
+    const preview = request ? await this.reorders.preview(request) : null;
+    const now = new Date();
+    const reorder = await this.db.transaction(async (tx) => {
+      // The queue as it was, so the decisions email tells each ticket's old and new position.
+      const before = request ? await clientQueueOrder(tx, checkpoint.organizationId) : [];
+      const applied =
+        request && preview
+          ? await this.reorders.apply(
+              tx,
+              request,
+              preview.previewToken,
+              `Checkpoint ${checkpoint.periodEnd.toISOString().slice(0, 10)} (L3-15): ${notes.slice(0, 200)}`,
+              { userId: caller.id, role },
+              now,
+            )
+          : null;
       const repo = tx.getRepository(CheckpointDecisionEntity);
       const decision = await repo.save(
         repo.create({
           checkpointId: checkpoint.id,
           notes,
           newPriorities: priorities,
-          prioritiesStatus: reorderId ? 'APPLIED' : 'NONE',
-          reorderId,
+          prioritiesStatus: applied ? 'APPLIED' : 'NONE',
+          reorderId: applied?.id ?? null,
           recordedBy: caller.id,
           recordedByRole: role,
         }),
       );
       await this.tellDecisions(tx, checkpoint, decision, before);
+      return applied;
     });
+    if (reorder) {
+      this.logger.log(`checkpoint ${checkpoint.id}: priorities applied as reorder ${reorder.id}`);
+      try {
+        await this.reorders.announce(reorder, now);
+      } catch (err) {
+        // The decisions and the new order stand (committed, emailed); an error now would invite
+        // a second recording. Publication is idempotent per ticket (request IDs of the reorder).
+        this.logger.error(
+          `checkpoint ${checkpoint.id}: reorder ${reorder.id} recorded, dates not all published: ${String(err)}`,
+        );
+      }
+    }
     return this.get(checkpoint.id, caller);
   }
 

@@ -80,40 +80,66 @@ export class QueueReorderService {
     actor: { readonly userId: string; readonly role: ActorRole },
     now = new Date(),
   ): Promise<ReorderResult> {
+    const reorder = await this.db.transaction((tx) =>
+      this.apply(tx, request, previewToken, reason, actor, now),
+    );
+    return this.announce(reorder, now);
+  }
+
+  /**
+   * The write half of {@link confirm}, inside the caller's transaction `tx` (e.g. the one that
+   * also records a checkpoint's decisions, L3-15): checks the token under the queue's lock,
+   * records the reorder and replaces the ranks. Nothing is published: once `tx` committed, the
+   * caller passes the reorder to {@link announce}. Should `tx` roll back, the queue is unchanged.
+   */
+  async apply(
+    tx: EntityManager,
+    request: ReorderRequest,
+    previewToken: string,
+    reason: string,
+    actor: { readonly userId: string; readonly role: ActorRole },
+    now = new Date(),
+  ): Promise<QueueReorderEntity> {
     if (reason.trim() === '') {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'reason must not be empty', {
         field: 'reason',
       });
     }
-    const reorder = await this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
-        QUEUE_LOCK,
-        request.organizationId,
-      ]);
-      const earlier = await tx.getRepository(QueueReorderEntity).findOneBy({ previewToken });
-      if (earlier) {
-        if (earlier.organizationId !== request.organizationId) throw staleToken();
-        return earlier;
-      }
-      const preview = this.compute(
-        await this.queues.snapshot(request.organizationId, tx),
-        request,
-        now,
-      );
-      if (preview.previewToken !== previewToken) throw staleToken();
-      return this.record(tx, request, preview, reason.trim(), actor);
-    });
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+      QUEUE_LOCK,
+      request.organizationId,
+    ]);
+    const earlier = await tx.getRepository(QueueReorderEntity).findOneBy({ previewToken });
+    if (earlier) {
+      if (earlier.organizationId !== request.organizationId) throw staleToken();
+      return earlier;
+    }
+    const preview = this.compute(
+      await this.queues.snapshot(request.organizationId, tx),
+      request,
+      now,
+    );
+    if (preview.previewToken !== previewToken) throw staleToken();
+    return this.record(tx, request, preview, reason.trim(), actor);
+  }
+
+  /**
+   * The effects of a committed reorder (after {@link apply}'s transaction): each moved date is
+   * published on its ticket, the provider is warned of deliveries left at risk, and the queue as
+   * it now is is returned. Idempotent: a retry publishes only what is still unpublished.
+   */
+  async announce(reorder: QueueReorderEntity, now = new Date()): Promise<ReorderResult> {
     await this.publish(reorder);
     // L3-19: a reorder publishes every date its plan pushes later, so what it can leave at risk is
     // a ticket already late whose plan moved (e.g. up the queue, still after its date): the
     // provider hears of each new (published, planned) pair once. After the publication, in a
     // transaction of its own (the dates are Updates of the ticket workflows); a retried
     // confirmation offers the warnings again, and the outbox keys make that a no-op.
-    await this.deliveryRisk.warnNow(request.organizationId, 'QUEUE_REORDERED', now);
+    await this.deliveryRisk.warnNow(reorder.organizationId, 'QUEUE_REORDERED', now);
     return {
       reorderId: reorder.id,
       changes: reorder.changes,
-      queue: await this.queues.queueOf(request.organizationId),
+      queue: await this.queues.queueOf(reorder.organizationId),
     };
   }
 

@@ -578,6 +578,68 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     expect(await decisionMails()).toEqual([{ n: '2' }]);
   });
 
+  it('a recording that fails after its reorder would apply changes nothing: no new order, reorder, decision or email (L3-15, L3-10)', async () => {
+    type Counts = { reorders: string; decisions: string; mails: string };
+    const state = async () => ({
+      ranks: await world.db.query<{ ticket_number: string; rank: number }[]>(
+        `SELECT ticket_number, rank FROM queue_rank WHERE organization_id = $1 ORDER BY rank`,
+        [auroraId],
+      ),
+      counts: (
+        await world.db.query<Counts[]>(
+          `SELECT (SELECT count(*) FROM queue_reorder WHERE organization_id = $1) AS reorders,
+                  (SELECT count(*) FROM checkpoint_decision) AS decisions,
+                  (SELECT count(*) FROM email_outbox
+                    WHERE event_type IN ('CHECKPOINT_DECISIONS', 'PROVIDER_DELIVERY_AT_RISK')) AS mails`,
+          [auroraId],
+        )
+      )[0],
+    });
+    const before = await state();
+    expect(before.ranks).toEqual([
+      { ticket_number: scheduled, rank: 1 },
+      { ticket_number: awaiting, rank: 2 },
+    ]);
+    // The decision's row is refused by the database, as a constraint or an outage would refuse
+    // it, after the reorder has been written in the same transaction (a trigger of this test).
+    const marker = 'FALLA FORZADA';
+    await world.db.query(`
+      CREATE FUNCTION checkpoints_spec_refuse_decision() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused by checkpoints.spec'; END $$`);
+    await world.db.query(`
+      CREATE TRIGGER checkpoints_spec_refuse_decision BEFORE INSERT ON checkpoint_decision
+      FOR EACH ROW WHEN (NEW.notes LIKE '%${marker}%')
+      EXECUTE FUNCTION checkpoints_spec_refuse_decision()`);
+    let refused: Awaited<ReturnType<typeof call>>;
+    try {
+      refused = await call(
+        DECIDE,
+        {
+          id: first.id,
+          input: {
+            notes: `${marker}: otro orden`,
+            newPriorities: [registered, awaiting, scheduled],
+          },
+        },
+        as(Role.CLIENT_APPROVER),
+      );
+    } finally {
+      await world.db.query(
+        `DROP TRIGGER checkpoints_spec_refuse_decision ON checkpoint_decision;
+         DROP FUNCTION checkpoints_spec_refuse_decision()`,
+      );
+    }
+    expect(refused.code).toBe('INTERNAL');
+    // The queue keeps the meeting's order; no reorder, decision or email was left behind.
+    expect(await state()).toEqual(before);
+    const agenda = (await call<{ checkpoint: Agenda }>(GET, { id: first.id }, as(Role.MANAGER)))
+      .data!.checkpoint;
+    expect(agenda.decisions.map((d) => d.notes)).toEqual([
+      'Priorizar la integración con paquetería.',
+      'Revisar capacidad en enero.',
+    ]);
+  });
+
   it('the next agenda lists the open tickets in the client’s queue order, not by arrival (L3-10, L3-15)', async () => {
     // The decisions above ranked `scheduled` then `awaiting`; `registered` is unranked (arrival).
     // Built by the worker's own agenda service (no Temporal client there), as a run would; a run
