@@ -30,10 +30,10 @@ import { type BackgroundWorker, startBackgroundWorker } from '../support/world-w
 // after an upgrade. Tickets older than the reminders adopt them on their next workflow task
 // (workflows/ticket/adopted-reminders.ts), but an idle one has none. Here a worker of the code
 // before the reminders (their patches off, as the workflow tier's adopted-reminders spec does)
-// leaves one ticket in RELEASED_FOR_TESTING and one waiting for its estimate's authorization; a
-// worker of this code then runs, and the script wakes exactly those two: each adopts its series
-// from then. A ticket armed by this code and one in another state are not signalled (their
-// histories do not grow), and a second run signals nobody.
+// leaves one ticket in RELEASED_FOR_TESTING, one waiting for its estimate's authorization and one
+// for a change order's; a worker of this code then runs, and the script wakes exactly those three:
+// each adopts its series from then. A ticket armed by this code and one in another state are not
+// signalled (their histories do not grow), and a second run signals nobody.
 
 const BEFORE_REMINDERS = [
   APPROVAL_REMINDERS_PATCH,
@@ -127,8 +127,8 @@ describe('tickets:adopt-reminders, the compiled script (L3-09, L3-12)', () => {
     return number;
   }
 
-  /** The estimate authorized, developed and released: it waits for the client's tests (L3-09). */
-  async function releasedForTesting(subject: string): Promise<string> {
+  /** The estimate authorized and the development started. */
+  async function inDevelopment(subject: string): Promise<string> {
     const number = await estimateSubmitted(subject);
     await act(
       Role.CLIENT_APPROVER,
@@ -142,7 +142,25 @@ describe('tickets:adopt-reminders, the compiled script (L3-09, L3-12)', () => {
       { number, releaseDate: businessClosing() },
       'SetReleaseDateInput',
     );
-    await act(Role.AGENT, 'startDevelopment', { number });
+    expect(await act(Role.AGENT, 'startDevelopment', { number })).toBe('IN_DEVELOPMENT');
+    return number;
+  }
+
+  /** A change order submitted during the development: it waits for the approver (L3-12). */
+  async function changeOrderPending(subject: string): Promise<string> {
+    const number = await inDevelopment(subject);
+    await act(
+      Role.AGENT,
+      'submitChangeOrder',
+      { number, additionalHours: 4, scope: 'Falta el filtro por sucursal' },
+      'SubmitChangeOrderInput',
+    );
+    return number;
+  }
+
+  /** Developed and released: it waits for the client's tests (L3-09). */
+  async function releasedForTesting(subject: string): Promise<string> {
+    const number = await inDevelopment(subject);
     expect(await act(Role.AGENT, 'releaseForTesting', { number, note: 'Ya puede probarlo' })).toBe(
       'RELEASED_FOR_TESTING',
     );
@@ -152,22 +170,27 @@ describe('tickets:adopt-reminders, the compiled script (L3-09, L3-12)', () => {
   const handle = (number: string) =>
     world.api.app.get(TemporalClientService).client.workflow.getHandle(ticketWorkflowId(number));
   const view = (number: string): Promise<TicketView> => handle(number).query(ticketStateQuery);
-  const historyLength = async (number: string): Promise<number> =>
-    (await handle(number).fetchHistory()).events?.length ?? 0;
-  /** The workflow is idle: no task is pending (the last event is a completed task). */
+  /**
+   * The workflows' history lengths once each is idle: no workflow task or activity pending, and
+   * the last event a completed task or a started timer.
+   */
   const idle = async (numbers: string[]): Promise<Record<string, number>> => {
     const lengths: Record<string, number> = {};
     for (const number of numbers) {
-      await eventually(
-        async () => (await handle(number).fetchHistory()).events ?? [],
-        (events) => {
+      const { length } = await eventually(
+        async () => {
+          const { raw } = await handle(number).describe();
+          const events = (await handle(number).fetchHistory()).events ?? [];
           const last = events[events.length - 1];
-          return (
-            !!last?.workflowTaskCompletedEventAttributes || !!last?.timerStartedEventAttributes
-          );
+          const settled =
+            !raw.pendingWorkflowTask &&
+            (raw.pendingActivities ?? []).length === 0 &&
+            (!!last?.workflowTaskCompletedEventAttributes || !!last?.timerStartedEventAttributes);
+          return { settled, length: events.length };
         },
+        (state) => state.settled,
       );
-      lengths[number] = await historyLength(number);
+      lengths[number] = length;
     }
     return lengths;
   };
@@ -205,27 +228,30 @@ describe('tickets:adopt-reminders, the compiled script (L3-09, L3-12)', () => {
     const old = await withOldCode(async () => ({
       testing: await releasedForTesting('Reporte de cobranza'),
       estimate: await estimateSubmitted('Reporte de embarques'),
+      changeOrder: await changeOrderPending('Reporte de sucursales'),
     }));
     current = await startBackgroundWorker(world.config);
     const armed = await releasedForTesting('Reporte de inventario');
     const registered = await register('Reporte de compras');
     await projectedState(old.testing, 'RELEASED_FOR_TESTING');
     await projectedState(old.estimate, 'ESTIMATE_SUBMITTED');
+    await projectedState(old.changeOrder, 'IN_DEVELOPMENT');
     await projectedState(armed, 'RELEASED_FOR_TESTING');
     await projectedState(registered, 'REGISTERED');
 
     // The old tickets wait without reminders (a query runs no task: nothing is adopted by it).
     expect((await view(old.testing)).testingReminder).toBeUndefined();
     expect((await view(old.estimate)).approvalReminder).toBeUndefined();
+    expect((await view(old.changeOrder)).changeOrderReminder).toBeUndefined();
     expect((await view(armed)).testingReminder).toMatchObject({ release: 1, sent: 0 });
     const untouched = await idle([armed, registered]);
 
     const before = Date.now();
     const first = await run();
     expect(first.output).toContain(
-      `woke 2 ticket(s) to adopt their reminders (${[old.testing, old.estimate].sort().join(', ')})`,
+      `woke 3 ticket(s) to adopt their reminders (${[old.testing, old.estimate, old.changeOrder].sort().join(', ')})`,
     );
-    expect(first.output).toContain('1 of 3 waiting ticket(s) already had them');
+    expect(first.output).toContain('1 of 4 waiting ticket(s) already had them');
     expect(first.code).toBe(0);
 
     // Each adopts its series from the wake-up: the first reminder ahead, none sent for the past.
@@ -246,19 +272,28 @@ describe('tickets:adopt-reminders, the compiled script (L3-09, L3-12)', () => {
     );
     expect(estimate.approvalReminder).toMatchObject({ estimateVersion: 1, sent: 0 });
     expect(Date.parse(estimate.approvalReminder!.nextAt!)).toBeGreaterThan(before + 86_400_000);
-    for (const v of [testing, estimate]) {
+    const changeOrder = await eventually(
+      () => view(old.changeOrder),
+      (v) => !!v.changeOrderReminder,
+    );
+    expect(changeOrder.changeOrderReminder).toMatchObject({ estimateVersion: 2, sent: 0 });
+    expect(Date.parse(changeOrder.changeOrderReminder!.nextAt!)).toBeGreaterThan(
+      before + 86_400_000,
+    );
+    for (const v of [testing, estimate, changeOrder]) {
       expect(v.timeline.filter((e) => e.type.endsWith('_REMINDER'))).toEqual([]);
     }
     // Neither the armed ticket nor the one in another state got a task.
     expect(await idle([armed, registered])).toEqual(untouched);
 
     // A second run: every waiting ticket has its reminders now; nobody is signalled.
-    const adopted = await idle([old.testing, old.estimate, armed, registered]);
+    const all = [old.testing, old.estimate, old.changeOrder, armed, registered];
+    const adopted = await idle(all);
     const second = await run();
     expect(second.output).toContain('woke 0 ticket(s) to adopt their reminders');
-    expect(second.output).toContain('3 of 3 waiting ticket(s) already had them');
+    expect(second.output).toContain('4 of 4 waiting ticket(s) already had them');
     expect(second.code).toBe(0);
-    expect(await idle([old.testing, old.estimate, armed, registered])).toEqual(adopted);
+    expect(await idle(all)).toEqual(adopted);
   }, 240_000);
 
   it('fails with a clear message when Temporal is unreachable, and signals nothing', async () => {
