@@ -300,6 +300,10 @@ export function serverErrorText(
       return s.attachments.internalInvalid;
     case 'ATTACHMENT_DELETED':
       return s.attachments.deleted(text(ext.fileName), instant(ext.deletedAt));
+    case 'RANGE_NOT_SATISFIABLE':
+      return s.attachments.rangeNotSatisfiable(
+        formatFileSize(num(ext.sizeBytes) ?? 0, ctx.language),
+      );
     default:
       return undefined;
   }

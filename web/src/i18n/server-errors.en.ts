@@ -154,5 +154,7 @@ export const serverErrorsEn: ServerErrorMessages = {
     internalInvalid: 'Could not tell whether the file is internal; please try again.',
     deleted: (name, when) =>
       `${name ? `“${name}”` : 'The file'} was deleted${when ? ` on ${when}` : ''}; it can no longer be downloaded.`,
+    rangeNotSatisfiable: (size) =>
+      `That part of the file could not be read: the file is ${size}. Download it whole.`,
   },
 };

@@ -167,6 +167,8 @@ export const serverErrorsEsMX = {
     internalInvalid: 'No se pudo saber si el archivo es interno; vuelve a intentarlo.',
     deleted: (name: string, when: string) =>
       `${name ? `«${name}»` : 'El archivo'} se eliminó${when ? ` el ${when}` : ''}; ya no se puede descargar.`,
+    rangeNotSatisfiable: (size: string) =>
+      `No se pudo leer esa parte del archivo: pesa ${size}. Descárgalo completo.`,
   },
 };
 
