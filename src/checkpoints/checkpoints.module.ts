@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BusinessTimeModule } from '../business-time/business-time.module';
 import { PlanningModule } from '../planning/planning.module';
+import { CheckpointDecisionNotices } from './checkpoint-decision-notices.service';
 import { CheckpointSchedulesService } from './checkpoint-schedules.service';
 import { CheckpointsResolver } from './checkpoints.resolver';
 import { CheckpointsService } from './checkpoints.service';
@@ -11,6 +12,11 @@ import { CheckpointsService } from './checkpoints.service';
  */
 @Module({
   imports: [BusinessTimeModule, PlanningModule],
-  providers: [CheckpointSchedulesService, CheckpointsService, CheckpointsResolver],
+  providers: [
+    CheckpointSchedulesService,
+    CheckpointDecisionNotices,
+    CheckpointsService,
+    CheckpointsResolver,
+  ],
 })
 export class CheckpointsModule {}

@@ -11,14 +11,9 @@ import {
   OrganizationEntity,
   Role,
 } from '../identity';
-import {
-  checkpointDecisionsEventKey,
-  checkpointMovedEventKey,
-  NotificationsService,
-} from '../notifications';
+import { checkpointMovedEventKey, NotificationsService } from '../notifications';
 import { clientQueueOrder } from '../planning/client-queue-order';
 import { QueueReorderService } from '../planning/queue-reorder.service';
-import { TicketEntity } from '../tickets/ticket.entity';
 import {
   checkpointTimeIssues,
   firstCheckpointDate,
@@ -29,6 +24,7 @@ import {
   checkpointOnDemandWorkflowId,
   checkpointRequestWorkflowId,
 } from '../../workflows/checkpoint/checkpoint.contract';
+import { CheckpointDecisionNotices } from './checkpoint-decision-notices.service';
 import { CheckpointSchedulesService } from './checkpoint-schedules.service';
 import { CheckpointDecisionEntity } from './checkpoint-decision.entity';
 import { CheckpointSettingsEntity } from './checkpoint-settings.entity';
@@ -66,6 +62,7 @@ export class CheckpointsService {
     private readonly schedules: CheckpointSchedulesService,
     private readonly reorders: QueueReorderService,
     private readonly notifications: NotificationsService,
+    private readonly decisionNotices: CheckpointDecisionNotices,
   ) {}
 
   async settings(
@@ -284,7 +281,7 @@ export class CheckpointsService {
           recordedByRole: role,
         }),
       );
-      await this.tellDecisions(tx, checkpoint, decision, before);
+      await this.decisionNotices.queue(tx, checkpoint, decision, before);
       return applied;
     });
     if (reorder) {
@@ -300,62 +297,6 @@ export class CheckpointsService {
       }
     }
     return this.get(checkpoint.id, caller);
-  }
-
-  /**
-   * L3-15: the decisions just recorded reach the people the agenda goes to (not who recorded
-   * them), once per recording: the notes, and each reprioritised ticket's position in the
-   * client's queue (L3-10) before and after.
-   */
-  private async tellDecisions(
-    tx: EntityManager,
-    checkpoint: CheckpointEntity,
-    decision: CheckpointDecisionEntity,
-    before: readonly string[],
-  ): Promise<void> {
-    const numbers = decision.newPriorities ?? [];
-    const after = numbers.length ? await clientQueueOrder(tx, checkpoint.organizationId) : [];
-    const subjects = new Map(
-      numbers.length
-        ? (
-            await tx.getRepository(TicketEntity).find({
-              where: { number: In(numbers) },
-              select: { number: true, subject: true },
-            })
-          ).map((t) => [t.number, t.subject])
-        : [],
-    );
-    const positionIn = (order: readonly string[], n: string) => {
-      const i = order.indexOf(n);
-      return i < 0 ? null : i + 1;
-    };
-    const org = await tx
-      .getRepository(OrganizationEntity)
-      .findOneByOrFail({ id: checkpoint.organizationId });
-    const result = await this.notifications.enqueueCheckpointDecisions(tx, {
-      type: 'CHECKPOINT_DECISIONS',
-      eventKey: checkpointDecisionsEventKey(decision.id),
-      occurredAt: decision.recordedAt.toISOString(),
-      checkpoint: {
-        id: checkpoint.id,
-        organizationId: checkpoint.organizationId,
-        organizationName: org.name,
-        scheduledFor: checkpoint.scheduledFor?.toISOString() ?? null,
-        periodEnd: checkpoint.periodEnd.toISOString(),
-      },
-      notes: decision.notes,
-      priorities: numbers.map((number) => ({
-        number,
-        subject: subjects.get(number) ?? '',
-        position: positionIn(after, number),
-        previousPosition: positionIn(before, number),
-      })),
-      recordedById: decision.recordedBy,
-      recordedByRole: decision.recordedByRole,
-    });
-    this.logger.log(
-      `checkpoint ${checkpoint.id}: decisions ${decision.id} recorded, ${result.inserted} email(s)`,
-    );
   }
 
   private async visible(id: string, caller: AuthenticatedUser): Promise<CheckpointEntity> {
