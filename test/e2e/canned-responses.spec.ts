@@ -1,7 +1,6 @@
 import type { Dialog, Page } from 'playwright-core';
-import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 import { Role } from '../../src/identity/role.enum';
-import { eventually } from '../support/eventually';
+import { caughtAtLeast } from '../support/caught-mail';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket } from '../support/world-with-worker';
 import { inSpanish, logIn, newPage, screenshot } from './support/browser';
@@ -209,16 +208,10 @@ describe('Canned responses (web app, real workflow and email)', () => {
     expect(await client.getByText('Insertar respuesta predefinida').count()).toBe(0);
 
     // L3-11: the registrant's email carries the same words, once.
-    const mails = await eventually(
-      async () => {
-        const res = await fetch(
-          `${process.env.MAIL_VIEWER_URL}/api/messages?to=${encodeURIComponent(CLIENT)}`,
-        );
-        return ((await res.json()) as CaughtMail[]).filter(
-          (m) => m.subject.includes(number) && m.text.includes(filled(number)),
-        );
-      },
-      (m) => m.length > 0,
+    const mails = await caughtAtLeast(
+      1,
+      (m) => m.subject.includes(number) && m.text.includes(filled(number)),
+      CLIENT,
     );
     expect(mails).toHaveLength(1);
     expect(mails[0].text).toContain(`${filled(number)} Gracias.`);

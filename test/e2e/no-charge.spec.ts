@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
-import { eventually } from '../support/eventually';
+import { caughtAtLeast } from '../support/caught-mail';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket } from '../support/world-with-worker';
 import { inSpanish, logIn, newPage, screenshot } from './support/browser';
@@ -16,12 +16,6 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 const CLIENT = 'usuario@aurora.example';
 const AGENT = 'agente@becken.example';
 const REASON = 'Duda de primer nivel: beneficio de la cuota mensual.';
-
-interface CaughtMail {
-  subject: string;
-  to: string[];
-  text: string;
-}
 
 describe('No-charge tickets (web app, L3-18)', () => {
   const e2e = useE2eWorldWithWorker('no_charge');
@@ -102,16 +96,10 @@ describe('No-charge tickets (web app, L3-18)', () => {
     await screenshot(client, '70-client-no-charge-ticket');
 
     // L3-11: the registrant got the email, once.
-    const mails = await eventually(
-      async () => {
-        const res = await fetch(
-          `${process.env.MAIL_VIEWER_URL}/api/messages?to=${encodeURIComponent(CLIENT)}`,
-        );
-        return ((await res.json()) as CaughtMail[]).filter(
-          (m) => m.subject === `[${number}] Ticket sin cargo al paquete de horas`,
-        );
-      },
-      (found) => found.length > 0,
+    const mails = await caughtAtLeast(
+      1,
+      (m) => m.subject === `[${number}] Ticket sin cargo al paquete de horas`,
+      CLIENT,
     );
     expect(mails).toHaveLength(1);
     expect(mails[0].text).toContain(REASON);

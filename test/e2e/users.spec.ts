@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 import { Role } from '../../src/identity/role.enum';
 import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
+import { caughtAtLeast, caughtMails } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { logIn, newPage, screenshot } from './support/browser';
@@ -13,12 +13,7 @@ import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 /** The token of the newest password link emailed to `address`, read from the SMTP catcher. */
 async function emailedToken(address: string): Promise<string> {
   const mails = await eventually(
-    async () => {
-      const res = await fetch(
-        `${process.env.MAIL_VIEWER_URL}/api/messages?to=${encodeURIComponent(address)}`,
-      );
-      return (await res.json()) as CaughtMail[];
-    },
+    () => caughtMails(address),
     (m) => m.length > 0,
   );
   const newest = [...mails].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))[0];
@@ -268,19 +263,15 @@ describe('Users (web app, admins)', () => {
       })
       .click();
     await page.getByText(`Enviamos a ${email} un enlace`, { exact: false }).waitFor();
-    const mail = await eventually(
-      async () => {
-        const res = await fetch(
-          `${process.env.MAIL_VIEWER_URL}/api/messages?to=${encodeURIComponent(email)}`,
-        );
-        return ((await res.json()) as CaughtMail[]).find(
-          (m) => m.subject === 'Reset your support portal password',
-        );
-      },
-      (m) => m !== undefined,
+    const resets = await caughtAtLeast(
+      1,
+      (m) => m.subject === 'Reset your support portal password',
+      email,
     );
-    const link = /https?:\/\/\S+\/contrasena\?token=[A-Za-z0-9_-]+&lang=en\b/.exec(mail!.text)?.[0];
-    if (!link) throw new Error(`no English password link in: ${mail!.text}`);
+    expect(resets).toHaveLength(1);
+    const [mail] = resets;
+    const link = /https?:\/\/\S+\/contrasena\?token=[A-Za-z0-9_-]+&lang=en\b/.exec(mail.text)?.[0];
+    if (!link) throw new Error(`no English password link in: ${mail.text}`);
 
     // Opened on a device that never chose a language: the page speaks English.
     const fresh = await newPage(e2e.browser, e2e.baseURL);
@@ -443,19 +434,15 @@ describe('Users (web app, admins)', () => {
       })
       .click();
     await page.getByText(`Enviamos a ${email} un enlace`, { exact: false }).waitFor();
-    const mail = await eventually(
-      async () => {
-        const res = await fetch(
-          `${process.env.MAIL_VIEWER_URL}/api/messages?to=${encodeURIComponent(email)}`,
-        );
-        return ((await res.json()) as CaughtMail[]).find(
-          (m) => m.subject === 'Restablezca su contraseña del portal de soporte',
-        );
-      },
-      (m) => m !== undefined,
+    const resets = await caughtAtLeast(
+      1,
+      (m) => m.subject === 'Restablezca su contraseña del portal de soporte',
+      email,
     );
-    expect(mail!.text).toMatch(/El enlace vence:? .*\(hora de Colombia\)/);
-    expect(mail!.text).not.toContain('America/Bogota');
+    expect(resets).toHaveLength(1);
+    const [mail] = resets;
+    expect(mail.text).toMatch(/El enlace vence:? .*\(hora de Colombia\)/);
+    expect(mail.text).not.toContain('America/Bogota');
 
     // Her pages use it: the deadline calculator gives the deadline in her zone too.
     const her = await newPage(e2e.browser, e2e.baseURL);

@@ -1,8 +1,9 @@
 import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 import { eventually } from './eventually';
 
-// The one way integration specs read the SMTP catcher's viewer (`MAIL_VIEWER_URL`, L3-11): what
-// really arrived over SMTP, with its Message-ID, recipients, subject, text, html and attachments.
+// The one way integration and e2e specs read the SMTP catcher's viewer (`MAIL_VIEWER_URL`, L3-11):
+// what really arrived over SMTP, with its Message-ID, recipients, subject, text, html and
+// attachments.
 
 /** An email as the SMTP catcher's viewer lists it. */
 export type { CaughtMail };
@@ -21,15 +22,17 @@ export const subjectHas =
     parts.every((p) => mail.subject.includes(p));
 
 /**
- * The caught emails that `match`, once there are at least `count` of them: re-reads the catcher
- * until then (the dispatcher sends on its own schedule). Callers assert the exact number.
+ * The caught emails that `match` (only those addressed to `to` when given), once there are at least
+ * `count` of them: re-reads the catcher until then (the dispatcher sends on its own schedule).
+ * Callers assert the exact number.
  */
 export async function caughtAtLeast(
   count: number,
   match: (mail: CaughtMail) => boolean,
+  to?: string,
 ): Promise<CaughtMail[]> {
   return eventually(
-    async () => (await caughtMails()).filter(match),
+    async () => (await caughtMails(to)).filter(match),
     (mails) => mails.length >= count,
   );
 }
