@@ -434,7 +434,7 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
       'gerente@becken.example',
     ]);
     expect(rows.find((r) => r.recipient_address.endsWith('aurora.example'))!.subject).toContain(
-      'Agenda del punto de control quincenal: Comercializadora Aurora',
+      'Agenda del punto de control a solicitud: Comercializadora Aurora',
     );
     expect(mails.map((m) => m.to)).toEqual(rows.map((r) => [r.recipient_address]));
     for (const mail of mails) expect(mail.text).toContain(awaiting);

@@ -72,18 +72,31 @@ export function checkpointAgendaTemplate(
   ];
   const num = (n: number) => ctx.dates.number(n);
   const hours = (n: number) => `${num(n)} h`;
+  // «Generar agenda ahora» (no scheduled session): not the biweekly one, and named by its time,
+  // since two on-request agendas of one day would otherwise share a subject.
+  const when = ctx.dates.shortInstant(c.periodEnd);
   return {
     subject: oneLine(
-      ctx.t(
-        `Agenda del punto de control quincenal: ${c.organizationName} (${day})`,
-        `Biweekly checkpoint agenda: ${c.organizationName} (${day})`,
-      ),
+      c.scheduledFor
+        ? ctx.t(
+            `Agenda del punto de control quincenal: ${c.organizationName} (${day})`,
+            `Biweekly checkpoint agenda: ${c.organizationName} (${day})`,
+          )
+        : ctx.t(
+            `Agenda del punto de control a solicitud: ${c.organizationName} (${when})`,
+            `On-request checkpoint agenda: ${c.organizationName} (${when})`,
+          ),
       200,
     ),
-    heading: ctx.t(
-      `Agenda de la sesión de seguimiento quincenal de ${c.organizationName}.`,
-      `Agenda of the biweekly checkpoint session of ${c.organizationName}.`,
-    ),
+    heading: c.scheduledFor
+      ? ctx.t(
+          `Agenda de la sesión de seguimiento quincenal de ${c.organizationName}.`,
+          `Agenda of the biweekly checkpoint session of ${c.organizationName}.`,
+        )
+      : ctx.t(
+          `Agenda a solicitud de la sesión de seguimiento de ${c.organizationName}, fuera del calendario quincenal.`,
+          `On-request agenda of the checkpoint session of ${c.organizationName}, outside the biweekly schedule.`,
+        ),
     blocks: [
       {
         kind: 'facts',

@@ -331,6 +331,37 @@ describe('L3-15 agenda email', () => {
     }
   });
 
+  it('an on-request agenda («Generar agenda ahora») is not called biweekly and names its time (L3-15; QA S15)', () => {
+    const onRequest: CheckpointAgendaEvent = {
+      ...event,
+      checkpoint: { ...event.checkpoint, scheduledFor: null },
+    };
+    const es = renderCheckpointAgendaEmail(
+      onRequest,
+      { email: 'a@x', displayName: 'Ana', locale: Locale.ES_MX, timeZone: 'America/Mexico_City' },
+      options,
+    );
+    const en = renderCheckpointAgendaEmail(
+      onRequest,
+      { email: 'b@x', displayName: 'Bob', locale: Locale.EN, timeZone: 'Asia/Tokyo' },
+      options,
+    );
+    expect(es.subject).toBe(
+      'Agenda del punto de control a solicitud: Comercializadora <Aurora> (27 ene 2026, 10:00 a.m.)',
+    );
+    expect(en.subject).toBe(
+      'On-request checkpoint agenda: Comercializadora <Aurora> (Jan 28, 2026, 1:00 AM)',
+    );
+    expect(es.text).toContain(
+      'Agenda a solicitud de la sesión de seguimiento de Comercializadora <Aurora>, fuera del calendario quincenal.',
+    );
+    expect(en.text).toContain(
+      'On-request agenda of the checkpoint session of Comercializadora <Aurora>, outside the biweekly schedule.',
+    );
+    expect(es.text).toContain('Sesión: A solicitud (fuera de calendario)');
+    for (const email of [es, en]) expect(email.subject).not.toMatch(/quincenal|biweekly/i);
+  });
+
   it('says «Ninguna.» under an empty «Estimaciones por autorizar», «Ninguno.» elsewhere (QA S14-F)', () => {
     const empty: CheckpointAgendaEvent = {
       ...event,
