@@ -290,7 +290,8 @@ export class CheckpointsService {
         await this.reorders.announce(reorder, now);
       } catch (err) {
         // The decisions and the new order stand (committed, emailed); an error now would invite
-        // a second recording. Publication is idempotent per ticket (request IDs of the reorder).
+        // a second recording. ReorderPublicationReconciler publishes the dates later (idempotent
+        // per ticket: request IDs of the reorder).
         this.logger.error(
           `checkpoint ${checkpoint.id}: reorder ${reorder.id} recorded, dates not all published: ${String(err)}`,
         );

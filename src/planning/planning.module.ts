@@ -6,6 +6,7 @@ import { DeliveryRiskService } from './delivery-risk.service';
 import { PlanningSettingsResolver } from './planning-settings.resolver';
 import { PlanningSettingsService } from './planning-settings.service';
 import { QueueReorderService } from './queue-reorder.service';
+import { ReorderPublicationReconciler } from './reorder-publication-reconciler';
 import { QueueResolver } from './queue.resolver';
 import { QueueService } from './queue.service';
 
@@ -23,6 +24,8 @@ import { QueueService } from './queue.service';
     QueueReorderService,
     DateChangesService,
     DeliveryRiskService,
+    // Publishes the dates of a committed reorder whose publication failed (every 30 s).
+    ReorderPublicationReconciler,
     // Stateless Temporal client wrapper of the ticket workflow (Updates, state).
     TicketWorkflowClient,
     QueueResolver,

@@ -42,4 +42,11 @@ export class QueueReorderEntity {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   at!: Date;
+
+  /**
+   * When its moved dates were published on the tickets and its warnings sent
+   * (`QueueReorderService.announce`); null until then (`ReorderPublicationReconciler` retries).
+   */
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import {
   type ActorRole,
   adjustReleaseDateUpdate,
@@ -126,7 +126,9 @@ export class QueueReorderService {
   /**
    * The effects of a committed reorder (after {@link apply}'s transaction): each moved date is
    * published on its ticket, the provider is warned of deliveries left at risk, and the queue as
-   * it now is is returned. Idempotent: a retry publishes only what is still unpublished.
+   * it now is is returned, and the reorder is marked published (`published_at`). Idempotent: a
+   * retry publishes only what is still unpublished. Should it fail, `ReorderPublicationReconciler`
+   * calls it again later.
    */
   async announce(reorder: QueueReorderEntity, now = new Date()): Promise<ReorderResult> {
     await this.publish(reorder);
@@ -136,6 +138,10 @@ export class QueueReorderService {
     // transaction of its own (the dates are Updates of the ticket workflows); a retried
     // confirmation offers the warnings again, and the outbox keys make that a no-op.
     await this.deliveryRisk.warnNow(reorder.organizationId, 'QUEUE_REORDERED', now);
+    // Settled: the reconciliation sweep no longer looks at it (a retried confirmation still may).
+    await this.db
+      .getRepository(QueueReorderEntity)
+      .update({ id: reorder.id, publishedAt: IsNull() }, { publishedAt: new Date() });
     return {
       reorderId: reorder.id,
       changes: reorder.changes,

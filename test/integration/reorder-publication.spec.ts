@@ -1,0 +1,258 @@
+import { Role } from '../../src/identity/role.enum';
+import { QueueReorderService } from '../../src/planning/queue-reorder.service';
+import { ReorderPublicationReconciler } from '../../src/planning/reorder-publication-reconciler';
+import { caughtMails, sentExactly } from '../support/caught-mail';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
+
+// L3-10/L3-19 (and L3-15, whose checkpoint decisions reorder the same way): a confirmed reorder
+// commits first and publishes its moved dates afterwards. A reorder committed whose publication
+// never happened (the API died after the commit) is published by the reconciliation sweep, once:
+// a second sweep publishes nothing and emails nobody. A later reorder supersedes an unpublished
+// one: its stale dates are never published over the later plan.
+
+const ENTRY = `ticketNumber rank releaseDate plannedReleaseDate`;
+const QUEUE = `query ($organizationId: ID) {
+  clientQueue(organizationId: $organizationId) { entries { ${ENTRY} } } }`;
+const PREVIEW = `query ($input: QueueOrderInput!) {
+  previewQueueReorder(input: $input) { previewToken changes { ticketNumber oldDate newDate } } }`;
+const CONFIRM = `mutation ($input: ConfirmQueueReorderInput!) {
+  confirmQueueReorder(input: $input) { reorderId changes { ticketNumber oldDate newDate } } }`;
+const TICKET = `query ($number: String!) {
+  ticket(number: $number) { releaseDate timeline { type data } } }`;
+
+interface Entry {
+  ticketNumber: string;
+  rank: number | null;
+  releaseDate: string | null;
+  plannedReleaseDate: string | null;
+}
+interface Change {
+  ticketNumber: string;
+  oldDate: string;
+  newDate: string;
+}
+
+describe('reorder publication reconciler (L3-10, L3-19, L3-15)', () => {
+  const world = useWorldWithWorker('reorder-publication');
+  let auroraId: string;
+  let approverId: string;
+  let first: string;
+  let second: string;
+
+  const as = (role: Role) => world.bearer(role);
+  async function call<T>(query: string, variables: Record<string, unknown>, role: Role) {
+    const { body } = await gql<T>(world.api, query, variables, as(role));
+    expect(body.errors).toBeUndefined();
+    return body.data!;
+  }
+  async function act(role: Role, mutation: string, input: object, type: string) {
+    const data = await call<Record<string, { ticket: { state: string } }>>(
+      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
+      { input },
+      role,
+    );
+    return data[mutation].ticket.state;
+  }
+  /** A requirement of `hours` authorized by Aurora's approver: SCHEDULING. */
+  async function authorizedRequirement(subject: string, hours: number): Promise<string> {
+    const number = await registerTicket(world, { subject, description: 'Para la planeación.' });
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+      'ClassifyTicketInput',
+    );
+    await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number, hours, scope: subject },
+      'SubmitEstimateInput',
+    );
+    expect(
+      await act(
+        Role.CLIENT_APPROVER,
+        'authorizeEstimate',
+        { number, estimateVersion: 1, statement: `Autorizo ${hours} h.` },
+        'AuthorizeEstimateInput',
+      ),
+    ).toBe('SCHEDULING');
+    return number;
+  }
+  const queue = async () =>
+    (await call<{ clientQueue: { entries: Entry[] } }>(QUEUE, {}, Role.CLIENT_APPROVER)).clientQueue
+      .entries;
+  const ticket = async (number: string) =>
+    (
+      await call<{ ticket: { releaseDate: string; timeline: { type: string; data: string }[] } }>(
+        TICKET,
+        { number },
+        Role.AGENT,
+      )
+    ).ticket;
+  const dateAdjusted = async (number: string) =>
+    (await ticket(number)).timeline
+      .filter((e) => e.type === 'DATE_ADJUSTED')
+      .map((e) => JSON.parse(e.data) as Record<string, unknown>);
+  /** Every email row of the two tickets and the provider's delivery-risk warnings. */
+  const emailRows = () =>
+    world.db.query<{ event_key: string; recipient_address: string; status: string }[]>(
+      `SELECT event_key, recipient_address, status FROM email_outbox
+        WHERE ticket_number = ANY($1) OR event_type = 'PROVIDER_DELIVERY_AT_RISK'
+        ORDER BY event_key, recipient_address`,
+      [[first, second]],
+    );
+  const reorderRow = async (id: string) =>
+    (
+      await world.db.query<{ published_at: Date | null }[]>(
+        'SELECT published_at FROM queue_reorder WHERE id = $1',
+        [id],
+      )
+    )[0];
+
+  /** A reorder of Aurora's queue committed through the service whose publication never ran. */
+  async function committedUnpublished(order: string[], reason: string) {
+    const request = { organizationId: auroraId, order, urgent: [] };
+    const { previewToken, changes } = (
+      await call<{ previewQueueReorder: { previewToken: string; changes: Change[] } }>(
+        PREVIEW,
+        { input: { order, urgent: [] } },
+        Role.CLIENT_APPROVER,
+      )
+    ).previewQueueReorder;
+    const service = world.api.app.get(QueueReorderService);
+    const reorder = await world.db.transaction((tx) =>
+      service.apply(tx, request, previewToken, reason, {
+        userId: approverId,
+        role: 'CLIENT_APPROVER',
+      }),
+    );
+    return { reorder, changes };
+  }
+
+  beforeAll(async () => {
+    auroraId = world.orgIds['comercializadora-aurora'];
+    [{ id: approverId }] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE organization_id = $1 AND 'CLIENT_APPROVER' = ANY (roles)
+        ORDER BY email LIMIT 1`,
+      [auroraId],
+    );
+  });
+
+  it('publishes the moved dates of a reorder committed without publication, once: a second sweep changes nothing and emails nobody', async () => {
+    first = await authorizedRequirement('Reporte de ventas por zona', 8);
+    second = await authorizedRequirement('Ajuste a la factura global', 4);
+    const planned = Object.fromEntries(
+      (await queue()).map((e) => [e.ticketNumber, e.plannedReleaseDate!]),
+    );
+    for (const number of [first, second]) {
+      await act(
+        Role.AGENT,
+        'setReleaseDate',
+        { number, releaseDate: planned[number] },
+        'SetReleaseDateInput',
+      );
+    }
+
+    // The second first: the first's published date must move later (L3-19). Committed, and the
+    // API died before publishing: the queue is reordered, the date still the old one.
+    const reason = 'Priorizamos la factura global por cierre de mes';
+    const { reorder, changes } = await committedUnpublished([second, first], reason);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ ticketNumber: first, oldDate: planned[first] });
+    expect((await queue()).map((e) => [e.ticketNumber, e.rank])).toEqual([
+      [second, 1],
+      [first, 2],
+    ]);
+    expect((await ticket(first)).releaseDate).toBe(planned[first]);
+    expect(await dateAdjusted(first)).toEqual([]);
+    expect((await reorderRow(reorder.id)).published_at).toBeNull();
+
+    const reconciler = world.api.app.get(ReorderPublicationReconciler);
+    // A reorder this fresh is left to its own confirmation.
+    expect(await reconciler.sweep()).toBe(0);
+    expect((await ticket(first)).releaseDate).toBe(planned[first]);
+    // A minute later it is overdue: the sweep publishes it.
+    expect(await reconciler.sweep(new Date(Date.now() + 60_000))).toBe(1);
+    expect((await ticket(first)).releaseDate).toBe(changes[0].newDate);
+    expect(await dateAdjusted(first)).toEqual([
+      expect.objectContaining({
+        subjectDate: 'RELEASE_DATE',
+        oldDate: planned[first],
+        newDate: changes[0].newDate,
+        reason,
+        reorderId: reorder.id,
+      }),
+    ]);
+    expect((await ticket(second)).releaseDate).toBe(planned[second]);
+    expect(await dateAdjusted(second)).toEqual([]);
+    expect((await reorderRow(reorder.id)).published_at).not.toBeNull();
+    // The registrant is emailed the new date once, and it really arrived once.
+    const dateRows = () =>
+      world.db.query<{ status: string; message_id: string }[]>(
+        `SELECT status, message_id FROM email_outbox
+          WHERE ticket_number = $1 AND event_type = 'DATE_ADJUSTED'
+            AND recipient_address = 'usuario@aurora.example'`,
+        [first],
+      );
+    const [mail] = await sentExactly(dateRows, 1);
+    expect(mail.subject).toContain(`[${first}] Fecha ajustada`);
+    const emailed = await eventually(emailRows, (rows) => rows.every((r) => r.status === 'SENT'));
+    const dateMails = async () =>
+      (await caughtMails())
+        .filter((m) => m.subject.includes(`[${first}] Fecha ajustada`))
+        .map((m) => ({ to: m.to, messageId: m.messageId }))
+        .sort((a, b) => (a.to[0] < b.to[0] ? -1 : 1));
+    const caught = await dateMails();
+    // The registrant and the approver, each once.
+    expect(caught.map((m) => m.to)).toEqual([
+      ['aprobador@aurora.example'],
+      ['usuario@aurora.example'],
+    ]);
+
+    // A second sweep, later still: nothing left to publish, no event, no email.
+    expect(await reconciler.sweep(new Date(Date.now() + 120_000))).toBe(0);
+    expect(await dateAdjusted(first)).toHaveLength(1);
+    expect((await ticket(first)).releaseDate).toBe(changes[0].newDate);
+    expect(await emailRows()).toEqual(emailed);
+    expect(await dateMails()).toEqual(caught);
+  });
+
+  it('never publishes the stale dates of an unpublished reorder a later confirmed one superseded', async () => {
+    const published = Object.fromEntries(
+      (await queue()).map((e) => [e.ticketNumber, e.releaseDate]),
+    );
+    // The first back on top, a date moves, but the API died again before publishing it.
+    const stale = await committedUnpublished([first, second], 'El reporte vuelve primero');
+    expect(stale.changes.length).toBeGreaterThan(0);
+    // The client reorders again, back to the second first, and this one is confirmed and
+    // published: planned from the dates actually published, nothing of it moves.
+    const input = { order: [second, first], urgent: [] };
+    const { previewToken } = (
+      await call<{ previewQueueReorder: { previewToken: string } }>(
+        PREVIEW,
+        { input },
+        Role.CLIENT_APPROVER,
+      )
+    ).previewQueueReorder;
+    const confirmed = (
+      await call<{ confirmQueueReorder: { reorderId: string; changes: Change[] } }>(
+        CONFIRM,
+        { input: { ...input, previewToken, reason: 'Mejor la factura primero' } },
+        Role.CLIENT_APPROVER,
+      )
+    ).confirmQueueReorder;
+    expect(confirmed.changes).toEqual([]);
+    expect((await reorderRow(confirmed.reorderId)).published_at).not.toBeNull();
+
+    const reconciler = world.api.app.get(ReorderPublicationReconciler);
+    expect(await reconciler.sweep(new Date(Date.now() + 60_000))).toBe(0);
+    for (const number of [first, second]) {
+      expect((await ticket(number)).releaseDate).toBe(published[number]);
+    }
+    expect(await dateAdjusted(second)).toEqual([]);
+    expect(await dateAdjusted(first)).toHaveLength(1);
+    expect((await reorderRow(stale.reorder.id)).published_at).toBeNull();
+  });
+});
