@@ -9,8 +9,9 @@ import {
 } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
 import { checkpointScheduleId } from '../../workflows/checkpoint/checkpoint.contract';
-import { gql } from '../support/integration-harness';
+import { type CaughtMail, caughtAtLeast, caughtMails } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
 import {
   type BackgroundWorker,
   registerTicket,
@@ -439,19 +440,13 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     // Who recorded it, by name and role (QA S14-F: only the role was shown).
     expect(await decisions.innerText()).toContain('Arturo Aprobador (Aprobador de estimaciones)');
     // The manager is emailed the decisions, once; the approver who recorded them is not.
-    const decisionMails = (to: string) => async () => {
-      const res = await fetch(
-        `${process.env.MAIL_VIEWER_URL}/api/messages?to=${encodeURIComponent(to)}`,
-      );
-      return ((await res.json()) as { subject: string; text: string | null }[]).filter((m) =>
-        m.subject.startsWith('Decisiones del punto de control del '),
-      );
-    };
-    const told = await eventually(decisionMails(MANAGER), (found) => found.length > 0);
+    const decisionMail = (m: CaughtMail) =>
+      m.subject.startsWith('Decisiones del punto de control del ');
+    const told = await caughtAtLeast(1, decisionMail, MANAGER);
     expect(told).toHaveLength(1);
     expect(told[0].text).toContain('> Se confirma la factura global primero.');
     expect(told[0].text).toContain(`/checkpoints/${agendas[0].id}`);
-    expect(await decisionMails(APPROVER)()).toEqual([]);
+    expect((await caughtMails(APPROVER)).filter(decisionMail)).toEqual([]);
     await screenshot(page, '62-checkpoint-agenda', { docs: 'checkpoint-agenda' });
   });
 
