@@ -11,6 +11,7 @@ import { Link } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { SlaBadge, ticketPath, useLocalTime } from '../tickets/ticket-bits';
+import { decisionProblem } from './decision-check';
 import { PrioritiesField } from './priorities-field';
 
 function Section({
@@ -65,9 +66,6 @@ function TicketCell({ number, subject }: { number: string; subject: string }) {
   );
 }
 
-const sameOrder = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-
 /**
  * Staff and the client's approvers record what the meeting decided: notes and, optionally, the
  * new order of the client's open tickets, which the client's queue then takes (L3-10, L3-19).
@@ -103,17 +101,19 @@ function DecisionForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!notes.trim()) {
-      setProblem(c.notesRequired);
-      document.getElementById('checkpoint-notes')?.focus();
-      return;
-    }
-    if (reorder && queue.data && sameOrder(current, queueOrder)) {
-      setProblem(c.prioritiesUnchanged);
+    const check = decisionProblem({
+      notes,
+      reorder,
+      queueOrder: queue.data ? queueOrder : undefined,
+      order: current,
+    });
+    if (check) {
+      setProblem(c[check]);
+      if (check === 'notesRequired') document.getElementById('checkpoint-notes')?.focus();
       return;
     }
     setProblem(undefined);
-    const newPriorities = reorder && queue.data ? current : undefined;
+    const newPriorities = reorder ? current : undefined;
     const ok = await form.run(
       () =>
         call(RECORD_CHECKPOINT_DECISIONS, {

@@ -203,6 +203,8 @@ export const planningEn: PlanningMessages = {
       "Use Move up and Move down; the first is the most important. On recording, the client's queue takes this order (without urgency flags) and every date that moves is published.",
     prioritiesEmpty: 'The client has no open tickets to order.',
     prioritiesUnchanged: 'Move at least one ticket or untick the new order.',
+    prioritiesNotLoaded:
+      'The client’s queue has not loaded yet: wait to see it and order it, or untick the new order.',
   },
   quickChannel: {
     title: 'Quick channel',

@@ -202,6 +202,8 @@ export const planningEsMX = {
       'Usa Subir y Bajar; el primero es el más importante. Al registrar, la cola del cliente toma este orden (sin marcas de urgencia) y las fechas que se muevan se publican.',
     prioritiesEmpty: 'El cliente no tiene tickets abiertos que ordenar.',
     prioritiesUnchanged: 'Mueve al menos un ticket o desmarca el nuevo orden.',
+    prioritiesNotLoaded:
+      'La cola del cliente aún no se carga: espera a verla para ordenarla o desmarca el nuevo orden.',
   },
   quickChannel: {
     title: 'Canal rápido',
