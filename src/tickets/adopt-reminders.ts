@@ -5,10 +5,42 @@ import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../config/app-config';
 import { ConfigValidationError } from '../config/env-reader';
 import { typeOrmOptions } from '../database/typeorm-options';
-import { NoWorkerAnsweredError, wakeTicketsOwedReminders } from './reminder-adoption';
+import {
+  type AdoptionOptions,
+  DEFAULT_ADOPTION_OPTIONS,
+  NoWorkerAnsweredError,
+  wakeTicketsOwedReminders,
+} from './reminder-adoption';
 
 /** The operator's message when Temporal cannot be reached: it names the address to check. */
 class TemporalUnreachableError extends Error {}
+
+/** A command-line option the command does not know or whose value is not a positive integer. */
+class UsageError extends Error {}
+
+/**
+ * `--concurrency=<tickets>` and `--query-timeout=<seconds>` over the defaults, or a
+ * {@link UsageError} naming the option.
+ */
+function optionsFrom(args: readonly string[]): AdoptionOptions {
+  let options = DEFAULT_ADOPTION_OPTIONS;
+  for (const arg of args) {
+    const [, name, value] = /^--(concurrency|query-timeout)=(\d+)$/.exec(arg) ?? [];
+    const n = Number(value);
+    if (!name || !Number.isSafeInteger(n) || n < 1) {
+      throw new UsageError(
+        `Unknown option or value: ${arg}. Usage: npm run tickets:adopt-reminders -- ` +
+          `[--concurrency=<tickets at once, default ${DEFAULT_ADOPTION_OPTIONS.concurrency}>] ` +
+          `[--query-timeout=<seconds, default ${DEFAULT_ADOPTION_OPTIONS.queryTimeoutMs / 1000}>]`,
+      );
+    }
+    options =
+      name === 'concurrency'
+        ? { ...options, concurrency: n }
+        : { ...options, queryTimeoutMs: n * 1000 };
+  }
+  return options;
+}
 
 /**
  * `npm run tickets:adopt-reminders`: after an upgrade that brought the L3-09/L3-12 reminders,
@@ -26,6 +58,7 @@ async function main(): Promise<void> {
     ...process.env,
   };
   const config = loadAppConfig(env);
+  const options = optionsFrom(process.argv.slice(2));
   const logger = new Logger('AdoptReminders');
   const { address, namespace } = config.temporal;
   const connection = await Connection.connect({ address, connectTimeout: '5s' }).catch(
@@ -39,7 +72,11 @@ async function main(): Promise<void> {
   );
   const db = await new DataSource(typeOrmOptions(config.database.url)).initialize();
   try {
-    const report = await wakeTicketsOwedReminders(db, new Client({ connection, namespace }));
+    const report = await wakeTicketsOwedReminders(
+      db,
+      new Client({ connection, namespace }),
+      options,
+    );
     logger.log(
       `woke ${report.woken.length} ticket(s) to adopt their reminders` +
         (report.woken.length ? ` (${listed(report.woken)})` : '') +
@@ -67,6 +104,7 @@ main().catch((err: unknown) => {
   const known =
     err instanceof ConfigValidationError ||
     err instanceof TemporalUnreachableError ||
+    err instanceof UsageError ||
     err instanceof NoWorkerAnsweredError;
   // eslint-disable-next-line no-console
   console.error(known ? err.message : err);

@@ -75,13 +75,18 @@ export async function wakeTicketsOwedReminders(
   };
   let stop: Error | undefined;
   let next = 0;
+  // Whether any worker answered a query in this run: until one has, a failed query means no
+  // worker polls the queue (the server answers so, or the deadline passes, by its version).
+  let answered = false;
 
   const wake = async (number: string): Promise<void> => {
     const handle = client.workflow.getHandle(ticketWorkflowId(number));
+    let asked = false;
     try {
       const view = await client.withDeadline(Date.now() + options.queryTimeoutMs, () =>
         handle.query(ticketStateQuery),
       );
+      asked = answered = true;
       if (remindersToAdopt(view) === null) {
         report.armed++;
         return;
@@ -91,13 +96,14 @@ export async function wakeTicketsOwedReminders(
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {
         report.ended++;
-      } else if (isGrpcDeadlineError(err) || isGrpcDeadlineError((err as Error).cause)) {
+      } else if (!asked && (!answered || isGrpcDeadlineError(err)) && !workerFailed(err)) {
         stop ??= new NoWorkerAnsweredError(
-          `No worker answered ticket ${number} within ${options.queryTimeoutMs / 1000} s: start ` +
-            `the worker of this version on its task queue, then run this again.`,
+          `No worker answered the query of ticket ${number} (${reasonOf(err)}; waited at most ` +
+            `${options.queryTimeoutMs / 1000} s): start the worker of this version on its task ` +
+            `queue, then run this again. Tickets woken so far keep their reminders.`,
         );
       } else {
-        report.failed.push({ number, reason: err instanceof Error ? err.message : String(err) });
+        report.failed.push({ number, reason: reasonOf(err) });
       }
     }
   };
@@ -107,4 +113,27 @@ export async function wakeTicketsOwedReminders(
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, lane));
   if (stop) throw stop;
   return report;
+}
+
+/** The error's message and its causes' (Temporal wraps the server's answer in a cause). */
+function reasonOf(err: unknown): string {
+  const parts: string[] = [];
+  for (let e = err; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    parts.push(`${e.message}${typeof code === 'number' ? ` (gRPC ${code})` : ''}`);
+  }
+  return parts.length ? parts.join(': ') : String(err);
+}
+
+const GRPC_INVALID_ARGUMENT = 3;
+
+/**
+ * A worker answered the query with a failure (e.g. the ticket's workflow task fails): the server
+ * passes it on as INVALID_ARGUMENT. That ticket fails alone; the run goes on.
+ */
+function workerFailed(err: unknown): boolean {
+  for (let e = err; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === GRPC_INVALID_ARGUMENT) return true;
+  }
+  return false;
 }

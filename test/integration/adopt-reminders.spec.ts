@@ -201,11 +201,11 @@ describe('tickets:adopt-reminders, the compiled script (L3-09, L3-12)', () => {
       (rows) => rows[0]?.state === state,
     );
 
-  const run = async (env: Record<string, string> = {}) => {
+  const run = async (env: Record<string, string> = {}, args: string[] = []) => {
     try {
       const { stdout, stderr } = await promisify(execFile)(
         process.execPath,
-        [join(buildDir!, 'src', 'tickets', 'adopt-reminders.js')],
+        [join(buildDir!, 'src', 'tickets', 'adopt-reminders.js'), ...args],
         {
           cwd: ROOT,
           env: {
@@ -301,7 +301,25 @@ describe('tickets:adopt-reminders, the compiled script (L3-09, L3-12)', () => {
     expect(code).toBe(1);
     expect(output).toContain('Temporal is unreachable at 127.0.0.1:1 (TEMPORAL_ADDRESS)');
     expect(output).toContain('Nothing was signalled');
+
+    const usage = await run({}, ['--concurrency=0']);
+    expect(usage.code).toBe(1);
+    expect(usage.output).toContain('Unknown option or value: --concurrency=0. Usage:');
   }, 60_000);
+
+  it('stops with a clear message when no worker answers, and signals nothing', async () => {
+    await current?.stop();
+    current = undefined;
+    const numbers = (
+      await world.db.query<{ number: string }[]>('SELECT number FROM ticket ORDER BY number')
+    ).map((r) => r.number);
+    const before = await idle(numbers);
+    const { code, output } = await run({}, ['--query-timeout=2', '--concurrency=2']);
+    expect(code).toBe(1);
+    expect(output).toContain('No worker answered the query of ticket');
+    expect(output).toContain('waited at most 2 s): start the worker of this version');
+    expect(await idle(numbers)).toEqual(before);
+  }, 120_000);
 });
 
 /** The closing (18:00 Mexico City = 00:00 UTC) of a weekday at least 5 days ahead. */
