@@ -112,6 +112,16 @@ export class QueueReorderService {
     const earlier = await tx.getRepository(QueueReorderEntity).findOneBy({ previewToken });
     if (earlier) {
       if (earlier.organizationId !== request.organizationId) throw staleToken();
+      // A retry of a reorder whose dates never all went out, after a later reorder of the same
+      // queue: the later one was planned from the dates on the tickets, so publishing this one's
+      // leftovers now would undo it (L3-19). The caller previews again.
+      if (earlier.publishedAt === null && (await this.laterReorderExists(tx, earlier))) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          'A later reorder of this queue replaced this one; preview the reorder again',
+          { reason: 'REORDER_SUPERSEDED', reorderId: earlier.id },
+        );
+      }
       return earlier;
     }
     const preview = this.compute(
@@ -147,6 +157,18 @@ export class QueueReorderService {
       changes: reorder.changes,
       queue: await this.queues.queueOf(reorder.organizationId),
     };
+  }
+
+  /** Whether the client's queue was reordered again after `reorder` (the newest one stands). */
+  private async laterReorderExists(
+    tx: EntityManager,
+    reorder: QueueReorderEntity,
+  ): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      'SELECT 1 FROM queue_reorder WHERE organization_id = $1 AND at > $2 LIMIT 1',
+      [reorder.organizationId, reorder.at],
+    );
+    return rows.length > 0;
   }
 
   /** The recorded reorders of a client since `since`, oldest first (the checkpoint reads them). */

@@ -10,7 +10,8 @@ import { registerTicket, useWorldWithWorker } from '../support/world-with-worker
 // commits first and publishes its moved dates afterwards. A reorder committed whose publication
 // never happened (the API died after the commit) is published by the reconciliation sweep, once:
 // a second sweep publishes nothing and emails nobody. A later reorder supersedes an unpublished
-// one: its stale dates are never published over the later plan.
+// one: its stale dates are never published over the later plan, by the sweep or by a retried
+// confirmation (CONFLICT REORDER_SUPERSEDED).
 
 const ENTRY = `ticketNumber rank releaseDate plannedReleaseDate`;
 const QUEUE = `query ($organizationId: ID) {
@@ -253,6 +254,33 @@ describe('reorder publication reconciler (L3-10, L3-19, L3-15)', () => {
     }
     expect(await dateAdjusted(second)).toEqual([]);
     expect(await dateAdjusted(first)).toHaveLength(1);
+    expect((await reorderRow(stale.reorder.id)).published_at).toBeNull();
+
+    // The client retries the stale confirmation (same preview token): refused as replaced, and
+    // still nothing of it is published.
+    const { body } = await gql(
+      world.api,
+      CONFIRM,
+      {
+        input: {
+          order: [first, second],
+          urgent: [],
+          previewToken: stale.reorder.previewToken,
+          reason: 'El reporte vuelve primero',
+        },
+      },
+      as(Role.CLIENT_APPROVER),
+    );
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'REORDER_SUPERSEDED',
+    });
+    for (const number of [first, second]) {
+      expect((await ticket(number)).releaseDate).toBe(published[number]);
+    }
+    expect(await dateAdjusted(second)).toEqual([]);
+    expect(await dateAdjusted(first)).toHaveLength(1);
+    expect((await queue()).map((e) => e.ticketNumber)).toEqual([second, first]);
     expect((await reorderRow(stale.reorder.id)).published_at).toBeNull();
   });
 });

@@ -199,6 +199,9 @@ export function serverErrorText(
       return s.noAuthorizedEstimate;
     case 'TICKET_CLOSED':
       return s.ticketClosed;
+    // L3-10/L3-19: a retried confirmation of a reorder a later one replaced.
+    case 'REORDER_SUPERSEDED':
+      return s.reorderSuperseded;
     case 'RATING_WINDOW_CLOSED':
       return s.ratingWindowClosed(instant(ext.changeableUntil));
     case 'NOT_FOUND':

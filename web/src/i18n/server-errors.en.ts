@@ -94,6 +94,8 @@ export const serverErrorsEn: ServerErrorMessages = {
   changeOrderNotPending: (v) => `Version v${v} is not a pending change order.`,
   noAuthorizedEstimate: 'A change order needs an authorized estimate: submit the estimate first.',
   ticketClosed: 'The ticket is closed.',
+  reorderSuperseded:
+    'Another reorder of the queue was saved after this one and replaces it. Preview the reorder again.',
   ratingWindowClosed: (until) =>
     until
       ? endSentence(`The rating can no longer be changed: the 14 days ended on ${until}`)

@@ -103,6 +103,8 @@ export const serverErrorsEsMX = {
   noAuthorizedEstimate:
     'Una orden de cambio necesita una estimación autorizada: envía primero la estimación.',
   ticketClosed: 'El ticket está cerrado.',
+  reorderSuperseded:
+    'Después de esta se guardó otra reordenación de la cola, que la reemplaza. Revisa la vista previa de nuevo.',
   ratingWindowClosed: (until: string) =>
     until
       ? `El plazo de 14 días para cambiar la calificación terminó el ${until}; ya no se puede cambiar.`
