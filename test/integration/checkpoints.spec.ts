@@ -568,7 +568,7 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     expect(toApprover.to).toEqual(['aprobador@aurora.example']);
     expect(toApprover.text).toContain('Registradas por: Gerardo Gerente (gerente de soporte)');
     expect(toApprover.text).toContain('> Revisar capacidad en enero.');
-    expect(toApprover.text).toContain('No se cambiaron las prioridades de la fila de trabajo.');
+    expect(toApprover.text).toContain('No se cambió el orden de la cola del cliente.');
     expect(toApprover.text).toContain('Si algo no refleja lo acordado, indíquelo en la plataforma');
     expect(await decisionMails()).toEqual([{ n: '2' }]);
   });

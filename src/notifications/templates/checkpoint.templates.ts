@@ -361,8 +361,8 @@ export function checkpointDecisionsTemplate(
             {
               kind: 'paragraph' as const,
               text: ctx.t(
-                `Nuevas prioridades: posición en la fila de trabajo (${e.priorities.length})`,
-                `New priorities: position in the work queue (${e.priorities.length})`,
+                `Nuevo orden de la cola del cliente (${e.priorities.length})`,
+                `New order of the client’s queue (${e.priorities.length})`,
               ),
             },
             { kind: 'facts' as const, rows: ranked },
@@ -389,8 +389,8 @@ export function checkpointDecisionsTemplate(
             {
               kind: 'paragraph' as const,
               text: ctx.t(
-                'No se cambiaron las prioridades de la fila de trabajo.',
-                'The work queue’s priorities did not change.',
+                'No se cambió el orden de la cola del cliente.',
+                'The client’s queue order did not change.',
               ),
             },
           ]),

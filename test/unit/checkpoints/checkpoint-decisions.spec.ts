@@ -69,6 +69,8 @@ describe('«Decisiones del punto de control» email', () => {
     expect(email.text).toContain(
       'Decisiones:\n> Priorizar la integración con paquetería.\n> Revisar capacidad en marzo.',
     );
+    // The queue by the web app's word for it («cola»), not «fila de trabajo» (QA S15).
+    expect(email.text).toContain('Nuevo orden de la cola del cliente (2)');
     expect(email.text).toContain('1. L3-2026-000003: Integración con paquetería (antes: 3)');
     expect(email.text).toContain('2. L3-2026-000002: Reporte de cobranza (sin cambio de posición)');
     expect(email.text).toContain('Ver la agenda: https://soporte.example/checkpoints/cp-1');
@@ -104,7 +106,7 @@ describe('«Decisiones del punto de control» email', () => {
     );
     expect(email.text).toContain('Recorded by: Gerardo Gerente (support manager)');
     expect(email.text).toMatch(/Session: On request, agenda of /);
-    expect(email.text).toContain('The work queue’s priorities did not change.');
+    expect(email.text).toContain('The client’s queue order did not change.');
     expect(email.text).toContain('Open the agenda: https://soporte.example/checkpoints/cp-1');
     expect(email.text).toContain(
       'If anything does not reflect what was agreed, say so on the support platform.',
