@@ -30,7 +30,7 @@ import {
   renderCheckpointDecisionsEmail,
   renderCheckpointMovedEmail,
 } from './templates/checkpoint.templates';
-import { type RenderedEmail, renderEmail } from './templates/render-email';
+import { type RenderedEmail, type RenderOptions, renderEmail } from './templates/render-email';
 import { renderOptionsOf } from './render-options';
 
 /**
@@ -303,29 +303,14 @@ export class NotificationsService {
     manager: EntityManager,
     event: CheckpointAgendaEvent,
   ): Promise<EnqueueResult> {
-    if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error(
-        'NotificationsService.enqueueCheckpointAgenda must run inside the transaction that stores the agenda',
-      );
-    }
-    const recipients = selectRecipients(
-      await this.loadAudiences(
-        manager,
-        { clientOrgId: event.checkpoint.organizationId },
-        CHECKPOINT_AGENDA_AUDIENCES,
-      ),
-      CHECKPOINT_AGENDA_AUDIENCES,
+    return this.enqueueToAgendaAudience(
+      manager,
+      'enqueueCheckpointAgenda must run inside the transaction that stores the agenda',
+      event,
+      event.checkpoint.organizationId,
+      null,
+      renderCheckpointAgendaEmail,
     );
-    const domain = mailDomain(this.config.mail.from);
-    const rows = recipients.map((r) => {
-      const email = renderCheckpointAgendaEmail(event, r, {
-        publicUrl: this.config.api.publicUrl,
-        from: this.config.mail.from,
-        domain,
-      });
-      return outboxRow(event, null, r, email, { event, names: {} }, domain);
-    });
-    return this.insert(manager, rows);
   }
 
   /**
@@ -338,31 +323,14 @@ export class NotificationsService {
     manager: EntityManager,
     event: CheckpointMovedEvent,
   ): Promise<EnqueueResult> {
-    if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error(
-        'NotificationsService.enqueueCheckpointMoved must run inside the transaction that saves the move',
-      );
-    }
-    const recipients = selectRecipients(
-      await this.loadAudiences(
-        manager,
-        { clientOrgId: event.organizationId },
-        CHECKPOINT_AGENDA_AUDIENCES,
-      ),
-      CHECKPOINT_AGENDA_AUDIENCES,
-    ).filter((r) => r.id !== event.movedById);
-    const names = await this.loadNames(manager, [event.movedById]);
-    const domain = mailDomain(this.config.mail.from);
-    const rows = recipients.map((r) => {
-      const email = renderCheckpointMovedEmail(event, r, {
-        publicUrl: this.config.api.publicUrl,
-        from: this.config.mail.from,
-        domain,
-        names,
-      });
-      return outboxRow(event, null, r, email, { event, names: Object.fromEntries(names) }, domain);
-    });
-    return this.insert(manager, rows);
+    return this.enqueueToAgendaAudience(
+      manager,
+      'enqueueCheckpointMoved must run inside the transaction that saves the move',
+      event,
+      event.organizationId,
+      event.movedById,
+      renderCheckpointMovedEmail,
+    );
   }
 
   /**
@@ -375,27 +343,51 @@ export class NotificationsService {
     manager: EntityManager,
     event: CheckpointDecisionsEvent,
   ): Promise<EnqueueResult> {
+    return this.enqueueToAgendaAudience(
+      manager,
+      'enqueueCheckpointDecisions must run inside the transaction that stores the decisions',
+      event,
+      event.checkpoint.organizationId,
+      event.recordedById,
+      renderCheckpointDecisionsEmail,
+    );
+  }
+
+  /**
+   * L3-15: one email of `event` per person a client's checkpoint agenda goes to (the client's
+   * approvers and the provider managers, active users, one per address) except `actorId`, who
+   * caused it and is named in it. Inside the caller's transaction (`outsideTransaction` is the
+   * error otherwise); idempotent per `eventKey`.
+   */
+  private async enqueueToAgendaAudience<
+    E extends CheckpointAgendaEvent | CheckpointMovedEvent | CheckpointDecisionsEvent,
+  >(
+    manager: EntityManager,
+    outsideTransaction: string,
+    event: E,
+    organizationId: string,
+    actorId: string | null,
+    render: (event: E, recipient: SelectedRecipient, options: RenderOptions) => RenderedEmail,
+  ): Promise<EnqueueResult> {
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error(
-        'NotificationsService.enqueueCheckpointDecisions must run inside the transaction that stores the decisions',
-      );
+      throw new Error(`NotificationsService.${outsideTransaction}`);
     }
     const recipients = selectRecipients(
       await this.loadAudiences(
         manager,
-        { clientOrgId: event.checkpoint.organizationId },
+        { clientOrgId: organizationId },
         CHECKPOINT_AGENDA_AUDIENCES,
       ),
       CHECKPOINT_AGENDA_AUDIENCES,
-    ).filter((r) => r.id !== event.recordedById);
-    const names = await this.loadNames(manager, [event.recordedById]);
+    ).filter((r) => r.id !== actorId);
+    const names = await this.loadNames(manager, actorId ? [actorId] : []);
     const options = { ...renderOptionsOf(this.config), names };
     const rows = recipients.map((r) =>
       outboxRow(
         event,
         null,
         r,
-        renderCheckpointDecisionsEmail(event, r, options),
+        render(event, r, options),
         { event, names: Object.fromEntries(names) },
         options.domain,
       ),
