@@ -3,7 +3,12 @@ import type {
   CheckpointDecisionsEvent,
   CheckpointMovedEvent,
 } from '../notification-event';
-import { type Block, type EmailContent, renderLayout, type TemplateContext } from './email-content';
+import {
+  type Block,
+  type EmailContent,
+  renderNamedEmail,
+  type TemplateContext,
+} from './email-content';
 import { oneLine } from './format';
 import type { EmailRecipient, RenderedEmail, RenderOptions } from './render-email';
 import { recipientContext, TEMPLATE_VERSION } from './render-email';
@@ -196,18 +201,7 @@ export function renderCheckpointAgendaEmail(
   options: RenderOptions,
 ): RenderedEmail {
   // The agenda page plays the part of the ticket page.
-  const ctx = recipientContext(
-    recipient,
-    options,
-    `/checkpoints/${encodeURIComponent(event.checkpoint.id)}`,
-  );
-  const body = renderLayout(checkpointAgendaTemplate(event, ctx), ctx);
-  return {
-    template: `${event.type}.v${TEMPLATE_VERSION}`,
-    locale: ctx.locale,
-    ...body,
-    attachments: [],
-  };
+  return checkpointEmail(event, recipient, options, agendaPath(event), checkpointAgendaTemplate);
 }
 
 /**
@@ -277,14 +271,7 @@ export function renderCheckpointMovedEmail(
   recipient: EmailRecipient,
   options: RenderOptions,
 ): RenderedEmail {
-  const ctx = recipientContext(recipient, options, '/checkpoints');
-  const body = renderLayout(checkpointMovedTemplate(event, ctx), ctx);
-  return {
-    template: `${event.type}.v${TEMPLATE_VERSION}`,
-    locale: ctx.locale,
-    ...body,
-    attachments: [],
-  };
+  return checkpointEmail(event, recipient, options, '/checkpoints', checkpointMovedTemplate);
 }
 
 /** Who records a checkpoint's decisions, in the recipient's words (never the role code). */
@@ -414,18 +401,25 @@ export function renderCheckpointDecisionsEmail(
   recipient: EmailRecipient,
   options: RenderOptions,
 ): RenderedEmail {
-  const ctx = recipientContext(
-    recipient,
-    options,
-    `/checkpoints/${encodeURIComponent(event.checkpoint.id)}`,
-  );
-  const body = renderLayout(checkpointDecisionsTemplate(event, ctx), ctx);
-  return {
-    template: `${event.type}.v${TEMPLATE_VERSION}`,
-    locale: ctx.locale,
-    ...body,
-    attachments: [],
-  };
+  return checkpointEmail(event, recipient, options, agendaPath(event), checkpointDecisionsTemplate);
+}
+
+/** The agenda's page, where the agenda and decisions emails link. */
+function agendaPath(event: CheckpointAgendaEvent | CheckpointDecisionsEvent): string {
+  return `/checkpoints/${encodeURIComponent(event.checkpoint.id)}`;
+}
+
+/** A checkpoint email for one recipient: `content` in the layout, in their language and zone. */
+function checkpointEmail<E extends { readonly type: string }>(
+  event: E,
+  recipient: EmailRecipient,
+  options: RenderOptions,
+  path: string,
+  content: (event: E, ctx: TemplateContext) => EmailContent,
+): RenderedEmail {
+  const ctx = recipientContext(recipient, options, path);
+  const template = `${event.type}.v${TEMPLATE_VERSION}`;
+  return { ...renderNamedEmail(template, content(event, ctx), ctx), attachments: [] };
 }
 
 function stateWords(state: string, ctx: TemplateContext): string {
