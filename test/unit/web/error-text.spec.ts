@@ -160,6 +160,25 @@ describe('server errors in the UI language', () => {
         esCtx,
       ),
     ).toBe('No se encontró el ticket L3-2026-000009.');
+    // An internal UUID tells a reader nothing (QA S15: a client opening another organisation's
+    // checkpoint read «No se encontró el punto de control 67458068-2921-…»).
+    const checkpointId = '67458068-2921-4c9b-a4e1-3f5193745d20';
+    const missingCheckpoint = fail('NOT_FOUND', {
+      reason: 'NOT_FOUND',
+      entity: 'checkpoint',
+      id: checkpointId,
+    });
+    expect(serverErrorText(missingCheckpoint, es, esCtx)).toBe(
+      'No se encontró el punto de control.',
+    );
+    expect(serverErrorText(missingCheckpoint, en, esCtx)).toBe('Checkpoint not found.');
+    expect(
+      serverErrorText(
+        fail('NOT_FOUND', { reason: 'NOT_FOUND', entity: 'ticket', id: 'L3-2026-000009' }),
+        en,
+        esCtx,
+      ),
+    ).toBe('Ticket L3-2026-000009 was not found.');
     expect(
       serverErrorText(fail('CONFLICT', { reason: 'SOMETHING_NEW' }), es, esCtx),
     ).toBeUndefined();

@@ -44,6 +44,9 @@ interface Violation {
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+/** An ID a person can read (a ticket number, a date); '' for an internal UUID, which tells nobody anything. */
+const readableId = (v: unknown): string =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text(v)) ? '' : text(v);
 
 /** An ISO weekday (1 = Monday) by name, lower case as in a sentence ("martes", "Tuesday"). */
 function weekdayName(iso: number, language: string): string {
@@ -205,7 +208,7 @@ export function serverErrorText(
     case 'RATING_WINDOW_CLOSED':
       return s.ratingWindowClosed(instant(ext.changeableUntil));
     case 'NOT_FOUND':
-      return s.notFound(s.entities[text(ext.entity)] ?? text(ext.entity), text(ext.id));
+      return s.notFound(s.entities[text(ext.entity)] ?? text(ext.entity), readableId(ext.id));
     case 'NO_ACTIVE_POLICY':
       return s.noActivePolicy;
     // The workflow's own argument checks (the API's input rules usually answer first).

@@ -100,7 +100,7 @@ export const serverErrorsEn: ServerErrorMessages = {
     until
       ? endSentence(`The rating can no longer be changed: the 14 days ended on ${until}`)
       : 'The rating can no longer be changed: the 14 days are over.',
-  notFound: (what, id) => `${what} ${id} was not found.`,
+  notFound: (what, id) => (id ? `${what} ${id} was not found.` : `${what} not found.`),
   entities: {
     ticket: 'Ticket',
     calendar: 'Calendar',

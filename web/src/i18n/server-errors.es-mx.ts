@@ -109,7 +109,7 @@ export const serverErrorsEsMX = {
     until
       ? `El plazo de 14 días para cambiar la calificación terminó el ${until}; ya no se puede cambiar.`
       : 'La calificación ya no se puede cambiar: el plazo de 14 días terminó.',
-  notFound: (what: string, id: string) => `No se encontró ${what} ${id}.`,
+  notFound: (what: string, id: string) => `No se encontró ${what}${id ? ` ${id}` : ''}.`,
   entities: {
     ticket: 'el ticket',
     calendar: 'el calendario',
