@@ -171,7 +171,7 @@ describe('server errors in the UI language', () => {
     expect(serverErrorText(missingCheckpoint, es, esCtx)).toBe(
       'No se encontró el punto de control.',
     );
-    expect(serverErrorText(missingCheckpoint, en, esCtx)).toBe('Checkpoint not found.');
+    expect(serverErrorText(missingCheckpoint, en, esCtx)).toBe('Checkpoint was not found.');
     expect(
       serverErrorText(
         fail('NOT_FOUND', { reason: 'NOT_FOUND', entity: 'ticket', id: 'L3-2026-000009' }),

@@ -100,7 +100,7 @@ export const serverErrorsEn: ServerErrorMessages = {
     until
       ? endSentence(`The rating can no longer be changed: the 14 days ended on ${until}`)
       : 'The rating can no longer be changed: the 14 days are over.',
-  notFound: (what, id) => (id ? `${what} ${id} was not found.` : `${what} not found.`),
+  notFound: (what, id) => `${what}${id ? ` ${id}` : ''} was not found.`,
   entities: {
     ticket: 'Ticket',
     calendar: 'Calendar',
@@ -112,7 +112,7 @@ export const serverErrorsEn: ServerErrorMessages = {
     outbox_email: 'Email',
     holiday: 'The holiday on',
     override: 'The override on',
-    support_policy: 'The support policy of organisation',
+    support_policy: 'The support policy of this organisation',
     attachment: 'Attachment',
     canned_response: 'Canned response',
   },
