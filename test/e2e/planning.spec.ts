@@ -641,7 +641,24 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
       .getByTestId('agenda-decisions')
       .getByRole('listitem')
       .filter({ hasText: 'Se acordó atender primero el último ticket.' });
-    await decision.getByText(`Nuevo orden: ${agreed.join(', ')}`).waitFor();
+    // QA S15: each ticket of the new order with its subject, as in the decisions email.
+    const order = decision.getByTestId('decision-order');
+    await order.getByText('Nuevo orden de la cola:').waitFor();
+    const lines = await order.getByRole('listitem').all();
+    expect(await Promise.all(lines.map((li) => li.getAttribute('data-number')))).toEqual(agreed);
+    const { checkpoint } = await call<{
+      checkpoint: { openTickets: { number: string; subject: string }[] };
+    }>(
+      `query ($id: ID!) { checkpoint(id: $id) { openTickets { number subject } } }`,
+      { id: checkpoints[0].id },
+      Role.MANAGER,
+    );
+    const subjects = new Map(checkpoint.openTickets.map((t) => [t.number, t.subject]));
+    expect(agreed.some((n) => n !== null && subjects.has(n))).toBe(true);
+    for (const [i, n] of agreed.entries()) {
+      const subject = n === null ? undefined : subjects.get(n);
+      expect(await lines[i].textContent()).toBe(subject ? `${n} — ${subject}` : n);
+    }
     expect(await page.getByTestId('checkpoint-priorities').count()).toBe(0);
 
     await page.goto('/cola');

@@ -13,6 +13,7 @@ import { useSession } from '../session/session-context';
 import { SlaBadge, ticketPath, useLocalTime } from '../tickets/ticket-bits';
 import { decisionProblem } from './decision-check';
 import { PrioritiesField } from './priorities-field';
+import { priorityLines } from './priority-subjects';
 
 function Section({
   id,
@@ -319,7 +320,19 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
               <li key={d.id}>
                 <p className="prewrap">{d.notes}</p>
                 {d.newPriorities && d.newPriorities.length > 0 && (
-                  <p>{c.newPriorities(d.newPriorities.join(', '))}</p>
+                  <div data-testid="decision-order">
+                    <p>{c.newPriorities}</p>
+                    <ol>
+                      {priorityLines(d.newPriorities, cp).map((p) => (
+                        <li key={p.number} data-number={p.number}>
+                          <Link to={ticketPath(p.number)} className="nowrap">
+                            {p.number}
+                          </Link>
+                          {p.subject && ` — ${p.subject}`}
+                        </li>
+                      ))}
+                    </ol>
+                  </div>
                 )}
                 <p className="muted small">
                   {c.recordedBy(

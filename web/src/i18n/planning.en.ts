@@ -189,7 +189,7 @@ export const planningEn: PlanningMessages = {
     decisionsTitle: 'Meeting decisions',
     noDecisions: 'No decisions recorded yet.',
     recordedBy: (name, role, at) => `${name ? `${name} (${role})` : role} · ${at}`,
-    newPriorities: (list) => `New order: ${list}`,
+    newPriorities: 'New order of the queue:',
     notes: 'Meeting notes',
     record: 'Record decisions',
     recording: 'Recording…',

@@ -188,7 +188,7 @@ export const planningEsMX = {
     // Who recorded it by name, then their role (QA S14-F: only the role was shown).
     recordedBy: (name: string | null, role: string, at: string) =>
       `${name ? `${name} (${role})` : role} · ${at}`,
-    newPriorities: (list: string) => `Nuevo orden: ${list}`,
+    newPriorities: 'Nuevo orden de la cola:',
     notes: 'Notas de la reunión',
     record: 'Registrar decisiones',
     recording: 'Registrando…',
