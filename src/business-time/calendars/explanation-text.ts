@@ -1,3 +1,4 @@
+import { holidayDisplayName } from '../../shared/holiday-names';
 import { isUtcZone, zoneName, zoneOffset } from '../../shared/time-zone-names';
 import type {
   BusinessDaysExplanation,
@@ -113,7 +114,8 @@ function skippedText(locale: ExplanationLocale, step: SkippedDateStep): string {
     case 'holiday': {
       // The holiday's name and its kind in words, never the source's code («MX_LFT_74»).
       const kind = w.holidayKinds[step.holiday?.source ?? ''] ?? w.holiday;
-      return step.holiday?.name ? `${day}: ${step.holiday.name}, ${kind}` : `${day}: ${kind}`;
+      if (!step.holiday?.name) return `${day}: ${kind}`;
+      return `${day}: ${holidayDisplayName(step.holiday.name, step.holiday.source, locale)}, ${kind}`;
     }
     case 'override':
       return `${day}: ${w.override}${step.overrideReason ? ` — ${step.overrideReason}` : ''}`;

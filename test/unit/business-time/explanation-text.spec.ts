@@ -42,7 +42,9 @@ describe('explanation text for clients (L3-06)', () => {
   it('business days in English: the same format for dates and instants, kinds in words', () => {
     const e = explainAddBusinessDays(calendar, mx('2025-12-22T10:00'), 5);
     const lines = explainDaysText('en', e, false);
-    expect(lines).toContain('Thu, Dec 25, 2025: Navidad, mandatory rest day (Federal Labor Law)');
+    expect(lines).toContain(
+      'Thu, Dec 25, 2025: Christmas Day, mandatory rest day (Federal Labor Law)',
+    );
     // QA: the zone in words with its offset, never its IANA code.
     expect(lines[0]).toBe('Start: Mon, Dec 22, 2025, 10:00 (Mexico City time, UTC−6)');
     expect(lines.at(-1)).toBe('Deadline: Tue, Dec 30, 2025, 18:00 (Mexico City time, UTC−6)');

@@ -40,7 +40,7 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     expect(e.lines[0]).toBe('Target: 8 business hours');
     // By its name and kind in words, not the source's code (QA).
     expect(e.lines).toContain(
-      'Mon, Feb 2, 2026: Día de la Constitución, mandatory rest day (Federal Labor Law)',
+      'Mon, Feb 2, 2026: Constitution Day, mandatory rest day (Federal Labor Law)',
     );
     expect(e.deadline?.toISOString()).toBe('2026-02-03T22:30:00.000Z');
   });

@@ -174,8 +174,9 @@ function Lft74Toggle({
         <ul>
           {calendar.holidaySources.map((s) => (
             <li key={s}>
-              <strong>{t.calendars.sourceNames[s] ?? s}</strong>
-              {s === LFT74 && ` — ${t.calendars.lft74}`}
+              {/* The art. 74 days by their description alone, which names the article (QA S15:
+                  «LFT art. 74 — Mexican statutory rest days (LFT art. 74)»). */}
+              <strong>{s === LFT74 ? t.calendars.lft74 : (t.calendars.sourceNames[s] ?? s)}</strong>
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { ADD_HOLIDAY, type CalendarDetail, REMOVE_HOLIDAY } from '../api/operations';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { holidayDisplayName } from '../i18n/holiday-name';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { useMutationForm } from '../components/use-mutation-form';
@@ -108,7 +109,7 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
               {calendar.holidays.map((h) => (
                 <tr key={`${h.date}-${h.source}`}>
                   <LocalDateCell date={h.date} />
-                  <td>{h.name}</td>
+                  <td>{holidayDisplayName(h.name, h.source, language)}</td>
                   <td>{t.calendars.sourceNames[h.source] ?? h.source}</td>
                   <td>
                     {!calendar.holidaySources.includes(h.source) && (
