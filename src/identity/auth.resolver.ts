@@ -9,6 +9,7 @@ import { PasswordLinksService } from './password-links.service';
 import { PasswordSetModel } from './password-set.model';
 import { Public } from './public.decorator';
 import { SetPasswordWithTokenArgs } from './set-password-with-token.args';
+import { UpdateMyPreferencesInput } from './update-my-preferences.input';
 import { UserModel } from './user.model';
 import { UsersService } from './users.service';
 
@@ -61,6 +62,17 @@ export class AuthResolver {
     const ip = ctx.req?.ip ?? ctx.req?.socket?.remoteAddress;
     const session = await this.auth.changePassword(caller, currentPassword, newPassword, ip);
     return { ...session, user: UserModel.fromEntity(await this.users.get(caller.id)) };
+  }
+
+  @Mutation(() => UserModel, {
+    description:
+      "Sets the logged-in user's own language and time zone (any role, only their own account): their emails and screens follow them (L3-04, L3-11). An unknown time zone or language is VALIDATION_FAILED and changes nothing.",
+  })
+  async updateMyPreferences(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Args('input') input: UpdateMyPreferencesInput,
+  ): Promise<UserModel> {
+    return UserModel.fromEntity(await this.users.updatePreferences(caller, input));
   }
 
   @Query(() => UserModel, { description: 'The logged-in user, with their organisation.' })

@@ -16,6 +16,7 @@ import { assertRolesFitOrganization } from './role-rules';
 import { Role } from './role.enum';
 import { endSessionsSql, type SessionEndCause } from './session-end-cause';
 import { isUniqueViolation } from './unique-violation';
+import type { UpdateMyPreferencesInput } from './update-my-preferences.input';
 import type { UpdateUserInput } from './update-user.input';
 
 /** Users are issued by provider admins (L3-04); this service holds the rules for doing so. */
@@ -209,6 +210,19 @@ export class UsersService {
       throw err;
     }
     return this.get(user.id);
+  }
+
+  /** The caller's own language and time zone (L3-04, L3-11): any role, only their own account.
+   * The input is validated like updateUser's (an unknown zone is VALIDATION_FAILED). */
+  async updatePreferences(
+    actor: AuthenticatedUser,
+    input: UpdateMyPreferencesInput,
+  ): Promise<AppUserEntity> {
+    const changes: QueryDeepPartialEntity<AppUserEntity> = {};
+    if (input.locale != null) changes.locale = input.locale;
+    if (input.timeZone != null) changes.timeZone = input.timeZone;
+    if (Object.keys(changes).length > 0) await this.users.update({ id: actor.id }, changes);
+    return this.get(actor.id);
   }
 
   /** Emails the user a reset link (2 h); their older link stops working. NOT_FOUND, or

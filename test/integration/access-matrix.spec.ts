@@ -283,6 +283,13 @@ const MATRIX: readonly Row[] = [
     scope: 'provider',
     vars: () => ({ currentPassword: 'no-es-la-clave-actual', newPassword: 'una-clave-larga-2' }),
   },
+  // L3-04, L3-11: any logged-in user sets their own language and time zone (never another's).
+  {
+    mutation: 'updateMyPreferences',
+    roles: ROLES,
+    scope: 'provider',
+    vars: () => ({ input: { timeZone: 'America/Mexico_City' } }),
+  },
   // Public (the emailed link): a token never issued is VALIDATION_FAILED for everyone.
   {
     mutation: 'setPasswordWithToken',

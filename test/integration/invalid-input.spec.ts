@@ -772,6 +772,17 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
     ];
   },
 
+  // L3-04, L3-11: one's own language and time zone, checked as updateUser checks them.
+  updateMyPreferences: () => {
+    const r = Role.CLIENT_USER;
+    return [
+      c('missing input', r, {}),
+      c('unknown time zone', r, { input: { timeZone: 'Mars/Olympus' } }),
+      c('time zone as a number', r, { input: { timeZone: 600 } }),
+      c('wrong locale', r, { input: { locale: 'fr' } }),
+      c('locale as the BCP 47 tag', r, { input: { locale: 'es-MX' } }),
+    ];
+  },
   // ---- business calendars (BUSINESS-TIME.md) ----
   createCalendar: () => {
     const r = Role.ADMIN;

@@ -378,6 +378,67 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       expect(codes.slice(0, -1).every((c) => c === 'VALIDATION_FAILED')).toBe(true);
     });
   });
+  describe('one’s own language and time zone (L3-04, L3-11)', () => {
+    const MY_PREFERENCES = `mutation ($input: UpdateMyPreferencesInput!) {
+      updateMyPreferences(input: $input) { id locale timeZone }
+    }`;
+    const MY_LOCALE = `{ me { id locale timeZone } }`;
+
+    it('a client user switches to English and their next email is in English; nobody else changes', async () => {
+      const email = `idioma-${unique}@aurora.example`;
+      const id = await createInvited(email);
+      const { token } = await linkToken(email, 1);
+      await gql(world.api, SET_PASSWORD, { token, password: 'primera-clave-123' });
+      const session = await login(email, 'primera-clave-123');
+      const headers = { authorization: `Bearer ${session.data!.login.token}` };
+      const other = await createInvited(`otro-idioma-${unique}@aurora.example`);
+      const othersBefore = await world.db.query(
+        'SELECT locale, time_zone FROM app_user WHERE id <> $1 ORDER BY id',
+        [id],
+      );
+
+      // Bad input: typed VALIDATION_FAILED and nothing changes.
+      await waitForQuiet(world.db);
+      for (const input of [{ timeZone: 'Mars/Olympus' }, { locale: 'fr' }]) {
+        const before = await databaseFingerprint(world.db);
+        const { body } = await gql(world.api, MY_PREFERENCES, { input }, headers);
+        expect({ input, code: body.errors?.[0]?.extensions?.code }).toEqual({
+          input,
+          code: 'VALIDATION_FAILED',
+        });
+        expect(await databaseFingerprint(world.db)).toEqual(before);
+      }
+      const anonymous = await gql(world.api, MY_PREFERENCES, { input: { locale: 'EN' } });
+      expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+      const { body } = await gql(
+        world.api,
+        MY_PREFERENCES,
+        { input: { locale: 'EN', timeZone: 'America/Cancun' } },
+        headers,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data).toEqual({
+        updateMyPreferences: { id, locale: 'EN', timeZone: 'America/Cancun' },
+      });
+      const me = await gql(world.api, MY_LOCALE, {}, headers);
+      expect(me.body.data).toEqual({ me: { id, locale: 'EN', timeZone: 'America/Cancun' } });
+      // Only their own account: the other users keep their language and zone.
+      expect(
+        await world.db.query('SELECT locale, time_zone FROM app_user WHERE id <> $1 ORDER BY id', [
+          id,
+        ]),
+      ).toEqual(othersBefore);
+      expect(other).not.toBe(id);
+
+      // L3-11: the next email to them (an admin's reset link) is in English, read from the catcher.
+      const sent = await gql(world.api, SEND_RESET, { userId: id }, admin());
+      expect(sent.body.errors).toBeUndefined();
+      const reset = await linkToken(email, 2);
+      expect(reset.mail.subject).toBe('Reset your support portal password');
+    });
+  });
+
   describe('ending sessions (L3-04, security): password change, reset, deactivation, removed role', () => {
     interface Refusal {
       message: string;
