@@ -5,6 +5,7 @@ import {
   withStoredZone,
   zoneGroups,
 } from '../../../web/src/components/time-zone-choices';
+import { ZONE_CITIES_ES, zoneCity } from '../../../src/shared/time-zone-names';
 
 // L3-04 (QA): an admin typed a user's zone as an IANA code in a free-text field. The picker
 // offers every zone in words, Mexico's and Latin America's first, with a search; a stored zone
@@ -69,5 +70,42 @@ describe('the time-zone picker’s choices', () => {
     expect(found.first).toBe('America/Bogota');
     expect(filterZoneGroups(groups, 'atlantis', 'America/Mexico_City').matches).toBe(0);
     expect(filterZoneGroups(groups, '  ', 'America/Mexico_City').groups).toEqual(groups);
+  });
+});
+
+// QA S15 (L3-04): the Spanish picker read some cities in English («… — Port of Spain», «… — Isle
+// of Man»). A Spanish label names its city in Spanish; English labels keep the English words.
+describe('the Spanish picker names cities in Spanish', () => {
+  const ENGLISH_WORDS =
+    /\b(Port of|Isle of|St|Saint|Island|Islands|Cape|South|North|New York|London|Lisbon|Rome|Vienna|Prague|Warsaw|Moscow|Brussels|Copenhagen|Athens|Easter|Canary|Faeroe|Christmas|Vatican|Cayman|Grand)\b/;
+  const spanish = zoneGroups('es-MX', KNOWN, JANUARY).flatMap((g) => g.choices);
+  const english = zoneGroups('en', KNOWN, JANUARY).flatMap((g) => g.choices);
+
+  it('no Spanish label carries a known English city word', () => {
+    const offending = spanish.filter((c) => ENGLISH_WORDS.test(c.label)).map((c) => c.label);
+    expect(offending).toEqual([]);
+    expect(spanish.find((c) => c.zone === 'America/Port_of_Spain')?.label).toMatch(
+      / — Puerto España \(UTC−4\)$/,
+    );
+    expect(spanish.find((c) => c.zone === 'Europe/Isle_of_Man')?.label).toContain(
+      'Isla de Man (UTC+0)',
+    );
+  });
+
+  it('never shows the English word of a city that has a Spanish one', () => {
+    for (const [zone, city] of Object.entries(ZONE_CITIES_ES)) {
+      const label = spanish.find((c) => c.zone === zone)?.label;
+      const word = zoneCity(zone);
+      if (!label || word === city || city.includes(word)) continue;
+      expect(label).not.toContain(word);
+    }
+  });
+
+  it('keeps the English words in English, and finds a zone by its English city too', () => {
+    expect(english.find((c) => c.zone === 'America/Port_of_Spain')?.label).toMatch(
+      / — Port of Spain \(UTC−4\)$/,
+    );
+    const london = filterZoneGroups(zoneGroups('es-MX', KNOWN, JANUARY), 'london', '');
+    expect(london.first).toBe('Europe/London');
   });
 });

@@ -72,7 +72,7 @@ export function zoneChoiceLabel(zone: string, language: Language, at: Date = new
 /** {@link zoneTitle}, with the city before the offset when the name is Intl's shared one. */
 function labelOf(zone: string, language: Language, at: Date, offset: string): string {
   const title = zoneTitle(zone, language, at);
-  const city = zoneCity(zone);
+  const city = zoneCity(zone, language);
   const own = ` (${offset})`;
   if (isUtcZone(zone) || ZONE_NAMES[zone] || title.includes(city) || !title.endsWith(own)) {
     return title;
