@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { eventually } from '../support/eventually';
 import { logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
@@ -90,6 +91,40 @@ describe('Login, session and language (web app)', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.goto('/mis-tickets');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  });
+
+  it('L3-11: a signed-in switch is saved on the account (another device opens in it), and the account page sets the time zone', async () => {
+    const approver = 'aprobador@aurora.example';
+    const stored = () =>
+      e2e.world.db.query<{ locale: string; time_zone: string }[]>(
+        'SELECT locale, time_zone FROM app_user WHERE email = $1',
+        [approver],
+      );
+    expect(await stored()).toEqual([{ locale: 'es-MX', time_zone: 'America/Mexico_City' }]);
+    await logIn(page, approver, e2e.password(approver));
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'My tickets' }).waitFor();
+    // Their emails follow the account's locale, not this browser's.
+    expect(await eventually(stored, (rows) => rows[0].locale === 'en')).toEqual([
+      { locale: 'en', time_zone: 'America/Mexico_City' },
+    ]);
+
+    // Another device, nothing chosen there: it opens in the account's English.
+    const other = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(other.page, approver, e2e.password(approver));
+    await other.page.getByRole('heading', { name: 'My tickets' }).waitFor();
+    expect(await other.page.getAttribute('html', 'lang')).toBe('en');
+    await other.page.context().close();
+
+    // Back to Spanish, and the account page offers the time zone by its name.
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.goto('/cambiar-contrasena');
+    await page.getByRole('heading', { name: 'Tu zona horaria' }).waitFor();
+    await page.getByLabel('Zona horaria', { exact: true }).selectOption('America/Cancun');
+    await page.getByRole('button', { name: 'Guardar zona horaria' }).click();
+    await page.getByText('Tu zona horaria quedó guardada.').waitFor();
+    expect(await stored()).toEqual([{ locale: 'es-MX', time_zone: 'America/Cancun' }]);
   });
 
   it('says in words that the credentials are wrong and keeps the email typed', async () => {

@@ -38,6 +38,14 @@ export const LOGIN = operation<
 
 export const ME = operation<{ me: User }>(`query Me { me { ${USER_FIELDS} } }`);
 
+/** The signed-in user's own language and time zone (L3-04, L3-11: their emails follow them). */
+export const UPDATE_MY_PREFERENCES = operation<
+  { updateMyPreferences: User },
+  { input: { locale?: Locale; timeZone?: string } }
+>(`mutation UpdateMyPreferences($input: UpdateMyPreferencesInput!) {
+  updateMyPreferences(input: $input) { ${USER_FIELDS} }
+}`);
+
 export interface DeadlineResult {
   deadline: string;
   localDeadline: string;

@@ -37,6 +37,14 @@ function navItems(user: User | undefined, t: ReturnType<typeof useI18n>['t']): N
 
 function LanguageSwitch() {
   const { t, language, choose } = useI18n();
+  const { user, savePreferences } = useSession();
+  // L3-11: signed in, the choice is the account's too, so their emails follow it; signed out it
+  // stays on this browser. A failed save keeps the switch (the account can be set again later).
+  const pick = (next: Language) => {
+    choose(next);
+    const locale = next === 'en' ? 'EN' : 'ES_MX';
+    if (user && user.locale !== locale) void savePreferences({ locale }).catch(() => undefined);
+  };
   const options: { value: Language; label: string; lang: string }[] = [
     { value: 'es-MX', label: t.language.es, lang: 'es-MX' },
     { value: 'en', label: t.language.en, lang: 'en' },
@@ -49,7 +57,7 @@ function LanguageSwitch() {
           type="button"
           lang={o.lang}
           aria-pressed={language === o.value}
-          onClick={() => choose(o.value)}
+          onClick={() => pick(o.value)}
         >
           {o.label}
         </button>

@@ -9,7 +9,7 @@ import {
   useState,
 } from 'react';
 import { type Operation, request, setUnauthenticatedHandler } from '../api/graphql-client';
-import { LOGIN, ME, type User } from '../api/operations';
+import { LOGIN, ME, type Locale, UPDATE_MY_PREFERENCES, type User } from '../api/operations';
 import { useI18n } from '../i18n/i18n-context';
 import { forgetUserDrafts } from '../tickets/live-draft';
 import { tabStorage } from '../tickets/tab-storage';
@@ -35,6 +35,11 @@ interface SessionApi {
    */
   adopt: (next: Session) => void;
   logout: () => void;
+  /**
+   * Saves the logged-in user's own language and/or time zone on their account (their emails
+   * follow it) and keeps the stored user in step. Rejects like any call.
+   */
+  savePreferences: (input: { locale?: Locale; timeZone?: string }) => Promise<User>;
   /** Sends an operation with this session's token (or none when logged out). */
   call: <TData, TVariables>(
     op: Operation<TData, TVariables>,
@@ -135,6 +140,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       request(op, variables, token),
     [token],
   );
+  const savePreferences = useCallback(
+    async (input: { locale?: Locale; timeZone?: string }) => {
+      const { updateMyPreferences: me } = await request(UPDATE_MY_PREFERENCES, { input }, token);
+      setSession((current) => {
+        if (!current || current.token !== token) return current;
+        const next = { ...current, user: me };
+        saveSession(next);
+        return next;
+      });
+      return me;
+    },
+    [token],
+  );
   const logout = useCallback(() => {
     // «Cerrar sesión»: nothing this user typed stays in the tab for the next person.
     if (session) forgetUserDrafts(tabStorage(), session.user.id);
@@ -143,8 +161,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const adopt = useCallback((next: Session) => replace(next), [replace]);
 
   const value = useMemo<SessionApi>(
-    () => ({ user: session?.user, token, ended, login, adopt, logout, call }),
-    [session, token, ended, login, adopt, logout, call],
+    () => ({ user: session?.user, token, ended, login, adopt, logout, savePreferences, call }),
+    [session, token, ended, login, adopt, logout, savePreferences, call],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

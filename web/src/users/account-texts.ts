@@ -59,6 +59,12 @@ const accountEsMX = {
   changed:
     'Tu contraseña cambió. Úsala la próxima vez que entres; tus sesiones en otros dispositivos se cerraron.',
   wrongCurrent: 'La contraseña actual no es correcta.',
+  // my time zone (L3-11: fechas de pantallas y correos)
+  zoneTitle: 'Tu zona horaria',
+  zoneIntro: 'Las fechas de tus pantallas y de tus correos se muestran en esta zona horaria.',
+  zoneLabel: 'Zona horaria',
+  zoneSubmit: 'Guardar zona horaria',
+  zoneSaved: 'Tu zona horaria quedó guardada.',
 };
 
 export type AccountMessages = typeof accountEsMX;
@@ -114,6 +120,11 @@ const accountEn: AccountMessages = {
   changed:
     'Your password changed. Use it next time you sign in; your sessions on other devices were signed out.',
   wrongCurrent: 'The current password is not correct.',
+  zoneTitle: 'Your time zone',
+  zoneIntro: 'Dates on your screens and in your emails are shown in this time zone.',
+  zoneLabel: 'Time zone',
+  zoneSubmit: 'Save time zone',
+  zoneSaved: 'Your time zone was saved.',
 };
 
 /** The account texts in the UI language. */

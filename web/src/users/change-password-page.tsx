@@ -8,9 +8,13 @@ import { Link } from '../router/router';
 import { useSession } from '../session/session-context';
 import { accountTexts } from './account-texts';
 import { NewPasswordFields, newPasswordProblem } from './new-password-fields';
+import { MyTimeZoneForm } from './my-time-zone-form';
 import { CHANGE_PASSWORD } from './user-operations';
 
-/** `/cambiar-contrasena`: any logged-in user changes their own password (L3-04). */
+/**
+ * `/cambiar-contrasena`: any logged-in user changes their own password (L3-04) and sets their
+ * own time zone (L3-11).
+ */
 export function ChangePasswordPage() {
   const { language } = useI18n();
   const a = accountTexts(language);
@@ -48,40 +52,43 @@ export function ChangePasswordPage() {
     form.error instanceof ApiError && form.error.reason === 'WRONG_CURRENT_PASSWORD';
 
   return (
-    <section className="card narrow" aria-labelledby="change-password-title">
-      <h1 id="change-password-title">{a.changeTitle}</h1>
-      <form className="form-grid" onSubmit={(e) => void submit(e)}>
-        <TextField
-          id="change-password-current"
-          label={a.currentPassword}
-          type="password"
-          autoComplete="current-password"
-          required
-          className="span-all"
-          value={current}
-          onChange={setCurrent}
-        />
-        <NewPasswordFields
-          idPrefix="change-password"
-          a={a}
-          className="span-all"
-          password={next}
-          repeat={repeat}
-          onPassword={setNext}
-          onRepeat={setRepeat}
-        />
-        {(problem ?? wrongCurrent) && (
-          <p className="notice notice-error span-all" role="alert">
-            {problem ?? a.wrongCurrent}
-          </p>
-        )}
-        <FormFooter
-          form={wrongCurrent ? { ...form, error: undefined } : form}
-          label={a.changeSubmit}
-          buttonClassName="button primary"
-        />
-      </form>
-    </section>
+    <>
+      <section className="card narrow" aria-labelledby="change-password-title">
+        <h1 id="change-password-title">{a.changeTitle}</h1>
+        <form className="form-grid" onSubmit={(e) => void submit(e)}>
+          <TextField
+            id="change-password-current"
+            label={a.currentPassword}
+            type="password"
+            autoComplete="current-password"
+            required
+            className="span-all"
+            value={current}
+            onChange={setCurrent}
+          />
+          <NewPasswordFields
+            idPrefix="change-password"
+            a={a}
+            className="span-all"
+            password={next}
+            repeat={repeat}
+            onPassword={setNext}
+            onRepeat={setRepeat}
+          />
+          {(problem ?? wrongCurrent) && (
+            <p className="notice notice-error span-all" role="alert">
+              {problem ?? a.wrongCurrent}
+            </p>
+          )}
+          <FormFooter
+            form={wrongCurrent ? { ...form, error: undefined } : form}
+            label={a.changeSubmit}
+            buttonClassName="button primary"
+          />
+        </form>
+      </section>
+      <MyTimeZoneForm />
+    </>
   );
 }
 
