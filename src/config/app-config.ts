@@ -155,3 +155,18 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
   r.done();
   return config;
 }
+
+/**
+ * The configuration of an operator script (`npm run read-model:rebuild`,
+ * `npm run tickets:adopt-reminders`): `env`, with `npm start`'s local services where it names none.
+ */
+export function loadScriptConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): AppConfig {
+  return loadAppConfig({
+    DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:54329/sla',
+    TEMPORAL_ADDRESS: '127.0.0.1:7233',
+    SMTP_URL: 'smtp://127.0.0.1:1025',
+    ...env,
+  });
+}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { loadAppConfig } from '../config/app-config';
+import { loadScriptConfig } from '../config/app-config';
 import { ConfigValidationError } from '../config/env-reader';
 import { typeOrmOptions } from '../database/typeorm-options';
 import {
@@ -51,13 +51,7 @@ function optionsFrom(args: readonly string[]): AdoptionOptions {
  * `npm start`'s local services.
  */
 async function main(): Promise<void> {
-  const env = {
-    DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:54329/sla',
-    TEMPORAL_ADDRESS: '127.0.0.1:7233',
-    SMTP_URL: 'smtp://127.0.0.1:1025',
-    ...process.env,
-  };
-  const config = loadAppConfig(env);
+  const config = loadScriptConfig();
   const options = optionsFrom(process.argv.slice(2));
   const logger = new Logger('AdoptReminders');
   const { address, namespace } = config.temporal;

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
-import { loadAppConfig } from '../config/app-config';
+import { loadScriptConfig } from '../config/app-config';
 import { ConfigValidationError } from '../config/env-reader';
 import { typeOrmOptions } from '../database/typeorm-options';
 import { NotificationsService } from '../notifications';
@@ -14,13 +14,7 @@ import { TicketProjectionService } from './ticket-projection.service';
  * rebuilt in its own transaction. Without DATABASE_URL it uses `npm start`'s local database.
  */
 async function main(): Promise<void> {
-  const env = {
-    DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:54329/sla',
-    TEMPORAL_ADDRESS: '127.0.0.1:7233',
-    SMTP_URL: 'smtp://127.0.0.1:1025',
-    ...process.env,
-  };
-  const config = loadAppConfig(env);
+  const config = loadScriptConfig();
   const db = await new DataSource(typeOrmOptions(config.database.url)).initialize();
   try {
     const projection = new TicketProjectionService(
