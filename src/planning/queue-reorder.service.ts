@@ -11,6 +11,7 @@ import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { TicketWorkflowClient } from '../tickets/ticket-workflow.client';
 import { replannedReleaseDate } from './capacity-model';
 import { DeliveryRiskService } from './delivery-risk.service';
+import { laterReorderExistsSql } from './latest-reorder-sql';
 import { ranksOf } from './queue-order';
 import { type PlannedDateChange, QueueReorderEntity } from './queue-reorder.entity';
 import { QueueRankEntity } from './queue-rank.entity';
@@ -164,11 +165,11 @@ export class QueueReorderService {
     tx: EntityManager,
     reorder: QueueReorderEntity,
   ): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      'SELECT 1 FROM queue_reorder WHERE organization_id = $1 AND at > $2 LIMIT 1',
-      [reorder.organizationId, reorder.at],
+    const [row] = await tx.query<{ superseded: boolean }[]>(
+      `SELECT ${laterReorderExistsSql('r')} AS superseded FROM queue_reorder r WHERE r.id = $1`,
+      [reorder.id],
     );
-    return rows.length > 0;
+    return row?.superseded === true;
   }
 
   /** The recorded reorders of a client since `since`, oldest first (the checkpoint reads them). */

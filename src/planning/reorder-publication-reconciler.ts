@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { PeriodicSweep } from '../common/periodic-sweep';
+import { laterReorderExistsSql } from './latest-reorder-sql';
 import { QueueReorderEntity } from './queue-reorder.entity';
 import { QueueReorderService } from './queue-reorder.service';
 
@@ -51,10 +52,7 @@ export class ReorderPublicationReconciler extends PeriodicSweep {
       .where('r.published_at IS NULL')
       .andWhere('r.at < :settledBefore', { settledBefore: new Date(now.getTime() - GRACE_MS) })
       .andWhere('r.at >= :recentSince', { recentSince: new Date(now.getTime() - RECENT_MS) })
-      .andWhere(
-        `NOT EXISTS (SELECT 1 FROM queue_reorder l
-                      WHERE l.organization_id = r.organization_id AND l.at > r.at)`,
-      )
+      .andWhere(`NOT ${laterReorderExistsSql('r')}`)
       .orderBy('r.at', 'ASC')
       .take(BATCH)
       .getMany();
