@@ -11,6 +11,7 @@ import {
   explainMinutesText,
   type ExplanationLocale,
   localFormat,
+  zoneText,
 } from '../business-time/calendars/explanation-text';
 
 /** What a stored clock run says about itself (the `ticket_clock` row). */
@@ -106,7 +107,10 @@ export function explainClock(
   }
 
   const at = localFormat(locale, calendar.timeZone);
-  const lines: string[] = [target, `${w.start}: ${at(start)} (${calendar.timeZone})`];
+  const lines: string[] = [
+    target,
+    `${w.start}: ${at(start)} (${zoneText(locale, calendar.timeZone, start)})`,
+  ];
   let budgetMs = clock.amount * MS_PER_MINUTE;
   if (clock.unit === 'days') {
     const plain = addBusinessDays(calendar, start, clock.amount);
@@ -147,8 +151,8 @@ export function explainClock(
   // The engine's own first (start) and last (deadline) lines give way to the exact ones.
   lines.push(...steps.slice(1, -1));
   const deadline = new Date(walked.deadline);
-  // In the calendar's own time and zone: a client reads it, not a UTC instant.
-  lines.push(`${w.deadline}: ${at(deadline)} (${calendar.timeZone})`);
+  // In the calendar's own time and zone in words (QA S16): a client reads it, not a UTC instant.
+  lines.push(`${w.deadline}: ${at(deadline)} (${zoneText(locale, calendar.timeZone, deadline)})`);
   return { clockStart: new Date(walked.clockStart), deadline, pausedBusinessMinutes, lines };
 }
 

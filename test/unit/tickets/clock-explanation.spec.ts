@@ -99,4 +99,30 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     expect(e.pausedBusinessMinutes).toBe(120);
     expect(e.lines.some((l) => l.startsWith('Paused (waiting on the client) since'))).toBe(true);
   });
+
+  it('a paused clock names its zone in words, never its IANA code (QA S16, L3-06)', () => {
+    // QA S16: the client's «¿Por qué esta fecha?» of a paused clock read
+    // «Inicio: dom, 29 nov 2026, 15:33 (America/Mexico_City)», unlike the running one.
+    const pauses = [{ from: '2026-01-26T17:00:00.000Z', to: '2026-01-27T17:30:00.000Z' }];
+    const clock = {
+      startedAt: new Date('2026-01-26T15:00:00Z'),
+      amount: 480,
+      unit: 'minutes' as const,
+    };
+    const resumed = explainClock(engine, 'es-MX', { ...clock, pauses }, now);
+    expect(resumed.lines[1]).toBe(
+      'Inicio: lun, 26 ene 2026, 09:00 (hora de la Ciudad de México, UTC−6)',
+    );
+    expect(resumed.lines[resumed.lines.length - 1]).toMatch(
+      /^Vencimiento: .* \(hora de la Ciudad de México, UTC−6\)$/,
+    );
+    const open = explainClock(
+      engine,
+      'en',
+      { ...clock, pauses: [{ from: '2026-01-26T17:00:00Z', to: null }] },
+      now,
+    );
+    expect(open.lines[1]).toBe('Start: Mon, Jan 26, 2026, 09:00 (Mexico City time, UTC−6)');
+    for (const line of [...resumed.lines, ...open.lines]) expect(line).not.toMatch(/America\//);
+  });
 });
