@@ -1,3 +1,5 @@
+import { endSentence } from './sentence';
+
 /**
  * Spanish (Mexico) texts of the client's answer: staff record an answer the client gave off the
  * portal (L3-06/L3-07/L3-08, L3-11), and the client's notice that its answer is needed.
@@ -44,7 +46,9 @@ export const clientAnswerEsMX = {
     infoNext:
       'Mientras no respondas, no corre el plazo de atención; cuando respondas empieza uno nuevo de 8 horas hábiles.',
     remoteSession: (at: string | null) =>
-      at ? `Te propusimos una sesión remota para el ${at}.` : 'Te propusimos una sesión remota.',
+      at
+        ? endSentence(`Te propusimos una sesión remota para el ${at}`)
+        : 'Te propusimos una sesión remota.',
     remoteSessionNext:
       'Confírmala con «Confirmar» o, si no puedes, usa «Proponer otro horario / No puedo»; también puedes entregar la información por escrito.',
     waiting: (since: string | null) =>
@@ -55,7 +59,8 @@ export const clientAnswerEsMX = {
       'El plazo está en pausa mientras tanto; cuando respondas sigue con el tiempo que le quedaba.',
     request: 'Lo que necesitamos',
     resolved: 'Resolvimos este ticket: confirma la solución, o reábrelo si el problema sigue.',
-    autoClose: (when: string) => `Si no respondes, se cerrará automáticamente el ${when}.`,
+    autoClose: (when: string) =>
+      endSentence(`Si no respondes, se cerrará automáticamente el ${when}`),
     testing: (since: string | null) =>
       since
         ? `Desde el ${since} la entrega está lista para tus pruebas: acéptala o reporta las fallas que encuentres.`

@@ -14,6 +14,7 @@ import { hoursLedgerEsMX } from './hours-ledger.es-mx';
 import { satisfactionEsMX } from './satisfaction.es-mx';
 import { ticketBrowserEsMX } from './ticket-browser.es-mx';
 import { deadlineRecomputedEsMX } from './deadline-recomputed.es-mx';
+import { endSentence } from './sentence';
 
 /** Spanish (Mexico): the default language of every screen. `en.ts` mirrors these keys. */
 export const esMX = {
@@ -504,7 +505,9 @@ export const esMX = {
     reasons: 'Motivos (uno por línea)',
     releaseDateLabel: 'Fecha y hora de entrega',
     releasePlan: (date: string, hoursPerDay: number) =>
-      `Según el plan de capacidad (${hoursPerDay} h por día hábil, en el orden de la cola del cliente), estaría lista el ${date}.`,
+      endSentence(
+        `Según el plan de capacidad (${hoursPerDay} h por día hábil, en el orden de la cola del cliente), estaría lista el ${date}`,
+      ),
     usePlannedDate: 'Usar la fecha del plan',
     adminActionKind: 'Acción',
     adminDetails: 'Detalles',

@@ -1,3 +1,5 @@
+import { endSentence } from './sentence';
+
 /**
  * Spanish (Mexico) texts of the remote session (L3-06): staff propose it with a link and a
  * duration; the client confirms it or asks for another time.
@@ -19,7 +21,7 @@ export const remoteSessionEsMX = {
   durationInvalid: 'La duración va de 15 a 240 minutos.',
   join: 'Unirse a la sesión',
   minutes: (n: number) => `${n} min`,
-  accepted: (when: string) => `El cliente la confirmó el ${when}.`,
+  accepted: (when: string) => endSentence(`El cliente la confirmó el ${when}`),
   declined: (when: string) => `El cliente no puede en ese horario (respondió el ${when}).`,
   reason: 'Motivo',
   suggested: 'Horario que sugiere',
