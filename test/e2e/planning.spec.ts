@@ -718,4 +718,53 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     await client.page.context().close();
     await setCapacity(6.5);
   });
+
+  it("L3-15, QA S15: on a 390 px phone the agenda's open tickets are stacked cards; nothing scrolls sideways and «Registrado» is in view", async () => {
+    const number = await registerTicket(e2e.world, {
+      subject: 'La pantalla de inicio tarda en cargar',
+      description: 'Para revisar la agenda en el teléfono.',
+    });
+    const { generateCheckpointAgenda: agenda } = await call<{
+      generateCheckpointAgenda: { id: string };
+    }>(
+      `mutation ($id: ID!, $key: String) { generateCheckpointAgenda(organizationId: $id, idempotencyKey: $key) { id } }`,
+      { id: auroraId, key: `phone-agenda-${process.pid}-${Date.now()}` },
+      Role.MANAGER,
+    );
+    ({ page } = await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 }));
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto(`/checkpoints/${agenda.id}`);
+    await page.getByRole('heading', { name: /^Agenda del / }).waitFor();
+    const row = page
+      .getByTestId('agenda-open')
+      .locator('tbody tr')
+      .filter({
+        has: page.getByRole('link', { name: number, exact: true }),
+      });
+    const inView = async (text: string) => {
+      const cell = row.getByText(text, { exact: true });
+      await cell.waitFor();
+      const box = await cell.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      // The page itself is no wider than the phone, and the table does not scroll inside its card.
+      expect(await page.evaluate(`document.documentElement.scrollWidth <= window.innerWidth`)).toBe(
+        true,
+      );
+      expect(await horizontalOverflow(page)).toEqual([]);
+      const wrap = await page
+        .getByTestId('agenda-open')
+        .locator('.table-wrap')
+        .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(wrap.scroll).toBeLessThanOrEqual(wrap.client);
+    };
+    await inView('Registrado');
+    await screenshot(page, '65-checkpoint-agenda-phone');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: /^Agenda of / }).waitFor();
+    await inView('Registered');
+    await page.getByRole('button', { name: 'Español' }).click();
+  });
 });

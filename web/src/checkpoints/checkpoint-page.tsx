@@ -36,11 +36,14 @@ function Section({
   );
 }
 
-/** One agenda table: a header row of `columns`, then the rows given as children. */
+/**
+ * One agenda table: a header row of `columns`, then the rows given as children. On a phone each
+ * row is a stacked card whose cells carry their column's name (`data-label`), as «Mis tickets».
+ */
 function AgendaTable({ columns, children }: { columns: string[]; children: ReactNode }) {
   return (
     <div className="table-wrap">
-      <table>
+      <table className="stack-on-phone">
         <thead>
           <tr>
             {columns.map((column) => (
@@ -215,14 +218,14 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
         >
           {cp.openTickets.map((tk) => (
             <tr key={tk.number}>
-              <td>{tk.queuePosition ?? '—'}</td>
+              <td data-label={c.queuePosition}>{tk.queuePosition ?? '—'}</td>
               <TicketCell number={tk.number} subject={tk.subject} />
-              <td>{state(tk.state)}</td>
-              <td>
+              <td data-label={c.state}>{state(tk.state)}</td>
+              <td data-label={t.tickets.sla}>
                 <SlaBadge status={tk.slaStatus} />
               </td>
-              <td>{format(tk.nextDeadline)}</td>
-              <td>{format(tk.releaseDate)}</td>
+              <td data-label={t.tickets.nextDeadline}>{format(tk.nextDeadline)}</td>
+              <td data-label={t.tickets.releaseDate}>{format(tk.releaseDate)}</td>
             </tr>
           ))}
         </AgendaTable>
@@ -238,11 +241,11 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
           {cp.slaAlerts.map((a) => (
             <tr key={`${a.ticketNumber}-${a.clock}`}>
               <TicketCell number={a.ticketNumber} subject={a.subject} />
-              <td>{t.tickets.clockKinds[a.clock] ?? a.clock}</td>
-              <td>
+              <td data-label={c.clock}>{t.tickets.clockKinds[a.clock] ?? a.clock}</td>
+              <td data-label={c.status}>
                 <SlaBadge status={a.status === 'BREACHED' ? 'breached' : 'at_risk'} />
               </td>
-              <td>{format(a.deadline)}</td>
+              <td data-label={c.deadline}>{format(a.deadline)}</td>
             </tr>
           ))}
         </AgendaTable>
@@ -258,11 +261,13 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
           {cp.estimatesAwaitingAuthorization.map((e) => (
             <tr key={`${e.ticketNumber}-${e.version}`}>
               <TicketCell number={e.ticketNumber} subject={e.subject} />
-              <td>v{e.version}</td>
-              <td>
+              <td data-label={c.version}>v{e.version}</td>
+              <td data-label={c.hoursCol}>
                 {e.additionalHours === null ? h(e.hours) : t.changeOrders.label(e.additionalHours)}
               </td>
-              <td className="prewrap">{e.scope}</td>
+              <td className="prewrap" data-label={c.scope}>
+                {e.scope}
+              </td>
             </tr>
           ))}
         </AgendaTable>
@@ -280,9 +285,11 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
           {cp.dateChanges.map((d) => (
             <tr key={`${d.ticketNumber}-${d.at}`}>
               <TicketCell number={d.ticketNumber} subject={d.subject} />
-              <td>{format(d.oldDate)}</td>
-              <td>{format(d.newDate)}</td>
-              <td className="prewrap">{d.reason}</td>
+              <td data-label={c.previousDate}>{format(d.oldDate)}</td>
+              <td data-label={t.planning.queue.newDate}>{format(d.newDate)}</td>
+              <td className="prewrap" data-label={c.reason}>
+                {d.reason}
+              </td>
             </tr>
           ))}
         </AgendaTable>
