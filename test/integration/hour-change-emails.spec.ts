@@ -1,7 +1,5 @@
-import { Role } from '../../src/identity/role.enum';
 import { type CaughtMail, sentExactly as sentOnce } from '../support/caught-mail';
-import { gql } from '../support/integration-harness';
-import { useWorldWithWorker } from '../support/world-with-worker';
+import { useWorldWithWorker, worldCalls } from '../support/world-with-worker';
 
 // L3-03, L3-11, L3-13 over real GraphQL on the real stack (PostgreSQL, Temporal dev server, the
 // worker's email dispatcher, the SMTP catcher): a package bought, a manual «Ajustar horas» entry
@@ -36,11 +34,7 @@ describe('The client hears of their hours (L3-03, L3-11, L3-13)', () => {
     aurora = world.orgIds[AURORA];
   });
 
-  async function ok<T>(query: string, input: Record<string, unknown>): Promise<T> {
-    const { body } = await gql<T>(world.api, query, { input }, world.bearer(Role.MANAGER));
-    expect(body.errors).toBeUndefined();
-    return body.data!;
-  }
+  const { ok } = worldCalls(world);
 
   const rows = () =>
     world.db.query<OutboxRow[]>(
@@ -69,11 +63,11 @@ describe('The client hears of their hours (L3-03, L3-11, L3-13)', () => {
     };
     const first = await ok<{
       purchaseHourPackage: { ledgerEntryId: string; balance: { available: number } };
-    }>(PURCHASE, input);
+    }>(PURCHASE, { input });
     purchaseEntryId = first.purchaseHourPackage.ledgerEntryId;
     // The demo contract holds 40 h.
     expect(first.purchaseHourPackage.balance.available).toBe(60);
-    await ok(PURCHASE, input);
+    await ok(PURCHASE, { input });
 
     const [mail] = await sentExactly(1);
     expect(mail.subject).toBe('Se agregaron 20 h a su saldo de horas (paquete FAC-2026-118)');
@@ -93,8 +87,8 @@ describe('The client hears of their hours (L3-03, L3-11, L3-13)', () => {
       reason: 'Cortesía por la migración del módulo de ventas',
       idempotencyKey: 'hour-emails-adjust-1',
     };
-    await ok(ADJUST, input);
-    await ok(ADJUST, input);
+    await ok(ADJUST, { input });
+    await ok(ADJUST, { input });
 
     const mails = await sentExactly(2);
     expect(mails[1].subject).toBe('Ajuste de horas: se agregaron 2.5 h a su saldo');
@@ -110,8 +104,8 @@ describe('The client hears of their hours (L3-03, L3-11, L3-13)', () => {
       reason: 'Factura FAC-2026-118 cancelada',
       idempotencyKey: 'hour-emails-reverse-1',
     };
-    await ok(REVERSE, input);
-    await ok(REVERSE, input);
+    await ok(REVERSE, { input });
+    await ok(REVERSE, { input });
 
     const mails = await sentExactly(3);
     expect(mails[2].subject).toBe('Corrección de horas: se descontaron 20 h de su saldo');

@@ -1,7 +1,6 @@
 import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
 import { Role } from '../../src/identity/role.enum';
-import { gql } from '../support/integration-harness';
-import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { useLedgerWorld } from '../support/world-with-worker';
 
 // L3-11, L3-13: the manager's mail view (emailOutbox) says what each email is about. The hour
 // emails (HOURS_CHANGED) showed no ticket even when their ledger entry belongs to one (QA S15):
@@ -26,27 +25,13 @@ interface OutboxNode {
 const today = new Date().toISOString().slice(0, 10);
 
 describe('HOURS_CHANGED rows in the mail view name their ticket, else the client (L3-11, L3-13)', () => {
-  let world: SeededWorld;
+  const { world, ok } = useLedgerWorld('hour-change-outbox');
   let aurora: string;
-  const manager = () => world.bearer(Role.MANAGER);
 
-  beforeAll(async () => {
-    world = await createSeededWorld(
-      'hour-change-outbox',
-      { TEMPORAL_TASK_QUEUE: `hour-change-outbox-${process.pid}-${Date.now()}` },
-      false,
-    );
+  beforeAll(() => {
     aurora = world.orgIds['comercializadora-aurora'];
   });
-  afterAll(async () => {
-    await world?.close();
-  });
 
-  async function ok<T>(query: string, variables: Record<string, unknown>, headers = manager()) {
-    const { body } = await gql<T>(world.api, query, variables, headers);
-    expect(body.errors).toBeUndefined();
-    return body.data!;
-  }
   const hourRows = async () =>
     (await ok<{ emailOutbox: { nodes: OutboxNode[] } }>(OUTBOX, { first: 100 })).emailOutbox.nodes
       .filter((n) => n.eventType === 'HOURS_CHANGED')

@@ -1,8 +1,7 @@
 import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
 import { Role } from '../../src/identity/role.enum';
 import { databaseFingerprint } from '../support/database-fingerprint';
-import { gql } from '../support/integration-harness';
-import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { useLedgerWorld } from '../support/world-with-worker';
 
 // L3-12, L3-13, L3-18: a manager's corrections of a client's prepaid hours, as the ledger screen
 // makes them. Through the real API on real PostgreSQL: the statement says per row whether
@@ -42,33 +41,14 @@ interface Statement {
 const today = new Date().toISOString().slice(0, 10);
 
 describe('Manual hour corrections from the ledger screen (L3-12, L3-13, L3-18)', () => {
-  let world: SeededWorld;
+  // A task queue no worker polls: registered tickets wait; the ledger is driven directly.
+  const { world, ok, refused } = useLedgerWorld('hour-corrections');
   let aurora: string;
-  const manager = () => world.bearer(Role.MANAGER);
 
-  beforeAll(async () => {
-    // A task queue no worker polls: registered tickets wait; the ledger is driven directly.
-    world = await createSeededWorld(
-      'hour-corrections',
-      { TEMPORAL_TASK_QUEUE: `hour-corrections-${process.pid}-${Date.now()}` },
-      false,
-    );
+  beforeAll(() => {
     aurora = world.orgIds['comercializadora-aurora'];
   });
-  afterAll(async () => {
-    await world?.close();
-  });
 
-  async function ok<T>(query: string, variables: Record<string, unknown>, headers = manager()) {
-    const { body } = await gql<T>(world.api, query, variables, headers);
-    expect(body.errors).toBeUndefined();
-    return body.data!;
-  }
-  async function refused(query: string, input: Record<string, unknown>, headers = manager()) {
-    const { body } = await gql(world.api, query, { input }, headers);
-    expect(body.data ?? null).toBeNull();
-    return body.errors![0].extensions as Record<string, unknown>;
-  }
   const statement = (first = 100) =>
     ok<Statement>(STATEMENT, { organizationId: aurora, first }).then((d) => ({
       balance: d.hourBalance,

@@ -11,7 +11,7 @@ import { typeOrmOptions } from '../../src/database/typeorm-options';
 import { Role } from '../../src/identity/role.enum';
 import { createTicketLedgerActivities } from '../../src/tickets/ticket-ledger.activities';
 import { gql, integrationConfig } from '../support/integration-harness';
-import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { type Caller, useLedgerWorld } from '../support/world-with-worker';
 
 // L3-12, L3-13, L3-18: every ledger entry keeps its reason as data (`reason_parts`) next to the
 // English sentence (`reason`, as before). Through the real API and service on real PostgreSQL:
@@ -35,33 +35,16 @@ const MIGRATION = '1764318600000-hour-ledger-reason-parts';
 const today = new Date().toISOString().slice(0, 10);
 
 describe('Ledger reasons stored as data (L3-12, L3-13, L3-18)', () => {
-  let world: SeededWorld;
+  // A task queue no worker polls: registered tickets wait; the ledger is driven directly.
+  const { world, ok } = useLedgerWorld('reason-parts');
   let aurora: string;
-  const manager = () => world.bearer(Role.MANAGER);
 
-  beforeAll(async () => {
-    // A task queue no worker polls: registered tickets wait; the ledger is driven directly.
-    world = await createSeededWorld(
-      'reason-parts',
-      { TEMPORAL_TASK_QUEUE: `reason-parts-${process.pid}-${Date.now()}` },
-      false,
-    );
+  beforeAll(() => {
     aurora = world.orgIds['comercializadora-aurora'];
   });
-  afterAll(async () => {
-    await world?.close();
-  });
 
-  async function mutate(query: string, input: Record<string, unknown>, headers = manager()) {
-    const { body } = await gql<Record<string, { id?: string }>>(
-      world.api,
-      query,
-      { input },
-      headers,
-    );
-    expect(body.errors).toBeUndefined();
-    return body.data!;
-  }
+  const mutate = (query: string, input: Record<string, unknown>, as?: Caller) =>
+    ok<Record<string, { id?: string }>>(query, { input }, as);
 
   async function registerTicket(): Promise<string> {
     const data = await mutate(

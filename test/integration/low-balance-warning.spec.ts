@@ -1,7 +1,6 @@
 import { Role } from '../../src/identity/role.enum';
 import { type CaughtMail, sentExactly as sentOnce } from '../support/caught-mail';
-import { gql } from '../support/integration-harness';
-import { useWorldWithWorker } from '../support/world-with-worker';
+import { useWorldWithWorker, worldCalls } from '../support/world-with-worker';
 
 // L3-12, L3-13 over real GraphQL on the real stack (PostgreSQL, Temporal dev server, the worker's
 // email dispatcher, the SMTP catcher): when a client's available hours fall under the warning
@@ -42,11 +41,7 @@ describe('Low hour balance warning (L3-12, L3-13)', () => {
     aurora = world.orgIds[AURORA];
   });
 
-  async function ok<T>(query: string, variables: Record<string, unknown>, role = Role.MANAGER) {
-    const { body } = await gql<T>(world.api, query, variables, world.bearer(role));
-    expect(body.errors).toBeUndefined();
-    return body.data!;
-  }
+  const { ok } = worldCalls(world);
   const adjust = (hours: number, key: string) =>
     ok(ADJUST, {
       input: {

@@ -1,7 +1,10 @@
 import { Role } from '../../src/identity/role.enum';
 import { sentExactly } from '../support/caught-mail';
-import { gql } from '../support/integration-harness';
-import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+import {
+  registerProjectedTicket,
+  useWorldWithWorker,
+  worldCalls,
+} from '../support/world-with-worker';
 
 // L3-13 with L3-18 and L3-12 over real GraphQL on the real stack (PostgreSQL, Temporal dev server,
 // the worker's email dispatcher, the SMTP catcher): a no-charge ticket charged again holds its
@@ -37,11 +40,7 @@ describe('Low-balance warning when a no-charge ticket is charged again (L3-13, L
     aurora = world.orgIds[AURORA];
   });
 
-  async function ok<T>(query: string, variables: Record<string, unknown>, role = Role.MANAGER) {
-    const { body } = await gql<T>(world.api, query, variables, world.bearer(role));
-    expect(body.errors).toBeUndefined();
-    return body.data!;
-  }
+  const { ok } = worldCalls(world);
   const act = (role: Role, mutation: string, type: string, input: object) =>
     ok(`mutation ($input: ${type}!) { ${mutation}(input: $input) { seq } }`, { input }, role);
   const balance = async () =>

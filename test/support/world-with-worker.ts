@@ -64,32 +64,131 @@ export function useWorldWithWorker(
     await world?.close();
   });
 
-  const started = (): SeededWorld => {
-    if (!world) throw new Error(`world '${label}' is used before its beforeAll ran`);
-    return world;
-  };
+  return new LiveWorldWithWorker(
+    label,
+    () => world,
+    () => background,
+  );
+}
+
+/** A spec file's seeded world with no worker (see `useLedgerWorld`), and its GraphQL calls. */
+export interface LedgerWorld extends WorldCalls {
+  readonly world: Omit<SeededWorld, 'close'>;
+}
+
+/**
+ * Registers one spec file's `beforeAll`/`afterAll`: a seeded world with the demo users only (no
+ * demo policies or hour packages: the spec buys its own) whose API starts ticket workflows on a
+ * task queue no worker polls, so registered tickets wait and the spec drives the ledger directly.
+ * Returns the world, read live like `useWorldWithWorker`'s, and `worldCalls` on it (the provider
+ * manager by default). Register it before the spec's own `beforeAll`.
+ */
+export function useLedgerWorld(label: string): LedgerWorld {
+  let world: SeededWorld | undefined;
+
+  beforeAll(async () => {
+    world = await createSeededWorld(
+      label,
+      { TEMPORAL_TASK_QUEUE: `${label}-${process.pid}-${Date.now()}` },
+      false,
+    );
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  const live = new LiveWorld(label, () => world);
+  return { world: live, ...worldCalls(live) };
+}
+
+/** Who a call runs as: a demo user's role (of the world's default organisation) or headers. */
+export type Caller = Role | Record<string, string>;
+
+/** GraphQL calls on a world that fail the test on what they do not expect. */
+export interface WorldCalls {
+  /** Runs `query` as `as`; fails the test on any GraphQL error; returns its data. */
+  readonly ok: <T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown>,
+    as?: Caller,
+  ) => Promise<T>;
+  /**
+   * Runs the mutation `query` with `{ input }` as `as`, expecting it refused (no data); returns the
+   * first error's `extensions` (its typed code and details).
+   */
+  readonly refused: (
+    query: string,
+    input: Record<string, unknown>,
+    as?: Caller,
+  ) => Promise<Record<string, unknown>>;
+}
+
+/** `WorldCalls` on `world`, as the demo user holding `role` unless a call says otherwise. */
+export function worldCalls(world: TicketApi, role: Role = Role.MANAGER): WorldCalls {
+  const headers = (as: Caller = role) => (typeof as === 'string' ? world.bearer(as) : as);
   return {
-    get api() {
-      return started().api;
+    async ok<T>(query: string, variables: Record<string, unknown>, as?: Caller) {
+      const { body } = await gql<T>(world.api, query, variables, headers(as));
+      expect(body.errors).toBeUndefined();
+      return body.data!;
     },
-    get db() {
-      return started().db;
-    },
-    get config() {
-      return started().config;
-    },
-    get seed() {
-      return started().seed;
-    },
-    get orgIds() {
-      return started().orgIds;
-    },
-    bearer: (role, organization) => started().bearer(role, organization),
-    get worker() {
-      if (!background) throw new Error(`worker of '${label}' is used before its beforeAll ran`);
-      return background.worker;
+    async refused(query, input, as) {
+      const { body } = await gql(world.api, query, { input }, headers(as));
+      expect(body.data ?? null).toBeNull();
+      return body.errors![0].extensions as Record<string, unknown>;
     },
   };
+}
+
+/**
+ * A spec file's world read live: its hooks and tests use it as they would a `SeededWorld` once
+ * the `beforeAll` that creates it ran.
+ */
+class LiveWorld implements Omit<SeededWorld, 'close'> {
+  constructor(
+    protected readonly label: string,
+    private readonly current: () => SeededWorld | undefined,
+  ) {}
+
+  private get started(): SeededWorld {
+    const world = this.current();
+    if (!world) throw new Error(`world '${this.label}' is used before its beforeAll ran`);
+    return world;
+  }
+  get api() {
+    return this.started.api;
+  }
+  get db() {
+    return this.started.db;
+  }
+  get config() {
+    return this.started.config;
+  }
+  get seed() {
+    return this.started.seed;
+  }
+  get orgIds() {
+    return this.started.orgIds;
+  }
+  /** A property, not a method: specs hand it around unbound. */
+  readonly bearer = (role: Role, organization?: string): Record<string, string> =>
+    this.started.bearer(role, organization);
+}
+
+class LiveWorldWithWorker extends LiveWorld implements WorldWithWorker {
+  constructor(
+    label: string,
+    current: () => SeededWorld | undefined,
+    private readonly background: () => BackgroundWorker | undefined,
+  ) {
+    super(label, current);
+  }
+
+  get worker(): RunningWorker {
+    const background = this.background();
+    if (!background) throw new Error(`worker of '${this.label}' is used before its beforeAll ran`);
+    return background.worker;
+  }
 }
 
 /** What `registerTicket` needs of a world: its API and the demo users' logins. */
