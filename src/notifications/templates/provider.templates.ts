@@ -130,6 +130,11 @@ const ACTIVITIES: Record<
   },
 };
 
+/** «… de» + «el ticket» is written «… del ticket», as Spanish contracts it (QA S16). */
+function theTicket(did: string): string {
+  return did.endsWith(' de') ? `${did.slice(0, -3)} del ticket` : `${did} el ticket`;
+}
+
 export const providerTemplates: TemplateFamily<
   'PROVIDER_NEW_TICKET' | 'PROVIDER_CLIENT_ACTIVITY' | 'PROVIDER_ASSIGNED'
 > = {
@@ -179,7 +184,7 @@ export const providerTemplates: TemplateFamily<
     return {
       subject: subjectLine(e.ticket.number, `${what}: ${e.ticket.subject}`),
       heading: ctx.t(
-        `${who} ${a.did[0]} el ticket ${e.ticket.number}.`,
+        `${who} ${theTicket(a.did[0])} ${e.ticket.number}.`,
         `${who} ${a.did[1]} ticket ${e.ticket.number}.`,
       ),
       blocks: activityBlocks(e, ctx, a.words),

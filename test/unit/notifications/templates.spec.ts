@@ -469,6 +469,41 @@ describe('L3-11 email templates', () => {
     expect(en.subject).toBe("[L3-2026-000123] Client's answer recorded: Factura no timbra");
   });
 
+  it('L3-11 provider side: the Spanish heading contracts «de el ticket» to «del ticket» (QA S16)', () => {
+    // QA S16: the agent read «Arturo Aprobador rechazó la estimación de el ticket L3-2026-000002.»
+    const agent = { ...ES, email: 'agente@becken.example', displayName: 'Alex Agent' };
+    const names = new Map([['u-approver', 'Arturo Aprobador']]);
+    const activities = [
+      'COMMENT',
+      'INFO_PROVIDED',
+      'CLIENT_REPLIED',
+      'ESTIMATE_AUTHORIZED',
+      'ESTIMATE_REJECTED',
+      'CHANGE_ORDER_AUTHORIZED',
+      'CHANGE_ORDER_REJECTED',
+      'REESTIMATE_REQUESTED',
+      'FAILURES_REPORTED',
+      'DELIVERY_ACCEPTED',
+      'RESOLUTION_CONFIRMED',
+      'REOPENED',
+      'CANCELLED',
+    ] as const;
+    const headings = activities.map((activity) => {
+      const event = { ...EVENTS.PROVIDER_CLIENT_ACTIVITY, activity, actorId: 'u-approver' };
+      return renderEmail(event, agent, { ...OPTIONS, names })!.text;
+    });
+    for (const text of headings) expect(text).not.toMatch(/\bde el\b/);
+    expect(headings[activities.indexOf('ESTIMATE_REJECTED')]).toContain(
+      'Arturo Aprobador rechazó la estimación del ticket L3-2026-000123.',
+    );
+    expect(headings[activities.indexOf('INFO_PROVIDED')]).toContain(
+      'Arturo Aprobador respondió la solicitud de información del ticket L3-2026-000123.',
+    );
+    expect(headings[activities.indexOf('COMMENT')]).toContain(
+      'Arturo Aprobador comentó en el ticket L3-2026-000123.',
+    );
+  });
+
   it('L3-07 provider side: a reassignment names who assigned it, to whom, and the note', () => {
     const names = new Map([
       ['u-agent', 'Alex Agent'],
