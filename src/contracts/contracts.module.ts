@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BusinessTimeModule } from '../business-time/business-time.module';
 import { HourChangeNotices } from './hour-change-notices.service';
 import { HourLedgerService } from './hour-ledger.service';
 import { HourStatementsService } from './hour-statements.service';
@@ -16,6 +17,8 @@ import { TicketBillingLoader } from './ticket-billing.loader';
  * `HourLedgerService` (reserve, log time, release).
  */
 @Module({
+  // The monthly statement counts its days in the organisation's calendar zone.
+  imports: [BusinessTimeModule],
   providers: [
     SupportPoliciesService,
     HourChangeNotices,

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { csvCell } from '../shared/csv';
 import type { AuthenticatedUser } from '../identity';
 import { type HourBalanceView, toBalanceView } from './balance-view';
 import { visibleClientOrganization } from './client-organization';
+import { LedgerEntryKind } from './contract-enums';
 import { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
 import { toFact } from './ledger-rows';
 import { formatHours, toHours, toHundredths } from './hours';
@@ -13,6 +16,7 @@ import { monthBounds } from './local-date';
 import { feeInForce } from './fee-history';
 import { SupportPolicyEventEntity } from './support-policy-event.entity';
 import { SupportPolicyEntity } from './support-policy.entity';
+import { type DatedLedgerEntry, monthBalance } from './statement-month';
 
 /** A ledger entry with the client's balance right after it, and its reversal links. */
 export interface StatementLine {
@@ -41,6 +45,29 @@ export interface TicketMonth {
   readonly hoursWaived: number;
 }
 
+/**
+ * A movement of the month that is not a ticket's consumption (L3-13): a purchase, a manager's
+ * adjustment or a reversal (correction) of a purchase, adjustment or consumption.
+ */
+export interface StatementMovement {
+  readonly entryId: string;
+  /** YYYY-MM-DD in the organisation's calendar zone (a purchase: its purchase date). */
+  readonly date: string;
+  readonly kind: LedgerEntryKind;
+  /** A REVERSAL: the kind of the entry it cancels. */
+  readonly reversedKind: LedgerEntryKind | null;
+  /** Signed: what it did to the balance. */
+  readonly hours: number;
+  /** The ticket of a reversed consumption. */
+  readonly ticketNumber: string | null;
+  /** The package bought, or whose purchase is reversed. */
+  readonly packageReference: string | null;
+  /** An adjustment's or reversal's reason in the words of who wrote it; null for a purchase. */
+  readonly reason: string | null;
+  /** Who made it, by name (null: the system). */
+  readonly createdByName: string | null;
+}
+
 export interface MonthlyStatement {
   readonly organizationId: string;
   readonly organizationName: string;
@@ -52,7 +79,23 @@ export interface MonthlyStatement {
   readonly hoursConsumed: number;
   readonly hoursWaived: number;
   readonly tickets: readonly TicketMonth[];
+  /** The zone the month's days are counted in (the organisation's calendar). */
+  readonly timeZone: string;
+  readonly openingBalance: number;
+  /** Adjustments and reversals of the month, signed. */
+  readonly hoursAdjusted: number;
+  /** openingBalance + hoursPurchased − hoursConsumed + hoursAdjusted. */
+  readonly closingBalance: number;
+  readonly movements: readonly StatementMovement[];
   readonly csv: string;
+}
+
+interface DatedRow extends DatedLedgerEntry {
+  readonly reversedKind: LedgerEntryKind | null;
+  readonly ticketNumber: string | null;
+  readonly packageReference: string | null;
+  readonly reason: string;
+  readonly createdByName: string | null;
 }
 
 export const MAX_PAGE = 100;
@@ -60,7 +103,10 @@ export const MAX_PAGE = 100;
 /** What clients and staff read: balance, the ledger as a statement, the monthly statement. */
 @Injectable()
 export class HourStatementsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendars: CalendarsService,
+  ) {}
 
   async balance(organizationId: string, caller: AuthenticatedUser): Promise<HourBalanceView> {
     const org = await visibleClientOrganization(this.db.manager, organizationId, caller);
@@ -149,11 +195,8 @@ export class HourStatementsService {
         GROUP BY ticket_number ORDER BY ticket_number`,
       [org.id, from, to],
     );
-    const [{ purchased }] = await this.db.query<{ purchased: string | null }[]>(
-      `SELECT sum(hours) AS purchased FROM hour_package
-        WHERE organization_id = $1 AND purchased_on >= $2 AND purchased_on < $3`,
-      [org.id, from, to],
-    );
+    const timeZone = (await this.calendars.forOrganization(org.id)).engine.timeZone;
+    const balance = monthBalance(await this.datedEntries(org.id, timeZone), from, to);
     const tickets = rows.map((r) => {
       const [logged, charged] = [toHundredths(r.logged), toHundredths(r.charged)];
       return { ticketNumber: r.ticket_number, logged, charged, waived: logged - charged };
@@ -175,13 +218,26 @@ export class HourStatementsService {
         : null;
     const currency = policy?.currency ?? 'MXN';
     const csv = [
-      'line,reference,hours_logged,hours_charged,hours_waived,amount,currency',
-      `MONTHLY_FEE,${month},,,,${fee ?? '0.00'},${currency}`,
+      'line,reference,hours_logged,hours_charged,hours_waived,amount,currency,date,hours,reason,by',
+      `MONTHLY_FEE,${month},,,,${fee ?? '0.00'},${currency},,,,`,
       ...tickets.map(
         (t) =>
-          `TICKET,${t.ticketNumber},${formatHours(t.logged)},${formatHours(t.charged)},${formatHours(t.waived)},,`,
+          `TICKET,${t.ticketNumber},${formatHours(t.logged)},${formatHours(t.charged)},${formatHours(t.waived)},,,,,,`,
       ),
-      `TOTAL,${month},${formatHours(sum((t) => t.logged))},${formatHours(sum((t) => t.charged))},${formatHours(sum((t) => t.waived))},${fee ?? '0.00'},${currency}`,
+      `TOTAL,${month},${formatHours(sum((t) => t.logged))},${formatHours(sum((t) => t.charged))},${formatHours(sum((t) => t.waived))},${fee ?? '0.00'},${currency},,,,`,
+      `OPENING_BALANCE,${month},,,,,,${from},${formatHours(balance.opening)},,`,
+      ...balance.movements.map((m) =>
+        [
+          m.reversedKind ? `REVERSAL_OF_${m.reversedKind}` : m.kind,
+          csvCell(m.packageReference ?? m.ticketNumber ?? m.id),
+          ',,,,',
+          m.date,
+          formatHours(m.hundredths),
+          csvCell(m.kind === LedgerEntryKind.PURCHASE ? null : m.reason),
+          csvCell(m.createdByName),
+        ].join(','),
+      ),
+      `CLOSING_BALANCE,${month},,,,,,${lastDay(to)},${formatHours(balance.closing)},,`,
     ].join('\n');
     return {
       organizationId: org.id,
@@ -190,8 +246,8 @@ export class HourStatementsService {
       monthlyFee: fee === null ? null : Number(fee),
       currency,
       policyStatus: policy?.status ?? null,
-      hoursPurchased: toHours(toHundredths(purchased ?? '0')),
-      hoursConsumed: toHours(sum((t) => t.charged)),
+      hoursPurchased: toHours(balance.purchased),
+      hoursConsumed: toHours(balance.consumed),
       hoursWaived: toHours(sum((t) => t.waived)),
       tickets: tickets.map((t) => ({
         ticketNumber: t.ticketNumber,
@@ -199,8 +255,69 @@ export class HourStatementsService {
         hoursCharged: toHours(t.charged),
         hoursWaived: toHours(t.waived),
       })),
+      timeZone,
+      openingBalance: toHours(balance.opening),
+      hoursAdjusted: toHours(balance.adjusted),
+      closingBalance: toHours(balance.closing),
+      movements: balance.movements.map((m) => ({
+        entryId: m.id,
+        date: m.date,
+        kind: m.kind,
+        reversedKind: m.reversedKind,
+        hours: toHours(m.hundredths),
+        ticketNumber: m.ticketNumber,
+        packageReference: m.packageReference,
+        reason: m.kind === LedgerEntryKind.PURCHASE ? null : m.reason,
+        createdByName: m.createdByName,
+      })),
       csv: `${csv}\n`,
     };
+  }
+
+  /**
+   * The entries that move the balance, each dated as `statement-month.ts` says: a purchase by its
+   * purchase date, a consumption by its work date, the rest by their day in `timeZone`.
+   */
+  private async datedEntries(organizationId: string, timeZone: string): Promise<DatedRow[]> {
+    const rows = await this.db.query<
+      {
+        id: string;
+        kind: LedgerEntryKind;
+        hours: string;
+        date: string;
+        reversed_kind: LedgerEntryKind | null;
+        ticket_number: string | null;
+        package_reference: string | null;
+        reason: string;
+        created_by_name: string | null;
+      }[]
+    >(
+      `SELECT e.id::text AS id, e.kind, e.hours, e.reason, e.ticket_number,
+              to_char(COALESCE(p.purchased_on, t.work_date, (e.created_at AT TIME ZONE $2)::date),
+                      'YYYY-MM-DD') AS date,
+              r.kind AS reversed_kind, COALESCE(p.reference, rp.reference) AS package_reference,
+              u.display_name AS created_by_name
+         FROM hour_ledger_entry e
+         LEFT JOIN hour_package p ON p.ledger_entry_id = e.id
+         LEFT JOIN time_entry t ON t.ledger_entry_id = e.id
+         LEFT JOIN hour_ledger_entry r ON r.id = e.reverses_entry_id
+         LEFT JOIN hour_package rp ON rp.ledger_entry_id = r.id
+         LEFT JOIN app_user u ON u.id = e.created_by
+        WHERE e.organization_id = $1 AND e.kind IN ('PURCHASE', 'CONSUMPTION', 'ADJUSTMENT', 'REVERSAL')
+        ORDER BY e.id`,
+      [organizationId, timeZone],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      hundredths: toHundredths(r.hours),
+      date: r.date,
+      reversedKind: r.reversed_kind,
+      ticketNumber: r.ticket_number,
+      packageReference: r.package_reference,
+      reason: r.reason,
+      createdByName: r.created_by_name,
+    }));
   }
 
   private entries(organizationId: string): Promise<HourLedgerEntryEntity[]> {
@@ -208,6 +325,11 @@ export class HourStatementsService {
       .getRepository(HourLedgerEntryEntity)
       .find({ where: { organizationId }, order: { id: 'ASC' } });
   }
+}
+
+/** `'2026-12-01'` → `'2026-11-30'`: the last day of the month before. */
+function lastDay(nextFirst: string): string {
+  return new Date(Date.parse(`${nextFirst}T00:00:00.000Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 function encodeCursor(id: string): string {

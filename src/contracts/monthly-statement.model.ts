@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import { PolicyStatus } from './graphql-enums';
+import { LedgerEntryKind, PolicyStatus } from './graphql-enums';
 
 @ObjectType('TicketMonthHours')
 export class TicketMonthHoursModel {
@@ -16,9 +16,54 @@ export class TicketMonthHoursModel {
   hoursWaived!: number;
 }
 
+@ObjectType('MonthlyStatementMovement', {
+  description:
+    'A movement of the month that is not a ticket’s consumption (L3-13): a purchase, an adjustment, or a reversal of a purchase, adjustment or consumption.',
+})
+export class MonthlyStatementMovementModel {
+  @Field(() => ID, { description: 'The ledger entry.' })
+  entryId!: string;
+
+  @Field({
+    description:
+      'YYYY-MM-DD in the statement’s timeZone (a purchase: its purchase date, as in hoursPurchased).',
+  })
+  date!: string;
+
+  @Field(() => LedgerEntryKind, { description: 'PURCHASE, ADJUSTMENT or REVERSAL.' })
+  kind!: LedgerEntryKind;
+
+  @Field(() => LedgerEntryKind, {
+    nullable: true,
+    description: 'A REVERSAL: the kind of the entry it cancels.',
+  })
+  reversedKind!: LedgerEntryKind | null;
+
+  @Field(() => Float, { description: 'Signed: what it did to the balance.' })
+  hours!: number;
+
+  @Field(() => String, { nullable: true, description: 'The ticket of a reversed consumption.' })
+  ticketNumber!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The package bought, or whose purchase is reversed.',
+  })
+  packageReference!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'An adjustment’s or reversal’s reason, as written; null for a purchase.',
+  })
+  reason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who made it (null: the system).' })
+  createdByName!: string | null;
+}
+
 @ObjectType('MonthlyStatement', {
   description:
-    'A month of a client: fee, hours per ticket (by work date), waived hours, purchases.',
+    'A month of a client: fee, hours per ticket (by work date), waived hours, purchases, adjustments, and the balance at its start and end (L3-13): openingBalance + hoursPurchased − hoursConsumed + hoursAdjusted = closingBalance.',
 })
 export class MonthlyStatementModel {
   @Field(() => ID)
@@ -52,7 +97,28 @@ export class MonthlyStatementModel {
   tickets!: TicketMonthHoursModel[];
 
   @Field({
-    description: 'The same data as CSV (header, MONTHLY_FEE, one TICKET per ticket, TOTAL).',
+    description:
+      'The IANA zone the month’s days are counted in: the organisation’s calendar (its own, else the default).',
+  })
+  timeZone!: string;
+
+  @Field(() => Float, { description: 'The balance before the first day of the month.' })
+  openingBalance!: number;
+
+  @Field(() => Float, { description: 'Adjustments and reversals of the month, signed.' })
+  hoursAdjusted!: number;
+
+  @Field(() => Float, { description: 'The balance at the end of the last day of the month.' })
+  closingBalance!: number;
+
+  @Field(() => [MonthlyStatementMovementModel], {
+    description: 'Purchases, adjustments and reversals of the month, by date.',
+  })
+  movements!: MonthlyStatementMovementModel[];
+
+  @Field({
+    description:
+      'The same data as CSV (header, MONTHLY_FEE, one TICKET per ticket, TOTAL, OPENING_BALANCE, one line per movement: PURCHASE, ADJUSTMENT, REVERSAL_OF_<kind>, then CLOSING_BALANCE).',
   })
   csv!: string;
 }

@@ -17,6 +17,10 @@ export interface StatementCsvWords {
   readonly monthlyFee: string;
   readonly ticket: string;
   readonly total: string;
+  readonly openingBalance: string;
+  readonly closingBalance: string;
+  /** A movement's kind in words, by `kind` or `REVERSAL_OF_<reversed kind>`. */
+  readonly movements: Readonly<Record<string, string>>;
 }
 
 export const STATEMENT_CSV_WORDS: Readonly<Record<StatementCsvLanguage, StatementCsvWords>> = {
@@ -30,10 +34,24 @@ export const STATEMENT_CSV_WORDS: Readonly<Record<StatementCsvLanguage, Statemen
       'Horas sin cargo',
       'Importe',
       'Moneda',
+      'Fecha',
+      'Horas',
+      'Motivo',
+      'Realizado por',
     ],
     monthlyFee: 'Cuota mensual',
     ticket: 'Ticket',
     total: 'Total',
+    openingBalance: 'Saldo inicial',
+    closingBalance: 'Saldo final',
+    movements: {
+      PURCHASE: 'Compra de paquete',
+      ADJUSTMENT: 'Ajuste manual',
+      REVERSAL: 'Reverso',
+      REVERSAL_OF_PURCHASE: 'Reverso de una compra',
+      REVERSAL_OF_ADJUSTMENT: 'Reverso de un ajuste',
+      REVERSAL_OF_CONSUMPTION: 'Reverso de un consumo',
+    },
   },
   en: {
     fileName: (month) => `monthly-statement-${month}.csv`,
@@ -45,10 +63,24 @@ export const STATEMENT_CSV_WORDS: Readonly<Record<StatementCsvLanguage, Statemen
       'Hours free of charge',
       'Amount',
       'Currency',
+      'Date',
+      'Hours',
+      'Reason',
+      'By',
     ],
     monthlyFee: 'Monthly fee',
     ticket: 'Ticket',
     total: 'Total',
+    openingBalance: 'Opening balance',
+    closingBalance: 'Closing balance',
+    movements: {
+      PURCHASE: 'Package purchase',
+      ADJUSTMENT: 'Manual adjustment',
+      REVERSAL: 'Reversal',
+      REVERSAL_OF_PURCHASE: 'Reversal of a purchase',
+      REVERSAL_OF_ADJUSTMENT: 'Reversal of an adjustment',
+      REVERSAL_OF_CONSUMPTION: 'Reversal of a consumption',
+    },
   },
 };
 
@@ -63,6 +95,37 @@ export interface StatementCsvInput {
     readonly hoursCharged: number;
     readonly hoursWaived: number;
   }[];
+  readonly openingBalance: number;
+  readonly closingBalance: number;
+  readonly movements: readonly StatementCsvMovement[];
+}
+
+/** A purchase, adjustment or reversal of the month (`MonthlyStatement.movements`). */
+export interface StatementCsvMovement {
+  readonly date: string;
+  readonly kind: string;
+  readonly reversedKind: string | null;
+  readonly hours: number;
+  readonly ticketNumber: string | null;
+  readonly packageReference: string | null;
+  readonly reason: string | null;
+  readonly createdByName: string | null;
+}
+
+/** «Ajuste manual», «Reverso de un ajuste» / «Manual adjustment», «Reversal of an adjustment». */
+export function movementKindWords(
+  movement: Pick<StatementCsvMovement, 'kind' | 'reversedKind'>,
+  language: string,
+): string {
+  const words = wordsFor(language).movements;
+  const key = movement.reversedKind ? `REVERSAL_OF_${movement.reversedKind}` : movement.kind;
+  return words[key] ?? words[movement.kind] ?? movement.kind;
+}
+
+/** `'2026-11'` → `'2026-11-30'`. */
+export function lastDayOfMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
 /** The words of `language`; Spanish for any other value. */
@@ -73,33 +136,70 @@ function wordsFor(language: string): StatementCsvWords {
 /** Hours with at most two decimals, as a number cell («1.5», «8»). */
 const hoursCell = (hours: number) => Math.round(hours * 100) / 100;
 
-/** The CSV: the monthly fee, one line per ticket with hours in the month, and the total. */
+/**
+ * The CSV: the monthly fee, one line per ticket with hours in the month, the total; then the
+ * balance: the opening balance, one line per purchase, adjustment or reversal (date, signed hours,
+ * reason, who), the closing balance (L3-13: opening + purchased − consumed ± adjustments).
+ */
 export function statementCsv(statement: StatementCsvInput, language: string): string {
   const w = wordsFor(language);
   const fee = (statement.monthlyFee ?? 0).toFixed(2);
   const sum = (pick: (t: StatementCsvInput['tickets'][number]) => number) =>
     hoursCell(statement.tickets.reduce((total, t) => total + pick(t), 0));
-  return toCsv(w.header, [
-    [w.monthlyFee, statement.month, null, null, null, fee, statement.currency],
-    ...statement.tickets.map((t) => [
-      w.ticket,
-      t.ticketNumber,
-      hoursCell(t.hoursLogged),
-      hoursCell(t.hoursCharged),
-      hoursCell(t.hoursWaived),
-      null,
-      null,
-    ]),
+  // The ticket columns (hours logged, charged, free of charge; amount, currency) of a balance line.
+  const blank = [null, null, null, null, null];
+  // Every line as wide as the header (RFC 4180), empty cells at the end.
+  const full = (row: readonly (string | number | null)[]) => [
+    ...row,
+    ...Array<null>(w.header.length - row.length).fill(null),
+  ];
+  return toCsv(
+    w.header,
     [
-      w.total,
-      statement.month,
-      sum((t) => t.hoursLogged),
-      sum((t) => t.hoursCharged),
-      sum((t) => t.hoursWaived),
-      fee,
-      statement.currency,
-    ],
-  ]);
+      [w.monthlyFee, statement.month, null, null, null, fee, statement.currency],
+      ...statement.tickets.map((t) => [
+        w.ticket,
+        t.ticketNumber,
+        hoursCell(t.hoursLogged),
+        hoursCell(t.hoursCharged),
+        hoursCell(t.hoursWaived),
+        null,
+        null,
+      ]),
+      [
+        w.total,
+        statement.month,
+        sum((t) => t.hoursLogged),
+        sum((t) => t.hoursCharged),
+        sum((t) => t.hoursWaived),
+        fee,
+        statement.currency,
+      ],
+      [
+        w.openingBalance,
+        statement.month,
+        ...blank,
+        `${statement.month}-01`,
+        hoursCell(statement.openingBalance),
+      ],
+      ...statement.movements.map((m) => [
+        movementKindWords(m, language),
+        m.packageReference ?? m.ticketNumber,
+        ...blank,
+        m.date,
+        hoursCell(m.hours),
+        m.reason,
+        m.createdByName,
+      ]),
+      [
+        w.closingBalance,
+        statement.month,
+        ...blank,
+        lastDayOfMonth(statement.month),
+        hoursCell(statement.closingBalance),
+      ],
+    ].map(full),
+  );
 }
 
 /** «estado-de-cuenta-2026-11.csv» / «monthly-statement-2026-11.csv». */

@@ -6,6 +6,7 @@ import { foldLedger } from '../../src/contracts/ledger-rules';
 import { SupportPoliciesService } from '../../src/contracts/support-policies.service';
 import { HourLedgerEntryEntity } from '../../src/contracts/hour-ledger-entry.entity';
 import { Role } from '../../src/identity/role.enum';
+import { calendarMonth } from '../support/calendar-month';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
@@ -57,6 +58,10 @@ interface Balance {
 const UNREGISTERED = (n: number) => `L3-2026-${String(n).padStart(6, '0')}`;
 const today = new Date().toISOString().slice(0, 10);
 const month = today.slice(0, 7);
+/** Today in the clients' calendar zone (the default calendar's): the day of an adjustment. */
+const calendarToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(
+  new Date(),
+);
 
 describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)', () => {
   let world: SeededWorld;
@@ -883,15 +888,49 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
           { ticketNumber: T(3), hoursLogged: 3, hoursCharged: 0, hoursWaived: 3 },
         ],
       });
-      expect(body.data!.monthlyStatement.csv).toBe(
-        [
-          'line,reference,hours_logged,hours_charged,hours_waived,amount,currency',
-          `MONTHLY_FEE,${month},,,,15000.00,MXN`,
-          `TICKET,${T(1)},2.50,2.50,0.00,,`,
-          `TICKET,${T(3)},3.00,0.00,3.00,,`,
-          `TOTAL,${month},5.50,2.50,3.00,15000.00,MXN`,
-          '',
-        ].join('\n'),
+      const csv = body.data!.monthlyStatement.csv.split('\n');
+      expect(csv.slice(0, 6)).toEqual([
+        'line,reference,hours_logged,hours_charged,hours_waived,amount,currency,date,hours,reason,by',
+        `MONTHLY_FEE,${month},,,,15000.00,MXN,,,,`,
+        `TICKET,${T(1)},2.50,2.50,0.00,,,,,,`,
+        `TICKET,${T(3)},3.00,0.00,3.00,,,,,,`,
+        `TOTAL,${month},5.50,2.50,3.00,15000.00,MXN,,,,`,
+        `OPENING_BALANCE,${month},,,,,,${month}-01,0.00,,`,
+      ]);
+      // L3-13 (QA S16): then the purchase, the adjustment and its reversal (dated in the client's
+      // calendar zone: near a month's end they may fall in the other month), and the closing
+      // balance: 0 + 20 − 2.5 ± 0 = 17.5.
+      expect(csv.at(-1)).toBe('');
+      expect(csv.at(-2)).toMatch(
+        new RegExp(`^CLOSING_BALANCE,${month},,,,,,${month}-\\d\\d,17\\.50,,$`),
+      );
+      const moved = csv.slice(6, -2).map((line) => {
+        const [code, reference, , , , , , date, hours] = line.split(',');
+        return { code, reference, date, hours };
+      });
+      const inMonth = <T extends { date: string }>(rows: T[]) =>
+        rows.filter((r) => r.date.startsWith(month));
+      expect(moved).toEqual(
+        expect.arrayContaining(
+          inMonth([
+            { code: 'PURCHASE', reference: 'FAC-2026-0042', date: today, hours: '20.00' },
+            {
+              code: 'ADJUSTMENT',
+              reference: expect.any(String),
+              date: calendarToday,
+              hours: '1.50',
+            },
+            {
+              code: 'REVERSAL_OF_ADJUSTMENT',
+              reference: expect.any(String),
+              date: calendarToday,
+              hours: '-1.50',
+            },
+          ]),
+        ),
+      );
+      expect(moved).toHaveLength(
+        inMonth([{ date: today }, { date: calendarToday }, { date: calendarToday }]).length,
       );
     });
 
@@ -909,22 +948,46 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       expect(own.headers.get('content-disposition')).toContain(`estado-de-cuenta-${month}.csv`);
       // QA S15: in words, like the web app's file, in the caller's language (Spanish here), with
       // the BOM and CRLF a spreadsheet opens as it is; numbers stay numbers. No API codes.
-      const spanish = [
-        'Concepto,Referencia,Horas registradas,Horas cobradas,Horas sin cargo,Importe,Moneda',
-        `Cuota mensual,${month},,,,15000.00,MXN`,
-        `Ticket,${T(1)},2.5,2.5,0,,`,
-        `Ticket,${T(3)},3,0,3,,`,
-        `Total,${month},5.5,2.5,3,15000.00,MXN`,
+      // L3-13 (QA S16): then the balance lines: opening, the month's purchases, adjustments and
+      // reversals, closing (their exact words: the next describe and the unit test).
+      const balanceLines = (first: string, last: string) => [
+        `${first},${month},,,,,,${month}-01,0,,`,
+        ...Array.from(
+          { length: ownText.trimEnd().split('\r\n').length - 7 },
+          (_, i) => ownText.trimEnd().split('\r\n')[6 + i],
+        ),
+        ownText
+          .trimEnd()
+          .split('\r\n')
+          .at(-1)!
+          .replace(/^[^,]+/, last),
       ];
+      const ownText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await own.arrayBuffer());
+      const spanish = [
+        'Concepto,Referencia,Horas registradas,Horas cobradas,Horas sin cargo,Importe,Moneda,Fecha,Horas,Motivo,Realizado por',
+        `Cuota mensual,${month},,,,15000.00,MXN,,,,`,
+        `Ticket,${T(1)},2.5,2.5,0,,,,,,`,
+        `Ticket,${T(3)},3,0,3,,,,,,`,
+        `Total,${month},5.5,2.5,3,15000.00,MXN,,,,`,
+        ...balanceLines('Saldo inicial', 'Saldo final'),
+      ];
+      expect(ownText.trimEnd().split('\r\n').at(-1)).toMatch(
+        new RegExp(`^Saldo final,${month},,,,,,${month}-\\d\\d,17\\.5,,$`),
+      );
       const english = [
-        'Line,Reference,Hours logged,Hours charged,Hours free of charge,Amount,Currency',
-        `Monthly fee,${month},,,,15000.00,MXN`,
-        `Ticket,${T(1)},2.5,2.5,0,,`,
-        `Ticket,${T(3)},3,0,3,,`,
-        `Total,${month},5.5,2.5,3,15000.00,MXN`,
+        'Line,Reference,Hours logged,Hours charged,Hours free of charge,Amount,Currency,Date,Hours,Reason,By',
+        `Monthly fee,${month},,,,15000.00,MXN,,,,`,
+        `Ticket,${T(1)},2.5,2.5,0,,,,,,`,
+        `Ticket,${T(3)},3,0,3,,,,,,`,
+        `Total,${month},5.5,2.5,3,15000.00,MXN,,,,`,
+        ...balanceLines('Opening balance', 'Closing balance').map((line) =>
+          line
+            .replace(/^Compra de paquete,/, 'Package purchase,')
+            .replace(/^Ajuste manual,/, 'Manual adjustment,')
+            .replace(/^Reverso de un ajuste,/, 'Reversal of an adjustment,'),
+        ),
       ];
       const file = (lines: string[]) => `\uFEFF${lines.join('\r\n')}\r\n`;
-      const ownText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await own.arrayBuffer());
       expect(ownText).toBe(file(spanish));
       expect(ownText).not.toMatch(/MONTHLY_FEE|TOTAL|TICKET|hours_logged/);
       // The GraphQL field keeps its codes for programs.
@@ -1002,6 +1065,230 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       const [y, mo] = month.split('-').map(Number);
       const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
       expect((await feeOf(next)).monthlyFee).toBe(18000);
+    });
+  });
+
+  describe('the monthly statement lists every movement and adds up (L3-13, L3-03; QA S16)', () => {
+    // Tulum has a policy and no hours yet: a package last month, then this month a −2.5 h
+    // adjustment and a +1 h one reversed, through the API's own mutations. Months and dates are
+    // counted in the client's calendar zone (the default calendar's, Mexico City).
+    const FULL = `query ($organizationId: ID!, $month: String!) {
+      monthlyStatement(organizationId: $organizationId, month: $month) {
+        month timeZone openingBalance hoursPurchased hoursConsumed hoursAdjusted closingBalance
+        movements { entryId date kind reversedKind hours ticketNumber packageReference reason createdByName }
+        csv } }`;
+    interface Movement {
+      entryId: string;
+      date: string;
+      kind: string;
+      reversedKind: string | null;
+      hours: number;
+      reason: string | null;
+      packageReference: string | null;
+      createdByName: string | null;
+    }
+    interface Full {
+      month: string;
+      timeZone: string;
+      openingBalance: number;
+      hoursPurchased: number;
+      hoursConsumed: number;
+      hoursAdjusted: number;
+      closingBalance: number;
+      movements: Movement[];
+      csv: string;
+    }
+    const shift = (m: string, by: number) => {
+      const [y, mo] = m.split('-').map(Number);
+      return new Date(Date.UTC(y, mo - 1 + by, 1)).toISOString().slice(0, 7);
+    };
+    const thisMonth = calendarMonth();
+    const [lastMonth, nextMonth] = [shift(thisMonth, -1), shift(thisMonth, 1)];
+    const localToday = calendarToday;
+    const statementOf = async (m: string, headers = manager()) => {
+      const { body } = await gql<{ monthlyStatement: Full }>(
+        world.api,
+        FULL,
+        { organizationId: tulum, month: m },
+        headers,
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.monthlyStatement;
+    };
+    const adds = (s: Full) =>
+      Math.round((s.openingBalance + s.hoursPurchased - s.hoursConsumed + s.hoursAdjusted) * 100) /
+      100;
+    let adjustmentId: string;
+    let courtesyId: string;
+    let reversalId: string;
+
+    beforeAll(async () => {
+      const bought = await gql(
+        world.api,
+        PURCHASE,
+        {
+          input: {
+            organizationId: tulum,
+            hours: 10,
+            purchasedOn: `${lastMonth}-03`,
+            reference: 'FAC-T-2026-7',
+            price: 9000,
+          },
+        },
+        manager(),
+      );
+      expect(bought.body.errors).toBeUndefined();
+      const adjust = async (hours: number, reason: string) => {
+        const { body } = await gql<{ adjustHours: { id: string } }>(
+          world.api,
+          ADJUST,
+          { input: { organizationId: tulum, hours, reason } },
+          manager(),
+        );
+        expect(body.errors).toBeUndefined();
+        return body.data!.adjustHours.id;
+      };
+      adjustmentId = await adjust(-2.5, 'Horas de capacitación cargadas de más');
+      courtesyId = await adjust(1, 'Cortesía');
+      const reversed = await gql<{ reverseHourEntry: { id: string } }>(
+        world.api,
+        REVERSE,
+        { input: { entryId: courtesyId, reason: 'Cortesía duplicada, se retira' } },
+        manager(),
+      );
+      expect(reversed.body.errors).toBeUndefined();
+      reversalId = reversed.body.data!.reverseHourEntry.id;
+    });
+
+    it("shows this month's adjustment, the reversal and the balances that add up", async () => {
+      const [author] = await world.db.query<{ display_name: string }[]>(
+        `SELECT u.display_name FROM hour_ledger_entry e JOIN app_user u ON u.id = e.created_by
+          WHERE e.id = $1`,
+        [adjustmentId],
+      );
+      const statement = await statementOf(thisMonth);
+      expect(statement).toMatchObject({
+        month: thisMonth,
+        timeZone: 'America/Mexico_City',
+        openingBalance: 10,
+        hoursPurchased: 0,
+        hoursConsumed: 0,
+        hoursAdjusted: -2.5,
+        closingBalance: 7.5,
+      });
+      expect(adds(statement)).toBe(statement.closingBalance);
+      expect(statement.movements).toEqual([
+        {
+          entryId: adjustmentId,
+          date: localToday,
+          kind: 'ADJUSTMENT',
+          reversedKind: null,
+          hours: -2.5,
+          ticketNumber: null,
+          packageReference: null,
+          reason: 'Horas de capacitación cargadas de más',
+          createdByName: author.display_name,
+        },
+        expect.objectContaining({ entryId: courtesyId, kind: 'ADJUSTMENT', hours: 1 }),
+        expect.objectContaining({
+          entryId: reversalId,
+          kind: 'REVERSAL',
+          reversedKind: 'ADJUSTMENT',
+          hours: -1,
+          reason: 'Cortesía duplicada, se retira',
+        }),
+      ]);
+      // The closing balance is the balance the client reads today.
+      expect((await balanceOf(tulum)).balance).toBe(statement.closingBalance);
+      // The GraphQL CSV (codes, for programs) has the same lines.
+      expect(statement.csv.split('\n')).toEqual(
+        expect.arrayContaining([
+          'line,reference,hours_logged,hours_charged,hours_waived,amount,currency,date,hours,reason,by',
+          `OPENING_BALANCE,${thisMonth},,,,,,${thisMonth}-01,10.00,,`,
+          `ADJUSTMENT,${adjustmentId},,,,,,${localToday},-2.50,Horas de capacitación cargadas de más,${author.display_name}`,
+          `REVERSAL_OF_ADJUSTMENT,${reversalId},,,,,,${localToday},-1.00,"Cortesía duplicada, se retira",${author.display_name}`,
+          expect.stringMatching(
+            new RegExp(`^CLOSING_BALANCE,${thisMonth},,,,,,${thisMonth}-\\d\\d,7\\.50,,$`),
+          ),
+        ]),
+      );
+    });
+
+    it('last month lists the purchase; next month opens at the closing balance, without the adjustment', async () => {
+      const last = await statementOf(lastMonth);
+      expect(last).toMatchObject({ openingBalance: 0, hoursPurchased: 10, closingBalance: 10 });
+      expect(last.movements).toEqual([
+        expect.objectContaining({
+          kind: 'PURCHASE',
+          date: `${lastMonth}-03`,
+          hours: 10,
+          packageReference: 'FAC-T-2026-7',
+          reason: null,
+        }),
+      ]);
+      const next = await statementOf(nextMonth);
+      expect(next).toMatchObject({
+        openingBalance: 7.5,
+        hoursAdjusted: 0,
+        closingBalance: 7.5,
+        movements: [],
+      });
+      expect(adds(last)).toBe(last.closingBalance);
+      expect(adds(next)).toBe(next.closingBalance);
+    });
+
+    it('the worded CSV download lists the adjustment and the balances, in Spanish and English', async () => {
+      const url = `${world.api.url}/statements/${tulum}/${thisMonth}.csv`;
+      const text = async (lang: string) => {
+        const res = await fetch(`${url}?lang=${lang}`, { headers: manager() });
+        expect(res.status).toBe(200);
+        return new TextDecoder('utf-8', { ignoreBOM: true })
+          .decode(await res.arrayBuffer())
+          .replace(/^\uFEFF/, '')
+          .trimEnd()
+          .split('\r\n');
+      };
+      const spanish = await text('es');
+      expect(spanish[0]).toBe(
+        'Concepto,Referencia,Horas registradas,Horas cobradas,Horas sin cargo,Importe,Moneda,Fecha,Horas,Motivo,Realizado por',
+      );
+      expect(spanish).toEqual(
+        expect.arrayContaining([
+          `Saldo inicial,${thisMonth},,,,,,${thisMonth}-01,10,,`,
+          expect.stringMatching(
+            new RegExp(
+              `^Ajuste manual,,,,,,,${localToday},-2\\.5,Horas de capacitación cargadas de más,.+$`,
+            ),
+          ),
+          expect.stringMatching(new RegExp(`^Reverso de un ajuste,,,,,,,${localToday},-1,`)),
+          expect.stringMatching(
+            new RegExp(`^Saldo final,${thisMonth},,,,,,${thisMonth}-\\d\\d,7\\.5,,$`),
+          ),
+        ]),
+      );
+      expect(spanish.join('\n')).not.toMatch(/ADJUSTMENT|REVERSAL|OPENING_BALANCE|L3-\d\d/);
+      const english = await text('en');
+      expect(english).toEqual(
+        expect.arrayContaining([
+          `Opening balance,${thisMonth},,,,,,${thisMonth}-01,10,,`,
+          expect.stringMatching(new RegExp(`^Manual adjustment,,,,,,,${localToday},-2\\.5,`)),
+          expect.stringMatching(new RegExp(`^Reversal of an adjustment,,,,,,,${localToday},-1,`)),
+        ]),
+      );
+    });
+
+    it("the client reads its own organisation's statement, the same; another client's is NOT_FOUND", async () => {
+      const own = world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum');
+      const asManager = await statementOf(thisMonth);
+      expect(await statementOf(thisMonth, own)).toEqual(asManager);
+      const other = await gql(
+        world.api,
+        FULL,
+        { organizationId: tulum, month: thisMonth },
+        world.bearer(Role.CLIENT_USER),
+      );
+      expect(other.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(other.body.data?.monthlyStatement ?? null).toBeNull();
     });
   });
   describe('charging a waived ticket again (L3-18, L3-12) on the real ticket workflow', () => {

@@ -1,3 +1,4 @@
+import { movementKindWords } from '../../../src/shared/statement-csv';
 import { statementCsv, statementFileName } from '../../../web/src/contracts/statement-csv';
 import { en } from '../../../web/src/i18n/en';
 import { esMX } from '../../../web/src/i18n/es-mx';
@@ -14,6 +15,41 @@ const statement = {
     { ticketNumber: 'L3-2026-000001', hoursLogged: 2.5, hoursCharged: 2.5, hoursWaived: 0 },
     { ticketNumber: 'L3-2026-000002', hoursLogged: 1.25, hoursCharged: 0, hoursWaived: 1.25 },
   ],
+  // L3-13 (QA S16): the month's purchases, adjustments and reversals, and the balances.
+  openingBalance: 12,
+  closingBalance: 18.5,
+  movements: [
+    {
+      date: '2026-11-02',
+      kind: 'PURCHASE',
+      reversedKind: null,
+      hours: 10,
+      ticketNumber: null,
+      packageReference: 'F-2026-118',
+      reason: null,
+      createdByName: 'Gerente Mesa',
+    },
+    {
+      date: '2026-11-14',
+      kind: 'ADJUSTMENT',
+      reversedKind: null,
+      hours: -2.5,
+      ticketNumber: null,
+      packageReference: null,
+      reason: 'Horas de capacitación, no de soporte',
+      createdByName: 'Gerente Mesa',
+    },
+    {
+      date: '2026-11-20',
+      kind: 'REVERSAL',
+      reversedKind: 'CONSUMPTION',
+      hours: 1.5,
+      ticketNumber: 'L3-2026-000001',
+      packageReference: null,
+      reason: '-capturado dos veces, «sin» cargo',
+      createdByName: null,
+    },
+  ],
 };
 
 const lines = (csv: string) =>
@@ -25,32 +61,82 @@ const lines = (csv: string) =>
 describe('monthly statement CSV in the UI language (L3-03, L3-13)', () => {
   it('words its lines and columns in Spanish, numbers stay numbers', () => {
     expect(lines(statementCsv(statement, 'es-MX'))).toEqual([
-      'Concepto,Referencia,Horas registradas,Horas cobradas,Horas sin cargo,Importe,Moneda',
-      'Cuota mensual,2026-11,,,,18500.00,MXN',
-      'Ticket,L3-2026-000001,2.5,2.5,0,,',
-      'Ticket,L3-2026-000002,1.25,0,1.25,,',
-      'Total,2026-11,3.75,2.5,1.25,18500.00,MXN',
+      'Concepto,Referencia,Horas registradas,Horas cobradas,Horas sin cargo,Importe,Moneda,Fecha,Horas,Motivo,Realizado por',
+      'Cuota mensual,2026-11,,,,18500.00,MXN,,,,',
+      'Ticket,L3-2026-000001,2.5,2.5,0,,,,,,',
+      'Ticket,L3-2026-000002,1.25,0,1.25,,,,,,',
+      'Total,2026-11,3.75,2.5,1.25,18500.00,MXN,,,,',
+      'Saldo inicial,2026-11,,,,,,2026-11-01,12,,',
+      'Compra de paquete,F-2026-118,,,,,,2026-11-02,10,,Gerente Mesa',
+      'Ajuste manual,,,,,,,2026-11-14,-2.5,"Horas de capacitación, no de soporte",Gerente Mesa',
+      // A reason a spreadsheet would run as a formula gets its apostrophe (CSV injection).
+      `Reverso de un consumo,L3-2026-000001,,,,,,2026-11-20,1.5,"'-capturado dos veces, «sin» cargo",`,
+      'Saldo final,2026-11,,,,,,2026-11-30,18.5,,',
     ]);
+  });
+
+  it('the balance lines add up: opening + purchased − consumed ± adjustments = closing (L3-13)', () => {
+    const rows = lines(statementCsv(statement, 'es-MX')).slice(5);
+    // Date and hours are columns 8 and 9 of every balance line; the charged hours are in Total.
+    const hours = rows.map((r) => Number(/,\d{4}-\d{2}-\d{2},(-?[\d.]+),/.exec(r)![1]));
+    const charged = 2.5;
+    const moved = hours.slice(1, -1).reduce((a, b) => a + b, 0);
+    expect(hours).toHaveLength(5);
+    expect(hours[0] + moved - charged).toBeCloseTo(hours[hours.length - 1], 10);
+  });
+
+  it('words every kind of movement in both languages', () => {
+    const kinds = [
+      ['PURCHASE', null, 'Compra de paquete', 'Package purchase'],
+      ['ADJUSTMENT', null, 'Ajuste manual', 'Manual adjustment'],
+      ['REVERSAL', 'PURCHASE', 'Reverso de una compra', 'Reversal of a purchase'],
+      ['REVERSAL', 'ADJUSTMENT', 'Reverso de un ajuste', 'Reversal of an adjustment'],
+      ['REVERSAL', 'CONSUMPTION', 'Reverso de un consumo', 'Reversal of a consumption'],
+    ] as const;
+    for (const [kind, reversedKind, es, en] of kinds) {
+      expect(movementKindWords({ kind, reversedKind }, 'es-MX')).toBe(es);
+      expect(movementKindWords({ kind, reversedKind }, 'en')).toBe(en);
+    }
   });
 
   it('in English', () => {
     const csv = lines(statementCsv(statement, 'en'));
     expect(csv[0]).toBe(
-      'Line,Reference,Hours logged,Hours charged,Hours free of charge,Amount,Currency',
+      'Line,Reference,Hours logged,Hours charged,Hours free of charge,Amount,Currency,Date,Hours,Reason,By',
     );
-    expect(csv[1]).toBe('Monthly fee,2026-11,,,,18500.00,MXN');
-    expect(csv[4]).toBe('Total,2026-11,3.75,2.5,1.25,18500.00,MXN');
+    expect(csv[1]).toBe('Monthly fee,2026-11,,,,18500.00,MXN,,,,');
+    expect(csv[4]).toBe('Total,2026-11,3.75,2.5,1.25,18500.00,MXN,,,,');
+    expect(csv.slice(5)).toEqual([
+      'Opening balance,2026-11,,,,,,2026-11-01,12,,',
+      'Package purchase,F-2026-118,,,,,,2026-11-02,10,,Gerente Mesa',
+      'Manual adjustment,,,,,,,2026-11-14,-2.5,"Horas de capacitación, no de soporte",Gerente Mesa',
+      `Reversal of a consumption,L3-2026-000001,,,,,,2026-11-20,1.5,"'-capturado dos veces, «sin» cargo",`,
+      'Closing balance,2026-11,,,,,,2026-11-30,18.5,,',
+    ]);
   });
 
   it('never shows the API codes; a month without a fee says 0.00', () => {
     for (const language of ['es-MX', 'en']) {
-      const csv = statementCsv({ ...statement, monthlyFee: null, tickets: [] }, language);
+      const csv = statementCsv(
+        { ...statement, monthlyFee: null, tickets: [], movements: [] },
+        language,
+      );
       expect(csv).not.toMatch(/MONTHLY_FEE|TOTAL|TICKET/);
       expect(csv.startsWith('\uFEFF')).toBe(true);
     }
-    expect(lines(statementCsv({ ...statement, monthlyFee: null, tickets: [] }, 'es-MX'))[1]).toBe(
-      'Cuota mensual,2026-11,,,,0.00,MXN',
-    );
+    const quiet = {
+      ...statement,
+      monthlyFee: null,
+      tickets: [],
+      movements: [],
+      closingBalance: 12,
+    };
+    expect(lines(statementCsv(quiet, 'es-MX')).slice(1)).toEqual([
+      'Cuota mensual,2026-11,,,,0.00,MXN,,,,',
+      'Total,2026-11,0,0,0,0.00,MXN,,,,',
+      'Saldo inicial,2026-11,,,,,,2026-11-01,12,,',
+      'Saldo final,2026-11,,,,,,2026-11-30,12,,',
+    ]);
   });
 
   it('names the file in the UI language', () => {

@@ -206,7 +206,26 @@ export interface MonthlyStatement {
     hoursCharged: number;
     hoursWaived: number;
   }[];
+  /** L3-13: the balance at the month's start and end, and what moved it besides tickets. */
+  timeZone: string;
+  openingBalance: number;
+  hoursAdjusted: number;
+  closingBalance: number;
+  movements: MonthlyStatementMovement[];
   csv: string;
+}
+
+/** A purchase, adjustment or reversal of the month. */
+export interface MonthlyStatementMovement {
+  entryId: string;
+  date: string;
+  kind: string;
+  reversedKind: string | null;
+  hours: number;
+  ticketNumber: string | null;
+  packageReference: string | null;
+  reason: string | null;
+  createdByName: string | null;
 }
 
 export const MONTHLY_STATEMENT = operation<
@@ -216,6 +235,8 @@ export const MONTHLY_STATEMENT = operation<
   monthlyStatement(organizationId: $organizationId, month: $month) {
     month organizationName currency monthlyFee policyStatus hoursPurchased hoursConsumed hoursWaived
     tickets { ticketNumber hoursLogged hoursCharged hoursWaived }
+    timeZone openingBalance hoursAdjusted closingBalance
+    movements { entryId date kind reversedKind hours ticketNumber packageReference reason createdByName }
     csv
   }
 }`);

@@ -1,0 +1,79 @@
+import { LedgerEntryKind } from './contract-enums';
+import { effectOf } from './ledger-rules';
+
+// L3-03, L3-13, L3-18: the balance arithmetic of a client's monthly statement, so that it adds up
+// (QA S16: a −2.5 h adjustment in November was missing from November's statement). Every ledger
+// entry that moves the balance is dated once, by the same rule the rest of the statement uses:
+//   PURCHASE              the package's purchase date (`hour_package.purchased_on`)
+//   CONSUMPTION           the day the work was done (`time_entry.work_date`)
+//   ADJUSTMENT, REVERSAL  the day it was written, in the organisation's calendar time zone
+// Reservations move no balance and are left out. Then, per month (first day ≤ date < next first):
+//   opening  = Σ effects dated before the month
+//   closing  = Σ effects dated before the next month
+//   so that  opening + purchased − consumed + adjusted = closing
+// where `adjusted` sums the manual movements (adjustments and reversals, of either sign). Pure.
+
+/** One balance-moving ledger entry, dated (amounts in hundredths, signed per kind). */
+export interface DatedLedgerEntry {
+  readonly id: string;
+  readonly kind: LedgerEntryKind;
+  readonly hundredths: number;
+  /** YYYY-MM-DD, see the dating rule above. */
+  readonly date: string;
+}
+
+/** The month's figures, in hundredths of an hour. */
+export interface MonthBalance<E extends DatedLedgerEntry> {
+  readonly opening: number;
+  readonly purchased: number;
+  /** Charged consumption dated in the month (positive). */
+  readonly consumed: number;
+  /** Adjustments and reversals dated in the month, signed. */
+  readonly adjusted: number;
+  readonly closing: number;
+  /** Purchases, adjustments and reversals dated in the month, by date then ledger order. */
+  readonly movements: readonly E[];
+}
+
+/** Kinds listed one by one in the statement's movements: all but a ticket's consumption. */
+const LISTED = new Set([
+  LedgerEntryKind.PURCHASE,
+  LedgerEntryKind.ADJUSTMENT,
+  LedgerEntryKind.REVERSAL,
+]);
+
+/** The month `[from, to)` of `entries` (dates YYYY-MM-DD, `to` the next month's first day). */
+export function monthBalance<E extends DatedLedgerEntry>(
+  entries: readonly E[],
+  from: string,
+  to: string,
+): MonthBalance<E> {
+  let [opening, closing, purchased, consumed, adjusted] = [0, 0, 0, 0, 0];
+  const movements: E[] = [];
+  for (const e of entries) {
+    const effect = effectOf(e).balance;
+    if (e.date < to) closing += effect;
+    if (e.date < from) opening += effect;
+    if (e.date < from || e.date >= to) continue;
+    if (e.kind === LedgerEntryKind.PURCHASE) purchased += effect;
+    else if (e.kind === LedgerEntryKind.CONSUMPTION) consumed -= effect;
+    else if (e.kind === LedgerEntryKind.ADJUSTMENT || e.kind === LedgerEntryKind.REVERSAL) {
+      adjusted += effect;
+    }
+    if (LISTED.has(e.kind)) movements.push(e);
+  }
+  movements.sort((a, b) => (a.date === b.date ? compareIds(a.id, b.id) : a.date < b.date ? -1 : 1));
+  return {
+    opening,
+    purchased,
+    consumed,
+    adjusted,
+    closing,
+    movements,
+  };
+}
+
+/** Ledger IDs are bigint text: shorter is smaller. */
+function compareIds(a: string, b: string): number {
+  return a.length === b.length ? (a < b ? -1 : a > b ? 1 : 0) : a.length - b.length;
+}

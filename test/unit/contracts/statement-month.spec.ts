@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { LedgerEntryKind } from '../../../src/contracts/contract-enums';
+import { foldLedger } from '../../../src/contracts/ledger-rules';
+import { type DatedLedgerEntry, monthBalance } from '../../../src/contracts/statement-month';
+
+// L3-13 (QA S16): the monthly statement adds up: opening + purchased − consumed ± adjustments =
+// closing, and every movement that is not a ticket's consumption is listed (a −2.5 h adjustment in
+// November is in November's statement). L3-18: a no-charge consumption (0 h) moves nothing.
+
+const { PURCHASE, CONSUMPTION, ADJUSTMENT, REVERSAL, RESERVATION, RESERVATION_RELEASE } =
+  LedgerEntryKind;
+let next = 0;
+const entry = (kind: LedgerEntryKind, hundredths: number, date: string): DatedLedgerEntry => ({
+  id: String(++next),
+  kind,
+  hundredths,
+  date,
+});
+const NOVEMBER = ['2026-11-01', '2026-12-01'] as const;
+
+describe('the monthly statement adds up (L3-13, L3-18)', () => {
+  const ledger = [
+    entry(PURCHASE, 2000, '2026-10-05'),
+    entry(RESERVATION, 800, '2026-10-06'),
+    entry(CONSUMPTION, -300, '2026-10-20'),
+    entry(ADJUSTMENT, 100, '2026-10-31'),
+    // November: a package, work, a −2.5 h adjustment, a +1.5 h one and its reversal, 0 h waived.
+    entry(PURCHASE, 1000, '2026-11-02'),
+    entry(CONSUMPTION, -250, '2026-11-03'),
+    entry(ADJUSTMENT, -250, '2026-11-14'),
+    entry(ADJUSTMENT, 150, '2026-11-20'),
+    entry(CONSUMPTION, 0, '2026-11-21'),
+    entry(RESERVATION_RELEASE, -250, '2026-11-22'),
+    entry(REVERSAL, -150, '2026-11-30'),
+    // December.
+    entry(CONSUMPTION, -100, '2026-12-01'),
+  ];
+
+  it('opening + purchased − consumed + adjustments of both signs and a reversal = closing', () => {
+    const nov = monthBalance(ledger, ...NOVEMBER);
+    expect(nov).toMatchObject({
+      opening: 2000 - 300 + 100,
+      purchased: 1000,
+      consumed: 250,
+      adjusted: -250 + 150 - 150,
+      closing: 1800 + 1000 - 250 - 250,
+    });
+    expect(nov.opening + nov.purchased - nov.consumed + nov.adjusted).toBe(nov.closing);
+    // Listed: what is not a ticket's consumption nor a reservation, in date order.
+    expect(nov.movements.map((m) => [m.kind, m.hundredths, m.date])).toEqual([
+      [PURCHASE, 1000, '2026-11-02'],
+      [ADJUSTMENT, -250, '2026-11-14'],
+      [ADJUSTMENT, 150, '2026-11-20'],
+      [REVERSAL, -150, '2026-11-30'],
+    ]);
+  });
+
+  it('a month ends where the next begins; the adjustment is not in the next month', () => {
+    const [oct, nov] = [
+      monthBalance(ledger, '2026-10-01', '2026-11-01'),
+      monthBalance(ledger, ...NOVEMBER),
+    ];
+    const dec = monthBalance(ledger, '2026-12-01', '2027-01-01');
+    expect(oct.closing).toBe(nov.opening);
+    expect(nov.closing).toBe(dec.opening);
+    expect(dec).toMatchObject({ consumed: 100, adjusted: 0, movements: [] });
+    expect(oct.movements.map((m) => m.kind)).toEqual([PURCHASE, ADJUSTMENT]);
+  });
+
+  it('a month with no movements: opening = closing, nothing listed', () => {
+    const quiet = monthBalance(ledger, '2027-03-01', '2027-04-01');
+    expect(quiet).toEqual({
+      opening: 2200,
+      purchased: 0,
+      consumed: 0,
+      adjusted: 0,
+      closing: 2200,
+      movements: [],
+    });
+    expect(monthBalance([], ...NOVEMBER)).toMatchObject({ opening: 0, closing: 0, movements: [] });
+  });
+
+  it('sorts by date, then ledger order (IDs as numbers: 10 after 9)', () => {
+    const late = { ...entry(ADJUSTMENT, 10, '2026-11-05'), id: '10' };
+    const early = { ...entry(ADJUSTMENT, 20, '2026-11-05'), id: '9' };
+    const first = { ...entry(PURCHASE, 30, '2026-11-01'), id: '11' };
+    expect(monthBalance([late, early, first], ...NOVEMBER).movements.map((m) => m.id)).toEqual([
+      '11',
+      '9',
+      '10',
+    ]);
+  });
+
+  it('for any ledger and any month, the figures add up and the last closing is the balance', () => {
+    const kinds = [PURCHASE, CONSUMPTION, ADJUSTMENT, RESERVATION];
+    const arb = fc.array(
+      fc.record({
+        kind: fc.constantFrom(...kinds),
+        hundredths: fc.integer({ min: 1, max: 5000 }),
+        day: fc.integer({ min: 0, max: 400 }),
+      }),
+      { maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(arb, fc.integer({ min: 0, max: 13 }), (rows, m) => {
+        const base = Date.UTC(2026, 0, 1);
+        const dated = rows.map((r, i) => ({
+          id: String(i + 1),
+          kind: r.kind,
+          hundredths: r.kind === CONSUMPTION ? -r.hundredths : r.hundredths,
+          date: new Date(base + r.day * 86_400_000).toISOString().slice(0, 10),
+          reversesEntryId: null,
+          ticketNumber: r.kind === CONSUMPTION || r.kind === RESERVATION ? 'T' : null,
+          estimateVersion: null,
+        }));
+        const from = new Date(Date.UTC(2026, m, 1)).toISOString().slice(0, 10);
+        const to = new Date(Date.UTC(2026, m + 1, 1)).toISOString().slice(0, 10);
+        const month = monthBalance(dated, from, to);
+        expect(month.opening + month.purchased - month.consumed + month.adjusted).toBe(
+          month.closing,
+        );
+        const all = monthBalance(dated, '2000-01-01', '2100-01-01');
+        expect(all.closing).toBe(foldLedger(dated).balance);
+      }),
+      { seed: 1611, numRuns: 200 },
+    );
+  });
+});
