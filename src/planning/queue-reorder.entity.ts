@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { RefusedDateChange } from './date-refusal';
 
 /** A published date change, as the preview showed it and the confirmation applied it (L3-19). */
 export interface PlannedDateChange {
@@ -49,4 +50,11 @@ export class QueueReorderEntity {
    */
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
+
+  /**
+   * The moved dates a ticket refused for good, one per ticket (`permanentRefusal`): never sent
+   * again; the reorder is published once only such refusals remain.
+   */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  refused!: RefusedDateChange[];
 }

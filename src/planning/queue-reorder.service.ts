@@ -10,6 +10,7 @@ import {
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { TicketWorkflowClient } from '../tickets/ticket-workflow.client';
 import { replannedReleaseDate } from './capacity-model';
+import { type RefusedDateChange, permanentRefusal } from './date-refusal';
 import { DeliveryRiskService } from './delivery-risk.service';
 import { laterReorderExistsSql } from './latest-reorder-sql';
 import { ranksOf } from './queue-order';
@@ -138,11 +139,12 @@ export class QueueReorderService {
    * The effects of a committed reorder (after {@link apply}'s transaction): each moved date is
    * published on its ticket, the provider is warned of deliveries left at risk, and the queue as
    * it now is is returned, and the reorder is marked published (`published_at`). Idempotent: a
-   * retry publishes only what is still unpublished. Should it fail, `ReorderPublicationReconciler`
-   * calls it again later.
+   * retry publishes only what is still unpublished. A date a ticket refused for good is recorded
+   * (`refused`) and counts as settled; should a transient failure remain,
+   * `ReorderPublicationReconciler` calls it again later.
    */
   async announce(reorder: QueueReorderEntity, now = new Date()): Promise<ReorderResult> {
-    await this.publish(reorder);
+    const refused = await this.publish(reorder, now);
     // L3-19: a reorder publishes every date its plan pushes later, so what it can leave at risk is
     // a ticket already late whose plan moved (e.g. up the queue, still after its date): the
     // provider hears of each new (published, planned) pair once. After the publication, in a
@@ -155,7 +157,8 @@ export class QueueReorderService {
       .update({ id: reorder.id, publishedAt: IsNull() }, { publishedAt: new Date() });
     return {
       reorderId: reorder.id,
-      changes: reorder.changes,
+      // The dates published: a ticket that refused its date for good (closed meanwhile) kept it.
+      changes: reorder.changes.filter((c) => !refused.has(c.ticketNumber)),
       queue: await this.queues.queueOf(reorder.organizationId),
     };
   }
@@ -257,10 +260,18 @@ export class QueueReorderService {
     return reorder;
   }
 
-  /** L3-19: each moved date on its ticket, emailed and in its timeline; idempotent per ticket. */
-  private async publish(reorder: QueueReorderEntity): Promise<void> {
+  /**
+   * L3-19: each moved date on its ticket, emailed and in its timeline; idempotent per ticket. A
+   * ticket that refuses its date for good (closed, cancelled, the date past: `permanentRefusal`)
+   * is recorded in `refused`, logged once and never asked again; only the other failures (Temporal
+   * unreachable, a timeout) throw, for a retry. Returns the refused tickets.
+   */
+  private async publish(reorder: QueueReorderEntity, now: Date): Promise<ReadonlySet<string>> {
+    const refused = new Set((reorder.refused ?? []).map((r) => r.ticketNumber));
     const failed: string[] = [];
+    const newlyRefused: RefusedDateChange[] = [];
     for (const change of reorder.changes) {
+      if (refused.has(change.ticketNumber)) continue;
       try {
         await this.workflows.update(change.ticketNumber, adjustReleaseDateUpdate, {
           requestId: `reorder:${reorder.id}:${change.ticketNumber}`,
@@ -270,12 +281,22 @@ export class QueueReorderService {
           reorderId: reorder.id,
         });
       } catch (err) {
+        const refusal = permanentRefusal(change.ticketNumber, err, now);
+        if (refusal) {
+          this.logger.warn(
+            `reorder ${reorder.id}: ${change.ticketNumber} refused ${change.newDate} for good (${refusal.code}${refusal.reason && refusal.reason !== refusal.code ? ` ${refusal.reason}` : ''}: ${refusal.message}); recorded, not retried`,
+          );
+          newlyRefused.push(refusal);
+          refused.add(change.ticketNumber);
+          continue;
+        }
         this.logger.warn(
           `reorder ${reorder.id}: ${change.ticketNumber} not adjusted: ${String(err)}`,
         );
         failed.push(`${change.ticketNumber} (${err instanceof Error ? err.message : String(err)})`);
       }
     }
+    if (newlyRefused.length) await this.recordRefusals(reorder, newlyRefused);
     if (failed.length) {
       throw new DomainError(
         ErrorCode.CONFLICT,
@@ -283,6 +304,29 @@ export class QueueReorderService {
         { reorderId: reorder.id },
       );
     }
+    return refused;
+  }
+
+  /**
+   * Appends `refusals` to the reorder's `refused`, each ticket once even when a retried
+   * confirmation and the sweep record the same refusal at the same time.
+   */
+  private async recordRefusals(
+    reorder: QueueReorderEntity,
+    refusals: readonly RefusedDateChange[],
+  ): Promise<void> {
+    const [[row]] = await this.db.query<[{ refused: RefusedDateChange[] }[], number]>(
+      `UPDATE queue_reorder
+          SET refused = refused || (
+                SELECT coalesce(jsonb_agg(n.value), '[]'::jsonb)
+                  FROM jsonb_array_elements($2::jsonb) n
+                 WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements(queue_reorder.refused) o
+                                    WHERE o.value->>'ticketNumber' = n.value->>'ticketNumber'))
+        WHERE id = $1
+        RETURNING refused`,
+      [reorder.id, JSON.stringify(refusals)],
+    );
+    reorder.refused = row.refused;
   }
 }
 

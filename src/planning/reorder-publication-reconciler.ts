@@ -25,7 +25,10 @@ const BATCH = 50;
  * on the tickets (workflow Updates), sends the delivery-risk warnings and sets `published_at`.
  * Should that fail after the commit (Temporal away, the API killed in between), the reorder would
  * stand with its dates unpublished. This sweep announces each such recent reorder again, one at a
- * time, at boot and every 30 s; a failure is logged and left for the next tick. Exactly once: each
+ * time, at boot and every 30 s; a transient failure (Temporal away, a timeout) is logged and left
+ * for the next tick. A ticket that refuses its date for good (closed, cancelled, the date past) is
+ * recorded on the reorder and not asked again, so a reorder left with only such refusals is
+ * published and no longer swept. Exactly once: each
  * date is an Update with a request ID derived from the reorder (a repeat returns the first result,
  * no second event nor email), the warnings are keyed in the outbox, and a published reorder is
  * not looked at again. Only the latest reorder of a client is announced: a later one was planned

@@ -11,7 +11,9 @@ import { registerTicket, useWorldWithWorker } from '../support/world-with-worker
 // never happened (the API died after the commit) is published by the reconciliation sweep, once:
 // a second sweep publishes nothing and emails nobody. A later reorder supersedes an unpublished
 // one: its stale dates are never published over the later plan, by the sweep or by a retried
-// confirmation (CONFLICT REORDER_SUPERSEDED).
+// confirmation (CONFLICT REORDER_SUPERSEDED). A ticket that refuses its moved date for good (it
+// was cancelled meanwhile) is recorded on the reorder and never asked again: the others are
+// published and the reorder is settled, not retried every tick for two days.
 
 const ENTRY = `ticketNumber rank releaseDate plannedReleaseDate`;
 const QUEUE = `query ($organizationId: ID) {
@@ -106,10 +108,9 @@ describe('reorder publication reconciler (L3-10, L3-19, L3-15)', () => {
     );
   const reorderRow = async (id: string) =>
     (
-      await world.db.query<{ published_at: Date | null }[]>(
-        'SELECT published_at FROM queue_reorder WHERE id = $1',
-        [id],
-      )
+      await world.db.query<
+        { published_at: Date | null; refused: { ticketNumber: string; code: string }[] }[]
+      >('SELECT published_at, refused FROM queue_reorder WHERE id = $1', [id])
     )[0];
 
   /** A reorder of Aurora's queue committed through the service whose publication never ran. */
@@ -282,5 +283,80 @@ describe('reorder publication reconciler (L3-10, L3-19, L3-15)', () => {
     expect(await dateAdjusted(first)).toHaveLength(1);
     expect((await queue()).map((e) => e.ticketNumber)).toEqual([second, first]);
     expect((await reorderRow(stale.reorder.id)).published_at).toBeNull();
+  });
+
+  it('records a date a cancelled ticket refuses for good and publishes the rest: the reorder is settled, a second sweep asks nothing', async () => {
+    // Queue now [second (4 h), first (8 h)] at 4 h a day, both published for the 3rd business
+    // day; a third of 12 h joins at the end with its date (the 6th).
+    const third = await authorizedRequirement('Catálogo de sucursales', 12);
+    const planned = (await queue()).find((e) => e.ticketNumber === third)!.plannedReleaseDate;
+    await act(
+      Role.AGENT,
+      'setReleaseDate',
+      { number: third, releaseDate: planned },
+      'SetReleaseDateInput',
+    );
+    const before = Object.fromEntries((await queue()).map((e) => [e.ticketNumber, e.releaseDate]));
+    // The third first: the second (16 h ahead, 4th day) and the first (24 h, 6th day) both need
+    // later dates. Committed, not published.
+    const reason = 'El catálogo primero por la apertura';
+    const { reorder, changes } = await committedUnpublished([third, second, first], reason);
+    expect(changes.map((c) => c.ticketNumber).sort()).toEqual([first, second].sort());
+    const moved = Object.fromEntries(changes.map((c) => [c.ticketNumber, c.newDate]));
+
+    // Meanwhile the client cancels the second: its workflow will refuse any date from now on.
+    const { body } = await gql(
+      world.api,
+      `mutation ($input: TicketActionInput!) { cancelTicket(input: $input) { seq } }`,
+      { input: { number: second, note: 'Ya no se necesita' } },
+      as(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    await eventually(
+      () =>
+        world.db.query<{ state: string }[]>('SELECT state FROM ticket WHERE number = $1', [second]),
+      ([t]) => t.state === 'CANCELLED',
+    );
+
+    const reconciler = world.api.app.get(ReorderPublicationReconciler);
+    expect(await reconciler.sweep(new Date(Date.now() + 60_000))).toBe(1);
+    // The open ticket got its date, once, and its registrant the email, once more than before.
+    expect((await ticket(first)).releaseDate).toBe(moved[first]);
+    expect(await dateAdjusted(first)).toEqual([
+      expect.objectContaining({ reorderId: expect.any(String) }),
+      expect.objectContaining({
+        oldDate: before[first],
+        newDate: moved[first],
+        reorderId: reorder.id,
+      }),
+    ]);
+    const firstDateRows = () =>
+      world.db.query<{ status: string; message_id: string }[]>(
+        `SELECT status, message_id FROM email_outbox
+          WHERE ticket_number = $1 AND event_type = 'DATE_ADJUSTED'
+            AND recipient_address = 'usuario@aurora.example'
+          ORDER BY created_at`,
+        [first],
+      );
+    const mails = await sentExactly(firstDateRows, 2);
+    expect(mails[1].subject).toContain(`[${first}] Fecha ajustada`);
+    // The cancelled one kept its date and has no adjustment; its refusal is recorded, and with
+    // only that left the reorder is published.
+    expect((await ticket(second)).releaseDate).toBe(before[second]);
+    expect(await dateAdjusted(second)).toEqual([]);
+    const row = await reorderRow(reorder.id);
+    expect(row.published_at).not.toBeNull();
+    expect(row.refused).toEqual([
+      expect.objectContaining({ ticketNumber: second, code: expect.any(String) }),
+    ]);
+    expect(['INVALID_TRANSITION', 'NOT_FOUND']).toContain(row.refused[0].code);
+
+    // A second sweep: nothing left to ask the tickets, nothing new anywhere.
+    const emailed = await eventually(emailRows, (rows) => rows.every((r) => r.status === 'SENT'));
+    expect(await reconciler.sweep(new Date(Date.now() + 120_000))).toBe(0);
+    expect(await reorderRow(reorder.id)).toEqual(row);
+    expect(await dateAdjusted(first)).toHaveLength(2);
+    expect(await dateAdjusted(second)).toEqual([]);
+    expect(await emailRows()).toEqual(emailed);
   });
 });
