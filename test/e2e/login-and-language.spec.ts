@@ -117,9 +117,11 @@ describe('Login, session and language (web app)', () => {
     expect(await other.page.getAttribute('html', 'lang')).toBe('en');
     await other.page.context().close();
 
-    // Back to Spanish, and the account page offers the time zone by its name.
+    // Back to Spanish, and the account page («Mi cuenta» / «My account») offers the time zone
+    // by its name.
+    await page.getByRole('link', { name: 'My account' }).waitFor();
     await page.getByRole('button', { name: 'Español' }).click();
-    await page.goto('/cambiar-contrasena');
+    await page.getByRole('link', { name: 'Mi cuenta' }).click();
     await page.getByRole('heading', { name: 'Tu zona horaria' }).waitFor();
     await page.getByLabel('Zona horaria', { exact: true }).selectOption('America/Cancun');
     await page.getByRole('button', { name: 'Guardar zona horaria' }).click();

@@ -138,7 +138,11 @@ describe('Users (web app, admins)', () => {
     await logIn(elsewhere.page, email, 'una-clave-segura-2026');
 
     // Her own password, from the header: the current one is checked first.
-    await fresh.page.getByRole('link', { name: 'Cambiar contraseña' }).click();
+    // L3-04: the header's «Mi cuenta» holds the password form, under its own title.
+    await fresh.page.getByRole('link', { name: 'Mi cuenta' }).click();
+    await fresh.page.getByRole('heading', { name: 'Mi cuenta', level: 1 }).waitFor();
+    await fresh.page.getByRole('heading', { name: 'Cambiar contraseña', level: 2 }).waitFor();
+    expect(new URL(fresh.page.url()).pathname).toBe('/mi-cuenta');
     await fresh.page.getByLabel('Contraseña actual').fill('no-es-mi-clave-2026');
     await fresh.page.getByLabel('Contraseña nueva').fill('mi-clave-propia-2027');
     await fresh.page.getByLabel('Repite la contraseña').fill('mi-clave-propia-2027');
@@ -204,7 +208,7 @@ describe('Users (web app, admins)', () => {
     // The same user changes her password in another browser.
     const other = await newPage(e2e.browser, e2e.baseURL);
     await logIn(other.page, email, 'clave-inicial-2026');
-    await other.page.getByRole('link', { name: 'Cambiar contraseña' }).click();
+    await other.page.getByRole('link', { name: 'Mi cuenta' }).click();
     await other.page.getByLabel('Contraseña actual').fill('clave-inicial-2026');
     await other.page.getByLabel('Contraseña nueva').fill('clave-cambiada-2027');
     await other.page.getByLabel('Repite la contraseña').fill('clave-cambiada-2027');

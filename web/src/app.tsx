@@ -21,7 +21,7 @@ import { ConsolePage } from './tickets/console-page';
 import { DashboardPage } from './tickets/dashboard-page';
 import { MyTicketsPage } from './tickets/my-tickets-page';
 import { TicketPage } from './tickets/ticket-page';
-import { ChangePasswordPage } from './users/change-password-page';
+import { ACCOUNT_PATHS, ChangePasswordPage } from './users/change-password-page';
 import { SetPasswordPage } from './users/set-password-page';
 import { UsersPage } from './users/users-page';
 
@@ -56,7 +56,7 @@ function Route() {
   if (path === '/plazos') return <DeadlinePage />;
   // The emailed invitation / reset link (L3-04): public, the token is the credential.
   if (path === '/contrasena') return <SetPasswordPage />;
-  if (path === '/cambiar-contrasena') return guarded(user, path, anyone, <ChangePasswordPage />);
+  if (ACCOUNT_PATHS.includes(path)) return guarded(user, path, anyone, <ChangePasswordPage />);
   if (path === '/mis-tickets') return guarded(user, path, anyone, <MyTicketsPage />);
   if (path === '/consola') return guarded(user, path, can.seeConsole, <ConsolePage />);
   if (path === '/tablero') return guarded(user, path, can.seeDashboard, <DashboardPage />);

@@ -51,9 +51,13 @@ const accountEsMX = {
   noToken: 'Este enlace está incompleto. Abre el enlace del correo completo.',
   linkInvalid:
     'Este enlace no es válido, ya se usó o venció. Pide a tu administrador que te envíe uno nuevo.',
+  // Mi cuenta: the header's link and the page that holds the password, time zone and language
+  accountLink: 'Mi cuenta',
+  accountTitle: 'Mi cuenta',
+  accountIntro:
+    'Tu contraseña y tu zona horaria. El idioma lo eliges arriba (Español / English) y se guarda en tu cuenta.',
   // change my password
   changeTitle: 'Cambiar contraseña',
-  changeLink: 'Cambiar contraseña',
   currentPassword: 'Contraseña actual',
   changeSubmit: 'Cambiar contraseña',
   changed:
@@ -113,8 +117,11 @@ const accountEn: AccountMessages = {
   noToken: 'This link is incomplete. Open the whole link from the email.',
   linkInvalid:
     'This link is invalid, already used or expired. Ask your administrator to send you a new one.',
+  accountLink: 'My account',
+  accountTitle: 'My account',
+  accountIntro:
+    'Your password and your time zone. Choose the language at the top (Español / English); it is saved on your account.',
   changeTitle: 'Change password',
-  changeLink: 'Change password',
   currentPassword: 'Current password',
   changeSubmit: 'Change password',
   changed:

@@ -12,8 +12,8 @@ import { MyTimeZoneForm } from './my-time-zone-form';
 import { CHANGE_PASSWORD } from './user-operations';
 
 /**
- * `/cambiar-contrasena`: any logged-in user changes their own password (L3-04) and sets their
- * own time zone (L3-11).
+ * «Mi cuenta» (`/mi-cuenta`, formerly `/cambiar-contrasena`): any logged-in user changes their own
+ * password (L3-04) and sets their own time zone (L3-11); the header's switch saves the language.
  */
 export function ChangePasswordPage() {
   const { language } = useI18n();
@@ -53,8 +53,12 @@ export function ChangePasswordPage() {
 
   return (
     <>
+      <section className="card narrow" aria-labelledby="my-account-title">
+        <h1 id="my-account-title">{a.accountTitle}</h1>
+        <p className="muted">{a.accountIntro}</p>
+      </section>
       <section className="card narrow" aria-labelledby="change-password-title">
-        <h1 id="change-password-title">{a.changeTitle}</h1>
+        <h2 id="change-password-title">{a.changeTitle}</h2>
         <form className="form-grid" onSubmit={(e) => void submit(e)}>
           <TextField
             id="change-password-current"
@@ -92,12 +96,15 @@ export function ChangePasswordPage() {
   );
 }
 
-/** The shell's link to {@link ChangePasswordPage}, in the UI language. */
+/** Where «Mi cuenta» lives; the old path still opens it (bookmarks). */
+export const ACCOUNT_PATHS = ['/mi-cuenta', '/cambiar-contrasena'];
+
+/** The shell's link to {@link ChangePasswordPage} («Mi cuenta»), in the UI language. */
 export function ChangePasswordLink() {
   const { language } = useI18n();
   return (
-    <Link to="/cambiar-contrasena" className="button ghost">
-      {accountTexts(language).changeLink}
+    <Link to={ACCOUNT_PATHS[0]} className="button ghost">
+      {accountTexts(language).accountLink}
     </Link>
   );
 }
