@@ -163,6 +163,40 @@ describe('Login, session and language (web app)', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
   });
 
+  it("L3-11: at login the account's language wins over the one this browser stored, and is stored in its place", async () => {
+    const manager = 'gerente@becken.example'; // seeded with locale ES_MX
+    const language = () => page.evaluate<string | null>(`localStorage.getItem('sla.language')`);
+    await page.goto('/entrar');
+    await page.evaluate(`localStorage.setItem('sla.language', 'en')`);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    // Logged out, the switch changes only the login page (and this browser), not the account.
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await language()).toBe('en');
+
+    await page.getByLabel('Email').fill(manager);
+    await page.getByLabel('Password').fill(e2e.password(manager));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('who').waitFor();
+    await page.getByRole('navigation', { name: 'Principal' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('es-MX');
+    await page.getByRole('link', { name: 'Mi cuenta' }).waitFor();
+    expect(await language()).toBe('es-MX');
+    expect(
+      await e2e.world.db.query('SELECT locale FROM app_user WHERE email = $1', [manager]),
+    ).toEqual([{ locale: 'es-MX' }]);
+
+    // The stored language holds after a reload, and after signing out the login page speaks it.
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Principal' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('es-MX');
+    await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+  });
+
   it('answers API paths itself and unknown files with 404, not with the app', async () => {
     const health = await page.request.get('/health');
     expect(health.headers()['content-type']).toContain('application/json');

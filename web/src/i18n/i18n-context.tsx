@@ -8,10 +8,17 @@ export type Language = 'es-MX' | 'en';
 const STORAGE_KEY = 'sla.language';
 const DICTIONARIES: Record<Language, Messages> = { 'es-MX': esMX, en };
 
-/** The user's explicit choice on this device, if any (it wins over the account's locale). */
+/**
+ * The language this device last showed on purpose: the switch, or the account of the last login.
+ * It wins over a suggestion (an emailed link's language), not over a login.
+ */
 function storedLanguage(): Language | undefined {
   const value = localStorage.getItem(STORAGE_KEY);
   return value === 'es-MX' || value === 'en' ? value : undefined;
+}
+
+function languageOf(locale: 'ES_MX' | 'EN'): Language {
+  return locale === 'EN' ? 'en' : 'es-MX';
 }
 
 interface I18n {
@@ -19,8 +26,13 @@ interface I18n {
   readonly t: Messages;
   /** Chosen on the switch: remembered on this device. */
   choose: (language: Language) => void;
-  /** The logged-in user's locale: used unless a choice is remembered. */
+  /** A suggested locale (an emailed link's, a stored session's): used unless one is remembered. */
   adoptAccountLocale: (locale: 'ES_MX' | 'EN') => void;
+  /**
+   * The locale of the account that just logged in: shown, and remembered on this device in place
+   * of an earlier choice (a switch clicked while logged out changed only the login page).
+   */
+  followAccountLocale: (locale: 'ES_MX' | 'EN') => void;
 }
 
 const I18nContext = createContext<I18n | undefined>(undefined);
@@ -38,12 +50,22 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLanguage(next);
   }, []);
   const adoptAccountLocale = useCallback((locale: 'ES_MX' | 'EN') => {
-    if (!storedLanguage()) setLanguage(locale === 'EN' ? 'en' : 'es-MX');
+    if (!storedLanguage()) setLanguage(languageOf(locale));
   }, []);
+  const followAccountLocale = useCallback(
+    (locale: 'ES_MX' | 'EN') => choose(languageOf(locale)),
+    [choose],
+  );
 
   const value = useMemo(
-    () => ({ language, t: DICTIONARIES[language], choose, adoptAccountLocale }),
-    [language, choose, adoptAccountLocale],
+    () => ({
+      language,
+      t: DICTIONARIES[language],
+      choose,
+      adoptAccountLocale,
+      followAccountLocale,
+    }),
+    [language, choose, adoptAccountLocale, followAccountLocale],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

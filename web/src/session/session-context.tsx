@@ -53,7 +53,7 @@ const SessionContext = createContext<SessionApi | undefined>(undefined);
 const MAX_TIMER_MS = 2_147_483_647;
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const { adoptAccountLocale } = useI18n();
+  const { adoptAccountLocale, followAccountLocale } = useI18n();
   const [session, setSession] = useState<Session | undefined>(loadSession);
   const [ended, setEnded] = useState(false);
 
@@ -105,7 +105,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => window.clearTimeout(timer);
   }, [session, replace]);
 
-  // A stored session: refresh the user (roles or language may have changed since).
+  // A stored session: refresh the user (roles or language may have changed since). Its locale
+  // does not override this device's language: that was set at login or on the switch since, and
+  // a switch clicked while this request is in flight must not be undone by its answer.
   const token = session?.token;
   useEffect(() => {
     if (!token) return;
@@ -128,10 +130,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const next: Session = { token: result.token, expiresAt: result.expiresAt, user: result.user };
       if (isExpired(next)) throw new Error('session already expired');
       replace(next);
-      adoptAccountLocale(result.user.locale);
+      // L3-11: logging in, the account's language wins over the one this browser last showed.
+      followAccountLocale(result.user.locale);
       return result.user;
     },
-    [replace, adoptAccountLocale],
+    [replace, followAccountLocale],
   );
 
   // Depends on the token only: refreshing the user must not re-run every screen's queries.

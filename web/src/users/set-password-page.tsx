@@ -18,7 +18,7 @@ export function SetPasswordPage() {
   const { language, adoptAccountLocale } = useI18n();
   const a = accountTexts(language);
   // The link names the recipient's language (its email's): the page speaks it too, unless this
-  // device has a language chosen on the switch (that choice wins, as after a login).
+  // device remembers a language (its switch, or the account of its last login).
   useLayoutEffect(() => {
     const lang = linkLanguage(window.location.search);
     if (lang) adoptAccountLocale(lang === 'en' ? 'EN' : 'ES_MX');
