@@ -11,6 +11,7 @@ import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import { caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-12 change orders on the real stack (API, worker, Temporal dev server, PostgreSQL, SMTP
@@ -44,12 +45,6 @@ interface Balance {
 
 const year = new Date().getUTCFullYear();
 const today = localDateOf(defaultMexicoCityCalendar(year - 1, year + 1), new Date());
-const businessClosing = (): string => {
-  // The closing (18:00 Mexico City = 00:00 UTC) of a weekday at least 5 days ahead.
-  const d = new Date(Date.now() + 5 * 86_400_000);
-  while ([0, 6].includes(d.getUTCDay())) d.setUTCDate(d.getUTCDate() + 1);
-  return `${d.toISOString().slice(0, 10)}T23:00:00.000Z`;
-};
 
 describe('change orders through GraphQL (L3-12, L3-09, L3-11)', () => {
   const world = useWorldWithWorker('change-orders');
@@ -64,11 +59,7 @@ describe('change orders through GraphQL (L3-12, L3-09, L3-11)', () => {
     );
     return body;
   }
-  async function act(role: Role, mutation: string, input: object, type: string) {
-    const body = await call(role, mutation, input, type);
-    expect(body.errors).toBeUndefined();
-    return body.data![mutation].ticket;
-  }
+  const { act, requirementInDevelopment } = ticketJourneys(world);
   async function read(role: Role, number: string): Promise<Ticket> {
     const { body } = await gql<{ ticket: Ticket }>(
       world.api,
@@ -109,49 +100,14 @@ describe('change orders through GraphQL (L3-12, L3-09, L3-11)', () => {
     );
 
   /** A DEVELOPMENT requirement estimated at 8 h, authorized and in development (L3-08, L3-09). */
-  async function inDevelopment(): Promise<string> {
-    const { body } = await gql<{ registerTicket: { number: string } }>(
-      world.api,
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
-      {
-        input: {
-          category: 'DEVELOPMENT',
-          subject: 'Reporte de ventas',
-          description: 'Por sucursal.',
-        },
-      },
-      world.bearer(Role.CLIENT_USER),
-    );
-    expect(body.errors).toBeUndefined();
-    const number = body.data!.registerTicket.number;
-    const A = 'TicketActionInput';
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
-      'ClassifyTicketInput',
-    );
-    await act(
-      Role.AGENT,
-      'submitEstimate',
-      { number, hours: 8, scope: 'Reporte' },
-      'SubmitEstimateInput',
-    );
-    await act(
-      Role.CLIENT_APPROVER,
-      'authorizeEstimate',
-      { number, estimateVersion: 1, statement: 'Autorizo las 8 horas del reporte.' },
-      'AuthorizeEstimateInput',
-    );
-    await act(
-      Role.AGENT,
-      'setReleaseDate',
-      { number, releaseDate: businessClosing() },
-      'SetReleaseDateInput',
-    );
-    await act(Role.AGENT, 'startDevelopment', { number }, A);
-    return number;
-  }
+  const inDevelopment = () =>
+    requirementInDevelopment({
+      subject: 'Reporte de ventas',
+      description: 'Por sucursal.',
+      hours: 8,
+      scope: 'Reporte',
+      statement: 'Autorizo las 8 horas del reporte.',
+    });
 
   it('submit → authorize reserves the additional hours; time may be logged up to the new total; emails once', async () => {
     const number = await inDevelopment();

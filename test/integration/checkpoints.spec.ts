@@ -21,6 +21,7 @@ import {
 import { gql } from '../support/integration-harness';
 import { sentExactly } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
+import { ticketJourneys } from '../support/ticket-journeys';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-15 on the real stack (PostgreSQL, the Temporal dev server with real Schedules, the real worker
@@ -138,39 +139,12 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     const { body } = await gql<T>(world.api, query, variables, auth);
     return { data: body.data, code: body.errors?.[0]?.extensions?.code, errors: body.errors };
   }
-  async function act(
-    role: Role,
-    mutation: string,
-    input: object,
-    type = 'TicketActionInput',
-    org?: string,
-  ) {
-    const r = await call<Record<string, { ticket: { state: string; releaseDate: string } }>>(
-      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state releaseDate } } }`,
-      { input },
-      as(role, org),
-    );
-    expect(r.errors).toBeUndefined();
-    return r.data![mutation].ticket;
-  }
+  const { act, estimatedRequirement } = ticketJourneys(world);
+  const description = 'Para el checkpoint.';
   const register = (subject: string, org?: string) =>
-    registerTicket(world, { subject, description: 'Para el checkpoint.' }, org);
-  async function estimated(subject: string, hours: number): Promise<string> {
-    const number = await register(subject);
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
-      'ClassifyTicketInput',
-    );
-    await act(
-      Role.AGENT,
-      'submitEstimate',
-      { number, hours, scope: subject },
-      'SubmitEstimateInput',
-    );
-    return number;
-  }
+    registerTicket(world, { subject, description }, org);
+  const estimated = (subject: string, hours: number) =>
+    estimatedRequirement({ subject, description, hours });
   async function logTime(number: string, hours: number) {
     const r = await call(
       `mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) { id } }`,

@@ -1,10 +1,7 @@
 import { Role } from '../../src/identity/role.enum';
 import { sentExactly } from '../support/caught-mail';
-import {
-  registerProjectedTicket,
-  useWorldWithWorker,
-  worldCalls,
-} from '../support/world-with-worker';
+import { ticketJourneys } from '../support/ticket-journeys';
+import { useWorldWithWorker, worldCalls } from '../support/world-with-worker';
 
 // L3-13 with L3-18 and L3-12 over real GraphQL on the real stack (PostgreSQL, Temporal dev server,
 // the worker's email dispatcher, the SMTP catcher): a no-charge ticket charged again holds its
@@ -41,8 +38,6 @@ describe('Low-balance warning when a no-charge ticket is charged again (L3-13, L
   });
 
   const { ok } = worldCalls(world);
-  const act = (role: Role, mutation: string, type: string, input: object) =>
-    ok(`mutation ($input: ${type}!) { ${mutation}(input: $input) { seq } }`, { input }, role);
   const balance = async () =>
     (
       await ok<{
@@ -65,25 +60,15 @@ describe('Low-balance warning when a no-charge ticket is charged again (L3-13, L
     );
 
   /** A requirement estimated at `hours` and authorized in writing (its hours reserved, L3-12). */
-  const authorizedRequirement = async (hours: number): Promise<string> => {
-    const number = await registerProjectedTicket(world, { subject: `Reporte de ${hours} h` });
-    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
-      number,
-      classification: 'REQUIREMENT',
-      requirementKind: 'DEVELOPMENT',
-    });
-    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
-      number,
+  const { scheduledRequirement } = ticketJourneys(world);
+  const authorizedRequirement = (hours: number) =>
+    scheduledRequirement({
+      subject: `Reporte de ${hours} h`,
       hours,
       scope: 'Reporte de ventas',
-    });
-    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
-      number,
-      estimateVersion: 1,
       statement: `Autorizo ${hours} horas.`,
+      projected: true,
     });
-    return number;
-  };
 
   let first = '';
   let second = '';

@@ -7,6 +7,7 @@ import { Role } from '../../src/identity/role.enum';
 import { caughtMails, caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { ticketJourneys } from '../support/ticket-journeys';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // Issue 8 on the real stack (PostgreSQL, Temporal dev server, the real worker and its email
@@ -80,40 +81,10 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
     const { body } = await gql<T>(world.api, query, variables, auth);
     return { data: body.data, code: body.errors?.[0]?.extensions?.code };
   }
-  async function act(role: Role, mutation: string, input: object, type = 'TicketActionInput') {
-    const r = await call<Record<string, { ticket: { state: string } }>>(
-      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
-      { input },
-      as(role),
-    );
-    expect(r.code).toBeUndefined();
-    return r.data![mutation];
-  }
-
+  const { act, scheduledRequirement } = ticketJourneys(world);
   /** A requirement of `hours` authorized by Aurora's approver: SCHEDULING. */
-  async function authorizedRequirement(subject: string, hours: number): Promise<string> {
-    const number = await registerTicket(world, { subject, description: 'Para la planeación.' });
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
-      'ClassifyTicketInput',
-    );
-    await act(
-      Role.AGENT,
-      'submitEstimate',
-      { number, hours, scope: subject },
-      'SubmitEstimateInput',
-    );
-    const authorized = await act(
-      Role.CLIENT_APPROVER,
-      'authorizeEstimate',
-      { number, estimateVersion: 1, statement: `Autorizo ${hours} h.` },
-      'AuthorizeEstimateInput',
-    );
-    expect(authorized.ticket.state).toBe('SCHEDULING');
-    return number;
-  }
+  const authorizedRequirement = (subject: string, hours: number) =>
+    scheduledRequirement({ subject, description: 'Para la planeación.', hours });
 
   const queue = async (auth: Record<string, string>, organizationId?: string) =>
     (await call<{ clientQueue: { entries: Entry[] } }>(QUEUE, { organizationId }, auth)).data!
@@ -543,49 +514,28 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
   });
   it('L3-10: agents work from the queue: client urgency, then each ticket’s place in its client’s queue (exact order)', async () => {
     const tulumAs = (role: Role) => as(role, TULUM);
-    async function tulumAct(role: Role, mutation: string, input: object, type: string) {
-      const r = await call<Record<string, { ticket: { state: string } }>>(
-        `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
-        { input },
-        role === Role.AGENT ? as(role) : tulumAs(role),
-      );
-      expect(r.code).toBeUndefined();
-      return r.data![mutation].ticket.state;
-    }
     // Tulum, in order of arrival: an unranked question whose triage clock runs, two tickets the
     // client will rank, and a development it will flag urgent once it is in development.
     const waiting = await registerTicket(world, { category: 'QUESTION', subject: 'Duda' }, TULUM);
     const rankedLow = await registerTicket(world, { subject: 'Reporte de almacén' }, TULUM);
     const rankedHigh = await registerTicket(world, { subject: 'Póliza contable' }, TULUM);
-    const urgent = await registerTicket(world, { subject: 'Interfaz con el banco' }, TULUM);
-    await tulumAct(
-      Role.AGENT,
-      'classifyTicket',
-      { number: urgent, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
-      'ClassifyTicketInput',
-    );
-    await tulumAct(
-      Role.AGENT,
-      'submitEstimate',
-      { number: urgent, hours: 2, scope: 'Interfaz' },
-      'SubmitEstimateInput',
-    );
-    await tulumAct(
-      Role.CLIENT_APPROVER,
-      'authorizeEstimate',
-      { number: urgent, estimateVersion: 1, statement: 'Autorizo 2 h.' },
-      'AuthorizeEstimateInput',
-    );
+    const urgent = await scheduledRequirement({
+      subject: 'Interfaz con el banco',
+      hours: 2,
+      scope: 'Interfaz',
+      statement: 'Autorizo 2 h.',
+      organization: TULUM,
+    });
     const planned = (await queue(as(Role.AGENT), tulumId)).find((e) => e.ticketNumber === urgent)!;
-    await tulumAct(
+    await act(
       Role.AGENT,
       'setReleaseDate',
       { number: urgent, releaseDate: planned.plannedReleaseDate },
       'SetReleaseDateInput',
     );
-    expect(
-      await tulumAct(Role.AGENT, 'startDevelopment', { number: urgent }, 'TicketActionInput'),
-    ).toBe('IN_DEVELOPMENT');
+    expect((await act(Role.AGENT, 'startDevelopment', { number: urgent })).state).toBe(
+      'IN_DEVELOPMENT',
+    );
 
     const input = { order: [urgent, rankedHigh, rankedLow], urgent: [urgent] };
     const preview = await call<{ previewQueueReorder: { previewToken: string } }>(
@@ -647,33 +597,8 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
     // QA (issue 34-36): moving 000005 to the top moved 000003 (1st → 2nd) from its committed
     // 8 Dec to the capacity model's 7 Dec, and emailed "Fecha ajustada".
     const tulum = (role: Role) => as(role, TULUM);
-    async function requirement(subject: string, hours: number): Promise<string> {
-      const number = await registerTicket(world, { subject, description: 'Planeación.' }, TULUM);
-      const steps: [Role, string, object, string][] = [
-        [
-          Role.AGENT,
-          'classifyTicket',
-          { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
-          'ClassifyTicketInput',
-        ],
-        [Role.AGENT, 'submitEstimate', { number, hours, scope: subject }, 'SubmitEstimateInput'],
-        [
-          Role.CLIENT_APPROVER,
-          'authorizeEstimate',
-          { number, estimateVersion: 1, statement: `Autorizo ${hours} h.` },
-          'AuthorizeEstimateInput',
-        ],
-      ];
-      for (const [role, mutation, input, type] of steps) {
-        const r = await call(
-          `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
-          { input },
-          role === Role.AGENT ? as(role) : tulum(role),
-        );
-        expect(r.code).toBeUndefined();
-      }
-      return number;
-    }
+    const requirement = (subject: string, hours: number) =>
+      scheduledRequirement({ subject, description: 'Planeación.', hours, organization: TULUM });
     const day = (n: number) => businessDaysAfter(new Date().toISOString(), n);
     const plannedOf = async () =>
       Object.fromEntries(

@@ -10,6 +10,7 @@ import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import { caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-09 client testing on the real stack (API, worker, Temporal dev server, PostgreSQL, SMTP
@@ -22,26 +23,10 @@ import { useWorldWithWorker } from '../support/world-with-worker';
 
 const SUBJECT = 'Recordatorio: entrega en pruebas esperando su revisión';
 
-/** The closing (18:00 Mexico City = 00:00 UTC) of a weekday at least 5 days ahead. */
-const businessClosing = (): string => {
-  const d = new Date(Date.now() + 5 * 86_400_000);
-  while ([0, 6].includes(d.getUTCDay())) d.setUTCDate(d.getUTCDate() + 1);
-  return `${d.toISOString().slice(0, 10)}T23:00:00.000Z`;
-};
-
 describe('testing reminders through the real stack (L3-09, L3-11)', () => {
   const world = useWorldWithWorker('testing-reminders');
 
-  async function act(role: Role, mutation: string, input: object, type = 'TicketActionInput') {
-    const { body } = await gql<Record<string, { ticket: { state: string } }>>(
-      world.api,
-      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
-      { input },
-      world.bearer(role),
-    );
-    expect(body.errors).toBeUndefined();
-    return body.data![mutation].ticket;
-  }
+  const { requirementReleasedForTesting } = ticketJourneys(world);
   const outbox = (number: string) =>
     world.db.query<{ event_type: string; recipient_address: string; status: string }[]>(
       `SELECT event_type, recipient_address, status FROM email_outbox
@@ -50,50 +35,17 @@ describe('testing reminders through the real stack (L3-09, L3-11)', () => {
     );
 
   /** A DEVELOPMENT requirement estimated, authorized, developed and released for testing. */
-  async function releasedForTesting(note: string): Promise<string> {
-    const { body } = await gql<{ registerTicket: { number: string } }>(
-      world.api,
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+  const releasedForTesting = (note: string) =>
+    requirementReleasedForTesting(
       {
-        input: {
-          category: 'DEVELOPMENT',
-          subject: 'Reporte de cobranza',
-          description: 'Por cliente y antigüedad.',
-        },
+        subject: 'Reporte de cobranza',
+        description: 'Por cliente y antigüedad.',
+        hours: 6,
+        scope: 'Reporte de cobranza por antigüedad de saldos',
+        statement: 'Autorizo las 6 horas.',
       },
-      world.bearer(Role.CLIENT_USER),
+      note,
     );
-    expect(body.errors).toBeUndefined();
-    const number = body.data!.registerTicket.number;
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
-      'ClassifyTicketInput',
-    );
-    await act(
-      Role.AGENT,
-      'submitEstimate',
-      { number, hours: 6, scope: 'Reporte de cobranza por antigüedad de saldos' },
-      'SubmitEstimateInput',
-    );
-    await act(
-      Role.CLIENT_APPROVER,
-      'authorizeEstimate',
-      { number, estimateVersion: 1, statement: 'Autorizo las 6 horas.' },
-      'AuthorizeEstimateInput',
-    );
-    await act(
-      Role.AGENT,
-      'setReleaseDate',
-      { number, releaseDate: businessClosing() },
-      'SetReleaseDateInput',
-    );
-    await act(Role.AGENT, 'startDevelopment', { number });
-    const released = await act(Role.AGENT, 'releaseForTesting', { number, note });
-    expect(released.state).toBe('RELEASED_FOR_TESTING');
-    return number;
-  }
 
   it("L3-09: a release waiting for the client's tests is reminded to the registrant's mailbox (and the authorizer's) once, with what, since when and how to decide", async () => {
     const note = 'Ya puede probar el reporte en la base de pruebas';

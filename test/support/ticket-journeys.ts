@@ -1,0 +1,154 @@
+import { Role } from '../../src/identity/role.enum';
+import { gql } from './integration-harness';
+import type { SeededWorld } from './seeded-world';
+import { registerProjectedTicket, registerTicket, type TicketApi } from './world-with-worker';
+
+// The ways integration specs take a ticket to the state their test starts from, through GraphQL as
+// the screens do: a client user registers it, an agent triages it as a DEVELOPMENT requirement and
+// estimates it (L3-08), the client's approver authorizes the estimate in writing (L3-09, L3-12:
+// its hours are reserved), an agent publishes its release date and starts the development, and
+// releases it for the client's tests (L3-09). Each step fails the test on any GraphQL error.
+
+/** The ticket a ticket mutation answers with (`TransitionOutcome.ticket`). */
+export interface ActedTicket {
+  state: string;
+  releaseDate: string | null;
+}
+
+/** A DEVELOPMENT requirement to take on: its registration and its estimate. */
+export interface RequirementJourney {
+  subject: string;
+  /** Default: `registerTicket`'s. */
+  description?: string;
+  /** The estimate's hours. */
+  hours: number;
+  /** The estimate's scope; default: the subject. */
+  scope?: string;
+  /** The approver's written authorization; default: `Autorizo <hours> h.` */
+  statement?: string;
+  /** The client organisation registering it and authorizing it; default: the first. */
+  organization?: string;
+  /** Wait until the read model holds the registration (`registerProjectedTicket`). */
+  projected?: boolean;
+}
+
+export interface TicketJourneys {
+  /**
+   * Runs the ticket mutation `mutation` (its input of GraphQL type `type`) as the demo user holding
+   * `role` (in `organization` for client roles); returns the ticket it answers with.
+   */
+  readonly act: (
+    role: Role,
+    mutation: string,
+    input: object,
+    type?: string,
+    organization?: string,
+  ) => Promise<ActedTicket>;
+  /** Registered, triaged as a requirement and estimated: it waits for the approver. */
+  readonly estimatedRequirement: (journey: RequirementJourney) => Promise<string>;
+  /** …and its estimate authorized by the approver: SCHEDULING. */
+  readonly scheduledRequirement: (journey: RequirementJourney) => Promise<string>;
+  /** …its release date published (default: `businessClosing()`) and the development started. */
+  readonly requirementInDevelopment: (
+    journey: RequirementJourney & { releaseDate?: string },
+  ) => Promise<string>;
+  /** …and released for the client's tests with `note`: RELEASED_FOR_TESTING. */
+  readonly requirementReleasedForTesting: (
+    journey: RequirementJourney & { releaseDate?: string },
+    note: string,
+  ) => Promise<string>;
+}
+
+/** The closing (18:00 Mexico City = 00:00 UTC) of a weekday at least 5 days ahead. */
+export function businessClosing(): string {
+  const d = new Date(Date.now() + 5 * 86_400_000);
+  while ([0, 6].includes(d.getUTCDay())) d.setUTCDate(d.getUTCDate() + 1);
+  return `${d.toISOString().slice(0, 10)}T23:00:00.000Z`;
+}
+
+/** The journeys on `world` (a seeded world, read live or not). */
+export function ticketJourneys(world: TicketApi & Pick<SeededWorld, 'db'>): TicketJourneys {
+  const act: TicketJourneys['act'] = async (
+    role,
+    mutation,
+    input,
+    type = 'TicketActionInput',
+    organization,
+  ) => {
+    const { body } = await gql<Record<string, { ticket: ActedTicket }>>(
+      world.api,
+      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state releaseDate } } }`,
+      { input },
+      world.bearer(role, organization),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data![mutation].ticket;
+  };
+
+  const estimatedRequirement = async (journey: RequirementJourney): Promise<string> => {
+    const { subject, description, hours, organization } = journey;
+    const register = journey.projected ? registerProjectedTicket : registerTicket;
+    const number = await register(
+      world,
+      { subject, ...(description === undefined ? {} : { description }) },
+      organization,
+    );
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+      'ClassifyTicketInput',
+    );
+    await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number, hours, scope: journey.scope ?? subject },
+      'SubmitEstimateInput',
+    );
+    return number;
+  };
+
+  const scheduledRequirement = async (journey: RequirementJourney): Promise<string> => {
+    const number = await estimatedRequirement(journey);
+    const authorized = await act(
+      Role.CLIENT_APPROVER,
+      'authorizeEstimate',
+      {
+        number,
+        estimateVersion: 1,
+        statement: journey.statement ?? `Autorizo ${journey.hours} h.`,
+      },
+      'AuthorizeEstimateInput',
+      journey.organization,
+    );
+    expect(authorized.state).toBe('SCHEDULING');
+    return number;
+  };
+
+  const requirementInDevelopment = async (
+    journey: RequirementJourney & { releaseDate?: string },
+  ): Promise<string> => {
+    const number = await scheduledRequirement(journey);
+    await act(
+      Role.AGENT,
+      'setReleaseDate',
+      { number, releaseDate: journey.releaseDate ?? businessClosing() },
+      'SetReleaseDateInput',
+    );
+    await act(Role.AGENT, 'startDevelopment', { number });
+    return number;
+  };
+
+  return {
+    act,
+    estimatedRequirement,
+    scheduledRequirement,
+    requirementInDevelopment,
+    async requirementReleasedForTesting(journey, note) {
+      const number = await requirementInDevelopment(journey);
+      const released = await act(Role.AGENT, 'releaseForTesting', { number, note });
+      expect(released.state).toBe('RELEASED_FOR_TESTING');
+      return number;
+    },
+  };
+}
