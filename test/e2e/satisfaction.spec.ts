@@ -113,9 +113,12 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     expect(await card.getByTestId('satisfaction-response').innerText()).toContain(
       'Tasa de respuesta: 1 de 1 (100 %)',
     );
-    const total = card
-      .getByTestId('satisfaction-table')
-      .getByRole('row', { name: /Total del periodo/ });
+    // L3-11: which month each column counts, in words: ratings by when they were given, the
+    // response rate by when the tickets closed.
+    const table = card.getByTestId('satisfaction-table');
+    await table.getByRole('columnheader', { name: 'Calificaciones recibidas en el mes' }).waitFor();
+    await table.getByRole('columnheader', { name: 'Tickets cerrados en el mes' }).waitFor();
+    const total = table.getByRole('row', { name: /Total del periodo/ });
     expect(await total.innerText()).toContain('Comercializadora Aurora');
     expect(await total.innerText()).toContain('100 %');
     expect(await total.innerText()).toContain('1 de 1 (100 %)');

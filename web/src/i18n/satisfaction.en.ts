@@ -47,6 +47,8 @@ export const satisfactionEn: SatisfactionMessages = {
   responseRate: (rated, ratable, percent) => `Response rate: ${rated} of ${ratable} (${percent})`,
   responseRateHint: 'Tickets closed in the period (by month of closure) that have been rated.',
   responseColumn: 'Response rate',
+  ratedInMonth: 'Ratings given in the month',
+  closedInMonth: 'Tickets closed in the month',
   responseOf: (rated, ratable, percent) => `${rated} of ${ratable} (${percent})`,
   client: 'Client',
   month: 'Month',

@@ -53,6 +53,10 @@ export const satisfactionEsMX = {
   responseRateHint:
     'Tickets cerrados en el periodo (por mes de cierre) que ya tienen calificación.',
   responseColumn: 'Tasa de respuesta',
+  // What each month of the table counts: ratings by when they were given, the response rate by
+  // when the tickets closed (a ticket closed in May and rated in June: May's rate, June's ratings).
+  ratedInMonth: 'Calificaciones recibidas en el mes',
+  closedInMonth: 'Tickets cerrados en el mes',
   responseOf: (rated: number, ratable: number, percent: string) =>
     `${rated} de ${ratable} (${percent})`,
   client: 'Cliente',

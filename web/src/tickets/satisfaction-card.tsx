@@ -114,10 +114,27 @@ export function SatisfactionCard({
             </figcaption>
             <div className="table-wrap">
               <table className="bars" data-testid="satisfaction-table">
+                {/* A month counts ratings by when they were given and the response rate by when
+                    the tickets closed: the group headings say so above their columns. */}
+                <colgroup span={2} />
+                <colgroup span={3} />
+                <colgroup span={1} />
                 <thead>
                   <tr>
-                    <th scope="col">{c.client}</th>
-                    <th scope="col">{c.month}</th>
+                    <th scope="col" rowSpan={2}>
+                      {c.client}
+                    </th>
+                    <th scope="col" rowSpan={2}>
+                      {c.month}
+                    </th>
+                    <th scope="colgroup" colSpan={3} className="col-group">
+                      {c.ratedInMonth}
+                    </th>
+                    <th scope="colgroup" className="col-group">
+                      {c.closedInMonth}
+                    </th>
+                  </tr>
+                  <tr>
                     <th scope="col" className="num">
                       {c.ratings}
                     </th>
