@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+import { calendarMonth } from '../support/calendar-month';
 
 // Issue 9, manager and client screens over the real API: support policies and prepaid hours
 // (L3-01, L3-03, L3-13) with the monthly statement as CSV, the client's own hours, the mail
@@ -157,7 +158,8 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     // The demo package was bought on 2026-01-01.
     await page.getByLabel('Mes').fill('2026-01');
     const statement = page.getByTestId('statement');
-    await statement.getByText('40 h').waitFor();
+    // Bought 40 h; the closing balance (L3-13) may read 40 h too.
+    await statement.getByText('40 h').first().waitFor();
     expect(staleRequest).toBeDefined();
     await (await staleRequest!.response())?.finished();
     // Let the page handle that late answer (a macrotask or two) before looking again.
@@ -174,6 +176,52 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     expect(csv).toContain('Cuota mensual,2026-01,,,,18500.00,MXN');
     expect(csv).toContain('\r\nTotal,2026-01,');
     expect(csv).not.toContain('MONTHLY_FEE');
+    // L3-13 (QA S16): January lists the demo package's purchase and opens and closes its balance.
+    expect(csv).toContain('\r\nSaldo inicial,2026-01,,,,,,2026-01-01,');
+    expect(csv).toMatch(/\r\nCompra de paquete,[^,]+,,,,,,2026-01-01,40,/);
+
+    // This month: a manager takes 2.5 h away; the statement lists the adjustment (date, kind in
+    // words, signed hours, reason, who) and its balances add up to the balance the client has.
+    await page.getByLabel('Mes').fill(calendarMonth());
+    await statement.getByText(/Saldo final/).waitFor();
+    const form = page.getByTestId('adjust-hours-form');
+    await form.getByLabel('Horas (+ o −)').fill('-2.5');
+    await form.getByLabel('Motivo').fill('Horas de capacitación registradas como soporte');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await form.getByRole('button', { name: 'Aplicar ajuste' }).click();
+    const movements = page.getByTestId('statement-movements');
+    const row = movements.getByRole('row', { name: /Horas de capacitación registradas/ });
+    await row.waitFor();
+    const today = new Intl.DateTimeFormat('es-MX', {
+      dateStyle: 'medium',
+      timeZone: 'America/Mexico_City',
+    }).format(new Date());
+    expect(await row.innerText()).toContain(today);
+    expect(await row.innerText()).toContain('Ajuste manual');
+    expect(await row.innerText()).toContain('−2.5 h');
+    expect(await row.innerText()).toContain('Gerardo Gerente');
+    // The package the first test bought today is listed too.
+    expect(await movements.innerText()).toMatch(/Compra de paquete \(FAC-2026-0042\)/);
+    const hours = (text: string) => Number(text.replace(/[^\d.−-]/g, '').replace('−', '-'));
+    const sum = await page.getByTestId('statement-sum').innerText();
+    const parts =
+      /^Saldo inicial (.+) h \+ compradas (.+) h − consumidas (.+) h \+ ajustes \((.+) h\) = saldo final (.+) h\.$/.exec(
+        sum,
+      );
+    expect(parts).not.toBeNull();
+    const [opening, bought, consumed, adjusted, closing] = parts!.slice(1).map(hours);
+    expect(adjusted).toBeLessThanOrEqual(-2.5);
+    expect(Math.round((opening + bought - consumed + adjusted) * 100) / 100).toBe(closing);
+    expect(await page.getByTestId('statement-opening').innerText()).toBe(`${parts![1]} h`);
+    expect(await page.getByTestId('statement-closing').innerText()).toBe(`${parts![5]} h`);
+    // The balance card reloads after the adjustment: its «Saldo» is the closing balance.
+    await page
+      .getByTestId('balance')
+      .getByText(`${parts![5]} h`, { exact: true })
+      .first()
+      .waitFor();
+    const balanceCard = await page.getByTestId('balance').innerText();
+    expect(balanceCard).toMatch(new RegExp(`Saldo\\s+${parts![5].replace('.', '\\.')} h`));
   });
 
   it('lets a client see its own balance, ledger and statement, and not the contracts screen', async () => {
@@ -183,8 +231,9 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     await page.getByRole('heading', { name: 'Mis horas', level: 1 }).waitFor();
     const balance = page.getByTestId('balance');
     await balance.waitFor();
-    // The manager's package of the first test is in this client's balance too.
-    expect(await balance.innerText()).toMatch(/Disponibles\s+52\.5 h/);
+    // The manager's package of the first test is in this client's balance too, less the 2.5 h
+    // the second test took away.
+    expect(await balance.innerText()).toMatch(/Disponibles\s+50 h/);
     expect(await page.getByTestId('ledger').innerText()).toContain('FAC-2026-0042');
     await page.getByTestId('statement').waitFor();
     await page.getByTestId('policy').getByText('Activa').waitFor();

@@ -6,7 +6,7 @@ import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { ticketPath } from '../tickets/ticket-bits';
-import { statementCsv, statementFileName } from './statement-csv';
+import { movementKindWords, statementCsv, statementFileName } from './statement-csv';
 
 /** This month, YYYY-MM, in `timeZone`. */
 function monthIn(timeZone: string, now = new Date()): string {
@@ -30,8 +30,17 @@ function useDownloadUrl(text: string | undefined): string | undefined {
   return url;
 }
 
+/** A local date "YYYY-MM-DD" in short words: «14 nov 2026» / «Nov 14, 2026». */
+function shortDate(date: string, language: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
 /**
- * L3-03: a client's month (fee, hours per ticket by work date, waived hours, purchases) and the
+ * L3-03, L3-13: a client's month (fee, hours per ticket by work date, waived hours; purchases,
+ * adjustments and corrections one by one; the opening and closing balance, which add up) and the
  * same data as a CSV file to download.
  */
 export function MonthlyStatementSection({
@@ -60,6 +69,8 @@ export function MonthlyStatementSection({
   const csvUrl = useDownloadUrl(shown ? statementCsv(shown, language) : undefined);
   const money = (amount: number, currency: string) =>
     new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
+  // Signed hours: «+1.5 h», «−2.5 h» (a true minus sign).
+  const signed = (hours: number) => `${hours < 0 ? '−' : '+'}${t.tickets.hours(Math.abs(hours))}`;
 
   return (
     <section className="card" aria-labelledby="statement-title">
@@ -106,7 +117,28 @@ export function MonthlyStatementSection({
               <dt>{t.contracts.hoursWaived}</dt>
               <dd>{t.tickets.hours(shown.hoursWaived)}</dd>
             </div>
+            <div>
+              <dt>{t.contracts.openingBalance}</dt>
+              <dd data-testid="statement-opening">{t.tickets.hours(shown.openingBalance)}</dd>
+            </div>
+            <div>
+              <dt>{t.contracts.hoursAdjusted}</dt>
+              <dd>{signed(shown.hoursAdjusted)}</dd>
+            </div>
+            <div>
+              <dt>{t.contracts.closingBalance}</dt>
+              <dd data-testid="statement-closing">{t.tickets.hours(shown.closingBalance)}</dd>
+            </div>
           </dl>
+          <p data-testid="statement-sum">
+            {t.contracts.balanceAddsUp(
+              t.tickets.hours(shown.openingBalance),
+              t.tickets.hours(shown.hoursPurchased),
+              t.tickets.hours(shown.hoursConsumed),
+              signed(shown.hoursAdjusted),
+              t.tickets.hours(shown.closingBalance),
+            )}
+          </p>
           {shown.tickets.length === 0 ? (
             <p>{t.contracts.noTicketHours}</p>
           ) : (
@@ -137,6 +169,42 @@ export function MonthlyStatementSection({
                       <td className="num">{t.tickets.hours(row.hoursLogged)}</td>
                       <td className="num">{t.tickets.hours(row.hoursCharged)}</td>
                       <td className="num">{t.tickets.hours(row.hoursWaived)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <h3>{t.contracts.movementsTitle}</h3>
+          {shown.movements.length === 0 ? (
+            <p>{t.contracts.noMovements}</p>
+          ) : (
+            <div className="table-wrap">
+              <table data-testid="statement-movements">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.contracts.date}</th>
+                    <th scope="col">{t.contracts.entryKind}</th>
+                    <th scope="col" className="num">
+                      {t.contracts.hours}
+                    </th>
+                    <th scope="col">{t.contracts.movementReason}</th>
+                    <th scope="col">{t.contracts.movementBy}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.movements.map((m) => (
+                    <tr key={m.entryId}>
+                      <td className="nowrap">{shortDate(m.date, language)}</td>
+                      <th scope="row">
+                        {movementKindWords(m, language)}
+                        {(m.packageReference ?? m.ticketNumber) && (
+                          <> ({m.packageReference ?? m.ticketNumber})</>
+                        )}
+                      </th>
+                      <td className="num nowrap">{signed(m.hours)}</td>
+                      <td>{m.reason ?? '—'}</td>
+                      <td>{m.createdByName ?? t.contracts.movementSystem}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -646,6 +646,22 @@ export const en: Messages = {
     hoursLogged: 'Logged',
     hoursCharged: 'Charged',
     noTicketHours: 'No hours were logged on tickets this month.',
+    openingBalance: 'Opening balance',
+    closingBalance: 'Closing balance',
+    hoursAdjusted: 'Adjustments this month',
+    movementsTitle: 'Purchases, adjustments and corrections this month',
+    noMovements: 'No purchases, adjustments or corrections this month.',
+    movementReason: 'Reason',
+    movementBy: 'By',
+    movementSystem: 'System',
+    balanceAddsUp: (
+      opening: string,
+      purchased: string,
+      consumed: string,
+      adjusted: string,
+      closing: string,
+    ) =>
+      `Opening balance ${opening} + purchased ${purchased} − consumed ${consumed} + adjustments (${adjusted}) = closing balance ${closing}.`,
   },
   outbox: {
     title: 'Outgoing mail',

@@ -665,6 +665,22 @@ export const esMX = {
     hoursLogged: 'Registradas',
     hoursCharged: 'Cobradas',
     noTicketHours: 'No se registraron horas en tickets este mes.',
+    openingBalance: 'Saldo inicial',
+    closingBalance: 'Saldo final',
+    hoursAdjusted: 'Ajustes del mes',
+    movementsTitle: 'Compras, ajustes y correcciones del mes',
+    noMovements: 'Sin compras, ajustes ni correcciones este mes.',
+    movementReason: 'Motivo',
+    movementBy: 'Realizado por',
+    movementSystem: 'Sistema',
+    balanceAddsUp: (
+      opening: string,
+      purchased: string,
+      consumed: string,
+      adjusted: string,
+      closing: string,
+    ) =>
+      `Saldo inicial ${opening} + compradas ${purchased} − consumidas ${consumed} + ajustes (${adjusted}) = saldo final ${closing}.`,
   },
   outbox: {
     title: 'Correo saliente',
