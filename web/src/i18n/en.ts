@@ -225,6 +225,13 @@ export const en: Messages = {
     registered: (n: string) => `Ticket ${n} registered.`,
     triageDeadline: 'Triage deadline',
     goToTicket: (n: string) => `View ticket ${n}`,
+    newFiles: 'Files (optional)',
+    newFilesHint:
+      'Screenshots, logs or documents that help understand the case. They are attached when the ticket is registered.',
+    newFilesAttached: (count: number) =>
+      count === 1 ? '1 file attached.' : `${count} files attached.`,
+    newFileNotAttached: (name: string) =>
+      `“${name}” could not be attached; you can attach it from the ticket.`,
     hoursTitle: 'Prepaid hours',
     hoursAvailable: 'Available',
     hoursReserved: 'Reserved',

@@ -227,6 +227,14 @@ export const esMX = {
     registered: (n: string) => `Ticket ${n} registrado.`,
     triageDeadline: 'Plazo de triage',
     goToTicket: (n: string) => `Ver el ticket ${n}`,
+    /** QA S16: files chosen with the new ticket go up right after it is registered (L3-05, L3-11). */
+    newFiles: 'Archivos (opcional)',
+    newFilesHint:
+      'Capturas de pantalla, bitácoras o documentos que ayuden a entender el caso. Se adjuntan al registrar el ticket.',
+    newFilesAttached: (count: number) =>
+      count === 1 ? 'Se adjuntó 1 archivo.' : `Se adjuntaron ${count} archivos.`,
+    newFileNotAttached: (name: string) =>
+      `No se pudo adjuntar «${name}»; puedes adjuntarlo desde el ticket.`,
     hoursTitle: 'Horas prepagadas',
     hoursAvailable: 'Disponibles',
     hoursReserved: 'Reservadas',

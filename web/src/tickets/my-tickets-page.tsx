@@ -5,6 +5,7 @@ import {
   TICKET_CATEGORIES,
   type TicketCategory,
 } from '../api/tickets';
+import { uploadAttachment } from '../api/attachments';
 import { useTicketChanges } from '../api/live';
 import { ErrorMessage } from '../components/error-message';
 import { QuickChannelCard } from '../contracts/quick-channel-section';
@@ -22,13 +23,20 @@ import { ticketPath, useLocalTime } from './ticket-bits';
 interface Registered {
   number: string;
   triageDeadline: string | null;
+  /** Files chosen with the ticket: how many went up, and each one refused (name, why). */
+  attached: number;
+  notAttached: { name: string; error: unknown }[];
 }
 
 function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) {
   const { t } = useI18n();
-  const { call } = useSession();
+  const { call, token } = useSession();
   const { format } = useLocalTime();
   const form = useMutationForm();
+  // QA S16 (L3-05, L3-11): files go with the ticket, as in any helpdesk's new-ticket form; they
+  // are uploaded once the ticket exists. A new key empties the chooser after a registration.
+  const [files, setFiles] = useState<File[]>([]);
+  const [filesKey, setFilesKey] = useState(0);
   const [category, setCategory] = useState<TicketCategory | ''>('');
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
@@ -50,7 +58,23 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
           call(REGISTER_TICKET, { input: { ...input, requestId } }),
         );
         const triage = registerTicket.clocks.find((c) => c.kind === 'triage');
-        setRegistered({ number: registerTicket.number, triageDeadline: triage?.deadline ?? null });
+        // The ticket exists: a refused file is told, never a reason to register it again.
+        let attached = 0;
+        const notAttached: Registered['notAttached'] = [];
+        for (const file of files) {
+          try {
+            await uploadAttachment(registerTicket.number, file, token);
+            attached += 1;
+          } catch (error) {
+            notAttached.push({ name: file.name, error });
+          }
+        }
+        setRegistered({
+          number: registerTicket.number,
+          triageDeadline: triage?.deadline ?? null,
+          attached,
+          notAttached,
+        });
         await onRegistered();
         return registerTicket;
       },
@@ -60,6 +84,8 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
       setCategory('');
       setSubject('');
       setDescription('');
+      setFiles([]);
+      setFilesKey((k) => k + 1);
     }
   };
 
@@ -103,6 +129,20 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
             onChange={(e) => setDescription(e.target.value)}
           />
         </div>
+        <div className="field span-all">
+          <label htmlFor="new-ticket-files">{t.tickets.newFiles}</label>
+          <input
+            key={filesKey}
+            id="new-ticket-files"
+            type="file"
+            multiple
+            aria-describedby="new-ticket-files-hint"
+            onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+          />
+          <p className="hint" id="new-ticket-files-hint">
+            {t.tickets.newFilesHint}
+          </p>
+        </div>
         <div className="form-actions span-all">
           <button type="submit" className="button primary" disabled={form.busy}>
             {form.busy ? t.tickets.registering : t.tickets.register}
@@ -121,6 +161,15 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
               >
                 {/* Worded now, not when sent: it follows a language switch. */}
                 <p>{t.tickets.registered(registered.number)}</p>
+                {registered.attached > 0 && (
+                  <p>{t.tickets.newFilesAttached(registered.attached)}</p>
+                )}
+                {registered.notAttached.map((f, i) => (
+                  <div key={`${i}-${f.name}`}>
+                    <p>{t.tickets.newFileNotAttached(f.name)}</p>
+                    <ErrorMessage error={f.error} />
+                  </div>
+                ))}
                 <p>
                   {t.tickets.triageDeadline}:{' '}
                   <strong>
