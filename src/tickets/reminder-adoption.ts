@@ -8,6 +8,7 @@ import {
   type TicketState,
   ticketWorkflowId,
 } from '../../workflows/ticket/ticket.contract';
+import { inLanes } from './in-lanes';
 
 // Tickets older than the reminders (L3-09 estimate approval and client testing, L3-12 change
 // order) adopt them on their next workflow task (workflows/ticket/adopted-reminders.ts). An idle
@@ -48,7 +49,10 @@ export interface AdoptionReport {
   readonly failed: { readonly number: string; readonly reason: string }[];
 }
 
-/** No worker answered a ticket's query in time: the run stops, nothing more is asked. */
+/**
+ * No worker answered a ticket's query in time, or Temporal said none polls its task queue: the run
+ * stops, nothing more is asked.
+ */
 export class NoWorkerAnsweredError extends Error {}
 
 /**
@@ -73,8 +77,6 @@ export async function wakeTicketsOwedReminders(
     ended: 0,
     failed: [] as { number: string; reason: string }[],
   };
-  let stop: Error | undefined;
-  let next = 0;
   // Whether any worker answered a query in this run: until one has, a failed query means no
   // worker polls the queue (the server answers so, or the deadline passes, by its version).
   let answered = false;
@@ -96,23 +98,71 @@ export async function wakeTicketsOwedReminders(
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {
         report.ended++;
+      } else if (!asked && noPollerSeen(err)) {
+        // The server's fast answer when no worker polled the ticket's task queue lately (it does
+        // not wait for the deadline then): the SDK's «Failed to query Workflow», said plainly.
+        const queue = await taskQueueOf(client, handle);
+        throw new NoWorkerAnsweredError(
+          `No worker polls task queue ${queue} (Temporal answered the query of ticket ${number} ` +
+            `at once: ${reasonOf(err)}): start the worker of this version on task queue ` +
+            `${queue}, then run this again.`,
+        );
       } else if (!asked && (!answered || isGrpcDeadlineError(err)) && !workerFailed(err)) {
-        stop ??= new NoWorkerAnsweredError(
+        const queue = await taskQueueOf(client, handle);
+        throw new NoWorkerAnsweredError(
           `No worker answered the query of ticket ${number} (${reasonOf(err)}; waited at most ` +
-            `${options.queryTimeoutMs / 1000} s): start the worker of this version on its task ` +
-            `queue, then run this again. Tickets woken so far keep their reminders.`,
+            `${options.queryTimeoutMs / 1000} s): start the worker of this version on task ` +
+            `queue ${queue}, then run this again.`,
         );
       } else {
         report.failed.push({ number, reason: reasonOf(err) });
       }
     }
   };
-  const lane = async (): Promise<void> => {
-    while (!stop && next < rows.length) await wake(rows[next++].number);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, lane));
-  if (stop) throw stop;
+  const { started, stoppedBy } = await inLanes(
+    rows.map((r) => r.number),
+    options.concurrency,
+    wake,
+  );
+  if (stoppedBy instanceof NoWorkerAnsweredError) {
+    throw new NoWorkerAnsweredError(
+      `${stoppedBy.message} ${report.woken.length} ticket(s) woken so far keep their reminders; ` +
+        `${rows.length - started} of ${rows.length} were not asked.`,
+    );
+  }
+  if (stoppedBy !== undefined) {
+    throw stoppedBy instanceof Error ? stoppedBy : new Error(JSON.stringify(stoppedBy));
+  }
   return report;
+}
+
+/** The ticket's task queue as Temporal describes its run, for the operator's message. */
+async function taskQueueOf(
+  client: Client,
+  handle: ReturnType<Client['workflow']['getHandle']>,
+): Promise<string> {
+  try {
+    return (await client.withDeadline(Date.now() + 5_000, () => handle.describe())).taskQueue;
+  } catch {
+    return '(its task queue: Temporal could not describe the ticket)';
+  }
+}
+
+const GRPC_FAILED_PRECONDITION = 9;
+
+/**
+ * Temporal's answer to a query when no worker polled the workflow's task queue lately: gRPC
+ * FAILED_PRECONDITION «no poller seen for task queue recently, worker may be down», wrapped by
+ * the SDK in «Failed to query Workflow». (Within that window after a worker stopped, the server
+ * waits for the deadline instead.)
+ */
+export function noPollerSeen(err: unknown): boolean {
+  for (let e = err; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === GRPC_FAILED_PRECONDITION && /poller/i.test(e.message)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The error's message and its causes' (Temporal wraps the server's answer in a cause). */
