@@ -31,4 +31,16 @@ describe('SLA clock targets and time left in words (L3-06, L3-07, L3-08)', () =>
     expect(en.tickets.businessTime(480)).toBe('8 h (business)');
     expect(en.tickets.businessTime(95)).toBe('1 h 35 min (business)');
   });
+
+  it('one hour or minute left is «hábil», and an overdue whole hour drops «0 min» (QA S16, L3-07)', () => {
+    // QA S16: a 60-minute progress cadence read «1 h hábiles», then «Vencido hace 1 h 0 min hábiles».
+    expect(esMX.tickets.businessTime(60)).toBe('1 h hábil');
+    expect(esMX.tickets.businessTime(1)).toBe('1 min hábil');
+    expect(esMX.tickets.businessTime(0)).toBe('0 min hábiles');
+    expect(esMX.tickets.clockOverdue(60)).toBe('Vencido hace 1 h hábil');
+    expect(esMX.tickets.clockOverdue(1)).toBe('Vencido hace 1 min hábil');
+    expect(esMX.tickets.clockOverdue(80)).toBe('Vencido hace 1 h 20 min hábiles');
+    expect(esMX.tickets.clockOverdue(120)).toBe('Vencido hace 2 h hábiles');
+    expect(en.tickets.clockOverdue(120)).toBe('Breached 2 h of business time ago');
+  });
 });

@@ -374,7 +374,8 @@ export const en: Messages = {
     clockOverdue: (minutes: number) => {
       const m = Math.max(0, Math.round(minutes));
       const h = Math.floor(m / 60);
-      return `Breached ${h > 0 ? `${h} h ${m % 60} min` : `${m} min`} of business time ago`;
+      const span = h === 0 ? `${m} min` : m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
+      return `Breached ${span} of business time ago`;
     },
     noClocks: 'This ticket has no SLA clocks.',
     businessTime: (minutes: number) => {

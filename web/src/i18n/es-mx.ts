@@ -383,14 +383,17 @@ export const esMX = {
     clockOverdue: (minutes: number) => {
       const m = Math.max(0, Math.round(minutes));
       const h = Math.floor(m / 60);
-      return `Vencido hace ${h > 0 ? `${h} h ${m % 60} min` : `${m} min`} hábiles`;
+      const span = h === 0 ? `${m} min` : m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
+      return `Vencido hace ${span} ${m === 1 || m === 60 ? 'hábil' : 'hábiles'}`;
     },
     noClocks: 'Este ticket no tiene relojes de SLA.',
     businessTime: (minutes: number) => {
       const m = Math.max(0, Math.round(minutes));
       const h = Math.floor(m / 60);
-      if (h === 0) return `${m} min hábiles`;
-      return m % 60 === 0 ? `${h} h hábiles` : `${h} h ${m % 60} min hábiles`;
+      // «1 h hábil», «1 min hábil»: one hour or minute takes the singular (QA S16).
+      const one = m === 1 || m === 60 ? 'hábil' : 'hábiles';
+      if (h === 0) return `${m} min ${one}`;
+      return m % 60 === 0 ? `${h} h ${one}` : `${h} h ${m % 60} min hábiles`;
     },
     /**
      * The clock's target in the UI language: the API's "480 business minutes" is «8 horas
