@@ -1,17 +1,23 @@
 import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 import { eventually } from './eventually';
 
-// The one way integration and e2e specs read the SMTP catcher's viewer (`MAIL_VIEWER_URL`, L3-11):
-// what really arrived over SMTP, with its Message-ID, recipients, subject, text, html and
-// attachments.
+// The one way integration, e2e and fault specs read the SMTP catcher's viewer (L3-11): what really
+// arrived over SMTP, with its Message-ID, recipients, subject, text, html and attachments. The
+// tiers' shared catcher is at `MAIL_VIEWER_URL`; a fault spec's stack runs a catcher of its own.
 
 /** An email as the SMTP catcher's viewer lists it. */
 export type { CaughtMail };
 
-/** Every email the catcher holds, in arrival order; only those addressed to `to` when given. */
-export async function caughtMails(to?: string): Promise<CaughtMail[]> {
+/**
+ * Every email the catcher whose viewer is at `viewerUrl` holds, in arrival order; only those
+ * addressed to `to` when given.
+ */
+export async function caughtMails(
+  to?: string,
+  viewerUrl = process.env.MAIL_VIEWER_URL,
+): Promise<CaughtMail[]> {
   const query = to === undefined ? '' : `?to=${encodeURIComponent(to)}`;
-  const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages${query}`);
+  const res = await fetch(`${viewerUrl}/api/messages${query}`);
   return (await res.json()) as CaughtMail[];
 }
 

@@ -11,7 +11,6 @@ import { seedDemoWorld } from '../../src/dev/demo-world';
 import type { DemoSeedResult } from '../../src/identity/demo-seed';
 import type { Role } from '../../src/identity/role.enum';
 import type { EmbeddedPostgresOptions } from '../../src/infra/local-stack/embedded-postgres';
-import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 import { startSmtpCatcher } from '../../src/infra/local-stack/smtp-catcher';
 import {
   type RunningTemporalDevServer,
@@ -23,6 +22,7 @@ import {
   TEMPORAL_CLI,
 } from '../../src/infra/provisioning/temporal-binaries';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { type CaughtMail, caughtMails } from './caught-mail';
 import { gql, type GraphQLResponse, type RunningApi, startApi } from './integration-harness';
 import { TOOLS_DIR } from './paths';
 import {
@@ -210,10 +210,7 @@ export async function startFaultStack(label: string): Promise<FaultStack> {
       orgIds: Object.fromEntries(orgs.map((o) => [o.slug, o.id])),
       bearer,
       gql: (query, variables = {}, role) => gql(api, query, variables, role ? bearer(role) : {}),
-      async mail() {
-        const res = await fetch(`${smtp.webUrl}/api/messages`);
-        return (await res.json()) as CaughtMail[];
-      },
+      mail: () => caughtMails(undefined, smtp.webUrl),
       get worker() {
         return worker;
       },
