@@ -11,6 +11,9 @@ export type ZoneLanguage = 'es-MX' | 'en';
 /**
  * The zones the clients use, named as people there say it (Intl's «hora estándar central» is
  * not): Mexico's zones by their city, the rest of Latin America by its country. [es-MX, en].
+ * These differ from CLDR's exemplar cities on purpose: a country is how people there name their
+ * time («hora de Colombia», not «hora de Bogotá»), and Mexico City takes its article as it is
+ * said («hora de la Ciudad de México»). The Mexican cities are spelled as CLDR spells them.
  */
 export const ZONE_NAMES: Readonly<Record<string, readonly [string, string]>> = {
   'America/Mexico_City': ['hora de la Ciudad de México', 'Mexico City time'],
@@ -48,11 +51,25 @@ export const ZONE_NAMES: Readonly<Record<string, readonly [string, string]>> = {
 };
 
 /**
- * The Spanish name of a zone's city where it is not the IANA id's English word (Unicode CLDR's
- * Spanish exemplar cities): «Puerto España», not «Port of Spain». A city missing here reads the
- * same in both languages (Chicago, Madrid).
+ * The Spanish name of a zone's city where it is not the IANA id's English word: Unicode CLDR's
+ * exemplar city for es-MX (which inherits es-419, then es), «Puerto España», not «Port of Spain».
+ * A city missing here reads the same in both languages (Chicago, Madrid). Checked against CLDR
+ * 48 (test/unit/fixtures/cldr-es-mx-exemplar-cities.ts); the few names that differ on purpose say
+ * why beside them.
  */
 export const ZONE_CITIES_ES: Readonly<Record<string, string>> = {
+  // Mexico's and Latin America's zones are named by ZONE_NAMES («hora de la Ciudad de México»,
+  // «hora de Colombia»); their cities are CLDR's for the «hora de …» words built from a city.
+  'America/Mexico_City': 'Ciudad de México',
+  'America/Merida': 'Mérida',
+  'America/Cancun': 'Cancún',
+  'America/Ciudad_Juarez': 'Ciudad Juárez',
+  'America/Mazatlan': 'Mazatlán',
+  'America/Panama': 'Panamá',
+  'America/Havana': 'La Habana',
+  'America/Bogota': 'Bogotá',
+  'America/Asuncion': 'Asunción',
+  'America/Sao_Paulo': 'São Paulo',
   'Pacific/Tahiti': 'Tahití',
   'America/Los_Angeles': 'Los Ángeles',
   'Pacific/Galapagos': 'Galápagos',
@@ -71,11 +88,15 @@ export const ZONE_CITIES_ES: Readonly<Record<string, string>> = {
   'America/Kentucky/Monticello': 'Monticello, Kentucky',
   'Pacific/Easter': 'Isla de Pascua',
   'America/Eirunepe': 'Eirunepé',
-  'America/Cayman': 'Islas Caimán',
+  'America/Cayman': 'Caimán',
+  'America/Coral_Harbour': 'Atikokan',
   'America/Grand_Turk': 'Gran Turca',
   'America/Port-au-Prince': 'Puerto Príncipe',
   'America/New_York': 'Nueva York',
+  'America/Indianapolis': 'Indianápolis',
+  'America/Nassau': 'Nasáu',
   'America/Cuiaba': 'Cuiabá',
+  'America/Manaus': 'Manaos',
   'America/Anguilla': 'Anguila',
   'Atlantic/Bermuda': 'Bermudas',
   'America/Curacao': 'Curazao',
@@ -87,6 +108,8 @@ export const ZONE_CITIES_ES: Readonly<Record<string, string>> = {
   'America/St_Barthelemy': 'San Bartolomé',
   'America/St_Kitts': 'San Cristóbal',
   'America/St_Lucia': 'Santa Lucía',
+  // es-419's name. es-MX alone goes back to the English «St. Thomas», the English abbreviation
+  // QA S15 flagged in a Spanish label; es-419 and the rest of the table say it in Spanish.
   'America/St_Thomas': 'Santo Tomás',
   'America/St_Vincent': 'San Vicente',
   'America/Tortola': 'Tórtola',
@@ -97,9 +120,10 @@ export const ZONE_CITIES_ES: Readonly<Record<string, string>> = {
   'America/Argentina/Tucuman': 'Tucumán',
   'America/Araguaina': 'Araguaína',
   'America/Bahia': 'Bahía',
-  'America/Belem': 'Belém',
+  'America/Belem': 'Belén',
   'America/Maceio': 'Maceió',
   'America/Santarem': 'Santarém',
+  'America/Noronha': 'Fernando de Noronha',
   'America/Miquelon': 'Miquelón',
   'Atlantic/South_Georgia': 'Georgia del Sur',
   'America/Scoresbysund': 'Ittoqqortoormiit',
@@ -120,20 +144,20 @@ export const ZONE_CITIES_ES: Readonly<Record<string, string>> = {
   'Africa/Sao_Tome': 'Santo Tomé',
   'Atlantic/St_Helena': 'Santa Elena',
   'Europe/Lisbon': 'Lisboa',
-  'Atlantic/Canary': 'Canarias',
+  'Atlantic/Canary': 'Islas Canarias',
   'Atlantic/Faeroe': 'Islas Feroe',
   'Atlantic/Faroe': 'Islas Feroe',
   'Africa/Douala': 'Duala',
   'Africa/Ndjamena': 'Yamena',
   'Africa/Porto-Novo': 'Portonovo',
   'Europe/Rome': 'Roma',
-  'Europe/Vatican': 'Ciudad del Vaticano',
+  'Europe/Vatican': 'El Vaticano',
   'Africa/El_Aaiun': 'El Aaiún',
   'Europe/Amsterdam': 'Ámsterdam',
   'Europe/Belgrade': 'Belgrado',
   'Europe/Berlin': 'Berlín',
   'Europe/Brussels': 'Bruselas',
-  'Europe/Busingen': 'Busingen',
+  'Europe/Busingen': 'Büsingen',
   'Europe/Copenhagen': 'Copenhague',
   'Europe/Ljubljana': 'Liubliana',
   'Europe/Luxembourg': 'Luxemburgo',
@@ -150,6 +174,7 @@ export const ZONE_CITIES_ES: Readonly<Record<string, string>> = {
   'Africa/Algiers': 'Argel',
   'Africa/Bujumbura': 'Buyumbura',
   'Africa/Cairo': 'El Cairo',
+  'Antarctica/Syowa': 'Showa',
   'Africa/Johannesburg': 'Johannesburgo',
   'Africa/Khartoum': 'Jartum',
   'Europe/Athens': 'Atenas',
@@ -166,14 +191,16 @@ export const ZONE_CITIES_ES: Readonly<Record<string, string>> = {
   'Africa/Addis_Ababa': 'Adís Abeba',
   'Africa/Asmera': 'Asmara',
   'Indian/Comoro': 'Comoras',
-  'Africa/Dar_es_Salaam': 'Dar es-Salam',
+  'Africa/Dar_es_Salaam': 'Dar es-Salaam',
   'Africa/Djibouti': 'Yibuti',
   'Africa/Mogadishu': 'Mogadiscio',
   'Asia/Damascus': 'Damasco',
   'Europe/Kirov': 'Kírov',
+  'Europe/Volgograd': 'Volgogrado',
   'Asia/Aden': 'Adén',
   'Asia/Baghdad': 'Bagdad',
   'Asia/Riyadh': 'Riad',
+  'Asia/Qatar': 'Catar',
   'Asia/Amman': 'Ammán',
   'Europe/Istanbul': 'Estambul',
   'Europe/Moscow': 'Moscú',
@@ -192,7 +219,9 @@ export const ZONE_CITIES_ES: Readonly<Record<string, string>> = {
   'Asia/Dubai': 'Dubái',
   'Asia/Muscat': 'Mascate',
   'Asia/Aqtau': 'Aktau',
-  'Asia/Aqtobe': 'Aktobe',
+  'Asia/Aqtobe': 'Aktobé',
+  'Asia/Almaty': 'Almatý',
+  'Asia/Atyrau': 'Atirau',
   'Asia/Yekaterinburg': 'Ekaterimburgo',
   'Asia/Qostanay': 'Kostanái',
   'Asia/Qyzylorda': 'Kyzylorda',
@@ -208,12 +237,15 @@ export const ZONE_CITIES_ES: Readonly<Record<string, string>> = {
   'Asia/Dhaka': 'Daca',
   'Asia/Thimphu': 'Timbu',
   'Asia/Urumqi': 'Ürümqi',
+  // CLDR says «Yangón (Rangún)»; the label already ends in «(UTC+6:30)», and a second pair of
+  // parentheses reads badly. Yangón is the city's name today; Rangún is the old one.
   'Asia/Rangoon': 'Yangón',
   'Asia/Yangon': 'Yangón',
   'Asia/Barnaul': 'Barnaúl',
+  'Asia/Hovd': 'Khovd',
   'Asia/Vientiane': 'Vientián',
   'Asia/Jakarta': 'Yakarta',
-  'Indian/Christmas': 'Isla de Navidad',
+  'Indian/Christmas': 'Navidad',
   'Asia/Saigon': 'Ciudad Ho Chi Minh',
   'Asia/Ho_Chi_Minh': 'Ciudad Ho Chi Minh',
   'Asia/Brunei': 'Brunéi',
@@ -224,13 +256,12 @@ export const ZONE_CITIES_ES: Readonly<Record<string, string>> = {
   'Asia/Taipei': 'Taipéi',
   'Asia/Ulaanbaatar': 'Ulán Bator',
   'Pacific/Palau': 'Palaos',
-  'Asia/Pyongyang': 'Pionyang',
   'Asia/Seoul': 'Seúl',
   'Asia/Tokyo': 'Tokio',
   'Asia/Chita': 'Chitá',
   'Pacific/Truk': 'Chuuk',
   'Pacific/Chuuk': 'Chuuk',
-  'Antarctica/DumontDUrville': 'Dumont d’Urville',
+  'Antarctica/DumontDUrville': 'Dumont-d’Urville',
   'Pacific/Saipan': 'Saipán',
   'Australia/Adelaide': 'Adelaida',
   'Pacific/Ponape': 'Pohnpei',
@@ -241,7 +272,9 @@ export const ZONE_CITIES_ES: Readonly<Record<string, string>> = {
   'Pacific/Noumea': 'Numea',
   'Asia/Sakhalin': 'Sajalín',
   'Pacific/Fiji': 'Fiyi',
-  'Pacific/Enderbury': 'Isla Enderbury',
+  'Pacific/Wallis': 'Wallis & Futuna',
+  'Asia/Anadyr': 'Anádyr',
+  'Pacific/Enderbury': 'Isla Kanton',
   'Pacific/Kanton': 'Isla Kanton',
 };
 

@@ -5,7 +5,7 @@ import {
   withStoredZone,
   zoneGroups,
 } from '../../../web/src/components/time-zone-choices';
-import { ZONE_CITIES_ES, zoneCity } from '../../../src/shared/time-zone-names';
+import { ZONE_CITIES_ES, zoneCity, zoneName } from '../../../src/shared/time-zone-names';
 
 // L3-04 (QA): an admin typed a user's zone as an IANA code in a free-text field. The picker
 // offers every zone in words, Mexico's and Latin America's first, with a search; a stored zone
@@ -96,7 +96,10 @@ describe('the Spanish picker names cities in Spanish', () => {
     for (const [zone, city] of Object.entries(ZONE_CITIES_ES)) {
       const label = spanish.find((c) => c.zone === zone)?.label;
       const word = zoneCity(zone);
-      if (!label || word === city || city.includes(word)) continue;
+      // CLDR's own Spanish name of a zone may keep the id's word («hora de Syowa», whose city
+      // CLDR calls Showa): that is Intl's, not an English city left in (S16, L3-04).
+      const own = zoneName(zone, 'es-MX');
+      if (!label || word === city || city.includes(word) || own.includes(word)) continue;
       expect(label).not.toContain(word);
     }
   });

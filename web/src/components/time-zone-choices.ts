@@ -69,14 +69,17 @@ export function zoneChoiceLabel(zone: string, language: Language, at: Date = new
   return labelOf(zone, language, at, zoneOffset(zone, at));
 }
 
-/** {@link zoneTitle}, with the city before the offset when the name is Intl's shared one. */
+/**
+ * {@link zoneTitle}, with the city before the offset when the name is Intl's shared one. A name
+ * that already holds the place, in CLDR's spelling or the id's («Hora estándar de Anadyr» for
+ * Anádyr, «Hora de Wallis y Futuna»), does not repeat it.
+ */
 function labelOf(zone: string, language: Language, at: Date, offset: string): string {
   const title = zoneTitle(zone, language, at);
   const city = zoneCity(zone, language);
   const own = ` (${offset})`;
-  if (isUtcZone(zone) || ZONE_NAMES[zone] || title.includes(city) || !title.endsWith(own)) {
-    return title;
-  }
+  const named = title.includes(city) || title.includes(zoneCity(zone));
+  if (isUtcZone(zone) || ZONE_NAMES[zone] || named || !title.endsWith(own)) return title;
   return `${title.slice(0, -own.length)} — ${city}${own}`;
 }
 
