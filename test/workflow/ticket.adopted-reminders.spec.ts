@@ -111,6 +111,63 @@ async function expectReplays(handle: TicketHandle): Promise<void> {
   ).resolves.toBeUndefined();
 }
 
+/** An approval (L3-09 estimate, L3-12 change order) the old code left waiting without reminders. */
+interface PendingApproval {
+  /** The reminders' timeline event type. */
+  type: string;
+  /** The ticket's series of those reminders, once armed. */
+  series: (view: TicketView) => TicketView['approvalReminder'];
+  /** The version waiting for its authorization. */
+  estimateVersion: number;
+  /** An internal comment: the transition that runs the next task under this code. */
+  comment: string;
+  /** Checks the first reminder's data (`expected`: the series' first two instants). */
+  firstSent: (data: unknown, expected: number[]) => void;
+  /** The approver's decision, which ends the series. */
+  decide: (handle: TicketHandle) => Promise<unknown>;
+}
+
+/**
+ * With this code, the next transition arms the approval's series from then (none for the past), the
+ * first reminder is sent at its instant and handed to the projection once, the approver's decision
+ * stops the series, and the history replays. Terminates the ticket if it is still open.
+ */
+async function expectApprovalAdopted(
+  handle: TicketHandle,
+  approval: PendingApproval,
+): Promise<void> {
+  const reminders = ofType(approval.type);
+  try {
+    await withWorker(h, async () => {
+      await handle.executeUpdate(commentUpdate, {
+        args: [req(agent, { body: approval.comment, internal: true })],
+      });
+      const adopted = await viewWhen(handle, (v) => !!approval.series(v));
+      const from = approval.series(adopted)!.from!;
+      const expected = everyBusinessDays(h, from, APPROVAL_REMINDER_BUSINESS_DAYS, 2);
+      expect(approval.series(adopted)).toEqual({
+        estimateVersion: approval.estimateVersion,
+        sent: 0,
+        nextAt: iso(expected[0]),
+        from,
+      });
+      expect(reminders(adopted)).toEqual([]);
+
+      await skipTo(h, expected[0] + MINUTE);
+      const sent = reminders(await viewWhen(handle, (v) => reminders(v).length === 1));
+      expectSentAt(sent[0].at, expected[0]);
+      approval.firstSent(sent[0].data, expected);
+      await approval.decide(handle);
+      await skipTo(h, expected[1] + MINUTE);
+      expect(reminders(await handle.query(ticketStateQuery))).toHaveLength(1);
+      expect(projected(h, approval.type).map((e) => e.seq)).toEqual([sent[0].seq]);
+      await expectReplays(handle);
+    });
+  } finally {
+    await terminateIfOpen(handle);
+  }
+}
+
 describe('tickets older than their reminders adopt them (L3-09, L3-12)', () => {
   it('L3-09: a release waiting for the client testing since before the reminders: the next task arms them from then, none for the past, the first sent once', async () => {
     const reminders = ofType('TESTING_REMINDER');
@@ -174,86 +231,45 @@ describe('tickets older than their reminders adopt them (L3-09, L3-12)', () => {
   });
 
   it('L3-12: a change order pending since before the reminders: the next transition arms them from then; authorizing it stops them', async () => {
-    const reminders = ofType('CHANGE_ORDER_REMINDER');
     const { handle } = await oldTicket(async (handle) => {
       await toInDevelopment(h, handle);
       await submitChangeOrder(handle);
       expect((await handle.query(ticketStateQuery)).changeOrderReminder).toBeUndefined();
     }, 5);
-    try {
-      await withWorker(h, async () => {
-        await handle.executeUpdate(commentUpdate, {
-          args: [req(agent, { body: 'Seguimos con la orden de cambio', internal: true })],
-        });
-        const adopted = await viewWhen(handle, (v) => !!v.changeOrderReminder);
-        const from = adopted.changeOrderReminder!.from!;
-        const expected = everyBusinessDays(h, from, APPROVAL_REMINDER_BUSINESS_DAYS, 2);
-        expect(adopted.changeOrderReminder).toEqual({
-          estimateVersion: 2,
-          sent: 0,
-          nextAt: iso(expected[0]),
-          from,
-        });
-        expect(reminders(adopted)).toEqual([]);
-
-        await skipTo(h, expected[0] + MINUTE);
-        const sent = reminders(await viewWhen(handle, (v) => reminders(v).length === 1));
-        expectSentAt(sent[0].at, expected[0]);
-        expect(sent[0].data).toEqual({
+    await expectApprovalAdopted(handle, {
+      type: 'CHANGE_ORDER_REMINDER',
+      series: (v) => v.changeOrderReminder,
+      estimateVersion: 2,
+      comment: 'Seguimos con la orden de cambio',
+      firstSent: (data, expected) =>
+        expect(data).toEqual({
           estimateVersion: 2,
           reminder: 1,
           limit: APPROVAL_REMINDER_LIMIT,
           nextReminderAt: iso(expected[1]),
-        });
-        await handle.executeUpdate(authorizeChangeOrderUpdate, {
+        }),
+      decide: (handle) =>
+        handle.executeUpdate(authorizeChangeOrderUpdate, {
           args: [req(approver, { estimateVersion: 2, statement: 'Autorizo 4 h más.' })],
-        });
-        await skipTo(h, expected[1] + MINUTE);
-        expect(reminders(await handle.query(ticketStateQuery))).toHaveLength(1);
-        expect(projected(h, 'CHANGE_ORDER_REMINDER').map((e) => e.seq)).toEqual([sent[0].seq]);
-        await expectReplays(handle);
-      });
-    } finally {
-      await terminateIfOpen(handle);
-    }
+        }),
+    });
   });
 
   it('L3-09: an estimate waiting for its authorization since before the reminders: the next transition arms them from then; authorizing it stops them', async () => {
-    const reminders = ofType('ESTIMATE_REMINDER');
     const { handle } = await oldTicket(async (handle) => {
       await toEstimateSubmitted(handle, { requirementKind: 'DEVELOPMENT' });
       expect((await handle.query(ticketStateQuery)).approvalReminder).toBeUndefined();
     }, 5);
-    try {
-      await withWorker(h, async () => {
-        await handle.executeUpdate(commentUpdate, {
-          args: [req(agent, { body: 'Quedamos atentos a la autorización', internal: true })],
-        });
-        const adopted = await viewWhen(handle, (v) => !!v.approvalReminder);
-        const from = adopted.approvalReminder!.from!;
-        const expected = everyBusinessDays(h, from, APPROVAL_REMINDER_BUSINESS_DAYS, 2);
-        expect(adopted.approvalReminder).toEqual({
-          estimateVersion: 1,
-          sent: 0,
-          nextAt: iso(expected[0]),
-          from,
-        });
-        expect(reminders(adopted)).toEqual([]);
-
-        await skipTo(h, expected[0] + MINUTE);
-        const sent = reminders(await viewWhen(handle, (v) => reminders(v).length === 1));
-        expectSentAt(sent[0].at, expected[0]);
-        expect(sent[0].data).toMatchObject({ estimateVersion: 1, reminder: 1 });
-        await handle.executeUpdate(authorizeEstimateUpdate, {
+    await expectApprovalAdopted(handle, {
+      type: 'ESTIMATE_REMINDER',
+      series: (v) => v.approvalReminder,
+      estimateVersion: 1,
+      comment: 'Quedamos atentos a la autorización',
+      firstSent: (data) => expect(data).toMatchObject({ estimateVersion: 1, reminder: 1 }),
+      decide: (handle) =>
+        handle.executeUpdate(authorizeEstimateUpdate, {
           args: [req(approver, { estimateVersion: 1, statement: 'Autorizo 8 h.' })],
-        });
-        await skipTo(h, expected[1] + MINUTE);
-        expect(reminders(await handle.query(ticketStateQuery))).toHaveLength(1);
-        expect(projected(h, 'ESTIMATE_REMINDER').map((e) => e.seq)).toEqual([sent[0].seq]);
-        await expectReplays(handle);
-      });
-    } finally {
-      await terminateIfOpen(handle);
-    }
+        }),
+    });
   });
 });
