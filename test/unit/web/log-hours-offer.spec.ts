@@ -38,6 +38,25 @@ describe('«Registrar horas» only when the API accepts it (L3-12, L3-18)', () =
     expect(offer === 'offer').toBe(apiAccepts({ held, noCharge }));
   });
 
+  it('a closed ticket says its unused hours went back, never «send a change order» (QA S16)', () => {
+    // QA S16: a requirement closed with none of its 14 authorized hours logged read «Las horas
+    // autorizadas de este ticket ya se usaron: … envía una orden de cambio», on a ticket that
+    // takes no change order; its reservation had gone back to the client's balance.
+    expect(logHoursOffer({ noCharge: false, heldHours: 0, authorized: true, closed: true })).toBe(
+      'closed',
+    );
+    expect(logHoursOffer({ noCharge: false, heldHours: 0, authorized: false, closed: true })).toBe(
+      'closed',
+    );
+    expect(logHoursOffer({ noCharge: true, heldHours: 0, authorized: true, closed: true })).toBe(
+      'offer',
+    );
+    expect(esMX.timeEntries.unavailable.closed).toBe(
+      'El ticket está cerrado: las horas autorizadas que no se usaron volvieron al saldo del cliente. Para registrar horas, márcalo «Sin cargo al paquete».',
+    );
+    expect(en.timeEntries.unavailable.closed).not.toContain('change order');
+  });
+
   it('says why, in Spanish and English, pointing to what would allow it', () => {
     expect(esMX.timeEntries.unavailable.noEstimate).toContain('«Sin cargo al paquete»');
     expect(esMX.timeEntries.unavailable.noHoursLeft).toContain('orden de cambio');

@@ -27,6 +27,8 @@ export const timeEntriesEn: TimeEntriesMessages = {
       'To log hours, this ticket needs an estimate the client authorized, or mark it “No charge to the package”.',
     noHoursLeft:
       'The authorized hours of this ticket are used up: to log more, submit a change order, or mark it “No charge to the package”.',
+    closed:
+      'The ticket is closed: the authorized hours it did not use went back to the client’s balance. To log hours, mark it “No charge to the package”.',
   },
   reasons: {
     EXCEEDS_AUTHORIZED_ESTIMATE: "Exceeds the estimate's authorized hours",

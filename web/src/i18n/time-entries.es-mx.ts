@@ -27,6 +27,8 @@ export const timeEntriesEsMX = {
       'Para registrar horas, este ticket necesita una estimación autorizada por el cliente, o márcalo «Sin cargo al paquete».',
     noHoursLeft:
       'Las horas autorizadas de este ticket ya se usaron: para registrar más, envía una orden de cambio, o márcalo «Sin cargo al paquete».',
+    closed:
+      'El ticket está cerrado: las horas autorizadas que no se usaron volvieron al saldo del cliente. Para registrar horas, márcalo «Sin cargo al paquete».',
   },
   reasons: {
     EXCEEDS_AUTHORIZED_ESTIMATE: 'Excede las horas autorizadas del estimado',

@@ -9,8 +9,13 @@ export type LogHoursOffer =
   | 'offer'
   /** No estimate was ever authorized (a problem ticket has none) and it is charged. */
   | 'noEstimate'
-  /** Its authorized hours are used up or given back (closed, replaced): a change order is needed. */
-  | 'noHoursLeft';
+  /** Its authorized hours are used up or given back (replaced): a change order is needed. */
+  | 'noHoursLeft'
+  /**
+   * Closed or cancelled and charged: what it held went back to the balance and it takes no
+   * estimate nor change order; only «Sin cargo al paquete» allows an entry (QA S16).
+   */
+  | 'closed';
 
 export function logHoursOffer(ticket: {
   /** L3-18: the ticket is free of charge to the hour package. */
@@ -19,7 +24,10 @@ export function logHoursOffer(ticket: {
   heldHours: number;
   /** Whether an estimate of the ticket was ever authorized. */
   authorized: boolean;
+  /** The ticket is closed or cancelled. */
+  closed?: boolean;
 }): LogHoursOffer {
   if (ticket.noCharge || ticket.heldHours > 0) return 'offer';
+  if (ticket.closed) return 'closed';
   return ticket.authorized ? 'noHoursLeft' : 'noEstimate';
 }

@@ -302,6 +302,7 @@ export function TicketPage({
         staff={staff}
         noCharge={ticket.billing?.noCharge ?? false}
         authorized={ticket.authorizations.length > 0}
+        closed={!isOpen}
         changes={changes}
       />
 

@@ -69,6 +69,7 @@ export function TimeEntriesSection({
   staff,
   noCharge = false,
   authorized = false,
+  closed = false,
   changes = 0,
 }: {
   number: string;
@@ -77,6 +78,8 @@ export function TimeEntriesSection({
   noCharge?: boolean;
   /** Whether an estimate of the ticket was ever authorized (words why hours cannot be logged). */
   authorized?: boolean;
+  /** The ticket is closed or cancelled (nothing to estimate; what it held went back). */
+  closed?: boolean;
   /**
    * Bumped by the page each time the ticket changes (its live subscription): work logged by
    * someone else shows at once (the client watching their hours, L3-12), with no subscription of
@@ -106,6 +109,7 @@ export function TimeEntriesSection({
           held.data.hourBalance.reservations.find((r) => r.ticketNumber === number)
             ?.reservedHours ?? 0,
         authorized,
+        closed,
       })
     : undefined;
   const entries = query.data?.ticket.timeEntries ?? [];
