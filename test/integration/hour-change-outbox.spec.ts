@@ -1,5 +1,3 @@
-import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
-import { Role } from '../../src/identity/role.enum';
 import { useLedgerWorld } from '../support/world-with-worker';
 
 // L3-11, L3-13: the manager's mail view (emailOutbox) says what each email is about. The hour
@@ -22,10 +20,8 @@ interface OutboxNode {
   subject: string;
 }
 
-const today = new Date().toISOString().slice(0, 10);
-
 describe('HOURS_CHANGED rows in the mail view name their ticket, else the client (L3-11, L3-13)', () => {
-  const { world, ok } = useLedgerWorld('hour-change-outbox');
+  const { world, ok, boughtHours, consumedTicket } = useLedgerWorld('hour-change-outbox');
   let aurora: string;
 
   beforeAll(() => {
@@ -38,51 +34,9 @@ describe('HOURS_CHANGED rows in the mail view name their ticket, else the client
       .reverse();
 
   it('a reversed consumption names its ticket; an adjustment and a package name the client', async () => {
-    await ok(
-      `mutation ($input: UpsertSupportPolicyInput!) { upsertSupportPolicy(input: $input) { id } }`,
-      { input: { organizationId: aurora, monthlyFee: 15000, startDate: '2026-01-01' } },
-    );
-    await ok(
-      `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id } }`,
-      {
-        input: {
-          organizationId: aurora,
-          hours: 10,
-          purchasedOn: today,
-          reference: 'FAC-OUTBOX',
-          price: 1,
-        },
-      },
-    );
-    const { registerTicket } = await ok<{ registerTicket: { number: string } }>(
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
-      { input: { category: 'DEVELOPMENT', subject: 'Reporte', description: 'Un reporte nuevo.' } },
-      world.bearer(Role.CLIENT_USER),
-    );
-    const ticket = registerTicket.number;
-    await world.api.app.get(HourLedgerService).reserveForEstimate({
-      organizationId: aurora,
-      ticketNumber: ticket,
-      estimateVersion: 1,
-      hours: 4,
-      category: 'DEVELOPMENT',
-      actorId: null,
-      idempotencyKey: `${ticket}:estimate-1`,
-    });
-    const logged = await ok<{ logTime: { id: string } }>(
-      `mutation ($input: LogTimeInput!) { logTime(input: $input) { id } }`,
-      {
-        input: {
-          ticketNumber: ticket,
-          organizationId: aurora,
-          date: today,
-          hours: 1.5,
-          description: 'Trabajo capturado por error',
-        },
-      },
-      world.bearer(Role.AGENT),
-    );
-    expect(logged.logTime.id).toBeTruthy();
+    await boughtHours(aurora, 10, 'FAC-OUTBOX');
+    const { number: ticket, timeEntryId } = await consumedTicket(aurora);
+    expect(timeEntryId).toBeTruthy();
     const [consumption] = await world.db.query<{ id: string }[]>(
       `SELECT id FROM hour_ledger_entry WHERE ticket_number = $1 AND kind = 'CONSUMPTION'`,
       [ticket],

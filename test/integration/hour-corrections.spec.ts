@@ -1,4 +1,3 @@
-import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
 import { Role } from '../../src/identity/role.enum';
 import { databaseFingerprint } from '../support/database-fingerprint';
 import { useLedgerWorld } from '../support/world-with-worker';
@@ -38,11 +37,9 @@ interface Statement {
   hourStatement: { edges: { node: Node }[] };
 }
 
-const today = new Date().toISOString().slice(0, 10);
-
 describe('Manual hour corrections from the ledger screen (L3-12, L3-13, L3-18)', () => {
   // A task queue no worker polls: registered tickets wait; the ledger is driven directly.
-  const { world, ok, refused } = useLedgerWorld('hour-corrections');
+  const { world, ok, refused, boughtHours, consumedTicket } = useLedgerWorld('hour-corrections');
   let aurora: string;
 
   beforeAll(() => {
@@ -60,52 +57,8 @@ describe('Manual hour corrections from the ledger screen (L3-12, L3-13, L3-18)',
   let ticket = '';
 
   it('the statement says which rows can be reversed (purchase, adjustment, charged consumption)', async () => {
-    await ok(
-      `mutation ($input: UpsertSupportPolicyInput!) { upsertSupportPolicy(input: $input) { id } }`,
-      { input: { organizationId: aurora, monthlyFee: 15000, startDate: '2026-01-01' } },
-    );
-    await ok(
-      `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id } }`,
-      {
-        input: {
-          organizationId: aurora,
-          hours: 10,
-          purchasedOn: today,
-          reference: 'FAC-COR',
-          price: 1,
-        },
-      },
-    );
-    const registered = await ok<{ registerTicket: { number: string } }>(
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
-      {
-        input: { category: 'DEVELOPMENT', subject: 'Reporte', description: 'Un reporte nuevo.' },
-      },
-      world.bearer(Role.CLIENT_USER),
-    );
-    ticket = registered.registerTicket.number;
-    await world.api.app.get(HourLedgerService).reserveForEstimate({
-      organizationId: aurora,
-      ticketNumber: ticket,
-      estimateVersion: 1,
-      hours: 4,
-      category: 'DEVELOPMENT',
-      actorId: null,
-      idempotencyKey: `${ticket}:estimate-1`,
-    });
-    await ok(
-      `mutation ($input: LogTimeInput!) { logTime(input: $input) { id } }`,
-      {
-        input: {
-          ticketNumber: ticket,
-          organizationId: aurora,
-          date: today,
-          hours: 1.5,
-          description: 'Trabajo capturado por error',
-        },
-      },
-      world.bearer(Role.AGENT),
-    );
+    await boughtHours(aurora, 10, 'FAC-COR');
+    ticket = (await consumedTicket(aurora)).number;
     const { rows, balance } = await statement();
     expect(balance.available).toBe(6); // 10 − 4 reserved (1.5 of them consumed)
     expect(rows.map((r) => [r.kind, r.reversible])).toEqual([

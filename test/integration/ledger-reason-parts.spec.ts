@@ -36,7 +36,7 @@ const today = new Date().toISOString().slice(0, 10);
 
 describe('Ledger reasons stored as data (L3-12, L3-13, L3-18)', () => {
   // A task queue no worker polls: registered tickets wait; the ledger is driven directly.
-  const { world, ok } = useLedgerWorld('reason-parts');
+  const { world, ok, boughtHours } = useLedgerWorld('reason-parts');
   let aurora: string;
 
   beforeAll(() => {
@@ -56,14 +56,7 @@ describe('Ledger reasons stored as data (L3-12, L3-13, L3-18)', () => {
   }
 
   it('every write path stores the parts; the GraphQL answer is the one the sentence gave', async () => {
-    await mutate(
-      `mutation ($input: UpsertSupportPolicyInput!) { upsertSupportPolicy(input: $input) { id } }`,
-      { organizationId: aurora, monthlyFee: 15000, startDate: '2026-01-01' },
-    );
-    await mutate(
-      `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id } }`,
-      { organizationId: aurora, hours: 40, purchasedOn: today, reference: 'FAC-77', price: 1 },
-    );
+    await boughtHours(aurora, 40, 'FAC-77');
     const [t1, t2] = [await registerTicket(), await registerTicket()];
     const ledger = world.api.app.get(HourLedgerService);
     const reserve = (ticketNumber: string, estimateVersion: number, hours: number) =>

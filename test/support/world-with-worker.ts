@@ -1,4 +1,5 @@
 import type { AppConfig } from '../../src/config/app-config';
+import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
 import { Role } from '../../src/identity/role.enum';
 import { eventually } from './eventually';
 import { gql, startWorker, type RunningApi, type RunningWorker } from './integration-harness';
@@ -74,6 +75,19 @@ export function useWorldWithWorker(
 /** A spec file's seeded world with no worker (see `useLedgerWorld`), and its GraphQL calls. */
 export interface LedgerWorld extends WorldCalls {
   readonly world: Omit<SeededWorld, 'close'>;
+  /**
+   * L3-12, L3-13: as the provider manager, the client's support policy (since 2026-01-01) and an
+   * hour package of `hours` bought today under invoice `reference`.
+   */
+  readonly boughtHours: (organizationId: string, hours: number, reference: string) => Promise<void>;
+  /**
+   * L3-12, L3-13: a DEVELOPMENT ticket the first client's user registers, 4 h reserved for its
+   * estimate v1 straight in the ledger (no worker runs its workflow), and 1.5 h of them logged
+   * today by an agent: its number and the time entry's ID.
+   */
+  readonly consumedTicket: (
+    organizationId: string,
+  ) => Promise<{ number: string; timeEntryId: string }>;
 }
 
 /**
@@ -98,7 +112,55 @@ export function useLedgerWorld(label: string): LedgerWorld {
   });
 
   const live = new LiveWorld(label, () => world);
-  return { world: live, ...worldCalls(live) };
+  const calls = worldCalls(live);
+  const today = () => new Date().toISOString().slice(0, 10);
+  return {
+    world: live,
+    ...calls,
+    async boughtHours(organizationId, hours, reference) {
+      await calls.ok(
+        `mutation ($input: UpsertSupportPolicyInput!) { upsertSupportPolicy(input: $input) { id } }`,
+        { input: { organizationId, monthlyFee: 15000, startDate: '2026-01-01' } },
+      );
+      await calls.ok(
+        `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id } }`,
+        { input: { organizationId, hours, purchasedOn: today(), reference, price: 1 } },
+      );
+    },
+    async consumedTicket(organizationId) {
+      const { registerTicket } = await calls.ok<{ registerTicket: { number: string } }>(
+        `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+        {
+          input: { category: 'DEVELOPMENT', subject: 'Reporte', description: 'Un reporte nuevo.' },
+        },
+        Role.CLIENT_USER,
+      );
+      const { number } = registerTicket;
+      await live.api.app.get(HourLedgerService).reserveForEstimate({
+        organizationId,
+        ticketNumber: number,
+        estimateVersion: 1,
+        hours: 4,
+        category: 'DEVELOPMENT',
+        actorId: null,
+        idempotencyKey: `${number}:estimate-1`,
+      });
+      const { logTime } = await calls.ok<{ logTime: { id: string } }>(
+        `mutation ($input: LogTimeInput!) { logTime(input: $input) { id } }`,
+        {
+          input: {
+            ticketNumber: number,
+            organizationId,
+            date: today(),
+            hours: 1.5,
+            description: 'Trabajo capturado por error',
+          },
+        },
+        Role.AGENT,
+      );
+      return { number, timeEntryId: logTime.id };
+    },
+  };
 }
 
 /** Who a call runs as: a demo user's role (of the world's default organisation) or headers. */
