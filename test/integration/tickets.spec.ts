@@ -16,6 +16,7 @@ import type { ProjectionBatch, ReadModelSlice } from '../../workflows/ticket/tic
 import { caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql, type GraphQLResponse } from '../support/integration-harness';
+import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
 
 // Issues 4/5: both L3 paths driven only through GraphQL on the real stack (PostgreSQL, Temporal dev
@@ -56,6 +57,7 @@ interface Outcome {
 
 describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () => {
   const world = useWorldWithWorker('tickets');
+  const { estimatedRequirement } = ticketJourneys(world);
 
   const as = (role: Role, org?: string) => world.bearer(role, org);
   async function act(
@@ -348,31 +350,13 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
 
   it('refuses an authorization the prepaid balance cannot cover, with the shortfall (L3-12)', async () => {
     const tulum = 'Grupo Industrial Tulum';
-    const { body } = await gql<{ registerTicket: Ticket }>(
-      world.api,
-      REGISTER,
-      {
-        input: {
-          category: 'DEVELOPMENT',
-          subject: 'Portal de proveedores',
-          description: 'Grande.',
-        },
-      },
-      as(Role.CLIENT_USER, tulum),
-    );
-    const number = body.data!.registerTicket.number;
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
-      'ClassifyTicketInput',
-    );
-    await act(
-      Role.AGENT,
-      'submitEstimate',
-      { number, hours: 16, scope: 'Portal' },
-      'SubmitEstimateInput',
-    );
+    const number = await estimatedRequirement({
+      subject: 'Portal de proveedores',
+      description: 'Grande.',
+      hours: 16,
+      scope: 'Portal',
+      organization: tulum,
+    });
     const { body: refused } = await gql(
       world.api,
       `mutation ($input: AuthorizeEstimateInput!) { authorizeEstimate(input: $input) { seq } }`,

@@ -1,6 +1,7 @@
 import { defaultMexicoCityCalendar, localDateOf } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
+import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
 
 // Issue 9 item 3: a ticket lists its time entries (L3-12: work charged to the authorized
@@ -25,15 +26,7 @@ describe('A ticket’s time entries through GraphQL (L3-12, L3-13)', () => {
   const world = useWorldWithWorker('time-entries');
   const as = (role: Role, org?: string) => world.bearer(role, org);
 
-  async function act(role: Role, mutation: string, input: object, inputType: string) {
-    const { body } = await gql<Record<string, { seq: number }>>(
-      world.api,
-      `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { seq } }`,
-      { input },
-      as(role),
-    );
-    expect(body.errors).toBeUndefined();
-  }
+  const { scheduledRequirement } = ticketJourneys(world);
   async function read(role: Role, number: string, org?: string) {
     const { body } = await gql<{ ticket: { chargedHours: number; timeEntries: Entry[] } }>(
       world.api,
@@ -49,41 +42,14 @@ describe('A ticket’s time entries through GraphQL (L3-12, L3-13)', () => {
   }
 
   /** Registered by the client, classified and estimated by the agent, authorized by the approver. */
-  async function authorizedRequirement(hours: number): Promise<string> {
-    const { body } = await gql<{ registerTicket: { number: string } }>(
-      world.api,
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
-      {
-        input: {
-          category: 'DEVELOPMENT',
-          subject: 'Reporte de horas',
-          description: 'Un reporte de ventas por zona.',
-        },
-      },
-      as(Role.CLIENT_USER),
-    );
-    expect(body.errors).toBeUndefined();
-    const number = body.data!.registerTicket.number;
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
-      'ClassifyTicketInput',
-    );
-    await act(
-      Role.AGENT,
-      'submitEstimate',
-      { number, hours, scope: 'Reporte por zona' },
-      'SubmitEstimateInput',
-    );
-    await act(
-      Role.CLIENT_APPROVER,
-      'authorizeEstimate',
-      { number, estimateVersion: 1, statement: `Autorizo las ${hours} horas del reporte.` },
-      'AuthorizeEstimateInput',
-    );
-    return number;
-  }
+  const authorizedRequirement = (hours: number) =>
+    scheduledRequirement({
+      subject: 'Reporte de horas',
+      description: 'Un reporte de ventas por zona.',
+      hours,
+      scope: 'Reporte por zona',
+      statement: `Autorizo las ${hours} horas del reporte.`,
+    });
 
   it('lists the entries newest first, to staff and to the client, and a refused log adds nothing', async () => {
     const number = await authorizedRequirement(4);
