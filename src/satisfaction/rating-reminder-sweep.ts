@@ -115,10 +115,15 @@ export class RatingReminderSweep extends PeriodicSweep {
   /** Queues one ticket's reminder if it is still remindable; whether it was queued now. */
   private remind(ticket: Candidate, dueAt: Date): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      // Checked again, the ticket row locked: another API replica's sweep waits and then sees
-      // this reminder; a rating given since the batch was read is seen.
+      // The ticket row locked first, the same lock a rating takes (SatisfactionService.rate), then
+      // checked again in a statement of its own: under READ COMMITTED a statement that waited for
+      // the lock would still judge with the snapshot it started with, so a rating committed while
+      // it waited would go unseen. Now either the rating committed first (seen: no reminder) or
+      // this reminder is queued first (the rating waits for it). Another API replica's sweep
+      // waits too, and then sees this reminder.
+      await tx.query(`SELECT 1 FROM ticket WHERE number = $1 FOR UPDATE`, [ticket.number]);
       const [still] = await tx.query<{ number: string }[]>(
-        `SELECT t.number FROM ticket t WHERE t.number = $1 AND ${STILL_REMINDABLE} FOR UPDATE`,
+        `SELECT t.number FROM ticket t WHERE t.number = $1 AND ${STILL_REMINDABLE}`,
         [ticket.number],
       );
       if (!still) return false;
