@@ -1,4 +1,5 @@
 import { Role } from '../../src/identity/role.enum';
+import { type CaughtMail, caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
@@ -65,13 +66,6 @@ interface OutboxRow {
   subject: string;
   text: string;
 }
-interface CaughtMail {
-  messageId: string | null;
-  subject: string;
-  to: string[];
-  text: string | null;
-}
-
 describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () => {
   const world = useWorldWithWorker('satisfaction');
 
@@ -547,18 +541,11 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
       (rows) => rows.length >= count && rows.every((r) => r.status === 'SENT'),
     );
 
-  /** Each row arrived exactly once at the SMTP catcher; returns those emails. */
+  /** Each row arrived exactly once at the SMTP catcher, about ticket `number`; those emails. */
   async function deliveredOnce(number: string, rows: OutboxRow[]): Promise<CaughtMail[]> {
-    const arrived = async () => {
-      const res = await fetch(`${process.env.MAIL_VIEWER_URL}/api/messages`);
-      return ((await res.json()) as CaughtMail[]).filter((m) => m.subject.includes(`[${number}]`));
-    };
-    const mails = await eventually(arrived, (all) =>
-      rows.every((r) => all.some((m) => m.messageId === r.message_id)),
-    );
-    const ours = rows.map((r) => mails.filter((m) => m.messageId === r.message_id));
-    expect(ours.map((m) => m.length)).toEqual(rows.map(() => 1));
-    return ours.map(([m]) => m);
+    const mails = await caughtOnceEach(rows);
+    for (const mail of mails) expect(mail.subject).toContain(`[${number}]`);
+    return mails;
   }
 
   it('the closure email invites the rating, with the link to it (L3-11)', async () => {
