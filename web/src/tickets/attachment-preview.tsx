@@ -25,92 +25,150 @@ import {
 // nothing else. Text is never handed to the browser to render: its first 256 KB are decoded and
 // put in the page as a text node (React escapes it), so a log holding `<script>` shows it.
 
+/** One request of {@link useAttachmentFetch}: `stop` is set while its abort is pending. */
+interface InFlight<R> {
+  readonly key: string;
+  readonly abort: AbortController;
+  readonly result: Promise<R>;
+  stop?: number;
+}
+
 /**
- * An object URL of the attachment's bytes while `active` (and the component mounted); revoked
- * and the request stopped when either ends. `error` when the bytes could not be read.
+ * What `map` makes of an attachment's bytes (`request.fetch`ed with the session's token) while a
+ * `request` is given and the component mounted: one request per `request.key`, stopped when the
+ * key changes or the component goes, and `release` called on a value once it is dropped. `error`
+ * when the bytes could not be read; a file deleted since the list was read calls `onGone` (the
+ * list shows it as deleted). The key names everything the request depends on; the token is read
+ * when the request starts, so a fresh session (the password changed) does not fetch the same
+ * bytes again, and neither do the new closures of a later render.
+ */
+function useAttachmentFetch<R, T>(
+  request:
+    | {
+        /** Names what is fetched: a new key, a new request. */
+        key: string;
+        fetch: (token: string | undefined, signal: AbortSignal) => Promise<R>;
+      }
+    | undefined,
+  {
+    map,
+    release,
+    onGone,
+  }: { map: (raw: R) => T; release?: (value: T) => void; onGone?: () => void },
+): { value?: T; error?: unknown } {
+  const { token } = useSession();
+  const key = request?.key;
+  const fetch = request?.fetch;
+  const [state, setState] = useState<{ key: string; value?: T; error?: unknown }>();
+  // The latest render's token and callbacks, read by the request without restarting it.
+  const latest = useRef({ token, fetch, map, release, onGone });
+  latest.current = { token, fetch, map, release, onGone };
+
+  // The request in flight. React's StrictMode (development builds, which the e2e tier serves)
+  // runs an effect, cleans it up and runs it again at once: a cleanup stops its request one task
+  // later, so that second run takes the same request up instead of sending it again.
+  const inFlight = useRef<InFlight<R>>(undefined);
+
+  useEffect(() => {
+    const { token: now, fetch: load, map: make, release: drop } = latest.current;
+    if (key === undefined || !load) return;
+    let pending = inFlight.current;
+    if (pending?.key === key && pending.stop !== undefined) {
+      window.clearTimeout(pending.stop);
+      pending.stop = undefined;
+    } else {
+      const abort = new AbortController();
+      pending = { key, abort, result: load(now, abort.signal) };
+      inFlight.current = pending;
+    }
+    const taken = pending;
+    let live = true;
+    // Boxed: a mapped value may itself be falsy.
+    let made: { value: T } | undefined;
+    taken.result.then(
+      (raw) => {
+        if (!live) return;
+        made = { value: make(raw) };
+        setState({ key, value: made.value });
+      },
+      (error: unknown) => {
+        if (!live) return;
+        setState({ key, error });
+        if (error instanceof ApiError && error.reason === 'ATTACHMENT_DELETED')
+          latest.current.onGone?.();
+      },
+    );
+    return () => {
+      live = false;
+      if (made) drop?.(made.value);
+      setState(undefined);
+      taken.stop = window.setTimeout(() => {
+        taken.abort.abort();
+        if (inFlight.current === taken) inFlight.current = undefined;
+      }, 0);
+    };
+  }, [key]);
+
+  return key !== undefined && state?.key === key ? state : {};
+}
+
+/**
+ * An object URL of the attachment's bytes while `active` (and the component mounted), typed from
+ * the preview allow-list; revoked and the request stopped when either ends.
  */
 function useAttachmentUrl(
   attachment: Attachment,
   active: boolean,
   onGone?: () => void,
 ): { url?: string; error?: unknown } {
-  const { token } = useSession();
-  const [state, setState] = useState<{ key: string; url?: string; error?: unknown }>();
   const type = previewBlobType(attachment);
   const { downloadUrl } = attachment;
-  const key = `${downloadUrl}|${type}`;
-  // The callback of the render that started the request (it changes on every render).
-  const gone = useRef(onGone);
-  gone.current = onGone;
-
-  useEffect(() => {
-    if (!active || !downloadUrl || !type) return;
-    const abort = new AbortController();
-    let url: string | undefined;
-    fetchAttachmentBlob(downloadUrl, type, token, abort.signal).then(
-      (blob) => {
-        if (abort.signal.aborted) return;
-        url = URL.createObjectURL(blob);
-        setState({ key, url });
-      },
-      (error: unknown) => {
-        if (abort.signal.aborted) return;
-        setState({ key, error });
-        // Someone deleted it since the list was read: the list shows it as deleted.
-        if (error instanceof ApiError && error.reason === 'ATTACHMENT_DELETED') gone.current?.();
-      },
-    );
-    return () => {
-      abort.abort();
-      if (url) URL.revokeObjectURL(url);
-      setState(undefined);
-    };
-  }, [active, downloadUrl, type, token, key]);
-
-  return state?.key === key ? state : {};
+  const { value, error } = useAttachmentFetch(
+    active && downloadUrl && type
+      ? {
+          key: `${downloadUrl}|${type}`,
+          fetch: (token, signal) => fetchAttachmentBlob(downloadUrl, type, token, signal),
+        }
+      : undefined,
+    {
+      map: (blob) => URL.createObjectURL(blob),
+      release: (url) => URL.revokeObjectURL(url),
+      onGone,
+    },
+  );
+  return { url: value, error };
 }
 
 /** A text file's first part, decoded, and whether the file goes on past it. */
 type ShownText = PreviewText & { readonly cut: boolean };
 
 /**
- * The first {@link TEXT_PREVIEW_MAX_BYTES} bytes of a text file while `active`, decoded (UTF-8,
- * else Latin-1); the request stops when the dialog is gone. `error` when they could not be read.
+ * The first {@link TEXT_PREVIEW_MAX_BYTES} bytes of a text file while `active` (one Range
+ * request), decoded (UTF-8, else Latin-1); the request stops when the dialog is gone.
  */
 function useAttachmentText(
   attachment: Attachment,
   active: boolean,
   onGone?: () => void,
 ): { text?: ShownText; error?: unknown } {
-  const { token } = useSession();
-  const [state, setState] = useState<{ key: string; text?: ShownText; error?: unknown }>();
   const { downloadUrl, sizeBytes } = attachment;
-  const key = `${downloadUrl}|${sizeBytes}`;
-  const gone = useRef(onGone);
-  gone.current = onGone;
-
-  useEffect(() => {
-    if (!active || !downloadUrl) return;
-    const abort = new AbortController();
-    fetchAttachmentStart(downloadUrl, TEXT_PREVIEW_MAX_BYTES, token, abort.signal).then(
-      (bytes) => {
-        if (abort.signal.aborted) return;
+  const { value, error } = useAttachmentFetch(
+    active && downloadUrl
+      ? {
+          key: `${downloadUrl}|${sizeBytes}`,
+          fetch: (token, signal) =>
+            fetchAttachmentStart(downloadUrl, TEXT_PREVIEW_MAX_BYTES, token, signal),
+        }
+      : undefined,
+    {
+      map: (bytes): ShownText => {
         const cut = bytes.length < sizeBytes;
-        setState({ key, text: { ...decodePreviewText(bytes, cut), cut } });
+        return { ...decodePreviewText(bytes, cut), cut };
       },
-      (error: unknown) => {
-        if (abort.signal.aborted) return;
-        setState({ key, error });
-        if (error instanceof ApiError && error.reason === 'ATTACHMENT_DELETED') gone.current?.();
-      },
-    );
-    return () => {
-      abort.abort();
-      setState(undefined);
-    };
-  }, [active, downloadUrl, sizeBytes, token, key]);
-
-  return state?.key === key ? state : {};
+      onGone,
+    },
+  );
+  return { text: value, error };
 }
 
 /**
