@@ -5,6 +5,7 @@ import { APPROVAL_REMINDER_LIMIT } from '../../workflows/ticket/ticket.contract'
 import { caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { ticketJourneys } from '../support/ticket-journeys';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // On the real stack (API, worker, Temporal dev server, PostgreSQL, SMTP catcher):
@@ -34,16 +35,7 @@ interface Ticket {
 describe('client answers on the ticket and approver reminders (L3-06, L3-09, L3-11)', () => {
   const world = useWorldWithWorker('client-answers');
 
-  async function act(role: Role, mutation: string, input: Record<string, unknown>, type: string) {
-    const { body } = await gql<Record<string, { ticket: { state: string } }>>(
-      world.api,
-      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
-      { input },
-      world.bearer(role),
-    );
-    expect(body.errors).toBeUndefined();
-    return body.data![mutation].ticket;
-  }
+  const { act, estimatedRequirement } = ticketJourneys(world);
 
   async function read(role: Role, number: string): Promise<Ticket> {
     const { body } = await gql<{ ticket: Ticket }>(
@@ -116,24 +108,13 @@ describe('client answers on the ticket and approver reminders (L3-06, L3-09, L3-
   });
 
   it('L3-09: an approval-wait reminder emails the approvers and the registrant once, in Spanish', async () => {
-    const number = await registerProjectedTicket(world, {
-      category: 'DEVELOPMENT',
+    const number = await estimatedRequirement({
       subject: 'Reporte de ventas por canal',
       description: 'Un reporte nuevo.',
+      hours: 6,
+      scope: 'Reporte con filtros por canal y fecha.',
+      projected: true,
     });
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
-      'ClassifyTicketInput',
-    );
-    const submitted = await act(
-      Role.AGENT,
-      'submitEstimate',
-      { number, hours: 6, scope: 'Reporte con filtros por canal y fecha.' },
-      'SubmitEstimateInput',
-    );
-    expect(submitted.state).toBe('ESTIMATE_SUBMITTED');
 
     // The batch the workflow projects when the first reminder's timer fires: the event it records
     // and the ticket's read-model slice as last projected.

@@ -44,7 +44,7 @@ export interface TicketJourneys {
     type?: string,
     organization?: string,
   ) => Promise<ActedTicket>;
-  /** Registered, triaged as a requirement and estimated: it waits for the approver. */
+  /** Registered, triaged as a requirement and estimated: ESTIMATE_SUBMITTED, for the approver. */
   readonly estimatedRequirement: (journey: RequirementJourney) => Promise<string>;
   /** …and its estimate authorized by the approver: SCHEDULING. */
   readonly scheduledRequirement: (journey: RequirementJourney) => Promise<string>;
@@ -99,12 +99,13 @@ export function ticketJourneys(world: TicketApi & Pick<SeededWorld, 'db'>): Tick
       { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
       'ClassifyTicketInput',
     );
-    await act(
+    const submitted = await act(
       Role.AGENT,
       'submitEstimate',
       { number, hours, scope: journey.scope ?? subject },
       'SubmitEstimateInput',
     );
+    expect(submitted.state).toBe('ESTIMATE_SUBMITTED');
     return number;
   };
 
