@@ -235,6 +235,13 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     ).toBe(null);
     await reopen.getByRole('button', { name: 'Cerrar formulario', exact: true }).click();
     await reopen.waitFor({ state: 'detached' });
+    // QA S16: so is the reason to cancel, which the client must give (it read «Nota»).
+    await page.getByRole('button', { name: 'Cancelar ticket', exact: true }).click();
+    const cancel = page.getByTestId('action-form-cancel');
+    await cancel.getByRole('button', { name: 'Cancelar ticket', exact: true }).click();
+    await cancel.getByText('Completa el campo «Motivo».').waitFor();
+    await cancel.getByRole('button', { name: 'Cerrar formulario', exact: true }).click();
+    await cancel.waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: 'Confirmar solución', exact: true }).click();
     const confirm = page.getByTestId('action-form-confirmResolution');

@@ -51,6 +51,8 @@ const CLIENT_NOTE_LABELS: Partial<Record<string, 'clientReply' | 'clientReason'>
   clientReplied: 'clientReply',
   provideInfo: 'clientReply',
   reopen: 'clientReason',
+  // QA S16: the client's required cancellation note read «Note»; it is why they cancel.
+  cancel: 'clientReason',
 };
 
 /** A transition that succeeded: worded at render time, so it follows the language switch. */
