@@ -1,17 +1,15 @@
 import { defaultMexicoCityCalendar, localDateOf } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
-import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import {
   APPROVAL_REMINDER_LIMIT,
   ticketStateQuery,
   ticketWorkflowId,
 } from '../../workflows/ticket/ticket.contract';
-import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import { caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
-import { ticketJourneys } from '../support/ticket-journeys';
+import { projectTimerEvent, ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-12 change orders on the real stack (API, worker, Temporal dev server, PostgreSQL, SMTP
@@ -227,35 +225,18 @@ describe('change orders through GraphQL (L3-12, L3-09, L3-11)', () => {
       Date.parse(submittedAt) + 86_400_000,
     );
 
-    // The batch the workflow projects when that timer fires: the event it records and the ticket's
-    // read-model slice as last projected.
-    const [last] = await world.db.query<{ seq: number; read_model: ReadModelSlice }[]>(
-      `SELECT seq, read_model FROM ticket_event
-        WHERE ticket_number = $1 AND read_model IS NOT NULL ORDER BY seq DESC LIMIT 1`,
-      [number],
-    );
-    const batch = {
-      ticketNumber: number,
-      events: [
-        {
-          seq: last.seq + 1,
-          type: 'CHANGE_ORDER_REMINDER',
-          at: view.changeOrderReminder!.nextAt!,
-          actor: null,
-          data: {
-            estimateVersion: 2,
-            reminder: 1,
-            limit: APPROVAL_REMINDER_LIMIT,
-            nextReminderAt: null,
-          },
-        },
-      ],
-      slice: { ...last.read_model, clocks: [] },
-    };
-    const projection = world.worker.context.get(TicketProjectionService);
-    expect(await projection.project(batch)).toEqual({ appended: 1 });
-    // A retried batch (worker crash, activity retry) sends nothing twice.
-    expect(await projection.project(batch)).toEqual({ appended: 0 });
+    // The batch the workflow projects when that timer fires, projected twice: a retried batch
+    // (worker crash, activity retry) sends nothing twice.
+    await projectTimerEvent(world, number, {
+      type: 'CHANGE_ORDER_REMINDER',
+      at: view.changeOrderReminder!.nextAt!,
+      data: {
+        estimateVersion: 2,
+        reminder: 1,
+        limit: APPROVAL_REMINDER_LIMIT,
+        nextReminderAt: null,
+      },
+    });
 
     const rows = await eventually(
       async () => (await outbox(number)).filter((r) => r.event_type === 'CHANGE_ORDER_REMINDER'),

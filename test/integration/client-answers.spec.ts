@@ -1,11 +1,9 @@
 import { Role } from '../../src/identity/role.enum';
-import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
-import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import { APPROVAL_REMINDER_LIMIT } from '../../workflows/ticket/ticket.contract';
 import { caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
-import { ticketJourneys } from '../support/ticket-journeys';
+import { projectTimerEvent, ticketJourneys } from '../support/ticket-journeys';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // On the real stack (API, worker, Temporal dev server, PostgreSQL, SMTP catcher):
@@ -116,36 +114,18 @@ describe('client answers on the ticket and approver reminders (L3-06, L3-09, L3-
       projected: true,
     });
 
-    // The batch the workflow projects when the first reminder's timer fires: the event it records
-    // and the ticket's read-model slice as last projected.
-    const [last] = await world.db.query<{ seq: number; read_model: ReadModelSlice }[]>(
-      `SELECT seq, read_model FROM ticket_event
-        WHERE ticket_number = $1 AND read_model IS NOT NULL ORDER BY seq DESC LIMIT 1`,
-      [number],
-    );
-    expect(last.read_model.state).toBe('ESTIMATE_SUBMITTED');
-    const batch = {
-      ticketNumber: number,
-      events: [
-        {
-          seq: last.seq + 1,
-          type: 'ESTIMATE_REMINDER',
-          at: new Date().toISOString(),
-          actor: null,
-          data: {
-            estimateVersion: 1,
-            reminder: 1,
-            limit: APPROVAL_REMINDER_LIMIT,
-            nextReminderAt: null,
-          },
-        },
-      ],
-      slice: { ...last.read_model, clocks: [] },
-    };
-    const projection = world.worker.context.get(TicketProjectionService);
-    expect(await projection.project(batch)).toEqual({ appended: 1 });
-    // A retried batch (worker crash, activity retry) sends nothing twice.
-    expect(await projection.project(batch)).toEqual({ appended: 0 });
+    // The batch the workflow projects when that timer fires, projected twice: a retried batch
+    // (worker crash, activity retry) sends nothing twice.
+    await projectTimerEvent(world, number, {
+      type: 'ESTIMATE_REMINDER',
+      at: new Date().toISOString(),
+      data: {
+        estimateVersion: 1,
+        reminder: 1,
+        limit: APPROVAL_REMINDER_LIMIT,
+        nextReminderAt: null,
+      },
+    });
 
     const rows = await eventually(
       async () => (await outbox(number)).filter((r) => r.event_type === 'ESTIMATE_REMINDER'),

@@ -1,16 +1,14 @@
 import { Role } from '../../src/identity/role.enum';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
-import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import {
   TESTING_REMINDER_LIMIT,
   ticketStateQuery,
   ticketWorkflowId,
 } from '../../workflows/ticket/ticket.contract';
-import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import { caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
-import { ticketJourneys } from '../support/ticket-journeys';
+import { projectTimerEvent, ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-09 client testing on the real stack (API, worker, Temporal dev server, PostgreSQL, SMTP
@@ -60,37 +58,20 @@ describe('testing reminders through the real stack (L3-09, L3-11)', () => {
     const nextAt = view.testingReminder!.nextAt!;
     expect(Date.parse(nextAt)).toBeGreaterThan(Date.parse(releasedAt) + 86_400_000);
 
-    // The batch the workflow projects when that timer fires: the event it records and the ticket's
-    // read-model slice as last projected.
-    const [last] = await world.db.query<{ seq: number; read_model: ReadModelSlice }[]>(
-      `SELECT seq, read_model FROM ticket_event
-        WHERE ticket_number = $1 AND read_model IS NOT NULL ORDER BY seq DESC LIMIT 1`,
-      [number],
-    );
-    const batch = {
-      ticketNumber: number,
-      events: [
-        {
-          seq: last.seq + 1,
-          type: 'TESTING_REMINDER',
-          at: nextAt,
-          actor: null,
-          data: {
-            releasedAt,
-            release: 1,
-            note,
-            reminder: 1,
-            limit: TESTING_REMINDER_LIMIT,
-            nextReminderAt: null,
-          },
-        },
-      ],
-      slice: { ...last.read_model, clocks: [] },
-    };
-    const projection = world.worker.context.get(TicketProjectionService);
-    expect(await projection.project(batch)).toEqual({ appended: 1 });
-    // A retried batch (worker crash, activity retry) sends nothing twice.
-    expect(await projection.project(batch)).toEqual({ appended: 0 });
+    // The batch the workflow projects when that timer fires, projected twice: a retried batch
+    // (worker crash, activity retry) sends nothing twice.
+    await projectTimerEvent(world, number, {
+      type: 'TESTING_REMINDER',
+      at: nextAt,
+      data: {
+        releasedAt,
+        release: 1,
+        note,
+        reminder: 1,
+        limit: TESTING_REMINDER_LIMIT,
+        nextReminderAt: null,
+      },
+    });
 
     const rows = await eventually(
       () => outbox(number),

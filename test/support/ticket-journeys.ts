@@ -1,7 +1,14 @@
 import { Role } from '../../src/identity/role.enum';
+import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
+import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import { gql } from './integration-harness';
 import type { SeededWorld } from './seeded-world';
-import { registerProjectedTicket, registerTicket, type TicketApi } from './world-with-worker';
+import {
+  registerProjectedTicket,
+  registerTicket,
+  type TicketApi,
+  type WorldWithWorker,
+} from './world-with-worker';
 
 // The ways integration specs take a ticket to the state their test starts from, through GraphQL as
 // the screens do: a client user registers it, an agent triages it as a DEVELOPMENT requirement and
@@ -152,4 +159,29 @@ export function ticketJourneys(world: TicketApi & Pick<SeededWorld, 'db'>): Tick
       return number;
     },
   };
+}
+
+/**
+ * What the ticket workflow hands the real projection when one of its timers fires (a reminder):
+ * `event` as the ticket's next event, with its read-model slice as last projected (no clock
+ * changed). Projected twice, as a retried activity would: appended once, the second time nothing.
+ */
+export async function projectTimerEvent(
+  world: Pick<WorldWithWorker, 'db' | 'worker'>,
+  number: string,
+  event: { type: string; at: string; data: Record<string, unknown> },
+): Promise<void> {
+  const [last] = await world.db.query<{ seq: number; read_model: ReadModelSlice }[]>(
+    `SELECT seq, read_model FROM ticket_event
+      WHERE ticket_number = $1 AND read_model IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+    [number],
+  );
+  const batch = {
+    ticketNumber: number,
+    events: [{ seq: last.seq + 1, ...event, actor: null }],
+    slice: { ...last.read_model, clocks: [] },
+  };
+  const projection = world.worker.context.get(TicketProjectionService);
+  expect(await projection.project(batch)).toEqual({ appended: 1 });
+  expect(await projection.project(batch)).toEqual({ appended: 0 });
 }
