@@ -1,5 +1,5 @@
 import { Role } from '../../src/identity/role.enum';
-import { type CaughtMail, sentExactly as sentOnce } from '../support/caught-mail';
+import { type CaughtMail, outboxRowsOf, sentExactly as sentOnce } from '../support/caught-mail';
 import { useWorldWithWorker, worldCalls } from '../support/world-with-worker';
 
 // L3-12, L3-13 over real GraphQL on the real stack (PostgreSQL, Temporal dev server, the worker's
@@ -22,12 +22,6 @@ const BALANCE = `query ($organizationId: ID!) {
   hourBalance(organizationId: $organizationId) { available lowBalanceThreshold lowBalance }
 }`;
 
-interface OutboxRow {
-  event_key: string;
-  recipient_address: string;
-  status: string;
-  message_id: string;
-}
 interface Balance {
   available: number;
   lowBalanceThreshold: number;
@@ -54,12 +48,7 @@ describe('Low hour balance warning (L3-12, L3-13)', () => {
   const balance = async (role = Role.CLIENT_USER) =>
     (await ok<{ hourBalance: Balance }>(BALANCE, { organizationId: aurora }, role)).hourBalance;
 
-  const rows = () =>
-    world.db.query<OutboxRow[]>(
-      `SELECT event_key, recipient_address, status, message_id FROM email_outbox
-        WHERE event_type = $1 ORDER BY created_at, id`,
-      [EMAIL_TYPE],
-    );
+  const rows = outboxRowsOf(world, EMAIL_TYPE);
 
   /** Once `count` warnings are SENT: exactly `count`, each caught once by the SMTP catcher. */
   const sentExactly = (count: number): Promise<CaughtMail[]> => sentOnce(rows, count);

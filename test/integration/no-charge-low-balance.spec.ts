@@ -1,5 +1,5 @@
 import { Role } from '../../src/identity/role.enum';
-import { sentExactly } from '../support/caught-mail';
+import { outboxRowsOf, sentExactly } from '../support/caught-mail';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker, worldCalls } from '../support/world-with-worker';
 
@@ -23,13 +23,6 @@ const BALANCE = `query ($organizationId: ID!) {
   hourBalance(organizationId: $organizationId) { available lowBalanceThreshold lowBalance }
 }`;
 
-interface OutboxRow {
-  event_key: string;
-  recipient_address: string;
-  status: string;
-  message_id: string;
-}
-
 describe('Low-balance warning when a no-charge ticket is charged again (L3-13, L3-18, L3-12)', () => {
   const world = useWorldWithWorker('no-charge-low-balance');
   let aurora = '';
@@ -52,12 +45,7 @@ describe('Low-balance warning when a no-charge ticket is charged again (L3-13, L
         Role.AGENT,
       )
     ).setTicketNoCharge;
-  const rows = () =>
-    world.db.query<OutboxRow[]>(
-      `SELECT event_key, recipient_address, status, message_id FROM email_outbox
-        WHERE event_type = $1 ORDER BY created_at, id`,
-      [EMAIL_TYPE],
-    );
+  const rows = outboxRowsOf(world, EMAIL_TYPE);
 
   /** A requirement estimated at `hours` and authorized in writing (its hours reserved, L3-12). */
   const { scheduledRequirement } = ticketJourneys(world);

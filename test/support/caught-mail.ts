@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 import { eventually } from './eventually';
 
@@ -55,6 +56,24 @@ export async function caughtOnceEach(rows: { message_id: string }[]): Promise<Ca
   expect(copies.map((c) => c.length)).toEqual(rows.map(() => 1));
   return copies.map(([mail]) => mail);
 }
+
+/** An outbox row as a spec matches it with what the catcher caught. */
+export interface OutboxRow {
+  event_key: string;
+  recipient_address: string;
+  status: string;
+  message_id: string;
+}
+
+/** The outbox rows of one email type in `world`'s database, in the order they were queued. */
+export const outboxRowsOf =
+  (world: { readonly db: Pick<DataSource, 'query'> }, eventType: string) =>
+  (): Promise<OutboxRow[]> =>
+    world.db.query<OutboxRow[]>(
+      `SELECT event_key, recipient_address, status, message_id FROM email_outbox
+        WHERE event_type = $1 ORDER BY created_at, id`,
+      [eventType],
+    );
 
 /**
  * Once `count` outbox rows (`rows`, a spec's query) are SENT: they are exactly `count`, and each was
