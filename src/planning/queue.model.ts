@@ -111,7 +111,10 @@ export class QueueReorderResultModel {
   @Field(() => ID)
   reorderId!: string;
 
-  @Field(() => [PlannedDateChangeModel], { description: 'The dates published, as previewed.' })
+  @Field(() => [PlannedDateChangeModel], {
+    description:
+      'The previewed dates that were published. A ticket that refused its date for good (closed, cancelled, date past) is left out.',
+  })
   changes!: PlannedDateChangeModel[];
 
   @Field(() => ClientQueueModel)
