@@ -122,6 +122,7 @@ export class RecipientDates {
 export function businessDuration(minutes: number, locale: Locale): string {
   const m = Math.max(0, Math.round(minutes));
   const h = Math.floor(m / 60);
-  const span = h > 0 ? `${h} h ${m % 60} min` : `${m} min`;
-  return locale === Locale.EN ? `${span} of business time` : `${span} hábiles`;
+  const span = h === 0 ? `${m} min` : m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
+  if (locale === Locale.EN) return `${span} of business time`;
+  return `${span} ${m === 1 || m === 60 ? 'hábil' : 'hábiles'}`;
 }

@@ -37,6 +37,12 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
     expect(businessDuration(45, Locale.ES_MX)).toBe('45 min hábiles');
     expect(businessDuration(79.9996, Locale.EN)).toBe('1 h 20 min of business time');
     expect(businessDuration(-3, Locale.EN)).toBe('0 min of business time');
+    // QA S16: as the web app's clocks now word them: a whole hour without «0 min», and one hour
+    // or minute is «hábil» (a 60-minute progress cadence, L3-07).
+    expect(businessDuration(60, Locale.ES_MX)).toBe('1 h hábil');
+    expect(businessDuration(1, Locale.ES_MX)).toBe('1 min hábil');
+    expect(businessDuration(120, Locale.ES_MX)).toBe('2 h hábiles');
+    expect(businessDuration(120, Locale.EN)).toBe('2 h of business time');
   });
 
   it('time left counts working hours only: over a night it is not the wall-clock difference', () => {
