@@ -51,6 +51,114 @@ export const ZONE_NAMES: Readonly<Record<string, readonly [string, string]>> = {
 };
 
 /**
+ * The English name of a zone's city where it is not the IANA id's words: Unicode CLDR's English
+ * exemplar city, so an old id reads as the place is called now («Asia/Calcutta» → «Kolkata»,
+ * «Europe/Kiev» → «Kyiv», «America/Coral_Harbour» → «Atikokan») and a place keeps its accents
+ * («Mérida», «Bogotá»). Checked against CLDR 48 (test/unit/fixtures/cldr-en-exemplar-cities.ts).
+ * The last three name current ids a zone may be stored under as CLDR names the id Intl lists.
+ */
+export const ZONE_CITIES_EN: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Asmara',
+  'Africa/El_Aaiun': 'El Aaiún',
+  'Africa/Lome': 'Lomé',
+  'Africa/Ndjamena': 'N’Djamena',
+  'Africa/Sao_Tome': 'São Tomé',
+  'America/Araguaina': 'Araguaína',
+  'America/Argentina/Rio_Gallegos': 'Río Gallegos',
+  'America/Argentina/Tucuman': 'Tucumán',
+  'America/Asuncion': 'Asunción',
+  'America/Bahia_Banderas': 'Bahía de Banderas',
+  'America/Belem': 'Belém',
+  'America/Bogota': 'Bogotá',
+  'America/Cancun': 'Cancún',
+  'America/Ciudad_Juarez': 'Ciudad Juárez',
+  'America/Coral_Harbour': 'Atikokan',
+  'America/Cordoba': 'Córdoba',
+  'America/Cuiaba': 'Cuiabá',
+  'America/Curacao': 'Curaçao',
+  'America/Eirunepe': 'Eirunepé',
+  'America/Godthab': 'Nuuk',
+  'America/Indiana/Knox': 'Knox, Indiana',
+  'America/Indiana/Marengo': 'Marengo, Indiana',
+  'America/Indiana/Petersburg': 'Petersburg, Indiana',
+  'America/Indiana/Tell_City': 'Tell City, Indiana',
+  'America/Indiana/Vevay': 'Vevay, Indiana',
+  'America/Indiana/Vincennes': 'Vincennes, Indiana',
+  'America/Indiana/Winamac': 'Winamac, Indiana',
+  'America/Kentucky/Monticello': 'Monticello, Kentucky',
+  'America/Lower_Princes': 'Lower Prince’s Quarter',
+  'America/Maceio': 'Maceió',
+  'America/Mazatlan': 'Mazatlán',
+  'America/Merida': 'Mérida',
+  'America/Miquelon': 'Saint-Pierre',
+  'America/Noronha': 'Fernando de Noronha',
+  'America/North_Dakota/Beulah': 'Beulah, North Dakota',
+  'America/North_Dakota/Center': 'Center, North Dakota',
+  'America/North_Dakota/New_Salem': 'New Salem, North Dakota',
+  'America/Santarem': 'Santarém',
+  'America/Sao_Paulo': 'São Paulo',
+  'America/Scoresbysund': 'Ittoqqortoormiit',
+  'America/St_Barthelemy': 'St. Barthélemy',
+  'America/St_Johns': 'St. John’s',
+  'America/St_Kitts': 'St. Kitts',
+  'America/St_Lucia': 'St. Lucia',
+  'America/St_Thomas': 'St. Thomas',
+  'America/St_Vincent': 'St. Vincent',
+  'Antarctica/Casey': 'Casey Station',
+  'Antarctica/DumontDUrville': 'Dumont d’Urville Station',
+  'Antarctica/Macquarie': 'Macquarie Island',
+  'Antarctica/Mawson': 'Mawson Station',
+  'Antarctica/McMurdo': 'McMurdo Station',
+  'Antarctica/Palmer': 'Palmer Land',
+  'Antarctica/Rothera': 'Rothera Station',
+  'Antarctica/Syowa': 'Showa Station',
+  'Antarctica/Troll': 'Troll Station',
+  'Antarctica/Vostok': 'Vostok Station',
+  'Asia/Aqtau': 'Aktau',
+  'Asia/Calcutta': 'Kolkata',
+  'Asia/Hovd': 'Khovd',
+  'Asia/Katmandu': 'Kathmandu',
+  'Asia/Macau': 'Macao',
+  'Asia/Qostanay': 'Kostanay',
+  'Asia/Qyzylorda': 'Kyzylorda',
+  'Asia/Rangoon': 'Yangon',
+  'Asia/Saigon': 'Ho Chi Minh City',
+  'Asia/Urumqi': 'Ürümqi',
+  'Atlantic/Canary': 'Canaries',
+  'Atlantic/Faeroe': 'Faroes',
+  'Atlantic/St_Helena': 'St. Helena',
+  'Australia/Lord_Howe': 'Lord Howe Island',
+  'Europe/Busingen': 'Büsingen',
+  'Europe/Chisinau': 'Chișinău',
+  'Europe/Kiev': 'Kyiv',
+  'Europe/Tirane': 'Tirana',
+  'Indian/Chagos': 'Chagos Archipelago',
+  'Indian/Christmas': 'Christmas Island',
+  'Indian/Cocos': 'Cocos Islands',
+  'Indian/Comoro': 'Comoros',
+  'Indian/Kerguelen': 'Kerguelen Islands',
+  'Indian/Mahe': 'Mahé',
+  'Indian/Reunion': 'Réunion',
+  'Pacific/Chatham': 'Chatham Islands',
+  'Pacific/Easter': 'Easter Island',
+  'Pacific/Enderbury': 'Canton Island',
+  'Pacific/Galapagos': 'Galápagos Islands',
+  'Pacific/Kwajalein': 'Kwajalein Atoll',
+  'Pacific/Marquesas': 'Marquesas Islands',
+  'Pacific/Midway': 'Midway Atoll',
+  'Pacific/Norfolk': 'Norfolk Island',
+  'Pacific/Noumea': 'Nouméa',
+  'Pacific/Pitcairn': 'Pitcairn Islands',
+  'Pacific/Ponape': 'Pohnpei',
+  'Pacific/Truk': 'Chuuk',
+  'Pacific/Wake': 'Wake Island',
+  'Pacific/Wallis': 'Wallis & Futuna',
+  'Atlantic/Faroe': 'Faroes',
+  'Asia/Ho_Chi_Minh': 'Ho Chi Minh City',
+  'Pacific/Kanton': 'Canton Island',
+};
+
+/**
  * The Spanish name of a zone's city where it is not the IANA id's English word: Unicode CLDR's
  * exemplar city for es-MX (which inherits es-419, then es), «Puerto España», not «Port of Spain».
  * A city missing here reads the same in both languages (Chicago, Madrid). Checked against CLDR
@@ -296,11 +404,17 @@ export function zoneName(timeZone: string, language: ZoneLanguage): string {
 /**
  * The zone's city in words: the last part of the IANA id (`America/Argentina/Buenos_Aires` →
  * «Buenos Aires»), in Spanish from {@link ZONE_CITIES_ES} where the id's English word differs
- * (QA S15: the Spanish picker read «… — Port of Spain», «… — Isle of Man»).
+ * (QA S15: the Spanish picker read «… — Port of Spain», «… — Isle of Man»), in English from
+ * {@link ZONE_CITIES_EN} where CLDR's name differs from the id's (S16: «Coral Harbour»).
  */
 export function zoneCity(timeZone: string, language: ZoneLanguage = 'en'): string {
-  const spanish = language === 'en' ? undefined : ZONE_CITIES_ES[timeZone];
-  return spanish ?? (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ');
+  const table = language === 'en' ? ZONE_CITIES_EN : ZONE_CITIES_ES;
+  return table[timeZone] ?? zoneIdWords(timeZone);
+}
+
+/** The IANA id's last part in words (`America/North_Dakota/New_Salem` → «New Salem»). */
+export function zoneIdWords(timeZone: string): string {
+  return (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ');
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   isUtcZone,
   ZONE_NAMES,
   zoneCity,
+  zoneIdWords,
   type ZoneLanguage as Language,
   zoneOffset,
   zoneTitle,
@@ -78,7 +79,7 @@ function labelOf(zone: string, language: Language, at: Date, offset: string): st
   const title = zoneTitle(zone, language, at);
   const city = zoneCity(zone, language);
   const own = ` (${offset})`;
-  const named = title.includes(city) || title.includes(zoneCity(zone));
+  const named = title.includes(city) || title.includes(zoneIdWords(zone));
   if (isUtcZone(zone) || ZONE_NAMES[zone] || named || !title.endsWith(own)) return title;
   return `${title.slice(0, -own.length)} — ${city}${own}`;
 }

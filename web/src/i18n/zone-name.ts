@@ -5,6 +5,7 @@ export {
   isUtcZone,
   ZONE_NAMES,
   zoneCity,
+  zoneIdWords,
   type ZoneLanguage,
   zoneLabel,
   zoneName,
