@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
+import { horizontalOverflow, inSpanish, logIn, newPage, screenshot } from './support/browser';
 import {
   type BackgroundWorker,
   registerTicket,
@@ -202,6 +202,32 @@ describe('Role-aware navigation and small screens (web app)', () => {
       const at = await cell.boundingBox();
       expect(at!.x + at!.width).toBeLessThanOrEqual(360);
     }
+
+    // The console's work list too (QA S16): on a phone its SLA and deadline were off-screen,
+    // behind a sideways scroll of the table's box.
+    const { page: staffPage } = await newPage(e2e.browser, e2e.baseURL, {
+      width: 360,
+      height: 740,
+    });
+    await logIn(staffPage, MANAGER, e2e.password(MANAGER));
+    await inSpanish(staffPage);
+    await staffPage.goto('/consola');
+    const queue = staffPage.getByTestId('queue');
+    await queue.getByRole('link', { name: phoneTicket }).waitFor();
+    expect(await horizontalOverflow(staffPage)).toEqual([]);
+    const queueBox = await queue.evaluate((el) => ({
+      scrollWidth: el.parentElement!.scrollWidth,
+      clientWidth: el.parentElement!.clientWidth,
+    }));
+    expect(queueBox.scrollWidth).toBeLessThanOrEqual(queueBox.clientWidth);
+    const queued = queue.locator('tbody tr').first().locator('td[data-label]');
+    expect(await queued.count()).toBe(5);
+    for (const cell of await queued.all()) {
+      const at = await cell.boundingBox();
+      expect(at!.x + at!.width).toBeLessThanOrEqual(360);
+    }
+    expect(await queued.last().getAttribute('data-label')).toBe('Plazo o entrega');
+    await staffPage.context().close();
   });
 
   it('shows the SLA clocks whole on a 390 px phone: the deadline and «¿Por qué esta fecha?» uncut', async () => {

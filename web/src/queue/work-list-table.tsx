@@ -8,6 +8,8 @@ import { DeliveryRiskBadge } from './delivery-risk-badge';
  * what is due — the running clock's deadline and, for a ticket with a published release date
  * (L3-19), that date, flagged "Entrega en riesgo (+N días hábiles)" when the plan no longer meets
  * it. A published date is not an SLA clock, but it is a promise: never "Sin plazo en curso".
+ * On a phone each ticket is a stacked block of labelled cells (QA S16: the SLA and the deadline
+ * were off-screen behind a sideways scroll).
  */
 export function WorkListTable({
   items,
@@ -20,7 +22,7 @@ export function WorkListTable({
   const w = t.planning.workList;
   return (
     <div className="table-wrap">
-      <table data-testid="queue">
+      <table data-testid="queue" className="stack-on-phone">
         <thead>
           <tr>
             <th scope="col">{w.place}</th>
@@ -35,17 +37,17 @@ export function WorkListTable({
         <tbody>
           {items.map((e) => (
             <tr key={e.ticketNumber} data-number={e.ticketNumber}>
-              <td>{e.position}</td>
+              <td data-label={w.place}>{e.position}</td>
               <TicketCells number={e.ticketNumber} subject={e.subject} category={e.category} />
-              <td>
+              <td data-label={w.client}>
                 {clients.get(e.organizationId) ?? '—'}
                 <span className="muted small block">{w.clientRank(e.rank, e.urgent)}</span>
               </td>
-              <td>{t.tickets.states[e.state] ?? e.state}</td>
-              <td>
+              <td data-label={t.tickets.state}>{t.tickets.states[e.state] ?? e.state}</td>
+              <td data-label={t.tickets.sla}>
                 <SlaBadge status={e.slaStatus} />
               </td>
-              <td>
+              <td data-label={w.due}>
                 <DueSummary deadline={e.nextDeadline} releaseDate={e.releaseDate} />
                 <DeliveryRiskBadge entry={e} />
               </td>
