@@ -21,7 +21,9 @@ export default async function globalSetup(): Promise<void> {
       '--logLevel',
       'warn',
     ],
-    { cwd: ROOT, encoding: 'utf8' },
+    // The bundle that ships: jest sets NODE_ENV=test, which vite would take for a development
+    // build (React's StrictMode double effects and all), unlike `npm start`'s (scripts/run.cjs).
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
   process.stdout.write(`  [e2e] web app built; browser ${CHROMIUM_PATH}\n`);
