@@ -288,7 +288,7 @@ function activityBlocks(
       kind: 'paragraph',
       text: ctx.t(
         'El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: proponga otro horario, pida la información en el ticket o clasifíquelo.',
-        'The ticket is back in «Registered» with a new 8-business-hour attention clock: propose another time, ask for the information on the ticket or classify it.',
+        'The ticket is back in “Registered” with a new 8-business-hour attention clock: propose another time, ask for the information on the ticket or classify it.',
       ),
     });
   }

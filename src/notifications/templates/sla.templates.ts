@@ -14,7 +14,7 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
       subject: subjectLine(e.ticket.number, `${ctx.t('SLA en riesgo', 'SLA at risk')}: ${clock}`),
       heading: ctx.t(
         `El plazo «${clock}» del ticket ${e.ticket.number} está cerca de vencer.`,
-        `The «${clock}» clock of ticket ${e.ticket.number} is close to its deadline.`,
+        `The “${clock}” clock of ticket ${e.ticket.number} is close to its deadline.`,
       ),
       blocks: [
         ...(e.businessMinutesLeft === undefined
@@ -42,7 +42,7 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
       subject: subjectLine(e.ticket.number, `${ctx.t('SLA incumplido', 'SLA breached')}: ${clock}`),
       heading: ctx.t(
         `El plazo «${clock}» del ticket ${e.ticket.number} venció.`,
-        `The «${clock}» clock of ticket ${e.ticket.number} is breached.`,
+        `The “${clock}” clock of ticket ${e.ticket.number} is breached.`,
       ),
       blocks: [
         { kind: 'paragraph', text: breachText(e.businessMinutesLate, e.deadline, ctx) },

@@ -46,6 +46,13 @@ function render(event: NotificationEvent, recipient: EmailRecipient) {
 }
 
 describe('L3-11 email templates', () => {
+  it('quotes in English quotes in English emails (QA S16: «Progress cadence»)', () => {
+    const spanishQuotes = EMAILED.map((e) => [e.type, render(e, EN).text] as const).filter(
+      ([, text]) => /[«»]/.test(text),
+    );
+    expect(spanishQuotes).toEqual([]);
+  });
+
   it.each(EMAILED.map((e) => [e.type, e] as const))(
     '%s renders in es-MX and en with link and reply guidance',
     (_type, event) => {
