@@ -411,6 +411,17 @@ describe('Tickets (web app, real workflow)', () => {
     // When it was met, in the user's time, not only its deadline.
     expect(await scheduling.getByTestId('clock-ended').innerText()).toMatch(/^Terminó: .*2\d{3}/);
     await screenshot(page, '28-agent-release-date-set');
+    // On a phone each cell is labelled by its column; an ended clock's is not «Tiempo hábil
+    // restante» before «Terminó: …» (QA S16).
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const label = await page.evaluate<string>(`(() => {
+      const td = document.querySelector('[data-testid="clock-ended"]').closest('td');
+      return getComputedStyle(td, '::before').content;
+    })()`);
+    expect(label).not.toContain('restante');
+    expect(await scheduling.getByTestId('clock-ended').isVisible()).toBe(true);
+    if (wide) await page.setViewportSize(wide);
   });
 
   it('the client sees the published delivery date in Mis tickets, in their time zone, not «Sin plazo en curso» (L3-09, L3-19)', async () => {

@@ -31,7 +31,13 @@ function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boole
       <td data-label={t.tickets.deadline} className="clock-deadline">
         {clock.deadline ? <time dateTime={clock.deadline}>{format(clock.deadline)}</time> : '—'}
       </td>
-      <td data-label={t.tickets.remaining}>
+      {/* An ended clock's cell says «Terminó: …» itself: on a phone it is not labelled «Tiempo
+          hábil restante» (QA S16). */}
+      <td
+        data-label={
+          clockTimeText(clock, t.tickets) || !clock.endedAt ? t.tickets.remaining : undefined
+        }
+      >
         {clockTimeText(clock, t.tickets) ??
           (clock.endedAt ? (
             // When a met clock was met, not only its deadline (QA).
