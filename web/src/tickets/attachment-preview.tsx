@@ -25,14 +25,6 @@ import {
 // nothing else. Text is never handed to the browser to render: its first 256 KB are decoded and
 // put in the page as a text node (React escapes it), so a log holding `<script>` shows it.
 
-/** One request of {@link useAttachmentFetch}: `stop` is set while its abort is pending. */
-interface InFlight<R> {
-  readonly key: string;
-  readonly abort: AbortController;
-  readonly result: Promise<R>;
-  stop?: number;
-}
-
 /**
  * What `map` makes of an attachment's bytes (`request.fetch`ed with the session's token) while a
  * `request` is given and the component mounted: one request per `request.key`, stopped when the
@@ -64,48 +56,29 @@ function useAttachmentFetch<R, T>(
   const latest = useRef({ token, fetch, map, release, onGone });
   latest.current = { token, fetch, map, release, onGone };
 
-  // The request in flight. React's StrictMode (development builds, which the e2e tier serves)
-  // runs an effect, cleans it up and runs it again at once: a cleanup stops its request one task
-  // later, so that second run takes the same request up instead of sending it again.
-  const inFlight = useRef<InFlight<R>>(undefined);
-
   useEffect(() => {
     const { token: now, fetch: load, map: make, release: drop } = latest.current;
     if (key === undefined || !load) return;
-    let pending = inFlight.current;
-    if (pending?.key === key && pending.stop !== undefined) {
-      window.clearTimeout(pending.stop);
-      pending.stop = undefined;
-    } else {
-      const abort = new AbortController();
-      pending = { key, abort, result: load(now, abort.signal) };
-      inFlight.current = pending;
-    }
-    const taken = pending;
-    let live = true;
+    const abort = new AbortController();
     // Boxed: a mapped value may itself be falsy.
     let made: { value: T } | undefined;
-    taken.result.then(
+    load(now, abort.signal).then(
       (raw) => {
-        if (!live) return;
+        if (abort.signal.aborted) return;
         made = { value: make(raw) };
         setState({ key, value: made.value });
       },
       (error: unknown) => {
-        if (!live) return;
+        if (abort.signal.aborted) return;
         setState({ key, error });
         if (error instanceof ApiError && error.reason === 'ATTACHMENT_DELETED')
           latest.current.onGone?.();
       },
     );
     return () => {
-      live = false;
+      abort.abort();
       if (made) drop?.(made.value);
       setState(undefined);
-      taken.stop = window.setTimeout(() => {
-        taken.abort.abort();
-        if (inFlight.current === taken) inFlight.current = undefined;
-      }, 0);
     };
   }, [key]);
 

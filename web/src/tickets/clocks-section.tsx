@@ -12,6 +12,8 @@ function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boole
   const { t } = useI18n();
   const { format } = useLocalTime();
   const breached = clock.breachedAt !== null;
+  const left = clockTimeText(clock, t.tickets);
+  const endedAt = left == null ? clock.endedAt : null;
   return (
     <tr
       data-testid={earlier ? 'clock-earlier' : 'clock-current'}
@@ -33,15 +35,11 @@ function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boole
       </td>
       {/* An ended clock's cell says «Terminó: …» itself: on a phone it is not labelled «Tiempo
           hábil restante» (QA S16). */}
-      <td
-        data-label={
-          clockTimeText(clock, t.tickets) || !clock.endedAt ? t.tickets.remaining : undefined
-        }
-      >
-        {clockTimeText(clock, t.tickets) ??
-          (clock.endedAt ? (
+      <td data-label={endedAt ? undefined : t.tickets.remaining}>
+        {left ??
+          (endedAt ? (
             // When a met clock was met, not only its deadline (QA).
-            <span data-testid="clock-ended">{t.tickets.clockEndedAt(format(clock.endedAt))}</span>
+            <span data-testid="clock-ended">{t.tickets.clockEndedAt(format(endedAt))}</span>
           ) : (
             '—'
           ))}
