@@ -119,10 +119,11 @@ describe('"Why this date?" on a ticket clock (issue 9, BUSINESS-TIME.md, L3-06)'
       pausedBusinessMinutes: 0,
     });
     expect(es.lines[0]).toBe('Objetivo: 8 horas hábiles');
-    // Saturday and Sunday skipped as the weekend, then Monday from its opening.
+    // Saturday and Sunday skipped as the weekend, then Monday from its opening, in the page's
+    // 12-hour clock (QA S16).
     expect(es.lines.filter((l) => l.includes('fin de semana'))).toHaveLength(2);
     expect(es.lines.some((l) => l.startsWith('El reloj empieza a contar: lun, '))).toBe(true);
-    expect(es.lines.some((l) => /^Lun, [^:]+, 09:00–17:00: 8 h/.test(l))).toBe(true);
+    expect(es.lines.some((l) => /^Lun, [^:]+, 9:00 a\.m\.–5:00 p\.m\.: 8 h/.test(l))).toBe(true);
     // The last line is the clock's own deadline in the calendar's time and zone (no UTC instant:
     // clients read it); the instant itself is the `deadline` field above.
     const local = localFormat('es-MX', 'America/Mexico_City')(new Date(expected!.deadline));

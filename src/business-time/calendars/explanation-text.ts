@@ -55,8 +55,10 @@ const WORDS = {
   },
 } as const;
 
-// One date format throughout (QA): the web app's («3 feb 2026, 16:30»: Intl's medium date and a
-// 24-hour time) with the short weekday in front, for instants and for whole dates alike.
+// One date format throughout (QA): the web app's («3 feb 2026, 3:30 p.m.»: Intl's medium date and
+// short time, as web/src/i18n/format.ts formatInstant writes it) with the short weekday in front,
+// for instants and for whole dates alike. QA S16: the times were 24-hour («15:30») while the rest
+// of the page reads «3:30 p.m.» / «3:30 PM».
 function intlLocale(locale: ExplanationLocale): string {
   return locale === 'en' ? 'en-US' : 'es-MX';
 }
@@ -81,13 +83,23 @@ export function zoneText(locale: ExplanationLocale, timeZone: string, at: Date):
 /** A local date and time in `timeZone`, with the weekday, as the explanations write it. */
 export function localFormat(locale: ExplanationLocale, timeZone: string): (d: Date) => string {
   const day = dateFormat(locale, timeZone);
-  const time = new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
+  const time = new Intl.DateTimeFormat(intlLocale(locale), { timeZone, timeStyle: 'short' });
   return (d) => `${day(d)}, ${time.format(d)}`;
+}
+
+/**
+ * A wall time the engine writes as `HH:MM[:SS]` (`24:00` is the day's end) in the same clock as
+ * {@link localFormat}: «9:00 a.m.», «6:00 PM», and the day's end as midnight («12:00 a.m.»).
+ */
+export function wallTimeText(locale: ExplanationLocale, wallTime: string): string {
+  const [h, m, s = 0] = wallTime.split(':').map(Number);
+  const format = new Intl.DateTimeFormat(
+    intlLocale(locale),
+    s
+      ? { timeZone: 'UTC', hour: 'numeric', minute: '2-digit', second: '2-digit' }
+      : { timeZone: 'UTC', timeStyle: 'short' },
+  );
+  return format.format(new Date(Date.UTC(2000, 0, 1, h % 24, m, s)));
 }
 
 /** A civil date (`YYYY-MM-DD`) in the same format, without a time. */
@@ -159,7 +171,7 @@ export function explainMinutesText(
 
 function consumedText(locale: ExplanationLocale, step: ConsumedStep): string {
   return (
-    `${dateText(locale, step.date)}, ${step.localStart}–${step.localEnd}: ` +
+    `${dateText(locale, step.date)}, ${wallTimeText(locale, step.localStart)}–${wallTimeText(locale, step.localEnd)}: ` +
     `${minutesText(step.minutes)} (${ruleText(locale, step.rule, step.overrideReason)})`
   );
 }
@@ -190,6 +202,6 @@ function countedText(locale: ExplanationLocale, step: CountedDateStep): string {
   const w = WORDS[locale];
   return (
     `${dateText(locale, step.date)}: ${w.businessDay} ${step.ordinal}, ` +
-    `${w.closing} ${step.localClosing} (${ruleText(locale, step.rule, step.overrideReason)})`
+    `${w.closing} ${wallTimeText(locale, step.localClosing)} (${ruleText(locale, step.rule, step.overrideReason)})`
   );
 }

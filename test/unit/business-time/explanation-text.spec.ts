@@ -7,11 +7,14 @@ import {
 import {
   explainDaysText,
   explainMinutesText,
+  localFormat,
+  wallTimeText,
 } from '../../../src/business-time/calendars/explanation-text';
 
 // L3-06 «¿Por qué esta fecha?» (clients read it, QA): a holiday by its name and its kind in words
 // (never «MX_LFT_74» or «(CLIENT)»), every line starting upper case, one date format throughout
-// (the web app's medium date, 24-hour time, the weekday in front).
+// (the web app's medium date and short time, the weekday in front). QA S16: the times were
+// 24-hour («15:32») while the page around them reads «3:32 p.m.» / «3:32 PM».
 
 const mx = (local: string): Date => new Date(`${local}:00-06:00`);
 const base = defaultMexicoCityCalendar(2025, 2026);
@@ -27,15 +30,15 @@ describe('explanation text for clients (L3-06)', () => {
   it('hours over a weekend, an art. 74 rest day and a client holiday, in Spanish', () => {
     const e = explainAddBusinessHours(calendar, mx('2026-01-31T10:00'), 16);
     expect(explainMinutesText('es-MX', e, false)).toEqual([
-      'Inicio: sáb, 31 ene 2026, 10:00 (hora de la Ciudad de México, UTC−6)',
-      'El reloj empieza a contar: mar, 3 feb 2026, 09:00',
+      'Inicio: sáb, 31 ene 2026, 10:00 a.m. (hora de la Ciudad de México, UTC−6)',
+      'El reloj empieza a contar: mar, 3 feb 2026, 9:00 a.m.',
       'Sáb, 31 ene 2026: sin horario laboral (fin de semana)',
       'Dom, 1 feb 2026: sin horario laboral (fin de semana)',
       'Lun, 2 feb 2026: Día de la Constitución, descanso obligatorio (LFT)',
-      'Mar, 3 feb 2026, 09:00–18:00: 9 h (horario semanal)',
+      'Mar, 3 feb 2026, 9:00 a.m.–6:00 p.m.: 9 h (horario semanal)',
       'Mié, 4 feb 2026: Aniversario de la empresa, feriado del cliente',
-      'Jue, 5 feb 2026, 09:00–16:00: 7 h (horario semanal)',
-      'Vencimiento: jue, 5 feb 2026, 16:00 (hora de la Ciudad de México, UTC−6) — total 16 h',
+      'Jue, 5 feb 2026, 9:00 a.m.–4:00 p.m.: 7 h (horario semanal)',
+      'Vencimiento: jue, 5 feb 2026, 4:00 p.m. (hora de la Ciudad de México, UTC−6) — total 16 h',
     ]);
   });
 
@@ -46,11 +49,43 @@ describe('explanation text for clients (L3-06)', () => {
       'Thu, Dec 25, 2025: Christmas Day, mandatory rest day (Federal Labor Law)',
     );
     // QA: the zone in words with its offset, never its IANA code.
-    expect(lines[0]).toBe('Start: Mon, Dec 22, 2025, 10:00 (Mexico City time, UTC−6)');
-    expect(lines.at(-1)).toBe('Deadline: Tue, Dec 30, 2025, 18:00 (Mexico City time, UTC−6)');
+    expect(lines[0]).toBe('Start: Mon, Dec 22, 2025, 10:00 AM (Mexico City time, UTC−6)');
+    expect(lines.at(-1)).toBe('Deadline: Tue, Dec 30, 2025, 6:00 PM (Mexico City time, UTC−6)');
     for (const line of lines) {
       expect(line).not.toMatch(/MX_LFT_74|CLIENT|\d{4}-\d{2}-\d{2}|America\//);
       expect(line.charAt(0)).toBe(line.charAt(0).toUpperCase());
     }
+  });
+
+  it('the days walk in English: closing times in the 12-hour clock', () => {
+    const e = explainAddBusinessDays(calendar, mx('2025-12-22T10:00'), 5);
+    expect(explainDaysText('en', e, false)).toContain(
+      'Tue, Dec 23, 2025: business day 1, closing 6:00 PM (weekly schedule)',
+    );
+  });
+
+  // QA S16: «¿Por qué esta fecha?» wrote «15:32» where the page around it wrote «3:32 p.m.».
+  it.each([
+    ['es-MX', '3:32 p.m.'],
+    ['en', '3:32 PM'],
+  ] as const)('an instant in %s reads the time as the web page does', (locale, time) => {
+    const at = new Date('2026-02-03T21:32:00Z');
+    const text = localFormat(locale, 'America/Mexico_City')(at);
+    expect(text.endsWith(`, ${time}`)).toBe(true);
+    // The page's own format (web/src/i18n/format.ts formatInstant: medium date, short time).
+    const page = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'America/Mexico_City',
+    });
+    expect(page.format(at)).toMatch(new RegExp(`, ${time.replace(/\./g, '\\.')}$`));
+    expect(text).not.toMatch(/15:32/);
+  });
+
+  it('wall times of the engine in both clocks: the day end is midnight, seconds are kept', () => {
+    expect(wallTimeText('es-MX', '09:00')).toBe('9:00 a.m.');
+    expect(wallTimeText('es-MX', '18:00')).toBe('6:00 p.m.');
+    expect(wallTimeText('en', '24:00')).toBe('12:00 AM');
+    expect(wallTimeText('en', '13:05:30')).toBe('1:05:30 PM');
   });
 });

@@ -21,11 +21,11 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     expect(e.pausedBusinessMinutes).toBe(0);
     expect(e.lines[0]).toBe('Objetivo: 8 horas hábiles');
     expect(e.lines.filter((l) => l.includes('fin de semana'))).toHaveLength(2);
-    expect(e.lines).toContain('Lun, 4 may 2026, 09:00–17:00: 8 h (horario semanal)');
+    expect(e.lines).toContain('Lun, 4 may 2026, 9:00 a.m.–5:00 p.m.: 8 h (horario semanal)');
     // The last line is the deadline in the calendar's time and zone, with no UTC instant.
     // The zone in words with its offset, never its IANA code (QA).
     expect(e.lines[e.lines.length - 1]).toMatch(
-      /17:00 \(hora de la Ciudad de México, UTC−6\) — total 8 h$/,
+      /5:00 p\.m\. \(hora de la Ciudad de México, UTC−6\) — total 8 h$/,
     );
     expect(e.lines.join('\n')).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
@@ -111,7 +111,7 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     };
     const resumed = explainClock(engine, 'es-MX', { ...clock, pauses }, now);
     expect(resumed.lines[1]).toBe(
-      'Inicio: lun, 26 ene 2026, 09:00 (hora de la Ciudad de México, UTC−6)',
+      'Inicio: lun, 26 ene 2026, 9:00 a.m. (hora de la Ciudad de México, UTC−6)',
     );
     expect(resumed.lines[resumed.lines.length - 1]).toMatch(
       /^Vencimiento: .* \(hora de la Ciudad de México, UTC−6\)$/,
@@ -122,7 +122,7 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
       { ...clock, pauses: [{ from: '2026-01-26T17:00:00Z', to: null }] },
       now,
     );
-    expect(open.lines[1]).toBe('Start: Mon, Jan 26, 2026, 09:00 (Mexico City time, UTC−6)');
+    expect(open.lines[1]).toBe('Start: Mon, Jan 26, 2026, 9:00 AM (Mexico City time, UTC−6)');
     for (const line of [...resumed.lines, ...open.lines]) expect(line).not.toMatch(/America\//);
   });
 });
