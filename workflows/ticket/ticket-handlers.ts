@@ -53,6 +53,7 @@ import type { TicketRuntime } from './ticket-runtime';
 import {
   answersInfoRequest,
   checkRule,
+  countsAsProgress,
   fail,
   isClientReply,
   pendingChangeOrder,
@@ -74,6 +75,12 @@ const CANCEL_RELEASES_HOURS_PATCH = 'cancel-releases-hours';
 
 /** A client comment in INFO_REQUESTED answers it (L3-06); older histories replay without it. */
 const COMMENT_ANSWERS_INFO_PATCH = 'comment-answers-info-request';
+
+/**
+ * L3-07: a staff public reply on a problem whose progress clock runs counts as a progress update
+ * (the cadence restarts, the comment event says so); older runs keep it a plain comment.
+ */
+const PUBLIC_REPLY_PROGRESS_PATCH = 'public-reply-counts-as-progress';
 
 /**
  * L3-12: a change order is no longer authorized in RELEASED_FOR_TESTING; runs that authorized
@@ -507,11 +514,16 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   // waiting on the client is its reply and resumes the paused clock, like clientReplied; on a
   // ticket in INFO_REQUESTED it is the information, like provideInfo (L3-06, L3-11; runs that
   // predate the patch keep it a plain comment when replayed).
+  // A staff public reply while the progress clock runs is a progress update (L3-07): the mark on
+  // the comment event (its one timeline entry and its one email) and the clock restart.
   transition(rt, commentUpdate, RULES.comment, {
-    apply: async (args) => {
+    apply: async (args, seq) => {
       if (isClientReply(args, rt.view)) await clientReplied();
       else if (answersInfoRequest(args, rt.view) && patched(COMMENT_ANSWERS_INFO_PATCH)) {
         await provideInfo();
+      } else if (countsAsProgress(args, rt.view) && patched(PUBLIC_REPLY_PROGRESS_PATCH)) {
+        rt.amend(seq, { countsAsProgress: true });
+        await rt.restartClock('progress', 'public reply sent');
       }
     },
   });

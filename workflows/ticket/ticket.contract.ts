@@ -599,7 +599,10 @@ export const cancelUpdate = u<NoteArgs>('cancel');
  * exactly as with `clientReplied` (L3-11: the client answers on the ticket). A client's comment on
  * a ticket in INFO_REQUESTED answers the request exactly as `provideInfo` does (L3-06: back to
  * REGISTERED with a new 8-business-hour triage clock). In REMOTE_SESSION_PROPOSED it stays a
- * comment: the session is how the information is gathered (see `answersInfoRequest`).
+ * comment: the session is how the information is gathered (see `answersInfoRequest`). Provider
+ * staff's public reply on a problem whose progress clock runs is a progress update (L3-07): the
+ * clock restarts as with `addProgress` and the event carries `countsAsProgress: true` (see
+ * `countsAsProgress`); internal notes never count.
  */
 export const commentUpdate = u<CommentArgs>('comment');
 

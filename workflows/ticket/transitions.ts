@@ -343,6 +343,18 @@ export function isClientReply(args: CommentArgs, ticket: TicketView): boolean {
 }
 
 /**
+ * L3-07: provider staff's public reply on a problem whose progress clock runs (IN_ANALYSIS, not
+ * paused waiting on the client) reaches the client like «Registrar avance»: it counts as a
+ * progress update and restarts the cadence. Internal notes and client comments never count.
+ */
+export function countsAsProgress(args: CommentArgs, ticket: TicketView): boolean {
+  if (!PROVIDER.includes(args.actor.role) || args.internal) return false;
+  if (ticket.state !== 'IN_ANALYSIS') return false;
+  const clock = ticket.clocks.find((c) => c.kind === 'progress' && c.endedAt === null);
+  return clock !== undefined && clock.status !== 'PAUSED';
+}
+
+/**
  * L3-06 / L3-11: a client's client-visible comment on a ticket in INFO_REQUESTED is the requested
  * information: it answers exactly as `provideInfo` does. Not in REMOTE_SESSION_PROPOSED: there the
  * information is gathered in the session itself and the client's comments are about the session
