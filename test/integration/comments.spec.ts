@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/identity/role.enum';
-import { caughtMails, subjectHas } from '../support/caught-mail';
+import { caughtAtLeast, caughtMails, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
@@ -22,6 +23,19 @@ interface Ticket {
   state: string;
   timeline: { seq: number; type: string; actorRole: string | null; data: string }[];
   clocks: { kind: string; status: string; pauses: { from: string; to: string | null }[] }[];
+}
+
+interface ProgressTicket {
+  calendarId: string;
+  timeline: { seq: number; type: string; at: string; data: string }[];
+  clocks: {
+    kind: string;
+    run: number;
+    status: string;
+    startedAt: string;
+    deadline: string;
+    budgetMinutes: number;
+  }[];
 }
 
 describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
@@ -163,6 +177,79 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
     expect(progress.status).toBe('RUNNING');
     expect(progress.pauses).toHaveLength(1);
     expect(progress.pauses[0].to).not.toBeNull();
+  });
+
+  it('a public staff reply on a problem whose progress clock runs counts as a progress update (L3-07)', async () => {
+    const number = await register();
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'PROBLEM' },
+      'ClassifyTicketInput',
+    );
+    const body = 'Reproducimos el error en pruebas; mañana publicamos la corrección.';
+    const vars = { number, body, requestId: randomUUID() };
+    const replied = await comment(Role.AGENT, vars);
+    expect(replied.code).toBeUndefined();
+    // A retried request (same requestId) stores the reply once and counts it once.
+    expect((await comment(Role.AGENT, vars)).outcome!.seq).toBe(replied.outcome!.seq);
+
+    const { body: read } = await gql<{ ticket: ProgressTicket }>(
+      world.api,
+      `query ($number: String!) { ticket(number: $number) { calendarId
+        timeline { seq type at data } clocks { kind run status startedAt deadline budgetMinutes } } }`,
+      { number },
+      world.bearer(Role.AGENT),
+    );
+    const ticket = read.data!.ticket;
+    // One timeline entry: the reply, marked; no separate progress update.
+    const replies = ticket.timeline.filter((e) => e.type === 'comment');
+    expect(replies.map((e) => JSON.parse(e.data) as object)).toEqual([
+      { body, internal: false, countsAsProgress: true },
+    ]);
+    expect(ticket.timeline.filter((e) => e.type === 'addProgress')).toEqual([]);
+    // The progress clock restarted at the reply: its new deadline is the cadence from then, on
+    // the ticket's calendar (as the API's own deadline calculator computes it).
+    const progress = ticket.clocks.filter((c) => c.kind === 'progress');
+    expect(progress.map((c) => [c.run, c.status])).toEqual([
+      [1, 'MET'],
+      [2, 'RUNNING'],
+    ]);
+    const current = progress[1];
+    const lag = Date.parse(current.startedAt) - Date.parse(replies[0].at);
+    expect(lag).toBeGreaterThanOrEqual(0);
+    expect(lag).toBeLessThan(1_000);
+    const { body: deadline } = await gql<{ businessDeadline: { deadline: string } }>(
+      world.api,
+      `query ($from: DateTime!, $amount: Int!, $calendarId: ID) {
+        businessDeadline(from: $from, amount: $amount, unit: BUSINESS_HOURS, calendarId: $calendarId) {
+          deadline } }`,
+      {
+        from: current.startedAt,
+        amount: current.budgetMinutes / 60,
+        calendarId: ticket.calendarId,
+      },
+    );
+    expect(current.deadline).toBe(deadline.data!.businessDeadline.deadline);
+
+    // The registrant gets one email for it: the reply's (no «Avance del ticket» besides).
+    const registrant = 'usuario@aurora.example';
+    const sent = await eventually(
+      () => outbox(number),
+      (rows) =>
+        rows.some((r) => r.event_type === 'COMMENT_ADDED') &&
+        rows.every((r) => r.status === 'SENT'),
+    );
+    const toRegistrant = sent.filter((r) => r.recipient_address === registrant);
+    expect(toRegistrant.filter((r) => r.event_type === 'COMMENT_ADDED')).toHaveLength(1);
+    expect(toRegistrant.filter((r) => r.event_type === 'PROGRESS_UPDATE')).toEqual([]);
+    const mails = await caughtAtLeast(
+      1,
+      (m) => subjectHas(number)(m) && m.text.includes(body),
+      registrant,
+    );
+    expect(mails).toHaveLength(1);
+    expect((await caughtMails(registrant)).filter(subjectHas(number, 'Avance'))).toEqual([]);
   });
 
   it('refuses bad comments with typed codes and changes nothing', async () => {
