@@ -228,6 +228,87 @@ export class NotificationsService {
     return { changed, dropped };
   }
 
+  /**
+   * L3-11: a client's activity told to the provider (a file in its batch window) that still waits
+   * is sent to whom the ticket's assignee is when it goes, not when it was queued: queued while
+   * nobody was assigned, it went to every agent saying «no tiene agente asignado» although the
+   * ticket had been assigned meanwhile (QA S16). Each waiting email of `ticketNumber` written for
+   * another assignee than `assigneeId` is rendered again for the assignee (inserted, with the same
+   * key, batch and due time, when they had none) and every other recipient's copy is dropped
+   * unsent. An email a dispatcher holds already goes as it is. Inside the transaction that records
+   * the assignment.
+   */
+  async readdressWaiting(
+    manager: EntityManager,
+    ticketNumber: string,
+    assigneeId: string | null,
+  ): Promise<{ readonly changed: number; readonly dropped: number; readonly added: number }> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('NotificationsService.readdressWaiting must run inside a transaction');
+    }
+    const waiting = await manager.query<
+      {
+        id: string;
+        event_key: string;
+        recipient_address: string;
+        payload: OutboxPayload;
+        batch_key: string | null;
+        next_attempt_at: Date;
+      }[]
+    >(
+      `SELECT id, event_key, recipient_address, payload, batch_key, next_attempt_at
+         FROM email_outbox
+        WHERE ticket_number = $1 AND event_type = 'PROVIDER_CLIENT_ACTIVITY'
+          AND status = 'QUEUED' AND claim_token IS NULL AND attempts = 0
+          AND (payload -> 'event' ->> 'assigneeId') IS DISTINCT FROM $2
+        ORDER BY created_at
+          FOR UPDATE SKIP LOCKED`,
+      [ticketNumber, assigneeId],
+    );
+    let changed = 0;
+    let dropped = 0;
+    let added = 0;
+    const domain = mailDomain(this.config.mail.from);
+    for (const eventKey of new Set(waiting.map((w) => w.event_key))) {
+      const rows = waiting.filter((w) => w.event_key === eventKey);
+      const [first] = rows;
+      const event = { ...(first.payload.event as NotificationEvent), assigneeId };
+      if (event.type !== 'PROVIDER_CLIENT_ACTIVITY') continue;
+      const audiences = RECIPIENT_RULES[event.type];
+      const recipients = selectRecipients(
+        await this.loadAudiences(manager, { ...event.ticket, assigneeId }, audiences),
+        audiences,
+      );
+      const names = new Map(Object.entries(first.payload.names));
+      const inserts: QueryDeepPartialEntity<EmailOutboxEntity>[] = [];
+      const told = new Set<string>();
+      for (const r of recipients) {
+        const email = this.render(event, r, names);
+        if (!email) continue;
+        told.add(r.email);
+        const own = rows.find((w) => w.recipient_address === r.email);
+        if (own) {
+          await this.rewrite(manager, own.id, { event, names: own.payload.names }, email);
+          changed += 1;
+        } else {
+          const payload = { event, names: first.payload.names };
+          inserts.push({
+            ...outboxRow(event, ticketNumber, r, email, payload, domain),
+            batchKey: first.batch_key,
+            nextAttemptAt: first.next_attempt_at,
+          });
+        }
+      }
+      const others = rows.filter((w) => !told.has(w.recipient_address)).map((w) => w.id);
+      if (others.length > 0) {
+        await manager.query(`DELETE FROM email_outbox WHERE id = ANY($1::uuid[])`, [others]);
+        dropped += others.length;
+      }
+      added += (await this.insert(manager, inserts)).inserted;
+    }
+    return { changed, dropped, added };
+  }
+
   /** `event`'s email for `recipient` (their language and zone), or null when it sends none. */
   private render(
     event: NotificationEvent,

@@ -90,6 +90,9 @@ export class TicketProjectionService {
     ticket: WrittenBatch,
   ): Promise<void> {
     if (!ticket.fresh.length) return;
+    // A client's file still waiting for its window goes to whoever holds the ticket now (L3-07,
+    // L3-11), before this batch's emails (an assignment's email sends it at once).
+    await this.notifications.readdressWaiting(tx, batch.ticketNumber, batch.slice.assigneeId);
     const fresh = new Set(ticket.fresh);
     const about = {
       number: batch.ticketNumber,

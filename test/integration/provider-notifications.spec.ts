@@ -20,7 +20,9 @@ interface OutboxRow {
 }
 
 describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => {
-  const world = useWorldWithWorker('provider-notifications');
+  // A client's files wait a minute for more of them (L3-11), so an assignment meanwhile is seen
+  // before they go; no other email here is batched.
+  const world = useWorldWithWorker('provider-notifications', { MAIL_BATCH_WINDOW_MS: '60000' });
   let secondAgentId: string;
 
   beforeAll(async () => {
@@ -181,6 +183,71 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
     );
     expect(r.body.errors).toBeUndefined();
   }
+
+  it('L3-11, L3-07: a client’s file attached before the assignment goes to the agent assigned meanwhile, once, not «no assigned agent» to all', async () => {
+    const [{ id: alex }] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE email = 'agente@becken.example'`,
+    );
+    const attach = async (number: string, name: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([`ERROR ${name}\n`], { type: 'text/plain' }), name);
+      const res = await fetch(
+        `${world.api.url}/api/tickets/${encodeURIComponent(number)}/attachments`,
+        { method: 'POST', headers: world.bearer(Role.CLIENT_USER), body: form },
+      );
+      expect(res.status).toBe(201);
+    };
+    const fileRows = (number: string) =>
+      world.db.query<OutboxRow[]>(
+        `SELECT event_type, recipient_address, status, message_id FROM email_outbox
+          WHERE ticket_number = $1 AND event_key LIKE 'attachment-%' ORDER BY created_at, recipient_address`,
+        [number],
+      );
+
+    // Spanish: attached while nobody holds the ticket, then assigned to the second agent.
+    const toBeatriz = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Timbrado con error',
+      description: 'Error al timbrar.',
+    });
+    await attach(toBeatriz, 'bitacora.log');
+    // Queued for every agent while unassigned, waiting for its window.
+    expect((await fileRows(toBeatriz)).map((r) => `${r.recipient_address} ${r.status}`)).toEqual([
+      `${SECOND_AGENT} QUEUED`,
+      'agente@becken.example QUEUED',
+    ]);
+    await classifyProblem(toBeatriz, secondAgentId);
+    const [spanish] = await deliveredOnce(
+      toBeatriz,
+      await sent(toBeatriz, ['PROVIDER_CLIENT_ACTIVITY'], 1),
+    );
+    expect((await fileRows(toBeatriz)).map((r) => r.recipient_address)).toEqual([SECOND_AGENT]);
+    expect(spanish.to).toEqual([SECOND_AGENT]);
+    expect(spanish.subject).toBe(
+      `[${toBeatriz}] El cliente adjuntó un archivo: Timbrado con error`,
+    );
+    expect(spanish.text).toContain('bitacora.log');
+    expect(spanish.text).not.toContain('no tiene agente asignado');
+
+    // English: a manager assigns it to the demo agent, who reads English.
+    const toAlex = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Reporte de ventas',
+      description: 'El reporte no abre.',
+    });
+    await attach(toAlex, 'captura.txt');
+    await classifyProblem(toAlex, alex, Role.MANAGER);
+    const [english] = await deliveredOnce(
+      toAlex,
+      await sent(toAlex, ['PROVIDER_CLIENT_ACTIVITY'], 1),
+    );
+    expect((await fileRows(toAlex)).map((r) => r.recipient_address)).toEqual([
+      'agente@becken.example',
+    ]);
+    expect(english.subject).toBe(`[${toAlex}] Client attached a file: Reporte de ventas`);
+    expect(english.text).toContain('captura.txt');
+    expect(english.text).not.toContain('no assigned agent');
+  });
 
   it('L3-07: a problem assigned automatically on classification emails that agent once; the client keeps its own emails', async () => {
     const number = await registerProjectedTicket(world, {
