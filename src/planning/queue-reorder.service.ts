@@ -43,6 +43,15 @@ export interface ReorderResult {
 /** States with a published release date (the ones `adjustReleaseDate` moves). */
 const PUBLISHED_STATES: readonly string[] = RELEASE_DATE_STATES;
 
+/**
+ * How long one moved date's Update may wait for its ticket's workflow. A worker away for a moment
+ * (restarted, deploying) leaves the Update waiting on the server until one polls again: the
+ * confirmation would hang with it, and the reconciliation sweep (one at a time) would hold every
+ * other reorder behind it. Past this, the date counts as a transient failure, retried with the
+ * same request ID (the Update, if it ran meanwhile, answers with its first result).
+ */
+const DATE_UPDATE_TIMEOUT_MS = 10_000;
+
 /** Advisory lock namespace of one client's queue (with `hashtext(organization id)`). */
 const QUEUE_LOCK = 0x51_55_45_55; // "QUEU"
 
@@ -273,13 +282,18 @@ export class QueueReorderService {
     for (const change of reorder.changes) {
       if (refused.has(change.ticketNumber)) continue;
       try {
-        await this.workflows.update(change.ticketNumber, adjustReleaseDateUpdate, {
-          requestId: `reorder:${reorder.id}:${change.ticketNumber}`,
-          actor: { userId: reorder.actorId, role: reorder.actorRole as ActorRole },
-          newDate: change.newDate,
-          reason: reorder.reason,
-          reorderId: reorder.id,
-        });
+        await this.workflows.update(
+          change.ticketNumber,
+          adjustReleaseDateUpdate,
+          {
+            requestId: `reorder:${reorder.id}:${change.ticketNumber}`,
+            actor: { userId: reorder.actorId, role: reorder.actorRole as ActorRole },
+            newDate: change.newDate,
+            reason: reorder.reason,
+            reorderId: reorder.id,
+          },
+          { timeoutMs: DATE_UPDATE_TIMEOUT_MS },
+        );
       } catch (err) {
         const refusal = permanentRefusal(change.ticketNumber, err, now);
         if (refusal) {

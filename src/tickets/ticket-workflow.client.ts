@@ -61,15 +61,23 @@ export class TicketWorkflowClient {
   /**
    * Runs one transition. The Update ID is the request ID, so a retried request is answered from
    * the first run; a rejection by the workflow's validator becomes a typed {@link DomainError}.
+   * With `timeoutMs`, a transition not answered by then (no worker polls the ticket's task queue
+   * for a moment: the server holds the Update until one does) fails with the SDK's
+   * `WorkflowUpdateRPCTimeoutOrCancelledError`, for the caller to retry with the same request ID;
+   * without it, the call waits for a worker however long that takes.
    */
   async update<A extends RequestBase>(
     ticketNumber: string,
     definition: UpdateDefinition<TransitionResult, [A]>,
     args: A,
+    options: { readonly timeoutMs?: number } = {},
   ): Promise<TransitionResult> {
     const handle = this.temporal.client.workflow.getHandle(ticketWorkflowId(ticketNumber));
+    const run = () => handle.executeUpdate(definition, { args: [args], updateId: args.requestId });
     try {
-      return await handle.executeUpdate(definition, { args: [args], updateId: args.requestId });
+      return await (options.timeoutMs === undefined
+        ? run()
+        : this.temporal.connection.withDeadline(Date.now() + options.timeoutMs, run));
     } catch (err) {
       throw toDomainError(err, ticketNumber);
     }
