@@ -49,11 +49,53 @@ export class SlaTimerFilter {
   @IsBoolean()
   breachedOnly?: boolean;
 
+  @Field({
+    nullable: true,
+    description:
+      "Only clocks running or paused (a breached clock still open is left to `breachedOnly`): the board's «Relojes en curso», as `slaTimerCounts` counts them.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  runningOnly?: boolean;
+
   @Field(() => Int, { defaultValue: 200 })
   @IsInt()
   @Min(1)
   @Max(1000)
   first!: number;
+}
+
+@InputType()
+export class SlaTimerCountFilter {
+  @Field({ nullable: true, description: 'triage, diagnosis, scheduling or progress.' })
+  @IsOptional()
+  @IsIn(['triage', 'diagnosis', 'scheduling', 'progress'])
+  kind?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+}
+
+@ObjectType({
+  description:
+    'How many clocks each list of the SLA board holds in all (its pages show at most `first`), counted as `slaTimers` lists them.',
+})
+export class SlaTimerCounts {
+  @Field(() => Int, { description: 'Running clocks not breached (`runningOnly`, RUNNING).' })
+  running!: number;
+
+  @Field(() => Int, { description: 'Paused clocks not breached (`runningOnly`, PAUSED).' })
+  paused!: number;
+
+  @Field(() => Int, {
+    description: 'Open clocks past their at-risk mark, not breached (`atRiskOnly`).',
+  })
+  atRisk!: number;
+
+  @Field(() => Int, { description: 'Clocks breached on tickets not ended (`breachedOnly`).' })
+  breached!: number;
 }
 
 @ObjectType({

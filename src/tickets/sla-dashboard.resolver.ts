@@ -3,6 +3,8 @@ import { Role, Roles } from '../identity';
 import {
   SlaComplianceFilter,
   SlaComplianceRow,
+  SlaTimerCountFilter,
+  SlaTimerCounts,
   SlaTimerFilter,
   SlaTimerModel,
 } from './sla-dashboard.model';
@@ -19,6 +21,15 @@ export class SlaDashboardResolver {
   })
   slaTimers(@Args('filter', { defaultValue: { first: 200 } }) filter: SlaTimerFilter) {
     return this.dashboard.timers(filter);
+  }
+
+  @Roles(Role.MANAGER, Role.ADMIN, Role.AGENT)
+  @Query(() => SlaTimerCounts, {
+    description:
+      "How many clocks the board's lists hold in all, with the same filters: a page of `slaTimers` may show fewer.",
+  })
+  slaTimerCounts(@Args('filter', { defaultValue: {} }) filter: SlaTimerCountFilter) {
+    return this.dashboard.counts(filter);
   }
 
   @Roles(Role.MANAGER, Role.ADMIN)

@@ -9,6 +9,8 @@ import { liveClockFromEntity } from './ticket.mapper';
 import type {
   SlaComplianceFilter,
   SlaComplianceRow,
+  SlaTimerCountFilter,
+  SlaTimerCounts,
   SlaTimerFilter,
   SlaTimerModel,
 } from './sla-dashboard.model';
@@ -50,6 +52,7 @@ export class SlaDashboardService {
     if (filter.organizationId) where.push(`t.organization_id = ${param(filter.organizationId)}`);
     if (filter.atRiskOnly)
       where.push('c.at_risk_recorded_at IS NOT NULL AND c.breached_at IS NULL');
+    if (filter.runningOnly) where.push(`c.status IN ('RUNNING', 'PAUSED')`);
     // Plain SQL, the clock columns named as the entity's properties: a page of 200 rows is read
     // on every dashboard refresh, and entity hydration costed as much as the query's own work.
     // Each ticket's calendar version comes with it, so its compiled calendar is a cache read.
@@ -90,6 +93,35 @@ export class SlaDashboardService {
         };
       }),
     );
+  }
+
+  /**
+   * How many clocks each list of {@link timers} holds in all, under the same definitions: the
+   * board says «200 de 350» instead of hiding the rest (a manager must not miss a breach). Counts
+   * read the open-clock and breach indexes (migrations 1764317300000, 1764319500000); nothing is
+   * sorted.
+   */
+  async counts(filter: SlaTimerCountFilter): Promise<SlaTimerCounts> {
+    const params: unknown[] = [TERMINAL_STATES];
+    const param = (value: unknown): string => `$${params.push(value)}`;
+    const and: string[] = [];
+    if (filter.kind) and.push(`c.kind = ${param(filter.kind)}`);
+    if (filter.organizationId) and.push(`t.organization_id = ${param(filter.organizationId)}`);
+    const more = and.map((w) => ` AND ${w}`).join('');
+    const [row] = await this.db.query<SlaTimerCounts[]>(
+      `SELECT count(*) FILTER (WHERE c.status = 'RUNNING')::int AS running,
+              count(*) FILTER (WHERE c.status = 'PAUSED')::int AS paused,
+              count(*) FILTER (WHERE c.at_risk_recorded_at IS NOT NULL
+                                 AND c.breached_at IS NULL)::int AS "atRisk",
+              (SELECT count(*)::int
+                 FROM ticket_clock c INNER JOIN ticket t ON t.number = c.ticket_number
+                WHERE c.breached_at IS NOT NULL AND t.state <> ALL($1)${more}) AS breached
+         FROM ticket_clock c
+              ${filter.organizationId ? 'INNER JOIN ticket t ON t.number = c.ticket_number' : ''}
+        WHERE c.ended_at IS NULL${more}`,
+      params,
+    );
+    return row;
   }
 
   /**

@@ -1,4 +1,5 @@
 import { calendarMonth } from '../support/calendar-month';
+import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
@@ -316,5 +317,164 @@ describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () =>
     expect(edited.body.errors).toBeUndefined();
     // The next read follows the new version: open since 09:00, so 80 minutes.
     expect(await overdue()).toBe(80);
+  });
+
+  describe('totals of the lists (S17-E: «Se muestran 200 de 350»; L3-06…L3-09)', () => {
+    const COUNTS = `query ($f: SlaTimerCountFilter) {
+      slaTimerCounts(filter: $f) { running paused atRisk breached }
+    }`;
+    const tulumTicket = 'L3-2024-800201';
+    const tulumClosed = 'L3-2024-800202';
+    let tulum: string;
+
+    const counts = async (f: Record<string, unknown> = {}, role = Role.MANAGER) => {
+      const { body } = await gql<{
+        slaTimerCounts: { running: number; paused: number; atRisk: number; breached: number };
+      }>(world.api, COUNTS, { f }, world.bearer(role));
+      expect(body.errors).toBeUndefined();
+      return body.data!.slaTimerCounts;
+    };
+    const listed = async (f: Record<string, unknown>) => {
+      const { body } = await gql<{ slaTimers: Timer[] }>(
+        world.api,
+        TIMERS,
+        { f },
+        world.bearer(Role.MANAGER),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.slaTimers;
+    };
+
+    /** `n` clocks by SQL on `ticket` (runs from `run`), as the projection writes them. */
+    async function clocks(
+      ticket: string,
+      kind: string,
+      run: number,
+      n: number,
+      o: { status?: string; atRisk?: boolean; breached?: boolean; ended?: boolean } = {},
+    ) {
+      await world.db.query(
+        `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
+           target_unit, started_at, deadline, at_risk_at, budget_ms, consumed_ms, consumed_as_of,
+           at_risk_recorded_at, breached_at, ended_at, end_reason, calendar_version)
+         SELECT $1 || ':' || $2 || ':' || g, $1, $2, g, $5, 480, 'minutes',
+                now() - interval '1 hour', now() + g * interval '1 minute',
+                now() + g * interval '1 minute' - interval '30 minutes', 28800000, 3600000, now(),
+                CASE WHEN $6 THEN now() END, CASE WHEN $7 THEN now() - g * interval '1 second' END,
+                CASE WHEN $8 THEN now() END, CASE WHEN $8 THEN 'MET' END, 1
+           FROM generate_series($3::int, $3::int + $4::int - 1) g`,
+        [
+          ticket,
+          kind,
+          run,
+          n,
+          o.status ?? 'RUNNING',
+          o.atRisk ?? false,
+          o.breached ?? false,
+          o.ended ?? false,
+        ],
+      );
+    }
+
+    beforeAll(async () => {
+      [{ id: tulum }] = await world.db.query<{ id: string }[]>(
+        `SELECT id FROM organization WHERE name = 'Grupo Industrial Tulum'`,
+      );
+      for (const [n, state] of [
+        [tulumTicket, 'IN_ANALYSIS'],
+        [tulumClosed, 'CLOSED'],
+      ] as const) {
+        await world.db.query(
+          `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id,
+             calendar_id, category, subject, description, state, registered_at, last_event_seq)
+           SELECT $1, 2024, $2, $3, $4, registrant_id, calendar_id, category, 'Muchos relojes',
+                  description, $5, registered_at, 0
+             FROM ticket WHERE number = $6`,
+          [n, Number(n.slice(-6)), `sla-board-${n}`, tulum, state, number(0)],
+        );
+      }
+      // On Tulum's open ticket: 230 running progress clocks (7 of them at risk), 5 paused
+      // diagnosis clocks, 3 breached and still open; on its closed ticket 2 breaches (history)
+      // and, anywhere, ended clocks that no list shows.
+      await clocks(tulumTicket, 'progress', 1, 223);
+      await clocks(tulumTicket, 'progress', 224, 7, { atRisk: true });
+      await clocks(tulumTicket, 'diagnosis', 1, 5, { status: 'PAUSED' });
+      await clocks(tulumTicket, 'scheduling', 1, 3, { status: 'BREACHED', breached: true });
+      await clocks(tulumClosed, 'triage', 1, 2, { status: 'BREACHED', breached: true });
+      await clocks(tulumClosed, 'diagnosis', 1, 3000, { status: 'MET', ended: true });
+      await world.db.query('ANALYZE ticket_clock');
+      await world.db.query('ANALYZE ticket');
+    });
+
+    it('counts what each list holds in all, while a page shows at most `first`', async () => {
+      expect(await counts({ organizationId: tulum })).toEqual({
+        running: 230,
+        paused: 5,
+        atRisk: 7,
+        breached: 3,
+      });
+      const page = await listed({ organizationId: tulum, runningOnly: true });
+      expect(page).toHaveLength(200);
+      expect(page.every((t) => ['RUNNING', 'PAUSED'].includes(t.clock.status))).toBe(true);
+      // «Mostrar más» (first up to 1000) reaches the rest: as many as counted.
+      expect(await listed({ organizationId: tulum, runningOnly: true, first: 400 })).toHaveLength(
+        235,
+      );
+      expect(await listed({ organizationId: tulum, atRiskOnly: true })).toHaveLength(7);
+      expect(await listed({ organizationId: tulum, breachedOnly: true })).toHaveLength(3);
+    });
+
+    it('counts with the filters the lists take: clock kind and client', async () => {
+      expect(await counts({ organizationId: tulum, kind: 'diagnosis' })).toEqual({
+        running: 0,
+        paused: 5,
+        atRisk: 0,
+        breached: 0,
+      });
+      expect(await counts({ organizationId: tulum, kind: 'progress' })).toMatchObject({
+        running: 230,
+        atRisk: 7,
+      });
+      // The whole provider, and one kind across clients: each total equals its whole list.
+      for (const f of [{}, { kind: 'progress' }, { kind: 'scheduling' }]) {
+        const all = await counts(f);
+        const full = { ...f, first: 1000 };
+        expect((await listed({ ...full, runningOnly: true })).length).toBe(
+          all.running + all.paused,
+        );
+        expect((await listed({ ...full, atRiskOnly: true })).length).toBe(all.atRisk);
+        expect((await listed({ ...full, breachedOnly: true })).length).toBe(all.breached);
+      }
+      expect((await counts()).running).toBeGreaterThanOrEqual(230);
+    });
+
+    it('counts with the indexes, sorting nothing, over thousands of clocks', async () => {
+      const plan = await world.db.query<{ 'QUERY PLAN': string }[]>(
+        `EXPLAIN SELECT count(*) FILTER (WHERE c.status = 'RUNNING')::int,
+                (SELECT count(*)::int
+                   FROM ticket_clock c INNER JOIN ticket t ON t.number = c.ticket_number
+                  WHERE c.breached_at IS NOT NULL AND t.state <> ALL($1))
+           FROM ticket_clock c WHERE c.ended_at IS NULL`,
+        [TERMINAL_STATES],
+      );
+      const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+      expect(text).not.toMatch(/Sort/);
+    });
+
+    it('answers provider staff only, and refuses bad filters with a typed code', async () => {
+      expect((await counts({ organizationId: tulum }, Role.AGENT)).paused).toBe(5);
+      expect((await counts({ organizationId: tulum }, Role.ADMIN)).paused).toBe(5);
+      for (const role of [Role.CLIENT_USER, Role.CLIENT_APPROVER]) {
+        const { body } = await gql(world.api, COUNTS, { f: {} }, world.bearer(role));
+        expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(body.data).toBeNull();
+      }
+      const anonymous = await gql(world.api, COUNTS, { f: {} });
+      expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      for (const f of [{ kind: 'lunch' }, { organizationId: 'tulum' }]) {
+        const { body } = await gql(world.api, COUNTS, { f }, world.bearer(Role.MANAGER));
+        expect(body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      }
+    });
   });
 });
