@@ -6,6 +6,7 @@ import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { accountTexts } from './account-texts';
+import { CreateOrganizationForm } from './create-organization-form';
 import { CreateUserForm } from './create-user-form';
 import { EditUserForm } from './edit-user-form';
 import { RESEND_INVITATION, SEND_PASSWORD_RESET_LINK } from './user-operations';
@@ -184,6 +185,7 @@ export function UsersPage() {
         />
       )}
       <CreateUserForm organizations={orgs} onCreated={users.reload} />
+      <CreateOrganizationForm onCreated={organizations.reload} />
     </div>
   );
 }

@@ -1,0 +1,93 @@
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { horizontalOverflow, logIn, newPage } from './support/browser';
+import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+
+// QA S17: what a provider administrator sets up for a new client in the web app, without
+// GraphiQL. The client organisation itself (L3-01, L3-04) and the client's Odoo admin user for
+// the provider (L3-16: recorded per client, its absence flagged) had an API and no screen.
+
+const ADMIN = 'admin@becken.example';
+
+describe('Administration: a new client organisation (web app)', () => {
+  let e2e: E2eWorld;
+  let page: Page;
+
+  beforeAll(async () => {
+    e2e = await startE2eWorld('admin_setup');
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  async function organizationNames(): Promise<string[]> {
+    const res = await gql(
+      e2e.world.api,
+      `{ organizations { name } }`,
+      {},
+      e2e.world.bearer(Role.ADMIN),
+    );
+    expect(res.body.errors).toBeUndefined();
+    return (res.body.data as { organizations: { name: string }[] }).organizations.map(
+      (o) => o.name,
+    );
+  }
+
+  it('an admin creates a client organisation once, even on a double click, then its users (L3-01, L3-04)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, ADMIN, e2e.password(ADMIN));
+    await page.goto('/usuarios');
+    await page.getByTestId('users').waitFor();
+
+    const form = page.locator('form', { has: page.getByLabel('Nombre de la empresa') });
+    await form.getByLabel('Nombre de la empresa').fill('  Constructora Río Bravo  ');
+    await form.getByRole('button', { name: 'Crear organización' }).dblclick();
+    await form.getByText('Organización Constructora Río Bravo creada.').waitFor();
+    expect(await form.getByLabel('Nombre de la empresa').inputValue()).toBe('');
+    expect((await organizationNames()).filter((n) => n === 'Constructora Río Bravo')).toHaveLength(
+      1,
+    );
+
+    // The same company again, spelled without accents: refused in words, the name kept.
+    await form.getByLabel('Nombre de la empresa').fill('CONSTRUCTORA RIO BRAVO');
+    await form.getByRole('button', { name: 'Crear organización' }).click();
+    await form
+      .getByText(
+        'Ya existe una organización con ese nombre (o con uno que solo cambia en acentos, mayúsculas o signos).',
+      )
+      .waitFor();
+    expect(await form.getByText(/slug/i).count()).toBe(0);
+    expect(await form.getByLabel('Nombre de la empresa').inputValue()).toBe(
+      'CONSTRUCTORA RIO BRAVO',
+    );
+
+    // The new client is offered at once for its users, with the client roles only.
+    await page
+      .getByLabel('Organización', { exact: true })
+      .last()
+      .selectOption({ label: 'Constructora Río Bravo' });
+    await page.getByRole('checkbox', { name: 'Aprobador de estimaciones' }).check();
+    expect(await page.getByRole('checkbox', { name: 'Gerente' }).count()).toBe(0);
+    await page.getByLabel('Correo').fill('compras@riobravo.example');
+    await page.getByLabel('Nombre completo').fill('Rocío Bravo');
+    await page.getByRole('button', { name: 'Crear usuario' }).click();
+    await page
+      .getByText('Usuario compras@riobravo.example creado; le enviamos su invitación por correo.')
+      .waitFor();
+    const row = page.getByTestId('users').getByRole('row', { name: /Rocío Bravo/ });
+    expect(await row.innerText()).toContain('Constructora Río Bravo');
+
+    // In English, and on a phone without a sideways scroll.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'New client organisation' }).waitFor();
+    await page.getByLabel('Company name').fill('Hotel Sian Kaan');
+    await page.getByRole('button', { name: 'Create organisation' }).click();
+    await page.getByText('Organisation Hotel Sian Kaan created.').waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+  });
+});
