@@ -19,12 +19,20 @@ import {
   ticketWorkflowId,
 } from '../../workflows/ticket/ticket.contract';
 import { eventually } from '../support/eventually';
-import { gql } from '../support/integration-harness';
 import { ROOT } from '../support/paths';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import {
+  businessClosing,
+  type RequirementJourney,
+  ticketJourneys,
+} from '../support/ticket-journeys';
 import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
 import { buildWorker, removeWorkerBuild } from '../support/worker-process';
-import { type BackgroundWorker, startBackgroundWorker } from '../support/world-with-worker';
+import {
+  type BackgroundWorker,
+  registerTicket,
+  startBackgroundWorker,
+} from '../support/world-with-worker';
 
 // `npm run tickets:adopt-reminders` (L3-09, L3-12), the compiled script as an operator runs it
 // after an upgrade. Tickets older than the reminders adopt them on their next workflow task
@@ -86,56 +94,28 @@ describe('tickets:adopt-reminders, the compiled script (L3-09, L3-12)', () => {
     }
   }
 
-  async function act(role: Role, mutation: string, input: object, type = 'TicketActionInput') {
-    const { body } = await gql<Record<string, { ticket: { state: string } }>>(
-      world.api,
-      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
-      { input },
-      world.bearer(role),
-    );
-    expect(body.errors).toBeUndefined();
-    return body.data![mutation].ticket.state;
-  }
-
-  async function register(subject: string): Promise<string> {
-    const { body } = await gql<{ registerTicket: { number: string } }>(
-      world.api,
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
-      { input: { category: 'DEVELOPMENT', subject, description: `${subject} por zona.` } },
-      world.bearer(Role.CLIENT_USER),
-    );
-    expect(body.errors).toBeUndefined();
-    return body.data!.registerTicket.number;
-  }
+  /** The shared journeys on this spec's world (created in `beforeAll`). */
+  const journeys = () => ticketJourneys(world);
+  const act = async (role: Role, mutation: string, input: object, type?: string) =>
+    (await journeys().act(role, mutation, input, type)).state;
+  const register = (subject: string) =>
+    registerTicket(world, { subject, description: `${subject} por zona.` });
+  /** Each ticket's requirement: 6 hours, authorized in writing (L3-09, L3-12). */
+  const requirement = (subject: string): RequirementJourney => ({
+    subject,
+    description: `${subject} por zona.`,
+    hours: 6,
+    scope: `${subject}: consulta y formato`,
+    statement: 'Autorizo las 6 horas.',
+  });
 
   /** A DEVELOPMENT requirement classified and estimated: it waits for the approver (L3-09). */
-  async function estimateSubmitted(subject: string): Promise<string> {
-    const number = await register(subject);
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
-      'ClassifyTicketInput',
-    );
-    const state = await act(
-      Role.AGENT,
-      'submitEstimate',
-      { number, hours: 6, scope: `${subject}: consulta y formato` },
-      'SubmitEstimateInput',
-    );
-    expect(state).toBe('ESTIMATE_SUBMITTED');
-    return number;
-  }
+  const estimateSubmitted = (subject: string) =>
+    journeys().estimatedRequirement(requirement(subject));
 
   /** The estimate authorized and the development started. */
   async function inDevelopment(subject: string): Promise<string> {
-    const number = await estimateSubmitted(subject);
-    await act(
-      Role.CLIENT_APPROVER,
-      'authorizeEstimate',
-      { number, estimateVersion: 1, statement: 'Autorizo las 6 horas.' },
-      'AuthorizeEstimateInput',
-    );
+    const number = await journeys().scheduledRequirement(requirement(subject));
     await act(
       Role.AGENT,
       'setReleaseDate',
@@ -334,10 +314,3 @@ describe('tickets:adopt-reminders, the compiled script (L3-09, L3-12)', () => {
     expect(await idle(numbers)).toEqual(before);
   }, 120_000);
 });
-
-/** The closing (18:00 Mexico City = 00:00 UTC) of a weekday at least 5 days ahead. */
-function businessClosing(): string {
-  const d = new Date(Date.now() + 5 * 86_400_000);
-  while ([0, 6].includes(d.getUTCDay())) d.setUTCDate(d.getUTCDate() + 1);
-  return `${d.toISOString().slice(0, 10)}T23:00:00.000Z`;
-}
