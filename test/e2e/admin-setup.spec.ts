@@ -9,8 +9,9 @@ import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 // the provider (L3-16: recorded per client, its absence flagged) had an API and no screen.
 
 const ADMIN = 'admin@becken.example';
+const MANAGER = 'gerente@becken.example';
 
-describe('Administration: a new client organisation (web app)', () => {
+describe('Administration: a new client organisation and its Odoo admin user (web app)', () => {
   let e2e: E2eWorld;
   let page: Page;
 
@@ -89,5 +90,45 @@ describe('Administration: a new client organisation (web app)', () => {
     await page.getByRole('button', { name: 'Create organisation' }).click();
     await page.getByText('Organisation Hotel Sian Kaan created.').waitFor();
     expect(await horizontalOverflow(page)).toEqual([]);
+  });
+
+  it('a manager records the client Odoo admin user; missing or unconfirmed, it is flagged (L3-16)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/contratos');
+    await page.getByLabel('Cliente').selectOption({ label: 'Grupo Industrial Tulum' });
+    const policy = page.getByTestId('policy');
+    await policy.waitFor();
+    const flag = page.getByTestId('odoo-admin-flag');
+    expect(await flag.innerText()).toBe('Sin registrar');
+
+    const form = page.getByTestId('odoo-admin-form');
+    await form.getByLabel('Usuario de Odoo (login)').fill('soporte.becken@tulum.example');
+    await form.getByRole('button', { name: 'Guardar usuario de Odoo' }).click();
+    await form
+      .getByText('Usuario de Odoo soporte.becken@tulum.example guardado; falta confirmarlo.')
+      .waitFor();
+    await policy.getByText('soporte.becken@tulum.example').waitFor();
+    expect(await flag.innerText()).toBe('Falta confirmarlo');
+
+    await form.getByLabel('Comprobé que el usuario funciona').check();
+    await form.getByRole('button', { name: 'Guardar usuario de Odoo' }).click();
+    await form
+      .getByText('Usuario de Odoo soporte.becken@tulum.example guardado y confirmado.')
+      .waitFor();
+    await flag.waitFor({ state: 'detached' });
+    await policy.getByText('soporte.becken@tulum.example').waitFor();
+    // The (folded) history says it was recorded.
+    expect(await page.getByTestId('policy-history').textContent()).toContain(
+      'Usuario de Odoo registrado',
+    );
+
+    // Emptied: removed, and flagged as missing again; in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await form.getByLabel('Odoo user (login)').fill('');
+    expect(await form.getByLabel('I checked that the user works').isDisabled()).toBe(true);
+    await form.getByRole('button', { name: 'Save Odoo user' }).click();
+    await form.getByText('The Odoo user was removed; the policy flags it as missing.').waitFor();
+    await page.getByTestId('odoo-admin-flag').getByText('Not recorded').waitFor();
   });
 });

@@ -75,6 +75,14 @@ export const SET_PROGRESS_CADENCE = operation<
   setProgressCadence(input: $input) { ${POLICY_FIELDS} }
 }`);
 
+/** L3-16: the client's Odoo admin user for the provider (null login clears it; then flagged). */
+export const RECORD_ODOO_ADMIN_USER = operation<
+  { recordOdooAdminUser: SupportPolicy },
+  { input: { organizationId: string; login: string | null; confirmed: boolean } }
+>(`mutation RecordOdooAdminUser($input: RecordOdooAdminUserInput!) {
+  recordOdooAdminUser(input: $input) { ${POLICY_FIELDS} }
+}`);
+
 export interface HourBalanceDetail {
   purchased: number;
   consumed: number;

@@ -17,6 +17,7 @@ import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { useLocalTime } from '../tickets/ticket-bits';
+import { OdooAdminForm, odooAdminTexts } from './odoo-admin-form';
 
 function PolicyBadge({ status }: { status: PolicyStatus }) {
   const { t } = useI18n();
@@ -292,9 +293,14 @@ export function PolicySection({
             </dd>
             <dt>{t.contracts.odooAdmin}</dt>
             <dd>
-              {policy.odooAdminLogin ?? '—'}
+              {policy.odooAdminLogin ?? '—'}{' '}
               {policy.odooAdminMissing && (
-                <span className="badge sla-risk">{t.contracts.odooAdminMissing}</span>
+                // L3-16: none recorded, or recorded and not yet checked.
+                <span className="badge sla-risk" data-testid="odoo-admin-flag">
+                  {policy.odooAdminLogin === null
+                    ? odooAdminTexts(language).notRecorded
+                    : t.contracts.odooAdminMissing}
+                </span>
               )}
             </dd>
             <dt>{t.contracts.progressCadence}</dt>
@@ -328,6 +334,7 @@ export function PolicySection({
         <>
           {policy && <StatusForm policy={policy} onSaved={query.reload} />}
           {policy && <CadenceForm policy={policy} onSaved={query.reload} />}
+          {policy && <OdooAdminForm policy={policy} onSaved={query.reload} />}
           <TermsForm organizationId={organizationId} policy={policy} onSaved={query.reload} />
         </>
       )}
