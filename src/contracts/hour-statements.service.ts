@@ -16,7 +16,7 @@ import { monthBounds } from './local-date';
 import { feeInForce } from './fee-history';
 import { SupportPolicyEventEntity } from './support-policy-event.entity';
 import { SupportPolicyEntity } from './support-policy.entity';
-import { type DatedLedgerEntry, monthBalance } from './statement-month';
+import { type DatedLedgerEntry, monthBalance, statementDate } from './statement-month';
 
 /** A ledger entry with the client's balance right after it, and its reversal links. */
 export interface StatementLine {
@@ -284,7 +284,8 @@ export class HourStatementsService {
         id: string;
         kind: LedgerEntryKind;
         hours: string;
-        date: string;
+        own_date: string | null;
+        created_at: Date;
         reversed_kind: LedgerEntryKind | null;
         ticket_number: string | null;
         package_reference: string | null;
@@ -292,9 +293,8 @@ export class HourStatementsService {
         created_by_name: string | null;
       }[]
     >(
-      `SELECT e.id::text AS id, e.kind, e.hours, e.reason, e.ticket_number,
-              to_char(COALESCE(p.purchased_on, t.work_date, (e.created_at AT TIME ZONE $2)::date),
-                      'YYYY-MM-DD') AS date,
+      `SELECT e.id::text AS id, e.kind, e.hours, e.reason, e.ticket_number, e.created_at,
+              to_char(COALESCE(p.purchased_on, t.work_date), 'YYYY-MM-DD') AS own_date,
               r.kind AS reversed_kind, COALESCE(p.reference, rp.reference) AS package_reference,
               u.display_name AS created_by_name
          FROM hour_ledger_entry e
@@ -305,13 +305,14 @@ export class HourStatementsService {
          LEFT JOIN app_user u ON u.id = e.created_by
         WHERE e.organization_id = $1 AND e.kind IN ('PURCHASE', 'CONSUMPTION', 'ADJUSTMENT', 'REVERSAL')
         ORDER BY e.id`,
-      [organizationId, timeZone],
+      [organizationId],
     );
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
       hundredths: toHundredths(r.hours),
-      date: r.date,
+      // The month of an adjustment or reversal is its instant's in the zone (one pure rule).
+      date: statementDate({ ownDate: r.own_date, createdAt: new Date(r.created_at) }, timeZone),
       reversedKind: r.reversed_kind,
       ticketNumber: r.ticket_number,
       packageReference: r.package_reference,

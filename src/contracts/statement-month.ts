@@ -1,5 +1,6 @@
 import { LedgerEntryKind } from './contract-enums';
 import { effectOf } from './ledger-rules';
+import { localToday } from './local-date';
 
 // L3-03, L3-13, L3-18: the balance arithmetic of a client's monthly statement, so that it adds up
 // (QA S16: a −2.5 h adjustment in November was missing from November's statement). Every ledger
@@ -33,6 +34,35 @@ export interface MonthBalance<E extends DatedLedgerEntry> {
   readonly closing: number;
   /** Purchases, adjustments and reversals dated in the month, by date then ledger order. */
   readonly movements: readonly E[];
+}
+
+/** The day `YYYY-MM-DD` an instant falls on in `timeZone` (IANA), e.g. the organisation's calendar. */
+export function dayIn(instant: Date, timeZone: string): string {
+  return localToday(timeZone, instant);
+}
+
+/**
+ * The statement month `YYYY-MM` of an instant in `timeZone`: 2026-12-01T03:30Z is still November
+ * in America/Mexico_City (21:30 on the 30th), 06:30Z is December (00:30 on the 1st).
+ */
+export function monthIn(instant: Date, timeZone: string): string {
+  return dayIn(instant, timeZone).slice(0, 7);
+}
+
+/** What dates a ledger entry on a statement (see the rule above). */
+export interface LedgerEntryDating {
+  /** A purchase's `purchased_on` or a consumption's `work_date` (already a local day), else null. */
+  readonly ownDate: string | null;
+  /** When the entry was written. */
+  readonly createdAt: Date;
+}
+
+/**
+ * The statement day of a ledger entry: its own date where it has one (a purchase, a consumption),
+ * else the day it was written in `timeZone` (an adjustment, a reversal).
+ */
+export function statementDate(entry: LedgerEntryDating, timeZone: string): string {
+  return entry.ownDate ?? dayIn(entry.createdAt, timeZone);
 }
 
 /** Kinds listed one by one in the statement's movements: all but a ticket's consumption. */

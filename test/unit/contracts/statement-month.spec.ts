@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { LedgerEntryKind } from '../../../src/contracts/contract-enums';
 import { foldLedger } from '../../../src/contracts/ledger-rules';
-import { type DatedLedgerEntry, monthBalance } from '../../../src/contracts/statement-month';
+import {
+  type DatedLedgerEntry,
+  dayIn,
+  monthBalance,
+  monthIn,
+  statementDate,
+} from '../../../src/contracts/statement-month';
 
 // L3-13 (QA S16): the monthly statement adds up: opening + purchased − consumed ± adjustments =
 // closing, and every movement that is not a ticket's consumption is listed (a −2.5 h adjustment in
@@ -124,5 +130,64 @@ describe('the monthly statement adds up (L3-13, L3-18)', () => {
       }),
       { seed: 1611, numRuns: 200 },
     );
+  });
+});
+
+// L3-13, L3-03: the hours when the UTC month and the calendar's month differ (Mexico City is
+// UTC−6 all year: from 00:00 to 06:00 UTC on each 1st it is still the last day of the month
+// before). The month of an adjustment or reversal is its instant's month in the organisation's
+// zone; these instants are fixed, so the boundary is tested whatever hour the suite runs at.
+describe('the statement month of an instant at the month boundary (L3-13, L3-03)', () => {
+  const MX = 'America/Mexico_City';
+  const stillNovember = new Date('2026-12-01T03:30:00Z');
+  const lastSecond = new Date('2026-12-01T05:59:59Z');
+  const midnight = new Date('2026-12-01T06:00:00Z');
+  const december = new Date('2026-12-01T06:30:00Z');
+
+  it("is Mexico City's month, not UTC's", () => {
+    expect(monthIn(stillNovember, MX)).toBe('2026-11');
+    expect(dayIn(stillNovember, MX)).toBe('2026-11-30');
+    expect(monthIn(stillNovember, 'UTC')).toBe('2026-12');
+    expect(monthIn(lastSecond, MX)).toBe('2026-11');
+    expect(monthIn(midnight, MX)).toBe('2026-12');
+    expect(monthIn(december, MX)).toBe('2026-12');
+    expect(dayIn(december, MX)).toBe('2026-12-01');
+    // And at the year's end.
+    expect(monthIn(new Date('2027-01-01T03:30:00Z'), MX)).toBe('2026-12');
+    expect(monthIn(new Date('2027-01-01T06:30:00Z'), MX)).toBe('2027-01');
+  });
+
+  it('dates an adjustment or reversal by its instant in the zone, a purchase or work by its own day', () => {
+    expect(statementDate({ ownDate: null, createdAt: stillNovember }, MX)).toBe('2026-11-30');
+    expect(statementDate({ ownDate: null, createdAt: december }, MX)).toBe('2026-12-01');
+    // A package bought on the 1st, recorded at 21:30 of the 30th local: its purchase date.
+    expect(statementDate({ ownDate: '2026-12-01', createdAt: stillNovember }, MX)).toBe(
+      '2026-12-01',
+    );
+    expect(statementDate({ ownDate: '2026-11-30', createdAt: december }, MX)).toBe('2026-11-30');
+  });
+
+  it("an adjustment at 03:30Z is November's movement, its reversal at 06:30Z December's; the months add up", () => {
+    const written = (kind: LedgerEntryKind, hundredths: number, at: Date, ownDate?: string) =>
+      entry(kind, hundredths, statementDate({ ownDate: ownDate ?? null, createdAt: at }, MX));
+    const purchase = written(PURCHASE, 1000, new Date('2026-11-02T17:00:00Z'), '2026-11-02');
+    const adjustment = written(ADJUSTMENT, 200, stillNovember);
+    const reversal = written(REVERSAL, -200, december);
+    const lateAdjustment = written(ADJUSTMENT, -50, lastSecond);
+    const ledger = [purchase, adjustment, reversal, lateAdjustment];
+    const nov = monthBalance(ledger, ...NOVEMBER);
+    const dec = monthBalance(ledger, '2026-12-01', '2027-01-01');
+    expect(nov).toMatchObject({ opening: 0, purchased: 1000, adjusted: 150, closing: 1150 });
+    expect(nov.movements.map((m) => [m.kind, m.hundredths, m.date])).toEqual([
+      [PURCHASE, 1000, '2026-11-02'],
+      [ADJUSTMENT, 200, '2026-11-30'],
+      [ADJUSTMENT, -50, '2026-11-30'],
+    ]);
+    expect(dec).toMatchObject({ opening: 1150, adjusted: -200, closing: 950 });
+    expect(dec.movements.map((m) => [m.kind, m.hundredths, m.date])).toEqual([
+      [REVERSAL, -200, '2026-12-01'],
+    ]);
+    // Were the month UTC's, the adjustment would have moved to December.
+    expect(monthIn(stillNovember, 'UTC')).not.toBe(nov.movements[1].date.slice(0, 7));
   });
 });
