@@ -542,7 +542,7 @@ export const en: Messages = {
     ticket: 'Ticket',
     complianceTitle: 'SLA compliance',
     complianceIntro: (months: number) =>
-      `Share of clocks that ended on time over the last ${months} months (by end month, UTC).`,
+      `Share of clocks that ended on time over the last ${months} months (each clock counts in the month it ended, in the time zone of its client’s calendar).`,
     byClock: 'By clock',
     byMonth: 'By month',
     byClient: 'By client',

@@ -558,7 +558,7 @@ export const esMX = {
     ticket: 'Ticket',
     complianceTitle: 'Cumplimiento del SLA',
     complianceIntro: (months: number) =>
-      `Porcentaje de relojes terminados a tiempo en los últimos ${months} meses (por mes de término, UTC).`,
+      `Porcentaje de relojes terminados a tiempo en los últimos ${months} meses (cada reloj cuenta en el mes en que terminó, en la zona horaria del calendario de su cliente).`,
     byClock: 'Por reloj',
     byMonth: 'Por mes',
     byClient: 'Por cliente',
