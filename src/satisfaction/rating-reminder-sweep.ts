@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
 import { renderOptionsOf } from '../notifications/render-options';
 import { CLOSED_AT_SQL, CLOSED_AT_TEXT_SQL, RATABLE_SQL } from './closed-at-sql';
+import { lockTicketForRating } from './rating-lock';
 import { renderRatingReminderEmail } from './rating-reminder-email';
 import {
   RATING_REMINDER_BUSINESS_DAYS,
@@ -115,13 +116,10 @@ export class RatingReminderSweep extends PeriodicSweep {
   /** Queues one ticket's reminder if it is still remindable; whether it was queued now. */
   private remind(ticket: Candidate, dueAt: Date): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      // The ticket row locked first, the same lock a rating takes (SatisfactionService.rate), then
-      // checked again in a statement of its own: under READ COMMITTED a statement that waited for
-      // the lock would still judge with the snapshot it started with, so a rating committed while
-      // it waited would go unseen. Now either the rating committed first (seen: no reminder) or
-      // this reminder is queued first (the rating waits for it). Another API replica's sweep
-      // waits too, and then sees this reminder.
-      await tx.query(`SELECT 1 FROM ticket WHERE number = $1 FOR UPDATE`, [ticket.number]);
+      // Locked first (the lock a rating takes), then checked again in a statement of its own:
+      // see lockTicketForRating. Another API replica's sweep waits too, and then sees this
+      // reminder.
+      await lockTicketForRating(tx, ticket.number);
       const [still] = await tx.query<{ number: string }[]>(
         `SELECT t.number FROM ticket t WHERE t.number = $1 AND ${STILL_REMINDABLE}`,
         [ticket.number],

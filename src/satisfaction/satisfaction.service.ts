@@ -8,6 +8,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { notifyTicketChanged } from '../tickets/ticket-projection.service';
 import { actingRole } from '../tickets/user-names.loader';
 import { renderLowRatingEmail } from './low-rating-email';
+import { lockTicketForRating } from './rating-lock';
 import {
   changeableUntil,
   isLowScore,
@@ -130,9 +131,8 @@ export class SatisfactionService {
     }
     const comment = normalizeComment(input.comment);
     return this.db.transaction(async (tx) => {
-      // The ticket row's lock, which the rating reminder sweep also takes before it checks that
-      // the ticket is unrated: a rating and a reminder never cross (L3-11).
-      await tx.query(`SELECT 1 FROM ticket WHERE number = $1 FOR UPDATE`, [ticket.number]);
+      // Locked first, decided after: a rating and its reminder never cross (L3-11).
+      await lockTicketForRating(tx, ticket.number);
       // One statement decides: the first rating inserts; a change updates only inside the window
       // counted from the first rating (the database's clock), so two clients racing cannot both
       // "first" rate, and an expired rating is left as it was.
