@@ -139,6 +139,10 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     await section
       .getByText('No se aceptan archivos como «pagina.html».', { exact: false })
       .waitFor();
+    // The app's own chooser (QA S16), in Spanish: it counts the file waiting in the list.
+    const chooser = section.locator('.file-chooser');
+    expect(await chooser.innerText()).toMatch(/^Elegir archivos\s+1 archivo seleccionado$/);
+    expect(await section.innerText()).not.toMatch(/Choose Files|No file chosen/i);
 
     await section.getByLabel('Archivos para adjuntar').setInputFiles({
       name: 'bitácora timbrado.log',
@@ -149,6 +153,7 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     // summary counts it (L3-11: the summary says both what was stored and what was refused).
     await section.getByRole('button', { name: 'Adjuntar archivo' }).click();
     await section.getByText('Se adjuntó «bitácora timbrado.log»; 1 rechazado.').waitFor();
+    expect(await chooser.innerText()).toContain('Ningún archivo seleccionado');
     const row = section
       .getByTestId('attachment-list')
       .getByRole('row', { name: /bitácora timbrado\.log/ });

@@ -24,10 +24,28 @@ describe('Registering a ticket with files (web app, real workflow; L3-05, L3-11)
       .fill('El PAC rechaza el certificado; adjunto la bitácora.');
     const files = form.getByLabel('Archivos (opcional)');
     expect(await files.getAttribute('multiple')).not.toBeNull();
+    // QA S16: the chooser speaks the page's language, not the browser's («Choose Files / No file
+    // chosen»): the native input lies transparent over the app's own button and still takes a
+    // click on it and the keyboard's focus.
+    const chooser = form.locator('.file-chooser');
+    expect(await chooser.innerText()).toMatch(/^Elegir archivos\s+Ningún archivo seleccionado$/);
+    expect(await page.locator('main').innerText()).not.toMatch(/Choose Files|No file chosen/i);
+    expect(
+      await page.evaluate("getComputedStyle(document.getElementById('new-ticket-files')).opacity"),
+    ).toBe('0');
+    expect(
+      await page.evaluate(`(() => {
+        const face = document.querySelector('.file-chooser-face').getBoundingClientRect();
+        return document.elementFromPoint(face.x + face.width / 2, face.y + face.height / 2).id;
+      })()`),
+    ).toBe('new-ticket-files');
+    await form.getByLabel('Descripción').press('Tab');
+    expect(await page.evaluate('document.activeElement.id')).toBe('new-ticket-files');
     await files.setInputFiles([
       { name: 'bitácora.log', mimeType: 'text/plain', buffer: LOG },
       { name: 'instalador.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') },
     ]);
+    await chooser.getByText('2 archivos seleccionados').waitFor();
     await form.getByRole('button', { name: 'Registrar ticket' }).click();
 
     const registered = page.getByTestId('registered');
@@ -41,6 +59,7 @@ describe('Registering a ticket with files (web app, real workflow; L3-05, L3-11)
     expect(notice).not.toMatch(/[A-Z]{3,}_[A-Z_]+/);
     // The chooser is empty again for the next ticket.
     expect(await files.inputValue()).toBe('');
+    expect(await chooser.innerText()).toContain('Ningún archivo seleccionado');
 
     // One ticket, holding the log.
     const [{ count }] = await e2e.world.db.query<{ count: string }[]>(

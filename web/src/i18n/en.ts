@@ -9,6 +9,7 @@ import { planningEn } from './planning.en';
 import { noChargeEn } from './no-charge.en';
 import { timeEntriesEn } from './time-entries.en';
 import { attachmentsEn } from './attachments.en';
+import { fileChooserEn } from './file-chooser.en';
 import { ticketPageEn } from './ticket-page.en';
 import { serverErrorsEn } from './server-errors.en';
 import { hoursLedgerEn } from './hours-ledger.en';
@@ -745,6 +746,7 @@ export const en: Messages = {
   planning: planningEn,
   timeEntries: timeEntriesEn,
   attachments: attachmentsEn,
+  fileChooser: fileChooserEn,
   ticketPage: ticketPageEn,
   serverErrors: serverErrorsEn,
   hoursLedger: hoursLedgerEn,

@@ -8,6 +8,7 @@ import { planningEsMX } from './planning.es-mx';
 import { noChargeEsMX } from './no-charge.es-mx';
 import { timeEntriesEsMX } from './time-entries.es-mx';
 import { attachmentsEsMX } from './attachments.es-mx';
+import { fileChooserEsMX } from './file-chooser.es-mx';
 import { ticketPageEsMX } from './ticket-page.es-mx';
 import { serverErrorsEsMX } from './server-errors.es-mx';
 import { hoursLedgerEsMX } from './hours-ledger.es-mx';
@@ -767,6 +768,7 @@ export const esMX = {
   planning: planningEsMX,
   timeEntries: timeEntriesEsMX,
   attachments: attachmentsEsMX,
+  fileChooser: fileChooserEsMX,
   ticketPage: ticketPageEsMX,
   serverErrors: serverErrorsEsMX,
   hoursLedger: hoursLedgerEsMX,

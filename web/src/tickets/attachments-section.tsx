@@ -9,6 +9,7 @@ import {
 import { ApiError } from '../api/graphql-client';
 import { useTicketChanges } from '../api/live';
 import { describeError, ErrorMessage, SuccessMessage } from '../components/error-message';
+import { FileChooser } from '../components/file-chooser';
 import { FormProblem } from '../components/text-area-field';
 import { useQuery } from '../components/use-query';
 import { formatFileSize } from '../i18n/file-size';
@@ -374,19 +375,14 @@ export function AttachmentsSection({
         <form className="form-grid" noValidate onSubmit={(e) => void submit(e)}>
           <div className="field span-all">
             <label htmlFor="attachment-file">{a.choose}</label>
-            <input
+            {/* The list holds the chosen files; the chooser counts the ones not sent yet. */}
+            <FileChooser
               id="attachment-file"
-              name="file"
-              type="file"
-              multiple
+              count={queue.filter((q) => q.status === 'pending').length}
+              onChoose={choose}
               accept={policy.allowedExtensions.map((e) => `.${e}`).join(',')}
-              aria-describedby="attachment-hint"
-              aria-invalid={problem || problems.size > 0 ? true : undefined}
-              onChange={(e) => {
-                choose(Array.from(e.target.files ?? []));
-                // The list holds them now; the same file may be chosen again after removing it.
-                e.target.value = '';
-              }}
+              describedBy="attachment-hint"
+              invalid={Boolean(problem) || problems.size > 0}
             />
             <p id="attachment-hint" className="hint muted small">
               {a.hint(size(policy.maxBytes), allowedTypes(policy))} {a.dropHere}

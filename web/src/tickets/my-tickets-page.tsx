@@ -8,6 +8,7 @@ import {
 import { uploadAttachment } from '../api/attachments';
 import { useTicketChanges } from '../api/live';
 import { ErrorMessage } from '../components/error-message';
+import { FileChooser } from '../components/file-chooser';
 import { QuickChannelCard } from '../contracts/quick-channel-section';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
@@ -34,9 +35,8 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
   const { format } = useLocalTime();
   const form = useMutationForm();
   // QA S16 (L3-05, L3-11): files go with the ticket, as in any helpdesk's new-ticket form; they
-  // are uploaded once the ticket exists. A new key empties the chooser after a registration.
+  // are uploaded once the ticket exists; a registration empties the list.
   const [files, setFiles] = useState<File[]>([]);
-  const [filesKey, setFilesKey] = useState(0);
   const [category, setCategory] = useState<TicketCategory | ''>('');
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
@@ -85,7 +85,6 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
       setSubject('');
       setDescription('');
       setFiles([]);
-      setFilesKey((k) => k + 1);
     }
   };
 
@@ -131,13 +130,12 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
         </div>
         <div className="field span-all">
           <label htmlFor="new-ticket-files">{t.tickets.newFiles}</label>
-          <input
-            key={filesKey}
+          {/* A new choice replaces the last one, as the browser's own chooser did. */}
+          <FileChooser
             id="new-ticket-files"
-            type="file"
-            multiple
-            aria-describedby="new-ticket-files-hint"
-            onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+            count={files.length}
+            onChoose={setFiles}
+            describedBy="new-ticket-files-hint"
           />
           <p className="hint" id="new-ticket-files-hint">
             {t.tickets.newFilesHint}
