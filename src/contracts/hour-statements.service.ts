@@ -217,6 +217,18 @@ export class HourStatementsService {
           )
         : null;
     const currency = policy?.currency ?? 'MXN';
+    // The month's movements, written once: the CSV's movement lines are these (L3-13).
+    const movements: StatementMovement[] = balance.movements.map((m) => ({
+      entryId: m.id,
+      date: m.date,
+      kind: m.kind,
+      reversedKind: m.reversedKind,
+      hours: toHours(m.hundredths),
+      ticketNumber: m.ticketNumber,
+      packageReference: m.packageReference,
+      reason: m.kind === LedgerEntryKind.PURCHASE ? null : m.reason,
+      createdByName: m.createdByName,
+    }));
     const csv = [
       'line,reference,hours_logged,hours_charged,hours_waived,amount,currency,date,hours,reason,by',
       `MONTHLY_FEE,${month},,,,${fee ?? '0.00'},${currency},,,,`,
@@ -226,17 +238,7 @@ export class HourStatementsService {
       ),
       `TOTAL,${month},${formatHours(sum((t) => t.logged))},${formatHours(sum((t) => t.charged))},${formatHours(sum((t) => t.waived))},${fee ?? '0.00'},${currency},,,,`,
       `OPENING_BALANCE,${month},,,,,,${from},${formatHours(balance.opening)},,`,
-      ...balance.movements.map((m) =>
-        [
-          m.reversedKind ? `REVERSAL_OF_${m.reversedKind}` : m.kind,
-          csvCell(m.packageReference ?? m.ticketNumber ?? m.id),
-          ',,,,',
-          m.date,
-          formatHours(m.hundredths),
-          csvCell(m.kind === LedgerEntryKind.PURCHASE ? null : m.reason),
-          csvCell(m.createdByName),
-        ].join(','),
-      ),
+      ...movements.map(movementCsvLine),
       `CLOSING_BALANCE,${month},,,,,,${lastDay(to)},${formatHours(balance.closing)},,`,
     ].join('\n');
     return {
@@ -259,17 +261,7 @@ export class HourStatementsService {
       openingBalance: toHours(balance.opening),
       hoursAdjusted: toHours(balance.adjusted),
       closingBalance: toHours(balance.closing),
-      movements: balance.movements.map((m) => ({
-        entryId: m.id,
-        date: m.date,
-        kind: m.kind,
-        reversedKind: m.reversedKind,
-        hours: toHours(m.hundredths),
-        ticketNumber: m.ticketNumber,
-        packageReference: m.packageReference,
-        reason: m.kind === LedgerEntryKind.PURCHASE ? null : m.reason,
-        createdByName: m.createdByName,
-      })),
+      movements,
       csv: `${csv}\n`,
     };
   }
@@ -326,6 +318,22 @@ export class HourStatementsService {
       .getRepository(HourLedgerEntryEntity)
       .find({ where: { organizationId }, order: { id: 'ASC' } });
   }
+}
+
+/**
+ * A movement's line in the statement CSV: a reversal as `REVERSAL_OF_<kind>`, the package (or
+ * ticket, or entry) it concerns, its day, its signed hours, its reason and who made it.
+ */
+function movementCsvLine(m: StatementMovement): string {
+  return [
+    m.reversedKind ? `REVERSAL_OF_${m.reversedKind}` : m.kind,
+    csvCell(m.packageReference ?? m.ticketNumber ?? m.entryId),
+    ',,,,',
+    m.date,
+    formatHours(toHundredths(m.hours)),
+    csvCell(m.reason),
+    csvCell(m.createdByName),
+  ].join(',');
 }
 
 /** `'2026-12-01'` → `'2026-11-30'`: the last day of the month before. */
