@@ -159,6 +159,48 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     await screenshot(page, '39-agent-reassigned');
   });
 
+  it('a reply to the client counts as a progress update: the form says so, the timeline marks it (L3-07)', async () => {
+    const REPLY = 'Revisamos el certificado con el PAC; le escribimos en cuanto lo renueven.';
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await openTicket(page);
+    const box = page.getByTestId('comment-box');
+    const notice = box.getByTestId('reply-counts-as-progress');
+    // The progress clock runs: a reply to the client (the default) counts; an internal note not.
+    expect(await notice.innerText()).toBe(
+      'Cuenta como avance: al enviarla se reinicia el plazo de «Avance periódico», igual que con «Registrar avance».',
+    );
+    await box.getByRole('radio', { name: 'Nota interna' }).check();
+    await notice.waitFor({ state: 'detached' });
+    await box.getByRole('radio', { name: 'Respuesta al cliente' }).check();
+    await notice.waitFor();
+    await box.getByRole('textbox').fill(REPLY);
+    await box.getByRole('button', { name: 'Enviar' }).click();
+    await box.getByText('Comentario enviado.').waitFor();
+    const reply = page
+      .getByTestId('timeline')
+      .getByTestId('event-comment')
+      .filter({ hasText: REPLY });
+    await reply.waitFor();
+    await reply.getByTestId('counts-as-progress').waitFor();
+    expect(await reply.getByTestId('counts-as-progress').innerText()).toBe('Cuenta como avance');
+    // The progress clock restarted: its first run is folded under the running one.
+    const earlier = page.getByTestId('clock-earlier-toggle-progress');
+    await earlier.waitFor();
+    expect(await earlier.innerText()).toContain('1 plazo anterior');
+    expect(
+      await page.getByTestId('clock-kind-progress').getByTestId('clock-current').innerText(),
+    ).toContain('Corriendo');
+    await page.getByRole('button', { name: 'English' }).click();
+    await reply.getByText('Counts as a progress update', { exact: true }).waitFor();
+    await box
+      .getByText(
+        'Counts as a progress update: sending it restarts the “Progress cadence” clock, as “Add progress update” does.',
+      )
+      .waitFor();
+    await inSpanish(page);
+  });
+
   it('the agent records progress and resolves it', async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, AGENT, e2e.password(AGENT));

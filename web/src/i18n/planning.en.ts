@@ -107,6 +107,8 @@ export const planningEn: PlanningMessages = {
     replyHint: 'The client sees it in the timeline and gets it by email.',
     internalHint: 'Only the provider team sees it; it is never sent to the client.',
     clientHint: 'Your reply stays in the timeline and the support team gets it.',
+    replyCountsAsProgress:
+      'Counts as a progress update: sending it restarts the “Progress cadence” clock, as “Add progress update” does.',
     submit: 'Send',
     sending: 'Sending…',
     empty: 'Write the comment.',
@@ -119,6 +121,7 @@ export const planningEn: PlanningMessages = {
     releaseDateSet: (date) => `Release for testing: ${date}`,
     reason: 'Reason',
     internalNote: 'Internal note',
+    countsAsProgress: 'Counts as a progress update',
   },
   checkpoints: {
     title: 'Checkpoints',

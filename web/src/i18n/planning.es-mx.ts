@@ -103,6 +103,9 @@ export const planningEsMX = {
     replyHint: 'El cliente la ve en el historial y la recibe por correo.',
     internalHint: 'Solo la ve el equipo del proveedor; no se envía al cliente.',
     clientHint: 'Tu respuesta queda en el historial y el equipo de soporte la recibe.',
+    /** L3-07: a reply to the client while the «Avance periódico» clock runs restarts it. */
+    replyCountsAsProgress:
+      'Cuenta como avance: al enviarla se reinicia el plazo de «Avance periódico», igual que con «Registrar avance».',
     submit: 'Enviar',
     sending: 'Enviando…',
     empty: 'Escribe el comentario.',
@@ -116,6 +119,8 @@ export const planningEsMX = {
     releaseDateSet: (date: string) => `Entrega para pruebas: ${date}`,
     reason: 'Motivo',
     internalNote: 'Nota interna',
+    /** L3-07: a staff reply that restarted the progress clock. */
+    countsAsProgress: 'Cuenta como avance',
   },
   checkpoints: {
     title: 'Puntos de control',

@@ -18,6 +18,18 @@ import {
 import { useNotice } from '../components/use-notice';
 
 /**
+ * L3-07: whether a reply to the client on `ticket` counts as a progress update (the workflow
+ * decides; this mirrors its rule for the form's notice): a problem in analysis whose progress
+ * clock runs, i.e. not paused waiting on the client.
+ */
+export function replyCountsAsProgress(ticket: Pick<TicketDetail, 'state' | 'clocks'>): boolean {
+  return (
+    ticket.state === 'IN_ANALYSIS' &&
+    ticket.clocks.some((c) => c.kind === 'progress' && c.endedAt === null && c.status !== 'PAUSED')
+  );
+}
+
+/**
  * Comments on an open ticket: client users reply; provider staff choose a reply to the client
  * (emailed, in the client's timeline) or an internal note (never shown to the client: the server
  * filters it out of their timeline). A retry of the same comment reuses its request ID.
@@ -165,6 +177,11 @@ export function CommentBox({
             {busy ? c.sending : c.submit}
           </button>
         </div>
+        {staff && !internal && replyCountsAsProgress(ticket) && (
+          <p className="muted small span-all" data-testid="reply-counts-as-progress">
+            {c.replyCountsAsProgress}
+          </p>
+        )}
         <div className="span-all">
           <ErrorMessage error={error} />
           <SuccessMessage text={done} />

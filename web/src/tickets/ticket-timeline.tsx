@@ -67,6 +67,12 @@ function EventItem({ event, before }: { event: TicketEvent; before?: string }) {
           {eventTitle(event.type, data, t.tickets, format, before, event.calendarChanges)}
         </strong>
         {internal && <span className="badge internal">{tl.internalNote}</span>}
+        {/* L3-07: a staff reply that restarted the progress clock, as «Registrar avance» does. */}
+        {event.type === 'comment' && data.countsAsProgress === true && (
+          <span className="badge" data-testid="counts-as-progress">
+            {tl.countsAsProgress}
+          </span>
+        )}
         <Byline
           at={event.at}
           who={{ name: event.actorName, role: event.actorRole }}
