@@ -16,18 +16,7 @@ import {
   useSavedDraft,
 } from './live-form';
 import { useNotice } from '../components/use-notice';
-
-/**
- * L3-07: whether a reply to the client on `ticket` counts as a progress update (the workflow
- * decides; this mirrors its rule for the form's notice): a problem in analysis whose progress
- * clock runs, i.e. not paused waiting on the client.
- */
-export function replyCountsAsProgress(ticket: Pick<TicketDetail, 'state' | 'clocks'>): boolean {
-  return (
-    ticket.state === 'IN_ANALYSIS' &&
-    ticket.clocks.some((c) => c.kind === 'progress' && c.endedAt === null && c.status !== 'PAUSED')
-  );
-}
+import { replyCountsAsProgress } from './reply-counts-as-progress';
 
 /**
  * Comments on an open ticket: client users reply; provider staff choose a reply to the client
