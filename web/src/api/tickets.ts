@@ -441,10 +441,12 @@ export const ACTIONS: Record<string, ActionSpec> = {
     fields: ['estimate', 'statement', 'note'],
     noteRequired: false,
   },
+  // QA S16: a rejection asks one thing, its reason («Motivo del rechazo»), which the history and
+  // the provider's email keep; a second «Nota» box said the same again.
   rejectEstimate: {
     mutation: 'rejectEstimate',
     input: 'EstimateFeedbackInput',
-    fields: ['estimate', 'reason', 'note'],
+    fields: ['estimate', 'reason'],
     noteRequired: false,
   },
   requestReestimate: {
@@ -470,7 +472,7 @@ export const ACTIONS: Record<string, ActionSpec> = {
   rejectChangeOrder: {
     mutation: 'rejectChangeOrder',
     input: 'EstimateFeedbackInput',
-    fields: ['estimate', 'reason', 'note'],
+    fields: ['estimate', 'reason'],
     noteRequired: false,
   },
   setReleaseDate: {

@@ -500,6 +500,9 @@ export const en: Messages = {
     cancelExplain:
       'Cancelling ends the ticket and cannot be undone. Reserved hours not used return to your balance; hours already logged stay charged.',
     reason: 'Reason',
+    rejectReason: 'Reason for rejecting',
+    decisionReason: (reason) => `Reason: ${reason}`,
+    decisionBy: (name, when) => (name ? `${name}, ${when}` : when),
     reasons: 'Reasons (one per line)',
     releaseDateLabel: 'Release date and time',
     releasePlan: (date: string, hoursPerDay: number) =>

@@ -514,6 +514,11 @@ export const esMX = {
     cancelExplain:
       'Cancelar termina el ticket y no se puede deshacer. Las horas reservadas que no se usaron vuelven a tu saldo; las ya registradas se quedan descontadas.',
     reason: 'Motivo',
+    /** The one field of a rejection (QA S16: it asked «Motivo» and «Nota» for the same thing). */
+    rejectReason: 'Motivo del rechazo',
+    /** Under a rejected version or one sent back for re-estimation, in the estimates table. */
+    decisionReason: (reason: string) => `Motivo: ${reason}`,
+    decisionBy: (name: string | null, when: string) => (name ? `${name}, ${when}` : when),
     reasons: 'Motivos (uno por línea)',
     releaseDateLabel: 'Fecha y hora de entrega',
     releasePlan: (date: string, hoursPerDay: number) =>

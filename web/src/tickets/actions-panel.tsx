@@ -112,6 +112,11 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
   );
   const [statement, setStatement] = useState(kept('statement', ''));
   const [reason, setReason] = useState(kept('reason', ''));
+  // QA S16: a rejection's one field says what it is for (it read «Motivo» beside a «Nota»).
+  const reasonLabel =
+    name === 'rejectEstimate' || name === 'rejectChangeOrder'
+      ? t.tickets.rejectReason
+      : t.tickets.reason;
   const [reasons, setReasons] = useState(kept('reasons', ''));
   const [releaseDate, setReleaseDate] = useState(kept('releaseDate', ''));
   const [adminKind, setAdminKind] = useState<string>(kept('adminKind', 'BACKUP'));
@@ -143,7 +148,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
     { label: hoursLabel, value: has('hoursScope') ? hours : '' },
     { label: scopeLabel, value: has('hoursScope') ? scope : '' },
     { label: t.tickets.statement, value: has('statement') ? statement : '' },
-    { label: t.tickets.reason, value: has('reason') ? reason : '' },
+    { label: reasonLabel, value: has('reason') ? reason : '' },
     { label: t.tickets.reasons, value: has('reasons') ? reasons : '' },
     { label: t.tickets.executedAt, value: has('adminAction') ? executedAt : '' },
     { label: t.tickets.adminDetails, value: has('adminAction') ? details : '' },
@@ -292,7 +297,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
         t.tickets.statement,
         shortfall(-(after ?? 0)),
       ],
-      [has('reason') && !reason.trim(), 'reason', t.tickets.reason],
+      [has('reason') && !reason.trim(), 'reason', reasonLabel],
       [has('reasons') && !reasons.trim(), 'reasons', t.tickets.reasons],
       [has('releaseDate') && !releaseDate, 'release', t.tickets.releaseDateLabel],
       [has('adminAction') && !details.trim(), 'details', t.tickets.adminDetails],
@@ -640,7 +645,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
       )}
       {has('reason') && (
         <div className="field span-all">
-          <label htmlFor={id('reason')}>{t.tickets.reason}</label>
+          <label htmlFor={id('reason')}>{reasonLabel}</label>
           <textarea
             id={id('reason')}
             rows={2}

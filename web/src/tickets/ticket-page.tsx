@@ -19,6 +19,7 @@ import { SlaBadge, slaShown, useLocalTime } from './ticket-bits';
 import { CLOSED_STATES } from './ticket-filters';
 import { HistoryFilterChoice, TicketTimeline } from './ticket-timeline';
 import { historyFilterFromSearch, historySearch, type HistoryFilter } from './timeline-filter';
+import { estimateDecision } from './estimate-decision';
 import { SatisfactionSection } from './satisfaction-section';
 import { TimeEntriesSection } from './time-entries-section';
 import { WaitingOnYouBanner } from './waiting-on-you-banner';
@@ -237,44 +238,65 @@ export function TicketPage({
                 </tr>
               </thead>
               <tbody>
-                {ticket.estimates.map((e) => (
-                  <tr
-                    key={e.version}
-                    id={`estimate-v${e.version}`}
-                    className={e === linkedEstimate ? 'linked' : undefined}
-                    aria-current={e === linkedEstimate ? 'true' : undefined}
-                    data-testid={e === linkedEstimate ? 'linked-estimate' : undefined}
-                  >
-                    <th scope="row">
-                      v{e.version}
-                      {e === linkedEstimate && (
-                        <span className="muted small block">
-                          {t.ticketPage.estimateLinked(e.version)}
-                        </span>
-                      )}
-                    </th>
-                    <td data-label={t.tickets.estimateHours}>
-                      {e.changeOrder ? (
-                        // L3-12: «Orden de cambio +4 h», with the authorized total it asks for.
-                        <>
-                          {t.changeOrders.label(e.additionalHours ?? 0)}
-                          <span className="muted small block">{t.changeOrders.total(e.hours)}</span>
-                        </>
-                      ) : (
-                        e.hours
-                      )}
-                    </td>
-                    <td className="prewrap" data-label={t.tickets.scope}>
-                      {e.scope}
-                    </td>
-                    <td data-label={t.tickets.state}>
-                      {t.tickets.estimateStatus[e.status] ?? e.status}
-                    </td>
-                    <td data-label={t.tickets.submittedAt}>
-                      <time dateTime={e.submittedAt}>{format(e.submittedAt)}</time>
-                    </td>
-                  </tr>
-                ))}
+                {ticket.estimates.map((e) => {
+                  const decision = estimateDecision(ticket.timeline, e.version, e.status);
+                  return (
+                    <tr
+                      key={e.version}
+                      id={`estimate-v${e.version}`}
+                      className={e === linkedEstimate ? 'linked' : undefined}
+                      aria-current={e === linkedEstimate ? 'true' : undefined}
+                      data-testid={e === linkedEstimate ? 'linked-estimate' : undefined}
+                    >
+                      <th scope="row">
+                        v{e.version}
+                        {e === linkedEstimate && (
+                          <span className="muted small block">
+                            {t.ticketPage.estimateLinked(e.version)}
+                          </span>
+                        )}
+                      </th>
+                      <td data-label={t.tickets.estimateHours}>
+                        {e.changeOrder ? (
+                          // L3-12: «Orden de cambio +4 h», with the authorized total it asks for.
+                          <>
+                            {t.changeOrders.label(e.additionalHours ?? 0)}
+                            <span className="muted small block">
+                              {t.changeOrders.total(e.hours)}
+                            </span>
+                          </>
+                        ) : (
+                          e.hours
+                        )}
+                      </td>
+                      <td className="prewrap" data-label={t.tickets.scope}>
+                        {e.scope}
+                      </td>
+                      <td data-label={t.tickets.state}>
+                        {t.tickets.estimateStatus[e.status] ?? e.status}
+                        {/* A turned-down version: why, who and when, from the history (QA S16). */}
+                        {decision && (
+                          <span
+                            className="small block"
+                            data-testid={`estimate-v${e.version}-decision`}
+                          >
+                            {decision.reason && (
+                              <span className="prewrap block">
+                                {t.tickets.decisionReason(decision.reason)}
+                              </span>
+                            )}
+                            <span className="muted block">
+                              {t.tickets.decisionBy(decision.byName, format(decision.at))}
+                            </span>
+                          </span>
+                        )}
+                      </td>
+                      <td data-label={t.tickets.submittedAt}>
+                        <time dateTime={e.submittedAt}>{format(e.submittedAt)}</time>
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

@@ -1,0 +1,90 @@
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { logIn, newPage } from './support/browser';
+import { useE2eWorldWithWorker } from './support/e2e-world';
+
+// L3-09 (QA S16): an approver rejects an estimate in the web app with one required field, «Motivo
+// del rechazo» (the form asked for a «Motivo» and a «Nota», two boxes for one thing), and the
+// ticket's estimates table then says why the version was rejected, by whom and when, as the
+// history records it.
+
+const APPROVER = 'aprobador@aurora.example';
+const REASON = 'Seis horas es demasiado para un reporte de ventas; esperaba unas tres.';
+
+describe('Rejecting an estimate (web app, L3-09)', () => {
+  const e2e = useE2eWorldWithWorker('estimate_rejection');
+  let number: string;
+
+  const act = async (role: Role, mutation: string, inputType: string, input: object) => {
+    const { body } = await gql<Record<string, { number?: string }>>(
+      e2e.world.api,
+      `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { ${mutation === 'registerTicket' ? 'number' : 'seq'} } }`,
+      { input },
+      e2e.world.bearer(role),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data![mutation];
+  };
+
+  beforeAll(async () => {
+    // A development requirement estimated at 6 h, waiting for the approver (L3-08, L3-09).
+    const registered = await act(Role.CLIENT_USER, 'registerTicket', 'RegisterTicketInput', {
+      category: 'DEVELOPMENT',
+      subject: 'Reporte de ventas por vendedor',
+      description: 'Un reporte mensual de ventas por vendedor.',
+    });
+    number = registered.number!;
+    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
+      number,
+      classification: 'REQUIREMENT',
+      requirementKind: 'DEVELOPMENT',
+    });
+    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
+      number,
+      hours: 6,
+      scope: 'Reporte de ventas por vendedor, mensual',
+    });
+  }, 180_000);
+
+  it('the approver gives one required reason; the estimates table shows it, who and when', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto(`/tickets/${number}`);
+    await page
+      .getByTestId('actions')
+      .getByRole('button', { name: 'Rechazar estimación', exact: true })
+      .click();
+    const form = page.getByTestId('action-form-rejectEstimate');
+    const reason = form.getByLabel('Motivo del rechazo');
+    await reason.waitFor();
+    // One field for the reason: no «Nota» beside it.
+    expect(await form.locator('textarea').count()).toBe(1);
+    expect(await form.getByText(/^Nota/).count()).toBe(0);
+
+    // Empty, it is refused here, naming the field, and nothing is sent.
+    await form.getByRole('button', { name: 'Rechazar estimación', exact: true }).click();
+    await form.getByText('Completa el campo «Motivo del rechazo».').waitFor();
+    expect(await page.evaluate('document.activeElement.tagName')).toBe('TEXTAREA');
+
+    await reason.fill(REASON);
+    await form.getByRole('button', { name: 'Rechazar estimación', exact: true }).click();
+    await page.getByText('Rechazar estimación: listo.', { exact: false }).waitFor();
+
+    const decision = page.getByTestId('estimate-v1-decision');
+    await decision.waitFor();
+    const row = page.getByTestId('estimates').getByRole('row', { name: /v1/ });
+    expect(await row.innerText()).toContain('Rechazada');
+    expect(await decision.innerText()).toMatch(
+      new RegExp(
+        `^Motivo: ${REASON.replace(/[.;]/g, '\\$&')}\\s+Arturo Aprobador, \\d+ \\S+ \\d{4}`,
+      ),
+    );
+
+    // The history holds the same reason, and no separate note.
+    const [stored] = await e2e.world.db.query<{ data: { reason: string; note?: string } }[]>(
+      `SELECT data FROM ticket_event WHERE type = 'rejectEstimate' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(stored.data.reason).toBe(REASON);
+    expect(stored.data.note).toBeUndefined();
+  });
+});

@@ -1,0 +1,52 @@
+import { estimateDecision } from '../../../web/src/tickets/estimate-decision';
+
+// L3-09, L3-12 (QA S16): the estimates table shows why and by whom a version was turned down,
+// read from the ticket's history.
+
+const event = (type: string, at: string, actorName: string | null, data: object) => ({
+  type,
+  at,
+  actorName,
+  data: JSON.stringify(data),
+});
+
+const timeline = [
+  event('submitEstimate', '2026-11-02T16:00:00Z', 'Ana Agente', { hours: 6, scope: 'Reporte' }),
+  event('rejectEstimate', '2026-11-03T17:30:00Z', 'Arturo Aprobador', {
+    estimateVersion: 1,
+    reason: 'Seis horas es demasiado para un reporte.',
+  }),
+  event('submitEstimate', '2026-11-04T16:00:00Z', 'Ana Agente', { hours: 4, scope: 'Reporte' }),
+  event('requestReestimate', '2026-11-05T18:00:00Z', 'Arturo Aprobador', {
+    estimateVersion: 2,
+    reason: 'Sin la parte de gráficas.',
+  }),
+  event('rejectChangeOrder', '2026-11-09T15:00:00Z', null, { estimateVersion: 4, reason: 'No.' }),
+];
+
+describe('why an estimate version was turned down (L3-09, L3-12)', () => {
+  it('a rejected estimate: its reason, who and when', () => {
+    expect(estimateDecision(timeline, 1, 'REJECTED')).toEqual({
+      reason: 'Seis horas es demasiado para un reporte.',
+      byName: 'Arturo Aprobador',
+      at: '2026-11-03T17:30:00Z',
+    });
+  });
+
+  it('a version sent back for re-estimation, and a rejected change order by someone unknown', () => {
+    expect(estimateDecision(timeline, 2, 'REESTIMATE_REQUESTED')?.reason).toBe(
+      'Sin la parte de gráficas.',
+    );
+    expect(estimateDecision(timeline, 4, 'REJECTED')).toEqual({
+      reason: 'No.',
+      byName: null,
+      at: '2026-11-09T15:00:00Z',
+    });
+  });
+
+  it('nothing for a version still waiting or authorized, or with no such event', () => {
+    expect(estimateDecision(timeline, 3, 'SUBMITTED')).toBeUndefined();
+    expect(estimateDecision(timeline, 1, 'AUTHORIZED')).toBeUndefined();
+    expect(estimateDecision(timeline, 3, 'REJECTED')).toBeUndefined();
+  });
+});

@@ -1,0 +1,48 @@
+import { eventData } from './timeline-filter';
+
+// L3-09 (QA S16): the estimates table says why and by whom a version was turned down, as the
+// history records it: the rejection's or the re-estimate request's reason, its author and when.
+// Pure (unit-tested).
+
+/** What the lookup needs of an event (a subset of `TicketEvent`). */
+export interface DecisionEvent {
+  readonly type: string;
+  readonly at: string;
+  readonly actorName: string | null;
+  readonly data: string;
+}
+
+/** A turned-down version's decision: its reason, who decided (null: unknown) and when. */
+export interface EstimateDecision {
+  readonly reason: string;
+  readonly byName: string | null;
+  readonly at: string;
+}
+
+/** The history's events that turn a version into each status (estimates and change orders). */
+const DECIDED_BY: Partial<Record<string, readonly string[]>> = {
+  REJECTED: ['rejectEstimate', 'rejectChangeOrder'],
+  REESTIMATE_REQUESTED: ['requestReestimate'],
+};
+
+/** The latest event that gave version `version` its `status`; undefined for other statuses. */
+export function estimateDecision(
+  timeline: readonly DecisionEvent[],
+  version: number,
+  status: string,
+): EstimateDecision | undefined {
+  const types = DECIDED_BY[status];
+  if (!types) return undefined;
+  for (let i = timeline.length - 1; i >= 0; i--) {
+    const event = timeline[i];
+    if (!types.includes(event.type)) continue;
+    const data = eventData(event.data);
+    if (Number(data.estimateVersion) !== version) continue;
+    return {
+      reason: typeof data.reason === 'string' ? data.reason.trim() : '',
+      byName: event.actorName,
+      at: event.at,
+    };
+  }
+  return undefined;
+}
