@@ -9,8 +9,9 @@ import { TicketsService } from './tickets.service';
 /**
  * Comments and internal notes (issue 5, L3-11): one `comment` Update on the ticket's workflow.
  * A client's comment while the ticket waits on the client is its reply (the paused clock
- * resumes); a provider's client-visible comment emails the registrant; internal notes are
- * provider-only, hidden from client users and never emailed.
+ * resumes); a provider's client-visible comment emails the registrant, and on a problem whose
+ * progress clock runs it counts as a progress update (L3-07: the workflow restarts the clock);
+ * internal notes are provider-only, hidden from client users and never emailed.
  */
 @Resolver()
 export class TicketCommentsResolver {

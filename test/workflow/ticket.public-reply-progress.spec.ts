@@ -14,11 +14,18 @@ import {
   manager,
   maybeRecordHistory,
   req,
+  skipTo,
   type TicketHarness,
   useTicketHarness,
   withTicket,
 } from './ticket-harness';
-import { projected, toInAnalysis, toInDiagnosis, toWaitingOnClient } from './ticket-steps';
+import {
+  projected,
+  toInAnalysis,
+  toInDiagnosis,
+  toWaitingOnClient,
+  viewWhen,
+} from './ticket-steps';
 
 // L3-07: progress is communicated permanently; the progress clock measures the cadence of updates
 // sent to the client. Provider staff's public reply on a problem whose progress clock runs reaches
@@ -85,6 +92,26 @@ describe('a public staff reply counts as a progress update (L3-07)', () => {
       );
 
       await maybeRecordHistory(handle, 'public-reply-counts-as-progress');
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+      await handle.result();
+    });
+  });
+
+  it('a reply after the clock breached restarts the cadence too; the breached run stays BREACHED', async () => {
+    await withTicket(h, async (handle) => {
+      const [first] = runs(await toInAnalysis(handle), 'progress');
+      await skipTo(h, Date.parse(first.deadline!) + HOUR);
+      await h.events.waitFor('progress', 'breached');
+      await viewWhen(handle, (v) => runs(v, 'progress')[0].status === 'BREACHED');
+      await handle.executeUpdate(commentUpdate, {
+        args: [req(agent, { body: 'Perdón por la demora: ya tenemos la causa.', internal: false })],
+      });
+      const view = await handle.query(ticketStateQuery);
+      expect(runs(view, 'progress').map((c) => [c.run, c.status])).toEqual([
+        [1, 'BREACHED'],
+        [2, 'RUNNING'],
+      ]);
+      expect(comments(view)[0].data.countsAsProgress).toBe(true);
       await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
       await handle.result();
     });
