@@ -20,6 +20,11 @@ export abstract class AppConfig {
     readonly address: string;
     readonly namespace: string;
     readonly taskQueue: string;
+    /**
+     * How long a reorder's date Update (L3-19) waits for its ticket's worker before it counts as
+     * a transient failure, retried by the reconciliation sweep.
+     */
+    readonly reorderUpdateTimeoutMs: number;
   };
   abstract readonly mail: {
     readonly smtpUrl: string;
@@ -134,6 +139,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
       address: temporalAddress ?? '',
       namespace: r.string('TEMPORAL_NAMESPACE', 'default'),
       taskQueue: r.string('TEMPORAL_TASK_QUEUE', 'sla-tickets'),
+      reorderUpdateTimeoutMs: r.int('REORDER_UPDATE_TIMEOUT_MS', 30_000, 100, 600_000),
     },
     mail: {
       smtpUrl: smtpUrl ?? '',

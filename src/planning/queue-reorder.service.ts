@@ -8,6 +8,7 @@ import {
   RELEASE_DATE_STATES,
 } from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
 import { TicketWorkflowClient } from '../tickets/ticket-workflow.client';
 import { replannedReleaseDate } from './capacity-model';
 import { type RefusedDateChange, permanentRefusal } from './date-refusal';
@@ -43,15 +44,6 @@ export interface ReorderResult {
 /** States with a published release date (the ones `adjustReleaseDate` moves). */
 const PUBLISHED_STATES: readonly string[] = RELEASE_DATE_STATES;
 
-/**
- * How long one moved date's Update may wait for its ticket's workflow. A worker away for a moment
- * (restarted, deploying) leaves the Update waiting on the server until one polls again: the
- * confirmation would hang with it, and the reconciliation sweep (one at a time) would hold every
- * other reorder behind it. Past this, the date counts as a transient failure, retried with the
- * same request ID (the Update, if it ran meanwhile, answers with its first result).
- */
-const DATE_UPDATE_TIMEOUT_MS = 10_000;
-
 /** Advisory lock namespace of one client's queue (with `hashtext(organization id)`). */
 const QUEUE_LOCK = 0x51_55_45_55; // "QUEU"
 
@@ -71,6 +63,7 @@ export class QueueReorderService {
     private readonly queues: QueueService,
     private readonly workflows: TicketWorkflowClient,
     private readonly deliveryRisk: DeliveryRiskService,
+    private readonly config: AppConfig,
   ) {}
 
   /** The impact preview (no access check: callers check). Writes nothing. */
@@ -292,7 +285,12 @@ export class QueueReorderService {
             reason: reorder.reason,
             reorderId: reorder.id,
           },
-          { timeoutMs: DATE_UPDATE_TIMEOUT_MS },
+          // A worker away for a moment (restarted, deploying) leaves the Update waiting on the
+          // server until one polls again: the confirmation would hang with it, and the sweep (one
+          // at a time) would hold every other reorder behind it. Past the bound the date is a
+          // transient failure, retried with the same request ID (an Update that ran meanwhile
+          // answers with its first result).
+          { timeoutMs: this.config.temporal.reorderUpdateTimeoutMs },
         );
       } catch (err) {
         const refusal = permanentRefusal(change.ticketNumber, err, now);

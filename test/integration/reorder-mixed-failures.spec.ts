@@ -58,6 +58,8 @@ describe('a reorder refused by one ticket and transiently failed by others (L3-1
     installQuietRuntime();
     world = await createSeededWorld('reorder-mixed', {
       TEMPORAL_TASK_QUEUE: `reorder-mixed-${process.pid}-${Date.now()}`,
+      // A date's Update waits this long for a worker (30 s by default) before it is retried later.
+      REORDER_UPDATE_TIMEOUT_MS: '5000',
     });
     bundle = await bundleWorkflows();
     await startTicketWorker();

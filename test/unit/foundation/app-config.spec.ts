@@ -17,7 +17,12 @@ describe('loadAppConfig', () => {
       nodeEnv: 'development',
       api: { host: '127.0.0.1', port: 3000, publicUrl: 'http://localhost:3000' },
       database: { url: VALID.DATABASE_URL },
-      temporal: { address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'sla-tickets' },
+      temporal: {
+        address: '127.0.0.1:7233',
+        namespace: 'default',
+        taskQueue: 'sla-tickets',
+        reorderUpdateTimeoutMs: 30_000,
+      },
       mail: { smtpUrl: VALID.SMTP_URL },
     });
   });
