@@ -319,20 +319,51 @@ export interface ComplianceRow {
 // The client (organisation) of each timer is shown by name, from `organizations`.
 const TIMER_FIELDS = `ticketNumber organizationId subject ticketState slaStatus clock { ${CLOCK_FIELDS} }`;
 
-/** Timers and compliance from `fromMonth` to `toMonth` (YYYY-MM), with the names of clients. */
+/** How many clocks each list of the SLA board holds in all (`slaTimerCounts`). */
+export interface SlaTimerCounts {
+  running: number;
+  paused: number;
+  atRisk: number;
+  breached: number;
+}
+
+/** The board's filters, applied to its three lists and their totals (null: all). */
+export interface SlaBoardFilter {
+  kind: string | null;
+  organizationId: string | null;
+}
+
+/**
+ * Timers (at most `first…` of each list, with each list's total) and compliance from `fromMonth`
+ * to `toMonth` (YYYY-MM), with the names of clients.
+ */
 export const SLA_DASHBOARD = operation<
   {
     all: SlaTimer[];
     atRisk: SlaTimer[];
     breached: SlaTimer[];
+    counts: SlaTimerCounts;
     compliance: ComplianceRow[];
     organizations: { id: string; name: string; kind: string }[];
   },
-  { fromMonth: string; toMonth: string }
->(`query SlaDashboard($fromMonth: String!, $toMonth: String!) {
-  all: slaTimers(filter: { first: 200 }) { ${TIMER_FIELDS} }
-  atRisk: slaTimers(filter: { first: 200, atRiskOnly: true }) { ${TIMER_FIELDS} }
-  breached: slaTimers(filter: { first: 200, breachedOnly: true }) { ${TIMER_FIELDS} }
+  SlaBoardFilter & {
+    fromMonth: string;
+    toMonth: string;
+    firstAll: number;
+    firstAtRisk: number;
+    firstBreached: number;
+  }
+>(`query SlaDashboard($fromMonth: String!, $toMonth: String!, $kind: String,
+    $organizationId: String, $firstAll: Int!, $firstAtRisk: Int!, $firstBreached: Int!) {
+  all: slaTimers(filter: { first: $firstAll, runningOnly: true, kind: $kind,
+      organizationId: $organizationId }) { ${TIMER_FIELDS} }
+  atRisk: slaTimers(filter: { first: $firstAtRisk, atRiskOnly: true, kind: $kind,
+      organizationId: $organizationId }) { ${TIMER_FIELDS} }
+  breached: slaTimers(filter: { first: $firstBreached, breachedOnly: true, kind: $kind,
+      organizationId: $organizationId }) { ${TIMER_FIELDS} }
+  counts: slaTimerCounts(filter: { kind: $kind, organizationId: $organizationId }) {
+    running paused atRisk breached
+  }
   compliance: slaCompliance(filter: { fromMonth: $fromMonth, toMonth: $toMonth }) {
     kind month met breached organizationId
   }

@@ -553,6 +553,16 @@ export const en: Messages = {
     month: 'Month',
     client: 'Client',
     noData: 'No ended clocks',
+    // S17-E: each list says how many there are, and which ones a partial page shows.
+    total: (title: string, total: number) => `${title} (${total.toLocaleString('en')})`,
+    shownOf: (shown: number, total: number, breaches: boolean) =>
+      `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')}, ${breaches ? 'most recent breach first' : 'soonest deadline first'}`,
+    showMore: 'Show more',
+    pageCap: (max: number) =>
+      `The board shows up to ${max.toLocaleString('en')} per list: filter by client or clock to see the rest.`,
+    filters: 'Board filters',
+    allClients: 'All clients',
+    allClocks: 'All clocks',
   },
   live: {
     live: 'Live',

@@ -571,6 +571,16 @@ export const esMX = {
     month: 'Mes',
     client: 'Cliente',
     noData: 'Sin relojes terminados',
+    // S17-E: each list says how many there are, and which ones a partial page shows.
+    total: (title: string, total: number) => `${title} (${total.toLocaleString('es-MX')})`,
+    shownOf: (shown: number, total: number, breaches: boolean) =>
+      `Se muestran ${shown.toLocaleString('es-MX')} de ${total.toLocaleString('es-MX')}, ${breaches ? 'los vencidos más recientes' : 'los más próximos a vencer'}`,
+    showMore: 'Mostrar más',
+    pageCap: (max: number) =>
+      `El tablero muestra hasta ${max.toLocaleString('es-MX')} por lista: filtra por cliente o reloj para ver el resto.`,
+    filters: 'Filtros del tablero',
+    allClients: 'Todos los clientes',
+    allClocks: 'Todos los relojes',
   },
   live: {
     live: 'En vivo',

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTicketChanges } from '../api/live';
-import { SLA_DASHBOARD, type SlaTimer } from '../api/tickets';
+import { SLA_DASHBOARD, type SlaBoardFilter, type SlaTimer } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
 import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
@@ -9,10 +9,24 @@ import { Link } from '../router/router';
 import { clockStatusText, clockTimeText } from './clock-texts';
 import { ComplianceCharts, monthRange } from './compliance-charts';
 import { SatisfactionCard } from './satisfaction-card';
+import { boardFilterFromSearch, boardFilterToSearch, CLOCK_KINDS } from './sla-board-filters';
 import { SlaBadge, ticketPath, useLocalTime } from './ticket-bits';
 
 /** Only while the live feed is down: re-read the board this often. */
 const FALLBACK_REFRESH_MS = 15_000;
+
+/** Clocks a list shows at first, and how many more «Mostrar más» adds. */
+const PAGE = 200;
+
+/** The API's largest page (`SlaTimerFilter.first`): «Mostrar más» raises `first` up to it. */
+const MAX_PAGE = 1000;
+
+type ListName = 'all' | 'atRisk' | 'breached';
+
+const FIRST_PAGES: Record<ListName, number> = { all: 1, atRisk: 1, breached: 1 };
+
+/** How many clocks a list asks for after `pages` pages. */
+const firstOf = (pages: number) => Math.min(pages * PAGE, MAX_PAGE);
 
 /** How many months the compliance charts cover, this one included. */
 const COMPLIANCE_MONTHS = 6;
@@ -98,6 +112,65 @@ function TimerTable({
   );
 }
 
+/**
+ * One list of the board: its total in the heading, and while it shows fewer than that, which ones
+ * it shows and «Mostrar más» (S17-E: 200 of 350 clocks without a word hid breaches).
+ */
+function TimerListCard({
+  id,
+  title,
+  empty,
+  timers,
+  total,
+  first,
+  breaches = false,
+  loading,
+  onMore,
+  testId,
+  clients,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  timers: SlaTimer[];
+  total: number;
+  first: number;
+  breaches?: boolean;
+  loading: boolean;
+  onMore: () => void;
+  testId: string;
+  clients: ReadonlyMap<string, string>;
+}) {
+  const { t } = useI18n();
+  const d = t.dashboard;
+  const partial = timers.length < total;
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{d.total(title, total)}</h2>
+      {timers.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <>
+          {partial && (
+            <p className="muted" data-testid={`${testId}-shown`}>
+              {d.shownOf(timers.length, total, breaches)}
+            </p>
+          )}
+          <TimerTable timers={timers} testId={testId} clients={clients} />
+          {partial &&
+            (first < MAX_PAGE ? (
+              <button type="button" className="button" disabled={loading} onClick={onMore}>
+                {d.showMore}
+              </button>
+            ) : (
+              <p className="muted small">{d.pageCap(MAX_PAGE)}</p>
+            ))}
+        </>
+      )}
+    </section>
+  );
+}
+
 /** "hace 5 segundos" / "5 seconds ago". */
 function useAgo(since: number | undefined): string {
   const { language } = useI18n();
@@ -120,8 +193,32 @@ function useAgo(since: number | undefined): string {
  */
 export function DashboardPage() {
   const { t } = useI18n();
+  const d = t.dashboard;
   const range = useMemo(() => monthsBack(COMPLIANCE_MONTHS - 1), []);
-  const query = useQuery(SLA_DASHBOARD, { fromMonth: range.from, toMonth: range.to });
+  // The filters live in the address (shareable, kept by a bookmark and across live reloads).
+  const [filter, setFilter] = useState<SlaBoardFilter>(() =>
+    boardFilterFromSearch(window.location.search),
+  );
+  const [pages, setPages] = useState(FIRST_PAGES);
+  useEffect(() => {
+    const search = boardFilterToSearch(window.location.search, filter);
+    if (search !== window.location.search) {
+      window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+    }
+  }, [filter]);
+  const changeFilter = (patch: Partial<SlaBoardFilter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setPages(FIRST_PAGES);
+  };
+  const more = (list: ListName) => setPages((p) => ({ ...p, [list]: p[list] + 1 }));
+  const query = useQuery(SLA_DASHBOARD, {
+    fromMonth: range.from,
+    toMonth: range.to,
+    ...filter,
+    firstAll: firstOf(pages.all),
+    firstAtRisk: firstOf(pages.atRisk),
+    firstBreached: firstOf(pages.breached),
+  });
   const { reload, data } = query;
   const [updatedAt, setUpdatedAt] = useState<number>();
   const ago = useAgo(updatedAt);
@@ -140,15 +237,14 @@ export function DashboardPage() {
     () => new Map((data?.organizations ?? []).map((o) => [o.id, o.name])),
     [data],
   );
-  const running = data?.all.filter(
-    (x) => x.clock.status === 'RUNNING' || x.clock.status === 'PAUSED',
-  );
+  const clientOrgs = (data?.organizations ?? []).filter((o) => o.kind === 'CLIENT');
+  const counts = data?.counts;
 
   return (
     <div className="stack">
       <section className="card" aria-labelledby="page-title">
         <div className="title-row">
-          <h1 id="page-title">{t.dashboard.title}</h1>
+          <h1 id="page-title">{d.title}</h1>
           <LiveBadge status={live} />
           <p
             className="muted small"
@@ -156,47 +252,97 @@ export function DashboardPage() {
             data-testid="updated"
             data-updated-at={updatedAt}
           >
-            {t.dashboard.updated(ago)}
+            {d.updated(ago)}
           </p>
           <button type="button" className="button small" onClick={() => void reload()}>
-            {t.dashboard.refreshNow}
+            {d.refreshNow}
           </button>
         </div>
-        <p className="muted">{t.dashboard.intro}</p>
+        <p className="muted">{d.intro}</p>
+        <form
+          className="toolbar ticket-filters"
+          role="search"
+          aria-label={d.filters}
+          onSubmit={(e) => e.preventDefault()}
+        >
+          <div className="field inline">
+            <label htmlFor="board-client">{d.client}</label>
+            <select
+              id="board-client"
+              value={filter.organizationId ?? ''}
+              onChange={(e) => changeFilter({ organizationId: e.target.value || null })}
+            >
+              <option value="">{d.allClients}</option>
+              {clientOrgs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field inline">
+            <label htmlFor="board-clock">{t.tickets.clockKind}</label>
+            <select
+              id="board-clock"
+              value={filter.kind ?? ''}
+              onChange={(e) => changeFilter({ kind: e.target.value || null })}
+            >
+              <option value="">{d.allClocks}</option>
+              {CLOCK_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t.tickets.clockKinds[kind] ?? kind}
+                </option>
+              ))}
+            </select>
+          </div>
+        </form>
         <ErrorMessage error={query.error} />
         {query.loading && !data && <p role="status">{t.loading}</p>}
       </section>
-      {data && running && (
+      {data && counts && (
         <>
-          <section className="card" aria-labelledby="timers-title">
-            <h2 id="timers-title">{t.dashboard.timers}</h2>
-            {running.length === 0 ? (
-              <p>{t.dashboard.noTimers}</p>
-            ) : (
-              <TimerTable timers={running} testId="timers" clients={clients} />
-            )}
-          </section>
+          <TimerListCard
+            id="timers-title"
+            title={d.timers}
+            empty={d.noTimers}
+            timers={data.all}
+            total={counts.running + counts.paused}
+            first={firstOf(pages.all)}
+            loading={query.loading}
+            onMore={() => more('all')}
+            testId="timers"
+            clients={clients}
+          />
           <div className="two-columns">
-            <section className="card" aria-labelledby="at-risk-title">
-              <h2 id="at-risk-title">{t.dashboard.atRisk}</h2>
-              {data.atRisk.length === 0 ? (
-                <p>{t.dashboard.noneAtRisk}</p>
-              ) : (
-                <TimerTable timers={data.atRisk} testId="at-risk" clients={clients} />
-              )}
-            </section>
-            <section className="card" aria-labelledby="breached-title">
-              <h2 id="breached-title">{t.dashboard.breached}</h2>
-              {data.breached.length === 0 ? (
-                <p>{t.dashboard.noneBreached}</p>
-              ) : (
-                <TimerTable timers={data.breached} testId="breached" clients={clients} />
-              )}
-            </section>
+            <TimerListCard
+              id="at-risk-title"
+              title={d.atRisk}
+              empty={d.noneAtRisk}
+              timers={data.atRisk}
+              total={counts.atRisk}
+              first={firstOf(pages.atRisk)}
+              loading={query.loading}
+              onMore={() => more('atRisk')}
+              testId="at-risk"
+              clients={clients}
+            />
+            <TimerListCard
+              id="breached-title"
+              title={d.breached}
+              empty={d.noneBreached}
+              timers={data.breached}
+              total={counts.breached}
+              first={firstOf(pages.breached)}
+              breaches
+              loading={query.loading}
+              onMore={() => more('breached')}
+              testId="breached"
+              clients={clients}
+            />
           </div>
           <section className="card" aria-labelledby="compliance-title">
-            <h2 id="compliance-title">{t.dashboard.complianceTitle}</h2>
-            <p className="muted">{t.dashboard.complianceIntro(COMPLIANCE_MONTHS)}</p>
+            <h2 id="compliance-title">{d.complianceTitle}</h2>
+            <p className="muted">{d.complianceIntro(COMPLIANCE_MONTHS)}</p>
             <ComplianceCharts
               rows={data.compliance}
               months={monthRange(range.from, range.to)}

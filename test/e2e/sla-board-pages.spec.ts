@@ -1,0 +1,140 @@
+import type { Page } from 'playwright-core';
+import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
+import { horizontalOverflow, inSpanish, logIn, newPage, screenshot } from './support/browser';
+import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+
+// S17-E (L3-06…L3-09: the manager must see every clock owed): a list of the SLA board shows at
+// most 200 clocks; it says how many there are in all and which ones it shows, «Mostrar más»
+// brings the rest, and the client and clock pickers narrow the lists and stay in the address.
+// 230 running clocks of Aurora and 3 of Tulum are written by SQL as the projection writes them
+// (their tickets marked started, so the start reconciler leaves them alone).
+
+const MANAGER = 'gerente@becken.example';
+
+describe('SLA board: totals, «Mostrar más» and filters (S17-E; L3-06…L3-09)', () => {
+  let e2e: E2eWorld;
+  let tulum: string;
+
+  /** A ticket of `org` in analysis with `n` running clocks of `kind`, deadlines a minute apart. */
+  async function ticketWithClocks(org: string, seq: number, kind: string, n: number) {
+    const number = `L3-2024-${seq}`;
+    await e2e.world.db.query(
+      `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id,
+         calendar_id, category, subject, description, state, registered_at, last_event_seq,
+         workflow_started_at)
+       SELECT $1, 2024, $2, $3, $4, u.id, $5, 'INCIDENT', $6, 'x', 'IN_ANALYSIS',
+              now() - interval '1 day', 0, now()
+         FROM app_user u WHERE u.organization_id = $4 AND 'CLIENT_USER' = ANY(u.roles) LIMIT 1`,
+      [number, seq, `sla-board-pages-${number}`, org, DEFAULT_CALENDAR_ID, `Relojes ${seq}`],
+    );
+    await e2e.world.db.query(
+      `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
+         target_unit, started_at, deadline, budget_ms, consumed_ms, consumed_as_of,
+         calendar_version)
+       SELECT $1 || ':' || $2 || ':' || g, $1, $2, g, 'RUNNING', 480, 'minutes',
+              now() - interval '1 hour', now() + interval '3 days' + g * interval '1 minute',
+              28800000, 3600000, now(), 1
+         FROM generate_series(1, $3::int) g`,
+      [number, kind, n],
+    );
+  }
+
+  beforeAll(async () => {
+    e2e = await startE2eWorld('sla_board_pages', {
+      TEMPORAL_TASK_QUEUE: `e2e-sla-board-pages-${process.pid}-${Date.now()}`,
+    });
+    const orgs = await e2e.world.db.query<{ id: string; name: string }[]>(
+      `SELECT id, name FROM organization WHERE kind = 'CLIENT'`,
+    );
+    const id = (name: string) => orgs.find((o) => o.name === name)!.id;
+    tulum = id('Grupo Industrial Tulum');
+    await ticketWithClocks(id('Comercializadora Aurora'), 900001, 'progress', 230);
+    await ticketWithClocks(tulum, 900002, 'diagnosis', 3);
+  }, 120_000);
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  const timerRows = (p: Page) => p.getByTestId('timers').locator('tbody tr');
+  const openBoard = async (viewport?: { width: number; height: number }) => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL, viewport);
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await inSpanish(page);
+    await page.goto('/tablero');
+    return page;
+  };
+
+  it('says «Se muestran 200 de 233», shows the rest with «Mostrar más», and filters by client in the address', async () => {
+    const page = await openBoard();
+    await page.getByRole('heading', { name: 'Relojes en curso (233)' }).waitFor();
+    expect(await page.getByTestId('timers-shown').innerText()).toBe(
+      'Se muestran 200 de 233, los más próximos a vencer',
+    );
+    expect(await timerRows(page).count()).toBe(200);
+    await page.getByRole('heading', { name: 'En riesgo (0)' }).waitFor();
+    await page.getByRole('heading', { name: 'Vencidos (0)' }).waitFor();
+
+    await page.getByRole('button', { name: 'Mostrar más' }).click();
+    await page.getByTestId('timers').locator('tbody tr').nth(232).waitFor();
+    expect(await timerRows(page).count()).toBe(233);
+    expect(await page.getByTestId('timers-shown').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Mostrar más' }).count()).toBe(0);
+
+    // The client picker narrows the lists and their totals; the address keeps it.
+    const client = page.getByLabel('Cliente', { exact: true });
+    expect(await client.locator('option').first().innerText()).toBe('Todos los clientes');
+    await client.selectOption({ label: 'Grupo Industrial Tulum' });
+    await page.getByRole('heading', { name: 'Relojes en curso (3)' }).waitFor();
+    expect(await timerRows(page).count()).toBe(3);
+    expect(new URL(page.url()).searchParams.get('cliente')).toBe(tulum);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Relojes en curso (3)' }).waitFor();
+    expect(await page.getByLabel('Cliente', { exact: true }).inputValue()).toBe(tulum);
+    expect(await timerRows(page).count()).toBe(3);
+
+    // The clock picker, in the app's words for each clock.
+    const clock = page.getByLabel('Reloj', { exact: true });
+    expect(await clock.locator('option').allInnerTexts()).toEqual([
+      'Todos los relojes',
+      'Triage',
+      'Diagnóstico',
+      'Programación',
+      'Avance periódico',
+    ]);
+    await clock.selectOption({ label: 'Avance periódico' });
+    await page.getByRole('heading', { name: 'Relojes en curso (0)' }).waitFor();
+    await page.getByText('No hay relojes en curso.').waitFor();
+    const address = new URL(page.url()).searchParams;
+    expect([address.get('cliente'), address.get('reloj')]).toEqual([tulum, 'progress']);
+    await client.selectOption({ label: 'Todos los clientes' });
+    await page.getByRole('heading', { name: 'Relojes en curso (230)' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('cliente')).toBeNull();
+  });
+
+  it('fits a 390 px phone without sideways scroll, the count and «Mostrar más» included', async () => {
+    const page = await openBoard({ width: 390, height: 844 });
+    await page.getByTestId('timers-shown').waitFor();
+    await page.getByRole('button', { name: 'Mostrar más' }).waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await screenshot(page, '32-mobile-board-pages');
+  });
+
+  it('speaks English: «Showing 200 of 233», «Show more», «All clients»', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.goto(`/tablero?reloj=progress`);
+    await page.getByRole('heading', { name: 'Running clocks (230)' }).waitFor();
+    expect(await page.getByTestId('timers-shown').innerText()).toBe(
+      'Showing 200 of 230, soonest deadline first',
+    );
+    expect(await page.getByLabel('Clock', { exact: true }).inputValue()).toBe('progress');
+    expect(
+      await page.getByLabel('Client', { exact: true }).locator('option').first().innerText(),
+    ).toBe('All clients');
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await page.getByTestId('timers').locator('tbody tr').nth(229).waitFor();
+    expect(await page.getByTestId('timers-shown').count()).toBe(0);
+    await inSpanish(page);
+  });
+});
