@@ -16,7 +16,12 @@ import { monthBounds } from './local-date';
 import { feeInForce } from './fee-history';
 import { SupportPolicyEventEntity } from './support-policy-event.entity';
 import { SupportPolicyEntity } from './support-policy.entity';
-import { type DatedLedgerEntry, monthBalance, statementDate } from './statement-month';
+import {
+  type DatedLedgerEntry,
+  type MonthBalance,
+  monthBalance,
+  statementDate,
+} from './statement-month';
 
 /** A ledger entry with the client's balance right after it, and its reversal links. */
 export interface StatementLine {
@@ -196,7 +201,7 @@ export class HourStatementsService {
       [org.id, from, to],
     );
     const timeZone = (await this.calendars.forOrganization(org.id)).engine.timeZone;
-    const balance = monthBalance(await this.datedEntries(org.id, timeZone), from, to);
+    const balance = await this.monthBalanceOf(org.id, timeZone, from, to);
     const tickets = rows.map((r) => {
       const [logged, charged] = [toHundredths(r.logged), toHundredths(r.charged)];
       return { ticketNumber: r.ticket_number, logged, charged, waived: logged - charged };
@@ -267,10 +272,49 @@ export class HourStatementsService {
   }
 
   /**
-   * The entries that move the balance, each dated as `statement-month.ts` says: a purchase by its
-   * purchase date, a consumption by its work date, the rest by their day in `timeZone`.
+   * The month `[from, to)`'s figures (L3-13) without reading the whole ledger: the entries surely
+   * dated before the month are one SQL sum, added to the opening and closing balances; only those
+   * that may fall in the month are read and dated one by one (`statement-month.ts`), and those
+   * surely after it not at all. The same figures as `monthBalance` over every entry.
    */
-  private async datedEntries(organizationId: string, timeZone: string): Promise<DatedRow[]> {
+  private async monthBalanceOf(
+    organizationId: string,
+    timeZone: string,
+    from: string,
+    to: string,
+  ): Promise<MonthBalance<DatedRow>> {
+    const window = nearMonth(from, to);
+    const [before] = await this.db.query<{ hours: string }[]>(
+      `SELECT COALESCE(sum(e.hours), 0) AS hours
+         FROM hour_ledger_entry e
+         LEFT JOIN hour_package p ON p.ledger_entry_id = e.id
+         LEFT JOIN time_entry t ON t.ledger_entry_id = e.id
+        WHERE e.organization_id = $1 AND e.kind IN (${BALANCE_KINDS})
+          AND ${SURELY_BEFORE_SQL}`,
+      [organizationId, from, window.from],
+    );
+    const opening = toHundredths(before.hours);
+    const month = monthBalance(
+      await this.datedEntries(organizationId, timeZone, from, to),
+      from,
+      to,
+    );
+    return { ...month, opening: opening + month.opening, closing: opening + month.closing };
+  }
+
+  /**
+   * The entries that move the balance and may be dated in the month `[from, to)`
+   * ({@link NEAR_MONTH_SQL}; a few just before it), each dated as `statement-month.ts` says: a
+   * purchase by its purchase date, a consumption by its work date, the rest by their day in
+   * `timeZone`.
+   */
+  private async datedEntries(
+    organizationId: string,
+    timeZone: string,
+    from: string,
+    to: string,
+  ): Promise<DatedRow[]> {
+    const window = nearMonth(from, to);
     const rows = await this.db.query<
       {
         id: string;
@@ -295,9 +339,10 @@ export class HourStatementsService {
          LEFT JOIN hour_ledger_entry r ON r.id = e.reverses_entry_id
          LEFT JOIN hour_package rp ON rp.ledger_entry_id = r.id
          LEFT JOIN app_user u ON u.id = e.created_by
-        WHERE e.organization_id = $1 AND e.kind IN ('PURCHASE', 'CONSUMPTION', 'ADJUSTMENT', 'REVERSAL')
+        WHERE e.organization_id = $1 AND e.kind IN (${BALANCE_KINDS})
+          AND ${NEAR_MONTH_SQL}
         ORDER BY e.id`,
-      [organizationId],
+      [organizationId, from, window.from, to, window.to],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -334,6 +379,35 @@ function movementCsvLine(m: StatementMovement): string {
     csvCell(m.reason),
     csvCell(m.createdByName),
   ].join(',');
+}
+
+/** The ledger kinds that move the balance (reservations do not), as SQL. */
+const BALANCE_KINDS = `'PURCHASE', 'CONSUMPTION', 'ADJUSTMENT', 'REVERSAL'`;
+
+// Ledger entry `e` (with its package `p` and time entry `t`) against the month `[$2, $4)`. An
+// entry with its own day (a purchase, a consumption) is dated by that day; any other by its instant
+// in the organisation's zone, and no zone is a day away from UTC: one written more than a day
+// before the month's first UTC instant (`$3`) is dated before the month in every zone, one written
+// from a day after the next month's first UTC instant (`$5`) after it.
+
+/** `e` is surely dated before the month: its effect is part of the opening balance as a sum. */
+const SURELY_BEFORE_SQL = `CASE WHEN COALESCE(p.purchased_on, t.work_date) IS NOT NULL
+    THEN COALESCE(p.purchased_on, t.work_date) < $2::date
+    ELSE e.created_at < $3::timestamptz END`;
+
+/** `e` may be dated in the month (or just before it): read and dated one by one. */
+const NEAR_MONTH_SQL = `CASE WHEN COALESCE(p.purchased_on, t.work_date) IS NOT NULL
+    THEN COALESCE(p.purchased_on, t.work_date) >= $2::date
+      AND COALESCE(p.purchased_on, t.work_date) < $4::date
+    ELSE e.created_at >= $3::timestamptz AND e.created_at < $5::timestamptz END`;
+
+/** The instants a day before the month's first UTC instant and a day after the next month's. */
+function nearMonth(from: string, to: string): { from: Date; to: Date } {
+  const day = 86_400_000;
+  return {
+    from: new Date(Date.parse(`${from}T00:00:00.000Z`) - day),
+    to: new Date(Date.parse(`${to}T00:00:00.000Z`) + day),
+  };
 }
 
 /** `'2026-12-01'` → `'2026-11-30'`: the last day of the month before. */
