@@ -33,12 +33,13 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
     expect(body.errors).toBeUndefined();
   }
 
-  it('a problem with three progress updates shows one progress clock, its earlier runs folded (L3-07)', async () => {
+  it('a problem with four progress updates shows one progress clock, its earlier runs folded (L3-07)', async () => {
     number = await registerProjectedTicket(e2e.world, {
       category: 'INCIDENT',
       subject: 'El timbrado falla',
     });
     await act(CLASSIFY, { input: { number, classification: 'PROBLEM' } }, Role.AGENT);
+    // The agent's reply to the client is a progress update too (L3-07): the first restart.
     await act(COMMENT, { number, body: '¿Desde cuándo falla?' }, Role.AGENT);
     await act(COMMENT, { number, body: 'Desde ayer en la tarde.' }, Role.CLIENT_USER);
     for (let round = 1; round <= 3; round++) {
@@ -50,13 +51,13 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
     await page.goto(`/tickets/${number}`);
     const clocks = page.getByTestId('clocks');
     await clocks.waitFor();
-    // One current row per kind: the progress clock's four runs are one line.
+    // One current row per kind: the progress clock's five runs are one line.
     const progress = clocks.getByTestId('clock-current').and(page.locator('[data-kind=progress]'));
     expect(await progress.count()).toBe(1);
     expect(await progress.innerText()).toContain('Corriendo');
     expect(await clocks.getByRole('row', { name: /Avance periódico/ }).count()).toBe(2);
     // The folded runs: a button that says how many, collapsed, rows hidden from everyone.
-    const toggle = page.getByRole('button', { name: /^▸?\s*3 plazos anteriores del reloj/ });
+    const toggle = page.getByRole('button', { name: /^▸?\s*4 plazos anteriores del reloj/ });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await clocks.getByTestId('clock-earlier').first().isVisible()).toBe(false);
     // Keyboard: focus and Enter unfold them, as rows of the same table (its columns).
@@ -64,12 +65,12 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
     await page.keyboard.press('Enter');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const earlier = clocks.getByTestId('clock-earlier');
-    expect(await earlier.count()).toBe(3);
+    expect(await earlier.count()).toBe(4);
     for (const row of await earlier.all()) {
       expect(await row.isVisible()).toBe(true);
       expect(await row.innerText()).toContain('Cumplido');
     }
-    expect(await clocks.getByRole('row', { name: /Avance periódico/ }).count()).toBe(5);
+    expect(await clocks.getByRole('row', { name: /Avance periódico/ }).count()).toBe(6);
     await screenshot(page, 'qa-clock-runs');
     await page.keyboard.press('Enter');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
