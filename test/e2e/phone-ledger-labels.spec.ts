@@ -77,4 +77,45 @@ describe('Hours ledger on a phone (web app)', () => {
       false,
     ]);
   });
+
+  // QA S16: the monthly statement's movements scrolled sideways inside their box at 390 px; now
+  // each movement is a card of labelled lines, like the ledger above (L3-13).
+  it('the monthly statement lists its movements as cards at 390 px: nothing scrolls sideways (L3-13)', async () => {
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByLabel('Mes').fill('2026-01');
+    const movements = page.getByTestId('statement-movements');
+    const purchase = movements.getByRole('row', { name: /Compra de paquete/ });
+    await purchase.waitFor();
+
+    const overflow = await page.evaluate<{ page: number; box: number; table: number }>(`(() => {
+      const table = document.querySelector('[data-testid="statement-movements"]');
+      const box = table.parentElement;
+      return {
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        box: box.scrollWidth - box.clientWidth,
+        table: table.getBoundingClientRect().right - box.getBoundingClientRect().right,
+      };
+    })()`);
+    expect(overflow.page).toBeLessThanOrEqual(0);
+    expect(overflow.box).toBeLessThanOrEqual(0);
+    expect(overflow.table).toBeLessThanOrEqual(0);
+
+    // The movement's kind and its hours are on screen, the hours under their label.
+    const kind = purchase.getByRole('rowheader');
+    const hours = purchase.locator('td[data-label="Horas"]');
+    expect(await kind.innerText()).toMatch(/^Compra de paquete/);
+    expect(await hours.innerText()).toMatch(/^\+\d+(\.\d+)? h$/);
+    for (const cell of [kind, hours]) {
+      const box = (await cell.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      expect(box.height).toBeGreaterThan(0);
+    }
+    expect(
+      await page.evaluate(
+        `getComputedStyle(document.querySelector('[data-testid="statement-movements"] td[data-label="Horas"]'), '::before').content`,
+      ),
+    ).toBe('"Horas"');
+    await screenshot(page, 'phone-statement-movements');
+  });
 });

@@ -143,7 +143,8 @@ export function MonthlyStatementSection({
             <p>{t.contracts.noTicketHours}</p>
           ) : (
             <div className="table-wrap">
-              <table data-testid="statement-tickets">
+              {/* On a phone each row is a card of labelled lines, like «Mis horas» (QA S16). */}
+              <table data-testid="statement-tickets" className="stack-on-phone">
                 <thead>
                   <tr>
                     <th scope="col">{t.dashboard.ticket}</th>
@@ -166,9 +167,15 @@ export function MonthlyStatementSection({
                           {row.ticketNumber}
                         </Link>
                       </th>
-                      <td className="num">{t.tickets.hours(row.hoursLogged)}</td>
-                      <td className="num">{t.tickets.hours(row.hoursCharged)}</td>
-                      <td className="num">{t.tickets.hours(row.hoursWaived)}</td>
+                      <td className="num" data-label={t.contracts.hoursLogged}>
+                        {t.tickets.hours(row.hoursLogged)}
+                      </td>
+                      <td className="num" data-label={t.contracts.hoursCharged}>
+                        {t.tickets.hours(row.hoursCharged)}
+                      </td>
+                      <td className="num" data-label={t.contracts.hoursWaived}>
+                        {t.tickets.hours(row.hoursWaived)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -180,7 +187,7 @@ export function MonthlyStatementSection({
             <p>{t.contracts.noMovements}</p>
           ) : (
             <div className="table-wrap">
-              <table data-testid="statement-movements">
+              <table data-testid="statement-movements" className="stack-on-phone">
                 <thead>
                   <tr>
                     <th scope="col">{t.contracts.date}</th>
@@ -195,16 +202,22 @@ export function MonthlyStatementSection({
                 <tbody>
                   {shown.movements.map((m) => (
                     <tr key={m.entryId}>
-                      <td className="nowrap">{shortDate(m.date, language)}</td>
+                      <td className="nowrap" data-label={t.contracts.date}>
+                        {shortDate(m.date, language)}
+                      </td>
                       <th scope="row">
                         {movementKindWords(m, language)}
                         {(m.packageReference ?? m.ticketNumber) && (
                           <> ({m.packageReference ?? m.ticketNumber})</>
                         )}
                       </th>
-                      <td className="num nowrap">{signed(m.hours)}</td>
-                      <td>{m.reason ?? '—'}</td>
-                      <td>{m.createdByName ?? t.contracts.movementSystem}</td>
+                      <td className="num nowrap" data-label={t.contracts.hours}>
+                        {signed(m.hours)}
+                      </td>
+                      <td data-label={t.contracts.movementReason}>{m.reason ?? '—'}</td>
+                      <td data-label={t.contracts.movementBy}>
+                        {m.createdByName ?? t.contracts.movementSystem}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
