@@ -126,6 +126,31 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     expect(await lowest.innerText()).toContain('Al final quedó bien resuelto.');
     await screenshot(page, '62-manager-satisfaction-card', { docs: 'manager-satisfaction' });
 
+    // The same card in English (L3-11; QA S16: only the Spanish headings were checked): the card,
+    // the group headings that say which month each column counts, the totals and the lowest
+    // ratings, none left in Spanish.
+    await page.getByRole('button', { name: 'English' }).click();
+    await card.getByRole('heading', { name: 'Satisfaction', exact: true }).waitFor();
+    await table.getByRole('columnheader', { name: 'Ratings given in the month' }).waitFor();
+    await table.getByRole('columnheader', { name: 'Tickets closed in the month' }).waitFor();
+    for (const column of ['Client', 'Month', 'Ratings', 'Average', '% satisfied', 'Response rate'])
+      await table.getByRole('columnheader', { name: column, exact: true }).waitFor();
+    expect(await card.getByText('By client and month', { exact: true }).count()).toBe(1);
+    await card.getByRole('heading', { name: 'Lowest ratings' }).waitFor();
+    expect(await card.getByTestId('satisfaction-overall').innerText()).toBe(
+      '1 rating · average 4.00 of 5 · 100% satisfied',
+    );
+    expect(await card.getByTestId('satisfaction-response').innerText()).toContain(
+      'Response rate: 1 of 1 (100%)',
+    );
+    const englishTotal = table.getByRole('row', { name: /Whole period/ });
+    expect(await englishTotal.innerText()).toContain('1 of 1 (100%)');
+    expect(await card.innerText()).not.toMatch(
+      /Calificaciones recibidas|Tickets cerrados en el mes|Total del periodo|Por cliente y mes/,
+    );
+    await page.getByRole('button', { name: 'Español' }).click();
+    await table.getByRole('columnheader', { name: 'Calificaciones recibidas en el mes' }).waitFor();
+
     // Live: the client changes the rating; the open card follows without a reload.
     await page.evaluate('window.__notReloaded = true');
     const changed = await gql(
