@@ -77,6 +77,9 @@ describe('SLA board: totals, «Mostrar más» and filters (S17-E; L3-06…L3-09)
     await page.getByRole('button', { name: 'Mostrar más' }).click();
     await page.getByTestId('timers').locator('tbody tr').nth(232).waitFor();
     expect(await timerRows(page).count()).toBe(233);
+    // The button went with the last page: focus is on the first clock it brought, row 201.
+    await page.waitForFunction(`[...document.querySelectorAll('[data-testid=timers] tbody tr')]
+      .indexOf(document.activeElement.closest('tr')) === 200`);
     expect(await page.getByTestId('timers-shown').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Mostrar más' }).count()).toBe(0);
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTicketChanges } from '../api/live';
 import { SLA_DASHBOARD, type SlaBoardFilter, type SlaTimer } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
@@ -144,8 +144,17 @@ function TimerListCard({
   const { t } = useI18n();
   const d = t.dashboard;
   const partial = timers.length < total;
+  // «Mostrar más» may disappear with the last page: focus moves to the first clock it brought
+  // rather than falling back to the top of the document.
+  const card = useRef<HTMLElement>(null);
+  const [focusFrom, setFocusFrom] = useState<number>();
+  useEffect(() => {
+    if (focusFrom === undefined || timers.length <= focusFrom) return;
+    card.current?.querySelectorAll<HTMLElement>('tbody tr a')[focusFrom]?.focus();
+    setFocusFrom(undefined);
+  }, [focusFrom, timers.length]);
   return (
-    <section className="card" aria-labelledby={id}>
+    <section className="card" aria-labelledby={id} ref={card}>
       <h2 id={id}>{d.total(title, total)}</h2>
       {timers.length === 0 ? (
         <p>{empty}</p>
@@ -159,7 +168,15 @@ function TimerListCard({
           <TimerTable timers={timers} testId={testId} clients={clients} />
           {partial &&
             (first < MAX_PAGE ? (
-              <button type="button" className="button" disabled={loading} onClick={onMore}>
+              <button
+                type="button"
+                className="button"
+                disabled={loading}
+                onClick={() => {
+                  setFocusFrom(timers.length);
+                  onMore();
+                }}
+              >
                 {d.showMore}
               </button>
             ) : (
