@@ -114,6 +114,34 @@ describe('Live SLA board and ticket page (web app, real workflow)', () => {
     expect(await sameDocument(page)).toBe(true);
   });
 
+  it('a page that missed a change reads the ticket again when its action is refused, and says why (L3-06; QA S17)', async () => {
+    const number = await register('Página que no oyó el cambio');
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    // Its live feed never connects (a dropped connection, a proxy): the page hears of no change.
+    await page.routeWebSocket('**/graphql', (ws) => ws.close({ code: 1012, reason: 'down' }));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto(`/tickets/${number}`);
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    await page.getByRole('button', { name: 'Clasificar', exact: true }).click();
+    const form = page.getByTestId('action-form-classify');
+    await form.waitFor();
+
+    // Someone else classifies it meanwhile; this page still shows it registered.
+    await as(Role.AGENT, CLASSIFY, {
+      number,
+      classification: 'REQUIREMENT',
+      requirementKind: 'DEVELOPMENT',
+    });
+    expect(await page.getByTestId('ticket-state').innerText()).toBe('Registrado');
+
+    // Refused: the page reads the ticket again, and the form says what it became.
+    await form.getByRole('button', { name: 'Clasificar', exact: true }).click();
+    await page.getByTestId('ticket-state').getByText('En diagnóstico', { exact: true }).waitFor();
+    await form
+      .getByText('Esta acción ya no está disponible: el ticket pasó a En diagnóstico.')
+      .waitFor();
+  });
+
   it('fits the board in 360 px without horizontal scroll', async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL, { width: 360, height: 740 }));
     await logIn(page, MANAGER, e2e.password(MANAGER));

@@ -11,6 +11,7 @@ import {
 } from '../api/tickets';
 import { CannedResponsePicker } from '../canned-responses/canned-picker';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { ApiError } from '../api/graphql-client';
 import { CLIENT_QUEUE } from '../api/planning';
 import { useQuery } from '../components/use-query';
 import { answerUnknown, useRequestId } from '../components/use-request-id';
@@ -69,6 +70,12 @@ interface FormProps {
   /** Whether the ticket, as the page shows it now, still allows this action. */
   allowed: boolean;
   onDone: (done: ActionDone) => Promise<void>;
+  /**
+   * The API refused the action in the ticket's present state: the ticket changed under a page
+   * that did not hear of it (its live feed was down). Reads the ticket again, so the form says
+   * what it became instead of a state the page no longer has.
+   */
+  onRefused: () => Promise<void>;
   onClose: () => void;
 }
 
@@ -77,7 +84,7 @@ interface FormProps {
  * typed is kept in the tab (`useSavedDraft`, per user, ticket and action) until it is sent,
  * cancelled or discarded: the form comes back with it after a reload or a visit elsewhere.
  */
-function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
+function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormProps) {
   const { t } = useI18n();
   const { call, user } = useSession();
   const { zone, format } = useLocalTime();
@@ -368,6 +375,7 @@ function ActionForm({ name, ticket, allowed, onDone, onClose }: FormProps) {
     } catch (err) {
       setRetrying(answerUnknown(err));
       setError(err);
+      if (err instanceof ApiError && err.code === 'INVALID_TRANSITION') await onRefused();
     } finally {
       setBusy(false);
     }
@@ -891,6 +899,7 @@ export function ActionsPanel({
             ticket={ticket}
             allowed={actions.includes(name)}
             onClose={() => close(name)}
+            onRefused={reload}
             onDone={async (result) => {
               // The ticket is read again first: the message never sits next to a stale state.
               await reload();
