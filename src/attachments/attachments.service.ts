@@ -116,8 +116,10 @@ export class AttachmentsService {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
         `ticket_attachment:${ticket.number}`,
       ]);
+      // FOR SHARE: an assignment being projected right now commits first and is read here, or
+      // waits for this file's email, which it then re-addresses (readdressWaiting, L3-11).
       const [current] = await tx.query<{ state: string; assignee_id: string | null }[]>(
-        `SELECT state, assignee_id FROM ticket WHERE number = $1`,
+        `SELECT state, assignee_id FROM ticket WHERE number = $1 FOR SHARE`,
         [ticket.number],
       );
       assertOpen(ticket.number, current?.state ?? ticket.state);
