@@ -6,8 +6,8 @@ import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 // S17-E (L3-06…L3-09: the manager must see every clock owed): a list of the SLA board shows at
 // most 200 clocks; it says how many there are in all and which ones it shows, «Mostrar más»
 // brings the rest, and the client and clock pickers narrow the lists and stay in the address.
-// 230 running clocks of Aurora and 3 of Tulum are written by SQL as the projection writes them
-// (their tickets marked started, so the start reconciler leaves them alone).
+// 230 running clocks of Aurora and 3 of Tulum, and 205 breaches of Aurora, are written by SQL as
+// the projection writes them (their tickets marked started: the start reconciler leaves them be).
 
 const MANAGER = 'gerente@becken.example';
 
@@ -50,6 +50,13 @@ describe('SLA board: totals, «Mostrar más» and filters (S17-E; L3-06…L3-09)
     tulum = id('Grupo Industrial Tulum');
     await ticketWithClocks(id('Comercializadora Aurora'), 900001, 'progress', 230);
     await ticketWithClocks(tulum, 900002, 'diagnosis', 3);
+    // 205 scheduling clocks breached on an open ticket of Aurora, a minute apart.
+    await ticketWithClocks(id('Comercializadora Aurora'), 900003, 'scheduling', 205);
+    await e2e.world.db.query(
+      `UPDATE ticket_clock SET status = 'BREACHED', deadline = now() - run * interval '1 minute',
+              breached_at = now() - run * interval '1 minute', consumed_ms = budget_ms
+        WHERE ticket_number = 'L3-2024-900003'`,
+    );
   }, 120_000);
   afterAll(async () => {
     await e2e?.close();
@@ -64,7 +71,7 @@ describe('SLA board: totals, «Mostrar más» and filters (S17-E; L3-06…L3-09)
     return page;
   };
 
-  it('says «Se muestran 200 de 233», shows the rest with «Mostrar más», and filters by client in the address', async () => {
+  it('says «Se muestran 200 de 233» (and of 205 breaches), shows the rest with «Mostrar más», and filters by client in the address', async () => {
     const page = await openBoard();
     await page.getByRole('heading', { name: 'Relojes en curso (233)' }).waitFor();
     expect(await page.getByTestId('timers-shown').innerText()).toBe(
@@ -72,15 +79,27 @@ describe('SLA board: totals, «Mostrar más» and filters (S17-E; L3-06…L3-09)
     );
     expect(await timerRows(page).count()).toBe(200);
     await page.getByRole('heading', { name: 'En riesgo (0)' }).waitFor();
-    await page.getByRole('heading', { name: 'Vencidos (0)' }).waitFor();
+    await page.getByRole('heading', { name: 'Vencidos (205)' }).waitFor();
+    expect(await page.getByTestId('breached-shown').innerText()).toBe(
+      'Se muestran 200 de 205, los vencidos más recientes',
+    );
+    expect(await page.getByTestId('breached').locator('tbody tr').count()).toBe(200);
 
-    await page.getByRole('button', { name: 'Mostrar más' }).click();
+    await page
+      .getByRole('region', { name: 'Relojes en curso (233)' })
+      .getByRole('button', { name: 'Mostrar más' })
+      .click();
     await page.getByTestId('timers').locator('tbody tr').nth(232).waitFor();
     expect(await timerRows(page).count()).toBe(233);
     // The button went with the last page: focus is on the first clock it brought, row 201.
     await page.waitForFunction(`[...document.querySelectorAll('[data-testid=timers] tbody tr')]
       .indexOf(document.activeElement.closest('tr')) === 200`);
     expect(await page.getByTestId('timers-shown').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Mostrar más' }).count()).toBe(1);
+    // «Vencidos» pages on its own: the older breaches come after the newest 200.
+    await page.getByRole('button', { name: 'Mostrar más' }).click();
+    await page.getByTestId('breached').locator('tbody tr').nth(204).waitFor();
+    expect(await page.getByTestId('breached-shown').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Mostrar más' }).count()).toBe(0);
 
     // The client picker narrows the lists and their totals; the address keeps it.
@@ -117,7 +136,7 @@ describe('SLA board: totals, «Mostrar más» and filters (S17-E; L3-06…L3-09)
   it('fits a 390 px phone without sideways scroll, the count and «Mostrar más» included', async () => {
     const page = await openBoard({ width: 390, height: 844 });
     await page.getByTestId('timers-shown').waitFor();
-    await page.getByRole('button', { name: 'Mostrar más' }).waitFor();
+    await page.getByTestId('breached-shown').waitFor();
     expect(await horizontalOverflow(page)).toEqual([]);
     await screenshot(page, '32-mobile-board-pages');
   });
