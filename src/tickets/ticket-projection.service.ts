@@ -1,7 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { SlaClockView, TimelineEvent } from '../../workflows/ticket/ticket.contract';
+import {
+  reassignUpdate,
+  type SlaClockView,
+  type TimelineEvent,
+} from '../../workflows/ticket/ticket.contract';
 import { NotificationsService } from '../notifications';
 import { TicketClockEntity } from './ticket-clock.entity';
 import { notificationsFor } from './ticket-notifications';
@@ -90,10 +94,13 @@ export class TicketProjectionService {
     ticket: WrittenBatch,
   ): Promise<void> {
     if (!ticket.fresh.length) return;
-    // A client's file still waiting for its window goes to whoever holds the ticket now (L3-07,
-    // L3-11), before this batch's emails (an assignment's email sends it at once).
-    await this.notifications.readdressWaiting(tx, batch.ticketNumber, batch.slice.assigneeId);
     const fresh = new Set(ticket.fresh);
+    // A client's file still waiting for its window goes to whoever holds the ticket now (L3-07,
+    // L3-11), before this batch's emails (an assignment's email sends it at once). Only a batch
+    // that moves the assignee can change that: other transitions skip the outbox read.
+    if (batch.events.some((e) => fresh.has(e.seq) && ASSIGNEE_EVENTS.has(e.type))) {
+      await this.notifications.readdressWaiting(tx, batch.ticketNumber, batch.slice.assigneeId);
+    }
     const about = {
       number: batch.ticketNumber,
       subject: ticket.subject,
@@ -147,6 +154,9 @@ export class TicketProjectionService {
 }
 
 /** A ticket_event row as the batch statement reads it (jsonb_to_recordset). */
+/** The events that move a ticket's assignee (classification's automatic one, a reassignment). */
+const ASSIGNEE_EVENTS: ReadonlySet<string> = new Set(['ASSIGNED', reassignUpdate.name]);
+
 interface EventRow {
   readonly seq: number;
   readonly type: string;
