@@ -19,6 +19,7 @@ import { SupportPolicyEntity } from './support-policy.entity';
 import {
   type DatedLedgerEntry,
   type MonthBalance,
+  dayStartIn,
   monthBalance,
   statementDate,
 } from './statement-month';
@@ -209,7 +210,9 @@ export class HourStatementsService {
     const sum = (pick: (t: (typeof tickets)[number]) => number) =>
       tickets.reduce((s, t) => s + pick(t), 0);
     // The fee is due for a month the policy had started by, at the amount in force that month
-    // (its history), not today's. Months are calendar months; their first instant is taken in UTC.
+    // (its history), not today's: the one in force at the month's first instant in the client's
+    // calendar zone, where the rest of the statement dates its entries (00:00 on the 1st in
+    // Mexico City is 06:00Z, not 00:00Z).
     const fee =
       policy && policy.startDate < to
         ? feeInForce(
@@ -217,7 +220,7 @@ export class HourStatementsService {
               where: { policyId: policy.id },
               order: { id: 'ASC' },
             }),
-            new Date(`${from}T00:00:00.000Z`),
+            dayStartIn(from, timeZone),
             policy.monthlyFee,
           )
         : null;

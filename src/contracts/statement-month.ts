@@ -1,3 +1,9 @@
+import { daysFromCivil } from '../business-time/engine/civil-date';
+import {
+  offsetSampleInstant,
+  wallMinutesToInstants,
+  zoneOffsetAt,
+} from '../business-time/engine/zoned-time';
 import { LedgerEntryKind } from './contract-enums';
 import { effectOf } from './ledger-rules';
 import { localToday } from './local-date';
@@ -47,6 +53,19 @@ export function dayIn(instant: Date, timeZone: string): string {
  */
 export function monthIn(instant: Date, timeZone: string): string {
   return dayIn(instant, timeZone).slice(0, 7);
+}
+
+/**
+ * The first instant of the day `YYYY-MM-DD` in `timeZone`: its 00:00, or, where a clock change
+ * skips midnight, the first instant after the gap. The statement's month begins there (L3-03: the
+ * monthly fee in force is read at that instant): 2026-12-01 in America/Mexico_City is 06:00Z.
+ */
+export function dayStartIn(day: string, timeZone: string): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const [start] = wallMinutesToInstants(timeZone, daysFromCivil(year, month, date), [0], (k) =>
+    zoneOffsetAt(timeZone, offsetSampleInstant(k)),
+  );
+  return new Date(start);
 }
 
 /** What dates a ledger entry on a statement (see the rule above). */

@@ -168,4 +168,38 @@ describe('the monthly statement at the month boundary (L3-13, L3-03)', () => {
       'Saldo final,2026-11,,,,,,2026-11-30,3.5,,',
     ]);
   });
+
+  it("bills the fee in force at 00:00 on the 1st in Mexico City (06:00Z), not at UTC's midnight (L3-03)", async () => {
+    // Runs last: the earlier statements of this file have no policy (MONTHLY_FEE 0.00).
+    const upsert = `mutation ($input: UpsertSupportPolicyInput!) {
+      upsertSupportPolicy(input: $input) { id monthlyFee } }`;
+    const { upsertSupportPolicy: policy } = await ok<{
+      upsertSupportPolicy: { id: string; monthlyFee: number };
+    }>(upsert, {
+      input: { organizationId, monthlyFee: 12000, currency: 'MXN', startDate: '2026-10-01' },
+    });
+    // The fee history is append-only (INSERT only): the changes as written at those instants.
+    const changed = (from: string, to: string, at: string) =>
+      world.db.query(
+        `INSERT INTO support_policy_event (policy_id, organization_id, kind, reason, data, actor_id, at)
+         VALUES ($1, $2, 'TERMS_CHANGED', 'Nueva cuota', $3, $4, $5)`,
+        [policy.id, organizationId, { monthlyFee: { from, to } }, manager.id, at],
+      );
+    // 00:00:00 on 1 December in Mexico City: December's fee.
+    await changed('12000.00', '15000.00', '2026-12-01T06:00:00Z');
+    // 00:00:01 on 1 January in Mexico City: from February on, not January's.
+    await changed('15000.00', '18000.00', '2027-01-01T06:00:01Z');
+    const fee = `query ($organizationId: ID!, $month: String!) {
+      monthlyStatement(organizationId: $organizationId, month: $month) { monthlyFee csv } }`;
+    const feeOf = async (month: string) => {
+      const { monthlyStatement } = await ok<{
+        monthlyStatement: { monthlyFee: number; csv: string };
+      }>(fee, { organizationId, month });
+      return [monthlyStatement.monthlyFee, monthlyStatement.csv.split('\n')[1]];
+    };
+    expect(await feeOf('2026-11')).toEqual([12000, 'MONTHLY_FEE,2026-11,,,,12000.00,MXN,,,,']);
+    expect(await feeOf('2026-12')).toEqual([15000, 'MONTHLY_FEE,2026-12,,,,15000.00,MXN,,,,']);
+    expect(await feeOf('2027-01')).toEqual([15000, 'MONTHLY_FEE,2027-01,,,,15000.00,MXN,,,,']);
+    expect(await feeOf('2027-02')).toEqual([18000, 'MONTHLY_FEE,2027-02,,,,18000.00,MXN,,,,']);
+  });
 });

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
-import { LedgerEntryKind } from '../../../src/contracts/contract-enums';
+import { LedgerEntryKind, PolicyEventKind } from '../../../src/contracts/contract-enums';
+import { feeInForce } from '../../../src/contracts/fee-history';
 import { foldLedger } from '../../../src/contracts/ledger-rules';
 import {
   type DatedLedgerEntry,
   dayIn,
+  dayStartIn,
   monthBalance,
   monthIn,
   statementDate,
@@ -189,5 +191,61 @@ describe('the statement month of an instant at the month boundary (L3-13, L3-03)
     ]);
     // Were the month UTC's, the adjustment would have moved to December.
     expect(monthIn(stillNovember, 'UTC')).not.toBe(nov.movements[1].date.slice(0, 7));
+  });
+});
+
+describe("the monthly fee is read at the month's first instant in the client's zone (L3-03, L3-18)", () => {
+  const MX = 'America/Mexico_City';
+  const fees = (changedAt: string) => [
+    {
+      kind: PolicyEventKind.CREATED,
+      at: new Date('2026-01-10T18:00:00Z'),
+      data: { monthlyFee: '12000.00' },
+    },
+    {
+      kind: PolicyEventKind.TERMS_CHANGED,
+      at: new Date(changedAt),
+      data: { monthlyFee: { from: '12000.00', to: '15000.00' } },
+    },
+  ];
+
+  it('a month begins at 00:00 on the 1st in the zone: 06:00Z in Mexico City, 00:00Z in UTC', () => {
+    expect(dayStartIn('2026-12-01', MX).toISOString()).toBe('2026-12-01T06:00:00.000Z');
+    expect(dayStartIn('2027-01-01', MX).toISOString()).toBe('2027-01-01T06:00:00.000Z');
+    expect(dayStartIn('2026-12-01', 'UTC').toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(dayStartIn('2026-12-01', 'Asia/Tokyo').toISOString()).toBe('2026-11-30T15:00:00.000Z');
+    // Daylight time (Mexico City's until 2022): 00:00 CDT on 2022-05-01 is 05:00Z.
+    expect(dayStartIn('2022-05-01', MX).toISOString()).toBe('2022-05-01T05:00:00.000Z');
+    // A clock change that skips midnight (Santiago, 2022-09-11 00:00 → 01:00): the day begins at
+    // the first instant after the gap.
+    expect(dayStartIn('2022-09-11', 'America/Santiago').toISOString()).toBe(
+      '2022-09-11T04:00:00.000Z',
+    );
+    // It is the first instant of that day in the zone, and the instant before is the day before.
+    for (const [day, zone] of [
+      ['2026-12-01', MX],
+      ['2026-03-08', 'America/New_York'],
+      ['2026-11-01', 'America/New_York'],
+      ['2022-09-11', 'America/Santiago'],
+    ] as const) {
+      const start = dayStartIn(day, zone);
+      expect(dayIn(start, zone)).toBe(day);
+      expect(dayIn(new Date(start.getTime() - 1000), zone) < day).toBe(true);
+    }
+  });
+
+  it('a fee changed at 00:00 on December 1st in Mexico City (06:00Z) is December’s fee', () => {
+    const december = dayStartIn('2026-12-01', MX);
+    expect(feeInForce(fees('2026-12-01T06:00:00Z'), december, '15000.00')).toBe('15000.00');
+    // One second later it is January's: December keeps the old fee.
+    expect(feeInForce(fees('2026-12-01T06:00:01Z'), december, '15000.00')).toBe('12000.00');
+    // Changed at 02:00 local on the 1st (08:00Z): not December's either.
+    expect(feeInForce(fees('2026-12-01T08:00:00Z'), december, '15000.00')).toBe('12000.00');
+    // Changed at 21:00 local on November 30th (03:00Z on the 1st): December's.
+    expect(feeInForce(fees('2026-12-01T03:00:00Z'), december, '15000.00')).toBe('15000.00');
+    // Read at UTC's month start, the 06:00Z change would have been missed (the bug).
+    expect(
+      feeInForce(fees('2026-12-01T06:00:00Z'), new Date('2026-12-01T00:00:00Z'), '15000.00'),
+    ).toBe('12000.00');
   });
 });
