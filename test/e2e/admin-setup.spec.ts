@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { horizontalOverflow, logIn, newPage } from './support/browser';
@@ -10,6 +10,28 @@ import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
 const ADMIN = 'admin@becken.example';
 const MANAGER = 'gerente@becken.example';
+
+/**
+ * Where a table's rows leave a phone's screen: its box scrolls sideways, or one of the first row's
+ * cells (named by its column on a phone) or buttons reaches past `width`. [] when it fits.
+ */
+async function offScreen(table: Locator, width: number): Promise<string[]> {
+  const problems: string[] = [];
+  const box = await table.evaluate((el) => ({
+    scrollWidth: el.parentElement!.scrollWidth,
+    clientWidth: el.parentElement!.clientWidth,
+  }));
+  if (box.scrollWidth > box.clientWidth + 1) problems.push(`box scrolls ${JSON.stringify(box)}`);
+  const row = table.locator('tbody tr').first();
+  const cells = row.locator('td[data-label], button');
+  if ((await cells.count()) < 3) problems.push('fewer than 3 labelled cells or buttons');
+  for (const cell of await cells.all()) {
+    const at = await cell.boundingBox();
+    if (!at || at.x < 0 || at.x + at.width > width + 0.5)
+      problems.push(`${await cell.innerText()} at ${JSON.stringify(at)}`);
+  }
+  return problems;
+}
 
 describe('Administration: a new client organisation and its Odoo admin user (web app)', () => {
   let e2e: E2eWorld;
@@ -130,5 +152,23 @@ describe('Administration: a new client organisation and its Odoo admin user (web
     await form.getByRole('button', { name: 'Save Odoo user' }).click();
     await form.getByText('The Odoo user was removed; the policy flags it as missing.').waitFor();
     await page.getByTestId('odoo-admin-flag').getByText('Not recorded').waitFor();
+  });
+
+  it('the users and the outgoing mail fit a phone, each row a card with its cells named (QA S17)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 }));
+    await logIn(page, ADMIN, e2e.password(ADMIN));
+    await page.goto('/usuarios');
+    const users = page.getByTestId('users');
+    await users.waitFor();
+    expect(await offScreen(users, 390)).toEqual([]);
+    const first = users.locator('tbody tr').first();
+    expect(await first.locator('td[data-label]').evaluateAll((cells) => cells.length)).toBe(3);
+
+    // The invitation emailed in the first test is queued (no dispatcher here).
+    await page.goto('/correo');
+    const outbox = page.getByTestId('outbox');
+    await outbox.waitFor();
+    expect(await offScreen(outbox, 390)).toEqual([]);
+    expect(await horizontalOverflow(page)).toEqual([]);
   });
 });

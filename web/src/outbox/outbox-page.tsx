@@ -87,7 +87,9 @@ export function OutboxPage() {
       {page && page.nodes.length === 0 && <p>{t.outbox.empty}</p>}
       {page && page.nodes.length > 0 && (
         <div className="table-wrap">
-          <table data-testid="outbox">
+          {/* On a phone each email is a stacked card, its cells named (QA S17: the status, the
+              times and «Reintentar» sat off-screen behind a sideways scroll). */}
+          <table data-testid="outbox" className="stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t.outbox.subject}</th>
@@ -122,33 +124,44 @@ export function OutboxPage() {
                       )}
                     </span>
                   </th>
-                  <td className="break">{email.recipientAddress}</td>
-                  <td>
-                    <StatusBadge status={email.status} />
-                    {email.lastError && (
-                      <span className="muted small block break" lang="en">
-                        {email.lastError}
-                      </span>
-                    )}
+                  <td className="break" data-label={t.outbox.recipient}>
+                    {email.recipientAddress}
                   </td>
-                  <td className="num">{email.attempts}</td>
-                  <td>
-                    <span className="block">
-                      {t.outbox.created}:{' '}
-                      <time dateTime={email.createdAt}>{format(email.createdAt)}</time>
-                    </span>
-                    {email.sentAt ? (
-                      <span className="block">
-                        {t.outbox.sent}: <time dateTime={email.sentAt}>{format(email.sentAt)}</time>
-                      </span>
-                    ) : (
-                      email.status === 'QUEUED' && (
-                        <span className="block">
-                          {t.outbox.next}:{' '}
-                          <time dateTime={email.nextAttemptAt}>{format(email.nextAttemptAt)}</time>
+                  <td data-label={t.outbox.status}>
+                    <span>
+                      <StatusBadge status={email.status} />
+                      {email.lastError && (
+                        <span className="muted small block break" lang="en">
+                          {email.lastError}
                         </span>
-                      )
-                    )}
+                      )}
+                    </span>
+                  </td>
+                  <td className="num" data-label={t.outbox.attempts}>
+                    {email.attempts}
+                  </td>
+                  <td data-label={t.outbox.when}>
+                    <span>
+                      <span className="block">
+                        {t.outbox.created}:{' '}
+                        <time dateTime={email.createdAt}>{format(email.createdAt)}</time>
+                      </span>
+                      {email.sentAt ? (
+                        <span className="block">
+                          {t.outbox.sent}:{' '}
+                          <time dateTime={email.sentAt}>{format(email.sentAt)}</time>
+                        </span>
+                      ) : (
+                        email.status === 'QUEUED' && (
+                          <span className="block">
+                            {t.outbox.next}:{' '}
+                            <time dateTime={email.nextAttemptAt}>
+                              {format(email.nextAttemptAt)}
+                            </time>
+                          </span>
+                        )
+                      )}
+                    </span>
                   </td>
                   <td>
                     {email.status === 'FAILED' && (

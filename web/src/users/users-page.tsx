@@ -80,7 +80,9 @@ export function UsersPage() {
         {list && list.length === 0 && <p>{t.users.empty}</p>}
         {list && list.length > 0 && (
           <div className="table-wrap">
-            <table data-testid="users">
+            {/* On a phone each user is a stacked card, its cells named (QA S17: the roles, state and
+                buttons sat off-screen behind a sideways scroll). */}
+            <table data-testid="users" className="stack-on-phone">
               <thead>
                 <tr>
                   <th scope="col">{t.users.name}</th>
@@ -99,18 +101,23 @@ export function UsersPage() {
                       {u.displayName}
                       <span className="muted small block">{u.email}</span>
                     </th>
-                    <td>{u.organization.name}</td>
-                    <td>{u.roles.map((r) => t.users.roleNames[r] ?? r).join(', ')}</td>
-                    <td>
-                      <span className={u.active ? 'badge ok' : 'badge off'}>
-                        {u.active ? t.users.active : t.users.inactive}
-                      </span>
-                      {u.invitationPending && (
-                        // L3-04: invited, no password chosen yet.
-                        <span className="badge sla-risk" data-testid="invitation-pending">
-                          {a.invitationPending}
+                    <td data-label={t.users.organization}>{u.organization.name}</td>
+                    <td data-label={t.users.roles}>
+                      {u.roles.map((r) => t.users.roleNames[r] ?? r).join(', ')}
+                    </td>
+                    <td data-label={t.users.status}>
+                      {/* One grid cell on a phone: the badges stay side by side. */}
+                      <span>
+                        <span className={u.active ? 'badge ok' : 'badge off'}>
+                          {u.active ? t.users.active : t.users.inactive}
                         </span>
-                      )}
+                        {u.invitationPending && (
+                          // L3-04: invited, no password chosen yet.
+                          <span className="badge sla-risk" data-testid="invitation-pending">
+                            {a.invitationPending}
+                          </span>
+                        )}
+                      </span>
                     </td>
                     <td className="row-actions">
                       <button
