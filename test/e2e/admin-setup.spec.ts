@@ -15,7 +15,7 @@ const MANAGER = 'gerente@becken.example';
  * Where a table's rows leave a phone's screen: its box scrolls sideways, or one of the first row's
  * cells (named by its column on a phone) or buttons reaches past `width`. [] when it fits.
  */
-async function offScreen(table: Locator, width: number): Promise<string[]> {
+async function offScreen(table: Locator, width: number, cellsAtLeast = 3): Promise<string[]> {
   const problems: string[] = [];
   const box = await table.evaluate((el) => ({
     scrollWidth: el.parentElement!.scrollWidth,
@@ -24,7 +24,7 @@ async function offScreen(table: Locator, width: number): Promise<string[]> {
   if (box.scrollWidth > box.clientWidth + 1) problems.push(`box scrolls ${JSON.stringify(box)}`);
   const row = table.locator('tbody tr').first();
   const cells = row.locator('td[data-label], button');
-  if ((await cells.count()) < 3) problems.push('fewer than 3 labelled cells or buttons');
+  if ((await cells.count()) < cellsAtLeast) problems.push('too few labelled cells or buttons');
   for (const cell of await cells.all()) {
     const at = await cell.boundingBox();
     if (!at || at.x < 0 || at.x + at.width > width + 0.5)
@@ -169,6 +169,22 @@ describe('Administration: a new client organisation and its Odoo admin user (web
     const outbox = page.getByTestId('outbox');
     await outbox.waitFor();
     expect(await offScreen(outbox, 390)).toEqual([]);
+    expect(await horizontalOverflow(page)).toEqual([]);
+  });
+
+  it("the calendars, a calendar's holidays and its versions fit a phone (business calendars, L3-06…L3-09; QA S17)", async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 }));
+    await logIn(page, ADMIN, e2e.password(ADMIN));
+    await page.goto('/calendarios');
+    const list = page.locator('table', { has: page.locator('a[href^="/calendarios/"]') });
+    await list.waitFor();
+    expect(await offScreen(list, 390)).toEqual([]);
+
+    await list.locator('a[href^="/calendarios/"]').first().click();
+    const holidays = page.getByTestId('holidays');
+    await holidays.waitFor();
+    expect(await offScreen(holidays, 390, 2)).toEqual([]);
+    expect(await offScreen(page.getByTestId('versions'), 390, 4)).toEqual([]);
     expect(await horizontalOverflow(page)).toEqual([]);
   });
 });

@@ -67,7 +67,7 @@ export function CalendarDetailPage({ id }: { id: string }) {
           <section className="card" aria-labelledby="versions-title">
             <h2 id="versions-title">{t.calendars.versions}</h2>
             <div className="table-wrap">
-              <table data-testid="versions">
+              <table data-testid="versions" className="stack-on-phone">
                 <thead>
                   <tr>
                     <th scope="col">{t.calendars.version}</th>
@@ -79,14 +79,16 @@ export function CalendarDetailPage({ id }: { id: string }) {
                 <tbody>
                   {calendar.versions.map((v) => (
                     <tr key={v.version}>
-                      <td>{v.version}</td>
-                      <td>
+                      <td data-label={t.calendars.version}>{v.version}</td>
+                      <td data-label={t.calendars.changedAt}>
                         <time dateTime={v.changedAt}>
                           {formatInstant(v.changedAt, language, zone)}
                         </time>
                       </td>
-                      <td>{v.changedByName ?? c.system}</td>
-                      <td>{versionChangeText(v, c, t.tickets.recomputed, sourceName)}</td>
+                      <td data-label={c.changedBy}>{v.changedByName ?? c.system}</td>
+                      <td data-label={t.calendars.change}>
+                        {versionChangeText(v, c, t.tickets.recomputed, sourceName)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -94,7 +94,7 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
         <p>{t.calendars.noHolidays}</p>
       ) : (
         <div className="table-wrap">
-          <table data-testid="holidays">
+          <table data-testid="holidays" className="stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t.calendars.date}</th>
@@ -109,8 +109,12 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
               {calendar.holidays.map((h) => (
                 <tr key={`${h.date}-${h.source}`}>
                   <LocalDateCell date={h.date} />
-                  <td>{holidayDisplayName(h.name, h.source, language)}</td>
-                  <td>{t.calendars.sourceNames[h.source] ?? h.source}</td>
+                  <td data-label={t.calendars.holidayName}>
+                    {holidayDisplayName(h.name, h.source, language)}
+                  </td>
+                  <td data-label={t.calendars.source}>
+                    {t.calendars.sourceNames[h.source] ?? h.source}
+                  </td>
                   <td>
                     {!calendar.holidaySources.includes(h.source) && (
                       <RemoveDayButton

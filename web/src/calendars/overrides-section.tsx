@@ -67,7 +67,7 @@ export function OverridesSection({ calendar, onChanged }: Props) {
         <p>{t.calendars.noOverrides}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t.calendars.date}</th>
@@ -82,12 +82,12 @@ export function OverridesSection({ calendar, onChanged }: Props) {
               {calendar.overrides.map((o) => (
                 <tr key={o.date}>
                   <LocalDateCell date={o.date} />
-                  <td>
+                  <td data-label={t.calendars.hours}>
                     {o.intervals.length === 0
                       ? t.calendars.closed
                       : o.intervals.map((i) => `${i.start}–${i.end}`).join(', ')}
                   </td>
-                  <td>{o.reason}</td>
+                  <td data-label={t.calendars.reason}>{o.reason}</td>
                   <td>
                     <RemoveDayButton
                       label={t.calendars.removeOverride(o.date)}
