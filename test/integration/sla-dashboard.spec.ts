@@ -1,5 +1,4 @@
 import { calendarMonth } from '../support/calendar-month';
-import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
@@ -451,14 +450,36 @@ describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () =>
     it('counts with the indexes, sorting nothing, over thousands of clocks', async () => {
       const plan = await world.db.query<{ 'QUERY PLAN': string }[]>(
         `EXPLAIN SELECT count(*) FILTER (WHERE c.status = 'RUNNING')::int,
-                (SELECT count(*)::int
-                   FROM ticket_clock c INNER JOIN ticket t ON t.number = c.ticket_number
-                  WHERE c.breached_at IS NOT NULL AND t.state <> ALL($1))
+                (SELECT count(*)::int FROM ticket_clock c
+                  WHERE c.breached_at IS NOT NULL AND NOT c.ticket_ended)
            FROM ticket_clock c WHERE c.ended_at IS NULL`,
-        [TERMINAL_STATES],
       );
       const text = plan.map((r) => r['QUERY PLAN']).join('\n');
       expect(text).not.toMatch(/Sort/);
+    });
+
+    it('drops a ticket’s breaches from the total when it ends, and counts them again if it reopens (L3-08)', async () => {
+      const breachedOf = async () => ({
+        counted: (await counts({ organizationId: tulum })).breached,
+        listed: (await listed({ organizationId: tulum, breachedOnly: true })).length,
+      });
+      expect(await breachedOf()).toEqual({ counted: 3, listed: 3 });
+      // The projection writes the state; the clocks carry it (migration 1764319760000).
+      await world.db.query(`UPDATE ticket SET state = 'CANCELLED' WHERE number = $1`, [
+        tulumTicket,
+      ]);
+      expect(await breachedOf()).toEqual({ counted: 0, listed: 0 });
+      // A clock written after the ticket ended is history too.
+      await clocks(tulumTicket, 'progress', 900, 1, { status: 'BREACHED', breached: true });
+      expect(await breachedOf()).toEqual({ counted: 0, listed: 0 });
+      await world.db.query(`UPDATE ticket SET state = 'IN_ANALYSIS' WHERE number = $1`, [
+        tulumTicket,
+      ]);
+      expect(await breachedOf()).toEqual({ counted: 4, listed: 4 });
+      await world.db.query(`DELETE FROM ticket_clock WHERE clock_id = $1`, [
+        `${tulumTicket}:progress:900`,
+      ]);
+      expect(await breachedOf()).toEqual({ counted: 3, listed: 3 });
     });
 
     it('answers provider staff only, and refuses bad filters with a typed code', async () => {
