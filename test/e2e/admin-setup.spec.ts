@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
-import { horizontalOverflow, logIn, newPage } from './support/browser';
+import { horizontalOverflow, inSpanish, logIn, newPage } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
 // QA S17: what a provider administrator sets up for a new client in the web app, without
@@ -186,5 +186,33 @@ describe('Administration: a new client organisation and its Odoo admin user (web
     expect(await offScreen(holidays, 390, 2)).toEqual([]);
     expect(await offScreen(page.getByTestId('versions'), 390, 4)).toEqual([]);
     expect(await horizontalOverflow(page)).toEqual([]);
+  });
+
+  it('finds a user by name or email, whatever the case and accents (L3-04; QA S17)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, ADMIN, e2e.password(ADMIN));
+    await inSpanish(page);
+    await page.goto('/usuarios');
+    const users = page.getByTestId('users');
+    await users.waitFor();
+    const names = () => users.locator('tbody th').allInnerTexts();
+
+    await page.getByLabel('Buscar usuario', { exact: true }).fill('URSULA');
+    await page.waitForFunction(
+      "document.querySelectorAll('[data-testid=users] tbody tr').length === 1",
+    );
+    expect((await names())[0]).toContain('Úrsula Usuaria');
+
+    await page.getByLabel('Buscar usuario', { exact: true }).fill('tulum.example');
+    await page.waitForFunction(
+      "document.querySelectorAll('[data-testid=users] tbody tr').length === 2",
+    );
+    expect((await names()).join(' ')).toMatch(
+      /Teresa Aprobadora.*Tomás Usuario|Tomás Usuario.*Teresa Aprobadora/s,
+    );
+
+    await page.getByLabel('Buscar usuario', { exact: true }).fill('nadie');
+    await page.getByText('Ningún usuario coincide con «nadie».').waitFor();
+    expect(await users.count()).toBe(0);
   });
 });

@@ -34,6 +34,9 @@ const accountEsMX = {
   emailChanged: (from: string, to: string) =>
     `El correo cambió de ${from} a ${to}; le avisamos en el correo nuevo.`,
   actions: 'Acciones',
+  search: 'Buscar usuario',
+  searchHint: 'Nombre o correo.',
+  noMatch: (text: string) => `Ningún usuario coincide con «${text}».`,
   notPossible: 'No es posible hacer ese cambio.',
   confirmDeactivate: (name: string, email: string) =>
     `¿Desactivar a ${name} (${email})? Sus sesiones se cierran y no podrá entrar hasta que lo actives de nuevo.`,
@@ -101,6 +104,9 @@ const accountEn: AccountMessages = {
   emailChanged: (from, to) =>
     `The email changed from ${from} to ${to}; we told them at the new address.`,
   actions: 'Actions',
+  search: 'Find a user',
+  searchHint: 'Name or email.',
+  noMatch: (text: string) => `No user matches “${text}”.`,
   notPossible: 'That change is not possible.',
   confirmDeactivate: (name, email) =>
     `Deactivate ${name} (${email})? Their sessions end and they cannot sign in until you activate them again.`,

@@ -21,11 +21,17 @@ export function UsersPage() {
   const { call, user: me } = useSession();
   const [organizationId, setOrganizationId] = useState('');
   const [editingId, setEditingId] = useState<string>();
+  const [search, setSearch] = useState('');
   const organizations = useQuery(ORGANIZATIONS, {});
   const users = useQuery(USERS, { organizationId: organizationId || null });
   const toggle = useMutationForm();
   const orgs = organizations.data?.organizations ?? [];
-  const list = users.data?.users;
+  const all = users.data?.users;
+  // Name or email, whatever the case and accents (QA S17: a long list had no way to find one).
+  const wanted = foldText(search.trim());
+  const list = all?.filter(
+    (u) => !wanted || foldText(`${u.displayName} ${u.email}`).includes(wanted),
+  );
   const editing = list?.find((u) => u.id === editingId);
 
   // One email per click: the button waits for the answer; the API refuses a second within a minute.
@@ -75,9 +81,25 @@ export function UsersPage() {
             ))}
           </select>
         </div>
+        <div className="field inline">
+          <label htmlFor="users-search">{a.search}</label>
+          <input
+            id="users-search"
+            type="search"
+            autoComplete="off"
+            aria-describedby="users-search-hint"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+          <span className="hint" id="users-search-hint">
+            {a.searchHint}
+          </span>
+        </div>
         <ErrorMessage error={users.error ?? organizations.error} />
         {users.loading && !list && <p role="status">{t.loading}</p>}
-        {list && list.length === 0 && <p>{t.users.empty}</p>}
+        {list && list.length === 0 && (
+          <p role="status">{wanted ? a.noMatch(search.trim()) : t.users.empty}</p>
+        )}
         {list && list.length > 0 && (
           <div className="table-wrap">
             {/* On a phone each user is a stacked card, its cells named (QA S17: the roles, state and
@@ -195,4 +217,12 @@ export function UsersPage() {
       <CreateOrganizationForm onCreated={organizations.reload} />
     </div>
   );
+}
+
+/** Lower case without accents: «Úrsula» is found by «ursula». */
+function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
