@@ -40,6 +40,7 @@ import type {
 } from './hour-ledger.types';
 import {
   foldLedger,
+  foldTotals,
   type LedgerBalance,
   type LedgerDraft,
   planAdjustment,
@@ -50,6 +51,7 @@ import {
   planReversal,
 } from './ledger-rules';
 import { requireLocalDate } from './local-date';
+import { ledgerTotals, ledgerTotalsUpTo } from './ledger-totals';
 import { registrationRefusal, requireCurrency, requireMoney } from './support-policies.service';
 import {
   assertReplayOf,
@@ -148,9 +150,12 @@ export class HourLedgerService {
         order: { createdAt: 'DESC', id: 'DESC' },
       });
       if (times.length === 0) return [];
-      const entries = await tx
-        .getRepository(HourLedgerEntryEntity)
-        .find({ where: { organizationId }, order: { id: 'ASC' } });
+      // The ledger summed up to each entry's consumption, in one query (L3-13).
+      const totals = await ledgerTotalsUpTo(
+        tx,
+        organizationId,
+        times.map((t) => String(t.ledgerEntryId)),
+      );
       const names = new Map<string, string>(
         (
           await tx.query<{ id: string; display_name: string }[]>(
@@ -159,24 +164,20 @@ export class HourLedgerService {
           )
         ).map((r) => [r.id, r.display_name]),
       );
-      return times.map((timeEntry) => {
-        const upTo = BigInt(timeEntry.ledgerEntryId);
-        const prefix = entries.filter((e) => BigInt(e.id) <= upTo);
-        return {
-          timeEntry,
-          agentName: names.get(timeEntry.agentId) ?? null,
-          balance: toBalanceView(organizationId, foldLedger(prefix.map(toFact))),
-        };
-      });
+      return times.map((timeEntry) => ({
+        timeEntry,
+        agentName: names.get(timeEntry.agentId) ?? null,
+        balance: toBalanceView(
+          organizationId,
+          foldTotals(totals.get(String(timeEntry.ledgerEntryId)) ?? []),
+        ),
+      }));
     });
   }
 
-  /** The current balance (no lock: a committed snapshot). */
+  /** The current balance (no lock: a committed snapshot), summed in SQL. */
   async balance(organizationId: string): Promise<HourBalanceView> {
-    const entries = await this.db
-      .getRepository(HourLedgerEntryEntity)
-      .find({ where: { organizationId }, order: { id: 'ASC' } });
-    return toBalanceView(organizationId, foldLedger(entries.map(toFact)));
+    return toBalanceView(organizationId, foldTotals(await ledgerTotals(this.db, organizationId)));
   }
 
   /** L3-03: a purchased package; its hours enter the ledger at once and never expire (L3-13). */

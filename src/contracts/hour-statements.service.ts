@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, type EntityManager, In, LessThan } from 'typeorm';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { csvCell } from '../shared/csv';
@@ -11,7 +11,8 @@ import { LedgerEntryKind } from './contract-enums';
 import { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
 import { toFact } from './ledger-rows';
 import { formatHours, toHours, toHundredths } from './hours';
-import { effectOf, foldLedger } from './ledger-rules';
+import { effectOf, foldTotals } from './ledger-rules';
+import { ledgerTotals } from './ledger-totals';
 import { monthBounds } from './local-date';
 import { feeInForce } from './fee-history';
 import { SupportPolicyEventEntity } from './support-policy-event.entity';
@@ -116,7 +117,7 @@ export class HourStatementsService {
 
   async balance(organizationId: string, caller: AuthenticatedUser): Promise<HourBalanceView> {
     const org = await visibleClientOrganization(this.db.manager, organizationId, caller);
-    return toBalanceView(org.id, foldLedger((await this.entries(org.id)).map(toFact)));
+    return toBalanceView(org.id, foldTotals(await ledgerTotals(this.db, org.id)));
   }
 
   /** Ledger entries newest first; `after` is the `endCursor` of the previous page. */
@@ -133,33 +134,73 @@ export class HourStatementsService {
       });
     }
     const before = after == null ? null : decodeCursor(after);
-    const entries = await this.entries(org.id);
-    // Running balances: the sum of the entries' effects up to each one.
-    let [balance, reserved] = [0, 0];
-    const byId = new Map(entries.map((e) => [String(e.id), e]));
-    const reversedBy = new Map(
-      entries
-        .filter((e) => e.reversesEntryId !== null)
-        .map((e) => [String(e.reversesEntryId), String(e.id)]),
+    // L3-13: the page alone is read (newest first, one more to know whether more follow); the
+    // running balances start from the sums of the entries before it, the reversal links of its
+    // entries are read by ID, so a ledger of years costs a page, not the whole ledger.
+    // One snapshot: the page, the sums before it and the count agree.
+    const { page, hasNextPage, count } = await this.db.transaction(
+      'REPEATABLE READ',
+      async (tx) => {
+        const ledger = tx.getRepository(HourLedgerEntryEntity);
+        const newest = await ledger.find({
+          where: {
+            organizationId: org.id,
+            ...(before === null ? {} : { id: LessThan(String(before)) }),
+          },
+          order: { id: 'DESC' },
+          take: first + 1,
+        });
+        const hasNextPage = newest.length > first;
+        const oldestFirst = newest.slice(0, first).reverse();
+        const opening =
+          oldestFirst.length === 0
+            ? { balance: 0, reserved: 0 }
+            : await effectsBefore(tx, org.id, oldestFirst[0].id);
+        const reversed = oldestFirst.map((e) => e.reversesEntryId).filter((id) => id !== null);
+        const byId = new Map(
+          (reversed.length === 0
+            ? []
+            : await ledger.find({ where: { organizationId: org.id, id: In(reversed.map(String)) } })
+          ).map((e) => [String(e.id), e]),
+        );
+        const reversedBy = new Map(
+          oldestFirst.length === 0
+            ? []
+            : (
+                await tx.query<{ id: string; reverses: string }[]>(
+                  `SELECT id::text AS id, reverses_entry_id::text AS reverses FROM hour_ledger_entry
+                  WHERE organization_id = $1 AND reverses_entry_id = ANY($2::bigint[])`,
+                  [org.id, oldestFirst.map((e) => String(e.id))],
+                )
+              ).map((r) => [r.reverses, r.id]),
+        );
+        const [{ count }] = await tx.query<{ count: string }[]>(
+          'SELECT count(*) AS count FROM hour_ledger_entry WHERE organization_id = $1',
+          [org.id],
+        );
+        // Running balances: the sum of the entries' effects up to each one.
+        let [balance, reserved] = [opening.balance, opening.reserved];
+        const lines: StatementLine[] = oldestFirst
+          .map((entry) => {
+            const effect = effectOf(toFact(entry));
+            balance += effect.balance;
+            reserved += effect.reserved;
+            return {
+              entry,
+              balanceAfter: toHours(balance),
+              availableAfter: toHours(balance - reserved),
+              reverses:
+                entry.reversesEntryId === null
+                  ? null
+                  : (byId.get(String(entry.reversesEntryId)) ?? null),
+              reversedByEntryId: reversedBy.get(String(entry.id)) ?? null,
+              createdByName: null,
+            };
+          })
+          .reverse();
+        return { page: lines, hasNextPage, count };
+      },
     );
-    const lines: StatementLine[] = entries.map((entry) => {
-      const effect = effectOf(toFact(entry));
-      balance += effect.balance;
-      reserved += effect.reserved;
-      return {
-        entry,
-        balanceAfter: toHours(balance),
-        availableAfter: toHours(balance - reserved),
-        reverses:
-          entry.reversesEntryId === null ? null : (byId.get(String(entry.reversesEntryId)) ?? null),
-        reversedByEntryId: reversedBy.get(String(entry.id)) ?? null,
-        createdByName: null,
-      };
-    });
-    const newestFirst = lines
-      .reverse()
-      .filter((l) => before === null || BigInt(l.entry.id) < before);
-    const page = newestFirst.slice(0, first);
     // L3-13: a manual correction says who made it; names of the page's authors in one query.
     const authors = [...new Set(page.map((l) => l.entry.createdBy).filter((id) => id !== null))];
     const names = new Map(
@@ -177,9 +218,9 @@ export class HourStatementsService {
         ...l,
         createdByName: l.entry.createdBy === null ? null : (names.get(l.entry.createdBy) ?? null),
       })),
-      hasNextPage: newestFirst.length > first,
+      hasNextPage,
       endCursor: page.length ? encodeCursor(page[page.length - 1].entry.id) : null,
-      totalCount: entries.length,
+      totalCount: Number(count),
     };
   }
 
@@ -360,12 +401,6 @@ export class HourStatementsService {
       createdByName: r.created_by_name,
     }));
   }
-
-  private entries(organizationId: string): Promise<HourLedgerEntryEntity[]> {
-    return this.db
-      .getRepository(HourLedgerEntryEntity)
-      .find({ where: { organizationId }, order: { id: 'ASC' } });
-  }
 }
 
 /**
@@ -382,6 +417,27 @@ function movementCsvLine(m: StatementMovement): string {
     csvCell(m.reason),
     csvCell(m.createdByName),
   ].join(',');
+}
+
+/**
+ * The summed effects (`effectOf`, linear in the hours) of the organisation's entries before
+ * entry `id`: the balance and reservations just before it.
+ */
+async function effectsBefore(
+  tx: EntityManager,
+  organizationId: string,
+  id: string,
+): Promise<{ balance: number; reserved: number }> {
+  const sums = await tx.query<{ kind: LedgerEntryKind; hours: string }[]>(
+    `SELECT kind, sum(hours) AS hours FROM hour_ledger_entry
+      WHERE organization_id = $1 AND id < $2::bigint GROUP BY kind`,
+    [organizationId, String(id)],
+  );
+  const effects = sums.map((r) => effectOf({ kind: r.kind, hundredths: toHundredths(r.hours) }));
+  return {
+    balance: effects.reduce((sum, e) => sum + e.balance, 0),
+    reserved: effects.reduce((sum, e) => sum + e.reserved, 0),
+  };
 }
 
 /** The ledger kinds that move the balance (reservations do not), as SQL. */

@@ -153,6 +153,76 @@ export function foldLedger(entries: readonly LedgerFact[]): LedgerBalance {
 }
 
 /**
+ * Ledger entries summed by what `foldLedger` does with them (L3-13: the balance read without the
+ * whole ledger): by kind; a REVERSAL also by the kind of the entry it cancels; a ticket's kinds
+ * (and a reversed consumption) also by that ticket. The database sums them (`ledger-totals.ts`).
+ */
+export interface LedgerTotal {
+  readonly kind: LedgerEntryKind;
+  /** A REVERSAL: the kind of the entry it cancels; null otherwise. */
+  readonly reversedKind: LedgerEntryKind | null;
+  /** A consumption, reservation or release, or a reversed consumption: its ticket; else null. */
+  readonly ticketNumber: string | null;
+  readonly hundredths: number;
+  /** RESERVATION: the estimate version of the last one that names one; null otherwise. */
+  readonly estimateVersion: number | null;
+}
+
+/** The group of `t` (entries of one group add up). */
+function totalKey(t: LedgerTotal): string {
+  return `${t.kind}|${t.reversedKind ?? ''}|${t.ticketNumber ?? ''}`;
+}
+
+/** Adds `t` (entries later than those already in `totals`) to its group in `totals`. */
+export function addToTotals(totals: Map<string, LedgerTotal>, t: LedgerTotal): void {
+  const key = totalKey(t);
+  const prior = totals.get(key);
+  totals.set(
+    key,
+    prior
+      ? {
+          ...prior,
+          hundredths: prior.hundredths + t.hundredths,
+          estimateVersion: t.estimateVersion ?? prior.estimateVersion,
+        }
+      : t,
+  );
+}
+
+/**
+ * `foldLedger` of the entries that `totals` sum: each group folded as one entry of its sum (a
+ * reversal after a 0 h entry of the kind it cancels), which the fold adds up as it would the
+ * entries one by one. The same figures and ticket holds; `reversed` is empty (it names entries).
+ */
+export function foldTotals(totals: Iterable<LedgerTotal>): LedgerBalance {
+  const facts: LedgerFact[] = [];
+  let n = 0;
+  for (const t of totals) {
+    const id = String(++n);
+    if (t.kind === LedgerEntryKind.REVERSAL) {
+      if (!t.reversedKind) throw new Error(`a reversal total names no reversed kind`);
+      facts.push({
+        id: `${id}-reversed`,
+        kind: t.reversedKind,
+        hundredths: 0,
+        ticketNumber: t.ticketNumber,
+        estimateVersion: null,
+        reversesEntryId: null,
+      });
+    }
+    facts.push({
+      id,
+      kind: t.kind,
+      hundredths: t.hundredths,
+      ticketNumber: t.ticketNumber,
+      estimateVersion: t.estimateVersion,
+      reversesEntryId: t.kind === LedgerEntryKind.REVERSAL ? `${id}-reversed` : null,
+    });
+  }
+  return { ...foldLedger(facts), reversed: new Set() };
+}
+
+/**
  * What one entry does to the balance and to the outstanding reservations, by the sign convention
  * above: summing the effects of a ledger's entries gives `balance` and `reserved` of its fold.
  */

@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { DomainError, ErrorCode } from '../../../src/common/errors/domain-error';
 import { LedgerEntryKind, type WorkCategory } from '../../../src/contracts/contract-enums';
 import {
+  addToTotals,
   effectOf,
   foldLedger,
+  foldTotals,
+  type LedgerTotal,
   type LedgerBalance,
   type LedgerDraft,
   type LedgerFact,
@@ -318,5 +321,81 @@ describe('prepaid-hours ledger rules (L3-12, L3-13, L3-18), properties', () => {
       }),
       PARAMS,
     );
+  });
+});
+
+describe('the ledger summed by group folds to the same balance (L3-13, L3-12)', () => {
+  // What ledger-totals.ts asks PostgreSQL for, done here entry by entry: the balance card, the
+  // ledger list and a ticket's time entries fold these sums instead of every entry.
+  const totalsOf = (entries: readonly LedgerFact[]): LedgerTotal[] => {
+    const kinds = new Map(entries.map((e) => [e.id, e]));
+    const totals = new Map<string, LedgerTotal>();
+    for (const e of entries) {
+      const target = e.reversesEntryId === null ? null : kinds.get(e.reversesEntryId)!;
+      const ticketKind = [
+        LedgerEntryKind.CONSUMPTION,
+        LedgerEntryKind.RESERVATION,
+        LedgerEntryKind.RESERVATION_RELEASE,
+      ].includes(e.kind);
+      addToTotals(totals, {
+        kind: e.kind,
+        reversedKind: target?.kind ?? null,
+        ticketNumber: ticketKind
+          ? e.ticketNumber
+          : target?.kind === LedgerEntryKind.CONSUMPTION
+            ? target.ticketNumber
+            : null,
+        hundredths: e.hundredths,
+        estimateVersion: e.kind === LedgerEntryKind.RESERVATION ? e.estimateVersion : null,
+      });
+    }
+    return [...totals.values()];
+  };
+  const figures = (b: LedgerBalance) => ({
+    ...b,
+    tickets: [...b.tickets.values()].sort((x, y) => x.ticketNumber.localeCompare(y.ticketNumber)),
+    reversed: null,
+  });
+
+  it('for any accepted sequence and any prefix of it: the same figures and ticket holds', () => {
+    fc.assert(
+      fc.property(sequences, fc.nat(), (ops, cut) => {
+        const m = new Model();
+        ops.forEach((o) => apply(m, o));
+        const prefix = m.entries.slice(0, cut % (m.entries.length + 1));
+        const totals = totalsOf(prefix);
+        expect(figures(foldTotals(totals))).toEqual(figures(foldLedger(prefix)));
+        // Tens of groups, not one per entry.
+        expect(totals.length).toBeLessThanOrEqual(2 + TICKETS.length * 4 + 1);
+      }),
+      PARAMS,
+    );
+  });
+
+  it('a ticket keeps the estimate version of its last reservation; sums of groups add up', () => {
+    const totals = new Map<string, LedgerTotal>();
+    const add = (t: Partial<LedgerTotal> & Pick<LedgerTotal, 'kind' | 'hundredths'>) =>
+      addToTotals(totals, { reversedKind: null, ticketNumber: null, estimateVersion: null, ...t });
+    const ticketNumber = TICKETS[0];
+    add({ kind: LedgerEntryKind.PURCHASE, hundredths: 1000 });
+    add({ kind: LedgerEntryKind.RESERVATION, hundredths: 400, ticketNumber, estimateVersion: 1 });
+    add({ kind: LedgerEntryKind.RESERVATION_RELEASE, hundredths: -400, ticketNumber });
+    add({ kind: LedgerEntryKind.RESERVATION, hundredths: 300, ticketNumber, estimateVersion: 2 });
+    add({ kind: LedgerEntryKind.CONSUMPTION, hundredths: -100, ticketNumber });
+    add({
+      kind: LedgerEntryKind.REVERSAL,
+      reversedKind: LedgerEntryKind.CONSUMPTION,
+      hundredths: 100,
+      ticketNumber,
+    });
+    add({ kind: LedgerEntryKind.PURCHASE, hundredths: 500 });
+    const b = foldTotals(totals.values());
+    expect(b).toMatchObject({ purchased: 1500, consumed: 0, balance: 1500, reserved: 200 });
+    expect(b.tickets.get(ticketNumber)).toEqual({
+      ticketNumber,
+      estimateVersion: 2,
+      held: 200,
+      consumed: 0,
+    });
   });
 });
