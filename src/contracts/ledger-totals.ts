@@ -7,13 +7,18 @@ import { addToTotals, type LedgerTotal } from './ledger-rules';
 // card, the ledger list and a ticket's time entries fold tens of rows instead of every entry
 // (20,000 entries: the whole ledger was read and folded for each of them).
 
-/** The grouping of `LedgerTotal` as SQL over entry `e` and the entry `r` it reverses. */
+/**
+ * The grouping of `LedgerTotal` as SQL over entry `e` and the entry `r` it reverses; the estimate
+ * version is the one of the group's last reservation (the greatest `[id, version]`), an aggregate
+ * that needs no sort.
+ */
 const TOTALS_SELECT = `e.kind, r.kind AS reversed_kind,
        CASE WHEN e.kind IN ('CONSUMPTION', 'RESERVATION', 'RESERVATION_RELEASE') THEN e.ticket_number
             WHEN e.kind = 'REVERSAL' AND r.kind = 'CONSUMPTION' THEN r.ticket_number END AS ticket_number,
        sum(e.hours) AS hours,
-       (array_agg(e.estimate_version ORDER BY e.id DESC)
-          FILTER (WHERE e.kind = 'RESERVATION' AND e.estimate_version IS NOT NULL))[1] AS estimate_version`;
+       ((max(ARRAY[e.id, e.estimate_version])
+          FILTER (WHERE e.kind = 'RESERVATION' AND e.estimate_version IS NOT NULL))[2])::int
+         AS estimate_version`;
 
 interface TotalRow {
   segment: number;
