@@ -175,6 +175,16 @@ export class HourLedgerService {
     });
   }
 
+  /** Hours charged on a ticket (L3-12): the sum of its time entries' charged hours. */
+  async ticketChargedHours(organizationId: string, ticketNumber: string): Promise<number> {
+    const [{ charged }] = await this.db.query<{ charged: string }[]>(
+      `SELECT COALESCE(sum(charged_hours), 0) AS charged FROM time_entry
+        WHERE organization_id = $1 AND ticket_number = $2`,
+      [organizationId, ticketNumber],
+    );
+    return toHours(toHundredths(charged));
+  }
+
   /** The current balance (no lock: a committed snapshot), summed in SQL. */
   async balance(organizationId: string): Promise<HourBalanceView> {
     return toBalanceView(organizationId, foldTotals(await ledgerTotals(this.db, organizationId)));

@@ -175,10 +175,8 @@ export class TicketsResolver {
     @CurrentUser() user: AuthenticatedUser,
     @Parent() ticket: TicketWithParts,
   ): Promise<number> {
-    const rows = await this.service.timeEntries(user, ticket);
-    return (
-      Math.round(rows.reduce((sum, r) => sum + Number(r.timeEntry.chargedHours) * 100, 0)) / 100
-    );
+    // The time entries' sum alone: not their balances, which the ledger is summed for.
+    return this.service.chargedHours(user, ticket);
   }
 
   @Mutation(() => TicketModel, { description: 'L3-04/L3-05: a client user registers a ticket.' })

@@ -525,6 +525,17 @@ export class TicketsService implements OnModuleInit {
     return this.ledger.ticketTimeEntries(ticket.organizationId, ticket.number);
   }
 
+  /** Hours charged to the client's package on the ticket so far (L3-12), seen as `timeEntries`. */
+  async chargedHours(
+    user: AuthenticatedUser,
+    ticket: { number: string; organizationId: string },
+  ): Promise<number> {
+    if (!isProviderStaff(user) && ticket.organizationId !== user.organizationId) {
+      throw notFound('ticket', ticket.number, `Ticket ${ticket.number} not found`);
+    }
+    return this.ledger.ticketChargedHours(ticket.organizationId, ticket.number);
+  }
+
   /** Active agents of the provider, the candidates of automatic assignment (L3-07). */
   async agentIds(): Promise<string[]> {
     return (await this.agents()).map((a) => a.id);
