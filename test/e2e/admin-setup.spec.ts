@@ -215,4 +215,37 @@ describe('Administration: a new client organisation and its Odoo admin user (web
     await page.getByText('Ningún usuario coincide con «nadie».').waitFor();
     expect(await users.count()).toBe(0);
   });
+
+  it('the outgoing mail says it shows the 200 most recent emails, and how to find an older one (L3-11; QA S17)', async () => {
+    const [user] = await e2e.world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE email = 'usuario@aurora.example'`,
+    );
+    // 210 sent emails, more than the page lists.
+    await e2e.world.db.query(
+      `INSERT INTO email_outbox (event_key, event_type, ticket_number, recipient_user_id,
+         recipient_address, locale, template, payload, subject, text, html, message_id, status,
+         attempts, sent_at)
+       SELECT 'e2e-cap:' || n, 'TICKET_REGISTERED', NULL, $1, 'usuario@aurora.example', 'es-MX',
+         'ticket-registered', '{}', 'Correo ' || n, 'texto', '<p>texto</p>',
+         '<e2e-cap-' || n || '@localhost>', 'SENT', 1, now()
+       FROM generate_series(1, 210) AS n`,
+      [user.id],
+    );
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, ADMIN, e2e.password(ADMIN));
+    await inSpanish(page);
+    await page.goto('/correo');
+    const rows = page.getByTestId('outbox').locator('tbody tr');
+    for (const shown of [100, 150, 200]) {
+      await page.getByRole('button', { name: 'Mostrar más' }).click();
+      await page.waitForFunction(
+        `document.querySelectorAll('[data-testid=outbox] tbody tr').length === ${shown}`,
+      );
+    }
+    expect(await rows.count()).toBe(200);
+    expect(await page.getByRole('button', { name: 'Mostrar más' }).count()).toBe(0);
+    expect(await page.getByTestId('outbox-cap').innerText()).toBe(
+      'Se muestran los 200 correos más recientes. Para encontrar uno anterior, filtra por estado.',
+    );
+  });
 });
