@@ -248,4 +248,37 @@ describe('Administration: a new client organisation and its Odoo admin user (web
       'Se muestran los 200 correos más recientes. Para encontrar uno anterior, filtra por estado.',
     );
   });
+
+  it('refuses a mistyped currency on the policy and on a package, in words, saving nothing (L3-03, L3-13; QA S17)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await inSpanish(page);
+    await page.goto('/contratos');
+    await page.getByLabel('Cliente').selectOption({ label: 'Grupo Industrial Tulum' });
+    const terms = page.getByTestId('terms-form');
+    await terms.waitFor();
+    await terms.getByLabel('Moneda').fill('mnx');
+    await terms.getByRole('button', { name: 'Guardar condiciones' }).click();
+    await terms
+      .getByText('«MNX» no es una moneda conocida: escribe su código ISO 4217, p. ej. MXN o USD.')
+      .waitFor();
+
+    const packageForm = page.getByTestId('package-form');
+    await packageForm.getByLabel('Horas').fill('5');
+    await packageForm.getByLabel('Precio').fill('5000');
+    await packageForm.getByLabel('Moneda').fill('MNX');
+    await packageForm.getByLabel('Referencia (factura u orden)').fill('FAC-MNX');
+    await packageForm.getByRole('button', { name: 'Agregar paquete' }).click();
+    await packageForm.getByText('«MNX» no es una moneda conocida', { exact: false }).waitFor();
+
+    const [policy] = await e2e.world.db.query<{ currency: string }[]>(
+      `SELECT p.currency FROM support_policy p JOIN organization o ON o.id = p.organization_id
+        WHERE o.slug = 'grupo-industrial-tulum'`,
+    );
+    expect(policy.currency).toBe('MXN');
+    const packages = await e2e.world.db.query<unknown[]>(
+      `SELECT 1 FROM hour_package WHERE reference = 'FAC-MNX'`,
+    );
+    expect(packages).toHaveLength(0);
+  });
 });

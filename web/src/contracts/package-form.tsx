@@ -5,6 +5,7 @@ import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
+import { isKnownCurrency, unknownCurrencyText } from './currency';
 
 /** Today, YYYY-MM-DD, in the browser's zone (the purchase date a manager types most often). */
 function today(): string {
@@ -29,7 +30,7 @@ export function PackageForm({
   organizationId: string;
   onAdded: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { call } = useSession();
   const form = useMutationForm();
   const [hours, setHours] = useState('');
@@ -61,6 +62,7 @@ export function PackageForm({
     const p = Number(price);
     if (!(h > 0) || Math.round(h * 100) !== h * 100) return block(t.contracts.hoursInvalid);
     if (!(p >= 0) || price.trim() === '') return block(t.contracts.priceInvalid);
+    if (!isKnownCurrency(currency)) return block(unknownCurrencyText(language, currency));
     // L3-12/L3-13: a package counts from its purchase; the API refuses a later date too.
     if (purchasedOn > today()) return block(t.contracts.purchasedOnFuture);
     setInvalid(undefined);

@@ -17,6 +17,7 @@ import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { useLocalTime } from '../tickets/ticket-bits';
+import { isKnownCurrency, unknownCurrencyText } from './currency';
 import { OdooAdminForm, odooAdminTexts } from './odoo-admin-form';
 
 function PolicyBadge({ status }: { status: PolicyStatus }) {
@@ -36,16 +37,20 @@ function TermsForm({
   policy: SupportPolicy | null;
   onSaved: () => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { call } = useSession();
   const form = useMutationForm();
   const [fee, setFee] = useState(policy ? String(policy.monthlyFee) : '');
   const [currency, setCurrency] = useState(policy?.currency ?? 'MXN');
   const [startDate, setStartDate] = useState(policy?.startDate ?? '');
   const [reason, setReason] = useState('');
+  const [invalid, setInvalid] = useState<string>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // A typo («MNX») would be stored and shown on every statement.
+    if (!isKnownCurrency(currency)) return setInvalid(unknownCurrencyText(language, currency));
+    setInvalid(undefined);
     const ok = await form.run(
       () =>
         call(UPSERT_SUPPORT_POLICY, {
@@ -107,6 +112,11 @@ function TermsForm({
           value={reason}
           onChange={setReason}
         />
+      )}
+      {invalid && (
+        <p className="notice notice-error span-all" role="alert">
+          {invalid}
+        </p>
       )}
       <FormFooter form={form} label={policy ? t.contracts.saveTerms : t.contracts.createPolicy} />
     </form>
