@@ -153,10 +153,10 @@ export class TicketProjectionService {
   }
 }
 
-/** A ticket_event row as the batch statement reads it (jsonb_to_recordset). */
 /** The events that move a ticket's assignee (classification's automatic one, a reassignment). */
 const ASSIGNEE_EVENTS: ReadonlySet<string> = new Set(['ASSIGNED', reassignUpdate.name]);
 
+/** A ticket_event row as the batch statement reads it (jsonb_to_recordset). */
 interface EventRow {
   readonly seq: number;
   readonly type: string;
