@@ -1,6 +1,7 @@
 // The zones a time-zone picker offers, in words, in groups: Mexico's first, then the common
 // Latin-American ones, then every other zone this browser knows. Pure (Intl only), so the unit
 // tier tests it; the picker (time-zone-picker.tsx) only draws it.
+import { foldForSearch } from './fold-for-search';
 import {
   isUtcZone,
   ZONE_NAMES,
@@ -82,16 +83,6 @@ function labelOf(zone: string, language: Language, at: Date, offset: string): st
   const named = title.includes(city) || title.includes(zoneIdWords(zone));
   if (isUtcZone(zone) || ZONE_NAMES[zone] || named || !title.endsWith(own)) return title;
   return `${title.slice(0, -own.length)} — ${city}${own}`;
-}
-
-/** Lower case without accents, so «mexico» finds «México» and «bogota» finds «Bogotá». */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[_/]/g, ' ')
-    .replace(/−/g, '-')
-    .toLowerCase();
 }
 
 // The list has some 420 zones: the offset is worded once for the label and the order.

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ORGANIZATIONS, SET_USER_ACTIVE, USERS, type User } from '../api/operations';
+import { foldForSearch } from '../components/fold-for-search';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { useMutationForm } from '../components/use-mutation-form';
@@ -28,9 +29,9 @@ export function UsersPage() {
   const orgs = organizations.data?.organizations ?? [];
   const all = users.data?.users;
   // Name or email, whatever the case and accents (QA S17: a long list had no way to find one).
-  const wanted = foldText(search.trim());
+  const wanted = foldForSearch(search.trim());
   const list = all?.filter(
-    (u) => !wanted || foldText(`${u.displayName} ${u.email}`).includes(wanted),
+    (u) => !wanted || foldForSearch(`${u.displayName} ${u.email}`).includes(wanted),
   );
   const editing = list?.find((u) => u.id === editingId);
 
@@ -217,12 +218,4 @@ export function UsersPage() {
       <CreateOrganizationForm onCreated={organizations.reload} />
     </div>
   );
-}
-
-/** Lower case without accents: «Úrsula» is found by «ursula». */
-function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
 }
