@@ -39,7 +39,6 @@ import type {
   ReserveForEstimateRequest,
 } from './hour-ledger.types';
 import {
-  foldLedger,
   foldTotals,
   type LedgerBalance,
   type LedgerDraft,
@@ -85,7 +84,6 @@ const CATEGORIES: readonly WorkCategory[] = [
 export interface LockedLedger {
   readonly tx: EntityManager;
   readonly org: OrganizationEntity;
-  readonly entries: readonly HourLedgerEntryEntity[];
   readonly balance: LedgerBalance;
 }
 
@@ -119,10 +117,7 @@ export class HourLedgerService {
           LEDGER_LOCK_NAMESPACE,
           org.id,
         ]);
-        const entries = await tx
-          .getRepository(HourLedgerEntryEntity)
-          .find({ where: { organizationId: org.id }, order: { id: 'ASC' } });
-        return work({ tx, org, entries, balance: foldLedger(entries.map(toFact)) });
+        return work({ tx, org, balance: await lockedBalance(tx, org.id) });
       });
     } catch (err) {
       // Only a key already used by another organisation gets here (same-org retries are replays).
@@ -527,15 +522,31 @@ export class HourLedgerService {
    * that `append` themselves (a ticket charged again) call it after their appends.
    */
   async balanceAfter(l: LockedLedger): Promise<HourBalanceView> {
-    const entries = await l.tx
-      .getRepository(HourLedgerEntryEntity)
-      .find({ where: { organizationId: l.org.id }, order: { id: 'ASC' } });
-    const folded = foldLedger(entries.map(toFact));
+    const folded = foldTotals(await ledgerTotals(l.tx, l.org.id));
     const view = toBalanceView(l.org.id, folded);
-    const last = entries.at(-1);
+    const last = await l.tx
+      .getRepository(HourLedgerEntryEntity)
+      .findOne({ where: { organizationId: l.org.id }, order: { id: 'DESC' } });
     if (this.notices && last && crossedIntoLowBalance(l.balance, folded)) {
       await this.notices.queueLowBalance(l.tx, l.org, last, view);
     }
     return view;
   }
+}
+
+/**
+ * The ledger's balance as the write plans need it, read under the lock (L3-13): the fold of its
+ * sums (`ledger-totals.ts`; tens of rows, not every entry) and the IDs of the entries already
+ * reversed (a reversal is planned against them).
+ */
+async function lockedBalance(tx: EntityManager, organizationId: string): Promise<LedgerBalance> {
+  const reversed = await tx.query<{ id: string }[]>(
+    `SELECT reverses_entry_id::text AS id FROM hour_ledger_entry
+      WHERE organization_id = $1 AND reverses_entry_id IS NOT NULL`,
+    [organizationId],
+  );
+  return {
+    ...foldTotals(await ledgerTotals(tx, organizationId)),
+    reversed: new Set(reversed.map((r) => r.id)),
+  };
 }
