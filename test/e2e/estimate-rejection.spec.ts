@@ -1,5 +1,4 @@
-import { Role } from '../../src/identity/role.enum';
-import { gql } from '../support/integration-harness';
+import { ticketJourneys } from '../support/ticket-journeys';
 import { logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
@@ -15,32 +14,11 @@ describe('Rejecting an estimate (web app, L3-09)', () => {
   const e2e = useE2eWorldWithWorker('estimate_rejection');
   let number: string;
 
-  const act = async (role: Role, mutation: string, inputType: string, input: object) => {
-    const { body } = await gql<Record<string, { number?: string }>>(
-      e2e.world.api,
-      `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { ${mutation === 'registerTicket' ? 'number' : 'seq'} } }`,
-      { input },
-      e2e.world.bearer(role),
-    );
-    expect(body.errors).toBeUndefined();
-    return body.data![mutation];
-  };
-
   beforeAll(async () => {
     // A development requirement estimated at 6 h, waiting for the approver (L3-08, L3-09).
-    const registered = await act(Role.CLIENT_USER, 'registerTicket', 'RegisterTicketInput', {
-      category: 'DEVELOPMENT',
+    number = await ticketJourneys(e2e.world).estimatedRequirement({
       subject: 'Reporte de ventas por vendedor',
       description: 'Un reporte mensual de ventas por vendedor.',
-    });
-    number = registered.number!;
-    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
-      number,
-      classification: 'REQUIREMENT',
-      requirementKind: 'DEVELOPMENT',
-    });
-    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
-      number,
       hours: 6,
       scope: 'Reporte de ventas por vendedor, mensual',
     });
