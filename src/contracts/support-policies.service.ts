@@ -9,6 +9,7 @@ import { requireReason } from './hours';
 import { requireLocalDate } from './local-date';
 import { SupportPolicyEventEntity } from './support-policy-event.entity';
 import { SupportPolicyEntity } from './support-policy.entity';
+import { CURRENCY_MESSAGE, isIsoCurrency } from './validation';
 
 export interface SupportPolicyTerms {
   readonly organizationId: string;
@@ -294,14 +295,8 @@ export function requireMoney(amount: number, field: string): string {
 }
 
 export function requireCurrency(currency: string): string {
-  if (!/^[A-Z]{3}$/.test(currency)) {
-    throw new DomainError(
-      ErrorCode.VALIDATION_FAILED,
-      'currency must be 3 capital letters (ISO 4217)',
-      {
-        field: 'currency',
-      },
-    );
+  if (!isIsoCurrency(currency)) {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, CURRENCY_MESSAGE, { field: 'currency' });
   }
   return currency;
 }

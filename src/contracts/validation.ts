@@ -1,5 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, IsNumber, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsISO8601,
+  IsNumber,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
 import { MAX_HOURS } from './hours';
 
@@ -32,5 +41,21 @@ export const IsLocalDate = (field: string) =>
 export const IsTicketNumber = () =>
   Matches(TICKET_NUMBER_PATTERN, { message: 'ticketNumber must look like L3-2026-000123' });
 
+/** The ISO 4217 codes Node knows (ICU's list: MXN, USD, EUR…; not a typo such as «MNX»). */
+const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/** Whether `code` is an ISO 4217 currency code, written as stored: three capitals («MXN»). */
+export function isIsoCurrency(code: unknown): code is string {
+  return typeof code === 'string' && /^[A-Z]{3}$/.test(code) && ISO_CURRENCIES.has(code);
+}
+
+/** Why a currency is refused (the API's English; the web words it itself). */
+export const CURRENCY_MESSAGE =
+  'currency must be a known ISO 4217 code in capitals, e.g. MXN or USD';
+
+/** Every currency field of the contracts inputs (policy fee, hour package) – L3-03, L3-13. */
 export const IsCurrency = () =>
-  Matches(/^[A-Z]{3}$/, { message: 'currency must be 3 capital letters (ISO 4217)' });
+  ValidateBy({
+    name: 'isCurrency',
+    validator: { validate: isIsoCurrency, defaultMessage: () => CURRENCY_MESSAGE },
+  });

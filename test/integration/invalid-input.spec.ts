@@ -490,6 +490,8 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('blank reference', r, { input: { ...ok, reference: BLANK } }),
       c('oversized reference', r, { input: { ...ok, reference: HUGE } }),
       c('lower-case currency', r, { input: { ...ok, currency: 'mxn' } }),
+      // L3-13 (QA S17): three capitals that are no ISO 4217 code (a typo of MXN).
+      c('unknown currency MNX', r, { input: { ...ok, currency: 'MNX' } }),
       c('empty idempotency key', r, { input: { ...ok, idempotencyKey: '' } }),
     ];
   },
@@ -577,6 +579,7 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('absurd fee', r, { input: { ...ok, monthlyFee: 1e12 } }),
       c('impossible start', r, { input: { ...ok, startDate: '2026-02-29' } }),
       c('wrong currency', r, { input: { ...ok, currency: 'PESOS' } }),
+      c('unknown currency MNX', r, { input: { ...ok, currency: 'MNX' } }),
       c('blank reason', r, { input: { ...ok, reason: BLANK } }),
       c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
       c(

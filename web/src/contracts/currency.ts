@@ -2,12 +2,12 @@ import type { Language } from '../i18n/i18n-context';
 
 /**
  * Whether `code` is an ISO 4217 currency code this browser knows: «MXN», «usd»; not a typo like
- * «MNX», which the API would store (it checks three capitals only) and every statement would show.
+ * «MNX», which every statement would show (the API refuses it too: `src/contracts/validation.ts`).
  */
 export function isKnownCurrency(code: string): boolean {
   const upper = code.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(upper)) return false;
-  // A browser without the list takes any three letters, as the API does.
+  // A browser without the list takes any three letters; the API still refuses an unknown code.
   return typeof Intl.supportedValuesOf === 'function'
     ? Intl.supportedValuesOf('currency').includes(upper)
     : true;
