@@ -37,6 +37,19 @@ const refusal = {
 };
 
 describe('satisfaction in the web app', () => {
+  // L3-11 (QA S17): the board's card said «por mes de la primera calificación, UTC», but the API
+  // groups a rating by the month of its first rating and the response rate by the month of closure,
+  // both in the zone of the ticket's calendar (satisfaction.service.ts, localMonthSql).
+  it("the board card's intro says how the months are counted, in the calendar's zone", () => {
+    expect(esMX.satisfaction.cardIntro(6)).toBe(
+      'Calificaciones de los clientes en los últimos 6 meses: cada una cuenta en el mes en que se dio por primera vez, en la zona horaria del calendario de su cliente, con su valor más reciente. Satisfechos: 4 o 5. La tasa de respuesta cuenta los tickets cerrados en esos meses, por mes de cierre en la misma zona.',
+    );
+    expect(en.satisfaction.cardIntro(6)).toBe(
+      'Clients’ ratings over the last 6 months: each counts in the month it was first given, in the time zone of its client’s calendar, with its latest score. Satisfied: 4 or 5. The response rate counts the tickets closed in those months, by month of closure in the same zone.',
+    );
+    for (const t of [esMX, en]) expect(t.satisfaction.cardIntro(6)).not.toMatch(/UTC/);
+  });
+
   it('the rating section has the id the closure email links to', () => {
     expect(RATING_ANCHOR).toBe(SERVER_ANCHOR);
   });

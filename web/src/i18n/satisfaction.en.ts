@@ -40,7 +40,7 @@ export const satisfactionEn: SatisfactionMessages = {
   timelineFirstRated: (at) => endSentence(`First rated on ${at}`),
   cardTitle: 'Satisfaction',
   cardIntro: (months) =>
-    `Clients' ratings of closed tickets in the last ${months} months (by month of the first rating, UTC). Satisfied: 4 or 5.`,
+    `Clients’ ratings over the last ${months} months: each counts in the month it was first given, in the time zone of its client’s calendar, with its latest score. Satisfied: 4 or 5. The response rate counts the tickets closed in those months, by month of closure in the same zone.`,
   overall: (ratings, average, satisfied) =>
     `${ratings === 1 ? '1 rating' : `${ratings} ratings`} · average ${average} of 5 · ${satisfied} satisfied`,
   noRatings: 'No ratings in this period yet.',

@@ -40,10 +40,12 @@ export const satisfactionEsMX = {
   timelineRating: (score: number) => `Calificación: ${score}/5`,
   timelineRatingChanged: (score: number) => `Calificación cambiada: ${score}/5`,
   timelineFirstRated: (at: string) => endSentence(`Calificada por primera vez el ${at}`),
-  // Tablero: satisfacción junto al cumplimiento del SLA.
+  // Tablero: satisfacción junto al cumplimiento del SLA. The intro says how the API groups
+  // (src/satisfaction/satisfaction.service.ts): a rating by the month of its first rating
+  // (rated_at), its current score; the response rate by closure month; both in the calendar zone.
   cardTitle: 'Satisfacción',
   cardIntro: (months: number) =>
-    `Calificaciones de los clientes a tickets cerrados en los últimos ${months} meses (por mes de la primera calificación, UTC). Satisfechos: 4 o 5.`,
+    `Calificaciones de los clientes en los últimos ${months} meses: cada una cuenta en el mes en que se dio por primera vez, en la zona horaria del calendario de su cliente, con su valor más reciente. Satisfechos: 4 o 5. La tasa de respuesta cuenta los tickets cerrados en esos meses, por mes de cierre en la misma zona.`,
   overall: (ratings: number, average: string, satisfied: string) =>
     `${ratings === 1 ? '1 calificación' : `${ratings} calificaciones`} · promedio ${average} de 5 · ${satisfied} satisfechos`,
   noRatings: 'Todavía no hay calificaciones en este periodo.',
