@@ -170,8 +170,16 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     expect(await notice.innerText()).toBe(
       'Cuenta como avance: al enviarla se reinicia el plazo de «Avance periódico», igual que con «Registrar avance».',
     );
+    // It describes «Enviar», so it is heard on the button, before sending.
+    const describedBy = await box
+      .getByRole('button', { name: 'Enviar' })
+      .getAttribute('aria-describedby');
+    expect(describedBy).toBe(await notice.getAttribute('id'));
     await box.getByRole('radio', { name: 'Nota interna' }).check();
     await notice.waitFor({ state: 'detached' });
+    expect(
+      await box.getByRole('button', { name: 'Enviar' }).getAttribute('aria-describedby'),
+    ).toBeNull();
     await box.getByRole('radio', { name: 'Respuesta al cliente' }).check();
     await notice.waitFor();
     await box.getByRole('textbox').fill(REPLY);

@@ -48,6 +48,8 @@ export function CommentBox({
   const [body, setBody] = useState(restored?.fields.body ?? '');
   // A restored internal note stays internal (a client never gets it as a reply by mistake).
   const [internal, setInternal] = useState(restored?.fields.internal === 'yes');
+  // L3-07: a reply to the client restarts the running progress clock; the form says so.
+  const countsAsProgress = staff && !internal && replyCountsAsProgress(ticket);
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useNotice();
@@ -162,12 +164,23 @@ export function CommentBox({
         />
         <FormProblem problem={problem} />
         <div className="form-actions span-all">
-          <button type="submit" className="button primary" disabled={busy}>
+          {/* The notice follows the button: it is the button's description, so a keyboard or
+              screen-reader user hears it on «Enviar», before sending, not after. */}
+          <button
+            type="submit"
+            className="button primary"
+            disabled={busy}
+            aria-describedby={countsAsProgress ? 'comment-counts-as-progress' : undefined}
+          >
             {busy ? c.sending : c.submit}
           </button>
         </div>
-        {staff && !internal && replyCountsAsProgress(ticket) && (
-          <p className="muted small span-all" data-testid="reply-counts-as-progress">
+        {countsAsProgress && (
+          <p
+            id="comment-counts-as-progress"
+            className="muted small span-all"
+            data-testid="reply-counts-as-progress"
+          >
             {c.replyCountsAsProgress}
           </p>
         )}
