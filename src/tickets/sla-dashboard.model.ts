@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, PickType } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { SlaClockModel } from './ticket.model';
 
@@ -65,18 +65,13 @@ export class SlaTimerFilter {
   first!: number;
 }
 
+/** The board's totals take the lists' filters (same validation), without paging or list choice. */
 @InputType()
-export class SlaTimerCountFilter {
-  @Field({ nullable: true, description: 'triage, diagnosis, scheduling or progress.' })
-  @IsOptional()
-  @IsIn(['triage', 'diagnosis', 'scheduling', 'progress'])
-  kind?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsUUID()
-  organizationId?: string;
-}
+export class SlaTimerCountFilter extends PickType(
+  SlaTimerFilter,
+  ['kind', 'organizationId'] as const,
+  InputType,
+) {}
 
 @ObjectType({
   description:
