@@ -140,9 +140,13 @@ describe('Administration: a new client organisation and its Odoo admin user (web
       .waitFor();
     await flag.waitFor({ state: 'detached' });
     await policy.getByText('soporte.becken@tulum.example').waitFor();
-    // The (folded) history says it was recorded.
-    expect(await page.getByTestId('policy-history').textContent()).toContain(
-      'Usuario de Odoo registrado',
+    // The (folded) history names the login recorded, unconfirmed then confirmed (L3-16; QA S17).
+    const history = page.getByTestId('policy-history');
+    expect(await history.textContent()).toContain(
+      'Usuario de Odoo registrado: soporte.becken@tulum.example (sin confirmar)',
+    );
+    expect(await history.textContent()).toContain(
+      'Usuario de Odoo registrado: soporte.becken@tulum.example (confirmado)',
     );
 
     // Emptied: removed, and flagged as missing again; in English.
@@ -152,6 +156,9 @@ describe('Administration: a new client organisation and its Odoo admin user (web
     await form.getByRole('button', { name: 'Save Odoo user' }).click();
     await form.getByText('The Odoo user was removed; the policy flags it as missing.').waitFor();
     await page.getByTestId('odoo-admin-flag').getByText('Not recorded').waitFor();
+    // Unfolded, the history shows which login was removed.
+    await page.locator('details', { has: history }).locator('summary').click();
+    await history.getByText('Odoo user removed (was soporte.becken@tulum.example)').waitFor();
   });
 
   it('the users and the outgoing mail fit a phone, each row a card with its cells named (QA S17)', async () => {

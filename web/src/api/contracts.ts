@@ -12,6 +12,8 @@ export interface SupportPolicyEvent {
   reason: string | null;
   fromStatus: PolicyStatus | null;
   toStatus: PolicyStatus | null;
+  /** What changed, as JSON (e.g. the Odoo admin user's `{from, to, confirmed}`). */
+  changes: string;
 }
 
 export interface SupportPolicy {
@@ -36,7 +38,7 @@ export interface SupportPolicy {
 const POLICY_FIELDS = `id organizationId status monthlyFee currency startDate canRegisterTickets
   registrationBlockedReason statusReason statusChangedAt odooAdminLogin odooAdminMissing
   progressCadenceMinutes progressCadenceIsDefault
-  history { id kind at reason fromStatus toStatus }`;
+  history { id kind at reason fromStatus toStatus changes }`;
 
 export const SUPPORT_POLICY = operation<
   { supportPolicy: SupportPolicy | null },

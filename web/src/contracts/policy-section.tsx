@@ -18,6 +18,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { useLocalTime } from '../tickets/ticket-bits';
 import { isKnownCurrency, unknownCurrencyText } from './currency';
+import { odooAdminEventText } from './odoo-admin-event';
 import { OdooAdminForm, odooAdminTexts } from './odoo-admin-form';
 
 function PolicyBadge({ status }: { status: PolicyStatus }) {
@@ -327,7 +328,11 @@ export function PolicySection({
               {policy.history.map((e) => (
                 <li key={e.id}>
                   <p>
-                    <strong>{t.contracts.eventKinds[e.kind] ?? e.kind}</strong>
+                    <strong>
+                      {(e.kind === 'ODOO_ADMIN_RECORDED' &&
+                        odooAdminEventText(e.changes, language)) ||
+                        (t.contracts.eventKinds[e.kind] ?? e.kind)}
+                    </strong>
                     {e.toStatus && ` · ${t.contracts.policyStatus[e.toStatus]}`}
                     <span className="muted small block">
                       <time dateTime={e.at}>{format(e.at)}</time>
