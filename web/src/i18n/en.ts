@@ -710,6 +710,10 @@ export const en: Messages = {
     retryLabel: (subject: string, to: string) => `Retry “${subject}” to ${to}`,
     retried: (subject: string) => `“${subject}” is queued again.`,
     empty: 'No emails.',
+    capNote: (max: number, filtered: boolean) =>
+      filtered
+        ? `Showing the ${max} most recent emails with this status.`
+        : `Showing the ${max} most recent emails. To find an older one, filter by status.`,
     eventTypes: {
       TICKET_REGISTERED: 'Ticket registered',
       INFO_REQUESTED: 'Information requested',

@@ -734,6 +734,11 @@ export const esMX = {
     retryLabel: (subject: string, to: string) => `Reintentar «${subject}» para ${to}`,
     retried: (subject: string) => `«${subject}» está otra vez en cola.`,
     empty: 'No hay correos.',
+    /** The list stops at `max`: older emails are found by filtering (QA S17). */
+    capNote: (max: number, filtered: boolean) =>
+      filtered
+        ? `Se muestran los ${max} correos más recientes con este estado.`
+        : `Se muestran los ${max} correos más recientes. Para encontrar uno anterior, filtra por estado.`,
     eventTypes: {
       TICKET_REGISTERED: 'Ticket registrado',
       INFO_REQUESTED: 'Información solicitada',

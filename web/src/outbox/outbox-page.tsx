@@ -15,11 +15,6 @@ const MAX_PAGE = 200;
  * The list stops at MAX_PAGE rows: said, with the way to the older ones while no status is
  * chosen (QA S17: «Mostrar más» disappeared and the rest seemed not to exist).
  */
-const capNote = (language: string, max: number, filtered: boolean) =>
-  language === 'en'
-    ? `Showing the ${max} most recent emails${filtered ? ' with this status' : ''}.${filtered ? '' : ' To find an older one, filter by status.'}`
-    : `Se muestran los ${max} correos más recientes${filtered ? ' con este estado' : ''}.${filtered ? '' : ' Para encontrar uno anterior, filtra por estado.'}`;
-
 function StatusBadge({ status }: { status: EmailStatus }) {
   const { t } = useI18n();
   const cls =
@@ -38,7 +33,7 @@ function StatusBadge({ status }: { status: EmailStatus }) {
  * that failed (the dispatcher sends it again with the same Message-ID; never twice once sent).
  */
 export function OutboxPage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { call } = useSession();
   const { format } = useLocalTime();
   const [status, setStatus] = useState<EmailStatus | ''>('');
@@ -193,7 +188,7 @@ export function OutboxPage() {
       )}
       {page?.hasNextPage && first >= MAX_PAGE && (
         <p className="muted" data-testid="outbox-cap">
-          {capNote(language, MAX_PAGE, status !== '')}
+          {t.outbox.capNote(MAX_PAGE, status !== '')}
         </p>
       )}
       {page?.hasNextPage && first < MAX_PAGE && (
