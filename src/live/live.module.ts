@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TicketsModule } from '../tickets/tickets.module';
+import { HoursChangesResolver } from './hours-changes.resolver';
+import { HoursChangesService } from './hours-changes.service';
 import { LiveSessionsService } from './live-sessions.service';
 import { LiveUpdatesResolver } from './live-updates.resolver';
 import { LiveUpdatesService } from './live-updates.service';
@@ -11,7 +13,14 @@ import { PgListenerService } from './pg-listener.service';
  */
 @Module({
   imports: [TicketsModule],
-  providers: [PgListenerService, LiveSessionsService, LiveUpdatesService, LiveUpdatesResolver],
-  exports: [LiveUpdatesService, LiveSessionsService],
+  providers: [
+    PgListenerService,
+    LiveSessionsService,
+    LiveUpdatesService,
+    LiveUpdatesResolver,
+    HoursChangesService,
+    HoursChangesResolver,
+  ],
+  exports: [LiveUpdatesService, LiveSessionsService, HoursChangesService],
 })
 export class LiveModule {}
