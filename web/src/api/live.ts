@@ -105,23 +105,24 @@ function releaseClient(token: string, shared: SharedClient): void {
 }
 
 /**
- * Calls `onChange` when a ticket the user may see changes (one ticket when `number` is given),
- * over the API's `ticketChanged` subscription (graphql-ws). Changes missed while the socket was
- * down are not replayed, so `onChange` also runs after every reconnection: the screen re-reads
- * what it shows. Returns whether the feed is live, so a screen can say so (and fall back).
- *
- * L3-04: when the server ends the session (the socket closes with 4401, or the subscription is
- * refused UNAUTHENTICATED), the session ends here as for a refused HTTP request: the app goes to
- * the login page and says the session ended, without waiting for the user's next action.
+ * Follows one subscription over the session's shared socket and calls `onChange` with each value
+ * `pick` reads from its results, settled ({@link SETTLE_MS}), and with `undefined` after every
+ * reconnection (what was missed is not replayed: the screen re-reads what it shows). Returns
+ * whether the feed is live. L3-04: a refused session ends the app's session.
  */
-export function useTicketChanges(
-  onChange: (change: TicketChange | undefined) => void,
-  number?: string,
+function useLiveSubscription<R, T>(
+  query: string,
+  variables: Record<string, string> | undefined,
+  pick: (data: R) => T | undefined,
+  onChange: (change: T | undefined) => void,
 ): LiveStatus {
   const { token } = useSession();
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const callback = useRef(onChange);
   callback.current = onChange;
+  const picker = useRef(pick);
+  picker.current = pick;
+  const variablesKey = JSON.stringify(variables ?? {});
 
   useEffect(() => {
     if (!token) {
@@ -131,8 +132,8 @@ export function useTicketChanges(
     // A released client may still report its closing; only this effect's subscription may act.
     let active = true;
     let pending: number | undefined;
-    let last: TicketChange | undefined;
-    const notify = (change: TicketChange | undefined) => {
+    let last: T | undefined;
+    const notify = (change: T | undefined) => {
       if (!active) return;
       last = change ?? last;
       window.clearTimeout(pending);
@@ -153,11 +154,12 @@ export function useTicketChanges(
       }),
       shared.client.on('closed', () => set('connecting')),
     ];
-    const unsubscribe = shared.client.subscribe<{ ticketChanged: TicketChange }>(
-      { query: TICKET_CHANGED, variables: number ? { number } : {} },
+    const unsubscribe = shared.client.subscribe<R>(
+      { query, variables: JSON.parse(variablesKey) as Record<string, string> },
       {
         next: (result) => {
-          if (result.data?.ticketChanged) notify(result.data.ticketChanged);
+          const change = result.data ? picker.current(result.data) : undefined;
+          if (change) notify(change);
         },
         error: (error) => {
           // The session context ignores a token it already replaced (Cambiar contraseña).
@@ -174,7 +176,55 @@ export function useTicketChanges(
       for (const stop of stopListening) stop();
       releaseClient(token, shared);
     };
-  }, [token, number]);
+  }, [token, query, variablesKey]);
 
   return status;
+}
+
+/**
+ * Calls `onChange` when a ticket the user may see changes (one ticket when `number` is given),
+ * over the API's `ticketChanged` subscription (graphql-ws). Changes missed while the socket was
+ * down are not replayed, so `onChange` also runs after every reconnection: the screen re-reads
+ * what it shows. Returns whether the feed is live, so a screen can say so (and fall back).
+ *
+ * L3-04: when the server ends the session (the socket closes with 4401, or the subscription is
+ * refused UNAUTHENTICATED), the session ends here as for a refused HTTP request: the app goes to
+ * the login page and says the session ended, without waiting for the user's next action.
+ */
+export function useTicketChanges(
+  onChange: (change: TicketChange | undefined) => void,
+  number?: string,
+): LiveStatus {
+  return useLiveSubscription<{ ticketChanged?: TicketChange }, TicketChange>(
+    TICKET_CHANGED,
+    number ? { number } : undefined,
+    (data) => data.ticketChanged,
+    onChange,
+  );
+}
+
+/** A client's prepaid hours changed, as the `hoursChanged` subscription pushes it. */
+export interface HoursChange {
+  organizationId: string;
+}
+
+const HOURS_CHANGED = `subscription HoursChanged($organizationId: ID) {
+  hoursChanged(organizationId: $organizationId) { organizationId }
+}`;
+
+/**
+ * L3-13, L3-12: calls `onChange` when the hours of `organizationId` change (a package bought, an
+ * adjustment, a reversal, time logged, an estimate held or released), over the API's
+ * `hoursChanged` subscription, settled and after every reconnection as {@link useTicketChanges}.
+ */
+export function useHoursChanges(
+  onChange: (change: HoursChange | undefined) => void,
+  organizationId: string,
+): LiveStatus {
+  return useLiveSubscription<{ hoursChanged?: HoursChange }, HoursChange>(
+    HOURS_CHANGED,
+    { organizationId },
+    (data) => data.hoursChanged,
+    onChange,
+  );
 }

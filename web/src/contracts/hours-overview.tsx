@@ -5,7 +5,7 @@ import {
   type LedgerEntry,
   type ReversedEntry,
 } from '../api/contracts';
-import { useTicketChanges } from '../api/live';
+import { useHoursChanges, useTicketChanges } from '../api/live';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
@@ -131,6 +131,8 @@ export function HoursOverview({
   const [olderLoading, setOlderLoading] = useState(false);
   // Live: any change to the organisation's tickets may have reserved, logged or released hours.
   useTicketChanges(() => void query.reload());
+  // L3-13: a package bought, an adjustment or a reversal, wherever it was made.
+  useHoursChanges(() => void query.reload(), organizationId);
   const { reload } = query;
   const seen = useRef(refresh);
   useEffect(() => {

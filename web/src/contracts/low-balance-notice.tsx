@@ -1,5 +1,5 @@
 import { operation } from '../api/graphql-client';
-import { useTicketChanges } from '../api/live';
+import { useHoursChanges, useTicketChanges } from '../api/live';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { type LowBalanceState, lowBalanceText } from './low-balance-text';
@@ -16,6 +16,7 @@ export function LowBalanceNotice({ organizationId }: { organizationId: string })
   const query = useQuery(LOW_BALANCE, { organizationId });
   // Live: time logged or an estimate authorized on any ticket may take the hours under it.
   useTicketChanges(() => void query.reload());
+  useHoursChanges(() => void query.reload(), organizationId);
   const text = lowBalanceText(query.data?.hourBalance, t.contracts.lowBalanceNotice);
   if (!text) return null;
   return (

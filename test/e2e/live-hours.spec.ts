@@ -1,0 +1,53 @@
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { logIn, newPage } from './support/browser';
+import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+
+// L3-13, L3-12: a client sees its hours left live. «Mis horas» is open; staff adjusts the client's
+// hours through the API; the page shows the new balance and movement without a reload
+// (`hoursChanged` over graphql-ws).
+
+const CLIENT = 'usuario@aurora.example';
+
+describe('«Mis horas» follows the hours live (L3-13, L3-12)', () => {
+  let e2e: E2eWorld;
+  let page: Page;
+
+  beforeAll(async () => {
+    e2e = await startE2eWorld('live-hours');
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  it('an adjustment made by staff shows on the open page without reloading it', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto('/mis-horas');
+    await page.getByTestId('balance').getByText('40 h').first().waitFor();
+    // The page stays the same document: a reload would lose this mark.
+    await page.evaluate('window.__sameDocument = true');
+
+    const { body } = await gql(
+      e2e.world.api,
+      `mutation ($input: AdjustHoursInput!) { adjustHours(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: e2e.world.orgIds['comercializadora-aurora'],
+          hours: -6,
+          reason: 'Horas de cortesía mal cargadas',
+        },
+      },
+      e2e.world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+
+    await page.getByTestId('balance').getByText('34 h').first().waitFor();
+    await page.getByText('Horas de cortesía mal cargadas').first().waitFor();
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
+  });
+});
