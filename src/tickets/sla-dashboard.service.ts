@@ -99,8 +99,8 @@ export class SlaDashboardService {
    * How many clocks each list of {@link timers} holds in all, under the same definitions: the
    * board says «200 de 350» instead of hiding the rest (a manager must not miss a breach). Asked
    * with the lists on every refresh, so bounded by open work, not history: the open clocks' counts
-   * and the breaches on tickets not ended (`ticket_ended`, kept from the ticket's state by a
-   * trigger) each read a partial index holding every column they test (migration 1764319760000).
+   * and the breaches on tickets not ended (`ticket_ended`, written by the projection with the
+   * ticket's state and kept by a trigger when it changes) each read a partial index holding every column they test (migration 1764319760000).
    */
   async counts(filter: SlaTimerCountFilter): Promise<SlaTimerCounts> {
     const params: unknown[] = [];

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   reassignUpdate,
+  TERMINAL_STATES,
   type SlaClockView,
   type TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
@@ -149,6 +150,7 @@ export class TicketProjectionService {
       JSON.stringify(slice.details),
       JSON.stringify(slice.clocks.map(clockRow)),
       TICKET_CHANGED_CHANNEL,
+      (TERMINAL_STATES as readonly string[]).includes(slice.state),
     ]);
   }
 }
@@ -176,7 +178,10 @@ interface WrittenBatch {
 
 // Data-modifying CTEs run on one snapshot, in one implicit step of the caller's transaction: the
 // events, the ticket row, its clocks and the NOTIFY are one statement (one round trip). Clock runs
-// are upserted only with the row they belong to (an older batch changes nothing).
+// are upserted only with the row they belong to (an older batch changes nothing), carrying the
+// ended state of the ticket written with them ($16, L3-08: the board's «Vencidos» total skips an
+// ended ticket's breaches). The ticket's clocks not in the batch follow its state through the
+// trigger on the ticket's state (migration 1764319760000).
 const WRITE_BATCH_SQL = `
 WITH appended AS (
   INSERT INTO ticket_event (ticket_number, seq, type, at, actor_id, actor_role, data, read_model)
@@ -204,10 +209,12 @@ WITH appended AS (
 ), clocks AS (
   INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount, target_unit,
     started_at, deadline, at_risk_at, budget_ms, consumed_ms, consumed_as_of, pauses,
-    at_risk_recorded_at, breached_at, ended_at, end_reason, calendar_version, updated_at)
+    at_risk_recorded_at, breached_at, ended_at, end_reason, calendar_version, updated_at,
+    ticket_ended)
   SELECT c.clock_id, $1, c.kind, c.run, c.status, c.target_amount, c.target_unit, c.started_at,
     c.deadline, c.at_risk_at, c.budget_ms, c.consumed_ms, c.consumed_as_of, c.pauses,
-    c.at_risk_recorded_at, c.breached_at, c.ended_at, c.end_reason, c.calendar_version, now()
+    c.at_risk_recorded_at, c.breached_at, c.ended_at, c.end_reason, c.calendar_version, now(),
+    $16::boolean
   FROM jsonb_to_recordset($14::jsonb) AS c(clock_id text, kind text, run integer, status text,
     target_amount integer, target_unit text, started_at timestamptz, deadline timestamptz,
     at_risk_at timestamptz, budget_ms bigint, consumed_ms bigint, consumed_as_of timestamptz,
@@ -220,7 +227,7 @@ WITH appended AS (
     pauses = EXCLUDED.pauses, at_risk_recorded_at = EXCLUDED.at_risk_recorded_at,
     breached_at = EXCLUDED.breached_at, ended_at = EXCLUDED.ended_at,
     end_reason = EXCLUDED.end_reason, calendar_version = EXCLUDED.calendar_version,
-    updated_at = EXCLUDED.updated_at
+    updated_at = EXCLUDED.updated_at, ticket_ended = EXCLUDED.ticket_ended
 )
 SELECT ARRAY(SELECT seq FROM appended ORDER BY seq) AS fresh, t.subject, t.registrant_id,
   t.organization_id, pg_notify($15, $1)
