@@ -113,8 +113,9 @@ describe('Role-aware navigation and small screens (web app)', () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, MANAGER, e2e.password(MANAGER));
     const nav = page.getByRole('navigation', { name: 'Principal' });
+    // The list holds every client's tickets: «Tickets», not «Mis tickets» (S18-D).
     expect(await nav.getByRole('link').allInnerTexts()).toEqual([
-      'Mis tickets',
+      'Tickets',
       'Cola',
       'Consola',
       'Tablero SLA',

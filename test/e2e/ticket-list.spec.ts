@@ -264,6 +264,11 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     const agent = await newPage(e2e.browser, e2e.baseURL);
     await logIn(agent.page, AGENT, e2e.password(AGENT));
     await agent.page.goto('/mis-tickets');
+    // Staff's list is every client's: «Tickets» in the menu and the title, not «Mis tickets».
+    await agent.page.getByRole('heading', { name: 'Tickets', exact: true }).waitFor();
+    const nav = agent.page.getByRole('navigation', { name: /^(Principal|Main)$/ });
+    expect(await nav.getByRole('link', { name: 'Tickets', exact: true }).count()).toBe(1);
+    expect(await nav.getByRole('link', { name: /Mis tickets|My tickets/ }).count()).toBe(0);
     const mine = agent.page.getByLabel(/Solo asignados a mí|Only assigned to me/);
     await mine.waitFor();
     expect(await mine.isChecked()).toBe(true);

@@ -19,7 +19,9 @@ interface NavItem {
 /** The menu a user sees: what their roles allow. */
 function navItems(user: User | undefined, t: ReturnType<typeof useI18n>['t']): NavItem[] {
   if (!user) return [{ to: '/plazos', label: t.nav.deadlines }];
-  const items: NavItem[] = [{ to: '/mis-tickets', label: t.nav.myTickets }];
+  // Staff's list holds every client's tickets: «Tickets», not «Mis tickets».
+  const tickets = can.seeConsole(user) ? t.nav.tickets : t.nav.myTickets;
+  const items: NavItem[] = [{ to: '/mis-tickets', label: tickets }];
   if (can.seeQueue(user)) items.push({ to: '/cola', label: t.nav.queue });
   if (can.seeOwnHours(user)) items.push({ to: '/mis-horas', label: t.nav.myHours });
   if (can.seeConsole(user)) items.push({ to: '/consola', label: t.nav.console });

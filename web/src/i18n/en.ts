@@ -30,6 +30,7 @@ export const en: Messages = {
   nav: {
     label: 'Main',
     myTickets: 'My tickets',
+    tickets: 'Tickets',
     console: 'Console',
     dashboard: 'SLA dashboard',
     deadlines: 'Deadline calculator',
@@ -206,6 +207,7 @@ export const en: Messages = {
   },
   tickets: {
     title: 'My tickets',
+    staffTitle: 'Tickets',
     intro: "Your organisation's tickets, with their state and next SLA deadline.",
     staffIntro: 'Tickets assigned to you, with their state and next SLA deadline.',
     number: 'Number',

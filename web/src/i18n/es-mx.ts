@@ -30,6 +30,8 @@ export const esMX = {
   nav: {
     label: 'Principal',
     myTickets: 'Mis tickets',
+    /** Provider staff's list holds every client's tickets, not theirs. */
+    tickets: 'Tickets',
     console: 'Consola',
     dashboard: 'Tablero SLA',
     deadlines: 'Calculadora de plazos',
@@ -208,6 +210,8 @@ export const esMX = {
   },
   tickets: {
     title: 'Mis tickets',
+    /** Provider staff's title of the list (every client's tickets). */
+    staffTitle: 'Tickets',
     intro: 'Los tickets de tu organización, con su estado y el próximo plazo del SLA.',
     staffIntro: 'Los tickets asignados a ti, con su estado y el próximo plazo del SLA.',
     number: 'Número',

@@ -222,7 +222,10 @@ function HoursCard({ organizationId }: { organizationId: string }) {
   );
 }
 
-/** Client portal: the organisation's tickets, a new ticket, the prepaid hours. Staff: theirs. */
+/**
+ * Client portal («Mis tickets»): the organisation's tickets, a new ticket, the prepaid hours.
+ * Provider staff («Tickets»): every client's tickets (an agent's own by default).
+ */
 export function MyTicketsPage() {
   const { t } = useI18n();
   const { user } = useSession();
@@ -237,7 +240,11 @@ export function MyTicketsPage() {
 
   return (
     <div className="stack">
-      <TicketBrowser title={t.tickets.title} staff={staff} refreshKey={registrations} />
+      <TicketBrowser
+        title={staff ? t.tickets.staffTitle : t.tickets.title}
+        staff={staff}
+        refreshKey={registrations}
+      />
       {user && !staff && <NewTicketForm onRegistered={registered} />}
       {user && !staff && <HoursCard organizationId={user.organization.id} />}
       {user && !staff && <QuickChannelCard />}
