@@ -27,6 +27,19 @@ export interface OutboxEmailView {
   readonly sentAt: Date | null;
 }
 
+/** What the mail view can be narrowed to (`EmailOutboxArgs`). */
+export interface OutboxFilter {
+  readonly status?: EmailStatus;
+  /** Exact ticket number. */
+  readonly ticketNumber?: string;
+  /** A part of the recipient address, any case. */
+  readonly recipient?: string;
+  /** Queued at or after. */
+  readonly from?: Date;
+  /** Queued before. */
+  readonly to?: Date;
+}
+
 export interface OutboxPage {
   readonly nodes: OutboxEmailView[];
   readonly endCursor: string | null;
@@ -75,12 +88,42 @@ const COLUMNS = `id, event_key, event_type, ticket_number, recipient_user_id, re
 export class EmailOutboxService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(args: { status?: EmailStatus; first: number; after?: string }): Promise<OutboxPage> {
+  /**
+   * Newest first, in keyset pages, narrowed by any of: status, ticket (exact), recipient (a
+   * case-insensitive part of the address) and when it was queued (`from` ≤ created_at < `to`).
+   * Each filter reads an index (migrations 1764317200000, 1764319853000): a manager's «did the
+   * client get the email for L3-2026-000123?» stays quick with years of mail (L3-11).
+   */
+  async list(args: OutboxFilter & { first: number; after?: string }): Promise<OutboxPage> {
+    if (args.from && args.to && args.to.getTime() < args.from.getTime()) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'to is before from', {
+        reason: 'INVALID_VALUE',
+        field: 'to',
+        value: args.to.toISOString(),
+      });
+    }
     const params: unknown[] = [args.first + 1];
     const where: string[] = [];
     if (args.status) {
       params.push(args.status);
       where.push(`status = $${params.length}`);
+    }
+    if (args.ticketNumber) {
+      params.push(args.ticketNumber);
+      where.push(`ticket_number = $${params.length}`);
+    }
+    const recipient = args.recipient?.trim();
+    if (recipient) {
+      params.push(`%${escapeLike(recipient)}%`);
+      where.push(`recipient_address ILIKE $${params.length}`);
+    }
+    if (args.from) {
+      params.push(args.from);
+      where.push(`created_at >= $${params.length}`);
+    }
+    if (args.to) {
+      params.push(args.to);
+      where.push(`created_at < $${params.length}`);
     }
     if (args.after) {
       const [us, id] = decodeCursor(args.after);
@@ -147,6 +190,11 @@ function toView(r: Row): OutboxEmailView {
     createdAt: r.created_at,
     sentAt: r.sent_at,
   };
+}
+
+/** `text` matched literally by `ILIKE` (its `%`, `_` and `\\` are not wildcards). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function encodeCursor(us: string, id: string): string {
