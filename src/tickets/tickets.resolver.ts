@@ -135,6 +135,17 @@ export class TicketsResolver {
     return awaitsClient(user, ticket);
   }
 
+  @ResolveField(() => Boolean, {
+    description:
+      'L3-07: true when a public reply by provider staff now would count as a progress update and restart the progress clock (a problem in analysis whose progress clock runs; not while it waits on the client). Always false for client users, who never write staff replies.',
+  })
+  publicReplyCountsAsProgress(
+    @CurrentUser() user: AuthenticatedUser,
+    @Parent() ticket: TicketWithParts,
+  ): Promise<boolean> {
+    return this.service.publicReplyCountsAsProgress(user, ticket);
+  }
+
   @ResolveField(() => [SlaClockModel])
   clocks(@Parent() ticket: TicketWithParts) {
     return this.service.clocks(ticket);

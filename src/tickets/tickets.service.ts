@@ -13,7 +13,11 @@ import {
 } from '../../workflows/ticket/ticket.contract';
 import { releaseDateTooFar, remoteSessionTooFar } from '../../workflows/ticket/date-limits';
 import { openedView, openingTriageArgs } from '../../workflows/ticket/ticket-opening';
-import { availableFor, RULES } from '../../workflows/ticket/transitions';
+import {
+  availableFor,
+  publicReplyCountsAsProgress,
+  RULES,
+} from '../../workflows/ticket/transitions';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { isBusinessTime, localDateOf } from '../business-time/engine';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
@@ -379,6 +383,27 @@ export class TicketsService implements OnModuleInit {
     const calendar = await this.calendars.current(ticket.calendarId);
     const now = new Date();
     return rows.map((row) => liveClockFromEntity(row, calendar.engine, now));
+  }
+
+  /**
+   * L3-07: whether a public reply by `user` now counts as a progress update, by the workflow's
+   * own rule (`publicReplyCountsAsProgress`) over the read model. False for client users: they
+   * never write staff replies.
+   */
+  async publicReplyCountsAsProgress(
+    user: AuthenticatedUser,
+    ticket: TicketWithParts,
+  ): Promise<boolean> {
+    if (!isProviderStaff(user)) return false;
+    // The rule reads each run's kind, status and end only: no business time to compute.
+    const clocks =
+      ticket.clocks ??
+      (await this.db.getRepository(TicketClockEntity).find({
+        select: { kind: true, status: true, endedAt: true },
+        where: { ticketNumber: ticket.number },
+        order: { startedAt: 'ASC', run: 'ASC' },
+      }));
+    return publicReplyCountsAsProgress({ state: ticket.state, clocks });
   }
 
   async timeline(ticket: TicketWithParts): Promise<TicketEventModel[]> {

@@ -254,6 +254,103 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
     expect((await caughtMails(registrant)).filter(subjectHas(number, 'Avance'))).toEqual([]);
   });
 
+  it('tells staff whether a public reply now counts as a progress update, by the workflow rule (L3-07)', async () => {
+    /** `Ticket.publicReplyCountsAsProgress` as `role` reads it, with the ticket's state. */
+    const counts = async (role: Role, number: string) => {
+      const { body } = await gql<{
+        ticket: { state: string; publicReplyCountsAsProgress: boolean };
+      }>(
+        world.api,
+        `query ($number: String!) { ticket(number: $number) { state publicReplyCountsAsProgress } }`,
+        { number },
+        world.bearer(role),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.ticket;
+    };
+    const staffAndClients = async (number: string) =>
+      Promise.all(
+        [Role.AGENT, Role.MANAGER, Role.CLIENT_USER, Role.CLIENT_APPROVER].map(async (role) => [
+          role,
+          (await counts(role, number)).publicReplyCountsAsProgress,
+        ]),
+      );
+
+    // A problem in analysis whose progress clock runs: true for staff; false for client users,
+    // who never write staff replies.
+    const problem = await register();
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number: problem, classification: 'PROBLEM' },
+      'ClassifyTicketInput',
+    );
+    expect(await counts(Role.AGENT, problem)).toEqual({
+      state: 'IN_ANALYSIS',
+      publicReplyCountsAsProgress: true,
+    });
+    expect(await staffAndClients(problem)).toEqual([
+      [Role.AGENT, true],
+      [Role.MANAGER, true],
+      [Role.CLIENT_USER, false],
+      [Role.CLIENT_APPROVER, false],
+    ]);
+    // The reply's own answer (the workflow's view) says the same: the restarted clock runs.
+    const replied = await gql<{ addComment: { ticket: { publicReplyCountsAsProgress: boolean } } }>(
+      world.api,
+      `mutation ($number: String!) { addComment(number: $number, body: "Seguimos en ello.") {
+        ticket { publicReplyCountsAsProgress } } }`,
+      { number: problem },
+      world.bearer(Role.AGENT),
+    );
+    expect(replied.body.data?.addComment.ticket.publicReplyCountsAsProgress).toBe(true);
+
+    // Paused waiting on the client: false; the client's answer resumes the clock: true again.
+    await act(
+      Role.AGENT,
+      'waitOnClient',
+      { number: problem, note: '¿Nos comparte los logs?' },
+      'TicketActionInput',
+    );
+    expect(await counts(Role.AGENT, problem)).toEqual({
+      state: 'WAITING_ON_CLIENT',
+      publicReplyCountsAsProgress: false,
+    });
+    await comment(Role.CLIENT_USER, { number: problem, body: 'Adjunto los logs.' });
+    expect(await counts(Role.AGENT, problem)).toEqual({
+      state: 'IN_ANALYSIS',
+      publicReplyCountsAsProgress: true,
+    });
+
+    // Resolved and confirmed by the client (closed): false.
+    await act(
+      Role.AGENT,
+      'resolveTicket',
+      { number: problem, note: 'Corregido en producción.' },
+      'TicketActionInput',
+    );
+    await act(Role.CLIENT_USER, 'confirmResolution', { number: problem }, 'TicketActionInput');
+    expect(await counts(Role.AGENT, problem)).toEqual({
+      state: 'CLOSED',
+      publicReplyCountsAsProgress: false,
+    });
+
+    // A requirement has no progress clock: false.
+    const requirement = await register();
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number: requirement, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+      'ClassifyTicketInput',
+    );
+    expect(await staffAndClients(requirement)).toEqual([
+      [Role.AGENT, false],
+      [Role.MANAGER, false],
+      [Role.CLIENT_USER, false],
+      [Role.CLIENT_APPROVER, false],
+    ]);
+  });
+
   it('refuses bad comments with typed codes and changes nothing', async () => {
     const number = await register();
     const other = await register(OTHER_ORG);

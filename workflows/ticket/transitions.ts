@@ -343,15 +343,38 @@ export function isClientReply(args: CommentArgs, ticket: TicketView): boolean {
 }
 
 /**
- * L3-07: provider staff's public reply on a problem whose progress clock runs (IN_ANALYSIS, not
- * paused waiting on the client) reaches the client like «Registrar avance»: it counts as a
+ * What the L3-07 reply rule reads of a ticket: its state and its clock runs. The workflow's view
+ * and the API's read model (`Ticket.publicReplyCountsAsProgress`) both fit, so both ask the same
+ * rule.
+ */
+export interface ReplyProgressTicket {
+  readonly state: string;
+  readonly clocks: readonly {
+    readonly kind: string;
+    readonly status: string;
+    readonly endedAt: string | Date | null;
+  }[];
+}
+
+/**
+ * L3-07: whether a public reply by provider staff on `ticket` now counts as a progress update: a
+ * problem in analysis whose progress clock runs (not paused waiting on the client; a breached run
+ * still open counts, as «Registrar avance» restarts it). Pure.
+ */
+export function publicReplyCountsAsProgress(ticket: ReplyProgressTicket): boolean {
+  if (ticket.state !== 'IN_ANALYSIS') return false;
+  const clock = ticket.clocks.find((c) => c.kind === 'progress' && c.endedAt === null);
+  return clock !== undefined && clock.status !== 'PAUSED';
+}
+
+/**
+ * L3-07: provider staff's public reply on a problem whose progress clock runs
+ * ({@link publicReplyCountsAsProgress}) reaches the client like «Registrar avance»: it counts as a
  * progress update and restarts the cadence. Internal notes and client comments never count.
  */
 export function countsAsProgress(args: CommentArgs, ticket: TicketView): boolean {
   if (!PROVIDER.includes(args.actor.role) || args.internal) return false;
-  if (ticket.state !== 'IN_ANALYSIS') return false;
-  const clock = ticket.clocks.find((c) => c.kind === 'progress' && c.endedAt === null);
-  return clock !== undefined && clock.status !== 'PAUSED';
+  return publicReplyCountsAsProgress(ticket);
 }
 
 /**

@@ -178,6 +178,11 @@ export interface TicketDetail extends TicketSummary {
   remoteSession: RemoteSession | null;
   closureOutcome: string | null;
   allowedActions: string[];
+  /**
+   * L3-07: a public reply by provider staff now counts as a progress update (the workflow's rule,
+   * answered by the API; always false for client users).
+   */
+  publicReplyCountsAsProgress: boolean;
   clocks: SlaClock[];
   timeline: TicketEvent[];
   estimates: Estimate[];
@@ -203,6 +208,8 @@ export interface TicketFilter {
   states?: string[];
   category?: TicketCategory;
   assigneeId?: string;
+  /** ok, at_risk or breached (the ticket's SLA status). */
+  slaStatus?: string;
   organizationId?: string;
   text?: string;
 }
@@ -241,7 +248,8 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
       proposal at durationMinutes link note
       accepted { at by reason suggestedAt } declined { at by reason suggestedAt }
     }
-    closureOutcome allowedActions assigneeId registrantName registrantLocale
+    closureOutcome allowedActions publicReplyCountsAsProgress assigneeId registrantName
+    registrantLocale
     clocks { ${CLOCK_FIELDS} }
     timeline {
       seq type at actorRole actorName agentName data

@@ -16,7 +16,6 @@ import {
   useSavedDraft,
 } from './live-form';
 import { useNotice } from '../components/use-notice';
-import { replyCountsAsProgress } from './reply-counts-as-progress';
 
 /**
  * Comments on an open ticket: client users reply; provider staff choose a reply to the client
@@ -48,8 +47,9 @@ export function CommentBox({
   const [body, setBody] = useState(restored?.fields.body ?? '');
   // A restored internal note stays internal (a client never gets it as a reply by mistake).
   const [internal, setInternal] = useState(restored?.fields.internal === 'yes');
-  // L3-07: a reply to the client restarts the running progress clock; the form says so.
-  const countsAsProgress = staff && !internal && replyCountsAsProgress(ticket);
+  // L3-07: a reply to the client restarts the running progress clock; the form says so. The API
+  // answers by the workflow's own rule, so the notice cannot drift from what the reply does.
+  const countsAsProgress = staff && !internal && ticket.publicReplyCountsAsProgress;
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useNotice();
