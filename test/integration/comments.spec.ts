@@ -3,7 +3,8 @@ import { Role } from '../../src/identity/role.enum';
 import { caughtAtLeast, caughtMails, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
-import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+import { ticketJourneys } from '../support/ticket-journeys';
+import { useWorldWithWorker } from '../support/world-with-worker';
 
 // Issue 5 comments over GraphQL on the real stack: client comments, provider replies and internal
 // notes on the timeline; internal notes hidden from client users and never emailed; a provider's
@@ -40,14 +41,9 @@ interface ProgressTicket {
 
 describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
   const world = useWorldWithWorker('comments');
-
-  /** Registers a ticket and waits until the read model holds every event of its first state. */
-  const register = (org = OWN_ORG) =>
-    registerProjectedTicket(
-      world,
-      { category: 'INCIDENT', subject: 'No timbra la factura', description: 'Error al timbrar.' },
-      org,
-    );
+  // The incident «No timbra la factura», registered by OWN_ORG's user and projected.
+  const { act, registered, problemInAnalysis, problemWaitingOnClient } = ticketJourneys(world);
+  const register = (organization = OWN_ORG) => registered({ organization });
 
   async function comment(
     role: Role,
@@ -73,16 +69,6 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
     );
     expect(body.errors).toBeUndefined();
     return body.data!.ticket;
-  }
-
-  async function act(role: Role, mutation: string, input: Record<string, unknown>, type: string) {
-    const { body } = await gql(
-      world.api,
-      `mutation ($input: ${type}!) { ${mutation}(input: $input) { seq } }`,
-      { input },
-      world.bearer(role),
-    );
-    expect(body.errors).toBeUndefined();
   }
 
   const comments = (t: Ticket) =>
@@ -152,19 +138,9 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
   });
 
   it('a client comment while the ticket waits on the client resumes its paused clock', async () => {
-    const number = await register();
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number, classification: 'PROBLEM' },
-      'ClassifyTicketInput',
-    );
-    await act(
-      Role.AGENT,
-      'waitOnClient',
-      { number, note: '¿Nos comparte los logs?' },
-      'TicketActionInput',
-    );
+    const number = await problemWaitingOnClient('¿Nos comparte los logs?', {
+      organization: OWN_ORG,
+    });
     // A staff comment does not answer for the client.
     const staff = await comment(Role.AGENT, { number, body: 'Seguimos esperando.' });
     expect(staff.outcome!.ticket.state).toBe('WAITING_ON_CLIENT');
@@ -180,13 +156,7 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
   });
 
   it('a public staff reply on a problem whose progress clock runs counts as a progress update (L3-07)', async () => {
-    const number = await register();
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number, classification: 'PROBLEM' },
-      'ClassifyTicketInput',
-    );
+    const number = await problemInAnalysis({ organization: OWN_ORG });
     const body = 'Reproducimos el error en pruebas; mañana publicamos la corrección.';
     const vars = { number, body, requestId: randomUUID() };
     const replied = await comment(Role.AGENT, vars);
@@ -278,13 +248,7 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
 
     // A problem in analysis whose progress clock runs: true for staff; false for client users,
     // who never write staff replies.
-    const problem = await register();
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number: problem, classification: 'PROBLEM' },
-      'ClassifyTicketInput',
-    );
+    const problem = await problemInAnalysis({ organization: OWN_ORG });
     expect(await counts(Role.AGENT, problem)).toEqual({
       state: 'IN_ANALYSIS',
       publicReplyCountsAsProgress: true,
@@ -306,12 +270,7 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
     expect(replied.body.data?.addComment.ticket.publicReplyCountsAsProgress).toBe(true);
 
     // Paused waiting on the client: false; the client's answer resumes the clock: true again.
-    await act(
-      Role.AGENT,
-      'waitOnClient',
-      { number: problem, note: '¿Nos comparte los logs?' },
-      'TicketActionInput',
-    );
+    await act(Role.AGENT, 'waitOnClient', { number: problem, note: '¿Nos comparte los logs?' });
     expect(await counts(Role.AGENT, problem)).toEqual({
       state: 'WAITING_ON_CLIENT',
       publicReplyCountsAsProgress: false,
@@ -323,13 +282,8 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
     });
 
     // Resolved and confirmed by the client (closed): false.
-    await act(
-      Role.AGENT,
-      'resolveTicket',
-      { number: problem, note: 'Corregido en producción.' },
-      'TicketActionInput',
-    );
-    await act(Role.CLIENT_USER, 'confirmResolution', { number: problem }, 'TicketActionInput');
+    await act(Role.AGENT, 'resolveTicket', { number: problem, note: 'Corregido en producción.' });
+    await act(Role.CLIENT_USER, 'confirmResolution', { number: problem });
     expect(await counts(Role.AGENT, problem)).toEqual({
       state: 'CLOSED',
       publicReplyCountsAsProgress: false,
@@ -355,12 +309,7 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
     const number = await register();
     const other = await register(OTHER_ORG);
     const closed = await register();
-    await act(
-      Role.CLIENT_USER,
-      'cancelTicket',
-      { number: closed, note: 'Duplicado' },
-      'TicketActionInput',
-    );
+    await act(Role.CLIENT_USER, 'cancelTicket', { number: closed, note: 'Duplicado' });
     const snapshot = async () => ({
       events: await world.db.query<{ n: number }[]>(
         'SELECT ticket_number, count(*)::int AS n FROM ticket_event WHERE ticket_number IN ($1, $2, $3) GROUP BY 1 ORDER BY 1',

@@ -2,7 +2,8 @@ import { Role } from '../../src/identity/role.enum';
 import { caughtMails, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
-import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+import { ticketJourneys } from '../support/ticket-journeys';
+import { useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-06 / L3-07 / L3-08 / L3-11 over GraphQL on the real stack: a client often answers by phone,
 // WhatsApp or email; provider staff record that answer (`recordClientAnswer`, with the note and the
@@ -28,23 +29,9 @@ const RECORD = `mutation ($input: RecordClientAnswerInput!) {
 
 describe('staff record the client answer given off the portal (L3-06, L3-07, L3-11)', () => {
   const world = useWorldWithWorker('record-client-answer');
-
-  const register = () =>
-    registerProjectedTicket(
-      world,
-      { category: 'INCIDENT', subject: 'No timbra la factura', description: 'Error al timbrar.' },
-      OWN_ORG,
-    );
-
-  async function act(role: Role, mutation: string, input: Record<string, unknown>, type: string) {
-    const { body } = await gql(
-      world.api,
-      `mutation ($input: ${type}!) { ${mutation}(input: $input) { seq } }`,
-      { input },
-      world.bearer(role),
-    );
-    expect(body.errors).toBeUndefined();
-  }
+  // The incident «No timbra la factura», registered by OWN_ORG's user and projected.
+  const { act, registered, informationRequested, problemWaitingOnClient } = ticketJourneys(world);
+  const journey = { organization: OWN_ORG };
 
   async function record(role: Role, input: Record<string, unknown>) {
     // An unknown enum value is refused while coercing the variables (HTTP 400), the rest with 200.
@@ -80,13 +67,7 @@ describe('staff record the client answer given off the portal (L3-06, L3-07, L3-
     );
 
   it('L3-06: an answer by phone to an information request restarts triage, and the registrant is emailed once', async () => {
-    const number = await register();
-    await act(
-      Role.AGENT,
-      'requestInformation',
-      { number, note: '¿Qué versión?' },
-      'TicketActionInput',
-    );
+    const number = await informationRequested('¿Qué versión?', journey);
     const note = 'Usan Odoo 17 Enterprise en odoo.sh.';
     const { outcome, code } = await record(Role.AGENT, { number, note, channel: 'PHONE' });
     expect(code).toBeUndefined();
@@ -116,19 +97,7 @@ describe('staff record the client answer given off the portal (L3-06, L3-07, L3-
   });
 
   it('L3-07: a wait on the client ends with a WhatsApp answer a manager records; the paused clock resumes', async () => {
-    const number = await register();
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number, classification: 'PROBLEM' },
-      'ClassifyTicketInput',
-    );
-    await act(
-      Role.AGENT,
-      'waitOnClient',
-      { number, note: '¿Nos manda los logs?' },
-      'TicketActionInput',
-    );
+    const number = await problemWaitingOnClient('¿Nos manda los logs?', journey);
     expect((await read(Role.AGENT, number)).state).toBe('WAITING_ON_CLIENT');
     const { outcome, code } = await record(Role.MANAGER, {
       number,
@@ -164,16 +133,11 @@ describe('staff record the client answer given off the portal (L3-06, L3-07, L3-
   });
 
   it('refuses a client, the wrong state, a blank note and an unknown channel, changing nothing', async () => {
-    const number = await register();
+    const number = await registered(journey);
     const ok = { number, note: 'Por teléfono: listo.', channel: 'PHONE' };
     // REGISTERED: nothing waits on the client.
     expect((await record(Role.AGENT, ok)).code).toBe('INVALID_TRANSITION');
-    await act(
-      Role.AGENT,
-      'requestInformation',
-      { number, note: '¿Qué versión?' },
-      'TicketActionInput',
-    );
+    await act(Role.AGENT, 'requestInformation', { number, note: '¿Qué versión?' });
     const before = await read(Role.AGENT, number);
     expect(before.state).toBe('INFO_REQUESTED');
     const refused: [Role, Record<string, unknown>, string][] = [

@@ -7,6 +7,7 @@ import {
   registerProjectedTicket,
   registerTicket,
   type TicketApi,
+  type TicketRegistration,
   type WorldWithWorker,
 } from './world-with-worker';
 
@@ -14,7 +15,9 @@ import {
 // the screens do: a client user registers it, an agent triages it as a DEVELOPMENT requirement and
 // estimates it (L3-08), the client's approver authorizes the estimate in writing (L3-09, L3-12:
 // its hours are reserved), an agent publishes its release date and starts the development, and
-// releases it for the client's tests (L3-09). Each step fails the test on any GraphQL error.
+// releases it for the client's tests (L3-09). Or an agent asks the client for information (L3-06),
+// or triages it as a problem (L3-07) and waits on the client. Each step fails the test on any
+// GraphQL error.
 
 /** The ticket a ticket mutation answers with (`TransitionOutcome.ticket`). */
 export interface ActedTicket {
@@ -39,6 +42,21 @@ export interface RequirementJourney {
   projected?: boolean;
 }
 
+/** The incident the problem journeys register unless told otherwise. */
+export const INCIDENT: TicketRegistration = {
+  category: 'INCIDENT',
+  subject: 'No timbra la factura',
+  description: 'Error al timbrar.',
+};
+
+/** A ticket to register and triage; always waited for in the read model. */
+export interface TriageJourney {
+  /** Default: {@link INCIDENT}. */
+  registration?: TicketRegistration;
+  /** The client organisation registering it; default: the first. */
+  organization?: string;
+}
+
 export interface TicketJourneys {
   /**
    * Runs the ticket mutation `mutation` (its input of GraphQL type `type`) as the demo user holding
@@ -51,6 +69,17 @@ export interface TicketJourneys {
     type?: string,
     organization?: string,
   ) => Promise<ActedTicket>;
+  /**
+   * Registered by the client user, the read model holding its registration
+   * (`registerProjectedTicket`): REGISTERED, triage running.
+   */
+  readonly registered: (journey?: TriageJourney) => Promise<string>;
+  /** …and the client asked for information with `note` (L3-06): INFO_REQUESTED. */
+  readonly informationRequested: (note: string, journey?: TriageJourney) => Promise<string>;
+  /** …or triaged as a problem (L3-07): IN_ANALYSIS, its progress clock running. */
+  readonly problemInAnalysis: (journey?: TriageJourney) => Promise<string>;
+  /** …and waiting on the client with `note`: WAITING_ON_CLIENT, the progress clock paused. */
+  readonly problemWaitingOnClient: (note: string, journey?: TriageJourney) => Promise<string>;
   /** Registered, triaged as a requirement and estimated: ESTIMATE_SUBMITTED, for the approver. */
   readonly estimatedRequirement: (journey: RequirementJourney) => Promise<string>;
   /** …and its estimate authorized by the approver: SCHEDULING. */
@@ -90,6 +119,21 @@ export function ticketJourneys(world: TicketApi & Pick<SeededWorld, 'db'>): Tick
     );
     expect(body.errors).toBeUndefined();
     return body.data![mutation].ticket;
+  };
+
+  const registered = (journey: TriageJourney = {}): Promise<string> =>
+    registerProjectedTicket(world, journey.registration ?? INCIDENT, journey.organization);
+
+  const problemInAnalysis = async (journey: TriageJourney = {}): Promise<string> => {
+    const number = await registered(journey);
+    const classified = await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'PROBLEM' },
+      'ClassifyTicketInput',
+    );
+    expect(classified.state).toBe('IN_ANALYSIS');
+    return number;
   };
 
   const estimatedRequirement = async (journey: RequirementJourney): Promise<string> => {
@@ -149,6 +193,20 @@ export function ticketJourneys(world: TicketApi & Pick<SeededWorld, 'db'>): Tick
 
   return {
     act,
+    registered,
+    async informationRequested(note, journey) {
+      const number = await registered(journey);
+      const asked = await act(Role.AGENT, 'requestInformation', { number, note });
+      expect(asked.state).toBe('INFO_REQUESTED');
+      return number;
+    },
+    problemInAnalysis,
+    async problemWaitingOnClient(note, journey) {
+      const number = await problemInAnalysis(journey);
+      const waiting = await act(Role.AGENT, 'waitOnClient', { number, note });
+      expect(waiting.state).toBe('WAITING_ON_CLIENT');
+      return number;
+    },
     estimatedRequirement,
     scheduledRequirement,
     requirementInDevelopment,
