@@ -1,8 +1,9 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { type AuthenticatedUser, isProviderStaff } from '../identity';
-import { AsyncQueue } from './async-queue';
+import type { AsyncQueue } from './async-queue';
 import type { HoursChangeModel } from './hours-change.model';
-import { LiveSessionsService, type LiveSessionUser } from './live-sessions.service';
+import { LiveFeed } from './live-feed';
+import { LiveSessionsService } from './live-sessions.service';
 import { PgListenerService } from './pg-listener.service';
 
 /**
@@ -13,12 +14,9 @@ export const HOURS_CHANGED_CHANNEL = 'hours_changed';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface Subscriber {
-  /** Whose subscription it is: nothing is delivered once their session ended (L3-04). */
-  readonly user: LiveSessionUser;
+interface Wanted {
   /** `null`: every organisation (provider staff without an organisation asked for). */
   readonly organizationId: string | null;
-  readonly queue: AsyncQueue<HoursChangeModel>;
 }
 
 /**
@@ -30,22 +28,20 @@ interface Subscriber {
 @Injectable()
 export class HoursChangesService implements OnModuleDestroy {
   private readonly logger = new Logger(HoursChangesService.name);
-  private readonly subscribers = new Set<Subscriber>();
+  private readonly feed: LiveFeed<Wanted, HoursChangeModel>;
 
-  constructor(
-    private readonly listener: PgListenerService,
-    private readonly sessions: LiveSessionsService,
-  ) {
+  constructor(listener: PgListenerService, sessions: LiveSessionsService) {
+    this.feed = new LiveFeed(listener, sessions);
     listener.on(HOURS_CHANGED_CHANNEL, (payload) => this.dispatch(payload));
   }
 
   get subscriberCount(): number {
-    return this.subscribers.size;
+    return this.feed.size;
   }
 
   /** Whether the LISTEN connection is up. */
   get connected(): boolean {
-    return this.listener.connected;
+    return this.feed.connected;
   }
 
   /**
@@ -56,18 +52,13 @@ export class HoursChangesService implements OnModuleDestroy {
     user: AuthenticatedUser,
     organizationId?: string | null,
   ): Promise<AsyncQueue<HoursChangeModel>> {
-    const subscriber: Subscriber = {
-      user: { id: user.id, sessionEpoch: user.sessionEpoch },
+    return this.feed.subscribe(user, {
       organizationId: organizationId ?? (isProviderStaff(user) ? null : user.organizationId),
-      queue: new AsyncQueue<HoursChangeModel>(() => this.subscribers.delete(subscriber)),
-    };
-    this.subscribers.add(subscriber);
-    await this.listener.ensureListening();
-    return subscriber.queue;
+    });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    for (const s of [...this.subscribers]) await s.queue.return();
+  onModuleDestroy(): Promise<void> {
+    return this.feed.close();
   }
 
   private dispatch(organizationId: string): void {
@@ -75,10 +66,10 @@ export class HoursChangesService implements OnModuleDestroy {
       this.logger.warn(`ignored a malformed ${HOURS_CHANGED_CHANNEL} notification`);
       return;
     }
-    for (const s of this.subscribers) {
-      if (s.organizationId !== null && s.organizationId !== organizationId) continue;
-      if (!this.sessions.isCurrent(s.user)) continue;
-      s.queue.push({ organizationId });
-    }
+    this.feed.deliver((s) =>
+      s.organizationId === null || s.organizationId === organizationId
+        ? { organizationId }
+        : undefined,
+    );
   }
 }

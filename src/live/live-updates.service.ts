@@ -4,19 +4,17 @@ import type { DataSource } from 'typeorm';
 import { type AuthenticatedUser, isProviderStaff } from '../identity';
 import { TICKET_CHANGED_CHANNEL } from '../tickets/ticket-projection.service';
 import { TicketEntity } from '../tickets/ticket.entity';
-import { AsyncQueue } from './async-queue';
-import { LiveSessionsService, type LiveSessionUser } from './live-sessions.service';
+import type { AsyncQueue } from './async-queue';
+import { LiveFeed } from './live-feed';
+import { LiveSessionsService } from './live-sessions.service';
 import { errorText, PgListenerService } from './pg-listener.service';
 import type { TicketChangeModel } from './ticket-change.model';
 
-interface Subscriber {
-  /** Whose subscription it is: nothing is delivered once their session ended (L3-04). */
-  readonly user: LiveSessionUser;
+interface Wanted {
   /** `null`: provider staff, who see every organisation. */
   readonly organizationId: string | null;
   /** `null`: every ticket the subscriber may see. */
   readonly number: string | null;
-  readonly queue: AsyncQueue<TicketChangeModel>;
 }
 
 /**
@@ -33,23 +31,24 @@ interface Subscriber {
 @Injectable()
 export class LiveUpdatesService implements OnModuleDestroy {
   private readonly logger = new Logger(LiveUpdatesService.name);
-  private readonly subscribers = new Set<Subscriber>();
+  private readonly feed: LiveFeed<Wanted, TicketChangeModel>;
 
   constructor(
-    private readonly listener: PgListenerService,
-    private readonly sessions: LiveSessionsService,
+    listener: PgListenerService,
+    sessions: LiveSessionsService,
     @InjectDataSource() private readonly db: DataSource,
   ) {
+    this.feed = new LiveFeed(listener, sessions);
     listener.on(TICKET_CHANGED_CHANNEL, (number) => void this.dispatch(number));
   }
 
   get subscriberCount(): number {
-    return this.subscribers.size;
+    return this.feed.size;
   }
 
   /** Whether the LISTEN connection is up. */
   get connected(): boolean {
-    return this.listener.connected;
+    return this.feed.connected;
   }
 
   /**
@@ -60,23 +59,18 @@ export class LiveUpdatesService implements OnModuleDestroy {
     user: AuthenticatedUser,
     number?: string | null,
   ): Promise<AsyncQueue<TicketChangeModel>> {
-    const subscriber: Subscriber = {
-      user: { id: user.id, sessionEpoch: user.sessionEpoch },
+    return this.feed.subscribe(user, {
       organizationId: isProviderStaff(user) ? null : user.organizationId,
       number: number ?? null,
-      queue: new AsyncQueue<TicketChangeModel>(() => this.subscribers.delete(subscriber)),
-    };
-    this.subscribers.add(subscriber);
-    await this.listener.ensureListening();
-    return subscriber.queue;
+    });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    for (const s of [...this.subscribers]) await s.queue.return();
+  onModuleDestroy(): Promise<void> {
+    return this.feed.close();
   }
 
   private async dispatch(number: string): Promise<void> {
-    if (!this.subscribers.size) return;
+    if (!this.feed.size) return;
     try {
       const row = await this.db.getRepository(TicketEntity).findOneBy({ number });
       if (!row) return;
@@ -88,12 +82,12 @@ export class LiveUpdatesService implements OnModuleDestroy {
         nextDeadline: row.nextDeadline,
         updatedAt: row.updatedAt,
       };
-      for (const s of this.subscribers) {
-        if (s.organizationId !== null && s.organizationId !== row.organizationId) continue;
-        if (s.number !== null && s.number !== row.number) continue;
-        if (!this.sessions.isCurrent(s.user)) continue;
-        s.queue.push(change);
-      }
+      this.feed.deliver((s) =>
+        (s.organizationId === null || s.organizationId === row.organizationId) &&
+        (s.number === null || s.number === row.number)
+          ? change
+          : undefined,
+      );
     } catch (err) {
       this.logger.warn(`ticket change ${number} not delivered: ${errorText(err)}`);
     }
