@@ -4,7 +4,7 @@ import { Role } from '../../src/identity/role.enum';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerTicket } from '../support/world-with-worker';
-import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
+import { horizontalOverflow, inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
 // «Mis tickets» holds every ticket of the client (L3-05: tickets are unlimited): newest first in
@@ -290,5 +290,136 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
       await manager.page.getByLabel(/Solo asignados a mí|Only assigned to me/).isChecked(),
     ).toBe(false);
     expect(await rows(manager.page).first().textContent()).toContain('Comercializadora Aurora');
+  });
+
+  it('lets a manager list the tickets at risk and one agent’s (S18-D; L3-06…L3-09, L3-07), in Spanish and English', async () => {
+    // A second active agent, issued by the provider's admin; three new tickets: one for each agent
+    // (classified as problems, L3-07) and one left in triage.
+    const [provider] = await e2e.world.db.query<{ id: string }[]>(
+      `SELECT id FROM organization WHERE kind = 'PROVIDER' LIMIT 1`,
+    );
+    const created = await gql<{ createUser: { id: string } }>(
+      e2e.world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: provider.id,
+          email: `beatriz-${Date.now()}@becken.example`,
+          displayName: 'Beatriz Bravo',
+          roles: ['AGENT'],
+          temporaryPassword: 'una-clave-larga-1',
+        },
+      },
+      e2e.world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+    const [alex] = await e2e.world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE email = $1`,
+      [AGENT],
+    );
+    const alexRisk = await register('Riesgo de Alex');
+    const beatriz = await register('Caso de Beatriz');
+    const unassignedRisk = await register('Riesgo sin asignar');
+    for (const [number, agentId] of [
+      [alexRisk, alex.id],
+      [beatriz, created.body.data!.createUser.id],
+    ]) {
+      const { body } = await gql<{ classifyTicket: { seq: number } }>(
+        e2e.world.api,
+        `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`,
+        { input: { number, classification: 'PROBLEM', agentId } },
+        e2e.world.bearer(Role.AGENT),
+      );
+      expect(body.errors).toBeUndefined();
+      await eventually(
+        () =>
+          e2e.world.db.query<{ seq: number; assignee: string | null }[]>(
+            'SELECT last_event_seq AS seq, assignee_id AS assignee FROM ticket WHERE number = $1',
+            [number],
+          ),
+        ([row]) => row?.assignee === agentId && row.seq >= body.data!.classifyTicket.seq,
+      );
+    }
+    // At risk takes most of a clock's business-hours budget: the read model's mark is written as
+    // the projection writes it, once the tickets' events are in (nothing moves them meanwhile).
+    await e2e.world.db.query(`UPDATE ticket SET sla_status = 'at_risk' WHERE number = ANY($1)`, [
+      [alexRisk, unassignedRisk],
+    ]);
+
+    const numbers = async (p: Page) =>
+      (await rows(p).allInnerTexts()).map((row) => /L3-\d+-\d+/.exec(row)?.[0]).sort();
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await inSpanish(page);
+    await page.goto('/mis-tickets');
+    await page.getByRole('heading', { name: 'Tickets', exact: true }).waitFor();
+    const sla = page.getByLabel('Estado del SLA', { exact: true });
+    const agent = page.getByLabel('Agente', { exact: true });
+    expect(await sla.locator('option').allInnerTexts()).toEqual([
+      'Todos',
+      'En tiempo',
+      'En riesgo',
+      'Vencido',
+    ]);
+    await agent.getByRole('option', { name: 'Beatriz Bravo' }).waitFor({ state: 'attached' });
+    expect(await agent.locator('option').allInnerTexts()).toEqual([
+      'Todos',
+      'Alex Agent',
+      'Beatriz Bravo',
+    ]);
+
+    // «En riesgo»: exactly the two marked, whoever has them.
+    await sla.selectOption({ label: 'En riesgo' });
+    await page.getByTestId('ticket-count').getByText('2 tickets.').waitFor();
+    expect(await numbers(page)).toEqual([alexRisk, unassignedRisk].sort());
+    expect(new URL(page.url()).searchParams.get('sla')).toBe('at_risk');
+    // And Alex's: only his.
+    await agent.selectOption({ label: 'Alex Agent' });
+    await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
+    expect(await numbers(page)).toEqual([alexRisk]);
+    // Beatriz's, whatever their SLA: only hers.
+    await sla.selectOption({ label: 'Todos' });
+    await agent.selectOption({ label: 'Beatriz Bravo' });
+    await rows(page).filter({ hasText: beatriz }).waitFor();
+    expect(await numbers(page)).toEqual([beatriz]);
+    expect(new URL(page.url()).searchParams.get('agente')).toBe(created.body.data!.createUser.id);
+    // The address keeps the choice (Back from a ticket, a bookmark).
+    await page.reload();
+    await rows(page).filter({ hasText: beatriz }).waitFor();
+    expect(await page.getByLabel('Agente', { exact: true }).inputValue()).toBe(
+      created.body.data!.createUser.id,
+    );
+    expect(await numbers(page)).toEqual([beatriz]);
+    // «Solo asignados a mí» replaces the agent (and says so): a manager is assigned none.
+    const mine = page.getByLabel('Solo asignados a mí');
+    expect(await mine.isChecked()).toBe(false);
+    await mine.check();
+    await page.getByText('Ningún ticket coincide con los filtros.').waitFor();
+    expect(await page.getByLabel('Agente', { exact: true }).inputValue()).toBe('');
+    await page
+      .getByText('Elegir un agente quita «Solo asignados a mí»; marcarlo deja «Agente» en «Todos».')
+      .waitFor();
+    await page.getByRole('button', { name: 'Quitar filtros' }).click();
+
+    // English: the same choice in its words.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel('SLA status', { exact: true }).selectOption({ label: 'At risk' });
+    await page.getByTestId('ticket-count').getByText('2 tickets.').waitFor();
+    expect(await numbers(page)).toEqual([alexRisk, unassignedRisk].sort());
+    await page.getByRole('button', { name: 'Español' }).click();
+
+    // A phone: the staff filters wrap, nothing scrolls sideways; a client sees neither filter.
+    const phone = (await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 })).page;
+    await logIn(phone, MANAGER, e2e.password(MANAGER));
+    await phone.goto('/mis-tickets');
+    await phone.getByLabel('Agente', { exact: true }).waitFor();
+    await phone.getByTestId('ticket-count').waitFor();
+    expect(await horizontalOverflow(phone)).toEqual([]);
+    await screenshot(phone, '77-phone-staff-ticket-filters');
+    const client = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(client, CLIENT, e2e.password(CLIENT));
+    await client.getByTestId('ticket-count').waitFor();
+    expect(await client.getByLabel('Estado del SLA').count()).toBe(0);
+    expect(await client.getByLabel('Agente').count()).toBe(0);
   });
 });

@@ -5,10 +5,11 @@ import {
   filtersFromSearch,
   filtersToSearch,
   isFiltered,
+  withChoice,
 } from '../../../web/src/tickets/ticket-filters';
 import { TERMINAL_STATES } from '../../../workflows/ticket/ticket.contract';
 
-// «Mis tickets» filters (L3-05 unlimited tickets need a searchable list): what each choice asks
+// «Mis tickets» / staff «Tickets» filters (L3-05 unlimited tickets need a searchable list): what each choice asks
 // the API for, that a client's list never asks for another organisation or assignee, and the
 // address that keeps them (Back from a ticket, a bookmark).
 
@@ -53,18 +54,52 @@ describe('ticket list filters', () => {
       category: 'INCIDENT' as const,
       client: 'org-2',
       mine: false,
+      sla: 'at_risk' as const,
+      agent: 'agent-2',
       order: 'NEXT_DEADLINE' as const,
     };
     const search = filtersToSearch(chosen, agent);
     expect(search).toBe(
-      '?q=n%C3%B3mina%2C+enero&mostrar=closed&categoria=INCIDENT&cliente=org-2&mios=0&orden=next_deadline',
+      '?q=n%C3%B3mina%2C+enero&mostrar=closed&categoria=INCIDENT&cliente=org-2&mios=0&sla=at_risk&agente=agent-2&orden=next_deadline',
     );
     expect(filtersFromSearch(search, agent)).toEqual({ ...chosen, text: 'nómina, enero' });
     // Nothing, or nonsense, keeps the defaults.
     expect(filtersFromSearch('', agent)).toEqual(agent);
-    expect(filtersFromSearch('?mostrar=todo&categoria=DROP&mios=x&orden=al_azar', client)).toEqual(
-      client,
-    );
+    expect(
+      filtersFromSearch('?mostrar=todo&categoria=DROP&mios=x&sla=tarde&orden=al_azar', client),
+    ).toEqual(client);
+  });
+
+  it('asks staff for one SLA status (L3-06…L3-09: «En riesgo», «Vencido») and keeps it in the address', () => {
+    for (const sla of ['ok', 'at_risk', 'breached'] as const) {
+      const chosen = { ...agent, mine: false, sla };
+      expect(apiFilterOf(chosen, true, 'u1')).toEqual({ slaStatus: sla });
+      expect(filtersToSearch(chosen, agent)).toBe(`?mios=0&sla=${sla}`);
+      expect(filtersFromSearch(filtersToSearch(chosen, agent), agent)).toEqual(chosen);
+      expect(isFiltered(chosen, agent)).toBe(true);
+    }
+    // A client's list has no such choice: nothing is sent, even from a hand-made address.
+    const fromAddress = filtersFromSearch('?sla=breached', client);
+    expect(apiFilterOf(fromAddress, false, 'u1')).toEqual({});
+  });
+
+  it('asks staff for one agent’s tickets (L3-07); «Agente» and «Solo asignados a mí» replace each other', () => {
+    const oneAgent = withChoice(agent, { agent: 'agent-2' });
+    // Choosing an agent unticks «Solo asignados a mí»: the list is that agent's, not the caller's.
+    expect(oneAgent).toEqual({ ...agent, mine: false, agent: 'agent-2' });
+    expect(apiFilterOf(oneAgent, true, 'u1')).toEqual({ assigneeId: 'agent-2' });
+    expect(apiFilterOf(oneAgent, false, 'u1')).toEqual({});
+    expect(filtersToSearch(oneAgent, agent)).toBe('?mios=0&agente=agent-2');
+    expect(filtersFromSearch('?mios=0&agente=agent-2', agent)).toEqual(oneAgent);
+    // Ticking «Solo asignados a mí» again puts «Agente» back on «Todos».
+    expect(withChoice(oneAgent, { mine: true })).toEqual(agent);
+    // Other choices leave both alone.
+    expect(withChoice(oneAgent, { sla: 'breached' })).toEqual({ ...oneAgent, sla: 'breached' });
+    // An address holding both (made by hand) is read as the agent's: never two assignees at once.
+    expect(filtersFromSearch('?mios=1&agente=agent-2', agent)).toEqual(oneAgent);
+    expect(apiFilterOf({ ...agent, agent: 'agent-2' }, true, 'u1')).toEqual({
+      assigneeId: 'agent-2',
+    });
   });
 
   it('«Por autorizar» asks for the tickets awaiting an approver, and is kept in the address (L3-09)', () => {

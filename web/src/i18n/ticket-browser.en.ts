@@ -1,6 +1,6 @@
 import type { TicketBrowserMessages } from './ticket-browser.es-mx';
 
-/** English texts of the ticket list's filters, pages and CSV export (My tickets). */
+/** English texts of the ticket list's filters, pages and CSV export (My tickets; staff: Tickets). */
 export const ticketBrowserEn: TicketBrowserMessages = {
   staffAllIntro: "The clients' tickets, with their state and next SLA deadline.",
   filters: 'Filter tickets',
@@ -24,6 +24,12 @@ export const ticketBrowserEn: TicketBrowserMessages = {
   client: 'Client',
   anyClient: 'All',
   mineOnly: 'Only assigned to me',
+  sla: 'SLA status',
+  anySla: 'All',
+  agent: 'Agent',
+  anyAgent: 'All',
+  assigneeHint:
+    'Choosing an agent unticks “Only assigned to me”; ticking it sets “Agent” back to “All”.',
   apply: 'Apply',
   clear: 'Clear filters',
   order: 'Sort by',

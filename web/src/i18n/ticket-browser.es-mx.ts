@@ -1,4 +1,4 @@
-/** Texts of the ticket list's filters and pages (Mis tickets) and of the CSV exports. */
+/** Texts of the ticket list's filters and pages (Mis tickets; staff: Tickets) and of the CSV exports. */
 export const ticketBrowserEsMX = {
   staffAllIntro: 'Los tickets de los clientes, con su estado y el próximo plazo del SLA.',
   filters: 'Filtrar tickets',
@@ -23,6 +23,13 @@ export const ticketBrowserEsMX = {
   client: 'Cliente',
   anyClient: 'Todos',
   mineOnly: 'Solo asignados a mí',
+  /** Staff: the ticket's SLA status (the API's slaStatus; L3-06…L3-09). */
+  sla: 'Estado del SLA',
+  anySla: 'Todos',
+  /** Staff: one agent's tickets (L3-07). */
+  agent: 'Agente',
+  anyAgent: 'Todos',
+  assigneeHint: 'Elegir un agente quita «Solo asignados a mí»; marcarlo deja «Agente» en «Todos».',
   apply: 'Aplicar',
   clear: 'Quitar filtros',
   order: 'Ordenar por',

@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useTicketChanges } from '../api/live';
 import { ORGANIZATIONS } from '../api/operations';
 import {
+  ASSIGNABLE_AGENTS,
   TICKET_CATEGORIES,
   TICKET_COUNT,
   TICKETS,
@@ -27,8 +28,11 @@ import {
   showsFor,
   filtersToSearch,
   isFiltered,
+  SLA_STATUSES,
+  type SlaStatusChoice,
   type TicketListFilters,
   type TicketShow,
+  withChoice,
 } from './ticket-filters';
 
 /** Tickets per page of the list (the API answers at most 100 per request). */
@@ -142,9 +146,9 @@ function useTicketPages(filter: TicketFilter, order: TicketOrder, refreshKey: nu
 }
 
 /**
- * The ticket list of «Mis tickets»: a client's organisation's tickets, or provider staff's (an
- * agent's own by default, any client's on request), filtered by text, open or closed, category and
- * client; newest first (or oldest, last changed, nearest SLA deadline: «Ordenar por» and the column
+ * The ticket list of «Mis tickets» (a client's organisation's tickets) or staff's «Tickets» (an
+ * agent's own by default, any client's on request), filtered by text, open or closed, category,
+ * and for staff client, SLA status and agent; newest first (or oldest, last changed, nearest SLA deadline: «Ordenar por» and the column
  * headers) in pages of {@link PAGE} with «Cargar más» (L3-05: tickets are unlimited); live; the
  * filters and order kept in the address (Back, bookmarks); exported as CSV in the same way.
  */
@@ -189,6 +193,7 @@ export function TicketBrowser({
   const orgs = useQuery(ORGANIZATIONS, {}, !staff);
   const clients = (orgs.data?.organizations ?? []).filter((o) => o.kind === 'CLIENT');
   const clientNames = staff ? new Map(clients.map((o) => [o.id, o.name])) : undefined;
+  const agents = useQuery(ASSIGNABLE_AGENTS, {}, !staff).data?.assignableAgents ?? [];
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<string>();
   const [exportError, setExportError] = useState<unknown>();
@@ -196,7 +201,7 @@ export function TicketBrowser({
   // A choice applies what the search box holds too: the list never differs from what the form shows.
   const change = (patch: Partial<TicketListFilters>) => {
     setExported(undefined);
-    setFilters((f) => ({ ...f, text, ...patch }));
+    setFilters((f) => withChoice({ ...f, text }, patch));
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -312,10 +317,32 @@ export function TicketBrowser({
               options={[['', b.anyClient], ...clients.map((o): [string, string] => [o.id, o.name])]}
               onChange={(client) => change({ client })}
             />
+            <FilterSelect
+              id="ticket-filter-sla"
+              label={b.sla}
+              value={filters.sla}
+              options={[
+                ['', b.anySla],
+                ...SLA_STATUSES.map((s): [string, string] => [s, t.tickets.slaStatus[s] ?? s]),
+              ]}
+              onChange={(sla) => change({ sla: sla as SlaStatusChoice | '' })}
+            />
+            <FilterSelect
+              id="ticket-filter-agent"
+              label={b.agent}
+              value={filters.agent}
+              options={[
+                ['', b.anyAgent],
+                ...agents.map((a): [string, string] => [a.id, a.displayName]),
+              ]}
+              onChange={(agent) => change({ agent })}
+              describedBy="ticket-filter-assignee-hint"
+            />
             <label className="check">
               <input
                 type="checkbox"
                 checked={filters.mine}
+                aria-describedby="ticket-filter-assignee-hint"
                 onChange={(e) => change({ mine: e.target.checked })}
               />
               {b.mineOnly}
@@ -330,6 +357,11 @@ export function TicketBrowser({
         <p className="hint" id="ticket-filter-text-hint">
           {b.searchHint}
         </p>
+        {staff && (
+          <p className="hint" id="ticket-filter-assignee-hint">
+            {b.assigneeHint}
+          </p>
+        )}
       </form>
       <ErrorMessage error={list.error} />
       {list.loading && !items && <p role="status">{t.loading}</p>}
@@ -389,17 +421,24 @@ function FilterSelect({
   value,
   options,
   onChange,
+  describedBy,
 }: {
   id: string;
   label: string;
   value: string;
   options: readonly (readonly [string, string])[];
   onChange: (value: string) => void;
+  describedBy?: string;
 }) {
   return (
     <div className="field inline">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        value={value}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {options.map(([option, words]) => (
           <option key={option} value={option}>
             {words}

@@ -23,14 +23,22 @@ export function showsFor(staff: boolean): readonly TicketShow[] {
   return staff ? SHOWS.filter((s) => s !== 'ANSWER') : SHOWS;
 }
 
+/** «Estado del SLA» (staff): the API's `slaStatus` of a ticket ('' = any). */
+export const SLA_STATUSES = ['ok', 'at_risk', 'breached'] as const;
+export type SlaStatusChoice = (typeof SLA_STATUSES)[number];
+
 export interface TicketListFilters {
   readonly text: string;
   readonly show: TicketShow;
   readonly category: TicketCategory | '';
   /** Staff only: one client organisation ('' = all). */
   readonly client: string;
-  /** Staff only: only the tickets assigned to them. */
+  /** Staff only: only the tickets assigned to them («Agente» replaces it: see `withChoice`). */
   readonly mine: boolean;
+  /** Staff only: one SLA status ('' = any). */
+  readonly sla: SlaStatusChoice | '';
+  /** Staff only: one agent's tickets ('' = any assignee, or none). */
+  readonly agent: string;
   /** The list's order (the API's `orderBy`). */
   readonly order: TicketOrder;
 }
@@ -40,7 +48,31 @@ export interface TicketListFilters {
  * who are assigned none, on everyone's.
  */
 export function defaultFilters(mineByDefault: boolean): TicketListFilters {
-  return { text: '', show: 'ALL', category: '', client: '', mine: mineByDefault, order: 'NEWEST' };
+  return {
+    text: '',
+    show: 'ALL',
+    category: '',
+    client: '',
+    mine: mineByDefault,
+    sla: '',
+    agent: '',
+    order: 'NEWEST',
+  };
+}
+
+/**
+ * `filters` with `patch` applied. «Agente» and «Solo asignados a mí» both choose the assignee, so
+ * the last one chosen replaces the other: an agent unticks the box; ticking it puts «Agente» back
+ * on «Todos».
+ */
+export function withChoice(
+  filters: TicketListFilters,
+  patch: Partial<TicketListFilters>,
+): TicketListFilters {
+  const next = { ...filters, ...patch };
+  if (patch.agent) return { ...next, mine: false };
+  if (patch.mine) return { ...next, agent: '' };
+  return next;
 }
 
 /**
@@ -61,7 +93,13 @@ export function apiFilterOf(
     ...(filters.show === 'CLOSED' ? { states: CLOSED_STATES } : {}),
     ...(filters.category ? { category: filters.category } : {}),
     ...(staff && filters.client ? { organizationId: filters.client } : {}),
-    ...(staff && filters.mine && userId ? { assigneeId: userId } : {}),
+    ...(staff && filters.sla ? { slaStatus: filters.sla } : {}),
+    // One assignee at most: a chosen agent wins over «Solo asignados a mí».
+    ...(staff && filters.agent
+      ? { assigneeId: filters.agent }
+      : staff && filters.mine && userId
+        ? { assigneeId: userId }
+        : {}),
   };
 }
 
@@ -83,6 +121,8 @@ export function filtersToSearch(filters: TicketListFilters, defaults: TicketList
   if (filters.category) params.set('categoria', filters.category);
   if (filters.client) params.set('cliente', filters.client);
   if (filters.mine !== defaults.mine) params.set('mios', filters.mine ? '1' : '0');
+  if (filters.sla) params.set('sla', filters.sla);
+  if (filters.agent) params.set('agente', filters.agent);
   if (filters.order !== defaults.order) params.set('orden', filters.order.toLowerCase());
   const search = params.toString();
   return search ? `?${search}` : '';
@@ -95,12 +135,17 @@ export function filtersFromSearch(search: string, defaults: TicketListFilters): 
   const category = params.get('categoria') as TicketCategory | null;
   const mine = params.get('mios');
   const order = params.get('orden')?.toUpperCase() as TicketOrder | undefined;
+  const sla = params.get('sla') as SlaStatusChoice | null;
+  const agent = params.get('agente') ?? defaults.agent;
   return {
     text: (params.get('q') ?? '').slice(0, 200),
     show: show && SHOWS.includes(show) ? show : defaults.show,
     category: category && TICKET_CATEGORIES.includes(category) ? category : defaults.category,
     client: params.get('cliente') ?? defaults.client,
-    mine: mine === '1' ? true : mine === '0' ? false : defaults.mine,
+    // A hand-made address with both: the agent's tickets (as `withChoice` would leave them).
+    mine: agent ? false : mine === '1' ? true : mine === '0' ? false : defaults.mine,
+    sla: sla && SLA_STATUSES.includes(sla) ? sla : defaults.sla,
+    agent,
     order: order && TICKET_ORDERS.includes(order) ? order : defaults.order,
   };
 }
