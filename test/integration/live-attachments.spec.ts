@@ -1,9 +1,8 @@
-import { type Client, createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { Role } from '../../src/identity/role.enum';
 import { LiveUpdatesService } from '../../src/live/live-updates.service';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { liveClients, type LiveSubscription } from '../support/live-client';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { registerTicket } from '../support/world-with-worker';
 
@@ -28,14 +27,11 @@ interface Change {
   state: string;
 }
 /** One subscription as a client sees it. */
-interface Feed {
-  readonly changes: Change[];
-  readonly errors: unknown[];
-}
+type Feed = LiveSubscription<Change>;
 
 describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () => {
   let world: SeededWorld;
-  const clients: Client[] = [];
+  const clients = liveClients(() => world.api);
 
   beforeAll(async () => {
     // A task queue no worker polls: the registrations' workflows never project anything.
@@ -44,7 +40,7 @@ describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () =
     });
   });
   afterAll(async () => {
-    for (const c of clients) await c.dispose();
+    await clients.disposeAll();
     await world?.close();
   });
 
@@ -52,31 +48,14 @@ describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () =
   /** `eventually` for what this process holds in memory (what a client received). */
   const until = <T>(read: () => T, accept: (value: T) => boolean) =>
     eventually(() => Promise.resolve(read()), accept);
-  const numbers = (feed: Feed) => feed.changes.map((c) => c.number);
+  const numbers = (feed: Feed) => feed.values.map((c) => c.number);
 
   /** Subscribes over a graphql-ws connection of its own, as the web app does. */
-  function subscribe(headers: Record<string, string>, number?: string, query = SUBSCRIPTION): Feed {
-    const feed: Feed = { changes: [], errors: [] };
-    const client = createClient({
-      url: `${world.api.url.replace(/^http/, 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: headers.authorization },
-      retryAttempts: 0,
-      lazy: true,
-    });
-    clients.push(client);
-    client.subscribe<{ ticketChanged: Change }>(
-      { query, variables: number ? { number } : {} },
-      {
-        next: (result) => {
-          if (result.data?.ticketChanged) feed.changes.push(result.data.ticketChanged);
-        },
-        error: (err) => feed.errors.push(err),
-        complete: () => undefined,
-      },
-    );
-    return feed;
-  }
+  const subscribe = (
+    headers: Record<string, string>,
+    number?: string,
+    query = SUBSCRIPTION,
+  ): Feed => clients.connect(headers).subscribe<Change>(query, number ? { number } : {});
 
   async function upload(
     number: string,
@@ -124,7 +103,7 @@ describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () =
       (seen) => seen.every((n) => n.length === 1),
     );
     for (const feed of [ticketFeed, ownOrg, staff]) {
-      expect(feed.changes).toEqual([
+      expect(feed.values).toEqual([
         { number: aurora, organizationId: auroraId, state: 'REGISTERED' },
       ]);
     }
@@ -201,7 +180,7 @@ describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () =
       () => numbers(client),
       (n) => n.length === 1,
     );
-    const told = JSON.stringify(client.changes);
+    const told = JSON.stringify(client.values);
     expect(told).not.toContain('volcado');
     expect(told).not.toContain(id);
     expect(client.errors).toEqual([]);

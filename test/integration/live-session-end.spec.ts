@@ -1,10 +1,9 @@
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { Role } from '../../src/identity/role.enum';
 import { LiveSessionsService } from '../../src/live/live-sessions.service';
 import { LiveUpdatesService } from '../../src/live/live-updates.service';
 import { eventually } from '../support/eventually';
 import { gql, startApi, type RunningApi } from '../support/integration-harness';
+import { liveClients } from '../support/live-client';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-04 (security): a password change or a deactivation ends the user's sessions — also the
@@ -23,18 +22,18 @@ const SET_ACTIVE = `mutation ($userId: ID!, $active: Boolean!) { setUserActive(u
 /** One subscription on its own graphql-ws connection, as a client sees it. */
 interface Feed {
   readonly numbers: string[];
-  readonly errors: unknown[];
+  readonly errors: readonly unknown[];
   /** How the server closed the connection, once it did. */
-  closed?: { code: number; reason: string };
+  readonly closed?: { code: number; reason: string };
 }
 
 describe('Open subscriptions end with the session (L3-04)', () => {
   let apiB: RunningApi | undefined;
-  const disposers: (() => void | Promise<void>)[] = [];
+  const live = liveClients(() => world.api);
   const unique = `${process.pid}-${Date.now()}`;
   // Declared before the world's hooks, so it runs before the world (and its database) goes.
   afterAll(async () => {
-    for (const dispose of disposers) await dispose();
+    await live.disposeAll();
     await apiB?.close();
   });
   const world = useWorldWithWorker('live-session-end');
@@ -56,32 +55,17 @@ describe('Open subscriptions end with the session (L3-04)', () => {
 
   /** Subscribes to every ticket change `token`'s user may see, over a connection of its own. */
   function subscribe(api: RunningApi, token: string): Feed {
-    const feed: Feed = { numbers: [], errors: [] };
-    const client = createClient({
-      url: `${api.url.replace(/^http/, 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${token}` },
-      retryAttempts: 0,
-      lazy: true,
-      on: {
-        closed: (event) => {
-          const { code, reason } = event as { code: number; reason: string };
-          feed.closed ??= { code, reason };
-        },
+    const client = live.connect(token, api);
+    const feed = client.subscribe<{ number: string }>(SUBSCRIPTION);
+    return {
+      get numbers() {
+        return feed.values.map((change) => change.number);
       },
-    });
-    disposers.push(() => client.dispose());
-    client.subscribe<{ ticketChanged: { number: string } }>(
-      { query: SUBSCRIPTION },
-      {
-        next: (result) => {
-          if (result.data) feed.numbers.push(result.data.ticketChanged.number);
-        },
-        error: (err) => feed.errors.push(err),
-        complete: () => undefined,
+      errors: feed.errors,
+      get closed() {
+        return client.closed;
       },
-    );
-    return feed;
+    };
   }
 
   /** Subscribes each of `feeds` and waits until every one is live on its instance. */
