@@ -374,6 +374,8 @@ export interface ProviderClientActivityEvent extends EventBase {
   readonly assigneeId: string | null;
   /** The client's words (comment, answer, reason, written authorization), when there are any. */
   readonly text?: string;
+  /** The note the client added beside a written authorization or a reason (L3-09). */
+  readonly note?: string;
   readonly estimateVersion?: number;
   /** The files, when the activity is attachments (`text` then names them, one a line). */
   readonly files?: readonly AttachedFile[];

@@ -132,7 +132,11 @@ export function providerNotificationFor(
   const activity = clientActivityOf(event);
   if (!activity || !event.actor || PROVIDER_ROLES.includes(event.actor.role)) return null;
   const d = event.data;
-  const words = optional(d.body) ?? optional(d.note) ?? optional(d.reason) ?? optional(d.statement);
+  // L3-09 (QA S18): an authorization's written statement and a decision's reason are the words
+  // quoted; the optional note beside them goes apart (it was quoted as the statement or reason).
+  const main = optional(d.body) ?? optional(d.statement) ?? optional(d.reason);
+  const note = optional(d.note);
+  const words = main ?? note;
   return {
     ...base,
     type: 'PROVIDER_CLIENT_ACTIVITY',
@@ -140,6 +144,7 @@ export function providerNotificationFor(
     actorId: event.actor.userId,
     assigneeId: slice.assigneeId,
     ...(words ? { text: words } : {}),
+    ...(main && note ? { note } : {}),
     ...(typeof d.estimateVersion === 'number' ? { estimateVersion: d.estimateVersion } : {}),
     // L3-06: the session the client confirmed or cannot attend, and the time it suggests.
     ...(optional(d.sessionAt) ? { sessionAt: optional(d.sessionAt) } : {}),

@@ -283,6 +283,7 @@ function activityBlocks(
   } else if (e.text) {
     blocks.push({ kind: 'quote', label: ctx.t(...words), text: e.text });
   }
+  if (e.note) blocks.push({ kind: 'quote', label: ctx.t('Nota', 'Note'), text: e.note });
   if (e.activity === 'REMOTE_SESSION_DECLINED') {
     blocks.push({
       kind: 'paragraph',

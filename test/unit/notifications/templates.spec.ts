@@ -457,6 +457,25 @@ describe('L3-11 email templates', () => {
     expect(comment.text).toContain('https://soporte.example/tickets/L3-2026-000123');
   });
 
+  it("L3-09 provider side (QA S18): a re-estimate request quotes the reason, and the approver's note apart", () => {
+    const agent = { ...ES, email: 'agente@becken.example', displayName: 'Alex Agent' };
+    const names = new Map([['u-approver', 'Arturo Aprobador']]);
+    const asked = {
+      ...EVENTS.PROVIDER_CLIENT_ACTIVITY,
+      activity: 'REESTIMATE_REQUESTED' as const,
+      actorId: 'u-approver',
+      estimateVersion: 2,
+      text: 'Cotícelo sin la exportación a Excel.',
+      note: 'Lo vemos en el punto de control.',
+    };
+    const es = renderEmail(asked, agent, { ...OPTIONS, names })!;
+    expect(es.text).toContain('Motivo:\n> Cotícelo sin la exportación a Excel.');
+    expect(es.text).toContain('Nota:\n> Lo vemos en el punto de control.');
+    const en = renderEmail(asked, { ...agent, locale: Locale.EN }, { ...OPTIONS, names })!;
+    expect(en.text).toContain('Reason:\n> Cotícelo sin la exportación a Excel.');
+    expect(en.text).toContain('Note:\n> Lo vemos en el punto de control.');
+  });
+
   it('L3-06/L3-07 provider side: the assigned agent reads who recorded the client answer, and the answer', () => {
     const agent = { ...ES, email: 'agente@becken.example', displayName: 'Alex Agent' };
     const names = new Map([['u-manager', 'Gina Gerente']]);

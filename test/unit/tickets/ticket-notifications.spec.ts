@@ -572,6 +572,39 @@ describe('L3-11 timeline events → emails', () => {
     },
   );
 
+  it.each([
+    [
+      'authorizeEstimate',
+      { estimateVersion: 2, statement: 'Autorizo 6 h', note: 'Avísenme al empezar' },
+      'Autorizo 6 h',
+    ],
+    [
+      'authorizeChangeOrder',
+      { estimateVersion: 3, statement: 'Autorizo 4 h más', note: 'Que sea esta semana' },
+      'Autorizo 4 h más',
+    ],
+    [
+      'requestReestimate',
+      { estimateVersion: 2, reason: 'Sin exportar a Excel', note: 'Lo vemos en el checkpoint' },
+      'Sin exportar a Excel',
+    ],
+  ])(
+    "L3-09 (QA S18): a client's %s with a note quotes its statement or reason, and the note apart",
+    (type, data, words) => {
+      // The agent's email quoted the optional note as the «Autorización escrita» or «Motivo».
+      const email = providerNotificationFor(
+        TICKET,
+        event(type, data, 'CLIENT_APPROVER', 'u-ap'),
+        SLICE,
+      );
+      expect(email).toMatchObject({
+        type: 'PROVIDER_CLIENT_ACTIVITY',
+        text: words,
+        note: data.note,
+      });
+    },
+  );
+
   it('L3-07: a reassignment emails the agent who now has the ticket, and nothing to the client', () => {
     const moved = event(
       'reassign',
