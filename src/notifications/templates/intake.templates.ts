@@ -23,7 +23,10 @@ export const intakeTemplates: TemplateFamily<
         rows: [
           [ctx.t('Ticket', 'Ticket'), e.ticket.number],
           [ctx.t('Asunto', 'Subject'), e.ticket.subject],
-          [ctx.t('Atención a más tardar', 'Attended by'), ctx.dates.instant(e.triageDeadline)],
+          [
+            ctx.t('Atención a más tardar', 'We will attend to it by'),
+            ctx.dates.instant(e.triageDeadline),
+          ],
         ],
       },
       {

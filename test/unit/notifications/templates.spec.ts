@@ -205,6 +205,16 @@ describe('L3-11 email templates', () => {
     expect(enMx.text).toMatch(/Tuesday, February 3, 2026 at 4:30\sPM \(Mexico City time\)/);
   });
 
+  it("QA S18 (L3-06): the registrant's English email says by when the ticket is attended to", () => {
+    // «Attended by: Monday…» read as who attended it, not when.
+    const en = render(EVENTS.TICKET_REGISTERED, EN);
+    expect(en.text).toContain('We will attend to it by: Wednesday, February 4, 2026 at 7:30');
+    expect(en.text).not.toContain('Attended by');
+    expect(render(EVENTS.TICKET_REGISTERED, ES).text).toContain(
+      'Atención a más tardar: martes, 3 de febrero de 2026',
+    );
+  });
+
   it('shows calendar dates as they are, whatever the zone', () => {
     const en = render(EVENTS.RELEASE_DATE_SET, EN);
     expect(en.text).toContain('Release for testing: Tuesday, February 10, 2026');
