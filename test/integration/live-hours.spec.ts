@@ -2,33 +2,37 @@ import { Role } from '../../src/identity/role.enum';
 import { HoursChangesService } from '../../src/live/hours-changes.service';
 import { gql } from '../support/integration-harness';
 import { liveClients, type LiveSubscription, until } from '../support/live-client';
-import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { ticketJourneys } from '../support/ticket-journeys';
+import { useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-13, L3-12: a client sees its hours left live. `hoursChanged` over graphql-ws, fed by the
 // ledger's `hours_changed` NOTIFY (sent in the write's transaction, heard on commit), limited to the
-// subscriber's organisation as the hours queries are.
+// subscriber's organisation as the hours queries are. Every kind of ledger write notifies: a
+// package bought, an adjustment, an estimate's authorization (its hours reserved, by the real
+// worker's activity), time logged on the ticket, a reversal, and the release of what a cancelled
+// ticket still held.
 
 const SUBSCRIPTION = `subscription ($organizationId: ID) {
   hoursChanged(organizationId: $organizationId) { organizationId }
 }`;
 const PURCHASE = `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id } }`;
 const ADJUST = `mutation ($input: AdjustHoursInput!) { adjustHours(input: $input) { id } }`;
+const LOG_TIME = `mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) { ledgerEntryId } }`;
+const REVERSE = `mutation ($input: ReverseHourEntryInput!) { reverseHourEntry(input: $input) { id kind } }`;
 const today = new Date().toISOString().slice(0, 10);
 
 describe('Live hours updates over graphql-ws (L3-13, L3-12)', () => {
-  let world: SeededWorld;
+  const live = liveClients(() => world.api);
+  // Declared before the world's hooks, so the sockets close before the API does.
+  afterAll(() => live.disposeAll());
+  const world = useWorldWithWorker('livehours');
+  const { estimatedRequirement, act } = ticketJourneys(world);
   let aurora: string;
   let tulum: string;
-  const live = liveClients(() => world.api);
 
-  beforeAll(async () => {
-    world = await createSeededWorld('livehours');
+  beforeAll(() => {
     aurora = world.orgIds['comercializadora-aurora'];
     tulum = world.orgIds['grupo-industrial-tulum'];
-  });
-  afterAll(async () => {
-    await live.disposeAll();
-    await world?.close();
   });
 
   const hours = () => world.api.app.get(HoursChangesService);
@@ -105,5 +109,91 @@ describe('Live hours updates over graphql-ws (L3-13, L3-12)', () => {
     expect(foreign.errors.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
     expect(anonymous.errors.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     expect(foreign.values).toEqual([]);
+  });
+
+  it('an estimate authorized, time logged on the ticket, a reversal and the cancellation that releases the rest each give exactly one event, to the client only', async () => {
+    const before = hours().subscriberCount;
+    const own = subscribe(world.bearer(Role.CLIENT_USER));
+    const other = subscribe(world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum'));
+    await until(
+      () => hours().subscriberCount === before + 2 && hours().connected,
+      'two subscriptions, listening',
+    );
+    /**
+     * After a write of Aurora's: once Tulum's client heard a write of Tulum's made after it, every
+     * event of Aurora's write reached the subscribers (one LISTEN connection, delivered in commit
+     * order), so `own` has exactly what it will ever get of it.
+     */
+    let marks = 0;
+    const settled = async (): Promise<void> => {
+      const { body } = await gql(
+        world.api,
+        ADJUST,
+        { input: { organizationId: tulum, hours: 0.25, reason: `Marca ${++marks}` } },
+        world.bearer(Role.MANAGER),
+      );
+      expect(body.errors).toBeUndefined();
+      await other.received(marks);
+    };
+
+    // Registration, triage and the estimate's submission write nothing to the ledger.
+    const number = await estimatedRequirement({ subject: 'Reporte de cobranza', hours: 4 });
+    await settled();
+    expect(own.values).toHaveLength(0);
+
+    // L3-12: the approver's authorization reserves the estimate's 4 h (the worker's activity).
+    await act(
+      Role.CLIENT_APPROVER,
+      'authorizeEstimate',
+      { number, estimateVersion: 1, statement: 'Autorizo 4 h.' },
+      'AuthorizeEstimateInput',
+    );
+    await own.received(1);
+    await settled();
+    expect(own.values).toHaveLength(1);
+
+    // Time logged on the ticket consumes 1.5 h of the reservation.
+    const { body: logged } = await gql<{ logTicketTime: { ledgerEntryId: string } }>(
+      world.api,
+      LOG_TIME,
+      { input: { number, date: today, hours: 1.5, description: 'Consulta de cartera vencida' } },
+      world.bearer(Role.AGENT),
+    );
+    expect(logged.errors).toBeUndefined();
+    await own.received(2);
+    await settled();
+    expect(own.values).toHaveLength(2);
+
+    // A manager reverses that consumption (logged on the wrong ticket).
+    const { body: reversed } = await gql<{ reverseHourEntry: { kind: string } }>(
+      world.api,
+      REVERSE,
+      {
+        input: {
+          entryId: logged.data!.logTicketTime.ledgerEntryId,
+          reason: 'Tiempo capturado en el ticket equivocado',
+        },
+      },
+      world.bearer(Role.MANAGER),
+    );
+    expect(reversed.errors).toBeUndefined();
+    expect(reversed.data!.reverseHourEntry.kind).toBe('REVERSAL');
+    await own.received(3);
+    await settled();
+    expect(own.values).toHaveLength(3);
+
+    // The client cancels the ticket: its unused reservation is given back (the worker's activity).
+    const cancelled = await act(Role.CLIENT_USER, 'cancelTicket', {
+      number,
+      note: 'Ya no necesitamos el reporte',
+    });
+    expect(cancelled.state).toBe('CANCELLED');
+    await own.received(4);
+    await settled();
+
+    expect(own.values).toEqual(Array.from({ length: 4 }, () => ({ organizationId: aurora })));
+    // Tulum's client heard its own marks and nothing of Aurora's.
+    expect(other.values).toEqual(Array.from({ length: marks }, () => ({ organizationId: tulum })));
+    for (const r of [own, other]) expect(r.errors).toEqual([]);
   });
 });
