@@ -100,26 +100,25 @@ export class SlaDashboardService {
    * board says «200 de 350» instead of hiding the rest (a manager must not miss a breach). Asked
    * with the lists on every refresh, so bounded by open work, not history: the open clocks' counts
    * and the breaches on tickets not ended (`ticket_ended`, written by the projection with the
-   * ticket's state and kept by a trigger when it changes) each read a partial index holding every column they test (migration 1764319760000).
+   * ticket's state and kept by a trigger when it changes) each read a partial index holding every
+   * column they test (migration 1764319760000); for one client, by the client each clock carries
+   * (`organization_id`, migration 1764319880000), never reading the client's tickets.
    */
   async counts(filter: SlaTimerCountFilter): Promise<SlaTimerCounts> {
     const params: unknown[] = [];
     const param = (value: unknown): string => `$${params.push(value)}`;
     const and: string[] = [];
     if (filter.kind) and.push(`c.kind = ${param(filter.kind)}`);
-    if (filter.organizationId) and.push(`t.organization_id = ${param(filter.organizationId)}`);
+    if (filter.organizationId) and.push(`c.organization_id = ${param(filter.organizationId)}`);
     const more = and.map((w) => ` AND ${w}`).join('');
-    const tickets = filter.organizationId
-      ? 'INNER JOIN ticket t ON t.number = c.ticket_number'
-      : '';
     const [row] = await this.db.query<SlaTimerCounts[]>(
       `SELECT count(*) FILTER (WHERE c.status = 'RUNNING')::int AS running,
               count(*) FILTER (WHERE c.status = 'PAUSED')::int AS paused,
               count(*) FILTER (WHERE c.at_risk_recorded_at IS NOT NULL
                                  AND c.breached_at IS NULL)::int AS "atRisk",
-              (SELECT count(*)::int FROM ticket_clock c ${tickets}
+              (SELECT count(*)::int FROM ticket_clock c
                 WHERE c.breached_at IS NOT NULL AND NOT c.ticket_ended${more}) AS breached
-         FROM ticket_clock c ${tickets}
+         FROM ticket_clock c
         WHERE c.ended_at IS NULL${more}`,
       params,
     );

@@ -180,8 +180,9 @@ interface WrittenBatch {
 // events, the ticket row, its clocks and the NOTIFY are one statement (one round trip). Clock runs
 // are upserted only with the row they belong to (an older batch changes nothing), carrying the
 // ended state of the ticket written with them ($16, L3-08: the board's «Vencidos» total skips an
-// ended ticket's breaches). The ticket's clocks not in the batch follow its state through the
-// trigger on the ticket's state (migration 1764319760000).
+// ended ticket's breaches) and its client (the board's totals by client, migration
+// 1764319880000). The ticket's clocks not in the batch follow its state through the trigger on
+// the ticket's state (migration 1764319760000).
 const WRITE_BATCH_SQL = `
 WITH appended AS (
   INSERT INTO ticket_event (ticket_number, seq, type, at, actor_id, actor_role, data, read_model)
@@ -205,22 +206,21 @@ WITH appended AS (
     -- The workflow runs, so it started (TicketStartReconciler looks for rows without it).
     workflow_started_at = COALESCE(workflow_started_at, now())
   WHERE number = $1 AND (last_event_seq < $3 OR $4)
-  RETURNING number
+  RETURNING number, organization_id
 ), clocks AS (
   INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount, target_unit,
     started_at, deadline, at_risk_at, budget_ms, consumed_ms, consumed_as_of, pauses,
     at_risk_recorded_at, breached_at, ended_at, end_reason, calendar_version, updated_at,
-    ticket_ended)
+    ticket_ended, organization_id)
   SELECT c.clock_id, $1, c.kind, c.run, c.status, c.target_amount, c.target_unit, c.started_at,
     c.deadline, c.at_risk_at, c.budget_ms, c.consumed_ms, c.consumed_as_of, c.pauses,
     c.at_risk_recorded_at, c.breached_at, c.ended_at, c.end_reason, c.calendar_version, now(),
-    $16::boolean
-  FROM jsonb_to_recordset($14::jsonb) AS c(clock_id text, kind text, run integer, status text,
-    target_amount integer, target_unit text, started_at timestamptz, deadline timestamptz,
-    at_risk_at timestamptz, budget_ms bigint, consumed_ms bigint, consumed_as_of timestamptz,
-    pauses jsonb, at_risk_recorded_at timestamptz, breached_at timestamptz, ended_at timestamptz,
-    end_reason text, calendar_version integer)
-  WHERE EXISTS (SELECT 1 FROM folded)
+    $16::boolean, f.organization_id
+  FROM folded f, jsonb_to_recordset($14::jsonb) AS c(clock_id text, kind text, run integer,
+    status text, target_amount integer, target_unit text, started_at timestamptz,
+    deadline timestamptz, at_risk_at timestamptz, budget_ms bigint, consumed_ms bigint,
+    consumed_as_of timestamptz, pauses jsonb, at_risk_recorded_at timestamptz,
+    breached_at timestamptz, ended_at timestamptz, end_reason text, calendar_version integer)
   ON CONFLICT (clock_id) DO UPDATE SET status = EXCLUDED.status, deadline = EXCLUDED.deadline,
     at_risk_at = EXCLUDED.at_risk_at, budget_ms = EXCLUDED.budget_ms,
     consumed_ms = EXCLUDED.consumed_ms, consumed_as_of = EXCLUDED.consumed_as_of,

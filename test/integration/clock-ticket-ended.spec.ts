@@ -16,9 +16,10 @@ import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 // row's `ticket_ended`. The projection writes it with the clocks of every batch, from the state it
 // writes in the same statement (migration 1764319820000 dropped the insert trigger that looked the
 // ticket up); the trigger on the ticket's state keeps the clocks a batch does not carry. A rebuild
-// of the read model rewrites every clock of a ticket that may have ended long ago.
+// of the read model rewrites every clock of a ticket that may have ended long ago. Each clock also
+// carries the ticket's client, for the board's totals of one client.
 
-const COUNTS = `{ slaTimerCounts { breached } }`;
+const COUNTS = `query ($f: SlaTimerCountFilter) { slaTimerCounts(filter: $f) { breached } }`;
 
 describe('ticket_ended written by the projection (L3-08, migration 1764319820000)', () => {
   let world: SeededWorld;
@@ -99,15 +100,31 @@ describe('ticket_ended written by the projection (L3-08, migration 1764319820000
         )
       ).map((r) => [r.clock_id.slice(ticket.length + 1), r.ticket_ended]),
     );
+  /** «Vencidos» in all, and for the ticket's client (its clocks carry it, migration 1764319880000). */
   const countedBreaches = async (): Promise<number> => {
-    const { body } = await gql<{ slaTimerCounts: { breached: number } }>(
+    const [{ org, strays }] = await world.db.query<{ org: string; strays: number }[]>(
+      `SELECT t.organization_id AS org,
+              (SELECT count(*)::int FROM ticket_clock c WHERE c.ticket_number = t.number
+                 AND c.organization_id IS DISTINCT FROM t.organization_id) AS strays
+         FROM ticket t WHERE t.number = $1`,
+      [ticket],
+    );
+    expect(strays).toBe(0);
+    const all = await gql<{ slaTimerCounts: { breached: number } }>(
       world.api,
       COUNTS,
       {},
       world.bearer(Role.MANAGER),
     );
-    expect(body.errors).toBeUndefined();
-    return body.data!.slaTimerCounts.breached;
+    const client = await gql<{ slaTimerCounts: { breached: number } }>(
+      world.api,
+      COUNTS,
+      { f: { organizationId: org } },
+      world.bearer(Role.MANAGER),
+    );
+    expect([all.body.errors, client.body.errors]).toEqual([undefined, undefined]);
+    expect(client.body.data!.slaTimerCounts.breached).toBe(all.body.data!.slaTimerCounts.breached);
+    return all.body.data!.slaTimerCounts.breached;
   };
 
   it('the clock insert trigger is gone; the trigger on the ticket’s state stays', async () => {
