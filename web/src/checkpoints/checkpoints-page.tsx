@@ -7,11 +7,11 @@ import {
   GENERATE_CHECKPOINT_AGENDA,
   SET_CHECKPOINT_SETTINGS,
 } from '../api/checkpoints';
-import { ORGANIZATIONS } from '../api/operations';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormFooter } from '../components/form-footer';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useRequestId } from '../components/use-request-id';
+import { ClientSelect, useClientOrganizations } from '../components/client-select';
 import { useQuery } from '../components/use-query';
 import { weekdayName } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
@@ -267,8 +267,8 @@ export function CheckpointsPage() {
   const c = t.planning.checkpoints;
   const { user } = useSession();
   const staff = user ? can.seeConsole(user) : false;
-  const orgs = useQuery(ORGANIZATIONS, {}, !staff);
-  const clients = (orgs.data?.organizations ?? []).filter((o) => o.kind === 'CLIENT');
+  const orgs = useClientOrganizations(!staff);
+  const clients = orgs.clients;
   const [chosen, setChosen] = useState('');
   const organizationId = staff ? chosen || clients[0]?.id || '' : (user?.organization.id ?? '');
 
@@ -279,20 +279,13 @@ export function CheckpointsPage() {
         <p className="muted">{c.intro}</p>
         {staff && <ErrorMessage error={orgs.error} />}
         {staff && clients.length > 0 && (
-          <div className="field inline">
-            <label htmlFor="checkpoints-client">{c.client}</label>
-            <select
-              id="checkpoints-client"
-              value={organizationId}
-              onChange={(e) => setChosen(e.target.value)}
-            >
-              {clients.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ClientSelect
+            id="checkpoints-client"
+            label={c.client}
+            value={organizationId}
+            onChange={setChosen}
+            organizations={clients}
+          />
         )}
       </section>
       {organizationId && (

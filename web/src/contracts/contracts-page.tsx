@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { ORGANIZATIONS } from '../api/operations';
 import { ErrorMessage } from '../components/error-message';
-import { useQuery } from '../components/use-query';
+import { ClientSelect, useClientOrganizations } from '../components/client-select';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { HoursOverview } from './hours-overview';
@@ -19,8 +18,8 @@ import { QuickChannelSection } from './quick-channel-section';
 export function ContractsPage() {
   const { t } = useI18n();
   const { user } = useSession();
-  const orgs = useQuery(ORGANIZATIONS, {});
-  const clients = (orgs.data?.organizations ?? []).filter((o) => o.kind === 'CLIENT');
+  const orgs = useClientOrganizations();
+  const clients = orgs.clients;
   const [chosen, setChosen] = useState('');
   const organizationId = chosen || clients[0]?.id || '';
   const [refresh, setRefresh] = useState(0);
@@ -34,20 +33,13 @@ export function ContractsPage() {
         {orgs.loading && !orgs.data && <p role="status">{t.loading}</p>}
         {orgs.data && clients.length === 0 && <p>{t.contracts.noClients}</p>}
         {clients.length > 0 && (
-          <div className="field inline">
-            <label htmlFor="contracts-client">{t.contracts.client}</label>
-            <select
-              id="contracts-client"
-              value={organizationId}
-              onChange={(e) => setChosen(e.target.value)}
-            >
-              {clients.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ClientSelect
+            id="contracts-client"
+            label={t.contracts.client}
+            value={organizationId}
+            onChange={setChosen}
+            organizations={clients}
+          />
         )}
       </section>
       {organizationId && (

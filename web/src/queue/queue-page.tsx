@@ -6,9 +6,9 @@ import {
   type PlannedDateChange,
   type QueueOrder,
 } from '../api/planning';
-import { ORGANIZATIONS } from '../api/operations';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useMutationForm } from '../components/use-mutation-form';
+import { ClientSelect, useClientOrganizations } from '../components/client-select';
 import { useQuery } from '../components/use-query';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { useI18n } from '../i18n/i18n-context';
@@ -41,8 +41,8 @@ export function QueuePage() {
   const { format } = useLocalTime();
   const staff = user ? can.seeConsole(user) : false;
   const approver = user && !staff ? can.reorderQueue(user) : false;
-  const orgs = useQuery(ORGANIZATIONS, {}, !staff);
-  const clients = (orgs.data?.organizations ?? []).filter((o) => o.kind === 'CLIENT');
+  const orgs = useClientOrganizations(!staff);
+  const clients = orgs.clients;
   const [chosen, setChosen] = useState('');
   const organizationId = staff ? chosen || clients[0]?.id || '' : null;
   const queue = useQuery(CLIENT_QUEUE, { organizationId }, organizationId === '');
@@ -136,20 +136,13 @@ export function QueuePage() {
         </p>
         {staff && <ErrorMessage error={orgs.error} />}
         {staff && clients.length > 0 && (
-          <div className="field inline">
-            <label htmlFor="queue-client">{q.client}</label>
-            <select
-              id="queue-client"
-              value={organizationId ?? ''}
-              onChange={(e) => setChosen(e.target.value)}
-            >
-              {clients.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ClientSelect
+            id="queue-client"
+            label={q.client}
+            value={organizationId ?? ''}
+            onChange={setChosen}
+            organizations={clients}
+          />
         )}
         {server && <p className="muted small">{q.capacity(server.hoursPerBusinessDay)}</p>}
         <ErrorMessage error={queue.error} />

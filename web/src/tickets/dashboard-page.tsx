@@ -3,6 +3,7 @@ import { useTicketChanges } from '../api/live';
 import { SLA_DASHBOARD, type SlaBoardFilter, type SlaTimer } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
 import { LiveBadge } from '../components/live-badge';
+import { ClientSelect } from '../components/client-select';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
@@ -282,21 +283,14 @@ export function DashboardPage() {
           aria-label={d.filters}
           onSubmit={(e) => e.preventDefault()}
         >
-          <div className="field inline">
-            <label htmlFor="board-client">{d.client}</label>
-            <select
-              id="board-client"
-              value={filter.organizationId ?? ''}
-              onChange={(e) => changeFilter({ organizationId: e.target.value || null })}
-            >
-              <option value="">{d.allClients}</option>
-              {clientOrgs.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ClientSelect
+            id="board-client"
+            label={d.client}
+            value={filter.organizationId ?? ''}
+            onChange={(organizationId) => changeFilter({ organizationId: organizationId || null })}
+            organizations={clientOrgs}
+            allLabel={d.allClients}
+          />
           <div className="field inline">
             <label htmlFor="board-clock">{t.tickets.clockKind}</label>
             <select

@@ -1,6 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTicketChanges } from '../api/live';
-import { ORGANIZATIONS } from '../api/operations';
 import {
   ASSIGNABLE_AGENTS,
   TICKET_CATEGORIES,
@@ -12,6 +11,7 @@ import {
   type TicketOrder,
   type TicketSummary,
 } from '../api/tickets';
+import { ClientSelect, useClientOrganizations } from '../components/client-select';
 import { ErrorMessage } from '../components/error-message';
 import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
@@ -190,8 +190,7 @@ export function TicketBrowser({
     if (approver) void awaiting.reload();
   });
   const awaitingCount = awaiting.data?.tickets.totalCount ?? 0;
-  const orgs = useQuery(ORGANIZATIONS, {}, !staff);
-  const clients = (orgs.data?.organizations ?? []).filter((o) => o.kind === 'CLIENT');
+  const { clients } = useClientOrganizations(!staff);
   const clientNames = staff ? new Map(clients.map((o) => [o.id, o.name])) : undefined;
   const agents = useQuery(ASSIGNABLE_AGENTS, {}, !staff).data?.assignableAgents ?? [];
   const [exporting, setExporting] = useState(false);
@@ -310,12 +309,13 @@ export function TicketBrowser({
         />
         {staff && (
           <>
-            <FilterSelect
+            <ClientSelect
               id="ticket-filter-client"
               label={b.client}
               value={filters.client}
-              options={[['', b.anyClient], ...clients.map((o): [string, string] => [o.id, o.name])]}
               onChange={(client) => change({ client })}
+              organizations={clients}
+              allLabel={b.anyClient}
             />
             <FilterSelect
               id="ticket-filter-sla"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ORGANIZATIONS, SET_USER_ACTIVE, USERS, type User } from '../api/operations';
+import { SET_USER_ACTIVE, USERS, type User } from '../api/operations';
+import { ClientSelect, useClientOrganizations } from '../components/client-select';
 import { foldForSearch } from '../components/fold-for-search';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
@@ -23,10 +24,10 @@ export function UsersPage() {
   const [organizationId, setOrganizationId] = useState('');
   const [editingId, setEditingId] = useState<string>();
   const [search, setSearch] = useState('');
-  const organizations = useQuery(ORGANIZATIONS, {});
+  const organizations = useClientOrganizations();
   const users = useQuery(USERS, { organizationId: organizationId || null });
   const toggle = useMutationForm();
-  const orgs = organizations.data?.organizations ?? [];
+  const orgs = organizations.organizations;
   const all = users.data?.users;
   // Name or email, whatever the case and accents (QA S17: a long list had no way to find one).
   const wanted = foldForSearch(search.trim());
@@ -67,21 +68,14 @@ export function UsersPage() {
       <section className="card" aria-labelledby="page-title">
         <h1 id="page-title">{t.users.title}</h1>
         <p className="muted">{t.users.intro}</p>
-        <div className="field inline">
-          <label htmlFor="users-org">{t.users.filter}</label>
-          <select
-            id="users-org"
-            value={organizationId}
-            onChange={(e) => setOrganizationId(e.target.value)}
-          >
-            <option value="">{t.users.allOrganizations}</option>
-            {orgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ClientSelect
+          id="users-org"
+          label={t.users.filter}
+          value={organizationId}
+          onChange={setOrganizationId}
+          organizations={orgs}
+          allLabel={t.users.allOrganizations}
+        />
         <div className="field inline">
           <label htmlFor="users-search">{a.search}</label>
           <input

@@ -1,0 +1,52 @@
+import { useMemo } from 'react';
+import { ORGANIZATIONS, type Organization } from '../api/operations';
+import { useQuery } from './use-query';
+
+/**
+ * The organisations provider staff choose from (the API's `organizations`), read once per page:
+ * `organizations` every one (the provider too), `clients` the client ones. `skip` for a client
+ * user, whose screens show their own organisation only.
+ */
+export function useClientOrganizations(skip = false) {
+  const query = useQuery(ORGANIZATIONS, {}, skip);
+  const data = query.data;
+  const organizations = useMemo(() => data?.organizations ?? [], [data]);
+  const clients = useMemo(() => organizations.filter((o) => o.kind === 'CLIENT'), [organizations]);
+  return { ...query, organizations, clients };
+}
+
+/**
+ * The labelled organisation picker of the staff screens (ticket list, users, queue, checkpoints,
+ * SLA board, contracts): `organizations` by name as the API lists them; `allLabel` adds a first
+ * choice of value '' («Todos los clientes») where the screen can show every one at once.
+ */
+export function ClientSelect({
+  id,
+  label,
+  value,
+  onChange,
+  organizations,
+  allLabel,
+}: {
+  id: string;
+  label: string;
+  /** The chosen organisation's ID ('' = all, with `allLabel`). */
+  value: string;
+  onChange: (organizationId: string) => void;
+  organizations: readonly Pick<Organization, 'id' | 'name'>[];
+  allLabel?: string;
+}) {
+  return (
+    <div className="field inline">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {allLabel !== undefined && <option value="">{allLabel}</option>}
+        {organizations.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
