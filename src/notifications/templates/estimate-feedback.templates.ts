@@ -74,10 +74,17 @@ export const estimateFeedbackTemplates: TemplateFamily<
           `New estimate requested (v${e.estimateVersion})`,
         ),
       ),
-      heading: ctx.t(
-        `${requester} pidió una nueva estimación del ticket ${e.ticket.number}.`,
-        `${requester} asked for a new estimate of ticket ${e.ticket.number}.`,
-      ),
+      // The requester's own copy is a receipt of their request, as a rejection's is (QA S18).
+      heading:
+        ctx.recipientId === e.requesterId
+          ? ctx.t(
+              `Registramos su solicitud de una nueva estimación del ticket ${e.ticket.number}.`,
+              `We recorded your request for a new estimate of ticket ${e.ticket.number}.`,
+            )
+          : ctx.t(
+              `${requester} pidió una nueva estimación del ticket ${e.ticket.number}.`,
+              `${requester} asked for a new estimate of ticket ${e.ticket.number}.`,
+            ),
       blocks: [
         {
           kind: 'facts',

@@ -187,6 +187,23 @@ describe('L3-11 email templates', () => {
     );
   });
 
+  it("the approver's own copy of a re-estimate request is a receipt too (QA S18, L3-09)", () => {
+    const own = render(EVENTS.REESTIMATE_REQUESTED, {
+      ...ES,
+      id: 'u-approver',
+      displayName: 'Arturo Aprobador',
+    });
+    expect(own.text).toContain(
+      'Registramos su solicitud de una nueva estimación del ticket L3-2026-000123.',
+    );
+    expect(own.text).not.toContain('Arturo Aprobador pidió');
+    const ownEn = render(EVENTS.REESTIMATE_REQUESTED, { ...EN, id: 'u-approver' });
+    expect(ownEn.text).toContain('We recorded your request for a new estimate of ticket');
+    expect(render(EVENTS.REESTIMATE_REQUESTED, { ...ES, id: 'u-registrant' }).text).toContain(
+      'Arturo Aprobador pidió una nueva estimación del ticket',
+    );
+  });
+
   it('a classification names the agent who got the ticket: one email, not two (QA, L3-07)', () => {
     const email = render({ ...EVENTS.CLASSIFIED, agentId: 'u-agent' }, ES);
     expect(email.text).toContain('Le atenderá: Alex Agent');
