@@ -130,6 +130,26 @@ const ACTIVITIES: Record<
   },
 };
 
+/** The agent's next step after a client's decision on a requirement, with the clock it runs on. */
+const NEXT_STEPS: Partial<Record<ClientActivity, readonly [string, string]>> = {
+  ESTIMATE_AUTHORIZED: [
+    'Publique la fecha de entrega para pruebas: el plazo de programación (2 días hábiles) ya corre.',
+    'Publish the release date for testing: the 2-business-day scheduling clock is running.',
+  ],
+  ESTIMATE_REJECTED: [
+    'El requerimiento volvió a diagnóstico: envíe una nueva estimación; el plazo de diagnóstico (5 días hábiles) corre de nuevo.',
+    'The requirement is back in diagnosis: send a new estimate; the 5-business-day diagnosis clock runs again.',
+  ],
+  REESTIMATE_REQUESTED: [
+    'El requerimiento volvió a diagnóstico: envíe una nueva estimación; el plazo de diagnóstico (5 días hábiles) corre de nuevo.',
+    'The requirement is back in diagnosis: send a new estimate; the 5-business-day diagnosis clock runs again.',
+  ],
+  FAILURES_REPORTED: [
+    'El ticket volvió a desarrollo: corrija las fallas y libérelo de nuevo para pruebas.',
+    'The ticket is back in development: fix the failures and release it for testing again.',
+  ],
+};
+
 /** «… de» + «el ticket» is written «… del ticket», as Spanish contracts it (QA S16). */
 function theTicket(did: string): string {
   return did.endsWith(' de') ? `${did.slice(0, -3)} del ticket` : `${did} el ticket`;
@@ -284,6 +304,9 @@ function activityBlocks(
     blocks.push({ kind: 'quote', label: ctx.t(...words), text: e.text });
   }
   if (e.note) blocks.push({ kind: 'quote', label: ctx.t('Nota', 'Note'), text: e.note });
+  // L3-08/L3-09 (QA S18): what the client's decision asks of the agent next, and its clock.
+  const next = NEXT_STEPS[e.activity];
+  if (next) blocks.push({ kind: 'paragraph', text: ctx.t(...next) });
   if (e.activity === 'REMOTE_SESSION_DECLINED') {
     blocks.push({
       kind: 'paragraph',

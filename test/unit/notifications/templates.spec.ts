@@ -1,5 +1,8 @@
 import { Locale } from '../../../src/identity/locale.enum';
-import type { NotificationEvent } from '../../../src/notifications/notification-event';
+import type {
+  ClientActivity,
+  NotificationEvent,
+} from '../../../src/notifications/notification-event';
 import {
   renderEmail,
   type EmailRecipient,
@@ -520,6 +523,34 @@ describe('L3-11 email templates', () => {
     expect(es.text).toContain('> Ya mandó el XML por correo.');
     const en = renderEmail(recorded, { ...agent, locale: Locale.EN }, { ...OPTIONS, names })!;
     expect(en.subject).toBe("[L3-2026-000123] Client's answer recorded: Factura no timbra");
+  });
+
+  it('L3-08/L3-09 provider side (QA S18): a client decision tells the agent the next step and its clock', () => {
+    const agent = { ...ES, email: 'agente@becken.example', displayName: 'Alex Agent' };
+    const names = new Map([['u-approver', 'Arturo Aprobador']]);
+    const email = (activity: ClientActivity, locale = Locale.ES_MX) =>
+      renderEmail(
+        { ...EVENTS.PROVIDER_CLIENT_ACTIVITY, activity, actorId: 'u-approver' },
+        { ...agent, locale },
+        { ...OPTIONS, names },
+      )!.text;
+    expect(email('ESTIMATE_AUTHORIZED')).toContain(
+      'Publique la fecha de entrega para pruebas: el plazo de programación (2 días hábiles) ya corre.',
+    );
+    expect(email('ESTIMATE_AUTHORIZED', Locale.EN)).toContain(
+      'Publish the release date for testing: the 2-business-day scheduling clock is running.',
+    );
+    for (const back of ['ESTIMATE_REJECTED', 'REESTIMATE_REQUESTED'] as const) {
+      expect(email(back)).toContain(
+        'El requerimiento volvió a diagnóstico: envíe una nueva estimación; el plazo de diagnóstico (5 días hábiles) corre de nuevo.',
+      );
+    }
+    expect(email('FAILURES_REPORTED', Locale.EN)).toContain(
+      'The ticket is back in development: fix the failures and release it for testing again.',
+    );
+    // A change order's decision and a comment ask nothing new of the clocks.
+    expect(email('CHANGE_ORDER_REJECTED')).not.toContain('plazo');
+    expect(email('COMMENT')).not.toContain('plazo');
   });
 
   it('L3-11 provider side: the Spanish heading contracts «de el ticket» to «del ticket» (QA S16)', () => {
