@@ -488,10 +488,12 @@ export const ACTIONS: Record<string, ActionSpec> = {
     fields: ['estimate', 'reason'],
     noteRequired: false,
   },
+  // QA S18: a re-estimate request asks one thing, what should change (a «Nota» beside the
+  // «Motivo» said it twice, and the agent's email quoted the note).
   requestReestimate: {
     mutation: 'requestReestimate',
     input: 'EstimateFeedbackInput',
-    fields: ['estimate', 'reason', 'note'],
+    fields: ['estimate', 'reason'],
     noteRequired: false,
   },
   // L3-12 change orders: more hours for a requirement being worked on; decided like an estimate.

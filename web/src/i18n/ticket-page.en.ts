@@ -33,6 +33,9 @@ export const ticketPageEn: TicketPageMessages = {
   noteClientReads: 'The client reads it in the ticket history.',
   clientReply: 'Your reply',
   clientReason: 'Reason',
+  clientFailures: 'Failures found',
+  clientFailuresHint: 'What you tested and what failed; the agent reads it to fix the release.',
+  reestimateReason: 'What should change in the estimate',
   noOtherAgents: 'There is no other active agent to assign it to.',
   assignedTo: (name: string) => `Assigned to ${name}`,
   authorizedBy: (name: string, version: number, at: string) =>

@@ -38,6 +38,11 @@ export const ticketPageEsMX = {
   noteClientReads: 'El cliente la lee en el historial del ticket.',
   clientReply: 'Tu respuesta',
   clientReason: 'Motivo',
+  // QA S18 (L3-09): al reportar fallas en pruebas el campo dice qué se pide, no «Nota».
+  clientFailures: 'Fallas encontradas',
+  clientFailuresHint: 'Qué probaste y qué falló; el agente lo lee para corregir la entrega.',
+  // QA S18 (L3-09): pedir una reestimación pide una sola cosa (decía «Motivo» y «Nota»).
+  reestimateReason: 'Qué debe cambiar en la estimación',
   noOtherAgents: 'No hay otro agente activo a quien asignarlo.',
   assignedTo: (name: string) => `Asignado a ${name}`,
   // L3-09: la autorización escrita, con quién y cuándo.

@@ -48,12 +48,16 @@ function defaultRequirementKind(category: string): string {
 const MIN_ESTIMATE_HOURS = 0.25;
 
 /** A client's note in their words: what they answer, or why they reopen (QA). */
-const CLIENT_NOTE_LABELS: Partial<Record<string, 'clientReply' | 'clientReason'>> = {
+const CLIENT_NOTE_LABELS: Partial<
+  Record<string, 'clientReply' | 'clientReason' | 'clientFailures'>
+> = {
   clientReplied: 'clientReply',
   provideInfo: 'clientReply',
   reopen: 'clientReason',
   // QA S16: the client's required cancellation note read «Note»; it is why they cancel.
   cancel: 'clientReason',
+  // QA S18 (L3-09): what failed in the client's tests, not a «Nota».
+  reportFailures: 'clientFailures',
 };
 
 /** A transition that succeeded: worded at render time, so it follows the language switch. */
@@ -123,7 +127,9 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   const reasonLabel =
     name === 'rejectEstimate' || name === 'rejectChangeOrder'
       ? t.tickets.rejectReason
-      : t.tickets.reason;
+      : name === 'requestReestimate'
+        ? t.ticketPage.reestimateReason
+        : t.tickets.reason;
   const [reasons, setReasons] = useState(kept('reasons', ''));
   const [releaseDate, setReleaseDate] = useState(kept('releaseDate', ''));
   const [adminKind, setAdminKind] = useState<string>(kept('adminKind', 'BACKUP'));
@@ -254,7 +260,9 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
       ? t.clientAnswer.noteHint
       : staff && name !== 'reassign'
         ? t.ticketPage.noteClientReads
-        : undefined;
+        : name === 'reportFailures'
+          ? t.ticketPage.clientFailuresHint
+          : undefined;
 
   /** The first empty or out-of-range field and what to do about it; undefined when complete. */
   const missing = (): [string, string] | undefined => {

@@ -1,0 +1,66 @@
+import { ticketJourneys } from '../support/ticket-journeys';
+import { logIn, newPage } from './support/browser';
+import { useE2eWorldWithWorker } from './support/e2e-world';
+
+// QA S18, the requirement path as the people who live it (L3-09): what the client writes when it
+// asks for a re-estimate or reports failures in testing is one field named for what it is, and
+// the agent releasing a requirement with no hours logged is told that the client's acceptance
+// closes the ticket and gives the reserved hours back (L3-12).
+
+const APPROVER = 'aprobador@aurora.example';
+const CLIENT = 'usuario@aurora.example';
+
+describe('The client decisions and the release on a requirement (web app, L3-09, L3-12)', () => {
+  const e2e = useE2eWorldWithWorker('requirement_decisions');
+
+  it('a re-estimate request asks one thing, what should change, which the estimates table keeps', async () => {
+    const number = await ticketJourneys(e2e.world).estimatedRequirement({
+      subject: 'Reporte de comisiones',
+      hours: 12,
+      scope: 'Reporte de comisiones por vendedor, con exportación a Excel',
+    });
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto(`/tickets/${number}`);
+    await page
+      .getByTestId('actions')
+      .getByRole('button', { name: 'Pedir reestimación', exact: true })
+      .click();
+    const form = page.getByTestId('action-form-requestReestimate');
+    const change = form.getByLabel('Qué debe cambiar en la estimación');
+    await change.waitFor();
+    // One box: a «Motivo» and a «Nota» beside it said one thing twice, and the agent's email
+    // quoted the note.
+    expect(await form.locator('textarea').count()).toBe(1);
+
+    await form.getByRole('button', { name: 'Pedir reestimación', exact: true }).click();
+    await form.getByText('Completa el campo «Qué debe cambiar en la estimación».').waitFor();
+    await change.fill('Cotícenlo sin la exportación a Excel.');
+    await form.getByRole('button', { name: 'Pedir reestimación', exact: true }).click();
+    await page.getByText('Pedir reestimación: listo.', { exact: false }).waitFor();
+    expect(await page.getByTestId('estimate-v1-decision').innerText()).toMatch(
+      /^Motivo: Cotícenlo sin la exportación a Excel\./,
+    );
+  });
+
+  it('failures found in testing are asked for by that name, not «Nota»', async () => {
+    const number = await ticketJourneys(e2e.world).requirementReleasedForTesting(
+      { subject: 'Reporte de cobranza', hours: 4 },
+      'Listo en la base de pruebas.',
+    );
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${number}`);
+    await page
+      .getByTestId('actions')
+      .getByRole('button', { name: 'Reportar fallas', exact: true })
+      .click();
+    const form = page.getByTestId('action-form-reportFailures');
+    const failures = form.getByLabel('Fallas encontradas');
+    await failures.waitFor();
+    expect(await form.getByText(/^Nota/).count()).toBe(0);
+    await failures.fill('El Excel sale sin encabezados.');
+    await form.getByRole('button', { name: 'Reportar fallas', exact: true }).click();
+    await page.getByText('Reportar fallas: listo. Estado: En desarrollo.').waitFor();
+  });
+});
