@@ -9,8 +9,8 @@ import type {
 } from '../../workflows/checkpoint/checkpoint.contract';
 import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
-import { HourLedgerEntryEntity } from '../contracts/hour-ledger-entry.entity';
-import { toFact } from '../contracts/ledger-rows';
+import { foldTotals } from '../contracts/ledger-rules';
+import { ledgerTotalsAsOf } from '../contracts/ledger-totals';
 import { OrganizationEntity } from '../identity/organization.entity';
 import { NotificationsService } from '../notifications';
 import { clientQueueOrder, inQueueOrder } from '../planning/client-queue-order';
@@ -162,9 +162,8 @@ async function readSources(
     .addOrderBy('e.ticket_number', 'ASC')
     .addOrderBy('e.seq', 'ASC')
     .getRawMany<AgendaSources['dateEvents'][number]>();
-  const ledger = await tx
-    .getRepository(HourLedgerEntryEntity)
-    .find({ where: { organizationId }, order: { id: 'ASC' } });
+  // L3-13: the ledger summed in SQL as of each end of the period (tens of groups), not read whole.
+  const [atStart, atEnd] = await ledgerTotalsAsOf(tx, organizationId, [periodStart, periodEnd]);
   return {
     periodStart,
     periodEnd,
@@ -182,7 +181,8 @@ async function readSources(
     })),
     clocks,
     dateEvents,
-    ledger: ledger.map((e) => ({ fact: toFact(e), createdAt: e.createdAt })),
+    hoursAtStart: foldTotals(atStart),
+    hoursAtEnd: foldTotals(atEnd),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Estimate } from '../../workflows/ticket/ticket.contract';
 import { toBalanceView } from '../contracts/balance-view';
 import { toHours } from '../contracts/hours';
-import { foldLedger, type LedgerFact } from '../contracts/ledger-rules';
+import type { LedgerBalance } from '../contracts/ledger-rules';
 
 // L3-15: what a checkpoint agenda holds, and how it is composed from the client's state. Pure: the
 // agenda service reads the rows, this decides what goes in, so the rules are testable alone.
@@ -103,8 +103,12 @@ export interface AgendaSources {
     readonly at: Date;
     readonly data: Readonly<Record<string, unknown>>;
   }[];
-  /** The client's ledger, in ledger order, with each entry's creation instant. */
-  readonly ledger: readonly { readonly fact: LedgerFact; readonly createdAt: Date }[];
+  /**
+   * The client's hours (the fold of its ledger) as of `periodStart` and as of `periodEnd`: the
+   * entries created up to each instant.
+   */
+  readonly hoursAtStart: LedgerBalance;
+  readonly hoursAtEnd: LedgerBalance;
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -170,12 +174,7 @@ export function composeAgenda(s: AgendaSources): CheckpointAgenda {
       at: e.at.toISOString(),
     }));
 
-  const upTo = (instant: Date) =>
-    foldLedger(
-      s.ledger.filter((e) => e.createdAt.getTime() <= instant.getTime()).map((e) => e.fact),
-    );
-  const atEnd = upTo(s.periodEnd);
-  const balance = toBalanceView('', atEnd);
+  const balance = toBalanceView('', s.hoursAtEnd);
 
   return {
     openTickets: s.openTickets.map(({ estimates: _estimates, ...ticket }) => ticket),
@@ -186,7 +185,7 @@ export function composeAgenda(s: AgendaSources): CheckpointAgenda {
     estimatesAwaitingAuthorization,
     dateChanges,
     hours: {
-      consumedInPeriod: toHours(atEnd.consumed - upTo(s.periodStart).consumed),
+      consumedInPeriod: toHours(s.hoursAtEnd.consumed - s.hoursAtStart.consumed),
       purchased: balance.purchased,
       consumed: balance.consumed,
       balance: balance.balance,

@@ -88,3 +88,26 @@ export async function ledgerTotalsUpTo(
   }
   return result;
 }
+
+/**
+ * The totals of the ledger's entries created at or before each of `instants`, in `instants`'
+ * order, in one query (L3-15: a checkpoint agenda reports the hours at the start and the end of
+ * its period, which bound the entries by creation instant, not by ID).
+ */
+export async function ledgerTotalsAsOf(
+  db: Pick<EntityManager, 'query'>,
+  organizationId: string,
+  instants: readonly Date[],
+): Promise<LedgerTotal[][]> {
+  const rows = await db.query<TotalRow[]>(
+    `SELECT i.n AS segment, ${TOTALS_SELECT}
+       FROM unnest($2::timestamptz[]) WITH ORDINALITY AS i(at, n)
+       JOIN hour_ledger_entry e ON e.organization_id = $1 AND e.created_at <= i.at
+       LEFT JOIN hour_ledger_entry r ON r.id = e.reverses_entry_id
+      GROUP BY 1, 2, 3, 4`,
+    [organizationId, instants],
+  );
+  const result = instants.map((): LedgerTotal[] => []);
+  for (const r of rows) result[Number(r.segment) - 1].push(toTotal(r));
+  return result;
+}

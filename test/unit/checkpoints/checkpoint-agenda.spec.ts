@@ -1,6 +1,6 @@
 import { composeAgenda, type AgendaSources } from '../../../src/checkpoints/checkpoint-agenda';
 import { LedgerEntryKind } from '../../../src/contracts/contract-enums';
-import type { LedgerFact } from '../../../src/contracts/ledger-rules';
+import { foldLedger, type LedgerFact } from '../../../src/contracts/ledger-rules';
 import { Locale } from '../../../src/identity/locale.enum';
 import type { CheckpointAgendaEvent } from '../../../src/notifications/notification-event';
 import { renderCheckpointAgendaEmail } from '../../../src/notifications/templates/checkpoint.templates';
@@ -45,6 +45,18 @@ const entry = (
   } satisfies LedgerFact,
   createdAt,
 });
+
+const LEDGER = [
+  entry(LedgerEntryKind.PURCHASE, 4000, before),
+  entry(LedgerEntryKind.RESERVATION, 800, before, 'L3-2026-000004'),
+  entry(LedgerEntryKind.CONSUMPTION, -100, before, 'L3-2026-000004'),
+  entry(LedgerEntryKind.CONSUMPTION, -250, during, 'L3-2026-000004'),
+  entry(LedgerEntryKind.CONSUMPTION, -50, END, 'L3-2026-000004'),
+  entry(LedgerEntryKind.CONSUMPTION, -300, after, 'L3-2026-000004'),
+];
+/** The client's hours as of `instant`: the ledger's entries created up to it, folded. */
+const asOf = (instant: Date) =>
+  foldLedger(LEDGER.filter((e) => e.createdAt <= instant).map((e) => e.fact));
 
 const SOURCES: AgendaSources = {
   periodStart: START,
@@ -136,14 +148,8 @@ const SOURCES: AgendaSources = {
       data: { newDate: '2026-02-05T00:00:00.000Z', reason: 'Ajuste' },
     },
   ],
-  ledger: [
-    entry(LedgerEntryKind.PURCHASE, 4000, before),
-    entry(LedgerEntryKind.RESERVATION, 800, before, 'L3-2026-000004'),
-    entry(LedgerEntryKind.CONSUMPTION, -100, before, 'L3-2026-000004'),
-    entry(LedgerEntryKind.CONSUMPTION, -250, during, 'L3-2026-000004'),
-    entry(LedgerEntryKind.CONSUMPTION, -50, END, 'L3-2026-000004'),
-    entry(LedgerEntryKind.CONSUMPTION, -300, after, 'L3-2026-000004'),
-  ],
+  hoursAtStart: asOf(START),
+  hoursAtEnd: asOf(END),
 };
 
 describe('L3-15 agenda composition', () => {

@@ -1,0 +1,161 @@
+import fc from 'fast-check';
+import { LedgerEntryKind } from '../../src/contracts/contract-enums';
+import { HourLedgerEntryEntity } from '../../src/contracts/hour-ledger-entry.entity';
+import { foldLedger, foldTotals, type LedgerBalance } from '../../src/contracts/ledger-rules';
+import { toFact } from '../../src/contracts/ledger-rows';
+import { ledgerTotalsAsOf } from '../../src/contracts/ledger-totals';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+
+// L3-15, L3-13: a checkpoint agenda reports the client's hours at the start and the end of its
+// period. It read the client's whole ledger and folded the entries created up to each instant; it
+// now folds the ledger's sums as of each instant, summed by the database (ledgerTotalsAsOf). For
+// random ledgers (entries created out of ID order, as concurrent writes commit, reversals after
+// what they cancel, instants on an entry's own creation), the sums folded equal the old fold.
+
+const PARAMS = { seed: 20261130, numRuns: 40 };
+const TICKETS = ['L3-2026-000101', 'L3-2026-000102', 'L3-2026-000103'];
+const BASE = Date.parse('2026-02-02T15:00:00.000Z');
+const minute = (m: number) => new Date(BASE + m * 60_000);
+
+/** One entry to append: its kind, hours in hundredths, ticket, creation minute. */
+interface Draft {
+  readonly kind: LedgerEntryKind;
+  readonly hundredths: number;
+  readonly ticket: number;
+  readonly version: number;
+  readonly atMinute: number;
+  /** REVERSAL: which earlier reversible entry (modulo how many there are). */
+  readonly target: number;
+}
+
+const drafts = fc.array(
+  fc.record({
+    kind: fc.constantFrom(...Object.values(LedgerEntryKind)),
+    hundredths: fc.integer({ min: 1, max: 5000 }),
+    ticket: fc.nat(TICKETS.length - 1),
+    version: fc.integer({ min: 1, max: 4 }),
+    atMinute: fc.nat(30),
+    target: fc.nat(),
+  }),
+  { maxLength: 30 },
+);
+
+/** The entry row `d` stands for, or null (a reversal with nothing left to reverse). */
+function row(
+  d: Draft,
+  rows: readonly { id: number; kind: string; hours: number; at: number }[],
+  reversed: Set<number>,
+) {
+  const ticket = TICKETS[d.ticket];
+  const hours = d.hundredths / 100;
+  switch (d.kind) {
+    case LedgerEntryKind.PURCHASE:
+      return { kind: d.kind, hours, ticket: null, version: null, reverses: null };
+    case LedgerEntryKind.ADJUSTMENT:
+      return {
+        kind: d.kind,
+        hours: d.target % 2 ? hours : -hours,
+        ticket: null,
+        version: null,
+        reverses: null,
+      };
+    case LedgerEntryKind.RESERVATION:
+      return { kind: d.kind, hours, ticket, version: d.version, reverses: null };
+    case LedgerEntryKind.RESERVATION_RELEASE:
+      return { kind: d.kind, hours: -hours, ticket, version: null, reverses: null };
+    case LedgerEntryKind.CONSUMPTION:
+      return { kind: d.kind, hours: -hours, ticket, version: null, reverses: null };
+    case LedgerEntryKind.REVERSAL: {
+      const open = rows.filter(
+        (r) =>
+          ['PURCHASE', 'ADJUSTMENT', 'CONSUMPTION'].includes(r.kind) &&
+          r.hours !== 0 &&
+          !reversed.has(r.id),
+      );
+      if (!open.length) return null;
+      const target = open[d.target % open.length];
+      reversed.add(target.id);
+      return { kind: d.kind, hours: -target.hours, ticket: null, version: null, reverses: target };
+    }
+  }
+}
+
+/** A balance as comparable data (its tickets sorted; `reversed` names entries, not sums). */
+const figures = ({ reversed: _r, tickets, ...rest }: LedgerBalance) => ({
+  ...rest,
+  tickets: [...tickets.values()].sort((a, b) => a.ticketNumber.localeCompare(b.ticketNumber)),
+});
+
+describe('ledger sums as of an instant (L3-15 checkpoint hours, L3-13)', () => {
+  let world: SeededWorld;
+  let org: string;
+
+  beforeAll(async () => {
+    world = await createSeededWorld('ledger_as_of', {}, false);
+    [{ id: org }] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM organization WHERE kind = 'CLIENT' ORDER BY name LIMIT 1`,
+    );
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('folding the sums as of each instant equals folding the entries created up to it', async () => {
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        drafts,
+        fc.array(fc.nat(31), { minLength: 1, maxLength: 4 }),
+        async (ds, at) => {
+          // Each case in a transaction rolled back: the ledger is append-only.
+          const runner = world.db.createQueryRunner();
+          await runner.startTransaction();
+          try {
+            const rows: { id: number; kind: string; hours: number; at: number }[] = [];
+            const reversed = new Set<number>();
+            for (const [i, d] of ds.entries()) {
+              const r = row(d, rows, reversed);
+              if (!r) continue;
+              // A reversal is created no earlier than what it cancels.
+              const atMinute = Math.max(d.atMinute, r.reverses?.at ?? 0);
+              const [{ id }] = await runner.manager.query<{ id: string }[]>(
+                `INSERT INTO hour_ledger_entry (organization_id, ticket_number, kind, hours,
+                 estimate_version, reason, idempotency_key, reverses_entry_id, created_at)
+               VALUES ($1, $2, $3, $4, $5, 'Prueba', $6, $7, $8) RETURNING id`,
+                [
+                  org,
+                  r.ticket,
+                  r.kind,
+                  r.hours,
+                  r.version,
+                  `as-of-${runs}-${i}`,
+                  r.reverses?.id ?? null,
+                  minute(atMinute),
+                ],
+              );
+              rows.push({ id: Number(id), kind: r.kind, hours: r.hours, at: atMinute });
+            }
+            const instants = at.map(minute);
+            const sums = await ledgerTotalsAsOf(runner.manager, org, instants);
+            // The old read: the whole ledger in ID order, each instant's entries folded.
+            const entries = await runner.manager
+              .getRepository(HourLedgerEntryEntity)
+              .find({ where: { organizationId: org }, order: { id: 'ASC' } });
+            for (const [k, instant] of instants.entries()) {
+              const old = foldLedger(
+                entries.filter((e) => e.createdAt.getTime() <= instant.getTime()).map(toFact),
+              );
+              expect(figures(foldTotals(sums[k]))).toEqual(figures(old));
+            }
+          } finally {
+            await runner.rollbackTransaction();
+            await runner.release();
+            runs++;
+          }
+        },
+      ),
+      PARAMS,
+    );
+    expect(runs).toBe(PARAMS.numRuns);
+  });
+});
