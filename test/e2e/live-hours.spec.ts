@@ -5,10 +5,11 @@ import { logIn, newPage } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
 // L3-13, L3-12: a client sees its hours left live. «Mis horas» is open; staff adjusts the client's
-// hours through the API; the page shows the new balance and movement without a reload
-// (`hoursChanged` over graphql-ws).
+// hours through the API; the page shows the new balance and movement, in the ledger and in the
+// month's statement, without a reload (`hoursChanged` over graphql-ws).
 
 const CLIENT = 'usuario@aurora.example';
+const REASON = 'Horas de cortesía mal cargadas';
 
 describe('«Mis horas» follows the hours live (L3-13, L3-12)', () => {
   let e2e: E2eWorld;
@@ -29,6 +30,9 @@ describe('«Mis horas» follows the hours live (L3-13, L3-12)', () => {
     await logIn(page, CLIENT, e2e.password(CLIENT));
     await page.goto('/mis-horas');
     await page.getByTestId('balance').getByText('40 h').first().waitFor();
+    // The month's statement is shown, without the adjustment yet.
+    await page.getByTestId('statement').waitFor();
+    expect(await page.getByTestId('statement-movements').getByText(REASON).count()).toBe(0);
     // The page stays the same document: a reload would lose this mark.
     await page.evaluate('window.__sameDocument = true');
 
@@ -39,7 +43,7 @@ describe('«Mis horas» follows the hours live (L3-13, L3-12)', () => {
         input: {
           organizationId: e2e.world.orgIds['comercializadora-aurora'],
           hours: -6,
-          reason: 'Horas de cortesía mal cargadas',
+          reason: REASON,
         },
       },
       e2e.world.bearer(Role.MANAGER),
@@ -47,7 +51,9 @@ describe('«Mis horas» follows the hours live (L3-13, L3-12)', () => {
     expect(body.errors).toBeUndefined();
 
     await page.getByTestId('balance').getByText('34 h').first().waitFor();
-    await page.getByText('Horas de cortesía mal cargadas').first().waitFor();
+    await page.getByText(REASON).first().waitFor();
+    // The month's statement follows too: the adjustment is one of its movements.
+    await page.getByTestId('statement-movements').getByText(REASON).waitFor();
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MONTHLY_STATEMENT } from '../api/contracts';
+import { useHoursChanges } from '../api/live';
 import { ErrorMessage } from '../components/error-message';
 import { TextField } from '../components/text-field';
 import { useQuery } from '../components/use-query';
@@ -41,7 +42,7 @@ function shortDate(date: string, language: string): string {
 /**
  * L3-03, L3-13: a client's month (fee, hours per ticket by work date, waived hours; purchases,
  * adjustments and corrections one by one; the opening and closing balance, which add up) and the
- * same data as a CSV file to download.
+ * same data as a CSV file to download. It follows the client's hours live (`hoursChanged`).
  */
 export function MonthlyStatementSection({
   organizationId,
@@ -57,6 +58,11 @@ export function MonthlyStatementSection({
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const query = useQuery(MONTHLY_STATEMENT, { organizationId, month }, !valid);
   const { reload } = query;
+  // L3-13: a package bought, an adjustment, a reversal, time logged or hours held or released,
+  // wherever it was made, may be one of the month's movements (settled, as HoursOverview).
+  useHoursChanges(() => {
+    if (valid) void reload();
+  }, organizationId);
   const seen = useRef(refresh);
   useEffect(() => {
     if (seen.current === refresh) return;
