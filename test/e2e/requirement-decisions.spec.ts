@@ -1,3 +1,5 @@
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
@@ -9,6 +11,7 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 
 const APPROVER = 'aprobador@aurora.example';
 const CLIENT = 'usuario@aurora.example';
+const AGENT = 'agente@becken.example';
 
 describe('The client decisions and the release on a requirement (web app, L3-09, L3-12)', () => {
   const e2e = useE2eWorldWithWorker('requirement_decisions');
@@ -62,5 +65,48 @@ describe('The client decisions and the release on a requirement (web app, L3-09,
     await failures.fill('El Excel sale sin encabezados.');
     await form.getByRole('button', { name: 'Reportar fallas', exact: true }).click();
     await page.getByText('Reportar fallas: listo. Estado: En desarrollo.').waitFor();
+  });
+
+  it('releasing with no hours logged says the acceptance closes the ticket; with hours, not', async () => {
+    const journeys = ticketJourneys(e2e.world);
+    const number = await journeys.requirementInDevelopment({
+      subject: 'Tablero de ventas',
+      hours: 3,
+    });
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    const openRelease = async () => {
+      await page.goto(`/tickets/${number}`);
+      await page
+        .getByTestId('actions')
+        .getByRole('button', { name: 'Release for testing', exact: true })
+        .click();
+      return page.getByTestId('action-form-releaseForTesting');
+    };
+    const warning =
+      'No hours are logged on this ticket yet. Log them before releasing: once the client accepts the release, the ticket closes and the reserved hours not used go back to their balance.';
+
+    let form = await openRelease();
+    await form.getByText(warning).waitFor();
+
+    // Hours logged: the form says nothing of it.
+    const { body } = await gql<Record<string, unknown>>(
+      e2e.world.api,
+      `mutation ($input: LogTimeInput!) { logTime(input: $input) { id } }`,
+      {
+        input: {
+          ticketNumber: number,
+          organizationId: e2e.world.orgIds['comercializadora-aurora'],
+          date: new Date().toISOString().slice(0, 10),
+          hours: 2,
+          description: 'Tablero y filtros.',
+        },
+      },
+      e2e.world.bearer(Role.AGENT),
+    );
+    expect(body.errors).toBeUndefined();
+    form = await openRelease();
+    await form.getByText('Hours logged on this ticket: 2 h.').waitFor();
+    expect(await form.getByText(warning).count()).toBe(0);
   });
 });

@@ -300,6 +300,12 @@ export interface HourBalance {
   balance: number;
 }
 
+/** The hours charged to a ticket's package by its time entries (L3-12). */
+export const CHARGED_HOURS = operation<
+  { ticket: { number: string; chargedHours: number } },
+  { number: string }
+>(`query ChargedHours($number: String!) { ticket(number: $number) { number chargedHours } }`);
+
 export const HOUR_BALANCE = operation<{ hourBalance: HourBalance }, { organizationId: string }>(
   `query HourBalance($organizationId: ID!) {
   hourBalance(organizationId: $organizationId) { available reserved consumed balance }

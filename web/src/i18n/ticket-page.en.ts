@@ -36,6 +36,9 @@ export const ticketPageEn: TicketPageMessages = {
   clientFailures: 'Failures found',
   clientFailuresHint: 'What you tested and what failed; the agent reads it to fix the release.',
   reestimateReason: 'What should change in the estimate',
+  releaseNoHours:
+    'No hours are logged on this ticket yet. Log them before releasing: once the client accepts the release, the ticket closes and the reserved hours not used go back to their balance.',
+  releaseHoursLogged: (hours: number) => `Hours logged on this ticket: ${hours} h.`,
   noOtherAgents: 'There is no other active agent to assign it to.',
   assignedTo: (name: string) => `Assigned to ${name}`,
   authorizedBy: (name: string, version: number, at: string) =>

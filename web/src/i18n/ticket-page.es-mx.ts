@@ -43,6 +43,10 @@ export const ticketPageEsMX = {
   clientFailuresHint: 'Qué probaste y qué falló; el agente lo lee para corregir la entrega.',
   // QA S18 (L3-09): pedir una reestimación pide una sola cosa (decía «Motivo» y «Nota»).
   reestimateReason: 'Qué debe cambiar en la estimación',
+  // QA S18 (L3-12): liberar sin horas registradas; al aceptar el cliente, el ticket se cierra.
+  releaseNoHours:
+    'Aún no registras horas en este ticket. Regístralas antes de liberar: cuando el cliente acepte la entrega, el ticket se cierra y las horas reservadas que no se usaron vuelven a su saldo.',
+  releaseHoursLogged: (hours: number) => `Horas registradas en este ticket: ${hours} h.`,
   noOtherAgents: 'No hay otro agente activo a quien asignarlo.',
   assignedTo: (name: string) => `Asignado a ${name}`,
   // L3-09: la autorización escrita, con quién y cuándo.

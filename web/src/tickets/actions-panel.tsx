@@ -3,6 +3,7 @@ import {
   ACTIONS,
   ADMIN_ACTION_KINDS,
   ASSIGNABLE_AGENTS,
+  CHARGED_HOURS,
   CLIENT_ANSWER_CHANNELS,
   HOUR_BALANCE,
   REQUIREMENT_KINDS,
@@ -207,6 +208,13 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     !has('statement'),
   );
   const agents = useQuery(ASSIGNABLE_AGENTS, {}, !has('agent'));
+  // L3-12 (QA S18): releasing a charged requirement with no hours logged loses them: the client's
+  // acceptance closes the ticket and gives back what its estimate reserved. The form says so.
+  const logged = useQuery(
+    CHARGED_HOURS,
+    { number: ticket.number },
+    name !== 'releaseForTesting' || (ticket.billing?.noCharge ?? false),
+  ).data?.ticket.chargedHours;
   // L3-09/L3-19: the date the capacity plan gives this requirement, offered when a release date is
   // published (the agent decides; the plan is the client's queue at its hours per business day).
   const plan = useQuery(
@@ -728,6 +736,14 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
             ))}
           </select>
         </div>
+      )}
+      {logged !== undefined && (
+        <p
+          className={logged > 0 ? 'hint span-all' : 'notice notice-warning span-all'}
+          data-testid="release-hours"
+        >
+          {logged > 0 ? t.ticketPage.releaseHoursLogged(logged) : t.ticketPage.releaseNoHours}
+        </p>
       )}
       {has('note') && (
         <CannedResponsePicker ticket={ticket} target={id('note')} value={note} onChange={setNote} />
