@@ -295,7 +295,7 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
       })
       .click();
     await page.getByText('«Ticket L3-2026-000999 registrado» está otra vez en cola.').waitFor();
-    await page.getByText('No hay correos.').waitFor();
+    await page.getByText('Ningún correo coincide con los filtros.').waitFor();
     await page.getByLabel('Estado').selectOption({ label: 'Todos' });
     const again = page.getByTestId('outbox').getByRole('row', { name: /000999 registrado/ });
     await again.waitFor();

@@ -24,11 +24,26 @@ export interface OutboxEmail {
 const EMAIL_FIELDS = `id createdAt eventType ticketNumber organizationName recipientAddress subject status attempts
   lastError sentAt nextAttemptAt`;
 
+/** What the mail view is narrowed to (`emailOutbox`'s arguments; null: any). */
+export interface EmailOutboxFilterVariables {
+  status: EmailStatus | null;
+  /** Exact ticket number. */
+  ticketNumber: string | null;
+  /** A part of the recipient address, any case. */
+  recipient: string | null;
+  /** Queued at or after (ISO instant). */
+  from: string | null;
+  /** Queued before (ISO instant). */
+  to: string | null;
+}
+
 export const EMAIL_OUTBOX = operation<
   { emailOutbox: { nodes: OutboxEmail[]; endCursor: string | null; hasNextPage: boolean } },
-  { status: EmailStatus | null; first: number; after: string | null }
->(`query EmailOutbox($status: EmailStatus, $first: Int!, $after: String) {
-  emailOutbox(status: $status, first: $first, after: $after) {
+  EmailOutboxFilterVariables & { first: number; after: string | null }
+>(`query EmailOutbox($status: EmailStatus, $ticketNumber: String, $recipient: String,
+  $from: DateTime, $to: DateTime, $first: Int!, $after: String) {
+  emailOutbox(status: $status, ticketNumber: $ticketNumber, recipient: $recipient, from: $from,
+    to: $to, first: $first, after: $after) {
     nodes { ${EMAIL_FIELDS} } endCursor hasNextPage
   }
 }`);

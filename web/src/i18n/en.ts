@@ -712,10 +712,22 @@ export const en: Messages = {
     retryLabel: (subject: string, to: string) => `Retry “${subject}” to ${to}`,
     retried: (subject: string) => `“${subject}” is queued again.`,
     empty: 'No emails.',
+    filters: 'Search emails',
+    ticket: 'Ticket',
+    recipientFilter: 'Recipient',
+    recipientHint: 'Part of the address, e.g. user@ or @aurora.example.',
+    from: 'From',
+    to: 'To',
+    datesHint: (zone: string) => `Whole days, in your time zone: ${zoneLabel(zone, 'en')}.`,
+    search: 'Search',
+    clear: 'Clear filters',
+    ticketInvalid: 'Type the whole ticket number, e.g. L3-2026-000123.',
+    datesOutOfOrder: 'The “To” date cannot be before “From”.',
+    noMatch: 'No email matches the filters.',
     capNote: (max: number, filtered: boolean) =>
       filtered
-        ? `Showing the ${max} most recent emails with this status.`
-        : `Showing the ${max} most recent emails. To find an older one, filter by status.`,
+        ? `Showing the ${max} most recent emails that match the filters. To find an older one, narrow the dates.`
+        : `Showing the ${max} most recent emails. To find an older one, search by ticket, recipient, dates or status.`,
     eventTypes: {
       TICKET_REGISTERED: 'Ticket registered',
       INFO_REQUESTED: 'Information requested',

@@ -738,11 +738,23 @@ export const esMX = {
     retryLabel: (subject: string, to: string) => `Reintentar «${subject}» para ${to}`,
     retried: (subject: string) => `«${subject}» está otra vez en cola.`,
     empty: 'No hay correos.',
-    /** The list stops at `max`: older emails are found by filtering (QA S17). */
+    filters: 'Buscar correos',
+    ticket: 'Ticket',
+    recipientFilter: 'Destinatario',
+    recipientHint: 'Una parte de la dirección, p. ej. usuario@ o @aurora.example.',
+    from: 'Desde',
+    to: 'Hasta',
+    datesHint: (zone: string) => `Días completos, en tu zona: ${zoneLabel(zone, 'es-MX')}.`,
+    search: 'Buscar',
+    clear: 'Quitar filtros',
+    ticketInvalid: 'Escribe el número completo del ticket, p. ej. L3-2026-000123.',
+    datesOutOfOrder: 'La fecha «Hasta» no puede ser anterior a «Desde».',
+    noMatch: 'Ningún correo coincide con los filtros.',
+    /** The list stops at `max`: older emails are found by filtering (QA S17, S18). */
     capNote: (max: number, filtered: boolean) =>
       filtered
-        ? `Se muestran los ${max} correos más recientes con este estado.`
-        : `Se muestran los ${max} correos más recientes. Para encontrar uno anterior, filtra por estado.`,
+        ? `Se muestran los ${max} correos más recientes que coinciden con los filtros. Para encontrar uno anterior, acota las fechas.`
+        : `Se muestran los ${max} correos más recientes. Para encontrar uno anterior, busca por ticket, destinatario, fechas o estado.`,
     eventTypes: {
       TICKET_REGISTERED: 'Ticket registrado',
       INFO_REQUESTED: 'Información solicitada',

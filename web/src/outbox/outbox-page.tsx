@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { EMAIL_OUTBOX, EMAIL_STATUSES, type EmailStatus, RETRY_EMAIL } from '../api/outbox';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useMutationForm } from '../components/use-mutation-form';
@@ -7,13 +7,25 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { useSession } from '../session/session-context';
 import { ticketPath, useLocalTime } from '../tickets/ticket-bits';
+import {
+  datesInOrder,
+  isFiltered,
+  isTicketNumber,
+  MAX_RECIPIENT,
+  NO_OUTBOX_FILTERS,
+  normalTicket,
+  type OutboxFilters,
+  outboxFiltersFromSearch,
+  outboxFiltersToSearch,
+  outboxVariables,
+} from './outbox-filters';
 
 const PAGE = 50;
 const MAX_PAGE = 200;
 
 /**
- * The list stops at MAX_PAGE rows: said, with the way to the older ones while no status is
- * chosen (QA S17: «Mostrar más» disappeared and the rest seemed not to exist).
+ * The list stops at MAX_PAGE rows: said, with the way to the older ones (QA S17: «Mostrar más»
+ * disappeared and the rest seemed not to exist).
  */
 function StatusBadge({ status }: { status: EmailStatus }) {
   const { t } = useI18n();
@@ -35,12 +47,44 @@ function StatusBadge({ status }: { status: EmailStatus }) {
 export function OutboxPage() {
   const { t } = useI18n();
   const { call } = useSession();
-  const { format } = useLocalTime();
-  const [status, setStatus] = useState<EmailStatus | ''>('');
+  const { format, zone } = useLocalTime();
+  // The filters live in the address (shareable, kept by a bookmark), as the SLA board's (S18).
+  const [filters, setFilters] = useState<OutboxFilters>(() =>
+    outboxFiltersFromSearch(window.location.search),
+  );
+  // What the search form holds until «Buscar» applies it; the status applies when chosen.
+  const [draft, setDraft] = useState<OutboxFilters>(filters);
+  const [invalid, setInvalid] = useState<string | null>(null);
   const [first, setFirst] = useState(PAGE);
-  const query = useQuery(EMAIL_OUTBOX, { status: status || null, first, after: null });
+  useEffect(() => {
+    const search = outboxFiltersToSearch(window.location.search, filters);
+    if (search !== window.location.search) {
+      window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+    }
+  }, [filters]);
+  const query = useQuery(EMAIL_OUTBOX, { ...outboxVariables(filters, zone), first, after: null });
   const retry = useMutationForm();
   const page = query.data?.emailOutbox;
+  const filtered = isFiltered(filters);
+
+  const apply = (next: OutboxFilters) => {
+    setDraft(next);
+    setFilters(next);
+    setFirst(PAGE);
+  };
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    const next = {
+      ...draft,
+      ticket: normalTicket(draft.ticket),
+      recipient: draft.recipient.trim(),
+    };
+    if (next.ticket && !isTicketNumber(next.ticket)) return setInvalid(t.outbox.ticketInvalid);
+    if (!datesInOrder(next)) return setInvalid(t.outbox.datesOutOfOrder);
+    setInvalid(null);
+    apply(next);
+  };
+  const edit = (patch: Partial<OutboxFilters>) => setDraft((d) => ({ ...d, ...patch }));
 
   const retryEmail = async (id: string, subject: string) => {
     const ok = await retry.run(
@@ -64,14 +108,22 @@ export function OutboxPage() {
         </button>
       </div>
       <p className="muted">{t.outbox.intro}</p>
-      <div className="toolbar">
+      <form
+        className="toolbar outbox-filters"
+        role="search"
+        aria-label={t.outbox.filters}
+        onSubmit={search}
+        noValidate
+      >
         <div className="field inline">
           <label htmlFor="outbox-status">{t.outbox.filter}</label>
           <select
             id="outbox-status"
-            value={status}
+            value={filters.status}
             onChange={(e) => {
-              setStatus(e.target.value as EmailStatus | '');
+              const status = e.target.value as EmailStatus | '';
+              setDraft((d) => ({ ...d, status }));
+              setFilters((f) => ({ ...f, status }));
               setFirst(PAGE);
             }}
           >
@@ -83,12 +135,84 @@ export function OutboxPage() {
             ))}
           </select>
         </div>
-      </div>
+        <div className="field inline">
+          <label htmlFor="outbox-ticket">{t.outbox.ticket}</label>
+          <input
+            id="outbox-ticket"
+            type="search"
+            value={draft.ticket}
+            placeholder="L3-2026-000123"
+            maxLength={30}
+            autoComplete="off"
+            onChange={(e) => edit({ ticket: e.target.value })}
+          />
+        </div>
+        <div className="field inline">
+          <label htmlFor="outbox-recipient">{t.outbox.recipientFilter}</label>
+          <input
+            id="outbox-recipient"
+            type="search"
+            value={draft.recipient}
+            maxLength={MAX_RECIPIENT}
+            autoComplete="off"
+            aria-describedby="outbox-recipient-hint"
+            onChange={(e) => edit({ recipient: e.target.value })}
+          />
+        </div>
+        <div className="field inline">
+          <label htmlFor="outbox-from">{t.outbox.from}</label>
+          <input
+            id="outbox-from"
+            type="date"
+            value={draft.from}
+            aria-describedby="outbox-dates-hint"
+            onChange={(e) => edit({ from: e.target.value })}
+          />
+        </div>
+        <div className="field inline">
+          <label htmlFor="outbox-to">{t.outbox.to}</label>
+          <input
+            id="outbox-to"
+            type="date"
+            value={draft.to}
+            aria-describedby="outbox-dates-hint"
+            onChange={(e) => edit({ to: e.target.value })}
+          />
+        </div>
+        <button type="submit" className="button">
+          {t.outbox.search}
+        </button>
+        {(filtered || isFiltered(draft)) && (
+          <button
+            type="button"
+            className="button ghost"
+            onClick={() => {
+              setInvalid(null);
+              apply(NO_OUTBOX_FILTERS);
+            }}
+          >
+            {t.outbox.clear}
+          </button>
+        )}
+        <p className="hint" id="outbox-recipient-hint">
+          {t.outbox.recipientHint}
+        </p>
+        <p className="hint" id="outbox-dates-hint">
+          {t.outbox.datesHint(zone)}
+        </p>
+      </form>
+      {invalid && (
+        <p className="notice notice-error" role="alert" data-testid="outbox-filter-error">
+          {invalid}
+        </p>
+      )}
       <ErrorMessage error={retry.error} />
       <SuccessMessage text={retry.done} />
       <ErrorMessage error={query.error} />
       {query.loading && !page && <p role="status">{t.loading}</p>}
-      {page && page.nodes.length === 0 && <p>{t.outbox.empty}</p>}
+      {page && page.nodes.length === 0 && (
+        <p data-testid="outbox-empty">{filtered ? t.outbox.noMatch : t.outbox.empty}</p>
+      )}
       {page && page.nodes.length > 0 && (
         <div className="table-wrap">
           {/* On a phone each email is a stacked card, its cells named (QA S17: the status, the
@@ -188,7 +312,7 @@ export function OutboxPage() {
       )}
       {page?.hasNextPage && first >= MAX_PAGE && (
         <p className="muted" data-testid="outbox-cap">
-          {t.outbox.capNote(MAX_PAGE, status !== '')}
+          {t.outbox.capNote(MAX_PAGE, filtered)}
         </p>
       )}
       {page?.hasNextPage && first < MAX_PAGE && (

@@ -1,0 +1,112 @@
+import type { Page } from 'playwright-core';
+import { inSpanish, logIn, newPage } from './support/browser';
+import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+
+// L3-11 (S18): «Correo saliente» answers «did the client get the email for L3-2025-000777?»:
+// a manager narrows it by ticket, recipient and days (in their own zone, Mexico City here) besides
+// the status; the filters live in the address (a reload or a shared link keeps them), days out of
+// order are said before asking, and a search that finds nothing says so.
+
+const MANAGER = 'gerente@becken.example';
+const TICKET = 'L3-2025-000777';
+
+/** Subject, ticket, recipient, queued at (UTC; Mexico City is UTC−6 in November). */
+const EMAILS: readonly [string, string, string, string][] = [
+  ['Filtro uno', TICKET, 'ana@filtros.example', '2025-11-03T15:00:00Z'],
+  ['Filtro dos', TICKET, 'luis@otro.example', '2025-11-04T15:00:00Z'],
+  // 23:30 on Nov 5 in Mexico City, already Nov 6 in UTC: still Nov 5 for the manager.
+  ['Filtro tres', TICKET, 'ana@filtros.example', '2025-11-06T05:30:00Z'],
+  ['Filtro cuatro', 'L3-2025-000778', 'ana@filtros.example', '2025-11-05T15:00:00Z'],
+];
+
+describe('Outgoing mail: search by ticket, recipient and days (web app)', () => {
+  let e2e: E2eWorld;
+  let page: Page;
+
+  beforeAll(async () => {
+    e2e = await startE2eWorld('outbox_filters');
+    for (const [subject, ticket, to, at] of EMAILS) {
+      await e2e.world.db.query(
+        `INSERT INTO email_outbox (event_key, event_type, ticket_number, recipient_address, locale,
+           template, payload, subject, text, html, message_id, status, attempts, created_at, sent_at)
+         VALUES ('e2e-filter:' || $1, 'TICKET_REGISTERED', $2, $3, 'es-MX', 'ticket-registered',
+           '{}', $1, 'texto', '<p>texto</p>', '<e2e-filter-' || md5($1) || '@localhost>', 'SENT',
+           1, $4, $4)`,
+        [subject, ticket, to, at],
+      );
+    }
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  /** The subjects the table shows, once it shows `expected` (in that order). */
+  async function subjectsAre(expected: string[]): Promise<void> {
+    // A string, run in the page (the tests' types know no DOM).
+    await page.waitForFunction(
+      `JSON.stringify([...document.querySelectorAll('[data-testid=outbox] tbody tr th')].map(
+        (th) => th.firstChild?.textContent ?? '')) === ${JSON.stringify(JSON.stringify(expected))}`,
+    );
+  }
+
+  it('narrows by ticket, recipient and days, kept in the address (es)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await inSpanish(page);
+    await page.goto('/correo');
+    await page.getByTestId('outbox').waitFor();
+
+    await page.getByLabel('Ticket', { exact: true }).fill(' l3-2025-000777 ');
+    await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+    await subjectsAre(['Filtro tres', 'Filtro dos', 'Filtro uno']);
+    expect(new URL(page.url()).searchParams.get('ticket')).toBe(TICKET);
+
+    await page.getByLabel('Destinatario', { exact: true }).fill('ANA@filtros');
+    await page.getByLabel('Desde', { exact: true }).fill('2025-11-04');
+    await page.getByLabel('Hasta', { exact: true }).fill('2025-11-05');
+    await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+    // Nov 5, 23:30 in Mexico City counts as Nov 5 (it is Nov 6 in UTC).
+    await subjectsAre(['Filtro tres']);
+
+    // A reload (or the link, shared) keeps the search.
+    await page.reload();
+    await subjectsAre(['Filtro tres']);
+    expect(await page.getByLabel('Destinatario', { exact: true }).inputValue()).toBe('ANA@filtros');
+    expect(await page.getByLabel('Hasta', { exact: true }).inputValue()).toBe('2025-11-05');
+
+    // «Hasta» before «Desde»: said, nothing asked, the list unchanged.
+    await page.getByLabel('Hasta', { exact: true }).fill('2025-11-01');
+    await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+    await page
+      .getByTestId('outbox-filter-error')
+      .getByText('La fecha «Hasta» no puede ser anterior a «Desde».')
+      .waitFor();
+    await subjectsAre(['Filtro tres']);
+
+    await page.getByLabel('Hasta', { exact: true }).fill('2025-11-04');
+    await page.getByLabel('Estado', { exact: true }).selectOption('FAILED');
+    await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+    expect(await page.getByTestId('outbox-empty').innerText()).toBe(
+      'Ningún correo coincide con los filtros.',
+    );
+    expect(await page.getByTestId('outbox-filter-error').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Quitar filtros' }).click();
+    await page.getByTestId('outbox').getByText('Filtro cuatro').waitFor();
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  it('says in English that no email matches', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/correo?destinatario=nadie%40filtros.example');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('No email matches the filters.').waitFor();
+    expect(await page.getByLabel('Recipient', { exact: true }).inputValue()).toBe(
+      'nadie@filtros.example',
+    );
+  });
+});
