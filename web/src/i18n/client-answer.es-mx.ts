@@ -67,7 +67,7 @@ export const clientAnswerEsMX = {
         : 'La entrega está lista para tus pruebas: acéptala o reporta las fallas que encuentres.',
     releaseNote: 'Lo que entregamos',
     authorize: (version: number, hours: number) =>
-      `El estimado v${version} (${hours} h) espera tu autorización por escrito.`,
+      `La estimación v${version} (${hours} h) espera tu autorización por escrito.`,
     authorizeChangeOrder: (version: number, added: number) =>
       `La orden de cambio v${version} (+${added} h) espera tu autorización por escrito.`,
     answer: 'Responder',

@@ -1,6 +1,6 @@
 import { zoneLabel } from './zone-name';
 
-/** Textos de la explicación de plazos y del enlace a un estimado en la página del ticket. */
+/** Textos de la explicación de plazos y del enlace a una estimación en la página del ticket. */
 export const ticketPageEsMX = {
   whyTitle: '¿Por qué esta fecha?',
   whyLoading: 'Calculando la explicación…',
@@ -8,7 +8,7 @@ export const ticketPageEsMX = {
   whyCalendar: (version: number, zone: string) =>
     `Calendario versión ${version}; ${zoneLabel(zone, 'es-MX')}.`,
   estimateLinked: (version: number) => `Estimación v${version}, la del enlace que recibiste`,
-  estimateNotFound: (version: number) => `Este ticket no tiene un estimado v${version}.`,
+  estimateNotFound: (version: number) => `Este ticket no tiene una estimación v${version}.`,
   // L3-07: las corridas anteriores de un reloj (una por avance), plegadas bajo la actual.
   earlierRuns: (n: number, breached: number) =>
     `${n} ${n === 1 ? 'plazo anterior' : 'plazos anteriores'}${
