@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
 import { MAX_HOURS } from './hours';
+import { ISO_4217_ACTIVE } from './iso-4217';
 
 // class-validator building blocks shared by the contracts inputs (the services re-check the same
 // rules for callers that skip GraphQL, such as the workflow's activities).
@@ -41,8 +42,11 @@ export const IsLocalDate = (field: string) =>
 export const IsTicketNumber = () =>
   Matches(TICKET_NUMBER_PATTERN, { message: 'ticketNumber must look like L3-2026-000123' });
 
-/** The ISO 4217 codes Node knows (ICU's list: MXN, USD, EUR…; not a typo such as «MNX»). */
-const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+/**
+ * The active ISO 4217 codes (MXN, USD, EUR…; not a typo such as «MNX»), from the committed table:
+ * not Node's ICU list, which changes with the Node version (S18).
+ */
+const ISO_CURRENCIES: ReadonlySet<string> = new Set(ISO_4217_ACTIVE);
 
 /** Whether `code` is an ISO 4217 currency code, written as stored: three capitals («MXN»). */
 export function isIsoCurrency(code: unknown): code is string {

@@ -1,16 +1,15 @@
+import { ISO_4217_ACTIVE } from '../../../src/contracts/iso-4217';
 import type { Language } from '../i18n/i18n-context';
 
+const KNOWN: ReadonlySet<string> = new Set(ISO_4217_ACTIVE);
+
 /**
- * Whether `code` is an ISO 4217 currency code this browser knows: «MXN», «usd»; not a typo like
- * «MNX», which every statement would show (the API refuses it too: `src/contracts/validation.ts`).
+ * Whether `code` is an active ISO 4217 currency code: «MXN», «usd»; not a typo like «MNX», which
+ * every statement would show. The API's table (`src/contracts/iso-4217.ts`), so the form and the
+ * API agree whatever the browser's own list holds.
  */
 export function isKnownCurrency(code: string): boolean {
-  const upper = code.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(upper)) return false;
-  // A browser without the list takes any three letters; the API still refuses an unknown code.
-  return typeof Intl.supportedValuesOf === 'function'
-    ? Intl.supportedValuesOf('currency').includes(upper)
-    : true;
+  return KNOWN.has(code.trim().toUpperCase());
 }
 
 /** Why a currency code is refused, in the UI language. */
