@@ -67,6 +67,38 @@ describe('The client decisions and the release on a requirement (web app, L3-09,
     await page.getByText('Reportar fallas: listo. Estado: En desarrollo.').waitFor();
   });
 
+  it('by keyboard, an action form takes the focus to its first field and Esc closes it, back on its button', async () => {
+    const number = await ticketJourneys(e2e.world).estimatedRequirement({
+      subject: 'Reporte de inventario',
+      hours: 5,
+    });
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto(`/tickets/${number}`);
+    const reject = page
+      .getByTestId('actions')
+      .getByRole('button', { name: 'Rechazar estimación', exact: true });
+    const focused = () => page.evaluate<string>("document.activeElement?.id ?? ''");
+    await reject.focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByTestId('action-form-rejectEstimate');
+    await form.waitFor();
+    expect(await focused()).toBe('action-rejectEstimate-estimate');
+
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('action-rejectEstimate-reason');
+    await page.keyboard.type('Demasiadas horas.');
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
+    // Back on the button, whose form kept the text as a draft.
+    expect(await page.evaluate<string>("document.activeElement?.getAttribute('data-action')")).toBe(
+      'rejectEstimate',
+    );
+    await page.getByTestId('draft-mark').waitFor();
+    await page.keyboard.press('Enter');
+    expect(await form.getByLabel('Motivo del rechazo').inputValue()).toBe('Demasiadas horas.');
+  });
+
   it('releasing with no hours logged says the acceptance closes the ticket; with hours, not', async () => {
     const journeys = ticketJourneys(e2e.world);
     const number = await journeys.requirementInDevelopment({

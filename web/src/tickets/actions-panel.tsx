@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import {
   ACTIONS,
   ADMIN_ACTION_KINDS,
@@ -834,6 +834,23 @@ export function ActionsPanel({
   useEffect(() => {
     if (doneStale) setDone(undefined);
   }, [doneStale]);
+  // Keyboard (QA S18): a form a person opens takes the focus to its first field, and Esc closes
+  // it as its own button does (its text stays as a draft), giving the focus back to that button.
+  const opened = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!open || opened.current !== open) return;
+    opened.current = undefined;
+    document
+      .getElementById(`action-${open}-panel`)
+      ?.querySelector<HTMLElement>('input, select, textarea')
+      ?.focus();
+  }, [open]);
+  const closeOnEscape = (name: string) => (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || open !== name) return;
+    e.preventDefault();
+    setOpen(undefined);
+    document.querySelector<HTMLElement>(`[data-action="${name}"]`)?.focus();
+  };
   const doneText =
     done && !doneStale
       ? t.tickets.done(
@@ -887,6 +904,7 @@ export function ActionsPanel({
                 aria-controls={open === a ? `action-${a}-panel` : undefined}
                 aria-describedby={drafted.has(a) ? `action-${a}-draft` : undefined}
                 data-draft={drafted.has(a) ? 'true' : undefined}
+                data-action={a}
                 onClick={() => {
                   setDone(undefined);
                   // Opening another action never drops the text of a form the ticket withdrew.
@@ -894,6 +912,7 @@ export function ActionsPanel({
                     setKept((k) => [...k.filter((n) => n !== open), open]);
                   setKept((k) => k.filter((n) => n !== a));
                   setOpen(open === a ? undefined : a);
+                  opened.current = open === a ? undefined : a;
                 }}
               >
                 {a === 'reassign' && !ticket.assigneeId
@@ -917,7 +936,12 @@ export function ActionsPanel({
       )}
       {/* An open form stays when the ticket no longer allows its action: it keeps the text. */}
       {shown.map((name) => (
-        <div key={name} id={`action-${name}-panel`} className="subsection">
+        <div
+          key={name}
+          id={`action-${name}-panel`}
+          className="subsection"
+          onKeyDown={closeOnEscape(name)}
+        >
           <ActionForm
             name={name}
             ticket={ticket}
