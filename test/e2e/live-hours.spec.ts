@@ -6,12 +6,26 @@ import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
 // L3-13, L3-12: a client sees its hours left live. «Mis horas» is open; staff adjusts the client's
 // hours through the API; the page shows the new balance and movement, in the ledger and in the
-// month's statement, without a reload (`hoursChanged` over graphql-ws).
+// month's statement, without a reload (`hoursChanged` over graphql-ws). The staff hours screen
+// («Contratos y horas») follows the same way when the change is made elsewhere.
 
 const CLIENT = 'usuario@aurora.example';
+const MANAGER = 'gerente@becken.example';
 const REASON = 'Horas de cortesía mal cargadas';
+const STAFF_REASON = 'Soporte de fin de semana cobrado dos veces';
 
-describe('«Mis horas» follows the hours live (L3-13, L3-12)', () => {
+/** Staff (the API's manager) adjust Comercializadora Aurora's hours, outside the open page. */
+async function adjustAurora(e2e: E2eWorld, hours: number, reason: string): Promise<void> {
+  const { body } = await gql(
+    e2e.world.api,
+    `mutation ($input: AdjustHoursInput!) { adjustHours(input: $input) { id } }`,
+    { input: { organizationId: e2e.world.orgIds['comercializadora-aurora'], hours, reason } },
+    e2e.world.bearer(Role.MANAGER),
+  );
+  expect(body.errors).toBeUndefined();
+}
+
+describe('«Mis horas» and «Contratos y horas» follow the hours live (L3-13, L3-12)', () => {
   let e2e: E2eWorld;
   let page: Page;
 
@@ -36,24 +50,29 @@ describe('«Mis horas» follows the hours live (L3-13, L3-12)', () => {
     // The page stays the same document: a reload would lose this mark.
     await page.evaluate('window.__sameDocument = true');
 
-    const { body } = await gql(
-      e2e.world.api,
-      `mutation ($input: AdjustHoursInput!) { adjustHours(input: $input) { id } }`,
-      {
-        input: {
-          organizationId: e2e.world.orgIds['comercializadora-aurora'],
-          hours: -6,
-          reason: REASON,
-        },
-      },
-      e2e.world.bearer(Role.MANAGER),
-    );
-    expect(body.errors).toBeUndefined();
+    await adjustAurora(e2e, -6, REASON);
 
     await page.getByTestId('balance').getByText('34 h').first().waitFor();
     await page.getByText(REASON).first().waitFor();
     // The month's statement follows too: the adjustment is one of its movements.
     await page.getByTestId('statement-movements').getByText(REASON).waitFor();
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
+  });
+
+  it("the staff hours screen's statement lists an adjustment made elsewhere without a reload", async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/contratos');
+    await page.getByLabel('Cliente').selectOption({ label: 'Comercializadora Aurora' });
+    const movements = page.getByTestId('statement-movements');
+    // The month's statement is shown: the adjustment of the test above is one of its movements.
+    await movements.getByText(REASON).waitFor();
+    expect(await movements.getByText(STAFF_REASON).count()).toBe(0);
+    await page.evaluate('window.__sameDocument = true');
+
+    await adjustAurora(e2e, 2, STAFF_REASON);
+
+    await movements.getByText(STAFF_REASON).waitFor();
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
   });
 });
