@@ -9,6 +9,7 @@ import { Role } from '../../src/identity/role.enum';
 import { calendarMonth } from '../support/calendar-month';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { MONTHLY_STATEMENT } from '../support/monthly-statement';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
 
@@ -39,10 +40,6 @@ const STATEMENT = `query ($organizationId: ID!, $first: Int, $after: String) {
   hourStatement(organizationId: $organizationId, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { cursor node { id kind hours ticketNumber reason balanceAfter availableAfter } } } }`;
-const MONTHLY = `query ($organizationId: ID!, $month: String!) {
-  monthlyStatement(organizationId: $organizationId, month: $month) {
-    month monthlyFee currency hoursConsumed hoursWaived hoursPurchased
-    tickets { ticketNumber hoursLogged hoursCharged hoursWaived } csv } }`;
 
 interface Balance {
   purchased: number;
@@ -670,14 +667,19 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       expect((await balanceOf(aurora, own)).available).toBe(17.5);
       const statement = await gql(world.api, STATEMENT, { organizationId: aurora }, own);
       expect(statement.body.errors).toBeUndefined();
-      const monthly = await gql(world.api, MONTHLY, { organizationId: aurora, month }, own);
+      const monthly = await gql(
+        world.api,
+        MONTHLY_STATEMENT,
+        { organizationId: aurora, month },
+        own,
+      );
       expect(monthly.body.errors).toBeUndefined();
     });
 
     it.each([
       ['hourBalance', BALANCE, {}],
       ['hourStatement', STATEMENT, {}],
-      ['monthlyStatement', MONTHLY, { month }],
+      ['monthlyStatement', MONTHLY_STATEMENT, { month }],
       ['supportPolicy', POLICY, {}],
     ])("answers NOT_FOUND for another client's %s", async (name, query, extra) => {
       const other = world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum');
@@ -825,7 +827,11 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
           input: { ticketNumber: T(5), organizationId: aurora, noCharge: true, reason: '' },
         }),
       ],
-      ['a malformed month', MONTHLY, () => ({ organizationId: aurora, month: '2026-13' })],
+      [
+        'a malformed month',
+        MONTHLY_STATEMENT,
+        () => ({ organizationId: aurora, month: '2026-13' }),
+      ],
       ['a page of 0', STATEMENT, () => ({ organizationId: aurora, first: 0 })],
       ['a foreign cursor', STATEMENT, () => ({ organizationId: aurora, after: 'bm9wZQ' })],
     ])('rejects %s', async (_label, query, variables) => {
@@ -874,7 +880,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
     it('gives the monthly statement with fee, hours per ticket, waived hours and the same as CSV', async () => {
       const { body } = await gql<{
         monthlyStatement: Record<string, unknown> & { csv: string };
-      }>(world.api, MONTHLY, { organizationId: aurora, month }, manager());
+      }>(world.api, MONTHLY_STATEMENT, { organizationId: aurora, month }, manager());
       expect(body.errors).toBeUndefined();
       expect(body.data!.monthlyStatement).toMatchObject({
         month,
@@ -937,7 +943,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
     it('downloads the monthly statement as a CSV file, with the same access rules', async () => {
       const { body } = await gql<{ monthlyStatement: { csv: string } }>(
         world.api,
-        MONTHLY,
+        MONTHLY_STATEMENT,
         { organizationId: aurora, month },
         manager(),
       );
@@ -1048,7 +1054,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       const feeOf = async (m: string) => {
         const { body } = await gql<{ monthlyStatement: { monthlyFee: number; csv: string } }>(
           world.api,
-          MONTHLY,
+          MONTHLY_STATEMENT,
           { organizationId: aurora, month: m },
           manager(),
         );

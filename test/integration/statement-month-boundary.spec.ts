@@ -1,4 +1,5 @@
 import { Role } from '../../src/identity/role.enum';
+import { MONTHLY_STATEMENT, type MonthlyStatementView } from '../support/monthly-statement';
 import { useLedgerWorld } from '../support/world-with-worker';
 
 // L3-13, L3-03: the monthly statement at the month boundary, whatever hour the suite runs at. From
@@ -7,30 +8,6 @@ import { useLedgerWorld } from '../support/world-with-worker';
 // ledger entries at the present instant, so the entries here are written into the real ledger with
 // explicit instants (it is append-only: INSERT only), as they would have been at those hours; the
 // statements, both CSVs and their balances are read through the real API.
-
-const FULL = `query ($organizationId: ID!, $month: String!) {
-  monthlyStatement(organizationId: $organizationId, month: $month) {
-    month timeZone openingBalance hoursAdjusted closingBalance
-    movements { entryId date kind reversedKind hours reason createdByName }
-    csv } }`;
-
-interface Statement {
-  month: string;
-  timeZone: string;
-  openingBalance: number;
-  hoursAdjusted: number;
-  closingBalance: number;
-  movements: {
-    entryId: string;
-    date: string;
-    kind: string;
-    reversedKind: string | null;
-    hours: number;
-    reason: string | null;
-    createdByName: string | null;
-  }[];
-  csv: string;
-}
 
 describe('the monthly statement at the month boundary (L3-13, L3-03)', () => {
   const { world, ok } = useLedgerWorld('statement-boundary');
@@ -56,7 +33,12 @@ describe('the monthly statement at the month boundary (L3-13, L3-03)', () => {
     return id;
   }
   const statementOf = async (month: string) =>
-    (await ok<{ monthlyStatement: Statement }>(FULL, { organizationId, month })).monthlyStatement;
+    (
+      await ok<{ monthlyStatement: MonthlyStatementView }>(MONTHLY_STATEMENT, {
+        organizationId,
+        month,
+      })
+    ).monthlyStatement;
 
   beforeAll(async () => {
     organizationId = world.orgIds['comercializadora-aurora'];
@@ -189,13 +171,9 @@ describe('the monthly statement at the month boundary (L3-13, L3-03)', () => {
     await changed('12000.00', '15000.00', '2026-12-01T06:00:00Z');
     // 00:00:01 on 1 January in Mexico City: from February on, not January's.
     await changed('15000.00', '18000.00', '2027-01-01T06:00:01Z');
-    const fee = `query ($organizationId: ID!, $month: String!) {
-      monthlyStatement(organizationId: $organizationId, month: $month) { monthlyFee csv } }`;
     const feeOf = async (month: string) => {
-      const { monthlyStatement } = await ok<{
-        monthlyStatement: { monthlyFee: number; csv: string };
-      }>(fee, { organizationId, month });
-      return [monthlyStatement.monthlyFee, monthlyStatement.csv.split('\n')[1]];
+      const { monthlyFee, csv } = await statementOf(month);
+      return [monthlyFee, csv.split('\n')[1]];
     };
     expect(await feeOf('2026-11')).toEqual([12000, 'MONTHLY_FEE,2026-11,,,,12000.00,MXN,,,,']);
     expect(await feeOf('2026-12')).toEqual([15000, 'MONTHLY_FEE,2026-12,,,,15000.00,MXN,,,,']);
