@@ -130,20 +130,20 @@ const ACTIVITIES: Record<
   },
 };
 
+/** A rejected estimate and a request to re-estimate both send the requirement back (L3-09). */
+const BACK_TO_DIAGNOSIS: readonly [string, string] = [
+  'El requerimiento volvió a diagnóstico: envíe una nueva estimación; el plazo de diagnóstico (5 días hábiles) corre de nuevo.',
+  'The requirement is back in diagnosis: send a new estimate; the 5-business-day diagnosis clock runs again.',
+];
+
 /** The agent's next step after a client's decision on a requirement, with the clock it runs on. */
 const NEXT_STEPS: Partial<Record<ClientActivity, readonly [string, string]>> = {
   ESTIMATE_AUTHORIZED: [
     'Publique la fecha de entrega para pruebas: el plazo de programación (2 días hábiles) ya corre.',
     'Publish the release date for testing: the 2-business-day scheduling clock is running.',
   ],
-  ESTIMATE_REJECTED: [
-    'El requerimiento volvió a diagnóstico: envíe una nueva estimación; el plazo de diagnóstico (5 días hábiles) corre de nuevo.',
-    'The requirement is back in diagnosis: send a new estimate; the 5-business-day diagnosis clock runs again.',
-  ],
-  REESTIMATE_REQUESTED: [
-    'El requerimiento volvió a diagnóstico: envíe una nueva estimación; el plazo de diagnóstico (5 días hábiles) corre de nuevo.',
-    'The requirement is back in diagnosis: send a new estimate; the 5-business-day diagnosis clock runs again.',
-  ],
+  ESTIMATE_REJECTED: BACK_TO_DIAGNOSIS,
+  REESTIMATE_REQUESTED: BACK_TO_DIAGNOSIS,
   FAILURES_REPORTED: [
     'El ticket volvió a desarrollo: corrija las fallas y libérelo de nuevo para pruebas.',
     'The ticket is back in development: fix the failures and release it for testing again.',
