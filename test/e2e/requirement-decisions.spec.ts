@@ -1,6 +1,7 @@
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
+import { registerTicket } from '../support/world-with-worker';
 import { logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
@@ -140,5 +141,37 @@ describe('The client decisions and the release on a requirement (web app, L3-09,
     form = await openRelease();
     await form.getByText('Hours logged on this ticket: 2 h.').waitFor();
     expect(await form.getByText(warning).count()).toBe(0);
+  });
+
+  it("estimating, the agent reads the client's available hours and when the estimate exceeds them (L3-12)", async () => {
+    const number = await registerTicket(e2e.world, { subject: 'Tablero de cobranza' });
+    await ticketJourneys(e2e.world).act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+      'ClassifyTicketInput',
+    );
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.goto(`/tickets/${number}`);
+    await page
+      .getByTestId('actions')
+      .getByRole('button', { name: 'Submit estimate', exact: true })
+      .click();
+    const form = page.getByTestId('action-form-submitEstimate');
+    const balance = form.getByTestId('estimate-balance');
+    await balance.waitFor();
+    const available = Number(
+      /^The client has ([\d.]+) h available\.$/.exec(await balance.innerText())?.[1],
+    );
+    expect(available).toBeGreaterThan(0);
+    await form.getByLabel('Estimated hours').fill(String(available + 10));
+    await form
+      .getByText(
+        "It exceeds the client's available hours by 10 h: they cannot authorize it without buying more hours.",
+      )
+      .waitFor();
+    await form.getByLabel('Estimated hours').fill(String(available));
+    await form.getByText(`The client has ${available} h available.`).waitFor();
   });
 });

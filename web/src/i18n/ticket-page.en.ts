@@ -39,6 +39,9 @@ export const ticketPageEn: TicketPageMessages = {
   releaseNoHours:
     'No hours are logged on this ticket yet. Log them before releasing: once the client accepts the release, the ticket closes and the reserved hours not used go back to their balance.',
   releaseHoursLogged: (hours: number) => `Hours logged on this ticket: ${hours} h.`,
+  estimateBalance: (available: number) => `The client has ${available} h available.`,
+  estimateOverBalance: (over: number) =>
+    `It exceeds the client's available hours by ${over} h: they cannot authorize it without buying more hours.`,
   noOtherAgents: 'There is no other active agent to assign it to.',
   assignedTo: (name: string) => `Assigned to ${name}`,
   authorizedBy: (name: string, version: number, at: string) =>

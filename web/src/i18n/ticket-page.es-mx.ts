@@ -47,6 +47,10 @@ export const ticketPageEsMX = {
   releaseNoHours:
     'Aún no registras horas en este ticket. Regístralas antes de liberar: cuando el cliente acepte la entrega, el ticket se cierra y las horas reservadas que no se usaron vuelven a su saldo.',
   releaseHoursLogged: (hours: number) => `Horas registradas en este ticket: ${hours} h.`,
+  // QA S18 (L3-12): al estimar, el saldo que el cliente puede autorizar.
+  estimateBalance: (available: number) => `El cliente tiene ${available} h disponibles.`,
+  estimateOverBalance: (over: number) =>
+    `Excede en ${over} h las horas disponibles del cliente: no podrá autorizarla sin comprar más horas.`,
   noOtherAgents: 'No hay otro agente activo a quien asignarlo.',
   assignedTo: (name: string) => `Asignado a ${name}`,
   // L3-09: la autorización escrita, con quién y cuándo.

@@ -205,7 +205,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   const balance = useQuery(
     HOUR_BALANCE,
     { organizationId: ticket.organizationId },
-    !has('statement'),
+    !has('statement') && !has('hoursScope'),
   );
   const agents = useQuery(ASSIGNABLE_AGENTS, {}, !has('agent'));
   // L3-12 (QA S18): releasing a charged requirement with no hours logged loses them: the client's
@@ -593,9 +593,18 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
               min={MIN_ESTIMATE_HOURS}
               step="0.25"
               aria-required
+              aria-describedby={available !== undefined ? id('hours-balance') : undefined}
               value={hours}
               onChange={(e) => setHours(e.target.value)}
             />
+            {available !== undefined && (
+              // L3-12 (QA S18): what the client can authorize, before the agent sends more.
+              <p className="hint" id={id('hours-balance')} data-testid="estimate-balance">
+                {Number(hours) > available
+                  ? t.ticketPage.estimateOverBalance(round2(Number(hours) - available))
+                  : t.ticketPage.estimateBalance(available)}
+              </p>
+            )}
           </div>
           <div className="field span-all">
             <label htmlFor={id('scope')}>{scopeLabel}</label>
