@@ -64,17 +64,27 @@ export const deliveryTemplates: TemplateFamily<
       e.ticket.number,
       ctx.t('Listo para sus pruebas', 'Ready for your testing'),
     ),
+    // QA S18: the ticket's subject, the agent's note as the page shows it, and the two answers
+    // the ticket offers (it read «pida ajustes», an action the ticket does not have).
     heading: ctx.t(
-      `El ticket ${e.ticket.number} está listo para sus pruebas.`,
-      `Ticket ${e.ticket.number} is ready for your testing.`,
+      `El ticket ${e.ticket.number} está listo para sus pruebas: ${e.ticket.subject}`,
+      `Ticket ${e.ticket.number} is ready for your testing: ${e.ticket.subject}`,
     ),
     blocks: [
-      ...(e.note ? [{ kind: 'quote' as const, label: ctx.t('Nota', 'Note'), text: e.note }] : []),
+      ...(e.note
+        ? [
+            {
+              kind: 'quote' as const,
+              label: ctx.t('Lo que entregamos', 'What we delivered'),
+              text: e.note,
+            },
+          ]
+        : []),
       {
         kind: 'paragraph',
         text: ctx.t(
-          'Pruebe la entrega y acéptela o pida ajustes en el ticket.',
-          'Test the release and accept it or ask for changes on the ticket.',
+          'Pruebe la entrega y, en el ticket, acéptela o reporte las fallas que encuentre.',
+          'Test the release and, on the ticket, accept it or report the failures you find.',
         ),
       },
     ],

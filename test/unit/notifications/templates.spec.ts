@@ -207,6 +207,24 @@ describe('L3-11 email templates', () => {
     );
   });
 
+  it('L3-09 (QA S18): the release email names the ticket, what was delivered and the two answers the ticket offers', () => {
+    const released = { ...EVENTS.RELEASED_FOR_TESTING, note: 'Listo en la base de pruebas.' };
+    const es = render(released, ES);
+    expect(es.text).toContain(
+      'El ticket L3-2026-000123 está listo para sus pruebas: Factura no timbra',
+    );
+    expect(es.text).toContain('Lo que entregamos:\n> Listo en la base de pruebas.');
+    expect(es.text).toContain(
+      'Pruebe la entrega y, en el ticket, acéptela o reporte las fallas que encuentre.',
+    );
+    const en = render(released, EN);
+    expect(en.text).toContain('Ticket L3-2026-000123 is ready for your testing: Factura no timbra');
+    expect(en.text).toContain('What we delivered:\n> Listo en la base de pruebas.');
+    expect(en.text).toContain(
+      'Test the release and, on the ticket, accept it or report the failures you find.',
+    );
+  });
+
   it('a classification names the agent who got the ticket: one email, not two (QA, L3-07)', () => {
     const email = render({ ...EVENTS.CLASSIFIED, agentId: 'u-agent' }, ES);
     expect(email.text).toContain('Le atenderá: Alex Agent');
