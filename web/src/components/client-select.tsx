@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { ORGANIZATIONS, type Organization } from '../api/operations';
+import { FilterSelect } from './filter-select';
 import { useQuery } from './use-query';
 
 /**
@@ -37,16 +38,15 @@ export function ClientSelect({
   allLabel?: string;
 }) {
   return (
-    <div className="field inline">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {allLabel !== undefined && <option value="">{allLabel}</option>}
-        {organizations.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect
+      id={id}
+      label={label}
+      value={value}
+      onChange={onChange}
+      options={[
+        ...(allLabel !== undefined ? [['', allLabel] as const] : []),
+        ...organizations.map((o) => [o.id, o.name] as const),
+      ]}
+    />
   );
 }

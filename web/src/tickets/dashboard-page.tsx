@@ -4,6 +4,7 @@ import { SLA_DASHBOARD, type SlaBoardFilter, type SlaTimer } from '../api/ticket
 import { ErrorMessage } from '../components/error-message';
 import { LiveBadge } from '../components/live-badge';
 import { ClientSelect } from '../components/client-select';
+import { FilterSelect } from '../components/filter-select';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
@@ -291,21 +292,16 @@ export function DashboardPage() {
             organizations={clientOrgs}
             allLabel={d.allClients}
           />
-          <div className="field inline">
-            <label htmlFor="board-clock">{t.tickets.clockKind}</label>
-            <select
-              id="board-clock"
-              value={filter.kind ?? ''}
-              onChange={(e) => changeFilter({ kind: e.target.value || null })}
-            >
-              <option value="">{d.allClocks}</option>
-              {CLOCK_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t.tickets.clockKinds[kind] ?? kind}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="board-clock"
+            label={t.tickets.clockKind}
+            value={filter.kind ?? ''}
+            onChange={(kind) => changeFilter({ kind: kind || null })}
+            options={[
+              ['', d.allClocks],
+              ...CLOCK_KINDS.map((kind) => [kind, t.tickets.clockKinds[kind] ?? kind] as const),
+            ]}
+          />
         </form>
         <ErrorMessage error={query.error} />
         {query.loading && !data && <p role="status">{t.loading}</p>}

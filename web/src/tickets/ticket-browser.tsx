@@ -13,6 +13,7 @@ import {
 } from '../api/tickets';
 import { ClientSelect, useClientOrganizations } from '../components/client-select';
 import { ErrorMessage } from '../components/error-message';
+import { FilterSelect } from '../components/filter-select';
 import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
@@ -411,40 +412,5 @@ export function TicketBrowser({
       <div role="status">{exported && <p className="notice notice-success">{exported}</p>}</div>
       <ErrorMessage error={exportError} />
     </section>
-  );
-}
-
-/** One labelled choice of the filter bar: `options` are [value, words] pairs. */
-function FilterSelect({
-  id,
-  label,
-  value,
-  options,
-  onChange,
-  describedBy,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  options: readonly (readonly [string, string])[];
-  onChange: (value: string) => void;
-  describedBy?: string;
-}) {
-  return (
-    <div className="field inline">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        aria-describedby={describedBy}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {options.map(([option, words]) => (
-          <option key={option} value={option}>
-            {words}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
