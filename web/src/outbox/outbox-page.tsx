@@ -1,6 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { EMAIL_OUTBOX, EMAIL_STATUSES, type EmailStatus, RETRY_EMAIL } from '../api/outbox';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { FilterSelect } from '../components/filter-select';
+import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
@@ -115,70 +117,61 @@ export function OutboxPage() {
         onSubmit={search}
         noValidate
       >
-        <div className="field inline">
-          <label htmlFor="outbox-status">{t.outbox.filter}</label>
-          <select
-            id="outbox-status"
-            value={filters.status}
-            onChange={(e) => {
-              const status = e.target.value as EmailStatus | '';
-              setDraft((d) => ({ ...d, status }));
-              setFilters((f) => ({ ...f, status }));
-              setFirst(PAGE);
-            }}
-          >
-            <option value="">{t.outbox.allStatuses}</option>
-            {EMAIL_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t.outbox.statuses[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field inline">
-          <label htmlFor="outbox-ticket">{t.outbox.ticket}</label>
-          <input
-            id="outbox-ticket"
-            type="search"
-            value={draft.ticket}
-            placeholder="L3-2026-000123"
-            maxLength={30}
-            autoComplete="off"
-            onChange={(e) => edit({ ticket: e.target.value })}
-          />
-        </div>
-        <div className="field inline">
-          <label htmlFor="outbox-recipient">{t.outbox.recipientFilter}</label>
-          <input
-            id="outbox-recipient"
-            type="search"
-            value={draft.recipient}
-            maxLength={MAX_RECIPIENT}
-            autoComplete="off"
-            aria-describedby="outbox-recipient-hint"
-            onChange={(e) => edit({ recipient: e.target.value })}
-          />
-        </div>
-        <div className="field inline">
-          <label htmlFor="outbox-from">{t.outbox.from}</label>
-          <input
-            id="outbox-from"
-            type="date"
-            value={draft.from}
-            aria-describedby="outbox-dates-hint"
-            onChange={(e) => edit({ from: e.target.value })}
-          />
-        </div>
-        <div className="field inline">
-          <label htmlFor="outbox-to">{t.outbox.to}</label>
-          <input
-            id="outbox-to"
-            type="date"
-            value={draft.to}
-            aria-describedby="outbox-dates-hint"
-            onChange={(e) => edit({ to: e.target.value })}
-          />
-        </div>
+        <FilterSelect
+          id="outbox-status"
+          label={t.outbox.filter}
+          value={filters.status}
+          options={[
+            ['', t.outbox.allStatuses],
+            ...EMAIL_STATUSES.map((s) => [s, t.outbox.statuses[s]] as const),
+          ]}
+          onChange={(value) => {
+            const status = value as EmailStatus | '';
+            setDraft((d) => ({ ...d, status }));
+            setFilters((f) => ({ ...f, status }));
+            setFirst(PAGE);
+          }}
+        />
+        <TextField
+          id="outbox-ticket"
+          className="inline"
+          label={t.outbox.ticket}
+          type="search"
+          value={draft.ticket}
+          placeholder="L3-2026-000123"
+          maxLength={30}
+          autoComplete="off"
+          onChange={(ticket) => edit({ ticket })}
+        />
+        <TextField
+          id="outbox-recipient"
+          className="inline"
+          label={t.outbox.recipientFilter}
+          type="search"
+          value={draft.recipient}
+          maxLength={MAX_RECIPIENT}
+          autoComplete="off"
+          aria-describedby="outbox-recipient-hint"
+          onChange={(recipient) => edit({ recipient })}
+        />
+        <TextField
+          id="outbox-from"
+          className="inline"
+          label={t.outbox.from}
+          type="date"
+          value={draft.from}
+          aria-describedby="outbox-dates-hint"
+          onChange={(from) => edit({ from })}
+        />
+        <TextField
+          id="outbox-to"
+          className="inline"
+          label={t.outbox.to}
+          type="date"
+          value={draft.to}
+          aria-describedby="outbox-dates-hint"
+          onChange={(to) => edit({ to })}
+        />
         <button type="submit" className="button">
           {t.outbox.search}
         </button>
