@@ -16,6 +16,9 @@ import { TERMINAL_STATES } from '../../../workflows/ticket/ticket.contract';
 describe('ticket list filters', () => {
   const client = defaultFilters(false);
   const agent = defaultFilters(true);
+  /** IDs as the API gives them (UUIDs). */
+  const ORG_2 = 'b0757d87-0590-47ed-8ebb-67249f1ea0b9';
+  const AGENT_2 = 'ffc905d7-1279-4639-b344-73e964b9e23d';
 
   it('asks for everything by default; an agent for theirs', () => {
     expect(apiFilterOf(client, false, 'u1')).toEqual({});
@@ -40,10 +43,10 @@ describe('ticket list filters', () => {
   });
 
   it('sends the client and "assigned to me" choices for staff only', () => {
-    const chosen = { ...agent, client: 'org-2', mine: false };
-    expect(apiFilterOf(chosen, true, 'u1')).toEqual({ organizationId: 'org-2' });
+    const chosen = { ...agent, client: ORG_2, mine: false };
+    expect(apiFilterOf(chosen, true, 'u1')).toEqual({ organizationId: ORG_2 });
     expect(apiFilterOf(chosen, false, 'u1')).toEqual({});
-    expect(apiFilterOf({ ...agent, client: 'org-2' }, false, 'u1')).toEqual({});
+    expect(apiFilterOf({ ...agent, client: ORG_2 }, false, 'u1')).toEqual({});
   });
 
   it('keeps the choices that differ from the defaults in the address, and reads them back', () => {
@@ -52,15 +55,15 @@ describe('ticket list filters', () => {
       text: ' nómina, enero ',
       show: 'CLOSED' as const,
       category: 'INCIDENT' as const,
-      client: 'org-2',
+      client: ORG_2,
       mine: false,
       sla: 'at_risk' as const,
-      agent: 'agent-2',
+      agent: AGENT_2,
       order: 'NEXT_DEADLINE' as const,
     };
     const search = filtersToSearch(chosen, agent);
     expect(search).toBe(
-      '?q=n%C3%B3mina%2C+enero&mostrar=closed&categoria=INCIDENT&cliente=org-2&mios=0&sla=at_risk&agente=agent-2&orden=next_deadline',
+      `?q=n%C3%B3mina%2C+enero&mostrar=closed&categoria=INCIDENT&cliente=${ORG_2}&mios=0&sla=at_risk&agente=${AGENT_2}&orden=next_deadline`,
     );
     expect(filtersFromSearch(search, agent)).toEqual({ ...chosen, text: 'nómina, enero' });
     // Nothing, or nonsense, keeps the defaults.
@@ -84,21 +87,37 @@ describe('ticket list filters', () => {
   });
 
   it('asks staff for one agent’s tickets (L3-07); «Agente» and «Solo asignados a mí» replace each other', () => {
-    const oneAgent = withChoice(agent, { agent: 'agent-2' });
+    const oneAgent = withChoice(agent, { agent: AGENT_2 });
     // Choosing an agent unticks «Solo asignados a mí»: the list is that agent's, not the caller's.
-    expect(oneAgent).toEqual({ ...agent, mine: false, agent: 'agent-2' });
-    expect(apiFilterOf(oneAgent, true, 'u1')).toEqual({ assigneeId: 'agent-2' });
+    expect(oneAgent).toEqual({ ...agent, mine: false, agent: AGENT_2 });
+    expect(apiFilterOf(oneAgent, true, 'u1')).toEqual({ assigneeId: AGENT_2 });
     expect(apiFilterOf(oneAgent, false, 'u1')).toEqual({});
-    expect(filtersToSearch(oneAgent, agent)).toBe('?mios=0&agente=agent-2');
-    expect(filtersFromSearch('?mios=0&agente=agent-2', agent)).toEqual(oneAgent);
+    expect(filtersToSearch(oneAgent, agent)).toBe(`?mios=0&agente=${AGENT_2}`);
+    expect(filtersFromSearch(`?mios=0&agente=${AGENT_2}`, agent)).toEqual(oneAgent);
     // Ticking «Solo asignados a mí» again puts «Agente» back on «Todos».
     expect(withChoice(oneAgent, { mine: true })).toEqual(agent);
     // Other choices leave both alone.
     expect(withChoice(oneAgent, { sla: 'breached' })).toEqual({ ...oneAgent, sla: 'breached' });
     // An address holding both (made by hand) is read as the agent's: never two assignees at once.
-    expect(filtersFromSearch('?mios=1&agente=agent-2', agent)).toEqual(oneAgent);
-    expect(apiFilterOf({ ...agent, agent: 'agent-2' }, true, 'u1')).toEqual({
-      assigneeId: 'agent-2',
+    expect(filtersFromSearch(`?mios=1&agente=${AGENT_2}`, agent)).toEqual(oneAgent);
+    expect(apiFilterOf({ ...agent, agent: AGENT_2 }, true, 'u1')).toEqual({
+      assigneeId: AGENT_2,
+    });
+  });
+
+  it('ignores a client or agent in the address that is no ID (QA S18: the API refused the list)', () => {
+    // «?agente=juan» or a link cut short asked the API for assigneeId "juan": «Los datos no son
+    // válidos» over an empty list, while «Agente» showed «Todos». Not understood: the default.
+    for (const search of ['?agente=juan', '?cliente=aurora', `?agente=${AGENT_2.slice(0, 20)}`]) {
+      expect(filtersFromSearch(search, agent)).toEqual(agent);
+    }
+    const both = filtersFromSearch(
+      `?cliente=%20${ORG_2}%20&agente=${AGENT_2.toUpperCase()}`,
+      agent,
+    );
+    expect(apiFilterOf(both, true, 'u1')).toEqual({
+      organizationId: ORG_2,
+      assigneeId: AGENT_2.toUpperCase(),
     });
   });
 

@@ -23,6 +23,13 @@ export function showsFor(staff: boolean): readonly TicketShow[] {
   return staff ? SHOWS.filter((s) => s !== 'ANSWER') : SHOWS;
 }
 
+/**
+ * An organisation's or a user's ID as the API takes it (a UUID): anything else in the address
+ * («?agente=juan», a truncated link) is not understood and keeps the default, instead of the
+ * API's «Los datos no son válidos» over an empty list.
+ */
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** «Estado del SLA» (staff): the API's `slaStatus` of a ticket ('' = any). */
 export const SLA_STATUSES = ['ok', 'at_risk', 'breached'] as const;
 export type SlaStatusChoice = (typeof SLA_STATUSES)[number];
@@ -136,12 +143,16 @@ export function filtersFromSearch(search: string, defaults: TicketListFilters): 
   const mine = params.get('mios');
   const order = params.get('orden')?.toUpperCase() as TicketOrder | undefined;
   const sla = params.get('sla') as SlaStatusChoice | null;
-  const agent = params.get('agente') ?? defaults.agent;
+  const idOf = (key: string, fallback: string) => {
+    const id = params.get(key)?.trim();
+    return id && ID.test(id) ? id : fallback;
+  };
+  const agent = idOf('agente', defaults.agent);
   return {
     text: (params.get('q') ?? '').slice(0, 200),
     show: show && SHOWS.includes(show) ? show : defaults.show,
     category: category && TICKET_CATEGORIES.includes(category) ? category : defaults.category,
-    client: params.get('cliente') ?? defaults.client,
+    client: idOf('cliente', defaults.client),
     // A hand-made address with both: the agent's tickets (as `withChoice` would leave them).
     mine: agent ? false : mine === '1' ? true : mine === '0' ? false : defaults.mine,
     sla: sla && SLA_STATUSES.includes(sla) ? sla : defaults.sla,
