@@ -59,6 +59,10 @@ export interface ClassifiedEvent extends EventBase {
    * this email, so the client gets one email, not «clasificado» and «asignado» in the same second.
    */
   readonly agentId?: string;
+  /** L3-08 (QA S18): a requirement's diagnosis deadline, its clock started by the classification. */
+  readonly diagnosisDeadline?: string;
+  /** The classifying agent's note, which the client also reads in the ticket's history. */
+  readonly note?: string;
 }
 export interface AssignedEvent extends EventBase {
   readonly type: 'ASSIGNED';

@@ -315,14 +315,20 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         note: optional(d.note),
         ...(optional(d.link) ? { link: optional(d.link) } : {}),
       };
-    case 'classify':
+    case 'classify': {
+      // L3-08: the diagnosis clock the classification of a requirement started, in the same batch.
+      const diagnosis = slice.clocks.find((c) => c.kind === 'diagnosis' && c.status === 'RUNNING');
+      const note = optional(d.note);
       return {
         type: 'CLASSIFIED',
         classification: d.classification as 'PROBLEM' | 'REQUIREMENT',
         ...(d.requirementKind ? { requirementKind: d.requirementKind as 'OTHER' } : {}),
         // The ASSIGNED event of the same transition names the agent; the slice holds it.
         ...(slice.assigneeId ? { agentId: slice.assigneeId } : {}),
+        ...(diagnosis?.deadline ? { diagnosisDeadline: diagnosis.deadline } : {}),
+        ...(note ? { note } : {}),
       };
+    }
     case 'ASSIGNED':
       // Recorded only with a classification, whose email already names the agent (the provider's
       // agent still hears of it, providerNotificationFor).

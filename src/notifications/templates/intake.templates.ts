@@ -127,19 +127,33 @@ export const intakeTemplates: TemplateFamily<
       `We reviewed ticket ${e.ticket.number} and classified it as a ${classificationLabel(e, ctx)}.`,
     ),
     blocks: [
-      ...(e.agentId
+      ...(e.agentId || e.diagnosisDeadline
         ? [
             {
               kind: 'facts' as const,
               rows: [
-                [
-                  ctx.t('Le atenderá', 'Handled by'),
-                  ctx.names.get(e.agentId) ?? ctx.t('un ingeniero L3', 'an L3 engineer'),
-                ] as [string, string],
+                ...(e.agentId
+                  ? [
+                      [
+                        ctx.t('Le atenderá', 'Handled by'),
+                        ctx.names.get(e.agentId) ?? ctx.t('un ingeniero L3', 'an L3 engineer'),
+                      ] as [string, string],
+                    ]
+                  : []),
+                // L3-08 (QA S18): by when the diagnosis comes, not only «5 días hábiles».
+                ...(e.diagnosisDeadline
+                  ? [
+                      [
+                        ctx.t('Diagnóstico a más tardar', 'Diagnosis by'),
+                        ctx.dates.instant(e.diagnosisDeadline),
+                      ] as [string, string],
+                    ]
+                  : []),
               ],
             },
           ]
         : []),
+      ...(e.note ? [{ kind: 'quote' as const, label: ctx.t('Nota', 'Note'), text: e.note }] : []),
       {
         kind: 'paragraph',
         text:

@@ -225,6 +225,22 @@ describe('L3-11 email templates', () => {
     );
   });
 
+  it("L3-08 (QA S18): a requirement's classification says by when the diagnosis comes, and the agent's note", () => {
+    const classified = {
+      ...EVENTS.CLASSIFIED,
+      diagnosisDeadline: '2026-02-10T00:00:00.000Z',
+      note: 'Es un reporte nuevo en Ventas.',
+    };
+    const es = render(classified, ES);
+    expect(es.text).toMatch(
+      /Diagnóstico a más tardar: lunes, 9 de febrero de 2026, 6:00\sp\.\s?m\./,
+    );
+    expect(es.text).toContain('Nota:\n> Es un reporte nuevo en Ventas.');
+    const en = render(classified, { ...EN, timeZone: 'America/Mexico_City' });
+    expect(en.text).toMatch(/Diagnosis by: Monday, February 9, 2026 at 6:00\sPM/);
+    expect(render(EVENTS.CLASSIFIED, ES).text).not.toContain('Diagnóstico a más tardar');
+  });
+
   it('a classification names the agent who got the ticket: one email, not two (QA, L3-07)', () => {
     const email = render({ ...EVENTS.CLASSIFIED, agentId: 'u-agent' }, ES);
     expect(email.text).toContain('Le atenderá: Alex Agent');

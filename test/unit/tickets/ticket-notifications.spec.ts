@@ -226,6 +226,30 @@ describe('L3-11 timeline events → emails', () => {
     });
   });
 
+  it("L3-08 (QA S18): a requirement's classification carries its diagnosis deadline and the agent's note", () => {
+    const diagnosis = {
+      id: 'c2',
+      kind: 'diagnosis',
+      status: 'RUNNING',
+      deadline: '2026-03-09T00:00:00.000Z',
+    } as unknown as SlaClockView;
+    const slice = { ...SLICE, state: 'IN_DIAGNOSIS', clocks: [diagnosis] } as ReadModelSlice;
+    const classify = event('classify', {
+      classification: 'REQUIREMENT',
+      requirementKind: 'DEVELOPMENT',
+      note: 'Es un reporte nuevo en Ventas.',
+    });
+    expect(notificationFor(TICKET, classify, slice)).toMatchObject({
+      type: 'CLASSIFIED',
+      diagnosisDeadline: '2026-03-09T00:00:00.000Z',
+      note: 'Es un reporte nuevo en Ventas.',
+    });
+    // Without a running diagnosis clock in the batch (a problem), no date.
+    expect(
+      notificationFor(TICKET, event('classify', { classification: 'PROBLEM' }), SLICE),
+    ).not.toHaveProperty('diagnosisDeadline');
+  });
+
   it("L3-06..L3-09: an at-risk or breached clock names the ticket's assignee, so that agent is told", () => {
     for (const [type, email] of [
       ['CLOCK_AT_RISK', 'SLA_AT_RISK'],

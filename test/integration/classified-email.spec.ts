@@ -1,0 +1,46 @@
+import { Role } from '../../src/identity/role.enum';
+import { caughtAtLeast, subjectHas } from '../support/caught-mail';
+import { ticketJourneys } from '../support/ticket-journeys';
+import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
+
+// L3-08 (QA S18) on the real stack: the registrant's «Ticket clasificado» email for a requirement
+// says by when the diagnosis comes (the deadline of the diagnosis clock the classification
+// started, in the client's calendar zone) and quotes the agent's note, read from the SMTP catcher.
+
+describe("a requirement's classification email (L3-08, L3-11)", () => {
+  const world = useWorldWithWorker('classified-email');
+
+  it('names the diagnosis deadline and the agent note, once', async () => {
+    const number = await registerTicket(world, { subject: 'Reporte de comisiones' });
+    await ticketJourneys(world).act(
+      Role.AGENT,
+      'classifyTicket',
+      {
+        number,
+        classification: 'REQUIREMENT',
+        requirementKind: 'DEVELOPMENT',
+        note: 'Es un reporte nuevo en Ventas.',
+      },
+      'ClassifyTicketInput',
+    );
+    const mails = await caughtAtLeast(
+      1,
+      subjectHas(number, 'Ticket clasificado'),
+      'usuario@aurora.example',
+    );
+    const [deadline] = await world.db.query<{ deadline: Date }[]>(
+      `SELECT deadline FROM ticket_clock WHERE ticket_number = $1 AND kind = 'diagnosis'`,
+      [number],
+    );
+    expect(mails).toHaveLength(1);
+    const day = new Intl.DateTimeFormat('es-MX', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'America/Mexico_City',
+    }).format(deadline.deadline);
+    expect(mails[0].text).toContain(`Diagnóstico a más tardar: `);
+    expect(mails[0].text).toContain(day);
+    expect(mails[0].text).toContain('Nota:\n> Es un reporte nuevo en Ventas.');
+  });
+});
