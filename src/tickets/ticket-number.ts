@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
-/** L3-02: `L3-<year>-<6+ digit sequence>` (six digits, more past 999,999 in a year). */
-export const TICKET_NUMBER_PATTERN = /^L3-\d{4}-\d{6,}$/;
+import { TICKET_NUMBER_PATTERN } from '../shared/ticket-number-pattern';
+
+export { TICKET_NUMBER_PATTERN };
 
 /** L3-02: the number {@link TICKET_NUMBER_PATTERN} describes. */
 export function formatTicketNumber(year: number, seq: number): string {

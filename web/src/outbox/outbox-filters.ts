@@ -1,5 +1,6 @@
 import { EMAIL_STATUSES, type EmailOutboxFilterVariables, type EmailStatus } from '../api/outbox';
 import { zonedWallTimeToUtc } from '../i18n/zoned-time';
+import { TICKET_NUMBER_PATTERN } from '../../../src/shared/ticket-number-pattern';
 
 /**
  * What «Correo saliente» is narrowed to (L3-11), as the page and its address hold it: dates are
@@ -24,8 +25,6 @@ export const NO_OUTBOX_FILTERS: OutboxFilters = {
 /** The API's limit on `recipient` (an address is at most 254 characters). */
 export const MAX_RECIPIENT = 254;
 
-/** L3-02: a whole ticket number, as the API takes it. */
-const TICKET = /^L3-\d{4}-\d{6,}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The address's words, as «Mis tickets» and the SLA board use Spanish ones. */
@@ -42,8 +41,9 @@ export function normalTicket(typed: string): string {
   return typed.trim().toUpperCase();
 }
 
+/** L3-02: a whole ticket number, as the API takes it (the API's own pattern). */
 export function isTicketNumber(text: string): boolean {
-  return TICKET.test(text);
+  return TICKET_NUMBER_PATTERN.test(text);
 }
 
 /** A real calendar day YYYY-MM-DD (not 2026-02-30). */
