@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { inSpanish, logIn, newPage } from './support/browser';
+import { horizontalOverflow, inSpanish, logIn, newPage } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
 // L3-11 (S18): «Correo saliente» answers «did the client get the email for L3-2025-000777?»:
@@ -97,6 +97,42 @@ describe('Outgoing mail: search by ticket, recipient and days (web app)', () => 
     await page.getByRole('button', { name: 'Quitar filtros' }).click();
     await page.getByTestId('outbox').getByText('Filtro cuatro').waitFor();
     expect(new URL(page.url()).search).toBe('');
+  });
+
+  it('shows a whole ticket number and the chosen days in their fields, at 1280 and 390 px (QA S18)', async () => {
+    for (const width of [1280, 390]) {
+      ({ page } = await newPage(e2e.browser, e2e.baseURL, { width, height: 900 }));
+      await logIn(page, MANAGER, e2e.password(MANAGER));
+      await inSpanish(page);
+      await page.goto(`/correo?ticket=${TICKET}&desde=2025-11-04&hasta=2025-11-05`);
+      await subjectsAre(['Filtro tres', 'Filtro dos']);
+      // Each field's room for text against what its value needs: the ticket number's width in the
+      // field's own font, a date field's own width when nothing narrows it. A string, run in the page.
+      const short = await page.evaluate<string[]>(`(() => {
+        const canvas = document.createElement('canvas').getContext('2d');
+        const room = (el) => {
+          const s = getComputedStyle(el);
+          return el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+        };
+        const out = [];
+        const ticket = document.getElementById('outbox-ticket');
+        canvas.font = getComputedStyle(ticket).font;
+        if (room(ticket) < canvas.measureText(ticket.value).width) out.push('outbox-ticket');
+        for (const id of ['outbox-from', 'outbox-to']) {
+          const el = document.getElementById(id);
+          const shown = el.getBoundingClientRect().width;
+          const width = el.style.width;
+          el.style.width = 'max-content';
+          const needed = el.getBoundingClientRect().width;
+          el.style.width = width;
+          if (shown + 0.5 < needed) out.push(id + ' ' + shown + ' < ' + needed);
+        }
+        return out;
+      })()`);
+      expect({ width, short }).toEqual({ width, short: [] });
+      expect(await horizontalOverflow(page)).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it('says in English that no email matches', async () => {
