@@ -99,6 +99,28 @@ describe('Outgoing mail: search by ticket, recipient and days (web app)', () => 
     expect(new URL(page.url()).search).toBe('');
   });
 
+  it('choosing a status applies the ticket typed above it too (QA S18)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await inSpanish(page);
+    await page.goto('/correo');
+    await page.getByTestId('outbox').waitFor();
+    // Typed, not searched yet: the status chosen next searches what the form says, both.
+    await page.getByLabel('Ticket', { exact: true }).fill('l3-2025-000778');
+    await page.getByLabel('Estado', { exact: true }).selectOption('SENT');
+    await subjectsAre(['Filtro cuatro']);
+    const address = new URL(page.url()).searchParams;
+    expect([address.get('ticket'), address.get('estado')]).toEqual(['L3-2025-000778', 'SENT']);
+    // A mistake in the form is said, and the list stays what it was.
+    await page.getByLabel('Ticket', { exact: true }).fill('778');
+    await page.getByLabel('Estado', { exact: true }).selectOption('');
+    await page
+      .getByTestId('outbox-filter-error')
+      .getByText('Escribe el número completo del ticket, p. ej. L3-2026-000123.')
+      .waitFor();
+    await subjectsAre(['Filtro cuatro']);
+  });
+
   it('shows a whole ticket number and the chosen days in their fields, at 1280 and 390 px (QA S18)', async () => {
     for (const width of [1280, 390]) {
       ({ page } = await newPage(e2e.browser, e2e.baseURL, { width, height: 900 }));

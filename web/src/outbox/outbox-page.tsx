@@ -54,7 +54,7 @@ export function OutboxPage() {
   const [filters, setFilters] = useState<OutboxFilters>(() =>
     outboxFiltersFromSearch(window.location.search),
   );
-  // What the search form holds until «Buscar» applies it; the status applies when chosen.
+  // What the search form holds until «Buscar» applies it; choosing a status applies it too.
   const [draft, setDraft] = useState<OutboxFilters>(filters);
   const [invalid, setInvalid] = useState<string | null>(null);
   const [first, setFirst] = useState(PAGE);
@@ -74,17 +74,22 @@ export function OutboxPage() {
     setFilters(next);
     setFirst(PAGE);
   };
-  const search = (event: FormEvent) => {
-    event.preventDefault();
+  /** What the form holds, checked and applied (a mistake is said and nothing is asked). */
+  const applyForm = (form: OutboxFilters) => {
     const next = {
-      ...draft,
-      ticket: normalTicket(draft.ticket),
-      recipient: draft.recipient.trim(),
+      ...form,
+      ticket: normalTicket(form.ticket),
+      recipient: form.recipient.trim(),
     };
+    setDraft(next);
     if (next.ticket && !isTicketNumber(next.ticket)) return setInvalid(t.outbox.ticketInvalid);
     if (!datesInOrder(next)) return setInvalid(t.outbox.datesOutOfOrder);
     setInvalid(null);
     apply(next);
+  };
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    applyForm(draft);
   };
   const edit = (patch: Partial<OutboxFilters>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -120,17 +125,14 @@ export function OutboxPage() {
         <FilterSelect
           id="outbox-status"
           label={t.outbox.filter}
-          value={filters.status}
+          value={draft.status}
           options={[
             ['', t.outbox.allStatuses],
             ...EMAIL_STATUSES.map((s) => [s, t.outbox.statuses[s]] as const),
           ]}
-          onChange={(value) => {
-            const status = value as EmailStatus | '';
-            setDraft((d) => ({ ...d, status }));
-            setFilters((f) => ({ ...f, status }));
-            setFirst(PAGE);
-          }}
+          // A status applies what the other fields hold too (QA S18: it kept the last search's
+          // ticket and days, so the list was not what the form above it said).
+          onChange={(value) => applyForm({ ...draft, status: value as EmailStatus | '' })}
         />
         <TextField
           id="outbox-ticket"
