@@ -6,12 +6,14 @@ import { CurrentUser } from './current-user.decorator';
 import { LoginArgs } from './login.args';
 import { LoginResult } from './login-result.model';
 import { PasswordLinksService } from './password-links.service';
+import { PasswordResetRequestedModel } from './password-reset-requested.model';
 import { PasswordSetModel } from './password-set.model';
 import { Public } from './public.decorator';
+import { RequestPasswordResetArgs } from './request-password-reset.args';
 import { SetPasswordWithTokenArgs } from './set-password-with-token.args';
 import { UpdateMyPreferencesInput } from './update-my-preferences.input';
 import { UserModel } from './user.model';
-import { UsersService } from './users.service';
+import { normalizeEmail, UsersService } from './users.service';
 
 @Resolver()
 export class AuthResolver {
@@ -48,6 +50,20 @@ export class AuthResolver {
     @Args() { token, password }: SetPasswordWithTokenArgs,
   ): Promise<PasswordSetModel> {
     return this.links.setPassword(token, password);
+  }
+
+  @Public()
+  @Mutation(() => PasswordResetRequestedModel, {
+    description:
+      'L3-04, «¿Olvidaste tu contraseña?»: if the address belongs to an active account, emails it a one-time link in its language (a reset link valid 2 h, or a new invitation while the invitation is pending); older links stop working. Always answers the same, whether the account exists, is deactivated or invited, so it reveals nothing; at most one email per address per minute (a request within it sends nothing). A malformed email is VALIDATION_FAILED; repeated requests for one email from one address are RATE_LIMITED like logins (retryAfterSeconds).',
+  })
+  async requestPasswordReset(
+    @Args() { email }: RequestPasswordResetArgs,
+    @Context() ctx: { req?: { ip?: string; socket?: { remoteAddress?: string } } },
+  ): Promise<PasswordResetRequestedModel> {
+    const ip = ctx.req?.ip ?? ctx.req?.socket?.remoteAddress;
+    await this.auth.requestPasswordReset(email, ip);
+    return { email: normalizeEmail(email) };
   }
 
   @Mutation(() => LoginResult, {

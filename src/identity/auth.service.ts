@@ -10,7 +10,7 @@ import { PasswordHasher } from './password-hasher';
 import { PasswordLinksService } from './password-links.service';
 import { assertAcceptablePassword } from './password-policy';
 import { SESSION_ENDED_MESSAGES } from './session-end-cause';
-import { UsersService } from './users.service';
+import { normalizeEmail, UsersService } from './users.service';
 
 /** One message for an unknown email and a wrong password, so logins do not reveal who exists. */
 export const INVALID_CREDENTIALS = 'Invalid email or password';
@@ -20,6 +20,8 @@ export class AuthService {
   private readonly loginLimiter: LoginRateLimiter;
   /** Wrong current passwords, per user + IP: the same throttle as logins. */
   private readonly changeLimiter: LoginRateLimiter;
+  /** Self-service reset requests, per email + IP: every request counts, like a failed login. */
+  private readonly resetRequestLimiter: LoginRateLimiter;
 
   constructor(
     private readonly users: UsersService,
@@ -37,6 +39,26 @@ export class AuthService {
       maxFailures,
       windowSeconds * 1000,
     );
+    this.resetRequestLimiter = new LoginRateLimiter(
+      failures,
+      'reset-request',
+      maxFailures,
+      windowSeconds * 1000,
+    );
+  }
+
+  /**
+   * «¿Olvidaste tu contraseña?» (L3-04): emails the active account of `email` a one-time link
+   * (see {@link PasswordLinksService.requestReset}) and answers nothing about it, so an unknown,
+   * deactivated or invited address looks the same to the caller. Every request counts towards a
+   * throttle per email + client IP like logins' (RATE_LIMITED with `retryAfterSeconds`); the
+   * links service adds at most one email per address per minute from any number of addresses.
+   */
+  async requestPasswordReset(email: string, clientIp?: string): Promise<void> {
+    const limiterKey = LoginRateLimiter.key(email, clientIp);
+    await this.resetRequestLimiter.assertAllowed(limiterKey, 'Too many password reset requests');
+    await this.resetRequestLimiter.recordFailure(limiterKey);
+    await this.links.requestReset(normalizeEmail(email));
   }
 
   /**

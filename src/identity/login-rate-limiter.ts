@@ -34,17 +34,16 @@ export class LoginRateLimiter {
     return `${email.trim().toLowerCase()}|${ip ?? 'unknown'}`;
   }
 
-  /** Throws RATE_LIMITED (with `retryAfterSeconds`) while the key is locked out. */
-  async assertAllowed(key: string): Promise<void> {
+  /** Throws RATE_LIMITED (with `retryAfterSeconds`) while the key is locked out; `what` opens
+   * its message. */
+  async assertAllowed(key: string, what = 'Too many failed logins'): Promise<void> {
     const { now, failures } = await this.log.recent(this.scoped(key), this.windowMs);
     if (failures.length < this.maxFailures) return;
     const retryAfterMs = failures[failures.length - this.maxFailures] + this.windowMs - now;
     const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-    throw new DomainError(
-      ErrorCode.RATE_LIMITED,
-      `Too many failed logins; try again in ${retryAfterSeconds} s`,
-      { retryAfterSeconds },
-    );
+    throw new DomainError(ErrorCode.RATE_LIMITED, `${what}; try again in ${retryAfterSeconds} s`, {
+      retryAfterSeconds,
+    });
   }
 
   recordFailure(key: string): Promise<void> {

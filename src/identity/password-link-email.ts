@@ -40,6 +40,8 @@ export interface PasswordLinkEmailInput {
     readonly timeZone: string;
   };
   readonly organizationName: string;
+  /** A reset the user asked for on the sign-in page (no administrator involved). */
+  readonly requestedByUser?: boolean;
 }
 
 /**
@@ -68,10 +70,15 @@ export function renderPasswordLinkEmail(input: PasswordLinkEmailInput): {
         `Se creó su cuenta de ${input.organizationName} en el portal de soporte.`,
         `Your ${input.organizationName} account on the support portal was created.`,
       )
-    : t(
-        'Un administrador pidió restablecer su contraseña.',
-        'An administrator asked to reset your password.',
-      );
+    : input.requestedByUser
+      ? t(
+          'Se pidió restablecer su contraseña en la página de inicio de sesión del portal.',
+          'A password reset was requested on the sign-in page of the portal.',
+        )
+      : t(
+          'Un administrador pidió restablecer su contraseña.',
+          'An administrator asked to reset your password.',
+        );
   const rendered = renderLayout(
     {
       subject,

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
-import type { AppUserEntity } from './app-user.entity';
+import { AppUserEntity } from './app-user.entity';
 import { PasswordHasher } from './password-hasher';
 import {
   PASSWORD_LINK_EMAIL_TYPE,
@@ -77,6 +77,7 @@ export class PasswordLinksService {
       expiresAt,
       recipient: user,
       organizationName: user.organization.name,
+      requestedByUser: purpose === 'RESET' && issuedBy === null,
     });
     await this.notifications.enqueueRendered(tx, [
       {
@@ -180,6 +181,40 @@ export class PasswordLinksService {
         );
       }
       return this.issue(tx, user, 'INVITATION', issuedBy);
+    });
+  }
+
+  /**
+   * A reset the user asked for on the sign-in page (L3-04: only for an account the provider
+   * issued). For the active account of `email`: a reset link (2 h) if they chose a password, a
+   * new invitation (72 h) if their invitation is pending (the invitation email they lost is what
+   * they need; a reset would greet them as an existing user). Nothing for an unknown or
+   * deactivated address. At most one email per address per {@link RESEND_COOLDOWN_MS}, whoever
+   * asks from wherever (checked under a lock on the user's row): a request within it sends
+   * nothing. The caller answers the same in every case, so the outcome is not returned.
+   *
+   * @param email  normalized (trimmed, lower case)
+   */
+  async requestReset(email: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const [row] = await tx.query<{ id: string }[]>(
+        'SELECT id FROM app_user WHERE email = $1 AND active FOR UPDATE',
+        [email],
+      );
+      if (!row) return;
+      const [state] = await tx.query<{ invited: boolean; used: boolean; last_ms: number | null }[]>(
+        `SELECT coalesce(bool_or(purpose = 'INVITATION'), false) AS invited,
+                coalesce(bool_or(used_at IS NOT NULL), false) AS used,
+                (extract(epoch FROM now() - max(created_at)) * 1000)::float8 AS last_ms
+           FROM password_link WHERE user_id = $1`,
+        [row.id],
+      );
+      if (state.last_ms !== null && state.last_ms < RESEND_COOLDOWN_MS) return;
+      const user = await tx.findOneOrFail(AppUserEntity, {
+        where: { id: row.id },
+        relations: { organization: true },
+      });
+      await this.issue(tx, user, state.invited && !state.used ? 'INVITATION' : 'RESET', null);
     });
   }
 

@@ -290,6 +290,16 @@ const MATRIX: readonly Row[] = [
     scope: 'provider',
     vars: () => ({ input: { timeZone: 'America/Mexico_City' } }),
   },
+  // Public (the sign-in page's «¿Olvidaste tu contraseña?»): the same answer for everyone; each
+  // caller asks about an address of its own, so the per-address throttle never answers instead.
+  {
+    mutation: 'requestPasswordReset',
+    roles: 'ANYONE',
+    scope: 'provider',
+    vars: (_t, unique, role) => ({
+      email: `olvido-${role.toLowerCase()}-${unique}@cliente.example`,
+    }),
+  },
   // Public (the emailed link): a token never issued is VALIDATION_FAILED for everyone.
   {
     mutation: 'setPasswordWithToken',

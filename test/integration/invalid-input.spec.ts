@@ -751,6 +751,17 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('unknown user', r, { userId: UNKNOWN_UUID }, 'NOT_FOUND'),
     ];
   },
+  // L3-04: only a malformed request is refused; any well-formed address gets the one answer.
+  requestPasswordReset: () => {
+    const r = Role.CLIENT_USER;
+    return [
+      c('missing email', r, {}),
+      c('blank email', r, { email: '' }),
+      c('not an email', r, { email: 'no-es-un-correo' }),
+      c('oversized email', r, { email: `${'e'.repeat(250)}@aurora.example` }),
+      c('email of wrong type', r, { email: 42 }),
+    ];
+  },
   setPasswordWithToken: () => {
     const r = Role.CLIENT_USER;
     const ok = { token: 'token-que-nunca-se-emitio', password: 'una-clave-larga-2' };
