@@ -39,6 +39,10 @@ describe('The client decisions and the release on a requirement (web app, L3-09,
 
     await form.getByRole('button', { name: 'Pedir reestimación', exact: true }).click();
     await form.getByText('Completa el campo «Qué debe cambiar en la estimación».').waitFor();
+    // The field says it is invalid and is described by the message (QA S18, screen readers).
+    expect(await change.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await change.getAttribute('aria-describedby')) ?? '';
+    expect(await form.getByRole('alert').getAttribute('id')).toBe(describedBy.split(' ')[0]);
     await change.fill('Cotícenlo sin la exportación a Excel.');
     await form.getByRole('button', { name: 'Pedir reestimación', exact: true }).click();
     await page.getByText('Pedir reestimación: listo.', { exact: false }).waitFor();

@@ -142,6 +142,9 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   const [duration, setDuration] = useState(kept('duration', '60'));
   const [suggestedAt, setSuggestedAt] = useState(kept('suggestedAt', ''));
   const [problem, setProblem] = useState<string>();
+  // The field the problem is about (QA S18): marked invalid and described by the message, so a
+  // screen reader reads why when the focus lands on it, not only once when the alert appears.
+  const [problemField, setProblemField] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
@@ -241,6 +244,19 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     `${chosen?.changeOrder ? t.changeOrders.shortfall(h) : t.tickets.shortfall(h)} ${t.tickets.shortfallNext(ticket.allowedActions)}`;
 
   const id = (field: string) => `action-${name}-${field}`;
+  useEffect(() => {
+    const field = problemField ? document.getElementById(id(problemField)) : null;
+    if (!field) return;
+    const described = field.getAttribute('aria-describedby');
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', [id('problem'), described].filter(Boolean).join(' '));
+    return () => {
+      field.removeAttribute('aria-invalid');
+      if (described) field.setAttribute('aria-describedby', described);
+      else field.removeAttribute('aria-describedby');
+    };
+    // id() depends on `name` only, which a form never changes.
+  }, [problemField, problem]);
   const explain: Partial<Record<string, string>> = {
     cancel: t.tickets.cancelExplain,
     rejectEstimate: t.tickets.rejectExplain,
@@ -372,10 +388,12 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     const gap = missing();
     if (gap) {
       setProblem(gap[1]);
+      setProblemField(gap[0]);
       document.getElementById(id(gap[0]))?.focus();
       return;
     }
     setProblem(undefined);
+    setProblemField(undefined);
     setError(undefined);
     setBusy(true);
     // Same ID on a retry of the same content after a network error (applied once).
@@ -785,7 +803,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
       </div>
       <div className="span-all">
         {problem && (
-          <p className="notice notice-error" role="alert">
+          <p className="notice notice-error" role="alert" id={id('problem')}>
             {problem}
           </p>
         )}
