@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
+import { containsPattern } from '../common/like-pattern';
 import type { Locale } from '../identity/locale.enum';
 import type { StoredAttachment } from './email-outbox.entity';
 import { EmailStatus } from './email-status.enum';
@@ -114,7 +115,7 @@ export class EmailOutboxService {
     }
     const recipient = args.recipient?.trim();
     if (recipient) {
-      params.push(`%${escapeLike(recipient)}%`);
+      params.push(containsPattern(recipient));
       where.push(`recipient_address ILIKE $${params.length}`);
     }
     if (args.from) {
@@ -190,11 +191,6 @@ function toView(r: Row): OutboxEmailView {
     createdAt: r.created_at,
     sentAt: r.sent_at,
   };
-}
-
-/** `text` matched literally by `ILIKE` (its `%`, `_` and `\\` are not wildcards). */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function encodeCursor(us: string, id: string): string {

@@ -21,6 +21,7 @@ import {
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { isBusinessTime, localDateOf } from '../business-time/engine';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
+import { containsPattern } from '../common/like-pattern';
 import { HourLedgerService } from '../contracts/hour-ledger.service';
 import type { LogTimeResult } from '../contracts/hour-ledger.types';
 import { SupportPoliciesService } from '../contracts/support-policies.service';
@@ -96,7 +97,7 @@ function textSearchSql(user: AuthenticatedUser, text: string) {
     ? ''
     : ` AND NOT ${INTERNAL_NOTE_SQL} AND NOT ${HAND_OVER_NOTE_SQL}`;
   return {
-    param: `%${unaccented(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    param: containsPattern(unaccented(text)),
     fields: (alias: string) =>
       `(${alias}.number ILIKE :text OR ${unaccentedSql(`${alias}.subject`)} ILIKE :text OR ${unaccentedSql(`${alias}.description`)} ILIKE :text)`,
     /** `placeholder`: how the statement names `param` (`:text` in a query builder, `$1` in SQL). */
