@@ -22,6 +22,7 @@ import { DashboardPage } from './tickets/dashboard-page';
 import { MyTicketsPage } from './tickets/my-tickets-page';
 import { TicketPage } from './tickets/ticket-page';
 import { ACCOUNT_PATHS, ChangePasswordPage } from './users/change-password-page';
+import { FORGOT_PASSWORD_PATH, ForgotPasswordPage } from './users/forgot-password-page';
 import { SetPasswordPage } from './users/set-password-page';
 import { UsersPage } from './users/users-page';
 
@@ -56,6 +57,8 @@ function Route() {
   if (path === '/plazos') return <DeadlinePage />;
   // The emailed invitation / reset link (L3-04): public, the token is the credential.
   if (path === '/contrasena') return <SetPasswordPage />;
+  // «¿Olvidaste tu contraseña?» (L3-04): asks for that link; public.
+  if (path === FORGOT_PASSWORD_PATH) return <ForgotPasswordPage />;
   if (ACCOUNT_PATHS.includes(path)) return guarded(user, path, anyone, <ChangePasswordPage />);
   if (path === '/mis-tickets') return guarded(user, path, anyone, <MyTicketsPage />);
   if (path === '/consola') return guarded(user, path, can.seeConsole, <ConsolePage />);

@@ -6,6 +6,8 @@ import { Link, navigate } from '../router/router';
 import { homePath } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { TextField } from '../components/text-field';
+import { accountTexts } from '../users/account-texts';
+import { forgotPasswordHref } from '../users/forgot-password-page';
 
 /** Where to go after logging in: the page that sent us here, if it is one of ours. */
 function nextPath(): string | undefined {
@@ -14,7 +16,7 @@ function nextPath(): string | undefined {
 }
 
 export function LoginPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { login, ended } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -72,6 +74,9 @@ export function LoginPage() {
           {busy ? t.login.submitting : t.login.submit}
         </button>
       </form>
+      <p className="small">
+        <Link to={forgotPasswordHref(email)}>{accountTexts(language).forgotLink}</Link>
+      </p>
       <p className="muted small">
         <Link to="/plazos">{t.login.publicCalculator}</Link>
       </p>

@@ -53,7 +53,22 @@ const accountEsMX = {
   goLogin: 'Ir a entrar',
   noToken: 'Este enlace está incompleto. Abre el enlace del correo completo.',
   linkInvalid:
-    'Este enlace no es válido, ya se usó o venció. Pide a tu administrador que te envíe uno nuevo.',
+    'Este enlace no es válido, ya se usó o venció. Pide uno nuevo con «¿Olvidaste tu contraseña?» en la página para iniciar sesión, o a tu administrador.',
+  // /olvide-contrasena (public): «¿Olvidaste tu contraseña?» under the login form
+  forgotLink: '¿Olvidaste tu contraseña?',
+  forgotTitle: 'Restablecer contraseña',
+  forgotIntro:
+    'Escribe el correo de tu cuenta y te enviaremos un enlace para elegir una contraseña nueva.',
+  forgotEmail: 'Correo electrónico',
+  forgotSubmit: 'Enviar enlace',
+  forgotSubmitting: 'Enviando…',
+  forgotBadEmail: 'Escribe un correo electrónico válido, por ejemplo nombre@empresa.com.',
+  forgotRateLimited: 'Pediste demasiados enlaces para este correo.',
+  forgotSent: (email: string) =>
+    `Si ${email} pertenece a una cuenta activa, te enviamos un correo con un enlace para elegir tu contraseña. El enlace vale 2 horas y sirve una sola vez; si pides otro, el anterior deja de servir.`,
+  forgotNoMail:
+    '¿No te llegó? Revisa tu carpeta de correo no deseado o espera un minuto antes de pedirlo otra vez. Si tu cuenta está desactivada, pide ayuda a tu proveedor de soporte.',
+  backToLogin: 'Volver a iniciar sesión',
   // Mi cuenta: the header's link and the page that holds the password, time zone and language
   accountLink: 'Mi cuenta',
   accountTitle: 'Mi cuenta',
@@ -122,7 +137,20 @@ const accountEn: AccountMessages = {
   goLogin: 'Go to sign in',
   noToken: 'This link is incomplete. Open the whole link from the email.',
   linkInvalid:
-    'This link is invalid, already used or expired. Ask your administrator to send you a new one.',
+    'This link is invalid, already used or expired. Ask for a new one with "Forgot your password?" on the sign-in page, or ask your administrator.',
+  forgotLink: 'Forgot your password?',
+  forgotTitle: 'Reset your password',
+  forgotIntro: "Type your account's email and we will send you a link to choose a new password.",
+  forgotEmail: 'Email',
+  forgotSubmit: 'Send link',
+  forgotSubmitting: 'Sending…',
+  forgotBadEmail: 'Type a valid email address, for example name@company.com.',
+  forgotRateLimited: 'You asked for too many links for this email.',
+  forgotSent: (email: string) =>
+    `If ${email} belongs to an active account, we sent it an email with a link to choose your password. The link works for 2 hours and only once; if you ask for another, the earlier one stops working.`,
+  forgotNoMail:
+    "Didn't get it? Check your spam folder, or wait a minute before asking again. If your account is deactivated, ask your support provider for help.",
+  backToLogin: 'Back to sign in',
   accountLink: 'My account',
   accountTitle: 'My account',
   accountIntro:

@@ -48,6 +48,14 @@ export const RESEND_INVITATION = operation<
   resendInvitation(userId: $userId) { email expiresAt }
 }`);
 
+/** «¿Olvidaste tu contraseña?» (public, L3-04): the same answer whether the account exists. */
+export const REQUEST_PASSWORD_RESET = operation<
+  { requestPasswordReset: { email: string } },
+  { email: string }
+>(`mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email) { email }
+}`);
+
 export const SET_PASSWORD_WITH_TOKEN = operation<
   { setPasswordWithToken: { email: string } },
   { token: string; password: string }
