@@ -592,6 +592,8 @@ describe('L3-11 timeline events → emails', () => {
         eventKey: 'ticket-L3-2026-000042:7:provider',
       });
       expect(email && 'text' in email ? email.text : undefined).toBe(words);
+      // A lone note is the words quoted; it is set apart only beside a statement or reason (L3-09).
+      expect(email).not.toHaveProperty('note');
       expect(RECIPIENT_RULES.PROVIDER_CLIENT_ACTIVITY).toEqual(['ASSIGNEE_OR_AGENTS']);
     },
   );
