@@ -90,7 +90,7 @@ describe('Accessibility: every screen passes WCAG 2.1 A/AA (axe-core)', () => {
   });
 
   const screens: [string, string | null, string[]][] = [
-    ['public', null, ['/entrar', '/plazos']],
+    ['public', null, ['/entrar', '/olvide-contrasena', '/plazos']],
     [
       'client',
       CLIENT,
