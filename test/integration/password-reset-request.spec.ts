@@ -1,6 +1,6 @@
 import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
 import { Role } from '../../src/identity/role.enum';
-import { type CaughtMail, caughtMails } from '../support/caught-mail';
+import { type CaughtMail, caughtMails, passwordLinkToken } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
@@ -95,12 +95,6 @@ describe('Self-service password reset (L3-04)', () => {
     return [...mails].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   }
 
-  const tokenOf = (mail: CaughtMail): string => {
-    const match = /\/contrasena\?token=([A-Za-z0-9_-]+)/.exec(mail.text);
-    expect(match).not.toBeNull();
-    return match![1];
-  };
-
   /** As if the last link were sent over a minute ago (the one-email-a-minute cap has passed). */
   const minutePassed = (userId: string) =>
     world.db.query(
@@ -121,7 +115,7 @@ describe('Self-service password reset (L3-04)', () => {
     expect(mail.text).not.toMatch(/administrador/i);
 
     const set = await gql(world.api, SET_PASSWORD, {
-      token: tokenOf(mail),
+      token: passwordLinkToken(mail),
       password: 'clave-olvidada-456',
     });
     expect(set.body).toEqual({ data: { setPasswordWithToken: { email: user.email } } });
@@ -198,7 +192,7 @@ describe('Self-service password reset (L3-04)', () => {
     const [, second] = await caughtOnce(user.email, rows);
 
     const stale = await gql(world.api, SET_PASSWORD, {
-      token: tokenOf(first),
+      token: passwordLinkToken(first),
       password: 'clave-vieja-789',
     });
     expect(stale.body.errors?.[0]?.extensions).toMatchObject({
@@ -206,7 +200,7 @@ describe('Self-service password reset (L3-04)', () => {
       reason: 'PASSWORD_LINK_INVALID',
     });
     const set = await gql(world.api, SET_PASSWORD, {
-      token: tokenOf(second),
+      token: passwordLinkToken(second),
       password: 'clave-nueva-789',
     });
     expect(set.body.errors).toBeUndefined();

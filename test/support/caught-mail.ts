@@ -22,6 +22,16 @@ export async function caughtMails(
   return (await res.json()) as CaughtMail[];
 }
 
+/**
+ * The token of the password link (`/contrasena?token=…`: an invitation or a reset, L3-04) in an
+ * email's text; fails the test when the email has none.
+ */
+export function passwordLinkToken(mail: CaughtMail): string {
+  const token = /\/contrasena\?token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+  if (!token) throw new Error(`no password link in: ${mail.text}`);
+  return token;
+}
+
 /** Whether an email's subject holds every one of `parts` (a ticket number, a few words). */
 export const subjectHas =
   (...parts: string[]) =>
