@@ -155,13 +155,7 @@ export class PasswordLinksService {
   ): Promise<{ email: string; expiresAt: Date }> {
     return this.dataSource.transaction(async (tx) => {
       await tx.query('SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE', [user.id]);
-      const [state] = await tx.query<{ invited: boolean; used: boolean; last_ms: number | null }[]>(
-        `SELECT coalesce(bool_or(purpose = 'INVITATION'), false) AS invited,
-                coalesce(bool_or(used_at IS NOT NULL), false) AS used,
-                (extract(epoch FROM now() - max(created_at)) * 1000)::float8 AS last_ms
-           FROM password_link WHERE user_id = $1`,
-        [user.id],
-      );
+      const state = await linkState(tx, user.id);
       if (!state.invited || state.used) {
         throw new DomainError(
           ErrorCode.CONFLICT,
@@ -202,13 +196,7 @@ export class PasswordLinksService {
         [email],
       );
       if (!row) return;
-      const [state] = await tx.query<{ invited: boolean; used: boolean; last_ms: number | null }[]>(
-        `SELECT coalesce(bool_or(purpose = 'INVITATION'), false) AS invited,
-                coalesce(bool_or(used_at IS NOT NULL), false) AS used,
-                (extract(epoch FROM now() - max(created_at)) * 1000)::float8 AS last_ms
-           FROM password_link WHERE user_id = $1`,
-        [row.id],
-      );
+      const state = await linkState(tx, row.id);
       if (state.last_ms !== null && state.last_ms < RESEND_COOLDOWN_MS) return;
       const user = await tx.findOneOrFail(AppUserEntity, {
         where: { id: row.id },
@@ -281,6 +269,25 @@ export class PasswordLinksService {
     );
     return rows.length > 0;
   }
+}
+
+/**
+ * What a user's password links say (read under the lock on their row): whether they were invited,
+ * whether any link was used (they chose a password), and how long ago the newest was issued (ms;
+ * null when none): the resend and the self-service reset both decide on it.
+ */
+async function linkState(
+  tx: EntityManager,
+  userId: string,
+): Promise<{ invited: boolean; used: boolean; last_ms: number | null }> {
+  const [state] = await tx.query<{ invited: boolean; used: boolean; last_ms: number | null }[]>(
+    `SELECT coalesce(bool_or(purpose = 'INVITATION'), false) AS invited,
+            coalesce(bool_or(used_at IS NOT NULL), false) AS used,
+            (extract(epoch FROM now() - max(created_at)) * 1000)::float8 AS last_ms
+       FROM password_link WHERE user_id = $1`,
+    [userId],
+  );
+  return state;
 }
 
 const linkInvalid = () =>
