@@ -422,4 +422,22 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     expect(await client.getByLabel('Estado del SLA').count()).toBe(0);
     expect(await client.getByLabel('Agente').count()).toBe(0);
   });
+  it('drops an agent or client of the address that the list does not offer (QA S18)', async () => {
+    // A link naming an agent since deactivated (or a client that is gone): «Agente» and «Cliente»
+    // could only show «Todos», so the list shows everyone's, not an unexplained empty list.
+    const NOBODY = '5b1d0c1e-0000-4000-8000-000000000001';
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await inSpanish(page);
+    await page.goto(`/mis-tickets?agente=${NOBODY}&cliente=${NOBODY}&orden=oldest`);
+    await page.waitForFunction(
+      `(() => { const p = new URL(location.href).searchParams;
+        return !p.has('agente') && !p.has('cliente') && p.get('orden') === 'oldest'; })()`,
+    );
+    await rows(page).first().waitFor();
+    expect(await page.getByLabel('Agente', { exact: true }).inputValue()).toBe('');
+    expect(await page.getByLabel('Cliente', { exact: true }).inputValue()).toBe('');
+    expect(await page.getByText('Ningún ticket coincide con los filtros.').count()).toBe(0);
+    await page.context().close();
+  });
 });

@@ -6,6 +6,7 @@ import {
   filtersToSearch,
   isFiltered,
   withChoice,
+  withKnownChoices,
 } from '../../../web/src/tickets/ticket-filters';
 import { TERMINAL_STATES } from '../../../workflows/ticket/ticket.contract';
 
@@ -119,6 +120,22 @@ describe('ticket list filters', () => {
       organizationId: ORG_2,
       assigneeId: AGENT_2.toUpperCase(),
     });
+  });
+
+  it('drops a client or agent the screen does not offer, once it knows (QA S18)', () => {
+    const GONE = '5b1d0c1e-0000-4000-8000-000000000001';
+    const chosen = { ...agent, client: GONE, agent: GONE, mine: false, sla: 'ok' as const };
+    // Not read yet: kept (the address may well be right).
+    expect(withKnownChoices(chosen, agent, {})).toBe(chosen);
+    // Read, and not among them: back to the defaults (an agent's own tickets), the rest kept.
+    expect(withKnownChoices(chosen, agent, { clients: [ORG_2], agents: [AGENT_2] })).toEqual({
+      ...agent,
+      sla: 'ok',
+    });
+    // Offered (whatever the case of the address): the same filters.
+    const offered = { ...chosen, client: ORG_2.toUpperCase(), agent: AGENT_2 };
+    expect(withKnownChoices(offered, agent, { clients: [ORG_2], agents: [AGENT_2] })).toBe(offered);
+    expect(withKnownChoices(agent, agent, { clients: [], agents: [] })).toBe(agent);
   });
 
   it('«Por autorizar» asks for the tickets awaiting an approver, and is kept in the address (L3-09)', () => {

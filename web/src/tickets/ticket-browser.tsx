@@ -34,6 +34,7 @@ import {
   type TicketListFilters,
   type TicketShow,
   withChoice,
+  withKnownChoices,
 } from './ticket-filters';
 
 /** Tickets per page of the list (the API answers at most 100 per request). */
@@ -191,9 +192,22 @@ export function TicketBrowser({
     if (approver) void awaiting.reload();
   });
   const awaitingCount = awaiting.data?.tickets.totalCount ?? 0;
-  const { clients } = useClientOrganizations(!staff);
+  const organizations = useClientOrganizations(!staff);
+  const { clients } = organizations;
   const clientNames = staff ? new Map(clients.map((o) => [o.id, o.name])) : undefined;
-  const agents = useQuery(ASSIGNABLE_AGENTS, {}, !staff).data?.assignableAgents ?? [];
+  const agentList = useQuery(ASSIGNABLE_AGENTS, {}, !staff).data?.assignableAgents;
+  const agents = agentList ?? [];
+  // A client or agent of the address that the choices do not hold goes (QA S18).
+  const clientsRead = organizations.data !== undefined;
+  useEffect(() => {
+    if (!staff) return;
+    setFilters((f) =>
+      withKnownChoices(f, defaults, {
+        clients: clientsRead ? clients.map((o) => o.id) : undefined,
+        agents: agentList?.map((a) => a.id),
+      }),
+    );
+  }, [staff, defaults, clientsRead, clients, agentList]);
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<string>();
   const [exportError, setExportError] = useState<unknown>();

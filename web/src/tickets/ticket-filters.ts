@@ -83,6 +83,28 @@ export function withChoice(
 }
 
 /**
+ * `filters` without a client or agent the screen does not offer (once it knows what it offers): an
+ * address can name an agent since deactivated or an organisation that is gone, and the list would
+ * be filtered by a choice «Agente» or «Cliente» shows as «Todos» (QA S18). Such a choice goes back
+ * to its default (an agent's own tickets for an agent). `undefined` = not known yet: kept. The same
+ * object when nothing changes.
+ */
+export function withKnownChoices(
+  filters: TicketListFilters,
+  defaults: TicketListFilters,
+  known: { readonly clients?: readonly string[]; readonly agents?: readonly string[] },
+): TicketListFilters {
+  const offered = (id: string, ids: readonly string[] | undefined) =>
+    !id || !ids || ids.some((known) => known.toLowerCase() === id.toLowerCase());
+  let next = filters;
+  if (!offered(filters.client, known.clients)) next = { ...next, client: defaults.client };
+  if (!offered(filters.agent, known.agents)) {
+    next = { ...next, agent: defaults.agent, mine: defaults.mine };
+  }
+  return next;
+}
+
+/**
  * The API filter of the form's choices. A client's list is always their organisation's (the API
  * enforces it); the client and "assigned to me" choices are provider staff's only.
  */
