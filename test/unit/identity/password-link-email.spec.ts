@@ -2,9 +2,10 @@ import { Locale } from '../../../src/identity/locale.enum';
 import { renderPasswordLinkEmail } from '../../../src/identity/password-link-email';
 
 // L3-04: the invitation and reset emails speak «usted» like every other email (the web app says
-// «tú») and greet without assuming a gender.
+// «tú») and greet without assuming a gender; a reset the user asked for on the sign-in page
+// («¿Olvidaste tu contraseña?») says so, an administrator's says an administrator asked.
 
-const input = (purpose: 'INVITATION' | 'RESET', locale = Locale.ES_MX) =>
+const input = (purpose: 'INVITATION' | 'RESET', locale = Locale.ES_MX, requestedByUser?: boolean) =>
   renderPasswordLinkEmail({
     purpose,
     url: 'https://sla.example/contrasena?token=abc&lang=es-MX',
@@ -16,6 +17,7 @@ const input = (purpose: 'INVITATION' | 'RESET', locale = Locale.ES_MX) =>
       timeZone: 'America/Mexico_City',
     },
     organizationName: 'Comercializadora Aurora',
+    requestedByUser,
   });
 
 /** Second-person «tú» forms the emails used to have. */
@@ -42,5 +44,25 @@ describe('password link emails (L3-04)', () => {
     expect(mail.text).toContain('Su contraseña actual deja de servir cuando lo haga.');
     expect(`${mail.subject}\n${mail.text}`).not.toMatch(TU);
     expect(input('INVITATION', Locale.EN).subject).toBe('Welcome to the L3 support portal');
+  });
+
+  it('a reset asked for on the sign-in page says so, not that an administrator asked (es, en)', () => {
+    const es = input('RESET', Locale.ES_MX, true);
+    expect(es.subject).toBe('Restablezca su contraseña del portal de soporte');
+    expect(es.text).toContain(
+      'Se pidió restablecer su contraseña en la página de inicio de sesión del portal.',
+    );
+    expect(es.text).not.toMatch(/administrador/i);
+    expect(es.text).toContain('Si no esperaba este correo, ignórelo: nada cambia.');
+    expect(es.html).toContain('página de inicio de sesión');
+    expect(`${es.subject}\n${es.text}`).not.toMatch(TU);
+
+    const en = input('RESET', Locale.EN, true);
+    expect(en.subject).toBe('Reset your support portal password');
+    expect(en.text).toContain('A password reset was requested on the sign-in page of the portal.');
+    expect(en.text).not.toMatch(/administrator/i);
+    expect(input('RESET', Locale.EN, false).text).toContain(
+      'An administrator asked to reset your password.',
+    );
   });
 });
