@@ -9,7 +9,7 @@ import { Role } from '../../src/identity/role.enum';
 import { calendarMonth } from '../support/calendar-month';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
-import { MONTHLY_STATEMENT } from '../support/monthly-statement';
+import { MONTHLY_STATEMENT, type MonthlyStatementView } from '../support/monthly-statement';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
 
@@ -1078,32 +1078,6 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
     // Tulum has a policy and no hours yet: a package last month, then this month a −2.5 h
     // adjustment and a +1 h one reversed, through the API's own mutations. Months and dates are
     // counted in the client's calendar zone (the default calendar's, Mexico City).
-    const FULL = `query ($organizationId: ID!, $month: String!) {
-      monthlyStatement(organizationId: $organizationId, month: $month) {
-        month timeZone openingBalance hoursPurchased hoursConsumed hoursAdjusted closingBalance
-        movements { entryId date kind reversedKind hours ticketNumber packageReference reason createdByName }
-        csv } }`;
-    interface Movement {
-      entryId: string;
-      date: string;
-      kind: string;
-      reversedKind: string | null;
-      hours: number;
-      reason: string | null;
-      packageReference: string | null;
-      createdByName: string | null;
-    }
-    interface Full {
-      month: string;
-      timeZone: string;
-      openingBalance: number;
-      hoursPurchased: number;
-      hoursConsumed: number;
-      hoursAdjusted: number;
-      closingBalance: number;
-      movements: Movement[];
-      csv: string;
-    }
     const shift = (m: string, by: number) => {
       const [y, mo] = m.split('-').map(Number);
       return new Date(Date.UTC(y, mo - 1 + by, 1)).toISOString().slice(0, 7);
@@ -1112,16 +1086,16 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
     const [lastMonth, nextMonth] = [shift(thisMonth, -1), shift(thisMonth, 1)];
     const localToday = calendarToday;
     const statementOf = async (m: string, headers = manager()) => {
-      const { body } = await gql<{ monthlyStatement: Full }>(
+      const { body } = await gql<{ monthlyStatement: MonthlyStatementView }>(
         world.api,
-        FULL,
+        MONTHLY_STATEMENT,
         { organizationId: tulum, month: m },
         headers,
       );
       expect(body.errors).toBeUndefined();
       return body.data!.monthlyStatement;
     };
-    const adds = (s: Full) =>
+    const adds = (s: MonthlyStatementView) =>
       Math.round((s.openingBalance + s.hoursPurchased - s.hoursConsumed + s.hoursAdjusted) * 100) /
       100;
     let adjustmentId: string;
@@ -1289,7 +1263,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       expect(await statementOf(thisMonth, own)).toEqual(asManager);
       const other = await gql(
         world.api,
-        FULL,
+        MONTHLY_STATEMENT,
         { organizationId: tulum, month: thisMonth },
         world.bearer(Role.CLIENT_USER),
       );

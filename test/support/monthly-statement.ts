@@ -9,7 +9,7 @@ export const MONTHLY_STATEMENT = `query ($organizationId: ID!, $month: String!) 
     month timeZone monthlyFee currency
     hoursPurchased hoursConsumed hoursWaived hoursAdjusted openingBalance closingBalance
     tickets { ticketNumber hoursLogged hoursCharged hoursWaived }
-    movements { entryId date kind reversedKind hours reason createdByName }
+    movements { entryId date kind reversedKind hours ticketNumber packageReference reason createdByName }
     csv } }`;
 
 /** The answer to {@link MONTHLY_STATEMENT}. */
@@ -36,6 +36,8 @@ export interface MonthlyStatementView {
     kind: string;
     reversedKind: string | null;
     hours: number;
+    ticketNumber: string | null;
+    packageReference: string | null;
     reason: string | null;
     createdByName: string | null;
   }[];
