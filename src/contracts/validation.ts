@@ -11,7 +11,7 @@ import {
 } from 'class-validator';
 import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
 import { MAX_HOURS } from './hours';
-import { ISO_4217_ACTIVE } from './iso-4217';
+import { ISO_4217_ACTIVE } from '../shared/iso-4217';
 
 // class-validator building blocks shared by the contracts inputs (the services re-check the same
 // rules for callers that skip GraphQL, such as the workflow's activities).

@@ -1,4 +1,4 @@
-import { ISO_4217_ACTIVE } from '../../../src/contracts/iso-4217';
+import { ISO_4217_ACTIVE } from '../../../src/shared/iso-4217';
 import { isIsoCurrency } from '../../../src/contracts/validation';
 
 // L3-03, L3-13 (S18): a fee's or a package's currency is checked against the committed ISO 4217

@@ -1,4 +1,4 @@
-import { ISO_4217_ACTIVE } from '../../../src/contracts/iso-4217';
+import { ISO_4217_ACTIVE } from '../../../src/shared/iso-4217';
 import type { Language } from '../i18n/i18n-context';
 
 const KNOWN: ReadonlySet<string> = new Set(ISO_4217_ACTIVE);

@@ -1,3 +1,6 @@
+// Shared by the API's validation and the web app's form check (pure: Vite bundles it by a relative
+// path, as the other files of src/shared).
+
 /**
  * The ISO 4217 codes a support policy's fee and an hour package are priced in (L3-03, L3-13):
  * the active currencies, committed so that validation does not change with the Node/ICU the API
