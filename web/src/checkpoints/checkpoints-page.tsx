@@ -11,7 +11,7 @@ import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormFooter } from '../components/form-footer';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useRequestId } from '../components/use-request-id';
-import { ClientSelect, useClientOrganizations } from '../components/client-select';
+import { ClientSelect, useChosenClient, useClientOrganizations } from '../components/client-select';
 import { useQuery } from '../components/use-query';
 import { weekdayName } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
@@ -269,8 +269,8 @@ export function CheckpointsPage() {
   const staff = user ? can.seeConsole(user) : false;
   const orgs = useClientOrganizations(!staff);
   const clients = orgs.clients;
-  const [chosen, setChosen] = useState('');
-  const organizationId = staff ? chosen || clients[0]?.id || '' : (user?.organization.id ?? '');
+  const [chosen, setChosen] = useChosenClient(clients);
+  const organizationId = staff ? chosen : (user?.organization.id ?? '');
 
   return (
     <div className="stack">

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ORGANIZATIONS, type Organization } from '../api/operations';
 import { FilterSelect } from './filter-select';
 import { useQuery } from './use-query';
@@ -14,6 +14,34 @@ export function useClientOrganizations(skip = false) {
   const organizations = useMemo(() => data?.organizations ?? [], [data]);
   const clients = useMemo(() => organizations.filter((o) => o.kind === 'CLIENT'), [organizations]);
   return { ...query, organizations, clients };
+}
+
+/**
+ * The client a staff screen of one client at a time shows (queue, checkpoints, contracts), kept in
+ * the address as `?cliente=<id>` like the ticket list's and the SLA board's (QA S18: a reload, or
+ * Back from a ticket, went back to the first client). An ID not among `clients` (a client gone, a
+ * bad link) gives the first; '' until they are read.
+ */
+export function useChosenClient(
+  clients: readonly Organization[],
+): readonly [string, (id: string) => void] {
+  const [chosen, setChosen] = useState(
+    () => new URLSearchParams(window.location.search).get('cliente') ?? '',
+  );
+  const choose = useCallback((id: string) => {
+    setChosen(id);
+    const params = new URLSearchParams(window.location.search);
+    if (id) params.set('cliente', id);
+    else params.delete('cliente');
+    const search = params.toString();
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${search ? `?${search}` : ''}`,
+    );
+  }, []);
+  const shown = clients.some((o) => o.id === chosen) ? chosen : (clients[0]?.id ?? '');
+  return [shown, choose] as const;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ErrorMessage } from '../components/error-message';
-import { ClientSelect, useClientOrganizations } from '../components/client-select';
+import { ClientSelect, useChosenClient, useClientOrganizations } from '../components/client-select';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { HoursOverview } from './hours-overview';
@@ -20,8 +20,7 @@ export function ContractsPage() {
   const { user } = useSession();
   const orgs = useClientOrganizations();
   const clients = orgs.clients;
-  const [chosen, setChosen] = useState('');
-  const organizationId = chosen || clients[0]?.id || '';
+  const [organizationId, setChosen] = useChosenClient(clients);
   const [refresh, setRefresh] = useState(0);
 
   return (

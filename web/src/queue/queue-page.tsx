@@ -8,7 +8,7 @@ import {
 } from '../api/planning';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useMutationForm } from '../components/use-mutation-form';
-import { ClientSelect, useClientOrganizations } from '../components/client-select';
+import { ClientSelect, useChosenClient, useClientOrganizations } from '../components/client-select';
 import { useQuery } from '../components/use-query';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { useI18n } from '../i18n/i18n-context';
@@ -43,8 +43,8 @@ export function QueuePage() {
   const approver = user && !staff ? can.reorderQueue(user) : false;
   const orgs = useClientOrganizations(!staff);
   const clients = orgs.clients;
-  const [chosen, setChosen] = useState('');
-  const organizationId = staff ? chosen || clients[0]?.id || '' : null;
+  const [chosen, setChosen] = useChosenClient(clients);
+  const organizationId = staff ? chosen : null;
   const queue = useQuery(CLIENT_QUEUE, { organizationId }, organizationId === '');
   // While another client's queue loads, the previous one is not shown as if it were this one's.
   const loaded = queue.data?.clientQueue;
