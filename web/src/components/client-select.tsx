@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { ORGANIZATIONS, type Organization } from '../api/operations';
+import { replaceSearch } from '../router/router';
 import { FilterSelect } from './filter-select';
 import { useQuery } from './use-query';
 
@@ -34,11 +35,7 @@ export function useChosenClient(
     if (id) params.set('cliente', id);
     else params.delete('cliente');
     const search = params.toString();
-    window.history.replaceState(
-      null,
-      '',
-      `${window.location.pathname}${search ? `?${search}` : ''}`,
-    );
+    replaceSearch(search ? `?${search}` : '');
   }, []);
   const shown = clients.some((o) => o.id === chosen) ? chosen : (clients[0]?.id ?? '');
   return [shown, choose] as const;

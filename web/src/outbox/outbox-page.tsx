@@ -6,7 +6,7 @@ import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
-import { Link } from '../router/router';
+import { Link, replaceSearch } from '../router/router';
 import { useSession } from '../session/session-context';
 import { ticketPath, useLocalTime } from '../tickets/ticket-bits';
 import {
@@ -61,7 +61,7 @@ export function OutboxPage() {
   useEffect(() => {
     const search = outboxFiltersToSearch(window.location.search, filters);
     if (search !== window.location.search) {
-      window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+      replaceSearch(search);
     }
   }, [filters]);
   const query = useQuery(EMAIL_OUTBOX, { ...outboxVariables(filters, zone), first, after: null });

@@ -25,6 +25,14 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   window.scrollTo(0, 0);
 }
 
+/**
+ * Replaces the address's query (`search`: '' or `?…`) in place: no history entry, no navigation.
+ * The screens keep their filters there, so a reload, Back from a ticket or a shared link finds them.
+ */
+export function replaceSearch(search: string): void {
+  window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+}
+
 interface LinkProps {
   to: string;
   children: ReactNode;

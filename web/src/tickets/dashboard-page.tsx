@@ -7,7 +7,7 @@ import { ClientSelect } from '../components/client-select';
 import { FilterSelect } from '../components/filter-select';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
-import { Link } from '../router/router';
+import { Link, replaceSearch } from '../router/router';
 import { clockStatusText, clockTimeText } from './clock-texts';
 import { ComplianceCharts, monthRange } from './compliance-charts';
 import { SatisfactionCard } from './satisfaction-card';
@@ -222,7 +222,7 @@ export function DashboardPage() {
   useEffect(() => {
     const search = boardFilterToSearch(window.location.search, filter);
     if (search !== window.location.search) {
-      window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+      replaceSearch(search);
     }
   }, [filter]);
   const changeFilter = (patch: Partial<SlaBoardFilter>) => {

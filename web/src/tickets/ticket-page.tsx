@@ -5,7 +5,7 @@ import { ErrorMessage } from '../components/error-message';
 import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
-import { Link } from '../router/router';
+import { Link, replaceSearch } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { ActionsPanel } from './actions-panel';
@@ -60,7 +60,7 @@ export function TicketPage({
   const chooseHistory = (filter: HistoryFilter) => {
     setHistoryFilter(filter);
     const search = historySearch(window.location.search, filter);
-    window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+    replaceSearch(search);
   };
   // The estimate email's link: bring that estimate into view once the ticket is here.
   const loaded = ticket !== undefined;
