@@ -386,6 +386,11 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     // The address keeps the choice (Back from a ticket, a bookmark).
     await page.reload();
     await rows(page).filter({ hasText: beatriz }).waitFor();
+    // «Agente» shows her once its choices are read (the list may come first).
+    await page
+      .getByLabel('Agente', { exact: true })
+      .getByRole('option', { name: 'Beatriz Bravo' })
+      .waitFor({ state: 'attached' });
     expect(await page.getByLabel('Agente', { exact: true }).inputValue()).toBe(
       created.body.data!.createUser.id,
     );
@@ -438,6 +443,28 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     expect(await page.getByLabel('Agente', { exact: true }).inputValue()).toBe('');
     expect(await page.getByLabel('Cliente', { exact: true }).inputValue()).toBe('');
     expect(await page.getByText('Ningún ticket coincide con los filtros.').count()).toBe(0);
+    await page.context().close();
+  });
+  it('says «Cargando…» while another choice is read, not the last choice’s rows (QA S18)', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await inSpanish(page);
+    await page.goto('/mis-tickets');
+    await rows(page).first().waitFor();
+    // The list's read for «Vencido» is held until the page has been looked at.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (body.includes('query Tickets(') && body.includes('"slaStatus":"breached"')) await held;
+      await route.continue();
+    });
+    await page.getByLabel('Estado del SLA', { exact: true }).selectOption({ label: 'Vencido' });
+    await page.getByRole('status').getByText('Cargando…').waitFor();
+    expect(await rows(page).count()).toBe(0);
+    expect(await page.getByTestId('ticket-count').count()).toBe(0);
+    release();
+    await page.getByRole('status').getByText('Cargando…').waitFor({ state: 'detached' });
     await page.context().close();
   });
 });

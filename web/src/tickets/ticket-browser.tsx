@@ -72,6 +72,8 @@ interface Pages {
   readonly more: boolean;
   readonly loading: boolean;
   readonly error: unknown;
+  /** The filter and order `items` answer (another while a new choice is read). */
+  readonly itemsKey: string | undefined;
 }
 
 /**
@@ -88,6 +90,7 @@ function useTicketPages(filter: TicketFilter, order: TicketOrder, refreshKey: nu
     more: false,
     loading: true,
     error: undefined,
+    itemsKey: undefined,
   });
   const newest = useRef(0);
   /** The newest read from the start: only its count shows (a «Cargar más» keeps the count). */
@@ -123,7 +126,15 @@ function useTicketPages(filter: TicketFilter, order: TicketOrder, refreshKey: nu
         setPages((p) => {
           const items = append ? [...(p.items ?? []), ...page.items] : page.items;
           shown.current = { count: items.length, next: page.next };
-          return { ...p, items, more: page.next !== null, loading: false, error: undefined };
+          const itemsKey = append ? p.itemsKey : key;
+          return {
+            ...p,
+            items,
+            itemsKey,
+            more: page.next !== null,
+            loading: false,
+            error: undefined,
+          };
         });
       } catch (error) {
         if (request === newest.current) setPages((p) => ({ ...p, loading: false, error }));
@@ -144,7 +155,8 @@ function useTicketPages(filter: TicketFilter, order: TicketOrder, refreshKey: nu
   }, [refreshKey, reload]);
 
   const loadMore = useCallback(() => read(PAGE, true), [read]);
-  return { ...pages, reload, loadMore };
+  // The last choice's tickets are not this one's: not shown as if they were (QA S18).
+  return { ...pages, stale: pages.itemsKey !== key, reload, loadMore };
 }
 
 /**
@@ -259,7 +271,8 @@ export function TicketBrowser({
     }
   };
 
-  const items = list.items;
+  // While another choice is read, «Cargando…» rather than the last choice's rows under it (QA S18).
+  const items = list.stale ? undefined : list.items;
   const intro = !staff ? t.tickets.intro : filters.mine ? t.tickets.staffIntro : b.staffAllIntro;
   return (
     <section className="card" aria-labelledby="page-title">
@@ -402,7 +415,7 @@ export function TicketBrowser({
         </>
       )}
       <div className="form-actions">
-        {list.more && (
+        {items && list.more && (
           <button
             type="button"
             className="button"
