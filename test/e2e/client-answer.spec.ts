@@ -143,7 +143,10 @@ describe("The client's answer off the portal (web app, L3-06, L3-07, L3-11)", ()
     expect(await row(quiet).getByTestId('your-turn').count()).toBe(0);
     await page.getByLabel('Mostrar').selectOption({ label: 'Esperan mi respuesta' });
     await page.waitForURL(/mostrar=answer/);
+    // The old rows leave first (the list says «Cargando…» while it reads the new choice); the
+    // new list is there once its first row is.
     await row(quiet).waitFor({ state: 'detached' });
+    await row(waiting).waitFor();
     expect(await row(waiting).count()).toBe(1);
     expect(await row(asked).count()).toBe(1);
     expect(await audit(page, '[data-testid=my-tickets]')).toEqual([]);
