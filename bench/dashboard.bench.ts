@@ -55,29 +55,28 @@ export const dashboardScenario: BenchScenario = {
           await world.db.query(
             `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount, target_unit,
                                      started_at, deadline, budget_ms, consumed_ms, consumed_as_of,
-                                     breached_at, ended_at, end_reason, calendar_version, ticket_ended)
+                                     breached_at, ended_at, end_reason, calendar_version)
            SELECT 'L3-2025-' || lpad(g::text, 6, '0') || ':triage:1', 'L3-2025-' || lpad(g::text, 6, '0'),
                   'triage', 1, CASE WHEN g % 10 = 0 THEN 'BREACHED' ELSE 'MET' END, 480, 'minutes',
                   timestamptz '2025-01-01' + (g * interval '5 minutes'),
                   timestamptz '2025-01-01' + (g * interval '5 minutes') + interval '1 day',
                   28800000, 14400000, timestamptz '2025-01-01' + (g * interval '5 minutes') + interval '4 hours',
                   CASE WHEN g % 10 = 0 THEN timestamptz '2025-01-01' + (g * interval '5 minutes') + interval '1 day' END,
-                  timestamptz '2025-01-01' + (g * interval '5 minutes') + interval '4 hours', 'MET', 1,
-                  g % 5 <> 0
+                  timestamptz '2025-01-01' + (g * interval '5 minutes') + interval '4 hours', 'MET', 1
              FROM generate_series(1, $1::int) AS g`,
             [TICKETS],
           );
           await world.db.query(
             `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount, target_unit,
                                      started_at, deadline, at_risk_at, budget_ms, consumed_ms, consumed_as_of,
-                                     at_risk_recorded_at, breached_at, calendar_version, ticket_ended)
+                                     at_risk_recorded_at, breached_at, calendar_version)
            SELECT 'L3-2025-' || lpad(g::text, 6, '0') || ':progress:1', 'L3-2025-' || lpad(g::text, 6, '0'),
                   'progress', 1, 'RUNNING', 5, 'days', now() - interval '1 day',
                   now() + ((g % 1000) - 100) * interval '1 minute',
                   now() + ((g % 1000) - 300) * interval '1 minute',
                   162000000, 3600000, now() - interval '1 hour',
                   CASE WHEN g % 20 = 0 THEN now() - interval '10 minutes' END,
-                  CASE WHEN g % 100 = 0 THEN now() - interval '5 minutes' END, 1, false
+                  CASE WHEN g % 100 = 0 THEN now() - interval '5 minutes' END, 1
              FROM generate_series(5, $1::int, 5) AS g`,
             [TICKETS],
           );

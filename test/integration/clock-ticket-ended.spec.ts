@@ -17,7 +17,8 @@ import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 // writes in the same statement (migration 1764319820000 dropped the insert trigger that looked the
 // ticket up); the trigger on the ticket's state keeps the clocks a batch does not carry. A rebuild
 // of the read model rewrites every clock of a ticket that may have ended long ago. Each clock also
-// carries the ticket's client, for the board's totals of one client.
+// carries the ticket's client, for the board's totals of one client. A clock written by plain SQL
+// without either gets both from its ticket in the clock's BEFORE trigger (migration 1764319913000).
 
 const COUNTS = `query ($f: SlaTimerCountFilter) { slaTimerCounts(filter: $f) { breached } }`;
 
@@ -178,5 +179,44 @@ describe('ticket_ended written by the projection (L3-08, migration 1764319820000
       'progress:3': true,
     });
     expect(await countedBreaches()).toBe(0);
+  });
+
+  it('a clock inserted by plain SQL without ticket_ended takes it from its ticket (migration 1764319913000)', async () => {
+    // An operator's repair or a seed names neither ticket_ended nor organization_id: the BEFORE
+    // trigger that fills the client from the ticket fills the ended state from the same row.
+    const [closed, open] = ['L3-2024-870002', 'L3-2024-870003'];
+    for (const [n, state] of [
+      [closed, 'CLOSED'],
+      [open, 'IN_ANALYSIS'],
+    ] as const) {
+      await world.db.query(
+        `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id,
+           calendar_id, category, subject, description, state, registered_at, last_event_seq)
+         SELECT $1, 2024, $2, $3, organization_id, registrant_id, calendar_id, category,
+                'Reloj reparado', description, $4, registered_at, 0
+           FROM ticket WHERE number = $5`,
+        [n, Number(n.slice(-6)), `clock-ended-${n}`, state, ticket],
+      );
+      await world.db.query(
+        `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
+           target_unit, started_at, deadline, budget_ms, consumed_ms, consumed_as_of, breached_at,
+           calendar_version)
+         VALUES ($1 || ':triage:1', $1, 'triage', 1, 'BREACHED', 480, 'minutes',
+           now() - interval '1 day', now() - interval '1 hour', 28800000, 28800000,
+           now() - interval '1 hour', now() - interval '1 hour', 1)`,
+        [n],
+      );
+    }
+    const rows = await world.db.query<{ ticket_number: string; ticket_ended: boolean }[]>(
+      `SELECT ticket_number, ticket_ended FROM ticket_clock WHERE ticket_number = ANY($1)
+        ORDER BY ticket_number`,
+      [[closed, open]],
+    );
+    expect(rows).toEqual([
+      { ticket_number: closed, ticket_ended: true },
+      { ticket_number: open, ticket_ended: false },
+    ]);
+    // «Vencidos»: the open ticket's breach only (the cancelled ticket's five stay history).
+    expect(await countedBreaches()).toBe(1);
   });
 });

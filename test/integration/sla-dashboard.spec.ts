@@ -1,18 +1,14 @@
 import { calendarMonth } from '../support/calendar-month';
 import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
-import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 
 // The manager's SLA board over the read model (L3-06…L3-09 clocks; «the manager sees it at once»):
 // «Vencidos» lists the breaches that still need attention, and compliance counts a breach as
-// missed from the moment it happens. Clocks are written by SQL as the projection writes them:
-// each with its ticket's ended state (`ticket_ended`, migration 1764319820000).
-
-/** SQL: whether ticket `number` (a parameter) is in one of `states` (a parameter) now. */
-const TICKET_ENDED = (number: string, states: string) =>
-  `(SELECT t.state = ANY(${states}::text[]) FROM ticket t WHERE t.number = ${number})`;
+// missed from the moment it happens. Clocks are written by plain SQL without their ticket's ended
+// state (`ticket_ended`) or client: the clock trigger takes both from the ticket (migration
+// 1764319913000), as for an operator's repair.
 
 const TIMERS = `query ($f: SlaTimerFilter!) {
   slaTimers(filter: $f) { ticketNumber ticketState slaStatus clock { id status breachedAt } }
@@ -66,12 +62,12 @@ describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () =>
     await world.db.query(
       `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
          target_unit, started_at, deadline, budget_ms, consumed_ms, consumed_as_of, breached_at,
-         ended_at, end_reason, calendar_version, ticket_ended)
+         ended_at, end_reason, calendar_version)
        VALUES ($1, $2, $3, 1, 'BREACHED', 480, 'minutes', now() - interval '1 day',
          now() - $4 * interval '1 minute', 28800000, 28800000, now() - $4 * interval '1 minute',
          now() - $4 * interval '1 minute', CASE WHEN $5 THEN now() END,
-         CASE WHEN $5 THEN 'MET' END, 1, ${TICKET_ENDED('$2', '$6')})`,
-      [`${number(i)}:${kind}:1`, number(i), kind, minutesAgo, ended, TERMINAL_STATES],
+         CASE WHEN $5 THEN 'MET' END, 1)`,
+      [`${number(i)}:${kind}:1`, number(i), kind, minutesAgo, ended],
     );
   }
 
@@ -350,7 +346,7 @@ describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () =>
       return body.data!.slaTimers;
     };
 
-    /** `n` clocks by SQL on `ticket` (runs from `run`), as the projection writes them. */
+    /** `n` clocks by SQL on `ticket` (runs from `run`), its ended state and client from the ticket. */
     async function clocks(
       ticket: string,
       kind: string,
@@ -361,14 +357,12 @@ describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () =>
       await world.db.query(
         `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
            target_unit, started_at, deadline, at_risk_at, budget_ms, consumed_ms, consumed_as_of,
-           at_risk_recorded_at, breached_at, ended_at, end_reason, calendar_version,
-           ticket_ended)
+           at_risk_recorded_at, breached_at, ended_at, end_reason, calendar_version)
          SELECT $1 || ':' || $2 || ':' || g, $1, $2, g, $5, 480, 'minutes',
                 now() - interval '1 hour', now() + g * interval '1 minute',
                 now() + g * interval '1 minute' - interval '30 minutes', 28800000, 3600000, now(),
                 CASE WHEN $6 THEN now() END, CASE WHEN $7 THEN now() - g * interval '1 second' END,
-                CASE WHEN $8 THEN now() END, CASE WHEN $8 THEN 'MET' END, 1,
-                ${TICKET_ENDED('$1', '$9')}
+                CASE WHEN $8 THEN now() END, CASE WHEN $8 THEN 'MET' END, 1
            FROM generate_series($3::int, $3::int + $4::int - 1) g`,
         [
           ticket,
@@ -379,7 +373,6 @@ describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () =>
           o.atRisk ?? false,
           o.breached ?? false,
           o.ended ?? false,
-          TERMINAL_STATES,
         ],
       );
     }
