@@ -124,6 +124,18 @@ export interface ClosedEvent extends EventBase {
     /** L3-07: resolved, and the client neither confirmed nor reopened it in time. */
     | 'AUTO_CLOSED';
   readonly reason?: string;
+  /**
+   * L3-12/L3-13: hours the ticket charged to the package (its ledger consumption), set when time
+   * was logged on the ticket or hours were reserved for it; read when the email is queued.
+   */
+  readonly chargedHours?: number;
+  /** L3-12: the unused reservation that goes back to the package (> 0), with `chargedHours`. */
+  readonly returnedHours?: number;
+  /**
+   * L3-18: the hours logged on the ticket when more than those charged (a no-charge ticket's work),
+   * with `chargedHours`.
+   */
+  readonly loggedHours?: number;
 }
 /** L3-07: a resolved ticket the client has not answered closes by itself at `closeAt`. */
 export interface AutoCloseReminderEvent extends EventBase {

@@ -24,6 +24,7 @@ import {
   type SelectedRecipient,
 } from './recipient-rules';
 import { withSlaBusinessTime } from './sla-business-time';
+import { withClosureHours } from './closure-hours';
 import { TicketCalendarLookup } from './ticket-calendar-lookup';
 import {
   renderCheckpointAgendaEmail,
@@ -99,10 +100,13 @@ export class NotificationsService {
     const audiences = RECIPIENT_RULES[given.type];
     if (audiences.length === 0) return { recipients: [], inserted: 0 };
     // An SLA email tells the business time left (or how late), as of now (L3-06…L3-09).
+    // «Ticket cerrado» says the hours charged and given back, as the ledger holds them (L3-12).
     const event =
       given.type === 'SLA_AT_RISK' || given.type === 'SLA_BREACHED'
         ? await withSlaBusinessTime(this.calendars, manager, given, new Date())
-        : given;
+        : given.type === 'CLOSED'
+          ? await withClosureHours(manager, given)
+          : given;
 
     const about = {
       ...event.ticket,

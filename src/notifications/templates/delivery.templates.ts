@@ -143,9 +143,35 @@ export const deliveryTemplates: TemplateFamily<
         `We closed ticket ${e.ticket.number}: ${e.ticket.subject}`,
       ),
       blocks: [
-        { kind: 'facts', rows: [[ctx.t('Resultado', 'Outcome'), outcome]] },
+        {
+          kind: 'facts',
+          rows: [
+            [ctx.t('Resultado', 'Outcome'), outcome],
+            // L3-12/L3-13: what the ticket cost the package, as the ledger holds it.
+            ...(e.chargedHours === undefined
+              ? []
+              : [
+                  [
+                    ctx.t('Horas cargadas a su paquete', 'Hours charged to your package'),
+                    `${ctx.dates.number(e.chargedHours)} h`,
+                  ] as [string, string],
+                ]),
+            // L3-18: work the client was not charged for (a no-charge ticket).
+            ...(e.loggedHours === undefined
+              ? []
+              : [
+                  [
+                    ctx.t('Horas trabajadas', 'Hours worked'),
+                    `${ctx.dates.number(e.loggedHours)} h`,
+                  ] as [string, string],
+                ]),
+          ],
+        },
         ...(e.reason
           ? [{ kind: 'quote' as const, label: ctx.t('Motivo', 'Reason'), text: e.reason }]
+          : []),
+        ...(e.returnedHours !== undefined && e.returnedHours > 0
+          ? [{ kind: 'paragraph' as const, text: returnedHours(e.returnedHours, ctx) }]
           : []),
         ...ratingInvitation(e.outcome, ctx),
       ],
@@ -301,7 +327,10 @@ function releaseCalendar(
   };
 }
 
-/** L3-12: «Se devuelven 6.5 h no usadas a su paquete.» (a cancellation's released hours, > 0). */
+/**
+ * L3-12: «Se devuelven 6.5 h no usadas a su paquete.» (the unused reservation a cancellation or a
+ * closure gives back, > 0).
+ */
 function returnedHours(hours: number, ctx: TemplateContext): string {
   const n = ctx.dates.number(hours);
   return hours === 1
