@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import type { AppUserEntity } from './app-user.entity';
@@ -16,12 +16,15 @@ import { normalizeEmail, UsersService } from './users.service';
 export const INVALID_CREDENTIALS = 'Invalid email or password';
 
 @Injectable()
-export class AuthService {
+export class AuthService implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(AuthService.name);
   private readonly loginLimiter: LoginRateLimiter;
   /** Wrong current passwords, per user + IP: the same throttle as logins. */
   private readonly changeLimiter: LoginRateLimiter;
   /** Self-service reset requests, per email + IP: every request counts, like a failed login. */
   private readonly resetRequestLimiter: LoginRateLimiter;
+  /** Reset requests answered whose link and email are still being written. */
+  private readonly pendingResets = new Set<Promise<void>>();
 
   constructor(
     private readonly users: UsersService,
@@ -47,18 +50,41 @@ export class AuthService {
     );
   }
 
+  /** The answered reset requests finish writing their link and outbox row before the pool closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    while (this.pendingResets.size > 0) await Promise.all(this.pendingResets);
+  }
+
   /**
    * «¿Olvidaste tu contraseña?» (L3-04): emails the active account of `email` a one-time link
    * (see {@link PasswordLinksService.requestReset}) and answers nothing about it, so an unknown,
    * deactivated or invited address looks the same to the caller. Every request counts towards a
    * throttle per email + client IP like logins' (RATE_LIMITED with `retryAfterSeconds`); the
    * links service adds at most one email per address per minute from any number of addresses.
+   *
+   * The answer does not wait for the per-address work: looking the account up, issuing the link
+   * and queueing its email take longer for an account than for an unknown address, so waiting
+   * would tell them apart by time. That work (one transaction, the email through the outbox) runs
+   * after the answer; shutdown waits for it, and a failure is retried once, then logged.
    */
   async requestPasswordReset(email: string, clientIp?: string): Promise<void> {
     const limiterKey = LoginRateLimiter.key(email, clientIp);
     await this.resetRequestLimiter.assertAllowed(limiterKey, 'Too many password reset requests');
     await this.resetRequestLimiter.recordFailure(limiterKey);
-    await this.links.requestReset(normalizeEmail(email));
+    this.afterAnswer(() => this.links.requestReset(normalizeEmail(email)));
+  }
+
+  /** Runs `work` without holding the answer back, tracked until it ends (see above). */
+  private afterAnswer(work: () => Promise<void>): void {
+    // From the next turn of the event loop, once the answer is on its way.
+    const pending: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(work)
+      .catch(() => work())
+      .catch((err: unknown) =>
+        this.logger.error(`A password reset request was not carried out: ${String(err)}`),
+      )
+      .finally(() => this.pendingResets.delete(pending));
+    this.pendingResets.add(pending);
   }
 
   /**
