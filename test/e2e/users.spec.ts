@@ -337,6 +337,14 @@ describe('Users (web app, admins)', () => {
     await page.waitForFunction(
       "!document.querySelector('[data-testid=users]').innerText.includes('Úrsula')",
     );
+    // The chosen organisation is kept in the address: a reload keeps it and its users (QA S18).
+    expect(new URL(page.url()).searchParams.get('organizacion')).toMatch(/^[0-9a-f-]{36}$/);
+    await page.reload();
+    await page.waitForFunction(
+      "document.querySelector('#users-org')?.selectedOptions[0]?.textContent === 'Grupo Industrial Tulum'",
+    );
+    await page.getByTestId('users').getByText('Tomás Usuario').waitFor();
+    expect(await page.getByTestId('users').innerText()).not.toContain('Úrsula');
 
     // Deactivating asks first: dismissed, nothing changes; accepted, the user is inactive.
     const asked: string[] = [];

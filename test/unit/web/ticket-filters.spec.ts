@@ -132,9 +132,14 @@ describe('ticket list filters', () => {
       ...agent,
       sla: 'ok',
     });
-    // Offered (whatever the case of the address): the same filters.
-    const offered = { ...chosen, client: ORG_2.toUpperCase(), agent: AGENT_2 };
+    // Offered: the same filters.
+    const offered = { ...chosen, client: ORG_2, agent: AGENT_2 };
     expect(withKnownChoices(offered, agent, { clients: [ORG_2], agents: [AGENT_2] })).toBe(offered);
+    // Offered in another case: spelled as the choice is, so «Cliente» shows it (review S19).
+    const upper = { ...offered, client: ORG_2.toUpperCase() };
+    expect(withKnownChoices(upper, agent, { clients: [ORG_2], agents: [AGENT_2] })).toEqual(
+      offered,
+    );
     expect(withKnownChoices(agent, agent, { clients: [], agents: [] })).toBe(agent);
   });
 

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { ORGANIZATIONS, type Organization } from '../api/operations';
 import { replaceSearch } from '../router/router';
+import { isId, offeredChoice, searchWith } from '../router/search-choice';
 import { FilterSelect } from './filter-select';
 import { useQuery } from './use-query';
 
@@ -26,18 +27,37 @@ export function useClientOrganizations(skip = false) {
 export function useChosenClient(
   clients: readonly Organization[],
 ): readonly [string, (id: string) => void] {
+  return useChosenOrganization(clients, 'first', 'cliente');
+}
+
+/**
+ * The organisation a staff screen is narrowed to, kept in the address as `?<param>=<id>` (the
+ * client screens' `cliente`, the users page's `organizacion`: the provider is one too) and read
+ * back with the address's one reader: an ID not among `organizations` gives the default. `first`:
+ * the first organisation ('' until they are read), for screens of one client at a time; `all`: ''
+ * («Todos»), for screens that can show every one (the users page), where an ID is kept while the
+ * organisations are not read yet (`undefined`), so the screen does not read everyone's first.
+ */
+export function useChosenOrganization(
+  organizations: readonly Pick<Organization, 'id'>[] | undefined,
+  fallback: 'first' | 'all',
+  param: string,
+): readonly [string, (id: string) => void] {
   const [chosen, setChosen] = useState(
-    () => new URLSearchParams(window.location.search).get('cliente') ?? '',
+    () => new URLSearchParams(window.location.search).get(param) ?? '',
   );
-  const choose = useCallback((id: string) => {
-    setChosen(id);
-    const params = new URLSearchParams(window.location.search);
-    if (id) params.set('cliente', id);
-    else params.delete('cliente');
-    const search = params.toString();
-    replaceSearch(search ? `?${search}` : '');
-  }, []);
-  const shown = clients.some((o) => o.id === chosen) ? chosen : (clients[0]?.id ?? '');
+  const choose = useCallback(
+    (id: string) => {
+      setChosen(id);
+      replaceSearch(searchWith(window.location.search, { [param]: id }));
+    },
+    [param],
+  );
+  const ids = useMemo(() => organizations?.map((o) => o.id), [organizations]);
+  const shown =
+    fallback === 'first'
+      ? offeredChoice(chosen, ids ?? [], ids?.[0] ?? '')
+      : offeredChoice(chosen, ids ?? isId, '');
   return [shown, choose] as const;
 }
 

@@ -1,5 +1,6 @@
 import { EMAIL_STATUSES, type EmailOutboxFilterVariables, type EmailStatus } from '../api/outbox';
 import { zonedWallTimeToUtc } from '../i18n/zoned-time';
+import { searchChoice, searchWith } from '../router/search-choice';
 import { TICKET_NUMBER_PATTERN } from '../../../src/shared/ticket-number-pattern';
 
 /**
@@ -61,13 +62,12 @@ export function isDay(text: string): boolean {
 export function outboxFiltersFromSearch(search: string): OutboxFilters {
   const params = new URLSearchParams(search);
   const get = (key: keyof OutboxFilters) => params.get(PARAMS[key]) ?? '';
-  const status = get('status');
   const ticket = normalTicket(get('ticket'));
   const recipient = get('recipient').trim();
   const from = get('from');
   const to = get('to');
   return {
-    status: (EMAIL_STATUSES as string[]).includes(status) ? (status as EmailStatus) : '',
+    status: searchChoice(search, PARAMS.status, EMAIL_STATUSES, ''),
     ticket: isTicketNumber(ticket) ? ticket : '',
     recipient: recipient.length <= MAX_RECIPIENT ? recipient : '',
     from: isDay(from) ? from : '',
@@ -77,13 +77,11 @@ export function outboxFiltersFromSearch(search: string): OutboxFilters {
 
 /** `search` with the filters set (other parameters kept), as `?…` or ''. */
 export function outboxFiltersToSearch(search: string, filters: OutboxFilters): string {
-  const params = new URLSearchParams(search);
+  const values: Record<string, string> = {};
   for (const key of Object.keys(PARAMS) as (keyof OutboxFilters)[]) {
-    if (filters[key]) params.set(PARAMS[key], filters[key]);
-    else params.delete(PARAMS[key]);
+    values[PARAMS[key]] = filters[key];
   }
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  return searchWith(search, values);
 }
 
 export function isFiltered(filters: OutboxFilters): boolean {

@@ -8,6 +8,7 @@ import { FilterSelect } from '../components/filter-select';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link, replaceSearch } from '../router/router';
+import { offeredChoice } from '../router/search-choice';
 import { clockStatusText, clockTimeText } from './clock-texts';
 import { ComplianceCharts, monthRange } from './compliance-charts';
 import { SatisfactionCard } from './satisfaction-card';
@@ -257,6 +258,19 @@ export function DashboardPage() {
     [data],
   );
   const clientOrgs = (data?.organizations ?? []).filter((o) => o.kind === 'CLIENT');
+  // A client of the address that the board does not offer (gone, a bad link) goes, once known,
+  // as on the ticket list: the board is not filtered by a choice «Cliente» shows as «Todos».
+  const clientIds = useMemo(
+    () => data?.organizations.filter((o) => o.kind === 'CLIENT').map((o) => o.id),
+    [data],
+  );
+  useEffect(() => {
+    if (!clientIds) return;
+    setFilter((f) => {
+      const organizationId = offeredChoice(f.organizationId, clientIds, null);
+      return organizationId === f.organizationId ? f : { ...f, organizationId };
+    });
+  }, [clientIds]);
   const counts = data?.counts;
 
   return (

@@ -16,6 +16,7 @@ import { ErrorMessage } from '../components/error-message';
 import { FilterSelect } from '../components/filter-select';
 import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
+import { replaceSearch } from '../router/router';
 import { useI18n } from '../i18n/i18n-context';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
@@ -191,9 +192,7 @@ export function TicketBrowser({
   // The address follows the filters (replaced, not pushed): Back from a ticket finds them again.
   useEffect(() => {
     const search = filtersToSearch(filters, defaults);
-    if (search !== window.location.search) {
-      window.history.replaceState(null, '', `${window.location.pathname}${search}`);
-    }
+    if (search !== window.location.search) replaceSearch(search);
   }, [filters, defaults]);
   const list = useTicketPages(filter, filters.order, refreshKey);
   // L3-09: an approver is told how many estimates wait for them, wherever the list is.

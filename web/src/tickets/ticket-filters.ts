@@ -5,6 +5,7 @@ import {
   type TicketFilter,
   type TicketOrder,
 } from '../api/tickets';
+import { isId, offeredChoice, searchChoice } from '../router/search-choice';
 
 // What the ticket list's filter form means for the API's `tickets(filter)`, and how it is kept in
 // the page's address (Back from a ticket, a bookmark, a shared link). Pure (unit-tested).
@@ -22,13 +23,6 @@ export const SHOWS: readonly TicketShow[] = ['ALL', 'OPEN', 'AWAITING', 'ANSWER'
 export function showsFor(staff: boolean): readonly TicketShow[] {
   return staff ? SHOWS.filter((s) => s !== 'ANSWER') : SHOWS;
 }
-
-/**
- * An organisation's or a user's ID as the API takes it (a UUID): anything else in the address
- * («?agente=juan», a truncated link) is not understood and keeps the default, instead of the
- * API's «Los datos no son válidos» over an empty list.
- */
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** «Estado del SLA» (staff): the API's `slaStatus` of a ticket ('' = any). */
 export const SLA_STATUSES = ['ok', 'at_risk', 'breached'] as const;
@@ -86,7 +80,8 @@ export function withChoice(
  * `filters` without a client or agent the screen does not offer (once it knows what it offers): an
  * address can name an agent since deactivated or an organisation that is gone, and the list would
  * be filtered by a choice «Agente» or «Cliente» shows as «Todos» (QA S18). Such a choice goes back
- * to its default (an agent's own tickets for an agent). `undefined` = not known yet: kept. The same
+ * to its default (an agent's own tickets for an agent); an offered one takes the choice's spelling
+ * (the address's case aside), so the picker shows it. `undefined` = not known yet: kept. The same
  * object when nothing changes.
  */
 export function withKnownChoices(
@@ -94,14 +89,16 @@ export function withKnownChoices(
   defaults: TicketListFilters,
   known: { readonly clients?: readonly string[]; readonly agents?: readonly string[] },
 ): TicketListFilters {
-  const offered = (id: string, ids: readonly string[] | undefined) =>
-    !id || !ids || ids.some((known) => known.toLowerCase() === id.toLowerCase());
-  let next = filters;
-  if (!offered(filters.client, known.clients)) next = { ...next, client: defaults.client };
-  if (!offered(filters.agent, known.agents)) {
-    next = { ...next, agent: defaults.agent, mine: defaults.mine };
-  }
-  return next;
+  const client = known.clients
+    ? offeredChoice(filters.client, known.clients, defaults.client)
+    : filters.client;
+  const agent = known.agents
+    ? offeredChoice(filters.agent, known.agents, defaults.agent)
+    : filters.agent;
+  if (client === filters.client && agent === filters.agent) return filters;
+  // An agent dropped: back to the default assignee choice too (an agent's own tickets).
+  const mine = agent === '' && filters.agent !== '' ? defaults.mine : filters.mine;
+  return { ...filters, client, agent, mine };
 }
 
 /**
@@ -157,28 +154,25 @@ export function filtersToSearch(filters: TicketListFilters, defaults: TicketList
   return search ? `?${search}` : '';
 }
 
-/** The choices a query string holds; what is missing or not understood keeps its default. */
+/**
+ * The choices a query string holds (the address's reader, `searchChoice`); what is missing or not
+ * offered keeps its default. A client or agent is offered while the screen has not read them if it
+ * is an ID (`withKnownChoices` drops it later if it is not among them).
+ */
 export function filtersFromSearch(search: string, defaults: TicketListFilters): TicketListFilters {
-  const params = new URLSearchParams(search);
-  const show = params.get('mostrar')?.toUpperCase() as TicketShow | undefined;
-  const category = params.get('categoria') as TicketCategory | null;
-  const mine = params.get('mios');
-  const order = params.get('orden')?.toUpperCase() as TicketOrder | undefined;
-  const sla = params.get('sla') as SlaStatusChoice | null;
-  const idOf = (key: string, fallback: string) => {
-    const id = params.get(key)?.trim();
-    return id && ID.test(id) ? id : fallback;
-  };
-  const agent = idOf('agente', defaults.agent);
+  const choice = <T extends string, F>(param: string, offered: readonly T[], fallback: F) =>
+    searchChoice(search, param, offered, fallback);
+  const agent = searchChoice(search, 'agente', isId, defaults.agent);
+  const mine = choice('mios', ['1', '0'], undefined);
   return {
-    text: (params.get('q') ?? '').slice(0, 200),
-    show: show && SHOWS.includes(show) ? show : defaults.show,
-    category: category && TICKET_CATEGORIES.includes(category) ? category : defaults.category,
-    client: idOf('cliente', defaults.client),
+    text: (new URLSearchParams(search).get('q') ?? '').slice(0, 200),
+    show: choice('mostrar', SHOWS, defaults.show),
+    category: choice('categoria', TICKET_CATEGORIES, defaults.category),
+    client: searchChoice(search, 'cliente', isId, defaults.client),
     // A hand-made address with both: the agent's tickets (as `withChoice` would leave them).
-    mine: agent ? false : mine === '1' ? true : mine === '0' ? false : defaults.mine,
-    sla: sla && SLA_STATUSES.includes(sla) ? sla : defaults.sla,
+    mine: agent ? false : mine ? mine === '1' : defaults.mine,
+    sla: choice('sla', SLA_STATUSES, defaults.sla),
     agent,
-    order: order && TICKET_ORDERS.includes(order) ? order : defaults.order,
+    order: choice('orden', TICKET_ORDERS, defaults.order),
   };
 }

@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { SET_USER_ACTIVE, USERS, type User } from '../api/operations';
-import { ClientSelect, useClientOrganizations } from '../components/client-select';
+import {
+  ClientSelect,
+  useChosenOrganization,
+  useClientOrganizations,
+} from '../components/client-select';
 import { foldForSearch } from '../components/fold-for-search';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
@@ -21,10 +25,15 @@ export function UsersPage() {
   const { t, language } = useI18n();
   const a = accountTexts(language);
   const { call, user: me } = useSession();
-  const [organizationId, setOrganizationId] = useState('');
   const [editingId, setEditingId] = useState<string>();
   const [search, setSearch] = useState('');
   const organizations = useClientOrganizations();
+  // The filter lives in the address, as the other staff screens' (QA S18: a reload lost it).
+  const [organizationId, setOrganizationId] = useChosenOrganization(
+    organizations.data ? organizations.organizations : undefined,
+    'all',
+    'organizacion',
+  );
   const users = useQuery(USERS, { organizationId: organizationId || null });
   const toggle = useMutationForm();
   const orgs = organizations.organizations;
