@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
-import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
+import type { EmailDispatcher } from '../../src/notifications/email-dispatcher';
 import { caughtAtLeast, caughtMails } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { startDispatcher } from '../support/outbox-dispatcher';
 import { logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
@@ -33,8 +34,7 @@ describe('Users (web app, admins)', () => {
   beforeAll(async () => {
     e2e = await startE2eWorld('users');
     // The outbox dispatcher (the worker's, without the worker): invitations reach the catcher.
-    dispatcher = new EmailDispatcher(e2e.world.db, e2e.world.config);
-    await dispatcher.start();
+    dispatcher = await startDispatcher(e2e.world);
   });
   afterAll(async () => {
     await dispatcher?.stop();

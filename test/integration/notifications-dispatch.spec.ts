@@ -4,7 +4,7 @@ import { CalendarsService } from '../../src/business-time/calendars/calendars.se
 import type { AppConfig } from '../../src/config/app-config';
 import { typeOrmOptions } from '../../src/database/typeorm-options';
 import { freePort } from '../../src/infra/provisioning/temporal-binaries';
-import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
+import type { EmailDispatcher } from '../../src/notifications/email-dispatcher';
 import {
   ticketEventKey,
   type NotificationEvent,
@@ -12,6 +12,7 @@ import {
 } from '../../src/notifications/notification-event';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { integrationConfig } from '../support/integration-harness';
+import { startDispatcher } from '../support/outbox-dispatcher';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { type SmtpHandlers, SpecSmtpServer } from '../support/spec-smtp';
 
@@ -152,17 +153,17 @@ describe('L3-11 email dispatcher: outages, concurrency, shutdown', () => {
       [t.number],
     );
 
-  async function startDispatcher(db: DataSource = world.db): Promise<EmailDispatcher> {
-    const d = new EmailDispatcher(db, config);
+  /** A started dispatcher on `db` with this spec's SMTP and retry settings; stopped afterEach. */
+  async function dispatcherOn(db: DataSource = world.db): Promise<EmailDispatcher> {
+    const d = await startDispatcher({ db, config });
     dispatchers.push(d);
-    await d.start();
     return d;
   }
 
   it('SMTP down: emails stay QUEUED with attempts and backoff, then arrive when it returns', async () => {
     const t = ticket();
     await enqueueAll(progressEvents(t, 2));
-    await startDispatcher(); // the SMTP server is not running
+    await dispatcherOn(); // the SMTP server is not running
 
     const failing = await waitFor('a few failed attempts', async () => {
       const rows = await rowsOf(t);
@@ -199,7 +200,7 @@ describe('L3-11 email dispatcher: outages, concurrency, shutdown', () => {
     // Two processes' worth: separate connection pools, started together on a full outbox.
     const other = await new DataSource(typeOrmOptions(world.config.database.url)).initialize();
     extraSources.push(other);
-    await Promise.all([startDispatcher(), startDispatcher(other)]);
+    await Promise.all([dispatcherOn(), dispatcherOn(other)]);
 
     const rows = await waitFor('all SENT', async () => {
       const r = await rowsOf(t);
@@ -215,7 +216,7 @@ describe('L3-11 email dispatcher: outages, concurrency, shutdown', () => {
 
   it('wakes on NOTIFY: an email enqueued later goes out without waiting for the poll', async () => {
     await smtp.start();
-    await startDispatcher();
+    await dispatcherOn();
     const t = ticket();
     await enqueueAll(progressEvents(t, 1));
     // The safety poll is 10 minutes here: only the notification can explain a delivery.
@@ -237,7 +238,7 @@ describe('L3-11 email dispatcher: outages, concurrency, shutdown', () => {
     smtp.delayMs = 400;
     const t = ticket();
     await enqueueAll(progressEvents(t, 6));
-    const d = await startDispatcher();
+    const d = await dispatcherOn();
     await waitFor('one email in flight', async () => {
       const rows = await rowsOf(t);
       return rows.some((r) => r.status === 'SENDING') && rows;
@@ -257,7 +258,7 @@ describe('L3-11 email dispatcher: outages, concurrency, shutdown', () => {
 
     // A new dispatcher picks up what was given back.
     smtp.delayMs = 0;
-    await startDispatcher();
+    await dispatcherOn();
     await waitFor('rest SENT', async () => (await rowsOf(t)).every((r) => r.status === 'SENT'));
     await waitFor('six received', () => Promise.resolve(smtp.received.length === 6));
     expect(new Set(smtp.received.map((m) => m.messageId)).size).toBe(6);
@@ -268,7 +269,7 @@ describe('L3-11 email dispatcher: outages, concurrency, shutdown', () => {
     smtp.refuse.add('usuario@aurora.example');
     const t = ticket();
     await enqueueAll(progressEvents(t, 1));
-    await startDispatcher();
+    await dispatcherOn();
     const [row] = await waitFor('FAILED', async () => {
       const r = await rowsOf(t);
       return r[0]?.status === 'FAILED' && r;

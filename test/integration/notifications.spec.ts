@@ -2,7 +2,7 @@ import { CalendarsService } from '../../src/business-time/calendars/calendars.se
 import { addBusinessMinutes, businessMinutesBetween } from '../../src/business-time/engine';
 import { Locale } from '../../src/identity/locale.enum';
 import { Role } from '../../src/identity/role.enum';
-import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
+import type { EmailDispatcher } from '../../src/notifications/email-dispatcher';
 import {
   ticketEventKey,
   type NotificationEvent,
@@ -12,6 +12,7 @@ import { NotificationsService } from '../../src/notifications/notifications.serv
 import { sampleEvents } from '../../src/notifications/testing/sample-events';
 import { caughtAtLeast, caughtMails, caughtOnceEach } from '../support/caught-mail';
 import { gql } from '../support/integration-harness';
+import { startDispatcher } from '../support/outbox-dispatcher';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 
 // L3-11: every client-visible event reaches the right people by email, exactly once, in their
@@ -60,8 +61,7 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
     );
     users = Object.fromEntries(rows.map((r) => [r.email, r]));
     service = new NotificationsService(world.config, new CalendarsService(world.db));
-    dispatcher = new EmailDispatcher(world.db, world.config);
-    await dispatcher.start();
+    dispatcher = await startDispatcher(world);
   });
   afterAll(async () => {
     await dispatcher?.stop();

@@ -1,8 +1,9 @@
-import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
+import type { EmailDispatcher } from '../../src/notifications/email-dispatcher';
 import { Role } from '../../src/identity/role.enum';
 import { type CaughtMail, caughtMails, passwordLinkToken } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { startDispatcher } from '../support/outbox-dispatcher';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 
 // L3-04: «¿Olvidaste tu contraseña?». A user the provider issued asks for a reset link on the
@@ -30,8 +31,7 @@ describe('Self-service password reset (L3-04)', () => {
 
   beforeAll(async () => {
     world = await createSeededWorld('reset-request');
-    dispatcher = new EmailDispatcher(world.db, world.config);
-    await dispatcher.start();
+    dispatcher = await startDispatcher(world);
   });
   afterAll(async () => {
     await dispatcher?.stop();

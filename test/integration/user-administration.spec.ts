@@ -1,11 +1,12 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
+import type { EmailDispatcher } from '../../src/notifications/email-dispatcher';
 import { Role } from '../../src/identity/role.enum';
 import { type CaughtMail, caughtMails, passwordLinkToken } from '../support/caught-mail';
 import { databaseFingerprint, waitForQuiet } from '../support/database-fingerprint';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { startDispatcher } from '../support/outbox-dispatcher';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 
 // L3-04: portal users are issued by the provider — and then administered: an admin edits a user,
@@ -46,8 +47,7 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
 
   beforeAll(async () => {
     world = await createSeededWorld('user-admin');
-    dispatcher = new EmailDispatcher(world.db, world.config);
-    await dispatcher.start();
+    dispatcher = await startDispatcher(world);
   });
   afterAll(async () => {
     await dispatcher?.stop();
