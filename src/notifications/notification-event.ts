@@ -80,6 +80,11 @@ export interface EstimateSubmittedEvent extends EventBase {
   readonly scope: string;
   /** L3-12: set for a change order, the hours it adds (`hours` is then the new total). */
   readonly additionalHours?: number;
+  /**
+   * L3-08/L3-09: the organisation's active approvers when the email was queued: the one recipient
+   * who is not among them is told who must authorize (QA S18), not invited to authorize.
+   */
+  readonly approverIds?: readonly string[];
 }
 export interface AuthorizationRecordedEvent extends EventBase {
   readonly type: 'AUTHORIZATION_RECORDED';
@@ -294,6 +299,8 @@ export interface EstimateReminderEvent extends EventBase {
   /** This reminder's number for the estimate (1-based), and the most that are sent. */
   readonly reminder: number;
   readonly limit: number;
+  /** As {@link EstimateSubmittedEvent.approverIds}. */
+  readonly approverIds?: readonly string[];
 }
 /**
  * L3-12 (with L3-09's approval wait): a change order still waits for its written authorization.
@@ -313,6 +320,8 @@ export interface ChangeOrderReminderEvent extends EventBase {
   /** This reminder's number for the change order (1-based), and the most that are sent. */
   readonly reminder: number;
   readonly limit: number;
+  /** As {@link EstimateSubmittedEvent.approverIds}. */
+  readonly approverIds?: readonly string[];
 }
 /**
  * L3-09 client testing: a release still waits for the client's tests and decision (accept it or

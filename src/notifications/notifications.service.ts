@@ -101,7 +101,7 @@ export class NotificationsService {
     if (audiences.length === 0) return { recipients: [], inserted: 0 };
     // An SLA email tells the business time left (or how late), as of now (L3-06…L3-09).
     // «Ticket cerrado» says the hours charged and given back, as the ledger holds them (L3-12).
-    const event =
+    const told =
       given.type === 'SLA_AT_RISK' || given.type === 'SLA_BREACHED'
         ? await withSlaBusinessTime(this.calendars, manager, given, new Date())
         : given.type === 'CLOSED'
@@ -109,21 +109,28 @@ export class NotificationsService {
           : given;
 
     const about = {
-      ...event.ticket,
+      ...told.ticket,
       assigneeId:
-        event.type === 'PROVIDER_CLIENT_ACTIVITY' ||
-        event.type === 'PROVIDER_ASSIGNED' ||
-        event.type === 'PROVIDER_DELIVERY_AT_RISK'
-          ? event.assigneeId
-          : event.type === 'SLA_AT_RISK' || event.type === 'SLA_BREACHED'
-            ? (event.assigneeId ?? null)
+        told.type === 'PROVIDER_CLIENT_ACTIVITY' ||
+        told.type === 'PROVIDER_ASSIGNED' ||
+        told.type === 'PROVIDER_DELIVERY_AT_RISK'
+          ? told.assigneeId
+          : told.type === 'SLA_AT_RISK' || told.type === 'SLA_BREACHED'
+            ? (told.assigneeId ?? null)
             : null,
     };
-    const recipients = selectRecipients(
-      await this.loadAudiences(manager, about, audiences),
-      audiences,
-    );
+    const byAudience = await this.loadAudiences(manager, about, audiences);
+    const recipients = selectRecipients(byAudience, audiences);
+    // L3-08/L3-09 (QA S18): an estimate's emails tell a registrant who is not an approver who is.
+    const approvers = (byAudience.CLIENT_APPROVERS ?? []).filter((u) => u.active);
+    const event: NotificationEvent =
+      told.type === 'ESTIMATE_SUBMITTED' ||
+      told.type === 'ESTIMATE_REMINDER' ||
+      told.type === 'CHANGE_ORDER_REMINDER'
+        ? { ...told, approverIds: approvers.map((u) => u.id) }
+        : told;
     const names = await this.loadNames(manager, mentionedUsers(event));
+    if (event !== told) for (const u of approvers) names.set(u.id, u.displayName);
     // The provider's new-ticket, delivery-at-risk and SLA emails name the client organisation (by
     // its id in `names`).
     if (

@@ -1,4 +1,5 @@
 import { subjectLine } from './email-content';
+import { approvalAction, mayAuthorize, whoAuthorizes } from './estimate.templates';
 import type { TemplateFamily } from './template-types';
 
 // L3-09 approval wait: no provider SLA, but the registrant and the organisation's approvers are
@@ -17,8 +18,8 @@ export const estimateReminderTemplates: TemplateFamily<
       ),
     ),
     heading: ctx.t(
-      `La estimación v${e.estimateVersion} del ticket ${e.ticket.number} sigue esperando su autorización por escrito.`,
-      `Estimate v${e.estimateVersion} of ticket ${e.ticket.number} is still waiting for your written authorization.`,
+      `La estimación v${e.estimateVersion} del ticket ${e.ticket.number} sigue esperando ${awaited(e, ctx).es}.`,
+      `Estimate v${e.estimateVersion} of ticket ${e.ticket.number} is still waiting for ${awaited(e, ctx).en}.`,
     ),
     blocks: [
       {
@@ -33,16 +34,17 @@ export const estimateReminderTemplates: TemplateFamily<
       { kind: 'quote', label: ctx.t('Alcance', 'Scope'), text: e.scope },
       {
         kind: 'paragraph',
-        text: ctx.t(
-          'Para autorizarla, un aprobador de su organización debe escribir la autorización en el ticket; también puede rechazarla o pedir una nueva estimación. Mientras tanto el trabajo no inicia.',
-          'To authorize it, an approver of your organisation must write the authorization on the ticket; you may also reject it or ask for a new estimate. Until then the work does not start.',
-        ),
+        text: mayAuthorize(e, ctx)
+          ? ctx.t(
+              'Para autorizarla, un aprobador de su organización debe escribir la autorización en el ticket; también puede rechazarla o pedir una nueva estimación. Mientras tanto el trabajo no inicia.',
+              'To authorize it, an approver of your organisation must write the authorization on the ticket; you may also reject it or ask for a new estimate. Until then the work does not start.',
+            )
+          : ctx.t(
+              `Debe autorizarla por escrito en el ticket ${whoAuthorizes(e, ctx)}, que también puede rechazarla o pedir una nueva estimación. Mientras tanto el trabajo no inicia.`,
+              `${capitalized(whoAuthorizes(e, ctx))} must authorize it in writing on the ticket, or reject it or ask for a new estimate. Until then the work does not start.`,
+            ),
       },
-      {
-        kind: 'action',
-        label: ctx.t('Revisar y autorizar', 'Review and authorize'),
-        href: `${ctx.ticketUrl}/estimates/${e.estimateVersion}`,
-      },
+      ...approvalAction(e, ctx),
     ],
   }),
 
@@ -57,8 +59,8 @@ export const estimateReminderTemplates: TemplateFamily<
         ),
       ),
       heading: ctx.t(
-        `La orden de cambio v${e.estimateVersion} del ticket ${e.ticket.number} (${n(e.additionalHours)} h adicionales a las ya autorizadas) sigue esperando su autorización por escrito.`,
-        `Change order v${e.estimateVersion} of ticket ${e.ticket.number} (${n(e.additionalHours)} h on top of the authorized ones) is still waiting for your written authorization.`,
+        `La orden de cambio v${e.estimateVersion} del ticket ${e.ticket.number} (${n(e.additionalHours)} h adicionales a las ya autorizadas) sigue esperando ${awaited(e, ctx).es}.`,
+        `Change order v${e.estimateVersion} of ticket ${e.ticket.number} (${n(e.additionalHours)} h on top of the authorized ones) is still waiting for ${awaited(e, ctx).en}.`,
       ),
       blocks: [
         {
@@ -78,17 +80,33 @@ export const estimateReminderTemplates: TemplateFamily<
         { kind: 'quote', label: ctx.t('Motivo y alcance', 'Reason and scope'), text: e.scope },
         {
           kind: 'paragraph',
-          text: ctx.t(
-            'Para autorizarla, un aprobador de su organización debe escribir la autorización en el ticket; también puede rechazarla. Mientras tanto el trabajo sigue dentro de las horas ya autorizadas.',
-            'To authorize it, an approver of your organisation must write the authorization on the ticket; you may also reject it. Until then the work goes on within the hours already authorized.',
-          ),
+          text: mayAuthorize(e, ctx)
+            ? ctx.t(
+                'Para autorizarla, un aprobador de su organización debe escribir la autorización en el ticket; también puede rechazarla. Mientras tanto el trabajo sigue dentro de las horas ya autorizadas.',
+                'To authorize it, an approver of your organisation must write the authorization on the ticket; you may also reject it. Until then the work goes on within the hours already authorized.',
+              )
+            : ctx.t(
+                `Debe autorizarla por escrito en el ticket ${whoAuthorizes(e, ctx)}, que también puede rechazarla. Mientras tanto el trabajo sigue dentro de las horas ya autorizadas.`,
+                `${capitalized(whoAuthorizes(e, ctx))} must authorize it in writing on the ticket, or reject it. Until then the work goes on within the hours already authorized.`,
+              ),
         },
-        {
-          kind: 'action',
-          label: ctx.t('Revisar y autorizar', 'Review and authorize'),
-          href: `${ctx.ticketUrl}/estimates/${e.estimateVersion}`,
-        },
+        ...approvalAction(e, ctx),
       ],
     };
   },
 };
+
+const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Whose written authorization a reminder waits for: the reader's, or their organisation's. */
+function awaited(
+  e: Parameters<typeof mayAuthorize>[0],
+  ctx: Parameters<typeof mayAuthorize>[1],
+): { es: string; en: string } {
+  return mayAuthorize(e, ctx)
+    ? { es: 'su autorización por escrito', en: 'your written authorization' }
+    : {
+        es: 'la autorización por escrito de su organización',
+        en: "your organisation's written authorization",
+      };
+}

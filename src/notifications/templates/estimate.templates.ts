@@ -1,4 +1,4 @@
-import { subjectLine } from './email-content';
+import { type Block, subjectLine, type TemplateContext } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // Estimates and their written authorization (L3-08, L3-09); sent to the registrant and the
@@ -29,8 +29,9 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
               `Change order to authorize: +${n(added)} h (v${e.estimateVersion})`,
             ),
       ),
-      heading:
-        added === undefined
+      // Whose authorization it waits for: the reader's, or their organisation's (not an approver).
+      heading: mayAuthorize(e, ctx)
+        ? added === undefined
           ? ctx.t(
               `Enviamos la estimación del ticket ${e.ticket.number} para su autorización.`,
               `We sent the estimate for ticket ${e.ticket.number} for your authorization.`,
@@ -38,6 +39,15 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
           : ctx.t(
               `Enviamos una orden de cambio del ticket ${e.ticket.number}: ${n(added)} h adicionales a las ya autorizadas, para su autorización.`,
               `We sent a change order for ticket ${e.ticket.number}: ${n(added)} h on top of the authorized ones, for your authorization.`,
+            )
+        : added === undefined
+          ? ctx.t(
+              `Enviamos la estimación del ticket ${e.ticket.number} para la autorización de su organización.`,
+              `We sent the estimate for ticket ${e.ticket.number} for your organisation's authorization.`,
+            )
+          : ctx.t(
+              `Enviamos una orden de cambio del ticket ${e.ticket.number}: ${n(added)} h adicionales a las ya autorizadas, para la autorización de su organización.`,
+              `We sent a change order for ticket ${e.ticket.number}: ${n(added)} h on top of the authorized ones, for your organisation's authorization.`,
             ),
       blocks: [
         {
@@ -58,16 +68,17 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
         },
         {
           kind: 'paragraph',
-          text: ctx.t(
-            'Las horas se cargarán a su paquete prepagado. Para autorizar, un aprobador de su organización debe escribir la autorización en el ticket.',
-            'The hours will be charged to your prepaid package. To authorize, an approver of your organisation must write the authorization on the ticket.',
-          ),
+          text: mayAuthorize(e, ctx)
+            ? ctx.t(
+                'Las horas se cargarán a su paquete prepagado. Para autorizar, un aprobador de su organización debe escribir la autorización en el ticket.',
+                'The hours will be charged to your prepaid package. To authorize, an approver of your organisation must write the authorization on the ticket.',
+              )
+            : ctx.t(
+                `Las horas se cargarán a su paquete prepagado. Usted puede revisarla en el ticket; debe autorizarla por escrito ${whoAuthorizes(e, ctx)}.`,
+                `The hours will be charged to your prepaid package. You can review it on the ticket; ${whoAuthorizes(e, ctx)} must authorize it in writing.`,
+              ),
         },
-        {
-          kind: 'action',
-          label: ctx.t('Revisar y autorizar', 'Review and authorize'),
-          href: `${ctx.ticketUrl}/estimates/${e.estimateVersion}`,
-        },
+        ...approvalAction(e, ctx),
       ],
     };
   },
@@ -147,3 +158,56 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
     };
   },
 };
+
+/** What an estimate's email needs to tell who may authorize it. */
+interface AwaitingApproval {
+  readonly estimateVersion: number;
+  readonly approverIds?: readonly string[];
+}
+
+/**
+ * L3-08/L3-09 (QA S18): whether the recipient may authorize the estimate: one of the
+ * organisation's approvers (an email queued before they were listed keeps the invitation).
+ */
+export function mayAuthorize(e: AwaitingApproval, ctx: TemplateContext): boolean {
+  return (
+    e.approverIds === undefined ||
+    (ctx.recipientId !== undefined && e.approverIds.includes(ctx.recipientId))
+  );
+}
+
+/**
+ * «un aprobador autorizado de su organización (Ana Aprobadora o Arturo Aprobador)»: who must
+ * authorize, named when the email knows them.
+ */
+export function whoAuthorizes(e: AwaitingApproval, ctx: TemplateContext): string {
+  const names = (e.approverIds ?? [])
+    .map((id) => ctx.names.get(id))
+    .filter((n): n is string => n !== undefined);
+  const list = new Intl.ListFormat(ctx.locale, { type: 'disjunction' }).format(names);
+  return names.length
+    ? ctx.t(
+        `un aprobador autorizado de su organización (${list})`,
+        `an authorized approver of your organisation (${list})`,
+      )
+    : ctx.t(
+        'un aprobador autorizado de su organización',
+        'an authorized approver of your organisation',
+      );
+}
+
+/**
+ * «Revisar y autorizar» (the estimate on the ticket page) for whom may authorize; anyone else has
+ * only the email's own «Ver el ticket».
+ */
+export function approvalAction(e: AwaitingApproval, ctx: TemplateContext): Block[] {
+  return mayAuthorize(e, ctx)
+    ? [
+        {
+          kind: 'action',
+          label: ctx.t('Revisar y autorizar', 'Review and authorize'),
+          href: `${ctx.ticketUrl}/estimates/${e.estimateVersion}`,
+        },
+      ]
+    : [];
+}

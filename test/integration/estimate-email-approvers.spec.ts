@@ -1,0 +1,59 @@
+import { Role } from '../../src/identity/role.enum';
+import { caughtAtLeast, subjectHas } from '../support/caught-mail';
+import { gql } from '../support/integration-harness';
+import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+
+// L3-08/L3-09 (QA S18) on the real stack: the estimate's email invites the organisation's approver
+// to «Revisar y autorizar»; the registrant, who is not an approver, gets it without that action and
+// is told that an authorized approver of the organisation (named) must authorize it. One email
+// each.
+
+describe('the estimate email invites only approvers to authorize (L3-08, L3-09)', () => {
+  const world = useWorldWithWorker('estimate-email-approvers');
+
+  const act = async (role: Role, mutation: string, input: object, type: string) => {
+    const { body } = await gql(
+      world.api,
+      `mutation ($input: ${type}!) { ${mutation}(input: $input) { seq } }`,
+      { input },
+      world.bearer(role),
+    );
+    expect(body.errors).toBeUndefined();
+  };
+
+  it('registrant: who must authorize, no action; approver: «Revisar y autorizar»', async () => {
+    const number = await registerProjectedTicket(world, {});
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+      'ClassifyTicketInput',
+    );
+    await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number, hours: 12, scope: 'Reporte de cobranza' },
+      'SubmitEstimateInput',
+    );
+    const estimateMail = (to: string) =>
+      caughtAtLeast(
+        1,
+        (m) => subjectHas(number, 'Estimación por autorizar')(m) && m.to.includes(to),
+      );
+
+    const [registrant, ...moreToRegistrant] = await estimateMail('usuario@aurora.example');
+    expect(moreToRegistrant).toHaveLength(0);
+    expect(registrant.text).not.toContain('Revisar y autorizar');
+    expect(registrant.html).not.toContain('Revisar y autorizar');
+    expect(registrant.text).toContain(
+      'debe autorizarla por escrito un aprobador autorizado de su organización (Arturo Aprobador)',
+    );
+    expect(registrant.text).toContain(`Ver el ticket: `);
+
+    const [approver, ...moreToApprover] = await estimateMail('aprobador@aurora.example');
+    expect(moreToApprover).toHaveLength(0);
+    expect(approver.text).toContain(`Revisar y autorizar: `);
+    expect(approver.text).toContain(`/tickets/${number}/estimates/1`);
+    expect(approver.text).not.toContain('aprobador autorizado de su organización (');
+  });
+});

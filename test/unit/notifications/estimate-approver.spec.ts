@@ -1,0 +1,101 @@
+import { Locale } from '../../../src/identity/locale.enum';
+import type { NotificationEvent } from '../../../src/notifications/notification-event';
+import {
+  renderEmail,
+  type EmailRecipient,
+} from '../../../src/notifications/templates/render-email';
+import { sampleEvents } from '../../../src/notifications/testing/sample-events';
+
+// L3-08/L3-09 (QA S18): an estimate's email (and its reminders, L3-12 change orders too) invites
+// only the organisation's approvers to «Revisar y autorizar». A registrant who is not an approver
+// gets «Ver ticket» and is told that an authorized approver must authorize it, by name when the
+// email knows them.
+
+const TICKET = {
+  number: 'L3-2026-000123',
+  subject: 'Reporte de ventas',
+  registrantId: 'u-registrant',
+  clientOrgId: 'org-aurora',
+};
+const EVENTS = sampleEvents(TICKET, { agentId: 'u-agent', approverId: 'u-approver' });
+const OPTIONS = {
+  publicUrl: 'https://soporte.example/',
+  from: 'Soporte L3 <soporte@becken.example>',
+  domain: 'becken.example',
+  names: new Map([
+    ['u-approver', 'Arturo Aprobador'],
+    ['u-approver-2', 'Beatriz Borja'],
+  ]),
+};
+const REGISTRANT: EmailRecipient = {
+  id: 'u-registrant',
+  email: 'usuario@aurora.example',
+  displayName: 'Úrsula Usuaria',
+  locale: Locale.ES_MX,
+  timeZone: 'America/Mexico_City',
+};
+const APPROVER: EmailRecipient = {
+  ...REGISTRANT,
+  id: 'u-approver',
+  email: 'aprobador@aurora.example',
+  displayName: 'Arturo Aprobador',
+};
+const EN = (r: EmailRecipient): EmailRecipient => ({ ...r, locale: Locale.EN });
+const approvers = ['u-approver', 'u-approver-2'];
+
+const TYPES = ['ESTIMATE_SUBMITTED', 'ESTIMATE_REMINDER', 'CHANGE_ORDER_REMINDER'] as const;
+const withApprovers = (
+  type: (typeof TYPES)[number],
+  ids: readonly string[],
+): NotificationEvent => ({
+  ...EVENTS[type],
+  approverIds: ids,
+});
+const email = (event: NotificationEvent, to: EmailRecipient) => renderEmail(event, to, OPTIONS)!;
+
+describe('estimate emails invite only approvers to authorize (L3-08, L3-09, L3-12)', () => {
+  it.each(TYPES)(
+    '%s: the registrant who is not an approver is told who authorizes, not invited to',
+    (type) => {
+      const es = email(withApprovers(type, approvers), REGISTRANT);
+      expect(es.text).not.toContain('Revisar y autorizar');
+      expect(es.html).not.toContain('Revisar y autorizar');
+      expect(es.text).not.toContain('su autorización');
+      expect(es.text).toContain('de su organización');
+      expect(es.text).toContain(
+        'un aprobador autorizado de su organización (Arturo Aprobador o Beatriz Borja)',
+      );
+      // Their one link opens the ticket, where the estimate waits.
+      expect(es.text).toContain(`Ver el ticket: https://soporte.example/tickets/${TICKET.number}`);
+      expect(es.html).not.toContain('/estimates/');
+      const en = email(withApprovers(type, approvers), EN(REGISTRANT));
+      expect(en.text).not.toContain('Review and authorize');
+      expect(en.text).not.toContain('your authorization');
+      expect(en.text).toMatch(
+        /an authorized approver of your organisation \(Arturo Aprobador or Beatriz Borja\)/i,
+      );
+    },
+  );
+
+  it.each(TYPES)('%s: an approver keeps «Revisar y autorizar»', (type) => {
+    const es = email(withApprovers(type, approvers), APPROVER);
+    expect(es.text).toContain('Revisar y autorizar');
+    expect(es.text).not.toContain('aprobador autorizado de su organización (');
+    expect(email(withApprovers(type, approvers), EN(APPROVER)).text).toContain(
+      'Review and authorize',
+    );
+  });
+
+  it('a registrant who is also an approver keeps the action', () => {
+    const event = withApprovers('ESTIMATE_SUBMITTED', ['u-registrant', 'u-approver']);
+    expect(email(event, REGISTRANT).text).toContain('Revisar y autorizar');
+  });
+
+  it('no approver known by name: the line says so in general', () => {
+    const es = email(withApprovers('ESTIMATE_SUBMITTED', []), REGISTRANT).text;
+    expect(es).toContain(
+      'debe autorizarla por escrito un aprobador autorizado de su organización.',
+    );
+    expect(es).not.toContain('Revisar y autorizar');
+  });
+});
