@@ -1,0 +1,98 @@
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { MONTHLY_STATEMENT, type MonthlyStatementView } from '../support/monthly-statement';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+
+// L3-13, L3-03 (QA S18): «Mis horas» in November read «Horas compradas 0 h» beside a list that
+// showed the demo package bought on 2026-01-01. The statement counts a purchase in the month of
+// its purchase date and only there: that month's hoursPurchased and movements have it, the next
+// month opens with it in its balance and lists no purchase. Read through the real API, by the
+// client user as «Mis horas» reads it and by the provider's manager.
+
+const PURCHASE = `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id } }`;
+
+describe('a purchase in the monthly statement: its month, not the next (L3-13, L3-03)', () => {
+  let world: SeededWorld;
+
+  beforeAll(async () => {
+    world = await createSeededWorld('statement-purchase');
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  async function statementOf(
+    organizationId: string,
+    month: string,
+    as: Record<string, string>,
+  ): Promise<MonthlyStatementView> {
+    const { body } = await gql<{ monthlyStatement: MonthlyStatementView }>(
+      world.api,
+      MONTHLY_STATEMENT,
+      { organizationId, month },
+      as,
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.monthlyStatement;
+  }
+
+  it("the demo package bought on 2026-01-01 is January's purchase; February and November list none", async () => {
+    const aurora = world.orgIds['comercializadora-aurora'];
+    const client = world.bearer(Role.CLIENT_USER);
+    const january = await statementOf(aurora, '2026-01', client);
+    expect(january).toMatchObject({ openingBalance: 0, hoursPurchased: 40, closingBalance: 40 });
+    expect(january.movements).toEqual([
+      expect.objectContaining({ kind: 'PURCHASE', date: '2026-01-01', hours: 40 }),
+    ]);
+    for (const month of ['2026-02', '2026-11']) {
+      const later = await statementOf(aurora, month, client);
+      expect(later).toMatchObject({ month, hoursPurchased: 0, hoursAdjusted: 0 });
+      // The package is in the balance the month opens with, not among its movements.
+      expect(later.openingBalance).toBe(later.closingBalance + later.hoursConsumed);
+      expect(later.movements.filter((m) => m.kind === 'PURCHASE')).toEqual([]);
+    }
+    // Nothing was consumed in a fresh world: February opens at January's close.
+    expect((await statementOf(aurora, '2026-02', client)).openingBalance).toBe(40);
+  });
+
+  it("a package bought on a month's last day is that month's hoursPurchased, not the next month's", async () => {
+    const tulum = world.orgIds['grupo-industrial-tulum'];
+    const manager = world.bearer(Role.MANAGER);
+    const before = await statementOf(tulum, '2026-03', manager);
+    const bought = await gql(
+      world.api,
+      PURCHASE,
+      {
+        input: {
+          organizationId: tulum,
+          hours: 12.5,
+          price: 11_000,
+          purchasedOn: '2026-03-31',
+          reference: 'FAC-T-2026-03',
+        },
+      },
+      manager,
+    );
+    expect(bought.body.errors).toBeUndefined();
+
+    const march = await statementOf(tulum, '2026-03', manager);
+    expect(march.hoursPurchased).toBe(before.hoursPurchased + 12.5);
+    expect(march.closingBalance).toBe(before.closingBalance + 12.5);
+    expect(march.movements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'PURCHASE',
+          date: '2026-03-31',
+          hours: 12.5,
+          packageReference: 'FAC-T-2026-03',
+        }),
+      ]),
+    );
+    const april = await statementOf(tulum, '2026-04', manager);
+    expect(april).toMatchObject({ hoursPurchased: 0, openingBalance: march.closingBalance });
+    expect(april.movements.filter((m) => m.kind === 'PURCHASE')).toEqual([]);
+    // The client's own statement says the same.
+    const client = world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum');
+    expect(await statementOf(tulum, '2026-03', client)).toEqual(march);
+  });
+});
