@@ -85,8 +85,10 @@ function start() {
       stdio: 'inherit',
     },
   );
-  // The orchestrator handles Ctrl-C itself (stops children in order); we only wait for it.
+  // The orchestrator handles Ctrl-C and a closed terminal itself (stops children in order); we
+  // only wait for it.
   process.on('SIGINT', () => undefined);
+  process.on('SIGHUP', () => undefined);
   process.on('SIGTERM', () => child.kill('SIGTERM'));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

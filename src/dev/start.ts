@@ -52,6 +52,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  // A closed terminal (SIGHUP) stops everything too: by default Node would exit at once and leave
+  // PostgreSQL (it takes SIGHUP as «reload») and the Temporal dev server (its own session) running
+  // on their ports. The terminal is gone by then, so a failed write must not end the shutdown.
+  process.on('SIGHUP', () => void shutdown(0));
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 
   let demoLogins = '';
   try {

@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { stopLeftover } from './leftover-process';
 import { assertPortFree } from './ports';
 
 export interface EmbeddedPostgresOptions {
@@ -30,6 +31,17 @@ export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<RunningPostgres> {
   const log = options.log ?? (() => undefined);
+  // A server an earlier start left running on this cluster (its terminal closed, or the
+  // orchestrator alone got `kill -9`): SIGINT is PostgreSQL's fast shutdown.
+  await stopLeftover(
+    {
+      name: 'PostgreSQL',
+      pidFile: join(options.dataDir, 'postmaster.pid'),
+      marker: options.dataDir,
+      signal: 'SIGINT',
+    },
+    log,
+  );
   await assertPortFree('127.0.0.1', options.port, 'PostgreSQL', 'PGPORT');
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const recent: string[] = [];

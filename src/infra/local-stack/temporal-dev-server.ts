@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { SearchAttributeType } from '@temporalio/common';
 import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
+import { stopLeftover } from './leftover-process';
 import { assertPortFree, waitForPort } from './ports';
 
 export interface TemporalDevServerOptions {
@@ -66,6 +67,12 @@ export async function startTemporalDevServer(
   options: TemporalDevServerOptions,
 ): Promise<RunningTemporalDevServer> {
   const log = options.log ?? (() => undefined);
+  // It runs in its own process group, so a `kill -9` of `npm start`'s group leaves it behind.
+  const pidFile = join(dirname(options.dbFile), 'dev-server.pid');
+  await stopLeftover(
+    { name: 'Temporal dev server', pidFile, marker: options.dbFile, signal: 'SIGTERM' },
+    log,
+  );
   await assertPortFree(options.host, options.port, 'Temporal gRPC', 'TEMPORAL_PORT');
   if (options.uiPort !== undefined) {
     await assertPortFree(options.host, options.uiPort, 'Temporal UI', 'TEMPORAL_UI_PORT');
@@ -77,6 +84,8 @@ export async function startTemporalDevServer(
     // Its own process group, so Ctrl-C in the terminal reaches us first and we stop it in order.
     detached: true,
   });
+  if (child.pid !== undefined) writeFileSync(pidFile, `${child.pid}\n`);
+  child.once('exit', () => rmSync(pidFile, { force: true }));
   let output = '';
   const keep = (chunk: Buffer): void => {
     output = (output + chunk.toString()).slice(-4000);
