@@ -17,6 +17,7 @@ import { TicketEventNamesResolver } from './ticket-event-names.resolver';
 import { TicketEventCalendarResolver } from './ticket-event-calendar.resolver';
 import { CalendarChangesLoader } from './calendar-changes.loader';
 import { UserNamesLoader } from './user-names.loader';
+import { ClockStatesLoader } from './clock-states.loader';
 import { TicketPageResolver } from './ticket-page.resolver';
 
 /** Tickets: registration, transitions (workflow Updates) and the read model. */
@@ -35,6 +36,7 @@ import { TicketPageResolver } from './ticket-page.resolver';
     ClockExplanationService,
     SlaClockResolver,
     UserNamesLoader,
+    ClockStatesLoader,
     TicketEventNamesResolver,
     CalendarChangesLoader,
     TicketEventCalendarResolver,

@@ -49,6 +49,7 @@ import {
 } from './ticket.model';
 import { TicketsService, type TransitionName } from './tickets.service';
 import { UserNamesLoader } from './user-names.loader';
+import { ClockStatesLoader } from './clock-states.loader';
 
 /**
  * Tickets over GraphQL: every user action is one mutation that runs one workflow Update and
@@ -59,6 +60,7 @@ export class TicketsResolver {
   constructor(
     private readonly service: TicketsService,
     private readonly names: UserNamesLoader,
+    private readonly clockStates: ClockStatesLoader,
   ) {}
 
   @Query(() => TicketModel, { description: 'A ticket by number (own organisation for clients).' })
@@ -141,9 +143,12 @@ export class TicketsResolver {
   })
   publicReplyCountsAsProgress(
     @CurrentUser() user: AuthenticatedUser,
+    @Context() ctx: object,
     @Parent() ticket: TicketWithParts,
   ): Promise<boolean> {
-    return this.service.publicReplyCountsAsProgress(user, ticket);
+    return this.service.publicReplyCountsAsProgress(user, ticket, (number) =>
+      this.clockStates.load(ctx, number),
+    );
   }
 
   @ResolveField(() => [SlaClockModel])

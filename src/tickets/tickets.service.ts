@@ -16,6 +16,7 @@ import { openedView, openingTriageArgs } from '../../workflows/ticket/ticket-ope
 import {
   availableFor,
   publicReplyCountsAsProgress,
+  type ReplyProgressTicket,
   RULES,
 } from '../../workflows/ticket/transitions';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
@@ -389,21 +390,16 @@ export class TicketsService implements OnModuleInit {
   /**
    * L3-07: whether a public reply by `user` now counts as a progress update, by the workflow's
    * own rule (`publicReplyCountsAsProgress`) over the read model. False for client users: they
-   * never write staff replies.
+   * never write staff replies. The clocks come with the ticket when it has them (a mutation's
+   * answer), else from `clocksOf` (the request's batch, so a list reads them once).
    */
   async publicReplyCountsAsProgress(
     user: AuthenticatedUser,
     ticket: TicketWithParts,
+    clocksOf: (ticketNumber: string) => Promise<ReplyProgressTicket['clocks']>,
   ): Promise<boolean> {
     if (!isProviderStaff(user)) return false;
-    // The rule reads each run's kind, status and end only: no business time to compute.
-    const clocks =
-      ticket.clocks ??
-      (await this.db.getRepository(TicketClockEntity).find({
-        select: { kind: true, status: true, endedAt: true },
-        where: { ticketNumber: ticket.number },
-        order: { startedAt: 'ASC', run: 'ASC' },
-      }));
+    const clocks = ticket.clocks ?? (await clocksOf(ticket.number));
     return publicReplyCountsAsProgress({ state: ticket.state, clocks });
   }
 
