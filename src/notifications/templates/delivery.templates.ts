@@ -153,17 +153,17 @@ export const deliveryTemplates: TemplateFamily<
               : [
                   [
                     ctx.t('Horas cargadas a su paquete', 'Hours charged to your package'),
-                    `${ctx.dates.number(e.chargedHours)} h`,
+                    ctx.dates.hours(e.chargedHours),
                   ] as [string, string],
                 ]),
             // L3-18: work the client was not charged for (a no-charge ticket).
             ...(e.loggedHours === undefined
               ? []
               : [
-                  [
-                    ctx.t('Horas trabajadas', 'Hours worked'),
-                    `${ctx.dates.number(e.loggedHours)} h`,
-                  ] as [string, string],
+                  [ctx.t('Horas trabajadas', 'Hours worked'), ctx.dates.hours(e.loggedHours)] as [
+                    string,
+                    string,
+                  ],
                 ]),
           ],
         },

@@ -26,7 +26,7 @@ export const estimateReminderTemplates: TemplateFamily<
         kind: 'facts',
         rows: [
           [ctx.t('Asunto', 'Subject'), e.ticket.subject],
-          [ctx.t('Horas estimadas', 'Estimated hours'), ctx.dates.number(e.hours)],
+          [ctx.t('Horas estimadas', 'Estimated hours'), ctx.dates.hours(e.hours)],
           [ctx.t('Versión', 'Version'), String(e.estimateVersion)],
           [ctx.t('Enviada', 'Submitted'), ctx.dates.instant(e.submittedAt)],
         ],
@@ -67,8 +67,14 @@ export const estimateReminderTemplates: TemplateFamily<
           kind: 'facts',
           rows: [
             [ctx.t('Asunto', 'Subject'), e.ticket.subject],
-            [ctx.t('Horas adicionales', 'Additional hours'), `+${n(e.additionalHours)}`],
-            [ctx.t('Total autorizado con la orden', 'Authorized total with it'), n(e.hours)],
+            [
+              ctx.t('Horas adicionales', 'Additional hours'),
+              `+${ctx.dates.hours(e.additionalHours)}`,
+            ],
+            [
+              ctx.t('Total autorizado con la orden', 'Authorized total with it'),
+              ctx.dates.hours(e.hours),
+            ],
             [ctx.t('Versión', 'Version'), String(e.estimateVersion)],
             [ctx.t('Enviada', 'Submitted'), ctx.dates.instant(e.submittedAt)],
             [

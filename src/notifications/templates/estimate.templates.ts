@@ -11,10 +11,13 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
     const added = e.additionalHours;
     const hourRows: [string, string][] =
       added === undefined
-        ? [[ctx.t('Horas estimadas', 'Estimated hours'), n(e.hours)]]
+        ? [[ctx.t('Horas estimadas', 'Estimated hours'), ctx.dates.hours(e.hours)]]
         : [
-            [ctx.t('Horas adicionales', 'Additional hours'), `+${n(added)}`],
-            [ctx.t('Total autorizado con la orden', 'Authorized total with it'), n(e.hours)],
+            [ctx.t('Horas adicionales', 'Additional hours'), `+${ctx.dates.hours(added)}`],
+            [
+              ctx.t('Total autorizado con la orden', 'Authorized total with it'),
+              ctx.dates.hours(e.hours),
+            ],
           ];
     return {
       subject: subjectLine(
@@ -98,10 +101,20 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
     const hourRows: [string, string][] = [
       ...(added === undefined
         ? []
-        : [[ctx.t('Horas adicionales', 'Additional hours'), `+${n(added)}`] as [string, string]]),
+        : [
+            [ctx.t('Horas adicionales', 'Additional hours'), `+${ctx.dates.hours(added)}`] as [
+              string,
+              string,
+            ],
+          ]),
       ...(e.hours === undefined
         ? []
-        : [[ctx.t('Horas autorizadas', 'Authorized hours'), n(e.hours)] as [string, string]]),
+        : [
+            [ctx.t('Horas autorizadas', 'Authorized hours'), ctx.dates.hours(e.hours)] as [
+              string,
+              string,
+            ],
+          ]),
     ];
     return {
       subject: subjectLine(

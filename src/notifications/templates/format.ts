@@ -113,6 +113,11 @@ export class RecipientDates {
   number(n: number): string {
     return new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 }).format(n);
   }
+
+  /** Hours always with their unit (QA S18): `12 h`, `6.5 h`; es and en alike. */
+  hours(n: number): string {
+    return `${this.number(n)} h`;
+  }
 }
 
 /**
