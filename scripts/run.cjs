@@ -83,6 +83,8 @@ function start() {
     {
       cwd: root,
       stdio: 'inherit',
+      // Its times go on from ours, so «Ready in» counts the install and the builds too.
+      env: { ...process.env, NPM_START_BEGAN_AT: String(started) },
     },
   );
   // The orchestrator handles Ctrl-C and a closed terminal itself (stops children in order); we

@@ -17,7 +17,10 @@ import { spawnNode } from './child-process';
 // Console output is this entry point's user interface.
 /* eslint-disable no-console */
 
-const started = Date.now();
+// `scripts/run.cjs` installs and builds first and passes when it began, so the times run on from
+// its own and «Ready in» counts the whole `npm start`.
+const handedOver = Number(process.env.NPM_START_BEGAN_AT);
+const started = Number.isFinite(handedOver) && handedOver > 0 ? handedOver : Date.now();
 const say = (line: string): void => console.log(`${elapsed()} ${line}`);
 const elapsed = (): string => `[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s]`;
 
@@ -80,20 +83,29 @@ async function main(): Promise<void> {
       API_PORT: String(stack.apiPort),
     };
     const dist = join(root, 'dist', 'src');
-    const spawnWatched = (name: string, script: string): void => {
-      const child = spawnNode(name, join(dist, script), env, console.log);
+    const spawnWatched = (name: string, script: string, readyLine?: string): Promise<void> => {
+      let ready = (): void => undefined;
+      const seen = new Promise<void>((resolve) => (ready = resolve));
+      const child = spawnNode(name, join(dist, script), env, (line) => {
+        console.log(line);
+        if (readyLine && line.includes(readyLine)) ready();
+      });
       child.on('exit', (code, signal) => {
         if (stopping) return;
         say(`${name} exited unexpectedly (${code ?? signal}); stopping everything.`);
         void shutdown(1);
       });
       children.push({ name, child });
+      return seen;
     };
     say('Worker: starting (bundles the workflows) …');
-    spawnWatched('worker', join('worker', 'main.js'));
+    // Its own log line (src/worker/main.ts) once the bundle is built and it polls: the URLs and
+    // logins come after the bundler's output, not buried under it.
+    const workerPolling = spawnWatched('worker', join('worker', 'main.js'), 'Worker polling');
     say('API: starting …');
-    spawnWatched('api', join('api', 'main.js'));
+    void spawnWatched('api', join('api', 'main.js'));
     await waitForHealth(`http://${stack.host}:${stack.apiPort}/health`, 90_000);
+    await withTimeout(workerPolling, 120_000, 'The worker did not start polling within 120 s');
   } catch (err) {
     console.error(`\n${describe(err)}`);
     return shutdown(1);
@@ -116,6 +128,18 @@ async function main(): Promise<void> {
       'Press Ctrl-C to stop everything.',
     ].join('\n'),
   );
+}
+
+async function withTimeout(promise: Promise<void>, ms: number, message: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  try {
+    await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
