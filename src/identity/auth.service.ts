@@ -15,6 +15,13 @@ import { normalizeEmail, UsersService } from './users.service';
 /** One message for an unknown email and a wrong password, so logins do not reveal who exists. */
 export const INVALID_CREDENTIALS = 'Invalid email or password';
 
+/**
+ * Self-service reset requests one client IP may make, for any addresses, per login window: twice
+ * the logins allowed per email + IP (10 in 15 min by default), so one client cannot probe or
+ * flood many addresses while an office behind one address still gets its few resets (L3-04).
+ */
+export const RESET_REQUESTS_PER_IP_FACTOR = 2;
+
 @Injectable()
 export class AuthService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(AuthService.name);
@@ -23,6 +30,8 @@ export class AuthService implements BeforeApplicationShutdown {
   private readonly changeLimiter: LoginRateLimiter;
   /** Self-service reset requests, per email + IP: every request counts, like a failed login. */
   private readonly resetRequestLimiter: LoginRateLimiter;
+  /** Self-service reset requests per client IP, whatever the address. */
+  private readonly resetRequestIpLimiter: LoginRateLimiter;
   /** Reset requests answered whose link and email are still being written. */
   private readonly pendingResets = new Set<Promise<void>>();
 
@@ -48,6 +57,12 @@ export class AuthService implements BeforeApplicationShutdown {
       maxFailures,
       windowSeconds * 1000,
     );
+    this.resetRequestIpLimiter = new LoginRateLimiter(
+      failures,
+      'reset-request-ip',
+      RESET_REQUESTS_PER_IP_FACTOR * maxFailures,
+      windowSeconds * 1000,
+    );
   }
 
   /** The answered reset requests finish writing their link and outbox row before the pool closes. */
@@ -59,8 +74,9 @@ export class AuthService implements BeforeApplicationShutdown {
    * «¿Olvidaste tu contraseña?» (L3-04): emails the active account of `email` a one-time link
    * (see {@link PasswordLinksService.requestReset}) and answers nothing about it, so an unknown,
    * deactivated or invited address looks the same to the caller. Every request counts towards a
-   * throttle per email + client IP like logins' (RATE_LIMITED with `retryAfterSeconds`); the
-   * links service adds at most one email per address per minute from any number of addresses.
+   * throttle per email + client IP like logins' and one per client IP for any addresses
+   * ({@link RESET_REQUESTS_PER_IP_FACTOR}): RATE_LIMITED with `retryAfterSeconds`, nothing
+   * recorded or sent. The links service adds at most one email per address per minute.
    *
    * The answer does not wait for the per-address work: looking the account up, issuing the link
    * and queueing its email take longer for an account than for an unknown address, so waiting
@@ -69,8 +85,14 @@ export class AuthService implements BeforeApplicationShutdown {
    */
   async requestPasswordReset(email: string, clientIp?: string): Promise<void> {
     const limiterKey = LoginRateLimiter.key(email, clientIp);
+    const ipKey = clientIp ?? 'unknown';
     await this.resetRequestLimiter.assertAllowed(limiterKey, 'Too many password reset requests');
+    await this.resetRequestIpLimiter.assertAllowed(
+      ipKey,
+      'Too many password reset requests from this address',
+    );
     await this.resetRequestLimiter.recordFailure(limiterKey);
+    await this.resetRequestIpLimiter.recordFailure(ipKey);
     this.afterAnswer(() => this.links.requestReset(normalizeEmail(email)));
   }
 

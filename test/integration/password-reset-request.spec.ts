@@ -1,8 +1,15 @@
+import { request as httpRequest } from 'node:http';
+import { RESET_REQUESTS_PER_IP_FACTOR } from '../../src/identity/auth.service';
 import type { EmailDispatcher } from '../../src/notifications/email-dispatcher';
 import { Role } from '../../src/identity/role.enum';
 import { type CaughtMail, caughtMails, passwordLinkToken } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
-import { gql } from '../support/integration-harness';
+import {
+  gql,
+  type GraphQLResponse,
+  type RunningApi,
+  startApi,
+} from '../support/integration-harness';
 import { startDispatcher } from '../support/outbox-dispatcher';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 
@@ -38,15 +45,54 @@ describe('Self-service password reset (L3-04)', () => {
     await world?.close();
   });
 
+  // From 127.0.0.1, like every other call: this file asks fewer resets from it than the per-IP
+  // limit allows; the throttle tests ask from loopback addresses of their own (`requestFrom`).
   const request = (email: string) =>
     gql<{ requestPasswordReset: { email: string } }>(world.api, REQUEST, { email });
+  /** requestPasswordReset from the client address `ip` (any of 127.0.0.0/8 reaches the API). */
+  function requestFrom(
+    ip: string,
+    email: string,
+    api: RunningApi = world.api,
+  ): Promise<GraphQLResponse<{ requestPasswordReset: { email: string } }>> {
+    const payload = JSON.stringify({ query: REQUEST, variables: { email } });
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(
+        `${api.url}/graphql`,
+        {
+          method: 'POST',
+          localAddress: ip,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => {
+            try {
+              resolve(
+                JSON.parse(text) as GraphQLResponse<{ requestPasswordReset: { email: string } }>,
+              );
+            } catch (err) {
+              reject(err instanceof Error ? err : new Error(String(err)));
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
   /** The one answer, whoever asks. */
   const answer = (email: string) => ({ data: { requestPasswordReset: { email } } });
   const login = async (email: string, password: string) =>
     (await gql<{ login: { token: string } }>(world.api, LOGIN, { email, password })).body;
 
-  /** A user with a known password (no email sent), and a session of theirs. */
-  async function userWithSession(slug: string, locale = 'ES_MX') {
+  /** An active user with a known password (no email sent). */
+  async function activeUser(slug: string, locale = 'ES_MX') {
     const email = `${slug}-${unique}@aurora.example`;
     const { body } = await gql<{ createUser: { id: string } }>(
       world.api,
@@ -64,9 +110,15 @@ describe('Self-service password reset (L3-04)', () => {
       world.bearer(Role.ADMIN),
     );
     expect(body.errors).toBeUndefined();
-    const session = await login(email, 'clave-inicial-123');
+    return { id: body.data!.createUser.id, email };
+  }
+
+  /** {@link activeUser}, and a session of theirs. */
+  async function userWithSession(slug: string, locale = 'ES_MX') {
+    const user = await activeUser(slug, locale);
+    const session = await login(user.email, 'clave-inicial-123');
     expect(session.errors).toBeUndefined();
-    return { id: body.data!.createUser.id, email, token: session.data!.login.token };
+    return { ...user, token: session.data!.login.token };
   }
 
   /** The outbox rows of link emails to `address`, once there are `count` of them and all SENT. */
@@ -238,9 +290,10 @@ describe('Self-service password reset (L3-04)', () => {
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
 
     const email = `olvido-insistente-${unique}@aurora.example`;
+    const from = '127.0.0.4';
     const codes: string[] = [];
     for (let i = 0; i <= world.config.loginRateLimit.maxFailures; i += 1) {
-      const { body } = await request(email);
+      const body = await requestFrom(from, email);
       codes.push(body.errors ? String(body.errors[0].extensions?.code) : 'OK');
       if (body.errors) {
         expect(body.errors[0].extensions?.retryAfterSeconds).toEqual(expect.any(Number));
@@ -251,6 +304,64 @@ describe('Self-service password reset (L3-04)', () => {
       'RATE_LIMITED',
     ]);
     // Another address from the same client is not held back by it.
-    expect((await request(`otra-${email}`)).body).toEqual(answer(`otra-${email}`));
+    expect(await requestFrom(from, `otra-${email}`)).toEqual(answer(`otra-${email}`));
+  });
+
+  it('one client asking for many addresses is RATE_LIMITED past the per-IP figure, recording and sending nothing; another client still is not', async () => {
+    const perIp = RESET_REQUESTS_PER_IP_FACTOR * world.config.loginRateLimit.maxFailures;
+    const users: { id: string; email: string }[] = [];
+    for (let i = 0; i <= perIp; i += 1) users.push(await activeUser(`olvido-lista-${i}`));
+    const [asked, refused] = [users.slice(0, perIp), users[perIp]];
+    const from = '127.0.0.2';
+    for (const user of asked) {
+      expect(await requestFrom(from, user.email)).toEqual(answer(user.email));
+    }
+    const throttled = () =>
+      world.db.query<{ throttle_key: string; failed_at: Date }[]>(
+        `SELECT throttle_key, failed_at FROM login_failure WHERE throttle_key LIKE '%' || $1
+          ORDER BY failed_at, throttle_key`,
+        [from],
+      );
+    const counted = await throttled();
+    expect(counted).toHaveLength(2 * perIp);
+
+    const limited = await requestFrom(from, refused.email);
+    expect(limited.errors?.[0]?.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: expect.any(Number),
+    });
+    expect(await throttled()).toEqual(counted);
+    // Every address asked within the figure gets its one email, though the answer came first.
+    for (const user of asked) await caughtOnce(user.email, await sentLinks(user.email, 1));
+    // The refused one got no link and nothing queued.
+    expect(
+      await world.db.query('SELECT 1 FROM password_link WHERE user_id = $1', [refused.id]),
+    ).toEqual([]);
+    expect(
+      await world.db.query('SELECT 1 FROM email_outbox WHERE recipient_address = $1', [
+        refused.email,
+      ]),
+    ).toEqual([]);
+    // Another client is not held back by the first one's requests.
+    expect(await requestFrom('127.0.0.3', refused.email)).toEqual(answer(refused.email));
+    await caughtOnce(refused.email, await sentLinks(refused.email, 1));
+  });
+
+  it('a request answered just before the API stops still queues its email', async () => {
+    const user = await activeUser('olvido-cierre');
+    const api = await startApi(world.config);
+    try {
+      expect(await requestFrom('127.0.0.5', user.email, api)).toEqual(answer(user.email));
+    } finally {
+      await api.close();
+    }
+    // Read at once: the link and the outbox row were committed before the API let go.
+    expect(
+      await world.db.query<{ event_type: string }[]>(
+        'SELECT event_type FROM email_outbox WHERE recipient_address = $1',
+        [user.email],
+      ),
+    ).toEqual([{ event_type: 'PASSWORD_RESET' }]);
+    await caughtOnce(user.email, await sentLinks(user.email, 1));
   });
 });
