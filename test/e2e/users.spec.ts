@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
 import type { EmailDispatcher } from '../../src/notifications/email-dispatcher';
-import { caughtAtLeast, caughtMails } from '../support/caught-mail';
+import { caughtAtLeast, caughtMails, passwordLinkToken } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { startDispatcher } from '../support/outbox-dispatcher';
@@ -19,9 +19,7 @@ async function emailedToken(address: string): Promise<string> {
   );
   const newest = [...mails].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))[0];
   expect(newest.subject).toBe('Le damos la bienvenida al portal de soporte L3');
-  const token = /\/contrasena\?token=([A-Za-z0-9_-]+)/.exec(newest.text)?.[1];
-  if (!token) throw new Error(`no password link in: ${newest.text}`);
-  return token;
+  return passwordLinkToken(newest);
 }
 
 const ADMIN = 'admin@becken.example';
