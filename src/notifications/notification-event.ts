@@ -23,6 +23,12 @@ interface EventBase {
   /** ISO-8601 instant the event happened (the `.ics` DTSTAMP; shown in no email). */
   readonly occurredAt: string;
   readonly ticket: NotificationTicket;
+  /**
+   * The business-day target of the clock the email speaks of (a requirement's diagnosis, L3-08,
+   * or scheduling, L3-09), from the ticket's own clock run; absent when the event names none or
+   * was recorded before (the template then reads the contract's `clockTarget`).
+   */
+  readonly clockTargetDays?: number;
 }
 
 export interface TicketRegisteredEvent extends EventBase {

@@ -66,7 +66,42 @@ export function notificationsFor(
   return [
     notificationFor(ticket, event, slice),
     providerNotificationFor(ticket, event, slice, cause),
-  ].filter((n): n is NotificationEvent => n !== null);
+  ]
+    .filter((n): n is NotificationEvent => n !== null)
+    .map((n) => withClockTarget(n, slice));
+}
+
+/**
+ * QA S18 (L3-08, L3-09): an email that names a requirement's diagnosis or scheduling clock says
+ * its target as the ticket's clock run holds it (the same amount the ticket page explains), not a
+ * written «5 días hábiles». The clock is in the batch: the event started, paused or restarted it.
+ */
+function withClockTarget(n: NotificationEvent, slice: ReadModelSlice): NotificationEvent {
+  const kind = clockSpokenOf(n);
+  const target = kind && slice.clocks.find((c) => c.kind === kind)?.target;
+  return target?.unit === 'days' ? { ...n, clockTargetDays: target.amount } : n;
+}
+
+/** Which requirement clock an email speaks of, if any. */
+function clockSpokenOf(n: NotificationEvent): 'diagnosis' | 'scheduling' | null {
+  switch (n.type) {
+    case 'CLASSIFIED':
+      return n.classification === 'REQUIREMENT' ? 'diagnosis' : null;
+    case 'INFO_REQUESTED':
+      return n.pausedClock === 'diagnosis' ? 'diagnosis' : null;
+    case 'AUTHORIZATION_RECORDED':
+      return n.additionalHours === undefined ? 'scheduling' : null;
+    case 'PROVIDER_ASSIGNED':
+      return n.initial && n.classification === 'REQUIREMENT' ? 'diagnosis' : null;
+    case 'PROVIDER_CLIENT_ACTIVITY':
+      return n.activity === 'ESTIMATE_AUTHORIZED'
+        ? 'scheduling'
+        : n.activity === 'ESTIMATE_REJECTED' || n.activity === 'REESTIMATE_REQUESTED'
+          ? 'diagnosis'
+          : null;
+    default:
+      return null;
+  }
 }
 
 /**

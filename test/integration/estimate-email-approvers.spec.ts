@@ -1,5 +1,6 @@
 import { Role } from '../../src/identity/role.enum';
 import { caughtAtLeast, subjectHas } from '../support/caught-mail';
+import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
@@ -28,6 +29,22 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
       'classifyTicket',
       { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
       'ClassifyTicketInput',
+    );
+    // QA S18 (L3-08): the classification's email carries the diagnosis clock's own target (the
+    // ticket's clock run), and says it; no text writes it by heart.
+    const [classified] = await eventually(
+      () =>
+        world.db.query<{ text: string; payload: { event: { clockTargetDays?: number } } }[]>(
+          `SELECT text, payload FROM email_outbox
+            WHERE ticket_number = $1 AND event_type = 'CLASSIFIED'
+              AND recipient_address = 'usuario@aurora.example'`,
+          [number],
+        ),
+      (rows) => rows.length === 1,
+    );
+    expect(classified.payload.event.clockTargetDays).toBe(5);
+    expect(classified.text).toContain(
+      'En un máximo de 5 días hábiles le enviaremos un diagnóstico',
     );
     await act(
       Role.AGENT,

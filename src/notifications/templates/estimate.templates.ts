@@ -1,4 +1,5 @@
 import { type Block, subjectLine, type TemplateContext } from './email-content';
+import { requirementClockDays } from './format';
 import type { TemplateFamily } from './template-types';
 
 // Estimates and their written authorization (L3-08, L3-09); sent to the registrant and the
@@ -159,8 +160,8 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
           text:
             e.additionalHours === undefined
               ? ctx.t(
-                  'En un máximo de 2 días hábiles publicaremos la fecha estimada de entrega para sus pruebas.',
-                  'Within 2 business days we will publish the estimated release date for your testing.',
+                  `En un máximo de ${requirementClockDays(e, 'scheduling').es} publicaremos la fecha estimada de entrega para sus pruebas.`,
+                  `Within ${requirementClockDays(e, 'scheduling').en} we will publish the estimated release date for your testing.`,
                 )
               : ctx.t(
                   `Las ${ctx.dates.number(e.additionalHours)} h adicionales quedan reservadas de su paquete prepagado.`,

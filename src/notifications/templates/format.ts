@@ -1,5 +1,6 @@
 import { Locale } from '../../identity/locale.enum';
 import { zoneName } from '../../shared/time-zone-names';
+import { clockTarget } from '../../../workflows/ticket/ticket-opening';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -130,4 +131,25 @@ export function businessDuration(minutes: number, locale: Locale): string {
   const span = h === 0 ? `${m} min` : m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
   if (locale === Locale.EN) return `${span} of business time`;
   return `${span} ${m === 1 || m === 60 ? 'hábil' : 'hábiles'}`;
+}
+
+/** A span of business days in both languages: `1 día hábil` / `5 business days`. */
+export interface BusinessDays {
+  readonly es: string;
+  readonly en: string;
+}
+
+/**
+ * QA S18 (L3-08, L3-09): the target of a requirement's diagnosis or scheduling clock in words, as
+ * the ticket's clock run holds it (`clockTargetDays`, set on the event), else the contract's
+ * `clockTarget` (events recorded before); never a written «5 días hábiles».
+ */
+export function requirementClockDays(
+  e: { readonly clockTargetDays?: number },
+  kind: 'diagnosis' | 'scheduling',
+): BusinessDays {
+  const days = e.clockTargetDays ?? clockTarget(kind, 0).amount;
+  return days === 1
+    ? { es: '1 día hábil', en: '1 business day' }
+    : { es: `${days} días hábiles`, en: `${days} business days` };
 }

@@ -1,5 +1,6 @@
 import type { ClassifiedEvent, InfoRequestedEvent } from '../notification-event';
 import { type EmailContent, subjectLine, type TemplateContext } from './email-content';
+import { requirementClockDays } from './format';
 import type { TemplateFamily } from './template-types';
 
 // Registration and triage (L3-06, L3-07): registered, information requested, remote session,
@@ -140,7 +141,7 @@ export const intakeTemplates: TemplateFamily<
                       ] as [string, string],
                     ]
                   : []),
-                // L3-08 (QA S18): by when the diagnosis comes, not only «5 días hábiles».
+                // L3-08 (QA S18): by when the diagnosis comes, not only the clock's target.
                 ...(e.diagnosisDeadline
                   ? [
                       [
@@ -163,8 +164,8 @@ export const intakeTemplates: TemplateFamily<
                 'A third-level engineer will analyse it and keep you informed of progress.',
               )
             : ctx.t(
-                'En un máximo de 5 días hábiles le enviaremos un diagnóstico y, si es viable, una estimación en horas para su autorización.',
-                'Within 5 business days we will send you a diagnosis and, if feasible, an estimate in hours for your authorization.',
+                `En un máximo de ${requirementClockDays(e, 'diagnosis').es} le enviaremos un diagnóstico y, si es viable, una estimación en horas para su autorización.`,
+                `Within ${requirementClockDays(e, 'diagnosis').en} we will send you a diagnosis and, if feasible, an estimate in hours for your authorization.`,
               ),
       },
     ],
@@ -199,8 +200,8 @@ function waitingOnClient(
   const paused =
     clock === 'diagnosis'
       ? ctx.t(
-          'el plazo de 5 días hábiles para el diagnóstico de su requerimiento queda en pausa',
-          'the 5-business-day diagnosis clock of your requirement is paused',
+          `el plazo de ${requirementClockDays(e, 'diagnosis').es} para el diagnóstico de su requerimiento queda en pausa`,
+          `the diagnosis clock of your requirement (${requirementClockDays(e, 'diagnosis').en}) is paused`,
         )
       : ctx.t(
           'el plazo de avance periódico de su ticket queda en pausa',

@@ -5,6 +5,7 @@ import type {
 } from '../notification-event';
 import { fileSize } from './attachment.templates';
 import { type Block, subjectLine, type TemplateContext } from './email-content';
+import { type BusinessDays, requirementClockDays } from './format';
 import type { TemplateFamily } from './template-types';
 
 // L3-11, provider side: every helpdesk tells its own people. A new ticket reaches the provider's
@@ -131,20 +132,29 @@ const ACTIVITIES: Record<
 };
 
 /** A rejected estimate and a request to re-estimate both send the requirement back (L3-09). */
-const BACK_TO_DIAGNOSIS: readonly [string, string] = [
-  'El requerimiento volvió a diagnóstico: envíe una nueva estimación; el plazo de diagnóstico (5 días hábiles) corre de nuevo.',
-  'The requirement is back in diagnosis: send a new estimate; the 5-business-day diagnosis clock runs again.',
-];
+const backToDiagnosis = (days: (kind: 'diagnosis' | 'scheduling') => BusinessDays) =>
+  [
+    `El requerimiento volvió a diagnóstico: envíe una nueva estimación; el plazo de diagnóstico (${days('diagnosis').es}) corre de nuevo.`,
+    `The requirement is back in diagnosis: send a new estimate; the diagnosis clock (${days('diagnosis').en}) runs again.`,
+  ] as const;
 
-/** The agent's next step after a client's decision on a requirement, with the clock it runs on. */
-const NEXT_STEPS: Partial<Record<ClientActivity, readonly [string, string]>> = {
-  ESTIMATE_AUTHORIZED: [
-    'Publique la fecha de entrega para pruebas: el plazo de programación (2 días hábiles) ya corre.',
-    'Publish the release date for testing: the 2-business-day scheduling clock is running.',
+/**
+ * The agent's next step after a client's decision on a requirement, with the clock it runs on
+ * (its target as the ticket's clock holds it, QA S18).
+ */
+const NEXT_STEPS: Partial<
+  Record<
+    ClientActivity,
+    (days: (kind: 'diagnosis' | 'scheduling') => BusinessDays) => readonly [string, string]
+  >
+> = {
+  ESTIMATE_AUTHORIZED: (days) => [
+    `Publique la fecha de entrega para pruebas: el plazo de programación (${days('scheduling').es}) ya corre.`,
+    `Publish the release date for testing: the scheduling clock (${days('scheduling').en}) is running.`,
   ],
-  ESTIMATE_REJECTED: BACK_TO_DIAGNOSIS,
-  REESTIMATE_REQUESTED: BACK_TO_DIAGNOSIS,
-  FAILURES_REPORTED: [
+  ESTIMATE_REJECTED: backToDiagnosis,
+  REESTIMATE_REQUESTED: backToDiagnosis,
+  FAILURES_REPORTED: () => [
     'El ticket volvió a desarrollo: corrija las fallas y libérelo de nuevo para pruebas.',
     'The ticket is back in development: fix the failures and release it for testing again.',
   ],
@@ -232,8 +242,8 @@ export const providerTemplates: TemplateFamily<
         text:
           e.classification === 'REQUIREMENT'
             ? ctx.t(
-                'El ticket se clasificó como requerimiento: haga el diagnóstico y, si es viable, la estimación en horas para la autorización del cliente; el plazo de diagnóstico (5 días hábiles) ya corre.',
-                'The ticket was classified as a requirement: make the diagnosis and, if feasible, the estimate in hours for the client to authorize; the 5-business-day diagnosis clock is running.',
+                `El ticket se clasificó como requerimiento: haga el diagnóstico y, si es viable, la estimación en horas para la autorización del cliente; el plazo de diagnóstico (${requirementClockDays(e, 'diagnosis').es}) ya corre.`,
+                `The ticket was classified as a requirement: make the diagnosis and, if feasible, the estimate in hours for the client to authorize; the diagnosis clock (${requirementClockDays(e, 'diagnosis').en}) is running.`,
               )
             : ctx.t(
                 'El ticket se clasificó como problema: analícelo, diagnostíquelo e informe al cliente su avance; el plazo de avance ya corre.',
@@ -305,7 +315,7 @@ function activityBlocks(
   }
   if (e.note) blocks.push({ kind: 'quote', label: ctx.t('Nota', 'Note'), text: e.note });
   // L3-08/L3-09 (QA S18): what the client's decision asks of the agent next, and its clock.
-  const next = NEXT_STEPS[e.activity];
+  const next = NEXT_STEPS[e.activity]?.((kind) => requirementClockDays(e, kind));
   if (next) blocks.push({ kind: 'paragraph', text: ctx.t(...next) });
   if (e.activity === 'REMOTE_SESSION_DECLINED') {
     blocks.push({

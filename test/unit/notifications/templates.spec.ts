@@ -572,7 +572,7 @@ describe('L3-11 email templates', () => {
       'Publique la fecha de entrega para pruebas: el plazo de programación (2 días hábiles) ya corre.',
     );
     expect(email('ESTIMATE_AUTHORIZED', Locale.EN)).toContain(
-      'Publish the release date for testing: the 2-business-day scheduling clock is running.',
+      'Publish the release date for testing: the scheduling clock (2 business days) is running.',
     );
     for (const back of ['ESTIMATE_REJECTED', 'REESTIMATE_REQUESTED'] as const) {
       expect(email(back)).toContain(
