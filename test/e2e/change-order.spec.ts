@@ -102,7 +102,7 @@ describe('Change orders (web app, L3-12)', () => {
 
     // 0.5 h of the 2 authorized are left: 2 h are refused, and the refusal says what to do.
     const section = await logHours(agent, '2', 'Filtro por sucursal');
-    await section.getByText('Excede las horas autorizadas del estimado').waitFor();
+    await section.getByText('Excede las horas autorizadas de la estimación').waitFor();
     const refusal = await section.getByRole('alert').innerText();
     expect(refusal).toContain('quedan 0.5 h de la estimación autorizada');
     expect(refusal).toContain('registra una orden de cambio');

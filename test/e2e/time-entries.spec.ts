@@ -108,7 +108,7 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
     await section.getByLabel('Horas', { exact: true }).fill('1');
     await section.getByLabel('Descripción', { exact: true }).fill('Formato de columnas');
     await section.getByRole('button', { name: 'Registrar horas' }).click();
-    await section.getByText('Excede las horas autorizadas del estimado').waitFor();
+    await section.getByText('Excede las horas autorizadas de la estimación').waitFor();
     expect(await section.getByLabel('Horas', { exact: true }).inputValue()).toBe('1');
     expect(await section.getByLabel('Descripción', { exact: true }).inputValue()).toBe(
       'Formato de columnas',

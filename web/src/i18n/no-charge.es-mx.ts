@@ -19,7 +19,7 @@ export const noChargeEsMX = {
   markExplain:
     'Lo decide solo el proveedor, como beneficio de la cuota mensual. Se libera la reserva de horas del ticket; el tiempo que se registre después consume 0 h. Las horas ya descontadas siguen descontadas. El cliente lo verá en el ticket y recibirá un correo.',
   chargeExplain:
-    'El tiempo que se registre después se descuenta del paquete del cliente. Si el ticket está abierto y tiene un estimado autorizado, se reservan de nuevo sus horas (menos lo ya descontado); sin saldo suficiente se rechaza y el ticket sigue sin cargo. El cliente lo verá en el ticket y recibirá un correo.',
+    'El tiempo que se registre después se descuenta del paquete del cliente. Si el ticket está abierto y tiene una estimación autorizada, se reservan de nuevo sus horas (menos lo ya descontado); sin saldo suficiente se rechaza y el ticket sigue sin cargo. El cliente lo verá en el ticket y recibirá un correo.',
   reason: 'Motivo',
   reasonHint: 'Obligatorio, hasta 500 caracteres. El cliente lo verá en el ticket y en el correo.',
   reasonRequired: 'Escribe el motivo de la decisión.',
@@ -34,8 +34,8 @@ export const noChargeEsMX = {
       : 'El ticket quedó sin cargo al paquete. No tenía horas reservadas; las horas ya registradas no cambian. Se avisó al cliente por correo.',
   doneCharged: (reserved: number) =>
     reserved > 0
-      ? `El ticket vuelve a cobrarse al paquete. Se reservaron de nuevo ${reserved} h de su estimado autorizado. Se avisó al cliente por correo.`
-      : 'El ticket vuelve a cobrarse al paquete. No se reservaron horas (sin estimado autorizado pendiente o ticket cerrado). Se avisó al cliente por correo.',
+      ? `El ticket vuelve a cobrarse al paquete. Se reservaron de nuevo ${reserved} h de su estimación autorizada. Se avisó al cliente por correo.`
+      : 'El ticket vuelve a cobrarse al paquete. No se reservaron horas (sin estimación autorizada pendiente o ticket cerrado). Se avisó al cliente por correo.',
   timelineMarked: (reason: string) => `Marcado sin cargo al paquete: ${reason}`,
   timelineCharged: (reason: string) => `Vuelve a cobrarse al paquete: ${reason}`,
   hoursNote:

@@ -1,7 +1,7 @@
 /** Spanish (Mexico) texts of a ticket's worked hours (L3-12, L3-13). */
 export const timeEntriesEsMX = {
   title: 'Horas trabajadas',
-  intro: 'Cada registro descuenta del estimado autorizado y del saldo de horas del cliente.',
+  intro: 'Cada registro descuenta de la estimación autorizada y del saldo de horas del cliente.',
   clientIntro:
     'Las horas que el proveedor registró en este ticket y las que se descontaron de tu saldo.',
   empty: 'Todavía no hay horas registradas.',
@@ -20,7 +20,7 @@ export const timeEntriesEsMX = {
   hoursInvalid: 'Las horas deben ser un número entre 0.25 y 24, con hasta dos decimales.',
   descriptionRequired: 'Describe el trabajo realizado.',
   logged: (hours: number, balance: number, available: number) =>
-    `Se registraron ${hours} h. Saldo del cliente: ${balance} h (disponibles para nuevos estimados: ${available} h).`,
+    `Se registraron ${hours} h. Saldo del cliente: ${balance} h (disponibles para nuevas estimaciones: ${available} h).`,
   /** L3-12, L3-18: why «Registrar horas» is not offered (the API would refuse every entry). */
   unavailable: {
     noEstimate:
@@ -31,7 +31,7 @@ export const timeEntriesEsMX = {
       'El ticket está cerrado: las horas autorizadas que no se usaron volvieron al saldo del cliente. Para registrar horas, márcalo «Sin cargo al paquete».',
   },
   reasons: {
-    EXCEEDS_AUTHORIZED_ESTIMATE: 'Excede las horas autorizadas del estimado',
+    EXCEEDS_AUTHORIZED_ESTIMATE: 'Excede las horas autorizadas de la estimación',
   } as Record<string, string>,
 };
 
