@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { inSpanish, logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { openAction } from './support/ticket-actions';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket } from '../support/world-with-worker';
@@ -147,8 +148,8 @@ describe('Accessibility: every screen passes WCAG 2.1 A/AA (axe-core)', () => {
     await visit(agent, `/tickets/${ticket}`);
     // The demo agent reads English; the form in Spanish here.
     await inSpanish(agent);
-    await agent.getByRole('button', { name: 'Solicitar información', exact: true }).click();
-    await agent.getByTestId('action-form-requestInfo').getByLabel('Nota').waitFor();
+    const askForm = await openAction(agent, 'Solicitar información');
+    await askForm.getByLabel('Nota').waitFor();
     await check(agent, 'agent: «Solicitar información» open');
 
     // A manager editing a canned response, its title refused as a duplicate of another.

@@ -5,6 +5,7 @@ import { gql } from '../support/integration-harness';
 import { registerProjectedTicket } from '../support/world-with-worker';
 import { inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { openAction } from './support/ticket-actions';
 
 // Canned responses («Respuestas predefinidas») on the real stack (PostgreSQL, Temporal, the real
 // worker and its outbox dispatcher, the SMTP catcher): a manager writes «Solicitud de acceso»
@@ -176,8 +177,7 @@ describe('Canned responses (web app, real workflow and email)', () => {
 
     // «Registrar avance» (L3-07) offers it too; with the cursor placed inside the note, the
     // response goes there.
-    await page.getByRole('button', { name: 'Registrar avance', exact: true }).click();
-    const progress = page.getByTestId('action-form-addProgress');
+    const progress = await openAction(page, 'Registrar avance');
     const note = progress.getByLabel('Nota');
     await note.fill('Seguimos revisando.');
     await note.press('Home');

@@ -3,6 +3,7 @@ import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { openAction } from './support/ticket-actions';
 
 // L3-12 change orders in the browser, on the real stack: an agent whose time on a requirement in
 // development goes beyond the authorized estimate is told to register a change order, sends one
@@ -108,8 +109,7 @@ describe('Change orders (web app, L3-12)', () => {
     expect(refusal).toContain('registra una orden de cambio');
 
     const actions = agent.getByTestId('actions');
-    await actions.getByRole('button', { name: 'Orden de cambio', exact: true }).click();
-    const form = agent.getByTestId('action-form-submitChangeOrder');
+    const form = await openAction(agent, 'Orden de cambio');
     expect(await form.getByTestId('change-order-explain').innerText()).toContain(
       'horas adicionales a las 2 h autorizadas',
     );
@@ -132,11 +132,7 @@ describe('Change orders (web app, L3-12)', () => {
     await logIn(approver, APPROVER, e2e.password(APPROVER));
     await approver.goto(`/tickets/${number}`);
     await approver.getByTestId('estimates').getByText('Orden de cambio +3 h').waitFor();
-    await approver
-      .getByTestId('actions')
-      .getByRole('button', { name: 'Autorizar orden de cambio', exact: true })
-      .click();
-    const authorize = approver.getByTestId('action-form-authorizeChangeOrder');
+    const authorize = await openAction(approver, 'Autorizar orden de cambio');
     await authorize
       .getByTestId('authorize-hours')
       .getByText(
@@ -181,11 +177,8 @@ describe('Change orders (web app, L3-12)', () => {
     const approver = (await newPage(e2e.browser, e2e.baseURL)).page;
     await logIn(approver, APPROVER, e2e.password(APPROVER));
     await approver.goto(`/tickets/${number}`);
-    await approver
-      .getByTestId('actions')
-      .getByRole('button', { name: 'Rechazar orden de cambio', exact: true })
-      .click();
-    expect(await approver.getByTestId('rejectChangeOrder-explain').innerText()).toBe(
+    const reject = await openAction(approver, 'Rechazar orden de cambio');
+    expect(await reject.getByTestId('rejectChangeOrder-explain').innerText()).toBe(
       'Rechazar no reserva horas adicionales; el trabajo sigue dentro de las horas ya autorizadas.',
     );
     // A portal user is told a change order (not an estimate) waits, and only what they may do.

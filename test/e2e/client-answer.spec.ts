@@ -5,6 +5,7 @@ import { gql } from '../support/integration-harness';
 import { registerProjectedTicket } from '../support/world-with-worker';
 import { inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { openAction } from './support/ticket-actions';
 
 // L3-06 / L3-07 / L3-11 in the browser, on the real stack: the client answered by WhatsApp, and
 // the agent records that answer on the ticket page («Registrar respuesta del cliente», with the
@@ -60,9 +61,7 @@ describe("The client's answer off the portal (web app, L3-06, L3-07, L3-11)", ()
     await page.goto(`/tickets/${number}`);
     await inSpanish(page);
     const actions = page.getByTestId('actions');
-    await actions.getByRole('button', { name: 'Registrar respuesta del cliente' }).click();
-    const form = page.getByTestId('action-form-recordClientAnswer');
-    await form.waitFor();
+    const form = await openAction(page, 'Registrar respuesta del cliente');
     // The note is required: nothing is sent without it.
     await form.getByRole('button', { name: 'Registrar respuesta del cliente' }).click();
     await form

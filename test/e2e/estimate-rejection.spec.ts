@@ -1,6 +1,7 @@
 import { ticketJourneys } from '../support/ticket-journeys';
 import { logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { openAction } from './support/ticket-actions';
 
 // L3-09 (QA S16): an approver rejects an estimate in the web app with one required field, «Motivo
 // del rechazo» (the form asked for a «Motivo» and a «Nota», two boxes for one thing), and the
@@ -28,11 +29,7 @@ describe('Rejecting an estimate (web app, L3-09)', () => {
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     await logIn(page, APPROVER, e2e.password(APPROVER));
     await page.goto(`/tickets/${number}`);
-    await page
-      .getByTestId('actions')
-      .getByRole('button', { name: 'Rechazar estimación', exact: true })
-      .click();
-    const form = page.getByTestId('action-form-rejectEstimate');
+    const form = await openAction(page, 'Rechazar estimación');
     const reason = form.getByLabel('Motivo del rechazo');
     await reason.waitFor();
     // One field for the reason: no «Nota» beside it.

@@ -3,6 +3,7 @@ import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { openAction } from './support/ticket-actions';
 
 // Issue 9: the manager's SLA board and the ticket page follow changes made elsewhere (here: the
 // API, as another person's browser would) over the `ticketChanged` subscription, without a
@@ -122,9 +123,7 @@ describe('Live SLA board and ticket page (web app, real workflow)', () => {
     await logIn(page, MANAGER, e2e.password(MANAGER));
     await page.goto(`/tickets/${number}`);
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
-    await page.getByRole('button', { name: 'Clasificar', exact: true }).click();
-    const form = page.getByTestId('action-form-classify');
-    await form.waitFor();
+    const form = await openAction(page, 'Clasificar');
 
     // Someone else classifies it meanwhile; this page still shows it registered.
     await as(Role.AGENT, CLASSIFY, {

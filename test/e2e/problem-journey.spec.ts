@@ -3,6 +3,7 @@ import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { openAction } from './support/ticket-actions';
 
 // The problem path on the real stack (PostgreSQL, Temporal, the real worker), all in the browser:
 // a client registers an incident (L3-05), the agent classifies it as a problem and the workflow
@@ -66,8 +67,7 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     await openTicket(page);
     expect(await state(page).innerText()).toBe('Registrado');
 
-    await page.getByRole('button', { name: 'Clasificar', exact: true }).click();
-    const classify = page.getByTestId('action-form-classify');
+    const classify = await openAction(page, 'Clasificar');
     // An incident is most likely a problem: the form starts there (the agent may change it).
     expect(await classify.getByRole('radio', { name: 'Problema' }).isChecked()).toBe(true);
     expect(await classify.getByLabel('Tipo de requerimiento').count()).toBe(0);
@@ -134,8 +134,7 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, AGENT, e2e.password(AGENT));
     await openTicket(page);
-    await page.getByRole('button', { name: 'Reasignar', exact: true }).click();
-    const form = page.getByTestId('action-form-reassign');
+    const form = await openAction(page, 'Reasignar');
     const agentField = form.getByLabel('Nuevo agente asignado');
     // The agent who has it is not offered; without a choice nothing is sent.
     await agentField.getByRole('option', { name: SECOND_AGENT }).waitFor({ state: 'attached' });
@@ -215,8 +214,7 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     await openTicket(page);
     expect(await state(page).innerText()).toBe('En análisis');
 
-    await page.getByRole('button', { name: 'Registrar avance', exact: true }).click();
-    const progress = page.getByTestId('action-form-addProgress');
+    const progress = await openAction(page, 'Registrar avance');
     // The note is required: without it nothing is sent.
     await progress.getByRole('button', { name: 'Registrar avance', exact: true }).click();
     await progress.getByText('Completa el campo «Nota».').waitFor();
@@ -237,8 +235,7 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     // Resolved from another tab: this page's notice about «En análisis» goes with the live change.
     const tab = await page.context().newPage();
     await openTicket(tab);
-    await tab.getByRole('button', { name: 'Resolver', exact: true }).click();
-    const resolve = tab.getByTestId('action-form-resolve');
+    const resolve = await openAction(tab, 'Resolver');
     await resolve
       .getByLabel('Nota')
       .fill('Certificado renovado; las facturas se timbran de nuevo.');
@@ -278,23 +275,20 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
 
     // QA: the client's note is labelled in their words («Motivo» to reopen), without the hint
     // staff get about the client reading it.
-    await page.getByRole('button', { name: 'Reabrir', exact: true }).click();
-    const reopen = page.getByTestId('action-form-reopen');
+    const reopen = await openAction(page, 'Reabrir');
     expect(
       await reopen.getByLabel('Motivo', { exact: true }).getAttribute('aria-describedby'),
     ).toBe(null);
     await reopen.getByRole('button', { name: 'Cerrar formulario', exact: true }).click();
     await reopen.waitFor({ state: 'detached' });
     // QA S16: so is the reason to cancel, which the client must give (it read «Nota»).
-    await page.getByRole('button', { name: 'Cancelar ticket', exact: true }).click();
-    const cancel = page.getByTestId('action-form-cancel');
+    const cancel = await openAction(page, 'Cancelar ticket');
     await cancel.getByRole('button', { name: 'Cancelar ticket', exact: true }).click();
     await cancel.getByText('Completa el campo «Motivo».').waitFor();
     await cancel.getByRole('button', { name: 'Cerrar formulario', exact: true }).click();
     await cancel.waitFor({ state: 'detached' });
 
-    await page.getByRole('button', { name: 'Confirmar solución', exact: true }).click();
-    const confirm = page.getByTestId('action-form-confirmResolution');
+    const confirm = await openAction(page, 'Confirmar solución');
     await confirm.getByRole('button', { name: 'Confirmar solución', exact: true }).click();
     await page.getByText('Confirmar solución: listo. Estado: Cerrado.').waitFor();
     expect(await state(page).innerText()).toBe('Cerrado');

@@ -4,6 +4,7 @@ import { gql } from '../support/integration-harness';
 import { registerProjectedTicket } from '../support/world-with-worker';
 import { inSpanish, logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { openAction } from './support/ticket-actions';
 
 // L3-06 in the browser, on the real stack: an agent proposed a remote session with a meeting link
 // and a duration; the client's ticket page shows it as a time range in the client's zone with
@@ -55,9 +56,7 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
 
     const actions = page.getByTestId('actions');
     await actions.getByRole('button', { name: 'Proponer otro horario / No puedo' }).waitFor();
-    await actions.getByRole('button', { name: 'Confirmar', exact: true }).click();
-    const form = page.getByTestId('action-form-acceptRemoteSession');
-    await form.waitFor();
+    const form = await openAction(page, 'Confirmar');
     await form.getByTestId('acceptRemoteSession-explain').waitFor();
     await form.getByRole('button', { name: 'Confirmar', exact: true }).click();
     await actions

@@ -4,6 +4,7 @@ import { ticketJourneys } from '../support/ticket-journeys';
 import { registerTicket } from '../support/world-with-worker';
 import { logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { openAction } from './support/ticket-actions';
 
 // QA S18, the requirement path as the people who live it (L3-09): what the client writes when it
 // asks for a re-estimate or reports failures in testing is one field named for what it is, and
@@ -26,11 +27,7 @@ describe('The client decisions and the release on a requirement (web app, L3-09,
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     await logIn(page, APPROVER, e2e.password(APPROVER));
     await page.goto(`/tickets/${number}`);
-    await page
-      .getByTestId('actions')
-      .getByRole('button', { name: 'Pedir reestimación', exact: true })
-      .click();
-    const form = page.getByTestId('action-form-requestReestimate');
+    const form = await openAction(page, 'Pedir reestimación');
     const change = form.getByLabel('Qué debe cambiar en la estimación');
     await change.waitFor();
     // One box: a «Motivo» and a «Nota» beside it said one thing twice, and the agent's email
@@ -59,11 +56,7 @@ describe('The client decisions and the release on a requirement (web app, L3-09,
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     await logIn(page, CLIENT, e2e.password(CLIENT));
     await page.goto(`/tickets/${number}`);
-    await page
-      .getByTestId('actions')
-      .getByRole('button', { name: 'Reportar fallas', exact: true })
-      .click();
-    const form = page.getByTestId('action-form-reportFailures');
+    const form = await openAction(page, 'Reportar fallas');
     const failures = form.getByLabel('Fallas encontradas');
     await failures.waitFor();
     expect(await form.getByText(/^Nota/).count()).toBe(0);
@@ -114,11 +107,7 @@ describe('The client decisions and the release on a requirement (web app, L3-09,
     await logIn(page, AGENT, e2e.password(AGENT));
     const openRelease = async () => {
       await page.goto(`/tickets/${number}`);
-      await page
-        .getByTestId('actions')
-        .getByRole('button', { name: 'Release for testing', exact: true })
-        .click();
-      return page.getByTestId('action-form-releaseForTesting');
+      return openAction(page, 'Release for testing');
     };
     const warning =
       'No hours are logged on this ticket yet. Log them before releasing: once the client accepts the release, the ticket closes and the reserved hours not used go back to their balance.';
@@ -158,11 +147,7 @@ describe('The client decisions and the release on a requirement (web app, L3-09,
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     await logIn(page, AGENT, e2e.password(AGENT));
     await page.goto(`/tickets/${number}`);
-    await page
-      .getByTestId('actions')
-      .getByRole('button', { name: 'Submit estimate', exact: true })
-      .click();
-    const form = page.getByTestId('action-form-submitEstimate');
+    const form = await openAction(page, 'Submit estimate');
     const balance = form.getByTestId('estimate-balance');
     await balance.waitFor();
     const available = Number(

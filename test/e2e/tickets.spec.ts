@@ -7,6 +7,7 @@ import { gql } from '../support/integration-harness';
 import { registerTicket } from '../support/world-with-worker';
 import { horizontalOverflow, inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { openAction } from './support/ticket-actions';
 
 // The ticket screens on the real stack (PostgreSQL, Temporal, the real worker): a client registers
 // a development request (L3-05/L3-06), the agent classifies it and estimates it (L3-08), the
@@ -147,8 +148,7 @@ describe('Tickets (web app, real workflow)', () => {
     expect(await page.getByTestId('clocks').innerText()).toContain('Triage');
     await screenshot(page, '21-agent-ticket-registered');
 
-    await page.getByRole('button', { name: 'Clasificar', exact: true }).click();
-    const classify = page.getByTestId('action-form-classify');
+    const classify = await openAction(page, 'Clasificar');
     await classify.getByRole('radio', { name: 'Requerimiento' }).check();
     await classify.getByLabel('Tipo de requerimiento').selectOption('DEVELOPMENT');
     await classify.getByRole('button', { name: 'Clasificar', exact: true }).click();
@@ -171,8 +171,7 @@ describe('Tickets (web app, real workflow)', () => {
       }
       return route.continue();
     });
-    await page.getByRole('button', { name: 'Enviar estimación', exact: true }).click();
-    const estimate = page.getByTestId('action-form-submitEstimate');
+    const estimate = await openAction(page, 'Enviar estimación');
     // A negative estimate is out of range, not an empty field: said so, nothing sent.
     await estimate.getByLabel('Horas estimadas').fill('-3');
     await estimate.getByLabel('Alcance (diagnóstico)').fill('Reporte con filtros por zona.');
@@ -260,8 +259,7 @@ describe('Tickets (web app, real workflow)', () => {
     await page.getByTestId('my-tickets').getByRole('link', { name: number }).click();
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
 
-    await page.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
-    const form = page.getByTestId('action-form-authorizeEstimate');
+    const form = await openAction(page, 'Autorizar estimación');
     const statement = form.getByLabel('Autorización por escrito');
     expect(await statement.getAttribute('required')).not.toBeNull();
     const info = form.getByTestId('authorize-hours');
@@ -343,8 +341,7 @@ describe('Tickets (web app, real workflow)', () => {
     });
     expect(wide.scroll).toBeLessThanOrEqual(wide.client);
     await estimates.locator('td[data-label="Estado"]').first().waitFor();
-    await page.getByRole('button', { name: 'Cancelar ticket', exact: true }).click();
-    await page.getByTestId('action-form-cancel').waitFor();
+    await openAction(page, 'Cancelar ticket');
     expect(await horizontalOverflow(page)).toEqual([]);
     await screenshot(page, '26-mobile-ticket', { docs: 'mobile-ticket' });
 
@@ -363,8 +360,7 @@ describe('Tickets (web app, real workflow)', () => {
     await inSpanish(page);
     await state(page).getByText('En programación').waitFor();
 
-    await page.getByRole('button', { name: 'Definir fecha de entrega', exact: true }).click();
-    const form = page.getByTestId('action-form-setReleaseDate');
+    const form = await openAction(page, 'Definir fecha de entrega');
     // L3-19: the form offers the capacity plan's date for this requirement, and puts it in the
     // field on request (the agent still decides what to publish).
     const { body } = await gql<{ ticket: { organizationId: string } }>(
@@ -527,8 +523,7 @@ describe('Tickets (web app, real workflow)', () => {
     await page.locator('[data-testid=live-status][data-status=live]').waitFor();
 
     // The agent starts asking for information, and an internal note in the comment box.
-    await page.getByRole('button', { name: 'Solicitar información', exact: true }).click();
-    const form = page.getByTestId('action-form-requestInfo');
+    const form = await openAction(page, 'Solicitar información');
     await form.getByLabel('Nota').fill(NOTE);
     const comments = page.getByTestId('comment-box');
     await comments.getByRole('radio', { name: 'Nota interna' }).check();
@@ -599,8 +594,7 @@ describe('Tickets (web app, real workflow)', () => {
     expect(await keptText.inputValue()).toBe(NOTE);
     expect(await comments.locator('#comment-body').inputValue()).toBe(REPLY);
     // Opening another action leaves the kept text where it is; «Descartar» is what drops it.
-    await page.getByRole('button', { name: 'Enviar estimación', exact: true }).click();
-    await page.getByTestId('action-form-submitEstimate').waitFor();
+    await openAction(page, 'Enviar estimación');
     expect(await keptText.inputValue()).toBe(NOTE);
     await kept.getByRole('button', { name: 'Descartar' }).click();
     expect(await page.getByTestId('action-form-requestInfo').count()).toBe(0);
