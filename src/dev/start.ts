@@ -30,6 +30,21 @@ async function main(): Promise<void> {
   mkdirSync(stack.dataDir, { recursive: true });
   await assertPortFree(stack.host, stack.apiPort, 'API', 'API_PORT');
 
+  // Ctrl-C, SIGTERM and a closed terminal (SIGHUP) stop everything. A signal while the services
+  // are still starting waits for them, then stops them: Node's default would exit at once and leave
+  // the Temporal dev server (its own process group) running. SIGHUP: by default Node would exit
+  // at once, PostgreSQL takes it as «reload»; the terminal is gone, so a failed write must not end
+  // the shutdown.
+  let stopRequested = false;
+  let onStopSignal = (): void => {
+    if (!stopRequested) say('Stopping once the services that are starting are up …');
+    stopRequested = true;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => onStopSignal());
+  }
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
   const services = await startLocalStack({
     dataDir: stack.dataDir,
     toolsDir: stack.toolsDir,
@@ -53,13 +68,8 @@ async function main(): Promise<void> {
     say('All stopped.');
     process.exit(code);
   };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
-  // A closed terminal (SIGHUP) stops everything too: by default Node would exit at once and leave
-  // PostgreSQL (it takes SIGHUP as «reload») and the Temporal dev server (its own session) running
-  // on their ports. The terminal is gone by then, so a failed write must not end the shutdown.
-  process.on('SIGHUP', () => void shutdown(0));
-  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+  onStopSignal = () => void shutdown(0);
+  if (stopRequested) return shutdown(0);
 
   let demoLogins = '';
   try {
