@@ -263,11 +263,15 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
   it('shows staff theirs by default, and a client’s tickets when asked', async () => {
     const agent = await newPage(e2e.browser, e2e.baseURL);
     await logIn(agent.page, AGENT, e2e.password(AGENT));
-    await agent.page.goto('/mis-tickets');
-    // Staff's list is every client's: «Tickets» in the menu and the title, not «Mis tickets».
+    await agent.page.goto('/tickets');
+    // Staff's list is every client's: «Tickets» in the menu and the title, not «Mis tickets»,
+    // at /tickets (S19).
     await agent.page.getByRole('heading', { name: 'Tickets', exact: true }).waitFor();
     const nav = agent.page.getByRole('navigation', { name: /^(Principal|Main)$/ });
     expect(await nav.getByRole('link', { name: 'Tickets', exact: true }).count()).toBe(1);
+    expect(await nav.getByRole('link', { name: 'Tickets', exact: true }).getAttribute('href')).toBe(
+      '/tickets',
+    );
     expect(await nav.getByRole('link', { name: /Mis tickets|My tickets/ }).count()).toBe(0);
     const mine = agent.page.getByLabel(/Solo asignados a mí|Only assigned to me/);
     await mine.waitFor();
@@ -284,7 +288,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     // A manager is assigned nothing: the list opens on every client's tickets, naming the client.
     const manager = await newPage(e2e.browser, e2e.baseURL);
     await logIn(manager.page, MANAGER, e2e.password(MANAGER));
-    await manager.page.goto('/mis-tickets');
+    await manager.page.goto('/tickets');
     await manager.page.getByTestId('ticket-count').getByText(/25/).waitFor();
     expect(
       await manager.page.getByLabel(/Solo asignados a mí|Only assigned to me/).isChecked(),
@@ -351,7 +355,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     await logIn(page, MANAGER, e2e.password(MANAGER));
     await inSpanish(page);
-    await page.goto('/mis-tickets');
+    await page.goto('/tickets');
     await page.getByRole('heading', { name: 'Tickets', exact: true }).waitFor();
     const sla = page.getByLabel('Estado del SLA', { exact: true });
     const agent = page.getByLabel('Agente', { exact: true });
@@ -416,7 +420,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     // A phone: the staff filters wrap, nothing scrolls sideways; a client sees neither filter.
     const phone = (await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 })).page;
     await logIn(phone, MANAGER, e2e.password(MANAGER));
-    await phone.goto('/mis-tickets');
+    await phone.goto('/tickets');
     await phone.getByLabel('Agente', { exact: true }).waitFor();
     await phone.getByTestId('ticket-count').waitFor();
     expect(await horizontalOverflow(phone)).toEqual([]);
@@ -426,6 +430,11 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     await client.getByTestId('ticket-count').waitFor();
     expect(await client.getByLabel('Estado del SLA').count()).toBe(0);
     expect(await client.getByLabel('Agente').count()).toBe(0);
+    // A client opening staff's /tickets lands on their «Mis tickets», the query kept (S19).
+    await client.goto('/tickets?mostrar=closed');
+    await client.waitForURL((url) => url.pathname === '/mis-tickets');
+    expect(new URL(client.url()).search).toBe('?mostrar=closed');
+    expect(await client.getByLabel('Mostrar', { exact: true }).inputValue()).toBe('CLOSED');
   });
   it('drops an agent or client of the address that the list does not offer (QA S18)', async () => {
     // A link naming an agent since deactivated (or a client that is gone): «Agente» and «Cliente»
@@ -434,11 +443,16 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     await logIn(page, MANAGER, e2e.password(MANAGER));
     await inSpanish(page);
+    // An old bookmark or email of staff's list at /mis-tickets: replaced by /tickets (S19), the
+    // query kept and no extra history entry (Back leaves the list, not to a redirect).
+    const entries = await page.evaluate<number>('history.length');
     await page.goto(`/mis-tickets?agente=${NOBODY}&cliente=${NOBODY}&orden=oldest`);
     await page.waitForFunction(
       `(() => { const p = new URL(location.href).searchParams;
-        return !p.has('agente') && !p.has('cliente') && p.get('orden') === 'oldest'; })()`,
+        return location.pathname === '/tickets' &&
+          !p.has('agente') && !p.has('cliente') && p.get('orden') === 'oldest'; })()`,
     );
+    expect(await page.evaluate<number>('history.length')).toBe(entries + 1);
     await rows(page).first().waitFor();
     expect(await page.getByLabel('Agente', { exact: true }).inputValue()).toBe('');
     expect(await page.getByLabel('Cliente', { exact: true }).inputValue()).toBe('');
@@ -449,7 +463,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     await logIn(page, MANAGER, e2e.password(MANAGER));
     await inSpanish(page);
-    await page.goto('/mis-tickets');
+    await page.goto('/tickets');
     await rows(page).first().waitFor();
     // The list's read for «Vencido» is held until the page has been looked at.
     let release = (): void => undefined;

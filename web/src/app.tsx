@@ -15,7 +15,13 @@ import { LoginPage } from './pages/login-page';
 import { ForbiddenPage, NotFoundPage } from './pages/simple-pages';
 import { navigate, usePath } from './router/router';
 import { matchTicketRoute } from './router/routes';
-import { can, homePath } from './session/roles';
+import {
+  can,
+  CLIENT_TICKET_LIST,
+  homePath,
+  STAFF_TICKET_LIST,
+  ticketListPath,
+} from './session/roles';
 import { useSession } from './session/session-context';
 import { ConsolePage } from './tickets/console-page';
 import { DashboardPage } from './tickets/dashboard-page';
@@ -60,7 +66,14 @@ function Route() {
   // «¿Olvidaste tu contraseña?» (L3-04): asks for that link; public.
   if (path === FORGOT_PASSWORD_PATH) return <ForgotPasswordPage />;
   if (ACCOUNT_PATHS.includes(path)) return guarded(user, path, anyone, <ChangePasswordPage />);
-  if (path === '/mis-tickets') return guarded(user, path, anyone, <MyTicketsPage />);
+  if (path === STAFF_TICKET_LIST || path === CLIENT_TICKET_LIST) {
+    // Staff's list is /tickets, a client's /mis-tickets: the other one (an old bookmark or email)
+    // is replaced by one's own, query and anchor kept, with no extra history entry.
+    const own = user ? ticketListPath(user) : path;
+    if (own !== path)
+      return <Redirect to={`${own}${window.location.search}${window.location.hash}`} />;
+    return guarded(user, path, anyone, <MyTicketsPage />);
+  }
   if (path === '/consola') return guarded(user, path, can.seeConsole, <ConsolePage />);
   if (path === '/tablero') return guarded(user, path, can.seeDashboard, <DashboardPage />);
   // The ticket page, also as the estimate emails link it (/tickets/<n>/estimates/<v>).

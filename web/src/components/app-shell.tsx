@@ -2,7 +2,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import type { User } from '../api/operations';
 import { type Language, useI18n } from '../i18n/i18n-context';
 import { Link, navigate, usePath } from '../router/router';
-import { can } from '../session/roles';
+import { can, ticketListPath } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { ChangePasswordLink } from '../users/change-password-page';
 import { blocksFileDrop, type DragFacts } from './file-drop-guard';
@@ -21,7 +21,7 @@ function navItems(user: User | undefined, t: ReturnType<typeof useI18n>['t']): N
   if (!user) return [{ to: '/plazos', label: t.nav.deadlines }];
   // Staff's list holds every client's tickets: «Tickets», not «Mis tickets».
   const tickets = can.seeConsole(user) ? t.nav.tickets : t.nav.myTickets;
-  const items: NavItem[] = [{ to: '/mis-tickets', label: tickets }];
+  const items: NavItem[] = [{ to: ticketListPath(user), label: tickets }];
   if (can.seeQueue(user)) items.push({ to: '/cola', label: t.nav.queue });
   if (can.seeOwnHours(user)) items.push({ to: '/mis-horas', label: t.nav.myHours });
   if (can.seeConsole(user)) items.push({ to: '/consola', label: t.nav.console });

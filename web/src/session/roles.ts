@@ -32,7 +32,17 @@ function hasAny(user: User, roles: Role[]): boolean {
   return user.roles.some((role) => roles.includes(role));
 }
 
+/**
+ * The ticket list's address: staff's «Tickets» (every client's) at `/tickets`, a client's «Mis
+ * tickets» at `/mis-tickets`. Each opening the other's is sent to their own (app.tsx).
+ */
+export function ticketListPath(user: User): string {
+  return can.seeConsole(user) ? STAFF_TICKET_LIST : CLIENT_TICKET_LIST;
+}
+export const STAFF_TICKET_LIST = '/tickets';
+export const CLIENT_TICKET_LIST = '/mis-tickets';
+
 /** Where a user lands after logging in. */
 export function homePath(user: User): string {
-  return can.seeConsole(user) ? '/consola' : '/mis-tickets';
+  return can.seeConsole(user) ? '/consola' : CLIENT_TICKET_LIST;
 }
