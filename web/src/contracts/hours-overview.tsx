@@ -280,6 +280,9 @@ export function HoursOverview({
       {statement && (
         <div className="subsection">
           <h3 id="ledger-title">{t.contracts.ledger}</h3>
+          <p className="muted" data-testid="ledger-scope">
+            {t.contracts.ledgerScope}
+          </p>
           {shown.length === 0 ? (
             <p>{t.contracts.noLedger}</p>
           ) : (

@@ -106,7 +106,9 @@ export function MonthlyStatementSection({
       {query.loading && !shown && <p role="status">{t.loading}</p>}
       {shown && (
         <>
-          <dl className="stats" data-testid="statement">
+          {/* The chosen month in words over its figures: the ledger beside it is every month's. */}
+          <h3 id="statement-figures">{t.contracts.statementFigures(shown.month)}</h3>
+          <dl className="stats" data-testid="statement" aria-labelledby="statement-figures">
             <div>
               <dt>{t.contracts.monthlyFee}</dt>
               <dd>{shown.monthlyFee === null ? '—' : money(shown.monthlyFee, shown.currency)}</dd>
@@ -146,7 +148,7 @@ export function MonthlyStatementSection({
             )}
           </p>
           {shown.tickets.length === 0 ? (
-            <p>{t.contracts.noTicketHours}</p>
+            <p>{t.contracts.noTicketHours(shown.month)}</p>
           ) : (
             <div className="table-wrap">
               {/* On a phone each row is a card of labelled lines, like «Mis horas» (QA S16). */}
@@ -188,12 +190,16 @@ export function MonthlyStatementSection({
               </table>
             </div>
           )}
-          <h3>{t.contracts.movementsTitle}</h3>
+          <h3 id="statement-movements-title">{t.contracts.movementsTitle(shown.month)}</h3>
           {shown.movements.length === 0 ? (
-            <p>{t.contracts.noMovements}</p>
+            <p data-testid="statement-no-movements">{t.contracts.noMovements(shown.month)}</p>
           ) : (
             <div className="table-wrap">
-              <table data-testid="statement-movements" className="stack-on-phone">
+              <table
+                data-testid="statement-movements"
+                aria-labelledby="statement-movements-title"
+                className="stack-on-phone"
+              >
                 <thead>
                   <tr>
                     <th scope="col">{t.contracts.date}</th>

@@ -636,11 +636,13 @@ export const en: Messages = {
     purchasedOnFuture:
       'The purchase date cannot be after today: the package counts in the balance as soon as it is recorded.',
     balanceTitle: 'Hour balance',
-    purchased: 'Purchased',
+    purchased: 'Purchased in total',
     adjustments: 'Adjustments',
     balance: 'Balance',
     reservations: 'Holds of authorized estimates',
-    ledger: 'Movements',
+    ledger: 'All movements',
+    ledgerScope:
+      'From every month, newest first. The monthly statement counts only those of the month you choose.',
     noLedger: 'No movements yet.',
     date: 'Date',
     entryKind: 'Movement',
@@ -669,12 +671,16 @@ export const en: Messages = {
     hoursWaived: 'Hours free of charge',
     hoursLogged: 'Logged',
     hoursCharged: 'Charged',
-    noTicketHours: 'No hours were logged on tickets this month.',
+    statementFigures: (month: string) => `${monthWords(month, 'en')} in figures`,
+    noTicketHours: (month: string) =>
+      `No hours were logged on tickets in ${monthWords(month, 'en')}.`,
     openingBalance: 'Opening balance',
     closingBalance: 'Closing balance',
     hoursAdjusted: 'Adjustments this month',
-    movementsTitle: 'Purchases, adjustments and corrections this month',
-    noMovements: 'No purchases, adjustments or corrections this month.',
+    movementsTitle: (month: string) =>
+      `Purchases, adjustments and corrections in ${monthWords(month, 'en')}`,
+    noMovements: (month: string) =>
+      `No purchases, adjustments or corrections in ${monthWords(month, 'en')}.`,
     movementReason: 'Reason',
     movementBy: 'By',
     movementSystem: 'System',

@@ -660,11 +660,15 @@ export const esMX = {
     purchasedOnFuture:
       'La fecha de compra no puede ser posterior a hoy: el paquete cuenta en el saldo desde que se registra.',
     balanceTitle: 'Saldo de horas',
-    purchased: 'Compradas',
+    // The all-time figures and list, not one month's (QA S18: «Horas compradas 0 h» of the
+    // month's statement read as contradicting a purchase listed here).
+    purchased: 'Compradas en total',
     adjustments: 'Ajustes',
     balance: 'Saldo',
     reservations: 'Reservas de estimaciones autorizadas',
-    ledger: 'Movimientos',
+    ledger: 'Todos los movimientos',
+    ledgerScope:
+      'De todos los meses, el más reciente primero. El estado de cuenta mensual cuenta solo los del mes que elijas.',
     noLedger: 'Aún no hay movimientos.',
     date: 'Fecha',
     entryKind: 'Movimiento',
@@ -695,12 +699,16 @@ export const esMX = {
     hoursWaived: 'Horas sin cargo',
     hoursLogged: 'Registradas',
     hoursCharged: 'Cobradas',
-    noTicketHours: 'No se registraron horas en tickets este mes.',
+    statementFigures: (month: string) => `Cifras de ${monthWords(month, 'es-MX')}`,
+    noTicketHours: (month: string) =>
+      `No se registraron horas en tickets en ${monthWords(month, 'es-MX')}.`,
     openingBalance: 'Saldo inicial',
     closingBalance: 'Saldo final',
     hoursAdjusted: 'Ajustes del mes',
-    movementsTitle: 'Compras, ajustes y correcciones del mes',
-    noMovements: 'Sin compras, ajustes ni correcciones este mes.',
+    movementsTitle: (month: string) =>
+      `Compras, ajustes y correcciones de ${monthWords(month, 'es-MX')}`,
+    noMovements: (month: string) =>
+      `Sin compras, ajustes ni correcciones en ${monthWords(month, 'es-MX')}.`,
     movementReason: 'Motivo',
     movementBy: 'Realizado por',
     movementSystem: 'Sistema',

@@ -1,0 +1,64 @@
+import type { Page } from 'playwright-core';
+import { monthWords } from '../../web/src/i18n/month-words';
+import { calendarMonth } from '../support/calendar-month';
+import { logIn, newPage } from './support/browser';
+import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+
+// L3-13, L3-03 (QA S18): «Mis horas» in November read «Horas compradas 0 h» beside a list that
+// held the demo package bought on 2026-01-01, and QA took it for a statement missing a purchase.
+// The statement was right (integration statement-purchase-month); the list was the all-time
+// ledger. Now the ledger says it is every month's and the statement names its month over its
+// figures and movements, so the two cannot be read as one.
+
+const CLIENT = 'usuario@aurora.example';
+
+describe('«Mis horas»: the ledger is every month, the statement one named month (L3-13)', () => {
+  let e2e: E2eWorld;
+  let page: Page;
+
+  beforeAll(async () => {
+    e2e = await startE2eWorld('client_hours_month');
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  it("this month's statement says so beside the ledger's older purchase; January's lists it", async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto('/mis-horas');
+
+    // The ledger, titled as every month's, holds the demo package bought on 2026-01-01.
+    const ledger = page.getByRole('table', { name: 'Todos los movimientos' });
+    await ledger.getByRole('row', { name: /DEMO-COMERCIALIZADORA-AURORA/ }).waitFor();
+    expect(await page.getByTestId('ledger-scope').innerText()).toBe(
+      'De todos los meses, el más reciente primero. El estado de cuenta mensual cuenta solo los del mes que elijas.',
+    );
+    expect(await page.getByTestId('balance').innerText()).toMatch(/Compradas en total\s+40 h/);
+
+    // This month's statement names the month over its figures: nothing bought in it.
+    const words = monthWords(calendarMonth(), 'es-MX');
+    await page.getByRole('heading', { name: `Cifras de ${words}` }).waitFor();
+    expect(await page.getByTestId('statement').innerText()).toMatch(/Horas compradas\s+0 h/);
+    expect(
+      await page
+        .getByRole('heading', { name: `Compras, ajustes y correcciones de ${words}` })
+        .count(),
+    ).toBe(1);
+    expect(await page.getByTestId('statement-no-movements').innerText()).toBe(
+      `Sin compras, ajustes ni correcciones en ${words}.`,
+    );
+
+    // January, the month of the purchase: its figures and its movements have it.
+    await page.getByLabel('Mes').fill('2026-01');
+    await page.getByRole('heading', { name: 'Cifras de enero de 2026' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Compras, ajustes y correcciones de enero de 2026' })
+      .getByRole('row', { name: /DEMO-COMERCIALIZADORA-AURORA/ })
+      .waitFor();
+    expect(await page.getByTestId('statement').innerText()).toMatch(/Horas compradas\s+40 h/);
+  });
+});
