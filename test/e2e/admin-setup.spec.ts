@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
+import { ISO_4217_ACTIVE } from '../../src/shared/iso-4217';
 import { gql } from '../support/integration-harness';
 import { horizontalOverflow, inSpanish, logIn, newPage } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
@@ -269,6 +270,17 @@ describe('Administration: a new client organisation and its Odoo admin user (web
     await terms
       .getByText('«MNX» no es una moneda conocida: escribe su código ISO 4217, p. ej. MXN o USD.')
       .waitFor();
+    // The field is marked invalid and described by the message (QA S18), and it suggests the
+    // ISO 4217 codes of the shared table, named in the UI language.
+    const termsCurrency = terms.getByLabel('Moneda');
+    expect(await termsCurrency.getAttribute('aria-invalid')).toBe('true');
+    const termsError = terms.getByRole('alert');
+    expect(await termsError.getAttribute('id')).toBe(
+      await termsCurrency.getAttribute('aria-describedby'),
+    );
+    const codes = terms.getByTestId((await termsCurrency.getAttribute('list')) ?? 'no list');
+    expect(await codes.locator('option[value="MXN"]').textContent()).toMatch(/^peso mexicano$/i);
+    expect(await codes.locator('option').count()).toBe(ISO_4217_ACTIVE.length);
 
     const packageForm = page.getByTestId('package-form');
     await packageForm.getByLabel('Horas').fill('5');
@@ -277,6 +289,16 @@ describe('Administration: a new client organisation and its Odoo admin user (web
     await packageForm.getByLabel('Referencia (factura u orden)').fill('FAC-MNX');
     await packageForm.getByRole('button', { name: 'Agregar paquete' }).click();
     await packageForm.getByText('«MNX» no es una moneda conocida', { exact: false }).waitFor();
+    const packageCurrency = packageForm.getByLabel('Moneda');
+    expect(await packageCurrency.getAttribute('aria-invalid')).toBe('true');
+    expect(await packageForm.getByRole('alert').getAttribute('id')).toBe(
+      await packageCurrency.getAttribute('aria-describedby'),
+    );
+    expect(await packageForm.getByLabel('Horas').getAttribute('aria-invalid')).toBe(null);
+    expect(await packageCurrency.getAttribute('list')).toBeTruthy();
+    // Corrected, the field is valid again.
+    await packageCurrency.fill('MXN');
+    expect(await packageCurrency.getAttribute('aria-invalid')).toBe(null);
 
     const [policy] = await e2e.world.db.query<{ currency: string }[]>(
       `SELECT p.currency FROM support_policy p JOIN organization o ON o.id = p.organization_id

@@ -85,6 +85,20 @@ describe('Outgoing mail: search by ticket, recipient and days (web app)', () => 
       .getByText('La fecha «Hasta» no puede ser anterior a «Desde».')
       .waitFor();
     await subjectsAre(['Filtro tres']);
+    // Both dates are marked invalid and described by the message, then by their hint (QA S18).
+    for (const label of ['Desde', 'Hasta']) {
+      const field = page.getByLabel(label, { exact: true });
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      expect(await field.getAttribute('aria-describedby')).toBe(
+        'outbox-filter-error outbox-dates-hint',
+      );
+    }
+    expect(await page.getByTestId('outbox-filter-error').getAttribute('id')).toBe(
+      'outbox-filter-error',
+    );
+    expect(await page.getByLabel('Ticket', { exact: true }).getAttribute('aria-invalid')).toBe(
+      null,
+    );
 
     await page.getByLabel('Hasta', { exact: true }).fill('2025-11-04');
     await page.getByLabel('Estado', { exact: true }).selectOption('FAILED');
@@ -93,6 +107,10 @@ describe('Outgoing mail: search by ticket, recipient and days (web app)', () => 
       'Ningún correo coincide con los filtros.',
     );
     expect(await page.getByTestId('outbox-filter-error').count()).toBe(0);
+    expect(await page.getByLabel('Hasta', { exact: true }).getAttribute('aria-invalid')).toBe(null);
+    expect(await page.getByLabel('Hasta', { exact: true }).getAttribute('aria-describedby')).toBe(
+      'outbox-dates-hint',
+    );
 
     await page.getByRole('button', { name: 'Quitar filtros' }).click();
     await page.getByTestId('outbox').getByText('Filtro cuatro').waitFor();

@@ -6,6 +6,11 @@ import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { isKnownCurrency, unknownCurrencyText } from './currency';
+import { CurrencyField } from './currency-field';
+import { refusedBy } from '../components/field-error';
+
+/** The form's own message (a value refused before asking the API), which its field points to. */
+const ERROR_ID = 'package-form-error';
 
 /** Today, YYYY-MM-DD, in the browser's zone (the purchase date a manager types most often). */
 function today(): string {
@@ -39,6 +44,8 @@ export function PackageForm({
   const [purchasedOn, setPurchasedOn] = useState(today);
   const [reference, setReference] = useState('');
   const [invalid, setInvalid] = useState<string>();
+  // The field the local message is about, marked invalid and described by it (QA S18).
+  const [invalidField, setInvalidField] = useState<string>();
   // The server's last answer is shown only until the form is edited or blocked locally: an old
   // refusal next to a new, unrelated local message would blame the wrong field.
   const [serverShown, setServerShown] = useState(true);
@@ -48,24 +55,30 @@ export function PackageForm({
   const edit = (set: (value: string) => void) => (value: string) => {
     set(value);
     setInvalid(undefined);
+    setInvalidField(undefined);
     setServerShown(false);
   };
 
-  const block = (message: string) => {
+  const block = (message: string, field?: string) => {
     setInvalid(message);
+    setInvalidField(field);
     setServerShown(false);
   };
+  const refused = (field: string) => refusedBy(invalidField === field ? ERROR_ID : undefined);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const h = Number(hours);
     const p = Number(price);
-    if (!(h > 0) || Math.round(h * 100) !== h * 100) return block(t.contracts.hoursInvalid);
-    if (!(p >= 0) || price.trim() === '') return block(t.contracts.priceInvalid);
-    if (!isKnownCurrency(currency)) return block(unknownCurrencyText(language, currency));
+    if (!(h > 0) || Math.round(h * 100) !== h * 100)
+      return block(t.contracts.hoursInvalid, 'hours');
+    if (!(p >= 0) || price.trim() === '') return block(t.contracts.priceInvalid, 'price');
+    if (!isKnownCurrency(currency))
+      return block(unknownCurrencyText(language, currency), 'currency');
     // L3-12/L3-13: a package counts from its purchase; the API refuses a later date too.
-    if (purchasedOn > today()) return block(t.contracts.purchasedOnFuture);
+    if (purchasedOn > today()) return block(t.contracts.purchasedOnFuture, 'date');
     setInvalid(undefined);
+    setInvalidField(undefined);
     setServerShown(true);
     const ok = await form.run(
       async () =>
@@ -108,6 +121,7 @@ export function PackageForm({
           required
           value={hours}
           onChange={edit(setHours)}
+          {...refused('hours')}
         />
         <TextField
           id="package-price"
@@ -119,15 +133,13 @@ export function PackageForm({
           required
           value={price}
           onChange={edit(setPrice)}
+          {...refused('price')}
         />
-        <TextField
+        <CurrencyField
           id="package-currency"
-          label={t.contracts.currency}
-          required
-          maxLength={3}
-          pattern="[A-Za-z]{3}"
           value={currency}
           onChange={edit(setCurrency)}
+          refusedBy={invalidField === 'currency' ? ERROR_ID : undefined}
         />
         <TextField
           id="package-date"
@@ -137,6 +149,7 @@ export function PackageForm({
           max={today()}
           value={purchasedOn}
           onChange={edit(setPurchasedOn)}
+          {...refused('date')}
         />
         <TextField
           id="package-reference"
@@ -154,7 +167,7 @@ export function PackageForm({
         </div>
         <div className="span-all">
           {invalid && (
-            <p className="notice notice-error" role="alert">
+            <p className="notice notice-error" role="alert" id={ERROR_ID}>
               {invalid}
             </p>
           )}

@@ -18,6 +18,10 @@ import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { useLocalTime } from '../tickets/ticket-bits';
 import { isKnownCurrency, unknownCurrencyText } from './currency';
+import { CurrencyField } from './currency-field';
+
+/** The terms form's own message (only the currency is checked before asking the API). */
+const POLICY_ERROR_ID = 'policy-form-error';
 import { odooAdminEventText } from './odoo-admin-event';
 import { OdooAdminForm, odooAdminTexts } from './odoo-admin-form';
 
@@ -89,13 +93,11 @@ function TermsForm({
         value={fee}
         onChange={setFee}
       />
-      <TextField
+      <CurrencyField
         id="policy-currency"
-        label={t.contracts.currency}
-        required
-        maxLength={3}
         value={currency}
         onChange={setCurrency}
+        refusedBy={invalid ? POLICY_ERROR_ID : undefined}
       />
       <TextField
         id="policy-start"
@@ -115,7 +117,7 @@ function TermsForm({
         />
       )}
       {invalid && (
-        <p className="notice notice-error span-all" role="alert">
+        <p className="notice notice-error span-all" role="alert" id={POLICY_ERROR_ID}>
           {invalid}
         </p>
       )}
@@ -193,7 +195,7 @@ function CadenceForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () =
         {t.contracts.progressCadenceUseDefault}
       </label>
       {invalid && (
-        <p className="notice notice-error span-all" role="alert">
+        <p className="notice notice-error span-all" role="alert" id={POLICY_ERROR_ID}>
           {invalid}
         </p>
       )}

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { EMAIL_OUTBOX, EMAIL_STATUSES, type EmailStatus, RETRY_EMAIL } from '../api/outbox';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { refusedBy } from '../components/field-error';
 import { FilterSelect } from '../components/filter-select';
 import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
@@ -24,6 +25,8 @@ import {
 
 const PAGE = 50;
 const MAX_PAGE = 200;
+/** The filter bar's own message, which the fields it refuses point to. */
+const FILTER_ERROR_ID = 'outbox-filter-error';
 
 /**
  * The list stops at MAX_PAGE rows: said, with the way to the older ones (QA S17: «Mostrar más»
@@ -56,7 +59,13 @@ export function OutboxPage() {
   );
   // What the search form holds until «Buscar» applies it; choosing a status applies it too.
   const [draft, setDraft] = useState<OutboxFilters>(filters);
-  const [invalid, setInvalid] = useState<string | null>(null);
+  // A value the form refuses before asking, and the fields it is about (marked invalid and
+  // described by the message, QA S18).
+  const [invalid, setInvalid] = useState<{ text: string; fields: (keyof OutboxFilters)[] } | null>(
+    null,
+  );
+  const refused = (field: keyof OutboxFilters, hint?: string) =>
+    refusedBy(invalid?.fields.includes(field) ? FILTER_ERROR_ID : undefined, hint);
   const [first, setFirst] = useState(PAGE);
   useEffect(() => {
     const search = outboxFiltersToSearch(window.location.search, filters);
@@ -82,8 +91,10 @@ export function OutboxPage() {
       recipient: form.recipient.trim(),
     };
     setDraft(next);
-    if (next.ticket && !isTicketNumber(next.ticket)) return setInvalid(t.outbox.ticketInvalid);
-    if (!datesInOrder(next)) return setInvalid(t.outbox.datesOutOfOrder);
+    if (next.ticket && !isTicketNumber(next.ticket))
+      return setInvalid({ text: t.outbox.ticketInvalid, fields: ['ticket'] });
+    if (!datesInOrder(next))
+      return setInvalid({ text: t.outbox.datesOutOfOrder, fields: ['from', 'to'] });
     setInvalid(null);
     apply(next);
   };
@@ -144,6 +155,7 @@ export function OutboxPage() {
           maxLength={30}
           autoComplete="off"
           onChange={(ticket) => edit({ ticket })}
+          {...refused('ticket')}
         />
         <TextField
           id="outbox-recipient"
@@ -162,8 +174,8 @@ export function OutboxPage() {
           label={t.outbox.from}
           type="date"
           value={draft.from}
-          aria-describedby="outbox-dates-hint"
           onChange={(from) => edit({ from })}
+          {...refused('from', 'outbox-dates-hint')}
         />
         <TextField
           id="outbox-to"
@@ -171,8 +183,8 @@ export function OutboxPage() {
           label={t.outbox.to}
           type="date"
           value={draft.to}
-          aria-describedby="outbox-dates-hint"
           onChange={(to) => edit({ to })}
+          {...refused('to', 'outbox-dates-hint')}
         />
         <button type="submit" className="button">
           {t.outbox.search}
@@ -197,8 +209,13 @@ export function OutboxPage() {
         </p>
       </form>
       {invalid && (
-        <p className="notice notice-error" role="alert" data-testid="outbox-filter-error">
-          {invalid}
+        <p
+          className="notice notice-error"
+          role="alert"
+          id={FILTER_ERROR_ID}
+          data-testid="outbox-filter-error"
+        >
+          {invalid.text}
         </p>
       )}
       <ErrorMessage error={retry.error} />
