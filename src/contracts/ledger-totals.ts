@@ -55,6 +55,27 @@ export async function ledgerTotals(
 }
 
 /**
+ * The totals of one ticket's entries: its reservations, releases, consumptions and their
+ * reversals (a reversal carries the ticket of the entry it reverses). Folded by `foldTotals`, its
+ * `tickets` entry is the one the whole ledger's fold gives that ticket, read through
+ * ix_hour_ledger_entry_ticket instead of every group of the organisation.
+ */
+export async function ticketLedgerTotals(
+  db: Pick<EntityManager, 'query'>,
+  organizationId: string,
+  ticketNumber: string,
+): Promise<LedgerTotal[]> {
+  const rows = await db.query<TotalRow[]>(
+    `SELECT ${TOTALS_SELECT}
+       FROM hour_ledger_entry e LEFT JOIN hour_ledger_entry r ON r.id = e.reverses_entry_id
+      WHERE e.organization_id = $1 AND e.ticket_number = $2
+      GROUP BY 1, 2, 3`,
+    [organizationId, ticketNumber],
+  );
+  return rows.map(toTotal);
+}
+
+/**
  * The totals of the ledger up to and including each of `entryIds` (ledger entry IDs), in one
  * query: the entries are grouped by how many of those IDs come before them, then added up.
  */

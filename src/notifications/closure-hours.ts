@@ -1,14 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import { toHours, toHundredths } from '../contracts/hours';
 import { foldTotals } from '../contracts/ledger-rules';
-import { ledgerTotals } from '../contracts/ledger-totals';
+import { ticketLedgerTotals } from '../contracts/ledger-totals';
 import type { ClosedEvent } from './notification-event';
 
 /**
  * L3-09, L3-12/L3-13, L3-18: «Ticket cerrado» tells the hours the ticket charged to the package,
  * the reserved hours that go back and the hours logged free of charge. Read inside the transaction
  * that queues the email, from where the balance and the statement read them: the ticket's ledger
- * folded by `foldTotals` (`consumed`, the charged consumption net of reversals; `held`, the
+ * (`ticketLedgerTotals`, its entries only, not the organisation's whole ledger) folded by
+ * `foldTotals` (`consumed`, the charged consumption net of reversals; `held`, the
  * outstanding reservation, which the ended run releases right after this closure:
  * `releaseUnusedReservation` gives back exactly it) and its time entries (the logged hours). A
  * ticket with neither (a problem nobody logged time on, a requirement closed before any
@@ -20,7 +21,9 @@ export async function withClosureHours(
 ): Promise<ClosedEvent> {
   if (event.chargedHours !== undefined) return event;
   const { number, clientOrgId } = event.ticket;
-  const ticket = foldTotals(await ledgerTotals(manager, clientOrgId)).tickets.get(number);
+  const ticket = foldTotals(await ticketLedgerTotals(manager, clientOrgId, number)).tickets.get(
+    number,
+  );
   const [{ logged }] = await manager.query<{ logged: string }[]>(
     `SELECT COALESCE(sum(hours), 0) AS logged FROM time_entry
       WHERE organization_id = $1 AND ticket_number = $2`,

@@ -3,7 +3,7 @@ import { LedgerEntryKind } from '../../src/contracts/contract-enums';
 import { HourLedgerEntryEntity } from '../../src/contracts/hour-ledger-entry.entity';
 import { foldLedger, foldTotals, type LedgerBalance } from '../../src/contracts/ledger-rules';
 import { toFact } from '../../src/contracts/ledger-rows';
-import { ledgerTotalsAsOf } from '../../src/contracts/ledger-totals';
+import { ledgerTotalsAsOf, ticketLedgerTotals } from '../../src/contracts/ledger-totals';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 
 // L3-15, L3-13: a checkpoint agenda reports the client's hours at the start and the end of its
@@ -11,11 +11,22 @@ import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 // now folds the ledger's sums as of each instant, summed by the database (ledgerTotalsAsOf). For
 // random ledgers (entries created out of ID order, as concurrent writes commit, reversals after
 // what they cancel, instants on an entry's own creation), the sums folded equal the old fold.
+// «Ticket cerrado» (L3-09, L3-12) reads one ticket's sums (ticketLedgerTotals): folded, they give
+// that ticket what the whole ledger's fold gives it.
 
 const PARAMS = { seed: 20261130, numRuns: 40 };
 const TICKETS = ['L3-2026-000101', 'L3-2026-000102', 'L3-2026-000103'];
 const BASE = Date.parse('2026-02-02T15:00:00.000Z');
 const minute = (m: number) => new Date(BASE + m * 60_000);
+
+/** An entry appended: its ID, kind, hours, ticket and creation minute. */
+interface Row {
+  readonly id: number;
+  readonly kind: string;
+  readonly hours: number;
+  readonly ticket: string | null;
+  readonly at: number;
+}
 
 /** One entry to append: its kind, hours in hundredths, ticket, creation minute. */
 interface Draft {
@@ -41,11 +52,7 @@ const drafts = fc.array(
 );
 
 /** The entry row `d` stands for, or null (a reversal with nothing left to reverse). */
-function row(
-  d: Draft,
-  rows: readonly { id: number; kind: string; hours: number; at: number }[],
-  reversed: Set<number>,
-) {
+function row(d: Draft, rows: readonly Row[], reversed: Set<number>) {
   const ticket = TICKETS[d.ticket];
   const hours = d.hundredths / 100;
   switch (d.kind) {
@@ -75,7 +82,14 @@ function row(
       if (!open.length) return null;
       const target = open[d.target % open.length];
       reversed.add(target.id);
-      return { kind: d.kind, hours: -target.hours, ticket: null, version: null, reverses: target };
+      // As planReversal writes it: the reversal carries the ticket of the entry it cancels.
+      return {
+        kind: d.kind,
+        hours: -target.hours,
+        ticket: target.ticket,
+        version: null,
+        reverses: target,
+      };
     }
   }
 }
@@ -111,7 +125,7 @@ describe('ledger sums as of an instant (L3-15 checkpoint hours, L3-13)', () => {
           const runner = world.db.createQueryRunner();
           await runner.startTransaction();
           try {
-            const rows: { id: number; kind: string; hours: number; at: number }[] = [];
+            const rows: Row[] = [];
             const reversed = new Set<number>();
             for (const [i, d] of ds.entries()) {
               const r = row(d, rows, reversed);
@@ -133,7 +147,13 @@ describe('ledger sums as of an instant (L3-15 checkpoint hours, L3-13)', () => {
                   minute(atMinute),
                 ],
               );
-              rows.push({ id: Number(id), kind: r.kind, hours: r.hours, at: atMinute });
+              rows.push({
+                id: Number(id),
+                kind: r.kind,
+                hours: r.hours,
+                ticket: r.ticket,
+                at: atMinute,
+              });
             }
             const instants = at.map(minute);
             const sums = await ledgerTotalsAsOf(runner.manager, org, instants);
@@ -146,6 +166,11 @@ describe('ledger sums as of an instant (L3-15 checkpoint hours, L3-13)', () => {
                 entries.filter((e) => e.createdAt.getTime() <= instant.getTime()).map(toFact),
               );
               expect(figures(foldTotals(sums[k]))).toEqual(figures(old));
+            }
+            const whole = foldLedger(entries.map(toFact));
+            for (const ticket of TICKETS) {
+              const own = await ticketLedgerTotals(runner.manager, org, ticket);
+              expect(foldTotals(own).tickets.get(ticket)).toEqual(whole.tickets.get(ticket));
             }
           } finally {
             await runner.rollbackTransaction();
