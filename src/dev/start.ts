@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../common/repo-root';
 import { ConfigValidationError } from '../config/env-reader';
 import { loadStackConfig } from '../config/stack-config';
 import { runMigrations } from '../database/run-migrations';
 import { ensureDemoLogins, formatDemoLogins } from '../identity/demo-credentials';
+import { livePid } from '../infra/local-stack/leftover-process';
 import { startLocalStack } from '../infra/local-stack/local-stack';
 import { assertPortFree } from '../infra/local-stack/ports';
 import { stopChild } from '../infra/local-stack/temporal-dev-server';
@@ -28,6 +29,19 @@ async function main(): Promise<void> {
   const root = repoRoot();
   const stack = loadStackConfig(process.env, root);
   mkdirSync(stack.dataDir, { recursive: true });
+  // One npm start per data folder: a second one (say with another API_PORT) would otherwise take
+  // the first one's PostgreSQL and Temporal for left-overs and stop them under it.
+  const ownPidFile = join(stack.dataDir, 'npm-start.pid');
+  const running = livePid(ownPidFile, process.argv[1]);
+  if (running !== undefined) {
+    console.error(
+      `npm start is already running on ${stack.dataDir} (pid ${running}). Stop it first ` +
+        '(Ctrl-C in its terminal), or give this one its own DATA_DIR and ports.',
+    );
+    process.exit(1);
+  }
+  writeFileSync(ownPidFile, `${process.pid}\n`);
+  process.once('exit', () => rmSync(ownPidFile, { force: true }));
   await assertPortFree(stack.host, stack.apiPort, 'API', 'API_PORT');
 
   // Ctrl-C, SIGTERM and a closed terminal (SIGHUP) stop everything. A signal while the services

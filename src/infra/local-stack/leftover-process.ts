@@ -30,8 +30,8 @@ export async function stopLeftover(
   log: (line: string) => void,
   graceMs = 15_000,
 ): Promise<boolean> {
-  const pid = pidIn(leftover.pidFile);
-  if (pid === undefined || !alive(pid) || !commandLine(pid).includes(leftover.marker)) return false;
+  const pid = livePid(leftover.pidFile, leftover.marker);
+  if (pid === undefined) return false;
   log(`${leftover.name}: stopping the one an earlier start left running (pid ${pid}) …`);
   process.kill(pid, leftover.signal);
   if (!(await gone(pid, graceMs))) {
@@ -39,6 +39,12 @@ export async function stopLeftover(
     await gone(pid, 5_000);
   }
   return true;
+}
+
+/** The pid in `pidFile` when that process is alive and its command line contains `marker`. */
+export function livePid(pidFile: string, marker: string): number | undefined {
+  const pid = pidIn(pidFile);
+  return pid !== undefined && alive(pid) && commandLine(pid).includes(marker) ? pid : undefined;
 }
 
 function pidIn(file: string): number | undefined {

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stopLeftover } from '../../../src/infra/local-stack/leftover-process';
+import { livePid, stopLeftover } from '../../../src/infra/local-stack/leftover-process';
 
 // Foundation (`npm start`): a Temporal dev server or PostgreSQL that an earlier start left running
 // (its process group got `kill -9`, its terminal closed) is stopped by the next start instead of
@@ -84,6 +84,8 @@ describe('stopLeftover', () => {
     );
 
     expect(stopped).toBe(false);
+    expect(livePid(pidFile, '--some-other-program')).toBe(stranger.pid);
+    expect(livePid(pidFile, join(dir, 'temporal.db'))).toBeUndefined();
     expect(stranger.exitCode).toBeNull();
     expect(stranger.signalCode).toBeNull();
     expect(process.kill(stranger.pid!, 0)).toBe(true);
