@@ -4,7 +4,7 @@
 'use strict';
 const { spawnSync, spawn } = require('node:child_process');
 const { existsSync, readFileSync, statSync, mkdirSync, rmSync } = require('node:fs');
-const { join } = require('node:path');
+const { join, resolve } = require('node:path');
 
 const root = join(__dirname, '..');
 const started = Date.now();
@@ -74,7 +74,33 @@ function buildWeb() {
     fail('The web app build failed; see the errors above.');
 }
 
+/**
+ * The pid of an `npm start` already running on this data folder (start.ts keeps it in
+ * `<DATA_DIR>/npm-start.pid`), checked before building: a second build would empty the `dist/web`
+ * the running API serves. start.ts checks again (and says so) for callers that skip this script.
+ */
+function runningStart() {
+  const file = join(resolve(root, process.env.DATA_DIR || '.data'), 'npm-start.pid');
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').split('\n', 1)[0]);
+  if (!Number.isInteger(pid) || pid <= 1) return undefined;
+  try {
+    process.kill(pid, 0);
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return args.includes(join(root, 'dist', 'src', 'dev', 'start.js')) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function start() {
+  const running = runningStart();
+  if (running !== undefined) {
+    fail(
+      `npm start is already running in this folder (pid ${running}). Stop it first ` +
+        '(Ctrl-C in its terminal), or give this one its own DATA_DIR and ports.',
+    );
+  }
   build();
   buildWeb();
   const child = spawn(
