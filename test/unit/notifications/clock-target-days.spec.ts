@@ -1,7 +1,12 @@
 import { Locale } from '../../../src/identity/locale.enum';
 import type { NotificationEvent } from '../../../src/notifications/notification-event';
 import { renderEmail } from '../../../src/notifications/templates/render-email';
-import { sampleEvents } from '../../../src/notifications/testing/sample-events';
+import {
+  RENDER_OPTIONS,
+  SAMPLE_EVENTS,
+  SAMPLE_TICKET,
+  sampleRecipient,
+} from '../fixtures/sample-email';
 import { notificationsFor } from '../../../src/tickets/ticket-notifications';
 import type { TimelineEvent } from '../../../workflows/ticket/ticket.contract';
 import type { ReadModelSlice } from '../../../workflows/ticket/ticket-projection';
@@ -11,24 +16,9 @@ import type { ReadModelSlice } from '../../../workflows/ticket/ticket-projection
 // same amount the ticket page explains), carried on the event; a ticket whose diagnosis target is
 // 3 days (or 1: the singular) is told so, in es-MX and en, to the client and to the agent.
 
-const TICKET = {
-  number: 'L3-2026-000123',
-  subject: 'Reporte de ventas',
-  registrantId: 'u-registrant',
-  clientOrgId: 'org-aurora',
-};
-const EVENTS = sampleEvents(TICKET, { agentId: 'u-agent', approverId: 'u-approver' });
-const OPTIONS = {
-  publicUrl: 'https://soporte.example/',
-  from: 'Soporte L3 <soporte@becken.example>',
-  domain: 'becken.example',
-};
-const to = (locale: Locale) => ({
-  email: 'usuario@aurora.example',
-  displayName: 'Úrsula Usuaria',
-  locale,
-  timeZone: 'America/Mexico_City',
-});
+const EVENTS = SAMPLE_EVENTS;
+const OPTIONS = RENDER_OPTIONS;
+const to = sampleRecipient;
 const text = (event: NotificationEvent, locale = Locale.ES_MX) =>
   renderEmail(event, to(locale), OPTIONS)!.text;
 
@@ -106,7 +96,7 @@ describe('requirement clock targets in emails come from the ticket’s clock (QA
         },
       ],
     } as unknown as ReadModelSlice;
-    const [classified] = notificationsFor(TICKET, classify, slice);
+    const [classified] = notificationsFor(SAMPLE_TICKET, classify, slice);
     expect(classified).toMatchObject({ type: 'CLASSIFIED', clockTargetDays: 3 });
     expect(text(classified)).toContain('En un máximo de 3 días hábiles');
   });

@@ -4,32 +4,17 @@ import {
   renderEmail,
   type EmailRecipient,
 } from '../../../src/notifications/templates/render-email';
-import { sampleEvents } from '../../../src/notifications/testing/sample-events';
+import { RENDER_OPTIONS, SAMPLE_EVENTS, sampleRecipient } from '../fixtures/sample-email';
 
 // L3-09, L3-12/L3-13 (QA S18): «Ticket cerrado» says the hours the ticket charged to the package
 // and, when the authorized reservation was larger, the hours that go back; a ticket nobody logged time
 // on nor reserved hours for says nothing of hours; a no-charge ticket's work is told (L3-18). The numbers come with the event
 // (read from the ledger when it is queued: test/integration/closed-email-hours.spec.ts).
 
-const TICKET = {
-  number: 'L3-2026-000123',
-  subject: 'Reporte de cobranza',
-  registrantId: 'u-registrant',
-  clientOrgId: 'org-aurora',
-};
-const CLOSED = sampleEvents(TICKET, { agentId: 'u-agent', approverId: 'u-approver' }).CLOSED;
-const OPTIONS = {
-  publicUrl: 'https://soporte.example/',
-  from: 'Soporte L3 <soporte@becken.example>',
-  domain: 'becken.example',
-};
-const ES: EmailRecipient = {
-  email: 'usuario@aurora.example',
-  displayName: 'Úrsula Usuaria',
-  locale: Locale.ES_MX,
-  timeZone: 'America/Mexico_City',
-};
-const EN: EmailRecipient = { ...ES, locale: Locale.EN };
+const CLOSED = SAMPLE_EVENTS.CLOSED;
+const OPTIONS = RENDER_OPTIONS;
+const ES = sampleRecipient(Locale.ES_MX);
+const EN = sampleRecipient(Locale.EN);
 const text = (event: ClosedEvent, to: EmailRecipient) => renderEmail(event, to, OPTIONS)!.text;
 
 describe('«Ticket cerrado» says the hours (L3-09, L3-12/L3-13)', () => {

@@ -4,36 +4,27 @@ import {
   renderEmail,
   type EmailRecipient,
 } from '../../../src/notifications/templates/render-email';
-import { sampleEvents } from '../../../src/notifications/testing/sample-events';
+import {
+  RENDER_OPTIONS,
+  SAMPLE_EVENTS,
+  SAMPLE_TICKET,
+  sampleRecipient,
+} from '../fixtures/sample-email';
 
 // L3-08/L3-09 (QA S18): an estimate's email (and its reminders, L3-12 change orders too) invites
 // only the organisation's approvers to «Revisar y autorizar». A registrant who is not an approver
 // gets «Ver ticket» and is told that an authorized approver must authorize it, by name when the
 // email knows them.
 
-const TICKET = {
-  number: 'L3-2026-000123',
-  subject: 'Reporte de ventas',
-  registrantId: 'u-registrant',
-  clientOrgId: 'org-aurora',
-};
-const EVENTS = sampleEvents(TICKET, { agentId: 'u-agent', approverId: 'u-approver' });
+const EVENTS = SAMPLE_EVENTS;
 const OPTIONS = {
-  publicUrl: 'https://soporte.example/',
-  from: 'Soporte L3 <soporte@becken.example>',
-  domain: 'becken.example',
+  ...RENDER_OPTIONS,
   names: new Map([
     ['u-approver', 'Arturo Aprobador'],
     ['u-approver-2', 'Beatriz Borja'],
   ]),
 };
-const REGISTRANT: EmailRecipient = {
-  id: 'u-registrant',
-  email: 'usuario@aurora.example',
-  displayName: 'Úrsula Usuaria',
-  locale: Locale.ES_MX,
-  timeZone: 'America/Mexico_City',
-};
+const REGISTRANT: EmailRecipient = { ...sampleRecipient(), id: 'u-registrant' };
 const APPROVER: EmailRecipient = {
   ...REGISTRANT,
   id: 'u-approver',
@@ -66,7 +57,9 @@ describe('estimate emails invite only approvers to authorize (L3-08, L3-09, L3-1
         'un aprobador autorizado de su organización (Arturo Aprobador o Beatriz Borja)',
       );
       // Their one link opens the ticket, where the estimate waits.
-      expect(es.text).toContain(`Ver el ticket: https://soporte.example/tickets/${TICKET.number}`);
+      expect(es.text).toContain(
+        `Ver el ticket: https://soporte.example/tickets/${SAMPLE_TICKET.number}`,
+      );
       expect(es.html).not.toContain('/estimates/');
       const en = email(withApprovers(type, approvers), EN(REGISTRANT));
       expect(en.text).not.toContain('Review and authorize');

@@ -1,30 +1,15 @@
 import { Locale } from '../../../src/identity/locale.enum';
 import type { NotificationEvent } from '../../../src/notifications/notification-event';
 import { renderEmail } from '../../../src/notifications/templates/render-email';
-import { sampleEvents } from '../../../src/notifications/testing/sample-events';
+import { RENDER_OPTIONS, SAMPLE_EVENTS, sampleRecipient } from '../fixtures/sample-email';
 
 // QA S18 (L3-08, L3-09, L3-12): an email never writes a bare number of hours: «Horas estimadas:
 // 12.5 h» in Spanish and English alike, in the estimate, its reminders, the change order's and
 // the authorization's facts, and the closure's hours.
 
-const TICKET = {
-  number: 'L3-2026-000123',
-  subject: 'Reporte de ventas',
-  registrantId: 'u-registrant',
-  clientOrgId: 'org-aurora',
-};
-const EVENTS = sampleEvents(TICKET, { agentId: 'u-agent', approverId: 'u-approver' });
-const OPTIONS = {
-  publicUrl: 'https://soporte.example/',
-  from: 'Soporte L3 <soporte@becken.example>',
-  domain: 'becken.example',
-};
-const recipient = (locale: Locale) => ({
-  email: 'usuario@aurora.example',
-  displayName: 'Úrsula Usuaria',
-  locale,
-  timeZone: 'America/Mexico_City',
-});
+const EVENTS = SAMPLE_EVENTS;
+const OPTIONS = RENDER_OPTIONS;
+const recipient = sampleRecipient;
 
 const CASES: [string, NotificationEvent][] = [
   ['estimate', EVENTS.ESTIMATE_SUBMITTED],
