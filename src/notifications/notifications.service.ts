@@ -17,8 +17,8 @@ import type {
 } from './notification-event';
 import {
   CHECKPOINT_AGENDA_AUDIENCES,
-  RECIPIENT_RULES,
   selectRecipients,
+  ticketAudiences,
   type Audience,
   type RecipientCandidate,
   type SelectedRecipient,
@@ -97,7 +97,7 @@ export class NotificationsService {
       );
     }
     if (!given.eventKey.trim()) throw new Error('NotificationEvent.eventKey is empty');
-    const audiences = RECIPIENT_RULES[given.type];
+    const audiences = ticketAudiences(given.type);
     if (audiences.length === 0) return { recipients: [], inserted: 0 };
     // An SLA email tells the business time left (or how late), as of now (L3-06…L3-09).
     // «Ticket cerrado» says the hours charged and given back, as the ledger holds them (L3-12).
@@ -285,7 +285,7 @@ export class NotificationsService {
       const [first] = rows;
       const event = { ...(first.payload.event as NotificationEvent), assigneeId };
       if (event.type !== 'PROVIDER_CLIENT_ACTIVITY') continue;
-      const audiences = RECIPIENT_RULES[event.type];
+      const audiences = ticketAudiences(event.type);
       const recipients = selectRecipients(
         await this.loadAudiences(manager, { ...event.ticket, assigneeId }, audiences),
         audiences,
@@ -574,6 +574,15 @@ export class NotificationsService {
         // A ticket whose registrant does not exist is a bug in the caller: fail its transaction.
         if (!registrant) throw new Error(`registrant ${about.registrantId} not found`);
         out.REGISTRANT = [registrant];
+      } else if (audience === 'PARTICIPANTS') {
+        // L3-11 (S19): the ticket's participants, while users of its organisation.
+        out.PARTICIPANTS = await q
+          .innerJoin('ticket_participant', 'p', 'p.user_id = u.id AND p.ticket_number = :number', {
+            number: about.number,
+          })
+          .where('u.organization_id = :org', { org: about.clientOrgId })
+          .orderBy('u.email')
+          .getMany();
       } else if (audience === 'CLIENT_APPROVERS') {
         out.CLIENT_APPROVERS = await q
           .where('u.organization_id = :org', { org: about.clientOrgId })

@@ -6,10 +6,12 @@ import type { NotificationEventType } from './notification-event';
  * changes, development, testing, the end) reaches them too; none on a ticket nobody authorized.
  * Provider side: `PROVIDER_STAFF` are the provider's agents and
  * managers; `ASSIGNEE_OR_AGENTS` is the ticket's assigned agent, or every provider agent while the
- * ticket has no (active) assignee.
+ * ticket has no (active) assignee. `PARTICIPANTS` are the client users added to the ticket
+ * (`ticket_participant`): they hear whatever the registrant hears ({@link ticketAudiences}).
  */
 export type Audience =
   | 'REGISTRANT'
+  | 'PARTICIPANTS'
   | 'CLIENT_APPROVERS'
   | 'AUTHORIZERS'
   | 'MANAGERS'
@@ -72,6 +74,18 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   ATTACHMENT_ADDED: ['REGISTRANT'],
   INTERNAL_NOTE: [],
 };
+
+/**
+ * L3-11 (S19): who receives a ticket event's email: its rule, with the ticket's participants
+ * right after the registrant wherever the registrant is an audience (Jira SM's request
+ * participants, Zendesk's CCs). `selectRecipients` keeps one email per address, so a participant
+ * who is also the registrant (or an approver) gets one copy, and a deactivated one none.
+ */
+export function ticketAudiences(type: NotificationEventType): readonly Audience[] {
+  return RECIPIENT_RULES[type].flatMap((a): Audience[] =>
+    a === 'REGISTRANT' ? ['REGISTRANT', 'PARTICIPANTS'] : [a],
+  );
+}
 
 /** L3-15: a checkpoint agenda goes to the client's approvers and to the provider managers. */
 export const CHECKPOINT_AGENDA_AUDIENCES: readonly Audience[] = ['CLIENT_APPROVERS', 'MANAGERS'];

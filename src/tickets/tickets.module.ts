@@ -19,6 +19,8 @@ import { CalendarChangesLoader } from './calendar-changes.loader';
 import { UserNamesLoader } from './user-names.loader';
 import { ClockStatesLoader } from './clock-states.loader';
 import { TicketPageResolver } from './ticket-page.resolver';
+import { TicketParticipantsResolver } from './ticket-participants.resolver';
+import { TicketParticipantsService } from './ticket-participants.service';
 
 /** Tickets: registration, transitions (workflow Updates) and the read model. */
 @Module({
@@ -41,6 +43,8 @@ import { TicketPageResolver } from './ticket-page.resolver';
     CalendarChangesLoader,
     TicketEventCalendarResolver,
     AuthorizationNamesResolver,
+    TicketParticipantsService,
+    TicketParticipantsResolver,
   ],
   exports: [TicketsService],
 })

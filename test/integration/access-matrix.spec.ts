@@ -96,6 +96,8 @@ let calendarId = '';
 /** A queued or sent email the retry row aims at (set in `beforeAll`). */
 let emailId = '';
 let login: { email: string; password: string } = { email: '', password: '' };
+/** L3-11 (S19): each client role's own user in the own organisation (set in `beforeAll`). */
+const selfIds: Partial<Record<Role | 'ANONYMOUS', string>> = {};
 /** Canned responses the rows aim at: one to edit, one per writing role to delete (`beforeAll`). */
 const cannedIds: Record<string, string> = {};
 const calendarRow = (mutation: string, vars: (role: Role | 'ANONYMOUS') => Vars): Row => ({
@@ -172,6 +174,16 @@ const MATRIX: readonly Row[] = [
     scope: 'ticket',
     vars: (t) => ({ number: t.number, body: 'Comentario de la matriz', internal: false }),
   },
+  // L3-11 (S19) participants: a client user names themselves («Seguir este ticket»), staff the
+  // organisation's client user.
+  ...['addTicketParticipant', 'removeTicketParticipant'].map((mutation): Row => ({
+    mutation,
+    roles: [...CLIENT, ...PROVIDER],
+    scope: 'ticket',
+    vars: (t, _unique, role) => ({
+      input: { number: t.number, userId: selfIds[role] ?? t.userId },
+    }),
+  })),
   ticket(
     'adjustReleaseDate',
     PROVIDER,
@@ -498,6 +510,16 @@ describe('Mutation access matrix (role × organisation)', () => {
       (c) => c.roles.includes(Role.CLIENT_USER) && c.organization === OWN_ORG,
     )!;
     login = { email: credential.email, password: credential.password };
+    for (const role of CLIENT) {
+      const own = world.seed.credentials.find(
+        (c) => c.roles.includes(role) && c.organization === OWN_ORG,
+      )!;
+      const [{ id }] = await world.db.query<{ id: string }[]>(
+        'SELECT id FROM app_user WHERE email = $1',
+        [own.email],
+      );
+      selfIds[role] = id;
+    }
     const agendas = worker.context.get(CheckpointAgendaService);
     const targetOf = async (org: 'own' | 'other'): Promise<Omit<Target, 'number'>> => {
       const organizationId = orgIds[org];

@@ -147,6 +147,10 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       ),
     ];
   },
+  // L3-11 (S19): participants are active client users of the ticket's organisation; an unknown
+  // id and a non-user read alike (no existence leak); a client names only themselves.
+  addTicketParticipant: (f) => participantCases(f),
+  removeTicketParticipant: (f) => participantCases(f),
   requestInformation: (f) => noteRequired(Role.AGENT, f.registered),
   proposeRemoteSession: (f) => {
     const r = Role.AGENT;
@@ -1097,6 +1101,33 @@ function estimateFeedback(role: Role, number: string): Case[] {
     c('empty reason', role, { input: { number, ...ok, reason: '' } }),
     c('blank reason', role, { input: { number, ...ok, reason: BLANK } }),
     c('oversized reason', role, { input: { number, ...ok, reason: HUGE } }),
+  ];
+}
+
+/** `addTicketParticipant` / `removeTicketParticipant` (L3-11): bad ticket or user references. */
+function participantCases(f: Fixtures): Case[] {
+  const r = Role.AGENT;
+  const input = (fields: Vars) => ({ input: { number: f.registered, ...fields } });
+  return [
+    c('missing input', r, {}),
+    c('missing userId', r, input({})),
+    c('malformed number', r, { input: { number: 'ticket-1', userId: f.clientUserId } }),
+    c(
+      'unknown ticket',
+      r,
+      { input: { number: UNKNOWN_TICKET, userId: f.clientUserId } },
+      'NOT_FOUND',
+    ),
+    c('userId not an ID', r, input({ userId: 'usuario' })),
+    c('unknown user', r, input({ userId: UNKNOWN_UUID })),
+    c('an organisation, not a user', r, input({ userId: f.ownOrg })),
+    c('registrant names an unknown user', Role.CLIENT_USER, input({ userId: UNKNOWN_UUID })),
+    c(
+      'client names someone else',
+      Role.CLIENT_APPROVER,
+      input({ userId: f.clientUserId }),
+      'FORBIDDEN',
+    ),
   ];
 }
 

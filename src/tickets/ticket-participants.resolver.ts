@@ -1,0 +1,50 @@
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type AuthenticatedUser, CurrentUser } from '../identity';
+import { TicketParticipantInput } from './ticket-participant.input';
+import { TicketParticipantModel } from './ticket-participant.model';
+import { TicketParticipantsService } from './ticket-participants.service';
+import { TicketModel } from './ticket.model';
+
+/** L3-11 (S19): who besides the registrant gets a ticket's emails. */
+@Resolver(() => TicketModel)
+export class TicketParticipantsResolver {
+  constructor(private readonly service: TicketParticipantsService) {}
+
+  @ResolveField(() => [TicketParticipantModel], {
+    description:
+      "Client users of the ticket's organisation who get every email its registrant gets (L3-11).",
+  })
+  participants(@Parent() ticket: TicketModel, @Context() context: object) {
+    return this.service.load(context, ticket.number);
+  }
+
+  @ResolveField(() => [TicketParticipantModel], {
+    description:
+      "Who may become a participant: the active client users of the ticket's organisation (L3-11).",
+  })
+  participantCandidates(@Parent() ticket: TicketModel) {
+    return this.service.candidates(ticket.organizationId);
+  }
+
+  @Mutation(() => [TicketParticipantModel], {
+    description:
+      "Adds a participant: an active client user of the ticket's organisation. Provider staff and the registrant add anyone of it; another client user only themselves. Adding twice changes nothing. Answers the participants.",
+  })
+  addTicketParticipant(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: TicketParticipantInput,
+  ) {
+    return this.service.add(user, input.number, input.userId);
+  }
+
+  @Mutation(() => [TicketParticipantModel], {
+    description:
+      'Removes a participant (the same callers as addTicketParticipant). Removing one who is not there changes nothing. Answers the participants.',
+  })
+  removeTicketParticipant(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: TicketParticipantInput,
+  ) {
+    return this.service.remove(user, input.number, input.userId);
+  }
+}
