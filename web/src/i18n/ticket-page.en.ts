@@ -46,6 +46,15 @@ export const ticketPageEn: TicketPageMessages = {
   assignedTo: (name: string) => `Assigned to ${name}`,
   authorizedBy: (name: string, version: number, at: string) =>
     `${name} authorized estimate v${version} on ${at}`,
+  // QA S18 (L3-09): after failures are reported, the published release date no longer holds
+  // until the agent publishes another.
+  previousReleaseDate: 'Previous release date',
+  releaseDateSupersededClient:
+    'Failures were reported in the release, so this date no longer holds. We will publish a new release date for testing.',
+  releaseDateSupersededStaff:
+    'The client reported failures in the release: this date no longer holds. Publish the new one with “Adjust date”.',
+  schedulingAgain: (deadline: string) =>
+    `The scheduling clock runs again: the new date is published by ${deadline}.`,
   liveDraft: {
     commented: (who: string) => `${who} commented while you were writing`,
     changed: (what: string, who: string | null) =>

@@ -56,6 +56,15 @@ export const ticketPageEsMX = {
   // L3-09: la autorización escrita, con quién y cuándo.
   authorizedBy: (name: string, version: number, at: string) =>
     `${name} autorizó la estimación v${version} el ${at}`,
+  // QA S18 (L3-09): tras reportar fallas, la fecha de entrega publicada ya no se sostiene hasta
+  // que el agente publique otra.
+  previousReleaseDate: 'Fecha de entrega anterior',
+  releaseDateSupersededClient:
+    'Se reportaron fallas en la entrega, así que esta fecha ya no aplica. Publicaremos una nueva fecha de entrega para pruebas.',
+  releaseDateSupersededStaff:
+    'El cliente reportó fallas en la entrega: esta fecha ya no aplica. Publica la nueva con «Ajustar fecha».',
+  schedulingAgain: (deadline: string) =>
+    `El plazo de programación corre de nuevo: la nueva fecha se publica a más tardar el ${deadline}.`,
   // Un formulario abierto mientras el ticket cambia en vivo: lo escrito no se pierde.
   liveDraft: {
     // Qué pasó desde que se abrió el formulario, con las palabras y los nombres del historial.

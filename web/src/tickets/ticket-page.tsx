@@ -14,6 +14,8 @@ import { AttachmentsSection } from './attachments-section';
 import { ClocksSection } from './clocks-section';
 import { CommentBox } from './comment-box';
 import { NoChargeCard, NoChargeMark } from './no-charge';
+import { ReleaseDateFacts } from './release-date-facts';
+import { releaseDateSuperseded } from './release-date-state';
 import { RemoteSessionCard } from './remote-session-card';
 import { SlaBadge, slaShown, useLocalTime } from './ticket-bits';
 import { CLOSED_STATES } from './ticket-filters';
@@ -170,10 +172,14 @@ export function TicketPage({
             )
           )}
           {ticket.releaseDate && isOpen && (
-            <>
-              <dt>{t.tickets.releaseDate}</dt>
-              <dd>{format(ticket.releaseDate)}</dd>
-            </>
+            <ReleaseDateFacts
+              releaseDate={ticket.releaseDate}
+              superseded={releaseDateSuperseded(ticket.timeline)}
+              scheduling={ticket.clocks.find(
+                (c) => c.kind === 'scheduling' && c.status === 'RUNNING',
+              )}
+              staff={staff}
+            />
           )}
           {ticket.autoCloseAt && (
             <>
