@@ -3,8 +3,8 @@ import { Role } from '../../src/identity/role.enum';
 import { type CaughtMail, caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
-import { businessClosing } from '../support/ticket-journeys';
-import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+import { ticketJourneys } from '../support/ticket-journeys';
+import { useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-09, L3-12/L3-13 (QA S18) on the real stack: «Ticket cerrado» tells the registrant the hours
 // the ticket charged to the package and, when the authorized reservation was larger, the hours
@@ -17,15 +17,7 @@ const today = localDateOf(defaultMexicoCityCalendar(year - 1, year + 1), new Dat
 describe('«Ticket cerrado» says the hours charged and given back (L3-09, L3-12/L3-13)', () => {
   const world = useWorldWithWorker('closed-email-hours');
 
-  const act = async (role: Role, mutation: string, input: object, type = 'TicketActionInput') => {
-    const { body } = await gql(
-      world.api,
-      `mutation ($input: ${type}!) { ${mutation}(input: $input) { seq } }`,
-      { input },
-      world.bearer(role),
-    );
-    expect(body.errors).toBeUndefined();
-  };
+  const { act, problemInAnalysis, requirementInDevelopment } = ticketJourneys(world);
 
   const logTime = async (number: string, hours: number) => {
     const { body } = await gql(
@@ -48,32 +40,12 @@ describe('«Ticket cerrado» says the hours charged and given back (L3-09, L3-12
   };
 
   it('an accepted requirement: 9.5 h charged of 12 reserved, 2.5 h back, as the ledger says', async () => {
-    const number = await registerProjectedTicket(world, {});
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
-      'ClassifyTicketInput',
-    );
-    await act(
-      Role.AGENT,
-      'submitEstimate',
-      { number, hours: 12, scope: 'Reporte de cobranza' },
-      'SubmitEstimateInput',
-    );
-    await act(
-      Role.CLIENT_APPROVER,
-      'authorizeEstimate',
-      { number, estimateVersion: 1, statement: 'Autorizo 12 horas.' },
-      'AuthorizeEstimateInput',
-    );
-    await act(
-      Role.AGENT,
-      'setReleaseDate',
-      { number, releaseDate: businessClosing() },
-      'SetReleaseDateInput',
-    );
-    await act(Role.AGENT, 'startDevelopment', { number });
+    const number = await requirementInDevelopment({
+      subject: 'Reporte de cobranza',
+      hours: 12,
+      statement: 'Autorizo 12 horas.',
+      projected: true,
+    });
     await logTime(number, 9.5);
     await act(Role.AGENT, 'releaseForTesting', { number });
     await act(Role.CLIENT_USER, 'acceptDelivery', { number });
@@ -87,16 +59,8 @@ describe('«Ticket cerrado» says the hours charged and given back (L3-09, L3-12
   });
 
   it('a confirmed no-charge problem says its hours worked, none charged; one without time says nothing of hours (L3-18)', async () => {
-    const worked = await registerProjectedTicket(world, {});
-    const quiet = await registerProjectedTicket(world, {});
-    for (const number of [worked, quiet]) {
-      await act(
-        Role.AGENT,
-        'classifyTicket',
-        { number, classification: 'PROBLEM' },
-        'ClassifyTicketInput',
-      );
-    }
+    const worked = await problemInAnalysis();
+    const quiet = await problemInAnalysis();
     // A problem's time goes on a no-charge ticket (no estimate is authorized for it).
     const { body } = await gql(
       world.api,
