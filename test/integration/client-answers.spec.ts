@@ -139,7 +139,13 @@ describe('client answers on the ticket and approver reminders (L3-06, L3-09, L3-
     expect(mails).toHaveLength(2);
     for (const mail of mails) {
       expect(mail.subject).toContain('Recordatorio 1 de 5: estimación v1 por autorizar');
-      expect(mail.text).toContain('sigue esperando su autorización por escrito');
+      // QA S18 (L3-08): the approver is asked for their authorization; the registrant, who is
+      // not an approver, is told it waits for their organisation's.
+      expect(mail.text).toContain(
+        mail.to.includes('aprobador@aurora.example')
+          ? 'sigue esperando su autorización por escrito'
+          : 'sigue esperando la autorización por escrito de su organización',
+      );
     }
     // The reminder is on the ticket's timeline, and it changed no SLA status.
     const ticket = await read(Role.CLIENT_APPROVER, number);
