@@ -1,7 +1,7 @@
 import { Role } from '../../src/identity/role.enum';
 import { caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
-import { gql } from '../support/integration-harness';
+import { ticketJourneys } from '../support/ticket-journeys';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-08/L3-09 (QA S18) on the real stack: the estimate's email invites the organisation's approver
@@ -12,15 +12,7 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 describe('the estimate email invites only approvers to authorize (L3-08, L3-09)', () => {
   const world = useWorldWithWorker('estimate-email-approvers');
 
-  const act = async (role: Role, mutation: string, input: object, type: string) => {
-    const { body } = await gql(
-      world.api,
-      `mutation ($input: ${type}!) { ${mutation}(input: $input) { seq } }`,
-      { input },
-      world.bearer(role),
-    );
-    expect(body.errors).toBeUndefined();
-  };
+  const { act } = ticketJourneys(world);
 
   it('registrant: who must authorize, no action; approver: «Revisar y autorizar»', async () => {
     const number = await registerProjectedTicket(world, {});
