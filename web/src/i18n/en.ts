@@ -1,4 +1,5 @@
 import { zoneLabel, zoneTitle } from './zone-name';
+import { participantsEn } from './participants.en';
 import { monthWords } from './month-words';
 import { remoteSessionEn } from './remote-session.en';
 import { clientAnswerEn } from './client-answer.en';
@@ -794,6 +795,7 @@ export const en: Messages = {
   cannedResponses: cannedResponsesEn,
   clientAnswer: clientAnswerEn,
   remoteSession: remoteSessionEn,
+  participants: participantsEn,
   errors: {
     NETWORK:
       'Cannot reach the server. Check your network or that the service is running, and try again.',

@@ -1,4 +1,5 @@
 import { zoneLabel, zoneTitle } from './zone-name';
+import { participantsEsMX } from './participants.es-mx';
 import { monthWords } from './month-words';
 import { remoteSessionEsMX } from './remote-session.es-mx';
 import { clientAnswerEsMX } from './client-answer.es-mx';
@@ -823,6 +824,7 @@ export const esMX = {
   cannedResponses: cannedResponsesEsMX,
   clientAnswer: clientAnswerEsMX,
   remoteSession: remoteSessionEsMX,
+  participants: participantsEsMX,
   errors: {
     NETWORK:
       'No hay conexión con el servidor. Revisa tu red o que el servicio esté en marcha e inténtalo de nuevo.',

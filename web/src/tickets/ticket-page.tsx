@@ -14,6 +14,7 @@ import { AttachmentsSection } from './attachments-section';
 import { ClocksSection } from './clocks-section';
 import { CommentBox } from './comment-box';
 import { NoChargeCard, NoChargeMark } from './no-charge';
+import { ParticipantsSection } from './participants-section';
 import { ReleaseDateFacts } from './release-date-facts';
 import { releaseDateSuperseded } from './release-date-state';
 import { RemoteSessionCard } from './remote-session-card';
@@ -335,6 +336,13 @@ export function TicketPage({
       />
 
       <AttachmentsSection number={ticket.number} open={isOpen} staff={staff} />
+
+      {/* L3-11: who else gets the ticket's emails. */}
+      <ParticipantsSection
+        key={`participants-${ticket.number}`}
+        number={ticket.number}
+        staff={staff}
+      />
 
       <section className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t.tickets.timeline}</h2>

@@ -1,0 +1,22 @@
+/** Spanish (Mexico) texts of a ticket's participants on the ticket page (L3-11). */
+export const participantsEsMX = {
+  title: 'Participantes',
+  explain:
+    'Los participantes reciben por correo las mismas novedades del ticket que quien lo registró.',
+  none: 'Nadie más sigue este ticket.',
+  inactive: 'cuenta desactivada: no recibe correos',
+  you: '(tú)',
+  follow: 'Seguir este ticket',
+  unfollow: 'Dejar de seguir',
+  remove: (name: string) => `Quitar a ${name}`,
+  removeLabel: 'Quitar',
+  pick: 'Agregar participante',
+  pickNone: 'Elige a una persona…',
+  add: 'Agregar',
+  followed: 'Ahora sigues este ticket: recibirás sus correos.',
+  unfollowed: 'Dejaste de seguir este ticket.',
+  added: (name: string) => `${name} ahora recibe los correos del ticket.`,
+  removed: (name: string) => `${name} ya no recibe los correos del ticket.`,
+};
+
+export type ParticipantsMessages = typeof participantsEsMX;
