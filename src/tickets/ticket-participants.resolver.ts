@@ -22,8 +22,8 @@ export class TicketParticipantsResolver {
     description:
       "Who may become a participant: the active client users of the ticket's organisation (L3-11).",
   })
-  participantCandidates(@Parent() ticket: TicketModel) {
-    return this.service.candidates(ticket.organizationId);
+  participantCandidates(@Parent() ticket: TicketModel, @Context() context: object) {
+    return this.service.candidates(context, ticket.organizationId);
   }
 
   @Mutation(() => [TicketParticipantModel], {

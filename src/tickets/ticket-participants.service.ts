@@ -29,6 +29,10 @@ export class TicketParticipantsService {
   private readonly batcher = new RequestBatcher<null, TicketParticipantModel[]>((numbers) =>
     this.read(numbers),
   );
+  /** Candidates of each organisation a GraphQL request reads, in one statement. */
+  private readonly candidatesBatcher = new RequestBatcher<null, TicketParticipantModel[]>(
+    (organizationIds) => this.readCandidates(organizationIds),
+  );
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -42,15 +46,11 @@ export class TicketParticipantsService {
 
   /**
    * Who may be added: the active client users of the organisation, by name (the page's picker).
-   * The caller already reads the ticket, so they are staff or of that organisation.
+   * The caller already reads the ticket, so they are staff or of that organisation. Batched per
+   * request like `load`: a list of tickets asking for it reads each organisation's users once.
    */
-  async candidates(organizationId: string): Promise<TicketParticipantModel[]> {
-    return this.db.query<TicketParticipantModel[]>(
-      `SELECT id, display_name AS name, email, active FROM app_user
-        WHERE organization_id = $1 AND organization_kind = $2 AND active
-        ORDER BY display_name, email`,
-      [organizationId, OrganizationKind.CLIENT],
-    );
+  async candidates(context: object, organizationId: string): Promise<TicketParticipantModel[]> {
+    return (await this.candidatesBatcher.load(context, organizationId, null)) ?? [];
   }
 
   async add(
@@ -117,6 +117,20 @@ export class TicketParticipantsService {
       [userId, organizationId, OrganizationKind.CLIENT],
     );
     return row;
+  }
+
+  private async readCandidates(
+    organizationIds: readonly string[],
+  ): Promise<Map<string, TicketParticipantModel[]>> {
+    const rows = await this.db.query<(TicketParticipantModel & { organization_id: string })[]>(
+      `SELECT organization_id, id, display_name AS name, email, active FROM app_user
+        WHERE organization_id = ANY($1::uuid[]) AND organization_kind = $2 AND active
+        ORDER BY display_name, email`,
+      [organizationIds, OrganizationKind.CLIENT],
+    );
+    const out = new Map<string, TicketParticipantModel[]>(organizationIds.map((o) => [o, []]));
+    for (const { organization_id, ...candidate } of rows) out.get(organization_id)?.push(candidate);
+    return out;
   }
 
   private async read(numbers: readonly string[]): Promise<Map<string, TicketParticipantModel[]>> {
