@@ -101,9 +101,17 @@ export class AuthService implements BeforeApplicationShutdown {
     // From the next turn of the event loop, once the answer is on its way.
     const pending: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
       .then(work)
-      .catch(() => work())
+      .catch((err: unknown) => {
+        // The caller already has its answer: say why before the one retry, so a retry that
+        // works does not hide a recurring fault.
+        this.logger.warn(`A password reset request failed once, retrying: ${String(err)}`);
+        return work();
+      })
       .catch((err: unknown) =>
-        this.logger.error(`A password reset request was not carried out: ${String(err)}`),
+        this.logger.error(
+          `A password reset request was not carried out: ${String(err)}`,
+          err instanceof Error ? err.stack : undefined,
+        ),
       )
       .finally(() => this.pendingResets.delete(pending));
     this.pendingResets.add(pending);

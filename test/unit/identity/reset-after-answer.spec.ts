@@ -8,8 +8,8 @@ import type { PgFailureLog } from '../../../src/identity/pg-failure-log';
 // L3-04 (review S19 of 6f2eab2): requestPasswordReset answers before the per-address work (the
 // account's link and outbox row), so an address with an account answers as fast as one without.
 // What that commit claims of the work, checked here with a links service we hold: it runs after
-// the answer, the API's shutdown waits for it, a failure is tried once more, and a second failure
-// is logged, never thrown at nobody.
+// the answer, the API's shutdown waits for it, a failure is warned of and tried once more, and a
+// second failure is logged with its stack, never thrown at nobody.
 
 const config: AppConfig = loadAppConfig({
   DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/sla',
@@ -45,10 +45,15 @@ function serviceWith(requestReset: (email: string) => Promise<void>) {
 
 describe('password reset work after the answer (L3-04)', () => {
   let logged: jest.SpyInstance;
+  let warned: jest.SpyInstance;
   beforeEach(() => {
     logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    warned = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
   });
-  afterEach(() => logged.mockRestore());
+  afterEach(() => {
+    logged.mockRestore();
+    warned.mockRestore();
+  });
 
   it('answers while the work is still running; shutdown waits for it', async () => {
     let finish = (): void => undefined;
@@ -70,7 +75,7 @@ describe('password reset work after the answer (L3-04)', () => {
     expect(logged).not.toHaveBeenCalled();
   });
 
-  it('a failed attempt is tried once more and then counts as done', async () => {
+  it('a failed attempt is warned of, tried once more and then counts as done', async () => {
     let calls = 0;
     const { auth, links } = serviceWith(() =>
       ++calls === 1 ? Promise.reject(new Error('connection reset')) : Promise.resolve(),
@@ -78,6 +83,8 @@ describe('password reset work after the answer (L3-04)', () => {
     await auth.requestPasswordReset('olvido@aurora.example', '127.0.0.9');
     await auth.beforeApplicationShutdown();
     expect(links.requestReset).toHaveBeenCalledTimes(2);
+    expect(warned).toHaveBeenCalledTimes(1);
+    expect(String(warned.mock.calls[0][0])).toContain('connection reset');
     expect(logged).not.toHaveBeenCalled();
   });
 
@@ -88,6 +95,7 @@ describe('password reset work after the answer (L3-04)', () => {
     expect(links.requestReset).toHaveBeenCalledTimes(2);
     expect(logged).toHaveBeenCalledTimes(1);
     expect(String(logged.mock.calls[0][0])).toContain('pool is closed');
+    expect(String(logged.mock.calls[0][1])).toContain('Error: pool is closed');
     await auth.beforeApplicationShutdown();
     expect(links.requestReset).toHaveBeenCalledTimes(2);
   });
