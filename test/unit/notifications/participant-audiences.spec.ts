@@ -3,19 +3,12 @@ import {
   RECIPIENT_RULES,
   selectRecipients,
   ticketAudiences,
-  type RecipientCandidate,
 } from '../../../src/notifications/recipient-rules';
+import { candidate } from '../fixtures/recipient-candidate';
 
 // L3-11 (S19): a ticket's participants hear whatever its registrant hears, and nothing else.
 
-const user = (email: string, active = true): RecipientCandidate => ({
-  id: email,
-  email,
-  displayName: email,
-  locale: 'es-MX',
-  timeZone: 'America/Mexico_City',
-  active,
-});
+const user = candidate;
 const TYPES = Object.keys(RECIPIENT_RULES) as NotificationEventType[];
 
 describe('L3-11 ticket participants in the recipient rules', () => {

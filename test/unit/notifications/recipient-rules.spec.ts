@@ -1,21 +1,11 @@
 import type { NotificationEventType } from '../../../src/notifications/notification-event';
-import {
-  RECIPIENT_RULES,
-  selectRecipients,
-  type RecipientCandidate,
-} from '../../../src/notifications/recipient-rules';
+import { RECIPIENT_RULES, selectRecipients } from '../../../src/notifications/recipient-rules';
+import { candidate } from '../fixtures/recipient-candidate';
 
 // L3-11: who receives which event. Clients get client-visible events; SLA warnings go to the
 // provider only (the assigned agent and the managers); internal notes reach nobody.
 
-const user = (email: string, active = true): RecipientCandidate => ({
-  id: email,
-  email,
-  displayName: email,
-  locale: 'es-MX',
-  timeZone: 'America/Mexico_City',
-  active,
-});
+const user = candidate;
 
 describe('L3-11 recipient rules', () => {
   it('L3-06..L3-09: SLA events go to the assigned agent (every agent while none) and the managers, never to clients', () => {
