@@ -20,10 +20,14 @@ export class TicketParticipantsResolver {
 
   @ResolveField(() => [TicketParticipantModel], {
     description:
-      "Who may become a participant: the active client users of the ticket's organisation (L3-11).",
+      "Whom the caller may make a participant (L3-11): for provider staff and the registrant, the active client users of the ticket's organisation; for another client user, only themselves (while active).",
   })
-  participantCandidates(@Parent() ticket: TicketModel, @Context() context: object) {
-    return this.service.candidates(context, ticket.organizationId);
+  participantCandidates(
+    @CurrentUser() user: AuthenticatedUser,
+    @Parent() ticket: TicketModel,
+    @Context() context: object,
+  ) {
+    return this.service.candidates(context, user, ticket);
   }
 
   @Mutation(() => [TicketParticipantModel], {

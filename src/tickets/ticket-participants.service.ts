@@ -45,12 +45,22 @@ export class TicketParticipantsService {
   }
 
   /**
-   * Who may be added: the active client users of the organisation, by name (the page's picker).
-   * The caller already reads the ticket, so they are staff or of that organisation. Batched per
-   * request like `load`: a list of tickets asking for it reads each organisation's users once.
+   * Whom the caller may add, by name (the page's picker): for provider staff and the registrant,
+   * the active client users of the organisation; for another client user only themselves, the
+   * one person `add` lets them name, so a client user does not get the organisation's user list
+   * and addresses (the users query is the administrators' and managers'). The caller already
+   * reads the ticket. Batched per request like `load`: a list of tickets reads each
+   * organisation's users once.
    */
-  async candidates(context: object, organizationId: string): Promise<TicketParticipantModel[]> {
-    return (await this.candidatesBatcher.load(context, organizationId, null)) ?? [];
+  async candidates(
+    context: object,
+    user: AuthenticatedUser,
+    ticket: { readonly organizationId: string; readonly registrantId: string },
+  ): Promise<TicketParticipantModel[]> {
+    const all = (await this.candidatesBatcher.load(context, ticket.organizationId, null)) ?? [];
+    return isProviderStaff(user) || user.id === ticket.registrantId
+      ? all
+      : all.filter((candidate) => candidate.id === user.id);
   }
 
   async add(

@@ -7,7 +7,9 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 // organisation, the participant picker's choices) is read per GraphQL request, not per ticket: a
 // list of tickets of two organisations asking it sends one statement on app_user for the
 // candidates, and each ticket gets its own organisation's users. Counted as the statements the
-// real API sends while the list is answered.
+// real API sends while the list is answered. Only whoever may add others (staff, the registrant)
+// reads that list; another client user of the organisation reads only themselves, the one person
+// they may add, not the organisation's users and addresses.
 
 const LIST = `query { tickets(first: 100) { items { number participantCandidates { email } } } }`;
 
@@ -60,5 +62,26 @@ describe('participantCandidates: one read per request (L3-11)', () => {
     expect(emails(c)).not.toEqual(emails(a));
     expect(emails(a).length).toBeGreaterThan(0);
     expect(candidateReads).toBe(1);
+  });
+
+  it('the registrant reads every active client user; another client user only themselves', async () => {
+    const number = await registerProjectedTicket(world, {});
+    const candidatesAs = async (role: Role) => {
+      const { body } = await gql<{ ticket: { participantCandidates: { email: string }[] } }>(
+        world.api,
+        `query ($number: String!) { ticket(number: $number) { participantCandidates { email } } }`,
+        { number },
+        world.bearer(role),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.ticket.participantCandidates.map((u) => u.email).sort();
+    };
+    const approver = world.seed.credentials.find(
+      (c) => c.roles.includes(Role.CLIENT_APPROVER) && c.organization === 'Comercializadora Aurora',
+    )!;
+    const everyone = await candidatesAs(Role.CLIENT_USER);
+    expect(everyone).toContain(approver.email);
+    expect(everyone.length).toBeGreaterThan(1);
+    expect(await candidatesAs(Role.CLIENT_APPROVER)).toEqual([approver.email]);
   });
 });
