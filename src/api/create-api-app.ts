@@ -15,6 +15,9 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     // answered right after them as typed request errors.
     bodyParser: false,
   });
+  // The client address the login and reset throttles count (L3-04): behind N proxies, the
+  // address the nearest of them saw; otherwise the socket's, whatever X-Forwarded-For says.
+  app.set('trust proxy', config.api.trustProxyHops);
   app.useBodyParser('json');
   app.useBodyParser('urlencoded', { extended: true });
   app.use(bodyParserErrors);

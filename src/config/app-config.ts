@@ -14,6 +14,13 @@ export abstract class AppConfig {
     /** Static GraphQL limits, checked before execution (`src/api/query-limits.ts`). */
     readonly maxQueryDepth: number;
     readonly maxQueryCost: number;
+    /**
+     * Reverse proxies in front of the API whose `X-Forwarded-For` is believed (Express's
+     * `trust proxy` hop count). 0: the client address is the socket's, and a forwarded header a
+     * client writes itself is ignored. Behind N proxies, N: each client is throttled on its own
+     * address rather than all of them sharing the proxy's.
+     */
+    readonly trustProxyHops: number;
   };
   abstract readonly database: { readonly url: string };
   abstract readonly temporal: {
@@ -121,6 +128,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
   const loginWindowSeconds = r.int('LOGIN_WINDOW_SECONDS', 15 * 60, 1, 24 * 60 * 60);
   const maxQueryDepth = r.int('GRAPHQL_MAX_DEPTH', 12, 2, 100);
   const maxQueryCost = r.int('GRAPHQL_MAX_COST', 5_000, 10, 10_000_000);
+  const trustProxyHops = r.int('TRUST_PROXY', 0, 0, 10);
   // A file travels whole through the API's memory and one bytea value: 100 MiB at most.
   const attachmentMaxBytes = r.int(
     'ATTACHMENT_MAX_BYTES',
@@ -133,7 +141,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
   const config: AppConfig = {
     nodeEnv,
     logLevel,
-    api: { host, port, publicUrl, maxQueryDepth, maxQueryCost },
+    api: { host, port, publicUrl, maxQueryDepth, maxQueryCost, trustProxyHops },
     database: { url: databaseUrl ?? '' },
     temporal: {
       address: temporalAddress ?? '',

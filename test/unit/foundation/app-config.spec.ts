@@ -15,7 +15,13 @@ describe('loadAppConfig', () => {
     const config = loadAppConfig(VALID);
     expect(config).toMatchObject({
       nodeEnv: 'development',
-      api: { host: '127.0.0.1', port: 3000, publicUrl: 'http://localhost:3000' },
+      api: {
+        host: '127.0.0.1',
+        port: 3000,
+        publicUrl: 'http://localhost:3000',
+        // L3-04: no proxy's X-Forwarded-For is believed unless TRUST_PROXY says how many.
+        trustProxyHops: 0,
+      },
       database: { url: VALID.DATABASE_URL },
       temporal: {
         address: '127.0.0.1:7233',
@@ -36,6 +42,7 @@ describe('loadAppConfig', () => {
         DATABASE_URL: 'mysql://x',
         SMTP_URL: 'not a url',
         MAIL_FROM: 'nobody',
+        TRUST_PROXY: 'yes',
       });
     } catch (err) {
       error = err;
@@ -49,6 +56,7 @@ describe('loadAppConfig', () => {
       'TEMPORAL_ADDRESS',
       'SMTP_URL',
       'MAIL_FROM',
+      'TRUST_PROXY',
     ]) {
       expect(issues).toContain(key);
     }
