@@ -355,7 +355,9 @@ describe('Self-service password reset (L3-04)', () => {
     } finally {
       await api.close();
     }
-    // Read at once: the link and the outbox row were committed before the API let go.
+    // Read at once: the link and the outbox row are there once the API has closed. (Closing
+    // takes longer than that transaction here, so this passes even without the shutdown wait;
+    // the unit reset-after-answer.spec checks the wait itself.)
     expect(
       await world.db.query<{ event_type: string }[]>(
         'SELECT event_type FROM email_outbox WHERE recipient_address = $1',
