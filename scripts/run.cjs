@@ -5,6 +5,7 @@
 const { spawnSync, spawn } = require('node:child_process');
 const { existsSync, readFileSync, statSync, mkdirSync, rmSync } = require('node:fs');
 const { join, resolve } = require('node:path');
+const { reportProgress } = require('./progress.cjs');
 
 const root = join(__dirname, '..');
 const started = Date.now();
@@ -28,14 +29,21 @@ function depsStale() {
   return statSync(join(root, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs;
 }
 
-function ensureDeps() {
+/** `npm ci` when node_modules is stale; asynchronous, so the progress line can tick meanwhile. */
+async function ensureDeps() {
   if (!depsStale()) return;
   say('Installing npm dependencies (npm ci) …');
-  const res = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: root,
-    stdio: 'inherit',
+  const stop = reportProgress('installing', say);
+  const status = await new Promise((done) => {
+    const child = spawn('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    child.on('error', () => done(1));
+    child.on('exit', (code) => done(code ?? 1));
   });
-  if (res.status !== 0) fail('npm ci failed; see the output above.');
+  stop();
+  if (status !== 0) fail('npm ci failed; see the output above.');
   say('Dependencies installed.');
 }
 
@@ -197,10 +205,14 @@ function bench() {
   );
 }
 
-checkNode();
-const command = process.argv[2];
-ensureDeps();
-if (command === 'start') start();
-else if (command === 'test') test();
-else if (command === 'bench') bench();
-else fail('usage: node scripts/run.cjs start|test|bench');
+async function main() {
+  checkNode();
+  const command = process.argv[2];
+  await ensureDeps();
+  if (command === 'start') start();
+  else if (command === 'test') test();
+  else if (command === 'bench') bench();
+  else fail('usage: node scripts/run.cjs start|test|bench');
+}
+
+void main();
