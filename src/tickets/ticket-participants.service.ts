@@ -1,9 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 import { RequestBatcher } from '../common/request-batcher';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
-import { type AuthenticatedUser, isProviderStaff, OrganizationKind } from '../identity';
+import {
+  AppUserEntity,
+  type AuthenticatedUser,
+  isProviderStaff,
+  OrganizationKind,
+} from '../identity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { renderOptionsOf } from '../notifications/render-options';
+import {
+  PARTICIPANT_ADDED_EMAIL_TYPE,
+  participantAddedEventKey,
+  renderParticipantAddedEmail,
+} from '../notifications/templates/participant-added';
 import type { TicketParticipantModel } from './ticket-participant.model';
 import { TicketsService } from './tickets.service';
 
@@ -21,7 +34,9 @@ interface ParticipantRow {
  * registrant, and any client user of the organisation for themselves («Seguir este ticket»). Only
  * an active client user of the ticket's organisation can be one; the same VALIDATION_FAILED for an
  * unknown id and another organisation's user, so nothing leaks. Not a workflow transition: the
- * ticket's clocks and history do not change. Both calls are idempotent.
+ * ticket's clocks and history do not change. Both calls are idempotent. Every add and removal that
+ * changes something is kept in `ticket_participant_change` (who, by whom, when; `ticket_participant`
+ * holds the current ones), and a person someone else adds gets one email saying so.
  */
 @Injectable()
 export class TicketParticipantsService {
@@ -37,6 +52,8 @@ export class TicketParticipantsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tickets: TicketsService,
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
   ) {}
 
   /** The participants of a ticket the caller already reads (batched per request). */
@@ -77,11 +94,20 @@ export class TicketParticipantsService {
         { fields: ['userId'] },
       );
     }
-    await this.db.query(
-      `INSERT INTO ticket_participant (ticket_number, user_id, added_by) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING`,
-      [number, userId, user.id],
-    );
+    await this.db.transaction(async (tx) => {
+      const [added] = await tx.query<{ added_at: Date }[]>(
+        `INSERT INTO ticket_participant (ticket_number, user_id, added_by) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING added_at`,
+        [number, userId, user.id],
+      );
+      // Already a participant: nothing changed, nothing to record or tell.
+      if (!added) return;
+      const changeId = await this.record(tx, number, userId, 'ADDED', user.id);
+      // Adding oneself («Seguir este ticket») needs no email: they know.
+      if (userId !== user.id) {
+        await this.tellAdded(tx, ticket, userId, user.id, changeId, added.added_at);
+      }
+    });
     return (await this.read([number])).get(number) ?? [];
   }
 
@@ -99,11 +125,71 @@ export class TicketParticipantsService {
         { fields: ['userId'] },
       );
     }
-    await this.db.query(
-      'DELETE FROM ticket_participant WHERE ticket_number = $1 AND user_id = $2',
-      [number, userId],
-    );
+    await this.db.transaction(async (tx) => {
+      // A SELECT over the DELETE: TypeORM answers a bare DELETE … RETURNING as [rows, count].
+      const [{ removed }] = await tx.query<{ removed: number }[]>(
+        `WITH d AS (DELETE FROM ticket_participant WHERE ticket_number = $1 AND user_id = $2
+                    RETURNING user_id)
+         SELECT count(*)::int AS removed FROM d`,
+        [number, userId],
+      );
+      // Not a participant: nothing changed, nothing to record.
+      if (removed > 0) await this.record(tx, number, userId, 'REMOVED', user.id);
+    });
     return (await this.read([number])).get(number) ?? [];
+  }
+
+  /** One row of the ticket's participant history: who added or removed whom, and when. */
+  private async record(
+    tx: EntityManager,
+    number: string,
+    userId: string,
+    change: 'ADDED' | 'REMOVED',
+    by: string,
+  ): Promise<string> {
+    const [{ id }] = await tx.query<{ id: string }[]>(
+      `INSERT INTO ticket_participant_change (ticket_number, user_id, change, changed_by)
+       VALUES ($1, $2, $3, $4) RETURNING id`,
+      [number, userId, change, by],
+    );
+    return id;
+  }
+
+  /**
+   * L3-11 (S19): the person someone else added is told, once per add (keyed by its change row),
+   * through the outbox in the add's own transaction: in their language and zone, who added them,
+   * and how to stop following.
+   */
+  private async tellAdded(
+    tx: EntityManager,
+    ticket: { readonly number: string; readonly subject: string },
+    userId: string,
+    byId: string,
+    changeId: string,
+    at: Date,
+  ): Promise<void> {
+    const people = await tx.getRepository(AppUserEntity).findBy({ id: In([userId, byId]) });
+    const target = people.find((p) => p.id === userId);
+    if (!target?.active) return;
+    const byName = people.find((p) => p.id === byId)?.displayName ?? '—';
+    await this.notifications.enqueueRendered(tx, [
+      {
+        event: {
+          type: PARTICIPANT_ADDED_EMAIL_TYPE,
+          eventKey: participantAddedEventKey(ticket.number, changeId),
+          occurredAt: at.toISOString(),
+          detail: { ticketNumber: ticket.number, userId, addedBy: byId, changeId },
+        },
+        ticketNumber: ticket.number,
+        recipient: { id: target.id, email: target.email },
+        names: { [byId]: byName },
+        email: renderParticipantAddedEmail(
+          { ticketNumber: ticket.number, ticketSubject: ticket.subject, byName, at },
+          target,
+          renderOptionsOf(this.config),
+        ),
+      },
+    ]);
   }
 
   /** The ticket (NOT_FOUND when the caller cannot read it), if the caller may change who follows. */

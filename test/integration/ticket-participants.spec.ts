@@ -1,5 +1,5 @@
 import { Role } from '../../src/identity/role.enum';
-import { sentExactly } from '../support/caught-mail';
+import { type OutboxRow, sentExactly } from '../support/caught-mail';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
@@ -10,6 +10,8 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 // deactivated, one copy for a registrant who is also a participant.
 
 const PASSWORD = 'participante-largo-1';
+/** The subject registerProjectedTicket gives its tickets. */
+const SUBJECT = 'Reporte de ventas';
 const PARTICIPANTS = `query ($number: String!) { ticket(number: $number) { participants { id name email active } } }`;
 const ADD = `mutation ($input: TicketParticipantInput!) { addTicketParticipant(input: $input) { id email } }`;
 const REMOVE = `mutation ($input: TicketParticipantInput!) { removeTicketParticipant(input: $input) { id email } }`;
@@ -246,5 +248,70 @@ describe('ticket participants (L3-11)', () => {
     expect(second.map((m) => m.to)).toEqual([[registrant.email]]);
     // A deactivated user cannot be added again.
     expect((await add(world.bearer(Role.AGENT), number, leaver.id)).code).toBe('VALIDATION_FAILED');
+  });
+
+  it('the person someone else adds is told once per add, in their language; removals are kept', async () => {
+    const number = await registerProjectedTicket(world, {});
+    const ema = await colleagueNamed('Ema');
+    await world.db.query(
+      `UPDATE app_user SET locale = 'en', time_zone = 'America/New_York' WHERE id = $1`,
+      [ema.id],
+    );
+    const agentId = await idOf('agente@becken.example');
+
+    // The registrant adds Carla (twice: one add), and Ema; the approver follows by themselves.
+    expect((await add(registrant.headers, number, colleague.id)).code).toBeUndefined();
+    expect((await add(registrant.headers, number, colleague.id)).code).toBeUndefined();
+    expect((await add(registrant.headers, number, ema.id)).code).toBeUndefined();
+    expect((await add(approver.headers, number, approver.id)).code).toBeUndefined();
+    // The agent removes Carla and adds her again: a new add, a new email.
+    expect((await remove(world.bearer(Role.AGENT), number, colleague.id)).code).toBeUndefined();
+    expect((await remove(world.bearer(Role.AGENT), number, colleague.id)).code).toBeUndefined();
+    expect((await add(world.bearer(Role.AGENT), number, colleague.id)).code).toBeUndefined();
+
+    const rows = () =>
+      world.db.query<OutboxRow[]>(
+        `SELECT event_key, recipient_address, status, message_id FROM email_outbox
+          WHERE event_type = 'PARTICIPANT_ADDED' AND ticket_number = $1 ORDER BY created_at, id`,
+        [number],
+      );
+    const mails = await sentExactly(rows, 3);
+    expect(mails.map((m) => m.to)).toEqual([[colleague.email], [ema.email], [colleague.email]]);
+    const [toCarla, toEma, toCarlaAgain] = mails;
+    expect(toCarla.subject).toBe(`[${number}] Se le agregó como participante: ${SUBJECT}`);
+    expect(toCarla.text).toContain(
+      `Úrsula Usuaria le agregó como participante del ticket ${number}.`,
+    );
+    expect(toCarla.text).toContain('«Dejar de seguir»');
+    expect(toCarla.text).toContain(`/tickets/${number}`);
+    expect(toEma.subject).toBe(`[${number}] You were added as a participant: ${SUBJECT}`);
+    expect(toEma.text).toContain(`added you as a participant of ticket ${number}.`);
+    expect(toEma.text).toContain('“Unfollow”');
+    expect(toCarlaAgain.text).toContain(
+      `Alex Agent le agregó como participante del ticket ${number}.`,
+    );
+
+    // The list is the current participants; the history keeps who added and removed whom.
+    const { body } = await gql<{ ticket: { participants: { email: string }[] } }>(
+      world.api,
+      PARTICIPANTS,
+      { number },
+      world.bearer(Role.AGENT),
+    );
+    expect(body.data!.ticket.participants.map((p) => p.email).sort()).toEqual(
+      [approver.email, colleague.email, ema.email].sort(),
+    );
+    const history = await world.db.query<{ user_id: string; change: string; changed_by: string }[]>(
+      `SELECT user_id, change, changed_by FROM ticket_participant_change
+        WHERE ticket_number = $1 ORDER BY id`,
+      [number],
+    );
+    expect(history).toEqual([
+      { user_id: colleague.id, change: 'ADDED', changed_by: registrant.id },
+      { user_id: ema.id, change: 'ADDED', changed_by: registrant.id },
+      { user_id: approver.id, change: 'ADDED', changed_by: approver.id },
+      { user_id: colleague.id, change: 'REMOVED', changed_by: agentId },
+      { user_id: colleague.id, change: 'ADDED', changed_by: agentId },
+    ]);
   });
 });

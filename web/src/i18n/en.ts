@@ -779,6 +779,7 @@ export const en: Messages = {
       TICKET_NO_CHARGE: 'Ticket free of charge / charged again',
       HOURS_CHANGED: 'Hour balance changed: package, adjustment or reversal',
       HOURS_LOW_BALANCE: 'Low hour balance',
+      PARTICIPANT_ADDED: 'Added as a ticket participant',
     },
   },
   planning: planningEn,

@@ -808,6 +808,7 @@ export const esMX = {
       TICKET_NO_CHARGE: 'Ticket sin cargo al paquete / vuelve a cobrarse',
       HOURS_CHANGED: 'Saldo de horas modificado: paquete, ajuste o reversión',
       HOURS_LOW_BALANCE: 'Saldo de horas bajo',
+      PARTICIPANT_ADDED: 'Agregado como participante de un ticket',
     } as Record<string, string>,
   },
   planning: planningEsMX,
