@@ -1,19 +1,10 @@
 import { type ReactElement, useEffect } from 'react';
 import type { User } from './api/operations';
-import { CheckpointPage } from './checkpoints/checkpoint-page';
-import { CheckpointsPage } from './checkpoints/checkpoints-page';
-import { CalendarDetailPage } from './calendars/calendar-detail-page';
-import { CannedResponsesPage } from './canned-responses/canned-responses-page';
-import { CalendarsPage } from './calendars/calendars-page';
 import { AppShell } from './components/app-shell';
-import { ClientHoursPage } from './contracts/client-hours-page';
-import { ContractsPage } from './contracts/contracts-page';
-import { DeadlinePage } from './deadline/deadline-page';
-import { QueuePage } from './queue/queue-page';
-import { OutboxPage } from './outbox/outbox-page';
 import { LoginPage } from './pages/login-page';
 import { ForbiddenPage, NotFoundPage } from './pages/simple-pages';
 import { navigate, usePath } from './router/router';
+import { lazyPage, PageSuspense } from './router/lazy-page';
 import { matchTicketRoute } from './router/routes';
 import {
   can,
@@ -23,14 +14,47 @@ import {
   ticketListPath,
 } from './session/roles';
 import { useSession } from './session/session-context';
-import { ConsolePage } from './tickets/console-page';
-import { DashboardPage } from './tickets/dashboard-page';
-import { MyTicketsPage } from './tickets/my-tickets-page';
-import { TicketPage } from './tickets/ticket-page';
 import { ACCOUNT_PATHS, ChangePasswordPage } from './users/change-password-page';
 import { FORGOT_PASSWORD_PATH, ForgotPasswordPage } from './users/forgot-password-page';
-import { SetPasswordPage } from './users/set-password-page';
-import { UsersPage } from './users/users-page';
+
+// Each page in its own chunk, loaded on first visit (login and the account pages stay in the
+// main one: the first screen and the constants the routes below need).
+const CalendarDetailPage = lazyPage(() =>
+  import('./calendars/calendar-detail-page').then((m) => m.CalendarDetailPage),
+);
+const CalendarsPage = lazyPage(() =>
+  import('./calendars/calendars-page').then((m) => m.CalendarsPage),
+);
+const CannedResponsesPage = lazyPage(() =>
+  import('./canned-responses/canned-responses-page').then((m) => m.CannedResponsesPage),
+);
+const CheckpointPage = lazyPage(() =>
+  import('./checkpoints/checkpoint-page').then((m) => m.CheckpointPage),
+);
+const CheckpointsPage = lazyPage(() =>
+  import('./checkpoints/checkpoints-page').then((m) => m.CheckpointsPage),
+);
+const ClientHoursPage = lazyPage(() =>
+  import('./contracts/client-hours-page').then((m) => m.ClientHoursPage),
+);
+const ConsolePage = lazyPage(() => import('./tickets/console-page').then((m) => m.ConsolePage));
+const ContractsPage = lazyPage(() =>
+  import('./contracts/contracts-page').then((m) => m.ContractsPage),
+);
+const DashboardPage = lazyPage(() =>
+  import('./tickets/dashboard-page').then((m) => m.DashboardPage),
+);
+const DeadlinePage = lazyPage(() => import('./deadline/deadline-page').then((m) => m.DeadlinePage));
+const MyTicketsPage = lazyPage(() =>
+  import('./tickets/my-tickets-page').then((m) => m.MyTicketsPage),
+);
+const OutboxPage = lazyPage(() => import('./outbox/outbox-page').then((m) => m.OutboxPage));
+const QueuePage = lazyPage(() => import('./queue/queue-page').then((m) => m.QueuePage));
+const SetPasswordPage = lazyPage(() =>
+  import('./users/set-password-page').then((m) => m.SetPasswordPage),
+);
+const TicketPage = lazyPage(() => import('./tickets/ticket-page').then((m) => m.TicketPage));
+const UsersPage = lazyPage(() => import('./users/users-page').then((m) => m.UsersPage));
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -115,7 +139,9 @@ function Route() {
 export function App() {
   return (
     <AppShell>
-      <Route />
+      <PageSuspense>
+        <Route />
+      </PageSuspense>
     </AppShell>
   );
 }
