@@ -18,6 +18,7 @@ import { TicketEventCalendarResolver } from './ticket-event-calendar.resolver';
 import { CalendarChangesLoader } from './calendar-changes.loader';
 import { UserNamesLoader } from './user-names.loader';
 import { ClockStatesLoader } from './clock-states.loader';
+import { ReleaseDateStatesLoader } from './release-date-states.loader';
 import { TicketPageResolver } from './ticket-page.resolver';
 import { TicketParticipantsResolver } from './ticket-participants.resolver';
 import { TicketParticipantsService } from './ticket-participants.service';
@@ -39,6 +40,7 @@ import { TicketParticipantsService } from './ticket-participants.service';
     SlaClockResolver,
     UserNamesLoader,
     ClockStatesLoader,
+    ReleaseDateStatesLoader,
     TicketEventNamesResolver,
     CalendarChangesLoader,
     TicketEventCalendarResolver,

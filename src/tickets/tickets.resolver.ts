@@ -50,6 +50,7 @@ import {
 import { TicketsService, type TransitionName } from './tickets.service';
 import { UserNamesLoader } from './user-names.loader';
 import { ClockStatesLoader } from './clock-states.loader';
+import { ReleaseDateStatesLoader } from './release-date-states.loader';
 
 /**
  * Tickets over GraphQL: every user action is one mutation that runs one workflow Update and
@@ -61,6 +62,7 @@ export class TicketsResolver {
     private readonly service: TicketsService,
     private readonly names: UserNamesLoader,
     private readonly clockStates: ClockStatesLoader,
+    private readonly releaseDates: ReleaseDateStatesLoader,
   ) {}
 
   @Query(() => TicketModel, { description: 'A ticket by number (own organisation for clients).' })
@@ -149,6 +151,18 @@ export class TicketsResolver {
     return this.service.publicReplyCountsAsProgress(user, ticket, (number) =>
       this.clockStates.load(ctx, number),
     );
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'L3-09: true when the published `releaseDate` no longer holds: the client reported failures in the release after it was published, and the agent has not yet published a new date (`setReleaseDate`, `adjustReleaseDate`) nor released again. `releaseDate` then keeps the previous date. False when there is no release date. Read in one batch per request.',
+  })
+  releaseDateSuperseded(
+    @Context() ctx: object,
+    @Parent() ticket: TicketWithParts,
+  ): Promise<boolean> {
+    if (!ticket.releaseDate) return Promise.resolve(false);
+    return this.releaseDates.superseded(ctx, ticket.number);
   }
 
   @ResolveField(() => [SlaClockModel])

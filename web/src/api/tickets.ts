@@ -183,6 +183,11 @@ export interface TicketDetail extends TicketSummary {
    * answered by the API; always false for client users).
    */
   publicReplyCountsAsProgress: boolean;
+  /**
+   * L3-09: the client reported failures after `releaseDate` was published, so it no longer holds
+   * (it is the previous date) until the agent publishes a new one or releases again (the API's).
+   */
+  releaseDateSuperseded: boolean;
   clocks: SlaClock[];
   timeline: TicketEvent[];
   estimates: Estimate[];
@@ -248,8 +253,8 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
       proposal at durationMinutes link note
       accepted { at by reason suggestedAt } declined { at by reason suggestedAt }
     }
-    closureOutcome allowedActions publicReplyCountsAsProgress assigneeId registrantName
-    registrantLocale
+    closureOutcome allowedActions publicReplyCountsAsProgress releaseDateSuperseded assigneeId
+    registrantName registrantLocale
     clocks { ${CLOCK_FIELDS} }
     timeline {
       seq type at actorRole actorName agentName data

@@ -16,7 +16,6 @@ import { CommentBox } from './comment-box';
 import { NoChargeCard, NoChargeMark } from './no-charge';
 import { ParticipantsSection } from './participants-section';
 import { ReleaseDateFacts } from './release-date-facts';
-import { releaseDateSuperseded } from './release-date-state';
 import { RemoteSessionCard } from './remote-session-card';
 import { SlaBadge, slaShown, useLocalTime } from './ticket-bits';
 import { CLOSED_STATES } from './ticket-filters';
@@ -175,7 +174,7 @@ export function TicketPage({
           {ticket.releaseDate && isOpen && (
             <ReleaseDateFacts
               releaseDate={ticket.releaseDate}
-              superseded={releaseDateSuperseded(ticket.timeline)}
+              superseded={ticket.releaseDateSuperseded}
               scheduling={ticket.clocks.find(
                 (c) => c.kind === 'scheduling' && c.status === 'RUNNING',
               )}
