@@ -58,7 +58,7 @@ export abstract class AppConfig {
     /** Lifetime of a session token, in seconds. */
     readonly tokenTtlSeconds: number;
   };
-  /** Failed logins per email + IP within the window before RATE_LIMITED (in memory, per instance). */
+  /** Failed logins per email + IP within the window before RATE_LIMITED (kept in PostgreSQL). */
   abstract readonly loginRateLimit: {
     readonly maxFailures: number;
     readonly windowSeconds: number;
