@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { type AuthenticatedUser, CurrentUser } from '../identity';
 import { TicketParticipantInput } from './ticket-participant.input';
-import { TicketParticipantModel } from './ticket-participant.model';
+import { TicketParticipantChangeModel, TicketParticipantModel } from './ticket-participant.model';
 import { TicketParticipantsService } from './ticket-participants.service';
 import { TicketModel } from './ticket.model';
 
@@ -16,6 +16,19 @@ export class TicketParticipantsResolver {
   })
   participants(@Parent() ticket: TicketModel, @Context() context: object) {
     return this.service.load(context, ticket.number);
+  }
+
+  @ResolveField(() => [TicketParticipantChangeModel], {
+    nullable: true,
+    description:
+      'Every add and removal of a participant, oldest first: whom, by whom, when (L3-11). Provider staff only: null for a client user.',
+  })
+  participantHistory(
+    @CurrentUser() user: AuthenticatedUser,
+    @Parent() ticket: TicketModel,
+    @Context() context: object,
+  ) {
+    return this.service.history(context, user, ticket.number);
   }
 
   @ResolveField(() => [TicketParticipantModel], {

@@ -17,7 +17,11 @@ import {
   participantAddedEventKey,
   renderParticipantAddedEmail,
 } from '../notifications/templates/participant-added';
-import type { TicketParticipantModel } from './ticket-participant.model';
+import type {
+  TicketParticipantChangeKind,
+  TicketParticipantChangeModel,
+  TicketParticipantModel,
+} from './ticket-participant.model';
 import { TicketsService } from './tickets.service';
 
 interface ParticipantRow {
@@ -49,6 +53,11 @@ export class TicketParticipantsService {
     (organizationIds) => this.readCandidates(organizationIds),
   );
 
+  /** Participant history of each ticket a GraphQL request reads, in one statement. */
+  private readonly historyBatcher = new RequestBatcher<null, TicketParticipantChangeModel[]>(
+    (numbers) => this.readHistory(numbers),
+  );
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tickets: TicketsService,
@@ -59,6 +68,19 @@ export class TicketParticipantsService {
   /** The participants of a ticket the caller already reads (batched per request). */
   async load(context: object, number: string): Promise<TicketParticipantModel[]> {
     return (await this.batcher.load(context, number, null)) ?? [];
+  }
+
+  /**
+   * Who added or removed whom and when, oldest first: for provider staff only (null for a client
+   * user). Batched per request like `load`.
+   */
+  async history(
+    context: object,
+    user: AuthenticatedUser,
+    number: string,
+  ): Promise<TicketParticipantChangeModel[] | null> {
+    if (!isProviderStaff(user)) return null;
+    return (await this.historyBatcher.load(context, number, null)) ?? [];
   }
 
   /**
@@ -226,6 +248,42 @@ export class TicketParticipantsService {
     );
     const out = new Map<string, TicketParticipantModel[]>(organizationIds.map((o) => [o, []]));
     for (const { organization_id, ...candidate } of rows) out.get(organization_id)?.push(candidate);
+    return out;
+  }
+
+  private async readHistory(
+    numbers: readonly string[],
+  ): Promise<Map<string, TicketParticipantChangeModel[]>> {
+    const rows = await this.db.query<
+      {
+        ticket_number: string;
+        change: TicketParticipantChangeKind;
+        id: string;
+        name: string;
+        email: string;
+        active: boolean;
+        by_name: string | null;
+        at: Date;
+      }[]
+    >(
+      `SELECT c.ticket_number, c.change, u.id, u.display_name AS name, u.email, u.active,
+              b.display_name AS by_name, c.changed_at AS at
+         FROM ticket_participant_change c
+         JOIN app_user u ON u.id = c.user_id
+         LEFT JOIN app_user b ON b.id = c.changed_by
+        WHERE c.ticket_number = ANY($1::text[])
+        ORDER BY c.ticket_number, c.id`,
+      [numbers],
+    );
+    const out = new Map<string, TicketParticipantChangeModel[]>(numbers.map((n) => [n, []]));
+    for (const r of rows) {
+      out.get(r.ticket_number)?.push({
+        change: r.change,
+        participant: { id: r.id, name: r.name, email: r.email, active: r.active },
+        byName: r.by_name,
+        at: r.at,
+      });
+    }
     return out;
   }
 

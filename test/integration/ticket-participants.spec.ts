@@ -41,6 +41,14 @@ describe('ticket participants (L3-11)', () => {
     return id;
   }
 
+  async function nameOf(id: string): Promise<string> {
+    const [{ display_name }] = await world.db.query<{ display_name: string }[]>(
+      'SELECT display_name FROM app_user WHERE id = $1',
+      [id],
+    );
+    return display_name;
+  }
+
   /** A client user of Aurora an admin issues through the API, logged in. */
   async function colleagueNamed(name: string): Promise<Person> {
     const email = `${name.toLowerCase()}-${unique}@aurora.example`;
@@ -313,5 +321,37 @@ describe('ticket participants (L3-11)', () => {
       { user_id: colleague.id, change: 'REMOVED', changed_by: agentId },
       { user_id: colleague.id, change: 'ADDED', changed_by: agentId },
     ]);
+
+    // Provider staff read it through the API, with names; a client user reads null.
+    const HISTORY = `query ($number: String!) { ticket(number: $number) {
+      participantHistory { change participant { email } byName at } } }`;
+    const staff = await gql<{
+      ticket: {
+        participantHistory: {
+          change: string;
+          participant: { email: string };
+          byName: string;
+          at: string;
+        }[];
+      };
+    }>(world.api, HISTORY, { number }, world.bearer(Role.MANAGER));
+    expect(staff.body.errors).toBeUndefined();
+    const read = staff.body.data!.ticket.participantHistory;
+    expect(read.map((h) => [h.change, h.participant.email, h.byName])).toEqual([
+      ['ADDED', colleague.email, 'Úrsula Usuaria'],
+      ['ADDED', ema.email, 'Úrsula Usuaria'],
+      ['ADDED', approver.email, await nameOf(approver.id)],
+      ['REMOVED', colleague.email, 'Alex Agent'],
+      ['ADDED', colleague.email, 'Alex Agent'],
+    ]);
+    expect(read.every((h) => !Number.isNaN(Date.parse(h.at)))).toBe(true);
+    const client = await gql<{ ticket: { participantHistory: null } }>(
+      world.api,
+      HISTORY,
+      { number },
+      registrant.headers,
+    );
+    expect(client.body.errors).toBeUndefined();
+    expect(client.body.data!.ticket.participantHistory).toBeNull();
   });
 });
