@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import integrationGlobalSetup from '../integration/global-setup';
 import { ROOT } from '../support/paths';
+import { WEB_BUILD_OUTPUT } from './support/web-build';
 import { CHROMIUM_PATH, assertChromium } from './support/browser';
 
 /**
@@ -26,6 +28,8 @@ export default async function globalSetup(): Promise<void> {
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+  // What vite said (warnings only), for web-chunks.spec; beside dist/web, which the API serves.
+  writeFileSync(WEB_BUILD_OUTPUT, `${build.stdout}${build.stderr}`);
   process.stdout.write(`  [e2e] web app built; browser ${CHROMIUM_PATH}\n`);
   await integrationGlobalSetup();
 }
