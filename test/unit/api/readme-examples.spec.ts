@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, type DocumentNode, Kind, parse, print, validate } from 'graphql';
+import { buildSchema, type DocumentNode, Kind, parse, print, validate, visit } from 'graphql';
+import { TICKET_NUMBER_PATTERN } from '../../../src/shared/ticket-number-pattern';
 
 // The README's GraphQL examples are what a new user pastes first (QA S19): each operation in a
 // ```graphql block, the queries inside the shell and JavaScript examples, must be valid against
@@ -68,6 +69,16 @@ describe('README examples', () => {
       expect(validate(schema, parse(query)).map((e) => e.message)).toEqual([]);
     },
   );
+
+  it('classifies the ticket registerTicket answered, not a number fixed to one year', () => {
+    // QA S19: the example said "L3-2026-000001", wrong from 2027 on and for any second ticket.
+    const classify = graphqlOperations.find((doc) => print(doc).includes('classifyTicket'));
+    const literals: string[] = [];
+    visit(classify!, { StringValue: (node) => void literals.push(node.value) });
+    expect(literals.filter((value) => TICKET_NUMBER_PATTERN.test(value))).toEqual([]);
+    expect(print(classify!)).toContain('number: $number');
+    expect(readme).toMatch(/`classifyTicket` takes the `number` that `registerTicket`\s+answered/);
+  });
 
   it('tells Node users of the subscription example to pass a WebSocket implementation', () => {
     // Node 20 (the README's minimum) has no global WebSocket: graphql-ws throws without one.
