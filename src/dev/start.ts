@@ -1,18 +1,18 @@
 import 'reflect-metadata';
 import { type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../common/repo-root';
 import { ConfigValidationError } from '../config/env-reader';
 import { loadStackConfig } from '../config/stack-config';
 import { runMigrations } from '../database/run-migrations';
 import { ensureDemoLogins, formatDemoLogins } from '../identity/demo-credentials';
-import { livePid } from '../infra/local-stack/leftover-process';
 import { startLocalStack } from '../infra/local-stack/local-stack';
 import { assertPortFree } from '../infra/local-stack/ports';
 import { stopChild } from '../infra/local-stack/temporal-dev-server';
 import { BinaryProvisioningError } from '../infra/provisioning/temporal-binaries';
 import { spawnNode } from './child-process';
+import { takePidLock } from './pid-lock';
 
 // `npm start`: every backing service, the worker and the API, with progress on the terminal.
 // Console output is this entry point's user interface.
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   // One npm start per data folder: a second one (say with another API_PORT) would otherwise take
   // the first one's PostgreSQL and Temporal for left-overs and stop them under it.
   const ownPidFile = join(stack.dataDir, 'npm-start.pid');
-  const running = livePid(ownPidFile, process.argv[1]);
+  const running = await takePidLock(ownPidFile, process.argv[1]);
   if (running !== undefined) {
     console.error(
       `npm start is already running on ${stack.dataDir} (pid ${running}). Stop it first ` +
@@ -40,7 +40,6 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  writeFileSync(ownPidFile, `${process.pid}\n`);
   process.once('exit', () => rmSync(ownPidFile, { force: true }));
   await assertPortFree(stack.host, stack.apiPort, 'API', 'API_PORT');
 
