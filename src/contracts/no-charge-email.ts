@@ -6,7 +6,7 @@ import {
 } from '../notifications/templates/email-content';
 import {
   type EmailRecipient,
-  recipientContext,
+  ticketEmailContext,
   type RenderOptions,
 } from '../notifications/templates/render-email';
 
@@ -42,11 +42,7 @@ export function renderNoChargeEmail(
   recipient: EmailRecipient,
   options: RenderOptions,
 ): NamedEmail {
-  const ctx = recipientContext(
-    recipient,
-    options,
-    `/tickets/${encodeURIComponent(input.ticket.number)}`,
-  );
+  const ctx = ticketEmailContext(recipient, options, input.ticket.number);
   const t = (es: string, en: string): string => ctx.t(es, en);
   const rows: [string, string][] = [
     [t('Asunto', 'Subject'), input.ticket.subject],

@@ -6,7 +6,7 @@ import {
 } from '../notifications/templates/email-content';
 import {
   type EmailRecipient,
-  recipientContext,
+  ticketEmailContext,
   type RenderOptions,
 } from '../notifications/templates/render-email';
 import { RATING_CHANGE_WINDOW_DAYS, SCORE_MAX } from './satisfaction-rules';
@@ -33,11 +33,7 @@ export function renderLowRatingEmail(
   recipient: EmailRecipient,
   options: RenderOptions,
 ): NamedEmail {
-  const ctx = recipientContext(
-    recipient,
-    options,
-    `/tickets/${encodeURIComponent(input.ticket.number)}`,
-  );
+  const ctx = ticketEmailContext(recipient, options, input.ticket.number);
   const t = (es: string, en: string): string => ctx.t(es, en);
   const score = t(`${input.score} de ${SCORE_MAX}`, `${input.score} of ${SCORE_MAX}`);
   const blocks: Block[] = [

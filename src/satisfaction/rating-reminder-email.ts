@@ -6,7 +6,7 @@ import {
 } from '../notifications/templates/email-content';
 import {
   type EmailRecipient,
-  recipientContext,
+  ticketEmailContext,
   type RenderOptions,
 } from '../notifications/templates/render-email';
 import { RATING_CHANGE_WINDOW_DAYS, ratingUrl, SCORE_MAX, SCORE_MIN } from './satisfaction-rules';
@@ -28,11 +28,7 @@ export function renderRatingReminderEmail(
   recipient: EmailRecipient,
   options: RenderOptions,
 ): NamedEmail {
-  const ctx = recipientContext(
-    recipient,
-    options,
-    `/tickets/${encodeURIComponent(input.ticket.number)}`,
-  );
+  const ctx = ticketEmailContext(recipient, options, input.ticket.number);
   const t = (es: string, en: string): string => ctx.t(es, en);
   const closedAt = ctx.dates.instant(input.closedAt.toISOString());
   const blocks: Block[] = [

@@ -1,5 +1,5 @@
 import { type NamedEmail, renderNamedEmail, subjectLine } from './email-content';
-import { type EmailRecipient, recipientContext, type RenderOptions } from './render-email';
+import { type EmailRecipient, ticketEmailContext, type RenderOptions } from './render-email';
 
 /** The outbox's event type of a client user made a ticket's participant by someone else (L3-11). */
 export const PARTICIPANT_ADDED_EMAIL_TYPE = 'PARTICIPANT_ADDED';
@@ -30,11 +30,7 @@ export function renderParticipantAddedEmail(
   recipient: EmailRecipient,
   options: RenderOptions,
 ): NamedEmail {
-  const ctx = recipientContext(
-    recipient,
-    options,
-    `/tickets/${encodeURIComponent(input.ticketNumber)}`,
-  );
+  const ctx = ticketEmailContext(recipient, options, input.ticketNumber);
   const t = (es: string, en: string): string => ctx.t(es, en);
   return renderNamedEmail(
     'tickets/participant-added.v1',

@@ -104,6 +104,15 @@ export function recipientContext(
   };
 }
 
+/** {@link recipientContext} of an email about one ticket: its link goes to the ticket's page. */
+export function ticketEmailContext(
+  recipient: EmailRecipient,
+  options: RenderOptions,
+  ticketNumber: string,
+): TemplateContext {
+  return recipientContext(recipient, options, `/tickets/${encodeURIComponent(ticketNumber)}`);
+}
+
 /**
  * Renders the email of `event` for one recipient: their language, dates in their time zone, the
  * ticket link, the "reply on the platform" guidance, and an `.ics` when the event has a date.
@@ -115,10 +124,10 @@ export function renderEmail(
   options: RenderOptions,
 ): RenderedEmail | null {
   if (event.type === 'INTERNAL_NOTE') return null;
-  const ctx = recipientContext(
+  const ctx = ticketEmailContext(
     { ...recipient, side: recipient.side ?? eventSide(event.type) },
     options,
-    `/tickets/${encodeURIComponent(event.ticket.number)}`,
+    event.ticket.number,
   );
   const content = applyTemplate(event, ctx);
   const body = renderLayout(content, ctx);
