@@ -166,8 +166,10 @@ export class TicketsResolver {
   }
 
   @ResolveField(() => [SlaClockModel])
-  clocks(@Parent() ticket: TicketWithParts) {
-    return this.service.clocks(ticket);
+  clocks(@Context() ctx: object, @Parent() ticket: TicketWithParts): Promise<SlaClockModel[]> {
+    // A mutation's answer carries the clocks it wrote (read-your-writes); a list reads its page's
+    // in one batch.
+    return ticket.clocks ? Promise.resolve(ticket.clocks) : this.clockStates.live(ctx, ticket);
   }
 
   @ResolveField(() => [TicketEventModel], {

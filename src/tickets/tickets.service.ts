@@ -31,18 +31,16 @@ import { AppUserEntity } from '../identity/app-user.entity';
 import { computeClock } from './clock-computation';
 import type { CalendarLookupResult } from './ticket.activities';
 import { isUniqueViolation } from '../identity/unique-violation';
-import { TicketClockEntity } from './ticket-clock.entity';
 import { TicketEventEntity } from './ticket-event.entity';
 import type { LogTicketTimeInput, RegisterTicketInput, TicketFilter } from './ticket.inputs';
 import {
   eventFromEntity,
-  liveClockFromEntity,
   ticketFromEntity,
   ticketFromView,
   ticketInputOf,
   type TicketWithParts,
 } from './ticket.mapper';
-import type { SlaClockModel, TicketEventModel, TransitionOutcome } from './ticket.model';
+import type { TicketEventModel, TransitionOutcome } from './ticket.model';
 import { allocateTicketNumber } from './ticket-number';
 import { awaitsClientSql } from './awaiting-client';
 import { decodeTicketCursor, encodeTicketCursor, ORDER_KEYS, TicketOrder } from './ticket-order';
@@ -373,18 +371,6 @@ export class TicketsService implements OnModuleInit {
       q.andWhere(where, { text: param, ...(hits ? { hits } : {}) });
     }
     return q;
-  }
-
-  /** Clock runs with consumed/remaining business time computed now (running clocks keep using it). */
-  async clocks(ticket: TicketWithParts): Promise<SlaClockModel[]> {
-    if (ticket.clocks) return ticket.clocks;
-    const rows = await this.db
-      .getRepository(TicketClockEntity)
-      .find({ where: { ticketNumber: ticket.number }, order: { startedAt: 'ASC', run: 'ASC' } });
-    if (!rows.length) return [];
-    const calendar = await this.calendars.current(ticket.calendarId);
-    const now = new Date();
-    return rows.map((row) => liveClockFromEntity(row, calendar.engine, now));
   }
 
   /**
