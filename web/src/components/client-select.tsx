@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { ORGANIZATIONS, type Organization } from '../api/operations';
 import { replaceSearch } from '../router/router';
-import { isId, offeredChoice, searchWith } from '../router/search-choice';
+import { isId, offeredChoice, searchChoice, searchWith } from '../router/search-choice';
 import { FilterSelect } from './filter-select';
 import { useQuery } from './use-query';
 
@@ -43,9 +43,7 @@ export function useChosenOrganization(
   fallback: 'first' | 'all',
   param: string,
 ): readonly [string, (id: string) => void] {
-  const [chosen, setChosen] = useState(
-    () => new URLSearchParams(window.location.search).get(param) ?? '',
-  );
+  const [chosen, setChosen] = useState(() => searchChoice(window.location.search, param, isId, ''));
   const choose = useCallback(
     (id: string) => {
       setChosen(id);
