@@ -12,6 +12,7 @@ import {
 } from '../api/tickets';
 import { CannedResponsePicker } from '../canned-responses/canned-picker';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { refusedBy } from '../components/field-error';
 import { ApiError } from '../api/graphql-client';
 import { CLIENT_QUEUE } from '../api/planning';
 import { useQuery } from '../components/use-query';
@@ -244,19 +245,8 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     `${chosen?.changeOrder ? t.changeOrders.shortfall(h) : t.tickets.shortfall(h)} ${t.tickets.shortfallNext(ticket.allowedActions)}`;
 
   const id = (field: string) => `action-${name}-${field}`;
-  useEffect(() => {
-    const field = problemField ? document.getElementById(id(problemField)) : null;
-    if (!field) return;
-    const described = field.getAttribute('aria-describedby');
-    field.setAttribute('aria-invalid', 'true');
-    field.setAttribute('aria-describedby', [id('problem'), described].filter(Boolean).join(' '));
-    return () => {
-      field.removeAttribute('aria-invalid');
-      if (described) field.setAttribute('aria-describedby', described);
-      else field.removeAttribute('aria-describedby');
-    };
-    // id() depends on `name` only, which a form never changes.
-  }, [problemField, problem]);
+  const refused = (field: string, hintId?: string) =>
+    refusedBy(problemField === field ? id('problem') : undefined, hintId);
   const explain: Partial<Record<string, string>> = {
     cancel: t.tickets.cancelExplain,
     rejectEstimate: t.tickets.rejectExplain,
@@ -428,7 +418,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
         id={id(field)}
         type="datetime-local"
         aria-required={required}
-        aria-describedby={`${id(field)}-hint`}
+        {...refused(field, `${id(field)}-hint`)}
         value={value}
         onChange={(e) => set(e.target.value)}
       />
@@ -519,6 +509,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
           <select
             id={id('agent')}
             aria-required={name === 'reassign'}
+            {...refused('agent')}
             value={agentId}
             onChange={(e) => setAgentId(e.target.value)}
           >
@@ -553,7 +544,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
             max={240}
             step={15}
             aria-required
-            aria-describedby={`${id('duration')}-hint`}
+            {...refused('duration', `${id('duration')}-hint`)}
             value={duration}
             onChange={(e) => setDuration(e.target.value)}
           />
@@ -570,7 +561,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
             type="url"
             inputMode="url"
             placeholder="https://"
-            aria-describedby={`${id('link')}-hint`}
+            {...refused('link', `${id('link')}-hint`)}
             value={link}
             onChange={(e) => setLink(e.target.value)}
           />
@@ -611,7 +602,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
               min={MIN_ESTIMATE_HOURS}
               step="0.25"
               aria-required
-              aria-describedby={available !== undefined ? id('hours-balance') : undefined}
+              {...refused('hours', available !== undefined ? id('hours-balance') : undefined)}
               value={hours}
               onChange={(e) => setHours(e.target.value)}
             />
@@ -630,6 +621,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
               id={id('scope')}
               rows={3}
               aria-required
+              {...refused('scope')}
               value={scope}
               onChange={(e) => setScope(e.target.value)}
             />
@@ -642,6 +634,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
           <select
             id={id('estimate')}
             aria-required
+            {...refused('estimate')}
             value={estimateVersion}
             onChange={(e) => setEstimateVersion(e.target.value)}
           >
@@ -680,7 +673,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
             rows={3}
             required
             aria-required
-            aria-describedby={`${id('statement')}-hint`}
+            {...refused('statement', `${id('statement')}-hint`)}
             placeholder={
               chosen?.changeOrder
                 ? t.changeOrders.statementPlaceholder
@@ -701,6 +694,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
             id={id('reason')}
             rows={2}
             aria-required
+            {...refused('reason')}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
           />
@@ -713,6 +707,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
             id={id('reasons')}
             rows={3}
             aria-required
+            {...refused('reasons')}
             value={reasons}
             onChange={(e) => setReasons(e.target.value)}
           />
@@ -741,6 +736,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
               id={id('details')}
               rows={2}
               aria-required
+              {...refused('details')}
               value={details}
               onChange={(e) => setDetails(e.target.value)}
             />
@@ -782,7 +778,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
             id={id('note')}
             rows={2}
             aria-required={spec.noteRequired}
-            aria-describedby={noteHint ? id('note-hint') : undefined}
+            {...refused('note', noteHint ? id('note-hint') : undefined)}
             value={note}
             onChange={(e) => setNote(e.target.value)}
           />
