@@ -8,6 +8,7 @@ import { LoginRateLimiter } from './login-rate-limiter';
 import { PgFailureLog } from './pg-failure-log';
 import { PasswordHasher } from './password-hasher';
 import { PasswordLinksService } from './password-links.service';
+import { PasswordResetRequestsService } from './password-reset-requests.service';
 import { assertAcceptablePassword } from './password-policy';
 import { SESSION_ENDED_MESSAGES } from './session-end-cause';
 import { normalizeEmail, UsersService } from './users.service';
@@ -22,6 +23,18 @@ export const INVALID_CREDENTIALS = 'Invalid email or password';
  */
 export const RESET_REQUESTS_PER_IP_FACTOR = 2;
 
+/**
+ * The pauses before the second and third tries of a reset request's work, so a database blip
+ * does not fail them all; after the third, the sweep tries again (PasswordResetRequestsService).
+ */
+export const RESET_RETRY_PAUSES_MS = [1_000, 5_000];
+
+/**
+ * How long shutdown waits for reset requests being carried out: a deploy is not held up by a
+ * slow database, and what is left is carried out by the sweep at the next start.
+ */
+export const RESET_SHUTDOWN_WAIT_MS = 5_000;
+
 @Injectable()
 export class AuthService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(AuthService.name);
@@ -34,12 +47,15 @@ export class AuthService implements BeforeApplicationShutdown {
   private readonly resetRequestIpLimiter: LoginRateLimiter;
   /** Reset requests answered whose link and email are still being written. */
   private readonly pendingResets = new Set<Promise<void>>();
+  /** Aborted when shutdown begins: reset work pausing between tries stops trying. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: AuthTokenService,
     private readonly links: PasswordLinksService,
+    private readonly resetRequests: PasswordResetRequestsService,
     failures: PgFailureLog,
     config: AppConfig,
   ) {
@@ -65,9 +81,28 @@ export class AuthService implements BeforeApplicationShutdown {
     );
   }
 
-  /** The answered reset requests finish writing their link and outbox row before the pool closes. */
+  /**
+   * The answered reset requests finish writing their link and outbox row before the pool closes,
+   * within {@link RESET_SHUTDOWN_WAIT_MS}; one pausing between tries stops there.
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    while (this.pendingResets.size > 0) await Promise.all(this.pendingResets);
+    this.stopping.abort();
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<'bound'>((resolve) => {
+      timer = setTimeout(() => resolve('bound'), RESET_SHUTDOWN_WAIT_MS);
+    });
+    try {
+      while (this.pendingResets.size > 0) {
+        if ((await Promise.race([Promise.all(this.pendingResets), bound])) === 'bound') {
+          this.logger.warn(
+            `${this.pendingResets.size} password reset request(s) still running at shutdown; the next start carries them out`,
+          );
+          return;
+        }
+      }
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**
@@ -80,8 +115,11 @@ export class AuthService implements BeforeApplicationShutdown {
    *
    * The answer does not wait for the per-address work: looking the account up, issuing the link
    * and queueing its email take longer for an account than for an unknown address, so waiting
-   * would tell them apart by time. That work (one transaction, the email through the outbox) runs
-   * after the answer; shutdown waits for it, and a failure is retried once, then logged.
+   * would tell them apart by time. The request is recorded before the answer (one INSERT of the
+   * address, the same for any; see {@link PasswordResetRequestsService}), so a crash after the
+   * answer does not lose it; the work (one transaction that also deletes the record, the email
+   * through the outbox) runs after the answer. A failed try is tried again after
+   * {@link RESET_RETRY_PAUSES_MS}, then left to the sweep; shutdown waits for it, within a bound.
    */
   async requestPasswordReset(email: string, clientIp?: string): Promise<void> {
     const limiterKey = LoginRateLimiter.key(email, clientIp);
@@ -93,28 +131,41 @@ export class AuthService implements BeforeApplicationShutdown {
     );
     await this.resetRequestLimiter.recordFailure(limiterKey);
     await this.resetRequestIpLimiter.recordFailure(ipKey);
-    this.afterAnswer(() => this.links.requestReset(normalizeEmail(email)));
+    const id = await this.resetRequests.record(normalizeEmail(email));
+    this.afterAnswer(() => this.resetRequests.process(id));
   }
 
   /** Runs `work` without holding the answer back, tracked until it ends (see above). */
-  private afterAnswer(work: () => Promise<void>): void {
+  private afterAnswer(work: () => Promise<unknown>): void {
     // From the next turn of the event loop, once the answer is on its way.
     const pending: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(work)
-      .catch((err: unknown) => {
-        // The caller already has its answer: say why before the one retry, so a retry that
-        // works does not hide a recurring fault.
-        this.logger.warn(`A password reset request failed once, retrying: ${String(err)}`);
-        return work();
-      })
+      .then(() => this.withRetries(work))
       .catch((err: unknown) =>
         this.logger.error(
-          `A password reset request was not carried out: ${String(err)}`,
+          `A password reset request was not carried out (the sweep tries it again): ${String(err)}`,
           err instanceof Error ? err.stack : undefined,
         ),
       )
       .finally(() => this.pendingResets.delete(pending));
     this.pendingResets.add(pending);
+  }
+
+  /** `work`, tried again after each of {@link RESET_RETRY_PAUSES_MS} until shutdown begins. */
+  private async withRetries(work: () => Promise<unknown>): Promise<void> {
+    for (const pauseMs of [...RESET_RETRY_PAUSES_MS, undefined]) {
+      try {
+        await work();
+        return;
+      } catch (err) {
+        if (pauseMs === undefined) throw err;
+        // The caller already has its answer: say why before the retry, so a retry that works
+        // does not hide a recurring fault.
+        this.logger.warn(
+          `A password reset request failed, retrying in ${pauseMs / 1000} s: ${String(err)}`,
+        );
+        if (!(await pause(pauseMs, this.stopping.signal))) throw err;
+      }
+    }
   }
 
   /**
@@ -205,4 +256,19 @@ export class AuthService implements BeforeApplicationShutdown {
     }
     return authenticatedUserOf(user);
   }
+}
+
+/** True after `ms`; false at once when `signal` aborts (or has). */
+function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const finish = (waited: boolean): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', aborted);
+      resolve(waited);
+    };
+    const aborted = (): void => finish(false);
+    const timer = setTimeout(() => finish(true), ms);
+    signal.addEventListener('abort', aborted);
+  });
 }

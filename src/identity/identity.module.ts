@@ -14,6 +14,7 @@ import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
 import { PasswordHasher } from './password-hasher';
 import { PasswordLinksService } from './password-links.service';
+import { PasswordResetRequestsService } from './password-reset-requests.service';
 import { PgFailureLog } from './pg-failure-log';
 import { RolesGuard } from './roles.guard';
 import { UsersResolver } from './users.resolver';
@@ -40,6 +41,7 @@ import { UsersService } from './users.service';
   providers: [
     PasswordHasher,
     PasswordLinksService,
+    PasswordResetRequestsService,
     AuthTokenService,
     OrganizationsService,
     UsersService,

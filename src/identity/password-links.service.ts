@@ -187,23 +187,24 @@ export class PasswordLinksService {
    * asks from wherever (checked under a lock on the user's row): a request within it sends
    * nothing. The caller answers the same in every case, so the outcome is not returned.
    *
+   * Runs in `tx`, the transaction that also deletes the recorded request (see
+   * PasswordResetRequestsService.process): the request is done if and only if this is.
+   *
    * @param email  normalized (trimmed, lower case)
    */
-  async requestReset(email: string): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      const [row] = await tx.query<{ id: string }[]>(
-        'SELECT id FROM app_user WHERE email = $1 AND active FOR UPDATE',
-        [email],
-      );
-      if (!row) return;
-      const state = await linkState(tx, row.id);
-      if (state.last_ms !== null && state.last_ms < RESEND_COOLDOWN_MS) return;
-      const user = await tx.findOneOrFail(AppUserEntity, {
-        where: { id: row.id },
-        relations: { organization: true },
-      });
-      await this.issue(tx, user, state.invited && !state.used ? 'INVITATION' : 'RESET', null);
+  async requestReset(tx: EntityManager, email: string): Promise<void> {
+    const [row] = await tx.query<{ id: string }[]>(
+      'SELECT id FROM app_user WHERE email = $1 AND active FOR UPDATE',
+      [email],
+    );
+    if (!row) return;
+    const state = await linkState(tx, row.id);
+    if (state.last_ms !== null && state.last_ms < RESEND_COOLDOWN_MS) return;
+    const user = await tx.findOneOrFail(AppUserEntity, {
+      where: { id: row.id },
+      relations: { organization: true },
     });
+    await this.issue(tx, user, state.invited && !state.used ? 'INVITATION' : 'RESET', null);
   }
 
   /**

@@ -1,6 +1,11 @@
 import { request as httpRequest } from 'node:http';
 import { RESET_REQUESTS_PER_IP_FACTOR } from '../../src/identity/auth.service';
 import type { EmailDispatcher } from '../../src/notifications/email-dispatcher';
+import { PasswordLinksService } from '../../src/identity/password-links.service';
+import {
+  PasswordResetRequestsService,
+  RESET_REQUEST_EXPIRY_MS,
+} from '../../src/identity/password-reset-requests.service';
 import { Role } from '../../src/identity/role.enum';
 import { type CaughtMail, caughtMails, passwordLinkToken } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
@@ -17,6 +22,8 @@ import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 // sign-in page: the answer is the same whoever asks (it reveals no account), an active account
 // gets one email through the outbox, and the link ends the old password and sessions like an
 // admin's reset. Real API over HTTP, real PostgreSQL, the real outbox dispatcher and SMTP catcher.
+// The request is recorded before the answer (S20): one left unprocessed by a crash is carried out
+// by the sweep, once, and given up unsent after 30 min.
 
 const REQUEST = `mutation ($email: String!) { requestPasswordReset(email: $email) { email } }`;
 const CREATE_USER = `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`;
@@ -365,5 +372,102 @@ describe('Self-service password reset (L3-04)', () => {
       ),
     ).toEqual([{ event_type: 'PASSWORD_RESET' }]);
     await caughtOnce(user.email, await sentLinks(user.email, 1));
+  });
+  /** The recorded requests of `addresses`, oldest first. */
+  const recorded = (addresses: string[]) =>
+    world.db.query<Record<string, unknown>[]>(
+      'SELECT * FROM password_reset_request WHERE email = ANY($1) ORDER BY id',
+      [addresses],
+    );
+  /** As if the requests of `addresses` were asked `age` ago (a crash left them behind). */
+  const askedAgo = (addresses: string[], age: string) =>
+    world.db.query(
+      `UPDATE password_reset_request SET requested_at = now() - $2::interval WHERE email = ANY($1)`,
+      [addresses, age],
+    );
+
+  it('a request whose work never ran after the answer is recorded as an unknown one is; the sweep carries it out once', async () => {
+    const user = await activeUser('olvido-caida');
+    const unknown = `nadie-caida-${unique}@aurora.example`;
+    const requests = world.api.app.get(PasswordResetRequestsService);
+    // The process dies right after its answers: the work after them never runs.
+    const crashed = jest.spyOn(requests, 'process').mockResolvedValue(false);
+    try {
+      expect(await requestFrom('127.0.0.6', unknown.toUpperCase())).toEqual(answer(unknown));
+      expect(await requestFrom('127.0.0.6', user.email)).toEqual(answer(user.email));
+      await eventually(
+        () => Promise.resolve(crashed.mock.calls.length),
+        (n) => n === 2,
+      );
+    } finally {
+      crashed.mockRestore();
+    }
+    const rows = await recorded([unknown, user.email]);
+    expect(rows.map((r) => r.email)).toEqual([unknown, user.email]);
+    expect(rows.map((r) => Object.keys(r).sort())).toEqual([
+      ['email', 'id', 'requested_at'],
+      ['email', 'id', 'requested_at'],
+    ]);
+
+    await askedAgo([unknown, user.email], '1 minute');
+    await requests.sweep();
+    await requests.sweep();
+    expect(await recorded([unknown, user.email])).toEqual([]);
+    const sent = await sentLinks(user.email, 1);
+    expect(sent.map((r) => r.event_type)).toEqual(['PASSWORD_RESET']);
+    await caughtOnce(user.email, sent);
+    expect(
+      await world.db.query('SELECT 1 FROM email_outbox WHERE recipient_address = $1', [unknown]),
+    ).toEqual([]);
+  });
+
+  it('a request left over 30 min is removed unsent; a young one is left to the work after its answer', async () => {
+    expect(RESET_REQUEST_EXPIRY_MS).toBe(30 * 60_000);
+    const old = await activeUser('olvido-viejo');
+    const young = await activeUser('olvido-joven');
+    const requests = world.api.app.get(PasswordResetRequestsService);
+    await requests.record(old.email);
+    await requests.record(young.email);
+    await askedAgo([old.email], '31 minutes');
+
+    await requests.sweep();
+    expect((await recorded([old.email, young.email])).map((r) => r.email)).toEqual([young.email]);
+    expect(await requests.process((await recorded([young.email]))[0].id as string)).toBe(true);
+    await caughtOnce(young.email, await sentLinks(young.email, 1));
+    expect(
+      await world.db.query('SELECT 1 FROM email_outbox WHERE recipient_address = $1', [old.email]),
+    ).toEqual([]);
+    expect(
+      await world.db.query('SELECT 1 FROM password_link WHERE user_id = $1', [old.id]),
+    ).toEqual([]);
+  });
+
+  it('two API instances sweeping at once carry each request out once', async () => {
+    const users = [
+      await activeUser('olvido-par-1'),
+      await activeUser('olvido-par-2'),
+      await activeUser('olvido-par-3'),
+    ];
+    const emails = users.map((u) => u.email);
+    const other = await startApi(world.config);
+    try {
+      const instances = [world.api, other].map((api) => ({
+        requests: api.app.get(PasswordResetRequestsService),
+        issued: jest.spyOn(api.app.get(PasswordLinksService), 'requestReset'),
+      }));
+      for (const email of emails) await instances[0].requests.record(email);
+      await askedAgo(emails, '1 minute');
+
+      const counts = await Promise.all(instances.map((i) => i.requests.sweep()));
+      expect(await recorded(emails)).toEqual([]);
+      // Each request was carried out by one of them (or by an instance's own boot sweep).
+      expect(counts[0] + counts[1]).toBeLessThanOrEqual(emails.length);
+      const carriedOut = instances.flatMap((i) => i.issued.mock.calls.map((c) => c[1]));
+      expect(carriedOut.sort()).toEqual([...emails].sort());
+      for (const i of instances) i.issued.mockRestore();
+    } finally {
+      await other.close();
+    }
+    for (const email of emails) await caughtOnce(email, await sentLinks(email, 1));
   });
 });
