@@ -8,10 +8,18 @@ import { type DemoSeedResult, seedDemoData } from '../identity/demo-seed';
 import { OrganizationEntity } from '../identity/organization.entity';
 
 /** Demo contracts: client slug → monthly fee (MXN) and prepaid hours. */
-const DEMO_CONTRACTS: Record<string, { fee: number; hours: number; price: number }> = {
+export const DEMO_CONTRACTS: Record<string, { fee: number; hours: number; price: number }> = {
   'comercializadora-aurora': { fee: 18_500, hours: 40, price: 38_000 },
   'grupo-industrial-tulum': { fee: 12_000, hours: 10, price: 9_800 },
 };
+
+/** The day the demo support policies start and the demo packages were bought. */
+export const DEMO_CONTRACTS_SINCE = '2026-01-01';
+
+/** The reference of a demo client's package of prepaid hours. */
+export function demoPackageReference(slug: string): string {
+  return `DEMO-${slug.toUpperCase()}`;
+}
 
 /**
  * The demo organisation of a first `npm start` (and of the integration tests' seeded worlds):
@@ -30,14 +38,14 @@ export async function seedDemoWorld(db: DataSource): Promise<DemoSeedResult> {
   for (const [slug, terms] of Object.entries(DEMO_CONTRACTS)) {
     const org = await db.getRepository(OrganizationEntity).findOneByOrFail({ slug });
     await policies.upsert(
-      { organizationId: org.id, monthlyFee: terms.fee, startDate: '2026-01-01' },
+      { organizationId: org.id, monthlyFee: terms.fee, startDate: DEMO_CONTRACTS_SINCE },
       actor,
     );
     await ledger.purchasePackage({
       organizationId: org.id,
       hours: terms.hours,
-      purchasedOn: '2026-01-01',
-      reference: `DEMO-${slug.toUpperCase()}`,
+      purchasedOn: DEMO_CONTRACTS_SINCE,
+      reference: demoPackageReference(slug),
       price: terms.price,
       actorId: admin.id,
       idempotencyKey: `demo-package:${slug}`,

@@ -1,4 +1,9 @@
 import type { Page } from 'playwright-core';
+import {
+  DEMO_CONTRACTS,
+  DEMO_CONTRACTS_SINCE,
+  demoPackageReference,
+} from '../../src/dev/demo-world';
 import { monthWords } from '../../web/src/i18n/month-words';
 import { calendarMonth } from '../support/calendar-month';
 import { logIn, newPage } from './support/browser';
@@ -8,9 +13,14 @@ import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 // held the demo package bought on 2026-01-01, and QA took it for a statement missing a purchase.
 // The statement was right (integration statement-purchase-month); the list was the all-time
 // ledger. Now the ledger says it is every month's and the statement names its month over its
-// figures and movements, so the two cannot be read as one.
+// figures and movements, so the two cannot be read as one. The package is the one the demo world
+// seeds (its reference, hours and day), so a change to the seed changes what is expected.
 
+const AURORA = 'comercializadora-aurora';
 const CLIENT = 'usuario@aurora.example';
+const PACKAGE = demoPackageReference(AURORA);
+const HOURS = `${DEMO_CONTRACTS[AURORA].hours.toLocaleString('es-MX')} h`;
+const PURCHASE_MONTH = DEMO_CONTRACTS_SINCE.slice(0, 7);
 
 describe('«Mis horas»: the ledger is every month, the statement one named month (L3-13)', () => {
   let e2e: E2eWorld;
@@ -26,18 +36,22 @@ describe('«Mis horas»: the ledger is every month, the statement one named mont
     await page?.context().close();
   });
 
-  it("this month's statement says so beside the ledger's older purchase; January's lists it", async () => {
+  it("this month's statement says so beside the ledger's older purchase; its month's lists it", async () => {
+    // The demo package was bought in an earlier month than this one.
+    expect(PURCHASE_MONTH < calendarMonth()).toBe(true);
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, CLIENT, e2e.password(CLIENT));
     await page.goto('/mis-horas');
 
-    // The ledger, titled as every month's, holds the demo package bought on 2026-01-01.
+    // The ledger, titled as every month's, holds the demo package.
     const ledger = page.getByRole('table', { name: 'Todos los movimientos' });
-    await ledger.getByRole('row', { name: /DEMO-COMERCIALIZADORA-AURORA/ }).waitFor();
+    await ledger.getByRole('row', { name: PACKAGE }).waitFor();
     expect(await page.getByTestId('ledger-scope').innerText()).toBe(
       'De todos los meses, el más reciente primero. El estado de cuenta mensual cuenta solo los del mes que elijas.',
     );
-    expect(await page.getByTestId('balance').innerText()).toMatch(/Compradas en total\s+40 h/);
+    expect(await page.getByTestId('balance').innerText()).toMatch(
+      new RegExp(`Compradas en total\\s+${HOURS}`),
+    );
 
     // This month's statement names the month over its figures: nothing bought in it.
     const words = monthWords(calendarMonth(), 'es-MX');
@@ -52,13 +66,16 @@ describe('«Mis horas»: the ledger is every month, the statement one named mont
       `Sin compras, ajustes ni correcciones en ${words}.`,
     );
 
-    // January, the month of the purchase: its figures and its movements have it.
-    await page.getByLabel('Mes').fill('2026-01');
-    await page.getByRole('heading', { name: 'Cifras de enero de 2026' }).waitFor();
+    // The month of the purchase: its figures and its movements have it.
+    const purchased = monthWords(PURCHASE_MONTH, 'es-MX');
+    await page.getByLabel('Mes').fill(PURCHASE_MONTH);
+    await page.getByRole('heading', { name: `Cifras de ${purchased}` }).waitFor();
     await page
-      .getByRole('table', { name: 'Compras, ajustes y correcciones de enero de 2026' })
-      .getByRole('row', { name: /DEMO-COMERCIALIZADORA-AURORA/ })
+      .getByRole('table', { name: `Compras, ajustes y correcciones de ${purchased}` })
+      .getByRole('row', { name: PACKAGE })
       .waitFor();
-    expect(await page.getByTestId('statement').innerText()).toMatch(/Horas compradas\s+40 h/);
+    expect(await page.getByTestId('statement').innerText()).toMatch(
+      new RegExp(`Horas compradas\\s+${HOURS}`),
+    );
   });
 });

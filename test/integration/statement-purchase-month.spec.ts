@@ -1,4 +1,10 @@
+import {
+  DEMO_CONTRACTS,
+  DEMO_CONTRACTS_SINCE,
+  demoPackageReference,
+} from '../../src/dev/demo-world';
 import { Role } from '../../src/identity/role.enum';
+import { calendarMonth } from '../support/calendar-month';
 import { gql } from '../support/integration-harness';
 import { MONTHLY_STATEMENT, type MonthlyStatementView } from '../support/monthly-statement';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
@@ -7,7 +13,9 @@ import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 // showed the demo package bought on 2026-01-01. The statement counts a purchase in the month of
 // its purchase date and only there: that month's hoursPurchased and movements have it, the next
 // month opens with it in its balance and lists no purchase. Read through the real API, by the
-// client user as «Mis horas» reads it and by the provider's manager.
+// client user as «Mis horas» reads it and by the provider's manager. The demo package is the one
+// the demo world seeds (its day, hours and reference), so a change to the seed changes what is
+// expected.
 
 const PURCHASE = `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id } }`;
 
@@ -36,23 +44,37 @@ describe('a purchase in the monthly statement: its month, not the next (L3-13, L
     return body.data!.monthlyStatement;
   }
 
-  it("the demo package bought on 2026-01-01 is January's purchase; February and November list none", async () => {
+  it("the demo package is its purchase month's purchase; the next month and this month list none", async () => {
     const aurora = world.orgIds['comercializadora-aurora'];
+    const { hours } = DEMO_CONTRACTS['comercializadora-aurora'];
+    const month = DEMO_CONTRACTS_SINCE.slice(0, 7);
+    const [year, monthNumber] = month.split('-').map(Number);
+    const next = new Date(Date.UTC(year, monthNumber, 1)).toISOString().slice(0, 7);
+    expect(calendarMonth() > month).toBe(true);
     const client = world.bearer(Role.CLIENT_USER);
-    const january = await statementOf(aurora, '2026-01', client);
-    expect(january).toMatchObject({ openingBalance: 0, hoursPurchased: 40, closingBalance: 40 });
-    expect(january.movements).toEqual([
-      expect.objectContaining({ kind: 'PURCHASE', date: '2026-01-01', hours: 40 }),
+    const bought = await statementOf(aurora, month, client);
+    expect(bought).toMatchObject({
+      openingBalance: 0,
+      hoursPurchased: hours,
+      closingBalance: hours,
+    });
+    expect(bought.movements).toEqual([
+      expect.objectContaining({
+        kind: 'PURCHASE',
+        date: DEMO_CONTRACTS_SINCE,
+        hours,
+        packageReference: demoPackageReference('comercializadora-aurora'),
+      }),
     ]);
-    for (const month of ['2026-02', '2026-11']) {
-      const later = await statementOf(aurora, month, client);
-      expect(later).toMatchObject({ month, hoursPurchased: 0, hoursAdjusted: 0 });
+    for (const later of [next, calendarMonth()]) {
+      const statement = await statementOf(aurora, later, client);
+      expect(statement).toMatchObject({ month: later, hoursPurchased: 0, hoursAdjusted: 0 });
       // The package is in the balance the month opens with, not among its movements.
-      expect(later.openingBalance).toBe(later.closingBalance + later.hoursConsumed);
-      expect(later.movements.filter((m) => m.kind === 'PURCHASE')).toEqual([]);
+      expect(statement.openingBalance).toBe(statement.closingBalance + statement.hoursConsumed);
+      expect(statement.movements.filter((m) => m.kind === 'PURCHASE')).toEqual([]);
     }
-    // Nothing was consumed in a fresh world: February opens at January's close.
-    expect((await statementOf(aurora, '2026-02', client)).openingBalance).toBe(40);
+    // Nothing was consumed in a fresh world: the next month opens at the purchase month's close.
+    expect((await statementOf(aurora, next, client)).openingBalance).toBe(hours);
   });
 
   it("a package bought on a month's last day is that month's hoursPurchased, not the next month's", async () => {
