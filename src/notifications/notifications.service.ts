@@ -649,8 +649,16 @@ function providerUsers(
   return q.orderBy('u.email').getMany();
 }
 
-/** Users an event names in its text (agent, approver). */
+/**
+ * Users an event names in its text (agent, approver), and its registrant: the email of anyone
+ * else on the ticket (a participant, an approver) says who registered it (L3-11).
+ */
 function mentionedUsers(event: NotificationEvent): string[] {
+  return [event.ticket.registrantId, ...namedIn(event)];
+}
+
+/** Users an event names in its text (agent, approver). */
+function namedIn(event: NotificationEvent): string[] {
   switch (event.type) {
     case 'ASSIGNED':
       return [event.agentId];
@@ -668,8 +676,6 @@ function mentionedUsers(event: NotificationEvent): string[] {
       return [event.requesterId];
     case 'CANCELLED':
       return event.cancelledById ? [event.cancelledById] : [];
-    case 'PROVIDER_NEW_TICKET':
-      return [event.ticket.registrantId];
     case 'PROVIDER_CLIENT_ACTIVITY':
       return [event.actorId];
     case 'ATTACHMENT_ADDED':

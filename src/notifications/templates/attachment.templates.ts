@@ -1,5 +1,5 @@
 import type { Locale } from '../../identity/locale.enum';
-import { subjectLine } from './email-content';
+import { byReader, subjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // L3-11: a file provider staff attached to the ticket (a screenshot, a log, a document). The
@@ -27,9 +27,17 @@ export const attachmentTemplates: TemplateFamily<'ATTACHMENT_ADDED'> = {
           e.ticket.number,
           ctx.t(`${files.length} archivos adjuntos nuevos`, `${files.length} new attachments`),
         ),
-        heading: ctx.t(
-          `${who} adjuntó ${files.length} archivos a su ticket ${e.ticket.number}.`,
-          `${who} attached ${files.length} files to your ticket ${e.ticket.number}.`,
+        heading: byReader(
+          e.ticket,
+          ctx,
+          [
+            `${who} adjuntó ${files.length} archivos a su ticket ${e.ticket.number}.`,
+            `${who} attached ${files.length} files to your ticket ${e.ticket.number}.`,
+          ],
+          [
+            `${who} adjuntó ${files.length} archivos al ticket ${e.ticket.number}.`,
+            `${who} attached ${files.length} files to ticket ${e.ticket.number}.`,
+          ],
         ),
         blocks: [
           { kind: 'facts', rows: [[ctx.t('Asunto', 'Subject'), e.ticket.subject]] },
@@ -52,9 +60,17 @@ export const attachmentTemplates: TemplateFamily<'ATTACHMENT_ADDED'> = {
         e.ticket.number,
         `${ctx.t('Nuevo archivo adjunto', 'New attachment')}: ${e.fileName}`,
       ),
-      heading: ctx.t(
-        `${who} adjuntó un archivo a su ticket ${e.ticket.number}.`,
-        `${who} attached a file to your ticket ${e.ticket.number}.`,
+      heading: byReader(
+        e.ticket,
+        ctx,
+        [
+          `${who} adjuntó un archivo a su ticket ${e.ticket.number}.`,
+          `${who} attached a file to your ticket ${e.ticket.number}.`,
+        ],
+        [
+          `${who} adjuntó un archivo al ticket ${e.ticket.number}.`,
+          `${who} attached a file to ticket ${e.ticket.number}.`,
+        ],
       ),
       blocks: [
         {

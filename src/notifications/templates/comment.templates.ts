@@ -1,5 +1,4 @@
-import { subjectLine } from './email-content';
-import type { TemplateContext } from './email-content';
+import { byReader, subjectLine, type TemplateContext } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // Comments (L3-11): a provider's client-visible reply on the ticket. Internal notes never reach
@@ -30,9 +29,17 @@ export const commentTemplates: TemplateFamily<'COMMENT_ADDED' | 'CLIENT_ANSWER_R
         e.ticket.number,
         `${ctx.t('Nuevo comentario', 'New comment')}: ${e.ticket.subject}`,
       ),
-      heading: ctx.t(
-        `${author} comentó en su ticket ${e.ticket.number}.`,
-        `${author} commented on your ticket ${e.ticket.number}.`,
+      heading: byReader(
+        e.ticket,
+        ctx,
+        [
+          `${author} comentó en su ticket ${e.ticket.number}.`,
+          `${author} commented on your ticket ${e.ticket.number}.`,
+        ],
+        [
+          `${author} comentó en el ticket ${e.ticket.number}.`,
+          `${author} commented on ticket ${e.ticket.number}.`,
+        ],
       ),
       blocks: [{ kind: 'quote', label: ctx.t('Comentario', 'Comment'), text: e.text }],
     };
@@ -40,14 +47,35 @@ export const commentTemplates: TemplateFamily<'COMMENT_ADDED' | 'CLIENT_ANSWER_R
   CLIENT_ANSWER_RECORDED: (e, ctx) => {
     const staff = ctx.names.get(e.recordedById) ?? ctx.t('Soporte L3', 'L3 support');
     const channel = channelWords(e.channel, ctx);
+    // The answer speaks for the registrant: anyone else reads whose it is.
+    const whose =
+      ctx.names.get(e.ticket.registrantId) ??
+      ctx.t('quien registró el ticket', 'the ticket’s registrant');
+    const recorded = byReader(
+      e.ticket,
+      ctx,
+      ['Registramos su respuesta', 'We recorded your answer'],
+      [`Registramos la respuesta de ${whose}`, `We recorded the answer of ${whose}`],
+    );
+    const ticket = byReader(
+      e.ticket,
+      ctx,
+      ['su ticket', 'your ticket'],
+      ['el ticket', 'the ticket'],
+    );
     return {
-      subject: subjectLine(
-        e.ticket.number,
-        `${ctx.t('Registramos su respuesta', 'We recorded your answer')}: ${e.ticket.subject}`,
-      ),
-      heading: ctx.t(
-        `${staff} registró en el ticket ${e.ticket.number} la respuesta que nos dio ${channel}.`,
-        `${staff} recorded on ticket ${e.ticket.number} the answer you gave us ${channel}.`,
+      subject: subjectLine(e.ticket.number, `${recorded}: ${e.ticket.subject}`),
+      heading: byReader(
+        e.ticket,
+        ctx,
+        [
+          `${staff} registró en el ticket ${e.ticket.number} la respuesta que nos dio ${channel}.`,
+          `${staff} recorded on ticket ${e.ticket.number} the answer you gave us ${channel}.`,
+        ],
+        [
+          `${staff} registró en el ticket ${e.ticket.number} la respuesta que nos dio ${whose} ${channel}.`,
+          `${staff} recorded on ticket ${e.ticket.number} the answer ${whose} gave us ${channel}.`,
+        ],
       ),
       blocks: [
         { kind: 'quote', label: ctx.t('Respuesta registrada', 'Answer recorded'), text: e.text },
@@ -56,19 +84,27 @@ export const commentTemplates: TemplateFamily<'COMMENT_ADDED' | 'CLIENT_ANSWER_R
           text:
             e.answered === 'INFO'
               ? ctx.t(
-                  'Con esta respuesta la información queda entregada: empieza un nuevo plazo de 8 horas hábiles para atender su ticket.',
-                  'With this answer the information is delivered: a new 8-business-hour deadline to attend your ticket starts.',
+                  `Con esta respuesta la información queda entregada: empieza un nuevo plazo de 8 horas hábiles para atender ${ticket}.`,
+                  `With this answer the information is delivered: a new 8-business-hour deadline to attend ${ticket} starts.`,
                 )
               : ctx.t(
-                  'Con esta respuesta seguimos trabajando en su ticket; el plazo que estaba en pausa continúa con el tiempo que le quedaba.',
-                  'With this answer we continue working on your ticket; the deadline that was paused continues with the time it had left.',
+                  `Con esta respuesta seguimos trabajando en ${ticket}; el plazo que estaba en pausa continúa con el tiempo que le quedaba.`,
+                  `With this answer we continue working on ${ticket}; the deadline that was paused continues with the time it had left.`,
                 ),
         },
         {
           kind: 'paragraph',
-          text: ctx.t(
-            'Si algo no corresponde con lo que nos dijo, corríjalo con un comentario en el ticket.',
-            'If anything differs from what you told us, correct it with a comment on the ticket.',
+          text: byReader(
+            e.ticket,
+            ctx,
+            [
+              'Si algo no corresponde con lo que nos dijo, corríjalo con un comentario en el ticket.',
+              'If anything differs from what you told us, correct it with a comment on the ticket.',
+            ],
+            [
+              'Si algo no corresponde con lo que se nos dijo, corríjalo con un comentario en el ticket.',
+              'If anything differs from what we were told, correct it with a comment on the ticket.',
+            ],
           ),
         },
       ],

@@ -1,4 +1,5 @@
 import { Locale } from '../../identity/locale.enum';
+import type { NotificationTicket } from '../notification-event';
 import { escapeHtml, oneLine, type RecipientDates } from './format';
 
 /**
@@ -67,6 +68,35 @@ export interface TemplateContext {
 /** `[L3-2026-000123] …`: the ticket number first, so mail clients thread and sort by it. */
 export function subjectLine(ticketNumber: string, text: string): string {
   return oneLine(`[${ticketNumber}] ${text}`, 200);
+}
+
+/**
+ * L3-11 (S19): a ticket's client emails reach its participants and approvers too, so the words
+ * that make the ticket the reader's own («su ticket», «usted registró») are its registrant's
+ * alone; anyone else reads `other`. A recipient whose id is unknown reads the registrant's words.
+ */
+export function byReader(
+  ticket: NotificationTicket,
+  ctx: TemplateContext,
+  registrant: readonly [es: string, en: string],
+  other: readonly [es: string, en: string],
+): string {
+  return ctx.t(...(readsAsRegistrant(ticket, ctx) ? registrant : other));
+}
+
+/**
+ * « (registrado por Úrsula Usuaria)», to put after the ticket's number, for a recipient who is
+ * not its registrant; empty for the registrant and when the email's names lack them.
+ */
+export function registeredBy(ticket: NotificationTicket, ctx: TemplateContext): string {
+  const name = ctx.names.get(ticket.registrantId);
+  return name && !readsAsRegistrant(ticket, ctx)
+    ? ctx.t(` (registrado por ${name})`, ` (registered by ${name})`)
+    : '';
+}
+
+function readsAsRegistrant(ticket: NotificationTicket, ctx: TemplateContext): boolean {
+  return ctx.recipientId === undefined || ctx.recipientId === ticket.registrantId;
 }
 
 const GUIDANCE = {

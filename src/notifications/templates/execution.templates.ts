@@ -1,4 +1,4 @@
-import { subjectLine } from './email-content';
+import { byReader, registeredBy, subjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // Work the provider carries out for the client (issue W2): an odoo.sh administration action
@@ -12,14 +12,23 @@ export const executionTemplates: TemplateFamily<'ADMIN_ACTION_EXECUTED' | 'DEVEL
       BRANCH_CONFIGURATION: ctx.t('configuración de ramas', 'branch configuration'),
       OTHER: ctx.t('otra acción administrativa', 'other administrative action'),
     }[e.action];
+    const by = registeredBy(e.ticket, ctx);
     return {
       subject: subjectLine(
         e.ticket.number,
         `${ctx.t('Acción realizada en odoo.sh', 'Action done on odoo.sh')}: ${action}`,
       ),
-      heading: ctx.t(
-        `Nuestro equipo realizó en su odoo.sh la acción que pidió en el ticket ${e.ticket.number}.`,
-        `Our team carried out on your odoo.sh the action you requested in ticket ${e.ticket.number}.`,
+      heading: byReader(
+        e.ticket,
+        ctx,
+        [
+          `Nuestro equipo realizó en su odoo.sh la acción que pidió en el ticket ${e.ticket.number}.`,
+          `Our team carried out on your odoo.sh the action you requested in ticket ${e.ticket.number}.`,
+        ],
+        [
+          `Nuestro equipo realizó en su odoo.sh la acción pedida en el ticket ${e.ticket.number}${by}.`,
+          `Our team carried out on your odoo.sh the action requested in ticket ${e.ticket.number}${by}.`,
+        ],
       ),
       blocks: [
         {

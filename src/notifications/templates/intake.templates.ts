@@ -1,5 +1,5 @@
 import type { ClassifiedEvent, InfoRequestedEvent } from '../notification-event';
-import { type EmailContent, subjectLine, type TemplateContext } from './email-content';
+import { byReader, type EmailContent, subjectLine, type TemplateContext } from './email-content';
 import { requirementClockDays } from './format';
 import type { TemplateFamily } from './template-types';
 
@@ -9,36 +9,52 @@ import type { TemplateFamily } from './template-types';
 export const intakeTemplates: TemplateFamily<
   'TICKET_REGISTERED' | 'INFO_REQUESTED' | 'REMOTE_SESSION_PROPOSED' | 'CLASSIFIED' | 'ASSIGNED'
 > = {
-  TICKET_REGISTERED: (e, ctx) => ({
-    subject: subjectLine(
-      e.ticket.number,
-      `${ctx.t('Ticket registrado', 'Ticket registered')}: ${e.ticket.subject}`,
-    ),
-    heading: ctx.t(
-      `Registramos su ticket ${e.ticket.number}.`,
-      `We registered your ticket ${e.ticket.number}.`,
-    ),
-    blocks: [
-      {
-        kind: 'facts',
-        rows: [
-          [ctx.t('Ticket', 'Ticket'), e.ticket.number],
-          [ctx.t('Asunto', 'Subject'), e.ticket.subject],
-          [
-            ctx.t('Atención a más tardar', 'We will attend to it by'),
-            ctx.dates.instant(e.triageDeadline),
-          ],
+  TICKET_REGISTERED: (e, ctx) => {
+    const registrant = ctx.names.get(e.ticket.registrantId);
+    return {
+      subject: subjectLine(
+        e.ticket.number,
+        `${ctx.t('Ticket registrado', 'Ticket registered')}: ${e.ticket.subject}`,
+      ),
+      heading: byReader(
+        e.ticket,
+        ctx,
+        [
+          `Registramos su ticket ${e.ticket.number}.`,
+          `We registered your ticket ${e.ticket.number}.`,
         ],
-      },
-      {
-        kind: 'paragraph',
-        text: ctx.t(
-          'Lo atenderemos dentro de 8 horas hábiles: confirmaremos que la información está completa o le pediremos más.',
-          'We will attend to it within 8 business hours: we will confirm the information is complete or ask you for more.',
-        ),
-      },
-    ],
-  }),
+        registrant
+          ? [
+              `${registrant} registró el ticket ${e.ticket.number}.`,
+              `${registrant} registered ticket ${e.ticket.number}.`,
+            ]
+          : [
+              `Se registró el ticket ${e.ticket.number}.`,
+              `Ticket ${e.ticket.number} was registered.`,
+            ],
+      ),
+      blocks: [
+        {
+          kind: 'facts',
+          rows: [
+            [ctx.t('Ticket', 'Ticket'), e.ticket.number],
+            [ctx.t('Asunto', 'Subject'), e.ticket.subject],
+            [
+              ctx.t('Atención a más tardar', 'We will attend to it by'),
+              ctx.dates.instant(e.triageDeadline),
+            ],
+          ],
+        },
+        {
+          kind: 'paragraph',
+          text: ctx.t(
+            'Lo atenderemos dentro de 8 horas hábiles: confirmaremos que la información está completa o le pediremos más.',
+            'We will attend to it within 8 business hours: we will confirm the information is complete or ask you for more.',
+          ),
+        },
+      ],
+    };
+  },
 
   INFO_REQUESTED: (e, ctx) =>
     e.pausedClock
@@ -178,9 +194,17 @@ export const intakeTemplates: TemplateFamily<
         e.ticket.number,
         `${ctx.t('Ticket asignado a', 'Ticket assigned to')} ${agent}`,
       ),
-      heading: ctx.t(
-        `${agent} atenderá su ticket ${e.ticket.number}.`,
-        `${agent} will handle your ticket ${e.ticket.number}.`,
+      heading: byReader(
+        e.ticket,
+        ctx,
+        [
+          `${agent} atenderá su ticket ${e.ticket.number}.`,
+          `${agent} will handle your ticket ${e.ticket.number}.`,
+        ],
+        [
+          `${agent} atenderá el ticket ${e.ticket.number}.`,
+          `${agent} will handle ticket ${e.ticket.number}.`,
+        ],
       ),
       blocks: [{ kind: 'facts', rows: [[ctx.t('Asunto', 'Subject'), e.ticket.subject]] }],
     };
@@ -197,15 +221,24 @@ function waitingOnClient(
   clock: NonNullable<InfoRequestedEvent['pausedClock']>,
   ctx: TemplateContext,
 ): EmailContent {
+  const whose = (what: 'requirement' | 'ticket'): string =>
+    what === 'requirement'
+      ? byReader(
+          e.ticket,
+          ctx,
+          ['de su requerimiento', 'your requirement'],
+          ['del requerimiento', 'the requirement'],
+        )
+      : byReader(e.ticket, ctx, ['de su ticket', 'your ticket'], ['del ticket', 'the ticket']);
   const paused =
     clock === 'diagnosis'
       ? ctx.t(
-          `el plazo de ${requirementClockDays(e, 'diagnosis').es} para el diagnóstico de su requerimiento queda en pausa`,
-          `the diagnosis clock of your requirement (${requirementClockDays(e, 'diagnosis').en}) is paused`,
+          `el plazo de ${requirementClockDays(e, 'diagnosis').es} para el diagnóstico ${whose('requirement')} queda en pausa`,
+          `the diagnosis clock of ${whose('requirement')} (${requirementClockDays(e, 'diagnosis').en}) is paused`,
         )
       : ctx.t(
-          'el plazo de avance periódico de su ticket queda en pausa',
-          'the progress-update clock of your ticket is paused',
+          `el plazo de avance periódico ${whose('ticket')} queda en pausa`,
+          `the progress-update clock of ${whose('ticket')} is paused`,
         );
   return {
     subject: subjectLine(

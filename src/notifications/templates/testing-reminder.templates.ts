@@ -1,4 +1,4 @@
-import { subjectLine } from './email-content';
+import { byReader, registeredBy, subjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // L3-09 client testing: the contract gives the client no deadline to test a release and the
@@ -7,15 +7,24 @@ import type { TemplateFamily } from './template-types';
 
 export const testingReminderTemplates: TemplateFamily<'TESTING_REMINDER'> = {
   TESTING_REMINDER: (e, ctx) => {
+    const by = registeredBy(e.ticket, ctx);
     const rows: (readonly [string, string])[] = [[ctx.t('Asunto', 'Subject'), e.ticket.subject]];
     if (e.scope) rows.push([ctx.t('Alcance autorizado', 'Authorized scope'), e.scope]);
     rows.push([ctx.t('En pruebas desde', 'In testing since'), ctx.dates.instant(e.releasedAt)]);
     if (e.release > 1) {
       rows.push([
         ctx.t('Entrega', 'Release'),
-        ctx.t(
-          `${e.release}, con las correcciones de las fallas que reportó`,
-          `${e.release}, with the fixes for the failures you reported`,
+        byReader(
+          e.ticket,
+          ctx,
+          [
+            `${e.release}, con las correcciones de las fallas que reportó`,
+            `${e.release}, with the fixes for the failures you reported`,
+          ],
+          [
+            `${e.release}, con las correcciones de las fallas reportadas`,
+            `${e.release}, with the fixes for the reported failures`,
+          ],
         ),
       ]);
     }
@@ -32,8 +41,8 @@ export const testingReminderTemplates: TemplateFamily<'TESTING_REMINDER'> = {
         ),
       ),
       heading: ctx.t(
-        `La entrega del ticket ${e.ticket.number} está lista para sus pruebas y sigue esperando su revisión.`,
-        `The release of ticket ${e.ticket.number} is ready for your testing and still awaiting your review.`,
+        `La entrega del ticket ${e.ticket.number}${by} está lista para sus pruebas y sigue esperando su revisión.`,
+        `The release of ticket ${e.ticket.number}${by} is ready for your testing and still awaiting your review.`,
       ),
       blocks: [
         { kind: 'facts', rows },
@@ -48,10 +57,21 @@ export const testingReminderTemplates: TemplateFamily<'TESTING_REMINDER'> = {
           : []),
         {
           kind: 'paragraph',
-          text: ctx.t(
-            'Pruebe la entrega y, en el ticket, acéptela si funciona como se acordó o reporte las fallas que encuentre para que la corrijamos. La decisión es suya: el ticket no se cierra sin su aceptación.',
-            'Test the release and, on the ticket, accept it if it works as agreed or report the failures you find so we can fix them. The decision is yours: the ticket does not close without your acceptance.',
-          ),
+          text: `${ctx.t(
+            'Pruebe la entrega y, en el ticket, acéptela si funciona como se acordó o reporte las fallas que encuentre para que la corrijamos.',
+            'Test the release and, on the ticket, accept it if it works as agreed or report the failures you find so we can fix them.',
+          )} ${byReader(
+            e.ticket,
+            ctx,
+            [
+              'La decisión es suya: el ticket no se cierra sin su aceptación.',
+              'The decision is yours: the ticket does not close without your acceptance.',
+            ],
+            [
+              'La decisión es de su organización: el ticket no se cierra sin su aceptación.',
+              'The decision is your organisation’s: the ticket does not close without its acceptance.',
+            ],
+          )}`,
         },
         {
           kind: 'action',
