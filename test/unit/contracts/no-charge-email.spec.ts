@@ -4,25 +4,16 @@ import {
   renderNoChargeEmail,
   type NoChargeEmailInput,
 } from '../../../src/contracts/no-charge-email';
-import type { EmailRecipient } from '../../../src/notifications/templates/render-email';
+import { RENDER_OPTIONS, SAMPLE_TICKET, sampleRecipient } from '../fixtures/sample-email';
 
 // L3-11, L3-18: each no-charge decision is told to the ticket's registrant, in their language and
 // time zone, with the reason verbatim (escaped in HTML) and what it does to the hours.
 
-const OPTIONS = {
-  publicUrl: 'https://soporte.example/',
-  from: 'Soporte L3 <soporte@becken.example>',
-  domain: 'becken.example',
-};
-const ES: EmailRecipient = {
-  email: 'usuario@aurora.example',
-  displayName: 'Úrsula Usuaria',
-  locale: Locale.ES_MX,
-  timeZone: 'America/Mexico_City',
-};
-const EN: EmailRecipient = { ...ES, locale: Locale.EN, timeZone: 'Asia/Tokyo' };
+const OPTIONS = RENDER_OPTIONS;
+const ES = sampleRecipient(Locale.ES_MX);
+const EN = sampleRecipient(Locale.EN, { timeZone: 'Asia/Tokyo' });
 const WAIVED: NoChargeEmailInput = {
-  ticket: { number: 'L3-2026-000123', subject: 'Duda de facturación' },
+  ticket: { number: SAMPLE_TICKET.number, subject: 'Duda de facturación' },
   noCharge: true,
   reason: 'Consulta <básica> de primer nivel',
   decidedAt: new Date('2026-11-20T18:00:00.000Z'),

@@ -6,34 +6,16 @@ import {
 import { Locale } from '../../../src/identity/locale.enum';
 import { fileSize } from '../../../src/notifications/templates/attachment.templates';
 import { renderEmail } from '../../../src/notifications/templates/render-email';
-import { sampleEvents } from '../../../src/notifications/testing/sample-events';
+import { NAMED_OPTIONS, sampleEventsOf, sampleRecipient } from '../fixtures/sample-email';
 
 // L3-11: a file provider staff attached reaches the registrant in their language, naming the
 // file, its size and who attached it; the bytes stay on the platform. A client's file reaches the
 // assigned agent as client activity.
 
-const TICKET = {
-  number: 'L3-2026-000123',
-  subject: 'Factura no timbra',
-  registrantId: 'u-registrant',
-  clientOrgId: 'org-aurora',
-};
-const EVENTS = sampleEvents(TICKET, { agentId: 'u-agent', approverId: 'u-approver' });
-const OPTIONS = {
-  publicUrl: 'https://soporte.example',
-  from: 'Soporte L3 <soporte@becken.example>',
-  domain: 'becken.example',
-  names: new Map([
-    ['u-agent', 'Alex Agent'],
-    ['u-registrant', 'Úrsula Usuaria'],
-  ]),
-};
-const recipient = (locale: Locale) => ({
-  email: 'usuario@aurora.example',
-  displayName: 'Úrsula Usuaria',
-  locale,
-  timeZone: 'America/Mexico_City',
-});
+const EVENTS = sampleEventsOf({ subject: 'Factura no timbra' });
+const TICKET = EVENTS.ATTACHMENT_ADDED.ticket;
+const OPTIONS = NAMED_OPTIONS;
+const recipient = sampleRecipient;
 
 describe('L3-11 attachment emails', () => {
   it('ATTACHMENT_ADDED names the file, its size and who attached it, es-MX first', () => {

@@ -4,36 +4,21 @@ import {
   renderEmail,
   type EmailRecipient,
 } from '../../../src/notifications/templates/render-email';
-import { sampleEvents } from '../../../src/notifications/testing/sample-events';
 import type { TimelineEvent } from '../../../workflows/ticket/ticket.contract';
 import type { ReadModelSlice } from '../../../workflows/ticket/ticket-projection';
 import { notificationFor } from '../../../src/tickets/ticket-notifications';
+import { NAMED_OPTIONS, sampleEventsOf, sampleRecipient } from '../fixtures/sample-email';
 
 // QA (L3-11, L3-12): «Ticket cancelado» says who cancelled the ticket and, when an authorized
 // estimate had reserved hours, how many unused ones go back to the package (the cancel event
 // carries the ledger's answer), nothing of hours when none do. Events recorded before the
 // cancellation released the hours itself lack the number: their email says so without one.
 
-const TICKET = {
-  number: 'L3-2026-000123',
-  subject: 'Factura no timbra',
-  registrantId: 'u-registrant',
-  clientOrgId: 'org-aurora',
-};
-const CANCELLED = sampleEvents(TICKET, { agentId: 'u-agent', approverId: 'u-approver' }).CANCELLED;
-const OPTIONS = {
-  publicUrl: 'https://soporte.example/',
-  from: 'Soporte L3 <soporte@becken.example>',
-  domain: 'becken.example',
-  names: new Map([['u-registrant', 'Úrsula Usuaria']]),
-};
-const ES: EmailRecipient = {
-  email: 'usuario@aurora.example',
-  displayName: 'Úrsula Usuaria',
-  locale: Locale.ES_MX,
-  timeZone: 'America/Mexico_City',
-};
-const EN: EmailRecipient = { ...ES, locale: Locale.EN };
+const { CANCELLED } = sampleEventsOf({ subject: 'Factura no timbra' });
+const TICKET = CANCELLED.ticket;
+const OPTIONS = NAMED_OPTIONS;
+const ES = sampleRecipient(Locale.ES_MX);
+const EN = sampleRecipient(Locale.EN);
 const text = (event: CancelledEvent, to: EmailRecipient) => renderEmail(event, to, OPTIONS)!.text;
 
 const slice = (authorizations: readonly object[]) =>

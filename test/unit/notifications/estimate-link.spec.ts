@@ -1,30 +1,23 @@
 import { Locale } from '../../../src/identity/locale.enum';
 import { renderEmail } from '../../../src/notifications/templates/render-email';
-import { sampleEvents } from '../../../src/notifications/testing/sample-events';
 import { estimatePath, matchTicketRoute } from '../../../web/src/router/routes';
+import {
+  RENDER_OPTIONS,
+  SAMPLE_EVENTS,
+  SAMPLE_TICKET,
+  sampleRecipient,
+} from '../fixtures/sample-email';
 
 // Issue 5, L3-09, L3-11: the estimate emails' "review and authorize" link opens a route the web
 // app serves (the ticket page showing that estimate version), never "page not found".
 
-const TICKET = {
-  number: 'L3-2026-000123',
-  subject: 'Reporte de ventas',
-  registrantId: 'u-registrant',
-  clientOrgId: 'org-aurora',
-};
-const EVENTS = sampleEvents(TICKET, { agentId: 'u-agent', approverId: 'u-approver' });
-const OPTIONS = {
-  publicUrl: 'https://soporte.example/',
-  from: 'Soporte L3 <soporte@becken.example>',
-  domain: 'becken.example',
-  names: new Map<string, string>(),
-};
-const RECIPIENT = {
+const TICKET = SAMPLE_TICKET;
+const EVENTS = SAMPLE_EVENTS;
+const OPTIONS = RENDER_OPTIONS;
+const RECIPIENT = sampleRecipient(Locale.ES_MX, {
   email: 'aprobador@aurora.example',
   displayName: 'Arturo Aprobador',
-  locale: Locale.ES_MX,
-  timeZone: 'America/Mexico_City',
-};
+});
 
 /** The href of the email's main action button. */
 function actionLink(html: string): URL {

@@ -4,28 +4,18 @@ import {
   renderEmail,
   type EmailRecipient,
 } from '../../../src/notifications/templates/render-email';
-import { sampleEvents } from '../../../src/notifications/testing/sample-events';
+import { RENDER_OPTIONS, sampleEventsOf, sampleRecipient } from '../fixtures/sample-email';
 
 // L3-11 (with L3-06 remote sessions and L3-09 release dates): calendar invitations that parse.
 
-const TICKET = {
-  number: 'L3-2026-000123',
-  subject: 'Reporte, ventas; canal',
-  registrantId: 'u',
-  clientOrgId: 'o',
-};
-const EVENTS = sampleEvents(TICKET, { agentId: 'a', approverId: 'p' });
-const OPTIONS = {
-  publicUrl: 'https://soporte.example',
-  from: 'Soporte L3 <soporte@becken.example>',
-  domain: 'becken.example',
-};
-const RECIPIENT: EmailRecipient = {
+const EVENTS = sampleEventsOf({ subject: 'Reporte, ventas; canal' });
+const TICKET = EVENTS.TICKET_REGISTERED.ticket;
+const OPTIONS = RENDER_OPTIONS;
+const RECIPIENT = sampleRecipient(Locale.EN, {
   email: 'user@aurora.example',
   displayName: 'Una User',
-  locale: Locale.EN,
   timeZone: 'Asia/Tokyo',
-};
+});
 
 /** Minimal RFC 5545 reader: unfolds lines and splits name;params:value. */
 function parseIcs(text: string): { name: string; params: string; value: string }[] {

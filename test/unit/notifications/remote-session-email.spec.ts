@@ -1,32 +1,16 @@
 import { Locale } from '../../../src/identity/locale.enum';
 import type { RemoteSessionProposedEvent } from '../../../src/notifications/notification-event';
-import {
-  renderEmail,
-  type EmailRecipient,
-} from '../../../src/notifications/templates/render-email';
+import { renderEmail } from '../../../src/notifications/templates/render-email';
+import { RENDER_OPTIONS, SAMPLE_TICKET, sampleRecipient } from '../fixtures/sample-email';
 
 // L3-06: the remote-session proposal email says the time range in the recipient's zone and the
 // meeting link, and carries an .ics (METHOD:REQUEST) whose UID is one per ticket's session and
 // whose SEQUENCE grows when the session is re-proposed.
 
-const TICKET = {
-  number: 'L3-2026-000321',
-  subject: 'Error al timbrar facturas',
-  registrantId: 'u',
-  clientOrgId: 'o',
-};
-const OPTIONS = {
-  publicUrl: 'https://soporte.example',
-  from: 'Soporte L3 <soporte@becken.example>',
-  domain: 'becken.example',
-};
-const ES: EmailRecipient = {
-  email: 'ana@aurora.example',
-  displayName: 'Ana',
-  locale: Locale.ES_MX,
-  timeZone: 'America/Mexico_City',
-};
-const EN: EmailRecipient = { ...ES, locale: Locale.EN };
+const TICKET = { ...SAMPLE_TICKET, number: 'L3-2026-000321', subject: 'Error al timbrar facturas' };
+const OPTIONS = RENDER_OPTIONS;
+const ES = sampleRecipient(Locale.ES_MX, { email: 'ana@aurora.example', displayName: 'Ana' });
+const EN = { ...ES, locale: Locale.EN };
 const LINK = 'https://meet.example.com/abc-defg-hij';
 /** Intl puts narrow and thin no-break spaces in times and ranges; compare plain spaces. */
 const plain = (s: string): string => s.replace(/[\u202f\u2009\u00a0]/g, ' ');

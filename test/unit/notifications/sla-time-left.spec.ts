@@ -3,31 +3,18 @@ import { Locale } from '../../../src/identity/locale.enum';
 import { slaBusinessTime } from '../../../src/notifications/sla-business-time';
 import { businessDuration } from '../../../src/notifications/templates/format';
 import { renderEmail } from '../../../src/notifications/templates/render-email';
-import { sampleEvents } from '../../../src/notifications/testing/sample-events';
+import { NAMED_OPTIONS, sampleEventsOf, sampleRecipient } from '../fixtures/sample-email';
 
 // L3-06…L3-09, L3-11: an SLA warning tells the staff how much business time is left (or how late
 // a breach told late is), measured on the ticket's calendar, never by wall-clock subtraction.
 
 const calendar = new BusinessCalendar(defaultMexicoCityCalendar(2026)); // Mon–Fri 09:00–18:00
-const TICKET = {
-  number: 'L3-2026-000123',
-  subject: 'Factura no timbra',
-  registrantId: 'u-registrant',
-  clientOrgId: 'org-aurora',
-};
-const EVENTS = sampleEvents(TICKET, { agentId: 'u-agent', approverId: 'u-approver' });
-const OPTIONS = {
-  publicUrl: 'https://soporte.example',
-  from: 'Soporte L3 <soporte@becken.example>',
-  domain: 'becken.example',
-  names: new Map([['u-agent', 'Alex Agent']]),
-};
-const AGENT = {
+const EVENTS = sampleEventsOf({ subject: 'Factura no timbra' });
+const OPTIONS = NAMED_OPTIONS;
+const AGENT = sampleRecipient(Locale.ES_MX, {
   email: 'agente@becken.example',
   displayName: 'Alex Agent',
-  locale: Locale.ES_MX,
-  timeZone: 'America/Mexico_City',
-};
+});
 // The sample deadline: Tue 3 Feb 2026, 16:30 in Mexico City.
 const DEADLINE = '2026-02-03T22:30:00.000Z';
 

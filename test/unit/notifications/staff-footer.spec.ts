@@ -11,31 +11,18 @@ import {
   renderEmail,
   type EmailRecipient,
 } from '../../../src/notifications/templates/render-email';
-import { sampleEvents } from '../../../src/notifications/testing/sample-events';
+import { NAMED_OPTIONS, sampleEventsOf, sampleRecipient } from '../fixtures/sample-email';
 
 // L3-11: emails to provider staff end with the staff footer (the ticket link and «Este correo es
 // automático…»), never the client's «comente en el ticket»; an event told to both sides gives
 // each its own footer and each address one email.
 
-const TICKET = {
-  number: 'L3-2026-000123',
-  subject: 'Factura no timbra',
-  registrantId: 'u-registrant',
-  clientOrgId: 'org-aurora',
-};
-const EVENTS = sampleEvents(TICKET, { agentId: 'u-agent', approverId: 'u-approver' });
-const OPTIONS = {
-  publicUrl: 'https://soporte.example',
-  from: 'Soporte L3 <soporte@becken.example>',
-  domain: 'becken.example',
-  names: new Map([['u-agent', 'Alex Agent']]),
-};
-const STAFF_ES: EmailRecipient = {
+const EVENTS = sampleEventsOf({ subject: 'Factura no timbra' });
+const OPTIONS = NAMED_OPTIONS;
+const STAFF_ES = sampleRecipient(Locale.ES_MX, {
   email: 'gerente@becken.example',
   displayName: 'Gerardo Gerente',
-  locale: Locale.ES_MX,
-  timeZone: 'America/Mexico_City',
-};
+});
 const STAFF_FOOTER_ES = 'Este correo es automático: las respuestas por correo no se leen.';
 const CLIENT_FOOTER_ES =
   'Para responder, entre a la plataforma de soporte y comente en el ticket. ' + STAFF_FOOTER_ES;
