@@ -4,7 +4,6 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { AppConfig } from '../config/app-config';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { OrganizationKind } from '../identity/organization-kind.enum';
-import { OrganizationEntity } from '../identity/organization.entity';
 import { Role } from '../identity/role.enum';
 import { EmailOutboxEntity, type OutboxPayload, type OwnMailEvent } from './email-outbox.entity';
 import { EmailStatus } from './email-status.enum';
@@ -23,8 +22,7 @@ import {
   type RecipientCandidate,
   type SelectedRecipient,
 } from './recipient-rules';
-import { withSlaBusinessTime } from './sla-business-time';
-import { withClosureHours } from './closure-hours';
+import { extrasOf } from './event-extras';
 import { TicketCalendarLookup } from './ticket-calendar-lookup';
 import {
   renderCheckpointAgendaEmail,
@@ -99,51 +97,21 @@ export class NotificationsService {
     if (!given.eventKey.trim()) throw new Error('NotificationEvent.eventKey is empty');
     const audiences = ticketAudiences(given.type);
     if (audiences.length === 0) return { recipients: [], inserted: 0 };
-    // An SLA email tells the business time left (or how late), as of now (L3-06…L3-09).
-    // «Ticket cerrado» says the hours charged and given back, as the ledger holds them (L3-12).
-    const told =
-      given.type === 'SLA_AT_RISK' || given.type === 'SLA_BREACHED'
-        ? await withSlaBusinessTime(this.calendars, manager, given, new Date())
-        : given.type === 'CLOSED'
-          ? await withClosureHours(manager, given)
-          : given;
-
-    const about = {
-      ...told.ticket,
-      assigneeId:
-        told.type === 'PROVIDER_CLIENT_ACTIVITY' ||
-        told.type === 'PROVIDER_ASSIGNED' ||
-        told.type === 'PROVIDER_DELIVERY_AT_RISK'
-          ? told.assigneeId
-          : told.type === 'SLA_AT_RISK' || told.type === 'SLA_BREACHED'
-            ? (told.assigneeId ?? null)
-            : null,
-    };
-    const byAudience = await this.loadAudiences(manager, about, audiences);
+    const extras = extrasOf(given);
+    const from = { manager, calendars: this.calendars };
+    const told = extras.told ? await extras.told(given, from) : given;
+    const byAudience = await this.loadAudiences(
+      manager,
+      { ...told.ticket, assigneeId: extras.assigneeId?.(told) ?? null },
+      audiences,
+    );
     const recipients = selectRecipients(byAudience, audiences);
-    // L3-08/L3-09 (QA S18): an estimate's emails tell a registrant who is not an approver who is.
-    const approvers = (byAudience.CLIENT_APPROVERS ?? []).filter((u) => u.active);
-    const event: NotificationEvent =
-      told.type === 'ESTIMATE_SUBMITTED' ||
-      told.type === 'ESTIMATE_REMINDER' ||
-      told.type === 'CHANGE_ORDER_REMINDER'
-        ? { ...told, approverIds: approvers.map((u) => u.id) }
-        : told;
+    const completed = extras.complete
+      ? await extras.complete(told, byAudience, from)
+      : { event: told, names: [] };
+    const { event } = completed;
     const names = await this.loadNames(manager, mentionedUsers(event));
-    if (event !== told) for (const u of approvers) names.set(u.id, u.displayName);
-    // The provider's new-ticket, delivery-at-risk and SLA emails name the client organisation (by
-    // its id in `names`).
-    if (
-      event.type === 'PROVIDER_NEW_TICKET' ||
-      event.type === 'PROVIDER_DELIVERY_AT_RISK' ||
-      event.type === 'SLA_AT_RISK' ||
-      event.type === 'SLA_BREACHED'
-    ) {
-      const org = await manager
-        .getRepository(OrganizationEntity)
-        .findOne({ where: { id: event.ticket.clientOrgId }, select: { id: true, name: true } });
-      if (org) names.set(org.id, org.name);
-    }
+    for (const [id, name] of completed.names) names.set(id, name);
     const domain = mailDomain(this.config.mail.from);
     const render = (e: NotificationEvent, r: RecipientCandidate) => this.render(e, r, names);
     const payload = (e: NotificationEvent): OutboxPayload => ({

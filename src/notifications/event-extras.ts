@@ -1,0 +1,108 @@
+import type { EntityManager } from 'typeorm';
+import { OrganizationEntity } from '../identity/organization.entity';
+import { withClosureHours } from './closure-hours';
+import type {
+  EventOfType,
+  NotificationEvent,
+  NotificationEventType,
+  SlaAtRiskEvent,
+  SlaBreachedEvent,
+} from './notification-event';
+import type { Audience, RecipientCandidate } from './recipient-rules';
+import { withSlaBusinessTime } from './sla-business-time';
+import type { TicketCalendarLookup } from './ticket-calendar-lookup';
+
+/** Where an event's extras are read from: the transaction that queues its emails. */
+export interface ExtrasSources {
+  readonly manager: EntityManager;
+  /** The ticket's calendar (SLA emails' business time). */
+  readonly calendars: TicketCalendarLookup;
+}
+
+/** The users of each audience of an event, as `NotificationsService` loaded them. */
+type AudienceUsers = Readonly<Partial<Record<Audience, readonly RecipientCandidate[]>>>;
+
+/** An event as its email tells it, and the names (by id) the email shows besides its users'. */
+export interface Completed<E extends NotificationEvent> {
+  readonly event: E;
+  readonly names: readonly (readonly [string, string])[];
+}
+
+/**
+ * What `NotificationsService.enqueue` adds to an event of one type before rendering its emails,
+ * in the order it needs them.
+ */
+export interface EventExtras<E extends NotificationEvent> {
+  /** Before its recipients are picked: what the email tells that the event does not carry. */
+  readonly told?: (event: E, from: ExtrasSources) => Promise<E>;
+  /** The ticket's assignee, whom ASSIGNEE_OR_AGENTS means (without it: every agent). */
+  readonly assigneeId?: (event: E) => string | null;
+  /** Once its audiences are loaded: the event with what they show, and the names it needs. */
+  readonly complete?: (
+    event: E,
+    audiences: AudienceUsers,
+    from: ExtrasSources,
+  ) => Completed<E> | Promise<Completed<E>>;
+}
+
+/** L3-08/L3-09 (QA S18): an estimate's emails tell a registrant who is not an approver who is. */
+function withApprovers<
+  E extends EventOfType<'ESTIMATE_SUBMITTED' | 'ESTIMATE_REMINDER' | 'CHANGE_ORDER_REMINDER'>,
+>(event: E, audiences: AudienceUsers): Completed<E> {
+  const approvers = (audiences.CLIENT_APPROVERS ?? []).filter((u) => u.active);
+  return {
+    event: { ...event, approverIds: approvers.map((u) => u.id) },
+    names: approvers.map((u) => [u.id, u.displayName]),
+  };
+}
+
+/** The provider's email names the client organisation (by its id in the names). */
+async function withClientOrgName<E extends NotificationEvent>(
+  event: E,
+  _audiences: unknown,
+  { manager }: ExtrasSources,
+): Promise<Completed<E>> {
+  const org = await manager
+    .getRepository(OrganizationEntity)
+    .findOne({ where: { id: event.ticket.clientOrgId }, select: { id: true, name: true } });
+  return { event, names: org ? [[org.id, org.name]] : [] };
+}
+
+/**
+ * An SLA email tells the business time left (or how late), as of now (L3-06…L3-09), goes to the
+ * ticket's assignee when it has one, and names the client organisation.
+ */
+function slaExtras<E extends SlaAtRiskEvent | SlaBreachedEvent>(): EventExtras<E> {
+  return {
+    told: (event, { manager, calendars }) =>
+      withSlaBusinessTime(calendars, manager, event, new Date()),
+    assigneeId: (event) => event.assigneeId ?? null,
+    complete: withClientOrgName,
+  };
+}
+
+/** The extras of each event type that has any; adding a type's extra is one entry here. */
+const EVENT_EXTRAS: {
+  readonly [T in NotificationEventType]?: EventExtras<EventOfType<T>>;
+} = {
+  SLA_AT_RISK: slaExtras(),
+  SLA_BREACHED: slaExtras(),
+  // «Ticket cerrado» says the hours charged and given back, as the ledger holds them (L3-12).
+  CLOSED: { told: (event, { manager }) => withClosureHours(manager, event) },
+  ESTIMATE_SUBMITTED: { complete: withApprovers },
+  ESTIMATE_REMINDER: { complete: withApprovers },
+  CHANGE_ORDER_REMINDER: { complete: withApprovers },
+  PROVIDER_NEW_TICKET: { complete: withClientOrgName },
+  PROVIDER_DELIVERY_AT_RISK: {
+    assigneeId: (event) => event.assigneeId,
+    complete: withClientOrgName,
+  },
+  PROVIDER_CLIENT_ACTIVITY: { assigneeId: (event) => event.assigneeId },
+  PROVIDER_ASSIGNED: { assigneeId: (event) => event.assigneeId },
+};
+
+/** {@link EVENT_EXTRAS} of `event`'s type (none: an empty entry). */
+export function extrasOf(event: NotificationEvent): EventExtras<NotificationEvent> {
+  // The table is typed per type; TypeScript cannot relate `event.type` to its entry's event.
+  return (EVENT_EXTRAS[event.type] ?? {}) as EventExtras<NotificationEvent>;
+}
