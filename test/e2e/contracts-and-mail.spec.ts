@@ -2,16 +2,22 @@ import { readFileSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+import { monthWords } from '../../web/src/i18n/month-words';
 import { calendarMonth } from '../support/calendar-month';
+import { demoContract, figure, hoursEsMX, pesosEsMX } from '../support/demo-contract';
 
 // Issue 9, manager and client screens over the real API: support policies and prepaid hours
 // (L3-01, L3-03, L3-13) with the monthly statement as CSV, the client's own hours, the mail
 // outbox with a retry of a failed email (L3-11), and API errors in words in both languages
 // (RATE_LIMITED on login, UNAVAILABLE behind a failing gateway) with the form keeping its values.
+// The clients start with the policies and packages the demo world seeds (fee, hours, reference,
+// day), so a change to the seed changes what is expected.
 
 const MANAGER = 'gerente@becken.example';
 const CLIENT = 'usuario@aurora.example';
 const APPROVER_TULUM = 'aprobador@tulum.example';
+const AURORA = demoContract('comercializadora-aurora');
+const TULUM = demoContract('grupo-industrial-tulum');
 
 describe('Contracts, hours, mail outbox and errors (web app)', () => {
   let e2e: E2eWorld;
@@ -41,12 +47,12 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     const policy = page.getByTestId('policy');
     await policy.waitFor();
     expect(await policy.innerText()).toContain('Activa');
-    expect(await policy.innerText()).toMatch(/\$18,500\.00/);
+    expect(await policy.innerText()).toContain(pesosEsMX(AURORA.fee));
     const balance = page.getByTestId('balance');
-    await balance.getByText('40 h').first().waitFor();
-    expect(await balance.innerText()).toMatch(/Disponibles\s+40 h/);
+    await balance.getByText(hoursEsMX(AURORA.hours)).first().waitFor();
+    expect(await balance.innerText()).toMatch(figure('Disponibles', hoursEsMX(AURORA.hours)));
     const ledger = page.getByTestId('ledger');
-    expect(await ledger.innerText()).toContain('DEMO-COMERCIALIZADORA-AURORA');
+    expect(await ledger.innerText()).toContain(AURORA.reference);
 
     const form = page.getByTestId('package-form');
     await form.getByLabel('Horas').fill('12.5');
@@ -55,8 +61,13 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     await form.getByRole('button', { name: 'Agregar paquete' }).click();
     await form.getByText('Paquete de 12.5 h agregado (FAC-2026-0042).').waitFor();
     expect(await form.getByLabel('Referencia (factura u orden)').inputValue()).toBe('');
-    await balance.getByText('52.5 h').first().waitFor();
-    expect(await balance.innerText()).toMatch(/Disponibles\s+52\.5 h/);
+    await balance
+      .getByText(hoursEsMX(AURORA.hours + 12.5))
+      .first()
+      .waitFor();
+    expect(await balance.innerText()).toMatch(
+      figure('Disponibles', hoursEsMX(AURORA.hours + 12.5)),
+    );
     const purchase = ledger.getByRole('row', { name: /FAC-2026-0042/ });
     expect(await purchase.innerText()).toContain('Compra');
     expect(await purchase.innerText()).toContain('+12.5 h');
@@ -96,7 +107,7 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     await logIn(page, MANAGER, e2e.password(MANAGER));
     await page.goto('/contratos');
     await page.getByLabel('Cliente').selectOption({ label: 'Grupo Industrial Tulum' });
-    await page.getByTestId('balance').getByText('10 h').first().waitFor();
+    await page.getByTestId('balance').getByText(hoursEsMX(TULUM.hours)).first().waitFor();
 
     // A proxy in front of the API answers 503 with its own HTML page.
     let purchases = 0;
@@ -131,7 +142,11 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     await form.getByRole('button', { name: 'Agregar paquete' }).click();
     await form.getByText('Paquete de 5 h agregado (FAC-TULUM-7).').waitFor();
     expect(purchases).toBe(2);
-    await page.getByTestId('balance').getByText('15 h').first().waitFor();
+    await page
+      .getByTestId('balance')
+      .getByText(hoursEsMX(TULUM.hours + 5))
+      .first()
+      .waitFor();
     expect(
       await page
         .getByTestId('ledger')
@@ -148,37 +163,43 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     let staleRequest: Request | undefined;
     await page.route('**/graphql', async (route) => {
       const body = route.request().postData() ?? '';
-      if (!body.includes('monthlyStatement') || body.includes('"2026-01"')) return route.continue();
+      if (!body.includes('monthlyStatement') || body.includes(`"${AURORA.month}"`))
+        return route.continue();
       staleRequest = route.request();
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       return route.continue();
     });
     await page.goto('/contratos');
     await page.getByLabel('Cliente').selectOption({ label: 'Comercializadora Aurora' });
-    // The demo package was bought on 2026-01-01.
-    await page.getByLabel('Mes').fill('2026-01');
+    // The month the demo package was bought in.
+    await page.getByLabel('Mes').fill(AURORA.month);
     const statement = page.getByTestId('statement');
-    // Bought 40 h; the closing balance (L3-13) may read 40 h too.
-    await statement.getByText('40 h').first().waitFor();
+    // The package's hours bought; the closing balance (L3-13) may read them too.
+    await statement.getByText(hoursEsMX(AURORA.hours)).first().waitFor();
     expect(staleRequest).toBeDefined();
     await (await staleRequest!.response())?.finished();
     // Let the page handle that late answer (a macrotask or two) before looking again.
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
-    expect(await statement.innerText()).toMatch(/Horas compradas\s+40 h/);
-    expect(await statement.innerText()).toMatch(/Cuota mensual\s+\$18,500\.00/);
+    expect(await statement.innerText()).toMatch(figure('Horas compradas', hoursEsMX(AURORA.hours)));
+    expect(await statement.innerText()).toMatch(figure('Cuota mensual', pesosEsMX(AURORA.fee)));
 
-    const link = page.getByRole('link', { name: 'Descargar CSV de enero de 2026' });
+    const link = page.getByRole('link', {
+      name: `Descargar CSV de ${monthWords(AURORA.month, 'es-MX')}`,
+    });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    expect(download.suggestedFilename()).toBe('estado-de-cuenta-2026-01.csv');
+    expect(download.suggestedFilename()).toBe(`estado-de-cuenta-${AURORA.month}.csv`);
     const csv = readFileSync(await download.path(), 'utf8');
     // In the UI language, not the API's codes (L3-03, QA S14-F).
     expect(csv).toContain('Concepto,Referencia,Horas registradas');
-    expect(csv).toContain('Cuota mensual,2026-01,,,,18500.00,MXN');
-    expect(csv).toContain('\r\nTotal,2026-01,');
+    expect(csv).toContain(`Cuota mensual,${AURORA.month},,,,${AURORA.fee.toFixed(2)},MXN`);
+    expect(csv).toContain(`\r\nTotal,${AURORA.month},`);
     expect(csv).not.toContain('MONTHLY_FEE');
-    // L3-13 (QA S16): January lists the demo package's purchase and opens and closes its balance.
-    expect(csv).toContain('\r\nSaldo inicial,2026-01,,,,,,2026-01-01,');
-    expect(csv).toMatch(/\r\nCompra de paquete,[^,]+,,,,,,2026-01-01,40,/);
+    // L3-13 (QA S16): the purchase month lists the demo package's purchase and opens (on its
+    // first day) and closes its balance.
+    expect(csv).toContain(`\r\nSaldo inicial,${AURORA.month},,,,,,${AURORA.month}-01,`);
+    expect(csv).toContain(
+      `\r\nCompra de paquete,${AURORA.reference},,,,,,${AURORA.since},${AURORA.hours},`,
+    );
 
     // This month: a manager takes 2.5 h away; the statement lists the adjustment (date, kind in
     // words, signed hours, reason, who) and its balances add up to the balance the client has.
@@ -233,7 +254,9 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     await balance.waitFor();
     // The manager's package of the first test is in this client's balance too, less the 2.5 h
     // the second test took away.
-    expect(await balance.innerText()).toMatch(/Disponibles\s+50 h/);
+    expect(await balance.innerText()).toMatch(
+      figure('Disponibles', hoursEsMX(AURORA.hours + 12.5 - 2.5)),
+    );
     expect(await page.getByTestId('ledger').innerText()).toContain('FAC-2026-0042');
     await page.getByTestId('statement').waitFor();
     await page.getByTestId('policy').getByText('Activa').waitFor();

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { demoContract, figure, hoursEsMX, literally } from '../support/demo-contract';
 import { logIn, newPage } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
@@ -6,12 +7,17 @@ import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 // over the real API: «Ajustar horas» (a goodwill credit; taking hours away is confirmed, and
 // more than the available hours is refused in words), «Revertir» on a row the API accepts (a
 // required reason, a confirmation naming the entry), the reversal linked to what it reverses,
-// the balance following each step. The client sees the corrections, never the controls.
+// the balance following each step. The client sees the corrections, never the controls. The
+// balance starts at the package the demo world seeds, so a change to the seed changes what is
+// expected.
 
 const MANAGER = 'gerente@becken.example';
 const CLIENT = 'usuario@aurora.example';
 const AGENT = 'agente@becken.example';
 const CLIENT_NAME = 'Comercializadora Aurora';
+const SEEDED = demoContract('comercializadora-aurora');
+/** The balance after `change` hours, as the es-MX screens write it. */
+const balanceAfter = (change: number) => hoursEsMX(SEEDED.hours + change);
 
 /** Accepts the next confirmation dialog and gives its message. */
 function acceptNextDialog(page: Page): Promise<string> {
@@ -51,8 +57,8 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
     await page.goto('/contratos');
     await page.getByLabel('Cliente').selectOption({ label: CLIENT_NAME });
     const balance = page.getByTestId('balance');
-    await balance.getByText('40 h').first().waitFor();
-    expect(await balance.innerText()).toMatch(/Disponibles\s+40 h/);
+    await balance.getByText(balanceAfter(0)).first().waitFor();
+    expect(await balance.innerText()).toMatch(figure('Disponibles', balanceAfter(0)));
     const ledger = page.getByTestId('ledger');
     const form = page.getByTestId('adjust-hours-form');
     await page.getByRole('heading', { name: 'Ajustar horas' }).waitFor();
@@ -63,9 +69,11 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
     await form.getByLabel('Motivo').fill('Cortesía por el retraso del 12 de noviembre');
     const credited = acceptNextDialog(page);
     await form.getByRole('button', { name: 'Aplicar ajuste' }).click();
-    expect(await credited).toBe(`¿Sumar 2.5 h a ${CLIENT_NAME}? Quedarán 42.5 h disponibles.`);
+    expect(await credited).toBe(
+      `¿Sumar 2.5 h a ${CLIENT_NAME}? Quedarán ${balanceAfter(2.5)} disponibles.`,
+    );
     await focusOn(page, /^Ajuste aplicado: \+2\.5 h a Comercializadora Aurora\./);
-    await balance.getByText('42.5 h').first().waitFor();
+    await balance.getByText(balanceAfter(2.5)).first().waitFor();
     const credit = ledger.getByRole('row', { name: /Cortesía por el retraso/ });
     expect(await credit.innerText()).toContain('Ajuste');
     expect(await credit.innerText()).toContain('+2.5 h');
@@ -76,12 +84,17 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
     await form.getByLabel('Horas (+ o −)').fill('-1');
     await form.getByRole('button', { name: 'Aplicar ajuste' }).click();
     await form.getByRole('alert').getByText('Escribe el motivo del ajuste.').waitFor();
-    await form.getByLabel('Horas (+ o −)').fill('-50');
+    const tooMany = SEEDED.hours + 10;
+    await form.getByLabel('Horas (+ o −)').fill(`-${tooMany}`);
     await form.getByLabel('Motivo').fill('Registro equivocado');
     await form.getByRole('button', { name: 'Aplicar ajuste' }).click();
     await form
       .getByRole('alert')
-      .getByText(/^No se pueden quitar 50 h: solo hay 42\.5 h disponibles/)
+      .getByText(
+        new RegExp(
+          `^No se pueden quitar ${literally(hoursEsMX(tooMany))}: solo hay ${literally(balanceAfter(2.5))} disponibles`,
+        ),
+      )
       .waitFor();
 
     // Taking hours away is confirmed first, with what stays available.
@@ -89,10 +102,10 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
     const confirmation = acceptNextDialog(page);
     await form.getByRole('button', { name: 'Aplicar ajuste' }).click();
     expect(await confirmation).toBe(
-      `¿Quitar 1 h a ${CLIENT_NAME}? Quedarán 41.5 h disponibles. Solo se puede deshacer con una reversión.`,
+      `¿Quitar 1 h a ${CLIENT_NAME}? Quedarán ${balanceAfter(1.5)} disponibles. Solo se puede deshacer con una reversión.`,
     );
     await focusOn(page, /^Ajuste aplicado: [-−]1 h a Comercializadora Aurora\./);
-    await balance.getByText('41.5 h').first().waitFor();
+    await balance.getByText(balanceAfter(1.5)).first().waitFor();
 
     // Reverse the credit: a reason is required, the confirmation names the entry.
     await credit
@@ -109,8 +122,8 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
       /^¿Revertir el movimiento .+ · Ajuste \+2\.5 h\? Se agregará una reversión al historial\.$/,
     );
     await focusOn(page, /^Movimiento revertido: .+ · Ajuste \+2\.5 h\.$/);
-    await balance.getByText('39 h').first().waitFor();
-    expect(await balance.innerText()).toMatch(/Disponibles\s+39 h/);
+    await balance.getByText(balanceAfter(-1)).first().waitFor();
+    expect(await balance.innerText()).toMatch(figure('Disponibles', balanceAfter(-1)));
     expect(await reverse.count()).toBe(0);
 
     // The reversal names what it reverses and links to it; the credit says it was reversed.
@@ -127,7 +140,7 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
     expect(await credit.getByRole('link', { name: 'Revertido' }).count()).toBe(1);
     expect(await credit.getByRole('button').count()).toBe(0);
     // The seeded purchase can still be reversed.
-    const purchase = ledger.getByRole('row', { name: /DEMO-COMERCIALIZADORA-AURORA/ });
+    const purchase = ledger.getByRole('row', { name: SEEDED.reference });
     expect(await purchase.getByRole('button', { name: /^Revertir el movimiento/ }).count()).toBe(1);
   });
 
@@ -137,7 +150,7 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
     await page.goto('/mis-horas');
     await page.getByRole('heading', { name: 'Mis horas', level: 1 }).waitFor();
     const balance = page.getByTestId('balance');
-    await balance.getByText('39 h').first().waitFor();
+    await balance.getByText(balanceAfter(-1)).first().waitFor();
     const ledger = page.getByTestId('ledger');
     const reversal = ledger.getByRole('row', { name: /La cortesía se aplicó dos veces/ });
     expect(await reversal.innerText()).toMatch(/Reversión de .+ · Ajuste \+2\.5 h/);

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
+import { demoContract } from '../support/demo-contract';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket } from '../support/world-with-worker';
 import { logIn, newPage, screenshot } from './support/browser';
@@ -12,6 +13,7 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // SLA board and hours ledger on a 390 px phone, and time zones named in words.
 
 const CLIENT = 'usuario@aurora.example';
+const CLIENT_PACKAGE = demoContract('comercializadora-aurora').reference;
 const MANAGER = 'gerente@becken.example';
 const ADMIN = 'admin@becken.example';
 
@@ -314,7 +316,7 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
     const ledger = page.getByTestId('ledger');
     await ledger.locator('tbody tr').first().waitFor();
     await fitsAPhone(page, ['ledger']);
-    expect(await ledger.innerText()).toContain('DEMO-COMERCIALIZADORA-AURORA');
+    expect(await ledger.innerText()).toContain(CLIENT_PACKAGE);
     await screenshot(page, 'qa-phone-ledger');
   });
 

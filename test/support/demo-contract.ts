@@ -1,0 +1,54 @@
+import {
+  DEMO_CONTRACTS,
+  DEMO_CONTRACTS_SINCE,
+  demoPackageReference,
+} from '../../src/dev/demo-world';
+
+/** What the demo world seeds for a client: its policy's fee and its package of prepaid hours. */
+export interface DemoContract {
+  /** Monthly fee, MXN. */
+  readonly fee: number;
+  /** Hours of the package bought on `since`. */
+  readonly hours: number;
+  readonly reference: string;
+  /** The day the policy starts and the package was bought (YYYY-MM-DD). */
+  readonly since: string;
+  /** The month of `since` (YYYY-MM). */
+  readonly month: string;
+}
+
+/**
+ * A demo client's contract read from the demo seed, so that a test expecting the seeded package
+ * follows a change to the seed instead of asserting stale literals.
+ */
+export function demoContract(slug: string): DemoContract {
+  const terms = DEMO_CONTRACTS[slug];
+  if (!terms) throw new Error(`The demo world seeds no contract for ${slug}`);
+  return {
+    fee: terms.fee,
+    hours: terms.hours,
+    reference: demoPackageReference(slug),
+    since: DEMO_CONTRACTS_SINCE,
+    month: DEMO_CONTRACTS_SINCE.slice(0, 7),
+  };
+}
+
+/** Hours as the es-MX screens write them: «42.5 h», «1,040 h». */
+export function hoursEsMX(hours: number): string {
+  return `${hours.toLocaleString('es-MX')} h`;
+}
+
+/** An amount of MXN as the es-MX screens write it: «$18,500.00». */
+export function pesosEsMX(amount: number): string {
+  return new Intl.NumberFormat('es-MX', { style: 'currency', currency: 'MXN' }).format(amount);
+}
+
+/** `text` matched literally inside a RegExp (a «.» in «42.5 h» is not any character). */
+export function literally(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A figure in a card's innerText: its label, then its value («Disponibles\n42.5 h»). */
+export function figure(label: string, value: string): RegExp {
+  return new RegExp(`${literally(label)}\\s+${literally(value)}`);
+}
