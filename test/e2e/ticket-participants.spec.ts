@@ -5,7 +5,8 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 
 // L3-11 (S19) «Participantes» on the ticket page: a client user of the organisation follows a
 // ticket for themselves; the registrant removes and adds people of the organisation with the
-// picker; provider staff read the list in their language.
+// picker; provider staff read the list in their language, and who added or removed whom and when,
+// which a client's page neither shows nor is sent.
 
 const REGISTRANT = 'usuario@aurora.example';
 const APPROVER = 'aprobador@aurora.example';
@@ -14,9 +15,24 @@ const AGENT = 'agente@becken.example';
 describe('Ticket participants (web app, L3-11)', () => {
   const e2e = useE2eWorldWithWorker('ticket_participants');
 
-  it('a colleague follows; the registrant removes and adds; staff read the list', async () => {
+  it('a colleague follows; the registrant removes and adds; staff read the list and its history', async () => {
     const number = await ticketJourneys(e2e.world).registered();
     const names = async (page: Page) => page.getByTestId('participant-name').allInnerTexts();
+    // Removes Arturo, then adds him back with the picker, in the page's words for each step
+    // (`none`: what the emptied list says).
+    const removeAndAdd = async (
+      page: Page,
+      words: Record<'remove' | 'removed' | 'none' | 'pick' | 'add' | 'added', string>,
+    ) => {
+      await page.getByRole('button', { name: words.remove }).click();
+      await page.getByText(words.removed).waitFor();
+      await page.getByText(words.none).waitFor();
+      await page
+        .getByLabel(words.pick)
+        .selectOption({ label: 'Arturo Aprobador (aprobador@aurora.example)' });
+      await page.getByRole('button', { name: words.add, exact: true }).click();
+      await page.getByText(words.added).waitFor();
+    };
 
     const approver = (await newPage(e2e.browser, e2e.baseURL)).page;
     await logIn(approver, APPROVER, e2e.password(APPROVER));
@@ -35,14 +51,14 @@ describe('Ticket participants (web app, L3-11)', () => {
     await logIn(registrant, REGISTRANT, e2e.password(REGISTRANT));
     await registrant.goto(`/tickets/${number}`);
     await registrant.getByTestId('participant').first().waitFor();
-    await registrant.getByRole('button', { name: 'Quitar a Arturo Aprobador' }).click();
-    await registrant.getByText('Arturo Aprobador ya no recibe los correos del ticket.').waitFor();
-    await registrant.getByText('Nadie más sigue este ticket.').waitFor();
-    await registrant
-      .getByLabel('Agregar participante')
-      .selectOption({ label: 'Arturo Aprobador (aprobador@aurora.example)' });
-    await registrant.getByRole('button', { name: 'Agregar', exact: true }).click();
-    await registrant.getByText('Arturo Aprobador ahora recibe los correos del ticket.').waitFor();
+    await removeAndAdd(registrant, {
+      remove: 'Quitar a Arturo Aprobador',
+      removed: 'Arturo Aprobador ya no recibe los correos del ticket.',
+      none: 'Nadie más sigue este ticket.',
+      pick: 'Agregar participante',
+      add: 'Agregar',
+      added: 'Arturo Aprobador ahora recibe los correos del ticket.',
+    });
     expect(await names(registrant)).toEqual(['Arturo Aprobador']);
 
     const agent = (await newPage(e2e.browser, e2e.baseURL)).page;
@@ -51,6 +67,54 @@ describe('Ticket participants (web app, L3-11)', () => {
     await agent.getByRole('heading', { name: 'Participants' }).waitFor();
     await agent.getByTestId('participant').first().waitFor();
     expect(await names(agent)).toEqual(['Arturo Aprobador']);
-    await agent.getByRole('button', { name: 'Remove Arturo Aprobador' }).waitFor();
+    // Three changes so far: the history shows at once, newest first, in English.
+    const changes = async () => agent.getByTestId('participant-change').allInnerTexts();
+    const at = / · [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\W[AP]M$/;
+    await agent.getByRole('heading', { name: 'History', exact: true }).waitFor();
+    const before = await changes();
+    expect(before.map((line) => line.replace(at, ''))).toEqual([
+      'Úrsula Usuaria added Arturo Aprobador',
+      'Úrsula Usuaria removed Arturo Aprobador',
+      'Arturo Aprobador added Arturo Aprobador',
+    ]);
+    expect(before.every((line) => at.test(line))).toBe(true);
+
+    // The agent removes and adds back: both lines come without a reload, the history (now 5)
+    // folded behind its toggle.
+    await removeAndAdd(agent, {
+      remove: 'Remove Arturo Aprobador',
+      removed: "Arturo Aprobador no longer gets the ticket's emails.",
+      none: 'Nobody else follows this ticket.',
+      pick: 'Add participant',
+      add: 'Add',
+      added: "Arturo Aprobador now gets the ticket's emails.",
+    });
+    const toggle = agent.getByRole('button', { name: 'History (5)' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await agent.getByTestId('participant-change').first().isVisible()).toBe(false);
+    await toggle.click();
+    await agent.getByTestId('participant-change').first().waitFor();
+    const after = await changes();
+    expect(after.slice(0, 2).map((line) => line.replace(at, ''))).toEqual([
+      'Alex Agent added Arturo Aprobador',
+      'Alex Agent removed Arturo Aprobador',
+    ]);
+    expect(after.slice(2)).toEqual(before);
+
+    // The client's page, read again, has the list but no history, and is not sent one.
+    const [answer] = await Promise.all([
+      registrant.waitForResponse((r) =>
+        (r.request().postData() ?? '').includes('query TicketParticipants'),
+      ),
+      registrant.reload(),
+    ]);
+    const { data } = (await answer.json()) as { data: { ticket: Record<string, unknown> } };
+    expect(data.ticket.participants).toEqual([
+      expect.objectContaining({ name: 'Arturo Aprobador' }),
+    ]);
+    expect(Object.keys(data.ticket)).not.toContain('participantHistory');
+    await registrant.getByTestId('participant').first().waitFor();
+    expect(await names(registrant)).toEqual(['Arturo Aprobador']);
+    expect(await registrant.getByTestId('participant-history').count()).toBe(0);
   });
 });

@@ -10,20 +10,34 @@ export interface TicketParticipant {
   active: boolean;
 }
 
+/** One add or removal of a participant (L3-11): whom, by whom (null once deleted), when. */
+export interface TicketParticipantChange {
+  change: 'ADDED' | 'REMOVED';
+  participant: Pick<TicketParticipant, 'id' | 'name'>;
+  byName: string | null;
+  at: string;
+}
+
+/**
+ * `staff`: also the history, which only provider staff may read; a client's page never asks for
+ * it (the API answers null).
+ */
 export const TICKET_PARTICIPANTS = operation<
   {
     ticket: {
       registrantId: string;
       participants: TicketParticipant[];
       participantCandidates: TicketParticipant[];
+      participantHistory?: TicketParticipantChange[] | null;
     };
   },
-  { number: string }
->(`query TicketParticipants($number: String!) {
+  { number: string; staff: boolean }
+>(`query TicketParticipants($number: String!, $staff: Boolean!) {
   ticket(number: $number) {
     registrantId
     participants { id name email active }
     participantCandidates { id name email active }
+    participantHistory @include(if: $staff) { change participant { id name } byName at }
   }
 }`);
 

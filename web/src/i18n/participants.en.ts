@@ -18,4 +18,11 @@ export const participantsEn: ParticipantsMessages = {
   unfollowed: 'You no longer follow this ticket.',
   added: (name) => `${name} now gets the ticket's emails.`,
   removed: (name) => `${name} no longer gets the ticket's emails.`,
+  history: 'History',
+  historyCount: (n) => `History (${n})`,
+  changes: {
+    ADDED: (by, whom) => `${by} added ${whom}`,
+    REMOVED: (by, whom) => `${by} removed ${whom}`,
+  },
+  deletedUser: 'A deleted user',
 };

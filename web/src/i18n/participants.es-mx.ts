@@ -17,6 +17,14 @@ export const participantsEsMX = {
   unfollowed: 'Dejaste de seguir este ticket.',
   added: (name: string) => `${name} ahora recibe los correos del ticket.`,
   removed: (name: string) => `${name} ya no recibe los correos del ticket.`,
+  history: 'Historial',
+  historyCount: (n: number) => `Historial (${n})`,
+  changes: {
+    ADDED: (by: string, whom: string) => `${by} agregó a ${whom}`,
+    REMOVED: (by: string, whom: string) => `${by} quitó a ${whom}`,
+  },
+  /** Who made a change whose account was since deleted. */
+  deletedUser: 'Un usuario eliminado',
 };
 
 export type ParticipantsMessages = typeof participantsEsMX;

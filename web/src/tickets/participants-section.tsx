@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import {
   ADD_TICKET_PARTICIPANT,
   REMOVE_TICKET_PARTICIPANT,
@@ -10,19 +10,40 @@ import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
+import { participantHistoryLines } from './participant-history';
+import { useLocalTime } from './ticket-bits';
+
+/** Longer histories are folded behind «Historial (n)», so the section stays short. */
+const HISTORY_SHOWN = 3;
 
 /**
  * L3-11 (S19) «Participantes»: client users of the ticket's organisation who get its emails as its
  * registrant does. A client user follows or unfollows for themselves; provider staff and the
  * registrant add anyone of the organisation (a picker) and remove anyone. The API checks the same.
+ * Staff also read who added or removed whom and when, newest first; `changes`: bumped by the page
+ * on each live change of the ticket, which re-reads the section.
  */
-export function ParticipantsSection({ number, staff }: { number: string; staff: boolean }) {
+export function ParticipantsSection({
+  number,
+  staff,
+  changes = 0,
+}: {
+  number: string;
+  staff: boolean;
+  changes?: number;
+}) {
   const { t } = useI18n();
   const p = t.participants;
   const { user, call } = useSession();
-  const query = useQuery(TICKET_PARTICIPANTS, { number });
+  const { format } = useLocalTime();
+  const query = useQuery(TICKET_PARTICIPANTS, { number, staff });
   const form = useMutationForm();
   const [chosen, setChosen] = useState('');
+  const [unfolded, setUnfolded] = useState(false);
+  const { reload } = query;
+  useEffect(() => {
+    if (changes > 0) void reload();
+  }, [changes, reload]);
   const data = query.data?.ticket;
   if (!user || !data) return null;
 
@@ -31,6 +52,8 @@ export function ParticipantsSection({ number, staff }: { number: string; staff: 
   const following = data.participants.some((x) => x.id === user.id);
   const taken = new Set([data.registrantId, ...data.participants.map((x) => x.id)]);
   const choices = data.participantCandidates.filter((c) => !taken.has(c.id));
+  const history = participantHistoryLines(data.participantHistory ?? [], p, format);
+  const folded = history.length > HISTORY_SHOWN && !unfolded;
 
   const change = async (
     adding: boolean,
@@ -120,6 +143,31 @@ export function ParticipantsSection({ number, staff }: { number: string; staff: 
             {p.add}
           </button>
         </form>
+      )}
+      {history.length > 0 && (
+        <div data-testid="participant-history">
+          {history.length > HISTORY_SHOWN ? (
+            <button
+              type="button"
+              className="button ghost small"
+              aria-expanded={!folded}
+              aria-controls="participant-history-list"
+              onClick={() => setUnfolded(folded)}
+            >
+              <span aria-hidden="true">{folded ? '▸ ' : '▾ '}</span>
+              {p.historyCount(history.length)}
+            </button>
+          ) : (
+            <h3>{p.history}</h3>
+          )}
+          <ol id="participant-history-list" className="timeline small" hidden={folded}>
+            {history.map((line, i) => (
+              <li key={i} data-testid="participant-change">
+                {line}
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
       <ErrorMessage error={form.error ?? query.error} />
       <SuccessMessage text={form.done} />

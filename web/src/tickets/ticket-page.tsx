@@ -341,6 +341,7 @@ export function TicketPage({
         key={`participants-${ticket.number}`}
         number={ticket.number}
         staff={staff}
+        changes={changes}
       />
 
       <section className="card" aria-labelledby="timeline-title">
