@@ -4,6 +4,7 @@ import { foldLedger, type LedgerFact } from '../../../src/contracts/ledger-rules
 import { Locale } from '../../../src/identity/locale.enum';
 import type { CheckpointAgendaEvent } from '../../../src/notifications/notification-event';
 import { renderCheckpointAgendaEmail } from '../../../src/notifications/templates/checkpoint.templates';
+import { RENDER_OPTIONS, sampleRecipient } from '../fixtures/sample-email';
 
 // L3-15: what goes into a checkpoint agenda for its period (start, end], and its email.
 
@@ -291,23 +292,17 @@ describe('L3-15 agenda email', () => {
     },
     agenda: composeAgenda(SOURCES),
   };
-  const options = {
-    publicUrl: 'https://soporte.example/',
-    from: 'Soporte <s@x.example>',
-    domain: 'x.example',
-  };
+  const options = RENDER_OPTIONS;
+  const ana = sampleRecipient(Locale.ES_MX, { email: 'a@x', displayName: 'Ana' });
+  const bob = sampleRecipient(Locale.EN, {
+    email: 'b@x',
+    displayName: 'Bob',
+    timeZone: 'Asia/Tokyo',
+  });
 
   it('renders in es-MX and en with the agenda link, every section, escaped names', () => {
-    const es = renderCheckpointAgendaEmail(
-      event,
-      { email: 'a@x', displayName: 'Ana', locale: Locale.ES_MX, timeZone: 'America/Mexico_City' },
-      options,
-    );
-    const en = renderCheckpointAgendaEmail(
-      event,
-      { email: 'b@x', displayName: 'Bob', locale: Locale.EN, timeZone: 'Asia/Tokyo' },
-      options,
-    );
+    const es = renderCheckpointAgendaEmail(event, ana, options);
+    const en = renderCheckpointAgendaEmail(event, bob, options);
     expect(es.template).toBe('CHECKPOINT_AGENDA.v1');
     expect(es.subject).toBe(
       'Agenda del punto de control quincenal: Comercializadora <Aurora> (27 ene 2026)',
@@ -342,16 +337,8 @@ describe('L3-15 agenda email', () => {
       ...event,
       checkpoint: { ...event.checkpoint, scheduledFor: null },
     };
-    const es = renderCheckpointAgendaEmail(
-      onRequest,
-      { email: 'a@x', displayName: 'Ana', locale: Locale.ES_MX, timeZone: 'America/Mexico_City' },
-      options,
-    );
-    const en = renderCheckpointAgendaEmail(
-      onRequest,
-      { email: 'b@x', displayName: 'Bob', locale: Locale.EN, timeZone: 'Asia/Tokyo' },
-      options,
-    );
+    const es = renderCheckpointAgendaEmail(onRequest, ana, options);
+    const en = renderCheckpointAgendaEmail(onRequest, bob, options);
     expect(es.subject).toBe(
       'Agenda del punto de control a solicitud: Comercializadora <Aurora> (27 ene 2026, 10:00 a.m.)',
     );
@@ -373,11 +360,7 @@ describe('L3-15 agenda email', () => {
       ...event,
       agenda: { ...event.agenda, estimatesAwaitingAuthorization: [], dateChanges: [] },
     };
-    const es = renderCheckpointAgendaEmail(
-      empty,
-      { email: 'a@x', displayName: 'Ana', locale: Locale.ES_MX, timeZone: 'America/Mexico_City' },
-      options,
-    );
+    const es = renderCheckpointAgendaEmail(empty, ana, options);
     expect(es.text).toContain('Estimaciones por autorizar (0)\n\nNinguna.');
     expect(es.text).toContain('Cambios de fecha en el periodo (0)\n\nNinguno.');
   });
@@ -390,20 +373,12 @@ describe('L3-15 agenda email', () => {
         openTickets: event.agenda.openTickets.map((t, i) => ({ ...t, queuePosition: i + 1 })),
       },
     };
-    const es = renderCheckpointAgendaEmail(
-      ranked,
-      { email: 'a@x', displayName: 'Ana', locale: Locale.ES_MX, timeZone: 'America/Mexico_City' },
-      options,
-    );
+    const es = renderCheckpointAgendaEmail(ranked, ana, options);
     expect(es.text).toContain('1. L3-2026-000001');
     expect(es.text).toContain('2. L3-2026-000002');
     expect(es.html).toContain('2. L3-2026-000002');
     // An agenda stored before positions were: the number alone.
-    const old = renderCheckpointAgendaEmail(
-      event,
-      { email: 'a@x', displayName: 'Ana', locale: Locale.ES_MX, timeZone: 'America/Mexico_City' },
-      options,
-    );
+    const old = renderCheckpointAgendaEmail(event, ana, options);
     expect(old.text).not.toContain('1. L3-2026-000001');
   });
 });

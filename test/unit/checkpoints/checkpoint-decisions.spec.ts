@@ -1,7 +1,7 @@
 import { Locale } from '../../../src/identity/locale.enum';
 import type { CheckpointDecisionsEvent } from '../../../src/notifications/notification-event';
 import { renderCheckpointDecisionsEmail } from '../../../src/notifications/templates/checkpoint.templates';
-import type { EmailRecipient } from '../../../src/notifications/templates/render-email';
+import { RENDER_OPTIONS, sampleRecipient } from '../fixtures/sample-email';
 
 // L3-15 (with L3-10, L3-11): the decisions recorded against a checkpoint agenda reach its
 // audience, «Decisiones del punto de control del …»: the notes as written, each reprioritised
@@ -40,19 +40,13 @@ describe('«Decisiones del punto de control» email', () => {
     recordedById: 'u-approver',
     recordedByRole: 'CLIENT_APPROVER',
   };
-  const options = {
-    publicUrl: 'https://soporte.example',
-    from: 'Soporte L3 <soporte@becken.example>',
-    domain: 'becken.example',
-    names: new Map([['u-approver', 'Arturo Aprobador']]),
-  };
-  const manager: EmailRecipient = {
+  const options = { ...RENDER_OPTIONS, names: new Map([['u-approver', 'Arturo Aprobador']]) };
+  const manager = sampleRecipient(Locale.ES_MX, {
     email: 'gerente@becken.example',
     displayName: 'Gerardo Gerente',
-    locale: Locale.ES_MX,
     timeZone: ZONE,
     side: 'STAFF',
-  };
+  });
 
   it('lists the decisions, the new positions and who recorded them (es-MX)', () => {
     const email = renderCheckpointDecisionsEmail(event, manager, options);
@@ -90,13 +84,12 @@ describe('«Decisiones del punto de control» email', () => {
         recordedByRole: 'MANAGER',
         checkpoint: { ...event.checkpoint, scheduledFor: null },
       },
-      {
+      sampleRecipient(Locale.EN, {
         email: 'approver@aurora.example',
         displayName: 'Ann Approver',
-        locale: Locale.EN,
         timeZone: ZONE,
         side: 'CLIENT',
-      },
+      }),
       { ...options, names: new Map([['u-manager', 'Gerardo Gerente']]) },
     );
     expect(email.locale).toBe(Locale.EN);

@@ -2,7 +2,7 @@ import { nextCheckpointAt } from '../../../src/checkpoints/checkpoint-schedule';
 import { Locale } from '../../../src/identity/locale.enum';
 import type { CheckpointMovedEvent } from '../../../src/notifications/notification-event';
 import { renderCheckpointMovedEmail } from '../../../src/notifications/templates/checkpoint.templates';
-import type { EmailRecipient } from '../../../src/notifications/templates/render-email';
+import { RENDER_OPTIONS, sampleRecipient } from '../fixtures/sample-email';
 
 // L3-15 (with L3-11): a checkpoint staff move tells the people its agenda goes to, «Punto de
 // control movido: del … al …», each side with its own footer.
@@ -35,19 +35,13 @@ describe('«Punto de control movido» email', () => {
     to: '2026-02-19T17:30:00.000Z', // Thu 19 Feb, 11:30
     movedById: 'u-manager',
   };
-  const options = {
-    publicUrl: 'https://soporte.example',
-    from: 'Soporte L3 <soporte@becken.example>',
-    domain: 'becken.example',
-    names: new Map([['u-manager', 'Gerardo Gerente']]),
-  };
-  const approver: EmailRecipient = {
+  const options = { ...RENDER_OPTIONS, names: new Map([['u-manager', 'Gerardo Gerente']]) };
+  const approver = sampleRecipient(Locale.ES_MX, {
     email: 'aprobador@aurora.example',
     displayName: 'Arturo Aprobador',
-    locale: Locale.ES_MX,
     timeZone: ZONE,
     side: 'CLIENT',
-  };
+  });
 
   it('says from when to when, who moved it, with the client footer (es-MX)', () => {
     const email = renderCheckpointMovedEmail(event, approver, options);

@@ -7,39 +7,20 @@ import {
   renderEmail,
   type EmailRecipient,
 } from '../../../src/notifications/templates/render-email';
-import { sampleEvents } from '../../../src/notifications/testing/sample-events';
+import { NAMED_OPTIONS, sampleEventsOf, sampleRecipient } from '../fixtures/sample-email';
 
 // L3-11: every client-visible event renders in the recipient's language, with the ticket link,
 // the "reply on the platform" guidance, escaped user text and dates in the recipient's zone.
 
-const TICKET = {
-  number: 'L3-2026-000123',
-  subject: 'Factura no timbra',
-  registrantId: 'u-registrant',
-  clientOrgId: 'org-aurora',
-};
-const EVENTS = sampleEvents(TICKET, { agentId: 'u-agent', approverId: 'u-approver' });
-const OPTIONS = {
-  publicUrl: 'https://soporte.example/',
-  from: 'Soporte L3 <soporte@becken.example>',
-  domain: 'becken.example',
-  names: new Map([
-    ['u-agent', 'Alex Agent'],
-    ['u-approver', 'Arturo Aprobador'],
-  ]),
-};
-const ES: EmailRecipient = {
-  email: 'usuario@aurora.example',
-  displayName: 'Úrsula Usuaria',
-  locale: Locale.ES_MX,
-  timeZone: 'America/Mexico_City',
-};
-const EN: EmailRecipient = {
+const EVENTS = sampleEventsOf({ subject: 'Factura no timbra' });
+const TICKET = EVENTS.TICKET_REGISTERED.ticket;
+const OPTIONS = NAMED_OPTIONS;
+const ES = sampleRecipient(Locale.ES_MX);
+const EN = sampleRecipient(Locale.EN, {
   email: 'user@aurora.example',
   displayName: 'Una User',
-  locale: Locale.EN,
   timeZone: 'Asia/Tokyo',
-};
+});
 const EMAILED = Object.values(EVENTS).filter((e) => e.type !== 'INTERNAL_NOTE');
 
 function render(event: NotificationEvent, recipient: EmailRecipient) {

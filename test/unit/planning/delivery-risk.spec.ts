@@ -1,9 +1,9 @@
 import { BusinessCalendar, defaultMexicoCityCalendar } from '../../../src/business-time/engine';
 import { Locale } from '../../../src/identity/locale.enum';
 import { renderEmail } from '../../../src/notifications/templates/render-email';
-import { sampleEvents } from '../../../src/notifications/testing/sample-events';
 import { planReleaseDates } from '../../../src/planning/capacity-model';
 import { businessDaysLate, deliveryRisk } from '../../../src/planning/delivery-risk';
+import { RENDER_OPTIONS, sampleEventsOf, sampleRecipient } from '../fixtures/sample-email';
 
 // L3-19/L3-10: a published release date the capacity plan can no longer meet is a delivery at
 // risk, by N business days. Default calendar: America/Mexico_City (UTC−6, no DST), Mon–Fri
@@ -84,27 +84,15 @@ describe('L3-19 delivery at risk: the verdict', () => {
 });
 
 describe('L3-19 delivery at risk: the provider email', () => {
-  const events = sampleEvents(
-    {
-      number: 'L3-2026-000003',
-      subject: 'Conector de nómina',
-      registrantId: 'u-registrant',
-      clientOrgId: 'org-aurora',
-    },
-    { agentId: 'u-agent', approverId: 'u-approver' },
-  );
+  const events = sampleEventsOf({ number: 'L3-2026-000003', subject: 'Conector de nómina' });
   const options = {
-    publicUrl: 'https://soporte.example',
-    from: 'Soporte L3 <soporte@becken.example>',
-    domain: 'becken.example',
+    ...RENDER_OPTIONS,
     names: new Map([['org-aurora', 'Comercializadora Aurora']]),
   };
-  const manager = {
+  const manager = sampleRecipient(Locale.ES_MX, {
     email: 'gerente@becken.example',
     displayName: 'Gerardo Gerente',
-    locale: Locale.ES_MX,
-    timeZone: 'America/Mexico_City',
-  };
+  });
 
   it('Spanish first: the slip, both dates, the cause and the decision left to the agent', () => {
     const es = renderEmail(events.PROVIDER_DELIVERY_AT_RISK, manager, options)!;

@@ -1,9 +1,6 @@
 import { Locale } from '../../../src/identity/locale.enum';
 import type { ClosedEvent } from '../../../src/notifications/notification-event';
-import {
-  renderEmail,
-  type EmailRecipient,
-} from '../../../src/notifications/templates/render-email';
+import { renderEmail } from '../../../src/notifications/templates/render-email';
 import { renderLowRatingEmail } from '../../../src/satisfaction/low-rating-email';
 import { renderRatingReminderEmail } from '../../../src/satisfaction/rating-reminder-email';
 import {
@@ -11,39 +8,25 @@ import {
   ratingReminderDue,
   ratingReminderEventKey,
 } from '../../../src/satisfaction/satisfaction-rules';
+import {
+  RENDER_OPTIONS,
+  SAMPLE_EVENTS,
+  SAMPLE_TICKET,
+  sampleRecipient,
+} from '../fixtures/sample-email';
 
 // L3-11 and customer satisfaction: the closure email of a ticket that ends CLOSED invites the
 // client to rate it, with a link to the rating on the ticket page; a low rating is told to the
 // provider's managers in their language, with the client's words escaped.
 
-const TICKET = {
-  number: 'L3-2026-000123',
-  subject: 'Factura no timbra',
-  registrantId: 'u-registrant',
-  clientOrgId: 'org-aurora',
-};
-const OPTIONS = {
-  publicUrl: 'https://soporte.example/',
-  from: 'Soporte L3 <soporte@becken.example>',
-  domain: 'becken.example',
-};
-const ES: EmailRecipient = {
-  email: 'usuario@aurora.example',
-  displayName: 'Úrsula Usuaria',
-  locale: Locale.ES_MX,
-  timeZone: 'America/Mexico_City',
-};
-const EN: EmailRecipient = { ...ES, locale: Locale.EN, timeZone: 'Asia/Tokyo' };
+const TICKET = SAMPLE_TICKET;
+const OPTIONS = RENDER_OPTIONS;
+const ES = sampleRecipient(Locale.ES_MX);
+const EN = sampleRecipient(Locale.EN, { timeZone: 'Asia/Tokyo' });
 const RATING_LINK = 'https://soporte.example/tickets/L3-2026-000123#calificar';
 
 function closed(outcome: ClosedEvent['outcome']): ClosedEvent {
-  return {
-    type: 'CLOSED',
-    eventKey: 'ticket-L3-2026-000123:9',
-    occurredAt: '2026-11-20T18:00:00.000Z',
-    ticket: TICKET,
-    outcome,
-  };
+  return { ...SAMPLE_EVENTS.CLOSED, outcome };
 }
 
 describe('closure email: the invitation to rate', () => {
