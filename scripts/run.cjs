@@ -5,6 +5,7 @@
 const { spawnSync, spawn } = require('node:child_process');
 const { existsSync, readFileSync, statSync, mkdirSync, rmSync } = require('node:fs');
 const { join, resolve } = require('node:path');
+const { buildState, builds, recordBuild } = require('./build-stamp.cjs');
 const { reportProgress } = require('./progress.cjs');
 
 const root = join(__dirname, '..');
@@ -52,34 +53,34 @@ function run(cmd, args, opts = {}) {
   return res.status ?? 1;
 }
 
-function build() {
-  say('Building (tsc) …');
-  if (
-    run(process.execPath, [
-      join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
-      '-p',
-      'tsconfig.build.json',
-    ]) !== 0
-  ) {
-    fail('The TypeScript build failed; see the errors above.');
+/**
+ * Runs `args` (a Node script and its arguments) unless the build's output is up to date with its
+ * inputs (scripts/build-stamp.cjs). tsc's incremental build info is trusted only while the output
+ * is the one the last build left: tsc would not write again an output file deleted since.
+ */
+function buildIfStale(what, build, args) {
+  const state = buildState(root, build);
+  if (state.upToDate) {
+    say(`${what}: compilado, sin cambios (up to date, reusing ${build.outputs[0]})`);
+    return;
   }
+  say(`Building ${what}: ${state.reason} …`);
+  if (build.buildInfo && state.reason !== 'sources changed')
+    rmSync(join(root, build.buildInfo), { force: true });
+  if (run(process.execPath, args) !== 0) fail(`The ${what} build failed; see the errors above.`);
+  recordBuild(root, build, state.inputs);
+}
+
+function build() {
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  buildIfStale('TypeScript (tsc)', builds.tsc, [tsc, '-p', 'tsconfig.build.json']);
 }
 
 /** The web app (Vite) into dist/web, where the API serves it at `/`. */
 function buildWeb() {
-  say('Building the web app (vite) …');
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  if (
-    run(process.execPath, [
-      vite,
-      'build',
-      '--config',
-      'web/vite.config.ts',
-      '--logLevel',
-      'warn',
-    ]) !== 0
-  )
-    fail('The web app build failed; see the errors above.');
+  const args = [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'];
+  buildIfStale('Web app (vite)', builds.web, args);
 }
 
 /**
