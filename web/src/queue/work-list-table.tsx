@@ -39,17 +39,25 @@ export function WorkListTable({
             <tr key={e.ticketNumber} data-number={e.ticketNumber}>
               <td data-label={w.place}>{e.position}</td>
               <TicketCells number={e.ticketNumber} subject={e.subject} category={e.category} />
+              {/* Each labelled cell holds one element: a phone's card puts a cell's second
+                  element under the label instead of under the value (QA S20). */}
               <td data-label={w.client}>
-                {clients.get(e.organizationId) ?? '—'}
-                <span className="muted small block">{w.clientRank(e.rank, e.urgent)}</span>
+                <span>
+                  {clients.get(e.organizationId) ?? '—'}
+                  <span className="muted small block">{w.clientRank(e.rank, e.urgent)}</span>
+                </span>
               </td>
               <td data-label={t.tickets.state}>{t.tickets.states[e.state] ?? e.state}</td>
               <td data-label={t.tickets.sla}>
-                <SlaBadge status={e.slaStatus} />
+                <span>
+                  <SlaBadge status={e.slaStatus} />
+                </span>
               </td>
               <td data-label={w.due}>
-                <DueSummary deadline={e.nextDeadline} releaseDate={e.releaseDate} />
-                <DeliveryRiskBadge entry={e} />
+                <span>
+                  <DueSummary deadline={e.nextDeadline} releaseDate={e.releaseDate} />
+                  <DeliveryRiskBadge entry={e} />
+                </span>
               </td>
             </tr>
           ))}
