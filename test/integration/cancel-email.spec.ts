@@ -3,6 +3,7 @@ import { Role } from '../../src/identity/role.enum';
 import { type CaughtMail, caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { ticketJourneys } from '../support/ticket-journeys';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // QA (L3-11, L3-12) on the real stack: «Ticket cancelado» tells the registrant who cancelled the
@@ -16,15 +17,7 @@ const today = localDateOf(defaultMexicoCityCalendar(year - 1, year + 1), new Dat
 describe('«Ticket cancelado» says who cancelled and what happens to the hours (L3-11, L3-12)', () => {
   const world = useWorldWithWorker('cancel-email');
 
-  const act = async (role: Role, mutation: string, type: string, input: object) => {
-    const { body } = await gql(
-      world.api,
-      `mutation ($input: ${type}!) { ${mutation}(input: $input) { seq } }`,
-      { input },
-      world.bearer(role),
-    );
-    expect(body.errors).toBeUndefined();
-  };
+  const { act, scheduledRequirement } = ticketJourneys(world);
 
   /** The «Ticket cancelado» email the registrant received (the SMTP catcher), once. */
   const receivedCancelledMail = async (number: string): Promise<CaughtMail> => {
@@ -38,21 +31,11 @@ describe('«Ticket cancelado» says who cancelled and what happens to the hours 
 
   /** A requirement estimated at `hours`, authorized (its hours reserved), with `logged` h worked. */
   const authorizedRequirement = async (hours: number, logged: number): Promise<string> => {
-    const number = await registerProjectedTicket(world, {});
-    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
-      number,
-      classification: 'REQUIREMENT',
-      requirementKind: 'DEVELOPMENT',
-    });
-    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
-      number,
+    const number = await scheduledRequirement({
+      subject: 'Reporte de ventas',
       hours,
-      scope: 'Reporte de ventas',
-    });
-    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
-      number,
-      estimateVersion: 1,
       statement: `Autorizo ${hours} horas.`,
+      projected: true,
     });
     const { body } = await gql(
       world.api,
@@ -83,10 +66,7 @@ describe('«Ticket cancelado» says who cancelled and what happens to the hours 
   it('an authorized requirement cancelled by the client: her name, and how many unused hours go back', async () => {
     // 8 h reserved, 1.5 h worked: 6.5 h go back.
     const number = await authorizedRequirement(8, 1.5);
-    await act(Role.CLIENT_USER, 'cancelTicket', 'TicketActionInput', {
-      number,
-      note: 'Ya no aplica',
-    });
+    await act(Role.CLIENT_USER, 'cancelTicket', { number, note: 'Ya no aplica' });
     const mail = await receivedCancelledMail(number);
     expect(mail.text).toContain('Cancelado por: Úrsula Usuaria');
     expect(mail.text).toContain('Se devuelven 6.5 h no usadas a su paquete.');
@@ -108,7 +88,7 @@ describe('«Ticket cancelado» says who cancelled and what happens to the hours 
 
   it('every reserved hour used: who cancelled it, and nothing about hours', async () => {
     const number = await authorizedRequirement(2, 2);
-    await act(Role.CLIENT_USER, 'cancelTicket', 'TicketActionInput', { number, note: 'Listo' });
+    await act(Role.CLIENT_USER, 'cancelTicket', { number, note: 'Listo' });
     const mail = await receivedCancelledMail(number);
     expect(mail.text).toContain('Cancelado por: Úrsula Usuaria');
     expect(mail.text).not.toMatch(/no usadas|horas reservadas|paquete/);
@@ -116,7 +96,7 @@ describe('«Ticket cancelado» says who cancelled and what happens to the hours 
 
   it('a ticket without an authorization: who cancelled it, and nothing about hours', async () => {
     const number = await registerProjectedTicket(world, {});
-    await act(Role.CLIENT_USER, 'cancelTicket', 'TicketActionInput', { number, note: 'Duplicado' });
+    await act(Role.CLIENT_USER, 'cancelTicket', { number, note: 'Duplicado' });
     const text = await cancelledEmail(number);
     expect(text).toContain('Cancelado por: Úrsula Usuaria');
     expect(text).not.toContain('horas reservadas');
