@@ -18,8 +18,8 @@ export const estimateReminderTemplates: TemplateFamily<
       ),
     ),
     heading: ctx.t(
-      `La estimación v${e.estimateVersion} del ticket ${e.ticket.number} sigue esperando ${awaited(e, ctx).es}.`,
-      `Estimate v${e.estimateVersion} of ticket ${e.ticket.number} is still waiting for ${awaited(e, ctx).en}.`,
+      `La estimación v${e.estimateVersion} del ticket ${e.ticket.number} sigue esperando ${awaited(e, ctx)}.`,
+      `Estimate v${e.estimateVersion} of ticket ${e.ticket.number} is still waiting for ${awaited(e, ctx)}.`,
     ),
     blocks: [
       {
@@ -59,8 +59,8 @@ export const estimateReminderTemplates: TemplateFamily<
         ),
       ),
       heading: ctx.t(
-        `La orden de cambio v${e.estimateVersion} del ticket ${e.ticket.number} (${n(e.additionalHours)} h adicionales a las ya autorizadas) sigue esperando ${awaited(e, ctx).es}.`,
-        `Change order v${e.estimateVersion} of ticket ${e.ticket.number} (${n(e.additionalHours)} h on top of the authorized ones) is still waiting for ${awaited(e, ctx).en}.`,
+        `La orden de cambio v${e.estimateVersion} del ticket ${e.ticket.number} (${n(e.additionalHours)} h adicionales a las ya autorizadas) sigue esperando ${awaited(e, ctx)}.`,
+        `Change order v${e.estimateVersion} of ticket ${e.ticket.number} (${n(e.additionalHours)} h on top of the authorized ones) is still waiting for ${awaited(e, ctx)}.`,
       ),
       blocks: [
         {
@@ -108,11 +108,11 @@ const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1
 function awaited(
   e: Parameters<typeof mayAuthorize>[0],
   ctx: Parameters<typeof mayAuthorize>[1],
-): { es: string; en: string } {
+): string {
   return mayAuthorize(e, ctx)
-    ? { es: 'su autorización por escrito', en: 'your written authorization' }
-    : {
-        es: 'la autorización por escrito de su organización',
-        en: "your organisation's written authorization",
-      };
+    ? ctx.t('su autorización por escrito', 'your written authorization')
+    : ctx.t(
+        'la autorización por escrito de su organización',
+        "your organisation's written authorization",
+      );
 }

@@ -8,7 +8,7 @@ import {
   RENDER_OPTIONS,
   SAMPLE_EVENTS,
   SAMPLE_TICKET,
-  sampleRecipient,
+  sampleRegistrant,
 } from '../fixtures/sample-email';
 
 // L3-08/L3-09 (QA S18): an estimate's email (and its reminders, L3-12 change orders too) invites
@@ -24,7 +24,7 @@ const OPTIONS = {
     ['u-approver-2', 'Beatriz Borja'],
   ]),
 };
-const REGISTRANT: EmailRecipient = { ...sampleRecipient(), id: 'u-registrant' };
+const REGISTRANT = sampleRegistrant();
 const APPROVER: EmailRecipient = {
   ...REGISTRANT,
   id: 'u-approver',
@@ -90,5 +90,21 @@ describe('estimate emails invite only approvers to authorize (L3-08, L3-09, L3-1
       'debe autorizarla por escrito un aprobador autorizado de su organización.',
     );
     expect(es).not.toContain('Revisar y autorizar');
+  });
+
+  it('a reminder waits for the reader’s written authorization, or for their organisation’s', () => {
+    for (const type of ['ESTIMATE_REMINDER', 'CHANGE_ORDER_REMINDER'] as const) {
+      const event = withApprovers(type, approvers);
+      expect(email(event, APPROVER).text).toContain('sigue esperando su autorización por escrito.');
+      expect(email(event, EN(APPROVER)).text).toContain(
+        'is still waiting for your written authorization.',
+      );
+      expect(email(event, REGISTRANT).text).toContain(
+        'sigue esperando la autorización por escrito de su organización.',
+      );
+      expect(email(event, EN(REGISTRANT)).text).toContain(
+        "is still waiting for your organisation's written authorization.",
+      );
+    }
   });
 });
