@@ -20,6 +20,7 @@ import {
 } from '../../workflows/checkpoint/checkpoint.contract';
 import { gql } from '../support/integration-harness';
 import { sentExactly } from '../support/caught-mail';
+import { demoContract } from '../support/demo-contract';
 import { eventually } from '../support/eventually';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
@@ -36,6 +37,8 @@ const calendar = new BusinessCalendar(defaultMexicoCityCalendar(YEAR - 1, YEAR +
 const ZONE = 'America/Mexico_City';
 const DAY = 86_400_000;
 const TULUM = 'Grupo Industrial Tulum';
+/** The hours of the package the demo world seeds for Aurora. */
+const BOUGHT = demoContract('comercializadora-aurora').hours;
 
 const SETTINGS = `organizationId weekday localTime timeZone firstDate nextRuns`;
 const SET_SETTINGS = `mutation ($input: CheckpointSettingsInput!) {
@@ -375,14 +378,15 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
         reason: 'Dependencia del proveedor de paquetería',
       },
     ]);
-    // 40 h bought; 8 h reserved by the authorization, 2 h of them consumed (L3-12, L3-13).
+    // The demo package bought; 8 h reserved by the authorization, 2 h of them consumed (L3-12,
+    // L3-13).
     expect(first.hours).toEqual({
       consumedInPeriod: 2,
-      purchased: 40,
+      purchased: BOUGHT,
       consumed: 2,
-      balance: 38,
+      balance: BOUGHT - 2,
       reserved: 6,
-      available: 32,
+      available: BOUGHT - 8,
     });
     // Both sides read it; another client cannot.
     expect((await call(GET, { id: first.id }, as(Role.CLIENT_USER))).code).toBeUndefined();
@@ -438,7 +442,11 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     const second = await triggerCheckpoint();
     expect(second.id).not.toBe(first.id);
     expect(second.periodStart).toBe(first.periodEnd);
-    expect(second.hours).toMatchObject({ consumedInPeriod: 1.5, consumed: 3.5, balance: 36.5 });
+    expect(second.hours).toMatchObject({
+      consumedInPeriod: 1.5,
+      consumed: 3.5,
+      balance: BOUGHT - 3.5,
+    });
     expect(second.dateChanges).toEqual([]);
     expect(second.slaAlerts).toEqual([]);
     expect(second.openTickets).toHaveLength(3);

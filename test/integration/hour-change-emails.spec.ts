@@ -1,4 +1,5 @@
 import { type CaughtMail, sentExactly as sentOnce } from '../support/caught-mail';
+import { demoContract, hoursEsMX, literally } from '../support/demo-contract';
 import { useWorldWithWorker, worldCalls } from '../support/world-with-worker';
 
 // L3-03, L3-11, L3-13 over real GraphQL on the real stack (PostgreSQL, Temporal dev server, the
@@ -9,6 +10,8 @@ import { useWorldWithWorker, worldCalls } from '../support/world-with-worker';
 // by email.
 
 const AURORA = 'comercializadora-aurora';
+/** The hours of the package the demo world seeds for Aurora, available before these tests. */
+const SEEDED = demoContract(AURORA).hours;
 const APPROVER = 'aprobador@aurora.example';
 const EMAIL_TYPE = 'HOURS_CHANGED';
 const today = new Date().toISOString().slice(0, 10);
@@ -65,14 +68,13 @@ describe('The client hears of their hours (L3-03, L3-11, L3-13)', () => {
       purchaseHourPackage: { ledgerEntryId: string; balance: { available: number } };
     }>(PURCHASE, { input });
     purchaseEntryId = first.purchaseHourPackage.ledgerEntryId;
-    // The demo contract holds 40 h.
-    expect(first.purchaseHourPackage.balance.available).toBe(60);
+    expect(first.purchaseHourPackage.balance.available).toBe(SEEDED + 20);
     await ok(PURCHASE, { input });
 
     const [mail] = await sentExactly(1);
     expect(mail.subject).toBe('Se agregaron 20 h a su saldo de horas (paquete FAC-2026-118)');
     expect(mail.text).toContain(
-      'Se agregaron 20 h a su saldo (paquete FAC-2026-118). Saldo disponible: 60 h.',
+      `Se agregaron 20 h a su saldo (paquete FAC-2026-118). Saldo disponible: ${hoursEsMX(SEEDED + 20)}.`,
     );
     expect(mail.text).toContain('Hola, Arturo Aprobador:');
     expect(mail.text).toContain('/mis-horas');
@@ -93,7 +95,7 @@ describe('The client hears of their hours (L3-03, L3-11, L3-13)', () => {
     const mails = await sentExactly(2);
     expect(mails[1].subject).toBe('Ajuste de horas: se agregaron 2.5 h a su saldo');
     expect(mails[1].text).toContain(
-      'Se agregaron 2.5 h a su saldo por un ajuste manual. Saldo disponible: 62.5 h.',
+      `Se agregaron 2.5 h a su saldo por un ajuste manual. Saldo disponible: ${hoursEsMX(SEEDED + 22.5)}.`,
     );
     expect(mails[1].text).toContain('> Cortesía por la migración del módulo de ventas');
   });
@@ -110,7 +112,9 @@ describe('The client hears of their hours (L3-03, L3-11, L3-13)', () => {
     const mails = await sentExactly(3);
     expect(mails[2].subject).toBe('Corrección de horas: se descontaron 20 h de su saldo');
     expect(mails[2].text).toMatch(
-      /Se revirtió la compra del paquete FAC-2026-118 \(.+\): se descontaron 20 h de su saldo\. Saldo disponible: 42\.5 h\./,
+      new RegExp(
+        `Se revirtió la compra del paquete FAC-2026-118 \\(.+\\): se descontaron 20 h de su saldo\\. Saldo disponible: ${literally(hoursEsMX(SEEDED + 2.5))}\\.`,
+      ),
     );
     expect(mails[2].text).toContain('> Factura FAC-2026-118 cancelada');
     // Nobody but the approver: the client's plain user and the provider get none of these.

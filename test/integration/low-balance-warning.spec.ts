@@ -1,14 +1,20 @@
 import { Role } from '../../src/identity/role.enum';
 import { type CaughtMail, outboxRowsOf, sentExactly as sentOnce } from '../support/caught-mail';
+import { demoContract, hoursEsMX, lowBalanceThreshold } from '../support/demo-contract';
 import { useWorldWithWorker, worldCalls } from '../support/world-with-worker';
 
 // L3-12, L3-13 over real GraphQL on the real stack (PostgreSQL, Temporal dev server, the worker's
 // email dispatcher, the SMTP catcher): when a client's available hours fall under the warning
 // threshold (10 % of the hours purchased or 5 h, whichever is larger) its approvers and the
 // provider managers are emailed once per crossing: staying low sends no more; a top-up and a new
-// crossing emails again. `hourBalance.lowBalance` is what «Mis horas» shows its notice from.
+// crossing emails again. `hourBalance.lowBalance` is what «Mis horas» shows its notice from. The
+// client starts with the package the demo world seeds; each step is set against its threshold.
 
 const AURORA = 'comercializadora-aurora';
+const SEEDED = demoContract(AURORA).hours;
+const THRESHOLD = lowBalanceThreshold(SEEDED);
+const TOP_UP = 20;
+const TOPPED_UP_THRESHOLD = lowBalanceThreshold(SEEDED + TOP_UP);
 const APPROVER = 'aprobador@aurora.example';
 const MANAGER = 'gerente@becken.example';
 const EMAIL_TYPE = 'HOURS_LOW_BALANCE';
@@ -54,29 +60,41 @@ describe('Low hour balance warning (L3-12, L3-13)', () => {
   const sentExactly = (count: number): Promise<CaughtMail[]> => sentOnce(rows, count);
 
   it('a crossing under the threshold emails the approvers and the managers once', async () => {
-    // The demo contract holds 40 h: the threshold is max(10 % of 40 h, 5 h) = 5 h.
-    expect(await balance()).toEqual({ available: 40, lowBalanceThreshold: 5, lowBalance: false });
-    await adjust(-36, 'low-1');
-    await adjust(-36, 'low-1'); // a double click: the same entry, no second warning
-    expect(await balance()).toEqual({ available: 4, lowBalanceThreshold: 5, lowBalance: true });
+    expect(await balance()).toEqual({
+      available: SEEDED,
+      lowBalanceThreshold: THRESHOLD,
+      lowBalance: false,
+    });
+    const low = THRESHOLD - 1;
+    await adjust(low - SEEDED, 'low-1');
+    await adjust(low - SEEDED, 'low-1'); // a double click: the same entry, no second warning
+    expect(await balance()).toEqual({
+      available: low,
+      lowBalanceThreshold: THRESHOLD,
+      lowBalance: true,
+    });
 
     const mails = await sentExactly(2);
     const all = await rows();
     expect(all.map((r) => r.recipient_address).sort()).toEqual([APPROVER, MANAGER].sort());
     const client = mails[all.findIndex((r) => r.recipient_address === APPROVER)];
     const staff = mails[all.findIndex((r) => r.recipient_address === MANAGER)];
-    expect(client.subject).toBe('Su saldo de horas está bajo: quedan 4 h disponibles');
+    expect(client.subject).toBe(
+      `Su saldo de horas está bajo: quedan ${hoursEsMX(low)} disponibles`,
+    );
     expect(client.text).toContain(
-      'Sus horas disponibles bajaron a 4 h, por debajo del aviso de 5 h.',
+      `Sus horas disponibles bajaron a ${hoursEsMX(low)}, por debajo del aviso de ${hoursEsMX(THRESHOLD)}.`,
     );
     expect(client.text).toContain('/mis-horas');
-    expect(staff.subject).toBe('Comercializadora Aurora: saldo de horas bajo (4 h disponibles)');
+    expect(staff.subject).toBe(
+      `Comercializadora Aurora: saldo de horas bajo (${hoursEsMX(low)} disponibles)`,
+    );
     expect(staff.text).toContain('/contratos');
   });
 
   it('staying low sends no more warnings', async () => {
     await adjust(-1, 'low-2');
-    expect((await balance()).available).toBe(3);
+    expect((await balance()).available).toBe(THRESHOLD - 2);
     await sentExactly(2);
   });
 
@@ -84,19 +102,25 @@ describe('Low hour balance warning (L3-12, L3-13)', () => {
     await ok(PURCHASE, {
       input: {
         organizationId: aurora,
-        hours: 20,
+        hours: TOP_UP,
         purchasedOn: today,
         reference: 'FAC-2026-200',
         price: 19_000,
         idempotencyKey: 'low-topup',
       },
     });
-    // 60 h purchased: the threshold is 6 h; 23 h available is above it.
-    expect(await balance()).toEqual({ available: 23, lowBalanceThreshold: 6, lowBalance: false });
-    await adjust(-17.5, 'low-3');
+    // More hours purchased raise the threshold; what is available now is above it.
+    const toppedUp = THRESHOLD - 2 + TOP_UP;
+    expect(await balance()).toEqual({
+      available: toppedUp,
+      lowBalanceThreshold: TOPPED_UP_THRESHOLD,
+      lowBalance: false,
+    });
+    const lowAgain = TOPPED_UP_THRESHOLD - 0.5;
+    await adjust(lowAgain - toppedUp, 'low-3');
     expect(await balance(Role.CLIENT_APPROVER)).toEqual({
-      available: 5.5,
-      lowBalanceThreshold: 6,
+      available: lowAgain,
+      lowBalanceThreshold: TOPPED_UP_THRESHOLD,
       lowBalance: true,
     });
     const mails = await sentExactly(4);
@@ -107,8 +131,8 @@ describe('Low hour balance warning (L3-12, L3-13)', () => {
         .sort(),
     ).toEqual(
       [
-        'Comercializadora Aurora: saldo de horas bajo (5.5 h disponibles)',
-        'Su saldo de horas está bajo: quedan 5.5 h disponibles',
+        `Comercializadora Aurora: saldo de horas bajo (${hoursEsMX(lowAgain)} disponibles)`,
+        `Su saldo de horas está bajo: quedan ${hoursEsMX(lowAgain)} disponibles`,
       ].sort(),
     );
     expect(new Set((await rows()).map((r) => r.event_key)).size).toBe(2);

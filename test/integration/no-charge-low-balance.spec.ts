@@ -1,5 +1,6 @@
 import { Role } from '../../src/identity/role.enum';
 import { outboxRowsOf, sentExactly } from '../support/caught-mail';
+import { demoContract, hoursEsMX, lowBalanceThreshold } from '../support/demo-contract';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker, worldCalls } from '../support/world-with-worker';
 
@@ -8,9 +9,12 @@ import { useWorldWithWorker, worldCalls } from '../support/world-with-worker';
 // authorized estimate again (TicketBillingService → HourLedgerService.balanceAfter). When that
 // takes the client's available hours under the warning threshold (10 % of the hours purchased or
 // 5 h, whichever is larger) its approvers and the provider managers are warned once, like any
-// other ledger write; charging another ticket again while already low warns no more.
+// other ledger write; charging another ticket again while already low warns no more. The client
+// starts with the package the demo world seeds; the balance is set against its threshold.
 
 const AURORA = 'comercializadora-aurora';
+const SEEDED = demoContract(AURORA).hours;
+const THRESHOLD = lowBalanceThreshold(SEEDED);
 const APPROVER = 'aprobador@aurora.example';
 const MANAGER = 'gerente@becken.example';
 const EMAIL_TYPE = 'HOURS_LOW_BALANCE';
@@ -62,10 +66,9 @@ describe('Low-balance warning when a no-charge ticket is charged again (L3-13, L
   let second = '';
 
   it('two authorized requirements made no-charge give their hours back; the balance sits just above the threshold', async () => {
-    // The demo contract holds 40 h: the threshold is max(10 % of 40 h, 5 h) = 5 h.
     first = await authorizedRequirement(3);
     second = await authorizedRequirement(1);
-    expect((await balance()).available).toBe(36);
+    expect((await balance()).available).toBe(SEEDED - 4);
     expect(await setNoCharge(first, true, 'Incluido en la cuota mensual.')).toMatchObject({
       releasedHours: 3,
     });
@@ -75,12 +78,17 @@ describe('Low-balance warning when a no-charge ticket is charged again (L3-13, L
     await ok(ADJUST, {
       input: {
         organizationId: aurora,
-        hours: -33,
+        // 2 h above the threshold once both gave their hours back.
+        hours: THRESHOLD + 2 - SEEDED,
         reason: 'Consumo previo registrado a mano',
         idempotencyKey: 'recharge-low-1',
       },
     });
-    expect(await balance()).toEqual({ available: 7, lowBalanceThreshold: 5, lowBalance: false });
+    expect(await balance()).toEqual({
+      available: THRESHOLD + 2,
+      lowBalanceThreshold: THRESHOLD,
+      lowBalance: false,
+    });
     expect(await rows()).toEqual([]);
   });
 
@@ -88,7 +96,11 @@ describe('Low-balance warning when a no-charge ticket is charged again (L3-13, L
     expect(await setNoCharge(first, false, 'Resultó desarrollo a la medida.')).toMatchObject({
       reservedHours: 3,
     });
-    expect(await balance()).toEqual({ available: 4, lowBalanceThreshold: 5, lowBalance: true });
+    expect(await balance()).toEqual({
+      available: THRESHOLD - 1,
+      lowBalanceThreshold: THRESHOLD,
+      lowBalance: true,
+    });
 
     // Each caught once by the SMTP catcher, one crossing (one event key) for both recipients.
     const mails = await sentExactly(rows, 2);
@@ -97,15 +109,23 @@ describe('Low-balance warning when a no-charge ticket is charged again (L3-13, L
     expect(all.map((r) => r.recipient_address).sort()).toEqual([APPROVER, MANAGER].sort());
     const client = mails[all.findIndex((r) => r.recipient_address === APPROVER)];
     const staff = mails[all.findIndex((r) => r.recipient_address === MANAGER)];
-    expect(client.subject).toBe('Su saldo de horas está bajo: quedan 4 h disponibles');
-    expect(staff.subject).toBe('Comercializadora Aurora: saldo de horas bajo (4 h disponibles)');
+    expect(client.subject).toBe(
+      `Su saldo de horas está bajo: quedan ${hoursEsMX(THRESHOLD - 1)} disponibles`,
+    );
+    expect(staff.subject).toBe(
+      `Comercializadora Aurora: saldo de horas bajo (${hoursEsMX(THRESHOLD - 1)} disponibles)`,
+    );
   });
 
   it('charging the other again while already low warns no more', async () => {
     expect(await setNoCharge(second, false, 'También era desarrollo.')).toMatchObject({
       reservedHours: 1,
     });
-    expect(await balance()).toEqual({ available: 3, lowBalanceThreshold: 5, lowBalance: true });
+    expect(await balance()).toEqual({
+      available: THRESHOLD - 2,
+      lowBalanceThreshold: THRESHOLD,
+      lowBalance: true,
+    });
     // The warning is queued in the ledger's own transaction: none more now means none at all.
     expect(await rows()).toHaveLength(2);
     await sentExactly(rows, 2);

@@ -14,6 +14,7 @@ import { TicketProjectionService } from '../../src/tickets/ticket-projection.ser
 import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract';
 import type { ProjectionBatch, ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import { caughtOnceEach } from '../support/caught-mail';
+import { demoContract } from '../support/demo-contract';
 import { eventually } from '../support/eventually';
 import { gql, type GraphQLResponse } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
@@ -350,21 +351,25 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
 
   it('refuses an authorization the prepaid balance cannot cover, with the shortfall (L3-12)', async () => {
     const tulum = 'Grupo Industrial Tulum';
+    // 6 h more than the package the demo world seeds for Tulum, its whole balance.
+    const asked = demoContract('grupo-industrial-tulum').hours + 6;
     const number = await estimatedRequirement({
       subject: 'Portal de proveedores',
       description: 'Grande.',
-      hours: 16,
+      hours: asked,
       scope: 'Portal',
       organization: tulum,
     });
     const { body: refused } = await gql(
       world.api,
       `mutation ($input: AuthorizeEstimateInput!) { authorizeEstimate(input: $input) { seq } }`,
-      { input: { number, estimateVersion: 1, statement: 'Autorizo las 16 horas del portal.' } },
+      {
+        input: { number, estimateVersion: 1, statement: `Autorizo las ${asked} horas del portal.` },
+      },
       world.bearer(Role.CLIENT_APPROVER, tulum),
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
-    expect(refused.errors?.[0]?.message).toMatch(/6/); // 10 h available, 16 h asked
+    expect(refused.errors?.[0]?.message).toMatch(/6/); // the shortfall
     const { body: after } = await gql<{ ticket: Ticket }>(
       world.api,
       GET,

@@ -33,6 +33,15 @@ export function demoContract(slug: string): DemoContract {
   };
 }
 
+/**
+ * The low-balance warning's threshold for `purchased` hours (L3-12): 10 % of them, to the
+ * hundredth, or 5 h, whichever is larger. The rule restated, not src/contracts/low-balance.ts
+ * imported, so a test of the warning still fails if that rule changes.
+ */
+export function lowBalanceThreshold(purchased: number): number {
+  return Math.max(Math.round(purchased * 10) / 100, 5);
+}
+
 /** Hours as the es-MX screens write them: «42.5 h», «1,040 h». */
 export function hoursEsMX(hours: number): string {
   return `${hours.toLocaleString('es-MX')} h`;
