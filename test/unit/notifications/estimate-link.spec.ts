@@ -11,7 +11,6 @@ import {
 // Issue 5, L3-09, L3-11: the estimate emails' "review and authorize" link opens a route the web
 // app serves (the ticket page showing that estimate version), never "page not found".
 
-const TICKET = SAMPLE_TICKET;
 const EVENTS = SAMPLE_EVENTS;
 const OPTIONS = RENDER_OPTIONS;
 const RECIPIENT = sampleRecipient(Locale.ES_MX, {
@@ -36,20 +35,25 @@ describe('estimate email link (issue 5, L3-09, L3-11)', () => {
       expect(email).not.toBeNull();
       const link = actionLink(email!.html);
       expect(link.origin).toBe('https://soporte.example');
-      expect(link.pathname).toBe(estimatePath(TICKET.number, 1));
+      expect(link.pathname).toBe(estimatePath(SAMPLE_TICKET.number, 1));
       expect(matchTicketRoute(link.pathname)).toEqual({
-        number: TICKET.number,
+        number: SAMPLE_TICKET.number,
         estimateVersion: 1,
       });
-      expect(email!.text).toContain(`https://soporte.example${estimatePath(TICKET.number, 1)}`);
+      expect(email!.text).toContain(
+        `https://soporte.example${estimatePath(SAMPLE_TICKET.number, 1)}`,
+      );
     },
   );
 
   it('CHANGE_ORDER_REMINDER links the ticket page route of that change order (L3-12)', () => {
     const email = renderEmail(EVENTS.CHANGE_ORDER_REMINDER, RECIPIENT, OPTIONS);
     const link = actionLink(email!.html);
-    expect(link.pathname).toBe(estimatePath(TICKET.number, 2));
-    expect(matchTicketRoute(link.pathname)).toEqual({ number: TICKET.number, estimateVersion: 2 });
+    expect(link.pathname).toBe(estimatePath(SAMPLE_TICKET.number, 2));
+    expect(matchTicketRoute(link.pathname)).toEqual({
+      number: SAMPLE_TICKET.number,
+      estimateVersion: 2,
+    });
   });
 
   it('the web route reads the ticket page and the estimate page, and nothing else', () => {

@@ -19,7 +19,6 @@ import {
 // client to rate it, with a link to the rating on the ticket page; a low rating is told to the
 // provider's managers in their language, with the client's words escaped.
 
-const TICKET = SAMPLE_TICKET;
 const OPTIONS = RENDER_OPTIONS;
 const ES = sampleRecipient(Locale.ES_MX);
 const EN = sampleRecipient(Locale.EN, { timeZone: 'Asia/Tokyo' });
@@ -56,7 +55,7 @@ describe('closure email: the invitation to rate', () => {
 
 describe('low-rating email to the managers', () => {
   const input = {
-    ticket: { number: TICKET.number, subject: 'Factura <no> timbra' },
+    ticket: { number: SAMPLE_TICKET.number, subject: 'Factura <no> timbra' },
     organizationName: 'Comercializadora Aurora',
     score: 2,
     comment: 'Nadie respondió <b>a tiempo</b>.',
@@ -97,7 +96,7 @@ describe('low-rating email to the managers', () => {
 
 describe('rating reminder to the client (L3-11)', () => {
   const input = {
-    ticket: { number: TICKET.number, subject: 'Factura <no> timbra' },
+    ticket: { number: SAMPLE_TICKET.number, subject: 'Factura <no> timbra' },
     closedAt: new Date('2026-11-20T18:00:00.000Z'),
   };
 
