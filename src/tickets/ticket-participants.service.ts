@@ -23,6 +23,7 @@ import type {
   TicketParticipantModel,
 } from './ticket-participant.model';
 import { TicketsService } from './tickets.service';
+import { notifyTicketChanged } from './ticket-projection.service';
 
 interface ParticipantRow {
   readonly ticket_number: string;
@@ -161,7 +162,10 @@ export class TicketParticipantsService {
     return (await this.read([number])).get(number) ?? [];
   }
 
-  /** One row of the ticket's participant history: who added or removed whom, and when. */
+  /**
+   * One row of the ticket's participant history: who added or removed whom, and when; the ticket's
+   * live subscribers are told it changed (`ticket_changed`).
+   */
   private async record(
     tx: EntityManager,
     number: string,
@@ -174,6 +178,8 @@ export class TicketParticipantsService {
        VALUES ($1, $2, $3, $4) RETURNING id`,
       [number, userId, change, by],
     );
+    // Open pages of the ticket (its «Participantes» list and history) hear of it live, on commit.
+    await notifyTicketChanged(tx, number);
     return id;
   }
 
