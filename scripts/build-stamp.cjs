@@ -1,7 +1,7 @@
 'use strict';
 // Plain Node (no dependencies): run.cjs needs it before node_modules exists.
 //
-// `npm start` skips a build whose output is up to date. A stamp beside the output keeps a digest
+// `npm start` skips an install or a build whose output is up to date. A stamp beside the output keeps a digest
 // of the build's inputs (every file's content, the environment variables it reads) and of the
 // output as the build left it (every file's path, size and time). The build is skipped only when
 // both still match: a changed source, a missing output or an output anyone rebuilt or touched
@@ -89,6 +89,32 @@ function recordBuild(root, build, inputs) {
   );
 }
 
+const DEPS_STAMP = join('node_modules', '.npm-start-lock.sha256');
+const lockDigest = (root) =>
+  createHash('sha256')
+    .update(readFileSync(join(root, 'package-lock.json')))
+    .digest('hex');
+
+/**
+ * Whether node_modules is the one `npm ci` installed from this package-lock.json: by the
+ * lockfile's digest, which `recordDeps` stamps. Not by times: a fresh clone's lockfile is newer
+ * than a node_modules linked or copied in, which `npm ci` would empty. Without a stamp (an install
+ * made before it): npm's own record of the install is newer than the lockfile.
+ * @param {string} root
+ */
+function depsUpToDate(root) {
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(installed)) return false;
+  if (existsSync(join(root, DEPS_STAMP)))
+    return readFileSync(join(root, DEPS_STAMP), 'utf8') === lockDigest(root);
+  return statSync(join(root, 'package-lock.json')).mtimeMs <= statSync(installed).mtimeMs;
+}
+
+/** node_modules is up to date with package-lock.json (after `npm ci`, or found so). */
+function recordDeps(root) {
+  writeFileSync(join(root, DEPS_STAMP), lockDigest(root));
+}
+
 /** `npm start`'s two builds; each reads node_modules, which package-lock.json pins. @type {Record<'tsc' | 'web', Build>} */
 const builds = {
   tsc: {
@@ -117,4 +143,4 @@ const builds = {
   },
 };
 
-module.exports = { buildState, recordBuild, builds };
+module.exports = { buildState, recordBuild, builds, depsUpToDate, recordDeps };

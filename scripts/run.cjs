@@ -3,9 +3,9 @@
 // it runs before node_modules exists: it installs what is missing, builds, then hands over.
 'use strict';
 const { spawnSync, spawn } = require('node:child_process');
-const { existsSync, readFileSync, statSync, mkdirSync, rmSync } = require('node:fs');
+const { existsSync, readFileSync, mkdirSync, rmSync } = require('node:fs');
 const { join, resolve } = require('node:path');
-const { buildState, builds, recordBuild } = require('./build-stamp.cjs');
+const { buildState, builds, depsUpToDate, recordBuild, recordDeps } = require('./build-stamp.cjs');
 const { reportProgress } = require('./progress.cjs');
 
 const root = join(__dirname, '..');
@@ -23,16 +23,12 @@ function checkNode() {
   if (major < 20) fail(`Node.js 20 or newer is required (this is ${process.version}).`);
 }
 
-/** True when node_modules is missing or older than the lockfile. */
-function depsStale() {
-  const marker = join(root, 'node_modules', '.package-lock.json');
-  if (!existsSync(marker)) return true;
-  return statSync(join(root, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs;
-}
-
 /** `npm ci` when node_modules is stale; asynchronous, so the progress line can tick meanwhile. */
 async function ensureDeps() {
-  if (!depsStale()) return;
+  if (depsUpToDate(root)) {
+    recordDeps(root);
+    return;
+  }
   say('Installing npm dependencies (npm ci) …');
   const stop = reportProgress('installing', say);
   const status = await new Promise((done) => {
@@ -45,6 +41,7 @@ async function ensureDeps() {
   });
   stop();
   if (status !== 0) fail('npm ci failed; see the output above.');
+  recordDeps(root);
   say('Dependencies installed.');
 }
 

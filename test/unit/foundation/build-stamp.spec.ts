@@ -26,12 +26,14 @@ type State =
   { upToDate: true; inputs: string } | { upToDate: false; reason: string; inputs: string };
 
 const root = join(__dirname, '..', '..', '..');
-const { buildState, recordBuild, builds } = createRequire(__filename)(
+const { buildState, recordBuild, builds, depsUpToDate, recordDeps } = createRequire(__filename)(
   join(root, 'scripts', 'build-stamp.cjs'),
 ) as {
   buildState: (root: string, build: Build, env?: NodeJS.ProcessEnv) => State;
   recordBuild: (root: string, build: Build, inputs: string) => void;
   builds: Record<'tsc' | 'web', Build>;
+  depsUpToDate: (root: string) => boolean;
+  recordDeps: (root: string) => void;
 };
 
 describe('the build stamp (scripts/build-stamp.cjs)', () => {
@@ -153,5 +155,48 @@ describe("npm start's builds", () => {
     };
     for (const pattern of config.include)
       expect(builds.tsc.inputs).toContain(pattern.split('/')[0]);
+  });
+});
+
+describe('the npm dependencies (npm ci)', () => {
+  let dir: string;
+  const lock = (text: string): void => writeFileSync(join(dir, 'package-lock.json'), text);
+  const install = (): void => {
+    mkdirSync(join(dir, 'node_modules'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', '.package-lock.json'), '{}');
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'deps-stamp-'));
+    lock('{"lockfileVersion":3}');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('installs when node_modules is missing', () => {
+    expect(depsUpToDate(dir)).toBe(false);
+  });
+
+  it('keeps what npm ci installed from this lockfile, however new the lockfile file is', () => {
+    install();
+    recordDeps(dir);
+    // A fresh clone with node_modules linked in: the same lockfile, checked out after the install.
+    utimesSync(join(dir, 'package-lock.json'), new Date(), new Date(Date.now() + 60_000));
+    expect(depsUpToDate(dir)).toBe(true);
+  });
+
+  it('installs again when the lockfile changed since', () => {
+    install();
+    recordDeps(dir);
+    lock('{"lockfileVersion":3,"packages":{}}');
+    expect(depsUpToDate(dir)).toBe(false);
+  });
+
+  it('without a stamp (an install from before it), compares npm’s record with the lockfile', () => {
+    install();
+    const installed = join(dir, 'node_modules', '.package-lock.json');
+    utimesSync(installed, new Date(), new Date(Date.now() + 60_000));
+    expect(depsUpToDate(dir)).toBe(true);
+    utimesSync(installed, new Date(), new Date(Date.now() - 60_000));
+    expect(depsUpToDate(dir)).toBe(false);
   });
 });
