@@ -1,12 +1,10 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { repoRoot } from '../../src/common/repo-root';
 import { runMigrations } from '../../src/database/run-migrations';
 import { typeOrmOptions } from '../../src/database/typeorm-options';
 import { Role } from '../../src/identity/role.enum';
+import { databaseBefore } from '../support/database-before';
 import { eventually } from '../support/eventually';
-import { gql, integrationConfig } from '../support/integration-harness';
+import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-09/L3-11: a ticket's history is an audit trail, so each entry names the role its person
@@ -448,24 +446,10 @@ describe('The history keeps the role a person acted in (L3-09, L3-11)', () => {
 
   it("the migration fills the roles of rows written before it with each person's current role", async () => {
     const MIGRATION = '1764319450000-history-acting-roles';
-    const server = integrationConfig().database.url;
-    const name = `sla_acting_role_migration_${process.pid}_${Date.now()}`;
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const admin = await new DataSource(typeOrmOptions(server)).initialize();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const dir = join(repoRoot(), 'src', 'database', 'migrations');
-    const before = new DataSource({
-      ...typeOrmOptions(url.toString()),
-      migrations: readdirSync(dir)
-        .filter((f) => f.endsWith('.ts') && !f.startsWith(MIGRATION))
-        .map((f) => join(dir, f)),
-    });
+    const { url, before, drop } = await databaseBefore('acting_role_migration', MIGRATION);
     const number = 'L3-2026-000001';
     try {
-      await before.initialize();
       try {
-        await before.runMigrations({ transaction: 'each' });
         const org = async (kind: string, slug: string) =>
           (
             await before.query<{ id: string }[]>(
@@ -531,9 +515,9 @@ describe('The history keeps the role a person acted in (L3-09, L3-11)', () => {
         await before.destroy();
       }
 
-      expect(await runMigrations(url.toString())).toEqual(['HistoryActingRoles1764319450000']);
+      expect(await runMigrations(url)).toEqual(['HistoryActingRoles1764319450000']);
 
-      const after = await new DataSource(typeOrmOptions(url.toString())).initialize();
+      const after = await new DataSource(typeOrmOptions(url)).initialize();
       try {
         expect(
           await after.query(
@@ -569,8 +553,7 @@ describe('The history keeps the role a person acted in (L3-09, L3-11)', () => {
         await after.destroy();
       }
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.destroy();
+      await drop();
     }
   });
 });

@@ -1,7 +1,4 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { repoRoot } from '../../src/common/repo-root';
 import { LedgerEntryKind } from '../../src/contracts/contract-enums';
 import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
 import { ledgerReasonOf } from '../../src/contracts/hour-ledger-reason';
@@ -10,7 +7,8 @@ import { runMigrations } from '../../src/database/run-migrations';
 import { typeOrmOptions } from '../../src/database/typeorm-options';
 import { Role } from '../../src/identity/role.enum';
 import { createTicketLedgerActivities } from '../../src/tickets/ticket-ledger.activities';
-import { gql, integrationConfig } from '../support/integration-harness';
+import { databaseBefore } from '../support/database-before';
+import { gql } from '../support/integration-harness';
 import { type Caller, useLedgerWorld } from '../support/world-with-worker';
 
 // L3-12, L3-13, L3-18: every ledger entry keeps its reason as data (`reason_parts`) next to the
@@ -151,19 +149,7 @@ describe('Ledger reasons stored as data (L3-12, L3-13, L3-18)', () => {
   });
 
   it('the migration fills the parts of rows written before it, in batches; unknown text stays null', async () => {
-    const server = integrationConfig().database.url;
-    const name = `sla_reason_migration_${process.pid}_${Date.now()}`;
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const admin = await new DataSource(typeOrmOptions(server)).initialize();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const dir = join(repoRoot(), 'src', 'database', 'migrations');
-    const before = new DataSource({
-      ...typeOrmOptions(url.toString()),
-      migrations: readdirSync(dir)
-        .filter((f) => f.endsWith('.ts') && !f.startsWith(MIGRATION))
-        .map((f) => join(dir, f)),
-    });
+    const { url, before, drop } = await databaseBefore('reason_migration', MIGRATION);
     const T = (n: number) => `L3-2026-00000${n}`;
     const written: [LedgerEntryKind, string, string | null, number | null, string][] = [
       [LedgerEntryKind.PURCHASE, '40', null, null, 'package FAC-9 purchased on 2026-01-05'],
@@ -202,9 +188,7 @@ describe('Ledger reasons stored as data (L3-12, L3-13, L3-18)', () => {
       [LedgerEntryKind.ADJUSTMENT, '1.5', null, null, 'package 7 purchased on 2026-01-01'],
       [LedgerEntryKind.RESERVATION_RELEASE, '-1', T(3), null, 'something new'],
     ];
-    await before.initialize();
     try {
-      await before.runMigrations({ transaction: 'each' });
       const [{ id: org }] = await before.query<{ id: string }[]>(
         `INSERT INTO organization (name, kind, slug) VALUES ('Aurora', 'CLIENT', 'aurora') RETURNING id`,
       );
@@ -226,9 +210,9 @@ describe('Ledger reasons stored as data (L3-12, L3-13, L3-18)', () => {
       await before.destroy();
     }
 
-    expect(await runMigrations(url.toString())).toEqual(['HourLedgerReasonParts1764318600000']);
+    expect(await runMigrations(url)).toEqual(['HourLedgerReasonParts1764318600000']);
 
-    const after = await new DataSource(typeOrmOptions(url.toString())).initialize();
+    const after = await new DataSource(typeOrmOptions(url)).initialize();
     try {
       const rows = await after.query<
         { kind: LedgerEntryKind; reason: string; reason_parts: Record<string, unknown> | null }[]
@@ -251,8 +235,7 @@ describe('Ledger reasons stored as data (L3-12, L3-13, L3-18)', () => {
       );
     } finally {
       await after.destroy();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.destroy();
+      await drop();
     }
   });
 });

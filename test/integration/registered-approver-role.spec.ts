@@ -1,11 +1,8 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { repoRoot } from '../../src/common/repo-root';
 import { runMigrations } from '../../src/database/run-migrations';
 import { typeOrmOptions } from '../../src/database/typeorm-options';
 import { Role } from '../../src/identity/role.enum';
-import { integrationConfig } from '../support/integration-harness';
+import { databaseBefore } from '../support/database-before';
 
 // L3-04, L3-09/L3-11: since 4722f58 the «registrado» entry of a ticket's history keeps the client
 // role the ticket was registered in; tickets an approver registered before that say CLIENT_USER.
@@ -17,24 +14,10 @@ const MIGRATION = '1764319660000-registered-approver-role';
 
 describe('Tickets an approver registered before the fix read CLIENT_APPROVER (L3-04, L3-11)', () => {
   it("the migration relabels an approver's CLIENT_USER registration and nothing else", async () => {
-    const server = integrationConfig().database.url;
-    const name = `sla_registered_role_${process.pid}_${Date.now()}`;
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const admin = await new DataSource(typeOrmOptions(server)).initialize();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const dir = join(repoRoot(), 'src', 'database', 'migrations');
-    const before = new DataSource({
-      ...typeOrmOptions(url.toString()),
-      migrations: readdirSync(dir)
-        .filter((f) => f.endsWith('.ts') && !f.startsWith(MIGRATION))
-        .map((f) => join(dir, f)),
-    });
+    const { url, before, drop } = await databaseBefore('registered_role', MIGRATION);
     try {
-      await before.initialize();
       let numbers: Record<string, string>;
       try {
-        await before.runMigrations({ transaction: 'each' });
         const [{ id: aurora }] = await before.query<{ id: string }[]>(
           `INSERT INTO organization (name, kind, slug) VALUES ('aurora', 'CLIENT', 'aurora')
            RETURNING id`,
@@ -98,10 +81,10 @@ describe('Tickets an approver registered before the fix read CLIENT_APPROVER (L3
         await before.destroy();
       }
 
-      expect(await runMigrations(url.toString())).toEqual(['RegisteredApproverRole1764319660000']);
+      expect(await runMigrations(url)).toEqual(['RegisteredApproverRole1764319660000']);
 
       const { byPedro, byLucia, byCarla, byMarta, byPedroLater } = numbers;
-      const after = await new DataSource(typeOrmOptions(url.toString())).initialize();
+      const after = await new DataSource(typeOrmOptions(url)).initialize();
       try {
         const roles = await after.query<{ ticket_number: string; seq: number; role: string }[]>(
           `SELECT ticket_number, seq, actor_role AS role FROM ticket_event
@@ -122,8 +105,7 @@ describe('Tickets an approver registered before the fix read CLIENT_APPROVER (L3
         await after.destroy();
       }
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.destroy();
+      await drop();
     }
   });
 });
