@@ -240,6 +240,10 @@ describe('ticket participants (L3-11)', () => {
       [[colleague.email], [leaver.email], [registrant.email]].sort(),
     );
     expect(new Set(first.map((m) => m.subject)).size).toBe(1);
+    // Only the registrant reads the ticket as theirs (L3-11): a participant reads «el ticket».
+    const textTo = (email: string) => first.find((m) => m.to.includes(email))!.text;
+    expect(textTo(registrant.email)).toContain(`comentó en su ticket ${number}.`);
+    expect(textTo(colleague.email)).toContain(`comentó en el ticket ${number}.`);
     const [firstKey] = (await rows()()).map((r) => r.event_key);
 
     // Removed, and deactivated: the next comment reaches only the registrant.
