@@ -56,7 +56,8 @@ export async function ledgerTotals(
 
 /**
  * The totals of one ticket's entries: its reservations, releases, consumptions and their
- * reversals (a reversal carries the ticket of the entry it reverses). Folded by `foldTotals`, its
+ * reversals (a reversal carries the ticket of the entry it reverses: the ledger's insert trigger
+ * `hour_ledger_entry_reversal_ticket` sets it, whoever writes the row). Folded by `foldTotals`, its
  * `tickets` entry is the one the whole ledger's fold gives that ticket, read through
  * ix_hour_ledger_entry_ticket instead of every group of the organisation.
  */

@@ -4,6 +4,7 @@ import { HourLedgerEntryEntity } from '../../src/contracts/hour-ledger-entry.ent
 import { foldLedger, foldTotals, type LedgerBalance } from '../../src/contracts/ledger-rules';
 import { toFact } from '../../src/contracts/ledger-rows';
 import { ledgerTotalsAsOf, ticketLedgerTotals } from '../../src/contracts/ledger-totals';
+import { withClosureHours } from '../../src/notifications/closure-hours';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 
 // L3-15, L3-13: a checkpoint agenda reports the client's hours at the start and the end of its
@@ -12,7 +13,8 @@ import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 // random ledgers (entries created out of ID order, as concurrent writes commit, reversals after
 // what they cancel, instants on an entry's own creation), the sums folded equal the old fold.
 // «Ticket cerrado» (L3-09, L3-12) reads one ticket's sums (ticketLedgerTotals): folded, they give
-// that ticket what the whole ledger's fold gives it.
+// that ticket what the whole ledger's fold gives it, also when a reversal is written without its
+// ticket (the ledger gives it the ticket of the entry it reverses).
 
 const PARAMS = { seed: 20261130, numRuns: 40 };
 const TICKETS = ['L3-2026-000101', 'L3-2026-000102', 'L3-2026-000103'];
@@ -82,11 +84,11 @@ function row(d: Draft, rows: readonly Row[], reversed: Set<number>) {
       if (!open.length) return null;
       const target = open[d.target % open.length];
       reversed.add(target.id);
-      // As planReversal writes it: the reversal carries the ticket of the entry it cancels.
+      // As planReversal writes it (the ticket of the entry it cancels), or without a ticket.
       return {
         kind: d.kind,
         hours: -target.hours,
-        ticket: target.ticket,
+        ticket: d.version % 2 ? target.ticket : null,
         version: null,
         reverses: target,
       };
@@ -132,10 +134,13 @@ describe('ledger sums as of an instant (L3-15 checkpoint hours, L3-13)', () => {
               if (!r) continue;
               // A reversal is created no earlier than what it cancels.
               const atMinute = Math.max(d.atMinute, r.reverses?.at ?? 0);
-              const [{ id }] = await runner.manager.query<{ id: string }[]>(
+              const [{ id, ticket }] = await runner.manager.query<
+                { id: string; ticket: string | null }[]
+              >(
                 `INSERT INTO hour_ledger_entry (organization_id, ticket_number, kind, hours,
                  estimate_version, reason, idempotency_key, reverses_entry_id, created_at)
-               VALUES ($1, $2, $3, $4, $5, 'Prueba', $6, $7, $8) RETURNING id`,
+               VALUES ($1, $2, $3, $4, $5, 'Prueba', $6, $7, $8)
+               RETURNING id, ticket_number AS ticket`,
                 [
                   org,
                   r.ticket,
@@ -147,13 +152,8 @@ describe('ledger sums as of an instant (L3-15 checkpoint hours, L3-13)', () => {
                   minute(atMinute),
                 ],
               );
-              rows.push({
-                id: Number(id),
-                kind: r.kind,
-                hours: r.hours,
-                ticket: r.ticket,
-                at: atMinute,
-              });
+              expect(ticket).toBe(r.reverses ? r.reverses.ticket : r.ticket);
+              rows.push({ id: Number(id), kind: r.kind, hours: r.hours, ticket, at: atMinute });
             }
             const instants = at.map(minute);
             const sums = await ledgerTotalsAsOf(runner.manager, org, instants);
@@ -182,5 +182,59 @@ describe('ledger sums as of an instant (L3-15 checkpoint hours, L3-13)', () => {
       PARAMS,
     );
     expect(runs).toBe(PARAMS.numRuns);
+  });
+
+  it('a charged consumption reversed without its ticket: the ticket and «Ticket cerrado» no longer count it (L3-12/L3-13)', async () => {
+    const [ticket, other] = TICKETS;
+    const runner = world.db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const append = async (
+        kind: LedgerEntryKind,
+        hours: number,
+        ticketNumber: string | null,
+        extra: { version?: number; reverses?: string } = {},
+      ) =>
+        (
+          await runner.manager.query<{ id: string; ticket: string | null }[]>(
+            `INSERT INTO hour_ledger_entry (organization_id, ticket_number, kind, hours,
+               estimate_version, reason, idempotency_key, reverses_entry_id)
+             VALUES ($1, $2, $3, $4, $5, 'Prueba', gen_random_uuid()::text, $6)
+             RETURNING id, ticket_number AS ticket`,
+            [org, ticketNumber, kind, hours, extra.version ?? null, extra.reverses ?? null],
+          )
+        )[0];
+      await append(LedgerEntryKind.PURCHASE, 10, null);
+      await append(LedgerEntryKind.RESERVATION, 5, ticket, { version: 1 });
+      const charged = await append(LedgerEntryKind.CONSUMPTION, -3, ticket);
+      const reversal = await append(LedgerEntryKind.REVERSAL, 3, null, { reverses: charged.id });
+      expect(reversal.ticket).toBe(ticket);
+
+      const own = foldTotals(await ticketLedgerTotals(runner.manager, org, ticket)).tickets;
+      expect(own.get(ticket)).toEqual({
+        ticketNumber: ticket,
+        estimateVersion: 1,
+        held: 200,
+        consumed: 0,
+      });
+      const closed = await withClosureHours(runner.manager, {
+        type: 'CLOSED',
+        eventKey: 'reversal-closure',
+        occurredAt: minute(0).toISOString(),
+        ticket: { number: ticket, subject: 'Reporte', registrantId: org, clientOrgId: org },
+        outcome: 'CONFIRMED',
+      });
+      expect(closed).toMatchObject({ chargedHours: 0, returnedHours: 2 });
+      expect(closed).not.toHaveProperty('loggedHours');
+
+      // A reversal that names another ticket than what it reverses is refused.
+      const next = await append(LedgerEntryKind.CONSUMPTION, -1, ticket);
+      await expect(
+        append(LedgerEntryKind.REVERSAL, 1, other, { reverses: next.id }),
+      ).rejects.toThrow(/reversal is of the ticket of the entry it reverses/);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });
