@@ -39,7 +39,8 @@ describe('takePidLock', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('lets exactly one of two starts at the same moment take it; the other learns its pid', async () => {
+  /** Two starts take the lock at the same moment: one holds it, the other is told its pid. */
+  async function expectOneOfTwoToRun(): Promise<void> {
     const [a, b] = await Promise.all([start(), start()]);
 
     const answers = await Promise.all([takePidLock(lock, marker, a), takePidLock(lock, marker, b)]);
@@ -48,18 +49,14 @@ describe('takePidLock', () => {
     expect([a, b]).toContain(winner);
     expect(answers).toEqual(winner === a ? [undefined, a] : [b, undefined]);
     expect(readdirSync(dir)).toEqual(['npm-start.pid']);
-  });
+  }
+
+  it('lets exactly one of two starts at the same moment take it; the other learns its pid', () =>
+    expectOneOfTwoToRun());
 
   it('replaces a file a dead start left, once, even when two starts find it together', async () => {
     writeFileSync(lock, `${await deadPid()}\n`);
-    const [a, b] = await Promise.all([start(), start()]);
-
-    const answers = await Promise.all([takePidLock(lock, marker, a), takePidLock(lock, marker, b)]);
-
-    const winner = holder();
-    expect([a, b]).toContain(winner);
-    expect(answers).toEqual(winner === a ? [undefined, a] : [b, undefined]);
-    expect(readdirSync(dir)).toEqual(['npm-start.pid']);
+    await expectOneOfTwoToRun();
   });
 
   it('takes a file whose pid now belongs to another program', async () => {
