@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
+import { demoContract, hoursEsMX } from '../support/demo-contract';
 import { gql } from '../support/integration-harness';
 import { logIn, newPage } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
@@ -7,10 +8,12 @@ import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 // L3-13, L3-12: a client sees its hours left live. «Mis horas» is open; staff adjusts the client's
 // hours through the API; the page shows the new balance and movement, in the ledger and in the
 // month's statement, without a reload (`hoursChanged` over graphql-ws). The staff hours screen
-// («Contratos y horas») follows the same way when the change is made elsewhere.
+// («Contratos y horas») follows the same way when the change is made elsewhere. The client starts
+// with the package the demo world seeds.
 
 const CLIENT = 'usuario@aurora.example';
 const MANAGER = 'gerente@becken.example';
+const SEEDED = demoContract('comercializadora-aurora').hours;
 const REASON = 'Horas de cortesía mal cargadas';
 const STAFF_REASON = 'Soporte de fin de semana cobrado dos veces';
 
@@ -43,7 +46,7 @@ describe('«Mis horas» and «Contratos y horas» follow the hours live (L3-13, 
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, CLIENT, e2e.password(CLIENT));
     await page.goto('/mis-horas');
-    await page.getByTestId('balance').getByText('40 h').first().waitFor();
+    await page.getByTestId('balance').getByText(hoursEsMX(SEEDED)).first().waitFor();
     // The month's statement is shown, without the adjustment yet.
     await page.getByTestId('statement').waitFor();
     expect(await page.getByTestId('statement-movements').getByText(REASON).count()).toBe(0);
@@ -52,7 +55,11 @@ describe('«Mis horas» and «Contratos y horas» follow the hours live (L3-13, 
 
     await adjustAurora(e2e, -6, REASON);
 
-    await page.getByTestId('balance').getByText('34 h').first().waitFor();
+    await page
+      .getByTestId('balance')
+      .getByText(hoursEsMX(SEEDED - 6))
+      .first()
+      .waitFor();
     await page.getByText(REASON).first().waitFor();
     // The month's statement follows too: the adjustment is one of its movements.
     await page.getByTestId('statement-movements').getByText(REASON).waitFor();

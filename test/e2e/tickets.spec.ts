@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Dialog, Page } from 'playwright-core';
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
+import { demoContract, figure, hoursEsMX } from '../support/demo-contract';
 import { gql } from '../support/integration-harness';
 import { registerTicket } from '../support/world-with-worker';
 import { horizontalOverflow, inSpanish, logIn, newPage, screenshot } from './support/browser';
@@ -18,6 +19,8 @@ import { openAction } from './support/ticket-actions';
 const CLIENT = 'usuario@aurora.example';
 const APPROVER = 'aprobador@aurora.example';
 const AGENT = 'agente@becken.example';
+/** The hours of the package the demo world seeds for the client. */
+const SEEDED = demoContract('comercializadora-aurora').hours;
 const MANAGER = 'gerente@becken.example';
 const STATEMENT = 'Autorizo por escrito la estimación de 6 horas para el reporte de ventas.';
 const ZONE = 'America/Mexico_City';
@@ -67,7 +70,8 @@ describe('Tickets (web app, real workflow)', () => {
     await page.getByText('No hay tickets.').waitFor();
     const hours = page.getByTestId('hours');
     await hours.waitFor();
-    expect(await hours.innerText()).toMatch(/Disponibles\s+40 h/);
+    // The package the demo world seeds, untouched yet.
+    expect(await hours.innerText()).toMatch(figure('Disponibles', hoursEsMX(SEEDED)));
 
     // Too long for the server: refused in Spanish, the field named by the form's own label.
     await page
@@ -263,7 +267,9 @@ describe('Tickets (web app, real workflow)', () => {
     const statement = form.getByLabel('Autorización por escrito');
     expect(await statement.getAttribute('required')).not.toBeNull();
     const info = form.getByTestId('authorize-hours');
-    await info.getByText('Horas disponibles después de autorizar: 34 h.').waitFor();
+    await info
+      .getByText(`Horas disponibles después de autorizar: ${hoursEsMX(SEEDED - 6)}.`)
+      .waitFor();
     expect(await info.innerText()).toContain('Se reservarán 6 h');
 
     // Without the statement nothing is sent: the person is told in words.
