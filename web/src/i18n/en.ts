@@ -617,11 +617,12 @@ export const en: Messages = {
       `Every ${hours} business hours${isDefault ? ' (default)' : ''}`,
     progressCadenceTitle: 'Progress update cadence',
     progressCadenceHelp:
-      'How many business hours apart this client receives progress on its problems: 1 to 80 (whole minutes, e.g. 1.5 = 90 min). Applies to tickets registered from now on; open ones keep theirs.',
+      'How many business hours apart this client receives progress on its problems: 1 to 80 hours; a fraction must come to whole minutes (e.g. 1.5 = 1 h 30 min). Applies to tickets registered from now on; open ones keep theirs.',
     progressCadenceUseDefault: 'Use the default (8 business hours)',
     saveCadence: 'Save cadence',
     cadenceSaved: (hours: string) => `Progress update cadence: every ${hours} business hours.`,
-    cadenceInvalid: 'Enter 1 to 80 business hours that are whole minutes (e.g. 4 or 1.5).',
+    cadenceInvalid:
+      'Enter 1 to 80 business hours; a fraction must come to whole minutes (e.g. 4 or 1.5 = 1 h 30 min).',
     addPackage: 'Add an hour package',
     packageIntro: 'Hours the client bought; they add to its balance and never expire.',
     packageHours: 'Hours',

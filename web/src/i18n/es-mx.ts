@@ -641,11 +641,12 @@ export const esMX = {
       `Cada ${hours} h hábiles${isDefault ? ' (predeterminada)' : ''}`,
     progressCadenceTitle: 'Cadencia de avances',
     progressCadenceHelp:
-      'Cada cuántas horas hábiles recibe este cliente un avance de sus problemas: de 1 a 80 (minutos enteros, p. ej. 1.5 = 90 min). Aplica a los tickets que se registren desde ahora; los abiertos conservan la suya.',
+      'Cada cuántas horas hábiles recibe este cliente un avance de sus problemas: de 1 a 80 horas; una fracción debe dar minutos enteros (p. ej. 1.5 = 1 h 30 min). Aplica a los tickets que se registren desde ahora; los abiertos conservan la suya.',
     progressCadenceUseDefault: 'Usar la predeterminada (8 h hábiles)',
     saveCadence: 'Guardar cadencia',
     cadenceSaved: (hours: string) => `Cadencia de avances: cada ${hours} h hábiles.`,
-    cadenceInvalid: 'Escribe de 1 a 80 horas hábiles que sean minutos enteros (p. ej. 4 o 1.5).',
+    cadenceInvalid:
+      'Escribe de 1 a 80 horas hábiles; una fracción debe dar minutos enteros (p. ej. 4 o 1.5 = 1 h 30 min).',
     addPackage: 'Agregar paquete de horas',
     packageIntro: 'Horas compradas por el cliente; se suman a su saldo y no caducan.',
     packageHours: 'Horas',
