@@ -188,18 +188,22 @@ export class PasswordLinksService {
    * nothing. The caller answers the same in every case, so the outcome is not returned.
    *
    * Runs in `tx`, the transaction that also deletes the recorded request (see
-   * PasswordResetRequestsService.process): the request is done if and only if this is.
+   * PasswordResetRequestsService.process): the request is done if and only if this is. A request
+   * carried out late (by the sweep, after a crash or failed tries) that a link issued since it was
+   * asked already answered sends nothing: a second link would revoke the one the user was sent,
+   * or reach someone who has already chosen their password.
    *
    * @param email  normalized (trimmed, lower case)
+   * @param askedMsAgo  how long ago the request was asked (ms, on the database's clock)
    */
-  async requestReset(tx: EntityManager, email: string): Promise<void> {
+  async requestReset(tx: EntityManager, email: string, askedMsAgo: number): Promise<void> {
     const [row] = await tx.query<{ id: string }[]>(
       'SELECT id FROM app_user WHERE email = $1 AND active FOR UPDATE',
       [email],
     );
     if (!row) return;
     const state = await linkState(tx, row.id);
-    if (state.last_ms !== null && state.last_ms < RESEND_COOLDOWN_MS) return;
+    if (state.last_ms !== null && state.last_ms < Math.max(RESEND_COOLDOWN_MS, askedMsAgo)) return;
     const user = await tx.findOneOrFail(AppUserEntity, {
       where: { id: row.id },
       relations: { organization: true },

@@ -62,16 +62,16 @@ export class PasswordResetRequestsService
    */
   async process(id: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const [taken] = await tx.query<[{ email: string }[], number]>(
+      const [taken] = await tx.query<[{ email: string; asked_ms_ago: number }[], number]>(
         `DELETE FROM password_reset_request WHERE id = (
            SELECT id FROM password_reset_request
             WHERE id = $2 AND NOT (${OLDER_THAN})
               FOR UPDATE SKIP LOCKED)
-         RETURNING email`,
+         RETURNING email, (extract(epoch FROM now() - requested_at) * 1000)::float8 AS asked_ms_ago`,
         [RESET_REQUEST_EXPIRY_MS, id],
       );
       if (taken.length === 0) return false;
-      await this.links.requestReset(tx, taken[0].email);
+      await this.links.requestReset(tx, taken[0].email, taken[0].asked_ms_ago);
       return true;
     });
   }

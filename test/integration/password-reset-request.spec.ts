@@ -442,6 +442,49 @@ describe('Self-service password reset (L3-04)', () => {
     ).toEqual([]);
   });
 
+  it('a left-over request a later link already answered sends nothing when the sweep carries it out', async () => {
+    const answered = await activeUser('olvido-respondido');
+    const unanswered = await activeUser('olvido-sin-respuesta');
+    const requests = world.api.app.get(PasswordResetRequestsService);
+    // Both asked, and their work after the answer failed (the rows stay).
+    await requests.record(answered.email);
+    await requests.record(unanswered.email);
+    // Each asks again; for `answered` that request is carried out at once, and its link sent.
+    const again = await requests.record(answered.email);
+    expect(await requests.process(again)).toBe(true);
+    const first = await sentLinks(answered.email, 1);
+    // The first requests were asked 5 min ago and the link 3 min ago (past the cooldown); for
+    // `unanswered` the same link was issued before its request.
+    await askedAgo([answered.email], '5 minutes');
+    await world.db.query(
+      `UPDATE password_link SET created_at = now() - interval '3 minutes' WHERE user_id = $1`,
+      [answered.id],
+    );
+    await requests.process(await requests.record(unanswered.email));
+    await askedAgo([unanswered.email], '2 minutes');
+    await world.db.query(
+      `UPDATE password_link SET created_at = now() - interval '3 minutes' WHERE user_id = $1`,
+      [unanswered.id],
+    );
+
+    await requests.sweep();
+    expect(await recorded([answered.email, unanswered.email])).toEqual([]);
+    // The link sent stays the one live link, and its email the only one.
+    expect(
+      await world.db.query('SELECT revoked_at FROM password_link WHERE user_id = $1', [
+        answered.id,
+      ]),
+    ).toEqual([{ revoked_at: null }]);
+    expect(
+      await world.db.query('SELECT 1 FROM email_outbox WHERE recipient_address = $1', [
+        answered.email,
+      ]),
+    ).toHaveLength(1);
+    await caughtOnce(answered.email, first);
+    // Asked after its last link and past the cooldown: the sweep sends a new one.
+    await caughtOnce(unanswered.email, await sentLinks(unanswered.email, 2));
+  });
+
   it('two API instances sweeping at once carry each request out once', async () => {
     const users = [
       await activeUser('olvido-par-1'),
