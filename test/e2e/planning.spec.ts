@@ -378,11 +378,21 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     expect(await runs.count()).toBeGreaterThan(0);
     expect(await runs.first().innerText()).toMatch(new RegExp(`^${dayName}.*11:30`, 'i'));
 
-    // No agenda yet: the manager asks for one now (a double click), through the checkpoint
-    // workflow; one off-schedule agenda, listed at once (L3-15, QA S14-F).
+    // No agenda yet: the manager asks for one now. It is emailed to the client, so the button asks
+    // first (QA S20): «Cancelar» makes none. Then «Generar y enviar» (a double click), through the
+    // checkpoint workflow: one off-schedule agenda, listed at once (L3-15, QA S14-F).
     const agendaList = page.getByRole('region', { name: 'Agendas', exact: true });
     await agendaList.getByText('Todavía no hay agendas.').waitFor();
-    await agendaList.getByRole('button', { name: 'Generar agenda ahora' }).dblclick();
+    const generateNow = agendaList.getByRole('button', { name: 'Generar agenda ahora' });
+    const confirm = agendaList.getByTestId('generate-agenda-confirm');
+    await generateNow.click();
+    await confirm.getByText('¿Generar y enviar la agenda ahora?').waitFor();
+    await confirm.getByRole('button', { name: 'Cancelar' }).click();
+    await generateNow.waitFor();
+    expect(await confirm.count()).toBe(0);
+    await agendaList.getByText('Todavía no hay agendas.').waitFor();
+    await generateNow.click();
+    await confirm.getByRole('button', { name: 'Generar y enviar' }).dblclick();
     await agendaList.getByText(/^Agenda del .+ generada y enviada por correo\.$/).waitFor();
     const rows = page.getByTestId('checkpoints').locator('tbody tr');
     await rows.first().getByText('Fuera de calendario').waitFor();

@@ -7,6 +7,7 @@ import {
   GENERATE_CHECKPOINT_AGENDA,
   SET_CHECKPOINT_SETTINGS,
 } from '../api/checkpoints';
+import { ImpactConfirm } from '../calendars/calendar-bits';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormFooter } from '../components/form-footer';
 import { useMutationForm } from '../components/use-mutation-form';
@@ -143,7 +144,9 @@ function SettingsSection({ organizationId }: { organizationId: string }) {
 
 /**
  * Managers: «Generar agenda ahora», an off-schedule agenda built and emailed at once (L3-15). The
- * button stays disabled while the request runs. Each click intent has its own idempotency key,
+ * email reaches the client's approvers and cannot be called back, so the button first asks
+ * «¿Generar y enviar la agenda ahora?» (QA S20: one stray click mailed the client). «Generar y
+ * enviar» stays disabled while the request runs. Each click intent has its own idempotency key,
  * kept while the answer is unknown (network, «la agenda sigue generándose»): a retry then gets
  * the same agenda, never a second one; after an answer, the next click is a new request.
  */
@@ -161,6 +164,7 @@ function GenerateNow({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [made, setMade] = useState<CheckpointSummary>();
+  const [confirming, setConfirming] = useState(false);
   const requestIds = useRequestId();
 
   const generate = async () => {
@@ -177,20 +181,37 @@ function GenerateNow({
       setError(err);
     } finally {
       setBusy(false);
+      setConfirming(false);
     }
   };
 
   return (
     <div className="subsection">
-      <button
-        type="button"
-        className="button"
-        disabled={busy}
-        aria-describedby="generate-agenda-hint"
-        onClick={() => void generate()}
-      >
-        {busy ? c.generating : c.generateNow}
-      </button>
+      {confirming ? (
+        <ImpactConfirm
+          id="generate-agenda"
+          title={c.generateConfirmTitle}
+          impact={c.generateConfirmImpact}
+          yes={busy ? c.generating : c.generateConfirmYes}
+          no={c.generateConfirmNo}
+          busy={busy}
+          onYes={() => void generate()}
+          onNo={() => setConfirming(false)}
+        />
+      ) : (
+        <button
+          type="button"
+          className="button"
+          aria-describedby="generate-agenda-hint"
+          onClick={() => {
+            setMade(undefined);
+            setError(undefined);
+            setConfirming(true);
+          }}
+        >
+          {c.generateNow}
+        </button>
+      )}
       <p className="hint" id="generate-agenda-hint">
         {c.generateHint}
       </p>

@@ -134,6 +134,11 @@ export const planningEn: PlanningMessages = {
     generating: 'Generating agenda…',
     generateHint:
       'Builds an off-schedule agenda from the client’s current state and emails it to its approvers and the managers, like the scheduled one.',
+    generateConfirmTitle: 'Generate and send the agenda now?',
+    generateConfirmImpact:
+      'It is built from the client’s current state and emailed right away to its approvers and the managers. The email cannot be called back.',
+    generateConfirmYes: 'Generate and send',
+    generateConfirmNo: 'Cancel',
     generated: (date: string) => `Agenda of ${date} generated and emailed.`,
     when: 'Date',
     period: 'Period',

@@ -133,6 +133,11 @@ export const planningEsMX = {
     generating: 'Generando agenda…',
     generateHint:
       'Arma una agenda fuera de calendario con el estado actual del cliente y la envía por correo a sus aprobadores y a los gerentes, como la programada.',
+    generateConfirmTitle: '¿Generar y enviar la agenda ahora?',
+    generateConfirmImpact:
+      'Se arma con el estado actual del cliente y se envía en este momento por correo a sus aprobadores y a los gerentes. El correo no se puede retirar.',
+    generateConfirmYes: 'Generar y enviar',
+    generateConfirmNo: 'Cancelar',
     generated: (date: string) => `Agenda del ${date} generada y enviada por correo.`,
     when: 'Fecha',
     period: 'Periodo',
