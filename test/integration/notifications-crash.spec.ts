@@ -1,8 +1,5 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { CalendarsService } from '../../src/business-time/calendars/calendars.service';
 import { freePort } from '../../src/infra/provisioning/temporal-binaries';
 import type { NotificationEvent } from '../../src/notifications/notification-event';
@@ -10,6 +7,7 @@ import { NotificationsService } from '../../src/notifications/notifications.serv
 import { sampleEvents } from '../../src/notifications/testing/sample-events';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { type SmtpHandlers, SpecSmtpServer } from '../support/spec-smtp';
+import { buildWorker, removeWorkerBuild } from '../support/worker-process';
 
 // L3-11 "no email is lost; a resend is the same email": the real worker process (compiled
 // `src/worker/main.ts`, dispatcher + Temporal worker) is SIGKILLed while the relay holds an email
@@ -103,26 +101,14 @@ describe('L3-11 email outbox: worker killed mid-dispatch', () => {
   const children: WorkerChild[] = [];
 
   beforeAll(async () => {
-    buildDir = mkdtempSync(join(tmpdir(), 'sla-crash-build-'));
-    // Compiled output outside the repository; its own build info (the repo's stays untouched).
-    const build = promisify(execFile)(
-      process.execPath,
-      [
-        join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'),
-        ...['-p', join(REPO, 'tsconfig.build.json'), '--outDir', buildDir],
-        ...['--tsBuildInfoFile', join(buildDir, 'build.tsbuildinfo')],
-      ],
-      { cwd: REPO },
-    );
-    [world, smtp] = await Promise.all([
+    [world, smtp, buildDir] = await Promise.all([
       createSeededWorld('notifycrash'),
       freePort().then((p) => new CrashSmtp(p)),
-      build,
+      // A whole tsc build: minutes on a loaded 2-core machine (as the other specs that build it).
+      buildWorker(),
     ]);
-    // Packages (and Temporal's workflow bundler) resolve from the build through this link.
-    symlinkSync(join(REPO, 'node_modules'), join(buildDir, 'node_modules'), 'dir');
     await smtp.start();
-  }, 60_000);
+  }, 240_000);
 
   afterAll(async () => {
     for (const c of children) c.proc.kill('SIGKILL');
@@ -130,14 +116,7 @@ describe('L3-11 email outbox: worker killed mid-dispatch', () => {
     smtp?.held?.release();
     await smtp?.stop();
     await world?.close();
-    if (buildDir) {
-      try {
-        unlinkSync(join(buildDir, 'node_modules'));
-      } catch {
-        // not linked: the build failed
-      }
-      rmSync(buildDir, { recursive: true, force: true });
-    }
+    if (buildDir) removeWorkerBuild(buildDir);
   });
 
   function startWorker(): WorkerChild {
