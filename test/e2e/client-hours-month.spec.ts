@@ -1,11 +1,7 @@
 import type { Page } from 'playwright-core';
-import {
-  DEMO_CONTRACTS,
-  DEMO_CONTRACTS_SINCE,
-  demoPackageReference,
-} from '../../src/dev/demo-world';
 import { monthWords } from '../../web/src/i18n/month-words';
 import { calendarMonth } from '../support/calendar-month';
+import { demoContract, figure, hoursEsMX } from '../support/demo-contract';
 import { logIn, newPage } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
@@ -16,11 +12,13 @@ import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 // figures and movements, so the two cannot be read as one. The package is the one the demo world
 // seeds (its reference, hours and day), so a change to the seed changes what is expected.
 
-const AURORA = 'comercializadora-aurora';
 const CLIENT = 'usuario@aurora.example';
-const PACKAGE = demoPackageReference(AURORA);
-const HOURS = `${DEMO_CONTRACTS[AURORA].hours.toLocaleString('es-MX')} h`;
-const PURCHASE_MONTH = DEMO_CONTRACTS_SINCE.slice(0, 7);
+const {
+  reference: PACKAGE,
+  hours,
+  month: PURCHASE_MONTH,
+} = demoContract('comercializadora-aurora');
+const HOURS = hoursEsMX(hours);
 
 describe('«Mis horas»: the ledger is every month, the statement one named month (L3-13)', () => {
   let e2e: E2eWorld;
@@ -50,7 +48,7 @@ describe('«Mis horas»: the ledger is every month, the statement one named mont
       'De todos los meses, el más reciente primero. El estado de cuenta mensual cuenta solo los del mes que elijas.',
     );
     expect(await page.getByTestId('balance').innerText()).toMatch(
-      new RegExp(`Compradas en total\\s+${HOURS}`),
+      figure('Compradas en total', HOURS),
     );
 
     // This month's statement names the month over its figures: nothing bought in it.
@@ -75,7 +73,7 @@ describe('«Mis horas»: the ledger is every month, the statement one named mont
       .getByRole('row', { name: PACKAGE })
       .waitFor();
     expect(await page.getByTestId('statement').innerText()).toMatch(
-      new RegExp(`Horas compradas\\s+${HOURS}`),
+      figure('Horas compradas', HOURS),
     );
   });
 });

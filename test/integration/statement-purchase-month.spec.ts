@@ -1,10 +1,6 @@
-import {
-  DEMO_CONTRACTS,
-  DEMO_CONTRACTS_SINCE,
-  demoPackageReference,
-} from '../../src/dev/demo-world';
 import { Role } from '../../src/identity/role.enum';
 import { calendarMonth } from '../support/calendar-month';
+import { demoContract } from '../support/demo-contract';
 import { gql } from '../support/integration-harness';
 import { MONTHLY_STATEMENT, type MonthlyStatementView } from '../support/monthly-statement';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
@@ -46,8 +42,7 @@ describe('a purchase in the monthly statement: its month, not the next (L3-13, L
 
   it("the demo package is its purchase month's purchase; the next month and this month list none", async () => {
     const aurora = world.orgIds['comercializadora-aurora'];
-    const { hours } = DEMO_CONTRACTS['comercializadora-aurora'];
-    const month = DEMO_CONTRACTS_SINCE.slice(0, 7);
+    const { hours, month, since, reference } = demoContract('comercializadora-aurora');
     const [year, monthNumber] = month.split('-').map(Number);
     const next = new Date(Date.UTC(year, monthNumber, 1)).toISOString().slice(0, 7);
     expect(calendarMonth() > month).toBe(true);
@@ -61,9 +56,9 @@ describe('a purchase in the monthly statement: its month, not the next (L3-13, L
     expect(bought.movements).toEqual([
       expect.objectContaining({
         kind: 'PURCHASE',
-        date: DEMO_CONTRACTS_SINCE,
+        date: since,
         hours,
-        packageReference: demoPackageReference('comercializadora-aurora'),
+        packageReference: reference,
       }),
     ]);
     for (const later of [next, calendarMonth()]) {
