@@ -93,7 +93,8 @@ function runningStart() {
   try {
     process.kill(pid, 0);
     const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return args.includes(join(root, 'dist', 'src', 'dev', 'start.js')) ? pid : undefined;
+    // As start.ts checks it (START_MARKER, src/dev/pid-lock.ts): by a relative or absolute path.
+    return args.includes(join('src', 'dev', 'start')) ? pid : undefined;
   } catch {
     return undefined;
   }

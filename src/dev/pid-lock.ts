@@ -1,5 +1,12 @@
 import { link, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { livePid } from '../infra/local-stack/leftover-process';
+
+/**
+ * What the command line of `npm start`'s orchestrator contains however it was run: run.cjs gives
+ * the absolute path of dist/src/dev/start.js, a user in the repository `dist/src/dev/start.js`.
+ */
+export const START_MARKER = join('src', 'dev', 'start');
 
 /**
  * Takes `file` as a lock holding `pid`, atomically: the pid goes into a file of its own, which is

@@ -12,7 +12,7 @@ import { startLocalStack } from '../infra/local-stack/local-stack';
 import { assertPortFree } from '../infra/local-stack/ports';
 import { BinaryProvisioningError } from '../infra/provisioning/temporal-binaries';
 import { spawnNode, stopInOrder } from './child-process';
-import { takePidLock } from './pid-lock';
+import { START_MARKER, takePidLock } from './pid-lock';
 
 // `npm start`: every backing service, the worker and the API, with progress on the terminal.
 // Console output is this entry point's user interface.
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   // One npm start per data folder: a second one (say with another API_PORT) would otherwise take
   // the first one's PostgreSQL and Temporal for left-overs and stop them under it.
   const ownPidFile = join(stack.dataDir, 'npm-start.pid');
-  const running = await takePidLock(ownPidFile, process.argv[1]);
+  const running = await takePidLock(ownPidFile, START_MARKER);
   if (running !== undefined) {
     console.error(
       `npm start is already running on ${stack.dataDir} (pid ${running}). Stop it first ` +

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { takePidLock } from '../../../src/dev/pid-lock';
+import { START_MARKER, takePidLock } from '../../../src/dev/pid-lock';
 
 // Foundation (`npm start`, QA S19): one start per data folder. Reading the pid file, then writing
 // it, let two starts at the same moment both run; the lock is now taken in one atomic step.
@@ -57,6 +57,20 @@ describe('takePidLock', () => {
   it('replaces a file a dead start left, once, even when two starts find it together', async () => {
     writeFileSync(lock, `${await deadPid()}\n`);
     await expectOneOfTwoToRun();
+  });
+
+  it('knows the orchestrator run by an absolute path (npm start) or a relative one', async () => {
+    for (const script of [join(process.cwd(), 'dist/src/dev/start.js'), 'dist/src/dev/start.js']) {
+      const running = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', '--', script], {
+        stdio: 'ignore',
+      });
+      spawned.push(running);
+      await new Promise((resolve) => running.once('spawn', resolve));
+      rmSync(lock, { force: true });
+      expect(await takePidLock(lock, START_MARKER, running.pid)).toBeUndefined();
+
+      expect(await takePidLock(lock, START_MARKER)).toBe(running.pid);
+    }
   });
 
   it('takes a file whose pid now belongs to another program', async () => {
