@@ -1,7 +1,5 @@
 import type { Locator } from 'playwright-core';
-import { Role } from '../../src/identity/role.enum';
-import { gql } from '../support/integration-harness';
-import { registerTicket } from '../support/world-with-worker';
+import { ticketJourneys } from '../support/ticket-journeys';
 import { horizontalOverflow, inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
@@ -15,49 +13,11 @@ describe("The Console's work list on a phone (L3-10, L3-19; QA S20)", () => {
   const e2e = useE2eWorldWithWorker('console_phone');
   let number: string;
 
-  async function act(role: Role, mutation: string, type: string, input: object): Promise<void> {
-    const { body } = await gql(
-      e2e.world.api,
-      `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
-      { input },
-      e2e.world.bearer(role),
-    );
-    expect(body.errors).toBeUndefined();
-  }
-
   beforeAll(async () => {
-    // An authorized requirement with its planned date published: the card's due cell has two lines.
-    number = await registerTicket(e2e.world, {
+    // A requirement in development with its date published: the card's due cell has two lines.
+    number = await ticketJourneys(e2e.world).requirementInDevelopment({
       subject: 'Reporte de ventas por sucursal',
-      description: 'Ventas por sucursal y mes.',
-    });
-    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
-      number,
-      classification: 'REQUIREMENT',
-      requirementKind: 'DEVELOPMENT',
-    });
-    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
-      number,
       hours: 6,
-      scope: 'Reporte pivote de ventas.',
-    });
-    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
-      number,
-      estimateVersion: 1,
-      statement: 'Autorizo 6 h.',
-    });
-    const { body } = await gql<{
-      clientQueue: { entries: { ticketNumber: string; plannedReleaseDate: string }[] };
-    }>(
-      e2e.world.api,
-      `query ($id: ID) { clientQueue(organizationId: $id) { entries { ticketNumber plannedReleaseDate } } }`,
-      { id: e2e.world.orgIds['comercializadora-aurora'] },
-      e2e.world.bearer(Role.AGENT),
-    );
-    const entry = body.data!.clientQueue.entries.find((e) => e.ticketNumber === number)!;
-    await act(Role.AGENT, 'setReleaseDate', 'SetReleaseDateInput', {
-      number,
-      releaseDate: entry.plannedReleaseDate,
     });
   }, 120_000);
 
