@@ -276,9 +276,16 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     const mine = agent.page.getByLabel(/Solo asignados a mí|Only assigned to me/);
     await mine.waitFor();
     expect(await mine.isChecked()).toBe(true);
-    // None of the client's tickets is assigned yet (no triage happened).
-    await agent.page.getByText(/Ningún ticket coincide|No ticket matches/).waitFor();
-    await mine.uncheck();
+    // None of the client's tickets is assigned yet (no triage happened): the list says why, and
+    // «Ver los de todos» unticks «Solo asignados a mí» (QA S20).
+    const noneMine = agent.page.getByTestId('no-ticket-mine');
+    await noneMine
+      .getByText(/^(Ningún ticket asignado a ti coincide|No ticket assigned to you matches)/)
+      .waitFor();
+    expect(await noneMine.innerText()).toMatch(/(en la Consola|on the Console)\./);
+    await noneMine.getByRole('button', { name: /^(Ver los de todos|Show everyone’s)$/ }).click();
+    await agent.page.getByTestId('ticket-count').waitFor();
+    expect(await mine.isChecked()).toBe(false);
     await agent.page
       .getByLabel(/^(Cliente|Client)$/)
       .selectOption({ label: 'Comercializadora Aurora' });
@@ -403,7 +410,10 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     const mine = page.getByLabel('Solo asignados a mí');
     expect(await mine.isChecked()).toBe(false);
     await mine.check();
-    await page.getByText('Ningún ticket coincide con los filtros.').waitFor();
+    await page
+      .getByTestId('no-ticket-mine')
+      .getByText(/^Ningún ticket asignado a ti/)
+      .waitFor();
     expect(await page.getByLabel('Agente', { exact: true }).inputValue()).toBe('');
     await page
       .getByText('Elegir un agente quita «Solo asignados a mí»; marcarlo deja «Agente» en «Todos».')

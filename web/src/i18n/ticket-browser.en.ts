@@ -55,6 +55,9 @@ export const ticketBrowserEn: TicketBrowserMessages = {
   loadMore: 'Load more',
   loadingMore: 'Loading…',
   noMatch: 'No ticket matches the filters.',
+  noMatchMine:
+    'No ticket assigned to you matches the filters. Those without an agent yet are on the Console.',
+  showEveryones: 'Show everyone’s',
   exportCsv: 'Export CSV',
   exporting: 'Exporting…',
   exported: (n) => (n === 1 ? 'Downloaded 1 ticket as CSV.' : `Downloaded ${n} tickets as CSV.`),

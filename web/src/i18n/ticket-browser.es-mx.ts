@@ -57,6 +57,10 @@ export const ticketBrowserEsMX = {
   loadMore: 'Cargar más',
   loadingMore: 'Cargando…',
   noMatch: 'Ningún ticket coincide con los filtros.',
+  /** Staff with «Solo asignados a mí»: a new ticket has no agent yet, so it is not theirs. */
+  noMatchMine:
+    'Ningún ticket asignado a ti coincide con los filtros. Los que aún no tienen agente están en la Consola.',
+  showEveryones: 'Ver los de todos',
   exportCsv: 'Exportar CSV',
   exporting: 'Exportando…',
   exported: (n: number) =>

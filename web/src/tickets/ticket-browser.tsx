@@ -392,7 +392,17 @@ export function TicketBrowser({
       </form>
       <ErrorMessage error={list.error} />
       {list.loading && !items && <p role="status">{t.loading}</p>}
-      {items && items.length === 0 && (
+      {items && items.length === 0 && staff && filters.mine && (
+        // QA S20: an agent's first look showed «Ningún ticket coincide» while new, unassigned
+        // tickets waited; say why and offer everyone's.
+        <p data-testid="no-ticket-mine">
+          {b.noMatchMine}{' '}
+          <button type="button" className="button ghost" onClick={() => change({ mine: false })}>
+            {b.showEveryones}
+          </button>
+        </p>
+      )}
+      {items && items.length === 0 && !(staff && filters.mine) && (
         <p>{isFiltered(filters, defaults) || staff ? b.noMatch : t.tickets.empty}</p>
       )}
       {items && items.length > 0 && (
