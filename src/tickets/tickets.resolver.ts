@@ -2,6 +2,7 @@ import {
   Args,
   Context,
   Float,
+  Info,
   Int,
   Mutation,
   Parent,
@@ -9,6 +10,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import * as wf from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { TicketOrder } from './ticket-order';
@@ -49,7 +51,7 @@ import {
 } from './ticket.model';
 import { TicketsService, type TransitionName } from './tickets.service';
 import { UserNamesLoader } from './user-names.loader';
-import { ClockStatesLoader } from './clock-states.loader';
+import { ClockStatesLoader, clockReadScope } from './clock-states.loader';
 import { ReleaseDateStatesLoader } from './release-date-states.loader';
 
 /**
@@ -146,10 +148,11 @@ export class TicketsResolver {
   publicReplyCountsAsProgress(
     @CurrentUser() user: AuthenticatedUser,
     @Context() ctx: object,
+    @Info() info: GraphQLResolveInfo,
     @Parent() ticket: TicketWithParts,
   ): Promise<boolean> {
     return this.service.publicReplyCountsAsProgress(user, ticket, (number) =>
-      this.clockStates.load(ctx, number),
+      this.clockStates.load(clockReadScope(ctx, info, ticket), number),
     );
   }
 
@@ -166,10 +169,15 @@ export class TicketsResolver {
   }
 
   @ResolveField(() => [SlaClockModel])
-  clocks(@Context() ctx: object, @Parent() ticket: TicketWithParts): Promise<SlaClockModel[]> {
-    // A mutation's answer carries the clocks it wrote (read-your-writes); a list reads its page's
-    // in one batch.
-    return ticket.clocks ? Promise.resolve(ticket.clocks) : this.clockStates.live(ctx, ticket);
+  clocks(
+    @Context() ctx: object,
+    @Info() info: GraphQLResolveInfo,
+    @Parent() ticket: TicketWithParts,
+  ): Promise<SlaClockModel[]> {
+    // A registration's answer carries the clocks it wrote; a list reads its page's in one batch.
+    return ticket.clocks
+      ? Promise.resolve(ticket.clocks)
+      : this.clockStates.live(clockReadScope(ctx, info, ticket), ticket);
   }
 
   @ResolveField(() => [TicketEventModel], {
