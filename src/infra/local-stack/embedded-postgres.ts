@@ -105,8 +105,10 @@ export async function startEmbeddedPostgres(
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
     created,
     stop: async () => {
-      // Ctrl-C reaches the server too (same process group); stop() would wait forever for an exit
-      // that already happened.
+      // The server may have exited already: under `npm start` the orchestrator has a process group
+      // of its own (scripts/run.cjs), but run directly (`node dist/src/dev/start.js`, the specs) a
+      // terminal's Ctrl-C reaches the server too, and stop() would wait forever for an exit that
+      // already happened.
       const proc = (pg as unknown as { process?: ChildProcess }).process;
       if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
       await pg.stop();
