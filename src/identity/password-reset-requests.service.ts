@@ -2,7 +2,9 @@ import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { PeriodicSweep } from '../common/periodic-sweep';
+import { AppConfig } from '../config/app-config';
 import { PasswordLinksService } from './password-links.service';
+import { PgFailureLog } from './pg-failure-log';
 
 /**
  * A request still unprocessed this long after it was asked is dropped unsent: the user has moved
@@ -39,6 +41,8 @@ export class PasswordResetRequestsService
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly links: PasswordLinksService,
+    private readonly failures: PgFailureLog,
+    private readonly config: AppConfig,
   ) {
     super(SWEEP_EVERY_MS, 'password reset request');
   }
@@ -79,9 +83,11 @@ export class PasswordResetRequestsService
   /**
    * Deletes the expired requests, then carries out those past {@link RESET_REQUEST_GRACE_MS}
    * (a crash, a kill or failed tries left them); returns how many it carried out. One failing
-   * request is warned of and left for the next sweep, the others go on.
+   * request is warned of and left for the next sweep, the others go on. The throttles' failures
+   * past their window go first: theirs hold the addresses asked for too.
    */
   async sweep(): Promise<number> {
+    await this.failures.prune(this.config.loginRateLimit.windowSeconds * 1000);
     const [, expired] = await this.db.query<[unknown[], number]>(
       `DELETE FROM password_reset_request WHERE ${OLDER_THAN}`,
       [RESET_REQUEST_EXPIRY_MS],

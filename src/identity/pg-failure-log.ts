@@ -34,6 +34,19 @@ export class PgFailureLog implements FailureLog {
     );
   }
 
+  /**
+   * Deletes the failures older than `windowMs`, of any key, and returns how many: `add` does so
+   * only when another failure comes, and a key names an address (`reset-request:<address>|<ip>`),
+   * so without it a quiet day would keep the addresses typed on the sign-in page.
+   */
+  async prune(windowMs: number): Promise<number> {
+    const [, deleted] = await this.db.query<[unknown[], number]>(
+      `DELETE FROM login_failure WHERE failed_at < clock_timestamp() - $1 * interval '1 millisecond'`,
+      [windowMs],
+    );
+    return deleted;
+  }
+
   async clear(key: string): Promise<void> {
     await this.db.query(`DELETE FROM login_failure WHERE throttle_key = $1`, [key]);
   }

@@ -485,6 +485,35 @@ describe('Self-service password reset (L3-04)', () => {
     await caughtOnce(unanswered.email, await sentLinks(unanswered.email, 2));
   });
 
+  it("the sweep deletes the throttles' failures past their window, which name the addresses asked for", async () => {
+    const windowSeconds = world.config.loginRateLimit.windowSeconds;
+    const gone = `nadie-viejo-${unique}@aurora.example`;
+    const kept = `nadie-reciente-${unique}@aurora.example`;
+    expect(await requestFrom('127.0.0.7', gone)).toEqual(answer(gone));
+    expect(await requestFrom('127.0.0.7', kept)).toEqual(answer(kept));
+    const throttled = () =>
+      world.db.query<{ throttle_key: string }[]>(
+        `SELECT throttle_key FROM login_failure WHERE throttle_key LIKE 'reset-request:%'
+            AND (throttle_key LIKE $1 OR throttle_key LIKE $2) ORDER BY throttle_key`,
+        [`%${gone}%`, `%${kept}%`],
+      );
+    expect((await throttled()).map((r) => r.throttle_key)).toEqual([
+      `reset-request:${kept}|127.0.0.7`,
+      `reset-request:${gone}|127.0.0.7`,
+    ]);
+    // No other failure comes after them; the one of `gone` left the window a minute ago.
+    await world.db.query(
+      `UPDATE login_failure SET failed_at = now() - ($2 + 60) * interval '1 second'
+        WHERE throttle_key LIKE $1`,
+      [`%${gone}%`, windowSeconds],
+    );
+
+    await world.api.app.get(PasswordResetRequestsService).sweep();
+    expect((await throttled()).map((r) => r.throttle_key)).toEqual([
+      `reset-request:${kept}|127.0.0.7`,
+    ]);
+  });
+
   it('two API instances sweeping at once carry each request out once', async () => {
     const users = [
       await activeUser('olvido-par-1'),
