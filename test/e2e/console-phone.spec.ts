@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { horizontalOverflow, inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
@@ -6,8 +6,27 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // QA S20: on a 390 px phone each ticket of the Console's work list (L3-10, L3-19) is a card of
 // labelled lines. A cell's second line («por llegada» under the client, «Entrega publicada» under
 // the deadline) sat under the label, in the label's column, as if it were a label of its own.
+// The client's «Mis tickets» had the same fault in «Próximo plazo», and its SLA pill stretched
+// across the card.
 
 const AGENT = 'agente@becken.example';
+const CLIENT = 'usuario@aurora.example';
+
+/** Where a row's labelled cell starts its value column: after the label's column and the gap. */
+function valueColumn(page: Page, row: string, label: string): Promise<number> {
+  return page.evaluate<number>(`(() => {
+    const td = document.querySelector('${row} td[data-label="${label}"]');
+    const style = getComputedStyle(td);
+    const column = parseFloat(style.gridTemplateColumns.split(' ')[0]);
+    return Math.round(td.getBoundingClientRect().x + column + parseFloat(style.columnGap));
+  })()`);
+}
+
+async function box(line: Locator): Promise<{ x: number; width: number }> {
+  const at = await line.boundingBox();
+  expect(at).not.toBeNull();
+  return { x: Math.round(at!.x), width: Math.round(at!.width) };
+}
 
 describe("The Console's work list on a phone (L3-10, L3-19; QA S20)", () => {
   const e2e = useE2eWorldWithWorker('console_phone');
@@ -27,27 +46,17 @@ describe("The Console's work list on a phone (L3-10, L3-19; QA S20)", () => {
     await inSpanish(page);
     await page.getByRole('heading', { name: 'Lista de trabajo' }).waitFor();
     const card = page.getByTestId('queue').locator(`tr[data-number="${number}"]`);
-    const left = async (line: Locator): Promise<number> => {
-      const box = await line.boundingBox();
-      expect(box).not.toBeNull();
-      return Math.round(box!.x);
-    };
-    /** Where a labelled cell's value column starts: after the label's column and the gap. */
-    const valueColumn = (label: string): Promise<number> =>
-      page.evaluate<number>(`(() => {
-        const td = document.querySelector('tr[data-number="${number}"] td[data-label="${label}"]');
-        const style = getComputedStyle(td);
-        const column = parseFloat(style.gridTemplateColumns.split(' ')[0]);
-        return Math.round(td.getBoundingClientRect().x + column + parseFloat(style.columnGap));
-      })()`);
+    const row = `tr[data-number="${number}"]`;
     const check = async (client: string, due: string, rank: string) => {
       const clientCell = card.locator(`td[data-label="${client}"]`);
       const dueCell = card.locator(`td[data-label="${due}"]`);
-      expect(await valueColumn(client)).toBeGreaterThan((await left(card)) + 50);
-      expect(await left(clientCell.getByText(rank, { exact: true }))).toBe(
-        await valueColumn(client),
+      expect(await valueColumn(page, row, client)).toBeGreaterThan((await box(card)).x + 50);
+      expect((await box(clientCell.getByText(rank, { exact: true }))).x).toBe(
+        await valueColumn(page, row, client),
       );
-      expect(await left(dueCell.getByTestId('published-delivery'))).toBe(await valueColumn(due));
+      expect((await box(dueCell.getByTestId('published-delivery'))).x).toBe(
+        await valueColumn(page, row, due),
+      );
       expect(await horizontalOverflow(page)).toEqual([]);
     };
     await check('Cliente', 'Plazo o entrega', 'por llegada');
@@ -56,6 +65,35 @@ describe("The Console's work list on a phone (L3-10, L3-19; QA S20)", () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Work list' }).waitFor();
     await check('Client', 'Deadline or delivery', 'by arrival');
+    await page.getByRole('button', { name: 'Español' }).click();
+  });
+
+  it("keeps «Mis tickets»' delivery line beside «Próximo plazo» and the SLA pill its own size, in Spanish and English", async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 });
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await inSpanish(page);
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    const row = `[data-testid="my-tickets"] tbody tr:has(a[href$="${number}"])`;
+    const card = page.locator(row);
+    const check = async (due: string, sla: string) => {
+      const dueCell = card.locator(`td[data-label="${due}"]`);
+      const dueColumn = await valueColumn(page, row, due);
+      expect(dueColumn).toBeGreaterThan((await box(card)).x + 50);
+      expect((await box(dueCell.locator('time').first())).x).toBe(dueColumn);
+      expect((await box(dueCell.getByTestId('published-delivery'))).x).toBe(dueColumn);
+      const slaCell = await box(card.locator(`td[data-label="${sla}"]`));
+      const pill = await box(card.locator(`td[data-label="${sla}"] .badge`));
+      expect(pill.x).toBe(await valueColumn(page, row, sla));
+      // A pill as wide as its words, not as the card's value column.
+      expect(pill.x + pill.width).toBeLessThan(slaCell.x + slaCell.width - 50);
+      expect(await horizontalOverflow(page)).toEqual([]);
+    };
+    await check('Próximo plazo', 'SLA');
+    await screenshot(page, 'my-tickets-phone-card');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'My tickets' }).waitFor();
+    await check('Next deadline', 'SLA');
     await page.getByRole('button', { name: 'Español' }).click();
   });
 });

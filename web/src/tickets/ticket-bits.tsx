@@ -96,17 +96,23 @@ export function TicketTable({
               {clients && (
                 <td data-label={columns.client}>{clients.get(ticket.organizationId) ?? '—'}</td>
               )}
+              {/* Each labelled cell holds one element: a phone's card puts a cell's second
+                  element under the label instead of under the value (QA S20). */}
               <td data-label={t.tickets.state}>
-                {t.tickets.states[ticket.state] ?? ticket.state}
-                {yourTurn && ticket.awaitingClient && (
-                  <span className="badge your-turn" data-testid="your-turn">
-                    {t.clientAnswer.yourTurn}
-                  </span>
-                )}
+                <span>
+                  {t.tickets.states[ticket.state] ?? ticket.state}
+                  {yourTurn && ticket.awaitingClient && (
+                    <span className="badge your-turn" data-testid="your-turn">
+                      {t.clientAnswer.yourTurn}
+                    </span>
+                  )}
+                </span>
               </td>
               <td data-label={t.tickets.sla}>
                 {slaShown(ticket) ? (
-                  <SlaBadge status={ticket.slaStatus} />
+                  <span>
+                    <SlaBadge status={ticket.slaStatus} />
+                  </span>
                 ) : (
                   <span className="muted">—</span>
                 )}
@@ -219,8 +225,9 @@ export function DueSummary({
 }) {
   const { t } = useI18n();
   const { format } = useLocalTime();
+  // One element, so that a phone's card keeps both lines beside the cell's label (QA S20).
   return (
-    <>
+    <span>
       {deadline && <time dateTime={deadline}>{format(deadline)}</time>}
       {!deadline && !releaseDate && autoCloseAt && (
         <span data-testid="auto-close-summary">
@@ -236,7 +243,7 @@ export function DueSummary({
           <time dateTime={releaseDate}>{format(releaseDate)}</time>
         </span>
       )}
-    </>
+    </span>
   );
 }
 
