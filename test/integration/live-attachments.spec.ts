@@ -1,6 +1,6 @@
 import { Role } from '../../src/identity/role.enum';
 import { LiveUpdatesService } from '../../src/live/live-updates.service';
-import { eventually } from '../support/eventually';
+import { eventuallyHeld } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { liveClients, type LiveSubscription } from '../support/live-client';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
@@ -45,9 +45,6 @@ describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () =
   });
 
   const live = () => world.api.app.get(LiveUpdatesService);
-  /** `eventually` for what this process holds in memory (what a client received). */
-  const until = <T>(read: () => T, accept: (value: T) => boolean) =>
-    eventually(() => Promise.resolve(read()), accept);
   const numbers = (feed: Feed) => feed.values.map((c) => c.number);
 
   /** Subscribes over a graphql-ws connection of its own, as the web app does. */
@@ -91,14 +88,14 @@ describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () =
     const ownOrg = subscribe(world.bearer(Role.CLIENT_APPROVER, AURORA));
     const staff = subscribe(world.bearer(Role.MANAGER));
     const otherOrg = subscribe(world.bearer(Role.CLIENT_USER, TULUM));
-    await until(
+    await eventuallyHeld(
       () => live().subscriberCount === before + 4 && live().connected,
       (ready) => ready,
     );
 
     // The agent attaches a file to Aurora's ticket.
     const agentFile = await upload(aurora, 'bitacora.log', world.bearer(Role.AGENT));
-    await until(
+    await eventuallyHeld(
       () => [ticketFeed, ownOrg, staff].map(numbers),
       (seen) => seen.every((n) => n.length === 1),
     );
@@ -111,7 +108,7 @@ describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () =
     // Tulum's client attaches one to its own ticket. Aurora's change was delivered before this
     // upload was sent, so had Tulum's subscriber been told of it, it would have arrived first.
     await upload(tulum, 'tulum.log', world.bearer(Role.CLIENT_USER, TULUM));
-    await until(
+    await eventuallyHeld(
       () => [numbers(otherOrg), numbers(staff)],
       ([other, all]) => other.length === 1 && all.length === 2,
     );
@@ -121,13 +118,13 @@ describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () =
     // The agent deletes the file: one more change of Aurora's ticket; deleting it again changes
     // nothing and notifies nothing (the next upload's change is the third, not the fourth).
     await remove(agentFile, world.bearer(Role.AGENT));
-    await until(
+    await eventuallyHeld(
       () => [ticketFeed, ownOrg].map(numbers),
       (seen) => seen.every((n) => n.length === 2),
     );
     await remove(agentFile, world.bearer(Role.AGENT));
     await upload(aurora, 'segunda.log', world.bearer(Role.CLIENT_USER, AURORA));
-    await until(
+    await eventuallyHeld(
       () => [ticketFeed, ownOrg].map(numbers),
       (seen) => seen.every((n) => n.length === 3),
     );
@@ -137,7 +134,7 @@ describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () =
       [tulum],
     );
     await remove(tulumFile, world.bearer(Role.CLIENT_USER, TULUM));
-    await until(
+    await eventuallyHeld(
       () => [numbers(otherOrg), numbers(staff)],
       ([other, all]) => other.length === 2 && all.length >= 5,
     );
@@ -171,12 +168,12 @@ describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () =
       ticketChanged(number: $number) {
         __typename number organizationId state slaStatus nextDeadline updatedAt } }`;
     const client = subscribe(world.bearer(Role.CLIENT_USER, AURORA), number, everything);
-    await until(
+    await eventuallyHeld(
       () => live().subscriberCount === before + 1 && live().connected,
       (ready) => ready,
     );
     const id = await upload(number, 'volcado-interno.log', world.bearer(Role.AGENT), true);
-    await until(
+    await eventuallyHeld(
       () => numbers(client),
       (n) => n.length === 1,
     );

@@ -1,6 +1,6 @@
 import { Role } from '../../src/identity/role.enum';
 import { LiveUpdatesService } from '../../src/live/live-updates.service';
-import { eventually } from '../support/eventually';
+import { eventuallyHeld } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { liveClients, type LiveSubscription } from '../support/live-client';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
@@ -35,8 +35,6 @@ describe('Participant changes notify the live feed of their ticket (L3-11)', () 
   });
 
   const live = () => world.api.app.get(LiveUpdatesService);
-  const until = <T>(read: () => T, accept: (value: T) => boolean) =>
-    eventually(() => Promise.resolve(read()), accept);
   const numbers = (feed: LiveSubscription<{ number: string }>) => feed.values.map((c) => c.number);
   const subscribe = (headers: Record<string, string>, number?: string) =>
     clients.connect(headers).subscribe<{ number: string }>(SUBSCRIPTION, number ? { number } : {});
@@ -69,13 +67,13 @@ describe('Participant changes notify the live feed of their ticket (L3-11)', () 
     const page = subscribe(world.bearer(Role.CLIENT_USER, AURORA), aurora);
     const staff = subscribe(world.bearer(Role.MANAGER));
     const otherOrg = subscribe(world.bearer(Role.CLIENT_USER, TULUM));
-    await until(
+    await eventuallyHeld(
       () => live().subscriberCount === before + 3 && live().connected,
       (ready) => ready,
     );
 
     await change(ADD, aurora, approverId);
-    await until(
+    await eventuallyHeld(
       () => [page, staff].map(numbers),
       (seen) => seen.every((n) => n.length === 1),
     );
@@ -85,7 +83,7 @@ describe('Participant changes notify the live feed of their ticket (L3-11)', () 
     await change(REMOVE, aurora, approverId);
     await change(REMOVE, aurora, approverId);
     await change(ADD, tulum, tulumUserId);
-    await until(
+    await eventuallyHeld(
       () => [numbers(staff), numbers(otherOrg)],
       ([all, other]) => all.length >= 3 && other.length >= 1,
     );

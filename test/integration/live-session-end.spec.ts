@@ -1,7 +1,7 @@
 import { Role } from '../../src/identity/role.enum';
 import { LiveSessionsService } from '../../src/live/live-sessions.service';
 import { LiveUpdatesService } from '../../src/live/live-updates.service';
-import { eventually } from '../support/eventually';
+import { eventuallyHeld } from '../support/eventually';
 import { gql, startApi, type RunningApi } from '../support/integration-harness';
 import { liveClients } from '../support/live-client';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
@@ -43,10 +43,6 @@ describe('Open subscriptions end with the session (L3-04)', () => {
   });
   const b = (): RunningApi => apiB!;
 
-  /** `eventually` for what this process holds in memory (what a client received). */
-  const until = <T>(read: () => T, accept: (value: T) => boolean) =>
-    eventually(() => Promise.resolve(read()), accept);
-
   const instances = () => [world.api, b()];
   const subscriberCount = () =>
     instances().reduce((n, api) => n + api.app.get(LiveUpdatesService).subscriberCount, 0);
@@ -72,7 +68,7 @@ describe('Open subscriptions end with the session (L3-04)', () => {
   async function subscribed(...feeds: [RunningApi, string][]): Promise<Feed[]> {
     const before = subscriberCount();
     const opened = feeds.map(([api, token]) => subscribe(api, token));
-    await until(
+    await eventuallyHeld(
       () => subscriberCount(),
       (n) => n === before + feeds.length,
     );
@@ -112,7 +108,7 @@ describe('Open subscriptions end with the session (L3-04)', () => {
   /** Registers a ticket and waits until each of `feeds` received a change of it. */
   async function ticketSeenBy(...feeds: Feed[]): Promise<string> {
     const number = await registerTicket(world);
-    await until(
+    await eventuallyHeld(
       () => feeds.map((f) => f.numbers.includes(number)),
       (seen) => seen.every(Boolean),
     );
@@ -145,7 +141,7 @@ describe('Open subscriptions end with the session (L3-04)', () => {
       code: 4401,
       reason: 'UNAUTHENTICATED: The session ended because the password changed; log in again',
     };
-    await until(
+    await eventuallyHeld(
       () => [onA.closed, onB.closed],
       (closes) => closes.every(Boolean),
     );
@@ -153,7 +149,7 @@ describe('Open subscriptions end with the session (L3-04)', () => {
     expect(onB.closed).toEqual(ended);
     expect(connectionCount()).toBe(connections - 2);
     // graphql-ws ends the subscriptions of a closed connection.
-    await until(
+    await eventuallyHeld(
       () => subscriberCount(),
       (n) => n === subscriptions - 2,
     );
@@ -182,7 +178,7 @@ describe('Open subscriptions end with the session (L3-04)', () => {
     );
     expect(off.body.errors).toBeUndefined();
 
-    await until(
+    await eventuallyHeld(
       () => mine.closed,
       (closed) => closed !== undefined,
     );

@@ -20,6 +20,14 @@ export async function eventually<T>(
   }
 }
 
+/**
+ * {@link eventually} for what this process already holds in memory (what a live client received):
+ * `read` is synchronous.
+ */
+export function eventuallyHeld<T>(read: () => T, accept: (value: T) => boolean): Promise<T> {
+  return eventually(() => Promise.resolve(read()), accept);
+}
+
 function describe(value: unknown): string {
   try {
     return JSON.stringify(value)?.slice(0, 2_000) ?? String(value);
