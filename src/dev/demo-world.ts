@@ -8,7 +8,9 @@ import { type DemoSeedResult, seedDemoData } from '../identity/demo-seed';
 import { OrganizationEntity } from '../identity/organization.entity';
 
 /** Demo contracts: client slug → monthly fee (MXN) and prepaid hours. */
-export const DEMO_CONTRACTS: Record<string, { fee: number; hours: number; price: number }> = {
+export const DEMO_CONTRACTS: Readonly<
+  Record<string, { readonly fee: number; readonly hours: number; readonly price: number }>
+> = {
   'comercializadora-aurora': { fee: 18_500, hours: 40, price: 38_000 },
   'grupo-industrial-tulum': { fee: 12_000, hours: 10, price: 9_800 },
 };
