@@ -108,7 +108,7 @@ export class TicketProjectionService {
       registrantId: ticket.registrant_id,
       clientOrgId: ticket.organization_id,
     };
-    // The transition an actor-less event (ASSIGNED, clock bookkeeping) was recorded in.
+    // The transition an actor-less event (automatic ASSIGNED, clock bookkeeping) was recorded in.
     let cause: TimelineEvent | undefined;
     for (const event of batch.events) {
       if (fresh.has(event.seq)) {

@@ -126,7 +126,12 @@ describe('Reassigning tickets and people by name (L3-07, L3-09)', () => {
     });
     expect(before.allowedActions).toContain('reassign');
     const assigned = before.timeline.find((e) => e.type === 'ASSIGNED')!;
-    expect(assigned).toMatchObject({ actorName: null, agentName: 'Alex Agent' });
+    // QA S20: Alex named the agent when classifying, so the assignment is Alex's, not «Sistema».
+    expect(assigned).toMatchObject({
+      actorRole: 'AGENT',
+      actorName: 'Alex Agent',
+      agentName: 'Alex Agent',
+    });
     expect(before.timeline.find((e) => e.type === 'classify')).toMatchObject({
       actorRole: 'AGENT',
       actorName: 'Alex Agent',

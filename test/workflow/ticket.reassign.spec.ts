@@ -82,6 +82,32 @@ describe('reassign (L3-07)', () => {
     });
   });
 
+  it('QA S20: an agent named at classification is assigned by the classifier, not the system', async () => {
+    await withTicket(h, async (handle) => {
+      const problem = await toInAnalysis(handle, 'agent-2');
+      expect(problem.timeline.filter((e) => e.type === 'ASSIGNED')).toEqual([
+        expect.objectContaining({ actor: agent, data: { agentId: 'agent-2', automatic: false } }),
+      ]);
+      await handle.terminate('test done');
+    });
+    await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
+      await handle.executeUpdate(classifyUpdate, {
+        args: [
+          req(manager, {
+            classification: 'REQUIREMENT' as const,
+            requirementKind: 'CHANGE' as const,
+            agentId: 'agent-3',
+          }),
+        ],
+      });
+      const requirement = await handle.query(ticketStateQuery);
+      expect(requirement.timeline.filter((e) => e.type === 'ASSIGNED')).toEqual([
+        expect.objectContaining({ actor: manager, data: { agentId: 'agent-3', automatic: false } }),
+      ]);
+      await handle.terminate('test done');
+    });
+  });
+
   it('is refused with nothing recorded: by a client, the same agent, no agent, closed', async () => {
     await withTicket(h, async (handle) => {
       await toInAnalysis(handle);
@@ -187,8 +213,9 @@ describe('reassign (L3-07)', () => {
         });
         const view = await handle.query(ticketStateQuery);
         expect(view.assigneeId).toBe('agent-7');
+        // The classifier left it to «Automático»: the system's, not theirs.
         expect(view.timeline.filter((e) => e.type === 'ASSIGNED')).toEqual([
-          expect.objectContaining({ data: { agentId: 'agent-7', automatic: false } }),
+          expect.objectContaining({ actor: null, data: { agentId: 'agent-7', automatic: false } }),
         ]);
         // A named agent still wins.
         const other = await startTicket(h);

@@ -68,6 +68,12 @@ const CLASSIFY_KEEPS_ASSIGNEE_PATCH = 'classify-keeps-assignee';
 const REQUIREMENT_ASSIGNEE_PATCH = 'requirement-assignee';
 
 /**
+ * L3-07 (QA S20): the assignment of an agent the classifier named is theirs on the timeline, not
+ * the system's; older runs recorded every assignment at classification without an actor.
+ */
+const NAMED_ASSIGNMENT_ACTOR_PATCH = 'named-assignment-actor';
+
+/**
  * L3-12: a cancelled ticket gives its unused reserved hours back while cancelling, so the cancel
  * event (and «Ticket cancelado») says how many; older runs released them after the run's loop.
  */
@@ -255,6 +261,18 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
     if (args.classification === 'REQUIREMENT' && candidates.length === 0) return null;
     return { agentId: await rt.pickAgent(candidates), automatic: true };
   };
+  /**
+   * The ASSIGNED event of a classification: by the classifier when they named the agent; by the
+   * system (no actor) for the least-loaded pick and for an agent kept from triage, which the
+   * classifier left to «Automático».
+   */
+  const recordAssigned = (
+    args: ClassifyArgs,
+    assigned: { agentId: string; automatic: boolean },
+  ): void => {
+    const named = args.agentId !== undefined && patched(NAMED_ASSIGNMENT_ACTOR_PATCH);
+    rt.record('ASSIGNED', named ? args.actor : null, assigned);
+  };
   transition(rt, classifyUpdate, RULES.classify, {
     apply: async (args) => {
       await rt.endClock('triage', 'MET', 'triage done');
@@ -262,7 +280,7 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
         // L3-07: assigned at once.
         const { agentId, automatic } = (await classifiedAgent(args))!;
         rt.update({ state: 'IN_ANALYSIS', classification: 'PROBLEM', assigneeId: agentId });
-        rt.record('ASSIGNED', null, { agentId, automatic });
+        recordAssigned(args, { agentId, automatic });
         await rt.startClock('progress');
       } else {
         rt.update({
@@ -280,7 +298,7 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
           const assigned = await classifiedAgent(args);
           if (assigned) {
             rt.update({ assigneeId: assigned.agentId });
-            rt.record('ASSIGNED', null, assigned);
+            recordAssigned(args, assigned);
           }
         }
         await rt.startClock('diagnosis');
