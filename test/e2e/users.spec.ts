@@ -101,9 +101,18 @@ describe('Users (web app, admins)', () => {
     await page.getByLabel('Correo').fill(email.toUpperCase());
     await page.getByLabel('Nombre completo').fill('Nadia Duplicada');
     await page.getByRole('button', { name: 'Crear usuario' }).click();
-    await page.getByText('Ya existe un registro igual.').waitFor();
-    await page.getByText(`Ya existe un usuario con el correo ${email}.`).waitFor();
+    // Said once, in its own words: not also the generic «Ya existe un registro igual» (QA S20).
+    const refusal = page.getByRole('alert');
+    await refusal.getByText(`Ya existe un usuario con el correo ${email}.`).waitFor();
+    expect(await refusal.allInnerTexts()).toEqual([`Ya existe un usuario con el correo ${email}.`]);
     expect(await page.getByLabel('Nombre completo').inputValue()).toBe('Nadia Duplicada');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Create a user' }).click();
+    await refusal.getByText(`A user with the email ${email} already exists.`).waitFor();
+    expect(await refusal.allInnerTexts()).toEqual([
+      `A user with the email ${email} already exists.`,
+    ]);
+    await page.getByRole('button', { name: 'Español' }).click();
 
     // The emailed link, opened logged out: too short, then a good password; the link is spent.
     const token = await emailedToken(email);

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { TextField } from '../components/text-field';
 import { accountTexts } from './account-texts';
+import { emailTakenText } from './email-taken';
 import { INVITE_USER } from './user-operations';
 import { type UserProfile, UserProfileFields } from './user-profile-fields';
 
@@ -68,6 +69,8 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
     }
   };
 
+  const taken = emailTakenText(form.error, t);
+
   return (
     <section className="card" aria-labelledby="create-user-title">
       <h2 id="create-user-title">{t.users.create}</h2>
@@ -111,12 +114,12 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
           </button>
         </div>
         <div className="span-all">
-          {problem && (
+          {(problem ?? taken) && (
             <p className="notice notice-error" role="alert">
-              {problem}
+              {problem ?? taken}
             </p>
           )}
-          <ErrorMessage error={form.error} />
+          {!taken && <ErrorMessage error={form.error} />}
           <SuccessMessage text={form.done} />
         </div>
       </form>

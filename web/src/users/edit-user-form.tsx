@@ -7,6 +7,7 @@ import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { accountTexts } from './account-texts';
+import { emailTakenText } from './email-taken';
 import { UPDATE_USER } from './user-operations';
 import { type UserProfile, UserProfileFields } from './user-profile-fields';
 
@@ -62,10 +63,11 @@ export function EditUserForm({ user, onSaved, onClose }: Props) {
     );
   };
 
-  const ownAdmin =
+  // A refusal with words of its own is said alone, not under the generic one.
+  const ownWords =
     form.error instanceof ApiError && form.error.reason === 'OWN_ADMIN_ROLE'
       ? a.ownAdminRole
-      : undefined;
+      : emailTakenText(form.error, t);
 
   return (
     <section className="card" aria-labelledby="edit-user-title" data-testid="edit-user">
@@ -92,13 +94,13 @@ export function EditUserForm({ user, onSaved, onClose }: Props) {
           profile={profile}
           onChange={(patch) => setProfile((p) => ({ ...p, ...patch }))}
         />
-        {(problem ?? ownAdmin) && (
+        {(problem ?? ownWords) && (
           <p className="notice notice-error span-all" role="alert">
-            {problem ?? ownAdmin}
+            {problem ?? ownWords}
           </p>
         )}
         <FormFooter
-          form={ownAdmin ? { ...form, error: undefined } : form}
+          form={ownWords ? { ...form, error: undefined } : form}
           label={a.save}
           buttonClassName="button primary"
         />
