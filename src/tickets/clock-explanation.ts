@@ -94,7 +94,7 @@ export function explainClock(
         clockStart: null,
         deadline: e.deadline,
         pausedBusinessMinutes: 0,
-        lines: [target, ...explainDaysText(locale, e, false)],
+        lines: [target, ...explainDaysText(locale, e)],
       };
     }
     const e = explainAddBusinessMinutes(calendar, start, clock.amount);
@@ -102,7 +102,7 @@ export function explainClock(
       clockStart: e.clockStart,
       deadline: e.deadline,
       pausedBusinessMinutes: 0,
-      lines: [target, ...explainMinutesText(locale, e, false)],
+      lines: [target, ...explainMinutesText(locale, e)],
     };
   }
 

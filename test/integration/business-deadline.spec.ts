@@ -68,6 +68,10 @@ describe('businessDeadline query (default calendar, no login)', () => {
     expect(lines.some((l) => l.startsWith('Mar, 3 feb 2026') && l.includes('7 h 30 min'))).toBe(
       true,
     );
+    // QA S20: the deadline in the same words, not «= 2026-02-03T22:30:00.000Z».
+    expect(lines.at(-1)).toBe(
+      'Vencimiento: mar, 3 feb 2026, 4:30 p.m. (hora de la Ciudad de México, UTC−6) — total 8 h',
+    );
   });
 
   it('answers amounts up to 2,000 business hours and 60 business days', async () => {

@@ -144,14 +144,12 @@ function ruleText(locale: ExplanationLocale, rule: DayRule, reason?: string): st
 }
 
 /**
- * Human-readable lines for a minutes/hours deadline: spans counted, dates skipped and why. The
- * deadline line adds the UTC instant unless `utc` is false (text for clients, e.g. a ticket's
- * «¿Por qué esta fecha?»).
+ * Human-readable lines for a minutes/hours deadline: spans counted, dates skipped and why, down
+ * to the deadline ({@link deadlineText}).
  */
 export function explainMinutesText(
   locale: ExplanationLocale,
   e: BusinessMinutesExplanation,
-  utc = true,
 ): string[] {
   const w = WORDS[locale];
   const at = localFormat(locale, e.timeZone);
@@ -163,10 +161,21 @@ export function explainMinutesText(
     if (step.type === 'skipped') lines.push(skippedText(locale, step));
     else lines.push(consumedText(locale, step));
   }
-  lines.push(
-    `${w.deadline}: ${at(e.deadline)} (${zoneText(locale, e.timeZone, e.deadline)})${utc ? ` = ${e.deadline.toISOString()}` : ''} — ${w.total} ${minutesText(e.minutes)}`,
-  );
+  lines.push(`${deadlineText(locale, e)} — ${w.total} ${minutesText(e.minutes)}`);
   return lines.map(sentence);
+}
+
+/**
+ * The last line: the deadline in the explanation's zone and language, like every line before it.
+ * QA S20: the calculator's also said «= 2026-12-14T21:30:00.000Z», a raw UTC instant the zone's
+ * offset already gives (the query answers the instant itself in `deadline`).
+ */
+function deadlineText(
+  locale: ExplanationLocale,
+  e: BusinessMinutesExplanation | BusinessDaysExplanation,
+): string {
+  const at = localFormat(locale, e.timeZone);
+  return `${WORDS[locale].deadline}: ${at(e.deadline)} (${zoneText(locale, e.timeZone, e.deadline)})`;
 }
 
 function consumedText(locale: ExplanationLocale, step: ConsumedStep): string {
@@ -177,11 +186,7 @@ function consumedText(locale: ExplanationLocale, step: ConsumedStep): string {
 }
 
 /** Human-readable lines for a days deadline, as {@link explainMinutesText}. */
-export function explainDaysText(
-  locale: ExplanationLocale,
-  e: BusinessDaysExplanation,
-  utc = true,
-): string[] {
+export function explainDaysText(locale: ExplanationLocale, e: BusinessDaysExplanation): string[] {
   const w = WORDS[locale];
   const at = localFormat(locale, e.timeZone);
   const lines = [`${w.start}: ${at(e.from)} (${zoneText(locale, e.timeZone, e.from)})`];
@@ -192,9 +197,7 @@ export function explainDaysText(
     if (step.type === 'skipped') lines.push(skippedText(locale, step));
     else lines.push(countedText(locale, step));
   }
-  lines.push(
-    `${w.deadline}: ${at(e.deadline)} (${zoneText(locale, e.timeZone, e.deadline)})${utc ? ` = ${e.deadline.toISOString()}` : ''}`,
-  );
+  lines.push(deadlineText(locale, e));
   return lines.map(sentence);
 }
 

@@ -29,7 +29,7 @@ const calendar: CalendarDefinition = {
 describe('explanation text for clients (L3-06)', () => {
   it('hours over a weekend, an art. 74 rest day and a client holiday, in Spanish', () => {
     const e = explainAddBusinessHours(calendar, mx('2026-01-31T10:00'), 16);
-    expect(explainMinutesText('es-MX', e, false)).toEqual([
+    expect(explainMinutesText('es-MX', e)).toEqual([
       'Inicio: sáb, 31 ene 2026, 10:00 a.m. (hora de la Ciudad de México, UTC−6)',
       'El reloj empieza a contar: mar, 3 feb 2026, 9:00 a.m.',
       'Sáb, 31 ene 2026: sin horario laboral (fin de semana)',
@@ -44,7 +44,7 @@ describe('explanation text for clients (L3-06)', () => {
 
   it('business days in English: the same format for dates and instants, kinds in words', () => {
     const e = explainAddBusinessDays(calendar, mx('2025-12-22T10:00'), 5);
-    const lines = explainDaysText('en', e, false);
+    const lines = explainDaysText('en', e);
     expect(lines).toContain(
       'Thu, Dec 25, 2025: Christmas Day, mandatory rest day (Federal Labor Law)',
     );
@@ -57,9 +57,32 @@ describe('explanation text for clients (L3-06)', () => {
     }
   });
 
+  // QA S20: the deadline calculator's last line ended «= 2026-12-14T21:30:00.000Z — total 8 h».
+  it.each([
+    [
+      'es-MX',
+      'Vencimiento: lun, 14 dic 2026, 3:30 p.m. (hora de la Ciudad de México, UTC−6) — total 8 h',
+      'Vencimiento: lun, 14 dic 2026, 6:00 p.m. (hora de la Ciudad de México, UTC−6)',
+    ],
+    [
+      'en',
+      'Deadline: Mon, Dec 14, 2026, 3:30 PM (Mexico City time, UTC−6) — total 8 h',
+      'Deadline: Mon, Dec 14, 2026, 6:00 PM (Mexico City time, UTC−6)',
+    ],
+  ] as const)(
+    'the deadline in %s ends the explanation in words, no UTC instant',
+    (locale, hours, days) => {
+      const from = mx('2026-12-11T16:30');
+      const e = explainAddBusinessHours(calendar, from, 8);
+      expect(e.deadline.toISOString()).toBe('2026-12-14T21:30:00.000Z');
+      expect(explainMinutesText(locale, e).at(-1)).toBe(hours);
+      expect(explainDaysText(locale, explainAddBusinessDays(calendar, from, 1)).at(-1)).toBe(days);
+    },
+  );
+
   it('the days walk in English: closing times in the 12-hour clock', () => {
     const e = explainAddBusinessDays(calendar, mx('2025-12-22T10:00'), 5);
-    expect(explainDaysText('en', e, false)).toContain(
+    expect(explainDaysText('en', e)).toContain(
       'Tue, Dec 23, 2025: business day 1, closing 6:00 PM (weekly schedule)',
     );
   });
