@@ -122,8 +122,10 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     expect(await total.innerText()).toContain('Comercializadora Aurora');
     expect(await total.innerText()).toContain('100 %');
     expect(await total.innerText()).toContain('1 de 1 (100 %)');
+    // A 4 is satisfied: not listed among the lowest ratings (QA S20).
     const lowest = card.getByTestId('satisfaction-lowest');
-    expect(await lowest.innerText()).toContain('Al final quedó bien resuelto.');
+    await card.getByText('Ninguna calificación baja en el periodo.').waitFor();
+    expect(await lowest.count()).toBe(0);
     await screenshot(page, '62-manager-satisfaction-card', { docs: 'manager-satisfaction' });
 
     // The same card in English (L3-11; QA S16: only the Spanish headings were checked): the card,
@@ -137,6 +139,7 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
       await table.getByRole('columnheader', { name: column, exact: true }).waitFor();
     expect(await card.getByText('By client and month', { exact: true }).count()).toBe(1);
     await card.getByRole('heading', { name: 'Lowest ratings' }).waitFor();
+    await card.getByText('No low ratings in the period.').waitFor();
     expect(await card.getByTestId('satisfaction-overall').innerText()).toBe(
       '1 rating · average 4.00 of 5 · 100% satisfied',
     );
@@ -151,31 +154,32 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     await page.getByRole('button', { name: 'Español' }).click();
     await table.getByRole('columnheader', { name: 'Calificaciones recibidas en el mes' }).waitFor();
 
-    // Live: the client changes the rating; the open card follows without a reload.
+    // Live: the client changes the rating to a low one; the open card follows without a reload
+    // and lists it among the lowest, with a link to the ticket.
     await page.evaluate('window.__notReloaded = true');
-    const changed = await gql(
-      e2e.world.api,
-      'mutation ($input: RateTicketInput!) { rateTicket(input: $input) { score } }',
-      { input: { number, score: 5, comment: 'Al final quedó bien resuelto.' } },
-      e2e.world.bearer(Role.CLIENT_USER),
-    );
-    expect(changed.body.errors).toBeUndefined();
+    const rate = async (score: number) => {
+      const { body } = await gql(
+        e2e.world.api,
+        'mutation ($input: RateTicketInput!) { rateTicket(input: $input) { score } }',
+        { input: { number, score, comment: 'Al final quedó bien resuelto.' } },
+        e2e.world.bearer(Role.CLIENT_USER),
+      );
+      expect(body.errors).toBeUndefined();
+    };
+    await rate(2);
     await card
       .getByTestId('satisfaction-overall')
-      .getByText('1 calificación · promedio 5.00 de 5 · 100 % satisfechos')
+      .getByText('1 calificación · promedio 2.00 de 5 · 0 % satisfechos')
       .waitFor();
     expect(await page.evaluate('window.__notReloaded')).toBe(true);
-    // Back to 4, as the rest of this spec expects.
-    const back = await gql(
-      e2e.world.api,
-      'mutation ($input: RateTicketInput!) { rateTicket(input: $input) { score } }',
-      { input: { number, score: 4, comment: 'Al final quedó bien resuelto.' } },
-      e2e.world.bearer(Role.CLIENT_USER),
-    );
-    expect(back.body.errors).toBeUndefined();
+    await lowest.getByText('Al final quedó bien resuelto.').waitFor();
+    expect(await card.getByText('Ninguna calificación baja en el periodo.').count()).toBe(0);
 
     await lowest.getByRole('link', { name: number }).click();
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    // Back to 4, as the rest of this spec expects.
+    await rate(4);
+    await page.reload();
     await rating(page).getByRole('heading', { name: 'Satisfacción con la atención' }).waitFor();
     expect(await rating(page).getByTestId('satisfaction-score').innerText()).toBe('4 de 5');
     expect(await rating(page).innerText()).toContain('Calificación del cliente');

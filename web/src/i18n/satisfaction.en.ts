@@ -59,6 +59,7 @@ export const satisfactionEn: SatisfactionMessages = {
   byClientTitle: 'By client and month',
   lowestTitle: 'Lowest ratings',
   lowestOf: (client) => `Lowest ratings of ${client}`,
+  noLowRatings: 'No low ratings in the period.',
   ticket: 'Ticket',
   score: 'Rating',
   commentColumn: 'Comment',

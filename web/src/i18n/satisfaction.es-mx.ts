@@ -70,6 +70,7 @@ export const satisfactionEsMX = {
   byClientTitle: 'Por cliente y mes',
   lowestTitle: 'Calificaciones más bajas',
   lowestOf: (client: string) => `Calificaciones más bajas de ${client}`,
+  noLowRatings: 'Ninguna calificación baja en el periodo.',
   ticket: 'Ticket',
   score: 'Calificación',
   commentColumn: 'Comentario',

@@ -8,8 +8,11 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { ticketPath, useLocalTime } from './ticket-bits';
 
-/** How many of each client's lowest ratings the card lists. */
+/** How many of each client's lowest ratings the card asks for. */
 const LOWEST = 5;
+
+/** A low rating: not satisfied (1–3). A 4 or 5 is never listed as «más baja» (QA S20). */
+const LOW_SCORE = 3;
 
 /** «12 de 40 (30 %)», or a dash when nothing could be rated. */
 function responseText(
@@ -72,6 +75,9 @@ export function SatisfactionCard({
     void reload();
   }, [refresh, reload]);
   const summary = query.data?.satisfactionSummary;
+  const lowOnes = (summary?.organizations ?? [])
+    .map((org) => ({ org, low: org.lowest.filter((r) => r.score <= LOW_SCORE) }))
+    .filter(({ low }) => low.length > 0);
   const response = summary && responseText(summary.overall, c.responseRate, language);
   const monthName = new Intl.DateTimeFormat(language, {
     month: 'short',
@@ -175,46 +181,47 @@ export function SatisfactionCard({
             </div>
           </figure>
           {summary.overall.ratings > 0 && <h3>{c.lowestTitle}</h3>}
-          {summary.organizations
-            .filter((org) => org.lowest.length > 0)
-            .map((org) => (
-              <div className="table-wrap" key={org.organizationId}>
-                <table data-testid="satisfaction-lowest">
-                  <caption className="chart-title">{c.lowestOf(org.organizationName)}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{c.ticket}</th>
-                      <th scope="col">{c.score}</th>
-                      <th scope="col">{c.commentColumn}</th>
-                      <th scope="col">{c.date}</th>
+          {summary.overall.ratings > 0 && lowOnes.length === 0 && (
+            <p data-testid="satisfaction-no-low">{c.noLowRatings}</p>
+          )}
+          {lowOnes.map(({ org, low }) => (
+            <div className="table-wrap" key={org.organizationId}>
+              <table data-testid="satisfaction-lowest">
+                <caption className="chart-title">{c.lowestOf(org.organizationName)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{c.ticket}</th>
+                    <th scope="col">{c.score}</th>
+                    <th scope="col">{c.commentColumn}</th>
+                    <th scope="col">{c.date}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {low.map((r) => (
+                    <tr key={r.ticketNumber}>
+                      <th scope="row">
+                        <Link to={ticketPath(r.ticketNumber)} className="nowrap">
+                          {r.ticketNumber}
+                        </Link>
+                        <span className="muted small block">{r.subject}</span>
+                      </th>
+                      <td>
+                        {c.scoreOf(r.score)}
+                        <span className="muted small block">{c.scores[r.score]}</span>
+                      </td>
+                      <td className="prewrap">{r.comment ?? '—'}</td>
+                      <td>
+                        <time dateTime={r.ratedAt}>{format(r.ratedAt)}</time>
+                        {r.ratedByName && (
+                          <span className="muted small block">{r.ratedByName}</span>
+                        )}
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {org.lowest.map((r) => (
-                      <tr key={r.ticketNumber}>
-                        <th scope="row">
-                          <Link to={ticketPath(r.ticketNumber)} className="nowrap">
-                            {r.ticketNumber}
-                          </Link>
-                          <span className="muted small block">{r.subject}</span>
-                        </th>
-                        <td>
-                          {c.scoreOf(r.score)}
-                          <span className="muted small block">{c.scores[r.score]}</span>
-                        </td>
-                        <td className="prewrap">{r.comment ?? '—'}</td>
-                        <td>
-                          <time dateTime={r.ratedAt}>{format(r.ratedAt)}</time>
-                          {r.ratedByName && (
-                            <span className="muted small block">{r.ratedByName}</span>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ))}
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
         </>
       )}
     </section>
