@@ -20,7 +20,7 @@ import {
   withTicket,
   withWorker,
 } from './ticket-harness';
-import { toInAnalysis } from './ticket-steps';
+import { toInAnalysis, toInDiagnosis } from './ticket-steps';
 
 // L3-07: a problem is assigned at once (classification), and so is a requirement to the agent
 // who diagnoses it (L3-08); provider staff may then hand it to another agent, or give an
@@ -174,15 +174,7 @@ describe('reassign (L3-07)', () => {
   it('L3-07/L3-08: an unassigned open ticket gets its first assignee through reassign', async () => {
     await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
       // Classified with no agent (as before requirements had one): nobody is assigned.
-      await handle.executeUpdate(classifyUpdate, {
-        args: [
-          req(agent, {
-            classification: 'REQUIREMENT' as const,
-            requirementKind: 'CHANGE' as const,
-          }),
-        ],
-      });
-      expect((await handle.query(ticketStateQuery)).assigneeId).toBeNull();
+      expect((await toInDiagnosis(handle)).assigneeId).toBeNull();
       await handle.executeUpdate(reassignUpdate, { args: [req(agent, { agentId: 'agent-3' })] });
       const view = await handle.query(ticketStateQuery);
       expect(view.assigneeId).toBe('agent-3');
