@@ -1,5 +1,6 @@
 import {
   type AttachedFile,
+  attachmentBatchKey,
   attachmentEventKey,
   type NotificationEvent,
 } from '../notifications/notification-event';
@@ -64,7 +65,7 @@ export function attachmentNotification(
     actorId: uploader.id,
     assigneeId: ticket.assigneeId,
     text: attachment.fileName,
-    files: [fileOf({ ...attachment, attachmentId: attachment.id })],
+    files: [attachedFile(attachment)],
   };
 }
 
@@ -80,15 +81,23 @@ function fileOf(a: AttachedFile): AttachedFile {
 /** Every file an attachment email names, oldest first (none for other events). */
 export function filesOf(event: NotificationEvent): readonly AttachedFile[] {
   if (event.type === 'ATTACHMENT_ADDED') return [fileOf(event), ...(event.more ?? [])];
-  if (event.type === 'PROVIDER_CLIENT_ACTIVITY') return event.files ?? [];
+  if (event.type === 'PROVIDER_CLIENT_ACTIVITY' || event.type === 'PROVIDER_NEW_TICKET') {
+    return event.files ?? [];
+  }
   return [];
 }
 
-/** `event` telling exactly `files` (at least one), or `null` when none is left. */
+/**
+ * `event` telling exactly `files`, or `null` when an email about files has none left (the
+ * new-ticket email still tells the ticket).
+ */
 function tellingFiles(
   event: NotificationEvent,
   files: readonly AttachedFile[],
 ): NotificationEvent | null {
+  if (event.type === 'PROVIDER_NEW_TICKET') {
+    return { ...event, files: files.length > 0 ? files : undefined };
+  }
   if (files.length === 0) return null;
   if (event.type === 'ATTACHMENT_ADDED') {
     const [first, ...more] = files;
@@ -109,20 +118,34 @@ function tellingFiles(
  * L3-11: the files one person attaches to a ticket one after another are told in one email. The
  * first file's email waits `MAIL_BATCH_WINDOW_MS`; each file attached meanwhile by the same person
  * joins it (the client's email lists every file with its size; the agent's lists their names).
+ * The registrant's files join the provider's new-ticket email while it waits (QA S20: a ticket
+ * registered with a file sent the agents two emails in the same minute).
  */
 export function attachmentBatch(ticketNumber: string, uploaderId: string): EmailBatch {
   return {
-    key: `attachments:${ticketNumber}:${uploaderId}`,
-    merge: (waiting, next) => {
-      if (waiting.type !== next.type) return waiting;
-      const known = filesOf(waiting);
-      const added = filesOf(next).filter(
-        (f) => !known.some((k) => k.attachmentId === f.attachmentId),
-      );
-      if (added.length === 0) return waiting;
-      return tellingFiles(waiting, [...known, ...added]) ?? waiting;
-    },
+    key: attachmentBatchKey(ticketNumber, uploaderId),
+    merge: (waiting, next) =>
+      waiting.type === next.type || waiting.type === 'PROVIDER_NEW_TICKET'
+        ? withFiles(filesOf(next))(waiting)
+        : waiting,
   };
+}
+
+/** For {@link NotificationsService.reviseBatch}: the event naming `files` too (once each). */
+export function withFiles(
+  files: readonly AttachedFile[],
+): (event: NotificationEvent) => NotificationEvent {
+  return (event) => {
+    const known = filesOf(event);
+    const added = files.filter((f) => !known.some((k) => k.attachmentId === f.attachmentId));
+    if (added.length === 0) return event;
+    return tellingFiles(event, [...known, ...added]) ?? event;
+  };
+}
+
+/** The file an email names, from its stored attachment. */
+export function attachedFile(attachment: StoredAttachment): AttachedFile {
+  return fileOf({ ...attachment, attachmentId: attachment.id });
 }
 
 /**

@@ -13,8 +13,10 @@ import { actingRole } from '../tickets/user-names.loader';
 import { notifyTicketChanged, TICKET_CHANGED_CHANNEL } from '../tickets/ticket-projection.service';
 import { TicketsService } from '../tickets/tickets.service';
 import {
+  attachedFile,
   attachmentBatch,
   attachmentNotification,
+  withFiles,
   withoutAttachment,
 } from './attachment-notifications';
 import { acceptFile, attachmentLimitReached, type IncomingFile } from './attachment-policy';
@@ -78,7 +80,8 @@ export class AttachmentsService {
 
   /**
    * Attaches `file` to ticket `number` (L3-11) and queues its email: to the registrant when
-   * provider staff attached it, to the assigned agent (or every agent) when a client user did.
+   * provider staff attached it, to the assigned agent (or every agent) when a client user did; the
+   * registrant's file goes in the provider's new-ticket email instead while that email waits.
    * Refused, with nothing stored: a ticket the caller may not see (NOT_FOUND), a closed or
    * cancelled ticket (INVALID_TRANSITION `TICKET_CLOSED`), a ticket already at
    * `ATTACHMENT_MAX_PER_TICKET` live files (`ATTACHMENT_LIMIT`; deleted ones do not count), and a file that is too large, empty, of a
@@ -118,10 +121,12 @@ export class AttachmentsService {
       ]);
       // FOR SHARE: an assignment being projected right now commits first and is read here, or
       // waits for this file's email, which it then re-addresses (readdressWaiting, L3-11).
-      const [current] = await tx.query<{ state: string; assignee_id: string | null }[]>(
-        `SELECT state, assignee_id FROM ticket WHERE number = $1 FOR SHARE`,
-        [ticket.number],
-      );
+      // Its first projection (which queues the new-ticket email) waits for this lock too.
+      const [current] = await tx.query<
+        { state: string; assignee_id: string | null; last_event_seq: number }[]
+      >(`SELECT state, assignee_id, last_event_seq FROM ticket WHERE number = $1 FOR SHARE`, [
+        ticket.number,
+      ]);
       assertOpen(ticket.number, current?.state ?? ticket.state);
       if ((await this.count(tx, ticket.number)) >= limits.maxPerTicket) {
         throw attachmentLimitReached(ticket.number, limits.maxPerTicket);
@@ -163,6 +168,12 @@ export class AttachmentsService {
       };
       // An internal file is told to nobody outside the provider: no email, no batch.
       if (internal) return stored;
+      // L3-11 (QA S20): a file the registrant sends with the registration is told in the
+      // provider's new-ticket email, not in one of its own: before the ticket's first projection
+      // that email, queued then, lists it; while it waits its window, the file joins it.
+      const byRegistrant = user.id === ticket.registrantId;
+      if (byRegistrant && current?.last_event_seq === 0) return stored;
+      const batch = attachmentBatch(ticket.number, user.id);
       await this.notifications.enqueue(
         tx,
         attachmentNotification(
@@ -170,8 +181,12 @@ export class AttachmentsService {
           stored,
           { id: user.id, providerStaff: isProviderStaff(user) },
         ),
-        attachmentBatch(ticket.number, user.id),
+        batch,
       );
+      // The managers' copy of the waiting new-ticket email too (a file's own email is the agents').
+      if (byRegistrant) {
+        await this.notifications.reviseBatch(tx, batch.key, withFiles([attachedFile(stored)]));
+      }
       return stored;
     });
   }
@@ -230,7 +245,7 @@ export class AttachmentsService {
       );
       // L3-11: an email about the file that has not gone yet no longer names it.
       if (done && !row.internal) {
-        await this.notifications.withdrawFromBatch(
+        await this.notifications.reviseBatch(
           tx,
           attachmentBatch(row.ticketNumber, row.uploadedBy).key,
           withoutAttachment(row.id),

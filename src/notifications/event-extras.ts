@@ -1,12 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import { OrganizationEntity } from '../identity/organization.entity';
 import { withClosureHours } from './closure-hours';
-import type {
-  EventOfType,
-  NotificationEvent,
-  NotificationEventType,
-  SlaAtRiskEvent,
-  SlaBreachedEvent,
+import {
+  type AttachedFile,
+  attachmentBatchKey,
+  type EventOfType,
+  type NotificationEvent,
+  type NotificationEventType,
+  type ProviderNewTicketEvent,
+  type SlaAtRiskEvent,
+  type SlaBreachedEvent,
 } from './notification-event';
 import type { Audience, RecipientCandidate } from './recipient-rules';
 import { withSlaBusinessTime } from './sla-business-time';
@@ -43,6 +46,11 @@ export interface EventExtras<E extends NotificationEvent> {
     audiences: AudienceUsers,
     from: ExtrasSources,
   ) => Completed<E> | Promise<Completed<E>>;
+  /**
+   * The batch its emails wait in for `MAIL_BATCH_WINDOW_MS` (`EmailBatch.key`), so that what
+   * follows it at once is told in the same email rather than in one of its own.
+   */
+  readonly waitsIn?: (event: E) => string;
 }
 
 /** L3-08/L3-09 (QA S18): an estimate's emails tell a registrant who is not an approver who is. */
@@ -69,6 +77,28 @@ async function withClientOrgName<E extends NotificationEvent>(
 }
 
 /**
+ * L3-11: the provider's new-ticket email names the files its registrant attached before it was
+ * queued (the web uploads them once the ticket exists, maybe before its first projection: those
+ * uploads queue no email of their own). Later ones join it while it waits (`attachmentBatch`).
+ */
+async function newTicketExtras(
+  event: ProviderNewTicketEvent,
+  audiences: unknown,
+  from: ExtrasSources,
+): Promise<Completed<ProviderNewTicketEvent>> {
+  const files = await from.manager.query<AttachedFile[]>(
+    `SELECT id AS "attachmentId", file_name AS "fileName", media_type AS "mediaType",
+            size_bytes AS "sizeBytes"
+       FROM ticket_attachment
+      WHERE ticket_number = $1 AND uploaded_by = $2 AND NOT internal AND deleted_at IS NULL
+      ORDER BY uploaded_at, id`,
+    [event.ticket.number, event.ticket.registrantId],
+  );
+  const completed = await withClientOrgName(event, audiences, from);
+  return files.length > 0 ? { ...completed, event: { ...event, files } } : completed;
+}
+
+/**
  * An SLA email tells the business time left (or how late), as of now (L3-06…L3-09), goes to the
  * ticket's assignee when it has one, and names the client organisation.
  */
@@ -92,7 +122,10 @@ const EVENT_EXTRAS: {
   ESTIMATE_SUBMITTED: { complete: withApprovers },
   ESTIMATE_REMINDER: { complete: withApprovers },
   CHANGE_ORDER_REMINDER: { complete: withApprovers },
-  PROVIDER_NEW_TICKET: { complete: withClientOrgName },
+  PROVIDER_NEW_TICKET: {
+    complete: newTicketExtras,
+    waitsIn: (event) => attachmentBatchKey(event.ticket.number, event.ticket.registrantId),
+  },
   PROVIDER_DELIVERY_AT_RISK: {
     assigneeId: (event) => event.assigneeId,
     complete: withClientOrgName,

@@ -359,6 +359,8 @@ export interface ProviderNewTicketEvent extends EventBase {
   readonly category: string;
   /** ISO-8601 instant: the L3-06 triage deadline (8 business hours). */
   readonly triageDeadline?: string;
+  /** L3-11: the files the registrant attached with the registration, oldest first. */
+  readonly files?: readonly AttachedFile[];
 }
 
 /** What a client did on a ticket that the provider hears about. */
@@ -550,6 +552,14 @@ export function deliveryAtRiskEventKey(
  */
 export function attachmentEventKey(attachmentId: string, side: 'client' | 'provider'): string {
   return side === 'client' ? `attachment-${attachmentId}` : `attachment-${attachmentId}:provider`;
+}
+
+/**
+ * The batch of the files one person attaches to a ticket one after another (L3-11); the provider's
+ * new-ticket email waits in its registrant's, so the files sent with the registration join it.
+ */
+export function attachmentBatchKey(ticketNumber: string, uploaderId: string): string {
+  return `attachments:${ticketNumber}:${uploaderId}`;
 }
 
 // ---- L3-15 biweekly checkpoint (issue 8): not about one ticket, so outside the ticket union ----

@@ -113,31 +113,29 @@ export class NotificationsService {
     const names = await this.loadNames(manager, mentionedUsers(event));
     for (const [id, name] of completed.names) names.set(id, name);
     const domain = mailDomain(this.config.mail.from);
-    const render = (e: NotificationEvent, r: RecipientCandidate) => this.render(e, r, names);
-    const payload = (e: NotificationEvent): OutboxPayload => ({
-      event: e,
-      names: Object.fromEntries(names),
-    });
+    const payload: OutboxPayload = { event, names: Object.fromEntries(names) };
     const rows: QueryDeepPartialEntity<EmailOutboxEntity>[] = [];
+    // An event whose emails wait in a batch of their own (the new-ticket email) starts it.
+    const waitsIn = batch?.key ?? extras.waitsIn?.(event);
     let merged = 0;
     for (const r of recipients) {
-      const email = render(event, r);
+      const email = this.render(event, r, names);
       if (!email) continue;
-      if (batch && (await this.mergeIntoWaiting(manager, batch, event, r, render, payload))) {
+      if (batch && (await this.mergeIntoWaiting(manager, batch, event, r, names))) {
         merged += 1;
         continue;
       }
       rows.push({
-        ...outboxRow(event, event.ticket.number, r, email, payload(event), domain),
-        ...(batch && this.config.mail.batchWindowMs > 0
+        ...outboxRow(event, event.ticket.number, r, email, payload, domain),
+        ...(waitsIn && this.config.mail.batchWindowMs > 0
           ? {
-              batchKey: batch.key,
+              batchKey: waitsIn,
               nextAttemptAt: new Date(Date.now() + this.config.mail.batchWindowMs),
             }
           : {}),
       });
     }
-    if (!batch && rows.length > 0) {
+    if (!waitsIn && rows.length > 0) {
       // A batch of this ticket still waiting for the same people goes now, before this email:
       // they hear of the files before what came after them (same `now()`, then queue order).
       await manager.query(
@@ -155,18 +153,19 @@ export class NotificationsService {
   }
 
   /**
-   * Takes something back out of the emails of batch `key` that still wait for their window (a
-   * file deleted before its email went): `withdraw` gives each one's event without it, rendered
-   * again, or `null` when nothing is left to tell (the email is dropped, unsent). An email a
-   * dispatcher holds already goes as it is. Inside the caller's transaction.
+   * Changes what the emails of batch `key` that still wait for their window tell (a file deleted
+   * before its email went, one sent with the registration): `revise` gives each one's event as it
+   * should now be, rendered again, the same event to leave it, or `null` when nothing is left to
+   * tell (the email is dropped, unsent). An email a dispatcher holds already goes as it is. Inside
+   * the caller's transaction.
    */
-  async withdrawFromBatch(
+  async reviseBatch(
     manager: EntityManager,
     key: string,
-    withdraw: (event: NotificationEvent) => NotificationEvent | null,
+    revise: (event: NotificationEvent) => NotificationEvent | null,
   ): Promise<{ readonly changed: number; readonly dropped: number }> {
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('NotificationsService.withdrawFromBatch must run inside a transaction');
+      throw new Error('NotificationsService.reviseBatch must run inside a transaction');
     }
     const waiting = await manager.query<
       { id: string; payload: OutboxPayload; recipient_user_id: string | null }[]
@@ -181,7 +180,7 @@ export class NotificationsService {
     let dropped = 0;
     for (const row of waiting) {
       const before = row.payload.event as NotificationEvent;
-      const after = withdraw(before);
+      const after = revise(before);
       if (after === before) continue;
       const recipient =
         after &&
@@ -307,8 +306,7 @@ export class NotificationsService {
     batch: EmailBatch,
     event: NotificationEvent,
     recipient: RecipientCandidate,
-    render: (e: NotificationEvent, r: RecipientCandidate) => RenderedEmail | null,
-    payload: (e: NotificationEvent) => OutboxPayload,
+    names: ReadonlyMap<string, string>,
   ): Promise<boolean> {
     const [waiting] = await manager.query<{ id: string; payload: OutboxPayload }[]>(
       `SELECT id, payload FROM email_outbox
@@ -320,15 +318,11 @@ export class NotificationsService {
     );
     if (!waiting) return false;
     const combined = batch.merge(waiting.payload.event as NotificationEvent, event);
-    const email = render(combined, recipient);
+    // The waiting email's names too: it may be of another event (the new-ticket email's client).
+    const all = { ...waiting.payload.names, ...Object.fromEntries(names) };
+    const email = this.render(combined, recipient, new Map(Object.entries(all)));
     if (!email) return false;
-    const { names } = payload(combined);
-    await this.rewrite(
-      manager,
-      waiting.id,
-      { event: combined, names: { ...waiting.payload.names, ...names } },
-      email,
-    );
+    await this.rewrite(manager, waiting.id, { event: combined, names: all }, email);
     return true;
   }
 

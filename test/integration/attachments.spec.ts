@@ -479,12 +479,13 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       world.bearer(Role.AGENT),
     );
     expect(agentFile.status).toBe(201);
+    // Not the registrant: their file right after registering goes in the new-ticket email.
     const clientFile = await upload(
       number,
       'bitacora.log',
       '',
       Buffer.from('ERROR odoo.addons.l10n_mx_edi\n'),
-      world.bearer(Role.CLIENT_USER),
+      world.bearer(Role.CLIENT_APPROVER),
     );
     expect(clientFile.status).toBe(201);
 
@@ -594,9 +595,10 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     ]);
     expect(afterIt[1].mail.subject).toBe(`[${byAgent}] Nuevo archivo adjunto: tres.txt`);
 
-    // A client's two files: one email to the agents, naming both.
+    // A client's two files: one email to the agents, naming both (not the registrant's: those
+    // right after registering go in the new-ticket email).
     const byClient = await register();
-    const client = world.bearer(Role.CLIENT_USER);
+    const client = world.bearer(Role.CLIENT_APPROVER);
     const a = await upload(byClient, 'a.log', '', Buffer.from('ERROR uno\n'), client);
     const b = await upload(byClient, 'b.log', '', Buffer.from('ERROR dos\n'), client);
     expect([a.status, b.status]).toEqual([201, 201]);
@@ -612,6 +614,45 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       `[${byClient}] Client attached 2 files: No timbra la factura`,
     );
     expect(clientBatch.mail.text).toMatch(/a\.log\W+\d+ bytes\s+b\.log\W+\d+ bytes/);
+  });
+
+  it('a file sent with the registration is named in the new-ticket email, with no email of its own; a later one has its own (L3-11, QA S20)', async () => {
+    const number = await register();
+    const client = world.bearer(Role.CLIENT_USER);
+    const log = await upload(number, 'bitacora.log', '', Buffer.from('ERROR timbrado\n'), client);
+    expect(log.status).toBe(201);
+    const sentOf = (types: string[], count: number) =>
+      eventually(
+        async () => (await outbox(number)).filter((r) => types.includes(r.event_type)),
+        (rows) => rows.length >= count && rows.every((r) => r.status === 'SENT'),
+      );
+    const newTicket = await sentOf(['PROVIDER_NEW_TICKET'], 2);
+    expect(newTicket.map((r) => r.recipient_address)).toEqual([
+      'agente@becken.example',
+      'gerente@becken.example',
+    ]);
+    const [toAgent, toManager] = await caughtOnceEach(newTicket);
+    expect(toAgent.subject).toBe(`[${number}] New ticket from ${OWN_ORG}: No timbra la factura`);
+    expect(toAgent.text).toMatch(/bitacora\.log\W+\d+ bytes/);
+    expect(toManager.text).toMatch(/bitacora\.log\W+\d+ bytes/);
+    // No separate «El cliente adjuntó un archivo» for it.
+    const provider = (await outbox(number)).filter((r) => r.event_type !== 'TICKET_REGISTERED');
+    expect(provider.map((r) => r.event_type)).toEqual([
+      'PROVIDER_NEW_TICKET',
+      'PROVIDER_NEW_TICKET',
+    ]);
+
+    // Once the new-ticket email has gone, the registrant's next file tells the agents itself.
+    const later = await upload(number, 'captura.txt', 'text/plain', Buffer.from('x\n'), client);
+    expect(later.status).toBe(201);
+    const activity = await sentOf(['PROVIDER_CLIENT_ACTIVITY'], 1);
+    expect(activity.map((r) => [r.event_key, r.recipient_address])).toEqual([
+      [`attachment-${later.body.id}:provider`, 'agente@becken.example'],
+    ]);
+    const [laterMail] = await caughtOnceEach(activity);
+    expect(laterMail.subject).toBe(`[${number}] Client attached a file: No timbra la factura`);
+    expect(laterMail.text).toContain('captura.txt');
+    expect(laterMail.text).not.toContain('bitacora.log');
   });
 
   it('a file deleted before its email went is taken out of it; a later email of the ticket sends the waiting files first (L3-11)', async () => {

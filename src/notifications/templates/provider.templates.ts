@@ -1,4 +1,5 @@
 import type {
+  AttachedFile,
   ClientActivity,
   ProviderAssignedEvent,
   ProviderClientActivityEvent,
@@ -192,6 +193,8 @@ export const providerTemplates: TemplateFamily<
       ),
       blocks: [
         { kind: 'facts', rows },
+        // L3-11 (QA S20): the files sent with the registration, in this email rather than their own.
+        ...(e.files?.length ? [filesBlock(e.files, ctx)] : []),
         {
           kind: 'paragraph',
           text: ctx.t(
@@ -305,11 +308,7 @@ function activityBlocks(
   }
   const blocks: Block[] = [{ kind: 'facts', rows }];
   if (e.files?.length) {
-    // Files: each with its size, as the client's own attachment email lists them.
-    blocks.push({
-      kind: 'facts',
-      rows: e.files.map((f) => [f.fileName, fileSize(f.sizeBytes, ctx.locale)] as const),
-    });
+    blocks.push(filesBlock(e.files, ctx));
   } else if (e.text) {
     blocks.push({ kind: 'quote', label: ctx.t(...words), text: e.text });
   }
@@ -336,4 +335,12 @@ function activityBlocks(
     });
   }
   return blocks;
+}
+
+/** Files: each with its size, as the client's own attachment email lists them. */
+function filesBlock(files: readonly AttachedFile[], ctx: TemplateContext): Block {
+  return {
+    kind: 'facts',
+    rows: files.map((f) => [f.fileName, fileSize(f.sizeBytes, ctx.locale)] as const),
+  };
 }

@@ -117,6 +117,27 @@ describe('L3-11 attachment emails', () => {
     });
   });
 
+  it('the registrant’s files join the provider’s waiting new-ticket email; deleted, the email still tells the ticket (QA S20)', () => {
+    const batch = attachmentBatch(TICKET.number, TICKET.registrantId);
+    const file = (attachmentId: string, fileName: string) => ({
+      ...EVENTS.PROVIDER_CLIENT_ACTIVITY,
+      activity: 'ATTACHMENT_ADDED' as const,
+      text: fileName,
+      files: [{ attachmentId, fileName, mediaType: 'text/plain', sizeBytes: 2_048 }],
+    });
+    const withLog = batch.merge(EVENTS.PROVIDER_NEW_TICKET, file('a', 'bitacora.log'));
+    const both = batch.merge(withLog, file('b', 'captura.png'));
+    expect(both.type).toBe('PROVIDER_NEW_TICKET');
+    const es = renderEmail(both, recipient(Locale.ES_MX), OPTIONS)!;
+    expect(es.subject).toMatch(/^\[L3-2026-000123\] Nuevo ticket de .+: Factura no timbra$/);
+    expect(es.text).toMatch(/bitacora\.log\W+2 KB\s+captura\.png\W+2 KB/);
+
+    expect(filesOf(withoutAttachment('b')(both)!).map((f) => f.fileName)).toEqual(['bitacora.log']);
+    const none = withoutAttachment('a')(withLog)!;
+    expect(none).toMatchObject({ type: 'PROVIDER_NEW_TICKET', files: undefined });
+    expect(renderEmail(none, recipient(Locale.ES_MX), OPTIONS)!.text).not.toContain('bitacora');
+  });
+
   it('sizes read as files show them', () => {
     expect(fileSize(999, 'es-MX')).toBe('999 bytes');
     expect(fileSize(1_536, 'en')).toBe('1.5 KB');
