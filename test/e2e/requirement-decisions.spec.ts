@@ -65,6 +65,27 @@ describe('The client decisions and the release on a requirement (web app, L3-09,
     await page.getByText('Reportar fallas: listo. Estado: En desarrollo.').waitFor();
   });
 
+  it('«Aceptar entrega» says before the button that accepting closes the ticket and gives the unused hours back (QA S20)', async () => {
+    const number = await ticketJourneys(e2e.world).requirementReleasedForTesting(
+      { subject: 'Reporte de devoluciones', hours: 4 },
+      'Listo en la base de pruebas.',
+    );
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${number}`);
+    const form = await openAction(page, 'Aceptar entrega');
+    expect(await form.getByTestId('acceptDelivery-explain').innerText()).toBe(
+      'Al aceptar, el ticket se cierra y se devuelven a tu saldo las horas reservadas que no se usaron.',
+    );
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await form.getByRole('button', { name: 'Accept delivery', exact: true }).waitFor();
+    expect(await form.getByTestId('acceptDelivery-explain').innerText()).toBe(
+      'Accepting closes the ticket, and the reserved hours not used go back to your balance.',
+    );
+    await page.getByRole('button', { name: 'Español' }).click();
+  });
+
   it('by keyboard, an action form takes the focus to its first field and Esc closes it, back on its button', async () => {
     const number = await ticketJourneys(e2e.world).estimatedRequirement({
       subject: 'Reporte de inventario',

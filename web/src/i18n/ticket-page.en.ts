@@ -3,6 +3,10 @@ import type { TicketPageMessages } from './ticket-page.es-mx';
 
 /** English texts of the deadline explanation and the estimate link on the ticket page. */
 export const ticketPageEn: TicketPageMessages = {
+  // QA S20: before «Aceptar entrega», what accepting does (L3-09, L3-12).
+  acceptDeliveryExplain: 'Accepting closes the ticket.',
+  acceptDeliveryExplainHours:
+    'Accepting closes the ticket, and the reserved hours not used go back to your balance.',
   whyTitle: 'Why this date?',
   whyLoading: 'Working out the explanation…',
   whyUnavailable: 'The explanation will be ready in a few seconds; open this section again.',

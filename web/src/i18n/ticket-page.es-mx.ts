@@ -2,6 +2,10 @@ import { zoneLabel } from './zone-name';
 
 /** Textos de la explicación de plazos y del enlace a una estimación en la página del ticket. */
 export const ticketPageEsMX = {
+  // QA S20: before «Aceptar entrega», what accepting does (L3-09, L3-12).
+  acceptDeliveryExplain: 'Al aceptar, el ticket se cierra.',
+  acceptDeliveryExplainHours:
+    'Al aceptar, el ticket se cierra y se devuelven a tu saldo las horas reservadas que no se usaron.',
   whyTitle: '¿Por qué esta fecha?',
   whyLoading: 'Calculando la explicación…',
   whyUnavailable: 'La explicación estará lista en unos segundos; vuelve a abrir esta sección.',

@@ -252,6 +252,12 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     rejectEstimate: t.tickets.rejectExplain,
     requestReestimate: t.tickets.reestimateExplain,
     rejectChangeOrder: t.changeOrders.rejectExplain,
+    // QA S20: accepting closed the ticket without a word. How much of the hold is unused is the
+    // ledger's, not the page's: the line says only that it goes back.
+    acceptDelivery:
+      ticket.authorizations.length > 0 && !ticket.billing?.noCharge
+        ? t.ticketPage.acceptDeliveryExplainHours
+        : t.ticketPage.acceptDeliveryExplain,
     acceptRemoteSession: t.remoteSession.acceptExplain,
     declineRemoteSession: t.remoteSession.declineExplain,
   };
