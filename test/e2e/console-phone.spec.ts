@@ -96,4 +96,26 @@ describe("The Console's work list on a phone (L3-10, L3-19; QA S20)", () => {
     await check('Next deadline', 'SLA');
     await page.getByRole('button', { name: 'Español' }).click();
   });
+
+  it('names a classified ticket in «Mis tickets» by its classification, and keeps the registered category on its page (QA S20)', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await inSpanish(page);
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    // Registered as «Desarrollo», classified by the agent as a development requirement: the list
+    // said only «Desarrollo».
+    const kind = page
+      .locator(`[data-testid="my-tickets"] tbody tr:has(a[href$="${number}"])`)
+      .getByTestId('ticket-kind');
+    expect(await kind.innerText()).toBe('Requerimiento · Desarrollo');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'My tickets' }).waitFor();
+    expect(await kind.innerText()).toBe('Requirement · Development');
+    await page.getByRole('button', { name: 'Español' }).click();
+
+    await page.goto(`/tickets/${number}`);
+    const details = page.getByTestId('ticket-header');
+    await details.getByText('Desarrollo', { exact: true }).waitFor();
+    await details.getByText('Requerimiento · Desarrollo', { exact: true }).waitFor();
+  });
 });

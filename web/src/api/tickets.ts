@@ -50,6 +50,9 @@ export interface TicketSummary {
   subject: string;
   state: string;
   category: TicketCategory;
+  /** L3-07/L3-08: what the agent classified it as (null until classified), and a requirement's kind. */
+  classification: string | null;
+  requirementKind: string | null;
   slaStatus: string;
   nextDeadline: string | null;
   registeredAt: string;
@@ -66,7 +69,7 @@ export interface TicketSummary {
   awaitingClient: boolean;
 }
 
-const SUMMARY_FIELDS = `number subject state category slaStatus nextDeadline registeredAt updatedAt organizationId
+const SUMMARY_FIELDS = `number subject state category classification requirementKind slaStatus nextDeadline registeredAt updatedAt organizationId
   assigneeName releaseDate autoCloseAt awaitingClient`;
 
 export interface TicketEvent {
@@ -171,8 +174,6 @@ export interface TicketDetail extends TicketSummary {
   registrantName: string | null;
   /** The registrant's language (their user locale): a canned response is inserted in it. */
   registrantLocale: 'ES_MX' | 'EN' | null;
-  classification: string | null;
-  requirementKind: string | null;
   remoteSessionAt: string | null;
   /** L3-06: the newest proposal (link, duration) and the client's answer. */
   remoteSession: RemoteSession | null;
@@ -248,7 +249,7 @@ export const TICKET_COUNT = operation<
 export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
   `query Ticket($number: String!) {
   ticket(number: $number) {
-    ${SUMMARY_FIELDS} description classification requirementKind remoteSessionAt
+    ${SUMMARY_FIELDS} description remoteSessionAt
     remoteSession {
       proposal at durationMinutes link note
       accepted { at by reason suggestedAt } declined { at by reason suggestedAt }

@@ -1,5 +1,6 @@
 import type { TicketOrder, TicketSummary } from '../api/tickets';
 import { browserTimeZone, formatInstant } from '../i18n/format';
+import type { Messages } from '../i18n/es-mx';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { ticketPath } from '../router/routes';
@@ -92,6 +93,8 @@ export function TicketTable({
                 number={ticket.number}
                 subject={ticket.subject}
                 category={ticket.category}
+                classification={ticket.classification}
+                requirementKind={ticket.requirementKind}
               />
               {clients && (
                 <td data-label={columns.client}>{clients.get(ticket.organizationId) ?? '—'}</td>
@@ -247,15 +250,34 @@ export function DueSummary({
   );
 }
 
-/** The row header (ticket number, linked) and the subject cell (with the category below it). */
+/** «Requerimiento · Desarrollo»: what the agent classified a ticket as (L3-07, L3-08). */
+export function classificationText(
+  t: Messages,
+  classification: string,
+  requirementKind: string | null,
+): string {
+  const kind = requirementKind && (t.tickets.requirementKinds[requirementKind] ?? requirementKind);
+  const named = t.tickets.classifications[classification] ?? classification;
+  return kind ? `${named} · ${kind}` : named;
+}
+
+/**
+ * The row header (ticket number, linked) and the subject cell, with below it the ticket's
+ * classification once the agent set one, else the category it was registered with (QA S20: a
+ * requirement still read «Incidente»; the ticket page keeps both).
+ */
 export function TicketCells({
   number,
   subject,
   category,
+  classification = null,
+  requirementKind = null,
 }: {
   number: string;
   subject: string;
   category: string;
+  classification?: string | null;
+  requirementKind?: string | null;
 }) {
   const { t } = useI18n();
   return (
@@ -267,7 +289,11 @@ export function TicketCells({
       </th>
       <td>
         {subject}
-        <span className="muted small block">{t.tickets.categories[category] ?? category}</span>
+        <span className="muted small block" data-testid="ticket-kind">
+          {classification
+            ? classificationText(t, classification, requirementKind)
+            : (t.tickets.categories[category] ?? category)}
+        </span>
       </td>
     </>
   );

@@ -17,7 +17,7 @@ import { NoChargeCard, NoChargeMark } from './no-charge';
 import { ParticipantsSection } from './participants-section';
 import { ReleaseDateFacts } from './release-date-facts';
 import { RemoteSessionCard } from './remote-session-card';
-import { SlaBadge, slaShown, useLocalTime } from './ticket-bits';
+import { classificationText, SlaBadge, slaShown, useLocalTime } from './ticket-bits';
 import { CLOSED_STATES } from './ticket-filters';
 import { HistoryFilterChoice, TicketTimeline } from './ticket-timeline';
 import { historyFilterFromSearch, historySearch, type HistoryFilter } from './timeline-filter';
@@ -129,11 +129,7 @@ export function TicketPage({
           {ticket.classification && (
             <>
               <dt>{t.tickets.classification}</dt>
-              <dd>
-                {t.tickets.classifications[ticket.classification]}
-                {ticket.requirementKind &&
-                  ` · ${t.tickets.requirementKinds[ticket.requirementKind] ?? ticket.requirementKind}`}
-              </dd>
+              <dd>{classificationText(t, ticket.classification, ticket.requirementKind)}</dd>
             </>
           )}
           {(ticket.assigneeId || ticket.classification === 'PROBLEM') && (
