@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
@@ -17,6 +18,18 @@ const AGENT = 'agente@becken.example';
 
 describe('The client decisions and the release on a requirement (web app, L3-09, L3-12)', () => {
   const e2e = useE2eWorldWithWorker('requirement_decisions');
+
+  /** The client on the page of a requirement of 4 h released for testing (L3-09). */
+  const clientOnReleased = async (subject: string): Promise<Page> => {
+    const number = await ticketJourneys(e2e.world).requirementReleasedForTesting(
+      { subject, hours: 4 },
+      'Listo en la base de pruebas.',
+    );
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${number}`);
+    return page;
+  };
 
   it('a re-estimate request asks one thing, what should change, which the estimates table keeps', async () => {
     const number = await ticketJourneys(e2e.world).estimatedRequirement({
@@ -49,13 +62,7 @@ describe('The client decisions and the release on a requirement (web app, L3-09,
   });
 
   it('failures found in testing are asked for by that name, not «Nota»', async () => {
-    const number = await ticketJourneys(e2e.world).requirementReleasedForTesting(
-      { subject: 'Reporte de cobranza', hours: 4 },
-      'Listo en la base de pruebas.',
-    );
-    const { page } = await newPage(e2e.browser, e2e.baseURL);
-    await logIn(page, CLIENT, e2e.password(CLIENT));
-    await page.goto(`/tickets/${number}`);
+    const page = await clientOnReleased('Reporte de cobranza');
     const form = await openAction(page, 'Reportar fallas');
     const failures = form.getByLabel('Fallas encontradas');
     await failures.waitFor();
@@ -66,13 +73,7 @@ describe('The client decisions and the release on a requirement (web app, L3-09,
   });
 
   it('«Aceptar entrega» says before the button that accepting closes the ticket and gives the unused hours back (QA S20)', async () => {
-    const number = await ticketJourneys(e2e.world).requirementReleasedForTesting(
-      { subject: 'Reporte de devoluciones', hours: 4 },
-      'Listo en la base de pruebas.',
-    );
-    const { page } = await newPage(e2e.browser, e2e.baseURL);
-    await logIn(page, CLIENT, e2e.password(CLIENT));
-    await page.goto(`/tickets/${number}`);
+    const page = await clientOnReleased('Reporte de devoluciones');
     const form = await openAction(page, 'Aceptar entrega');
     expect(await form.getByTestId('acceptDelivery-explain').innerText()).toBe(
       'Al aceptar, el ticket se cierra y se devuelven a tu saldo las horas reservadas que no se usaron.',
