@@ -540,7 +540,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     const [toRegistrant, toAgent] = await caughtOnceEach(mine);
     expect(toRegistrant).toMatchObject({
       to: [REGISTRANT],
-      subject: `[${number}] Nuevo archivo adjunto: diagnostico.pdf`,
+      subject: `[${number}] Nuevo archivo adjunto: diagnostico.pdf: No timbra la factura`,
     });
     expect(toRegistrant.text).toContain('diagnostico.pdf');
     expect(toRegistrant.text).toContain(`/tickets/${number}`);
@@ -581,7 +581,9 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       event_key: `attachment-${first.body.id}`,
       recipient_address: REGISTRANT,
     });
-    expect(agentBatch.mail.subject).toBe(`[${byAgent}] 2 archivos adjuntos nuevos`);
+    expect(agentBatch.mail.subject).toBe(
+      `[${byAgent}] 2 archivos adjuntos nuevos: No timbra la factura`,
+    );
     expect(agentBatch.mail.text).toContain('uno.txt');
     expect(agentBatch.mail.text).toContain('dos.txt');
 
@@ -593,7 +595,9 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       `attachment-${first.body.id}`,
       `attachment-${third.body.id}`,
     ]);
-    expect(afterIt[1].mail.subject).toBe(`[${byAgent}] Nuevo archivo adjunto: tres.txt`);
+    expect(afterIt[1].mail.subject).toBe(
+      `[${byAgent}] Nuevo archivo adjunto: tres.txt: No timbra la factura`,
+    );
 
     // A client's two files: one email to the agents, naming both (not the registrant's: those
     // right after registering go in the new-ticket email).
@@ -685,7 +689,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       () => attachmentEmails(one),
       (all) => all.length === 1 && all[0].status === 'SENT',
     );
-    expect(sent.subject).toBe(`[${one}] Nuevo archivo adjunto: bitacora.txt`);
+    expect(sent.subject).toBe(`[${one}] Nuevo archivo adjunto: bitacora.txt: Timbrado`);
     expect(sent.text).not.toContain('datos-de-otro-cliente');
 
     // One file, deleted at once: no email at all.
@@ -1028,7 +1032,9 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       (all) => all.length >= 1 && all.every((r) => r.status === 'SENT'),
     );
     expect(rows.map((r) => r.event_key)).toEqual([`attachment-${visible.body.id}`]);
-    expect(rows[0].subject).toBe(`[${number}] Nuevo archivo adjunto: diagnostico.txt`);
+    expect(rows[0].subject).toBe(
+      `[${number}] Nuevo archivo adjunto: diagnostico.txt: No timbra la factura`,
+    );
     expect(rows[0].text).not.toContain('volcado');
     const [{ n }] = await world.db.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM email_outbox

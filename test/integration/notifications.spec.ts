@@ -270,7 +270,9 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
     });
     await caughtOnceEach([row]);
     const mails = (await caughtMails()).filter((m) => m.subject.startsWith(`[${ticket.number}]`));
-    expect(mails.map((m) => m.subject)).toEqual([`[${ticket.number}] Avance del ticket`]);
+    expect(mails.map((m) => m.subject)).toEqual([
+      `[${ticket.number}] Avance del ticket: ${ticket.subject}`,
+    ]);
   });
 
   it('refuses to enqueue outside a transaction', async () => {
@@ -295,7 +297,8 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
     const mails = await caughtOnceEach(rows);
     expect(mails).toHaveLength(2);
     const english = mails.find((m) => m.to[0] === 'aprobador@aurora.example')!;
-    expect(english.subject).toMatch(/Estimate v1 authorized$/);
+    const { ticket: about } = e.AUTHORIZATION_RECORDED;
+    expect(english.subject).toBe(`[${about.number}] Estimate v1 authorized: ${about.subject}`);
     expect(english.text).toContain(`> ${e.AUTHORIZATION_RECORDED.statement}`);
     // Dates in the recipient's zone, with its name: 16:10Z is 01:10 next day in Tokyo.
     expect(english.text).toMatch(

@@ -1,5 +1,5 @@
 import type { Locale } from '../../identity/locale.enum';
-import { byReader, subjectLine } from './email-content';
+import { byReader, ticketSubjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // L3-11: a file provider staff attached to the ticket (a screenshot, a log, a document). The
@@ -23,8 +23,8 @@ export const attachmentTemplates: TemplateFamily<'ATTACHMENT_ADDED'> = {
     if (e.more?.length) {
       const files = [e, ...e.more];
       return {
-        subject: subjectLine(
-          e.ticket.number,
+        subject: ticketSubjectLine(
+          e.ticket,
           ctx.t(`${files.length} archivos adjuntos nuevos`, `${files.length} new attachments`),
         ),
         heading: byReader(
@@ -56,8 +56,8 @@ export const attachmentTemplates: TemplateFamily<'ATTACHMENT_ADDED'> = {
       };
     }
     return {
-      subject: subjectLine(
-        e.ticket.number,
+      subject: ticketSubjectLine(
+        e.ticket,
         `${ctx.t('Nuevo archivo adjunto', 'New attachment')}: ${e.fileName}`,
       ),
       heading: byReader(

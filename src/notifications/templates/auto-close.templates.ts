@@ -1,4 +1,4 @@
-import { byReader, registeredBy, subjectLine } from './email-content';
+import { byReader, registeredBy, ticketSubjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // L3-07 closure: a resolved ticket waits for the client to confirm it or reopen it. When the
@@ -10,8 +10,8 @@ export const autoCloseTemplates: TemplateFamily<'AUTO_CLOSE_REMINDER'> = {
     const closes = ctx.dates.shortWhen(e.closeAt);
     const by = registeredBy(e.ticket, ctx);
     return {
-      subject: subjectLine(
-        e.ticket.number,
+      subject: ticketSubjectLine(
+        e.ticket,
         byReader(
           e.ticket,
           ctx,

@@ -5,7 +5,7 @@ import {
   type Block,
   type CalendarEntry,
   type EmailContent,
-  subjectLine,
+  ticketSubjectLine,
   type TemplateContext,
 } from './email-content';
 import type { TemplateFamily } from './template-types';
@@ -23,7 +23,7 @@ export const deliveryTemplates: TemplateFamily<
   | 'DATE_ADJUSTED'
 > = {
   PROGRESS_UPDATE: (e, ctx) => ({
-    subject: subjectLine(e.ticket.number, ctx.t('Avance del ticket', 'Progress update')),
+    subject: ticketSubjectLine(e.ticket, ctx.t('Avance del ticket', 'Progress update')),
     heading: ctx.t(
       `Avance del ticket ${e.ticket.number}: ${e.ticket.subject}`,
       `Progress on ticket ${e.ticket.number}: ${e.ticket.subject}`,
@@ -32,8 +32,8 @@ export const deliveryTemplates: TemplateFamily<
   }),
 
   RELEASE_DATE_SET: (e, ctx) => ({
-    subject: subjectLine(
-      e.ticket.number,
+    subject: ticketSubjectLine(
+      e.ticket,
       `${ctx.t('Fecha de entrega para pruebas', 'Release date for testing')}: ${ctx.dates.shortWhen(e.releaseDate)}`,
     ),
     heading: ctx.t(
@@ -60,10 +60,7 @@ export const deliveryTemplates: TemplateFamily<
   }),
 
   RELEASED_FOR_TESTING: (e, ctx) => ({
-    subject: subjectLine(
-      e.ticket.number,
-      ctx.t('Listo para sus pruebas', 'Ready for your testing'),
-    ),
+    subject: ticketSubjectLine(e.ticket, ctx.t('Listo para sus pruebas', 'Ready for your testing')),
     // QA S18: the ticket's subject, the agent's note as the page shows it, and the two answers
     // the ticket offers (it read «pida ajustes», an action the ticket does not have).
     heading: ctx.t(
@@ -91,7 +88,7 @@ export const deliveryTemplates: TemplateFamily<
   }),
 
   RESOLVED: (e, ctx) => ({
-    subject: subjectLine(e.ticket.number, ctx.t('Ticket resuelto', 'Ticket resolved')),
+    subject: ticketSubjectLine(e.ticket, ctx.t('Ticket resuelto', 'Ticket resolved')),
     heading: ctx.t(
       `Resolvimos el ticket ${e.ticket.number}: ${e.ticket.subject}`,
       `We resolved ticket ${e.ticket.number}: ${e.ticket.subject}`,
@@ -137,7 +134,7 @@ export const deliveryTemplates: TemplateFamily<
       ),
     }[e.outcome];
     return {
-      subject: subjectLine(e.ticket.number, ctx.t('Ticket cerrado', 'Ticket closed')),
+      subject: ticketSubjectLine(e.ticket, ctx.t('Ticket cerrado', 'Ticket closed')),
       heading: ctx.t(
         `Cerramos el ticket ${e.ticket.number}: ${e.ticket.subject}`,
         `We closed ticket ${e.ticket.number}: ${e.ticket.subject}`,
@@ -180,7 +177,7 @@ export const deliveryTemplates: TemplateFamily<
   },
 
   CANCELLED: (e, ctx) => ({
-    subject: subjectLine(e.ticket.number, ctx.t('Ticket cancelado', 'Ticket cancelled')),
+    subject: ticketSubjectLine(e.ticket, ctx.t('Ticket cancelado', 'Ticket cancelled')),
     heading: ctx.t(
       `El ticket ${e.ticket.number} fue cancelado.`,
       `Ticket ${e.ticket.number} was cancelled.`,
@@ -236,8 +233,8 @@ export const deliveryTemplates: TemplateFamily<
         ? ctx.t('fecha de entrega para pruebas', 'release date for testing')
         : ctx.t('fecha de la sesión remota', 'remote session date');
     return {
-      subject: subjectLine(
-        e.ticket.number,
+      subject: ticketSubjectLine(
+        e.ticket,
         `${ctx.t('Fecha ajustada', 'Date adjusted')}: ${ctx.dates.shortWhen(e.newDate)}`,
       ),
       heading: ctx.t(

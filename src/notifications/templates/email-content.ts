@@ -71,6 +71,17 @@ export function subjectLine(ticketNumber: string, text: string): string {
 }
 
 /**
+ * A ticket email's subject ending in the ticket's own subject, as the provider's emails do: a
+ * client with several tickets tells them apart in the inbox, not only by number (QA S20).
+ */
+export function ticketSubjectLine(
+  ticket: Pick<NotificationTicket, 'number' | 'subject'>,
+  text: string,
+): string {
+  return subjectLine(ticket.number, `${text}: ${ticket.subject}`);
+}
+
+/**
  * L3-11 (S19): a ticket's client emails reach its participants and approvers too, so the words
  * that make the ticket the reader's own («su ticket», «usted registró») are its registrant's
  * alone; anyone else reads `other`. A recipient whose id is unknown reads the registrant's words.

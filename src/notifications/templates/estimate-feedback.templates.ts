@@ -1,4 +1,4 @@
-import { subjectLine } from './email-content';
+import { ticketSubjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // L3-09 (issue W2): the client's answer to an estimate other than its authorization. A rejection
@@ -15,8 +15,8 @@ export const estimateFeedbackTemplates: TemplateFamily<
       ? ctx.t(`la orden de cambio v${e.estimateVersion}`, `change order v${e.estimateVersion}`)
       : ctx.t(`la estimación v${e.estimateVersion}`, `estimate v${e.estimateVersion}`);
     return {
-      subject: subjectLine(
-        e.ticket.number,
+      subject: ticketSubjectLine(
+        e.ticket,
         e.changeOrder
           ? ctx.t(
               `Orden de cambio v${e.estimateVersion} rechazada`,
@@ -67,8 +67,8 @@ export const estimateFeedbackTemplates: TemplateFamily<
   REESTIMATE_REQUESTED: (e, ctx) => {
     const requester = ctx.names.get(e.requesterId) ?? ctx.t('su organización', 'your organisation');
     return {
-      subject: subjectLine(
-        e.ticket.number,
+      subject: ticketSubjectLine(
+        e.ticket,
         ctx.t(
           `Nueva estimación solicitada (v${e.estimateVersion})`,
           `New estimate requested (v${e.estimateVersion})`,

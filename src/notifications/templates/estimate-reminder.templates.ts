@@ -1,4 +1,4 @@
-import { subjectLine } from './email-content';
+import { ticketSubjectLine } from './email-content';
 import { approvalAction, mayAuthorize, whoAuthorizes } from './estimate.templates';
 import type { TemplateFamily } from './template-types';
 
@@ -10,8 +10,8 @@ export const estimateReminderTemplates: TemplateFamily<
   'ESTIMATE_REMINDER' | 'CHANGE_ORDER_REMINDER'
 > = {
   ESTIMATE_REMINDER: (e, ctx) => ({
-    subject: subjectLine(
-      e.ticket.number,
+    subject: ticketSubjectLine(
+      e.ticket,
       ctx.t(
         `Recordatorio ${e.reminder} de ${e.limit}: estimación v${e.estimateVersion} por autorizar`,
         `Reminder ${e.reminder} of ${e.limit}: estimate v${e.estimateVersion} awaits authorization`,
@@ -51,8 +51,8 @@ export const estimateReminderTemplates: TemplateFamily<
   CHANGE_ORDER_REMINDER: (e, ctx) => {
     const n = (hours: number): string => ctx.dates.number(hours);
     return {
-      subject: subjectLine(
-        e.ticket.number,
+      subject: ticketSubjectLine(
+        e.ticket,
         ctx.t(
           `Recordatorio: orden de cambio por autorizar, +${n(e.additionalHours)} h (v${e.estimateVersion})`,
           `Reminder: change order awaits authorization, +${n(e.additionalHours)} h (v${e.estimateVersion})`,

@@ -1,4 +1,4 @@
-import { type Block, subjectLine, type TemplateContext } from './email-content';
+import { type Block, ticketSubjectLine, type TemplateContext } from './email-content';
 import { requirementClockDays } from './format';
 import type { TemplateFamily } from './template-types';
 
@@ -21,8 +21,8 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
             ],
           ];
     return {
-      subject: subjectLine(
-        e.ticket.number,
+      subject: ticketSubjectLine(
+        e.ticket,
         added === undefined
           ? ctx.t(
               `Estimación por autorizar: ${n(e.hours)} h (v${e.estimateVersion})`,
@@ -118,8 +118,8 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
           ]),
     ];
     return {
-      subject: subjectLine(
-        e.ticket.number,
+      subject: ticketSubjectLine(
+        e.ticket,
         ctx.t(
           e.additionalHours === undefined
             ? `Estimación v${e.estimateVersion} autorizada`

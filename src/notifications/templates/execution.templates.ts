@@ -1,4 +1,4 @@
-import { byReader, registeredBy, subjectLine } from './email-content';
+import { byReader, registeredBy, ticketSubjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // Work the provider carries out for the client (issue W2): an odoo.sh administration action
@@ -14,8 +14,8 @@ export const executionTemplates: TemplateFamily<'ADMIN_ACTION_EXECUTED' | 'DEVEL
     }[e.action];
     const by = registeredBy(e.ticket, ctx);
     return {
-      subject: subjectLine(
-        e.ticket.number,
+      subject: ticketSubjectLine(
+        e.ticket,
         `${ctx.t('Acción realizada en odoo.sh', 'Action done on odoo.sh')}: ${action}`,
       ),
       heading: byReader(
@@ -52,7 +52,7 @@ export const executionTemplates: TemplateFamily<'ADMIN_ACTION_EXECUTED' | 'DEVEL
   },
 
   DEVELOPMENT_STARTED: (e, ctx) => ({
-    subject: subjectLine(e.ticket.number, ctx.t('Desarrollo iniciado', 'Development started')),
+    subject: ticketSubjectLine(e.ticket, ctx.t('Desarrollo iniciado', 'Development started')),
     heading: ctx.t(
       `Iniciamos el desarrollo del ticket ${e.ticket.number}: ${e.ticket.subject}`,
       `We started the development of ticket ${e.ticket.number}: ${e.ticket.subject}`,

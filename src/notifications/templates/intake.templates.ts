@@ -1,5 +1,11 @@
 import type { ClassifiedEvent, InfoRequestedEvent } from '../notification-event';
-import { byReader, type EmailContent, subjectLine, type TemplateContext } from './email-content';
+import {
+  byReader,
+  type EmailContent,
+  subjectLine,
+  ticketSubjectLine,
+  type TemplateContext,
+} from './email-content';
 import { requirementClockDays } from './format';
 import type { TemplateFamily } from './template-types';
 
@@ -60,8 +66,8 @@ export const intakeTemplates: TemplateFamily<
     e.pausedClock
       ? waitingOnClient(e, e.pausedClock, ctx)
       : {
-          subject: subjectLine(
-            e.ticket.number,
+          subject: ticketSubjectLine(
+            e.ticket,
             ctx.t('Necesitamos más información', 'We need more information'),
           ),
           heading: ctx.t(
@@ -86,8 +92,8 @@ export const intakeTemplates: TemplateFamily<
     const when = ctx.dates.range(e.at, e.durationMinutes);
     const link = e.link ? ` · ${ctx.t('Enlace', 'Link')}: ${e.link}` : '';
     return {
-      subject: subjectLine(
-        e.ticket.number,
+      subject: ticketSubjectLine(
+        e.ticket,
         `${ctx.t('Sesión remota propuesta', 'Remote session proposed')}: ${ctx.dates.shortInstant(e.at)}`,
       ),
       heading: ctx.t(
@@ -135,8 +141,8 @@ export const intakeTemplates: TemplateFamily<
   },
 
   CLASSIFIED: (e, ctx) => ({
-    subject: subjectLine(
-      e.ticket.number,
+    subject: ticketSubjectLine(
+      e.ticket,
       `${ctx.t('Ticket clasificado', 'Ticket classified')}: ${classificationLabel(e, ctx)}`,
     ),
     heading: ctx.t(
@@ -190,8 +196,8 @@ export const intakeTemplates: TemplateFamily<
   ASSIGNED: (e, ctx) => {
     const agent = ctx.names.get(e.agentId) ?? ctx.t('un ingeniero L3', 'an L3 engineer');
     return {
-      subject: subjectLine(
-        e.ticket.number,
+      subject: ticketSubjectLine(
+        e.ticket,
         `${ctx.t('Ticket asignado a', 'Ticket assigned to')} ${agent}`,
       ),
       heading: byReader(
@@ -241,8 +247,8 @@ function waitingOnClient(
           `the progress-update clock of ${whose('ticket')} is paused`,
         );
   return {
-    subject: subjectLine(
-      e.ticket.number,
+    subject: ticketSubjectLine(
+      e.ticket,
       ctx.t('Esperamos su respuesta para continuar', 'We need your answer to continue'),
     ),
     heading: ctx.t(

@@ -1,4 +1,4 @@
-import { byReader, registeredBy, subjectLine } from './email-content';
+import { byReader, registeredBy, ticketSubjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // L3-09 client testing: the contract gives the client no deadline to test a release and the
@@ -33,8 +33,8 @@ export const testingReminderTemplates: TemplateFamily<'TESTING_REMINDER'> = {
       ctx.t(`${e.reminder} de ${e.limit}`, `${e.reminder} of ${e.limit}`),
     ]);
     return {
-      subject: subjectLine(
-        e.ticket.number,
+      subject: ticketSubjectLine(
+        e.ticket,
         ctx.t(
           'Recordatorio: entrega en pruebas esperando su revisión',
           'Reminder: release in testing awaiting your review',

@@ -20,7 +20,9 @@ const recipient = sampleRecipient;
 describe('L3-11 attachment emails', () => {
   it('ATTACHMENT_ADDED names the file, its size and who attached it, es-MX first', () => {
     const es = renderEmail(EVENTS.ATTACHMENT_ADDED, recipient(Locale.ES_MX), OPTIONS)!;
-    expect(es.subject).toBe('[L3-2026-000123] Nuevo archivo adjunto: bitacora-timbrado.log');
+    expect(es.subject).toBe(
+      '[L3-2026-000123] Nuevo archivo adjunto: bitacora-timbrado.log: Factura no timbra',
+    );
     expect(es.text).toContain('Alex Agent adjuntó un archivo a su ticket L3-2026-000123.');
     expect(es.text).toContain('bitacora-timbrado.log');
     expect(es.text).toContain('2.3 MB');
@@ -29,7 +31,9 @@ describe('L3-11 attachment emails', () => {
     expect(es.attachments).toEqual([]);
 
     const en = renderEmail(EVENTS.ATTACHMENT_ADDED, recipient(Locale.EN), OPTIONS)!;
-    expect(en.subject).toBe('[L3-2026-000123] New attachment: bitacora-timbrado.log');
+    expect(en.subject).toBe(
+      '[L3-2026-000123] New attachment: bitacora-timbrado.log: Factura no timbra',
+    );
     expect(en.text).toContain('Alex Agent attached a file to your ticket L3-2026-000123.');
     expect(en.text).toContain('2.3 MB');
   });
@@ -58,12 +62,12 @@ describe('L3-11 attachment emails', () => {
     // Offered again, a file already in the email changes nothing.
     expect(batch.merge(both, next)).toEqual(both);
     const es = renderEmail(both, recipient(Locale.ES_MX), OPTIONS)!;
-    expect(es.subject).toBe('[L3-2026-000123] 2 archivos adjuntos nuevos');
+    expect(es.subject).toBe('[L3-2026-000123] 2 archivos adjuntos nuevos: Factura no timbra');
     expect(es.text).toContain('Alex Agent adjuntó 2 archivos a su ticket L3-2026-000123.');
     expect(es.text).toContain('bitacora-timbrado.log');
     expect(es.text).toMatch(/captura\.png\W+2 KB/);
     const en = renderEmail(both, recipient(Locale.EN), OPTIONS)!;
-    expect(en.subject).toBe('[L3-2026-000123] 2 new attachments');
+    expect(en.subject).toBe('[L3-2026-000123] 2 new attachments: Factura no timbra');
 
     const fromClient = {
       ...EVENTS.PROVIDER_CLIENT_ACTIVITY,
@@ -91,7 +95,9 @@ describe('L3-11 attachment emails', () => {
     const left = withoutAttachment('att-2')(both)!;
     expect(filesOf(left).map((f) => f.fileName)).toEqual(['bitacora-timbrado.log']);
     const es = renderEmail(left, recipient(Locale.ES_MX), OPTIONS)!;
-    expect(es.subject).toBe('[L3-2026-000123] Nuevo archivo adjunto: bitacora-timbrado.log');
+    expect(es.subject).toBe(
+      '[L3-2026-000123] Nuevo archivo adjunto: bitacora-timbrado.log: Factura no timbra',
+    );
     expect(es.text).not.toContain('otro-cliente');
     // The first file deleted: the second leads the email.
     expect(withoutAttachment(first.attachmentId)(both)).toMatchObject({

@@ -76,11 +76,11 @@ describe('L3-11 email templates', () => {
       '[L3-2026-000123] Ticket registered: Factura no timbra',
     );
     expect(render(EVENTS.ESTIMATE_SUBMITTED, ES).subject).toBe(
-      '[L3-2026-000123] Estimación por autorizar: 12.5 h (v1)',
+      '[L3-2026-000123] Estimación por autorizar: 12.5 h (v1): Factura no timbra',
     );
     expect(render(EVENTS.SLA_BREACHED, EN).subject).toBe('[L3-2026-000123] SLA breached: Triage');
     expect(render(EVENTS.ASSIGNED, EN).subject).toBe(
-      '[L3-2026-000123] Ticket assigned to Alex Agent',
+      '[L3-2026-000123] Ticket assigned to Alex Agent: Factura no timbra',
     );
   });
 
@@ -145,7 +145,7 @@ describe('L3-11 email templates', () => {
   it('a rejected change order says the work goes on within the authorized hours, not that a new estimate comes (L3-12)', () => {
     const rejected = { ...EVENTS.ESTIMATE_REJECTED, estimateVersion: 3, changeOrder: true };
     const es = render(rejected, ES);
-    expect(es.subject).toBe('[L3-2026-000123] Orden de cambio v3 rechazada');
+    expect(es.subject).toBe('[L3-2026-000123] Orden de cambio v3 rechazada: Factura no timbra');
     expect(es.text).toContain('rechazó la orden de cambio v3 del ticket');
     expect(es.text).toContain('El trabajo sigue dentro de las horas ya autorizadas.');
     expect(es.text).not.toContain('nueva estimación');
@@ -302,7 +302,7 @@ describe('L3-11 email templates', () => {
   it('L3-12: reminds in Spanish first (English for English users) that a change order awaits authorization, with its hours and reason', () => {
     const es = render(EVENTS.CHANGE_ORDER_REMINDER, ES);
     expect(es.subject).toBe(
-      '[L3-2026-000123] Recordatorio: orden de cambio por autorizar, +6.5 h (v2)',
+      '[L3-2026-000123] Recordatorio: orden de cambio por autorizar, +6.5 h (v2): Factura no timbra',
     );
     expect(es.text).toContain(
       'La orden de cambio v2 del ticket L3-2026-000123 (6.5 h adicionales a las ya autorizadas) sigue esperando su autorización por escrito.',
@@ -319,7 +319,7 @@ describe('L3-11 email templates', () => {
   it('L3-09: reminds in Spanish first (English for English users) that a release waits for the client testing: what, since when, how to decide, which reminder', () => {
     const es = render(EVENTS.TESTING_REMINDER, ES);
     expect(es.subject).toBe(
-      '[L3-2026-000123] Recordatorio: entrega en pruebas esperando su revisión',
+      '[L3-2026-000123] Recordatorio: entrega en pruebas esperando su revisión: Factura no timbra',
     );
     expect(es.text).toContain(
       'La entrega del ticket L3-2026-000123 está lista para sus pruebas y sigue esperando su revisión.',
@@ -339,7 +339,9 @@ describe('L3-11 email templates', () => {
     expect(es.html).toContain('href="https://soporte.example/tickets/L3-2026-000123"');
     expect(es.html).toContain('Aceptar o reportar fallas');
     const en = render(EVENTS.TESTING_REMINDER, EN);
-    expect(en.subject).toBe('[L3-2026-000123] Reminder: release in testing awaiting your review');
+    expect(en.subject).toBe(
+      '[L3-2026-000123] Reminder: release in testing awaiting your review: Factura no timbra',
+    );
     expect(en.text).toContain('accept it if it works as agreed or report the failures you find');
     // 2026-02-02T23:30Z is 3 Feb, 08:30 in Tokyo.
     expect(en.text).toContain('February 3, 2026');
@@ -385,7 +387,9 @@ describe('L3-11 email templates', () => {
   it('L3-07/L3-08: a wait on the client says the clock is paused and resumes with the time left', () => {
     const progress = { ...EVENTS.INFO_REQUESTED, pausedClock: 'progress' } as const;
     const es = render(progress, ES);
-    expect(es.subject).toBe('[L3-2026-000123] Esperamos su respuesta para continuar');
+    expect(es.subject).toBe(
+      '[L3-2026-000123] Esperamos su respuesta para continuar: Factura no timbra',
+    );
     expect(es.text).toContain('Lo que necesitamos:');
     expect(es.text).toContain(
       'Mientras esperamos su respuesta, el plazo de avance periódico de su ticket queda en pausa.',
