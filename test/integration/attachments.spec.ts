@@ -540,7 +540,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     const [toRegistrant, toAgent] = await caughtOnceEach(mine);
     expect(toRegistrant).toMatchObject({
       to: [REGISTRANT],
-      subject: `[${number}] Nuevo archivo adjunto: diagnostico.pdf: No timbra la factura`,
+      subject: `[${number}] Nuevo archivo adjunto: diagnostico.pdf — No timbra la factura`,
     });
     expect(toRegistrant.text).toContain('diagnostico.pdf');
     expect(toRegistrant.text).toContain(`/tickets/${number}`);
@@ -596,7 +596,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       `attachment-${third.body.id}`,
     ]);
     expect(afterIt[1].mail.subject).toBe(
-      `[${byAgent}] Nuevo archivo adjunto: tres.txt: No timbra la factura`,
+      `[${byAgent}] Nuevo archivo adjunto: tres.txt — No timbra la factura`,
     );
 
     // A client's two files: one email to the agents, naming both (not the registrant's: those
@@ -689,7 +689,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       () => attachmentEmails(one),
       (all) => all.length === 1 && all[0].status === 'SENT',
     );
-    expect(sent.subject).toBe(`[${one}] Nuevo archivo adjunto: bitacora.txt: Timbrado`);
+    expect(sent.subject).toBe(`[${one}] Nuevo archivo adjunto: bitacora.txt — Timbrado`);
     expect(sent.text).not.toContain('datos-de-otro-cliente');
 
     // One file, deleted at once: no email at all.
@@ -1033,7 +1033,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     );
     expect(rows.map((r) => r.event_key)).toEqual([`attachment-${visible.body.id}`]);
     expect(rows[0].subject).toBe(
-      `[${number}] Nuevo archivo adjunto: diagnostico.txt: No timbra la factura`,
+      `[${number}] Nuevo archivo adjunto: diagnostico.txt — No timbra la factura`,
     );
     expect(rows[0].text).not.toContain('volcado');
     const [{ n }] = await world.db.query<{ n: number }[]>(

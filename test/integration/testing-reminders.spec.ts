@@ -87,7 +87,7 @@ describe('testing reminders through the real stack (L3-09, L3-11)', () => {
     const registrantMails = mails.filter((m) => m.to.includes('usuario@aurora.example'));
     expect(registrantMails).toHaveLength(1);
     const [mail] = registrantMails;
-    expect(mail.subject).toBe(`[${number}] ${SUBJECT}: Reporte de cobranza`);
+    expect(mail.subject).toBe(`[${number}] ${SUBJECT} — Reporte de cobranza`);
     expect(mail.text).toContain('Reporte de cobranza por antigüedad de saldos');
     expect(mail.text).toContain(note);
     expect(mail.text).toContain('En pruebas desde');

@@ -72,13 +72,18 @@ export function subjectLine(ticketNumber: string, text: string): string {
 
 /**
  * A ticket email's subject ending in the ticket's own subject, as the provider's emails do: a
- * client with several tickets tells them apart in the inbox, not only by number (QA S20).
+ * client with several tickets tells them apart in the inbox, not only by number (QA S20). A text
+ * that already has a detail after a colon («Ticket clasificado: problema») takes the subject
+ * after a dash, not a second colon.
  */
 export function ticketSubjectLine(
   ticket: Pick<NotificationTicket, 'number' | 'subject'>,
   text: string,
 ): string {
-  return subjectLine(ticket.number, `${text}: ${ticket.subject}`);
+  return subjectLine(
+    ticket.number,
+    `${text}${text.includes(': ') ? ' — ' : ': '}${ticket.subject}`,
+  );
 }
 
 /**

@@ -21,7 +21,7 @@ describe('L3-11 attachment emails', () => {
   it('ATTACHMENT_ADDED names the file, its size and who attached it, es-MX first', () => {
     const es = renderEmail(EVENTS.ATTACHMENT_ADDED, recipient(Locale.ES_MX), OPTIONS)!;
     expect(es.subject).toBe(
-      '[L3-2026-000123] Nuevo archivo adjunto: bitacora-timbrado.log: Factura no timbra',
+      '[L3-2026-000123] Nuevo archivo adjunto: bitacora-timbrado.log — Factura no timbra',
     );
     expect(es.text).toContain('Alex Agent adjuntó un archivo a su ticket L3-2026-000123.');
     expect(es.text).toContain('bitacora-timbrado.log');
@@ -32,7 +32,7 @@ describe('L3-11 attachment emails', () => {
 
     const en = renderEmail(EVENTS.ATTACHMENT_ADDED, recipient(Locale.EN), OPTIONS)!;
     expect(en.subject).toBe(
-      '[L3-2026-000123] New attachment: bitacora-timbrado.log: Factura no timbra',
+      '[L3-2026-000123] New attachment: bitacora-timbrado.log — Factura no timbra',
     );
     expect(en.text).toContain('Alex Agent attached a file to your ticket L3-2026-000123.');
     expect(en.text).toContain('2.3 MB');
@@ -96,7 +96,7 @@ describe('L3-11 attachment emails', () => {
     expect(filesOf(left).map((f) => f.fileName)).toEqual(['bitacora-timbrado.log']);
     const es = renderEmail(left, recipient(Locale.ES_MX), OPTIONS)!;
     expect(es.subject).toBe(
-      '[L3-2026-000123] Nuevo archivo adjunto: bitacora-timbrado.log: Factura no timbra',
+      '[L3-2026-000123] Nuevo archivo adjunto: bitacora-timbrado.log — Factura no timbra',
     );
     expect(es.text).not.toContain('otro-cliente');
     // The first file deleted: the second leads the email.

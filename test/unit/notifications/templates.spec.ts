@@ -76,7 +76,7 @@ describe('L3-11 email templates', () => {
       '[L3-2026-000123] Ticket registered: Factura no timbra',
     );
     expect(render(EVENTS.ESTIMATE_SUBMITTED, ES).subject).toBe(
-      '[L3-2026-000123] Estimación por autorizar: 12.5 h (v1): Factura no timbra',
+      '[L3-2026-000123] Estimación por autorizar: 12.5 h (v1) — Factura no timbra',
     );
     expect(render(EVENTS.SLA_BREACHED, EN).subject).toBe('[L3-2026-000123] SLA breached: Triage');
     expect(render(EVENTS.ASSIGNED, EN).subject).toBe(
@@ -302,7 +302,7 @@ describe('L3-11 email templates', () => {
   it('L3-12: reminds in Spanish first (English for English users) that a change order awaits authorization, with its hours and reason', () => {
     const es = render(EVENTS.CHANGE_ORDER_REMINDER, ES);
     expect(es.subject).toBe(
-      '[L3-2026-000123] Recordatorio: orden de cambio por autorizar, +6.5 h (v2): Factura no timbra',
+      '[L3-2026-000123] Recordatorio: orden de cambio por autorizar, +6.5 h (v2) — Factura no timbra',
     );
     expect(es.text).toContain(
       'La orden de cambio v2 del ticket L3-2026-000123 (6.5 h adicionales a las ya autorizadas) sigue esperando su autorización por escrito.',
@@ -319,7 +319,7 @@ describe('L3-11 email templates', () => {
   it('L3-09: reminds in Spanish first (English for English users) that a release waits for the client testing: what, since when, how to decide, which reminder', () => {
     const es = render(EVENTS.TESTING_REMINDER, ES);
     expect(es.subject).toBe(
-      '[L3-2026-000123] Recordatorio: entrega en pruebas esperando su revisión: Factura no timbra',
+      '[L3-2026-000123] Recordatorio: entrega en pruebas esperando su revisión — Factura no timbra',
     );
     expect(es.text).toContain(
       'La entrega del ticket L3-2026-000123 está lista para sus pruebas y sigue esperando su revisión.',
@@ -340,7 +340,7 @@ describe('L3-11 email templates', () => {
     expect(es.html).toContain('Aceptar o reportar fallas');
     const en = render(EVENTS.TESTING_REMINDER, EN);
     expect(en.subject).toBe(
-      '[L3-2026-000123] Reminder: release in testing awaiting your review: Factura no timbra',
+      '[L3-2026-000123] Reminder: release in testing awaiting your review — Factura no timbra',
     );
     expect(en.text).toContain('accept it if it works as agreed or report the failures you find');
     // 2026-02-02T23:30Z is 3 Feb, 08:30 in Tokyo.
