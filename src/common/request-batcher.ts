@@ -1,3 +1,5 @@
+import { type GraphQLResolveInfo, OperationTypeNode } from 'graphql';
+
 /** One GraphQL request's reads of one kind: asked for by field resolvers, read in one go per tick. */
 interface Batch<V> {
   readonly values: Map<string, Promise<V | null>>;
@@ -49,4 +51,14 @@ export class RequestBatcher<A, V> {
       }
     }
   }
+}
+
+/**
+ * The scope a field's {@link RequestBatcher} reads share: the GraphQL request's context, except in
+ * a mutation, whose answers each read after their own write (a document's mutations run one after
+ * another: a batch shared with an earlier answer would give a later one what stood before its
+ * write). `answer`: the object the field resolves on.
+ */
+export function batchScope(context: object, info: GraphQLResolveInfo, answer: object): object {
+  return info.operation.operation === OperationTypeNode.MUTATION ? answer : context;
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type GraphQLResolveInfo, OperationTypeNode } from 'graphql';
 import { type DataSource, In } from 'typeorm';
 import type { ReplyProgressTicket } from '../../workflows/ticket/transitions';
 import {
@@ -11,16 +10,6 @@ import { RequestBatcher } from '../common/request-batcher';
 import { TicketClockEntity } from './ticket-clock.entity';
 import { liveClockFromEntity } from './ticket.mapper';
 import type { SlaClockModel } from './ticket.model';
-
-/**
- * What the clock reads of a field share a batch over: the GraphQL request's context, except in a
- * mutation, whose answers each read after their own write (a document's mutations run one after
- * another: a batch shared with an earlier answer would give a later one the clocks from before
- * its write). `answer`: the ticket the field resolves on.
- */
-export function clockReadScope(context: object, info: GraphQLResolveInfo, answer: object): object {
-  return info.operation.operation === OperationTypeNode.MUTATION ? answer : context;
-}
 
 /** One clock run as the reply-progress rule reads it: its kind, status and end. */
 export type ClockState = ReplyProgressTicket['clocks'][number];

@@ -13,6 +13,7 @@ import {
 import type { GraphQLResolveInfo } from 'graphql';
 import * as wf from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { batchScope } from '../common/request-batcher';
 import { TicketOrder } from './ticket-order';
 import { HourBalanceModel } from '../contracts/hour-balance.model';
 import { TimeEntryModel } from '../contracts/time-entry.model';
@@ -51,7 +52,7 @@ import {
 } from './ticket.model';
 import { TicketsService, type TransitionName } from './tickets.service';
 import { UserNamesLoader } from './user-names.loader';
-import { ClockStatesLoader, clockReadScope } from './clock-states.loader';
+import { ClockStatesLoader } from './clock-states.loader';
 import { ReleaseDateStatesLoader } from './release-date-states.loader';
 
 /**
@@ -152,7 +153,7 @@ export class TicketsResolver {
     @Parent() ticket: TicketWithParts,
   ): Promise<boolean> {
     return this.service.publicReplyCountsAsProgress(user, ticket, (number) =>
-      this.clockStates.load(clockReadScope(ctx, info, ticket), number),
+      this.clockStates.load(batchScope(ctx, info, ticket), number),
     );
   }
 
@@ -162,10 +163,11 @@ export class TicketsResolver {
   })
   releaseDateSuperseded(
     @Context() ctx: object,
+    @Info() info: GraphQLResolveInfo,
     @Parent() ticket: TicketWithParts,
   ): Promise<boolean> {
     if (!ticket.releaseDate) return Promise.resolve(false);
-    return this.releaseDates.superseded(ctx, ticket.number);
+    return this.releaseDates.superseded(batchScope(ctx, info, ticket), ticket.number);
   }
 
   @ResolveField(() => [SlaClockModel])
@@ -177,7 +179,7 @@ export class TicketsResolver {
     // A registration's answer carries the clocks it wrote; a list reads its page's in one batch.
     return ticket.clocks
       ? Promise.resolve(ticket.clocks)
-      : this.clockStates.live(clockReadScope(ctx, info, ticket), ticket);
+      : this.clockStates.live(batchScope(ctx, info, ticket), ticket);
   }
 
   @ResolveField(() => [TicketEventModel], {
