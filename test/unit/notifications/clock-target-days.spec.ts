@@ -16,27 +16,28 @@ import type { ReadModelSlice } from '../../../workflows/ticket/ticket-projection
 // same amount the ticket page explains), carried on the event; a ticket whose diagnosis target is
 // 3 days (or 1: the singular) is told so, in es-MX and en, to the client and to the agent.
 
-const EVENTS = SAMPLE_EVENTS;
-const OPTIONS = RENDER_OPTIONS;
 const to = sampleRecipient;
 const text = (event: NotificationEvent, locale = Locale.ES_MX) =>
-  renderEmail(event, to(locale), OPTIONS)!.text;
+  renderEmail(event, to(locale), RENDER_OPTIONS)!.text;
 
 /** Every email that speaks of a requirement clock, with the target it is given. */
 const speaking = (days: number): [string, NotificationEvent][] => [
   [
     'classified requirement (diagnosis)',
-    { ...EVENTS.CLASSIFIED, classification: 'REQUIREMENT', clockTargetDays: days },
+    { ...SAMPLE_EVENTS.CLASSIFIED, classification: 'REQUIREMENT', clockTargetDays: days },
   ],
   [
     'diagnosis paused on the client',
-    { ...EVENTS.INFO_REQUESTED, pausedClock: 'diagnosis', clockTargetDays: days },
+    { ...SAMPLE_EVENTS.INFO_REQUESTED, pausedClock: 'diagnosis', clockTargetDays: days },
   ],
-  ['estimate authorized (scheduling)', { ...EVENTS.AUTHORIZATION_RECORDED, clockTargetDays: days }],
+  [
+    'estimate authorized (scheduling)',
+    { ...SAMPLE_EVENTS.AUTHORIZATION_RECORDED, clockTargetDays: days },
+  ],
   [
     'agent: requirement assigned (diagnosis)',
     {
-      ...EVENTS.PROVIDER_ASSIGNED,
+      ...SAMPLE_EVENTS.PROVIDER_ASSIGNED,
       initial: 'AUTOMATIC',
       classification: 'REQUIREMENT',
       clockTargetDays: days,
@@ -44,11 +45,19 @@ const speaking = (days: number): [string, NotificationEvent][] => [
   ],
   [
     'agent: estimate authorized (scheduling)',
-    { ...EVENTS.PROVIDER_CLIENT_ACTIVITY, activity: 'ESTIMATE_AUTHORIZED', clockTargetDays: days },
+    {
+      ...SAMPLE_EVENTS.PROVIDER_CLIENT_ACTIVITY,
+      activity: 'ESTIMATE_AUTHORIZED',
+      clockTargetDays: days,
+    },
   ],
   [
     'agent: estimate rejected (diagnosis)',
-    { ...EVENTS.PROVIDER_CLIENT_ACTIVITY, activity: 'ESTIMATE_REJECTED', clockTargetDays: days },
+    {
+      ...SAMPLE_EVENTS.PROVIDER_CLIENT_ACTIVITY,
+      activity: 'ESTIMATE_REJECTED',
+      clockTargetDays: days,
+    },
   ],
 ];
 
@@ -68,10 +77,10 @@ describe('requirement clock targets in emails come from the ticket’s clock (QA
   });
 
   it('an event recorded before the target was carried reads the contract’s clockTarget', () => {
-    expect(text({ ...EVENTS.CLASSIFIED, classification: 'REQUIREMENT' })).toContain(
+    expect(text({ ...SAMPLE_EVENTS.CLASSIFIED, classification: 'REQUIREMENT' })).toContain(
       'En un máximo de 5 días hábiles',
     );
-    expect(text(EVENTS.AUTHORIZATION_RECORDED)).toContain('En un máximo de 2 días hábiles');
+    expect(text(SAMPLE_EVENTS.AUTHORIZATION_RECORDED)).toContain('En un máximo de 2 días hábiles');
   });
 
   it('the classification of a requirement carries its diagnosis clock’s target from the batch', () => {

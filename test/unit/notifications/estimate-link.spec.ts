@@ -11,8 +11,6 @@ import {
 // Issue 5, L3-09, L3-11: the estimate emails' "review and authorize" link opens a route the web
 // app serves (the ticket page showing that estimate version), never "page not found".
 
-const EVENTS = SAMPLE_EVENTS;
-const OPTIONS = RENDER_OPTIONS;
 const RECIPIENT = sampleRecipient(Locale.ES_MX, {
   email: 'aprobador@aurora.example',
   displayName: 'Arturo Aprobador',
@@ -30,8 +28,8 @@ describe('estimate email link (issue 5, L3-09, L3-11)', () => {
   it.each(['ESTIMATE_SUBMITTED', 'ESTIMATE_REMINDER'] as const)(
     '%s links the ticket page route of that estimate version',
     (type) => {
-      const event = EVENTS[type];
-      const email = renderEmail(event, RECIPIENT, OPTIONS);
+      const event = SAMPLE_EVENTS[type];
+      const email = renderEmail(event, RECIPIENT, RENDER_OPTIONS);
       expect(email).not.toBeNull();
       const link = actionLink(email!.html);
       expect(link.origin).toBe('https://soporte.example');
@@ -47,7 +45,7 @@ describe('estimate email link (issue 5, L3-09, L3-11)', () => {
   );
 
   it('CHANGE_ORDER_REMINDER links the ticket page route of that change order (L3-12)', () => {
-    const email = renderEmail(EVENTS.CHANGE_ORDER_REMINDER, RECIPIENT, OPTIONS);
+    const email = renderEmail(SAMPLE_EVENTS.CHANGE_ORDER_REMINDER, RECIPIENT, RENDER_OPTIONS);
     const link = actionLink(email!.html);
     expect(link.pathname).toBe(estimatePath(SAMPLE_TICKET.number, 2));
     expect(matchTicketRoute(link.pathname)).toEqual({
