@@ -2,7 +2,7 @@ import {
   type Block,
   type NamedEmail,
   renderNamedEmail,
-  subjectLine,
+  ticketSubjectLine,
 } from '../notifications/templates/email-content';
 import {
   type EmailRecipient,
@@ -77,8 +77,8 @@ export function renderNoChargeEmail(
   return renderNamedEmail(
     'contracts/no-charge.v1',
     {
-      subject: subjectLine(
-        input.ticket.number,
+      subject: ticketSubjectLine(
+        input.ticket,
         input.noCharge
           ? t('Ticket sin cargo al paquete de horas', 'Ticket free of charge to the hour package')
           : t(

@@ -2,7 +2,7 @@ import {
   type Block,
   type NamedEmail,
   renderNamedEmail,
-  subjectLine,
+  ticketSubjectLine,
 } from '../notifications/templates/email-content';
 import {
   type EmailRecipient,
@@ -65,11 +65,11 @@ export function renderLowRatingEmail(
   return renderNamedEmail(
     'satisfaction/low-rating.v1',
     {
-      subject: subjectLine(
-        input.ticket.number,
+      subject: ticketSubjectLine(
+        input.ticket,
         t(
-          `Calificación baja (${score}) de ${input.organizationName}: ${input.ticket.subject}`,
-          `Low rating (${score}) from ${input.organizationName}: ${input.ticket.subject}`,
+          `Calificación baja (${score}) de ${input.organizationName}`,
+          `Low rating (${score}) from ${input.organizationName}`,
         ),
       ),
       heading: t(

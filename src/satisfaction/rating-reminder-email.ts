@@ -2,7 +2,7 @@ import {
   type Block,
   type NamedEmail,
   renderNamedEmail,
-  subjectLine,
+  ticketSubjectLine,
 } from '../notifications/templates/email-content';
 import {
   type EmailRecipient,
@@ -56,11 +56,11 @@ export function renderRatingReminderEmail(
   return renderNamedEmail(
     'satisfaction/rating-reminder.v1',
     {
-      subject: subjectLine(
-        input.ticket.number,
+      subject: ticketSubjectLine(
+        input.ticket,
         t(
-          `Recordatorio: ¿cómo calificaría la atención? ${input.ticket.subject}`,
-          `Reminder: how would you rate the support? ${input.ticket.subject}`,
+          'Recordatorio: ¿cómo calificaría la atención?',
+          'Reminder: how would you rate the support?',
         ),
       ),
       heading: t(

@@ -98,7 +98,9 @@ describe('No-charge tickets (web app, L3-18)', () => {
     // L3-11: the registrant got the email, once.
     const mails = await caughtAtLeast(
       1,
-      (m) => m.subject === `[${number}] Ticket sin cargo al paquete de horas`,
+      (m) =>
+        m.subject ===
+        `[${number}] Ticket sin cargo al paquete de horas: ¿Cómo cancelo una factura timbrada?`,
       CLIENT,
     );
     expect(mails).toHaveLength(1);

@@ -157,7 +157,9 @@ describe('No-charge tickets on the ticket (L3-18, L3-11)', () => {
     ).toBeUndefined();
     const [first] = await sent(number, 1);
     expect(first.recipient_address).toBe('usuario@aurora.example');
-    expect(first.subject).toBe(`[${number}] Ticket sin cargo al paquete de horas`);
+    expect(first.subject).toBe(
+      `[${number}] Ticket sin cargo al paquete de horas: Sin cargo: correo`,
+    );
     expect(first.text).toContain('Consulta <básica> de primer nivel.');
     expect(first.text).toContain('Alex Agent');
     expect(first.text).toContain(`/tickets/${number}`);
@@ -179,7 +181,9 @@ describe('No-charge tickets on the ticket (L3-18, L3-11)', () => {
     ).toBeUndefined();
     const rows = await sent(number, 2);
     expect(rows).toHaveLength(2);
-    expect(rows[1].subject).toBe(`[${number}] El ticket vuelve a cobrarse al paquete de horas`);
+    expect(rows[1].subject).toBe(
+      `[${number}] El ticket vuelve a cobrarse al paquete de horas: Sin cargo: correo`,
+    );
     expect(rows[1].text).toContain('Resultó ser una configuración.');
     const after = await billing(number, Role.CLIENT_USER);
     expect(after.billing).toMatchObject({

@@ -111,7 +111,7 @@ describe('One rating reminder to the client (L3-11)', () => {
     const [mail] = await sentExactly(() => reminders(all), 1);
     expect(mail.to).toContain(REGISTRANT);
     expect(mail.subject).toBe(
-      `[${unrated}] Recordatorio: ¿cómo calificaría la atención? Recordatorio: sin calificar`,
+      `[${unrated}] Recordatorio: ¿cómo calificaría la atención? — Recordatorio: sin calificar`,
     );
     expect(mail.text).toContain(`/tickets/${unrated}#calificar`);
     expect(mail.text).toContain('Este es el único recordatorio');
@@ -155,7 +155,7 @@ describe('One rating reminder to the client (L3-11)', () => {
       const [mail] = await sentExactly(() => reminders([english]), 1);
       expect(mail.to).toContain(REGISTRANT);
       expect(mail.subject).toBe(
-        `[${english}] Reminder: how would you rate the support? Reminder: unrated`,
+        `[${english}] Reminder: how would you rate the support? — Reminder: unrated`,
       );
       expect(mail.text).toContain(`Ticket ${english} was closed on`);
       expect(mail.text).toContain('Rate the support');

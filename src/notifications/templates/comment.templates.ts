@@ -1,4 +1,4 @@
-import { byReader, subjectLine, type TemplateContext } from './email-content';
+import { byReader, type TemplateContext, ticketSubjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // Comments (L3-11): a provider's client-visible reply on the ticket. Internal notes never reach
@@ -25,10 +25,7 @@ export const commentTemplates: TemplateFamily<'COMMENT_ADDED' | 'CLIENT_ANSWER_R
   COMMENT_ADDED: (e, ctx) => {
     const author = ctx.names.get(e.authorId) ?? ctx.t('Soporte L3', 'L3 support');
     return {
-      subject: subjectLine(
-        e.ticket.number,
-        `${ctx.t('Nuevo comentario', 'New comment')}: ${e.ticket.subject}`,
-      ),
+      subject: ticketSubjectLine(e.ticket, ctx.t('Nuevo comentario', 'New comment')),
       heading: byReader(
         e.ticket,
         ctx,
@@ -64,7 +61,7 @@ export const commentTemplates: TemplateFamily<'COMMENT_ADDED' | 'CLIENT_ANSWER_R
       ['el ticket', 'the ticket'],
     );
     return {
-      subject: subjectLine(e.ticket.number, `${recorded}: ${e.ticket.subject}`),
+      subject: ticketSubjectLine(e.ticket, recorded),
       heading: byReader(
         e.ticket,
         ctx,

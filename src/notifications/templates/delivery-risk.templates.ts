@@ -1,4 +1,4 @@
-import { subjectLine, type TemplateContext } from './email-content';
+import { type TemplateContext, ticketSubjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // L3-19/L3-10, provider side: a re-plan left a published release date the capacity plan can no
@@ -34,9 +34,9 @@ export const deliveryRiskTemplates: TemplateFamily<'PROVIDER_DELIVERY_AT_RISK'> 
       [ctx.t('Causa', 'Cause'), cause],
     );
     return {
-      subject: subjectLine(
-        e.ticket.number,
-        `${ctx.t('Entrega en riesgo', 'Delivery at risk')} (${slip}): ${e.ticket.subject}`,
+      subject: ticketSubjectLine(
+        e.ticket,
+        `${ctx.t('Entrega en riesgo', 'Delivery at risk')} (${slip})`,
       ),
       heading: ctx.t(
         `La fecha de entrega publicada del ticket ${e.ticket.number} ya no se cumple con el plan (${slip}).`,

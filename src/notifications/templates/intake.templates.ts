@@ -2,7 +2,6 @@ import type { ClassifiedEvent, InfoRequestedEvent } from '../notification-event'
 import {
   byReader,
   type EmailContent,
-  subjectLine,
   ticketSubjectLine,
   type TemplateContext,
 } from './email-content';
@@ -18,10 +17,7 @@ export const intakeTemplates: TemplateFamily<
   TICKET_REGISTERED: (e, ctx) => {
     const registrant = ctx.names.get(e.ticket.registrantId);
     return {
-      subject: subjectLine(
-        e.ticket.number,
-        `${ctx.t('Ticket registrado', 'Ticket registered')}: ${e.ticket.subject}`,
-      ),
+      subject: ticketSubjectLine(e.ticket, ctx.t('Ticket registrado', 'Ticket registered')),
       heading: byReader(
         e.ticket,
         ctx,

@@ -1,4 +1,4 @@
-import { type NamedEmail, renderNamedEmail, subjectLine } from './email-content';
+import { type NamedEmail, renderNamedEmail, ticketSubjectLine } from './email-content';
 import { type EmailRecipient, ticketEmailContext, type RenderOptions } from './render-email';
 
 /** The outbox's event type of a client user made a ticket's participant by someone else (L3-11). */
@@ -35,12 +35,9 @@ export function renderParticipantAddedEmail(
   return renderNamedEmail(
     'tickets/participant-added.v1',
     {
-      subject: subjectLine(
-        input.ticketNumber,
-        t(
-          `Se le agregó como participante: ${input.ticketSubject}`,
-          `You were added as a participant: ${input.ticketSubject}`,
-        ),
+      subject: ticketSubjectLine(
+        { number: input.ticketNumber, subject: input.ticketSubject },
+        t('Se le agregó como participante', 'You were added as a participant'),
       ),
       heading: t(
         `${input.byName} le agregó como participante del ticket ${input.ticketNumber}.`,

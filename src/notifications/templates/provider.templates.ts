@@ -5,7 +5,7 @@ import type {
   ProviderClientActivityEvent,
 } from '../notification-event';
 import { fileSize } from './attachment.templates';
-import { type Block, subjectLine, type TemplateContext } from './email-content';
+import { type Block, type TemplateContext, ticketSubjectLine } from './email-content';
 import { type BusinessDays, requirementClockDays } from './format';
 import type { TemplateFamily } from './template-types';
 
@@ -183,9 +183,9 @@ export const providerTemplates: TemplateFamily<
       rows.push([ctx.t('Atender a más tardar', 'Attend by'), ctx.dates.instant(e.triageDeadline)]);
     }
     return {
-      subject: subjectLine(
-        e.ticket.number,
-        `${ctx.t('Nuevo ticket de', 'New ticket from')} ${client}: ${e.ticket.subject}`,
+      subject: ticketSubjectLine(
+        e.ticket,
+        `${ctx.t('Nuevo ticket de', 'New ticket from')} ${client}`,
       ),
       heading: ctx.t(
         `${client} registró el ticket ${e.ticket.number}.`,
@@ -215,7 +215,7 @@ export const providerTemplates: TemplateFamily<
         ? ctx.t(`El cliente adjuntó ${files} archivos`, `Client attached ${files} files`)
         : ctx.t(...a.subject);
     return {
-      subject: subjectLine(e.ticket.number, `${what}: ${e.ticket.subject}`),
+      subject: ticketSubjectLine(e.ticket, what),
       heading: ctx.t(
         `${who} ${theTicket(a.did[0])} ${e.ticket.number}.`,
         `${who} ${a.did[1]} ticket ${e.ticket.number}.`,
@@ -255,9 +255,9 @@ export const providerTemplates: TemplateFamily<
       });
     }
     return {
-      subject: subjectLine(
-        e.ticket.number,
-        `${ctx.t('Ticket asignado a', 'Ticket assigned to')} ${agent}: ${e.ticket.subject}`,
+      subject: ticketSubjectLine(
+        e.ticket,
+        `${ctx.t('Ticket asignado a', 'Ticket assigned to')} ${agent}`,
       ),
       heading: assignedHeading(e, ctx, agent, who),
       blocks,

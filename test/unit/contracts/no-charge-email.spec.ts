@@ -25,7 +25,9 @@ const WAIVED: NoChargeEmailInput = {
 describe('no-charge decision email (L3-18, L3-11)', () => {
   it('tells the registrant in Spanish: subject, who, when, the reason, the hours released, the link', () => {
     const es = renderNoChargeEmail(WAIVED, ES, OPTIONS);
-    expect(es.subject).toBe('[L3-2026-000123] Ticket sin cargo al paquete de horas');
+    expect(es.subject).toBe(
+      '[L3-2026-000123] Ticket sin cargo al paquete de horas: Duda de facturación',
+    );
     expect(es.locale).toBe(Locale.ES_MX);
     expect(es.text).toContain(
       'Alex Agent marcó el ticket L3-2026-000123 sin cargo a su paquete de horas.',
@@ -40,7 +42,9 @@ describe('no-charge decision email (L3-18, L3-11)', () => {
 
   it('in English for an English reader, dates in their zone', () => {
     const en = renderNoChargeEmail(WAIVED, EN, OPTIONS);
-    expect(en.subject).toBe('[L3-2026-000123] Ticket free of charge to the hour package');
+    expect(en.subject).toBe(
+      '[L3-2026-000123] Ticket free of charge to the hour package: Duda de facturación',
+    );
     expect(en.text).toContain('Reserved hours released: 3.5 h');
     expect(en.text).toMatch(/Date: .*\(Japan Standard Time\)/);
   });
@@ -48,11 +52,13 @@ describe('no-charge decision email (L3-18, L3-11)', () => {
   it('charged again: its own subject, the hours held again, no "released" line', () => {
     const again = { ...WAIVED, noCharge: false, releasedHours: 0, reservedHours: 2 };
     const es = renderNoChargeEmail(again, ES, OPTIONS);
-    expect(es.subject).toBe('[L3-2026-000123] El ticket vuelve a cobrarse al paquete de horas');
+    expect(es.subject).toBe(
+      '[L3-2026-000123] El ticket vuelve a cobrarse al paquete de horas: Duda de facturación',
+    );
     expect(es.text).toContain('Horas reservadas de nuevo: 2 h');
     expect(es.text).not.toContain('liberadas');
     expect(renderNoChargeEmail(again, EN, OPTIONS).subject).toBe(
-      '[L3-2026-000123] Ticket charged to the hour package again',
+      '[L3-2026-000123] Ticket charged to the hour package again: Duda de facturación',
     );
   });
 

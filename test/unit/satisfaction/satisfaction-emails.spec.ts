@@ -104,7 +104,7 @@ describe('rating reminder to the client (L3-11)', () => {
     const es = renderRatingReminderEmail(input, ES, OPTIONS);
     expect(es.locale).toBe(Locale.ES_MX);
     expect(es.subject).toBe(
-      '[L3-2026-000123] Recordatorio: ¿cómo calificaría la atención? Factura <no> timbra',
+      '[L3-2026-000123] Recordatorio: ¿cómo calificaría la atención? — Factura <no> timbra',
     );
     expect(es.text).toContain('¿Cómo calificaría la atención?');
     expect(es.text).toContain(`Calificar la atención: ${RATING_LINK}`);
@@ -120,7 +120,7 @@ describe('rating reminder to the client (L3-11)', () => {
     const en = renderRatingReminderEmail(input, EN, OPTIONS);
     expect(en.locale).toBe(Locale.EN);
     expect(en.subject).toBe(
-      '[L3-2026-000123] Reminder: how would you rate the support? Factura <no> timbra',
+      '[L3-2026-000123] Reminder: how would you rate the support? — Factura <no> timbra',
     );
     expect(en.text).toContain(`Rate the support: ${RATING_LINK}`);
     expect(en.text).toContain('This is the only reminder');
