@@ -188,12 +188,16 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
     const mails = (await caughtMails()).filter((m) => m.subject.startsWith(`[${ticket.number}]`));
     const agent = mails.filter((m) => m.to.includes('agente@becken.example'));
     expect(agent).toHaveLength(1);
-    expect(agent[0].subject).toBe(`[${ticket.number}] SLA at risk: Progress cadence`);
+    expect(agent[0].subject).toBe(
+      `[${ticket.number}] SLA at risk: Progress cadence — ${ticket.subject}`,
+    );
     expect(agent[0].text).toContain('Client: Comercializadora Aurora');
     expect(agent[0].text).toContain('Assigned to: Alex Agent');
     expect(agent[0].text).not.toContain('comment on the ticket');
     const [manager] = mails.filter((m) => m.to.includes('gerente@becken.example'));
-    expect(manager.subject).toBe(`[${ticket.number}] SLA en riesgo: Avance periódico`);
+    expect(manager.subject).toBe(
+      `[${ticket.number}] SLA en riesgo: Avance periódico — ${ticket.subject}`,
+    );
     expect(manager.text).toContain('Asignado a: Alex Agent');
     expect(manager.text).not.toContain('comente en el ticket');
     expect(mails).toHaveLength(2);

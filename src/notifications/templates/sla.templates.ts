@@ -1,17 +1,19 @@
 import type { SlaAtRiskEvent, SlaBreachedEvent } from '../notification-event';
-import { subjectLine, type TemplateContext } from './email-content';
+import { type TemplateContext, ticketSubjectLine } from './email-content';
 import { businessDuration } from './format';
 import type { TemplateFamily } from './template-types';
 
 // SLA warnings for the provider only (never clients): the assigned agent, who must act (every
 // agent while none is assigned), and the managers. Written for staff: which clock, whose ticket,
 // who has it, when it falls due; a staff footer (no "reply on the ticket" guidance for clients).
+// The subject names the ticket, the clock and the ticket's subject, so a manager triages the
+// mailbox without opening each warning (QA S20).
 
 export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
   SLA_AT_RISK: (e, ctx) => {
     const clock = clockName(e.clock, ctx);
     return {
-      subject: subjectLine(e.ticket.number, `${ctx.t('SLA en riesgo', 'SLA at risk')}: ${clock}`),
+      subject: ticketSubjectLine(e.ticket, `${ctx.t('SLA en riesgo', 'SLA at risk')}: ${clock}`),
       heading: ctx.t(
         `El plazo «${clock}» del ticket ${e.ticket.number} está cerca de vencer.`,
         `The “${clock}” clock of ticket ${e.ticket.number} is close to its deadline.`,
@@ -39,7 +41,7 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
   SLA_BREACHED: (e, ctx) => {
     const clock = clockName(e.clock, ctx);
     return {
-      subject: subjectLine(e.ticket.number, `${ctx.t('SLA incumplido', 'SLA breached')}: ${clock}`),
+      subject: ticketSubjectLine(e.ticket, `${ctx.t('SLA incumplido', 'SLA breached')}: ${clock}`),
       heading: ctx.t(
         `El plazo «${clock}» del ticket ${e.ticket.number} venció.`,
         `The “${clock}” clock of ticket ${e.ticket.number} is breached.`,

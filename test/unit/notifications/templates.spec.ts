@@ -78,7 +78,9 @@ describe('L3-11 email templates', () => {
     expect(render(EVENTS.ESTIMATE_SUBMITTED, ES).subject).toBe(
       '[L3-2026-000123] Estimación por autorizar: 12.5 h (v1) — Factura no timbra',
     );
-    expect(render(EVENTS.SLA_BREACHED, EN).subject).toBe('[L3-2026-000123] SLA breached: Triage');
+    expect(render(EVENTS.SLA_BREACHED, EN).subject).toBe(
+      '[L3-2026-000123] SLA breached: Triage — Factura no timbra',
+    );
     expect(render(EVENTS.ASSIGNED, EN).subject).toBe(
       '[L3-2026-000123] Ticket assigned to Alex Agent: Factura no timbra',
     );
@@ -428,12 +430,12 @@ describe('L3-11 email templates', () => {
     expect(en.text).not.toContain('8-business-hour');
   });
 
-  it('L3-06..L3-09: SLA warnings name the clock in words, the client, the assignee and the deadline, with a staff footer', () => {
+  it("L3-06..L3-09: SLA warnings name the clock in words and the ticket's subject, the client, the assignee and the deadline, with a staff footer", () => {
     const names = new Map([...OPTIONS.names, ['org-aurora', 'Comercializadora Aurora']]);
     const agent = { ...ES, email: 'agente@becken.example', displayName: 'Alex Agent' };
     const atRisk = { ...EVENTS.SLA_AT_RISK, clock: 'progress' } as const;
     const es = renderEmail(atRisk, agent, { ...OPTIONS, names })!;
-    expect(es.subject).toBe('[L3-2026-000123] SLA en riesgo: Avance periódico');
+    expect(es.subject).toBe('[L3-2026-000123] SLA en riesgo: Avance periódico — Factura no timbra');
     expect(es.text).toContain(
       'El plazo «Avance periódico» del ticket L3-2026-000123 está cerca de vencer.',
     );
@@ -446,7 +448,7 @@ describe('L3-11 email templates', () => {
     expect(es.text).toContain('Este correo es automático: las respuestas por correo no se leen.');
     expect(es.text).toContain('https://soporte.example/tickets/L3-2026-000123');
     const en = renderEmail(atRisk, { ...agent, locale: Locale.EN }, { ...OPTIONS, names })!;
-    expect(en.subject).toBe('[L3-2026-000123] SLA at risk: Progress cadence');
+    expect(en.subject).toBe('[L3-2026-000123] SLA at risk: Progress cadence — Factura no timbra');
     expect(en.text).toContain('Assigned to: Alex Agent');
     expect(en.text).not.toContain('comment on the ticket');
     // Unassigned (triage): said so; breached reads «Venció».
@@ -454,7 +456,7 @@ describe('L3-11 email templates', () => {
       ...OPTIONS,
       names,
     })!;
-    expect(breached.subject).toBe('[L3-2026-000123] SLA incumplido: Triage');
+    expect(breached.subject).toBe('[L3-2026-000123] SLA incumplido: Triage — Factura no timbra');
     expect(breached.text).toContain('El plazo «Triage» del ticket L3-2026-000123 venció.');
     expect(breached.text).toContain('Asignado a: Sin asignar');
     expect(breached.text).toContain('Venció: martes, 3 de febrero de 2026, 4:30 p.m.');
