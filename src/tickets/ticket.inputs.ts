@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -48,6 +48,16 @@ export class RegisterTicketInput {
   @MaxLength(20_000)
   @Matches(/\S/, { message: 'description must not be blank' })
   description!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'L3-11: how many files the registrant is about to upload to the new ticket (0 to ATTACHMENT_MAX_PER_TICKET; default 0). The agents\' «Nuevo ticket» email waits for them, up to MAIL_BATCH_WINDOW_MS, so it names them; with none it goes at once.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  attachmentsToFollow?: number;
 
   @RequestIdField(
     'Idempotency key: a retry with the same ID returns the ticket it registered, never a second one.',
@@ -289,6 +299,18 @@ export class LogTicketTimeInput {
   requestId?: string;
 }
 
+/**
+ * What the ticket lists name a ticket by, and so what their category filter matches (L3-01,
+ * L3-06…L3-08): its classification once triage set it, else the category it was registered with.
+ */
+export const TicketListCategory = { ...TicketCategory, ...TicketClassification };
+export type TicketListCategory = TicketCategory | TicketClassification;
+registerEnumType(TicketListCategory, {
+  name: 'TicketListCategory',
+  description:
+    'What the ticket lists name a ticket by: PROBLEM or REQUIREMENT once classified (a requirement also by its kind when that is a category), else its registered category (L3-01, L3-06).',
+});
+
 @InputType()
 export class TicketFilter {
   @Field(() => [String], { nullable: true })
@@ -297,10 +319,14 @@ export class TicketFilter {
   @IsString({ each: true })
   states?: string[];
 
-  @Field(() => TicketCategory, { nullable: true })
+  @Field(() => TicketListCategory, {
+    nullable: true,
+    description:
+      'PROBLEM or REQUIREMENT: the tickets classified so. A category: the unclassified tickets registered with it and the requirements of that kind (the list shows «Requerimiento · Desarrollo»).',
+  })
   @IsOptional()
-  @IsEnum(TicketCategory)
-  category?: TicketCategory;
+  @IsEnum(TicketListCategory)
+  category?: TicketListCategory;
 
   @Field({ nullable: true })
   @IsOptional()

@@ -20,6 +20,7 @@ import {
   RULES,
 } from '../../workflows/ticket/transitions';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
+import { AppConfig } from '../config/app-config';
 import { isBusinessTime, localDateOf } from '../business-time/engine';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { containsPattern } from '../common/like-pattern';
@@ -40,7 +41,11 @@ import {
   ticketInputOf,
   type TicketWithParts,
 } from './ticket.mapper';
-import type { TicketEventModel, TransitionOutcome } from './ticket.model';
+import {
+  TicketClassification,
+  type TicketEventModel,
+  type TransitionOutcome,
+} from './ticket.model';
 import { allocateTicketNumber } from './ticket-number';
 import { awaitsClientSql } from './awaiting-client';
 import { decodeTicketCursor, encodeTicketCursor, ORDER_KEYS, TicketOrder } from './ticket-order';
@@ -59,6 +64,14 @@ export type TransitionName = keyof typeof RULES;
 type Payload<A extends RequestBase> = Omit<A, 'requestId' | 'actor'> & { requestId?: string };
 
 const MAX_PAGE = 100;
+
+/**
+ * What the lists name a ticket by (`TicketListCategory`): a requirement's kind, else its
+ * classification, else its registered category. Immutable: migration 1764320200000 indexes it, so
+ * a category few tickets hold is found without walking the whole list.
+ */
+export const LIST_CATEGORY_SQL = `COALESCE(CASE t.classification WHEN 'REQUIREMENT' THEN t.requirement_kind END,
+  t.classification, t.category)`;
 
 /**
  * Where a text search looks: the ticket's own fields (number, subject, description), what people
@@ -118,6 +131,7 @@ export class TicketsService implements OnModuleInit {
     private readonly workflows: TicketWorkflowClient,
     private readonly policies: SupportPoliciesService,
     private readonly ledger: HourLedgerService,
+    private readonly config: AppConfig,
   ) {}
 
   /** A calendar edit reaches the running clocks of every open ticket on it (BUSINESS-TIME.md). */
@@ -142,6 +156,13 @@ export class TicketsService implements OnModuleInit {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
         'Only client portal users register tickets (L3-04)',
+      );
+    }
+    const maxFiles = this.config.attachments.maxPerTicket;
+    if ((input.attachmentsToFollow ?? 0) > maxFiles) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `attachmentsToFollow must be at most ${maxFiles}, the files a ticket holds (ATTACHMENT_MAX_PER_TICKET)`,
       );
     }
     const requestId = input.requestId ?? null;
@@ -244,6 +265,7 @@ export class TicketsService implements OnModuleInit {
         lastEventSeq: 0,
         updatedAt: registeredAt,
         registrationRequestId: input.requestId ?? null,
+        attachmentsToFollow: input.attachmentsToFollow ?? 0,
       });
       // An insert, never an upsert: should the counter ever lag the rows, the clash is refused
       // (primary key) instead of overwriting the ticket that holds the number.
@@ -354,7 +376,11 @@ export class TicketsService implements OnModuleInit {
     }
     // «Esperan mi respuesta» (L3-06/L3-07/L3-09): the same rule as the list's marker.
     if (filter.awaitingClient) q.andWhere(awaitsClientSql(user));
-    if (filter.category) q.andWhere('t.category = :category', { category: filter.category });
+    // A requirement goes by its kind too («Requerimiento · Desarrollo»): every one is REQUIREMENT.
+    if (filter.category === TicketClassification.REQUIREMENT)
+      q.andWhere('t.classification = :category', { category: filter.category });
+    else if (filter.category)
+      q.andWhere(`${LIST_CATEGORY_SQL} = :category`, { category: filter.category });
     if (filter.assigneeId)
       q.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
     if (filter.slaStatus) q.andWhere('t.sla_status = :slaStatus', { slaStatus: filter.slaStatus });
