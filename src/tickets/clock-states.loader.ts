@@ -53,7 +53,7 @@ export class ClockStatesLoader {
     // Never null: a missing calendar fails the read instead.
     const calendar = (await this.calendarsById.load(context, ticket.calendarId, undefined))!;
     const now = new Date();
-    return rows.map((row) => liveClockFromEntity(row, calendar.engine, now));
+    return rows.map((row) => liveClockFromEntity(row, calendar, now));
   }
 
   private async runsOf(numbers: string[]): Promise<Map<string, TicketClockEntity[]>> {

@@ -80,7 +80,7 @@ export class SlaDashboardService {
         const row = this.withDates(raw);
         const clock = liveClockFromEntity(
           row,
-          (await calendarOf(row.calendarId, row.calendarVersion)).engine,
+          await calendarOf(row.calendarId, row.calendarVersion),
           now,
         );
         return {

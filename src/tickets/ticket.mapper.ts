@@ -9,9 +9,11 @@ import type {
   TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
 import { REGISTRANT_ROLES } from '../../workflows/ticket/ticket.contract';
-import { type BusinessCalendar, businessMillisecondsBetween } from '../business-time/engine';
+import type { CompiledCalendar } from '../business-time/calendars/calendars.service';
+import { businessMillisecondsBetween } from '../business-time/engine';
 import type { TicketClockEntity } from './ticket-clock.entity';
 import type { TicketEventEntity } from './ticket-event.entity';
+import { workingDayMinutes } from './working-day-minutes';
 import type { TicketEntity } from './ticket.entity';
 import type {
   AdminActionKind,
@@ -151,6 +153,8 @@ interface ClockParts {
   readonly breachedAt: Date | null;
   readonly endedAt: Date | null;
   readonly calendarVersion: number;
+  /** The calendar's usual working day, for a clock counted in days; else null. */
+  readonly businessDayMinutes: number | null;
 }
 
 function clockModel(c: ClockParts): SlaClockModel {
@@ -172,13 +176,19 @@ function clockModel(c: ClockParts): SlaClockModel {
     overdueMinutes: null,
     endedAt: c.endedAt,
     calendarVersion: c.calendarVersion,
+    businessDayMinutes: c.businessDayMinutes,
   };
 }
 
-/** `consumedSinceMs`: business time a running clock used after its recorded `consumedAsOf`. */
+/**
+ * `consumedSinceMs`: business time a running clock used after its recorded `consumedAsOf`. A view
+ * carries no calendar, so its days clocks have no `businessDayMinutes` (a registration's answer,
+ * the one caller, holds the triage clock alone, counted in minutes).
+ */
 export function clockFromView(c: SlaClockView, consumedSinceMs = 0): SlaClockModel {
   return clockModel({
     ...c,
+    businessDayMinutes: null,
     consumedMs: c.consumedMs + consumedSinceMs,
     startedAt: new Date(c.startedAt),
     deadline: date(c.deadline),
@@ -196,7 +206,7 @@ export function clockFromView(c: SlaClockView, consumedSinceMs = 0): SlaClockMod
  */
 export function liveClockFromEntity(
   row: TicketClockEntity,
-  calendar: BusinessCalendar,
+  { engine: calendar, stored }: Pick<CompiledCalendar, 'engine' | 'stored'>,
   now: Date,
 ): SlaClockModel {
   const since =
@@ -217,6 +227,7 @@ export function liveClockFromEntity(
     breachedAt: row.breachedAt,
     endedAt: row.endedAt,
     calendarVersion: row.calendarVersion,
+    businessDayMinutes: row.targetUnit === 'days' ? workingDayMinutes(stored) : null,
   });
   // How late a breach is, in the same business time as the target (QA: «0 min hábiles» left said
   // nothing about it).

@@ -90,6 +90,13 @@ export class SlaClockModel {
 
   @Field(() => Int)
   calendarVersion!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "For a clock counted in business days (L3-08, L3-09): the business minutes of one working day on the ticket's calendar (the working time most of its weekdays have; 540 for 09:00–18:00), so its time left can be said in days. Null for a clock counted in minutes.",
+  })
+  businessDayMinutes!: number | null;
 }
 
 @ObjectType('TicketEvent')

@@ -13,7 +13,9 @@ import { clockFromView, liveClockFromEntity } from '../../../src/tickets/ticket.
 // workflow's view gives (`clockFromView`, ISO strings), with a running clock's business time
 // since its recorded consumption added on the calendar (L3-06…L3-09, BUSINESS-TIME.md).
 
-const calendar = new BusinessCalendar(defaultMexicoCityCalendar(2025, 2027));
+const stored = defaultMexicoCityCalendar(2025, 2027);
+const calendar = new BusinessCalendar(stored);
+const compiled = { engine: calendar, stored };
 const MINUTE = 60_000;
 const base = Date.parse('2026-03-02T15:00:00Z');
 
@@ -91,13 +93,19 @@ describe('a stored clock read live (issue 10, L3-06…L3-09)', () => {
   it('is the clock of the workflow view, with a running clock’s business time since added', () => {
     fc.assert(
       fc.property(rowArb, ({ row, now }) => {
-        const live = liveClockFromEntity(row, calendar, now);
+        const live = liveClockFromEntity(row, compiled, now);
         const since =
           row.status === 'RUNNING'
             ? businessMillisecondsBetween(calendar, row.consumedAsOf, now)
             : 0;
-        const { overdueMinutes, ...rest } = live;
-        expect(rest).toEqual({ ...clockFromView(viewOf(row), since), overdueMinutes: undefined });
+        const { overdueMinutes, businessDayMinutes, ...rest } = live;
+        expect(rest).toEqual({
+          ...clockFromView(viewOf(row), since),
+          overdueMinutes: undefined,
+          businessDayMinutes: undefined,
+        });
+        // A days clock's day is the calendar's: 09:00–18:00 (a view carries no calendar).
+        expect(businessDayMinutes).toBe(row.targetUnit === 'days' ? 540 : null);
         expect(overdueMinutes).toBe(
           row.breachedAt && row.deadline
             ? Math.max(0, businessMillisecondsBetween(calendar, row.deadline, row.endedAt ?? now)) /
@@ -132,11 +140,12 @@ describe('a stored clock read live (issue 10, L3-06…L3-09)', () => {
       endReason: null,
       calendarVersion: 1,
     } as unknown as TicketClockEntity;
-    const clock = liveClockFromEntity(row, calendar, new Date('2026-03-09T16:00:00Z'));
+    const clock = liveClockFromEntity(row, compiled, new Date('2026-03-09T16:00:00Z'));
     expect(clock.consumedMinutes).toBe(180);
     expect(clock.remainingMinutes).toBe(45 * 60 - 180);
     expect(clock.startedAt).toEqual(new Date('2026-03-06T20:00:00Z'));
     expect(clock.target).toBe('5 business days');
+    expect(clock.businessDayMinutes).toBe(540);
     expect(clock.overdueMinutes).toBeNull();
   });
 });

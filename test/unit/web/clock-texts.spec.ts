@@ -1,9 +1,16 @@
 import { en } from '../../../web/src/i18n/en';
 import { esMX } from '../../../web/src/i18n/es-mx';
-import { clockStatusText, clockTimeText } from '../../../web/src/tickets/clock-texts';
+import {
+  clockStatusText,
+  clockTimeText,
+  clockTimeWords,
+} from '../../../web/src/tickets/clock-texts';
 
 // The ticket page's «Relojes de SLA» and the SLA board (L3-06…L3-09 clocks): a clock reads as the
-// ticket's SLA does, and a breach says how late it is.
+// ticket's SLA does, a breach says how late it is, and a clock counted in days says days.
+
+const es = clockTimeWords['es-MX'];
+const english = clockTimeWords.en;
 
 const running = {
   status: 'RUNNING',
@@ -12,6 +19,19 @@ const running = {
   endedAt: null,
   remainingMinutes: 95,
   overdueMinutes: null,
+  businessDayMinutes: null,
+};
+
+/** A requirement's release-date clock (2 business days, L3-09) on a 09:00–18:00 calendar. */
+const days = { ...running, businessDayMinutes: 540 };
+
+const breached = {
+  ...running,
+  status: 'BREACHED',
+  atRiskRecordedAt: '2026-11-27T17:00:00Z',
+  breachedAt: '2026-11-27T18:00:00Z',
+  remainingMinutes: 0,
+  overdueMinutes: 80,
 };
 
 describe('clock texts', () => {
@@ -20,27 +40,61 @@ describe('clock texts', () => {
     const atRisk = { ...running, atRiskRecordedAt: '2026-11-27T17:00:00Z' };
     expect(clockStatusText(atRisk, esMX.tickets)).toBe('En riesgo');
     expect(clockStatusText(atRisk, en.tickets)).toBe('At risk');
-    expect(clockTimeText(atRisk, esMX.tickets)).toBe('1 h 35 min hábiles');
+    expect(clockTimeText(atRisk, es)).toBe('1 h 35 min hábiles');
+  });
+
+  it('a clock counted in hours says hours and minutes, one of them in the singular', () => {
+    const left = (remainingMinutes: number, words = es) =>
+      clockTimeText({ ...running, remainingMinutes }, words);
+    expect(left(480)).toBe('8 h hábiles');
+    expect(left(60)).toBe('1 h hábil');
+    expect(left(1)).toBe('1 min hábil');
+    expect(left(0)).toBe('0 min hábiles');
+    // 27 h of an hours clock stay hours: only a days clock says days.
+    expect(left(27 * 60)).toBe('27 h hábiles');
+    expect(left(95, english)).toBe('1 h 35 min (business)');
+    expect(left(480, english)).toBe('8 h (business)');
+  });
+
+  it('a clock counted in days says days, and hours when under a day (QA S20: «27 h hábiles»)', () => {
+    const left = (remainingMinutes: number, words = es) =>
+      clockTimeText({ ...days, remainingMinutes }, words);
+    expect(left(27 * 60)).toBe('3 días hábiles');
+    expect(left(540)).toBe('1 día hábil');
+    expect(left(540 + 240)).toBe('1 día hábil y 4 h');
+    expect(left(2 * 540 + 270)).toBe('2 días hábiles y 4 h 30 min');
+    expect(left(300)).toBe('5 h hábiles');
+    expect(left(60)).toBe('1 h hábil');
+    expect(left(27 * 60, english)).toBe('3 business days');
+    expect(left(540 + 240, english)).toBe('1 business day and 4 h');
+    expect(left(300, english)).toBe('5 h (business)');
+    // The calendar's own day: 2 h a day makes 5 h two days and one hour.
+    expect(clockTimeText({ ...days, businessDayMinutes: 120, remainingMinutes: 300 }, es)).toBe(
+      '2 días hábiles y 1 h',
+    );
+    expect(clockTimeText({ ...days, status: 'PAUSED', remainingMinutes: 1080 }, es)).toBe(
+      '2 días hábiles',
+    );
   });
 
   it('a breached clock says how late it is instead of «0 min hábiles»', () => {
-    const breached = {
-      ...running,
-      status: 'BREACHED',
-      atRiskRecordedAt: '2026-11-27T17:00:00Z',
-      breachedAt: '2026-11-27T18:00:00Z',
-      remainingMinutes: 0,
-      overdueMinutes: 80,
-    };
     expect(clockStatusText(breached, esMX.tickets)).toBe('Vencido');
-    expect(clockTimeText(breached, esMX.tickets)).toBe('Vencido hace 1 h 20 min hábiles');
-    expect(clockTimeText(breached, en.tickets)).toBe('Breached 1 h 20 min of business time ago');
-    expect(clockTimeText({ ...breached, overdueMinutes: 12 }, esMX.tickets)).toBe(
+    expect(clockTimeText(breached, es)).toBe('Vencido hace 1 h 20 min hábiles');
+    expect(clockTimeText(breached, english)).toBe('Breached 1 h 20 min of business time ago');
+    expect(clockTimeText({ ...breached, overdueMinutes: 12 }, es)).toBe(
       'Vencido hace 12 min hábiles',
     );
+    expect(clockTimeText({ ...breached, overdueMinutes: 60 }, es)).toBe('Vencido hace 1 h hábil');
     // Ended: the page shows when it ended instead.
-    expect(clockTimeText({ ...breached, endedAt: '2026-11-27T19:20:00Z' }, esMX.tickets)).toBe(
-      null,
+    expect(clockTimeText({ ...breached, endedAt: '2026-11-27T19:20:00Z' }, es)).toBe(null);
+  });
+
+  it('a breached days clock says how late in days', () => {
+    const late = { ...breached, businessDayMinutes: 540, overdueMinutes: 540 + 180 };
+    expect(clockTimeText(late, es)).toBe('Vencido hace 1 día hábil y 3 h');
+    expect(clockTimeText(late, english)).toBe('Breached 1 business day and 3 h ago');
+    expect(clockTimeText({ ...late, overdueMinutes: 80 }, es)).toBe(
+      'Vencido hace 1 h 20 min hábiles',
     );
   });
 });

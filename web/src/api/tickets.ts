@@ -40,10 +40,12 @@ export interface SlaClock {
   breachedAt: string | null;
   /** Business minutes a breached clock is late (to its end, or now); null when not breached. */
   overdueMinutes: number | null;
+  /** A clock counted in days: business minutes of its calendar's working day; else null. */
+  businessDayMinutes: number | null;
 }
 
 const CLOCK_FIELDS = `id kind status deadline startedAt endedAt remainingMinutes consumedMinutes budgetMinutes target
-  atRiskRecordedAt breachedAt overdueMinutes`;
+  atRiskRecordedAt breachedAt overdueMinutes businessDayMinutes`;
 
 export interface TicketSummary {
   number: string;
@@ -293,7 +295,14 @@ export const ASSIGNABLE_AGENTS = operation<{ assignableAgents: Person[] }, Recor
 export const REGISTER_TICKET = operation<
   { registerTicket: { number: string; clocks: SlaClock[] } },
   {
-    input: { category: TicketCategory; subject: string; description: string; requestId: string };
+    input: {
+      category: TicketCategory;
+      subject: string;
+      description: string;
+      /** The files the form uploads once the ticket exists: the agents' email waits for them. */
+      attachmentsToFollow: number;
+      requestId: string;
+    };
   }
 >(`mutation RegisterTicket($input: RegisterTicketInput!) {
   registerTicket(input: $input) { number clocks { ${CLOCK_FIELDS} } }

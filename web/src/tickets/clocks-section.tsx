@@ -4,15 +4,15 @@ import { useI18n } from '../i18n/i18n-context';
 import { zoneTitle } from '../i18n/zone-name';
 import { ClockExplanationDisclosure } from './clock-explanation';
 import { groupClockRuns } from './clock-runs';
-import { clockStatusText, clockTimeText } from './clock-texts';
+import { clockStatusText, clockTimeText, clockTimeWords } from './clock-texts';
 import { useLocalTime } from './ticket-bits';
 
 /** One run of a clock: kind and target, state, deadline, time left (or when it ended). */
 function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boolean }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { format } = useLocalTime();
   const breached = clock.breachedAt !== null;
-  const left = clockTimeText(clock, t.tickets);
+  const left = clockTimeText(clock, clockTimeWords[language]);
   const endedAt = left == null ? clock.endedAt : null;
   return (
     <tr

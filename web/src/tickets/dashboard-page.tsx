@@ -9,7 +9,7 @@ import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link, replaceSearch } from '../router/router';
 import { offeredChoice } from '../router/search-choice';
-import { clockStatusText, clockTimeText } from './clock-texts';
+import { clockStatusText, clockTimeText, clockTimeWords } from './clock-texts';
 import { ComplianceCharts, monthRange } from './compliance-charts';
 import { SatisfactionCard } from './satisfaction-card';
 import { boardFilterFromSearch, boardFilterToSearch, CLOCK_KINDS } from './sla-board-filters';
@@ -53,7 +53,7 @@ function TimerTable({
   /** Client organisation names by ID: which client each clock is owed to (QA). */
   clients: ReadonlyMap<string, string>;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { format } = useLocalTime();
   const columns = t.ticketBrowser.columns;
   // On a phone (≤ 40rem, styles.css) each clock is a stacked card whose cells carry their
@@ -105,7 +105,7 @@ function TimerTable({
                 )}
               </td>
               <td data-label={t.tickets.remaining}>
-                {clockTimeText(timer.clock, t.tickets) ?? '—'}
+                {clockTimeText(timer.clock, clockTimeWords[language]) ?? '—'}
               </td>
             </tr>
           ))}

@@ -1,0 +1,136 @@
+import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
+import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+
+// QA S20 (L3-08, L3-09): the requirement path's diagnosis (5 business days) and scheduling
+// (2 business days) clocks read «27 h hábiles» on the SLA board and the ticket page. A clock counted
+// in days now carries its calendar's working day (`businessDayMinutes`), so the browser says days;
+// a clock counted in minutes carries none. Each ticket's own calendar: 9 h on the default, 2 h on
+// a short one.
+
+const FIELDS = 'kind target remainingMinutes businessDayMinutes';
+
+interface Clock {
+  kind: string;
+  target: string;
+  remainingMinutes: number;
+  businessDayMinutes: number | null;
+}
+
+describe('SlaClock.businessDayMinutes', () => {
+  let world: SeededWorld;
+  let shortCalendar: string;
+  const onDefault = 'L3-2024-873001';
+  const onShort = 'L3-2024-873002';
+
+  beforeAll(async () => {
+    world = await createSeededWorld('clock_day_minutes');
+    const created = await gql<{ createCalendar: { id: string } }>(
+      world.api,
+      `mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Guardia corta (día hábil)',
+          timeZone: 'America/Mexico_City',
+          weekly: [1, 2, 3, 4, 5].map((weekday) => ({
+            weekday,
+            intervals: [{ start: '10:00', end: '12:00' }],
+          })),
+        },
+      },
+      world.bearer(Role.MANAGER),
+    );
+    expect(created.body.errors).toBeUndefined();
+    shortCalendar = created.body.data!.createCalendar.id;
+
+    const runs: [string, string, string, number, string, number][] = [
+      // ticket, calendar, kind, amount, unit, budget (minutes)
+      [onDefault, DEFAULT_CALENDAR_ID, 'triage', 480, 'minutes', 480],
+      [onDefault, DEFAULT_CALENDAR_ID, 'diagnosis', 5, 'days', 27 * 60],
+      [onShort, shortCalendar, 'scheduling', 2, 'days', 300],
+    ];
+    for (const [i, number] of [onDefault, onShort].entries()) {
+      await world.db.query(
+        `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id,
+           calendar_id, category, subject, description, state, registered_at, last_event_seq)
+         SELECT $1, 2024, $2, $3, u.organization_id, u.id, $4, 'DEVELOPMENT', 'Día hábil', 'x',
+                'IN_ANALYSIS', now(), 0
+           FROM app_user u JOIN organization o ON o.id = u.organization_id
+          WHERE o.name = 'Comercializadora Aurora' AND 'CLIENT_USER' = ANY(u.roles)
+          ORDER BY u.email LIMIT 1`,
+        [number, 873001 + i, `clock-day-${number}`, runs.find((r) => r[0] === number)![1]],
+      );
+    }
+    // Paused with nothing used: the time left is the budget whenever the test reads it.
+    for (const [number, , kind, amount, unit, budget] of runs) {
+      await world.db.query(
+        `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
+           target_unit, started_at, deadline, budget_ms, consumed_ms, consumed_as_of, pauses,
+           calendar_version)
+         VALUES ($1 || ':' || $2 || ':1', $1, $2, 1, 'PAUSED', $3, $4, now(), NULL, $5, 0, now(),
+           jsonb_build_array(jsonb_build_object('from', now(), 'to', NULL)), 1)`,
+        [number, kind, amount, unit, budget * 60_000],
+      );
+    }
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it("gives a days clock its calendar's working day on the ticket, and none to a minutes clock", async () => {
+    const read = async (number: string) => {
+      const { body } = await gql<{ ticket: { clocks: Clock[] } }>(
+        world.api,
+        `query ($number: String!) { ticket(number: $number) { clocks { ${FIELDS} } } }`,
+        { number },
+        world.bearer(Role.AGENT),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.ticket.clocks;
+    };
+    expect(await read(onDefault)).toEqual([
+      {
+        kind: 'triage',
+        target: '480 business minutes',
+        remainingMinutes: 480,
+        businessDayMinutes: null,
+      },
+      {
+        kind: 'diagnosis',
+        target: '5 business days',
+        remainingMinutes: 1620,
+        businessDayMinutes: 540,
+      },
+    ]);
+    expect(await read(onShort)).toEqual([
+      {
+        kind: 'scheduling',
+        target: '2 business days',
+        remainingMinutes: 300,
+        businessDayMinutes: 120,
+      },
+    ]);
+  });
+
+  it('gives the SLA board the same', async () => {
+    const { body } = await gql<{ slaTimers: { ticketNumber: string; clock: Clock }[] }>(
+      world.api,
+      `{ slaTimers(filter: { first: 200 }) { ticketNumber clock { ${FIELDS} } } }`,
+      {},
+      world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+    const ours = body
+      .data!.slaTimers.filter((t) => [onDefault, onShort].includes(t.ticketNumber))
+      .map((t) => [t.ticketNumber, t.clock.kind, t.clock.businessDayMinutes]);
+    expect(ours).toEqual(
+      expect.arrayContaining([
+        [onDefault, 'triage', null],
+        [onDefault, 'diagnosis', 540],
+        [onShort, 'scheduling', 120],
+      ]),
+    );
+    expect(ours).toHaveLength(3);
+  });
+});
