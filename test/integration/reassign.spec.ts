@@ -187,6 +187,39 @@ describe('Reassigning tickets and people by name (L3-07, L3-09)', () => {
     expect(about[0].n).toBe(1);
   });
 
+  it('L3-07: an agent a manager assigned in triage and the classifier kept is the manager’s assignment on the timeline', async () => {
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'No cierra el mes',
+      description: 'El cierre contable marca error.',
+    });
+    expect((await reassign(Role.MANAGER, { number, agentId: second.id })).code).toBeUndefined();
+    // Alex classifies with the form on «Automático»: the API sends no agent, Ana stays.
+    const { body } = await gql(
+      world.api,
+      `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`,
+      { input: { number, classification: 'PROBLEM' } },
+      world.bearer(Role.AGENT),
+    );
+    expect(body.errors).toBeUndefined();
+    const ticket = await read(Role.CLIENT_USER, number);
+    expect(ticket.assigneeName).toBe('Ana Analista');
+    expect(ticket.timeline.filter((e) => e.type === 'ASSIGNED')).toEqual([
+      expect.objectContaining({
+        actorRole: 'MANAGER',
+        actorName: 'Gerardo Gerente',
+        agentName: 'Ana Analista',
+      }),
+    ]);
+    // Ana heard of it once, from the manager's assignment; keeping her sends nothing more.
+    const [{ n }] = await world.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM email_outbox
+        WHERE ticket_number = $1 AND event_type = 'PROVIDER_ASSIGNED'`,
+      [number],
+    );
+    expect(n).toBe(1);
+  });
+
   it("L3-07: a hand-over note is the team's: the client sees the reassignment without it, nor finds it, nor is emailed it", async () => {
     const number = await assignedProblem();
     const note = `El cliente es difícil ${number}`;

@@ -205,10 +205,15 @@ describe('reassign (L3-07)', () => {
         });
         const view = await handle.query(ticketStateQuery);
         expect(view.assigneeId).toBe('agent-7');
-        // The classifier left it to «Automático»: the system's, not theirs.
+        // The classifier left it to «Automático»: the choice stays the manager's who made it in
+        // triage, neither the classifier's nor the system's.
         expect(view.timeline.filter((e) => e.type === 'ASSIGNED')).toEqual([
-          expect.objectContaining({ actor: null, data: { agentId: 'agent-7', automatic: false } }),
+          expect.objectContaining({
+            actor: manager,
+            data: { agentId: 'agent-7', automatic: false },
+          }),
         ]);
+        await maybeRecordHistory(handle, 'kept-assignment-actor');
         // A named agent still wins.
         const other = await startTicket(h);
         await other.handle.executeUpdate(reassignUpdate, {

@@ -2,6 +2,7 @@ import { releaseUnusedHours, reserveEstimateHours } from './ticket-ledger';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ActivityFailure, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type {
+  Actor,
   AdminAction,
   AuthorizeArgs,
   ClassifyArgs,
@@ -28,6 +29,7 @@ import {
   declareOutOfScopeUpdate,
   proposeRemoteSessionUpdate,
   provideInfoUpdate,
+  reassignUpdate,
   recordAdminActionUpdate,
   recordClientAnswerUpdate,
   rejectChangeOrderUpdate,
@@ -72,6 +74,12 @@ const REQUIREMENT_ASSIGNEE_PATCH = 'requirement-assignee';
  * the system's; older runs recorded every assignment at classification without an actor.
  */
 const NAMED_ASSIGNMENT_ACTOR_PATCH = 'named-assignment-actor';
+
+/**
+ * L3-07 (S20 follow-up): an agent kept from triage is assigned by whoever chose them then (their
+ * `reassign`), not the system; older runs recorded that assignment without an actor.
+ */
+const KEPT_ASSIGNMENT_ACTOR_PATCH = 'kept-assignment-actor';
 
 /**
  * L3-12: a cancelled ticket gives its unused reserved hours back while cancelling, so the cancel
@@ -262,16 +270,26 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
     return { agentId: await rt.pickAgent(candidates), automatic: true };
   };
   /**
-   * The ASSIGNED event of a classification: by the classifier when they named the agent; by the
-   * system (no actor) for the least-loaded pick and for an agent kept from triage, which the
-   * classifier left to «Automático».
+   * The ASSIGNED event of a classification, by whoever chose the agent: the classifier when they
+   * named one; for an agent kept from triage, the staff member who assigned them then (the
+   * classifier left the form on «Automático» and chose no one, so the timeline credits the
+   * choice to whoever made it); the system (no actor) for the least-loaded pick, and for a kept agent whose triage
+   * assignment the view no longer holds (a triage of more than KEPT_TIMELINE_EVENTS events).
    */
   const recordAssigned = (
     args: ClassifyArgs,
     assigned: { agentId: string; automatic: boolean },
   ): void => {
-    const named = args.agentId !== undefined && patched(NAMED_ASSIGNMENT_ACTOR_PATCH);
-    rt.record('ASSIGNED', named ? args.actor : null, assigned);
+    let actor: Actor | null = null;
+    if (args.agentId !== undefined) {
+      if (patched(NAMED_ASSIGNMENT_ACTOR_PATCH)) actor = args.actor;
+    } else if (!assigned.automatic && patched(KEPT_ASSIGNMENT_ACTOR_PATCH)) {
+      actor =
+        rt.view.timeline.findLast(
+          (e) => e.type === reassignUpdate.name && e.data.agentId === assigned.agentId,
+        )?.actor ?? null;
+    }
+    rt.record('ASSIGNED', actor, assigned);
   };
   transition(rt, classifyUpdate, RULES.classify, {
     apply: async (args) => {

@@ -682,11 +682,15 @@ describe('L3-11 timeline events → emails', () => {
       'CLASSIFIED',
       'PROVIDER_ASSIGNED',
     ]);
-    const namedAssigned = {
-      ...event('ASSIGNED', { agentId: 'u-agent', automatic: false }),
-      actor: null,
-    };
-    expect(notificationsFor(TICKET, namedAssigned, SLICE).map((n) => n.type)).toEqual([]);
+    // The ASSIGNED of a named or kept agent is by whoever chose them (the classifier, or the staff
+    // member who assigned them in triage, whose reassign was emailed): no email of its own.
+    const namedAssigned = event(
+      'ASSIGNED',
+      { agentId: 'u-agent', automatic: false },
+      'MANAGER',
+      'u-mgr',
+    );
+    expect(notificationsFor(TICKET, namedAssigned, SLICE, named).map((n) => n.type)).toEqual([]);
 
     const automatic = {
       ...event('ASSIGNED', { agentId: 'u-agent', automatic: true }),
