@@ -127,4 +127,37 @@ describe('Ticket.releaseDateSuperseded: the release date after failures are repo
       query.mockRestore();
     }
   });
+
+  it('each mutation of a document answers after its own write (batchScope, dc3b742)', async () => {
+    const journeys = ticketJourneys(world);
+    const number = await journeys.requirementReleasedForTesting(
+      { subject: 'Reporte de inventario', hours: 2 },
+      'Listo en la base de pruebas.',
+    );
+    // One request: the client's comment leaves the date holding, the failures supersede it. An
+    // answer served from a batch the comment's answer read would still say it holds.
+    const { body } = await gql<Record<'commented' | 'reported', { ticket: Detail }>>(
+      world.api,
+      `mutation ($number: String!, $failures: TicketActionInput!) {
+        commented: addComment(number: $number, body: "Lo probamos esta tarde.") {
+          ticket { state releaseDate releaseDateSuperseded } }
+        reported: reportFailures(input: $failures) {
+          ticket { state releaseDate releaseDateSuperseded } }
+      }`,
+      { number, failures: { number, note: 'El reporte no suma las bodegas.' } },
+      world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    const { releaseDate } = await read(Role.CLIENT_USER, number);
+    expect(body.data!.commented.ticket).toEqual({
+      state: 'RELEASED_FOR_TESTING',
+      releaseDate,
+      releaseDateSuperseded: false,
+    });
+    expect(body.data!.reported.ticket).toEqual({
+      state: 'IN_DEVELOPMENT',
+      releaseDate,
+      releaseDateSuperseded: true,
+    });
+  });
 });
