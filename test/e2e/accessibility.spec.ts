@@ -148,9 +148,9 @@ describe('Accessibility: every screen passes WCAG 2.1 A/AA (axe-core)', () => {
     await visit(agent, `/tickets/${ticket}`);
     // The demo agent reads English; the form in Spanish here.
     await inSpanish(agent);
-    const askForm = await openAction(agent, 'Solicitar información');
+    const askForm = await openAction(agent, 'Pedir información al cliente');
     await askForm.getByLabel('Nota').waitFor();
-    await check(agent, 'agent: «Solicitar información» open');
+    await check(agent, 'agent: «Pedir información al cliente» open');
 
     // A manager editing a canned response, its title refused as a duplicate of another.
     const manager = (await newPage(e2e.browser, e2e.baseURL)).page;

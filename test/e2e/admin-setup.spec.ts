@@ -253,7 +253,7 @@ describe('Administration: a new client organisation and its Odoo admin user (web
     expect(await rows.count()).toBe(200);
     expect(await page.getByRole('button', { name: 'Mostrar más' }).count()).toBe(0);
     expect(await page.getByTestId('outbox-cap').innerText()).toBe(
-      'Se muestran los 200 correos más recientes. Para encontrar uno anterior, busca por ticket, destinatario, fechas o estado.',
+      'Se muestran los 200 correos más recientes. Para encontrar uno anterior, busque por ticket, destinatario, fechas o estado.',
     );
   });
 

@@ -65,11 +65,11 @@ describe('Canned responses (web app, real workflow and email)', () => {
     // Required fields are said in Spanish before anything is sent.
     const create = page.getByTestId('canned-new');
     await create.getByRole('button', { name: 'Guardar respuesta' }).click();
-    await create.getByText('Completa el campo «Título».').waitFor();
+    await create.getByText('Complete el campo «Título».').waitFor();
     expect(await page.evaluate('document.activeElement.id')).toBe('canned-new-title');
     await create.getByLabel('Título').fill(TITLE);
     await create.getByRole('button', { name: 'Guardar respuesta' }).click();
-    await create.getByText('Completa el campo «Texto en español».').waitFor();
+    await create.getByText('Complete el campo «Texto en español».').waitFor();
 
     await create.getByLabel('Texto en español').fill(BODY);
     await create.getByRole('button', { name: 'Guardar respuesta' }).click();
@@ -90,7 +90,7 @@ describe('Canned responses (web app, real workflow and email)', () => {
     // Fixing the title takes the old refusal away; a blank title says only that (QA).
     await create.getByLabel('Título').fill('');
     await create.getByRole('button', { name: 'Guardar respuesta' }).click();
-    await create.getByText('Completa el campo «Título».').waitFor();
+    await create.getByText('Complete el campo «Título».').waitFor();
     expect(await create.getByText(/Ya existe una respuesta predefinida/).count()).toBe(0);
 
     // Another one, listed by title (Spanish order), edited, then deleted after a confirmation.

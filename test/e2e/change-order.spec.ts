@@ -106,7 +106,7 @@ describe('Change orders (web app, L3-12)', () => {
     await section.getByText('Excede las horas autorizadas de la estimación').waitFor();
     const refusal = await section.getByRole('alert').innerText();
     expect(refusal).toContain('quedan 0.5 h de la estimación autorizada');
-    expect(refusal).toContain('registra una orden de cambio');
+    expect(refusal).toContain('registre una orden de cambio');
 
     const actions = agent.getByTestId('actions');
     const form = await openAction(agent, 'Orden de cambio');
@@ -141,7 +141,7 @@ describe('Change orders (web app, L3-12)', () => {
       .waitFor();
     // Without the written statement nothing is sent.
     await authorize.getByRole('button', { name: 'Autorizar orden de cambio', exact: true }).click();
-    await authorize.getByText('Completa el campo «Autorización por escrito».').waitFor();
+    await authorize.getByText('Complete el campo «Autorización por escrito».').waitFor();
     await authorize.getByLabel('Autorización por escrito').fill(STATEMENT);
     await authorize.getByRole('button', { name: 'Autorizar orden de cambio', exact: true }).click();
     await approver.getByText('Autorizar orden de cambio: listo. Estado: En desarrollo.').waitFor();
@@ -186,7 +186,7 @@ describe('Change orders (web app, L3-12)', () => {
     await logIn(user, USER, e2e.password(USER));
     await user.goto(`/tickets/${number}`);
     expect(await user.getByTestId('approver-needed').innerText()).toBe(
-      'Esta orden de cambio espera la autorización por escrito de un aprobador de tu organización; mientras, el trabajo sigue dentro de las horas ya autorizadas. Tú puedes cancelar el ticket.',
+      'Esta orden de cambio espera la autorización por escrito de un aprobador de su organización; mientras, el trabajo sigue dentro de las horas ya autorizadas. Usted puede cancelar el ticket.',
     );
     await act(Role.CLIENT_USER, 'cancelTicket', 'TicketActionInput', {
       number,

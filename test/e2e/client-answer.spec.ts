@@ -66,7 +66,7 @@ describe("The client's answer off the portal (web app, L3-06, L3-07, L3-11)", ()
     await form.getByRole('button', { name: 'Registrar respuesta del cliente' }).click();
     await form
       .getByRole('alert')
-      .filter({ hasText: 'Completa el campo «Lo que respondió el cliente».' })
+      .filter({ hasText: 'Complete el campo «Lo que respondió el cliente».' })
       .waitFor();
     await form.getByLabel('Medio por el que respondió').selectOption('WHATSAPP');
     await form.getByLabel('Lo que respondió el cliente').fill(ANSWER);

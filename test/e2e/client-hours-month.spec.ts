@@ -45,7 +45,7 @@ describe('«Mis horas»: the ledger is every month, the statement one named mont
     const ledger = page.getByRole('table', { name: 'Todos los movimientos' });
     await ledger.getByRole('row', { name: PACKAGE }).waitFor();
     expect(await page.getByTestId('ledger-scope').innerText()).toBe(
-      'De todos los meses, el más reciente primero. El estado de cuenta mensual cuenta solo los del mes que elijas.',
+      'De todos los meses, el más reciente primero. El estado de cuenta mensual cuenta solo los del mes que elija.',
     );
     expect(await page.getByTestId('balance').innerText()).toMatch(
       figure('Compradas en total', HOURS),

@@ -346,7 +346,7 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     await page.getByRole('button', { name: 'Entrar' }).click();
     const alert = page.getByRole('alert');
     await alert.getByText('Demasiados intentos fallidos.', { exact: false }).waitFor();
-    expect(await alert.innerText()).toMatch(/Podrás intentarlo de nuevo en \d+ minutos\./);
+    expect(await alert.innerText()).toMatch(/Podrá intentarlo de nuevo en \d+ minutos\./);
     expect(await page.getByLabel('Correo electrónico').inputValue()).toBe(APPROVER_TULUM);
     await screenshot(page, '43-login-rate-limited');
 

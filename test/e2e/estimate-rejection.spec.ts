@@ -38,7 +38,7 @@ describe('Rejecting an estimate (web app, L3-09)', () => {
 
     // Empty, it is refused here, naming the field, and nothing is sent.
     await form.getByRole('button', { name: 'Rechazar estimación', exact: true }).click();
-    await form.getByText('Completa el campo «Motivo del rechazo».').waitFor();
+    await form.getByText('Complete el campo «Motivo del rechazo».').waitFor();
     expect(await page.evaluate('document.activeElement.tagName')).toBe('TEXTAREA');
 
     await reason.fill(REASON);

@@ -52,7 +52,7 @@ describe('Low-balance notice on «Mis horas» (L3-12, L3-13)', () => {
     const notice = page.getByTestId('low-balance-notice');
     await notice.waitFor();
     expect(await notice.innerText()).toBe(
-      `Te quedan ${hoursEsMX(THRESHOLD - 1)} disponibles, menos del aviso de ${hoursEsMX(THRESHOLD)}. Pide al equipo de soporte un paquete de horas adicional para que tus próximas estimaciones puedan autorizarse; las horas no caducan.`,
+      `Le quedan ${hoursEsMX(THRESHOLD - 1)} disponibles, menos del aviso de ${hoursEsMX(THRESHOLD)}. Pida al equipo de soporte un paquete de horas adicional para que sus próximas estimaciones puedan autorizarse; las horas no caducan.`,
     );
   });
 });

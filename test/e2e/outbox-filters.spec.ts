@@ -134,7 +134,7 @@ describe('Outgoing mail: search by ticket, recipient and days (web app)', () => 
     await page.getByLabel('Estado', { exact: true }).selectOption('');
     await page
       .getByTestId('outbox-filter-error')
-      .getByText('Escribe el número completo del ticket, p. ej. L3-2026-000123.')
+      .getByText('Escriba el número completo del ticket, p. ej. L3-2026-000123.')
       .waitFor();
     await subjectsAre(['Filtro cuatro']);
   });

@@ -366,7 +366,7 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     const refused = page.getByRole('alert').filter({ hasText: '20:00' });
     await refused
       .getByText(
-        `La hora 20:00 queda fuera del horario hábil del ${dayName} (09:00–18:00) en el calendario del cliente; elige una hora dentro de ese horario.`,
+        `La hora 20:00 queda fuera del horario hábil del ${dayName} (09:00–18:00) en el calendario del cliente; elija una hora dentro de ese horario.`,
       )
       .waitFor();
     expect(await refused.innerText()).not.toContain('outside');

@@ -140,7 +140,7 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     await agentField.getByRole('option', { name: SECOND_AGENT }).waitFor({ state: 'attached' });
     expect(await agentField.getByRole('option', { name: 'Alex Agent' }).count()).toBe(0);
     await form.getByRole('button', { name: 'Reasignar', exact: true }).click();
-    await form.getByText('Completa el campo «Nuevo agente asignado».').waitFor();
+    await form.getByText('Complete el campo «Nuevo agente asignado».').waitFor();
     await agentField.selectOption({ label: SECOND_AGENT });
     // The hand-over note says who reads it (QA, L3-07): the team, not the client.
     await form
@@ -214,10 +214,20 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     await openTicket(page);
     expect(await state(page).innerText()).toBe('En análisis');
 
+    // QA S20: the problem path's ask has the triage's name, and says its clock pauses (L3-07).
+    const ask = await openAction(page, 'Pedir información al cliente');
+    await ask
+      .getByTestId('waitOnClient-explain')
+      .getByText(
+        'El cliente recibe la nota por correo. El reloj «Avance periódico» se pausa hasta que responda: la espera no cuenta en el SLA.',
+        { exact: true },
+      )
+      .waitFor();
+
     const progress = await openAction(page, 'Registrar avance');
     // The note is required: without it nothing is sent.
     await progress.getByRole('button', { name: 'Registrar avance', exact: true }).click();
-    await progress.getByText('Completa el campo «Nota».').waitFor();
+    await progress.getByText('Complete el campo «Nota».').waitFor();
     await progress.getByLabel('Nota').fill('Reproducido en pruebas: el certificado venció.');
     await progress.getByRole('button', { name: 'Registrar avance', exact: true }).click();
     await page.getByText('Registrar avance: listo. Estado: En análisis.').waitFor();
@@ -270,7 +280,7 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     expect(handOver).not.toContain('Ana conoce el diario de Ventas.');
     // L3-07: the client sees when the ticket closes by itself unless it answers.
     expect(await page.getByTestId('ticket-auto-close').innerText()).toMatch(
-      /, si no confirmas la solución ni reabres el ticket$/,
+      /, si no confirma la solución ni reabre el ticket$/,
     );
 
     // QA: the client's note is labelled in their words («Motivo» to reopen), without the hint
@@ -284,7 +294,7 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     // QA S16: so is the reason to cancel, which the client must give (it read «Nota»).
     const cancel = await openAction(page, 'Cancelar ticket');
     await cancel.getByRole('button', { name: 'Cancelar ticket', exact: true }).click();
-    await cancel.getByText('Completa el campo «Motivo».').waitFor();
+    await cancel.getByText('Complete el campo «Motivo».').waitFor();
     await cancel.getByRole('button', { name: 'Cerrar formulario', exact: true }).click();
     await cancel.waitFor({ state: 'detached' });
 
@@ -299,7 +309,7 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     expect(await actions.getByRole('button', { name: 'Confirmar solución' }).count()).toBe(0);
     expect(await actions.getByRole('button', { name: 'Reabrir' }).count()).toBe(0);
     // Nor to cancel: a closed ticket offers no action at all.
-    await actions.getByText('No hay acciones disponibles para ti en este estado.').waitFor();
+    await actions.getByText('No tiene acciones disponibles en este estado.').waitFor();
     expect(await actions.getByRole('button', { name: 'Cancelar ticket' }).count()).toBe(0);
     await screenshot(page, '41-client-problem-closed');
 
@@ -318,7 +328,7 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     expect(await page.getByRole('link', { name: number }).count()).toBe(0);
 
     await page.goto(`/tickets/${number}`);
-    await page.getByText('No se encontró lo que buscas', { exact: false }).waitFor();
+    await page.getByText('No se encontró lo que busca', { exact: false }).waitFor();
     const body = await page.locator('body').innerText();
     expect(body).not.toContain(SUBJECT);
     expect(body).not.toContain(DESCRIPTION);

@@ -53,7 +53,7 @@ describe('Registering a ticket with files (web app, real workflow; L3-05, L3-11)
     const notice = await registered.innerText();
     const number = /Ticket (L3-\d{4}-\d{6}) registrado\./.exec(notice)![1];
     expect(notice).toContain(
-      'No se pudo adjuntar «instalador.exe»; puedes adjuntarlo desde el ticket.',
+      'No se pudo adjuntar «instalador.exe»; puede adjuntarlo desde el ticket.',
     );
     expect(notice).toContain('No se aceptan archivos como «instalador.exe».');
     expect(notice).not.toMatch(/[A-Z]{3,}_[A-Z_]+/);

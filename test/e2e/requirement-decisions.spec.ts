@@ -48,7 +48,7 @@ describe('The client decisions and the release on a requirement (web app, L3-09,
     expect(await form.locator('textarea').count()).toBe(1);
 
     await form.getByRole('button', { name: 'Pedir reestimación', exact: true }).click();
-    await form.getByText('Completa el campo «Qué debe cambiar en la estimación».').waitFor();
+    await form.getByText('Complete el campo «Qué debe cambiar en la estimación».').waitFor();
     // The field says it is invalid and is described by the message (QA S18, screen readers).
     expect(await change.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await change.getAttribute('aria-describedby')) ?? '';

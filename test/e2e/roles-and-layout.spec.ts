@@ -103,7 +103,7 @@ describe('Role-aware navigation and small screens (web app)', () => {
       await page.goto(path);
       await page.getByRole('heading', { name: 'Sin permiso' }).waitFor();
       expect(await page.getByRole('alert').innerText()).toBe(
-        'Tu cuenta no tiene permiso para ver esta página.',
+        'Su cuenta no tiene permiso para ver esta página.',
       );
     }
     await screenshot(page, '06-forbidden');

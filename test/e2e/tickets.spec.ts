@@ -181,7 +181,7 @@ describe('Tickets (web app, real workflow)', () => {
     await estimate.getByLabel('Alcance (diagnóstico)').fill('Reporte con filtros por zona.');
     await estimate.getByRole('button', { name: 'Enviar estimación', exact: true }).click();
     await estimate.getByText('«Horas estimadas» debe ser al menos 0.25.').waitFor();
-    expect(await estimate.getByText('Completa el campo').count()).toBe(0);
+    expect(await estimate.getByText('Complete el campo').count()).toBe(0);
     expect(sent).toHaveLength(0);
     await estimate.getByLabel('Horas estimadas').fill('6');
     await estimate.getByLabel('Alcance (diagnóstico)').fill('Reporte con filtros por zona.');
@@ -274,7 +274,7 @@ describe('Tickets (web app, real workflow)', () => {
 
     // Without the statement nothing is sent: the person is told in words.
     await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
-    await form.getByText('Completa el campo «Autorización por escrito».').waitFor();
+    await form.getByText('Complete el campo «Autorización por escrito».').waitFor();
     expect(await state(page).innerText()).toBe('Estimación enviada');
     await screenshot(page, '23-approver-statement-required', { docs: 'estimate-approval' });
     // The scope being authorized is next to the words; too short a statement is said at once.
@@ -529,7 +529,15 @@ describe('Tickets (web app, real workflow)', () => {
     await page.locator('[data-testid=live-status][data-status=live]').waitFor();
 
     // The agent starts asking for information, and an internal note in the comment box.
-    const form = await openAction(page, 'Solicitar información');
+    const form = await openAction(page, 'Pedir información al cliente');
+    // QA S20: the problem path's ask has this name too; here the triage deadline ends (L3-06).
+    await form
+      .getByTestId('requestInfo-explain')
+      .getByText(
+        'El cliente recibe la nota por correo. El plazo de triage queda cumplido; cuando el cliente entregue la información, empieza uno nuevo.',
+        { exact: true },
+      )
+      .waitFor();
     await form.getByLabel('Nota').fill(NOTE);
     const comments = page.getByTestId('comment-box');
     await comments.getByRole('radio', { name: 'Nota interna' }).check();
@@ -571,7 +579,9 @@ describe('Tickets (web app, real workflow)', () => {
     const keptText = kept.getByLabel('Tu texto (solo lectura)');
     expect(await keptText.inputValue()).toBe(NOTE);
     expect(await keptText.getAttribute('readonly')).not.toBeNull();
-    expect(await form.getByRole('button', { name: 'Solicitar información' }).count()).toBe(0);
+    expect(await form.getByRole('button', { name: 'Pedir información al cliente' }).count()).toBe(
+      0,
+    );
     expect(await state(page).innerText()).toBe('En diagnóstico');
     await kept.getByRole('button', { name: 'Copiar' }).click();
     await kept.getByText('Copiado al portapapeles.').waitFor();
@@ -704,7 +714,10 @@ describe('Tickets (web app, real workflow)', () => {
     await inSpanish(page);
     await state(page).getByText('Registrado').waitFor();
     const buttons = page.getByTestId('actions').getByRole('group', { name: 'Acciones' });
-    const askButton = buttons.getByRole('button', { name: 'Solicitar información', exact: true });
+    const askButton = buttons.getByRole('button', {
+      name: 'Pedir información al cliente',
+      exact: true,
+    });
     const classifyButton = buttons.getByRole('button', { name: 'Clasificar', exact: true });
     const ask = page.getByTestId('action-form-requestInfo');
     const classify = page.getByTestId('action-form-classify');
@@ -719,7 +732,7 @@ describe('Tickets (web app, real workflow)', () => {
     const unmarked = { shown: false, description: null };
     const marked = { shown: true, description: 'Borrador' };
 
-    // Form A («Solicitar información») typed, then form B («Clasificar») opened: A closes, its
+    // Form A («Pedir información al cliente») typed, then form B («Clasificar») opened: A closes, its
     // text stays in the tab and its button says so; B's does not.
     await askButton.click();
     await ask.getByLabel('Nota').fill(ASK);
@@ -729,7 +742,7 @@ describe('Tickets (web app, real workflow)', () => {
     await classify.waitFor();
     expect(await ask.count()).toBe(0);
     expect(await mark(askButton)).toEqual(marked);
-    expect(await askButton.innerText()).toMatch(/^Solicitar información\s*Borrador$/);
+    expect(await askButton.innerText()).toMatch(/^Pedir información al cliente\s*Borrador$/);
     expect(await mark(classifyButton)).toEqual(unmarked);
 
     // B typed too, then A reopened: A's text is back, and now B is the one marked.
@@ -752,7 +765,7 @@ describe('Tickets (web app, real workflow)', () => {
     // A reopened and sent: its mark goes, and nothing is left in the tab.
     await askButton.click();
     expect(await ask.getByLabel('Nota').inputValue()).toBe(ASK);
-    await ask.getByRole('button', { name: 'Solicitar información', exact: true }).click();
+    await ask.getByRole('button', { name: 'Pedir información al cliente', exact: true }).click();
     await state(page).getByText('Información solicitada').waitFor();
     expect(await ask.count()).toBe(0);
     expect(await page.getByTestId('draft-mark').count()).toBe(0);

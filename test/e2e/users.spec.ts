@@ -167,7 +167,7 @@ describe('Users (web app, admins)', () => {
     await fresh.page.getByTestId('who').waitFor();
     // The other device's session ended: its open page (Mis tickets, which follows changes live)
     // goes to the login by itself, saying so.
-    await elsewhere.page.getByText('Tu sesión terminó. Vuelve a iniciar sesión.').waitFor();
+    await elsewhere.page.getByText('Su sesión terminó. Vuelva a iniciar sesión.').waitFor();
     expect(await elsewhere.page.getByTestId('who').count()).toBe(0);
     await elsewhere.context.close();
     await fresh.context.close();
@@ -224,7 +224,7 @@ describe('Users (web app, admins)', () => {
 
     // Without a click the ticket page becomes the login, saying why; logging in again goes
     // back to the ticket.
-    await page.getByText('Tu sesión terminó. Vuelve a iniciar sesión.').waitFor();
+    await page.getByText('Su sesión terminó. Vuelva a iniciar sesión.').waitFor();
     const url = new URL(page.url());
     expect(url.pathname).toBe('/entrar');
     expect(url.searchParams.get('next')).toBe(ticketPath);
@@ -475,7 +475,7 @@ describe('Users (web app, admins)', () => {
     await her.page.getByLabel('Unidad').selectOption({ label: 'horas hábiles' });
     await her.page.getByRole('button', { name: 'Calcular plazo' }).click();
     // Tue 3 Feb 16:30 in Mexico City is 17:30 in Bogotá.
-    const yours = her.page.locator('dt', { hasText: 'En tu zona: hora de Colombia (UTC−5)' });
+    const yours = her.page.locator('dt', { hasText: 'En su zona: hora de Colombia (UTC−5)' });
     await yours.waitFor();
     expect(await yours.locator('xpath=following-sibling::dd[1]').innerText()).toMatch(
       /3 feb.* (17:30|5:30\s?p\.\s?m\.)/,

@@ -11,7 +11,7 @@ describe('the authorize form states hours in the UI language (L3-12)', () => {
       'Horas disponibles después de autorizar: 100,023.5 h.',
     );
     expect(esMX.tickets.authorizeHours(1250)).toBe(
-      'Se reservarán 1,250 h de tus horas prepagadas.',
+      'Se reservarán 1,250 h de sus horas prepagadas.',
     );
     expect(esMX.tickets.shortfall(1234.25)).toMatch(/^Faltan 1,234\.25 h: /);
     expect(esMX.changeOrders.authorizeHours(1500, 2750.5)).toBe(

@@ -66,7 +66,7 @@ describe('server errors in the UI language', () => {
     });
     expect(text).toBe(
       '«Descripción» admite como máximo 20,000 caracteres. «Horas estimadas» debe ser al menos 0.25. ' +
-        '«Categoría» debe ser uno de estos valores: QUESTION, INCIDENT. Completa el campo «Nota». «x» no es válido.',
+        '«Categoría» debe ser uno de estos valores: QUESTION, INCIDENT. Complete el campo «Nota». «x» no es válido.',
     );
     expect(serverErrorText(error, en, { language: 'en', formatInstant: String })).toMatch(
       /^“Description” takes at most 20,000 characters\. “Hours” must be at least 0\.25\./,
@@ -91,7 +91,7 @@ describe('server errors in the UI language', () => {
       requestedHours: 8,
       remainingHours: 7,
     });
-    expect(serverErrorText(over, es, esCtx)).toContain('registra una orden de cambio');
+    expect(serverErrorText(over, es, esCtx)).toContain('registre una orden de cambio');
     // A ticket no estimate was ever authorized for (a problem): no change order exists there.
     const none = fail('VALIDATION_FAILED', {
       reason: 'EXCEEDS_AUTHORIZED_ESTIMATE',
@@ -113,7 +113,7 @@ describe('server errors in the UI language', () => {
     });
     const text = serverErrorText(error, es, esCtx)!;
     expect(text).toMatch(
-      /^«Fecha de entrega» debe ser una fecha futura \(indicaste 20 nov 2026, 10:00/,
+      /^«Fecha de entrega» debe ser una fecha futura \(indicó 20 nov 2026, 10:00/,
     );
     expect(text).not.toContain('2026-11-20T16');
   });
@@ -148,7 +148,7 @@ describe('server errors in the UI language', () => {
     expect(
       serverErrorText(fail('CONFLICT', { reason: 'OWN_ACCOUNT_DEACTIVATION' }), es, esCtx),
     ).toBe(
-      'No puedes desactivar tu propia cuenta; pide a otro administrador que lo haga si hace falta.',
+      'No puede desactivar su propia cuenta; pida a otro administrador que lo haga si hace falta.',
     );
     expect(
       serverErrorText(fail('CONFLICT', { reason: 'OWN_ACCOUNT_DEACTIVATION' }), en, esCtx),
@@ -200,7 +200,7 @@ describe('the ticket workflow’s refusals in the UI language', () => {
         esCtx,
       ),
     ).toMatch(
-      /^La fecha más tardía posible para «Fecha de entrega» es el 30 nov 2027, 10:00.*; elige una anterior\.$/,
+      /^La fecha más tardía posible para «Fecha de entrega» es el 30 nov 2027, 10:00.*; elija una anterior\.$/,
     );
     expect(
       serverErrorText(
@@ -238,7 +238,7 @@ describe('the ticket workflow’s refusals in the UI language', () => {
       businessHours: [{ start: '09:00', end: '18:00' }],
     });
     expect(serverErrorText(outside, es, esCtx)).toBe(
-      'La hora 20:00 queda fuera del horario hábil del martes (09:00–18:00) en el calendario del cliente; elige una hora dentro de ese horario.',
+      'La hora 20:00 queda fuera del horario hábil del martes (09:00–18:00) en el calendario del cliente; elija una hora dentro de ese horario.',
     );
     expect(serverErrorText(outside, en, { ...esCtx, language: 'en' })).toBe(
       "20:00 is outside Tuesday's business hours (09:00–18:00) in the client's calendar; choose a time within them.",
@@ -248,7 +248,7 @@ describe('the ticket workflow’s refusals in the UI language', () => {
   it('argument checks reuse the input-rule words', () => {
     expect(
       serverErrorText(fail('VALIDATION_FAILED', { reason: 'REQUIRED', field: 'note' }), es, esCtx),
-    ).toBe('Completa el campo «Nota».');
+    ).toBe('Complete el campo «Nota».');
     expect(
       serverErrorText(
         fail('VALIDATION_FAILED', { reason: 'LENGTH', field: 'body', min: 1, max: 20000 }),

@@ -10,7 +10,7 @@ describe('the low-balance notice on «Mis horas» (L3-12, L3-13)', () => {
 
   it('Spanish (tú): the hours left, the threshold and what to do', () => {
     expect(lowBalanceText(low, esMX.contracts.lowBalanceNotice)).toBe(
-      'Te quedan 4.5 h disponibles, menos del aviso de 5 h. Pide al equipo de soporte un paquete de horas adicional para que tus próximas estimaciones puedan autorizarse; las horas no caducan.',
+      'Le quedan 4.5 h disponibles, menos del aviso de 5 h. Pida al equipo de soporte un paquete de horas adicional para que sus próximas estimaciones puedan autorizarse; las horas no caducan.',
     );
   });
 

@@ -22,7 +22,7 @@ describe('no provider name in the web app texts (L3-03, L3-12)', () => {
 
   it('a shortfall sends the client to the support team for more hours', () => {
     expect(esMX.tickets.shortfallNext(['requestReestimate'])).toBe(
-      'Pide al equipo de soporte un paquete de horas adicional, o una estimación menor con «Pedir reestimación».',
+      'Pida al equipo de soporte un paquete de horas adicional, o una estimación menor con «Pedir reestimación».',
     );
     expect(en.tickets.shortfallNext([])).toBe('Ask the support team for another hour package.');
   });

@@ -502,6 +502,10 @@ export const en: Messages = {
       'Ask for a new estimate, e.g. with another scope; the current one no longer holds and reserves no hours.',
     cancelExplain:
       'Cancelling ends the ticket and cannot be undone. Reserved hours not used return to your balance; hours already logged stay charged.',
+    requestInfoExplain:
+      'The client gets the note by email. The triage deadline counts as met; when the client provides the information, a new one starts.',
+    waitOnClientExplain: (clock: string) =>
+      `The client gets the note by email. The “${clock}” clock pauses until they answer: the wait does not count against the SLA.`,
     reason: 'Reason',
     rejectReason: 'Reason for rejecting',
     decisionReason: (reason) => `Reason: ${reason}`,

@@ -57,26 +57,26 @@ export const esMX = {
   },
   login: {
     title: 'Iniciar sesión',
-    intro: 'Entra con el correo y la contraseña que te dio tu proveedor de soporte.',
+    intro: 'Entre con el correo y la contraseña que le dio su proveedor de soporte.',
     email: 'Correo electrónico',
     password: 'Contraseña',
     submit: 'Entrar',
     submitting: 'Entrando…',
     wrongCredentials:
-      'El correo o la contraseña no son correctos, o la cuenta está desactivada. Revísalos e inténtalo de nuevo.',
-    sessionExpired: 'Tu sesión terminó. Vuelve a iniciar sesión.',
-    publicCalculator: '¿Solo quieres calcular un plazo? Usa la calculadora de plazos.',
+      'El correo o la contraseña no son correctos, o la cuenta está desactivada. Revíselos e inténtelo de nuevo.',
+    sessionExpired: 'Su sesión terminó. Vuelva a iniciar sesión.',
+    publicCalculator: '¿Solo quiere calcular un plazo? Use la calculadora de plazos.',
   },
   placeholder: {
     comingSoon: 'Muy pronto',
     myTickets:
-      'Aquí podrás registrar tickets y seguir sus plazos. Esta sección llega en la próxima versión.',
+      'Aquí podrá registrar tickets y seguir sus plazos. Esta sección llega en la próxima versión.',
     console:
-      'Aquí verás la cola de tickets, sus relojes de SLA y las alertas. Esta sección llega en la próxima versión.',
+      'Aquí verá la cola de tickets, sus relojes de SLA y las alertas. Esta sección llega en la próxima versión.',
   },
   forbidden: {
     title: 'Sin permiso',
-    body: 'Tu cuenta no tiene permiso para ver esta página.',
+    body: 'Su cuenta no tiene permiso para ver esta página.',
     back: 'Ir al inicio',
   },
   notFound: {
@@ -86,7 +86,7 @@ export const esMX = {
   deadline: {
     title: 'Calculadora de plazos',
     intro:
-      '¿Por qué mi plazo vence en esa fecha? Escribe desde cuándo corre y cuánto tiempo hábil se cuenta; verás el vencimiento y cada día que se saltó.',
+      '¿Por qué mi plazo vence en esa fecha? Escriba desde cuándo corre y cuánto tiempo hábil se cuenta; verá el vencimiento y cada día que se saltó.',
     calendar: 'Calendario',
     defaultCalendar: 'Calendario predeterminado',
     from: 'Desde (hora local)',
@@ -104,7 +104,7 @@ export const esMX = {
     resultTitle: 'Vencimiento',
     dueLocal: (zone: string) => zoneTitle(zone, 'es-MX'),
     dueUtc: 'En UTC',
-    dueYours: (zone: string) => `En tu zona: ${zoneLabel(zone, 'es-MX')}`,
+    dueYours: (zone: string) => `En su zona: ${zoneLabel(zone, 'es-MX')}`,
     clockStart: 'El reloj empieza a contar',
     version: (name: string, version: number) => `${name}, versión ${version}`,
     calendarUsed: 'Calendario usado',
@@ -196,9 +196,9 @@ export const esMX = {
     locale: 'Idioma',
     timeZone: 'Zona horaria',
     password: 'Contraseña temporal',
-    passwordHint: 'Mínimo 12 caracteres. Entrégala al usuario por un canal seguro.',
+    passwordHint: 'Mínimo 12 caracteres. Entréguela al usuario por un canal seguro.',
     passwordTooShort: 'La contraseña temporal debe tener al menos 12 caracteres.',
-    rolesRequired: 'Elige al menos un rol.',
+    rolesRequired: 'Elija al menos un rol.',
     created: (email: string) => `Usuario ${email} creado.`,
     roleNames: {
       CLIENT_USER: 'Usuario del portal',
@@ -213,8 +213,8 @@ export const esMX = {
     title: 'Mis tickets',
     /** Provider staff's title of the list (every client's tickets). */
     staffTitle: 'Tickets',
-    intro: 'Los tickets de tu organización, con su estado y el próximo plazo del SLA.',
-    staffIntro: 'Los tickets asignados a ti, con su estado y el próximo plazo del SLA.',
+    intro: 'Los tickets de su organización, con su estado y el próximo plazo del SLA.',
+    staffIntro: 'Los tickets que tiene asignados, con su estado y el próximo plazo del SLA.',
     number: 'Número',
     subject: 'Asunto',
     state: 'Estado',
@@ -227,7 +227,7 @@ export const esMX = {
     open: (n: string) => `Abrir el ticket ${n}`,
     newTitle: 'Nuevo ticket',
     description: 'Descripción',
-    chooseCategory: 'Elige una categoría',
+    chooseCategory: 'Elija una categoría',
     register: 'Registrar ticket',
     registering: 'Registrando…',
     registered: (n: string) => `Ticket ${n} registrado.`,
@@ -240,7 +240,7 @@ export const esMX = {
     newFilesAttached: (count: number) =>
       count === 1 ? 'Se adjuntó 1 archivo.' : `Se adjuntaron ${count} archivos.`,
     newFileNotAttached: (name: string) =>
-      `No se pudo adjuntar «${name}»; puedes adjuntarlo desde el ticket.`,
+      `No se pudo adjuntar «${name}»; puede adjuntarlo desde el ticket.`,
     hoursTitle: 'Horas prepagadas',
     hoursAvailable: 'Disponibles',
     hoursReserved: 'Reservadas',
@@ -434,24 +434,24 @@ export const esMX = {
     releaseDate: 'Fecha de entrega',
     remoteSession: 'Sesión remota',
     autoClose: 'Cierre automático',
-    autoCloseOn: (when: string) => `${when}, si no confirmas la solución ni reabres el ticket`,
+    autoCloseOn: (when: string) => `${when}, si no confirma la solución ni reabre el ticket`,
     autoCloseOnStaff: (when: string) =>
       `${when}, si el cliente no confirma la solución ni reabre el ticket`,
     actions: 'Acciones',
-    actionsIntro: 'Lo que puedes hacer ahora con este ticket.',
-    noActions: 'No hay acciones disponibles para ti en este estado.',
+    actionsIntro: 'Lo que puede hacer ahora con este ticket.',
+    noActions: 'No tiene acciones disponibles en este estado.',
     actionNames: {
       ...changeOrdersEsMX.actionNames,
       ...clientAnswerEsMX.actionNames,
       ...remoteSessionEsMX.actionNames,
-      requestInfo: 'Solicitar información',
+      requestInfo: 'Pedir información al cliente',
       rateTicket: 'Calificar la atención',
       proposeRemoteSession: 'Proponer sesión remota',
       provideInfo: 'Entregar información',
       classify: 'Clasificar',
       reassign: 'Reasignar',
       addProgress: 'Registrar avance',
-      waitOnClient: 'Esperar al cliente',
+      waitOnClient: 'Pedir información al cliente',
       clientReplied: 'Responder',
       resolve: 'Resolver',
       confirmResolution: 'Confirmar solución',
@@ -482,10 +482,10 @@ export const esMX = {
     estimateVersion: 'Estimación',
     estimateOption: (v: number, h: number) => `v${v}: ${h} h`,
     statement: 'Autorización por escrito',
-    statementHint: 'Obligatoria. Se guarda tal cual, como tu autorización por escrito.',
+    statementHint: 'Obligatoria. Se guarda tal cual, como su autorización por escrito.',
     statementPlaceholder: 'Autorizo la estimación de … horas para …',
     authorizeHours: (h: number) =>
-      `Se reservarán ${h.toLocaleString('es-MX')} h de tus horas prepagadas.`,
+      `Se reservarán ${h.toLocaleString('es-MX')} h de sus horas prepagadas.`,
     balanceAfter: (h: number) =>
       `Horas disponibles después de autorizar: ${h.toLocaleString('es-MX')} h.`,
     shortfall: (h: number) =>
@@ -493,10 +493,10 @@ export const esMX = {
     // What the user may do instead: only the actions the ticket offers them (allowedActions).
     shortfallNext: (allowed: readonly string[]) =>
       [
-        'Pide al equipo de soporte un paquete de horas adicional',
+        'Pida al equipo de soporte un paquete de horas adicional',
         allowed.includes('requestReestimate') && 'o una estimación menor con «Pedir reestimación»',
         allowed.includes('rejectChangeOrder') &&
-          'o rechaza la orden de cambio y el trabajo sigue dentro de las horas ya autorizadas',
+          'o rechace la orden de cambio y el trabajo sigue dentro de las horas ya autorizadas',
       ]
         .filter(Boolean)
         .join(', ') + '.',
@@ -507,17 +507,23 @@ export const esMX = {
       ].filter(Boolean);
       return (
         (changeOrder
-          ? 'Esta orden de cambio espera la autorización por escrito de un aprobador de tu organización; mientras, el trabajo sigue dentro de las horas ya autorizadas.'
-          : 'Esta estimación espera la autorización por escrito de un aprobador de tu organización.') +
-        (can.length > 0 ? ` Tú puedes ${can.join(' o ')}.` : '')
+          ? 'Esta orden de cambio espera la autorización por escrito de un aprobador de su organización; mientras, el trabajo sigue dentro de las horas ya autorizadas.'
+          : 'Esta estimación espera la autorización por escrito de un aprobador de su organización.') +
+        (can.length > 0 ? ` Usted puede ${can.join(' o ')}.` : '')
       );
     },
     rejectExplain:
-      'Rechazar no reserva horas: el equipo de soporte revisará el requerimiento y enviará otra estimación. Para dejar de trabajar en él, cancela el ticket.',
+      'Rechazar no reserva horas: el equipo de soporte revisará el requerimiento y enviará otra estimación. Para dejar de trabajar en él, cancele el ticket.',
     reestimateExplain:
-      'Pide una nueva estimación, por ejemplo con otro alcance; la actual deja de valer y no reserva horas.',
+      'Pida una nueva estimación, por ejemplo con otro alcance; la actual deja de valer y no reserva horas.',
     cancelExplain:
-      'Cancelar termina el ticket y no se puede deshacer. Las horas reservadas que no se usaron vuelven a tu saldo; las ya registradas se quedan descontadas.',
+      'Cancelar termina el ticket y no se puede deshacer. Las horas reservadas que no se usaron vuelven a su saldo; las ya registradas se quedan descontadas.',
+    // QA S20: «Pedir información al cliente» names both asks; the notice says which clock stops
+    // (triage in L3-06; progress or diagnosis pauses in L3-07, L3-08).
+    requestInfoExplain:
+      'El cliente recibe la nota por correo. El plazo de triage queda cumplido; cuando el cliente entregue la información, empieza uno nuevo.',
+    waitOnClientExplain: (clock: string) =>
+      `El cliente recibe la nota por correo. El reloj «${clock}» se pausa hasta que responda: la espera no cuenta en el SLA.`,
     reason: 'Motivo',
     /** The one field of a rejection (QA S16: it asked «Motivo» and «Nota» for the same thing). */
     rejectReason: 'Motivo del rechazo',
@@ -540,7 +546,7 @@ export const esMX = {
     done: (action: string, state: string) => `${action}: listo. Estado: ${state}.`,
     retryNote:
       'No hubo respuesta del servidor. Al reintentar se envía la misma solicitud, así no se aplica dos veces.',
-    required: (field: string) => `Completa el campo «${field}».`,
+    required: (field: string) => `Complete el campo «${field}».`,
   },
   console: {
     title: 'Consola',
@@ -582,7 +588,7 @@ export const esMX = {
       `Se muestran ${shown.toLocaleString('es-MX')} de ${total.toLocaleString('es-MX')}, ${breaches ? 'los vencidos más recientes' : 'los más próximos a vencer'}`,
     showMore: 'Mostrar más',
     pageCap: (max: number) =>
-      `El tablero muestra hasta ${max.toLocaleString('es-MX')} por lista: filtra por cliente o reloj para ver el resto.`,
+      `El tablero muestra hasta ${max.toLocaleString('es-MX')} por lista: filtre por cliente o reloj para ver el resto.`,
     filters: 'Filtros del tablero',
     allClients: 'Todos los clientes',
     allClocks: 'Todos los relojes',
@@ -601,9 +607,9 @@ export const esMX = {
     clientTitle: 'Mis horas',
     // L3-12, L3-13: under the warning (10 % of the hours bought, at least 5 h).
     lowBalanceNotice: (available: number, threshold: number) =>
-      `Te quedan ${available.toLocaleString('es-MX')} h disponibles, menos del aviso de ${threshold.toLocaleString('es-MX')} h. Pide al equipo de soporte un paquete de horas adicional para que tus próximas estimaciones puedan autorizarse; las horas no caducan.`,
+      `Le quedan ${available.toLocaleString('es-MX')} h disponibles, menos del aviso de ${threshold.toLocaleString('es-MX')} h. Pida al equipo de soporte un paquete de horas adicional para que sus próximas estimaciones puedan autorizarse; las horas no caducan.`,
     clientIntro:
-      'Tus horas prepagadas (no caducan), lo que está reservado por estimaciones autorizadas, cada movimiento y el estado de cuenta de cada mes.',
+      'Sus horas prepagadas (no caducan), lo que está reservado por estimaciones autorizadas, cada movimiento y el estado de cuenta de cada mes.',
     policyTitle: 'Póliza de soporte',
     noPolicy: 'Este cliente aún no tiene póliza: no puede registrar tickets.',
     status: 'Estado',
@@ -646,7 +652,7 @@ export const esMX = {
     saveCadence: 'Guardar cadencia',
     cadenceSaved: (hours: string) => `Cadencia de avances: cada ${hours} h hábiles.`,
     cadenceInvalid:
-      'Escribe de 1 a 80 horas hábiles; una fracción debe dar minutos enteros (p. ej. 4 o 1.5 = 1 h 30 min).',
+      'Escriba de 1 a 80 horas hábiles; una fracción debe dar minutos enteros (p. ej. 4 o 1.5 = 1 h 30 min).',
     addPackage: 'Agregar paquete de horas',
     packageIntro: 'Horas compradas por el cliente; se suman a su saldo y no caducan.',
     packageHours: 'Horas',
@@ -658,7 +664,7 @@ export const esMX = {
     packageAdded: (hours: number, reference: string) =>
       `Paquete de ${hours.toLocaleString('es-MX')} h agregado (${reference}).`,
     hoursInvalid: 'Las horas deben ser mayores que cero, con dos decimales como máximo.',
-    priceInvalid: 'Escribe el precio (cero o más).',
+    priceInvalid: 'Escriba el precio (cero o más).',
     purchasedOnFuture:
       'La fecha de compra no puede ser posterior a hoy: el paquete cuenta en el saldo desde que se registra.',
     balanceTitle: 'Saldo de horas',
@@ -670,7 +676,7 @@ export const esMX = {
     reservations: 'Reservas de estimaciones autorizadas',
     ledger: 'Todos los movimientos',
     ledgerScope:
-      'De todos los meses, el más reciente primero. El estado de cuenta mensual cuenta solo los del mes que elijas.',
+      'De todos los meses, el más reciente primero. El estado de cuenta mensual cuenta solo los del mes que elija.',
     noLedger: 'Aún no hay movimientos.',
     date: 'Fecha',
     entryKind: 'Movimiento',
@@ -754,17 +760,17 @@ export const esMX = {
     recipientHint: 'Una parte de la dirección, p. ej. usuario@ o @aurora.example.',
     from: 'Desde',
     to: 'Hasta',
-    datesHint: (zone: string) => `Días completos, en tu zona: ${zoneLabel(zone, 'es-MX')}.`,
+    datesHint: (zone: string) => `Días completos, en su zona: ${zoneLabel(zone, 'es-MX')}.`,
     search: 'Buscar',
     clear: 'Quitar filtros',
-    ticketInvalid: 'Escribe el número completo del ticket, p. ej. L3-2026-000123.',
+    ticketInvalid: 'Escriba el número completo del ticket, p. ej. L3-2026-000123.',
     datesOutOfOrder: 'La fecha «Hasta» no puede ser anterior a «Desde».',
     noMatch: 'Ningún correo coincide con los filtros.',
     /** The list stops at `max`: older emails are found by filtering (QA S17, S18). */
     capNote: (max: number, filtered: boolean) =>
       filtered
-        ? `Se muestran los ${max} correos más recientes que coinciden con los filtros. Para encontrar uno anterior, acota las fechas.`
-        : `Se muestran los ${max} correos más recientes. Para encontrar uno anterior, busca por ticket, destinatario, fechas o estado.`,
+        ? `Se muestran los ${max} correos más recientes que coinciden con los filtros. Para encontrar uno anterior, acote las fechas.`
+        : `Se muestran los ${max} correos más recientes. Para encontrar uno anterior, busque por ticket, destinatario, fechas o estado.`,
     eventTypes: {
       TICKET_REGISTERED: 'Ticket registrado',
       INFO_REQUESTED: 'Información solicitada',
@@ -829,21 +835,21 @@ export const esMX = {
   participants: participantsEsMX,
   errors: {
     NETWORK:
-      'No hay conexión con el servidor. Revisa tu red o que el servicio esté en marcha e inténtalo de nuevo.',
-    UNAUTHENTICATED: 'Tu sesión terminó. Vuelve a iniciar sesión.',
-    FORBIDDEN: 'Tu cuenta no tiene permiso para hacer esto.',
-    NOT_FOUND: 'No se encontró lo que buscas; quizá alguien lo quitó.',
+      'No hay conexión con el servidor. Revise su red o que el servicio esté en marcha e inténtelo de nuevo.',
+    UNAUTHENTICATED: 'Su sesión terminó. Vuelva a iniciar sesión.',
+    FORBIDDEN: 'Su cuenta no tiene permiso para hacer esto.',
+    NOT_FOUND: 'No se encontró lo que busca; quizá alguien lo quitó.',
     VALIDATION_FAILED: 'Los datos no son válidos.',
     CONFLICT: 'Ya existe un registro igual.',
     INVALID_TRANSITION: 'Esa acción no es posible en el estado actual.',
     RATE_LIMITED:
-      'Demasiados intentos fallidos. Por seguridad, espera antes de volver a intentarlo.',
+      'Demasiados intentos fallidos. Por seguridad, espere antes de volver a intentarlo.',
     retryIn: (seconds: number) =>
       seconds < 90
-        ? `Podrás intentarlo de nuevo en ${seconds} segundos.`
-        : `Podrás intentarlo de nuevo en ${Math.ceil(seconds / 60)} minutos.`,
+        ? `Podrá intentarlo de nuevo en ${seconds} segundos.`
+        : `Podrá intentarlo de nuevo en ${Math.ceil(seconds / 60)} minutos.`,
     UNAVAILABLE:
-      'El servicio no está disponible en este momento. Lo que escribiste sigue aquí: inténtalo de nuevo en un momento.',
+      'El servicio no está disponible en este momento. Lo que escribió sigue aquí: inténtelo de nuevo en un momento.',
     INTERNAL: 'Ocurrió un error inesperado en el servidor.',
     detail: 'Detalle del servidor',
   },

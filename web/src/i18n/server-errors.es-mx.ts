@@ -14,8 +14,8 @@ export const serverErrorsEsMX = {
     isPositive: (f: string) => `«${f}» debe ser mayor que 0.`,
     isIn: (f: string, values: string) => `«${f}» debe ser uno de estos valores: ${values}.`,
     isEnum: (f: string) => `«${f}» no es una opción válida.`,
-    isNotEmpty: (f: string) => `Completa el campo «${f}».`,
-    isDefined: (f: string) => `Completa el campo «${f}».`,
+    isNotEmpty: (f: string) => `Complete el campo «${f}».`,
+    isDefined: (f: string) => `Complete el campo «${f}».`,
     isEmail: (f: string) => `«${f}» no es un correo electrónico válido.`,
     isInt: (f: string) => `«${f}» debe ser un número entero.`,
     isNumber: (f: string) => `«${f}» debe ser un número (con hasta 2 decimales).`,
@@ -80,16 +80,16 @@ export const serverErrorsEsMX = {
   insufficientHours: (needed: string, available: string, short: string) =>
     `No hay suficientes horas prepagadas: se necesitan ${needed} h y hay ${available} h disponibles (faltan ${short} h).`,
   exceedsEstimate: (logged: string, remaining: string) =>
-    `Se registrarían ${logged} h y quedan ${remaining} h de la estimación autorizada: registra una orden de cambio («Orden de cambio» en el ticket) por las horas adicionales y, cuando el cliente la autorice, registra el tiempo.`,
+    `Se registrarían ${logged} h y quedan ${remaining} h de la estimación autorizada: registre una orden de cambio («Orden de cambio» en el ticket) por las horas adicionales y, cuando el cliente la autorice, registre el tiempo.`,
   noEstimateHours: (logged: string) =>
-    `No se pueden registrar ${logged} h: este ticket no tiene una estimación autorizada por el cliente. Las horas se registran sobre una estimación autorizada; si el ticket no se cobra, márcalo «Sin cargo al paquete».`,
+    `No se pueden registrar ${logged} h: este ticket no tiene una estimación autorizada por el cliente. Las horas se registran sobre una estimación autorizada; si el ticket no se cobra, márquelo «Sin cargo al paquete».`,
   emailTaken: (email: string) => `Ya existe un usuario con el correo ${email}.`,
   ownAccountDeactivation:
-    'No puedes desactivar tu propia cuenta; pide a otro administrador que lo haga si hace falta.',
-  notInFuture: (f: string, when: string) => `«${f}» debe ser una fecha futura (indicaste ${when}).`,
+    'No puede desactivar su propia cuenta; pida a otro administrador que lo haga si hace falta.',
+  notInFuture: (f: string, when: string) => `«${f}» debe ser una fecha futura (indicó ${when}).`,
   inFuture: (f: string) => `«${f}» no puede ser una fecha futura.`,
   roleNotAllowed: (allowed: string) =>
-    allowed ? `Solo pueden hacerlo: ${allowed}.` : 'Tu rol no permite esta acción.',
+    allowed ? `Solo pueden hacerlo: ${allowed}.` : 'Su rol no permite esta acción.',
   wrongState: (action: string, state: string) =>
     `«${action}» no es posible con el ticket en estado «${state}».`,
   wrongCategory: (action: string, category: string) =>
@@ -101,10 +101,10 @@ export const serverErrorsEsMX = {
     `La orden de cambio v${v} sigue pendiente: el cliente debe autorizarla o rechazarla antes de enviar otra.`,
   changeOrderNotPending: (v: number) => `La versión v${v} no es una orden de cambio pendiente.`,
   noAuthorizedEstimate:
-    'Una orden de cambio necesita una estimación autorizada: envía primero la estimación.',
+    'Una orden de cambio necesita una estimación autorizada: envíe primero la estimación.',
   ticketClosed: 'El ticket está cerrado.',
   reorderSuperseded:
-    'Después de esta se guardó otra reordenación de la cola, que la reemplaza. Revisa la vista previa de nuevo.',
+    'Después de esta se guardó otra reordenación de la cola, que la reemplaza. Revise la vista previa de nuevo.',
   ratingWindowClosed: (until: string) =>
     until
       ? `El plazo de 14 días para cambiar la calificación terminó el ${until}; ya no se puede cambiar.`
@@ -132,23 +132,23 @@ export const serverErrorsEsMX = {
     `«${f}» (${when}) cae fuera del horario hábil del calendario del cliente.`,
   checkpointOutsideHours: (time: string, weekday: string, hours: string) =>
     hours
-      ? `La hora ${time} queda fuera del horario hábil del ${weekday} (${hours}) en el calendario del cliente; elige una hora dentro de ese horario.`
-      : `El ${weekday} no tiene horario hábil en el calendario del cliente; elige otro día.`,
+      ? `La hora ${time} queda fuera del horario hábil del ${weekday} (${hours}) en el calendario del cliente; elija una hora dentro de ese horario.`
+      : `El ${weekday} no tiene horario hábil en el calendario del cliente; elija otro día.`,
   sameDate: (f: string, when: string) => `«${f}» (${when}) ya es la fecha publicada.`,
   dateTooFar: (f: string, latest: string) =>
-    `La fecha más tardía posible para «${f}» es el ${latest}; elige una anterior.`,
+    `La fecha más tardía posible para «${f}» es el ${latest}; elija una anterior.`,
   alreadyAssigned: 'El ticket ya está asignado a esa persona.',
-  requestIdReused: 'Esta solicitud ya se usó para otra acción; vuelve a intentarlo.',
+  requestIdReused: 'Esta solicitud ya se usó para otra acción; vuelva a intentarlo.',
   internalNoteStaffOnly: 'Solo el personal del proveedor puede agregar notas internas.',
   agentRequired: 'Un problema necesita un agente asignado.',
-  noAdminAction: 'Primero registra la acción administrativa ejecutada.',
+  noAdminAction: 'Primero registre la acción administrativa ejecutada.',
   ledgerRefused: 'El saldo de horas prepagadas no permite esta operación.',
   // L3-13: corrections of the hour ledger (`reverseHourEntry`, `adjustHours`).
   notReversible:
     'Este movimiento no se puede revertir: solo una compra, un ajuste o un consumo con cargo, una vez (las reservas siguen a su estimación).',
-  alreadyReversed: 'Este movimiento ya se revirtió; actualiza el historial para ver su reversión.',
+  alreadyReversed: 'Este movimiento ya se revirtió; actualice el historial para ver su reversión.',
   idempotencyKeyReused:
-    'Esta operación ya se registró con otros datos; revisa el historial de horas antes de volver a intentarlo.',
+    'Esta operación ya se registró con otros datos; revise el historial de horas antes de volver a intentarlo.',
   /** L3-11 files on tickets: `name` is the file's name, sizes already formatted. */
   attachments: {
     tooLarge: (name: string, max: string) =>
@@ -161,16 +161,16 @@ export const serverErrorsEsMX = {
       `El contenido de «${name}» no corresponde a un archivo .${extension}.`,
     limit: (limit: string) => `El ticket ya tiene ${limit} archivos adjuntos, el máximo permitido.`,
     empty: (name: string) => `«${name}» está vacío.`,
-    missing: 'Elige un archivo para adjuntar.',
+    missing: 'Elija un archivo para adjuntar.',
     nameInvalid: 'El archivo necesita un nombre (por ejemplo, captura.png).',
-    malformed: 'No se pudo leer el archivo enviado; vuelve a intentarlo.',
+    malformed: 'No se pudo leer el archivo enviado; vuelva a intentarlo.',
     notUploader: 'Solo quien adjuntó el archivo, o el personal del proveedor, puede eliminarlo.',
     internalStaffOnly: 'Solo el personal del proveedor puede adjuntar archivos internos.',
-    internalInvalid: 'No se pudo saber si el archivo es interno; vuelve a intentarlo.',
+    internalInvalid: 'No se pudo saber si el archivo es interno; vuelva a intentarlo.',
     deleted: (name: string, when: string) =>
       `${name ? `«${name}»` : 'El archivo'} se eliminó${when ? ` el ${when}` : ''}; ya no se puede descargar.`,
     rangeNotSatisfiable: (size: string) =>
-      `No se pudo leer esa parte del archivo: pesa ${size}. Descárgalo completo.`,
+      `No se pudo leer esa parte del archivo: pesa ${size}. Descárguelo completo.`,
   },
 };
 

@@ -251,6 +251,10 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     cancel: t.tickets.cancelExplain,
     rejectEstimate: t.tickets.rejectExplain,
     requestReestimate: t.tickets.reestimateExplain,
+    requestInfo: t.tickets.requestInfoExplain,
+    waitOnClient: t.tickets.waitOnClientExplain(
+      t.tickets.clockKinds[ticket.state === 'IN_DIAGNOSIS' ? 'diagnosis' : 'progress'],
+    ),
     rejectChangeOrder: t.changeOrders.rejectExplain,
     // QA S20: accepting closed the ticket without a word. How much of the hold is unused is the
     // ledger's, not the page's: the line says only that it goes back.
