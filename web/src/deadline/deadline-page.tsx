@@ -8,7 +8,7 @@ import {
 } from '../api/operations';
 import { ErrorMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
-import { browserTimeZone, formatInstant, formatLocalDate, plainLocal } from '../i18n/format';
+import { browserTimeZone, formatInstant, formatLocalDate } from '../i18n/format';
 import { calendarDisplayName } from '../i18n/calendar-name';
 import { useI18n } from '../i18n/i18n-context';
 import { zoneTitle } from '../i18n/zone-name';
@@ -106,6 +106,8 @@ export function DeadlinePage() {
     ? calendarDisplayName(selected?.name ?? '', language)
     : t.deadline.defaultCalendar;
   const yourZone = user?.timeZone ?? browserTimeZone();
+  // As the ticket page says a date (QA S20): «3 feb 2026, 4:30 p.m.», not «2026-02-03 16:30».
+  const due = (timeZone: string) => result && formatInstant(result.deadline, language, timeZone);
 
   return (
     <div className="stack">
@@ -195,20 +197,20 @@ export function DeadlinePage() {
         <section className="card" aria-labelledby="result-title" aria-live="polite">
           <h2 id="result-title">{t.deadline.resultTitle}</h2>
           <p className="deadline-big" data-testid="deadline-local">
-            <time dateTime={result.deadline}>{plainLocal(result.localDeadline)}</time>
+            <time dateTime={result.deadline}>{due(result.timeZone)}</time>
           </p>
           <p className="deadline-words">
             {formatLocalDate(result.localDeadline.slice(0, 10), language)}
           </p>
           <dl className="facts">
             <dt>{t.deadline.dueLocal(result.timeZone)}</dt>
-            <dd>{plainLocal(result.localDeadline)}</dd>
+            <dd>{due(result.timeZone)}</dd>
             <dt>{t.deadline.dueUtc}</dt>
-            <dd data-testid="deadline-utc">{`${plainLocal(result.deadline)} UTC`}</dd>
+            <dd data-testid="deadline-utc">{`${due('UTC')} UTC`}</dd>
             {yourZone !== result.timeZone && (
               <>
                 <dt>{t.deadline.dueYours(yourZone)}</dt>
-                <dd>{formatInstant(result.deadline, language, yourZone)}</dd>
+                <dd>{due(yourZone)}</dd>
               </>
             )}
             {result.clockStart && (

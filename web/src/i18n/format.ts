@@ -25,11 +25,6 @@ export function weekdayName(isoWeekday: number, language: Language): string {
   );
 }
 
-/** "YYYY-MM-DDTHH:MM" → "YYYY-MM-DD HH:MM": unambiguous in both languages. */
-export function plainLocal(local: string): string {
-  return local.replace('T', ' ').slice(0, 16);
-}
-
 /** The browser's own time zone. */
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
