@@ -7,11 +7,13 @@ import {
 } from '../business-time/engine';
 import { walkBusinessMs } from '../business-time/engine/business-walk';
 import {
+  deadlineLine,
   explainDaysText,
   explainMinutesText,
   type ExplanationLocale,
   localFormat,
-  zoneText,
+  minutesText,
+  startLine,
 } from '../business-time/calendars/explanation-text';
 
 /** What a stored clock run says about itself (the `ticket_clock` row). */
@@ -39,7 +41,6 @@ const WORDS = {
         : amount % 60 === 0
           ? `Objetivo: ${amount / 60} ${amount === 60 ? 'hora hábil' : 'horas hábiles'}`
           : `Objetivo: ${amount} minutos hábiles`,
-    start: 'Inicio',
     daysBudget: (deadline: string, budget: string) =>
       `Sin pausas vencería ${deadline}: ${budget} hábiles, que tras una pausa se cuentan en minutos hábiles`,
     ran: (until: string, used: string) => `Corrió hasta ${until}: ${used} hábiles usados`,
@@ -49,7 +50,6 @@ const WORDS = {
       `En pausa (esperando al cliente) desde ${from}: ${minutes} hábiles hasta ahora; el vencimiento se fija al reanudar`,
     resumed: (at: string, remaining: string) => `Se reanudó ${at}: quedan ${remaining} hábiles`,
     pausedTotal: (minutes: string) => `Tiempo hábil en pausa (del cliente): ${minutes}`,
-    deadline: 'Vencimiento',
   },
   en: {
     target: (amount: number, unit: 'minutes' | 'days') =>
@@ -58,7 +58,6 @@ const WORDS = {
         : amount % 60 === 0
           ? `Target: ${amount / 60} business ${amount === 60 ? 'hour' : 'hours'}`
           : `Target: ${amount} business minutes`,
-    start: 'Start',
     daysBudget: (deadline: string, budget: string) =>
       `Without pauses it would be due ${deadline}: ${budget} of business time, counted in business minutes after a pause`,
     ran: (until: string, used: string) => `Ran until ${until}: ${used} of business time used`,
@@ -68,7 +67,6 @@ const WORDS = {
       `Paused (waiting on the client) since ${from}: ${minutes} of business time so far; the deadline is set on resuming`,
     resumed: (at: string, remaining: string) => `Resumed ${at}: ${remaining} of business time left`,
     pausedTotal: (minutes: string) => `Business time paused (the client's): ${minutes}`,
-    deadline: 'Deadline',
   },
 } as const;
 
@@ -107,10 +105,7 @@ export function explainClock(
   }
 
   const at = localFormat(locale, calendar.timeZone);
-  const lines: string[] = [
-    target,
-    `${w.start}: ${at(start)} (${zoneText(locale, calendar.timeZone, start)})`,
-  ];
+  const lines: string[] = [target, startLine(locale, calendar.timeZone, start)];
   let budgetMs = clock.amount * MS_PER_MINUTE;
   if (clock.unit === 'days') {
     const plain = addBusinessDays(calendar, start, clock.amount);
@@ -151,17 +146,10 @@ export function explainClock(
   // The engine's own first (start) and last (deadline) lines give way to the exact ones.
   lines.push(...steps.slice(1, -1));
   const deadline = new Date(walked.deadline);
-  // In the calendar's own time and zone in words (QA S16): a client reads it, not a UTC instant.
-  lines.push(`${w.deadline}: ${at(deadline)} (${zoneText(locale, calendar.timeZone, deadline)})`);
+  lines.push(deadlineLine(locale, calendar.timeZone, deadline));
   return { clockStart: new Date(walked.clockStart), deadline, pausedBusinessMinutes, lines };
 }
 
 function maxDate(a: Date, b: Date): Date {
   return a.getTime() > b.getTime() ? a : b;
-}
-
-function minutesText(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = Math.round((minutes - h * 60) * 100) / 100;
-  return h ? (m ? `${h} h ${m} min` : `${h} h`) : `${m} min`;
 }

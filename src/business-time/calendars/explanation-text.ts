@@ -113,7 +113,8 @@ function sentence(line: string): string {
   return line.charAt(0).toLocaleUpperCase() + line.slice(1);
 }
 
-function minutesText(minutes: number): string {
+/** Business time in hours and minutes, as every explanation line writes it («2 h 30 min»). */
+export function minutesText(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = Math.round((minutes - h * 60) * 100) / 100;
   return h ? (m ? `${h} h ${m} min` : `${h} h`) : `${m} min`;
@@ -152,17 +153,23 @@ export function explainMinutesText(
   e: BusinessMinutesExplanation,
 ): string[] {
   const w = WORDS[locale];
-  const at = localFormat(locale, e.timeZone);
-  const lines = [`${w.start}: ${at(e.from)} (${zoneText(locale, e.timeZone, e.from)})`];
+  const lines = [startLine(locale, e.timeZone, e.from)];
   if (e.clockStart.getTime() !== e.from.getTime()) {
-    lines.push(`${w.clockStarts}: ${at(e.clockStart)}`);
+    lines.push(`${w.clockStarts}: ${localFormat(locale, e.timeZone)(e.clockStart)}`);
   }
   for (const step of e.steps) {
     if (step.type === 'skipped') lines.push(skippedText(locale, step));
     else lines.push(consumedText(locale, step));
   }
-  lines.push(`${deadlineText(locale, e)} — ${w.total} ${minutesText(e.minutes)}`);
+  lines.push(
+    `${deadlineLine(locale, e.timeZone, e.deadline)} — ${w.total} ${minutesText(e.minutes)}`,
+  );
   return lines.map(sentence);
+}
+
+/** The first line: where the count starts, in the explanation's zone and language. */
+export function startLine(locale: ExplanationLocale, timeZone: string, from: Date): string {
+  return `${WORDS[locale].start}: ${localFormat(locale, timeZone)(from)} (${zoneText(locale, timeZone, from)})`;
 }
 
 /**
@@ -170,12 +177,8 @@ export function explainMinutesText(
  * QA S20: the calculator's also said «= 2026-12-14T21:30:00.000Z», a raw UTC instant the zone's
  * offset already gives (the query answers the instant itself in `deadline`).
  */
-function deadlineText(
-  locale: ExplanationLocale,
-  e: BusinessMinutesExplanation | BusinessDaysExplanation,
-): string {
-  const at = localFormat(locale, e.timeZone);
-  return `${WORDS[locale].deadline}: ${at(e.deadline)} (${zoneText(locale, e.timeZone, e.deadline)})`;
+export function deadlineLine(locale: ExplanationLocale, timeZone: string, deadline: Date): string {
+  return `${WORDS[locale].deadline}: ${localFormat(locale, timeZone)(deadline)} (${zoneText(locale, timeZone, deadline)})`;
 }
 
 function consumedText(locale: ExplanationLocale, step: ConsumedStep): string {
@@ -188,8 +191,7 @@ function consumedText(locale: ExplanationLocale, step: ConsumedStep): string {
 /** Human-readable lines for a days deadline, as {@link explainMinutesText}. */
 export function explainDaysText(locale: ExplanationLocale, e: BusinessDaysExplanation): string[] {
   const w = WORDS[locale];
-  const at = localFormat(locale, e.timeZone);
-  const lines = [`${w.start}: ${at(e.from)} (${zoneText(locale, e.timeZone, e.from)})`];
+  const lines = [startLine(locale, e.timeZone, e.from)];
   if (e.days > 0) {
     lines.push(`${dateText(locale, e.startDate)}: ${w.startDateNotCounted}`);
   }
@@ -197,7 +199,7 @@ export function explainDaysText(locale: ExplanationLocale, e: BusinessDaysExplan
     if (step.type === 'skipped') lines.push(skippedText(locale, step));
     else lines.push(countedText(locale, step));
   }
-  lines.push(deadlineText(locale, e));
+  lines.push(deadlineLine(locale, e.timeZone, e.deadline));
   return lines.map(sentence);
 }
 

@@ -113,8 +113,12 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     expect(resumed.lines[1]).toBe(
       'Inicio: lun, 26 ene 2026, 9:00 a.m. (hora de la Ciudad de México, UTC−6)',
     );
-    expect(resumed.lines[resumed.lines.length - 1]).toMatch(
-      /^Vencimiento: .* \(hora de la Ciudad de México, UTC−6\)$/,
+    // Tue 11:30 + the 6 h left: the deadline line the engine's walk writes too, in either language.
+    expect(resumed.lines.at(-1)).toBe(
+      'Vencimiento: mar, 27 ene 2026, 5:30 p.m. (hora de la Ciudad de México, UTC−6)',
+    );
+    expect(explainClock(engine, 'en', { ...clock, pauses }, now).lines.at(-1)).toBe(
+      'Deadline: Tue, Jan 27, 2026, 5:30 PM (Mexico City time, UTC−6)',
     );
     const open = explainClock(
       engine,
