@@ -2,6 +2,7 @@ import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { createWeekdayCalendar } from '../support/weekday-calendar';
 
 // QA S20 (L3-08, L3-09): the requirement path's diagnosis (5 business days) and scheduling
 // (2 business days) clocks read «27 h hábiles» on the SLA board and the ticket page. A clock counted
@@ -26,23 +27,12 @@ describe('SlaClock.businessDayMinutes', () => {
 
   beforeAll(async () => {
     world = await createSeededWorld('clock_day_minutes');
-    const created = await gql<{ createCalendar: { id: string } }>(
-      world.api,
-      `mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`,
-      {
-        input: {
-          name: 'Guardia corta (día hábil)',
-          timeZone: 'America/Mexico_City',
-          weekly: [1, 2, 3, 4, 5].map((weekday) => ({
-            weekday,
-            intervals: [{ start: '10:00', end: '12:00' }],
-          })),
-        },
-      },
-      world.bearer(Role.MANAGER),
+    shortCalendar = await createWeekdayCalendar(
+      world,
+      'Guardia corta (día hábil)',
+      '10:00',
+      '12:00',
     );
-    expect(created.body.errors).toBeUndefined();
-    shortCalendar = created.body.data!.createCalendar.id;
 
     const runs: [string, string, string, number, string, number][] = [
       // ticket, calendar, kind, amount, unit, budget (minutes)

@@ -3,6 +3,7 @@ import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { createWeekdayCalendar } from '../support/weekday-calendar';
 
 // `Ticket.clocks` in a list (review S19): each ticket read its clock runs with its own query (and
 // its calendar with another), so a page of 50 tickets asking for them ran 50. Now a request reads
@@ -92,23 +93,12 @@ describe('Ticket.clocks in a list: one clock read per request', () => {
 
   beforeAll(async () => {
     world = await createSeededWorld('ticket_clocks_batch');
-    const created = await gql<{ createCalendar: { id: string } }>(
-      world.api,
-      `mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`,
-      {
-        input: {
-          name: 'Guardia corta (lote de relojes)',
-          timeZone: 'America/Mexico_City',
-          weekly: [1, 2, 3, 4, 5].map((weekday) => ({
-            weekday,
-            intervals: [{ start: '10:00', end: '12:00' }],
-          })),
-        },
-      },
-      world.bearer(Role.MANAGER),
+    shortCalendar = await createWeekdayCalendar(
+      world,
+      'Guardia corta (lote de relojes)',
+      '10:00',
+      '12:00',
     );
-    expect(created.body.errors).toBeUndefined();
-    shortCalendar = created.body.data!.createCalendar.id;
 
     for (const [i, [calendarId, runs]] of tickets().entries()) {
       await world.db.query(
