@@ -1,6 +1,7 @@
 import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
+import { insertReadModelTicket } from '../support/read-model-ticket';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { createWeekdayCalendar } from '../support/weekday-calendar';
 
@@ -40,17 +41,11 @@ describe('SlaClock.businessDayMinutes', () => {
       [onDefault, DEFAULT_CALENDAR_ID, 'diagnosis', 5, 'days', 27 * 60],
       [onShort, shortCalendar, 'scheduling', 2, 'days', 300],
     ];
-    for (const [i, number] of [onDefault, onShort].entries()) {
-      await world.db.query(
-        `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id,
-           calendar_id, category, subject, description, state, registered_at, last_event_seq)
-         SELECT $1, 2024, $2, $3, u.organization_id, u.id, $4, 'DEVELOPMENT', 'Día hábil', 'x',
-                'IN_ANALYSIS', now(), 0
-           FROM app_user u JOIN organization o ON o.id = u.organization_id
-          WHERE o.name = 'Comercializadora Aurora' AND 'CLIENT_USER' = ANY(u.roles)
-          ORDER BY u.email LIMIT 1`,
-        [number, 873001 + i, `clock-day-${number}`, runs.find((r) => r[0] === number)![1]],
-      );
+    for (const [number, calendarId] of [
+      [onDefault, DEFAULT_CALENDAR_ID],
+      [onShort, shortCalendar],
+    ]) {
+      await insertReadModelTicket(world.db, number, calendarId, 'Día hábil');
     }
     // Paused with nothing used: the time left is the budget whenever the test reads it.
     for (const [number, , kind, amount, unit, budget] of runs) {

@@ -2,6 +2,7 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
+import { insertReadModelTicket } from '../support/read-model-ticket';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { createWeekdayCalendar } from '../support/weekday-calendar';
 
@@ -101,16 +102,7 @@ describe('Ticket.clocks in a list: one clock read per request', () => {
     );
 
     for (const [i, [calendarId, runs]] of tickets().entries()) {
-      await world.db.query(
-        `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id,
-           calendar_id, category, subject, description, state, registered_at, last_event_seq)
-         SELECT $1, 2024, $2, $3, u.organization_id, u.id, $4, 'INCIDENT', 'Relojes en lote', 'x',
-                'IN_ANALYSIS', now(), 0
-           FROM app_user u JOIN organization o ON o.id = u.organization_id
-          WHERE o.name = 'Comercializadora Aurora' AND 'CLIENT_USER' = ANY(u.roles)
-          ORDER BY u.email LIMIT 1`,
-        [number(i), 872001 + i, `ticket-clocks-${number(i)}`, calendarId],
-      );
+      await insertReadModelTicket(world.db, number(i), calendarId, 'Relojes en lote');
       for (const r of runs) {
         await world.db.query(
           `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
