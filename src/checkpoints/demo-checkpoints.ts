@@ -4,8 +4,8 @@ import { OrganizationEntity } from '../identity/organization.entity';
 import { checkpointTimeIssues, firstCheckpointDate } from './checkpoint-schedule';
 import { CheckpointSettingsEntity } from './checkpoint-settings.entity';
 
-/** Demo checkpoints (L3-15): client slug → weekday and local time. */
-const DEMO_CHECKPOINTS: Record<string, { weekday: number; localTime: string }> = {
+/** Demo checkpoints (L3-15): client slug → weekday and local time (tests read them from here). */
+export const DEMO_CHECKPOINTS: Record<string, { weekday: number; localTime: string }> = {
   'comercializadora-aurora': { weekday: 2, localTime: '10:00' },
   'grupo-industrial-tulum': { weekday: 4, localTime: '16:30' },
 };

@@ -22,7 +22,7 @@ export interface DemoSeedResult {
   readonly credentials: readonly DemoCredential[];
 }
 
-interface DemoOrganization {
+export interface DemoOrganization {
   readonly name: string;
   readonly slug: string;
   readonly kind: OrganizationKind;
@@ -34,8 +34,11 @@ interface DemoOrganization {
   }[];
 }
 
-/** The provider, two clients, and one user per role (L3-04: all issued by the provider). */
-const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
+/**
+ * The provider, two clients, and one user per role (L3-04: all issued by the provider). Exported
+ * so that tests name the seeded organisations from here (test/support/demo-contract.ts).
+ */
+export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
   {
     name: 'Becken',
     slug: 'becken',

@@ -11,6 +11,7 @@ import { databaseFingerprint, waitForQuiet } from '../support/database-fingerpri
 import { gql, startWorker, type RunningWorker } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 
 // Issue 5: every mutation of schema.graphql × role × own/other organisation, table-style. A
 // refused call (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND) changes nothing in the whole database; an
@@ -25,8 +26,8 @@ const CLIENT = [Role.CLIENT_USER, Role.CLIENT_APPROVER];
 const APPROVER = [Role.CLIENT_APPROVER];
 const PROVIDER = [Role.AGENT, Role.MANAGER, Role.ADMIN];
 const ROLES = [...CLIENT, ...PROVIDER];
-const OWN_ORG = 'Comercializadora Aurora';
-const OTHER_ORG = 'Grupo Industrial Tulum';
+const OWN_ORG = AURORA_ORG;
+const OTHER_ORG = TULUM_ORG;
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 

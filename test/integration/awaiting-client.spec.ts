@@ -1,6 +1,7 @@
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 
 // «Se necesita tu respuesta» on the client's list (L3-06, L3-07, L3-09, L3-11), over GraphQL on
 // the real stack: `Ticket.awaitingClient` marks the tickets whose next step is the client's, and
@@ -9,8 +10,8 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 // written authorization counts for approvers and staff, not for a portal user who cannot authorize.
 // A client only ever sees its own organisation's; a wrong type is VALIDATION_FAILED.
 
-const OWN_ORG = 'Comercializadora Aurora';
-const OTHER_ORG = 'Grupo Industrial Tulum';
+const OWN_ORG = AURORA_ORG;
+const OTHER_ORG = TULUM_ORG;
 
 const LIST = `query ($filter: TicketFilter) {
   tickets(filter: $filter, first: 100) { items { number state awaitingClient } } }`;

@@ -2,6 +2,7 @@ import { Role } from '../../src/identity/role.enum';
 import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
 import { gql } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { TULUM_ORG } from '../support/demo-contract';
 
 // L3-05/L3-06/L3-08: managers keep versioned business calendars (BUSINESS-TIME.md); every edit is
 // validated whole, bumps the version and changes deadlines at once; bad input writes nothing.
@@ -169,7 +170,7 @@ describe('Business calendars (L3-05, BUSINESS-TIME.md)', () => {
       expect(aurora.body.data!.calendars.map((c) => c.id).sort()).toEqual(
         [DEFAULT_CALENDAR_ID, auroraCalendarId].sort(),
       );
-      const tulum = world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum');
+      const tulum = world.bearer(Role.CLIENT_USER, TULUM_ORG);
       const hidden = await gql(world.api, ONE, { id: auroraCalendarId }, tulum);
       expect(hidden.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });

@@ -5,6 +5,7 @@ import { caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { useWorldWithWorker } from '../support/world-with-worker';
+import { AURORA_ORG, demoCheckpoint, literally } from '../support/demo-contract';
 
 // L3-15 with L3-11, on the real stack (API, PostgreSQL, Temporal Schedules, the worker's email
 // dispatcher, the SMTP catcher): staff moving a client's checkpoint emails the people its agenda
@@ -94,7 +95,7 @@ describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)',
         world.bearer(Role.MANAGER),
       )
     ).body.data!.checkpointSettings;
-    expect(before).toMatchObject({ weekday: 2, localTime: '10:00' });
+    expect(before).toMatchObject(demoCheckpoint('comercializadora-aurora'));
     await set(auroraId, 4, '11:30');
 
     const rows = await eventually(
@@ -112,10 +113,10 @@ describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)',
     expect(mails.map((m) => m.to).sort()).toEqual([['aprobador@aurora.example'], [SECOND_MANAGER]]);
     const approver = mails.find((m) => m.to.includes('aprobador@aurora.example'))!;
     expect(approver.subject).toMatch(
-      /^Punto de control movido: del mar .+ al jue .+ \(Comercializadora Aurora\)$/,
+      new RegExp(`^Punto de control movido: del mar .+ al jue .+ \\(${literally(AURORA_ORG)}\\)$`),
     );
     expect(approver.text).toContain(
-      'Gerardo Gerente movió la sesión de seguimiento quincenal de Comercializadora Aurora.',
+      `Gerardo Gerente movió la sesión de seguimiento quincenal de ${AURORA_ORG}.`,
     );
     expect(approver.text).toMatch(/Antes: martes, .+ \(hora de la Ciudad de México\)/);
     expect(approver.text).toMatch(/Ahora: jueves, .+ 11:30.+ \(hora de la Ciudad de México\)/);

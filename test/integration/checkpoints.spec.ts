@@ -20,7 +20,7 @@ import {
 } from '../../workflows/checkpoint/checkpoint.contract';
 import { gql } from '../support/integration-harness';
 import { sentExactly } from '../support/caught-mail';
-import { demoContract } from '../support/demo-contract';
+import { demoCheckpoint, demoContract, TULUM_ORG } from '../support/demo-contract';
 import { eventually } from '../support/eventually';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
@@ -36,7 +36,7 @@ const YEAR = new Date().getUTCFullYear();
 const calendar = new BusinessCalendar(defaultMexicoCityCalendar(YEAR - 1, YEAR + 3));
 const ZONE = 'America/Mexico_City';
 const DAY = 86_400_000;
-const TULUM = 'Grupo Industrial Tulum';
+const TULUM = TULUM_ORG;
 /** The hours of the package the demo world seeds for Aurora. */
 const BOUGHT = demoContract('comercializadora-aurora').hours;
 
@@ -183,7 +183,10 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
       )
     ).data!.checkpointSettings;
     // The demo seed gave Aurora a checkpoint (Tuesday 10:00) and the API its Schedule at boot.
-    expect(seeded).toMatchObject({ weekday: 2, localTime: '10:00', timeZone: ZONE });
+    expect(seeded).toMatchObject({
+      ...demoCheckpoint('comercializadora-aurora'),
+      timeZone: ZONE,
+    });
 
     const set = (input: object, role = Role.MANAGER) =>
       call<{ setCheckpointSettings: { weekday: number; nextRuns: string[] } }>(

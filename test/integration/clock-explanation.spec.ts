@@ -8,6 +8,7 @@ import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
+import { TULUM_ORG } from '../support/demo-contract';
 
 // Issue 9 / BUSINESS-TIME.md, L3-06: a ticket's clock explains its deadline ("why this date?")
 // in the language asked for: a ticket registered on a Saturday is due on Monday because the
@@ -149,7 +150,7 @@ describe('"Why this date?" on a ticket clock (issue 9, BUSINESS-TIME.md, L3-06)'
       world.api,
       EXPLAINED,
       { number },
-      world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum'),
+      world.bearer(Role.CLIENT_USER, TULUM_ORG),
     );
     expect(other.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(other.body.data?.ticket ?? null).toBeNull();

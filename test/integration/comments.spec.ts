@@ -5,14 +5,15 @@ import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
+import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 
 // Issue 5 comments over GraphQL on the real stack: client comments, provider replies and internal
 // notes on the timeline; internal notes hidden from client users and never emailed; a provider's
 // client-visible reply emails the registrant once (L3-11); a client comment while the ticket
 // waits on the client resumes the paused clock; bad input is refused with nothing changed.
 
-const OWN_ORG = 'Comercializadora Aurora';
-const OTHER_ORG = 'Grupo Industrial Tulum';
+const OWN_ORG = AURORA_ORG;
+const OTHER_ORG = TULUM_ORG;
 const TICKET = `number state timeline { seq type actorRole data }
   clocks { kind status pauses { from to } }`;
 const ADD_COMMENT = `mutation ($number: String!, $body: String!, $internal: Boolean, $requestId: String) {

@@ -12,6 +12,7 @@ import { gql } from '../support/integration-harness';
 import { MONTHLY_STATEMENT, type MonthlyStatementView } from '../support/monthly-statement';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
+import { TULUM_ORG } from '../support/demo-contract';
 
 // L3-01, L3-03, L3-12, L3-13, L3-16, L3-18: support policies and the prepaid-hours ledger, through
 // the real API over HTTP on real PostgreSQL. The ticket workflow's activities will call
@@ -233,12 +234,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
         supportPolicy: { history: { kind: string; fromStatus: string; toStatus: string }[] } & {
           history: { reason: string | null; actorId: string | null }[];
         };
-      }>(
-        world.api,
-        POLICY,
-        { organizationId: tulum },
-        world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum'),
-      );
+      }>(world.api, POLICY, { organizationId: tulum }, world.bearer(Role.CLIENT_USER, TULUM_ORG));
       expect(body.errors).toBeUndefined();
       const history = body.data!.supportPolicy.history;
       expect(history.map((h) => `${h.kind}:${h.fromStatus ?? ''}->${h.toStatus ?? ''}`)).toEqual([
@@ -682,7 +678,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       ['monthlyStatement', MONTHLY_STATEMENT, { month }],
       ['supportPolicy', POLICY, {}],
     ])("answers NOT_FOUND for another client's %s", async (name, query, extra) => {
-      const other = world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum');
+      const other = world.bearer(Role.CLIENT_USER, TULUM_ORG);
       const { body } = await gql(world.api, query, { organizationId: aurora, ...extra }, other);
       expect((body.data as Record<string, unknown> | null | undefined)?.[name] ?? null).toBeNull();
       expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -1033,7 +1029,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
         expect(await refused.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
       }
       const other = await fetch(url, {
-        headers: world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum'),
+        headers: world.bearer(Role.CLIENT_USER, TULUM_ORG),
       });
       expect(other.status).toBe(404);
       expect((await fetch(url)).status).toBe(401);
@@ -1258,7 +1254,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
     });
 
     it("the client reads its own organisation's statement, the same; another client's is NOT_FOUND", async () => {
-      const own = world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum');
+      const own = world.bearer(Role.CLIENT_USER, TULUM_ORG);
       const asManager = await statementOf(thisMonth);
       expect(await statementOf(thisMonth, own)).toEqual(asManager);
       const other = await gql(

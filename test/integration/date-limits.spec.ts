@@ -6,13 +6,14 @@ import {
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { useWorldWithWorker } from '../support/world-with-worker';
+import { AURORA_ORG } from '../support/demo-contract';
 
 // QA findings: a release date of 9 Dec 2126 was published and a remote session on a Sunday at
 // 10:00 was proposed (both emailed), and an hour package dated 2030-01-01 counted at once. Each is
 // now refused with VALIDATION_FAILED, a Spanish/English message, and nothing recorded; the
 // sensible dates still go through. Real API, PostgreSQL, Temporal and worker.
 
-const OWN = 'Comercializadora Aurora';
+const OWN = AURORA_ORG;
 const OUTCOME = '{ ticket { state releaseDate remoteSessionAt } }';
 
 interface Answer {

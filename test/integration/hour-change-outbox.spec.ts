@@ -1,4 +1,5 @@
 import { useLedgerWorld } from '../support/world-with-worker';
+import { AURORA_ORG } from '../support/demo-contract';
 
 // L3-11, L3-13: the manager's mail view (emailOutbox) says what each email is about. The hour
 // emails (HOURS_CHANGED) showed no ticket even when their ledger entry belongs to one (QA S15):
@@ -58,9 +59,9 @@ describe('HOURS_CHANGED rows in the mail view name their ticket, else the client
     // Oldest first: the package, the reversal of the ticket's hours, the adjustment.
     const rows = await hourRows();
     expect(rows.map((r) => [r.ticketNumber, r.organizationName])).toEqual([
-      [null, 'Comercializadora Aurora'],
-      [ticket, 'Comercializadora Aurora'],
-      [null, 'Comercializadora Aurora'],
+      [null, AURORA_ORG],
+      [ticket, AURORA_ORG],
+      [null, AURORA_ORG],
     ]);
     expect(rows[1].subject).toMatch(/^Corrección de horas/);
   });

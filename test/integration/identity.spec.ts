@@ -5,6 +5,7 @@ import { type DemoSeedResult, seedDemoData } from '../../src/identity/demo-seed'
 import { Role } from '../../src/identity/role.enum';
 import { gql, type RunningApi } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { AURORA_ORG, PROVIDER_ORG, TULUM_ORG } from '../support/demo-contract';
 
 // L3-04: only portal users issued by the provider get in; every rule is enforced by the real API
 // over HTTP, on real PostgreSQL. The file runs on a database of its own (same server, committed
@@ -41,7 +42,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
   const bearer = (role: Role) => world.bearer(role);
   const credentialOf = (
     role: Role,
-    organization = role.startsWith('CLIENT') ? 'Comercializadora Aurora' : 'Becken',
+    organization = role.startsWith('CLIENT') ? AURORA_ORG : PROVIDER_ORG,
   ) => {
     const found = seed.credentials.find(
       (c) => c.roles.includes(role) && c.organization === organization,
@@ -67,16 +68,14 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
         'SELECT name, kind FROM organization ORDER BY name',
       );
       expect(orgs).toEqual([
-        { name: 'Becken', kind: 'PROVIDER' },
-        { name: 'Comercializadora Aurora', kind: 'CLIENT' },
-        { name: 'Grupo Industrial Tulum', kind: 'CLIENT' },
+        { name: PROVIDER_ORG, kind: 'PROVIDER' },
+        { name: AURORA_ORG, kind: 'CLIENT' },
+        { name: TULUM_ORG, kind: 'CLIENT' },
       ]);
       const roles = seed.credentials.flatMap((c) => c.roles);
       expect(new Set(roles)).toEqual(new Set(Object.values(Role)));
       expect(
-        seed.credentials
-          .filter((c) => c.organization === 'Grupo Industrial Tulum')
-          .flatMap((c) => c.roles),
+        seed.credentials.filter((c) => c.organization === TULUM_ORG).flatMap((c) => c.roles),
       ).toContain(Role.CLIENT_USER);
       for (const c of seed.credentials) expect(c.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
       const hashes = await db.query<{ password_hash: string }[]>(
@@ -110,7 +109,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
       expect(user).toMatchObject({
         email,
         roles: ['CLIENT_USER'],
-        organization: { name: 'Comercializadora Aurora', kind: 'CLIENT' },
+        organization: { name: AURORA_ORG, kind: 'CLIENT' },
       });
       const ttlMs = config.auth.tokenTtlSeconds * 1000;
       expect(Date.parse(expiresAt)).toBeGreaterThanOrEqual(before + ttlMs - 2_000);
@@ -155,7 +154,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
         timeZone: 'America/Mexico_City',
         active: true,
         organization: {
-          name: 'Comercializadora Aurora',
+          name: AURORA_ORG,
           kind: 'CLIENT',
           slug: 'comercializadora-aurora',
         },
@@ -425,9 +424,9 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
         bearer(Role.AGENT),
       );
       expect(agent.body.data!.organizations.map((o) => o.name)).toEqual(
-        expect.arrayContaining(['Becken', 'Comercializadora Aurora', 'Grupo Industrial Tulum']),
+        expect.arrayContaining([PROVIDER_ORG, AURORA_ORG, TULUM_ORG]),
       );
-      expect(agent.body.data!.organizations[0].name).toBe('Becken');
+      expect(agent.body.data!.organizations[0].name).toBe(PROVIDER_ORG);
       const client = await gql<{ organizations: { id: string; name: string }[] }>(
         api,
         ORGS,
@@ -437,7 +436,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
       expect(client.body.data!.organizations).toEqual([
         expect.objectContaining({
           id: orgIds['comercializadora-aurora'],
-          name: 'Comercializadora Aurora',
+          name: AURORA_ORG,
         }),
       ]);
       expect((await gql(api, ORGS)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -5,6 +5,7 @@ import { gql } from '../support/integration-harness';
 import { liveClients, type LiveSubscription } from '../support/live-client';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { registerTicket } from '../support/world-with-worker';
+import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 
 // L3-11 (communication on the ticket) and L3-04 (a client sees its own organisation only): a file
 // attached to or deleted from a ticket notifies `ticket_changed` in its transaction, so the
@@ -14,8 +15,8 @@ import { registerTicket } from '../support/world-with-worker';
 // No worker runs here: the tickets are registered but never projected, so the attachment routes
 // are the only thing that notifies, and every change a subscriber receives comes from them.
 
-const AURORA = 'Comercializadora Aurora';
-const TULUM = 'Grupo Industrial Tulum';
+const AURORA = AURORA_ORG;
+const TULUM = TULUM_ORG;
 const SUBSCRIPTION = `subscription ($number: String) {
   ticketChanged(number: $number) { number organizationId state }
 }`;

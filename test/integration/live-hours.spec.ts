@@ -4,6 +4,7 @@ import { gql } from '../support/integration-harness';
 import { liveClients, type LiveSubscription, until } from '../support/live-client';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
+import { TULUM_ORG } from '../support/demo-contract';
 
 // L3-13, L3-12: a client sees its hours left live. `hoursChanged` over graphql-ws, fed by the
 // ledger's `hours_changed` NOTIFY (sent in the write's transaction, heard on commit), limited to the
@@ -47,7 +48,7 @@ describe('Live hours updates over graphql-ws (L3-13, L3-12)', () => {
     const ownOne = subscribe(world.bearer(Role.CLIENT_APPROVER), aurora);
     const staff = subscribe(world.bearer(Role.MANAGER));
     const staffTulum = subscribe(world.bearer(Role.MANAGER), tulum);
-    const other = subscribe(world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum'));
+    const other = subscribe(world.bearer(Role.CLIENT_USER, TULUM_ORG));
     await until(
       () => hours().subscriberCount === before + 5 && hours().connected,
       'five subscriptions, listening',
@@ -113,7 +114,7 @@ describe('Live hours updates over graphql-ws (L3-13, L3-12)', () => {
   });
 
   it("refuses another client's organisation (NOT_FOUND) and an anonymous subscriber (UNAUTHENTICATED)", async () => {
-    const foreign = subscribe(world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum'), aurora);
+    const foreign = subscribe(world.bearer(Role.CLIENT_USER, TULUM_ORG), aurora);
     const anonymous = subscribe();
     await Promise.all([foreign.done, anonymous.done]);
     expect(foreign.errors.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
@@ -124,7 +125,7 @@ describe('Live hours updates over graphql-ws (L3-13, L3-12)', () => {
   it('an estimate authorized, time logged on the ticket, a reversal and the cancellation that releases the rest each give exactly one event, to the client only', async () => {
     const before = hours().subscriberCount;
     const own = subscribe(world.bearer(Role.CLIENT_USER));
-    const other = subscribe(world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum'));
+    const other = subscribe(world.bearer(Role.CLIENT_USER, TULUM_ORG));
     await until(
       () => hours().subscriberCount === before + 2 && hours().connected,
       'two subscriptions, listening',

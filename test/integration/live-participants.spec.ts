@@ -5,6 +5,7 @@ import { gql } from '../support/integration-harness';
 import { liveClients, type LiveSubscription } from '../support/live-client';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { registerTicket } from '../support/world-with-worker';
+import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 
 // L3-11 (S19 participants; S20): adding or removing a ticket's participant notifies
 // `ticket_changed` in its transaction, so a page open on the ticket (its «Participantes» list and
@@ -14,8 +15,8 @@ import { registerTicket } from '../support/world-with-worker';
 // No worker runs here: the tickets are registered but never projected, so the participant
 // mutations are the only thing that notifies.
 
-const AURORA = 'Comercializadora Aurora';
-const TULUM = 'Grupo Industrial Tulum';
+const AURORA = AURORA_ORG;
+const TULUM = TULUM_ORG;
 const SUBSCRIPTION = `subscription ($number: String) { ticketChanged(number: $number) { number } }`;
 const ADD = `mutation ($input: TicketParticipantInput!) { addTicketParticipant(input: $input) { id } }`;
 const REMOVE = `mutation ($input: TicketParticipantInput!) { removeTicketParticipant(input: $input) { id } }`;

@@ -5,6 +5,7 @@ import { gql, startWorker, type RunningWorker } from '../support/integration-har
 import { liveClients, type LiveSubscription, until } from '../support/live-client';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
+import { TULUM_ORG } from '../support/demo-contract';
 
 // Issue 5 item 8: `ticketChanged` over graphql-ws, fed by PostgreSQL LISTEN on `ticket_changed`
 // (which the real worker's projection notifies), authenticated by the connection_init payload,
@@ -76,7 +77,7 @@ describe('Live ticket updates over graphql-ws', () => {
     const own = subscribe(world.bearer(Role.CLIENT_USER), number);
     const ownAll = subscribe(world.bearer(Role.CLIENT_APPROVER));
     const staff = subscribe(world.bearer(Role.MANAGER));
-    const other = subscribe(world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum'));
+    const other = subscribe(world.bearer(Role.CLIENT_USER, TULUM_ORG));
     // A subscription counts from its first line; it is live once the LISTEN connection is up.
     await until(
       () => feed().subscriberCount === before + 4 && feed().connected,
@@ -109,7 +110,7 @@ describe('Live ticket updates over graphql-ws', () => {
     // this one was delivered before the mark is written (staff heard it, and one `deliver` pushes
     // to every subscriber at once), and one subscriber's queue and socket keep their order. Any
     // other change of Aurora's ticket still in flight goes through the same organisation filter.
-    const mark = await registerTicket('Grupo Industrial Tulum');
+    const mark = await registerTicket(TULUM_ORG);
     await until(() => other.values.some((c) => c.number === mark), "Tulum's own change");
     expect(new Set(other.values.map((c) => c.organizationId))).toEqual(
       new Set([world.orgIds['grupo-industrial-tulum']]),
@@ -124,7 +125,7 @@ describe('Live ticket updates over graphql-ws', () => {
 
   it("refuses another organisation's ticket (NOT_FOUND) and an anonymous subscriber (UNAUTHENTICATED)", async () => {
     const number = await registerTicket();
-    const foreign = subscribe(world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum'), number);
+    const foreign = subscribe(world.bearer(Role.CLIENT_USER, TULUM_ORG), number);
     const anonymous = subscribe();
     await Promise.all([foreign.done, anonymous.done]);
     expect(foreign.errors.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);

@@ -2,6 +2,7 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 
 // L3-11 (S19, review): `Ticket.participantCandidates` (the active client users of the ticket's
 // organisation, the participant picker's choices) is read per GraphQL request, not per ticket: a
@@ -23,7 +24,7 @@ describe('participantCandidates: one read per request (L3-11)', () => {
   it("a list of two organisations' tickets: each its organisation's users, from one statement", async () => {
     const a = await registerProjectedTicket(world, {});
     const b = await registerProjectedTicket(world, {});
-    const c = await registerProjectedTicket(world, {}, 'Grupo Industrial Tulum');
+    const c = await registerProjectedTicket(world, {}, TULUM_ORG);
     const activeClientUsers = async (ticket: string) =>
       (
         await world.db.query<{ email: string }[]>(
@@ -77,7 +78,7 @@ describe('participantCandidates: one read per request (L3-11)', () => {
       return body.data!.ticket.participantCandidates.map((u) => u.email).sort();
     };
     const approver = world.seed.credentials.find(
-      (c) => c.roles.includes(Role.CLIENT_APPROVER) && c.organization === 'Comercializadora Aurora',
+      (c) => c.roles.includes(Role.CLIENT_APPROVER) && c.organization === AURORA_ORG,
     )!;
     const everyone = await candidatesAs(Role.CLIENT_USER);
     expect(everyone).toContain(approver.email);

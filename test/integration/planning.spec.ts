@@ -9,6 +9,7 @@ import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
+import { TULUM_ORG } from '../support/demo-contract';
 
 // Issue 8 on the real stack (PostgreSQL, Temporal dev server, the real worker and its email
 // dispatcher, the SMTP catcher): L3-10 queues, L3-19 reorder with its impact preview (the
@@ -21,7 +22,7 @@ const calendar = new BusinessCalendar(defaultMexicoCityCalendar(YEAR - 1, YEAR +
 /** The closing instant `days` business days after the local date of `iso`. */
 const businessDaysAfter = (iso: string, days: number) =>
   addBusinessDays(calendar, new Date(iso), days).toISOString();
-const TULUM = 'Grupo Industrial Tulum';
+const TULUM = TULUM_ORG;
 
 const ENTRY = `position ticketNumber state rank urgent releaseDate remainingHours plannedReleaseDate`;
 const QUEUE = `query ($organizationId: ID) {

@@ -6,6 +6,7 @@ import { gql } from '../support/integration-harness';
 import { ROOT } from '../support/paths';
 import { buildWorker, removeWorkerBuild } from '../support/worker-process';
 import { useWorldWithWorker } from '../support/world-with-worker';
+import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 
 // `npm run read-model:rebuild` (issue 4): the compiled script, as an operator runs it, builds its
 // services by hand (no Nest context): the projection and the notifications with their calendar
@@ -69,8 +70,8 @@ describe('read-model:rebuild, the compiled script (issue 4, L3-11)', () => {
 
   it('restores a corrupted read model equal to the live one and queues no email', async () => {
     for (const [org, subject] of [
-      ['Comercializadora Aurora', 'Reporte de cobranza'],
-      ['Grupo Industrial Tulum', 'Reporte de embarques'],
+      [AURORA_ORG, 'Reporte de cobranza'],
+      [TULUM_ORG, 'Reporte de embarques'],
     ]) {
       const { body } = await gql<{ registerTicket: { number: string } }>(
         world.api,

@@ -4,6 +4,7 @@ import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
+import { AURORA_ORG } from '../support/demo-contract';
 
 // L3-06 / L3-07 / L3-08 / L3-11 over GraphQL on the real stack: a client often answers by phone,
 // WhatsApp or email; provider staff record that answer (`recordClientAnswer`, with the note and the
@@ -13,7 +14,7 @@ import { useWorldWithWorker } from '../support/world-with-worker';
 // once what was recorded in their name. A client calling it is FORBIDDEN, the wrong state
 // INVALID_TRANSITION, a blank note or an unknown channel VALIDATION_FAILED, with nothing changed.
 
-const OWN_ORG = 'Comercializadora Aurora';
+const OWN_ORG = AURORA_ORG;
 const TICKET = `number state timeline { seq type actorRole data }
   clocks { kind run status pauses { from to } }`;
 

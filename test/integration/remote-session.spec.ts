@@ -4,6 +4,7 @@ import { caughtMails, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+import { AURORA_ORG } from '../support/demo-contract';
 
 // L3-06 over GraphQL on the real stack (API, PostgreSQL, Temporal worker, outbox, SMTP catcher):
 // staff propose a remote session with a meeting link (https only) and a duration (15–240 min);
@@ -14,7 +15,7 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 // clock). Staff are emailed once per answer and recipient. Wrong role FORBIDDEN, wrong state or
 // proposal INVALID_TRANSITION, bad input VALIDATION_FAILED, each with nothing recorded.
 
-const OWN_ORG = 'Comercializadora Aurora';
+const OWN_ORG = AURORA_ORG;
 const REGISTRANT = 'usuario@aurora.example';
 const LINK = 'https://meet.example.com/abc-defg-hij';
 const TICKET = `number state

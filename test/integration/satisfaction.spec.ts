@@ -3,6 +3,7 @@ import { type CaughtMail, caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 
 // Customer satisfaction of closed tickets over real GraphQL on the real stack (PostgreSQL,
 // Temporal dev server, the real worker and its email dispatcher, the SMTP catcher). Tickets are
@@ -11,8 +12,8 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 // the rating; a rating of 2 or less emails the provider's managers once (L3-11); the closure
 // email invites the rating; managers read the summary per organisation and month.
 
-const AURORA = 'Comercializadora Aurora';
-const TULUM = 'Grupo Industrial Tulum';
+const AURORA = AURORA_ORG;
+const TULUM = TULUM_ORG;
 const ENGLISH_MANAGER = 'manager-en@becken.example';
 
 const RATE = `mutation ($input: RateTicketInput!) {

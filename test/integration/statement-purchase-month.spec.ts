@@ -1,6 +1,6 @@
 import { Role } from '../../src/identity/role.enum';
 import { calendarMonth } from '../support/calendar-month';
-import { demoContract } from '../support/demo-contract';
+import { demoContract, TULUM_ORG } from '../support/demo-contract';
 import { gql } from '../support/integration-harness';
 import { MONTHLY_STATEMENT, type MonthlyStatementView } from '../support/monthly-statement';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
@@ -109,7 +109,7 @@ describe('a purchase in the monthly statement: its month, not the next (L3-13, L
     expect(april).toMatchObject({ hoursPurchased: 0, openingBalance: march.closingBalance });
     expect(april.movements.filter((m) => m.kind === 'PURCHASE')).toEqual([]);
     // The client's own statement says the same.
-    const client = world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum');
+    const client = world.bearer(Role.CLIENT_USER, TULUM_ORG);
     expect(await statementOf(tulum, '2026-03', client)).toEqual(march);
   });
 });

@@ -2,6 +2,7 @@ import { Role } from '../../src/identity/role.enum';
 import { type OutboxRow, sentExactly } from '../support/caught-mail';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+import { TULUM_ORG } from '../support/demo-contract';
 
 // L3-11 (S19): a ticket's participants, client users of its organisation who get every email its
 // registrant gets. Through the real API: who may add and remove (provider staff, the registrant,
@@ -88,7 +89,7 @@ describe('ticket participants (L3-11)', () => {
     });
     registrant = await demo(Role.CLIENT_USER, 'usuario@aurora.example');
     approver = await demo(Role.CLIENT_APPROVER, 'aprobador@aurora.example');
-    tulumUser = await demo(Role.CLIENT_USER, 'usuario@tulum.example', 'Grupo Industrial Tulum');
+    tulumUser = await demo(Role.CLIENT_USER, 'usuario@tulum.example', TULUM_ORG);
     colleague = await colleagueNamed('Carla');
     leaver = await colleagueNamed('Lalo');
   });

@@ -6,6 +6,7 @@ import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
+import { TULUM_ORG } from '../support/demo-contract';
 
 // L3-02/L3-05: a registration commits its ticket row before it starts the workflow, so a failed
 // start never loses the ticket; the reconciler starts the workflow later, once. BUSINESS-TIME.md:
@@ -63,7 +64,7 @@ describe('ticket start and calendar change reconcilers (L3-02, L3-05, L3-06)', (
   });
   it('signals again a calendar change whose signal was lost: the running deadline moves in the read model, once', async () => {
     // Tulum gets its own calendar (Mon–Fri 09:00–18:00, Mexico City, art. 74), then a ticket on it.
-    const TULUM = 'Grupo Industrial Tulum';
+    const TULUM = TULUM_ORG;
     const created = await gql<{ createCalendar: { id: string } }>(
       world.api,
       `mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`,

@@ -14,7 +14,7 @@ import { TicketProjectionService } from '../../src/tickets/ticket-projection.ser
 import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract';
 import type { ProjectionBatch, ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import { caughtOnceEach } from '../support/caught-mail';
-import { demoContract } from '../support/demo-contract';
+import { demoContract, TULUM_ORG } from '../support/demo-contract';
 import { eventually } from '../support/eventually';
 import { gql, type GraphQLResponse } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
@@ -350,7 +350,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
   });
 
   it('refuses an authorization the prepaid balance cannot cover, with the shortfall (L3-12)', async () => {
-    const tulum = 'Grupo Industrial Tulum';
+    const tulum = TULUM_ORG;
     // 6 h more than the package the demo world seeds for Tulum, its whole balance.
     const asked = demoContract('grupo-industrial-tulum').hours + 6;
     const number = await estimatedRequirement({
@@ -400,7 +400,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
 
   it('keeps other organisations out: NOT_FOUND, never a hint (L3-04)', async () => {
     const t = await register('Privado de Aurora');
-    const tulum = world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum');
+    const tulum = world.bearer(Role.CLIENT_USER, TULUM_ORG);
     const read = await gql(world.api, GET, { number: t.number }, tulum);
     expect(read.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const cancel = await gql(
@@ -1186,7 +1186,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       world.api,
       `mutation ($input: TicketActionInput!) { reopenTicket(input: $input) { seq } }`,
       { input: { number: t.number } },
-      as(Role.CLIENT_USER, 'Grupo Industrial Tulum'),
+      as(Role.CLIENT_USER, TULUM_ORG),
     );
     expect(other.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });

@@ -3,6 +3,7 @@ import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
+import { TULUM_ORG } from '../support/demo-contract';
 
 // Issue 9 item 3: a ticket lists its time entries (L3-12: work charged to the authorized
 // estimate; L3-13: the client sees the hours consumed), newest first, with the balance after each.
@@ -112,7 +113,7 @@ describe('A ticket’s time entries through GraphQL (L3-12, L3-13)', () => {
     expect(client.ticket).toEqual(staff.ticket);
 
     // Another organisation: the ticket itself is NOT_FOUND, never a hint.
-    const other = await read(Role.CLIENT_USER, number, 'Grupo Industrial Tulum');
+    const other = await read(Role.CLIENT_USER, number, TULUM_ORG);
     expect(other.error?.extensions?.code).toBe('NOT_FOUND');
     expect(other.ticket).toBeFalsy();
   });

@@ -8,6 +8,7 @@ import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { startDispatcher } from '../support/outbox-dispatcher';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { AURORA_ORG } from '../support/demo-contract';
 
 // L3-04: portal users are issued by the provider — and then administered: an admin edits a user,
 // a new user is invited by a one-time emailed link (no password handed over), an admin sends a
@@ -160,7 +161,7 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       await createInvited(email);
       const { mail, token } = await linkToken(email, 1);
       expect(mail.subject).toBe('Le damos la bienvenida al portal de soporte L3');
-      expect(mail.text).toContain('Comercializadora Aurora');
+      expect(mail.text).toContain(AURORA_ORG);
       expect(mail.text).toContain(
         `${world.config.api.publicUrl.replace(/\/+$/, '')}/contrasena?token=`,
       );

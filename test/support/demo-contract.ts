@@ -1,8 +1,31 @@
+import { DEMO_CHECKPOINTS } from '../../src/checkpoints/demo-checkpoints';
 import {
   DEMO_CONTRACTS,
   DEMO_CONTRACTS_SINCE,
   demoPackageReference,
 } from '../../src/dev/demo-world';
+import { DEMO_ORGANIZATIONS } from '../../src/identity/demo-seed';
+
+/** The name the demo seed gives the organisation of `slug`. */
+function demoOrganizationName(slug: string): string {
+  const organization = DEMO_ORGANIZATIONS.find((o) => o.slug === slug);
+  if (!organization) throw new Error(`The demo seed has no organisation ${slug}`);
+  return organization.name;
+}
+
+/** The demo provider's name (the staff's organisation). */
+export const PROVIDER_ORG = demoOrganizationName('becken');
+/** The first demo client's name: a client role's default organisation in the test worlds. */
+export const AURORA_ORG = demoOrganizationName('comercializadora-aurora');
+/** The second demo client's name. */
+export const TULUM_ORG = demoOrganizationName('grupo-industrial-tulum');
+
+/** The weekday (1 = Monday) and local time of the checkpoint the demo seed gives a client (L3-15). */
+export function demoCheckpoint(slug: string): { weekday: number; localTime: string } {
+  const checkpoint = DEMO_CHECKPOINTS[slug];
+  if (!checkpoint) throw new Error(`The demo seed gives ${slug} no checkpoint`);
+  return checkpoint;
+}
 
 /** What the demo world seeds for a client: its policy's fee and its package of prepaid hours. */
 export interface DemoContract {

@@ -32,6 +32,7 @@ import {
   waitFor,
   type WorkerProcess,
 } from './worker-process';
+import { AURORA_ORG, PROVIDER_ORG } from './demo-contract';
 
 /**
  * A whole stack of one fault spec, each piece separately stoppable: embedded PostgreSQL, the
@@ -190,8 +191,7 @@ export async function startFaultStack(label: string): Promise<FaultStack> {
       'SELECT id, slug FROM organization',
     );
     const bearer = (role: Role, organization?: string): Record<string, string> => {
-      const org =
-        organization ?? (role.startsWith('CLIENT') ? 'Comercializadora Aurora' : 'Becken');
+      const org = organization ?? (role.startsWith('CLIENT') ? AURORA_ORG : PROVIDER_ORG);
       const user = seed.credentials.find((c) => c.roles.includes(role) && c.organization === org);
       if (!user) throw new Error(`no demo user with ${role} in ${org}`);
       return { authorization: `Bearer ${tokens.get(user.email)}` };

@@ -9,6 +9,7 @@ import { seedDemoWorld } from '../../src/dev/demo-world';
 import { type DemoSeedResult, seedDemoData } from '../../src/identity/demo-seed';
 import type { Role } from '../../src/identity/role.enum';
 import { gql, integrationConfig, startApi, type RunningApi } from './integration-harness';
+import { AURORA_ORG, PROVIDER_ORG } from './demo-contract';
 
 /**
  * A spec's own world on the integration tier's PostgreSQL server: a fresh database with the
@@ -75,8 +76,7 @@ export async function createSeededWorld(
     seed,
     orgIds: Object.fromEntries(orgs.map((o) => [o.slug, o.id])),
     bearer(role, organization) {
-      const org =
-        organization ?? (role.startsWith('CLIENT') ? 'Comercializadora Aurora' : 'Becken');
+      const org = organization ?? (role.startsWith('CLIENT') ? AURORA_ORG : PROVIDER_ORG);
       const user = seed.credentials.find((c) => c.roles.includes(role) && c.organization === org);
       if (!user) throw new Error(`no demo user with ${role} in ${org}`);
       return { authorization: `Bearer ${tokens.get(user.email)}` };
