@@ -77,6 +77,29 @@ export async function ticketLedgerTotals(
 }
 
 /**
+ * {@link ticketLedgerTotals} of each of `ticketNumbers` in one query (a ticket list asking each
+ * ticket's hours reads them together), by ticket; a ticket without entries is absent.
+ */
+export async function ticketsLedgerTotals(
+  db: Pick<EntityManager, 'query'>,
+  ticketNumbers: readonly string[],
+): Promise<Map<string, LedgerTotal[]>> {
+  const rows = await db.query<TotalRow[]>(
+    `SELECT ${TOTALS_SELECT}
+       FROM hour_ledger_entry e LEFT JOIN hour_ledger_entry r ON r.id = e.reverses_entry_id
+      WHERE e.ticket_number = ANY($1::text[])
+      GROUP BY 1, 2, 3`,
+    [ticketNumbers],
+  );
+  const totals = new Map<string, LedgerTotal[]>();
+  for (const total of rows.map(toTotal)) {
+    const number = total.ticketNumber!;
+    totals.set(number, [...(totals.get(number) ?? []), total]);
+  }
+  return totals;
+}
+
+/**
  * The totals of the ledger up to and including each of `entryIds` (ledger entry IDs), in one
  * query: the entries are grouped by how many of those IDs come before them, then added up.
  */

@@ -22,6 +22,8 @@ import { ReleaseDateStatesLoader } from './release-date-states.loader';
 import { TicketPageResolver } from './ticket-page.resolver';
 import { TicketParticipantsResolver } from './ticket-participants.resolver';
 import { TicketParticipantsService } from './ticket-participants.service';
+import { ClosureHoursLoader } from './closure-hours.loader';
+import { TicketClosureHoursResolver } from './ticket-closure-hours.resolver';
 
 /** Tickets: registration, transitions (workflow Updates) and the read model. */
 @Module({
@@ -47,6 +49,8 @@ import { TicketParticipantsService } from './ticket-participants.service';
     AuthorizationNamesResolver,
     TicketParticipantsService,
     TicketParticipantsResolver,
+    ClosureHoursLoader,
+    TicketClosureHoursResolver,
   ],
   exports: [TicketsService],
 })

@@ -72,18 +72,34 @@ describe('The client decisions and the release on a requirement (web app, L3-09,
     await page.getByText('Reportar fallas: listo. Estado: En desarrollo.').waitFor();
   });
 
-  it('«Aceptar entrega» says before the button that accepting closes the ticket and gives the unused hours back (QA S20)', async () => {
-    const page = await clientOnReleased('Reporte de devoluciones');
+  it('«Aceptar entrega» says before the button the hours the closure charges and gives back (QA S20)', async () => {
+    // 3 h logged of the 4 h authorized: the figures «Ticket cerrado» then reports (L3-12/L3-13).
+    const journeys = ticketJourneys(e2e.world);
+    const number = await journeys.requirementInDevelopment({
+      subject: 'Reporte de devoluciones',
+      hours: 4,
+    });
+    await journeys.logTime(number, 3);
+    await journeys.act(Role.AGENT, 'releaseForTesting', { number });
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${number}`);
     const form = await openAction(page, 'Aceptar entrega');
-    expect(await form.getByTestId('acceptDelivery-explain').innerText()).toBe(
-      'Al aceptar, el ticket se cierra y se devuelven a tu saldo las horas reservadas que no se usaron.',
-    );
+    const explain = form.getByTestId('acceptDelivery-explain');
+    await explain
+      .getByText(
+        'Al aceptar, el ticket se cierra. Se cobrarán 3 h de las 4 h autorizadas; se devolverá 1 h a su paquete.',
+        { exact: true },
+      )
+      .waitFor();
 
     await page.getByRole('button', { name: 'English' }).click();
-    await form.getByRole('button', { name: 'Accept delivery', exact: true }).waitFor();
-    expect(await form.getByTestId('acceptDelivery-explain').innerText()).toBe(
-      'Accepting closes the ticket, and the reserved hours not used go back to your balance.',
-    );
+    await explain
+      .getByText(
+        'Accepting closes the ticket. 3 h of the 4 h authorized will be charged, and 1 h goes back to your package.',
+        { exact: true },
+      )
+      .waitFor();
     await page.getByRole('button', { name: 'Español' }).click();
   });
 

@@ -1,4 +1,3 @@
-import { defaultMexicoCityCalendar, localDateOf } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
 import { type CaughtMail, caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
@@ -11,23 +10,10 @@ import { useWorldWithWorker } from '../support/world-with-worker';
 // that went back, the same numbers the ledger holds; a problem's closure tells its charged hours,
 // and one without charged time says nothing of hours.
 
-const year = new Date().getUTCFullYear();
-const today = localDateOf(defaultMexicoCityCalendar(year - 1, year + 1), new Date());
-
 describe('«Ticket cerrado» says the hours charged and given back (L3-09, L3-12/L3-13)', () => {
   const world = useWorldWithWorker('closed-email-hours');
 
-  const { act, problemInAnalysis, requirementInDevelopment } = ticketJourneys(world);
-
-  const logTime = async (number: string, hours: number) => {
-    const { body } = await gql(
-      world.api,
-      `mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) { chargedHours } }`,
-      { input: { number, date: today, hours, description: 'Análisis y desarrollo' } },
-      world.bearer(Role.AGENT),
-    );
-    expect(body.errors).toBeUndefined();
-  };
+  const { act, logTime, problemInAnalysis, requirementInDevelopment } = ticketJourneys(world);
 
   /** The «Ticket cerrado» email the registrant received (the SMTP catcher), exactly once. */
   const receivedClosedMail = async (number: string): Promise<CaughtMail> => {

@@ -1,3 +1,4 @@
+import { defaultMexicoCityCalendar, localDateOf } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
@@ -93,6 +94,11 @@ export interface TicketJourneys {
     journey: RequirementJourney & { releaseDate?: string },
     note: string,
   ) => Promise<string>;
+  /**
+   * An agent logs `hours` of work on the ticket today (Mexico City): charged to its authorized
+   * estimate's reservation (L3-12/L3-13).
+   */
+  readonly logTime: (number: string, hours: number) => Promise<void>;
 }
 
 /** The closing (18:00 Mexico City = 00:00 UTC) of a weekday at least 5 days ahead. */
@@ -215,6 +221,17 @@ export function ticketJourneys(world: TicketApi & Pick<SeededWorld, 'db'>): Tick
       const released = await act(Role.AGENT, 'releaseForTesting', { number, note });
       expect(released.state).toBe('RELEASED_FOR_TESTING');
       return number;
+    },
+    async logTime(number, hours) {
+      const year = new Date().getUTCFullYear();
+      const today = localDateOf(defaultMexicoCityCalendar(year - 1, year + 1), new Date());
+      const { body } = await gql(
+        world.api,
+        `mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) { chargedHours } }`,
+        { input: { number, date: today, hours, description: 'Análisis y desarrollo' } },
+        world.bearer(Role.AGENT),
+      );
+      expect(body.errors).toBeUndefined();
     },
   };
 }

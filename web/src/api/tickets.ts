@@ -314,6 +314,21 @@ export const CHARGED_HOURS = operation<
   { number: string }
 >(`query ChargedHours($number: String!) { ticket(number: $number) { number chargedHours } }`);
 
+/** L3-12/L3-13: what closing the ticket now does to the hour package (`Ticket.closureHours`). */
+export interface ClosureHours {
+  chargedHours: number;
+  authorizedHours: number;
+  returnedHours: number;
+}
+
+/** L3-12/L3-13: what closing the ticket now charges and gives back; null without an estimate. */
+export const CLOSURE_HOURS = operation<
+  { ticket: { number: string; closureHours: ClosureHours | null } },
+  { number: string }
+>(`query ClosureHours($number: String!) {
+  ticket(number: $number) { number closureHours { chargedHours authorizedHours returnedHours } }
+}`);
+
 export const HOUR_BALANCE = operation<{ hourBalance: HourBalance }, { organizationId: string }>(
   `query HourBalance($organizationId: ID!) {
   hourBalance(organizationId: $organizationId) { available reserved consumed balance }

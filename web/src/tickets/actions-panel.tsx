@@ -30,6 +30,7 @@ import {
   useRestoredDraft,
   useSavedDraft,
 } from './live-form';
+import { useAcceptDeliveryText } from './accept-delivery-hours';
 import { tabStorage } from './tab-storage';
 import { useLocalTime } from './ticket-bits';
 
@@ -219,6 +220,8 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     { number: ticket.number },
     name !== 'releaseForTesting' || (ticket.billing?.noCharge ?? false),
   ).data?.ticket.chargedHours;
+  // QA S20: accepting closed the ticket without a word of its hours.
+  const acceptDeliveryText = useAcceptDeliveryText(ticket, name === 'acceptDelivery');
   // L3-09/L3-19: the date the capacity plan gives this requirement, offered when a release date is
   // published (the agent decides; the plan is the client's queue at its hours per business day).
   const plan = useQuery(
@@ -256,12 +259,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
       t.tickets.clockKinds[ticket.state === 'IN_DIAGNOSIS' ? 'diagnosis' : 'progress'],
     ),
     rejectChangeOrder: t.changeOrders.rejectExplain,
-    // QA S20: accepting closed the ticket without a word. How much of the hold is unused is the
-    // ledger's, not the page's: the line says only that it goes back.
-    acceptDelivery:
-      ticket.authorizations.length > 0 && !ticket.billing?.noCharge
-        ? t.ticketPage.acceptDeliveryExplainHours
-        : t.ticketPage.acceptDeliveryExplain,
+    acceptDelivery: acceptDeliveryText,
     acceptRemoteSession: t.remoteSession.acceptExplain,
     declineRemoteSession: t.remoteSession.declineExplain,
   };
