@@ -8,7 +8,7 @@ import { startDispatcher } from '../support/outbox-dispatcher';
 import { logIn, newPage } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
-// L3-04: «¿Olvidaste tu contraseña?». A client user the provider issued asks for a link under the
+// L3-04: «¿Olvidó su contraseña?». A client user the provider issued asks for a link under the
 // login form, reads the email (from the SMTP catcher), opens its link on /contrasena, chooses a
 // new password and logs in with it.
 
@@ -57,14 +57,14 @@ describe('Forgot password (web app)', () => {
 
     await page.goto('/entrar');
     await page.getByLabel('Correo electrónico').fill(email);
-    await page.getByRole('link', { name: '¿Olvidaste tu contraseña?' }).click();
+    await page.getByRole('link', { name: '¿Olvidó su contraseña?' }).click();
     await page.getByRole('heading', { name: 'Restablecer contraseña' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/olvide-contrasena');
     // The address typed on the login page comes along.
     expect(await page.getByLabel('Correo electrónico').inputValue()).toBe(email);
     await page.getByRole('button', { name: 'Enviar enlace' }).click();
     await page
-      .getByText(`Si ${email} pertenece a una cuenta activa, te enviamos un correo`, {
+      .getByText(`Si ${email} pertenece a una cuenta activa, le enviamos un correo`, {
         exact: false,
       })
       .waitFor();
@@ -78,11 +78,11 @@ describe('Forgot password (web app)', () => {
     if (!link) throw new Error(`no password link in: ${mail.text}`);
 
     await page.goto(link);
-    await page.getByRole('heading', { name: 'Elige tu contraseña' }).waitFor();
+    await page.getByRole('heading', { name: 'Elija su contraseña' }).waitFor();
     await page.getByLabel('Contraseña nueva').fill('clave-recuperada-2026');
-    await page.getByLabel('Repite la contraseña').fill('clave-recuperada-2026');
+    await page.getByLabel('Repita la contraseña').fill('clave-recuperada-2026');
     await page.getByRole('button', { name: 'Guardar contraseña' }).click();
-    await page.getByText('Listo: tu contraseña quedó guardada. Ya puedes entrar.').waitFor();
+    await page.getByText('Listo: su contraseña quedó guardada. Ya puede entrar.').waitFor();
 
     await logIn(page, email, 'clave-recuperada-2026');
     await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();

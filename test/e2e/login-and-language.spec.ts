@@ -122,10 +122,10 @@ describe('Login, session and language (web app)', () => {
     await page.getByRole('link', { name: 'My account' }).waitFor();
     await page.getByRole('button', { name: 'Español' }).click();
     await page.getByRole('link', { name: 'Mi cuenta' }).click();
-    await page.getByRole('heading', { name: 'Tu zona horaria' }).waitFor();
+    await page.getByRole('heading', { name: 'Su zona horaria' }).waitFor();
     await page.getByLabel('Zona horaria', { exact: true }).selectOption('America/Cancun');
     await page.getByRole('button', { name: 'Guardar zona horaria' }).click();
-    await page.getByText('Tu zona horaria quedó guardada.').waitFor();
+    await page.getByText('Su zona horaria quedó guardada.').waitFor();
     expect(await stored()).toEqual([{ locale: 'es-MX', time_zone: 'America/Cancun' }]);
   });
 

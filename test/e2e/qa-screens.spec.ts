@@ -159,7 +159,7 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
     const field = form.getByLabel('Correo', { exact: true });
     expect(await field.inputValue()).toBe(wrong);
     await form
-      .getByText('Si corriges el correo, le enviamos la invitación al correo nuevo', {
+      .getByText('Si corrige el correo, le enviamos la invitación al correo nuevo', {
         exact: false,
       })
       .waitFor();

@@ -118,20 +118,20 @@ describe('Users (web app, admins)', () => {
     const token = await emailedToken(email);
     const fresh = await newPage(e2e.browser, e2e.baseURL);
     await fresh.page.goto(`/contrasena?token=${token}`);
-    await fresh.page.getByRole('heading', { name: 'Elige tu contraseña' }).waitFor();
+    await fresh.page.getByRole('heading', { name: 'Elija su contraseña' }).waitFor();
     await fresh.page.getByLabel('Contraseña nueva').fill('corta');
-    await fresh.page.getByLabel('Repite la contraseña').fill('corta');
+    await fresh.page.getByLabel('Repita la contraseña').fill('corta');
     await fresh.page.getByRole('button', { name: 'Guardar contraseña' }).click();
     await fresh.page.getByText('La contraseña debe tener al menos 12 caracteres.').waitFor();
     await fresh.page.getByLabel('Contraseña nueva').fill('una-clave-segura-2026');
-    await fresh.page.getByLabel('Repite la contraseña').fill('una-clave-segura-2026');
+    await fresh.page.getByLabel('Repita la contraseña').fill('una-clave-segura-2026');
     await fresh.page.getByRole('button', { name: 'Guardar contraseña' }).click();
-    await fresh.page.getByText('Listo: tu contraseña quedó guardada. Ya puedes entrar.').waitFor();
+    await fresh.page.getByText('Listo: su contraseña quedó guardada. Ya puede entrar.').waitFor();
     await screenshot(fresh.page, '55-set-password');
 
     await fresh.page.goto(`/contrasena?token=${token}`);
     await fresh.page.getByLabel('Contraseña nueva').fill('otra-clave-segura-2026');
-    await fresh.page.getByLabel('Repite la contraseña').fill('otra-clave-segura-2026');
+    await fresh.page.getByLabel('Repita la contraseña').fill('otra-clave-segura-2026');
     await fresh.page.getByRole('button', { name: 'Guardar contraseña' }).click();
     await fresh.page
       .getByText('Este enlace no es válido, ya se usó o venció.', { exact: false })
@@ -152,13 +152,13 @@ describe('Users (web app, admins)', () => {
     expect(new URL(fresh.page.url()).pathname).toBe('/mi-cuenta');
     await fresh.page.getByLabel('Contraseña actual').fill('no-es-mi-clave-2026');
     await fresh.page.getByLabel('Contraseña nueva').fill('mi-clave-propia-2027');
-    await fresh.page.getByLabel('Repite la contraseña').fill('mi-clave-propia-2027');
+    await fresh.page.getByLabel('Repita la contraseña').fill('mi-clave-propia-2027');
     await fresh.page.getByRole('button', { name: 'Cambiar contraseña' }).click();
     await fresh.page.getByText('La contraseña actual no es correcta.').waitFor();
     await fresh.page.getByLabel('Contraseña actual').fill('una-clave-segura-2026');
     await fresh.page.getByRole('button', { name: 'Cambiar contraseña' }).click();
     await fresh.page
-      .getByText('Tu contraseña cambió. Úsala la próxima vez que entres;', { exact: false })
+      .getByText('Su contraseña cambió. Úsela la próxima vez que entre;', { exact: false })
       .waitFor();
     // L3-04 (security): the change ended every earlier session, yet this browser carries on with
     // the fresh one the answer brought, also after a reload (the stored session).
@@ -218,9 +218,9 @@ describe('Users (web app, admins)', () => {
     await other.page.getByRole('link', { name: 'Mi cuenta' }).click();
     await other.page.getByLabel('Contraseña actual').fill('clave-inicial-2026');
     await other.page.getByLabel('Contraseña nueva').fill('clave-cambiada-2027');
-    await other.page.getByLabel('Repite la contraseña').fill('clave-cambiada-2027');
+    await other.page.getByLabel('Repita la contraseña').fill('clave-cambiada-2027');
     await other.page.getByRole('button', { name: 'Cambiar contraseña' }).click();
-    await other.page.getByText('Tu contraseña cambió.', { exact: false }).waitFor();
+    await other.page.getByText('Su contraseña cambió.', { exact: false }).waitFor();
 
     // Without a click the ticket page becomes the login, saying why; logging in again goes
     // back to the ticket.
@@ -242,9 +242,9 @@ describe('Users (web app, admins)', () => {
     await tab.goto('/cambiar-contrasena');
     await tab.getByLabel('Contraseña actual').fill('clave-cambiada-2027');
     await tab.getByLabel('Contraseña nueva').fill('clave-tercera-2028');
-    await tab.getByLabel('Repite la contraseña').fill('clave-tercera-2028');
+    await tab.getByLabel('Repita la contraseña').fill('clave-tercera-2028');
     await tab.getByRole('button', { name: 'Cambiar contraseña' }).click();
-    await tab.getByText('Tu contraseña cambió.', { exact: false }).waitFor();
+    await tab.getByText('Su contraseña cambió.', { exact: false }).waitFor();
     await page.getByTestId('who').waitFor();
     await page.goto(ticketPath);
     await page.getByRole('heading', { name: /No cierra el corte de caja/ }).waitFor();
@@ -298,7 +298,7 @@ describe('Users (web app, admins)', () => {
     await spanish.page.goto('/entrar');
     await spanish.page.evaluate(`localStorage.setItem('sla.language', 'es-MX')`);
     await spanish.page.goto(`${pathname}${search}`);
-    await spanish.page.getByRole('heading', { name: 'Elige tu contraseña' }).waitFor();
+    await spanish.page.getByRole('heading', { name: 'Elija su contraseña' }).waitFor();
     await spanish.context.close();
   });
 
@@ -361,7 +361,7 @@ describe('Users (web app, admins)', () => {
     });
     await page.getByRole('button', { name: 'Desactivar a Tomás Usuario', exact: true }).click();
     expect(asked).toEqual([
-      '¿Desactivar a Tomás Usuario (usuario@tulum.example)? Sus sesiones se cierran y no podrá entrar hasta que lo actives de nuevo.',
+      '¿Desactivar a Tomás Usuario (usuario@tulum.example)? Sus sesiones se cierran y no podrá entrar hasta que lo active de nuevo.',
     ]);
     expect(
       await page.getByRole('button', { name: 'Activar a Tomás Usuario', exact: true }).count(),

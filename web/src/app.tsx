@@ -87,7 +87,7 @@ function Route() {
   if (path === '/plazos') return <DeadlinePage />;
   // The emailed invitation / reset link (L3-04): public, the token is the credential.
   if (path === '/contrasena') return <SetPasswordPage />;
-  // «¿Olvidaste tu contraseña?» (L3-04): asks for that link; public.
+  // «¿Olvidó su contraseña?» (L3-04): asks for that link; public.
   if (path === FORGOT_PASSWORD_PATH) return <ForgotPasswordPage />;
   if (ACCOUNT_PATHS.includes(path)) return guarded(user, path, anyone, <ChangePasswordPage />);
   if (path === STAFF_TICKET_LIST || path === CLIENT_TICKET_LIST) {

@@ -18,7 +18,7 @@ const accountEsMX = {
   invitationNote:
     'El usuario recibirá un correo con un enlace para elegir su contraseña (vale 72 horas).',
   invited: (email: string) => `Usuario ${email} creado; le enviamos su invitación por correo.`,
-  ownAdminRole: 'No puedes quitarte tu propio rol de Administrador.',
+  ownAdminRole: 'No puede quitarse su propio rol de Administrador.',
   // L3-04: invitaciones pendientes y correos corregidos.
   invitationPending: 'Invitación pendiente',
   resendInvitation: 'Reenviar invitación',
@@ -28,9 +28,9 @@ const accountEsMX = {
     `Enviamos de nuevo la invitación a ${email} (el enlace vale 72 horas; el anterior deja de servir).`,
   invitationJustSent: 'Acabamos de enviar una invitación a este usuario.',
   emailHintActive:
-    'Si corriges el correo, le avisamos en el correo nuevo. Sus sesiones abiertas siguen activas; desde ahora entra con el correo nuevo.',
+    'Si corrige el correo, le avisamos en el correo nuevo. Sus sesiones abiertas siguen activas; desde ahora entra con el correo nuevo.',
   emailHintPending:
-    'Si corriges el correo, le enviamos la invitación al correo nuevo; el enlace que recibió el correo anterior deja de servir.',
+    'Si corrige el correo, le enviamos la invitación al correo nuevo; el enlace que recibió el correo anterior deja de servir.',
   emailChanged: (from: string, to: string) =>
     `El correo cambió de ${from} a ${to}; le avisamos en el correo nuevo.`,
   actions: 'Acciones',
@@ -39,54 +39,54 @@ const accountEsMX = {
   noMatch: (text: string) => `Ningún usuario coincide con «${text}».`,
   notPossible: 'No es posible hacer ese cambio.',
   confirmDeactivate: (name: string, email: string) =>
-    `¿Desactivar a ${name} (${email})? Sus sesiones se cierran y no podrá entrar hasta que lo actives de nuevo.`,
+    `¿Desactivar a ${name} (${email})? Sus sesiones se cierran y no podrá entrar hasta que lo active de nuevo.`,
   // /contrasena (public)
-  setTitle: 'Elige tu contraseña',
-  setIntro: 'Escribe tu nueva contraseña dos veces. El enlace sirve una sola vez.',
+  setTitle: 'Elija su contraseña',
+  setIntro: 'Escriba su nueva contraseña dos veces. El enlace sirve una sola vez.',
   newPassword: 'Contraseña nueva',
-  repeatPassword: 'Repite la contraseña',
+  repeatPassword: 'Repita la contraseña',
   passwordHint: 'Mínimo 12 caracteres.',
   tooShort: 'La contraseña debe tener al menos 12 caracteres.',
   mismatch: 'Las contraseñas no coinciden.',
   setSubmit: 'Guardar contraseña',
-  setDone: 'Listo: tu contraseña quedó guardada. Ya puedes entrar.',
+  setDone: 'Listo: su contraseña quedó guardada. Ya puede entrar.',
   goLogin: 'Ir a entrar',
-  noToken: 'Este enlace está incompleto. Abre el enlace del correo completo.',
+  noToken: 'Este enlace está incompleto. Abra el enlace del correo completo.',
   linkInvalid:
-    'Este enlace no es válido, ya se usó o venció. Pide uno nuevo con «¿Olvidaste tu contraseña?» en la página para iniciar sesión, o a tu administrador.',
-  // /olvide-contrasena (public): «¿Olvidaste tu contraseña?» under the login form
-  forgotLink: '¿Olvidaste tu contraseña?',
+    'Este enlace no es válido, ya se usó o venció. Pida uno nuevo con «¿Olvidó su contraseña?» en la página para iniciar sesión, o a su administrador.',
+  // /olvide-contrasena (public): «¿Olvidó su contraseña?» under the login form
+  forgotLink: '¿Olvidó su contraseña?',
   forgotTitle: 'Restablecer contraseña',
   forgotIntro:
-    'Escribe el correo de tu cuenta y te enviaremos un enlace para elegir una contraseña nueva.',
+    'Escriba el correo de su cuenta y le enviaremos un enlace para elegir una contraseña nueva.',
   forgotEmail: 'Correo electrónico',
   forgotSubmit: 'Enviar enlace',
   forgotSubmitting: 'Enviando…',
-  forgotBadEmail: 'Escribe un correo electrónico válido, por ejemplo nombre@empresa.com.',
-  forgotRateLimited: 'Pediste demasiados enlaces para este correo.',
+  forgotBadEmail: 'Escriba un correo electrónico válido, por ejemplo nombre@empresa.com.',
+  forgotRateLimited: 'Pidió demasiados enlaces para este correo.',
   forgotSent: (email: string) =>
-    `Si ${email} pertenece a una cuenta activa, te enviamos un correo con un enlace para elegir tu contraseña. El enlace vale 2 horas y sirve una sola vez; si pides otro, el anterior deja de servir.`,
+    `Si ${email} pertenece a una cuenta activa, le enviamos un correo con un enlace para elegir su contraseña. El enlace vale 2 horas y sirve una sola vez; si pide otro, el anterior deja de servir.`,
   forgotNoMail:
-    '¿No te llegó? Revisa tu carpeta de correo no deseado o espera un minuto antes de pedirlo otra vez. Si tu cuenta está desactivada, pide ayuda a tu proveedor de soporte.',
+    '¿No le llegó? Revise su carpeta de correo no deseado o espere un minuto antes de pedirlo otra vez. Si su cuenta está desactivada, pida ayuda a su proveedor de soporte.',
   backToLogin: 'Volver a iniciar sesión',
   // Mi cuenta: the header's link and the page that holds the password, time zone and language
   accountLink: 'Mi cuenta',
   accountTitle: 'Mi cuenta',
   accountIntro:
-    'Tu contraseña y tu zona horaria. El idioma lo eliges arriba (Español / English) y se guarda en tu cuenta.',
+    'Su contraseña y su zona horaria. El idioma se elige arriba (Español / English) y se guarda en su cuenta.',
   // change my password
   changeTitle: 'Cambiar contraseña',
   currentPassword: 'Contraseña actual',
   changeSubmit: 'Cambiar contraseña',
   changed:
-    'Tu contraseña cambió. Úsala la próxima vez que entres; tus sesiones en otros dispositivos se cerraron.',
+    'Su contraseña cambió. Úsela la próxima vez que entre; sus sesiones en otros dispositivos se cerraron.',
   wrongCurrent: 'La contraseña actual no es correcta.',
   // my time zone (L3-11: fechas de pantallas y correos)
-  zoneTitle: 'Tu zona horaria',
-  zoneIntro: 'Las fechas de tus pantallas y de tus correos se muestran en esta zona horaria.',
+  zoneTitle: 'Su zona horaria',
+  zoneIntro: 'Las fechas de sus pantallas y de sus correos se muestran en esta zona horaria.',
   zoneLabel: 'Zona horaria',
   zoneSubmit: 'Guardar zona horaria',
-  zoneSaved: 'Tu zona horaria quedó guardada.',
+  zoneSaved: 'Su zona horaria quedó guardada.',
 };
 
 export type AccountMessages = typeof accountEsMX;

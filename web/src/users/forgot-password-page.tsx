@@ -16,7 +16,7 @@ export const forgotPasswordHref = (email: string): string =>
     : FORGOT_PASSWORD_PATH;
 
 /**
- * `/olvide-contrasena` (public), «¿Olvidaste tu contraseña?» (L3-04): asks the API to email the
+ * `/olvide-contrasena` (public), «¿Olvidó su contraseña?» (L3-04): asks the API to email the
  * account a one-time link to `/contrasena`. The API answers the same whether the account exists,
  * so the confirmation is neutral ("if it belongs to an active account…").
  */

@@ -48,7 +48,7 @@ export const RESEND_INVITATION = operation<
   resendInvitation(userId: $userId) { email expiresAt }
 }`);
 
-/** «¿Olvidaste tu contraseña?» (public, L3-04): the same answer whether the account exists. */
+/** «¿Olvidó su contraseña?» (public, L3-04): the same answer whether the account exists. */
 export const REQUEST_PASSWORD_RESET = operation<
   { requestPasswordReset: { email: string } },
   { email: string }
