@@ -268,7 +268,7 @@ describe('Administration: a new client organisation and its Odoo admin user (web
     await terms.getByLabel('Moneda').fill('mnx');
     await terms.getByRole('button', { name: 'Guardar condiciones' }).click();
     await terms
-      .getByText('«MNX» no es una moneda conocida: escribe su código ISO 4217, p. ej. MXN o USD.')
+      .getByText('«MNX» no es una moneda conocida: escriba su código ISO 4217, p. ej. MXN o USD.')
       .waitFor();
     // The field is marked invalid and described by the message (QA S18), and it suggests the
     // ISO 4217 codes of the shared table, named in the UI language.

@@ -83,7 +83,7 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
     // Without a reason nothing is sent; more than the available hours is refused in words.
     await form.getByLabel('Horas (+ o −)').fill('-1');
     await form.getByRole('button', { name: 'Aplicar ajuste' }).click();
-    await form.getByRole('alert').getByText('Escribe el motivo del ajuste.').waitFor();
+    await form.getByRole('alert').getByText('Escriba el motivo del ajuste.').waitFor();
     const tooMany = SEEDED.hours + 10;
     await form.getByLabel('Horas (+ o −)').fill(`-${tooMany}`);
     await form.getByLabel('Motivo').fill('Registro equivocado');
@@ -114,7 +114,7 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
     const reverse = page.getByTestId('reverse-entry-form');
     await reverse.getByRole('heading', { name: 'Revertir movimiento' }).waitFor();
     await reverse.getByRole('button', { name: 'Revertir movimiento' }).click();
-    await reverse.getByRole('alert').getByText('Escribe el motivo de la reversión.').waitFor();
+    await reverse.getByRole('alert').getByText('Escriba el motivo de la reversión.').waitFor();
     await reverse.getByLabel('Motivo de la reversión').fill('La cortesía se aplicó dos veces');
     const named = acceptNextDialog(page);
     await reverse.getByRole('button', { name: 'Revertir movimiento' }).click();

@@ -53,11 +53,11 @@ describe('No-charge tickets (web app, L3-18)', () => {
     await card.getByRole('button', { name: 'Confirmar: sin cargo al paquete' }).click();
     await card
       .getByRole('alert')
-      .filter({ hasText: 'Escribe el motivo de la decisión.' })
+      .filter({ hasText: 'Escriba el motivo de la decisión.' })
       .waitFor();
     expect(await card.getByLabel('Motivo').getAttribute('maxlength')).toBe('500');
     await card.getByLabel('Motivo').fill(REASON);
-    expect(await card.getByText('Escribe el motivo de la decisión.').count()).toBe(0);
+    expect(await card.getByText('Escriba el motivo de la decisión.').count()).toBe(0);
     await screenshot(page, '70-agent-no-charge-form');
     await card.getByRole('button', { name: 'Confirmar: sin cargo al paquete' }).click();
     await card

@@ -168,7 +168,7 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     await page.getByRole('heading', { name: 'Cola de atención' }).waitFor();
     await page.getByTestId('queue-entry').first().waitFor();
     expect(await queueOrder(page)).toEqual([sales, invoice]);
-    await page.getByText('Solo quien aprueba en tu organización puede cambiar el orden.').waitFor();
+    await page.getByText('Solo quien aprueba en su organización puede cambiar el orden.').waitFor();
     expect(await page.getByRole('button', { name: /Subir|Bajar/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Ver impacto en las fechas' }).count()).toBe(0);
     expect(await page.getByTestId('queue-entry').first().getAttribute('draggable')).toBeNull();
@@ -189,7 +189,7 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
       targetPosition: { x: 12, y: 12 },
     });
     expect(await queueOrder(page)).toEqual([invoice, sales]);
-    await page.getByText('Cambiaste el orden; revisa el impacto antes de confirmarlo.').waitFor();
+    await page.getByText('Cambió el orden; revise el impacto antes de confirmarlo.').waitFor();
 
     await page.getByRole('button', { name: 'Ver impacto en las fechas' }).click();
     const preview = page.getByTestId('queue-preview');
@@ -211,7 +211,7 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
 
     // The reason is required, in words.
     await preview.getByRole('button', { name: 'Confirmar nuevo orden' }).click();
-    await preview.getByText('Escribe el motivo del cambio.').waitFor();
+    await preview.getByText('Escriba el motivo del cambio.').waitFor();
     await preview.getByLabel('Motivo del cambio').fill('La factura global cierra el mes');
     await preview.getByRole('button', { name: 'Confirmar nuevo orden' }).click();
     await page.getByText('Nuevo orden confirmado. Se publicó 1 fecha nueva.').waitFor();
@@ -252,7 +252,7 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
 
     await page.getByLabel('Motivo del cambio').fill('Las ventas primero');
     await page.getByRole('button', { name: 'Confirmar nuevo orden' }).click();
-    await page.getByText('La cola cambió; revisa la vista previa de nuevo.').waitFor();
+    await page.getByText('La cola cambió; revise la vista previa de nuevo.').waitFor();
     expect(await page.getByTestId('queue-preview').count()).toBe(0);
     // Nothing applied: the confirmed order stands.
     await page.reload();
@@ -284,7 +284,7 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     const adjust = page.getByTestId('adjust-date');
     await adjust.getByRole('button', { name: 'Ajustar fecha' }).click();
     await adjust.getByRole('button', { name: 'Publicar nueva fecha' }).click();
-    await adjust.getByText('Escribe la nueva fecha y el motivo.').waitFor();
+    await adjust.getByText('Escriba la nueva fecha y el motivo.').waitFor();
     await adjust.getByLabel('Nueva fecha de entrega').fill(localWall(next));
     await adjust.getByLabel('Motivo', { exact: true }).fill('El cliente pidió pruebas adicionales');
     await adjust.getByRole('button', { name: 'Publicar nueva fecha' }).click();
@@ -338,7 +338,7 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     expect(
       await client.page.getByRole('radio', { name: /Respuesta al cliente|Nota interna/ }).count(),
     ).toBe(0);
-    await client.page.getByLabel('Tu respuesta').fill('Gracias, quedo atenta.');
+    await client.page.getByLabel('Su respuesta').fill('Gracias, quedo atenta.');
     await client.page.getByRole('button', { name: 'Enviar' }).click();
     await timeline.getByText('Gracias, quedo atenta.').waitFor();
     await client.context.close();
@@ -559,7 +559,7 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
       await section.getByRole('button', { name: 'Guardar capacidad' }).click();
       await section
         .getByRole('alert')
-        .filter({ hasText: 'Escribe un número de horas entre 0.25 y 24' })
+        .filter({ hasText: 'Escriba un número de horas entre 0.25 y 24' })
         .waitFor();
       // The form keeps what was typed; nothing changed on the server.
       expect(await field.inputValue()).toBe(wrong);
@@ -629,7 +629,7 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
 
     // Nothing moved yet: refused in words.
     await page.getByRole('button', { name: 'Registrar decisiones' }).click();
-    await page.getByText('Mueve al menos un ticket o desmarca el nuevo orden.').waitFor();
+    await page.getByText('Mueva al menos un ticket o desmarque el nuevo orden.').waitFor();
 
     // Keyboard: the last ticket up to the first place; focus follows it.
     for (let i = before.length - 1; i > 0; i--) {
@@ -641,7 +641,7 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     await page.getByRole('status').filter({ hasText: 'ahora está en el lugar 1' }).waitFor();
     // A move answers the problem: it goes away.
     expect(
-      await page.getByText('Mueve al menos un ticket o desmarca el nuevo orden.').count(),
+      await page.getByText('Mueva al menos un ticket o desmarque el nuevo orden.').count(),
     ).toBe(0);
     await screenshot(page, '64-checkpoint-priorities', { docs: 'checkpoint-priorities' });
 

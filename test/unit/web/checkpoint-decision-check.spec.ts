@@ -44,7 +44,7 @@ describe('the checkpoint decision form’s check (L3-15, L3-10)', () => {
       expect(en.planning.checkpoints[problem]).toMatch(/\.$/);
     }
     expect(esMX.planning.checkpoints.prioritiesNotLoaded).toBe(
-      'La cola del cliente aún no se carga: espera a verla para ordenarla o desmarca el nuevo orden.',
+      'La cola del cliente aún no se carga: espere a verla para ordenarla o desmarque el nuevo orden.',
     );
     expect(en.planning.checkpoints.prioritiesNotLoaded).toBe(
       'The client’s queue has not loaded yet: wait to see it and order it, or untick the new order.',

@@ -52,7 +52,7 @@ describe('«Registrar horas» only when the API accepts it (L3-12, L3-18)', () =
       'offer',
     );
     expect(esMX.timeEntries.unavailable.closed).toBe(
-      'El ticket está cerrado: las horas autorizadas que no se usaron volvieron al saldo del cliente. Para registrar horas, márcalo «Sin cargo al paquete».',
+      'El ticket está cerrado: las horas autorizadas que no se usaron volvieron al saldo del cliente. Para registrar horas, márquelo «Sin cargo al paquete».',
     );
     expect(en.timeEntries.unavailable.closed).not.toContain('change order');
   });

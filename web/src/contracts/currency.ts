@@ -17,5 +17,5 @@ export function unknownCurrencyText(language: Language, code: string): string {
   const shown = code.trim().toUpperCase();
   return language === 'en'
     ? `“${shown}” is not a known currency: type its ISO 4217 code, e.g. MXN or USD.`
-    : `«${shown}» no es una moneda conocida: escribe su código ISO 4217, p. ej. MXN o USD.`;
+    : `«${shown}» no es una moneda conocida: escriba su código ISO 4217, p. ej. MXN o USD.`;
 }

@@ -9,9 +9,9 @@ import { useSession } from '../session/session-context';
 /** Texts of the Odoo admin user form (L3-16), Spanish (Mexico) first. */
 const odooAdminEsMX = {
   title: 'Usuario administrador de Odoo',
-  help: 'El usuario administrador permanente que el cliente reserva al proveedor en su Odoo (clientes SaaS). Márcalo como confirmado cuando hayas comprobado que funciona; si falta o no está confirmado, la póliza lo señala.',
+  help: 'El usuario administrador permanente que el cliente reserva al proveedor en su Odoo (clientes SaaS). Márquelo como confirmado cuando haya comprobado que funciona; si falta o no está confirmado, la póliza lo señala.',
   login: 'Usuario de Odoo (login)',
-  loginHint: 'Por ejemplo soporte@becken.example. Déjalo vacío para quitarlo.',
+  loginHint: 'Por ejemplo soporte@becken.example. Déjelo vacío para quitarlo.',
   confirmed: 'Comprobé que el usuario funciona',
   save: 'Guardar usuario de Odoo',
   saved: (login: string | null, confirmed: boolean) =>

@@ -4,7 +4,7 @@ export const calendarEditorEsMX = {
   newCalendarIntro:
     'Un calendario propio para un cliente: su zona horaria, su horario semanal y, si aplica, los días de descanso obligatorio de la LFT (art. 74).',
   organization: 'Cliente',
-  chooseOrganization: 'Elige un cliente',
+  chooseOrganization: 'Elija un cliente',
   noFreeOrganization: 'Todos los clientes ya tienen calendario propio.',
   name: 'Nombre del calendario',
   timeZone: 'Zona horaria',

@@ -36,17 +36,17 @@ export const hoursLedgerEsMX = {
     actions: 'Corrección',
     adjustTitle: 'Ajustar horas',
     adjustIntro: (client: string) =>
-      `Suma horas a ${client} (una cortesía, una compra no registrada) o quítalas (un registro equivocado). Escribe un número negativo para quitar horas; el motivo queda en el historial.`,
+      `Sume horas a ${client} (una cortesía, una compra no registrada) o quítelas (un registro equivocado). Escriba un número negativo para quitar horas; el motivo queda en el historial.`,
     hours: 'Horas (+ o −)',
     hoursHint: 'Por ejemplo 2 o -1.5; hasta dos decimales.',
     reason: 'Motivo',
     reasonHint: 'Obligatorio; lo ven el cliente y el equipo en el historial.',
     apply: 'Aplicar ajuste',
     applying: 'Aplicando…',
-    hoursInvalid: 'Escribe las horas como un número distinto de cero, con hasta dos decimales.',
-    reasonRequired: 'Escribe el motivo del ajuste.',
+    hoursInvalid: 'Escriba las horas como un número distinto de cero, con hasta dos decimales.',
+    reasonRequired: 'Escriba el motivo del ajuste.',
     exceedsAvailable: (hours: string, available: string) =>
-      `No se pueden quitar ${hours} h: solo hay ${available} h disponibles y las horas disponibles no pueden quedar en negativo. Revierte primero lo que esté reservado de más o quita menos horas.`,
+      `No se pueden quitar ${hours} h: solo hay ${available} h disponibles y las horas disponibles no pueden quedar en negativo. Revierta primero lo que esté reservado de más o quite menos horas.`,
     // A credit is confirmed too: «100000» typed for «10» credited 100,000 h in one click (QA S14-F).
     confirmPositive: (hours: string, client: string, after: string) =>
       `¿Sumar ${hours} h a ${client}? Quedarán ${after} h disponibles.`,
@@ -60,7 +60,7 @@ export const hoursLedgerEsMX = {
     reverseIntro: (entry: string) =>
       `Se registrará una reversión del movimiento ${entry} que devuelve el saldo a como estaba sin él. El movimiento original queda en el historial.`,
     reverseReason: 'Motivo de la reversión',
-    reverseReasonRequired: 'Escribe el motivo de la reversión.',
+    reverseReasonRequired: 'Escriba el motivo de la reversión.',
     reverseApply: 'Revertir movimiento',
     reversing: 'Revirtiendo…',
     cancel: 'Cancelar',

@@ -12,9 +12,9 @@ export const noChargeEsMX = {
   statusCharged: 'Este ticket se cobra al paquete de horas del cliente.',
   markAction: 'Sin cargo al paquete',
   decidedElsewhereMarked:
-    'Otra persona ya marcó este ticket sin cargo mientras escribías. No se envía nada; tu motivo queda abajo para copiarlo.',
+    'Otra persona ya marcó este ticket sin cargo mientras usted escribía. No se envía nada; su motivo queda abajo para copiarlo.',
   decidedElsewhereCharged:
-    'Otra persona ya volvió a cobrar este ticket al paquete mientras escribías. No se envía nada; tu motivo queda abajo para copiarlo.',
+    'Otra persona ya volvió a cobrar este ticket al paquete mientras usted escribía. No se envía nada; su motivo queda abajo para copiarlo.',
   chargeAction: 'Cobrar al paquete',
   markExplain:
     'Lo decide solo el proveedor, como beneficio de la cuota mensual. Se libera la reserva de horas del ticket; el tiempo que se registre después consume 0 h. Las horas ya descontadas siguen descontadas. El cliente lo verá en el ticket y recibirá un correo.',
@@ -22,7 +22,7 @@ export const noChargeEsMX = {
     'El tiempo que se registre después se descuenta del paquete del cliente. Si el ticket está abierto y tiene una estimación autorizada, se reservan de nuevo sus horas (menos lo ya descontado); sin saldo suficiente se rechaza y el ticket sigue sin cargo. El cliente lo verá en el ticket y recibirá un correo.',
   reason: 'Motivo',
   reasonHint: 'Obligatorio, hasta 500 caracteres. El cliente lo verá en el ticket y en el correo.',
-  reasonRequired: 'Escribe el motivo de la decisión.',
+  reasonRequired: 'Escriba el motivo de la decisión.',
   reasonTooLong: 'El motivo admite hasta 500 caracteres.',
   submitMark: 'Confirmar: sin cargo al paquete',
   submitCharge: 'Confirmar: cobrar al paquete',

@@ -4,10 +4,10 @@ export const planningEsMX = {
   queue: {
     title: 'Cola de atención',
     intro:
-      'Tus tickets abiertos en el orden en que los atendemos: primero los urgentes, luego tu prioridad y después el orden de llegada. Las fechas planeadas salen de la capacidad contratada.',
+      'Sus tickets abiertos en el orden en que los atendemos: primero los urgentes, luego su prioridad y después el orden de llegada. Las fechas planeadas salen de la capacidad contratada.',
     approverIntro:
-      'Arrastra un ticket a su nuevo lugar o usa los botones Subir y Bajar. Antes de confirmar verás qué fechas de entrega se mueven.',
-    readOnly: 'Solo quien aprueba en tu organización puede cambiar el orden.',
+      'Arrastre un ticket a su nuevo lugar o use los botones Subir y Bajar. Antes de confirmar verá qué fechas de entrega se mueven.',
+    readOnly: 'Solo quien aprueba en su organización puede cambiar el orden.',
     capacity: (hours: number) => `Capacidad: ${hours} h del proveedor por día hábil.`,
     listLabel: 'Tickets en orden de atención',
     empty: 'No hay tickets abiertos en la cola.',
@@ -28,7 +28,7 @@ export const planningEsMX = {
     urgentLabel: (subject: string) => `Marcar «${subject}» como urgente`,
     dragHandle: (subject: string) => `Arrastrar «${subject}»`,
     moved: (subject: string, place: number) => `«${subject}» ahora está en el lugar ${place}.`,
-    unsaved: 'Cambiaste el orden; revisa el impacto antes de confirmarlo.',
+    unsaved: 'Cambió el orden; revise el impacto antes de confirmarlo.',
     discard: 'Descartar cambios',
     preview: 'Ver impacto en las fechas',
     previewing: 'Calculando…',
@@ -39,7 +39,7 @@ export const planningEsMX = {
     newDate: 'Nueva fecha',
     reason: 'Motivo del cambio',
     reasonHint: 'Se cita en el correo y en el historial de cada ticket cuya fecha se mueve.',
-    reasonRequired: 'Escribe el motivo del cambio.',
+    reasonRequired: 'Escriba el motivo del cambio.',
     confirm: 'Confirmar nuevo orden',
     confirming: 'Confirmando…',
     confirmed: (n: number) =>
@@ -48,7 +48,7 @@ export const planningEsMX = {
         : n === 1
           ? 'Nuevo orden confirmado. Se publicó 1 fecha nueva.'
           : `Nuevo orden confirmado. Se publicaron ${n} fechas nuevas.`,
-    conflict: 'La cola cambió; revisa la vista previa de nuevo.',
+    conflict: 'La cola cambió; revise la vista previa de nuevo.',
     staffIntro:
       'La cola de un cliente: sus tickets abiertos en el orden en que los atendemos (urgentes, luego su prioridad y después el orden de llegada), con las fechas planeadas y publicadas.',
     staffReadOnly: 'Solo lectura: el orden lo deciden los aprobadores del cliente.',
@@ -63,8 +63,8 @@ export const planningEsMX = {
         ? `Capacidad actual: ${hours} h por día hábil (la predeterminada).`
         : `Capacidad actual: ${hours} h por día hábil.`,
     hours: 'Horas por día hábil',
-    hint: 'Entre 0.25 y 24. Déjalo vacío para usar la capacidad predeterminada.',
-    invalid: 'Escribe un número de horas entre 0.25 y 24 (por ejemplo 6 o 6.5).',
+    hint: 'Entre 0.25 y 24. Déjelo vacío para usar la capacidad predeterminada.',
+    invalid: 'Escriba un número de horas entre 0.25 y 24 (por ejemplo 6 o 6.5).',
     save: 'Guardar capacidad',
     saved: (hours: number) => `Capacidad guardada: ${hours} h por día hábil.`,
     reset: 'Capacidad predeterminada restablecida.',
@@ -72,7 +72,7 @@ export const planningEsMX = {
   workList: {
     title: 'Lista de trabajo',
     intro:
-      'Tickets abiertos de todos los clientes: primero los que tienen el SLA vencido o en riesgo, luego las entregas en riesgo (una fecha publicada que el plan ya no cumple: ajústala o recupera capacidad), después lo que el cliente marcó como urgente y al final el lugar de cada ticket en la cola de su cliente (su prioridad y el orden de llegada).',
+      'Tickets abiertos de todos los clientes: primero los que tienen el SLA vencido o en riesgo, luego las entregas en riesgo (una fecha publicada que el plan ya no cumple: ajústela o recupere capacidad), después lo que el cliente marcó como urgente y al final el lugar de cada ticket en la cola de su cliente (su prioridad y el orden de llegada).',
     place: 'Lugar',
     client: 'Cliente',
     clientRank: (rank: number | null, urgent: boolean) =>
@@ -90,25 +90,25 @@ export const planningEsMX = {
     reasonHint: 'El cliente lo recibe por correo y lo ve en el historial.',
     submit: 'Publicar nueva fecha',
     cancel: 'Cancelar',
-    missing: 'Escribe la nueva fecha y el motivo.',
+    missing: 'Escriba la nueva fecha y el motivo.',
     done: 'Nueva fecha publicada.',
   },
   comments: {
     title: 'Comentarios',
-    clientLabel: 'Tu respuesta',
+    clientLabel: 'Su respuesta',
     staffLabel: 'Comentario',
     kind: 'Tipo de comentario',
     reply: 'Respuesta al cliente',
     internal: 'Nota interna',
     replyHint: 'El cliente la ve en el historial y la recibe por correo.',
     internalHint: 'Solo la ve el equipo del proveedor; no se envía al cliente.',
-    clientHint: 'Tu respuesta queda en el historial y el equipo de soporte la recibe.',
+    clientHint: 'Su respuesta queda en el historial y el equipo de soporte la recibe.',
     /** L3-07: a reply to the client while the «Avance periódico» clock runs restarts it. */
     replyCountsAsProgress:
       'Cuenta como avance: al enviarla se reinicia el plazo de «Avance periódico», igual que con «Registrar avance».',
     submit: 'Enviar',
     sending: 'Enviando…',
-    empty: 'Escribe el comentario.',
+    empty: 'Escriba el comentario.',
     sent: 'Comentario enviado.',
     closed: 'Este ticket ya terminó; no recibe más comentarios.',
   },
@@ -205,24 +205,24 @@ export const planningEsMX = {
     recordHint:
       'Al registrarlas, las decisiones se envían por correo a los aprobadores del cliente y a los gerentes del proveedor (no a quien las registra).',
     recorded: 'Decisiones registradas.',
-    notesRequired: 'Escribe las notas de la reunión.',
+    notesRequired: 'Escriba las notas de la reunión.',
     prioritiesToggle: 'La reunión acordó un nuevo orden de la cola',
     prioritiesTitle: 'Nuevo orden de los tickets abiertos',
     prioritiesHint:
-      'Usa Subir y Bajar; el primero es el más importante. Al registrar, la cola del cliente toma este orden (sin marcas de urgencia) y las fechas que se muevan se publican.',
+      'Use Subir y Bajar; el primero es el más importante. Al registrar, la cola del cliente toma este orden (sin marcas de urgencia) y las fechas que se muevan se publican.',
     prioritiesEmpty: 'El cliente no tiene tickets abiertos que ordenar.',
-    prioritiesUnchanged: 'Mueve al menos un ticket o desmarca el nuevo orden.',
+    prioritiesUnchanged: 'Mueva al menos un ticket o desmarque el nuevo orden.',
     prioritiesNotLoaded:
-      'La cola del cliente aún no se carga: espera a verla para ordenarla o desmarca el nuevo orden.',
+      'La cola del cliente aún no se carga: espere a verla para ordenarla o desmarque el nuevo orden.',
   },
   quickChannel: {
     title: 'Canal rápido',
     intro:
       'El grupo de WhatsApp sirve para avisos rápidos; los tickets se registran siempre en el portal.',
     open: 'Abrir el grupo de WhatsApp',
-    none: 'Tu organización todavía no tiene grupo de WhatsApp.',
+    none: 'Su organización todavía no tiene grupo de WhatsApp.',
     url: 'Enlace del grupo de WhatsApp',
-    urlHint: 'https://chat.whatsapp.com/… Déjalo vacío para quitarlo.',
+    urlHint: 'https://chat.whatsapp.com/… Déjelo vacío para quitarlo.',
     save: 'Guardar enlace',
     saved: 'Enlace guardado.',
     removed: 'Enlace quitado.',

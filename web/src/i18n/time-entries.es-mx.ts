@@ -3,7 +3,7 @@ export const timeEntriesEsMX = {
   title: 'Horas trabajadas',
   intro: 'Cada registro descuenta de la estimación autorizada y del saldo de horas del cliente.',
   clientIntro:
-    'Las horas que el proveedor registró en este ticket y las que se descontaron de tu saldo.',
+    'Las horas que el proveedor registró en este ticket y las que se descontaron de su saldo.',
   empty: 'Todavía no hay horas registradas.',
   date: 'Fecha',
   hours: 'Horas',
@@ -16,19 +16,19 @@ export const timeEntriesEsMX = {
   descriptionHint: 'Qué se hizo; el cliente lo verá en su estado de horas.',
   submit: 'Registrar horas',
   sending: 'Registrando…',
-  dateRequired: 'Indica la fecha en que se hizo el trabajo.',
+  dateRequired: 'Indique la fecha en que se hizo el trabajo.',
   hoursInvalid: 'Las horas deben ser un número entre 0.25 y 24, con hasta dos decimales.',
-  descriptionRequired: 'Describe el trabajo realizado.',
+  descriptionRequired: 'Describa el trabajo realizado.',
   logged: (hours: number, balance: number, available: number) =>
     `Se registraron ${hours} h. Saldo del cliente: ${balance} h (disponibles para nuevas estimaciones: ${available} h).`,
   /** L3-12, L3-18: why «Registrar horas» is not offered (the API would refuse every entry). */
   unavailable: {
     noEstimate:
-      'Para registrar horas, este ticket necesita una estimación autorizada por el cliente, o márcalo «Sin cargo al paquete».',
+      'Para registrar horas, este ticket necesita una estimación autorizada por el cliente, o márquelo «Sin cargo al paquete».',
     noHoursLeft:
-      'Las horas autorizadas de este ticket ya se usaron: para registrar más, envía una orden de cambio, o márcalo «Sin cargo al paquete».',
+      'Las horas autorizadas de este ticket ya se usaron: para registrar más, envíe una orden de cambio, o márquelo «Sin cargo al paquete».',
     closed:
-      'El ticket está cerrado: las horas autorizadas que no se usaron volvieron al saldo del cliente. Para registrar horas, márcalo «Sin cargo al paquete».',
+      'El ticket está cerrado: las horas autorizadas que no se usaron volvieron al saldo del cliente. Para registrar horas, márquelo «Sin cargo al paquete».',
   },
   reasons: {
     EXCEEDS_AUTHORIZED_ESTIMATE: 'Excede las horas autorizadas de la estimación',

@@ -194,7 +194,7 @@ export function NoChargeCard({
             value={reason}
             onChange={(value) => {
               setReason(value);
-              // A reason typed answers «Escribe el motivo…»: the notice goes with it.
+              // A reason typed answers «Escriba el motivo…»: the notice goes with it.
               if (value.trim()) setProblem(undefined);
             }}
           />

@@ -20,7 +20,7 @@ export const CREATE_CLIENT_ORGANIZATION = operation<
 const organizationEsMX = {
   title: 'Nueva organización cliente',
   intro:
-    'Una empresa que recibe el servicio de soporte. Después crea su póliza y sus paquetes de horas en «Contratos y horas», su calendario si no usa el predeterminado, y sus usuarios en el formulario de abajo.',
+    'Una empresa que recibe el servicio de soporte. Después cree su póliza y sus paquetes de horas en «Contratos y horas», su calendario si no usa el predeterminado, y sus usuarios en el formulario de abajo.',
   name: 'Nombre de la empresa',
   nameHint: 'Como lo verán sus usuarios, p. ej. Comercializadora Aurora, S.A. de C.V.',
   create: 'Crear organización',
