@@ -48,9 +48,11 @@ export interface EventExtras<E extends NotificationEvent> {
   ) => Completed<E> | Promise<Completed<E>>;
   /**
    * The batch its emails wait in for `MAIL_BATCH_WINDOW_MS` (`EmailBatch.key`), so that what
-   * follows it at once is told in the same email rather than in one of its own.
+   * follows it at once is told in the same email rather than in one of its own; `undefined` when
+   * nothing is to follow (they go at once). A waiting email whose event, revised, has nothing more
+   * to wait for goes at once too.
    */
-  readonly waitsIn?: (event: E) => string;
+  readonly waitsIn?: (event: E) => string | undefined;
 }
 
 /** L3-08/L3-09 (QA S18): an estimate's emails tell a registrant who is not an approver who is. */
@@ -79,13 +81,19 @@ async function withClientOrgName<E extends NotificationEvent>(
 /**
  * L3-11: the provider's new-ticket email names the files its registrant attached before it was
  * queued (the web uploads them once the ticket exists, maybe before its first projection: those
- * uploads queue no email of their own). Later ones join it while it waits (`attachmentBatch`).
+ * uploads queue no email of their own), and how many they announced (`filesToFollow`). Later ones
+ * join it while it waits (`attachmentBatch`).
  */
 async function newTicketExtras(
   event: ProviderNewTicketEvent,
   audiences: unknown,
   from: ExtrasSources,
 ): Promise<Completed<ProviderNewTicketEvent>> {
+  const [announced] = await from.manager.query<{ filesToFollow: number }[]>(
+    `SELECT attachments_to_follow AS "filesToFollow" FROM ticket WHERE number = $1`,
+    [event.ticket.number],
+  );
+  const filesToFollow = announced?.filesToFollow ?? 0;
   const files = await from.manager.query<AttachedFile[]>(
     `SELECT id AS "attachmentId", file_name AS "fileName", media_type AS "mediaType",
             size_bytes AS "sizeBytes"
@@ -95,7 +103,25 @@ async function newTicketExtras(
     [event.ticket.number, event.ticket.registrantId],
   );
   const completed = await withClientOrgName(event, audiences, from);
-  return files.length > 0 ? { ...completed, event: { ...event, files } } : completed;
+  return {
+    ...completed,
+    event: {
+      ...event,
+      ...(files.length > 0 ? { files } : {}),
+      ...(filesToFollow > 0 ? { filesToFollow } : {}),
+    },
+  };
+}
+
+/**
+ * QA S20: the new-ticket email waits in its registrant's file batch only while it names fewer
+ * files than they announced; a ticket registered without files is told at once (it waited the
+ * whole window for every ticket).
+ */
+function newTicketBatch(event: ProviderNewTicketEvent): string | undefined {
+  return (event.filesToFollow ?? 0) > (event.files?.length ?? 0)
+    ? attachmentBatchKey(event.ticket.number, event.ticket.registrantId)
+    : undefined;
 }
 
 /**
@@ -124,7 +150,7 @@ const EVENT_EXTRAS: {
   CHANGE_ORDER_REMINDER: { complete: withApprovers },
   PROVIDER_NEW_TICKET: {
     complete: newTicketExtras,
-    waitsIn: (event) => attachmentBatchKey(event.ticket.number, event.ticket.registrantId),
+    waitsIn: newTicketBatch,
   },
   PROVIDER_DELIVERY_AT_RISK: {
     assigneeId: (event) => event.assigneeId,

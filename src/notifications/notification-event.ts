@@ -361,6 +361,11 @@ export interface ProviderNewTicketEvent extends EventBase {
   readonly triageDeadline?: string;
   /** L3-11: the files the registrant attached with the registration, oldest first. */
   readonly files?: readonly AttachedFile[];
+  /**
+   * L3-11 (QA S20): the files the registrant announced with the registration (`registerTicket`'s
+   * `attachmentsToFollow`); the email waits for them while it names fewer.
+   */
+  readonly filesToFollow?: number;
 }
 
 /** What a client did on a ticket that the provider hears about. */

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { OrganizationKind } from '../identity/organization-kind.enum';
 import { Role } from '../identity/role.enum';
+import { OUTBOX_CHANNEL } from './email-dispatcher';
 import { EmailOutboxEntity, type OutboxPayload, type OwnMailEvent } from './email-outbox.entity';
 import { EmailStatus } from './email-status.enum';
 import { mailDomain, outboxMessageId } from './message-id';
@@ -326,16 +327,24 @@ export class NotificationsService {
     return true;
   }
 
-  /** A waiting email's new cause and content (its key, recipient and Message-ID stay). */
+  /**
+   * A waiting email's new cause and content (its key, recipient and Message-ID stay). One whose
+   * event waits for what follows it and now has it all (the new-ticket email naming every file
+   * announced) goes at once rather than at the end of its window.
+   */
   private async rewrite(
     manager: EntityManager,
     id: string,
-    payload: OutboxPayload,
+    payload: OutboxPayload & { readonly event: NotificationEvent },
     email: RenderedEmail,
   ): Promise<void> {
+    const { waitsIn } = extrasOf(payload.event);
+    const complete = waitsIn !== undefined && waitsIn(payload.event) === undefined;
     await manager.query(
       `UPDATE email_outbox
-          SET payload = $2, subject = $3, text = $4, html = $5, attachments = $6
+          SET payload = $2, subject = $3, text = $4, html = $5, attachments = $6,
+              next_attempt_at = CASE WHEN $7 THEN LEAST(next_attempt_at, now())
+                                     ELSE next_attempt_at END
         WHERE id = $1`,
       [
         id,
@@ -344,8 +353,12 @@ export class NotificationsService {
         email.text,
         email.html,
         JSON.stringify(email.attachments),
+        complete,
       ],
     );
+    // The outbox trigger wakes the dispatchers when a row becomes QUEUED, not when one waiting
+    // falls due sooner: without this they would see it at their next poll (MAIL_POLL_INTERVAL_MS).
+    if (complete) await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   }
 
   /**

@@ -71,6 +71,13 @@ export class TicketEntity {
   @Column({ name: 'registration_request_id', type: 'text', nullable: true })
   registrationRequestId!: string | null;
 
+  /**
+   * L3-11: the files the registrant announced with the registration; the agents' new-ticket email
+   * waits for them (migration 1764320270000).
+   */
+  @Column({ name: 'attachments_to_follow', type: 'integer', default: 0 })
+  attachmentsToFollow!: number;
+
   @Column({ name: 'last_event_seq', type: 'integer' })
   lastEventSeq!: number;
 

@@ -49,6 +49,16 @@ export class RegisterTicketInput {
   @Matches(/\S/, { message: 'description must not be blank' })
   description!: string;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "L3-11: how many files the registrant is about to upload to the new ticket (0 to ATTACHMENT_MAX_PER_TICKET; default 0). The agents' «Nuevo ticket» email waits for them, up to MAIL_BATCH_WINDOW_MS, so it names them; with none it goes at once.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  attachmentsToFollow?: number;
+
   @RequestIdField(
     'Idempotency key: a retry with the same ID returns the ticket it registered, never a second one.',
   )

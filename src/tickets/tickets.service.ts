@@ -20,6 +20,7 @@ import {
   RULES,
 } from '../../workflows/ticket/transitions';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
+import { AppConfig } from '../config/app-config';
 import { isBusinessTime, localDateOf } from '../business-time/engine';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { containsPattern } from '../common/like-pattern';
@@ -130,6 +131,7 @@ export class TicketsService implements OnModuleInit {
     private readonly workflows: TicketWorkflowClient,
     private readonly policies: SupportPoliciesService,
     private readonly ledger: HourLedgerService,
+    private readonly config: AppConfig,
   ) {}
 
   /** A calendar edit reaches the running clocks of every open ticket on it (BUSINESS-TIME.md). */
@@ -154,6 +156,13 @@ export class TicketsService implements OnModuleInit {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
         'Only client portal users register tickets (L3-04)',
+      );
+    }
+    const maxFiles = this.config.attachments.maxPerTicket;
+    if ((input.attachmentsToFollow ?? 0) > maxFiles) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `attachmentsToFollow must be at most ${maxFiles}, the files a ticket holds (ATTACHMENT_MAX_PER_TICKET)`,
       );
     }
     const requestId = input.requestId ?? null;
@@ -256,6 +265,7 @@ export class TicketsService implements OnModuleInit {
         lastEventSeq: 0,
         updatedAt: registeredAt,
         registrationRequestId: input.requestId ?? null,
+        attachmentsToFollow: input.attachmentsToFollow ?? 0,
       });
       // An insert, never an upsert: should the counter ever lag the rows, the clash is refused
       // (primary key) instead of overwriting the ticket that holds the number.

@@ -61,11 +61,12 @@ describe('Registering a ticket with files (web app, real workflow; L3-05, L3-11)
     expect(await files.inputValue()).toBe('');
     expect(await chooser.innerText()).toContain('Ningún archivo seleccionado');
 
-    // One ticket, holding the log.
-    const [{ count }] = await e2e.world.db.query<{ count: string }[]>(
-      `SELECT count(*) FROM ticket WHERE subject = 'No timbra facturas'`,
+    // One ticket, holding the log; the form announced both files, so the agents' «Nuevo ticket»
+    // email waited for them (L3-11, QA S20).
+    const tickets = await e2e.world.db.query<{ attachments_to_follow: number }[]>(
+      `SELECT attachments_to_follow FROM ticket WHERE subject = 'No timbra facturas'`,
     );
-    expect(count).toBe('1');
+    expect(tickets).toEqual([{ attachments_to_follow: 2 }]);
     await registered.getByRole('link', { name: `Ver el ticket ${number}` }).click();
     const section = page.getByTestId('attachments');
     const row = section.getByTestId('attachment-list').getByRole('row', { name: /bitácora\.log/ });

@@ -5,7 +5,11 @@ import { NotificationsService } from '../../src/notifications/notifications.serv
 import { caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
-import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+import {
+  registerProjectedTicket,
+  type TicketRegistration,
+  useWorldWithWorker,
+} from '../support/world-with-worker';
 
 // File attachments on tickets (L3-11 communication on the ticket, L3-05 records) on the real
 // stack: PostgreSQL, the Temporal dev server with the real worker and its email dispatcher, the
@@ -68,10 +72,15 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     ATTACHMENT_MAX_PER_TICKET: String(MAX_PER_TICKET),
   });
 
-  const register = (org = OWN_ORG) =>
+  const register = (org = OWN_ORG, more: TicketRegistration = {}) =>
     registerProjectedTicket(
       world,
-      { category: 'INCIDENT', subject: 'No timbra la factura', description: 'Error al timbrar.' },
+      {
+        category: 'INCIDENT',
+        subject: 'No timbra la factura',
+        description: 'Error al timbrar.',
+        ...more,
+      },
       org,
     );
 
@@ -479,7 +488,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       world.bearer(Role.AGENT),
     );
     expect(agentFile.status).toBe(201);
-    // Not the registrant: their file right after registering goes in the new-ticket email.
+    // Not the registrant: their file announced with the registration goes in the new-ticket email.
     const clientFile = await upload(
       number,
       'bitacora.log',
@@ -600,7 +609,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     );
 
     // A client's two files: one email to the agents, naming both (not the registrant's: those
-    // right after registering go in the new-ticket email).
+    // announced with the registration go in the new-ticket email).
     const byClient = await register();
     const client = world.bearer(Role.CLIENT_APPROVER);
     const a = await upload(byClient, 'a.log', '', Buffer.from('ERROR uno\n'), client);
@@ -621,7 +630,8 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
   });
 
   it('a file sent with the registration is named in the new-ticket email, with no email of its own; a later one has its own (L3-11, QA S20)', async () => {
-    const number = await register();
+    // Announced, as the web's new-ticket form does: the new-ticket email waits for it.
+    const number = await register(OWN_ORG, { attachmentsToFollow: 1 });
     const client = world.bearer(Role.CLIENT_USER);
     const log = await upload(number, 'bitacora.log', '', Buffer.from('ERROR timbrado\n'), client);
     expect(log.status).toBe(201);

@@ -122,6 +122,10 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('blank description', r, { input: { ...ok, description: BLANK } }),
       c('oversized description', r, { input: { ...ok, description: HUGE } }),
       c('subject of wrong type', r, { input: { ...ok, subject: ['a', 'b', 'c'] } }),
+      // L3-11: the files to follow, 0 to ATTACHMENT_MAX_PER_TICKET (20 by default).
+      c('negative attachmentsToFollow', r, { input: { ...ok, attachmentsToFollow: -1 } }),
+      c('attachmentsToFollow over the limit', r, { input: { ...ok, attachmentsToFollow: 21 } }),
+      c('fractional attachmentsToFollow', r, { input: { ...ok, attachmentsToFollow: 1.5 } }),
     ];
   },
   addComment: (f) => {

@@ -11,6 +11,7 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 
 const PROVIDER = 'becken';
 const SECOND_AGENT = 'agente2@becken.example';
+const WINDOW_MS = 60_000;
 
 interface OutboxRow {
   event_type: string;
@@ -21,8 +22,10 @@ interface OutboxRow {
 
 describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => {
   // A client's files wait a minute for more of them (L3-11), so an assignment meanwhile is seen
-  // before they go; so does the new-ticket email, for the files sent with the registration.
-  const world = useWorldWithWorker('provider-notifications', { MAIL_BATCH_WINDOW_MS: '60000' });
+  // before they go; so does the new-ticket email, for the files announced with the registration.
+  const world = useWorldWithWorker('provider-notifications', {
+    MAIL_BATCH_WINDOW_MS: String(WINDOW_MS),
+  });
   let secondAgentId: string;
 
   beforeAll(async () => {
@@ -65,6 +68,33 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
     return mails;
   }
 
+  /** The new-ticket emails' outbox rows: how long each was set to wait. */
+  const newTicketRows = (number: string) =>
+    world.db.query<
+      {
+        status: string;
+        batch_key: string | null;
+        created_at: Date;
+        next_attempt_at: Date;
+        sent_at: Date | null;
+      }[]
+    >(
+      `SELECT status, batch_key, created_at, next_attempt_at, sent_at FROM email_outbox
+        WHERE ticket_number = $1 AND event_type = 'PROVIDER_NEW_TICKET' ORDER BY recipient_address`,
+      [number],
+    );
+
+  /** Uploads a small text file `name` to ticket `number` as `role`'s demo user. */
+  async function attach(number: string, name: string, role: Role): Promise<void> {
+    const form = new FormData();
+    form.append('file', new Blob([`ERROR ${name}\n`], { type: 'text/plain' }), name);
+    const res = await fetch(
+      `${world.api.url}/api/tickets/${encodeURIComponent(number)}/attachments`,
+      { method: 'POST', headers: world.bearer(role), body: form },
+    );
+    expect(res.status).toBe(201);
+  }
+
   async function comment(role: Role, number: string, body: string) {
     const r = await gql(
       world.api,
@@ -81,8 +111,15 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
       subject: 'No timbra la factura',
       description: 'Error al timbrar.',
     });
-    // The new-ticket email waits its minute for files sent with the registration (QA S20).
-    const rows = await sent(number, ['TICKET_REGISTERED', 'PROVIDER_NEW_TICKET'], 4, 80_000);
+    const rows = await sent(number, ['TICKET_REGISTERED', 'PROVIDER_NEW_TICKET'], 4);
+    // No file announced: the new-ticket email went at once, in no batch, not at the end of the
+    // window (QA S20: every ticket's waited it).
+    const went = await newTicketRows(number);
+    expect(went).toHaveLength(3);
+    for (const row of went) {
+      expect(row.batch_key).toBeNull();
+      expect(row.sent_at!.getTime() - row.created_at.getTime()).toBeLessThan(WINDOW_MS);
+    }
     expect(rows.map((r) => `${r.event_type} → ${r.recipient_address}`).sort()).toEqual([
       `PROVIDER_NEW_TICKET → ${SECOND_AGENT}`,
       'PROVIDER_NEW_TICKET → agente@becken.example',
@@ -120,6 +157,45 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
       'gerente@becken.example',
       'usuario@aurora.example',
     ]);
+  });
+
+  it('files announced with the registration: the new-ticket email waits for them, then goes at once naming them, with no email of their own (L3-11, QA S20)', async () => {
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Timbrado con bitácora',
+      description: 'Adjunto la bitácora y una captura.',
+      attachmentsToFollow: 2,
+    });
+    // Waiting in the registrant's file batch for the window.
+    const queued = await newTicketRows(number);
+    expect(queued).toHaveLength(3);
+    for (const row of queued) {
+      expect(row.status).toBe('QUEUED');
+      expect(row.batch_key).not.toBeNull();
+      expect(row.next_attempt_at.getTime()).toBeGreaterThan(row.created_at.getTime());
+    }
+    await attach(number, 'bitacora.log', Role.CLIENT_USER);
+    // One of two: it still waits.
+    expect((await newTicketRows(number)).map((r) => r.next_attempt_at)).toEqual(
+      queued.map((r) => r.next_attempt_at),
+    );
+    await attach(number, 'captura.txt', Role.CLIENT_USER);
+    // Both arrived: every copy goes now, before its window ends, naming both files.
+    const rows = await sent(number, ['PROVIDER_NEW_TICKET', 'PROVIDER_CLIENT_ACTIVITY'], 3);
+    expect(rows.map((r) => `${r.event_type} → ${r.recipient_address}`)).toEqual([
+      `PROVIDER_NEW_TICKET → ${SECOND_AGENT}`,
+      'PROVIDER_NEW_TICKET → agente@becken.example',
+      'PROVIDER_NEW_TICKET → gerente@becken.example',
+    ]);
+    const went = await newTicketRows(number);
+    went.forEach((row, i) =>
+      expect(row.sent_at!.getTime()).toBeLessThan(queued[i].next_attempt_at.getTime()),
+    );
+    const mails = await deliveredOnce(number, rows);
+    for (const mail of mails) {
+      expect(mail.text).toContain('bitacora.log');
+      expect(mail.text).toContain('captura.txt');
+    }
   });
 
   it('a client comment emails every agent while unassigned, then only the assigned agent; a provider reply tells no provider', async () => {
@@ -190,16 +266,6 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
     const [{ id: alex }] = await world.db.query<{ id: string }[]>(
       `SELECT id FROM app_user WHERE email = 'agente@becken.example'`,
     );
-    const attach = async (number: string, name: string) => {
-      const form = new FormData();
-      form.append('file', new Blob([`ERROR ${name}\n`], { type: 'text/plain' }), name);
-      const res = await fetch(
-        `${world.api.url}/api/tickets/${encodeURIComponent(number)}/attachments`,
-        // Not the registrant: their file right after registering goes in the new-ticket email.
-        { method: 'POST', headers: world.bearer(Role.CLIENT_APPROVER), body: form },
-      );
-      expect(res.status).toBe(201);
-    };
     const fileRows = (number: string) =>
       world.db.query<OutboxRow[]>(
         `SELECT event_type, recipient_address, status, message_id FROM email_outbox
@@ -213,7 +279,8 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
       subject: 'Timbrado con error',
       description: 'Error al timbrar.',
     });
-    await attach(toBeatriz, 'bitacora.log');
+    // Not the registrant: their files announced with the registration go in the new-ticket email.
+    await attach(toBeatriz, 'bitacora.log', Role.CLIENT_APPROVER);
     // Queued for every agent while unassigned, waiting for its window.
     expect((await fileRows(toBeatriz)).map((r) => `${r.recipient_address} ${r.status}`)).toEqual([
       `${SECOND_AGENT} QUEUED`,
@@ -238,7 +305,7 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
       subject: 'Reporte de ventas',
       description: 'El reporte no abre.',
     });
-    await attach(toAlex, 'captura.txt');
+    await attach(toAlex, 'captura.txt', Role.CLIENT_APPROVER);
     await classifyProblem(toAlex, alex, Role.MANAGER);
     const [english] = await deliveredOnce(
       toAlex,

@@ -260,6 +260,7 @@ export interface TicketRegistration {
   category?: string;
   subject?: string;
   description?: string;
+  attachmentsToFollow?: number;
 }
 
 /**

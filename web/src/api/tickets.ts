@@ -295,7 +295,14 @@ export const ASSIGNABLE_AGENTS = operation<{ assignableAgents: Person[] }, Recor
 export const REGISTER_TICKET = operation<
   { registerTicket: { number: string; clocks: SlaClock[] } },
   {
-    input: { category: TicketCategory; subject: string; description: string; requestId: string };
+    input: {
+      category: TicketCategory;
+      subject: string;
+      description: string;
+      /** The files the form uploads once the ticket exists: the agents' email waits for them. */
+      attachmentsToFollow: number;
+      requestId: string;
+    };
   }
 >(`mutation RegisterTicket($input: RegisterTicketInput!) {
   registerTicket(input: $input) { number clocks { ${CLOCK_FIELDS} } }

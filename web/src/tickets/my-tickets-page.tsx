@@ -54,8 +54,12 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
     const ok = await form.run(
       async () => {
         const input = { category, subject: subject.trim(), description: description.trim() };
+        // L3-11: the agents' «Nuevo ticket» email waits for the files announced, to name them; a
+        // ticket without files is told at once.
         const { registerTicket } = await requestIds.send(input, (requestId) =>
-          call(REGISTER_TICKET, { input: { ...input, requestId } }),
+          call(REGISTER_TICKET, {
+            input: { ...input, attachmentsToFollow: files.length, requestId },
+          }),
         );
         const triage = registerTicket.clocks.find((c) => c.kind === 'triage');
         // The ticket exists: a refused file is told, never a reason to register it again.
