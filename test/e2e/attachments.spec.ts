@@ -278,7 +278,7 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
       return transfer;
     })()`);
     await section.dispatchEvent('dragover', { dataTransfer: dropped });
-    await section.getByText('Suelta los archivos para agregarlos a la lista.').waitFor();
+    await section.getByText('Suelte los archivos para agregarlos a la lista.').waitFor();
     expect(await section.getAttribute('class')).toContain('drop-target');
     await section.dispatchEvent('drop', { dataTransfer: dropped });
     await queued('pasos.txt').getByText('Listo para adjuntar').waitFor();
@@ -578,7 +578,7 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     await damaged.getByRole('button', { name: 'Ver dañada.png' }).click();
     const damagedDialog = page.getByRole('dialog', { name: 'dañada.png' });
     await damagedDialog
-      .getByText('El navegador no puede mostrar esta imagen; usa «Descargar».')
+      .getByText('El navegador no puede mostrar esta imagen; use «Descargar».')
       .waitFor();
     await damagedDialog.getByRole('link', { name: 'Descargar dañada.png' }).waitFor();
     await page.keyboard.press('Escape');
@@ -667,7 +667,7 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     expect(ranges).toEqual(['bytes=0-262143']);
     expect(await dialog.getByTestId('attachment-text-notice').textContent()).toBe(
       `Se muestran los primeros 256 KB de ${formatFileSize(log.length, 'es-MX')}; ` +
-        'usa «Descargar» para el archivo completo.',
+        'use «Descargar» para el archivo completo.',
     );
     // «Descargar» saves the whole file, not the part shown.
     const [download] = await Promise.all([

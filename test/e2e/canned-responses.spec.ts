@@ -171,7 +171,7 @@ describe('Canned responses (web app, real workflow and email)', () => {
     await page.getByRole('heading', { name: 'Consola', level: 1 }).waitFor();
     await page.goBack();
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
-    await comments.getByText('Recuperamos el comentario que no enviaste.').waitFor();
+    await comments.getByText('Recuperamos el comentario que no envió.').waitFor();
     expect(await text.inputValue()).toBe(`${filled(number)} Gracias.`);
     await screenshot(page, '71-agent-canned-inserted');
 
@@ -236,7 +236,7 @@ describe('Canned responses (web app, real workflow and email)', () => {
       .selectOption({ label: 'Visita (ES)' });
     await picker.getByRole('button', { name: 'Insertar', exact: true }).click();
     expect(await picker.getByTestId('canned-gaps').innerText()).toBe(
-      'Quedan marcadores sin llenar: {{fecha}}. Reemplázalos antes de enviar.',
+      'Quedan marcadores sin llenar: {{fecha}}. Reemplácelos antes de enviar.',
     );
     // Replaced by hand: the notice goes, since nothing is left to fill.
     const text = page.getByTestId('comment-box').locator('#comment-body');

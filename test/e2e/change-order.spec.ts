@@ -136,7 +136,7 @@ describe('Change orders (web app, L3-12)', () => {
     await authorize
       .getByTestId('authorize-hours')
       .getByText(
-        'Se reservarán 3 h adicionales de tus horas prepagadas (el total autorizado pasa a 5 h).',
+        'Se reservarán 3 h adicionales de sus horas prepagadas (el total autorizado pasa a 5 h).',
       )
       .waitFor();
     // Without the written statement nothing is sent.

@@ -12,9 +12,9 @@ import { openAction } from './support/ticket-actions';
 // channel and what the client said). The ticket moves on as with the client's own answer, the
 // agent gets the success notice, and the history (staff's and client's) says who recorded it and
 // how it came. The client's side (L3-06, L3-07, L3-09): while the provider waits on the client,
-// its ticket page says so in a banner «Se necesita tu respuesta» (the request's words, since when,
+// its ticket page says so in a banner «Se necesita su respuesta» (the request's words, since when,
 // «Responder» to the answer box) that goes once the state moves (its own answer, or live when
-// staff record one); staff never see it; the client's list marks those tickets «Tu respuesta»
+// staff record one); staff never see it; the client's list marks those tickets «Su respuesta»
 // and «Mostrar: Esperan mi respuesta» lists only them.
 
 const CLIENT = 'usuario@aurora.example';
@@ -99,7 +99,7 @@ describe("The client's answer off the portal (web app, L3-06, L3-07, L3-11)", ()
       await client.getByTestId('timeline').getByTestId('event-recordClientAnswer').innerText(),
     ).toContain(ANSWER);
   });
-  it('the client sees «Se necesita tu respuesta» while the provider waits; it goes after the answer, live too', async () => {
+  it('the client sees «Se necesita su respuesta» while the provider waits; it goes after the answer, live too', async () => {
     const waiting = await registerProjectedTicket(e2e.world, {
       category: 'INCIDENT',
       subject: 'Falla el timbrado de nómina',
@@ -132,12 +132,12 @@ describe("The client's answer off the portal (web app, L3-06, L3-07, L3-11)", ()
 
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     await logIn(page, CLIENT, e2e.password(CLIENT));
-    // The list: «Tu respuesta» on the tickets waiting on the client, and a «Mostrar» for them.
+    // The list: «Su respuesta» on the tickets waiting on the client, and a «Mostrar» for them.
     await page.goto('/mis-tickets');
     const row = (n: string) =>
       page.getByTestId('my-tickets').getByRole('row').filter({ hasText: n });
     await row(waiting).getByTestId('your-turn').waitFor();
-    expect(await row(waiting).getByTestId('your-turn').innerText()).toBe('Tu respuesta');
+    expect(await row(waiting).getByTestId('your-turn').innerText()).toBe('Su respuesta');
     await row(asked).getByTestId('your-turn').waitFor();
     expect(await row(quiet).getByTestId('your-turn').count()).toBe(0);
     await page.getByLabel('Mostrar').selectOption({ label: 'Esperan mi respuesta' });
@@ -155,12 +155,12 @@ describe("The client's answer off the portal (web app, L3-06, L3-07, L3-11)", ()
     await page.goto(`/tickets/${waiting}`);
     await banner(page).waitFor();
     const text = await banner(page).innerText();
-    expect(text).toContain('Se necesita tu respuesta');
+    expect(text).toContain('Se necesita su respuesta');
     expect(text).toMatch(
-      /Desde el .+ esperamos tu respuesta para seguir trabajando en este ticket\./,
+      /Desde el .+ esperamos su respuesta para seguir trabajando en este ticket\./,
     );
     expect(text).toContain('¿Nos comparte el XML de la nómina que falla?');
-    expect(text).toContain('cuando respondas sigue con el tiempo que le quedaba');
+    expect(text).toContain('cuando responda sigue con el tiempo que le quedaba');
     expect(await audit(page, '[data-testid=waiting-on-you]')).toEqual([]);
     await screenshot(page, '80-client-waiting-banner');
     await banner(page).getByRole('button', { name: 'Responder' }).click();

@@ -144,7 +144,7 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     await agentField.selectOption({ label: SECOND_AGENT });
     // The hand-over note says who reads it (QA, L3-07): the team, not the client.
     await form
-      .getByLabel('Nota interna (solo la ve tu equipo)')
+      .getByLabel('Nota interna (solo la ve el equipo)')
       .fill('Ana conoce el diario de Ventas.');
     await form.getByRole('button', { name: 'Reasignar', exact: true }).click();
     await page.getByText('Reasignar: listo. Estado: En análisis.').waitFor();

@@ -53,22 +53,22 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     await page.getByLabel('Correo electrónico').fill(CLIENT);
     await page.getByLabel('Contraseña').fill(e2e.password(CLIENT));
     await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.getByRole('heading', { name: '¿Cómo calificarías la atención?' }).waitFor();
+    await page.getByRole('heading', { name: '¿Cómo calificaría la atención?' }).waitFor();
     expect(new URL(page.url()).hash).toBe('#calificar');
     expect(await page.getByTestId('ticket-state').innerText()).toBe('Cerrado');
 
     // Without a score nothing is sent.
     await rating(page).getByRole('button', { name: 'Enviar calificación' }).click();
-    await rating(page).getByText('Elige una calificación del 1 al 5.').waitFor();
+    await rating(page).getByText('Elija una calificación del 1 al 5.').waitFor();
     await rating(page).getByRole('radio', { name: '2 · Insatisfecho' }).check();
     await rating(page).getByLabel('Comentario (opcional)').fill('Tardaron dos días en responder.');
     await screenshot(page, '60-client-rating-form');
     await rating(page).getByRole('button', { name: 'Enviar calificación' }).click();
-    await rating(page).getByText('¡Gracias! Guardamos tu calificación.').waitFor();
+    await rating(page).getByText('¡Gracias! Guardamos su calificación.').waitFor();
     expect(await rating(page).getByTestId('satisfaction-score').innerText()).toBe('2 de 5');
     expect(await rating(page).innerText()).toContain('Tardaron dos días en responder.');
     expect(await rating(page).getByTestId('satisfaction-window').innerText()).toContain(
-      'Puedes cambiarla hasta el',
+      'Puede cambiarla hasta el',
     );
     // The history shows it after the closure, with who rated it.
     const history = page.getByTestId('timeline').getByTestId('event-rating');
@@ -87,7 +87,7 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     await rating(page).getByRole('radio', { name: '4 · Satisfecho' }).check();
     await rating(page).getByLabel('Comentario (opcional)').fill('Al final quedó bien resuelto.');
     await rating(page).getByRole('button', { name: 'Guardar cambios' }).click();
-    await rating(page).getByText('¡Gracias! Guardamos tu calificación.').waitFor();
+    await rating(page).getByText('¡Gracias! Guardamos su calificación.').waitFor();
     await rating(page).getByText('4 de 5').waitFor();
     expect(await rating(page).innerText()).toContain('Al final quedó bien resuelto.');
     // The history keeps the first score (the one that alerted the managers) and adds the change.

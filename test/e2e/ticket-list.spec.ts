@@ -280,7 +280,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     // «Ver los de todos» unticks «Solo asignados a mí» (QA S20).
     const noneMine = agent.page.getByTestId('no-ticket-mine');
     await noneMine
-      .getByText(/^(Ningún ticket asignado a ti coincide|No ticket assigned to you matches)/)
+      .getByText(/^(Ningún ticket asignado a usted coincide|No ticket assigned to you matches)/)
       .waitFor();
     expect(await noneMine.innerText()).toMatch(/(en la Consola|on the Console)\./);
     await noneMine.getByRole('button', { name: /^(Ver los de todos|Show everyone’s)$/ }).click();
@@ -412,7 +412,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     await mine.check();
     await page
       .getByTestId('no-ticket-mine')
-      .getByText(/^Ningún ticket asignado a ti/)
+      .getByText(/^Ningún ticket asignado a usted/)
       .waitFor();
     expect(await page.getByLabel('Agente', { exact: true }).inputValue()).toBe('');
     await page

@@ -40,10 +40,10 @@ describe('Ticket participants (web app, L3-11)', () => {
     const section = approver.getByTestId('participants');
     await section.getByText('Nadie más sigue este ticket.').waitFor();
     await approver.getByRole('button', { name: 'Seguir este ticket' }).click();
-    await approver.getByText('Ahora sigues este ticket: recibirás sus correos.').waitFor();
+    await approver.getByText('Ahora sigue este ticket: recibirá sus correos.').waitFor();
     await approver.getByRole('button', { name: 'Dejar de seguir' }).waitFor();
     expect(await names(approver)).toEqual(['Arturo Aprobador']);
-    await section.getByText('(tú)').waitFor();
+    await section.getByText('(usted)').waitFor();
     // A client who is not the registrant has no picker.
     expect(await approver.getByLabel('Agregar participante').count()).toBe(0);
 

@@ -225,7 +225,7 @@ describe('Tickets (web app, real workflow)', () => {
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
     expect(await linked.innerText()).toContain('Reporte con filtros por zona.');
-    expect(await linked.innerText()).toContain('Estimación v1, la del enlace que recibiste');
+    expect(await linked.innerText()).toContain('Estimación v1, la del enlace que recibió');
     expect(await page.getByText('Página no encontrada').count()).toBe(0);
 
     const actions = page.getByTestId('actions');
@@ -254,7 +254,7 @@ describe('Tickets (web app, real workflow)', () => {
     // «Mis tickets» tells the approver what waits for them, and lists just those on request.
     const notice = page.getByTestId('awaiting-notice');
     await notice
-      .getByText('Una estimación u orden de cambio espera tu autorización por escrito.')
+      .getByText('Una estimación u orden de cambio espera su autorización por escrito.')
       .waitFor();
     await notice.getByRole('button', { name: 'Ver las que esperan' }).click();
     await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
@@ -552,7 +552,7 @@ describe('Tickets (web app, real workflow)', () => {
     );
     await form
       .getByTestId('ticket-updated-notice')
-      .getByText('Úrsula Usuaria comentó mientras escribías.', { exact: true })
+      .getByText('Úrsula Usuaria comentó mientras usted escribía.', { exact: true })
       .waitFor();
     expect(await form.getByLabel('Nota').inputValue()).toBe(NOTE);
 
@@ -573,10 +573,10 @@ describe('Tickets (web app, real workflow)', () => {
     const kept = form.getByTestId('preserved-draft');
     await kept
       .getByText(
-        /^Mientras escribías: Ticket clasificado por Alex Agent y \d+ cambios? más\. Esta acción ya no está disponible: el ticket pasó a En diagnóstico\. Tu texto se conservó:$/,
+        /^Mientras usted escribía: Ticket clasificado por Alex Agent y \d+ cambios? más\. Esta acción ya no está disponible: el ticket pasó a En diagnóstico\. Su texto se conservó:$/,
       )
       .waitFor();
-    const keptText = kept.getByLabel('Tu texto (solo lectura)');
+    const keptText = kept.getByLabel('Su texto (solo lectura)');
     expect(await keptText.inputValue()).toBe(NOTE);
     expect(await keptText.getAttribute('readonly')).not.toBeNull();
     expect(await form.getByRole('button', { name: 'Pedir información al cliente' }).count()).toBe(
@@ -590,12 +590,12 @@ describe('Tickets (web app, real workflow)', () => {
     await comments
       .getByTestId('ticket-updated-notice')
       .getByText(
-        /^Mientras escribías: .+ por Alex Agent y \d+ cambios? más \(ahora: En diagnóstico\)\.$/,
+        /^Mientras usted escribía: .+ por Alex Agent y \d+ cambios? más \(ahora: En diagnóstico\)\.$/,
       )
       .waitFor();
     expect(await comments.locator('#comment-body').inputValue()).toBe(REPLY);
     await screenshot(page, '30-agent-draft-kept');
-    // A reload keeps the kept text too, still saying what happened (QA: «Tu texto se conservó»
+    // A reload keeps the kept text too, still saying what happened (QA: «Su texto se conservó»
     // disappeared); the page asks first, as text is not sent.
     const asked: string[] = [];
     const answer = (dialog: Dialog) => {
@@ -606,7 +606,7 @@ describe('Tickets (web app, real workflow)', () => {
     await page.reload();
     await page.getByRole('heading', { name: new RegExp(draftNumber) }).waitFor();
     expect(asked).toEqual(['beforeunload']);
-    await kept.getByText(/^Mientras escribías: Ticket clasificado por Alex Agent/).waitFor();
+    await kept.getByText(/^Mientras usted escribía: Ticket clasificado por Alex Agent/).waitFor();
     expect(await keptText.inputValue()).toBe(NOTE);
     expect(await comments.locator('#comment-body').inputValue()).toBe(REPLY);
     // Opening another action leaves the kept text where it is; «Descartar» is what drops it.
@@ -626,10 +626,10 @@ describe('Tickets (web app, real workflow)', () => {
     await page.reload();
     await page.getByRole('heading', { name: new RegExp(draftNumber) }).waitFor();
     expect(asked).toEqual(['beforeunload', 'beforeunload']);
-    await estimate.getByText('Recuperamos lo que escribiste y no enviaste.').waitFor();
+    await estimate.getByText('Recuperamos lo que escribió y no envió.').waitFor();
     expect(await estimate.getByLabel('Horas estimadas').inputValue()).toBe('6');
     expect(await estimate.getByLabel('Alcance').inputValue()).toBe(SCOPE);
-    await comments.getByText('Recuperamos el comentario que no enviaste.').waitFor();
+    await comments.getByText('Recuperamos el comentario que no envió.').waitFor();
     expect(await comments.locator('#comment-body').inputValue()).toBe(REPLY);
     expect(await comments.getByRole('radio', { name: 'Nota interna' }).isChecked()).toBe(true);
     await screenshot(page, '31-agent-drafts-restored');
@@ -671,10 +671,10 @@ describe('Tickets (web app, real workflow)', () => {
     const keptComment = comments.getByTestId('preserved-draft');
     await keptComment
       .getByText(
-        /^Mientras escribías: .+ por Úrsula Usuaria\. Ya no se pueden agregar comentarios: el ticket pasó a Cancelado\. Tu texto se conservó:$/,
+        /^Mientras usted escribía: .+ por Úrsula Usuaria\. Ya no se pueden agregar comentarios: el ticket pasó a Cancelado\. Su texto se conservó:$/,
       )
       .waitFor();
-    expect(await keptComment.getByLabel('Tu texto (solo lectura)').inputValue()).toBe(
+    expect(await keptComment.getByLabel('Su texto (solo lectura)').inputValue()).toBe(
       'Última nota antes de cerrar.',
     );
     await keptComment.getByRole('button', { name: 'Descartar' }).click();
@@ -748,7 +748,7 @@ describe('Tickets (web app, real workflow)', () => {
     // B typed too, then A reopened: A's text is back, and now B is the one marked.
     await classify.getByLabel('Nota (opcional)').fill(NOTE);
     await askButton.click();
-    await ask.getByText('Recuperamos lo que escribiste y no enviaste.').waitFor();
+    await ask.getByText('Recuperamos lo que escribió y no envió.').waitFor();
     expect(await ask.getByLabel('Nota').inputValue()).toBe(ASK);
     expect(await classify.count()).toBe(0);
     expect(await mark(askButton)).toEqual(unmarked);

@@ -15,7 +15,7 @@ describe('the authorize form states hours in the UI language (L3-12)', () => {
     );
     expect(esMX.tickets.shortfall(1234.25)).toMatch(/^Faltan 1,234\.25 h: /);
     expect(esMX.changeOrders.authorizeHours(1500, 2750.5)).toBe(
-      'Se reservarán 1,500 h adicionales de tus horas prepagadas (el total autorizado pasa a 2,750.5 h).',
+      'Se reservarán 1,500 h adicionales de sus horas prepagadas (el total autorizado pasa a 2,750.5 h).',
     );
     expect(esMX.changeOrders.shortfall(2000)).toMatch(/^Faltan 2,000 h: /);
   });
@@ -33,7 +33,7 @@ describe('the authorize form states hours in the UI language (L3-12)', () => {
   });
 
   it('the estimate an email linked is «Estimación v2, la del enlace…» (the app’s word)', () => {
-    expect(esMX.ticketPage.estimateLinked(2)).toBe('Estimación v2, la del enlace que recibiste');
+    expect(esMX.ticketPage.estimateLinked(2)).toBe('Estimación v2, la del enlace que recibió');
     expect(en.ticketPage.estimateLinked(2)).toBe('Estimate v2, the one in the link you received');
   });
 });

@@ -3,7 +3,7 @@ import { esMX } from '../../../web/src/i18n/es-mx';
 
 // L3-11: a sentence whose last words are a date and time ends with one period. es-MX writes
 // «6:00 p.m.», so «… el ${when}.» read «… el 4 dic 2026, 6:00 p.m..» (QA S16: the resolved
-// ticket's «Se necesita tu respuesta» banner, L3-07). The texts the app feeds such a date, as
+// ticket's «Se necesita su respuesta» banner, L3-07). The texts the app feeds such a date, as
 // web/src/i18n/format.ts formats it, end their sentence once, in Spanish and English.
 
 const EVENING = new Date('2026-12-05T00:00:00Z'); // 18:00 in Mexico City
@@ -24,7 +24,7 @@ describe('a sentence ending in a date and time ends with one period (L3-11; QA S
 
   it('L3-07: the resolved ticket closes by itself «… el 4 dic 2026, 6:00 p.m.»', () => {
     expect(esMX.clientAnswer.banner.autoClose(es)).toBe(
-      `Si no respondes, se cerrará automáticamente el ${es}`,
+      `Si no responde, se cerrará automáticamente el ${es}`,
     );
     expect(en.clientAnswer.banner.autoClose(english)).toBe(
       `If you do not answer, it closes automatically on ${english}.`,

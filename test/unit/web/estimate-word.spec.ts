@@ -6,7 +6,7 @@ import { esMX } from '../../../web/src/i18n/es-mx';
 describe('one word for an estimate in the Spanish app (L3-09)', () => {
   it('the waiting-on-you banner asks to authorize «la estimación»', () => {
     expect(esMX.clientAnswer.banner.authorize(1, 12)).toBe(
-      'La estimación v1 (12 h) espera tu autorización por escrito.',
+      'La estimación v1 (12 h) espera su autorización por escrito.',
     );
   });
 

@@ -171,7 +171,7 @@ describe("changeSentence: the notice says who did what, with the timeline's word
 
   it('a client comment names the client (QA: it read «estado: Registrado»)', () => {
     expect(`${changeSentence(es, { latest: event(2), more: 0 })}.`).toBe(
-      'Úrsula Usuaria comentó mientras escribías.',
+      'Úrsula Usuaria comentó mientras usted escribía.',
     );
     expect(`${changeSentence(words(en), { latest: event(2), more: 0 })}.`).toBe(
       'Úrsula Usuaria commented while you were writing.',
@@ -181,10 +181,10 @@ describe("changeSentence: the notice says who did what, with the timeline's word
   it("a transition: the timeline's event word and who, the new state, and «y N cambios más»", () => {
     const [classified] = classify(3);
     expect(changeSentence(es, { latest: classified, more: 0 }, 'En diagnóstico')).toBe(
-      `Mientras escribías: ${esMX.tickets.events.classify} por Beto Segundo (ahora: En diagnóstico)`,
+      `Mientras usted escribía: ${esMX.tickets.events.classify} por Beto Segundo (ahora: En diagnóstico)`,
     );
     expect(changeSentence(es, { latest: classified, more: 2 })).toBe(
-      `Mientras escribías: ${esMX.tickets.events.classify} por Beto Segundo y 2 cambios más`,
+      `Mientras usted escribía: ${esMX.tickets.events.classify} por Beto Segundo y 2 cambios más`,
     );
     expect(changeSentence(es, { latest: classified, more: 1 })).toMatch(/ y 1 cambio más$/);
     expect(changeSentence(words(en), { latest: classified, more: 2 }, 'Diagnosis')).toBe(
@@ -195,10 +195,10 @@ describe("changeSentence: the notice says who did what, with the timeline's word
   it('the system (an SLA event) names nobody; a person without a name goes by role', () => {
     const atRisk = event(2, { type: 'CLOCK_AT_RISK', actorRole: null, actorName: null });
     expect(changeSentence(es, { latest: atRisk, more: 0 })).toBe(
-      `Mientras escribías: ${esMX.tickets.events.CLOCK_AT_RISK}`,
+      `Mientras usted escribía: ${esMX.tickets.events.CLOCK_AT_RISK}`,
     );
     expect(changeSentence(es, { latest: event(2, { actorName: null }), more: 0 })).toBe(
-      `${esMX.users.roleNames.CLIENT_USER} comentó mientras escribías`,
+      `${esMX.users.roleNames.CLIENT_USER} comentó mientras usted escribía`,
     );
   });
 });
@@ -316,7 +316,7 @@ describe('the notices, Spanish first and English', () => {
   it('say the ticket was updated while writing, with the new state', () => {
     const state = esMX.tickets.states.IN_DIAGNOSIS;
     expect(esMX.ticketPage.liveDraft.updated(state)).toBe(
-      `El ticket se actualizó mientras escribías (estado: ${state}).`,
+      `El ticket se actualizó mientras usted escribía (estado: ${state}).`,
     );
     expect(en.ticketPage.liveDraft.updated('Diagnosis')).toBe(
       'The ticket was updated while you were writing (state: Diagnosis).',
@@ -326,10 +326,10 @@ describe('the notices, Spanish first and English', () => {
   it('say the action is gone, where the ticket went, and that the text was kept', () => {
     const l = esMX.ticketPage.liveDraft;
     expect(`${l.withdrawn('En diagnóstico')} ${l.kept}`).toBe(
-      'Esta acción ya no está disponible: el ticket pasó a En diagnóstico. Tu texto se conservó:',
+      'Esta acción ya no está disponible: el ticket pasó a En diagnóstico. Su texto se conservó:',
     );
     expect([l.copy, l.discard]).toEqual(['Copiar', 'Descartar']);
-    expect(l.restoredForm).toBe('Recuperamos lo que escribiste y no enviaste.');
+    expect(l.restoredForm).toBe('Recuperamos lo que escribió y no envió.');
     expect([en.ticketPage.liveDraft.copy, en.ticketPage.liveDraft.discard]).toEqual([
       'Copy',
       'Discard',
@@ -339,7 +339,7 @@ describe('the notices, Spanish first and English', () => {
   it('a comment is not an action: on a closed ticket the kept comment says comments are over', () => {
     const l = esMX.ticketPage.liveDraft;
     expect(`${l.commentsClosed(esMX.tickets.states.CLOSED)} ${l.kept}`).toBe(
-      'Ya no se pueden agregar comentarios: el ticket pasó a Cerrado. Tu texto se conservó:',
+      'Ya no se pueden agregar comentarios: el ticket pasó a Cerrado. Su texto se conservó:',
     );
     expect(en.ticketPage.liveDraft.commentsClosed('Closed')).toBe(
       'Comments can no longer be added: the ticket moved to Closed.',

@@ -8,7 +8,7 @@ import { esMX } from '../../../web/src/i18n/es-mx';
 describe('the low-balance notice on «Mis horas» (L3-12, L3-13)', () => {
   const low = { available: 4.5, lowBalanceThreshold: 5, lowBalance: true };
 
-  it('Spanish (tú): the hours left, the threshold and what to do', () => {
+  it('Spanish (usted): the hours left, the threshold and what to do', () => {
     expect(lowBalanceText(low, esMX.contracts.lowBalanceNotice)).toBe(
       'Le quedan 4.5 h disponibles, menos del aviso de 5 h. Pida al equipo de soporte un paquete de horas adicional para que sus próximas estimaciones puedan autorizarse; las horas no caducan.',
     );

@@ -4,7 +4,7 @@ import type { TicketDetail } from '../../../web/src/api/tickets';
 import { clientWait } from '../../../web/src/tickets/waiting-on-you';
 import { showsFor, apiFilterOf, defaultFilters } from '../../../web/src/tickets/ticket-filters';
 
-// «Se necesita tu respuesta» (L3-06, L3-07, L3-09, L3-11): what the client's ticket page tells the
+// «Se necesita su respuesta» (L3-06, L3-07, L3-09, L3-11): what the client's ticket page tells the
 // client the provider waits on them for, and only when the client may act on it (its own
 // allowedActions): staff, and a portal user on an estimate only an approver authorizes, are not
 // asked. The wording, Spanish first and English, for each wait.
@@ -48,7 +48,7 @@ const estimate = (version: number, status: string, changeOrder = false) => ({
   additionalHours: changeOrder ? 2 : null,
 });
 
-describe('the client banner «Se necesita tu respuesta»', () => {
+describe('the client banner «Se necesita su respuesta»', () => {
   it('L3-06/L3-07: an information request or a wait shows the newest request and since when, to the answer box', () => {
     const asked = {
       ...base,
@@ -174,18 +174,18 @@ describe('the client banner «Se necesita tu respuesta»', () => {
   it('words every wait in Spanish first and in English', () => {
     const es = esMX.clientAnswer.banner;
     const e = en.clientAnswer.banner;
-    expect(es.title).toBe('Se necesita tu respuesta');
+    expect(es.title).toBe('Se necesita su respuesta');
     expect(e.title).toBe('Your answer is needed');
     expect(es.waiting('3 feb 2026, 10:00')).toBe(
-      'Desde el 3 feb 2026, 10:00 esperamos tu respuesta para seguir trabajando en este ticket.',
+      'Desde el 3 feb 2026, 10:00 esperamos su respuesta para seguir trabajando en este ticket.',
     );
     expect(es.waitingNext).toContain('sigue con el tiempo que le quedaba');
     expect(es.infoNext).toContain('uno nuevo de 8 horas hábiles');
     expect(es.autoClose('10 feb 2026, 18:00')).toBe(
-      'Si no respondes, se cerrará automáticamente el 10 feb 2026, 18:00.',
+      'Si no responde, se cerrará automáticamente el 10 feb 2026, 18:00.',
     );
     expect(es.authorizeChangeOrder(2, 2)).toBe(
-      'La orden de cambio v2 (+2 h) espera tu autorización por escrito.',
+      'La orden de cambio v2 (+2 h) espera su autorización por escrito.',
     );
     expect(e.authorize(1, 6)).toBe('Estimate v1 (6 h) awaits your written authorization.');
     // Every key has its English words.

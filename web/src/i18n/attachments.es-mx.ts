@@ -24,8 +24,8 @@ export const attachmentsEsMX = {
   // The chooser takes several files at once: its label and the empty button say so (plural).
   choose: 'Archivos para adjuntar',
   hint: (max: string, types: string) => `Hasta ${max} por archivo. Tipos: ${types}.`,
-  dropHere: 'O arrastra uno o varios archivos aquí.',
-  dropNow: 'Suelta los archivos para agregarlos a la lista.',
+  dropHere: 'O arrastre uno o varios archivos aquí.',
+  dropNow: 'Suelte los archivos para agregarlos a la lista.',
   upload: 'Adjuntar archivos',
   uploadOne: 'Adjuntar archivo',
   uploadMany: (n: number) => `Adjuntar ${n} archivos`,
@@ -65,13 +65,13 @@ export const attachmentsEsMX = {
   viewLabel: (name: string) => `Ver ${name}`,
   previewLoading: 'Cargando la vista previa…',
   /** Under a PDF in the dialog: phones and some browsers show no PDF inside a page. */
-  previewPdfHint: 'Si el documento no se muestra aquí, usa «Descargar».',
+  previewPdfHint: 'Si el documento no se muestra aquí, use «Descargar».',
   /** An image whose bytes the browser cannot draw (a damaged file). */
-  previewUndrawable: 'El navegador no puede mostrar esta imagen; usa «Descargar».',
+  previewUndrawable: 'El navegador no puede mostrar esta imagen; use «Descargar».',
   /** A text file shown as text: the box's name, and what is shown when the file is longer. */
   previewTextLabel: (name: string) => `Contenido de ${name}`,
   previewTextCut: (shown: string, total: string) =>
-    `Se muestran los primeros ${shown} de ${total}; usa «Descargar» para el archivo completo.`,
+    `Se muestran los primeros ${shown} de ${total}; use «Descargar» para el archivo completo.`,
   /** Bytes that are not UTF-8 (an old system's log), read as Latin-1. */
   previewTextLatin1: 'El archivo no está en UTF-8; se muestra como Latin-1 (ISO-8859-1).',
   previewDownload: 'Descargar',

@@ -4,7 +4,7 @@ export const cannedResponsesEsMX = {
   intro:
     'Textos que el equipo inserta en los comentarios y notas que lee el cliente: solicitudes de información, avances periódicos, respuestas frecuentes.',
   readOnly:
-    'Los gerentes y administradores las escriben; tú las insertas desde la página de un ticket.',
+    'Los gerentes y administradores las escriben; usted las inserta desde la página de un ticket.',
   placeholdersTitle: 'Marcadores',
   placeholdersIntro:
     'Al insertar una respuesta en un ticket, cada marcador se reemplaza por el dato del ticket; el texto queda en el formulario para revisarlo y editarlo antes de enviarlo. Un marcador desconocido se queda tal cual.',
@@ -13,7 +13,7 @@ export const cannedResponsesEsMX = {
     ticket: 'el número del ticket',
     asunto: 'el asunto del ticket',
     solicitante: 'quien registró el ticket',
-    agente: 'quien inserta la respuesta (tu nombre)',
+    agente: 'quien inserta la respuesta (su nombre)',
   } as Record<string, string>,
   alsoAlias: (alias: string) => `también {{${alias}}}`,
   empty: 'Todavía no hay respuestas predefinidas.',
@@ -42,7 +42,7 @@ export const cannedResponsesEsMX = {
       ? 'Quien registró este ticket lee inglés: se inserta el texto en inglés (ES · EN) o, si la respuesta no lo tiene, el de español.'
       : 'Quien registró este ticket lee español: se inserta el texto en español.',
   insertedInSpanish: (title: string) =>
-    `Se insertó «${title}» en español: no tiene texto en inglés. Revisa el texto antes de enviarlo.`,
+    `Se insertó «${title}» en español: no tiene texto en inglés. Revise el texto antes de enviarlo.`,
   save: 'Guardar respuesta',
   saveChanges: 'Guardar cambios',
   cancel: 'Cancelar',
@@ -59,12 +59,12 @@ export const cannedResponsesEsMX = {
   titleTaken: (title: string) => `Ya existe una respuesta predefinida con el título «${title}».`,
   // En la página del ticket: el selector junto al texto.
   insertLabel: 'Insertar respuesta predefinida',
-  choose: 'Elige una respuesta…',
+  choose: 'Elija una respuesta…',
   insert: 'Insertar',
   insertHint:
-    'Con los datos del ticket, donde dejaste el cursor en el texto (si no, al final, tras una línea en blanco). Revísala antes de enviar.',
-  inserted: (title: string) => `Se insertó «${title}»; revisa el texto antes de enviarlo.`,
-  gaps: (list: string) => `Quedan marcadores sin llenar: ${list}. Reemplázalos antes de enviar.`,
+    'Con los datos del ticket, donde dejó el cursor en el texto (si no, al final, tras una línea en blanco). Revísela antes de enviar.',
+  inserted: (title: string) => `Se insertó «${title}»; revise el texto antes de enviarlo.`,
+  gaps: (list: string) => `Quedan marcadores sin llenar: ${list}. Reemplácelos antes de enviar.`,
 };
 
 export type CannedResponsesMessages = typeof cannedResponsesEsMX;

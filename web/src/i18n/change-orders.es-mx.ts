@@ -13,13 +13,13 @@ export const changeOrdersEsMX = {
   hoursLabel: 'Horas adicionales',
   scopeLabel: 'Motivo y alcance de las horas adicionales',
   explain: (authorized: number) =>
-    `Pide al cliente horas adicionales a las ${authorized} h autorizadas. El ticket sigue en su estado; un aprobador del cliente debe autorizarla por escrito antes de registrar tiempo más allá de lo autorizado.`,
+    `Pida al cliente horas adicionales a las ${authorized} h autorizadas. El ticket sigue en su estado; un aprobador del cliente debe autorizarla por escrito antes de registrar tiempo más allá de lo autorizado.`,
   /** «Orden de cambio +4 h» in the estimates table, with the new total. */
   label: (added: number) => `Orden de cambio +${added} h`,
   total: (hours: number) => `total ${hours} h`,
   option: (v: number, added: number) => `v${v}: orden de cambio +${added} h`,
   authorizeHours: (added: number, total: number) =>
-    `Se reservarán ${added.toLocaleString('es-MX')} h adicionales de tus horas prepagadas (el total autorizado pasa a ${total.toLocaleString('es-MX')} h).`,
+    `Se reservarán ${added.toLocaleString('es-MX')} h adicionales de sus horas prepagadas (el total autorizado pasa a ${total.toLocaleString('es-MX')} h).`,
   statementPlaceholder: 'Autorizo las … horas adicionales para …',
   rejectExplain:
     'Rechazar no reserva horas adicionales; el trabajo sigue dentro de las horas ya autorizadas.',

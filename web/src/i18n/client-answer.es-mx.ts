@@ -29,47 +29,47 @@ export const clientAnswerEsMX = {
   } as Record<string, string>,
   note: 'Lo que respondió el cliente',
   noteHint:
-    'Cuenta como si el cliente hubiera respondido en el portal: el plazo de atención vuelve a correr. El cliente la lee en el historial y recibe un correo con lo que registraste a su nombre.',
+    'Cuenta como si el cliente hubiera respondido en el portal: el plazo de atención vuelve a correr. El cliente la lee en el historial y recibe un correo con lo que se registró a su nombre.',
   /** The history line: «Ana (Agente L3) registró la respuesta del cliente recibida por teléfono». */
   recorded: (who: string, channel: string) =>
     `${who} registró la respuesta del cliente recibida ${channel}:`,
   someone: 'El equipo de soporte',
   /** The client's list: the mark of tickets waiting on them. */
-  yourTurn: 'Tu respuesta',
-  /** «Se necesita tu respuesta»: the client's ticket page while the provider waits on them. */
+  yourTurn: 'Su respuesta',
+  /** «Se necesita su respuesta»: the client's ticket page while the provider waits on them. */
   banner: {
-    title: 'Se necesita tu respuesta',
+    title: 'Se necesita su respuesta',
     info: (since: string | null) =>
       since
-        ? `El ${since} te pedimos información para continuar con este ticket.`
-        : 'Te pedimos información para continuar con este ticket.',
+        ? `El ${since} le pedimos información para continuar con este ticket.`
+        : 'Le pedimos información para continuar con este ticket.',
     infoNext:
-      'Mientras no respondas, no corre el plazo de atención; cuando respondas empieza uno nuevo de 8 horas hábiles.',
+      'Mientras no responda, no corre el plazo de atención; cuando responda empieza uno nuevo de 8 horas hábiles.',
     remoteSession: (at: string | null) =>
       at
-        ? endSentence(`Te propusimos una sesión remota para el ${at}`)
-        : 'Te propusimos una sesión remota.',
+        ? endSentence(`Le propusimos una sesión remota para el ${at}`)
+        : 'Le propusimos una sesión remota.',
     remoteSessionNext:
-      'Confírmala con «Confirmar» o, si no puedes, usa «Proponer otro horario / No puedo»; también puedes entregar la información por escrito.',
+      'Confírmela con «Confirmar» o, si no puede, use «Proponer otro horario / No puedo»; también puede entregar la información por escrito.',
     waiting: (since: string | null) =>
       since
-        ? `Desde el ${since} esperamos tu respuesta para seguir trabajando en este ticket.`
-        : 'Esperamos tu respuesta para seguir trabajando en este ticket.',
+        ? `Desde el ${since} esperamos su respuesta para seguir trabajando en este ticket.`
+        : 'Esperamos su respuesta para seguir trabajando en este ticket.',
     waitingNext:
-      'El plazo está en pausa mientras tanto; cuando respondas sigue con el tiempo que le quedaba.',
+      'El plazo está en pausa mientras tanto; cuando responda sigue con el tiempo que le quedaba.',
     request: 'Lo que necesitamos',
-    resolved: 'Resolvimos este ticket: confirma la solución, o reábrelo si el problema sigue.',
+    resolved: 'Resolvimos este ticket: confirme la solución, o reábralo si el problema sigue.',
     autoClose: (when: string) =>
-      endSentence(`Si no respondes, se cerrará automáticamente el ${when}`),
+      endSentence(`Si no responde, se cerrará automáticamente el ${when}`),
     testing: (since: string | null) =>
       since
-        ? `Desde el ${since} la entrega está lista para tus pruebas: acéptala o reporta las fallas que encuentres.`
-        : 'La entrega está lista para tus pruebas: acéptala o reporta las fallas que encuentres.',
+        ? `Desde el ${since} la entrega está lista para sus pruebas: acéptela o reporte las fallas que encuentre.`
+        : 'La entrega está lista para sus pruebas: acéptela o reporte las fallas que encuentre.',
     releaseNote: 'Lo que entregamos',
     authorize: (version: number, hours: number) =>
-      `La estimación v${version} (${hours} h) espera tu autorización por escrito.`,
+      `La estimación v${version} (${hours} h) espera su autorización por escrito.`,
     authorizeChangeOrder: (version: number, added: number) =>
-      `La orden de cambio v${version} (+${added} h) espera tu autorización por escrito.`,
+      `La orden de cambio v${version} (+${added} h) espera su autorización por escrito.`,
     answer: 'Responder',
     toActions: 'Ir a las acciones',
   },

@@ -25,14 +25,14 @@ export const remoteSessionEsMX = {
   declined: (when: string) => `El cliente no puede en ese horario (respondió el ${when}).`,
   reason: 'Motivo',
   suggested: 'Horario que sugiere',
-  suggestedAt: 'Horario que te conviene (opcional)',
-  declineReason: '¿Por qué no puedes en ese horario?',
+  suggestedAt: 'Horario que le conviene (opcional)',
+  declineReason: '¿Por qué no puede en ese horario?',
   acceptExplain:
-    'Confirmas que asistirás a la sesión en ese horario. Te esperamos con la información a la mano.',
+    'Confirma que asistirá a la sesión en ese horario. Tenga la información a la mano.',
   declineExplain:
-    'Dinos por qué no puedes y, si quieres, un horario que te convenga: el equipo propondrá otro.',
+    'Díganos por qué no puede y, si quiere, un horario que le convenga: el equipo propondrá otro.',
   proposalNotCurrent:
-    'La propuesta de sesión cambió: actualiza la página para ver el horario vigente.',
-  proposalAlreadyAccepted: 'Ya confirmaste esta sesión.',
+    'La propuesta de sesión cambió: actualice la página para ver el horario vigente.',
+  proposalAlreadyAccepted: 'Ya confirmó esta sesión.',
   awaitingAnswer: 'Esperando que el cliente confirme.',
 };

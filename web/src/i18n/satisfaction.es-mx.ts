@@ -3,9 +3,9 @@ import { endSentence } from './sentence';
 /** Textos de la calificación de la atención (tickets cerrados) y de su resumen para gerentes. */
 export const satisfactionEsMX = {
   title: 'Satisfacción con la atención',
-  question: '¿Cómo calificarías la atención?',
+  question: '¿Cómo calificaría la atención?',
   intro:
-    'El ticket está cerrado. Tu calificación ayuda al equipo de soporte a mejorar; puedes cambiarla durante 14 días.',
+    'El ticket está cerrado. Su calificación ayuda al equipo de soporte a mejorar; puede cambiarla durante 14 días.',
   scoreLegend: 'Calificación',
   scores: {
     1: 'Muy insatisfecho',
@@ -23,18 +23,18 @@ export const satisfactionEsMX = {
   sending: 'Enviando…',
   change: 'Cambiar calificación',
   cancel: 'Cancelar',
-  chooseScore: 'Elige una calificación del 1 al 5.',
-  yourRating: 'Tu calificación',
+  chooseScore: 'Elija una calificación del 1 al 5.',
+  yourRating: 'Su calificación',
   clientRating: 'Calificación del cliente',
   ratedBy: (name: string, at: string) => `${name}, ${at}`,
   changedAt: (at: string) => `Cambiada el ${at}`,
   changeableUntil: (at: string) =>
-    `Puedes cambiarla hasta el ${at} (14 días desde la primera calificación).`,
+    `Puede cambiarla hasta el ${at} (14 días desde la primera calificación).`,
   windowClosed: (at: string) =>
     `El plazo para cambiarla terminó el ${at} (14 días desde la primera calificación).`,
-  thanks: '¡Gracias! Guardamos tu calificación.',
+  thanks: '¡Gracias! Guardamos su calificación.',
   notRated: 'El cliente todavía no califica la atención.',
-  notRatedClient: 'Todavía no calificas la atención de este ticket.',
+  notRatedClient: 'Todavía no califica la atención de este ticket.',
   noComment: 'Sin comentario.',
   // In the ticket's history («Historial»): the rating's latest value, at its last change.
   timelineRating: (score: number) => `Calificación: ${score}/5`,

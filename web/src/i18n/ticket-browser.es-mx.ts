@@ -15,8 +15,8 @@ export const ticketBrowserEsMX = {
   /** L3-09: an approver's notice of the estimates waiting for them. */
   awaitingNotice: (n: number) =>
     n === 1
-      ? 'Una estimación u orden de cambio espera tu autorización por escrito.'
-      : `${n} estimaciones u órdenes de cambio esperan tu autorización por escrito.`,
+      ? 'Una estimación u orden de cambio espera su autorización por escrito.'
+      : `${n} estimaciones u órdenes de cambio esperan su autorización por escrito.`,
   showAwaiting: 'Ver las que esperan',
   category: 'Categoría',
   anyCategory: 'Todas',
@@ -59,7 +59,7 @@ export const ticketBrowserEsMX = {
   noMatch: 'Ningún ticket coincide con los filtros.',
   /** Staff with «Solo asignados a mí»: a new ticket has no agent yet, so it is not theirs. */
   noMatchMine:
-    'Ningún ticket asignado a ti coincide con los filtros. Los que aún no tienen agente están en la Consola.',
+    'Ningún ticket asignado a usted coincide con los filtros. Los que aún no tienen agente están en la Consola.',
   showEveryones: 'Ver los de todos',
   exportCsv: 'Exportar CSV',
   exporting: 'Exportando…',
@@ -67,8 +67,8 @@ export const ticketBrowserEsMX = {
     n === 1 ? 'Se descargó 1 ticket en CSV.' : `Se descargaron ${n} tickets en CSV.`,
   exportCapped: (n: number, order = 'NEWEST') =>
     order === 'NEWEST'
-      ? `Se descargaron los ${n} tickets más recientes; filtra para exportar los demás.`
-      : `Se descargaron los primeros ${n} tickets de la lista; filtra para exportar los demás.`,
+      ? `Se descargaron los ${n} tickets más recientes; filtre para exportar los demás.`
+      : `Se descargaron los primeros ${n} tickets de la lista; filtre para exportar los demás.`,
   exportedRows: (n: number) =>
     n === 1 ? 'Se descargó 1 fila en CSV.' : `Se descargaron ${n} filas en CSV.`,
   columns: {

@@ -5,13 +5,13 @@ export const ticketPageEsMX = {
   // QA S20: before «Aceptar entrega», what accepting does (L3-09, L3-12).
   acceptDeliveryExplain: 'Al aceptar, el ticket se cierra.',
   acceptDeliveryExplainHours:
-    'Al aceptar, el ticket se cierra y se devuelven a tu saldo las horas reservadas que no se usaron.',
+    'Al aceptar, el ticket se cierra y se devuelven a su saldo las horas reservadas que no se usaron.',
   whyTitle: '¿Por qué esta fecha?',
   whyLoading: 'Calculando la explicación…',
-  whyUnavailable: 'La explicación estará lista en unos segundos; vuelve a abrir esta sección.',
+  whyUnavailable: 'La explicación estará lista en unos segundos; vuelva a abrir esta sección.',
   whyCalendar: (version: number, zone: string) =>
     `Calendario versión ${version}; ${zoneLabel(zone, 'es-MX')}.`,
-  estimateLinked: (version: number) => `Estimación v${version}, la del enlace que recibiste`,
+  estimateLinked: (version: number) => `Estimación v${version}, la del enlace que recibió`,
   estimateNotFound: (version: number) => `Este ticket no tiene una estimación v${version}.`,
   // L3-07: las corridas anteriores de un reloj (una por avance), plegadas bajo la actual.
   earlierRuns: (n: number, breached: number) =>
@@ -35,21 +35,21 @@ export const ticketPageEsMX = {
   assignAutomatic: 'Automático (el agente con menos carga)',
   keepAssignee: (name: string) => `Mantener a ${name}`,
   newAssignee: 'Nuevo agente asignado',
-  chooseAgent: 'Elige un agente',
+  chooseAgent: 'Elija un agente',
   // La nota al reasignar es para el equipo: el cliente ve el cambio, no la nota.
-  handOverNote: 'Nota interna (solo la ve tu equipo)',
+  handOverNote: 'Nota interna (solo la ve el equipo)',
   // Quién lee la nota de una acción: la del personal llega al historial que lee el cliente.
   noteClientReads: 'El cliente la lee en el historial del ticket.',
-  clientReply: 'Tu respuesta',
+  clientReply: 'Su respuesta',
   clientReason: 'Motivo',
   // QA S18 (L3-09): al reportar fallas en pruebas el campo dice qué se pide, no «Nota».
   clientFailures: 'Fallas encontradas',
-  clientFailuresHint: 'Qué probaste y qué falló; el agente lo lee para corregir la entrega.',
+  clientFailuresHint: 'Qué probó y qué falló; el agente lo lee para corregir la entrega.',
   // QA S18 (L3-09): pedir una reestimación pide una sola cosa (decía «Motivo» y «Nota»).
   reestimateReason: 'Qué debe cambiar en la estimación',
   // QA S18 (L3-12): liberar sin horas registradas; al aceptar el cliente, el ticket se cierra.
   releaseNoHours:
-    'Aún no registras horas en este ticket. Regístralas antes de liberar: cuando el cliente acepte la entrega, el ticket se cierra y las horas reservadas que no se usaron vuelven a su saldo.',
+    'Aún no hay horas registradas en este ticket. Regístrelas antes de liberar: cuando el cliente acepte la entrega, el ticket se cierra y las horas reservadas que no se usaron vuelven a su saldo.',
   releaseHoursLogged: (hours: number) => `Horas registradas en este ticket: ${hours} h.`,
   // QA S18 (L3-12): al estimar, el saldo que el cliente puede autorizar.
   estimateBalance: (available: number) => `El cliente tiene ${available} h disponibles.`,
@@ -66,31 +66,31 @@ export const ticketPageEsMX = {
   releaseDateSupersededClient:
     'Se reportaron fallas en la entrega, así que esta fecha ya no aplica. Publicaremos una nueva fecha de entrega para pruebas.',
   releaseDateSupersededStaff:
-    'El cliente reportó fallas en la entrega: esta fecha ya no aplica. Publica la nueva con «Ajustar fecha».',
+    'El cliente reportó fallas en la entrega: esta fecha ya no aplica. Publique la nueva con «Ajustar fecha».',
   schedulingAgain: (deadline: string) =>
     `El plazo de programación corre de nuevo: la nueva fecha se publica a más tardar el ${deadline}.`,
   // Un formulario abierto mientras el ticket cambia en vivo: lo escrito no se pierde.
   liveDraft: {
     // Qué pasó desde que se abrió el formulario, con las palabras y los nombres del historial.
-    commented: (who: string) => `${who} comentó mientras escribías`,
+    commented: (who: string) => `${who} comentó mientras usted escribía`,
     changed: (what: string, who: string | null) =>
-      who ? `Mientras escribías: ${what} por ${who}` : `Mientras escribías: ${what}`,
+      who ? `Mientras usted escribía: ${what} por ${who}` : `Mientras usted escribía: ${what}`,
     more: (count: number) => (count === 1 ? ' y 1 cambio más' : ` y ${count} cambios más`),
     now: (state: string) => ` (ahora: ${state})`,
     // Sin eventos nuevos en el historial (cambió el SLA, el agente o las acciones ofrecidas).
-    updated: (state: string) => `El ticket se actualizó mientras escribías (estado: ${state}).`,
+    updated: (state: string) => `El ticket se actualizó mientras usted escribía (estado: ${state}).`,
     acknowledge: 'Entendido',
     withdrawn: (state: string) => `Esta acción ya no está disponible: el ticket pasó a ${state}.`,
     commentsClosed: (state: string) =>
       `Ya no se pueden agregar comentarios: el ticket pasó a ${state}.`,
-    kept: 'Tu texto se conservó:',
-    keptLabel: 'Tu texto (solo lectura)',
+    kept: 'Su texto se conservó:',
+    keptLabel: 'Su texto (solo lectura)',
     copy: 'Copiar',
     copied: 'Copiado al portapapeles.',
-    copyFailed: 'No se pudo copiar; selecciona el texto y cópialo a mano.',
+    copyFailed: 'No se pudo copiar; seleccione el texto y cópielo a mano.',
     discard: 'Descartar',
-    restored: 'Recuperamos el comentario que no enviaste.',
-    restoredForm: 'Recuperamos lo que escribiste y no enviaste.',
+    restored: 'Recuperamos el comentario que no envió.',
+    restoredForm: 'Recuperamos lo que escribió y no envió.',
     // En el botón de una acción cuyo formulario se cerró con texto sin enviar: al abrirla vuelve.
     draftMark: 'Borrador',
   },

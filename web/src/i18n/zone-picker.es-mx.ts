@@ -10,10 +10,10 @@ export const zonePickerEsMX = {
   },
   matches: (n: number): string =>
     n === 0
-      ? 'Ninguna zona coincide; prueba con la ciudad, el país o la diferencia con UTC.'
+      ? 'Ninguna zona coincide; pruebe con la ciudad, el país o la diferencia con UTC.'
       : n === 1
         ? 'Una zona coincide; Intro la elige.'
-        : `${n} zonas coinciden; Intro elige la primera, o elige otra en la lista.`,
+        : `${n} zonas coinciden; Intro elige la primera, o elija otra en la lista.`,
 };
 
 export type ZonePickerMessages = typeof zonePickerEsMX;

@@ -50,7 +50,7 @@ export function TicketTable({
   showRegistered?: boolean;
   /** A «Última actividad» column (lists in that order, instead of «Registrado»). */
   showUpdated?: boolean;
-  /** A client's list: «Tu respuesta» next to the state of tickets waiting on them (L3-06/L3-07). */
+  /** A client's list: «Su respuesta» next to the state of tickets waiting on them (L3-06/L3-07). */
   yourTurn?: boolean;
   /**
    * The list's order: the headers of the columns it can sort by become buttons, and the sorted

@@ -14,7 +14,7 @@ function focusTarget(wait: ClientWait): void {
 }
 
 /**
- * «Se necesita tu respuesta» (L3-06, L3-07, L3-09, L3-11) on the client's ticket page: what the
+ * «Se necesita su respuesta» (L3-06, L3-07, L3-09, L3-11) on the client's ticket page: what the
  * provider waits on the client for (the request's words and since when, the remote session, the
  * resolution to confirm and its automatic closure, the release to test, the authorization an
  * approver owes), with a button to the answer box or the actions. It follows the ticket live:

@@ -1,6 +1,6 @@
 import type { TicketDetail } from '../api/tickets';
 
-// «Se necesita tu respuesta» (L3-06, L3-07, L3-09, L3-11): what the provider waits on the client
+// «Se necesita su respuesta» (L3-06, L3-07, L3-09, L3-11): what the provider waits on the client
 // for, read from the ticket as the page has it. Pure (no React), so the unit tier tests it. The
 // client actions the caller may take (`allowedActions`) decide whether they are asked: staff, and a
 // portal user on an estimate only an approver authorizes (the actions panel already tells them),
