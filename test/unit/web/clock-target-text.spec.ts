@@ -1,5 +1,7 @@
 import { en } from '../../../web/src/i18n/en';
 import { esMX } from '../../../web/src/i18n/es-mx';
+import { clockTimeEn } from '../../../web/src/i18n/clock-time.en';
+import { clockTimeEsMX } from '../../../web/src/i18n/clock-time.es-mx';
 
 // L3-06, L3-07: the API states the triage and progress targets in business minutes ("480 business
 // minutes"); the ticket's «Relojes de SLA» name them as the contract does, «8 horas hábiles»
@@ -25,22 +27,22 @@ describe('SLA clock targets and time left in words (L3-06, L3-07, L3-08)', () =>
   });
 
   it('time left in whole hours drops «0 min»', () => {
-    expect(esMX.tickets.businessTime(480)).toBe('8 h hábiles');
-    expect(esMX.tickets.businessTime(95)).toBe('1 h 35 min hábiles');
-    expect(esMX.tickets.businessTime(12)).toBe('12 min hábiles');
-    expect(en.tickets.businessTime(480)).toBe('8 h (business)');
-    expect(en.tickets.businessTime(95)).toBe('1 h 35 min (business)');
+    expect(clockTimeEsMX.left(480, null)).toBe('8 h hábiles');
+    expect(clockTimeEsMX.left(95, null)).toBe('1 h 35 min hábiles');
+    expect(clockTimeEsMX.left(12, null)).toBe('12 min hábiles');
+    expect(clockTimeEn.left(480, null)).toBe('8 h (business)');
+    expect(clockTimeEn.left(95, null)).toBe('1 h 35 min (business)');
   });
 
   it('one hour or minute left is «hábil», and an overdue whole hour drops «0 min» (QA S16, L3-07)', () => {
     // QA S16: a 60-minute progress cadence read «1 h hábiles», then «Vencido hace 1 h 0 min hábiles».
-    expect(esMX.tickets.businessTime(60)).toBe('1 h hábil');
-    expect(esMX.tickets.businessTime(1)).toBe('1 min hábil');
-    expect(esMX.tickets.businessTime(0)).toBe('0 min hábiles');
-    expect(esMX.tickets.clockOverdue(60)).toBe('Vencido hace 1 h hábil');
-    expect(esMX.tickets.clockOverdue(1)).toBe('Vencido hace 1 min hábil');
-    expect(esMX.tickets.clockOverdue(80)).toBe('Vencido hace 1 h 20 min hábiles');
-    expect(esMX.tickets.clockOverdue(120)).toBe('Vencido hace 2 h hábiles');
-    expect(en.tickets.clockOverdue(120)).toBe('Breached 2 h of business time ago');
+    expect(clockTimeEsMX.left(60, null)).toBe('1 h hábil');
+    expect(clockTimeEsMX.left(1, null)).toBe('1 min hábil');
+    expect(clockTimeEsMX.left(0, null)).toBe('0 min hábiles');
+    expect(clockTimeEsMX.overdue(60, null)).toBe('Vencido hace 1 h hábil');
+    expect(clockTimeEsMX.overdue(1, null)).toBe('Vencido hace 1 min hábil');
+    expect(clockTimeEsMX.overdue(80, null)).toBe('Vencido hace 1 h 20 min hábiles');
+    expect(clockTimeEsMX.overdue(120, null)).toBe('Vencido hace 2 h hábiles');
+    expect(clockTimeEn.overdue(120, null)).toBe('Breached 2 h of business time ago');
   });
 });

@@ -374,20 +374,7 @@ export const en: Messages = {
     clockEndedAt: (at: string) => `Ended: ${at}`,
     /** A running clock past its at-risk mark, as the ticket's SLA reads it. */
     clockAtRisk: 'At risk',
-    /** How late a breached clock is (business time from its deadline). */
-    clockOverdue: (minutes: number) => {
-      const m = Math.max(0, Math.round(minutes));
-      const h = Math.floor(m / 60);
-      const span = h === 0 ? `${m} min` : m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
-      return `Breached ${span} of business time ago`;
-    },
     noClocks: 'This ticket has no SLA clocks.',
-    businessTime: (minutes: number) => {
-      const m = Math.max(0, Math.round(minutes));
-      const h = Math.floor(m / 60);
-      if (h === 0) return `${m} min (business)`;
-      return m % 60 === 0 ? `${h} h (business)` : `${h} h ${m % 60} min (business)`;
-    },
     /** The clock's target: the API's "480 business minutes" is "8 business hours" (L3-06, L3-07). */
     target: (target: string) => {
       const m = /^(\d+(?:\.\d+)?) business (minutes|hours|days)$/.exec(target);

@@ -385,22 +385,7 @@ export const esMX = {
     clockEndedAt: (at: string) => `Terminó: ${at}`,
     /** A running clock past its at-risk mark, as the ticket's SLA reads it. */
     clockAtRisk: 'En riesgo',
-    /** How late a breached clock is (business time from its deadline). */
-    clockOverdue: (minutes: number) => {
-      const m = Math.max(0, Math.round(minutes));
-      const h = Math.floor(m / 60);
-      const span = h === 0 ? `${m} min` : m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
-      return `Vencido hace ${span} ${m === 1 || m === 60 ? 'hábil' : 'hábiles'}`;
-    },
     noClocks: 'Este ticket no tiene relojes de SLA.',
-    businessTime: (minutes: number) => {
-      const m = Math.max(0, Math.round(minutes));
-      const h = Math.floor(m / 60);
-      // «1 h hábil», «1 min hábil»: one hour or minute takes the singular (QA S16).
-      const one = m === 1 || m === 60 ? 'hábil' : 'hábiles';
-      if (h === 0) return `${m} min ${one}`;
-      return m % 60 === 0 ? `${h} h ${one}` : `${h} h ${m % 60} min hábiles`;
-    },
     /**
      * The clock's target in the UI language: the API's "480 business minutes" is «8 horas
      * hábiles», as the contract says it (L3-06, L3-07); whole hours are never shown as minutes.
