@@ -78,7 +78,8 @@ export const ticketPageEsMX = {
     more: (count: number) => (count === 1 ? ' y 1 cambio más' : ` y ${count} cambios más`),
     now: (state: string) => ` (ahora: ${state})`,
     // Sin eventos nuevos en el historial (cambió el SLA, el agente o las acciones ofrecidas).
-    updated: (state: string) => `El ticket se actualizó mientras usted escribía (estado: ${state}).`,
+    updated: (state: string) =>
+      `El ticket se actualizó mientras usted escribía (estado: ${state}).`,
     acknowledge: 'Entendido',
     withdrawn: (state: string) => `Esta acción ya no está disponible: el ticket pasó a ${state}.`,
     commentsClosed: (state: string) =>
