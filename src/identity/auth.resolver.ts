@@ -55,7 +55,7 @@ export class AuthResolver {
   @Public()
   @Mutation(() => PasswordResetRequestedModel, {
     description:
-      'L3-04, «¿Olvidaste tu contraseña?»: if the address belongs to an active account, emails it a one-time link in its language (a reset link valid 2 h, or a new invitation while the invitation is pending); older links stop working. Always answers the same, whether the account exists, is deactivated or invited, so it reveals nothing; at most one email per address per minute (a request within it sends nothing). A malformed email is VALIDATION_FAILED; repeated requests for one email from one address are RATE_LIMITED like logins, and so are requests from one address for many emails (twice LOGIN_MAX_FAILURES within LOGIN_WINDOW_SECONDS), with retryAfterSeconds. The answer does not wait for the email, which is queued right after it.',
+      'L3-04, «¿Olvidó su contraseña?»: if the address belongs to an active account, emails it a one-time link in its language (a reset link valid 2 h, or a new invitation while the invitation is pending); older links stop working. Always answers the same, whether the account exists, is deactivated or invited, so it reveals nothing; at most one email per address per minute (a request within it sends nothing). A malformed email is VALIDATION_FAILED; repeated requests for one email from one address are RATE_LIMITED like logins, and so are requests from one address for many emails (twice LOGIN_MAX_FAILURES within LOGIN_WINDOW_SECONDS), with retryAfterSeconds. The answer does not wait for the email, which is queued right after it.',
   })
   async requestPasswordReset(
     @Args() { email }: RequestPasswordResetArgs,

@@ -106,7 +106,7 @@ export class AuthService implements BeforeApplicationShutdown {
   }
 
   /**
-   * «¿Olvidaste tu contraseña?» (L3-04): emails the active account of `email` a one-time link
+   * «¿Olvidó su contraseña?» (L3-04): emails the active account of `email` a one-time link
    * (see {@link PasswordLinksService.requestReset}) and answers nothing about it, so an unknown,
    * deactivated or invited address looks the same to the caller. Every request counts towards a
    * throttle per email + client IP like logins' and one per client IP for any addresses

@@ -47,7 +47,7 @@ export interface PasswordLinkEmailInput {
 /**
  * The invitation / reset email in the user's language (Spanish unless the user chose English),
  * through the same layout as every other email (escaped HTML, plain-text twin). Like every email
- * it speaks «usted» (the web app says «tú»), and greets without a gender («Le damos la bienvenida»).
+ * and the web app it speaks «usted», and greets without a gender («Le damos la bienvenida»).
  */
 export function renderPasswordLinkEmail(input: PasswordLinkEmailInput): {
   subject: string;

@@ -303,7 +303,7 @@ const MATRIX: readonly Row[] = [
     scope: 'provider',
     vars: () => ({ input: { timeZone: 'America/Mexico_City' } }),
   },
-  // Public (the sign-in page's «¿Olvidaste tu contraseña?»): the same answer for everyone; each
+  // Public (the sign-in page's «¿Olvidó su contraseña?»): the same answer for everyone; each
   // caller asks about an address of its own, so the per-address throttle never answers instead.
   {
     mutation: 'requestPasswordReset',

@@ -2,7 +2,7 @@ import { RESET_REQUESTS_PER_IP_FACTOR } from '../../src/identity/auth.service';
 import { gql, type RunningApi, startApi } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 
-// L3-04: the login and «¿Olvidaste tu contraseña?» throttles count per client address. Behind a
+// L3-04: the login and «¿Olvidó su contraseña?» throttles count per client address. Behind a
 // reverse proxy every request comes from the proxy's socket, so without TRUST_PROXY all clients
 // would share one per-IP budget of reset requests; with it, each counts on the address the proxy
 // saw. And with no proxy trusted, an X-Forwarded-For a client writes itself changes nothing.

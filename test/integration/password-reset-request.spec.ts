@@ -18,7 +18,7 @@ import {
 import { startDispatcher } from '../support/outbox-dispatcher';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 
-// L3-04: «¿Olvidaste tu contraseña?». A user the provider issued asks for a reset link on the
+// L3-04: «¿Olvidó su contraseña?». A user the provider issued asks for a reset link on the
 // sign-in page: the answer is the same whoever asks (it reveals no account), an active account
 // gets one email through the outbox, and the link ends the old password and sessions like an
 // admin's reset. Real API over HTTP, real PostgreSQL, the real outbox dispatcher and SMTP catcher.

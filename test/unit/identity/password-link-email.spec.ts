@@ -1,9 +1,9 @@
 import { Locale } from '../../../src/identity/locale.enum';
 import { renderPasswordLinkEmail } from '../../../src/identity/password-link-email';
 
-// L3-04: the invitation and reset emails speak «usted» like every other email (the web app says
-// «tú») and greet without assuming a gender; a reset the user asked for on the sign-in page
-// («¿Olvidaste tu contraseña?») says so, an administrator's says an administrator asked.
+// L3-04: the invitation and reset emails speak «usted» like every other email and the web app, and
+// greet without assuming a gender; a reset the user asked for on the sign-in page («¿Olvidó su
+// contraseña?») says so, an administrator's says an administrator asked.
 
 const input = (purpose: 'INVITATION' | 'RESET', locale = Locale.ES_MX, requestedByUser?: boolean) =>
   renderPasswordLinkEmail({
