@@ -1,3 +1,4 @@
+import { TICKET_CATEGORIES } from '../../../web/src/api/tickets';
 import {
   apiFilterOf,
   CLOSED_STATES,
@@ -5,6 +6,7 @@ import {
   filtersFromSearch,
   filtersToSearch,
   isFiltered,
+  LIST_CATEGORIES,
   withChoice,
   withKnownChoices,
 } from '../../../web/src/tickets/ticket-filters';
@@ -72,6 +74,30 @@ describe('ticket list filters', () => {
     expect(
       filtersFromSearch('?mostrar=todo&categoria=DROP&mios=x&sla=tarde&orden=al_azar', client),
     ).toEqual(client);
+  });
+
+  it('asks for the tickets classified as problems or requirements, for clients and staff alike, and keeps them in the address (L3-06…L3-08)', () => {
+    // The menu: «Todas», the two classifications, then the six categories.
+    expect(LIST_CATEGORIES).toEqual(['PROBLEM', 'REQUIREMENT', ...TICKET_CATEGORIES]);
+    for (const category of ['PROBLEM', 'REQUIREMENT'] as const) {
+      const chosen = { ...client, category };
+      expect(apiFilterOf(chosen, false, 'u1')).toEqual({ category });
+      expect(apiFilterOf({ ...agent, category }, true, 'u1')).toEqual({
+        category,
+        assigneeId: 'u1',
+      });
+      expect(filtersToSearch(chosen, client)).toBe(`?categoria=${category}`);
+      expect(filtersFromSearch(`?categoria=${category}`, client)).toEqual(chosen);
+      expect(isFiltered(chosen, client)).toBe(true);
+    }
+    // A link made before, or by hand in lower case, still reads as its category.
+    expect(filtersFromSearch('?categoria=DEVELOPMENT', client)).toEqual({
+      ...client,
+      category: 'DEVELOPMENT',
+    });
+    expect(filtersFromSearch('?categoria=problem', client).category).toBe('PROBLEM');
+    // A requirement's kind is not a choice of its own («Requerimiento · Cambio» is a requirement).
+    expect(filtersFromSearch('?categoria=CHANGE', client)).toEqual(client);
   });
 
   it('asks staff for one SLA status (L3-06…L3-09: «En riesgo», «Vencido») and keeps it in the address', () => {

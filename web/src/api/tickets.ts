@@ -15,6 +15,15 @@ export const TICKET_CATEGORIES: TicketCategory[] = [
   'ADMIN_ACTION',
 ];
 
+/** L3-07/L3-08: what triage classifies a ticket as. */
+export const TICKET_CLASSIFICATIONS = ['PROBLEM', 'REQUIREMENT'] as const;
+
+/**
+ * What the lists name a ticket by, and so what their category filter takes (the API's
+ * `TicketListCategory`): a classification, else a category.
+ */
+export type TicketListCategory = TicketCategory | (typeof TICKET_CLASSIFICATIONS)[number];
+
 export const REQUIREMENT_KINDS = [
   'DEVELOPMENT',
   'CONFIGURATION',
@@ -214,7 +223,8 @@ export interface TicketFilter {
   /** L3-06/L3-07/L3-09: «Esperan mi respuesta», the list's «Tu respuesta» tickets. */
   awaitingClient?: boolean;
   states?: string[];
-  category?: TicketCategory;
+  /** The API's TicketListCategory: what the lists name a ticket by (TICKET_CLASSIFICATIONS too). */
+  category?: TicketListCategory;
   assigneeId?: string;
   /** ok, at_risk or breached (the ticket's SLA status). */
   slaStatus?: string;

@@ -262,6 +262,19 @@ export function classificationText(
 }
 
 /**
+ * What the lists (and their CSV) name a ticket by, and so what their «Categoría» filter matches:
+ * its classification once the agent set one, else the category it was registered with.
+ */
+export function listedKindText(
+  t: Messages,
+  ticket: { category: string; classification: string | null; requirementKind: string | null },
+): string {
+  return ticket.classification
+    ? classificationText(t, ticket.classification, ticket.requirementKind)
+    : (t.tickets.categories[ticket.category] ?? ticket.category);
+}
+
+/**
  * The row header (ticket number, linked) and the subject cell, with below it the ticket's
  * classification once the agent set one, else the category it was registered with (QA S20: a
  * requirement still read «Incidente»; the ticket page keeps both).
@@ -290,9 +303,7 @@ export function TicketCells({
       <td>
         {subject}
         <span className="muted small block" data-testid="ticket-kind">
-          {classification
-            ? classificationText(t, classification, requirementKind)
-            : (t.tickets.categories[category] ?? category)}
+          {listedKindText(t, { category, classification, requirementKind })}
         </span>
       </td>
     </>

@@ -2,12 +2,11 @@ import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useTicketChanges } from '../api/live';
 import {
   ASSIGNABLE_AGENTS,
-  TICKET_CATEGORIES,
   TICKET_COUNT,
   TICKETS,
-  type TicketCategory,
   TICKET_ORDERS,
   type TicketFilter,
+  type TicketListCategory,
   type TicketOrder,
   type TicketSummary,
 } from '../api/tickets';
@@ -22,7 +21,7 @@ import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { csvDateTime, csvFileName, toCsv } from './csv';
 import { downloadText } from '../components/download-file';
-import { slaShown, TicketTable, useLocalTime } from './ticket-bits';
+import { listedKindText, slaShown, TicketTable, useLocalTime } from './ticket-bits';
 import {
   apiFilterOf,
   defaultFilters,
@@ -30,6 +29,7 @@ import {
   showsFor,
   filtersToSearch,
   isFiltered,
+  LIST_CATEGORIES,
   SLA_STATUSES,
   type SlaStatusChoice,
   type TicketListFilters,
@@ -162,7 +162,8 @@ function useTicketPages(filter: TicketFilter, order: TicketOrder, refreshKey: nu
 
 /**
  * The ticket list of «Mis tickets» (a client's organisation's tickets) or staff's «Tickets» (an
- * agent's own by default, any client's on request), filtered by text, open or closed, category,
+ * agent's own by default, any client's on request), filtered by text, open or closed, category
+ * (or classification: «Problema», «Requerimiento»),
  * and for staff client, SLA status and agent; newest first (or oldest, last changed, nearest SLA deadline: «Ordenar por» and the column
  * headers) in pages of {@link PAGE} with «Cargar más» (L3-05: tickets are unlimited); live; the
  * filters and order kept in the address (Back, bookmarks); exported as CSV in the same way.
@@ -252,7 +253,7 @@ export function TicketBrowser({
         ticket.number,
         ticket.subject,
         ...(clientNames ? [clientNames.get(ticket.organizationId) ?? ''] : []),
-        t.tickets.categories[ticket.category] ?? ticket.category,
+        listedKindText(t, ticket),
         t.tickets.states[ticket.state] ?? ticket.state,
         slaShown(ticket) ? (t.tickets.slaStatus[ticket.slaStatus] ?? ticket.slaStatus) : '',
         csvDateTime(ticket.nextDeadline, zone),
@@ -323,9 +324,12 @@ export function TicketBrowser({
           value={filters.category}
           options={[
             ['', b.anyCategory],
-            ...TICKET_CATEGORIES.map((c): [string, string] => [c, t.tickets.categories[c] ?? c]),
+            ...LIST_CATEGORIES.map((c): [string, string] => [
+              c,
+              t.tickets.classifications[c] ?? t.tickets.categories[c] ?? c,
+            ]),
           ]}
-          onChange={(category) => change({ category: category as TicketCategory | '' })}
+          onChange={(category) => change({ category: category as TicketListCategory | '' })}
         />
         <FilterSelect
           id="ticket-filter-order"

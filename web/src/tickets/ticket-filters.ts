@@ -1,8 +1,9 @@
 import {
   TICKET_CATEGORIES,
+  TICKET_CLASSIFICATIONS,
   TICKET_ORDERS,
-  type TicketCategory,
   type TicketFilter,
+  type TicketListCategory,
   type TicketOrder,
 } from '../api/tickets';
 import { isId, offeredChoice, searchChoice } from '../router/search-choice';
@@ -28,10 +29,21 @@ export function showsFor(staff: boolean): readonly TicketShow[] {
 export const SLA_STATUSES = ['ok', 'at_risk', 'breached'] as const;
 export type SlaStatusChoice = (typeof SLA_STATUSES)[number];
 
+/**
+ * «Categoría»: what the list names a ticket by (L3-01, L3-06…L3-08). The classifications first, as
+ * triage sets them on any category; then the categories, which find the unclassified tickets
+ * registered so and the requirements of that kind (under «Desarrollo»: «Requerimiento ·
+ * Desarrollo»).
+ */
+export const LIST_CATEGORIES: readonly TicketListCategory[] = [
+  ...TICKET_CLASSIFICATIONS,
+  ...TICKET_CATEGORIES,
+];
+
 export interface TicketListFilters {
   readonly text: string;
   readonly show: TicketShow;
-  readonly category: TicketCategory | '';
+  readonly category: TicketListCategory | '';
   /** Staff only: one client organisation ('' = all). */
   readonly client: string;
   /** Staff only: only the tickets assigned to them («Agente» replaces it: see `withChoice`). */
@@ -167,7 +179,7 @@ export function filtersFromSearch(search: string, defaults: TicketListFilters): 
   return {
     text: (new URLSearchParams(search).get('q') ?? '').slice(0, 200),
     show: choice('mostrar', SHOWS, defaults.show),
-    category: choice('categoria', TICKET_CATEGORIES, defaults.category),
+    category: choice('categoria', LIST_CATEGORIES, defaults.category),
     client: searchChoice(search, 'cliente', isId, defaults.client),
     // A hand-made address with both: the agent's tickets (as `withChoice` would leave them).
     mine: agent ? false : mine ? mine === '1' : defaults.mine,
