@@ -193,8 +193,20 @@ export const providerTemplates: TemplateFamily<
       ),
       blocks: [
         { kind: 'facts', rows },
-        // L3-11 (QA S20): the files sent with the registration, in this email rather than their own.
-        ...(e.files?.length ? [filesBlock(e.files, ctx)] : []),
+        // L3-11 (QA S20): the files sent with the registration, in this email rather than their own;
+        // named as files, since a bare «bitácora.log: 10 bytes» under the facts said nothing (QA S21).
+        ...(e.files?.length
+          ? [
+              {
+                kind: 'paragraph' as const,
+                text:
+                  e.files.length === 1
+                    ? ctx.t('Archivo adjunto:', 'Attached file:')
+                    : ctx.t('Archivos adjuntos:', 'Attached files:'),
+              },
+              filesBlock(e.files, ctx),
+            ]
+          : []),
         {
           kind: 'paragraph',
           text: ctx.t(

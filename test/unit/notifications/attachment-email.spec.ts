@@ -136,7 +136,9 @@ describe('L3-11 attachment emails', () => {
     expect(both.type).toBe('PROVIDER_NEW_TICKET');
     const es = renderEmail(both, recipient(Locale.ES_MX), OPTIONS)!;
     expect(es.subject).toMatch(/^\[L3-2026-000123\] Nuevo ticket de .+: Factura no timbra$/);
-    expect(es.text).toMatch(/bitacora\.log\W+2 KB\s+captura\.png\W+2 KB/);
+    expect(es.text).toMatch(/Archivos adjuntos:\s+bitacora\.log\W+2 KB\s+captura\.png\W+2 KB/);
+    const en = renderEmail(withLog, recipient(Locale.EN), OPTIONS)!;
+    expect(en.text).toMatch(/Attached file:\s+bitacora\.log\W+2 KB/);
 
     expect(filesOf(withoutAttachment('b')(both)!).map((f) => f.fileName)).toEqual(['bitacora.log']);
     const none = withoutAttachment('a')(withLog)!;
