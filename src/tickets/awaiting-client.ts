@@ -1,8 +1,8 @@
 import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
 
-// «Se necesita tu respuesta» (L3-06, L3-07, L3-09, L3-11): when the ticket's next step is the
-// client's. One rule for the list's «Tu respuesta» marker (a field) and its «Esperan mi
+// «Se necesita su respuesta» (L3-06, L3-07, L3-09, L3-11): when the ticket's next step is the
+// client's. One rule for the list's «Su respuesta» marker (a field) and its «Esperan mi
 // respuesta» filter (SQL), so the two never disagree.
 
 /** States in which the provider waits on the client's portal users (any of them may answer). */

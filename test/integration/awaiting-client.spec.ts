@@ -3,7 +3,7 @@ import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 
-// «Se necesita tu respuesta» on the client's list (L3-06, L3-07, L3-09, L3-11), over GraphQL on
+// «Se necesita su respuesta» on the client's list (L3-06, L3-07, L3-09, L3-11), over GraphQL on
 // the real stack: `Ticket.awaitingClient` marks the tickets whose next step is the client's, and
 // `tickets(filter: { awaitingClient: true })` («Mostrar: Esperan mi respuesta») lists exactly
 // those, by the same rule: information requested, a wait on the client; an estimate awaiting its

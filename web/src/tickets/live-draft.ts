@@ -135,8 +135,9 @@ export interface ChangeWords {
 
 /**
  * The sentence saying what happened while the user wrote, with the timeline's own words and
- * names: «Úrsula Usuaria comentó mientras escribías», «Mientras escribías: Ticket clasificado por
- * Beto Segundo y 1 cambio más»; `state` (a state's name) adds «(ahora: …)». No final period.
+ * names: «Úrsula Usuaria comentó mientras usted escribía», «Mientras usted escribía: Ticket
+ * clasificado por Beto Segundo y 1 cambio más»; `state` (a state's name) adds «(ahora: …)». No
+ * final period.
  */
 export function changeSentence(words: ChangeWords, change: TicketChange, state?: string): string {
   const { latest } = change;

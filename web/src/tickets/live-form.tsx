@@ -132,8 +132,9 @@ function useChangeWords(): ChangeWords {
 }
 
 /**
- * «Úrsula Usuaria comentó mientras escribías.» above a form that stays as typed: what happened
- * since the form opened (the latest event, «y N cambios más»), the state only when it changed.
+ * «Úrsula Usuaria comentó mientras usted escribía.» above a form that stays as typed: what
+ * happened since the form opened (the latest event, «y N cambios más»), the state only when it
+ * changed.
  */
 export function TicketUpdatedNotice({
   status,
