@@ -57,7 +57,9 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     const actions = page.getByTestId('actions');
     await actions.getByRole('button', { name: 'Proponer otro horario / No puedo' }).waitFor();
     const form = await openAction(page, 'Confirmar');
-    await form.getByTestId('acceptRemoteSession-explain').waitFor();
+    expect(await form.getByTestId('acceptRemoteSession-explain').innerText()).toBe(
+      'Al confirmar, avisa al equipo que asistirá a la sesión en ese horario. Tenga la información a la mano.',
+    );
     await form.getByRole('button', { name: 'Confirmar', exact: true }).click();
     await actions
       .getByRole('status')

@@ -27,8 +27,9 @@ export const remoteSessionEsMX = {
   suggested: 'Horario que sugiere',
   suggestedAt: 'Horario que le conviene (opcional)',
   declineReason: '¿Por qué no puede en ese horario?',
+  // Not «Confirma que asistirá…»: under the «Confirmar» button it read as «tú» (QA S21).
   acceptExplain:
-    'Confirma que asistirá a la sesión en ese horario. Tenga la información a la mano.',
+    'Al confirmar, avisa al equipo que asistirá a la sesión en ese horario. Tenga la información a la mano.',
   declineExplain:
     'Díganos por qué no puede y, si quiere, un horario que le convenga: el equipo propondrá otro.',
   proposalNotCurrent:
