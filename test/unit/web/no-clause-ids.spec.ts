@@ -1,50 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as ts from 'typescript';
+import { READER_TEXT_FILES as FILES, textsOf } from '../../support/reader-texts';
 
 // L3-11, L3-15, L3-16: clause IDs are our spec's, not the contract's wording, and clients do not
 // know them. QA S14-F: «Falta confirmarlo (L3-16)», «(cláusula L3-09)», and «(L3-15)» in the
 // checkpoint agenda email's heading. No text of the web app or of an email carries one; ticket
 // numbers («L3-2026-000123») are not clause IDs.
 
-const ROOT = join(__dirname, '../../..');
 const CLAUSE_ID = /L3-\d{2}(?!\d)/;
-
-function filesIn(dir: string, keep: (name: string) => boolean): string[] {
-  return readdirSync(join(ROOT, dir))
-    .filter(keep)
-    .map((name) => join(dir, name));
-}
-
-/** Every string and template piece a file holds (comments are not read). */
-function textsOf(path: string): string[] {
-  const source = ts.createSourceFile(
-    path,
-    readFileSync(join(ROOT, path), 'utf8'),
-    ts.ScriptTarget.Latest,
-  );
-  const texts: string[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) texts.push(node.text);
-    if (ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
-      texts.push(node.text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return texts;
-}
-
-const isTs = (name: string) => name.endsWith('.ts');
-const isEmail = (name: string) => name.endsWith('-email.ts');
-
-const FILES = [
-  ...filesIn('web/src/i18n', isTs),
-  ...filesIn('src/notifications/templates', isTs),
-  ...filesIn('src/contracts', isEmail),
-  ...filesIn('src/identity', isEmail),
-  ...filesIn('src/satisfaction', isEmail),
-];
 
 describe('no clause IDs in what clients read (L3-11, L3-15, L3-16)', () => {
   it('reads the UI texts and every email template', () => {
