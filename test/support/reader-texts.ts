@@ -31,9 +31,17 @@ export function textsOf(path: string): string[] {
 const isTs = (name: string) => name.endsWith('.ts');
 const isEmail = (name: string) => name.endsWith('-email.ts');
 
-/** The files of what people read: the web app's messages and every email template. */
+/**
+ * The files of what people read: the web app's messages (web/src/i18n, and the screens that keep
+ * their texts beside them: user administration and passwords, new client, Odoo admin, currency)
+ * and every email template.
+ */
 export const READER_TEXT_FILES = [
   ...filesIn('web/src/i18n', isTs),
+  'web/src/users/account-texts.ts',
+  'web/src/users/create-organization-form.tsx',
+  'web/src/contracts/odoo-admin-form.tsx',
+  'web/src/contracts/currency.ts',
   ...filesIn('src/notifications/templates', isTs),
   ...filesIn('src/contracts', isEmail),
   ...filesIn('src/identity', isEmail),
