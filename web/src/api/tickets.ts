@@ -220,7 +220,7 @@ export interface TicketFilter {
   openOnly?: boolean;
   /** L3-09: the newest estimate or change order awaits an approver. */
   awaitingAuthorization?: boolean;
-  /** L3-06/L3-07/L3-09: «Esperan mi respuesta», the list's «Tu respuesta» tickets. */
+  /** L3-06/L3-07/L3-09: «Esperan mi respuesta», the list's «Su respuesta» tickets. */
   awaitingClient?: boolean;
   states?: string[];
   /** The API's TicketListCategory: what the lists name a ticket by (TICKET_CLASSIFICATIONS too). */
