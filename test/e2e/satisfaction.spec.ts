@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
+import { TULUM_ORG } from '../support/demo-contract';
+import { eventually } from '../support/eventually';
 import { registerProjectedTicket } from '../support/world-with-worker';
 import { logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
@@ -21,13 +23,18 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
   const e2e = useE2eWorldWithWorker('satisfaction');
   let number: string;
 
-  async function transition(role: Role, mutation: string, input: Record<string, unknown>) {
+  async function transition(
+    role: Role,
+    mutation: string,
+    input: Record<string, unknown>,
+    organization?: string,
+  ) {
     const type = mutation === 'classifyTicket' ? 'ClassifyTicketInput' : 'TicketActionInput';
     const { body } = await gql(
       e2e.world.api,
       `mutation ($input: ${type}!) { ${mutation}(input: $input) { ticket { state } } }`,
       { input },
-      e2e.world.bearer(role),
+      e2e.world.bearer(role, organization),
     );
     expect(body.errors).toBeUndefined();
   }
@@ -207,5 +214,43 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     expect(await rating(page).getByRole('button', { name: 'Cambiar calificación' }).count()).toBe(
       0,
     );
+  });
+
+  it('a client whose closed ticket is not rated: «% satisfechos» is read «Sin calificaciones», not a clock’s words (QA S21)', async () => {
+    const unrated = await registerProjectedTicket(
+      e2e.world,
+      {
+        category: 'INCIDENT',
+        subject: 'Costo de inventario en cero',
+        description: 'Los artículos nuevos salen sin costo.',
+      },
+      TULUM_ORG,
+    );
+    await transition(Role.AGENT, 'classifyTicket', { number: unrated, classification: 'PROBLEM' });
+    await transition(Role.AGENT, 'resolveTicket', {
+      number: unrated,
+      note: 'Costos recalculados.',
+    });
+    await transition(Role.CLIENT_USER, 'confirmResolution', { number: unrated }, TULUM_ORG);
+    await eventually(
+      () =>
+        e2e.world.db.query<{ state: string }[]>('SELECT state FROM ticket WHERE number = $1', [
+          unrated,
+        ]),
+      ([ticket]) => ticket?.state === 'CLOSED',
+    );
+
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/tablero');
+    const total = page
+      .getByTestId('satisfaction-table')
+      .getByRole('row')
+      .filter({ hasText: TULUM_ORG })
+      .filter({ hasText: 'Total del periodo' });
+    await total.waitFor();
+    // The dash of «% satisfechos» says why to a screen reader, in the card's own words.
+    expect(await total.innerText()).toMatch(/Sin calificaciones\s+0 de 1 \(0 %\)/);
+    expect(await total.innerText()).not.toContain('relojes');
   });
 });

@@ -55,6 +55,7 @@ export const satisfactionEn: SatisfactionMessages = {
   ratings: 'Ratings',
   average: 'Average',
   satisfiedPercent: '% satisfied',
+  noneRated: 'No ratings',
   total: 'Whole period',
   byClientTitle: 'By client and month',
   lowestTitle: 'Lowest ratings',

@@ -66,6 +66,8 @@ export const satisfactionEsMX = {
   ratings: 'Calificaciones',
   average: 'Promedio',
   satisfiedPercent: '% satisfechos',
+  /** A month or client without ratings, where «% satisfechos» shows a dash. */
+  noneRated: 'Sin calificaciones',
   total: 'Total del periodo',
   byClientTitle: 'Por cliente y mes',
   lowestTitle: 'Calificaciones más bajas',

@@ -76,7 +76,13 @@ function BarTable({
                   <th scope="row" className="capitalize">
                     {bar.label}
                   </th>
-                  <PercentBarCell percent={pct} good={95} warn={80} label={t.dashboard.percent} />
+                  <PercentBarCell
+                    percent={pct}
+                    good={95}
+                    warn={80}
+                    label={t.dashboard.percent}
+                    none={t.dashboard.noData}
+                  />
                   <td className="num" data-label={t.dashboard.met}>
                     {bar.met}
                   </td>

@@ -36,7 +36,12 @@ function StatsCells({ stats }: { stats: SatisfactionStats }) {
       <td className="num">
         {stats.averageScore === null ? '—' : number.format(stats.averageScore)}
       </td>
-      <PercentBarCell percent={stats.satisfiedPercent} good={80} warn={60} />
+      <PercentBarCell
+        percent={stats.satisfiedPercent}
+        good={80}
+        warn={60}
+        none={t.satisfaction.noneRated}
+      />
       <td className="num nowrap">
         {responseText(stats, t.satisfaction.responseOf, language) ?? '—'}
       </td>
