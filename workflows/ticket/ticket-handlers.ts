@@ -273,8 +273,9 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
    * The ASSIGNED event of a classification, by whoever chose the agent: the classifier when they
    * named one; for an agent kept from triage, the staff member who assigned them then (the
    * classifier left the form on «Automático» and chose no one, so the timeline credits the
-   * choice to whoever made it); the system (no actor) for the least-loaded pick, and for a kept agent whose triage
-   * assignment the view no longer holds (a triage of more than KEPT_TIMELINE_EVENTS events).
+   * choice to whoever made it); the system (no actor) for the least-loaded pick, and for a kept
+   * agent whose triage assignment the view no longer holds (a triage of more than
+   * KEPT_TIMELINE_EVENTS events).
    */
   const recordAssigned = (
     args: ClassifyArgs,
