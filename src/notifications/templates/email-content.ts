@@ -66,7 +66,7 @@ export interface TemplateContext {
 }
 
 /** `[L3-2026-000123] …`: the ticket number first, so mail clients thread and sort by it. */
-export function subjectLine(ticketNumber: string, text: string): string {
+function subjectLine(ticketNumber: string, text: string): string {
   return oneLine(`[${ticketNumber}] ${text}`, 200);
 }
 
