@@ -10,6 +10,7 @@ import {
   type TicketRegistration,
   useWorldWithWorker,
 } from '../support/world-with-worker';
+import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 
 // File attachments on tickets (L3-11 communication on the ticket, L3-05 records) on the real
 // stack: PostgreSQL, the Temporal dev server with the real worker and its email dispatcher, the
@@ -17,8 +18,8 @@ import {
 // stored, the ticket's access rules, closed tickets, the one email per attachment, delete rules
 // and the record a deletion leaves (who and when, without the bytes).
 
-const OWN_ORG = 'Comercializadora Aurora';
-const OTHER_ORG = 'Grupo Industrial Tulum';
+const OWN_ORG = AURORA_ORG;
+const OTHER_ORG = TULUM_ORG;
 const REGISTRANT = 'usuario@aurora.example';
 const MAX_BYTES = 4_096;
 const MAX_PER_TICKET = 3;

@@ -3,6 +3,7 @@ import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
+import { TULUM_ORG } from '../support/demo-contract';
 
 // L3-09, L3-12/L3-13 (QA S20): before «Aceptar entrega» closes a requirement, the approver reads
 // the hours the closure charges and gives back, the figures «Ticket cerrado» then reports
@@ -40,7 +41,7 @@ describe('Ticket.closureHours (L3-12/L3-13)', () => {
       expect(body.data!.ticket.closureHours).toEqual(expected);
     }
     // Another client reads neither the ticket nor its hours.
-    const other = await read(number, world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum'));
+    const other = await read(number, world.bearer(Role.CLIENT_USER, TULUM_ORG));
     expect(other.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(other.body.data?.ticket ?? null).toBeNull();
 

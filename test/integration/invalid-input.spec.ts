@@ -6,6 +6,7 @@ import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { useWorldWithWorker } from '../support/world-with-worker';
 import { databaseFingerprint, waitForQuiet } from '../support/database-fingerprint';
+import { AURORA_ORG } from '../support/demo-contract';
 
 // Issue 5 item 8: every mutation of schema.graphql, called by a role allowed to call it, with
 // invalid arguments (empty, blank or oversized strings, wrong enums, bad dates, negative hours,
@@ -16,7 +17,7 @@ import { databaseFingerprint, waitForQuiet } from '../support/database-fingerpri
 const SCHEMA = buildSchema(readFileSync(schemaFilePath(), 'utf8'));
 const MUTATIONS = SCHEMA.getMutationType()!.getFields();
 
-const OWN = 'Comercializadora Aurora';
+const OWN = AURORA_ORG;
 const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
 const UNKNOWN_TICKET = 'L3-1999-999999';
 const HUGE = 'x'.repeat(100_001);

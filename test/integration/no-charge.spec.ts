@@ -3,6 +3,7 @@ import { caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+import { TULUM_ORG } from '../support/demo-contract';
 
 // L3-18 on the ticket, over real GraphQL on the real stack (PostgreSQL, Temporal dev server, the
 // real worker and its email dispatcher, the SMTP catcher): provider staff decide a ticket is free
@@ -11,7 +12,7 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 // (NOT_FOUND); each decision emails the registrant once (L3-11).
 
 const AURORA = 'comercializadora-aurora';
-const TULUM = 'Grupo Industrial Tulum';
+const TULUM = TULUM_ORG;
 const EMAIL_TYPE = 'TICKET_NO_CHARGE';
 
 const SET = `mutation ($input: SetTicketNoChargeInput!) {

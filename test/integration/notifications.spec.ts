@@ -14,6 +14,7 @@ import { caughtAtLeast, caughtMails, caughtOnceEach } from '../support/caught-ma
 import { gql } from '../support/integration-harness';
 import { startDispatcher } from '../support/outbox-dispatcher';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
+import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 
 // L3-11: every client-visible event reaches the right people by email, exactly once, in their
 // language — through the real outbox, the real dispatcher and the tier's real SMTP catcher.
@@ -470,7 +471,7 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
         status: 'QUEUED',
         attempts: 0,
         ticketNumber: e.CANCELLED.ticket.number,
-        organizationName: 'Comercializadora Aurora',
+        organizationName: AURORA_ORG,
       });
       const [again] = await waitFor('SENT again', async () => {
         const r = await outbox(e.CANCELLED.eventKey);
@@ -519,7 +520,7 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
           description: 'Un reporte de embarques por almacén.',
         },
       },
-      world.bearer(Role.CLIENT_USER, 'Grupo Industrial Tulum'),
+      world.bearer(Role.CLIENT_USER, TULUM_ORG),
     );
     expect(registered.body.errors).toBeUndefined();
     const { number, subject } = registered.body.data!.registerTicket;
