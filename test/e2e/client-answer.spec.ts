@@ -140,6 +140,9 @@ describe("The client's answer off the portal (web app, L3-06, L3-07, L3-11)", ()
     expect(await row(waiting).getByTestId('your-turn').innerText()).toBe('Su respuesta');
     await row(asked).getByTestId('your-turn').waitFor();
     expect(await row(quiet).getByTestId('your-turn').count()).toBe(0);
+    // QA S21: nothing is due because the provider waits on them, not «Sin plazo en curso».
+    expect(await row(waiting).getByTestId('idle-due').innerText()).toBe('Esperando su respuesta');
+    expect(await row(asked).getByTestId('idle-due').innerText()).toBe('Esperando su respuesta');
     await page.getByLabel('Mostrar').selectOption({ label: 'Esperan mi respuesta' });
     await page.waitForURL(/mostrar=answer/);
     // The old rows leave first (the list says «Cargando…» while it reads the new choice); the
@@ -194,5 +197,16 @@ describe("The client's answer off the portal (web app, L3-06, L3-07, L3-11)", ()
     await agent.getByTestId('ticket-state').waitFor();
     await agent.getByTestId('actions').waitFor();
     expect(await banner(agent).count()).toBe(0);
+    // Their list says the clock is paused on the client and the business time it keeps (QA S21).
+    await agent.goto(`/tickets?mios=0&q=${waiting}`);
+    const due = agent
+      .getByTestId('my-tickets')
+      .getByRole('row')
+      .filter({ hasText: waiting })
+      .getByTestId('idle-due');
+    await due.getByText('En pausa: esperando al cliente').waitFor();
+    expect(await due.innerText()).toMatch(
+      /^En pausa: esperando al cliente\s+Restante: .+ hábiles?$/,
+    );
   });
 });

@@ -78,10 +78,12 @@ export interface TicketSummary {
   autoCloseAt: string | null;
   /** L3-06/L3-07/L3-09: the next step is the client's (the caller's, for a client user). */
   awaitingClient: boolean;
+  /** The lists': a clock paused on the client and its time left (L3-07/L3-08); the page reads all. */
+  clocks: Pick<SlaClock, 'status' | 'remainingMinutes' | 'businessDayMinutes'>[];
 }
 
 const SUMMARY_FIELDS = `number subject state category classification requirementKind slaStatus nextDeadline registeredAt updatedAt organizationId
-  assigneeName releaseDate autoCloseAt awaitingClient`;
+  assigneeName releaseDate autoCloseAt awaitingClient clocks { status remainingMinutes businessDayMinutes }`;
 
 export interface TicketEvent {
   seq: number;

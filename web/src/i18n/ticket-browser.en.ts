@@ -66,6 +66,13 @@ export const ticketBrowserEn: TicketBrowserMessages = {
       ? `Downloaded the ${n} most recent tickets; filter to export the rest.`
       : `Downloaded the first ${n} tickets of the list; filter to export the rest.`,
   exportedRows: (n) => (n === 1 ? 'Downloaded 1 row as CSV.' : `Downloaded ${n} rows as CSV.`),
+  due: {
+    yourAnswer: 'Waiting for your answer',
+    pausedOnClient: 'Paused: waiting on the client',
+    onClient: 'Waiting on the client',
+    calculating: 'Calculating deadline…',
+    left: (time) => `${time} left`,
+  },
   columns: {
     number: 'Number',
     client: 'Client',

@@ -71,6 +71,19 @@ export const ticketBrowserEsMX = {
       : `Se descargaron los primeros ${n} tickets de la lista; filtre para exportar los demás.`,
   exportedRows: (n: number) =>
     n === 1 ? 'Se descargó 1 fila en CSV.' : `Se descargaron ${n} filas en CSV.`,
+  /** «Próximo plazo» when nothing is due: why (QA S21; L3-06…L3-08). */
+  due: {
+    /** A client's list: the provider waits on them. */
+    yourAnswer: 'Esperando su respuesta',
+    /** Staff: the clock is paused until the client answers. */
+    pausedOnClient: 'En pausa: esperando al cliente',
+    /** Staff: the next step is the client's and no clock runs. */
+    onClient: 'Esperando al cliente',
+    /** Just registered: the triage deadline is a moment away. */
+    calculating: 'Calculando plazo…',
+    /** The business time a paused clock keeps («5 h hábiles»). */
+    left: (time: string) => `Restante: ${time}`,
+  },
   columns: {
     number: 'Número',
     client: 'Cliente',

@@ -5,6 +5,8 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { ticketPath } from '../router/routes';
 import { useSession } from '../session/session-context';
+import { clockTimeWords } from './clock-texts';
+import { type IdleDue, idleDueText } from './idle-due-text';
 import { CLOSED_STATES } from './ticket-filters';
 
 export { ticketPath };
@@ -50,7 +52,10 @@ export function TicketTable({
   showRegistered?: boolean;
   /** A «Última actividad» column (lists in that order, instead of «Registrado»). */
   showUpdated?: boolean;
-  /** A client's list: «Su respuesta» next to the state of tickets waiting on them (L3-06/L3-07). */
+  /**
+   * A client's list: «Su respuesta» next to the state of tickets waiting on them (L3-06/L3-07), and
+   * «Esperando su respuesta» where nothing is due (staff read the pause and its time left).
+   */
   yourTurn?: boolean;
   /**
    * The list's order: the headers of the columns it can sort by become buttons, and the sorted
@@ -58,7 +63,7 @@ export function TicketTable({
    */
   sort?: { readonly order: TicketOrder; readonly onSort: (order: TicketOrder) => void };
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { format } = useLocalTime();
   const columns = t.ticketBrowser.columns;
   return (
@@ -129,6 +134,12 @@ export function TicketTable({
                     deadline={ticket.nextDeadline}
                     releaseDate={ticket.releaseDate}
                     autoCloseAt={ticket.autoCloseAt}
+                    idle={idleDueText(
+                      ticket,
+                      yourTurn,
+                      { due: t.ticketBrowser.due, noDeadline: t.tickets.noDeadline },
+                      clockTimeWords[language],
+                    )}
                   />
                 )}
               </td>
@@ -212,19 +223,22 @@ export function bySoonestDeadline(a: TicketSummary, b: TicketSummary): number {
 /**
  * What is due on a ticket, in the user's time zone: the running clock's deadline and, for a
  * ticket with a published release-for-testing date (L3-09, L3-19), «Entrega publicada: <fecha>»
- * (below the deadline while a clock runs). «Sin plazo en curso» only when there is neither: a
- * published date is not an SLA clock, but it is a promise. Shared by the ticket lists and the
- * planning work list.
+ * (below the deadline while a clock runs). When there is neither, `idle` says why (else «Sin plazo
+ * en curso»): a published date is not an SLA clock, but it is a promise. Shared by the ticket lists
+ * and the planning work list.
  */
 export function DueSummary({
   deadline,
   releaseDate,
   autoCloseAt,
+  idle,
 }: {
   deadline: string | null;
   releaseDate: string | null;
   /** L3-07: a resolved ticket's automatic closure, when nothing else is due. */
   autoCloseAt?: string | null;
+  /** Why nothing is due ({@link idleDueText}): e.g. the clock waits on the client. */
+  idle?: IdleDue;
 }) {
   const { t } = useI18n();
   const { format } = useLocalTime();
@@ -238,7 +252,10 @@ export function DueSummary({
         </span>
       )}
       {!deadline && !releaseDate && !autoCloseAt && (
-        <span className="muted">{t.tickets.noDeadline}</span>
+        <span className={idle?.quiet === false ? undefined : 'muted'} data-testid="idle-due">
+          {idle?.text ?? t.tickets.noDeadline}
+          {idle?.detail && <span className="muted small block">{idle.detail}</span>}
+        </span>
       )}
       {releaseDate && (
         <span className={deadline ? 'muted small block' : 'block'} data-testid="published-delivery">

@@ -1,0 +1,40 @@
+import type { TicketSummary } from '../api/tickets';
+import type { ClockTimeMessages } from '../i18n/clock-time.es-mx';
+import type { TicketBrowserMessages } from '../i18n/ticket-browser.es-mx';
+
+/** What a list's «Próximo plazo» says when nothing is due: a line, and below it the time left. */
+export interface IdleDue {
+  readonly text: string;
+  readonly detail: string | null;
+  /** A wait on the client is news to the reader; «Sin plazo en curso» and «Calculando…» are not. */
+  readonly quiet: boolean;
+}
+
+/**
+ * Why a listed ticket has no deadline, for a client's list (`clientList`) or staff's (QA S21: a
+ * ticket paused on the client read «Sin plazo en curso», to a client "nobody is on it"). While the
+ * provider waits on the client the clock pauses (L3-07, L3-08) or the triage clock stops (L3-06):
+ * the client reads that their answer is awaited; staff read the pause and the business time the
+ * paused clock keeps. A ticket just registered has its triage clock a moment later (the read
+ * model's lag): «Calculando plazo…», not «Sin plazo en curso».
+ */
+export function idleDueText(
+  ticket: Pick<TicketSummary, 'state' | 'awaitingClient' | 'clocks'>,
+  clientList: boolean,
+  words: { readonly due: TicketBrowserMessages['due']; readonly noDeadline: string },
+  time: ClockTimeMessages,
+): IdleDue {
+  const paused = ticket.clocks.find((clock) => clock.status === 'PAUSED');
+  if (clientList && (paused || ticket.awaitingClient)) {
+    return { text: words.due.yourAnswer, detail: null, quiet: false };
+  }
+  if (paused) {
+    const left = time.left(paused.remainingMinutes, paused.businessDayMinutes);
+    return { text: words.due.pausedOnClient, detail: words.due.left(left), quiet: false };
+  }
+  if (ticket.awaitingClient) return { text: words.due.onClient, detail: null, quiet: false };
+  if (ticket.state === 'REGISTERED' && ticket.clocks.length === 0) {
+    return { text: words.due.calculating, detail: null, quiet: true };
+  }
+  return { text: words.noDeadline, detail: null, quiet: true };
+}
