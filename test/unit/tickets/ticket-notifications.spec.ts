@@ -691,6 +691,10 @@ describe('L3-11 timeline events → emails', () => {
       'u-mgr',
     );
     expect(notificationsFor(TICKET, namedAssigned, SLICE, named).map((n) => n.type)).toEqual([]);
+    // Runs from before the kept-assignment-actor patch (and a triage the view no longer holds)
+    // record it without an actor: still no email of its own.
+    const actorless = { ...namedAssigned, actor: null };
+    expect(notificationsFor(TICKET, actorless, SLICE, named).map((n) => n.type)).toEqual([]);
 
     const automatic = {
       ...event('ASSIGNED', { agentId: 'u-agent', automatic: true }),
