@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import type { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import type { AppConfig } from '../../src/config/app-config';
 import { type DemoSeedResult, seedDemoData } from '../../src/identity/demo-seed';
 import { Role } from '../../src/identity/role.enum';
@@ -159,6 +160,28 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
           slug: 'comercializadora-aurora',
         },
       });
+    });
+
+    it('me asked many times in one document reads the caller once (500 aliases were 500 reads)', async () => {
+      const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      try {
+        const { body } = await gql<Record<'a' | 'b' | 'c', { id: string }>>(
+          api,
+          '{ a: me { id } b: me { id } c: me { id } }',
+          {},
+          bearer(Role.CLIENT_APPROVER),
+        );
+        expect(body.errors).toBeUndefined();
+        const { a, b, c } = body.data!;
+        expect([b.id, c.id]).toEqual([a.id, a.id]);
+        const reads = spy.mock.calls.filter(
+          ([sql, params]) => /app_user/.test(sql) && JSON.stringify(params ?? []).includes(a.id),
+        );
+        // The session check's read and me's: not one per alias.
+        expect(reads.length).toBeLessThanOrEqual(2);
+      } finally {
+        spy.mockRestore();
+      }
     });
 
     it.each([
