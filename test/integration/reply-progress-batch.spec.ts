@@ -2,6 +2,7 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
+import { insertReadModelTicket } from '../support/read-model-ticket';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 
 // L3-07: `Ticket.publicReplyCountsAsProgress` (a staff public reply now restarts the progress
@@ -34,15 +35,12 @@ describe('publicReplyCountsAsProgress in a list: one clock read per request (L3-
   beforeAll(async () => {
     world = await createSeededWorld('reply_progress_batch');
     for (const [i, [state, runs]] of TICKETS.entries()) {
-      await world.db.query(
-        `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id,
-           calendar_id, category, subject, description, state, registered_at, last_event_seq)
-         SELECT $1, 2024, $2, $3, u.organization_id, u.id, $4, 'INCIDENT', 'Avance en lote', 'x',
-                $5, now(), 0
-           FROM app_user u JOIN organization o ON o.id = u.organization_id
-          WHERE o.name = 'Comercializadora Aurora' AND 'CLIENT_USER' = ANY(u.roles)
-          ORDER BY u.email LIMIT 1`,
-        [number(i), 871001 + i, `reply-progress-${number(i)}`, DEFAULT_CALENDAR_ID, state],
+      await insertReadModelTicket(
+        world.db,
+        number(i),
+        DEFAULT_CALENDAR_ID,
+        'Avance en lote',
+        state,
       );
       for (const [r, [status, ended]] of runs.entries()) {
         await world.db.query(

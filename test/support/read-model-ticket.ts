@@ -2,23 +2,25 @@ import type { SeededWorld } from './seeded-world';
 
 /**
  * A ticket row of the demo client Comercializadora Aurora written straight into the read model
- * (no workflow runs it), IN_ANALYSIS on `calendarId`, registered now by its first client user:
- * what a spec of the clocks' reads puts its clock rows under. `number` is `L3-2024-<seq>`.
+ * (no workflow runs it), in `state` (IN_ANALYSIS unless given) on `calendarId`, registered now by
+ * its first client user: what a spec of the clocks' reads puts its clock rows under. `number` is
+ * `L3-2024-<seq>`.
  */
 export async function insertReadModelTicket(
   db: SeededWorld['db'],
   number: string,
   calendarId: string,
   subject: string,
+  state = 'IN_ANALYSIS',
 ): Promise<void> {
   await db.query(
     `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id,
        calendar_id, category, subject, description, state, registered_at, last_event_seq)
      SELECT $1, 2024, $2, $3, u.organization_id, u.id, $4, 'INCIDENT', $5, 'x',
-            'IN_ANALYSIS', now(), 0
+            $6, now(), 0
        FROM app_user u JOIN organization o ON o.id = u.organization_id
       WHERE o.name = 'Comercializadora Aurora' AND 'CLIENT_USER' = ANY(u.roles)
       ORDER BY u.email LIMIT 1`,
-    [number, Number(number.split('-')[2]), `read-model-${number}`, calendarId, subject],
+    [number, Number(number.split('-')[2]), `read-model-${number}`, calendarId, subject, state],
   );
 }
