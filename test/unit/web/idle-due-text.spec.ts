@@ -48,7 +48,7 @@ describe('why a listed ticket has no deadline (QA S21)', () => {
     });
     expect(idleDueText(paused, false, english, clockTimeWords.en)).toEqual({
       text: 'Paused: waiting on the client',
-      detail: '5 h (business) left',
+      detail: 'Left: 5 h (business)',
       quiet: false,
     });
   });

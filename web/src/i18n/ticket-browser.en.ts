@@ -71,7 +71,7 @@ export const ticketBrowserEn: TicketBrowserMessages = {
     pausedOnClient: 'Paused: waiting on the client',
     onClient: 'Waiting on the client',
     calculating: 'Calculating deadline…',
-    left: (time) => `${time} left`,
+    left: (time) => `Left: ${time}`,
   },
   columns: {
     number: 'Number',
