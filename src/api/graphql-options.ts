@@ -20,7 +20,6 @@ import type { LiveSocket } from '../live/live-sessions.service';
 import { closeUnauthorized } from '../live/ws-close';
 import { type QueryLimits, queryLimitsRule } from './query-limits';
 import { noNulCharacters, nulCharacterError, nulCharacterPath } from './request-hygiene';
-import { speculativeGateway } from './speculative-execution';
 
 /** The committed schema file: API changes show in diffs (a unit test keeps it current). */
 export function schemaFilePath(): string {
@@ -122,12 +121,11 @@ function connectionAuthenticator<User>({
 }
 
 export function graphQLOptions<User>(input: GraphQLOptionsInput<User>): ApolloDriverConfig {
-  const { writeSchemaFile, limits, authenticate } = input;
+  const { writeSchemaFile, limits } = input;
   const validationRules = [queryLimitsRule(limits)];
   // The built schema, for validating WebSocket operations (set once by `transformSchema`).
   let schema: GraphQLSchema | undefined;
-  // Nest's config type leaves out `gateway`, which it spreads into `new ApolloServer` all the same.
-  const options: ApolloDriverConfig & { gateway?: ReturnType<typeof speculativeGateway> } = {
+  return {
     driver: ApolloDriver,
     path: '/graphql',
     autoSchemaFile: writeSchemaFile ? schemaFilePath() : true,
@@ -178,10 +176,5 @@ export function graphQLOptions<User>(input: GraphQLOptionsInput<User>): ApolloDr
           result.errors ? { ...result, errors: formatAll(result.errors) } : undefined,
       },
     },
-    // Queries run while their session check is under way (issues #5/#10).
-    gateway: authenticate
-      ? speculativeGateway({ schema: () => schema as GraphQLSchema, authenticate })
-      : undefined,
   };
-  return options;
 }
