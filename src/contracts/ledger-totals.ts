@@ -66,30 +66,25 @@ export async function ticketLedgerTotals(
   organizationId: string,
   ticketNumber: string,
 ): Promise<LedgerTotal[]> {
-  const rows = await db.query<TotalRow[]>(
-    `SELECT ${TOTALS_SELECT}
-       FROM hour_ledger_entry e LEFT JOIN hour_ledger_entry r ON r.id = e.reverses_entry_id
-      WHERE e.organization_id = $1 AND e.ticket_number = $2
-      GROUP BY 1, 2, 3`,
-    [organizationId, ticketNumber],
-  );
-  return rows.map(toTotal);
+  return (await ticketsLedgerTotals(db, [ticketNumber], organizationId)).get(ticketNumber) ?? [];
 }
 
 /**
  * {@link ticketLedgerTotals} of each of `ticketNumbers` in one query (a ticket list asking each
- * ticket's hours reads them together), by ticket; a ticket without entries is absent.
+ * ticket's hours reads them together), by ticket; a ticket without entries is absent. With
+ * `organizationId`, only that organisation's entries.
  */
 export async function ticketsLedgerTotals(
   db: Pick<EntityManager, 'query'>,
   ticketNumbers: readonly string[],
+  organizationId?: string,
 ): Promise<Map<string, LedgerTotal[]>> {
   const rows = await db.query<TotalRow[]>(
     `SELECT ${TOTALS_SELECT}
        FROM hour_ledger_entry e LEFT JOIN hour_ledger_entry r ON r.id = e.reverses_entry_id
-      WHERE e.ticket_number = ANY($1::text[])
+      WHERE e.ticket_number = ANY($1::text[])${organizationId ? ' AND e.organization_id = $2' : ''}
       GROUP BY 1, 2, 3`,
-    [ticketNumbers],
+    organizationId ? [ticketNumbers, organizationId] : [ticketNumbers],
   );
   const totals = new Map<string, LedgerTotal[]>();
   for (const total of rows.map(toTotal)) {
