@@ -5,7 +5,6 @@ import { AppConfig } from '../config/app-config';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { OrganizationKind } from '../identity/organization-kind.enum';
 import { Role } from '../identity/role.enum';
-import { OUTBOX_CHANNEL } from './email-dispatcher';
 import { EmailOutboxEntity, type OutboxPayload, type OwnMailEvent } from './email-outbox.entity';
 import { EmailStatus } from './email-status.enum';
 import { mailDomain, outboxMessageId } from './message-id';
@@ -330,7 +329,8 @@ export class NotificationsService {
   /**
    * A waiting email's new cause and content (its key, recipient and Message-ID stay). One whose
    * event waits for what follows it and now has it all (the new-ticket email naming every file
-   * announced) goes at once rather than at the end of its window.
+   * announced) goes at once rather than at the end of its window (the outbox's trigger wakes the
+   * dispatchers when a queued email falls due sooner: migration 1764320300000).
    */
   private async rewrite(
     manager: EntityManager,
@@ -356,9 +356,6 @@ export class NotificationsService {
         complete,
       ],
     );
-    // The outbox trigger wakes the dispatchers when a row becomes QUEUED, not when one waiting
-    // falls due sooner: without this they would see it at their next poll (MAIL_POLL_INTERVAL_MS).
-    if (complete) await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   }
 
   /**
