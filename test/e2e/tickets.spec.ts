@@ -246,6 +246,14 @@ describe('Tickets (web app, real workflow)', () => {
     expect(await actions.getByTestId('requestReestimate-explain').innerText()).toContain(
       'la actual deja de valer',
     );
+    // QA S21: «Mis tickets» says whose step it is, not «Sin plazo en curso».
+    await page.goto('/mis-tickets');
+    const idle = page
+      .getByTestId('my-tickets')
+      .getByRole('row', { name: new RegExp(number) })
+      .getByTestId('idle-due');
+    await idle.waitFor();
+    expect(await idle.innerText()).toBe('Esperando autorización de su aprobador');
   });
 
   it('the approver authorizes the estimate in writing and sees the state change', async () => {
@@ -260,6 +268,9 @@ describe('Tickets (web app, real workflow)', () => {
     await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
     expect(new URL(page.url()).search).toBe('?mostrar=awaiting');
     expect(await notice.count()).toBe(0);
+    expect(await page.getByTestId('my-tickets').getByTestId('idle-due').innerText()).toBe(
+      'Esperando su autorización',
+    );
     await page.getByTestId('my-tickets').getByRole('link', { name: number }).click();
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
 

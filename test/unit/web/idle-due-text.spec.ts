@@ -69,6 +69,29 @@ describe('why a listed ticket has no deadline (QA S21)', () => {
     });
   });
 
+  it('tells a client whose approver must authorize the estimate so, and the approver it is theirs (L3-09)', () => {
+    // `awaitingClient` is true for an approver only: a portal user cannot authorize.
+    const estimate = {
+      state: 'ESTIMATE_SUBMITTED',
+      awaitingClient: false,
+      clocks: [{ status: 'MET', remainingMinutes: 900, businessDayMinutes: 540 }],
+    };
+    expect(idleDueText(estimate, true, es, time)).toEqual({
+      text: 'Esperando autorización de su aprobador',
+      detail: null,
+      quiet: false,
+    });
+    expect(idleDueText(estimate, true, english, clockTimeWords.en).text).toBe(
+      'Waiting for your approver’s authorization',
+    );
+    const approver = { ...estimate, awaitingClient: true };
+    expect(idleDueText(approver, true, es, time).text).toBe('Esperando su autorización');
+    expect(idleDueText(approver, true, english, clockTimeWords.en).text).toBe(
+      'Waiting for your authorization',
+    );
+    expect(idleDueText(approver, false, es, time).text).toBe('Esperando al cliente');
+  });
+
   it('says the deadline is on its way for a ticket registered a moment ago', () => {
     expect(idleDueText(justRegistered, true, es, time)).toEqual({
       text: 'Calculando plazo…',

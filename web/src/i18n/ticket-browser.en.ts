@@ -68,6 +68,8 @@ export const ticketBrowserEn: TicketBrowserMessages = {
   exportedRows: (n) => (n === 1 ? 'Downloaded 1 row as CSV.' : `Downloaded ${n} rows as CSV.`),
   due: {
     yourAnswer: 'Waiting for your answer',
+    yourAuthorization: 'Waiting for your authorization',
+    approverAuthorization: 'Waiting for your approver’s authorization',
     pausedOnClient: 'Paused: waiting on the client',
     onClient: 'Waiting on the client',
     calculating: 'Calculating deadline…',

@@ -75,6 +75,10 @@ export const ticketBrowserEsMX = {
   due: {
     /** A client's list: the provider waits on them. */
     yourAnswer: 'Esperando su respuesta',
+    /** An approver's list: an estimate waits for their written authorization (L3-09). */
+    yourAuthorization: 'Esperando su autorización',
+    /** Any other client user's: only an approver authorizes it (L3-09). */
+    approverAuthorization: 'Esperando autorización de su aprobador',
     /** Staff: the clock is paused until the client answers. */
     pausedOnClient: 'En pausa: esperando al cliente',
     /** Staff: the next step is the client's and no clock runs. */

@@ -16,7 +16,9 @@ export interface IdleDue {
  * provider waits on the client the clock pauses (L3-07, L3-08) or the triage clock stops (L3-06):
  * the client reads that their answer is awaited; staff read the pause and the business time the
  * paused clock keeps. A ticket just registered has its triage clock a moment later (the read
- * model's lag): «Calculando plazo…», not «Sin plazo en curso».
+ * model's lag): «Calculando plazo…», not «Sin plazo en curso». An estimate waits for the client's
+ * written authorization (L3-09, no provider clock): an approver reads it as theirs to give, any
+ * other client user that their approver's is awaited.
  */
 export function idleDueText(
   ticket: Pick<TicketSummary, 'state' | 'awaitingClient' | 'clocks'>,
@@ -25,6 +27,13 @@ export function idleDueText(
   time: ClockTimeMessages,
 ): IdleDue {
   const paused = ticket.clocks.find((clock) => clock.status === 'PAUSED');
+  if (clientList && ticket.state === 'ESTIMATE_SUBMITTED') {
+    // `awaitingClient` counts an authorization for approvers only (L3-09).
+    const text = ticket.awaitingClient
+      ? words.due.yourAuthorization
+      : words.due.approverAuthorization;
+    return { text, detail: null, quiet: false };
+  }
   if (clientList && (paused || ticket.awaitingClient)) {
     return { text: words.due.yourAnswer, detail: null, quiet: false };
   }
