@@ -39,7 +39,7 @@ const ACTIVITIES: Record<
   INFO_PROVIDED: {
     subject: ['El cliente envió la información', 'Client sent the information'],
     did: ['respondió la solicitud de información de', 'answered the information request of'],
-    words: ['Respuesta', 'Answer'],
+    words: ['Respuesta', 'Reply'],
   },
   CLIENT_REPLIED: {
     subject: ['El cliente respondió', 'Client replied'],

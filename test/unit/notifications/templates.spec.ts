@@ -506,6 +506,13 @@ describe('L3-11 email templates', () => {
     expect(comment.text).toContain('Úrsula Usuaria commented on ticket L3-2026-000123.');
     expect(comment.text).toContain('> Adjunto la póliza con la que falla el timbrado.');
     expect(comment.text).toContain('https://soporte.example/tickets/L3-2026-000123');
+    // The client's words to an information request are a reply, as the web app says.
+    const info = renderEmail(
+      { ...EVENTS.PROVIDER_CLIENT_ACTIVITY, activity: 'INFO_PROVIDED' as const },
+      { ...agent, locale: Locale.EN },
+      { ...OPTIONS, names },
+    )!;
+    expect(info.text).toContain('Reply:\n> Adjunto la póliza con la que falla el timbrado.');
   });
 
   it("L3-09 provider side (QA S18): a re-estimate request quotes the reason, and the approver's note apart", () => {

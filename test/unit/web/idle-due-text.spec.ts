@@ -36,7 +36,7 @@ describe('why a listed ticket has no deadline (QA S21)', () => {
     });
     expect(idleDueText(asked, true, es, time).text).toBe('Esperando su respuesta');
     expect(idleDueText(paused, true, english, clockTimeWords.en).text).toBe(
-      'Waiting for your answer',
+      'Waiting for your reply',
     );
   });
 

@@ -175,7 +175,9 @@ describe('the client banner «Se necesita su respuesta»', () => {
     const es = esMX.clientAnswer.banner;
     const e = en.clientAnswer.banner;
     expect(es.title).toBe('Se necesita su respuesta');
-    expect(e.title).toBe('Your answer is needed');
+    expect(e.title).toBe('Your reply is needed');
+    // The button to the reply form: the client's action is «Reply» in English, as its form says.
+    expect(e.answer).toBe('Reply');
     expect(es.waiting('3 feb 2026, 10:00')).toBe(
       'Desde el 3 feb 2026, 10:00 esperamos su respuesta para seguir trabajando en este ticket.',
     );
@@ -198,6 +200,6 @@ describe('the client banner «Se necesita su respuesta»', () => {
     const filters = { ...defaultFilters(false), show: 'ANSWER' as const };
     expect(apiFilterOf(filters, false, 'u1')).toEqual({ awaitingClient: true });
     expect(esMX.ticketBrowser.shows.ANSWER).toBe('Esperan mi respuesta');
-    expect(en.ticketBrowser.shows.ANSWER).toBe('Waiting on my answer');
+    expect(en.ticketBrowser.shows.ANSWER).toBe('Waiting on my reply');
   });
 });

@@ -492,7 +492,7 @@ export const en: Messages = {
     requestInfoExplain:
       'The client gets the note by email. The triage deadline counts as met; when the client provides the information, a new one starts.',
     waitOnClientExplain: (clock: string) =>
-      `The client gets the note by email. The “${clock}” clock pauses until they answer: the wait does not count against the SLA.`,
+      `The client gets the note by email. The “${clock}” clock pauses until they reply: the wait does not count against the SLA.`,
     reason: 'Reason',
     rejectReason: 'Reason for rejecting',
     decisionReason: (reason) => `Reason: ${reason}`,
@@ -758,7 +758,7 @@ export const en: Messages = {
       PROVIDER_ASSIGNED: 'Ticket reassigned (notice to the agent)',
       PROVIDER_DELIVERY_AT_RISK: 'Delivery at risk (provider notice)',
       COMMENT_ADDED: 'Comment',
-      CLIENT_ANSWER_RECORDED: "Client's answer recorded by the team",
+      CLIENT_ANSWER_RECORDED: "Client's reply recorded by the team",
       ATTACHMENT_ADDED: 'Attachment',
       CHECKPOINT_AGENDA: 'Checkpoint agenda',
       CHECKPOINT_MOVED: 'Checkpoint moved',

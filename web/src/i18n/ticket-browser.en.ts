@@ -11,7 +11,7 @@ export const ticketBrowserEn: TicketBrowserMessages = {
     ALL: 'All',
     OPEN: 'Open',
     AWAITING: 'Awaiting authorization',
-    ANSWER: 'Waiting on my answer',
+    ANSWER: 'Waiting on my reply',
     CLOSED: 'Closed',
   },
   awaitingNotice: (n) =>
@@ -67,7 +67,7 @@ export const ticketBrowserEn: TicketBrowserMessages = {
       : `Downloaded the first ${n} tickets of the list; filter to export the rest.`,
   exportedRows: (n) => (n === 1 ? 'Downloaded 1 row as CSV.' : `Downloaded ${n} rows as CSV.`),
   due: {
-    yourAnswer: 'Waiting for your answer',
+    yourAnswer: 'Waiting for your reply',
     yourAuthorization: 'Waiting for your authorization',
     approverAuthorization: 'Waiting for your approver’s authorization',
     pausedOnClient: 'Paused: waiting on the client',
