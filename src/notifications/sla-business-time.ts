@@ -1,16 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
-import { type BusinessCalendar, businessMillisecondsBetween } from '../business-time/engine';
+import { businessMillisecondsBetween } from '../business-time/engine';
+import { workingDayMinutes } from '../tickets/working-day-minutes';
+import { clockTarget } from '../../workflows/ticket/ticket-opening';
 import type { SlaAtRiskEvent, SlaBreachedEvent } from './notification-event';
-import type { TicketCalendarLookup } from './ticket-calendar-lookup';
+import type { TicketCalendar, TicketCalendarLookup } from './ticket-calendar-lookup';
 
 const MS_PER_MINUTE = 60_000;
 
 /**
  * L3-06…L3-09: the business time an SLA email tells, measured on the ticket's calendar (never
  * wall-clock subtraction): what is left of an at-risk clock, and how late a breach is, at `now`
- * (when the email is queued). An event that already carries it is returned as it is; so is one
- * with no calendar to count on (none of its own, its client's or a default).
+ * (when the email is queued), with the calendar's working day for a clock counted in days. An
+ * event that already carries it is returned as it is; so is one with no calendar to count on
+ * (none of its own, its client's or a default).
  */
 export async function withSlaBusinessTime<E extends SlaAtRiskEvent | SlaBreachedEvent>(
   calendars: TicketCalendarLookup,
@@ -21,13 +24,9 @@ export async function withSlaBusinessTime<E extends SlaAtRiskEvent | SlaBreached
   if ('businessMinutesLeft' in event || 'businessMinutesLate' in event) return event;
   const deadline = new Date(event.deadline);
   if (Number.isNaN(deadline.getTime())) return event;
-  let calendar: BusinessCalendar;
+  let calendar: TicketCalendar;
   try {
-    ({ engine: calendar } = await calendars.forTicket(
-      event.ticket.number,
-      event.ticket.clientOrgId,
-      manager,
-    ));
+    calendar = await calendars.forTicket(event.ticket.number, event.ticket.clientOrgId, manager);
   } catch (err) {
     // The email still goes, without the time left, rather than failing the event's transaction.
     if (err instanceof DomainError && err.code === ErrorCode.NOT_FOUND) return event;
@@ -36,20 +35,31 @@ export async function withSlaBusinessTime<E extends SlaAtRiskEvent | SlaBreached
   return { ...event, ...slaBusinessTime(calendar, event, now) };
 }
 
-/** The minutes {@link withSlaBusinessTime} adds, on `calendar`. */
+type SlaTimed =
+  | Pick<SlaAtRiskEvent, 'type' | 'clock' | 'deadline'>
+  | Pick<SlaBreachedEvent, 'type' | 'clock' | 'deadline'>;
+
+/** What {@link withSlaBusinessTime} adds, on `calendar`. */
 export function slaBusinessTime(
-  calendar: BusinessCalendar,
-  event: Pick<SlaAtRiskEvent, 'type' | 'deadline'> | Pick<SlaBreachedEvent, 'type' | 'deadline'>,
+  { engine, stored }: TicketCalendar,
+  event: SlaTimed,
   now: Date,
-): { businessMinutesLeft: number } | { businessMinutesLate: number } {
+): Pick<SlaAtRiskEvent, 'businessMinutesLeft' | 'businessDayMinutes'> &
+  Pick<SlaBreachedEvent, 'businessMinutesLate'> {
   const deadline = new Date(event.deadline);
+  // The same day the web app's clock gives (SlaClock.businessDayMinutes): a clock counted in days
+  // is the contract's diagnosis or scheduling clock (`clockTarget`).
+  const dayMinutes = clockTarget(event.clock, 0).unit === 'days' ? workingDayMinutes(stored) : null;
+  const perDay = dayMinutes === null ? {} : { businessDayMinutes: dayMinutes };
   return event.type === 'SLA_AT_RISK'
     ? {
         businessMinutesLeft:
-          Math.max(0, businessMillisecondsBetween(calendar, now, deadline)) / MS_PER_MINUTE,
+          Math.max(0, businessMillisecondsBetween(engine, now, deadline)) / MS_PER_MINUTE,
+        ...perDay,
       }
     : {
         businessMinutesLate:
-          Math.max(0, businessMillisecondsBetween(calendar, deadline, now)) / MS_PER_MINUTE,
+          Math.max(0, businessMillisecondsBetween(engine, deadline, now)) / MS_PER_MINUTE,
+        ...perDay,
       };
 }

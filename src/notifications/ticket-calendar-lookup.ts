@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import type { BusinessCalendar } from '../business-time/engine';
+import type { BusinessCalendar, CalendarDefinition } from '../business-time/engine';
+
+/** A ticket's calendar as notifications count on it: compiled, and its weekly schedule. */
+export interface TicketCalendar {
+  readonly engine: BusinessCalendar;
+  /** Whose usual working day is one «día hábil» of a clock counted in days. */
+  readonly stored: Pick<CalendarDefinition, 'weekly'>;
+}
 
 /**
  * What notifications need of the business calendars: the calendar a ticket's clocks count on (its
@@ -13,5 +20,5 @@ export abstract class TicketCalendarLookup {
     ticketNumber: string,
     clientOrgId: string,
     manager: EntityManager,
-  ): Promise<{ readonly engine: BusinessCalendar }>;
+  ): Promise<TicketCalendar>;
 }

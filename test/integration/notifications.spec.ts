@@ -7,6 +7,7 @@ import {
   ticketEventKey,
   type NotificationEvent,
   type NotificationTicket,
+  type SlaAtRiskEvent,
 } from '../../src/notifications/notification-event';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { sampleEvents } from '../../src/notifications/testing/sample-events';
@@ -204,17 +205,29 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
     expect(mails).toHaveLength(2);
   });
 
-  it('L3-06…L3-09: the at-risk email tells the business time left, the breach how late it was told', async () => {
-    // The ticket's client counts on its calendar (here the default one, Mon–Fri 09:00–18:00).
+  /**
+   * Queues an at-risk warning of `clock` due `minutesLeft` business minutes from now and a breach
+   * of `breachedClock` told long after its (sample) deadline, as the worker being down would, on
+   * the client's calendar (the default, Mon–Fri 09:00–18:00). Their four emails as caught (one per
+   * event per recipient), and the business minutes the breach was late by, at the least and most.
+   */
+  async function sendSlaPair(
+    clock: SlaAtRiskEvent['clock'],
+    minutesLeft: number,
+    breachedClock: SlaAtRiskEvent['clock'],
+  ) {
     const { engine } = await new CalendarsService(world.db).forOrganization(
       world.orgIds['comercializadora-aurora'],
     );
     const ticket = newTicket();
-    // 80 business minutes from now, whatever the day and hour the test runs.
-    const deadline = addBusinessMinutes(engine, new Date(), 80).toISOString();
-    const atRisk = { ...events(ticket).SLA_AT_RISK, deadline };
-    // A breach told long after its deadline (the worker was down): business time since then.
-    const breached = { ...events(ticket).SLA_BREACHED, eventKey: `${atRisk.eventKey}:breach` };
+    // Business minutes from now, whatever the day and hour the test runs.
+    const deadline = addBusinessMinutes(engine, new Date(), minutesLeft).toISOString();
+    const atRisk = { ...events(ticket).SLA_AT_RISK, clock, deadline };
+    const breached = {
+      ...events(ticket).SLA_BREACHED,
+      clock: breachedClock,
+      eventKey: `${atRisk.eventKey}:breach`,
+    };
     const before = businessMinutesBetween(engine, new Date(breached.deadline), new Date());
     await enqueue(atRisk);
     await enqueue(breached);
@@ -224,35 +237,70 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
       return r.length === 4 && r.every((x) => x.status === 'SENT') && r;
     });
     const mails = await caughtOnceEach(rows);
-    const to = (address: string, subject: string) =>
-      mails.filter((m) => m.to.includes(address) && m.subject.includes(subject));
-    // Exactly one message per event per recipient.
     expect(mails).toHaveLength(4);
-    const [managerAtRisk] = to('gerente@becken.example', 'SLA en riesgo');
-    expect(managerAtRisk.text).toContain('Quedan 1 h 20 min hábiles (vence el ');
+    const to = (address: string, subject: string) =>
+      mails.find((m) => m.to.includes(address) && m.subject.includes(subject))!.text;
+    return { to, bounds: { before, after }, eventKeys: [atRisk.eventKey, breached.eventKey] };
+  }
+
+  it('L3-06…L3-09: the at-risk email tells the business time left, the breach how late it was told', async () => {
+    const { to, bounds, eventKeys } = await sendSlaPair('triage', 80, 'triage');
+    const managerAtRisk = to('gerente@becken.example', 'SLA en riesgo');
+    expect(managerAtRisk).toContain('Quedan 1 h 20 min hábiles (vence el ');
     // The zone in words, never its IANA code (QA).
-    expect(managerAtRisk.text).toContain('hora de la Ciudad de México');
-    expect(managerAtRisk.text).not.toMatch(/America\/Mexico_City/i);
-    const [agentAtRisk] = to('agente@becken.example', 'SLA at risk');
-    expect(agentAtRisk.text).toContain('1 h 20 min of business time left (due ');
-    const [managerBreach] = to('gerente@becken.example', 'SLA incumplido');
+    expect(managerAtRisk).toContain('hora de la Ciudad de México');
+    expect(managerAtRisk).not.toMatch(/America\/Mexico_City/i);
+    expect(to('agente@becken.example', 'SLA at risk')).toContain(
+      '1 h 20 min of business time left (due ',
+    );
     const late =
       /Vencido hace (\d+) h(?: (\d+) min)? hábiles \(venció el martes, 3 de febrero de 2026, 4:30 p\.m\./.exec(
-        managerBreach.text,
+        to('gerente@becken.example', 'SLA incumplido'),
       );
     expect(late).not.toBeNull();
     // A whole hour reads «N h hábiles», without «0 min» (QA S16).
     const minutes = Number(late![1]) * 60 + Number(late![2] ?? 0);
-    expect(minutes).toBeGreaterThanOrEqual(before);
-    expect(minutes).toBeLessThanOrEqual(after);
-    expect(to('agente@becken.example', 'SLA breached')[0].text).toMatch(
+    expect(minutes).toBeGreaterThanOrEqual(bounds.before);
+    expect(minutes).toBeLessThanOrEqual(bounds.after);
+    expect(to('agente@becken.example', 'SLA breached')).toMatch(
       /Breached \d+ h(?: \d+ min)? of business time ago \(it was due Tuesday, February 3, 2026/,
     );
     // What the email said is kept with it (a re-render says the same).
     const [{ payload }] = await world.db.query<
       { payload: { event: { businessMinutesLeft: number } } }[]
-    >(`SELECT payload FROM email_outbox WHERE event_key = $1 LIMIT 1`, [atRisk.eventKey]);
+    >(`SELECT payload FROM email_outbox WHERE event_key = $1 LIMIT 1`, [eventKeys[0]]);
     expect(Math.round(payload.event.businessMinutesLeft)).toBe(80);
+    // Triage counts business hours (L3-06): no working day, it stays in hours.
+    expect(payload.event).not.toHaveProperty('businessDayMinutes');
+  });
+
+  it('L3-08/L3-09 (QA S21): a clock counted in days is told in business days, as the web app says it', async () => {
+    // One working day (540 min) and 4 h left; a scheduling clock months late.
+    const { to, bounds, eventKeys } = await sendSlaPair('diagnosis', 540 + 240, 'scheduling');
+    expect(to('gerente@becken.example', 'SLA en riesgo')).toContain(
+      'Quedan 1 día hábil y 4 h (vence el ',
+    );
+    expect(to('agente@becken.example', 'SLA at risk')).toContain(
+      '1 business day and 4 h left (due ',
+    );
+    // Days of 540 min, then the hours and minutes under a day.
+    const late =
+      /Vencido hace (\d+) días hábiles(?: y (?:(\d+) h)? ?(?:(\d+) min)?)? \(venció el martes, 3 de febrero de 2026/.exec(
+        to('gerente@becken.example', 'SLA incumplido'),
+      );
+    expect(late).not.toBeNull();
+    const minutes = Number(late![1]) * 540 + Number(late![2] ?? 0) * 60 + Number(late![3] ?? 0);
+    expect(minutes).toBeGreaterThanOrEqual(bounds.before);
+    expect(minutes).toBeLessThanOrEqual(bounds.after);
+    expect(to('agente@becken.example', 'SLA breached')).toMatch(
+      /Breached \d+ business days(?: and [\d hmin]+)? ago \(it was due Tuesday, February 3, 2026/,
+    );
+    // The working day is kept with the row: a re-render says the same.
+    const payloads = await world.db.query<{ payload: { event: { businessDayMinutes: number } } }[]>(
+      `SELECT payload FROM email_outbox WHERE event_key = ANY($1)`,
+      [eventKeys],
+    );
+    expect(payloads.map((p) => p.payload.event.businessDayMinutes)).toEqual(Array(4).fill(540));
   });
 
   it('an event whose transaction rolls back queues and sends nothing', async () => {

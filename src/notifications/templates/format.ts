@@ -1,4 +1,5 @@
 import { Locale } from '../../identity/locale.enum';
+import { businessTimeEn, businessTimeEs } from '../../shared/business-time-text';
 import { zoneName } from '../../shared/time-zone-names';
 import { clockTarget } from '../../../workflows/ticket/ticket-opening';
 
@@ -122,15 +123,19 @@ export class RecipientDates {
 }
 
 /**
- * A span of business time in words: `1 h 20 min hábiles` / `1 h 20 min of business time`
- * (rounded to the minute; as the web app's clocks show it).
+ * A span of business time in words, as the web app's clocks show it (src/shared/business-time-text):
+ * `1 h 20 min hábiles` / `1 h 20 min of business time`, rounded to the minute; a clock counted in
+ * days, given its calendar's working day (`dayMinutes`), `1 día hábil y 4 h` / `1 business day and
+ * 4 h` (QA S21).
  */
-export function businessDuration(minutes: number, locale: Locale): string {
-  const m = Math.max(0, Math.round(minutes));
-  const h = Math.floor(m / 60);
-  const span = h === 0 ? `${m} min` : m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
-  if (locale === Locale.EN) return `${span} of business time`;
-  return `${span} ${m === 1 || m === 60 ? 'hábil' : 'hábiles'}`;
+export function businessDuration(
+  minutes: number,
+  locale: Locale,
+  dayMinutes: number | null = null,
+): string {
+  return locale === Locale.EN
+    ? businessTimeEn(minutes, dayMinutes)
+    : businessTimeEs(minutes, dayMinutes);
 }
 
 /** A span of business days in both languages: `1 día hábil` / `5 business days`. */

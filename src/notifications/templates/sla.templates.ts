@@ -1,3 +1,5 @@
+import { Locale } from '../../identity/locale.enum';
+import { clockTimeEn, clockTimeEsMX } from '../../shared/business-time-text';
 import type { SlaAtRiskEvent, SlaBreachedEvent } from '../notification-event';
 import { type TemplateContext, ticketSubjectLine } from './email-content';
 import { businessDuration } from './format';
@@ -24,7 +26,7 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
           : [
               {
                 kind: 'paragraph' as const,
-                text: timeLeftText(e.businessMinutesLeft, e.deadline, ctx),
+                text: timeLeftText(e.businessMinutesLeft, e.businessDayMinutes, e.deadline, ctx),
               },
             ]),
         { kind: 'facts', rows: facts(e, ctx, [ctx.t('Vence', 'Due'), e.deadline]) },
@@ -47,7 +49,10 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
         `The “${clock}” clock of ticket ${e.ticket.number} is breached.`,
       ),
       blocks: [
-        { kind: 'paragraph', text: breachText(e.businessMinutesLate, e.deadline, ctx) },
+        {
+          kind: 'paragraph',
+          text: breachText(e.businessMinutesLate, e.businessDayMinutes, e.deadline, ctx),
+        },
         { kind: 'facts', rows: facts(e, ctx, [ctx.t('Venció', 'Was due'), e.deadline]) },
       ],
     };
@@ -60,16 +65,31 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
  */
 export const LATE_BREACH_NOTICE_MINUTES = 5;
 
-/** «Quedan 1 h 20 min hábiles (vence el …).»: business time, never wall-clock subtraction. */
-export function timeLeftText(minutes: number, deadline: string, ctx: TemplateContext): string {
-  const left = businessDuration(minutes, ctx.locale);
+/**
+ * «Quedan 1 h 20 min hábiles (vence el …).»: business time, never wall-clock subtraction; a clock
+ * counted in days says days by its calendar's working day (`dayMinutes`; absent in payloads
+ * queued before it was, which read in hours as they did), «Quedan 3 días hábiles (vence el …).».
+ */
+export function timeLeftText(
+  minutes: number,
+  dayMinutes: number | undefined,
+  deadline: string,
+  ctx: TemplateContext,
+): string {
+  const left = businessDuration(minutes, ctx.locale, dayMinutes ?? null);
   const due = ctx.dates.instantInline(deadline);
-  return ctx.t(`Quedan ${left} (vence el ${due}).`, `${left} left (due ${due}).`);
+  // One unit alone takes the singular verb: «Queda 1 día hábil», «Quedan 1 día hábil y 4 h».
+  const verb = /^1 \S+ hábil$/.test(left) ? 'Queda' : 'Quedan';
+  return ctx.t(`${verb} ${left} (vence el ${due}).`, `${left} left (due ${due}).`);
 }
 
-/** «Vencido hace 2 h 5 min hábiles (venció el …).» when told late, else «Venció el ….». */
+/**
+ * «Vencido hace 2 h 5 min hábiles (venció el …).» when told late (as the web app says a breach,
+ * in days for a clock counted in days), else «Venció el ….».
+ */
 export function breachText(
   minutesLate: number | undefined,
+  dayMinutes: number | undefined,
   deadline: string,
   ctx: TemplateContext,
 ): string {
@@ -77,11 +97,11 @@ export function breachText(
   if (minutesLate === undefined || Math.round(minutesLate) < LATE_BREACH_NOTICE_MINUTES) {
     return ctx.t(`Venció el ${due}.`, `It was due ${due}.`);
   }
-  const late = businessDuration(minutesLate, ctx.locale);
-  return ctx.t(
-    `Vencido hace ${late} (venció el ${due}).`,
-    `Breached ${late} ago (it was due ${due}).`,
+  const late = (ctx.locale === Locale.EN ? clockTimeEn : clockTimeEsMX).overdue(
+    minutesLate,
+    dayMinutes ?? null,
   );
+  return ctx.t(`${late} (venció el ${due}).`, `${late} (it was due ${due}).`);
 }
 
 /** Subject, client organisation, who has the ticket and the deadline. */

@@ -2,13 +2,16 @@ import { BusinessCalendar, defaultMexicoCityCalendar } from '../../../src/busine
 import { Locale } from '../../../src/identity/locale.enum';
 import { slaBusinessTime } from '../../../src/notifications/sla-business-time';
 import { businessDuration } from '../../../src/notifications/templates/format';
+import { clockTimeEn } from '../../../web/src/i18n/clock-time.en';
+import { clockTimeEsMX } from '../../../web/src/i18n/clock-time.es-mx';
 import { renderEmail } from '../../../src/notifications/templates/render-email';
 import { NAMED_OPTIONS, sampleEventsOf, sampleRecipient } from '../fixtures/sample-email';
 
 // L3-06…L3-09, L3-11: an SLA warning tells the staff how much business time is left (or how late
 // a breach told late is), measured on the ticket's calendar, never by wall-clock subtraction.
 
-const calendar = new BusinessCalendar(defaultMexicoCityCalendar(2026)); // Mon–Fri 09:00–18:00
+const definition = defaultMexicoCityCalendar(2026); // Mon–Fri 09:00–18:00
+const calendar = { engine: new BusinessCalendar(definition), stored: definition };
 const EVENTS = sampleEventsOf({ subject: 'Factura no timbra' });
 const OPTIONS = NAMED_OPTIONS;
 const AGENT = sampleRecipient(Locale.ES_MX, {
@@ -37,7 +40,7 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
     expect(
       slaBusinessTime(
         calendar,
-        { type: 'SLA_AT_RISK', deadline: DEADLINE },
+        { type: 'SLA_AT_RISK', clock: 'triage', deadline: DEADLINE },
         new Date('2026-02-03T21:10:00Z'),
       ),
     ).toEqual({ businessMinutesLeft: 80 });
@@ -45,7 +48,7 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
     expect(
       slaBusinessTime(
         calendar,
-        { type: 'SLA_AT_RISK', deadline: '2026-02-04T15:40:00.000Z' },
+        { type: 'SLA_AT_RISK', clock: 'progress', deadline: '2026-02-04T15:40:00.000Z' },
         new Date('2026-02-03T23:20:00Z'),
       ),
     ).toEqual({ businessMinutesLeft: 80 });
@@ -53,7 +56,7 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
     expect(
       slaBusinessTime(
         calendar,
-        { type: 'SLA_BREACHED', deadline: DEADLINE },
+        { type: 'SLA_BREACHED', clock: 'triage', deadline: DEADLINE },
         new Date('2026-02-04T16:35:00Z'),
       ),
     ).toEqual({ businessMinutesLate: 185 });
@@ -92,5 +95,86 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
     )!;
     expect(onTime.text).toContain('Venció el martes, 3 de febrero de 2026, 4:30 p.m.');
     expect(onTime.text).not.toContain('Vencido hace');
+  });
+
+  it('a clock counted in days says days and hours, by the same rule as the web app (QA S21)', () => {
+    const cases: [number, number | null, string, string][] = [
+      [2400, 480, '5 días hábiles', '5 business days'],
+      [540, 480, '1 día hábil y 1 h', '1 business day and 1 h'],
+      [27 * 60, 540, '3 días hábiles', '3 business days'],
+      [2 * 540 + 270, 540, '2 días hábiles y 4 h 30 min', '2 business days and 4 h 30 min'],
+      // Under a day, and a clock counted in hours (triage, L3-06), stay in hours.
+      [300, 540, '5 h hábiles', '5 h of business time'],
+      [27 * 60, null, '27 h hábiles', '27 h of business time'],
+    ];
+    for (const [minutes, day, es, en] of cases) {
+      expect(businessDuration(minutes, Locale.ES_MX, day)).toBe(es);
+      expect(businessDuration(minutes, Locale.EN, day)).toBe(en);
+      // The web app's words for the same clock (web/src/i18n/clock-time.*).
+      expect(clockTimeEsMX.left(minutes, day)).toBe(es);
+      expect(clockTimeEn.overdue(minutes, day)).toBe(`Breached ${en} ago`);
+    }
+  });
+
+  it("an SLA event of a clock counted in days carries its calendar's working day", () => {
+    const now = new Date('2026-01-30T15:00:00Z'); // Fri 09:00; Mon 2 Feb is a holiday
+    for (const clock of ['diagnosis', 'scheduling'] as const) {
+      expect(
+        slaBusinessTime(calendar, { type: 'SLA_AT_RISK', clock, deadline: DEADLINE }, now),
+      ).toEqual({ businessMinutesLeft: 540 + 450, businessDayMinutes: 540 });
+    }
+    // A 12-hour day, every day (a client working from Tokyo): its day, not the default's.
+    const long = defaultMexicoCityCalendar(2026);
+    const weekly = Object.fromEntries(
+      [1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: '08:00', end: '20:00' }]]),
+    );
+    expect(
+      slaBusinessTime(
+        { engine: new BusinessCalendar({ ...long, weekly }), stored: { weekly } },
+        { type: 'SLA_BREACHED', clock: 'diagnosis', deadline: DEADLINE },
+        new Date('2026-02-04T16:35:00Z'),
+      ).businessDayMinutes,
+    ).toBe(720);
+  });
+
+  it('«SLA en riesgo» and «SLA incumplido» of a days clock say days, es-MX and en', () => {
+    const atRisk = {
+      ...EVENTS.SLA_AT_RISK,
+      clock: 'diagnosis' as const,
+      businessMinutesLeft: 540 + 240,
+      businessDayMinutes: 540,
+    };
+    expect(renderEmail(atRisk, AGENT, OPTIONS)!.text).toContain(
+      'Quedan 1 día hábil y 4 h (vence el martes, 3 de febrero de 2026, 4:30 p.m.',
+    );
+    expect(renderEmail(atRisk, { ...AGENT, locale: Locale.EN }, OPTIONS)!.text).toContain(
+      '1 business day and 4 h left (due Tuesday, February 3, 2026 at 4:30 PM',
+    );
+    // One unit alone takes the singular verb.
+    expect(renderEmail({ ...atRisk, businessMinutesLeft: 540 }, AGENT, OPTIONS)!.text).toContain(
+      'Queda 1 día hábil (vence el ',
+    );
+    const breached = {
+      ...EVENTS.SLA_BREACHED,
+      clock: 'scheduling' as const,
+      businessMinutesLate: 2 * 540 + 185,
+      businessDayMinutes: 540,
+    };
+    expect(renderEmail(breached, AGENT, OPTIONS)!.text).toContain(
+      'Vencido hace 2 días hábiles y 3 h 5 min (venció el martes, 3 de febrero de 2026, 4:30 p.m.',
+    );
+    expect(renderEmail(breached, { ...AGENT, locale: Locale.EN }, OPTIONS)!.text).toContain(
+      'Breached 2 business days and 3 h 5 min ago (it was due Tuesday, February 3, 2026',
+    );
+  });
+
+  it('a days clock queued before its working day was carried still renders, in hours', () => {
+    const { businessDayMinutes: _none, ...old } = {
+      ...EVENTS.SLA_AT_RISK,
+      clock: 'diagnosis' as const,
+      businessMinutesLeft: 27 * 60,
+      businessDayMinutes: 540,
+    };
+    expect(renderEmail(old, AGENT, OPTIONS)!.text).toContain('Quedan 27 h hábiles (vence el ');
   });
 });

@@ -1,0 +1,80 @@
+// An SLA clock's business time in words, the one rule for the web app (web/src/i18n/clock-time.*)
+// and the SLA emails (src/notifications/templates/sla.templates.ts), so a manager reads the same
+// «1 día hábil y 4 h» on the ticket and in the warning (QA S21: the emails said «27 h hábiles»
+// for a 5-day clock). Pure (no Node, DOM or Nest): Vite bundles it into the web app by a relative
+// path and tsc builds it into dist/src/shared for the server.
+
+/** Business minutes split for reading: whole working days, then hours and minutes. */
+export interface BusinessSpan {
+  readonly days: number;
+  readonly hours: number;
+  readonly minutes: number;
+}
+
+/**
+ * `minutes` of business time as whole working days of `dayMinutes` (a clock counted in days,
+ * L3-08/L3-09: its calendar's usual working day) and the rest in hours and minutes; no days when
+ * `dayMinutes` is null (a clock counted in hours) or the time is under a day.
+ */
+export function businessSpan(minutes: number, dayMinutes: number | null): BusinessSpan {
+  const total = Math.max(0, Math.round(minutes));
+  const days = dayMinutes && dayMinutes > 0 ? Math.floor(total / dayMinutes) : 0;
+  const rest = total - days * (dayMinutes ?? 0);
+  return { days, hours: Math.floor(rest / 60), minutes: rest % 60 };
+}
+
+/** The hours and minutes of a span, «4 h», «4 h 30 min», «30 min» (the same in both languages). */
+export function hoursText({ hours, minutes }: BusinessSpan): string {
+  if (hours === 0) return `${minutes} min`;
+  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+}
+
+/**
+ * Spanish: «3 días hábiles», «1 día hábil y 4 h» for a clock counted in days, «5 h hábiles»,
+ * «1 h hábil» under a day or for a clock counted in hours.
+ */
+export function businessTimeEs(minutes: number, dayMinutes: number | null): string {
+  const span = businessSpan(minutes, dayMinutes);
+  const rest = hoursText(span);
+  if (span.days === 0) {
+    // «1 h hábil», «1 min hábil»: one hour or minute takes the singular (QA S16).
+    const one = rest === '1 h' || rest === '1 min';
+    return `${rest} ${one ? 'hábil' : 'hábiles'}`;
+  }
+  const days = span.days === 1 ? '1 día hábil' : `${span.days} días hábiles`;
+  return span.hours === 0 && span.minutes === 0 ? days : `${days} y ${rest}`;
+}
+
+/** English, days only: «3 business days», «1 business day and 4 h»; null under a day. */
+export function businessDaysEn(minutes: number, dayMinutes: number | null): string | null {
+  const span = businessSpan(minutes, dayMinutes);
+  if (span.days === 0) return null;
+  const days = span.days === 1 ? '1 business day' : `${span.days} business days`;
+  return span.hours === 0 && span.minutes === 0 ? days : `${days} and ${hoursText(span)}`;
+}
+
+/** English inside a sentence: days as {@link businessDaysEn}, else «4 h of business time». */
+export function businessTimeEn(minutes: number, dayMinutes: number | null): string {
+  return (
+    businessDaysEn(minutes, dayMinutes) ??
+    `${hoursText(businessSpan(minutes, null))} of business time`
+  );
+}
+
+/** Spanish (Mexico): what an SLA clock has left, or how late it is (L3-06…L3-09). */
+export const clockTimeEsMX = {
+  /** A running or paused clock's business time left. */
+  left: businessTimeEs,
+  /** How late a breached clock is, in the same business time as its target. */
+  overdue: (minutes: number, dayMinutes: number | null) =>
+    `Vencido hace ${businessTimeEs(minutes, dayMinutes)}`,
+};
+
+export type ClockTimeMessages = typeof clockTimeEsMX;
+
+/** English: what an SLA clock has left, or how late it is (L3-06…L3-09). */
+export const clockTimeEn: ClockTimeMessages = {
+  left: (minutes, dayMinutes) =>
+    businessDaysEn(minutes, dayMinutes) ?? `${hoursText(businessSpan(minutes, null))} (business)`,
+  overdue: (minutes, dayMinutes) => `Breached ${businessTimeEn(minutes, dayMinutes)} ago`,
+};
