@@ -248,7 +248,8 @@ export function HoursOverview({
         <div className="subsection">
           <h3>{t.contracts.reservations}</h3>
           <div className="table-wrap">
-            <table className="compact" data-testid="reservations">
+            {/* On a phone each hold is a card of labelled lines, like the ledger under it (QA S22). */}
+            <table className="compact stack-on-phone" data-testid="reservations">
               <thead>
                 <tr>
                   <th scope="col">{t.dashboard.ticket}</th>
@@ -268,8 +269,12 @@ export function HoursOverview({
                         {r.ticketNumber}
                       </Link>
                     </th>
-                    <td className="num">{t.tickets.hours(r.reservedHours)}</td>
-                    <td className="num">{t.tickets.hours(r.consumedHours)}</td>
+                    <td className="num" data-label={t.tickets.hoursReserved}>
+                      {t.tickets.hours(r.reservedHours)}
+                    </td>
+                    <td className="num" data-label={t.tickets.hoursConsumed}>
+                      {t.tickets.hours(r.consumedHours)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
