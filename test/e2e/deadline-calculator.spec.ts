@@ -1,6 +1,29 @@
 import type { Page } from 'playwright-core';
-import { logIn, newPage, screenshot } from './support/browser';
+import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+
+/**
+ * What a reader cannot see of select `id`'s chosen option: a closed select shows one line and cuts
+ * a long text (it never scrolls, so its scrollWidth says nothing). '' when the text fits inside
+ * the select (its padding and arrow aside), or when the element right below it writes the text out
+ * whole, on screen and unclipped; else the text.
+ */
+function unreadChoice(page: Page, id: string): Promise<string> {
+  return page.evaluate<string>(`(() => {
+    const select = document.getElementById(${JSON.stringify(id)});
+    const text = select.selectedOptions[0]?.text ?? '';
+    const style = getComputedStyle(select);
+    const pen = document.createElement('canvas').getContext('2d');
+    pen.font = style.font;
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    if (pen.measureText(text).width <= room - 24) return '';
+    const below = select.nextElementSibling;
+    const at = below?.getBoundingClientRect();
+    const whole = below && below.textContent === text && at.width > 0 && at.left >= 0
+      && at.right <= document.documentElement.clientWidth && below.scrollWidth <= below.clientWidth;
+    return whole ? '' : text;
+  })()`);
+}
 
 // "Why is my deadline X?" (L3-05/L3-06): the public calculator over `businessDeadline`.
 
@@ -73,5 +96,45 @@ describe('Deadline calculator (web app)', () => {
     expect(await page.getByTestId('deadline-local').innerText()).toMatch(
       /^9 feb 2026, 6:00\sp\.\s?m\.$/,
     );
+  });
+
+  it('on a 390 px phone every select of the form reads whole, and nothing scrolls sideways (QA S21)', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const client = 'usuario@aurora.example';
+    await logIn(page, client, e2e.password(client));
+    await page.getByRole('link', { name: 'Calculadora de plazos' }).click();
+    await page.waitForFunction("document.querySelectorAll('#deadline-calendar option').length > 0");
+    // The seeded calendar's name with its zone is far wider than a phone: written out below.
+    const full = page.getByTestId('deadline-calendar-full');
+    expect(await full.innerText()).toMatch(
+      /^México \(CDMX\), lunes a viernes 09:00–18:00, LFT art\. 74 · Hora de la Ciudad de México \(UTC−\d\)$/,
+    );
+    for (const id of ['deadline-calendar', 'deadline-unit']) {
+      expect({ id, unread: await unreadChoice(page, id) }).toEqual({ id, unread: '' });
+    }
+    expect(await horizontalOverflow(page)).toEqual([]);
+
+    await page.getByLabel('Unidad').selectOption({ label: 'minutos hábiles' });
+    expect(await unreadChoice(page, 'deadline-unit')).toBe('');
+    await calculate('2026-01-30T17:30', '8', 'horas hábiles');
+    await page.getByTestId('deadline-version').waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+
+    // In English (the demo agent's account language), the same.
+    const agent = 'agente@becken.example';
+    const english = (await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 })).page;
+    await logIn(english, agent, e2e.password(agent));
+    await english.goto('/plazos');
+    const fullEn = english.getByTestId('deadline-calendar-full');
+    await fullEn.waitFor();
+    expect(await fullEn.innerText()).toMatch(
+      /^Mexico \(Mexico City\), Monday to Friday 09:00–18:00, LFT art\. 74 · Mexico City time \(UTC−\d\)$/,
+    );
+    for (const id of ['deadline-calendar', 'deadline-unit']) {
+      expect({ id, unread: await unreadChoice(english, id) }).toEqual({ id, unread: '' });
+    }
+    expect(await horizontalOverflow(english)).toEqual([]);
+    await screenshot(english, '05-deadline-phone-en');
+    await english.context().close();
   });
 });

@@ -102,6 +102,8 @@ export function DeadlinePage() {
     });
   };
 
+  const calendarChoice = (c: CalendarSummary) =>
+    `${calendarDisplayName(c.name, language)} · ${zoneTitle(c.timeZone, language)}`;
   const calendarName = user
     ? calendarDisplayName(selected?.name ?? '', language)
     : t.deadline.defaultCalendar;
@@ -115,7 +117,7 @@ export function DeadlinePage() {
         <h1 id="page-title">{t.deadline.title}</h1>
         <p className="muted">{t.deadline.intro}</p>
         <form className="form-grid" onSubmit={submit}>
-          <div className="field span-2">
+          <div className="field span-all">
             {user ? (
               <label htmlFor="deadline-calendar">{t.deadline.calendar}</label>
             ) : (
@@ -124,18 +126,33 @@ export function DeadlinePage() {
               </span>
             )}
             {user ? (
-              <select
-                id="deadline-calendar"
-                value={calendarId}
-                onChange={(e) => setCalendarId(e.target.value)}
-                required
-              >
-                {list?.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {`${calendarDisplayName(c.name, language)} · ${zoneTitle(c.timeZone, language)}`}
-                  </option>
-                ))}
-              </select>
+              <>
+                <select
+                  id="deadline-calendar"
+                  value={calendarId}
+                  onChange={(e) => setCalendarId(e.target.value)}
+                  title={selected && calendarChoice(selected)}
+                  required
+                >
+                  {list?.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {calendarChoice(c)}
+                    </option>
+                  ))}
+                </select>
+                {/* A closed select shows one line, cut when the name is long (QA S21): where the
+                    select is narrower than such names, the chosen one is written out in full. The
+                    select itself already tells a screen reader the whole name. */}
+                {selected && (
+                  <p
+                    className="hint select-full-text"
+                    aria-hidden="true"
+                    data-testid="deadline-calendar-full"
+                  >
+                    {calendarChoice(selected)}
+                  </p>
+                )}
+              </>
             ) : (
               <p className="static-value" aria-labelledby="deadline-calendar-label">
                 {`${t.deadline.defaultCalendar} · ${defaultZone ? zoneTitle(defaultZone, language) : '…'}`}
