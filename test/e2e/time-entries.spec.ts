@@ -116,6 +116,14 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
     expect(await table.locator('tbody tr').count()).toBe(1);
     expect(await balance()).toBeCloseTo(after, 2);
     await screenshot(page, '28-agent-time-entries');
+
+    // The entry's day as the app's other lists write one (QA S21), not «lunes, 30 de noviembre
+    // de 2026»; in English too (the agent's account language, given back to it).
+    const day = row.locator('time');
+    expect(await day.innerText()).toMatch(/^\d{1,2} [a-z]{3,4} \d{4}$/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await section.getByRole('heading', { name: 'Hours worked' }).waitFor();
+    expect(await day.innerText()).toMatch(/^[A-Z][a-z]{2,3} \d{1,2}, \d{4}$/);
   });
 
   it('the client sees the entry read-only', async () => {

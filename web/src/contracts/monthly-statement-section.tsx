@@ -4,6 +4,7 @@ import { useHoursChanges } from '../api/live';
 import { ErrorMessage } from '../components/error-message';
 import { TextField } from '../components/text-field';
 import { useQuery } from '../components/use-query';
+import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { ticketPath } from '../tickets/ticket-bits';
@@ -29,14 +30,6 @@ function useDownloadUrl(text: string | undefined): string | undefined {
   );
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
   return url;
-}
-
-/** A local date "YYYY-MM-DD" in short words: «14 nov 2026» / «Nov 14, 2026». */
-function shortDate(date: string, language: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
 }
 
 /**
@@ -215,7 +208,7 @@ export function MonthlyStatementSection({
                   {shown.movements.map((m) => (
                     <tr key={m.entryId}>
                       <td className="nowrap" data-label={t.contracts.date}>
-                        {shortDate(m.date, language)}
+                        {formatLocalDate(m.date, language, 'medium')}
                       </td>
                       <th scope="row">
                         {movementKindWords(m, language)}

@@ -9,10 +9,17 @@ export function formatInstant(iso: string, language: Language, timeZone: string)
   }).format(new Date(iso));
 }
 
-/** A local calendar date "YYYY-MM-DD" as words, e.g. "lunes, 2 de febrero de 2026". */
-export function formatLocalDate(date: string, language: Language): string {
+/**
+ * A local calendar date "YYYY-MM-DD" as words: `full`, "lunes, 2 de febrero de 2026" (a day whose
+ * weekday matters); `medium`, "2 feb 2026", the date part of `formatInstant` (dates in lists).
+ */
+export function formatLocalDate(
+  date: string,
+  language: Language,
+  dateStyle: 'full' | 'medium' = 'full',
+): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(language, { dateStyle, timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }

@@ -191,7 +191,7 @@ export function TimeEntriesSection({
               {entries.map((e) => (
                 <tr key={e.id}>
                   <th scope="row">
-                    <time dateTime={e.date}>{formatLocalDate(e.date, language)}</time>
+                    <time dateTime={e.date}>{formatLocalDate(e.date, language, 'medium')}</time>
                   </th>
                   <td data-label={c.hours}>{e.hours}</td>
                   <td data-label={c.charged}>{e.chargedHours}</td>
