@@ -1,4 +1,4 @@
-import { complianceCsvRows } from '../../../web/src/tickets/compliance-figures';
+import { complianceCsvRows, complianceFileName } from '../../../web/src/tickets/compliance-figures';
 import { toCsv } from '../../../web/src/tickets/csv';
 
 // Tablero SLA «Exportar CSV»: the compliance rows a manager sends on (L3-06…L3-09 clocks).
@@ -48,5 +48,17 @@ describe('compliance CSV', () => {
       ['2026-11', 'Comercializadora Aurora', 'Atención', 0, 0, ''],
       ['2026-11', 'Comercializadora Aurora', 'Diagnóstico', 1, 1, 50],
     ]);
+  });
+
+  // QA S22: in English the file came down as «cumplimiento-sla-….csv» under English headers.
+  it('names the file in the UI language, dated on the user wall clock', () => {
+    // 02:30 UTC on 1 December is still 30 November in Mexico City.
+    const now = new Date('2026-12-01T02:30:00Z');
+    expect(complianceFileName('es-MX', 'America/Mexico_City', now)).toBe(
+      'cumplimiento-sla-2026-11-30.csv',
+    );
+    expect(complianceFileName('en', 'America/Mexico_City', now)).toBe(
+      'sla-compliance-2026-11-30.csv',
+    );
   });
 });

@@ -2,8 +2,13 @@ import type { ComplianceRow } from '../api/tickets';
 import { downloadText } from '../components/download-file';
 import { PercentBarCell } from '../components/percent-bar-cell';
 import { useI18n } from '../i18n/i18n-context';
-import { CLOCK_ORDER, complianceCsvRows, percentMet } from './compliance-figures';
-import { csvFileName, toCsv } from './csv';
+import {
+  CLOCK_ORDER,
+  complianceCsvRows,
+  complianceFileName,
+  percentMet,
+} from './compliance-figures';
+import { toCsv } from './csv';
 import { useLocalTime } from './ticket-bits';
 import { useNotice } from '../components/use-notice';
 
@@ -167,7 +172,7 @@ export function ComplianceCharts({
     );
     const header = [d.month, d.client, t.tickets.clockKind, d.met, d.breachedCount];
     header.push(`${d.percent} (%)`);
-    downloadText(csvFileName('cumplimiento-sla', zone), toCsv(header, lines));
+    downloadText(complianceFileName(language, zone), toCsv(header, lines));
     return lines.length;
   };
 

@@ -1,4 +1,5 @@
 import type { ComplianceRow } from '../api/tickets';
+import { csvFileName } from './csv';
 
 // The managers' SLA compliance figures (Tablero SLA): the clocks in their order, the share met,
 // and the rows of «Exportar CSV» (one per month, client and clock). Pure (unit-tested).
@@ -10,6 +11,14 @@ export const CLOCK_ORDER = ['triage', 'diagnosis', 'scheduling', 'progress'];
 export function percentMet(met: number, breached: number): number | undefined {
   const total = met + breached;
   return total > 0 ? Math.round((met / total) * 1000) / 10 : undefined;
+}
+
+/**
+ * «Exportar CSV»'s file, named in the UI language as the monthly statement's is (QA S22):
+ * `cumplimiento-sla-2026-11-30.csv`, `sla-compliance-2026-11-30.csv`.
+ */
+export function complianceFileName(language: string, timeZone: string, now = new Date()): string {
+  return csvFileName(language === 'en' ? 'sla-compliance' : 'cumplimiento-sla', timeZone, now);
 }
 
 export interface ComplianceCsvLabels {
