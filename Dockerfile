@@ -16,4 +16,4 @@ COPY --from=build /app/dist ./dist
 COPY package.json package-lock.json ./
 USER node
 EXPOSE 3000
-CMD ["node", "--enable-source-maps", "dist/src/api/main.js"]
+CMD ["node", "--enable-source-maps", "--max-semi-space-size=64", "dist/src/api/main.js"]

@@ -15,7 +15,7 @@ import {
 } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../src/api/create-api-app';
-import { startNodeProcess } from '../src/dev/child-process';
+import { API_NODE_FLAGS, startNodeProcess } from '../src/dev/child-process';
 import { type AppConfig, loadAppConfig } from '../src/config/app-config';
 import { runMigrations } from '../src/database/run-migrations';
 import { typeOrmOptions } from '../src/database/typeorm-options';
@@ -168,11 +168,12 @@ export async function withBenchWorld<T>(
     };
     if (options.api === 'own-process') {
       const port = await freePort();
-      const api = await startChildProcess(join(ROOT, 'dist', 'src', 'api', 'main.js'), API_READY, {
-        ...stackEnv,
-        API_HOST: '127.0.0.1',
-        API_PORT: String(port),
-      });
+      const api = await startChildProcess(
+        join(ROOT, 'dist', 'src', 'api', 'main.js'),
+        API_READY,
+        { ...stackEnv, API_HOST: '127.0.0.1', API_PORT: String(port) },
+        API_NODE_FLAGS,
+      );
       stops.push(api.stop);
       apiUrl = `http://127.0.0.1:${port}`;
       say('API process up');
@@ -284,8 +285,14 @@ async function startChildProcess(
   script: string,
   ready: string,
   env: Record<string, string>,
+  nodeFlags: readonly string[] = [],
 ): Promise<{ pid: number; stop: () => Promise<void> }> {
-  const child = startNodeProcess(script, { ...process.env, ...env, LOG_LEVEL: 'log' }, ROOT);
+  const child = startNodeProcess(
+    script,
+    { ...process.env, ...env, LOG_LEVEL: 'log' },
+    ROOT,
+    nodeFlags,
+  );
   let exited = false;
   void child.exited.then(() => (exited = true));
   while (!child.output().includes(ready)) {

@@ -11,7 +11,7 @@ import { stopLeftover } from '../infra/local-stack/leftover-process';
 import { startLocalStack } from '../infra/local-stack/local-stack';
 import { assertPortFree } from '../infra/local-stack/ports';
 import { BinaryProvisioningError } from '../infra/provisioning/temporal-binaries';
-import { spawnNode, stopInOrder } from './child-process';
+import { API_NODE_FLAGS, spawnNode, stopInOrder } from './child-process';
 import { START_MARKER, takePidLock } from './pid-lock';
 
 // `npm start`: every backing service, the worker and the API, with progress on the terminal.
@@ -121,10 +121,16 @@ async function main(): Promise<void> {
     const spawnWatched = (name: keyof typeof apps, readyLine?: string): Promise<void> => {
       let ready = (): void => undefined;
       const seen = new Promise<void>((resolve) => (ready = resolve));
-      const child = spawnNode(name, apps[name], env, (line) => {
-        console.log(line);
-        if (readyLine && line.includes(readyLine)) ready();
-      });
+      const child = spawnNode(
+        name,
+        apps[name],
+        env,
+        (line) => {
+          console.log(line);
+          if (readyLine && line.includes(readyLine)) ready();
+        },
+        name === 'api' ? API_NODE_FLAGS : [],
+      );
       if (child.pid !== undefined) writeFileSync(appPidFile(name), `${child.pid}\n`);
       child.on('exit', (code, signal) => {
         rmSync(appPidFile(name), { force: true });

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type NodeProcess, startNodeProcess } from '../../src/dev/child-process';
+import { API_NODE_FLAGS, type NodeProcess, startNodeProcess } from '../../src/dev/child-process';
 import { ROOT } from './paths';
 
 // The real worker (`src/worker/main.ts`, compiled) and, where a spec kills it, the real API
@@ -56,11 +56,16 @@ export function spawnWorker(buildDir: string, env: Record<string, string>): Work
 
 /** Starts `node <buildDir>/src/api/main.js` (it listens on `API_HOST`:`API_PORT` of `env`). */
 export function spawnApi(buildDir: string, env: Record<string, string>): AppProcess {
-  return spawnApp(buildDir, join('src', 'api', 'main.js'), env);
+  return spawnApp(buildDir, join('src', 'api', 'main.js'), env, API_NODE_FLAGS);
 }
 
-function spawnApp(buildDir: string, entry: string, env: Record<string, string>): AppProcess {
-  return startNodeProcess(join(buildDir, entry), { ...process.env, ...env }, ROOT);
+function spawnApp(
+  buildDir: string,
+  entry: string,
+  env: Record<string, string>,
+  nodeFlags: readonly string[] = [],
+): AppProcess {
+  return startNodeProcess(join(buildDir, entry), { ...process.env, ...env }, ROOT, nodeFlags);
 }
 
 /**

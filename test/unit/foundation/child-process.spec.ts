@@ -2,7 +2,12 @@ import { type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnNode, stopInOrder } from '../../../src/dev/child-process';
+import {
+  API_NODE_FLAGS,
+  spawnNode,
+  startNodeProcess,
+  stopInOrder,
+} from '../../../src/dev/child-process';
 
 // Foundation (`npm start`, QA S19): Ctrl-C in the terminal reached PostgreSQL, the API and the
 // worker at the same moment as the orchestrator, which logged a fast shutdown and connections
@@ -80,6 +85,23 @@ describe('npm start child processes', () => {
       'worker stopped',
       'services stopped',
     ]);
+  });
+
+  // Perf (issues 5/10, session 22): the API's young generation is sized for a page of the SLA board.
+  it('starts the API with its V8 flags, under `npm start` and as a kept-output process', async () => {
+    const script = join(dir, 'flags.js');
+    writeFileSync(script, `console.log(JSON.stringify(process.execArgv));`);
+    const printed = await new Promise<string>((resolve) => {
+      spawned.push(spawnNode('api', script, process.env, resolve, API_NODE_FLAGS));
+    });
+    const kept = startNodeProcess(script, process.env, dir, API_NODE_FLAGS);
+    await kept.exited;
+
+    expect(API_NODE_FLAGS).toContain('--max-semi-space-size=64');
+    expect(JSON.parse(printed.replace('[api] ', ''))).toEqual(
+      expect.arrayContaining([...API_NODE_FLAGS]),
+    );
+    expect(JSON.parse(kept.output())).toEqual([...API_NODE_FLAGS]);
   });
 
   it('kills an app that does not end within the grace time, then goes on', async () => {

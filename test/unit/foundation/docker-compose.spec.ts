@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadAppConfig } from '../../../src/config/app-config';
+import { API_NODE_FLAGS } from '../../../src/dev/child-process';
 import { ALL_SEARCH_ATTRIBUTES } from '../../../workflows/search-attributes';
 import { ROOT } from '../../support/paths';
 
@@ -61,6 +62,15 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(services)).toContain(new URL(config.database.url).hostname);
     expect(Object.keys(services)).toContain(config.temporal.address.split(':')[0]);
     expect(Object.keys(services)).toContain(new URL(config.mail.smtpUrl).hostname);
+  });
+
+  it('runs the API with the V8 flags it runs with under `npm start`', () => {
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]) as string[];
+    for (const command of [services.api.command as string[], cmd]) {
+      expect(command.slice(0, -1)).toEqual(expect.arrayContaining([...API_NODE_FLAGS]));
+      expect(command.at(-1)).toBe('dist/src/api/main.js');
+    }
   });
 
   it('runs the API and the worker from the built entry points', () => {
