@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BusinessTimeModule } from '../business-time/business-time.module';
+import { ClockStatesLoader } from '../tickets/clock-states.loader';
 import { TicketWorkflowClient } from '../tickets/ticket-workflow.client';
 import { DateChangesService } from './date-changes.service';
 import { DeliveryRiskService } from './delivery-risk.service';
@@ -7,6 +8,7 @@ import { PlanningSettingsResolver } from './planning-settings.resolver';
 import { PlanningSettingsService } from './planning-settings.service';
 import { QueueReorderService } from './queue-reorder.service';
 import { ReorderPublicationReconciler } from './reorder-publication-reconciler';
+import { QueueEntryResolver } from './queue-entry.resolver';
 import { QueueResolver } from './queue.resolver';
 import { QueueService } from './queue.service';
 
@@ -29,6 +31,9 @@ import { QueueService } from './queue.service';
     // Stateless Temporal client wrapper of the ticket workflow (Updates, state).
     TicketWorkflowClient,
     QueueResolver,
+    // A queued ticket's client wait and clocks, as the ticket lists read them (QA S21).
+    QueueEntryResolver,
+    ClockStatesLoader,
     PlanningSettingsResolver,
   ],
   exports: [PlanningSettingsService, QueueService, QueueReorderService, DateChangesService],

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Estimate } from '../../workflows/ticket/ticket.contract';
 import { RELEASE_DATE_STATES, TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import type { BusinessCalendar } from '../business-time/engine';
+import { REMOTE_SESSION_ACCEPTED_SQL } from '../tickets/awaiting-client';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { planReleaseDates, remainingHours } from './capacity-model';
 import { deliveryRisk, NO_DELIVERY_RISK } from './delivery-risk';
@@ -37,6 +38,16 @@ export interface QueueEntry {
   readonly deliveryAtRisk: boolean;
   /** Business days the plan is late by when `deliveryAtRisk`; `null` otherwise. */
   readonly deliverySlipBusinessDays: number | null;
+  /** The ticket's calendar: its clocks' live business time. */
+  readonly calendarId: string;
+  /** What `awaitsClient` reads besides the state (L3-06, L3-09). */
+  readonly clientWait: ClientWaitFacts;
+}
+
+/** A ticket's newest estimate status and whether the client confirmed a proposed remote session. */
+export interface ClientWaitFacts {
+  readonly newestEstimateStatus: string | null;
+  readonly remoteSessionAccepted: boolean;
 }
 
 export interface ClientQueue {
@@ -71,6 +82,7 @@ export interface QueueRow {
   readonly urgent: boolean;
   readonly approvedHours: number | null;
   readonly loggedHours: number;
+  readonly clientWait: ClientWaitFacts;
 }
 
 interface RawRow {
@@ -88,7 +100,13 @@ interface RawRow {
   rank: number | null;
   urgent: boolean | null;
   logged: string | null;
+  newest_estimate_status: string | null;
+  remote_session_accepted: boolean;
 }
+
+/** The columns of `ClientWaitFacts`, over the read model's `ticket` row `t`. */
+const CLIENT_WAIT_COLUMNS = `t.details -> 'estimates' -> -1 ->> 'status' AS newest_estimate_status,
+  ${REMOTE_SESSION_ACCEPTED_SQL} AS remote_session_accepted`;
 
 /** Ranks that replace the stored ones (a reorder being previewed). */
 export type RankOverride = ReadonlyMap<string, { rank: number; urgent: boolean }>;
@@ -118,7 +136,7 @@ export class QueueService {
     const raw = await tx.query<RawRow[]>(
       `SELECT t.number, t.subject, t.category, t.state, t.registered_at, t.calendar_id,
               t.release_date, t.sla_status, t.next_deadline, t.details -> 'estimates' AS estimates,
-              r.rank, r.urgent,
+              r.rank, r.urgent, ${CLIENT_WAIT_COLUMNS},
               (SELECT sum(te.hours) FROM time_entry te WHERE te.ticket_number = t.number) AS logged,
               -- L3-19: the newest release date provider staff set (published, or moved by hand);
               -- a client's reorder (DATE_ADJUSTED with a reorderId) is not a commitment.
@@ -191,6 +209,8 @@ export class QueueService {
           plannedReleaseDate: planned,
           deliveryAtRisk: risk.atRisk,
           deliverySlipBusinessDays: risk.slipBusinessDays,
+          calendarId: r.calendarId,
+          clientWait: r.clientWait,
         };
       }),
     };
@@ -212,7 +232,7 @@ export class QueueService {
       `SELECT t.number, t.organization_id, t.subject, t.category, t.state, t.registered_at,
               t.calendar_id, t.release_date, t.sla_status, t.next_deadline,
               CASE WHEN t.state = ANY ($3::text[]) THEN t.details -> 'estimates' END AS estimates,
-              r.rank, r.urgent,
+              r.rank, r.urgent, ${CLIENT_WAIT_COLUMNS},
               CASE WHEN t.state = ANY ($3::text[]) THEN
                 (SELECT sum(te.hours) FROM time_entry te WHERE te.ticket_number = t.number)
               END AS logged,
@@ -270,5 +290,9 @@ function toQueueRow(r: RawRow): QueueRow {
     urgent: r.urgent ?? false,
     approvedHours: approved ? Number(approved.hours) : null,
     loggedHours: r.logged === null ? 0 : Number(r.logged),
+    clientWait: {
+      newestEstimateStatus: r.newest_estimate_status,
+      remoteSessionAccepted: r.remote_session_accepted,
+    },
   };
 }

@@ -45,6 +45,9 @@ export function awaitsClient(
 
 const quoted = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ');
 
+/** Over the read model's `ticket` row `t`: the client confirmed the proposed remote session. */
+export const REMOTE_SESSION_ACCEPTED_SQL = `coalesce(t.details -> 'remoteSession' -> 'accepted', 'null'::jsonb) <> 'null'::jsonb`;
+
 /**
  * The same rule as SQL over the read model's `ticket` row `t` (constants only: no parameters). The
  * newest estimate version is the one an approver may authorize, an estimate or a change order.
@@ -53,7 +56,7 @@ export function awaitsClientSql(user: AuthenticatedUser): string {
   const states =
     `(t.state IN (${quoted(AWAITING_CLIENT_STATES)})` +
     ` AND NOT (t.state = 'REMOTE_SESSION_PROPOSED'` +
-    ` AND coalesce(t.details -> 'remoteSession' -> 'accepted', 'null'::jsonb) <> 'null'::jsonb))`;
+    ` AND ${REMOTE_SESSION_ACCEPTED_SQL}))`;
   if (!answersAuthorizations(user)) return `(${states})`;
   const authorization =
     `(t.details -> 'estimates' -> -1 ->> 'status' = 'SUBMITTED'` +

@@ -205,8 +205,15 @@ describe("The client's answer off the portal (web app, L3-06, L3-07, L3-11)", ()
       .filter({ hasText: waiting })
       .getByTestId('idle-due');
     await due.getByText('En pausa: esperando al cliente').waitFor();
-    expect(await due.innerText()).toMatch(
-      /^En pausa: esperando al cliente\s+Restante: .+ hábiles?$/,
-    );
+    const listed = await due.innerText();
+    expect(listed).toMatch(/^En pausa: esperando al cliente\s+Restante: .+ hábiles?$/);
+    // So does the Console's work list, not «Sin plazo en curso» (QA S21).
+    await agent.goto('/consola');
+    const workDue = agent
+      .getByTestId('queue')
+      .locator(`tr[data-number="${waiting}"]`)
+      .getByTestId('idle-due');
+    await workDue.getByText('En pausa: esperando al cliente').waitFor();
+    expect(await workDue.innerText()).toBe(listed);
   });
 });

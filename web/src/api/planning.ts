@@ -1,5 +1,5 @@
 import { operation } from './graphql-client';
-import type { TransitionResult } from './tickets';
+import { IDLE_DUE_FIELDS, type TicketSummary, type TransitionResult } from './tickets';
 
 // Queue, re-planning and quick-channel operations of the web app (L3-10, L3-14, L3-19).
 
@@ -87,8 +87,11 @@ export const CONFIRM_QUEUE_REORDER = operation<
   }
 }`);
 
-export const WORK_LIST = operation<{ workList: QueueEntry[] }, { first: number }>(
-  `query WorkList($first: Int!) { workList(first: $first) { ${ENTRY_FIELDS} } }`,
+/** A work list entry: with what says why nothing is due (QA S21), as the ticket lists read it. */
+export type WorkListEntry = QueueEntry & Pick<TicketSummary, 'awaitingClient' | 'clocks'>;
+
+export const WORK_LIST = operation<{ workList: WorkListEntry[] }, { first: number }>(
+  `query WorkList($first: Int!) { workList(first: $first) { ${ENTRY_FIELDS} ${IDLE_DUE_FIELDS} } }`,
 );
 
 export const ADJUST_RELEASE_DATE = operation<

@@ -82,8 +82,11 @@ export interface TicketSummary {
   clocks: Pick<SlaClock, 'status' | 'remainingMinutes' | 'businessDayMinutes'>[];
 }
 
+/** What a list reads to say why nothing is due (`idleDueText`); the work list reads it too. */
+export const IDLE_DUE_FIELDS = `awaitingClient clocks { status remainingMinutes businessDayMinutes }`;
+
 const SUMMARY_FIELDS = `number subject state category classification requirementKind slaStatus nextDeadline registeredAt updatedAt organizationId
-  assigneeName releaseDate autoCloseAt awaitingClient clocks { status remainingMinutes businessDayMinutes }`;
+  assigneeName releaseDate autoCloseAt ${IDLE_DUE_FIELDS}`;
 
 export interface TicketEvent {
   seq: number;

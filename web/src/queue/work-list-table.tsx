@@ -1,5 +1,7 @@
-import type { QueueEntry } from '../api/planning';
+import type { WorkListEntry } from '../api/planning';
 import { useI18n } from '../i18n/i18n-context';
+import { clockTimeWords } from '../tickets/clock-texts';
+import { idleDueText } from '../tickets/idle-due-text';
 import { DueSummary, SlaBadge, TicketCells } from '../tickets/ticket-bits';
 import { DeliveryRiskBadge } from './delivery-risk-badge';
 
@@ -8,6 +10,8 @@ import { DeliveryRiskBadge } from './delivery-risk-badge';
  * what is due — the running clock's deadline and, for a ticket with a published release date
  * (L3-19), that date, flagged "Entrega en riesgo (+N días hábiles)" when the plan no longer meets
  * it. A published date is not an SLA clock, but it is a promise: never "Sin plazo en curso".
+ * Nothing due says why, as staff's ticket lists do (QA S21): e.g. «En pausa: esperando al
+ * cliente» with the business time the paused clock keeps (L3-06…L3-08).
  * On a phone each ticket is a stacked block of labelled cells (QA S16: the SLA and the deadline
  * were off-screen behind a sideways scroll).
  */
@@ -15,11 +19,12 @@ export function WorkListTable({
   items,
   clients,
 }: {
-  items: QueueEntry[];
+  items: WorkListEntry[];
   clients: Map<string, string>;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const w = t.planning.workList;
+  const idleWords = { due: t.ticketBrowser.due, noDeadline: t.tickets.noDeadline };
   return (
     <div className="table-wrap">
       <table data-testid="queue" className="stack-on-phone">
@@ -55,7 +60,11 @@ export function WorkListTable({
               </td>
               <td data-label={w.due}>
                 <span>
-                  <DueSummary deadline={e.nextDeadline} releaseDate={e.releaseDate} />
+                  <DueSummary
+                    deadline={e.nextDeadline}
+                    releaseDate={e.releaseDate}
+                    idle={idleDueText(e, false, idleWords, clockTimeWords[language])}
+                  />
                   <DeliveryRiskBadge entry={e} />
                 </span>
               </td>

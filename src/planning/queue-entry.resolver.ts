@@ -1,0 +1,47 @@
+import { Context, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { batchScope } from '../common/request-batcher';
+import { type AuthenticatedUser, CurrentUser } from '../identity';
+import { awaitsClient } from '../tickets/awaiting-client';
+import { ClockStatesLoader } from '../tickets/clock-states.loader';
+import { SlaClockModel } from '../tickets/ticket.model';
+import { QueueEntryModel } from './queue.model';
+import type { QueueEntry } from './queue.service';
+
+/**
+ * Why nothing is due on a queued ticket (QA S21): the work list and the client queue say, as the
+ * ticket lists do, that the ticket waits on the client and what its paused clock keeps (L3-06…L3-09).
+ * The same rule and the same batched clock read as `Ticket.awaitingClient` and `Ticket.clocks`.
+ */
+@Resolver(() => QueueEntryModel)
+export class QueueEntryResolver {
+  constructor(private readonly clockStates: ClockStatesLoader) {}
+
+  @ResolveField(() => Boolean, {
+    description:
+      "As Ticket.awaitingClient (L3-06/L3-07/L3-09): the ticket's next step is the client's (for a client user: theirs; an estimate or change order to authorize counts for approvers and staff only).",
+  })
+  awaitingClient(@CurrentUser() user: AuthenticatedUser, @Parent() entry: QueueEntry): boolean {
+    const { newestEstimateStatus, remoteSessionAccepted } = entry.clientWait;
+    return awaitsClient(user, {
+      state: entry.state,
+      estimates: newestEstimateStatus ? [{ status: newestEstimateStatus }] : [],
+      remoteSession: { accepted: remoteSessionAccepted },
+    });
+  }
+
+  @ResolveField(() => [SlaClockModel], {
+    description:
+      "As Ticket.clocks: the ticket's clock runs, oldest first, e.g. one paused while the client is awaited and its business time left (L3-06…L3-08). Read in one batch per request.",
+  })
+  clocks(
+    @Context() ctx: object,
+    @Info() info: GraphQLResolveInfo,
+    @Parent() entry: QueueEntry,
+  ): Promise<SlaClockModel[]> {
+    return this.clockStates.live(batchScope(ctx, info, entry), {
+      number: entry.ticketNumber,
+      calendarId: entry.calendarId,
+    });
+  }
+}
