@@ -9,8 +9,20 @@ import { parseLocalTime } from '../business-time/engine/civil-date';
  * exceptions to the week, not its day).
  */
 export function workingDayMinutes(calendar: Pick<CalendarDefinition, 'weekly'>): number | null {
+  // A compiled calendar version is cached and never changes, so every days clock of a page (the
+  // SLA board lists 200) asks about the same weekly schedule object.
+  const known = usualDayOf.get(calendar.weekly);
+  if (known !== undefined) return known;
+  const usual = usualDay(calendar.weekly);
+  usualDayOf.set(calendar.weekly, usual);
+  return usual;
+}
+
+const usualDayOf = new WeakMap<CalendarDefinition['weekly'], number | null>();
+
+function usualDay(weekly: CalendarDefinition['weekly']): number | null {
   const days = new Map<number, number>();
-  for (const intervals of Object.values(calendar.weekly)) {
+  for (const intervals of Object.values(weekly)) {
     const minutes = (intervals ?? []).reduce(
       (sum, { start, end }) => sum + (parseLocalTime(end, true)! - parseLocalTime(start, false)!),
       0,
