@@ -49,6 +49,8 @@ describe('Rejecting an estimate (web app, L3-09)', () => {
     await decision.waitFor();
     const row = page.getByTestId('estimates').getByRole('row', { name: /v1/ });
     expect(await row.innerText()).toContain('Rechazada');
+    // Its hours with their unit, as every other figure of hours (QA S22: it read a bare «6»).
+    expect(await row.locator('td[data-label="Horas"]').innerText()).toBe('6 h');
     expect(await decision.innerText()).toMatch(
       new RegExp(
         `^Motivo: ${REASON.replace(/[.;]/g, '\\$&')}\\s+Arturo Aprobador, \\d+ \\S+ \\d{4}`,

@@ -268,7 +268,7 @@ export function TicketPage({
                             </span>
                           </>
                         ) : (
-                          e.hours
+                          t.tickets.hours(e.hours)
                         )}
                       </td>
                       <td className="prewrap" data-label={t.tickets.scope}>
