@@ -1,5 +1,4 @@
-import { Role } from '../../src/identity/role.enum';
-import { gql } from '../support/integration-harness';
+import { ticketJourneys } from '../support/ticket-journeys';
 import { logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
@@ -12,46 +11,13 @@ const CLIENT = 'usuario@aurora.example';
 describe('Holds of authorized estimates on a phone (web app)', () => {
   const e2e = useE2eWorldWithWorker('phone_holds');
 
-  const act = async (role: Role, mutation: string, inputType: string, input: object) => {
-    const { body } = await gql<Record<string, unknown>>(
-      e2e.world.api,
-      `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { __typename } }`,
-      { input },
-      e2e.world.bearer(role),
-    );
-    expect(body.errors).toBeUndefined();
-  };
-
   beforeAll(async () => {
     // A development requirement estimated at 6 h and authorized: 6 h held (L3-12).
-    const { body } = await gql<{ registerTicket: { number: string } }>(
-      e2e.world.api,
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
-      {
-        input: {
-          category: 'DEVELOPMENT',
-          subject: 'Reporte de ventas por vendedor',
-          description: 'Un reporte de ventas del mes por vendedor.',
-        },
-      },
-      e2e.world.bearer(Role.CLIENT_USER),
-    );
-    expect(body.errors).toBeUndefined();
-    const number = body.data!.registerTicket.number;
-    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
-      number,
-      classification: 'REQUIREMENT',
-      requirementKind: 'DEVELOPMENT',
-    });
-    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
-      number,
+    await ticketJourneys(e2e.world).scheduledRequirement({
+      subject: 'Reporte de ventas por vendedor',
+      description: 'Un reporte de ventas del mes por vendedor.',
       hours: 6,
       scope: 'Reporte nuevo en Ventas',
-    });
-    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
-      number,
-      estimateVersion: 1,
-      statement: 'Autorizo por escrito las 6 horas del reporte.',
     });
   }, 180_000);
 
