@@ -18,6 +18,10 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   // The client address the login and reset throttles count (L3-04): behind N proxies, the
   // address the nearest of them saw; otherwise the socket's, whatever X-Forwarded-For says.
   app.set('trust proxy', config.api.trustProxyHops);
+  // No ETag on API answers: Express hashed every response body (SHA-1 of a 60 KB page of the SLA
+  // board on each refresh) for a validator no GraphQL POST is ever revalidated with. The web
+  // app's files are sent by WebAssets with their own cache headers, not through this.
+  app.set('etag', false);
   app.useBodyParser('json');
   app.useBodyParser('urlencoded', { extended: true });
   app.use(bodyParserErrors);
