@@ -51,8 +51,8 @@ export const commentTemplates: TemplateFamily<'COMMENT_ADDED' | 'CLIENT_ANSWER_R
     const recorded = byReader(
       e.ticket,
       ctx,
-      ['Registramos su respuesta', 'We recorded your answer'],
-      [`Registramos la respuesta de ${whose}`, `We recorded the answer of ${whose}`],
+      ['Registramos su respuesta', 'We recorded your reply'],
+      [`Registramos la respuesta de ${whose}`, `We recorded the reply from ${whose}`],
     );
     const ticket = byReader(
       e.ticket,
@@ -67,26 +67,26 @@ export const commentTemplates: TemplateFamily<'COMMENT_ADDED' | 'CLIENT_ANSWER_R
         ctx,
         [
           `${staff} registró en el ticket ${e.ticket.number} la respuesta que nos dio ${channel}.`,
-          `${staff} recorded on ticket ${e.ticket.number} the answer you gave us ${channel}.`,
+          `${staff} recorded on ticket ${e.ticket.number} the reply you gave us ${channel}.`,
         ],
         [
           `${staff} registró en el ticket ${e.ticket.number} la respuesta que nos dio ${whose} ${channel}.`,
-          `${staff} recorded on ticket ${e.ticket.number} the answer ${whose} gave us ${channel}.`,
+          `${staff} recorded on ticket ${e.ticket.number} the reply ${whose} gave us ${channel}.`,
         ],
       ),
       blocks: [
-        { kind: 'quote', label: ctx.t('Respuesta registrada', 'Answer recorded'), text: e.text },
+        { kind: 'quote', label: ctx.t('Respuesta registrada', 'Reply recorded'), text: e.text },
         {
           kind: 'paragraph',
           text:
             e.answered === 'INFO'
               ? ctx.t(
                   `Con esta respuesta la información queda entregada: empieza un nuevo plazo de 8 horas hábiles para atender ${ticket}.`,
-                  `With this answer the information is delivered: a new 8-business-hour deadline to attend ${ticket} starts.`,
+                  `With this reply the information is delivered: a new 8-business-hour deadline to attend ${ticket} starts.`,
                 )
               : ctx.t(
                   `Con esta respuesta seguimos trabajando en ${ticket}; el plazo que estaba en pausa continúa con el tiempo que le quedaba.`,
-                  `With this answer we continue working on ${ticket}; the deadline that was paused continues with the time it had left.`,
+                  `With this reply we continue working on ${ticket}; the deadline that was paused continues with the time it had left.`,
                 ),
         },
         {

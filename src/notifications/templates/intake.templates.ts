@@ -76,7 +76,7 @@ export const intakeTemplates: TemplateFamily<
               kind: 'paragraph',
               text: ctx.t(
                 'Mientras esperamos su respuesta no corre ningún plazo de atención. Responda en el ticket (un comentario basta): al recibirla, empieza un nuevo plazo de 8 horas hábiles para atenderlo.',
-                'While we wait for your answer, no service deadline runs. Answer on the ticket (a comment is enough): once it arrives, a new 8-business-hour deadline starts.',
+                'While we wait for your reply, no service deadline runs. Reply on the ticket (a comment is enough): once it arrives, a new 8-business-hour deadline starts.',
               ),
             },
           ],
@@ -245,11 +245,11 @@ function waitingOnClient(
   return {
     subject: ticketSubjectLine(
       e.ticket,
-      ctx.t('Esperamos su respuesta para continuar', 'We need your answer to continue'),
+      ctx.t('Esperamos su respuesta para continuar', 'We need your reply to continue'),
     ),
     heading: ctx.t(
       `Para continuar con el ticket ${e.ticket.number} necesitamos su respuesta.`,
-      `To continue with ticket ${e.ticket.number} we need your answer.`,
+      `To continue with ticket ${e.ticket.number} we need your reply.`,
     ),
     blocks: [
       { kind: 'quote', label: ctx.t('Lo que necesitamos', 'What we need'), text: e.question },
@@ -257,7 +257,7 @@ function waitingOnClient(
         kind: 'paragraph',
         text: ctx.t(
           `Mientras esperamos su respuesta, ${paused}. Responda en el ticket (un comentario basta): al recibirla, el plazo se reanuda con el tiempo que le quedaba.`,
-          `While we wait for your answer, ${paused}. Answer on the ticket (a comment is enough): once it arrives, the clock resumes with the time it had left.`,
+          `While we wait for your reply, ${paused}. Reply on the ticket (a comment is enough): once it arrives, the clock resumes with the time it had left.`,
         ),
       },
     ],

@@ -38,7 +38,7 @@ const ACTIVITIES: Record<
   },
   INFO_PROVIDED: {
     subject: ['El cliente envió la información', 'Client sent the information'],
-    did: ['respondió la solicitud de información de', 'answered the information request of'],
+    did: ['respondió la solicitud de información de', 'replied to the information request of'],
     words: ['Respuesta', 'Reply'],
   },
   CLIENT_REPLIED: {
@@ -47,12 +47,12 @@ const ACTIVITIES: Record<
     words: ['Respuesta', 'Reply'],
   },
   ANSWER_RECORDED: {
-    subject: ['Respuesta del cliente registrada', "Client's answer recorded"],
+    subject: ['Respuesta del cliente registrada', "Client's reply recorded"],
     did: [
       'registró la respuesta que el cliente dio fuera del portal en',
-      'recorded the answer the client gave off the portal on',
+      'recorded the reply the client gave off the portal on',
     ],
-    words: ['Respuesta del cliente', "Client's answer"],
+    words: ['Respuesta del cliente', "Client's reply"],
   },
   ESTIMATE_AUTHORIZED: {
     subject: ['Estimación autorizada', 'Estimate authorized'],

@@ -85,16 +85,16 @@ const CASES: readonly [string, NotificationEvent, Words, Words][] = [
       'Registramos su respuesta: Reporte de ventas\n' +
         'la respuesta que nos dio por teléfono.\n' +
         'para atender su ticket.\nSi algo no corresponde con lo que nos dijo,',
-      'We recorded your answer: Reporte de ventas\n' +
-        'the answer you gave us by phone.\n' +
+      'We recorded your reply: Reporte de ventas\n' +
+        'the reply you gave us by phone.\n' +
         'to attend your ticket starts.\nIf anything differs from what you told us,',
     ],
     [
       'Registramos la respuesta de Úrsula Usuaria: Reporte de ventas\n' +
         'la respuesta que nos dio Úrsula Usuaria por teléfono.\n' +
         'para atender el ticket.\nSi algo no corresponde con lo que se nos dijo,',
-      'We recorded the answer of Úrsula Usuaria: Reporte de ventas\n' +
-        'the answer Úrsula Usuaria gave us by phone.\n' +
+      'We recorded the reply from Úrsula Usuaria: Reporte de ventas\n' +
+        'the reply Úrsula Usuaria gave us by phone.\n' +
         'to attend the ticket starts.\nIf anything differs from what we were told,',
     ],
   ],
@@ -198,7 +198,7 @@ describe('a participant whose email lacks the registrant’s name (L3-11)', () =
       'Resolvimos el ticket L3-2026-000123 y aún nadie nos confirma si quedó resuelto.',
     );
     const en = text(SAMPLE_EVENTS.CLIENT_ANSWER_RECORDED, Locale.EN, true, RENDER_OPTIONS);
-    expect(en).toContain('the answer the ticket’s registrant gave us by phone.');
+    expect(en).toContain('the reply the ticket’s registrant gave us by phone.');
     expect(`${es}\n${en}`).not.toMatch(/registrado por|registered by|Úrsula/);
   });
 });

@@ -382,6 +382,8 @@ describe('L3-11 email templates', () => {
     expect(es.text).toContain('un comentario basta');
     expect(es.text).not.toContain('en pausa');
     const en = render(EVENTS.INFO_REQUESTED, EN);
+    expect(en.text).toContain('While we wait for your reply, no service deadline runs.');
+    expect(en.text).toContain('Reply on the ticket (a comment is enough)');
     expect(en.text).toContain('a new 8-business-hour deadline starts');
     expect(en.text).not.toContain('paused');
   });
@@ -399,7 +401,11 @@ describe('L3-11 email templates', () => {
     expect(es.text).toContain('el plazo se reanuda con el tiempo que le quedaba');
     expect(es.text).not.toContain('nuevo plazo de 8 horas');
     const en = render(progress, EN);
-    expect(en.text).toContain('the progress-update clock of your ticket is paused');
+    expect(en.subject).toBe('[L3-2026-000123] We need your reply to continue: Factura no timbra');
+    expect(en.text).toContain('To continue with ticket L3-2026-000123 we need your reply.');
+    expect(en.text).toContain(
+      'While we wait for your reply, the progress-update clock of your ticket is paused. Reply on the ticket',
+    );
     expect(en.text).toContain('the clock resumes with the time it had left');
     expect(en.text).not.toContain('8-business-hour');
     const diagnosis = render({ ...EVENTS.INFO_REQUESTED, pausedClock: 'diagnosis' }, ES);
@@ -422,10 +428,12 @@ describe('L3-11 email templates', () => {
       { ...EVENTS.CLIENT_ANSWER_RECORDED, channel: 'WHATSAPP', answered: 'WAITING' },
       EN,
     );
-    expect(en.subject).toBe('[L3-2026-000123] We recorded your answer: Factura no timbra');
+    expect(en.subject).toBe('[L3-2026-000123] We recorded your reply: Factura no timbra');
     expect(en.text).toContain(
-      'Alex Agent recorded on ticket L3-2026-000123 the answer you gave us by WhatsApp.',
+      'Alex Agent recorded on ticket L3-2026-000123 the reply you gave us by WhatsApp.',
     );
+    expect(en.text).toContain('Reply recorded:');
+    expect(en.text).toContain('With this reply we continue working on your ticket');
     expect(en.text).toContain('continues with the time it had left');
     expect(en.text).not.toContain('8-business-hour');
   });
@@ -512,6 +520,7 @@ describe('L3-11 email templates', () => {
       { ...agent, locale: Locale.EN },
       { ...OPTIONS, names },
     )!;
+    expect(info.text).toContain('replied to the information request of ticket L3-2026-000123.');
     expect(info.text).toContain('Reply:\n> Adjunto la póliza con la que falla el timbrado.');
   });
 
@@ -550,7 +559,11 @@ describe('L3-11 email templates', () => {
     );
     expect(es.text).toContain('> Ya mandó el XML por correo.');
     const en = renderEmail(recorded, { ...agent, locale: Locale.EN }, { ...OPTIONS, names })!;
-    expect(en.subject).toBe("[L3-2026-000123] Client's answer recorded: Factura no timbra");
+    expect(en.subject).toBe("[L3-2026-000123] Client's reply recorded: Factura no timbra");
+    expect(en.text).toContain(
+      'Gina Gerente recorded the reply the client gave off the portal on ticket L3-2026-000123.',
+    );
+    expect(en.text).toContain("Client's reply:\n> Ya mandó el XML por correo.");
   });
 
   it('L3-08/L3-09 provider side (QA S18): a client decision tells the agent the next step and its clock', () => {
