@@ -55,8 +55,19 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     expect(await ledger.innerText()).toContain(AURORA.reference);
 
     const form = page.getByTestId('package-form');
+    // QA S22: a missing field is refused in the app's words, beside it, not by the browser's
+    // bubble in its own language.
+    await form.getByRole('button', { name: 'Agregar paquete' }).click();
+    await form.getByText('Las horas deben ser mayores que cero').waitFor();
     await form.getByLabel('Horas').fill('12.5');
     await form.getByLabel('Precio').fill('11875');
+    await form.getByRole('button', { name: 'Agregar paquete' }).click();
+    expect(await form.getByRole('alert').innerText()).toBe(
+      'Complete el campo «Referencia (factura u orden)».',
+    );
+    expect(await form.getByLabel('Referencia (factura u orden)').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
     await form.getByLabel('Referencia (factura u orden)').fill('FAC-2026-0042');
     await form.getByRole('button', { name: 'Agregar paquete' }).click();
     await form.getByText('Paquete de 12.5 h agregado (FAC-2026-0042).').waitFor();

@@ -75,8 +75,10 @@ export function PackageForm({
     if (!(p >= 0) || price.trim() === '') return block(t.contracts.priceInvalid, 'price');
     if (!isKnownCurrency(currency))
       return block(unknownCurrencyText(language, currency), 'currency');
+    if (!purchasedOn) return block(t.tickets.required(t.contracts.purchasedOn), 'date');
     // L3-12/L3-13: a package counts from its purchase; the API refuses a later date too.
     if (purchasedOn > today()) return block(t.contracts.purchasedOnFuture, 'date');
+    if (!reference.trim()) return block(t.tickets.required(t.contracts.reference), 'reference');
     setInvalid(undefined);
     setInvalidField(undefined);
     setServerShown(true);
@@ -110,7 +112,14 @@ export function PackageForm({
     <section className="card" aria-labelledby="package-title">
       <h2 id="package-title">{t.contracts.addPackage}</h2>
       <p className="muted">{t.contracts.packageIntro}</p>
-      <form className="form-grid" onSubmit={(e) => void submit(e)} data-testid="package-form">
+      {/* Every refusal in the app's words, beside the field (QA S22): the browser's own bubble
+          spoke its language and «tú» («Completa este campo»). */}
+      <form
+        className="form-grid"
+        noValidate
+        onSubmit={(e) => void submit(e)}
+        data-testid="package-form"
+      >
         <TextField
           id="package-hours"
           label={t.contracts.packageHours}
@@ -159,6 +168,7 @@ export function PackageForm({
           maxLength={200}
           value={reference}
           onChange={edit(setReference)}
+          {...refused('reference')}
         />
         <div className="form-actions span-all">
           <button type="submit" className="button primary" disabled={form.busy}>
