@@ -96,6 +96,14 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     const cadence = page.getByTestId('policy-cadence');
     await cadence.getByText('Cada 8 h hábiles (predeterminada)').waitFor();
 
+    // QA S22: «Cambiar estado» without a reason is refused on the page, in the app's words, and
+    // the policy stays as it was.
+    const status = page.getByTestId('status-form');
+    await status.getByRole('button', { name: 'Cambiar estado' }).click();
+    expect(await status.getByRole('alert').innerText()).toBe('Complete el campo «Motivo».');
+    expect(await status.getByLabel('Motivo').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('policy').innerText()).toContain('Activa');
+
     const form = page.getByTestId('cadence-form');
     await form.getByLabel('Usar la predeterminada (8 h hábiles)').uncheck();
     const hours = form.getByLabel('Cadencia de avances (horas hábiles)');

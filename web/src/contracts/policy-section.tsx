@@ -9,6 +9,7 @@ import {
   UPSERT_SUPPORT_POLICY,
 } from '../api/contracts';
 import { ErrorMessage } from '../components/error-message';
+import { refusedBy } from '../components/field-error';
 import { FormFooter } from '../components/form-footer';
 import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
@@ -22,6 +23,7 @@ import { CurrencyField } from './currency-field';
 
 /** The terms form's own message (only the currency is checked before asking the API). */
 const POLICY_ERROR_ID = 'policy-form-error';
+const STATUS_ERROR_ID = 'policy-status-error';
 import { odooAdminEventText } from './odoo-admin-event';
 import { OdooAdminForm, odooAdminTexts } from './odoo-admin-form';
 
@@ -213,9 +215,13 @@ function StatusForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () =>
   const [status, setStatus] = useState<PolicyStatus>(options[0]);
   const chosen = options.includes(status) ? status : options[0];
   const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // The reason is kept in the history and shown to the client when tickets are refused.
+    if (!reason.trim()) return setMissing(true);
+    setMissing(false);
     const ok = await form.run(
       () =>
         call(SET_SUPPORT_POLICY_STATUS, {
@@ -229,9 +235,12 @@ function StatusForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () =>
     }
   };
 
+  // noValidate: a missing reason is refused in the app's words, not by the browser's bubble in
+  // its own language (QA S22, as «Agregar paquete»).
   return (
     <form
       className="form-grid subsection"
+      noValidate
       onSubmit={(e) => void submit(e)}
       data-testid="status-form"
     >
@@ -256,8 +265,17 @@ function StatusForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () =>
         label={t.contracts.reason}
         required
         value={reason}
-        onChange={setReason}
+        onChange={(value) => {
+          setReason(value);
+          setMissing(false);
+        }}
+        {...refusedBy(missing ? STATUS_ERROR_ID : undefined)}
       />
+      {missing && (
+        <p className="notice notice-error span-all" role="alert" id={STATUS_ERROR_ID}>
+          {t.tickets.required(t.contracts.reason)}
+        </p>
+      )}
       <FormFooter form={form} label={t.contracts.saveStatus} />
     </form>
   );
