@@ -81,6 +81,10 @@ describe('Users (web app, admins)', () => {
     await page.getByRole('checkbox', { name: 'Usuario del portal' }).check();
     expect(await page.getByRole('checkbox', { name: 'Gerente' }).count()).toBe(0);
 
+    // QA S22: an empty field is refused in the app's words, not by the browser's bubble.
+    await page.getByRole('button', { name: 'Crear usuario' }).click();
+    expect(await page.getByRole('alert').allInnerTexts()).toEqual(['Complete el campo «Correo».']);
+
     const email = `nueva-${process.pid}@aurora.example`;
     await page.getByLabel('Correo').fill(email);
     await page.getByLabel('Nombre completo').fill('Nadia Nueva');
