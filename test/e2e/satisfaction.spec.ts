@@ -182,6 +182,30 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     await lowest.getByText('Al final quedó bien resuelto.').waitFor();
     expect(await card.getByText('Ninguna calificación baja en el periodo.').count()).toBe(0);
 
+    // QA S22: at 390 px both tables scrolled sideways inside their box (the average, the share
+    // satisfied and the response rate off-screen); each row is now a card of labelled lines.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const id of ['satisfaction-table', 'satisfaction-lowest']) {
+      const scroll = await card.getByTestId(id).evaluate((t) => {
+        const box = t.parentElement!;
+        return box.scrollWidth - box.clientWidth;
+      });
+      expect(scroll).toBeLessThanOrEqual(0);
+    }
+    expect(await total.locator('td[data-label="Promedio"]').innerText()).toBe('2.00');
+    expect(await total.locator('td[data-label="Tasa de respuesta"]').innerText()).toBe(
+      '1 de 1 (100 %)',
+    );
+    for (const cell of await total.locator('td[data-label]').all()) {
+      const box = (await cell.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    expect(
+      await lowest.locator('tbody tr').first().locator('td[data-label="Calificación"]').innerText(),
+    ).toContain('2 de 5');
+    await screenshot(page, 'phone-satisfaction');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     await lowest.getByRole('link', { name: number }).click();
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
     // Back to 4, as the rest of this spec expects.

@@ -26,23 +26,27 @@ function responseText(
 
 function StatsCells({ stats }: { stats: SatisfactionStats }) {
   const { t, language } = useI18n();
+  const c = t.satisfaction;
   const number = new Intl.NumberFormat(language, {
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   });
   return (
     <>
-      <td className="num">{stats.ratings}</td>
-      <td className="num">
+      <td className="num" data-label={c.ratings}>
+        {stats.ratings}
+      </td>
+      <td className="num" data-label={c.average}>
         {stats.averageScore === null ? '—' : number.format(stats.averageScore)}
       </td>
       <PercentBarCell
         percent={stats.satisfiedPercent}
         good={80}
         warn={60}
-        none={t.satisfaction.noneRated}
+        label={c.satisfiedPercent}
+        none={c.noneRated}
       />
-      <td className="num nowrap">
+      <td className="num nowrap" data-label={c.responseColumn}>
         {responseText(stats, t.satisfaction.responseOf, language) ?? '—'}
       </td>
     </>
@@ -124,7 +128,9 @@ export function SatisfactionCard({
               {c.byClientTitle}
             </figcaption>
             <div className="table-wrap">
-              <table className="bars" data-testid="satisfaction-table">
+              {/* On a phone each row is a card of labelled lines, as the compliance tables
+                  beside it (QA S22: its columns scrolled sideways at 390 px). */}
+              <table className="bars stack-on-phone" data-testid="satisfaction-table">
                 {/* A month counts ratings by when they were given and the response rate by when
                     the tickets closed: the group headings say so above their columns. */}
                 <colgroup span={2} />
@@ -165,7 +171,7 @@ export function SatisfactionCard({
                     ...org.months.map((m) => (
                       <tr key={`${org.organizationId}-${m.month}`}>
                         <th scope="row">{org.organizationName}</th>
-                        <td className="capitalize">
+                        <td className="capitalize" data-label={c.month}>
                           {monthName.format(new Date(`${m.month}-01T00:00:00Z`))}
                         </td>
                         <StatsCells stats={m} />
@@ -175,7 +181,7 @@ export function SatisfactionCard({
                       <th scope="row">
                         <strong>{org.organizationName}</strong>
                       </th>
-                      <td>
+                      <td data-label={c.month}>
                         <strong>{c.total}</strong>
                       </td>
                       <StatsCells stats={org.total} />
@@ -191,7 +197,7 @@ export function SatisfactionCard({
           )}
           {lowOnes.map(({ org, low }) => (
             <div className="table-wrap" key={org.organizationId}>
-              <table data-testid="satisfaction-lowest">
+              <table className="stack-on-phone" data-testid="satisfaction-lowest">
                 <caption className="chart-title">{c.lowestOf(org.organizationName)}</caption>
                 <thead>
                   <tr>
@@ -210,12 +216,14 @@ export function SatisfactionCard({
                         </Link>
                         <span className="muted small block">{r.subject}</span>
                       </th>
-                      <td>
+                      <td data-label={c.score}>
                         {c.scoreOf(r.score)}
                         <span className="muted small block">{c.scores[r.score]}</span>
                       </td>
-                      <td className="prewrap">{r.comment ?? '—'}</td>
-                      <td>
+                      <td className="prewrap" data-label={c.commentColumn}>
+                        {r.comment ?? '—'}
+                      </td>
+                      <td data-label={c.date}>
                         <time dateTime={r.ratedAt}>{format(r.ratedAt)}</time>
                         {r.ratedByName && (
                           <span className="muted small block">{r.ratedByName}</span>
