@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type BenchRow, formatTable, machineLine } from './bench-harness';
 import { businessTimeScenario } from './business-time.bench';
 import { dashboardScenario } from './dashboard.bench';
+import { graphqlExecScenario } from './graphql-exec.bench';
 import { intakeScenario } from './intake.bench';
 import { scaleScenario } from './scale.bench';
 import { timerPrecisionScenario } from './timer-precision.bench';
@@ -17,6 +18,7 @@ const SCENARIOS = [
   intakeScenario,
   transitionScenario,
   dashboardScenario,
+  graphqlExecScenario,
   timerPrecisionScenario,
   scaleScenario,
 ];

@@ -18,6 +18,7 @@ import { repoRoot } from '../common/repo-root';
 import { bearerToken, type GraphQLAuthContext } from '../identity/graphql-auth-context';
 import type { LiveSocket } from '../live/live-sessions.service';
 import { closeUnauthorized } from '../live/ws-close';
+import { compiledExecutor, compiledGateway } from './compiled-execution';
 import { type QueryLimits, queryLimitsRule } from './query-limits';
 import { noNulCharacters, nulCharacterError, nulCharacterPath } from './request-hygiene';
 
@@ -125,7 +126,9 @@ export function graphQLOptions<User>(input: GraphQLOptionsInput<User>): ApolloDr
   const validationRules = [queryLimitsRule(limits)];
   // The built schema, for validating WebSocket operations (set once by `transformSchema`).
   let schema: GraphQLSchema | undefined;
-  return {
+  const builtSchema = (): GraphQLSchema => schema as GraphQLSchema;
+  // Nest's config type leaves out `gateway`, which it spreads into `new ApolloServer` all the same.
+  const options: ApolloDriverConfig & { gateway: ReturnType<typeof compiledGateway> } = {
     driver: ApolloDriver,
     path: '/graphql',
     autoSchemaFile: writeSchemaFile ? schemaFilePath() : true,
@@ -176,5 +179,8 @@ export function graphQLOptions<User>(input: GraphQLOptionsInput<User>): ApolloDr
           result.errors ? { ...result, errors: formatAll(result.errors) } : undefined,
       },
     },
+    // Queries run as code compiled once per document (issues #5/#10; docs/PERFORMANCE.md).
+    gateway: compiledGateway(compiledExecutor({ schema: builtSchema }), builtSchema),
   };
+  return options;
 }
