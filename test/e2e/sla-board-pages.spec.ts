@@ -133,6 +133,24 @@ describe('SLA board: totals, «Mostrar más» and filters (S17-E; L3-06…L3-09)
     expect(new URL(page.url()).searchParams.get('cliente')).toBeNull();
   });
 
+  // QA S22: side by side at 1280 px, «En riesgo» and «Vencidos» scrolled inside half a page each,
+  // the deadline and the time left off-screen; each now has the full width.
+  it('shows a breached clock whole at 1280 px: its deadline and time columns on screen', async () => {
+    const page = await openBoard();
+    const breached = page.getByTestId('breached');
+    await breached.locator('tbody tr').first().waitFor();
+    const scroll = await breached.evaluate((table) => {
+      const box = table.parentElement!;
+      return box.scrollWidth - box.clientWidth;
+    });
+    expect(scroll).toBeLessThanOrEqual(0);
+    const last = breached.locator('tbody tr').first().locator('td').last();
+    const box = (await last.boundingBox())!;
+    const card = (await page.getByRole('region', { name: /^Vencidos/ }).boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(card.x + card.width);
+    expect(await last.innerText()).not.toBe('');
+  });
+
   it('fits a 390 px phone without sideways scroll, the count and «Mostrar más» included', async () => {
     const page = await openBoard({ width: 390, height: 844 });
     await page.getByTestId('timers-shown').waitFor();
