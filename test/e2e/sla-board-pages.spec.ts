@@ -135,7 +135,7 @@ describe('SLA board: totals, «Mostrar más» and filters (S17-E; L3-06…L3-09)
 
   // QA S22: side by side at 1280 px, «En riesgo» and «Vencidos» scrolled inside half a page each,
   // the deadline and the time left off-screen; each now has the full width.
-  it('shows a breached clock whole at 1280 px: its deadline and time columns on screen', async () => {
+  it('shows a breached clock whole at 1280 px, its deadline and time on screen, and an SLA pill on one line', async () => {
     const page = await openBoard();
     const breached = page.getByTestId('breached');
     await breached.locator('tbody tr').first().waitFor();
@@ -149,6 +149,19 @@ describe('SLA board: totals, «Mostrar más» and filters (S17-E; L3-06…L3-09)
     const card = (await page.getByRole('region', { name: /^Vencidos/ }).boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(card.x + card.width);
     expect(await last.innerText()).not.toBe('');
+
+    // The SLA pill of a running clock keeps «En tiempo» on one line, on a narrower window too
+    // (the SLA column is the first to shrink).
+    await page.setViewportSize({ width: 800, height: 900 });
+    const pill = page.getByTestId('timers').locator('tbody tr').first().locator('.badge');
+    expect(await pill.innerText()).toBe('En tiempo');
+    // Its text's line boxes: two when the words wrap.
+    const lines = await page.evaluate<number>(`(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('[data-testid="timers"] tbody tr .badge'));
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    })()`);
+    expect(lines).toBe(1);
   });
 
   it('fits a 390 px phone without sideways scroll, the count and «Mostrar más» included', async () => {
