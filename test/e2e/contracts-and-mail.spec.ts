@@ -105,8 +105,17 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     expect(await page.getByTestId('policy').innerText()).toContain('Activa');
 
     const form = page.getByTestId('cadence-form');
-    await form.getByLabel('Usar la predeterminada (8 h hábiles)').uncheck();
     const hours = form.getByLabel('Cadencia de avances (horas hábiles)');
+    // QA S22: while the default is ticked the hours cannot be typed, and the field looks it.
+    const background = () =>
+      page.evaluate<string>(
+        `getComputedStyle(document.getElementById('policy-cadence-hours')).backgroundColor`,
+      );
+    expect(await hours.isDisabled()).toBe(true);
+    const off = await background();
+    await form.getByLabel('Usar la predeterminada (8 h hábiles)').uncheck();
+    expect(await hours.isDisabled()).toBe(false);
+    expect(await background()).not.toBe(off);
     // 1.33 h is not a whole number of minutes: refused in words, nothing sent.
     await hours.fill('1.33');
     await form.getByRole('button', { name: 'Guardar cadencia' }).click();
