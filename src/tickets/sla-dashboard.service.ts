@@ -133,8 +133,9 @@ export class SlaDashboardService {
 
   /**
    * Every `ticket_clock` column, aliased to its entity property (from the entity metadata); the
-   * timestamps as epoch milliseconds, which cost a `new Date(n)` each instead of parsing text
-   * (eight per clock, 200 clocks per read: a sixth of the answer's work).
+   * timestamps as epoch seconds, which cost a `new Date(n)` each instead of parsing text (eight
+   * per clock, 200 clocks per read: a sixth of the answer's work). `date_part` gives them as a
+   * float8; `extract` computes a numeric, which cost PostgreSQL 0.7 ms more per page (session 22).
    */
   private clockColumns(): { select: string; timestamps: string[] } {
     if (!this.clockSelect) {
@@ -144,7 +145,7 @@ export class SlaDashboardService {
         select: columns
           .map((c) =>
             isTimestamp(c.type)
-              ? `(extract(epoch FROM c.${c.databaseName}) * 1000)::float8 AS "${c.propertyName}"`
+              ? `date_part('epoch', c.${c.databaseName}) AS "${c.propertyName}"`
               : `c.${c.databaseName} AS "${c.propertyName}"`,
           )
           .join(', '),
@@ -154,10 +155,16 @@ export class SlaDashboardService {
     return this.clockSelect;
   }
 
-  /** A row of {@link clockColumns} with its timestamps back as `Date`s (in place). */
+  /**
+   * A row of {@link clockColumns} with its timestamps back as `Date`s (in place), truncated to the
+   * millisecond as the driver's own parsing does. Seconds as a float8 are within a fraction of a
+   * microsecond of the stored value: rounded to whole microseconds first, so `.123` is not read
+   * as `.122999…`.
+   */
   private withDates(row: Record<string, unknown>): TimerRow {
     for (const property of this.clockColumns().timestamps) {
-      if (row[property] !== null) row[property] = new Date(row[property] as number);
+      const seconds = row[property] as number | null;
+      if (seconds !== null) row[property] = new Date(Math.floor(Math.round(seconds * 1e6) / 1000));
     }
     return row as unknown as TimerRow;
   }

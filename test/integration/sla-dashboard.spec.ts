@@ -240,6 +240,8 @@ describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () =>
     await clock(14, '2030-01-02T15:00:00Z', { breached: true });
     await clock(15, '2030-01-02T16:00:00Z', { ended: true });
     await clock(16, '2030-01-02T17:00:00Z', { atRisk: false });
+    // Microseconds below the millisecond are cut, as the driver cuts them when it reads a row.
+    await clock(17, '2030-01-06T15:00:00.999999Z');
     const { body } = await gql<{
       slaTimers: {
         ticketNumber: string;
@@ -259,6 +261,7 @@ describe('SLA board (L3-06, L3-07, L3-08: breaches the manager must see)', () =>
       [`${number(1)}:progress:12`, '2030-01-03T15:00:00.123Z', 'at_risk'],
       [`${number(1)}:progress:13`, '2030-01-04T15:00:00.456Z', 'at_risk'],
       [`${number(1)}:progress:11`, '2030-01-05T15:00:00.789Z', 'at_risk'],
+      [`${number(1)}:progress:17`, '2030-01-06T15:00:00.999Z', 'at_risk'],
     ]);
     expect(mine[0].clock.atRiskRecordedAt).toBe('2030-01-02T15:00:00.250Z');
     expect(mine[0].clock.startedAt).toBe('2030-01-01T15:00:00.000Z');
