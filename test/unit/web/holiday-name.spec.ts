@@ -59,6 +59,8 @@ describe('the art. 74 source line names the article once (L3-06; QA S15)', () =>
       'utf8',
     );
     expect(page).not.toContain('` — ${t.calendars.lft74}`');
-    expect(page).toContain('s === LFT74 ? t.calendars.lft74 : (t.calendars.sourceNames[s] ?? s)');
+    // Its own line says it, with its state; the list of sources leaves it out (QA S22 F9).
+    expect(page).toContain('calendar.holidaySources.filter((s) => s !== LFT74)');
+    expect(page).toContain('{t.calendars.lft74}: {enabled ? t.calendars.lft74On');
   });
 });

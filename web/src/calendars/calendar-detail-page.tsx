@@ -150,6 +150,7 @@ function Lft74Toggle({
   // Removing the legal holidays moves every deadline on the calendar: it takes a second step.
   const [confirming, setConfirming] = useState(false);
   const enabled = calendar.holidaySources.includes(LFT74);
+  const otherSources = calendar.holidaySources.filter((s) => s !== LFT74);
 
   const toggle = async () => {
     setConfirming(false);
@@ -170,15 +171,14 @@ function Lft74Toggle({
   return (
     <div className="subsection">
       <h2>{t.calendars.sources}</h2>
-      {calendar.holidaySources.length === 0 ? (
-        <p>{t.calendars.noSources}</p>
-      ) : (
+      {calendar.holidaySources.length === 0 && <p>{t.calendars.noSources}</p>}
+      {/* The art. 74 days have their own line below, which says whether they are included: listed
+          here too, the page said it twice in a row (QA S22 F9). */}
+      {otherSources.length > 0 && (
         <ul>
-          {calendar.holidaySources.map((s) => (
+          {otherSources.map((s) => (
             <li key={s}>
-              {/* The art. 74 days by their description alone, which names the article (QA S15:
-                  «LFT art. 74 — Mexican statutory rest days (LFT art. 74)»). */}
-              <strong>{s === LFT74 ? t.calendars.lft74 : (t.calendars.sourceNames[s] ?? s)}</strong>
+              <strong>{t.calendars.sourceNames[s] ?? s}</strong>
             </li>
           ))}
         </ul>
