@@ -238,9 +238,6 @@ function AgendaList({ organizationId }: { organizationId: string }) {
   return (
     <section className="card" aria-labelledby="agendas-title">
       <h2 id="agendas-title">{c.list}</h2>
-      {user && can.generateCheckpointAgenda(user) && (
-        <GenerateNow organizationId={organizationId} onGenerated={query.reload} />
-      )}
       <ErrorMessage error={query.error} />
       {query.loading && !list && <p role="status">{t.loading}</p>}
       {list && list.length === 0 && <p>{c.empty}</p>}
@@ -274,6 +271,11 @@ function AgendaList({ organizationId }: { organizationId: string }) {
             </tbody>
           </table>
         </div>
+      )}
+      {/* Under the list, like the settings form under the schedule: above it, the button's hint
+          ran straight into «Todavía no hay agendas.» (QA S22 F8). */}
+      {user && can.generateCheckpointAgenda(user) && (
+        <GenerateNow organizationId={organizationId} onGenerated={query.reload} />
       )}
     </section>
   );

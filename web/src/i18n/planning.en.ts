@@ -1,5 +1,5 @@
 import { zoneLabel } from './zone-name';
-import type { PlanningMessages } from './planning.es-mx';
+import { clockTime, type PlanningMessages } from './planning.es-mx';
 
 /** English texts of the queue, re-planning, comments, checkpoints and quick channel. */
 export const planningEn: PlanningMessages = {
@@ -154,7 +154,7 @@ export const planningEn: PlanningMessages = {
     settingsTitle: 'When the checkpoint is',
     noSettings: 'This client has no checkpoint yet.',
     schedule: (weekday, time, zone) =>
-      `Every two weeks, on ${weekday} at ${time}, ${zoneLabel(zone, 'en')}.`,
+      `Every two weeks, on ${weekday} at ${clockTime(time, 'en')}, ${zoneLabel(zone, 'en')}.`,
     nextRuns: 'Next checkpoints',
     noNextRuns: 'No upcoming dates (the scheduler did not answer).',
     weekday: 'Day',

@@ -1,4 +1,16 @@
-import { zoneLabel } from './zone-name';
+import { type ZoneLanguage, zoneLabel } from './zone-name';
+
+/**
+ * A wall-clock time "HH:MM" as the app writes the time of an instant, «10:00 a.m.» / «10:00 AM»
+ * (QA S22 F8: the checkpoint's schedule said «a las 10:00» over its next runs' «10:00 a.m.»).
+ */
+export function clockTime(time: string, language: ZoneLanguage): string {
+  const [h, m] = time.split(':').map(Number);
+  return new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, 1, h, m)),
+  );
+}
+
 /** Spanish (Mexico) texts of the queue, re-planning, comments, checkpoints and quick channel. */
 export const planningEsMX = {
   queue: {
@@ -152,8 +164,10 @@ export const planningEsMX = {
     } as Record<string, string>,
     settingsTitle: 'Cuándo es el punto de control',
     noSettings: 'Este cliente todavía no tiene punto de control.',
-    schedule: (weekday: string, time: string, zone: string) =>
-      `Cada dos semanas, el ${weekday} a las ${time}, ${zoneLabel(zone, 'es-MX')}.`,
+    schedule: (weekday: string, time: string, zone: string) => {
+      const at = clockTime(time, 'es-MX');
+      return `Cada dos semanas, el ${weekday} ${at.startsWith('1:') ? 'a la' : 'a las'} ${at}, ${zoneLabel(zone, 'es-MX')}.`;
+    },
     nextRuns: 'Próximos puntos de control',
     noNextRuns: 'Sin fechas próximas (el programador no respondió).',
     weekday: 'Día',
