@@ -70,6 +70,15 @@ describe('SLA board: totals, «Mostrar más» and filters (S17-E; L3-06…L3-09)
     await page.goto('/tablero');
     return page;
   };
+  // How many lines each element matching `selector` takes: its text's line boxes, two when it wraps.
+  const lineCounts = (page: Page, selector: string) =>
+    page.evaluate<
+      number[]
+    >(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    })`);
 
   it('says «Se muestran 200 de 233» (and of 205 breaches), shows the rest with «Mostrar más», and filters by client in the address', async () => {
     const page = await openBoard();
@@ -155,13 +164,18 @@ describe('SLA board: totals, «Mostrar más» and filters (S17-E; L3-06…L3-09)
     await page.setViewportSize({ width: 800, height: 900 });
     const pill = page.getByTestId('timers').locator('tbody tr').first().locator('.badge');
     expect(await pill.innerText()).toBe('En tiempo');
-    // Its text's line boxes: two when the words wrap.
-    const lines = await page.evaluate<number>(`(() => {
-      const range = document.createRange();
-      range.selectNodeContents(document.querySelector('[data-testid="timers"] tbody tr .badge'));
-      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-    })()`);
-    expect(lines).toBe(1);
+    expect((await lineCounts(page, '[data-testid="timers"] tbody tr .badge'))[0]).toBe(1);
+  });
+
+  // QA S22 F6: at 1280 px «Por mes» broke its months in two («Jun / 2026») beside a roomy bar.
+  it('writes each month of «Por mes» on one line at 1280 px', async () => {
+    const page = await openBoard();
+    const months = page.getByTestId('compliance-month').locator('tbody th');
+    await months.first().waitFor();
+    expect(await months.count()).toBe(6);
+    expect(await lineCounts(page, '[data-testid="compliance-month"] tbody th')).toEqual([
+      1, 1, 1, 1, 1, 1,
+    ]);
   });
 
   it('fits a 390 px phone without sideways scroll, the count and «Mostrar más» included', async () => {

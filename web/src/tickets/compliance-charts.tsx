@@ -45,11 +45,14 @@ function BarTable({
   title,
   keyHeader,
   bars,
+  oneLineKeys = false,
 }: {
   id: string;
   title: string;
   keyHeader: string;
   bars: Bar[];
+  /** Short labels that read wrong when broken («Jun / 2026», QA S22 F6); clients' names wrap. */
+  oneLineKeys?: boolean;
 }) {
   const { t } = useI18n();
   return (
@@ -78,7 +81,7 @@ function BarTable({
               const pct = percentMet(bar.met, bar.breached);
               return (
                 <tr key={bar.key}>
-                  <th scope="row" className="capitalize">
+                  <th scope="row" className={oneLineKeys ? 'capitalize nowrap' : 'capitalize'}>
                     {bar.label}
                   </th>
                   <PercentBarCell
@@ -190,6 +193,7 @@ export function ComplianceCharts({
           title={t.dashboard.byMonth}
           keyHeader={t.dashboard.month}
           bars={byMonth}
+          oneLineKeys
         />
         <BarTable
           id="compliance-client"
