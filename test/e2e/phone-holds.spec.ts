@@ -40,7 +40,7 @@ describe('Holds of authorized estimates on a phone (web app)', () => {
     expect(overflow.table).toBeLessThanOrEqual(0);
 
     // Both figures are on screen, each under its label.
-    const held = holds.locator('tbody tr td[data-label="Reservadas"]');
+    const held = holds.locator('tbody tr td[data-label="Reserva por consumir"]');
     const consumed = holds.locator('tbody tr td[data-label="Consumidas"]');
     expect(await held.first().innerText()).toBe('6 h');
     expect(await consumed.first().innerText()).toBe('0 h');

@@ -308,7 +308,7 @@ describe('Tickets (web app, real workflow)', () => {
     await screenshot(page, '24-approver-authorized', { docs: 'ticket-page' });
 
     await page.goto('/mis-tickets');
-    expect(await page.getByTestId('hours').innerText()).toMatch(/Reservadas\s+6 h/);
+    expect(await page.getByTestId('hours').innerText()).toMatch(/Reserva por consumir\s+6 h/);
   });
 
   it('the manager dashboard lists the running timer, live, and refreshes in place', async () => {

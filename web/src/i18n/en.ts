@@ -238,7 +238,7 @@ export const en: Messages = {
       `“${name}” could not be attached; you can attach it from the ticket.`,
     hoursTitle: 'Prepaid hours',
     hoursAvailable: 'Available',
-    hoursReserved: 'Reserved',
+    hoursReserved: 'Still on hold',
     hoursConsumed: 'Consumed',
     hoursDetails: 'See movements and statement',
     hours: (h: number) => `${h.toLocaleString('en')} h`,

@@ -243,7 +243,9 @@ export const esMX = {
       `No se pudo adjuntar «${name}»; puede adjuntarlo desde el ticket.`,
     hoursTitle: 'Horas prepagadas',
     hoursAvailable: 'Disponibles',
-    hoursReserved: 'Reservadas',
+    // What the ticket's reserve still holds, not what was reserved (QA S22 F7: «Reservadas 3.5 h»
+    // beside «Consumidas 2.5 h» read as two reservations).
+    hoursReserved: 'Reserva por consumir',
     hoursConsumed: 'Consumidas',
     hoursDetails: 'Ver movimientos y estado de cuenta',
     hours: (h: number) => `${h.toLocaleString('es-MX')} h`,

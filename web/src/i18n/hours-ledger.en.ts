@@ -7,17 +7,16 @@ export const hoursLedgerEn: HoursLedgerMessages = {
   reasons: {
     PACKAGE_PURCHASED: (reference, date) => `Package ${reference} purchased on ${date}`,
     ESTIMATE_AUTHORIZED: (version, hours, category) =>
-      `Estimate v${version} authorized: ${hours} h reserved (${category})`,
+      `Estimate v${version} authorized: ${hours} h put on hold (${category})`,
     ESTIMATE_REPLACED: (version) =>
-      `Estimate v${version} authorized: the previous version's reservation is released`,
-    TIME_LOGGED: (hours, date) =>
-      `${hours} h worked on ${date}, taken from the ticket's reservation`,
+      `Estimate v${version} authorized: the previous version's hold is released`,
+    TIME_LOGGED: (hours, date) => `${hours} h worked on ${date}, taken from the ticket's hold`,
     TIME_LOGGED_NO_CHARGE: (hours, date) =>
       `${hours} h worked on ${date}, not charged to the package`,
-    TICKET_ENDED: (state) => `Ticket ${state}: the unused reserved hours are released`,
-    TICKET_NO_CHARGE: 'Ticket not charged to the package: its reservation is released',
+    TICKET_ENDED: (state) => `Ticket ${state}: what its hold did not use is released`,
+    TICKET_NO_CHARGE: 'Ticket not charged to the package: its hold is released',
     TICKET_CHARGED_AGAIN: (version) =>
-      `Ticket charged to the package again: estimate v${version} is reserved again`,
+      `Ticket charged to the package again: estimate v${version} is put on hold again`,
   },
   reversalOf: (entry) => `Reversal of ${entry}`,
   reversedTag: 'Reversed',

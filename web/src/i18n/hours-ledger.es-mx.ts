@@ -1,6 +1,7 @@
 /**
  * The prepaid-hours ledger in words (L3-03, L3-13): each entry's reason from its parts
  * (`HourLedgerEntry.reasonParts`); figures and dates arrive already formatted. `en` mirrors it.
+ * What an authorized estimate holds is one noun, «reserva» («hold» in English), QA S22 F7.
  */
 export const hoursLedgerEsMX = {
   /** Header of the amount column: the entry's effect on the available hours. */
@@ -10,18 +11,17 @@ export const hoursLedgerEsMX = {
     PACKAGE_PURCHASED: (reference: string, date: string) =>
       `Compra del paquete ${reference}, del ${date}`,
     ESTIMATE_AUTHORIZED: (version: number, hours: string, category: string) =>
-      `Estimación v${version} autorizada: se reservan ${hours} h (${category})`,
+      `Estimación v${version} autorizada: reserva de ${hours} h (${category})`,
     ESTIMATE_REPLACED: (version: number) =>
       `Estimación v${version} autorizada: se libera la reserva de la versión anterior`,
     TIME_LOGGED: (hours: string, date: string) =>
       `${hours} h trabajadas el ${date}, tomadas de la reserva del ticket`,
     TIME_LOGGED_NO_CHARGE: (hours: string, date: string) =>
       `${hours} h trabajadas el ${date}, sin cargo al paquete`,
-    TICKET_ENDED: (state: string) =>
-      `Ticket ${state}: se liberan las horas reservadas que no se usaron`,
+    TICKET_ENDED: (state: string) => `Ticket ${state}: se libera lo que no se usó de su reserva`,
     TICKET_NO_CHARGE: 'Ticket sin cargo al paquete: se libera su reserva',
     TICKET_CHARGED_AGAIN: (version: number) =>
-      `Ticket con cargo al paquete de nuevo: se reserva otra vez la estimación v${version}`,
+      `Ticket con cargo al paquete de nuevo: nueva reserva de la estimación v${version}`,
   },
   /** A reversal's row: the entry it cancels, named by `entry` (date · ticket · hours). */
   reversalOf: (entry: string) => `Reversión de ${entry}`,
