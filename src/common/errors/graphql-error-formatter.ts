@@ -35,9 +35,16 @@ function isArgumentCoercionError(err: unknown): boolean {
   );
 }
 
-/** Errors from infrastructure that mean "try again later", not "you did something wrong". */
+/**
+ * Errors from infrastructure that mean "try again later", not "you did something wrong". Read by
+ * shape, not `instanceof Error`: a socket's error can come from another realm (the PostgreSQL
+ * driver's `connect ECONNREFUSED` reached the formatter failing `instanceof Error` when a query
+ * ran compiled, and was answered INTERNAL during an outage).
+ */
 function isUnavailable(err: unknown): boolean {
-  const text = err instanceof Error ? `${err.name} ${err.message}` : '';
+  if (typeof err !== 'object' || err === null) return false;
+  const { name, message, code } = err as { name?: unknown; message?: unknown; code?: unknown };
+  const text = [name, message, code].filter((part) => typeof part === 'string').join(' ');
   return /ECONNREFUSED|ETIMEDOUT|Connection terminated|ServiceError|UNAVAILABLE|DEADLINE_EXCEEDED/i.test(
     text,
   );

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { GraphQLError } from 'graphql';
@@ -199,6 +200,29 @@ describe('the API keeps the details and the formatter shows them', () => {
       expect(logged).toHaveBeenCalledTimes(1);
     } finally {
       logged.mockRestore();
+    }
+  });
+
+  // Fault tier (PostgreSQL down): the driver's socket error reached the formatter failing
+  // `instanceof Error` when a query ran compiled, and was answered INTERNAL instead of UNAVAILABLE.
+  it('a connection refused from another realm is still UNAVAILABLE, without its address', () => {
+    const refused = runInNewContext(
+      `Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })`,
+    ) as object;
+    expect(refused instanceof Error).toBe(false);
+    const warned = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      const formatted = formatGraphQLError(
+        { message: 'connect ECONNREFUSED 127.0.0.1:5432', path: ['ticket'] },
+        new GraphQLError('connect ECONNREFUSED 127.0.0.1:5432', {
+          originalError: refused as Error,
+        }),
+      );
+      expect(formatted.extensions).toEqual({ code: 'UNAVAILABLE' });
+      expect(formatted.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+      expect(formatted.path).toEqual(['ticket']);
+    } finally {
+      warned.mockRestore();
     }
   });
 });
