@@ -90,16 +90,16 @@ export function localFormat(locale: ExplanationLocale, timeZone: string): (d: Da
 /**
  * A wall time the engine writes as `HH:MM[:SS]` (`24:00` is the day's end) in the same clock as
  * {@link localFormat}: «9:00 a.m.», «6:00 PM», and the day's end as midnight («12:00 a.m.»).
+ * Minutes only, seconds dropped as {@link localFormat} drops them (QA F4: a clock started at
+ * 12:22:37 read «Inicio: … 12:22 p.m.» but «12:22:37 p.m.–1:22:37 p.m.» on the next line).
  */
 export function wallTimeText(locale: ExplanationLocale, wallTime: string): string {
-  const [h, m, s = 0] = wallTime.split(':').map(Number);
-  const format = new Intl.DateTimeFormat(
-    intlLocale(locale),
-    s
-      ? { timeZone: 'UTC', hour: 'numeric', minute: '2-digit', second: '2-digit' }
-      : { timeZone: 'UTC', timeStyle: 'short' },
-  );
-  return format.format(new Date(Date.UTC(2000, 0, 1, h % 24, m, s)));
+  const [h, m] = wallTime.split(':').map(Number);
+  const format = new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: 'UTC',
+    timeStyle: 'short',
+  });
+  return format.format(new Date(Date.UTC(2000, 0, 1, h % 24, m)));
 }
 
 /** A civil date (`YYYY-MM-DD`) in the same format, without a time. */

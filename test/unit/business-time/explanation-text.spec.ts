@@ -105,10 +105,24 @@ describe('explanation text for clients (L3-06)', () => {
     expect(text).not.toMatch(/15:32/);
   });
 
-  it('wall times of the engine in both clocks: the day end is midnight, seconds are kept', () => {
+  // QA F4: seconds were kept («12:22:37 p.m.–1:22:37 p.m.») between a start and a deadline
+  // written in minutes; one precision now, minutes, dropped as the start and deadline lines do.
+  it('wall times of the engine in both clocks: the day end is midnight, minutes only', () => {
     expect(wallTimeText('es-MX', '09:00')).toBe('9:00 a.m.');
     expect(wallTimeText('es-MX', '18:00')).toBe('6:00 p.m.');
     expect(wallTimeText('en', '24:00')).toBe('12:00 AM');
-    expect(wallTimeText('en', '13:05:30')).toBe('1:05:30 PM');
+    expect(wallTimeText('es-MX', '24:00')).toBe('12:00 a.m.');
+    expect(wallTimeText('en', '13:05:30')).toBe('1:05 PM');
+    expect(wallTimeText('es-MX', '23:59:59')).toBe('11:59 p.m.');
+  });
+
+  it('hours from an instant with seconds: every line of the walk in minutes (QA F4)', () => {
+    const from = new Date('2026-11-30T18:22:37Z');
+    const lines = explainMinutesText('es-MX', explainAddBusinessHours(calendar, from, 1));
+    expect(lines).toEqual([
+      'Inicio: lun, 30 nov 2026, 12:22 p.m. (hora de la Ciudad de México, UTC−6)',
+      'Lun, 30 nov 2026, 12:22 p.m.–1:22 p.m.: 1 h (horario semanal)',
+      'Vencimiento: lun, 30 nov 2026, 1:22 p.m. (hora de la Ciudad de México, UTC−6) — total 1 h',
+    ]);
   });
 });
