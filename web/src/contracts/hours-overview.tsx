@@ -21,6 +21,7 @@ import {
   type OlderMovements,
 } from './ledger-pages';
 import { ReverseEntryForm } from './reverse-entry-form';
+import { TicketHoursTable } from './ticket-hours-table';
 
 const PAGE = 20;
 
@@ -247,39 +248,15 @@ export function HoursOverview({
       {balance && balance.reservations.length > 0 && (
         <div className="subsection">
           <h3>{t.contracts.reservations}</h3>
-          <div className="table-wrap">
-            {/* On a phone each hold is a card of labelled lines, like the ledger under it (QA S22). */}
-            <table className="compact stack-on-phone" data-testid="reservations">
-              <thead>
-                <tr>
-                  <th scope="col">{t.dashboard.ticket}</th>
-                  <th scope="col" className="num">
-                    {t.tickets.hoursReserved}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.tickets.hoursConsumed}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {balance.reservations.map((r) => (
-                  <tr key={r.ticketNumber}>
-                    <th scope="row">
-                      <Link to={ticketPath(r.ticketNumber)} className="nowrap">
-                        {r.ticketNumber}
-                      </Link>
-                    </th>
-                    <td className="num" data-label={t.tickets.hoursReserved}>
-                      {t.tickets.hours(r.reservedHours)}
-                    </td>
-                    <td className="num" data-label={t.tickets.hoursConsumed}>
-                      {t.tickets.hours(r.consumedHours)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TicketHoursTable
+            rows={balance.reservations}
+            testId="reservations"
+            compact
+            columns={[
+              { label: t.tickets.hoursReserved, hours: (r) => r.reservedHours },
+              { label: t.tickets.hoursConsumed, hours: (r) => r.consumedHours },
+            ]}
+          />
         </div>
       )}
       {statement && (

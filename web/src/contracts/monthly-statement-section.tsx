@@ -6,9 +6,8 @@ import { TextField } from '../components/text-field';
 import { useQuery } from '../components/use-query';
 import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
-import { Link } from '../router/router';
-import { ticketPath } from '../tickets/ticket-bits';
 import { movementKindWords, statementCsv, statementFileName } from './statement-csv';
+import { TicketHoursTable } from './ticket-hours-table';
 
 /** This month, YYYY-MM, in `timeZone`. */
 function monthIn(timeZone: string, now = new Date()): string {
@@ -143,45 +142,15 @@ export function MonthlyStatementSection({
           {shown.tickets.length === 0 ? (
             <p>{t.contracts.noTicketHours(shown.month)}</p>
           ) : (
-            <div className="table-wrap">
-              {/* On a phone each row is a card of labelled lines, like «Mis horas» (QA S16). */}
-              <table data-testid="statement-tickets" className="stack-on-phone">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.dashboard.ticket}</th>
-                    <th scope="col" className="num">
-                      {t.contracts.hoursLogged}
-                    </th>
-                    <th scope="col" className="num">
-                      {t.contracts.hoursCharged}
-                    </th>
-                    <th scope="col" className="num">
-                      {t.contracts.hoursWaived}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.tickets.map((row) => (
-                    <tr key={row.ticketNumber}>
-                      <th scope="row">
-                        <Link to={ticketPath(row.ticketNumber)} className="nowrap">
-                          {row.ticketNumber}
-                        </Link>
-                      </th>
-                      <td className="num" data-label={t.contracts.hoursLogged}>
-                        {t.tickets.hours(row.hoursLogged)}
-                      </td>
-                      <td className="num" data-label={t.contracts.hoursCharged}>
-                        {t.tickets.hours(row.hoursCharged)}
-                      </td>
-                      <td className="num" data-label={t.contracts.hoursWaived}>
-                        {t.tickets.hours(row.hoursWaived)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <TicketHoursTable
+              rows={shown.tickets}
+              testId="statement-tickets"
+              columns={[
+                { label: t.contracts.hoursLogged, hours: (row) => row.hoursLogged },
+                { label: t.contracts.hoursCharged, hours: (row) => row.hoursCharged },
+                { label: t.contracts.hoursWaived, hours: (row) => row.hoursWaived },
+              ]}
+            />
           )}
           <h3 id="statement-movements-title">{t.contracts.movementsTitle(shown.month)}</h3>
           {shown.movements.length === 0 ? (
