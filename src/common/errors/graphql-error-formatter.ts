@@ -37,9 +37,11 @@ function isArgumentCoercionError(err: unknown): boolean {
 
 /**
  * Errors from infrastructure that mean "try again later", not "you did something wrong". Read by
- * shape, not `instanceof Error`: a socket's error can come from another realm (the PostgreSQL
- * driver's `connect ECONNREFUSED` reached the formatter failing `instanceof Error` when a query
- * ran compiled, and was answered INTERNAL during an outage).
+ * shape, not `instanceof Error`: where the API runs inside Jest (the integration and fault tiers
+ * start it in the test's own process), the sandbox has its own `Error`, and errors made by Node's
+ * core modules (net's `connect ECONNREFUSED` while PostgreSQL is down) fail `instanceof Error`.
+ * graphql-js wrapped such a value as «Unexpected error value: { … ECONNREFUSED … }», which matched
+ * by its message; graphql-jit hands it on as it is. One process of `npm start` has one realm.
  */
 function isUnavailable(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;

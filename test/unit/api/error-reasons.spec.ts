@@ -203,8 +203,9 @@ describe('the API keeps the details and the formatter shows them', () => {
     }
   });
 
-  // Fault tier (PostgreSQL down): the driver's socket error reached the formatter failing
-  // `instanceof Error` when a query ran compiled, and was answered INTERNAL instead of UNAVAILABLE.
+  // Fault tier (PostgreSQL down, the API in Jest's process): net's socket error comes from Node's
+  // realm, not the sandbox's, and fails `instanceof Error`; once queries ran compiled (graphql-jit
+  // passes it on unwrapped) it was answered INTERNAL instead of UNAVAILABLE.
   it('a connection refused from another realm is still UNAVAILABLE, without its address', () => {
     const refused = runInNewContext(
       `Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })`,
