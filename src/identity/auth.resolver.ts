@@ -1,7 +1,5 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { RequestBatcher } from '../common/request-batcher';
-import type { AppUserEntity } from './app-user.entity';
-import type { AuthenticatedUser } from './authenticated-user';
+import { type AuthenticatedUser, storedUserOf } from './authenticated-user';
 import { AuthService } from './auth.service';
 import { ChangePasswordArgs } from './change-password.args';
 import { CurrentUser } from './current-user.decorator';
@@ -19,14 +17,6 @@ import { normalizeEmail, UsersService } from './users.service';
 
 @Resolver()
 export class AuthResolver {
-  /**
-   * The caller's row, read once per request however many times the document asks for `me`
-   * (a document of 500 `me` aliases was 500 reads queued on the pool: the fuzz spec's wide case).
-   */
-  private readonly callers = new RequestBatcher<void, AppUserEntity>(
-    async ([id]) => new Map([[id, await this.users.get(id)]]),
-  );
-
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
@@ -101,8 +91,13 @@ export class AuthResolver {
     return UserModel.fromEntity(await this.users.updatePreferences(caller, input));
   }
 
+  /**
+   * The row the session check read for this request (a deactivated user or an ended session was
+   * refused there): not read again, however many times the document asks for `me` (a document of
+   * 500 `me` aliases was 500 reads queued on the pool: the fuzz spec's wide case).
+   */
   @Query(() => UserModel, { description: 'The logged-in user, with their organisation.' })
-  async me(@CurrentUser() caller: AuthenticatedUser, @Context() ctx: object): Promise<UserModel> {
-    return UserModel.fromEntity((await this.callers.load(ctx, caller.id)) as AppUserEntity);
+  me(@CurrentUser() caller: AuthenticatedUser): UserModel {
+    return UserModel.fromEntity(storedUserOf(caller));
   }
 }

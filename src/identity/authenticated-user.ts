@@ -18,9 +18,15 @@ export interface AuthenticatedUser {
   readonly sessionEpoch?: number;
 }
 
+/**
+ * The row each caller was built from. Kept beside the caller, not on it: callers are handed to
+ * services, logs and workflow payloads, which should not carry the whole row.
+ */
+const storedRows = new WeakMap<AuthenticatedUser, AppUserEntity>();
+
 /** The caller as the guards see it, from its stored user row. */
 export function authenticatedUserOf(user: AppUserEntity): AuthenticatedUser {
-  return {
+  const caller: AuthenticatedUser = {
     id: user.id,
     email: user.email,
     organizationId: user.organizationId,
@@ -30,4 +36,17 @@ export function authenticatedUserOf(user: AppUserEntity): AuthenticatedUser {
     timeZone: user.timeZone,
     sessionEpoch: user.sessionEpoch,
   };
+  storedRows.set(caller, user);
+  return caller;
+}
+
+/**
+ * The stored row (with its organisation) `caller` was built from by {@link authenticatedUserOf}:
+ * for the auth guard's caller, the user as the session check read it for this request, already
+ * found active and with a live session (L3-04), so `me` need not read it again.
+ */
+export function storedUserOf(caller: AuthenticatedUser): AppUserEntity {
+  const row = storedRows.get(caller);
+  if (!row) throw new Error(`Caller ${caller.id} was not built from a stored user row`);
+  return row;
 }

@@ -373,6 +373,44 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
       expect((await gql(api, ME, {}, fresh)).body.errors).toBeUndefined();
     });
 
+    it("me answers from the session check's read: the caller read once per request, still refused once deactivated", async () => {
+      const input = newUser();
+      const created = await gql<{ createUser: { id: string } }>(
+        api,
+        CREATE_USER,
+        { input },
+        bearer(Role.ADMIN),
+      );
+      const id = created.body.data!.createUser.id;
+      const login = await gql<{ login: { token: string } }>(api, LOGIN, {
+        email: input.email,
+        password: input.temporaryPassword,
+      });
+      const session = { authorization: `Bearer ${login.body.data!.login.token}` };
+      const readsOfCaller = async () => {
+        const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+        try {
+          const { body } = await gql<{ me: { id: string; active: boolean } }>(api, ME, {}, session);
+          const reads = spy.mock.calls.filter(
+            ([sql, params]) => /app_user/.test(sql) && JSON.stringify(params ?? []).includes(id),
+          );
+          return { body, reads: reads.length };
+        } finally {
+          spy.mockRestore();
+        }
+      };
+
+      const first = await readsOfCaller();
+      expect(first.body.errors).toBeUndefined();
+      expect(first.body.data!.me).toMatchObject({ id, email: input.email, active: true });
+      expect(first.reads).toBe(1);
+
+      await gql(api, SET_ACTIVE, { userId: id, active: false }, bearer(Role.ADMIN));
+      const refused = await readsOfCaller();
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(refused.body.data ?? null).toBeNull();
+    });
+
     it('setUserActive: a manager is FORBIDDEN, an unknown user NOT_FOUND, an admin cannot lock themselves out', async () => {
       const me = await gql<{ me: { id: string } }>(api, ME, {}, bearer(Role.ADMIN));
       const adminId = me.body.data!.me.id;
