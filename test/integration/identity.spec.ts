@@ -232,6 +232,23 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
       ...overrides,
     });
 
+    /** A client user the admin just issued, logged in: the input, their id and session header. */
+    const loggedInNewUser = async () => {
+      const input = newUser();
+      const created = await gql<{ createUser: { id: string } }>(
+        api,
+        CREATE_USER,
+        { input },
+        bearer(Role.ADMIN),
+      );
+      const login = await gql<{ login: { token: string } }>(api, LOGIN, {
+        email: input.email,
+        password: input.temporaryPassword,
+      });
+      const session = { authorization: `Bearer ${login.body.data!.login.token}` };
+      return { input, id: created.body.data!.createUser.id, session };
+    };
+
     it('an admin issues a client user who can then log in with the temporary password', async () => {
       const input = newUser({
         email: 'Mixed.Case@Tulum.Example',
@@ -329,19 +346,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
     });
 
     it('a deactivated user can neither log in nor use a live session; reactivated, they log in again', async () => {
-      const input = newUser();
-      const created = await gql<{ createUser: { id: string } }>(
-        api,
-        CREATE_USER,
-        { input },
-        bearer(Role.ADMIN),
-      );
-      const id = created.body.data!.createUser.id;
-      const login = await gql<{ login: { token: string } }>(api, LOGIN, {
-        email: input.email,
-        password: input.temporaryPassword,
-      });
-      const session = { authorization: `Bearer ${login.body.data!.login.token}` };
+      const { input, id, session } = await loggedInNewUser();
 
       const off = await gql<{ setUserActive: { active: boolean } }>(
         api,
@@ -374,19 +379,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
     });
 
     it("me answers from the session check's read: the caller read once per request, still refused once deactivated", async () => {
-      const input = newUser();
-      const created = await gql<{ createUser: { id: string } }>(
-        api,
-        CREATE_USER,
-        { input },
-        bearer(Role.ADMIN),
-      );
-      const id = created.body.data!.createUser.id;
-      const login = await gql<{ login: { token: string } }>(api, LOGIN, {
-        email: input.email,
-        password: input.temporaryPassword,
-      });
-      const session = { authorization: `Bearer ${login.body.data!.login.token}` };
+      const { input, id, session } = await loggedInNewUser();
       const readsOfCaller = async () => {
         const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
         try {
