@@ -219,7 +219,8 @@ export interface SlaAtRiskEvent extends EventBase {
    * Business minutes left until `deadline` when the email was queued, on the ticket's calendar
    * (set by `NotificationsService.enqueue`; absent in payloads stored before it was).
    */
-  readonly businessMinutesLeft?: number; /**
+  readonly businessMinutesLeft?: number;
+  /**
    * QA S21: the business minutes of one «día hábil» of a clock counted in days (diagnosis L3-08,
    * scheduling L3-09), its calendar's usual working day, so the email says «3 días hábiles» as the
    * web app does. Set with `businessMinutesLeft`; absent for a clock counted in minutes and in
