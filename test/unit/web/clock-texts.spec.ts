@@ -4,6 +4,7 @@ import {
   clockStatusText,
   clockTimeText,
   clockTimeWords,
+  leftIncludesStartDay,
 } from '../../../web/src/tickets/clock-texts';
 
 // The ticket page's «Relojes de SLA» and the SLA board (L3-06…L3-09 clocks): a clock reads as the
@@ -96,5 +97,40 @@ describe('clock texts', () => {
     expect(clockTimeText({ ...late, overdueMinutes: 80 }, es)).toBe(
       'Vencido hace 1 h 20 min hábiles',
     );
+  });
+
+  // QA F15: «Diagnóstico — 5 días hábiles» started at 1:02 p.m. read «5 días hábiles y 4 h 58 min»
+  // left; the start day never counts (L3-08/L3-09), and the cell now says so.
+  describe('the time left includes the start day', () => {
+    const diagnosis = { ...days, target: '5 business days' };
+    const target = 5 * 540;
+
+    it('when a days clock has more left than its target, running or paused', () => {
+      const firstDay = { ...diagnosis, remainingMinutes: target + 298 };
+      expect(clockTimeText(firstDay, es)).toBe('5 días hábiles y 4 h 58 min');
+      expect(leftIncludesStartDay(firstDay)).toBe(true);
+      expect(leftIncludesStartDay({ ...firstDay, remainingMinutes: target + 1 })).toBe(true);
+      expect(leftIncludesStartDay({ ...firstDay, status: 'PAUSED' })).toBe(true);
+    });
+
+    it('not when it has its target or less, nor once it has ended', () => {
+      expect(leftIncludesStartDay({ ...diagnosis, remainingMinutes: target })).toBe(false);
+      expect(leftIncludesStartDay({ ...diagnosis, remainingMinutes: target - 60 })).toBe(false);
+      // Under half a minute over reads «5 días hábiles»: no note for a time left that is not more.
+      expect(leftIncludesStartDay({ ...diagnosis, remainingMinutes: target + 0.4 })).toBe(false);
+      expect(
+        leftIncludesStartDay({ ...diagnosis, status: 'MET', remainingMinutes: target + 298 }),
+      ).toBe(false);
+    });
+
+    it('not for a clock counted in hours, nor a days clock without its working day', () => {
+      // An hours clock's budget is its target: «480 business minutes» never has more left.
+      expect(
+        leftIncludesStartDay({ ...running, target: '480 business minutes', remainingMinutes: 480 }),
+      ).toBe(false);
+      expect(
+        leftIncludesStartDay({ ...diagnosis, businessDayMinutes: null, remainingMinutes: 3000 }),
+      ).toBe(false);
+    });
   });
 });

@@ -17,6 +17,7 @@ export const ticketPageEn: TicketPageMessages = {
   earlierRuns: (n: number, breached: number) =>
     `${n} earlier ${n === 1 ? 'deadline' : 'deadlines'}${breached ? ` (${breached} breached)` : ''}`,
   earlierRunsOf: (clock: string) => `of the ${clock} clock`,
+  startDayNote: 'Includes the rest of the start day, which does not count toward the deadline',
   history: {
     show: 'Show',
     all: 'Everything',

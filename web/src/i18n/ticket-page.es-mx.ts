@@ -19,6 +19,8 @@ export const ticketPageEsMX = {
       breached ? ` (${breached} ${breached === 1 ? 'vencido' : 'vencidos'})` : ''
     }`,
   earlierRunsOf: (clock: string) => `del reloj ${clock}`,
+  // QA F15: un reloj en días, el día en que empieza, tiene más tiempo que su meta (L3-08, L3-09).
+  startDayNote: 'Incluye el resto del día de inicio, que no cuenta en el plazo',
   // Historial: todo o solo lo que escribieron las personas (?historial=conversacion).
   history: {
     show: 'Mostrar',

@@ -25,6 +25,27 @@ type ClockShown = Pick<
   | 'businessDayMinutes'
 >;
 
+/** A target as the API writes it, in days: «5 business days» is 5; null for any other unit. */
+function targetDays(target: string): number | null {
+  const m = /^(\d+(?:\.\d+)?) business days$/.exec(target);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Whether a days clock's time left reads as more than its target («5 días hábiles y 4 h 58 min»
+ * of a 5-day clock, QA F15): its start day never counts (L3-08/L3-09, BUSINESS-TIME.md), so its
+ * budget holds the rest of that day too. The page says so beside the time left, or a manager used
+ * to helpdesks that count the first day takes it for a bug. Whole minutes, as the time left reads.
+ */
+export function leftIncludesStartDay(
+  clock: Pick<SlaClock, 'status' | 'remainingMinutes' | 'businessDayMinutes' | 'target'>,
+): boolean {
+  const days = targetDays(clock.target);
+  if (days === null || clock.businessDayMinutes === null) return false;
+  if (clock.status !== 'RUNNING' && clock.status !== 'PAUSED') return false;
+  return Math.round(clock.remainingMinutes) > days * clock.businessDayMinutes;
+}
+
 /**
  * A clock's state as the ticket's SLA reads it: a running clock past its at-risk mark is «En
  * riesgo», not «Corriendo» (QA: the clock said «Corriendo» under a ticket «En riesgo»).

@@ -5,6 +5,7 @@ import { zoneTitle } from '../i18n/zone-name';
 import { ClockExplanationDisclosure } from './clock-explanation';
 import { groupClockRuns } from './clock-runs';
 import { clockStatusText, clockTimeText, clockTimeWords } from './clock-texts';
+import { ClockTimeLeft } from './clock-time-left';
 import { useLocalTime } from './ticket-bits';
 
 /** One run of a clock: kind and target, state, deadline, time left (or when it ended). */
@@ -36,13 +37,16 @@ function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boole
       {/* An ended clock's cell says «Terminó: …» itself: on a phone it is not labelled «Tiempo
           hábil restante» (QA S16). */}
       <td data-label={endedAt ? undefined : t.tickets.remaining}>
-        {left ??
-          (endedAt ? (
-            // When a met clock was met, not only its deadline (QA).
-            <span data-testid="clock-ended">{t.tickets.clockEndedAt(format(endedAt))}</span>
-          ) : (
-            '—'
-          ))}
+        <ClockTimeLeft
+          clock={clock}
+          text={left}
+          fallback={
+            endedAt ? (
+              // When a met clock was met, not only its deadline (QA).
+              <span data-testid="clock-ended">{t.tickets.clockEndedAt(format(endedAt))}</span>
+            ) : undefined
+          }
+        />
       </td>
     </tr>
   );

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link, replaceSearch } from '../router/router';
 import { offeredChoice } from '../router/search-choice';
 import { clockStatusText, clockTimeText, clockTimeWords } from './clock-texts';
+import { ClockTimeLeft } from './clock-time-left';
 import { ComplianceCharts, monthRange } from './compliance-charts';
 import { SatisfactionCard } from './satisfaction-card';
 import { boardFilterFromSearch, boardFilterToSearch, CLOCK_KINDS } from './sla-board-filters';
@@ -105,7 +106,10 @@ function TimerTable({
                 )}
               </td>
               <td data-label={t.tickets.remaining}>
-                {clockTimeText(timer.clock, clockTimeWords[language]) ?? '—'}
+                <ClockTimeLeft
+                  clock={timer.clock}
+                  text={clockTimeText(timer.clock, clockTimeWords[language])}
+                />
               </td>
             </tr>
           ))}
