@@ -17,8 +17,14 @@ const {
   reference: PACKAGE,
   hours,
   month: PURCHASE_MONTH,
+  since: SINCE,
 } = demoContract('comercializadora-aurora');
 const HOURS = hoursEsMX(hours);
+/** A YYYY-MM-DD day as the ledger lists dates in Spanish, «1 ene 2026». */
+const dayEsMX = (day: string) =>
+  new Intl.DateTimeFormat('es-MX', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 
 describe('«Mis horas»: the ledger is every month, the statement one named month (L3-13)', () => {
   let e2e: E2eWorld;
@@ -43,7 +49,20 @@ describe('«Mis horas»: the ledger is every month, the statement one named mont
 
     // The ledger, titled as every month's, holds the demo package.
     const ledger = page.getByRole('table', { name: 'Todos los movimientos' });
-    await ledger.getByRole('row', { name: PACKAGE }).waitFor();
+    const purchase = ledger.getByRole('row', { name: PACKAGE });
+    await purchase.waitFor();
+    // QA S22 F2: dated by its purchase, as the statement counts it, not by the day the seed
+    // recorded it (this month), which the same cell names beside it in the client's zone.
+    const [{ recorded }] = await e2e.world.db.query<{ recorded: string }[]>(
+      `SELECT to_char(e.created_at AT TIME ZONE u.time_zone, 'YYYY-MM-DD') AS recorded
+         FROM hour_package p JOIN hour_ledger_entry e ON e.id = p.ledger_entry_id, app_user u
+        WHERE p.reference = $1 AND u.email = $2`,
+      [PACKAGE, CLIENT],
+    );
+    expect(recorded.slice(0, 7)).not.toBe(PURCHASE_MONTH);
+    expect(await purchase.locator('td[data-label="Fecha"]').innerText()).toBe(
+      `${dayEsMX(SINCE)}\nregistrada el ${dayEsMX(recorded)}`,
+    );
     expect(await page.getByTestId('ledger-scope').innerText()).toBe(
       'De todos los meses, el más reciente primero. El estado de cuenta mensual cuenta solo los del mes que elija.',
     );

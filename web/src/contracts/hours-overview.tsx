@@ -8,12 +8,14 @@ import {
 import { useHoursChanges, useTicketChanges } from '../api/live';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
+import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { Link } from '../router/router';
 import { ticketPath, useLocalTime } from '../tickets/ticket-bits';
 import { AdjustHoursForm } from './adjust-hours-form';
 import { reversalBlock } from './ledger-corrections';
+import { purchaseDays } from './ledger-dates';
 import {
   LEDGER_REQUEST_MAX,
   loadOlderMovements,
@@ -92,6 +94,30 @@ export function useLedgerEntryName(): (
     );
 }
 
+/**
+ * A ledger row's date: when it was recorded, but a purchase's is its purchase date, as in the
+ * monthly statement, with the day it was recorded when another (L3-12, L3-13; QA S22 F2). Rows
+ * stay in recording order, so a back-dated purchase reads older than the rows around it.
+ */
+function LedgerDate({ entry }: { entry: LedgerEntry }) {
+  const { t, language } = useI18n();
+  const { zone, format } = useLocalTime();
+  const days = purchaseDays(entry, zone);
+  if (!days) return <time dateTime={entry.createdAt}>{format(entry.createdAt)}</time>;
+  return (
+    <>
+      <time dateTime={days.purchasedOn}>
+        {formatLocalDate(days.purchasedOn, language, 'medium')}
+      </time>
+      {days.recordedOn && (
+        <span className="block muted small">
+          {t.hoursLedger.recordedOn(formatLocalDate(days.recordedOn, language, 'medium'))}
+        </span>
+      )}
+    </>
+  );
+}
+
 /** What managers and administrators may do on the ledger (L3-13): adjust and reverse. */
 export interface LedgerCorrections {
   readonly organizationName: string;
@@ -116,7 +142,6 @@ export function HoursOverview({
 }) {
   const { t } = useI18n();
   const c = t.hoursLedger.corrections;
-  const { format } = useLocalTime();
   const signed = useSignedHours();
   const reasonOf = useLedgerReason();
   const nameOf = useLedgerEntryName();
@@ -289,7 +314,7 @@ export function HoursOverview({
                   {shown.map((node) => (
                     <tr key={node.id} id={`ledger-entry-${node.id}`}>
                       <td data-label={t.contracts.date}>
-                        <time dateTime={node.createdAt}>{format(node.createdAt)}</time>
+                        <LedgerDate entry={node} />
                       </td>
                       <th scope="row">{t.contracts.entryKinds[node.kind] ?? node.kind}</th>
                       <td className="prewrap" data-label={t.hoursLedger.concept}>

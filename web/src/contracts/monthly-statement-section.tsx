@@ -7,18 +7,8 @@ import { useQuery } from '../components/use-query';
 import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { movementKindWords, statementCsv, statementFileName } from './statement-csv';
+import { localDay } from './ledger-dates';
 import { TicketHoursTable } from './ticket-hours-table';
-
-/** This month, YYYY-MM, in `timeZone`. */
-function monthIn(timeZone: string, now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    year: 'numeric',
-    month: '2-digit',
-    timeZone,
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}`;
-}
 
 /** A same-document download of `text` (revoked when it changes or the section goes away). */
 function useDownloadUrl(text: string | undefined): string | undefined {
@@ -46,7 +36,7 @@ export function MonthlyStatementSection({
   refresh?: number;
 }) {
   const { t, language } = useI18n();
-  const [month, setMonth] = useState(() => monthIn(timeZone));
+  const [month, setMonth] = useState(() => localDay(new Date(), timeZone).slice(0, 7));
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const query = useQuery(MONTHLY_STATEMENT, { organizationId, month }, !valid);
   const { reload } = query;

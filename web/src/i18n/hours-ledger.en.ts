@@ -21,6 +21,7 @@ export const hoursLedgerEn: HoursLedgerMessages = {
   reversalOf: (entry) => `Reversal of ${entry}`,
   reversedTag: 'Reversed',
   madeBy: (name) => `By ${name}`,
+  recordedOn: (date) => `recorded ${date}`,
   entryName: (date, ticket, hours) =>
     ticket ? `${date} · ${ticket} · ${hours}` : `${date} · ${hours}`,
   corrections: {

@@ -28,6 +28,8 @@ export const hoursLedgerEsMX = {
   reversedTag: 'Revertido',
   /** Who made a manual correction (an adjustment or a reversal). */
   madeBy: (name: string) => `Por ${name}`,
+  /** Under a purchase's date (its purchase date) when it was recorded another day (QA S22 F2). */
+  recordedOn: (date: string) => `registrada el ${date}`,
   /** An entry named for a person: its date, its ticket (if any) and its hours. */
   entryName: (date: string, ticket: string | null, hours: string) =>
     ticket ? `${date} · ${ticket} · ${hours}` : `${date} · ${hours}`,
