@@ -19,6 +19,7 @@ import { bearerToken, type GraphQLAuthContext } from '../identity/graphql-auth-c
 import type { LiveSocket } from '../live/live-sessions.service';
 import { closeUnauthorized } from '../live/ws-close';
 import { compiledExecutor, compiledGateway } from './compiled-execution';
+import { DateTimeScalar } from './date-time.scalar';
 import { type QueryLimits, queryLimitsRule } from './query-limits';
 import { noNulCharacters, nulCharacterError, nulCharacterPath } from './request-hygiene';
 
@@ -133,6 +134,8 @@ export function graphQLOptions<User>(input: GraphQLOptionsInput<User>): ApolloDr
     path: '/graphql',
     autoSchemaFile: writeSchemaFile ? schemaFilePath() : true,
     sortSchema: true,
+    // Every `Date` is our DateTime (Nest's, formatted faster: date-time.scalar.ts).
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     graphiql: true,
     // Introspection stays on: the web app and tools read the schema; nothing secret is in it.
     // The query limits do not count introspection fields.

@@ -1,4 +1,4 @@
-import { Args, GraphQLISODateTime, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '../../identity';
 import { CalendarsService } from '../calendars/calendars.service';
 import { BusinessDeadline, BusinessUnit, ExplanationLanguage } from './business-deadline.model';
@@ -18,7 +18,7 @@ export class BusinessDeadlineResolver {
       'The deadline `amount` business units after `from` (default calendar when none is given).',
   })
   async businessDeadline(
-    @Args('from', { type: () => GraphQLISODateTime }) from: Date,
+    @Args('from', { type: () => Date }) from: Date,
     @Args('amount', { type: () => Int }) amount: number,
     @Args('unit', { type: () => BusinessUnit }) unit: BusinessUnit,
     @Args('calendarId', { type: () => ID, nullable: true }) calendarId?: string,
