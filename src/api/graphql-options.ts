@@ -20,6 +20,7 @@ import type { LiveSocket } from '../live/live-sessions.service';
 import { closeUnauthorized } from '../live/ws-close';
 import { compiledExecutor, compiledGateway } from './compiled-execution';
 import { DateTimeScalar } from './date-time.scalar';
+import { dropPropertyReadResolvers } from './property-read-resolvers';
 import { type QueryLimits, queryLimitsRule } from './query-limits';
 import { noNulCharacters, nulCharacterError, nulCharacterPath } from './request-hygiene';
 
@@ -151,7 +152,7 @@ export function graphQLOptions<User>(input: GraphQLOptionsInput<User>): ApolloDr
     ],
     validationRules,
     context: graphQLContext,
-    transformSchema: (built) => (schema = built),
+    transformSchema: (built) => (schema = dropPropertyReadResolvers(built)),
     subscriptions: {
       'graphql-ws': {
         onConnect: connectionAuthenticator(input),
