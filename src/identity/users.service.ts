@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityMetadata, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { randomBytes } from 'node:crypto';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
+import { preparedQuery } from '../database/prepared-query';
 import { AppUserEntity } from './app-user.entity';
+import { OrganizationEntity } from './organization.entity';
 import type { AuthenticatedUser } from './authenticated-user';
 import type { CreateUserInput } from './create-user.input';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from './locale.enum';
@@ -29,16 +31,21 @@ export class UsersService {
     private readonly links: PasswordLinksService,
   ) {}
 
+  private userRead: UserWithOrganizationRead | undefined;
+
   /**
-   * The user with their organisation, or null. One query (read on every authenticated request):
-   * `findOne` with a relation would first select the distinct id under LIMIT 1, then the row.
+   * The user with their organisation, or null: read on every authenticated request (the session
+   * check, L3-04), so one prepared statement, and the entities filled from the entity metadata
+   * (TypeORM's query builder cost 0.2 ms of CPU per read building the SQL and hydrating the row).
    */
-  findById(id: string): Promise<AppUserEntity | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .leftJoinAndSelect('u.organization', 'organization')
-      .where('u.id = :id', { id })
-      .getOne();
+  async findById(id: string): Promise<AppUserEntity | null> {
+    const read = (this.userRead ??= userWithOrganizationRead(this.users));
+    const [row] = await preparedQuery<Record<string, unknown>>(
+      this.users.manager.connection,
+      read.sql,
+      [id],
+    );
+    return row ? read.entity(row) : null;
   }
 
   /** NOT_FOUND when no user has this id. */
@@ -281,3 +288,45 @@ const userInactive = (what: string) =>
   new DomainError(ErrorCode.CONFLICT, `This account is deactivated; reactivate it before ${what}`, {
     reason: 'USER_INACTIVE',
   });
+
+interface UserWithOrganizationRead {
+  readonly sql: string;
+  readonly entity: (row: Record<string, unknown>) => AppUserEntity;
+}
+
+/**
+ * The SQL of {@link UsersService.findById} and the entities from its row, both from the entity
+ * metadata: every column TypeORM selects by default (not `password_hash`), aliased by property
+ * (the organisation's prefixed `organization.`). The driver's values are the entities' own here
+ * (uuid and text as strings, `text[]` as arrays, timestamps as Dates), as TypeORM leaves them.
+ */
+function userWithOrganizationRead(users: Repository<AppUserEntity>): UserWithOrganizationRead {
+  const userMeta = users.metadata;
+  const orgMeta = users.manager.connection.getMetadata(OrganizationEntity);
+  const columns = (meta: EntityMetadata, alias: string, prefix: string) =>
+    meta.columns
+      .filter((c) => c.isSelect)
+      .map((c) => ({
+        property: c.propertyName,
+        select: `${alias}.${c.databaseName} AS "${prefix}${c.propertyName}"`,
+        key: `${prefix}${c.propertyName}`,
+      }));
+  const userColumns = columns(userMeta, 'u', '');
+  const orgColumns = columns(orgMeta, 'o', 'organization.');
+  const fill = <T>(entity: T, row: Record<string, unknown>, cols: typeof userColumns): T => {
+    for (const c of cols) (entity as Record<string, unknown>)[c.property] = row[c.key];
+    return entity;
+  };
+  return {
+    sql:
+      `SELECT ${[...userColumns, ...orgColumns].map((c) => c.select).join(', ')} ` +
+      `FROM app_user u LEFT JOIN organization o ON o.id = u.organization_id WHERE u.id = $1`,
+    entity: (row) => {
+      const user = fill(userMeta.create() as AppUserEntity, row, userColumns);
+      // As TypeORM's left join: no organisation row, no organisation.
+      if (row['organization.id'] != null)
+        user.organization = fill(orgMeta.create() as OrganizationEntity, row, orgColumns);
+      return user;
+    },
+  };
+}
