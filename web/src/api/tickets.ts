@@ -376,7 +376,7 @@ export interface ComplianceRow {
 }
 
 // The client (organisation) of each timer is shown by name, from `organizations`.
-const TIMER_FIELDS = `ticketNumber organizationId subject ticketState slaStatus clock { ${CLOCK_FIELDS} }`;
+export const TIMER_FIELDS = `ticketNumber organizationId subject ticketState slaStatus clock { ${CLOCK_FIELDS} }`;
 
 /** How many clocks each list of the SLA board holds in all (`slaTimerCounts`). */
 export interface SlaTimerCounts {
