@@ -1,7 +1,8 @@
 import type { LedgerEntry, LedgerReasonParts } from '../../../web/src/api/contracts';
-import { localDay, purchaseDays } from '../../../web/src/contracts/ledger-dates';
+import { purchaseDays } from '../../../web/src/contracts/ledger-dates';
 import { hoursLedgerEn } from '../../../web/src/i18n/hours-ledger.en';
 import { hoursLedgerEsMX } from '../../../web/src/i18n/hours-ledger.es-mx';
+import { dayInZone } from '../../../web/src/i18n/zoned-time';
 
 // L3-12, L3-13 (QA S22 F2): the monthly statement counts a purchase in the month of its purchase
 // date; the ledger dated it by the day it was recorded, so a package recorded on 30 Nov for
@@ -67,9 +68,9 @@ describe('purchaseDays (L3-12, L3-13)', () => {
     ).toBeNull();
   });
 
-  it('localDay is the calendar day in the zone', () => {
-    expect(localDay('2026-01-01T05:59:00.000Z', MEXICO)).toBe('2025-12-31');
-    expect(localDay(new Date('2026-01-01T06:00:00.000Z'), MEXICO)).toBe('2026-01-01');
+  it('dayInZone is the calendar day in the zone', () => {
+    expect(dayInZone('2026-01-01T05:59:00.000Z', MEXICO)).toBe('2025-12-31');
+    expect(dayInZone(new Date('2026-01-01T06:00:00.000Z'), MEXICO)).toBe('2026-01-01');
   });
 
   it('the recording day reads «registrada el …», «recorded …»', () => {

@@ -1,16 +1,5 @@
 import type { LedgerEntry } from '../api/contracts';
-
-/** The calendar day (YYYY-MM-DD) of `instant` in `timeZone`. */
-export function localDay(instant: Date | string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone,
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
+import { dayInZone } from '../i18n/zoned-time';
 
 /** A purchase's days: when the package was bought and, if another day, when it was recorded. */
 export interface PurchaseDays {
@@ -31,6 +20,6 @@ export function purchaseDays(
 ): PurchaseDays | null {
   const { code, date } = entry.reasonParts;
   if (entry.kind !== 'PURCHASE' || code !== 'PACKAGE_PURCHASED' || !date) return null;
-  const recordedOn = localDay(entry.createdAt, timeZone);
+  const recordedOn = dayInZone(entry.createdAt, timeZone);
   return { purchasedOn: date, recordedOn: recordedOn === date ? null : recordedOn };
 }

@@ -6,8 +6,8 @@ import { TextField } from '../components/text-field';
 import { useQuery } from '../components/use-query';
 import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
+import { dayInZone } from '../i18n/zoned-time';
 import { movementKindWords, statementCsv, statementFileName } from './statement-csv';
-import { localDay } from './ledger-dates';
 import { TicketHoursTable } from './ticket-hours-table';
 
 /** A same-document download of `text` (revoked when it changes or the section goes away). */
@@ -36,7 +36,7 @@ export function MonthlyStatementSection({
   refresh?: number;
 }) {
   const { t, language } = useI18n();
-  const [month, setMonth] = useState(() => localDay(new Date(), timeZone).slice(0, 7));
+  const [month, setMonth] = useState(() => dayInZone(new Date(), timeZone).slice(0, 7));
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const query = useQuery(MONTHLY_STATEMENT, { organizationId, month }, !valid);
   const { reload } = query;

@@ -51,3 +51,8 @@ export function zonedWallTimeToUtc(local: string, timeZone: string): Date {
 export function nowInZone(timeZone: string, now = Date.now()): string {
   return new Date(wallClock(now, timeZone)).toISOString().slice(0, 16);
 }
+
+/** The calendar day ("YYYY-MM-DD") of `instant` in `timeZone`. */
+export function dayInZone(instant: Date | string, timeZone: string): string {
+  return nowInZone(timeZone, new Date(instant).getTime()).slice(0, 10);
+}
