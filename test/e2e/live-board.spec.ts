@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
-import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
+import {
+  BROWSER_TIME_ZONE,
+  horizontalOverflow,
+  logIn,
+  newPage,
+  screenshot,
+} from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 import { openAction } from './support/ticket-actions';
 
@@ -77,10 +83,12 @@ describe('Live SLA board and ticket page (web app, real workflow)', () => {
       .getByTestId('compliance-client')
       .getByRole('row', { name: /Comercializadora Aurora/ });
     expect(await client.innerText()).toContain('100 %');
+    // The board's months are the browser's (Mexico City), as is the month the clock ended in:
+    // from 00:00 to 06:00 UTC on a month's first day, UTC is already in the next one.
     const thisMonth = new Intl.DateTimeFormat('es-MX', {
       month: 'short',
       year: 'numeric',
-      timeZone: 'UTC',
+      timeZone: BROWSER_TIME_ZONE,
     }).format(new Date());
     const month = page.getByTestId('compliance-month').getByRole('row', { name: thisMonth });
     expect(await month.innerText()).toContain('100 %');

@@ -29,6 +29,9 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The browser's time zone in every e2e page: the demo users' and the default calendar's. */
+export const BROWSER_TIME_ZONE = 'America/Mexico_City';
+
 /** A fresh browser profile (empty localStorage) as a person in Mexico City would have. */
 export async function newPage(
   browser: Browser,
@@ -39,7 +42,7 @@ export async function newPage(
     baseURL,
     viewport,
     locale: 'es-MX',
-    timezoneId: 'America/Mexico_City',
+    timezoneId: BROWSER_TIME_ZONE,
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
