@@ -1058,13 +1058,15 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
         return body.data!.monthlyStatement;
       };
       // This month began before the change, and so did every earlier month since the start date.
-      for (const m of [month, '2026-01']) {
+      // The calendar's month (Mexico City): from 00:00 to 06:00 UTC on the 1st, UTC's is the next.
+      const thisMonth = calendarToday.slice(0, 7);
+      for (const m of [thisMonth, '2026-01']) {
         const statement = await feeOf(m);
         expect(statement.monthlyFee).toBe(15000);
         expect(statement.csv).toContain(`MONTHLY_FEE,${m},,,,15000.00,MXN`);
       }
       // The next month is billed at the new fee.
-      const [y, mo] = month.split('-').map(Number);
+      const [y, mo] = thisMonth.split('-').map(Number);
       const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
       expect((await feeOf(next)).monthlyFee).toBe(18000);
     });
