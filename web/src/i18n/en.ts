@@ -1,3 +1,4 @@
+import { parseClockTarget } from './clock-target';
 import { zoneLabel, zoneTitle } from './zone-name';
 import { participantsEn } from './participants.en';
 import { monthWords } from './month-words';
@@ -377,11 +378,11 @@ export const en: Messages = {
     noClocks: 'This ticket has no SLA clocks.',
     /** The clock's target: the API's "480 business minutes" is "8 business hours" (L3-06, L3-07). */
     target: (target: string) => {
-      const m = /^(\d+(?:\.\d+)?) business (minutes|hours|days)$/.exec(target);
-      if (!m) return target;
-      const hours = m[2] === 'minutes' && Number(m[1]) % 60 === 0;
-      const n = hours ? Number(m[1]) / 60 : Number(m[1]);
-      const unit = hours ? 'hours' : m[2];
+      const parsed = parseClockTarget(target);
+      if (!parsed) return target;
+      const hours = parsed.unit === 'minutes' && parsed.amount % 60 === 0;
+      const n = hours ? parsed.amount / 60 : parsed.amount;
+      const unit = hours ? 'hours' : parsed.unit;
       const units: Record<string, readonly [string, string]> = {
         minutes: ['business minute', 'business minutes'],
         hours: ['business hour', 'business hours'],

@@ -1,3 +1,4 @@
+import { parseClockTarget } from './clock-target';
 import { zoneLabel, zoneTitle } from './zone-name';
 import { participantsEsMX } from './participants.es-mx';
 import { monthWords } from './month-words';
@@ -393,11 +394,11 @@ export const esMX = {
      * hábiles», as the contract says it (L3-06, L3-07); whole hours are never shown as minutes.
      */
     target: (target: string) => {
-      const m = /^(\d+(?:\.\d+)?) business (minutes|hours|days)$/.exec(target);
-      if (!m) return target;
-      const hours = m[2] === 'minutes' && Number(m[1]) % 60 === 0;
-      const n = hours ? Number(m[1]) / 60 : Number(m[1]);
-      const unit = hours ? 'hours' : m[2];
+      const parsed = parseClockTarget(target);
+      if (!parsed) return target;
+      const hours = parsed.unit === 'minutes' && parsed.amount % 60 === 0;
+      const n = hours ? parsed.amount / 60 : parsed.amount;
+      const unit = hours ? 'hours' : parsed.unit;
       const units: Record<string, readonly [string, string]> = {
         minutes: ['minuto hábil', 'minutos hábiles'],
         hours: ['hora hábil', 'horas hábiles'],

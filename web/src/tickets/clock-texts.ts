@@ -1,3 +1,4 @@
+import { parseClockTarget } from '../i18n/clock-target';
 import type { SlaClock } from '../api/tickets';
 import { clockTimeEn } from '../i18n/clock-time.en';
 import { clockTimeEsMX, type ClockTimeMessages } from '../i18n/clock-time.es-mx';
@@ -27,8 +28,8 @@ type ClockShown = Pick<
 
 /** A target as the API writes it, in days: «5 business days» is 5; null for any other unit. */
 function targetDays(target: string): number | null {
-  const m = /^(\d+(?:\.\d+)?) business days$/.exec(target);
-  return m ? Number(m[1]) : null;
+  const parsed = parseClockTarget(target);
+  return parsed?.unit === 'days' ? parsed.amount : null;
 }
 
 /**
