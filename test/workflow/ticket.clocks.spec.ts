@@ -1,3 +1,4 @@
+import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   addBusinessDays,
@@ -299,6 +300,61 @@ describe('progress clock (L3-07): each update restarts the cadence', () => {
     expect([...folded.clocks.values()].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
       [...view.clocks].sort((a, b) => a.id.localeCompare(b.id)),
     );
+  });
+});
+
+/** Timers the history started and cancelled so far. */
+async function timerCounts(
+  handle: WorkflowHandle,
+): Promise<{ started: number; cancelled: number }> {
+  const events = (await handle.fetchHistory()).events ?? [];
+  return {
+    started: events.filter((e) => e.timerStartedEventAttributes).length,
+    cancelled: events.filter((e) => e.timerCanceledEventAttributes).length,
+  };
+}
+
+describe('progress clock (L3-07): updates that move the wake later keep the armed timer', () => {
+  it('L3-07: three progress updates start and cancel no timer; the kept one fires early, the rest is re-armed, and the last run warns and breaches once at its own instants', async () => {
+    await skipToNextOpening(h);
+    const { view, before, after } = await withTicket(
+      h,
+      { progressCadenceMinutes: 120 },
+      async (handle) => {
+        await toInAnalysis(handle);
+        const first = await timerCounts(handle);
+        for (let i = 0; i < 3; i += 1) {
+          await env.sleep(10 * MINUTE);
+          await handle.executeUpdate(addProgressUpdate, {
+            args: [req(agent, { note: `avance ${i}` })],
+          });
+        }
+        const afterUpdates = await timerCounts(handle);
+        const last = clock(await handle.query(ticketStateQuery), 'progress', 4);
+        await skipTo(h, Date.parse(last.deadline!) + MINUTE);
+        await h.events.waitFor('progress', 'breached');
+        const state = await handle.query(ticketStateQuery);
+        await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+        await handle.result();
+        await maybeRecordHistory(handle, 'kept-wake-timer');
+        return { view: state, before: first, after: afterUpdates };
+      },
+    );
+    expect(after).toEqual(before);
+    const last = clock(view, 'progress', 4);
+    expect(view.clocks.filter((c) => c.kind === 'progress').map((c) => c.status)).toEqual([
+      'MET',
+      'MET',
+      'MET',
+      'BREACHED',
+    ]);
+    const fired = h.events.of('progress');
+    expect(fired.map((e) => [e.clockId, e.event])).toEqual([
+      [last.id, 'at_risk'],
+      [last.id, 'breached'],
+    ]);
+    expectFiredAt(fired[0].firedAt, last.atRiskAt!);
+    expectFiredAt(fired[1].firedAt, last.deadline!);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   workflowInfo,
 } from '@temporalio/workflow';
 import { pendingChangeOrderReminder, pendingReminder } from './approval-reminders';
@@ -14,6 +15,7 @@ import type { TicketInput, TicketView } from './ticket.contract';
 import { HISTORY_EVENT_LIMIT, REGISTRANT_ROLES } from './ticket.contract';
 import { registerTicketHandlers } from './ticket-handlers';
 import { TicketRuntime } from './ticket-runtime';
+import { KEPT_WAKE_TIMER_PATCH, WakeTimer } from './wake-timer';
 
 /**
  * One L3 support ticket (SLA-CLAUSES.md L3-06…L3-09) from registration to closure. Transitions are
@@ -33,6 +35,7 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
   rt.changed();
 
   const limit = input.historyEventLimit ?? HISTORY_EVENT_LIMIT;
+  let timer: WakeTimer | undefined;
   while (!rt.isTerminal()) {
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength >= limit) {
@@ -77,11 +80,32 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
       null,
     );
     if (due === null) {
+      timer?.cancel();
+      timer = undefined;
       await condition(changed);
       continue;
     }
-    const waitMs = Date.parse(due.at) - Date.now();
-    if (waitMs > 0 && (await condition(changed, waitMs))) continue;
+    const dueAt = Date.parse(due.at);
+    const waitMs = dueAt - Date.now();
+    if (waitMs > 0) {
+      if (!patched(KEPT_WAKE_TIMER_PATCH)) {
+        if (await condition(changed, waitMs)) continue;
+      } else {
+        // The armed timer stays while it fires no later than this wake (wake-timer.ts).
+        if (timer && !timer.serves(dueAt)) {
+          timer.cancel();
+          timer = undefined;
+        }
+        timer ??= new WakeTimer(dueAt, waitMs);
+        const fired = await timer.until(changed);
+        if (!fired) continue;
+        const early = timer.at < dueAt;
+        timer = undefined;
+        // Fired for an earlier wake that has since moved later, or with a change alongside:
+        // look again (what is due now runs at once).
+        if (early || changed()) continue;
+      }
+    }
     await rt.exclusive(due.run);
   }
   await condition(allHandlersFinished);
