@@ -539,27 +539,14 @@ export class NotificationsService {
   ): Promise<Partial<Record<Audience, RecipientCandidate[]>>> {
     const users = manager.getRepository(AppUserEntity);
     const out: Partial<Record<Audience, RecipientCandidate[]>> = {};
-    // The registrant and the participants come together (ticketAudiences): one query for both.
-    const together = audiences.includes('REGISTRANT') && audiences.includes('PARTICIPANTS');
-    if (together) Object.assign(out, await registrantAndParticipants(manager, about));
     for (const audience of audiences) {
-      if (together && (audience === 'REGISTRANT' || audience === 'PARTICIPANTS')) continue;
+      if (audience === 'REGISTRANT' || audience === 'PARTICIPANTS') {
+        // Asked together (ticketAudiences): one query for both.
+        if (!out.REGISTRANT) Object.assign(out, await registrantAndParticipants(manager, about));
+        continue;
+      }
       const q = users.createQueryBuilder('u').select(RECIPIENT_COLUMNS.map((c) => `u.${c}`));
-      if (audience === 'REGISTRANT') {
-        const registrant = await q.where('u.id = :id', { id: about.registrantId }).getOne();
-        // A ticket whose registrant does not exist is a bug in the caller: fail its transaction.
-        if (!registrant) throw new Error(`registrant ${about.registrantId} not found`);
-        out.REGISTRANT = [registrant];
-      } else if (audience === 'PARTICIPANTS') {
-        // L3-11 (S19): the ticket's participants, while users of its organisation.
-        out.PARTICIPANTS = await q
-          .innerJoin('ticket_participant', 'p', 'p.user_id = u.id AND p.ticket_number = :number', {
-            number: about.number,
-          })
-          .where('u.organization_id = :org', { org: about.clientOrgId })
-          .orderBy('u.email')
-          .getMany();
-      } else if (audience === 'CLIENT_APPROVERS') {
+      if (audience === 'CLIENT_APPROVERS') {
         out.CLIENT_APPROVERS = await q
           .where('u.organization_id = :org', { org: about.clientOrgId })
           .andWhere(':role = ANY(u.roles)', { role: Role.CLIENT_APPROVER })
@@ -626,7 +613,8 @@ export class NotificationsService {
 
 /**
  * The ticket's registrant (a ticket without one is a bug in the caller: its transaction fails) and
- * its participants while users of its organisation (L3-11, S19), by email: one round trip.
+ * its participants while users of its organisation (L3-11, S19), by email: one round trip (a user
+ * is a participant of a ticket at most once: the table's key).
  */
 async function registrantAndParticipants(
   manager: EntityManager,
@@ -636,12 +624,11 @@ async function registrantAndParticipants(
     (RecipientCandidate & { isRegistrant: boolean; isParticipant: boolean })[]
   >(
     `SELECT u.id, u.email, u.display_name AS "displayName", u.locale, u.time_zone AS "timeZone",
-            u.active, u.id = $1 AS "isRegistrant",
-            u.organization_id = $3 AND u.id IN (SELECT p.user_id FROM ticket_participant p
-              WHERE p.ticket_number = $2) AS "isParticipant"
+            u.active, u.id = $1 AS "isRegistrant", p.user_id IS NOT NULL AS "isParticipant"
        FROM app_user u
-      WHERE u.id = $1 OR (u.organization_id = $3 AND u.id IN (SELECT p.user_id
-              FROM ticket_participant p WHERE p.ticket_number = $2))
+       LEFT JOIN ticket_participant p
+         ON p.user_id = u.id AND p.ticket_number = $2 AND u.organization_id = $3
+      WHERE u.id = $1 OR p.user_id IS NOT NULL
       ORDER BY u.email`,
     [about.registrantId ?? null, about.number ?? null, about.clientOrgId],
   );

@@ -1,4 +1,4 @@
-import { parseClockTarget } from './clock-target';
+import { wordClockTarget } from './clock-target';
 import { zoneLabel, zoneTitle } from './zone-name';
 import { participantsEn } from './participants.en';
 import { monthWords } from './month-words';
@@ -377,19 +377,12 @@ export const en: Messages = {
     clockAtRisk: 'At risk',
     noClocks: 'This ticket has no SLA clocks.',
     /** The clock's target: the API's "480 business minutes" is "8 business hours" (L3-06, L3-07). */
-    target: (target: string) => {
-      const parsed = parseClockTarget(target);
-      if (!parsed) return target;
-      const hours = parsed.unit === 'minutes' && parsed.amount % 60 === 0;
-      const n = hours ? parsed.amount / 60 : parsed.amount;
-      const unit = hours ? 'hours' : parsed.unit;
-      const units: Record<string, readonly [string, string]> = {
+    target: (target: string) =>
+      wordClockTarget(target, 'en', {
         minutes: ['business minute', 'business minutes'],
         hours: ['business hour', 'business hours'],
         days: ['business day', 'business days'],
-      };
-      return `${n.toLocaleString('en')} ${units[unit][n === 1 ? 0 : 1]}`;
-    },
+      }),
     timeline: 'Timeline',
     eventAt: 'When',
     event: 'Event',

@@ -1,4 +1,4 @@
-import { parseClockTarget } from './clock-target';
+import { wordClockTarget } from './clock-target';
 import { zoneLabel, zoneTitle } from './zone-name';
 import { participantsEsMX } from './participants.es-mx';
 import { monthWords } from './month-words';
@@ -393,19 +393,12 @@ export const esMX = {
      * The clock's target in the UI language: the API's "480 business minutes" is «8 horas
      * hábiles», as the contract says it (L3-06, L3-07); whole hours are never shown as minutes.
      */
-    target: (target: string) => {
-      const parsed = parseClockTarget(target);
-      if (!parsed) return target;
-      const hours = parsed.unit === 'minutes' && parsed.amount % 60 === 0;
-      const n = hours ? parsed.amount / 60 : parsed.amount;
-      const unit = hours ? 'hours' : parsed.unit;
-      const units: Record<string, readonly [string, string]> = {
+    target: (target: string) =>
+      wordClockTarget(target, 'es-MX', {
         minutes: ['minuto hábil', 'minutos hábiles'],
         hours: ['hora hábil', 'horas hábiles'],
         days: ['día hábil', 'días hábiles'],
-      };
-      return `${n.toLocaleString('es-MX')} ${units[unit][n === 1 ? 0 : 1]}`;
-    },
+      }),
     timeline: 'Historial',
     eventAt: 'Cuándo',
     event: 'Evento',
