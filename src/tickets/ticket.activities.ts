@@ -6,7 +6,7 @@ import type {
 } from '../../workflows/ticket/ticket.contract';
 import { BusinessTimeError, type BusinessCalendar } from '../business-time/engine';
 import type { CalendarsService } from '../business-time/calendars/calendars.service';
-import { computeClock, isBusinessInstant } from './clock-computation';
+import { businessWindow, computeClock, isBusinessInstant } from './clock-computation';
 
 /** A calendar version ready for the engine (what `CalendarsService.current` gives). */
 export interface CalendarLookupResult {
@@ -49,6 +49,28 @@ export function createTicketActivities(
   return {
     computeClockDeadlines: async (args) => (await computeAll([args]))[0],
     computeClockDeadlinesBatch: computeAll,
+    async computeClockDeadlinesWithWindow({ calendarId, batch, window }) {
+      const { engine, version } = await calendar(calendarId);
+      const [from, to] = [Date.parse(window.from), Date.parse(window.to)];
+      if (!(from < to)) {
+        throw ApplicationFailure.nonRetryable(
+          `window ${window.from} .. ${window.to} is not an interval`,
+          'VALIDATION_FAILED',
+        );
+      }
+      return {
+        computations: batch.map((args) => {
+          if (args.calendarId !== calendarId) {
+            throw ApplicationFailure.nonRetryable(
+              `computation on ${args.calendarId} in a window of ${calendarId}`,
+              'VALIDATION_FAILED',
+            );
+          }
+          return engineCall(() => computeClock(engine, version, args));
+        }),
+        window: engineCall(() => businessWindow(engine, calendarId, version, from, to)),
+      };
+    },
     async checkReleaseDate({ calendarId, releaseDate }) {
       const { engine, version } = await calendar(calendarId);
       const at = new Date(releaseDate);

@@ -358,6 +358,87 @@ describe('progress clock (L3-07): updates that move the wake later keep the arme
   });
 });
 
+/** The activity types of the local activities the history recorded so far, in order. */
+async function localActivities(handle: WorkflowHandle): Promise<string[]> {
+  const events = (await handle.fetchHistory()).events ?? [];
+  return events.flatMap((e) => {
+    const marker = e.markerRecordedEventAttributes;
+    const data = marker?.details?.data?.payloads?.[0]?.data;
+    if (marker?.markerName !== 'core_local_activity' || !data) return [];
+    return [(JSON.parse(Buffer.from(data).toString()) as { activity_type: string }).activity_type];
+  });
+}
+
+describe('progress clock (L3-07, issues 5/10): computed in the recorded calendar window', () => {
+  it('L3-07: progress updates compute their clocks in the workflow (no local activity but the projection); a calendar change asks the activity again and the next update computes on the new version', async () => {
+    await skipToNextOpening(h);
+    await withTicket(h, { progressCadenceMinutes: 120 }, async (handle) => {
+      await toInAnalysis(handle);
+      const progressUpdate = async () => {
+        await env.sleep(10 * MINUTE);
+        await handle.executeUpdate(addProgressUpdate, { args: [req(agent, { note: 'avance' })] });
+      };
+      const before = await localActivities(handle);
+      expect(before).toContain('computeClockDeadlinesWithWindow');
+      await progressUpdate();
+      await progressUpdate();
+      const afterUpdates = await localActivities(handle);
+      expect(afterUpdates.slice(before.length)).toEqual(['projectTicket', 'projectTicket']);
+      const view = await handle.query(ticketStateQuery);
+      const [ended, running] = [clock(view, 'progress', 2), clock(view, 'progress', 3)];
+      const engine = h.calendars.engine;
+      const expected = (startedAt: string) =>
+        addBusinessMinutes(engine, new Date(startedAt), 120).toISOString();
+      expect(ended).toMatchObject({
+        status: 'MET',
+        consumedMs: businessMillisecondsBetween(
+          engine,
+          new Date(ended.startedAt),
+          new Date(ended.endedAt!),
+        ),
+        calendarVersion: 1,
+      });
+      expect(ended.consumedMs).toBeGreaterThanOrEqual(10 * MINUTE);
+      expect(running).toMatchObject({ deadline: expected(running.startedAt), calendarVersion: 1 });
+      expect(running.atRiskAt).toBe(
+        addBusinessMinutes(engine, new Date(running.startedAt), 90).toISOString(),
+      );
+
+      h.calendars.publish({
+        ...baseDefinition,
+        overrides: [
+          {
+            date: localDateOf(engine, new Date(running.startedAt)),
+            intervals: [{ start: '08:00', end: '20:00' }],
+            reason: 'long day',
+          },
+        ],
+      });
+      await handle.signal(calendarChangedSignal, { calendarId: CALENDAR_ID });
+      await eventually(
+        () => handle.query(ticketStateQuery),
+        (v) => clock(v, 'progress', 3).calendarVersion === 2,
+      );
+      const afterChange = await localActivities(handle);
+      expect(afterChange.slice(afterUpdates.length)).toContain('computeClockDeadlinesWithWindow');
+      await progressUpdate();
+      expect((await localActivities(handle)).slice(afterChange.length)).toEqual(['projectTicket']);
+      const next = clock(await handle.query(ticketStateQuery), 'progress', 4);
+      expect(next).toMatchObject({
+        deadline: addBusinessMinutes(
+          h.calendars.engine,
+          new Date(next.startedAt),
+          120,
+        ).toISOString(),
+        calendarVersion: 2,
+      });
+      await handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+      await handle.result();
+      await maybeRecordHistory(handle, 'clock-window');
+    });
+  });
+});
+
 describe('calendar change, worker restart, continue-as-new', () => {
   it('L3-06: a calendar change (half day today) recomputes the running triage deadline; only the new one fires', async () => {
     const opening = await skipToNextOpening(h);
@@ -469,7 +550,8 @@ describe('calendar change, worker restart, continue-as-new', () => {
     const updates = 90; // 3 events each (the note, the run met, the next run): > KEPT_TIMELINE_EVENTS
     const { view, firstRunId, lastRunId } = await withTicket(
       h,
-      { historyEventLimit: 600 },
+      // About 6 history events per update since its clocks are computed in the workflow.
+      { historyEventLimit: 400 },
       async (handle) => {
         const firstRunId = (await handle.describe()).runId;
         await toInAnalysis(handle);

@@ -174,8 +174,7 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   registerReassignment(rt);
   setHandler(calendarChangedSignal, ({ calendarId }) => {
     if (calendarId !== rt.view.calendarId) return;
-    rt.calendarDirty = true;
-    rt.revision++;
+    rt.calendarChanged();
   });
 
   // L3-06 triage

@@ -68,6 +68,7 @@ import {
   type TestingReminderDue,
 } from './testing-reminders';
 import { readModelSlice, type TicketProjectionActivities } from './ticket-projection';
+import { type BusinessWindow, computeInWindow } from './clock-arithmetic';
 import { fail } from './transitions';
 
 // Retried until PostgreSQL answers, at most 10 s apart: what fell due during a database outage
@@ -117,6 +118,17 @@ const ONE_COMPUTATION_RESTART_PATCH = 'restart-clock-one-computation';
 const REGISTERED_ACTOR_ROLE_PATCH = 'registered-actor-role';
 /** A calendar change moves the approver reminder and the auto-close too (older runs: not). */
 const SCHEDULES_FOLLOW_CALENDAR_PATCH = 'calendar-moves-schedules';
+/**
+ * Clock computations inside the calendar window the last local activity returned are made in the
+ * workflow (issues 5/10: a progress update costs one local activity, its projection, instead of
+ * two). Older runs replay with a local activity per computation.
+ */
+const CLOCK_WINDOW_PATCH = 'clock-computations-in-window';
+const HOUR_MS = 3_600_000;
+/** The window asked with a computation: from its earliest clock start, at most a week back… */
+const WINDOW_BACK_MS = 7 * 24 * HOUR_MS;
+/** …to three weeks ahead (a few dozen working intervals in history). */
+const WINDOW_AHEAD_MS = 21 * 24 * HOUR_MS;
 
 /** Mutable state of one ticket run and the operations every transition is built from. */
 export class TicketRuntime {
@@ -141,6 +153,12 @@ export class TicketRuntime {
   private projectedSeq: number;
   /** Each clock as last projected (views are replaced, never mutated): batches carry the rest. */
   private readonly projectedClocks = new Map<string, SlaClockView>();
+  /**
+   * The working intervals of the ticket's calendar the last computation's local activity returned
+   * (in history: replay rebuilds it); dropped on a calendar change. Not carried: a continued run
+   * asks again with its first computation.
+   */
+  private window: BusinessWindow | undefined;
 
   constructor(private readonly input: TicketInput) {
     const carried: CarriedTicketState | undefined = input.carried;
@@ -310,8 +328,41 @@ export class TicketRuntime {
     this.update({ clocks });
   }
 
-  private compute(clock: SlaClockView, until?: string) {
-    return businessTime.computeClockDeadlines(this.computationArgs(clock, until));
+  private async compute(clock: SlaClockView, until?: string): Promise<ClockComputation> {
+    const args = this.computationArgs(clock, until);
+    if (!patched(CLOCK_WINDOW_PATCH)) return businessTime.computeClockDeadlines(args);
+    return (await this.computeBatch([args]))[0];
+  }
+
+  /**
+   * Clock computations (BUSINESS-TIME.md) by the engine's own steps: in the workflow when they
+   * fit the recorded window, else by the local activity, which also returns a new window.
+   */
+  private async computeBatch(
+    batch: readonly ClockComputationArgs[],
+  ): Promise<readonly ClockComputation[]> {
+    const local = this.window && computeInWindow(this.window, batch);
+    if (local) return local;
+    const now = Date.now();
+    const earliest = Math.min(now, ...batch.map((args) => Date.parse(args.startedAt)));
+    const from = Number.isNaN(earliest) ? now : Math.max(earliest, now - WINDOW_BACK_MS);
+    const answer = await businessTime.computeClockDeadlinesWithWindow({
+      calendarId: this.view.calendarId,
+      batch,
+      window: {
+        from: new Date(from).toISOString(),
+        to: new Date(now + WINDOW_AHEAD_MS).toISOString(),
+      },
+    });
+    this.window = answer.window;
+    return answer.computations;
+  }
+
+  /** A calendar edit (signal): running deadlines are recomputed on the new version. */
+  calendarChanged(): void {
+    this.calendarDirty = true;
+    this.window = undefined;
+    this.revision++;
   }
 
   private computationArgs(clock: SlaClockView, until?: string): ClockComputationArgs {
@@ -393,10 +444,10 @@ export class TicketRuntime {
     const open = this.openClock(kind);
     const fresh = this.freshClock(kind, at);
     const ending = open?.status === 'RUNNING' ? [this.computationArgs(open, at)] : [];
-    const computed = await businessTime.computeClockDeadlinesBatch([
-      ...ending,
-      this.computationArgs(fresh),
-    ]);
+    const batch = [...ending, this.computationArgs(fresh)];
+    const computed = patched(CLOCK_WINDOW_PATCH)
+      ? await this.computeBatch(batch)
+      : await businessTime.computeClockDeadlinesBatch(batch);
     if (open) this.ended(open, 'MET', reason, at, ending.length ? computed[0] : undefined);
     this.started(withComputation(fresh, computed[computed.length - 1], at));
   }
@@ -469,6 +520,8 @@ export class TicketRuntime {
   /** A calendar edit: every running deadline is recomputed from its clock's start and pauses. */
   async recomputeRunning(): Promise<void> {
     this.calendarDirty = false;
+    // Against the current version: a window an activity read before the edit is not used.
+    this.window = undefined;
     for (const clock of this.view.clocks) {
       if (clock.status !== 'RUNNING') continue;
       const at = nowIso();

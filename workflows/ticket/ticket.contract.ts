@@ -2,6 +2,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { SlaClockKind } from '../sla/sla-events.contract';
 import type { SlaClockView } from './sla-clock';
+import type { BusinessWindow } from './clock-arithmetic';
 
 // Contract of the ticket workflow (the L3 support contract as one durable workflow per ticket),
 // imported by the workflow, the worker and the clients alike. Clause IDs: SLA-CLAUSES.md.
@@ -668,6 +669,18 @@ export interface TicketLocalActivities {
   computeClockDeadlinesBatch(
     args: readonly ClockComputationArgs[],
   ): Promise<readonly ClockComputation[]>;
+  /**
+   * The batch, and the working intervals of `calendarId` over `window` on the same calendar
+   * version: the workflow computes the next clocks inside that window itself (no activity).
+   */
+  computeClockDeadlinesWithWindow(args: {
+    readonly calendarId: string;
+    readonly batch: readonly ClockComputationArgs[];
+    readonly window: { readonly from: string; readonly to: string };
+  }): Promise<{
+    readonly computations: readonly ClockComputation[];
+    readonly window: BusinessWindow;
+  }>;
   checkReleaseDate(args: {
     readonly calendarId: string;
     readonly releaseDate: string;

@@ -156,3 +156,46 @@ describe('computeClockDeadlinesBatch (L3-07: a progress update ends one run and 
     expect(lookups).toEqual(['mx', 'client', 'mx', 'mx', 'client']);
   });
 });
+
+describe('computeClockDeadlinesWithWindow (issues 5/10: the workflow computes inside the window)', () => {
+  const activities = createTicketActivities(() => Promise.resolve({ version: 6, engine }));
+  const window = { from: '2026-03-13T15:00:00.000Z', to: '2026-03-18T06:00:00.000Z' }; // Fri 09:00 → Wed 00:00
+
+  it('L3-07: answers the batch and the working intervals over the window on the same version (Mon 2026-03-16 holiday absent, Friday clipped at the start)', async () => {
+    const next = triage('2026-03-13T15:00:00.000Z', { amount: 240 });
+    const answer = await activities.computeClockDeadlinesWithWindow({
+      calendarId: 'mx',
+      batch: [next],
+      window,
+    });
+    expect(answer.computations).toEqual([computeClock(engine, 6, next)]);
+    expect(answer.window).toEqual({
+      calendarId: 'mx',
+      calendarVersion: 6,
+      from: Date.parse(window.from),
+      to: Date.parse(window.to),
+      spans: [
+        [Date.parse('2026-03-13T15:00:00.000Z'), Date.parse('2026-03-14T00:00:00.000Z')],
+        [Date.parse('2026-03-17T15:00:00.000Z'), Date.parse('2026-03-18T00:00:00.000Z')],
+      ],
+    });
+  });
+
+  it('refuses, without retry, a window that is not an interval and a computation on another calendar', async () => {
+    const next = triage('2026-03-13T15:00:00.000Z');
+    await expect(
+      activities.computeClockDeadlinesWithWindow({
+        calendarId: 'mx',
+        batch: [next],
+        window: { from: window.to, to: window.from },
+      }),
+    ).rejects.toMatchObject({ type: 'VALIDATION_FAILED', nonRetryable: true });
+    await expect(
+      activities.computeClockDeadlinesWithWindow({
+        calendarId: 'client',
+        batch: [next],
+        window,
+      }),
+    ).rejects.toMatchObject({ type: 'VALIDATION_FAILED', nonRetryable: true });
+  });
+});
