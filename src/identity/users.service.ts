@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityMetadata, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { randomBytes } from 'node:crypto';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
+import { EntityColumns } from '../database/entity-columns';
 import { preparedQuery } from '../database/prepared-query';
 import { AppUserEntity } from './app-user.entity';
 import { OrganizationEntity } from './organization.entity';
@@ -296,37 +297,24 @@ interface UserWithOrganizationRead {
 
 /**
  * The SQL of {@link UsersService.findById} and the entities from its row, both from the entity
- * metadata: every column TypeORM selects by default (not `password_hash`), aliased by property
- * (the organisation's prefixed `organization.`). The driver's values are the entities' own here
- * (uuid and text as strings, `text[]` as arrays, timestamps as Dates), as TypeORM leaves them.
+ * metadata ({@link EntityColumns}; the organisation's columns prefixed `organization.`).
  */
 function userWithOrganizationRead(users: Repository<AppUserEntity>): UserWithOrganizationRead {
-  const userMeta = users.metadata;
-  const orgMeta = users.manager.connection.getMetadata(OrganizationEntity);
-  const columns = (meta: EntityMetadata, alias: string, prefix: string) =>
-    meta.columns
-      .filter((c) => c.isSelect)
-      .map((c) => ({
-        property: c.propertyName,
-        select: `${alias}.${c.databaseName} AS "${prefix}${c.propertyName}"`,
-        key: `${prefix}${c.propertyName}`,
-      }));
-  const userColumns = columns(userMeta, 'u', '');
-  const orgColumns = columns(orgMeta, 'o', 'organization.');
-  const fill = <T>(entity: T, row: Record<string, unknown>, cols: typeof userColumns): T => {
-    for (const c of cols) (entity as Record<string, unknown>)[c.property] = row[c.key];
-    return entity;
-  };
+  const user = new EntityColumns<AppUserEntity>(users.metadata, 'u');
+  const organization = new EntityColumns<OrganizationEntity>(
+    users.manager.connection.getMetadata(OrganizationEntity),
+    'o',
+    'organization.',
+  );
   return {
     sql:
-      `SELECT ${[...userColumns, ...orgColumns].map((c) => c.select).join(', ')} ` +
+      `SELECT ${user.select}, ${organization.select} ` +
       `FROM app_user u LEFT JOIN organization o ON o.id = u.organization_id WHERE u.id = $1`,
     entity: (row) => {
-      const user = fill(userMeta.create() as AppUserEntity, row, userColumns);
+      const entity = user.entity(row);
       // As TypeORM's left join: no organisation row, no organisation.
-      if (row['organization.id'] != null)
-        user.organization = fill(orgMeta.create() as OrganizationEntity, row, orgColumns);
-      return user;
+      if (row['organization.id'] != null) entity.organization = organization.entity(row);
+      return entity;
     },
   };
 }

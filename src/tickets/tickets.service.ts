@@ -23,6 +23,8 @@ import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { AppConfig } from '../config/app-config';
 import { isBusinessTime, localDateOf } from '../business-time/engine';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
+import { EntityColumns } from '../database/entity-columns';
+import { preparedQuery } from '../database/prepared-query';
 import { containsPattern } from '../common/like-pattern';
 import { HourLedgerService } from '../contracts/hour-ledger.service';
 import type { LogTimeResult } from '../contracts/hour-ledger.types';
@@ -467,7 +469,8 @@ export class TicketsService implements OnModuleInit {
       .catch((err: unknown) => this.closedTicketRefusal(err, number));
     // The Update returns once its events are projected: the read model already has them, so no
     // workflow query (a second round trip through the server and the worker) is needed.
-    const row = await this.db.getRepository(TicketEntity).findOneByOrFail({ number });
+    const row = await this.ticketRow(number);
+    if (!row) throw notFound('ticket', number, `Ticket ${number} not found`);
     return { ticket: ticketFromEntity(row), requestId, seq: result.seq };
   }
 
@@ -603,8 +606,30 @@ export class TicketsService implements OnModuleInit {
     );
   }
 
+  private ticketRead:
+    { readonly sql: string; readonly columns: EntityColumns<TicketEntity> } | undefined;
+
+  /**
+   * The ticket's row by number, or null: read twice by every transition (the access check, the
+   * answer after the Update) and by every ticket page, so one prepared statement filled from the
+   * entity metadata (issues 5/10: TypeORM's `findOneBy` built the SQL and hydrated each time).
+   */
+  private async ticketRow(number: string): Promise<TicketEntity | null> {
+    if (!this.ticketRead) {
+      const columns = new EntityColumns<TicketEntity>(this.db.getMetadata(TicketEntity), 't');
+      this.ticketRead = {
+        sql: `SELECT ${columns.select} FROM ticket t WHERE t.number = $1`,
+        columns,
+      };
+    }
+    const [row] = await preparedQuery<Record<string, unknown>>(this.db, this.ticketRead.sql, [
+      number,
+    ]);
+    return row ? this.ticketRead.columns.entity(row) : null;
+  }
+
   private async visible(user: AuthenticatedUser, number: string): Promise<TicketEntity> {
-    const ticket = await this.db.getRepository(TicketEntity).findOneBy({ number });
+    const ticket = await this.ticketRow(number);
     if (!ticket || (!isProviderStaff(user) && ticket.organizationId !== user.organizationId)) {
       throw notFound('ticket', number, `Ticket ${number} not found`);
     }
