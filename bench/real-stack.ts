@@ -25,6 +25,7 @@ import { type LocalStack, startLocalStack } from '../src/infra/local-stack/local
 import { freePort } from '../src/infra/provisioning/temporal-binaries';
 import { createTicketWorker, WORKFLOWS_PATH } from '../src/worker/create-worker';
 import { seededRandom } from './bench-harness';
+import { JsonPoster } from './json-post';
 import * as noopActivities from './workflows/noop.activities';
 import { WorkerModule } from '../src/worker/worker.module';
 import type { TicketInput } from '../workflows/ticket/ticket.contract';
@@ -78,6 +79,12 @@ export interface GqlResult<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
+export type GqlPost = <T>(
+  query: string,
+  variables: Record<string, unknown>,
+  role?: Role,
+) => Promise<GqlResult<T>>;
+
 export interface BenchWorld {
   readonly config: AppConfig;
   /** The stack's temp folder (`temporal/temporal.db` is the dev server's SQLite file). */
@@ -89,7 +96,9 @@ export interface BenchWorld {
   /** The worker's process ID when it runs as its own process (`worker: 'own-process'`). */
   readonly workerPid?: number;
   /** POSTs one GraphQL operation as the demo user holding `role` (no login for `undefined`). */
-  gql<T>(query: string, variables: Record<string, unknown>, role?: Role): Promise<GqlResult<T>>;
+  readonly gql: GqlPost;
+  /** {@link gql} through Node's global `fetch` instead of `node:http` (see `JsonPoster`). */
+  readonly gqlByFetch: GqlPost;
 }
 
 const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -228,7 +237,14 @@ export async function withBenchWorld<T>(
     stops.push(() => connection.close());
     const client = new Client({ connection, namespace: config.temporal.namespace });
 
-    const post = async <R>(
+    const poster = new JsonPoster(new URL(`${apiUrl}/graphql`));
+    stops.push(() => Promise.resolve(poster.close()));
+    const post = <R>(
+      query: string,
+      variables: Record<string, unknown>,
+      headers: Record<string, string> = {},
+    ): Promise<GqlResult<R>> => poster.post<GqlResult<R>>({ query, variables }, headers);
+    const postByFetch = async <R>(
       query: string,
       variables: Record<string, unknown>,
       headers: Record<string, string> = {},
@@ -240,6 +256,8 @@ export async function withBenchWorld<T>(
       });
       return (await res.json()) as GqlResult<R>;
     };
+    const auth = (role: Role | undefined): Record<string, string> =>
+      role ? { authorization: `Bearer ${tokens.get(role)}` } : {};
     const tokens = new Map<Role, string>();
     for (const role of [Role.CLIENT_USER, Role.AGENT, Role.MANAGER]) {
       const org = role === Role.CLIENT_USER ? 'Comercializadora Aurora' : 'Becken';
@@ -261,8 +279,8 @@ export async function withBenchWorld<T>(
       workerPid,
       apiUrl,
       client,
-      gql: (query, variables, role) =>
-        post(query, variables, role ? { authorization: `Bearer ${tokens.get(role)}` } : {}),
+      gql: (query, variables, role) => post(query, variables, auth(role)),
+      gqlByFetch: (query, variables, role) => postByFetch(query, variables, auth(role)),
     };
     return await body(world);
   } finally {
