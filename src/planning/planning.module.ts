@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BusinessTimeModule } from '../business-time/business-time.module';
-import { ClockStatesLoader } from '../tickets/clock-states.loader';
-import { TicketWorkflowClient } from '../tickets/ticket-workflow.client';
+import { TicketsModule } from '../tickets/tickets.module';
 import { DateChangesService } from './date-changes.service';
 import { DeliveryRiskService } from './delivery-risk.service';
 import { PlanningSettingsResolver } from './planning-settings.resolver';
@@ -19,7 +18,9 @@ import { QueueService } from './queue.service';
  * `QueueService.queueOf`, `DateChangesService.since` and `QueueReorderService.since`.
  */
 @Module({
-  imports: [BusinessTimeModule],
+  // The ticket workflow's client, and the clock runs loader the tickets' own fields batch their
+  // reads on: one loader, so a request asking a ticket's clocks and its queue entry's reads once.
+  imports: [BusinessTimeModule, TicketsModule],
   providers: [
     PlanningSettingsService,
     QueueService,
@@ -28,12 +29,9 @@ import { QueueService } from './queue.service';
     DeliveryRiskService,
     // Publishes the dates of a committed reorder whose publication failed (every 30 s).
     ReorderPublicationReconciler,
-    // Stateless Temporal client wrapper of the ticket workflow (Updates, state).
-    TicketWorkflowClient,
     QueueResolver,
     // A queued ticket's client wait and clocks, as the ticket lists read them (QA S21).
     QueueEntryResolver,
-    ClockStatesLoader,
     PlanningSettingsResolver,
   ],
   exports: [PlanningSettingsService, QueueService, QueueReorderService, DateChangesService],

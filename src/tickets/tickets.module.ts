@@ -52,6 +52,6 @@ import { TicketClosureHoursResolver } from './ticket-closure-hours.resolver';
     ClosureHoursLoader,
     TicketClosureHoursResolver,
   ],
-  exports: [TicketsService],
+  exports: [TicketsService, TicketWorkflowClient, ClockStatesLoader],
 })
 export class TicketsModule {}

@@ -1,4 +1,5 @@
 import { Role } from '../../src/identity/role.enum';
+import { ClockStatesLoader } from '../../src/tickets/clock-states.loader';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
@@ -94,6 +95,32 @@ describe('a queue entry says whether it waits on the client, with its clocks (QA
       expect(entries.get(numbers.estimate)!.awaitingClient).toBe(
         (await ticket(numbers.estimate, role)).awaitingClient,
       );
+    }
+  });
+
+  it('one request asking a ticket’s clocks and its work-list entry’s reads its clock runs once', async () => {
+    // The ticket fields and the queue entries batch on one loader (PlanningModule imports it):
+    // with a loader of each module's own, this ticket's runs were read twice in one request.
+    const runsOf = jest.spyOn(
+      ClockStatesLoader.prototype as unknown as { runsOf(numbers: string[]): Promise<unknown> },
+      'runsOf',
+    );
+    try {
+      const both = await query<{ workList: Entry[]; ticket: Omit<Entry, 'ticketNumber'> }>(
+        `query ($number: String!) {
+          workList(first: 200) { ticketNumber ${CLOCKS} }
+          ticket(number: $number) { ${CLOCKS} }
+        }`,
+        Role.AGENT,
+        { number: numbers.running },
+      );
+      const entry = both.workList.find((e) => e.ticketNumber === numbers.running)!;
+      expect(entry.clocks.length).toBeGreaterThan(0);
+      expect(entry.clocks).toEqual(both.ticket.clocks);
+      const asked = runsOf.mock.calls.flatMap(([batch]) => batch);
+      expect(asked.filter((n) => n === numbers.running)).toEqual([numbers.running]);
+    } finally {
+      runsOf.mockRestore();
     }
   });
 });
