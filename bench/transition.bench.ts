@@ -69,11 +69,23 @@ export const transitionScenario: BenchScenario = {
           );
           if (!res.data) throw new Error(`addProgressUpdate failed: ${JSON.stringify(res.errors)}`);
         };
-        const handle = await world.client.workflow.start(noopWorkflow, {
-          taskQueue: NOOP_TASK_QUEUE,
-          workflowId: `bench-noop-update-${randomUUID()}`,
-          args: [true],
-        });
+        // The echo workflow is replaced before it holds 1,500 Updates: the server takes at most
+        // 2,000 distinct Updates per run (BENCH_TRANSITION_SAMPLES=1000 reached it: three echo
+        // sides per round). The ticket's own run continues as new long before (HISTORY_EVENT_LIMIT).
+        const startEcho = () =>
+          world.client.workflow.start(noopWorkflow, {
+            taskQueue: NOOP_TASK_QUEUE,
+            workflowId: `bench-noop-update-${randomUUID()}`,
+            args: [true],
+          });
+        let handle = await startEcho();
+        let echoed = 0;
+        const freshEchoIfFull = async (): Promise<void> => {
+          if (echoed < 1_500) return;
+          await handle.signal(finishSignal);
+          handle = await startEcho();
+          echoed = 0;
+        };
         // Where the time goes: the GraphQL/HTTP/auth floor (`me` as the agent) and the same Update
         // sent straight to the ticket workflow (no API around it).
         const me = await world.gql<{ me: { id: string } }>('{ me { id } }', {}, Role.AGENT);
@@ -99,6 +111,7 @@ export const transitionScenario: BenchScenario = {
         const echo =
           (update: typeof pingUpdate) =>
           async (i: number): Promise<void> => {
+            echoed += 1;
             if ((await handle.executeUpdate(update, { args: [i] })) !== i) {
               throw new Error(`${update.name} answered wrong`);
             }
@@ -217,6 +230,7 @@ export const transitionScenario: BenchScenario = {
           }
           for (const [side, fn] of order) {
             await emailsSent();
+            await freshEchoIfFull();
             await settle();
             ms[side].push(await timed(() => fn(i)));
           }
