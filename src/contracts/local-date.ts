@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { dateTimeFormat } from '../shared/intl-formats';
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -15,27 +16,15 @@ export function requireLocalDate(value: string, field: string): string {
   return value;
 }
 
-/** Formatters by zone: building one costs ~0.1 ms, formatting with it ~3 µs. Bounded. */
-const DAY_FORMATTERS = new Map<string, Intl.DateTimeFormat>();
-const DAY_FORMATTERS_LIMIT = 64;
-
 /** Today's local date `YYYY-MM-DD` in an IANA time zone (e.g. the provider's America/Mexico_City). */
 export function localToday(timeZone: string, now: Date = new Date()): string {
-  let formatter = DAY_FORMATTERS.get(timeZone);
-  if (!formatter) {
-    // en-CA formats as YYYY-MM-DD. Throws RangeError for an unknown zone, as before (not kept).
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    if (DAY_FORMATTERS.size >= DAY_FORMATTERS_LIMIT) {
-      DAY_FORMATTERS.delete(DAY_FORMATTERS.keys().next().value!);
-    }
-    DAY_FORMATTERS.set(timeZone, formatter);
-  }
-  return formatter.format(now);
+  // en-CA formats as YYYY-MM-DD. Throws RangeError for an unknown zone (not kept).
+  return dateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /**

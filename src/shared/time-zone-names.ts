@@ -1,3 +1,5 @@
+import { dateTimeFormat } from './intl-formats';
+
 // A time zone in words for people, never its IANA code (QA: headers read «AMERICA/MEXICO_CITY»).
 // The one rule for it: the web app (web/src/i18n/zone-name.ts), the emails
 // (src/notifications/templates/format.ts) and the API's «¿Por qué esta fecha?» lines
@@ -456,7 +458,7 @@ function zonePart(
   at: Date = new Date(0),
 ): string | undefined {
   try {
-    return new Intl.DateTimeFormat(language, { timeZone, timeZoneName: style })
+    return dateTimeFormat(language, { timeZone, timeZoneName: style })
       .formatToParts(at)
       .find((p) => p.type === 'timeZoneName')?.value;
   } catch {

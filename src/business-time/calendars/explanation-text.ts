@@ -8,6 +8,7 @@ import type {
   DayRule,
   SkippedDateStep,
 } from '../engine';
+import { dateTimeFormat } from '../../shared/intl-formats';
 
 export type ExplanationLocale = 'es-MX' | 'en';
 
@@ -65,8 +66,8 @@ function intlLocale(locale: ExplanationLocale): string {
 
 /** A date as `weekday, medium date` in `timeZone` («sáb, 31 ene 2026»). */
 function dateFormat(locale: ExplanationLocale, timeZone: string): (d: Date) => string {
-  const weekday = new Intl.DateTimeFormat(intlLocale(locale), { timeZone, weekday: 'short' });
-  const date = new Intl.DateTimeFormat(intlLocale(locale), { timeZone, dateStyle: 'medium' });
+  const weekday = dateTimeFormat(intlLocale(locale), { timeZone, weekday: 'short' });
+  const date = dateTimeFormat(intlLocale(locale), { timeZone, dateStyle: 'medium' });
   return (d) => `${weekday.format(d)}, ${date.format(d)}`;
 }
 
@@ -83,7 +84,7 @@ export function zoneText(locale: ExplanationLocale, timeZone: string, at: Date):
 /** A local date and time in `timeZone`, with the weekday, as the explanations write it. */
 export function localFormat(locale: ExplanationLocale, timeZone: string): (d: Date) => string {
   const day = dateFormat(locale, timeZone);
-  const time = new Intl.DateTimeFormat(intlLocale(locale), { timeZone, timeStyle: 'short' });
+  const time = dateTimeFormat(intlLocale(locale), { timeZone, timeStyle: 'short' });
   return (d) => `${day(d)}, ${time.format(d)}`;
 }
 
@@ -95,7 +96,7 @@ export function localFormat(locale: ExplanationLocale, timeZone: string): (d: Da
  */
 export function wallTimeText(locale: ExplanationLocale, wallTime: string): string {
   const [h, m] = wallTime.split(':').map(Number);
-  const format = new Intl.DateTimeFormat(intlLocale(locale), {
+  const format = dateTimeFormat(intlLocale(locale), {
     timeZone: 'UTC',
     timeStyle: 'short',
   });

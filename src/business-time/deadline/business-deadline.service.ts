@@ -11,6 +11,7 @@ import type { CompiledCalendar } from '../calendars/calendars.service';
 import { explainDaysText, explainMinutesText } from '../calendars/explanation-text';
 import type { BusinessDeadline } from './business-deadline.model';
 import { BusinessUnit, ExplanationLanguage } from './business-deadline.model';
+import { dateTimeFormat } from '../../shared/intl-formats';
 
 const MINUTES_PER_UNIT: Partial<Record<BusinessUnit, number>> = {
   [BusinessUnit.BUSINESS_MINUTES]: 1,
@@ -69,7 +70,7 @@ export class BusinessDeadlineService {
 
   /** Local wall time of an instant; a closing instant keeps its own date (18:00, not next 00:00). */
   private localWallTime(calendar: CompiledCalendar, instant: Date): string {
-    const parts = new Intl.DateTimeFormat('en-CA', {
+    const parts = dateTimeFormat('en-CA', {
       timeZone: calendar.engine.timeZone,
       hour: '2-digit',
       minute: '2-digit',

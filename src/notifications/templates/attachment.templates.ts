@@ -1,6 +1,7 @@
 import type { Locale } from '../../identity/locale.enum';
 import { byReader, ticketSubjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
+import { numberFormat } from '../../shared/intl-formats';
 
 // L3-11: a file provider staff attached to the ticket (a screenshot, a log, a document). The
 // email names the file; the bytes stay on the platform, behind the client's login.
@@ -10,7 +11,7 @@ import type { TemplateFamily } from './template-types';
  * and the web app show them (the 10 MiB default limit reads "10 MB").
  */
 export function fileSize(bytes: number, locale: Locale | string): string {
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const number = numberFormat(locale, { maximumFractionDigits: 1 });
   if (bytes >= 1024 ** 3) return `${number.format(bytes / 1024 ** 3)} GB`;
   if (bytes >= 1024 ** 2) return `${number.format(bytes / 1024 ** 2)} MB`;
   if (bytes >= 1024) return `${number.format(bytes / 1024)} KB`;

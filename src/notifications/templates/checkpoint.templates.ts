@@ -13,6 +13,7 @@ import { oneLine } from './format';
 import type { EmailRecipient, RenderedEmail, RenderOptions } from './render-email';
 import { recipientContext, TEMPLATE_VERSION } from './render-email';
 import { clockLabel } from './sla.templates';
+import { dateTimeFormat } from '../../shared/intl-formats';
 
 /** A ticket state in the recipient's words (as the web app shows it), never the code (QA). */
 const STATES: Readonly<Record<string, readonly [string, string]>> = {
@@ -45,7 +46,7 @@ export function checkpointAgendaTemplate(
   ctx: TemplateContext,
 ): EmailContent {
   const { checkpoint: c, agenda: a } = e;
-  const day = new Intl.DateTimeFormat(ctx.locale, {
+  const day = dateTimeFormat(ctx.locale, {
     dateStyle: 'medium',
     timeZone: ctx.dates.timeZone,
   }).format(new Date(c.scheduledFor ?? c.periodEnd));
@@ -213,7 +214,7 @@ export function checkpointMovedTemplate(
   ctx: TemplateContext,
 ): EmailContent {
   // Weekday first: a checkpoint is known by its day («mar 17 feb, 10:00»); the body has the year.
-  const when = new Intl.DateTimeFormat(ctx.locale, {
+  const when = dateTimeFormat(ctx.locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -292,7 +293,7 @@ export function checkpointDecisionsTemplate(
   ctx: TemplateContext,
 ): EmailContent {
   const c = e.checkpoint;
-  const day = new Intl.DateTimeFormat(ctx.locale, {
+  const day = dateTimeFormat(ctx.locale, {
     dateStyle: 'medium',
     timeZone: ctx.dates.timeZone,
   }).format(new Date(c.scheduledFor ?? c.periodEnd));

@@ -2,6 +2,7 @@ import { Locale } from '../../identity/locale.enum';
 import { businessTimeEn, businessTimeEs } from '../../shared/business-time-text';
 import { zoneName } from '../../shared/time-zone-names';
 import { clockTarget } from '../../../workflows/ticket/ticket-opening';
+import { dateTimeFormat, numberFormat } from '../../shared/intl-formats';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -59,7 +60,7 @@ export class RecipientDates {
   private dateTime(iso: string): string | null {
     const d = new Date(iso);
     if (Number.isNaN(d.getTime())) return null;
-    return new Intl.DateTimeFormat(this.locale, {
+    return dateTimeFormat(this.locale, {
       dateStyle: 'full',
       timeStyle: 'short',
       timeZone: this.timeZone,
@@ -74,7 +75,7 @@ export class RecipientDates {
     const start = new Date(iso);
     if (Number.isNaN(start.getTime())) return iso;
     const end = new Date(start.getTime() + minutes * 60_000);
-    const text = new Intl.DateTimeFormat(this.locale, {
+    const text = dateTimeFormat(this.locale, {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
@@ -89,7 +90,7 @@ export class RecipientDates {
   shortInstant(iso: string): string {
     const d = new Date(iso);
     if (Number.isNaN(d.getTime())) return iso;
-    return new Intl.DateTimeFormat(this.locale, {
+    return dateTimeFormat(this.locale, {
       dateStyle: 'medium',
       timeStyle: 'short',
       timeZone: this.timeZone,
@@ -98,7 +99,7 @@ export class RecipientDates {
 
   /** A calendar date `YYYY-MM-DD`, e.g. `martes, 10 de febrero de 2026`. */
   day(date: string, style: 'full' | 'medium' = 'full'): string {
-    return new Intl.DateTimeFormat(this.locale, { dateStyle: style, timeZone: 'UTC' }).format(
+    return dateTimeFormat(this.locale, { dateStyle: style, timeZone: 'UTC' }).format(
       new Date(`${date}T00:00:00Z`),
     );
   }
@@ -113,7 +114,7 @@ export class RecipientDates {
   }
 
   number(n: number): string {
-    return new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 }).format(n);
+    return numberFormat(this.locale, { maximumFractionDigits: 2 }).format(n);
   }
 
   /** Hours always with their unit (QA S18): `12 h`, `6.5 h`; es and en alike. */
