@@ -12,8 +12,13 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 const AGENT = 'agente@becken.example';
 const CLIENT = 'usuario@aurora.example';
 
-/** Where a row's labelled cell starts its value column: after the label's column and the gap. */
-function valueColumn(page: Page, row: string, label: string): Promise<number> {
+/**
+ * Where a row's labelled cell starts its value column: after the label's column and the gap. Waits
+ * for the cell first: after a language switch the rows can still be loading when the heading has
+ * its new words (a clean run once found no cell there).
+ */
+async function valueColumn(page: Page, row: string, label: string): Promise<number> {
+  await page.locator(`${row} td[data-label="${label}"]`).waitFor();
   return page.evaluate<number>(`(() => {
     const td = document.querySelector('${row} td[data-label="${label}"]');
     const style = getComputedStyle(td);
