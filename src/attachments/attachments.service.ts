@@ -120,11 +120,11 @@ export class AttachmentsService {
         `ticket_attachment:${ticket.number}`,
       ]);
       // FOR SHARE: an assignment being projected right now commits first and is read here, or
-      // waits for this file's email, which it then re-addresses (readdressWaiting, L3-11).
-      // Its first projection (which queues the new-ticket email) waits for this lock too.
+      // waits for this file's email, which its relay then re-addresses (readdressWaiting, L3-11).
+      // The relay of its registration (which queues the new-ticket email) waits for this lock too.
       const [current] = await tx.query<
-        { state: string; assignee_id: string | null; last_event_seq: number }[]
-      >(`SELECT state, assignee_id, last_event_seq FROM ticket WHERE number = $1 FOR SHARE`, [
+        { state: string; assignee_id: string | null; notified_seq: number }[]
+      >(`SELECT state, assignee_id, notified_seq FROM ticket WHERE number = $1 FOR SHARE`, [
         ticket.number,
       ]);
       assertOpen(ticket.number, current?.state ?? ticket.state);
@@ -169,10 +169,11 @@ export class AttachmentsService {
       // An internal file is told to nobody outside the provider: no email, no batch.
       if (internal) return stored;
       // L3-11 (QA S20): a file the registrant sends with the registration is told in the
-      // provider's new-ticket email, not in one of its own: before the ticket's first projection
-      // that email, queued then, lists it; while it waits its window, the file joins it.
+      // provider's new-ticket email, not in one of its own: before the registration's emails are
+      // queued (TicketEmailRelay) that email, queued then, lists it; while it waits its window,
+      // the file joins it.
       const byRegistrant = user.id === ticket.registrantId;
-      if (byRegistrant && current?.last_event_seq === 0) return stored;
+      if (byRegistrant && current?.notified_seq === 0) return stored;
       const batch = attachmentBatch(ticket.number, user.id);
       await this.notifications.enqueue(
         tx,

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { LedgerEntryKind } from '../contracts/contract-enums';
+import { LedgerReasonCode } from '../contracts/hour-ledger-reason';
 import { toHours, toHundredths } from '../contracts/hours';
 import { foldTotals } from '../contracts/ledger-rules';
 import { ticketLedgerTotals } from '../contracts/ledger-totals';
@@ -11,7 +13,7 @@ import type { ClosedEvent } from './notification-event';
  * (`ticketLedgerTotals`, its entries only, not the organisation's whole ledger) folded by
  * `foldTotals` (`consumed`, the charged consumption net of reversals; `held`, the
  * outstanding reservation, which the ended run releases right after this closure:
- * `releaseUnusedReservation` gives back exactly it) and its time entries (the logged hours). A
+ * `releaseUnusedReservation` gives back exactly it, as a TICKET_ENDED release) and its time entries (the logged hours). A
  * ticket with neither (a problem nobody logged time on, a requirement closed before any
  * authorization) gets no hours.
  */
@@ -24,18 +26,24 @@ export async function withClosureHours(
   const ticket = foldTotals(await ticketLedgerTotals(manager, clientOrgId, number)).tickets.get(
     number,
   );
-  const [{ logged }] = await manager.query<{ logged: string }[]>(
-    `SELECT COALESCE(sum(hours), 0) AS logged FROM time_entry
-      WHERE organization_id = $1 AND ticket_number = $2`,
-    [clientOrgId, number],
+  // The email is queued after the closure is logged (TicketEmailRelay), maybe once the ended run
+  // has given the hold back already: what it gave back counts as returned too.
+  const [{ logged, released }] = await manager.query<{ logged: string; released: string }[]>(
+    `SELECT (SELECT COALESCE(sum(hours), 0) FROM time_entry
+              WHERE organization_id = $1 AND ticket_number = $2) AS logged,
+            (SELECT COALESCE(-sum(hours), 0) FROM hour_ledger_entry
+              WHERE organization_id = $1 AND ticket_number = $2 AND kind = $3
+                AND reason_parts ->> 'code' = $4) AS released`,
+    [clientOrgId, number, LedgerEntryKind.RESERVATION_RELEASE, LedgerReasonCode.TICKET_ENDED],
   );
   const loggedHours = toHours(toHundredths(logged));
   const charged = Math.max(0, ticket?.consumed ?? 0);
+  const returned = Math.max(0, ticket?.held ?? 0) + toHundredths(released);
   if (loggedHours <= 0 && charged <= 0 && (ticket?.estimateVersion ?? null) === null) return event;
   return {
     ...event,
     chargedHours: toHours(charged),
     ...(loggedHours > toHours(charged) ? { loggedHours } : {}),
-    ...(ticket && ticket.held > 0 ? { returnedHours: toHours(ticket.held) } : {}),
+    ...(returned > 0 ? { returnedHours: toHours(returned) } : {}),
   };
 }

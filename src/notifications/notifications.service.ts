@@ -138,12 +138,14 @@ export class NotificationsService {
     if (!waitsIn && rows.length > 0) {
       // A batch of this ticket still waiting for the same people goes now, before this email:
       // they hear of the files before what came after them (same `now()`, then queue order).
+      // Only one queued before this event happened: a ticket event's emails are queued from the
+      // log just after it (TicketEmailRelay), maybe after a file that came later.
       await manager.query(
         `UPDATE email_outbox SET next_attempt_at = now()
           WHERE batch_key IS NOT NULL AND status = 'QUEUED' AND claim_token IS NULL
             AND next_attempt_at > now() AND ticket_number = $1
-            AND recipient_address = ANY($2::text[])`,
-        [event.ticket.number, rows.map((r) => r.recipientAddress as string)],
+            AND recipient_address = ANY($2::text[]) AND created_at <= $3::timestamptz`,
+        [event.ticket.number, rows.map((r) => r.recipientAddress as string), event.occurredAt],
       );
     }
     const result = await this.insert(manager, rows);

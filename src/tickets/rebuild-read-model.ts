@@ -7,6 +7,7 @@ import { ConfigValidationError } from '../config/env-reader';
 import { typeOrmOptions } from '../database/typeorm-options';
 import { NotificationsService } from '../notifications';
 import { TicketProjectionService } from './ticket-projection.service';
+import { TicketEmailRelay } from './ticket-email-relay';
 
 /**
  * `npm run read-model:rebuild [ticket-number]`: rebuilds the ticket read model (`ticket`,
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   try {
     const projection = new TicketProjectionService(
       db,
-      new NotificationsService(config, new CalendarsService(db)),
+      new TicketEmailRelay(db, new NotificationsService(config, new CalendarsService(db)), config),
     );
     const count = await projection.rebuild(process.argv[2]);
     new Logger('ReadModel').log(`rebuilt ${count} ticket(s) from the event log`);

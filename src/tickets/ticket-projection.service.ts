@@ -1,15 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  reassignUpdate,
-  TERMINAL_STATES,
-  type SlaClockView,
-  type TimelineEvent,
-} from '../../workflows/ticket/ticket.contract';
-import { NotificationsService } from '../notifications';
+import { TERMINAL_STATES, type SlaClockView } from '../../workflows/ticket/ticket.contract';
 import { TicketClockEntity } from './ticket-clock.entity';
-import { notificationsFor } from './ticket-notifications';
+import { TicketEmailRelay } from './ticket-email-relay';
 import { INTERNAL_NOTE_SQL } from './ticket-event-sql';
 import { TicketEventEntity } from './ticket-event.entity';
 import { foldEvents, type ProjectionBatch, type ReadModelSlice } from './ticket-projection';
@@ -36,27 +30,43 @@ export class TicketProjectionService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly notifications: NotificationsService,
+    private readonly emails: TicketEmailRelay,
   ) {}
 
   async project(batch: ProjectionBatch): Promise<{ appended: number }> {
     if (!batch.events.length) return { appended: 0 };
-    return this.db.transaction(async (tx) => {
-      const last = batch.events[batch.events.length - 1];
-      const events = batch.events.map((e) => ({
-        seq: e.seq,
-        type: e.type,
-        at: e.at,
-        actor_id: e.actor?.userId ?? null,
-        actor_role: e.actor?.role ?? null,
-        data: e.data,
-        read_model: e.seq === last.seq ? batch.slice : null,
-      }));
-      const [written] = await this.write(tx, batch.ticketNumber, last.seq, batch.slice, events);
-      if (!written) throw new Error(`ticket ${batch.ticketNumber} is not in the read model`);
-      await this.notify(tx, batch, written);
-      return { appended: written.fresh.length };
-    });
+    const last = batch.events[batch.events.length - 1];
+    const events = batch.events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      at: e.at,
+      actor_id: e.actor?.userId ?? null,
+      actor_role: e.actor?.role ?? null,
+      data: e.data,
+      read_model: e.seq === last.seq ? batch.slice : null,
+    }));
+    const [written] = await this.write(
+      this.db.manager,
+      batch.ticketNumber,
+      last.seq,
+      batch.slice,
+      events,
+    );
+    if (!written) throw new Error(`ticket ${batch.ticketNumber} is not in the read model`);
+    // An older batch logged after a newer one was relayed (the workflow projects in order, so
+    // only a stray retry): the relay goes back to it. What it queued already is not queued again
+    // (the outbox's key is the event and recipient).
+    const [late] = written.fresh;
+    if (late !== undefined && late <= written.notified_seq) {
+      await this.db.query(
+        `UPDATE ticket SET notified_seq = LEAST(notified_seq, $2) WHERE number = $1`,
+        [batch.ticketNumber, late - 1],
+      );
+    }
+    // L3-11: the emails are queued from the log now that it holds these events (TicketEmailRelay);
+    // also after a retry that appended nothing, in case the first attempt's kick was lost.
+    this.emails.kick(batch.ticketNumber);
+    return { appended: written.fresh.length };
   }
 
   /**
@@ -88,43 +98,12 @@ export class TicketProjectionService {
     return numbers.length;
   }
 
-  /** L3-11: the email of each newly logged event, queued in the same transaction (outbox). */
-  private async notify(
-    tx: EntityManager,
-    batch: ProjectionBatch,
-    ticket: WrittenBatch,
-  ): Promise<void> {
-    if (!ticket.fresh.length) return;
-    const fresh = new Set(ticket.fresh);
-    // A client's file still waiting for its window goes to whoever holds the ticket now (L3-07,
-    // L3-11), before this batch's emails (an assignment's email sends it at once). Only a batch
-    // that moves the assignee can change that: other transitions skip the outbox read.
-    if (batch.events.some((e) => fresh.has(e.seq) && ASSIGNEE_EVENTS.has(e.type))) {
-      await this.notifications.readdressWaiting(tx, batch.ticketNumber, batch.slice.assigneeId);
-    }
-    const about = {
-      number: batch.ticketNumber,
-      subject: ticket.subject,
-      registrantId: ticket.registrant_id,
-      clientOrgId: ticket.organization_id,
-    };
-    // The transition an actor-less event (automatic ASSIGNED, clock bookkeeping) was recorded in.
-    let cause: TimelineEvent | undefined;
-    for (const event of batch.events) {
-      if (fresh.has(event.seq)) {
-        for (const notification of notificationsFor(about, event, batch.slice, cause)) {
-          await this.notifications.enqueue(tx, notification);
-        }
-      }
-      if (event.actor) cause = event;
-    }
-  }
-
   /**
    * One round trip for the whole batch: appends `events` (those already logged are skipped), folds
    * `slice` into the ticket's row unless a newer batch is there already (or `force`), upserts its
    * clock runs, and notifies live listeners (delivered on commit). Returns the sequence numbers
-   * appended now and the ticket facts its emails need; no row when the ticket does not exist.
+   * appended now and how far the ticket's emails were queued; no row when the ticket does not
+   * exist.
    */
   private write(
     tx: EntityManager,
@@ -155,9 +134,6 @@ export class TicketProjectionService {
   }
 }
 
-/** The events that move a ticket's assignee (classification's automatic one, a reassignment). */
-const ASSIGNEE_EVENTS: ReadonlySet<string> = new Set(['ASSIGNED', reassignUpdate.name]);
-
 /** A ticket_event row as the batch statement reads it (jsonb_to_recordset). */
 interface EventRow {
   readonly seq: number;
@@ -171,9 +147,8 @@ interface EventRow {
 
 interface WrittenBatch {
   readonly fresh: number[];
-  readonly subject: string;
-  readonly registrant_id: string;
-  readonly organization_id: string;
+  /** How far the ticket's emails were queued when the batch was written (TicketEmailRelay). */
+  readonly notified_seq: number;
 }
 
 // Data-modifying CTEs run on one snapshot, in one implicit step of the caller's transaction: the
@@ -229,8 +204,7 @@ WITH appended AS (
     end_reason = EXCLUDED.end_reason, calendar_version = EXCLUDED.calendar_version,
     updated_at = EXCLUDED.updated_at, ticket_ended = EXCLUDED.ticket_ended
 )
-SELECT ARRAY(SELECT seq FROM appended ORDER BY seq) AS fresh, t.subject, t.registrant_id,
-  t.organization_id, pg_notify($15, $1)
+SELECT ARRAY(SELECT seq FROM appended ORDER BY seq) AS fresh, t.notified_seq, pg_notify($15, $1)
 FROM ticket t WHERE t.number = $1`;
 
 /** A ticket_clock row as the batch statement reads it (jsonb_to_recordset). */

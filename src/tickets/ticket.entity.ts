@@ -81,6 +81,10 @@ export class TicketEntity {
   @Column({ name: 'last_event_seq', type: 'integer' })
   lastEventSeq!: number;
 
+  /** L3-11: events up to this sequence number have their emails queued (TicketEmailRelay). */
+  @Column({ name: 'notified_seq', type: 'integer', default: 0 })
+  notifiedSeq!: number;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

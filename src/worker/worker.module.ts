@@ -21,7 +21,7 @@ export class WorkerModule {
         SlaModule,
         BusinessTimeModule,
         NotificationsModule.forWorker(),
-        TicketReadModelModule,
+        TicketReadModelModule.forWorker(),
         ContractsModule,
         CheckpointAgendaModule,
       ],

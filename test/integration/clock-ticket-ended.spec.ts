@@ -3,6 +3,7 @@ import { CalendarsService } from '../../src/business-time/calendars/calendars.se
 import { Role } from '../../src/identity/role.enum';
 import { NotificationsService } from '../../src/notifications';
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
+import { TicketEmailRelay } from '../../src/tickets/ticket-email-relay';
 import type { SlaClockView } from '../../workflows/ticket/sla-clock';
 import type {
   ProjectionBatch,
@@ -25,15 +26,18 @@ const COUNTS = `query ($f: SlaTimerCountFilter) { slaTimerCounts(filter: $f) { b
 describe('ticket_ended written by the projection (L3-08, migration 1764319820000)', () => {
   let world: SeededWorld;
   let projection: TicketProjectionService;
+  let emails: TicketEmailRelay;
   const ticket = 'L3-2024-870001';
   const at = '2024-03-04T18:00:00.000Z';
 
   beforeAll(async () => {
     world = await createSeededWorld('clock_ended');
-    projection = new TicketProjectionService(
+    emails = new TicketEmailRelay(
       world.db,
       new NotificationsService(world.config, new CalendarsService(world.db)),
+      world.config,
     );
+    projection = new TicketProjectionService(world.db, emails);
     await world.db.query(
       `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id,
          calendar_id, category, subject, description, state, registered_at, last_event_seq)
@@ -45,6 +49,7 @@ describe('ticket_ended written by the projection (L3-08, migration 1764319820000
     );
   });
   afterAll(async () => {
+    await emails?.beforeApplicationShutdown();
     await world?.close();
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/identity/role.enum';
 import { caughtAtLeast, caughtMails, subjectHas } from '../support/caught-mail';
+import { emailsQueued } from '../support/emails-queued';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
@@ -311,6 +312,8 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
     const other = await register(OTHER_ORG);
     const closed = await register();
     await act(Role.CLIENT_USER, 'cancelTicket', { number: closed, note: 'Duplicado' });
+    // What the valid calls above queue is queued before the snapshot (TicketEmailRelay).
+    await emailsQueued(world.db);
     const snapshot = async () => ({
       events: await world.db.query<{ n: number }[]>(
         'SELECT ticket_number, count(*)::int AS n FROM ticket_event WHERE ticket_number IN ($1, $2, $3) GROUP BY 1 ORDER BY 1',

@@ -1,6 +1,7 @@
 import { Role } from '../../src/identity/role.enum';
 import { type CaughtMail, caughtMails, caughtOnceEach, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
+import { emailsQueued } from '../support/emails-queued';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
@@ -167,6 +168,7 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
       attachmentsToFollow: 2,
     });
     // Waiting in the registrant's file batch for the window.
+    await emailsQueued(world.db, number);
     const queued = await newTicketRows(number);
     expect(queued).toHaveLength(3);
     for (const row of queued) {

@@ -1,5 +1,6 @@
 import { Role } from '../../src/identity/role.enum';
 import { eventually } from '../support/eventually';
+import { emailsQueued } from '../support/emails-queued';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
@@ -211,6 +212,7 @@ describe('Reassigning tickets and people by name (L3-07, L3-09)', () => {
       agentName: 'Ana Analista',
     });
     // Ana heard of it once, from the manager's assignment; keeping her sends nothing more.
+    await emailsQueued(world.db, number);
     const [{ n }] = await world.db.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM email_outbox
         WHERE ticket_number = $1 AND event_type = 'PROVIDER_ASSIGNED'`,

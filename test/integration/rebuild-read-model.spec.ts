@@ -44,7 +44,8 @@ describe('read-model:rebuild, the compiled script (issue 4, L3-11)', () => {
 
   /**
    * Until each ticket's workflow has started its triage clock (L3-06), the read model holds every
-   * logged event and nothing new came for a while.
+   * logged event, their emails are queued (TicketEmailRelay, L3-11) and nothing new came for a
+   * while.
    */
   async function settled(tickets: number): Promise<void> {
     const state = async () =>
@@ -53,8 +54,8 @@ describe('read-model:rebuild, the compiled script (issue 4, L3-11)', () => {
           `SELECT (SELECT count(*) FROM ticket_event)::int AS events,
                   (SELECT count(DISTINCT ticket_number) FROM ticket_clock
                     WHERE kind = 'triage')::int AS triage,
-                  (SELECT count(*) FROM ticket t WHERE t.last_event_seq <>
-                     (SELECT coalesce(max(seq), 0) FROM ticket_event e
+                  (SELECT count(*) FROM ticket t WHERE t.notified_seq < t.last_event_seq
+                     OR t.last_event_seq <> (SELECT coalesce(max(seq), 0) FROM ticket_event e
                        WHERE e.ticket_number = t.number))::int AS lagging`,
         ),
       );

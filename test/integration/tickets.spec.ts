@@ -11,10 +11,12 @@ import { NotificationsService } from '../../src/notifications';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
 import { EVENT_SEARCH_SQL, unaccentedSql } from '../../src/tickets/ticket-event-sql';
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
+import { TicketEmailRelay } from '../../src/tickets/ticket-email-relay';
 import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract';
 import type { ProjectionBatch, ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import { caughtOnceEach } from '../support/caught-mail';
 import { demoContract, TULUM_ORG } from '../support/demo-contract';
+import { emailsQueued } from '../support/emails-queued';
 import { eventually } from '../support/eventually';
 import { gql, type GraphQLResponse } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
@@ -844,6 +846,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
         'SELECT event_type, recipient_address, status, message_id, locale FROM email_outbox WHERE ticket_number = $1 ORDER BY created_at, recipient_address, event_type',
         [t.number],
       );
+    await emailsQueued(world.db, t.number);
     const sent = await eventually(rows, (all) => all.every((r) => r.status === 'SENT'), 30_000);
     // The provider's agents and managers hear of the new ticket too (provider side of L3-11).
     expect(sent.map((r) => `${r.event_type} → ${r.recipient_address} (${r.status})`)).toEqual([
@@ -1284,10 +1287,12 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
 
   it('projects a batch once: a retry appends and emails nothing, an older batch never rolls the read model back (issue 4, L3-11)', async () => {
     const ticket = await register('Proyección idempotente');
-    const projection = new TicketProjectionService(
+    const relay = new TicketEmailRelay(
       world.db,
       new NotificationsService(world.config, new CalendarsService(world.db)),
+      world.config,
     );
+    const projection = new TicketProjectionService(world.db, relay);
     // The registration's own batch carries the full slice; later batches here use seq 1000+,
     // above anything the (idle) workflow of this ticket will write.
     const [{ read_model: registered }] = await eventually(
@@ -1309,7 +1314,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       events: [{ seq, type: 'addProgress', at, actor: agent, data: { note: `Avance ${seq}` } }],
       slice: { ...registered, state, clocks: [{ ...triage, deadline }] },
     });
-    const read = async () => ({
+    const readNow = async () => ({
       row: (
         await world.db.query<{ state: string; last_event_seq: number }[]>(
           'SELECT state, last_event_seq FROM ticket WHERE number = $1',
@@ -1338,6 +1343,11 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       ),
     });
 
+    // The emails are queued once the projection's kick has been relayed (TicketEmailRelay).
+    const read = async () => {
+      await relay.idle();
+      return readNow();
+    };
     const newer = '2099-01-05T18:00:00.000Z';
     expect(await projection.project(batch(1002, 'IN_ANALYSIS', newer))).toEqual({ appended: 1 });
     const once = await read();
@@ -1399,7 +1409,11 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     await world.db.query(`DELETE FROM ticket_clock`);
     const rebuilt = await new TicketProjectionService(
       world.db,
-      new NotificationsService(world.config, new CalendarsService(world.db)),
+      new TicketEmailRelay(
+        world.db,
+        new NotificationsService(world.config, new CalendarsService(world.db)),
+        world.config,
+      ),
     ).rebuild();
     expect(rebuilt).toBe(live.tickets.length);
     const after = await snapshot();

@@ -22,8 +22,9 @@ export async function databaseFingerprint(db: DataSource): Promise<Record<string
 }
 
 /**
- * Waits until background work has settled: every queued email is sent (or failed) and the
- * fingerprint holds still for `stableMs`. Bounded by `timeoutMs`.
+ * Waits until background work has settled: every ticket's logged events have their emails queued
+ * (TicketEmailRelay), every queued email is sent (or failed) and the fingerprint holds still for
+ * `stableMs`. Bounded by `timeoutMs`.
  */
 export async function waitForQuiet(
   db: DataSource,
@@ -34,7 +35,8 @@ export async function waitForQuiet(
   let since = Date.now();
   for (;;) {
     const [{ pending }] = await db.query<{ pending: number }[]>(
-      `SELECT count(*)::int AS pending FROM email_outbox WHERE status IN ('QUEUED', 'SENDING')`,
+      `SELECT (SELECT count(*) FROM email_outbox WHERE status IN ('QUEUED', 'SENDING'))::int
+            + (SELECT count(*) FROM ticket WHERE notified_seq < last_event_seq)::int AS pending`,
     );
     const print = JSON.stringify(await databaseFingerprint(db));
     if (print !== last || pending > 0) {

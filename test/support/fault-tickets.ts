@@ -541,8 +541,15 @@ export async function mailCheck(stack: FaultStack): Promise<MailCheck> {
   };
 }
 
-/** Waits until every outbox row is SENT (or fails with the rows that are not). */
+/**
+ * Every outbox row once every ticket's logged events have their emails queued (TicketEmailRelay,
+ * L3-11) and every row is SENT; null until then.
+ */
 export async function allMailSent(stack: FaultStack): Promise<OutboxRow[] | null> {
+  const [{ behind }] = await stack.db.query<{ behind: number }[]>(
+    `SELECT count(*)::int AS behind FROM ticket WHERE notified_seq < last_event_seq`,
+  );
+  if (behind > 0) return null;
   const rows = await outbox(stack);
   return rows.length > 0 && rows.every((r) => r.status === 'SENT') ? rows : null;
 }

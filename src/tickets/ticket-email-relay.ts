@@ -1,0 +1,264 @@
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  type ActorRole,
+  reassignUpdate,
+  type TimelineEvent,
+} from '../../workflows/ticket/ticket.contract';
+import { AppConfig } from '../config/app-config';
+import { NotificationsService } from '../notifications';
+import { notificationsFor } from './ticket-notifications';
+import type { ReadModelSlice } from './ticket-projection';
+
+/** The events that move a ticket's assignee (classification's automatic one, a reassignment). */
+const ASSIGNEE_EVENTS: ReadonlySet<string> = new Set(['ASSIGNED', reassignUpdate.name]);
+/** Tickets a sweep round relays at most before it looks again. */
+const SWEEP_BATCH = 100;
+/** After a failed relay, the first retry; doubled up to the sweep interval. */
+const FIRST_RETRY_MS = 500;
+
+/** A ticket_event row as the relay reads it. */
+interface LoggedEvent {
+  readonly seq: number;
+  readonly type: string;
+  readonly at: Date;
+  readonly actor_id: string | null;
+  readonly actor_role: ActorRole | null;
+  readonly data: Record<string, unknown>;
+  readonly read_model: ReadModelSlice | null;
+}
+
+/**
+ * L3-11: queues the emails of the ticket workflows' events from the event log, after the
+ * projection that logged them has committed, so a transition answers without waiting on recipient
+ * lookups and renders, and an email that cannot be built never holds the ticket back.
+ *
+ * Exactly once per event: `ticket.notified_seq` says how far a ticket's log was relayed, and it
+ * moves in the transaction that queues the emails (under the ticket row's lock, so relays in
+ * several workers take turns). The worker relays a ticket as soon as it projects it
+ * ({@link kick}); a sweep on the outbox's poll interval, and at start, relays whatever a crash or
+ * an outage left behind (`ticket_emails_pending`, a partial index).
+ */
+@Injectable()
+export class TicketEmailRelay implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(TicketEmailRelay.name);
+  private readonly pending = new Set<string>();
+  private running: Promise<void> | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryMs = FIRST_RETRY_MS;
+  private sweeping = false;
+  private sweepWanted = false;
+  private stopping = false;
+  private failures = 0;
+  /** The failure count when a sweep found a full page (more to sweep if it stays so). */
+  private morePages: number | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Relays ticket `number`'s new events soon (after the projection that logged them commits). */
+  kick(number: string): void {
+    if (this.stopping) return;
+    this.pending.add(number);
+    this.run();
+  }
+
+  /** Resolves once every kicked ticket has been relayed (or has failed and waits for a retry). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** The worker's sweep: at once, then on the outbox's poll interval. */
+  startSweeping(): void {
+    if (this.sweeping || this.stopping) return;
+    this.sweeping = true;
+    this.sweepTimer = setInterval(
+      () => this.sweepSoon(),
+      this.config.mail.dispatcher.pollIntervalMs,
+    );
+    this.sweepTimer.unref();
+    this.sweepSoon();
+  }
+
+  /** Before the database connections close: the relay under way finishes, none starts. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    for (const t of [this.sweepTimer, this.retryTimer]) if (t) clearTimeout(t);
+    this.sweepTimer = this.retryTimer = null;
+    await this.idle();
+  }
+
+  /**
+   * Queues the emails of ticket `number`'s events logged since its last relay, batch by batch in
+   * sequence order, and marks them relayed. Returns how many events it relayed (0 when none were
+   * new).
+   */
+  async relay(number: string): Promise<number> {
+    let relayed = 0;
+    for (let n = await this.relayBatch(number); n > 0; n = await this.relayBatch(number)) {
+      relayed += n;
+    }
+    return relayed;
+  }
+
+  /**
+   * The next projected batch of the ticket's log, in a transaction of its own (its emails share
+   * that transaction's time, one batch's after the previous one's, as when the projection queued
+   * them). Returns how many events it relayed.
+   */
+  private async relayBatch(number: string): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      // The ticket's row lock, taken first (as the projection and a file upload take it before
+      // they touch the outbox): relays of one ticket take turns, and a file its registrant is
+      // uploading (FOR SHARE) commits before the registration's new-ticket email lists the files,
+      // or waits and then sees the registration relayed and gets its own email (attachments).
+      const [ticket] = await tx.query<
+        { notified_seq: number; subject: string; registrant_id: string; organization_id: string }[]
+      >(
+        `SELECT notified_seq, subject, registrant_id, organization_id FROM ticket
+          WHERE number = $1 FOR NO KEY UPDATE`,
+        [number],
+      );
+      if (!ticket) return 0;
+      // A projected batch carries the read model on its last event: its events' emails are built
+      // with that slice, as when they were logged.
+      const batch = await tx.query<LoggedEvent[]>(
+        `SELECT seq, type, at, actor_id, actor_role, data, read_model FROM ticket_event
+          WHERE ticket_number = $1 AND seq > $2 AND seq <= (
+            SELECT min(seq) FROM ticket_event
+             WHERE ticket_number = $1 AND seq > $2 AND read_model IS NOT NULL)
+          ORDER BY seq`,
+        [number, ticket.notified_seq],
+      );
+      const last = batch.at(-1);
+      if (!last?.read_model) return 0;
+      await this.queueBatch(
+        tx,
+        {
+          number,
+          subject: ticket.subject,
+          registrantId: ticket.registrant_id,
+          clientOrgId: ticket.organization_id,
+        },
+        batch,
+        last.read_model,
+      );
+      await tx.query(`UPDATE ticket SET notified_seq = $2 WHERE number = $1`, [number, last.seq]);
+      return last.seq - ticket.notified_seq;
+    });
+  }
+
+  /** The emails of one projected batch (L3-11), in the order of its events. */
+  private async queueBatch(
+    tx: EntityManager,
+    about: Parameters<typeof notificationsFor>[0],
+    logged: readonly LoggedEvent[],
+    slice: ReadModelSlice,
+  ): Promise<void> {
+    const events: TimelineEvent[] = logged.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      at: new Date(e.at).toISOString(),
+      actor: e.actor_id && e.actor_role ? { userId: e.actor_id, role: e.actor_role } : null,
+      data: e.data,
+    }));
+    // A client's file still waiting for its window goes to whoever holds the ticket now (L3-07,
+    // L3-11), before this batch's emails (an assignment's email sends it at once). Only a batch
+    // that moves the assignee can change that: other transitions skip the outbox read.
+    if (events.some((e) => ASSIGNEE_EVENTS.has(e.type))) {
+      await this.notifications.readdressWaiting(tx, about.number, slice.assigneeId);
+    }
+    // The transition an actor-less event (automatic ASSIGNED, clock bookkeeping) was recorded in.
+    let cause: TimelineEvent | undefined;
+    for (const event of events) {
+      for (const notification of notificationsFor(about, event, slice, cause)) {
+        await this.notifications.enqueue(tx, notification);
+      }
+      if (event.actor) cause = event;
+    }
+  }
+
+  private run(): void {
+    if (this.running || this.stopping) return;
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      // Kicked while the last relay was committing.
+      if (this.pending.size || this.sweepWanted) this.run();
+    });
+  }
+
+  /** Relays the kicked tickets one by one, and those a sweep finds; rounds never overlap. */
+  private async drain(): Promise<void> {
+    while (!this.stopping) {
+      if (this.sweepWanted) await this.sweep();
+      const [number] = this.pending;
+      if (number === undefined) {
+        // A sweep found a full page: look again now that it is relayed, unless a relay failed.
+        const again = this.morePages === this.failures;
+        this.morePages = null;
+        if (!again) break;
+        this.sweepWanted = true;
+        continue;
+      }
+      this.pending.delete(number);
+      try {
+        await this.relay(number);
+        this.retryMs = FIRST_RETRY_MS;
+      } catch (err) {
+        // PostgreSQL away, or an email that cannot be built: the events stay unrelayed (nothing is
+        // lost) and a sweep tries again, soon at first.
+        this.failures += 1;
+        this.logger.warn(`emails of ${number} not queued yet: ${errorText(err)}`);
+        this.retryLater();
+      }
+    }
+  }
+
+  /** A relay that sweeps (the worker's) retries soon; any other leaves it to the sweeps. */
+  private retryLater(): void {
+    if (this.retryTimer || this.stopping || !this.sweeping) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.sweepSoon();
+    }, this.retryMs);
+    this.retryTimer.unref();
+    this.retryMs = Math.min(this.retryMs * 2, this.config.mail.dispatcher.pollIntervalMs);
+  }
+
+  /** Asks for a sweep: every ticket whose log is ahead of its emails is relayed. */
+  private sweepSoon(): void {
+    this.sweepWanted = true;
+    this.run();
+  }
+
+  /**
+   * Adds the tickets whose log is ahead of their emails (a crash, an outage, another worker's
+   * kick) to the pending ones. A full page asks for another sweep once they are relayed, unless a
+   * relay failed meanwhile (then the retry's backoff paces the next look).
+   */
+  private async sweep(): Promise<void> {
+    this.sweepWanted = false;
+    let rows: { number: string }[];
+    try {
+      rows = await this.db.query<{ number: string }[]>(
+        `SELECT number FROM ticket WHERE notified_seq < last_event_seq LIMIT $1`,
+        [SWEEP_BATCH],
+      );
+    } catch (err) {
+      this.logger.warn(`email relay sweep failed: ${errorText(err)}`);
+      this.retryLater();
+      return;
+    }
+    for (const { number } of rows) this.pending.add(number);
+    if (rows.length === SWEEP_BATCH) this.morePages = this.failures;
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
