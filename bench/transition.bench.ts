@@ -198,14 +198,16 @@ export const transitionScenario: BenchScenario = {
         };
 
         // Rounds of one sample of each, in a shuffled order, each from an idle system: the emails
-        // of earlier transitions are sent (the dispatcher wakes on the outbox's NOTIFY and sends
-        // over SMTP), then the usual pause. Without the wait, a transition's email could fall on
-        // whichever sample came next; in blocks of one operation each, on the bare Updates that
-        // followed the transitions.
+        // of earlier transitions are queued (the worker's TicketEmailRelay, right after the
+        // projection) and sent (the dispatcher wakes on the outbox's NOTIFY and sends over SMTP),
+        // then the usual pause. Without the wait, a transition's email could fall on whichever
+        // sample came next; in blocks of one operation each, on the bare Updates that followed
+        // the transitions.
         const emailsSent = async (): Promise<void> => {
           for (const until = Date.now() + 5_000; Date.now() < until;) {
             const [{ busy }] = await world.db.query<{ busy: number }[]>(
-              `SELECT count(*)::int AS busy FROM email_outbox WHERE status IN ('QUEUED', 'SENDING')`,
+              `SELECT (SELECT count(*) FROM email_outbox WHERE status IN ('QUEUED', 'SENDING'))::int
+                    + (SELECT count(*) FROM ticket WHERE notified_seq < last_event_seq)::int AS busy`,
             );
             if (!busy) return;
             await settle(5);

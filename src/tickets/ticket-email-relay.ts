@@ -17,6 +17,13 @@ const ASSIGNEE_EVENTS: ReadonlySet<string> = new Set(['ASSIGNED', reassignUpdate
 const SWEEP_BATCH = 100;
 /** After a failed relay, the first retry; doubled up to the sweep interval. */
 const FIRST_RETRY_MS = 500;
+/**
+ * How long a kick waits before relaying when no relay runs: the transition's answer goes back
+ * through the same worker first (issues 5/10), and quick transitions of one ticket share a relay.
+ */
+const KICK_DELAY_MS = 30;
+
+const NOTHING_RELAYED = { relayed: 0, more: false } as const;
 
 /** A ticket_event row as the relay reads it. */
 interface LoggedEvent {
@@ -47,13 +54,16 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
   private running: Promise<void> | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
+  private kickTimer: NodeJS.Timeout | null = null;
   private retryMs = FIRST_RETRY_MS;
   private sweeping = false;
   private sweepWanted = false;
   private stopping = false;
   private failures = 0;
-  /** The failure count when a sweep found a full page (more to sweep if it stays so). */
-  private morePages: number | null = null;
+  /** Events relayed so far (a sweep goes on to its next page only while they grow). */
+  private relayedEvents = 0;
+  /** Failures and events relayed when a sweep found a full page (more to sweep, maybe). */
+  private morePages: { readonly failures: number; readonly relayed: number } | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -65,12 +75,19 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
   kick(number: string): void {
     if (this.stopping) return;
     this.pending.add(number);
-    this.run();
+    // A relay under way takes it next; otherwise one starts after the transition has answered.
+    if (this.running || this.kickTimer) return;
+    this.kickTimer = setTimeout(() => {
+      this.kickTimer = null;
+      this.run();
+    }, KICK_DELAY_MS);
   }
 
   /** Resolves once every kicked ticket has been relayed (or has failed and waits for a retry). */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running || this.kickTimer) {
+      await (this.running ?? new Promise((resolve) => setTimeout(resolve, KICK_DELAY_MS)));
+    }
   }
 
   /** The worker's sweep: at once, then on the outbox's poll interval. */
@@ -85,11 +102,14 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
     this.sweepSoon();
   }
 
-  /** Before the database connections close: the relay under way finishes, none starts. */
+  /** Before the database connections close: the kicked tickets are relayed, no sweep starts. */
   async beforeApplicationShutdown(): Promise<void> {
+    for (const t of [this.sweepTimer, this.retryTimer, this.kickTimer]) if (t) clearTimeout(t);
+    this.sweepTimer = this.retryTimer = this.kickTimer = null;
+    this.sweepWanted = false;
+    // What was kicked is relayed now rather than left to the next start's sweep.
+    if (this.pending.size) this.run();
     this.stopping = true;
-    for (const t of [this.sweepTimer, this.retryTimer]) if (t) clearTimeout(t);
-    this.sweepTimer = this.retryTimer = null;
     await this.idle();
   }
 
@@ -100,8 +120,10 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
    */
   async relay(number: string): Promise<number> {
     let relayed = 0;
-    for (let n = await this.relayBatch(number); n > 0; n = await this.relayBatch(number)) {
-      relayed += n;
+    for (let more = true; more;) {
+      const batch = await this.relayBatch(number);
+      relayed += batch.relayed;
+      more = batch.more;
     }
     return relayed;
   }
@@ -109,22 +131,28 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
   /**
    * The next projected batch of the ticket's log, in a transaction of its own (its emails share
    * that transaction's time, one batch's after the previous one's, as when the projection queued
-   * them). Returns how many events it relayed.
+   * them). Returns how many events it relayed, and whether the log holds more.
    */
-  private async relayBatch(number: string): Promise<number> {
+  private async relayBatch(number: string): Promise<{ relayed: number; more: boolean }> {
     return this.db.transaction(async (tx) => {
       // The ticket's row lock, taken first (as the projection and a file upload take it before
       // they touch the outbox): relays of one ticket take turns, and a file its registrant is
       // uploading (FOR SHARE) commits before the registration's new-ticket email lists the files,
       // or waits and then sees the registration relayed and gets its own email (attachments).
       const [ticket] = await tx.query<
-        { notified_seq: number; subject: string; registrant_id: string; organization_id: string }[]
+        {
+          notified_seq: number;
+          last_event_seq: number;
+          subject: string;
+          registrant_id: string;
+          organization_id: string;
+        }[]
       >(
-        `SELECT notified_seq, subject, registrant_id, organization_id FROM ticket
+        `SELECT notified_seq, last_event_seq, subject, registrant_id, organization_id FROM ticket
           WHERE number = $1 FOR NO KEY UPDATE`,
         [number],
       );
-      if (!ticket) return 0;
+      if (!ticket || ticket.notified_seq >= ticket.last_event_seq) return NOTHING_RELAYED;
       // A projected batch carries the read model on its last event: its events' emails are built
       // with that slice, as when they were logged.
       const batch = await tx.query<LoggedEvent[]>(
@@ -136,7 +164,7 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
         [number, ticket.notified_seq],
       );
       const last = batch.at(-1);
-      if (!last?.read_model) return 0;
+      if (!last?.read_model) return NOTHING_RELAYED;
       await this.queueBatch(
         tx,
         {
@@ -149,7 +177,7 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
         last.read_model,
       );
       await tx.query(`UPDATE ticket SET notified_seq = $2 WHERE number = $1`, [number, last.seq]);
-      return last.seq - ticket.notified_seq;
+      return { relayed: last.seq - ticket.notified_seq, more: last.seq < ticket.last_event_seq };
     });
   }
 
@@ -192,14 +220,21 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
     });
   }
 
-  /** Relays the kicked tickets one by one, and those a sweep finds; rounds never overlap. */
+  /**
+   * Relays the kicked tickets one by one, and those a sweep finds; rounds never overlap. Stopping,
+   * it relays what was kicked and sweeps no more.
+   */
   private async drain(): Promise<void> {
-    while (!this.stopping) {
-      if (this.sweepWanted) await this.sweep();
+    for (;;) {
+      if (this.sweepWanted && !this.stopping) await this.sweep();
       const [number] = this.pending;
       if (number === undefined) {
-        // A sweep found a full page: look again now that it is relayed, unless a relay failed.
-        const again = this.morePages === this.failures;
+        if (this.stopping) break;
+        // A sweep found a full page: look again now that it is relayed, if none failed and they
+        // moved on (a page that cannot is left to the next interval, never looped on).
+        const page = this.morePages;
+        const again =
+          page !== null && page.failures === this.failures && this.relayedEvents > page.relayed;
         this.morePages = null;
         if (!again) break;
         this.sweepWanted = true;
@@ -207,7 +242,7 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
       }
       this.pending.delete(number);
       try {
-        await this.relay(number);
+        this.relayedEvents += await this.relay(number);
         this.retryMs = FIRST_RETRY_MS;
       } catch (err) {
         // PostgreSQL away, or an email that cannot be built: the events stay unrelayed (nothing is
@@ -255,7 +290,9 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
       return;
     }
     for (const { number } of rows) this.pending.add(number);
-    if (rows.length === SWEEP_BATCH) this.morePages = this.failures;
+    if (rows.length === SWEEP_BATCH) {
+      this.morePages = { failures: this.failures, relayed: this.relayedEvents };
+    }
   }
 }
 

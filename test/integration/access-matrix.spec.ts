@@ -12,6 +12,7 @@ import { gql, startWorker, type RunningWorker } from '../support/integration-har
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
 import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
+import { emailsQueued } from '../support/emails-queued';
 
 // Issue 5: every mutation of schema.graphql × role × own/other organisation, table-style. A
 // refused call (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND) changes nothing in the whole database; an
@@ -649,6 +650,7 @@ describe('Mutation access matrix (role × organisation)', () => {
     expect(refused.length).toBeGreaterThan(250);
     const mismatches: string[] = [];
     for (const c of refused) {
+      await emailsQueued(world.db);
       const before = await databaseFingerprint(world.db);
       const got = await call(c, tickets[c.org]);
       const after = await databaseFingerprint(world.db);

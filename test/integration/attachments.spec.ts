@@ -11,6 +11,7 @@ import {
   useWorldWithWorker,
 } from '../support/world-with-worker';
 import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
+import { emailsQueued } from '../support/emails-queued';
 
 // File attachments on tickets (L3-11 communication on the ticket, L3-05 records) on the real
 // stack: PostgreSQL, the Temporal dev server with the real worker and its email dispatcher, the
@@ -224,6 +225,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
   it('refuses a file too large, of a type not allowed, not what it claims, or missing: typed, nothing stored', async () => {
     const number = await register();
     const client = world.bearer(Role.CLIENT_USER);
+    await emailsQueued(world.db);
     const before = await snapshot();
 
     const big = await upload(number, 'grande.png', 'image/png', png(MAX_BYTES + 1), client);
@@ -313,6 +315,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       reason: 'ATTACHMENT_LIMIT',
       limit: MAX_PER_TICKET,
     });
+    await emailsQueued(world.db);
     const before = await snapshot();
     const again = await upload(number, 'otro.txt', 'text/plain', Buffer.from('x'), agent);
     expect(again.body.reason).toBe('ATTACHMENT_LIMIT');
@@ -336,6 +339,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     expect((await upload(other, 'c.txt', 'text/plain', Buffer.from('x'), otherClient)).status).toBe(
       201,
     );
+    await emailsQueued(world.db);
     const before = await snapshot();
 
     // A client of another organisation: the ticket and its file do not exist for them.
@@ -460,6 +464,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
         world.db.query<{ state: string }[]>('SELECT state FROM ticket WHERE number = $1', [number]),
       ([t]) => t.state === 'CANCELLED',
     );
+    await emailsQueued(world.db);
     const before = await snapshot();
     for (const role of [Role.CLIENT_USER, Role.AGENT]) {
       const up = await upload(
@@ -787,6 +792,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       );
 
     // A colleague of the same organisation may see the file but not delete it.
+    await emailsQueued(world.db);
     const before = await snapshot();
     const stored = await rows();
     expect(await del(mine.body.id, Role.CLIENT_APPROVER)).toMatchObject({
@@ -1062,6 +1068,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
 
   it('refuses internal=true from a client (403 INTERNAL_FILE_STAFF_ONLY) and a malformed flag, storing nothing', async () => {
     const number = await register();
+    await emailsQueued(world.db);
     const before = await snapshot();
     const refused = await upload(
       number,

@@ -2,6 +2,7 @@ import { Role } from '../../src/identity/role.enum';
 import { databaseFingerprint } from '../support/database-fingerprint';
 import { gql } from '../support/integration-harness';
 import { useLedgerWorld } from '../support/world-with-worker';
+import { emailsQueued } from '../support/emails-queued';
 
 // L3-11 (S18): the manager's mail view narrowed to answer «did the client get the email for
 // L3-2026-000123?» among thousands: by ticket (exact number), by recipient (a part of the address,
@@ -128,6 +129,7 @@ describe('the mail view narrowed by ticket, recipient, dates and status (L3-11)'
     ['a date that is not one', { from: '2026-13-45' }, null],
     ['`to` before `from`', { from: '2026-11-05T00:00:00Z', to: '2026-11-04T00:00:00Z' }, 'to'],
   ])('refuses %s: VALIDATION_FAILED, nothing written', async (_label, vars, field) => {
+    await emailsQueued(world.db);
     const before = await databaseFingerprint(world.db);
     const { body } = await list(vars);
     expect(body.data ?? null).toBeNull();

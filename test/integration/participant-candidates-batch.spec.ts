@@ -1,5 +1,6 @@
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Role } from '../../src/identity/role.enum';
+import { emailsQueued } from '../support/emails-queued';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
@@ -35,6 +36,8 @@ describe('participantCandidates: one read per request (L3-11)', () => {
         )
       ).map((r) => r.email);
 
+    // The worker's email relay is idle: its reads are not the request's.
+    await emailsQueued(world.db);
     const query = jest.spyOn(PostgresQueryRunner.prototype, 'query');
     let answer: Answer;
     let candidateReads: number;

@@ -264,6 +264,7 @@ describe('Reassigning tickets and people by name (L3-07, L3-09)', () => {
 
   it('a client is FORBIDDEN; an unknown user, a client user or the same agent are refused with nothing changed', async () => {
     const number = await assignedProblem();
+    await emailsQueued(world.db);
     const before = await snapshot(number);
     expect((await reassign(Role.CLIENT_USER, { number, agentId: second.id })).code).toBe(
       'FORBIDDEN',

@@ -124,6 +124,19 @@ describe('emails relayed from the event log (L3-11)', () => {
     expect(await queued(ticket)).toEqual(first);
   });
 
+  it('a worker that stops relays what it was kicked for before its connections close', async () => {
+    const ticket = await newTicket();
+    const stopping = relay();
+    await new TicketProjectionService(world.db, stopping).project(progress(ticket, 1, 2));
+    // At once: the kick waits for the transition's answer to go first.
+    await stopping.beforeApplicationShutdown();
+    expect((await queued(ticket)).map((r) => r.event_key)).toEqual([
+      `ticket-${ticket}:1`,
+      `ticket-${ticket}:2`,
+    ]);
+    expect(await notifiedSeq(ticket)).toBe(2);
+  });
+
   it('two relays of one ticket at once: one queues the emails, the other finds nothing new', async () => {
     const ticket = await newTicket();
     await new TicketProjectionService(world.db, await lostRelay()).project(
@@ -153,6 +166,36 @@ describe('emails relayed from the event log (L3-11)', () => {
       );
       expect(rows.map((r) => r.event_key)).toEqual([`ticket-${ticket}:1`, `ticket-${ticket}:2`]);
       expect(await notifiedSeq(ticket)).toBe(2);
+    } finally {
+      await restarted.beforeApplicationShutdown();
+    }
+  });
+
+  it('a sweep goes on past its first page of tickets behind (150 after an outage)', async () => {
+    const tickets: string[] = [];
+    const lost = new TicketProjectionService(world.db, await lostRelay());
+    for (let i = 0; i < 150; i++) {
+      const ticket = await newTicket();
+      await lost.project(progress(ticket, 1));
+      tickets.push(ticket);
+    }
+    const behind = () =>
+      world.db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM ticket WHERE number = ANY($1) AND notified_seq < 1`,
+        [tickets],
+      );
+    expect(await behind()).toEqual([{ n: 150 }]);
+
+    const restarted = relay();
+    restarted.startSweeping();
+    try {
+      // Well before the next interval (MAIL_POLL_INTERVAL_MS): the sweep's own next page.
+      await eventually(behind, ([{ n }]) => n === 0, 10_000);
+      const [{ queued }] = await world.db.query<{ queued: number }[]>(
+        `SELECT count(*)::int AS queued FROM email_outbox WHERE ticket_number = ANY($1)`,
+        [tickets],
+      );
+      expect(queued).toBe(150);
     } finally {
       await restarted.beforeApplicationShutdown();
     }

@@ -9,6 +9,7 @@ import { gql } from '../support/integration-harness';
 import { startDispatcher } from '../support/outbox-dispatcher';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { AURORA_ORG } from '../support/demo-contract';
+import { emailsQueued } from '../support/emails-queued';
 
 // L3-04: portal users are issued by the provider — and then administered: an admin edits a user,
 // a new user is invited by a one-time emailed link (no password handed over), an admin sends a
@@ -138,6 +139,7 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       ];
       await waitForQuiet(world.db);
       for (const [input, headers, code] of cases) {
+        await emailsQueued(world.db);
         const before = await databaseFingerprint(world.db);
         const { body } = await gql(world.api, UPDATE_USER, { input }, headers);
         expect({ input, code: body.errors?.[0]?.extensions?.code }).toEqual({ input, code });
@@ -190,6 +192,7 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       );
 
       await waitForQuiet(world.db);
+      await emailsQueued(world.db);
       const before = await databaseFingerprint(world.db);
       const second = await gql(world.api, SET_PASSWORD, { token, password: 'otra-clave-456789' });
       expect(second.body.errors?.[0]?.extensions).toMatchObject({
@@ -399,6 +402,7 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       // Bad input: typed VALIDATION_FAILED and nothing changes.
       await waitForQuiet(world.db);
       for (const input of [{ timeZone: 'Mars/Olympus' }, { locale: 'fr' }]) {
+        await emailsQueued(world.db);
         const before = await databaseFingerprint(world.db);
         const { body } = await gql(world.api, MY_PREFERENCES, { input }, headers);
         expect({ input, code: body.errors?.[0]?.extensions?.code }).toEqual({
@@ -664,6 +668,7 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
 
       // Right after the invitation: RATE_LIMITED, nothing written, no email.
       await waitForQuiet(world.db);
+      await emailsQueued(world.db);
       const before = await databaseFingerprint(world.db);
       const early = await gql(world.api, RESEND, { userId: id }, admin());
       expect(early.body.errors?.[0]?.extensions).toMatchObject({
@@ -777,6 +782,7 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       );
 
       await waitForQuiet(world.db);
+      await emailsQueued(world.db);
       const before = await databaseFingerprint(world.db);
       const taken = await setEmail(id, 'USUARIO@aurora.example');
       expect(taken.body.errors?.[0]?.extensions).toMatchObject({
