@@ -43,9 +43,10 @@ interface LoggedEvent {
  *
  * Exactly once per event: `ticket.notified_seq` says how far a ticket's log was relayed, and it
  * moves in the transaction that queues the emails (under the ticket row's lock, so relays in
- * several workers take turns). The worker relays a ticket as soon as it projects it
- * ({@link kick}); a sweep on the outbox's poll interval, and at start, relays whatever a crash or
- * an outage left behind (`ticket_emails_pending`, a partial index).
+ * several workers take turns). The worker relays a ticket once it has projected it and the
+ * transition has answered ({@link kick}, `KICK_DELAY_MS`); a sweep on the outbox's poll interval,
+ * and at start, relays whatever a crash or an outage left behind (`ticket_emails_pending`, a
+ * partial index).
  */
 @Injectable()
 export class TicketEmailRelay implements BeforeApplicationShutdown {
