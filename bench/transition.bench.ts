@@ -3,7 +3,7 @@ import { CalendarsService } from '../src/business-time/calendars/calendars.servi
 import { NotificationsService } from '../src/notifications';
 import { Role } from '../src/identity/role.enum';
 import { TicketProjectionService } from '../src/tickets/ticket-projection.service';
-import { TicketEmailRelay } from '../src/tickets/ticket-email-relay';
+import { EMAILS_BEHIND, TicketEmailRelay } from '../src/tickets/ticket-email-relay';
 import { type BenchRow, type BenchScenario, seededRandom } from './bench-harness';
 import {
   NOOP_TASK_QUEUE,
@@ -207,7 +207,7 @@ export const transitionScenario: BenchScenario = {
           for (const until = Date.now() + 5_000; Date.now() < until;) {
             const [{ busy }] = await world.db.query<{ busy: number }[]>(
               `SELECT (SELECT count(*) FROM email_outbox WHERE status IN ('QUEUED', 'SENDING'))::int
-                    + (SELECT count(*) FROM ticket WHERE notified_seq < last_event_seq)::int AS busy`,
+                    + (SELECT count(*) FROM ticket WHERE ${EMAILS_BEHIND})::int AS busy`,
             );
             if (!busy) return;
             await settle(5);

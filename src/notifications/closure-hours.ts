@@ -11,9 +11,9 @@ import type { ClosedEvent } from './notification-event';
  * the reserved hours that go back and the hours logged free of charge. Read inside the transaction
  * that queues the email, from where the balance and the statement read them: the ticket's ledger
  * (`ticketLedgerTotals`, its entries only, not the organisation's whole ledger) folded by
- * `foldTotals` (`consumed`, the charged consumption net of reversals; `held`, the
- * outstanding reservation, which the ended run releases right after this closure:
- * `releaseUnusedReservation` gives back exactly it, as a TICKET_ENDED release) and its time entries (the logged hours). A
+ * `foldTotals` (`consumed`, the charged consumption net of reversals; `held`, the outstanding
+ * reservation, which the ended run releases right after this closure: `releaseUnusedReservation`
+ * gives back exactly it, as a TICKET_ENDED release) and its time entries (the logged hours). A
  * ticket with neither (a problem nobody logged time on, a requirement closed before any
  * authorization) gets no hours.
  */

@@ -81,8 +81,8 @@ async function withClientOrgName<E extends NotificationEvent>(
 /**
  * L3-11: the provider's new-ticket email names the files its registrant attached before it was
  * queued (the web uploads them once the ticket exists, maybe before its registration's emails are
- * queued, TicketEmailRelay: those uploads queue no email of their own), and how many they announced (`filesToFollow`). Later ones
- * join it while it waits (`attachmentBatch`).
+ * queued, TicketEmailRelay: those uploads queue no email of their own), and how many they
+ * announced (`filesToFollow`). Later ones join it while it waits (`attachmentBatch`).
  */
 async function newTicketExtras(
   event: ProviderNewTicketEvent,

@@ -13,15 +13,19 @@ import type { ReadModelSlice } from './ticket-projection';
 
 /** The events that move a ticket's assignee (classification's automatic one, a reassignment). */
 const ASSIGNEE_EVENTS: ReadonlySet<string> = new Set(['ASSIGNED', reassignUpdate.name]);
-/** Tickets a sweep round relays at most before it looks again. */
-const SWEEP_BATCH = 100;
-/** After a failed relay, the first retry; doubled up to the sweep interval. */
+/** After a failed relay, the first retry; doubled while retries fail (see `retryLater`). */
 const FIRST_RETRY_MS = 500;
 /**
  * How long a kick waits before relaying when no relay runs: the transition's answer goes back
  * through the same worker first (issues 5/10), and quick transitions of one ticket share a relay.
  */
 const KICK_DELAY_MS = 30;
+
+/**
+ * The `ticket` rows whose event log is ahead of their emails: the predicate of the partial index
+ * `ticket_emails_pending` (migration 1764320400000), which the sweep's query uses.
+ */
+export const EMAILS_BEHIND = 'notified_seq < last_event_seq';
 
 const NOTHING_RELAYED = { relayed: 0, more: false } as const;
 
@@ -44,27 +48,20 @@ interface LoggedEvent {
  * Exactly once per event: `ticket.notified_seq` says how far a ticket's log was relayed, and it
  * moves in the transaction that queues the emails (under the ticket row's lock, so relays in
  * several workers take turns). The worker relays a ticket once it has projected it and the
- * transition has answered ({@link kick}, `KICK_DELAY_MS`); a sweep on the outbox's poll interval,
- * and at start, relays whatever a crash or an outage left behind (`ticket_emails_pending`, a
- * partial index).
+ * transition has answered ({@link kick}, `KICK_DELAY_MS`), and retries a failed one soon; the
+ * worker's `TicketEmailRelaySweep` relays whatever a crash or an outage left behind.
  */
 @Injectable()
 export class TicketEmailRelay implements BeforeApplicationShutdown {
   private readonly logger = new Logger(TicketEmailRelay.name);
   private readonly pending = new Set<string>();
+  /** Tickets whose relay failed, kicked again when `retryTimer` fires. */
+  private readonly failed = new Set<string>();
   private running: Promise<void> | null = null;
-  private sweepTimer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private kickTimer: NodeJS.Timeout | null = null;
   private retryMs = FIRST_RETRY_MS;
-  private sweeping = false;
-  private sweepWanted = false;
   private stopping = false;
-  private failures = 0;
-  /** Events relayed so far (a sweep goes on to its next page only while they grow). */
-  private relayedEvents = 0;
-  /** Failures and events relayed when a sweep found a full page (more to sweep, maybe). */
-  private morePages: { readonly failures: number; readonly relayed: number } | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -91,24 +88,11 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
     }
   }
 
-  /** The worker's sweep: at once, then on the outbox's poll interval. */
-  startSweeping(): void {
-    if (this.sweeping || this.stopping) return;
-    this.sweeping = true;
-    this.sweepTimer = setInterval(
-      () => this.sweepSoon(),
-      this.config.mail.dispatcher.pollIntervalMs,
-    );
-    this.sweepTimer.unref();
-    this.sweepSoon();
-  }
-
-  /** Before the database connections close: the kicked tickets are relayed, no sweep starts. */
+  /** Before the database connections close: the kicked tickets are relayed, no retry waits. */
   async beforeApplicationShutdown(): Promise<void> {
-    for (const t of [this.sweepTimer, this.retryTimer, this.kickTimer]) if (t) clearTimeout(t);
-    this.sweepTimer = this.retryTimer = this.kickTimer = null;
-    this.sweepWanted = false;
-    // What was kicked is relayed now rather than left to the next start's sweep.
+    for (const t of [this.retryTimer, this.kickTimer]) if (t) clearTimeout(t);
+    this.retryTimer = this.kickTimer = null;
+    // What was kicked is relayed now rather than left to the next start's sweep (what failed is).
     if (this.pending.size) this.run();
     this.stopping = true;
     await this.idle();
@@ -217,83 +201,42 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
     this.running = this.drain().finally(() => {
       this.running = null;
       // Kicked while the last relay was committing.
-      if (this.pending.size || this.sweepWanted) this.run();
+      if (this.pending.size) this.run();
     });
   }
 
-  /**
-   * Relays the kicked tickets one by one, and those a sweep finds; rounds never overlap. Stopping,
-   * it relays what was kicked and sweeps no more.
-   */
+  /** Relays the kicked tickets one by one; a failed one is kicked again after a backoff. */
   private async drain(): Promise<void> {
-    for (;;) {
-      if (this.sweepWanted && !this.stopping) await this.sweep();
-      const [number] = this.pending;
-      if (number === undefined) {
-        if (this.stopping) break;
-        // A sweep found a full page: look again now that it is relayed, if none failed and they
-        // moved on (a page that cannot is left to the next interval, never looped on).
-        const page = this.morePages;
-        const again =
-          page !== null && page.failures === this.failures && this.relayedEvents > page.relayed;
-        this.morePages = null;
-        if (!again) break;
-        this.sweepWanted = true;
-        continue;
-      }
+    for (const number of this.pending) {
       this.pending.delete(number);
       try {
-        this.relayedEvents += await this.relay(number);
+        await this.relay(number);
         this.retryMs = FIRST_RETRY_MS;
       } catch (err) {
         // PostgreSQL away, or an email that cannot be built: the events stay unrelayed (nothing is
-        // lost) and a sweep tries again, soon at first.
-        this.failures += 1;
+        // lost), and are tried again soon at first.
         this.logger.warn(`emails of ${number} not queued yet: ${errorText(err)}`);
-        this.retryLater();
+        this.retryLater(number);
       }
     }
   }
 
-  /** A relay that sweeps (the worker's) retries soon; any other leaves it to the sweeps. */
-  private retryLater(): void {
-    if (this.retryTimer || this.stopping || !this.sweeping) return;
+  /**
+   * Kicks `number` again after the backoff: from `FIRST_RETRY_MS`, doubling after each round that
+   * failed. Once it reaches the outbox's poll interval the sweep, which looks that often, retries
+   * instead; stopping, the next start's sweep does.
+   */
+  private retryLater(number: string): void {
+    if (this.stopping || this.retryMs >= this.config.mail.dispatcher.pollIntervalMs) return;
+    this.failed.add(number);
+    if (this.retryTimer) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      this.sweepSoon();
+      for (const again of this.failed) this.kick(again);
+      this.failed.clear();
     }, this.retryMs);
     this.retryTimer.unref();
-    this.retryMs = Math.min(this.retryMs * 2, this.config.mail.dispatcher.pollIntervalMs);
-  }
-
-  /** Asks for a sweep: every ticket whose log is ahead of its emails is relayed. */
-  private sweepSoon(): void {
-    this.sweepWanted = true;
-    this.run();
-  }
-
-  /**
-   * Adds the tickets whose log is ahead of their emails (a crash, an outage, another worker's
-   * kick) to the pending ones. A full page asks for another sweep once they are relayed, unless a
-   * relay failed meanwhile (then the retry's backoff paces the next look).
-   */
-  private async sweep(): Promise<void> {
-    this.sweepWanted = false;
-    let rows: { number: string }[];
-    try {
-      rows = await this.db.query<{ number: string }[]>(
-        `SELECT number FROM ticket WHERE notified_seq < last_event_seq LIMIT $1`,
-        [SWEEP_BATCH],
-      );
-    } catch (err) {
-      this.logger.warn(`email relay sweep failed: ${errorText(err)}`);
-      this.retryLater();
-      return;
-    }
-    for (const { number } of rows) this.pending.add(number);
-    if (rows.length === SWEEP_BATCH) {
-      this.morePages = { failures: this.failures, relayed: this.relayedEvents };
-    }
+    this.retryMs *= 2;
   }
 }
 

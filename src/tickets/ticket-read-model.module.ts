@@ -1,21 +1,7 @@
-import {
-  type DynamicModule,
-  Injectable,
-  Module,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { TicketEmailRelay } from './ticket-email-relay';
+import { TicketEmailRelaySweep } from './ticket-email-relay-sweep';
 import { TicketProjectionService } from './ticket-projection.service';
-
-/** Starts the email relay's sweep where tickets are projected (the worker). */
-@Injectable()
-class TicketEmailRelaySweep implements OnApplicationBootstrap {
-  constructor(private readonly relay: TicketEmailRelay) {}
-
-  onApplicationBootstrap(): void {
-    this.relay.startSweeping();
-  }
-}
 
 /** The ticket event log and read model, shared by the API and the worker. */
 @Module({

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Role } from '../../src/identity/role.enum';
+import { EMAILS_BEHIND } from '../../src/tickets/ticket-email-relay';
 import { gql } from '../support/integration-harness';
 import { ROOT } from '../support/paths';
 import { buildWorker, removeWorkerBuild } from '../support/worker-process';
@@ -54,7 +55,7 @@ describe('read-model:rebuild, the compiled script (issue 4, L3-11)', () => {
           `SELECT (SELECT count(*) FROM ticket_event)::int AS events,
                   (SELECT count(DISTINCT ticket_number) FROM ticket_clock
                     WHERE kind = 'triage')::int AS triage,
-                  (SELECT count(*) FROM ticket t WHERE t.notified_seq < t.last_event_seq
+                  (SELECT count(*) FROM ticket t WHERE (${EMAILS_BEHIND})
                      OR t.last_event_seq <> (SELECT coalesce(max(seq), 0) FROM ticket_event e
                        WHERE e.ticket_number = t.number))::int AS lagging`,
         ),

@@ -2,6 +2,7 @@ import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000
 import { CalendarsService } from '../../src/business-time/calendars/calendars.service';
 import { NotificationsService } from '../../src/notifications';
 import { TicketEmailRelay } from '../../src/tickets/ticket-email-relay';
+import { TicketEmailRelaySweep } from '../../src/tickets/ticket-email-relay-sweep';
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import type {
   ProjectionBatch,
@@ -16,7 +17,8 @@ import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 // (TicketEmailRelay), not inside the local activity a transition's Update waits on. Each event's
 // emails are queued exactly once: `ticket.notified_seq` moves with them, under a per-ticket lock;
 // what a lost kick (a crash after the commit) or a failure leaves behind, a sweep or a retry
-// relays. No worker runs in this world: the relays here are the only ones.
+// relays (the worker's TicketEmailRelaySweep). No worker runs in this world: the relays here are
+// the only ones.
 
 describe('emails relayed from the event log (L3-11)', () => {
   let world: SeededWorld;
@@ -39,6 +41,24 @@ describe('emails relayed from the event log (L3-11)', () => {
       notifications ?? new NotificationsService(world.config, new CalendarsService(world.db)),
       world.config,
     );
+
+  /** The worker's sweep, relaying through `through` (a relay of its own by default). */
+  const sweep = (through = relay()): TicketEmailRelaySweep =>
+    new TicketEmailRelaySweep(world.db, through, world.config);
+
+  /** Notifications that refuse `refusals.left` emails (a template bug, a lookup that failed). */
+  const refusing = (refusals: { left: number }): NotificationsService => {
+    const real = new NotificationsService(world.config, new CalendarsService(world.db));
+    return Object.assign(Object.create(real) as NotificationsService, {
+      enqueue: (...args: Parameters<NotificationsService['enqueue']>) => {
+        if (refusals.left > 0) {
+          refusals.left -= 1;
+          return Promise.reject(new Error('no se pudo armar el correo'));
+        }
+        return real.enqueue(...args);
+      },
+    });
+  };
 
   /** A relay whose kicks are lost, as a worker's that crashed right after the projection. */
   const lostRelay = async (): Promise<TicketEmailRelay> => {
@@ -157,8 +177,9 @@ describe('emails relayed from the event log (L3-11)', () => {
     await new TicketProjectionService(world.db, await lostRelay()).project(progress(ticket, 1, 2));
     expect(await notifiedSeq(ticket)).toBe(0);
 
-    const restarted = relay();
-    restarted.startSweeping();
+    // The worker's start: its sweep runs at once.
+    const restarted = sweep();
+    restarted.onApplicationBootstrap();
     try {
       const rows = await eventually(
         () => queued(ticket),
@@ -167,7 +188,7 @@ describe('emails relayed from the event log (L3-11)', () => {
       expect(rows.map((r) => r.event_key)).toEqual([`ticket-${ticket}:1`, `ticket-${ticket}:2`]);
       expect(await notifiedSeq(ticket)).toBe(2);
     } finally {
-      await restarted.beforeApplicationShutdown();
+      await restarted.onApplicationShutdown();
     }
   });
 
@@ -186,37 +207,39 @@ describe('emails relayed from the event log (L3-11)', () => {
       );
     expect(await behind()).toEqual([{ n: 150 }]);
 
-    const restarted = relay();
-    restarted.startSweeping();
-    try {
-      // Well before the next interval (MAIL_POLL_INTERVAL_MS): the sweep's own next page.
-      await eventually(behind, ([{ n }]) => n === 0, 10_000);
-      const [{ queued }] = await world.db.query<{ queued: number }[]>(
-        `SELECT count(*)::int AS queued FROM email_outbox WHERE ticket_number = ANY($1)`,
-        [tickets],
-      );
-      expect(queued).toBe(150);
-    } finally {
-      await restarted.beforeApplicationShutdown();
-    }
+    // One sweep: its next page follows the first, without waiting for the next interval.
+    expect(await sweep().sweep()).toBe(150);
+    expect(await behind()).toEqual([{ n: 0 }]);
+    const [{ queued }] = await world.db.query<{ queued: number }[]>(
+      `SELECT count(*)::int AS queued FROM email_outbox WHERE ticket_number = ANY($1)`,
+      [tickets],
+    );
+    expect(queued).toBe(150);
   });
 
-  it('an email that cannot be queued does not hold the projection back, and is retried', async () => {
+  it('a ticket whose email cannot be queued holds no other back: the next sweep retries it', async () => {
+    const lost = new TicketProjectionService(world.db, await lostRelay());
+    const tickets = [await newTicket(), await newTicket()];
+    for (const ticket of tickets) await lost.project(progress(ticket, 1));
+    const refusals = { left: 1 };
+    const worker = sweep(relay(refusing(refusals)));
+
+    expect(await worker.sweep()).toBe(1);
+    expect(refusals.left).toBe(0);
+    const seqs = await Promise.all(tickets.map(notifiedSeq));
+    expect(seqs.sort()).toEqual([0, 1]);
+
+    expect(await worker.sweep()).toBe(1);
+    for (const ticket of tickets) {
+      expect((await queued(ticket)).map((r) => r.event_key)).toEqual([`ticket-${ticket}:1`]);
+    }
+    expect(await worker.sweep()).toBe(0);
+  });
+
+  it('an email that cannot be queued does not hold the projection back; the relay retries it soon', async () => {
     const ticket = await newTicket();
-    const real = new NotificationsService(world.config, new CalendarsService(world.db));
-    let refusals = 1;
-    // The notifications service refuses once (a template bug fixed, a lookup that failed).
-    const flaky = Object.assign(Object.create(real) as NotificationsService, {
-      enqueue: (...args: Parameters<NotificationsService['enqueue']>) => {
-        if (refusals > 0) {
-          refusals -= 1;
-          return Promise.reject(new Error('no se pudo armar el correo'));
-        }
-        return real.enqueue(...args);
-      },
-    });
-    const emails = relay(flaky);
-    emails.startSweeping();
+    const refusals = { left: 1 };
+    const emails = relay(refusing(refusals));
     try {
       await new TicketProjectionService(world.db, emails).project(progress(ticket, 1));
       const [row] = await world.db.query<{ last_event_seq: number; state: string }[]>(
@@ -225,12 +248,13 @@ describe('emails relayed from the event log (L3-11)', () => {
       );
       expect(row).toEqual({ last_event_seq: 1, state: 'IN_PROGRESS' });
 
+      // No sweep runs here: the relay's own retry, well before the outbox's poll interval.
       const rows = await eventually(
         () => queued(ticket),
         (r) => r.length === 1,
       );
       expect(rows).toEqual([{ event_key: `ticket-${ticket}:1`, event_type: 'PROGRESS_UPDATE' }]);
-      expect(refusals).toBe(0);
+      expect(refusals.left).toBe(0);
       expect(await notifiedSeq(ticket)).toBe(1);
     } finally {
       await emails.beforeApplicationShutdown();

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { EMAILS_BEHIND } from '../../src/tickets/ticket-email-relay';
 
 /**
  * A fingerprint of every table of the database (row count and a hash of all rows, in a stable
@@ -36,7 +37,7 @@ export async function waitForQuiet(
   for (;;) {
     const [{ pending }] = await db.query<{ pending: number }[]>(
       `SELECT (SELECT count(*) FROM email_outbox WHERE status IN ('QUEUED', 'SENDING'))::int
-            + (SELECT count(*) FROM ticket WHERE notified_seq < last_event_seq)::int AS pending`,
+            + (SELECT count(*) FROM ticket WHERE ${EMAILS_BEHIND})::int AS pending`,
     );
     const print = JSON.stringify(await databaseFingerprint(db));
     if (print !== last || pending > 0) {

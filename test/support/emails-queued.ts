@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { EMAILS_BEHIND } from '../../src/tickets/ticket-email-relay';
 import { eventually } from './eventually';
 
 /**
@@ -11,7 +12,7 @@ export async function emailsQueued(db: Pick<DataSource, 'query'>, number?: strin
   await eventually(
     () =>
       db.query<{ behind: number; tickets: number }[]>(
-        `SELECT count(*) FILTER (WHERE notified_seq < last_event_seq)::int AS behind,
+        `SELECT count(*) FILTER (WHERE ${EMAILS_BEHIND})::int AS behind,
                 count(*)::int AS tickets
            FROM ticket WHERE $1::text IS NULL OR number = $1`,
         [number ?? null],

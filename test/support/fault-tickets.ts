@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Role } from '../../src/identity/role.enum';
 import { TicketEntity } from '../../src/tickets/ticket.entity';
+import { EMAILS_BEHIND } from '../../src/tickets/ticket-email-relay';
 import { allocateTicketNumber } from '../../src/tickets/ticket-number';
 import {
   clockId,
@@ -547,7 +548,7 @@ export async function mailCheck(stack: FaultStack): Promise<MailCheck> {
  */
 export async function allMailSent(stack: FaultStack): Promise<OutboxRow[] | null> {
   const [{ behind }] = await stack.db.query<{ behind: number }[]>(
-    `SELECT count(*)::int AS behind FROM ticket WHERE notified_seq < last_event_seq`,
+    `SELECT count(*)::int AS behind FROM ticket WHERE ${EMAILS_BEHIND}`,
   );
   if (behind > 0) return null;
   const rows = await outbox(stack);
