@@ -23,6 +23,22 @@ export function businessSpan(minutes: number, dayMinutes: number | null): Busine
   return { days, hours: Math.floor(rest / 60), minutes: rest % 60 };
 }
 
+/**
+ * Whether the span reads as one unit alone, «1 día hábil», «1 h hábil», «1 min hábil»: Spanish
+ * then takes the singular (QA S16), «hábil», «Queda …».
+ */
+export function isOneUnit(minutes: number, dayMinutes: number | null): boolean {
+  const { days, hours, minutes: min } = businessSpan(minutes, dayMinutes);
+  return days + hours + min === 1;
+}
+
+/** Whole business days in words, «1 día hábil», «5 días hábiles» / «1 business day». */
+export function businessDaysText(days: number): { readonly es: string; readonly en: string } {
+  return days === 1
+    ? { es: '1 día hábil', en: '1 business day' }
+    : { es: `${days} días hábiles`, en: `${days} business days` };
+}
+
 /** The hours and minutes of a span, «4 h», «4 h 30 min», «30 min» (the same in both languages). */
 export function hoursText({ hours, minutes }: BusinessSpan): string {
   if (hours === 0) return `${minutes} min`;
@@ -36,12 +52,8 @@ export function hoursText({ hours, minutes }: BusinessSpan): string {
 export function businessTimeEs(minutes: number, dayMinutes: number | null): string {
   const span = businessSpan(minutes, dayMinutes);
   const rest = hoursText(span);
-  if (span.days === 0) {
-    // «1 h hábil», «1 min hábil»: one hour or minute takes the singular (QA S16).
-    const one = rest === '1 h' || rest === '1 min';
-    return `${rest} ${one ? 'hábil' : 'hábiles'}`;
-  }
-  const days = span.days === 1 ? '1 día hábil' : `${span.days} días hábiles`;
+  if (span.days === 0) return `${rest} ${isOneUnit(minutes, dayMinutes) ? 'hábil' : 'hábiles'}`;
+  const days = businessDaysText(span.days).es;
   return span.hours === 0 && span.minutes === 0 ? days : `${days} y ${rest}`;
 }
 
@@ -49,7 +61,7 @@ export function businessTimeEs(minutes: number, dayMinutes: number | null): stri
 export function businessDaysEn(minutes: number, dayMinutes: number | null): string | null {
   const span = businessSpan(minutes, dayMinutes);
   if (span.days === 0) return null;
-  const days = span.days === 1 ? '1 business day' : `${span.days} business days`;
+  const days = businessDaysText(span.days).en;
   return span.hours === 0 && span.minutes === 0 ? days : `${days} and ${hoursText(span)}`;
 }
 

@@ -1,5 +1,5 @@
 import { Locale } from '../../identity/locale.enum';
-import { businessTimeEn, businessTimeEs } from '../../shared/business-time-text';
+import { businessDaysText, businessTimeEn, businessTimeEs } from '../../shared/business-time-text';
 import { zoneName } from '../../shared/time-zone-names';
 import { clockTarget } from '../../../workflows/ticket/ticket-opening';
 import { dateTimeFormat, numberFormat } from '../../shared/intl-formats';
@@ -140,10 +140,7 @@ export function businessDuration(
 }
 
 /** A span of business days in both languages: `1 día hábil` / `5 business days`. */
-export interface BusinessDays {
-  readonly es: string;
-  readonly en: string;
-}
+export type BusinessDays = ReturnType<typeof businessDaysText>;
 
 /**
  * QA S18 (L3-08, L3-09): the target of a requirement's diagnosis or scheduling clock in words, as
@@ -154,8 +151,5 @@ export function requirementClockDays(
   e: { readonly clockTargetDays?: number },
   kind: 'diagnosis' | 'scheduling',
 ): BusinessDays {
-  const days = e.clockTargetDays ?? clockTarget(kind, 0).amount;
-  return days === 1
-    ? { es: '1 día hábil', en: '1 business day' }
-    : { es: `${days} días hábiles`, en: `${days} business days` };
+  return businessDaysText(e.clockTargetDays ?? clockTarget(kind, 0).amount);
 }

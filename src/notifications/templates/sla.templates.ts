@@ -1,5 +1,5 @@
 import { Locale } from '../../identity/locale.enum';
-import { clockTimeEn, clockTimeEsMX } from '../../shared/business-time-text';
+import { clockTimeEn, clockTimeEsMX, isOneUnit } from '../../shared/business-time-text';
 import type { SlaAtRiskEvent, SlaBreachedEvent } from '../notification-event';
 import { type TemplateContext, ticketSubjectLine } from './email-content';
 import { businessDuration } from './format';
@@ -79,7 +79,7 @@ export function timeLeftText(
   const left = businessDuration(minutes, ctx.locale, dayMinutes ?? null);
   const due = ctx.dates.instantInline(deadline);
   // One unit alone takes the singular verb: «Queda 1 día hábil», «Quedan 1 día hábil y 4 h».
-  const verb = /^1 \S+ hábil$/.test(left) ? 'Queda' : 'Quedan';
+  const verb = isOneUnit(minutes, dayMinutes ?? null) ? 'Queda' : 'Quedan';
   return ctx.t(`${verb} ${left} (vence el ${due}).`, `${left} left (due ${due}).`);
 }
 

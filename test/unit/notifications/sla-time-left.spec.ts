@@ -150,10 +150,19 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
     expect(renderEmail(atRisk, { ...AGENT, locale: Locale.EN }, OPTIONS)!.text).toContain(
       '1 business day and 4 h left (due Tuesday, February 3, 2026 at 4:30 PM',
     );
-    // One unit alone takes the singular verb.
-    expect(renderEmail({ ...atRisk, businessMinutesLeft: 540 }, AGENT, OPTIONS)!.text).toContain(
-      'Queda 1 día hábil (vence el ',
-    );
+    // One unit alone takes the singular verb; anything more, the plural (QA S16).
+    for (const [left, text] of [
+      [540, 'Queda 1 día hábil (vence el '],
+      [60, 'Queda 1 h hábil (vence el '],
+      [1, 'Queda 1 min hábil (vence el '],
+      [61, 'Quedan 1 h 1 min hábiles (vence el '],
+      [120, 'Quedan 2 h hábiles (vence el '],
+      [541, 'Quedan 1 día hábil y 1 min (vence el '],
+    ] as const) {
+      expect(renderEmail({ ...atRisk, businessMinutesLeft: left }, AGENT, OPTIONS)!.text).toContain(
+        text,
+      );
+    }
     const breached = {
       ...EVENTS.SLA_BREACHED,
       clock: 'scheduling' as const,
