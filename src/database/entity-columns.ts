@@ -7,6 +7,20 @@ interface SelectedColumn {
   readonly select: string;
   /** The row's key. */
   readonly key: string;
+  /** A `timestamptz` column read as epoch seconds (`epochTimestamps`). */
+  readonly epoch: boolean;
+}
+
+export interface EntityColumnsOptions {
+  /** A joined relation's properties are keyed `prefix` + property (`organization.`). */
+  readonly prefix?: string;
+  /**
+   * `timestamptz` columns as epoch seconds (`date_part`, a float8), which cost a `new Date(n)`
+   * each instead of the driver's parsing of text: for reads of many rows (a page of 200 clocks has
+   * 1,600 timestamps, a sixth of the dashboard's work, session 22). `extract` would compute a
+   * numeric, which cost PostgreSQL 0.7 ms more per page.
+   */
+  readonly epochTimestamps?: boolean;
 }
 
 /**
@@ -20,19 +34,27 @@ interface SelectedColumn {
  */
 export class EntityColumns<T> {
   private readonly columns: readonly SelectedColumn[];
+  private readonly epochKeys: readonly string[];
 
   constructor(
     private readonly meta: EntityMetadata,
     alias: string,
-    prefix = '',
+    { prefix = '', epochTimestamps = false }: EntityColumnsOptions = {},
   ) {
     this.columns = meta.columns
       .filter((c) => c.isSelect)
-      .map((c) => ({
-        property: c.propertyName,
-        select: `${alias}.${c.databaseName} AS "${prefix}${c.propertyName}"`,
-        key: `${prefix}${c.propertyName}`,
-      }));
+      .map((c) => {
+        const key = `${prefix}${c.propertyName}`;
+        const epoch = epochTimestamps && c.type === 'timestamptz';
+        const column = `${alias}.${c.databaseName}`;
+        return {
+          property: c.propertyName,
+          select: `${epoch ? `date_part('epoch', ${column})` : column} AS "${key}"`,
+          key,
+          epoch,
+        };
+      });
+    this.epochKeys = this.columns.filter((c) => c.epoch).map((c) => c.key);
   }
 
   /** The select list, e.g. `t.number AS "number", …`. */
@@ -45,5 +67,19 @@ export class EntityColumns<T> {
     const entity = this.meta.create() as Record<string, unknown>;
     for (const c of this.columns) entity[c.property] = row[c.key];
     return entity as T;
+  }
+
+  /**
+   * `row` with its epoch-second timestamps back as `Date`s, in place (a row of joined columns
+   * too, with no entity built), truncated to the millisecond as the driver's own parsing does.
+   * Seconds as a float8 are within a fraction of a microsecond of the stored value: rounded to
+   * whole microseconds first, so `.123` is not read as `.122999…`.
+   */
+  withDates<R>(row: Record<string, unknown>): R {
+    for (const key of this.epochKeys) {
+      const seconds = row[key] as number | null;
+      if (seconds !== null) row[key] = new Date(Math.floor(Math.round(seconds * 1e6) / 1000));
+    }
+    return row as R;
   }
 }

@@ -304,7 +304,7 @@ function userWithOrganizationRead(users: Repository<AppUserEntity>): UserWithOrg
   const organization = new EntityColumns<OrganizationEntity>(
     users.manager.connection.getMetadata(OrganizationEntity),
     'o',
-    'organization.',
+    { prefix: 'organization.' },
   );
   return {
     sql:

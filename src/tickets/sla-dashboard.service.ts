@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { EntityColumns } from '../database/entity-columns';
 import { preparedQuery } from '../database/prepared-query';
 import { TicketClockEntity } from './ticket-clock.entity';
 import { liveClockFromEntity } from './ticket.mapper';
@@ -28,9 +29,7 @@ type TimerRow = TicketClockEntity & {
 /** The managers' SLA view over the read model: live timers and compliance. */
 @Injectable()
 export class SlaDashboardService {
-  private clockSelect: { select: string; timestamps: string[] } | undefined;
-  private clockColumnList:
-    { databaseName: string; propertyName: string; timestamp: boolean }[] | undefined;
+  private clockRead: EntityColumns<TicketClockEntity> | undefined;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -91,7 +90,7 @@ export class SlaDashboardService {
     );
     const now = new Date();
     return rows.map((raw) => {
-      const row = this.withDates(raw);
+      const row = this.clockColumns().withDates<TimerRow>(raw);
       const clock = liveClockFromEntity(row, calendars.get(keyOf(raw))!, now);
       return {
         ticketNumber: row.ticketNumber,
@@ -135,41 +134,14 @@ export class SlaDashboardService {
   }
 
   /**
-   * Every `ticket_clock` column, aliased to its entity property (from the entity metadata); the
-   * timestamps as epoch seconds, which cost a `new Date(n)` each instead of parsing text (eight
-   * per clock, 200 clocks per read: a sixth of the answer's work). `date_part` gives them as a
-   * float8; `extract` computes a numeric, which cost PostgreSQL 0.7 ms more per page (session 22).
+   * Every `ticket_clock` column, aliased to its entity property; the timestamps as epoch seconds
+   * (a page of 200 clocks reads 1,600 of them).
    */
-  private clockColumns(): { select: string; timestamps: string[] } {
-    if (!this.clockSelect) {
-      const columns = this.db.getMetadata(TicketClockEntity).columns;
-      const isTimestamp = (type: unknown) => type === 'timestamptz';
-      this.clockSelect = {
-        select: columns
-          .map((c) =>
-            isTimestamp(c.type)
-              ? `date_part('epoch', c.${c.databaseName}) AS "${c.propertyName}"`
-              : `c.${c.databaseName} AS "${c.propertyName}"`,
-          )
-          .join(', '),
-        timestamps: columns.filter((c) => isTimestamp(c.type)).map((c) => c.propertyName),
-      };
-    }
-    return this.clockSelect;
-  }
-
-  /**
-   * A row of {@link clockColumns} with its timestamps back as `Date`s (in place), truncated to the
-   * millisecond as the driver's own parsing does. Seconds as a float8 are within a fraction of a
-   * microsecond of the stored value: rounded to whole microseconds first, so `.123` is not read
-   * as `.122999…`.
-   */
-  private withDates(row: Record<string, unknown>): TimerRow {
-    for (const property of this.clockColumns().timestamps) {
-      const seconds = row[property] as number | null;
-      if (seconds !== null) row[property] = new Date(Math.floor(Math.round(seconds * 1e6) / 1000));
-    }
-    return row as unknown as TimerRow;
+  private clockColumns(): EntityColumns<TicketClockEntity> {
+    this.clockRead ??= new EntityColumns(this.db.getMetadata(TicketClockEntity), 'c', {
+      epochTimestamps: true,
+    });
+    return this.clockRead;
   }
 
   /**
