@@ -29,6 +29,8 @@ export class ClockStatesLoader {
   private readonly calendarsById = new RequestBatcher<void, CompiledCalendar>((ids) =>
     this.calendarsOf(ids),
   );
+  /** The instant of each request's live clocks. */
+  private readonly nows = new WeakMap<object, Date>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -52,8 +54,21 @@ export class ClockStatesLoader {
     if (!rows.length) return [];
     // Never null: a missing calendar fails the read instead.
     const calendar = (await this.calendarsById.load(context, ticket.calendarId, undefined))!;
-    const now = new Date();
+    const now = this.nowOf(context);
     return rows.map((row) => liveClockFromEntity(row, calendar, now));
+  }
+
+  /**
+   * One instant per request: every live clock of one answer is computed at the same moment, so a
+   * ticket's clocks and its work-list entry's agree to the millisecond (fields resolve apart).
+   */
+  private nowOf(context: object): Date {
+    let now = this.nows.get(context);
+    if (!now) {
+      now = new Date();
+      this.nows.set(context, now);
+    }
+    return now;
   }
 
   private async runsOf(numbers: string[]): Promise<Map<string, TicketClockEntity[]>> {
