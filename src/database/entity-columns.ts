@@ -7,8 +7,6 @@ interface SelectedColumn {
   readonly select: string;
   /** The row's key. */
   readonly key: string;
-  /** A `timestamptz` column read as epoch seconds (`epochTimestamps`). */
-  readonly epoch: boolean;
 }
 
 export interface EntityColumnsOptions {
@@ -41,20 +39,17 @@ export class EntityColumns<T> {
     alias: string,
     { prefix = '', epochTimestamps = false }: EntityColumnsOptions = {},
   ) {
-    this.columns = meta.columns
-      .filter((c) => c.isSelect)
-      .map((c) => {
-        const key = `${prefix}${c.propertyName}`;
-        const epoch = epochTimestamps && c.type === 'timestamptz';
-        const column = `${alias}.${c.databaseName}`;
-        return {
-          property: c.propertyName,
-          select: `${epoch ? `date_part('epoch', ${column})` : column} AS "${key}"`,
-          key,
-          epoch,
-        };
-      });
-    this.epochKeys = this.columns.filter((c) => c.epoch).map((c) => c.key);
+    const selected = meta.columns.filter((c) => c.isSelect);
+    const isEpoch = (type: unknown): boolean => epochTimestamps && type === 'timestamptz';
+    this.columns = selected.map((c) => {
+      const key = `${prefix}${c.propertyName}`;
+      const column = `${alias}.${c.databaseName}`;
+      const value = isEpoch(c.type) ? `date_part('epoch', ${column})` : column;
+      return { property: c.propertyName, select: `${value} AS "${key}"`, key };
+    });
+    this.epochKeys = selected
+      .filter((c) => isEpoch(c.type))
+      .map((c) => `${prefix}${c.propertyName}`);
   }
 
   /** The select list, e.g. `t.number AS "number", …`. */
@@ -62,8 +57,9 @@ export class EntityColumns<T> {
     return this.columns.map((c) => c.select).join(', ');
   }
 
-  /** A new entity with this read's columns from `row`. */
+  /** A new entity with this read's columns from `row` (its epoch seconds as `Date`s, in place). */
   entity(row: Record<string, unknown>): T {
+    this.withDates(row);
     const entity = this.meta.create() as Record<string, unknown>;
     for (const c of this.columns) entity[c.property] = row[c.key];
     return entity as T;
