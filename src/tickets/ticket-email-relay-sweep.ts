@@ -38,13 +38,10 @@ export class TicketEmailRelaySweep extends PeriodicSweep {
       let moved = 0;
       let failed = 0;
       for (const { number } of behind) {
-        try {
-          moved += await this.relay.relay(number);
-        } catch (err) {
-          // One ticket's failure holds no other back; the next interval tries it again.
-          failed += 1;
-          this.logger.warn(`emails of ${number} not queued yet: ${String(err)}`);
-        }
+        // One ticket's failure holds no other back; the next interval tries it again.
+        const count = await this.relay.tryRelay(number);
+        if (count === null) failed += 1;
+        else moved += count;
       }
       relayed += moved;
       if (behind.length < PAGE || failed > 0 || moved === 0) return relayed;

@@ -59,7 +59,8 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
   private readonly failed = new Set<string>();
   private running: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
-  private kickTimer: NodeJS.Timeout | null = null;
+  /** The kick's wait before a relay starts, and a promise that resolves when it is over. */
+  private kicked: { timer: NodeJS.Timeout; over: Promise<void>; end: () => void } | null = null;
   private retryMs = FIRST_RETRY_MS;
   private stopping = false;
 
@@ -74,28 +75,40 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
     if (this.stopping) return;
     this.pending.add(number);
     // A relay under way takes it next; otherwise one starts after the transition has answered.
-    if (this.running || this.kickTimer) return;
-    this.kickTimer = setTimeout(() => {
-      this.kickTimer = null;
-      this.run();
-    }, KICK_DELAY_MS);
+    if (this.running || this.kicked) return;
+    let end!: () => void;
+    const over = new Promise<void>((resolve) => (end = resolve));
+    const timer = setTimeout(() => this.endKickWait(), KICK_DELAY_MS);
+    this.kicked = { timer, over, end };
   }
 
   /** Resolves once every kicked ticket has been relayed (or has failed and waits for a retry). */
   async idle(): Promise<void> {
-    while (this.running || this.kickTimer) {
-      await (this.running ?? new Promise((resolve) => setTimeout(resolve, KICK_DELAY_MS)));
-    }
+    while (this.running || this.kicked) await (this.running ?? this.kicked?.over);
   }
 
   /** Before the database connections close: the kicked tickets are relayed, no retry waits. */
   async beforeApplicationShutdown(): Promise<void> {
-    for (const t of [this.retryTimer, this.kickTimer]) if (t) clearTimeout(t);
-    this.retryTimer = this.kickTimer = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     // What was kicked is relayed now rather than left to the next start's sweep (what failed is).
-    if (this.pending.size) this.run();
+    this.endKickWait();
     this.stopping = true;
     await this.idle();
+  }
+
+  /**
+   * Ticket `number`'s new events relayed (see {@link relay}); a failure is logged and answers
+   * `null`, the events staying unrelayed (nothing is lost) for a retry.
+   */
+  async tryRelay(number: string): Promise<number | null> {
+    try {
+      return await this.relay(number);
+    } catch (err) {
+      // PostgreSQL away, or an email that cannot be built.
+      this.logger.warn(`emails of ${number} not queued yet: ${errorText(err)}`);
+      return null;
+    }
   }
 
   /**
@@ -196,6 +209,15 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
     }
   }
 
+  /** The kick's wait ends (its timer fired, or the worker stops): the relay starts. */
+  private endKickWait(): void {
+    const kicked = this.kicked;
+    if (kicked) clearTimeout(kicked.timer);
+    this.kicked = null;
+    if (this.pending.size) this.run();
+    kicked?.end();
+  }
+
   private run(): void {
     if (this.running || this.stopping) return;
     this.running = this.drain().finally(() => {
@@ -209,20 +231,13 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
   private async drain(): Promise<void> {
     for (const number of this.pending) {
       this.pending.delete(number);
-      try {
-        await this.relay(number);
-        this.retryMs = FIRST_RETRY_MS;
-      } catch (err) {
-        // PostgreSQL away, or an email that cannot be built: the events stay unrelayed (nothing is
-        // lost), and are tried again soon at first.
-        this.logger.warn(`emails of ${number} not queued yet: ${errorText(err)}`);
-        this.retryLater(number);
-      }
+      if ((await this.tryRelay(number)) === null) this.retryLater(number);
+      else this.retryMs = FIRST_RETRY_MS;
     }
   }
 
   /**
-   * Kicks `number` again after the backoff: from `FIRST_RETRY_MS`, doubling after each round that
+   * Kicks `number` again soon after a failure, after the backoff: from `FIRST_RETRY_MS`, doubling after each round that
    * failed. Once it reaches the outbox's poll interval the sweep, which looks that often, retries
    * instead; stopping, the next start's sweep does.
    */
