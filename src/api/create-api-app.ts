@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../app.module';
 import { InputValidationPipe } from '../common/errors/input-validation.pipe';
 import type { AppConfig } from '../config/app-config';
+import { serverTiming } from '../common/server-timing';
 import { bodyParserErrors } from './request-hygiene';
 
 /** Builds the API application (used by `main.ts` and by the integration tests). */
@@ -25,6 +26,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.useBodyParser('json');
   app.useBodyParser('urlencoded', { extended: true });
   app.use(bodyParserErrors);
+  // After the body parsers: their stream callbacks would run outside the request's timing context.
+  if (config.api.serverTiming) app.use(serverTiming());
   app.useGlobalPipes(new InputValidationPipe());
   app.enableShutdownHooks();
   return app;

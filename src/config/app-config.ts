@@ -21,6 +21,11 @@ export abstract class AppConfig {
      * address rather than all of them sharing the proxy's.
      */
     readonly trustProxyHops: number;
+    /**
+     * `Server-Timing` headers on API answers (`API_SERVER_TIMING=on`): where a request's time
+     * went (auth, access read, workflow Update, answer read, total). For operators and the bench.
+     */
+    readonly serverTiming: boolean;
   };
   abstract readonly database: { readonly url: string };
   abstract readonly temporal: {
@@ -129,6 +134,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
   const maxQueryDepth = r.int('GRAPHQL_MAX_DEPTH', 12, 2, 100);
   const maxQueryCost = r.int('GRAPHQL_MAX_COST', 5_000, 10, 10_000_000);
   const trustProxyHops = r.int('TRUST_PROXY', 0, 0, 10);
+  const serverTiming = r.oneOf('API_SERVER_TIMING', ['off', 'on'] as const, 'off') === 'on';
   // A file travels whole through the API's memory and one bytea value: 100 MiB at most.
   const attachmentMaxBytes = r.int(
     'ATTACHMENT_MAX_BYTES',
@@ -141,7 +147,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
   const config: AppConfig = {
     nodeEnv,
     logLevel,
-    api: { host, port, publicUrl, maxQueryDepth, maxQueryCost, trustProxyHops },
+    api: { host, port, publicUrl, maxQueryDepth, maxQueryCost, trustProxyHops, serverTiming },
     database: { url: databaseUrl ?? '' },
     temporal: {
       address: temporalAddress ?? '',

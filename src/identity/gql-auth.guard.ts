@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
+import { timePart } from '../common/server-timing';
 import { AuthService } from './auth.service';
 import { bearerToken, graphQLAuthContext } from './graphql-auth-context';
 import { IS_PUBLIC_KEY } from './public.decorator';
@@ -21,7 +22,7 @@ export class GqlAuthGuard implements CanActivate {
     if (context.getType<GqlContextType>() !== 'graphql') return true;
     if (isPublic(this.reflector, context)) return true;
     const ctx = graphQLAuthContext(context);
-    ctx.authentication ??= this.auth.authenticate(bearerToken(ctx));
+    ctx.authentication ??= timePart('auth', () => this.auth.authenticate(bearerToken(ctx)));
     ctx.user = await ctx.authentication;
     return true;
   }

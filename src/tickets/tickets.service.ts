@@ -24,6 +24,7 @@ import { AppConfig } from '../config/app-config';
 import { isBusinessTime, localDateOf } from '../business-time/engine';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { EntityColumns } from '../database/entity-columns';
+import { timePart } from '../common/server-timing';
 import { preparedQuery } from '../database/prepared-query';
 import { containsPattern } from '../common/like-pattern';
 import { HourLedgerService } from '../contracts/hour-ledger.service';
@@ -450,7 +451,7 @@ export class TicketsService implements OnModuleInit {
     definition: UpdateDefinition<TransitionResult, [A]>,
     payload: Payload<A>,
   ): Promise<TransitionOutcome> {
-    const ticket = await this.visible(user, number);
+    const ticket = await timePart('access', () => this.visible(user, number));
     const rule = RULES[name];
     const role = user.roles.find((r) => (rule.roles as readonly string[]).includes(r));
     if (!role) {
@@ -464,12 +465,12 @@ export class TicketsService implements OnModuleInit {
     if (name === 'reassign') await this.checkAssignee((payload as { agentId?: unknown }).agentId);
     const requestId = payload.requestId ?? randomUUID();
     const args = { ...payload, requestId, actor: { userId: user.id, role } } as unknown as A;
-    const result = await this.workflows
-      .update(number, definition, args)
-      .catch((err: unknown) => this.closedTicketRefusal(err, number));
+    const result = await timePart('update', () =>
+      this.workflows.update(number, definition, args),
+    ).catch((err: unknown) => this.closedTicketRefusal(err, number));
     // The Update returns once its events are projected: the read model already has them, so no
     // workflow query (a second round trip through the server and the worker) is needed.
-    const row = await this.ticketRow(number);
+    const row = await timePart('read', () => this.ticketRow(number));
     if (!row) throw notFound('ticket', number, `Ticket ${number} not found`);
     return { ticket: ticketFromEntity(row), requestId, seq: result.seq };
   }

@@ -21,6 +21,7 @@ describe('loadAppConfig', () => {
         publicUrl: 'http://localhost:3000',
         // L3-04: no proxy's X-Forwarded-For is believed unless TRUST_PROXY says how many.
         trustProxyHops: 0,
+        serverTiming: false,
       },
       database: { url: VALID.DATABASE_URL },
       temporal: {
@@ -43,6 +44,7 @@ describe('loadAppConfig', () => {
         SMTP_URL: 'not a url',
         MAIL_FROM: 'nobody',
         TRUST_PROXY: 'yes',
+        API_SERVER_TIMING: 'yes',
       });
     } catch (err) {
       error = err;
@@ -57,6 +59,7 @@ describe('loadAppConfig', () => {
       'SMTP_URL',
       'MAIL_FROM',
       'TRUST_PROXY',
+      'API_SERVER_TIMING',
     ]) {
       expect(issues).toContain(key);
     }
