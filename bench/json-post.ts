@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { Agent, type IncomingHttpHeaders, request } from 'node:http';
 
 /**
  * The bench's HTTP client: one JSON POST over `node:http` on a keep-alive agent, the body read as
@@ -15,9 +15,17 @@ export class JsonPoster {
   constructor(private readonly url: URL) {}
 
   /** POSTs `body` as JSON; resolves the parsed answer, whatever its HTTP status (GraphQL's). */
-  post<T>(body: unknown, headers: Readonly<Record<string, string>> = {}): Promise<T> {
+  async post<T>(body: unknown, headers: Readonly<Record<string, string>> = {}): Promise<T> {
+    return (await this.exchange<T>(body, headers)).answer;
+  }
+
+  /** {@link post}, with the response's headers. */
+  exchange<T>(
+    body: unknown,
+    headers: Readonly<Record<string, string>> = {},
+  ): Promise<{ answer: T; headers: IncomingHttpHeaders }> {
     const payload = Buffer.from(JSON.stringify(body));
-    return new Promise<T>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       const req = request(
         {
           host: this.url.hostname,
@@ -38,7 +46,7 @@ export class JsonPoster {
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
             try {
-              resolve(JSON.parse(text) as T);
+              resolve({ answer: JSON.parse(text) as T, headers: res.headers });
             } catch {
               reject(
                 new Error(

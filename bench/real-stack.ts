@@ -25,6 +25,7 @@ import { type LocalStack, startLocalStack } from '../src/infra/local-stack/local
 import { freePort } from '../src/infra/provisioning/temporal-binaries';
 import { createTicketWorker, WORKFLOWS_PATH } from '../src/worker/create-worker';
 import { seededRandom } from './bench-harness';
+import { parseServerTiming } from '../src/common/server-timing';
 import { JsonPoster } from './json-post';
 import * as noopActivities from './workflows/noop.activities';
 import { WorkerModule } from '../src/worker/worker.module';
@@ -99,6 +100,12 @@ export interface BenchWorld {
   readonly gql: GqlPost;
   /** {@link gql} through Node's global `fetch` instead of `node:http` (see `JsonPoster`). */
   readonly gqlByFetch: GqlPost;
+  /** {@link gql}, with the answer's `Server-Timing` spans (empty unless `serverTiming`). */
+  readonly gqlTimed: <T>(
+    query: string,
+    variables: Record<string, unknown>,
+    role?: Role,
+  ) => Promise<{ result: GqlResult<T>; spans: Map<string, number> }>;
 }
 
 const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -117,6 +124,8 @@ export interface BenchWorldOptions {
    * share one event loop. `in-process` (default): a Nest app in the bench process.
    */
   readonly api?: 'in-process' | 'own-process';
+  /** The API answers with `Server-Timing` headers (`API_SERVER_TIMING=on`), read by `gqlTimed`. */
+  readonly serverTiming?: boolean;
 }
 
 export async function withBenchWorld<T>(
@@ -154,6 +163,7 @@ export async function withBenchWorld<T>(
     const production = {
       NODE_ENV: 'production',
       AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+      API_SERVER_TIMING: options.serverTiming ? 'on' : 'off',
     };
     const config = loadAppConfig({
       ...process.env,
@@ -281,6 +291,14 @@ export async function withBenchWorld<T>(
       client,
       gql: (query, variables, role) => post(query, variables, auth(role)),
       gqlByFetch: (query, variables, role) => postByFetch(query, variables, auth(role)),
+      gqlTimed: async <R>(query: string, variables: Record<string, unknown>, role?: Role) => {
+        const { answer, headers } = await poster.exchange<GqlResult<R>>(
+          { query, variables },
+          auth(role),
+        );
+        const timing = [headers['server-timing'] ?? []].flat().join(', ');
+        return { result: answer, spans: parseServerTiming(timing) };
+      },
     };
     return await body(world);
   } finally {

@@ -25,6 +25,13 @@ import type { ProjectionBatch, ReadModelSlice } from '../workflows/ticket/ticket
 const SAMPLES = Number(process.env.BENCH_TRANSITION_SAMPLES ?? 400);
 const WARM_UP = 10;
 const GOAL_P99_RATIO = 2;
+/**
+ * The API's `Server-Timing` per mutation sample (`BENCH_SERVER_TIMING=off` to leave it out): its
+ * request context (AsyncLocalStorage) costs the API a little on every promise.
+ */
+const SERVER_TIMING = process.env.BENCH_SERVER_TIMING !== 'off';
+/** The API's timed parts of a transition (`Server-Timing`, src/common/server-timing.ts). */
+const PARTS = ['auth', 'access', 'update', 'read'] as const;
 
 const REGISTER = `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`;
 const CLASSIFY = `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { ticket { state } } }`;
@@ -62,13 +69,17 @@ export const transitionScenario: BenchScenario = {
         if (classified.data?.classifyTicket.ticket.state !== 'IN_ANALYSIS') {
           throw new Error(`classifyTicket failed: ${JSON.stringify(classified)}`);
         }
+        /** The last mutation's `Server-Timing` spans. */
+        let spans = new Map<string, number>();
         const progress = async (i: number): Promise<void> => {
-          const res = await world.gql<{ addProgressUpdate: { seq: number } }>(
+          const answer = await world.gqlTimed<{ addProgressUpdate: { seq: number } }>(
             PROGRESS,
             { input: { number, note: `Avance ${i} del benchmark.`, requestId: randomUUID() } },
             Role.AGENT,
           );
+          const res = answer.result;
           if (!res.data) throw new Error(`addProgressUpdate failed: ${JSON.stringify(res.errors)}`);
+          spans = answer.spans;
         };
         // The echo workflow is replaced before it holds 1,500 Updates: the server takes at most
         // 2,000 distinct Updates per run (BENCH_TRANSITION_SAMPLES=1000 reached it: three echo
@@ -228,6 +239,8 @@ export const transitionScenario: BenchScenario = {
           keyof typeof sides,
           number[]
         >;
+        /** Per mutation sample, its time by part: the API's spans, the rest of it, the client's. */
+        const parts: Record<string, number>[] = [];
         const order = Object.entries(sides) as [keyof typeof sides, typeof ping][];
         const random = seededRandom(20_261_128);
         for (let i = 0; i < SAMPLES; i++) {
@@ -239,7 +252,9 @@ export const transitionScenario: BenchScenario = {
             await emailsSent();
             await freshEchoIfFull();
             await settle();
-            ms[side].push(await timed(() => fn(i)));
+            const took = await timed(() => fn(i));
+            ms[side].push(took);
+            if (side === 'mutation' && spans.has('total')) parts.push(partsOf(spans, took));
           }
         }
         const { mutation, update, floor, workflowOnly, twoLocal, bound } = ms;
@@ -264,6 +279,7 @@ export const transitionScenario: BenchScenario = {
         return [
           row(50),
           row(99),
+          ...partRows(mutation, parts),
           ...part('of which GraphQL floor (me query)', floor),
           ...part('of which addProgress Update sent directly', workflowOnly),
           ...part('shape: bare Update with 2 no-op local activities', twoLocal),
@@ -290,6 +306,49 @@ export const transitionScenario: BenchScenario = {
           })),
         ];
       },
-      { worker: 'own-process', api: 'own-process' },
+      { worker: 'own-process', api: 'own-process', serverTiming: SERVER_TIMING },
     ),
 };
+
+/**
+ * A mutation sample's time by part: the API's timed parts, the rest of the API's time (HTTP,
+ * GraphQL parsing, validation, execution, the answer's serialisation), and what was outside the
+ * API (the client, the socket, Express before the timing began).
+ */
+function partsOf(spans: ReadonlyMap<string, number>, took: number): Record<string, number> {
+  const total = spans.get('total') ?? 0;
+  const timed = Object.fromEntries(PARTS.map((p) => [p, spans.get(p) ?? 0]));
+  const inParts = Object.values(timed).reduce((a, b) => a + b, 0);
+  return { ...timed, 'rest of the API': total - inParts, 'outside the API': took - total };
+}
+
+/**
+ * Where the mutation's time went, from its `Server-Timing`: each part's p50 and p99 over every
+ * sample, and its mean over the slowest 1 % of samples (the p99's tail) against its median.
+ */
+function partRows(
+  mutation: readonly number[],
+  parts: readonly Record<string, number>[],
+): BenchRow[] {
+  if (!parts.length || parts.length !== mutation.length) return [];
+  const slow = percentile([...mutation], 99);
+  const tail = parts.filter((_, i) => mutation[i] >= slow);
+  return Object.keys(parts[0]).flatMap((name) => {
+    const values = parts.map((p) => p[name]);
+    const tailMean = tail.reduce((sum, p) => sum + p[name], 0) / tail.length;
+    return [
+      ...[50, 99].map((p) => ({
+        scenario: 'transition latency',
+        metric: `  mutation part ${name}: p${p}`,
+        value: percentile(values, p),
+        unit: 'ms',
+      })),
+      {
+        scenario: 'transition latency',
+        metric: `  mutation part ${name}: mean of the slowest 1 % (n=${tail.length})`,
+        value: tailMean,
+        unit: 'ms',
+      },
+    ];
+  });
+}
