@@ -26,15 +26,46 @@ export interface CompiledExecutionInput {
   readonly schema: () => GraphQLSchema;
   /** How many distinct documents stay compiled (least recently used dropped first). */
   readonly maxDocuments?: number;
+  /**
+   * How many new documents may be compiled per second (a token bucket holding as many): past it,
+   * graphql-js answers a new document, which is compiled on a later request when the budget has
+   * room again. A client sending ever-new documents spends no more of the API's CPU on compiling
+   * than this allows, and is answered as it would be without graphql-jit.
+   */
+  readonly maxCompilesPerSecond?: number;
+  /** The clock the budget refills by (milliseconds; tests pass their own). */
+  readonly now?: () => number;
 }
 
 /** The executor, and what it has compiled (for tests and the bench). */
 export interface CompiledExecutor extends GatewayExecutor {
   /** Documents (with their operation name) answered by compiled code, and how often. */
-  readonly stats: () => { compiled: number; compiledRuns: number; graphqlJsRuns: number };
+  readonly stats: () => {
+    compiled: number;
+    compiledRuns: number;
+    graphqlJsRuns: number;
+    /** New documents graphql-js answered because the compile budget was spent. */
+    compilesDeferred: number;
+  };
 }
 
 const DEFAULT_MAX_DOCUMENTS = 500;
+/** A few dozen distinct documents (the web app's) compile at once; a flood waits its turn. */
+const DEFAULT_MAX_COMPILES_PER_SECOND = 20;
+
+/** A token bucket of `perSecond` tokens, refilled continuously. */
+function compileBudget(perSecond: number, now: () => number): () => boolean {
+  let tokens = perSecond;
+  let at = now();
+  return () => {
+    const t = now();
+    tokens = Math.min(perSecond, tokens + ((t - at) * perSecond) / 1000);
+    at = t;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+}
 
 /**
  * Our scalars' own `serialize`, refusing a null as graphql-js does (graphql-jit would answer it
@@ -84,11 +115,16 @@ function graphqlJsErrors(result: ExecutionResult): ExecutionResult {
  * so Nest's guards, interceptors, field resolvers and batch scopes run as before, and Apollo
  * formats the errors as before (validation, plugins and `formatError` are Apollo's, unchanged).
  * graphql-js still runs mutations (one write after another, kept on the executor they were built
- * for), subscriptions, documents graphql-jit will not compile, and requests whose variables do
- * not coerce.
+ * for), subscriptions, documents graphql-jit will not compile, requests whose variables do not
+ * coerce, and new documents past the compile budget (`maxCompilesPerSecond`).
  */
 export function compiledExecutor(input: CompiledExecutionInput): CompiledExecutor {
   const maxDocuments = input.maxDocuments ?? DEFAULT_MAX_DOCUMENTS;
+  const mayCompile = compileBudget(
+    input.maxCompilesPerSecond ?? DEFAULT_MAX_COMPILES_PER_SECOND,
+    input.now ?? Date.now,
+  );
+  let compilesDeferred = 0;
   // null: graphql-jit refused the document; graphql-js answers it.
   const compiled = new Map<string, CompiledQuery | null>();
   let compiledRuns = 0;
@@ -99,6 +135,10 @@ export function compiledExecutor(input: CompiledExecutionInput): CompiledExecuto
     let query = compiled.get(key);
     if (query !== undefined) {
       compiled.delete(key);
+    } else if (!mayCompile()) {
+      // Not remembered: compiled on a later request, when the budget has room.
+      compilesDeferred++;
+      return null;
     } else {
       const schema = input.schema();
       customSerializers ??= strictCustomScalars(schema);
@@ -148,7 +188,7 @@ export function compiledExecutor(input: CompiledExecutionInput): CompiledExecuto
         contextValue: request.context,
       });
     },
-    { stats: () => ({ compiled: compiled.size, compiledRuns, graphqlJsRuns }) },
+    { stats: () => ({ compiled: compiled.size, compiledRuns, graphqlJsRuns, compilesDeferred }) },
   );
 }
 

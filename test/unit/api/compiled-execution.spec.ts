@@ -73,7 +73,12 @@ describe('compiledExecutor', () => {
       // graphql-jit on its own refuses `{}` (it misses the field's default): graphql-js coerces.
       expect(await run(executor, query, { p })).toEqual(await graphqlJs(query, { p }));
     }
-    expect(executor.stats()).toEqual({ compiled: 1, compiledRuns: 2, graphqlJsRuns: 0 });
+    expect(executor.stats()).toEqual({
+      compiled: 1,
+      compiledRuns: 2,
+      graphqlJsRuns: 0,
+      compilesDeferred: 0,
+    });
   });
 
   it('answers a resolver’s error and a scalar refusing its value with graphql-js’s errors', async () => {
@@ -100,7 +105,7 @@ describe('compiledExecutor', () => {
     expect(JSON.parse(JSON.stringify(refused))).toEqual(
       await graphqlJs(query, { p: { first: 'muchos' } }),
     );
-    expect(executor.stats()).toEqual({ compiled: 0, compiledRuns: 0, graphqlJsRuns: 2 });
+    expect(executor.stats()).toMatchObject({ compiled: 0, compiledRuns: 0, graphqlJsRuns: 2 });
   });
 
   it('keeps at most `maxDocuments` compiled, dropping the least recently used', async () => {
@@ -108,6 +113,39 @@ describe('compiledExecutor', () => {
       expect(await run(executor, query)).toEqual({ data: expect.any(Object) });
     }
     // `{ n: name }` went when `{ m: name }` came; `{ name }`, used since, stayed compiled.
-    expect(executor.stats()).toEqual({ compiled: 2, compiledRuns: 5, graphqlJsRuns: 0 });
+    expect(executor.stats()).toMatchObject({ compiled: 2, compiledRuns: 5, graphqlJsRuns: 0 });
+  });
+
+  it('compiles at most `maxCompilesPerSecond` new documents; past it graphql-js answers them', async () => {
+    let now = 0;
+    const budgeted = compiledExecutor({
+      schema: () => schema,
+      maxCompilesPerSecond: 2,
+      now: () => now,
+    });
+    // A flood of ever-new documents: two are compiled, the third is answered all the same.
+    const flood = ['{ a: name }', '{ b: name }', '{ c: name }'];
+    for (const query of flood) {
+      expect(await run(budgeted, query)).toEqual({ data: expect.any(Object) });
+    }
+    expect(budgeted.stats()).toEqual({
+      compiled: 2,
+      compiledRuns: 2,
+      graphqlJsRuns: 1,
+      compilesDeferred: 1,
+    });
+    // Compiled documents run compiled whatever the budget; the deferred one waits for room.
+    expect(await run(budgeted, '{ a: name }')).toEqual({ data: { a: 'tablero' } });
+    expect(await run(budgeted, '{ c: name }')).toEqual({ data: { c: 'tablero' } });
+    expect(budgeted.stats()).toMatchObject({ compiled: 2, graphqlJsRuns: 2, compilesDeferred: 2 });
+    // Half a second later the bucket has one token again: `{ c: name }` is compiled.
+    now += 500;
+    expect(await run(budgeted, '{ c: name }')).toEqual({ data: { c: 'tablero' } });
+    expect(budgeted.stats()).toEqual({
+      compiled: 3,
+      compiledRuns: 4,
+      graphqlJsRuns: 2,
+      compilesDeferred: 2,
+    });
   });
 });
