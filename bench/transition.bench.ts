@@ -324,7 +324,7 @@ function partsOf(spans: ReadonlyMap<string, number>, took: number): Record<strin
 
 /**
  * Where the mutation's time went, from its `Server-Timing`: each part's p50 and p99 over every
- * sample, and its mean over the slowest 1 % of samples (the p99's tail) against its median.
+ * sample, and its mean over the slowest 1 % of samples (the p99's tail).
  */
 function partRows(
   mutation: readonly number[],
