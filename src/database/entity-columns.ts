@@ -47,9 +47,7 @@ export class EntityColumns<T> {
       const value = isEpoch(c.type) ? `date_part('epoch', ${column})` : column;
       return { property: c.propertyName, select: `${value} AS "${key}"`, key };
     });
-    this.epochKeys = selected
-      .filter((c) => isEpoch(c.type))
-      .map((c) => `${prefix}${c.propertyName}`);
+    this.epochKeys = this.columns.filter((_, i) => isEpoch(selected[i].type)).map((c) => c.key);
   }
 
   /** The select list, e.g. `t.number AS "number", …`. */

@@ -237,9 +237,9 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
   }
 
   /**
-   * Kicks `number` again soon after a failure, after the backoff: from `FIRST_RETRY_MS`, doubling after each round that
-   * failed. Once it reaches the outbox's poll interval the sweep, which looks that often, retries
-   * instead; stopping, the next start's sweep does.
+   * Kicks `number` again soon after a failure, after the backoff: from `FIRST_RETRY_MS`, doubling
+   * after each round that failed. Once it reaches the outbox's poll interval the sweep, which
+   * looks that often, retries instead; stopping, the next start's sweep does.
    */
   private retryLater(number: string): void {
     if (this.stopping || this.retryMs >= this.config.mail.dispatcher.pollIntervalMs) return;
