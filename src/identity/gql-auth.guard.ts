@@ -22,8 +22,10 @@ export class GqlAuthGuard implements CanActivate {
     if (context.getType<GqlContextType>() !== 'graphql') return true;
     if (isPublic(this.reflector, context)) return true;
     const ctx = graphQLAuthContext(context);
-    ctx.authentication ??= timePart('auth', () => this.auth.authenticate(bearerToken(ctx)));
-    ctx.user = await ctx.authentication;
+    // Started when the request arrived (earlySessionCheck), or here (WebSocket operations). The
+    // `auth` part is the time the operation waited for it.
+    const authentication = (ctx.authentication ??= this.auth.authenticate(bearerToken(ctx)));
+    ctx.user = await timePart('auth', () => authentication);
     return true;
   }
 }

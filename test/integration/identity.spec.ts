@@ -159,6 +159,24 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
       expect(unknown.body.errors?.[0]?.message).toBe(wrong.body.errors?.[0]?.message);
       expect(wrong.body.data ?? null).toBeNull();
     });
+
+    it('logs in while the request still carries a refused token: the session check its arrival started is dropped', async () => {
+      const { email, password } = credentialOf(Role.AGENT);
+      const stale = { authorization: 'Bearer not.a.token' };
+      const { body } = await gql<{ login: { token: string } }>(
+        api,
+        LOGIN,
+        { email, password },
+        stale,
+      );
+      expect(body.errors).toBeUndefined();
+      // The API is still up and the new session works; the stale one is still refused.
+      const fresh = { authorization: `Bearer ${body.data!.login.token}` };
+      const me = await gql<{ me: { email: string } }>(api, ME, {}, fresh);
+      expect(me.body.data?.me.email).toBe(email);
+      const refused = await gql(api, ME, {}, stale);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
   });
 
   describe('sessions', () => {
