@@ -403,6 +403,23 @@ export async function timed(fn: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
+/**
+ * A timed request's time by part, from its answer's `Server-Timing` spans: the API's `parts`, the
+ * rest of the API's time (HTTP, GraphQL parsing, validation, execution, the answer's
+ * serialisation), and what was outside the API (the client, the socket, Express before the timing
+ * began). `took` is the request's time as the bench measured it.
+ */
+export function partsOf(
+  spans: ReadonlyMap<string, number>,
+  took: number,
+  parts: readonly string[],
+): Record<string, number> {
+  const total = spans.get('total') ?? 0;
+  const timed = Object.fromEntries(parts.map((p) => [p, spans.get(p) ?? 0]));
+  const inParts = Object.values(timed).reduce((a, b) => a + b, 0);
+  return { ...timed, 'rest of the API': total - inParts, 'outside the API': took - total };
+}
+
 /** What {@link openBenchTickets} makes of each ticket besides its number. */
 export interface BenchTicketsSpec {
   /** Sequence numbers `firstSeq … firstSeq + count − 1` of this year (the API never reaches them). */

@@ -7,6 +7,7 @@ import { EMAILS_BEHIND, TicketEmailRelay } from '../src/tickets/ticket-email-rel
 import { type BenchRow, type BenchScenario, seededRandom } from './bench-harness';
 import {
   NOOP_TASK_QUEUE,
+  partsOf,
   percentile,
   percentileRatioInterval,
   settle,
@@ -254,7 +255,7 @@ export const transitionScenario: BenchScenario = {
             await settle();
             const took = await timed(() => fn(i));
             ms[side].push(took);
-            if (side === 'mutation' && spans.has('total')) parts.push(partsOf(spans, took));
+            if (side === 'mutation' && spans.has('total')) parts.push(partsOf(spans, took, PARTS));
           }
         }
         const { mutation, update, floor, workflowOnly, twoLocal, bound } = ms;
@@ -309,18 +310,6 @@ export const transitionScenario: BenchScenario = {
       { worker: 'own-process', api: 'own-process', serverTiming: SERVER_TIMING },
     ),
 };
-
-/**
- * A mutation sample's time by part: the API's timed parts, the rest of the API's time (HTTP,
- * GraphQL parsing, validation, execution, the answer's serialisation), and what was outside the
- * API (the client, the socket, Express before the timing began).
- */
-function partsOf(spans: ReadonlyMap<string, number>, took: number): Record<string, number> {
-  const total = spans.get('total') ?? 0;
-  const timed = Object.fromEntries(PARTS.map((p) => [p, spans.get(p) ?? 0]));
-  const inParts = Object.values(timed).reduce((a, b) => a + b, 0);
-  return { ...timed, 'rest of the API': total - inParts, 'outside the API': took - total };
-}
 
 /**
  * Where the mutation's time went, from its `Server-Timing`: each part's p50 and p99 over every
