@@ -23,7 +23,7 @@ const GOAL_RATIO = 2;
 const GOAL_P95_MS = 100;
 /**
  * The API's `Server-Timing` for the two lists (`BENCH_SERVER_TIMING=off` to leave it out): each
- * sample split into the session check's wait, the list's SQL, the rest of the API and the time
+ * sample split into the session check, the list's SQL, the rest of the API and the time
  * outside it, so a run says which side of the ≤ 2× line the API's own work is.
  */
 const SERVER_TIMING = process.env.BENCH_SERVER_TIMING !== 'off';

@@ -5,9 +5,6 @@ import { AppModule } from '../app.module';
 import { InputValidationPipe } from '../common/errors/input-validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { serverTiming } from '../common/server-timing';
-import { AuthService } from '../identity/auth.service';
-import { earlySessionCheck } from '../identity/early-session-check';
-import { GRAPHQL_PATH } from './graphql-options';
 import { bodyParserErrors } from './request-hygiene';
 
 /** Builds the API application (used by `main.ts` and by the integration tests). */
@@ -26,9 +23,6 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   // board on each refresh) for a validator no GraphQL POST is ever revalidated with. The web
   // app's files are sent by WebAssets with their own cache headers, not through this.
   app.set('etag', false);
-  // First: a GraphQL request's session check starts as it arrives, before its body is read.
-  const auth = app.get(AuthService);
-  app.use(earlySessionCheck((token) => auth.authenticate(token), GRAPHQL_PATH));
   app.useBodyParser('json');
   app.useBodyParser('urlencoded', { extended: true });
   app.use(bodyParserErrors);

@@ -15,8 +15,6 @@ import {
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { formatGraphQLError } from '../common/errors/graphql-error-formatter';
 import { repoRoot } from '../common/repo-root';
-import type { AuthenticatedUser } from '../identity/authenticated-user';
-import { sessionCheckOf } from '../identity/early-session-check';
 import { bearerToken, type GraphQLAuthContext } from '../identity/graphql-auth-context';
 import type { LiveSocket } from '../live/live-sessions.service';
 import { closeUnauthorized } from '../live/ws-close';
@@ -25,9 +23,6 @@ import { DateTimeScalar } from './date-time.scalar';
 import { dropPropertyReadResolvers } from './property-read-resolvers';
 import { type QueryLimits, queryLimitsRule } from './query-limits';
 import { noNulCharacters, nulCharacterError, nulCharacterPath } from './request-hygiene';
-
-/** Where the API answers GraphQL, over HTTP and WebSocket. */
-export const GRAPHQL_PATH = '/graphql';
 
 /** The committed schema file: API changes show in diffs (a unit test keeps it current). */
 export function schemaFilePath(): string {
@@ -58,19 +53,12 @@ interface WsContextSource {
 }
 
 /**
- * The GraphQL context: `{ req }` over HTTP, with the session check the request's arrival started
- * (`authentication`, see `earlySessionCheck`), which the auth guard awaits. Over WebSocket (graphql-ws) the token comes from the
+ * The GraphQL context: `{ req }` over HTTP. Over WebSocket (graphql-ws) the token comes from the
  * `connection_init` payload `{ authorization: 'Bearer …' }` (else the upgrade request's header)
  * and is put where the HTTP guard reads it, so one guard serves both transports.
  */
-export function graphQLContext(source: { req?: unknown } & WsContextSource): {
-  req: unknown;
-  authentication?: Promise<AuthenticatedUser>;
-} {
-  if (source.req) {
-    const authentication = sessionCheckOf(source.req);
-    return authentication ? { req: source.req, authentication } : { req: source.req };
-  }
+export function graphQLContext(source: { req?: unknown } & WsContextSource): { req: unknown } {
+  if (source.req) return { req: source.req };
   const params = source.connectionParams ?? {};
   const fromParams = params.authorization ?? params.Authorization;
   const authorization =
@@ -144,7 +132,7 @@ export function graphQLOptions<User>(input: GraphQLOptionsInput<User>): ApolloDr
   // Nest's config type leaves out `gateway`, which it spreads into `new ApolloServer` all the same.
   const options: ApolloDriverConfig & { gateway: ReturnType<typeof compiledGateway> } = {
     driver: ApolloDriver,
-    path: GRAPHQL_PATH,
+    path: '/graphql',
     autoSchemaFile: writeSchemaFile ? schemaFilePath() : true,
     sortSchema: true,
     // Every `Date` is our DateTime (Nest's, formatted faster: date-time.scalar.ts).

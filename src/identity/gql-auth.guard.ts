@@ -22,10 +22,8 @@ export class GqlAuthGuard implements CanActivate {
     if (context.getType<GqlContextType>() !== 'graphql') return true;
     if (isPublic(this.reflector, context)) return true;
     const ctx = graphQLAuthContext(context);
-    // Started when the request arrived (earlySessionCheck), or here (WebSocket operations). The
-    // `auth` part is the time the operation waited for it.
-    const authentication = (ctx.authentication ??= this.auth.authenticate(bearerToken(ctx)));
-    ctx.user = await timePart('auth', () => authentication);
+    ctx.authentication ??= timePart('auth', () => this.auth.authenticate(bearerToken(ctx)));
+    ctx.user = await ctx.authentication;
     return true;
   }
 }

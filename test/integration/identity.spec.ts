@@ -160,7 +160,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
       expect(wrong.body.data ?? null).toBeNull();
     });
 
-    it('logs in while the request still carries a refused token: the session check its arrival started is dropped', async () => {
+    it('logs in while the request still carries a refused token (a public operation checks no session)', async () => {
       const { email, password } = credentialOf(Role.AGENT);
       const stale = { authorization: 'Bearer not.a.token' };
       const { body } = await gql<{ login: { token: string } }>(
@@ -170,7 +170,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
         stale,
       );
       expect(body.errors).toBeUndefined();
-      // The API is still up and the new session works; the stale one is still refused.
+      // The new session works; the stale token is still refused where a session is needed.
       const fresh = { authorization: `Bearer ${body.data!.login.token}` };
       const me = await gql<{ me: { email: string } }>(api, ME, {}, fresh);
       expect(me.body.data?.me.email).toBe(email);

@@ -98,32 +98,6 @@ describe('GqlAuthGuard (L3-04)', () => {
     expect(authenticate).toHaveBeenCalledWith('good');
   });
 
-  it('awaits the session check the request started on arrival instead of starting one', async () => {
-    const { auth, authenticate } = fakeAuth(CLIENT);
-    const ctx: GraphQLAuthContext = {
-      req: { headers: { authorization: 'Bearer good' } },
-      authentication: Promise.resolve({ ...CLIENT, id: 'u-early' }),
-    };
-    await new GqlAuthGuard(reflector, auth).canActivate(graphqlContext('closed', ctx));
-    expect(ctx.user?.id).toBe('u-early');
-    expect(authenticate).not.toHaveBeenCalled();
-  });
-
-  it("refuses with the early check's own error (UNAUTHENTICATED), the caller left unset", async () => {
-    const { auth } = fakeAuth(CLIENT);
-    const refused = Promise.reject(new DomainError(ErrorCode.UNAUTHENTICATED, 'ended'));
-    refused.catch(() => undefined);
-    const ctx: GraphQLAuthContext = {
-      req: { headers: { authorization: 'Bearer good' } },
-      authentication: refused,
-    };
-    const guard = new GqlAuthGuard(reflector, auth);
-    expect(await codeOf(() => guard.canActivate(graphqlContext('closed', ctx)))).toBe(
-      ErrorCode.UNAUTHENTICATED,
-    );
-    expect(ctx.user).toBeUndefined();
-  });
-
   it('ignores non-GraphQL requests (REST /health stays open)', async () => {
     const { auth, authenticate } = fakeAuth(CLIENT);
     const http = { getType: () => 'http' } as unknown as ExecutionContext;
