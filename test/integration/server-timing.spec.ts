@@ -68,6 +68,22 @@ describe('Server-Timing on API answers (API_SERVER_TIMING)', () => {
     );
   });
 
+  it("the SLA board's list times its SQL as read (managers watch SLA timers)", async () => {
+    const list = await post(
+      world.api,
+      '{ slaTimers(filter: { first: 10 }) { ticketNumber clock { deadline } } }',
+      {},
+      Role.MANAGER,
+    );
+    expect(list.body.errors).toBeUndefined();
+    const spans = parseServerTiming(list.timing ?? undefined);
+    expect([...spans.keys()].sort()).toEqual(['auth', 'read', 'total']);
+    expect(spans.get('read')).toBeGreaterThan(0);
+    expect((spans.get('auth') ?? 0) + (spans.get('read') ?? 0)).toBeLessThanOrEqual(
+      spans.get('total') ?? 0,
+    );
+  });
+
   it('is off by default: no header', async () => {
     plain = await startApi({ ...world.config, api: { ...world.config.api, serverTiming: false } });
     const me = await post(plain, '{ me { id } }', {}, Role.AGENT);
