@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { TERMINAL_STATES, type SlaClockView } from '../../workflows/ticket/ticket.contract';
+import { preparedQuery } from '../database/prepared-query';
 import { TicketClockEntity } from './ticket-clock.entity';
 import { TicketEmailRelay } from './ticket-email-relay';
 import { INTERNAL_NOTE_SQL } from './ticket-event-sql';
@@ -45,13 +46,7 @@ export class TicketProjectionService {
       data: e.data,
       read_model: e.seq === last.seq ? batch.slice : null,
     }));
-    const [written] = await this.write(
-      this.db.manager,
-      batch.ticketNumber,
-      last.seq,
-      batch.slice,
-      events,
-    );
+    const [written] = await this.write(null, batch.ticketNumber, last.seq, batch.slice, events);
     if (!written) throw new Error(`ticket ${batch.ticketNumber} is not in the read model`);
     // An older batch logged after a newer one was relayed (the workflow projects in order, so
     // only a stray retry): the relay goes back to it. What it queued already is not queued again
@@ -103,17 +98,19 @@ export class TicketProjectionService {
    * `slice` into the ticket's row unless a newer batch is there already (or `force`), upserts its
    * clock runs, and notifies live listeners (delivered on commit). Returns the sequence numbers
    * appended now and how far the ticket's emails were queued; no row when the ticket does not
-   * exist.
+   * exist. Without `tx`, on the pool as a prepared statement: a transition's batch is written on
+   * its Update's path, and planning this statement cost about 0.8 ms of its 3.5 ms (p50 2.76
+   * against 3.52 ms, the two alternated in one worker over 410 progress updates; PERFORMANCE.md).
    */
   private write(
-    tx: EntityManager,
+    tx: EntityManager | null,
     ticketNumber: string,
     seq: number,
     slice: ReadModelSlice,
     events: readonly EventRow[],
     force = false,
   ): Promise<WrittenBatch[]> {
-    return tx.query<WrittenBatch[]>(WRITE_BATCH_SQL, [
+    const values = [
       ticketNumber,
       JSON.stringify(events),
       seq,
@@ -130,7 +127,10 @@ export class TicketProjectionService {
       JSON.stringify(slice.clocks.map(clockRow)),
       TICKET_CHANGED_CHANNEL,
       (TERMINAL_STATES as readonly string[]).includes(slice.state),
-    ]);
+    ];
+    return tx
+      ? tx.query<WrittenBatch[]>(WRITE_BATCH_SQL, values)
+      : preparedQuery<WrittenBatch>(this.db, WRITE_BATCH_SQL, values);
   }
 }
 
