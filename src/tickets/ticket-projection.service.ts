@@ -46,7 +46,14 @@ export class TicketProjectionService {
       data: e.data,
       read_model: e.seq === last.seq ? batch.slice : null,
     }));
-    const [written] = await this.write(null, batch.ticketNumber, last.seq, batch.slice, events);
+    // Prepared on the pool: a transition's batch is written on its Update's path, and planning
+    // this statement cost about 0.8 ms of its 3.5 ms (p50 2.76 against 3.52 ms, the two alternated
+    // in one worker over 410 progress updates; docs/PERFORMANCE.md, session 31).
+    const [written] = await preparedQuery<WrittenBatch>(
+      this.db,
+      WRITE_BATCH_SQL,
+      batchValues(batch.ticketNumber, last.seq, batch.slice, events),
+    );
     if (!written) throw new Error(`ticket ${batch.ticketNumber} is not in the read model`);
     // An older batch logged after a newer one was relayed (the workflow projects in order, so
     // only a stray retry): the relay goes back to it. What it queued already is not queued again
@@ -85,53 +92,50 @@ export class TicketProjectionService {
         await tx.getRepository(TicketClockEntity).delete({ ticketNumber: number });
         if (folded.slice) {
           const slice = { ...folded.slice, clocks: [...folded.clocks.values()] };
-          await this.write(tx, number, folded.lastEventSeq, slice, [], true);
+          await tx.query(
+            WRITE_BATCH_SQL,
+            batchValues(number, folded.lastEventSeq, slice, [], true),
+          );
         }
       });
     }
     this.logger.log(`read model rebuilt for ${numbers.length} ticket(s)`);
     return numbers.length;
   }
+}
 
-  /**
-   * One round trip for the whole batch: appends `events` (those already logged are skipped), folds
-   * `slice` into the ticket's row unless a newer batch is there already (or `force`), upserts its
-   * clock runs, and notifies live listeners (delivered on commit). Returns the sequence numbers
-   * appended now and how far the ticket's emails were queued; no row when the ticket does not
-   * exist. Without `tx`, on the pool as a prepared statement: a transition's batch is written on
-   * its Update's path, and planning this statement cost about 0.8 ms of its 3.5 ms (p50 2.76
-   * against 3.52 ms, the two alternated in one worker over 410 progress updates; PERFORMANCE.md).
-   */
-  private write(
-    tx: EntityManager | null,
-    ticketNumber: string,
-    seq: number,
-    slice: ReadModelSlice,
-    events: readonly EventRow[],
-    force = false,
-  ): Promise<WrittenBatch[]> {
-    const values = [
-      ticketNumber,
-      JSON.stringify(events),
-      seq,
-      force,
-      slice.state,
-      slice.classification,
-      slice.requirementKind,
-      slice.assigneeId,
-      slice.releaseDate,
-      slice.closureOutcome,
-      slice.slaStatus,
-      slice.nextDeadline,
-      JSON.stringify(slice.details),
-      JSON.stringify(slice.clocks.map(clockRow)),
-      TICKET_CHANGED_CHANNEL,
-      (TERMINAL_STATES as readonly string[]).includes(slice.state),
-    ];
-    return tx
-      ? tx.query<WrittenBatch[]>(WRITE_BATCH_SQL, values)
-      : preparedQuery<WrittenBatch>(this.db, WRITE_BATCH_SQL, values);
-  }
+/**
+ * The parameters of {@link WRITE_BATCH_SQL}, one round trip for the whole batch: it appends
+ * `events` (those already logged are skipped), folds `slice` into the ticket's row unless a newer
+ * batch is there already (or `force`), upserts its clock runs, and notifies live listeners
+ * (delivered on commit). It answers the sequence numbers appended now and how far the ticket's
+ * emails were queued; no row when the ticket does not exist.
+ */
+function batchValues(
+  ticketNumber: string,
+  seq: number,
+  slice: ReadModelSlice,
+  events: readonly EventRow[],
+  force = false,
+): unknown[] {
+  return [
+    ticketNumber,
+    JSON.stringify(events),
+    seq,
+    force,
+    slice.state,
+    slice.classification,
+    slice.requirementKind,
+    slice.assigneeId,
+    slice.releaseDate,
+    slice.closureOutcome,
+    slice.slaStatus,
+    slice.nextDeadline,
+    JSON.stringify(slice.details),
+    JSON.stringify(slice.clocks.map(clockRow)),
+    TICKET_CHANGED_CHANNEL,
+    (TERMINAL_STATES as readonly string[]).includes(slice.state),
+  ];
 }
 
 /** A ticket_event row as the batch statement reads it (jsonb_to_recordset). */
