@@ -20,16 +20,17 @@ const TOTALS_SELECT = `e.kind, r.kind AS reversed_kind,
           FILTER (WHERE e.kind = 'RESERVATION' AND e.estimate_version IS NOT NULL))[2])::int
          AS estimate_version`;
 
-interface TotalRow {
-  segment: number;
+/** A row of `TOTALS_SELECT` (`hours` is a number when the row was read back from JSON). */
+export interface TotalRow {
+  segment?: number;
   kind: LedgerEntryKind;
   reversed_kind: LedgerEntryKind | null;
   ticket_number: string | null;
-  hours: string;
+  hours: string | number;
   estimate_version: number | null;
 }
 
-function toTotal(r: TotalRow): LedgerTotal {
+export function toTotal(r: TotalRow): LedgerTotal {
   return {
     kind: r.kind,
     reversedKind: r.kind === LedgerEntryKind.REVERSAL ? r.reversed_kind : null,
@@ -55,6 +56,15 @@ export async function ledgerTotals(
 }
 
 /**
+ * The statement of {@link ticketLedgerTotals} over `$1` (the organisation) and `$2` (the ticket),
+ * for a caller that reads more beside it in the same statement, hence the same snapshot.
+ */
+export const TICKET_TOTALS_SQL = `SELECT ${TOTALS_SELECT}
+       FROM hour_ledger_entry e LEFT JOIN hour_ledger_entry r ON r.id = e.reverses_entry_id
+      WHERE e.ticket_number = $2 AND e.organization_id = $1
+      GROUP BY 1, 2, 3`;
+
+/**
  * The totals of one ticket's entries: its reservations, releases, consumptions and their
  * reversals (a reversal carries the ticket of the entry it reverses: the ledger's insert trigger
  * `hour_ledger_entry_reversal_ticket` sets it, whoever writes the row). Folded by `foldTotals`, its
@@ -66,7 +76,8 @@ export async function ticketLedgerTotals(
   organizationId: string,
   ticketNumber: string,
 ): Promise<LedgerTotal[]> {
-  return (await ticketsLedgerTotals(db, [ticketNumber], organizationId)).get(ticketNumber) ?? [];
+  const rows = await db.query<TotalRow[]>(TICKET_TOTALS_SQL, [organizationId, ticketNumber]);
+  return rows.map(toTotal);
 }
 
 /**

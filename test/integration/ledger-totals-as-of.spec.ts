@@ -237,4 +237,59 @@ describe('ledger sums as of an instant (L3-15 checkpoint hours, L3-13)', () => {
       await runner.release();
     }
   });
+  it('«Ticket cerrado» counts a release that commits while it reads once: 2.5 h back, not 5 h (L3-12/L3-13)', async () => {
+    const ticket = 'L3-2026-000104';
+    const append = (
+      kind: LedgerEntryKind,
+      hours: number,
+      extra: { version?: number; parts?: object } = {},
+    ) =>
+      world.db.query(
+        `INSERT INTO hour_ledger_entry (organization_id, ticket_number, kind, hours,
+           estimate_version, reason, reason_parts, idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, 'Prueba', $6, gen_random_uuid()::text)`,
+        [org, ticket, kind, hours, extra.version ?? null, extra.parts ?? null],
+      );
+    await append(LedgerEntryKind.RESERVATION, 12, { version: 1 });
+    await append(LedgerEntryKind.CONSUMPTION, -9.5);
+    const event = {
+      type: 'CLOSED',
+      eventKey: 'release-race',
+      occurredAt: minute(0).toISOString(),
+      ticket: { number: ticket, subject: 'Reporte', registrantId: org, clientOrgId: org },
+      outcome: 'ACCEPTED',
+    } as const;
+    // The relay's transaction (READ COMMITTED); the ended run's release commits on another
+    // connection right after the email's first statement, as it did in CI.
+    const runner = world.db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      let released = false;
+      const racing = {
+        query: async <T>(sql: string, params?: unknown[]): Promise<T> => {
+          const rows = await runner.manager.query<T>(sql, params);
+          if (!released) {
+            released = true;
+            await append(LedgerEntryKind.RESERVATION_RELEASE, -2.5, {
+              parts: { code: 'TICKET_ENDED', ticketState: 'CLOSED' },
+            });
+          }
+          return rows;
+        },
+      };
+      expect(await withClosureHours(racing, event)).toMatchObject({
+        chargedHours: 9.5,
+        returnedHours: 2.5,
+      });
+      expect(released).toBe(true);
+      // Read again once the release is in: the same figures.
+      expect(await withClosureHours(runner.manager, event)).toMatchObject({
+        chargedHours: 9.5,
+        returnedHours: 2.5,
+      });
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
 });
