@@ -232,39 +232,48 @@ export class HourStatementsService {
   ): Promise<MonthlyStatement> {
     const { from, to } = monthBounds(month);
     const org = await visibleClientOrganization(this.db.manager, organizationId, caller);
-    const policy = await this.db
-      .getRepository(SupportPolicyEntity)
-      .findOneBy({ organizationId: org.id });
-    const rows = await this.db.query<{ ticket_number: string; logged: string; charged: string }[]>(
-      `SELECT ticket_number, sum(hours) AS logged, sum(charged_hours) AS charged
-         FROM time_entry
-        WHERE organization_id = $1 AND work_date >= $2 AND work_date < $3
-        GROUP BY ticket_number ORDER BY ticket_number`,
-      [org.id, from, to],
-    );
     const timeZone = (await this.calendars.forOrganization(org.id)).engine.timeZone;
-    const balance = await this.monthBalanceOf(org.id, timeZone, from, to);
+    // One snapshot for every figure (L3-13), as `statement` reads: read apart, time logged between
+    // the reads was in the month's consumption and closing balance but not in its tickets' charged
+    // hours (logTime commits the time entry and its consumption together).
+    const { policy, rows, balance, fee } = await this.db.transaction(
+      'REPEATABLE READ',
+      async (tx) => {
+        const policy = await tx
+          .getRepository(SupportPolicyEntity)
+          .findOneBy({ organizationId: org.id });
+        const rows = await tx.query<{ ticket_number: string; logged: string; charged: string }[]>(
+          `SELECT ticket_number, sum(hours) AS logged, sum(charged_hours) AS charged
+             FROM time_entry
+            WHERE organization_id = $1 AND work_date >= $2 AND work_date < $3
+            GROUP BY ticket_number ORDER BY ticket_number`,
+          [org.id, from, to],
+        );
+        const balance = await this.monthBalanceOf(tx, org.id, timeZone, from, to);
+        // The fee is due for a month the policy had started by, at the amount in force that
+        // month (its history), not today's: the one in force at the month's first instant in the
+        // client's calendar zone, where the rest of the statement dates its entries (00:00 on
+        // the 1st in Mexico City is 06:00Z, not 00:00Z).
+        const fee =
+          policy && policy.startDate < to
+            ? feeInForce(
+                await tx.getRepository(SupportPolicyEventEntity).find({
+                  where: { policyId: policy.id },
+                  order: { id: 'ASC' },
+                }),
+                dayStartIn(from, timeZone),
+                policy.monthlyFee,
+              )
+            : null;
+        return { policy, rows, balance, fee };
+      },
+    );
     const tickets = rows.map((r) => {
       const [logged, charged] = [toHundredths(r.logged), toHundredths(r.charged)];
       return { ticketNumber: r.ticket_number, logged, charged, waived: logged - charged };
     });
     const sum = (pick: (t: (typeof tickets)[number]) => number) =>
       tickets.reduce((s, t) => s + pick(t), 0);
-    // The fee is due for a month the policy had started by, at the amount in force that month
-    // (its history), not today's: the one in force at the month's first instant in the client's
-    // calendar zone, where the rest of the statement dates its entries (00:00 on the 1st in
-    // Mexico City is 06:00Z, not 00:00Z).
-    const fee =
-      policy && policy.startDate < to
-        ? feeInForce(
-            await this.db.getRepository(SupportPolicyEventEntity).find({
-              where: { policyId: policy.id },
-              order: { id: 'ASC' },
-            }),
-            dayStartIn(from, timeZone),
-            policy.monthlyFee,
-          )
-        : null;
     const currency = policy?.currency ?? 'MXN';
     // The month's movements, written once: the CSV's movement lines are these (L3-13).
     const movements: StatementMovement[] = balance.movements.map((m) => ({
@@ -322,13 +331,14 @@ export class HourStatementsService {
    * surely after it not at all. The same figures as `monthBalance` over every entry.
    */
   private async monthBalanceOf(
+    tx: Pick<EntityManager, 'query'>,
     organizationId: string,
     timeZone: string,
     from: string,
     to: string,
   ): Promise<MonthBalance<DatedRow>> {
     const window = nearMonth(from, to);
-    const [before] = await this.db.query<{ hours: string }[]>(
+    const [before] = await tx.query<{ hours: string }[]>(
       `SELECT COALESCE(sum(e.hours), 0) AS hours
          FROM hour_ledger_entry e
          LEFT JOIN hour_package p ON p.ledger_entry_id = e.id
@@ -339,7 +349,7 @@ export class HourStatementsService {
     );
     const opening = toHundredths(before.hours);
     const month = monthBalance(
-      await this.datedEntries(organizationId, timeZone, from, to),
+      await this.datedEntries(tx, organizationId, timeZone, from, to),
       from,
       to,
     );
@@ -353,13 +363,14 @@ export class HourStatementsService {
    * `timeZone`.
    */
   private async datedEntries(
+    tx: Pick<EntityManager, 'query'>,
     organizationId: string,
     timeZone: string,
     from: string,
     to: string,
   ): Promise<DatedRow[]> {
     const window = nearMonth(from, to);
-    const rows = await this.db.query<
+    const rows = await tx.query<
       {
         id: string;
         kind: LedgerEntryKind;
