@@ -445,6 +445,25 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
         reservations: [],
       });
     });
+
+    it('a release that found nothing held leaves its key free: the ended run, asking again with it, gives back what was held since', async () => {
+      // The ticket workflow's cancellation releases with the ended run's key; a waived ticket has
+      // nothing held then. Staff un-waiving it at that moment hold its estimate again, and the
+      // ended run's call with the same key must give that back (L3-12), not replay the empty one.
+      const key = `ticket-${T(4)}:release`;
+      const release = () =>
+        ledger.releaseUnusedReservation({
+          ticketNumber: T(4),
+          reason: ticketEndedReason('CANCELLED'),
+          idempotencyKey: key,
+        });
+      expect(await release()).toMatchObject({ releasedHours: 0, replayed: false });
+      await reserve(aurora, T(4), 1, 3);
+      expect((await balanceOf(aurora)).reserved).toBe(3);
+      expect(await release()).toMatchObject({ releasedHours: 3, replayed: false });
+      expect(await release()).toMatchObject({ releasedHours: 3, replayed: true });
+      expect((await balanceOf(aurora)).reserved).toBe(0);
+    });
   });
 
   describe('no-charge tickets (L3-18)', () => {

@@ -326,11 +326,13 @@ describe('ticket workflow, requirement path (L3-08, L3-09)', () => {
       expect(final.state).toBe('CANCELLED');
       await maybeRecordHistory(handle, 'cancel-releases-hours');
     });
-    // The event log got the number with the event (the email is built from it), and the ended
-    // run asked the ledger nothing more.
+    // The event log got the number with the event (the email is built from it). The ended run
+    // asks the ledger again with the same key: a replay of that release, or, when it found nothing
+    // held (a waived ticket un-waived in the meantime), the hours held since (L3-12).
     const projected = h.projections.flatMap((b) => b.events).filter((e) => e.type === 'cancel');
     expect(projected.map((e) => e.data)).toEqual([{ note: 'Ya no aplica', releasedHours: 6.5 }]);
-    expect(h.ledger.releases).toHaveLength(1);
+    expect(h.ledger.releases).toHaveLength(2);
+    expect(new Set(h.ledger.releases.map((r) => r.idempotencyKey)).size).toBe(1);
   });
 
   it('L3-09: a rejection and a re-estimate request go back to diagnosis with a new clock', async () => {

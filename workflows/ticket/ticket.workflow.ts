@@ -18,6 +18,14 @@ import { TicketRuntime } from './ticket-runtime';
 import { KEPT_WAKE_TIMER_PATCH, WakeTimer } from './wake-timer';
 
 /**
+ * L3-12: the ended run asks the ledger to release even when the cancellation already did (the
+ * same key: a replay when that release gave hours back). A waived ticket's cancellation gives back
+ * nothing and writes nothing; un-waived in the moment before CANCELLED is projected, the ledger
+ * holds its estimate again, and only this call gives it back. Older runs skipped it.
+ */
+const RELEASE_AT_END_PATCH = 'release-at-end-after-cancel';
+
+/**
  * One L3 support ticket (SLA-CLAUSES.md L3-06…L3-09) from registration to closure. Transitions are
  * Updates with validators; the SLA clocks are durable timers armed by a single `condition` loop
  * (the earliest at-risk mark or breach over the running clocks); each event is recorded once.
@@ -109,7 +117,9 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
     await rt.exclusive(due.run);
   }
   await condition(allHandlersFinished);
-  if (!rt.hoursReleased) await releaseUnusedHours(rt.view, workflowInfo().workflowId);
+  if (!rt.hoursReleased || patched(RELEASE_AT_END_PATCH)) {
+    await releaseUnusedHours(rt.view, workflowInfo().workflowId);
+  }
   return rt.view;
 }
 
