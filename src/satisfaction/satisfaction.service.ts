@@ -229,69 +229,83 @@ export class SatisfactionService {
     const scope = `s.rated_at >= $1 AND s.rated_at < $2
       AND ($3::uuid IS NULL OR t.organization_id = $3::uuid)
       AND ${RATED_MONTH_SQL} BETWEEN $4 AND $5`;
-    const months = await this.db.query<
-      {
-        organization_id: string;
-        organization_name: string;
-        month: string;
-        ratings: number;
-        score_sum: number;
-        satisfied: number;
-      }[]
-    >(
-      `SELECT t.organization_id, o.name AS organization_name,
-              ${RATED_MONTH_SQL} AS month,
-              count(*)::int AS ratings, sum(s.score)::int AS score_sum,
-              (count(*) FILTER (WHERE s.score >= ${SATISFIED_SCORE_MIN}))::int AS satisfied
-         FROM ticket_satisfaction s
-         JOIN ticket t ON t.number = s.ticket_number
-         JOIN organization o ON o.id = t.organization_id
-        WHERE ${scope}
-        GROUP BY 1, 2, 3`,
-      params,
+    // One snapshot (REPEATABLE READ): read apart, a rating committed between the reads was among
+    // the month's rated closures but not its ratings.
+    const { months, responses, lowest } = await this.db.transaction(
+      'REPEATABLE READ',
+      async (tx) => {
+        const months = await tx.query<
+          {
+            organization_id: string;
+            organization_name: string;
+            month: string;
+            ratings: number;
+            score_sum: number;
+            satisfied: number;
+          }[]
+        >(
+          `SELECT t.organization_id, o.name AS organization_name,
+                  ${RATED_MONTH_SQL} AS month,
+                  count(*)::int AS ratings, sum(s.score)::int AS score_sum,
+                  (count(*) FILTER (WHERE s.score >= ${SATISFIED_SCORE_MIN}))::int AS satisfied
+             FROM ticket_satisfaction s
+             JOIN ticket t ON t.number = s.ticket_number
+             JOIN organization o ON o.id = t.organization_id
+            WHERE ${scope}
+            GROUP BY 1, 2, 3`,
+          params,
+        );
+        // L3-11 response rate: the tickets closed in the period (month of the closure, in the
+        // calendar's zone) that a rating accepts (RATABLE_STATE, as rate() checks), and how many of
+        // them were rated, whenever.
+        const responses = await tx.query<
+          {
+            organization_id: string;
+            organization_name: string;
+            month: string;
+            ratable: number;
+            rated: number;
+          }[]
+        >(
+          `SELECT t.organization_id, o.name AS organization_name,
+                  ${localMonthSql(CLOSED_AT_SQL)} AS month,
+                  count(*)::int AS ratable, count(s.ticket_number)::int AS rated
+             FROM ticket t
+             JOIN organization o ON o.id = t.organization_id
+             LEFT JOIN ticket_satisfaction s ON s.ticket_number = t.number
+            WHERE ${RATABLE_SQL}
+              AND ${CLOSED_AT_TEXT_SQL} >= $1 AND ${CLOSED_AT_TEXT_SQL} < $2
+              AND ($3::uuid IS NULL OR t.organization_id = $3::uuid)
+              AND ${localMonthSql(CLOSED_AT_SQL)} BETWEEN $4 AND $5
+            GROUP BY 1, 2, 3`,
+          [
+            widened.start.toISOString(),
+            widened.end.toISOString(),
+            organizationId,
+            args.from,
+            args.to,
+          ],
+        );
+        const lowest =
+          args.lowest > 0
+            ? await tx.query<
+                (Omit<RatingRow, 'changes'> & { organization_id: string; subject: string })[]
+              >(
+                `SELECT * FROM (
+                   SELECT ${SCORE_COLUMNS}, t.organization_id, t.subject,
+                          row_number() OVER (PARTITION BY t.organization_id
+                                             ORDER BY s.score, s.rated_at DESC, s.ticket_number) AS place
+                     FROM ticket_satisfaction s
+                     JOIN ticket t ON t.number = s.ticket_number
+                     LEFT JOIN app_user u ON u.id = s.rated_by
+                    WHERE ${scope}) ranked
+                  WHERE place <= $6`,
+                [...params, args.lowest],
+              )
+            : [];
+        return { months, responses, lowest };
+      },
     );
-    // L3-11 response rate: the tickets closed in the period (month of the closure, in the
-    // calendar's zone) that a rating accepts (RATABLE_STATE, as rate() checks), and how many of
-    // them were rated, whenever.
-    const responses = await this.db.query<
-      {
-        organization_id: string;
-        organization_name: string;
-        month: string;
-        ratable: number;
-        rated: number;
-      }[]
-    >(
-      `SELECT t.organization_id, o.name AS organization_name,
-              ${localMonthSql(CLOSED_AT_SQL)} AS month,
-              count(*)::int AS ratable, count(s.ticket_number)::int AS rated
-         FROM ticket t
-         JOIN organization o ON o.id = t.organization_id
-         LEFT JOIN ticket_satisfaction s ON s.ticket_number = t.number
-        WHERE ${RATABLE_SQL}
-          AND ${CLOSED_AT_TEXT_SQL} >= $1 AND ${CLOSED_AT_TEXT_SQL} < $2
-          AND ($3::uuid IS NULL OR t.organization_id = $3::uuid)
-          AND ${localMonthSql(CLOSED_AT_SQL)} BETWEEN $4 AND $5
-        GROUP BY 1, 2, 3`,
-      [widened.start.toISOString(), widened.end.toISOString(), organizationId, args.from, args.to],
-    );
-    const lowest =
-      args.lowest > 0
-        ? await this.db.query<
-            (Omit<RatingRow, 'changes'> & { organization_id: string; subject: string })[]
-          >(
-            `SELECT * FROM (
-               SELECT ${SCORE_COLUMNS}, t.organization_id, t.subject,
-                      row_number() OVER (PARTITION BY t.organization_id
-                                         ORDER BY s.score, s.rated_at DESC, s.ticket_number) AS place
-                 FROM ticket_satisfaction s
-                 JOIN ticket t ON t.number = s.ticket_number
-                 LEFT JOIN app_user u ON u.id = s.rated_by
-                WHERE ${scope}) ranked
-              WHERE place <= $6`,
-            [...params, args.lowest],
-          )
-        : [];
     return summarizeSatisfaction(
       { fromMonth: args.from, toMonth: args.to },
       months.map((m): SatisfactionMonthAggregate => ({

@@ -1,6 +1,13 @@
+import type { DataSource } from 'typeorm';
+import { AppConfig } from '../../src/config/app-config';
+import type { AuthenticatedUser } from '../../src/identity/authenticated-user';
+import { OrganizationKind } from '../../src/identity/organization-kind.enum';
 import { Role } from '../../src/identity/role.enum';
+import { NotificationsService } from '../../src/notifications/notifications.service';
+import { SatisfactionService } from '../../src/satisfaction/satisfaction.service';
 import { type CaughtMail, caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
+import { racingDb } from '../support/racing-db';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
@@ -615,5 +622,57 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
     );
     // The catcher still holds exactly one copy of each low-rating email of the first ticket.
     await deliveredOnce(low, rows);
+  });
+
+  it('the summary reads one snapshot: a rating committed while it reads is in its ratings and its response rate, or in neither (L3-11)', async () => {
+    // Closed in June 2024, a month no other test closes or rates in.
+    const number = await closedTicket('Resumen en carrera', TULUM);
+    await world.db.query(
+      `UPDATE ticket SET details = jsonb_set(details, '{closure,at}', to_jsonb($2::text))
+        WHERE number = $1`,
+      [number, '2024-06-10T12:00:00Z'],
+    );
+    const tulum = world.orgIds['grupo-industrial-tulum'];
+    const [rater] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE organization_id = $1 ORDER BY email LIMIT 1`,
+      [tulum],
+    );
+    const [manager] = await world.db.query<
+      { id: string; email: string; organization_id: string }[]
+    >(
+      `SELECT id, email, organization_id FROM app_user WHERE 'MANAGER' = ANY (roles)
+        ORDER BY email LIMIT 1`,
+    );
+    const caller: AuthenticatedUser = {
+      id: manager.id,
+      email: manager.email,
+      organizationId: manager.organization_id,
+      organizationKind: OrganizationKind.PROVIDER,
+      roles: [Role.MANAGER],
+      locale: 'es-MX',
+      timeZone: 'America/Mexico_City',
+    };
+    const app = world.api.app;
+    const summaryOf = (db: DataSource) =>
+      new SatisfactionService(db, app.get(AppConfig), app.get(NotificationsService)).summary(
+        caller,
+        { organizationId: tulum, from: '2024-06', to: '2024-06', lowest: 0 },
+      );
+    // The client's rating commits on another connection right after the summary's first read.
+    const raced = await summaryOf(
+      racingDb(world.db, () =>
+        world.db.query(
+          `INSERT INTO ticket_satisfaction (ticket_number, score, rated_by, rated_at, updated_at)
+           VALUES ($1, 4, $2, '2024-06-11T12:00:00Z', '2024-06-11T12:00:00Z')`,
+          [number, rater.id],
+        ),
+      ),
+    );
+    const [during] = raced.organizations;
+    expect(during.total.responseRate.ratable).toBe(1);
+    expect(during.total.responseRate.rated).toBe(during.total.ratings);
+    // Committed: the next summary counts it on both sides.
+    const [after] = (await summaryOf(world.db)).organizations;
+    expect(after.total).toMatchObject({ ratings: 1, responseRate: { ratable: 1, rated: 1 } });
   });
 });

@@ -1,9 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { CalendarsService } from '../../src/business-time/calendars/calendars.service';
 import { HourStatementsService } from '../../src/contracts/hour-statements.service';
 import type { AuthenticatedUser } from '../../src/identity/authenticated-user';
 import { OrganizationKind } from '../../src/identity/organization-kind.enum';
 import { Role } from '../../src/identity/role.enum';
+import { racingDb } from '../support/racing-db';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 
 // L3-13: the monthly statement's figures come from one snapshot. It read the month's time
@@ -49,38 +50,6 @@ describe('the monthly statement reads one snapshot (L3-13)', () => {
       );
     });
 
-  /**
-   * `db` whose every `query` (its own and its transactions' managers') commits `write` once,
-   * right after the first of them answers.
-   */
-  function racing<T extends DataSource | EntityManager>(db: T, write: () => Promise<void>): T {
-    let done = false;
-    const wrap = <U extends DataSource | EntityManager>(target: U): U =>
-      new Proxy(target, {
-        get(t, prop) {
-          if (prop === 'query') {
-            return async (...args: Parameters<U['query']>) => {
-              const rows: unknown = await (t.query as (...a: unknown[]) => Promise<unknown>)(
-                ...args,
-              );
-              if (!done) {
-                done = true;
-                await write();
-              }
-              return rows;
-            };
-          }
-          if (prop === 'transaction') {
-            return (isolation: string, work: (tx: EntityManager) => Promise<unknown>) =>
-              (t as DataSource).transaction(isolation as 'REPEATABLE READ', (tx) => work(wrap(tx)));
-          }
-          const value: unknown = Reflect.get(t, prop, t);
-          return typeof value === 'function' ? (value as () => unknown).bind(t) : value;
-        },
-      });
-    return wrap(db);
-  }
-
   it('time logged while it reads is in every figure of the month or in none', async () => {
     const client: AuthenticatedUser = {
       id: agentId,
@@ -95,7 +64,7 @@ describe('the monthly statement reads one snapshot (L3-13)', () => {
     const statements = (db: DataSource) => new HourStatementsService(db, calendars);
     await logTime('before');
 
-    const raced = await statements(racing(world.db, () => logTime('during'))).monthly(
+    const raced = await statements(racingDb(world.db, () => logTime('during'))).monthly(
       organizationId,
       client,
       MONTH,
