@@ -109,10 +109,7 @@ export class QueueReorderService {
         field: 'reason',
       });
     }
-    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
-      QUEUE_LOCK,
-      request.organizationId,
-    ]);
+    await lockQueue(tx, request.organizationId);
     const earlier = await tx.getRepository(QueueReorderEntity).findOneBy({ previewToken });
     if (earlier) {
       if (earlier.organizationId !== request.organizationId) throw staleToken();
@@ -120,11 +117,7 @@ export class QueueReorderService {
       // queue: the later one was planned from the dates on the tickets, so publishing this one's
       // leftovers now would undo it (L3-19). The caller previews again.
       if (earlier.publishedAt === null && (await this.laterReorderExists(tx, earlier))) {
-        throw new DomainError(
-          ErrorCode.CONFLICT,
-          'A later reorder of this queue replaced this one; preview the reorder again',
-          { reason: 'REORDER_SUPERSEDED', reorderId: earlier.id },
-        );
+        throw superseded(earlier);
       }
       return earlier;
     }
@@ -146,7 +139,15 @@ export class QueueReorderService {
    * `ReorderPublicationReconciler` calls it again later.
    */
   async announce(reorder: QueueReorderEntity, now = new Date()): Promise<ReorderResult> {
-    const refused = await this.publish(reorder, now);
+    // L3-19: the dates go out under the queue's lock, so no later reorder is recorded while they
+    // do (its confirmation waits, then finds the dates moved: CONFLICT, preview again); one
+    // recorded before stands, and this one publishes nothing. Checked before the lock only, a
+    // later reorder confirmed meanwhile had its plan overwritten by this one's stale dates.
+    const refused = await this.db.transaction(async (tx) => {
+      await lockQueue(tx, reorder.organizationId);
+      if (await this.laterReorderExists(tx, reorder)) throw superseded(reorder);
+      return this.publish(reorder, now);
+    });
     // L3-19: a reorder publishes every date its plan pushes later, so what it can leave at risk is
     // a ticket already late whose plan moved (e.g. up the queue, still after its date): the
     // provider hears of each new (published, planned) pair once. After the publication, in a
@@ -340,6 +341,20 @@ export class QueueReorderService {
     );
     reorder.refused = row.refused;
   }
+}
+
+/** Takes the advisory lock of `organizationId`'s queue for the rest of `tx`. */
+async function lockQueue(tx: EntityManager, organizationId: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [QUEUE_LOCK, organizationId]);
+}
+
+/** L3-19: `reorder` was replaced by a later reorder of the same queue before its dates went out. */
+function superseded(reorder: QueueReorderEntity): DomainError {
+  return new DomainError(
+    ErrorCode.CONFLICT,
+    'A later reorder of this queue replaced this one; preview the reorder again',
+    { reason: 'REORDER_SUPERSEDED', reorderId: reorder.id },
+  );
 }
 
 function staleToken(): DomainError {

@@ -359,4 +359,66 @@ describe('reorder publication reconciler (L3-10, L3-19, L3-15)', () => {
     expect(await dateAdjusted(second)).toEqual([]);
     expect(await emailRows()).toEqual(emailed);
   });
+
+  it('publishes a reorder under its queue lock: a later reorder recorded while it waits for the lock stands, and none of its stale dates go out', async () => {
+    const order = (await queue()).map((e) => e.ticketNumber);
+    const published = Object.fromEntries(
+      (await queue()).map((e) => [e.ticketNumber, e.releaseDate]),
+    );
+    const adjusted = Object.fromEntries(
+      await Promise.all(order.map(async (n) => [n, (await dateAdjusted(n)).length] as const)),
+    );
+    // Reversed, so a date moves; committed, not yet published.
+    const stale = await committedUnpublished([...order].reverse(), 'Invertimos la fila');
+    expect(stale.changes.length).toBeGreaterThan(0);
+
+    // Another confirmation of the same queue holds its lock (recording a later reorder) when the
+    // first one's publication starts: the publication waits for it.
+    const service = world.api.app.get(QueueReorderService);
+    const later = world.db.createQueryRunner();
+    await later.startTransaction();
+    let announced: Promise<unknown> | undefined;
+    try {
+      const { previewToken } = (
+        await call<{ previewQueueReorder: { previewToken: string } }>(
+          PREVIEW,
+          { input: { order, urgent: [] } },
+          Role.CLIENT_APPROVER,
+        )
+      ).previewQueueReorder;
+      await service.apply(
+        later.manager,
+        { organizationId: auroraId, order, urgent: [] },
+        previewToken,
+        'Mejor como estaba',
+        { userId: approverId, role: 'CLIENT_APPROVER' },
+      );
+      announced = service.announce(stale.reorder).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      await eventually(
+        () =>
+          world.db.query<{ waiting: number }[]>(
+            `SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+              WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()`,
+          ),
+        ([row]) => row.waiting > 0,
+      );
+      await later.commitTransaction();
+    } finally {
+      if (later.isTransactionActive) await later.rollbackTransaction();
+      await later.release();
+    }
+    // Once the lock is free, the publication finds the later reorder: refused as replaced.
+    expect(await announced).toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'REORDER_SUPERSEDED', reorderId: stale.reorder.id },
+    });
+    for (const number of order) {
+      expect((await ticket(number)).releaseDate).toBe(published[number]);
+      expect(await dateAdjusted(number)).toHaveLength(adjusted[number]);
+    }
+    expect((await reorderRow(stale.reorder.id)).published_at).toBeNull();
+  });
 });
