@@ -116,9 +116,7 @@ export class AttachmentsService {
 
     return this.db.transaction(async (tx) => {
       // One upload at a time per ticket, so two at once cannot both take the last place.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-        `ticket_attachment:${ticket.number}`,
-      ]);
+      await lockTicketFiles(tx, ticket.number);
       // FOR SHARE: an assignment being projected right now commits first and is read here, or
       // waits for this file's email, which its relay then re-addresses (readdressWaiting, L3-11).
       // The relay of its registration (which queues the new-ticket email) waits for this lock too.
@@ -229,6 +227,12 @@ export class AttachmentsService {
     }
     if (row.deletedAt) return row;
     const deleted = await this.db.transaction(async (tx) => {
+      // L3-11: taken as an upload takes them. An upload merging its file into the waiting email
+      // (which `reviseBatch` would skip while it is locked) commits first, and so does the relay
+      // of the registration queuing the new-ticket email (it holds the ticket's row): their email
+      // is revised below. One that comes later waits, then no longer sees the file.
+      await lockTicketFiles(tx, row.ticketNumber);
+      await tx.query(`SELECT 1 FROM ticket WHERE number = $1 FOR SHARE`, [row.ticketNumber]);
       // One statement: the deletion and its live notification go together, and nothing is
       // notified when someone else deleted it first.
       // The role it is deleted in goes with who and when (L3-11 audit trail).
@@ -341,4 +345,11 @@ function assertOpen(number: string, state: string): void {
       { reason: 'TICKET_CLOSED', state },
     );
   }
+}
+
+/** One change of a ticket's files at a time (an upload, a deletion), for the rest of `tx`. */
+async function lockTicketFiles(tx: EntityManager, ticketNumber: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+    `ticket_attachment:${ticketNumber}`,
+  ]);
 }

@@ -5,6 +5,7 @@ import { NotificationsService } from '../../src/notifications/notifications.serv
 import { caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { someoneWaitsForAdvisoryLock } from '../support/lock-waiters';
 import {
   registerProjectedTicket,
   type TicketRegistration,
@@ -1159,5 +1160,46 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
         `UPDATE ticket_attachment SET content = NULL, sha256 = NULL, deleted_at = now(), deleted_by = $2 WHERE id = $1`,
       ),
     ).toBe('stored');
+  });
+
+  it('a file deleted while another upload merges into its waiting email is taken out of it: the deletion waits for the upload (L3-11)', async () => {
+    const agent = world.bearer(Role.AGENT);
+    const number = await register();
+    const first = await upload(number, 'uno.txt', 'text/plain', Buffer.from('uno\n'), agent);
+    expect(first.status).toBe(201);
+    const waiting = () =>
+      world.db.query<{ id: string; text: string }[]>(
+        `SELECT id, text FROM email_outbox
+          WHERE ticket_number = $1 AND event_key LIKE 'attachment-%' AND status = 'QUEUED'`,
+        [number],
+      );
+    const emails = await waiting();
+    expect(emails.length).toBeGreaterThan(0);
+    expect(emails.every((e) => e.text.includes('uno.txt'))).toBe(true);
+
+    // The agent's next upload is merging its file into that email: it holds the ticket's files
+    // lock, the ticket's row shared and the email's rows, as an upload does.
+    const merging = world.db.createQueryRunner();
+    await merging.startTransaction();
+    let removed: ReturnType<typeof gql> | undefined;
+    try {
+      await merging.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        `ticket_attachment:${number}`,
+      ]);
+      await merging.query(`SELECT 1 FROM ticket WHERE number = $1 FOR SHARE`, [number]);
+      await merging.query(`SELECT id FROM email_outbox WHERE id = ANY($1) FOR UPDATE`, [
+        emails.map((e) => e.id),
+      ]);
+      removed = gql(world.api, DELETE, { id: first.body.id }, agent);
+      // The deletion waits for the upload instead of passing its locked email by.
+      await someoneWaitsForAdvisoryLock(world.db);
+      await merging.commitTransaction();
+    } finally {
+      if (merging.isTransactionActive) await merging.rollbackTransaction();
+      await merging.release();
+    }
+    expect((await removed).body.errors).toBeUndefined();
+    // The email named only the deleted file: nothing is left to tell, it is not sent.
+    expect(await waiting()).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { ReorderPublicationReconciler } from '../../src/planning/reorder-publica
 import { caughtMails, sentExactly } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { someoneWaitsForAdvisoryLock } from '../support/lock-waiters';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-10/L3-19 (and L3-15, whose checkpoint decisions reorder the same way): a confirmed reorder
@@ -397,14 +398,7 @@ describe('reorder publication reconciler (L3-10, L3-19, L3-15)', () => {
         () => null,
         (err: unknown) => err,
       );
-      await eventually(
-        () =>
-          world.db.query<{ waiting: number }[]>(
-            `SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_database d ON d.oid = l.database
-              WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()`,
-          ),
-        ([row]) => row.waiting > 0,
-      );
+      await someoneWaitsForAdvisoryLock(world.db);
       await later.commitTransaction();
     } finally {
       if (later.isTransactionActive) await later.rollbackTransaction();
