@@ -277,10 +277,15 @@ describe('L3-12 change orders', () => {
       expect(view.estimates.map((e) => e.status)).toEqual(['AUTHORIZED', 'WITHDRAWN']);
       expect(view.estimates[1]).toMatchObject({ version: 2, changeOrder: true, hours: 12 });
       expect(view.authorizations).toHaveLength(1);
-      // Only the authorized estimate was ever reserved; the ended ticket gives its hold back.
+      // Only the authorized estimate was ever reserved; the cancellation gives its hold back, and
+      // the ended run asks again with the same key (a replay for the real ledger, L3-12).
       await handle.result();
       expect(h.ledger.reservations.map((r) => r.estimateVersion)).toEqual([1]);
-      expect(h.ledger.releases).toHaveLength(1);
+      expect(h.ledger.releases.map((r) => r.reason)).toEqual([
+        'ticket cancelled',
+        'ticket cancelled',
+      ]);
+      expect(new Set(h.ledger.releases.map((r) => r.idempotencyKey)).size).toBe(1);
     });
   });
 
