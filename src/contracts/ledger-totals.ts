@@ -20,6 +20,14 @@ const TOTALS_SELECT = `e.kind, r.kind AS reversed_kind,
           FILTER (WHERE e.kind = 'RESERVATION' AND e.estimate_version IS NOT NULL))[2])::int
          AS estimate_version`;
 
+/** {@link TOTALS_SELECT} over the entries `where` (a condition on `e`) selects. */
+function totalsOf(where: string): string {
+  return `SELECT ${TOTALS_SELECT}
+       FROM hour_ledger_entry e LEFT JOIN hour_ledger_entry r ON r.id = e.reverses_entry_id
+      WHERE ${where}
+      GROUP BY 1, 2, 3`;
+}
+
 /** A row of `TOTALS_SELECT` (`hours` is a number when the row was read back from JSON). */
 export interface TotalRow {
   segment?: number;
@@ -45,13 +53,7 @@ export async function ledgerTotals(
   db: Pick<EntityManager, 'query'>,
   organizationId: string,
 ): Promise<LedgerTotal[]> {
-  const rows = await db.query<TotalRow[]>(
-    `SELECT ${TOTALS_SELECT}
-       FROM hour_ledger_entry e LEFT JOIN hour_ledger_entry r ON r.id = e.reverses_entry_id
-      WHERE e.organization_id = $1
-      GROUP BY 1, 2, 3`,
-    [organizationId],
-  );
+  const rows = await db.query<TotalRow[]>(totalsOf('e.organization_id = $1'), [organizationId]);
   return rows.map(toTotal);
 }
 
@@ -59,10 +61,7 @@ export async function ledgerTotals(
  * The statement of {@link ticketLedgerTotals} over `$1` (the organisation) and `$2` (the ticket),
  * for a caller that reads more beside it in the same statement, hence the same snapshot.
  */
-export const TICKET_TOTALS_SQL = `SELECT ${TOTALS_SELECT}
-       FROM hour_ledger_entry e LEFT JOIN hour_ledger_entry r ON r.id = e.reverses_entry_id
-      WHERE e.ticket_number = $2 AND e.organization_id = $1
-      GROUP BY 1, 2, 3`;
+export const TICKET_TOTALS_SQL = totalsOf('e.ticket_number = $2 AND e.organization_id = $1');
 
 /**
  * The totals of one ticket's entries: its reservations, releases, consumptions and their
@@ -91,10 +90,9 @@ export async function ticketsLedgerTotals(
   organizationId?: string,
 ): Promise<Map<string, LedgerTotal[]>> {
   const rows = await db.query<TotalRow[]>(
-    `SELECT ${TOTALS_SELECT}
-       FROM hour_ledger_entry e LEFT JOIN hour_ledger_entry r ON r.id = e.reverses_entry_id
-      WHERE e.ticket_number = ANY($1::text[])${organizationId ? ' AND e.organization_id = $2' : ''}
-      GROUP BY 1, 2, 3`,
+    totalsOf(
+      `e.ticket_number = ANY($1::text[])${organizationId ? ' AND e.organization_id = $2' : ''}`,
+    ),
     organizationId ? [ticketNumbers, organizationId] : [ticketNumbers],
   );
   const totals = new Map<string, LedgerTotal[]>();
