@@ -47,8 +47,9 @@ export class AppModule {
             graphQLOptions({
               writeSchemaFile: config.nodeEnv === 'development',
               limits: { maxDepth: config.api.maxQueryDepth, maxCost: config.api.maxQueryCost },
-              authenticate: (token) => auth.authenticate(token),
-              trackConnection: (socket, user) => sessions.track(socket, user),
+              authenticate: (token) => auth.session(token),
+              trackConnection: (socket, { user, expiresAt }) =>
+                sessions.track(socket, { id: user.id, sessionEpoch: user.sessionEpoch, expiresAt }),
             }),
         }),
         HealthModule,

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { Role } from './role.enum';
+import { SESSION_EXPIRED_MESSAGE } from './session-end-cause';
 
 /** What a session token says: who (`sub`), of which organisation (`org`), with which roles. */
 export interface TokenClaims {
@@ -69,7 +70,7 @@ export class AuthTokenService {
       const expired = err instanceof Error && err.name === 'TokenExpiredError';
       throw new DomainError(
         ErrorCode.UNAUTHENTICATED,
-        expired ? 'The session has expired; log in again' : 'The session token is not valid',
+        expired ? SESSION_EXPIRED_MESSAGE : 'The session token is not valid',
       );
     }
     if (!isTokenClaims(payload)) {

@@ -234,6 +234,14 @@ export class AuthService implements BeforeApplicationShutdown {
    * is refused even while their token has not expired.
    */
   async authenticate(token: string | undefined): Promise<AuthenticatedUser> {
+    return (await this.session(token)).user;
+  }
+
+  /**
+   * {@link authenticate}, with the moment the token expires: an open WebSocket connection, checked
+   * once at its start, is closed then (L3-04).
+   */
+  async session(token: string | undefined): Promise<AuthenticatedSession> {
     if (!token) {
       throw new DomainError(
         ErrorCode.UNAUTHENTICATED,
@@ -254,8 +262,14 @@ export class AuthService implements BeforeApplicationShutdown {
         { reason: 'SESSION_ENDED', ...(cause ? { endedBecause: cause } : {}) },
       );
     }
-    return authenticatedUserOf(user);
+    return { user: authenticatedUserOf(user), expiresAt: new Date(claims.exp * 1000) };
   }
+}
+
+/** A session token's caller, and when the token expires. */
+export interface AuthenticatedSession {
+  readonly user: AuthenticatedUser;
+  readonly expiresAt: Date;
 }
 
 /** True after `ms`; false at once when `signal` aborts (or has). */

@@ -10,6 +10,9 @@ export const SESSION_ENDED_MESSAGES: Readonly<Record<SessionEndCause, string>> =
   ROLES_REMOVED: 'The session ended because roles were removed from the account; log in again',
 };
 
+/** Why an expired token is refused, and an open connection opened with one closed (L3-04). */
+export const SESSION_EXPIRED_MESSAGE = 'The session has expired; log in again';
+
 /**
  * SQL fragment for an UPDATE of `app_user`: ends the user's sessions for cause `$n`. The epoch
  * bump is atomic, so two concurrent ends both count.

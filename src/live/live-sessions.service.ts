@@ -2,9 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ErrorCode } from '../common/errors/domain-error';
-import { SESSION_ENDED_MESSAGES, type SessionEndCause } from '../identity/session-end-cause';
+import {
+  SESSION_ENDED_MESSAGES,
+  SESSION_EXPIRED_MESSAGE,
+  type SessionEndCause,
+} from '../identity/session-end-cause';
 import { PgListenerService } from './pg-listener.service';
-import { type ClosableSocket, closeUnauthorized } from './ws-close';
+import { type ClosableSocket, closeToResync, closeUnauthorized } from './ws-close';
 
 /**
  * Sent by the `app_user` trigger (migration 1764318600000) in the transaction that moves a user's
@@ -24,24 +28,43 @@ export interface LiveSocket extends ClosableSocket {
   once(event: 'close', listener: () => void): unknown;
 }
 
-/** Who holds a connection: the user and the session epoch of the token it was opened with. */
+/**
+ * Who holds a connection: the user, the session epoch of the token it was opened with and when
+ * that token expires.
+ */
 export interface LiveSessionUser {
   readonly id: string;
   readonly sessionEpoch?: number;
+  readonly expiresAt?: Date;
 }
 
 interface Connection {
   readonly socket: LiveSocket;
   readonly epoch: number;
+  /**
+   * The LISTEN connection ({@link PgListenerService.connection}) it was accepted under: null when
+   * none was up, undefined while it is being accepted.
+   */
+  listenedUnder?: number | null;
+  /** Closes it when its token expires. */
+  expiry?: NodeJS.Timeout;
 }
+
+/** The longest delay `setTimeout` holds (2^31 − 1 ms, 24.8 days; a token may live 30). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * L3-04: a password change or reset, a deactivation or a removed role ends the user's sessions,
  * open WebSocket connections included. Every API instance tracks its accepted graphql-ws
  * connections by user and session epoch, LISTENs on `session_ended` and closes the connections of
  * an earlier epoch with 4401 `UNAUTHENTICATED: <why>` (the words of a refused connect); graphql-ws
- * then ends their subscriptions. After the LISTEN connection (re)opens it reads the epochs of the
+ * then ends their subscriptions. A connection is closed the same way when its token expires: it
+ * was checked once, at its start. After the LISTEN connection (re)opens it reads the epochs of the
  * users it holds connections of, for ends it may not have heard.
+ *
+ * Notifications sent while LISTEN was down are not replayed, ticket and hours changes included:
+ * the connections accepted before it came back are closed with 1012 (see `closeToResync`), so
+ * their clients reconnect and read again what they show instead of staying stale unawares.
  *
  * {@link isCurrent} answers from memory whether a session is still current, as far as this
  * instance has heard: live updates check it before each delivery.
@@ -58,7 +81,7 @@ export class LiveSessionsService {
     @InjectDataSource() private readonly db: DataSource,
   ) {
     listener.on(SESSION_ENDED_CHANNEL, (payload) => this.onNotification(payload));
-    listener.onConnected(() => this.catchUp());
+    listener.onConnected(() => this.listening());
   }
 
   /** Open connections tracked on this instance. */
@@ -81,12 +104,15 @@ export class LiveSessionsService {
     socket.once('close', () => this.forget(user.id, connection));
     const ended = this.ended.get(user.id);
     if (ended && connection.epoch < ended.epoch) {
-      this.close(user.id, connection, ended.cause);
+      this.close(user.id, connection, endedMessage(ended.cause));
       return false;
     }
+    if (user.expiresAt) this.expireAt(user.id, connection, user.expiresAt);
     await this.listener.ensureListening();
     // Closed by the catch-up that follows a first LISTEN, if its session ended before that.
-    return set.has(connection);
+    if (!set.has(connection)) return false;
+    connection.listenedUnder = this.listener.connection;
+    return true;
   }
 
   /** Whether `user`'s session has not ended, as far as this instance has heard (no I/O). */
@@ -109,8 +135,48 @@ export class LiveSessionsService {
     const known = this.ended.get(userId);
     if (!known || epoch > known.epoch) this.ended.set(userId, { epoch, cause });
     for (const connection of this.connections.get(userId) ?? []) {
-      if (connection.epoch < epoch) this.close(userId, connection, cause);
+      if (connection.epoch < epoch) this.close(userId, connection, endedMessage(cause));
     }
+  }
+
+  /** After every (re)connection of LISTEN. */
+  private async listening(): Promise<void> {
+    this.resync();
+    await this.catchUp();
+  }
+
+  /**
+   * Closes, for their clients to reconnect and read again, the connections accepted under an
+   * earlier LISTEN connection or while none was up: what was sent in between never reached them.
+   * Those being accepted now are live from this connection on.
+   */
+  private resync(): void {
+    const current = this.listener.connection;
+    for (const [userId, set] of this.connections) {
+      for (const connection of set) {
+        if (connection.listenedUnder === undefined || connection.listenedUnder === current)
+          continue;
+        this.forget(userId, connection);
+        try {
+          closeToResync(connection.socket);
+        } catch (err) {
+          this.logger.warn(`could not close a socket to resync it: ${String(err)}`);
+        }
+      }
+    }
+  }
+
+  /** Closes `connection` once its token expires (its session was checked at its start only). */
+  private expireAt(userId: string, connection: Connection, at: Date): void {
+    const delay = at.getTime() - Date.now();
+    connection.expiry = setTimeout(
+      () => {
+        if (delay > MAX_TIMER_MS) this.expireAt(userId, connection, at);
+        else this.close(userId, connection, SESSION_EXPIRED_MESSAGE);
+      },
+      Math.min(Math.max(delay, 0), MAX_TIMER_MS),
+    );
+    connection.expiry.unref();
   }
 
   /** Reads the epochs of the users this instance holds connections of (ends it may have missed). */
@@ -126,9 +192,8 @@ export class LiveSessionsService {
     }
   }
 
-  private close(userId: string, connection: Connection, cause: SessionEndCause | null): void {
+  private close(userId: string, connection: Connection, message: string): void {
     this.forget(userId, connection);
-    const message = cause ? SESSION_ENDED_MESSAGES[cause] : 'The session is no longer valid';
     try {
       closeUnauthorized(connection.socket, ErrorCode.UNAUTHENTICATED, message);
     } catch (err) {
@@ -137,10 +202,15 @@ export class LiveSessionsService {
   }
 
   private forget(userId: string, connection: Connection): void {
+    clearTimeout(connection.expiry);
     const set = this.connections.get(userId);
     if (!set?.delete(connection) || set.size) return;
     this.connections.delete(userId);
   }
+}
+
+function endedMessage(cause: SessionEndCause | null): string {
+  return cause ? SESSION_ENDED_MESSAGES[cause] : 'The session is no longer valid';
 }
 
 const CAUSES = new Set<string>(Object.keys(SESSION_ENDED_MESSAGES));

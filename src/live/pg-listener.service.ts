@@ -26,12 +26,23 @@ export class PgListenerService implements OnModuleDestroy {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private reconnectDelay = RECONNECT_MIN_MS;
   private stopping = false;
+  /** How many LISTEN connections have come up so far. */
+  private opened = 0;
 
   constructor(private readonly config: AppConfig) {}
 
   /** Whether the LISTEN connection is up. */
   get connected(): boolean {
     return this.listener !== null;
+  }
+
+  /**
+   * Which LISTEN connection is up (1 for the first, 2 after the first reconnection…), or null
+   * while none is. Whoever heard every notification since it noted this value has missed none as
+   * long as the value has not changed.
+   */
+  get connection(): number | null {
+    return this.listener ? this.opened : null;
   }
 
   /**
@@ -82,6 +93,7 @@ export class PgListenerService implements OnModuleDestroy {
         return;
       }
       this.listener = client;
+      this.opened += 1;
       this.reconnectDelay = RECONNECT_MIN_MS;
     } catch (err) {
       this.logger.warn(`cannot LISTEN ${channels.join(', ')} yet: ${errorText(err)}`);

@@ -1,5 +1,10 @@
 /** graphql-ws close code for a refused or ended session (its own `Unauthorized`). */
 export const WS_UNAUTHORIZED = 4401;
+/**
+ * Close code asking the client to come back (1012, Service Restart: graphql-ws retries it, and the
+ * web app reads again what it shows after a reconnection).
+ */
+export const WS_RECONNECT = 1012;
 /** A WebSocket close reason is at most 123 bytes (UTF-8). */
 const MAX_CLOSE_REASON = 123;
 
@@ -17,4 +22,9 @@ export function closeUnauthorized(socket: ClosableSocket, code: string, message:
   const chars = [...`${code}: ${message}`];
   while (Buffer.byteLength(chars.join('')) > MAX_CLOSE_REASON) chars.pop();
   socket.close(WS_UNAUTHORIZED, chars.join(''));
+}
+
+/** Closes a connection whose live updates may have missed changes: the client reconnects, re-reads. */
+export function closeToResync(socket: ClosableSocket): void {
+  socket.close(WS_RECONNECT, 'Live updates were interrupted; reconnect and read again');
 }

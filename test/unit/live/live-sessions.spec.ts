@@ -15,6 +15,15 @@ import type { PgListenerService } from '../../../src/live/pg-listener.service';
 class FakeListener {
   readonly handlers = new Map<string, (payload: string) => void>();
   readonly hooks: (() => Promise<void>)[] = [];
+  /** Which LISTEN connection is up (null: none). */
+  connection: number | null = 1;
+  /** What `ensureListening` waits for (settled: the connection is up, or failed once). */
+  opening: Promise<void> = Promise.resolve();
+  /** A (re)connection: `connection` comes up and the hooks run. */
+  async reconnect(connection: number): Promise<void> {
+    this.connection = connection;
+    for (const hook of this.hooks) await hook();
+  }
   on(channel: string, handler: (payload: string) => void): void {
     this.handlers.set(channel, handler);
   }
@@ -22,7 +31,7 @@ class FakeListener {
     this.hooks.push(hook);
   }
   ensureListening(): Promise<void> {
-    return Promise.resolve();
+    return this.opening;
   }
   notify(payload: Record<string, unknown> | string): void {
     const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
@@ -119,6 +128,51 @@ describe('live sessions (L3-04)', () => {
     expect(socket.closes.map((c) => c.reason)).toEqual([
       'UNAUTHENTICATED: The session ended because the password was reset; log in again',
     ]);
+  });
+
+  it("closes a connection with 4401 when its token expires; a 30-day token's not at once", async () => {
+    const soon = new FakeSocket();
+    const later = new FakeSocket();
+    await sessions.track(soon, { id: ALICE, expiresAt: new Date(Date.now() + 40) });
+    // Past setTimeout's 24.8-day limit, where a plain timer would fire at once.
+    await sessions.track(later, { id: BOB, expiresAt: new Date(Date.now() + 30 * 86_400_000) });
+    expect(soon.closes).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(soon.closes).toEqual([
+      { code: 4401, reason: 'UNAUTHENTICATED: The session has expired; log in again' },
+    ]);
+    expect(later.closes).toEqual([]);
+    expect(sessions.connectionCount).toBe(1);
+    later.close(1000, 'bye');
+  });
+
+  it('once LISTEN is back, closes with 1012 the connections accepted before it; not one being accepted', async () => {
+    const earlier = new FakeSocket();
+    const whileDown = new FakeSocket();
+    const accepting = new FakeSocket();
+    await sessions.track(earlier, { id: ALICE });
+    // The connection is lost: one accepted meanwhile hears nothing either.
+    listener.connection = null;
+    await sessions.track(whileDown, { id: BOB });
+    // One accepted as LISTEN comes back is live from the new connection on.
+    let opened!: () => void;
+    listener.opening = new Promise((resolve) => (opened = resolve));
+    const tracked = sessions.track(accepting, { id: BOB });
+    await listener.reconnect(2);
+    opened();
+    expect(await tracked).toBe(true);
+
+    const resync = {
+      code: 1012,
+      reason: 'Live updates were interrupted; reconnect and read again',
+    };
+    expect(earlier.closes).toEqual([resync]);
+    expect(whileDown.closes).toEqual([resync]);
+    expect(accepting.closes).toEqual([]);
+    expect(sessions.connectionCount).toBe(1);
+    // Nothing more when the same connection's hooks run again.
+    await listener.reconnect(2);
+    expect(accepting.closes).toEqual([]);
   });
 
   it('forgets a connection once it closes, and ignores malformed notifications', async () => {
