@@ -42,6 +42,10 @@ export class CheckpointSchedulesService
 {
   private readonly logger = new Logger(CheckpointSchedulesService.name);
   private background: Promise<void> = Promise.resolve();
+  private retry: NodeJS.Timeout | undefined;
+  private stopping = false;
+  /** How long after a failed sync of every Schedule the next is tried. */
+  retryAfterMs = 30_000;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -51,21 +55,35 @@ export class CheckpointSchedulesService
   ) {}
 
   onApplicationBootstrap(): void {
-    // A calendar edit must not fail because Temporal is away: the next boot or save syncs.
-    this.calendars.onChange(() =>
-      this.syncAll().catch((err: unknown) =>
-        this.logger.warn(`Checkpoint schedules not synced after a calendar change: ${String(err)}`),
-      ),
-    );
-    // Not awaited: the API serves while Temporal is away; a failure is logged and retried at the
-    // next boot, save or calendar change.
-    this.background = this.syncAll().catch((err: unknown) =>
-      this.logger.warn(`Checkpoint schedules not synced at boot: ${String(err)}`),
-    );
+    // A calendar edit must not fail because Temporal is away: the sync is retried until it lands.
+    this.calendars.onChange(() => this.syncAllOrRetry('after a calendar change'));
+    // Not awaited: the API serves while Temporal is away.
+    this.background = this.syncAllOrRetry('at boot');
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.retry);
     await this.background;
+  }
+
+  /**
+   * Syncs every client's Schedule; after a failure (Temporal away) tries again every
+   * {@link retryAfterMs} until a pass succeeds, so a calendar's new zone reaches the Schedules
+   * without waiting for the next boot or save (they would fire at the old instants meanwhile).
+   */
+  private syncAllOrRetry(when: string): Promise<void> {
+    clearTimeout(this.retry);
+    this.retry = undefined;
+    return this.syncAll().catch((err: unknown) => {
+      this.logger.warn(`Checkpoint schedules not synced ${when}, retrying: ${String(err)}`);
+      if (this.stopping || this.retry) return;
+      this.retry = setTimeout(() => {
+        this.retry = undefined;
+        this.background = this.syncAllOrRetry('on a retry');
+      }, this.retryAfterMs);
+      this.retry.unref();
+    });
   }
 
   /** Creates or updates the client's Schedule to match `settings` in its calendar's zone. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { TERMINAL_STATES } from '../../../workflows/ticket/ticket.contract';
@@ -59,6 +59,7 @@ export class CalendarsService {
   private readonly compiled = new Map<string, CompiledCalendar>();
   /** Told after every committed create or edit (e.g. running SLA clocks recompute their deadlines). */
   private readonly changeListeners: ((calendar: CompiledCalendar) => Promise<void>)[] = [];
+  private readonly logger = new Logger(CalendarsService.name);
 
   onChange(listener: (calendar: CompiledCalendar) => Promise<void>): void {
     this.changeListeners.push(listener);
@@ -249,9 +250,20 @@ export class CalendarsService {
     return edited;
   }
 
-  /** After a committed create or edit: every listener hears of it, in registration order. */
+  /**
+   * After a committed create or edit: every listener hears of it, in registration order. A
+   * listener's failure (Temporal away) is logged and neither fails the committed change, which a
+   * retry would apply twice, nor keeps the next listeners from hearing of it; each has its own
+   * catch-up (the open tickets' `CalendarChangeReconciler`, the checkpoint Schedules' retry).
+   */
   private async notifyChange(calendar: CompiledCalendar): Promise<void> {
-    for (const listener of this.changeListeners) await listener(calendar);
+    for (const listener of this.changeListeners) {
+      await listener(calendar).catch((err: unknown) =>
+        this.logger.warn(
+          `calendar ${calendar.id} v${calendar.version} committed; a listener failed, its sweep catches up: ${String(err)}`,
+        ),
+      );
+    }
   }
 
   private async editInTransaction(
