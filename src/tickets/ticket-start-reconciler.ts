@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError } from '../common/errors/domain-error';
 import { PeriodicSweep } from '../common/periodic-sweep';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import { ticketInputOf } from './ticket.mapper';
@@ -46,7 +47,16 @@ export class TicketStartReconciler extends PeriodicSweep {
     });
     let started = 0;
     for (const t of pending) {
-      await this.workflows.start(ticketInputOf(t));
+      try {
+        await this.workflows.start(ticketInputOf(t));
+      } catch (err) {
+        // A refusal of this ticket (CONFLICT: its number's workflow belongs to another
+        // registration) holds none of the others back; an outage (not a domain error) ends the
+        // pass, the rest would fail alike.
+        if (!(err instanceof DomainError)) throw err;
+        this.logger.warn(`ticket ${t.number} not started: ${err.message}`);
+        continue;
+      }
       await repo.update({ number: t.number }, { workflowStartedAt: new Date() });
       started += 1;
     }

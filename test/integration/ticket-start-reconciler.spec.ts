@@ -137,4 +137,61 @@ describe('ticket start and calendar change reconcilers (L3-02, L3-05, L3-06)', (
     // Caught up: nothing is left to signal.
     expect(await reconciler.sweep()).toBe(0);
   });
+
+  it("starts the missed tickets after one it must refuse (CONFLICT: its number is another registration's)", async () => {
+    // A ticket whose number's workflow belongs to another registration (the database was reset
+    // but Temporal was not): its start is refused, every sweep, and it is the oldest pending.
+    const refused = await registerTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Número ajeno',
+      description: 'Su flujo es de otro registro.',
+    });
+    await eventually(
+      () =>
+        world.db.query<{ started: boolean }[]>(
+          'SELECT workflow_started_at IS NOT NULL AS started FROM ticket WHERE number = $1',
+          [refused],
+        ),
+      ([row]) => row.started,
+    );
+    await world.db.query(
+      `UPDATE ticket SET workflow_started_at = NULL, registered_at = now() - interval '10 minutes'
+        WHERE number = $1`,
+      [refused],
+    );
+    // A newer one whose start was simply missed: the row, no workflow.
+    const [prefix, year, seq] = refused.split('-');
+    const missed = `${prefix}-${year}-${String(Number(seq) + 1).padStart(6, '0')}`;
+    await world.db.query(
+      `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id, calendar_id,
+         category, subject, description, state, sla_status, details, registered_at, last_event_seq,
+         updated_at, workflow_started_at)
+       SELECT $1, year, seq + 1, $2, organization_id, registrant_id, calendar_id, category,
+         'Sin flujo', description, 'REGISTERED', 'ok', '{}', now() - interval '5 minutes', 0, now(), NULL
+       FROM ticket WHERE number = $3`,
+      [missed, ticketWorkflowId(missed), refused],
+    );
+    await world.db.query(
+      'UPDATE ticket_number_counter SET last_value = last_value + 1 WHERE year = $1',
+      [Number(year)],
+    );
+
+    const reconciler = world.api.app.get(TicketStartReconciler);
+    expect(await reconciler.sweep()).toBe(1);
+    const started = await world.db.query<{ number: string }[]>(
+      'SELECT number FROM ticket WHERE number = ANY($1) AND workflow_started_at IS NOT NULL',
+      [[refused, missed]],
+    );
+    expect(started).toEqual([{ number: missed }]);
+    const handle = world.api.app
+      .get(TemporalClientService)
+      .client.workflow.getHandle(ticketWorkflowId(missed));
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    // The refused one is tried again on the next sweep, holding nothing back.
+    expect(await reconciler.sweep()).toBe(0);
+    await handle.terminate('test done');
+    await world.db.query('UPDATE ticket SET workflow_started_at = now() WHERE number = $1', [
+      refused,
+    ]);
+  });
 });
