@@ -10,7 +10,7 @@ import { PasswordHasher } from './password-hasher';
 import { PasswordLinksService } from './password-links.service';
 import { PasswordResetRequestsService } from './password-reset-requests.service';
 import { assertAcceptablePassword } from './password-policy';
-import { SESSION_ENDED_MESSAGES } from './session-end-cause';
+import { sessionEndedError } from './session-end-cause';
 import { normalizeEmail, UsersService } from './users.service';
 
 /** One message for an unknown email and a wrong password, so logins do not reveal who exists. */
@@ -173,6 +173,12 @@ export class AuthService implements BeforeApplicationShutdown {
    * VALIDATION_FAILED (`WRONG_CURRENT_PASSWORD`, not UNAUTHENTICATED: the session stays valid)
    * and counts towards the same throttle as logins. A pending password link stops working and
    * every session of the user ends; the caller gets a fresh one, so they stay logged in.
+   *
+   * The new hash is written only while the caller's session is still live (the user active, the
+   * epoch the guard checked): a reset, a deactivation or another change committed while this one
+   * verified and hashed (argon2, ~100 ms) ended that session, and a stolen session must not win
+   * the account back by racing it. Then the answer is the guard's for an ended session
+   * (UNAUTHENTICATED, `SESSION_ENDED`) and nothing changes.
    */
   async changePassword(
     caller: AuthenticatedUser,
@@ -183,7 +189,13 @@ export class AuthService implements BeforeApplicationShutdown {
     const limiterKey = LoginRateLimiter.key(caller.id, clientIp);
     await this.changeLimiter.assertAllowed(limiterKey);
     assertAcceptablePassword(newPassword, 'newPassword');
+    const sessionEpoch = caller.sessionEpoch ?? 0;
     const user = await this.users.findWithPasswordHash(caller.id);
+    // Ended since the guard's check: answered as the guard would, with no argon2 work and no
+    // failure counted against a password the caller may never have known.
+    if (user && (!user.active || user.sessionEpoch !== sessionEpoch)) {
+      throw sessionEndedError(user.sessionsEndedBecause);
+    }
     if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
       await this.changeLimiter.recordFailure(limiterKey);
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The current password is not correct', {
@@ -192,12 +204,16 @@ export class AuthService implements BeforeApplicationShutdown {
       });
     }
     await this.changeLimiter.reset(limiterKey);
-    const sessionEpoch = await this.users.setPasswordHash(
+    const newEpoch = await this.users.setPasswordHash(
       user.id,
       await this.hasher.hash(newPassword),
+      sessionEpoch,
     );
+    if (newEpoch === null) {
+      throw sessionEndedError((await this.users.findById(user.id))?.sessionsEndedBecause);
+    }
     await this.links.revokeLive(user.id);
-    return this.tokens.issue({ ...caller, sessionEpoch });
+    return this.tokens.issue({ ...caller, sessionEpoch: newEpoch });
   }
 
   /**
@@ -254,14 +270,7 @@ export class AuthService implements BeforeApplicationShutdown {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session is no longer valid');
     }
     // A password change or reset, a deactivation or a removed role since the token was issued.
-    if ((claims.sep ?? 0) !== user.sessionEpoch) {
-      const cause = user.sessionsEndedBecause;
-      throw new DomainError(
-        ErrorCode.UNAUTHENTICATED,
-        cause ? SESSION_ENDED_MESSAGES[cause] : 'The session is no longer valid',
-        { reason: 'SESSION_ENDED', ...(cause ? { endedBecause: cause } : {}) },
-      );
-    }
+    if ((claims.sep ?? 0) !== user.sessionEpoch) throw sessionEndedError(user.sessionsEndedBecause);
     return { user: authenticatedUserOf(user), expiresAt: new Date(claims.exp * 1000) };
   }
 }

@@ -1,3 +1,5 @@
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+
 /** Why a user's earlier sessions ended (column `app_user.sessions_ended_because`). */
 export type SessionEndCause =
   'PASSWORD_CHANGED' | 'PASSWORD_RESET' | 'DEACTIVATED' | 'ROLES_REMOVED';
@@ -12,6 +14,19 @@ export const SESSION_ENDED_MESSAGES: Readonly<Record<SessionEndCause, string>> =
 
 /** Why an expired token is refused, and an open connection opened with one closed (L3-04). */
 export const SESSION_EXPIRED_MESSAGE = 'The session has expired; log in again';
+
+/**
+ * UNAUTHENTICATED for a token whose session ended (reason `SESSION_ENDED`, `endedBecause` the
+ * stored cause when there is one): the guard's answer, and a password change's whose session
+ * ended while it ran (L3-04).
+ */
+export function sessionEndedError(cause: SessionEndCause | null | undefined): DomainError {
+  return new DomainError(
+    ErrorCode.UNAUTHENTICATED,
+    cause ? SESSION_ENDED_MESSAGES[cause] : 'The session is no longer valid',
+    { reason: 'SESSION_ENDED', ...(cause ? { endedBecause: cause } : {}) },
+  );
+}
 
 /**
  * SQL fragment for an UPDATE of `app_user`: ends the user's sessions for cause `$n`. The epoch

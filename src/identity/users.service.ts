@@ -76,16 +76,23 @@ export class UsersService {
   }
 
   /**
-   * Replaces the user's password hash (the caller checked who may) and ends their sessions; the
-   * new session epoch, for the caller's fresh token.
+   * Replaces the user's password hash (the caller checked who may) and ends their sessions, if the
+   * user is active and their session epoch is still `sessionEpoch` (the session the change comes
+   * from); the new epoch, for the caller's fresh token. Null, writing nothing, when that session
+   * ended meanwhile: the condition is checked on the row as committed (a reset or deactivation
+   * holding it is waited for), so a change never lands on top of one (L3-04).
    */
-  async setPasswordHash(id: string, passwordHash: string): Promise<number> {
+  async setPasswordHash(
+    id: string,
+    passwordHash: string,
+    sessionEpoch: number,
+  ): Promise<number | null> {
     const [rows] = await this.users.query<[{ session_epoch: number }[], number]>(
       `UPDATE app_user SET password_hash = $2, ${endSessionsSql('$3')}
-        WHERE id = $1 RETURNING session_epoch`,
-      [id, passwordHash, 'PASSWORD_CHANGED' satisfies SessionEndCause],
+        WHERE id = $1 AND active AND session_epoch = $4 RETURNING session_epoch`,
+      [id, passwordHash, 'PASSWORD_CHANGED' satisfies SessionEndCause, sessionEpoch],
     );
-    return rows[0].session_epoch;
+    return rows[0]?.session_epoch ?? null;
   }
 
   /** Which of `users` have an invitation pending (no password chosen yet). */

@@ -6,6 +6,7 @@ import { type CaughtMail, caughtMails, passwordLinkToken } from '../support/caug
 import { databaseFingerprint, waitForQuiet } from '../support/database-fingerprint';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { someoneWaitsForRowLock } from '../support/lock-waiters';
 import { startDispatcher } from '../support/outbox-dispatcher';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { AURORA_ORG } from '../support/demo-contract';
@@ -583,6 +584,93 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       );
       expect(removed.body.errors).toBeUndefined();
       await expectSessionEnded(user, 'ROLES_REMOVED', 'clave-inicial-123');
+    });
+
+    /**
+     * Runs `first` then `second` against `userId`'s row while the spec holds it (`FOR UPDATE`):
+     * each is sent once the one before waits for the row, so once the row is let go `first`
+     * commits, then `second` runs its write on the row as `first` left it. Their answers.
+     */
+    async function queuedOnUserRow<A, B>(
+      userId: string,
+      first: () => Promise<A>,
+      second: () => Promise<B>,
+    ): Promise<[A, B]> {
+      const holder = world.db.createQueryRunner();
+      await holder.connect();
+      try {
+        await holder.startTransaction();
+        await holder.query('SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE', [userId]);
+        const firstDone = first();
+        await someoneWaitsForRowLock(world.db, 'app_user', 1);
+        // A password change reaches its UPDATE only after argon2's verify and hash.
+        const secondDone = second();
+        await someoneWaitsForRowLock(world.db, 'app_user', 2);
+        await holder.commitTransaction();
+        return await Promise.all([firstDone, secondDone]);
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+    }
+    const changeFrom = (token: string) =>
+      gql<{ changePassword: { token: string } }>(
+        world.api,
+        CHANGE_PASSWORD,
+        { currentPassword: 'clave-inicial-123', newPassword: 'clave-robada-999' },
+        bearer(token),
+      );
+
+    it('L3-04: a password change under way when a deactivation commits is refused as an ended session and changes nothing, not even after reactivation', async () => {
+      const user = await userWithSession('carrera-baja');
+      const [off, change] = await queuedOnUserRow(
+        user.id,
+        () => gql(world.api, SET_ACTIVE, { userId: user.id, active: false }, admin()),
+        () => changeFrom(user.token),
+      );
+      expect(off.body.errors).toBeUndefined();
+      expect(change.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'SESSION_ENDED',
+        endedBecause: 'DEACTIVATED',
+      });
+      expect(change.body.data?.changePassword).toBeUndefined();
+      expect(
+        await world.db.query('SELECT active, sessions_ended_because FROM app_user WHERE id = $1', [
+          user.id,
+        ]),
+      ).toEqual([{ active: false, sessions_ended_because: 'DEACTIVATED' }]);
+
+      // Reactivated: the old session stays ended and only the password from before logs in.
+      const on = await gql(world.api, SET_ACTIVE, { userId: user.id, active: true }, admin());
+      expect(on.body.errors).toBeUndefined();
+      await expectSessionEnded(user, 'DEACTIVATED', 'clave-inicial-123');
+      expect((await login(user.email, 'clave-robada-999')).errors?.[0]?.extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
+    });
+
+    it('L3-04: a password change under way when a reset link is used is refused as an ended session; the reset password stays', async () => {
+      const user = await userWithSession('carrera-reset');
+      const sent = await gql(world.api, SEND_RESET, { userId: user.id }, admin());
+      expect(sent.body.errors).toBeUndefined();
+      const { token } = await linkToken(user.email, 1);
+      const [reset, change] = await queuedOnUserRow(
+        user.id,
+        () => gql(world.api, SET_PASSWORD, { token, password: 'clave-restablecida-7' }),
+        () => changeFrom(user.token),
+      );
+      expect(reset.body.errors).toBeUndefined();
+      expect(change.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'SESSION_ENDED',
+        endedBecause: 'PASSWORD_RESET',
+      });
+      expect(change.body.data?.changePassword).toBeUndefined();
+      await expectSessionEnded(user, 'PASSWORD_RESET', 'clave-restablecida-7');
+      expect((await login(user.email, 'clave-robada-999')).errors?.[0]?.extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
     });
 
     it('refuses an ended session at WebSocket connect (graphql-ws), and lets the fresh one in', async () => {

@@ -16,3 +16,26 @@ export async function someoneWaitsForAdvisoryLock(db: DataSource): Promise<void>
     ([row]) => row.waiting > 0,
   );
 }
+
+/**
+ * Resolves once at least `waiting` sessions of `db`'s database wait for a lock in a statement
+ * naming `table` (`pg_stat_activity`, this database only): the calls a spec started have reached
+ * the row it holds with `SELECT … FOR UPDATE`, the first waiting for the holder, the next ones
+ * queued behind the first, in the order they arrived.
+ */
+export async function someoneWaitsForRowLock(
+  db: DataSource,
+  table: string,
+  waiting = 1,
+): Promise<void> {
+  await eventually(
+    () =>
+      db.query<{ waiting: number }[]>(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'
+            AND pid <> pg_backend_pid() AND query ILIKE '%' || $1 || '%'`,
+        [table],
+      ),
+    ([row]) => row.waiting >= waiting,
+  );
+}
