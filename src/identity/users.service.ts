@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { randomBytes } from 'node:crypto';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
@@ -177,17 +177,21 @@ export class UsersService {
 
   /**
    * Edits a user's name, roles, language, time zone or email address. Roles must fit the
-   * organisation's kind and an admin cannot take away their own ADMIN role (CONFLICT); an address
-   * another user has is CONFLICT (EMAIL_TAKEN); every check runs before the one update, so a
-   * refusal changes nothing. A corrected address keeps the user's sessions (it is how they sign
-   * in, not a credential), revokes their live links and emails them at the new address.
+   * organisation's kind, an admin cannot take away their own ADMIN role (CONFLICT) and the last
+   * active admin keeps theirs (CONFLICT LAST_ACTIVE_ADMIN, see {@link assertAnotherActiveAdmin});
+   * an address another user has is CONFLICT (EMAIL_TAKEN); every check runs before or in the one
+   * transaction, so a refusal changes nothing. A corrected address keeps the user's sessions (it
+   * is how they sign in, not a credential), revokes their live links and emails them at the new
+   * address.
    */
   async update(actor: AuthenticatedUser, input: UpdateUserInput): Promise<AppUserEntity> {
     const user = await this.get(input.userId);
     const changes: QueryDeepPartialEntity<AppUserEntity> = {};
+    let removesAdmin = false;
     if (input.roles !== undefined && input.roles !== null) {
       const roles = assertRolesFitOrganization(user.organizationKind, input.roles);
-      if (user.id === actor.id && user.roles.includes(Role.ADMIN) && !roles.includes(Role.ADMIN)) {
+      removesAdmin = user.roles.includes(Role.ADMIN) && !roles.includes(Role.ADMIN);
+      if (user.id === actor.id && removesAdmin) {
         throw new DomainError(ErrorCode.CONFLICT, 'You cannot remove your own ADMIN role', {
           reason: 'OWN_ADMIN_ROLE',
           field: 'roles',
@@ -204,7 +208,14 @@ export class UsersService {
     if (input.timeZone != null) changes.timeZone = input.timeZone;
     const email = input.email != null ? normalizeEmail(input.email) : user.email;
     if (email === user.email) {
-      if (Object.keys(changes).length > 0) await this.users.update({ id: user.id }, changes);
+      if (removesAdmin) {
+        await this.users.manager.transaction(async (tx) => {
+          await assertAnotherActiveAdmin(tx, user.id);
+          await tx.update(AppUserEntity, { id: user.id }, changes);
+        });
+      } else if (Object.keys(changes).length > 0) {
+        await this.users.update({ id: user.id }, changes);
+      }
       return this.get(user.id);
     }
     // A corrected address (L3-04): free, written with the other changes and the email to the new
@@ -213,6 +224,7 @@ export class UsersService {
     const pending = await this.invitationPending(user);
     try {
       await this.users.manager.transaction(async (tx) => {
+        if (removesAdmin) await assertAnotherActiveAdmin(tx, user.id);
         await tx.update(AppUserEntity, { id: user.id }, { ...changes, email });
         const saved = await tx.findOneOrFail(AppUserEntity, {
           where: { id: user.id },
@@ -252,7 +264,8 @@ export class UsersService {
   }
 
   /** Activates or deactivates a user; an admin cannot deactivate their own account (CONFLICT,
-   * reason OWN_ACCOUNT_DEACTIVATION). */
+   * reason OWN_ACCOUNT_DEACTIVATION), nor the last active admin's (CONFLICT LAST_ACTIVE_ADMIN,
+   * see {@link assertAnotherActiveAdmin}). */
   async setActive(
     actor: AuthenticatedUser,
     userId: string,
@@ -266,12 +279,39 @@ export class UsersService {
     }
     if (user.active !== active) {
       // Deactivating ends the sessions, so a later reactivation does not revive old tokens.
-      await this.users.update(
-        { id: user.id },
-        active ? { active } : { active, ...endedSessions('DEACTIVATED') },
-      );
+      const change = active ? { active } : { active, ...endedSessions('DEACTIVATED') };
+      if (!active && user.roles.includes(Role.ADMIN)) {
+        await this.users.manager.transaction(async (tx) => {
+          await assertAnotherActiveAdmin(tx, user.id);
+          await tx.update(AppUserEntity, { id: user.id }, change);
+        });
+      } else {
+        await this.users.update({ id: user.id }, change);
+      }
     }
     return this.get(user.id);
+  }
+}
+
+/**
+ * In `tx`, before a write that takes `userId` out of the active admins (ADMIN role removed,
+ * account deactivated): locks the active admins' rows and refuses, CONFLICT LAST_ACTIVE_ADMIN,
+ * when no other would remain, for then nobody could issue users or organisations again (L3-04).
+ * Admins are all users of the one provider organisation (the roles CHECK on `app_user`, one
+ * PROVIDER by `uq_organization_single_provider`), so the role alone finds them. Two admins
+ * removing each other at once take turns on these rows (in id order, so they cannot deadlock):
+ * the second reads the first's committed change and is refused.
+ */
+async function assertAnotherActiveAdmin(tx: EntityManager, userId: string): Promise<void> {
+  const admins = await tx.query<{ id: string }[]>(
+    `SELECT id FROM app_user WHERE 'ADMIN' = ANY(roles) AND active ORDER BY id FOR UPDATE`,
+  );
+  if (!admins.some((a) => a.id !== userId)) {
+    throw new DomainError(
+      ErrorCode.CONFLICT,
+      'The last active administrator cannot be removed: make another user an active ADMIN first',
+      { reason: 'LAST_ACTIVE_ADMIN' },
+    );
   }
 }
 

@@ -91,6 +91,34 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
     return body.data!.createUser.id;
   }
 
+  /**
+   * Runs `first` then `second` while the spec holds the rows of `userIds` (`FOR UPDATE`): each
+   * is sent once the one before waits for a row, so once they are let go `first` commits, then
+   * `second` goes on with the rows as `first` left them. Their answers.
+   */
+  async function queuedOnUserRows<A, B>(
+    userIds: string[],
+    first: () => Promise<A>,
+    second: () => Promise<B>,
+  ): Promise<[A, B]> {
+    const holder = world.db.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.startTransaction();
+      await holder.query('SELECT 1 FROM app_user WHERE id = ANY($1::uuid[]) FOR UPDATE', [userIds]);
+      const firstDone = first();
+      await someoneWaitsForRowLock(world.db, 'app_user', 1);
+      // A password change reaches its UPDATE only after argon2's verify and hash.
+      const secondDone = second();
+      await someoneWaitsForRowLock(world.db, 'app_user', 2);
+      await holder.commitTransaction();
+      return await Promise.all([firstDone, secondDone]);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+  }
+
   describe('editing a user', () => {
     it('changes name, roles, language and time zone of a client user', async () => {
       const id = await createInvited(`editado-${unique}@aurora.example`);
@@ -586,33 +614,6 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       await expectSessionEnded(user, 'ROLES_REMOVED', 'clave-inicial-123');
     });
 
-    /**
-     * Runs `first` then `second` against `userId`'s row while the spec holds it (`FOR UPDATE`):
-     * each is sent once the one before waits for the row, so once the row is let go `first`
-     * commits, then `second` runs its write on the row as `first` left it. Their answers.
-     */
-    async function queuedOnUserRow<A, B>(
-      userId: string,
-      first: () => Promise<A>,
-      second: () => Promise<B>,
-    ): Promise<[A, B]> {
-      const holder = world.db.createQueryRunner();
-      await holder.connect();
-      try {
-        await holder.startTransaction();
-        await holder.query('SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE', [userId]);
-        const firstDone = first();
-        await someoneWaitsForRowLock(world.db, 'app_user', 1);
-        // A password change reaches its UPDATE only after argon2's verify and hash.
-        const secondDone = second();
-        await someoneWaitsForRowLock(world.db, 'app_user', 2);
-        await holder.commitTransaction();
-        return await Promise.all([firstDone, secondDone]);
-      } finally {
-        if (holder.isTransactionActive) await holder.rollbackTransaction();
-        await holder.release();
-      }
-    }
     const changeFrom = (token: string) =>
       gql<{ changePassword: { token: string } }>(
         world.api,
@@ -623,8 +624,8 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
 
     it('L3-04: a password change under way when a deactivation commits is refused as an ended session and changes nothing, not even after reactivation', async () => {
       const user = await userWithSession('carrera-baja');
-      const [off, change] = await queuedOnUserRow(
-        user.id,
+      const [off, change] = await queuedOnUserRows(
+        [user.id],
         () => gql(world.api, SET_ACTIVE, { userId: user.id, active: false }, admin()),
         () => changeFrom(user.token),
       );
@@ -655,8 +656,8 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       const sent = await gql(world.api, SEND_RESET, { userId: user.id }, admin());
       expect(sent.body.errors).toBeUndefined();
       const { token } = await linkToken(user.email, 1);
-      const [reset, change] = await queuedOnUserRow(
-        user.id,
+      const [reset, change] = await queuedOnUserRows(
+        [user.id],
         () => gql(world.api, SET_PASSWORD, { token, password: 'clave-restablecida-7' }),
         () => changeFrom(user.token),
       );
@@ -722,6 +723,77 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
         });
       });
     }
+  });
+
+  describe('the last active administrator (L3-04)', () => {
+    const demote = (userId: string) => ({
+      query: UPDATE_USER,
+      variables: { input: { userId, roles: ['MANAGER'] } },
+    });
+    const deactivate = (userId: string) => ({
+      query: SET_ACTIVE,
+      variables: { userId, active: false },
+    });
+    const adminRow = (id: string) =>
+      world.db.query(
+        `SELECT roles, active, session_epoch, sessions_ended_because FROM app_user WHERE id = $1`,
+        [id],
+      );
+
+    it.each([
+      ['demote', demote, demote],
+      ['deactivate', deactivate, deactivate],
+      ['deactivate and demote', deactivate, demote],
+    ])(
+      'two admins who %s each other at once: the first goes through, the second is CONFLICT (LAST_ACTIVE_ADMIN) and changes nothing',
+      async (slug, first, second) => {
+        const seeded = await gql<{ me: { id: string } }>(world.api, ME, {}, admin());
+        const seededId = seeded.body.data!.me.id;
+        const email = `otro-admin-${slug.replace(/ /g, '-')}-${unique}@becken.example`;
+        const created = await gql<{ createUser: { id: string } }>(
+          world.api,
+          CREATE_USER,
+          {
+            input: {
+              organizationId: world.orgIds.becken,
+              email,
+              displayName: 'Otra administradora',
+              roles: ['ADMIN'],
+              temporaryPassword: 'clave-admin-123',
+            },
+          },
+          admin(),
+        );
+        expect(created.body.errors).toBeUndefined();
+        const otherId = created.body.data!.createUser.id;
+        const otherSession = await login(email, 'clave-admin-123');
+        const seededBefore = await adminRow(seededId);
+
+        // Each is the other's last fellow admin: the seeded admin removes the new one while the
+        // new one removes the seeded admin.
+        const [byFirst, bySecond] = await queuedOnUserRows(
+          [seededId, otherId],
+          () => gql(world.api, first(otherId).query, first(otherId).variables, admin()),
+          () =>
+            gql(world.api, second(seededId).query, second(seededId).variables, {
+              authorization: `Bearer ${otherSession.data!.login.token}`,
+            }),
+        );
+        expect(byFirst.body.errors).toBeUndefined();
+        expect(bySecond.body.errors?.[0]?.extensions).toMatchObject({
+          code: 'CONFLICT',
+          reason: 'LAST_ACTIVE_ADMIN',
+        });
+        expect(bySecond.body.errors?.[0]?.message).toMatch(/last active administrator/);
+        expect(await adminRow(seededId)).toEqual(seededBefore);
+        expect(
+          await world.db.query(
+            `SELECT id FROM app_user WHERE 'ADMIN' = ANY(roles) AND active AND id = ANY($1::uuid[])`,
+            [[seededId, otherId]],
+          ),
+        ).toEqual([{ id: seededId }]);
+      },
+    );
   });
 
   // QA (S13, L3-04): the users screen shows an invitation still pending and sends it again, and an

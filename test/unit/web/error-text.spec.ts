@@ -153,6 +153,10 @@ describe('server errors in the UI language', () => {
     expect(
       serverErrorText(fail('CONFLICT', { reason: 'OWN_ACCOUNT_DEACTIVATION' }), en, esCtx),
     ).toBe('You cannot deactivate your own account; ask another administrator to do it if needed.');
+    // L3-04: two admins removing each other at once, the second is refused.
+    expect(serverErrorText(fail('CONFLICT', { reason: 'LAST_ACTIVE_ADMIN' }), es, esCtx)).toBe(
+      'Es el último administrador activo: primero haga administrador activo a otro usuario.',
+    );
     expect(
       serverErrorText(
         fail('NOT_FOUND', { reason: 'NOT_FOUND', entity: 'ticket', id: 'L3-2026-000009' }),

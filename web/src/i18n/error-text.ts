@@ -169,6 +169,8 @@ export function serverErrorText(
       return s.emailTaken(text(ext.email));
     case 'OWN_ACCOUNT_DEACTIVATION':
       return s.ownAccountDeactivation;
+    case 'LAST_ACTIVE_ADMIN':
+      return s.lastActiveAdmin;
     case 'NOT_IN_FUTURE':
       return s.notInFuture(field(ext.field), instant(ext.value));
     case 'IN_FUTURE':

@@ -80,6 +80,8 @@ export const serverErrorsEn: ServerErrorMessages = {
   emailTaken: (email) => `A user with the email ${email} already exists.`,
   ownAccountDeactivation:
     'You cannot deactivate your own account; ask another administrator to do it if needed.',
+  lastActiveAdmin:
+    'This is the last active administrator: make another user an active administrator first.',
   notInFuture: (f, when) => `“${f}” must be in the future (you gave ${when}).`,
   inFuture: (f) => `“${f}” cannot be in the future.`,
   roleNotAllowed: (allowed) =>

@@ -86,6 +86,8 @@ export const serverErrorsEsMX = {
   emailTaken: (email: string) => `Ya existe un usuario con el correo ${email}.`,
   ownAccountDeactivation:
     'No puede desactivar su propia cuenta; pida a otro administrador que lo haga si hace falta.',
+  lastActiveAdmin:
+    'Es el último administrador activo: primero haga administrador activo a otro usuario.',
   notInFuture: (f: string, when: string) => `«${f}» debe ser una fecha futura (indicó ${when}).`,
   inFuture: (f: string) => `«${f}» no puede ser una fecha futura.`,
   roleNotAllowed: (allowed: string) =>
