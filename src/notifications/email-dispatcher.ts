@@ -20,9 +20,11 @@ export const OUTBOX_CHANNEL = 'email_outbox';
 /** Rows claimed per round trip. */
 const BATCH_SIZE = 20;
 /**
- * A claimed row belongs to its dispatcher for `MAIL_LEASE_MS` (default 2 minutes): longer than one
- * SMTP exchange can take (these timeouts), so only a dispatcher that died leaves a row to be
- * reclaimed. A shorter lease only risks a resend, with the same Message-ID.
+ * A claimed row belongs to its dispatcher for `MAIL_LEASE_MS` (default 2 minutes), taken again
+ * just before its email is sent: one lease covers one SMTP exchange, longer than one can take
+ * (these timeouts), however long the rest of the batch took. So only a dispatcher that died leaves
+ * a row to be reclaimed, and one whose batch outlasted the lease skips the rows another reclaimed.
+ * A lease shorter than an exchange only risks a resend, with the same Message-ID.
  */
 const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 45_000 };
 
@@ -159,6 +161,15 @@ export class EmailDispatcher implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private async sendOne(row: ClaimedRow, token: string): Promise<void> {
+    // The batch's lease may have ended while earlier rows were sent: the row is this dispatcher's
+    // for one more lease, or another one reclaimed it (and sends it) and it is skipped here.
+    const [held] = await this.dataSource.query<[{ id: string }[], number]>(
+      `UPDATE email_outbox SET next_attempt_at = now() + make_interval(secs => $3)
+        WHERE id = $1 AND claim_token = $2 AND status = 'SENDING'
+      RETURNING id`,
+      [row.id, token, this.config.mail.dispatcher.leaseMs / 1000],
+    );
+    if (held.length === 0) return;
     try {
       await this.transport.sendMail({
         from: this.config.mail.from,

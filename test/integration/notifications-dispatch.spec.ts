@@ -84,6 +84,7 @@ interface Row {
 describe('L3-11 email dispatcher: outages, concurrency, shutdown', () => {
   let world: SeededWorld;
   let smtp: TestSmtp;
+  let env: Record<string, string>;
   let config: AppConfig;
   let service: NotificationsService;
   let registrantId: string;
@@ -94,7 +95,7 @@ describe('L3-11 email dispatcher: outages, concurrency, shutdown', () => {
   beforeAll(async () => {
     world = await createSeededWorld('notifydispatch');
     smtp = new TestSmtp(await freePort());
-    config = integrationConfig({
+    env = {
       DATABASE_URL: world.config.database.url,
       SMTP_URL: smtp.url,
       // Fast retries; the safety poll is long, so the retry timer is what delivers.
@@ -102,7 +103,8 @@ describe('L3-11 email dispatcher: outages, concurrency, shutdown', () => {
       MAIL_RETRY_CAP_MS: '800',
       MAIL_POLL_INTERVAL_MS: '600000',
       MAIL_MAX_ATTEMPTS: '50',
-    });
+    };
+    config = integrationConfig(env);
     service = new NotificationsService(config, new CalendarsService(world.db));
     [{ id: registrantId }] = await world.db.query<{ id: string }[]>(
       `SELECT id FROM app_user WHERE email = 'usuario@aurora.example'`,
@@ -154,8 +156,11 @@ describe('L3-11 email dispatcher: outages, concurrency, shutdown', () => {
     );
 
   /** A started dispatcher on `db` with this spec's SMTP and retry settings; stopped afterEach. */
-  async function dispatcherOn(db: DataSource = world.db): Promise<EmailDispatcher> {
-    const d = await startDispatcher({ db, config });
+  async function dispatcherOn(
+    db: DataSource = world.db,
+    settings: AppConfig = config,
+  ): Promise<EmailDispatcher> {
+    const d = await startDispatcher({ db, config: settings });
     dispatchers.push(d);
     return d;
   }
@@ -212,6 +217,40 @@ describe('L3-11 email dispatcher: outages, concurrency, shutdown', () => {
     expect(new Set(ids).size).toBe(rows.length);
     expect(new Set(ids)).toEqual(new Set(rows.map((r) => r.message_id)));
     expect(rows.every((r) => r.attempts === 1)).toBe(true);
+  });
+
+  it('L3-11: a batch that outlasts its lease is sent once, though a second dispatcher reclaims the rest', async () => {
+    await smtp.start();
+    // The shortest lease config allows; each exchange takes a quarter of it, the batch three.
+    const leased = integrationConfig({ ...env, MAIL_LEASE_MS: '1000' });
+    smtp.delayMs = 250;
+    const t = ticket();
+    const count = 12;
+    await enqueueAll(progressEvents(t, count));
+    const other = await new DataSource(typeOrmOptions(world.config.database.url)).initialize();
+    extraSources.push(other);
+    const first = await dispatcherOn(world.db, leased);
+    // The first one claimed all of them in one batch; its lease on those not sent yet has ended.
+    await waitFor('claimed emails whose lease ended', async () => {
+      const [{ n }] = await world.db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM email_outbox
+          WHERE ticket_number = $1 AND status = 'SENDING' AND next_attempt_at <= now()`,
+        [t.number],
+      );
+      return n >= 3;
+    });
+    const second = await dispatcherOn(other, leased);
+
+    const rows = await waitFor('all SENT', async () => {
+      const r = await rowsOf(t);
+      return r.length === count && r.every((x) => x.status === 'SENT') && r;
+    });
+    // Both finish what they are sending: whatever either sent has arrived.
+    await Promise.all([first.stop(), second.stop()]);
+    const ids = smtp.received.map((m) => m.messageId);
+    const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+    expect(twice).toEqual([]);
+    expect(new Set(ids)).toEqual(new Set(rows.map((r) => r.message_id)));
   });
 
   it('wakes on NOTIFY: an email enqueued later goes out without waiting for the poll', async () => {
