@@ -149,9 +149,9 @@ export function attachedFile(attachment: StoredAttachment): AttachedFile {
 }
 
 /**
- * A file deleted while its email still waits is taken out of it (the client never hears the name
- * of a file that is gone); an email left with no file is not sent. For
- * {@link NotificationsService.withdrawFromBatch}: the same event when it does not name the file.
+ * A file deleted before its email went is taken out of it (the client never hears the name of a
+ * file that is gone); an email left with no file is not sent. For
+ * {@link NotificationsService.reviseBatch}: the same event when it does not name the file.
  */
 export function withoutAttachment(
   attachmentId: string,

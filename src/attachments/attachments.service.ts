@@ -183,8 +183,15 @@ export class AttachmentsService {
         batch,
       );
       // The managers' copy of the waiting new-ticket email too (a file's own email is the agents').
+      // Only while it waits its window, as the agents' copy merges: past it, the file is told on
+      // its own rather than added to an email that may have reached someone in a failed attempt.
       if (byRegistrant) {
-        await this.notifications.reviseBatch(tx, batch.key, withFiles([attachedFile(stored)]));
+        await this.notifications.reviseBatch(
+          tx,
+          batch.key,
+          withFiles([attachedFile(stored)]),
+          'waiting',
+        );
       }
       return stored;
     });
@@ -248,12 +255,14 @@ export class AttachmentsService {
          SELECT deleted_at, deleted_by, deleted_by_role, pg_notify($3, ticket_number) FROM deleted`,
         [row.id, user.id, TICKET_CHANGED_CHANNEL, actingRole(user.roles)],
       );
-      // L3-11: an email about the file that has not gone yet no longer names it.
+      // L3-11: an email about the file that has not gone yet no longer names it, also one past
+      // its window that no dispatcher took yet (worker busy or down) or waiting to be retried.
       if (done && !row.internal) {
         await this.notifications.reviseBatch(
           tx,
           attachmentBatch(row.ticketNumber, row.uploadedBy).key,
           withoutAttachment(row.id),
+          'unsent',
         );
       }
       return done;

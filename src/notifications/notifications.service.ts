@@ -155,16 +155,20 @@ export class NotificationsService {
   }
 
   /**
-   * Changes what the emails of batch `key` that still wait for their window tell (a file deleted
-   * before its email went, one sent with the registration): `revise` gives each one's event as it
-   * should now be, rendered again, the same event to leave it, or `null` when nothing is left to
-   * tell (the email is dropped, unsent). An email a dispatcher holds already goes as it is. Inside
-   * the caller's transaction.
+   * Changes what the emails of batch `key` that have not gone yet tell (a file deleted before its
+   * email went, one sent with the registration): `revise` gives each one's event as it should now
+   * be, rendered again, the same event to leave it, or `null` when nothing is left to tell (the
+   * email is dropped, unsent). `reach` says which: `'waiting'`, those still in their window and
+   * never tried (what a file may join, as a merge does); `'unsent'`, every queued one, its window
+   * over or a retry pending too (what a deleted file must leave: an email naming it goes
+   * out whenever a dispatcher gets to it). An email a dispatcher holds already goes as it is.
+   * Inside the caller's transaction.
    */
   async reviseBatch(
     manager: EntityManager,
     key: string,
     revise: (event: NotificationEvent) => NotificationEvent | null,
+    reach: 'waiting' | 'unsent',
   ): Promise<{ readonly changed: number; readonly dropped: number }> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('NotificationsService.reviseBatch must run inside a transaction');
@@ -173,10 +177,10 @@ export class NotificationsService {
       { id: string; payload: OutboxPayload; recipient_user_id: string | null }[]
     >(
       `SELECT id, payload, recipient_user_id FROM email_outbox
-        WHERE batch_key = $1 AND status = 'QUEUED' AND claim_token IS NULL AND attempts = 0
-          AND next_attempt_at > now()
+        WHERE batch_key = $1 AND status = 'QUEUED' AND claim_token IS NULL
+          AND ($2::boolean OR (attempts = 0 AND next_attempt_at > now()))
           FOR UPDATE SKIP LOCKED`,
-      [key],
+      [key, reach === 'unsent'],
     );
     let changed = 0;
     let dropped = 0;
