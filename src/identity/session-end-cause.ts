@@ -21,11 +21,15 @@ export const SESSION_EXPIRED_MESSAGE = 'The session has expired; log in again';
  * ended while it ran (L3-04).
  */
 export function sessionEndedError(cause: SessionEndCause | null | undefined): DomainError {
-  return new DomainError(
-    ErrorCode.UNAUTHENTICATED,
-    cause ? SESSION_ENDED_MESSAGES[cause] : 'The session is no longer valid',
-    { reason: 'SESSION_ENDED', ...(cause ? { endedBecause: cause } : {}) },
-  );
+  return new DomainError(ErrorCode.UNAUTHENTICATED, sessionEndedMessage(cause), {
+    reason: 'SESSION_ENDED',
+    ...(cause ? { endedBecause: cause } : {}),
+  });
+}
+
+/** Why a session ended, in words (also the close reason of its open sockets). */
+export function sessionEndedMessage(cause: SessionEndCause | null | undefined): string {
+  return cause ? SESSION_ENDED_MESSAGES[cause] : 'The session is no longer valid';
 }
 
 /**

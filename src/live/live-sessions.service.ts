@@ -6,6 +6,7 @@ import {
   SESSION_ENDED_MESSAGES,
   SESSION_EXPIRED_MESSAGE,
   type SessionEndCause,
+  sessionEndedMessage,
 } from '../identity/session-end-cause';
 import { PgListenerService } from './pg-listener.service';
 import { type ClosableSocket, closeToResync, closeUnauthorized } from './ws-close';
@@ -104,7 +105,7 @@ export class LiveSessionsService {
     socket.once('close', () => this.forget(user.id, connection));
     const ended = this.ended.get(user.id);
     if (ended && connection.epoch < ended.epoch) {
-      this.close(user.id, connection, endedMessage(ended.cause));
+      this.close(user.id, connection, sessionEndedMessage(ended.cause));
       return false;
     }
     if (user.expiresAt) this.expireAt(user.id, connection, user.expiresAt);
@@ -135,7 +136,7 @@ export class LiveSessionsService {
     const known = this.ended.get(userId);
     if (!known || epoch > known.epoch) this.ended.set(userId, { epoch, cause });
     for (const connection of this.connections.get(userId) ?? []) {
-      if (connection.epoch < epoch) this.close(userId, connection, endedMessage(cause));
+      if (connection.epoch < epoch) this.close(userId, connection, sessionEndedMessage(cause));
     }
   }
 
@@ -207,10 +208,6 @@ export class LiveSessionsService {
     if (!set?.delete(connection) || set.size) return;
     this.connections.delete(userId);
   }
-}
-
-function endedMessage(cause: SessionEndCause | null): string {
-  return cause ? SESSION_ENDED_MESSAGES[cause] : 'The session is no longer valid';
 }
 
 const CAUSES = new Set<string>(Object.keys(SESSION_ENDED_MESSAGES));
