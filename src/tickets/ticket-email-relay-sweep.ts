@@ -12,8 +12,8 @@ const PAGE = 100;
  * L3-11: the worker's sweep of the tickets whose event log is ahead of their emails (a crash after
  * the projection's commit lost the kick, PostgreSQL was away, an email could not be built). At
  * start and on the outbox's poll interval it relays them (`EMAILS_BEHIND`, a partial index's
- * predicate), page after page while the last page was full, none failed and they moved on; a page
- * that cannot move on is left to the next interval, never looped on.
+ * predicate), page after page in ticket order while the last page was full; a ticket that fails
+ * is left to the next interval, and the pages after it are still relayed.
  */
 @Injectable()
 export class TicketEmailRelaySweep extends PeriodicSweep {
@@ -30,21 +30,21 @@ export class TicketEmailRelaySweep extends PeriodicSweep {
   /** One pass; returns how many events it relayed. */
   async sweep(): Promise<number> {
     let relayed = 0;
+    // Pages in ticket order, each after the last one's final number: every ticket behind is tried
+    // once per pass, and a full page of tickets that keep failing hides none after it.
+    let after = '';
     for (;;) {
       const behind = await this.db.query<{ number: string }[]>(
-        `SELECT number FROM ticket WHERE ${EMAILS_BEHIND} LIMIT $1`,
-        [PAGE],
+        `SELECT number FROM ticket WHERE ${EMAILS_BEHIND} AND number > $2 ORDER BY number LIMIT $1`,
+        [PAGE, after],
       );
-      let moved = 0;
-      let failed = 0;
       for (const { number } of behind) {
         // One ticket's failure holds no other back; the next interval tries it again.
         const count = await this.relay.tryRelay(number);
-        if (count === null) failed += 1;
-        else moved += count;
+        if (count !== null) relayed += count;
       }
-      relayed += moved;
-      if (behind.length < PAGE || failed > 0 || moved === 0) return relayed;
+      if (behind.length < PAGE) return relayed;
+      after = behind[behind.length - 1].number;
     }
   }
 }

@@ -236,6 +236,26 @@ describe('emails relayed from the event log (L3-11)', () => {
     expect(await worker.sweep()).toBe(0);
   });
 
+  it('a full page of tickets that fail holds back none after it', async () => {
+    const lost = new TicketProjectionService(world.db, await lostRelay());
+    const tickets: string[] = [];
+    for (let i = 0; i < 101; i++) {
+      const ticket = await newTicket();
+      await lost.project(progress(ticket, 1));
+      tickets.push(ticket);
+    }
+    // The first 100 (a whole page) cannot be queued; the last one, numbered after them, can.
+    const refusals = { left: 100 };
+    const worker = sweep(relay(refusing(refusals)));
+
+    expect(await worker.sweep()).toBe(1);
+    expect(refusals.left).toBe(0);
+    expect(await notifiedSeq(tickets[100])).toBe(1);
+    expect(await notifiedSeq(tickets[0])).toBe(0);
+    // The next pass retries the ones that failed.
+    expect(await worker.sweep()).toBe(100);
+  });
+
   it('an email that cannot be queued does not hold the projection back; the relay retries it soon', async () => {
     const ticket = await newTicket();
     const refusals = { left: 1 };
