@@ -41,17 +41,27 @@ export async function assertRegisteredTicket(
   }
 }
 
-/** A ticket number belongs to one organisation: refuses one the ledger knows for another. */
+/**
+ * A ticket number belongs to one organisation: refuses one whose registered ticket (the `ticket`
+ * read model; a ticket never changes client) or, for a number without one, whose ledger or
+ * billing rows name another. The ticket's own row comes first: the ledger and billing rows only
+ * echo whatever organisation their first caller named, and one named wrongly would otherwise
+ * become the owner and lock the real one out of its own ticket for good.
+ */
 export async function assertTicketOf(
   tx: EntityManager,
   ticketNumber: string,
   organizationId: string,
 ): Promise<void> {
-  const [ledger, billing] = await Promise.all([
+  const [ticket, ledger, billing] = await Promise.all([
+    tx.query<{ organization_id: string }[]>(
+      'SELECT organization_id FROM ticket WHERE number = $1',
+      [ticketNumber],
+    ),
     tx.getRepository(HourLedgerEntryEntity).findOneBy({ ticketNumber }),
     tx.getRepository(TicketBillingEntity).findOneBy({ ticketNumber }),
   ]);
-  const owner = ledger?.organizationId ?? billing?.organizationId;
+  const owner = ticket[0]?.organization_id ?? ledger?.organizationId ?? billing?.organizationId;
   if (owner && owner !== organizationId) {
     throw ledgerRefusal(
       'TICKET_OF_ANOTHER_ORGANIZATION',

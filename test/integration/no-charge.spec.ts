@@ -13,6 +13,7 @@ import { TULUM_ORG } from '../support/demo-contract';
 
 const AURORA = 'comercializadora-aurora';
 const TULUM = TULUM_ORG;
+const TULUM_SLUG = 'grupo-industrial-tulum';
 const EMAIL_TYPE = 'TICKET_NO_CHARGE';
 
 const SET = `mutation ($input: SetTicketNoChargeInput!) {
@@ -67,6 +68,28 @@ describe('No-charge tickets on the ticket (L3-18, L3-11)', () => {
       SET,
       { input: { organizationId: world.orgIds[AURORA], ticketNumber: number, noCharge, reason } },
       world.bearer(role),
+    );
+    return body;
+  }
+
+  async function decideFor(
+    organization: string,
+    number: string,
+    noCharge: boolean,
+    reason: string,
+  ): Promise<{ data?: { setTicketNoCharge: Record<string, unknown> }; errors?: GqlError[] }> {
+    const { body } = await gql<{ setTicketNoCharge: Record<string, unknown> }>(
+      world.api,
+      SET,
+      {
+        input: {
+          organizationId: world.orgIds[organization],
+          ticketNumber: number,
+          noCharge,
+          reason,
+        },
+      },
+      world.bearer(Role.MANAGER),
     );
     return body;
   }
@@ -209,5 +232,35 @@ describe('No-charge tickets on the ticket (L3-18, L3-11)', () => {
       [number, EMAIL_TYPE],
     );
     expect(n).toBe(2);
+  });
+
+  it("a waiver naming another organisation than the ticket's own is refused and writes nothing; the own one still works (L3-12, L3-13, L3-18)", async () => {
+    const number = await registerProjectedTicket(world, {
+      category: 'QUESTION',
+      subject: 'Sin cargo: organización equivocada',
+    });
+    const wrong = await decideFor(TULUM_SLUG, number, true, 'Cliente equivocado.');
+    expect(wrong.data?.setTicketNoCharge ?? null).toBeNull();
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'TICKET_OF_ANOTHER_ORGANIZATION',
+    });
+    const counts = await world.db.query<{ billing: number; events: number; emails: number }[]>(
+      `SELECT (SELECT count(*)::int FROM ticket_billing WHERE ticket_number = $1) AS billing,
+              (SELECT count(*)::int FROM ticket_billing_event WHERE ticket_number = $1) AS events,
+              (SELECT count(*)::int FROM email_outbox
+                WHERE ticket_number = $1 AND event_type = $2) AS emails`,
+      [number, EMAIL_TYPE],
+    );
+    expect(counts).toEqual([{ billing: 0, events: 0, emails: 0 }]);
+
+    // The ticket's own organisation is not locked out by the refused attempt.
+    const right = await decideFor(AURORA, number, true, 'Duda de primer nivel.');
+    expect(right.errors).toBeUndefined();
+    expect(right.data!.setTicketNoCharge).toMatchObject({ noCharge: true });
+    expect((await billing(number, Role.CLIENT_USER)).billing).toMatchObject({
+      noCharge: true,
+      reason: 'Duda de primer nivel.',
+    });
   });
 });
