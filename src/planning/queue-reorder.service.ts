@@ -69,7 +69,7 @@ export class QueueReorderService {
   /** The impact preview (no access check: callers check). Writes nothing. */
   async preview(request: ReorderRequest, now = new Date()): Promise<ReorderPreview> {
     const snapshot = await this.queues.snapshot(request.organizationId);
-    return this.compute(snapshot, request, now);
+    return this.compute(snapshot, await reordersSoFar(this.db.manager, snapshot), request, now);
   }
 
   /**
@@ -121,11 +121,8 @@ export class QueueReorderService {
       }
       return earlier;
     }
-    const preview = this.compute(
-      await this.queues.snapshot(request.organizationId, tx),
-      request,
-      now,
-    );
+    const snapshot = await this.queues.snapshot(request.organizationId, tx);
+    const preview = this.compute(snapshot, await reordersSoFar(tx, snapshot), request, now);
     if (preview.previewToken !== previewToken) throw staleToken();
     return this.record(tx, request, preview, reason.trim(), actor);
   }
@@ -189,7 +186,12 @@ export class QueueReorderService {
       .getMany();
   }
 
-  private compute(snapshot: QueueSnapshot, request: ReorderRequest, now: Date): ReorderPreview {
+  private compute(
+    snapshot: QueueSnapshot,
+    reorders: number,
+    request: ReorderRequest,
+    now: Date,
+  ): ReorderPreview {
     validateOrder(snapshot, request);
     const before = this.queues.arrange(snapshot, now);
     const after = this.queues.arrange(snapshot, now, ranksOf(request.order, request.urgent));
@@ -219,8 +221,14 @@ export class QueueReorderService {
         newDate: newDate.toISOString(),
       });
     }
+    // L3-10/L3-19: the queue's history is part of what a preview describes (`reorders`, how many
+    // the client has recorded). Ranks alone repeat when a client toggles the order back and forth,
+    // and a repeated token named an older reorder: confirming found it as a retry and answered
+    // REORDER_SUPERSEDED for good. Counted, so every recorded reorder changes every later token
+    // (and a preview from before one is stale) while a retried confirmation keeps its own.
     const fingerprint = JSON.stringify({
       organizationId: snapshot.organizationId,
+      reorders,
       ranks: snapshot.rows
         .map((r) => [r.ticketNumber, r.rank, r.urgent] as const)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
@@ -346,6 +354,19 @@ export class QueueReorderService {
 /** Takes the advisory lock of `organizationId`'s queue for the rest of `tx`. */
 async function lockQueue(tx: EntityManager, organizationId: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [QUEUE_LOCK, organizationId]);
+}
+
+/**
+ * How many reorders `snapshot`'s client has recorded: the queue's version in a preview token. A
+ * count rather than the newest reorder's ID: `at` is its transaction's start, so a confirmation
+ * that waited on the queue's lock may record a reorder older by `at` than the one before it.
+ */
+async function reordersSoFar(tx: EntityManager, snapshot: QueueSnapshot): Promise<number> {
+  const [row] = await tx.query<{ n: number }[]>(
+    'SELECT count(*)::int AS n FROM queue_reorder WHERE organization_id = $1',
+    [snapshot.organizationId],
+  );
+  return row.n;
 }
 
 /** L3-19: `reorder` was replaced by a later reorder of the same queue before its dates went out. */

@@ -8,7 +8,11 @@ import { caughtMails, caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
-import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
+import {
+  registerProjectedTicket,
+  registerTicket,
+  useWorldWithWorker,
+} from '../support/world-with-worker';
 import { TULUM_ORG } from '../support/demo-contract';
 
 // Issue 8 on the real stack (PostgreSQL, Temporal dev server, the real worker and its email
@@ -873,5 +877,50 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
         WHERE event_type = 'PROVIDER_DELIVERY_AT_RISK' AND recipient_address LIKE '%@aurora.example'`,
     );
     expect(clientMail[0].n).toBe(0);
+  });
+
+  it('L3-10/L3-19: a client toggling two tickets back and forth confirms every order, repeated ones included', async () => {
+    // QA: [b,a] then [a,b] then [b,a] again left the ranks as the first [a,b] was previewed
+    // from, so previewing [a,b] again gave that reorder's token; confirming it found the old
+    // reorder and answered CONFLICT REORDER_SUPERSEDED, every time.
+    const a = await registerProjectedTicket(world, { category: 'QUESTION', subject: 'Vaivén A' });
+    const b = await registerProjectedTicket(world, { category: 'QUESTION', subject: 'Vaivén B' });
+    // The rest of the queue keeps its order and urgency: only a and b move.
+    const ranked = (await queue(as(Role.CLIENT_APPROVER))).filter(
+      (e) => e.rank !== null && e.ticketNumber !== a && e.ticketNumber !== b,
+    );
+    const rest = ranked.map((e) => e.ticketNumber);
+    const urgent = ranked.filter((e) => e.urgent).map((e) => e.ticketNumber);
+    const reorders = await countRows('queue_reorder');
+    for (const [n, pair] of [
+      [b, a],
+      [a, b],
+      [b, a],
+      [a, b],
+    ].entries()) {
+      const input = { order: [...pair, ...rest], urgent };
+      const preview = (
+        await call<{ previewQueueReorder: { previewToken: string } }>(
+          PREVIEW,
+          { input },
+          as(Role.CLIENT_APPROVER),
+        )
+      ).data!.previewQueueReorder;
+      const confirmed = await call<{ confirmQueueReorder: { reorderId: string } }>(
+        CONFIRM,
+        { input: { ...input, previewToken: preview.previewToken, reason: `Vaivén ${n + 1}` } },
+        as(Role.CLIENT_APPROVER),
+      );
+      expect({ n, code: confirmed.code }).toEqual({ n, code: undefined });
+      const ranks = (await queue(as(Role.CLIENT_APPROVER)))
+        .filter((e) => e.ticketNumber === a || e.ticketNumber === b)
+        .sort((x, y) => x.rank! - y.rank!)
+        .map((e) => [e.ticketNumber, e.rank]);
+      expect(ranks).toEqual([
+        [pair[0], 1],
+        [pair[1], 2],
+      ]);
+    }
+    expect(await countRows('queue_reorder')).toBe(reorders + 4);
   });
 });
