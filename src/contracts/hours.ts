@@ -39,14 +39,18 @@ export function positiveHundredths(hours: number, field = 'hours'): number {
   return hundredths;
 }
 
+/**
+ * Whether `hours` is a finite number with at most two decimals. With a tolerance: in binary
+ * floating point 2.3 * 100 is 229.99999999999997, so an exact comparison refuses 2.3 or 1.1.
+ */
+export function hasAtMostTwoDecimals(hours: number): boolean {
+  return Number.isFinite(hours) && Math.abs(hours * 100 - Math.round(hours * 100)) <= 1e-6;
+}
+
 /** A non-zero amount (either sign) with at most two decimals, as hundredths. */
 export function signedHundredths(hours: number, field = 'hours'): number {
   const hundredths = Math.round(hours * 100);
-  if (
-    !Number.isFinite(hours) ||
-    Math.abs(hours * 100 - hundredths) > 1e-6 ||
-    Math.abs(hours) > MAX_HOURS
-  ) {
+  if (!hasAtMostTwoDecimals(hours) || Math.abs(hours) > MAX_HOURS) {
     throw new DomainError(
       ErrorCode.VALIDATION_FAILED,
       `${field} must be a number of hours with at most 2 decimals, up to ${MAX_HOURS}`,

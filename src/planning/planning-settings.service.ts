@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { visibleClientOrganization } from '../contracts/client-organization';
+import { hasAtMostTwoDecimals } from '../contracts/hours';
 import type { AuthenticatedUser } from '../identity';
 import {
   DEFAULT_HOURS_PER_BUSINESS_DAY,
@@ -76,10 +77,9 @@ export class PlanningSettingsService {
     if (
       hoursPerBusinessDay !== null &&
       !(
-        Number.isFinite(hoursPerBusinessDay) &&
+        hasAtMostTwoDecimals(hoursPerBusinessDay) &&
         hoursPerBusinessDay >= MIN_HOURS_PER_BUSINESS_DAY &&
-        hoursPerBusinessDay <= MAX_HOURS_PER_BUSINESS_DAY &&
-        Math.round(hoursPerBusinessDay * 100) === hoursPerBusinessDay * 100
+        hoursPerBusinessDay <= MAX_HOURS_PER_BUSINESS_DAY
       )
     ) {
       throw new DomainError(

@@ -517,6 +517,38 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
       Date.parse(before[1].plannedReleaseDate!),
     );
   });
+  it('L3-19: a capacity with two decimals is kept as given (2.3, 1.1, 4.35); a third decimal is refused', async () => {
+    // 2.3 * 100 is 229.99999999999997 in floating point: an exact check refused it. Tulum's
+    // queue has nothing planned yet, and its default capacity comes back at the end.
+    const SET = `mutation ($input: SetPlanningCapacityInput!) { setPlanningCapacity(input: $input) { hoursPerBusinessDay defaultCapacity } }`;
+    const setCapacity = (hoursPerBusinessDay: number | null) =>
+      call<{ setPlanningCapacity: { hoursPerBusinessDay: number; defaultCapacity: boolean } }>(
+        SET,
+        { input: { organizationId: tulumId, hoursPerBusinessDay } },
+        as(Role.MANAGER),
+      );
+    const readBack = async () =>
+      (
+        await call<{ clientQueue: { hoursPerBusinessDay: number } }>(
+          QUEUE,
+          { organizationId: tulumId },
+          as(Role.MANAGER),
+        )
+      ).data!.clientQueue.hoursPerBusinessDay;
+    for (const hours of [2.3, 1.1, 4.35]) {
+      const set = await setCapacity(hours);
+      expect({ hours, code: set.code }).toEqual({ hours, code: undefined });
+      expect(set.data!.setPlanningCapacity).toEqual({
+        hoursPerBusinessDay: hours,
+        defaultCapacity: false,
+      });
+      expect(await readBack()).toBe(hours);
+    }
+    expect((await setCapacity(2.345)).code).toBe('VALIDATION_FAILED');
+    expect(await readBack()).toBe(4.35);
+    expect((await setCapacity(null)).data!.setPlanningCapacity.defaultCapacity).toBe(true);
+  });
+
   it('L3-10: agents work from the queue: client urgency, then each ticket’s place in its client’s queue (exact order)', async () => {
     const tulumAs = (role: Role) => as(role, TULUM);
     // Tulum, in order of arrival: an unranked question whose triage clock runs, two tickets the
