@@ -201,6 +201,17 @@ export class HourLedgerService {
       if (prior) {
         assertReplayOf(prior, l.org.id, LedgerEntryKind.PURCHASE, null);
         const hourPackage = await packages.findOneByOrFail({ ledgerEntryId: prior.id });
+        // A double click replays; the same key with other hours, date, reference or price is
+        // another purchase, which answering with the first would silently drop.
+        if (
+          toHundredths(hourPackage.hours) !== hundredths ||
+          hourPackage.purchasedOn !== purchasedOn ||
+          hourPackage.reference !== reference ||
+          hourPackage.price !== price ||
+          hourPackage.currency !== currency
+        ) {
+          throw keyReused();
+        }
         return { hourPackage, replayed: true, balance: toBalanceView(l.org.id, l.balance) };
       }
       const [entry] = await this.append(l, planPurchase(hundredths), {
@@ -316,7 +327,15 @@ export class HourLedgerService {
       const times = l.tx.getRepository(TimeEntryEntity);
       const prior = await times.findOneBy({ idempotencyKey: key });
       if (prior) {
-        if (prior.organizationId !== l.org.id || prior.ticketNumber !== ticketNumber) {
+        // A retried request replays; the same request ID with other hours, date or description
+        // is other work, which answering with the first entry would silently drop.
+        if (
+          prior.organizationId !== l.org.id ||
+          prior.ticketNumber !== ticketNumber ||
+          toHundredths(prior.hours) !== hundredths ||
+          prior.workDate !== date ||
+          prior.description !== description
+        ) {
           throw keyReused();
         }
         return {

@@ -211,4 +211,51 @@ describe('Manual hour corrections from the ledger screen (L3-12, L3-13, L3-18)',
     }
     expect(await databaseFingerprint(world.db)).toEqual(before);
   });
+
+  it('a purchase or a time entry replayed with another amount under the same key is CONFLICT and changes nothing; the same one replays (L3-12)', async () => {
+    const PURCHASE = `mutation ($input: PurchaseHourPackageInput!) {
+      purchaseHourPackage(input: $input) { id hours } }`;
+    const LOG = `mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) { id hours } }`;
+    const today = new Date().toISOString().slice(0, 10);
+    const purchase = {
+      organizationId: aurora,
+      hours: 10,
+      purchasedOn: today,
+      reference: 'FAC-REUSO',
+      price: 1000,
+      idempotencyKey: 'hours-screen:purchase-reuse',
+    };
+    const first = await ok<{ purchaseHourPackage: { id: string } }>(PURCHASE, { input: purchase });
+    const work = {
+      number: ticket,
+      date: today,
+      hours: 0.5,
+      description: 'Revisión del reporte',
+      requestId: 'time-reuse-1',
+    };
+    const logged = await ok<{ logTicketTime: { id: string } }>(LOG, { input: work }, Role.AGENT);
+
+    const before = await databaseFingerprint(world.db);
+    const { balance } = await statement();
+    const reused: [string, Record<string, unknown>, Role][] = [
+      [PURCHASE, { ...purchase, hours: 20 }, Role.MANAGER],
+      [PURCHASE, { ...purchase, price: 2000 }, Role.MANAGER],
+      [LOG, { ...work, hours: 1 }, Role.AGENT],
+    ];
+    for (const [query, input, role] of reused) {
+      expect(await refused(query, input, role)).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'IDEMPOTENCY_KEY_REUSED',
+      });
+    }
+    expect(await databaseFingerprint(world.db)).toEqual(before);
+    expect((await statement()).balance).toEqual(balance);
+
+    // The same request again is the first one's answer.
+    const again = await ok<{ purchaseHourPackage: { id: string } }>(PURCHASE, { input: purchase });
+    expect(again.purchaseHourPackage.id).toBe(first.purchaseHourPackage.id);
+    const relogged = await ok<{ logTicketTime: { id: string } }>(LOG, { input: work }, Role.AGENT);
+    expect(relogged.logTicketTime.id).toBe(logged.logTicketTime.id);
+    expect(await databaseFingerprint(world.db)).toEqual(before);
+  });
 });
