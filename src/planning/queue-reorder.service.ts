@@ -143,7 +143,7 @@ export class QueueReorderService {
     const refused = await this.db.transaction(async (tx) => {
       await lockQueue(tx, reorder.organizationId);
       if (await this.laterReorderExists(tx, reorder)) throw superseded(reorder);
-      return this.publish(reorder, now);
+      return this.publish(tx, reorder, now);
     });
     // L3-19: a reorder publishes every date its plan pushes later, so what it can leave at risk is
     // a ticket already late whose plan moved (e.g. up the queue, still after its date): the
@@ -274,15 +274,41 @@ export class QueueReorderService {
   /**
    * L3-19: each moved date on its ticket, emailed and in its timeline; idempotent per ticket. A
    * ticket that refuses its date for good (closed, cancelled, the date past: `permanentRefusal`)
-   * is recorded in `refused`, logged once and never asked again; only the other failures (Temporal
+   * is recorded in `refused`, logged once and never asked again, as is a date staff moved by hand
+   * since the reorder (`DATE_MOVED_SINCE`, never sent); only the other failures (Temporal
    * unreachable, a timeout) throw, for a retry. Returns the refused tickets.
    */
-  private async publish(reorder: QueueReorderEntity, now: Date): Promise<ReadonlySet<string>> {
+  private async publish(
+    tx: EntityManager,
+    reorder: QueueReorderEntity,
+    now: Date,
+  ): Promise<ReadonlySet<string>> {
     const refused = new Set((reorder.refused ?? []).map((r) => r.ticketNumber));
     const failed: string[] = [];
     const newlyRefused: RefusedDateChange[] = [];
+    const current = await releaseDatesOf(
+      tx,
+      reorder.changes.map((c) => c.ticketNumber),
+    );
     for (const change of reorder.changes) {
       if (refused.has(change.ticketNumber)) continue;
+      // L3-19: a reorder moves the date it was planned from. One published late (a retry, the
+      // sweep) may find that staff moved it by hand meanwhile; sending its date now would undo
+      // theirs and email "moved <theirs> → <ours>". Such a change is recorded as refused (never
+      // sent, the reorder settles). Its own date already there is a retry (the request ID
+      // dedupes it). Read under the queue's lock, which keeps other reorders out, not staff's
+      // adjustments: one landing between this read and the Update still goes first. Without a
+      // date (closed meanwhile) the ticket's workflow answers, as before.
+      const at = current.get(change.ticketNumber) ?? null;
+      if (at !== null && at !== Date.parse(change.oldDate) && at !== Date.parse(change.newDate)) {
+        const moved = movedMeanwhile(change, at, now);
+        this.logger.warn(
+          `reorder ${reorder.id}: ${change.ticketNumber} not moved to ${change.newDate}: ${moved.message}; recorded, not sent`,
+        );
+        newlyRefused.push(moved);
+        refused.add(change.ticketNumber);
+        continue;
+      }
       try {
         await this.workflows.update(
           change.ticketNumber,
@@ -367,6 +393,30 @@ async function reordersSoFar(tx: EntityManager, snapshot: QueueSnapshot): Promis
     [snapshot.organizationId],
   );
   return row.n;
+}
+
+/** The published release date of each of `ticketNumbers` (the read model), as epoch ms. */
+async function releaseDatesOf(
+  tx: EntityManager,
+  ticketNumbers: readonly string[],
+): Promise<ReadonlyMap<string, number | null>> {
+  if (!ticketNumbers.length) return new Map();
+  const rows = await tx.query<{ number: string; release_date: Date | null }[]>(
+    'SELECT number, release_date FROM ticket WHERE number = ANY ($1::text[])',
+    [ticketNumbers],
+  );
+  return new Map(rows.map((r) => [r.number, r.release_date?.getTime() ?? null]));
+}
+
+/** L3-19: a reorder's date change whose old date is no longer the ticket's (moved by hand). */
+function movedMeanwhile(change: PlannedDateChange, at: number, now: Date): RefusedDateChange {
+  return {
+    ticketNumber: change.ticketNumber,
+    code: ErrorCode.CONFLICT,
+    reason: 'DATE_MOVED_SINCE',
+    message: `its release date is ${new Date(at).toISOString()}, no longer ${change.oldDate}`,
+    at: now.toISOString(),
+  };
 }
 
 /** L3-19: `reorder` was replaced by a later reorder of the same queue before its dates went out. */

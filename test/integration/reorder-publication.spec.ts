@@ -1,3 +1,8 @@
+import {
+  addBusinessDays,
+  BusinessCalendar,
+  defaultMexicoCityCalendar,
+} from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
 import { QueueReorderService } from '../../src/planning/queue-reorder.service';
 import { ReorderPublicationReconciler } from '../../src/planning/reorder-publication-reconciler';
@@ -25,6 +30,10 @@ const CONFIRM = `mutation ($input: ConfirmQueueReorderInput!) {
   confirmQueueReorder(input: $input) { reorderId changes { ticketNumber oldDate newDate } } }`;
 const TICKET = `query ($number: String!) {
   ticket(number: $number) { releaseDate timeline { type data } } }`;
+
+// The demo clients use the default calendar (America/Mexico_City, Mon–Fri 09:00–18:00).
+const YEAR = new Date().getUTCFullYear();
+const calendar = new BusinessCalendar(defaultMexicoCityCalendar(YEAR - 1, YEAR + 3));
 
 interface Entry {
   ticketNumber: string;
@@ -414,5 +423,51 @@ describe('reorder publication reconciler (L3-10, L3-19, L3-15)', () => {
       expect(await dateAdjusted(number)).toHaveLength(adjusted[number]);
     }
     expect((await reorderRow(stale.reorder.id)).published_at).toBeNull();
+  });
+
+  it("never sends a pending reorder's date over one staff moved by hand since: the ticket keeps the hand-set date, the reorder settles (L3-19)", async () => {
+    const order = (await queue()).map((e) => e.ticketNumber);
+    // Reversed, so a date moves; committed, and its publication failed (a Temporal blip).
+    const pending = await committedUnpublished([...order].reverse(), 'De nuevo al revés');
+    expect(pending.changes.length).toBeGreaterThan(0);
+    const [change] = pending.changes;
+    const number = change.ticketNumber;
+    // Meanwhile an agent moves that ticket's date by hand, to a third business date.
+    const byHand = addBusinessDays(calendar, new Date(change.newDate), 3).toISOString();
+    expect([change.oldDate, change.newDate]).not.toContain(byHand);
+    const { body } = await gql(
+      world.api,
+      `mutation ($input: AdjustReleaseDateInput!) { adjustReleaseDate(input: $input) { seq } }`,
+      { input: { number, newDate: byHand, reason: 'Acordado con el cliente por teléfono' } },
+      as(Role.AGENT),
+    );
+    expect(body.errors).toBeUndefined();
+    await eventually(
+      () =>
+        world.db.query<{ release_date: Date }[]>(
+          'SELECT release_date FROM ticket WHERE number = $1',
+          [number],
+        ),
+      ([t]) => t.release_date.toISOString() === byHand,
+    );
+
+    const reconciler = world.api.app.get(ReorderPublicationReconciler);
+    expect(await reconciler.sweep(new Date(Date.now() + 60_000))).toBe(1);
+    expect((await ticket(number)).releaseDate).toBe(byHand);
+    expect((await dateAdjusted(number)).filter((e) => e.reorderId === pending.reorder.id)).toEqual(
+      [],
+    );
+    // Recorded as not sent, so the reorder is settled and no later sweep tries again.
+    const row = await reorderRow(pending.reorder.id);
+    expect(row.published_at).not.toBeNull();
+    expect(row.refused).toContainEqual(
+      expect.objectContaining({
+        ticketNumber: number,
+        code: 'CONFLICT',
+        reason: 'DATE_MOVED_SINCE',
+      }),
+    );
+    expect(await reconciler.sweep(new Date(Date.now() + 120_000))).toBe(0);
+    expect((await ticket(number)).releaseDate).toBe(byHand);
   });
 });
