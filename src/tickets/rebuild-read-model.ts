@@ -12,7 +12,9 @@ import { TicketEmailRelay } from './ticket-email-relay';
 /**
  * `npm run read-model:rebuild [ticket-number]`: rebuilds the ticket read model (`ticket`,
  * `ticket_clock`) from the append-only event log alone. Safe to run at any time: each ticket is
- * rebuilt in its own transaction. Without DATABASE_URL it uses `npm start`'s local database.
+ * rebuilt in its own transaction, under its row's lock taken before its log is read, so a live
+ * projection of the ticket is either in the rebuild or waits for it. Without DATABASE_URL it uses
+ * `npm start`'s local database.
  */
 async function main(): Promise<void> {
   const config = loadScriptConfig();

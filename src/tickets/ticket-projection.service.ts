@@ -83,6 +83,20 @@ export class TicketProjectionService {
         ).map((r) => r.number);
     for (const number of numbers) {
       await this.db.transaction(async (tx) => {
+        // The ticket row's lock before its log is read: the lock a live batch's UPDATE and the
+        // email relay take (FOR NO KEY UPDATE, so rows that only reference the ticket, such as
+        // its events, still go in). A live batch then either committed first, and its events are
+        // read below, or waits and moves the rebuilt row forward. Read unlocked, a batch committed
+        // between the read and the writes was folded out: its clocks deleted, the row forced back
+        // a seq (level with notified_seq if the relay had caught up: its emails never queued;
+        // guarantees 3, 4), and the two took their locks in opposite orders, so could deadlock.
+        // The relay reads the log and moves notified_seq under this lock too, so it never passes
+        // the last_event_seq a rebuild writes (the log's last seq).
+        const [ticket] = await tx.query<unknown[]>(
+          `SELECT 1 FROM ticket WHERE number = $1 FOR NO KEY UPDATE`,
+          [number],
+        );
+        if (!ticket) return;
         const events = await tx.getRepository(TicketEventEntity).find({
           where: { ticketNumber: number },
           order: { seq: 'ASC' },

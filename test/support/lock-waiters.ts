@@ -7,12 +7,32 @@ import { eventually } from './eventually';
  * the spec holds.
  */
 export async function someoneWaitsForAdvisoryLock(db: DataSource): Promise<void> {
+  await someoneWaits(
+    db,
+    `SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+      WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()`,
+  );
+}
+
+/**
+ * Resolves once a session of `db`'s database waits for a row lock (`pg_stat_activity`, this
+ * database only): the call a spec started has reached a row the spec's open transaction locked
+ * or wrote. A row lock is waited for on its holder's transaction ID (or on the tuple, by a third
+ * session in line), which `pg_locks` shows without a database.
+ */
+export async function someoneWaitsForRowLock(db: DataSource): Promise<void> {
+  await someoneWaits(
+    db,
+    `SELECT count(*)::int AS waiting FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock'
+        AND wait_event IN ('transactionid', 'tuple')`,
+  );
+}
+
+/** Resolves once `countWaiting` (one row, `waiting`) counts a session. */
+async function someoneWaits(db: DataSource, countWaiting: string): Promise<void> {
   await eventually(
-    () =>
-      db.query<{ waiting: number }[]>(
-        `SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_database d ON d.oid = l.database
-          WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()`,
-      ),
+    () => db.query<{ waiting: number }[]>(countWaiting),
     ([row]) => row.waiting > 0,
   );
 }
