@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type {
   CheckpointRunPlan,
   PlanCheckpointArgs,
@@ -66,47 +66,85 @@ export class CheckpointAgendaService {
    * The period runs from the previous agenda's end (the first one: 14 days back) to `builtAt`.
    */
   async record(args: RecordAgendaArgs): Promise<RecordedAgenda> {
-    return this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
-        CHECKPOINT_LOCK,
-        args.organizationId,
-      ]);
-      const checkpoints = tx.getRepository(CheckpointEntity);
-      let row = await checkpoints.findOneBy({ runKey: args.runKey });
-      if (!row) {
-        const periodEnd = new Date(args.builtAt);
-        const previous = await checkpoints
-          .createQueryBuilder('c')
-          .where('c.organization_id = :org', { org: args.organizationId })
-          .andWhere('c.period_end <= :end', { end: periodEnd })
-          .orderBy('c.period_end', 'DESC')
-          .getOne();
-        const periodStart =
-          previous?.periodEnd ?? new Date(periodEnd.getTime() - CHECKPOINT_PERIOD_MS);
-        const agenda = composeAgenda(
-          await readSources(tx, args.organizationId, periodStart, periodEnd),
-        );
-        row = await checkpoints.save(
-          checkpoints.create({
-            organizationId: args.organizationId,
-            runKey: args.runKey,
-            kind: args.kind,
-            scheduledFor: args.scheduledFor ? new Date(args.scheduledFor) : null,
-            periodStart,
-            periodEnd,
-            agenda,
-          }),
-        );
-      }
-      const org = await tx
-        .getRepository(OrganizationEntity)
-        .findOneByOrFail({ id: args.organizationId });
-      const { inserted } = await this.notifications.enqueueCheckpointAgenda(
-        tx,
-        agendaEvent(row, org.name),
+    return this.underClientLock(args.organizationId, async (runner) => {
+      const stored = await runner.manager
+        .getRepository(CheckpointEntity)
+        .findOneBy({ runKey: args.runKey });
+      // A new agenda is read and stored in one REPEATABLE READ transaction (guarantee 9): its
+      // open tickets, SLA alerts, date changes and hours from one snapshot, so a breach committed
+      // between two of its reads cannot list a ticket as on time beside its breach. That
+      // transaction writes only rows nobody else can see yet (the agenda, its emails), so it
+      // raises no serialization failure. A retry of a stored run reads nothing for its agenda:
+      // READ COMMITTED, as its outbox rows may be updated meanwhile by a dispatcher.
+      return runner.manager.transaction(
+        stored ? 'READ COMMITTED' : 'REPEATABLE READ',
+        async (tx) => {
+          const row = stored ?? (await this.store(tx, args));
+          const org = await tx
+            .getRepository(OrganizationEntity)
+            .findOneByOrFail({ id: args.organizationId });
+          const { inserted } = await this.notifications.enqueueCheckpointAgenda(
+            tx,
+            agendaEvent(row, org.name),
+          );
+          return { checkpointId: row.id, emailsQueued: inserted };
+        },
       );
-      return { checkpointId: row.id, emailsQueued: inserted };
     });
+  }
+
+  /** Composes the agenda of a run not stored yet, from the client's rows, and stores it. */
+  private async store(tx: EntityManager, args: RecordAgendaArgs): Promise<CheckpointEntity> {
+    const checkpoints = tx.getRepository(CheckpointEntity);
+    const periodEnd = new Date(args.builtAt);
+    const previous = await checkpoints
+      .createQueryBuilder('c')
+      .where('c.organization_id = :org', { org: args.organizationId })
+      .andWhere('c.period_end <= :end', { end: periodEnd })
+      .orderBy('c.period_end', 'DESC')
+      .getOne();
+    const periodStart = previous?.periodEnd ?? new Date(periodEnd.getTime() - CHECKPOINT_PERIOD_MS);
+    const agenda = composeAgenda(
+      await readSources(tx, args.organizationId, periodStart, periodEnd),
+    );
+    return checkpoints.save(
+      checkpoints.create({
+        organizationId: args.organizationId,
+        runKey: args.runKey,
+        kind: args.kind,
+        scheduledFor: args.scheduledFor ? new Date(args.scheduledFor) : null,
+        periodStart,
+        periodEnd,
+        agenda,
+      }),
+    );
+  }
+
+  /**
+   * Runs `work` on one connection that holds the client's checkpoint lock for its whole run, so
+   * the client's agendas are built one at a time (a retried run finds the one stored, the next run
+   * starts its period where the previous ended). A session lock, taken before `work` begins a
+   * transaction: a REPEATABLE READ transaction's snapshot is taken at its first statement, so one
+   * that began by waiting for a transaction lock would read from before the agenda the previous
+   * holder stored. The unlock follows the transaction's commit or rollback; should it fail, the
+   * connection is broken and its session, lock included, ends with it.
+   */
+  private async underClientLock<T>(
+    organizationId: string,
+    work: (runner: QueryRunner) => Promise<T>,
+  ): Promise<T> {
+    const runner = this.db.createQueryRunner();
+    const lock = [CHECKPOINT_LOCK, organizationId];
+    try {
+      await runner.query('SELECT pg_advisory_lock($1, hashtext($2))', lock);
+      try {
+        return await work(runner);
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1, hashtext($2))', lock);
+      }
+    } finally {
+      await runner.release();
+    }
   }
 }
 
