@@ -1,6 +1,7 @@
 import { Role } from '../../src/identity/role.enum';
 import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
 import { gql } from '../support/integration-harness';
+import { someoneWaitsForRowLock } from '../support/lock-waiters';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { TULUM_ORG } from '../support/demo-contract';
 
@@ -365,6 +366,52 @@ describe('Business calendars (L3-05, BUSINESS-TIME.md)', () => {
       expect(versions).toEqual([...versions].sort((a, b) => b - a));
       expect(versions.at(-1)).toBe(1);
       expect(body.data!.calendar.versions[0].change).toContain('mexicoLft74Holidays');
+    });
+  });
+
+  describe('two creations for one client at once', () => {
+    it('answers the one that comes second CONFLICT, as when it comes after, not INTERNAL', async () => {
+      const tulum = world.orgIds['grupo-industrial-tulum'];
+      // Another creation for Tulum, written but not yet committed when this one counts.
+      const other = world.db.createQueryRunner();
+      await other.connect();
+      await other.startTransaction();
+      try {
+        await other.query(
+          `INSERT INTO business_calendar (name, organization_id) VALUES ('Tulum (otra pestaña)', $1)`,
+          [tulum],
+        );
+        const second = gql<{ createCalendar: { id: string } }>(
+          world.api,
+          CREATE,
+          {
+            input: {
+              name: 'Tulum',
+              timeZone: 'America/Cancun',
+              weekly: weekdays([{ start: '09:00', end: '18:00' }]),
+              organizationId: tulum,
+            },
+          },
+          manager(),
+        );
+        // It counted none and now waits on the unique index for the other one to end.
+        await someoneWaitsForRowLock(world.db, 'business_calendar');
+        await other.commitTransaction();
+        const { body } = await second;
+        expect(body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+        expect(body.errors?.[0]?.message).toBe(
+          'Organization Grupo Industrial Tulum already has a calendar',
+        );
+        const names = await world.db.query<{ name: string }[]>(
+          'SELECT name FROM business_calendar WHERE organization_id = $1',
+          [tulum],
+        );
+        expect(names).toEqual([{ name: 'Tulum (otra pestaña)' }]);
+      } finally {
+        if (other.isTransactionActive) await other.rollbackTransaction();
+        await other.release();
+        await world.db.query('DELETE FROM business_calendar WHERE organization_id = $1', [tulum]);
+      }
     });
   });
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { TERMINAL_STATES } from '../../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode, notFound } from '../../common/errors/domain-error';
+import { isUniqueViolation } from '../../identity/unique-violation';
 import {
   AppUserEntity,
   type AuthenticatedUser,
@@ -188,6 +189,7 @@ export class CalendarsService {
   ): Promise<CompiledCalendar> {
     validateContent(input.content);
     const created = await this.db.transaction(async (tx) => {
+      let client: string | undefined;
       if (input.organizationId) {
         const org = await tx
           .getRepository(OrganizationEntity)
@@ -207,19 +209,24 @@ export class CalendarsService {
         const taken = await tx
           .getRepository(BusinessCalendarEntity)
           .countBy({ organizationId: org.id });
-        if (taken) {
-          throw new DomainError(
-            ErrorCode.CONFLICT,
-            `Organization ${org.name} already has a calendar`,
-          );
-        }
+        if (taken) throw calendarTaken(org.name);
+        client = org.name;
       }
-      const row = await tx.getRepository(BusinessCalendarEntity).save({
-        name: requireText(input.name, 'name'),
-        organizationId: input.organizationId ?? null,
-        isDefault: false,
-        currentVersion: 1,
-      });
+      const row = await tx
+        .getRepository(BusinessCalendarEntity)
+        .save({
+          name: requireText(input.name, 'name'),
+          organizationId: input.organizationId ?? null,
+          isDefault: false,
+          currentVersion: 1,
+        })
+        .catch((err: unknown) => {
+          // Another creation for the client committed after the count above: the same answer.
+          if (isUniqueViolation(err, 'uq_business_calendar_org')) {
+            throw calendarTaken(client ?? '');
+          }
+          throw err;
+        });
       await tx.getRepository(BusinessCalendarVersionEntity).insert({
         calendarId: row.id,
         version: 1,
@@ -466,4 +473,8 @@ function assertUuid(id: string, what = 'Calendar'): string {
     throw notFound(what.toLowerCase(), id, `${what} ${id} not found`);
   }
   return id;
+}
+
+function calendarTaken(organization: string): DomainError {
+  return new DomainError(ErrorCode.CONFLICT, `Organization ${organization} already has a calendar`);
 }
