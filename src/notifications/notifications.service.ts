@@ -160,8 +160,9 @@ export class NotificationsService {
    * be, rendered again, the same event to leave it, or `null` when nothing is left to tell (the
    * email is dropped, unsent). `reach` says which: `'waiting'`, those still in their window and
    * never tried (what a file may join, as a merge does); `'unsent'`, every queued one, its window
-   * over or a retry pending too (what a deleted file must leave: an email naming it goes
-   * out whenever a dispatcher gets to it). An email a dispatcher holds already goes as it is.
+   * over or a retry pending too, and every failed one, which a manager may send again (what a
+   * deleted file must leave: an email naming it goes out whenever a dispatcher gets to it). An
+   * email a dispatcher holds already goes as it is.
    * Inside the caller's transaction.
    */
   async reviseBatch(
@@ -177,7 +178,8 @@ export class NotificationsService {
       { id: string; payload: OutboxPayload; recipient_user_id: string | null }[]
     >(
       `SELECT id, payload, recipient_user_id FROM email_outbox
-        WHERE batch_key = $1 AND status = 'QUEUED' AND claim_token IS NULL
+        WHERE batch_key = $1 AND claim_token IS NULL
+          AND (status = 'QUEUED' OR ($2::boolean AND status = 'FAILED'))
           AND ($2::boolean OR (attempts = 0 AND next_attempt_at > now()))
           FOR UPDATE SKIP LOCKED`,
       [key, reach === 'unsent'],

@@ -8,8 +8,9 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 // L3-11, guarantee 4 (docs/RELIABILITY.md): a file deleted before its email went is taken out of
 // it, not only while the email waits for its batch window. Here no dispatcher runs on its own
 // (MAIL_DISPATCHER=off), so an email stays unsent past its window, as with the worker down or
-// busy; and one the spec's dispatcher tried once against an SMTP server that is not there waits
-// for its retry (QUEUED, attempts = 1).
+// busy; one the spec's dispatcher tried once against an SMTP server that is not there waits for
+// its retry (QUEUED, attempts = 1) or, allowed one attempt, failed for good (FAILED: a manager
+// may send it again).
 
 const REGISTRANT = 'usuario@aurora.example';
 const WINDOW_MS = 1_500;
@@ -117,6 +118,36 @@ describe('L3-11: a deleted file leaves every unsent email, past its window or re
 
     await remove(only);
     // The email told only that file: nothing is left to tell, it is not sent (as in its window).
+    expect(await attachmentEmails(number)).toEqual([]);
+  });
+
+  it('an email that failed for good is dropped when its only file is deleted: a manager cannot send it again', async () => {
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Timbrado 3',
+      description: 'Error al timbrar.',
+    });
+    const only = await put(number, 'no-debia-subirse.csv');
+    // One attempt allowed, against an SMTP server that is not there: FAILED, on the managers' list.
+    const dispatcher = await startDispatcher({
+      db: world.db,
+      config: integrationConfig({
+        DATABASE_URL: world.config.database.url,
+        SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
+        MAIL_MAX_ATTEMPTS: '1',
+      }),
+    });
+    try {
+      const [failed] = await eventually(
+        () => attachmentEmails(number),
+        (rows) => rows.length === 1 && rows[0].status === 'FAILED',
+      );
+      expect(names(failed, 'no-debia-subirse.csv')).toBe(true);
+    } finally {
+      await dispatcher.stop();
+    }
+
+    await remove(only);
     expect(await attachmentEmails(number)).toEqual([]);
   });
 });
