@@ -60,6 +60,34 @@ describe('L3-11: a deleted file leaves every unsent email, past its window or re
       [number, REGISTRANT],
     );
 
+  /**
+   * Ticket `number`'s one attachment email, once a dispatcher of the spec's, with `settings`,
+   * tried it against an SMTP server that is not there and left it as `tried` accepts.
+   */
+  async function triedWithoutSmtp(
+    number: string,
+    settings: Record<string, string>,
+    tried: (email: AttachmentEmail) => boolean,
+  ): Promise<AttachmentEmail> {
+    const dispatcher = await startDispatcher({
+      db: world.db,
+      config: integrationConfig({
+        DATABASE_URL: world.config.database.url,
+        SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
+        ...settings,
+      }),
+    });
+    try {
+      const [email] = await eventually(
+        () => attachmentEmails(number),
+        (rows) => rows.length === 1 && tried(rows[0]),
+      );
+      return email;
+    } finally {
+      await dispatcher.stop();
+    }
+  }
+
   /** Whether any part of the email (what is sent, and what it is rendered again from) names it. */
   const names = (email: AttachmentEmail, fileName: string) =>
     [email.subject, email.text, email.html, JSON.stringify(email.payload)].some((part) =>
@@ -97,24 +125,12 @@ describe('L3-11: a deleted file leaves every unsent email, past its window or re
     });
     const only = await put(number, 'equivocado.csv');
     // One attempt against an SMTP server that is not there; the retry is an hour away.
-    const dispatcher = await startDispatcher({
-      db: world.db,
-      config: integrationConfig({
-        DATABASE_URL: world.config.database.url,
-        SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
-        MAIL_RETRY_BASE_MS: '3600000',
-        MAIL_RETRY_CAP_MS: '3600000',
-      }),
-    });
-    try {
-      const [tried] = await eventually(
-        () => attachmentEmails(number),
-        (rows) => rows.length === 1 && rows[0].status === 'QUEUED' && rows[0].attempts === 1,
-      );
-      expect(names(tried, 'equivocado.csv')).toBe(true);
-    } finally {
-      await dispatcher.stop();
-    }
+    const tried = await triedWithoutSmtp(
+      number,
+      { MAIL_RETRY_BASE_MS: '3600000', MAIL_RETRY_CAP_MS: '3600000' },
+      (email) => email.status === 'QUEUED' && email.attempts === 1,
+    );
+    expect(names(tried, 'equivocado.csv')).toBe(true);
 
     await remove(only);
     // The email told only that file: nothing is left to tell, it is not sent (as in its window).
@@ -129,23 +145,12 @@ describe('L3-11: a deleted file leaves every unsent email, past its window or re
     });
     const only = await put(number, 'no-debia-subirse.csv');
     // One attempt allowed, against an SMTP server that is not there: FAILED, on the managers' list.
-    const dispatcher = await startDispatcher({
-      db: world.db,
-      config: integrationConfig({
-        DATABASE_URL: world.config.database.url,
-        SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
-        MAIL_MAX_ATTEMPTS: '1',
-      }),
-    });
-    try {
-      const [failed] = await eventually(
-        () => attachmentEmails(number),
-        (rows) => rows.length === 1 && rows[0].status === 'FAILED',
-      );
-      expect(names(failed, 'no-debia-subirse.csv')).toBe(true);
-    } finally {
-      await dispatcher.stop();
-    }
+    const failed = await triedWithoutSmtp(
+      number,
+      { MAIL_MAX_ATTEMPTS: '1' },
+      (email) => email.status === 'FAILED',
+    );
+    expect(names(failed, 'no-debia-subirse.csv')).toBe(true);
 
     await remove(only);
     expect(await attachmentEmails(number)).toEqual([]);

@@ -10,6 +10,7 @@ import type {
   TicketDetails,
 } from '../../workflows/ticket/ticket-projection';
 import { someoneWaitsForRowLock } from '../support/lock-waiters';
+import { insertReadModelTicket } from '../support/read-model-ticket';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 
 // Guarantees 3 and 4 (L3-11): `npm run read-model:rebuild` is safe to run while the workflows
@@ -29,14 +30,12 @@ describe('a read-model rebuild beside a live projection (guarantees 3, 4; L3-11)
 
   beforeAll(async () => {
     world = await createSeededWorld('rebuild_live');
-    await world.db.query(
-      `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id,
-         calendar_id, category, subject, description, state, registered_at, last_event_seq)
-       SELECT $1, 2024, 870101, $2, u.organization_id, u.id, $3, 'INCIDENT', 'Reconstrucción',
-              'x', 'REGISTERED', now() - interval '2 days', 0
-         FROM app_user u WHERE 'CLIENT_USER' = ANY(u.roles) ORDER BY u.email
-        LIMIT 1`,
-      [ticket, `rebuild-live-${ticket}`, DEFAULT_CALENDAR_ID],
+    await insertReadModelTicket(
+      world.db,
+      ticket,
+      DEFAULT_CALENDAR_ID,
+      'Reconstrucción',
+      'REGISTERED',
     );
   });
   afterAll(async () => {

@@ -15,15 +15,13 @@ import { TULUM_ORG } from '../support/demo-contract';
 describe('ticket start and calendar change reconcilers (L3-02, L3-05, L3-06)', () => {
   const world = useWorldWithWorker('reconcile');
 
-  it('starts the workflow of a ticket whose start was missed, once, and it opens with its triage clock', async () => {
-    const registered = await registerTicket(world, {
-      category: 'INCIDENT',
-      subject: 'Factura',
-      description: 'No timbra.',
-    });
+  /**
+   * The ticket numbered after `registered`, as a registration leaves it whose API died between
+   * the commit and the workflow's start (5 minutes ago): the row, no workflow.
+   */
+  async function missedAfter(registered: string): Promise<string> {
     const [prefix, year, seq] = registered.split('-');
     const missed = `${prefix}-${year}-${String(Number(seq) + 1).padStart(6, '0')}`;
-    // A registration whose API died between the commit and the start: the row, no workflow.
     await world.db.query(
       `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id, calendar_id,
          category, subject, description, state, sla_status, details, registered_at, last_event_seq,
@@ -38,6 +36,17 @@ describe('ticket start and calendar change reconcilers (L3-02, L3-05, L3-06)', (
       'UPDATE ticket_number_counter SET last_value = last_value + 1 WHERE year = $1',
       [Number(year)],
     );
+    return missed;
+  }
+
+  it('starts the workflow of a ticket whose start was missed, once, and it opens with its triage clock', async () => {
+    const registered = await registerTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Factura',
+      description: 'No timbra.',
+    });
+    // A registration whose API died between the commit and the start: the row, no workflow.
+    const missed = await missedAfter(registered);
     const reconciler = world.api.app.get(TicketStartReconciler);
     expect(await reconciler.sweep()).toBe(1);
     expect(await reconciler.sweep()).toBe(0);
@@ -160,21 +169,7 @@ describe('ticket start and calendar change reconcilers (L3-02, L3-05, L3-06)', (
       [refused],
     );
     // A newer one whose start was simply missed: the row, no workflow.
-    const [prefix, year, seq] = refused.split('-');
-    const missed = `${prefix}-${year}-${String(Number(seq) + 1).padStart(6, '0')}`;
-    await world.db.query(
-      `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id, calendar_id,
-         category, subject, description, state, sla_status, details, registered_at, last_event_seq,
-         updated_at, workflow_started_at)
-       SELECT $1, year, seq + 1, $2, organization_id, registrant_id, calendar_id, category,
-         'Sin flujo', description, 'REGISTERED', 'ok', '{}', now() - interval '5 minutes', 0, now(), NULL
-       FROM ticket WHERE number = $3`,
-      [missed, ticketWorkflowId(missed), refused],
-    );
-    await world.db.query(
-      'UPDATE ticket_number_counter SET last_value = last_value + 1 WHERE year = $1',
-      [Number(year)],
-    );
+    const missed = await missedAfter(refused);
 
     const reconciler = world.api.app.get(TicketStartReconciler);
     expect(await reconciler.sweep()).toBe(1);
