@@ -1,6 +1,7 @@
 import type { Dialog, Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
 import { caughtAtLeast } from '../support/caught-mail';
+import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket } from '../support/world-with-worker';
 import { inSpanish, logIn, newPage, screenshot } from './support/browser';
@@ -112,8 +113,12 @@ describe('Canned responses (web app, real workflow and email)', () => {
     await edit.getByRole('button', { name: 'Guardar cambios' }).click();
     await list.getByText('Cambios a «Avance periódico» guardados.').waitFor();
     expect(await edit.innerText()).toContain('Seguimos con el ticket {{ticket}}; le avisamos hoy.');
-    expect(await page.evaluate('document.activeElement.getAttribute("aria-label")')).toBe(
-      'Editar «Avance periódico»',
+    // Focus goes back to the item's «Editar» on the next frame, after the notice is shown.
+    await eventually(
+      () => page.evaluate('document.activeElement.getAttribute("aria-label")'),
+      (label) => label === 'Editar «Avance periódico»',
+      5_000,
+      50,
     );
     await screenshot(page, '70-manager-canned-responses');
 
