@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 /**
  * A local service an earlier `npm start` left running: its orchestrator got `kill -9` (the
@@ -47,9 +47,16 @@ export function livePid(pidFile: string, marker: string): number | undefined {
   return pid !== undefined && alive(pid) && commandLine(pid).includes(marker) ? pid : undefined;
 }
 
+/** Undefined when the file is missing, also when it goes between a check and the read. */
 function pidIn(file: string): number | undefined {
-  if (!existsSync(file)) return undefined;
-  const pid = Number(readFileSync(file, 'utf8').split('\n', 1)[0].trim());
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  const pid = Number(text.split('\n', 1)[0].trim());
   return Number.isInteger(pid) && pid > 1 ? pid : undefined;
 }
 
