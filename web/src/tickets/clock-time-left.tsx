@@ -14,7 +14,7 @@ export function ClockTimeLeft({
   text,
   fallback = '—',
 }: {
-  clock: SlaClock;
+  clock: Pick<SlaClock, 'status' | 'remainingMinutes' | 'businessDayMinutes' | 'target'>;
   text: string | null;
   fallback?: ReactNode;
 }) {
