@@ -38,6 +38,21 @@ export async function someoneWaitsForRowLock(
   );
 }
 
+/**
+ * Resolves once at least `waiting` sessions of `db`'s database wait for a lock of any kind (a row,
+ * an advisory lock, a table: `pg_stat_activity`): for calls a spec started that queue on different
+ * locks, or on one the spec does not know of (the same spec on the code before a lock was added).
+ */
+export async function someoneWaitsForAnyLock(db: DataSource, waiting = 1): Promise<void> {
+  await someoneWaits(
+    db,
+    `SELECT count(*)::int AS waiting FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+    [],
+    waiting,
+  );
+}
+
 /** Resolves once `countWaiting` (one row, `waiting`) counts at least `atLeast` sessions. */
 async function someoneWaits(
   db: DataSource,
