@@ -37,6 +37,11 @@ import type {
   CheckpointSettingsModel,
 } from './checkpoint.model';
 
+/**
+ * Advisory lock namespace of one client's checkpoint settings (with `hashtext(organization id)`):
+ * its saves take turns. Not the agenda's `CHKP`, which a run holds while it builds an agenda.
+ */
+const SETTINGS_LOCK = 0x43_48_4b_53; // "CHKS"
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Who records a meeting's decisions: provider staff, or the client's approvers. */
 const DECISION_ROLES: readonly Role[] = [
@@ -77,7 +82,9 @@ export class CheckpointsService {
   /**
    * Saves the client's checkpoint weekday and time and creates/updates its Schedule in the same
    * step: a bad input (VALIDATION_FAILED) or a Schedule Temporal refuses changes nothing. The
-   * cadence restarts at the next occurrence of the weekday and time.
+   * cadence restarts at the next occurrence of the weekday and time. Two saves of one client
+   * take turns, the first ones too: the later is an edit of the earlier (its move told, the
+   * Schedule synced again) and each caller gets what its own save committed.
    */
   async saveSettings(
     input: CheckpointSettingsInput,
@@ -99,8 +106,14 @@ export class CheckpointsService {
     }
     const timeZone = calendar.engine.timeZone;
     const saved = await this.db.transaction(async (tx) => {
+      // The client's lock, not the row's: a first save has no row to lock, so two first saves
+      // would both insert (the second a unique violation). In turn, the second reads the first's
+      // row (READ COMMITTED: a statement after the wait sees its commit) and is an edit of it.
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        SETTINGS_LOCK,
+        input.organizationId,
+      ]);
       const repo = tx.getRepository(CheckpointSettingsEntity);
-      // Locked, so two saves at once are two moves in turn (the second one from the first).
       const before = await repo.findOne({
         where: { organizationId: input.organizationId },
         lock: { mode: 'pessimistic_write' },
@@ -112,7 +125,7 @@ export class CheckpointsService {
         before.timeZone === timeZone
       ) {
         // The same weekday and time again: no move, nothing changes, nobody is told.
-        return before;
+        return { row: before, nextRuns: await this.nextRuns(before.organizationId) };
       }
       const now = new Date();
       const row = repo.create({
@@ -128,9 +141,10 @@ export class CheckpointsService {
       if (before) await this.tellMove(tx, before, row, caller, now);
       // Inside the transaction: should Temporal refuse, the settings roll back with it.
       await this.schedules.sync(row);
-      return row;
+      // Still under the lock: the fire times of this save's Schedule, not of a save after it.
+      return { row, nextRuns: await this.nextRuns(row.organizationId) };
     });
-    return this.settingsModel(saved);
+    return this.settingsModel(saved.row, saved.nextRuns);
   }
 
   /**
@@ -310,13 +324,21 @@ export class CheckpointsService {
     return row;
   }
 
-  private async settingsModel(row: CheckpointSettingsEntity): Promise<CheckpointSettingsModel> {
-    let nextRuns: Date[] = [];
+  /** The Schedule's next fire times; none when Temporal does not answer (the settings stand). */
+  private async nextRuns(organizationId: string): Promise<Date[]> {
     try {
-      nextRuns = await this.schedules.nextRuns(row.organizationId);
+      return await this.schedules.nextRuns(organizationId);
     } catch (err) {
-      this.logger.warn(`checkpoint schedule of ${row.organizationId}: ${String(err)}`);
+      this.logger.warn(`checkpoint schedule of ${organizationId}: ${String(err)}`);
+      return [];
     }
+  }
+
+  private async settingsModel(
+    row: CheckpointSettingsEntity,
+    nextRuns?: Date[],
+  ): Promise<CheckpointSettingsModel> {
+    nextRuns ??= await this.nextRuns(row.organizationId);
     return {
       organizationId: row.organizationId,
       weekday: row.weekday,

@@ -4,6 +4,7 @@ import { checkpointScheduleId } from '../../workflows/checkpoint/checkpoint.cont
 import { caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { someoneWaitsForAnyLock, someoneWaitsForRowLock } from '../support/lock-waiters';
 import { useWorldWithWorker } from '../support/world-with-worker';
 import { AURORA_ORG, demoCheckpoint, literally } from '../support/demo-contract';
 
@@ -11,7 +12,8 @@ import { AURORA_ORG, demoCheckpoint, literally } from '../support/demo-contract'
 // dispatcher, the SMTP catcher): staff moving a client's checkpoint emails the people its agenda
 // goes to (the client's approvers and the provider managers, not who moved it), «Punto de control
 // movido: del … al …», once per move, each side with its own footer. The same move again changes
-// nothing and emails nobody; setting a checkpoint for the first time is no move.
+// nothing and emails nobody; setting a checkpoint for the first time is no move. Two first
+// settings at once take turns: the later is a move from the earlier, not an INTERNAL error.
 
 const SET = `mutation ($input: CheckpointSettingsInput!) {
   setCheckpointSettings(input: $input) { organizationId weekday localTime firstDate } }`;
@@ -19,11 +21,36 @@ const GET = `query ($organizationId: ID!) {
   checkpointSettings(organizationId: $organizationId) { weekday localTime firstDate } }`;
 const SECOND_MANAGER = 'gerente2@becken.example';
 
+const SET_FULL = `mutation ($input: CheckpointSettingsInput!) {
+  setCheckpointSettings(input: $input) { weekday localTime firstDate nextRuns } }`;
+const ZONE = 'America/Mexico_City';
+
 interface Row {
   event_key: string;
   recipient_address: string;
   status: string;
   message_id: string;
+  payload: { event: { from: string; to: string } };
+}
+
+interface Saved {
+  weekday: number;
+  localTime: string;
+  firstDate: string;
+  nextRuns: string[];
+}
+
+/** Weekday and wall time of `instant` in Mexico City, e.g. `Wed 11:30`. */
+function wall(instant: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: ZONE,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(new Date(instant))
+    .replace(',', '');
 }
 
 describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)', () => {
@@ -79,7 +106,7 @@ describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)',
   };
   const moves = (organizationId: string) =>
     world.db.query<Row[]>(
-      `SELECT event_key, recipient_address, status, message_id FROM email_outbox
+      `SELECT event_key, recipient_address, status, message_id, payload FROM email_outbox
         WHERE event_type = 'CHECKPOINT_MOVED' AND starts_with(event_key, $1)
         ORDER BY created_at, recipient_address`,
       [`checkpoint-moved-${organizationId}:`],
@@ -159,5 +186,73 @@ describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)',
     await world.db.query(`DELETE FROM checkpoint_settings WHERE organization_id = $1`, [tulumId]);
     await set(tulumId, 3, '10:00');
     expect(await moves(tulumId)).toEqual([]);
+  });
+
+  it('two first settings at once take turns: the later is a move from the earlier, each caller gets its own, the Schedule the later (L3-15)', async () => {
+    await world.db.query(`DELETE FROM checkpoint_settings WHERE organization_id = $1`, [tulumId]);
+    const save = (weekday: number, localTime: string) =>
+      gql<{ setCheckpointSettings: Saved }>(
+        world.api,
+        SET_FULL,
+        { input: { organizationId: tulumId, weekday, localTime } },
+        world.bearer(Role.MANAGER),
+      );
+    // A third first save holds its row uncommitted (its Schedule being created) and then rolls
+    // back (Temporal refused it): both saves get past their read of no settings before either
+    // has written, the first of them waiting on that row before the second is sent.
+    const holder = world.db.createQueryRunner();
+    const answers = await (async () => {
+      try {
+        await holder.startTransaction();
+        await holder.query(
+          `INSERT INTO checkpoint_settings (organization_id, weekday, local_time, anchor_date, time_zone)
+           VALUES ($1, 5, '09:00', current_date + 7, $2)`,
+          [tulumId, ZONE],
+        );
+        const earlier = save(3, '10:00');
+        await someoneWaitsForRowLock(world.db, 'checkpoint_settings', 1);
+        const later = save(4, '12:00');
+        // On that row too, or on whatever lets it wait for the earlier save.
+        await someoneWaitsForAnyLock(world.db, 2);
+        await holder.rollbackTransaction();
+        return await Promise.all([earlier, later]);
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+    })();
+    const [first, second] = answers.map(({ body }) => body);
+    // Typed outcomes both (no unique violation as INTERNAL): each save applied, in turn.
+    expect([first.errors?.[0]?.extensions?.code, second.errors?.[0]?.extensions?.code]).toEqual([
+      undefined,
+      undefined,
+    ]);
+    const a = first.data!.setCheckpointSettings;
+    const b = second.data!.setCheckpointSettings;
+    // Each caller gets what its own save committed, fire times included.
+    expect(a).toMatchObject({ weekday: 3, localTime: '10:00' });
+    expect(b).toMatchObject({ weekday: 4, localTime: '12:00' });
+    expect(a.nextRuns.map(wall)).toEqual(a.nextRuns.map(() => 'Wed 10:00'));
+    expect(b.nextRuns.map(wall)).toEqual(b.nextRuns.map(() => 'Thu 12:00'));
+    expect(b.nextRuns.length).toBeGreaterThan(0);
+
+    // One row, the later save's; the Schedule fires as it says.
+    expect(
+      await world.db.query(
+        `SELECT weekday, local_time, anchor_date::text AS first_date FROM checkpoint_settings
+          WHERE organization_id = $1`,
+        [tulumId],
+      ),
+    ).toEqual([{ weekday: 4, local_time: '12:00', first_date: b.firstDate }]);
+    const schedule = await temporal.schedule.getHandle(checkpointScheduleId(tulumId)).describe();
+    expect(schedule.info.nextActionTimes.map((t) => t.toISOString())).toEqual(b.nextRuns);
+
+    // The first save is no move; the second is one move, from the first's session to its own.
+    const rows = await eventually(
+      () => moves(tulumId),
+      (all) => all.length > 0 && all.every((r) => r.status === 'SENT'),
+    );
+    expect(new Set(rows.map((r) => r.event_key)).size).toBe(1);
+    expect(rows[0].payload.event).toMatchObject({ from: a.nextRuns[0], to: b.nextRuns[0] });
   });
 });
