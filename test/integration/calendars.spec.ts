@@ -1,3 +1,4 @@
+import { CalendarsService } from '../../src/business-time/calendars/calendars.service';
 import { Role } from '../../src/identity/role.enum';
 import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
 import { gql } from '../support/integration-harness';
@@ -366,6 +367,76 @@ describe('Business calendars (L3-05, BUSINESS-TIME.md)', () => {
       expect(versions).toEqual([...versions].sort((a, b) => b - a));
       expect(versions.at(-1)).toBe(1);
       expect(body.data!.calendar.versions[0].change).toContain('mexicoLft74Holidays');
+    });
+  });
+
+  describe('a past version, e.g. the one a deadline was computed on (L3-05)', () => {
+    const addHoliday = async (id: string, date: string, name: string) => {
+      const { body } = await gql<{ addCalendarHoliday: { version: number } }>(
+        world.api,
+        ADD_HOLIDAY,
+        { id, h: { date, name, source: 'CLIENT' } },
+        manager(),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.addCalendarHoliday.version;
+    };
+    // A provider-wide calendar of its own (not the default, which other tests edit), with one
+    // holiday entered at v2 and a second one at v3, after a deadline was computed on v2.
+    let calendarId: string;
+    let explained: { calendarVersion: number; explanation: string[] };
+
+    beforeAll(async () => {
+      const { body } = await gql<{ createCalendar: { id: string } }>(
+        world.api,
+        CREATE,
+        {
+          input: {
+            name: 'Versiones',
+            timeZone: 'America/Mexico_City',
+            weekly: weekdays([{ start: '09:00', end: '18:00' }]),
+            // Entered holidays only, so each version's list is short and its own.
+            mexicoLft74Holidays: false,
+          },
+        },
+        manager(),
+      );
+      calendarId = body.data!.createCalendar.id;
+      await addHoliday(calendarId, '2026-12-11', 'Aniversario');
+      // Thu 2026-12-10 17:00 CDMX + 2 business hours skips Friday the 11th (Aniversario).
+      explained = (
+        await gql<{ businessDeadline: { calendarVersion: number; explanation: string[] } }>(
+          world.api,
+          DEADLINE,
+          { from: '2026-12-10T23:00:00Z', amount: 2, unit: 'BUSINESS_HOURS', calendarId },
+        )
+      ).body.data!.businessDeadline;
+      expect(await addHoliday(calendarId, '2026-12-14', 'Cierre anual')).toBe(
+        explained.calendarVersion + 1,
+      );
+    });
+
+    it('reads a past version from the stored ones on a cold cache (a restarted or second API), once', async () => {
+      // A fresh service has compiled nothing, as after a restart or on another API instance.
+      const cold = new CalendarsService(world.db);
+      const queries = jest.spyOn(world.db, 'query');
+      try {
+        const [v2, again] = await Promise.all([
+          cold.atVersion(calendarId, explained.calendarVersion),
+          cold.atVersion(calendarId, explained.calendarVersion),
+        ]);
+        const cached = await cold.atVersion(calendarId, explained.calendarVersion);
+        expect(v2.version).toBe(explained.calendarVersion);
+        expect(v2.stored.holidays.map((h) => h.date)).toEqual(['2026-12-11']);
+        expect([again, cached]).toEqual([v2, v2]);
+        // One query for the missing version, shared by both callers; none once it is cached.
+        expect(queries).toHaveBeenCalledTimes(1);
+      } finally {
+        queries.mockRestore();
+      }
+      await expect(cold.atVersion(calendarId, 99)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     });
   });
 

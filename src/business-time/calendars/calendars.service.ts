@@ -47,6 +47,15 @@ export type EditedContent = CalendarContent & {
   details?: readonly CalendarChangeDetail[];
 };
 
+/** A stored calendar version with its calendar's unversioned columns. */
+interface StoredVersionRow {
+  readonly name: string;
+  readonly organizationId: string | null;
+  readonly isDefault: boolean;
+  readonly definition: CalendarDefinition;
+  readonly holidaySources: string[];
+}
+
 const CACHE_LIMIT = 256;
 
 /**
@@ -58,6 +67,8 @@ const CACHE_LIMIT = 256;
 export class CalendarsService {
   /** Compiled engine calendars by `id:version`; versions are immutable, so entries never go stale. */
   private readonly compiled = new Map<string, CompiledCalendar>();
+  /** {@link atVersion}'s reads under way by `id:version`, so each missing version is read once. */
+  private readonly loading = new Map<string, Promise<CompiledCalendar>>();
   /** Told after every committed create or edit (e.g. running SLA clocks recompute their deadlines). */
   private readonly changeListeners: ((calendar: CompiledCalendar) => Promise<void>)[] = [];
   private readonly logger = new Logger(CalendarsService.name);
@@ -83,11 +94,36 @@ export class CalendarsService {
   }
 
   /**
-   * The calendar `id` compiled at `version` when that version is cached, without a query (a list
-   * that already read each row's calendar version, e.g. the SLA board); else {@link current}.
+   * The calendar `id` compiled at `version`, never another version: a cache read without a query
+   * when that version is compiled (a list that already read each row's calendar version, e.g. the
+   * SLA board), else one query for it from the stored versions, which is then cached (a restarted
+   * or second API instance starts cold). Concurrent callers asking for the same missing version
+   * share that query. NOT_FOUND when the calendar has no such version.
    */
   async atVersion(id: string, version: number): Promise<CompiledCalendar> {
-    return this.compiled.get(`${id}:${version}`) ?? this.current(id);
+    const key = `${id}:${version}`;
+    const hit = this.compiled.get(key);
+    if (hit) return hit;
+    let loading = this.loading.get(key);
+    if (!loading) {
+      loading = this.loadVersion(id, version).finally(() => this.loading.delete(key));
+      this.loading.set(key, loading);
+    }
+    return loading;
+  }
+
+  private async loadVersion(id: string, version: number): Promise<CompiledCalendar> {
+    // The calendar row and the version in one round trip: name and ownership are not versioned.
+    const [row] = await this.db.query<StoredVersionRow[]>(
+      `SELECT c.name, c.organization_id AS "organizationId", c.is_default AS "isDefault",
+              v.definition, v.holiday_sources AS "holidaySources"
+         FROM business_calendar_version v JOIN business_calendar c ON c.id = v.calendar_id
+        WHERE v.calendar_id = $1 AND v.version = $2`,
+      [assertUuid(id), version],
+    );
+    // `calendar`, the entity clients already word; the message names the version.
+    if (!row) throw notFound('calendar', id, `Calendar ${id} has no version ${version}`);
+    return this.remember({ id, version, ...row });
   }
 
   /** The calendar that governs an organisation's SLA clocks: its own, else the default. */
@@ -424,18 +460,31 @@ export class CalendarsService {
     const version = await (tx ?? this.db.manager)
       .getRepository(BusinessCalendarVersionEntity)
       .findOneByOrFail({ calendarId: row.id, version: row.currentVersion });
-    const compiled: CompiledCalendar = {
+    return this.remember({
       id: row.id,
       name: row.name,
       version: row.currentVersion,
       organizationId: row.organizationId,
       isDefault: row.isDefault,
-      stored: version.definition,
+      definition: version.definition,
       holidaySources: version.holidaySources,
-      engine: new BusinessCalendar(compileDefinition(version.definition, version.holidaySources)),
+    });
+  }
+
+  /** Compiles a stored version for the engine and caches it by `id:version`. */
+  private remember(stored: StoredVersionRow & { id: string; version: number }): CompiledCalendar {
+    const compiled: CompiledCalendar = {
+      id: stored.id,
+      name: stored.name,
+      version: stored.version,
+      organizationId: stored.organizationId,
+      isDefault: stored.isDefault,
+      stored: stored.definition,
+      holidaySources: stored.holidaySources,
+      engine: new BusinessCalendar(compileDefinition(stored.definition, stored.holidaySources)),
     };
     if (this.compiled.size >= CACHE_LIMIT) this.compiled.delete(this.compiled.keys().next().value!);
-    this.compiled.set(key, compiled);
+    this.compiled.set(`${stored.id}:${stored.version}`, compiled);
     return compiled;
   }
 }
