@@ -371,6 +371,10 @@ describe('Business calendars (L3-05, BUSINESS-TIME.md)', () => {
   });
 
   describe('a past version, e.g. the one a deadline was computed on (L3-05)', () => {
+    const AT = `query ($id: ID!, $version: Int) {
+      calendar(id: $id, version: $version) { id version holidays(year: 2026) { date name } }
+    }`;
+    type AtVersion = { calendar: { version: number; holidays: { date: string; name: string }[] } };
     const addHoliday = async (id: string, date: string, name: string) => {
       const { body } = await gql<{ addCalendarHoliday: { version: number } }>(
         world.api,
@@ -414,6 +418,41 @@ describe('Business calendars (L3-05, BUSINESS-TIME.md)', () => {
       expect(await addHoliday(calendarId, '2026-12-14', 'Cierre anual')).toBe(
         explained.calendarVersion + 1,
       );
+    });
+
+    it("shows the holidays of the version the deadline names, not the newest version's", async () => {
+      const { body } = await gql<AtVersion>(
+        world.api,
+        AT,
+        { id: calendarId, version: explained.calendarVersion },
+        manager(),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.calendar).toMatchObject({
+        version: explained.calendarVersion,
+        holidays: [{ date: '2026-12-11', name: 'Aniversario' }],
+      });
+      // The explanation and the holidays shown with it agree.
+      expect(explained.explanation.some((l) => l.includes('Aniversario'))).toBe(true);
+      expect(explained.explanation.some((l) => l.includes('Cierre anual'))).toBe(false);
+
+      const current = await gql<AtVersion>(world.api, AT, { id: calendarId }, manager());
+      expect(current.body.data!.calendar).toMatchObject({
+        version: explained.calendarVersion + 1,
+        holidays: [
+          { date: '2026-12-11', name: 'Aniversario' },
+          { date: '2026-12-14', name: 'Cierre anual' },
+        ],
+      });
+    });
+
+    it('answers a version that never existed NOT_FOUND, and hides it as the calendar itself', async () => {
+      const missing = await gql(world.api, AT, { id: calendarId, version: 99 }, manager());
+      expect(missing.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      // A client user sees neither the current nor a past version of a calendar not theirs.
+      const client = world.bearer(Role.CLIENT_USER);
+      const hidden = await gql(world.api, AT, { id: calendarId, version: 1 }, client);
+      expect(hidden.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
 
     it('reads a past version from the stored ones on a cold cache (a restarted or second API), once', async () => {

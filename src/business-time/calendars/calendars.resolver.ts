@@ -37,18 +37,27 @@ export class CalendarsResolver {
   async calendar(
     @Args('id', { type: () => ID }) id: string,
     @CurrentUser() user: AuthenticatedUser,
+    @Args('version', {
+      type: () => Int,
+      nullable: true,
+      description:
+        'A past version, e.g. the one a deadline or clock explanation names (NOT_FOUND if it never existed); the current one when left out.',
+    })
+    version?: number | null,
   ): Promise<CalendarModel> {
-    return toModel(await this.service.getVisible(id, user));
+    return toModel(await this.service.getVisible(id, user, version));
   }
 
   @ResolveField(() => [CalendarHolidayModel], {
-    description: 'Holidays of a year (generated and entered), in date order.',
+    description: 'Holidays of a year (generated and entered), in date order, at this version.',
   })
   async holidays(
     @Parent() calendar: CalendarModel,
     @Args('year', { type: () => Int }) year: number,
   ): Promise<CalendarHolidayModel[]> {
-    const compiled = await this.service.current(calendar.id);
+    // The parent's version, not the current one: a past version (or an edit committed since the
+    // parent was read) must not show another version's holidays. A cache read almost always.
+    const compiled = await this.service.atVersion(calendar.id, calendar.version);
     const prefix = `${year}-`;
     return compileDefinition(compiled.stored, compiled.holidaySources)
       .holidays.filter((h) => h.date.startsWith(prefix))

@@ -168,8 +168,13 @@ export class CalendarsService {
     return Promise.all(rows.map((row) => this.compile(row)));
   }
 
-  async getVisible(id: string, user: AuthenticatedUser): Promise<CompiledCalendar> {
-    const calendar = await this.current(id);
+  /** The calendar `id` (at `version`, else its current one) if the caller may see it. */
+  async getVisible(
+    id: string,
+    user: AuthenticatedUser,
+    version?: number | null,
+  ): Promise<CompiledCalendar> {
+    const calendar = version == null ? await this.current(id) : await this.atVersion(id, version);
     const visible =
       isProviderStaff(user) ||
       calendar.isDefault ||
