@@ -1,8 +1,7 @@
 import { Role } from '../../src/identity/role.enum';
-import { freePort } from '../../src/infra/provisioning/temporal-binaries';
 import { eventually } from '../support/eventually';
-import { gql, integrationConfig } from '../support/integration-harness';
-import { startDispatcher } from '../support/outbox-dispatcher';
+import { gql } from '../support/integration-harness';
+import { triedWithoutSmtp } from '../support/outbox-dispatcher';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-11, guarantee 4 (docs/RELIABILITY.md): a file deleted before its email went is taken out of
@@ -60,32 +59,19 @@ describe('L3-11: a deleted file leaves every unsent email, past its window or re
       [number, REGISTRANT],
     );
 
-  /**
-   * Ticket `number`'s one attachment email, once a dispatcher of the spec's, with `settings`,
-   * tried it against an SMTP server that is not there and left it as `tried` accepts.
-   */
-  async function triedWithoutSmtp(
+  /** Ticket `number`'s one attachment email, once tried without SMTP and as `tried` accepts. */
+  async function onlyEmailTried(
     number: string,
     settings: Record<string, string>,
     tried: (email: AttachmentEmail) => boolean,
   ): Promise<AttachmentEmail> {
-    const dispatcher = await startDispatcher({
-      db: world.db,
-      config: integrationConfig({
-        DATABASE_URL: world.config.database.url,
-        SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
-        ...settings,
-      }),
-    });
-    try {
-      const [email] = await eventually(
-        () => attachmentEmails(number),
-        (rows) => rows.length === 1 && tried(rows[0]),
-      );
-      return email;
-    } finally {
-      await dispatcher.stop();
-    }
+    const [email] = await triedWithoutSmtp(
+      world,
+      settings,
+      () => attachmentEmails(number),
+      (rows) => rows.length === 1 && tried(rows[0]),
+    );
+    return email;
   }
 
   /** Whether any part of the email (what is sent, and what it is rendered again from) names it. */
@@ -125,7 +111,7 @@ describe('L3-11: a deleted file leaves every unsent email, past its window or re
     });
     const only = await put(number, 'equivocado.csv');
     // One attempt against an SMTP server that is not there; the retry is an hour away.
-    const tried = await triedWithoutSmtp(
+    const tried = await onlyEmailTried(
       number,
       { MAIL_RETRY_BASE_MS: '3600000', MAIL_RETRY_CAP_MS: '3600000' },
       (email) => email.status === 'QUEUED' && email.attempts === 1,
@@ -145,7 +131,7 @@ describe('L3-11: a deleted file leaves every unsent email, past its window or re
     });
     const only = await put(number, 'no-debia-subirse.csv');
     // One attempt allowed, against an SMTP server that is not there: FAILED, on the managers' list.
-    const failed = await triedWithoutSmtp(
+    const failed = await onlyEmailTried(
       number,
       { MAIL_MAX_ATTEMPTS: '1' },
       (email) => email.status === 'FAILED',
