@@ -118,7 +118,7 @@ export class AttachmentsService {
       // One upload at a time per ticket, so two at once cannot both take the last place.
       await lockTicketFiles(tx, ticket.number);
       // FOR SHARE: an assignment being projected right now commits first and is read here, or
-      // waits for this file's email, which its relay then re-addresses (readdressWaiting, L3-11).
+      // waits for this file's email, which its relay then re-addresses (readdressUnsent, L3-11).
       // The relay of its registration (which queues the new-ticket email) waits for this lock too.
       const [current] = await tx.query<
         { state: string; assignee_id: string | null; notified_seq: number }[]

@@ -67,6 +67,18 @@ export interface EnqueueResult {
 const RECIPIENT_COLUMNS = ['id', 'email', 'displayName', 'locale', 'timeZone', 'active'] as const;
 
 /**
+ * Outbox rows that have not gone and may still change (L3-11, guarantee 4): every queued one (in
+ * its window, past it, or waiting for a retry after a failed attempt) and every failed one, which
+ * a manager may send again (`retryEmail` sends the text it has). A row a dispatcher holds
+ * (`claim_token`) goes as it is.
+ */
+const UNSENT_EMAIL = `claim_token IS NULL AND status IN ('QUEUED', 'FAILED')`;
+
+/** Of {@link UNSENT_EMAIL}, those still in their batch window and never tried (what a file joins). */
+const WAITING_EMAIL = `claim_token IS NULL AND status = 'QUEUED' AND attempts = 0
+  AND next_attempt_at > now()`;
+
+/**
  * The event → email entry point (L3-11). Writes one outbox row per recipient, inside the caller's
  * transaction, so the email exists if and only if the event does; the dispatcher sends it later.
  */
@@ -178,11 +190,9 @@ export class NotificationsService {
       { id: string; payload: OutboxPayload; recipient_user_id: string | null }[]
     >(
       `SELECT id, payload, recipient_user_id FROM email_outbox
-        WHERE batch_key = $1 AND claim_token IS NULL
-          AND (status = 'QUEUED' OR ($2::boolean AND status = 'FAILED'))
-          AND ($2::boolean OR (attempts = 0 AND next_attempt_at > now()))
+        WHERE batch_key = $1 AND ${reach === 'unsent' ? UNSENT_EMAIL : WAITING_EMAIL}
           FOR UPDATE SKIP LOCKED`,
-      [key, reach === 'unsent'],
+      [key],
     );
     let changed = 0;
     let dropped = 0;
@@ -215,24 +225,28 @@ export class NotificationsService {
   }
 
   /**
-   * L3-11: a client's activity told to the provider (a file in its batch window) that still waits
-   * is sent to whom the ticket's assignee is when it goes, not when it was queued: queued while
-   * nobody was assigned, it went to every agent saying «no tiene agente asignado» although the
-   * ticket had been assigned meanwhile (QA S16). Each waiting email of `ticketNumber` written for
-   * another assignee than `assigneeId` is rendered again for the assignee (inserted, with the same
-   * key, batch and due time, when they had none) and every other recipient's copy is dropped
-   * unsent. An email a dispatcher holds already goes as it is. Inside the transaction that records
-   * the assignment.
+   * L3-11: a client's activity told to the provider (a file in its batch window, a comment) that
+   * has not gone is sent to whom the ticket's assignee is when it goes, not when it was queued:
+   * queued while nobody was assigned, it went to every agent saying «no tiene agente asignado»
+   * although the ticket had been assigned meanwhile (QA S16), also when its first send had failed
+   * and it went on the retry. Each {@link UNSENT_EMAIL} of `ticketNumber` written for another
+   * assignee than `assigneeId` is rendered again for the assignee (inserted when they had none)
+   * and every other recipient's copy is dropped unsent. A failed one is re-addressed too: a
+   * manager's retry must reach the assignee, not the agents it failed for; the assignee's copy
+   * stays on the managers' list of failures (it is sent when one of them says so, as the copies it
+   * replaces would have been). An email a dispatcher holds already goes as it is; one already
+   * sent to the assignee is not queued again (one row per event and recipient). Inside the
+   * transaction that records the assignment.
    */
-  async readdressWaiting(
+  async readdressUnsent(
     manager: EntityManager,
     ticketNumber: string,
     assigneeId: string | null,
   ): Promise<{ readonly changed: number; readonly dropped: number; readonly added: number }> {
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('NotificationsService.readdressWaiting must run inside a transaction');
+      throw new Error('NotificationsService.readdressUnsent must run inside a transaction');
     }
-    const waiting = await manager.query<
+    const unsent = await manager.query<
       {
         id: string;
         event_key: string;
@@ -240,12 +254,15 @@ export class NotificationsService {
         payload: OutboxPayload;
         batch_key: string | null;
         next_attempt_at: Date;
+        status: EmailStatus;
+        attempts: number;
+        last_error: string | null;
       }[]
     >(
-      `SELECT id, event_key, recipient_address, payload, batch_key, next_attempt_at
+      `SELECT id, event_key, recipient_address, payload, batch_key, next_attempt_at, status,
+              attempts, last_error
          FROM email_outbox
-        WHERE ticket_number = $1 AND event_type = 'PROVIDER_CLIENT_ACTIVITY'
-          AND status = 'QUEUED' AND claim_token IS NULL AND attempts = 0
+        WHERE ticket_number = $1 AND event_type = 'PROVIDER_CLIENT_ACTIVITY' AND ${UNSENT_EMAIL}
           AND (payload -> 'event' ->> 'assigneeId') IS DISTINCT FROM $2
         ORDER BY created_at
           FOR UPDATE SKIP LOCKED`,
@@ -255,8 +272,8 @@ export class NotificationsService {
     let dropped = 0;
     let added = 0;
     const domain = mailDomain(this.config.mail.from);
-    for (const eventKey of new Set(waiting.map((w) => w.event_key))) {
-      const rows = waiting.filter((w) => w.event_key === eventKey);
+    for (const eventKey of new Set(unsent.map((w) => w.event_key))) {
+      const rows = unsent.filter((w) => w.event_key === eventKey);
       const [first] = rows;
       const event = { ...(first.payload.event as NotificationEvent), assigneeId };
       if (event.type !== 'PROVIDER_CLIENT_ACTIVITY') continue;
@@ -268,12 +285,20 @@ export class NotificationsService {
       const names = new Map(Object.entries(first.payload.names));
       const inserts: QueryDeepPartialEntity<EmailOutboxEntity>[] = [];
       const told = new Set<string>();
+      // A copy for a recipient who had none was never tried: no attempts, no error of its own, so
+      // it gets the dispatcher's full set of attempts and backoff. In the window of the copies it
+      // replaces it waits with them (a next file joins it); past it, or once they were tried, it
+      // is due now: not at another address's retry time, which would also look like a window
+      // (attempts 0) that files join and wait in for as long as that backoff.
+      const tried = rows.some((w) => w.attempts > 0 || w.status === EmailStatus.FAILED);
+      const failed = rows.every((w) => w.status === EmailStatus.FAILED);
       for (const r of recipients) {
         const email = this.render(event, r, names);
         if (!email) continue;
         told.add(r.email);
         const own = rows.find((w) => w.recipient_address === r.email);
         if (own) {
+          // Same recipient and Message-ID: its attempts, retry time and status stand.
           await this.rewrite(manager, own.id, { event, names: own.payload.names }, email);
           changed += 1;
         } else {
@@ -281,7 +306,9 @@ export class NotificationsService {
           inserts.push({
             ...outboxRow(event, ticketNumber, r, email, payload, domain),
             batchKey: first.batch_key,
-            nextAttemptAt: first.next_attempt_at,
+            nextAttemptAt: tried ? () => 'now()' : first.next_attempt_at,
+            // Failed for good everywhere: a manager decides whether it goes (why it failed kept).
+            ...(failed ? { status: EmailStatus.FAILED, lastError: first.last_error } : {}),
           });
         }
       }
@@ -318,8 +345,7 @@ export class NotificationsService {
   ): Promise<boolean> {
     const [waiting] = await manager.query<{ id: string; payload: OutboxPayload }[]>(
       `SELECT id, payload FROM email_outbox
-        WHERE batch_key = $1 AND recipient_address = $2 AND status = 'QUEUED'
-          AND claim_token IS NULL AND attempts = 0 AND next_attempt_at > now()
+        WHERE batch_key = $1 AND recipient_address = $2 AND ${WAITING_EMAIL}
         ORDER BY created_at LIMIT 1
           FOR UPDATE SKIP LOCKED`,
       [batch.key, recipient.email],

@@ -193,11 +193,12 @@ export class TicketEmailRelay implements BeforeApplicationShutdown {
       actor: e.actor_id && e.actor_role ? { userId: e.actor_id, role: e.actor_role } : null,
       data: e.data,
     }));
-    // A client's file still waiting for its window goes to whoever holds the ticket now (L3-07,
-    // L3-11), before this batch's emails (an assignment's email sends it at once). Only a batch
-    // that moves the assignee can change that: other transitions skip the outbox read.
+    // A client's file still waiting for its window, or any client's activity not sent yet (a
+    // retry pending), goes to whoever holds the ticket now (L3-07, L3-11), before this batch's
+    // emails (an assignment's email sends it at once). Only a batch that moves the assignee can
+    // change that: other transitions skip the outbox read.
     if (events.some((e) => ASSIGNEE_EVENTS.has(e.type))) {
-      await this.notifications.readdressWaiting(tx, about.number, slice.assigneeId);
+      await this.notifications.readdressUnsent(tx, about.number, slice.assigneeId);
     }
     // The transition an actor-less event (automatic ASSIGNED, clock bookkeeping) was recorded in.
     let cause: TimelineEvent | undefined;

@@ -1,8 +1,10 @@
 import { Role } from '../../src/identity/role.enum';
+import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
 import { type CaughtMail, caughtMails, caughtOnceEach, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { emailsQueued } from '../support/emails-queued';
 import { gql } from '../support/integration-harness';
+import { triedWithoutSmtp } from '../support/outbox-dispatcher';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // L3-11, provider side, on the real stack (PostgreSQL, Temporal dev server, the real worker and
@@ -319,6 +321,161 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
     expect(english.subject).toBe(`[${toAlex}] Client attached a file: Reporte de ventas`);
     expect(english.text).toContain('captura.txt');
     expect(english.text).not.toContain('no assigned agent');
+  });
+
+  /** Ticket `number`'s emails of the client's activity to the provider, sent or not. */
+  const activityRows = (number: string) =>
+    world.db.query<
+      (OutboxRow & { id: string; attempts: number; due: boolean; last_error: string | null })[]
+    >(
+      `SELECT id, event_type, recipient_address, status, message_id, attempts, last_error,
+              next_attempt_at <= now() AS due
+         FROM email_outbox
+        WHERE ticket_number = $1 AND event_type = 'PROVIDER_CLIENT_ACTIVITY'
+        ORDER BY created_at, recipient_address`,
+      [number],
+    );
+
+  /**
+   * SMTP down, then back (L3-11): the worker's dispatcher stops; the client comments on `number`
+   * and its emails are tried against an SMTP port nobody listens on (`settings`) until `tried`
+   * accepts them; then `meanwhile` (an assignment) runs and its emails are queued; the worker's
+   * dispatcher starts again. What was tried.
+   */
+  async function commentWhileSmtpDown(
+    number: string,
+    words: string,
+    settings: Record<string, string>,
+    tried: (rows: Awaited<ReturnType<typeof activityRows>>) => boolean,
+    meanwhile: () => Promise<void>,
+  ) {
+    // The ticket's emails so far have gone: only the comment's meet SMTP down.
+    await emailsQueued(world.db, number);
+    await eventually(
+      () =>
+        world.db.query<{ unsent: number }[]>(
+          `SELECT count(*)::int AS unsent FROM email_outbox
+            WHERE ticket_number = $1 AND status <> 'SENT'`,
+          [number],
+        ),
+      ([row]) => row.unsent === 0,
+    );
+    const dispatcher = world.worker.context.get(EmailDispatcher);
+    await dispatcher.stop();
+    try {
+      await comment(Role.CLIENT_USER, number, words);
+      const failed = await triedWithoutSmtp(world, settings, () => activityRows(number), tried);
+      await meanwhile();
+      await emailsQueued(world.db, number);
+      return failed;
+    } finally {
+      await dispatcher.start();
+    }
+  }
+
+  /** What reached the catcher about ticket `number` quoting the client's `words`. */
+  const caughtQuoting = async (number: string, words: string) =>
+    (await caughtMails()).filter(subjectHas(`[${number}]`)).filter((m) => m.text.includes(words));
+
+  async function reassign(number: string, agentId: string) {
+    const r = await gql(
+      world.api,
+      `mutation ($input: ReassignTicketInput!) { reassignTicket(input: $input) { seq } }`,
+      { input: { number, agentId } },
+      world.bearer(Role.MANAGER),
+    );
+    expect(r.body.errors).toBeUndefined();
+  }
+
+  it('L3-11, L3-07: a client’s comment whose first send failed goes, when SMTP is back, to the agent assigned meanwhile only, once, not «no tiene agente asignado» to all', async () => {
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Timbrado caído',
+      description: 'No timbra ninguna factura.',
+    });
+    const words = 'Sigue sin timbrar desde las 9.';
+    // Unassigned: one email per agent, each tried once and waiting for its retry (a second).
+    const failed = await commentWhileSmtpDown(
+      number,
+      words,
+      { MAIL_RETRY_BASE_MS: '1000', MAIL_RETRY_CAP_MS: '1000' },
+      (rows) => rows.length === 2 && rows.every((r) => r.status === 'QUEUED' && r.attempts >= 1),
+      () => classifyProblem(number, secondAgentId),
+    );
+    expect(failed.map((r) => r.recipient_address)).toEqual([SECOND_AGENT, 'agente@becken.example']);
+
+    // SMTP back: the retry goes to the assignee only (the old code sent both agents «no tiene
+    // agente asignado»), once, with its Message-ID; the other agent's copy was dropped unsent.
+    const mails = await deliveredOnce(number, await sent(number, ['PROVIDER_CLIENT_ACTIVITY'], 1));
+    expect(mails.map((m) => m.to)).toEqual([[SECOND_AGENT]]);
+    expect(mails[0].subject).toBe(`[${number}] Comentario del cliente: Timbrado caído`);
+    expect(mails[0].text).not.toContain('no tiene agente asignado');
+    expect((await caughtQuoting(number, words)).map((m) => m.to)).toEqual([[SECOND_AGENT]]);
+    expect((await activityRows(number)).map((r) => r.recipient_address)).toEqual([SECOND_AGENT]);
+  });
+
+  it('L3-11, L3-07: reassigned while the client’s comment waits an hour for its retry: the new agent’s copy goes at once, once; the former agent gets none', async () => {
+    const [{ id: alex }] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE email = 'agente@becken.example'`,
+    );
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Nómina sin timbrar',
+      description: 'La nómina no timbra.',
+    });
+    await classifyProblem(number, alex);
+    await emailsQueued(world.db, number);
+    const words = 'Ya van tres intentos.';
+    await commentWhileSmtpDown(
+      number,
+      words,
+      { MAIL_RETRY_BASE_MS: '3600000', MAIL_RETRY_CAP_MS: '3600000' },
+      (rows) => rows.length === 1 && rows[0].status === 'QUEUED' && rows[0].attempts === 1,
+      () => reassign(number, secondAgentId),
+    );
+    // Never tried for the new agent: no attempt counted, due now (not at the former's retry).
+    const [copy] = await activityRows(number);
+    expect(copy).toMatchObject({ recipient_address: SECOND_AGENT, attempts: 0, due: true });
+    expect(copy.last_error).toBeNull();
+
+    const [row] = await sent(number, ['PROVIDER_CLIENT_ACTIVITY'], 1);
+    await deliveredOnce(number, [row]);
+    expect((await caughtQuoting(number, words)).map((m) => m.to)).toEqual([[SECOND_AGENT]]);
+  });
+
+  it('L3-11, L3-07: a client’s comment that failed for good is re-addressed too: a manager’s retry reaches the new agent only, once', async () => {
+    const [{ id: alex }] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE email = 'agente@becken.example'`,
+    );
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Complemento de pago',
+      description: 'El complemento no se genera.',
+    });
+    await classifyProblem(number, alex);
+    await emailsQueued(world.db, number);
+    const words = 'Adjunto el folio del complemento.';
+    await commentWhileSmtpDown(
+      number,
+      words,
+      { MAIL_MAX_ATTEMPTS: '1' },
+      (rows) => rows.length === 1 && rows[0].status === 'FAILED',
+      () => reassign(number, secondAgentId),
+    );
+    // Still on the managers' list of failures, now for the new agent, never tried for them.
+    const [copy] = await activityRows(number);
+    expect(copy).toMatchObject({ recipient_address: SECOND_AGENT, status: 'FAILED', attempts: 0 });
+
+    const retried = await gql(
+      world.api,
+      `mutation ($id: ID!) { retryEmail(id: $id) { id status } }`,
+      { id: copy.id },
+      world.bearer(Role.MANAGER),
+    );
+    expect(retried.body.errors).toBeUndefined();
+    const [row] = await sent(number, ['PROVIDER_CLIENT_ACTIVITY'], 1);
+    await deliveredOnce(number, [row]);
+    expect((await caughtQuoting(number, words)).map((m) => m.to)).toEqual([[SECOND_AGENT]]);
   });
 
   it('L3-07: a problem assigned automatically on classification emails that agent once; the client keeps its own emails', async () => {
