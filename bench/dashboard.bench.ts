@@ -36,8 +36,8 @@ const PARTS = ['auth', 'read'] as const;
  */
 export const timersGql = (filter: string): string =>
   `{ slaTimers(filter: { ${filter} first: 200 }) { ticketNumber organizationId subject ticketState slaStatus
-   clock { id kind status deadline startedAt endedAt remainingMinutes consumedMinutes budgetMinutes target
-   atRiskRecordedAt breachedAt overdueMinutes businessDayMinutes } } }`;
+   clock { id kind status deadline endedAt remainingMinutes target atRiskRecordedAt breachedAt
+   overdueMinutes businessDayMinutes } } }`;
 
 /**
  * Issue 5 item 9 / issue 10 item 1: the manager dashboard over a read model of 100,000 tickets
