@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
+import { calendarToday } from '../support/calendar-month';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { registerTicket } from '../support/world-with-worker';
@@ -161,7 +162,7 @@ describe('The client decisions and the release on a requirement (web app, L3-09,
         input: {
           ticketNumber: number,
           organizationId: e2e.world.orgIds['comercializadora-aurora'],
-          date: new Date().toISOString().slice(0, 10),
+          date: calendarToday(),
           hours: 2,
           description: 'Tablero y filtros.',
         },

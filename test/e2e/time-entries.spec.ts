@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
+import { calendarToday } from '../support/calendar-month';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { logIn, newPage, screenshot } from './support/browser';
@@ -175,7 +176,7 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
       {
         input: {
           number,
-          date: new Date().toISOString().slice(0, 10),
+          date: calendarToday(),
           hours: 0.5,
           description: 'Pruebas de la exportación',
           requestId: `live-${Date.now()}`,

@@ -7,6 +7,7 @@ import { schemaFilePath } from '../../src/api/graphql-options';
 import { CheckpointAgendaService } from '../../src/checkpoints/checkpoint-agenda.service';
 import { Role } from '../../src/identity/role.enum';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
+import { calendarToday } from '../support/calendar-month';
 import { databaseFingerprint, waitForQuiet } from '../support/database-fingerprint';
 import { gql, startWorker, type RunningWorker } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
@@ -63,7 +64,7 @@ interface Row {
   roleGuardFirst?: boolean;
 }
 
-const today = new Date().toISOString().slice(0, 10);
+const today = calendarToday();
 const ticket = (
   mutation: string,
   roles: readonly Role[],

@@ -6,7 +6,7 @@ import { foldLedger } from '../../src/contracts/ledger-rules';
 import { SupportPoliciesService } from '../../src/contracts/support-policies.service';
 import { HourLedgerEntryEntity } from '../../src/contracts/hour-ledger-entry.entity';
 import { Role } from '../../src/identity/role.enum';
-import { calendarMonth } from '../support/calendar-month';
+import { calendarMonth, calendarToday } from '../support/calendar-month';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { MONTHLY_STATEMENT, type MonthlyStatementView } from '../support/monthly-statement';
@@ -54,12 +54,14 @@ interface Balance {
 
 /** Numbers that no registered ticket has: only the ledger service (as the workflow calls it) sees them. */
 const UNREGISTERED = (n: number) => `L3-2026-${String(n).padStart(6, '0')}`;
-const today = new Date().toISOString().slice(0, 10);
+/**
+ * Today in the clients' calendar zone (the default calendar's): the day of an adjustment, and of
+ * work logged (L3-12: a later work date is refused, and at 18:00 there UTC is on the next day).
+ */
+const today = calendarToday();
 const month = today.slice(0, 7);
-/** Today in the clients' calendar zone (the default calendar's): the day of an adjustment. */
-const calendarToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(
-  new Date(),
-);
+/** The day a policy's status changed, as its refusal words it (UTC). */
+const utcToday = new Date().toISOString().slice(0, 10);
 
 describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)', () => {
   let world: SeededWorld;
@@ -213,12 +215,12 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       });
       const err = await rejection(policies.assertCanRegisterTickets(tulum));
       expect(err.details).toMatchObject({ reason: 'NO_ACTIVE_POLICY', policyStatus: 'SUSPENDED' });
-      expect(err.message).toContain(`suspended since ${today} (factura vencida)`);
+      expect(err.message).toContain(`suspended since ${utcToday} (factura vencida)`);
 
       expect((await set('ACTIVE', 'pagada')).body.errors).toBeUndefined();
       expect((await set('ENDED', 'fin del contrato')).body.errors).toBeUndefined();
       const ended = await rejection(policies.assertCanRegisterTickets(tulum));
-      expect(ended.message).toContain(`ended on ${today} (fin del contrato)`);
+      expect(ended.message).toContain(`ended on ${utcToday} (fin del contrato)`);
 
       const before = await rowCounts();
       const invalid = await set('SUSPENDED', 'no');
@@ -918,9 +920,9 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
         `TOTAL,${month},5.50,2.50,3.00,15000.00,MXN,,,,`,
         `OPENING_BALANCE,${month},,,,,,${month}-01,0.00,,`,
       ]);
-      // L3-13 (QA S16): then the purchase, the adjustment and its reversal (dated in the client's
-      // calendar zone: near a month's end they may fall in the other month), and the closing
-      // balance: 0 + 20 − 2.5 ± 0 = 17.5.
+      // L3-13 (QA S16): then the purchase, the adjustment and its reversal (all dated today in the
+      // client's calendar zone, whose month this is), and the closing balance: 0 + 20 − 2.5 ± 0 =
+      // 17.5.
       expect(csv.at(-1)).toBe('');
       expect(csv.at(-2)).toMatch(
         new RegExp(`^CLOSING_BALANCE,${month},,,,,,${month}-\\d\\d,17\\.50,,$`),
@@ -929,30 +931,24 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
         const [code, reference, , , , , , date, hours] = line.split(',');
         return { code, reference, date, hours };
       });
-      const inMonth = <T extends { date: string }>(rows: T[]) =>
-        rows.filter((r) => r.date.startsWith(month));
       expect(moved).toEqual(
-        expect.arrayContaining(
-          inMonth([
-            { code: 'PURCHASE', reference: 'FAC-2026-0042', date: today, hours: '20.00' },
-            {
-              code: 'ADJUSTMENT',
-              reference: expect.any(String),
-              date: calendarToday,
-              hours: '1.50',
-            },
-            {
-              code: 'REVERSAL_OF_ADJUSTMENT',
-              reference: expect.any(String),
-              date: calendarToday,
-              hours: '-1.50',
-            },
-          ]),
-        ),
+        expect.arrayContaining([
+          { code: 'PURCHASE', reference: 'FAC-2026-0042', date: today, hours: '20.00' },
+          {
+            code: 'ADJUSTMENT',
+            reference: expect.any(String),
+            date: today,
+            hours: '1.50',
+          },
+          {
+            code: 'REVERSAL_OF_ADJUSTMENT',
+            reference: expect.any(String),
+            date: today,
+            hours: '-1.50',
+          },
+        ]),
       );
-      expect(moved).toHaveLength(
-        inMonth([{ date: today }, { date: calendarToday }, { date: calendarToday }]).length,
-      );
+      expect(moved).toHaveLength(3);
     });
 
     it('downloads the monthly statement as a CSV file, with the same access rules', async () => {
@@ -1078,7 +1074,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       };
       // This month began before the change, and so did every earlier month since the start date.
       // The calendar's month (Mexico City): from 00:00 to 06:00 UTC on the 1st, UTC's is the next.
-      const thisMonth = calendarToday.slice(0, 7);
+      const thisMonth = today.slice(0, 7);
       for (const m of [thisMonth, '2026-01']) {
         const statement = await feeOf(m);
         expect(statement.monthlyFee).toBe(15000);
@@ -1101,7 +1097,6 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
     };
     const thisMonth = calendarMonth();
     const [lastMonth, nextMonth] = [shift(thisMonth, -1), shift(thisMonth, 1)];
-    const localToday = calendarToday;
     const statementOf = async (m: string, headers = manager()) => {
       const { body } = await gql<{ monthlyStatement: MonthlyStatementView }>(
         world.api,
@@ -1177,7 +1172,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       expect(statement.movements).toEqual([
         {
           entryId: adjustmentId,
-          date: localToday,
+          date: today,
           kind: 'ADJUSTMENT',
           reversedKind: null,
           hours: -2.5,
@@ -1202,8 +1197,8 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
         expect.arrayContaining([
           'line,reference,hours_logged,hours_charged,hours_waived,amount,currency,date,hours,reason,by',
           `OPENING_BALANCE,${thisMonth},,,,,,${thisMonth}-01,10.00,,`,
-          `ADJUSTMENT,${adjustmentId},,,,,,${localToday},-2.50,Horas de capacitación cargadas de más,${author.display_name}`,
-          `REVERSAL_OF_ADJUSTMENT,${reversalId},,,,,,${localToday},-1.00,"Cortesía duplicada, se retira",${author.display_name}`,
+          `ADJUSTMENT,${adjustmentId},,,,,,${today},-2.50,Horas de capacitación cargadas de más,${author.display_name}`,
+          `REVERSAL_OF_ADJUSTMENT,${reversalId},,,,,,${today},-1.00,"Cortesía duplicada, se retira",${author.display_name}`,
           expect.stringMatching(
             new RegExp(`^CLOSING_BALANCE,${thisMonth},,,,,,${thisMonth}-\\d\\d,7\\.50,,$`),
           ),
@@ -1254,10 +1249,10 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
           `Saldo inicial,${thisMonth},,,,,,${thisMonth}-01,10,,`,
           expect.stringMatching(
             new RegExp(
-              `^Ajuste manual,,,,,,,${localToday},-2\\.5,Horas de capacitación cargadas de más,.+$`,
+              `^Ajuste manual,,,,,,,${today},-2\\.5,Horas de capacitación cargadas de más,.+$`,
             ),
           ),
-          expect.stringMatching(new RegExp(`^Reverso de un ajuste,,,,,,,${localToday},-1,`)),
+          expect.stringMatching(new RegExp(`^Reverso de un ajuste,,,,,,,${today},-1,`)),
           expect.stringMatching(
             new RegExp(`^Saldo final,${thisMonth},,,,,,${thisMonth}-\\d\\d,7\\.5,,$`),
           ),
@@ -1268,8 +1263,8 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       expect(english).toEqual(
         expect.arrayContaining([
           `Opening balance,${thisMonth},,,,,,${thisMonth}-01,10,,`,
-          expect.stringMatching(new RegExp(`^Manual adjustment,,,,,,,${localToday},-2\\.5,`)),
-          expect.stringMatching(new RegExp(`^Reversal of an adjustment,,,,,,,${localToday},-1,`)),
+          expect.stringMatching(new RegExp(`^Manual adjustment,,,,,,,${today},-2\\.5,`)),
+          expect.stringMatching(new RegExp(`^Reversal of an adjustment,,,,,,,${today},-1,`)),
         ]),
       );
     });

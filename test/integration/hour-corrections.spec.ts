@@ -1,4 +1,5 @@
 import { Role } from '../../src/identity/role.enum';
+import { calendarToday } from '../support/calendar-month';
 import { databaseFingerprint } from '../support/database-fingerprint';
 import { useLedgerWorld } from '../support/world-with-worker';
 
@@ -216,7 +217,7 @@ describe('Manual hour corrections from the ledger screen (L3-12, L3-13, L3-18)',
     const PURCHASE = `mutation ($input: PurchaseHourPackageInput!) {
       purchaseHourPackage(input: $input) { id hours } }`;
     const LOG = `mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) { id hours } }`;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = calendarToday();
     const purchase = {
       organizationId: aurora,
       hours: 10,

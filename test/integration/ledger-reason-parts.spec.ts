@@ -7,6 +7,7 @@ import { runMigrations } from '../../src/database/run-migrations';
 import { typeOrmOptions } from '../../src/database/typeorm-options';
 import { Role } from '../../src/identity/role.enum';
 import { createTicketLedgerActivities } from '../../src/tickets/ticket-ledger.activities';
+import { calendarToday } from '../support/calendar-month';
 import { databaseBefore } from '../support/database-before';
 import { gql } from '../support/integration-harness';
 import { type Caller, useLedgerWorld } from '../support/world-with-worker';
@@ -30,7 +31,7 @@ interface StatementNode {
 }
 
 const MIGRATION = '1764318600000-hour-ledger-reason-parts';
-const today = new Date().toISOString().slice(0, 10);
+const today = calendarToday();
 
 describe('Ledger reasons stored as data (L3-12, L3-13, L3-18)', () => {
   // A task queue no worker polls: registered tickets wait; the ledger is driven directly.

@@ -1,5 +1,6 @@
 import { Role } from '../../src/identity/role.enum';
 import { HoursChangesService } from '../../src/live/hours-changes.service';
+import { calendarToday } from '../support/calendar-month';
 import { gql } from '../support/integration-harness';
 import { liveClients, type LiveSubscription, until } from '../support/live-client';
 import { ticketJourneys } from '../support/ticket-journeys';
@@ -20,7 +21,7 @@ const PURCHASE = `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPac
 const ADJUST = `mutation ($input: AdjustHoursInput!) { adjustHours(input: $input) { id } }`;
 const LOG_TIME = `mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) { ledgerEntryId } }`;
 const REVERSE = `mutation ($input: ReverseHourEntryInput!) { reverseHourEntry(input: $input) { id kind } }`;
-const today = new Date().toISOString().slice(0, 10);
+const today = calendarToday();
 
 describe('Live hours updates over graphql-ws (L3-13, L3-12)', () => {
   const live = liveClients(() => world.api);

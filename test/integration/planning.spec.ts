@@ -4,6 +4,7 @@ import {
   defaultMexicoCityCalendar,
 } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
+import { calendarToday } from '../support/calendar-month';
 import { caughtMails, caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
@@ -503,7 +504,7 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
       {
         input: {
           number: first,
-          date: new Date().toISOString().slice(0, 10),
+          date: calendarToday(),
           hours: 2.5,
           description: 'Avance del reporte',
         },

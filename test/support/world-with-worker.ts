@@ -1,6 +1,7 @@
 import type { AppConfig } from '../../src/config/app-config';
 import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
 import { Role } from '../../src/identity/role.enum';
+import { calendarToday } from './calendar-month';
 import { eventually } from './eventually';
 import { gql, startWorker, type RunningApi, type RunningWorker } from './integration-harness';
 import { createSeededWorld, type SeededWorld } from './seeded-world';
@@ -113,7 +114,7 @@ export function useLedgerWorld(label: string): LedgerWorld {
 
   const live = new LiveWorld(label, () => world);
   const calls = worldCalls(live);
-  const today = () => new Date().toISOString().slice(0, 10);
+  const today = () => calendarToday();
   return {
     world: live,
     ...calls,
