@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../identity/unique-violation';
 import type { OrganizationEntity } from '../identity';
@@ -49,7 +50,7 @@ import {
   planReservation,
   planReversal,
 } from './ledger-rules';
-import { requireLocalDate } from './local-date';
+import { lastWorkDate, requireLocalDate } from './local-date';
 import { ledgerTotals, ledgerTotalsUpTo } from './ledger-totals';
 import { registrationRefusal, requireCurrency, requireMoney } from './support-policies.service';
 import {
@@ -98,6 +99,8 @@ export interface LockedLedger {
 export class HourLedgerService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    /** The ticket's calendar: its zone says which day is today for a work date (L3-12). */
+    private readonly calendars: CalendarsService,
     /**
      * Tells the client of packages, adjustments and reversals (L3-11, L3-13); absent where the
      * ledger is used without mail (the demo seed's packages are not news to anyone).
@@ -308,22 +311,26 @@ export class HourLedgerService {
   /**
    * L3-12: work logged on a ticket consumes its reservation; beyond the authorized estimate it is
    * refused (VALIDATION_FAILED `EXCEEDS_AUTHORIZED_ESTIMATE`: a change order is needed). On a
-   * no-charge ticket (L3-18) the time entry is kept and the ledger consumption is 0.
+   * no-charge ticket (L3-18) the time entry is kept and the ledger consumption is 0. A `date` after
+   * today in the ticket's calendar zone (or the agent's, see `lastWorkDate`) at `now` is
+   * VALIDATION_FAILED `IN_FUTURE`, before anything is written.
    */
-  async logTime(req: LogTimeRequest): Promise<LogTimeResult> {
+  async logTime(req: LogTimeRequest, now = new Date()): Promise<LogTimeResult> {
     const hundredths = positiveHundredths(req.hours);
     const ticketNumber = requireTicketNumber(req.ticketNumber);
     const date = requireLocalDate(req.date, 'date');
     const description = requireText(req.description, 'description', 2000);
     const key = requireKey(req.idempotencyKey);
-    if (date > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'date must not be in the future', {
-        reason: 'IN_FUTURE',
-        field: 'date',
-        value: date,
-      });
-    }
     return this.withLedger(req.organizationId, async (l) => {
+      // Which day is today depends on the ticket's calendar, read once the organisation is known.
+      const { engine } = await this.calendars.forTicket(ticketNumber, l.org.id, l.tx);
+      if (date > lastWorkDate(engine.timeZone, req.agentTimeZone, now)) {
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, 'date must not be in the future', {
+          reason: 'IN_FUTURE',
+          field: 'date',
+          value: date,
+        });
+      }
       const times = l.tx.getRepository(TimeEntryEntity);
       const prior = await times.findOneBy({ idempotencyKey: key });
       if (prior) {

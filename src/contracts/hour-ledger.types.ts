@@ -37,6 +37,11 @@ export interface LogTimeRequest {
   readonly hours: number;
   readonly description: string;
   readonly agentId: string;
+  /**
+   * The agent's own IANA time zone (their profile's): `date` may be their today while the
+   * ticket's calendar zone is still on the day before (see `lastWorkDate`).
+   */
+  readonly agentTimeZone: string;
   readonly idempotencyKey: string;
 }
 

@@ -118,6 +118,7 @@ export class HoursResolver {
     const result = await this.ledger.logTime({
       ...input,
       agentId: caller.id,
+      agentTimeZone: caller.timeZone,
       idempotencyKey: input.idempotencyKey ?? `api:${randomUUID()}`,
     });
     return TimeEntryModel.fromEntity(result.timeEntry, HourBalanceModel.fromView(result.balance));

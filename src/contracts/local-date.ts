@@ -1,3 +1,4 @@
+import { isKnownTimeZone } from '../business-time/engine';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { dateTimeFormat } from '../shared/intl-formats';
 
@@ -25,6 +26,23 @@ export function localToday(timeZone: string, now: Date = new Date()): string {
     month: '2-digit',
     day: '2-digit',
   }).format(now);
+}
+
+/**
+ * L3-12: the last work date that has come at `now`, i.e. that time can be logged on. It is today in
+ * the ticket's calendar zone (`calendarTimeZone`), where its clocks and its client's monthly
+ * statement count days (BUSINESS-TIME.md), never UTC's: at 20:00 in Mexico City UTC is already on
+ * the next day. The one exception is the agent's own today (`agentTimeZone`, their profile's)
+ * when their zone is already on the next day: work done after their midnight but before the
+ * calendar's is dated by them, and by the log form, as today, which is no future to anyone. So
+ * the limit is at most one day past the calendar's today, and only for an agent east of it; an
+ * agent in the calendar's zone cannot log tomorrow. A zone the runtime does not know is ignored.
+ */
+export function lastWorkDate(calendarTimeZone: string, agentTimeZone: string, now: Date): string {
+  const calendarToday = localToday(calendarTimeZone, now);
+  if (agentTimeZone === calendarTimeZone || !isKnownTimeZone(agentTimeZone)) return calendarToday;
+  const agentToday = localToday(agentTimeZone, now);
+  return agentToday > calendarToday ? agentToday : calendarToday;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { seedDemoCheckpoints } from '../checkpoints/demo-checkpoints';
 import { HourLedgerService } from '../contracts/hour-ledger.service';
 import { SupportPoliciesService } from '../contracts/support-policies.service';
@@ -36,7 +37,7 @@ export async function seedDemoWorld(db: DataSource): Promise<DemoSeedResult> {
     .findOneByOrFail({ email: 'admin@becken.example' });
   const actor = authenticatedUserOf(admin);
   const policies = new SupportPoliciesService(db);
-  const ledger = new HourLedgerService(db);
+  const ledger = new HourLedgerService(db, new CalendarsService(db));
   for (const [slug, terms] of Object.entries(DEMO_CONTRACTS)) {
     const org = await db.getRepository(OrganizationEntity).findOneByOrFail({ slug });
     await policies.upsert(

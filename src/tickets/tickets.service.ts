@@ -548,6 +548,7 @@ export class TicketsService implements OnModuleInit {
       hours: input.hours,
       description: input.description,
       agentId: user.id,
+      agentTimeZone: user.timeZone,
       idempotencyKey: `ticket:${ticket.number}:time:${input.requestId ?? randomUUID()}`,
     });
   }

@@ -1,4 +1,11 @@
-import { defaultMexicoCityCalendar, localDateOf } from '../../src/business-time/engine';
+import {
+  defaultMexicoCityCalendar,
+  localDateOf,
+  MEXICO_CITY_TIME_ZONE,
+} from '../../src/business-time/engine';
+import { DomainError } from '../../src/common/errors/domain-error';
+import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
+import { localToday } from '../../src/contracts/local-date';
 import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
@@ -117,4 +124,100 @@ describe('A ticket’s time entries through GraphQL (L3-12, L3-13)', () => {
     expect(other.error?.extensions?.code).toBe('NOT_FOUND');
     expect(other.ticket).toBeFalsy();
   });
+
+  it('L3-12: a work date after today in the ticket’s calendar zone is IN_FUTURE and writes nothing; an agent east of it may log their own today', async () => {
+    const number = await authorizedRequirement(4);
+    const ledger = world.api.app.get(HourLedgerService);
+    const [{ organization_id: organizationId, agent_id: agentId }] = await world.db.query<
+      { organization_id: string; agent_id: string }[]
+    >(
+      `SELECT t.organization_id, u.id AS agent_id FROM ticket t, app_user u
+         JOIN organization o ON o.id = u.organization_id AND o.kind = 'PROVIDER'
+        WHERE t.number = $1 ORDER BY u.email LIMIT 1`,
+      [number],
+    );
+    /** The ticket's time entries and ledger entries. */
+    const written = async () =>
+      (
+        await world.db.query<{ n: number }[]>(
+          `SELECT ((SELECT count(*) FROM time_entry WHERE ticket_number = $1)
+                 + (SELECT count(*) FROM hour_ledger_entry WHERE ticket_number = $1))::int AS n`,
+          [number],
+        )
+      )[0].n;
+    // The ticket counts on the default calendar (Mexico City, UTC−6): at its last 20:00 already
+    // past, UTC is on the next day, so UTC's date says nothing about the ticket's today.
+    const evening = lastMexicoCityEvening(new Date());
+    const day = localToday(MEXICO_CITY_TIME_ZONE, evening);
+    const [tomorrow, dayAfter] = [nextDay(day, 1), nextDay(day, 2)];
+    let request = 0;
+    const logAt = (date: string, agentTimeZone: string) =>
+      ledger.logTime(
+        {
+          organizationId,
+          ticketNumber: number,
+          date,
+          hours: 1,
+          description: `Trabajo del ${date}`,
+          agentId,
+          agentTimeZone,
+          idempotencyKey: `${number}:work-date:${(request += 1)}`,
+        },
+        evening,
+      );
+    const refusal = async (date: string, agentTimeZone: string) => {
+      const before = await written();
+      const err = await logAt(date, agentTimeZone).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(await written()).toBe(before);
+      return err instanceof DomainError ? [err.code, err.details] : err;
+    };
+    const inFuture = (date: string) => [
+      'VALIDATION_FAILED',
+      { reason: 'IN_FUTURE', field: 'date', value: date },
+    ];
+
+    // An agent in the calendar's zone: neither the day after tomorrow nor tomorrow has come.
+    expect(await refusal(dayAfter, MEXICO_CITY_TIME_ZONE)).toEqual(inFuture(dayAfter));
+    expect(await refusal(tomorrow, MEXICO_CITY_TIME_ZONE)).toEqual(inFuture(tomorrow));
+    const today = await logAt(day, MEXICO_CITY_TIME_ZONE);
+    expect(today.timeEntry.workDate).toBe(day);
+    // In Tokyo it is 11:00 the next morning: that day is the agent's today, the one after is not.
+    const east = await logAt(tomorrow, 'Asia/Tokyo');
+    expect(east.timeEntry.workDate).toBe(tomorrow);
+    expect(await refusal(dayAfter, 'Asia/Tokyo')).toEqual(inFuture(dayAfter));
+
+    // Through the API, on the real clock: tomorrow in the ticket's zone is refused the same way.
+    const before = await written();
+    const refused = await log({
+      number,
+      date: nextDay(localToday(MEXICO_CITY_TIME_ZONE), 1),
+      hours: 1,
+      description: 'Mañana',
+      requestId: 'time-entry-tomorrow',
+    });
+    expect(refused.error?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'IN_FUTURE',
+      field: 'date',
+    });
+    expect(await written()).toBe(before);
+  });
 });
+
+/** The last instant at 20:00 in Mexico City (UTC−6 all year since 2022-10-30) not after `now`. */
+function lastMexicoCityEvening(now: Date): Date {
+  const at = new Date(now);
+  at.setUTCHours(2, 0, 0, 0); // 20:00 of the day before in Mexico City
+  if (at > now) at.setUTCDate(at.getUTCDate() - 1);
+  return at;
+}
+
+/** `YYYY-MM-DD` plus `days`. */
+function nextDay(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
