@@ -83,8 +83,11 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
     const section = page.getByTestId('time-entries');
     await section.getByRole('heading', { name: 'Horas trabajadas' }).waitFor();
     await section.getByText('Todavía no hay horas registradas.').waitFor();
-    // The date defaults to today in the person's time zone.
-    expect(await section.getByLabel('Fecha').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The date defaults to today in the person's time zone (the demo agent's is Mexico City, the
+    // ticket's calendar zone too), and the picker offers nothing later: the API refuses it (L3-12).
+    const dateField = section.getByLabel('Fecha');
+    expect(await dateField.inputValue()).toBe(calendarToday());
+    expect(await dateField.getAttribute('max')).toBe(calendarToday());
 
     // Nothing typed: told in words, nothing sent.
     await section.getByRole('button', { name: 'Registrar horas' }).click();

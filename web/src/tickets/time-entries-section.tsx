@@ -7,7 +7,7 @@ import { useQuery } from '../components/use-query';
 import { useRequestId } from '../components/use-request-id';
 import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
-import { nowInZone } from '../i18n/zoned-time';
+import { dayInZone } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
 import { logHoursOffer } from './log-hours-offer';
 import { useLocalTime } from './ticket-bits';
@@ -114,7 +114,11 @@ export function TimeEntriesSection({
     : undefined;
   const entries = query.data?.ticket.timeEntries ?? [];
 
-  const [date, setDate] = useState(() => nowInZone(zone).slice(0, 10));
+  // L3-12: the API takes no work date after today in the ticket's calendar zone, or in the
+  // agent's own when that is already on the next day; the agent's today is always taken, so the
+  // date starts there and the picker offers nothing later (never UTC's date, a day ahead at night).
+  const today = dayInZone(new Date(), zone);
+  const [date, setDate] = useState(today);
   const [hours, setHours] = useState('');
   const [description, setDescription] = useState('');
   const [problem, setProblem] = useState<string>();
@@ -232,6 +236,7 @@ export function TimeEntriesSection({
               label={c.date}
               type="date"
               aria-required
+              max={today}
               value={date}
               onChange={setDate}
             />
