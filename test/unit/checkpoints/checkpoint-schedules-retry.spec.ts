@@ -4,6 +4,7 @@ import type { CalendarsService } from '../../../src/business-time/calendars/cale
 import { CheckpointSchedulesService } from '../../../src/checkpoints/checkpoint-schedules.service';
 import type { AppConfig } from '../../../src/config/app-config';
 import type { TemporalClientService } from '../../../src/temporal/temporal-client.service';
+import { eventuallyHeld } from '../../support/eventually';
 
 // L3-15: each client's checkpoint Schedule follows its calendar's zone. When Temporal is away at
 // boot or at a calendar edit, the sync is tried again until it lands (before: only at the next
@@ -64,13 +65,23 @@ describe('checkpoint Schedules synced again after a failure (L3-15)', () => {
   });
   afterEach(() => service.beforeApplicationShutdown());
 
+  /** Long enough for several retries (20 ms apart): what must not happen has had its chance. */
   const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+  /**
+   * Waits for chained retries to land rather than for a fixed time: when the worker is descheduled
+   * past the sleep's end, the first retry runs only then, and the second it schedules comes after
+   * the sleep (a single retry, scheduled before the sleep, always fires first).
+   */
+  const createsReach = (n: number) =>
+    eventuallyHeld(
+      () => creates,
+      (c) => c >= n,
+    );
 
   it('retries a sync that failed at boot until it lands, then stops', async () => {
     failuresLeft = 2;
     service.onApplicationBootstrap();
-    await settle();
-    expect(creates).toBe(3);
+    await createsReach(3);
     await settle();
     expect(creates).toBe(3);
   });
