@@ -60,8 +60,6 @@ const UNREGISTERED = (n: number) => `L3-2026-${String(n).padStart(6, '0')}`;
  */
 const today = calendarToday();
 const month = today.slice(0, 7);
-/** The day a policy's status changed, as its refusal words it (UTC). */
-const utcToday = new Date().toISOString().slice(0, 10);
 
 describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)', () => {
   let world: SeededWorld;
@@ -208,19 +206,33 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
           { input: { organizationId: tulum, status, reason } },
           manager(),
         );
-      const suspended = await set('SUSPENDED', 'factura vencida');
+      // The change is stamped with the UTC date it is made on: the one before or after the call
+      // (the spec's module-level `today` is hours old when the suite runs across 00:00 UTC).
+      const stampedOn = async <T>(change: () => Promise<T>): Promise<[T, string[]]> => {
+        const before = new Date().toISOString().slice(0, 10);
+        const result = await change();
+        return [result, [before, new Date().toISOString().slice(0, 10)]];
+      };
+      const [suspended, suspendedOn] = await stampedOn(() => set('SUSPENDED', 'factura vencida'));
       expect(suspended.body.data!.setSupportPolicyStatus).toMatchObject({
         status: 'SUSPENDED',
         canRegisterTickets: false,
       });
       const err = await rejection(policies.assertCanRegisterTickets(tulum));
       expect(err.details).toMatchObject({ reason: 'NO_ACTIVE_POLICY', policyStatus: 'SUSPENDED' });
-      expect(err.message).toContain(`suspended since ${utcToday} (factura vencida)`);
+      expect(suspendedOn).toContain(err.details!.since);
+      expect(err.message).toContain(
+        `suspended since ${String(err.details!.since)} (factura vencida)`,
+      );
 
       expect((await set('ACTIVE', 'pagada')).body.errors).toBeUndefined();
-      expect((await set('ENDED', 'fin del contrato')).body.errors).toBeUndefined();
+      const [endedSet, endedOn] = await stampedOn(() => set('ENDED', 'fin del contrato'));
+      expect(endedSet.body.errors).toBeUndefined();
       const ended = await rejection(policies.assertCanRegisterTickets(tulum));
-      expect(ended.message).toContain(`ended on ${utcToday} (fin del contrato)`);
+      expect(endedOn).toContain(ended.details!.since);
+      expect(ended.message).toContain(
+        `ended on ${String(ended.details!.since)} (fin del contrato)`,
+      );
 
       const before = await rowCounts();
       const invalid = await set('SUSPENDED', 'no');
