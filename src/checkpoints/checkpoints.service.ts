@@ -28,6 +28,7 @@ import { CheckpointDecisionNotices } from './checkpoint-decision-notices.service
 import { CheckpointSchedulesService } from './checkpoint-schedules.service';
 import { CheckpointDecisionEntity } from './checkpoint-decision.entity';
 import { CheckpointSettingsEntity } from './checkpoint-settings.entity';
+import { lockCheckpointSettings } from './checkpoint-settings-lock';
 import { CheckpointEntity } from './checkpoint.entity';
 import type { CheckpointDecisionsInput, CheckpointSettingsInput } from './checkpoint.inputs';
 import type {
@@ -37,11 +38,6 @@ import type {
   CheckpointSettingsModel,
 } from './checkpoint.model';
 
-/**
- * Advisory lock namespace of one client's checkpoint settings (with `hashtext(organization id)`):
- * its saves take turns. Not the agenda's `CHKP`, which a run holds while it builds an agenda.
- */
-const SETTINGS_LOCK = 0x43_48_4b_53; // "CHKS"
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Who records a meeting's decisions: provider staff, or the client's approvers. */
 const DECISION_ROLES: readonly Role[] = [
@@ -109,10 +105,7 @@ export class CheckpointsService {
       // The client's lock, not the row's: a first save has no row to lock, so two first saves
       // would both insert (the second a unique violation). In turn, the second reads the first's
       // row (READ COMMITTED: a statement after the wait sees its commit) and is an edit of it.
-      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
-        SETTINGS_LOCK,
-        input.organizationId,
-      ]);
+      await lockCheckpointSettings(tx, input.organizationId);
       const repo = tx.getRepository(CheckpointSettingsEntity);
       const before = await repo.findOne({
         where: { organizationId: input.organizationId },
