@@ -26,6 +26,7 @@ import { AppConfig } from '../config/app-config';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { checkpointInterval } from './checkpoint-schedule';
 import { CheckpointSettingsEntity } from './checkpoint-settings.entity';
+import { lockCheckpointSettings } from './checkpoint-settings-lock';
 
 /**
  * One Temporal Schedule per client checkpoint (L3-15), ID `checkpoint:<orgId>` (the business key):
@@ -167,15 +168,29 @@ export class CheckpointSchedulesService
     return description.info.nextActionTimes;
   }
 
+  /**
+   * Syncs each client's Schedule from its committed settings, in one short transaction per client
+   * under the client's settings lock, as a save takes it: a save in flight has synced its new
+   * settings but not committed them, so a row read without the lock would be the old settings,
+   * pushed back to the Schedule after the save's. A failure ends the pass (the caller retries all
+   * of it); no lock is held from one client to the next.
+   */
   private async syncAll(): Promise<void> {
-    const repo = this.db.getRepository(CheckpointSettingsEntity);
-    for (const settings of await repo.find()) {
-      await this.sync(settings);
-      // The Schedule followed the calendar's zone; so does what the settings show.
-      const { timeZone } = (await this.calendars.forOrganization(settings.organizationId)).engine;
-      if (timeZone !== settings.timeZone) {
-        await repo.update({ organizationId: settings.organizationId }, { timeZone });
-      }
+    const clients = await this.db
+      .getRepository(CheckpointSettingsEntity)
+      .find({ select: { organizationId: true } });
+    for (const { organizationId } of clients) {
+      await this.db.transaction(async (tx) => {
+        await lockCheckpointSettings(tx, organizationId);
+        // After the wait: what the last save committed (READ COMMITTED), the Schedule it synced.
+        const repo = tx.getRepository(CheckpointSettingsEntity);
+        const settings = await repo.findOneBy({ organizationId });
+        if (!settings) return;
+        await this.sync(settings);
+        // The Schedule followed the calendar's zone; so does what the settings show.
+        const { timeZone } = (await this.calendars.forOrganization(organizationId)).engine;
+        if (timeZone !== settings.timeZone) await repo.update({ organizationId }, { timeZone });
+      });
     }
   }
 }

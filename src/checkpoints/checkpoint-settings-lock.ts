@@ -7,8 +7,11 @@ import type { EntityManager } from 'typeorm';
 const SETTINGS_LOCK = 0x43_48_4b_53; // "CHKS"
 
 /**
- * Takes `organizationId`'s checkpoint settings lock for the rest of `tx` (L3-15): the client's
- * saves take turns. A client's lock, not its row's: a first save has no row to lock.
+ * Takes `organizationId`'s checkpoint settings lock for the rest of `tx` (L3-15). Whoever writes
+ * the client's settings or syncs its Schedule from them holds it, so they take turns: a save and
+ * its Schedule sync commit together before a boot or calendar sync reads the row, and that sync
+ * never pushes settings older than what a save in flight has already synced. A client's lock, not
+ * its row's: a first save has no row to lock.
  */
 export async function lockCheckpointSettings(
   tx: EntityManager,

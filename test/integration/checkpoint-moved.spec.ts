@@ -1,10 +1,18 @@
 import { Client, Connection } from '@temporalio/client';
+import { CalendarsService } from '../../src/business-time/calendars/calendars.service';
+import { CheckpointSchedulesService } from '../../src/checkpoints/checkpoint-schedules.service';
 import { Role } from '../../src/identity/role.enum';
+import { TemporalClientService } from '../../src/temporal/temporal-client.service';
 import { checkpointScheduleId } from '../../workflows/checkpoint/checkpoint.contract';
 import { caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
-import { someoneWaitsForAnyLock, someoneWaitsForRowLock } from '../support/lock-waiters';
+import {
+  settledOrWaitsForAnyLock,
+  someoneWaitsForAdvisoryLock,
+  someoneWaitsForAnyLock,
+  someoneWaitsForRowLock,
+} from '../support/lock-waiters';
 import { useWorldWithWorker } from '../support/world-with-worker';
 import { AURORA_ORG, demoCheckpoint, literally } from '../support/demo-contract';
 
@@ -13,7 +21,8 @@ import { AURORA_ORG, demoCheckpoint, literally } from '../support/demo-contract'
 // goes to (the client's approvers and the provider managers, not who moved it), «Punto de control
 // movido: del … al …», once per move, each side with its own footer. The same move again changes
 // nothing and emails nobody; setting a checkpoint for the first time is no move. Two first
-// settings at once take turns: the later is a move from the earlier, not an INTERNAL error.
+// settings at once take turns: the later is a move from the earlier, not an INTERNAL error. A sync
+// of every Schedule (an API booting, a calendar edit) during a save syncs what the save commits.
 
 const SET = `mutation ($input: CheckpointSettingsInput!) {
   setCheckpointSettings(input: $input) { organizationId weekday localTime firstDate } }`;
@@ -254,5 +263,74 @@ describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)',
     );
     expect(new Set(rows.map((r) => r.event_key)).size).toBe(1);
     expect(rows[0].payload.event).toMatchObject({ from: a.nextRuns[0], to: b.nextRuns[0] });
+  });
+
+  it('a sync of every Schedule (another API booting) during a save waits for it and syncs what it committed, not the settings before it (L3-15)', async () => {
+    await set(auroraId, 3, '10:00');
+    // The save of Thursday 12:00 is held at its commit, after it synced its Schedule: a deferred
+    // trigger of this spec waits there for an advisory lock the spec holds.
+    const hold = 'checkpoint-moved.spec hold';
+    const holder = world.db.createQueryRunner();
+    await holder.connect();
+    await holder.query('SELECT pg_advisory_lock(hashtext($1))', [hold]);
+    await world.db.query(`
+      CREATE FUNCTION checkpoint_moved_spec_hold() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_advisory_xact_lock(hashtext('${hold}')); RETURN NULL; END $$`);
+    await world.db.query(`
+      CREATE CONSTRAINT TRIGGER checkpoint_moved_spec_hold AFTER INSERT OR UPDATE
+      ON checkpoint_settings DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+      WHEN (NEW.weekday = 4 AND NEW.local_time = '12:00')
+      EXECUTE FUNCTION checkpoint_moved_spec_hold()`);
+    // Another API instance (a rolling deploy) whose boot syncs every client's Schedule.
+    const client = new TemporalClientService(world.config);
+    const booting = new CheckpointSchedulesService(
+      world.db,
+      client,
+      new CalendarsService(world.db),
+      world.config,
+    );
+    let saved: Saved;
+    try {
+      const saving = gql<{ setCheckpointSettings: Saved }>(
+        world.api,
+        SET_FULL,
+        { input: { organizationId: auroraId, weekday: 4, localTime: '12:00' } },
+        world.bearer(Role.MANAGER),
+      );
+      await someoneWaitsForAdvisoryLock(world.db);
+      booting.onApplicationBootstrap();
+      // Shutting the instance down waits for its boot pass to end.
+      const booted = booting.beforeApplicationShutdown();
+      // The pass waits for the save (the client's settings lock), or (unlocked) runs through.
+      await settledOrWaitsForAnyLock(world.db, booted, 2);
+      await holder.query('SELECT pg_advisory_unlock(hashtext($1))', [hold]);
+      const { body } = await saving;
+      expect(body.errors).toBeUndefined();
+      saved = body.data!.setCheckpointSettings;
+      await booted;
+    } finally {
+      await holder.release();
+      await world.db.query(
+        `DROP TRIGGER checkpoint_moved_spec_hold ON checkpoint_settings;
+         DROP FUNCTION checkpoint_moved_spec_hold()`,
+      );
+      await client.onApplicationShutdown();
+    }
+
+    expect(saved).toMatchObject({ weekday: 4, localTime: '12:00' });
+    expect(saved.nextRuns.length).toBeGreaterThan(0);
+    expect(saved.nextRuns.map(wall)).toEqual(saved.nextRuns.map(() => 'Thu 12:00'));
+    expect(
+      await world.db.query(
+        `SELECT weekday, local_time FROM checkpoint_settings WHERE organization_id = $1`,
+        [auroraId],
+      ),
+    ).toEqual([{ weekday: 4, local_time: '12:00' }]);
+    // The Schedule fires as the stored settings say, not at the Wednesday 10:00 the pass read
+    // before the save committed.
+    const schedule = await temporal.schedule.getHandle(checkpointScheduleId(auroraId)).describe();
+    const fires = schedule.info.nextActionTimes.map((t) => t.toISOString());
+    expect(fires.map(wall)).toEqual(fires.map(() => 'Thu 12:00'));
+    expect(fires).toEqual(saved.nextRuns);
   });
 });

@@ -38,30 +38,54 @@ export async function someoneWaitsForRowLock(
   );
 }
 
+/** Counts the sessions of this database waiting for a lock of any kind. */
+const ANY_LOCK = `SELECT count(*)::int AS waiting FROM pg_stat_activity
+  WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`;
+
 /**
  * Resolves once at least `waiting` sessions of `db`'s database wait for a lock of any kind (a row,
  * an advisory lock, a table: `pg_stat_activity`): for calls a spec started that queue on different
  * locks, or on one the spec does not know of (the same spec on the code before a lock was added).
  */
 export async function someoneWaitsForAnyLock(db: DataSource, waiting = 1): Promise<void> {
-  await someoneWaits(
-    db,
-    `SELECT count(*)::int AS waiting FROM pg_stat_activity
-      WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
-    [],
-    waiting,
-  );
+  await someoneWaits(db, ANY_LOCK, [], waiting);
 }
 
-/** Resolves once `countWaiting` (one row, `waiting`) counts at least `atLeast` sessions. */
+/**
+ * Resolves once `call` has settled or at least `waiting` sessions wait for a lock of any kind (as
+ * {@link someoneWaitsForAnyLock}): for a call that queues behind a lock on the fixed code and runs
+ * straight through on the code before that lock, the spec then asserting on what it did.
+ */
+export async function settledOrWaitsForAnyLock(
+  db: DataSource,
+  call: Promise<unknown>,
+  waiting = 1,
+): Promise<void> {
+  let settled = false;
+  const done = () => {
+    settled = true;
+  };
+  // The spec awaits `call` itself and hears its error there.
+  call.then(done, done);
+  await someoneWaits(db, ANY_LOCK, [], waiting, () => settled);
+}
+
+/**
+ * Resolves once `countWaiting` (one row, `waiting`) counts at least `atLeast` sessions, or as soon
+ * as `unless` holds.
+ */
 async function someoneWaits(
   db: DataSource,
   countWaiting: string,
   params: unknown[] = [],
   atLeast = 1,
+  unless: () => boolean = () => false,
 ): Promise<void> {
   await eventually(
-    () => db.query<{ waiting: number }[]>(countWaiting, params),
-    ([row]) => row.waiting >= atLeast,
+    async () => ({
+      unless: unless(),
+      ...(await db.query<{ waiting: number }[]>(countWaiting, params))[0],
+    }),
+    (seen) => seen.unless || seen.waiting >= atLeast,
   );
 }

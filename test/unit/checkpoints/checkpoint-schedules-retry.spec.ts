@@ -31,11 +31,16 @@ describe('checkpoint Schedules synced again after a failure (L3-15)', () => {
   beforeEach(() => {
     creates = 0;
     calendarChanged = undefined;
+    const settings = {
+      find: () => Promise.resolve([{ organizationId: SETTINGS.organizationId }]),
+      findOneBy: () => Promise.resolve(SETTINGS),
+      update: () => Promise.resolve(),
+    };
+    // Each client is synced in a transaction of its own, under its settings lock.
+    const tx = { query: () => Promise.resolve([]), getRepository: () => settings };
     const db = {
-      getRepository: () => ({
-        find: () => Promise.resolve([SETTINGS]),
-        update: () => Promise.resolve(),
-      }),
+      getRepository: () => settings,
+      transaction: (work: (manager: typeof tx) => Promise<void>) => work(tx),
     };
     const temporal = {
       client: {
