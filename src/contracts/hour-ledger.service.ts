@@ -283,7 +283,8 @@ export class HourLedgerService {
       const policy = await l.tx
         .getRepository(SupportPolicyEntity)
         .findOneBy({ organizationId: l.org.id });
-      const refusal = registrationRefusal(l.org.name, policy);
+      const { engine } = await this.calendars.forOrganization(l.org.id, l.tx);
+      const refusal = registrationRefusal(l.org.name, policy, engine.timeZone);
       if (refusal) throw refusal;
       const plan = planReservation(l.balance, {
         ticketNumber,

@@ -99,6 +99,10 @@ export class SupportPoliciesResolver {
     const org = await this.db
       .getRepository(OrganizationEntity)
       .findOneByOrFail({ id: policy.organizationId });
-    return SupportPolicyModel.fromEntity(policy, org.name);
+    return SupportPolicyModel.fromEntity(
+      policy,
+      org.name,
+      await this.service.timeZoneOf(policy.organizationId),
+    );
   }
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import type { AuthenticatedUser } from '../identity';
 import { visibleClientOrganization } from './client-organization';
 import { PolicyEventKind, PolicyStatus } from './contract-enums';
 import { requireReason } from './hours';
-import { requireLocalDate } from './local-date';
+import { localToday, requireLocalDate } from './local-date';
 import { SupportPolicyEventEntity } from './support-policy-event.entity';
 import { SupportPolicyEntity } from './support-policy.entity';
 import { CURRENCY_MESSAGE, isIsoCurrency } from './validation';
@@ -32,7 +33,11 @@ const TRANSITIONS: Readonly<Record<PolicyStatus, readonly PolicyStatus[]>> = {
  */
 @Injectable()
 export class SupportPoliciesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    /** The client's calendar: its zone dates a refusal's «suspended since» (L3-01). */
+    private readonly calendars: CalendarsService,
+  ) {}
 
   /** The organisation's policy, or null; NOT_FOUND when `caller` may not see the organisation. */
   async find(
@@ -57,9 +62,17 @@ export class SupportPoliciesService {
   async assertCanRegisterTickets(organizationId: string): Promise<SupportPolicyEntity> {
     const org = await visibleClientOrganization(this.db.manager, organizationId);
     const policy = await this.db.getRepository(SupportPolicyEntity).findOneBy({ organizationId });
-    const refusal = registrationRefusal(org.name, policy);
+    const refusal = registrationRefusal(org.name, policy, await this.timeZoneOf(org.id));
     if (refusal) throw refusal;
     return policy!;
+  }
+
+  /**
+   * The zone of the organisation's calendar ({@link CalendarsService.forOrganization}): the days
+   * its people see, e.g. the day its policy was suspended, are dates there (BUSINESS-TIME.md).
+   */
+  async timeZoneOf(organizationId: string, manager?: EntityManager): Promise<string> {
+    return (await this.calendars.forOrganization(organizationId, manager)).engine.timeZone;
   }
 
   /** Creates the policy (ACTIVE) or changes its terms; a change with nothing new writes nothing. */
@@ -241,13 +254,19 @@ export class SupportPoliciesService {
   }
 }
 
-/** Why `orgName` may not register tickets, or null when its policy is ACTIVE (L3-01). */
+/**
+ * Why `orgName` may not register tickets, or null when its policy is ACTIVE (L3-01). The day the
+ * policy was suspended or ended (`since`, in the message and the details) is the local date of
+ * the change in `timeZone`, the client's calendar zone, never UTC's: a suspension at 19:00 in
+ * Mexico City is already the next day in UTC.
+ */
 export function registrationRefusal(
   orgName: string,
   policy: Pick<SupportPolicyEntity, 'status' | 'statusChangedAt' | 'statusReason'> | null,
+  timeZone: string,
 ): DomainError | null {
   if (policy?.status === PolicyStatus.ACTIVE) return null;
-  const since = policy?.statusChangedAt.toISOString().slice(0, 10);
+  const since = policy ? localToday(timeZone, policy.statusChangedAt) : undefined;
   const why = policy?.statusReason ? ` (${policy.statusReason})` : '';
   const message = !policy
     ? `${orgName} has no support policy: tickets need an active monthly policy`

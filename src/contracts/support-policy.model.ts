@@ -106,8 +106,13 @@ export class SupportPolicyModel {
   @Field()
   updatedAt!: Date;
 
-  static fromEntity(e: SupportPolicyEntity, organizationName: string): SupportPolicyModel {
-    const refusal = registrationRefusal(organizationName, e);
+  /** `timeZone`: the client's calendar zone, which dates the blocked reason's day (L3-01). */
+  static fromEntity(
+    e: SupportPolicyEntity,
+    organizationName: string,
+    timeZone: string,
+  ): SupportPolicyModel {
+    const refusal = registrationRefusal(organizationName, e, timeZone);
     return Object.assign(new SupportPolicyModel(), {
       id: e.id,
       organizationId: e.organizationId,

@@ -36,8 +36,9 @@ export async function seedDemoWorld(db: DataSource): Promise<DemoSeedResult> {
     .getRepository(AppUserEntity)
     .findOneByOrFail({ email: 'admin@becken.example' });
   const actor = authenticatedUserOf(admin);
-  const policies = new SupportPoliciesService(db);
-  const ledger = new HourLedgerService(db, new CalendarsService(db));
+  const calendars = new CalendarsService(db);
+  const policies = new SupportPoliciesService(db, calendars);
+  const ledger = new HourLedgerService(db, calendars);
   for (const [slug, terms] of Object.entries(DEMO_CONTRACTS)) {
     const org = await db.getRepository(OrganizationEntity).findOneByOrFail({ slug });
     await policies.upsert(

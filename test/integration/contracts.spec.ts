@@ -206,12 +206,14 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
           { input: { organizationId: tulum, status, reason } },
           manager(),
         );
-      // The change is stamped with the UTC date it is made on: the one before or after the call
-      // (the spec's module-level `today` is hours old when the suite runs across 00:00 UTC).
+      // The change is dated on the day it is made in Tulum's calendar zone (the default
+      // calendar's, Mexico City; from 18:00 there UTC is on the next day): the day before or after
+      // the call, as the spec's module-level `today` is hours old when the suite runs across
+      // midnight there.
       const stampedOn = async <T>(change: () => Promise<T>): Promise<[T, string[]]> => {
-        const before = new Date().toISOString().slice(0, 10);
+        const before = calendarToday();
         const result = await change();
-        return [result, [before, new Date().toISOString().slice(0, 10)]];
+        return [result, [before, calendarToday()]];
       };
       const [suspended, suspendedOn] = await stampedOn(() => set('SUSPENDED', 'factura vencida'));
       expect(suspended.body.data!.setSupportPolicyStatus).toMatchObject({
@@ -223,6 +225,10 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       expect(suspendedOn).toContain(err.details!.since);
       expect(err.message).toContain(
         `suspended since ${String(err.details!.since)} (factura vencida)`,
+      );
+      // The policy's own reason, shown on its page, names the same day.
+      expect(suspended.body.data!.setSupportPolicyStatus.registrationBlockedReason).toBe(
+        err.message,
       );
 
       expect((await set('ACTIVE', 'pagada')).body.errors).toBeUndefined();

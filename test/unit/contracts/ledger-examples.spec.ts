@@ -1,3 +1,4 @@
+import { MEXICO_CITY_TIME_ZONE as MX } from '../../../src/business-time/engine';
 import { DomainError, ErrorCode } from '../../../src/common/errors/domain-error';
 import { LedgerEntryKind } from '../../../src/contracts/contract-enums';
 import {
@@ -184,30 +185,42 @@ describe('hours, dates and the L3-01 refusal', () => {
 
   it('says why a client may not register tickets (L3-01)', () => {
     const at = new Date('2026-03-01T18:00:00Z');
-    expect(registrationRefusal('Aurora', null)?.message).toMatch(/no support policy/);
-    const suspended = registrationRefusal('Aurora', {
-      status: PolicyStatus.SUSPENDED,
-      statusChangedAt: at,
-      statusReason: 'unpaid invoice',
-    });
+    expect(registrationRefusal('Aurora', null, MX)?.message).toMatch(/no support policy/);
+    const suspended = registrationRefusal(
+      'Aurora',
+      {
+        status: PolicyStatus.SUSPENDED,
+        statusChangedAt: at,
+        statusReason: 'unpaid invoice',
+      },
+      MX,
+    );
     expect(suspended?.message).toMatch(/suspended since 2026-03-01 \(unpaid invoice\)/);
     expect(suspended?.details).toMatchObject({
       reason: 'NO_ACTIVE_POLICY',
       policyStatus: 'SUSPENDED',
     });
     expect(
-      registrationRefusal('Aurora', {
-        status: PolicyStatus.ENDED,
-        statusChangedAt: at,
-        statusReason: null,
-      })?.message,
+      registrationRefusal(
+        'Aurora',
+        {
+          status: PolicyStatus.ENDED,
+          statusChangedAt: at,
+          statusReason: null,
+        },
+        MX,
+      )?.message,
     ).toMatch(/ended on 2026-03-01/);
     expect(
-      registrationRefusal('Aurora', {
-        status: PolicyStatus.ACTIVE,
-        statusChangedAt: at,
-        statusReason: null,
-      }),
+      registrationRefusal(
+        'Aurora',
+        {
+          status: PolicyStatus.ACTIVE,
+          statusChangedAt: at,
+          statusReason: null,
+        },
+        MX,
+      ),
     ).toBeNull();
   });
 });
