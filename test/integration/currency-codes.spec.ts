@@ -1,3 +1,4 @@
+import { calendarToday } from '../support/calendar-month';
 import { databaseFingerprint } from '../support/database-fingerprint';
 import { useLedgerWorld } from '../support/world-with-worker';
 
@@ -13,7 +14,6 @@ const PURCHASE = `mutation ($input: PurchaseHourPackageInput!) {
 describe('currency codes are ISO 4217 (L3-03, L3-13)', () => {
   const { world, ok, refused } = useLedgerWorld('currency-codes');
   let organizationId: string;
-  const today = () => new Date().toISOString().slice(0, 10);
   const policy = (currency: string) => ({
     organizationId,
     monthlyFee: 18500,
@@ -23,7 +23,8 @@ describe('currency codes are ISO 4217 (L3-03, L3-13)', () => {
   const purchase = (currency: string, reference: string) => ({
     organizationId,
     hours: 5,
-    purchasedOn: today(),
+    // A day that has come in the client's calendar zone, not UTC's (L3-03).
+    purchasedOn: calendarToday(),
     reference,
     price: 1000,
     currency,

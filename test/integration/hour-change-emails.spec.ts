@@ -1,3 +1,4 @@
+import { calendarToday } from '../support/calendar-month';
 import { type CaughtMail, sentExactly as sentOnce } from '../support/caught-mail';
 import { demoContract, hoursEsMX, literally } from '../support/demo-contract';
 import { useWorldWithWorker, worldCalls } from '../support/world-with-worker';
@@ -14,7 +15,8 @@ const AURORA = 'comercializadora-aurora';
 const SEEDED = demoContract(AURORA).hours;
 const APPROVER = 'aprobador@aurora.example';
 const EMAIL_TYPE = 'HOURS_CHANGED';
-const today = new Date().toISOString().slice(0, 10);
+/** A purchase date that has come: today in Aurora's calendar zone, not UTC's (L3-03). */
+const today = calendarToday();
 
 const PURCHASE = `mutation ($input: PurchaseHourPackageInput!) {
   purchaseHourPackage(input: $input) { ledgerEntryId balance { available } }

@@ -1,4 +1,5 @@
 import { Role } from '../../src/identity/role.enum';
+import { calendarToday } from '../support/calendar-month';
 import { type CaughtMail, outboxRowsOf, sentExactly as sentOnce } from '../support/caught-mail';
 import { demoContract, hoursEsMX, lowBalanceThreshold } from '../support/demo-contract';
 import { useWorldWithWorker, worldCalls } from '../support/world-with-worker';
@@ -18,7 +19,8 @@ const TOPPED_UP_THRESHOLD = lowBalanceThreshold(SEEDED + TOP_UP);
 const APPROVER = 'aprobador@aurora.example';
 const MANAGER = 'gerente@becken.example';
 const EMAIL_TYPE = 'HOURS_LOW_BALANCE';
-const today = new Date().toISOString().slice(0, 10);
+/** A purchase date that has come: today in Aurora's calendar zone, not UTC's (L3-03). */
+const today = calendarToday();
 
 const ADJUST = `mutation ($input: AdjustHoursInput!) { adjustHours(input: $input) { id } }`;
 const PURCHASE = `mutation ($input: PurchaseHourPackageInput!) {

@@ -7,6 +7,7 @@ import { DomainError } from '../../src/common/errors/domain-error';
 import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
 import { localToday } from '../../src/contracts/local-date';
 import { Role } from '../../src/identity/role.enum';
+import { lastMexicoCityEvening, nextDay } from '../support/calendar-month';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
@@ -206,18 +207,3 @@ describe('A ticket’s time entries through GraphQL (L3-12, L3-13)', () => {
     expect(await written()).toBe(before);
   });
 });
-
-/** The last instant at 20:00 in Mexico City (UTC−6 all year since 2022-10-30) not after `now`. */
-function lastMexicoCityEvening(now: Date): Date {
-  const at = new Date(now);
-  at.setUTCHours(2, 0, 0, 0); // 20:00 of the day before in Mexico City
-  if (at > now) at.setUTCDate(at.getUTCDate() - 1);
-  return at;
-}
-
-/** `YYYY-MM-DD` plus `days`. */
-function nextDay(date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}

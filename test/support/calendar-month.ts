@@ -19,3 +19,21 @@ export function calendarMonth(now = new Date(), timeZone = 'America/Mexico_City'
 export function calendarToday(now = new Date(), timeZone = MEXICO_CITY_TIME_ZONE): string {
   return localToday(timeZone, now);
 }
+
+/**
+ * The last instant at 20:00 in Mexico City (UTC−6 all year since 2022-10-30) not after `now`: an
+ * evening when UTC is already on the next day, for a spec that passes it as `now` (L3-12).
+ */
+export function lastMexicoCityEvening(now: Date): Date {
+  const at = new Date(now);
+  at.setUTCHours(2, 0, 0, 0); // 20:00 of the day before in Mexico City
+  if (at > now) at.setUTCDate(at.getUTCDate() - 1);
+  return at;
+}
+
+/** `YYYY-MM-DD` plus `days`. */
+export function nextDay(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
