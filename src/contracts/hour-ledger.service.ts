@@ -50,7 +50,7 @@ import {
   planReservation,
   planReversal,
 } from './ledger-rules';
-import { lastWorkDate, requireLocalDate } from './local-date';
+import { lastWorkDate, requireLocalDate, requirePurchasedBy } from './local-date';
 import { ledgerTotals, ledgerTotalsUpTo } from './ledger-totals';
 import { registrationRefusal, requireCurrency, requireMoney } from './support-policies.service';
 import {
@@ -99,7 +99,10 @@ export interface LockedLedger {
 export class HourLedgerService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    /** The ticket's calendar: its zone says which day is today for a work date (L3-12). */
+    /**
+     * The ticket's or the client's calendar: its zone says which day is today for a work date
+     * (L3-12) or a purchase date (L3-03), and dates a refused registration (L3-01).
+     */
     private readonly calendars: CalendarsService,
     /**
      * Tells the client of packages, adjustments and reversals (L3-11, L3-13); absent where the
@@ -188,9 +191,15 @@ export class HourLedgerService {
     return toBalanceView(organizationId, foldTotals(await ledgerTotals(this.db, organizationId)));
   }
 
-  /** L3-03: a purchased package; its hours enter the ledger at once and never expire (L3-13). */
+  /**
+   * L3-03: a purchased package; its hours enter the ledger at once and never expire (L3-13). A
+   * `purchasedOn` after today in the client's calendar zone (or the purchaser's, see
+   * `lastWorkDate`) at `now` is VALIDATION_FAILED (`requirePurchasedBy`), before anything is
+   * written.
+   */
   async purchasePackage(
     req: PurchaseRequest,
+    now = new Date(),
   ): Promise<{ hourPackage: HourPackageEntity; replayed: boolean; balance: HourBalanceView }> {
     const hundredths = positiveHundredths(req.hours);
     const purchasedOn = requireLocalDate(req.purchasedOn, 'purchasedOn');
@@ -199,6 +208,13 @@ export class HourLedgerService {
     const currency = requireCurrency(req.currency ?? 'MXN');
     const key = requireKey(req.idempotencyKey ?? `purchase:${randomUUID()}`);
     return this.withLedger(req.organizationId, async (l) => {
+      // Which day is today depends on the client's calendar, read once the organisation is known.
+      const { engine } = await this.calendars.forOrganization(l.org.id, l.tx);
+      requirePurchasedBy(
+        purchasedOn,
+        'purchasedOn',
+        lastWorkDate(engine.timeZone, req.actorTimeZone, now),
+      );
       const prior = await findByKey(l.tx, key);
       const packages = l.tx.getRepository(HourPackageEntity);
       if (prior) {

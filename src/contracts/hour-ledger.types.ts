@@ -77,6 +77,11 @@ export interface PurchaseRequest {
   readonly price: number;
   readonly currency?: string;
   readonly actorId: string | null;
+  /**
+   * The purchaser's own IANA time zone (their profile's): `purchasedOn` may be their today while
+   * the client's calendar zone is still on the day before (see `lastWorkDate`).
+   */
+  readonly actorTimeZone: string;
   readonly idempotencyKey?: string;
 }
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { MEXICO_CITY_TIME_ZONE } from '../business-time/engine';
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '../identity';
 import { visibleClientOrganization } from './client-organization';
 import { HourBalanceModel } from './hour-balance.model';
@@ -17,7 +16,6 @@ import {
   ReverseHourEntryInput,
   SetTicketNoChargeInput,
 } from './hours.input';
-import { localToday, requirePurchasedBy } from './local-date';
 import { MonthlyStatementModel } from './monthly-statement.model';
 import { HourStatementArgs, MonthlyStatementArgs, OrganizationArgs } from './statement.args';
 import { TicketBillingModel } from './ticket-billing.model';
@@ -74,11 +72,11 @@ export class HoursResolver {
     @Args('input') input: PurchaseHourPackageInput,
     @CurrentUser() caller: AuthenticatedUser,
   ): Promise<HourPackageModel> {
-    // The package counts from its purchase: no date after today in the provider's time zone
-    // (or in UTC, when UTC is already on the next day: the date a caller east of it may send).
-    const [mexico, utc] = [localToday(MEXICO_CITY_TIME_ZONE), localToday('UTC')];
-    requirePurchasedBy(input.purchasedOn, 'purchasedOn', mexico > utc ? mexico : utc);
-    const result = await this.ledger.purchasePackage({ ...input, actorId: caller.id });
+    const result = await this.ledger.purchasePackage({
+      ...input,
+      actorId: caller.id,
+      actorTimeZone: caller.timeZone,
+    });
     return HourPackageModel.fromEntity(
       result.hourPackage,
       HourBalanceModel.fromView(result.balance),

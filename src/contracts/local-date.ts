@@ -37,6 +37,8 @@ export function localToday(timeZone: string, now: Date = new Date()): string {
  * calendar's is dated by them, and by the log form, as today, which is no future to anyone. So
  * the limit is at most one day past the calendar's today, and only for an agent east of it; an
  * agent in the calendar's zone cannot log tomorrow. A zone the runtime does not know is ignored.
+ * L3-03 dates a package's purchase by the same rule, with the client's calendar and the
+ * purchaser's zone (the statement counts the package on that day).
  */
 export function lastWorkDate(calendarTimeZone: string, agentTimeZone: string, now: Date): string {
   const calendarToday = localToday(calendarTimeZone, now);
@@ -47,7 +49,8 @@ export function lastWorkDate(calendarTimeZone: string, agentTimeZone: string, no
 
 /**
  * L3-03/L3-12/L3-13: a package is bought on a day that has come: its hours count in the balance at
- * once, so a purchase date after `today` (the provider's local date) is refused, not post-dated.
+ * once, so a purchase date after `today` (the client's calendar's today, or the purchaser's: see
+ * `lastWorkDate`) is refused, not post-dated.
  */
 export function requirePurchasedBy(value: string, field: string, today: string): string {
   if (requireLocalDate(value, field) > today) {

@@ -52,6 +52,7 @@ export async function seedDemoWorld(db: DataSource): Promise<DemoSeedResult> {
       reference: demoPackageReference(slug),
       price: terms.price,
       actorId: admin.id,
+      actorTimeZone: admin.timeZone,
       idempotencyKey: `demo-package:${slug}`,
     });
   }

@@ -2,8 +2,13 @@ import {
   addBusinessDays,
   defaultMexicoCityCalendar,
   isBusinessTime,
+  MEXICO_CITY_TIME_ZONE,
 } from '../../src/business-time/engine';
+import { DomainError } from '../../src/common/errors/domain-error';
+import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
+import { localToday } from '../../src/contracts/local-date';
 import { Role } from '../../src/identity/role.enum';
+import { calendarToday, lastMexicoCityEvening, nextDay } from '../support/calendar-month';
 import { gql } from '../support/integration-harness';
 import { useWorldWithWorker } from '../support/world-with-worker';
 import { AURORA_ORG } from '../support/demo-contract';
@@ -171,6 +176,73 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
     });
     expect(bought.code).toBeUndefined();
     expect(await packages()).toBe(before + 1);
+  });
+
+  it('L3-03/L3-13: a purchase date after today in the client’s calendar zone is refused at a Mexico City evening, nothing written; a manager east of it may date their own today', async () => {
+    const organizationId = world.orgIds['comercializadora-aurora'];
+    const ledger = world.api.app.get(HourLedgerService);
+    const [{ id: actorId }] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE email = 'gerente@becken.example'`,
+    );
+    /** Aurora's packages and ledger entries. */
+    const written = async () =>
+      (
+        await world.db.query<{ n: number }[]>(
+          `SELECT ((SELECT count(*) FROM hour_package WHERE organization_id = $1)
+                 + (SELECT count(*) FROM hour_ledger_entry WHERE organization_id = $1))::int AS n`,
+          [organizationId],
+        )
+      )[0].n;
+    // Aurora counts on the default calendar (Mexico City, UTC−6): at its last 20:00 already past,
+    // UTC is on the next day, which the old rule (the later of Mexico City's and UTC's) took.
+    const evening = lastMexicoCityEvening(new Date());
+    const day = localToday(MEXICO_CITY_TIME_ZONE, evening);
+    const [tomorrow, dayAfter] = [nextDay(day, 1), nextDay(day, 2)];
+    let request = 0;
+    const buyAt = (purchasedOn: string, actorTimeZone: string) =>
+      ledger.purchasePackage(
+        {
+          organizationId,
+          hours: 1,
+          purchasedOn,
+          reference: `F-${purchasedOn}`,
+          price: 100,
+          actorId,
+          actorTimeZone,
+          idempotencyKey: `date-limits:evening:${(request += 1)}`,
+        },
+        evening,
+      );
+    const refusal = async (purchasedOn: string, actorTimeZone: string) => {
+      const before = await written();
+      const err = await buyAt(purchasedOn, actorTimeZone).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(await written()).toBe(before);
+      return err instanceof DomainError ? [err.code, err.details] : err;
+    };
+    const afterToday = (today: string) => ['VALIDATION_FAILED', { field: 'purchasedOn', today }];
+
+    // A manager in the calendar's zone: neither the day after tomorrow nor tomorrow has come.
+    expect(await refusal(dayAfter, MEXICO_CITY_TIME_ZONE)).toEqual(afterToday(day));
+    expect(await refusal(tomorrow, MEXICO_CITY_TIME_ZONE)).toEqual(afterToday(day));
+    expect((await buyAt(day, MEXICO_CITY_TIME_ZONE)).hourPackage.purchasedOn).toBe(day);
+    // In Tokyo it is 11:00 the next morning: that day is the manager's today, the one after is not.
+    expect((await buyAt(tomorrow, 'Asia/Tokyo')).hourPackage.purchasedOn).toBe(tomorrow);
+    expect(await refusal(dayAfter, 'Asia/Tokyo')).toEqual(afterToday(tomorrow));
+
+    // Through the API, on the real clock, as the demo manager (Mexico City): tomorrow is refused.
+    const before = await written();
+    const refused = await mutate(Role.MANAGER, 'purchaseHourPackage', 'PurchaseHourPackageInput', {
+      organizationId,
+      hours: 1,
+      reference: 'F-mañana',
+      price: 100,
+      purchasedOn: nextDay(calendarToday(), 1),
+    });
+    expect([refused.code, refused.data]).toEqual(['VALIDATION_FAILED', null]);
+    expect(await written()).toBe(before);
   });
 });
 
