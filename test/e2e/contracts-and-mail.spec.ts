@@ -3,7 +3,7 @@ import type { Page, Request } from 'playwright-core';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 import { monthWords } from '../../web/src/i18n/month-words';
-import { calendarMonth } from '../support/calendar-month';
+import { calendarMonth, calendarToday } from '../support/calendar-month';
 import { demoContract, figure, hoursEsMX, pesosEsMX } from '../support/demo-contract';
 
 // Issue 9, manager and client screens over the real API: support policies and prepaid hours
@@ -83,6 +83,20 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     expect(await purchase.innerText()).toContain('Compra');
     expect(await purchase.innerText()).toContain('+12.5 h');
     await screenshot(page, '40-contracts', { docs: 'contracts-and-hours' });
+  });
+
+  it('L3-03/L3-13: the purchase date starts on, and stops at, the manager’s today in their profile’s zone, not the device’s', async () => {
+    // The manager's profile says Mexico City (the clients' calendar zone too); the device is in a
+    // zone that is on another day right now, whose today the API may refuse or the manager not mean.
+    const device = zoneOnAnotherDayThanMexicoCity(new Date());
+    expect(calendarToday(new Date(), device)).not.toBe(calendarToday());
+    ({ page } = await newPage(e2e.browser, e2e.baseURL, undefined, device));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/contratos');
+    await page.getByLabel('Cliente').selectOption({ label: 'Comercializadora Aurora' });
+    const date = page.getByTestId('package-form').getByLabel('Fecha de compra');
+    expect(await date.inputValue()).toBe(calendarToday());
+    expect(await date.getAttribute('max')).toBe(calendarToday());
   });
 
   it('L3-07: a manager sets the client progress-update cadence in business hours', async () => {
@@ -396,3 +410,16 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     expect(await horizontalOverflow(page)).toEqual([]);
   });
 });
+
+/**
+ * A time zone whose date is not Mexico City's at `now`: Kiritimati (UTC+14) is a day ahead from
+ * 04:00 in Mexico City (UTC−6), Pago Pago (UTC−11) a day behind until 05:00 there.
+ */
+function zoneOnAnotherDayThanMexicoCity(now: Date): string {
+  const hour = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'America/Mexico_City',
+    hour: 'numeric',
+    hourCycle: 'h23',
+  }).format(now);
+  return Number(hour) >= 4 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+}

@@ -32,17 +32,21 @@ export function launchBrowser(): Promise<Browser> {
 /** The browser's time zone in every e2e page: the demo users' and the default calendar's. */
 export const BROWSER_TIME_ZONE = 'America/Mexico_City';
 
-/** A fresh browser profile (empty localStorage) as a person in Mexico City would have. */
+/**
+ * A fresh browser profile (empty localStorage) as a person in Mexico City would have; `timeZone`
+ * puts the device elsewhere (e.g. a manager travelling, whose profile still says Mexico City).
+ */
 export async function newPage(
   browser: Browser,
   baseURL: string,
   viewport = { width: 1280, height: 900 },
+  timeZone = BROWSER_TIME_ZONE,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL,
     viewport,
     locale: 'es-MX',
-    timezoneId: BROWSER_TIME_ZONE,
+    timezoneId: timeZone,
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();

@@ -4,19 +4,15 @@ import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
+import { dayInZone } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
+import { useLocalTime } from '../tickets/ticket-bits';
 import { isKnownCurrency, unknownCurrencyText } from './currency';
 import { CurrencyField } from './currency-field';
 import { refusedBy } from '../components/field-error';
 
 /** The form's own message (a value refused before asking the API), which its field points to. */
 const ERROR_ID = 'package-form-error';
-
-/** Today, YYYY-MM-DD, in the browser's zone (the purchase date a manager types most often). */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 function newKey(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function')
@@ -38,6 +34,11 @@ export function PackageForm({
   const { t, language } = useI18n();
   const { call } = useSession();
   const form = useMutationForm();
+  const { zone } = useLocalTime();
+  // L3-03/L3-13: the API takes no purchase date after today in the client's calendar zone, or in
+  // the manager's own when that is already on the next day; the manager's today is always taken,
+  // so the date starts there and the picker offers nothing later (never the browser's or UTC's).
+  const today = dayInZone(new Date(), zone);
   const [hours, setHours] = useState('');
   const [price, setPrice] = useState('');
   const [currency, setCurrency] = useState('MXN');
@@ -77,7 +78,7 @@ export function PackageForm({
       return block(unknownCurrencyText(language, currency), 'currency');
     if (!purchasedOn) return block(t.tickets.required(t.contracts.purchasedOn), 'date');
     // L3-12/L3-13: a package counts from its purchase; the API refuses a later date too.
-    if (purchasedOn > today()) return block(t.contracts.purchasedOnFuture, 'date');
+    if (purchasedOn > today) return block(t.contracts.purchasedOnFuture, 'date');
     if (!reference.trim()) return block(t.tickets.required(t.contracts.reference), 'reference');
     setInvalid(undefined);
     setInvalidField(undefined);
@@ -155,7 +156,7 @@ export function PackageForm({
           label={t.contracts.purchasedOn}
           type="date"
           required
-          max={today()}
+          max={today}
           value={purchasedOn}
           onChange={edit(setPurchasedOn)}
           {...refused('date')}
