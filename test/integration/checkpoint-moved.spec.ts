@@ -15,6 +15,7 @@ import {
 } from '../support/lock-waiters';
 import { useWorldWithWorker } from '../support/world-with-worker';
 import { AURORA_ORG, demoCheckpoint, literally } from '../support/demo-contract';
+import { mexicoCityWall } from '../support/calendar-month';
 
 // L3-15 with L3-11, on the real stack (API, PostgreSQL, Temporal Schedules, the worker's email
 // dispatcher, the SMTP catcher): staff moving a client's checkpoint emails the people its agenda
@@ -47,19 +48,6 @@ interface Saved {
   localTime: string;
   firstDate: string;
   nextRuns: string[];
-}
-
-/** Weekday and wall time of `instant` in Mexico City, e.g. `Wed 11:30`. */
-function wall(instant: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone: ZONE,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(new Date(instant))
-    .replace(',', '');
 }
 
 describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)', () => {
@@ -241,8 +229,8 @@ describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)',
     // Each caller gets what its own save committed, fire times included.
     expect(a).toMatchObject({ weekday: 3, localTime: '10:00' });
     expect(b).toMatchObject({ weekday: 4, localTime: '12:00' });
-    expect(a.nextRuns.map(wall)).toEqual(a.nextRuns.map(() => 'Wed 10:00'));
-    expect(b.nextRuns.map(wall)).toEqual(b.nextRuns.map(() => 'Thu 12:00'));
+    expect(a.nextRuns.map(mexicoCityWall)).toEqual(a.nextRuns.map(() => 'Wed 10:00'));
+    expect(b.nextRuns.map(mexicoCityWall)).toEqual(b.nextRuns.map(() => 'Thu 12:00'));
     expect(b.nextRuns.length).toBeGreaterThan(0);
 
     // One row, the later save's; the Schedule fires as it says.
@@ -319,7 +307,7 @@ describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)',
 
     expect(saved).toMatchObject({ weekday: 4, localTime: '12:00' });
     expect(saved.nextRuns.length).toBeGreaterThan(0);
-    expect(saved.nextRuns.map(wall)).toEqual(saved.nextRuns.map(() => 'Thu 12:00'));
+    expect(saved.nextRuns.map(mexicoCityWall)).toEqual(saved.nextRuns.map(() => 'Thu 12:00'));
     expect(
       await world.db.query(
         `SELECT weekday, local_time FROM checkpoint_settings WHERE organization_id = $1`,
@@ -330,7 +318,7 @@ describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)',
     // before the save committed.
     const schedule = await temporal.schedule.getHandle(checkpointScheduleId(auroraId)).describe();
     const fires = schedule.info.nextActionTimes.map((t) => t.toISOString());
-    expect(fires.map(wall)).toEqual(fires.map(() => 'Thu 12:00'));
+    expect(fires.map(mexicoCityWall)).toEqual(fires.map(() => 'Thu 12:00'));
     expect(fires).toEqual(saved.nextRuns);
   });
 });

@@ -24,6 +24,7 @@ import { demoCheckpoint, demoContract, TULUM_ORG } from '../support/demo-contrac
 import { eventually } from '../support/eventually';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
+import { mexicoCityWall } from '../support/calendar-month';
 
 // L3-15 on the real stack (PostgreSQL, the Temporal dev server with real Schedules, the real worker
 // and its email dispatcher, the SMTP catcher): managers set each client's checkpoint, its real
@@ -83,19 +84,6 @@ interface Agenda {
     recordedByRole: string;
     recordedByName: string | null;
   }[];
-}
-
-/** Weekday and wall time of `instant` in Mexico City, e.g. `Wed 11:30`. */
-function wall(instant: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone: ZONE,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(new Date(instant))
-    .replace(',', '');
 }
 
 /**
@@ -228,7 +216,7 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     expect(runs.length).toBeGreaterThanOrEqual(3);
     const day = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri'][weekday];
     for (const [i, run] of runs.entries()) {
-      expect(wall(run)).toBe(`${day} 11:30`);
+      expect(mexicoCityWall(run)).toBe(`${day} 11:30`);
       if (i > 0) expect(Date.parse(run) - Date.parse(runs[i - 1])).toBe(14 * DAY);
     }
     expect(Date.parse(runs[0])).toBeGreaterThan(Date.now());
@@ -248,7 +236,7 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     );
     expect(set.errors).toBeUndefined();
     const day = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri'][weekday];
-    expect(wall(set.data!.setCheckpointSettings.nextRuns[0])).toBe(`${day} 10:00`);
+    expect(mexicoCityWall(set.data!.setCheckpointSettings.nextRuns[0])).toBe(`${day} 10:00`);
 
     // Tulum gets its own calendar in Cancún (UTC−5, no DST): its creation alone moves the
     // Schedule (the calendar replaces the default for Tulum); a later edit keeps it there.

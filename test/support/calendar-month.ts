@@ -37,3 +37,16 @@ export function nextDay(date: string, days: number): string {
   at.setUTCDate(at.getUTCDate() + days);
   return at.toISOString().slice(0, 10);
 }
+
+/** Weekday and wall time of `instant` in Mexico City, e.g. `Wed 11:30` (a checkpoint's run, L3-15). */
+export function mexicoCityWall(instant: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: MEXICO_CITY_TIME_ZONE,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(new Date(instant))
+    .replace(',', '');
+}
