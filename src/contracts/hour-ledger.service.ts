@@ -52,7 +52,7 @@ import {
 } from './ledger-rules';
 import { lastWorkDate, requireLocalDate, requirePurchasedBy } from './local-date';
 import { ledgerTotals, ledgerTotalsUpTo } from './ledger-totals';
-import { registrationRefusal, requireCurrency, requireMoney } from './support-policies.service';
+import { refusalOf, requireCurrency, requireMoney } from './support-policies.service';
 import {
   assertReplayOf,
   assertRegisteredTicket,
@@ -299,8 +299,9 @@ export class HourLedgerService {
       const policy = await l.tx
         .getRepository(SupportPolicyEntity)
         .findOneBy({ organizationId: l.org.id });
-      const { engine } = await this.calendars.forOrganization(l.org.id, l.tx);
-      const refusal = registrationRefusal(l.org.name, policy, engine.timeZone);
+      const zone = async () =>
+        (await this.calendars.forOrganization(l.org.id, l.tx)).engine.timeZone;
+      const refusal = await refusalOf(l.org.name, policy, zone);
       if (refusal) throw refusal;
       const plan = planReservation(l.balance, {
         ticketNumber,

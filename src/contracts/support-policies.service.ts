@@ -62,7 +62,7 @@ export class SupportPoliciesService {
   async assertCanRegisterTickets(organizationId: string): Promise<SupportPolicyEntity> {
     const org = await visibleClientOrganization(this.db.manager, organizationId);
     const policy = await this.db.getRepository(SupportPolicyEntity).findOneBy({ organizationId });
-    const refusal = registrationRefusal(org.name, policy, await this.timeZoneOf(org.id));
+    const refusal = await refusalOf(org.name, policy, () => this.timeZoneOf(org.id));
     if (refusal) throw refusal;
     return policy!;
   }
@@ -252,6 +252,20 @@ export class SupportPoliciesService {
       }),
     );
   }
+}
+
+/**
+ * {@link registrationRefusal}, reading the client's calendar zone (`timeZone`) only when the policy
+ * is not ACTIVE: every ticket registration and every estimate reservation asks, and an active
+ * policy's answer needs no date.
+ */
+export async function refusalOf(
+  orgName: string,
+  policy: Pick<SupportPolicyEntity, 'status' | 'statusChangedAt' | 'statusReason'> | null,
+  timeZone: () => Promise<string>,
+): Promise<DomainError | null> {
+  if (policy?.status === PolicyStatus.ACTIVE) return null;
+  return registrationRefusal(orgName, policy, await timeZone());
 }
 
 /**

@@ -1,6 +1,6 @@
 import { MEXICO_CITY_TIME_ZONE } from '../../../src/business-time/engine';
 import { PolicyStatus } from '../../../src/contracts/contract-enums';
-import { registrationRefusal } from '../../../src/contracts/support-policies.service';
+import { refusalOf, registrationRefusal } from '../../../src/contracts/support-policies.service';
 
 // L3-01: a client whose policy is suspended or ended is told since which day, a calendar day in
 // its calendar's zone (BUSINESS-TIME.md), never UTC's: from 18:00 in Mexico City UTC is already on
@@ -36,5 +36,24 @@ describe('registrationRefusal dates the change in the client’s calendar zone (
     expect(refusal(PolicyStatus.SUSPENDED, 'Asia/Tokyo')?.details).toMatchObject({
       since: '2026-12-02',
     });
+  });
+});
+
+describe('refusalOf reads the client’s zone only for a refusal (L3-01)', () => {
+  // Every ticket registration and estimate reservation asks; an active policy needs no date, so
+  // it must not cost a calendar read on that path.
+  const changed = { statusChangedAt: new Date('2026-12-02T01:00:00Z'), statusReason: null };
+
+  it('answers an active policy without asking for the zone', async () => {
+    const zone = jest.fn(() => Promise.resolve(MEXICO_CITY_TIME_ZONE));
+    expect(await refusalOf('Aurora', { status: PolicyStatus.ACTIVE, ...changed }, zone)).toBeNull();
+    expect(zone).not.toHaveBeenCalled();
+  });
+
+  it('dates a suspension in the zone it asks for', async () => {
+    const zone = jest.fn(() => Promise.resolve(MEXICO_CITY_TIME_ZONE));
+    const err = await refusalOf('Aurora', { status: PolicyStatus.SUSPENDED, ...changed }, zone);
+    expect(err?.details).toMatchObject({ since: '2026-12-01' });
+    expect(zone).toHaveBeenCalledTimes(1);
   });
 });
