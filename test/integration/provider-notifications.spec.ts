@@ -377,6 +377,21 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
   const caughtQuoting = async (number: string, words: string) =>
     (await caughtMails()).filter(subjectHas(`[${number}]`)).filter((m) => m.text.includes(words));
 
+  /** A problem ticket assigned to the demo agent (Alex), the emails so far queued. */
+  async function problemOfAlex(subject: string, description: string): Promise<string> {
+    const [{ id: alex }] = await world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE email = 'agente@becken.example'`,
+    );
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject,
+      description,
+    });
+    await classifyProblem(number, alex);
+    await emailsQueued(world.db, number);
+    return number;
+  }
+
   async function reassign(number: string, agentId: string) {
     const r = await gql(
       world.api,
@@ -415,16 +430,7 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
   });
 
   it('L3-11, L3-07: reassigned while the client’s comment waits an hour for its retry: the new agent’s copy goes at once, once; the former agent gets none', async () => {
-    const [{ id: alex }] = await world.db.query<{ id: string }[]>(
-      `SELECT id FROM app_user WHERE email = 'agente@becken.example'`,
-    );
-    const number = await registerProjectedTicket(world, {
-      category: 'INCIDENT',
-      subject: 'Nómina sin timbrar',
-      description: 'La nómina no timbra.',
-    });
-    await classifyProblem(number, alex);
-    await emailsQueued(world.db, number);
+    const number = await problemOfAlex('Nómina sin timbrar', 'La nómina no timbra.');
     const words = 'Ya van tres intentos.';
     await commentWhileSmtpDown(
       number,
@@ -444,16 +450,7 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
   });
 
   it('L3-11, L3-07: a client’s comment that failed for good is re-addressed too: a manager’s retry reaches the new agent only, once', async () => {
-    const [{ id: alex }] = await world.db.query<{ id: string }[]>(
-      `SELECT id FROM app_user WHERE email = 'agente@becken.example'`,
-    );
-    const number = await registerProjectedTicket(world, {
-      category: 'INCIDENT',
-      subject: 'Complemento de pago',
-      description: 'El complemento no se genera.',
-    });
-    await classifyProblem(number, alex);
-    await emailsQueued(world.db, number);
+    const number = await problemOfAlex('Complemento de pago', 'El complemento no se genera.');
     const words = 'Adjunto el folio del complemento.';
     await commentWhileSmtpDown(
       number,
