@@ -6,9 +6,8 @@ import {
 } from '../../src/business-time/engine';
 import { DomainError } from '../../src/common/errors/domain-error';
 import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
-import { localToday } from '../../src/contracts/local-date';
 import { Role } from '../../src/identity/role.enum';
-import { calendarToday, lastMexicoCityEvening, nextDay } from '../support/calendar-month';
+import { calendarToday, mexicoCityEveningDays, nextDay } from '../support/calendar-month';
 import { gql } from '../support/integration-harness';
 import { useWorldWithWorker } from '../support/world-with-worker';
 import { AURORA_ORG } from '../support/demo-contract';
@@ -195,9 +194,7 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
       )[0].n;
     // Aurora counts on the default calendar (Mexico City, UTC−6): at its last 20:00 already past,
     // UTC is on the next day, which the old rule (the later of Mexico City's and UTC's) took.
-    const evening = lastMexicoCityEvening(new Date());
-    const day = localToday(MEXICO_CITY_TIME_ZONE, evening);
-    const [tomorrow, dayAfter] = [nextDay(day, 1), nextDay(day, 2)];
+    const { evening, day, tomorrow, dayAfter } = mexicoCityEveningDays();
     let request = 0;
     const buyAt = (purchasedOn: string, actorTimeZone: string) =>
       ledger.purchasePackage(

@@ -7,7 +7,7 @@ import { DomainError } from '../../src/common/errors/domain-error';
 import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
 import { localToday } from '../../src/contracts/local-date';
 import { Role } from '../../src/identity/role.enum';
-import { lastMexicoCityEvening, nextDay } from '../support/calendar-month';
+import { mexicoCityEveningDays, nextDay } from '../support/calendar-month';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
@@ -148,9 +148,7 @@ describe('A ticket’s time entries through GraphQL (L3-12, L3-13)', () => {
       )[0].n;
     // The ticket counts on the default calendar (Mexico City, UTC−6): at its last 20:00 already
     // past, UTC is on the next day, so UTC's date says nothing about the ticket's today.
-    const evening = lastMexicoCityEvening(new Date());
-    const day = localToday(MEXICO_CITY_TIME_ZONE, evening);
-    const [tomorrow, dayAfter] = [nextDay(day, 1), nextDay(day, 2)];
+    const { evening, day, tomorrow, dayAfter } = mexicoCityEveningDays();
     let request = 0;
     const logAt = (date: string, agentTimeZone: string) =>
       ledger.logTime(

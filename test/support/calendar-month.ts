@@ -50,3 +50,19 @@ export function mexicoCityWall(instant: string): string {
     .format(new Date(instant))
     .replace(',', '');
 }
+
+/**
+ * The last 20:00 in Mexico City not after now ({@link lastMexicoCityEvening}), its local day and
+ * the two days after it: a spec standing where UTC's date is already the local tomorrow (L3-03,
+ * L3-12).
+ */
+export function mexicoCityEveningDays(now = new Date()): {
+  evening: Date;
+  day: string;
+  tomorrow: string;
+  dayAfter: string;
+} {
+  const evening = lastMexicoCityEvening(now);
+  const day = localToday(MEXICO_CITY_TIME_ZONE, evening);
+  return { evening, day, tomorrow: nextDay(day, 1), dayAfter: nextDay(day, 2) };
+}
