@@ -1,26 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { BusinessCalendarVersionEntity } from '../business-time/calendars/business-calendar-version.entity';
-import { CalendarsService } from '../business-time/calendars/calendars.service';
+import {
+  CalendarsService,
+  type CompiledCalendar,
+} from '../business-time/calendars/calendars.service';
 import type { ExplanationLocale } from '../business-time/calendars/explanation-text';
-import { compileDefinition } from '../business-time/calendars/holiday-sources';
-import { BusinessCalendar } from '../business-time/engine';
+import type { BusinessCalendar } from '../business-time/engine';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { explainClock } from './clock-explanation';
 import type { ClockExplanationModel } from './clock-explanation.model';
 import { TicketClockEntity } from './ticket-clock.entity';
 import { TicketEntity } from './ticket.entity';
 
-const CACHE_LIMIT = 64;
-
 /**
- * Explains a stored clock run on the calendar version that produced its deadline (versions are
- * immutable, so compiled ones are cached); the current version when that one is gone.
+ * Explains a stored clock run on the calendar version that produced its deadline; the current
+ * version when that one is gone.
  */
 @Injectable()
 export class ClockExplanationService {
-  private readonly compiled = new Map<string, BusinessCalendar>();
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendars: CalendarsService,
@@ -55,25 +53,22 @@ export class ClockExplanationService {
     };
   }
 
+  /**
+   * The version that produced the deadline, through the calendars' own cache of compiled
+   * versions (one query per missing version, shared by concurrent callers); the current one when
+   * that version is not stored (NOT_FOUND), and the answer says which it used.
+   */
   private async calendarAt(
     calendarId: string,
     version: number,
   ): Promise<{ calendar: BusinessCalendar; version: number }> {
-    const key = `${calendarId}:${version}`;
-    const hit = this.compiled.get(key);
-    if (hit) return { calendar: hit, version };
-    const stored = await this.db
-      .getRepository(BusinessCalendarVersionEntity)
-      .findOneBy({ calendarId, version });
-    if (!stored) {
-      const current = await this.calendars.current(calendarId);
-      return { calendar: current.engine, version: current.version };
+    let compiled: CompiledCalendar;
+    try {
+      compiled = await this.calendars.atVersion(calendarId, version);
+    } catch (err) {
+      if (!(err instanceof DomainError && err.code === ErrorCode.NOT_FOUND)) throw err;
+      compiled = await this.calendars.current(calendarId);
     }
-    const calendar = new BusinessCalendar(
-      compileDefinition(stored.definition, stored.holidaySources),
-    );
-    if (this.compiled.size >= CACHE_LIMIT) this.compiled.delete(this.compiled.keys().next().value!);
-    this.compiled.set(key, calendar);
-    return { calendar, version };
+    return { calendar: compiled.engine, version: compiled.version };
   }
 }
