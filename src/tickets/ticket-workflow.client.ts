@@ -23,6 +23,7 @@ const FAILURE_CODES: Record<string, ErrorCode> = {
   INVALID_TRANSITION: ErrorCode.INVALID_TRANSITION,
   VALIDATION_FAILED: ErrorCode.VALIDATION_FAILED,
   FORBIDDEN: ErrorCode.FORBIDDEN,
+  CONFLICT: ErrorCode.CONFLICT,
 };
 
 /** The API's side of the ticket workflow: start it, send it Updates, read its state. */

@@ -1,3 +1,4 @@
+import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addBusinessDays } from '../../src/business-time/engine';
 import {
@@ -12,12 +13,16 @@ import {
   agent,
   approver,
   clientUser,
+  eventually,
   HOUR,
   manager,
   req,
+  startTicket,
+  terminateIfOpen,
   type TicketHarness,
   useTicketHarness,
   withTicket,
+  withWorker,
 } from './ticket-harness';
 import { type TicketHandle, toScheduling } from './ticket-steps';
 
@@ -41,6 +46,28 @@ async function closingIn(days: number): Promise<string> {
     new Date(await env.currentTimeMs()),
     days,
   ).toISOString();
+}
+
+/** Until the server holds Update `updateId` of `workflowId` (admitted, no worker needed). */
+async function admitted(workflowId: string, updateId: string): Promise<void> {
+  await eventually(
+    () =>
+      env.client.workflowService
+        .pollWorkflowExecutionUpdate({
+          namespace: env.client.options.namespace,
+          updateRef: { workflowExecution: { workflowId }, updateId },
+          waitPolicy: {
+            lifecycleStage:
+              temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage
+                .UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED,
+          },
+        })
+        .then(
+          () => true,
+          () => false,
+        ),
+    (held) => held,
+  );
 }
 
 describe('adjustReleaseDate (L3-19)', () => {
@@ -103,6 +130,120 @@ describe('adjustReleaseDate (L3-19)', () => {
       await handle.executeUpdate(acceptDeliveryUpdate, { args: [req(clientUser)] });
       await handle.result();
     });
+  });
+
+  it('L3-19/L3-10: with fromDate it moves only that date: one staff moved since is refused (CONFLICT DATE_MOVED_SINCE) with nothing recorded, the right one applies', async () => {
+    await withTicket(h, { category: 'DEVELOPMENT' }, async (handle) => {
+      await scheduled(handle);
+      const planned = await closingIn(3);
+      await handle.executeUpdate(setReleaseDateUpdate, {
+        args: [req(agent, { releaseDate: planned })],
+      });
+      // A reorder planned from `planned`; before its Update, staff move the date by hand.
+      const byHand = await closingIn(4);
+      await handle.executeUpdate(adjustReleaseDateUpdate, {
+        args: [req(manager, { newDate: byHand, reason: 'Acordado por teléfono' })],
+      });
+      const before = await handle.query(ticketStateQuery);
+      const projected = h.projections.length;
+      const reordered = await closingIn(5);
+      const byReorder = (fromDate: string) =>
+        req(approver, { newDate: reordered, fromDate, reason: 'Urgente', reorderId: 'reorder-1' });
+
+      await expect(
+        handle.executeUpdate(adjustReleaseDateUpdate, { args: [byReorder(planned)] }),
+      ).rejects.toMatchObject({
+        cause: {
+          type: 'CONFLICT',
+          message: `its release date is ${byHand}, no longer ${planned}`,
+          details: [
+            { reason: 'DATE_MOVED_SINCE', field: 'fromDate', value: planned, releaseDate: byHand },
+          ],
+        },
+      });
+      await expect(
+        handle.executeUpdate(adjustReleaseDateUpdate, { args: [byReorder('ayer')] }),
+      ).rejects.toMatchObject({ cause: { type: 'VALIDATION_FAILED' } });
+      // Refused by the validator: the date, the timeline and the projection are untouched.
+      const after = await handle.query(ticketStateQuery);
+      expect(after.releaseDate).toBe(byHand);
+      expect(after.timeline).toEqual(before.timeline);
+      expect(h.projections).toHaveLength(projected);
+
+      // Planned from the date there (the same instant, written with Mexico City's offset): moved.
+      const fromHere = new Date(Date.parse(byHand) - 6 * HOUR).toISOString().replace('Z', '-06:00');
+      const args = byReorder(fromHere);
+      const result = await handle.executeUpdate(adjustReleaseDateUpdate, { args: [args] });
+      const moved = await handle.query(ticketStateQuery);
+      expect(moved.releaseDate).toBe(reordered);
+      expect(moved.timeline.at(-1)).toMatchObject({
+        seq: result.seq,
+        type: 'DATE_ADJUSTED',
+        data: { oldDate: byHand, newDate: reordered, reorderId: 'reorder-1' },
+      });
+      // Its retry (the date no longer `fromDate`) is answered by the request ID, not refused.
+      expect(await handle.executeUpdate(adjustReleaseDateUpdate, { args: [args] })).toEqual(result);
+    });
+  });
+
+  // Both Updates sent while no worker polls reach the workflow in one task: both validators pass
+  // against the date as it was, and the reorder's handler runs after staff's (one at a time).
+  // The first worker runs without a sticky cache (see the worker-restart spec in ticket.clocks).
+  it('L3-19: a reorder accepted while staff move the date is refused by its handler, after theirs (CONFLICT DATE_MOVED_SINCE)', async () => {
+    const { handle, planned, reordered } = await withWorker(
+      h,
+      async () => {
+        const started = await startTicket(h, { category: 'DEVELOPMENT' });
+        await scheduled(started.handle);
+        const date = await closingIn(3);
+        await started.handle.executeUpdate(setReleaseDateUpdate, {
+          args: [req(agent, { releaseDate: date })],
+        });
+        return { ...started, planned: date, reordered: await closingIn(5) };
+      },
+      undefined,
+      { maxCachedWorkflows: 0 },
+    );
+    try {
+      const byHand = await closingIn(4);
+      const staffArgs = req(manager, { newDate: byHand, reason: 'Acordado por teléfono' });
+      const reorderArgs = req(approver, {
+        newDate: reordered,
+        fromDate: planned,
+        reason: 'Urgente',
+        reorderId: 'reorder-1',
+      });
+      const staff = handle.executeUpdate(adjustReleaseDateUpdate, {
+        args: [staffArgs],
+        updateId: staffArgs.requestId,
+      });
+      await admitted(handle.workflowId, staffArgs.requestId);
+      const reorder = handle.executeUpdate(adjustReleaseDateUpdate, {
+        args: [reorderArgs],
+        updateId: reorderArgs.requestId,
+      });
+      await admitted(handle.workflowId, reorderArgs.requestId);
+      // Observed from the start: it is refused while staff's Update is still awaited.
+      const refused = expect(reorder).rejects.toMatchObject({
+        cause: {
+          type: 'CONFLICT',
+          details: [{ reason: 'DATE_MOVED_SINCE', value: planned, releaseDate: byHand }],
+        },
+      });
+      await withWorker(h, async () => {
+        await Promise.all([staff, refused]);
+        const view = await handle.query(ticketStateQuery);
+        expect(view.releaseDate).toBe(byHand);
+        expect(view.timeline.filter((e) => e.type === 'DATE_ADJUSTED')).toEqual([
+          expect.objectContaining({
+            actor: manager,
+            data: expect.objectContaining({ newDate: byHand }),
+          }),
+        ]);
+      });
+    } finally {
+      await terminateIfOpen(handle);
+    }
   });
 
   it('is refused, with nothing recorded, without a published date, by a client user, with bad arguments or after delivery', async () => {

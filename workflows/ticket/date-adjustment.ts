@@ -36,6 +36,32 @@ export const ADJUST_RELEASE_DATE_RULE: TransitionRule<AdjustReleaseDateArgs> = {
         field: 'newDate',
       });
     }
+    // L3-19: a change planned from a date (a queue reorder's old date) moves only that date. Staff
+    // may have moved it by hand since the plan, even after the planner last read it; sending ours
+    // would undo theirs and email "moved <theirs> → <ours>". Checked here, so both in the Update's
+    // validator (nothing in history) and in its handler inside `rt.exclusive` (an Update accepted
+    // earlier may run between the two). Our own date already there is a retry, left to the
+    // request ID (or SAME_DATE). Only with `fromDate`: histories written before it have none, and
+    // their handlers replay unchanged.
+    if (args.fromDate !== undefined) {
+      const from = typeof args.fromDate === 'string' ? Date.parse(args.fromDate) : NaN;
+      if (!/^\d{4}-\d{2}-\d{2}T/.test(String(args.fromDate)) || Number.isNaN(from)) {
+        fail('VALIDATION_FAILED', 'fromDate must be an ISO-8601 instant', {
+          reason: 'INVALID_INSTANT',
+          field: 'fromDate',
+        });
+      }
+      const at = ticket.releaseDate === null ? null : Date.parse(ticket.releaseDate);
+      if (at !== null && at !== from && at !== ms) {
+        const current = new Date(at).toISOString();
+        fail('CONFLICT', `its release date is ${current}, no longer ${args.fromDate}`, {
+          reason: 'DATE_MOVED_SINCE',
+          field: 'fromDate',
+          value: args.fromDate,
+          releaseDate: current,
+        });
+      }
+    }
     if (ms <= nowMs) {
       fail('VALIDATION_FAILED', `newDate ${args.newDate} is not in the future`, {
         reason: 'NOT_IN_FUTURE',
@@ -56,7 +82,8 @@ export const ADJUST_RELEASE_DATE_RULE: TransitionRule<AdjustReleaseDateArgs> = {
 
 /**
  * Registers the `adjustReleaseDate` Update: validated like every transition (nothing in history
- * when refused), applied once per `requestId`, the date checked against the ticket's calendar.
+ * when refused), applied once per `requestId`, the date checked against the ticket's calendar;
+ * with `fromDate`, only over that date (checked again in the handler, see the rule).
  */
 export function registerDateAdjustment(rt: TicketRuntime): void {
   setHandler(

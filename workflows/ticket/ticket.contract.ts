@@ -61,7 +61,7 @@ export type RegistrantRole = Extract<ActorRole, 'CLIENT_USER' | 'CLIENT_APPROVER
 export const REGISTRANT_ROLES: readonly RegistrantRole[] = ['CLIENT_USER', 'CLIENT_APPROVER'];
 
 /** Stable `ApplicationFailure.type` codes of rejected updates (mapped to GraphQL codes by the API). */
-export type TicketErrorCode = 'INVALID_TRANSITION' | 'VALIDATION_FAILED' | 'FORBIDDEN';
+export type TicketErrorCode = 'INVALID_TRANSITION' | 'VALIDATION_FAILED' | 'FORBIDDEN' | 'CONFLICT';
 
 /**
  * Why an Update was refused, in `ApplicationFailure.details[0]`: a stable `reason` (e.g.
@@ -729,12 +729,19 @@ export interface AdjustReleaseDateArgs extends RequestBase {
   readonly reason: string;
   /** The client's queue reorder that moved it; required when the actor is a client approver. */
   readonly reorderId?: string;
+  /**
+   * ISO-8601 instant: the release date this change was planned from (a queue reorder's old date).
+   * Given, the date moves only from it: one moved meanwhile (by staff) is refused with CONFLICT
+   * `DATE_MOVED_SINCE`. Absent (staff's own adjustment): from whatever the date is.
+   */
+  readonly fromDate?: string;
 }
 
 /**
  * L3-19: moves the published release date (states {@link RELEASE_DATE_STATES}) and records
  * `DATE_ADJUSTED` `{ subjectDate: 'RELEASE_DATE', oldDate, newDate, reason, reorderId? }`, which
  * the projection emails to the registrant once. Provider staff, or a client approver whose queue
- * reorder moved the date (with its `reorderId`). Not a lifecycle step: the state stays.
+ * reorder moved the date (with its `reorderId`). Not a lifecycle step: the state stays. With
+ * `fromDate`, refused (CONFLICT `DATE_MOVED_SINCE`, nothing recorded) once the date is another.
  */
 export const adjustReleaseDateUpdate = u<AdjustReleaseDateArgs>('adjustReleaseDate');

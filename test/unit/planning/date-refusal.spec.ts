@@ -6,6 +6,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, ErrorCode, notFound } from '../../../src/common/errors/domain-error';
 import { permanentRefusal } from '../../../src/planning/date-refusal';
+import { toDomainError } from '../../../src/tickets/ticket-workflow.client';
 
 // L3-19: a reorder's moved date that a ticket refuses for good (closed, cancelled, the date past)
 // is recorded once and never sent again; a failure of the service (Temporal away, a timeout) is
@@ -33,6 +34,35 @@ describe('L3-19 a moved date refused for good, or worth a retry', () => {
     expect(permanentRefusal('T-0002', past, now)).toMatchObject({
       code: 'VALIDATION_FAILED',
       reason: 'NOT_IN_FUTURE',
+    });
+  });
+
+  it('records a date staff moved after the reorder read it as the read does: CONFLICT DATE_MOVED_SINCE', () => {
+    // The workflow's refusal of a `fromDate` no longer there, as the API receives it.
+    const message =
+      'its release date is 2026-12-08T00:00:00.000Z, no longer 2026-12-04T00:00:00.000Z';
+    const moved = new WorkflowUpdateFailedError(
+      'Workflow Update failed',
+      ApplicationFailure.create({
+        message,
+        type: 'CONFLICT',
+        nonRetryable: true,
+        details: [
+          {
+            reason: 'DATE_MOVED_SINCE',
+            field: 'fromDate',
+            value: '2026-12-04T00:00:00.000Z',
+            releaseDate: '2026-12-08T00:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    expect(permanentRefusal('T-0006', toDomainError(moved, 'T-0006'), now)).toEqual({
+      ticketNumber: 'T-0006',
+      code: 'CONFLICT',
+      reason: 'DATE_MOVED_SINCE',
+      message,
+      at: '2026-11-30T17:00:00.000Z',
     });
   });
 
