@@ -275,8 +275,9 @@ export class QueueReorderService {
    * L3-19: each moved date on its ticket, emailed and in its timeline; idempotent per ticket. A
    * ticket that refuses its date for good (closed, cancelled, the date past: `permanentRefusal`)
    * is recorded in `refused`, logged once and never asked again, as is a date staff moved by hand
-   * since the reorder (`DATE_MOVED_SINCE`, never sent); only the other failures (Temporal
-   * unreachable, a timeout) throw, for a retry. Returns the refused tickets.
+   * since the reorder (`DATE_MOVED_SINCE`: seen here, or by the workflow from `fromDate`); only the
+   * other failures (Temporal unreachable, a timeout) throw, for a retry. Returns the refused
+   * tickets.
    */
   private async publish(
     tx: EntityManager,
@@ -297,8 +298,10 @@ export class QueueReorderService {
       // theirs and email "moved <theirs> → <ours>". Such a change is recorded as refused (never
       // sent, the reorder settles). Its own date already there is a retry (the request ID
       // dedupes it). Read under the queue's lock, which keeps other reorders out, not staff's
-      // adjustments: one landing between this read and the Update still goes first. Without a
-      // date (closed meanwhile) the ticket's workflow answers, as before.
+      // adjustments: one landing between this read and the Update is caught by the workflow,
+      // which moves the date only from `fromDate` and refuses the same CONFLICT
+      // `DATE_MOVED_SINCE` (recorded below by `permanentRefusal`). This read only spares the round
+      // trip in the common case. Without a date (closed meanwhile) the ticket's workflow answers.
       const at = current.get(change.ticketNumber) ?? null;
       if (at !== null && at !== Date.parse(change.oldDate) && at !== Date.parse(change.newDate)) {
         const moved = movedMeanwhile(change, at, now);
@@ -317,6 +320,7 @@ export class QueueReorderService {
             requestId: `reorder:${reorder.id}:${change.ticketNumber}`,
             actor: { userId: reorder.actorId, role: reorder.actorRole as ActorRole },
             newDate: change.newDate,
+            fromDate: change.oldDate,
             reason: reorder.reason,
             reorderId: reorder.id,
           },

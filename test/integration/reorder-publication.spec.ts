@@ -6,6 +6,7 @@ import {
 import { Role } from '../../src/identity/role.enum';
 import { QueueReorderService } from '../../src/planning/queue-reorder.service';
 import { ReorderPublicationReconciler } from '../../src/planning/reorder-publication-reconciler';
+import { TicketWorkflowClient } from '../../src/tickets/ticket-workflow.client';
 import { caughtMails, sentExactly } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
@@ -468,6 +469,82 @@ describe('reorder publication reconciler (L3-10, L3-19, L3-15)', () => {
       }),
     );
     expect(await reconciler.sweep(new Date(Date.now() + 120_000))).toBe(0);
+    expect((await ticket(number)).releaseDate).toBe(byHand);
+  });
+
+  it("L3-19: a staff move landing between the reorder's read of the date and its Update stands: refused DATE_MOVED_SINCE by the ticket, no email of the reorder's date", async () => {
+    // A ticket of 16 h joins with its date and goes first: those behind it need later dates.
+    const fourth = await authorizedRequirement('Integración con la paquetería', 16);
+    const planned = (await queue()).find((e) => e.ticketNumber === fourth)!.plannedReleaseDate;
+    await act(
+      Role.AGENT,
+      'setReleaseDate',
+      { number: fourth, releaseDate: planned },
+      'SetReleaseDateInput',
+    );
+    const rest = (await queue()).map((e) => e.ticketNumber).filter((n) => n !== fourth);
+    const pending = await committedUnpublished([fourth, ...rest], 'La paquetería primero');
+    expect(pending.changes.length).toBeGreaterThan(0);
+    const [change] = pending.changes;
+    const number = change.ticketNumber;
+    const byHand = addBusinessDays(calendar, new Date(change.newDate), 3).toISOString();
+    expect([change.oldDate, change.newDate]).not.toContain(byHand);
+    expect((await ticket(number)).releaseDate).toBe(change.oldDate);
+    const dateRows = () =>
+      world.db.query<{ status: string; message_id: string }[]>(
+        `SELECT status, message_id FROM email_outbox
+          WHERE ticket_number = $1 AND event_type = 'DATE_ADJUSTED'
+            AND recipient_address = 'usuario@aurora.example'
+          ORDER BY created_at`,
+        [number],
+      );
+    const emailedBefore = (await dateRows()).length;
+
+    // The agent's adjustment lands once the publication has read the date (still the old one)
+    // and right before the reorder's Update for that ticket goes out.
+    const workflows = world.api.app.get(TicketWorkflowClient);
+    const update = workflows.update.bind(workflows);
+    let raced = false;
+    const spy = jest.spyOn(workflows, 'update').mockImplementation(async (n, def, args, opts) => {
+      if (!raced && args.requestId === `reorder:${pending.reorder.id}:${number}`) {
+        raced = true;
+        const { body } = await gql(
+          world.api,
+          `mutation ($input: AdjustReleaseDateInput!) { adjustReleaseDate(input: $input) { seq } }`,
+          { input: { number, newDate: byHand, reason: 'Acordado con el cliente por teléfono' } },
+          as(Role.AGENT),
+        );
+        expect(body.errors).toBeUndefined();
+      }
+      return update(n, def, args, opts);
+    });
+    const reconciler = world.api.app.get(ReorderPublicationReconciler);
+    try {
+      expect(await reconciler.sweep(new Date(Date.now() + 60_000))).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(raced).toBe(true);
+
+    // The agent's date stands; the reorder's never reached the timeline.
+    expect((await ticket(number)).releaseDate).toBe(byHand);
+    const adjusted = await dateAdjusted(number);
+    expect(adjusted.filter((e) => e.reorderId === pending.reorder.id)).toEqual([]);
+    expect(adjusted.at(-1)).toMatchObject({ oldDate: change.oldDate, newDate: byHand });
+    // Recorded as the read would have recorded it, and settled: no later sweep tries again.
+    const row = await reorderRow(pending.reorder.id);
+    expect(row.published_at).not.toBeNull();
+    expect(row.refused).toContainEqual(
+      expect.objectContaining({
+        ticketNumber: number,
+        code: 'CONFLICT',
+        reason: 'DATE_MOVED_SINCE',
+      }),
+    );
+    expect(await reconciler.sweep(new Date(Date.now() + 120_000))).toBe(0);
+    // The registrant hears of the agent's date only: one email more, no "moved" to the reorder's.
+    const mails = await sentExactly(dateRows, emailedBefore + 1);
+    expect(mails.at(-1)!.subject).toContain(`[${number}] Fecha ajustada`);
     expect((await ticket(number)).releaseDate).toBe(byHand);
   });
 });
