@@ -1,4 +1,4 @@
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import {
   type AdjustReleaseDateArgs,
   adjustReleaseDateUpdate,
@@ -36,32 +36,6 @@ export const ADJUST_RELEASE_DATE_RULE: TransitionRule<AdjustReleaseDateArgs> = {
         field: 'newDate',
       });
     }
-    // L3-19: a change planned from a date (a queue reorder's old date) moves only that date. Staff
-    // may have moved it by hand since the plan, even after the planner last read it; sending ours
-    // would undo theirs and email "moved <theirs> → <ours>". Checked here, so both in the Update's
-    // validator (nothing in history) and in its handler inside `rt.exclusive` (an Update accepted
-    // earlier may run between the two). Our own date already there is a retry, left to the
-    // request ID (or SAME_DATE). Only with `fromDate`: histories written before it have none, and
-    // their handlers replay unchanged.
-    if (args.fromDate !== undefined) {
-      const from = typeof args.fromDate === 'string' ? Date.parse(args.fromDate) : NaN;
-      if (!/^\d{4}-\d{2}-\d{2}T/.test(String(args.fromDate)) || Number.isNaN(from)) {
-        fail('VALIDATION_FAILED', 'fromDate must be an ISO-8601 instant', {
-          reason: 'INVALID_INSTANT',
-          field: 'fromDate',
-        });
-      }
-      const at = ticket.releaseDate === null ? null : Date.parse(ticket.releaseDate);
-      if (at !== null && at !== from && at !== ms) {
-        const current = new Date(at).toISOString();
-        fail('CONFLICT', `its release date is ${current}, no longer ${args.fromDate}`, {
-          reason: 'DATE_MOVED_SINCE',
-          field: 'fromDate',
-          value: args.fromDate,
-          releaseDate: current,
-        });
-      }
-    }
     if (ms <= nowMs) {
       fail('VALIDATION_FAILED', `newDate ${args.newDate} is not in the future`, {
         reason: 'NOT_IN_FUTURE',
@@ -81,9 +55,44 @@ export const ADJUST_RELEASE_DATE_RULE: TransitionRule<AdjustReleaseDateArgs> = {
 };
 
 /**
+ * L3-19: a change planned from a date (a queue reorder's old date, `fromDate`) moves only that
+ * date. Staff may have moved it by hand since the plan, even after the planner last read it;
+ * sending ours would undo theirs and email "moved <theirs> → <ours>", so it is refused with
+ * CONFLICT `DATE_MOVED_SINCE`. Our own date already there is a retry, left to the request ID (or
+ * SAME_DATE). Checked in the Update's validator (nothing in history) and again in its handler
+ * inside `rt.exclusive`, since an Update accepted earlier may run between the two.
+ */
+export function checkFromDate(args: AdjustReleaseDateArgs, ticket: TicketView): void {
+  if (args.fromDate === undefined) return;
+  const from = typeof args.fromDate === 'string' ? Date.parse(args.fromDate) : NaN;
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(String(args.fromDate)) || Number.isNaN(from)) {
+    fail('VALIDATION_FAILED', 'fromDate must be an ISO-8601 instant', {
+      reason: 'INVALID_INSTANT',
+      field: 'fromDate',
+    });
+  }
+  const at = ticket.releaseDate === null ? null : Date.parse(ticket.releaseDate);
+  if (at !== null && at !== from && at !== Date.parse(args.newDate)) {
+    const current = new Date(at).toISOString();
+    fail('CONFLICT', `its release date is ${current}, no longer ${args.fromDate}`, {
+      reason: 'DATE_MOVED_SINCE',
+      field: 'fromDate',
+      value: args.fromDate,
+      releaseDate: current,
+    });
+  }
+}
+
+/**
+ * The handler's `fromDate` check writes history where it refuses, so runs that accepted such an
+ * Update before the check existed (a worker older than the API that sent it) replay without it.
+ */
+const FROM_DATE_PATCH = 'adjust-release-date-from-date';
+
+/**
  * Registers the `adjustReleaseDate` Update: validated like every transition (nothing in history
  * when refused), applied once per `requestId`, the date checked against the ticket's calendar;
- * with `fromDate`, only over that date (checked again in the handler, see the rule).
+ * with `fromDate`, only over that date (`checkFromDate`).
  */
 export function registerDateAdjustment(rt: TicketRuntime): void {
   setHandler(
@@ -93,6 +102,7 @@ export function registerDateAdjustment(rt: TicketRuntime): void {
         const prior = rt.earlierResult(args.requestId, NAME);
         if (prior) return prior;
         checkRule(NAME, ADJUST_RELEASE_DATE_RULE, args, rt.view, Date.now());
+        if (args.fromDate !== undefined && patched(FROM_DATE_PATCH)) checkFromDate(args, rt.view);
         if (!(await rt.isBusinessInstant(args.newDate))) {
           fail('VALIDATION_FAILED', `newDate ${args.newDate} is outside business time`, {
             reason: 'OUTSIDE_BUSINESS_TIME',
@@ -117,6 +127,7 @@ export function registerDateAdjustment(rt: TicketRuntime): void {
         if (rt.earlierResult((args as Partial<AdjustReleaseDateArgs> | undefined)?.requestId, NAME))
           return;
         checkRule(NAME, ADJUST_RELEASE_DATE_RULE, args, rt.view, Date.now());
+        checkFromDate(args, rt.view);
         // L3-19/L3-09: at most a year ahead. Only here, in the validator (it writes no history),
         // so histories accepted before this check replay unchanged.
         const tooFar = releaseDateTooFar(args.newDate, Date.now());
