@@ -1149,6 +1149,64 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(await eventually(closedMail, (mail) => mail.length > 0)).toHaveLength(1);
   });
 
+  it('L3-17: an admin-action ticket cannot be classified as a requirement (INVALID_TRANSITION, nothing changes); as a problem it can', async () => {
+    const { body } = await gql<{ registerTicket: Ticket }>(
+      world.api,
+      REGISTER,
+      {
+        input: {
+          category: 'ADMIN_ACTION',
+          subject: 'Configurar rama de staging',
+          description: 'Crear la rama staging-17 en odoo.sh a partir de producción.',
+        },
+      },
+      as(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    const { number } = body.data!.registerTicket;
+    const events = async () =>
+      world.db.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM ticket_event WHERE ticket_number = $1',
+        [number],
+      );
+    // The registration's events (registered, clock started) are projected after it answers.
+    const before = await eventually(events, ([row]) => row.n >= 2);
+
+    // As a requirement it would go to estimates, out of reach of recordAdminAction/closeAdminAction.
+    const requirement = await act(
+      Role.MANAGER,
+      'classifyTicket',
+      { number, classification: 'REQUIREMENT', requirementKind: 'CONFIGURATION' },
+      'ClassifyTicketInput',
+    );
+    expect(requirement.error?.extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      reason: 'WRONG_CATEGORY',
+      action: 'classify',
+      category: 'ADMIN_ACTION',
+    });
+    expect(await events()).toEqual(before);
+    const { body: read } = await gql<{ ticket: Ticket }>(
+      world.api,
+      `query ($number: String!) { ticket(number: $number) { state classification } }`,
+      { number },
+      as(Role.AGENT),
+    );
+    expect(read.data!.ticket).toMatchObject({ state: 'REGISTERED', classification: null });
+
+    const problem = await act(
+      Role.MANAGER,
+      'classifyTicket',
+      { number, classification: 'PROBLEM' },
+      'ClassifyTicketInput',
+    );
+    expect(problem.error).toBeUndefined();
+    expect(problem.outcome!.ticket).toMatchObject({ state: 'IN_ANALYSIS' });
+    expect(problem.outcome!.ticket.allowedActions).toEqual(
+      expect.arrayContaining(['recordAdminAction']),
+    );
+  });
+
   it('answers INVALID_TRANSITION (not NOT_FOUND) on a closed ticket whose workflow has ended (L3-09, issue 5)', async () => {
     const t = await register('Ya no se necesita');
     const cancelled = await act(Role.CLIENT_USER, 'cancelTicket', {

@@ -114,6 +114,33 @@ describe('ticket workflow, admin actions (L3-17)', () => {
     expect(view.clocks.map((c) => `${c.kind}:${c.status}`)).toEqual(['triage:MET', 'progress:MET']);
   });
 
+  it('L3-17: an admin-action ticket is never classified as a requirement (INVALID_TRANSITION, nothing in history); as a problem it is', async () => {
+    await withTicket(h, adminTicket, async (handle) => {
+      // As a requirement it would go to diagnosis and estimates, where no action can be recorded
+      // nor the ticket closed by staff, and end in testing the client may not accept.
+      await expect(
+        handle.executeUpdate(classifyUpdate, {
+          args: [
+            req(manager, {
+              classification: 'REQUIREMENT' as const,
+              requirementKind: 'CONFIGURATION' as const,
+            }),
+          ],
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'INVALID_TRANSITION' } });
+      expect(await acceptedUpdates(handle)).toEqual([]);
+      expect((await handle.query(ticketStateQuery)).state).toBe('REGISTERED');
+      await handle.executeUpdate(classifyUpdate, {
+        args: [req(manager, { classification: 'PROBLEM' as const, agentId: 'agent-9' })],
+      });
+      await handle.executeUpdate(recordAdminActionUpdate, {
+        args: [req(agent, { action: 'BACKUP' as const, details: 'Backup prod' })],
+      });
+      await handle.executeUpdate(closeAdminActionUpdate, { args: [req(agent)] });
+      expect((await handle.result()).state).toBe('CLOSED');
+    });
+  });
+
   it('L3-17: a client cannot record, close or (after execution) cancel; wrong category, state or arguments are rejected with nothing in history', async () => {
     await withTicket(h, adminTicket, async (handle) => {
       const reject = (promise: Promise<unknown>, type: string) =>

@@ -55,6 +55,7 @@ import type { TicketRuntime } from './ticket-runtime';
 import {
   answersInfoRequest,
   checkRule,
+  classifyArgs,
   countsAsProgress,
   fail,
   isClientReply,
@@ -106,13 +107,23 @@ const AUTHORIZE_CHANGE_ORDER_BEFORE_PATCH: TransitionRule<AuthorizeArgs> = {
   from: CHANGE_ORDER_DECISION_STATES,
 };
 
+/**
+ * L3-17: an ADMIN_ACTION ticket is classified as a problem only; runs that classified one as a
+ * requirement before (accepted then) replay the classification as they ran.
+ */
+const ADMIN_ACTION_PROBLEM_ONLY_PATCH = 'admin-action-classified-problem-only';
+const CLASSIFY_BEFORE_ADMIN_ACTION_PATCH: TransitionRule<ClassifyArgs> = {
+  ...RULES.classify,
+  validate: (args) => classifyArgs(args),
+};
+
 interface Effects<A extends RequestBase> {
   /** Async checks that need an activity; a failure here fails the (accepted) update. */
   readonly precheck?: (args: A) => Promise<void>;
   /** The transition's effect; `seq` is the event it recorded (see `TicketRuntime.amend`). */
   readonly apply: (args: A, seq: number) => Promise<void> | void;
   /** The rule the handler re-checks when it differs from the validator's (replay of older runs). */
-  readonly handlerRule?: () => TransitionRule<A>;
+  readonly handlerRule?: (args: A) => TransitionRule<A>;
 }
 
 /**
@@ -133,7 +144,7 @@ function transition<A extends RequestBase>(
         const prior = rt.earlierResult(args.requestId, name);
         if (prior) return prior;
         // Re-checked under the lock: an earlier queued transition may have moved the ticket.
-        checkRule(name, effects.handlerRule?.() ?? rule, args, rt.view, Date.now());
+        checkRule(name, effects.handlerRule?.(args) ?? rule, args, rt.view, Date.now());
         await effects.precheck?.(args);
         const { requestId: _id, actor, ...data } = args;
         const seq = rt.record(name, actor, data);
@@ -292,6 +303,13 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
     rt.record('ASSIGNED', actor, assigned);
   };
   transition(rt, classifyUpdate, RULES.classify, {
+    // Accepted as a requirement on an ADMIN_ACTION ticket only by runs older than the patch.
+    handlerRule: (args) =>
+      args.classification === 'REQUIREMENT' &&
+      rt.view.category === 'ADMIN_ACTION' &&
+      !patched(ADMIN_ACTION_PROBLEM_ONLY_PATCH)
+        ? CLASSIFY_BEFORE_ADMIN_ACTION_PATCH
+        : RULES.classify,
     apply: async (args) => {
       await rt.endClock('triage', 'MET', 'triage done');
       if (args.classification === 'PROBLEM') {

@@ -410,6 +410,37 @@ function currentProposal(
   }
 }
 
+/** L3-07/L3-08: a classification's own arguments (a problem needs an agent or candidates). */
+export function classifyArgs(args: ClassifyArgs): void {
+  if (args.classification === 'REQUIREMENT') {
+    if (!REQUIREMENT_KINDS.includes(args.requirementKind ?? '')) {
+      fail('VALIDATION_FAILED', `requirementKind must be one of ${REQUIREMENT_KINDS.join(', ')}`, {
+        reason: 'NOT_ONE_OF',
+        field: 'requirementKind',
+        allowed: REQUIREMENT_KINDS,
+      });
+    }
+    // L3-08: an assignee is optional for a requirement.
+    if (args.agentId !== undefined) text(args.agentId, 'agentId');
+    (args.candidateAgentIds ?? []).forEach((id, i) => text(id, `candidateAgentIds[${i}]`));
+  } else if (args.classification === 'PROBLEM') {
+    const candidates = args.candidateAgentIds ?? [];
+    if (args.agentId === undefined && candidates.length === 0) {
+      fail('VALIDATION_FAILED', 'a problem needs agentId or candidateAgentIds (L3-07)', {
+        reason: 'AGENT_REQUIRED',
+      });
+    }
+    if (args.agentId !== undefined) text(args.agentId, 'agentId');
+    candidates.forEach((id, i) => text(id, `candidateAgentIds[${i}]`));
+  } else {
+    fail('VALIDATION_FAILED', 'classification must be PROBLEM or REQUIREMENT', {
+      reason: 'NOT_ONE_OF',
+      field: 'classification',
+      allowed: ['PROBLEM', 'REQUIREMENT'],
+    });
+  }
+}
+
 export const RULES = {
   requestInfo: {
     roles: PROVIDER,
@@ -466,34 +497,19 @@ export const RULES = {
   classify: {
     roles: PROVIDER,
     from: ['REGISTERED', 'REMOTE_SESSION_PROPOSED'],
-    validate: (args) => {
-      if (args.classification === 'REQUIREMENT') {
-        if (!REQUIREMENT_KINDS.includes(args.requirementKind ?? '')) {
-          fail(
-            'VALIDATION_FAILED',
-            `requirementKind must be one of ${REQUIREMENT_KINDS.join(', ')}`,
-            { reason: 'NOT_ONE_OF', field: 'requirementKind', allowed: REQUIREMENT_KINDS },
-          );
-        }
-        // L3-08: an assignee is optional for a requirement.
-        if (args.agentId !== undefined) text(args.agentId, 'agentId');
-        (args.candidateAgentIds ?? []).forEach((id, i) => text(id, `candidateAgentIds[${i}]`));
-      } else if (args.classification === 'PROBLEM') {
-        const candidates = args.candidateAgentIds ?? [];
-        if (args.agentId === undefined && candidates.length === 0) {
-          fail('VALIDATION_FAILED', 'a problem needs agentId or candidateAgentIds (L3-07)', {
-            reason: 'AGENT_REQUIRED',
-          });
-        }
-        if (args.agentId !== undefined) text(args.agentId, 'agentId');
-        candidates.forEach((id, i) => text(id, `candidateAgentIds[${i}]`));
-      } else {
-        fail('VALIDATION_FAILED', 'classification must be PROBLEM or REQUIREMENT', {
-          reason: 'NOT_ONE_OF',
-          field: 'classification',
-          allowed: ['PROBLEM', 'REQUIREMENT'],
+    validate: (args, ticket) => {
+      // L3-17: an admin action is executed by staff (recordAdminAction), never estimated for the
+      // client's approval: as a requirement it would leave the states where staff can record and
+      // close it, and end in testing the client may not accept.
+      if (args.classification === 'REQUIREMENT' && adminActionOnly(ticket.category)) {
+        fail('INVALID_TRANSITION', 'an ADMIN_ACTION ticket is classified only as a PROBLEM', {
+          reason: 'WRONG_CATEGORY',
+          action: 'classify',
+          category: ticket.category,
+          classification: args.classification,
         });
       }
+      classifyArgs(args);
     },
   } as TransitionRule<ClassifyArgs>,
   addProgress: {
