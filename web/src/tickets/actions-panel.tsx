@@ -31,6 +31,11 @@ import {
   useSavedDraft,
 } from './live-form';
 import { useAcceptDeliveryText } from './accept-delivery-hours';
+import {
+  type Classification,
+  classificationChoices,
+  initialClassification,
+} from './classification-choices';
 import { tabStorage } from './tab-storage';
 import { useLocalTime } from './ticket-bits';
 
@@ -38,11 +43,6 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** L3-09: the shortest written authorization the API takes (AuthorizeEstimateInput.statement). */
 const STATEMENT_MIN_LENGTH = 10;
-/** L3-06: what triage most likely decides for a category (the agent may still change it). */
-function defaultClassification(category: string): 'PROBLEM' | 'REQUIREMENT' {
-  return category === 'INCIDENT' ? 'PROBLEM' : 'REQUIREMENT';
-}
-
 /** The requirement kind a category suggests (L3-08); development otherwise. */
 function defaultRequirementKind(category: string): string {
   return (REQUIREMENT_KINDS as readonly string[]).includes(category) ? category : 'DEVELOPMENT';
@@ -109,10 +109,8 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   const kept = (field: string, fallback: string) => restored?.fields[field] ?? fallback;
   const [note, setNote] = useState(kept('note', ''));
   const [at, setAt] = useState(kept('at', ''));
-  const [classification, setClassification] = useState<'REQUIREMENT' | 'PROBLEM'>(
-    kept('classification', defaultClassification(ticket.category)) === 'PROBLEM'
-      ? 'PROBLEM'
-      : 'REQUIREMENT',
+  const [classification, setClassification] = useState<Classification>(
+    initialClassification(ticket.category, restored?.fields.classification),
   );
   const [requirementKind, setRequirementKind] = useState<string>(
     kept('requirementKind', defaultRequirementKind(ticket.category)),
@@ -476,7 +474,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
         <>
           <fieldset className="field">
             <legend>{t.tickets.classificationLabel}</legend>
-            {(['REQUIREMENT', 'PROBLEM'] as const).map((c) => (
+            {classificationChoices(ticket.category).map((c) => (
               <label className="check" key={c}>
                 <input
                   type="radio"
