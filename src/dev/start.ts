@@ -7,11 +7,13 @@ import { ConfigValidationError } from '../config/env-reader';
 import { loadStackConfig } from '../config/stack-config';
 import { runMigrations } from '../database/run-migrations';
 import { ensureDemoLogins, formatDemoLogins } from '../identity/demo-credentials';
+import type { DemoCredential } from '../identity/demo-seed';
 import { stopLeftover } from '../infra/local-stack/leftover-process';
 import { startLocalStack } from '../infra/local-stack/local-stack';
 import { assertPortFree } from '../infra/local-stack/ports';
 import { BinaryProvisioningError } from '../infra/provisioning/temporal-binaries';
 import { API_NODE_FLAGS, spawnNode, stopInOrder } from './child-process';
+import { seedDemoTickets } from './demo-tickets';
 import { START_MARKER, takePidLock } from './pid-lock';
 
 // `npm start`: every backing service, the worker and the API, with progress on the terminal.
@@ -98,6 +100,8 @@ async function main(): Promise<void> {
   if (stopRequested) return shutdown(0);
 
   let demoLogins = '';
+  // The logins of demo data this run created: only then are demo tickets added.
+  let newDemoLogins: readonly DemoCredential[] | undefined;
   try {
     say('Database: applying migrations …');
     const applied = await runMigrations(services.databaseUrl);
@@ -106,6 +110,7 @@ async function main(): Promise<void> {
       const demo = await ensureDemoLogins(services.databaseUrl, stack.dataDir);
       say(demo.created ? 'Demo data: created (logins below)' : 'Demo data: already there');
       demoLogins = `${formatDemoLogins(demo)}\n`;
+      if (demo.created) newDemoLogins = demo.credentials;
     }
 
     const env: NodeJS.ProcessEnv = {
@@ -152,6 +157,17 @@ async function main(): Promise<void> {
   } catch (err) {
     console.error(`\n${describe(err)}`);
     return shutdown(1);
+  }
+  // Through the running API, as the web app: real workflows, clocks and emails. The demo is still
+  // usable without them, so a failure is a warning; they are added only when no ticket exists yet.
+  if (newDemoLogins) {
+    try {
+      await seedDemoTickets(`http://${stack.host}:${stack.apiPort}`, newDemoLogins, say);
+    } catch (err) {
+      say(
+        `Warning: demo tickets not created (${err instanceof Error ? err.message : String(err)}).`,
+      );
+    }
   }
 
   const api = `http://localhost:${stack.apiPort}`;
