@@ -1,4 +1,4 @@
-import { defaultMexicoCityCalendar, localDateOf } from '../business-time/engine';
+import { addBusinessDays, defaultMexicoCityCalendar, localDateOf } from '../business-time/engine';
 import type { DemoCredential } from '../identity/demo-seed';
 
 // A first `npm start` shows a living demo: a few tickets in typical states, made through the real
@@ -127,7 +127,7 @@ async function closedRequirement(call: Call): Promise<void> {
   });
   await act(call, AGENT, 'setReleaseDate', 'SetReleaseDateInput', {
     number,
-    releaseDate: businessClosingAhead(),
+    releaseDate: releaseDateAhead(),
   });
   await act(call, AGENT, 'startDevelopment', 'TicketActionInput', { number });
   const year = new Date().getUTCFullYear();
@@ -186,11 +186,14 @@ async function act(
   );
 }
 
-/** 18:00 Mexico City (00:00 UTC) of a weekday at least 5 days ahead: a plausible release date. */
-function businessClosingAhead(): string {
-  const day = new Date(Date.now() + 5 * 86_400_000);
-  while ([0, 6].includes(day.getUTCDay())) day.setUTCDate(day.getUTCDate() + 1);
-  return `${day.toISOString().slice(0, 10)}T23:00:00.000Z`;
+/**
+ * The close of the fifth business day ahead on the demo clients' calendar (the default: Mexico
+ * City, its legal holidays), a release date the workflow takes (L3-09: business time or a close).
+ */
+function releaseDateAhead(): string {
+  const year = new Date().getUTCFullYear();
+  const calendar = defaultMexicoCityCalendar(year - 1, year + 2);
+  return addBusinessDays(calendar, new Date(), 5).toISOString();
 }
 
 /** GraphQL calls on `apiUrl`, each as a demo user, logged in once on first use. */
