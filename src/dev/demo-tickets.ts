@@ -80,46 +80,42 @@ async function problemInAnalysis(call: Call): Promise<void> {
 }
 
 async function estimatedRequirement(call: Call): Promise<void> {
-  const number = await register(call, AURORA_USER, 'requirement', {
-    category: 'DEVELOPMENT',
-    subject: 'Reporte de ventas por vendedor y sucursal',
-    description:
-      'Necesitamos un reporte mensual de ventas agrupado por vendedor y por sucursal, con ' +
-      'importes con y sin IVA, filtrable por fechas y exportable a Excel, para calcular ' +
-      'comisiones. Hoy lo armamos a mano con la exportación de pedidos.',
-  });
-  await act(call, AGENT, 'classifyTicket', 'ClassifyTicketInput', {
-    number,
-    classification: 'REQUIREMENT',
-    requirementKind: 'DEVELOPMENT',
-  });
-  await act(call, AGENT, 'submitEstimate', 'SubmitEstimateInput', {
-    number,
-    hours: 6,
-    scope:
-      'Reporte en Ventas > Reportes: filtros por fecha, vendedor y sucursal; totales con y sin ' +
-      'IVA; exportación a Excel. Incluye pruebas con datos de un mes real.',
-  });
+  await estimatedDevelopment(
+    call,
+    AURORA_USER,
+    'requirement',
+    {
+      subject: 'Reporte de ventas por vendedor y sucursal',
+      description:
+        'Necesitamos un reporte mensual de ventas agrupado por vendedor y por sucursal, con ' +
+        'importes con y sin IVA, filtrable por fechas y exportable a Excel, para calcular ' +
+        'comisiones. Hoy lo armamos a mano con la exportación de pedidos.',
+    },
+    {
+      hours: 6,
+      scope:
+        'Reporte en Ventas > Reportes: filtros por fecha, vendedor y sucursal; totales con y ' +
+        'sin IVA; exportación a Excel. Incluye pruebas con datos de un mes real.',
+    },
+  );
 }
 
 async function closedRequirement(call: Call): Promise<void> {
-  const number = await register(call, TULUM_USER, 'closed-requirement', {
-    category: 'DEVELOPMENT',
-    subject: 'Número de orden de compra del cliente en el PDF de la factura',
-    description:
-      'Varios clientes nos rechazan facturas porque no traen su número de orden de compra. ' +
-      'Queremos capturarlo en el pedido de venta y que salga impreso en el PDF de la factura.',
-  });
-  await act(call, AGENT, 'classifyTicket', 'ClassifyTicketInput', {
-    number,
-    classification: 'REQUIREMENT',
-    requirementKind: 'DEVELOPMENT',
-  });
-  await act(call, AGENT, 'submitEstimate', 'SubmitEstimateInput', {
-    number,
-    hours: 3,
-    scope: 'Campo «Orden de compra» en el pedido de venta, pasado a la factura y a su PDF.',
-  });
+  const number = await estimatedDevelopment(
+    call,
+    TULUM_USER,
+    'closed-requirement',
+    {
+      subject: 'Número de orden de compra del cliente en el PDF de la factura',
+      description:
+        'Varios clientes nos rechazan facturas porque no traen su número de orden de compra. ' +
+        'Queremos capturarlo en el pedido de venta y que salga impreso en el PDF de la factura.',
+    },
+    {
+      hours: 3,
+      scope: 'Campo «Orden de compra» en el pedido de venta, pasado a la factura y a su PDF.',
+    },
+  );
   await act(call, TULUM_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
     number,
     estimateVersion: 1,
@@ -151,6 +147,27 @@ async function closedRequirement(call: Call): Promise<void> {
     number,
     note: 'Probado con dos facturas, sale bien. Gracias.',
   });
+}
+
+/**
+ * A development request registered by the client user `email`, classified as a requirement by the
+ * agent and estimated (L3-08): it waits on the client's approver. Returns its number.
+ */
+async function estimatedDevelopment(
+  call: Call,
+  email: string,
+  key: string,
+  ticket: { subject: string; description: string },
+  estimate: { hours: number; scope: string },
+): Promise<string> {
+  const number = await register(call, email, key, { category: 'DEVELOPMENT', ...ticket });
+  await act(call, AGENT, 'classifyTicket', 'ClassifyTicketInput', {
+    number,
+    classification: 'REQUIREMENT',
+    requirementKind: 'DEVELOPMENT',
+  });
+  await act(call, AGENT, 'submitEstimate', 'SubmitEstimateInput', { number, ...estimate });
+  return number;
 }
 
 /**

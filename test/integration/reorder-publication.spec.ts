@@ -124,6 +124,37 @@ describe('reorder publication reconciler (L3-10, L3-19, L3-15)', () => {
       >('SELECT published_at, refused FROM queue_reorder WHERE id = $1', [id])
     )[0];
 
+  /** An agent moves `number`'s release date by hand (L3-19), as the web app does. */
+  const adjustByHand = async (number: string, newDate: string) => {
+    const { body } = await gql(
+      world.api,
+      `mutation ($input: AdjustReleaseDateInput!) { adjustReleaseDate(input: $input) { seq } }`,
+      { input: { number, newDate, reason: 'Acordado con el cliente por teléfono' } },
+      as(Role.AGENT),
+    );
+    expect(body.errors).toBeUndefined();
+  };
+  /**
+   * The reorder left `number` at `byHand`: refused DATE_MOVED_SINCE and settled (published), so a
+   * later sweep sends nothing; its date never reached the timeline.
+   */
+  const expectSettledOverHandDate = async (reorderId: string, number: string, byHand: string) => {
+    expect((await ticket(number)).releaseDate).toBe(byHand);
+    expect((await dateAdjusted(number)).filter((e) => e.reorderId === reorderId)).toEqual([]);
+    const row = await reorderRow(reorderId);
+    expect(row.published_at).not.toBeNull();
+    expect(row.refused).toContainEqual(
+      expect.objectContaining({
+        ticketNumber: number,
+        code: 'CONFLICT',
+        reason: 'DATE_MOVED_SINCE',
+      }),
+    );
+    const reconciler = world.api.app.get(ReorderPublicationReconciler);
+    expect(await reconciler.sweep(new Date(Date.now() + 120_000))).toBe(0);
+    expect((await ticket(number)).releaseDate).toBe(byHand);
+  };
+
   /** A reorder of Aurora's queue committed through the service whose publication never ran. */
   async function committedUnpublished(order: string[], reason: string) {
     const request = { organizationId: auroraId, order, urgent: [] };
@@ -436,13 +467,7 @@ describe('reorder publication reconciler (L3-10, L3-19, L3-15)', () => {
     // Meanwhile an agent moves that ticket's date by hand, to a third business date.
     const byHand = addBusinessDays(calendar, new Date(change.newDate), 3).toISOString();
     expect([change.oldDate, change.newDate]).not.toContain(byHand);
-    const { body } = await gql(
-      world.api,
-      `mutation ($input: AdjustReleaseDateInput!) { adjustReleaseDate(input: $input) { seq } }`,
-      { input: { number, newDate: byHand, reason: 'Acordado con el cliente por teléfono' } },
-      as(Role.AGENT),
-    );
-    expect(body.errors).toBeUndefined();
+    await adjustByHand(number, byHand);
     await eventually(
       () =>
         world.db.query<{ release_date: Date }[]>(
@@ -454,22 +479,8 @@ describe('reorder publication reconciler (L3-10, L3-19, L3-15)', () => {
 
     const reconciler = world.api.app.get(ReorderPublicationReconciler);
     expect(await reconciler.sweep(new Date(Date.now() + 60_000))).toBe(1);
-    expect((await ticket(number)).releaseDate).toBe(byHand);
-    expect((await dateAdjusted(number)).filter((e) => e.reorderId === pending.reorder.id)).toEqual(
-      [],
-    );
     // Recorded as not sent, so the reorder is settled and no later sweep tries again.
-    const row = await reorderRow(pending.reorder.id);
-    expect(row.published_at).not.toBeNull();
-    expect(row.refused).toContainEqual(
-      expect.objectContaining({
-        ticketNumber: number,
-        code: 'CONFLICT',
-        reason: 'DATE_MOVED_SINCE',
-      }),
-    );
-    expect(await reconciler.sweep(new Date(Date.now() + 120_000))).toBe(0);
-    expect((await ticket(number)).releaseDate).toBe(byHand);
+    await expectSettledOverHandDate(pending.reorder.id, number, byHand);
   });
 
   it("L3-19: a staff move landing between the reorder's read of the date and its Update stands: refused DATE_MOVED_SINCE by the ticket, no email of the reorder's date", async () => {
@@ -508,13 +519,7 @@ describe('reorder publication reconciler (L3-10, L3-19, L3-15)', () => {
     const spy = jest.spyOn(workflows, 'update').mockImplementation(async (n, def, args, opts) => {
       if (!raced && args.requestId === `reorder:${pending.reorder.id}:${number}`) {
         raced = true;
-        const { body } = await gql(
-          world.api,
-          `mutation ($input: AdjustReleaseDateInput!) { adjustReleaseDate(input: $input) { seq } }`,
-          { input: { number, newDate: byHand, reason: 'Acordado con el cliente por teléfono' } },
-          as(Role.AGENT),
-        );
-        expect(body.errors).toBeUndefined();
+        await adjustByHand(number, byHand);
       }
       return update(n, def, args, opts);
     });
@@ -526,22 +531,12 @@ describe('reorder publication reconciler (L3-10, L3-19, L3-15)', () => {
     }
     expect(raced).toBe(true);
 
-    // The agent's date stands; the reorder's never reached the timeline.
-    expect((await ticket(number)).releaseDate).toBe(byHand);
-    const adjusted = await dateAdjusted(number);
-    expect(adjusted.filter((e) => e.reorderId === pending.reorder.id)).toEqual([]);
-    expect(adjusted.at(-1)).toMatchObject({ oldDate: change.oldDate, newDate: byHand });
-    // Recorded as the read would have recorded it, and settled: no later sweep tries again.
-    const row = await reorderRow(pending.reorder.id);
-    expect(row.published_at).not.toBeNull();
-    expect(row.refused).toContainEqual(
-      expect.objectContaining({
-        ticketNumber: number,
-        code: 'CONFLICT',
-        reason: 'DATE_MOVED_SINCE',
-      }),
-    );
-    expect(await reconciler.sweep(new Date(Date.now() + 120_000))).toBe(0);
+    // The agent's date stands, recorded as the read would have recorded it, and settled.
+    await expectSettledOverHandDate(pending.reorder.id, number, byHand);
+    expect((await dateAdjusted(number)).at(-1)).toMatchObject({
+      oldDate: change.oldDate,
+      newDate: byHand,
+    });
     // The registrant hears of the agent's date only: one email more, no "moved" to the reorder's.
     const mails = await sentExactly(dateRows, emailedBefore + 1);
     expect(mails.at(-1)!.subject).toContain(`[${number}] Fecha ajustada`);
