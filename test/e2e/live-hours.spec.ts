@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
-import { demoContract, hoursEsMX } from '../support/demo-contract';
+import { calendarToday } from '../support/calendar-month';
+import { demoContract, figure, hoursEsMX } from '../support/demo-contract';
 import { gql } from '../support/integration-harness';
 import { logIn, newPage } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
@@ -28,7 +29,19 @@ async function adjustAurora(e2e: E2eWorld, hours: number, reason: string): Promi
   expect(body.errors).toBeUndefined();
 }
 
-describe('«Mis horas» and «Contratos y horas» follow the hours live (L3-13, L3-12)', () => {
+/** Comercializadora Aurora's hours available now, as the API answers them. */
+async function availableOfAurora(e2e: E2eWorld): Promise<number> {
+  const { body } = await gql<{ hourBalance: { available: number } }>(
+    e2e.world.api,
+    `query ($organizationId: ID!) { hourBalance(organizationId: $organizationId) { available } }`,
+    { organizationId: e2e.world.orgIds['comercializadora-aurora'] },
+    e2e.world.bearer(Role.MANAGER),
+  );
+  expect(body.errors).toBeUndefined();
+  return body.data!.hourBalance.available;
+}
+
+describe('«Mis horas», «Mis tickets» and «Contratos y horas» follow the hours live (L3-13, L3-12)', () => {
   let e2e: E2eWorld;
   let page: Page;
 
@@ -80,6 +93,40 @@ describe('«Mis horas» and «Contratos y horas» follow the hours live (L3-13, 
     await adjustAurora(e2e, 2, STAFF_REASON);
 
     await movements.getByText(STAFF_REASON).waitFor();
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
+  });
+
+  it("«Mis tickets»' hours card shows a package the manager bought elsewhere without a reload (L3-12, L3-13)", async () => {
+    const before = await availableOfAurora(e2e);
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto('/mis-tickets');
+    const card = page.getByTestId('hours');
+    await card.getByText(hoursEsMX(before)).first().waitFor();
+    await page.evaluate('window.__sameDocument = true');
+
+    // A package bought by the manager touches no ticket: only the ledger's event says so.
+    const { body } = await gql(
+      e2e.world.api,
+      `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: e2e.world.orgIds['comercializadora-aurora'],
+          hours: 20,
+          purchasedOn: calendarToday(),
+          reference: 'FAC-LIVE-20',
+          price: 19_000,
+        },
+      },
+      e2e.world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+
+    await card
+      .getByText(hoursEsMX(before + 20))
+      .first()
+      .waitFor({ timeout: 10_000 });
+    expect(await card.innerText()).toMatch(figure('Disponibles', hoursEsMX(before + 20)));
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import {
   type TicketCategory,
 } from '../api/tickets';
 import { uploadAttachment } from '../api/attachments';
-import { useTicketChanges } from '../api/live';
+import { useHoursChanges, useTicketChanges } from '../api/live';
 import { ErrorMessage } from '../components/error-message';
 import { FileChooser } from '../components/file-chooser';
 import { QuickChannelCard } from '../contracts/quick-channel-section';
@@ -195,8 +195,10 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
 function HoursCard({ organizationId }: { organizationId: string }) {
   const { t } = useI18n();
   const balance = useQuery(HOUR_BALANCE, { organizationId });
-  // Hours reserved, logged or released on any of the organisation's tickets move the figures.
+  // Hours reserved, logged or released on any of the organisation's tickets move the figures…
   useTicketChanges(() => void balance.reload());
+  // …and so do a package bought, an adjustment or a reversal, which touch no ticket (L3-13).
+  useHoursChanges(() => void balance.reload(), organizationId);
   const b = balance.data?.hourBalance;
   return (
     <section className="card" aria-labelledby="hours-title">
