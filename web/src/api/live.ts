@@ -108,13 +108,15 @@ function releaseClient(token: string, shared: SharedClient): void {
  * Follows one subscription over the session's shared socket and calls `onChange` with each value
  * `pick` reads from its results, settled ({@link SETTLE_MS}), and with `undefined` after every
  * reconnection (what was missed is not replayed: the screen re-reads what it shows). Returns
- * whether the feed is live. L3-04: a refused session ends the app's session.
+ * whether the feed is live. L3-04: a refused session ends the app's session. `skip`: nothing is
+ * followed (and `offline` returned) while the screen part shows nothing it would re-read.
  */
 function useLiveSubscription<R, T>(
   query: string,
   variables: Record<string, string> | undefined,
   pick: (data: R) => T | undefined,
   onChange: (change: T | undefined) => void,
+  skip = false,
 ): LiveStatus {
   const { token } = useSession();
   const [status, setStatus] = useState<LiveStatus>('connecting');
@@ -125,7 +127,7 @@ function useLiveSubscription<R, T>(
   const variablesKey = JSON.stringify(variables ?? {});
 
   useEffect(() => {
-    if (!token) {
+    if (!token || skip) {
       setStatus('offline');
       return;
     }
@@ -176,7 +178,7 @@ function useLiveSubscription<R, T>(
       for (const stop of stopListening) stop();
       releaseClient(token, shared);
     };
-  }, [token, query, variablesKey]);
+  }, [token, query, variablesKey, skip]);
 
   return status;
 }
@@ -216,15 +218,18 @@ const HOURS_CHANGED = `subscription HoursChanged($organizationId: ID) {
  * L3-13, L3-12: calls `onChange` when the hours of `organizationId` change (a package bought, an
  * adjustment, a reversal, time logged, an estimate held or released), over the API's
  * `hoursChanged` subscription, settled and after every reconnection as {@link useTicketChanges}.
+ * `skip`: not followed (e.g. a form that shows no balance).
  */
 export function useHoursChanges(
   onChange: (change: HoursChange | undefined) => void,
   organizationId: string,
+  skip = false,
 ): LiveStatus {
   return useLiveSubscription<{ hoursChanged?: HoursChange }, HoursChange>(
     HOURS_CHANGED,
     { organizationId },
     (data) => data.hoursChanged,
     onChange,
+    skip,
   );
 }

@@ -14,6 +14,7 @@ import { CannedResponsePicker } from '../canned-responses/canned-picker';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { refusedBy } from '../components/field-error';
 import { ApiError } from '../api/graphql-client';
+import { useHoursChanges } from '../api/live';
 import { CLIENT_QUEUE } from '../api/planning';
 import { useQuery } from '../components/use-query';
 import { answerUnknown, useRequestId } from '../components/use-request-id';
@@ -205,11 +206,11 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     onClose();
   };
 
-  const balance = useQuery(
-    HOUR_BALANCE,
-    { organizationId: ticket.organizationId },
-    !has('statement') && !has('hoursScope'),
-  );
+  const showsBalance = has('statement') || has('hoursScope');
+  const balance = useQuery(HOUR_BALANCE, { organizationId: ticket.organizationId }, !showsBalance);
+  // L3-12: the hours may change while the form is open (a package bought, another ticket's work
+  // or authorization): what it says the balance leaves, and its refusal of a shortfall, follow.
+  useHoursChanges(() => void balance.reload(), ticket.organizationId, !showsBalance);
   const agents = useQuery(ASSIGNABLE_AGENTS, {}, !has('agent'));
   // L3-12 (QA S18): releasing a charged requirement with no hours logged loses them: the client's
   // acceptance closes the ticket and gives back what its estimate reserved. The form says so.
