@@ -6,6 +6,7 @@ import {
   type PlannedDateChange,
   type QueueOrder,
 } from '../api/planning';
+import { useTicketChanges } from '../api/live';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useMutationForm } from '../components/use-mutation-form';
 import { ClientSelect, useChosenClient, useClientOrganizations } from '../components/client-select';
@@ -46,6 +47,11 @@ export function QueuePage() {
   const [chosen, setChosen] = useChosenClient(clients);
   const organizationId = staff ? chosen : null;
   const queue = useQuery(CLIENT_QUEUE, { organizationId }, organizationId === '');
+  // L3-19: a release date moved (a reorder confirmed elsewhere, an agent's adjustment), a ticket
+  // that arrived or closed: the queue follows without a reload. Local edits are kept (below).
+  useTicketChanges(() => {
+    if (organizationId !== '') void queue.reload();
+  });
   // While another client's queue loads, the previous one is not shown as if it were this one's.
   const loaded = queue.data?.clientQueue;
   const server = !staff || loaded?.organizationId === organizationId ? loaded : undefined;
