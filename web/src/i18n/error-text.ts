@@ -248,6 +248,9 @@ export function serverErrorText(
     }
     case 'SAME_DATE':
       return s.sameDate(field(ext.field), instant(ext.value));
+    // L3-19: a queue reorder's date over one staff moved since it was planned.
+    case 'DATE_MOVED_SINCE':
+      return s.dateMovedSince(instant(ext.releaseDate));
     case 'DATE_TOO_FAR':
       return s.dateTooFar(field(ext.field), instant(ext.latest));
     case 'ALREADY_ASSIGNED':

@@ -128,6 +128,8 @@ export const serverErrorsEn: ServerErrorMessages = {
       ? `${time} is outside ${weekday}'s business hours (${hours}) in the client's calendar; choose a time within them.`
       : `${weekday} has no business hours in the client's calendar; choose another day.`,
   sameDate: (f, when) => `“${f}” (${when}) is the published date already.`,
+  dateMovedSince: (when) =>
+    `The published date was moved to ${when} since this change was planned; that date stands.`,
   dateTooFar: (f, latest) => `The latest possible “${f}” is ${latest}; choose an earlier one.`,
   alreadyAssigned: 'The ticket is already assigned to that person.',
   requestIdReused: 'This request was already used for another action; try again.',

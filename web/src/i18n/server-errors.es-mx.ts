@@ -137,6 +137,8 @@ export const serverErrorsEsMX = {
       ? `La hora ${time} queda fuera del horario hábil del ${weekday} (${hours}) en el calendario del cliente; elija una hora dentro de ese horario.`
       : `El ${weekday} no tiene horario hábil en el calendario del cliente; elija otro día.`,
   sameDate: (f: string, when: string) => `«${f}» (${when}) ya es la fecha publicada.`,
+  dateMovedSince: (when: string) =>
+    `La fecha publicada cambió a ${when} desde que se planeó este cambio; se conserva esa fecha.`,
   dateTooFar: (f: string, latest: string) =>
     `La fecha más tardía posible para «${f}» es el ${latest}; elija una anterior.`,
   alreadyAssigned: 'El ticket ya está asignado a esa persona.',
