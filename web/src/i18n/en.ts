@@ -9,6 +9,7 @@ import { cannedResponsesEn } from './canned-responses.en';
 import type { Messages } from './es-mx';
 import { planningEn } from './planning.en';
 import { noChargeEn } from './no-charge.en';
+import { adminActionsEn } from './admin-actions.en';
 import { timeEntriesEn } from './time-entries.en';
 import { attachmentsEn } from './attachments.en';
 import { fileChooserEn } from './file-chooser.en';
@@ -778,6 +779,7 @@ export const en: Messages = {
   satisfaction: satisfactionEn,
   ticketBrowser: ticketBrowserEn,
   noCharge: noChargeEn,
+  adminActions: adminActionsEn,
   changeOrders: changeOrdersEn,
   cannedResponses: cannedResponsesEn,
   clientAnswer: clientAnswerEn,

@@ -8,6 +8,7 @@ import { changeOrdersEsMX } from './change-orders.es-mx';
 import { cannedResponsesEsMX } from './canned-responses.es-mx';
 import { planningEsMX } from './planning.es-mx';
 import { noChargeEsMX } from './no-charge.es-mx';
+import { adminActionsEsMX } from './admin-actions.es-mx';
 import { timeEntriesEsMX } from './time-entries.es-mx';
 import { attachmentsEsMX } from './attachments.es-mx';
 import { fileChooserEsMX } from './file-chooser.es-mx';
@@ -809,6 +810,7 @@ export const esMX = {
   satisfaction: satisfactionEsMX,
   ticketBrowser: ticketBrowserEsMX,
   noCharge: noChargeEsMX,
+  adminActions: adminActionsEsMX,
   changeOrders: changeOrdersEsMX,
   cannedResponses: cannedResponsesEsMX,
   clientAnswer: clientAnswerEsMX,

@@ -9,6 +9,7 @@ import { Link, replaceSearch } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { ActionsPanel } from './actions-panel';
+import { AdminActionsSection } from './admin-actions-section';
 import { AdjustDateForm } from './adjust-date-form';
 import { AttachmentsSection } from './attachments-section';
 import { ClocksSection } from './clocks-section';
@@ -199,6 +200,11 @@ export function TicketPage({
       {!staff && <WaitingOnYouBanner ticket={ticket} />}
 
       <ActionsPanel key={`actions-${ticket.number}`} ticket={ticket} reload={query.reload} />
+
+      {/* L3-17: odoo.sh administration, each action audited. */}
+      {(ticket.category === 'ADMIN_ACTION' || ticket.adminActions.length > 0) && (
+        <AdminActionsSection key={`admin-actions-${ticket.number}`} ticket={ticket} />
+      )}
 
       {staff && (
         <NoChargeCard key={`no-charge-${ticket.number}`} ticket={ticket} onDone={query.reload} />

@@ -102,6 +102,15 @@ function EventItem({ event, before }: { event: TicketEvent; before?: string }) {
         </p>
       )}
       {event.type === 'recordClientAnswer' && <ClientAnswerLine event={event} data={data} />}
+      {/* L3-17: which action, and when it was executed (it may be earlier than recorded). */}
+      {event.type === 'recordAdminAction' && typeof data.action === 'string' && (
+        <p data-testid="event-admin-action">
+          {t.adminActions.timelineLine(
+            t.tickets.adminActionKinds[data.action] ?? data.action,
+            format(typeof data.executedAt === 'string' ? data.executedAt : event.at),
+          )}
+        </p>
+      )}
       {/* L3-06: the session proposed, and the time a client who cannot attend suggests. */}
       {event.type === 'proposeRemoteSession' && typeof data.at === 'string' && (
         <p data-testid="event-remote-session">

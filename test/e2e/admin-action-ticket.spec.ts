@@ -1,0 +1,94 @@
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/identity/role.enum';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { registerProjectedTicket } from '../support/world-with-worker';
+import { inSpanish, logIn, newPage, screenshot } from './support/browser';
+import { useE2eWorldWithWorker } from './support/e2e-world';
+
+// L3-17 on an admin-action ticket's page, on the real stack: the odoo.sh actions provider staff
+// recorded are listed (which action, when it was EXECUTED, by whom, details) for the client and
+// staff, and the history line names the action and its executed time.
+
+const CLIENT = 'usuario@aurora.example';
+const AGENT = 'agente@becken.example';
+const DETAILS = 'Respaldo manual prod-2026-11 antes de la actualización';
+
+describe('Admin-action ticket page (web app, L3-17)', () => {
+  const e2e = useE2eWorldWithWorker('admin_action_ticket');
+  let number: string;
+  /**
+   * When the action was executed: the ticket's registration instant, the earliest the API takes.
+   * The page must show this instant (its `<time>`'s own), not the one the action was recorded at.
+   */
+  let executedAt: string;
+
+  beforeAll(async () => {
+    number = await registerProjectedTicket(e2e.world, {
+      category: 'ADMIN_ACTION',
+      subject: 'Respaldo de producción',
+      description: 'Antes de la actualización, un respaldo de la rama de producción.',
+    });
+    const { body: read } = await gql<{ ticket: { registeredAt: string } }>(
+      e2e.world.api,
+      'query ($number: String!) { ticket(number: $number) { registeredAt } }',
+      { number },
+      e2e.world.bearer(Role.AGENT),
+    );
+    executedAt = read.data!.ticket.registeredAt;
+    const { body } = await gql(
+      e2e.world.api,
+      'mutation ($input: RecordAdminActionInput!) { recordAdminAction(input: $input) { seq } }',
+      { input: { number, action: 'BACKUP', details: DETAILS, executedAt } },
+      e2e.world.bearer(Role.AGENT),
+    );
+    expect(body.errors).toBeUndefined();
+    await eventually(
+      () =>
+        e2e.world.db.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM ticket_event
+            WHERE ticket_number = $1 AND type = 'recordAdminAction'`,
+          [number],
+        ),
+      ([{ n }]) => n === 1,
+    );
+  }, 60_000);
+
+  const card = (p: Page) => p.getByRole('region', { name: 'Acciones administrativas (odoo.sh)' });
+
+  /** The action's row: kind, executed time (the `<time>`'s own), by whom, details. */
+  async function expectActionListed(p: Page): Promise<void> {
+    const row = card(p).getByTestId('admin-action');
+    await row.waitFor();
+    expect(await row.count()).toBe(1);
+    expect(await row.getByRole('rowheader').innerText()).toBe('Respaldo');
+    const time = row.locator('time');
+    expect(await time.getAttribute('datetime')).toBe(executedAt);
+    const executed = await time.innerText();
+    const text = await row.innerText();
+    expect(text).toContain('Alex Agent');
+    expect(text).toContain(DETAILS);
+    // The history line names the action and when it was executed (not when it was recorded).
+    const line = p.getByTestId('timeline').getByTestId('event-recordAdminAction');
+    expect(await line.getByTestId('event-admin-action').innerText()).toBe(
+      `Respaldo · ejecutada el ${executed}`,
+    );
+  }
+
+  it('L3-17: the agent and the client see each action (kind, executed time, by whom, details)', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.goto(`/tickets/${number}`);
+    await inSpanish(page);
+    await card(page).waitFor();
+    await expectActionListed(page);
+    await screenshot(page, '75-agent-admin-action-ticket');
+
+    const client = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(client, CLIENT, e2e.password(CLIENT));
+    await client.goto(`/tickets/${number}`);
+    await inSpanish(client);
+    await card(client).waitFor();
+    await expectActionListed(client);
+  });
+});

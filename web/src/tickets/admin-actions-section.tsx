@@ -1,0 +1,72 @@
+import type { TicketDetail } from '../api/tickets';
+import { useI18n } from '../i18n/i18n-context';
+import { useLocalTime } from './ticket-bits';
+import { eventData } from './timeline-filter';
+
+type AdminAction = TicketDetail['adminActions'][number];
+
+/**
+ * Who recorded each admin action: the n-th `recordAdminAction` event of the history records the
+ * n-th action (the workflow appends both in one Update), kept only when its action and details
+ * agree; the API gives the executor's ID, not a name people read.
+ */
+export function adminActionAuthors(
+  actions: readonly AdminAction[],
+  timeline: TicketDetail['timeline'],
+): (string | null)[] {
+  const recorded = timeline.filter((e) => e.type === 'recordAdminAction');
+  return actions.map((a, i) => {
+    const event = recorded[i];
+    if (!event) return null;
+    const data = eventData(event.data);
+    const same = data.action === a.action && (data.details as string)?.trim() === a.details;
+    return same ? event.actorName : null;
+  });
+}
+
+/**
+ * «Acciones administrativas (odoo.sh)» on an ADMIN_ACTION ticket (L3-17, fully audited): each
+ * action executed, its kind, when it was executed (which can differ from when it was recorded),
+ * by whom and its details, for the client and staff alike.
+ */
+export function AdminActionsSection({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useI18n();
+  const a = t.adminActions;
+  const { format } = useLocalTime();
+  const authors = adminActionAuthors(ticket.adminActions, ticket.timeline);
+  return (
+    <section className="card" aria-labelledby="admin-actions-title" data-testid="admin-actions">
+      <h2 id="admin-actions-title">{a.cardTitle}</h2>
+      {ticket.adminActions.length === 0 ? (
+        <p className="muted">{a.none}</p>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="admin-action-list" className="stack-on-phone">
+            <thead>
+              <tr>
+                <th scope="col">{a.kind}</th>
+                <th scope="col">{a.executedAt}</th>
+                <th scope="col">{a.executedBy}</th>
+                <th scope="col">{a.details}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ticket.adminActions.map((action, i) => (
+                <tr key={`${i}-${action.executedAt}`} data-testid="admin-action">
+                  <th scope="row">{t.tickets.adminActionKinds[action.action] ?? action.action}</th>
+                  <td data-label={a.executedAt}>
+                    <time dateTime={action.executedAt}>{format(action.executedAt)}</time>
+                  </td>
+                  <td data-label={a.executedBy}>{authors[i] ?? '—'}</td>
+                  <td className="prewrap" data-label={a.details}>
+                    {action.details}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
