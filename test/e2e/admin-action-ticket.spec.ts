@@ -6,15 +6,21 @@ import { registerProjectedTicket } from '../support/world-with-worker';
 import { inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
-// L3-17 on an admin-action ticket's page, on the real stack: the odoo.sh actions provider staff
-// recorded are listed (which action, when it was EXECUTED, by whom, details) for the client and
-// staff, and the history line names the action and its executed time.
+// L3-17 and L3-16 on an admin-action ticket's page, on the real stack: the odoo.sh actions
+// provider staff recorded are listed (which action, when it was EXECUTED, by whom, details) for
+// the client and staff, and the history line names the action and its executed time. The agent
+// is warned while the client keeps no confirmed Odoo admin user for the provider (L3-16); the
+// warning goes once a manager confirms it, and the client never sees it.
 
 const CLIENT = 'usuario@aurora.example';
 const AGENT = 'agente@becken.example';
 const DETAILS = 'Respaldo manual prod-2026-11 antes de la actualización';
 
-describe('Admin-action ticket page (web app, L3-17)', () => {
+const ODOO_ADMIN = `mutation ($input: RecordOdooAdminUserInput!) {
+  recordOdooAdminUser(input: $input) { odooAdminMissing }
+}`;
+
+describe('Admin-action ticket page (web app, L3-16, L3-17)', () => {
   const e2e = useE2eWorldWithWorker('admin_action_ticket');
   let number: string;
   /**
@@ -22,6 +28,17 @@ describe('Admin-action ticket page (web app, L3-17)', () => {
    * The page must show this instant (its `<time>`'s own), not the one the action was recorded at.
    */
   let executedAt: string;
+
+  const recordOdooAdmin = async (login: string | null) => {
+    const { body } = await gql<{ recordOdooAdminUser: { odooAdminMissing: boolean } }>(
+      e2e.world.api,
+      ODOO_ADMIN,
+      { input: { organizationId: e2e.world.orgIds['comercializadora-aurora'], login } },
+      e2e.world.bearer(Role.ADMIN),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.recordOdooAdminUser.odooAdminMissing;
+  };
 
   beforeAll(async () => {
     number = await registerProjectedTicket(e2e.world, {
@@ -52,9 +69,12 @@ describe('Admin-action ticket page (web app, L3-17)', () => {
         ),
       ([{ n }]) => n === 1,
     );
+    // No Odoo admin user recorded for the client (L3-16), whatever the seed says.
+    expect(await recordOdooAdmin(null)).toBe(true);
   }, 60_000);
 
   const card = (p: Page) => p.getByRole('region', { name: 'Acciones administrativas (odoo.sh)' });
+  const warning = (p: Page) => card(p).getByTestId('odoo-admin-missing');
 
   /** The action's row: kind, executed time (the `<time>`'s own), by whom, details. */
   async function expectActionListed(p: Page): Promise<void> {
@@ -75,13 +95,17 @@ describe('Admin-action ticket page (web app, L3-17)', () => {
     );
   }
 
-  it('L3-17: the agent and the client see each action (kind, executed time, by whom, details)', async () => {
+  it('L3-17/L3-16: the agent sees each action (kind, executed time, by whom, details) and the missing Odoo admin user warning; the client sees the list only', async () => {
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     await logIn(page, AGENT, e2e.password(AGENT));
     await page.goto(`/tickets/${number}`);
     await inSpanish(page);
     await card(page).waitFor();
     await expectActionListed(page);
+    await warning(page).waitFor();
+    expect(await warning(page).innerText()).toBe(
+      'Este cliente no tiene un usuario administrador de Odoo confirmado para el proveedor.',
+    );
     await screenshot(page, '75-agent-admin-action-ticket');
 
     const client = (await newPage(e2e.browser, e2e.baseURL)).page;
@@ -90,5 +114,16 @@ describe('Admin-action ticket page (web app, L3-17)', () => {
     await inSpanish(client);
     await card(client).waitFor();
     await expectActionListed(client);
+    expect(await warning(client).count()).toBe(0);
+  });
+
+  it('L3-16: the warning is gone once the Odoo admin user is recorded and confirmed', async () => {
+    expect(await recordOdooAdmin('becken-admin@aurora.example')).toBe(false);
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.goto(`/tickets/${number}`);
+    await inSpanish(page);
+    await expectActionListed(page);
+    expect(await warning(page).count()).toBe(0);
   });
 });

@@ -47,6 +47,17 @@ export const SUPPORT_POLICY = operation<
   supportPolicy(organizationId: $organizationId) { ${POLICY_FIELDS} }
 }`);
 
+/**
+ * L3-16 on an admin-action ticket's page: only whether the client's Odoo admin user for the
+ * provider is missing or unconfirmed (provider staff read any client's policy; the API's rule).
+ */
+export const ODOO_ADMIN_FLAG = operation<
+  { supportPolicy: Pick<SupportPolicy, 'id' | 'odooAdminMissing'> | null },
+  { organizationId: string }
+>(`query OdooAdminFlag($organizationId: ID!) {
+  supportPolicy(organizationId: $organizationId) { id odooAdminMissing }
+}`);
+
 export const UPSERT_SUPPORT_POLICY = operation<
   { upsertSupportPolicy: SupportPolicy },
   {

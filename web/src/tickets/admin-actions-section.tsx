@@ -1,4 +1,6 @@
+import { ODOO_ADMIN_FLAG } from '../api/contracts';
 import type { TicketDetail } from '../api/tickets';
+import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { useLocalTime } from './ticket-bits';
 import { eventData } from './timeline-filter';
@@ -27,16 +29,30 @@ export function adminActionAuthors(
 /**
  * «Acciones administrativas (odoo.sh)» on an ADMIN_ACTION ticket (L3-17, fully audited): each
  * action executed, its kind, when it was executed (which can differ from when it was recorded),
- * by whom and its details, for the client and staff alike.
+ * by whom and its details, for the client and staff alike. For provider staff only, the L3-16
+ * warning when the client keeps no confirmed Odoo admin user for the provider: the agent about to
+ * act on odoo.sh is who needs it, and the contracts page that shows it is closed to agents.
  */
-export function AdminActionsSection({ ticket }: { ticket: TicketDetail }) {
+export function AdminActionsSection({ ticket, staff }: { ticket: TicketDetail; staff: boolean }) {
   const { t } = useI18n();
   const a = t.adminActions;
   const { format } = useLocalTime();
+  // Only the agent acting on odoo.sh needs it: staff, on an ADMIN_ACTION ticket. Read when the
+  // page opens (a policy change is not a change of the ticket, so no live update brings it).
+  const warns = staff && ticket.category === 'ADMIN_ACTION';
+  const flag = useQuery(ODOO_ADMIN_FLAG, { organizationId: ticket.organizationId }, !warns);
+  const policy = flag.data?.supportPolicy;
+  // No policy at all records no admin user either.
+  const missing = warns && flag.data !== undefined && (policy?.odooAdminMissing ?? true);
   const authors = adminActionAuthors(ticket.adminActions, ticket.timeline);
   return (
     <section className="card" aria-labelledby="admin-actions-title" data-testid="admin-actions">
       <h2 id="admin-actions-title">{a.cardTitle}</h2>
+      {missing && (
+        <p className="notice notice-warning" data-testid="odoo-admin-missing">
+          {a.odooAdminMissing}
+        </p>
+      )}
       {ticket.adminActions.length === 0 ? (
         <p className="muted">{a.none}</p>
       ) : (

@@ -201,9 +201,9 @@ export function TicketPage({
 
       <ActionsPanel key={`actions-${ticket.number}`} ticket={ticket} reload={query.reload} />
 
-      {/* L3-17: odoo.sh administration, each action audited. */}
+      {/* L3-17: odoo.sh administration, each action audited; L3-16: its Odoo admin user. */}
       {(ticket.category === 'ADMIN_ACTION' || ticket.adminActions.length > 0) && (
-        <AdminActionsSection key={`admin-actions-${ticket.number}`} ticket={ticket} />
+        <AdminActionsSection key={`admin-actions-${ticket.number}`} ticket={ticket} staff={staff} />
       )}
 
       {staff && (
