@@ -99,6 +99,45 @@ describe('Live SLA board and ticket page (web app, real workflow)', () => {
     await screenshot(page, '30-manager-live-board', { docs: 'manager-dashboard' });
   });
 
+  it('reads time left again each minute while a clock runs, on the board and the ticket page (L3-06)', async () => {
+    const number = await register('Minutos que corren');
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    // The page's timers on a clock the test moves: a minute passes in a moment.
+    await page.clock.install();
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    /** The next GraphQL read whose document holds `field`, within 5 s; null when none comes. */
+    const nextRead = (field: string) =>
+      page
+        .waitForRequest(
+          (r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes(field),
+          { timeout: 5_000 },
+        )
+        .catch(() => null);
+
+    await page.goto('/tablero');
+    await page
+      .getByTestId('timers')
+      .getByRole('row', { name: new RegExp(number) })
+      .waitFor();
+    await waitLive(page);
+    // The registration's own changes have arrived and been read; then half a minute: no read.
+    await page.waitForTimeout(1_000);
+    let read = nextRead('slaTimers');
+    await page.clock.fastForward('00:30');
+    expect(await read).toBeNull();
+    // A minute after the last read, the board reads its clocks again: time left is current.
+    read = nextRead('slaTimers');
+    await page.clock.fastForward('00:31');
+    expect(await read).not.toBeNull();
+
+    await page.goto(`/tickets/${number}`);
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    await waitLive(page);
+    read = nextRead('query Ticket(');
+    await page.clock.fastForward('01:01');
+    expect(await read).not.toBeNull();
+  });
+
   it('moves the open ticket page when the agent acts elsewhere, offering the new action', async () => {
     const number = await register('Página del ticket en vivo');
     ({ page } = await newPage(e2e.browser, e2e.baseURL));

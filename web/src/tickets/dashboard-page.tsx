@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTicketChanges } from '../api/live';
+import { useTimeLeftRefresh } from '../api/time-left-refresh';
 import { SLA_DASHBOARD, type SlaBoardFilter, type SlaTimer } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
 import { LiveBadge } from '../components/live-badge';
@@ -256,6 +257,13 @@ export function DashboardPage() {
     const timer = window.setInterval(() => void reload(), FALLBACK_REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [reload, live]);
+  // Time left and lateness are computed when read: while the feed is live, a board that shows
+  // clocks reads them again each minute (the fallback above reads more often while it is down).
+  const reread = useCallback(() => void reload(), [reload]);
+  const showsClocks = Boolean(
+    data && (data.all.length > 0 || data.atRisk.length > 0 || data.breached.length > 0),
+  );
+  useTimeLeftRefresh(reread, live === 'live' && showsClocks);
 
   const clients = useMemo(
     () => new Map((data?.organizations ?? []).map((o) => [o.id, o.name])),

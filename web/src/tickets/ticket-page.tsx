@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTicketChanges } from '../api/live';
+import { useTimeLeftRefresh } from '../api/time-left-refresh';
 import { TICKET } from '../api/tickets';
 import { ErrorMessage } from '../components/error-message';
 import { LiveBadge } from '../components/live-badge';
@@ -52,6 +53,9 @@ export function TicketPage({
     void query.reload();
     setChanges((n) => n + 1);
   }, number);
+  // A running clock's time left is computed when read: re-read each minute while one runs.
+  const reread = useCallback(() => void query.reload(), [query.reload]);
+  useTimeLeftRefresh(reread, ticket?.clocks.some((c) => c.status === 'RUNNING') ?? false);
   const staff = user ? can.seeConsole(user) : false;
   const back = staff ? '/consola' : '/mis-tickets';
   const isOpen = ticket ? !CLOSED_STATES.includes(ticket.state) : false;
