@@ -163,6 +163,12 @@ export class SupportPoliciesService {
     }
     return this.db.transaction(async (tx) => {
       const policy = await this.requirePolicy(tx, organizationId);
+      // The same login with the same confirmation again (a form saved twice) writes nothing: no
+      // second history line, and the day it was confirmed stays.
+      const wasConfirmed = policy.odooAdminConfirmedAt !== null;
+      if (policy.odooAdminLogin === value && (value === null || wasConfirmed === confirmed)) {
+        return policy;
+      }
       const confirmedAt = value !== null && confirmed ? new Date() : null;
       await tx
         .getRepository(SupportPolicyEntity)

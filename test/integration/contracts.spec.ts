@@ -196,6 +196,25 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
         odooAdminLogin: 'becken-admin@tulum.example',
         odooAdminMissing: false,
       });
+
+      // Saved again unchanged: nothing is written, no second history line, the same confirmation.
+      const stored = () =>
+        world.db.query<{ events: number; confirmed_at: Date }[]>(
+          `SELECT (SELECT count(*)::int FROM support_policy_event e WHERE e.policy_id = p.id) AS events,
+                  p.odoo_admin_confirmed_at AS confirmed_at
+             FROM support_policy p WHERE p.organization_id = $1`,
+          [tulum],
+        );
+      const [before] = await stored();
+      const again = await gql<{ recordOdooAdminUser: Record<string, unknown> }>(
+        world.api,
+        ODOO_ADMIN,
+        { input: { organizationId: tulum, login: ' becken-admin@tulum.example ' } },
+        world.bearer(Role.ADMIN),
+      );
+      expect(again.body.errors).toBeUndefined();
+      expect(again.body.data!.recordOdooAdminUser).toMatchObject({ odooAdminMissing: false });
+      expect(await stored()).toEqual([before]);
     });
 
     it('suspends (tickets refused with the date and reason), reactivates, ends and renews', async () => {
