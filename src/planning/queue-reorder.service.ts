@@ -10,6 +10,7 @@ import {
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { TicketWorkflowClient } from '../tickets/ticket-workflow.client';
+import { notifyTicketChanged } from '../tickets/ticket-projection.service';
 import { replannedReleaseDate } from './capacity-model';
 import { type RefusedDateChange, permanentRefusal } from './date-refusal';
 import { DeliveryRiskService } from './delivery-risk.service';
@@ -268,6 +269,9 @@ export class QueueReorderService {
       reorderId: reorder.id,
     }));
     if (ranks.length) await tx.getRepository(QueueRankEntity).insert(ranks);
+    // L3-10: each ticket's place in its client's queue changed. Open queues (another approver's,
+    // staff's) follow ticket changes; a reorder that moves no published date sends no other.
+    for (const { ticketNumber } of ranks) await notifyTicketChanged(tx, ticketNumber);
     return reorder;
   }
 
