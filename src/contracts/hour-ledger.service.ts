@@ -51,7 +51,7 @@ import {
   planReversal,
 } from './ledger-rules';
 import { lastWorkDate, requireLocalDate, requirePurchasedBy } from './local-date';
-import { ledgerTotals, ledgerTotalsUpTo } from './ledger-totals';
+import { ledgerTotals, ledgerTotalsUpTo, ticketLedgerTotals } from './ledger-totals';
 import { refusalOf, requireCurrency, requireMoney } from './support-policies.service';
 import {
   assertReplayOf,
@@ -176,14 +176,14 @@ export class HourLedgerService {
     });
   }
 
-  /** Hours charged on a ticket (L3-12): the sum of its time entries' charged hours. */
+  /**
+   * Hours charged on a ticket (L3-12): its charged consumptions net of a manager's reversals
+   * (L3-13 corrections), as the balance, the closure hours and «Ticket cerrado» count them. Not
+   * the time entries' sum: a reversed entry stays listed but is no longer charged.
+   */
   async ticketChargedHours(organizationId: string, ticketNumber: string): Promise<number> {
-    const [{ charged }] = await this.db.query<{ charged: string }[]>(
-      `SELECT COALESCE(sum(charged_hours), 0) AS charged FROM time_entry
-        WHERE organization_id = $1 AND ticket_number = $2`,
-      [organizationId, ticketNumber],
-    );
-    return toHours(toHundredths(charged));
+    const totals = await ticketLedgerTotals(this.db, organizationId, ticketNumber);
+    return toHours(Math.max(0, foldTotals(totals).tickets.get(ticketNumber)?.consumed ?? 0));
   }
 
   /** The current balance (no lock: a committed snapshot), summed in SQL. */

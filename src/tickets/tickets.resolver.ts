@@ -217,7 +217,7 @@ export class TicketsResolver {
     @CurrentUser() user: AuthenticatedUser,
     @Parent() ticket: TicketWithParts,
   ): Promise<number> {
-    // The time entries' sum alone: not their balances, which the ledger is summed for.
+    // Charged consumptions net of reversals (L3-13), not the entries' balances.
     return this.service.chargedHours(user, ticket);
   }
 
