@@ -3,6 +3,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
+import { isKnownTimeZone } from '../business-time/engine';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../identity/unique-violation';
 import type { OrganizationEntity } from '../identity';
@@ -50,7 +51,7 @@ import {
   planReservation,
   planReversal,
 } from './ledger-rules';
-import { lastWorkDate, requireLocalDate, requirePurchasedBy } from './local-date';
+import { lastWorkDate, localToday, requireLocalDate, requirePurchasedBy } from './local-date';
 import { ledgerTotals, ledgerTotalsUpTo, ticketLedgerTotals } from './ledger-totals';
 import { refusalOf, requireCurrency, requireMoney } from './support-policies.service';
 import {
@@ -372,6 +373,10 @@ export class HourLedgerService {
       }
       await assertRegisteredTicket(l.tx, ticketNumber);
       await assertTicketOf(l.tx, ticketNumber, l.org.id);
+      await assertWorkedSinceRegistration(l.tx, ticketNumber, date, {
+        calendar: engine.timeZone,
+        agent: req.agentTimeZone,
+      });
       const plan = planConsumption(l.balance, {
         ticketNumber,
         hundredths,
@@ -593,4 +598,40 @@ async function lockedBalance(tx: EntityManager, organizationId: string): Promise
     ...foldTotals(await ledgerTotals(tx, organizationId)),
     reversed: new Set(reversed.map((r) => r.id)),
   };
+}
+
+/**
+ * L3-12: work logged against a ticket was done once the ticket existed. A work date before the
+ * day it was registered (in the calendar's zone, or the agent's when that is a day behind: the
+ * mirror of `lastWorkDate`) is VALIDATION_FAILED `BEFORE_REGISTRATION`, before anything is
+ * written: dated so, it could also fall in a month whose statement was already issued (L3-13).
+ */
+async function assertWorkedSinceRegistration(
+  tx: EntityManager,
+  ticketNumber: string,
+  date: string,
+  zones: { calendar: string; agent: string },
+): Promise<void> {
+  const [row] = await tx.query<{ registered_at: Date }[]>(
+    'SELECT registered_at FROM ticket WHERE number = $1',
+    [ticketNumber],
+  );
+  if (!row) return;
+  const registered = localToday(zones.calendar, row.registered_at);
+  const first =
+    zones.agent !== zones.calendar && isKnownTimeZone(zones.agent)
+      ? [registered, localToday(zones.agent, row.registered_at)].sort()[0]
+      : registered;
+  if (date < first) {
+    throw new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      `date ${date} is before the ticket was registered (${first})`,
+      {
+        reason: 'BEFORE_REGISTRATION',
+        field: 'date',
+        value: date,
+        registeredAt: row.registered_at.toISOString(),
+      },
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
+import { calendarToday } from '../support/calendar-month';
 import { gql } from '../support/integration-harness';
 import { inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
@@ -78,7 +79,8 @@ describe('Change orders (web app, L3-12)', () => {
       {
         input: {
           number,
-          date: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+          // The ticket was registered today: no work is logged before it (L3-12).
+          date: calendarToday(),
           hours: 1.5,
           description: 'Exportación base',
         },

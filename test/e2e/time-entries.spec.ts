@@ -88,6 +88,8 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
     const dateField = section.getByLabel('Fecha');
     expect(await dateField.inputValue()).toBe(calendarToday());
     expect(await dateField.getAttribute('max')).toBe(calendarToday());
+    // Nor anything before the day the ticket was registered (today): BEFORE_REGISTRATION.
+    expect(await dateField.getAttribute('min')).toBe(calendarToday());
 
     // Nothing typed: told in words, nothing sent.
     await section.getByRole('button', { name: 'Registrar horas' }).click();

@@ -149,6 +149,12 @@ describe('A ticket’s time entries through GraphQL (L3-12, L3-13)', () => {
     // The ticket counts on the default calendar (Mexico City, UTC−6): at its last 20:00 already
     // past, UTC is on the next day, so UTC's date says nothing about the ticket's today.
     const { evening, day, tomorrow, dayAfter } = mexicoCityEveningDays();
+    // The spec stands at that evening: the ticket was registered by then (work is logged only
+    // from the day it was registered, L3-12).
+    await world.db.query(`UPDATE ticket SET registered_at = $2 WHERE number = $1`, [
+      number,
+      new Date(evening.getTime() - 3_600_000),
+    ]);
     let request = 0;
     const logAt = (date: string, agentTimeZone: string) =>
       ledger.logTime(
@@ -203,5 +209,49 @@ describe('A ticket’s time entries through GraphQL (L3-12, L3-13)', () => {
       field: 'date',
     });
     expect(await written()).toBe(before);
+  });
+
+  it('L3-12: a work date before the ticket was registered is BEFORE_REGISTRATION and writes nothing', async () => {
+    const number = await authorizedRequirement(4);
+    const count = async () =>
+      (
+        await world.db.query<{ n: number }[]>(
+          `SELECT ((SELECT count(*) FROM time_entry WHERE ticket_number = $1)
+                 + (SELECT count(*) FROM hour_ledger_entry WHERE ticket_number = $1))::int AS n`,
+          [number],
+        )
+      )[0].n;
+    const before = await count();
+    const [{ registered_at: registeredAt }] = await world.db.query<{ registered_at: Date }[]>(
+      'SELECT registered_at FROM ticket WHERE number = $1',
+      [number],
+    );
+    const registeredDay = localToday(MEXICO_CITY_TIME_ZONE, registeredAt);
+    const dayBefore = nextDay(registeredDay, -1);
+    const refused = await log({
+      number,
+      date: dayBefore,
+      hours: 1,
+      description: 'Trabajo anterior al ticket',
+      requestId: 'time-entry-before-registration',
+    });
+    expect(refused.error?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'BEFORE_REGISTRATION',
+      field: 'date',
+      value: dayBefore,
+      registeredAt: registeredAt.toISOString(),
+    });
+    expect(await count()).toBe(before);
+    // The day it was registered is taken.
+    const taken = await log({
+      number,
+      date: registeredDay,
+      hours: 1,
+      description: 'Trabajo del día del registro',
+      requestId: 'time-entry-registration-day',
+    });
+    expect(taken.error).toBeUndefined();
+    expect(taken.entry?.date).toBe(registeredDay);
   });
 });

@@ -337,6 +337,7 @@ export function TicketPage({
         noCharge={ticket.billing?.noCharge ?? false}
         authorized={ticket.authorizations.length > 0}
         closed={!isOpen}
+        registeredAt={ticket.registeredAt}
         changes={changes}
       />
 

@@ -70,6 +70,7 @@ export function TimeEntriesSection({
   noCharge = false,
   authorized = false,
   closed = false,
+  registeredAt,
   changes = 0,
 }: {
   number: string;
@@ -80,6 +81,8 @@ export function TimeEntriesSection({
   authorized?: boolean;
   /** The ticket is closed or cancelled (nothing to estimate; what it held went back). */
   closed?: boolean;
+  /** When the ticket was registered: no work is logged on an earlier day (the API's rule). */
+  registeredAt?: string;
   /**
    * Bumped by the page each time the ticket changes (its live subscription): work logged by
    * someone else shows at once (the client watching their hours, L3-12), with no subscription of
@@ -118,6 +121,8 @@ export function TimeEntriesSection({
   // agent's own when that is already on the next day; the agent's today is always taken, so the
   // date starts there and the picker offers nothing later (never UTC's date, a day ahead at night).
   const today = dayInZone(new Date(), zone);
+  // L3-12: nor before the day the ticket was registered (BEFORE_REGISTRATION), in the same zone.
+  const firstDay = registeredAt ? dayInZone(registeredAt, zone) : undefined;
   const [date, setDate] = useState(today);
   const [hours, setHours] = useState('');
   const [description, setDescription] = useState('');
@@ -236,6 +241,7 @@ export function TimeEntriesSection({
               label={c.date}
               type="date"
               aria-required
+              min={firstDay}
               max={today}
               value={date}
               onChange={setDate}
