@@ -145,7 +145,15 @@ export class HourLedgerService {
   async ticketTimeEntries(
     organizationId: string,
     ticketNumber: string,
-  ): Promise<{ timeEntry: TimeEntryEntity; agentName: string | null; balance: HourBalanceView }[]> {
+  ): Promise<
+    {
+      timeEntry: TimeEntryEntity;
+      agentName: string | null;
+      balance: HourBalanceView;
+      /** A manager reversed the entry's consumption (L3-13): it is no longer charged. */
+      reversed: boolean;
+    }[]
+  > {
     return this.db.transaction('REPEATABLE READ', async (tx) => {
       const times = await tx.getRepository(TimeEntryEntity).find({
         where: { organizationId, ticketNumber },
@@ -166,9 +174,19 @@ export class HourLedgerService {
           )
         ).map((r) => [r.id, r.display_name]),
       );
+      const reversed = new Set(
+        (
+          await tx.query<{ id: string }[]>(
+            `SELECT reverses_entry_id AS id FROM hour_ledger_entry
+              WHERE reverses_entry_id = ANY($1::bigint[])`,
+            [times.map((t) => String(t.ledgerEntryId))],
+          )
+        ).map((r) => String(r.id)),
+      );
       return times.map((timeEntry) => ({
         timeEntry,
         agentName: names.get(timeEntry.agentId) ?? null,
+        reversed: reversed.has(String(timeEntry.ledgerEntryId)),
         balance: toBalanceView(
           organizationId,
           foldTotals(totals.get(String(timeEntry.ledgerEntryId)) ?? []),

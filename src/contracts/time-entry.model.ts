@@ -43,10 +43,17 @@ export class TimeEntryModel {
   @Field(() => HourBalanceModel, { description: 'The balance after this entry.' })
   balance!: HourBalanceModel;
 
+  @Field({
+    description:
+      "L3-13: a manager reversed this entry's consumption (a correction): its hours are no longer charged.",
+  })
+  reversed!: boolean;
+
   static fromEntity(
     e: TimeEntryEntity,
     balance: HourBalanceModel,
     agentName: string | null = null,
+    reversed = false,
   ): TimeEntryModel {
     return Object.assign(new TimeEntryModel(), {
       id: String(e.id),
@@ -61,6 +68,7 @@ export class TimeEntryModel {
       ledgerEntryId: String(e.ledgerEntryId),
       createdAt: e.createdAt,
       balance,
+      reversed,
     });
   }
 }

@@ -206,7 +206,12 @@ export class TicketsResolver {
   ): Promise<TimeEntryModel[]> {
     const rows = await this.service.timeEntries(user, ticket);
     return rows.map((r) =>
-      TimeEntryModel.fromEntity(r.timeEntry, HourBalanceModel.fromView(r.balance), r.agentName),
+      TimeEntryModel.fromEntity(
+        r.timeEntry,
+        HourBalanceModel.fromView(r.balance),
+        r.agentName,
+        r.reversed,
+      ),
     );
   }
 

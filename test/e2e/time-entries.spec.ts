@@ -236,4 +236,37 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
     }
     await screenshot(page, '57-client-ledger-es');
   });
+
+  it('an entry the manager reversed stays listed, marked, and leaves the ticket’s total (L3-12, L3-13)', async () => {
+    const { ticket } = (await api(
+      Role.MANAGER,
+      `query ($number: String!) { ticket(number: $number) {
+        timeEntries { ledgerEntryId description } } }`,
+      { number },
+    )) as { ticket: { timeEntries: { ledgerEntryId: string; description: string }[] } };
+    const entry = ticket.timeEntries.find((e) => e.description === 'Pruebas de la exportación')!;
+    await api(
+      Role.MANAGER,
+      `mutation ($input: ReverseHourEntryInput!) { reverseHourEntry(input: $input) { id } }`,
+      {
+        input: {
+          entryId: entry.ledgerEntryId,
+          reason: 'Horas capturadas por error',
+          idempotencyKey: `e2e-reverse-${entry.ledgerEntryId}`,
+        },
+      },
+    );
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${number}`);
+    const section = page.getByTestId('time-entries');
+    const row = section.getByRole('row', { name: /Pruebas de la exportación/ });
+    await row.getByText('Revertido: ya no se descuenta').waitFor();
+    expect(await section.getByTestId('time-entries-total').innerText()).toBe(
+      'Total descontado: 1.5 h',
+    );
+    // The entry that still counts is not marked.
+    const kept = section.getByRole('row', { name: /Consulta de pedidos del mes/ });
+    expect(await kept.getByTestId('time-entry-reversed').count()).toBe(0);
+  });
 });

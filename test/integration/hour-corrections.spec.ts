@@ -156,22 +156,22 @@ describe('Manual hour corrections from the ledger screen (L3-12, L3-13, L3-18)',
     expect(balance).toMatchObject({ available: 9.75, balance: 12.25 });
   });
 
-  it('L3-12/L3-13: the ticket no longer counts a reversed entry as charged (chargedHours = closureHours)', async () => {
+  it('L3-12/L3-13: the ticket no longer counts a reversed entry as charged (chargedHours = closureHours); the entry says it was reversed', async () => {
     // The entry stays listed (the ledger is append-only), but the ticket's total is what the
     // package was charged: 0 h once the manager cancelled the 1.5 h logged by mistake.
     const { ticket: t } = await ok<{
       ticket: {
         chargedHours: number;
-        timeEntries: { chargedHours: number }[];
+        timeEntries: { chargedHours: number; reversed: boolean }[];
         closureHours: { chargedHours: number } | null;
       };
     }>(
       `query ($n: String!) { ticket(number: $n) {
-        chargedHours timeEntries { chargedHours } closureHours { chargedHours } } }`,
+        chargedHours timeEntries { chargedHours reversed } closureHours { chargedHours } } }`,
       { n: ticket },
       Role.AGENT,
     );
-    expect(t.timeEntries).toEqual([{ chargedHours: 1.5 }]);
+    expect(t.timeEntries).toEqual([{ chargedHours: 1.5, reversed: true }]);
     expect(t.chargedHours).toBe(0);
     expect(t.closureHours?.chargedHours).toBe(0);
   });

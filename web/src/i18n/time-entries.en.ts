@@ -9,6 +9,7 @@ export const timeEntriesEn: TimeEntriesMessages = {
   date: 'Date',
   hours: 'Hours',
   charged: 'Hours charged',
+  reversed: 'Reversed: no longer charged',
   description: 'Description',
   agent: 'Agent',
   total: (hours: number) => `Total charged: ${hours} h`,

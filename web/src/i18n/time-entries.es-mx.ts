@@ -8,6 +8,8 @@ export const timeEntriesEsMX = {
   date: 'Fecha',
   hours: 'Horas',
   charged: 'Horas descontadas',
+  /** L3-13: a manager reversed the entry (a correction): its hours went back to the balance. */
+  reversed: 'Revertido: ya no se descuenta',
   description: 'Descripción',
   agent: 'Agente',
   total: (hours: number) => `Total descontado: ${hours} h`,

@@ -21,10 +21,12 @@ export interface TimeEntry {
   description: string;
   agentName: string | null;
   balance: { balance: number; available: number };
+  /** L3-13: a manager reversed it; its hours are no longer charged. */
+  reversed: boolean;
 }
 
 const ENTRY_FIELDS =
-  'id date hours chargedHours description agentName balance { balance available }';
+  'id date hours chargedHours description agentName reversed balance { balance available }';
 
 export const TICKET_TIME_ENTRIES = operation<
   { ticket: { number: string; chargedHours: number; timeEntries: TimeEntry[] } },
@@ -203,7 +205,18 @@ export function TimeEntriesSection({
                     <time dateTime={e.date}>{formatLocalDate(e.date, language, 'medium')}</time>
                   </th>
                   <td data-label={c.hours}>{e.hours}</td>
-                  <td data-label={c.charged}>{e.chargedHours}</td>
+                  <td data-label={c.charged}>
+                    {/* A reversed entry stays listed (append-only) but no longer counts in the
+                        total below (L3-13): struck through, and said in words. */}
+                    {e.reversed ? (
+                      <span data-testid="time-entry-reversed">
+                        <s>{e.chargedHours}</s>
+                        <span className="muted small block">{c.reversed}</span>
+                      </span>
+                    ) : (
+                      e.chargedHours
+                    )}
+                  </td>
                   <td className="prewrap" data-label={c.description}>
                     {e.description}
                   </td>
