@@ -120,9 +120,17 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   const [agentId, setAgentId] = useState(kept('agentId', ''));
   const [hours, setHours] = useState(kept('hours', ''));
   const [scope, setScope] = useState(kept('scope', ''));
-  const [estimateVersion, setEstimateVersion] = useState(
+  const [pickedVersion, setEstimateVersion] = useState(
     kept('estimateVersion', latest ? String(latest.version) : ''),
   );
+  // L3-09/L3-12: a version no longer submitted (a re-estimate or a rejection replaced it while the
+  // form was open, or its draft was kept) is not what the form shows, reserves or authorizes: it
+  // follows the submitted one, as its select does.
+  const estimateVersion = submitted.some((e) => String(e.version) === pickedVersion)
+    ? pickedVersion
+    : latest
+      ? String(latest.version)
+      : '';
   const [statement, setStatement] = useState(kept('statement', ''));
   const [reason, setReason] = useState(kept('reason', ''));
   // QA S16: a rejection's one field says what it is for (it read «Motivo» beside a «Nota»).

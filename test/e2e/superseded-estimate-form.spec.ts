@@ -1,0 +1,62 @@
+import { Role } from '../../src/identity/role.enum';
+import { ticketJourneys } from '../support/ticket-journeys';
+import { logIn, newPage } from './support/browser';
+import { useE2eWorldWithWorker } from './support/e2e-world';
+import { openAction } from './support/ticket-actions';
+
+// L3-09, L3-12: the approver's «Autorizar estimación» form is open on v1 when the registrant asks
+// for a re-estimate and the agent sends v2. The form comes back with what was typed, and then
+// shows, reserves and authorizes v2 (its hours and scope), never the superseded v1 its select no
+// longer lists.
+
+const APPROVER = 'aprobador@aurora.example';
+const STATEMENT = 'Autorizo por escrito la estimación del tablero de inventario.';
+
+describe('The authorize form follows a newer estimate version (web app, L3-09, L3-12)', () => {
+  const e2e = useE2eWorldWithWorker('superseded_estimate_form');
+  let number: string;
+
+  beforeAll(async () => {
+    number = await ticketJourneys(e2e.world).estimatedRequirement({
+      subject: 'Tablero de inventario',
+      hours: 6,
+      scope: 'Tablero de inventario por almacén',
+    });
+  }, 180_000);
+
+  it('a re-estimate and a v2 while the form is open: the form shows and authorizes v2', async () => {
+    const { act } = ticketJourneys(e2e.world);
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto(`/tickets/${number}`);
+    const form = await openAction(page, 'Autorizar estimación');
+    const info = form.getByTestId('authorize-hours');
+    await info.getByText('Se reservarán 6 h de sus horas prepagadas.').waitFor();
+    await form.getByLabel('Autorización por escrito').fill(STATEMENT);
+
+    // The registrant (not the approver) asks for a re-estimate; the agent sends v2.
+    await act(
+      Role.CLIENT_USER,
+      'requestReestimate',
+      { number, estimateVersion: 1, reason: 'Solo el almacén central, por favor.' },
+      'EstimateFeedbackInput',
+    );
+    await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number, hours: 4, scope: 'Tablero de inventario del almacén central' },
+      'SubmitEstimateInput',
+    );
+
+    // v2's hours and scope, not v1's: the old code kept v1 (6 h) in the form.
+    await info.getByText('Se reservarán 4 h de sus horas prepagadas.').waitFor({ timeout: 10_000 });
+    expect(await info.getByTestId('authorize-scope').innerText()).toBe(
+      'Alcance: Tablero de inventario del almacén central',
+    );
+    expect(await form.getByLabel('Autorización por escrito').inputValue()).toBe(STATEMENT);
+    await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
+    await page.getByText('Autorizar estimación: listo. Estado: En programación.').waitFor();
+    const row = page.getByTestId('estimates').getByRole('row', { name: /v2/ });
+    expect(await row.innerText()).toContain('Autorizada');
+  });
+});
