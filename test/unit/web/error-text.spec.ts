@@ -85,6 +85,20 @@ describe('server errors in the UI language', () => {
     );
   });
 
+  it('NO_ACTIVE_PACKAGE (an authorization with hours only adjustments gave) says what to do (L3-12)', () => {
+    const error = fail(
+      'VALIDATION_FAILED',
+      { reason: 'NO_ACTIVE_PACKAGE', availableHours: 5 },
+      'DEVELOPMENT work needs an active prepaid hour package with hours left (L3-12)',
+    );
+    expect(serverErrorText(error, es, esCtx)).toBe(
+      'No hay un paquete de horas prepagadas activo: el trabajo de configuración y desarrollo se carga a un paquete comprado con horas disponibles (disponibles ahora: 5 h). Hace falta contratar un paquete de horas (el equipo de soporte lo registra); después vuelva a intentarlo.',
+    );
+    expect(serverErrorText(error, en, { language: 'en', formatInstant: String })).toMatch(
+      /^There is no active prepaid hour package: .+ \(available now: 5 h\)\. A package of hours must be purchased/,
+    );
+  });
+
   it('EXCEEDS_AUTHORIZED_ESTIMATE names a change order only where one can help (QA, L3-12/L3-18)', () => {
     const over = fail('VALIDATION_FAILED', {
       reason: 'EXCEEDS_AUTHORIZED_ESTIMATE',

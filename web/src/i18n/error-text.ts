@@ -161,6 +161,9 @@ export function serverErrorText(
         number(ext.availableHours),
         number(ext.shortfallHours),
       );
+    // L3-12: an authorization (or a charge again) refused by the ledger's reservation rules.
+    case 'NO_ACTIVE_PACKAGE':
+      return s.noActivePackage(number(ext.availableHours));
     case 'EXCEEDS_AUTHORIZED_ESTIMATE':
       return ext.noEstimate === true
         ? s.noEstimateHours(number(ext.requestedHours))

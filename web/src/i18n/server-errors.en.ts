@@ -73,6 +73,8 @@ export const serverErrorsEn: ServerErrorMessages = {
   },
   insufficientHours: (needed, available, short) =>
     `Not enough prepaid hours: ${needed} h needed, ${available} h available (${short} h short).`,
+  noActivePackage: (available) =>
+    `There is no active prepaid hour package: configuration and development work is charged to a purchased package with hours left (available now: ${available} h). A package of hours must be purchased (the support team records it); then try again.`,
   exceedsEstimate: (logged, remaining) =>
     `${logged} h would be logged and ${remaining} h of the authorized estimate are left: submit a change order (“Change order” on the ticket) for the additional hours and log the time once the client authorizes it.`,
   noEstimateHours: (logged) =>

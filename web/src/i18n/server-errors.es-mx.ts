@@ -79,6 +79,10 @@ export const serverErrorsEsMX = {
   } as Record<string, string>,
   insufficientHours: (needed: string, available: string, short: string) =>
     `No hay suficientes horas prepagadas: se necesitan ${needed} h y hay ${available} h disponibles (faltan ${short} h).`,
+  // L3-12: configuration and development are charged to a purchased package, not to hours that
+  // only adjustments gave (e.g. a balance carried over from another system).
+  noActivePackage: (available: string) =>
+    `No hay un paquete de horas prepagadas activo: el trabajo de configuración y desarrollo se carga a un paquete comprado con horas disponibles (disponibles ahora: ${available} h). Hace falta contratar un paquete de horas (el equipo de soporte lo registra); después vuelva a intentarlo.`,
   exceedsEstimate: (logged: string, remaining: string) =>
     `Se registrarían ${logged} h y quedan ${remaining} h de la estimación autorizada: registre una orden de cambio («Orden de cambio» en el ticket) por las horas adicionales y, cuando el cliente la autorice, registre el tiempo.`,
   noEstimateHours: (logged: string) =>
