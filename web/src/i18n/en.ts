@@ -453,6 +453,8 @@ export const en: Messages = {
     statementPlaceholder: 'I authorize the estimate of … hours for …',
     authorizeHours: (h: number) =>
       `${h.toLocaleString('en')} h of your prepaid hours will be reserved.`,
+    authorizeNoCharge:
+      'This ticket is “No charge to the package”: authorizing reserves and charges no hours from your balance.',
     balanceAfter: (h: number) => `Hours available after authorizing: ${h.toLocaleString('en')} h.`,
     shortfall: (h: number) =>
       `${h.toLocaleString('en')} h short: the balance does not cover this estimate.`,

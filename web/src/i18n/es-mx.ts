@@ -468,6 +468,9 @@ export const esMX = {
     statementPlaceholder: 'Autorizo la estimación de … horas para …',
     authorizeHours: (h: number) =>
       `Se reservarán ${h.toLocaleString('es-MX')} h de sus horas prepagadas.`,
+    // L3-18: a ticket marked «Sin cargo al paquete» holds no hours when authorized.
+    authorizeNoCharge:
+      'Este ticket es «Sin cargo al paquete»: autorizar no reserva ni cobra horas de su saldo.',
     balanceAfter: (h: number) =>
       `Horas disponibles después de autorizar: ${h.toLocaleString('es-MX')} h.`,
     shortfall: (h: number) =>

@@ -247,8 +247,11 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   const firstAssignment = name === 'reassign' && !ticket.assigneeId;
   const chosen = ticket.estimates.find((e) => String(e.version) === estimateVersion);
   const available = balance.data?.hourBalance.available;
-  // What authorizing reserves: an estimate's hours, a change order's additional ones (L3-12).
-  const reserves = chosen ? (chosen.changeOrder ? (chosen.additionalHours ?? 0) : chosen.hours) : 0;
+  // What authorizing reserves: an estimate's hours, a change order's additional ones (L3-12);
+  // nothing on a ticket staff marked «Sin cargo al paquete» (L3-18: the ledger holds none there).
+  const noCharge = ticket.billing?.noCharge ?? false;
+  const reserves =
+    !chosen || noCharge ? 0 : chosen.changeOrder ? (chosen.additionalHours ?? 0) : chosen.hours;
   const after = chosen && available !== undefined ? round2(available - reserves) : undefined;
   // The shortfall in the words of what is authorized, and only the ways out the user has.
   const shortfall = (h: number) =>
@@ -668,15 +671,19 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
           {chosen && (
             <div className="notice notice-info" data-testid="authorize-hours">
               <p>
-                {chosen.changeOrder
-                  ? t.changeOrders.authorizeHours(reserves, chosen.hours)
-                  : t.tickets.authorizeHours(chosen.hours)}
+                {noCharge
+                  ? t.tickets.authorizeNoCharge
+                  : chosen.changeOrder
+                    ? t.changeOrders.authorizeHours(reserves, chosen.hours)
+                    : t.tickets.authorizeHours(chosen.hours)}
               </p>
               {/* What is authorized, next to the words that authorize it (QA). */}
               <p className="prewrap" data-testid="authorize-scope">
                 {t.tickets.scope}: {chosen.scope}
               </p>
-              {after !== undefined && after >= 0 && <p>{t.tickets.balanceAfter(after)}</p>}
+              {after !== undefined && after >= 0 && !noCharge && (
+                <p>{t.tickets.balanceAfter(after)}</p>
+              )}
               {after !== undefined && after < 0 && (
                 <p data-testid="authorize-shortfall">{shortfall(-after)}</p>
               )}
