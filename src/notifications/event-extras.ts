@@ -66,6 +66,21 @@ function withApprovers<
   };
 }
 
+/**
+ * L3-18: an estimate of a ticket staff marked «sin cargo» does not say its hours go to the
+ * package (the ledger holds none when it is authorized).
+ */
+async function withNoCharge<E extends EventOfType<'ESTIMATE_SUBMITTED'>>(
+  event: E,
+  { manager }: ExtrasSources,
+): Promise<E> {
+  const [billing] = await manager.query<{ no_charge: boolean }[]>(
+    `SELECT no_charge FROM ticket_billing WHERE ticket_number = $1`,
+    [event.ticket.number],
+  );
+  return billing?.no_charge ? { ...event, noCharge: true } : event;
+}
+
 /** The provider's email names the client organisation (by its id in the names). */
 async function withClientOrgName<E extends NotificationEvent>(
   event: E,
@@ -145,7 +160,7 @@ const EVENT_EXTRAS: {
   SLA_BREACHED: slaExtras(),
   // «Ticket cerrado» says the hours charged and given back, as the ledger holds them (L3-12).
   CLOSED: { told: (event, { manager }) => withClosureHours(manager, event) },
-  ESTIMATE_SUBMITTED: { complete: withApprovers },
+  ESTIMATE_SUBMITTED: { told: withNoCharge, complete: withApprovers },
   ESTIMATE_REMINDER: { complete: withApprovers },
   CHANGE_ORDER_REMINDER: { complete: withApprovers },
   PROVIDER_NEW_TICKET: {

@@ -86,6 +86,8 @@ export interface EstimateSubmittedEvent extends EventBase {
   readonly scope: string;
   /** L3-12: set for a change order, the hours it adds (`hours` is then the new total). */
   readonly additionalHours?: number;
+  /** L3-18: true when the ticket is «sin cargo» as the email is queued: nothing is charged. */
+  readonly noCharge?: boolean;
   /**
    * L3-08/L3-09: the organisation's active approvers when the email was queued: the one recipient
    * who is not among them is told who must authorize (QA S18), not invited to authorize.

@@ -1,6 +1,7 @@
 import { Role } from '../../src/identity/role.enum';
 import { caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
@@ -64,5 +65,45 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
     expect(approver.text).toContain(`Revisar y autorizar: `);
     expect(approver.text).toContain(`/tickets/${number}/estimates/1`);
     expect(approver.text).not.toContain('aprobador autorizado de su organización (');
+  });
+
+  it('L3-18: the estimate of a ticket marked «Sin cargo al paquete» does not say its hours are charged', async () => {
+    const number = await registerProjectedTicket(world, {});
+    await act(
+      Role.AGENT,
+      'classifyTicket',
+      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
+      'ClassifyTicketInput',
+    );
+    const { body } = await gql(
+      world.api,
+      `mutation ($input: SetTicketNoChargeInput!) { setTicketNoCharge(input: $input) { noCharge } }`,
+      {
+        input: {
+          organizationId: world.orgIds['comercializadora-aurora'],
+          ticketNumber: number,
+          noCharge: true,
+          reason: 'Corrige un defecto de nuestra entrega anterior.',
+        },
+      },
+      world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+    await act(
+      Role.AGENT,
+      'submitEstimate',
+      { number, hours: 3, scope: 'Corrección del reporte' },
+      'SubmitEstimateInput',
+    );
+    const [approver] = await caughtAtLeast(
+      1,
+      (m) =>
+        subjectHas(number, 'Estimación por autorizar')(m) &&
+        m.to.includes('aprobador@aurora.example'),
+    );
+    expect(approver.text).toContain(
+      'Este ticket está marcado «Sin cargo al paquete»: estas horas no se cargarán a su paquete prepagado. Para autorizar,',
+    );
+    expect(approver.text).not.toContain('Las horas se cargarán a su paquete prepagado.');
   });
 });

@@ -72,15 +72,17 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
         },
         {
           kind: 'paragraph',
-          text: mayAuthorize(e, ctx)
-            ? ctx.t(
-                'Las horas se cargarán a su paquete prepagado. Para autorizar, un aprobador de su organización debe escribir la autorización en el ticket.',
-                'The hours will be charged to your prepaid package. To authorize, an approver of your organisation must write the authorization on the ticket.',
-              )
-            : ctx.t(
-                `Las horas se cargarán a su paquete prepagado. Usted puede revisarla en el ticket; debe autorizarla por escrito ${whoAuthorizes(e, ctx)}.`,
-                `The hours will be charged to your prepaid package. You can review it on the ticket; ${whoAuthorizes(e, ctx)} must authorize it in writing.`,
-              ),
+          text: `${charged(e, ctx)} ${
+            mayAuthorize(e, ctx)
+              ? ctx.t(
+                  'Para autorizar, un aprobador de su organización debe escribir la autorización en el ticket.',
+                  'To authorize, an approver of your organisation must write the authorization on the ticket.',
+                )
+              : ctx.t(
+                  `Usted puede revisarla en el ticket; debe autorizarla por escrito ${whoAuthorizes(e, ctx)}.`,
+                  `You can review it on the ticket; ${whoAuthorizes(e, ctx)} must authorize it in writing.`,
+                )
+          }`,
         },
         ...approvalAction(e, ctx),
       ],
@@ -172,6 +174,19 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
     };
   },
 };
+
+/** Where the estimate's hours go: the prepaid package, or nowhere on a «sin cargo» ticket (L3-18). */
+function charged(e: { readonly noCharge?: boolean }, ctx: TemplateContext): string {
+  return e.noCharge
+    ? ctx.t(
+        'Este ticket está marcado «Sin cargo al paquete»: estas horas no se cargarán a su paquete prepagado.',
+        'This ticket is marked “No charge to the package”: these hours will not be charged to your prepaid package.',
+      )
+    : ctx.t(
+        'Las horas se cargarán a su paquete prepagado.',
+        'The hours will be charged to your prepaid package.',
+      );
+}
 
 /** What an estimate's email needs to tell who may authorize it. */
 interface AwaitingApproval {
