@@ -70,7 +70,7 @@ function withApprovers<
  * L3-18: an estimate of a ticket staff marked «sin cargo» does not say its hours go to the
  * package (the ledger holds none when it is authorized).
  */
-async function withNoCharge<E extends EventOfType<'ESTIMATE_SUBMITTED'>>(
+async function withNoCharge<E extends EventOfType<'ESTIMATE_SUBMITTED' | 'AUTHORIZATION_RECORDED'>>(
   event: E,
   { manager }: ExtrasSources,
 ): Promise<E> {
@@ -161,6 +161,7 @@ const EVENT_EXTRAS: {
   // «Ticket cerrado» says the hours charged and given back, as the ledger holds them (L3-12).
   CLOSED: { told: (event, { manager }) => withClosureHours(manager, event) },
   ESTIMATE_SUBMITTED: { told: withNoCharge, complete: withApprovers },
+  AUTHORIZATION_RECORDED: { told: withNoCharge },
   ESTIMATE_REMINDER: { complete: withApprovers },
   CHANGE_ORDER_REMINDER: { complete: withApprovers },
   PROVIDER_NEW_TICKET: {

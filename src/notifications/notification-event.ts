@@ -107,6 +107,8 @@ export interface AuthorizationRecordedEvent extends EventBase {
   readonly additionalHours?: number;
   /** L3-12: the hours the authorized version holds (a change order: the new total). */
   readonly hours?: number;
+  /** L3-18: as {@link EstimateSubmittedEvent.noCharge}: nothing was reserved. */
+  readonly noCharge?: boolean;
 }
 export interface ReleaseDateSetEvent extends EventBase {
   readonly type: 'RELEASE_DATE_SET';

@@ -106,4 +106,51 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
     );
     expect(approver.text).not.toContain('Las horas se cargarán a su paquete prepagado.');
   });
+
+  it("L3-18: a no-charge ticket's authorized change order does not say its hours are reserved", async () => {
+    const number = await ticketJourneys(world).requirementInDevelopment({
+      subject: 'Ajuste de la factura electrónica',
+      hours: 2,
+    });
+    const { body } = await gql(
+      world.api,
+      `mutation ($input: SetTicketNoChargeInput!) { setTicketNoCharge(input: $input) { noCharge } }`,
+      {
+        input: {
+          organizationId: world.orgIds['comercializadora-aurora'],
+          ticketNumber: number,
+          noCharge: true,
+          reason: 'Corrige un defecto de nuestra entrega anterior.',
+        },
+      },
+      world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+    await act(
+      Role.AGENT,
+      'submitChangeOrder',
+      { number, additionalHours: 4, scope: 'Un segundo formato de factura' },
+      'SubmitChangeOrderInput',
+    );
+    await act(
+      Role.CLIENT_APPROVER,
+      'authorizeChangeOrder',
+      {
+        number,
+        estimateVersion: 2,
+        statement: 'Autorizo por escrito las 4 horas adicionales, sin cargo.',
+      },
+      'AuthorizeEstimateInput',
+    );
+    const [approver] = await caughtAtLeast(
+      1,
+      (m) =>
+        subjectHas(number, 'Orden de cambio v2 autorizada: +4 h')(m) &&
+        m.to.includes('aprobador@aurora.example'),
+    );
+    expect(approver.text).toContain(
+      'Este ticket está marcado «Sin cargo al paquete»: las 4 h adicionales no se reservan ni se cobran de su paquete prepagado.',
+    );
+    expect(approver.text).not.toContain('quedan reservadas de su paquete prepagado');
+  });
 });

@@ -165,10 +165,15 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
                   `En un máximo de ${requirementClockDays(e, 'scheduling').es} publicaremos la fecha estimada de entrega para sus pruebas.`,
                   `Within ${requirementClockDays(e, 'scheduling').en} we will publish the estimated release date for your testing.`,
                 )
-              : ctx.t(
-                  `Las ${ctx.dates.number(e.additionalHours)} h adicionales quedan reservadas de su paquete prepagado.`,
-                  `The ${ctx.dates.number(e.additionalHours)} additional hours are reserved from your prepaid package.`,
-                ),
+              : e.noCharge
+                ? ctx.t(
+                    `Este ticket está marcado «Sin cargo al paquete»: las ${ctx.dates.number(e.additionalHours)} h adicionales no se reservan ni se cobran de su paquete prepagado.`,
+                    `This ticket is marked “No charge to the package”: the ${ctx.dates.number(e.additionalHours)} additional hours are neither reserved nor charged from your prepaid package.`,
+                  )
+                : ctx.t(
+                    `Las ${ctx.dates.number(e.additionalHours)} h adicionales quedan reservadas de su paquete prepagado.`,
+                    `The ${ctx.dates.number(e.additionalHours)} additional hours are reserved from your prepaid package.`,
+                  ),
         },
       ],
     };
