@@ -1,10 +1,8 @@
-import { Role } from '../../src/identity/role.enum';
 import { calendarToday } from '../support/calendar-month';
 import { hoursEsMX } from '../support/demo-contract';
-import { gql } from '../support/integration-harness';
-import { ticketJourneys } from '../support/ticket-journeys';
 import { logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { asManager, estimateFourHoursShort } from './support/short-balance';
 import { openAction } from './support/ticket-actions';
 
 // L3-12, L3-09: the approver's open «Autorizar estimación» form says what the balance leaves, and
@@ -19,32 +17,11 @@ describe("The authorize form follows the client's hours live (web app, L3-12, L3
   const e2e = useE2eWorldWithWorker('live_authorize_balance');
   let number: string;
 
-  /** Runs a hours mutation as the manager; fails the test on any GraphQL error. */
-  async function asManager<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    const { body } = await gql<T>(e2e.world.api, query, variables, e2e.world.bearer(Role.MANAGER));
-    expect(body.errors).toBeUndefined();
-    return body.data!;
-  }
   const aurora = () => e2e.world.orgIds['comercializadora-aurora'];
 
   beforeAll(async () => {
-    // A development requirement estimated at 6 h, waiting for the approver (L3-08, L3-09)…
-    number = await ticketJourneys(e2e.world).estimatedRequirement({
-      subject: 'Reporte de cobranza',
-      hours: 6,
-    });
-    // …and the client's hours brought down to 2 h available: the estimate is 4 h short.
-    const { hourBalance } = await asManager<{ hourBalance: { available: number } }>(
-      `query ($organizationId: ID!) { hourBalance(organizationId: $organizationId) { available } }`,
-      { organizationId: aurora() },
-    );
-    await asManager(`mutation ($input: AdjustHoursInput!) { adjustHours(input: $input) { id } }`, {
-      input: {
-        organizationId: aurora(),
-        hours: -(hourBalance.available - 2),
-        reason: 'Horas de otro contrato cargadas por error',
-      },
-    });
+    // A development requirement estimated at 6 h, waiting for the approver; 4 h short (L3-12).
+    number = await estimateFourHoursShort(e2e, 'Reporte de cobranza');
   }, 180_000);
 
   it('a package bought while the form is open turns its shortfall into the balance after authorizing', async () => {
@@ -61,6 +38,7 @@ describe("The authorize form follows the client's hours live (web app, L3-12, L3
     await page.evaluate('window.__sameDocument = true');
 
     await asManager(
+      e2e,
       `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id } }`,
       {
         input: {

@@ -1,8 +1,7 @@
-import { Role } from '../../src/identity/role.enum';
-import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { asManager, estimateFourHoursShort } from './support/short-balance';
 import { openAction } from './support/ticket-actions';
 
 // L3-09, L3-12, L3-18: a requirement staff marked «Sin cargo al paquete» holds no hours when its
@@ -16,44 +15,13 @@ describe('Authorizing a no-charge requirement (web app, L3-09, L3-12, L3-18)', (
   const e2e = useE2eWorldWithWorker('no_charge_authorize');
   let number: string;
 
-  /** Runs a mutation as the manager; fails the test on any GraphQL error. */
-  async function asManager<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    const { body } = await gql<T>(e2e.world.api, query, variables, e2e.world.bearer(Role.MANAGER));
-    expect(body.errors).toBeUndefined();
-    return body.data!;
-  }
   const aurora = () => e2e.world.orgIds['comercializadora-aurora'];
 
   beforeAll(async () => {
-    // A development requirement estimated at 6 h, waiting for the approver (L3-08, L3-09)…
-    number = await ticketJourneys(e2e.world).estimatedRequirement({
-      subject: 'Corrección de la factura electrónica',
-      hours: 6,
-    });
-    // …the client's hours brought down to 2 h available (6 h would be 4 h short)…
-    const { hourBalance } = await asManager<{ hourBalance: { available: number } }>(
-      `query ($organizationId: ID!) { hourBalance(organizationId: $organizationId) { available } }`,
-      { organizationId: aurora() },
-    );
-    await asManager(`mutation ($input: AdjustHoursInput!) { adjustHours(input: $input) { id } }`, {
-      input: {
-        organizationId: aurora(),
-        hours: -(hourBalance.available - 2),
-        reason: 'Horas de otro contrato cargadas por error',
-      },
-    });
+    // A development requirement estimated at 6 h, waiting for the approver, 4 h short (L3-12)…
+    number = await estimateFourHoursShort(e2e, 'Corrección de la factura electrónica');
     // …and the ticket is the provider's to pay (a defect of its own delivery).
-    await asManager(
-      `mutation ($input: SetTicketNoChargeInput!) { setTicketNoCharge(input: $input) { noCharge } }`,
-      {
-        input: {
-          organizationId: aurora(),
-          ticketNumber: number,
-          noCharge: true,
-          reason: 'Corrige un defecto de nuestra entrega anterior.',
-        },
-      },
-    );
+    await ticketJourneys(e2e.world).markNoCharge(number);
   }, 180_000);
 
   it('the form says no hours are reserved, refuses no shortfall, and the authorization goes through', async () => {
@@ -75,6 +43,7 @@ describe('Authorizing a no-charge requirement (web app, L3-09, L3-12, L3-18)', (
     await page.getByText('Autorizar estimación: listo. Estado: En programación.').waitFor();
     // Nothing was held: the client still has its 2 h.
     const { hourBalance } = await asManager<{ hourBalance: { available: number } }>(
+      e2e,
       `query ($organizationId: ID!) { hourBalance(organizationId: $organizationId) { available } }`,
       { organizationId: aurora() },
     );

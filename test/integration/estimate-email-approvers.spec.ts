@@ -1,7 +1,6 @@
 import { Role } from '../../src/identity/role.enum';
 import { caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
-import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
@@ -75,20 +74,7 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
       { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
       'ClassifyTicketInput',
     );
-    const { body } = await gql(
-      world.api,
-      `mutation ($input: SetTicketNoChargeInput!) { setTicketNoCharge(input: $input) { noCharge } }`,
-      {
-        input: {
-          organizationId: world.orgIds['comercializadora-aurora'],
-          ticketNumber: number,
-          noCharge: true,
-          reason: 'Corrige un defecto de nuestra entrega anterior.',
-        },
-      },
-      world.bearer(Role.MANAGER),
-    );
-    expect(body.errors).toBeUndefined();
+    await ticketJourneys(world).markNoCharge(number);
     await act(
       Role.AGENT,
       'submitEstimate',
@@ -112,20 +98,7 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
       subject: 'Ajuste de la factura electrónica',
       hours: 2,
     });
-    const { body } = await gql(
-      world.api,
-      `mutation ($input: SetTicketNoChargeInput!) { setTicketNoCharge(input: $input) { noCharge } }`,
-      {
-        input: {
-          organizationId: world.orgIds['comercializadora-aurora'],
-          ticketNumber: number,
-          noCharge: true,
-          reason: 'Corrige un defecto de nuestra entrega anterior.',
-        },
-      },
-      world.bearer(Role.MANAGER),
-    );
-    expect(body.errors).toBeUndefined();
+    await ticketJourneys(world).markNoCharge(number);
     await act(
       Role.AGENT,
       'submitChangeOrder',

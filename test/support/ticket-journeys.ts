@@ -95,6 +95,11 @@ export interface TicketJourneys {
     note: string,
   ) => Promise<string>;
   /**
+   * The manager marks Aurora's ticket «Sin cargo al paquete» (L3-18): its hours are neither held
+   * nor charged.
+   */
+  readonly markNoCharge: (number: string) => Promise<void>;
+  /**
    * An agent logs `hours` of work on the ticket today (Mexico City): charged to its authorized
    * estimate's reservation (L3-12/L3-13).
    */
@@ -109,7 +114,9 @@ export function businessClosing(): string {
 }
 
 /** The journeys on `world` (a seeded world, read live or not). */
-export function ticketJourneys(world: TicketApi & Pick<SeededWorld, 'db'>): TicketJourneys {
+export function ticketJourneys(
+  world: TicketApi & Pick<SeededWorld, 'db' | 'orgIds'>,
+): TicketJourneys {
   const act: TicketJourneys['act'] = async (
     role,
     mutation,
@@ -221,6 +228,22 @@ export function ticketJourneys(world: TicketApi & Pick<SeededWorld, 'db'>): Tick
       const released = await act(Role.AGENT, 'releaseForTesting', { number, note });
       expect(released.state).toBe('RELEASED_FOR_TESTING');
       return number;
+    },
+    async markNoCharge(number) {
+      const { body } = await gql(
+        world.api,
+        `mutation ($input: SetTicketNoChargeInput!) { setTicketNoCharge(input: $input) { noCharge } }`,
+        {
+          input: {
+            organizationId: world.orgIds['comercializadora-aurora'],
+            ticketNumber: number,
+            noCharge: true,
+            reason: 'Corrige un defecto de nuestra entrega anterior.',
+          },
+        },
+        world.bearer(Role.MANAGER),
+      );
+      expect(body.errors).toBeUndefined();
     },
     async logTime(number, hours) {
       const year = new Date().getUTCFullYear();
