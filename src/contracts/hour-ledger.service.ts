@@ -389,9 +389,9 @@ export class HourLedgerService {
           balance: toBalanceView(l.org.id, l.balance),
         };
       }
-      await assertRegisteredTicket(l.tx, ticketNumber);
+      const { registeredAt } = await assertRegisteredTicket(l.tx, ticketNumber);
       await assertTicketOf(l.tx, ticketNumber, l.org.id);
-      await assertWorkedSinceRegistration(l.tx, ticketNumber, date, {
+      assertWorkedSinceRegistration(registeredAt, date, {
         calendar: engine.timeZone,
         agent: req.agentTimeZone,
       });
@@ -624,21 +624,15 @@ async function lockedBalance(tx: EntityManager, organizationId: string): Promise
  * mirror of `lastWorkDate`) is VALIDATION_FAILED `BEFORE_REGISTRATION`, before anything is
  * written: dated so, it could also fall in a month whose statement was already issued (L3-13).
  */
-async function assertWorkedSinceRegistration(
-  tx: EntityManager,
-  ticketNumber: string,
+function assertWorkedSinceRegistration(
+  registeredAt: Date,
   date: string,
   zones: { calendar: string; agent: string },
-): Promise<void> {
-  const [row] = await tx.query<{ registered_at: Date }[]>(
-    'SELECT registered_at FROM ticket WHERE number = $1',
-    [ticketNumber],
-  );
-  if (!row) return;
-  const registered = localToday(zones.calendar, row.registered_at);
+): void {
+  const registered = localToday(zones.calendar, registeredAt);
   const first =
     zones.agent !== zones.calendar && isKnownTimeZone(zones.agent)
-      ? [registered, localToday(zones.agent, row.registered_at)].sort()[0]
+      ? [registered, localToday(zones.agent, registeredAt)].sort()[0]
       : registered;
   if (date < first) {
     throw new DomainError(
@@ -648,7 +642,7 @@ async function assertWorkedSinceRegistration(
         reason: 'BEFORE_REGISTRATION',
         field: 'date',
         value: date,
-        registeredAt: row.registered_at.toISOString(),
+        registeredAt: registeredAt.toISOString(),
       },
     );
   }

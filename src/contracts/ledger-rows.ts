@@ -27,18 +27,19 @@ export async function isNoCharge(tx: EntityManager, ticketNumber: string): Promi
 
 /**
  * Work and waivers are recorded only against tickets that exist (the `ticket` read model, written
- * at registration): an unknown number is NOT_FOUND before any ledger rule is looked at.
+ * at registration): an unknown number is NOT_FOUND before any ledger rule is looked at. Returns
+ * when it was registered (work is dated from that day on).
  */
 export async function assertRegisteredTicket(
   tx: EntityManager,
   ticketNumber: string,
-): Promise<void> {
-  const rows = await tx.query<{ n: number }[]>('SELECT 1 AS n FROM ticket WHERE number = $1', [
-    ticketNumber,
-  ]);
-  if (!rows.length) {
-    throw notFound('ticket', ticketNumber, `Ticket ${ticketNumber} not found`);
-  }
+): Promise<{ registeredAt: Date }> {
+  const [row] = await tx.query<{ registered_at: Date }[]>(
+    'SELECT registered_at FROM ticket WHERE number = $1',
+    [ticketNumber],
+  );
+  if (!row) throw notFound('ticket', ticketNumber, `Ticket ${ticketNumber} not found`);
+  return { registeredAt: row.registered_at };
 }
 
 /**
