@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { isNoCharge } from '../contracts/ledger-rows';
 import { OrganizationEntity } from '../identity/organization.entity';
 import { withClosureHours } from './closure-hours';
 import {
@@ -74,11 +75,7 @@ async function withNoCharge<E extends EventOfType<'ESTIMATE_SUBMITTED' | 'AUTHOR
   event: E,
   { manager }: ExtrasSources,
 ): Promise<E> {
-  const [billing] = await manager.query<{ no_charge: boolean }[]>(
-    `SELECT no_charge FROM ticket_billing WHERE ticket_number = $1`,
-    [event.ticket.number],
-  );
-  return billing?.no_charge ? { ...event, noCharge: true } : event;
+  return (await isNoCharge(manager, event.ticket.number)) ? { ...event, noCharge: true } : event;
 }
 
 /** The provider's email names the client organisation (by its id in the names). */

@@ -1,7 +1,6 @@
 import { Role } from '../../src/identity/role.enum';
 import { type CaughtMail, caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
-import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
 
@@ -13,7 +12,8 @@ import { useWorldWithWorker } from '../support/world-with-worker';
 describe('«Ticket cerrado» says the hours charged and given back (L3-09, L3-12/L3-13)', () => {
   const world = useWorldWithWorker('closed-email-hours');
 
-  const { act, logTime, problemInAnalysis, requirementInDevelopment } = ticketJourneys(world);
+  const { act, logTime, markNoCharge, problemInAnalysis, requirementInDevelopment } =
+    ticketJourneys(world);
 
   /** The «Ticket cerrado» email the registrant received (the SMTP catcher), exactly once. */
   const receivedClosedMail = async (number: string): Promise<CaughtMail> => {
@@ -48,20 +48,7 @@ describe('«Ticket cerrado» says the hours charged and given back (L3-09, L3-12
     const worked = await problemInAnalysis();
     const quiet = await problemInAnalysis();
     // A problem's time goes on a no-charge ticket (no estimate is authorized for it).
-    const { body } = await gql(
-      world.api,
-      `mutation ($input: SetTicketNoChargeInput!) { setTicketNoCharge(input: $input) { noCharge } }`,
-      {
-        input: {
-          organizationId: world.orgIds['comercializadora-aurora'],
-          ticketNumber: worked,
-          noCharge: true,
-          reason: 'Falla de nuestro desarrollo',
-        },
-      },
-      world.bearer(Role.AGENT),
-    );
-    expect(body.errors).toBeUndefined();
+    await markNoCharge(worked, { role: Role.AGENT, reason: 'Falla de nuestro desarrollo' });
     await logTime(worked, 1.5);
     for (const number of [worked, quiet]) {
       await act(Role.AGENT, 'resolveTicket', { number, note: 'Corregido el certificado.' });

@@ -13,15 +13,21 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
   const world = useWorldWithWorker('estimate-email-approvers');
 
   const { act } = ticketJourneys(world);
-
-  it('registrant: who must authorize, no action; approver: «Revisar y autorizar»', async () => {
-    const number = await registerProjectedTicket(world, {});
-    await act(
+  /** The emails of `number` whose subject holds `subject`, to `to` (once at least one came). */
+  const mailsTo = (number: string, subject: string, to: string) =>
+    caughtAtLeast(1, (m) => subjectHas(number, subject)(m) && m.to.includes(to));
+  /** An agent triages `number` as a development requirement (L3-06, L3-08). */
+  const classifyAsDevelopment = (number: string) =>
+    act(
       Role.AGENT,
       'classifyTicket',
       { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
       'ClassifyTicketInput',
     );
+
+  it('registrant: who must authorize, no action; approver: «Revisar y autorizar»', async () => {
+    const number = await registerProjectedTicket(world, {});
+    await classifyAsDevelopment(number);
     // QA S18 (L3-08): the classification's email carries the diagnosis clock's own target (the
     // ticket's clock run), and says it; no text writes it by heart.
     const [classified] = await eventually(
@@ -44,11 +50,7 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
       { number, hours: 12, scope: 'Reporte de cobranza' },
       'SubmitEstimateInput',
     );
-    const estimateMail = (to: string) =>
-      caughtAtLeast(
-        1,
-        (m) => subjectHas(number, 'Estimación por autorizar')(m) && m.to.includes(to),
-      );
+    const estimateMail = (to: string) => mailsTo(number, 'Estimación por autorizar', to);
 
     const [registrant, ...moreToRegistrant] = await estimateMail('usuario@aurora.example');
     expect(moreToRegistrant).toHaveLength(0);
@@ -68,12 +70,7 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
 
   it('L3-18: the estimate of a ticket marked «Sin cargo al paquete» does not say its hours are charged', async () => {
     const number = await registerProjectedTicket(world, {});
-    await act(
-      Role.AGENT,
-      'classifyTicket',
-      { number, classification: 'REQUIREMENT', requirementKind: 'DEVELOPMENT' },
-      'ClassifyTicketInput',
-    );
+    await classifyAsDevelopment(number);
     await ticketJourneys(world).markNoCharge(number);
     await act(
       Role.AGENT,
@@ -81,11 +78,10 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
       { number, hours: 3, scope: 'Corrección del reporte' },
       'SubmitEstimateInput',
     );
-    const [approver] = await caughtAtLeast(
-      1,
-      (m) =>
-        subjectHas(number, 'Estimación por autorizar')(m) &&
-        m.to.includes('aprobador@aurora.example'),
+    const [approver] = await mailsTo(
+      number,
+      'Estimación por autorizar',
+      'aprobador@aurora.example',
     );
     expect(approver.text).toContain(
       'Este ticket está marcado «Sin cargo al paquete»: estas horas no se cargarán a su paquete prepagado. Para autorizar,',
@@ -115,11 +111,10 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
       },
       'AuthorizeEstimateInput',
     );
-    const [approver] = await caughtAtLeast(
-      1,
-      (m) =>
-        subjectHas(number, 'Orden de cambio v2 autorizada: +4 h')(m) &&
-        m.to.includes('aprobador@aurora.example'),
+    const [approver] = await mailsTo(
+      number,
+      'Orden de cambio v2 autorizada: +4 h',
+      'aprobador@aurora.example',
     );
     expect(approver.text).toContain(
       'Este ticket está marcado «Sin cargo al paquete»: las 4 h adicionales no se reservan ni se cobran de su paquete prepagado.',

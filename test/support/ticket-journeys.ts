@@ -95,10 +95,10 @@ export interface TicketJourneys {
     note: string,
   ) => Promise<string>;
   /**
-   * The manager marks Aurora's ticket «Sin cargo al paquete» (L3-18): its hours are neither held
-   * nor charged.
+   * Provider staff (default: the manager) mark Aurora's ticket «Sin cargo al paquete» (L3-18): its
+   * hours are neither held nor charged.
    */
-  readonly markNoCharge: (number: string) => Promise<void>;
+  readonly markNoCharge: (number: string, by?: { role?: Role; reason?: string }) => Promise<void>;
   /**
    * An agent logs `hours` of work on the ticket today (Mexico City): charged to its authorized
    * estimate's reservation (L3-12/L3-13).
@@ -112,6 +112,9 @@ export function businessClosing(): string {
   while ([0, 6].includes(d.getUTCDay())) d.setUTCDate(d.getUTCDate() + 1);
   return `${d.toISOString().slice(0, 10)}T23:00:00.000Z`;
 }
+
+/** Why the journeys' staff waive a ticket by default (L3-18). */
+const NO_CHARGE_REASON = 'Corrige un defecto de nuestra entrega anterior.';
 
 /** The journeys on `world` (a seeded world, read live or not). */
 export function ticketJourneys(
@@ -229,7 +232,7 @@ export function ticketJourneys(
       expect(released.state).toBe('RELEASED_FOR_TESTING');
       return number;
     },
-    async markNoCharge(number) {
+    async markNoCharge(number, { role = Role.MANAGER, reason = NO_CHARGE_REASON } = {}) {
       const { body } = await gql(
         world.api,
         `mutation ($input: SetTicketNoChargeInput!) { setTicketNoCharge(input: $input) { noCharge } }`,
@@ -238,10 +241,10 @@ export function ticketJourneys(
             organizationId: world.orgIds['comercializadora-aurora'],
             ticketNumber: number,
             noCharge: true,
-            reason: 'Corrige un defecto de nuestra entrega anterior.',
+            reason,
           },
         },
-        world.bearer(Role.MANAGER),
+        world.bearer(role),
       );
       expect(body.errors).toBeUndefined();
     },
