@@ -271,7 +271,10 @@ export class QueueReorderService {
     if (ranks.length) await tx.getRepository(QueueRankEntity).insert(ranks);
     // L3-10: each ticket's place in its client's queue changed. Open queues (another approver's,
     // staff's) follow ticket changes; a reorder that moves no published date sends no other.
-    for (const { ticketNumber } of ranks) await notifyTicketChanged(tx, ticketNumber);
+    await notifyTicketChanged(
+      tx,
+      ranks.map((r) => r.ticketNumber),
+    );
     return reorder;
   }
 

@@ -13,11 +13,20 @@ import { foldEvents, type ProjectionBatch, type ReadModelSlice } from './ticket-
 export const TICKET_CHANGED_CHANNEL = 'ticket_changed';
 
 /**
- * Tells live subscribers that ticket `number` changed outside the workflow (a file, a rating),
- * once `tx` commits (never if it rolls back).
+ * Tells live subscribers that ticket `number` (or each of several, in one statement) changed
+ * outside the workflow (a file, a rating, a queue reorder), once `tx` commits (never if it rolls
+ * back).
  */
-export async function notifyTicketChanged(tx: EntityManager, number: string): Promise<void> {
-  await tx.query(`SELECT pg_notify($1, $2)`, [TICKET_CHANGED_CHANNEL, number]);
+export async function notifyTicketChanged(
+  tx: EntityManager,
+  number: string | readonly string[],
+): Promise<void> {
+  const numbers = typeof number === 'string' ? [number] : number;
+  if (numbers.length === 0) return;
+  await tx.query(`SELECT pg_notify($1, n) FROM unnest($2::text[]) AS n`, [
+    TICKET_CHANGED_CHANNEL,
+    numbers,
+  ]);
 }
 
 /**
