@@ -54,15 +54,16 @@ export async function assertTicketOf(
   ticketNumber: string,
   organizationId: string,
 ): Promise<void> {
-  const [ticket, ledger, billing] = await Promise.all([
-    tx.query<{ organization_id: string }[]>(
-      'SELECT organization_id FROM ticket WHERE number = $1',
-      [ticketNumber],
-    ),
-    tx.getRepository(HourLedgerEntryEntity).findOneBy({ ticketNumber }),
-    tx.getRepository(TicketBillingEntity).findOneBy({ ticketNumber }),
-  ]);
-  const owner = ticket[0]?.organization_id ?? ledger?.organizationId ?? billing?.organizationId;
+  // One statement: the three reads share the transaction's one connection, which takes one
+  // query at a time (pg queues a second and will refuse it in pg 9).
+  const [owners] = await tx.query<{ owner: string | null }[]>(
+    `SELECT COALESCE(
+              (SELECT organization_id FROM ticket WHERE number = $1),
+              (SELECT organization_id FROM hour_ledger_entry WHERE ticket_number = $1 LIMIT 1),
+              (SELECT organization_id FROM ticket_billing WHERE ticket_number = $1)) AS owner`,
+    [ticketNumber],
+  );
+  const owner = owners.owner;
   if (owner && owner !== organizationId) {
     throw ledgerRefusal(
       'TICKET_OF_ANOTHER_ORGANIZATION',
