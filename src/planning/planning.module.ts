@@ -18,8 +18,9 @@ import { QueueService } from './queue.service';
  * `QueueService.queueOf`, `DateChangesService.since` and `QueueReorderService.since`.
  */
 @Module({
-  // The ticket workflow's client, and the clock runs loader the tickets' own fields batch their
-  // reads on: one loader, so a request asking a ticket's clocks and its queue entry's reads once.
+  // The ticket workflow's client, and the clock runs and user names loaders the tickets' own fields
+  // batch their reads on: one loader each, so a request asking a ticket's clocks (or assignee) and
+  // its queue entry's reads them once.
   imports: [BusinessTimeModule, TicketsModule],
   providers: [
     PlanningSettingsService,
@@ -30,7 +31,7 @@ import { QueueService } from './queue.service';
     // Publishes the dates of a committed reorder whose publication failed (every 30 s).
     ReorderPublicationReconciler,
     QueueResolver,
-    // A queued ticket's client wait and clocks, as the ticket lists read them (QA S21).
+    // A queued ticket's client wait, clocks and assignee, as the ticket lists read them (QA S21).
     QueueEntryResolver,
     PlanningSettingsResolver,
   ],

@@ -5,6 +5,7 @@ import { type AuthenticatedUser, CurrentUser } from '../identity';
 import { awaitsClient } from '../tickets/awaiting-client';
 import { ClockStatesLoader } from '../tickets/clock-states.loader';
 import { SlaClockModel } from '../tickets/ticket.model';
+import { UserNamesLoader } from '../tickets/user-names.loader';
 import { QueueEntryModel } from './queue.model';
 import type { QueueEntry } from './queue.service';
 
@@ -12,10 +13,27 @@ import type { QueueEntry } from './queue.service';
  * Why nothing is due on a queued ticket (QA S21): the work list and the client queue say, as the
  * ticket lists do, that the ticket waits on the client and what its paused clock keeps (L3-06…L3-09).
  * The same rule and the same batched clock read as `Ticket.awaitingClient` and `Ticket.clocks`.
+ * And who has it (L3-07), read as `Ticket.assigneeName` is.
  */
 @Resolver(() => QueueEntryModel)
 export class QueueEntryResolver {
-  constructor(private readonly clockStates: ClockStatesLoader) {}
+  constructor(
+    private readonly clockStates: ClockStatesLoader,
+    private readonly names: UserNamesLoader,
+  ) {}
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'As Ticket.assigneeName (L3-07): the assigned agent by name, null while unassigned (read in one batch per request).',
+  })
+  assigneeName(
+    @CurrentUser() user: AuthenticatedUser,
+    @Context() ctx: object,
+    @Parent() entry: QueueEntry,
+  ): Promise<string | null> {
+    return this.names.load(ctx, user, entry.assigneeId);
+  }
 
   @ResolveField(() => Boolean, {
     description:

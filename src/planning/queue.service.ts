@@ -40,6 +40,8 @@ export interface QueueEntry {
   readonly deliverySlipBusinessDays: number | null;
   /** The ticket's calendar: its clocks' live business time. */
   readonly calendarId: string;
+  /** The assigned agent (L3-07), if any: `QueueEntry.assigneeName` reads their name. */
+  readonly assigneeId: string | null;
   /** What `awaitsClient` reads besides the state (L3-06, L3-09). */
   readonly clientWait: ClientWaitFacts;
 }
@@ -73,6 +75,7 @@ export interface QueueRow {
   readonly state: string;
   readonly registeredAt: Date;
   readonly calendarId: string;
+  readonly assigneeId: string | null;
   readonly releaseDate: Date | null;
   /** L3-19: the release date provider staff committed to (see `ReplanFacts.committed`). */
   readonly committedReleaseDate: Date | null;
@@ -92,6 +95,7 @@ interface RawRow {
   state: string;
   registered_at: Date;
   calendar_id: string;
+  assignee_id: string | null;
   release_date: Date | null;
   committed_release_date: Date | null;
   sla_status: string;
@@ -135,7 +139,7 @@ export class QueueService {
   async snapshot(organizationId: string, tx: EntityManager = this.db.manager) {
     const raw = await tx.query<RawRow[]>(
       `SELECT t.number, t.subject, t.category, t.state, t.registered_at, t.calendar_id,
-              t.release_date, t.sla_status, t.next_deadline, t.details -> 'estimates' AS estimates,
+              t.assignee_id, t.release_date, t.sla_status, t.next_deadline, t.details -> 'estimates' AS estimates,
               r.rank, r.urgent, ${CLIENT_WAIT_COLUMNS},
               (SELECT sum(te.hours) FROM time_entry te WHERE te.ticket_number = t.number) AS logged,
               -- L3-19: the newest release date provider staff set (published, or moved by hand);
@@ -210,6 +214,7 @@ export class QueueService {
           deliveryAtRisk: risk.atRisk,
           deliverySlipBusinessDays: risk.slipBusinessDays,
           calendarId: r.calendarId,
+          assigneeId: r.assigneeId,
           clientWait: r.clientWait,
         };
       }),
@@ -230,7 +235,7 @@ export class QueueService {
     const limit = Math.min(Math.max(first, 1), MAX_WORK_LIST);
     const raw = await this.db.query<(RawRow & { organization_id: string })[]>(
       `SELECT t.number, t.organization_id, t.subject, t.category, t.state, t.registered_at,
-              t.calendar_id, t.release_date, t.sla_status, t.next_deadline,
+              t.calendar_id, t.assignee_id, t.release_date, t.sla_status, t.next_deadline,
               CASE WHEN t.state = ANY ($3::text[]) THEN t.details -> 'estimates' END AS estimates,
               r.rank, r.urgent, ${CLIENT_WAIT_COLUMNS},
               CASE WHEN t.state = ANY ($3::text[]) THEN
@@ -282,6 +287,7 @@ function toQueueRow(r: RawRow): QueueRow {
     state: r.state,
     registeredAt: r.registered_at,
     calendarId: r.calendar_id,
+    assigneeId: r.assignee_id,
     releaseDate: r.release_date,
     committedReleaseDate: r.committed_release_date,
     slaStatus: r.sla_status,

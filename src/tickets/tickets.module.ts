@@ -52,6 +52,6 @@ import { TicketClosureHoursResolver } from './ticket-closure-hours.resolver';
     ClosureHoursLoader,
     TicketClosureHoursResolver,
   ],
-  exports: [TicketsService, TicketWorkflowClient, ClockStatesLoader],
+  exports: [TicketsService, TicketWorkflowClient, ClockStatesLoader, UserNamesLoader],
 })
 export class TicketsModule {}

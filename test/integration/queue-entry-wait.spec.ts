@@ -1,5 +1,6 @@
 import { Role } from '../../src/identity/role.enum';
 import { ClockStatesLoader } from '../../src/tickets/clock-states.loader';
+import { UserNamesLoader } from '../../src/tickets/user-names.loader';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { useWorldWithWorker } from '../support/world-with-worker';
@@ -7,7 +8,8 @@ import { useWorldWithWorker } from '../support/world-with-worker';
 // QA S21 on the real stack: the planning work list said «Sin plazo en curso» for a ticket whose
 // clock is paused on the client (L3-06…L3-08), since its entries did not say so. A queue entry now
 // answers `awaitingClient` and `clocks` as the ticket itself does (`Ticket.awaitingClient`,
-// `Ticket.clocks`): the same rule for the same caller, the same clock runs.
+// `Ticket.clocks`): the same rule for the same caller, the same clock runs. And who each ticket is
+// assigned to (L3-07), as `Ticket.assigneeName` names them: the work list did not say.
 
 const CLOCKS = `clocks { kind status remainingMinutes businessDayMinutes }`;
 const WORK = `query { workList(first: 200) { ticketNumber nextDeadline awaitingClient ${CLOCKS} } }`;
@@ -56,6 +58,7 @@ describe('a queue entry says whether it waits on the client, with its clocks (QA
   beforeAll(async () => {
     numbers.waiting = await journeys.problemWaitingOnClient('¿Nos manda los logs?');
     numbers.running = await journeys.problemInAnalysis();
+    numbers.registered = await journeys.registered();
     numbers.estimate = await journeys.estimatedRequirement({
       subject: 'Reporte por zona',
       hours: 4,
@@ -122,5 +125,35 @@ describe('a queue entry says whether it waits on the client, with its clocks (QA
     } finally {
       runsOf.mockRestore();
     }
+  });
+
+  it('staff: each entry names its assignee as the ticket does, in one names read (L3-07)', async () => {
+    const peopleOf = jest.spyOn(
+      UserNamesLoader.prototype as unknown as { peopleOf(ids: string[]): Promise<unknown> },
+      'peopleOf',
+    );
+    let work: Map<string, { ticketNumber: string; assigneeName: string | null }>;
+    try {
+      const { workList } = await query<{
+        workList: { ticketNumber: string; assigneeName: string | null }[];
+      }>(`query { workList(first: 200) { ticketNumber assigneeName } }`, Role.AGENT);
+      work = new Map(workList.map((e) => [e.ticketNumber, e]));
+      // Every assignee of the list in one query, not one per ticket.
+      expect(peopleOf).toHaveBeenCalledTimes(1);
+    } finally {
+      peopleOf.mockRestore();
+    }
+    const NAME = `query ($number: String!) { ticket(number: $number) { assigneeName } }`;
+    for (const number of [numbers.running, numbers.waiting]) {
+      const { ticket: own } = await query<{ ticket: { assigneeName: string | null } }>(
+        NAME,
+        Role.AGENT,
+        { number },
+      );
+      expect(own.assigneeName).toEqual(expect.any(String));
+      expect(work.get(number)!.assigneeName).toBe(own.assigneeName);
+    }
+    // Not triaged yet: nobody has it.
+    expect(work.get(numbers.registered)!.assigneeName).toBeNull();
   });
 });
