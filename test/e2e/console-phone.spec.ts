@@ -27,6 +27,15 @@ async function valueColumn(page: Page, row: string, label: string): Promise<numb
   })()`);
 }
 
+/** Where a labelled cell's contents (a bare name, say) start: after its label, whatever they are. */
+async function contentsX(page: Page, row: string, label: string): Promise<number> {
+  return page.evaluate<number>(`(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('${row} td[data-label="${label}"]'));
+    return Math.round(range.getBoundingClientRect().x);
+  })()`);
+}
+
 async function box(line: Locator): Promise<{ x: number; width: number }> {
   const at = await line.boundingBox();
   expect(at).not.toBeNull();
@@ -52,7 +61,7 @@ describe("The Console's work list on a phone (L3-10, L3-19; QA S20)", () => {
     await page.getByRole('heading', { name: 'Lista de trabajo' }).waitFor();
     const card = page.getByTestId('queue').locator(`tr[data-number="${number}"]`);
     const row = `tr[data-number="${number}"]`;
-    const check = async (client: string, due: string, rank: string) => {
+    const check = async (client: string, due: string, rank: string, assignee: string) => {
       const clientCell = card.locator(`td[data-label="${client}"]`);
       const dueCell = card.locator(`td[data-label="${due}"]`);
       expect(await valueColumn(page, row, client)).toBeGreaterThan((await box(card)).x + 50);
@@ -62,14 +71,16 @@ describe("The Console's work list on a phone (L3-10, L3-19; QA S20)", () => {
       expect((await box(dueCell.getByTestId('published-delivery'))).x).toBe(
         await valueColumn(page, row, due),
       );
+      // L3-07: who has it, beside its label too.
+      expect(await contentsX(page, row, assignee)).toBe(await valueColumn(page, row, assignee));
       expect(await horizontalOverflow(page)).toEqual([]);
     };
-    await check('Cliente', 'Plazo o entrega', 'por llegada');
+    await check('Cliente', 'Plazo o entrega', 'por llegada', 'Agente asignado');
     await screenshot(page, 'console-phone-card');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Work list' }).waitFor();
-    await check('Client', 'Deadline or delivery', 'by arrival');
+    await check('Client', 'Deadline or delivery', 'by arrival', 'Assigned agent');
     await page.getByRole('button', { name: 'Español' }).click();
   });
 

@@ -222,12 +222,14 @@ describe('Role-aware navigation and small screens (web app)', () => {
     }));
     expect(queueBox.scrollWidth).toBeLessThanOrEqual(queueBox.clientWidth);
     const queued = queue.locator('tbody tr').first().locator('td[data-label]');
-    expect(await queued.count()).toBe(5);
+    expect(await queued.count()).toBe(6);
     for (const cell of await queued.all()) {
       const at = await cell.boundingBox();
       expect(at!.x + at!.width).toBeLessThanOrEqual(360);
     }
-    expect(await queued.last().getAttribute('data-label')).toBe('Plazo o entrega');
+    // The deadline, then who has it (L3-07).
+    expect(await queued.nth(4).getAttribute('data-label')).toBe('Plazo o entrega');
+    expect(await queued.last().getAttribute('data-label')).toBe('Agente asignado');
     await staffPage.context().close();
   });
 

@@ -4,6 +4,7 @@ import {
   clockStatusText,
   clockTimeText,
   clockTimeWords,
+  dueClockKind,
   leftIncludesStartDay,
 } from '../../../web/src/tickets/clock-texts';
 
@@ -132,5 +133,33 @@ describe('clock texts', () => {
         leftIncludesStartDay({ ...diagnosis, businessDayMinutes: null, remainingMinutes: 3000 }),
       ).toBe(false);
     });
+  });
+});
+
+describe("dueClockKind: which clock a list's deadline is (L3-06…L3-09)", () => {
+  const progress = { kind: 'progress', status: 'RUNNING', deadline: '2026-12-03T16:00:00.000Z' };
+  const scheduling = { kind: 'scheduling', status: 'RUNNING', deadline: '2026-12-07T00:00:00Z' };
+  const triage = { kind: 'triage', status: 'MET', deadline: '2026-12-01T16:00:00.000Z' };
+
+  it("the running clock whose deadline it is, whatever the instant's spelling", () => {
+    const clocks = [triage, progress, scheduling];
+    expect(dueClockKind(clocks, '2026-12-03T16:00:00.000Z')).toBe('progress');
+    expect(dueClockKind(clocks, '2026-12-07T00:00:00.000Z')).toBe('scheduling');
+  });
+
+  it('none for an ended clock, a deadline no running clock has, or no deadline', () => {
+    // The triage clock met its deadline: a list's next deadline is never an ended clock's.
+    expect(dueClockKind([triage, progress], triage.deadline)).toBeNull();
+    expect(dueClockKind([progress], '2026-12-04T16:00:00.000Z')).toBeNull();
+    expect(dueClockKind([{ ...progress, status: 'PAUSED' }], progress.deadline)).toBeNull();
+    expect(dueClockKind([progress], null)).toBeNull();
+    expect(dueClockKind([], progress.deadline)).toBeNull();
+  });
+
+  it("reads in both languages as the clock's name before «vence» / «due»", () => {
+    expect(esMX.tickets.clockDue(esMX.tickets.clockKinds.progress)).toBe(
+      'Avance periódico · vence',
+    );
+    expect(en.tickets.clockDue(en.tickets.clockKinds.progress)).toBe('Progress cadence · due');
   });
 });

@@ -1,5 +1,5 @@
 import { operation } from './graphql-client';
-import { IDLE_DUE_FIELDS, type TicketSummary, type TransitionResult } from './tickets';
+import { DUE_FIELDS, type SlaClock, type TicketSummary, type TransitionResult } from './tickets';
 
 // Queue, re-planning and quick-channel operations of the web app (L3-10, L3-14, L3-19).
 
@@ -87,11 +87,23 @@ export const CONFIRM_QUEUE_REORDER = operation<
   }
 }`);
 
-/** A work list entry: with what says why nothing is due (QA S21), as the ticket lists read it. */
-export type WorkListEntry = QueueEntry & Pick<TicketSummary, 'awaitingClient' | 'clocks'>;
+/**
+ * A work list entry: who has it (L3-07), what says why nothing is due (QA S21) as the ticket lists
+ * read it, and which clock the deadline is (L3-06…L3-09).
+ */
+export interface WorkListEntry extends QueueEntry, Pick<TicketSummary, 'awaitingClient'> {
+  /** L3-07: the assigned agent by name (null: unassigned). */
+  assigneeName: string | null;
+  clocks: Pick<
+    SlaClock,
+    'status' | 'remainingMinutes' | 'businessDayMinutes' | 'kind' | 'deadline'
+  >[];
+}
 
 export const WORK_LIST = operation<{ workList: WorkListEntry[] }, { first: number }>(
-  `query WorkList($first: Int!) { workList(first: $first) { ${ENTRY_FIELDS} ${IDLE_DUE_FIELDS} } }`,
+  `query WorkList($first: Int!) {
+  workList(first: $first) { ${ENTRY_FIELDS} assigneeName ${DUE_FIELDS} }
+}`,
 );
 
 export const ADJUST_RELEASE_DATE = operation<

@@ -82,8 +82,13 @@ export interface TicketSummary {
   clocks: Pick<SlaClock, 'status' | 'remainingMinutes' | 'businessDayMinutes'>[];
 }
 
-/** What a list reads to say why nothing is due (`idleDueText`); the work list reads it too. */
-export const IDLE_DUE_FIELDS = `awaitingClient clocks { status remainingMinutes businessDayMinutes }`;
+const IDLE_CLOCK_FIELDS = `status remainingMinutes businessDayMinutes`;
+
+/** What a list reads to say why nothing is due (`idleDueText`). */
+export const IDLE_DUE_FIELDS = `awaitingClient clocks { ${IDLE_CLOCK_FIELDS} }`;
+
+/** …and which clock its deadline is (`dueClockKind`): the work list names it (L3-06…L3-09). */
+export const DUE_FIELDS = `awaitingClient clocks { ${IDLE_CLOCK_FIELDS} kind deadline }`;
 
 const SUMMARY_FIELDS = `number subject state category classification requirementKind slaStatus nextDeadline registeredAt updatedAt organizationId
   assigneeName releaseDate autoCloseAt ${IDLE_DUE_FIELDS}`;

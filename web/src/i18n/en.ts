@@ -221,6 +221,7 @@ export const en: Messages = {
     nextDeadline: 'Next deadline',
     registeredAt: 'Registered',
     noDeadline: 'No running deadline',
+    clockDue: (clock: string) => `${clock} · due`,
     empty: 'No tickets.',
     open: (n: string) => `Open ticket ${n}`,
     newTitle: 'New ticket',

@@ -225,6 +225,8 @@ export const esMX = {
     nextDeadline: 'Próximo plazo',
     registeredAt: 'Registrado',
     noDeadline: 'Sin plazo en curso',
+    /** A deadline named by its clock (L3-06…L3-09): «Avance periódico · vence» 3 dic, 10:00 a.m. */
+    clockDue: (clock: string) => `${clock} · vence`,
     empty: 'No hay tickets.',
     open: (n: string) => `Abrir el ticket ${n}`,
     newTitle: 'Nuevo ticket',

@@ -1,13 +1,14 @@
 import type { WorkListEntry } from '../api/planning';
 import { useI18n } from '../i18n/i18n-context';
-import { clockTimeWords } from '../tickets/clock-texts';
+import { clockTimeWords, dueClockKind } from '../tickets/clock-texts';
 import { idleDueText } from '../tickets/idle-due-text';
 import { DueSummary, SlaBadge, TicketCells } from '../tickets/ticket-bits';
 import { DeliveryRiskBadge } from './delivery-risk-badge';
 
 /**
  * The planning module's work list (L3-10): place, ticket, client (and its rank), state, SLA, and
- * what is due — the running clock's deadline and, for a ticket with a published release date
+ * who has it (L3-07), and what is due — the running clock's deadline, named by its clock
+ * («Avance periódico · vence …», L3-06…L3-09), and, for a ticket with a published release date
  * (L3-19), that date, flagged "Entrega en riesgo (+N días hábiles)" when the plan no longer meets
  * it. A published date is not an SLA clock, but it is a promise: never "Sin plazo en curso".
  * Nothing due says why, as staff's ticket lists do (QA S21): e.g. «En pausa: esperando al
@@ -37,6 +38,7 @@ export function WorkListTable({
             <th scope="col">{t.tickets.state}</th>
             <th scope="col">{t.tickets.sla}</th>
             <th scope="col">{w.due}</th>
+            <th scope="col">{t.ticketPage.assignee}</th>
           </tr>
         </thead>
         <tbody>
@@ -62,11 +64,16 @@ export function WorkListTable({
                 <span>
                   <DueSummary
                     deadline={e.nextDeadline}
+                    clockKind={dueClockKind(e.clocks, e.nextDeadline)}
                     releaseDate={e.releaseDate}
                     idle={idleDueText(e, false, idleWords, clockTimeWords[language])}
                   />
                   <DeliveryRiskBadge entry={e} />
                 </span>
+              </td>
+              {/* L3-07: who has it, as staff's ticket lists say. */}
+              <td data-testid="work-assignee" data-label={t.ticketPage.assignee}>
+                {e.assigneeName ?? <span className="muted">{t.ticketPage.unassigned}</span>}
               </td>
             </tr>
           ))}

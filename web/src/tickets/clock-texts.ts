@@ -48,6 +48,24 @@ export function leftIncludesStartDay(
 }
 
 /**
+ * The kind of the running clock whose deadline `deadline` is (a ticket's next deadline is its
+ * soonest running clock's, L3-06…L3-09), so a list can name it: «Avance periódico · vence …». Null
+ * when no running clock has that deadline (e.g. the clocks were read a moment apart): no name
+ * rather than a wrong one.
+ */
+export function dueClockKind(
+  clocks: readonly Pick<SlaClock, 'status' | 'kind' | 'deadline'>[],
+  deadline: string | null,
+): string | null {
+  if (!deadline) return null;
+  const at = Date.parse(deadline);
+  const due = clocks.find(
+    (clock) => clock.status === 'RUNNING' && clock.deadline && Date.parse(clock.deadline) === at,
+  );
+  return due?.kind ?? null;
+}
+
+/**
  * A clock's state as the ticket's SLA reads it: a running clock past its at-risk mark is «En
  * riesgo», not «Corriendo» (QA: the clock said «Corriendo» under a ticket «En riesgo»).
  */

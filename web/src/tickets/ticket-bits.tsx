@@ -225,15 +225,19 @@ export function bySoonestDeadline(a: TicketSummary, b: TicketSummary): number {
  * ticket with a published release-for-testing date (L3-09, L3-19), «Entrega publicada: <fecha>»
  * (below the deadline while a clock runs). When there is neither, `idle` says why (else «Sin plazo
  * en curso»): a published date is not an SLA clock, but it is a promise. Shared by the ticket lists
- * and the planning work list.
+ * and the planning work list; given the deadline's clock (`clockKind`, see `dueClockKind`), it names
+ * it: «Avance periódico · vence 3 dic, 10:00 a.m.» (L3-06…L3-09).
  */
 export function DueSummary({
   deadline,
+  clockKind = null,
   releaseDate,
   autoCloseAt,
   idle,
 }: {
   deadline: string | null;
+  /** The kind of the running clock the deadline is (`triage`, `progress`…), if known. */
+  clockKind?: string | null;
   releaseDate: string | null;
   /** L3-07: a resolved ticket's automatic closure, when nothing else is due. */
   autoCloseAt?: string | null;
@@ -242,9 +246,12 @@ export function DueSummary({
 }) {
   const { t } = useI18n();
   const { format } = useLocalTime();
+  const dueClock =
+    deadline && clockKind ? t.tickets.clockDue(t.tickets.clockKinds[clockKind] ?? clockKind) : null;
   // One element, so that a phone's card keeps both lines beside the cell's label (QA S20).
   return (
     <span>
+      {dueClock && <span data-testid="due-clock">{`${dueClock} `}</span>}
       {deadline && <time dateTime={deadline}>{format(deadline)}</time>}
       {!deadline && !releaseDate && autoCloseAt && (
         <span data-testid="auto-close-summary">
