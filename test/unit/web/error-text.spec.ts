@@ -276,14 +276,42 @@ describe('the ticket workflow’s refusals in the UI language', () => {
     ).toBe('«Mensaje» debe tener entre 1 y 20,000 caracteres.');
   });
 
-  it('every reason the workflow raises has words in both languages', () => {
-    const dir = join(__dirname, '../../../workflows/ticket');
-    const reasons = new Set(
-      readdirSync(dir)
-        .filter((f) => f.endsWith('.ts'))
-        .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/reason: '([A-Z_]+)'/g)])
-        .map((m) => m[1]),
+  it('STALE_ESTIMATE_VERSION and ESTIMATE_BELOW_CONSUMED say what happened and what to do (L3-12)', () => {
+    const stale = fail(
+      'CONFLICT',
+      { reason: 'STALE_ESTIMATE_VERSION', currentEstimateVersion: 3 },
+      'Ticket L3-2026-000009 already has hours reserved for estimate version 3',
     );
+    expect(serverErrorText(stale, es, esCtx)).toBe(
+      'Este ticket ya tiene horas reservadas para la estimación v3, más reciente que la que intentó autorizar: recargue la página y revise la versión vigente.',
+    );
+    expect(serverErrorText(stale, en, { language: 'en', formatInstant: String })).toBe(
+      'This ticket already has hours reserved for estimate v3, newer than the one you tried to authorize: reload the page and review the current version.',
+    );
+    const below = fail('VALIDATION_FAILED', {
+      reason: 'ESTIMATE_BELOW_CONSUMED',
+      consumedHours: 6.5,
+    });
+    expect(serverErrorText(below, es, esCtx)).toBe(
+      'En este ticket ya se consumieron 6.5 h y esta estimación autoriza menos: el agente debe enviar una nueva estimación de al menos 6.5 h.',
+    );
+    expect(serverErrorText(below, en, { language: 'en', formatInstant: String })).toBe(
+      '6.5 h have already been consumed on this ticket and this estimate authorizes fewer: the agent must submit a new estimate of at least 6.5 h.',
+    );
+  });
+
+  it('every reason the workflow and the hour ledger’s rules raise has words in both languages', () => {
+    const dir = join(__dirname, '../../../workflows/ticket');
+    const workflow = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/reason: '([A-Z_]+)'/g)]);
+    // L3-12: the ledger's refusals (an authorization's reservation, logged time) reach the forms.
+    const ledger = readFileSync(join(__dirname, '../../../src/contracts/ledger-rules.ts'), 'utf8');
+    const ledgerReasons = [...ledger.matchAll(/ledgerRefusal\(\s*'([A-Z_]+)'/g)].map((m) => m[1]);
+    expect(ledgerReasons).toEqual(
+      expect.arrayContaining(['STALE_ESTIMATE_VERSION', 'ESTIMATE_BELOW_CONSUMED']),
+    );
+    const reasons = new Set([...workflow.map((m) => m[1]), ...ledgerReasons]);
     expect(reasons.size).toBeGreaterThan(15);
     for (const reason of reasons) {
       for (const [words, language] of [

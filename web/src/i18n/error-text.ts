@@ -164,6 +164,10 @@ export function serverErrorText(
     // L3-12: an authorization (or a charge again) refused by the ledger's reservation rules.
     case 'NO_ACTIVE_PACKAGE':
       return s.noActivePackage(number(ext.availableHours));
+    case 'STALE_ESTIMATE_VERSION':
+      return s.staleEstimateVersion(number(ext.currentEstimateVersion));
+    case 'ESTIMATE_BELOW_CONSUMED':
+      return s.estimateBelowConsumed(number(ext.consumedHours));
     case 'EXCEEDS_AUTHORIZED_ESTIMATE':
       return ext.noEstimate === true
         ? s.noEstimateHours(number(ext.requestedHours))

@@ -75,6 +75,10 @@ export const serverErrorsEn: ServerErrorMessages = {
     `Not enough prepaid hours: ${needed} h needed, ${available} h available (${short} h short).`,
   noActivePackage: (available) =>
     `There is no active prepaid hour package: configuration and development work is charged to a purchased package with hours left (available now: ${available} h). A package of hours must be purchased (the support team records it); then try again.`,
+  staleEstimateVersion: (current) =>
+    `This ticket already has hours reserved for estimate v${current}, newer than the one you tried to authorize: reload the page and review the current version.`,
+  estimateBelowConsumed: (consumed) =>
+    `${consumed} h have already been consumed on this ticket and this estimate authorizes fewer: the agent must submit a new estimate of at least ${consumed} h.`,
   exceedsEstimate: (logged, remaining) =>
     `${logged} h would be logged and ${remaining} h of the authorized estimate are left: submit a change order (“Change order” on the ticket) for the additional hours and log the time once the client authorizes it.`,
   noEstimateHours: (logged) =>

@@ -83,6 +83,12 @@ export const serverErrorsEsMX = {
   // only adjustments gave (e.g. a balance carried over from another system).
   noActivePackage: (available: string) =>
     `No hay un paquete de horas prepagadas activo: el trabajo de configuración y desarrollo se carga a un paquete comprado con horas disponibles (disponibles ahora: ${available} h). Hace falta contratar un paquete de horas (el equipo de soporte lo registra); después vuelva a intentarlo.`,
+  // L3-12: the ledger already holds hours for a newer version than the one being authorized.
+  staleEstimateVersion: (current: string) =>
+    `Este ticket ya tiene horas reservadas para la estimación v${current}, más reciente que la que intentó autorizar: recargue la página y revise la versión vigente.`,
+  // L3-12: a version that authorizes fewer hours than those already logged on the ticket.
+  estimateBelowConsumed: (consumed: string) =>
+    `En este ticket ya se consumieron ${consumed} h y esta estimación autoriza menos: el agente debe enviar una nueva estimación de al menos ${consumed} h.`,
   exceedsEstimate: (logged: string, remaining: string) =>
     `Se registrarían ${logged} h y quedan ${remaining} h de la estimación autorizada: registre una orden de cambio («Orden de cambio» en el ticket) por las horas adicionales y, cuando el cliente la autorice, registre el tiempo.`,
   noEstimateHours: (logged: string) =>
