@@ -329,10 +329,14 @@ export const REGISTER_TICKET = operation<
 }`);
 
 export interface HourBalance {
+  /** L3-12: hours bought in packages; none → configuration and development cannot be authorized. */
+  purchased: number;
   available: number;
   reserved: number;
   consumed: number;
   balance: number;
+  /** What each ticket holds (a newer version of its estimate replaces its hold). */
+  reservations: { ticketNumber: string; reservedHours: number }[];
 }
 
 /** The hours charged to a ticket's package by its time entries (L3-12). */
@@ -358,7 +362,8 @@ export const CLOSURE_HOURS = operation<
 
 export const HOUR_BALANCE = operation<{ hourBalance: HourBalance }, { organizationId: string }>(
   `query HourBalance($organizationId: ID!) {
-  hourBalance(organizationId: $organizationId) { available reserved consumed balance }
+  hourBalance(organizationId: $organizationId) { purchased available reserved consumed balance
+    reservations { ticketNumber reservedHours } }
 }`,
 );
 

@@ -456,6 +456,7 @@ export const en: Messages = {
       `${h.toLocaleString('en')} h of your prepaid hours will be reserved.`,
     authorizeNoCharge:
       'This ticket is “No charge to the package”: authorizing reserves and charges no hours from your balance.',
+    authorizeNoPackage: 'This estimate cannot be authorized for now.',
     balanceAfter: (h: number) => `Hours available after authorizing: ${h.toLocaleString('en')} h.`,
     shortfall: (h: number) =>
       `${h.toLocaleString('en')} h short: the balance does not cover this estimate.`,

@@ -473,6 +473,9 @@ export const esMX = {
     // L3-18: a ticket marked «Sin cargo al paquete» holds no hours when authorized.
     authorizeNoCharge:
       'Este ticket es «Sin cargo al paquete»: autorizar no reserva ni cobra horas de su saldo.',
+    // L3-12: configuration and development need an active package (hours only from adjustments
+    // do not count); the form says so before the ledger refuses it.
+    authorizeNoPackage: 'Por ahora no se puede autorizar esta estimación.',
     balanceAfter: (h: number) =>
       `Horas disponibles después de autorizar: ${h.toLocaleString('es-MX')} h.`,
     shortfall: (h: number) =>

@@ -38,6 +38,7 @@ import {
   initialClassification,
 } from './classification-choices';
 import { tabStorage } from './tab-storage';
+import { lacksActivePackage } from './package-needed';
 import { useLocalTime } from './ticket-bits';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -93,7 +94,7 @@ interface FormProps {
  * cancelled or discarded: the form comes back with it after a reload or a visit elsewhere.
  */
 function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { call, user } = useSession();
   const { zone, format } = useLocalTime();
   const spec = ACTIONS[name];
@@ -253,6 +254,15 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   const reserves =
     !chosen || noCharge ? 0 : chosen.changeOrder ? (chosen.additionalHours ?? 0) : chosen.hours;
   const after = chosen && available !== undefined ? round2(available - reserves) : undefined;
+  // L3-12: with no active package (hours only from adjustments) the ledger refuses configuration
+  // and development: the form says so and what to do, with no authorization to send.
+  const noPackage =
+    has('statement') &&
+    balance.data !== undefined &&
+    lacksActivePackage(ticket, balance.data.hourBalance);
+  const noPackageText = `${t.tickets.authorizeNoPackage} ${t.serverErrors.noActivePackage(
+    (available ?? 0).toLocaleString(language),
+  )}`;
   // The shortfall in the words of what is authorized, and only the ways out the user has.
   const shortfall = (h: number) =>
     `${chosen?.changeOrder ? t.changeOrders.shortfall(h) : t.tickets.shortfall(h)} ${t.tickets.shortfallNext(ticket.allowedActions)}`;
@@ -329,6 +339,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
       ],
       [has('hoursScope') && !scope.trim(), 'scope', scopeLabel],
       [has('estimate') && !estimateVersion, 'estimate', t.tickets.estimateVersion],
+      [noPackage, 'estimate', t.tickets.estimateVersion, noPackageText],
       [has('statement') && !statement.trim(), 'statement', t.tickets.statement],
       [
         has('statement') && statement.trim().length < STATEMENT_MIN_LENGTH,
@@ -681,32 +692,42 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
               <p className="prewrap" data-testid="authorize-scope">
                 {t.tickets.scope}: {chosen.scope}
               </p>
-              {after !== undefined && after >= 0 && !noCharge && (
-                <p>{t.tickets.balanceAfter(after)}</p>
-              )}
-              {after !== undefined && after < 0 && (
-                <p data-testid="authorize-shortfall">{shortfall(-after)}</p>
+              {noPackage ? (
+                <p data-testid="authorize-no-package">{noPackageText}</p>
+              ) : (
+                <>
+                  {after !== undefined && after >= 0 && !noCharge && (
+                    <p>{t.tickets.balanceAfter(after)}</p>
+                  )}
+                  {after !== undefined && after < 0 && (
+                    <p data-testid="authorize-shortfall">{shortfall(-after)}</p>
+                  )}
+                </>
               )}
             </div>
           )}
-          <label htmlFor={id('statement')}>{t.tickets.statement}</label>
-          <textarea
-            id={id('statement')}
-            rows={3}
-            required
-            aria-required
-            {...refused('statement', `${id('statement')}-hint`)}
-            placeholder={
-              chosen?.changeOrder
-                ? t.changeOrders.statementPlaceholder
-                : t.tickets.statementPlaceholder
-            }
-            value={statement}
-            onChange={(e) => setStatement(e.target.value)}
-          />
-          <p className="hint" id={`${id('statement')}-hint`}>
-            {t.tickets.statementHint}
-          </p>
+          {!noPackage && (
+            <>
+              <label htmlFor={id('statement')}>{t.tickets.statement}</label>
+              <textarea
+                id={id('statement')}
+                rows={3}
+                required
+                aria-required
+                {...refused('statement', `${id('statement')}-hint`)}
+                placeholder={
+                  chosen?.changeOrder
+                    ? t.changeOrders.statementPlaceholder
+                    : t.tickets.statementPlaceholder
+                }
+                value={statement}
+                onChange={(e) => setStatement(e.target.value)}
+              />
+              <p className="hint" id={`${id('statement')}-hint`}>
+                {t.tickets.statementHint}
+              </p>
+            </>
+          )}
         </div>
       )}
       {has('reason') && (
@@ -790,10 +811,10 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
           {logged > 0 ? t.ticketPage.releaseHoursLogged(logged) : t.ticketPage.releaseNoHours}
         </p>
       )}
-      {has('note') && (
+      {has('note') && !noPackage && (
         <CannedResponsePicker ticket={ticket} target={id('note')} value={note} onChange={setNote} />
       )}
-      {has('note') && (
+      {has('note') && !noPackage && (
         <div className="field span-all">
           <label htmlFor={id('note')}>{noteLabel}</label>
           <textarea
@@ -812,9 +833,11 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
         </div>
       )}
       <div className="form-actions span-all">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t.tickets.sending : label}
-        </button>
+        {!noPackage && (
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? t.tickets.sending : label}
+          </button>
+        )}
         <button type="button" className="button" onClick={cancel}>
           {t.tickets.cancelForm}
         </button>
