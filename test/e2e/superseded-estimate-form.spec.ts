@@ -7,7 +7,7 @@ import { openAction } from './support/ticket-actions';
 // L3-09, L3-12: the approver's «Autorizar estimación» form is open on v1 when the registrant asks
 // for a re-estimate and the agent sends v2. The form comes back with what was typed, and then
 // shows, reserves and authorizes v2 (its hours and scope), never the superseded v1 its select no
-// longer lists.
+// longer lists. The first email's link to v1 then says v2 replaced it.
 
 const APPROVER = 'aprobador@aurora.example';
 const STATEMENT = 'Autorizo por escrito la estimación del tablero de inventario.';
@@ -58,5 +58,20 @@ describe('The authorize form follows a newer estimate version (web app, L3-09, L
     await page.getByText('Autorizar estimación: listo. Estado: En programación.').waitFor();
     const row = page.getByTestId('estimates').getByRole('row', { name: /v2/ });
     expect(await row.innerText()).toContain('Autorizada');
+  });
+
+  it('the email’s link to v1 says, next to it, that v2 replaced it; the link to v2 does not', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto(`/tickets/${number}/estimates/1`);
+    const linked = page.getByTestId('linked-estimate');
+    await linked.getByText('Estimación v1, la del enlace que recibió').waitFor();
+    expect(await linked.getByTestId('linked-estimate-superseded').innerText()).toBe(
+      'Esta versión fue reemplazada; la vigente es la v2.',
+    );
+
+    await page.goto(`/tickets/${number}/estimates/2`);
+    await linked.getByText('Estimación v2, la del enlace que recibió').waitFor();
+    expect(await page.getByTestId('linked-estimate-superseded').count()).toBe(0);
   });
 });

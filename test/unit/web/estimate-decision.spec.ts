@@ -1,4 +1,4 @@
-import { estimateDecision } from '../../../web/src/tickets/estimate-decision';
+import { estimateDecision, supersedingVersion } from '../../../web/src/tickets/estimate-decision';
 
 // L3-09, L3-12 (QA S16): the estimates table shows why and by whom a version was turned down,
 // read from the ticket's history.
@@ -48,5 +48,32 @@ describe('why an estimate version was turned down (L3-09, L3-12)', () => {
     expect(estimateDecision(timeline, 3, 'SUBMITTED')).toBeUndefined();
     expect(estimateDecision(timeline, 1, 'AUTHORIZED')).toBeUndefined();
     expect(estimateDecision(timeline, 3, 'REJECTED')).toBeUndefined();
+  });
+});
+
+describe('the version that replaced an email’s linked one (L3-09, L3-12)', () => {
+  const v = (version: number, status: string, changeOrder = false) => ({
+    version,
+    status,
+    changeOrder,
+  });
+
+  it('an estimate replaced by a re-estimate: the newest version is the current one', () => {
+    const estimates = [v(1, 'REESTIMATE_REQUESTED'), v(2, 'SUBMITTED')];
+    expect(supersedingVersion(estimates, 1)).toBe(2);
+    expect(supersedingVersion(estimates, 2)).toBeUndefined();
+  });
+
+  it('a change order replaces the estimate only once authorized', () => {
+    const pending = [v(1, 'AUTHORIZED'), v(2, 'SUBMITTED', true)];
+    expect(supersedingVersion(pending, 1)).toBeUndefined();
+    expect(supersedingVersion([v(1, 'AUTHORIZED'), v(2, 'REJECTED', true)], 1)).toBeUndefined();
+    expect(supersedingVersion([v(1, 'AUTHORIZED'), v(2, 'AUTHORIZED', true)], 1)).toBe(2);
+    expect(
+      supersedingVersion(
+        [v(1, 'AUTHORIZED'), v(2, 'AUTHORIZED', true), v(3, 'WITHDRAWN', true)],
+        1,
+      ),
+    ).toBe(2);
   });
 });

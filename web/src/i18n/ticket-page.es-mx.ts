@@ -13,6 +13,9 @@ export const ticketPageEsMX = {
     `Calendario versión ${version}; ${zoneLabel(zone, 'es-MX')}.`,
   estimateLinked: (version: number) => `Estimación v${version}, la del enlace que recibió`,
   estimateNotFound: (version: number) => `Este ticket no tiene una estimación v${version}.`,
+  // L3-09: el correo enlazó una versión que otra más nueva reemplazó.
+  estimateSuperseded: (current: number) =>
+    `Esta versión fue reemplazada; la vigente es la v${current}.`,
   // L3-07: las corridas anteriores de un reloj (una por avance), plegadas bajo la actual.
   earlierRuns: (n: number, breached: number) =>
     `${n} ${n === 1 ? 'plazo anterior' : 'plazos anteriores'}${

@@ -46,3 +46,24 @@ export function estimateDecision(
   }
   return undefined;
 }
+
+/** What the current version needs of an estimate (a subset of `Estimate`). */
+export interface VersionFacts {
+  readonly version: number;
+  readonly status: string;
+  readonly changeOrder: boolean;
+}
+
+/**
+ * L3-09/L3-12: the version a newer one replaced the linked `version` with (an estimate email's
+ * link to an old version), or undefined while it is still the current one. The current one is the
+ * newest estimate; a change order replaces the estimate only once authorized (pending, rejected
+ * or withdrawn, the authorized version before it stays in force).
+ */
+export function supersedingVersion(
+  estimates: readonly VersionFacts[],
+  version: number,
+): number | undefined {
+  const current = estimates.findLast((e) => !e.changeOrder || e.status === 'AUTHORIZED');
+  return current && current.version > version ? current.version : undefined;
+}

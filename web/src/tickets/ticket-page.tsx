@@ -23,7 +23,7 @@ import { classificationText, SlaBadge, slaShown, useLocalTime } from './ticket-b
 import { CLOSED_STATES } from './ticket-filters';
 import { HistoryFilterChoice, TicketTimeline } from './ticket-timeline';
 import { historyFilterFromSearch, historySearch, type HistoryFilter } from './timeline-filter';
-import { estimateDecision } from './estimate-decision';
+import { estimateDecision, supersedingVersion } from './estimate-decision';
 import { SatisfactionSection } from './satisfaction-section';
 import { TimeEntriesSection } from './time-entries-section';
 import { WaitingOnYouBanner } from './waiting-on-you-banner';
@@ -60,6 +60,11 @@ export function TicketPage({
   const back = staff ? '/consola' : '/mis-tickets';
   const isOpen = ticket ? !CLOSED_STATES.includes(ticket.state) : false;
   const linkedEstimate = ticket?.estimates.find((e) => e.version === estimateVersion);
+  // L3-09: the email's version, since replaced by a newer one: said next to it.
+  const currentVersion =
+    ticket && linkedEstimate
+      ? supersedingVersion(ticket.estimates, linkedEstimate.version)
+      : undefined;
   // «Solo conversación» is kept in the address (replaced, not pushed), like the list's filters.
   const [historyFilter, setHistoryFilter] = useState<HistoryFilter>(() =>
     historyFilterFromSearch(window.location.search),
@@ -265,6 +270,11 @@ export function TicketPage({
                         {e === linkedEstimate && (
                           <span className="muted small block">
                             {t.ticketPage.estimateLinked(e.version)}
+                          </span>
+                        )}
+                        {e === linkedEstimate && currentVersion !== undefined && (
+                          <span className="small block" data-testid="linked-estimate-superseded">
+                            {t.ticketPage.estimateSuperseded(currentVersion)}
                           </span>
                         )}
                       </th>
