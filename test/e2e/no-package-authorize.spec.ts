@@ -72,7 +72,8 @@ describe('The authorize form without an active hour package (web app, L3-12, L3-
         { exact: true },
       )
       .waitFor({ timeout: 10_000 });
-    // The estimate is still shown; there is nothing to sign nor send.
+    // The estimate is still shown, without promising a reservation; nothing to sign nor send.
+    expect(await info.locator('p').first().innerText()).toBe('La estimación es de 6 h.');
     expect(await info.getByTestId('authorize-scope').innerText()).toBe(
       'Alcance: Tablero de ventas por sucursal',
     );

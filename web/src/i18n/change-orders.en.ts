@@ -21,6 +21,8 @@ export const changeOrdersEn: ChangeOrderMessages = {
   option: (v, added) => `v${v}: change order +${added} h`,
   authorizeHours: (added, total) =>
     `${added.toLocaleString('en')} additional hours will be reserved from your prepaid hours (the authorized total becomes ${total.toLocaleString('en')} h).`,
+  hoursAdded: (added, total) =>
+    `The change order adds ${added.toLocaleString('en')} h (the total would become ${total.toLocaleString('en')} h).`,
   statementPlaceholder: 'I authorize the … additional hours for …',
   rejectExplain:
     'Rejecting reserves no additional hours; the work goes on within the hours already authorized.',

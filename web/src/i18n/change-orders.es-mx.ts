@@ -20,6 +20,8 @@ export const changeOrdersEsMX = {
   option: (v: number, added: number) => `v${v}: orden de cambio +${added} h`,
   authorizeHours: (added: number, total: number) =>
     `Se reservarán ${added.toLocaleString('es-MX')} h adicionales de sus horas prepagadas (el total autorizado pasa a ${total.toLocaleString('es-MX')} h).`,
+  hoursAdded: (added: number, total: number) =>
+    `La orden de cambio agrega ${added.toLocaleString('es-MX')} h (el total pasaría a ${total.toLocaleString('es-MX')} h).`,
   statementPlaceholder: 'Autorizo las … horas adicionales para …',
   rejectExplain:
     'Rechazar no reserva horas adicionales; el trabajo sigue dentro de las horas ya autorizadas.',

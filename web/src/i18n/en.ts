@@ -457,6 +457,7 @@ export const en: Messages = {
     authorizeNoCharge:
       'This ticket is “No charge to the package”: authorizing reserves and charges no hours from your balance.',
     authorizeNoPackage: 'This estimate cannot be authorized for now.',
+    estimateIsFor: (h: number) => `The estimate is for ${h.toLocaleString('en')} h.`,
     balanceAfter: (h: number) => `Hours available after authorizing: ${h.toLocaleString('en')} h.`,
     shortfall: (h: number) =>
       `${h.toLocaleString('en')} h short: the balance does not cover this estimate.`,

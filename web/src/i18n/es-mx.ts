@@ -476,6 +476,8 @@ export const esMX = {
     // L3-12: configuration and development need an active package (hours only from adjustments
     // do not count); the form says so before the ledger refuses it.
     authorizeNoPackage: 'Por ahora no se puede autorizar esta estimación.',
+    // What the estimate asks, where no hours would be reserved (no active package).
+    estimateIsFor: (h: number) => `La estimación es de ${h.toLocaleString('es-MX')} h.`,
     balanceAfter: (h: number) =>
       `Horas disponibles después de autorizar: ${h.toLocaleString('es-MX')} h.`,
     shortfall: (h: number) =>

@@ -684,9 +684,13 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
               <p>
                 {noCharge
                   ? t.tickets.authorizeNoCharge
-                  : chosen.changeOrder
-                    ? t.changeOrders.authorizeHours(reserves, chosen.hours)
-                    : t.tickets.authorizeHours(chosen.hours)}
+                  : noPackage
+                    ? chosen.changeOrder
+                      ? t.changeOrders.hoursAdded(reserves, chosen.hours)
+                      : t.tickets.estimateIsFor(chosen.hours)
+                    : chosen.changeOrder
+                      ? t.changeOrders.authorizeHours(reserves, chosen.hours)
+                      : t.tickets.authorizeHours(chosen.hours)}
               </p>
               {/* What is authorized, next to the words that authorize it (QA). */}
               <p className="prewrap" data-testid="authorize-scope">
