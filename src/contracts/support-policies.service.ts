@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import type { AuthenticatedUser } from '../identity';
+import { notifyTicketChanged } from '../tickets/ticket-projection.service';
 import { visibleClientOrganization } from './client-organization';
-import { PolicyEventKind, PolicyStatus } from './contract-enums';
+import { PolicyEventKind, PolicyStatus, type WorkCategory } from './contract-enums';
 import { requireReason } from './hours';
 import { localToday, requireLocalDate } from './local-date';
 import { SupportPolicyEventEntity } from './support-policy-event.entity';
@@ -176,6 +178,10 @@ export class SupportPoliciesService {
       await this.append(tx, policy, PolicyEventKind.ODOO_ADMIN_RECORDED, actor, null, {
         data: { from: policy.odooAdminLogin, to: value, confirmed: confirmedAt !== null },
       });
+      // The page of an open admin-action ticket warns provider staff while none is confirmed
+      // (odooAdminMissing): when that flips, its live feed says so, once this commits.
+      const wasMissing = policy.odooAdminLogin === null || !wasConfirmed;
+      if (wasMissing !== (confirmedAt === null)) await notifyAdminActionTickets(tx, organizationId);
       return this.reload(tx, policy.id);
     });
   }
@@ -258,6 +264,26 @@ export class SupportPoliciesService {
       }),
     );
   }
+}
+
+/**
+ * L3-16: tells the live feed (`ticketChanged`) that each open ADMIN_ACTION ticket of
+ * `organizationId` changed, in `tx`, so a page open on one re-reads its Odoo admin warning. A
+ * policy is no ticket, but the warning is part of those tickets' pages, and their subscribers
+ * (provider staff, and the organisation's own users, who read the policy anyway) already follow
+ * them; the notice carries the ticket's read model, unchanged, and nothing of the policy.
+ */
+async function notifyAdminActionTickets(tx: EntityManager, organizationId: string): Promise<void> {
+  const category: WorkCategory = 'ADMIN_ACTION';
+  const open = await tx.query<{ number: string }[]>(
+    `SELECT number FROM ticket
+      WHERE organization_id = $1 AND category = $2 AND state <> ALL ($3::text[])`,
+    [organizationId, category, TERMINAL_STATES],
+  );
+  await notifyTicketChanged(
+    tx,
+    open.map((t) => t.number),
+  );
 }
 
 /**

@@ -10,7 +10,9 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // provider staff recorded are listed (which action, when it was EXECUTED, by whom, details) for
 // the client and staff, and the history line names the action and its executed time. The agent
 // is warned while the client keeps no confirmed Odoo admin user for the provider (L3-16); the
-// warning goes once a manager confirms it, and the client never sees it.
+// warning goes once a manager confirms it, and the client never sees it. The warning is live: on
+// an open page it goes when a manager records the user elsewhere and comes back when it is
+// cleared, without a reload (the change notifies the ticket's `ticketChanged`).
 
 const CLIENT = 'usuario@aurora.example';
 const AGENT = 'agente@becken.example';
@@ -29,12 +31,12 @@ describe('Admin-action ticket page (web app, L3-16, L3-17)', () => {
    */
   let executedAt: string;
 
-  const recordOdooAdmin = async (login: string | null) => {
+  const recordOdooAdmin = async (login: string | null, role = Role.ADMIN) => {
     const { body } = await gql<{ recordOdooAdminUser: { odooAdminMissing: boolean } }>(
       e2e.world.api,
       ODOO_ADMIN,
       { input: { organizationId: e2e.world.orgIds['comercializadora-aurora'], login } },
-      e2e.world.bearer(Role.ADMIN),
+      e2e.world.bearer(role),
     );
     expect(body.errors).toBeUndefined();
     return body.data!.recordOdooAdminUser.odooAdminMissing;
@@ -125,5 +127,25 @@ describe('Admin-action ticket page (web app, L3-16, L3-17)', () => {
     await inSpanish(page);
     await expectActionListed(page);
     expect(await warning(page).count()).toBe(0);
+  });
+
+  it('L3-16: on an open page the warning goes when a manager records the Odoo admin user, and comes back when it is cleared, without a reload', async () => {
+    expect(await recordOdooAdmin(null, Role.MANAGER)).toBe(true);
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.goto(`/tickets/${number}`);
+    await inSpanish(page);
+    await expectActionListed(page);
+    await warning(page).waitFor();
+    await page.locator('[data-testid=live-status][data-status=live]').waitFor();
+    // The page stays the same document: a reload would lose this mark.
+    await page.evaluate('window.__sameDocument = true');
+
+    expect(await recordOdooAdmin('becken-admin@aurora.example', Role.MANAGER)).toBe(false);
+    await warning(page).waitFor({ state: 'detached' });
+
+    expect(await recordOdooAdmin(null, Role.MANAGER)).toBe(true);
+    await warning(page).waitFor();
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
   });
 });

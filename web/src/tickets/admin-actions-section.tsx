@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { ODOO_ADMIN_FLAG } from '../api/contracts';
 import type { TicketDetail } from '../api/tickets';
 import { useQuery } from '../components/use-query';
@@ -32,15 +33,30 @@ export function adminActionAuthors(
  * by whom and its details, for the client and staff alike. For provider staff only, the L3-16
  * warning when the client keeps no confirmed Odoo admin user for the provider: the agent about to
  * act on odoo.sh is who needs it, and the contracts page that shows it is closed to agents.
+ * `changes`: bumped by the page on each live change of the ticket, which re-reads the warning (a
+ * manager recording or clearing the Odoo admin user notifies the client's open admin-action
+ * tickets).
  */
-export function AdminActionsSection({ ticket, staff }: { ticket: TicketDetail; staff: boolean }) {
+export function AdminActionsSection({
+  ticket,
+  staff,
+  changes = 0,
+}: {
+  ticket: TicketDetail;
+  staff: boolean;
+  changes?: number;
+}) {
   const { t } = useI18n();
   const a = t.adminActions;
   const { format } = useLocalTime();
   // Only the agent acting on odoo.sh needs it: staff, on an ADMIN_ACTION ticket. Read when the
-  // page opens (a policy change is not a change of the ticket, so no live update brings it).
+  // page opens and again on each live change of the ticket.
   const warns = staff && ticket.category === 'ADMIN_ACTION';
   const flag = useQuery(ODOO_ADMIN_FLAG, { organizationId: ticket.organizationId }, !warns);
+  const { reload } = flag;
+  useEffect(() => {
+    if (warns && changes > 0) void reload();
+  }, [warns, changes, reload]);
   const policy = flag.data?.supportPolicy;
   // No policy at all records no admin user either.
   const missing = warns && flag.data !== undefined && (policy?.odooAdminMissing ?? true);

@@ -212,7 +212,12 @@ export function TicketPage({
 
       {/* L3-17: odoo.sh administration, each action audited; L3-16: its Odoo admin user. */}
       {(ticket.category === 'ADMIN_ACTION' || ticket.adminActions.length > 0) && (
-        <AdminActionsSection key={`admin-actions-${ticket.number}`} ticket={ticket} staff={staff} />
+        <AdminActionsSection
+          key={`admin-actions-${ticket.number}`}
+          ticket={ticket}
+          staff={staff}
+          changes={changes}
+        />
       )}
 
       {staff && (
