@@ -1,8 +1,7 @@
-import { calendarToday } from '../support/calendar-month';
 import { hoursEsMX } from '../support/demo-contract';
 import { logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
-import { asManager, estimateFourHoursShort } from './support/short-balance';
+import { buyAuroraTwentyHours, estimateFourHoursShort } from './support/short-balance';
 import { openAction } from './support/ticket-actions';
 
 // L3-12, L3-09: the approver's open «Autorizar estimación» form says what the balance leaves, and
@@ -16,8 +15,6 @@ const STATEMENT = 'Autorizo por escrito la estimación de 6 horas para el report
 describe("The authorize form follows the client's hours live (web app, L3-12, L3-09)", () => {
   const e2e = useE2eWorldWithWorker('live_authorize_balance');
   let number: string;
-
-  const aurora = () => e2e.world.orgIds['comercializadora-aurora'];
 
   beforeAll(async () => {
     // A development requirement estimated at 6 h, waiting for the approver; 4 h short (L3-12).
@@ -37,19 +34,7 @@ describe("The authorize form follows the client's hours live (web app, L3-12, L3
     await form.getByLabel('Autorización por escrito').fill(STATEMENT);
     await page.evaluate('window.__sameDocument = true');
 
-    await asManager(
-      e2e,
-      `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id } }`,
-      {
-        input: {
-          organizationId: aurora(),
-          hours: 20,
-          purchasedOn: calendarToday(),
-          reference: 'FAC-COBRANZA-20',
-          price: 19_000,
-        },
-      },
-    );
+    await buyAuroraTwentyHours(e2e, 'FAC-COBRANZA-20');
 
     // 2 + 20 available, 6 reserved by authorizing.
     await info

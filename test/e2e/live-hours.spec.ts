@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
-import { calendarToday } from '../support/calendar-month';
 import { demoContract, figure, hoursEsMX } from '../support/demo-contract';
 import { gql } from '../support/integration-harness';
 import { logIn, newPage } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+import { buyAuroraTwentyHours } from './support/short-balance';
 
 // L3-13, L3-12: a client sees its hours left live. «Mis horas» is open; staff adjusts the client's
 // hours through the API; the page shows the new balance and movement, in the ledger and in the
@@ -106,21 +106,7 @@ describe('«Mis horas», «Mis tickets» and «Contratos y horas» follow the ho
     await page.evaluate('window.__sameDocument = true');
 
     // A package bought by the manager touches no ticket: only the ledger's event says so.
-    const { body } = await gql(
-      e2e.world.api,
-      `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id } }`,
-      {
-        input: {
-          organizationId: e2e.world.orgIds['comercializadora-aurora'],
-          hours: 20,
-          purchasedOn: calendarToday(),
-          reference: 'FAC-LIVE-20',
-          price: 19_000,
-        },
-      },
-      e2e.world.bearer(Role.MANAGER),
-    );
-    expect(body.errors).toBeUndefined();
+    await buyAuroraTwentyHours(e2e, 'FAC-LIVE-20');
 
     await card
       .getByText(hoursEsMX(before + 20))

@@ -1,9 +1,8 @@
-import { calendarToday } from '../support/calendar-month';
 import { hoursEsMX } from '../support/demo-contract';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
-import { asManager } from './support/short-balance';
+import { asManager, buyAuroraTwentyHours } from './support/short-balance';
 import { openAction } from './support/ticket-actions';
 
 // L3-12, L3-09: development is reserved from an active prepaid package. When the client's hours
@@ -83,19 +82,7 @@ describe('The authorize form without an active hour package (web app, L3-12, L3-
     expect(await form.getByLabel('Autorización por escrito').count()).toBe(0);
     expect(await info.getByTestId('authorize-shortfall').count()).toBe(0);
 
-    await asManager(
-      e2e,
-      `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id } }`,
-      {
-        input: {
-          organizationId: aurora(),
-          hours: 20,
-          purchasedOn: calendarToday(),
-          reference: 'FAC-VENTAS-20',
-          price: 19_000,
-        },
-      },
-    );
+    await buyAuroraTwentyHours(e2e, 'FAC-VENTAS-20');
 
     // 20 adjusted + 20 bought, 6 reserved by authorizing.
     await info

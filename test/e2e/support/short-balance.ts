@@ -1,17 +1,41 @@
 import { Role } from '../../../src/identity/role.enum';
+import { calendarToday } from '../../support/calendar-month';
 import { gql } from '../../support/integration-harness';
 import { ticketJourneys } from '../../support/ticket-journeys';
-import type { E2eWorldWithWorker } from './e2e-world';
+import type { E2eWorld, E2eWorldWithWorker } from './e2e-world';
+
+/** What these helpers use of an e2e world, with or without its worker. */
+type ApiOf = Pick<E2eWorld | E2eWorldWithWorker, 'world'>;
 
 /** Runs a mutation or query as the demo manager; fails the test on any GraphQL error. */
 export async function asManager<T>(
-  e2e: E2eWorldWithWorker,
+  e2e: ApiOf,
   query: string,
   variables: Record<string, unknown>,
 ): Promise<T> {
   const { body } = await gql<T>(e2e.world.api, query, variables, e2e.world.bearer(Role.MANAGER));
   expect(body.errors).toBeUndefined();
   return body.data!;
+}
+
+/**
+ * The demo manager buys Aurora a package of 20 h today (19,000 MXN), under `reference` (L3-03,
+ * L3-13): what the live authorize-form and hours specs buy while a page is open.
+ */
+export async function buyAuroraTwentyHours(e2e: ApiOf, reference: string): Promise<void> {
+  await asManager(
+    e2e,
+    `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id } }`,
+    {
+      input: {
+        organizationId: e2e.world.orgIds['comercializadora-aurora'],
+        hours: 20,
+        purchasedOn: calendarToday(),
+        reference,
+        price: 19_000,
+      },
+    },
+  );
 }
 
 /**
