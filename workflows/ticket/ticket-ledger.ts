@@ -2,7 +2,6 @@ import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporali
 import type { Estimate, TicketView } from './ticket.contract';
 import type { Refusal } from './ticket.contract';
 import { fail } from './transitions';
-import { ledgerWorkCategory } from './work-category';
 
 const isRefusal = (value: unknown): value is Refusal =>
   typeof value === 'object' && value !== null && typeof (value as Refusal).reason === 'string';
@@ -40,9 +39,19 @@ const ledger = proxyActivities<TicketLedgerActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
-/** The ledger's work category of a ticket (work-category.ts). */
+/** The ledger's work category of a ticket: change requests are development work. */
 export function workCategory(view: TicketView): LedgerWorkCategory {
-  return ledgerWorkCategory(view);
+  switch (view.requirementKind) {
+    case 'CHANGE':
+    case 'DEVELOPMENT':
+      return 'DEVELOPMENT';
+    case 'CONFIGURATION':
+      return 'CONFIGURATION';
+    case 'TRAINING':
+      return 'TRAINING';
+    default:
+      return view.category;
+  }
 }
 
 /** Reserves an estimate's hours before its authorization is recorded; a refusal keeps its code. */

@@ -3,8 +3,6 @@
 // whose hours come only from adjustments is told what to do instead of a refusal (QA). Pure
 // (unit-tested); mirrors `planReservation` in src/contracts/ledger-rules.ts.
 
-import { ledgerWorkCategory } from '../../../workflows/ticket/work-category';
-
 /** The ledger's work categories that need an active package (`PACKAGE_CATEGORIES`). */
 const PACKAGE_WORK: readonly string[] = ['CONFIGURATION', 'DEVELOPMENT'];
 
@@ -24,6 +22,21 @@ export interface PackageBalance {
     readonly ticketNumber: string;
     readonly reservedHours: number;
   }[];
+}
+
+/** The ledger's work category of a ticket, as `workCategory` (workflows/ticket/ticket-ledger.ts). */
+export function ledgerWorkCategory(ticket: Pick<PackageTicket, 'category' | 'requirementKind'>) {
+  switch (ticket.requirementKind) {
+    case 'CHANGE':
+    case 'DEVELOPMENT':
+      return 'DEVELOPMENT';
+    case 'CONFIGURATION':
+      return 'CONFIGURATION';
+    case 'TRAINING':
+      return 'TRAINING';
+    default:
+      return ticket.category;
+  }
 }
 
 /**
