@@ -1,4 +1,10 @@
-import { lacksActivePackage } from '../../../web/src/tickets/package-needed';
+import type {
+  RequirementKind,
+  TicketCategory,
+  TicketView,
+} from '../../../workflows/ticket/ticket.contract';
+import { workCategory } from '../../../workflows/ticket/ticket-ledger';
+import { lacksActivePackage, ledgerWorkCategory } from '../../../web/src/tickets/package-needed';
 
 // L3-12, L3-18: the authorize form's rule is the ledger's (`planReservation`): charged
 // configuration or development needs purchased hours and room (available + the ticket's own hold).
@@ -52,5 +58,36 @@ describe('lacksActivePackage (the ledger’s NO_ACTIVE_PACKAGE, L3-12)', () => {
     };
     expect(lacksActivePackage(ticket, held)).toBe(false);
     expect(lacksActivePackage(ticket, { ...empty, available: 0.25 })).toBe(false);
+  });
+});
+
+describe("the web's work category is the workflow's (L3-12)", () => {
+  it('names every category and requirement kind as workCategory does', () => {
+    const categories: TicketCategory[] = [
+      'QUESTION',
+      'INCIDENT',
+      'CONFIGURATION',
+      'DEVELOPMENT',
+      'TRAINING',
+      'ADMIN_ACTION',
+    ];
+    const kinds: (RequirementKind | null)[] = [
+      null,
+      'CHANGE',
+      'CONFIGURATION',
+      'DEVELOPMENT',
+      'TRAINING',
+      'OTHER',
+    ];
+    for (const category of categories) {
+      for (const requirementKind of kinds) {
+        const view = { category, requirementKind } as unknown as TicketView;
+        expect([
+          category,
+          requirementKind,
+          ledgerWorkCategory({ category, requirementKind }),
+        ]).toEqual([category, requirementKind, workCategory(view)]);
+      }
+    }
   });
 });
