@@ -15,6 +15,7 @@ import { ClockTimeLeft } from './clock-time-left';
 import { ComplianceCharts, monthRange } from './compliance-charts';
 import { SatisfactionCard } from './satisfaction-card';
 import { boardFilterFromSearch, boardFilterToSearch, CLOCK_KINDS } from './sla-board-filters';
+import { disjointAtRiskAndBreached } from './sla-board-lists';
 import { SlaBadge, ticketPath, useLocalTime } from './ticket-bits';
 
 /** Only while the live feed is down: re-read the board this often. */
@@ -283,7 +284,9 @@ export function DashboardPage() {
       return organizationId === f.organizationId ? f : { ...f, organizationId };
     });
   }, [clientIds]);
-  const counts = data?.counts;
+  // One clock is never both at risk and breached on the board, whatever order the lists were read.
+  const lists = useMemo(() => data && disjointAtRiskAndBreached(data), [data]);
+  const counts = lists?.counts;
 
   return (
     <div className="stack">
@@ -332,7 +335,7 @@ export function DashboardPage() {
         <ErrorMessage error={query.error} />
         {query.loading && !data && <p role="status">{t.loading}</p>}
       </section>
-      {data && counts && (
+      {data && lists && counts && (
         <>
           <TimerListCard
             id="timers-title"
@@ -353,7 +356,7 @@ export function DashboardPage() {
             id="at-risk-title"
             title={d.atRisk}
             empty={d.noneAtRisk}
-            timers={data.atRisk}
+            timers={lists.atRisk}
             total={counts.atRisk}
             first={firstOf(pages.atRisk)}
             loading={query.loading}
@@ -365,7 +368,7 @@ export function DashboardPage() {
             id="breached-title"
             title={d.breached}
             empty={d.noneBreached}
-            timers={data.breached}
+            timers={lists.breached}
             total={counts.breached}
             first={firstOf(pages.breached)}
             breaches
