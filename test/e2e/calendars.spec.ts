@@ -147,11 +147,26 @@ describe('Calendars (web app, managers)', () => {
     );
   });
 
-  it('closes a day with an override and removes it again', async () => {
+  it('closes a day with an override and removes it again, asking first each time (L3-06)', async () => {
     const before = await version();
     await page.getByLabel('Fecha', { exact: true }).nth(1).fill('2027-12-24');
     await page.getByLabel('Motivo').fill('Nochebuena');
     await page.getByRole('button', { name: 'Guardar' }).click();
+
+    // It moves every client's running deadlines on this calendar, as a holiday does: asked first,
+    // saying whom it reaches; nothing changes until confirmed, and cancelling keeps the form.
+    const setConfirm = page.getByRole('alertdialog', {
+      name: /^¿Guardar la excepción del viernes, 24 de diciembre de 2027\?$/,
+    });
+    await setConfirm.waitFor();
+    expect(await setConfirm.innerText()).toMatch(
+      /Este calendario rige a \d+ clientes? y a \d+ tickets? abiertos?: sus plazos en curso se recalculan y ese día toma el horario de la excepción\. Es el calendario predeterminado/,
+    );
+    await setConfirm.getByRole('button', { name: 'Cancelar' }).click();
+    expect(await version()).toBe(before);
+    expect(await page.getByLabel('Motivo').inputValue()).toBe('Nochebuena');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await setConfirm.getByRole('button', { name: 'Sí, guardar y recalcular' }).click();
     await page.getByText('Excepción del 2027-12-24 guardada.').waitFor();
     expect(await version()).toBe(before + 1);
 
@@ -159,6 +174,12 @@ describe('Calendars (web app, managers)', () => {
     expect(await newest.innerText()).toContain('Se cerró el vie, 24 de dic de 2027 («Nochebuena»)');
 
     await page.getByRole('button', { name: 'Quitar la excepción del 2027-12-24' }).click();
+    const removeConfirm = page.getByRole('alertdialog', {
+      name: /^¿Quitar la excepción del viernes, 24 de diciembre de 2027\?$/,
+    });
+    expect(await removeConfirm.innerText()).toContain('ese día vuelve a su horario normal');
+    expect(await version()).toBe(before + 1);
+    await removeConfirm.getByRole('button', { name: 'Sí, quitar y recalcular' }).click();
     await page.getByText('Excepción del 2027-12-24 quitada.').waitFor();
     expect(await version()).toBe(before + 2);
     expect(await newest.innerText()).toContain(

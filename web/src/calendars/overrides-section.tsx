@@ -11,7 +11,9 @@ import { useSession } from '../session/session-context';
 import { useMutationForm } from '../components/use-mutation-form';
 import { TextField } from '../components/text-field';
 import { FormFooter } from '../components/form-footer';
-import { LocalDateCell, RemoveDayButton } from './calendar-bits';
+import { formatLocalDate } from '../i18n/format';
+import { ImpactConfirm, LocalDateCell, RemoveDayButton } from './calendar-bits';
+import { editorTexts } from './editor-texts';
 
 interface Props {
   calendar: CalendarDetail;
@@ -20,7 +22,8 @@ interface Props {
 
 /** Days with their own hours (half days, worked Saturdays, closed days). */
 export function OverridesSection({ calendar, onChanged }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const m = editorTexts(language);
   const { call } = useSession();
   const list = useMutationForm();
   const form = useMutationForm();
@@ -28,8 +31,16 @@ export function OverridesSection({ calendar, onChanged }: Props) {
   const [closed, setClosed] = useState(true);
   const [intervals, setIntervals] = useState<TimeInterval[]>([{ start: '09:00', end: '14:00' }]);
   const [reason, setReason] = useState('');
+  // As for holidays (L3-06): a day closed, shortened or given back moves the running deadlines of
+  // every client on this calendar, so it is asked first, naming whom it reaches (it was not).
+  const [removing, setRemoving] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const asks = calendar.usage === null || calendar.usage.openTickets > 0 || calendar.isDefault;
+  const impact = (removal: boolean) =>
+    m.overrideImpact(removal, calendar.usage, calendar.isDefault);
 
-  const remove = (overrideDate: string) =>
+  const remove = (overrideDate: string) => {
+    setRemoving(undefined);
     void list.run(
       async () => {
         await call(REMOVE_OVERRIDE, { id: calendar.id, date: overrideDate });
@@ -37,9 +48,16 @@ export function OverridesSection({ calendar, onChanged }: Props) {
       },
       (_, w) => w.t.calendars.overrideRemoved(overrideDate),
     );
+  };
 
-  const save = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (asks) setSaving(true);
+    else void save();
+  };
+
+  const save = async () => {
+    setSaving(false);
     const saved = date;
     const ok = await form.run(
       async () => {
@@ -92,7 +110,7 @@ export function OverridesSection({ calendar, onChanged }: Props) {
                     <RemoveDayButton
                       label={t.calendars.removeOverride(o.date)}
                       busy={list.busy}
-                      onRemove={() => remove(o.date)}
+                      onRemove={() => (asks ? setRemoving(o.date) : remove(o.date))}
                     />
                   </td>
                 </tr>
@@ -101,10 +119,22 @@ export function OverridesSection({ calendar, onChanged }: Props) {
           </table>
         </div>
       )}
+      {removing && (
+        <ImpactConfirm
+          id="override-remove"
+          title={m.overrideRemoveTitle(formatLocalDate(removing, language))}
+          impact={impact(true)}
+          yes={m.overrideRemoveYes}
+          no={m.cancel}
+          busy={list.busy}
+          onYes={() => remove(removing)}
+          onNo={() => setRemoving(undefined)}
+        />
+      )}
       <ErrorMessage error={list.error} />
       <SuccessMessage text={list.done} />
 
-      <form className="form-grid subsection" onSubmit={(e) => void save(e)}>
+      <form className="form-grid subsection" onSubmit={submit}>
         <h3 className="span-all">{t.calendars.setOverride}</h3>
         <TextField
           id="override-date"
@@ -188,7 +218,22 @@ export function OverridesSection({ calendar, onChanged }: Props) {
             </div>
           )}
         </fieldset>
-        <FormFooter form={form} label={t.calendars.save} buttonClassName="button primary" />
+        {saving ? (
+          <div className="span-all">
+            <ImpactConfirm
+              id="override-set"
+              title={m.overrideSetTitle(formatLocalDate(date, language))}
+              impact={impact(false)}
+              yes={m.overrideSetYes}
+              no={m.cancel}
+              busy={form.busy}
+              onYes={() => void save()}
+              onNo={() => setSaving(false)}
+            />
+          </div>
+        ) : (
+          <FormFooter form={form} label={t.calendars.save} buttonClassName="button primary" />
+        )}
       </form>
     </section>
   );

@@ -1,6 +1,20 @@
 import type { CalendarEditorMessages } from './calendar-editor.es-mx';
 
 /** English texts of the calendar editor: a client's new calendar and its weekly hours. */
+/** Whom a change of a calendar's days reaches, and what `day` then does. */
+function reachEn(
+  day: string,
+  usage: { clients: number; openTickets: number } | null,
+  isDefault: boolean,
+): string {
+  const who = usage
+    ? `This calendar governs ${usage.clients} ${usage.clients === 1 ? 'client' : 'clients'} and ${usage.openTickets} ${usage.openTickets === 1 ? 'open ticket' : 'open tickets'}: their running deadlines are recomputed and ${day}.`
+    : `The running deadlines of every client using this calendar are recomputed and ${day}.`;
+  return isDefault
+    ? `${who} This is the default calendar: it applies to every client without its own.`
+    : who;
+}
+
 export const calendarEditorEn: CalendarEditorMessages = {
   newCalendar: 'New calendar',
   newCalendarIntro:
@@ -32,19 +46,26 @@ export const calendarEditorEn: CalendarEditorMessages = {
   confirmYes: 'Yes, save and recompute',
   holidayAddTitle: (date, name) => `Add ${date} (“${name}”) as a holiday?`,
   holidayRemoveTitle: (date) => `Remove the holiday on ${date}?`,
-  holidayImpact: (adding, usage, isDefault) => {
-    const day = adding
-      ? 'that day stops counting as a business day'
-      : 'that day counts as a business day again';
-    const who = usage
-      ? `This calendar governs ${usage.clients} ${usage.clients === 1 ? 'client' : 'clients'} and ${usage.openTickets} ${usage.openTickets === 1 ? 'open ticket' : 'open tickets'}: their running deadlines are recomputed and ${day}.`
-      : `The running deadlines of every client using this calendar are recomputed and ${day}.`;
-    return isDefault
-      ? `${who} This is the default calendar: it applies to every client without its own.`
-      : who;
-  },
+  holidayImpact: (adding, usage, isDefault) =>
+    reachEn(
+      adding
+        ? 'that day stops counting as a business day'
+        : 'that day counts as a business day again',
+      usage,
+      isDefault,
+    ),
   holidayAddYes: 'Yes, add and recompute',
   holidayRemoveYes: 'Yes, remove and recompute',
+  overrideSetTitle: (date) => `Save the override for ${date}?`,
+  overrideRemoveTitle: (date) => `Remove the override for ${date}?`,
+  overrideImpact: (removing, usage, isDefault) =>
+    reachEn(
+      removing ? 'that day returns to its usual hours' : "that day takes the override's hours",
+      usage,
+      isDefault,
+    ),
+  overrideSetYes: 'Yes, save and recompute',
+  overrideRemoveYes: 'Yes, remove and recompute',
   issues: {
     weekdayInterval: (day, n) => `${day}, interval ${n}`,
     weekday: (day) => day,

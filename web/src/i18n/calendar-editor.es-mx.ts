@@ -1,4 +1,18 @@
 /** Spanish (Mexico) texts of the calendar editor: a client's new calendar and its weekly hours. */
+/** Whom a change of a calendar's days reaches, and what `day` then does. */
+function reachEsMX(
+  day: string,
+  usage: { clients: number; openTickets: number } | null,
+  isDefault: boolean,
+): string {
+  const who = usage
+    ? `Este calendario rige a ${usage.clients} ${usage.clients === 1 ? 'cliente' : 'clientes'} y a ${usage.openTickets} ${usage.openTickets === 1 ? 'ticket abierto' : 'tickets abiertos'}: sus plazos en curso se recalculan y ${day}.`
+    : `Los plazos en curso de todos los clientes que usan este calendario se recalculan y ${day}.`;
+  return isDefault
+    ? `${who} Es el calendario predeterminado: aplica a todo cliente sin calendario propio.`
+    : who;
+}
+
 export const calendarEditorEsMX = {
   newCalendar: 'Nuevo calendario',
   newCalendarIntro:
@@ -37,17 +51,29 @@ export const calendarEditorEsMX = {
     adding: boolean,
     usage: { clients: number; openTickets: number } | null,
     isDefault: boolean,
-  ) => {
-    const day = adding ? 'ese día deja de contar como hábil' : 'ese día vuelve a contar como hábil';
-    const who = usage
-      ? `Este calendario rige a ${usage.clients} ${usage.clients === 1 ? 'cliente' : 'clientes'} y a ${usage.openTickets} ${usage.openTickets === 1 ? 'ticket abierto' : 'tickets abiertos'}: sus plazos en curso se recalculan y ${day}.`
-      : `Los plazos en curso de todos los clientes que usan este calendario se recalculan y ${day}.`;
-    return isDefault
-      ? `${who} Es el calendario predeterminado: aplica a todo cliente sin calendario propio.`
-      : who;
-  },
+  ) =>
+    reachEsMX(
+      adding ? 'ese día deja de contar como hábil' : 'ese día vuelve a contar como hábil',
+      usage,
+      isDefault,
+    ),
   holidayAddYes: 'Sí, agregar y recalcular',
   holidayRemoveYes: 'Sí, quitar y recalcular',
+  // Una excepción (día cerrado, medio día) también mueve los plazos de todo cliente del calendario.
+  overrideSetTitle: (date: string) => `¿Guardar la excepción del ${date}?`,
+  overrideRemoveTitle: (date: string) => `¿Quitar la excepción del ${date}?`,
+  overrideImpact: (
+    removing: boolean,
+    usage: { clients: number; openTickets: number } | null,
+    isDefault: boolean,
+  ) =>
+    reachEsMX(
+      removing ? 'ese día vuelve a su horario normal' : 'ese día toma el horario de la excepción',
+      usage,
+      isDefault,
+    ),
+  overrideSetYes: 'Sí, guardar y recalcular',
+  overrideRemoveYes: 'Sí, quitar y recalcular',
   /** The server's calendar issues (BUSINESS-TIME.md) worded; `where` names the day and interval. */
   issues: {
     weekdayInterval: (day: string, n: number) => `${day}, intervalo ${n}`,
