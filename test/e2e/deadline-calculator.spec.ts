@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+import { createWeekdayCalendar } from '../support/weekday-calendar';
 
 /**
  * What a reader cannot see of select `id`'s chosen option: a closed select shows one line and cuts
@@ -79,6 +80,41 @@ describe('Deadline calculator (web app)', () => {
       "[...document.querySelectorAll('ol.explanation li')].some(li => /weekend/i.test(li.textContent))",
     );
     expect(await local.innerText()).toMatch(/^Feb 3, 2026, 4:30\sPM$/);
+  });
+
+  it('names the calendar a result was worked out with, not one chosen since (QA)', async () => {
+    await createWeekdayCalendar(e2e.world, 'Turno matutino', '07:00', '15:00');
+    const manager = 'gerente@becken.example';
+    await logIn(page, manager, e2e.password(manager));
+    await page.getByRole('link', { name: 'Calculadora de plazos' }).click();
+    const select = page.getByLabel('Calendario');
+    await page.waitForFunction(
+      "[...document.querySelectorAll('#deadline-calendar option')].some(o => o.text.startsWith('Turno matutino'))",
+    );
+    const valueOf = async (name: RegExp): Promise<string> => {
+      const value = await select.locator('option', { hasText: name }).first().getAttribute('value');
+      if (!value) throw new Error(`no calendar ${String(name)} to choose`);
+      return value;
+    };
+    await select.selectOption(await valueOf(/^México \(CDMX\)/));
+    await calculate('2026-01-30T17:30', '8', 'horas hábiles');
+    const version = page.getByTestId('deadline-version');
+    await version.waitFor();
+    expect(await version.innerText()).toMatch(/^México \(CDMX\).*, versión \d+$/);
+
+    // Another calendar chosen, not yet asked: the result still says whose it is.
+    await select.selectOption(await valueOf(/^Turno matutino/));
+    expect(await version.innerText()).toMatch(/^México \(CDMX\).*, versión \d+$/);
+
+    await page.getByRole('button', { name: 'Calcular plazo' }).click();
+    await page.waitForFunction(
+      "document.querySelector('[data-testid=deadline-version]').textContent.startsWith('Turno matutino')",
+    );
+    // Fri 17:30 + 8 h of 07:00–15:00 weekdays, Monday Feb 2 off (LFT art. 74): Tue 15:00, by
+    // this calendar's hours (the default's would be 4:30 p.m.).
+    expect(await page.getByTestId('deadline-local').innerText()).toMatch(
+      /^3 feb 2026, 3:00\sp\.\s?m\.$/,
+    );
   });
 
   it('lets a logged-in user pick a calendar they may see', async () => {

@@ -104,8 +104,11 @@ export function DeadlinePage() {
 
   const calendarChoice = (c: CalendarSummary) =>
     `${calendarDisplayName(c.name, language)} · ${zoneTitle(c.timeZone, language)}`;
-  const calendarName = user
-    ? calendarDisplayName(selected?.name ?? '', language)
+  // The calendar the shown result was worked out with, not the one chosen since (QA: choosing
+  // another calendar before «Calcular plazo» renamed the old result's calendar and kept its version).
+  const askedCalendar = list?.find((c) => c.id === asked?.calendarId);
+  const calendarName = askedCalendar
+    ? calendarDisplayName(askedCalendar.name, language)
     : t.deadline.defaultCalendar;
   const yourZone = user?.timeZone ?? browserTimeZone();
   // As the ticket page says a date (QA S20): «3 feb 2026, 4:30 p.m.», not «2026-02-03 16:30».
