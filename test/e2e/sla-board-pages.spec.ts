@@ -122,6 +122,14 @@ describe('SLA board: totals, «Mostrar más» and filters (S17-E; L3-06…L3-09)
     await page.getByRole('heading', { name: 'Relojes en curso (3)' }).waitFor();
     expect(await page.getByLabel('Cliente', { exact: true }).inputValue()).toBe(tulum);
     expect(await timerRows(page).count()).toBe(3);
+    // The compliance below the lists is of that client too, and says so (QA: it charted all).
+    const clientChart = page.getByTestId('compliance-client').locator('tbody th');
+    expect(await clientChart.allInnerTexts()).toEqual(['Grupo Industrial Tulum']);
+    await page
+      .getByText('Solo del cliente y el reloj elegidos en los filtros del tablero.', {
+        exact: false,
+      })
+      .waitFor();
 
     // The clock picker, in the app's words for each clock.
     const clock = page.getByLabel('Reloj', { exact: true });
@@ -135,11 +143,15 @@ describe('SLA board: totals, «Mostrar más» and filters (S17-E; L3-06…L3-09)
     await clock.selectOption({ label: 'Avance periódico' });
     await page.getByRole('heading', { name: 'Relojes en curso (0)' }).waitFor();
     await page.getByText('No hay relojes en curso.').waitFor();
+    expect(await page.getByTestId('compliance-kind').locator('tbody th').allInnerTexts()).toEqual([
+      'Avance periódico',
+    ]);
     const address = new URL(page.url()).searchParams;
     expect([address.get('cliente'), address.get('reloj')]).toEqual([tulum, 'progress']);
     await client.selectOption({ label: 'Todos los clientes' });
     await page.getByRole('heading', { name: 'Relojes en curso (230)' }).waitFor();
     expect(new URL(page.url()).searchParams.get('cliente')).toBeNull();
+    expect((await clientChart.allInnerTexts()).length).toBeGreaterThan(1);
   });
 
   // QA S22: side by side at 1280 px, «En riesgo» and «Vencidos» scrolled inside half a page each,

@@ -1,4 +1,8 @@
-import { complianceCsvRows, complianceFileName } from '../../../web/src/tickets/compliance-figures';
+import {
+  complianceCsvRows,
+  complianceFileName,
+  complianceInFilter,
+} from '../../../web/src/tickets/compliance-figures';
 import { toCsv } from '../../../web/src/tickets/csv';
 
 // Tablero SLA «Exportar CSV»: the compliance rows a manager sends on (L3-06…L3-09 clocks).
@@ -60,5 +64,36 @@ describe('compliance CSV', () => {
     expect(complianceFileName('en', 'America/Mexico_City', now)).toBe(
       'sla-compliance-2026-11-30.csv',
     );
+  });
+});
+
+// QA: the SLA board filtered to one client (or one clock) still charted and exported every
+// client's compliance under its lists of that client's clocks.
+describe('compliance under the board’s filters', () => {
+  const rows = [
+    { month: '2026-11', organizationId: 'o1', kind: 'triage', met: 2, breached: 1 },
+    { month: '2026-11', organizationId: 'o2', kind: 'triage', met: 5, breached: 0 },
+    { month: '2026-11', organizationId: 'o1', kind: 'progress', met: 1, breached: 3 },
+  ];
+
+  it('counts only the chosen client’s rows, and charts only that client', () => {
+    const chosen = complianceInFilter(rows, ['o1', 'o2'], { organizationId: 'o1', kind: null });
+    expect(chosen.rows).toEqual([rows[0], rows[2]]);
+    expect(chosen.organizationIds).toEqual(['o1']);
+    expect(chosen.kinds).toEqual(['triage', 'diagnosis', 'scheduling', 'progress']);
+  });
+
+  it('counts only the chosen clock, for every client', () => {
+    const chosen = complianceInFilter(rows, ['o1', 'o2'], { organizationId: null, kind: 'triage' });
+    expect(chosen.rows).toEqual([rows[0], rows[1]]);
+    expect(chosen.organizationIds).toEqual(['o1', 'o2']);
+    expect(chosen.kinds).toEqual(['triage']);
+  });
+
+  it('keeps everything when no filter is set', () => {
+    const chosen = complianceInFilter(rows, ['o1', 'o2'], { organizationId: null, kind: null });
+    expect(chosen.rows).toEqual(rows);
+    expect(chosen.organizationIds).toEqual(['o1', 'o2']);
+    expect(chosen.kinds).toHaveLength(4);
   });
 });

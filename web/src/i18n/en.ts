@@ -541,6 +541,7 @@ export const en: Messages = {
     complianceTitle: 'SLA compliance',
     complianceIntro: (months: number) =>
       `Share of clocks that ended on time over the last ${months} months (each clock counts in the month it ended, in the time zone of its client’s calendar).`,
+    complianceFiltered: 'Only the client and clock chosen in the board’s filters.',
     byClock: 'By clock',
     byMonth: 'By month',
     byClient: 'By client',

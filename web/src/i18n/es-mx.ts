@@ -568,6 +568,7 @@ export const esMX = {
     complianceTitle: 'Cumplimiento del SLA',
     complianceIntro: (months: number) =>
       `Porcentaje de relojes terminados a tiempo en los últimos ${months} meses (cada reloj cuenta en el mes en que terminó, en la zona horaria del calendario de su cliente).`,
+    complianceFiltered: 'Solo del cliente y el reloj elegidos en los filtros del tablero.',
     byClock: 'Por reloj',
     byMonth: 'Por mes',
     byClient: 'Por cliente',

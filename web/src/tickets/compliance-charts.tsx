@@ -3,9 +3,10 @@ import { downloadText } from '../components/download-file';
 import { PercentBarCell } from '../components/percent-bar-cell';
 import { useI18n } from '../i18n/i18n-context';
 import {
-  CLOCK_ORDER,
   complianceCsvRows,
   complianceFileName,
+  type ComplianceFilter,
+  complianceInFilter,
   percentMet,
 } from './compliance-figures';
 import { toCsv } from './csv';
@@ -128,13 +129,16 @@ export function monthRange(from: string, to: string): string[] {
  * «Exportar CSV» of the same figures (a row per month, client and clock).
  */
 export function ComplianceCharts({
-  rows,
+  rows: allRows,
   months,
   organizations,
+  filter = { organizationId: null, kind: null },
 }: {
   rows: ComplianceRow[];
   months: string[];
   organizations: { id: string; name: string; kind: string }[];
+  /** The board's client and clock filters: the figures are of those only. */
+  filter?: ComplianceFilter;
 }) {
   const { t, language } = useI18n();
   const { zone } = useLocalTime();
@@ -144,7 +148,15 @@ export function ComplianceCharts({
     timeZone: 'UTC',
   });
   const names = new Map(organizations.map((o) => [o.id, o.name]));
-  const clients = organizations.filter((o) => o.kind === 'CLIENT').map((o) => o.id);
+  const {
+    rows,
+    organizationIds: clients,
+    kinds,
+  } = complianceInFilter(
+    allRows,
+    organizations.filter((o) => o.kind === 'CLIENT').map((o) => o.id),
+    filter,
+  );
 
   const toBars = (
     totals: Map<string, { met: number; breached: number }>,
@@ -154,7 +166,7 @@ export function ComplianceCharts({
   const kindName = (k: string) => t.tickets.clockKinds[k] ?? k;
   const clientName = (id: string) => names.get(id) ?? id;
   const byKind = toBars(
-    sumBy(rows, (r) => r.kind, CLOCK_ORDER),
+    sumBy(rows, (r) => r.kind, kinds),
     kindName,
   );
   const byMonth = toBars(
@@ -171,7 +183,7 @@ export function ComplianceCharts({
     const lines = complianceCsvRows(
       rows,
       { clockKind: kindName, clientName },
-      { months, organizationIds: clients, kinds: CLOCK_ORDER },
+      { months, organizationIds: clients, kinds },
     );
     const header = [d.month, d.client, t.tickets.clockKind, d.met, d.breachedCount];
     header.push(`${d.percent} (%)`);

@@ -71,3 +71,32 @@ export function complianceCsvRows(
       percentMet(r.met, r.breached) ?? '',
     ]);
 }
+
+/** The board's filters as compliance reads them: one client, one clock (null: all). */
+export interface ComplianceFilter {
+  readonly organizationId: string | null;
+  readonly kind: string | null;
+}
+
+/**
+ * The compliance of what the board's filters chose: with «Cliente» or «Reloj» set, the charts
+ * and «Exportar CSV» count that client's and that clock's rows only, as the lists above them do
+ * (QA: the board filtered to one client still charted every client's compliance).
+ */
+export function complianceInFilter(
+  rows: readonly ComplianceRow[],
+  organizationIds: readonly string[],
+  filter: ComplianceFilter,
+): { rows: ComplianceRow[]; organizationIds: string[]; kinds: string[] } {
+  return {
+    rows: rows.filter(
+      (r) =>
+        (!filter.organizationId || r.organizationId === filter.organizationId) &&
+        (!filter.kind || r.kind === filter.kind),
+    ),
+    organizationIds: organizationIds.filter(
+      (id) => !filter.organizationId || id === filter.organizationId,
+    ),
+    kinds: CLOCK_ORDER.filter((k) => !filter.kind || k === filter.kind),
+  };
+}

@@ -379,11 +379,15 @@ export function DashboardPage() {
           />
           <section className="card" aria-labelledby="compliance-title">
             <h2 id="compliance-title">{d.complianceTitle}</h2>
-            <p className="muted">{d.complianceIntro(COMPLIANCE_MONTHS)}</p>
+            <p className="muted">
+              {d.complianceIntro(COMPLIANCE_MONTHS)}
+              {(filter.organizationId || filter.kind) && ` ${d.complianceFiltered}`}
+            </p>
             <ComplianceCharts
               rows={data.compliance}
               months={monthRange(range.from, range.to)}
               organizations={data.organizations}
+              filter={filter}
             />
           </section>
         </>
