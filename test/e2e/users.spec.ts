@@ -316,6 +316,11 @@ describe('Users (web app, admins)', () => {
     // A client's roles only.
     expect(await form.getByRole('checkbox', { name: 'Gerente' }).count()).toBe(0);
     await form.getByLabel('Nombre completo').fill('Teresa Aprobadora Ruiz');
+    // Looking for someone else meanwhile keeps the form open, with what was typed (QA).
+    await page.getByLabel('Buscar usuario').fill('nadie-con-este-nombre');
+    await page.getByTestId('users').waitFor({ state: 'detached' });
+    expect(await form.getByLabel('Nombre completo').inputValue()).toBe('Teresa Aprobadora Ruiz');
+    await page.getByLabel('Buscar usuario').fill('');
     await form.getByRole('checkbox', { name: 'Usuario del portal' }).check();
     await form.getByRole('button', { name: 'Guardar cambios' }).click();
     await form.getByText('Cambios de aprobador@tulum.example guardados.').waitFor();

@@ -43,7 +43,9 @@ export function UsersPage() {
   const list = all?.filter(
     (u) => !wanted || foldForSearch(`${u.displayName} ${u.email}`).includes(wanted),
   );
-  const editing = list?.find((u) => u.id === editingId);
+  // Of every user loaded, not only those the search shows: typing in «Buscar usuario» while editing
+  // someone closed the form and lost what was typed (QA).
+  const editing = all?.find((u) => u.id === editingId);
 
   // One email per click: the button waits for the answer; the API refuses a second within a minute.
   const resendInvitation = (user: User) =>
