@@ -56,11 +56,11 @@ export const calendarEditorEn: CalendarEditorMessages = {
     ),
   holidayAddYes: 'Yes, add and recompute',
   holidayRemoveYes: 'Yes, remove and recompute',
-  overrideSetTitle: (date) => `Save the override for ${date}?`,
-  overrideRemoveTitle: (date) => `Remove the override for ${date}?`,
+  overrideSetTitle: (date) => `Save the exception on ${date}?`,
+  overrideRemoveTitle: (date) => `Remove the exception on ${date}?`,
   overrideImpact: (removing, usage, isDefault) =>
     reachEn(
-      removing ? 'that day returns to its usual hours' : "that day takes the override's hours",
+      removing ? 'that day returns to its usual hours' : "that day takes the exception's hours",
       usage,
       isDefault,
     ),
