@@ -96,7 +96,7 @@ describe('Calendars (web app, managers)', () => {
     expect(await version()).toBe(before);
     await confirm.getByRole('button', { name: 'Sí, agregar y recalcular' }).click();
 
-    await page.getByText('Día festivo del 2027-06-07 agregado.').waitFor();
+    await page.getByText('Día festivo del lunes, 7 de junio de 2027 agregado.').waitFor();
     expect(await version()).toBe(before + 1);
     const row = page.getByTestId('holidays').getByRole('row', { name: /Jornada electoral/ });
     expect(await row.innerText()).toContain('Elección');
@@ -129,9 +129,11 @@ describe('Calendars (web app, managers)', () => {
 
   it('removes the election day: the log names the holiday taken out, in Spanish (L3-19, BUSINESS-TIME.md)', async () => {
     const before = await version();
-    await page.getByRole('button', { name: 'Quitar el festivo del 2027-06-07' }).click();
+    await page
+      .getByRole('button', { name: 'Quitar el festivo del lunes, 7 de junio de 2027' })
+      .click();
     await page.getByRole('button', { name: 'Sí, quitar y recalcular' }).click();
-    await page.getByText('Día festivo del 2027-06-07 quitado.').waitFor();
+    await page.getByText('Día festivo del lunes, 7 de junio de 2027 quitado.').waitFor();
     expect(await version()).toBe(before + 1);
     const log = page.getByTestId('versions').locator('tbody tr');
     const newest = await log.first().innerText();
@@ -167,20 +169,22 @@ describe('Calendars (web app, managers)', () => {
     expect(await page.getByLabel('Motivo').inputValue()).toBe('Nochebuena');
     await page.getByRole('button', { name: 'Guardar' }).click();
     await setConfirm.getByRole('button', { name: 'Sí, guardar y recalcular' }).click();
-    await page.getByText('Excepción del 2027-12-24 guardada.').waitFor();
+    await page.getByText('Excepción del viernes, 24 de diciembre de 2027 guardada.').waitFor();
     expect(await version()).toBe(before + 1);
 
     const newest = page.getByTestId('versions').locator('tbody tr').first();
     expect(await newest.innerText()).toContain('Se cerró el vie, 24 de dic de 2027 («Nochebuena»)');
 
-    await page.getByRole('button', { name: 'Quitar la excepción del 2027-12-24' }).click();
+    await page
+      .getByRole('button', { name: 'Quitar la excepción del viernes, 24 de diciembre de 2027' })
+      .click();
     const removeConfirm = page.getByRole('alertdialog', {
       name: /^¿Quitar la excepción del viernes, 24 de diciembre de 2027\?$/,
     });
     expect(await removeConfirm.innerText()).toContain('ese día vuelve a su horario normal');
     expect(await version()).toBe(before + 1);
     await removeConfirm.getByRole('button', { name: 'Sí, quitar y recalcular' }).click();
-    await page.getByText('Excepción del 2027-12-24 quitada.').waitFor();
+    await page.getByText('Excepción del viernes, 24 de diciembre de 2027 quitada.').waitFor();
     expect(await version()).toBe(before + 2);
     expect(await newest.innerText()).toContain(
       'El vie, 24 de dic de 2027 vuelve a su horario normal',

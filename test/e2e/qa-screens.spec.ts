@@ -226,6 +226,11 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
     const version = async () =>
       Number((await page.getByTestId('calendar-version').innerText()).replace(/\D+/g, ''));
     const before = await version();
+    // The day in words, as the page says it (QA: «Día festivo del 2027-06-07 agregado.»).
+    const dayInWords = new Intl.DateTimeFormat('es-MX', {
+      dateStyle: 'full',
+      timeZone: 'UTC',
+    }).format(new Date(`${day}T00:00:00Z`));
     await page.getByLabel('Año').fill(day.slice(0, 4));
     await page.getByLabel('Fecha', { exact: true }).first().fill(day);
     await page.getByLabel('Nombre', { exact: true }).fill('Día de la empresa');
@@ -240,7 +245,7 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
 
     await page.getByRole('button', { name: 'Agregar', exact: true }).click();
     await confirm.getByRole('button', { name: 'Sí, agregar y recalcular' }).click();
-    await page.getByText(`Día festivo del ${day} agregado.`).waitFor();
+    await page.getByText(`Día festivo del ${dayInWords} agregado.`).waitFor();
     expect(await version()).toBe(before + 1);
 
     // The ticket's history: which clock, which change of which calendar (BUSINESS-TIME.md, L3-06:
@@ -260,12 +265,12 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
     // Removing it is asked the same way.
     await page.goto(`/calendarios/${calendarId}`);
     await page.getByLabel('Año').fill(day.slice(0, 4));
-    await page.getByRole('button', { name: `Quitar el festivo del ${day}` }).click();
+    await page.getByRole('button', { name: `Quitar el festivo del ${dayInWords}` }).click();
     const removal = page.getByRole('alertdialog', { name: /^¿Quitar el día festivo del .*\?$/ });
     await removal.waitFor();
     expect(await removal.innerText()).toContain('ese día vuelve a contar como hábil');
     await removal.getByRole('button', { name: 'Sí, quitar y recalcular' }).click();
-    await page.getByText(`Día festivo del ${day} quitado.`).waitFor();
+    await page.getByText(`Día festivo del ${dayInWords} quitado.`).waitFor();
     expect(await version()).toBe(before + 2);
   });
 

@@ -45,7 +45,7 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
         await call(REMOVE_HOLIDAY, { id: calendar.id, date: holidayDate });
         await onChanged();
       },
-      (_, w) => w.t.calendars.holidayRemoved(holidayDate),
+      (_, w) => w.t.calendars.holidayRemoved(formatLocalDate(holidayDate, w.language)),
     );
   };
 
@@ -63,7 +63,7 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
         await call(ADD_HOLIDAY, { id: calendar.id, holiday: { date, name: name.trim(), source } });
         await onChanged();
       },
-      (_, w) => w.t.calendars.holidayAdded(added),
+      (_, w) => w.t.calendars.holidayAdded(formatLocalDate(added, w.language)),
     );
     if (ok) {
       setDate('');
@@ -118,7 +118,7 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
                   <td>
                     {!calendar.holidaySources.includes(h.source) && (
                       <RemoveDayButton
-                        label={t.calendars.removeHoliday(h.date)}
+                        label={t.calendars.removeHoliday(formatLocalDate(h.date, language))}
                         busy={list.busy}
                         onRemove={() => (asks ? setRemoving(h.date) : remove(h.date))}
                       />

@@ -46,7 +46,7 @@ export function OverridesSection({ calendar, onChanged }: Props) {
         await call(REMOVE_OVERRIDE, { id: calendar.id, date: overrideDate });
         await onChanged();
       },
-      (_, w) => w.t.calendars.overrideRemoved(overrideDate),
+      (_, w) => w.t.calendars.overrideRemoved(formatLocalDate(overrideDate, w.language)),
     );
   };
 
@@ -67,7 +67,7 @@ export function OverridesSection({ calendar, onChanged }: Props) {
         });
         await onChanged();
       },
-      (_, w) => w.t.calendars.overrideSaved(saved),
+      (_, w) => w.t.calendars.overrideSaved(formatLocalDate(saved, w.language)),
     );
     if (ok) {
       setDate('');
@@ -108,7 +108,7 @@ export function OverridesSection({ calendar, onChanged }: Props) {
                   <td data-label={t.calendars.reason}>{o.reason}</td>
                   <td>
                     <RemoveDayButton
-                      label={t.calendars.removeOverride(o.date)}
+                      label={t.calendars.removeOverride(formatLocalDate(o.date, language))}
                       busy={list.busy}
                       onRemove={() => (asks ? setRemoving(o.date) : remove(o.date))}
                     />
