@@ -78,20 +78,25 @@ export interface TicketSummary {
   autoCloseAt: string | null;
   /** L3-06/L3-07/L3-09: the next step is the client's (the caller's, for a client user). */
   awaitingClient: boolean;
-  /** The lists': a clock paused on the client and its time left (L3-07/L3-08); the page reads all. */
-  clocks: Pick<SlaClock, 'status' | 'remainingMinutes' | 'businessDayMinutes'>[];
+  /**
+   * The lists': a clock paused on the client and its time left (L3-07/L3-08), and which clock the
+   * next deadline is (L3-06…L3-09); the page reads all.
+   */
+  clocks: Pick<
+    SlaClock,
+    'status' | 'remainingMinutes' | 'businessDayMinutes' | 'kind' | 'deadline'
+  >[];
 }
 
-const IDLE_CLOCK_FIELDS = `status remainingMinutes businessDayMinutes`;
-
-/** What a list reads to say why nothing is due (`idleDueText`). */
-export const IDLE_DUE_FIELDS = `awaitingClient clocks { ${IDLE_CLOCK_FIELDS} }`;
-
-/** …and which clock its deadline is (`dueClockKind`): the work list names it (L3-06…L3-09). */
-export const DUE_FIELDS = `awaitingClient clocks { ${IDLE_CLOCK_FIELDS} kind deadline }`;
+/**
+ * What a list reads to say why nothing is due (`idleDueText`) and which clock its deadline is
+ * (`dueClockKind`): the ticket lists («Mis tickets», staff's) and the work list name it
+ * (L3-06…L3-09).
+ */
+export const DUE_FIELDS = `awaitingClient clocks { status remainingMinutes businessDayMinutes kind deadline }`;
 
 const SUMMARY_FIELDS = `number subject state category classification requirementKind slaStatus nextDeadline registeredAt updatedAt organizationId
-  assigneeName releaseDate autoCloseAt ${IDLE_DUE_FIELDS}`;
+  assigneeName releaseDate autoCloseAt ${DUE_FIELDS}`;
 
 export interface TicketEvent {
   seq: number;

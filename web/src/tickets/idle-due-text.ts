@@ -1,4 +1,4 @@
-import type { TicketSummary } from '../api/tickets';
+import type { SlaClock, TicketSummary } from '../api/tickets';
 import type { ClockTimeMessages } from '../i18n/clock-time.es-mx';
 import type { TicketBrowserMessages } from '../i18n/ticket-browser.es-mx';
 
@@ -21,7 +21,12 @@ export interface IdleDue {
  * other client user that their approver's is awaited.
  */
 export function idleDueText(
-  ticket: Pick<TicketSummary, 'state' | 'awaitingClient' | 'clocks'>,
+  ticket: Pick<TicketSummary, 'state' | 'awaitingClient'> & {
+    readonly clocks: readonly Pick<
+      SlaClock,
+      'status' | 'remainingMinutes' | 'businessDayMinutes'
+    >[];
+  },
   clientList: boolean,
   words: { readonly due: TicketBrowserMessages['due']; readonly noDeadline: string },
   time: ClockTimeMessages,

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { ticketPath } from '../router/routes';
 import { useSession } from '../session/session-context';
-import { clockTimeWords } from './clock-texts';
+import { clockTimeWords, dueClockKind } from './clock-texts';
 import { type IdleDue, idleDueText } from './idle-due-text';
 import { CLOSED_STATES } from './ticket-filters';
 
@@ -31,7 +31,10 @@ export function SlaBadge({ status }: { status: string }) {
   return <span className={cls}>{t.tickets.slaStatus[status] ?? status}</span>;
 }
 
-/** A list of tickets as a table: number (link), subject, state, SLA badge, next deadline. */
+/**
+ * A list of tickets as a table: number (link), subject, state, SLA badge, next deadline named by its
+ * clock («Triage · vence …», L3-06…L3-09, as the ticket's page and the work list name it).
+ */
 export function TicketTable({
   items,
   testId,
@@ -132,6 +135,8 @@ export function TicketTable({
                 ) : (
                   <DueSummary
                     deadline={ticket.nextDeadline}
+                    // Which clock is due, as the ticket's page names it: «Triage · vence …».
+                    clockKind={dueClockKind(ticket.clocks, ticket.nextDeadline)}
                     releaseDate={ticket.releaseDate}
                     autoCloseAt={ticket.autoCloseAt}
                     idle={idleDueText(

@@ -1,0 +1,122 @@
+import { Role } from '../../src/identity/role.enum';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { ticketJourneys } from '../support/ticket-journeys';
+import { inSpanish, logIn, newPage, screenshot } from './support/browser';
+import { useE2eWorldWithWorker } from './support/e2e-world';
+
+// An audit of the client's journey on «Mis tickets» (L3-06…L3-09): its «Próximo plazo» showed a
+// deadline without naming the clock — the first attention (L3-06), the progress cadence (L3-07),
+// the release date's scheduling (L3-09) — though the ticket's page and the Console's work list
+// name it. Now each row names it as the ticket's page does, in Spanish and English; a ticket
+// waiting on the client says so and names no clock; nothing staff-only shows.
+
+const CLIENT = 'usuario@aurora.example';
+
+interface Summary {
+  number: string;
+  nextDeadline: string | null;
+  clocks: { kind: string; status: string; deadline: string | null }[];
+}
+
+describe('«Mis tickets» names the clock of each deadline (L3-06, L3-07, L3-09)', () => {
+  const e2e = useE2eWorldWithWorker('my_tickets_due_clock');
+  let fresh: string;
+  let problem: string;
+  let waiting: string;
+  let scheduled: string;
+
+  beforeAll(async () => {
+    const journeys = ticketJourneys(e2e.world);
+    fresh = await journeys.registered();
+    problem = await journeys.problemInAnalysis();
+    waiting = await journeys.problemWaitingOnClient('¿Desde qué fecha ocurre?');
+    scheduled = await journeys.scheduledRequirement({ subject: 'Reporte de cobranza', hours: 4 });
+    // Every running deadline in the read model, as the client's list reads it.
+    await eventually(
+      async () => {
+        const { body } = await gql<{ tickets: { items: Summary[] } }>(
+          e2e.world.api,
+          `query { tickets(first: 100) { items { number nextDeadline clocks { kind status deadline } } } }`,
+          {},
+          e2e.world.bearer(Role.CLIENT_USER),
+        );
+        return new Map(body.data!.tickets.items.map((t) => [t.number, t]));
+      },
+      (list) =>
+        [fresh, problem, scheduled].every((n) => {
+          const t = list.get(n);
+          return t?.nextDeadline && t.clocks.some((c) => c.deadline === t.nextDeadline);
+        }),
+    );
+  }, 180_000);
+
+  it('in Spanish and English', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await inSpanish(page);
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    const list = page.getByTestId('my-tickets');
+    const row = (n: string) => list.locator(`tbody tr:has(a[href$="${n}"])`);
+    const due = (n: string, label: string) => row(n).locator(`td[data-label="${label}"]`);
+
+    const check = async (words: {
+      due: string;
+      triage: string;
+      progress: string;
+      scheduling: string;
+      waiting: string;
+    }) => {
+      await list.getByRole('columnheader', { name: words.due }).waitFor();
+      await row(fresh).waitFor();
+      // The clock's name, then its deadline («Triage · vence 3 dic 2026, 10:00 a.m.»).
+      expect(await due(fresh, words.due).innerText()).toMatch(
+        new RegExp(`^${words.triage} \\S.*\\d`),
+      );
+      expect(await due(problem, words.due).innerText()).toMatch(
+        new RegExp(`^${words.progress} \\S.*\\d`),
+      );
+      expect(await due(scheduled, words.due).innerText()).toMatch(
+        new RegExp(`^${words.scheduling} \\S.*\\d`),
+      );
+      // Waiting on the client: its turn, no clock named (its progress clock is paused).
+      expect(await due(waiting, words.due).innerText()).toContain(words.waiting);
+      expect(await due(waiting, words.due).getByTestId('due-clock').count()).toBe(0);
+      // Nothing staff-only: no delivery-risk flag, nor staff's «En pausa: esperando al cliente».
+      expect(await list.getByTestId('delivery-at-risk').count()).toBe(0);
+      for (const n of [fresh, problem, waiting, scheduled]) {
+        expect(await due(n, words.due).innerText()).not.toMatch(
+          /esperando al cliente|waiting on the client|en pausa|paused/i,
+        );
+      }
+    };
+    await check({
+      due: 'Próximo plazo',
+      triage: 'Triage · vence',
+      progress: 'Avance periódico · vence',
+      scheduling: 'Programación · vence',
+      waiting: 'Esperando su respuesta',
+    });
+    await screenshot(page, 'my-tickets-due-clock');
+
+    // The ticket's page names the same clock with the same deadline.
+    const listed = await due(problem, 'Próximo plazo').locator('time').getAttribute('datetime');
+    await row(problem).getByRole('link').first().click();
+    const current = page.locator('[data-testid="clock-current"][data-kind="progress"]');
+    await current.waitFor();
+    expect(await current.locator('th').innerText()).toContain('Avance periódico');
+    expect(await current.locator('time').first().getAttribute('datetime')).toBe(listed);
+    await page.goBack();
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'My tickets' }).waitFor();
+    await check({
+      due: 'Next deadline',
+      triage: 'Triage · due',
+      progress: 'Progress cadence · due',
+      scheduling: 'Scheduling · due',
+      waiting: 'Waiting for your reply',
+    });
+    await page.getByRole('button', { name: 'Español' }).click();
+  });
+});
