@@ -12,6 +12,7 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // waiting on the client says so and names no clock; nothing staff-only shows.
 
 const CLIENT = 'usuario@aurora.example';
+const AGENT = 'agente@becken.example';
 
 interface Summary {
   number: string;
@@ -118,5 +119,35 @@ describe('«Mis tickets» names the clock of each deadline (L3-06, L3-07, L3-09)
       waiting: 'Waiting for your reply',
     });
     await page.getByRole('button', { name: 'Español' }).click();
+  });
+
+  // The client read their ticket's state as «Esperando al cliente» — about themself, in the third
+  // person — in the list, its CSV and the ticket's page; staff keep their words (L3-07).
+  it("words a ticket waiting on the client to the client, and keeps staff's words", async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await inSpanish(page);
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    const row = page.locator(`[data-testid="my-tickets"] tbody tr:has(a[href$="${waiting}"])`);
+    const state = (label: string) => row.locator(`td[data-label="${label}"]`);
+    expect(await state('Estado').innerText()).toMatch(/^Esperando su respuesta/);
+    await row.getByRole('link').first().click();
+    const header = page.getByTestId('ticket-state');
+    await header.waitFor();
+    expect(await header.innerText()).toBe('Esperando su respuesta');
+    await page.getByRole('button', { name: 'English' }).click();
+    await header.getByText('Waiting for your reply', { exact: true }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'My tickets' }).waitFor();
+    expect(await state('State').innerText()).toMatch(/^Waiting for your reply/);
+    await page.getByRole('button', { name: 'Español' }).click();
+
+    const staff = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(staff.page, AGENT, e2e.password(AGENT));
+    await inSpanish(staff.page);
+    await staff.page.goto(`${e2e.baseURL}/tickets/${waiting}`);
+    const staffHeader = staff.page.getByTestId('ticket-state');
+    await staffHeader.waitFor();
+    expect(await staffHeader.innerText()).toBe('Esperando al cliente');
   });
 });

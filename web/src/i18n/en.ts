@@ -271,6 +271,9 @@ export const en: Messages = {
       NOT_FEASIBLE: 'Not feasible',
       CANCELLED: 'Cancelled',
     },
+    clientStates: {
+      WAITING_ON_CLIENT: 'Waiting for your reply',
+    },
     slaStatus: {
       ok: 'On time',
       at_risk: 'At risk',

@@ -279,6 +279,13 @@ export const esMX = {
       NOT_FEASIBLE: 'No factible',
       CANCELLED: 'Cancelado',
     } as Record<string, string>,
+    /**
+     * A state as its client reads it, where `states` speaks of the client in the third person
+     * (the client read «Esperando al cliente» about themself): `stateText`.
+     */
+    clientStates: {
+      WAITING_ON_CLIENT: 'Esperando su respuesta',
+    } as Record<string, string>,
     slaStatus: {
       ok: 'En tiempo',
       at_risk: 'En riesgo',

@@ -19,6 +19,14 @@ export function useLocalTime(): { zone: string; format: (iso: string | null) => 
   return { zone, format: (iso) => (iso ? formatInstant(iso, language, zone) : '—') };
 }
 
+/**
+ * A ticket's state in words; for a client (`client`) in the second person where staff's words
+ * speak of the client: «Esperando su respuesta», not «Esperando al cliente» (L3-07).
+ */
+export function stateText(t: Messages, state: string, client: boolean): string {
+  return (client ? t.tickets.clientStates[state] : undefined) ?? t.tickets.states[state] ?? state;
+}
+
 /** ok / at risk / breached, in words and colour (never colour alone). */
 export function SlaBadge({ status }: { status: string }) {
   const { t } = useI18n();
@@ -111,7 +119,7 @@ export function TicketTable({
                   element under the label instead of under the value (QA S20). */}
               <td data-label={t.tickets.state}>
                 <span>
-                  {t.tickets.states[ticket.state] ?? ticket.state}
+                  {stateText(t, ticket.state, yourTurn)}
                   {yourTurn && ticket.awaitingClient && (
                     <span className="badge your-turn" data-testid="your-turn">
                       {t.clientAnswer.yourTurn}

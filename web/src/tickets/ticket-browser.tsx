@@ -21,7 +21,7 @@ import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { csvDateTime, csvFileName, toCsv } from './csv';
 import { downloadText } from '../components/download-file';
-import { listedKindText, slaShown, TicketTable, useLocalTime } from './ticket-bits';
+import { listedKindText, slaShown, stateText, TicketTable, useLocalTime } from './ticket-bits';
 import {
   apiFilterOf,
   defaultFilters,
@@ -254,7 +254,7 @@ export function TicketBrowser({
         ticket.subject,
         ...(clientNames ? [clientNames.get(ticket.organizationId) ?? ''] : []),
         listedKindText(t, ticket),
-        t.tickets.states[ticket.state] ?? ticket.state,
+        stateText(t, ticket.state, !staff),
         slaShown(ticket) ? (t.tickets.slaStatus[ticket.slaStatus] ?? ticket.slaStatus) : '',
         csvDateTime(ticket.nextDeadline, zone),
         csvDateTime(ticket.releaseDate, zone),

@@ -19,7 +19,7 @@ import { NoChargeCard, NoChargeMark } from './no-charge';
 import { ParticipantsSection } from './participants-section';
 import { ReleaseDateFacts } from './release-date-facts';
 import { RemoteSessionCard } from './remote-session-card';
-import { classificationText, SlaBadge, slaShown, useLocalTime } from './ticket-bits';
+import { classificationText, SlaBadge, slaShown, stateText, useLocalTime } from './ticket-bits';
 import { CLOSED_STATES } from './ticket-filters';
 import { HistoryFilterChoice, TicketTimeline } from './ticket-timeline';
 import { historyFilterFromSearch, historySearch, type HistoryFilter } from './timeline-filter';
@@ -123,7 +123,7 @@ export function TicketPage({
         <dl className="facts" data-testid="ticket-header">
           <dt>{t.tickets.state}</dt>
           <dd data-testid="ticket-state">
-            <strong>{t.tickets.states[ticket.state] ?? ticket.state}</strong>
+            <strong>{stateText(t, ticket.state, !staff)}</strong>
           </dd>
           <dt>{t.tickets.sla}</dt>
           <dd>
