@@ -26,6 +26,7 @@ describe('«Mis tickets» names the clock of each deadline (L3-06, L3-07, L3-09)
   let problem: string;
   let waiting: string;
   let scheduled: string;
+  let released: string;
 
   beforeAll(async () => {
     const journeys = ticketJourneys(e2e.world);
@@ -33,6 +34,10 @@ describe('«Mis tickets» names the clock of each deadline (L3-06, L3-07, L3-09)
     problem = await journeys.problemInAnalysis();
     waiting = await journeys.problemWaitingOnClient('¿Desde qué fecha ocurre?');
     scheduled = await journeys.scheduledRequirement({ subject: 'Reporte de cobranza', hours: 4 });
+    released = await journeys.requirementReleasedForTesting(
+      { subject: 'Reporte de ventas', hours: 3 },
+      'Listo para sus pruebas',
+    );
     // Every running deadline in the read model, as the client's list reads it.
     await eventually(
       async () => {
@@ -149,5 +154,26 @@ describe('«Mis tickets» names the clock of each deadline (L3-06, L3-07, L3-09)
     const staffHeader = staff.page.getByTestId('ticket-state');
     await staffHeader.waitFor();
     expect(await staffHeader.innerText()).toBe('Esperando al cliente');
+  });
+
+  // A requirement released for testing read «Entrega publicada: 8 dic…» in «Próximo plazo», as if
+  // the delivery were still to come, while the client's testing is what is due (L3-09).
+  it('says a delivered requirement waits on the client, not a delivery still to come', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await inSpanish(page);
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    const row = page.locator(`[data-testid="my-tickets"] tbody tr:has(a[href$="${released}"])`);
+    const due = row.locator('td[data-label="Próximo plazo"]');
+    await due.waitFor();
+    expect(await due.innerText()).toBe('Esperando su respuesta');
+    expect(await due.getByTestId('published-delivery').count()).toBe(0);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'My tickets' }).waitFor();
+    await row
+      .locator('td[data-label="Next deadline"]')
+      .getByText('Waiting for your reply')
+      .waitFor();
+    await page.getByRole('button', { name: 'Español' }).click();
   });
 });

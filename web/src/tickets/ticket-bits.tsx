@@ -145,7 +145,11 @@ export function TicketTable({
                     deadline={ticket.nextDeadline}
                     // Which clock is due, as the ticket's page names it: «Triage · vence …».
                     clockKind={dueClockKind(ticket.clocks, ticket.nextDeadline)}
-                    releaseDate={ticket.releaseDate}
+                    // Delivered for testing, the date is kept, not due: what is due is the
+                    // client's testing («Esperando su respuesta»; staff «Esperando al cliente»).
+                    releaseDate={
+                      ticket.state === 'RELEASED_FOR_TESTING' ? null : ticket.releaseDate
+                    }
                     autoCloseAt={ticket.autoCloseAt}
                     idle={idleDueText(
                       ticket,
