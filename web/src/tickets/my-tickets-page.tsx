@@ -41,6 +41,9 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
   const [registered, setRegistered] = useState<Registered>();
+  // A field left empty, in the app's words: the browser's own bubble spoke its language, not the
+  // app's, and took a description of spaces only (create-user-form's pattern).
+  const [problem, setProblem] = useState<string>();
   // The sending button was disabled, so the focus fell to the page: it goes to the notice.
   const registeredNotice = useRef<HTMLDivElement>(null);
   useFocusWhenLost(registeredNotice, registered && form.done);
@@ -49,7 +52,10 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!category) return;
+    if (!category) return setProblem(t.tickets.required(t.tickets.category));
+    if (!subject.trim()) return setProblem(t.tickets.required(t.tickets.subject));
+    if (!description.trim()) return setProblem(t.tickets.required(t.tickets.description));
+    setProblem(undefined);
     setRegistered(undefined);
     const ok = await form.run(
       async () => {
@@ -95,7 +101,7 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
   return (
     <section className="card" aria-labelledby="new-ticket-title">
       <h2 id="new-ticket-title">{t.tickets.newTitle}</h2>
-      <form className="form-grid" onSubmit={(e) => void submit(e)}>
+      <form className="form-grid" noValidate onSubmit={(e) => void submit(e)}>
         <div className="field">
           <label htmlFor="new-ticket-category">{t.tickets.category}</label>
           <select
@@ -151,6 +157,11 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
           </button>
         </div>
         <div className="span-all">
+          {problem && (
+            <p className="notice notice-error" role="alert" data-testid="new-ticket-problem">
+              {problem}
+            </p>
+          )}
           <ErrorMessage error={form.error} />
           <div>
             {registered && form.done && (
