@@ -148,4 +148,43 @@ describe('Admin-action ticket page (web app, L3-16, L3-17)', () => {
     await warning(page).waitFor();
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
   });
+
+  it('L3-16: on an ended admin-action ticket the warning is moot: it goes live when the client cancels it, and an ended ticket opened later shows none', async () => {
+    const cancelled = await registerProjectedTicket(e2e.world, {
+      category: 'ADMIN_ACTION',
+      subject: 'Reinicio del servidor de pruebas',
+      description: 'Reiniciar la rama de pruebas.',
+    });
+    // Still no Odoo admin user recorded (the previous case cleared it).
+    expect(await recordOdooAdmin(null)).toBe(true);
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.goto(`/tickets/${cancelled}`);
+    await inSpanish(page);
+    await warning(page).waitFor();
+    await page.locator('[data-testid=live-status][data-status=live]').waitFor();
+    await page.evaluate('window.__sameDocument = true');
+
+    const { body } = await gql<{ cancelTicket: { ticket: { state: string } } }>(
+      e2e.world.api,
+      'mutation ($input: TicketActionInput!) { cancelTicket(input: $input) { ticket { state } } }',
+      { input: { number: cancelled, note: 'Ya no hace falta el reinicio.' } },
+      e2e.world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.cancelTicket.ticket.state).toBe('CANCELLED');
+    await page.getByTestId('ticket-state').getByText('Cancelado').waitFor();
+    await warning(page).waitFor({ state: 'detached' });
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
+    // The card itself stays (its actions are still the audit trail).
+    await card(page).waitFor();
+
+    const later = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(later, AGENT, e2e.password(AGENT));
+    await later.goto(`/tickets/${cancelled}`);
+    await inSpanish(later);
+    await later.getByTestId('ticket-state').getByText('Cancelado').waitFor();
+    await card(later).waitFor();
+    expect(await warning(later).count()).toBe(0);
+  });
 });

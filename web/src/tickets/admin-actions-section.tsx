@@ -4,6 +4,7 @@ import type { TicketDetail } from '../api/tickets';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { useLocalTime } from './ticket-bits';
+import { CLOSED_STATES } from './ticket-filters';
 import { eventData } from './timeline-filter';
 
 type AdminAction = TicketDetail['adminActions'][number];
@@ -35,7 +36,8 @@ export function adminActionAuthors(
  * act on odoo.sh is who needs it, and the contracts page that shows it is closed to agents.
  * `changes`: bumped by the page on each live change of the ticket, which re-reads the warning (a
  * manager recording or clearing the Odoo admin user notifies the client's open admin-action
- * tickets).
+ * tickets). On an ended ticket (closed, cancelled, out of scope, not feasible) the warning is moot:
+ * no one acts on odoo.sh for it any more, so it shows only while the ticket is open.
  */
 export function AdminActionsSection({
   ticket,
@@ -49,9 +51,10 @@ export function AdminActionsSection({
   const { t } = useI18n();
   const a = t.adminActions;
   const { format } = useLocalTime();
-  // Only the agent acting on odoo.sh needs it: staff, on an ADMIN_ACTION ticket. Read when the
-  // page opens and again on each live change of the ticket.
-  const warns = staff && ticket.category === 'ADMIN_ACTION';
+  // Only the agent acting on odoo.sh needs it: staff, on an open ADMIN_ACTION ticket. Read when
+  // the page opens and again on each live change of the ticket.
+  const warns =
+    staff && ticket.category === 'ADMIN_ACTION' && !CLOSED_STATES.includes(ticket.state);
   const flag = useQuery(ODOO_ADMIN_FLAG, { organizationId: ticket.organizationId }, !warns);
   const { reload } = flag;
   useEffect(() => {
