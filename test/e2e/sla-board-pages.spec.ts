@@ -142,7 +142,8 @@ describe('SLA board: totals, «Mostrar más» and filters (S17-E; L3-06…L3-09)
     ]);
     await clock.selectOption({ label: 'Avance periódico' });
     await page.getByRole('heading', { name: 'Relojes en curso (0)' }).waitFor();
-    await page.getByText('No hay relojes en curso.').waitFor();
+    // Empty for the chosen filters, not «No hay relojes en curso.» as if none ran anywhere.
+    await page.getByText('No hay relojes en curso con los filtros elegidos.').waitFor();
     expect(await page.getByTestId('compliance-kind').locator('tbody th').allInnerTexts()).toEqual([
       'Avance periódico',
     ]);

@@ -1,4 +1,7 @@
+import { en } from '../../../web/src/i18n/en';
+import { esMX } from '../../../web/src/i18n/es-mx';
 import {
+  boardEmptyTexts,
   boardFilterFromSearch,
   boardFilterToSearch,
 } from '../../../web/src/tickets/sla-board-filters';
@@ -31,5 +34,30 @@ describe('SLA board filters in the address', () => {
       kind: null,
     });
     expect(boardFilterFromSearch('')).toEqual({ organizationId: null, kind: null });
+  });
+});
+
+// Audit: filtered to a client or a clock, an empty list said «Ningún reloj en riesgo.» as if no
+// clock anywhere were at risk; now it says the list is empty for the chosen filters.
+describe('SLA board empty lists', () => {
+  it('keeps today’s words with no filter', () => {
+    expect(boardEmptyTexts(esMX.dashboard, { organizationId: null, kind: null })).toEqual({
+      running: 'No hay relojes en curso.',
+      atRisk: 'Ningún reloj en riesgo.',
+      breached: 'Ningún reloj vencido.',
+    });
+  });
+
+  it('says a filter is on, with a client or a clock chosen, in both languages', () => {
+    expect(boardEmptyTexts(esMX.dashboard, { organizationId: AURORA, kind: null })).toEqual({
+      running: 'No hay relojes en curso con los filtros elegidos.',
+      atRisk: 'Ningún reloj en riesgo con los filtros elegidos.',
+      breached: 'Ningún reloj vencido con los filtros elegidos.',
+    });
+    expect(boardEmptyTexts(en.dashboard, { organizationId: null, kind: 'triage' })).toEqual({
+      running: 'No running clocks for the chosen filters.',
+      atRisk: 'No clocks at risk for the chosen filters.',
+      breached: 'No breached clocks for the chosen filters.',
+    });
   });
 });

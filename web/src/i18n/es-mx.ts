@@ -570,6 +570,10 @@ export const esMX = {
     noTimers: 'No hay relojes en curso.',
     noneAtRisk: 'Ningún reloj en riesgo.',
     noneBreached: 'Ningún reloj vencido.',
+    // With a client or clock filter on, an empty list says it is empty for those filters only.
+    noTimersFiltered: 'No hay relojes en curso con los filtros elegidos.',
+    noneAtRiskFiltered: 'Ningún reloj en riesgo con los filtros elegidos.',
+    noneBreachedFiltered: 'Ningún reloj vencido con los filtros elegidos.',
     noCompliance: 'Aún no terminó ningún reloj este mes.',
     ticket: 'Ticket',
     complianceTitle: 'Cumplimiento del SLA',

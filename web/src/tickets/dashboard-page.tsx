@@ -14,7 +14,12 @@ import { clockStatusText, clockTimeText, clockTimeWords } from './clock-texts';
 import { ClockTimeLeft } from './clock-time-left';
 import { ComplianceCharts, monthRange } from './compliance-charts';
 import { SatisfactionCard } from './satisfaction-card';
-import { boardFilterFromSearch, boardFilterToSearch, CLOCK_KINDS } from './sla-board-filters';
+import {
+  boardEmptyTexts,
+  boardFilterFromSearch,
+  boardFilterToSearch,
+  CLOCK_KINDS,
+} from './sla-board-filters';
 import { disjointAtRiskAndBreached } from './sla-board-lists';
 import { SlaBadge, ticketPath, useLocalTime } from './ticket-bits';
 
@@ -287,6 +292,7 @@ export function DashboardPage() {
   // One clock is never both at risk and breached on the board, whatever order the lists were read.
   const lists = useMemo(() => data && disjointAtRiskAndBreached(data), [data]);
   const counts = lists?.counts;
+  const empty = boardEmptyTexts(d, filter);
 
   return (
     <div className="stack">
@@ -340,7 +346,7 @@ export function DashboardPage() {
           <TimerListCard
             id="timers-title"
             title={d.timers}
-            empty={d.noTimers}
+            empty={empty.running}
             timers={data.all}
             total={counts.running + counts.paused}
             first={firstOf(pages.all)}
@@ -355,7 +361,7 @@ export function DashboardPage() {
           <TimerListCard
             id="at-risk-title"
             title={d.atRisk}
-            empty={d.noneAtRisk}
+            empty={empty.atRisk}
             timers={lists.atRisk}
             total={counts.atRisk}
             first={firstOf(pages.atRisk)}
@@ -367,7 +373,7 @@ export function DashboardPage() {
           <TimerListCard
             id="breached-title"
             title={d.breached}
-            empty={d.noneBreached}
+            empty={empty.breached}
             timers={lists.breached}
             total={counts.breached}
             first={firstOf(pages.breached)}

@@ -20,3 +20,25 @@ export function boardFilterFromSearch(search: string): SlaBoardFilter {
 export function boardFilterToSearch(search: string, filter: SlaBoardFilter): string {
   return searchWith(search, { cliente: filter.organizationId, reloj: filter.kind });
 }
+
+/** What the board's three lists say when empty: with a filter on, that they are empty for it. */
+export function boardEmptyTexts(
+  d: {
+    noTimers: string;
+    noneAtRisk: string;
+    noneBreached: string;
+    noTimersFiltered: string;
+    noneAtRiskFiltered: string;
+    noneBreachedFiltered: string;
+  },
+  filter: SlaBoardFilter,
+): { running: string; atRisk: string; breached: string } {
+  const filtered = Boolean(filter.organizationId || filter.kind);
+  return filtered
+    ? {
+        running: d.noTimersFiltered,
+        atRisk: d.noneAtRiskFiltered,
+        breached: d.noneBreachedFiltered,
+      }
+    : { running: d.noTimers, atRisk: d.noneAtRisk, breached: d.noneBreached };
+}
