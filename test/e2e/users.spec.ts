@@ -378,14 +378,18 @@ describe('Users (web app, admins)', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Desactivar a Tomás Usuario', exact: true }).click();
     await page.getByRole('button', { name: 'Activar a Tomás Usuario', exact: true }).waitFor();
-    // QA (WCAG 2.4.3): the focus lands on the notice, not on the page.
+    // QA (WCAG 2.4.3): the focus lands on the notice, not on the page. Audit: the notice read
+    // «usuario@tulum.example: Inactivo»; it names the person and says what the server did.
     await page.waitForFunction(
-      "document.activeElement?.textContent === 'usuario@tulum.example: Inactivo'",
+      "document.activeElement?.textContent === 'Se desactivó a Tomás Usuario (usuario@tulum.example): sus sesiones se cerraron y ya no puede entrar.'",
     );
     const row = page.getByTestId('users').getByRole('row', { name: /Tomás Usuario/ });
     expect(await row.innerText()).toContain('Inactivo');
     await page.getByRole('button', { name: 'Activar a Tomás Usuario', exact: true }).click();
     await page.getByRole('button', { name: 'Desactivar a Tomás Usuario', exact: true }).waitFor();
+    await page.waitForFunction(
+      "document.activeElement?.textContent === 'Se reactivó a Tomás Usuario (usuario@tulum.example).'",
+    );
 
     // The admin's own row offers no «Desactivar» (the API refuses it); the buttons' column is
     // named «Acciones» for screen readers.

@@ -40,6 +40,11 @@ const accountEsMX = {
   notPossible: 'No es posible hacer ese cambio.',
   confirmDeactivate: (name: string, email: string) =>
     `¿Desactivar a ${name} (${email})? Sus sesiones se cierran y no podrá entrar hasta que lo active de nuevo.`,
+  // What the server did (UsersService.setActive): a deactivation ends the sessions, open live
+  // connections included, and refuses logging in; a reactivation only lets them log in again.
+  deactivated: (name: string, email: string) =>
+    `Se desactivó a ${name} (${email}): sus sesiones se cerraron y ya no puede entrar.`,
+  reactivated: (name: string, email: string) => `Se reactivó a ${name} (${email}).`,
   // /contrasena (public)
   setTitle: 'Elija su contraseña',
   setIntro: 'Escriba su nueva contraseña dos veces. El enlace sirve una sola vez.',
@@ -125,6 +130,9 @@ const accountEn: AccountMessages = {
   notPossible: 'That change is not possible.',
   confirmDeactivate: (name, email) =>
     `Deactivate ${name} (${email})? Their sessions end and they cannot sign in until you activate them again.`,
+  deactivated: (name, email) =>
+    `Deactivated ${name} (${email}): their sessions were ended and they can no longer sign in.`,
+  reactivated: (name, email) => `Reactivated ${name} (${email}).`,
   setTitle: 'Choose your password',
   setIntro: 'Type your new password twice. The link works once.',
   newPassword: 'New password',

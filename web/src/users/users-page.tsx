@@ -70,7 +70,11 @@ export function UsersPage() {
         await call(SET_USER_ACTIVE, { userId: user.id, active: !user.active });
         await users.reload();
       },
-      (_, w) => `${user.email}: ${user.active ? w.t.users.inactive : w.t.users.active}`,
+      (_, w) =>
+        accountTexts(w.language)[user.active ? 'deactivated' : 'reactivated'](
+          user.displayName,
+          user.email,
+        ),
     );
   };
 
