@@ -144,6 +144,46 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     expect(await cadence.innerText()).not.toContain('predeterminada');
   });
 
+  it('L3-01: suspending a policy asks first, saying what it stops; cancelling changes nothing', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/contratos');
+    await page.getByLabel('Cliente').selectOption({ label: 'Comercializadora Aurora' });
+    const policy = page.getByTestId('policy');
+    await policy.getByText('Activa', { exact: true }).waitFor();
+    const status = page.getByTestId('status-form');
+    await status.getByLabel('Nuevo estado').selectOption({ label: 'Suspendida' });
+    await status.getByLabel('Motivo').fill('Pago pendiente');
+    await status.getByRole('button', { name: 'Cambiar estado' }).click();
+
+    // Audit: «Cambiar estado» suspended at once; now it says what the server will refuse.
+    const confirm = page.getByTestId('policy-status-confirm');
+    expect(await confirm.innerText()).toContain('¿Suspender la póliza?');
+    expect(await confirm.innerText()).toContain(
+      'Mientras esté suspendida, el cliente no podrá registrar tickets nuevos (se le muestra el motivo) y no se reservarán horas para las estimaciones que se autoricen. Los tickets ya abiertos y sus relojes del SLA siguen igual.',
+    );
+    await confirm.getByRole('button', { name: 'Cancelar' }).click();
+    expect(await confirm.count()).toBe(0);
+    expect(await status.getByLabel('Motivo').inputValue()).toBe('Pago pendiente');
+    await page.reload();
+    await page.getByLabel('Cliente').selectOption({ label: 'Comercializadora Aurora' });
+    await policy.getByText('Activa', { exact: true }).waitFor();
+    expect(await policy.innerText()).not.toContain('Suspendida');
+
+    // Confirmed, it is suspended; back to «Activa» goes without asking (it stops nothing).
+    await status.getByLabel('Nuevo estado').selectOption({ label: 'Suspendida' });
+    await status.getByLabel('Motivo').fill('Pago pendiente');
+    await status.getByRole('button', { name: 'Cambiar estado' }).click();
+    await confirm.getByRole('button', { name: 'Suspender la póliza' }).click();
+    await status.getByText('Estado de la póliza: Suspendida.').waitFor();
+    await policy.getByText('Suspendida', { exact: true }).waitFor();
+    await status.getByLabel('Nuevo estado').selectOption({ label: 'Activa' });
+    await status.getByLabel('Motivo').fill('Pago recibido');
+    await status.getByRole('button', { name: 'Cambiar estado' }).click();
+    await status.getByText('Estado de la póliza: Activa.').waitFor();
+    await policy.getByText('Activa', { exact: true }).waitFor();
+  });
+
   it('keeps what was typed when the gateway fails (UNAVAILABLE), then adds the package once', async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, MANAGER, e2e.password(MANAGER));

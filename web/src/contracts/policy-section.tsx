@@ -8,6 +8,7 @@ import {
   type SupportPolicy,
   UPSERT_SUPPORT_POLICY,
 } from '../api/contracts';
+import { ImpactConfirm } from '../calendars/calendar-bits';
 import { ErrorMessage } from '../components/error-message';
 import { refusedBy } from '../components/field-error';
 import { FormFooter } from '../components/form-footer';
@@ -216,12 +217,21 @@ function StatusForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () =>
   const chosen = options.includes(status) ? status : options[0];
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
+  // Suspending or ending stops the client's new tickets: asked first; cancelling changes nothing.
+  const [asking, setAsking] = useState(false);
+  const stops = chosen === 'SUSPENDED' || chosen === 'ENDED' ? chosen : null;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     // The reason is kept in the history and shown to the client when tickets are refused.
     if (!reason.trim()) return setMissing(true);
     setMissing(false);
+    if (stops) setAsking(true);
+    else void save();
+  };
+
+  const save = async () => {
+    setAsking(false);
     const ok = await form.run(
       () =>
         call(SET_SUPPORT_POLICY_STATUS, {
@@ -238,19 +248,17 @@ function StatusForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () =>
   // noValidate: a missing reason is refused in the app's words, not by the browser's bubble in
   // its own language (QA S22, as «Agregar paquete»).
   return (
-    <form
-      className="form-grid subsection"
-      noValidate
-      onSubmit={(e) => void submit(e)}
-      data-testid="status-form"
-    >
+    <form className="form-grid subsection" noValidate onSubmit={submit} data-testid="status-form">
       <h3 className="span-all">{t.contracts.changeStatus}</h3>
       <div className="field">
         <label htmlFor="policy-status">{t.contracts.newStatus}</label>
         <select
           id="policy-status"
           value={chosen}
-          onChange={(e) => setStatus(e.target.value as PolicyStatus)}
+          onChange={(e) => {
+            setStatus(e.target.value as PolicyStatus);
+            setAsking(false);
+          }}
         >
           {options.map((s) => (
             <option key={s} value={s}>
@@ -276,7 +284,22 @@ function StatusForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () =>
           {t.tickets.required(t.contracts.reason)}
         </p>
       )}
-      <FormFooter form={form} label={t.contracts.saveStatus} />
+      {asking && stops ? (
+        <div className="span-all">
+          <ImpactConfirm
+            id="policy-status"
+            title={t.contracts.statusConfirmTitle(stops)}
+            impact={t.contracts.statusConfirmImpact(stops)}
+            yes={t.contracts.statusConfirmYes(stops)}
+            no={t.contracts.statusConfirmNo}
+            busy={form.busy}
+            onYes={() => void save()}
+            onNo={() => setAsking(false)}
+          />
+        </div>
+      ) : (
+        <FormFooter form={form} label={t.contracts.saveStatus} />
+      )}
     </form>
   );
 }

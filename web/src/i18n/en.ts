@@ -606,6 +606,13 @@ export const en: Messages = {
     reasonOptional: 'Reason for the change (optional)',
     saveStatus: 'Change status',
     statusSaved: (status: string) => `Policy status: ${status}.`,
+    statusConfirmTitle: (status) =>
+      status === 'SUSPENDED' ? 'Suspend the policy?' : 'End the policy?',
+    statusConfirmImpact: (status) =>
+      `${status === 'SUSPENDED' ? 'While it is suspended' : 'Until it is renewed (status Active)'}, the client cannot register new tickets (they are shown the reason) and no hours are reserved for estimates that get authorized. Tickets already open and their SLA clocks carry on unchanged.`,
+    statusConfirmYes: (status) =>
+      status === 'SUSPENDED' ? 'Suspend the policy' : 'End the policy',
+    statusConfirmNo: 'Cancel',
     changeTerms: 'Change terms',
     createPolicy: 'Create policy',
     saveTerms: 'Save terms',

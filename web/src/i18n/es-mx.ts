@@ -642,6 +642,15 @@ export const esMX = {
     reasonOptional: 'Motivo del cambio (opcional)',
     saveStatus: 'Cambiar estado',
     statusSaved: (status: string) => `Estado de la póliza: ${status}.`,
+    // Asked before suspending or ending: what the server then refuses (SupportPoliciesService:
+    // registering tickets, reserving hours for an authorized estimate), and what it leaves alone.
+    statusConfirmTitle: (status: 'SUSPENDED' | 'ENDED'): string =>
+      status === 'SUSPENDED' ? '¿Suspender la póliza?' : '¿Terminar la póliza?',
+    statusConfirmImpact: (status: 'SUSPENDED' | 'ENDED') =>
+      `${status === 'SUSPENDED' ? 'Mientras esté suspendida' : 'Hasta que se renueve (estado Activa)'}, el cliente no podrá registrar tickets nuevos (se le muestra el motivo) y no se reservarán horas para las estimaciones que se autoricen. Los tickets ya abiertos y sus relojes del SLA siguen igual.`,
+    statusConfirmYes: (status: 'SUSPENDED' | 'ENDED'): string =>
+      status === 'SUSPENDED' ? 'Suspender la póliza' : 'Terminar la póliza',
+    statusConfirmNo: 'Cancelar',
     changeTerms: 'Cambiar condiciones',
     createPolicy: 'Crear póliza',
     saveTerms: 'Guardar condiciones',
