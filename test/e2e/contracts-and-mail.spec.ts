@@ -160,7 +160,7 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     const confirm = page.getByTestId('policy-status-confirm');
     expect(await confirm.innerText()).toContain('¿Suspender la póliza?');
     expect(await confirm.innerText()).toContain(
-      'Mientras esté suspendida, el cliente no podrá registrar tickets nuevos (se le muestra el motivo) y no se reservarán horas para las estimaciones que se autoricen. Los tickets ya abiertos y sus relojes del SLA siguen igual.',
+      'Mientras esté suspendida, el cliente no podrá registrar tickets nuevos ni autorizar estimaciones (se le muestra el motivo). Los tickets ya abiertos y sus relojes del SLA siguen igual.',
     );
     await confirm.getByRole('button', { name: 'Cancelar' }).click();
     expect(await confirm.count()).toBe(0);

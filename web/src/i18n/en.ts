@@ -609,7 +609,7 @@ export const en: Messages = {
     statusConfirmTitle: (status) =>
       status === 'SUSPENDED' ? 'Suspend the policy?' : 'End the policy?',
     statusConfirmImpact: (status) =>
-      `${status === 'SUSPENDED' ? 'While it is suspended' : 'Until it is renewed (status Active)'}, the client cannot register new tickets (they are shown the reason) and no hours are reserved for estimates that get authorized. Tickets already open and their SLA clocks carry on unchanged.`,
+      `${status === 'SUSPENDED' ? 'While it is suspended' : 'Until it is renewed (status Active)'}, the client cannot register new tickets or authorize estimates (they are shown the reason). Tickets already open and their SLA clocks carry on unchanged.`,
     statusConfirmYes: (status) =>
       status === 'SUSPENDED' ? 'Suspend the policy' : 'End the policy',
     statusConfirmNo: 'Cancel',

@@ -643,11 +643,12 @@ export const esMX = {
     saveStatus: 'Cambiar estado',
     statusSaved: (status: string) => `Estado de la póliza: ${status}.`,
     // Asked before suspending or ending: what the server then refuses (SupportPoliciesService:
-    // registering tickets, reserving hours for an authorized estimate), and what it leaves alone.
+    // registering tickets; an estimate's authorization, whose hours' reservation the ledger
+    // refuses with NO_ACTIVE_POLICY), and what it leaves alone.
     statusConfirmTitle: (status: 'SUSPENDED' | 'ENDED'): string =>
       status === 'SUSPENDED' ? '¿Suspender la póliza?' : '¿Terminar la póliza?',
     statusConfirmImpact: (status: 'SUSPENDED' | 'ENDED') =>
-      `${status === 'SUSPENDED' ? 'Mientras esté suspendida' : 'Hasta que se renueve (estado Activa)'}, el cliente no podrá registrar tickets nuevos (se le muestra el motivo) y no se reservarán horas para las estimaciones que se autoricen. Los tickets ya abiertos y sus relojes del SLA siguen igual.`,
+      `${status === 'SUSPENDED' ? 'Mientras esté suspendida' : 'Hasta que se renueve (estado Activa)'}, el cliente no podrá registrar tickets nuevos ni autorizar estimaciones (se le muestra el motivo). Los tickets ya abiertos y sus relojes del SLA siguen igual.`,
     statusConfirmYes: (status: 'SUSPENDED' | 'ENDED'): string =>
       status === 'SUSPENDED' ? 'Suspender la póliza' : 'Terminar la póliza',
     statusConfirmNo: 'Cancelar',
