@@ -19,6 +19,7 @@ import {
   boardFilterFromSearch,
   boardFilterToSearch,
   CLOCK_KINDS,
+  isBoardFiltered,
 } from './sla-board-filters';
 import { disjointAtRiskAndBreached } from './sla-board-lists';
 import { SlaBadge, ticketPath, useLocalTime } from './ticket-bits';
@@ -387,7 +388,7 @@ export function DashboardPage() {
             <h2 id="compliance-title">{d.complianceTitle}</h2>
             <p className="muted">
               {d.complianceIntro(COMPLIANCE_MONTHS)}
-              {(filter.organizationId || filter.kind) && ` ${d.complianceFiltered}`}
+              {isBoardFiltered(filter) && ` ${d.complianceFiltered}`}
             </p>
             <ComplianceCharts
               rows={data.compliance}

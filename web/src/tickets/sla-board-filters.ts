@@ -21,6 +21,11 @@ export function boardFilterToSearch(search: string, filter: SlaBoardFilter): str
   return searchWith(search, { cliente: filter.organizationId, reloj: filter.kind });
 }
 
+/** A client or a clock is chosen: the board's lists, totals and compliance are of those only. */
+export function isBoardFiltered(filter: SlaBoardFilter): boolean {
+  return Boolean(filter.organizationId || filter.kind);
+}
+
 /** What the board's three lists say when empty: with a filter on, that they are empty for it. */
 export function boardEmptyTexts(
   d: {
@@ -33,8 +38,7 @@ export function boardEmptyTexts(
   },
   filter: SlaBoardFilter,
 ): { running: string; atRisk: string; breached: string } {
-  const filtered = Boolean(filter.organizationId || filter.kind);
-  return filtered
+  return isBoardFiltered(filter)
     ? {
         running: d.noTimersFiltered,
         atRisk: d.noneAtRiskFiltered,
