@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Connection } from '@temporalio/client';
 import type { SearchAttributeType } from '@temporalio/common';
 import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
 import { stopLeftover } from './leftover-process';
@@ -62,7 +63,11 @@ export function devServerArgs(options: TemporalDevServerOptions): string[] {
   return args;
 }
 
-/** Starts the Temporal dev server on a persistent SQLite file and waits until its gRPC port answers. */
+/**
+ * Starts the Temporal dev server on a persistent SQLite file and waits until its frontend serves
+ * the namespace over gRPC (an open port alone is not enough: a client that connects between the
+ * two waits out its own connect deadline).
+ */
 export async function startTemporalDevServer(
   options: TemporalDevServerOptions,
 ): Promise<RunningTemporalDevServer> {
@@ -103,21 +108,28 @@ export async function startTemporalDevServer(
     ),
   );
   const failedToSpawn = new Promise<never>((_, reject) => child.once('error', reject));
+  const address = `${options.host}:${options.port}`;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
   try {
     await Promise.race([
-      waitForPort(options.host, options.port, options.startTimeoutMs ?? 60_000),
+      waitForPort(options.host, options.port, deadline - Date.now()).then(() =>
+        waitForNamespace(address, options.namespace, deadline),
+      ),
       exited,
       failedToSpawn,
     ]);
   } catch (err) {
     child.kill('SIGKILL');
+    if (err instanceof NotServing) {
+      throw new Error(`${err.message}; its output:\n${output.slice(-1500)}`, { cause: err });
+    }
     throw err;
   }
   exited.catch(() => undefined);
   log(`Temporal dev server listening on ${options.host}:${options.port}`);
 
   return {
-    address: `${options.host}:${options.port}`,
+    address,
     uiUrl: options.uiPort === undefined ? undefined : `http://${options.host}:${options.uiPort}`,
     process: child,
     stop: () => stopChild(child, 15_000),
@@ -125,6 +137,42 @@ export async function startTemporalDevServer(
 }
 
 /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
+class NotServing extends Error {}
+
+/** Polls until the frontend describes `namespace` over gRPC, or throws {@link NotServing} at `deadline`. */
+async function waitForNamespace(
+  address: string,
+  namespace: string,
+  deadline: number,
+): Promise<void> {
+  let last: unknown;
+  while (Date.now() < deadline) {
+    const connection = await Connection.connect({ address, connectTimeout: '2s' }).catch(
+      (err: unknown) => {
+        last = err;
+        return null;
+      },
+    );
+    if (connection) {
+      try {
+        await connection.withDeadline(Math.min(deadline, Date.now() + 2_000), () =>
+          connection.workflowService.describeNamespace({ namespace }),
+        );
+        return;
+      } catch (err) {
+        last = err;
+      } finally {
+        await connection.close();
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const reason = last instanceof Error ? last.message : String(last);
+  throw new NotServing(
+    `Temporal dev server on ${address} listened but did not serve namespace '${namespace}' in time (${reason})`,
+  );
+}
+
 export async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
