@@ -8,7 +8,7 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 
 const CLIENT = 'usuario@aurora.example';
 
-describe('«Nuevo ticket» says which field is missing, in the app’s language (L3-06)', () => {
+describe('«Nuevo ticket» says which field is missing, in the app’s language, and follows its switch (L3-06)', () => {
   const e2e = useE2eWorldWithWorker('new_ticket_required');
 
   it('in Spanish and English, registering nothing', async () => {
@@ -30,7 +30,11 @@ describe('«Nuevo ticket» says which field is missing, in the app’s language 
     await problem.getByText('Complete el campo «Descripción».').waitFor();
     expect(await page.getByTestId('registered').count()).toBe(0);
 
+    // The message on screen follows the language switch (it stayed in Spanish until the next
+    // submit), and the next submit says it in English too.
     await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Register ticket' }).waitFor();
+    expect(await problem.innerText()).toBe('Fill in “Description”.');
     await page.getByRole('button', { name: 'Register ticket' }).click();
     await problem.getByText('Fill in “Description”.').waitFor();
 

@@ -10,6 +10,7 @@ import { ApiError } from '../api/graphql-client';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
+import { useNotice } from '../components/use-notice';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
@@ -37,7 +38,7 @@ export function CannedResponseForm({ idPrefix, editing, onSaved, onCancel }: Pro
   const [title, setTitle] = useState(editing?.title ?? '');
   const [body, setBody] = useState(editing?.body ?? '');
   const [bodyEn, setBodyEn] = useState(editing?.bodyEn ?? '');
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
   // The title the server last answered about: its refusal shows only while that title stands and
   // no newer check of the form's own replaced it (QA: a stale «Ya existe…» next to «Completa…»).
   const [answeredTitle, setAnsweredTitle] = useState<string>();
@@ -46,12 +47,13 @@ export function CannedResponseForm({ idPrefix, editing, onSaved, onCancel }: Pro
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const gap = !title.trim()
-      ? ([id('title'), c.titleLabel] as const)
+      ? ([id('title'), 'titleLabel'] as const)
       : !body.trim()
-        ? ([id('body'), c.bodyLabel] as const)
+        ? ([id('body'), 'bodyLabel'] as const)
         : undefined;
     if (gap) {
-      setProblem(t.tickets.required(gap[1]));
+      const label = gap[1];
+      setProblem(({ t }) => t.tickets.required(t.cannedResponses[label]));
       document.getElementById(gap[0])?.focus();
       return;
     }

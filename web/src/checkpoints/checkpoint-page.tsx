@@ -4,6 +4,7 @@ import { CLIENT_QUEUE } from '../api/planning';
 import { ErrorMessage } from '../components/error-message';
 import { FormFooter } from '../components/form-footer';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
+import { useNotice } from '../components/use-notice';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
@@ -88,7 +89,7 @@ function DecisionForm({
   const { user, call } = useSession();
   const form = useMutationForm();
   const [notes, setNotes] = useState('');
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
   const [reorder, setReorder] = useState(false);
   // Local order; undefined: the queue's current order.
   const [order, setOrder] = useState<string[]>();
@@ -112,7 +113,7 @@ function DecisionForm({
       order: current,
     });
     if (check) {
-      setProblem(c[check]);
+      setProblem(({ t }) => t.planning.checkpoints[check]);
       if (check === 'notesRequired') document.getElementById('checkpoint-notes')?.focus();
       return;
     }

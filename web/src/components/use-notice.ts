@@ -3,9 +3,9 @@ import { useI18n } from '../i18n/i18n-context';
 import type { Notice } from './notice';
 
 /**
- * A success notice kept as data and worded from the texts on screen each time it is shown, so
- * the language switch rewords it (like useMutationForm's). Set it with `(w) => w.t.…`, not with
- * a string written at submit time.
+ * A success notice, or a form's own refusal («Complete el campo «Asunto».»), kept as data and
+ * worded from the texts on screen each time it is shown, so the language switch rewords it (like
+ * useMutationForm's). Set it with `(w) => w.t.…`, not with a string written at submit time.
  */
 export function useNotice(): [string | undefined, (notice: Notice | undefined) => void] {
   const { t, language } = useI18n();

@@ -14,6 +14,7 @@ import { refusedBy } from '../components/field-error';
 import { FormFooter } from '../components/form-footer';
 import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
+import { useNotice } from '../components/use-notice';
 import { useQuery } from '../components/use-query';
 import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
@@ -45,19 +46,20 @@ function TermsForm({
   policy: SupportPolicy | null;
   onSaved: () => Promise<void>;
 }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { call } = useSession();
   const form = useMutationForm();
   const [fee, setFee] = useState(policy ? String(policy.monthlyFee) : '');
   const [currency, setCurrency] = useState(policy?.currency ?? 'MXN');
   const [startDate, setStartDate] = useState(policy?.startDate ?? '');
   const [reason, setReason] = useState('');
-  const [invalid, setInvalid] = useState<string>();
+  const [invalid, setInvalid] = useNotice();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     // A typo («MNX») would be stored and shown on every statement.
-    if (!isKnownCurrency(currency)) return setInvalid(unknownCurrencyText(language, currency));
+    if (!isKnownCurrency(currency))
+      return setInvalid((w) => unknownCurrencyText(w.language, currency));
     setInvalid(undefined);
     const ok = await form.run(
       () =>
@@ -144,14 +146,14 @@ function CadenceForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () =
   const form = useMutationForm();
   const [hours, setHours] = useState(String(policy.progressCadenceMinutes / 60));
   const [useDefault, setUseDefault] = useState(policy.progressCadenceIsDefault);
-  const [invalid, setInvalid] = useState<string>();
+  const [invalid, setInvalid] = useNotice();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     // Whole minutes only: 1.5 h is 90 min, 1.33 h is refused rather than rounded.
     const minutes = useDefault ? null : Math.round(Number(hours) * 60 * 1e6) / 1e6;
     if (minutes !== null && !(Number.isInteger(minutes) && minutes >= 60 && minutes <= 4800)) {
-      return setInvalid(t.contracts.cadenceInvalid);
+      return setInvalid(({ t }) => t.contracts.cadenceInvalid);
     }
     setInvalid(undefined);
     const ok = await form.run(

@@ -3,6 +3,7 @@ import { EMAIL_OUTBOX, EMAIL_STATUSES, type EmailStatus, RETRY_EMAIL } from '../
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { refusedBy } from '../components/field-error';
 import { FilterSelect } from '../components/filter-select';
+import type { Notice } from '../components/notice';
 import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
@@ -50,7 +51,7 @@ function StatusBadge({ status }: { status: EmailStatus }) {
  * that failed (the dispatcher sends it again with the same Message-ID; never twice once sent).
  */
 export function OutboxPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { call } = useSession();
   const { format, zone } = useLocalTime();
   // The filters live in the address (shareable, kept by a bookmark), as the SLA board's (S18).
@@ -61,7 +62,7 @@ export function OutboxPage() {
   const [draft, setDraft] = useState<OutboxFilters>(filters);
   // A value the form refuses before asking, and the fields it is about (marked invalid and
   // described by the message, QA S18).
-  const [invalid, setInvalid] = useState<{ text: string; fields: (keyof OutboxFilters)[] } | null>(
+  const [invalid, setInvalid] = useState<{ text: Notice; fields: (keyof OutboxFilters)[] } | null>(
     null,
   );
   const refused = (field: keyof OutboxFilters, hint?: string) =>
@@ -92,9 +93,9 @@ export function OutboxPage() {
     };
     setDraft(next);
     if (next.ticket && !isTicketNumber(next.ticket))
-      return setInvalid({ text: t.outbox.ticketInvalid, fields: ['ticket'] });
+      return setInvalid({ text: ({ t }) => t.outbox.ticketInvalid, fields: ['ticket'] });
     if (!datesInOrder(next))
-      return setInvalid({ text: t.outbox.datesOutOfOrder, fields: ['from', 'to'] });
+      return setInvalid({ text: ({ t }) => t.outbox.datesOutOfOrder, fields: ['from', 'to'] });
     setInvalid(null);
     apply(next);
   };
@@ -215,7 +216,7 @@ export function OutboxPage() {
           id={FILTER_ERROR_ID}
           data-testid="outbox-filter-error"
         >
-          {invalid.text}
+          {invalid.text({ t, language })}
         </p>
       )}
       <ErrorMessage error={retry.error} />

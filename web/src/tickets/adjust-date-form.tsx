@@ -43,7 +43,7 @@ export function AdjustDateForm({
   const [open, setOpen] = useState(restored !== undefined);
   const [date, setDate] = useState(restored?.fields.date ?? '');
   const [reason, setReason] = useState(restored?.fields.reason ?? '');
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
@@ -63,7 +63,7 @@ export function AdjustDateForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!date || !reason.trim()) {
-      setProblem(a.missing);
+      setProblem(({ t }) => t.planning.adjust.missing);
       document.getElementById(date ? 'adjust-reason' : 'adjust-date')?.focus();
       return;
     }

@@ -74,7 +74,7 @@ export function AttachmentsSection({
   const [queue, setQueue] = useState<QueuedFile<File>[]>([]);
   const nextKey = useRef(1);
   const [dragging, setDragging] = useState(false);
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useNotice();
   // What the last upload run stored and refused (green only when nothing was refused).
@@ -133,7 +133,7 @@ export function AttachmentsSection({
     if (pending.length === 0) {
       setDone(undefined);
       setSummary(undefined);
-      setProblem(words.missing);
+      setProblem(({ t }) => t.serverErrors.attachments.missing);
       document.getElementById('attachment-file')?.focus();
       return;
     }

@@ -10,6 +10,7 @@ import { useHoursChanges, useTicketChanges } from '../api/live';
 import { ErrorMessage } from '../components/error-message';
 import { FileChooser } from '../components/file-chooser';
 import { QuickChannelCard } from '../contracts/quick-channel-section';
+import { useNotice } from '../components/use-notice';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
 import { useFocusWhenLost } from '../components/use-focus-when-lost';
@@ -43,7 +44,7 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
   const [registered, setRegistered] = useState<Registered>();
   // A field left empty, in the app's words: the browser's own bubble spoke its language, not the
   // app's, and took a description of spaces only (create-user-form's pattern).
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
   // The sending button was disabled, so the focus fell to the page: it goes to the notice.
   const registeredNotice = useRef<HTMLDivElement>(null);
   useFocusWhenLost(registeredNotice, registered && form.done);
@@ -52,9 +53,11 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!category) return setProblem(t.tickets.required(t.tickets.category));
-    if (!subject.trim()) return setProblem(t.tickets.required(t.tickets.subject));
-    if (!description.trim()) return setProblem(t.tickets.required(t.tickets.description));
+    if (!category) return setProblem(({ t }) => t.tickets.required(t.tickets.category));
+    if (!subject.trim()) return setProblem(({ t }) => t.tickets.required(t.tickets.subject));
+    if (!description.trim()) {
+      return setProblem(({ t }) => t.tickets.required(t.tickets.description));
+    }
     setProblem(undefined);
     setRegistered(undefined);
     const ok = await form.run(

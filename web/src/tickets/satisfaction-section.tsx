@@ -9,6 +9,7 @@ import {
 } from '../api/satisfaction';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
+import { useNotice } from '../components/use-notice';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
@@ -63,7 +64,7 @@ export function SatisfactionSection({ number }: { number: string }) {
   const [editing, setEditing] = useState(false);
   const [score, setScore] = useState<number>();
   const [comment, setComment] = useState('');
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
   const form = useMutationForm();
 
   // The closure email's link: bring the rating into view once it is here.
@@ -84,7 +85,7 @@ export function SatisfactionSection({ number }: { number: string }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (score === undefined) {
-      setProblem(c.chooseScore);
+      setProblem(({ t }) => t.satisfaction.chooseScore);
       document.getElementById('rating-score-1')?.focus();
       return;
     }

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/graphql-client';
 import { FormFooter } from '../components/form-footer';
 import { TextField } from '../components/text-field';
+import { useNotice } from '../components/use-notice';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
@@ -23,12 +24,12 @@ export function ChangePasswordPage() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const refused = newPasswordProblem(next, repeat, a);
-    setProblem(refused);
+    const refused = newPasswordProblem(next, repeat);
+    setProblem(refused && ((w) => accountTexts(w.language)[refused]));
     if (refused) return;
     const ok = await form.run(
       async () => {

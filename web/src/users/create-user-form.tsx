@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { type Organization, ROLES_BY_KIND } from '../api/operations';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { useNotice } from '../components/use-notice';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
@@ -34,7 +35,7 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
   const [organizationId, setOrganizationId] = useState('');
   const [email, setEmail] = useState('');
   const [profile, setProfile] = useState<UserProfile>(EMPTY_PROFILE);
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
   const { displayName, roles, locale, timeZone } = profile;
 
   const org = organizations.find((o) => o.id === organizationId) ?? organizations[0];
@@ -42,10 +43,10 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!email.trim()) return setProblem(t.tickets.required(t.users.email));
-    if (!displayName.trim()) return setProblem(t.tickets.required(t.users.displayName));
+    if (!email.trim()) return setProblem(({ t }) => t.tickets.required(t.users.email));
+    if (!displayName.trim()) return setProblem(({ t }) => t.tickets.required(t.users.displayName));
     const chosen = roles.filter((r) => allowedRoles.includes(r));
-    if (chosen.length === 0) return setProblem(t.users.rolesRequired);
+    if (chosen.length === 0) return setProblem(({ t }) => t.users.rolesRequired);
     if (!org) return;
     setProblem(undefined);
     const ok = await form.run(

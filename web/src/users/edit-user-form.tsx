@@ -3,6 +3,7 @@ import { ApiError } from '../api/graphql-client';
 import { ROLES_BY_KIND, type User } from '../api/operations';
 import { FormFooter } from '../components/form-footer';
 import { TextField } from '../components/text-field';
+import { useNotice } from '../components/use-notice';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
@@ -31,14 +32,14 @@ export function EditUserForm({ user, onSaved, onClose }: Props) {
   });
   // L3-04: a mistyped address is corrected here; the user is emailed at the new one.
   const [email, setEmail] = useState(user.email);
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
   const allowedRoles = ROLES_BY_KIND[user.organization.kind];
   const { displayName, roles, locale, timeZone } = profile;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const chosen = allowedRoles.filter((r) => roles.includes(r));
-    if (chosen.length === 0) return setProblem(t.users.rolesRequired);
+    if (chosen.length === 0) return setProblem(({ t }) => t.users.rolesRequired);
     setProblem(undefined);
     await form.run(
       async () => {

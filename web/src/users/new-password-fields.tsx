@@ -6,14 +6,16 @@ type AccountTexts = ReturnType<typeof accountTexts>;
 /** The server's password policy (12–256 characters), checked before sending. */
 const MIN_PASSWORD = 12;
 
-/** Why a new password and its repetition cannot be sent, or undefined. */
+/**
+ * Why a new password and its repetition cannot be sent, or undefined: the account text saying so,
+ * looked up when shown (so it follows the language switch).
+ */
 export function newPasswordProblem(
   password: string,
   repeat: string,
-  a: AccountTexts,
-): string | undefined {
-  if (password.length < MIN_PASSWORD) return a.tooShort;
-  if (password !== repeat) return a.mismatch;
+): 'tooShort' | 'mismatch' | undefined {
+  if (password.length < MIN_PASSWORD) return 'tooShort';
+  if (password !== repeat) return 'mismatch';
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { type FormEvent, useLayoutEffect, useState } from 'react';
 import { ApiError } from '../api/graphql-client';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { useNotice } from '../components/use-notice';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
@@ -27,14 +28,14 @@ export function SetPasswordPage() {
   const [token] = useState(() => new URLSearchParams(window.location.search).get('token') ?? '');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
   const form = useMutationForm();
   const [doneFor, setDoneFor] = useState<string>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const refused = newPasswordProblem(password, repeat, a);
-    setProblem(refused);
+    const refused = newPasswordProblem(password, repeat);
+    setProblem(refused && ((w) => accountTexts(w.language)[refused]));
     if (refused) return;
     await form.run(
       async () => {
