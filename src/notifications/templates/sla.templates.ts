@@ -26,7 +26,7 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
           : [
               {
                 kind: 'paragraph' as const,
-                text: timeLeftText(e.businessMinutesLeft, e.businessDayMinutes, e.deadline, ctx),
+                text: timeLeftText(e.businessMinutesLeft, e.businessDayMinutes, ctx),
               },
             ]),
         { kind: 'facts', rows: facts(e, ctx, [ctx.t('Vence', 'Due'), e.deadline]) },
@@ -42,6 +42,7 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
   },
   SLA_BREACHED: (e, ctx) => {
     const clock = clockName(e.clock, ctx);
+    const late = breachText(e.businessMinutesLate, e.businessDayMinutes, ctx);
     return {
       subject: ticketSubjectLine(e.ticket, `${ctx.t('SLA incumplido', 'SLA breached')}: ${clock}`),
       heading: ctx.t(
@@ -49,10 +50,7 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
         `The “${clock}” clock of ticket ${e.ticket.number} is breached.`,
       ),
       blocks: [
-        {
-          kind: 'paragraph',
-          text: breachText(e.businessMinutesLate, e.businessDayMinutes, e.deadline, ctx),
-        },
+        ...(late === undefined ? [] : [{ kind: 'paragraph' as const, text: late }]),
         { kind: 'facts', rows: facts(e, ctx, [ctx.t('Venció', 'Was due'), e.deadline]) },
       ],
     };
@@ -66,42 +64,40 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
 export const LATE_BREACH_NOTICE_MINUTES = 5;
 
 /**
- * «Quedan 1 h 20 min hábiles (vence el …).»: business time, never wall-clock subtraction; a clock
- * counted in days says days by its calendar's working day (`dayMinutes`; absent in payloads
- * queued before it was, which read in hours as they did), «Quedan 3 días hábiles (vence el …).».
+ * «Quedan 1 h 20 min hábiles.»: business time, never wall-clock subtraction; a clock counted in
+ * days says days by its calendar's working day (`dayMinutes`; absent in payloads queued before it
+ * was, which read in hours as they did), «Quedan 3 días hábiles.». The deadline itself is the
+ * facts' «Vence» row, said once.
  */
 export function timeLeftText(
   minutes: number,
   dayMinutes: number | undefined,
-  deadline: string,
   ctx: TemplateContext,
 ): string {
   const left = businessDuration(minutes, ctx.locale, dayMinutes ?? null);
-  const due = ctx.dates.instantInline(deadline);
   // One unit alone takes the singular verb: «Queda 1 día hábil», «Quedan 1 día hábil y 4 h».
   const verb = isOneUnit(minutes, dayMinutes ?? null) ? 'Queda' : 'Quedan';
-  return ctx.t(`${verb} ${left} (vence el ${due}).`, `${left} left (due ${due}).`);
+  return ctx.t(`${verb} ${left}.`, `${left} left.`);
 }
 
 /**
- * «Vencido hace 2 h 5 min hábiles (venció el …).» when told late (as the web app says a breach,
- * in days for a clock counted in days), else «Venció el ….».
+ * «Vencido hace 2 h 5 min hábiles.» when told late (as the web app says a breach, in days for a
+ * clock counted in days); undefined when told on time: the heading says it fell due and the
+ * facts' «Venció» row says when.
  */
 export function breachText(
   minutesLate: number | undefined,
   dayMinutes: number | undefined,
-  deadline: string,
   ctx: TemplateContext,
-): string {
-  const due = ctx.dates.instantInline(deadline);
+): string | undefined {
   if (minutesLate === undefined || Math.round(minutesLate) < LATE_BREACH_NOTICE_MINUTES) {
-    return ctx.t(`Venció el ${due}.`, `It was due ${due}.`);
+    return undefined;
   }
   const late = (ctx.locale === Locale.EN ? clockTimeEn : clockTimeEsMX).overdue(
     minutesLate,
     dayMinutes ?? null,
   );
-  return ctx.t(`${late} (venció el ${due}).`, `${late} (it was due ${due}).`);
+  return `${late}.`;
 }
 
 /** Subject, client organisation, who has the ticket and the deadline. */

@@ -62,38 +62,47 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
     ).toEqual({ businessMinutesLate: 185 });
   });
 
-  it('«SLA en riesgo» says the business time left and the deadline, es-MX and en', () => {
+  it('«SLA en riesgo» says the business time left and the deadline once, es-MX and en', () => {
     const event = { ...EVENTS.SLA_AT_RISK, businessMinutesLeft: 80 };
     const es = renderEmail(event, AGENT, OPTIONS)!;
+    expect(es.text).toContain('Quedan 1 h 20 min hábiles.');
     expect(es.text).toContain(
-      'Quedan 1 h 20 min hábiles (vence el martes, 3 de febrero de 2026, 4:30 p.m., hora de la Ciudad de México).',
+      'Vence: martes, 3 de febrero de 2026, 4:30 p.m. (hora de la Ciudad de México)',
     );
+    // Once, in its row: the sentence said it again (QA).
+    expect(timesIn(es.text, '3 de febrero de 2026')).toBe(1);
     const en = renderEmail(event, { ...AGENT, locale: Locale.EN }, OPTIONS)!;
-    expect(en.text).toContain(
-      '1 h 20 min of business time left (due Tuesday, February 3, 2026 at 4:30 PM, Mexico City time).',
-    );
+    expect(en.text).toContain('1 h 20 min of business time left.');
+    expect(en.text).toContain('Due: Tuesday, February 3, 2026 at 4:30 PM (Mexico City time)');
+    expect(timesIn(en.text, 'February 3, 2026')).toBe(1);
+    expect(timesIn(es.html, '3 de febrero de 2026')).toBe(1);
+    expect(timesIn(en.html, 'February 3, 2026')).toBe(1);
     // A payload stored before the minutes were added renders as before, without the sentence.
     expect(renderEmail(EVENTS.SLA_AT_RISK, AGENT, OPTIONS)!.text).not.toContain('Quedan');
   });
 
   it('«SLA incumplido» says how late a breach told late is, and only when it is late', () => {
     const late = renderEmail({ ...EVENTS.SLA_BREACHED, businessMinutesLate: 185 }, AGENT, OPTIONS)!;
+    expect(late.text).toContain('Vencido hace 3 h 5 min hábiles.');
     expect(late.text).toContain(
-      'Vencido hace 3 h 5 min hábiles (venció el martes, 3 de febrero de 2026, 4:30 p.m., hora de la Ciudad de México).',
+      'Venció: martes, 3 de febrero de 2026, 4:30 p.m. (hora de la Ciudad de México)',
     );
+    expect(timesIn(late.text, '3 de febrero de 2026')).toBe(1);
     const lateEn = renderEmail(
       { ...EVENTS.SLA_BREACHED, businessMinutesLate: 185 },
       { ...AGENT, locale: Locale.EN },
       OPTIONS,
     )!;
-    expect(lateEn.text).toContain('Breached 3 h 5 min of business time ago (it was due Tuesday');
+    expect(lateEn.text).toContain('Breached 3 h 5 min of business time ago.');
+    expect(lateEn.text).toContain('Was due: Tuesday, February 3, 2026 at 4:30 PM');
     // Told at its deadline (half a minute of business time later): when it fell due, no «hace».
     const onTime = renderEmail(
       { ...EVENTS.SLA_BREACHED, businessMinutesLate: 0.5 },
       AGENT,
       OPTIONS,
     )!;
-    expect(onTime.text).toContain('Venció el martes, 3 de febrero de 2026, 4:30 p.m.');
+    expect(onTime.text).toContain('Venció: martes, 3 de febrero de 2026, 4:30 p.m.');
+    expect(timesIn(onTime.text, '3 de febrero de 2026')).toBe(1);
     expect(onTime.text).not.toContain('Vencido hace');
   });
 
@@ -144,20 +153,18 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
       businessMinutesLeft: 540 + 240,
       businessDayMinutes: 540,
     };
-    expect(renderEmail(atRisk, AGENT, OPTIONS)!.text).toContain(
-      'Quedan 1 día hábil y 4 h (vence el martes, 3 de febrero de 2026, 4:30 p.m.',
-    );
+    expect(renderEmail(atRisk, AGENT, OPTIONS)!.text).toContain('Quedan 1 día hábil y 4 h.');
     expect(renderEmail(atRisk, { ...AGENT, locale: Locale.EN }, OPTIONS)!.text).toContain(
-      '1 business day and 4 h left (due Tuesday, February 3, 2026 at 4:30 PM',
+      '1 business day and 4 h left.',
     );
     // One unit alone takes the singular verb; anything more, the plural (QA S16).
     for (const [left, text] of [
-      [540, 'Queda 1 día hábil (vence el '],
-      [60, 'Queda 1 h hábil (vence el '],
-      [1, 'Queda 1 min hábil (vence el '],
-      [61, 'Quedan 1 h 1 min hábiles (vence el '],
-      [120, 'Quedan 2 h hábiles (vence el '],
-      [541, 'Quedan 1 día hábil y 1 min (vence el '],
+      [540, 'Queda 1 día hábil.'],
+      [60, 'Queda 1 h hábil.'],
+      [1, 'Queda 1 min hábil.'],
+      [61, 'Quedan 1 h 1 min hábiles.'],
+      [120, 'Quedan 2 h hábiles.'],
+      [541, 'Quedan 1 día hábil y 1 min.'],
     ] as const) {
       expect(renderEmail({ ...atRisk, businessMinutesLeft: left }, AGENT, OPTIONS)!.text).toContain(
         text,
@@ -170,10 +177,10 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
       businessDayMinutes: 540,
     };
     expect(renderEmail(breached, AGENT, OPTIONS)!.text).toContain(
-      'Vencido hace 2 días hábiles y 3 h 5 min (venció el martes, 3 de febrero de 2026, 4:30 p.m.',
+      'Vencido hace 2 días hábiles y 3 h 5 min.',
     );
     expect(renderEmail(breached, { ...AGENT, locale: Locale.EN }, OPTIONS)!.text).toContain(
-      'Breached 2 business days and 3 h 5 min ago (it was due Tuesday, February 3, 2026',
+      'Breached 2 business days and 3 h 5 min ago.',
     );
   });
 
@@ -184,6 +191,10 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
       businessMinutesLeft: 27 * 60,
       businessDayMinutes: 540,
     };
-    expect(renderEmail(old, AGENT, OPTIONS)!.text).toContain('Quedan 27 h hábiles (vence el ');
+    expect(renderEmail(old, AGENT, OPTIONS)!.text).toContain('Quedan 27 h hábiles.');
   });
 });
+
+function timesIn(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
