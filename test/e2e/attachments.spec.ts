@@ -153,6 +153,15 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     // summary counts it (L3-11: the summary says both what was stored and what was refused).
     await section.getByRole('button', { name: 'Adjuntar archivo' }).click();
     await section.getByText('Se adjuntó «bitácora timbrado.log»; 1 rechazado.').waitFor();
+    // The summary and the file's refusal follow the language switch (they stayed in the language
+    // they were sent in).
+    await page.getByRole('button', { name: 'English' }).click();
+    await section.getByText('“bitácora timbrado.log” was attached; 1 refused.').waitFor();
+    expect(await section.getByTestId('upload-queue').innerText()).toContain(
+      'Files like “pagina.html” are not accepted.',
+    );
+    await page.getByRole('button', { name: 'Español' }).click();
+    await section.getByText('Se adjuntó «bitácora timbrado.log»; 1 rechazado.').waitFor();
     expect(await chooser.innerText()).toContain('Ningún archivo seleccionado');
     const row = section
       .getByTestId('attachment-list')

@@ -78,7 +78,9 @@ export function AttachmentsSection({
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useNotice();
   // What the last upload run stored and refused (green only when nothing was refused).
-  const [summary, setSummary] = useState<ReturnType<typeof uploadSummary>>();
+  // What the last sending stored and refused, worded when shown (it follows the language switch).
+  const [sent, setSent] = useState<{ stored: string[]; refused: number }>();
+  const summary = sent && uploadSummary(sent.stored, sent.refused, a);
   const [busy, setBusy] = useState<string>();
   // Staff only: the files uploaded now are internal (default off).
   const [internal, setInternal] = useState(false);
@@ -114,6 +116,15 @@ export function AttachmentsSection({
     return detail ?? text;
   };
 
+  /** Why a file in the list was refused, here (by the policy) or by the server, in words. */
+  const refusedText = (item: QueuedFile<File>) => {
+    const here = item.problem;
+    return (
+      (here && refusalOf(item.file, here.policy, here.liveCount, words, size)) ??
+      refusalText(item.error)
+    );
+  };
+
   const choose = (chosen: readonly File[]) => {
     if (chosen.length === 0) return;
     // Keys taken now: the updater may run later, after another choice took more.
@@ -121,7 +132,7 @@ export function AttachmentsSection({
     nextKey.current += chosen.length;
     setQueue((q) => addFiles(q, chosen, first));
     setDone(undefined);
-    setSummary(undefined);
+    setSent(undefined);
     setError(undefined);
     setProblem(undefined);
   };
@@ -132,7 +143,7 @@ export function AttachmentsSection({
     const pending = queue.filter((q) => q.status === 'pending');
     if (pending.length === 0) {
       setDone(undefined);
-      setSummary(undefined);
+      setSent(undefined);
       setProblem(({ t }) => t.serverErrors.attachments.missing);
       document.getElementById('attachment-file')?.focus();
       return;
@@ -148,17 +159,17 @@ export function AttachmentsSection({
   const send = async (items: readonly QueuedFile<File>[]) => {
     if (!policy) return;
     setDone(undefined);
-    setSummary(undefined);
+    setSent(undefined);
     setError(undefined);
     setBusy('upload');
     let count = live.length;
     const stored: string[] = [];
     let refusedCount = 0;
     for (const item of items) {
-      const refused = refusalOf(item.file, policy, count, words, size);
-      if (refused) {
+      if (refusalOf(item.file, policy, count, words, size)) {
         refusedCount += 1;
-        setQueue((q) => updateQueued(q, item.key, { status: 'refused', problem: refused }));
+        const problem = { policy, liveCount: count };
+        setQueue((q) => updateQueued(q, item.key, { status: 'refused', problem }));
         continue;
       }
       setQueue((q) =>
@@ -175,7 +186,7 @@ export function AttachmentsSection({
       }
     }
     setBusy(undefined);
-    setSummary(uploadSummary(stored, refusedCount, a));
+    setSent({ stored, refused: refusedCount });
     if (stored.length > 0) await query.reload();
   };
 
@@ -198,7 +209,7 @@ export function AttachmentsSection({
   const remove = async (attachment: Attachment) => {
     if (!window.confirm(a.confirmDelete(attachment.fileName))) return;
     setDone(undefined);
-    setSummary(undefined);
+    setSent(undefined);
     setError(undefined);
     setBusy(`delete-${attachment.id}`);
     try {
@@ -423,10 +434,7 @@ export function AttachmentsSection({
                 data-testid="upload-queue"
               >
                 {queue.map((item) => {
-                  const refused =
-                    item.status === 'refused'
-                      ? (item.problem ?? refusalText(item.error))
-                      : undefined;
+                  const refused = item.status === 'refused' ? refusedText(item) : undefined;
                   const before = item.status === 'pending' ? problems.get(item.key) : undefined;
                   // The network or the server failed for a moment: the same file may go up now.
                   const retryable =

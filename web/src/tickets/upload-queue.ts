@@ -56,6 +56,12 @@ export function refusalOf(
   return undefined;
 }
 
+/** What a file was refused against here: the policy and the ticket's live files then. */
+export interface LocalRefusal {
+  readonly policy: UploadPolicy;
+  readonly liveCount: number;
+}
+
 /** A file in the list: waiting, going up, stored, or refused (here or by the server). */
 export type QueuedStatus = 'pending' | 'uploading' | 'uploaded' | 'refused';
 
@@ -64,8 +70,11 @@ export interface QueuedFile<F extends ChosenFile = ChosenFile> {
   readonly key: number;
   readonly file: F;
   readonly status: QueuedStatus;
-  /** Why it was refused here (policy), in words. */
-  readonly problem?: string;
+  /**
+   * Refused here (by the policy): what it was checked against, worded with `refusalOf` when shown,
+   * so the words follow the language switch.
+   */
+  readonly problem?: LocalRefusal;
   /** The server's refusal (or a failed request), worded by the caller. */
   readonly error?: unknown;
 }
