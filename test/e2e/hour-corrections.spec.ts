@@ -96,6 +96,17 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
         ),
       )
       .waitFor();
+    // The refusal follows the language switch, numbers and all (it stayed Spanish till resent).
+    await page.getByRole('button', { name: 'English' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(/^[\d.,]+ h cannot be taken away: only [\d.,]+ h are available/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Español' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(/^No se pueden quitar/)
+      .waitFor();
 
     // Taking hours away is confirmed first, with what stays available.
     await form.getByLabel('Horas (+ o −)').fill('-1');

@@ -5,6 +5,7 @@ import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useRequestId } from '../components/use-request-id';
+import { useNotice } from '../components/use-notice';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { checkAdjustment, MAX_REASON_LENGTH } from './ledger-corrections';
@@ -39,7 +40,7 @@ export function AdjustHoursForm({
   const ids = useRequestId();
   const [hours, setHours] = useState('');
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
   // The server's last answer is shown until the form is edited (as in the package form).
   const [serverShown, setServerShown] = useState(true);
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
@@ -62,11 +63,16 @@ export function AdjustHoursForm({
     setServerShown(false);
     if (!check.ok) {
       if (check.problem === 'EXCEEDS_AVAILABLE') {
-        return setProblem(
-          c.exceedsAvailable(number.format(-check.hours), number.format(check.available)),
-        );
+        return setProblem(({ t, language }) => {
+          const n = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+          return t.hoursLedger.corrections.exceedsAvailable(
+            n.format(-check.hours),
+            n.format(check.available),
+          );
+        });
       }
-      return setProblem(check.problem === 'HOURS_INVALID' ? c.hoursInvalid : c.reasonRequired);
+      const key = check.problem === 'HOURS_INVALID' ? 'hoursInvalid' : 'reasonRequired';
+      return setProblem(({ t }) => t.hoursLedger.corrections[key]);
     }
     setProblem(undefined);
     const after = number.format(check.availableAfter);

@@ -3,6 +3,8 @@ import { PURCHASE_HOUR_PACKAGE } from '../api/contracts';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
+import type { Notice } from '../components/notice';
+import { useNotice } from '../components/use-notice';
 import { useI18n } from '../i18n/i18n-context';
 import { dayInZone } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
@@ -31,7 +33,7 @@ export function PackageForm({
   organizationId: string;
   onAdded: () => void;
 }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { call } = useSession();
   const form = useMutationForm();
   const { zone } = useLocalTime();
@@ -44,7 +46,7 @@ export function PackageForm({
   const [currency, setCurrency] = useState('MXN');
   const [purchasedOn, setPurchasedOn] = useState(today);
   const [reference, setReference] = useState('');
-  const [invalid, setInvalid] = useState<string>();
+  const [invalid, setInvalid] = useNotice();
   // The field the local message is about, marked invalid and described by it (QA S18).
   const [invalidField, setInvalidField] = useState<string>();
   // The server's last answer is shown only until the form is edited or blocked locally: an old
@@ -60,7 +62,7 @@ export function PackageForm({
     setServerShown(false);
   };
 
-  const block = (message: string, field?: string) => {
+  const block = (message: Notice, field?: string) => {
     setInvalid(message);
     setInvalidField(field);
     setServerShown(false);
@@ -72,14 +74,16 @@ export function PackageForm({
     const h = Number(hours);
     const p = Number(price);
     if (!(h > 0) || Math.round(h * 100) !== h * 100)
-      return block(t.contracts.hoursInvalid, 'hours');
-    if (!(p >= 0) || price.trim() === '') return block(t.contracts.priceInvalid, 'price');
+      return block(({ t }) => t.contracts.hoursInvalid, 'hours');
+    if (!(p >= 0) || price.trim() === '')
+      return block(({ t }) => t.contracts.priceInvalid, 'price');
     if (!isKnownCurrency(currency))
-      return block(unknownCurrencyText(language, currency), 'currency');
-    if (!purchasedOn) return block(t.tickets.required(t.contracts.purchasedOn), 'date');
+      return block((w) => unknownCurrencyText(w.language, currency), 'currency');
+    if (!purchasedOn) return block(({ t }) => t.tickets.required(t.contracts.purchasedOn), 'date');
     // L3-12/L3-13: a package counts from its purchase; the API refuses a later date too.
-    if (purchasedOn > today) return block(t.contracts.purchasedOnFuture, 'date');
-    if (!reference.trim()) return block(t.tickets.required(t.contracts.reference), 'reference');
+    if (purchasedOn > today) return block(({ t }) => t.contracts.purchasedOnFuture, 'date');
+    if (!reference.trim())
+      return block(({ t }) => t.tickets.required(t.contracts.reference), 'reference');
     setInvalid(undefined);
     setInvalidField(undefined);
     setServerShown(true);

@@ -6,6 +6,7 @@ import { FormProblem } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
+import { useNotice } from '../components/use-notice';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 
@@ -29,7 +30,7 @@ export function PlanningCapacitySection({ organizationId }: { organizationId: st
   const query = useQuery(PLANNING_SETTINGS, { organizationId });
   const form = useMutationForm();
   const [text, setText] = useState<string>();
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
   const settings = query.data?.planningSettings;
   const value =
     text ?? (settings && !settings.defaultCapacity ? String(settings.hoursPerBusinessDay) : '');
@@ -38,7 +39,7 @@ export function PlanningCapacitySection({ organizationId }: { organizationId: st
     event.preventDefault();
     const hours = parseHours(value);
     if (hours === undefined) {
-      setProblem(p.invalid);
+      setProblem(({ t }) => t.planning.capacity.invalid);
       document.getElementById('planning-capacity')?.focus();
       return;
     }

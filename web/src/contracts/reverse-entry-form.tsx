@@ -4,6 +4,7 @@ import { ErrorMessage } from '../components/error-message';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useRequestId } from '../components/use-request-id';
+import { useNotice } from '../components/use-notice';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { MAX_REASON_LENGTH } from './ledger-corrections';
@@ -32,13 +33,14 @@ export function ReverseEntryForm({
   const form = useMutationForm();
   const ids = useRequestId();
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [entryId]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!reason.trim()) return setProblem(c.reverseReasonRequired);
+    if (!reason.trim())
+      return setProblem(({ t }) => t.hoursLedger.corrections.reverseReasonRequired);
     setProblem(undefined);
     if (!window.confirm(c.confirmReverse(entryName))) return;
     const input = { entryId, reason: reason.trim() };

@@ -12,6 +12,7 @@ import { useMutationForm } from '../components/use-mutation-form';
 import { ClientSelect, useChosenClient, useClientOrganizations } from '../components/client-select';
 import { useQuery } from '../components/use-query';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
+import { useNotice } from '../components/use-notice';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { can } from '../session/roles';
@@ -63,7 +64,7 @@ export function QueuePage() {
   const [urgent, setUrgent] = useState<string[]>();
   const [preview, setPreview] = useState<Preview>();
   const [reason, setReason] = useState('');
-  const [reasonProblem, setReasonProblem] = useState<string>();
+  const [reasonProblem, setReasonProblem] = useNotice();
   const previewForm = useMutationForm();
   const confirmForm = useMutationForm();
 
@@ -111,7 +112,7 @@ export function QueuePage() {
     event.preventDefault();
     if (!preview) return;
     if (!reason.trim()) {
-      setReasonProblem(q.reasonRequired);
+      setReasonProblem(({ t }) => t.planning.queue.reasonRequired);
       document.getElementById('queue-reason')?.focus();
       return;
     }
