@@ -292,8 +292,39 @@ describe('Business calendars (L3-05, BUSINESS-TIME.md)', () => {
         manager(),
       );
       expect(body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      // Typed: the web app says which day is already there (not «Los datos no son válidos.»).
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        reason: 'DUPLICATE_HOLIDAY',
+        date: '2026-12-25',
+      });
       expect(body.errors?.[0]?.message).toContain('Navidad (MX_LFT_74)');
       expect(await versionRows()).toBe(versions);
+    });
+
+    it('refuses a second holiday on a date a manager already entered, typed, and writes nothing', async () => {
+      const h = { date: '2026-10-05', name: 'Aniversario', source: 'CLIENT' };
+      const first = await gql(world.api, ADD_HOLIDAY, { id: DEFAULT_CALENDAR_ID, h }, manager());
+      expect(first.body.errors).toBeUndefined();
+      const versions = await versionRows();
+      const { body } = await gql(
+        world.api,
+        ADD_HOLIDAY,
+        { id: DEFAULT_CALENDAR_ID, h: { ...h, name: 'Otra vez' } },
+        manager(),
+      );
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        reason: 'DUPLICATE_HOLIDAY',
+        date: '2026-10-05',
+      });
+      expect(await versionRows()).toBe(versions);
+      const removed = await gql(
+        world.api,
+        REMOVE_HOLIDAY,
+        { id: DEFAULT_CALENDAR_ID, date: h.date },
+        manager(),
+      );
+      expect(removed.body.errors).toBeUndefined();
     });
 
     it('applies a half-day override (BUSINESS-TIME.md: Dec 24 09:00–14:00) and removes it', async () => {

@@ -377,6 +377,8 @@ export class CalendarsService {
             ErrorCode.VALIDATION_FAILED,
             `${holiday.date} is already a holiday: ${clash.name} (${clash.source})`,
             {
+              reason: 'DUPLICATE_HOLIDAY',
+              date: holiday.date,
               issues: [
                 { code: 'DUPLICATE_HOLIDAY', path: 'holiday.date', message: 'already a holiday' },
               ],

@@ -60,6 +60,25 @@ describe('calendar refusals in the UI language', () => {
     );
   });
 
+  it('says which day is already a non-working day when a holiday is entered twice', () => {
+    const duplicate = {
+      code: 'VALIDATION_FAILED',
+      message: '2026-09-16 is already a holiday: Día de la Independencia (MX_LFT_74)',
+      extensions: {
+        code: 'VALIDATION_FAILED',
+        reason: 'DUPLICATE_HOLIDAY',
+        date: '2026-09-16',
+        issues: [{ code: 'DUPLICATE_HOLIDAY', path: 'holiday.date', message: 'already a holiday' }],
+      },
+    };
+    expect(serverErrorText(duplicate, words(serverErrorsEsMX), ctx('es-MX'))).toBe(
+      'El miércoles, 16 de septiembre de 2026 ya es un día inhábil de este calendario.',
+    );
+    expect(serverErrorText(duplicate, words(serverErrorsEn), ctx('en'))).toBe(
+      'Wednesday, September 16, 2026 is already a non-working day in this calendar.',
+    );
+  });
+
   it('falls back to the server text when an issue is of a kind it does not word', () => {
     const issues = [
       ...BAD_WEEK,

@@ -56,6 +56,14 @@ function weekdayName(iso: number, language: string): string {
     new Date(Date.UTC(2024, 0, iso)),
   );
 }
+/** A local date "YYYY-MM-DD" in words, as the calendar screens write it ("lunes, 7 de junio de 2027"). */
+function civilDate(value: unknown, language: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text(value));
+  if (!match) return text(value);
+  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))),
+  );
+}
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 
 function violationsOf(ext: Readonly<Record<string, unknown>>): Violation[] {
@@ -220,6 +228,9 @@ export function serverErrorText(
       return s.notFound(s.entities[text(ext.entity)] ?? text(ext.entity), readableId(ext.id));
     case 'NO_ACTIVE_POLICY':
       return s.noActivePolicy;
+    // L3-06: a holiday on a day the calendar already has as one (entered or generated).
+    case 'DUPLICATE_HOLIDAY':
+      return s.duplicateHoliday(civilDate(ext.date, ctx.language));
     // The workflow's own argument checks (the API's input rules usually answer first).
     case 'REQUIRED':
       return s.constraints.isNotEmpty(field(ext.field));

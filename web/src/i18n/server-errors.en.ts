@@ -125,6 +125,7 @@ export const serverErrorsEn: ServerErrorMessages = {
     canned_response: 'Canned response',
   },
   noActivePolicy: 'The client has no active support policy.',
+  duplicateHoliday: (date) => `${date} is already a non-working day in this calendar.`,
   beforeRegistration: (f, registeredAt) =>
     `“${f}” cannot be before the ticket was registered (${registeredAt}).`,
   outsideBusinessTime: (f, when) =>

@@ -138,6 +138,7 @@ export const serverErrorsEsMX = {
     canned_response: 'la respuesta predefinida',
   } as Record<string, string>,
   noActivePolicy: 'El cliente no tiene una póliza de soporte activa.',
+  duplicateHoliday: (date: string) => `El ${date} ya es un día inhábil de este calendario.`,
   beforeRegistration: (f: string, registeredAt: string) =>
     `«${f}» no puede ser anterior al registro del ticket (${registeredAt}).`,
   outsideBusinessTime: (f: string, when: string) =>
