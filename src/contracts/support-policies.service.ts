@@ -323,6 +323,8 @@ export function registrationRefusal(
     reason: 'NO_ACTIVE_POLICY',
     policyStatus: policy?.status ?? null,
     since: since ?? null,
+    // The manager's reason, so the web app can show it in the reader's language's sentence.
+    statusReason: policy?.statusReason ?? null,
   });
 }
 

@@ -184,6 +184,70 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     await policy.getByText('Activa', { exact: true }).waitFor();
   });
 
+  it('L3-01: ending a policy asks first in its own words; ended, the client is told why it cannot register', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await page.goto('/contratos');
+    await page.getByLabel('Cliente').selectOption({ label: 'Comercializadora Aurora' });
+    const policy = page.getByTestId('policy');
+    await policy.getByText('Activa', { exact: true }).waitFor();
+    const status = page.getByTestId('status-form');
+    await status.getByLabel('Nuevo estado').selectOption({ label: 'Terminada' });
+    await status.getByLabel('Motivo').fill('Fin de contrato');
+    await status.getByRole('button', { name: 'Cambiar estado' }).click();
+
+    // Its own words, not the suspension's.
+    const confirm = page.getByTestId('policy-status-confirm');
+    const asked = await confirm.innerText();
+    expect(asked).toContain('¿Terminar la póliza?');
+    expect(asked).toContain(
+      'Hasta que se renueve (estado Activa), el cliente no podrá registrar tickets nuevos ni autorizar estimaciones (se le muestra el motivo). Los tickets ya abiertos y sus relojes del SLA siguen igual.',
+    );
+    expect(asked).not.toContain('suspend');
+    await confirm.getByRole('button', { name: 'Cancelar' }).click();
+    expect(await confirm.count()).toBe(0);
+    await page.reload();
+    await page.getByLabel('Cliente').selectOption({ label: 'Comercializadora Aurora' });
+    await policy.getByText('Activa', { exact: true }).waitFor();
+    expect(await policy.innerText()).not.toContain('Terminada');
+
+    await status.getByLabel('Nuevo estado').selectOption({ label: 'Terminada' });
+    await status.getByLabel('Motivo').fill('Fin de contrato');
+    await status.getByRole('button', { name: 'Cambiar estado' }).click();
+    await confirm.getByRole('button', { name: 'Terminar la póliza' }).click();
+    await status.getByText('Estado de la póliza: Terminada.').waitFor();
+    await policy.getByText('Terminada', { exact: true }).waitFor();
+    // Ended, it is only renewed: the API refuses ENDED → SUSPENDED, so it is not offered.
+    const offered = await status.getByLabel('Nuevo estado').locator('option').allInnerTexts();
+    expect(offered).toEqual(['Activa']);
+
+    // The client cannot register a ticket, and is told why: ended since when, and the reason.
+    const client = await newPage(e2e.browser, e2e.baseURL);
+    try {
+      await logIn(client.page, CLIENT, e2e.password(CLIENT));
+      await client.page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+      await client.page.locator('#new-ticket-category').selectOption('INCIDENT');
+      await client.page.locator('#new-ticket-subject').fill('No timbra la factura');
+      await client.page.locator('#new-ticket-description').fill('Error al timbrar.');
+      await client.page.getByRole('button', { name: 'Registrar ticket' }).click();
+      const refused = client.page.getByText('La póliza de soporte terminó el');
+      await refused.waitFor();
+      expect(await refused.innerText()).toMatch(
+        /^La póliza de soporte terminó el \S+, \d+ de \S+ de \d{4} \(Fin de contrato\): se necesita una póliza activa\.$/,
+      );
+      expect(await client.page.getByTestId('registered').count()).toBe(0);
+    } finally {
+      await client.page.context().close();
+    }
+
+    // Renewed (back to Activa) without asking; the client may register again.
+    await status.getByLabel('Nuevo estado').selectOption({ label: 'Activa' });
+    await status.getByLabel('Motivo').fill('Contrato renovado');
+    await status.getByRole('button', { name: 'Cambiar estado' }).click();
+    await status.getByText('Estado de la póliza: Activa.').waitFor();
+    await policy.getByText('Activa', { exact: true }).waitFor();
+  });
+
   it('keeps what was typed when the gateway fails (UNAVAILABLE), then adds the package once', async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, MANAGER, e2e.password(MANAGER));

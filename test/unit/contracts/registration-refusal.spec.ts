@@ -23,6 +23,7 @@ describe('registrationRefusal dates the change in the client’s calendar zone (
       reason: 'NO_ACTIVE_POLICY',
       policyStatus: 'SUSPENDED',
       since: '2026-12-01',
+      statusReason: 'factura vencida',
     });
   });
 

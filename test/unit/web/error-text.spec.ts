@@ -38,6 +38,31 @@ const fail = (code: string, extensions: Record<string, unknown>, message = 'Engl
 });
 
 describe('server errors in the UI language', () => {
+  it('L3-01: says since when a policy is suspended or ended, and why, not «no active policy»', () => {
+    const ended = fail('VALIDATION_FAILED', {
+      reason: 'NO_ACTIVE_POLICY',
+      policyStatus: 'ENDED',
+      since: '2026-12-03',
+      statusReason: 'Fin de contrato',
+    });
+    expect(serverErrorText(ended, es, esCtx)).toBe(
+      'La póliza de soporte terminó el jueves, 3 de diciembre de 2026 (Fin de contrato): se necesita una póliza activa.',
+    );
+    const suspended = fail('VALIDATION_FAILED', {
+      reason: 'NO_ACTIVE_POLICY',
+      policyStatus: 'SUSPENDED',
+      since: '2026-12-01',
+      statusReason: null,
+    });
+    expect(serverErrorText(suspended, en, { ...esCtx, language: 'en' })).toBe(
+      'The support policy has been suspended since Tuesday, December 1, 2026: an active policy is needed.',
+    );
+    const none = fail('VALIDATION_FAILED', { reason: 'NO_ACTIVE_POLICY', policyStatus: null });
+    expect(serverErrorText(none, es, esCtx)).toBe(
+      'El cliente no tiene una póliza de soporte activa.',
+    );
+  });
+
   it('words each class-validator rule with the form label, the limit in local digits', () => {
     const error = fail('VALIDATION_FAILED', {
       reason: 'INPUT_CONSTRAINTS',

@@ -3,7 +3,15 @@ import { operation } from './graphql-client';
 // Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13): a subset of schema.graphql.
 
 export type PolicyStatus = 'ACTIVE' | 'SUSPENDED' | 'ENDED';
-export const POLICY_STATUSES: PolicyStatus[] = ['ACTIVE', 'SUSPENDED', 'ENDED'];
+/**
+ * The statuses a policy may take next, as the API allows them (SupportPoliciesService's
+ * TRANSITIONS): ACTIVE ⇄ SUSPENDED, either → ENDED, ENDED → ACTIVE only (a renewal).
+ */
+export const NEXT_POLICY_STATUSES: Readonly<Record<PolicyStatus, readonly PolicyStatus[]>> = {
+  ACTIVE: ['SUSPENDED', 'ENDED'],
+  SUSPENDED: ['ACTIVE', 'ENDED'],
+  ENDED: ['ACTIVE'],
+};
 
 export interface SupportPolicyEvent {
   id: string;

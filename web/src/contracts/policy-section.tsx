@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import {
-  POLICY_STATUSES,
+  NEXT_POLICY_STATUSES,
   type PolicyStatus,
   SET_PROGRESS_CADENCE,
   SET_SUPPORT_POLICY_STATUS,
@@ -214,7 +214,8 @@ function StatusForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () =>
   const { t } = useI18n();
   const { call } = useSession();
   const form = useMutationForm();
-  const options = POLICY_STATUSES.filter((s) => s !== policy.status);
+  // An ended policy is only renewed (back to Activa): the API refuses ENDED → SUSPENDED.
+  const options = NEXT_POLICY_STATUSES[policy.status];
   const [status, setStatus] = useState<PolicyStatus>(options[0]);
   const chosen = options.includes(status) ? status : options[0];
   const [reason, setReason] = useState('');

@@ -227,7 +227,11 @@ export function serverErrorText(
     case 'NOT_FOUND':
       return s.notFound(s.entities[text(ext.entity)] ?? text(ext.entity), readableId(ext.id));
     case 'NO_ACTIVE_POLICY':
-      return s.noActivePolicy;
+      return s.noActivePolicy(
+        text(ext.policyStatus),
+        civilDate(ext.since, ctx.language),
+        text(ext.statusReason),
+      );
     // L3-06: a holiday on a day the calendar already has as one (entered or generated).
     case 'DUPLICATE_HOLIDAY':
       return s.duplicateHoliday(civilDate(ext.date, ctx.language));

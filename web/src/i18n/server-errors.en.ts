@@ -124,7 +124,14 @@ export const serverErrorsEn: ServerErrorMessages = {
     attachment: 'Attachment',
     canned_response: 'Canned response',
   },
-  noActivePolicy: 'The client has no active support policy.',
+  noActivePolicy: (status, since, reason) => {
+    const why = reason ? ` (${reason})` : '';
+    if (status === 'SUSPENDED' && since)
+      return `The support policy has been suspended since ${since}${why}: an active policy is needed.`;
+    if (status === 'ENDED' && since)
+      return `The support policy ended on ${since}${why}: an active policy is needed.`;
+    return 'The client has no active support policy.';
+  },
   duplicateHoliday: (date) => `${date} is already a non-working day in this calendar.`,
   beforeRegistration: (f, registeredAt) =>
     `“${f}” cannot be before the ticket was registered (${registeredAt}).`,

@@ -137,7 +137,15 @@ export const serverErrorsEsMX = {
     attachment: 'el archivo adjunto',
     canned_response: 'la respuesta predefinida',
   } as Record<string, string>,
-  noActivePolicy: 'El cliente no tiene una póliza de soporte activa.',
+  // L3-01: suspended or ended, since which day and the manager's reason (registrationRefusal).
+  noActivePolicy: (status: string, since: string, reason: string): string => {
+    const why = reason ? ` (${reason})` : '';
+    if (status === 'SUSPENDED' && since)
+      return `La póliza de soporte está suspendida desde el ${since}${why}: se necesita una póliza activa.`;
+    if (status === 'ENDED' && since)
+      return `La póliza de soporte terminó el ${since}${why}: se necesita una póliza activa.`;
+    return 'El cliente no tiene una póliza de soporte activa.';
+  },
   duplicateHoliday: (date: string) => `El ${date} ya es un día inhábil de este calendario.`,
   beforeRegistration: (f: string, registeredAt: string) =>
     `«${f}» no puede ser anterior al registro del ticket (${registeredAt}).`,
