@@ -160,7 +160,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     const csv = readFileSync(await download.path(), 'utf8');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFFNúmero,Asunto,Categoría,Estado,SLA,Próximo plazo,Fecha de entrega,Registrado,Última actividad',
+      '\uFEFFNúmero,Asunto,Categoría,Estado,SLA,Próximo plazo,Fecha de entrega,Registrado,Última actividad,Asignado a',
     );
     expect(lines).toHaveLength(3); // header, one ticket, the final line end
     const cells = lines[1].split(',');
@@ -170,6 +170,9 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
       'Consulta',
       'Cancelado',
     ]);
+    // «Asignado a», as the ticket's page names the agent to the client: nobody, here.
+    expect(cells).toHaveLength(10);
+    expect(cells[9]).toBe('');
     // Registered today, on the wall clock of the user's zone.
     expect(cells[7]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     await page.getByText('Se descargó 1 ticket en CSV.').waitFor();

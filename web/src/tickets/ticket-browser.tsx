@@ -248,7 +248,8 @@ export function TicketBrowser({
       const c = b.columns;
       const header = [c.number, c.subject, ...(clientNames ? [c.client] : []), c.category];
       header.push(c.state, c.sla, c.nextDeadline, c.releaseDate, c.registeredAt, c.updatedAt);
-      if (staff) header.push(c.assignee);
+      // Everyone: clients read the assigned agent on the ticket's page too («Agente asignado»).
+      header.push(c.assignee);
       const rows = items.map((ticket) => [
         ticket.number,
         ticket.subject,
@@ -260,7 +261,7 @@ export function TicketBrowser({
         csvDateTime(ticket.releaseDate, zone),
         csvDateTime(ticket.registeredAt, zone),
         csvDateTime(ticket.updatedAt, zone),
-        ...(staff ? [ticket.assigneeName ?? ''] : []),
+        ticket.assigneeName ?? '',
       ]);
       downloadText(csvFileName('tickets', zone), toCsv(header, rows));
       setExported(next ? b.exportCapped(items.length, filters.order) : b.exported(items.length));
