@@ -119,7 +119,11 @@ describe('Business calendars (L3-05, BUSINESS-TIME.md)', () => {
         },
         manager(),
       );
-      expect(body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'CALENDAR_TAKEN',
+        organization: 'Comercializadora Aurora',
+      });
       expect(await calendarRows()).toBe(before);
     });
 

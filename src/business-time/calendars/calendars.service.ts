@@ -532,5 +532,12 @@ function assertUuid(id: string, what = 'Calendar'): string {
 }
 
 function calendarTaken(organization: string): DomainError {
-  return new DomainError(ErrorCode.CONFLICT, `Organization ${organization} already has a calendar`);
+  return new DomainError(
+    ErrorCode.CONFLICT,
+    `Organization ${organization} already has a calendar`,
+    {
+      reason: 'CALENDAR_TAKEN',
+      organization,
+    },
+  );
 }

@@ -79,6 +79,24 @@ describe('calendar refusals in the UI language', () => {
     );
   });
 
+  it('says which client already has its own calendar', () => {
+    const taken = {
+      code: 'CONFLICT',
+      message: 'Organization Comercializadora Aurora already has a calendar',
+      extensions: {
+        code: 'CONFLICT',
+        reason: 'CALENDAR_TAKEN',
+        organization: 'Comercializadora Aurora',
+      },
+    };
+    expect(serverErrorText(taken, words(serverErrorsEsMX), ctx('es-MX'))).toBe(
+      'Comercializadora Aurora ya tiene su propio calendario: cámbielo en lugar de crear otro.',
+    );
+    expect(serverErrorText(taken, words(serverErrorsEn), ctx('en'))).toBe(
+      'Comercializadora Aurora already has its own calendar: edit it instead of creating another.',
+    );
+  });
+
   it('falls back to the server text when an issue is of a kind it does not word', () => {
     const issues = [
       ...BAD_WEEK,

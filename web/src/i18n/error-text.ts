@@ -233,6 +233,9 @@ export function serverErrorText(
         text(ext.statusReason),
       );
     // L3-06: a holiday on a day the calendar already has as one (entered or generated).
+    // L3-05: one calendar of its own per client organisation.
+    case 'CALENDAR_TAKEN':
+      return s.calendarTaken(text(ext.organization));
     case 'DUPLICATE_HOLIDAY':
       return s.duplicateHoliday(civilDate(ext.date, ctx.language));
     // The workflow's own argument checks (the API's input rules usually answer first).

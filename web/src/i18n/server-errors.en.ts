@@ -132,6 +132,8 @@ export const serverErrorsEn: ServerErrorMessages = {
       return `The support policy ended on ${since}${why}: an active policy is needed.`;
     return 'The client has no active support policy.';
   },
+  calendarTaken: (organization) =>
+    `${organization} already has its own calendar: edit it instead of creating another.`,
   duplicateHoliday: (date) => `${date} is already a non-working day in this calendar.`,
   beforeRegistration: (f, registeredAt) =>
     `“${f}” cannot be before the ticket was registered (${registeredAt}).`,

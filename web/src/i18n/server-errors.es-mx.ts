@@ -146,6 +146,8 @@ export const serverErrorsEsMX = {
       return `La póliza de soporte terminó el ${since}${why}: se necesita una póliza activa.`;
     return 'El cliente no tiene una póliza de soporte activa.';
   },
+  calendarTaken: (organization: string) =>
+    `${organization} ya tiene su propio calendario: cámbielo en lugar de crear otro.`,
   duplicateHoliday: (date: string) => `El ${date} ya es un día inhábil de este calendario.`,
   beforeRegistration: (f: string, registeredAt: string) =>
     `«${f}» no puede ser anterior al registro del ticket (${registeredAt}).`,
