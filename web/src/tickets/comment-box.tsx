@@ -50,7 +50,7 @@ export function CommentBox({
   // L3-07: a reply to the client restarts the running progress clock; the form says so. The API
   // answers by the workflow's own rule, so the notice cannot drift from what the reply does.
   const countsAsProgress = staff && !internal && ticket.publicReplyCountsAsProgress;
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
@@ -73,7 +73,7 @@ export function CommentBox({
     event.preventDefault();
     setDone(undefined);
     if (!body.trim()) {
-      setProblem(c.empty);
+      setProblem(({ t }) => t.planning.comments.empty);
       document.getElementById('comment-body')?.focus();
       return;
     }

@@ -72,7 +72,7 @@ export function NoChargeCard({
   const { key: draftKey, restored } = useRestoredDraft(ticket.number, 'no-charge');
   const [open, setOpen] = useState(restored !== undefined);
   const [reason, setReason] = useState(restored?.fields.reason ?? '');
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
@@ -101,12 +101,12 @@ export function NoChargeCard({
     if (decidedElsewhere) return;
     const text = reason.trim();
     const failed = !text
-      ? n.reasonRequired
+      ? 'reasonRequired'
       : text.length > NO_CHARGE_REASON_MAX
-        ? n.reasonTooLong
+        ? 'reasonTooLong'
         : undefined;
     if (failed) {
-      setProblem(failed);
+      setProblem(({ t }) => t.noCharge[failed]);
       document.getElementById('no-charge-reason')?.focus();
       return;
     }

@@ -44,6 +44,9 @@ export const LOG_TICKET_TIME = operation<
   logTicketTime(input: $input) { ${ENTRY_FIELDS} }
 }`);
 
+/** A time entry's own refusals (`t.timeEntries`), worded when shown. */
+type ProblemKey = 'dateRequired' | 'hoursInvalid' | 'descriptionRequired';
+
 /** L3-12: the hours the ledger holds for each ticket of the organisation (staff only). */
 const HOURS_HELD = operation<
   { hourBalance: { reservations: { ticketNumber: string; reservedHours: number }[] } },
@@ -128,7 +131,7 @@ export function TimeEntriesSection({
   const [date, setDate] = useState(today);
   const [hours, setHours] = useState('');
   const [description, setDescription] = useState('');
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useNotice();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
@@ -138,14 +141,15 @@ export function TimeEntriesSection({
     event.preventDefault();
     setDone(undefined);
     const value = parseHours(hours);
-    const check: [string | undefined, string][] = [
-      [/^\d{4}-\d{2}-\d{2}$/.test(date) ? undefined : c.dateRequired, 'time-date'],
-      [value === undefined ? c.hoursInvalid : undefined, 'time-hours'],
-      [description.trim() ? undefined : c.descriptionRequired, 'time-description'],
+    const check: [ProblemKey | undefined, string][] = [
+      [/^\d{4}-\d{2}-\d{2}$/.test(date) ? undefined : 'dateRequired', 'time-date'],
+      [value === undefined ? 'hoursInvalid' : undefined, 'time-hours'],
+      [description.trim() ? undefined : 'descriptionRequired', 'time-description'],
     ];
-    const failed = check.find(([text]) => text);
-    if (failed) {
-      setProblem(failed[0]);
+    const failed = check.find(([key]) => key);
+    if (failed?.[0]) {
+      const key = failed[0];
+      setProblem(({ t }) => t.timeEntries[key]);
       document.getElementById(failed[1])?.focus();
       return;
     }
