@@ -144,7 +144,11 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     expect(await cadence.innerText()).not.toContain('predeterminada');
   });
 
-  it('L3-01: suspending a policy asks first, saying what it stops; cancelling changes nothing', async () => {
+  /**
+   * The manager, on a fresh page, asks Comercializadora Aurora's active policy to go to `label`
+   * with `reason` («Cambiar estado»): the confirmation, if any, is open.
+   */
+  async function askPolicyStatus(label: string, reason: string) {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, MANAGER, e2e.password(MANAGER));
     await page.goto('/contratos');
@@ -152,9 +156,14 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     const policy = page.getByTestId('policy');
     await policy.getByText('Activa', { exact: true }).waitFor();
     const status = page.getByTestId('status-form');
-    await status.getByLabel('Nuevo estado').selectOption({ label: 'Suspendida' });
-    await status.getByLabel('Motivo').fill('Pago pendiente');
+    await status.getByLabel('Nuevo estado').selectOption({ label });
+    await status.getByLabel('Motivo').fill(reason);
     await status.getByRole('button', { name: 'Cambiar estado' }).click();
+    return { policy, status };
+  }
+
+  it('L3-01: suspending a policy asks first, saying what it stops; cancelling changes nothing', async () => {
+    const { policy, status } = await askPolicyStatus('Suspendida', 'Pago pendiente');
 
     // Audit: «Cambiar estado» suspended at once; now it says what the server will refuse.
     const confirm = page.getByTestId('policy-status-confirm');
@@ -185,16 +194,7 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
   });
 
   it('L3-01: ending a policy asks first in its own words; ended, the client is told why it cannot register', async () => {
-    ({ page } = await newPage(e2e.browser, e2e.baseURL));
-    await logIn(page, MANAGER, e2e.password(MANAGER));
-    await page.goto('/contratos');
-    await page.getByLabel('Cliente').selectOption({ label: 'Comercializadora Aurora' });
-    const policy = page.getByTestId('policy');
-    await policy.getByText('Activa', { exact: true }).waitFor();
-    const status = page.getByTestId('status-form');
-    await status.getByLabel('Nuevo estado').selectOption({ label: 'Terminada' });
-    await status.getByLabel('Motivo').fill('Fin de contrato');
-    await status.getByRole('button', { name: 'Cambiar estado' }).click();
+    const { policy, status } = await askPolicyStatus('Terminada', 'Fin de contrato');
 
     // Its own words, not the suspension's.
     const confirm = page.getByTestId('policy-status-confirm');
