@@ -126,7 +126,7 @@ export async function startTemporalDevServer(
     throw err;
   }
   exited.catch(() => undefined);
-  log(`Temporal dev server listening on ${options.host}:${options.port}`);
+  log(`Temporal dev server serving on ${address}`);
 
   return {
     address,
@@ -136,7 +136,6 @@ export async function startTemporalDevServer(
   };
 }
 
-/** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
 class NotServing extends Error {}
 
 /** Polls until the frontend describes `namespace` over gRPC, or throws {@link NotServing} at `deadline`. */
@@ -173,6 +172,7 @@ async function waitForNamespace(
   );
 }
 
+/** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
 export async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => {

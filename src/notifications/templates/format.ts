@@ -47,15 +47,6 @@ export class RecipientDates {
     return text === null ? iso : `${text} (${zoneName(this.timeZone, this.locale)})`;
   }
 
-  /**
-   * The same instant for inside a sentence (no nested parentheses):
-   * `martes, 3 de febrero de 2026, 4:30 p.m., hora de la Ciudad de México`.
-   */
-  instantInline(iso: string): string {
-    const text = this.dateTime(iso);
-    return text === null ? iso : `${text}, ${zoneName(this.timeZone, this.locale)}`;
-  }
-
   /** `martes, 3 de febrero de 2026, 4:30 p.m.` in the reader's zone; null for no instant. */
   private dateTime(iso: string): string | null {
     const d = new Date(iso);
