@@ -75,7 +75,8 @@ describe('«Mis tickets» names the clock of each deadline (L3-06, L3-07, L3-09)
     }) => {
       await list.getByRole('columnheader', { name: words.due }).waitFor();
       await row(fresh).waitFor();
-      // The clock's name, then its deadline («Triage · vence 3 dic 2026, 10:00 a.m.»).
+      // The clock's name in the client's words, then its deadline («Atención inicial · vence 3 dic
+      // 2026, 10:00 a.m.»; staff read «Triage», work-list-columns).
       expect(await due(fresh, words.due).innerText()).toMatch(
         new RegExp(`^${words.triage} \\S.*\\d`),
       );
@@ -98,9 +99,9 @@ describe('«Mis tickets» names the clock of each deadline (L3-06, L3-07, L3-09)
     };
     await check({
       due: 'Próximo plazo',
-      triage: 'Triage · vence',
+      triage: 'Atención inicial · vence',
       progress: 'Avance periódico · vence',
-      scheduling: 'Programación · vence',
+      scheduling: 'Fecha de entrega para pruebas · vence',
       waiting: 'Esperando su respuesta',
     });
     await screenshot(page, 'my-tickets-due-clock');
@@ -118,9 +119,9 @@ describe('«Mis tickets» names the clock of each deadline (L3-06, L3-07, L3-09)
     await page.getByRole('heading', { name: 'My tickets' }).waitFor();
     await check({
       due: 'Next deadline',
-      triage: 'Triage · due',
+      triage: 'Initial response · due',
       progress: 'Progress cadence · due',
-      scheduling: 'Scheduling · due',
+      scheduling: 'Release date for testing · due',
       waiting: 'Waiting for your reply',
     });
     await page.getByRole('button', { name: 'Español' }).click();

@@ -94,7 +94,7 @@ describe('Tickets (web app, real workflow)', () => {
     const match = /Ticket (L3-\d{4}-\d{6}) registrado\./.exec(text);
     expect(match).not.toBeNull();
     number = match![1];
-    expect(text).toMatch(/Plazo de triage: \d{1,2} \w+\.? \d{4}, \d{1,2}:\d{2}/);
+    expect(text).toMatch(/Plazo de atención inicial: \d{1,2} \w+\.? \d{4}, \d{1,2}:\d{2}/);
     expect(await page.getByLabel('Asunto').inputValue()).toBe('');
     const triageDeadline = await registered.locator('strong').innerText();
 
@@ -304,7 +304,10 @@ describe('Tickets (web app, real workflow)', () => {
     const authorizations = page.getByTestId('authorizations');
     expect(await authorizations.locator('blockquote').innerText()).toBe(STATEMENT);
     expect(await page.getByTestId('estimates').innerText()).toContain('Autorizada');
-    expect(await page.getByTestId('clocks').innerText()).toContain('Programación');
+    // The client reads the clock in their emails' words, not staff's «Programación» (L3-09).
+    const clocks = await page.getByTestId('clocks').innerText();
+    expect(clocks).toContain('Fecha de entrega para pruebas');
+    expect(clocks).not.toContain('Programación');
     await screenshot(page, '24-approver-authorized', { docs: 'ticket-page' });
 
     await page.goto('/mis-tickets');

@@ -11,7 +11,14 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
-import { SlaBadge, ticketPath, useLocalTime } from '../tickets/ticket-bits';
+import { clockKindText } from '../tickets/clock-texts';
+import {
+  SlaBadge,
+  stateText,
+  ticketPath,
+  useClientReader,
+  useLocalTime,
+} from '../tickets/ticket-bits';
 import { decisionProblem } from './decision-check';
 import { PrioritiesField } from './priorities-field';
 import { priorityLines } from './priority-subjects';
@@ -186,8 +193,9 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
   const c = t.planning.checkpoints;
   const { user } = useSession();
   const { format } = useLocalTime();
+  const client = useClientReader();
   const h = t.tickets.hours;
-  const state = (s: string) => t.tickets.states[s] ?? s;
+  const state = (s: string) => stateText(t, s, client);
 
   return (
     <>
@@ -242,7 +250,7 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
           {cp.slaAlerts.map((a) => (
             <tr key={`${a.ticketNumber}-${a.clock}`}>
               <TicketCell number={a.ticketNumber} subject={a.subject} />
-              <td data-label={c.clock}>{t.tickets.clockKinds[a.clock] ?? a.clock}</td>
+              <td data-label={c.clock}>{clockKindText(t, a.clock, client)}</td>
               <td data-label={c.status}>
                 <SlaBadge status={a.status === 'BREACHED' ? 'breached' : 'at_risk'} />
               </td>

@@ -230,7 +230,7 @@ export const en: Messages = {
     register: 'Register ticket',
     registering: 'Registering…',
     registered: (n: string) => `Ticket ${n} registered.`,
-    triageDeadline: 'Triage deadline',
+    triageDeadline: 'Initial response due by',
     goToTicket: (n: string) => `View ticket ${n}`,
     newFiles: 'Files (optional)',
     newFilesHint:
@@ -284,6 +284,11 @@ export const en: Messages = {
       diagnosis: 'Diagnosis',
       scheduling: 'Scheduling',
       progress: 'Progress cadence',
+    },
+    clientClockKinds: {
+      triage: 'Initial response',
+      diagnosis: 'Diagnosis and estimate',
+      scheduling: 'Release date for testing',
     },
     clockStatus: {
       RUNNING: 'Running',

@@ -235,7 +235,7 @@ export const esMX = {
     register: 'Registrar ticket',
     registering: 'Registrando…',
     registered: (n: string) => `Ticket ${n} registrado.`,
-    triageDeadline: 'Plazo de triage',
+    triageDeadline: 'Plazo de atención inicial',
     goToTicket: (n: string) => `Ver el ticket ${n}`,
     /** QA S16: files chosen with the new ticket go up right after it is registered (L3-05, L3-11). */
     newFiles: 'Archivos (opcional)',
@@ -296,6 +296,15 @@ export const esMX = {
       diagnosis: 'Diagnóstico',
       scheduling: 'Programación',
       progress: 'Avance periódico',
+    } as Record<string, string>,
+    /**
+     * A clock as its client reads it (`clockKindText`), in the words of their emails («plazo de
+     * atención», «fecha de entrega para pruebas»), where staff's are the helpdesk's jargon.
+     */
+    clientClockKinds: {
+      triage: 'Atención inicial',
+      diagnosis: 'Diagnóstico y estimación',
+      scheduling: 'Fecha de entrega para pruebas',
     } as Record<string, string>,
     clockStatus: {
       RUNNING: 'Corriendo',

@@ -2,6 +2,7 @@ import { parseClockTarget } from '../i18n/clock-target';
 import type { SlaClock } from '../api/tickets';
 import { clockTimeEn } from '../i18n/clock-time.en';
 import { clockTimeEsMX, type ClockTimeMessages } from '../i18n/clock-time.es-mx';
+import type { Messages } from '../i18n/es-mx';
 
 /** The words {@link clockStatusText} needs (`t.tickets`). */
 export interface ClockWords {
@@ -90,4 +91,19 @@ export function clockTimeText(clock: ClockShown, t: ClockTimeMessages): string |
     return t.left(clock.remainingMinutes, clock.businessDayMinutes);
   }
   return null;
+}
+
+/**
+ * An SLA clock's name; for a client (`client`) in the words of their emails («Atención inicial»,
+ * «Fecha de entrega para pruebas») where staff's are the helpdesk's («Triage», «Programación»).
+ */
+export function clockKindText(t: Messages, kind: string, client: boolean): string {
+  return (
+    (client ? t.tickets.clientClockKinds[kind] : undefined) ?? t.tickets.clockKinds[kind] ?? kind
+  );
+}
+
+/** Every clock's name for this reader ({@link clockKindText}), as a table (event titles). */
+export function clockKindsFor(t: Messages, client: boolean): Readonly<Record<string, string>> {
+  return client ? { ...t.tickets.clockKinds, ...t.tickets.clientClockKinds } : t.tickets.clockKinds;
 }

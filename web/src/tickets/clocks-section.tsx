@@ -4,14 +4,15 @@ import { useI18n } from '../i18n/i18n-context';
 import { zoneTitle } from '../i18n/zone-name';
 import { ClockExplanationDisclosure } from './clock-explanation';
 import { groupClockRuns } from './clock-runs';
-import { clockStatusText, clockTimeText, clockTimeWords } from './clock-texts';
+import { clockKindText, clockStatusText, clockTimeText, clockTimeWords } from './clock-texts';
 import { ClockTimeLeft } from './clock-time-left';
-import { useLocalTime } from './ticket-bits';
+import { useClientReader, useLocalTime } from './ticket-bits';
 
 /** One run of a clock: kind and target, state, deadline, time left (or when it ended). */
 function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boolean }) {
   const { t, language } = useI18n();
   const { format } = useLocalTime();
+  const client = useClientReader();
   const breached = clock.breachedAt !== null;
   const left = clockTimeText(clock, clockTimeWords[language]);
   const endedAt = left == null ? clock.endedAt : null;
@@ -22,7 +23,7 @@ function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boole
       className={earlier ? 'clock-earlier' : undefined}
     >
       <th scope="row">
-        {t.tickets.clockKinds[clock.kind] ?? clock.kind}
+        {clockKindText(t, clock.kind, client)}
         <span className="muted small block">{t.tickets.target(clock.target)}</span>
       </th>
       <td data-label={t.tickets.clockStatusLabel}>
@@ -69,6 +70,7 @@ export function ClocksSection({
 }) {
   const { t, language } = useI18n();
   const { zone } = useLocalTime();
+  const client = useClientReader();
   const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
   const toggle = (kind: string) =>
     setUnfolded((now) => {
@@ -125,7 +127,7 @@ export function ClocksSection({
                           {t.ticketPage.earlierRuns(earlier.length, earlierBreached)}
                           <span className="visually-hidden">
                             {' '}
-                            {t.ticketPage.earlierRunsOf(t.tickets.clockKinds[kind] ?? kind)}
+                            {t.ticketPage.earlierRunsOf(clockKindText(t, kind, client))}
                           </span>
                         </button>
                       </td>

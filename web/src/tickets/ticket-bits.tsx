@@ -4,8 +4,9 @@ import type { Messages } from '../i18n/es-mx';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { ticketPath } from '../router/routes';
+import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
-import { clockTimeWords, dueClockKind } from './clock-texts';
+import { clockKindText, clockTimeWords, dueClockKind } from './clock-texts';
 import { type IdleDue, idleDueText } from './idle-due-text';
 import { CLOSED_STATES } from './ticket-filters';
 
@@ -25,6 +26,12 @@ export function useLocalTime(): { zone: string; format: (iso: string | null) => 
  */
 export function stateText(t: Messages, state: string, client: boolean): string {
   return (client ? t.tickets.clientStates[state] : undefined) ?? t.tickets.states[state] ?? state;
+}
+
+/** Whether the logged-in reader is client staff (no Console): clocks and states in their words. */
+export function useClientReader(): boolean {
+  const { user } = useSession();
+  return user ? !can.seeConsole(user) : false;
 }
 
 /** ok / at risk / breached, in words and colour (never colour alone). */
@@ -263,8 +270,9 @@ export function DueSummary({
 }) {
   const { t } = useI18n();
   const { format } = useLocalTime();
+  const client = useClientReader();
   const dueClock =
-    deadline && clockKind ? t.tickets.clockDue(t.tickets.clockKinds[clockKind] ?? clockKind) : null;
+    deadline && clockKind ? t.tickets.clockDue(clockKindText(t, clockKind, client)) : null;
   // One element, so that a phone's card keeps both lines beside the cell's label (QA S20).
   return (
     <span>

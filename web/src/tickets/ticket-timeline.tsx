@@ -4,7 +4,8 @@ import { useI18n } from '../i18n/i18n-context';
 import { ClientAnswerLine } from './client-answer-line';
 import { deadlinesBeforeResume, eventTitle } from './event-title';
 import { eventData, eventText, filterTimeline, type HistoryFilter } from './timeline-filter';
-import { useLocalTime } from './ticket-bits';
+import { clockKindsFor } from './clock-texts';
+import { useClientReader, useLocalTime } from './ticket-bits';
 import {
   extraActor,
   mergeTimeline,
@@ -48,6 +49,7 @@ function Byline({ at, who, nobody }: { at: string; who: TimelineActor; nobody: s
 /** A workflow event: what happened, when and by whom, with what people wrote. */
 function EventItem({ event, before }: { event: TicketEvent; before?: string }) {
   const { t } = useI18n();
+  const client = useClientReader();
   const tl = t.planning.timeline;
   const { format } = useLocalTime();
   const data = parse(event);
@@ -64,7 +66,14 @@ function EventItem({ event, before }: { event: TicketEvent; before?: string }) {
     <li className={internal ? 'internal-note' : undefined} data-testid={`event-${event.type}`}>
       <p>
         <strong>
-          {eventTitle(event.type, data, t.tickets, format, before, event.calendarChanges)}
+          {eventTitle(
+            event.type,
+            data,
+            { ...t.tickets, clockKinds: clockKindsFor(t, client) },
+            format,
+            before,
+            event.calendarChanges,
+          )}
         </strong>
         {internal && <span className="badge internal">{tl.internalNote}</span>}
         {/* L3-07: a staff reply that restarted the progress clock, as «Registrar avance» does. */}
