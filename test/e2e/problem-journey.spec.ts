@@ -295,6 +295,12 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     const cancel = await openAction(page, 'Cancelar ticket');
     await cancel.getByRole('button', { name: 'Cancelar ticket', exact: true }).click();
     await cancel.getByText('Complete el campo «Motivo».').waitFor();
+    // The refusal on screen follows the language switch (it kept its Spanish words until the
+    // next submit).
+    await page.getByRole('button', { name: 'English' }).click();
+    await cancel.getByText('Fill in “Reason”.').waitFor();
+    await page.getByRole('button', { name: 'Español' }).click();
+    await cancel.getByText('Complete el campo «Motivo».').waitFor();
     await cancel.getByRole('button', { name: 'Cerrar formulario', exact: true }).click();
     await cancel.waitFor({ state: 'detached' });
 

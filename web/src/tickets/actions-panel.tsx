@@ -151,10 +151,9 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   const [link, setLink] = useState(kept('link', ''));
   const [duration, setDuration] = useState(kept('duration', '60'));
   const [suggestedAt, setSuggestedAt] = useState(kept('suggestedAt', ''));
-  const [problem, setProblem] = useState<string>();
-  // The field the problem is about (QA S18): marked invalid and described by the message, so a
-  // screen reader reads why when the focus lands on it, not only once when the alert appears.
-  const [problemField, setProblemField] = useState<string>();
+  // The check the form failed when sent (an index into checks()), worded when shown so the
+  // message follows the language switch.
+  const [failedCheck, setFailedCheck] = useState<number>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
@@ -306,64 +305,65 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
           ? t.ticketPage.clientFailuresHint
           : undefined;
 
-  /** The first empty or out-of-range field and what to do about it; undefined when complete. */
-  const missing = (): [string, string] | undefined => {
-    // [fails, field, label, message when not simply empty]
-    const checks: [boolean, string, string, string?][] = [
-      [has('note') && spec.noteRequired && !note.trim(), 'note', noteLabel],
-      [has('at') && !at, 'at', t.tickets.at],
-      [
-        has('duration') && !/^\d+$/.test(duration.trim()),
-        'duration',
-        t.remoteSession.duration,
-        t.remoteSession.durationInvalid,
-      ],
-      [
-        has('duration') && !(Number(duration) >= 15 && Number(duration) <= 240),
-        'duration',
-        t.remoteSession.duration,
-        t.remoteSession.durationInvalid,
-      ],
-      [
-        has('link') && link.trim() !== '' && !/^https:\/\/\S+$/i.test(link.trim()),
-        'link',
-        t.remoteSession.link,
-        t.remoteSession.linkInvalid,
-      ],
-      [has('hoursScope') && !hours.trim(), 'hours', hoursLabel],
-      [
-        has('hoursScope') && !(Number(hours) >= MIN_ESTIMATE_HOURS),
-        'hours',
-        hoursLabel,
-        t.serverErrors.constraints.min(hoursLabel, String(MIN_ESTIMATE_HOURS)),
-      ],
-      [has('hoursScope') && !scope.trim(), 'scope', scopeLabel],
-      [has('estimate') && !estimateVersion, 'estimate', t.tickets.estimateVersion],
-      [noPackage, 'estimate', t.tickets.estimateVersion, noPackageText],
-      [has('statement') && !statement.trim(), 'statement', t.tickets.statement],
-      [
-        has('statement') && statement.trim().length < STATEMENT_MIN_LENGTH,
-        'statement',
-        t.tickets.statement,
-        t.serverErrors.constraints.minLength(t.tickets.statement, String(STATEMENT_MIN_LENGTH)),
-      ],
-      // L3-12: an authorization the balance cannot cover is said here, with what can be done,
-      // instead of a refusal from the server.
-      [
-        has('statement') && after !== undefined && after < 0,
-        'statement',
-        t.tickets.statement,
-        shortfall(-(after ?? 0)),
-      ],
-      [has('reason') && !reason.trim(), 'reason', reasonLabel],
-      [has('reasons') && !reasons.trim(), 'reasons', t.tickets.reasons],
-      [has('releaseDate') && !releaseDate, 'release', t.tickets.releaseDateLabel],
-      [has('adminAction') && !details.trim(), 'details', t.tickets.adminDetails],
-      [name === 'reassign' && !agentId, 'agent', t.ticketPage.newAssignee],
-    ];
-    const first = checks.find(([empty]) => empty);
-    return first ? [first[1], first[3] ?? t.tickets.required(first[2])] : undefined;
-  };
+  /** Every check the form makes before sending, in order: [fails, field, label, message when not
+   * simply empty]. Built from the words and figures on screen now. */
+  const checks = (): [boolean, string, string, string?][] => [
+    [has('note') && spec.noteRequired && !note.trim(), 'note', noteLabel],
+    [has('at') && !at, 'at', t.tickets.at],
+    [
+      has('duration') && !/^\d+$/.test(duration.trim()),
+      'duration',
+      t.remoteSession.duration,
+      t.remoteSession.durationInvalid,
+    ],
+    [
+      has('duration') && !(Number(duration) >= 15 && Number(duration) <= 240),
+      'duration',
+      t.remoteSession.duration,
+      t.remoteSession.durationInvalid,
+    ],
+    [
+      has('link') && link.trim() !== '' && !/^https:\/\/\S+$/i.test(link.trim()),
+      'link',
+      t.remoteSession.link,
+      t.remoteSession.linkInvalid,
+    ],
+    [has('hoursScope') && !hours.trim(), 'hours', hoursLabel],
+    [
+      has('hoursScope') && !(Number(hours) >= MIN_ESTIMATE_HOURS),
+      'hours',
+      hoursLabel,
+      t.serverErrors.constraints.min(hoursLabel, String(MIN_ESTIMATE_HOURS)),
+    ],
+    [has('hoursScope') && !scope.trim(), 'scope', scopeLabel],
+    [has('estimate') && !estimateVersion, 'estimate', t.tickets.estimateVersion],
+    [noPackage, 'estimate', t.tickets.estimateVersion, noPackageText],
+    [has('statement') && !statement.trim(), 'statement', t.tickets.statement],
+    [
+      has('statement') && statement.trim().length < STATEMENT_MIN_LENGTH,
+      'statement',
+      t.tickets.statement,
+      t.serverErrors.constraints.minLength(t.tickets.statement, String(STATEMENT_MIN_LENGTH)),
+    ],
+    // L3-12: an authorization the balance cannot cover is said here, with what can be done,
+    // instead of a refusal from the server.
+    [
+      has('statement') && after !== undefined && after < 0,
+      'statement',
+      t.tickets.statement,
+      shortfall(-(after ?? 0)),
+    ],
+    [has('reason') && !reason.trim(), 'reason', reasonLabel],
+    [has('reasons') && !reasons.trim(), 'reasons', t.tickets.reasons],
+    [has('releaseDate') && !releaseDate, 'release', t.tickets.releaseDateLabel],
+    [has('adminAction') && !details.trim(), 'details', t.tickets.adminDetails],
+    [name === 'reassign' && !agentId, 'agent', t.ticketPage.newAssignee],
+  ];
+  const failed = failedCheck === undefined ? undefined : checks()[failedCheck];
+  // The field the problem is about (QA S18): marked invalid and described by the message, so a
+  // screen reader reads why when the focus lands on it, not only once when the alert appears.
+  const problemField = failed?.[1];
+  const problem = failed && (failed[3] ?? t.tickets.required(failed[2]));
 
   const buildInput = (): Record<string, unknown> => {
     const input: Record<string, unknown> = { number: ticket.number };
@@ -404,15 +404,13 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const gap = missing();
-    if (gap) {
-      setProblem(gap[1]);
-      setProblemField(gap[0]);
-      document.getElementById(id(gap[0]))?.focus();
+    const gap = checks().findIndex(([fails]) => fails);
+    if (gap >= 0) {
+      setFailedCheck(gap);
+      document.getElementById(id(checks()[gap][1]))?.focus();
       return;
     }
-    setProblem(undefined);
-    setProblemField(undefined);
+    setFailedCheck(undefined);
     setError(undefined);
     setBusy(true);
     // Same ID on a retry of the same content after a network error (applied once).
