@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { QueueEntry } from '../api/planning';
 import { useI18n } from '../i18n/i18n-context';
+import { useStateText } from '../tickets/ticket-bits';
 
 /**
  * L3-15: the client's open tickets in the order the meeting agreed, changed with Move up / Move
@@ -19,6 +20,7 @@ export function PrioritiesField({
 }) {
   const { t } = useI18n();
   const q = t.planning.queue;
+  const stateName = useStateText();
   const c = t.planning.checkpoints;
   const [announcement, setAnnouncement] = useState('');
   const [focusAfter, setFocusAfter] = useState<{ number: string; dir: 'up' | 'down' }>();
@@ -68,7 +70,7 @@ export function PrioritiesField({
                   <p>
                     <span className="nowrap">{number}</span> <strong>{entry.subject}</strong>
                   </p>
-                  <p className="muted small">{t.tickets.states[entry.state] ?? entry.state}</p>
+                  <p className="muted small">{stateName(entry.state)}</p>
                 </div>
                 <div className="queue-tools">
                   <button

@@ -4,7 +4,7 @@ import { serverErrorText } from '../i18n/error-text';
 import { formatInstant } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import type { Messages } from '../i18n/es-mx';
-import { useLocalTime } from '../tickets/ticket-bits';
+import { useClientReader, useLocalTime } from '../tickets/ticket-bits';
 import { useFocusWhenLost } from './use-focus-when-lost';
 
 /** Codes whose server message says something useful to the person (which field, which date). */
@@ -15,6 +15,8 @@ export interface DescribeContext {
   readonly language: string;
   readonly timeZone: string;
   readonly fieldLabel?: (property: string, path: string) => string | undefined;
+  /** A client reads ticket states in its words (`stateText`). */
+  readonly client?: boolean;
 }
 
 /**
@@ -41,7 +43,9 @@ export function describeError(
         server: t.serverErrors,
         roleNames: t.users.roleNames,
         actionNames: t.tickets.actionNames,
-        states: t.tickets.states,
+        states: context.client
+          ? { ...t.tickets.states, ...t.tickets.clientStates }
+          : t.tickets.states,
         categories: t.tickets.categories,
       },
       {
@@ -89,6 +93,7 @@ interface Props {
 export function ErrorMessage({ error, overrides, id }: Props) {
   const { t, language } = useI18n();
   const { zone } = useLocalTime();
+  const client = useClientReader();
   const [scope, setScope] = useState<Element | null>(null);
   // The closest form (else section) around the message: its labels name the fields.
   const place = useCallback((el: HTMLDivElement | null) => {
@@ -99,6 +104,7 @@ export function ErrorMessage({ error, overrides, id }: Props) {
     language,
     timeZone: zone,
     fieldLabel: (property) => formLabelOf(scope, property),
+    client,
   });
   return (
     <div className="notice notice-error" role="alert" id={id} ref={place}>

@@ -273,6 +273,7 @@ export const en: Messages = {
     },
     clientStates: {
       WAITING_ON_CLIENT: 'Waiting for your reply',
+      SCHEDULING: 'Authorized, release date to be set',
     },
     slaStatus: {
       ok: 'On time',

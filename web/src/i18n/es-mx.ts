@@ -285,6 +285,9 @@ export const esMX = {
      */
     clientStates: {
       WAITING_ON_CLIENT: 'Esperando su respuesta',
+      // «En programación» reads as «being programmed» to a client: the authorized work waits
+      // for its release date (L3-08).
+      SCHEDULING: 'Autorizado, fecha de entrega por definir',
     } as Record<string, string>,
     slaStatus: {
       ok: 'En tiempo',

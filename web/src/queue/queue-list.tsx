@@ -2,7 +2,7 @@ import { type DragEvent, useEffect, useState } from 'react';
 import type { QueueEntry } from '../api/planning';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
-import { SlaBadge, ticketPath, useLocalTime } from '../tickets/ticket-bits';
+import { SlaBadge, ticketPath, useLocalTime, useStateText } from '../tickets/ticket-bits';
 import { DeliveryRiskBadge } from './delivery-risk-badge';
 
 interface Props {
@@ -24,6 +24,7 @@ const DRAG_TYPE = 'text/plain';
 export function QueueList({ entries, urgent, editable, onMove, onUrgent }: Props) {
   const { t } = useI18n();
   const q = t.planning.queue;
+  const stateName = useStateText();
   const { format } = useLocalTime();
   const [dragging, setDragging] = useState<string>();
   const [over, setOver] = useState<string>();
@@ -114,8 +115,7 @@ export function QueueList({ entries, urgent, editable, onMove, onUrgent }: Props
                   <DeliveryRiskBadge entry={entry} />
                 </p>
                 <p className="muted small">
-                  {t.tickets.states[entry.state] ?? entry.state} ·{' '}
-                  <SlaBadge status={entry.slaStatus} />
+                  {stateName(entry.state)} · <SlaBadge status={entry.slaStatus} />
                   {entry.releaseDate && (
                     <>
                       {' '}

@@ -39,7 +39,7 @@ import {
 } from './classification-choices';
 import { tabStorage } from './tab-storage';
 import { lacksActivePackage } from './package-needed';
-import { useLocalTime } from './ticket-bits';
+import { useLocalTime, useStateText } from './ticket-bits';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -870,6 +870,7 @@ export function ActionsPanel({
   reload: () => Promise<void>;
 }) {
   const { t } = useI18n();
+  const stateName = useStateText();
   const { user } = useSession();
   // L3-06: a session already confirmed is not confirmed again (declining stays possible).
   const actions = ticket.allowedActions.filter(
@@ -927,7 +928,7 @@ export function ActionsPanel({
           done.action === 'assign'
             ? t.ticketPage.assign
             : (t.tickets.actionNames[done.action] ?? done.action),
-          t.tickets.states[done.state] ?? done.state,
+          stateName(done.state),
         )
       : undefined;
   // One list, keyed by action: a form moving between `open` and `kept` keeps its state.

@@ -15,6 +15,7 @@ import {
   writeFormDraft,
 } from './live-draft';
 import { tabStorage } from './tab-storage';
+import { useStateText } from './ticket-bits';
 
 /**
  * How a form on the ticket page stands against the ticket as it changes live (see
@@ -146,7 +147,7 @@ export function TicketUpdatedNotice({
   const { t } = useI18n();
   const l = t.ticketPage.liveDraft;
   const words = useChangeWords();
-  const stateName = t.tickets.states[status.state] ?? status.state;
+  const stateName = useStateText()(status.state);
   const text = status.change
     ? `${changeSentence(words, status.change, status.stateChanged ? stateName : undefined)}.`
     : l.updated(stateName);
@@ -191,7 +192,7 @@ export function PreservedDraft({
   const { t } = useI18n();
   const l = t.ticketPage.liveDraft;
   const words = useChangeWords();
-  const stateName = t.tickets.states[status.state] ?? status.state;
+  const stateName = useStateText()(status.state);
   const [copy, setCopy] = useState<'copied' | 'failed'>();
   const box = useRef<HTMLDivElement>(null);
   // The field being typed in has just gone: keystrokes should not fall on the page body.

@@ -28,6 +28,13 @@ export function stateText(t: Messages, state: string, client: boolean): string {
   return (client ? t.tickets.clientStates[state] : undefined) ?? t.tickets.states[state] ?? state;
 }
 
+/** A ticket's state in the logged-in reader's words (`stateText`). */
+export function useStateText(): (state: string) => string {
+  const { t } = useI18n();
+  const client = useClientReader();
+  return (state) => stateText(t, state, client);
+}
+
 /** Whether the logged-in reader is client staff (no Console): clocks and states in their words. */
 export function useClientReader(): boolean {
   const { user } = useSession();
