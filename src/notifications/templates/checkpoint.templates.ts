@@ -34,6 +34,21 @@ const STATES: Readonly<Record<string, readonly [string, string]>> = {
   NOT_FEASIBLE: ['No factible', 'Not feasible'],
   CANCELLED: ['Cancelado', 'Cancelled'],
 };
+/**
+ * The states a client reads in other words than staff (web `clientStates`): about themself in the
+ * second person, and the authorized work waiting for its date, not «En programación» (L3-08).
+ */
+const CLIENT_STATES: Readonly<Record<string, readonly [string, string]>> = {
+  WAITING_ON_CLIENT: ['Esperando su respuesta', 'Waiting for your reply'],
+  SCHEDULING: ['Autorizado, fecha de entrega por definir', 'Authorized, release date to be set'],
+};
+/** The clocks as a client reads them (web `clientClockKinds`), as its ticket emails word them. */
+const CLIENT_CLOCKS: Readonly<Record<string, readonly [string, string]>> = {
+  triage: ['atención inicial', 'initial response'],
+  diagnosis: ['diagnóstico y estimación', 'diagnosis and estimate'],
+  scheduling: ['fecha de entrega para pruebas', 'release date for testing'],
+  progress: ['avance', 'progress'],
+};
 const CLOCKS = new Set(['triage', 'diagnosis', 'scheduling', 'progress']);
 
 // L3-15: the biweekly checkpoint agenda, for the client's approvers and the provider managers.
@@ -423,11 +438,14 @@ function checkpointEmail<E extends { readonly type: string }>(
   return { ...renderNamedEmail(template, content(event, ctx), ctx), attachments: [] };
 }
 
+/** The agenda goes to the client's approvers and to provider managers: each reads its words. */
 function stateWords(state: string, ctx: TemplateContext): string {
-  const words = STATES[state];
+  const words = (ctx.staff ? undefined : CLIENT_STATES[state]) ?? STATES[state];
   return words ? ctx.t(words[0], words[1]) : state;
 }
 
 function clockWords(clock: string, ctx: TemplateContext): string {
+  const client = ctx.staff ? undefined : CLIENT_CLOCKS[clock];
+  if (client) return ctx.t(client[0], client[1]);
   return CLOCKS.has(clock) ? clockLabel(clock as Parameters<typeof clockLabel>[0], ctx) : clock;
 }

@@ -126,7 +126,7 @@ export function clockName(clock: SlaAtRiskEvent['clock'], ctx: TemplateContext):
   }[clock];
 }
 
-/** The clock with its clause, as the checkpoint agenda (read by clients too) names it. */
+/** The clock with its clause, as the checkpoint agenda names it to provider managers. */
 export function clockLabel(clock: SlaAtRiskEvent['clock'], ctx: TemplateContext): string {
   return {
     triage: ctx.t('atención inicial', 'triage'),

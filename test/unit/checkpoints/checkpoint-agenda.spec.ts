@@ -321,7 +321,7 @@ describe('L3-15 agenda email', () => {
     expect(en.text).toContain('Hours available: 32 h');
     expect(es.text).toContain('Ver la agenda: https://soporte.example/checkpoints/c1');
     expect(en.text).toContain('SLA clocks at risk or breached in the period (2)');
-    expect(en.text).toContain('L3-2026-000003: triage: breached');
+    expect(en.text).toContain('L3-2026-000003: initial response: breached');
     expect(en.text).not.toContain('comment on the ticket');
     // States and clocks in words, never codes (QA: «ESTIMATE_SUBMITTED: 2» reached a client).
     expect(es.text).toContain('Registrado: 2');
@@ -330,6 +330,48 @@ describe('L3-15 agenda email', () => {
     for (const code of ['REGISTERED', 'ESTIMATE_SUBMITTED', 'IN_DEVELOPMENT']) {
       expect(es.text).not.toContain(code);
     }
+  });
+
+  it('approvers read states and clocks in their words, managers in staff’s (L3-08, L3-09, L3-15)', () => {
+    const scheduling: CheckpointAgendaEvent = {
+      ...event,
+      agenda: composeAgenda({
+        ...SOURCES,
+        openTickets: [...SOURCES.openTickets, ticket('L3-2026-000005', 'SCHEDULING')],
+        clocks: [
+          ...SOURCES.clocks,
+          {
+            ticketNumber: 'L3-2026-000005',
+            subject: 's5',
+            kind: 'scheduling',
+            deadline: during,
+            atRiskRecordedAt: during,
+            breachedAt: during,
+          },
+        ],
+      }),
+    };
+    const manager = (locale: Locale) =>
+      sampleRecipient(locale, { email: 'm@x', displayName: 'Mia', side: 'STAFF' });
+    const client = {
+      es: renderCheckpointAgendaEmail(scheduling, ana, options).text,
+      en: renderCheckpointAgendaEmail(scheduling, bob, options).text,
+    };
+    const staff = {
+      es: renderCheckpointAgendaEmail(scheduling, manager(Locale.ES_MX), options).text,
+      en: renderCheckpointAgendaEmail(scheduling, manager(Locale.EN), options).text,
+    };
+    expect(client.es).toContain('Autorizado, fecha de entrega por definir: 1');
+    expect(client.es).toContain('L3-2026-000005: fecha de entrega para pruebas: vencido');
+    expect(client.es).toContain('L3-2026-000003: atención inicial: vencido');
+    expect(client.es).not.toContain('programación');
+    expect(client.en).toContain('Authorized, release date to be set: 1');
+    expect(client.en).toContain('L3-2026-000005: release date for testing: breached');
+    expect(client.en).not.toMatch(/scheduling|triage/i);
+    expect(staff.es).toContain('En programación: 1');
+    expect(staff.es).toContain('L3-2026-000005: programación: vencido');
+    expect(staff.en).toContain('Scheduling: 1');
+    expect(staff.en).toContain('L3-2026-000003: triage: breached');
   });
 
   it('an on-request agenda («Generar agenda ahora») is not called biweekly and names its time (L3-15; QA S15)', () => {
