@@ -113,6 +113,11 @@ describe('«Mis tickets» names the clock of each deadline (L3-06, L3-07, L3-09)
     await current.waitFor();
     expect(await current.locator('th').innerText()).toContain('Avance periódico');
     expect(await current.locator('time').first().getAttribute('datetime')).toBe(listed);
+    // The history says when the clock it started falls due: the date the clocks table shows.
+    const started = page.getByTestId('timeline').getByTestId('event-CLOCK_STARTED').last();
+    expect(await started.locator('strong').innerText()).toBe(
+      `Reloj de SLA iniciado: Avance periódico. Vence el ${await current.locator('time').first().innerText()}`,
+    );
     await page.goBack();
 
     await page.getByRole('button', { name: 'English' }).click();

@@ -16,6 +16,23 @@ describe('ticket history: event titles', () => {
     expect(eventTitle('CLOCK_MET', { kind: 'progress' }, en.tickets)).toMatch(/^SLA met: \S/);
   });
 
+  // QA (L3-06…L3-09): the history said a clock started but not when it falls due; the clocks table
+  // shows only the latest deadline of each clock.
+  it('a started clock says when it falls due', () => {
+    const format = (iso: string) => `<${iso}>`;
+    const data = { kind: 'triage', deadline: '2026-02-04T15:00:00.000Z' };
+    expect(eventTitle('CLOCK_STARTED', data, esMX.tickets, format)).toBe(
+      'Reloj de SLA iniciado: Triage. Vence el <2026-02-04T15:00:00.000Z>',
+    );
+    expect(eventTitle('CLOCK_STARTED', data, en.tickets, format)).toBe(
+      'SLA clock started: Triage. Due <2026-02-04T15:00:00.000Z>',
+    );
+    // A clock started paused (no deadline yet) keeps the plain words.
+    expect(
+      eventTitle('CLOCK_STARTED', { kind: 'triage', deadline: null }, esMX.tickets, format),
+    ).toBe('Reloj de SLA iniciado: Triage');
+  });
+
   it('other events, and clocks of an unknown kind, keep their words (or their type)', () => {
     expect(eventTitle('CLOCK_STARTED', {}, esMX.tickets)).toBe('Reloj de SLA iniciado');
     expect(eventTitle('CLOCK_STARTED', { kind: 'nuevo' }, esMX.tickets)).toBe(

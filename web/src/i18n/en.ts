@@ -374,6 +374,7 @@ export const en: Messages = {
       }`,
     /** BUSINESS-TIME.md, L3-06: a deadline recomputed, naming the calendar change that moved it. */
     recomputed: deadlineRecomputedEn,
+    dueOn: (to: string) => `Due ${to}`,
     deadlineAfterPause: (from: string | null, to: string) =>
       from ? `The deadline moved from ${from} to ${to}` : `Now due ${to}`,
     system: 'System',

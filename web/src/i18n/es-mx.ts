@@ -397,6 +397,8 @@ export const esMX = {
     /** BUSINESS-TIME.md, L3-06: a deadline recomputed, naming the calendar change that moved it. */
     recomputed: deadlineRecomputedEsMX,
     /** L3-06: a clock resumed after a pause; `from` null when no earlier deadline is known. */
+    /** L3-06…L3-09: a clock started, and when it falls due. */
+    dueOn: (to: string) => `Vence el ${to}`,
     deadlineAfterPause: (from: string | null, to: string) =>
       from ? `El plazo pasó del ${from} al ${to}` : `Ahora vence el ${to}`,
     system: 'Sistema',

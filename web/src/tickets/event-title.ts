@@ -30,6 +30,8 @@ export interface EventTitleWords {
    * Triage. El plazo pasó del <old> al <new>»; `from` null when no earlier deadline is known.
    */
   readonly deadlineAfterPause: (from: string | null, to: string) => string;
+  /** A clock started: «Reloj de SLA iniciado: Triage. Vence el <deadline>». */
+  readonly dueOn: (to: string) => string;
 }
 
 /** What the deadline lines need of a workflow event (a subset of `TicketEvent`). */
@@ -102,6 +104,10 @@ export function eventTitle(
     // A pause outside business hours moves nothing: then only the deadline, not «del X al X».
     const from = before !== undefined && format(before) !== to ? format(before) : null;
     return `${named}. ${words.deadlineAfterPause(from, to)}`;
+  }
+  // The deadline a clock started with: the history says when it falls due (L3-06…L3-09).
+  if (type === 'CLOCK_STARTED' && format && typeof data.deadline === 'string') {
+    return `${named}. ${words.dueOn(format(data.deadline))}`;
   }
   return named;
 }
