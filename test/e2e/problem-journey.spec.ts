@@ -232,6 +232,17 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     await progress.getByRole('button', { name: 'Registrar avance', exact: true }).click();
     await page.getByText('Registrar avance: listo. Estado: En análisis.').waitFor();
     await page.getByTestId('timeline').getByText('Avance registrado').waitFor();
+    // L3-07: the cadence met and started again at once is one line, with its new deadline (it
+    // was «SLA cumplido: Avance periódico» and «Reloj de SLA iniciado: Avance periódico»), for the
+    // reply that counted as progress and for this update.
+    await page
+      .getByTestId('timeline')
+      .getByText(/^SLA cumplido y reiniciado: Avance periódico\. Vence el \d/)
+      .last()
+      .waitFor();
+    expect(
+      await page.getByTestId('timeline').getByTestId('event-CLOCK_MET').allInnerTexts(),
+    ).not.toContainEqual(expect.stringContaining('Avance periódico'));
     expect(await page.getByTestId('timeline').innerText()).toContain(
       'Reproducido en pruebas: el certificado venció.',
     );

@@ -1,4 +1,8 @@
-import { deadlinesBeforeResume, eventTitle } from '../../../web/src/tickets/event-title';
+import {
+  clockRestarts,
+  deadlinesBeforeResume,
+  eventTitle,
+} from '../../../web/src/tickets/event-title';
 import { en } from '../../../web/src/i18n/en';
 import { esMX } from '../../../web/src/i18n/es-mx';
 
@@ -31,6 +35,45 @@ describe('ticket history: event titles', () => {
     expect(
       eventTitle('CLOCK_STARTED', { kind: 'triage', deadline: null }, esMX.tickets, format),
     ).toBe('Reloj de SLA iniciado: Triage');
+  });
+
+  // QA (L3-07): every progress update added «SLA cumplido: Avance periódico» and «Reloj de SLA
+  // iniciado: Avance periódico» at the same minute; the two read as one line.
+  it('a clock met and started again at once is one line: «SLA cumplido y reiniciado»', () => {
+    const at = '2026-02-04T15:00:00.000Z';
+    const later = '2026-02-05T15:00:00.000Z';
+    const ev = (seq: number, type: string, kind: string, when = at) => ({
+      seq,
+      type,
+      at: when,
+      data: { kind },
+    });
+    const { folded, restarted } = clockRestarts([
+      ev(7, 'CLOCK_STARTED', 'progress'),
+      ev(5, 'progressUpdate', 'progress'),
+      ev(6, 'CLOCK_MET', 'progress'),
+      // Met, then another clock starts: two lines (triage → diagnosis).
+      ev(8, 'CLOCK_MET', 'triage'),
+      ev(9, 'CLOCK_STARTED', 'diagnosis'),
+      // Met, and the same clock starts later: two lines.
+      ev(10, 'CLOCK_MET', 'progress', later),
+      ev(11, 'CLOCK_STARTED', 'progress', '2026-02-06T15:00:00.000Z'),
+      // Another event between them: two lines.
+      ev(12, 'CLOCK_MET', 'progress', later),
+      ev(13, 'comment', 'progress', later),
+      ev(14, 'CLOCK_STARTED', 'progress', later),
+    ]);
+    expect([...folded]).toEqual([6]);
+    expect([...restarted]).toEqual([7]);
+
+    const format = (iso: string) => `<${iso}>`;
+    const data = { kind: 'progress', deadline: later };
+    expect(eventTitle('SLA_RESTARTED', data, esMX.tickets, format)).toBe(
+      'SLA cumplido y reiniciado: Avance periódico. Vence el <2026-02-05T15:00:00.000Z>',
+    );
+    expect(eventTitle('SLA_RESTARTED', data, en.tickets, format)).toBe(
+      'SLA met and restarted: Progress cadence. Due <2026-02-05T15:00:00.000Z>',
+    );
   });
 
   it('other events, and clocks of an unknown kind, keep their words (or their type)', () => {

@@ -358,6 +358,7 @@ export const en: Messages = {
       CLOCK_BREACHED: 'SLA breached',
       CLOCK_ENDED: 'SLA clock ended',
       CLOCK_MET: 'SLA met',
+      SLA_RESTARTED: 'SLA met and restarted',
       CLOCK_STOPPED: 'SLA clock stopped',
       comment: 'Comment',
       DATE_ADJUSTED: 'Date adjusted',

@@ -379,6 +379,8 @@ export const esMX = {
       CLOCK_BREACHED: 'SLA vencido',
       CLOCK_ENDED: 'Reloj de SLA terminado',
       CLOCK_MET: 'SLA cumplido',
+      // A clock met and started again at once (`clockRestarts`): one line, not two.
+      SLA_RESTARTED: 'SLA cumplido y reiniciado',
       CLOCK_STOPPED: 'Reloj de SLA detenido',
       comment: 'Comentario',
       DATE_ADJUSTED: 'Fecha ajustada',

@@ -41,6 +41,40 @@ export interface DeadlineEvent {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/** A workflow event with its instant (`TicketEvent.at`). */
+export interface TimedEvent extends DeadlineEvent {
+  readonly at: string;
+}
+
+/**
+ * A clock met and started again at once reads as one line (L3-07: the progress cadence on every
+ * update): the CLOCK_MET right before a CLOCK_STARTED of the same kind, at the same instant, is
+ * `folded` (not shown), and that CLOCK_STARTED is `restarted` («SLA cumplido y reiniciado»). By seq.
+ */
+export function clockRestarts(events: readonly TimedEvent[]): {
+  folded: Set<number>;
+  restarted: Set<number>;
+} {
+  const folded = new Set<number>();
+  const restarted = new Set<number>();
+  const bySeq = [...events].sort((a, b) => a.seq - b.seq);
+  bySeq.forEach((met, i) => {
+    const next = bySeq[i + 1];
+    if (
+      met.type === 'CLOCK_MET' &&
+      next?.type === 'CLOCK_STARTED' &&
+      next.seq === met.seq + 1 &&
+      next.at === met.at &&
+      typeof met.data.kind === 'string' &&
+      met.data.kind === next.data.kind
+    ) {
+      folded.add(met.seq);
+      restarted.add(next.seq);
+    }
+  });
+  return { folded, restarted };
+}
+
 /**
  * The deadline each CLOCK_RESUMED event's clock had before its pause (by the event's seq): the
  * latest earlier event of the same clock that carried one. A paused clock has no deadline, and the
@@ -80,7 +114,7 @@ export function eventTitle(
 ): string {
   const title = words.events[type] ?? type;
   const clock =
-    type.startsWith('CLOCK_') && typeof data.kind === 'string'
+    (type.startsWith('CLOCK_') || type === 'SLA_RESTARTED') && typeof data.kind === 'string'
       ? words.clockKinds[data.kind]
       : undefined;
   // Only a calendar change records CLOCK_RECOMPUTED (`recomputeRunning`), so that is its cause.
@@ -106,7 +140,11 @@ export function eventTitle(
     return `${named}. ${words.deadlineAfterPause(from, to)}`;
   }
   // The deadline a clock started with: the history says when it falls due (L3-06…L3-09).
-  if (type === 'CLOCK_STARTED' && format && typeof data.deadline === 'string') {
+  if (
+    (type === 'CLOCK_STARTED' || type === 'SLA_RESTARTED') &&
+    format &&
+    typeof data.deadline === 'string'
+  ) {
     return `${named}. ${words.dueOn(format(data.deadline))}`;
   }
   return named;

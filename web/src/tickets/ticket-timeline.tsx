@@ -2,7 +2,7 @@ import type { TicketEvent } from '../api/tickets';
 import { formatFileSize } from '../i18n/file-size';
 import { useI18n } from '../i18n/i18n-context';
 import { ClientAnswerLine } from './client-answer-line';
-import { deadlinesBeforeResume, eventTitle } from './event-title';
+import { clockRestarts, deadlinesBeforeResume, eventTitle } from './event-title';
 import { eventData, eventText, filterTimeline, type HistoryFilter } from './timeline-filter';
 import { clockKindsFor } from './clock-texts';
 import { useClientReader, useLocalTime } from './ticket-bits';
@@ -47,7 +47,16 @@ function Byline({ at, who, nobody }: { at: string; who: TimelineActor; nobody: s
 }
 
 /** A workflow event: what happened, when and by whom, with what people wrote. */
-function EventItem({ event, before }: { event: TicketEvent; before?: string }) {
+function EventItem({
+  event,
+  before,
+  restarted,
+}: {
+  event: TicketEvent;
+  before?: string;
+  /** A CLOCK_STARTED that also tells the same clock was met (`clockRestarts`). */
+  restarted?: boolean;
+}) {
   const { t } = useI18n();
   const client = useClientReader();
   const tl = t.planning.timeline;
@@ -67,7 +76,7 @@ function EventItem({ event, before }: { event: TicketEvent; before?: string }) {
       <p>
         <strong>
           {eventTitle(
-            event.type,
+            restarted ? 'SLA_RESTARTED' : event.type,
             data,
             { ...t.tickets, clockKinds: clockKindsFor(t, client) },
             format,
@@ -226,9 +235,16 @@ export function TicketTimeline({
   filter?: HistoryFilter;
 }) {
   const { t } = useI18n();
-  const before = deadlinesBeforeResume(events.map((e) => ({ ...e, data: eventData(e.data) })));
+  const parsed = events.map((e) => ({ ...e, data: eventData(e.data) }));
+  const before = deadlinesBeforeResume(parsed);
+  const { folded, restarted } = clockRestarts(parsed);
   const entries = filterTimeline(
-    mergeTimeline(events, attachments, satisfaction ?? null, billing),
+    mergeTimeline(
+      events.filter((e) => !folded.has(e.seq)),
+      attachments,
+      satisfaction ?? null,
+      billing,
+    ),
     filter,
   );
   if (entries.length === 0 && filter === 'conversation') {
@@ -242,7 +258,12 @@ export function TicketTimeline({
     <ol className="timeline" data-testid="timeline">
       {entries.map((entry) =>
         entry.kind === 'event' ? (
-          <EventItem key={entry.key} event={entry.event} before={before.get(entry.event.seq)} />
+          <EventItem
+            key={entry.key}
+            event={entry.event}
+            before={before.get(entry.event.seq)}
+            restarted={restarted.has(entry.event.seq)}
+          />
         ) : (
           <ExtraItem key={entry.key} entry={entry} />
         ),
