@@ -67,6 +67,8 @@ export interface ClassifiedEvent extends EventBase {
   readonly agentId?: string;
   /** L3-08 (QA S18): a requirement's diagnosis deadline, its clock started by the classification. */
   readonly diagnosisDeadline?: string;
+  /** L3-07: a problem's first progress update is due by then (its progress clock started). */
+  readonly progressDeadline?: string;
   /** The classifying agent's note, which the client also reads in the ticket's history. */
   readonly note?: string;
 }
@@ -78,6 +80,8 @@ export interface AssignedEvent extends EventBase {
 export interface ProgressUpdateEvent extends EventBase {
   readonly type: 'PROGRESS_UPDATE';
   readonly text: string;
+  /** L3-07: when the next update is due at the latest (the progress clock this update restarted). */
+  readonly nextUpdateBy?: string;
 }
 export interface EstimateSubmittedEvent extends EventBase {
   readonly type: 'ESTIMATE_SUBMITTED';

@@ -323,6 +323,11 @@ export function notificationFor(
     : null;
 }
 
+/** The deadline of the ticket's running clock of `kind` after the batch, if one runs. */
+function runningDeadline(slice: ReadModelSlice, kind: string): string | null {
+  return slice.clocks.find((c) => c.kind === kind && c.status === 'RUNNING')?.deadline ?? null;
+}
+
 function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
   const d = e.data;
   switch (e.type) {
@@ -353,6 +358,8 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
     case 'classify': {
       // L3-08: the diagnosis clock the classification of a requirement started, in the same batch.
       const diagnosis = slice.clocks.find((c) => c.kind === 'diagnosis' && c.status === 'RUNNING');
+      // L3-07: a problem's progress clock, started by the same classification.
+      const progress = d.classification === 'PROBLEM' ? runningDeadline(slice, 'progress') : null;
       const note = optional(d.note);
       return {
         type: 'CLASSIFIED',
@@ -361,6 +368,7 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         // The ASSIGNED event of the same transition names the agent; the slice holds it.
         ...(slice.assigneeId ? { agentId: slice.assigneeId } : {}),
         ...(diagnosis?.deadline ? { diagnosisDeadline: diagnosis.deadline } : {}),
+        ...(progress ? { progressDeadline: progress } : {}),
         ...(note ? { note } : {}),
       };
     }
@@ -368,8 +376,15 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
       // Recorded only with a classification, whose email already names the agent (the provider's
       // agent still hears of it, providerNotificationFor).
       return null;
-    case 'addProgress':
-      return { type: 'PROGRESS_UPDATE', text: text(d.note) };
+    case 'addProgress': {
+      // L3-07: the update restarted the progress clock: the client learns when the next is due.
+      const next = runningDeadline(slice, 'progress');
+      return {
+        type: 'PROGRESS_UPDATE',
+        text: text(d.note),
+        ...(next ? { nextUpdateBy: next } : {}),
+      };
+    }
     case 'submitEstimate':
     case 'submitChangeOrder': {
       // L3-12: a change order is emailed like an estimate, with the hours it adds.

@@ -28,7 +28,23 @@ export const deliveryTemplates: TemplateFamily<
       `Avance del ticket ${e.ticket.number}: ${e.ticket.subject}`,
       `Progress on ticket ${e.ticket.number}: ${e.ticket.subject}`,
     ),
-    blocks: [{ kind: 'quote', label: ctx.t('Avance', 'Progress'), text: e.text }],
+    blocks: [
+      { kind: 'quote', label: ctx.t('Avance', 'Progress'), text: e.text },
+      // L3-07: when the client hears from us again at the latest.
+      ...(e.nextUpdateBy
+        ? [
+            {
+              kind: 'facts' as const,
+              rows: [
+                [
+                  ctx.t('Próximo avance a más tardar', 'Next update by'),
+                  ctx.dates.instant(e.nextUpdateBy),
+                ] as [string, string],
+              ],
+            },
+          ]
+        : []),
+    ],
   }),
 
   RELEASE_DATE_SET: (e, ctx) => ({

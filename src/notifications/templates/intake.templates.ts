@@ -146,7 +146,7 @@ export const intakeTemplates: TemplateFamily<
       `We reviewed ticket ${e.ticket.number} and classified it as a ${classificationLabel(e, ctx)}.`,
     ),
     blocks: [
-      ...(e.agentId || e.diagnosisDeadline
+      ...(e.agentId || e.diagnosisDeadline || e.progressDeadline
         ? [
             {
               kind: 'facts' as const,
@@ -165,6 +165,15 @@ export const intakeTemplates: TemplateFamily<
                       [
                         ctx.t('Diagnóstico a más tardar', 'Diagnosis by'),
                         ctx.dates.instant(e.diagnosisDeadline),
+                      ] as [string, string],
+                    ]
+                  : []),
+                // L3-07: by when the first progress update comes.
+                ...(e.progressDeadline
+                  ? [
+                      [
+                        ctx.t('Primer avance a más tardar', 'First update by'),
+                        ctx.dates.instant(e.progressDeadline),
                       ] as [string, string],
                     ]
                   : []),

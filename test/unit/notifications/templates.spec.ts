@@ -224,6 +224,30 @@ describe('L3-11 email templates', () => {
     expect(render(EVENTS.CLASSIFIED, ES).text).not.toContain('Diagnóstico a más tardar');
   });
 
+  it("L3-07: a problem's classification says by when the first update comes, each update by when the next", () => {
+    const classified = {
+      ...EVENTS.CLASSIFIED,
+      classification: 'PROBLEM' as const,
+      progressDeadline: '2026-02-10T00:00:00.000Z',
+    };
+    expect(render(classified, ES).text).toMatch(
+      /Primer avance a más tardar: lunes, 9 de febrero de 2026, 6:00\sp\.\s?m\./,
+    );
+    expect(render(classified, { ...EN, timeZone: 'America/Mexico_City' }).text).toMatch(
+      /First update by: Monday, February 9, 2026 at 6:00\sPM/,
+    );
+    const update = { ...EVENTS.PROGRESS_UPDATE, nextUpdateBy: '2026-02-10T00:00:00.000Z' };
+    expect(render(update, ES).text).toMatch(
+      /> .*\n\nPróximo avance a más tardar: lunes, 9 de febrero de 2026, 6:00\sp\.\s?m\./,
+    );
+    expect(render(update, { ...EN, timeZone: 'America/Mexico_City' }).text).toMatch(
+      /Next update by: Monday, February 9, 2026 at 6:00\sPM/,
+    );
+    // Without the date (an email queued before it was recorded) the row is left out.
+    expect(render(EVENTS.PROGRESS_UPDATE, ES).text).not.toContain('Próximo avance');
+    expect(render(EVENTS.CLASSIFIED, ES).text).not.toContain('Primer avance');
+  });
+
   it('a classification names the agent who got the ticket: one email, not two (QA, L3-07)', () => {
     const email = render({ ...EVENTS.CLASSIFIED, agentId: 'u-agent' }, ES);
     expect(email.text).toContain('Le atenderá: Alex Agent');

@@ -250,6 +250,40 @@ describe('L3-11 timeline events → emails', () => {
     ).not.toHaveProperty('diagnosisDeadline');
   });
 
+  it("L3-07: a problem's classification and each progress update say when the next update is due", () => {
+    const progress = {
+      id: 'p2',
+      kind: 'progress',
+      status: 'RUNNING',
+      deadline: '2026-03-04T16:00:00.000Z',
+    } as unknown as SlaClockView;
+    const running = { ...SLICE, classification: 'PROBLEM', clocks: [progress] } as ReadModelSlice;
+    expect(
+      notificationFor(TICKET, event('classify', { classification: 'PROBLEM' }), running),
+    ).toMatchObject({ type: 'CLASSIFIED', progressDeadline: '2026-03-04T16:00:00.000Z' });
+    expect(
+      notificationFor(TICKET, event('addProgress', { note: 'Reproducido.' }), running),
+    ).toEqual(
+      expect.objectContaining({
+        type: 'PROGRESS_UPDATE',
+        text: 'Reproducido.',
+        nextUpdateBy: '2026-03-04T16:00:00.000Z',
+      }),
+    );
+    // No running progress clock (paused, or none in the batch): no date is promised.
+    const paused = {
+      ...running,
+      clocks: [{ ...progress, status: 'PAUSED' } as unknown as SlaClockView],
+    } as ReadModelSlice;
+    expect(
+      notificationFor(TICKET, event('addProgress', { note: 'Reproducido.' }), paused),
+    ).not.toHaveProperty('nextUpdateBy');
+    // A requirement's classification promises no progress update.
+    expect(
+      notificationFor(TICKET, event('classify', { classification: 'REQUIREMENT' }), running),
+    ).not.toHaveProperty('progressDeadline');
+  });
+
   it("L3-06..L3-09: an at-risk or breached clock names the ticket's assignee, so that agent is told", () => {
     for (const [type, email] of [
       ['CLOCK_AT_RISK', 'SLA_AT_RISK'],
