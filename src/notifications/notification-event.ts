@@ -256,6 +256,8 @@ export interface CommentAddedEvent extends EventBase {
   readonly text: string;
   /** `app_user.id` of the provider staff member who wrote it; the email shows their name. */
   readonly authorId: string;
+  /** L3-07: a reply that counted as a progress update: when the next one is due at the latest. */
+  readonly nextUpdateBy?: string;
 }
 /**
  * L3-06/L3-07/L3-08/L3-11: provider staff recorded, on the registrant's behalf, the answer the

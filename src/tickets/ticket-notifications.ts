@@ -555,12 +555,19 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         // The wait it answered (the workflow records it): triage's request or a paused clock.
         answered: d.answered === 'INFO_REQUESTED' ? 'INFO' : 'WAITING',
       };
-    case 'comment':
+    case 'comment': {
       // A provider's client-visible reply emails the registrant; internal notes never leave the
       // provider, and a client's own comment needs no email back (L3-11).
-      return d.internal === false && e.actor && PROVIDER_ROLES.includes(e.actor.role)
-        ? { type: 'COMMENT_ADDED', text: text(d.body), authorId: e.actor.userId }
-        : null;
+      if (!(d.internal === false && e.actor && PROVIDER_ROLES.includes(e.actor.role))) return null;
+      // L3-07: a reply that counted as a progress update restarted the progress clock.
+      const next = d.countsAsProgress === true ? runningDeadline(slice, 'progress') : null;
+      return {
+        type: 'COMMENT_ADDED',
+        text: text(d.body),
+        authorId: e.actor.userId,
+        ...(next ? { nextUpdateBy: next } : {}),
+      };
+    }
     case 'CLOCK_AT_RISK':
     case 'CLOCK_BREACHED':
       return {

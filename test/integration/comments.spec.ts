@@ -223,6 +223,14 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
       registrant,
     );
     expect(mails).toHaveLength(1);
+    // It counted as an update: it says by when the next one comes (the restarted clock's day).
+    const day = new Intl.DateTimeFormat('es-MX', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'America/Mexico_City',
+    }).format(new Date(current.deadline));
+    expect(mails[0].text).toMatch(new RegExp(`Próximo avance a más tardar: [^\\n]*${day}`));
     expect((await caughtMails(registrant)).filter(subjectHas(number, 'Avance'))).toEqual([]);
   });
 

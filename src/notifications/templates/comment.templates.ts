@@ -1,4 +1,5 @@
 import { byReader, type TemplateContext, ticketSubjectLine } from './email-content';
+import { nextUpdateFacts } from './delivery.templates';
 import type { TemplateFamily } from './template-types';
 
 // Comments (L3-11): a provider's client-visible reply on the ticket. Internal notes never reach
@@ -38,7 +39,10 @@ export const commentTemplates: TemplateFamily<'COMMENT_ADDED' | 'CLIENT_ANSWER_R
           `${author} commented on ticket ${e.ticket.number}.`,
         ],
       ),
-      blocks: [{ kind: 'quote', label: ctx.t('Comentario', 'Comment'), text: e.text }],
+      blocks: [
+        { kind: 'quote', label: ctx.t('Comentario', 'Comment'), text: e.text },
+        ...nextUpdateFacts(e.nextUpdateBy, ctx),
+      ],
     };
   },
   CLIENT_ANSWER_RECORDED: (e, ctx) => {

@@ -30,20 +30,7 @@ export const deliveryTemplates: TemplateFamily<
     ),
     blocks: [
       { kind: 'quote', label: ctx.t('Avance', 'Progress'), text: e.text },
-      // L3-07: when the client hears from us again at the latest.
-      ...(e.nextUpdateBy
-        ? [
-            {
-              kind: 'facts' as const,
-              rows: [
-                [
-                  ctx.t('Próximo avance a más tardar', 'Next update by'),
-                  ctx.dates.instant(e.nextUpdateBy),
-                ] as [string, string],
-              ],
-            },
-          ]
-        : []),
+      ...nextUpdateFacts(e.nextUpdateBy, ctx),
     ],
   }),
 
@@ -352,4 +339,24 @@ function returnedHours(hours: number, ctx: TemplateContext): string {
         `Se devuelven ${n} h no usadas a su paquete.`,
         `${n} unused hours go back to your package.`,
       );
+}
+
+/**
+ * L3-07: «Próximo avance a más tardar: …», when the client hears from us again at the latest (the
+ * progress clock an update or a reply counting as one restarted); nothing without the date.
+ */
+export function nextUpdateFacts(nextUpdateBy: string | undefined, ctx: TemplateContext): Block[] {
+  return nextUpdateBy
+    ? [
+        {
+          kind: 'facts',
+          rows: [
+            [
+              ctx.t('Próximo avance a más tardar', 'Next update by'),
+              ctx.dates.instant(nextUpdateBy),
+            ],
+          ],
+        },
+      ]
+    : [];
 }

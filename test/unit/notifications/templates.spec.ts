@@ -243,6 +243,9 @@ describe('L3-11 email templates', () => {
     expect(render(update, { ...EN, timeZone: 'America/Mexico_City' }).text).toMatch(
       /Next update by: Monday, February 9, 2026 at 6:00\sPM/,
     );
+    const reply = { ...EVENTS.COMMENT_ADDED, nextUpdateBy: '2026-02-10T00:00:00.000Z' };
+    expect(render(reply, ES).text).toMatch(/Próximo avance a más tardar: lunes, 9 de febrero/);
+    expect(render(EVENTS.COMMENT_ADDED, ES).text).not.toContain('Próximo avance');
     // Without the date (an email queued before it was recorded) the row is left out.
     expect(render(EVENTS.PROGRESS_UPDATE, ES).text).not.toContain('Próximo avance');
     expect(render(EVENTS.CLASSIFIED, ES).text).not.toContain('Primer avance');

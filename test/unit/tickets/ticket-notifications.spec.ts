@@ -278,6 +278,14 @@ describe('L3-11 timeline events → emails', () => {
     expect(
       notificationFor(TICKET, event('addProgress', { note: 'Reproducido.' }), paused),
     ).not.toHaveProperty('nextUpdateBy');
+    // So does a reply to the client that counted as an update, not one that did not.
+    const reply = (countsAsProgress: boolean) =>
+      event('comment', { body: 'Ya lo vimos.', internal: false, countsAsProgress });
+    expect(notificationFor(TICKET, reply(true), running)).toMatchObject({
+      type: 'COMMENT_ADDED',
+      nextUpdateBy: '2026-03-04T16:00:00.000Z',
+    });
+    expect(notificationFor(TICKET, reply(false), running)).not.toHaveProperty('nextUpdateBy');
     // A requirement's classification promises no progress update.
     expect(
       notificationFor(TICKET, event('classify', { classification: 'REQUIREMENT' }), running),
