@@ -136,10 +136,14 @@ describe("The client's answer off the portal (web app, L3-06, L3-07, L3-11)", ()
     await page.goto('/mis-tickets');
     const row = (n: string) =>
       page.getByTestId('my-tickets').getByRole('row').filter({ hasText: n });
-    await row(waiting).getByTestId('your-turn').waitFor();
-    expect(await row(waiting).getByTestId('your-turn').innerText()).toBe('Su respuesta');
     await row(asked).getByTestId('your-turn').waitFor();
+    expect(await row(asked).getByTestId('your-turn').innerText()).toBe('Su respuesta');
     expect(await row(quiet).getByTestId('your-turn').count()).toBe(0);
+    // The waiting ticket's state says it already: «Esperando su respuesta», without the badge
+    // repeating it.
+    expect(await row(waiting).locator('td[data-label="Estado"]').innerText()).toBe(
+      'Esperando su respuesta',
+    );
     // QA S21: nothing is due because the provider waits on them, not «Sin plazo en curso».
     expect(await row(waiting).getByTestId('idle-due').innerText()).toBe('Esperando su respuesta');
     expect(await row(asked).getByTestId('idle-due').innerText()).toBe('Esperando su respuesta');

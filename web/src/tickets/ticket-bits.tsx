@@ -134,7 +134,8 @@ export function TicketTable({
               <td data-label={t.tickets.state}>
                 <span>
                   {stateText(t, ticket.state, yourTurn)}
-                  {yourTurn && ticket.awaitingClient && (
+                  {/* «Su respuesta», unless the state already says so («Esperando su respuesta»). */}
+                  {yourTurn && ticket.awaitingClient && ticket.state !== 'WAITING_ON_CLIENT' && (
                     <span className="badge your-turn" data-testid="your-turn">
                       {t.clientAnswer.yourTurn}
                     </span>
