@@ -22,6 +22,7 @@ type Call = <T>(email: string, query: string, variables?: Record<string, unknown
  *  3. Tulum: a question just registered, its triage clock running (L3-05).
  *  4. Tulum: a requirement authorized, developed with time logged and accepted: closed, so
  *     «Mis horas» shows hours consumed and given back (L3-09, L3-12/L3-13).
+ * With them, the manager writes a few canned responses the agent inserts from a ticket page.
  * Returns how many tickets it registered. Throws on the first step the API refuses.
  */
 export async function seedDemoTickets(
@@ -54,8 +55,51 @@ export async function seedDemoTickets(
     'Demo tickets: 4 created (a problem in analysis, an estimate to authorize, a question, ' +
       'a closed requirement)',
   );
+  for (const response of DEMO_CANNED_RESPONSES) {
+    await call(
+      MANAGER,
+      'mutation ($input: CreateCannedResponseInput!) { createCannedResponse(input: $input) { id } }',
+      { input: response },
+    );
+  }
+  say(`Demo canned responses: ${DEMO_CANNED_RESPONSES.length} created`);
   return 4;
 }
+
+/** Texts the team inserts into replies (requests for information, updates), both languages. */
+const DEMO_CANNED_RESPONSES = [
+  {
+    title: 'Solicitar evidencia del error',
+    body:
+      'Hola, {{solicitante}}:\n\nPara revisar el ticket {{ticket}} necesitamos una captura de ' +
+      'pantalla del mensaje de error completo y los pasos para reproducirlo (menú, registro y ' +
+      'botón). Mientras nos responde, el plazo del SLA queda en pausa.\n\nSaludos,\n{{agente}}',
+    bodyEn:
+      'Hello {{requester}},\n\nTo look into ticket {{ticket}} we need a screenshot of the full ' +
+      'error message and the steps to reproduce it (menu, record and button). While we wait for ' +
+      'your reply, the SLA clock is paused.\n\nBest regards,\n{{agent}}',
+  },
+  {
+    title: 'Avance: seguimos trabajando',
+    body:
+      'Hola, {{solicitante}}:\n\nSeguimos trabajando en «{{asunto}}». Hasta ahora: …\n\n' +
+      'Siguiente paso: …\n\nSaludos,\n{{agente}}',
+    bodyEn:
+      'Hello {{requester}},\n\nWe are still working on “{{subject}}”. So far: …\n\n' +
+      'Next step: …\n\nBest regards,\n{{agent}}',
+  },
+  {
+    title: 'Solución aplicada: confirme por favor',
+    body:
+      'Hola, {{solicitante}}:\n\nAplicamos la solución del ticket {{ticket}}. Por favor ' +
+      'pruébela y confírmela en el portal, o reabra el ticket si el problema sigue.\n\n' +
+      'Saludos,\n{{agente}}',
+    bodyEn:
+      'Hello {{requester}},\n\nWe applied the fix for ticket {{ticket}}. Please test it and ' +
+      'confirm it on the portal, or reopen the ticket if the problem persists.\n\n' +
+      'Best regards,\n{{agent}}',
+  },
+] as const;
 
 async function problemInAnalysis(call: Call): Promise<void> {
   const number = await register(call, AURORA_USER, 'problem', {

@@ -44,6 +44,17 @@ describe('Demo tickets of a first npm start (L3-05, L3-07, L3-08, L3-09, L3-12)'
     const say = (line: string) => lines.push(line);
     expect(await seedDemoTickets(world.api.url, world.seed.credentials, say)).toBe(4);
     expect(lines).toContainEqual(expect.stringMatching(/^Demo tickets: 4 created/));
+    expect(lines).toContain('Demo canned responses: 3 created');
+    // The agent finds the manager's canned responses on a ticket page, in both languages.
+    const { cannedResponses } = await ok<{
+      cannedResponses: { title: string; body: string; bodyEn: string | null }[];
+    }>('query { cannedResponses { title body bodyEn } }', {}, world.bearer(Role.AGENT));
+    expect(cannedResponses.map((r) => r.title).sort()).toEqual([
+      'Avance: seguimos trabajando',
+      'Solicitar evidencia del error',
+      'Solución aplicada: confirme por favor',
+    ]);
+    expect(cannedResponses.every((r) => r.body.includes('{{agente}}') && r.bodyEn)).toBe(true);
 
     // The Aurora client user: the problem, triaged and assigned, progress clock running, one
     // update (L3-07); the requirement estimated at 6 h, waiting on the approver (L3-08/L3-09).
