@@ -43,7 +43,9 @@ describe("The authorize form follows the client's hours live (web app, L3-12, L3
     expect(await info.getByTestId('authorize-shortfall').count()).toBe(0);
     // The form kept what was typed, and the authorization now goes through.
     await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
-    await page.getByText('Autorizar estimación: listo. Estado: Autorizado, fecha de entrega por definir.').waitFor();
+    await page
+      .getByText('Autorizar estimación: listo. Estado: Autorizado, fecha de entrega por definir.')
+      .waitFor();
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
   });
 });

@@ -40,7 +40,9 @@ describe('Authorizing a no-charge requirement (web app, L3-09, L3-12, L3-18)', (
 
     await form.getByLabel('Autorización por escrito').fill(STATEMENT);
     await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
-    await page.getByText('Autorizar estimación: listo. Estado: Autorizado, fecha de entrega por definir.').waitFor();
+    await page
+      .getByText('Autorizar estimación: listo. Estado: Autorizado, fecha de entrega por definir.')
+      .waitFor();
     // Nothing was held: the client still has its 2 h.
     const { hourBalance } = await asManager<{ hourBalance: { available: number } }>(
       e2e,

@@ -91,6 +91,8 @@ describe('The authorize form without an active hour package (web app, L3-12, L3-
     expect(await info.getByTestId('authorize-no-package').count()).toBe(0);
     await form.getByLabel('Autorización por escrito').fill(STATEMENT);
     await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
-    await page.getByText('Autorizar estimación: listo. Estado: Autorizado, fecha de entrega por definir.').waitFor();
+    await page
+      .getByText('Autorizar estimación: listo. Estado: Autorizado, fecha de entrega por definir.')
+      .waitFor();
   });
 });

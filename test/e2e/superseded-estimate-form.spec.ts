@@ -55,7 +55,9 @@ describe('The authorize form follows a newer estimate version (web app, L3-09, L
     );
     expect(await form.getByLabel('Autorización por escrito').inputValue()).toBe(STATEMENT);
     await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
-    await page.getByText('Autorizar estimación: listo. Estado: Autorizado, fecha de entrega por definir.').waitFor();
+    await page
+      .getByText('Autorizar estimación: listo. Estado: Autorizado, fecha de entrega por definir.')
+      .waitFor();
     const row = page.getByTestId('estimates').getByRole('row', { name: /v2/ });
     expect(await row.innerText()).toContain('Autorizada');
   });

@@ -299,7 +299,9 @@ describe('Tickets (web app, real workflow)', () => {
 
     await statement.fill(STATEMENT);
     await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
-    await page.getByText('Autorizar estimación: listo. Estado: Autorizado, fecha de entrega por definir.').waitFor();
+    await page
+      .getByText('Autorizar estimación: listo. Estado: Autorizado, fecha de entrega por definir.')
+      .waitFor();
     // The client reads what the authorized work waits for, not staff's «En programación» (L3-08,
     // L3-09).
     expect(await state(page).innerText()).toBe('Autorizado, fecha de entrega por definir');
