@@ -87,6 +87,10 @@ describe('Canned responses (web app, real workflow and email)', () => {
     await create
       .getByText('Ya existe una respuesta predefinida con el título «SOLICITUD DE ACCESO».')
       .waitFor();
+    // Said once: not under the general «Ya existe un registro igual.» (QA S20).
+    expect(await create.getByRole('alert').allInnerTexts()).toEqual([
+      'Ya existe una respuesta predefinida con el título «SOLICITUD DE ACCESO».',
+    ]);
     expect(await create.getByLabel('Texto en español').inputValue()).toBe('Otro texto.');
     // Fixing the title takes the old refusal away; a blank title says only that (QA).
     await create.getByLabel('Título').fill('');

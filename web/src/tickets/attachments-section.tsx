@@ -8,7 +8,8 @@ import {
 } from '../api/attachments';
 import { ApiError } from '../api/graphql-client';
 import { useTicketChanges } from '../api/live';
-import { describeError, ErrorMessage, SuccessMessage } from '../components/error-message';
+import { describeError } from '../components/describe-error';
+import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FileChooser } from '../components/file-chooser';
 import { FormProblem } from '../components/text-area-field';
 import { useQuery } from '../components/use-query';
