@@ -73,11 +73,11 @@ const DEMO_CANNED_RESPONSES = [
     body:
       'Hola, {{solicitante}}:\n\nPara revisar el ticket {{ticket}} necesitamos una captura de ' +
       'pantalla del mensaje de error completo y los pasos para reproducirlo (menú, registro y ' +
-      'botón). Mientras nos responde, el plazo del SLA queda en pausa.\n\nSaludos,\n{{agente}}',
+      'botón).\n\nSaludos,\n{{agente}}',
     bodyEn:
       'Hello {{requester}},\n\nTo look into ticket {{ticket}} we need a screenshot of the full ' +
-      'error message and the steps to reproduce it (menu, record and button). While we wait for ' +
-      'your reply, the SLA clock is paused.\n\nBest regards,\n{{agent}}',
+      'error message and the steps to reproduce it (menu, record and button).\n\n' +
+      'Best regards,\n{{agent}}',
   },
   {
     title: 'Avance: seguimos trabajando',
