@@ -1,4 +1,4 @@
-import type { Language } from './i18n-context';
+import type { Language } from './language';
 
 /** An instant as a date and time in `timeZone`, in the UI language (e.g. "3 feb 2026, 16:30"). */
 export function formatInstant(iso: string, language: Language, timeZone: string): string {

@@ -2,8 +2,9 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { useState } from 'react';
 import { en } from './en';
 import { esMX, type Messages } from './es-mx';
+import type { Language } from './language';
 
-export type Language = 'es-MX' | 'en';
+export type { Language };
 
 const STORAGE_KEY = 'sla.language';
 const DICTIONARIES: Record<Language, Messages> = { 'es-MX': esMX, en };

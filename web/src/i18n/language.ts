@@ -1,0 +1,2 @@
+/** The UI languages: Spanish (Mexico) first, English second. */
+export type Language = 'es-MX' | 'en';
