@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
-import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, isProviderStaff, type Role } from '../identity';
@@ -12,6 +11,7 @@ import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
 import { actingRole } from '../tickets/user-names.loader';
 import { notifyTicketChanged, TICKET_CHANGED_CHANNEL } from '../tickets/ticket-projection.service';
 import { TicketsService } from '../tickets/tickets.service';
+import { assertTicketOpen } from '../tickets/ticket-open';
 import {
   attachedFile,
   attachmentBatch,
@@ -103,7 +103,7 @@ export class AttachmentsService {
         { reason: 'INTERNAL_FILE_STAFF_ONLY' },
       );
     }
-    assertOpen(ticket.number, ticket.state);
+    assertTicketOpen(ticket.number, ticket.state, 'attachments');
     const limits = this.config.attachments;
     // Cheap refusals first; the transaction below checks the count again under a lock.
     if ((await this.count(this.db.manager, ticket.number)) >= limits.maxPerTicket) {
@@ -125,7 +125,7 @@ export class AttachmentsService {
       >(`SELECT state, assignee_id, notified_seq FROM ticket WHERE number = $1 FOR SHARE`, [
         ticket.number,
       ]);
-      assertOpen(ticket.number, current?.state ?? ticket.state);
+      assertTicketOpen(ticket.number, current?.state ?? ticket.state, 'attachments');
       if ((await this.count(tx, ticket.number)) >= limits.maxPerTicket) {
         throw attachmentLimitReached(ticket.number, limits.maxPerTicket);
       }
@@ -230,7 +230,7 @@ export class AttachmentsService {
           { reason: 'NOT_UPLOADER' },
         );
       }
-      assertOpen(ticket.number, ticket.state);
+      assertTicketOpen(ticket.number, ticket.state, 'attachments');
     }
     if (row.deletedAt) return row;
     const deleted = await this.db.transaction(async (tx) => {
@@ -343,17 +343,6 @@ function attachmentDeleted(row: TicketAttachmentEntity): DomainError {
       deletedAt,
     },
   );
-}
-
-/** A closed or cancelled ticket takes no more files (the ticket's record is final). */
-function assertOpen(number: string, state: string): void {
-  if ((TERMINAL_STATES as readonly string[]).includes(state)) {
-    throw new DomainError(
-      ErrorCode.INVALID_TRANSITION,
-      `Ticket ${number} is ${state}: it takes no more attachments`,
-      { reason: 'TICKET_CLOSED', state },
-    );
-  }
 }
 
 /** One change of a ticket's files at a time (an upload, a deletion), for the rest of `tx`. */

@@ -45,7 +45,7 @@ export class TicketParticipantsResolver {
 
   @Mutation(() => [TicketParticipantModel], {
     description:
-      "Adds a participant: an active client user of the ticket's organisation. Provider staff and the registrant add anyone of it; another client user only themselves. Adding twice changes nothing. Answers the participants.",
+      "Adds a participant: an active client user of the ticket's organisation. Provider staff and the registrant add anyone of it; another client user only themselves. Adding twice changes nothing; an ended ticket's participants no longer change (INVALID_TRANSITION, reason TICKET_CLOSED). Answers the participants.",
   })
   addTicketParticipant(
     @CurrentUser() user: AuthenticatedUser,
@@ -56,7 +56,7 @@ export class TicketParticipantsResolver {
 
   @Mutation(() => [TicketParticipantModel], {
     description:
-      'Removes a participant (the same callers as addTicketParticipant). Removing one who is not there changes nothing. Answers the participants.',
+      'Removes a participant (the same callers as addTicketParticipant). Removing one who is not there changes nothing; nor does an ended ticket change (TICKET_CLOSED). Answers the participants.',
   })
   removeTicketParticipant(
     @CurrentUser() user: AuthenticatedUser,

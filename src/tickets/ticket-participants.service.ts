@@ -23,6 +23,7 @@ import type {
   TicketParticipantModel,
 } from './ticket-participant.model';
 import { TicketsService } from './tickets.service';
+import { assertTicketOpen } from './ticket-open';
 import { notifyTicketChanged } from './ticket-projection.service';
 
 interface ParticipantRow {
@@ -39,7 +40,8 @@ interface ParticipantRow {
  * registrant, and any client user of the organisation for themselves («Seguir este ticket»). Only
  * an active client user of the ticket's organisation can be one; the same VALIDATION_FAILED for an
  * unknown id and another organisation's user, so nothing leaks. Not a workflow transition: the
- * ticket's clocks and history do not change. Both calls are idempotent. Every add and removal that
+ * ticket's clocks and history do not change. Both calls are idempotent; an ended ticket's
+ * participants no longer change (INVALID_TRANSITION `TICKET_CLOSED`). Every add and removal that
  * changes something is kept in `ticket_participant_change` (who, by whom, when; `ticket_participant`
  * holds the current ones), and a person someone else adds gets one email saying so.
  */
@@ -220,7 +222,11 @@ export class TicketParticipantsService {
     ]);
   }
 
-  /** The ticket (NOT_FOUND when the caller cannot read it), if the caller may change who follows. */
+  /**
+   * The ticket (NOT_FOUND when the caller cannot read it), if the caller may change who follows
+   * and it has not ended: an ended ticket sends no more news, and its record is final
+   * (INVALID_TRANSITION `TICKET_CLOSED`, as for its files).
+   */
   private async changeable(user: AuthenticatedUser, number: string, userId: string) {
     const ticket = await this.tickets.get(user, number);
     if (!isProviderStaff(user) && user.id !== ticket.registrantId && user.id !== userId) {
@@ -229,6 +235,7 @@ export class TicketParticipantsService {
         'Only the registrant or provider staff add or remove other people; a client user follows a ticket for themselves',
       );
     }
+    assertTicketOpen(number, ticket.state, 'participant changes');
     return ticket;
   }
 

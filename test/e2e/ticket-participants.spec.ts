@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { Role } from '../../src/identity/role.enum';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
@@ -16,7 +17,8 @@ describe('Ticket participants (web app, L3-11)', () => {
   const e2e = useE2eWorldWithWorker('ticket_participants');
 
   it('a colleague follows; the registrant removes and adds; staff read the list and its history', async () => {
-    const number = await ticketJourneys(e2e.world).registered();
+    const journeys = ticketJourneys(e2e.world);
+    const number = await journeys.registered();
     const names = async (page: Page) => page.getByTestId('participant-name').allInnerTexts();
     // Removes Arturo, then adds him back with the picker, in the page's words for each step
     // (`none`: what the emptied list says).
@@ -115,6 +117,23 @@ describe('Ticket participants (web app, L3-11)', () => {
     expect(Object.keys(data.ticket)).not.toContain('participantHistory');
     await registrant.getByTestId('participant').first().waitFor();
     expect(await names(registrant)).toEqual(['Arturo Aprobador']);
+    expect(await registrant.getByTestId('participant-history').count()).toBe(0);
+
+    // The registrant cancels the ticket: on the open pages the list stays, without its controls
+    // (the API refuses changes to an ended ticket's participants, TICKET_CLOSED).
+    await journeys.act(Role.CLIENT_USER, 'cancelTicket', { number, note: 'Ya no aplica' });
+    await registrant.getByText('El ticket terminó: sus participantes ya no cambian.').waitFor();
+    await agent.getByText('The ticket has ended: its participants no longer change.').waitFor();
+    await approver.getByText('El ticket terminó: sus participantes ya no cambian.').waitFor();
+    for (const page of [registrant, agent, approver]) {
+      expect(await names(page)).toEqual(['Arturo Aprobador']);
+      const section = page.getByTestId('participants');
+      const controls = /^(Quitar|Remove|Agregar|Add|Seguir|Follow|Dejar de seguir|Unfollow)/;
+      expect(await section.getByRole('button', { name: controls }).count()).toBe(0);
+      expect(await section.getByRole('combobox').count()).toBe(0);
+    }
+    // The staff history is still there to read; the client's page still has none.
+    expect(await agent.getByRole('button', { name: 'History (5)' }).count()).toBe(1);
     expect(await registrant.getByTestId('participant-history').count()).toBe(0);
   });
 });

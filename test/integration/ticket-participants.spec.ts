@@ -3,6 +3,7 @@ import { type OutboxRow, sentExactly } from '../support/caught-mail';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 import { TULUM_ORG } from '../support/demo-contract';
+import { eventually } from '../support/eventually';
 
 // L3-11 (S19): a ticket's participants, client users of its organisation who get every email its
 // registrant gets. Through the real API: who may add and remove (provider staff, the registrant,
@@ -207,6 +208,58 @@ describe('ticket participants (L3-11)', () => {
     const agentId = await idOf('agente@becken.example');
     expect((await add(world.bearer(Role.MANAGER), number, agentId)).code).toBe('VALIDATION_FAILED');
     expect(await stored(number)).toEqual([]);
+  });
+
+  it('an ended ticket keeps its participants: no add, removal or follow (TICKET_CLOSED)', async () => {
+    const number = await registerProjectedTicket(world, {});
+    expect((await add(registrant.headers, number, colleague.id)).code).toBeUndefined();
+    const { body } = await gql(
+      world.api,
+      `mutation ($input: TicketActionInput!) { cancelTicket(input: $input) { seq } }`,
+      { input: { number, note: 'Ya no aplica' } },
+      registrant.headers,
+    );
+    expect(body.errors).toBeUndefined();
+    await eventually(
+      () =>
+        world.db.query<{ state: string }[]>('SELECT state FROM ticket WHERE number = $1', [number]),
+      ([t]) => t.state === 'CANCELLED',
+    );
+    const changes = () =>
+      world.db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM ticket_participant_change WHERE ticket_number = $1`,
+        [number],
+      );
+    const before = await changes();
+
+    const refusals = [
+      await add(registrant.headers, number, leaver.id),
+      await add(world.bearer(Role.AGENT), number, leaver.id),
+      await remove(world.bearer(Role.MANAGER), number, colleague.id),
+      await remove(colleague.headers, number, colleague.id),
+      await add(approver.headers, number, approver.id),
+    ];
+    expect(refusals).toEqual(refusals.map(() => ({ code: 'INVALID_TRANSITION', emails: null })));
+    const { body: refused } = await gql(
+      world.api,
+      ADD,
+      { input: { number, userId: leaver.id } },
+      registrant.headers,
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      reason: 'TICKET_CLOSED',
+      state: 'CANCELLED',
+    });
+    // Nothing changed: the same participant, no change recorded, nobody told.
+    expect(await stored(number)).toEqual([colleague.email]);
+    expect(await changes()).toEqual(before);
+    const told = await world.db.query<{ recipient_address: string }[]>(
+      `SELECT recipient_address FROM email_outbox
+        WHERE event_type = 'PARTICIPANT_ADDED' AND ticket_number = $1`,
+      [number],
+    );
+    expect(told.map((r) => r.recipient_address)).toEqual([colleague.email]);
   });
 
   it("participants get the registrant's emails once each; removed or deactivated, none", async () => {

@@ -4,6 +4,7 @@ import type { ParticipantsMessages } from './participants.es-mx';
 export const participantsEn: ParticipantsMessages = {
   title: 'Participants',
   explain: 'Participants get the same ticket updates by email as the person who registered it.',
+  ended: 'The ticket has ended: its participants no longer change.',
   none: 'Nobody else follows this ticket.',
   inactive: 'account deactivated: gets no email',
   you: '(you)',

@@ -3,6 +3,7 @@ export const participantsEsMX = {
   title: 'Participantes',
   explain:
     'Los participantes reciben por correo las mismas novedades del ticket que quien lo registró.',
+  ended: 'El ticket terminó: sus participantes ya no cambian.',
   none: 'Nadie más sigue este ticket.',
   inactive: 'cuenta desactivada: no recibe correos',
   you: '(usted)',

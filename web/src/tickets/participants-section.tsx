@@ -21,15 +21,18 @@ const HISTORY_SHOWN = 3;
  * registrant does. A client user follows or unfollows for themselves; provider staff and the
  * registrant add anyone of the organisation (a picker) and remove anyone. The API checks the same.
  * Staff also read who added or removed whom and when, newest first; `changes`: bumped by the page
- * on each live change of the ticket, which re-reads the section.
+ * on each live change of the ticket, which re-reads the section. `open`: false once the ticket
+ * has ended, when the list stays as it was (the API refuses changes with TICKET_CLOSED).
  */
 export function ParticipantsSection({
   number,
   staff,
+  open,
   changes = 0,
 }: {
   number: string;
   staff: boolean;
+  open: boolean;
   changes?: number;
 }) {
   const { t } = useI18n();
@@ -48,7 +51,7 @@ export function ParticipantsSection({
   if (!user || !data) return null;
 
   const registrant = data.registrantId === user.id;
-  const manages = staff || registrant;
+  const manages = open && (staff || registrant);
   const following = data.participants.some((x) => x.id === user.id);
   const taken = new Set([data.registrantId, ...data.participants.map((x) => x.id)]);
   const choices = data.participantCandidates.filter((c) => !taken.has(c.id));
@@ -115,7 +118,12 @@ export function ParticipantsSection({
           ))}
         </ul>
       )}
-      {!staff && !registrant && (
+      {!open && (
+        <p className="muted small" data-testid="participants-ended">
+          {p.ended}
+        </p>
+      )}
+      {open && !staff && !registrant && (
         <p>
           <button
             type="button"

@@ -363,6 +363,7 @@ export function TicketPage({
         key={`participants-${ticket.number}`}
         number={ticket.number}
         staff={staff}
+        open={isOpen}
         changes={changes}
       />
 
