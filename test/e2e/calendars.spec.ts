@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
+import { SEEDED_DEFAULT_CALENDAR_NAME } from '../../src/shared/calendar-names';
 import {
   type BackgroundWorker,
   registerTicket,
@@ -266,6 +267,19 @@ describe('Calendars (web app, managers)', () => {
         true,
       );
       await screenshot(page, '13-calendar-new');
+      // The default calendar's name, in other case, is taken: said in the app's words, the form
+      // kept as typed, nothing created (L3-05).
+      const taken = SEEDED_DEFAULT_CALENDAR_NAME.toLowerCase();
+      await page.getByLabel('Nombre del calendario').fill(taken);
+      await page.getByRole('button', { name: 'Crear calendario' }).click();
+      await page
+        .getByText(`Ya existe un calendario llamado «${taken}»: elija otro nombre.`, {
+          exact: true,
+        })
+        .waitFor();
+      expect(await page.getByLabel('Sábado: fin del intervalo 1').inputValue()).toBe('13:00');
+      expect(await storedVersion()).toBeUndefined();
+      await page.getByLabel('Nombre del calendario').fill(NAME);
       await page.getByRole('button', { name: 'Crear calendario' }).click();
       await page.getByText(`Calendario «${NAME}» creado.`).waitFor();
 

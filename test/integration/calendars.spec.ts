@@ -127,6 +127,70 @@ describe('Business calendars (L3-05, BUSINESS-TIME.md)', () => {
       expect(await calendarRows()).toBe(before);
     });
 
+    it('refuses a name another calendar has, in any case, creating or renaming (CONFLICT)', async () => {
+      const taken = (name: string) => ({
+        code: 'CONFLICT',
+        reason: 'CALENDAR_NAME_TAKEN',
+        name,
+      });
+      const calendars = await calendarRows();
+      const { body: dup } = await gql(
+        world.api,
+        CREATE,
+        {
+          input: {
+            name: '  AURORA (cancún) ',
+            timeZone: 'America/Mexico_City',
+            weekly: weekdays([{ start: '09:00', end: '18:00' }]),
+          },
+        },
+        manager(),
+      );
+      expect(dup.errors?.[0]?.extensions).toMatchObject(taken('AURORA (cancún)'));
+      expect(await calendarRows()).toBe(calendars);
+
+      const { body: created } = await gql<{ createCalendar: { id: string; version: number } }>(
+        world.api,
+        CREATE,
+        {
+          input: {
+            name: 'Turno nocturno',
+            timeZone: 'America/Mexico_City',
+            weekly: weekdays([{ start: '18:00', end: '24:00' }]),
+          },
+        },
+        manager(),
+      );
+      expect(created.errors).toBeUndefined();
+      const { id } = created.data!.createCalendar;
+      const versions = await versionRows();
+      const { body: renamed } = await gql(
+        world.api,
+        UPDATE,
+        { id, input: { name: 'aurora (Cancún)', timeZone: 'America/Cancun' } },
+        world.bearer(Role.ADMIN),
+      );
+      expect(renamed.errors?.[0]?.extensions).toMatchObject(taken('aurora (Cancún)'));
+      expect(await versionRows()).toBe(versions);
+      const { body: unchanged } = await gql<{ calendar: { name: string } }>(
+        world.api,
+        ONE,
+        { id },
+        manager(),
+      );
+      expect(unchanged.data!.calendar.name).toBe('Turno nocturno');
+
+      // Its own name in another case is no clash.
+      const { body: recased } = await gql<{ updateCalendar: { name: string; version: number } }>(
+        world.api,
+        UPDATE,
+        { id, input: { name: 'Turno Nocturno' } },
+        manager(),
+      );
+      expect(recased.errors).toBeUndefined();
+      expect(recased.data!.updateCalendar).toMatchObject({ name: 'Turno Nocturno', version: 2 });
+    });
+
     it.each([
       [
         'overlapping intervals',

@@ -19,6 +19,10 @@ import {
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** What a calendar's name must be (`uq_business_calendar_name`). */
+const CALENDAR_NAME =
+  'Unique among calendars, whatever its case (else CONFLICT, reason CALENDAR_NAME_TAKEN).';
+
 @InputType()
 export class TimeIntervalInput {
   @Field()
@@ -48,7 +52,7 @@ export class WeekdayScheduleInput {
 
 @InputType()
 export class CreateCalendarInput {
-  @Field()
+  @Field({ description: CALENDAR_NAME })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -78,7 +82,7 @@ export class CreateCalendarInput {
 
 @InputType()
 export class UpdateCalendarInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: CALENDAR_NAME })
   @IsOptional()
   @IsString()
   @MinLength(1)

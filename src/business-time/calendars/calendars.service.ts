@@ -266,7 +266,7 @@ export class CalendarsService {
           if (isUniqueViolation(err, 'uq_business_calendar_org')) {
             throw calendarTaken(client ?? '');
           }
-          throw err;
+          throw nameTakenOr(err, input.name);
         });
       await tx.getRepository(BusinessCalendarVersionEntity).insert({
         calendarId: row.id,
@@ -346,13 +346,18 @@ export class CalendarsService {
         details: next.details ? [...next.details] : null,
         changedBy: actor.id,
       });
-      await tx.getRepository(BusinessCalendarEntity).update(
-        { id: row.id },
-        {
-          currentVersion: version,
-          ...(next.name ? { name: requireText(next.name, 'name') } : {}),
-        },
-      );
+      await tx
+        .getRepository(BusinessCalendarEntity)
+        .update(
+          { id: row.id },
+          {
+            currentVersion: version,
+            ...(next.name ? { name: requireText(next.name, 'name') } : {}),
+          },
+        )
+        .catch((err: unknown) => {
+          throw nameTakenOr(err, next.name ?? row.name);
+        });
       return this.compile({ ...row, currentVersion: version, name: next.name ?? row.name }, tx);
     });
   }
@@ -529,6 +534,18 @@ function assertUuid(id: string, what = 'Calendar'): string {
     throw notFound(what.toLowerCase(), id, `${what} ${id} not found`);
   }
   return id;
+}
+
+/**
+ * Two calendars never share a name, whatever its case (`uq_business_calendar_name`): CONFLICT
+ * `CALENDAR_NAME_TAKEN` with the name asked for; any other error is `err` itself.
+ */
+function nameTakenOr(err: unknown, name: string): unknown {
+  if (!isUniqueViolation(err, 'uq_business_calendar_name')) return err;
+  return new DomainError(ErrorCode.CONFLICT, `A calendar named ${name.trim()} already exists`, {
+    reason: 'CALENDAR_NAME_TAKEN',
+    name: name.trim(),
+  });
 }
 
 function calendarTaken(organization: string): DomainError {

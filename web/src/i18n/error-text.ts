@@ -236,6 +236,8 @@ export function serverErrorText(
     // L3-05: one calendar of its own per client organisation.
     case 'CALENDAR_TAKEN':
       return s.calendarTaken(text(ext.organization));
+    case 'CALENDAR_NAME_TAKEN':
+      return s.calendarNameTaken(text(ext.name));
     case 'DUPLICATE_HOLIDAY':
       return s.duplicateHoliday(civilDate(ext.date, ctx.language));
     // The workflow's own argument checks (the API's input rules usually answer first).

@@ -134,6 +134,7 @@ export const serverErrorsEn: ServerErrorMessages = {
   },
   calendarTaken: (organization) =>
     `${organization} already has its own calendar: edit it instead of creating another.`,
+  calendarNameTaken: (name) => `A calendar named “${name}” already exists: choose another name.`,
   duplicateHoliday: (date) => `${date} is already a non-working day in this calendar.`,
   beforeRegistration: (f, registeredAt) =>
     `“${f}” cannot be before the ticket was registered (${registeredAt}).`,

@@ -148,6 +148,8 @@ export const serverErrorsEsMX = {
   },
   calendarTaken: (organization: string) =>
     `${organization} ya tiene su propio calendario: cámbielo en lugar de crear otro.`,
+  calendarNameTaken: (name: string) =>
+    `Ya existe un calendario llamado «${name}»: elija otro nombre.`,
   duplicateHoliday: (date: string) => `El ${date} ya es un día inhábil de este calendario.`,
   beforeRegistration: (f: string, registeredAt: string) =>
     `«${f}» no puede ser anterior al registro del ticket (${registeredAt}).`,
