@@ -167,6 +167,16 @@ async function readSources(
   const order = await clientQueueOrder(tx, organizationId);
   const tickets = inQueueOrder(arrived, order);
   const position = new Map(order.map((number, i) => [number, i + 1]));
+  // Which running clock each ticket's next deadline is (the portal's «Triage · vence …»).
+  const running = await tx.query<{ ticketNumber: string; kind: string; deadline: Date }[]>(
+    `SELECT ticket_number AS "ticketNumber", kind, deadline FROM ticket_clock
+      WHERE ticket_number = ANY($1) AND status = 'RUNNING' AND deadline IS NOT NULL`,
+    [tickets.map((t) => t.number)],
+  );
+  const dueClock = (t: TicketEntity): string | undefined =>
+    running.find(
+      (c) => c.ticketNumber === t.number && c.deadline.getTime() === t.nextDeadline?.getTime(),
+    )?.kind;
   const clocks = await tx
     .getRepository(TicketClockEntity)
     .createQueryBuilder('c')
@@ -215,6 +225,7 @@ async function readSources(
       releaseDate: t.releaseDate?.toISOString() ?? null,
       registeredAt: t.registeredAt.toISOString(),
       ...(position.has(t.number) ? { queuePosition: position.get(t.number) } : {}),
+      ...(dueClock(t) ? { nextDeadlineClock: dueClock(t) } : {}),
       estimates: t.details.estimates,
     })),
     clocks,

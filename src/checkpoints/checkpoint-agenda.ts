@@ -21,6 +21,11 @@ export interface AgendaTicket {
    * list rule); absent in agendas stored before positions were.
    */
   readonly queuePosition?: number;
+  /**
+   * L3-06…L3-09: the kind of the running clock `nextDeadline` is (`triage`, `progress`…), so the
+   * agenda says which deadline it is; absent when none is, and in agendas stored before it was.
+   */
+  readonly nextDeadlineClock?: string;
 }
 
 export interface AgendaStateCount {

@@ -54,6 +54,12 @@ export class CheckpointTicketModel {
       'L3-10: 1-based position in the client’s queue when the agenda was built; null in agendas stored before positions were.',
   })
   queuePosition!: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'L3-06…L3-09: the kind of the running clock nextDeadline is (triage, progress, diagnosis, scheduling); null when none is, and in agendas stored before it was.',
+  })
+  nextDeadlineClock!: string | null;
 }
 
 @ObjectType('CheckpointStateCount')

@@ -373,6 +373,7 @@ export class CheckpointsService {
         releaseDate: date(t.releaseDate),
         registeredAt: new Date(t.registeredAt),
         queuePosition: t.queuePosition ?? null,
+        nextDeadlineClock: t.nextDeadlineClock ?? null,
       })),
       slaAlerts: r.agenda.slaAlerts.map((a) => ({
         ...a,

@@ -744,6 +744,17 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
       subject: 'La pantalla de inicio tarda en cargar',
       description: 'Para revisar la agenda en el teléfono.',
     });
+    // Its triage clock is in the read model before the agenda is made.
+    await eventually(
+      () =>
+        e2e.world.db.query<unknown[]>(
+          `SELECT 1 FROM ticket t JOIN ticket_clock c ON c.ticket_number = t.number
+            WHERE t.number = $1 AND c.kind = 'triage' AND c.status = 'RUNNING'
+              AND c.deadline = t.next_deadline`,
+          [number],
+        ),
+      (rows) => rows.length === 1,
+    );
     const { generateCheckpointAgenda: agenda } = await call<{
       generateCheckpointAgenda: { id: string };
     }>(
@@ -780,11 +791,15 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
       expect(wrap.scroll).toBeLessThanOrEqual(wrap.client);
     };
     await inView('Registrado');
+    // Its next deadline says which clock it is, in the client's words (L3-06).
+    const dueClock = async () => (await row.getByTestId('due-clock').innerText()).trim();
+    expect(await dueClock()).toBe('Atención inicial · vence');
     await screenshot(page, '65-checkpoint-agenda-phone');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: /^Agenda of / }).waitFor();
     await inView('Registered');
+    expect(await dueClock()).toBe('Initial response · due');
     await page.getByRole('button', { name: 'Español' }).click();
   });
 });

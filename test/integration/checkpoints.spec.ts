@@ -47,7 +47,7 @@ const SET_SETTINGS = `mutation ($input: CheckpointSettingsInput!) {
 const GET_SETTINGS = `query ($organizationId: ID!) { checkpointSettings(organizationId: $organizationId) { ${SETTINGS} } }`;
 const AGENDA = `id organizationId kind scheduledFor periodStart periodEnd
   openByState { state count }
-  openTickets { queuePosition number subject state }
+  openTickets { queuePosition number subject state nextDeadline nextDeadlineClock }
   slaAlerts { ticketNumber clock status }
   estimatesAwaitingAuthorization { ticketNumber version hours scope }
   dateChanges { ticketNumber oldDate newDate reason }
@@ -66,7 +66,14 @@ interface Agenda {
   periodStart: string;
   periodEnd: string;
   openByState: { state: string; count: number }[];
-  openTickets: { queuePosition: number | null; number: string; subject: string; state: string }[];
+  openTickets: {
+    queuePosition: number | null;
+    number: string;
+    subject: string;
+    state: string;
+    nextDeadline: string | null;
+    nextDeadlineClock: string | null;
+  }[];
   slaAlerts: { ticketNumber: string; clock: string; status: string }[];
   estimatesAwaitingAuthorization: {
     ticketNumber: string;
@@ -350,6 +357,24 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
       [scheduled, 'RELEASE_DATE_SET'],
     ]);
     expect(first.openTickets.map((t) => t.number)).not.toContain(tulumTicket);
+    // Each next deadline says which running clock it is (L3-06…L3-09): the triage's, here.
+    const running = await world.db.query<{ number: string; kind: string; deadline: Date }[]>(
+      `SELECT ticket_number AS number, kind, deadline FROM ticket_clock
+        WHERE ticket_number = ANY($1) AND status = 'RUNNING'`,
+      [[registered, awaiting, scheduled]],
+    );
+    expect(first.openTickets[0]).toMatchObject({
+      nextDeadline: running
+        .find((c) => c.number === registered && c.kind === 'triage')!
+        .deadline.toISOString(),
+      nextDeadlineClock: 'triage',
+    });
+    for (const t of first.openTickets) {
+      const due = running.find(
+        (c) => c.number === t.number && c.deadline.toISOString() === t.nextDeadline,
+      );
+      expect(t.nextDeadlineClock).toBe(due?.kind ?? null);
+    }
     expect(first.openByState).toEqual([
       { state: 'ESTIMATE_SUBMITTED', count: 1 },
       { state: 'REGISTERED', count: 1 },

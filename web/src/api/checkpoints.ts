@@ -30,6 +30,8 @@ export interface Checkpoint {
     releaseDate: string | null;
     /** L3-10: position in the client's queue; null in agendas stored before positions were. */
     queuePosition: number | null;
+    /** The running clock `nextDeadline` is (`triage`…); null when none is, or in older agendas. */
+    nextDeadlineClock: string | null;
   }[];
   slaAlerts: {
     ticketNumber: string;
@@ -70,7 +72,7 @@ export interface Checkpoint {
 const SUMMARY_FIELDS = `id organizationId kind scheduledFor periodStart periodEnd`;
 const AGENDA_FIELDS = `${SUMMARY_FIELDS}
   openByState { state count }
-  openTickets { queuePosition number subject state slaStatus nextDeadline releaseDate }
+  openTickets { queuePosition number subject state slaStatus nextDeadline nextDeadlineClock releaseDate }
   slaAlerts { ticketNumber subject clock status deadline }
   estimatesAwaitingAuthorization { ticketNumber subject version hours scope submittedAt additionalHours }
   dateChanges { ticketNumber subject oldDate newDate reason at }

@@ -13,6 +13,7 @@ import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { clockKindText } from '../tickets/clock-texts';
 import {
+  DueSummary,
   SlaBadge,
   stateText,
   ticketPath,
@@ -233,7 +234,14 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
               <td data-label={t.tickets.sla}>
                 <SlaBadge status={tk.slaStatus} />
               </td>
-              <td data-label={t.tickets.nextDeadline}>{format(tk.nextDeadline)}</td>
+              <td data-label={t.tickets.nextDeadline}>
+                {/* Which deadline it is, as «Mis tickets» says it: «Triage · vence …». */}
+                <DueSummary
+                  deadline={tk.nextDeadline}
+                  clockKind={tk.nextDeadlineClock}
+                  releaseDate={null}
+                />
+              </td>
               <td data-label={t.tickets.releaseDate}>{format(tk.releaseDate)}</td>
             </tr>
           ))}
