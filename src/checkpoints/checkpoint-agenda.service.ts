@@ -168,15 +168,13 @@ async function readSources(
   const tickets = inQueueOrder(arrived, order);
   const position = new Map(order.map((number, i) => [number, i + 1]));
   // Which running clock each ticket's next deadline is (the portal's «Triage · vence …»).
-  const running = await tx.query<{ ticketNumber: string; kind: string; deadline: Date }[]>(
-    `SELECT ticket_number AS "ticketNumber", kind, deadline FROM ticket_clock
-      WHERE ticket_number = ANY($1) AND status = 'RUNNING' AND deadline IS NOT NULL`,
+  const due = await tx.query<{ number: string; kind: string }[]>(
+    `SELECT c.ticket_number AS number, c.kind FROM ticket_clock c
+       JOIN ticket t ON t.number = c.ticket_number AND c.deadline = t.next_deadline
+      WHERE c.ticket_number = ANY($1) AND c.status = 'RUNNING'`,
     [tickets.map((t) => t.number)],
   );
-  const dueClock = (t: TicketEntity): string | undefined =>
-    running.find(
-      (c) => c.ticketNumber === t.number && c.deadline.getTime() === t.nextDeadline?.getTime(),
-    )?.kind;
+  const dueClock = new Map(due.map((c) => [c.number, c.kind]));
   const clocks = await tx
     .getRepository(TicketClockEntity)
     .createQueryBuilder('c')
@@ -225,7 +223,7 @@ async function readSources(
       releaseDate: t.releaseDate?.toISOString() ?? null,
       registeredAt: t.registeredAt.toISOString(),
       ...(position.has(t.number) ? { queuePosition: position.get(t.number) } : {}),
-      ...(dueClock(t) ? { nextDeadlineClock: dueClock(t) } : {}),
+      ...(dueClock.has(t.number) ? { nextDeadlineClock: dueClock.get(t.number) } : {}),
       estimates: t.details.estimates,
     })),
     clocks,

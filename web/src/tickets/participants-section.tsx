@@ -118,11 +118,7 @@ export function ParticipantsSection({
           ))}
         </ul>
       )}
-      {!open && (
-        <p className="muted small" data-testid="participants-ended">
-          {p.ended}
-        </p>
-      )}
+      {!open && <p className="muted small">{p.ended}</p>}
       {open && !staff && !registrant && (
         <p>
           <button
