@@ -93,7 +93,7 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
 
     // Nothing typed: told in words, nothing sent.
     await section.getByRole('button', { name: 'Registrar horas' }).click();
-    await section.getByText('Las horas deben ser un número entre 0.25 y 24').waitFor();
+    await section.getByText('Las horas deben ser un número mayor que 0 y de hasta 24').waitFor();
 
     await section.getByLabel('Horas', { exact: true }).fill('1.5');
     await section.getByLabel('Descripción', { exact: true }).fill('Consulta de pedidos del mes');

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { dayInZone } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
 import { logHoursOffer } from './log-hours-offer';
+import { parseLoggedHours } from './logged-hours';
 import { useLocalTime } from './ticket-bits';
 import { useNotice } from '../components/use-notice';
 
@@ -54,13 +55,6 @@ const HOURS_HELD = operation<
 >(`query TicketHoursHeld($organizationId: ID!) {
   hourBalance(organizationId: $organizationId) { reservations { ticketNumber reservedHours } }
 }`);
-
-/** At least 0.25 h, at most 24 h, at most two decimals (what the API accepts). */
-function parseHours(text: string): number | undefined {
-  const value = Number(text.trim().replace(',', '.'));
-  if (!/^\d+([.,]\d{1,2})?$/.test(text.trim())) return undefined;
-  return value >= 0.25 && value <= 24 ? value : undefined;
-}
 
 /**
  * A ticket's worked hours (L3-12, L3-13): the entries, newest first, for staff and the client;
@@ -140,7 +134,7 @@ export function TimeEntriesSection({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(undefined);
-    const value = parseHours(hours);
+    const value = parseLoggedHours(hours);
     const check: [ProblemKey | undefined, string][] = [
       [/^\d{4}-\d{2}-\d{2}$/.test(date) ? undefined : 'dateRequired', 'time-date'],
       [value === undefined ? 'hoursInvalid' : undefined, 'time-hours'],
