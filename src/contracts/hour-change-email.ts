@@ -29,6 +29,11 @@ export type HourChange =
   | {
       readonly kind: 'REVERSAL';
       readonly reason: string;
+      /**
+       * Hours logged on a ticket still at work: they went back to its estimate's hold, so the
+       * available balance did not change (L3-12). Absent: false.
+       */
+      readonly backToTicketHold?: boolean;
       /** The entry reversed: its kind, and the package or ticket it was about. */
       readonly reverses: {
         readonly kind: LedgerEntryKind;
@@ -120,35 +125,61 @@ export function renderHourChangeEmail(
           )
         : target.kind === LedgerEntryKind.CONSUMPTION
           ? t(
-              `horas registradas en el ticket ${target.ticketNumber ?? ''} (${when})`,
+              `las horas registradas en el ticket ${target.ticketNumber ?? ''} (${when})`,
               `hours logged on ticket ${target.ticketNumber ?? ''} (${when})`,
             )
           : t(`un ajuste manual (${when})`, `a manual adjustment (${when})`);
-    subject = added
-      ? t(
-          `Corrección de horas: se devolvieron ${amount} a su saldo`,
-          `Hour correction: ${amount} given back to your balance`,
-        )
-      : t(
-          `Corrección de horas: se descontaron ${amount} de su saldo`,
-          `Hour correction: ${amount} taken from your balance`,
-        );
-    heading = added
-      ? t(
-          `Se revirtió ${what}: se devolvieron ${amount} a su saldo. ${availableSentence}`,
-          `We reversed ${what}: ${amount} were given back to your balance. ${availableSentence}`,
-        )
-      : t(
-          `Se revirtió ${what}: se descontaron ${amount} de su saldo. ${availableSentence}`,
-          `We reversed ${what}: ${amount} were taken from your balance. ${availableSentence}`,
-        );
+    // «Se revirtieron las horas…», «Se revirtió la compra…»: the verb agrees with what.
+    const reversed = (rest: string, restEn: string) =>
+      t(
+        `${target.kind === LedgerEntryKind.CONSUMPTION ? 'Se revirtieron' : 'Se revirtió'} ${what}: ${rest}`,
+        `We reversed ${what}: ${restEn}`,
+      );
+    if (change.backToTicketHold) {
+      const ticket = target.ticketNumber ?? '';
+      subject = t(
+        `Corrección de horas: ${amount} vuelven a la reserva del ticket ${ticket}`,
+        `Hour correction: ${amount} back in the hold of ticket ${ticket}`,
+      );
+      heading = reversed(
+        `las ${amount} vuelven a la reserva de su estimación autorizada, para el trabajo que sigue en el ticket; su saldo disponible no cambia. ${availableSentence}`,
+        `the ${amount} are back in the hold of its authorized estimate, for the work still to do on the ticket; your available balance does not change. ${availableSentence}`,
+      );
+    } else {
+      subject = added
+        ? t(
+            `Corrección de horas: se devolvieron ${amount} a su saldo`,
+            `Hour correction: ${amount} given back to your balance`,
+          )
+        : t(
+            `Corrección de horas: se descontaron ${amount} de su saldo`,
+            `Hour correction: ${amount} taken from your balance`,
+          );
+      heading = added
+        ? reversed(
+            `se devolvieron ${amount} a su saldo. ${availableSentence}`,
+            `${amount} were given back to your balance. ${availableSentence}`,
+          )
+        : reversed(
+            `se descontaron ${amount} de su saldo. ${availableSentence}`,
+            `${amount} were taken from your balance. ${availableSentence}`,
+          );
+    }
     blocks.push({ kind: 'quote', label: t('Motivo', 'Reason'), text: change.reason });
   }
   blocks.unshift({
     kind: 'facts',
     rows: [
       [t('Cliente', 'Client'), input.organizationName],
-      [t('Movimiento', 'Change'), `${added ? '+' : '−'}${amount}`],
+      [
+        t('Movimiento', 'Change'),
+        change.kind === 'REVERSAL' && change.backToTicketHold
+          ? t(
+              `+${amount} a la reserva del ticket ${change.reverses.ticketNumber ?? ''}`,
+              `+${amount} to the hold of ticket ${change.reverses.ticketNumber ?? ''}`,
+            )
+          : `${added ? '+' : '−'}${amount}`,
+      ],
       [t('Saldo disponible', 'Available balance'), available],
       [t('Registró', 'Recorded by'), input.byName],
       [t('Fecha', 'Date'), ctx.dates.instant(input.at.toISOString())],

@@ -17,6 +17,11 @@ export enum LedgerReasonCode {
   TICKET_ENDED = 'TICKET_ENDED',
   TICKET_NO_CHARGE = 'TICKET_NO_CHARGE',
   TICKET_CHARGED_AGAIN = 'TICKET_CHARGED_AGAIN',
+  /**
+   * Hours logged on a ticket were reversed while it still works under its estimate: they go back
+   * to its hold (`estimateVersion`); `note` is the manager's reason for the reversal.
+   */
+  HOLD_RESTORED = 'HOLD_RESTORED',
   /** An adjustment or reversal: `note` is the manager's own reason. */
   MANUAL = 'MANUAL',
   OTHER = 'OTHER',
@@ -112,6 +117,18 @@ export const chargedAgainReason = (estimateVersion: number, note: string): Ledge
     { estimateVersion, note },
   );
 
+/** A reversed consumption's hours back in its open ticket's hold of estimate `estimateVersion`. */
+export const holdRestoredReason = (
+  estimateVersion: number,
+  hours: string,
+  note: string,
+): LedgerReason =>
+  reason(
+    `${hours} h logged and reversed, held again for estimate v${estimateVersion}: ${note}`,
+    LedgerReasonCode.HOLD_RESTORED,
+    { estimateVersion, hours: Number(hours), note },
+  );
+
 /** A manager's adjustment or reversal: their own words. */
 export const manualReason = (note: string): LedgerReason =>
   reason(note, LedgerReasonCode.MANUAL, { note });
@@ -187,6 +204,15 @@ export function ledgerReasonOf(kind: LedgerEntryKind, reason: string): LedgerRea
     return part(LedgerReasonCode.TICKET_CHARGED_AGAIN, {
       estimateVersion: Number(m[1]),
       note: m[2],
+    });
+  }
+  if (
+    (m = reason.match(/^([\d.]+) h logged and reversed, held again for estimate v(\d+): (.*)$/s))
+  ) {
+    return part(LedgerReasonCode.HOLD_RESTORED, {
+      hours: Number(m[1]),
+      estimateVersion: Number(m[2]),
+      note: m[3],
     });
   }
   return part(LedgerReasonCode.OTHER, { note: reason });

@@ -14,6 +14,7 @@ import { HourChangeNotices } from './hour-change-notices.service';
 import { HourLedgerEntryEntity } from './hour-ledger-entry.entity';
 import {
   estimateReason,
+  holdRestoredReason,
   type LedgerReason,
   loggedReason,
   manualReason,
@@ -46,6 +47,7 @@ import {
   type LedgerDraft,
   planAdjustment,
   planConsumption,
+  planHoldRestore,
   planPurchase,
   planRelease,
   planReservation,
@@ -59,6 +61,7 @@ import {
   assertRegisteredTicket,
   assertTicketOf,
   findByKey,
+  holdsItsEstimate,
   isNoCharge,
   keyReused,
   requireKey,
@@ -520,11 +523,28 @@ export class HourLedgerService {
           balance: toBalanceView(l.org.id, l.balance),
         };
       }
-      const [entry] = await this.append(l, planReversal(l.balance, toFact(target)), {
+      const fact = toFact(target);
+      const [entry] = await this.append(l, planReversal(l.balance, fact), {
         reason: manualReason(reason),
         key,
         actorId: req.actorId,
       });
+      // Hours logged by mistake on a ticket still at work go back to its estimate's hold.
+      const restore =
+        target.ticketNumber && (await holdsItsEstimate(l.tx, target.ticketNumber))
+          ? planHoldRestore(l.balance, fact)
+          : null;
+      if (restore) {
+        await this.append(l, [restore], {
+          reason: holdRestoredReason(
+            restore.estimateVersion!,
+            formatHours(restore.hundredths),
+            reason,
+          ),
+          key,
+          actorId: req.actorId,
+        });
+      }
       const balance = await this.balanceAfter(l);
       if (this.notices) {
         const reversedPackage = await l.tx
@@ -537,6 +557,7 @@ export class HourLedgerService {
           {
             kind: 'REVERSAL',
             reason,
+            backToTicketHold: restore !== null,
             reverses: {
               kind: target.kind,
               ticketNumber: target.ticketNumber,

@@ -6,6 +6,7 @@ import { toHundredths } from './hours';
 import { type LedgerFact, ledgerRefusal } from './ledger-rules';
 import { TicketBillingEntity } from './ticket-billing.entity';
 import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
+import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 
 // Row-level helpers of the ledger service: facts from rows, idempotency replays, request checks.
 
@@ -23,6 +24,19 @@ export function toFact(e: HourLedgerEntryEntity): LedgerFact {
 export async function isNoCharge(tx: EntityManager, ticketNumber: string): Promise<boolean> {
   const billing = await tx.getRepository(TicketBillingEntity).findOneBy({ ticketNumber });
   return billing?.noCharge ?? false;
+}
+
+/**
+ * L3-12, L3-18: whether the ticket still works under its authorized estimate's hold: registered,
+ * not ended (the ended run releases its hold right after the closure is recorded) and charged to
+ * the package (a waiver released it).
+ */
+export async function holdsItsEstimate(tx: EntityManager, ticketNumber: string): Promise<boolean> {
+  const [row] = await tx.query<{ state: string }[]>('SELECT state FROM ticket WHERE number = $1', [
+    ticketNumber,
+  ]);
+  if (!row || (TERMINAL_STATES as readonly string[]).includes(row.state)) return false;
+  return !(await isNoCharge(tx, ticketNumber));
 }
 
 /**

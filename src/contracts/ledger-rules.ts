@@ -477,6 +477,26 @@ export function planReversal(balance: LedgerBalance, target: LedgerFact): Ledger
   ];
 }
 
+/**
+ * L3-12, L3-13: a charged consumption reversed while its ticket still works under its authorized
+ * estimate (open, charged to the package) gives its hours back to that estimate's hold, not to the
+ * available balance: the ticket holds its estimate's hours less what is consumed, as before the
+ * mistaken entry, so correcting 15 h logged instead of 1.5 h does not leave the provider short
+ * of the hours the client authorized (a change order the client would have to sign again).
+ * Appended after the reversal, under its key with `:hold-restored`. Null: nothing to restore (not
+ * a consumption, or its ticket never held an estimate).
+ */
+export function planHoldRestore(balance: LedgerBalance, target: LedgerFact): LedgerDraft | null {
+  if (target.kind !== LedgerEntryKind.CONSUMPTION || !target.ticketNumber) return null;
+  const t = balance.tickets.get(target.ticketNumber);
+  if (t?.estimateVersion == null || target.hundredths >= 0) return null;
+  return {
+    ...draft(LedgerEntryKind.RESERVATION, -target.hundredths, target.ticketNumber),
+    estimateVersion: t.estimateVersion,
+    keySuffix: ':hold-restored',
+  };
+}
+
 function draft(
   kind: LedgerEntryKind,
   hundredths: number,

@@ -63,6 +63,20 @@ describe('HOURS_CHANGED rows in the mail view name their ticket, else the client
       [ticket, AURORA_ORG],
       [null, AURORA_ORG],
     ]);
-    expect(rows[1].subject).toMatch(/^Corrección de horas/);
+    // L3-12: the ticket is still at work, so the hours went back to its estimate's hold and the
+    // approver reads that their available hours did not change (10 bought, 4 held).
+    expect(rows[1].subject).toBe(
+      `Corrección de horas: 1.5 h vuelven a la reserva del ticket ${ticket}`,
+    );
+    const [mail] = await world.db.query<{ text: string }[]>(
+      `SELECT text FROM email_outbox WHERE event_type = 'HOURS_CHANGED' AND subject = $1`,
+      [rows[1].subject],
+    );
+    expect(mail.text).toMatch(
+      new RegExp(
+        `Se revirtieron las horas registradas en el ticket ${ticket} \\(.+\\): las 1\\.5 h vuelven a la reserva de su estimación autorizada, para el trabajo que sigue en el ticket; su saldo disponible no cambia\\. Saldo disponible: 6 h\\.`,
+      ),
+    );
+    expect(mail.text).toContain(`+1.5 h a la reserva del ticket ${ticket}`);
   });
 });

@@ -1,3 +1,5 @@
+import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
+import { ticketEndedReason } from '../../src/contracts/hour-ledger-reason';
 import { Role } from '../../src/identity/role.enum';
 import { calendarToday } from '../support/calendar-month';
 import { databaseFingerprint } from '../support/database-fingerprint';
@@ -152,8 +154,25 @@ describe('Manual hour corrections from the ledger screen (L3-12, L3-13, L3-18)',
       reasonParts: { code: 'MANUAL', note: 'Tiempo capturado en el ticket equivocado' },
     });
     expect(rows.filter((r) => r.kind === 'REVERSAL')).toHaveLength(1);
-    // The consumed 1.5 h go back to the balance (not to the ticket's reservation).
-    expect(balance).toMatchObject({ available: 9.75, balance: 12.25 });
+    // L3-12: the ticket is still at work under its 4 h estimate, so the 1.5 h go back to its hold
+    // (a RESERVATION right after the reversal, once), not to the available hours: it holds 4 h
+    // again, all of them loggable, as before the mistaken entry.
+    expect(rows[0]).toMatchObject({
+      kind: 'RESERVATION',
+      hours: 1.5,
+      ticketNumber: ticket,
+      reversible: false,
+      reasonParts: { code: 'HOLD_RESTORED', note: 'Tiempo capturado en el ticket equivocado' },
+    });
+    expect(rows[1].id).toBe(reversal.id);
+    expect(rows.filter((r) => r.reasonParts.code === 'HOLD_RESTORED')).toHaveLength(1);
+    expect(balance).toMatchObject({ available: 8.25, balance: 12.25 });
+    const [held] = await world.db.query<{ held: string }[]>(
+      `SELECT sum(hours) FILTER (WHERE kind IN ('RESERVATION', 'RESERVATION_RELEASE', 'CONSUMPTION'))
+              AS held FROM hour_ledger_entry WHERE ticket_number = $1`,
+      [ticket],
+    );
+    expect(Number(held.held)).toBe(4);
   });
 
   it('L3-12/L3-13: the ticket no longer counts a reversed entry as charged (chargedHours = closureHours); the entry says it was reversed', async () => {
@@ -177,9 +196,31 @@ describe('Manual hour corrections from the ledger screen (L3-12, L3-13, L3-18)',
   });
 
   it('the reversed entry is named even when it is on a later page', async () => {
-    const { rows } = await statement(1);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ kind: 'REVERSAL', reverses: { id: consumptionId } });
+    const { rows } = await statement(2);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({ kind: 'REVERSAL', reverses: { id: consumptionId } });
+  });
+
+  it('L3-12: hours reversed on a ticket that ended (its hold released) go back to the available balance', async () => {
+    const ended = (await consumedTicket(aurora)).number;
+    // As the ended run does: the closure recorded, then the unused hold (2.5 h) given back.
+    await world.db.query(`UPDATE ticket SET state = 'CLOSED' WHERE number = $1`, [ended]);
+    await world.api.app.get(HourLedgerService).releaseUnusedReservation({
+      ticketNumber: ended,
+      reason: ticketEndedReason('CLOSED'),
+      idempotencyKey: `${ended}:release`,
+    });
+    const { rows, balance } = await statement();
+    const consumption = rows.find((r) => r.kind === 'CONSUMPTION' && r.ticketNumber === ended)!;
+    await ok(REVERSE, { input: { entryId: consumption.id, reason: 'Trabajo de otro cliente' } });
+    const after = await statement();
+    expect(after.rows[0]).toMatchObject({ kind: 'REVERSAL', reverses: { id: consumption.id } });
+    expect(after.rows.filter((r) => r.ticketNumber === ended && r.kind === 'RESERVATION')).toEqual([
+      expect.objectContaining({
+        reasonParts: expect.objectContaining({ code: 'ESTIMATE_AUTHORIZED' }),
+      }),
+    ]);
+    expect(after.balance.available).toBe(balance.available + 1.5);
   });
 
   it('what the screen does not offer is refused, typed, and changes nothing', async () => {

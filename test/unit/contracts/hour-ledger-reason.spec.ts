@@ -4,6 +4,7 @@ import type { HourLedgerEntryEntity } from '../../../src/contracts/hour-ledger-e
 import {
   chargedAgainReason,
   estimateReason,
+  holdRestoredReason,
   type LedgerReason,
   LedgerReasonCode,
   ledgerReasonOf,
@@ -37,6 +38,7 @@ const WRITTEN: [LedgerEntryKind, LedgerReason][] = [
   [LedgerEntryKind.RESERVATION_RELEASE, ticketEndedReason('CANCELLED')],
   [LedgerEntryKind.RESERVATION_RELEASE, noChargeReason('Duda básica')],
   [LedgerEntryKind.RESERVATION, chargedAgainReason(3, 'Era desarrollo')],
+  [LedgerEntryKind.RESERVATION, holdRestoredReason(2, '1.50', 'Capturado dos veces\nen el día')],
   [LedgerEntryKind.ADJUSTMENT, manualReason('Cortesía por retraso')],
   [LedgerEntryKind.REVERSAL, manualReason('package 7 purchased on 2026-01-01')],
   [LedgerEntryKind.RESERVATION_RELEASE, otherReason('closed twice')],
@@ -54,6 +56,7 @@ describe('ledger reasons written as data', () => {
       'ticket cancelled',
       'ticket made no-charge (L3-18): Duda básica',
       'ticket charged again (L3-18), estimate v3 held again: Era desarrollo',
+      '1.50 h logged and reversed, held again for estimate v2: Capturado dos veces\nen el día',
       'Cortesía por retraso',
       'package 7 purchased on 2026-01-01',
       'closed twice',

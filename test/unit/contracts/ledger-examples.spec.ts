@@ -15,6 +15,7 @@ import {
   planConsumption,
   planPurchase,
   planReservation,
+  planHoldRestore,
   planReversal,
 } from '../../../src/contracts/ledger-rules';
 import { monthBounds, requireLocalDate } from '../../../src/contracts/local-date';
@@ -149,7 +150,7 @@ describe('ledger rules, worked examples (L3-12)', () => {
     expect(refusal(() => planReversal(l.balance, purchase2)).code).toBe(ErrorCode.CONFLICT);
   });
 
-  it('a reversed consumption gives its hours back to the balance, not to the ticket', () => {
+  it('a reversed consumption alone gives its hours back to the balance (a ticket that ended)', () => {
     const l = ledger().add(planPurchase(1_000));
     l.add(reserve(l, 1, 5).drafts);
     l.add(
@@ -159,6 +160,37 @@ describe('ledger rules, worked examples (L3-12)', () => {
     l.add(planReversal(l.balance, consumption));
     expect(l.balance).toMatchObject({ consumed: 0, balance: 1_000, reserved: 300, available: 700 });
     expect(l.balance.tickets.get(T1)).toMatchObject({ held: 300, consumed: 0 });
+  });
+
+  it('L3-12: on a ticket still at work, the hold restored with it holds the whole estimate again', () => {
+    const l = ledger().add(planPurchase(1_000));
+    l.add(reserve(l, 1, 5).drafts);
+    l.add(
+      planConsumption(l.balance, { ticketNumber: T1, hundredths: 200, noCharge: false }).drafts,
+    );
+    const consumption = l.entries[l.entries.length - 1];
+    const restore = planHoldRestore(l.balance, consumption);
+    expect(restore).toMatchObject({
+      kind: 'RESERVATION',
+      hundredths: 200,
+      ticketNumber: T1,
+      estimateVersion: 1,
+      keySuffix: ':hold-restored',
+    });
+    l.add(planReversal(l.balance, consumption));
+    l.add([restore!]);
+    // As before the entry: 5 h held for the estimate, none consumed, 5 h available.
+    expect(l.balance).toMatchObject({ consumed: 0, balance: 1_000, reserved: 500, available: 500 });
+    expect(l.balance.tickets.get(T1)).toMatchObject({ held: 500, consumed: 0, estimateVersion: 1 });
+    // The whole estimate can be logged again.
+    expect(
+      planConsumption(l.balance, { ticketNumber: T1, hundredths: 500, noCharge: false }).charged,
+    ).toBe(500);
+    // Nothing to restore for a purchase, nor for a ticket that never held an estimate.
+    expect(planHoldRestore(l.balance, l.entries[0])).toBeNull();
+    expect(
+      planHoldRestore(l.balance, { ...consumption, ticketNumber: 'L3-2026-999999' }),
+    ).toBeNull();
   });
 });
 

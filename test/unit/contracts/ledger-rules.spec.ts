@@ -15,6 +15,7 @@ import {
   planPurchase,
   planRelease,
   planReservation,
+  planHoldRestore,
   planReversal,
 } from '../../../src/contracts/ledger-rules';
 
@@ -30,6 +31,8 @@ const CATEGORIES: WorkCategory[] = ['DEVELOPMENT', 'CONFIGURATION', 'QUESTION', 
 class Model {
   readonly entries: LedgerFact[] = [];
   readonly noCharge = new Set<string>();
+  /** Tickets whose hold was released (ended) and not reserved since. */
+  readonly released = new Set<string>();
   versions = new Map<string, number>();
 
   get balance(): LedgerBalance {
@@ -114,6 +117,7 @@ function apply(m: Model, o: Op): { refused?: DomainError; appended: LedgerFact[]
           noCharge: m.noCharge.has(n),
         });
         m.versions.set(n, Math.max(version, m.versions.get(n) ?? 0));
+        if (plan.drafts.length > 0) m.released.delete(n);
         return { appended: m.append(plan.drafts) };
       }
       case 'log':
@@ -127,13 +131,20 @@ function apply(m: Model, o: Op): { refused?: DomainError; appended: LedgerFact[]
           ),
         };
       case 'release':
+        m.released.add(TICKETS[o.t]);
         return { appended: m.append(planRelease(b, TICKETS[o.t]).drafts) };
       case 'adjust':
         return { appended: m.append(planAdjustment(b, o.h)) };
       case 'reverse': {
         if (m.entries.length === 0) return { appended: [] };
         const target = m.entries[o.pick % m.entries.length];
-        return { appended: m.append(planReversal(b, target)) };
+        const reversal = planReversal(b, target);
+        // As the service does: a ticket still at work (not released, not waived) gets the
+        // reversed consumption's hours back in its hold.
+        const n = target.ticketNumber;
+        const restore =
+          n && !m.released.has(n) && !m.noCharge.has(n) ? planHoldRestore(b, target) : null;
+        return { appended: m.append(restore ? [...reversal, restore] : reversal) };
       }
       case 'waive': {
         const n = TICKETS[o.t];

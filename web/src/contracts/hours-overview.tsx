@@ -72,6 +72,8 @@ export function useLedgerReason(): (entry: LedgerEntry) => string {
         return r.TICKET_NO_CHARGE;
       case 'TICKET_CHARGED_AGAIN':
         return r.TICKET_CHARGED_AGAIN(p.estimateVersion ?? 0);
+      case 'HOLD_RESTORED':
+        return r.HOLD_RESTORED(h, p.estimateVersion ?? 0);
       default:
         // An adjustment's or reversal's own reason, as the manager wrote it.
         return p.note ?? reason;

@@ -17,6 +17,8 @@ export const hoursLedgerEn: HoursLedgerMessages = {
     TICKET_NO_CHARGE: 'Ticket not charged to the package: its hold is released',
     TICKET_CHARGED_AGAIN: (version) =>
       `Ticket charged to the package again: estimate v${version} is put on hold again`,
+    HOLD_RESTORED: (hours, version) =>
+      `${hours} h logged were reversed: back in the hold of estimate v${version}`,
   },
   reversalOf: (entry) => `Reversal of ${entry}`,
   reversedTag: 'Reversed',

@@ -22,6 +22,8 @@ export const hoursLedgerEsMX = {
     TICKET_NO_CHARGE: 'Ticket sin cargo al paquete: se libera su reserva',
     TICKET_CHARGED_AGAIN: (version: number) =>
       `Ticket con cargo al paquete de nuevo: nueva reserva de la estimación v${version}`,
+    HOLD_RESTORED: (hours: string, version: number) =>
+      `Se revirtieron ${hours} h registradas: vuelven a la reserva de la estimación v${version}`,
   },
   /** A reversal's row: the entry it cancels, named by `entry` (date · ticket · hours). */
   reversalOf: (entry: string) => `Reversión de ${entry}`,
