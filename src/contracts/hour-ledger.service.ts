@@ -545,6 +545,8 @@ export class HourLedgerService {
           actorId: req.actorId,
         });
       }
+      // A ticket's page (its hours, its time entries) follows it live (delivered on commit).
+      if (target.ticketNumber) await notifyTicketChanged(l.tx, target.ticketNumber);
       const balance = await this.balanceAfter(l);
       if (this.notices) {
         const reversedPackage = await l.tx

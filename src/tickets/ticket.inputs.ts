@@ -299,6 +299,27 @@ export class LogTicketTimeInput {
   requestId?: string;
 }
 
+@InputType({
+  description:
+    'L3-12, L3-13: a time entry logged by mistake is cancelled by a reversal (the ledger is append-only): by the agent who logged it while the ticket is open, or by a manager or administrator.',
+})
+export class ReverseTicketTimeEntryInput {
+  @Field()
+  @Matches(TICKET_NUMBER_PATTERN, { message: 'number must look like L3-2026-000123' })
+  number!: string;
+
+  @Field(() => ID, { description: 'The time entry (TimeEntry.id) on that ticket.' })
+  @Matches(/^\d{1,18}$/, { message: 'timeEntryId must be a time entry id' })
+  timeEntryId!: string;
+
+  @Field({ description: 'Why it is cancelled; the client reads it in their email.' })
+  @IsText('reason')
+  reason!: string;
+
+  @RequestIdField('Idempotency key: a retry with the same ID reverses once.')
+  requestId?: string;
+}
+
 /**
  * What the ticket lists name a ticket by, and so what their category filter matches (L3-01,
  * L3-06…L3-08): its classification once triage set it, else the category it was registered with.

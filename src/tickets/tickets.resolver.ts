@@ -27,6 +27,7 @@ import {
   DeclineRemoteSessionInput,
   EstimateFeedbackInput,
   LogTicketTimeInput,
+  ReverseTicketTimeEntryInput,
   ProposeRemoteSessionInput,
   ReassignTicketInput,
   RecordAdminActionInput,
@@ -522,6 +523,24 @@ export class TicketsResolver {
   ): Promise<TimeEntryModel> {
     const result = await this.service.logTime(u, i);
     return TimeEntryModel.fromEntity(result.timeEntry, HourBalanceModel.fromView(result.balance));
+  }
+
+  @Roles(Role.AGENT, Role.MANAGER, Role.ADMIN)
+  @Mutation(() => TimeEntryModel, {
+    description:
+      "L3-12, L3-13: cancels a time entry logged by mistake with a reversal (its hours back in the ticket's hold while it is at work); by the agent who logged it on an open ticket, or by a manager or administrator. The client's approvers are emailed.",
+  })
+  async reverseTicketTimeEntry(
+    @CurrentUser() u: AuthenticatedUser,
+    @Args('input') i: ReverseTicketTimeEntryInput,
+  ): Promise<TimeEntryModel> {
+    const r = await this.service.reverseTimeEntry(u, i);
+    return TimeEntryModel.fromEntity(
+      r.timeEntry,
+      HourBalanceModel.fromView(r.balance),
+      r.agentName,
+      r.reversed,
+    );
   }
 
   @Mutation(() => TransitionOutcome, { description: 'The client cancels before closure.' })

@@ -36,7 +36,12 @@ import { computeClock } from './clock-computation';
 import type { CalendarLookupResult } from './ticket.activities';
 import { isUniqueViolation } from '../identity/unique-violation';
 import { TicketEventEntity } from './ticket-event.entity';
-import type { LogTicketTimeInput, RegisterTicketInput, TicketFilter } from './ticket.inputs';
+import type {
+  LogTicketTimeInput,
+  RegisterTicketInput,
+  ReverseTicketTimeEntryInput,
+  TicketFilter,
+} from './ticket.inputs';
 import {
   eventFromEntity,
   ticketFromEntity,
@@ -61,6 +66,8 @@ import {
 } from './ticket-event-sql';
 import { TicketWorkflowClient } from './ticket-workflow.client';
 import { TicketEntity } from './ticket.entity';
+import { assertTicketOpen } from './ticket-open';
+import { TimeEntryEntity } from '../contracts/time-entry.entity';
 import { calendarDisplayName } from '../shared/calendar-names';
 
 export type TransitionName = keyof typeof RULES;
@@ -551,6 +558,47 @@ export class TicketsService implements OnModuleInit {
       agentTimeZone: user.timeZone,
       idempotencyKey: `ticket:${ticket.number}:time:${input.requestId ?? randomUUID()}`,
     });
+  }
+
+  /**
+   * L3-12, L3-13: cancels a time entry logged by mistake with a reversal of its consumption (on a
+   * ticket still at work its hours go back to the estimate's hold). The agent who logged it may,
+   * while the ticket is open; managers and administrators may on any ticket, as on the ledger
+   * screen. Answers the entry as listed now (reversed).
+   */
+  async reverseTimeEntry(user: AuthenticatedUser, input: ReverseTicketTimeEntryInput) {
+    if (!isProviderStaff(user)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Only provider staff correct time entries');
+    }
+    const ticket = await this.visible(user, input.number);
+    const entry = await this.db
+      .getRepository(TimeEntryEntity)
+      .findOneBy({ id: input.timeEntryId, ticketNumber: ticket.number });
+    if (!entry) {
+      throw notFound(
+        'time_entry',
+        input.timeEntryId,
+        `No time entry ${input.timeEntryId} on ${ticket.number}`,
+      );
+    }
+    if (!user.roles.some((r) => r === Role.MANAGER || r === Role.ADMIN)) {
+      if (entry.agentId !== user.id) {
+        throw new DomainError(
+          ErrorCode.FORBIDDEN,
+          'An agent cancels only the time entries they logged; a manager cancels the others',
+          { reason: 'NOT_YOUR_TIME_ENTRY' },
+        );
+      }
+      assertTicketOpen(ticket.number, ticket.state, 'corrections of its time entries by agents');
+    }
+    await this.ledger.reverse({
+      entryId: String(entry.ledgerEntryId),
+      reason: input.reason,
+      actorId: user.id,
+      idempotencyKey: `ticket:${ticket.number}:time:${entry.id}:reverse:${input.requestId ?? randomUUID()}`,
+    });
+    const rows = await this.ledger.ticketTimeEntries(ticket.organizationId, ticket.number);
+    return rows.find((r) => String(r.timeEntry.id) === String(entry.id))!;
   }
 
   /**

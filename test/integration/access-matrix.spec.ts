@@ -44,6 +44,9 @@ interface Target {
   readonly userId: string;
   /** L3-11: files an agent attached to one of the organisation's tickets, one per provider role. */
   readonly attachmentIds: Readonly<Record<string, string>>;
+  /** L3-12/L3-13: a no-charge ticket of the organisation with a time entry by each provider role. */
+  readonly timeEntryTicket: string;
+  readonly timeEntryIds: Readonly<Record<string, string>>;
 }
 
 /**
@@ -170,6 +173,21 @@ const MATRIX: readonly Row[] = [
   ticket('closeAdminAction', PROVIDER),
   ticket('cancelTicket', CLIENT),
   ticket('logTicketTime', PROVIDER, { date: today, hours: 1, description: 'Análisis' }, true),
+  // L3-12/L3-13: each provider role cancels its own entry (of no charge: refused as NOT_REVERSIBLE,
+  // so the entry stays for the next case), on any organisation's ticket.
+  {
+    mutation: 'reverseTicketTimeEntry',
+    roles: PROVIDER,
+    scope: 'organization',
+    vars: (t, _unique, role) => ({
+      input: {
+        number: t.timeEntryTicket,
+        timeEntryId: t.timeEntryIds[role] ?? t.timeEntryIds[Role.AGENT],
+        reason: 'Capturado por error',
+      },
+    }),
+    roleGuardFirst: true,
+  },
   // Comments: clients on their own organisation's tickets, staff on any (internal notes aside).
   {
     mutation: 'addComment',
@@ -556,12 +574,30 @@ describe('Mutation access matrix (role × organisation)', () => {
         expect(res.status).toBe(201);
         attachmentIds[role] = ((await res.json()) as { id: string }).id;
       }
+      // L3-12/L3-13: a time entry by each provider role, on a ticket of no charge (L3-18).
+      await setup(
+        'mutation ($input: SetTicketNoChargeInput!) { setTicketNoCharge(input: $input) { noCharge } }',
+        { input: { ticketNumber: number, organizationId, noCharge: true, reason: 'Matriz' } },
+      );
+      const timeEntryIds: Record<string, string> = {};
+      for (const role of PROVIDER) {
+        const { body } = await gql<{ logTicketTime: { id: string } }>(
+          world.api,
+          'mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) { id } }',
+          { input: { number, date: today, hours: 1, description: `Entrada de ${role}` } },
+          world.bearer(role),
+        );
+        expect(body.errors).toBeUndefined();
+        timeEntryIds[role] = body.data!.logTicketTime.id;
+      }
       return {
         organizationId,
         ledgerEntryId: adjusted.adjustHours.id,
         checkpointId,
         userId,
         attachmentIds,
+        timeEntryTicket: number,
+        timeEntryIds,
       };
     };
     fixed = { own: await targetOf('own'), other: await targetOf('other') };

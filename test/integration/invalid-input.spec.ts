@@ -461,6 +461,21 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('short requestId', r, { input: { ...ok, requestId: 'abc' } }),
     ];
   },
+  reverseTicketTimeEntry: (f) => {
+    const r = Role.AGENT;
+    const ok = { number: f.scheduling, timeEntryId: '999999999', reason: 'Capturado por error' };
+    return [
+      c('missing input', r, {}),
+      c('malformed number', r, { input: { ...ok, number: 'L3' } }),
+      c('unknown ticket', r, { input: { ...ok, number: UNKNOWN_TICKET } }, 'NOT_FOUND'),
+      c('entry not a number', r, { input: { ...ok, timeEntryId: 'abc' } }),
+      c('negative entry', r, { input: { ...ok, timeEntryId: '-1' } }),
+      c('no such entry on the ticket', r, { input: ok }, 'NOT_FOUND'),
+      c('blank reason', r, { input: { ...ok, reason: BLANK } }),
+      c('oversized reason', r, { input: { ...ok, reason: HUGE } }),
+      c('short requestId', r, { input: { ...ok, requestId: 'abc' } }),
+    ];
+  },
 
   // ---- contracts and hours (L3-03, L3-12, L3-13, L3-16, L3-18) ----
   purchaseHourPackage: (f) => {
