@@ -270,3 +270,102 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
     expect(await kept.getByTestId('time-entry-reversed').count()).toBe(0);
   });
 });
+
+describe('Cancelling a time entry logged by mistake (web app, L3-12, L3-13)', () => {
+  const e2e = useE2eWorldWithWorker('time_entry_cancel');
+
+  it('the agent cancels their own entry with a reason: it stays listed, reversed, and its hours can be logged again', async () => {
+    const api = async (role: Role, query: string, variables: Record<string, unknown>) => {
+      const { body } = await gql<Record<string, unknown>>(
+        e2e.world.api,
+        query,
+        variables,
+        e2e.world.bearer(role),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!;
+    };
+    const act = (role: Role, mutation: string, inputType: string, input: object) =>
+      api(role, `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { seq } }`, {
+        input,
+      });
+    // A development requirement estimated at 1 h and authorized in writing (L3-08, L3-09).
+    const { registerTicket } = (await api(
+      Role.CLIENT_USER,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      {
+        input: {
+          category: 'DEVELOPMENT',
+          subject: 'Campo de referencia en facturas',
+          description: 'Un campo nuevo en la factura.',
+        },
+      },
+    )) as { registerTicket: { number: string } };
+    const number = registerTicket.number;
+    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
+      number,
+      classification: 'REQUIREMENT',
+      requirementKind: 'DEVELOPMENT',
+    });
+    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
+      number,
+      hours: 1,
+      scope: 'Campo de referencia',
+    });
+    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
+      number,
+      estimateVersion: 1,
+      statement: 'Autorizo por escrito la hora del campo de referencia.',
+    });
+
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.goto(`/tickets/${number}`);
+    const section = page.getByTestId('time-entries');
+    await section.getByRole('heading', { name: 'Horas trabajadas' }).waitFor();
+    // The whole hour logged where 0.4 h were meant.
+    await section.getByLabel('Horas', { exact: true }).fill('1');
+    await section.getByLabel('Descripción', { exact: true }).fill('Campo en el formulario');
+    await section.getByRole('button', { name: 'Registrar horas' }).click();
+    const table = section.getByTestId('time-entries-table');
+    const row = table.getByRole('row', { name: /Campo en el formulario/ });
+    await row.waitFor();
+    // The estimate is used up: the form gives way to why.
+    await section.getByTestId('log-hours-unavailable').waitFor();
+
+    await row.getByRole('button', { name: /^Anular el registro de 1 h del / }).click();
+    const form = section.getByTestId('cancel-time-entry');
+    await form.getByRole('heading', { name: /^Anular el registro de 1 h del / }).waitFor();
+    // No reason: told in words, nothing sent.
+    await form.getByRole('button', { name: 'Anular registro' }).click();
+    await form.getByText('Escriba por qué se anula el registro.').waitFor();
+    await form.getByLabel('Motivo').fill('Se capturó la hora completa; fueron 0.4 h');
+    await screenshot(page, '29-agent-cancel-time-entry');
+    await form.getByRole('button', { name: 'Anular registro' }).click();
+    await section.getByText(/^Se anuló el registro de 1 h del /).waitFor();
+    expect(await form.count()).toBe(0);
+    await row.getByText('Revertido: ya no se descuenta').waitFor();
+    expect(await row.getByRole('button', { name: /Anular/ }).count()).toBe(0);
+    expect(await section.getByTestId('time-entries-total').innerText()).toBe(
+      'Total descontado: 0 h',
+    );
+
+    // The hour went back to the estimate: the right 0.4 h can be logged.
+    await section.getByLabel('Horas', { exact: true }).fill('0.4');
+    await section.getByLabel('Descripción', { exact: true }).fill('Campo en el formulario (bien)');
+    await section.getByRole('button', { name: 'Registrar horas' }).click();
+    await table.getByRole('row', { name: /Campo en el formulario \(bien\)/ }).waitFor();
+    expect(await section.getByTestId('time-entries-total').innerText()).toBe(
+      'Total descontado: 0.4 h',
+    );
+
+    // The client reads both entries and cancels nothing.
+    const client = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(client, CLIENT, e2e.password(CLIENT));
+    await client.goto(`/tickets/${number}`);
+    const seen = client.getByTestId('time-entries');
+    await seen.getByText('Revertido: ya no se descuenta').waitFor();
+    expect(await seen.getByRole('button', { name: /Anular/ }).count()).toBe(0);
+  });
+});

@@ -192,6 +192,13 @@ describe('server errors in the UI language', () => {
     expect(
       serverErrorText(fail('CONFLICT', { reason: 'OWN_ACCOUNT_DEACTIVATION' }), en, esCtx),
     ).toBe('You cannot deactivate your own account; ask another administrator to do it if needed.');
+    // L3-12, L3-13: an agent cancelling a time entry another person logged.
+    expect(serverErrorText(fail('FORBIDDEN', { reason: 'NOT_YOUR_TIME_ENTRY' }), es, esCtx)).toBe(
+      'Solo quien registró estas horas, o un gerente, puede anularlas.',
+    );
+    expect(serverErrorText(fail('FORBIDDEN', { reason: 'NOT_YOUR_TIME_ENTRY' }), en, esCtx)).toBe(
+      'Only whoever logged these hours, or a manager, can cancel them.',
+    );
     // L3-04: two admins removing each other at once, the second is refused.
     expect(serverErrorText(fail('CONFLICT', { reason: 'LAST_ACTIVE_ADMIN' }), es, esCtx)).toBe(
       'Es el último administrador activo: primero haga administrador activo a otro usuario.',

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { LogTicketTimeInput } from '../../../src/tickets/ticket.inputs';
-import { parseLoggedHours } from '../../../web/src/tickets/logged-hours';
+import { mayCancelEntry, parseLoggedHours } from '../../../web/src/tickets/logged-hours';
 
 // L3-12: the «Registrar horas» form takes the hours the API's LogTicketTimeInput takes, no fewer
 // and no more. It refused anything under 0.25 h (0.1 h, six minutes of work), which the API logs.
@@ -48,4 +48,33 @@ describe('hours of a time entry as typed (L3-12)', () => {
       expect(parseLoggedHours(typed)).toBeUndefined();
     },
   );
+});
+
+// L3-12, L3-13: «Anular» on a time entry is offered as reverseTicketTimeEntry allows it.
+describe('who may cancel a time entry from the ticket (L3-12, L3-13)', () => {
+  const entry = { agentId: 'agent-1', chargedHours: 1.5, reversed: false };
+  const agent = { id: 'agent-1', roles: ['AGENT'] };
+  const otherAgent = { id: 'agent-2', roles: ['AGENT'] };
+  const manager = { id: 'manager-1', roles: ['MANAGER'] };
+  const admin = { id: 'admin-1', roles: ['ADMIN'] };
+  const client = { id: 'agent-1', roles: ['CLIENT_APPROVER'] };
+
+  it.each([
+    ['the agent who logged it, ticket open', entry, agent, true, true],
+    ['the agent who logged it, ticket ended', entry, agent, false, false],
+    ['another agent', entry, otherAgent, true, false],
+    ['a manager, ticket ended', entry, manager, false, true],
+    ['an administrator', entry, admin, true, true],
+    ['a client', entry, client, true, false],
+    ['an entry already reversed', { ...entry, reversed: true }, manager, true, false],
+    [
+      'an entry that charged nothing (no-charge)',
+      { ...entry, chargedHours: 0 },
+      agent,
+      true,
+      false,
+    ],
+  ])('%s', (_case, e, user, open, expected) => {
+    expect(mayCancelEntry(e, user, open)).toBe(expected);
+  });
 });

@@ -296,6 +296,8 @@ export function serverErrorText(
       return s.notReversible;
     case 'ALREADY_REVERSED':
       return s.alreadyReversed;
+    case 'NOT_YOUR_TIME_ENTRY':
+      return s.notYourTimeEntry;
     case 'IDEMPOTENCY_KEY_REUSED':
       return s.idempotencyKeyReused;
     // L3-06 remote sessions (`workflows/ticket/transitions.ts`).

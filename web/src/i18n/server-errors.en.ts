@@ -157,6 +157,7 @@ export const serverErrorsEn: ServerErrorMessages = {
   notReversible:
     'This entry cannot be reversed: only a purchase, an adjustment or a charged consumption, once (reservations follow their estimate).',
   alreadyReversed: 'This entry has already been reversed; refresh the ledger to see its reversal.',
+  notYourTimeEntry: 'Only whoever logged these hours, or a manager, can cancel them.',
   idempotencyKeyReused:
     'This operation was already recorded with other values; check the hour ledger before trying again.',
   attachments: {

@@ -174,6 +174,8 @@ export const serverErrorsEsMX = {
   notReversible:
     'Este movimiento no se puede revertir: solo una compra, un ajuste o un consumo con cargo, una vez (las reservas siguen a su estimación).',
   alreadyReversed: 'Este movimiento ya se revirtió; actualice el historial para ver su reversión.',
+  /** L3-12, L3-13: an agent cancels only the time entries they logged. */
+  notYourTimeEntry: 'Solo quien registró estas horas, o un gerente, puede anularlas.',
   idempotencyKeyReused:
     'Esta operación ya se registró con otros datos; revise el historial de horas antes de volver a intentarlo.',
   /** L3-11 files on tickets: `name` is the file's name, sizes already formatted. */

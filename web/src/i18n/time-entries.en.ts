@@ -34,4 +34,19 @@ export const timeEntriesEn: TimeEntriesMessages = {
   reasons: {
     EXCEEDS_AUTHORIZED_ESTIMATE: "Exceeds the estimate's authorized hours",
   },
+  actions: 'Actions',
+  cancel: {
+    open: 'Cancel',
+    openLabel: (hours, date) => `Cancel the entry of ${hours} h on ${date}`,
+    title: (hours, date) => `Cancel the entry of ${hours} h on ${date}`,
+    intro:
+      "The entry stays listed, marked reversed, and is no longer charged. While the ticket is still at work, its hours go back to the authorized estimate. The client's approvers get an email with the reason.",
+    reason: 'Reason',
+    reasonHint: 'For example: “Hours entered twice”. The client will read it.',
+    reasonRequired: 'Write why the entry is cancelled.',
+    submit: 'Cancel entry',
+    sending: 'Cancelling…',
+    keep: 'Keep it',
+    done: (hours, date) => `The entry of ${hours} h on ${date} was cancelled.`,
+  },
 };

@@ -35,6 +35,23 @@ export const timeEntriesEsMX = {
   reasons: {
     EXCEEDS_AUTHORIZED_ESTIMATE: 'Excede las horas autorizadas de la estimación',
   } as Record<string, string>,
+  /** L3-12, L3-13: header of the column of «Anular» (read by screen readers). */
+  actions: 'Acciones',
+  /** «Anular registro»: a time entry logged by mistake, cancelled with a reason. */
+  cancel: {
+    open: 'Anular',
+    openLabel: (hours: number, date: string) => `Anular el registro de ${hours} h del ${date}`,
+    title: (hours: number, date: string) => `Anular el registro de ${hours} h del ${date}`,
+    intro:
+      'El registro queda en la lista, marcado como revertido, y deja de descontarse. Mientras el ticket sigue en curso, sus horas vuelven a la estimación autorizada. Los aprobadores del cliente reciben un correo con el motivo.',
+    reason: 'Motivo',
+    reasonHint: 'Por ejemplo: «Horas capturadas dos veces». El cliente lo leerá.',
+    reasonRequired: 'Escriba por qué se anula el registro.',
+    submit: 'Anular registro',
+    sending: 'Anulando…',
+    keep: 'No anular',
+    done: (hours: number, date: string) => `Se anuló el registro de ${hours} h del ${date}.`,
+  },
 };
 
 export type TimeEntriesMessages = typeof timeEntriesEsMX;

@@ -10,12 +10,15 @@ import { useI18n } from '../i18n/i18n-context';
 import { dayInZone } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
 import { logHoursOffer } from './log-hours-offer';
-import { parseLoggedHours } from './logged-hours';
+import { CancelTimeEntryForm } from './cancel-time-entry';
+import { mayCancelEntry, parseLoggedHours } from './logged-hours';
 import { useLocalTime } from './ticket-bits';
 import { useNotice } from '../components/use-notice';
 
 export interface TimeEntry {
   id: string;
+  /** Who logged it (the agent may cancel it while the ticket is open). */
+  agentId: string;
   date: string;
   hours: number;
   chargedHours: number;
@@ -27,7 +30,7 @@ export interface TimeEntry {
 }
 
 const ENTRY_FIELDS =
-  'id date hours chargedHours description agentName reversed balance { balance available }';
+  'id date hours chargedHours description agentId agentName reversed balance { balance available }';
 
 export const TICKET_TIME_ENTRIES = operation<
   { ticket: { number: string; chargedHours: number; timeEntries: TimeEntry[] } },
@@ -91,7 +94,7 @@ export function TimeEntriesSection({
 }) {
   const { t, language } = useI18n();
   const c = t.timeEntries;
-  const { call } = useSession();
+  const { call, user } = useSession();
   const { zone } = useLocalTime();
   const query = useQuery(TICKET_TIME_ENTRIES, { number });
   const held = useQuery(HOURS_HELD, { organizationId }, !staff);
@@ -130,6 +133,11 @@ export function TimeEntriesSection({
   const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
+  /** The entry whose «Anular» form is open. */
+  const [cancelling, setCancelling] = useState<TimeEntry>();
+  const [cancelled, setCancelled] = useNotice();
+  const mayCancel = (e: TimeEntry) => staff && !!user && mayCancelEntry(e, user, !closed);
+  const cancellable = entries.some(mayCancel);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -194,6 +202,11 @@ export function TimeEntriesSection({
                 <th scope="col">{c.charged}</th>
                 <th scope="col">{c.description}</th>
                 <th scope="col">{c.agent}</th>
+                {cancellable && (
+                  <th scope="col">
+                    <span className="visually-hidden">{c.actions}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -219,12 +232,54 @@ export function TimeEntriesSection({
                     {e.description}
                   </td>
                   <td data-label={c.agent}>{e.agentName ?? '—'}</td>
+                  {cancellable && (
+                    <td>
+                      {mayCancel(e) && (
+                        <button
+                          type="button"
+                          className="button small"
+                          aria-label={c.cancel.openLabel(
+                            e.hours,
+                            formatLocalDate(e.date, language, 'medium'),
+                          )}
+                          aria-expanded={cancelling?.id === e.id}
+                          onClick={() => {
+                            setCancelled(undefined);
+                            setCancelling(e);
+                          }}
+                        >
+                          {c.cancel.open}
+                        </button>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {cancelling && (
+        <CancelTimeEntryForm
+          key={cancelling.id}
+          number={number}
+          entry={cancelling}
+          onClose={() => setCancelling(undefined)}
+          onDone={async () => {
+            // The list is read again first: the notice never sits next to a stale total.
+            await Promise.all([query.reload(), staff ? held.reload() : Promise.resolve()]);
+            const entry = cancelling;
+            setCancelling(undefined);
+            setCancelled((w) =>
+              w.t.timeEntries.cancel.done(
+                entry.hours,
+                formatLocalDate(entry.date, w.language, 'medium'),
+              ),
+            );
+          }}
+        />
+      )}
+      <SuccessMessage text={cancelled} />
       {entries.length > 0 && (
         <p data-testid="time-entries-total">
           {noCharge
