@@ -17,6 +17,8 @@ import { batchScope } from '../common/request-batcher';
 import { TicketOrder } from './ticket-order';
 import { HourBalanceModel } from '../contracts/hour-balance.model';
 import { TimeEntryModel } from '../contracts/time-entry.model';
+import type { TimeEntryEntity } from '../contracts/time-entry.entity';
+import type { HourBalanceView } from '../contracts/balance-view';
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '../identity';
 import { Locale } from '../identity/graphql-enums';
 import {
@@ -205,15 +207,7 @@ export class TicketsResolver {
     @CurrentUser() user: AuthenticatedUser,
     @Parent() ticket: TicketWithParts,
   ): Promise<TimeEntryModel[]> {
-    const rows = await this.service.timeEntries(user, ticket);
-    return rows.map((r) =>
-      TimeEntryModel.fromEntity(
-        r.timeEntry,
-        HourBalanceModel.fromView(r.balance),
-        r.agentName,
-        r.reversed,
-      ),
-    );
+    return (await this.service.timeEntries(user, ticket)).map(listedTimeEntry);
   }
 
   @ResolveField(() => Float, {
@@ -534,17 +528,26 @@ export class TicketsResolver {
     @CurrentUser() u: AuthenticatedUser,
     @Args('input') i: ReverseTicketTimeEntryInput,
   ): Promise<TimeEntryModel> {
-    const r = await this.service.reverseTimeEntry(u, i);
-    return TimeEntryModel.fromEntity(
-      r.timeEntry,
-      HourBalanceModel.fromView(r.balance),
-      r.agentName,
-      r.reversed,
-    );
+    return listedTimeEntry(await this.service.reverseTimeEntry(u, i));
   }
 
   @Mutation(() => TransitionOutcome, { description: 'The client cancels before closure.' })
   cancelTicket(@CurrentUser() u: AuthenticatedUser, @Args('input') i: TicketActionInput) {
     return this.run(u, 'cancel', wf.cancelUpdate, i);
   }
+}
+
+/** A time entry as a ticket lists it (L3-12/L3-13): balance after it, its agent, whether reversed. */
+function listedTimeEntry(r: {
+  timeEntry: TimeEntryEntity;
+  balance: HourBalanceView;
+  agentName: string | null;
+  reversed: boolean;
+}): TimeEntryModel {
+  return TimeEntryModel.fromEntity(
+    r.timeEntry,
+    HourBalanceModel.fromView(r.balance),
+    r.agentName,
+    r.reversed,
+  );
 }

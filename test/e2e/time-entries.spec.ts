@@ -269,26 +269,8 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
     const kept = section.getByRole('row', { name: /Consulta de pedidos del mes/ });
     expect(await kept.getByTestId('time-entry-reversed').count()).toBe(0);
   });
-});
-
-describe('Cancelling a time entry logged by mistake (web app, L3-12, L3-13)', () => {
-  const e2e = useE2eWorldWithWorker('time_entry_cancel');
 
   it('the agent cancels their own entry with a reason: it stays listed, reversed, and its hours can be logged again', async () => {
-    const api = async (role: Role, query: string, variables: Record<string, unknown>) => {
-      const { body } = await gql<Record<string, unknown>>(
-        e2e.world.api,
-        query,
-        variables,
-        e2e.world.bearer(role),
-      );
-      expect(body.errors).toBeUndefined();
-      return body.data!;
-    };
-    const act = (role: Role, mutation: string, inputType: string, input: object) =>
-      api(role, `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { seq } }`, {
-        input,
-      });
     // A development requirement estimated at 1 h and authorized in writing (L3-08, L3-09).
     const { registerTicket } = (await api(
       Role.CLIENT_USER,
