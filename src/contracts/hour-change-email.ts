@@ -135,7 +135,18 @@ export function renderHourChangeEmail(
         `${target.kind === LedgerEntryKind.CONSUMPTION ? 'Se revirtieron' : 'Se revirtió'} ${what}: ${rest}`,
         `We reversed ${what}: ${restEn}`,
       );
-    if (change.backToTicketHold) {
+    if (input.hours === 0) {
+      // L3-18: hours logged on a no-charge ticket, cancelled: nothing was charged, nothing moves.
+      const ticket = target.ticketNumber ?? '';
+      subject = t(
+        `Corrección de horas: se anuló un registro sin cargo del ticket ${ticket}`,
+        `Hour correction: an entry of no charge on ticket ${ticket} was cancelled`,
+      );
+      heading = t(
+        `Se anularon las horas registradas sin cargo al paquete en el ticket ${ticket} (${when}): su saldo no cambia. ${availableSentence}`,
+        `We cancelled the hours logged at no charge to the package on ticket ${ticket} (${when}): your balance does not change. ${availableSentence}`,
+      );
+    } else if (change.backToTicketHold) {
       const ticket = target.ticketNumber ?? '';
       subject = t(
         `Corrección de horas: ${amount} vuelven a la reserva del ticket ${ticket}`,
@@ -173,12 +184,14 @@ export function renderHourChangeEmail(
       [t('Cliente', 'Client'), input.organizationName],
       [
         t('Movimiento', 'Change'),
-        change.kind === 'REVERSAL' && change.backToTicketHold
-          ? t(
-              `+${amount} a la reserva del ticket ${change.reverses.ticketNumber ?? ''}`,
-              `+${amount} to the hold of ticket ${change.reverses.ticketNumber ?? ''}`,
-            )
-          : `${added ? '+' : '−'}${amount}`,
+        change.kind === 'REVERSAL' && input.hours === 0
+          ? t('0 h (sin cargo)', '0 h (no charge)')
+          : change.kind === 'REVERSAL' && change.backToTicketHold
+            ? t(
+                `+${amount} a la reserva del ticket ${change.reverses.ticketNumber ?? ''}`,
+                `+${amount} to the hold of ticket ${change.reverses.ticketNumber ?? ''}`,
+              )
+            : `${added ? '+' : '−'}${amount}`,
       ],
       [t('Saldo disponible', 'Available balance'), available],
       [t('Registró', 'Recorded by'), input.byName],

@@ -90,7 +90,7 @@ export class HourLedgerEntryModel {
 
   @Field({
     description:
-      'Whether reverseHourEntry accepts it: a purchase, adjustment or charged consumption not yet reversed (a reversal that takes hours may still be refused for the available hours).',
+      'Whether reverseHourEntry accepts it: a purchase, adjustment or consumption (also of 0 h, on a no-charge ticket) not yet reversed (a reversal that takes hours may still be refused for the available hours).',
   })
   reversible!: boolean;
 

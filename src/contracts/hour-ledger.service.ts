@@ -495,7 +495,7 @@ export class HourLedgerService {
     });
   }
 
-  /** Corrects a purchase, adjustment or charged consumption with a REVERSAL entry (once). */
+  /** Corrects a purchase, adjustment or consumption with a REVERSAL entry (once). */
   async reverse(req: {
     entryId: string;
     reason: string;

@@ -69,14 +69,16 @@ const REVERSIBLE = new Set([
 
 /**
  * Why `reverseHourEntry` refuses an entry whatever the balance, or null when it may be reversed:
- * only a purchase, adjustment or charged consumption (not 0 h), once. The ledger screen shows
- * the same answer per row (`HourLedgerEntry.reversible`), so it offers only what the API accepts.
+ * only a purchase, adjustment or consumption, once. A consumption of 0 h (time logged on a
+ * no-charge ticket, L3-18) is reversed too: its reversal of 0 h changes no figure, and the time
+ * entry stops counting as worked. The ledger screen shows the same answer per row
+ * (`HourLedgerEntry.reversible`), so it offers only what the API accepts.
  */
 export function reversalRefusal(
   target: Pick<LedgerFact, 'id' | 'kind' | 'hundredths'>,
   reversed: ReadonlySet<string>,
 ): 'NOT_REVERSIBLE' | 'ALREADY_REVERSED' | null {
-  if (!REVERSIBLE.has(target.kind) || target.hundredths === 0) return 'NOT_REVERSIBLE';
+  if (!REVERSIBLE.has(target.kind)) return 'NOT_REVERSIBLE';
   return reversed.has(target.id) ? 'ALREADY_REVERSED' : null;
 }
 
@@ -447,13 +449,13 @@ export function planAdjustment(balance: LedgerBalance, hundredths: number): Ledg
   return [draft(LedgerEntryKind.ADJUSTMENT, hundredths)];
 }
 
-/** Corrections are reversal entries; each purchase, adjustment or charged consumption once. */
+/** Corrections are reversal entries; each purchase, adjustment or consumption once. */
 export function planReversal(balance: LedgerBalance, target: LedgerFact): LedgerDraft[] {
   const refusal = reversalRefusal(target, balance.reversed);
   if (refusal === 'NOT_REVERSIBLE') {
     throw ledgerRefusal(
       'NOT_REVERSIBLE',
-      `A ${target.kind} entry${target.hundredths === 0 ? ' of 0 h' : ''} cannot be reversed (reservations follow their estimate)`,
+      `A ${target.kind} entry cannot be reversed (reservations follow their estimate)`,
     );
   }
   if (refusal === 'ALREADY_REVERSED') {
@@ -464,7 +466,7 @@ export function planReversal(balance: LedgerBalance, target: LedgerFact): Ledger
       ErrorCode.CONFLICT,
     );
   }
-  const hundredths = -target.hundredths;
+  const hundredths = -target.hundredths || 0; // not -0
   if (hundredths < 0 && balance.available + hundredths < 0) {
     throw insufficient(balance.available, -hundredths);
   }

@@ -349,5 +349,30 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
     const seen = client.getByTestId('time-entries');
     await seen.getByText('Revertido: ya no se descuenta').waitFor();
     expect(await seen.getByRole('button', { name: /Anular/ }).count()).toBe(0);
+
+    // L3-18: made free of charge, the ticket takes hours of no charge; one logged there by
+    // mistake is cancelled the same way and reads «Anulado» (nothing was charged).
+    await api(
+      Role.MANAGER,
+      `mutation ($input: SetTicketNoChargeInput!) { setTicketNoCharge(input: $input) { noCharge } }`,
+      {
+        input: {
+          ticketNumber: number,
+          organizationId: e2e.world.orgIds['comercializadora-aurora'],
+          noCharge: true,
+          reason: 'Garantía del campo',
+        },
+      },
+    );
+    await section.getByTestId('time-entries-no-charge').waitFor();
+    await section.getByLabel('Horas', { exact: true }).fill('0.5');
+    await section.getByLabel('Descripción', { exact: true }).fill('Ajuste en garantía');
+    await section.getByRole('button', { name: 'Registrar horas' }).click();
+    const free = table.getByRole('row', { name: /Ajuste en garantía/ });
+    await free.getByRole('button', { name: /^Anular el registro de 0\.5 h del / }).click();
+    await form.getByLabel('Motivo').fill('Era de otro ticket');
+    await form.getByRole('button', { name: 'Anular registro' }).click();
+    await free.getByText('Anulado', { exact: true }).waitFor();
+    expect(await free.getByRole('button', { name: /Anular/ }).count()).toBe(0);
   });
 });

@@ -173,8 +173,8 @@ const MATRIX: readonly Row[] = [
   ticket('closeAdminAction', PROVIDER),
   ticket('cancelTicket', CLIENT),
   ticket('logTicketTime', PROVIDER, { date: today, hours: 1, description: 'Análisis' }, true),
-  // L3-12/L3-13: each provider role cancels its own entry (of no charge: refused as NOT_REVERSIBLE,
-  // so the entry stays for the next case), on any organisation's ticket.
+  // L3-12/L3-13: each provider role cancels its own entry, on any organisation's ticket (one
+  // entry per role and organisation, each cancelled once by the case that is allowed).
   {
     mutation: 'reverseTicketTimeEntry',
     roles: PROVIDER,

@@ -138,4 +138,66 @@ describe('Cancelling a time entry from the ticket (L3-12, L3-13)', () => {
     );
     expect(done.reverseTicketTimeEntry.reversed).toBe(true);
   });
+
+  it('L3-18: an entry of no charge is cancelled too: a reversal of 0 h, no figure moves, the approvers read why', async () => {
+    const { number } = await consumedTicket(aurora);
+    await ok(
+      `mutation ($input: SetTicketNoChargeInput!) { setTicketNoCharge(input: $input) { noCharge } }`,
+      {
+        input: { ticketNumber: number, organizationId: aurora, noCharge: true, reason: 'Garantía' },
+      },
+    );
+    const logged = await ok<{ logTicketTime: { id: string } }>(
+      LOG,
+      { input: { number, date: calendarToday(), hours: 2, description: 'Revisión en garantía' } },
+      Role.AGENT,
+    );
+    const balance = `query ($id: ID!) { hourBalance(organizationId: $id) { balance available } }`;
+    const before = await ok<{ hourBalance: unknown }>(balance, { id: aurora });
+    const done = await ok<{ reverseTicketTimeEntry: Record<string, unknown> }>(
+      REVERSE,
+      {
+        input: { number, timeEntryId: logged.logTicketTime.id, reason: 'Era de otro ticket' },
+      },
+      Role.AGENT,
+    );
+    expect(done.reverseTicketTimeEntry).toMatchObject({
+      hours: 2,
+      chargedHours: 0,
+      reversed: true,
+    });
+    expect(await ok<{ hourBalance: unknown }>(balance, { id: aurora })).toEqual(before);
+    const [reversal] = await world.db.query<{ hours: string }[]>(
+      `SELECT r.hours FROM hour_ledger_entry r JOIN time_entry t ON t.ledger_entry_id = r.reverses_entry_id
+        WHERE t.id = $1`,
+      [logged.logTicketTime.id],
+    );
+    expect(Number(reversal.hours)).toBe(0);
+    const [mail] = await world.db.query<{ subject: string; text: string }[]>(
+      `SELECT subject, text FROM email_outbox WHERE event_type = 'HOURS_CHANGED'
+        ORDER BY created_at DESC, id DESC LIMIT 1`,
+    );
+    expect(mail.subject).toBe(
+      `Corrección de horas: se anuló un registro sin cargo del ticket ${number}`,
+    );
+    expect(mail.text).toContain('> Era de otro ticket');
+  });
+
+  it('the database takes a reversal only as the exact opposite of the entry it reverses', async () => {
+    const [entry] = await world.db.query<{ id: string; organization_id: string }[]>(
+      `SELECT id, organization_id FROM hour_ledger_entry WHERE kind = 'ADJUSTMENT' LIMIT 1`,
+    );
+    const [adjusted] = entry
+      ? [entry]
+      : await world.db.query<{ id: string; organization_id: string }[]>(
+          `SELECT id, organization_id FROM hour_ledger_entry WHERE kind = 'PURCHASE' LIMIT 1`,
+        );
+    await expect(
+      world.db.query(
+        `INSERT INTO hour_ledger_entry (organization_id, kind, hours, reason, idempotency_key, reverses_entry_id)
+         VALUES ($1, 'REVERSAL', 0, 'a mano', 'sql-mirror-test', $2)`,
+        [adjusted.organization_id, adjusted.id],
+      ),
+    ).rejects.toThrow(/opposite of the entry it reverses/);
+  });
 });

@@ -131,6 +131,17 @@ describe('ledger rules, worked examples (L3-12)', () => {
     expect(log.charged).toBe(0);
     l.add(log.drafts);
     expect(l.balance).toMatchObject({ balance: 1_000, available: 1_000, consumed: 0 });
+    // Logged there by mistake, it is reversed all the same: 0 h, no figure moves, and nothing
+    // goes back to a hold (there is none).
+    const consumption = l.entries[l.entries.length - 1];
+    const reversal = planReversal(l.balance, consumption);
+    expect(reversal).toMatchObject([{ kind: 'REVERSAL', hundredths: 0 }]);
+    expect(Object.is(reversal[0].hundredths, -0)).toBe(false);
+    expect(planHoldRestore(l.balance, consumption)).toBeNull();
+    l.add(reversal);
+    expect(l.balance).toMatchObject({ balance: 1_000, available: 1_000, consumed: 0 });
+    expect(l.balance.reversed.has(consumption.id)).toBe(true);
+    expect(refusal(() => planReversal(l.balance, consumption)).code).toBe(ErrorCode.CONFLICT);
   });
 
   it('reversals: once, only for purchases/adjustments/consumption, never overdrawing', () => {

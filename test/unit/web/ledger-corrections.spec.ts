@@ -68,14 +68,15 @@ describe('reversalBlock (L3-13)', () => {
     expect(reversalBlock(row('PURCHASE', 10, true))).toBeNull();
     expect(reversalBlock(row('ADJUSTMENT', -2, true))).toBeNull();
     expect(reversalBlock(row('CONSUMPTION', -1.5, true))).toBeNull();
+    // L3-18: time logged on a no-charge ticket (0 h) is cancelled the same way.
+    expect(reversalBlock(row('CONSUMPTION', 0, true))).toBeNull();
   });
   it('says why not otherwise', () => {
     expect(reversalBlock(row('ADJUSTMENT', 2, false, '41'))).toBe('REVERSED');
     expect(reversalBlock(row('REVERSAL', 1.5, false))).toBe('IS_REVERSAL');
     expect(reversalBlock(row('RESERVATION', 4, false))).toBe('FOLLOWS_ESTIMATE');
     expect(reversalBlock(row('RESERVATION_RELEASE', -4, false))).toBe('FOLLOWS_ESTIMATE');
-    expect(reversalBlock(row('CONSUMPTION', 0, false))).toBe('NOTHING_CHARGED');
-    for (const why of ['REVERSED', 'IS_REVERSAL', 'FOLLOWS_ESTIMATE', 'NOTHING_CHARGED']) {
+    for (const why of ['REVERSED', 'IS_REVERSAL', 'FOLLOWS_ESTIMATE', 'NOT_REVERSIBLE']) {
       expect(hoursLedgerEsMX.corrections.blocked[why]).toBeTruthy();
       expect(hoursLedgerEn.corrections.blocked[why]).toBeTruthy();
     }

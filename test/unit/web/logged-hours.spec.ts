@@ -67,13 +67,7 @@ describe('who may cancel a time entry from the ticket (L3-12, L3-13)', () => {
     ['an administrator', entry, admin, true, true],
     ['a client', entry, client, true, false],
     ['an entry already reversed', { ...entry, reversed: true }, manager, true, false],
-    [
-      'an entry that charged nothing (no-charge)',
-      { ...entry, chargedHours: 0 },
-      agent,
-      true,
-      false,
-    ],
+    ['an entry of no charge (L3-18)', { ...entry, chargedHours: 0 }, agent, true, true],
   ])('%s', (_case, e, user, open, expected) => {
     expect(mayCancelEntry(e, user, open)).toBe(expected);
   });

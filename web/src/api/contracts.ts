@@ -139,7 +139,7 @@ export interface LedgerEntry {
   createdAt: string;
   balanceAfter: number | null;
   availableAfter: number | null;
-  /** L3-13: whether reverseHourEntry accepts it (a purchase, adjustment or charged consumption, once). */
+  /** L3-13: whether reverseHourEntry accepts it (a purchase, adjustment or consumption, once). */
   reversible: boolean;
   /** The REVERSAL that cancelled it. */
   reversedByEntryId: string | null;
@@ -212,7 +212,7 @@ export const ADJUST_HOURS = operation<
   adjustHours(input: $input) { id hours }
 }`);
 
-/** L3-13: cancels a purchase, adjustment or charged consumption with a REVERSAL entry. */
+/** L3-13: cancels a purchase, adjustment or consumption with a REVERSAL entry. */
 export const REVERSE_HOUR_ENTRY = operation<
   { reverseHourEntry: { id: string; hours: number; reverses: ReversedEntry | null } },
   { input: { entryId: string; reason: string; idempotencyKey: string } }

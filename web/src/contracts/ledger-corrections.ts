@@ -53,8 +53,7 @@ export function checkAdjustment(
 }
 
 /** Why a ledger row offers no «Revertir», or null when it does. */
-export type ReversalBlock =
-  'REVERSED' | 'IS_REVERSAL' | 'FOLLOWS_ESTIMATE' | 'NOTHING_CHARGED' | 'NOT_REVERSIBLE';
+export type ReversalBlock = 'REVERSED' | 'IS_REVERSAL' | 'FOLLOWS_ESTIMATE' | 'NOT_REVERSIBLE';
 
 export function reversalBlock(
   entry: Pick<LedgerEntry, 'kind' | 'hours' | 'reversible' | 'reversedByEntryId'>,
@@ -67,8 +66,6 @@ export function reversalBlock(
     case 'RESERVATION':
     case 'RESERVATION_RELEASE':
       return 'FOLLOWS_ESTIMATE';
-    case 'CONSUMPTION':
-      return entry.hours === 0 ? 'NOTHING_CHARGED' : 'NOT_REVERSIBLE';
     default:
       return 'NOT_REVERSIBLE';
   }

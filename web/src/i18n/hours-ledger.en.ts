@@ -64,7 +64,6 @@ export const hoursLedgerEn: HoursLedgerMessages = {
       REVERSED: 'Already reversed',
       IS_REVERSAL: 'A reversal',
       FOLLOWS_ESTIMATE: 'Follows its estimate',
-      NOTHING_CHARGED: 'Not charged: nothing to reverse',
       NOT_REVERSIBLE: 'Cannot be reversed',
     },
   },

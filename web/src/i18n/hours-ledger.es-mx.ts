@@ -75,7 +75,6 @@ export const hoursLedgerEsMX = {
       REVERSED: 'Ya revertido',
       IS_REVERSAL: 'Es una reversión',
       FOLLOWS_ESTIMATE: 'Sigue a su estimación',
-      NOTHING_CHARGED: 'Sin cargo: nada que revertir',
       NOT_REVERSIBLE: 'No se puede revertir',
     } as Record<string, string>,
   },

@@ -155,7 +155,7 @@ export const serverErrorsEn: ServerErrorMessages = {
   noAdminAction: 'Record the executed administrative action first.',
   ledgerRefused: 'The prepaid hour balance does not allow this operation.',
   notReversible:
-    'This entry cannot be reversed: only a purchase, an adjustment or a charged consumption, once (reservations follow their estimate).',
+    'This entry cannot be reversed: only a purchase, an adjustment or a consumption, once (reservations follow their estimate).',
   alreadyReversed: 'This entry has already been reversed; refresh the ledger to see its reversal.',
   notYourTimeEntry: 'Only whoever logged these hours, or a manager, can cancel them.',
   idempotencyKeyReused:

@@ -172,7 +172,7 @@ export const serverErrorsEsMX = {
   ledgerRefused: 'El saldo de horas prepagadas no permite esta operación.',
   // L3-13: corrections of the hour ledger (`reverseHourEntry`, `adjustHours`).
   notReversible:
-    'Este movimiento no se puede revertir: solo una compra, un ajuste o un consumo con cargo, una vez (las reservas siguen a su estimación).',
+    'Este movimiento no se puede revertir: solo una compra, un ajuste o un consumo, una vez (las reservas siguen a su estimación).',
   alreadyReversed: 'Este movimiento ya se revirtió; actualice el historial para ver su reversión.',
   /** L3-12, L3-13: an agent cancels only the time entries they logged. */
   notYourTimeEntry: 'Solo quien registró estas horas, o un gerente, puede anularlas.',

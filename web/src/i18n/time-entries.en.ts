@@ -10,6 +10,7 @@ export const timeEntriesEn: TimeEntriesMessages = {
   hours: 'Hours',
   charged: 'Hours charged',
   reversed: 'Reversed: no longer charged',
+  cancelledNoCharge: 'Cancelled',
   description: 'Description',
   agent: 'Agent',
   total: (hours: number) => `Total charged: ${hours} h`,
@@ -40,7 +41,7 @@ export const timeEntriesEn: TimeEntriesMessages = {
     openLabel: (hours, date) => `Cancel the entry of ${hours} h on ${date}`,
     title: (hours, date) => `Cancel the entry of ${hours} h on ${date}`,
     intro:
-      "The entry stays listed, marked reversed, and is no longer charged. While the ticket is still at work, its hours go back to the authorized estimate. The client's approvers get an email with the reason.",
+      "The entry stays listed, marked cancelled, and no longer counts. If it was charged to the package and the ticket is still at work, its hours go back to the authorized estimate. The client's approvers get an email with the reason.",
     reason: 'Reason',
     reasonHint: 'For example: “Hours entered twice”. The client will read it.',
     reasonRequired: 'Write why the entry is cancelled.',

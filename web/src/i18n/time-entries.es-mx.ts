@@ -10,6 +10,8 @@ export const timeEntriesEsMX = {
   charged: 'Horas descontadas',
   /** L3-13: a manager reversed the entry (a correction): its hours went back to the balance. */
   reversed: 'Revertido: ya no se descuenta',
+  /** L3-18: an entry of no charge, cancelled (nothing was charged). */
+  cancelledNoCharge: 'Anulado',
   description: 'Descripción',
   agent: 'Agente',
   total: (hours: number) => `Total descontado: ${hours} h`,
@@ -43,7 +45,7 @@ export const timeEntriesEsMX = {
     openLabel: (hours: number, date: string) => `Anular el registro de ${hours} h del ${date}`,
     title: (hours: number, date: string) => `Anular el registro de ${hours} h del ${date}`,
     intro:
-      'El registro queda en la lista, marcado como revertido, y deja de descontarse. Mientras el ticket sigue en curso, sus horas vuelven a la estimación autorizada. Los aprobadores del cliente reciben un correo con el motivo.',
+      'El registro queda en la lista, marcado como anulado, y deja de contar. Si se descontó del paquete y el ticket sigue en curso, sus horas vuelven a la estimación autorizada. Los aprobadores del cliente reciben un correo con el motivo.',
     reason: 'Motivo',
     reasonHint: 'Por ejemplo: «Horas capturadas dos veces». El cliente lo leerá.',
     reasonRequired: 'Escriba por qué se anula el registro.',

@@ -14,15 +14,14 @@ export function parseLoggedHours(text: string): number | undefined {
 /**
  * Whether «Anular» is offered on a time entry (L3-12, L3-13): the API's rule for
  * `reverseTicketTimeEntry`. Managers and administrators may cancel any entry; an agent only their
- * own, while the ticket is open. Never one already reversed, nor one that charged nothing (a
- * no-charge ticket's: the ledger has nothing to reverse).
+ * own, while the ticket is open. Never one already reversed; one of no charge (L3-18) too.
  */
 export function mayCancelEntry(
   entry: { agentId: string; chargedHours: number; reversed: boolean },
   user: { id: string; roles: readonly string[] },
   ticketOpen: boolean,
 ): boolean {
-  if (entry.reversed || entry.chargedHours <= 0) return false;
+  if (entry.reversed) return false;
   if (user.roles.includes('MANAGER') || user.roles.includes('ADMIN')) return true;
   return user.roles.includes('AGENT') && entry.agentId === user.id && ticketOpen;
 }

@@ -222,7 +222,9 @@ export function TimeEntriesSection({
                     {e.reversed ? (
                       <span data-testid="time-entry-reversed">
                         <s>{e.chargedHours}</s>
-                        <span className="muted small block">{c.reversed}</span>
+                        <span className="muted small block">
+                          {e.chargedHours === 0 ? c.cancelledNoCharge : c.reversed}
+                        </span>
                       </span>
                     ) : (
                       e.chargedHours
