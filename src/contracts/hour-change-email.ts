@@ -77,6 +77,8 @@ export function renderHourChangeEmail(
   const change = input.change;
   let heading: string;
   let subject: string;
+  /** The «Movimiento» fact: the signed amount, unless a reversal says where the hours went. */
+  let movement = `${added ? '+' : '−'}${amount}`;
   const blocks: Block[] = [];
   if (change.kind === 'PURCHASE') {
     subject = t(
@@ -146,6 +148,7 @@ export function renderHourChangeEmail(
         `Se anularon las horas registradas sin cargo al paquete en el ticket ${ticket} (${when}): su saldo no cambia. ${availableSentence}`,
         `We cancelled the hours logged at no charge to the package on ticket ${ticket} (${when}): your balance does not change. ${availableSentence}`,
       );
+      movement = t('0 h (sin cargo)', '0 h (no charge)');
     } else if (change.backToTicketHold) {
       const ticket = target.ticketNumber ?? '';
       subject = t(
@@ -155,6 +158,10 @@ export function renderHourChangeEmail(
       heading = reversed(
         `las ${amount} vuelven a la reserva de su estimación autorizada, para el trabajo que sigue en el ticket; su saldo disponible no cambia. ${availableSentence}`,
         `the ${amount} are back in the hold of its authorized estimate, for the work still to do on the ticket; your available balance does not change. ${availableSentence}`,
+      );
+      movement = t(
+        `+${amount} a la reserva del ticket ${ticket}`,
+        `+${amount} to the hold of ticket ${ticket}`,
       );
     } else {
       subject = added
@@ -182,17 +189,7 @@ export function renderHourChangeEmail(
     kind: 'facts',
     rows: [
       [t('Cliente', 'Client'), input.organizationName],
-      [
-        t('Movimiento', 'Change'),
-        change.kind === 'REVERSAL' && input.hours === 0
-          ? t('0 h (sin cargo)', '0 h (no charge)')
-          : change.kind === 'REVERSAL' && change.backToTicketHold
-            ? t(
-                `+${amount} a la reserva del ticket ${change.reverses.ticketNumber ?? ''}`,
-                `+${amount} to the hold of ticket ${change.reverses.ticketNumber ?? ''}`,
-              )
-            : `${added ? '+' : '−'}${amount}`,
-      ],
+      [t('Movimiento', 'Change'), movement],
       [t('Saldo disponible', 'Available balance'), available],
       [t('Registró', 'Recorded by'), input.byName],
       [t('Fecha', 'Date'), ctx.dates.instant(input.at.toISOString())],

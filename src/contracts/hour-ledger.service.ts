@@ -148,6 +148,8 @@ export class HourLedgerService {
   async ticketTimeEntries(
     organizationId: string,
     ticketNumber: string,
+    /** Only this entry (a mutation's answer), not every entry of the ticket. */
+    onlyEntryId?: string,
   ): Promise<
     {
       timeEntry: TimeEntryEntity;
@@ -159,7 +161,7 @@ export class HourLedgerService {
   > {
     return this.db.transaction('REPEATABLE READ', async (tx) => {
       const times = await tx.getRepository(TimeEntryEntity).find({
-        where: { organizationId, ticketNumber },
+        where: { organizationId, ticketNumber, ...(onlyEntryId ? { id: onlyEntryId } : {}) },
         order: { createdAt: 'DESC', id: 'DESC' },
       });
       if (times.length === 0) return [];
@@ -529,11 +531,11 @@ export class HourLedgerService {
         key,
         actorId: req.actorId,
       });
-      // Hours logged by mistake on a ticket still at work go back to its estimate's hold.
+      // Hours logged by mistake on a ticket still at work go back to its estimate's hold (the
+      // ticket is read only when there are hours to give back).
+      const planned = planHoldRestore(l.balance, fact);
       const restore =
-        target.ticketNumber && (await holdsItsEstimate(l.tx, target.ticketNumber))
-          ? planHoldRestore(l.balance, fact)
-          : null;
+        planned && (await holdsItsEstimate(l.tx, planned.ticketNumber!)) ? planned : null;
       if (restore) {
         await this.append(l, [restore], {
           reason: holdRestoredReason(

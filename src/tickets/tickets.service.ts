@@ -31,6 +31,7 @@ import { HourLedgerService } from '../contracts/hour-ledger.service';
 import type { LogTimeResult } from '../contracts/hour-ledger.types';
 import { SupportPoliciesService } from '../contracts/support-policies.service';
 import { type AuthenticatedUser, isProviderStaff, OrganizationKind, Role } from '../identity';
+import { hasAnyRole } from '../identity/role-rules';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { computeClock } from './clock-computation';
 import type { CalendarLookupResult } from './ticket.activities';
@@ -581,7 +582,7 @@ export class TicketsService implements OnModuleInit {
         `No time entry ${input.timeEntryId} on ${ticket.number}`,
       );
     }
-    if (!user.roles.some((r) => r === Role.MANAGER || r === Role.ADMIN)) {
+    if (!hasAnyRole(user, [Role.MANAGER, Role.ADMIN])) {
       if (entry.agentId !== user.id) {
         throw new DomainError(
           ErrorCode.FORBIDDEN,
@@ -597,8 +598,12 @@ export class TicketsService implements OnModuleInit {
       actorId: user.id,
       idempotencyKey: `ticket:${ticket.number}:time:${entry.id}:reverse:${input.requestId ?? randomUUID()}`,
     });
-    const rows = await this.ledger.ticketTimeEntries(ticket.organizationId, ticket.number);
-    return rows.find((r) => String(r.timeEntry.id) === String(entry.id))!;
+    const [listed] = await this.ledger.ticketTimeEntries(
+      ticket.organizationId,
+      ticket.number,
+      entry.id,
+    );
+    return listed;
   }
 
   /**

@@ -38,8 +38,7 @@ export const timeEntriesEn: TimeEntriesMessages = {
   actions: 'Actions',
   cancel: {
     open: 'Cancel',
-    openLabel: (hours, date) => `Cancel the entry of ${hours} h on ${date}`,
-    title: (hours, date) => `Cancel the entry of ${hours} h on ${date}`,
+    entryName: (hours, date) => `Cancel the entry of ${hours} h on ${date}`,
     intro:
       "The entry stays listed, marked cancelled, and no longer counts. If it was charged to the package and the ticket is still at work, its hours go back to the authorized estimate. The client's approvers get an email with the reason.",
     reason: 'Reason',

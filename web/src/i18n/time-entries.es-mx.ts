@@ -42,8 +42,8 @@ export const timeEntriesEsMX = {
   /** «Anular registro»: a time entry logged by mistake, cancelled with a reason. */
   cancel: {
     open: 'Anular',
-    openLabel: (hours: number, date: string) => `Anular el registro de ${hours} h del ${date}`,
-    title: (hours: number, date: string) => `Anular el registro de ${hours} h del ${date}`,
+    /** The button's accessible name and the form's heading. */
+    entryName: (hours: number, date: string) => `Anular el registro de ${hours} h del ${date}`,
     intro:
       'El registro queda en la lista, marcado como anulado, y deja de contar. Si se descontó del paquete y el ticket sigue en curso, sus horas vuelven a la estimación autorizada. Los aprobadores del cliente reciben un correo con el motivo.',
     reason: 'Motivo',

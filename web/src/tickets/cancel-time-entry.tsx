@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { operation } from '../api/graphql-client';
 import { ErrorMessage } from '../components/error-message';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
+import { useMutationForm } from '../components/use-mutation-form';
 import { useNotice } from '../components/use-notice';
 import { useRequestId } from '../components/use-request-id';
 import { formatLocalDate } from '../i18n/format';
@@ -38,8 +39,8 @@ export function CancelTimeEntryForm({
   const { call } = useSession();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useNotice();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  // The section says it is done (this form closes): no notice of its own.
+  const { error, busy, run } = useMutationForm();
   const requestIds = useRequestId();
   const focusReason = () => document.getElementById('cancel-time-reason')?.focus();
   // Opened from an entry's «Anular»: the reason is what to write first.
@@ -54,19 +55,16 @@ export function CancelTimeEntryForm({
       return;
     }
     setProblem(undefined);
-    setError(undefined);
-    setBusy(true);
     const content = { number, timeEntryId: entry.id, reason: reason.trim() };
-    try {
-      await requestIds.send(content, (requestId) =>
-        call(REVERSE_TICKET_TIME_ENTRY, { input: { ...content, requestId } }),
-      );
-      await onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await requestIds.send(content, (requestId) =>
+          call(REVERSE_TICKET_TIME_ENTRY, { input: { ...content, requestId } }),
+        );
+        await onDone();
+      },
+      () => '',
+    );
   };
 
   return (
@@ -78,7 +76,7 @@ export function CancelTimeEntryForm({
       onSubmit={(e) => void submit(e)}
     >
       <h3 id="cancel-time-title" className="span-all">
-        {c.title(entry.hours, day)}
+        {c.entryName(entry.hours, day)}
       </h3>
       <p className="muted span-all">{c.intro}</p>
       <TextAreaField

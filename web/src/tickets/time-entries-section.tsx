@@ -240,7 +240,7 @@ export function TimeEntriesSection({
                         <button
                           type="button"
                           className="button small"
-                          aria-label={c.cancel.openLabel(
+                          aria-label={c.cancel.entryName(
                             e.hours,
                             formatLocalDate(e.date, language, 'medium'),
                           )}
@@ -269,7 +269,7 @@ export function TimeEntriesSection({
           onClose={() => setCancelling(undefined)}
           onDone={async () => {
             // The list is read again first: the notice never sits next to a stale total.
-            await Promise.all([query.reload(), staff ? held.reload() : Promise.resolve()]);
+            await Promise.all([query.reload(), held.reload()]);
             const entry = cancelling;
             setCancelling(undefined);
             setCancelled((w) =>
