@@ -6,7 +6,7 @@ import { toHundredths } from './hours';
 import { type LedgerFact, ledgerRefusal } from './ledger-rules';
 import { TicketBillingEntity } from './ticket-billing.entity';
 import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-number';
-import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
+import { isTicketEnded } from '../../workflows/ticket/ticket.contract';
 
 // Row-level helpers of the ledger service: facts from rows, idempotency replays, request checks.
 
@@ -35,7 +35,7 @@ export async function holdsItsEstimate(tx: EntityManager, ticketNumber: string):
   const [row] = await tx.query<{ state: string }[]>('SELECT state FROM ticket WHERE number = $1', [
     ticketNumber,
   ]);
-  if (!row || (TERMINAL_STATES as readonly string[]).includes(row.state)) return false;
+  if (!row || isTicketEnded(row.state)) return false;
   return !(await isNoCharge(tx, ticketNumber));
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Estimate } from '../../workflows/ticket/ticket.contract';
-import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
+import { isTicketEnded } from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, isProviderStaff } from '../identity';
@@ -199,7 +199,7 @@ async function reinstatement(
 ): Promise<{ drafts: LedgerDraft[]; reserved: number; estimateVersion: number | null }> {
   const none = { drafts: [], reserved: 0, estimateVersion: null };
   const ticket = await readTicket(l.tx, ticketNumber);
-  if (!ticket || (TERMINAL_STATES as readonly string[]).includes(ticket.state)) return none;
+  if (!ticket || isTicketEnded(ticket.state)) return none;
   const estimates = ticket.estimates ?? [];
   const reservedFor = l.balance.tickets.get(ticketNumber)?.estimateVersion ?? null;
   const estimate =

@@ -1,4 +1,4 @@
-import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
+import { isTicketEnded, TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
 
 // «Se necesita su respuesta» (L3-06, L3-07, L3-09, L3-11): when the ticket's next step is the
@@ -39,7 +39,7 @@ export function awaitsClient(
   // A remote session the client confirmed waits on the session itself, not on the client.
   if (ticket.state === 'REMOTE_SESSION_PROPOSED' && ticket.remoteSession?.accepted) return false;
   if (AWAITING_CLIENT_STATES.includes(ticket.state)) return true;
-  if ((TERMINAL_STATES as readonly string[]).includes(ticket.state)) return false;
+  if (isTicketEnded(ticket.state)) return false;
   return answersAuthorizations(user) && ticket.estimates.at(-1)?.status === 'SUBMITTED';
 }
 

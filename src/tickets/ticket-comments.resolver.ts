@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { commentUpdate, TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
+import { commentUpdate, isTicketEnded } from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { type AuthenticatedUser, CurrentUser } from '../identity';
 import { AddCommentArgs } from './add-comment.args';
@@ -24,7 +24,7 @@ export class TicketCommentsResolver {
   async addComment(@CurrentUser() user: AuthenticatedUser, @Args() args: AddCommentArgs) {
     // A ticket that ended has no workflow left to comment on: say so (not "not found").
     const ticket = await this.tickets.get(user, args.number);
-    if ((TERMINAL_STATES as readonly string[]).includes(ticket.state)) {
+    if (isTicketEnded(ticket.state)) {
       throw new DomainError(
         ErrorCode.INVALID_TRANSITION,
         `Ticket ${args.number} is ${ticket.state}: it takes no more comments`,

@@ -1,4 +1,4 @@
-import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
+import { isTicketEnded } from '../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 
 /**
@@ -7,7 +7,7 @@ import { DomainError, ErrorCode } from '../common/errors/domain-error';
  * longer takes, in the server's message (the web app words the reason).
  */
 export function assertTicketOpen(number: string, state: string, what: string): void {
-  if ((TERMINAL_STATES as readonly string[]).includes(state)) {
+  if (isTicketEnded(state)) {
     throw new DomainError(
       ErrorCode.INVALID_TRANSITION,
       `Ticket ${number} is ${state}: it takes no more ${what}`,

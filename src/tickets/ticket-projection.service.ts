@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { TERMINAL_STATES, type SlaClockView } from '../../workflows/ticket/ticket.contract';
+import { isTicketEnded, type SlaClockView } from '../../workflows/ticket/ticket.contract';
 import { preparedQuery } from '../database/prepared-query';
 import { TicketClockEntity } from './ticket-clock.entity';
 import { TicketEmailRelay } from './ticket-email-relay';
@@ -157,7 +157,7 @@ function batchValues(
     JSON.stringify(slice.details),
     JSON.stringify(slice.clocks.map(clockRow)),
     TICKET_CHANGED_CHANNEL,
-    (TERMINAL_STATES as readonly string[]).includes(slice.state),
+    isTicketEnded(slice.state),
   ];
 }
 

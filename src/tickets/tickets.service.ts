@@ -5,6 +5,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import {
   type RequestBase,
+  isTicketEnded,
   TERMINAL_STATES,
   type TicketInput,
   type TicketView,
@@ -528,10 +529,7 @@ export class TicketsService implements OnModuleInit {
   private async closedTicketRefusal(err: unknown, number: string): Promise<never> {
     if (!(err instanceof DomainError) || err.code !== ErrorCode.NOT_FOUND) throw err;
     const row = await this.db.getRepository(TicketEntity).findOneBy({ number });
-    const closed =
-      !!row &&
-      ((TERMINAL_STATES as readonly string[]).includes(row.state) ||
-        (await this.workflows.hasEnded(number)));
+    const closed = !!row && (isTicketEnded(row.state) || (await this.workflows.hasEnded(number)));
     if (!closed) throw err;
     throw new DomainError(
       ErrorCode.INVALID_TRANSITION,

@@ -2,7 +2,7 @@ import type { TicketView } from './ticket.contract';
 import {
   CHANGE_ORDER_DECISION_STATES,
   releaseForTestingUpdate,
-  TERMINAL_STATES,
+  isTicketEnded,
 } from './ticket.contract';
 
 // Tickets older than the reminders (L3-09 estimate approval and client testing, L3-12 change
@@ -36,7 +36,7 @@ export interface RemindersToAdopt {
  * it waits on, by the transition that starts the wait.
  */
 export function remindersToAdopt(view: TicketView): RemindersToAdopt | null {
-  if (TERMINAL_STATES.includes(view.state)) return null;
+  if (isTicketEnded(view.state)) return null;
   const latest = view.estimates[view.estimates.length - 1];
   const submitted = latest?.status === 'SUBMITTED' ? latest : undefined;
   const estimateVersion =

@@ -41,7 +41,7 @@ import {
   KEPT_ENDED_CLOCK_RUNS,
   KEPT_TIMELINE_EVENTS,
   REMEMBERED_REQUESTS,
-  TERMINAL_STATES,
+  isTicketEnded,
   TESTING_REMINDER_BUSINESS_DAYS,
   TESTING_REMINDER_LIMIT,
 } from './ticket.contract';
@@ -173,7 +173,7 @@ export class TicketRuntime {
   }
 
   isTerminal(): boolean {
-    return TERMINAL_STATES.includes(this.view.state);
+    return isTicketEnded(this.view.state);
   }
 
   /**

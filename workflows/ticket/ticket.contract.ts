@@ -48,6 +48,15 @@ export const TERMINAL_STATES: readonly TicketState[] = [
   'CANCELLED',
 ];
 
+/**
+ * Whether a ticket in `state` has ended (closed, out of scope, not feasible, cancelled): its
+ * record is final and its clocks are history. Takes any string, since the read model's rows
+ * carry the state as text.
+ */
+export function isTicketEnded(state: string): boolean {
+  return (TERMINAL_STATES as readonly string[]).includes(state);
+}
+
 /** Same names as `src/identity/role.enum.ts` (a workflow may not import application code). */
 export type ActorRole = 'CLIENT_USER' | 'CLIENT_APPROVER' | 'AGENT' | 'MANAGER' | 'ADMIN';
 

@@ -32,7 +32,7 @@ import {
   REMOTE_SESSION_LINK_MAX_LENGTH,
   REMOTE_SESSION_MAX_MINUTES,
   REMOTE_SESSION_MIN_MINUTES,
-  TERMINAL_STATES,
+  isTicketEnded,
 } from './ticket.contract';
 import { remoteSessionTooFar } from './date-limits';
 
@@ -211,7 +211,7 @@ function remoteSessionArgs(args: RemoteSessionArgs, nowMs: number): void {
     }
   }
 }
-const nonTerminal = (ticket: RuleTicket): boolean => !TERMINAL_STATES.includes(ticket.state);
+const nonTerminal = (ticket: RuleTicket): boolean => !isTicketEnded(ticket.state);
 
 /** L3-17: the category of tickets only provider staff execute and close. */
 const adminActionOnly = (category: TicketCategory): boolean => category === 'ADMIN_ACTION';
