@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
-import { calendarToday } from '../support/calendar-month';
 import { gql } from '../support/integration-harness';
+import { ticketJourneys } from '../support/ticket-journeys';
 import { inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 import { openAction } from './support/ticket-actions';
@@ -39,53 +39,16 @@ describe('Change orders (web app, L3-12)', () => {
   beforeAll(async () => {
     // A development requirement estimated at 2 h, authorized, dated and in development (L3-08,
     // L3-09), with 1.5 h already logged.
-    const registered = (await api(
-      Role.CLIENT_USER,
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
-      {
-        input: {
-          category: 'DEVELOPMENT',
-          subject: 'Exportar pedidos por sucursal',
-          description: 'Un botón para exportar los pedidos del mes por sucursal.',
-        },
-      },
-    )) as { registerTicket: { number: string } };
-    number = registered.registerTicket.number;
-    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
-      number,
-      classification: 'REQUIREMENT',
-      requirementKind: 'DEVELOPMENT',
-    });
-    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
-      number,
+    const journeys = ticketJourneys(e2e.world);
+    number = await journeys.requirementInDevelopment({
+      subject: 'Exportar pedidos por sucursal',
+      description: 'Un botón para exportar los pedidos del mes por sucursal.',
       hours: 2,
       scope: 'Exportación a Excel',
-    });
-    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
-      number,
-      estimateVersion: 1,
       statement: 'Autorizo por escrito las 2 horas de la exportación.',
     });
-    const day = new Date(Date.now() + 5 * 86_400_000);
-    while ([0, 6].includes(day.getUTCDay())) day.setUTCDate(day.getUTCDate() + 1);
-    await act(Role.AGENT, 'setReleaseDate', 'SetReleaseDateInput', {
-      number,
-      releaseDate: `${day.toISOString().slice(0, 10)}T23:00:00.000Z`,
-    });
-    await act(Role.AGENT, 'startDevelopment', 'TicketActionInput', { number });
-    await api(
-      Role.AGENT,
-      `mutation ($input: LogTicketTimeInput!) { logTicketTime(input: $input) { id } }`,
-      {
-        input: {
-          number,
-          // The ticket was registered today: no work is logged before it (L3-12).
-          date: calendarToday(),
-          hours: 1.5,
-          description: 'Exportación base',
-        },
-      },
-    );
+    // The ticket was registered today: the work is logged today (L3-12).
+    await journeys.logTime(number, 1.5);
   }, 180_000);
 
   const logHours = async (page: Page, hours: string, description: string) => {

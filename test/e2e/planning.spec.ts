@@ -12,6 +12,7 @@ import { checkpointScheduleId } from '../../workflows/checkpoint/checkpoint.cont
 import { type CaughtMail, caughtAtLeast, caughtMails } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { ticketJourneys } from '../support/ticket-journeys';
 import {
   type BackgroundWorker,
   registerTicket,
@@ -79,28 +80,12 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     );
   }
   /** A development requirement of `hours` the approver authorized (SCHEDULING). */
-  async function authorizedRequirement(subject: string, hours: number): Promise<string> {
-    const number = await registerTicket(e2e.world, {
+  const authorizedRequirement = (subject: string, hours: number) =>
+    ticketJourneys(e2e.world).scheduledRequirement({
       subject,
       description: 'Para la planeación.',
-    });
-    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
-      number,
-      classification: 'REQUIREMENT',
-      requirementKind: 'DEVELOPMENT',
-    });
-    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
-      number,
       hours,
-      scope: subject,
     });
-    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
-      number,
-      estimateVersion: 1,
-      statement: `Autorizo ${hours} h.`,
-    });
-    return number;
-  }
   const queueOrder = async (p: Page) =>
     Promise.all(
       (await p.getByTestId('queue-entry').all()).map((li) => li.getAttribute('data-number')),

@@ -3,6 +3,7 @@ import { Role } from '../../src/identity/role.enum';
 import { calendarToday } from '../support/calendar-month';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { ticketJourneys } from '../support/ticket-journeys';
 import { logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
@@ -29,10 +30,6 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
     expect(body.errors).toBeUndefined();
     return body.data!;
   };
-  const act = (role: Role, mutation: string, inputType: string, input: object) =>
-    api(role, `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { seq } }`, {
-      input,
-    });
   const balance = async () => {
     const data = (await api(
       Role.MANAGER,
@@ -44,31 +41,11 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
 
   beforeAll(async () => {
     // A development requirement estimated at 2 h and authorized in writing (L3-08, L3-09).
-    const registered = (await api(
-      Role.CLIENT_USER,
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
-      {
-        input: {
-          category: 'DEVELOPMENT',
-          subject: 'Exportar pedidos a Excel',
-          description: 'Un botón para exportar los pedidos del mes.',
-        },
-      },
-    )) as { registerTicket: { number: string } };
-    number = registered.registerTicket.number;
-    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
-      number,
-      classification: 'REQUIREMENT',
-      requirementKind: 'DEVELOPMENT',
-    });
-    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
-      number,
+    number = await ticketJourneys(e2e.world).scheduledRequirement({
+      subject: 'Exportar pedidos a Excel',
+      description: 'Un botón para exportar los pedidos del mes.',
       hours: 2,
       scope: 'Exportación a Excel',
-    });
-    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
-      number,
-      estimateVersion: 1,
       statement: 'Autorizo por escrito las 2 horas de la exportación.',
     });
   }, 180_000);
@@ -272,31 +249,11 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
 
   it('the agent cancels their own entry with a reason: it stays listed, reversed, and its hours can be logged again', async () => {
     // A development requirement estimated at 1 h and authorized in writing (L3-08, L3-09).
-    const { registerTicket } = (await api(
-      Role.CLIENT_USER,
-      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
-      {
-        input: {
-          category: 'DEVELOPMENT',
-          subject: 'Campo de referencia en facturas',
-          description: 'Un campo nuevo en la factura.',
-        },
-      },
-    )) as { registerTicket: { number: string } };
-    const number = registerTicket.number;
-    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
-      number,
-      classification: 'REQUIREMENT',
-      requirementKind: 'DEVELOPMENT',
-    });
-    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
-      number,
+    const number = await ticketJourneys(e2e.world).scheduledRequirement({
+      subject: 'Campo de referencia en facturas',
+      description: 'Un campo nuevo en la factura.',
       hours: 1,
       scope: 'Campo de referencia',
-    });
-    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
-      number,
-      estimateVersion: 1,
       statement: 'Autorizo por escrito la hora del campo de referencia.',
     });
 
