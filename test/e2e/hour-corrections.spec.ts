@@ -115,7 +115,7 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
     expect(await confirmation).toBe(
       `¿Quitar 1 h a ${CLIENT_NAME}? Quedarán ${balanceAfter(1.5)} disponibles. Solo se puede deshacer con una reversión.`,
     );
-    await focusOn(page, /^Ajuste aplicado: [-−]1 h a Comercializadora Aurora\./);
+    await focusOn(page, /^Ajuste aplicado: −1 h a Comercializadora Aurora\./);
     await balance.getByText(balanceAfter(1.5)).first().waitFor();
 
     // Reverse the credit: a reason is required, the confirmation names the entry.

@@ -191,7 +191,7 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
     ]);
     // A reservation takes from what is available: −2 h, never "+2 h".
     expect(await reservation.innerText()).toMatch(
-      /Reserva\s+.*Estimación v1 autorizada: reserva de 2 h \(Desarrollo\)\s+-2 h/s,
+      /Reserva\s+.*Estimación v1 autorizada: reserva de 2 h \(Desarrollo\)\s+−2 h/s,
     );
     const worked = ledger.getByRole('row', { name: /1\.5 h trabajadas el/ });
     expect(await worked.innerText()).toMatch(

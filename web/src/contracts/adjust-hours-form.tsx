@@ -9,6 +9,7 @@ import { useNotice } from '../components/use-notice';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { checkAdjustment, MAX_REASON_LENGTH } from './ledger-corrections';
+import { signedHours } from './signed-hours';
 
 /**
  * «Ajustar horas» (L3-13): a manager adds hours to a client (a goodwill credit) or takes them
@@ -17,11 +18,6 @@ import { checkAdjustment, MAX_REASON_LENGTH } from './ledger-corrections';
  * refuses it. A double
  * click or a retry after a lost answer sends the same idempotency key: one adjustment.
  */
-/** «+2.5» / «−2.5»: a correction's hours with their sign, in the UI language. */
-function signedHours(language: string): Intl.NumberFormat {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
-}
-
 export function AdjustHoursForm({
   organizationId,
   organizationName,
@@ -90,7 +86,7 @@ export function AdjustHoursForm({
         ),
       (data, w) =>
         w.t.hoursLedger.corrections.adjusted(
-          signedHours(w.language).format(data.adjustHours.hours),
+          signedHours(w.language, data.adjustHours.hours, false),
           organizationName,
         ),
     );

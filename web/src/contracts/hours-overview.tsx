@@ -23,18 +23,15 @@ import {
   type OlderMovements,
 } from './ledger-pages';
 import { ReverseEntryForm } from './reverse-entry-form';
+import { signedHours } from './signed-hours';
 import { TicketHoursTable } from './ticket-hours-table';
 
 const PAGE = 20;
 
-/** Signed hours with their sign ("+40 h", "−6 h"), in the UI language. */
+/** Signed hours with their sign («+40 h», «−6 h»), in the UI language. */
 export function useSignedHours(): (hours: number) => string {
   const { language } = useI18n();
-  const format = new Intl.NumberFormat(language, {
-    maximumFractionDigits: 2,
-    signDisplay: 'exceptZero',
-  });
-  return (hours) => `${format.format(hours)} h`;
+  return (hours) => signedHours(language, hours);
 }
 
 /** A ledger entry's reason in the UI language, from its parts (the stored text when unknown). */

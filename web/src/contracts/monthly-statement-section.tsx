@@ -7,6 +7,7 @@ import { useQuery } from '../components/use-query';
 import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { dayInZone } from '../i18n/zoned-time';
+import { signedHours } from './signed-hours';
 import { movementKindWords, statementCsv, statementFileName } from './statement-csv';
 import { TicketHoursTable } from './ticket-hours-table';
 
@@ -57,8 +58,7 @@ export function MonthlyStatementSection({
   const csvUrl = useDownloadUrl(shown ? statementCsv(shown, language) : undefined);
   const money = (amount: number, currency: string) =>
     new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
-  // Signed hours: «+1.5 h», «−2.5 h» (a true minus sign).
-  const signed = (hours: number) => `${hours < 0 ? '−' : '+'}${t.tickets.hours(Math.abs(hours))}`;
+  const signed = (hours: number) => signedHours(language, hours);
 
   return (
     <section className="card" aria-labelledby="statement-title">
