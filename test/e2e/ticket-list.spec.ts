@@ -306,6 +306,54 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     expect(await rows(manager.page).first().textContent()).toContain('Comercializadora Aurora');
   });
 
+  it('searches open tickets from the agent’s console, its button saying what it will do, and goes back to the work list (L3-10)', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await inSpanish(page);
+    await page.goto('/consola');
+    const list = page.getByTestId('queue').locator('tbody tr');
+    await page.getByRole('heading', { name: 'Lista de trabajo' }).waitFor();
+    // Every open ticket of the client: the 27 less the cancelled one.
+    await eventually(
+      () => list.count(),
+      (n) => n === 26,
+    );
+    const search = page.getByRole('search');
+    const field = search.getByLabel('Buscar', { exact: true });
+    const button = search.getByRole('button');
+    expect(await button.innerText()).toBe('Actualizar');
+    // The field and its button on one line (the field's margin once pushed the button below it).
+    const [fieldBox, buttonBox] = [await field.boundingBox(), await button.boundingBox()];
+    expect(
+      Math.abs(fieldBox!.y + fieldBox!.height / 2 - (buttonBox!.y + buttonBox!.height / 2)),
+    ).toBeLessThan(4);
+
+    await field.fill('timbrado');
+    expect(await button.innerText()).toBe('Buscar');
+    await button.click();
+    await page.getByRole('heading', { name: 'Resultados de la búsqueda' }).waitFor();
+    await eventually(
+      () => list.allInnerTexts(),
+      (texts) => texts.length === 1 && texts[0].includes('Timbrado especial de nómina'),
+    );
+    expect(await button.innerText()).toBe('Actualizar');
+
+    // A cancelled ticket is no open work: the search leaves it out.
+    await field.fill('cancela');
+    await button.click();
+    await page.getByText('No hay tickets.').waitFor();
+
+    await field.fill('');
+    expect(await button.innerText()).toBe('Ver la lista de trabajo');
+    await button.click();
+    await page.getByRole('heading', { name: 'Lista de trabajo' }).waitFor();
+    await eventually(
+      () => list.count(),
+      (n) => n === 26,
+    );
+    expect(await button.innerText()).toBe('Actualizar');
+  });
+
   it('lets a manager list the tickets at risk and one agent’s (S18-D; L3-06…L3-09, L3-07), in Spanish and English', async () => {
     // A second active agent, issued by the provider's admin; three new tickets: one for each agent
     // (classified as problems, L3-07) and one left in triage.

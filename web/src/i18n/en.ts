@@ -530,6 +530,8 @@ export const en: Messages = {
     search: 'Search',
     searchHint: 'Number, subject, description or conversation.',
     refresh: 'Refresh',
+    find: 'Search',
+    showWorkList: 'Show the work list',
   },
   dashboard: {
     title: 'SLA dashboard',

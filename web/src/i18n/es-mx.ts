@@ -569,6 +569,8 @@ export const esMX = {
     search: 'Buscar',
     searchHint: 'Número, asunto, descripción o conversación.',
     refresh: 'Actualizar',
+    find: 'Buscar',
+    showWorkList: 'Ver la lista de trabajo',
   },
   dashboard: {
     title: 'Tablero SLA',

@@ -33,6 +33,11 @@ export function ConsolePage() {
   const count = search ? results?.length : work.data?.workList.length;
   // New tickets, moved clocks and states reach the work list (or the search) as they happen.
   const live = useTicketChanges(() => void current.reload());
+  // The button says what pressing it does: search for what was typed, go back to the work list
+  // once the field is emptied, or read the list shown again.
+  const typed = text.trim();
+  const action =
+    typed === search ? t.console.refresh : typed === '' ? t.console.showWorkList : t.console.find;
 
   return (
     <section className="card" aria-labelledby="page-title">
@@ -42,12 +47,12 @@ export function ConsolePage() {
       </div>
       <p className="muted">{w.intro}</p>
       <form
-        className="toolbar"
+        className="toolbar ticket-filters"
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          if (text.trim() === search) void current.reload();
-          else setSearch(text.trim());
+          if (typed === search) void current.reload();
+          else setSearch(typed);
         }}
       >
         <div className="field inline">
@@ -56,12 +61,13 @@ export function ConsolePage() {
             id="console-search"
             type="search"
             value={text}
+            maxLength={200}
             aria-describedby="console-search-hint"
             onChange={(e) => setText(e.target.value)}
           />
         </div>
         <button type="submit" className="button">
-          {t.console.refresh}
+          {action}
         </button>
         <p className="hint" id="console-search-hint">
           {t.console.searchHint}
