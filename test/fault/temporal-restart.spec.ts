@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { Role } from '../../src/identity/role.enum';
 import {
   answer,
@@ -51,6 +52,9 @@ describe('fault: Temporal dev server killed and restarted on the same database f
     const breaches = () => countBreaches(stack, short.numbers);
     await waitFor('the first breach', async () => (await breaches()) >= 1);
 
+    // Its SQLite file is written through a write-ahead log (synced at every commit): the crash
+    // leaves the log beside the file, and the next start recovers from it.
+    expect(existsSync(`${stack.temporalDbFile}-wal`)).toBe(true);
     await stack.stopTemporal('SIGKILL');
     const stoppedAt = Date.now();
     const breachedAtStop = await breaches();

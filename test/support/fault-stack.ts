@@ -50,6 +50,8 @@ export interface FaultStack {
   readonly client: Client;
   readonly seed: DemoSeedResult;
   readonly orgIds: Record<string, string>;
+  /** The Temporal dev server's SQLite file (its write-ahead log is this path with `-wal`). */
+  readonly temporalDbFile: string;
   /** `Authorization` header of the demo user holding `role` (first client org for client roles). */
   bearer(role: Role, organization?: string): Record<string, string>;
   /** POSTs a GraphQL operation to the API as `role` (anonymous without one). */
@@ -217,6 +219,7 @@ export async function startFaultStack(label: string): Promise<FaultStack> {
       client,
       seed,
       orgIds: Object.fromEntries(orgs.map((o) => [o.slug, o.id])),
+      temporalDbFile: temporalOptions.dbFile,
       bearer,
       gql: (query, variables = {}, role) => gql(api, query, variables, role ? bearer(role) : {}),
       mail: () => caughtMails(undefined, smtp.webUrl),

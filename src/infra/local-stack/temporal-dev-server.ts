@@ -39,6 +39,9 @@ const CLI_TYPE_NAMES: Record<SearchAttributeType, string> = {
   KEYWORD_LIST: 'KeywordList',
 };
 
+/** How the dev server's SQLite file is written: WAL, synced at every commit (`FULL`). */
+export const SQLITE_PRAGMAS: readonly string[] = ['journal_mode=wal', 'synchronous=full'];
+
 /** The `temporal server start-dev` arguments for these options (exported for tests). */
 export function devServerArgs(options: TemporalDevServerOptions): string[] {
   const args = [
@@ -54,6 +57,11 @@ export function devServerArgs(options: TemporalDevServerOptions): string[] {
     options.namespace,
     '--log-level',
     'warn',
+    // SQLite's write-ahead log, still synced on every commit (as durable as the default rollback
+    // journal, which syncs the journal and the database file on each). With the default, a burst
+    // of clocks falling due waited on the dev server's disk: breaches recorded 0.3–4.9 s after
+    // their deadline at p50 on this VM, 0.11–0.17 s with these (docs/PERFORMANCE.md, session 42).
+    ...SQLITE_PRAGMAS.flatMap((pragma) => ['--sqlite-pragma', pragma]),
   ];
   if (options.uiPort === undefined) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));

@@ -30,6 +30,12 @@ describe('devServerArgs', () => {
     ]);
   });
 
+  it('writes its SQLite file through a write-ahead log synced at every commit (durable, and no disk wait per write burst)', () => {
+    const args = devServerArgs(base);
+    const pragmas = args.filter((_, i) => args[i - 1] === '--sqlite-pragma');
+    expect(pragmas).toEqual(['journal_mode=wal', 'synchronous=full']);
+  });
+
   it('runs headless without a UI port', () => {
     expect(devServerArgs(base)).toContain('--headless');
   });
