@@ -593,3 +593,45 @@ describe('calendar change, worker restart, continue-as-new', () => {
     expect(projectedRuns.size).toBe(updates + 2);
   });
 });
+
+/** Each timer the history started: its length (ms) and whether it fired, in order. */
+async function timers(handle: WorkflowHandle): Promise<{ ms: number; fired: boolean }[]> {
+  const events = (await handle.fetchHistory()).events ?? [];
+  const fired = new Set(
+    events.flatMap((e) =>
+      e.timerFiredEventAttributes ? [e.timerFiredEventAttributes.startedEventId?.toString()] : [],
+    ),
+  );
+  return events.flatMap((e) => {
+    const started = e.timerStartedEventAttributes;
+    if (!started) return [];
+    const timeout = started.startToFireTimeout;
+    const ms = Number(timeout?.seconds ?? 0) * 1000 + Math.round((timeout?.nanos ?? 0) / 1e6);
+    return [{ ms, fired: fired.has(e.eventId?.toString()) }];
+  });
+}
+
+describe('wake timers (issue 10, L3-07): a long wait wakes early and aims the rest', () => {
+  it('L3-07: the progress clock’s warning and breach are each armed AIM_LEAD_MS early and then exactly, and fire at their instants', async () => {
+    await skipToNextOpening(h);
+    const { view, armed } = await withTicket(h, { progressCadenceMinutes: 120 }, async (handle) => {
+      await toInAnalysis(handle);
+      const progress = clock(await handle.query(ticketStateQuery), 'progress');
+      await skipTo(h, Date.parse(progress.deadline!) + MINUTE);
+      await h.events.waitFor('progress', 'breached');
+      const state = await handle.query(ticketStateQuery);
+      return { view: state, armed: await timers(handle) };
+    });
+    const progress = clock(view, 'progress');
+    // Each wake of the 2-hour clock: a long timer that fired, then a timer of at most the lead
+    // (its rest, armed in the early wake's own task) that fired too.
+    const aims = armed.filter((t, i) => i > 0 && armed[i - 1].fired && armed[i - 1].ms > 5_000);
+    expect(aims.filter((t) => t.fired && t.ms > 0 && t.ms <= 5_000).length).toBeGreaterThanOrEqual(
+      2,
+    );
+    const fired = h.events.of('progress');
+    expect(fired.map((e) => e.event)).toEqual(['at_risk', 'breached']);
+    expectFiredAt(fired[0].firedAt, progress.atRiskAt!);
+    expectFiredAt(fired[1].firedAt, progress.deadline!);
+  });
+});

@@ -15,7 +15,7 @@ import type { TicketInput, TicketView } from './ticket.contract';
 import { HISTORY_EVENT_LIMIT, REGISTRANT_ROLES } from './ticket.contract';
 import { registerTicketHandlers } from './ticket-handlers';
 import { TicketRuntime } from './ticket-runtime';
-import { KEPT_WAKE_TIMER_PATCH, WakeTimer } from './wake-timer';
+import { AIM_LEAD_MS, AIMED_WAKE_PATCH, KEPT_WAKE_TIMER_PATCH, WakeTimer } from './wake-timer';
 
 /**
  * L3-12: the ended run asks the ledger to release even when the cancellation already did (the
@@ -104,7 +104,11 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
           timer.cancel();
           timer = undefined;
         }
-        timer ??= new WakeTimer(dueAt, waitMs);
+        // A long wait wakes AIM_LEAD_MS early, in a task of its own, to arm the rest exactly.
+        timer ??=
+          waitMs > AIM_LEAD_MS && patched(AIMED_WAKE_PATCH)
+            ? new WakeTimer(dueAt - AIM_LEAD_MS, waitMs - AIM_LEAD_MS)
+            : new WakeTimer(dueAt, waitMs);
         const fired = await timer.until(changed);
         if (!fired) continue;
         const early = timer.at < dueAt;

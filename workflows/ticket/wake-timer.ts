@@ -11,6 +11,21 @@ import { CancellationScope, condition, isCancellation, sleep } from '@temporalio
  */
 export const KEPT_WAKE_TIMER_PATCH = 'kept-wake-timer';
 
+/**
+ * Since this patch a wait longer than {@link AIM_LEAD_MS} is armed that much early, and its
+ * firing arms the rest. A timer starts when the server takes the task that armed it, while its
+ * length was reckoned from the task's start (workflow time stands still within a task): a task
+ * that first ran local activities (the projection of a change, the recording of an event) started
+ * every timer it armed that much late, 0.1–1 s under a burst of clocks on the 2-core VM, and each
+ * clock fired that much after its deadline (docs/PERFORMANCE.md, session 42). The early wake's
+ * task runs nothing else, so the rest is armed within milliseconds of its reckoning. Runs that
+ * waited before the patch replay as they were recorded.
+ */
+export const AIMED_WAKE_PATCH = 'aimed-wake-timer';
+
+/** How early a long wait wakes to aim the rest (more than a task waits under load). */
+export const AIM_LEAD_MS = 5_000;
+
 /** The loop's one armed timer: when it fires, and whether it has. */
 export class WakeTimer {
   private fired = false;
