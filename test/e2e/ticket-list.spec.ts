@@ -312,12 +312,15 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     await inSpanish(page);
     await page.goto('/consola');
     const list = page.getByTestId('queue').locator('tbody tr');
-    await page.getByRole('heading', { name: 'Lista de trabajo' }).waitFor();
-    // Every open ticket of the client: the 27 less the cancelled one.
-    await eventually(
-      () => list.count(),
-      (n) => n === 26,
-    );
+    /** The work list: every open ticket of the client, the 27 less the cancelled one. */
+    const workListShown = async () => {
+      await page.getByRole('heading', { name: 'Lista de trabajo' }).waitFor();
+      await eventually(
+        () => list.count(),
+        (n) => n === 26,
+      );
+    };
+    await workListShown();
     const search = page.getByRole('search');
     const field = search.getByLabel('Buscar', { exact: true });
     const button = search.getByRole('button');
@@ -346,11 +349,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     await field.fill('');
     expect(await button.innerText()).toBe('Ver la lista de trabajo');
     await button.click();
-    await page.getByRole('heading', { name: 'Lista de trabajo' }).waitFor();
-    await eventually(
-      () => list.count(),
-      (n) => n === 26,
-    );
+    await workListShown();
     expect(await button.innerText()).toBe('Actualizar');
   });
 

@@ -40,7 +40,7 @@ const CLI_TYPE_NAMES: Record<SearchAttributeType, string> = {
 };
 
 /** How the dev server's SQLite file is written: WAL, synced at every commit (`FULL`). */
-export const SQLITE_PRAGMAS: readonly string[] = ['journal_mode=wal', 'synchronous=full'];
+const SQLITE_PRAGMAS: readonly string[] = ['journal_mode=wal', 'synchronous=full'];
 
 /** The `temporal server start-dev` arguments for these options (exported for tests). */
 export function devServerArgs(options: TemporalDevServerOptions): string[] {

@@ -1,14 +1,20 @@
+/** One formatter per UI language: a ledger page formats a figure per row on every render. */
+const formats = new Map<string, Intl.NumberFormat>();
+
 /**
  * Hours with their sign, as every hours screen writes a movement: «+12.5 h», «−2.5 h» (a true
  * minus sign, as the ledger's reasons and the zone names write it, not a hyphen), «0 h».
  * `unit: false` leaves out the « h» for a sentence that says it.
  */
 export function signedHours(language: string, hours: number, unit = true): string {
-  const figure = new Intl.NumberFormat(language, {
-    maximumFractionDigits: 2,
-    signDisplay: 'exceptZero',
-  })
-    .format(hours)
-    .replace('-', '−');
+  let format = formats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, {
+      maximumFractionDigits: 2,
+      signDisplay: 'exceptZero',
+    });
+    formats.set(language, format);
+  }
+  const figure = format.format(hours).replace('-', '−');
   return unit ? `${figure} h` : figure;
 }
