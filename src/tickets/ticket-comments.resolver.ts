@@ -1,8 +1,8 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { commentUpdate, isTicketEnded } from '../../workflows/ticket/ticket.contract';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { commentUpdate } from '../../workflows/ticket/ticket.contract';
 import { type AuthenticatedUser, CurrentUser } from '../identity';
 import { AddCommentArgs } from './add-comment.args';
+import { assertTicketOpen } from './ticket-open';
 import { TransitionOutcome } from './ticket.model';
 import { TicketsService } from './tickets.service';
 
@@ -22,14 +22,10 @@ export class TicketCommentsResolver {
       'Comments on a ticket. Client users (own organisation) add client-visible comments; provider staff add replies or internal notes (internal: true).',
   })
   async addComment(@CurrentUser() user: AuthenticatedUser, @Args() args: AddCommentArgs) {
-    // A ticket that ended has no workflow left to comment on: say so (not "not found").
+    // A ticket that ended has no workflow left to comment on: say so (not "not found"), with
+    // the reason and state the web app words, as for its files and participants.
     const ticket = await this.tickets.get(user, args.number);
-    if (isTicketEnded(ticket.state)) {
-      throw new DomainError(
-        ErrorCode.INVALID_TRANSITION,
-        `Ticket ${args.number} is ${ticket.state}: it takes no more comments`,
-      );
-    }
+    assertTicketOpen(ticket.number, ticket.state, 'comments');
     return this.tickets.transition(user, args.number, 'comment', commentUpdate, {
       ...(args.requestId === undefined ? {} : { requestId: args.requestId }),
       body: args.body,

@@ -59,7 +59,8 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
       world.bearer(role, org),
     );
     expect(status).toBe(200);
-    return { outcome: body.data?.addComment, code: body.errors?.[0]?.extensions?.code };
+    const error = body.errors?.[0];
+    return { outcome: body.data?.addComment, code: error?.extensions?.code, error };
   }
 
   async function read(role: Role, number: string): Promise<Ticket> {
@@ -348,6 +349,15 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
       got.push([role, vars.body.slice(0, 20), (await comment(role, vars)).code, code]);
     }
     expect(got.filter(([, , actual, code]) => actual !== code)).toEqual([]);
+    // An ended ticket's refusal says why, as its files' and participants' do (L3-11).
+    for (const role of [Role.AGENT, Role.CLIENT_USER]) {
+      const { error } = await comment(role, { number: closed, body: 'hola' });
+      expect(error?.extensions).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        reason: 'TICKET_CLOSED',
+        state: 'CANCELLED',
+      });
+    }
     expect(await snapshot()).toEqual(before);
   });
 });
