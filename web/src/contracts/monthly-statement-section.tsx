@@ -7,7 +7,7 @@ import { useQuery } from '../components/use-query';
 import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { dayInZone } from '../i18n/zoned-time';
-import { signedHours } from './signed-hours';
+import { useSignedHours } from './hours-overview';
 import { movementKindWords, statementCsv, statementFileName } from './statement-csv';
 import { TicketHoursTable } from './ticket-hours-table';
 
@@ -58,7 +58,7 @@ export function MonthlyStatementSection({
   const csvUrl = useDownloadUrl(shown ? statementCsv(shown, language) : undefined);
   const money = (amount: number, currency: string) =>
     new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
-  const signed = (hours: number) => signedHours(language, hours);
+  const signed = useSignedHours();
 
   return (
     <section className="card" aria-labelledby="statement-title">
