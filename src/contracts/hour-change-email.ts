@@ -24,7 +24,13 @@ export function hoursChangedEventKey(organizationId: string, entryId: string): s
 
 /** What changed the client's hours: a package bought, a manager's adjustment or a reversal. */
 export type HourChange =
-  | { readonly kind: 'PURCHASE'; readonly packageReference: string }
+  | {
+      readonly kind: 'PURCHASE';
+      readonly packageReference: string;
+      /** What the package cost (L3-03: visible to the client), in `currency`. */
+      readonly price: number;
+      readonly currency: string;
+    }
   | { readonly kind: 'ADJUSTMENT'; readonly reason: string }
   | {
       readonly kind: 'REVERSAL';
@@ -190,6 +196,15 @@ export function renderHourChangeEmail(
     rows: [
       [t('Cliente', 'Client'), input.organizationName],
       [t('Movimiento', 'Change'), movement],
+      // L3-03: the package's price, as the monthly statement shows it.
+      ...(change.kind === 'PURCHASE'
+        ? [
+            [
+              t('Importe del paquete', 'Package price'),
+              ctx.dates.money(change.price, change.currency),
+            ] as [string, string],
+          ]
+        : []),
       [t('Saldo disponible', 'Available balance'), available],
       [t('Registró', 'Recorded by'), input.byName],
       [t('Fecha', 'Date'), ctx.dates.instant(input.at.toISOString())],

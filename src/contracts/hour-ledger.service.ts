@@ -277,7 +277,7 @@ export class HourLedgerService {
         l.tx,
         l.org,
         entry,
-        { kind: 'PURCHASE', packageReference: reference },
+        { kind: 'PURCHASE', packageReference: reference, price: Number(price), currency },
         balance,
       );
       return { hourPackage, replayed: false, balance };

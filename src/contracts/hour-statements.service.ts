@@ -69,6 +69,12 @@ export interface StatementMovement {
   readonly ticketNumber: string | null;
   /** The package bought, or whose purchase is reversed. */
   readonly packageReference: string | null;
+  /**
+   * L3-03: a purchase's price, in `amountCurrency`; a purchase's reversal, that price negated;
+   * null for the other movements.
+   */
+  readonly amount: number | null;
+  readonly amountCurrency: string | null;
   /** An adjustment's or reversal's reason in the words of who wrote it; null for a purchase. */
   readonly reason: string | null;
   /** Who made it, by name (null: the system). */
@@ -101,6 +107,9 @@ interface DatedRow extends DatedLedgerEntry {
   readonly reversedKind: LedgerEntryKind | null;
   readonly ticketNumber: string | null;
   readonly packageReference: string | null;
+  /** The package's price (numeric text) and currency, as `packageReference`. */
+  readonly packagePrice: string | null;
+  readonly packageCurrency: string | null;
   readonly reason: string;
   readonly createdByName: string | null;
 }
@@ -284,6 +293,7 @@ export class HourStatementsService {
       hours: toHours(m.hundredths),
       ticketNumber: m.ticketNumber,
       packageReference: m.packageReference,
+      ...packageAmount(m),
       reason: m.kind === LedgerEntryKind.PURCHASE ? null : m.reason,
       createdByName: m.createdByName,
     }));
@@ -380,6 +390,8 @@ export class HourStatementsService {
         reversed_kind: LedgerEntryKind | null;
         ticket_number: string | null;
         package_reference: string | null;
+        package_price: string | null;
+        package_currency: string | null;
         reason: string;
         created_by_name: string | null;
       }[]
@@ -387,6 +399,8 @@ export class HourStatementsService {
       `SELECT e.id::text AS id, e.kind, e.hours, e.reason, e.ticket_number, e.created_at,
               to_char(COALESCE(p.purchased_on, t.work_date), 'YYYY-MM-DD') AS own_date,
               r.kind AS reversed_kind, COALESCE(p.reference, rp.reference) AS package_reference,
+              COALESCE(p.price, rp.price)::text AS package_price,
+              COALESCE(p.currency, rp.currency) AS package_currency,
               u.display_name AS created_by_name
          FROM hour_ledger_entry e
          LEFT JOIN hour_package p ON p.ledger_entry_id = e.id
@@ -408,6 +422,8 @@ export class HourStatementsService {
       reversedKind: r.reversed_kind,
       ticketNumber: r.ticket_number,
       packageReference: r.package_reference,
+      packagePrice: r.package_price,
+      packageCurrency: r.package_currency,
       reason: r.reason,
       createdByName: r.created_by_name,
     }));
@@ -415,14 +431,31 @@ export class HourStatementsService {
 }
 
 /**
+ * L3-03: what a movement did in money: a purchase its package's price, the reversal of a purchase
+ * that price taken back; nothing for the others.
+ */
+function packageAmount(
+  m: Pick<DatedRow, 'kind' | 'reversedKind' | 'packagePrice' | 'packageCurrency'>,
+): Pick<StatementMovement, 'amount' | 'amountCurrency'> {
+  const sign =
+    m.kind === LedgerEntryKind.PURCHASE ? 1 : m.reversedKind === LedgerEntryKind.PURCHASE ? -1 : 0;
+  return sign === 0 || m.packagePrice === null
+    ? { amount: null, amountCurrency: null }
+    : { amount: sign * Number(m.packagePrice), amountCurrency: m.packageCurrency };
+}
+
+/**
  * A movement's line in the statement CSV: a reversal as `REVERSAL_OF_<kind>`, the package (or
- * ticket, or entry) it concerns, its day, its signed hours, its reason and who made it.
+ * ticket, or entry) it concerns, a purchase's amount and currency (L3-03), its day, its signed
+ * hours, its reason and who made it.
  */
 function movementCsvLine(m: StatementMovement): string {
   return [
     m.reversedKind ? `REVERSAL_OF_${m.reversedKind}` : m.kind,
     csvCell(m.packageReference ?? m.ticketNumber ?? m.entryId),
-    ',,,,',
+    ',,',
+    m.amount === null ? '' : m.amount.toFixed(2),
+    csvCell(m.amountCurrency),
     m.date,
     formatHours(toHundredths(m.hours)),
     csvCell(m.reason),

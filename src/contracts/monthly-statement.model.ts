@@ -51,6 +51,19 @@ export class MonthlyStatementMovementModel {
   })
   packageReference!: string | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'L3-03: a purchase’s price (in amountCurrency); the reversal of a purchase, that price negated; null for adjustments and other reversals.',
+  })
+  amount!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The ISO 4217 currency of amount (the package’s); null when amount is.',
+  })
+  amountCurrency!: string | null;
+
   @Field(() => String, {
     nullable: true,
     description: 'An adjustment’s or reversal’s reason, as written; null for a purchase.',

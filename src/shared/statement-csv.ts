@@ -108,6 +108,9 @@ export interface StatementCsvMovement {
   readonly hours: number;
   readonly ticketNumber: string | null;
   readonly packageReference: string | null;
+  /** L3-03: a purchase's price (its reversal's negated), in `amountCurrency`; else null. */
+  readonly amount: number | null;
+  readonly amountCurrency: string | null;
   readonly reason: string | null;
   readonly createdByName: string | null;
 }
@@ -138,8 +141,9 @@ const hoursCell = (hours: number) => Math.round(hours * 100) / 100;
 
 /**
  * The CSV: the monthly fee, one line per ticket with hours in the month, the total; then the
- * balance: the opening balance, one line per purchase, adjustment or reversal (date, signed hours,
- * reason, who), the closing balance (L3-13: opening + purchased − consumed ± adjustments).
+ * balance: the opening balance, one line per purchase, adjustment or reversal (a purchase's price,
+ * date, signed hours, reason, who), the closing balance (L3-13: opening + purchased − consumed ±
+ * adjustments).
  */
 export function statementCsv(statement: StatementCsvInput, language: string): string {
   const w = wordsFor(language);
@@ -185,7 +189,11 @@ export function statementCsv(statement: StatementCsvInput, language: string): st
       ...statement.movements.map((m) => [
         movementKindWords(m, language),
         m.packageReference ?? m.ticketNumber,
-        ...blank,
+        null,
+        null,
+        null,
+        m.amount === null ? null : Math.round(m.amount * 100) / 100,
+        m.amountCurrency,
         m.date,
         hoursCell(m.hours),
         m.reason,

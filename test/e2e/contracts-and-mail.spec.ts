@@ -343,8 +343,15 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     // L3-13 (QA S16): the purchase month lists the demo package's purchase and opens (on its
     // first day) and closes its balance.
     expect(csv).toContain(`\r\nSaldo inicial,${AURORA.month},,,,,,${AURORA.month}-01,`);
+    // L3-03: with what the package cost.
     expect(csv).toContain(
-      `\r\nCompra de paquete,${AURORA.reference},,,,,,${AURORA.since},${AURORA.hours},`,
+      `\r\nCompra de paquete,${AURORA.reference},,,,${AURORA.price},MXN,${AURORA.since},${AURORA.hours},`,
+    );
+    const purchase = page
+      .getByTestId('statement-movements')
+      .getByRole('row', { name: new RegExp(`Compra de paquete \\(${AURORA.reference}\\)`) });
+    expect(await purchase.locator('td[data-label="Importe"]').innerText()).toBe(
+      pesosEsMX(AURORA.price),
     );
 
     // This month: a manager takes 2.5 h away; the statement lists the adjustment (date, kind in

@@ -1215,6 +1215,8 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
           hours: -2.5,
           ticketNumber: null,
           packageReference: null,
+          amount: null,
+          amountCurrency: null,
           reason: 'Horas de capacitación cargadas de más',
           createdByName: author.display_name,
         },
@@ -1252,9 +1254,19 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
           date: `${lastMonth}-03`,
           hours: 10,
           packageReference: 'FAC-T-2026-7',
+          // L3-03: what the package cost, visible to the client with it.
+          amount: 9000,
+          amountCurrency: 'MXN',
           reason: null,
         }),
       ]);
+      expect(last.csv.split('\n')).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            new RegExp(`^PURCHASE,FAC-T-2026-7,,,,9000\\.00,MXN,${lastMonth}-03,10\\.00,,`),
+          ),
+        ]),
+      );
       const next = await statementOf(nextMonth);
       expect(next).toMatchObject({
         openingBalance: 7.5,

@@ -13,7 +13,8 @@ import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 // the demo world seeds (its day, hours and reference), so a change to the seed changes what is
 // expected.
 
-const PURCHASE = `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id } }`;
+const PURCHASE = `mutation ($input: PurchaseHourPackageInput!) { purchaseHourPackage(input: $input) { id ledgerEntryId } }`;
+const REVERSE = `mutation ($input: ReverseHourEntryInput!) { reverseHourEntry(input: $input) { id } }`;
 
 describe('a purchase in the monthly statement: its month, not the next (L3-13, L3-03)', () => {
   let world: SeededWorld;
@@ -111,5 +112,84 @@ describe('a purchase in the monthly statement: its month, not the next (L3-13, L
     // The client's own statement says the same.
     const client = world.bearer(Role.CLIENT_USER, TULUM_ORG);
     expect(await statementOf(tulum, '2026-03', client)).toEqual(march);
+  });
+
+  it('shows the client what a package cost, and its reversal taking the price back (L3-03)', async () => {
+    const tulum = world.orgIds['grupo-industrial-tulum'];
+    const manager = world.bearer(Role.MANAGER);
+    const bought = await gql<{ purchaseHourPackage: { ledgerEntryId: string } }>(
+      world.api,
+      PURCHASE,
+      {
+        input: {
+          organizationId: tulum,
+          hours: 5,
+          price: 4250.5,
+          currency: 'USD',
+          purchasedOn: '2026-05-12',
+          reference: 'FAC-USD-2026-05',
+        },
+      },
+      manager,
+    );
+    expect(bought.body.errors).toBeUndefined();
+    const reversed = await gql(
+      world.api,
+      REVERSE,
+      {
+        input: {
+          entryId: bought.body.data!.purchaseHourPackage.ledgerEntryId,
+          reason: 'Factura capturada en el cliente equivocado',
+        },
+      },
+      manager,
+    );
+    expect(reversed.body.errors).toBeUndefined();
+
+    const client = world.bearer(Role.CLIENT_USER, TULUM_ORG);
+    const may = await statementOf(tulum, '2026-05', client);
+    expect(may.movements).toEqual([
+      expect.objectContaining({
+        kind: 'PURCHASE',
+        packageReference: 'FAC-USD-2026-05',
+        hours: 5,
+        amount: 4250.5,
+        amountCurrency: 'USD',
+      }),
+    ]);
+    // The reversal is dated the day it was made: this month.
+    const now = await statementOf(tulum, calendarMonth(), client);
+    expect(now.movements.filter((m) => m.packageReference === 'FAC-USD-2026-05')).toEqual([
+      expect.objectContaining({
+        kind: 'REVERSAL',
+        reversedKind: 'PURCHASE',
+        hours: -5,
+        amount: -4250.5,
+        amountCurrency: 'USD',
+      }),
+    ]);
+    // Only a purchase and a purchase's reversal carry an amount.
+    for (const m of [...may.movements, ...now.movements]) {
+      const aboutPurchase = m.kind === 'PURCHASE' || m.reversedKind === 'PURCHASE';
+      expect([m.kind, m.amount !== null, m.amountCurrency !== null]).toEqual([
+        m.kind,
+        aboutPurchase,
+        aboutPurchase,
+      ]);
+    }
+    // The worded CSV the client downloads has the amounts in their columns (Importe, Moneda).
+    const csv = async (month: string) => {
+      const res = await fetch(`${world.api.url}/statements/${tulum}/${month}.csv?lang=es-MX`, {
+        headers: client,
+      });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    expect(await csv('2026-05')).toMatch(
+      /\r\nCompra de paquete,FAC-USD-2026-05,,,,4250\.5,USD,2026-05-12,5,,/,
+    );
+    expect(await csv(calendarMonth())).toMatch(
+      /\r\nReverso de una compra,FAC-USD-2026-05,,,,-4250\.5,USD,\d{4}-\d{2}-\d{2},-5,Factura capturada en el cliente equivocado,/,
+    );
   });
 });

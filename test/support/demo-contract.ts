@@ -33,6 +33,8 @@ export interface DemoContract {
   readonly fee: number;
   /** Hours of the package bought on `since`. */
   readonly hours: number;
+  /** What that package cost, MXN (L3-03). */
+  readonly price: number;
   readonly reference: string;
   /** The day the policy starts and the package was bought (YYYY-MM-DD). */
   readonly since: string;
@@ -50,6 +52,7 @@ export function demoContract(slug: string): DemoContract {
   return {
     fee: terms.fee,
     hours: terms.hours,
+    price: terms.price,
     reference: demoPackageReference(slug),
     since: DEMO_CONTRACTS_SINCE,
     month: DEMO_CONTRACTS_SINCE.slice(0, 7),

@@ -12,7 +12,7 @@ export const MONTHLY_STATEMENT = `query ($organizationId: ID!, $month: String!) 
     month organizationName timeZone monthlyFee currency policyStatus
     hoursPurchased hoursConsumed hoursWaived hoursAdjusted openingBalance closingBalance
     tickets { ticketNumber hoursLogged hoursCharged hoursWaived }
-    movements { entryId date kind reversedKind hours ticketNumber packageReference reason createdByName }
+    movements { entryId date kind reversedKind hours ticketNumber packageReference amount amountCurrency reason createdByName }
     csv } }`;
 
 /**

@@ -108,6 +108,11 @@ export class RecipientDates {
     return numberFormat(this.locale, { maximumFractionDigits: 2 }).format(n);
   }
 
+  /** An amount in its currency, in the reader's locale: `$19,000.00`, `MX$19,000.00`. */
+  money(amount: number, currency: string): string {
+    return numberFormat(this.locale, { style: 'currency', currency }).format(amount);
+  }
+
   /** Hours always with their unit (QA S18): `12 h`, `6.5 h`; es and en alike. */
   hours(n: number): string {
     return `${this.number(n)} h`;

@@ -26,6 +26,9 @@ const statement = {
       hours: 10,
       ticketNumber: null,
       packageReference: 'F-2026-118',
+      // L3-03: the package's price.
+      amount: 19000,
+      amountCurrency: 'MXN',
       reason: null,
       createdByName: 'Gerente Mesa',
     },
@@ -36,6 +39,8 @@ const statement = {
       hours: -2.5,
       ticketNumber: null,
       packageReference: null,
+      amount: null,
+      amountCurrency: null,
       reason: 'Horas de capacitación, no de soporte',
       createdByName: 'Gerente Mesa',
     },
@@ -46,6 +51,8 @@ const statement = {
       hours: 1.5,
       ticketNumber: 'L3-2026-000001',
       packageReference: null,
+      amount: null,
+      amountCurrency: null,
       reason: '-capturado dos veces, «sin» cargo',
       createdByName: null,
     },
@@ -67,7 +74,7 @@ describe('monthly statement CSV in the UI language (L3-03, L3-13)', () => {
       'Ticket,L3-2026-000002,1.25,0,1.25,,,,,,',
       'Total,2026-11,3.75,2.5,1.25,18500.00,MXN,,,,',
       'Saldo inicial,2026-11,,,,,,2026-11-01,12,,',
-      'Compra de paquete,F-2026-118,,,,,,2026-11-02,10,,Gerente Mesa',
+      'Compra de paquete,F-2026-118,,,,19000,MXN,2026-11-02,10,,Gerente Mesa',
       'Ajuste manual,,,,,,,2026-11-14,-2.5,"Horas de capacitación, no de soporte",Gerente Mesa',
       // A reason a spreadsheet would run as a formula gets its apostrophe (CSV injection).
       `Reverso de un consumo,L3-2026-000001,,,,,,2026-11-20,1.5,"'-capturado dos veces, «sin» cargo",`,
@@ -83,6 +90,25 @@ describe('monthly statement CSV in the UI language (L3-03, L3-13)', () => {
     const moved = hours.slice(1, -1).reduce((a, b) => a + b, 0);
     expect(hours).toHaveLength(5);
     expect(hours[0] + moved - charged).toBeCloseTo(hours[hours.length - 1], 10);
+  });
+
+  it('a purchase reversed takes its price back: a negative number, not text (L3-03)', () => {
+    const reversal = {
+      date: '2026-11-03',
+      kind: 'REVERSAL',
+      reversedKind: 'PURCHASE',
+      hours: -10,
+      ticketNumber: null,
+      packageReference: 'F-2026-118',
+      amount: -18999.5,
+      amountCurrency: 'USD',
+      reason: 'Capturado en el cliente equivocado',
+      createdByName: 'Gerente Mesa',
+    };
+    const csv = lines(statementCsv({ ...statement, movements: [reversal] }, 'es-MX'));
+    expect(csv[6]).toBe(
+      'Reverso de una compra,F-2026-118,,,,-18999.5,USD,2026-11-03,-10,Capturado en el cliente equivocado,Gerente Mesa',
+    );
   });
 
   it('words every kind of movement in both languages', () => {
@@ -108,7 +134,7 @@ describe('monthly statement CSV in the UI language (L3-03, L3-13)', () => {
     expect(csv[4]).toBe('Total,2026-11,3.75,2.5,1.25,18500.00,MXN,,,,');
     expect(csv.slice(5)).toEqual([
       'Opening balance,2026-11,,,,,,2026-11-01,12,,',
-      'Package purchase,F-2026-118,,,,,,2026-11-02,10,,Gerente Mesa',
+      'Package purchase,F-2026-118,,,,19000,MXN,2026-11-02,10,,Gerente Mesa',
       'Manual adjustment,,,,,,,2026-11-14,-2.5,"Horas de capacitación, no de soporte",Gerente Mesa',
       `Reversal of a consumption,L3-2026-000001,,,,,,2026-11-20,1.5,"'-capturado dos veces, «sin» cargo",`,
       'Closing balance,2026-11,,,,,,2026-11-30,18.5,,',

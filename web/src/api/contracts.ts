@@ -253,6 +253,9 @@ export interface MonthlyStatementMovement {
   hours: number;
   ticketNumber: string | null;
   packageReference: string | null;
+  /** L3-03: a purchase's price (its reversal's negated), in amountCurrency; else null. */
+  amount: number | null;
+  amountCurrency: string | null;
   reason: string | null;
   createdByName: string | null;
 }
@@ -265,7 +268,7 @@ export const MONTHLY_STATEMENT = operation<
     month organizationName currency monthlyFee policyStatus hoursPurchased hoursConsumed hoursWaived
     tickets { ticketNumber hoursLogged hoursCharged hoursWaived }
     timeZone openingBalance hoursAdjusted closingBalance
-    movements { entryId date kind reversedKind hours ticketNumber packageReference reason createdByName }
+    movements { entryId date kind reversedKind hours ticketNumber packageReference amount amountCurrency reason createdByName }
     csv
   }
 }`);

@@ -159,6 +159,9 @@ export function MonthlyStatementSection({
                     <th scope="col" className="num">
                       {t.contracts.hours}
                     </th>
+                    <th scope="col" className="num">
+                      {t.contracts.movementAmount}
+                    </th>
                     <th scope="col">{t.contracts.movementReason}</th>
                     <th scope="col">{t.contracts.movementBy}</th>
                   </tr>
@@ -177,6 +180,11 @@ export function MonthlyStatementSection({
                       </th>
                       <td className="num nowrap" data-label={t.contracts.hours}>
                         {signed(m.hours)}
+                      </td>
+                      <td className="num nowrap" data-label={t.contracts.movementAmount}>
+                        {m.amount === null || m.amountCurrency === null
+                          ? '—'
+                          : money(m.amount, m.amountCurrency)}
                       </td>
                       <td data-label={t.contracts.movementReason}>{m.reason ?? '—'}</td>
                       <td data-label={t.contracts.movementBy}>

@@ -699,6 +699,7 @@ export const en: Messages = {
     noMovements: (month: string) =>
       `No purchases, adjustments or corrections in ${monthWords(month, 'en')}.`,
     movementReason: 'Reason',
+    movementAmount: 'Amount',
     movementBy: 'By',
     movementSystem: 'System',
     balanceAddsUp: (

@@ -750,6 +750,8 @@ export const esMX = {
     noMovements: (month: string) =>
       `Sin compras, ajustes ni correcciones en ${monthWords(month, 'es-MX')}.`,
     movementReason: 'Motivo',
+    // L3-03: lo que costó el paquete comprado (o se devuelve al revertir la compra).
+    movementAmount: 'Importe',
     movementBy: 'Realizado por',
     movementSystem: 'Sistema',
     balanceAddsUp: (
