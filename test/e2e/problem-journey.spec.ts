@@ -75,6 +75,20 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     const assignTo = classify.getByLabel('Asignar a');
     await assignTo.getByRole('option', { name: 'Alex Agent' }).waitFor({ state: 'attached' });
     expect(await assignTo.inputValue()).toBe('');
+    // QA S43: its first choice is shown whole, «Automático (el agente con menos carga)», not cut
+    // at one grid column (the text's width, the padding and the arrow within the box).
+    const selectId = JSON.stringify(await assignTo.getAttribute('id'));
+    expect(
+      await page.evaluate(`(() => {
+        const select = document.getElementById(${selectId});
+        const style = getComputedStyle(select);
+        const context = document.createElement('canvas').getContext('2d');
+        context.font = style.font;
+        const text = context.measureText(select.options[select.selectedIndex].text).width;
+        const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+        return text + padding + 24 <= select.clientWidth;
+      })()`),
+    ).toBe(true);
     // QA: the note says who reads it (a classification note reaches the client's timeline).
     const classifyNote = classify.getByLabel('Nota (opcional)');
     const hintId = await classifyNote.getAttribute('aria-describedby');

@@ -527,7 +527,9 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
         </>
       )}
       {sendsAgent && (
-        <div className="field">
+        // Two columns wide: «Automático (el agente con menos carga)» and agents' full names were
+        // cut at one column's 14rem (QA S43).
+        <div className="field span-2">
           <label htmlFor={id('agent')}>
             {name === 'reassign' && !firstAssignment
               ? t.ticketPage.newAssignee

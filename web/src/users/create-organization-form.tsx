@@ -20,7 +20,7 @@ export const CREATE_CLIENT_ORGANIZATION = operation<
 const organizationEsMX = {
   title: 'Nueva organización cliente',
   intro:
-    'Una empresa que recibe el servicio de soporte. Después cree su póliza y sus paquetes de horas en «Contratos y horas», su calendario si no usa el predeterminado, y sus usuarios en el formulario de abajo.',
+    'Una empresa que recibe el servicio de soporte. Después cree su póliza y sus paquetes de horas en «Contratos y horas», su calendario si no usa el predeterminado, y sus usuarios en «Crear usuario», en esta misma página.',
   name: 'Nombre de la empresa',
   nameHint: 'Como lo verán sus usuarios, p. ej. Comercializadora Aurora, S.A. de C.V.',
   create: 'Crear organización',
@@ -35,7 +35,7 @@ type OrganizationMessages = typeof organizationEsMX;
 const organizationEn: OrganizationMessages = {
   title: 'New client organisation',
   intro:
-    'A company that receives the support service. Then create its policy and hour packages in “Contracts and hours”, its calendar if it does not use the default one, and its users in the form below.',
+    'A company that receives the support service. Then create its policy and hour packages in “Contracts and hours”, its calendar if it does not use the default one, and its users in “Create user” on this page.',
   name: 'Company name',
   nameHint: 'As its users will see it, e.g. Comercializadora Aurora, S.A. de C.V.',
   create: 'Create organisation',
