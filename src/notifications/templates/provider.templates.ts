@@ -150,8 +150,8 @@ const NEXT_STEPS: Partial<
   >
 > = {
   ESTIMATE_AUTHORIZED: (days) => [
-    `Publique la fecha de entrega para pruebas: el plazo de programación (${days('scheduling').es}) ya corre.`,
-    `Publish the release date for testing: the scheduling clock (${days('scheduling').en}) is running.`,
+    `Publique la fecha de entrega para pruebas: el plazo de programación (${days('scheduling').es}) corre desde la autorización, en horario hábil.`,
+    `Publish the release date for testing: the scheduling clock (${days('scheduling').en}) runs from the authorization, in business hours.`,
   ],
   ESTIMATE_REJECTED: backToDiagnosis,
   REESTIMATE_REQUESTED: backToDiagnosis,
@@ -210,8 +210,9 @@ export const providerTemplates: TemplateFamily<
         {
           kind: 'paragraph',
           text: ctx.t(
-            'El plazo de atención (8 horas hábiles) ya corre: confirme que la información está completa o pida más.',
-            'The attention clock (8 business hours) is running: confirm the information is complete or ask for more.',
+            // QA S43: not «ya corre»: registered at night, the clock counts from the next opening.
+            'El plazo de atención (8 horas hábiles) corre desde el registro, en horario hábil: confirme que la información está completa o pida más.',
+            'The attention clock (8 business hours) runs from the registration, in business hours: confirm the information is complete or ask for more.',
           ),
         },
       ],
@@ -257,12 +258,12 @@ export const providerTemplates: TemplateFamily<
         text:
           e.classification === 'REQUIREMENT'
             ? ctx.t(
-                `El ticket se clasificó como requerimiento: haga el diagnóstico y, si es viable, la estimación en horas para la autorización del cliente; el plazo de diagnóstico (${requirementClockDays(e, 'diagnosis').es}) ya corre.`,
-                `The ticket was classified as a requirement: make the diagnosis and, if feasible, the estimate in hours for the client to authorize; the diagnosis clock (${requirementClockDays(e, 'diagnosis').en}) is running.`,
+                `El ticket se clasificó como requerimiento: haga el diagnóstico y, si es viable, la estimación en horas para la autorización del cliente; el plazo de diagnóstico (${requirementClockDays(e, 'diagnosis').es}) corre desde ahora, en horario hábil.`,
+                `The ticket was classified as a requirement: make the diagnosis and, if feasible, the estimate in hours for the client to authorize; the diagnosis clock (${requirementClockDays(e, 'diagnosis').en}) runs from now, in business hours.`,
               )
             : ctx.t(
-                'El ticket se clasificó como problema: analícelo, diagnostíquelo e informe al cliente su avance; el plazo de avance ya corre.',
-                'The ticket was classified as a problem: analyse and diagnose it and keep the client informed; the progress clock is running.',
+                'El ticket se clasificó como problema: analícelo, diagnostíquelo e informe al cliente su avance; el plazo de avance corre desde ahora, en horario hábil.',
+                'The ticket was classified as a problem: analyse and diagnose it and keep the client informed; the progress clock runs from now, in business hours.',
               ),
       });
     }

@@ -529,6 +529,11 @@ describe('L3-11 email templates', () => {
     );
     expect(opened.text).toContain('Registró: Úrsula Usuaria');
     expect(opened.text).toContain('Categoría: Incidente');
+    // QA S43: the clock counts in business hours only (registered at night, from the opening).
+    expect(opened.text).toContain(
+      'El plazo de atención (8 horas hábiles) corre desde el registro, en horario hábil',
+    );
+    expect(opened.text).not.toContain('ya corre');
     const comment = renderEmail(
       EVENTS.PROVIDER_CLIENT_ACTIVITY,
       { ...agent, locale: Locale.EN },
@@ -603,10 +608,10 @@ describe('L3-11 email templates', () => {
         { ...OPTIONS, names },
       )!.text;
     expect(email('ESTIMATE_AUTHORIZED')).toContain(
-      'Publique la fecha de entrega para pruebas: el plazo de programación (2 días hábiles) ya corre.',
+      'Publique la fecha de entrega para pruebas: el plazo de programación (2 días hábiles) corre desde la autorización, en horario hábil.',
     );
     expect(email('ESTIMATE_AUTHORIZED', Locale.EN)).toContain(
-      'Publish the release date for testing: the scheduling clock (2 business days) is running.',
+      'Publish the release date for testing: the scheduling clock (2 business days) runs from the authorization, in business hours.',
     );
     for (const back of ['ESTIMATE_REJECTED', 'REESTIMATE_REQUESTED'] as const) {
       expect(email(back)).toContain(
