@@ -71,6 +71,7 @@ import { TicketEntity } from './ticket.entity';
 import { assertTicketOpen } from './ticket-open';
 import { TimeEntryEntity } from '../contracts/time-entry.entity';
 import { calendarDisplayName } from '../shared/calendar-names';
+import { typedTicketNumber } from '../shared/ticket-number-pattern';
 
 export type TransitionName = keyof typeof RULES;
 type Payload<A extends RequestBase> = Omit<A, 'requestId' | 'actor'> & { requestId?: string };
@@ -111,8 +112,8 @@ const CONVERSATION_HITS = 2000;
 /**
  * A text search's SQL, with `:text` its parameter (`param`): the ticket's own fields (`alias`ed)
  * and the tickets of its events that `user` may read. Accents aside (Spanish users often type
- * without them): «rubi» finds «rubí». The conversation is comments, notes, estimates' scopes,
- * authorizations and reasons; a client's search never reads internal notes nor hand-over notes (it
+ * without them): «rubi» finds «rubí»; a number typed short, «L3-2026-6», is that ticket's. The
+ * conversation is comments, notes, estimates' scopes, authorizations and reasons; a client's search never reads internal notes nor hand-over notes (it
  * would tell that one matched). Each is an index read (trigram indexes, migrations 1764319350000
  * and 1764319600000).
  */
@@ -121,7 +122,7 @@ function textSearchSql(user: AuthenticatedUser, text: string) {
     ? ''
     : ` AND NOT ${INTERNAL_NOTE_SQL} AND NOT ${HAND_OVER_NOTE_SQL}`;
   return {
-    param: containsPattern(unaccented(text)),
+    param: containsPattern(unaccented(typedTicketNumber(text))),
     fields: (alias: string) =>
       `(${alias}.number ILIKE :text OR ${unaccentedSql(`${alias}.subject`)} ILIKE :text OR ${unaccentedSql(`${alias}.description`)} ILIKE :text)`,
     /** `placeholder`: how the statement names `param` (`:text` in a query builder, `$1` in SQL). */

@@ -678,6 +678,12 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(await found(Role.CLIENT_USER, `CONCILIÁCION ${word}`)).toEqual([a.number]);
     // And in the subject: «Búsqueda: uno» found as «busqueda: uno».
     expect(await found(Role.CLIENT_USER, 'busqueda: uno')).toContain(a.number);
+    // QA S43: a number typed without its zeros («L3-2026-6»), or in lower case, is that ticket.
+    const [, year, sequence] = /^L3-(\d{4})-(\d{6})$/.exec(a.number)!;
+    for (const typed of [`L3-${year}-${Number(sequence)}`, ` l3-${year}-${sequence.slice(1)} `]) {
+      expect(await found(Role.CLIENT_USER, typed)).toEqual([a.number]);
+      expect(await found(Role.AGENT, typed)).toEqual([a.number]);
+    }
     expect(await found(Role.MANAGER, word)).toEqual([a.number]);
     // An internal note: staff find it; the client's search says nothing matched.
     expect(await found(Role.AGENT, secret)).toEqual([b.number]);
