@@ -393,11 +393,13 @@ export const ZONE_CITIES_ES: Readonly<Record<string, string>> = {
  * language («hora del Pacífico» / «Pacific Time»), else its city («hora de Kolkata»). Spanish
  * starts lower case, to sit inside a sentence; {@link zoneTitle} for a label of its own.
  */
-export function zoneName(timeZone: string, language: ZoneLanguage): string {
+export function zoneName(timeZone: string, language: ZoneLanguage, at: Date = new Date()): string {
   const en = language === 'en';
   const known = ZONE_NAMES[timeZone];
   if (known) return en ? known[1] : known[0];
-  const intl = zonePart(timeZone, language, 'longGeneric');
+  // The name at `at`, today's by default (QA S43): at 1970, the instant it was asked at once, Kyiv
+  // and Riga were «hora estándar de Moscú», Lisbon «de Europa central».
+  const intl = zonePart(timeZone, language, 'longGeneric', at);
   if (intl && !/^(GMT|UTC)/.test(intl)) return intl;
   const city = zoneCity(timeZone, language);
   return en ? `${city} time` : `hora de ${city}`;
@@ -442,7 +444,7 @@ export function isUtcZone(timeZone: string): boolean {
 /** «hora de la Ciudad de México (UTC−6)» / «Mexico City time (UTC−6)»; UTC itself is «UTC». */
 export function zoneLabel(timeZone: string, language: ZoneLanguage, at: Date = new Date()): string {
   if (isUtcZone(timeZone)) return 'UTC';
-  return `${zoneName(timeZone, language)} (${zoneOffset(timeZone, at)})`;
+  return `${zoneName(timeZone, language, at)} (${zoneOffset(timeZone, at)})`;
 }
 
 /** {@link zoneLabel} starting upper case, for a label or heading of its own. */
@@ -455,7 +457,7 @@ function zonePart(
   timeZone: string,
   language: string,
   style: 'longGeneric' | 'shortOffset',
-  at: Date = new Date(0),
+  at: Date,
 ): string | undefined {
   try {
     return dateTimeFormat(language, { timeZone, timeZoneName: style })

@@ -67,9 +67,15 @@ const LANGUAGES: readonly Language[] = [
       'America/Nassau': 'Hora oriental — Nasáu (UTC−5)',
       'Europe/Vatican': 'Hora de Europa central — El Vaticano (UTC+1)',
       // Intl's name already holds the place: it is not said twice.
-      'Asia/Almaty': 'Hora de Almatý (UTC+5)',
       'Indian/Christmas': 'Hora de la isla de Navidad (UTC+7)',
-      'Asia/Anadyr': 'Hora estándar de Anadyr (UTC+12)',
+      // QA S43: the names of the day the picker is built (here January 2026), not of 1970's,
+      // when Kyiv and Riga read «Hora estándar de Moscú», Lisbon «de Europa central» and Almaty
+      // «Hora de Almatý» (Kazakhstan has one zone since 2024).
+      'Europe/Kiev': 'Hora de Europa oriental — Kiev (UTC+2)',
+      'Europe/Riga': 'Hora de Europa oriental — Riga (UTC+2)',
+      'Europe/Lisbon': 'Hora de Europa occidental — Lisboa (UTC+0)',
+      'Asia/Almaty': 'Hora de Kazajistán — Almatý (UTC+5)',
+      'Asia/Anadyr': 'Hora estándar de Kamchatka — Anádyr (UTC+12)',
     },
     contains: {},
     notIn: {},
