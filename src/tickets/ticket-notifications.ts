@@ -556,9 +556,11 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         answered: d.answered === 'INFO_REQUESTED' ? 'INFO' : 'WAITING',
       };
     case 'comment': {
-      // A provider's client-visible reply emails the registrant; internal notes never leave the
-      // provider, and a client's own comment needs no email back (L3-11).
-      if (!(d.internal === false && e.actor && PROVIDER_ROLES.includes(e.actor.role))) return null;
+      // A client-visible comment emails the registrant (and the participants), whoever wrote it:
+      // a provider's reply, or a colleague's comment on the registrant's ticket (QA S43: an
+      // approver's comment reached the agent only). Its author is not emailed their own comment
+      // (renderEmail); internal notes never leave the provider (L3-11).
+      if (!(d.internal === false && e.actor)) return null;
       // L3-07: a reply that counted as a progress update restarted the progress clock.
       const next = d.countsAsProgress === true ? runningDeadline(slice, 'progress') : null;
       return {

@@ -119,11 +119,11 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
     ]);
     expect(JSON.stringify(reply.outcome!.ticket)).not.toContain('Cliente sensible');
 
-    // L3-11: the registration and the agent's reply are emailed to the registrant; the note to
-    // nobody; client comments are not echoed to the client.
+    // L3-11: the registration, the agent's reply and the approver's comment (QA S43) are emailed
+    // to the registrant; the note to nobody; the registrant's own comment is not echoed back.
     const sent = await eventually(
       () => outbox(number),
-      (rows) => rows.length >= 6 && rows.every((r) => r.status === 'SENT'),
+      (rows) => rows.length >= 7 && rows.every((r) => r.status === 'SENT'),
     );
     // The provider hears of the new ticket (agents and managers) and of each client comment (the
     // agents: nobody is assigned); the internal note and the agent's reply tell no provider user.
@@ -134,9 +134,21 @@ describe('Ticket comments and internal notes (issue 5, L3-11)', () => {
       'PROVIDER_CLIENT_ACTIVITY → agente@becken.example',
       'COMMENT_ADDED → usuario@aurora.example',
       'PROVIDER_CLIENT_ACTIVITY → agente@becken.example',
+      'COMMENT_ADDED → usuario@aurora.example',
     ]);
     const mails = (await caughtMails()).filter(subjectHas(number));
     expect(mails.filter((m) => m.text.includes('Lo revisamos hoy.'))).toHaveLength(1);
+    // The approver's comment, told to the registrant by its author's name (QA S43).
+    const fromApprover = mails.filter(
+      (m) => m.to.includes('usuario@aurora.example') && m.text.includes('Gracias.'),
+    );
+    expect(fromApprover).toHaveLength(1);
+    expect(fromApprover[0].text).toMatch(/comentó en su ticket/);
+    expect(
+      mails.filter(
+        (m) => m.text.includes('¿Hay novedades?') && m.to.includes('usuario@aurora.example'),
+      ),
+    ).toEqual([]);
     expect(mails.filter((m) => m.text.includes('Cliente sensible'))).toEqual([]);
   });
 

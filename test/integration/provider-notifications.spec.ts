@@ -247,9 +247,13 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
     expect(mail.subject).toBe(`[${number}] Comentario del cliente: Póliza descuadrada`);
     expect(mail.text).toContain('Gracias, quedo atento.');
 
-    // The agent's reply went to the registrant only (COMMENT_ADDED), to no provider user.
-    const replies = await sent(number, ['COMMENT_ADDED'], 1);
-    expect(replies.map((r) => r.recipient_address)).toEqual(['usuario@aurora.example']);
+    // The agent's reply went to the registrant only (COMMENT_ADDED), to no provider user; so did
+    // the approver's comment on the registrant's ticket (QA S43).
+    const replies = await sent(number, ['COMMENT_ADDED'], 2);
+    expect(replies.map((r) => r.recipient_address)).toEqual([
+      'usuario@aurora.example',
+      'usuario@aurora.example',
+    ]);
     const providerMails = (await caughtMails())
       .filter(subjectHas(`[${number}]`))
       .filter((m) => m.to.some((a) => a.endsWith('@becken.example')));

@@ -124,6 +124,13 @@ export function renderEmail(
   options: RenderOptions,
 ): RenderedEmail | null {
   if (event.type === 'INTERNAL_NOTE') return null;
+  // L3-11: nobody is emailed their own comment (a registrant's or participant's, QA S43).
+  if (
+    event.type === 'COMMENT_ADDED' &&
+    recipient.id !== undefined &&
+    recipient.id === event.authorId
+  )
+    return null;
   const ctx = ticketEmailContext(
     { ...recipient, side: recipient.side ?? eventSide(event.type) },
     options,
