@@ -3,8 +3,8 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 
 // L3-05, L3-11 (QA S16): the client registers a ticket with its files, as a Zendesk or Jira SM
 // new-ticket form allows: the screenshot or log goes with the report, not in a second step on
-// the ticket page. The files go up once the ticket exists; a file the server refuses is told in
-// Spanish words (never a code) and the ticket stays registered once, with the other files.
+// the ticket page. The files go up once the ticket exists; a file the server would refuse is told
+// in Spanish words (never a code) as it is chosen, and nothing is registered until it is removed.
 
 const CLIENT = 'usuario@aurora.example';
 const LOG = Buffer.from('2026-11-29 15:32:01 ERROR l10n_mx_edi: PAC rechazó el certificado\n');
@@ -12,7 +12,7 @@ const LOG = Buffer.from('2026-11-29 15:32:01 ERROR l10n_mx_edi: PAC rechazó el 
 describe('Registering a ticket with files (web app, real workflow; L3-05, L3-11)', () => {
   const e2e = useE2eWorldWithWorker('register_with_files');
 
-  it('the chosen files are attached to the new ticket; a refused one is told, the ticket registered once', async () => {
+  it('the chosen files are attached to the new ticket; a file it would refuse is told first, the ticket registered once', async () => {
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     await logIn(page, CLIENT, e2e.password(CLIENT));
     await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
@@ -41,32 +41,48 @@ describe('Registering a ticket with files (web app, real workflow; L3-05, L3-11)
     ).toBe('new-ticket-files');
     await form.getByLabel('Descripción').press('Tab');
     expect(await page.evaluate('document.activeElement.id')).toBe('new-ticket-files');
+    // QA S43: a file the server would refuse is told as it is chosen, and the form registers
+    // nothing until it is removed: the ticket used to be registered and the file refused after.
     await files.setInputFiles([
       { name: 'bitácora.log', mimeType: 'text/plain', buffer: LOG },
       { name: 'instalador.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') },
     ]);
     await chooser.getByText('2 archivos seleccionados').waitFor();
+    const refusals = form.getByTestId('new-ticket-file-refusals');
+    await refusals.waitFor();
+    expect(await refusals.innerText()).toContain('No se aceptan archivos como «instalador.exe».');
+    expect(await refusals.innerText()).not.toContain('bitácora.log');
+    // The hint says what is accepted before anything is chosen wrong.
+    expect(await form.locator('#new-ticket-files-hint').innerText()).toMatch(
+      /Hasta 10 MB por archivo\. Tipos: .*\.log.*\./,
+    );
+    await form.getByRole('button', { name: 'Registrar ticket' }).click();
+    expect(await form.getByTestId('new-ticket-problem').innerText()).toBe(
+      'Quite o cambie los archivos que no se aceptan antes de registrar el ticket.',
+    );
+    const subjectRows = () =>
+      e2e.world.db.query<{ attachments_to_follow: number }[]>(
+        `SELECT attachments_to_follow FROM ticket WHERE subject = 'No timbra facturas'`,
+      );
+    expect(await subjectRows()).toEqual([]);
+
+    await files.setInputFiles([{ name: 'bitácora.log', mimeType: 'text/plain', buffer: LOG }]);
+    await refusals.waitFor({ state: 'detached' });
     await form.getByRole('button', { name: 'Registrar ticket' }).click();
 
     const registered = page.getByTestId('registered');
     await registered.getByText('Se adjuntó 1 archivo.').waitFor();
     const notice = await registered.innerText();
     const number = /Ticket (L3-\d{4}-\d{6}) registrado\./.exec(notice)![1];
-    expect(notice).toContain(
-      'No se pudo adjuntar «instalador.exe»; puede adjuntarlo desde el ticket.',
-    );
-    expect(notice).toContain('No se aceptan archivos como «instalador.exe».');
+    expect(notice).not.toContain('No se pudo adjuntar');
     expect(notice).not.toMatch(/[A-Z]{3,}_[A-Z_]+/);
     // The chooser is empty again for the next ticket.
     expect(await files.inputValue()).toBe('');
     expect(await chooser.innerText()).toContain('Ningún archivo seleccionado');
 
-    // One ticket, holding the log; the form announced both files, so the agents' «Nuevo ticket»
-    // email waited for them (L3-11, QA S20).
-    const tickets = await e2e.world.db.query<{ attachments_to_follow: number }[]>(
-      `SELECT attachments_to_follow FROM ticket WHERE subject = 'No timbra facturas'`,
-    );
-    expect(tickets).toEqual([{ attachments_to_follow: 2 }]);
+    // One ticket, holding the log; the form announced its file, so the agents' «Nuevo ticket»
+    // email waited for it (L3-11, QA S20).
+    expect(await subjectRows()).toEqual([{ attachments_to_follow: 1 }]);
     await registered.getByRole('link', { name: `Ver el ticket ${number}` }).click();
     const section = page.getByTestId('attachments');
     const row = section.getByTestId('attachment-list').getByRole('row', { name: /bitácora\.log/ });

@@ -47,6 +47,11 @@ export const TICKET_ATTACHMENTS = operation<
   attachmentPolicy { maxBytes maxPerTicket allowedExtensions }
 }`);
 
+/** The server's limits on files, for a form that has no ticket yet (the new-ticket form). */
+export const ATTACHMENT_POLICY = operation<{ attachmentPolicy: AttachmentPolicy }>(
+  `query AttachmentPolicy { attachmentPolicy { maxBytes maxPerTicket allowedExtensions } }`,
+);
+
 export const DELETE_ATTACHMENT = operation<{ deleteAttachment: { id: string } }, { id: string }>(
   `mutation DeleteAttachment($id: ID!) { deleteAttachment(id: $id) { id } }`,
 );

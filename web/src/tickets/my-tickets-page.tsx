@@ -5,7 +5,7 @@ import {
   TICKET_CATEGORIES,
   type TicketCategory,
 } from '../api/tickets';
-import { uploadAttachment } from '../api/attachments';
+import { ATTACHMENT_POLICY, uploadAttachment } from '../api/attachments';
 import { useHoursChanges, useTicketChanges } from '../api/live';
 import { ErrorMessage } from '../components/error-message';
 import { FileChooser } from '../components/file-chooser';
@@ -15,12 +15,14 @@ import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
 import { useFocusWhenLost } from '../components/use-focus-when-lost';
 import { useRequestId } from '../components/use-request-id';
+import { formatFileSize } from '../i18n/file-size';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { TicketBrowser } from './ticket-browser';
 import { ticketPath, useLocalTime } from './ticket-bits';
+import { allowedTypes, refusalOf } from './upload-queue';
 
 interface Registered {
   number: string;
@@ -31,7 +33,7 @@ interface Registered {
 }
 
 function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { call, token } = useSession();
   const { format } = useLocalTime();
   const form = useMutationForm();
@@ -50,6 +52,15 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
   useFocusWhenLost(registeredNotice, registered && form.done);
   // One request ID per content: a retry after a lost answer never registers a second ticket.
   const requestIds = useRequestId();
+  // QA S43: each chosen file is checked against the server's limits as the ticket page checks
+  // them (type, size, count), so a file it would refuse is told before the ticket exists.
+  const policy = useQuery(ATTACHMENT_POLICY, {}).data?.attachmentPolicy;
+  const size = (bytes: number) => formatFileSize(bytes, language);
+  const refusals = policy
+    ? files
+        .map((file, i) => refusalOf(file, policy, i, t.serverErrors.attachments, size))
+        .filter((refusal): refusal is string => refusal !== undefined)
+    : [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,6 +69,7 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
     if (!description.trim()) {
       return setProblem(({ t }) => t.tickets.required(t.tickets.description));
     }
+    if (refusals.length > 0) return setProblem(({ t }) => t.tickets.newFilesRefused);
     setProblem(undefined);
     setRegistered(undefined);
     const ok = await form.run(
@@ -152,7 +164,15 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
           />
           <p className="hint" id="new-ticket-files-hint">
             {t.tickets.newFilesHint}
+            {policy && ` ${t.attachments.hint(size(policy.maxBytes), allowedTypes(policy))}`}
           </p>
+          {refusals.length > 0 && (
+            <ul className="notice notice-error" data-testid="new-ticket-file-refusals">
+              {refusals.map((refusal, i) => (
+                <li key={i}>{refusal}</li>
+              ))}
+            </ul>
+          )}
         </div>
         <div className="form-actions span-all">
           <button type="submit" className="button primary" disabled={form.busy}>
