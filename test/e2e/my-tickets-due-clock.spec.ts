@@ -101,7 +101,7 @@ describe('«Mis tickets» names the clock of each deadline (L3-06, L3-07, L3-09)
       due: 'Próximo plazo',
       triage: 'Atención inicial · vence',
       progress: 'Avance periódico · vence',
-      scheduling: 'Fecha de entrega para pruebas · vence',
+      scheduling: 'Aviso de la fecha de entrega · vence',
       waiting: 'Esperando su respuesta',
     });
     await screenshot(page, 'my-tickets-due-clock');
@@ -126,7 +126,7 @@ describe('«Mis tickets» names the clock of each deadline (L3-06, L3-07, L3-09)
       due: 'Next deadline',
       triage: 'Initial response · due',
       progress: 'Progress cadence · due',
-      scheduling: 'Release date for testing · due',
+      scheduling: 'Release date announcement · due',
       waiting: 'Waiting for your reply',
     });
     await page.getByRole('button', { name: 'Español' }).click();

@@ -310,7 +310,7 @@ describe('Tickets (web app, real workflow)', () => {
     expect(await page.getByTestId('estimates').innerText()).toContain('Autorizada');
     // The client reads the clock in their emails' words, not staff's «Programación» (L3-09).
     const clocks = await page.getByTestId('clocks').innerText();
-    expect(clocks).toContain('Fecha de entrega para pruebas');
+    expect(clocks).toContain('Aviso de la fecha de entrega');
     expect(clocks).not.toContain('Programación');
     await screenshot(page, '24-approver-authorized', { docs: 'ticket-page' });
 

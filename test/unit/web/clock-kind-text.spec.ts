@@ -19,9 +19,9 @@ describe('clockKindText', () => {
       [
         'scheduling',
         'Programación',
-        'Fecha de entrega para pruebas',
+        'Aviso de la fecha de entrega',
         'Scheduling',
-        'Release date for testing',
+        'Release date announcement',
       ],
       ['progress', 'Avance periódico', 'Avance periódico', 'Progress cadence', 'Progress cadence'],
     ];

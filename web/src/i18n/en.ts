@@ -291,7 +291,7 @@ export const en: Messages = {
     clientClockKinds: {
       triage: 'Initial response',
       diagnosis: 'Diagnosis and estimate',
-      scheduling: 'Release date for testing',
+      scheduling: 'Release date announcement',
     },
     clockStatus: {
       RUNNING: 'Running',

@@ -309,7 +309,9 @@ export const esMX = {
     clientClockKinds: {
       triage: 'Atención inicial',
       diagnosis: 'Diagnóstico y estimación',
-      scheduling: 'Fecha de entrega para pruebas',
+      // QA S43: the deadline to announce the date, not the delivery («Fecha de entrega para
+      // pruebas · vence 8 dic» read as delivery on 8 Dec).
+      scheduling: 'Aviso de la fecha de entrega',
     } as Record<string, string>,
     clockStatus: {
       RUNNING: 'Corriendo',

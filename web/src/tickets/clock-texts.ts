@@ -95,7 +95,7 @@ export function clockTimeText(clock: ClockShown, t: ClockTimeMessages): string |
 
 /**
  * An SLA clock's name; for a client (`client`) in the words of their emails («Atención inicial»,
- * «Fecha de entrega para pruebas») where staff's are the helpdesk's («Triage», «Programación»).
+ * «Aviso de la fecha de entrega») where staff's are the helpdesk's («Triage», «Programación»).
  */
 export function clockKindText(t: Messages, kind: string, client: boolean): string {
   return (
