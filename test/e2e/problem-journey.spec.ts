@@ -66,6 +66,8 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     await logIn(page, AGENT, e2e.password(AGENT));
     await openTicket(page);
     expect(await state(page).innerText()).toBe('Registrado');
+    // QA S43: the browser tab names the ticket, not only the app.
+    expect(await page.title()).toBe(`${number} ${SUBJECT} · Soporte L3`);
 
     const classify = await openAction(page, 'Clasificar');
     // An incident is most likely a problem: the form starts there (the agent may change it).

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { en } from './en';
 import { esMX, type Messages } from './es-mx';
 import type { Language } from './language';
+import { followPageTitle } from '../components/page-title';
 
 export type { Language };
 
@@ -43,7 +44,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = language;
-    document.title = DICTIONARIES[language].appName;
+    return followPageTitle(DICTIONARIES[language].appName);
   }, [language]);
 
   const choose = useCallback((next: Language) => {
