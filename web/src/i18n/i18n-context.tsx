@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { en } from './en';
 import { esMX, type Messages } from './es-mx';
 import type { Language } from './language';
-import { followPageTitle } from '../components/page-title';
+import { followPageTitle } from '../components/follow-page-title';
 
 export type { Language };
 
