@@ -204,10 +204,10 @@ export class AuthService implements BeforeApplicationShutdown {
       });
     }
     await this.changeLimiter.reset(limiterKey);
-    const newEpoch = await this.users.setPasswordHash(
-      user.id,
-      await this.hasher.hash(newPassword),
-      sessionEpoch,
+    const passwordHash = await this.hasher.hash(newPassword);
+    // The user is emailed the change (L3-04, QA S43), in its transaction.
+    const newEpoch = await this.links.changeWithNotice(user, (tx) =>
+      this.users.setPasswordHash(user.id, passwordHash, sessionEpoch, tx),
     );
     if (newEpoch === null) {
       throw sessionEndedError((await this.users.findById(user.id))?.sessionsEndedBecause);

@@ -15,6 +15,7 @@ import {
   renderPasswordLinkEmail,
 } from './password-link-email';
 import { EMAIL_CHANGED_EMAIL_TYPE, renderEmailChangedEmail } from './email-changed-email';
+import { PASSWORD_CHANGED_EMAIL_TYPE, renderPasswordChangedEmail } from './password-changed-email';
 import { assertAcceptablePassword } from './password-policy';
 import { endSessionsSql, type SessionEndCause } from './session-end-cause';
 
@@ -254,6 +255,40 @@ export class PasswordLinksService {
         email,
       },
     ]);
+  }
+
+  /**
+   * Runs `change` (the password's new hash, answering the new session epoch, or null when it
+   * wrote nothing) in one transaction with the user's notice of it (L3-04, QA S43): the email
+   * exists if and only if the change does, once per change (keyed by the epoch it made).
+   */
+  async changeWithNotice(
+    user: AppUserEntity,
+    change: (tx: EntityManager) => Promise<number | null>,
+  ): Promise<number | null> {
+    return this.dataSource.transaction(async (tx) => {
+      const epoch = await change(tx);
+      if (epoch === null) return null;
+      const changedAt = new Date();
+      await this.notifications.enqueueRendered(tx, [
+        {
+          event: {
+            type: PASSWORD_CHANGED_EMAIL_TYPE,
+            eventKey: `password-changed-${user.id}-${epoch}`,
+            occurredAt: changedAt.toISOString(),
+            detail: { userId: user.id },
+          },
+          ticketNumber: null,
+          recipient: user,
+          email: renderPasswordChangedEmail({
+            recipient: user,
+            changedAt,
+            portalUrl: this.config.api.publicUrl,
+          }),
+        },
+      ]);
+      return epoch;
+    });
   }
 
   /** Revokes the user's live link (their password changed by other means). */

@@ -86,8 +86,9 @@ export class UsersService {
     id: string,
     passwordHash: string,
     sessionEpoch: number,
+    manager: Pick<EntityManager, 'query'> = this.users.manager,
   ): Promise<number | null> {
-    const [rows] = await this.users.query<[{ session_epoch: number }[], number]>(
+    const [rows] = await manager.query<[{ session_epoch: number }[], number]>(
       `UPDATE app_user SET password_hash = $2, ${endSessionsSql('$3')}
         WHERE id = $1 AND active AND session_epoch = $4 RETURNING session_epoch`,
       [id, passwordHash, 'PASSWORD_CHANGED' satisfies SessionEndCause, sessionEpoch],

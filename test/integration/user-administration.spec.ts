@@ -558,6 +558,31 @@ describe('User administration (L3-04): edit, invitation and reset links, own pas
       expect((await me(body.data!.changePassword.token)).id).toBe(user.id);
       const fresh = await login(user.email, 'clave-cambiada-456');
       expect((await me(fresh.data!.login.token)).id).toBe(user.id);
+
+      // L3-04 (QA S43): the user is told, once, with the way back if it was not them; a refused
+      // change (wrong current password) tells nothing.
+      const refused = await gql(
+        world.api,
+        CHANGE_PASSWORD,
+        { currentPassword: 'no-es-la-clave', newPassword: 'otra-clave-789' },
+        bearer(fresh.data!.login.token),
+      );
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      const subject = 'Su contraseña del portal de soporte cambió';
+      const told = await eventually(
+        async () => (await caughtMails(user.email)).filter((m) => m.subject === subject),
+        (m) => m.length >= 1,
+      );
+      expect(told).toHaveLength(1);
+      expect(told[0].text).toContain('Sus otras sesiones abiertas se cerraron.');
+      expect(told[0].text).toContain('/olvide-contrasena');
+      expect(told[0].text).not.toContain('clave-cambiada-456');
+      const [{ n }] = await world.db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM email_outbox
+          WHERE recipient_address = $1 AND event_type = 'USER_PASSWORD_CHANGED'`,
+        [user.email],
+      );
+      expect(n).toBe(1);
     });
 
     it('a password set from a reset link ends the sessions from before', async () => {

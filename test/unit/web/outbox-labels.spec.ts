@@ -2,6 +2,7 @@ import { HOURS_CHANGED_EMAIL_TYPE } from '../../../src/contracts/hour-change-ema
 import { LOW_BALANCE_EMAIL_TYPE } from '../../../src/contracts/low-balance-email';
 import { NO_CHARGE_EMAIL_TYPE } from '../../../src/contracts/no-charge-email';
 import { EMAIL_CHANGED_EMAIL_TYPE } from '../../../src/identity/email-changed-email';
+import { PASSWORD_CHANGED_EMAIL_TYPE } from '../../../src/identity/password-changed-email';
 import { PASSWORD_LINK_EMAIL_TYPE } from '../../../src/identity/password-link-email';
 import { RECIPIENT_RULES } from '../../../src/notifications/recipient-rules';
 import {
@@ -24,6 +25,7 @@ const QUEUED_TYPES = [
   'CHECKPOINT_DECISIONS',
   ...Object.values(PASSWORD_LINK_EMAIL_TYPE),
   EMAIL_CHANGED_EMAIL_TYPE,
+  PASSWORD_CHANGED_EMAIL_TYPE,
   LOW_RATING_EMAIL_TYPE,
   RATING_REMINDER_EMAIL_TYPE,
   NO_CHARGE_EMAIL_TYPE,

@@ -792,6 +792,7 @@ export const en: Messages = {
       CHECKPOINT_DECISIONS: 'Checkpoint decisions',
       USER_INVITATION: 'Portal invitation',
       PASSWORD_RESET: 'Password reset',
+      USER_PASSWORD_CHANGED: 'Password changed',
       USER_EMAIL_CHANGED: 'Account email corrected',
       SATISFACTION_LOW: 'Low satisfaction rating (to managers)',
       SATISFACTION_REMINDER: 'Reminder to rate the support',

@@ -847,6 +847,7 @@ export const esMX = {
       CHECKPOINT_DECISIONS: 'Decisiones del punto de control',
       USER_INVITATION: 'Invitación al portal',
       PASSWORD_RESET: 'Restablecer contraseña',
+      USER_PASSWORD_CHANGED: 'Contraseña cambiada',
       USER_EMAIL_CHANGED: 'Correo de la cuenta corregido',
       SATISFACTION_LOW: 'Calificación baja (aviso a gerentes)',
       SATISFACTION_REMINDER: 'Recordatorio para calificar la atención',
