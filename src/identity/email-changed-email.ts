@@ -1,4 +1,5 @@
-import { Locale } from './locale.enum';
+import { type AccountEmail, accountLanguage } from './account-email';
+import { type Locale } from './locale.enum';
 import { renderLayout } from '../notifications/templates/email-content';
 
 /** The outbox `event_type` of the notice (the mail view labels it). */
@@ -21,15 +22,8 @@ export interface EmailChangedEmailInput {
  * address, in the user's language, «usted» like every email. Open sessions keep working: the
  * address is how the user signs in from now on, not a credential.
  */
-export function renderEmailChangedEmail(input: EmailChangedEmailInput): {
-  subject: string;
-  text: string;
-  html: string;
-  locale: Locale;
-  template: string;
-} {
-  const locale = input.recipient.locale === Locale.EN ? Locale.EN : Locale.ES_MX;
-  const t = (es: string, en: string) => (locale === Locale.EN ? en : es);
+export function renderEmailChangedEmail(input: EmailChangedEmailInput): AccountEmail {
+  const { locale, t } = accountLanguage(input.recipient.locale);
   const rendered = renderLayout(
     {
       subject: t(

@@ -1,4 +1,5 @@
-import { Locale } from './locale.enum';
+import { type AccountEmail, accountLanguage } from './account-email';
+import { type Locale } from './locale.enum';
 import { renderLayout } from '../notifications/templates/email-content';
 import { RecipientDates } from '../notifications/templates/format';
 
@@ -25,15 +26,8 @@ export interface PasswordChangedEmailInput {
  * helpdesk tells its users: when, that other sessions ended, and what to do if it was not them.
  * No secret is in it; the reset link is the public «¿Olvidó su contraseña?» page.
  */
-export function renderPasswordChangedEmail(input: PasswordChangedEmailInput): {
-  subject: string;
-  text: string;
-  html: string;
-  locale: Locale;
-  template: string;
-} {
-  const locale = input.recipient.locale === Locale.EN ? Locale.EN : Locale.ES_MX;
-  const t = (es: string, en: string) => (locale === Locale.EN ? en : es);
+export function renderPasswordChangedEmail(input: PasswordChangedEmailInput): AccountEmail {
+  const { locale, t } = accountLanguage(input.recipient.locale);
   const when = new RecipientDates(locale, input.recipient.timeZone).instant(
     input.changedAt.toISOString(),
   );

@@ -1,3 +1,4 @@
+import { type AccountEmail, accountLanguage } from './account-email';
 import { Locale } from './locale.enum';
 import { renderLayout } from '../notifications/templates/email-content';
 import { RecipientDates } from '../notifications/templates/format';
@@ -49,15 +50,8 @@ export interface PasswordLinkEmailInput {
  * through the same layout as every other email (escaped HTML, plain-text twin). Like every email
  * and the web app it speaks «usted», and greets without a gender («Le damos la bienvenida»).
  */
-export function renderPasswordLinkEmail(input: PasswordLinkEmailInput): {
-  subject: string;
-  text: string;
-  html: string;
-  locale: Locale;
-  template: string;
-} {
-  const locale = input.recipient.locale === Locale.EN ? Locale.EN : Locale.ES_MX;
-  const t = (es: string, en: string) => (locale === Locale.EN ? en : es);
+export function renderPasswordLinkEmail(input: PasswordLinkEmailInput): AccountEmail {
+  const { locale, t } = accountLanguage(input.recipient.locale);
   const until = new RecipientDates(locale, input.recipient.timeZone).instant(
     input.expiresAt.toISOString(),
   );
