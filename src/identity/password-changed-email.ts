@@ -2,12 +2,10 @@ import { type AccountEmail, accountLanguage } from './account-email';
 import { type Locale } from './locale.enum';
 import { renderLayout } from '../notifications/templates/email-content';
 import { RecipientDates } from '../notifications/templates/format';
+import { FORGOT_PASSWORD_PATH } from '../shared/account-paths';
 
 /** The outbox `event_type` of the notice (the mail view labels it). */
 export const PASSWORD_CHANGED_EMAIL_TYPE = 'USER_PASSWORD_CHANGED';
-
-/** Where «¿Olvidó su contraseña?» asks for a reset link (the web app's FORGOT_PASSWORD_PATH). */
-const FORGOT_PASSWORD_PATH = '/olvide-contrasena';
 
 export interface PasswordChangedEmailInput {
   readonly recipient: {

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { FORGOT_PASSWORD_PATH } from '../../../src/shared/account-paths';
 import { ErrorMessage } from '../components/error-message';
 import { TextField } from '../components/text-field';
 import { useI18n } from '../i18n/i18n-context';
@@ -8,7 +9,7 @@ import { accountTexts } from './account-texts';
 import { REQUEST_PASSWORD_RESET } from './user-operations';
 
 /** The path of the page, and of the login page's link to it (with the email typed there). */
-export const FORGOT_PASSWORD_PATH = '/olvide-contrasena';
+export { FORGOT_PASSWORD_PATH };
 
 export const forgotPasswordHref = (email: string): string =>
   email.trim()
