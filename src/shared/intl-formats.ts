@@ -41,3 +41,8 @@ export function dateTimeFormat(
 export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return memo(numberFormats, locale, options, () => new Intl.NumberFormat(locale, options));
 }
+
+/** An amount in its currency, in the reader's locale: `$19,000.00`, `MX$19,000.00` (es-MX, USD). */
+export function formatMoney(locale: string, amount: number, currency: string): string {
+  return numberFormat(locale, { style: 'currency', currency }).format(amount);
+}

@@ -2,7 +2,7 @@ import { Locale } from '../../identity/locale.enum';
 import { businessDaysText, businessTimeEn, businessTimeEs } from '../../shared/business-time-text';
 import { zoneName } from '../../shared/time-zone-names';
 import { clockTarget } from '../../../workflows/ticket/ticket-opening';
-import { dateTimeFormat, numberFormat } from '../../shared/intl-formats';
+import { dateTimeFormat, formatMoney, numberFormat } from '../../shared/intl-formats';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -110,7 +110,7 @@ export class RecipientDates {
 
   /** An amount in its currency, in the reader's locale: `$19,000.00`, `MX$19,000.00`. */
   money(amount: number, currency: string): string {
-    return numberFormat(this.locale, { style: 'currency', currency }).format(amount);
+    return formatMoney(this.locale, amount, currency);
   }
 
   /** Hours always with their unit (QA S18): `12 h`, `6.5 h`; es and en alike. */

@@ -1,6 +1,11 @@
 import { Locale } from '../../../src/identity/locale.enum';
 import { renderEmail } from '../../../src/notifications/templates/render-email';
-import { dateTimeFormat, INTL_FORMAT_LIMIT, numberFormat } from '../../../src/shared/intl-formats';
+import {
+  dateTimeFormat,
+  formatMoney,
+  INTL_FORMAT_LIMIT,
+  numberFormat,
+} from '../../../src/shared/intl-formats';
 import { NAMED_OPTIONS, SAMPLE_EVENTS, sampleRecipient } from '../fixtures/sample-email';
 
 // L3-11: emails are rendered inside the transaction that records their event; their dates are
@@ -64,5 +69,12 @@ describe('Intl formatters made once (src/shared/intl-formats)', () => {
       Object.assign(Intl, { DateTimeFormat: Real });
     }
     expect(built).toBe(0);
+  });
+
+  it('writes an amount in its currency for the reader (L3-03: a package’s price)', () => {
+    expect(formatMoney('es-MX', 19000, 'MXN')).toBe('$19,000.00');
+    expect(formatMoney('es-MX', 1250.5, 'USD')).toBe('USD\u00a01,250.50');
+    expect(formatMoney('en', 1250.5, 'USD')).toBe('$1,250.50');
+    expect(formatMoney('en', -19000, 'MXN')).toBe('-MX$19,000.00');
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatMoney } from '../../../src/shared/intl-formats';
 import { MONTHLY_STATEMENT } from '../api/contracts';
 import { useHoursChanges } from '../api/live';
 import { ErrorMessage } from '../components/error-message';
@@ -56,8 +57,7 @@ export function MonthlyStatementSection({
   const shown = statement && statement.month === month ? statement : undefined;
   // Worded in the UI language here (the API's `csv` keeps its codes for other programs).
   const csvUrl = useDownloadUrl(shown ? statementCsv(shown, language) : undefined);
-  const money = (amount: number, currency: string) =>
-    new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
+  const money = (amount: number, currency: string) => formatMoney(language, amount, currency);
   const signed = useSignedHours();
 
   return (

@@ -8,6 +8,7 @@ import {
   type SupportPolicy,
   UPSERT_SUPPORT_POLICY,
 } from '../api/contracts';
+import { formatMoney } from '../../../src/shared/intl-formats';
 import { ImpactConfirm } from '../calendars/calendar-bits';
 import { ErrorMessage } from '../components/error-message';
 import { refusedBy } from '../components/field-error';
@@ -319,8 +320,7 @@ export function PolicySection({
   const { format } = useLocalTime();
   const query = useQuery(SUPPORT_POLICY, { organizationId });
   const policy = query.data?.supportPolicy;
-  const money = (amount: number, currency: string) =>
-    new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
+  const money = (amount: number, currency: string) => formatMoney(language, amount, currency);
 
   return (
     <section className="card" aria-labelledby="policy-title">

@@ -1,5 +1,4 @@
-/** One formatter per UI language: a ledger page formats a figure per row on every render. */
-const formats = new Map<string, Intl.NumberFormat>();
+import { numberFormat } from '../../../src/shared/intl-formats';
 
 /**
  * Hours with their sign, as every hours screen writes a movement: «+12.5 h», «−2.5 h» (a true
@@ -7,14 +6,9 @@ const formats = new Map<string, Intl.NumberFormat>();
  * `unit: false` leaves out the « h» for a sentence that says it.
  */
 export function signedHours(language: string, hours: number, unit = true): string {
-  let format = formats.get(language);
-  if (!format) {
-    format = new Intl.NumberFormat(language, {
-      maximumFractionDigits: 2,
-      signDisplay: 'exceptZero',
-    });
-    formats.set(language, format);
-  }
-  const figure = format.format(hours).replace('-', '−');
+  // One formatter per UI language, made once: a ledger page formats a figure per row.
+  const figure = numberFormat(language, { maximumFractionDigits: 2, signDisplay: 'exceptZero' })
+    .format(hours)
+    .replace('-', '−');
   return unit ? `${figure} h` : figure;
 }
