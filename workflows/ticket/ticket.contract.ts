@@ -3,6 +3,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { SlaClockKind } from '../sla/sla-events.contract';
 import type { SlaClockView } from './sla-clock';
 import type { BusinessWindow } from './clock-arithmetic';
+import type { TicketState } from './ticket-states';
 
 // Contract of the ticket workflow (the L3 support contract as one durable workflow per ticket),
 // imported by the workflow, the worker and the clients alike. Clause IDs: SLA-CLAUSES.md.
@@ -19,44 +20,7 @@ export type Classification = 'PROBLEM' | 'REQUIREMENT';
 /** L3-08 kinds of requirement. */
 export type RequirementKind = 'CHANGE' | 'CONFIGURATION' | 'DEVELOPMENT' | 'TRAINING' | 'OTHER';
 
-/**
- * Lifecycle states. Terminal: CLOSED (confirmed or accepted), OUT_OF_SCOPE, NOT_FEASIBLE, CANCELLED.
- * WAITING_ON_CLIENT serves both paths; `waitingFrom` says which state it returns to.
- */
-export type TicketState =
-  | 'REGISTERED'
-  | 'INFO_REQUESTED'
-  | 'REMOTE_SESSION_PROPOSED'
-  | 'IN_ANALYSIS'
-  | 'WAITING_ON_CLIENT'
-  | 'RESOLVED'
-  | 'IN_DIAGNOSIS'
-  | 'ESTIMATE_SUBMITTED'
-  | 'SCHEDULING'
-  | 'RELEASE_DATE_SET'
-  | 'IN_DEVELOPMENT'
-  | 'RELEASED_FOR_TESTING'
-  | 'CLOSED'
-  | 'OUT_OF_SCOPE'
-  | 'NOT_FEASIBLE'
-  | 'CANCELLED';
-
-export const TERMINAL_STATES: readonly TicketState[] = [
-  'CLOSED',
-  'OUT_OF_SCOPE',
-  'NOT_FEASIBLE',
-  'CANCELLED',
-];
-
-/**
- * Whether a ticket in `state` has ended (closed, out of scope, not feasible, cancelled): its
- * record is final and its clocks are history. Takes any string, since the read model's rows
- * carry the state as text.
- */
-export function isTicketEnded(state: string): boolean {
-  return (TERMINAL_STATES as readonly string[]).includes(state);
-}
-
+export { isTicketEnded, TERMINAL_STATES, type TicketState } from './ticket-states';
 /** Same names as `src/identity/role.enum.ts` (a workflow may not import application code). */
 export type ActorRole = 'CLIENT_USER' | 'CLIENT_APPROVER' | 'AGENT' | 'MANAGER' | 'ADMIN';
 

@@ -4,7 +4,7 @@ import type { TicketDetail } from '../api/tickets';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { useLocalTime } from './ticket-bits';
-import { CLOSED_STATES } from './ticket-filters';
+import { isTicketEnded } from '../../../workflows/ticket/ticket-states';
 import { eventData } from './timeline-filter';
 
 type AdminAction = TicketDetail['adminActions'][number];
@@ -53,8 +53,7 @@ export function AdminActionsSection({
   const { format } = useLocalTime();
   // Only the agent acting on odoo.sh needs it: staff, on an open ADMIN_ACTION ticket. Read when
   // the page opens and again on each live change of the ticket.
-  const warns =
-    staff && ticket.category === 'ADMIN_ACTION' && !CLOSED_STATES.includes(ticket.state);
+  const warns = staff && ticket.category === 'ADMIN_ACTION' && !isTicketEnded(ticket.state);
   const flag = useQuery(ODOO_ADMIN_FLAG, { organizationId: ticket.organizationId }, !warns);
   const { reload } = flag;
   useEffect(() => {

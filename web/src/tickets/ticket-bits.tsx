@@ -8,7 +8,7 @@ import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { clockKindText, clockTimeWords, dueClockKind } from './clock-texts';
 import { type IdleDue, idleDueText } from './idle-due-text';
-import { CLOSED_STATES } from './ticket-filters';
+import { isTicketEnded } from '../../../workflows/ticket/ticket-states';
 
 export { ticketPath };
 
@@ -152,7 +152,7 @@ export function TicketTable({
                 )}
               </td>
               <td data-label={t.tickets.nextDeadline}>
-                {CLOSED_STATES.includes(ticket.state) ? (
+                {isTicketEnded(ticket.state) ? (
                   // An ended ticket has nothing due (its delivery date stays in its history).
                   <span className="muted">—</span>
                 ) : (
@@ -242,7 +242,7 @@ function SortHeader({
  * or at risk is not «En tiempo», it is over (shown as «—»).
  */
 export function slaShown(ticket: Pick<TicketSummary, 'state' | 'slaStatus'>): boolean {
-  return !(CLOSED_STATES.includes(ticket.state) && ticket.slaStatus === 'ok');
+  return !(isTicketEnded(ticket.state) && ticket.slaStatus === 'ok');
 }
 
 /** Sorts by next deadline, soonest first; tickets without one last. */

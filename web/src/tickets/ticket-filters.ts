@@ -7,12 +7,10 @@ import {
   type TicketOrder,
 } from '../api/tickets';
 import { isId, offeredChoice, searchChoice } from '../router/search-choice';
+import { TERMINAL_STATES } from '../../../workflows/ticket/ticket-states';
 
 // What the ticket list's filter form means for the API's `tickets(filter)`, and how it is kept in
 // the page's address (Back from a ticket, a bookmark, a shared link). Pure (unit-tested).
-
-/** The states a ticket ends in (the workflow's TERMINAL_STATES). */
-export const CLOSED_STATES = ['CLOSED', 'OUT_OF_SCOPE', 'NOT_FEASIBLE', 'CANCELLED'];
 
 /**
  * «Mostrar»: every ticket, the open ones, those awaiting an approver (L3-09), those waiting on the
@@ -128,7 +126,7 @@ export function apiFilterOf(
     ...(filters.show === 'OPEN' ? { openOnly: true } : {}),
     ...(filters.show === 'AWAITING' ? { awaitingAuthorization: true } : {}),
     ...(filters.show === 'ANSWER' ? { awaitingClient: true } : {}),
-    ...(filters.show === 'CLOSED' ? { states: CLOSED_STATES } : {}),
+    ...(filters.show === 'CLOSED' ? { states: [...TERMINAL_STATES] } : {}),
     ...(filters.category ? { category: filters.category } : {}),
     ...(staff && filters.client ? { organizationId: filters.client } : {}),
     ...(staff && filters.sla ? { slaStatus: filters.sla } : {}),

@@ -20,7 +20,7 @@ import { ParticipantsSection } from './participants-section';
 import { ReleaseDateFacts } from './release-date-facts';
 import { RemoteSessionCard } from './remote-session-card';
 import { classificationText, SlaBadge, slaShown, stateText, useLocalTime } from './ticket-bits';
-import { CLOSED_STATES } from './ticket-filters';
+import { isTicketEnded } from '../../../workflows/ticket/ticket-states';
 import { HistoryFilterChoice, TicketTimeline } from './ticket-timeline';
 import { historyFilterFromSearch, historySearch, type HistoryFilter } from './timeline-filter';
 import { estimateDecision, supersedingVersion } from './estimate-decision';
@@ -58,7 +58,7 @@ export function TicketPage({
   useTimeLeftRefresh(reread, ticket?.clocks.some((c) => c.status === 'RUNNING') ?? false);
   const staff = user ? can.seeConsole(user) : false;
   const back = staff ? '/consola' : '/mis-tickets';
-  const isOpen = ticket ? !CLOSED_STATES.includes(ticket.state) : false;
+  const isOpen = ticket ? !isTicketEnded(ticket.state) : false;
   const linkedEstimate = ticket?.estimates.find((e) => e.version === estimateVersion);
   // L3-09: the email's version, since replaced by a newer one: said next to it.
   const currentVersion =
