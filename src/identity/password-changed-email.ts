@@ -2,7 +2,7 @@ import { type AccountEmail, accountLanguage } from './account-email';
 import { type Locale } from './locale.enum';
 import { renderLayout } from '../notifications/templates/email-content';
 import { RecipientDates } from '../notifications/templates/format';
-import { FORGOT_PASSWORD_PATH } from '../shared/account-paths';
+import { FORGOT_PASSWORD_PATH } from '../shared/portal-paths';
 
 /** The outbox `event_type` of the notice (the mail view labels it). */
 export const PASSWORD_CHANGED_EMAIL_TYPE = 'USER_PASSWORD_CHANGED';

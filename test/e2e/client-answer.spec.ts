@@ -148,7 +148,7 @@ describe("The client's answer off the portal (web app, L3-06, L3-07, L3-11)", ()
     expect(await row(waiting).getByTestId('idle-due').innerText()).toBe('Esperando su respuesta');
     expect(await row(asked).getByTestId('idle-due').innerText()).toBe('Esperando su respuesta');
     await page.getByLabel('Mostrar').selectOption({ label: 'Esperan mi respuesta' });
-    await page.waitForURL(/mostrar=answer/);
+    await page.waitForURL(/mostrar=por-responder/);
     // The old rows leave first (the list says «Cargando…» while it reads the new choice); the
     // new list is there once its first row is.
     await row(quiet).waitFor({ state: 'detached' });

@@ -121,7 +121,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     expect(await closed.textContent()).not.toContain('Sin plazo en curso');
 
     // The filters live in the address: a ticket opened from the list and Back find them again.
-    expect(new URL(page.url()).search).toBe('?mostrar=closed');
+    expect(new URL(page.url()).search).toBe('?mostrar=cerrados');
     await closed.getByRole('link', { name: cancelled }).click();
     await page.getByRole('heading', { name: new RegExp(cancelled) }).waitFor();
     expect(await page.getByTestId('ticket-header').innerText()).not.toContain('En tiempo');
@@ -202,7 +202,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     await page.getByLabel('Ordenar por').selectOption({ label: 'Más antiguos' });
     await page.getByTestId('ticket-count').getByText('Mostrando los primeros 25 de 27.').waitFor();
     await rows(page).first().getByText('Consulta de pedido 01').waitFor();
-    expect(new URL(page.url()).search).toBe('?orden=oldest');
+    expect(new URL(page.url()).search).toBe('?orden=antiguos');
     expect(await header('Registrado').getAttribute('aria-sort')).toBe('ascending');
 
     // The «Registrado» header turns it back to newest first.
@@ -238,7 +238,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     await page.getByLabel('Ordenar por').selectOption({ label: 'Actividad reciente' });
     await rows(page).first().getByText('Consulta de pedido 05').waitFor();
     expect(await header('Última actividad').getAttribute('aria-sort')).toBe('descending');
-    expect(new URL(page.url()).search).toBe('?orden=recently_updated');
+    expect(new URL(page.url()).search).toBe('?orden=actividad');
     await screenshot(page, '77-ticket-list-recent-activity');
   });
 
@@ -433,7 +433,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     await sla.selectOption({ label: 'En riesgo' });
     await page.getByTestId('ticket-count').getByText('2 tickets.').waitFor();
     expect(await numbers(page)).toEqual([alexRisk, unassignedRisk].sort());
-    expect(new URL(page.url()).searchParams.get('sla')).toBe('at_risk');
+    expect(new URL(page.url()).searchParams.get('sla')).toBe('en-riesgo');
     // And Alex's: only his.
     await agent.selectOption({ label: 'Alex Agent' });
     await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
@@ -491,9 +491,9 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     expect(await client.getByLabel('Estado del SLA').count()).toBe(0);
     expect(await client.getByLabel('Agente').count()).toBe(0);
     // A client opening staff's /tickets lands on their «Mis tickets», the query kept (S19).
-    await client.goto('/tickets?mostrar=closed');
+    await client.goto('/tickets?mostrar=cerrados');
     await client.waitForURL((url) => url.pathname === '/mis-tickets');
-    expect(new URL(client.url()).search).toBe('?mostrar=closed');
+    expect(new URL(client.url()).search).toBe('?mostrar=cerrados');
     expect(await client.getByLabel('Mostrar', { exact: true }).inputValue()).toBe('CLOSED');
   });
   it('drops an agent or client of the address that the list does not offer (QA S18)', async () => {
@@ -506,11 +506,11 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     // An old bookmark or email of staff's list at /mis-tickets: replaced by /tickets (S19), the
     // query kept and no extra history entry (Back leaves the list, not to a redirect).
     const entries = await page.evaluate<number>('history.length');
-    await page.goto(`/mis-tickets?agente=${NOBODY}&cliente=${NOBODY}&orden=oldest`);
+    await page.goto(`/mis-tickets?agente=${NOBODY}&cliente=${NOBODY}&orden=antiguos`);
     await page.waitForFunction(
       `(() => { const p = new URL(location.href).searchParams;
         return location.pathname === '/tickets' &&
-          !p.has('agente') && !p.has('cliente') && p.get('orden') === 'oldest'; })()`,
+          !p.has('agente') && !p.has('cliente') && p.get('orden') === 'antiguos'; })()`,
     );
     expect(await page.evaluate<number>('history.length')).toBe(entries + 1);
     await rows(page).first().waitFor();

@@ -210,13 +210,13 @@ describe('Tickets (web app, real workflow)', () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     // The estimate email's link: logged out, it goes through login and back to the ticket page
     // showing that estimate (issue 5, L3-09, L3-11).
-    await page.goto(`/tickets/${number}/estimates/1`);
+    await page.goto(`/tickets/${number}/estimaciones/1`);
     await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
     await page.getByLabel('Correo electrónico').fill(CLIENT);
     await page.getByLabel('Contraseña').fill(e2e.password(CLIENT));
     await page.getByRole('button', { name: 'Entrar' }).click();
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/tickets/${number}/estimates/1`);
+    expect(new URL(page.url()).pathname).toBe(`/tickets/${number}/estimaciones/1`);
     expect(await state(page).innerText()).toBe('Estimación enviada');
     const linked = page.getByTestId('linked-estimate');
     await linked.waitFor();
@@ -266,7 +266,7 @@ describe('Tickets (web app, real workflow)', () => {
       .waitFor();
     await notice.getByRole('button', { name: 'Ver las que esperan' }).click();
     await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
-    expect(new URL(page.url()).search).toBe('?mostrar=awaiting');
+    expect(new URL(page.url()).search).toBe('?mostrar=por-autorizar');
     expect(await notice.count()).toBe(0);
     expect(await page.getByTestId('my-tickets').getByTestId('idle-due').innerText()).toBe(
       'Esperando su autorización',

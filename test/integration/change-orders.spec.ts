@@ -254,7 +254,7 @@ describe('change orders through GraphQL (L3-12, L3-09, L3-11)', () => {
     expect(mail.subject).toContain('Recordatorio: orden de cambio por autorizar, +3 h (v2)');
     expect(mail.text).toContain('3 h adicionales a las ya autorizadas');
     expect(mail.text).toContain(scope);
-    expect(mail.text).toContain(`/tickets/${number}/estimates/2`);
+    expect(mail.text).toContain(`/tickets/${number}/estimaciones/2`);
     // On the ticket's timeline, by the system.
     const ticket = await read(Role.CLIENT_APPROVER, number);
     expect(ticket.timeline.at(-1)).toEqual({ type: 'CHANGE_ORDER_REMINDER' });

@@ -64,7 +64,7 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
     const [approver, ...moreToApprover] = await estimateMail('aprobador@aurora.example');
     expect(moreToApprover).toHaveLength(0);
     expect(approver.text).toContain(`Revisar y autorizar: `);
-    expect(approver.text).toContain(`/tickets/${number}/estimates/1`);
+    expect(approver.text).toContain(`/tickets/${number}/estimaciones/1`);
     expect(approver.text).not.toContain('aprobador autorizado de su organización (');
   });
 

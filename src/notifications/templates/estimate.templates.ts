@@ -1,3 +1,4 @@
+import { estimateSuffix } from '../../shared/portal-paths';
 import { type Block, ticketSubjectLine, type TemplateContext } from './email-content';
 import { requirementClockDays } from './format';
 import type { TemplateFamily } from './template-types';
@@ -240,7 +241,7 @@ export function approvalAction(e: AwaitingApproval, ctx: TemplateContext): Block
         {
           kind: 'action',
           label: ctx.t('Revisar y autorizar', 'Review and authorize'),
-          href: `${ctx.ticketUrl}/estimates/${e.estimateVersion}`,
+          href: `${ctx.ticketUrl}${estimateSuffix(e.estimateVersion)}`,
         },
       ]
     : [];

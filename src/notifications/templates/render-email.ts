@@ -1,4 +1,5 @@
 import { isKnownTimeZone } from '../../business-time/engine';
+import { ticketPath } from '../../shared/portal-paths';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, Locale } from '../../identity/locale.enum';
 import type { StoredAttachment } from '../email-outbox.entity';
 import type { NotificationEvent } from '../notification-event';
@@ -110,7 +111,7 @@ export function ticketEmailContext(
   options: RenderOptions,
   ticketNumber: string,
 ): TemplateContext {
-  return recipientContext(recipient, options, `/tickets/${encodeURIComponent(ticketNumber)}`);
+  return recipientContext(recipient, options, ticketPath(ticketNumber));
 }
 
 /**

@@ -60,7 +60,7 @@ describe('estimate emails invite only approvers to authorize (L3-08, L3-09, L3-1
       expect(es.text).toContain(
         `Ver el ticket: https://soporte.example/tickets/${SAMPLE_TICKET.number}`,
       );
-      expect(es.html).not.toContain('/estimates/');
+      expect(es.html).not.toContain('/estimaciones/');
       const en = email(withApprovers(type, approvers), EN(REGISTRANT));
       expect(en.text).not.toContain('Review and authorize');
       expect(en.text).not.toContain('your authorization');

@@ -19,7 +19,7 @@ const RECIPIENT = sampleRecipient(Locale.ES_MX, {
 /** The href of the email's main action button. */
 function actionLink(html: string): URL {
   const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
-  const estimate = hrefs.find((h) => h.includes('/estimates/'));
+  const estimate = hrefs.find((h) => h.includes('/estimaciones/'));
   if (!estimate) throw new Error(`no estimate link in ${hrefs.join(', ')}`);
   return new URL(estimate);
 }
@@ -56,10 +56,19 @@ describe('estimate email link (issue 5, L3-09, L3-11)', () => {
 
   it('the web route reads the ticket page and the estimate page, and nothing else', () => {
     expect(matchTicketRoute('/tickets/L3-2026-000123')).toEqual({ number: 'L3-2026-000123' });
+    expect(matchTicketRoute('/tickets/L3-2026-000123/estimaciones/12')).toEqual({
+      number: 'L3-2026-000123',
+      estimateVersion: 12,
+    });
+    // The English path that emails sent before the Spanish one link to still opens the estimate.
     expect(matchTicketRoute('/tickets/L3-2026-000123/estimates/12')).toEqual({
       number: 'L3-2026-000123',
       estimateVersion: 12,
     });
+    expect(estimatePath('L3-2026-000123', 3)).toBe('/tickets/L3-2026-000123/estimaciones/3');
+    expect(matchTicketRoute('/tickets/L3-2026-000123/estimaciones/0')).toBeNull();
+    expect(matchTicketRoute('/tickets/L3-2026-000123/estimaciones/x')).toBeNull();
+    expect(matchTicketRoute('/tickets/L3-2026-000123/estimacion/1')).toBeNull();
     expect(matchTicketRoute('/tickets/L3-2026-000123/estimates/0')).toBeNull();
     expect(matchTicketRoute('/tickets/L3-2026-000123/estimates/x')).toBeNull();
     expect(matchTicketRoute('/tickets/%E0%A4%A')).toBeNull();

@@ -300,7 +300,7 @@ describe('L3-11 email templates', () => {
   it('links the estimate to its authorization page', () => {
     const email = render(EVENTS.ESTIMATE_SUBMITTED, EN);
     expect(email.text).toContain(
-      'Review and authorize: https://soporte.example/tickets/L3-2026-000123/estimates/1',
+      'Review and authorize: https://soporte.example/tickets/L3-2026-000123/estimaciones/1',
     );
   });
 
@@ -322,7 +322,7 @@ describe('L3-11 email templates', () => {
     const es = render(EVENTS.ESTIMATE_REMINDER, ES);
     expect(es.subject).toContain('Recordatorio 2 de 5: estimación v1 por autorizar');
     expect(es.text).toContain('sigue esperando su autorización por escrito');
-    expect(es.text).toContain('https://soporte.example/tickets/L3-2026-000123/estimates/1');
+    expect(es.text).toContain('https://soporte.example/tickets/L3-2026-000123/estimaciones/1');
     const en = render(EVENTS.ESTIMATE_REMINDER, EN);
     expect(en.subject).toContain('Reminder 2 of 5: estimate v1 awaits authorization');
     expect(en.attachments).toEqual([]);
@@ -338,7 +338,7 @@ describe('L3-11 email templates', () => {
     );
     expect(es.text).toContain('El cliente pidió además el filtro por sucursal.');
     expect(es.text).toContain('1 de 5');
-    expect(es.text).toContain('https://soporte.example/tickets/L3-2026-000123/estimates/2');
+    expect(es.text).toContain('https://soporte.example/tickets/L3-2026-000123/estimaciones/2');
     const en = render(EVENTS.CHANGE_ORDER_REMINDER, EN);
     expect(en.subject).toContain('Reminder: change order awaits authorization, +6.5 h (v2)');
     expect(en.text).toContain('the work goes on within the hours already authorized');

@@ -3,6 +3,7 @@ import {
   offeredChoice,
   searchChoice,
   searchWith,
+  wordedSearchChoice,
 } from '../../../web/src/router/search-choice';
 
 // Review S19 (L3-06…L3-09, L3-11, L3-19): the screens that keep their filters in the address (the
@@ -43,5 +44,15 @@ describe('One reader of the choices in the address', () => {
     expect(searchWith(`?cliente=${AURORA}`, { cliente: '', reloj: undefined })).toBe('');
     const search = searchWith('', { organizacion: AURORA });
     expect(searchChoice(search, 'organizacion', [AURORA], '')).toBe(AURORA);
+  });
+
+  it('reads a choice by its word in the address, or by its code as older links wrote it', () => {
+    const words = { AWAITING: 'por-autorizar', CLOSED: 'cerrados' } as const;
+    expect(wordedSearchChoice('?mostrar=por-autorizar', 'mostrar', words, 'ALL')).toBe('AWAITING');
+    expect(wordedSearchChoice('?mostrar=%20Cerrados%20', 'mostrar', words, 'ALL')).toBe('CLOSED');
+    expect(wordedSearchChoice('?mostrar=awaiting', 'mostrar', words, 'ALL')).toBe('AWAITING');
+    for (const search of ['', '?mostrar=', '?mostrar=por', '?otro=cerrados']) {
+      expect(wordedSearchChoice(search, 'mostrar', words, 'ALL')).toBe('ALL');
+    }
   });
 });

@@ -62,9 +62,16 @@ describe('ticket list filters', () => {
     };
     const search = filtersToSearch(chosen, agent);
     expect(search).toBe(
-      `?q=n%C3%B3mina%2C+enero&mostrar=closed&categoria=INCIDENT&cliente=${ORG_2}&mios=0&sla=at_risk&agente=${AGENT_2}&orden=next_deadline`,
+      `?q=n%C3%B3mina%2C+enero&mostrar=cerrados&categoria=incidente&cliente=${ORG_2}&mios=0&sla=en-riesgo&agente=${AGENT_2}&orden=proximo-plazo`,
     );
     expect(filtersFromSearch(search, agent)).toEqual({ ...chosen, text: 'nómina, enero' });
+    // The addresses written before the Spanish words (the API's codes) still read the same.
+    expect(
+      filtersFromSearch(
+        `?q=n%C3%B3mina%2C+enero&mostrar=closed&categoria=INCIDENT&cliente=${ORG_2}&mios=0&sla=at_risk&agente=${AGENT_2}&orden=next_deadline`,
+        agent,
+      ),
+    ).toEqual({ ...chosen, text: 'nómina, enero' });
     // Nothing, or nonsense, keeps the defaults.
     expect(filtersFromSearch('', agent)).toEqual(agent);
     expect(
@@ -75,15 +82,18 @@ describe('ticket list filters', () => {
   it('asks for the tickets classified as problems or requirements, for clients and staff alike, and keeps them in the address (L3-06…L3-08)', () => {
     // The menu: «Todas», the two classifications, then the six categories.
     expect(LIST_CATEGORIES).toEqual(['PROBLEM', 'REQUIREMENT', ...TICKET_CATEGORIES]);
-    for (const category of ['PROBLEM', 'REQUIREMENT'] as const) {
+    for (const [category, word] of [
+      ['PROBLEM', 'problema'],
+      ['REQUIREMENT', 'requerimiento'],
+    ] as const) {
       const chosen = { ...client, category };
       expect(apiFilterOf(chosen, false, 'u1')).toEqual({ category });
       expect(apiFilterOf({ ...agent, category }, true, 'u1')).toEqual({
         category,
         assigneeId: 'u1',
       });
-      expect(filtersToSearch(chosen, client)).toBe(`?categoria=${category}`);
-      expect(filtersFromSearch(`?categoria=${category}`, client)).toEqual(chosen);
+      expect(filtersToSearch(chosen, client)).toBe(`?categoria=${word}`);
+      expect(filtersFromSearch(`?categoria=${word}`, client)).toEqual(chosen);
       expect(isFiltered(chosen, client)).toBe(true);
     }
     // A link made before, or by hand in lower case, still reads as its category.
@@ -92,15 +102,20 @@ describe('ticket list filters', () => {
       category: 'DEVELOPMENT',
     });
     expect(filtersFromSearch('?categoria=problem', client).category).toBe('PROBLEM');
+    expect(filtersFromSearch('?categoria=Capacitacion', client).category).toBe('TRAINING');
     // A requirement's kind is not a choice of its own («Requerimiento · Cambio» is a requirement).
     expect(filtersFromSearch('?categoria=CHANGE', client)).toEqual(client);
   });
 
   it('asks staff for one SLA status (L3-06…L3-09: «En riesgo», «Vencido») and keeps it in the address', () => {
-    for (const sla of ['ok', 'at_risk', 'breached'] as const) {
+    for (const [sla, word] of [
+      ['ok', 'en-tiempo'],
+      ['at_risk', 'en-riesgo'],
+      ['breached', 'vencido'],
+    ] as const) {
       const chosen = { ...agent, mine: false, sla };
       expect(apiFilterOf(chosen, true, 'u1')).toEqual({ slaStatus: sla });
-      expect(filtersToSearch(chosen, agent)).toBe(`?mios=0&sla=${sla}`);
+      expect(filtersToSearch(chosen, agent)).toBe(`?mios=0&sla=${word}`);
       expect(filtersFromSearch(filtersToSearch(chosen, agent), agent)).toEqual(chosen);
       expect(isFiltered(chosen, agent)).toBe(true);
     }
@@ -168,7 +183,9 @@ describe('ticket list filters', () => {
   it('«Por autorizar» asks for the tickets awaiting an approver, and is kept in the address (L3-09)', () => {
     const awaiting = { ...client, show: 'AWAITING' as const };
     expect(apiFilterOf(awaiting, false, 'u1')).toEqual({ awaitingAuthorization: true });
-    expect(filtersToSearch(awaiting, client)).toBe('?mostrar=awaiting');
+    expect(filtersToSearch(awaiting, client)).toBe('?mostrar=por-autorizar');
+    expect(filtersFromSearch('?mostrar=por-autorizar', client)).toEqual(awaiting);
+    // As the address said it before its Spanish word.
     expect(filtersFromSearch('?mostrar=awaiting', client)).toEqual(awaiting);
     expect(isFiltered(awaiting, client)).toBe(true);
   });

@@ -1,14 +1,5 @@
 // Paths the emails link to and the app serves: kept in one place so both agree (issue 5).
-
-/** The ticket page's path (the same one the emails link to). */
-export function ticketPath(number: string): string {
-  return `/tickets/${encodeURIComponent(number)}`;
-}
-
-/** A ticket page showing one estimate version (the estimate emails' "review and authorize"). */
-export function estimatePath(number: string, version: number): string {
-  return `${ticketPath(number)}/estimates/${version}`;
-}
+export { estimatePath, ticketPath } from '../../../src/shared/portal-paths';
 
 export interface TicketRoute {
   readonly number: string;
@@ -16,9 +7,12 @@ export interface TicketRoute {
   readonly estimateVersion?: number;
 }
 
-/** `/tickets/<number>` or `/tickets/<number>/estimates/<version>`; null for any other path. */
+/**
+ * `/tickets/<number>` or `/tickets/<number>/estimaciones/<version>` (also `/estimates/<version>`,
+ * as emails sent before the Spanish path linked it); null for any other path.
+ */
 export function matchTicketRoute(path: string): TicketRoute | null {
-  const m = /^\/tickets\/([^/]+)(?:\/estimates\/([1-9]\d{0,5}))?\/?$/.exec(path);
+  const m = /^\/tickets\/([^/]+)(?:\/(?:estimaciones|estimates)\/([1-9]\d{0,5}))?\/?$/.exec(path);
   if (!m) return null;
   let number: string;
   try {

@@ -40,6 +40,28 @@ export function searchChoice<T extends string, F>(
 }
 
 /**
+ * The words the address spells a screen's choices with (Spanish, as the app's paths:
+ * «?mostrar=por-autorizar», not the API's code `AWAITING`), one per choice.
+ */
+export type ChoiceWords<T extends string> = Readonly<Record<T, string>>;
+
+/**
+ * The choice `param` holds as its word in `words`; a choice's own code is read too (the
+ * addresses written before the words: «?mostrar=awaiting»). `fallback` for anything else.
+ */
+export function wordedSearchChoice<T extends string, F>(
+  search: string,
+  param: string,
+  words: ChoiceWords<T>,
+  fallback: F,
+): T | F {
+  const choices = Object.keys(words) as T[];
+  const value = new URLSearchParams(search).get(param)?.trim().toLowerCase();
+  const worded = choices.find((choice) => words[choice] === value);
+  return worded ?? offeredChoice(value, choices, fallback);
+}
+
+/**
  * `search` with `values` set (a '', null or undefined value removes its parameter; the others of
  * the address are kept), as `?…` or '' for `replaceSearch`.
  */

@@ -1,12 +1,17 @@
 import {
   TICKET_CATEGORIES,
   TICKET_CLASSIFICATIONS,
-  TICKET_ORDERS,
   type TicketFilter,
   type TicketListCategory,
   type TicketOrder,
 } from '../api/tickets';
-import { isId, offeredChoice, searchChoice } from '../router/search-choice';
+import {
+  type ChoiceWords,
+  isId,
+  offeredChoice,
+  searchChoice,
+  wordedSearchChoice,
+} from '../router/search-choice';
 import { TERMINAL_STATES } from '../../../workflows/ticket/ticket-states';
 
 // What the ticket list's filter form means for the API's `tickets(filter)`, and how it is kept in
@@ -23,9 +28,23 @@ export function showsFor(staff: boolean): readonly TicketShow[] {
   return staff ? SHOWS.filter((s) => s !== 'ANSWER') : SHOWS;
 }
 
+/** How the address spells «Mostrar» (`?mostrar=por-autorizar`). */
+const SHOW_WORDS: ChoiceWords<TicketShow> = {
+  ALL: 'todos',
+  OPEN: 'abiertos',
+  AWAITING: 'por-autorizar',
+  ANSWER: 'por-responder',
+  CLOSED: 'cerrados',
+};
+
 /** «Estado del SLA» (staff): the API's `slaStatus` of a ticket ('' = any). */
 export const SLA_STATUSES = ['ok', 'at_risk', 'breached'] as const;
 export type SlaStatusChoice = (typeof SLA_STATUSES)[number];
+const SLA_WORDS: ChoiceWords<SlaStatusChoice> = {
+  ok: 'en-tiempo',
+  at_risk: 'en-riesgo',
+  breached: 'vencido',
+};
 
 /**
  * «Categoría»: what the list names a ticket by (L3-01, L3-06…L3-08). The classifications first, as
@@ -37,6 +56,25 @@ export const LIST_CATEGORIES: readonly TicketListCategory[] = [
   ...TICKET_CLASSIFICATIONS,
   ...TICKET_CATEGORIES,
 ];
+
+const CATEGORY_WORDS: ChoiceWords<TicketListCategory> = {
+  PROBLEM: 'problema',
+  REQUIREMENT: 'requerimiento',
+  QUESTION: 'consulta',
+  INCIDENT: 'incidente',
+  CONFIGURATION: 'configuracion',
+  DEVELOPMENT: 'desarrollo',
+  TRAINING: 'capacitacion',
+  ADMIN_ACTION: 'accion-administrativa',
+};
+
+/** «Ordenar por» in the address (`?orden=proximo-plazo`). */
+const ORDER_WORDS: ChoiceWords<TicketOrder> = {
+  NEWEST: 'recientes',
+  OLDEST: 'antiguos',
+  RECENTLY_UPDATED: 'actividad',
+  NEXT_DEADLINE: 'proximo-plazo',
+};
 
 export interface TicketListFilters {
   readonly text: string;
@@ -153,13 +191,13 @@ export function isFiltered(filters: TicketListFilters, defaults: TicketListFilte
 export function filtersToSearch(filters: TicketListFilters, defaults: TicketListFilters): string {
   const params = new URLSearchParams();
   if (filters.text.trim()) params.set('q', filters.text.trim());
-  if (filters.show !== defaults.show) params.set('mostrar', filters.show.toLowerCase());
-  if (filters.category) params.set('categoria', filters.category);
+  if (filters.show !== defaults.show) params.set('mostrar', SHOW_WORDS[filters.show]);
+  if (filters.category) params.set('categoria', CATEGORY_WORDS[filters.category]);
   if (filters.client) params.set('cliente', filters.client);
   if (filters.mine !== defaults.mine) params.set('mios', filters.mine ? '1' : '0');
-  if (filters.sla) params.set('sla', filters.sla);
+  if (filters.sla) params.set('sla', SLA_WORDS[filters.sla]);
   if (filters.agent) params.set('agente', filters.agent);
-  if (filters.order !== defaults.order) params.set('orden', filters.order.toLowerCase());
+  if (filters.order !== defaults.order) params.set('orden', ORDER_WORDS[filters.order]);
   const search = params.toString();
   return search ? `?${search}` : '';
 }
@@ -170,19 +208,19 @@ export function filtersToSearch(filters: TicketListFilters, defaults: TicketList
  * is an ID (`withKnownChoices` drops it later if it is not among them).
  */
 export function filtersFromSearch(search: string, defaults: TicketListFilters): TicketListFilters {
-  const choice = <T extends string, F>(param: string, offered: readonly T[], fallback: F) =>
-    searchChoice(search, param, offered, fallback);
+  const choice = <T extends string, F>(param: string, words: ChoiceWords<T>, fallback: F) =>
+    wordedSearchChoice(search, param, words, fallback);
   const agent = searchChoice(search, 'agente', isId, defaults.agent);
-  const mine = choice('mios', ['1', '0'], undefined);
+  const mine = searchChoice(search, 'mios', ['1', '0'], undefined);
   return {
     text: (new URLSearchParams(search).get('q') ?? '').slice(0, 200),
-    show: choice('mostrar', SHOWS, defaults.show),
-    category: choice('categoria', LIST_CATEGORIES, defaults.category),
+    show: choice('mostrar', SHOW_WORDS, defaults.show),
+    category: choice('categoria', CATEGORY_WORDS, defaults.category),
     client: searchChoice(search, 'cliente', isId, defaults.client),
     // A hand-made address with both: the agent's tickets (as `withChoice` would leave them).
     mine: agent ? false : mine ? mine === '1' : defaults.mine,
-    sla: choice('sla', SLA_STATUSES, defaults.sla),
+    sla: choice('sla', SLA_WORDS, defaults.sla),
     agent,
-    order: choice('orden', TICKET_ORDERS, defaults.order),
+    order: choice('orden', ORDER_WORDS, defaults.order),
   };
 }

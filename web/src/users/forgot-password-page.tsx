@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { FORGOT_PASSWORD_PATH } from '../../../src/shared/account-paths';
+import { FORGOT_PASSWORD_PATH } from '../../../src/shared/portal-paths';
 import { ErrorMessage } from '../components/error-message';
 import { TextField } from '../components/text-field';
 import { useI18n } from '../i18n/i18n-context';
