@@ -85,7 +85,7 @@ describe('«Mis horas»: the ledger is every month, the statement one named mont
 
     // The month of the purchase: its figures and its movements have it.
     const purchased = monthWords(PURCHASE_MONTH, 'es-MX');
-    await page.getByLabel('Mes').fill(PURCHASE_MONTH);
+    await page.getByLabel('Mes').selectOption(PURCHASE_MONTH);
     await page.getByRole('heading', { name: `Cifras de ${purchased}` }).waitFor();
     await page
       .getByRole('table', { name: `Compras, ajustes y correcciones de ${purchased}` })

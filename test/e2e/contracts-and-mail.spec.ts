@@ -318,7 +318,7 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     await page.goto('/contratos');
     await page.getByLabel('Cliente').selectOption({ label: 'Comercializadora Aurora' });
     // The month the demo package was bought in.
-    await page.getByLabel('Mes').fill(AURORA.month);
+    await page.getByLabel('Mes').selectOption(AURORA.month);
     const statement = page.getByTestId('statement');
     // The package's hours bought; the closing balance (L3-13) may read them too.
     await statement.getByText(hoursEsMX(AURORA.hours)).first().waitFor();
@@ -356,7 +356,7 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
 
     // This month: a manager takes 2.5 h away; the statement lists the adjustment (date, kind in
     // words, signed hours, reason, who) and its balances add up to the balance the client has.
-    await page.getByLabel('Mes').fill(calendarMonth());
+    await page.getByLabel('Mes').selectOption(calendarMonth());
     await statement.getByText(/Saldo final/).waitFor();
     const form = page.getByTestId('adjust-hours-form');
     await form.getByLabel('Horas (+ o −)').fill('-2.5');

@@ -82,7 +82,11 @@ describe('Hours ledger on a phone (web app)', () => {
   // each movement is a card of labelled lines, like the ledger above (L3-13).
   it('the monthly statement lists its movements as cards at 390 px: nothing scrolls sideways (L3-13)', async () => {
     await page.getByRole('button', { name: 'Español' }).click();
-    await page.getByLabel('Mes').fill('2026-01');
+    await page.getByLabel('Mes').selectOption('2026-01');
+    // «Mes» names the months in the page's language, not the browser's (QA S43).
+    expect(await page.getByLabel('Mes').locator('option:checked').textContent()).toBe(
+      'enero de 2026',
+    );
     const movements = page.getByTestId('statement-movements');
     const purchase = movements.getByRole('row', { name: /Compra de paquete/ });
     await purchase.waitFor();

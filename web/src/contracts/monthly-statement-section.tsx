@@ -3,13 +3,15 @@ import { formatMoney } from '../../../src/shared/intl-formats';
 import { MONTHLY_STATEMENT } from '../api/contracts';
 import { useHoursChanges } from '../api/live';
 import { ErrorMessage } from '../components/error-message';
-import { TextField } from '../components/text-field';
+import { FilterSelect } from '../components/filter-select';
 import { useQuery } from '../components/use-query';
 import { formatLocalDate } from '../i18n/format';
+import { monthWords } from '../i18n/month-words';
 import { useI18n } from '../i18n/i18n-context';
 import { dayInZone } from '../i18n/zoned-time';
 import { useSignedHours } from './hours-overview';
 import { movementKindWords, statementCsv, statementFileName } from './statement-csv';
+import { statementMonths } from './statement-months';
 import { TicketHoursTable } from './ticket-hours-table';
 
 /** A same-document download of `text` (revoked when it changes or the section goes away). */
@@ -38,8 +40,10 @@ export function MonthlyStatementSection({
   refresh?: number;
 }) {
   const { t, language } = useI18n();
-  const [month, setMonth] = useState(() => dayInZone(new Date(), timeZone).slice(0, 7));
-  const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
+  const thisMonth = dayInZone(new Date(), timeZone).slice(0, 7);
+  const months = useMemo(() => statementMonths(thisMonth), [thisMonth]);
+  const [month, setMonth] = useState(thisMonth);
+  const valid = months.includes(month);
   const query = useQuery(MONTHLY_STATEMENT, { organizationId, month }, !valid);
   const { reload } = query;
   // L3-13: a package bought, an adjustment, a reversal, time logged or hours held or released,
@@ -64,13 +68,11 @@ export function MonthlyStatementSection({
     <section className="card" aria-labelledby="statement-title">
       <h2 id="statement-title">{t.contracts.statementTitle}</h2>
       <div className="toolbar">
-        <TextField
+        <FilterSelect
           id="statement-month"
-          className="inline"
           label={t.contracts.month}
-          type="month"
-          required
           value={month}
+          options={months.map((m) => [m, monthWords(m, language)] as const)}
           onChange={setMonth}
         />
         {shown && csvUrl && (
