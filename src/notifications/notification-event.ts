@@ -103,6 +103,8 @@ export interface AuthorizationRecordedEvent extends EventBase {
   readonly estimateVersion: number;
   /** The approver's written statement (L3-09), quoted verbatim. */
   readonly statement: string;
+  /** The approver's optional note beside the statement, quoted apart (as the agent's email does). */
+  readonly note?: string;
   /** `app_user.id` of the approver. */
   readonly approverId: string;
   /** ISO-8601 instant of the authorization. */

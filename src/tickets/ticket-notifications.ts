@@ -400,15 +400,20 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         : null;
     }
     case 'authorizeEstimate':
-    case 'authorizeChangeOrder':
+    case 'authorizeChangeOrder': {
+      // L3-09/L3-11: the registrant and the approvers read the approver's note too, not only the
+      // agent (providerNotificationFor).
+      const note = optional(d.note);
       return {
         type: 'AUTHORIZATION_RECORDED',
         estimateVersion: Number(d.estimateVersion),
         statement: text(d.statement),
+        ...(note ? { note } : {}),
         approverId: e.actor?.userId ?? '',
         authorizedAt: e.at,
         ...addedHours(slice, Number(d.estimateVersion)),
       };
+    }
     case 'setReleaseDate':
       return { type: 'RELEASE_DATE_SET', releaseDate: text(d.releaseDate) };
     case 'DATE_ADJUSTED':

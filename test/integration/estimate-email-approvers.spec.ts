@@ -9,6 +9,9 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 // is told that an authorized approver of the organisation (named) must authorize it. One email
 // each.
 
+const REGISTRANT = 'usuario@aurora.example';
+const APPROVER = 'aprobador@aurora.example';
+
 describe('the estimate email invites only approvers to authorize (L3-08, L3-09)', () => {
   const world = useWorldWithWorker('estimate-email-approvers');
 
@@ -87,6 +90,45 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
       'Este ticket está marcado «Sin cargo al paquete»: estas horas no se cargarán a su paquete prepagado. Para autorizar,',
     );
     expect(approver.text).not.toContain('Las horas se cargarán a su paquete prepagado.');
+  });
+
+  it("L3-09, L3-11: the approver's note beside the written authorization reaches the registrant and the approver, in each one's language", async () => {
+    const number = await ticketJourneys(world).estimatedRequirement({
+      subject: 'Reporte de cobranza por cliente',
+      hours: 6,
+      projected: true,
+    });
+    const statement = 'Autorizo por escrito la estimación v1 de 6 horas.';
+    const note = 'Avísenme <antes> de publicarlo en producción.';
+    await world.db.query(`UPDATE app_user SET locale = 'en' WHERE email = $1`, [APPROVER]);
+    try {
+      await act(
+        Role.CLIENT_APPROVER,
+        'authorizeEstimate',
+        { number, estimateVersion: 1, statement, note },
+        'AuthorizeEstimateInput',
+      );
+      const [registrant, ...moreToRegistrant] = await mailsTo(
+        number,
+        'Estimación v1 autorizada',
+        REGISTRANT,
+      );
+      expect(moreToRegistrant).toHaveLength(0);
+      expect(registrant.text).toContain(`Autorización escrita:\n> ${statement}`);
+      expect(registrant.text).toContain(`Nota:\n> ${note}`);
+      expect(registrant.html).toContain('Avísenme &lt;antes&gt; de publicarlo en producción.');
+
+      const [approver, ...moreToApprover] = await mailsTo(
+        number,
+        'Estimate v1 authorized',
+        APPROVER,
+      );
+      expect(moreToApprover).toHaveLength(0);
+      expect(approver.text).toContain(`Written authorization:\n> ${statement}`);
+      expect(approver.text).toContain(`Note:\n> ${note}`);
+    } finally {
+      await world.db.query(`UPDATE app_user SET locale = 'es-MX' WHERE email = $1`, [APPROVER]);
+    }
   });
 
   it("L3-18: a no-charge ticket's authorized change order does not say its hours are reserved", async () => {

@@ -158,6 +158,7 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
           label: ctx.t('Autorización escrita', 'Written authorization'),
           text: e.statement,
         },
+        ...(e.note ? [{ kind: 'quote' as const, label: ctx.t('Nota', 'Note'), text: e.note }] : []),
         {
           kind: 'paragraph',
           text:
