@@ -11,7 +11,8 @@ import { openAction } from './support/ticket-actions';
 // QA S18, the requirement path as the people who live it (L3-09): what the client writes when it
 // asks for a re-estimate or reports failures in testing is one field named for what it is, and
 // the agent releasing a requirement with no hours logged is told that the client's acceptance
-// closes the ticket and gives the reserved hours back (L3-12).
+// closes the ticket and gives the reserved hours back (L3-12). The history shows an
+// authorization's written statement, labelled, beside the approver's note (a note hid it).
 
 const APPROVER = 'aprobador@aurora.example';
 const CLIENT = 'usuario@aurora.example';
@@ -60,6 +61,54 @@ describe('The client decisions and the release on a requirement (web app, L3-09,
     expect(await page.getByTestId('estimate-v1-decision').innerText()).toMatch(
       /^Motivo: Cotícenlo sin la exportación a Excel\./,
     );
+  });
+
+  it('the history shows the written authorization and the note beside it, to the client and to staff (L3-09)', async () => {
+    const number = await ticketJourneys(e2e.world).estimatedRequirement({
+      subject: 'Reporte de cartera vencida',
+      hours: 3,
+    });
+    const statement = 'Autorizo por escrito las 3 horas del reporte de cartera.';
+    const note = 'Avísenme <b>antes</b> de publicarlo.';
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto(`/tickets/${number}`);
+    const form = await openAction(page, 'Autorizar estimación');
+    await form.getByLabel('Autorización por escrito').fill(statement);
+    await form.getByLabel('Nota (opcional)').fill(note);
+    await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
+    await page.getByText('Autorizar estimación: listo.', { exact: false }).waitFor();
+
+    /** The authorization's line in the history of `p`: its statement, then its note. */
+    const authorized = async (p: Page, label: string) => {
+      const line = p.getByTestId('timeline').getByTestId('event-authorizeEstimate');
+      await line.getByTestId('event-statement').getByText(label).waitFor();
+      return {
+        statement: await line.getByTestId('event-statement').innerText(),
+        // The note is shown as written (plain text, not markup).
+        note: await line.getByText(note, { exact: true }).innerText(),
+      };
+    };
+    expect(await authorized(page, 'Autorización por escrito')).toEqual({
+      statement: `Autorización por escrito: ${statement}`,
+      note,
+    });
+
+    // Staff read it too; the agent's account reads English.
+    const agent = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(agent.page, AGENT, e2e.password(AGENT));
+    await agent.page.goto(`/tickets/${number}`);
+    expect(await authorized(agent.page, 'Written authorization')).toEqual({
+      statement: `Written authorization: ${statement}`,
+      note,
+    });
+    await agent.page.getByRole('button', { name: 'Español' }).click();
+    expect(await authorized(agent.page, 'Autorización por escrito')).toEqual({
+      statement: `Autorización por escrito: ${statement}`,
+      note,
+    });
+    // The choice is remembered in the browser: the later tests read the agent's English.
+    await agent.page.getByRole('button', { name: 'English' }).click();
   });
 
   it('failures found in testing are asked for by that name, not «Nota»', async () => {

@@ -69,8 +69,12 @@ function EventItem({
   const dateMoved = event.type === 'DATE_ADJUSTED' && typeof data.newDate === 'string';
   // L3-09: the date itself, not only the note that came with it (QA).
   const releaseSet = event.type === 'setReleaseDate' && typeof data.releaseDate === 'string';
+  // L3-09: an authorization's written statement is its own labelled line; the note beside it is
+  // the entry's text (QA: a note hid the statement).
+  const { statement, ...said } = data;
+  const written = typeof statement === 'string' && statement ? statement : undefined;
   // Notes people wrote; the system's own reasons (English, technical) stay out.
-  const text = event.actorRole && !dateMoved ? eventText(data) : undefined;
+  const text = event.actorRole && !dateMoved ? eventText(said) : undefined;
   return (
     <li className={internal ? 'internal-note' : undefined} data-testid={`event-${event.type}`}>
       <p>
@@ -140,6 +144,11 @@ function EventItem({
       {event.type === 'declineRemoteSession' && typeof data.suggestedAt === 'string' && (
         <p data-testid="event-suggested-at">
           {t.remoteSession.suggested}: {format(data.suggestedAt)}
+        </p>
+      )}
+      {written && (
+        <p className="prewrap" data-testid="event-statement">
+          {t.tickets.statement}: {written}
         </p>
       )}
       {text && <p className="prewrap">{text}</p>}
