@@ -3,7 +3,7 @@ import { Role } from '../../src/identity/role.enum';
 import { demoContract } from '../support/demo-contract';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket } from '../support/world-with-worker';
-import { logIn, newPage, screenshot } from './support/browser';
+import { inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
 // Session 13 QA (S13-B): screens a helpdesk user found lacking, on the real stack (PostgreSQL,
@@ -59,8 +59,13 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
     expect(await progress.innerText()).toContain('Corriendo');
     expect(await clocks.getByRole('row', { name: /Avance periódico/ }).count()).toBe(2);
     // The folded runs: a button that says how many, collapsed, rows hidden from everyone.
-    const toggle = page.getByRole('button', { name: /^▸?\s*4 plazos anteriores del reloj/ });
+    const toggle = page.getByTestId('clock-earlier-toggle-progress');
+    expect(await page.getByRole('button', { name: /^4 plazos anteriores del reloj/ }).count()).toBe(
+      1,
+    );
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    // The arrow and the count read apart (QA: «▸4 plazos anteriores», the arrow's space dropped).
+    expect(await toggle.innerText()).toMatch(/^▸ 4 plazos anteriores\b/);
     expect(await clocks.getByTestId('clock-earlier').first().isVisible()).toBe(false);
     // Keyboard: focus and Enter unfold them, as rows of the same table (its columns).
     await toggle.focus();
@@ -73,9 +78,15 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
       expect(await row.innerText()).toContain('Cumplido');
     }
     expect(await clocks.getByRole('row', { name: /Avance periódico/ }).count()).toBe(6);
+    expect(await toggle.innerText()).toMatch(/^▾ 4 plazos anteriores/);
     await screenshot(page, 'qa-clock-runs');
     await page.keyboard.press('Enter');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    // The same in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await toggle.getByText('4 earlier deadlines').waitFor();
+    expect(await toggle.innerText()).toMatch(/^▸ 4 earlier deadlines\b/);
+    await inSpanish(page);
   });
 
   it('«Solo conversación» shows what people wrote, kept in the address (L3-07, L3-11)', async () => {

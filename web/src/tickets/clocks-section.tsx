@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { SlaClock } from '../api/tickets';
+import { FoldLabel } from '../components/fold-label';
 import { useI18n } from '../i18n/i18n-context';
 import { zoneTitle } from '../i18n/zone-name';
 import { ClockExplanationDisclosure } from './clock-explanation';
@@ -123,12 +124,13 @@ export function ClocksSection({
                           data-testid={`clock-earlier-toggle-${kind}`}
                           onClick={() => toggle(kind)}
                         >
-                          <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
-                          {t.ticketPage.earlierRuns(earlier.length, earlierBreached)}
-                          <span className="visually-hidden">
-                            {' '}
-                            {t.ticketPage.earlierRunsOf(clockKindText(t, kind, client))}
-                          </span>
+                          <FoldLabel open={open}>
+                            {t.ticketPage.earlierRuns(earlier.length, earlierBreached)}
+                            <span className="visually-hidden">
+                              {' '}
+                              {t.ticketPage.earlierRunsOf(clockKindText(t, kind, client))}
+                            </span>
+                          </FoldLabel>
                         </button>
                       </td>
                     </tr>

@@ -7,6 +7,7 @@ import {
 } from '../api/participants';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useMutationForm } from '../components/use-mutation-form';
+import { FoldLabel } from '../components/fold-label';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
@@ -158,8 +159,7 @@ export function ParticipantsSection({
               aria-controls="participant-history-list"
               onClick={() => setUnfolded(folded)}
             >
-              <span aria-hidden="true">{folded ? '▸ ' : '▾ '}</span>
-              {p.historyCount(history.length)}
+              <FoldLabel open={!folded}>{p.historyCount(history.length)}</FoldLabel>
             </button>
           ) : (
             <h3>{p.history}</h3>
