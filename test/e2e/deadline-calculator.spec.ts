@@ -82,6 +82,43 @@ describe('Deadline calculator (web app)', () => {
     expect(await local.innerText()).toMatch(/^Feb 3, 2026, 4:30\sPM$/);
   });
 
+  it('says the result is out of date as soon as an input changes, until asked again (QA)', async () => {
+    await page.goto('/plazos');
+    await page.getByText(/^Fecha y hora según la hora de la Ciudad de México/).waitFor();
+    await calculate('2026-01-30T17:30', '8', 'horas hábiles');
+    const local = page.getByTestId('deadline-local');
+    await local.waitFor();
+    const stale = page.getByTestId('deadline-stale');
+    expect(await stale.count()).toBe(0);
+
+    // Each input, changed: the result on screen is said to answer the earlier question.
+    await page.getByLabel('Cantidad').fill('9');
+    expect(await stale.innerText()).toBe(
+      'Cambió los datos del formulario: este vencimiento es del cálculo anterior. Pulse «Calcular plazo» para actualizarlo.',
+    );
+    await page.getByLabel('Cantidad').fill('8');
+    expect(await stale.count()).toBe(0);
+    await page.getByLabel('Unidad').selectOption({ label: 'días hábiles' });
+    await stale.waitFor();
+    await page.getByLabel('Unidad').selectOption({ label: 'horas hábiles' });
+    expect(await stale.count()).toBe(0);
+    await page.getByLabel('Desde (hora local)').fill('2026-01-30T09:00');
+    await stale.waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await stale
+      .getByText(
+        'You changed the form: this deadline is from the previous calculation. Press “Work out the deadline” to update it.',
+      )
+      .waitFor();
+    await page.getByRole('button', { name: 'Español' }).click();
+
+    // Asked again: the answer to the form's question, no longer marked.
+    await page.getByLabel('Cantidad').fill('1');
+    await page.getByRole('button', { name: 'Calcular plazo' }).click();
+    await stale.waitFor({ state: 'detached' });
+    expect(await local.innerText()).toMatch(/^30 ene 2026, 10:00\sa\.\s?m\.$/);
+  });
+
   it('names the calendar a result was worked out with, not one chosen since (QA)', async () => {
     await createWeekdayCalendar(e2e.world, 'Turno matutino', '07:00', '15:00');
     const manager = 'gerente@becken.example';
@@ -102,11 +139,14 @@ describe('Deadline calculator (web app)', () => {
     await version.waitFor();
     expect(await version.innerText()).toMatch(/^México \(CDMX\).*, versión \d+$/);
 
-    // Another calendar chosen, not yet asked: the result still says whose it is.
+    // Another calendar chosen, not yet asked: the result still says whose it is, and that it is
+    // the earlier question's.
     await select.selectOption(await valueOf(/^Turno matutino/));
     expect(await version.innerText()).toMatch(/^México \(CDMX\).*, versión \d+$/);
+    await page.getByTestId('deadline-stale').waitFor();
 
     await page.getByRole('button', { name: 'Calcular plazo' }).click();
+    await page.getByTestId('deadline-stale').waitFor({ state: 'detached' });
     await page.waitForFunction(
       "document.querySelector('[data-testid=deadline-version]').textContent.startsWith('Turno matutino')",
     );

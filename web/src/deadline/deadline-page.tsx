@@ -90,16 +90,19 @@ export function DeadlinePage() {
     if (asked) void ask(asked);
   }, [language]);
 
+  // The question the form holds now (undefined until the calendar's zone is known).
+  const onScreen: Asked | undefined = zone
+    ? { from, amount: Number(amount), unit, calendarId: user ? calendarId || null : null, zone }
+    : undefined;
+  // QA: an input changed since «Calcular plazo»: the result answers another question than the
+  // form's, so it says so until asked again (changing the input back makes it current again).
+  const stale =
+    asked !== undefined &&
+    (onScreen === undefined || amount.trim() === '' || !same(asked, onScreen));
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!zone) return;
-    void ask({
-      from,
-      amount: Number(amount),
-      unit,
-      calendarId: user ? calendarId || null : null,
-      zone,
-    });
+    if (onScreen) void ask(onScreen);
   };
 
   const calendarChoice = (c: CalendarSummary) =>
@@ -214,8 +217,17 @@ export function DeadlinePage() {
       </section>
 
       {result && (
-        <section className="card" aria-labelledby="result-title" aria-live="polite">
+        <section
+          className={stale ? 'card deadline-result stale' : 'card deadline-result'}
+          aria-labelledby="result-title"
+          aria-live="polite"
+        >
           <h2 id="result-title">{t.deadline.resultTitle}</h2>
+          {stale && (
+            <p className="notice notice-info" data-testid="deadline-stale">
+              {t.deadline.stale}
+            </p>
+          )}
           <p className="deadline-big" data-testid="deadline-local">
             <time dateTime={result.deadline}>{due(result.timeZone)}</time>
           </p>
@@ -253,6 +265,16 @@ export function DeadlinePage() {
         </section>
       )}
     </div>
+  );
+}
+
+function same(a: Asked, b: Asked): boolean {
+  return (
+    a.from === b.from &&
+    a.amount === b.amount &&
+    a.unit === b.unit &&
+    a.calendarId === b.calendarId &&
+    a.zone === b.zone
   );
 }
 

@@ -108,6 +108,8 @@ export const en: Messages = {
     version: (name, version) => `${name}, version ${version}`,
     calendarUsed: 'Calendar used',
     explanation: 'How it was worked out',
+    stale:
+      'You changed the form: this deadline is from the previous calculation. Press “Work out the deadline” to update it.',
   },
   calendars: {
     title: 'Calendars',

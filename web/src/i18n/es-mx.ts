@@ -111,6 +111,9 @@ export const esMX = {
     version: (name: string, version: number) => `${name}, versión ${version}`,
     calendarUsed: 'Calendario usado',
     explanation: 'Cómo se calculó',
+    // QA: the form changed after «Calcular plazo»; the result shown is the earlier question's.
+    stale:
+      'Cambió los datos del formulario: este vencimiento es del cálculo anterior. Pulse «Calcular plazo» para actualizarlo.',
   },
   calendars: {
     title: 'Calendarios',
