@@ -1,6 +1,6 @@
 import { Role } from '../../src/identity/role.enum';
 import { ticketJourneys } from '../support/ticket-journeys';
-import { logIn, newPage } from './support/browser';
+import { inSpanish, logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 import { openAction } from './support/ticket-actions';
 
@@ -75,5 +75,30 @@ describe('The authorize form follows a newer estimate version (web app, L3-09, L
     await page.goto(`/tickets/${number}/estimates/2`);
     await linked.getByText('Estimación v2, la del enlace que recibió').waitFor();
     expect(await page.getByTestId('linked-estimate-superseded').count()).toBe(0);
+  });
+
+  it('a link to a version the ticket lacks says so at the top and offers the current one (QA)', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto(`/tickets/${number}/estimates/7`);
+    const notice = page.getByTestId('estimate-not-found');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('Este ticket no tiene una estimación v7.');
+    // Seen as the page opens, not far below in the estimates card.
+    const box = (await notice.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    expect(await page.getByTestId('linked-estimate').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await notice.getByText('This ticket has no estimate v7.').waitFor();
+    await inSpanish(page);
+
+    await notice.getByRole('link', { name: 'Ver la estimación vigente (v2)' }).click();
+    await page.waitForURL(`**/tickets/${number}/estimates/2`);
+    await page
+      .getByTestId('linked-estimate')
+      .getByText('Estimación v2, la del enlace que recibió')
+      .waitFor();
+    expect(await notice.count()).toBe(0);
   });
 });

@@ -1,4 +1,8 @@
-import { estimateDecision, supersedingVersion } from '../../../web/src/tickets/estimate-decision';
+import {
+  currentEstimateVersion,
+  estimateDecision,
+  supersedingVersion,
+} from '../../../web/src/tickets/estimate-decision';
 
 // L3-09, L3-12 (QA S16): the estimates table shows why and by whom a version was turned down,
 // read from the ticket's history.
@@ -75,5 +79,11 @@ describe('the version that replaced an email’s linked one (L3-09, L3-12)', () 
         1,
       ),
     ).toBe(2);
+  });
+
+  it('the version in force, offered by a link to a version the ticket lacks; none with no estimate', () => {
+    expect(currentEstimateVersion([])).toBeUndefined();
+    expect(currentEstimateVersion([v(1, 'REESTIMATE_REQUESTED'), v(2, 'SUBMITTED')])).toBe(2);
+    expect(currentEstimateVersion([v(1, 'AUTHORIZED'), v(2, 'SUBMITTED', true)])).toBe(1);
   });
 });

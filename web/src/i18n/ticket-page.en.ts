@@ -14,6 +14,7 @@ export const ticketPageEn: TicketPageMessages = {
     `Calendar version ${version}; ${zoneLabel(zone, 'en')}.`,
   estimateLinked: (version: number) => `Estimate v${version}, the one in the link you received`,
   estimateNotFound: (version: number) => `This ticket has no estimate v${version}.`,
+  estimateCurrentLink: (version: number) => `See the current estimate (v${version})`,
   estimateSuperseded: (current: number) =>
     `This version was superseded; the current one is v${current}.`,
   earlierRuns: (n: number, breached: number) =>

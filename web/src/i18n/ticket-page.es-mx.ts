@@ -13,6 +13,7 @@ export const ticketPageEsMX = {
     `Calendario versión ${version}; ${zoneLabel(zone, 'es-MX')}.`,
   estimateLinked: (version: number) => `Estimación v${version}, la del enlace que recibió`,
   estimateNotFound: (version: number) => `Este ticket no tiene una estimación v${version}.`,
+  estimateCurrentLink: (version: number) => `Ver la estimación vigente (v${version})`,
   // L3-09: el correo enlazó una versión que otra más nueva reemplazó.
   estimateSuperseded: (current: number) =>
     `Esta versión fue reemplazada; la vigente es la v${current}.`,

@@ -55,15 +55,22 @@ export interface VersionFacts {
 }
 
 /**
+ * L3-09/L3-12: the version in force, undefined with no estimate yet. It is the newest estimate; a
+ * change order replaces the estimate only once authorized (pending, rejected or withdrawn, the
+ * authorized version before it stays in force).
+ */
+export function currentEstimateVersion(estimates: readonly VersionFacts[]): number | undefined {
+  return estimates.findLast((e) => !e.changeOrder || e.status === 'AUTHORIZED')?.version;
+}
+
+/**
  * L3-09/L3-12: the version a newer one replaced the linked `version` with (an estimate email's
- * link to an old version), or undefined while it is still the current one. The current one is the
- * newest estimate; a change order replaces the estimate only once authorized (pending, rejected
- * or withdrawn, the authorized version before it stays in force).
+ * link to an old version), or undefined while it is still the current one.
  */
 export function supersedingVersion(
   estimates: readonly VersionFacts[],
   version: number,
 ): number | undefined {
-  const current = estimates.findLast((e) => !e.changeOrder || e.status === 'AUTHORIZED');
-  return current && current.version > version ? current.version : undefined;
+  const current = currentEstimateVersion(estimates);
+  return current !== undefined && current > version ? current : undefined;
 }

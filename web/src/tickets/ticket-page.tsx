@@ -7,6 +7,7 @@ import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Link, replaceSearch } from '../router/router';
+import { estimatePath } from '../router/routes';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { ActionsPanel } from './actions-panel';
@@ -23,7 +24,7 @@ import { classificationText, SlaBadge, slaShown, stateText, useLocalTime } from 
 import { isTicketEnded } from '../../../workflows/ticket/ticket-states';
 import { HistoryFilterChoice, TicketTimeline } from './ticket-timeline';
 import { historyFilterFromSearch, historySearch, type HistoryFilter } from './timeline-filter';
-import { estimateDecision, supersedingVersion } from './estimate-decision';
+import { currentEstimateVersion, estimateDecision, supersedingVersion } from './estimate-decision';
 import { SatisfactionSection } from './satisfaction-section';
 import { TimeEntriesSection } from './time-entries-section';
 import { WaitingOnYouBanner } from './waiting-on-you-banner';
@@ -60,6 +61,8 @@ export function TicketPage({
   const back = staff ? '/consola' : '/mis-tickets';
   const isOpen = ticket ? !isTicketEnded(ticket.state) : false;
   const linkedEstimate = ticket?.estimates.find((e) => e.version === estimateVersion);
+  // The version in force, offered when the link's version does not exist.
+  const inForce = ticket && currentEstimateVersion(ticket.estimates);
   // L3-09: the email's version, since replaced by a newer one: said next to it.
   const currentVersion =
     ticket && linkedEstimate
@@ -120,6 +123,23 @@ export function TicketPage({
         <h1 id="page-title">
           <span className="ticket-number">{ticket.number}</span> {ticket.subject}
         </h1>
+        {/* QA: a link to a version the ticket lacks opened the ticket's top with the notice far
+            below, in the estimates card: said first, with the version in force to go to. */}
+        {estimateVersion !== undefined && !linkedEstimate && (
+          <div className="notice notice-info" role="status" data-testid="estimate-not-found">
+            <p>
+              {t.ticketPage.estimateNotFound(estimateVersion)}{' '}
+              {inForce === undefined && t.tickets.noEstimates}
+            </p>
+            {inForce !== undefined && (
+              <p>
+                <Link to={estimatePath(ticket.number, inForce)}>
+                  {t.ticketPage.estimateCurrentLink(inForce)}
+                </Link>
+              </p>
+            )}
+          </div>
+        )}
         <dl className="facts" data-testid="ticket-header">
           <dt>{t.tickets.state}</dt>
           <dd data-testid="ticket-state">
@@ -239,11 +259,6 @@ export function TicketPage({
 
       <section className="card" aria-labelledby="estimates-title">
         <h2 id="estimates-title">{t.tickets.estimates}</h2>
-        {estimateVersion !== undefined && !linkedEstimate && (
-          <p className="notice" role="status">
-            {t.ticketPage.estimateNotFound(estimateVersion)}
-          </p>
-        )}
         {ticket.estimates.length === 0 ? (
           <p className="muted">{t.tickets.noEstimates}</p>
         ) : (
