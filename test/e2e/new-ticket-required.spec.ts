@@ -4,7 +4,8 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // An audit of the client's «Nuevo ticket» (L3-06, L3-11): an empty field was told by the
 // browser's own bubble, in the browser's language rather than the app's, and a description of
 // spaces only passed it and went to the server. Now the form says which field is missing, in the
-// app's words, and registers nothing.
+// app's words, and registers nothing. QA: and it says every missing field at once, each under its
+// field and in a summary, with the keyboard on the first one.
 
 const CLIENT = 'usuario@aurora.example';
 
@@ -19,15 +20,45 @@ describe('«Nuevo ticket» says which field is missing, in the app’s language,
     const problem = page.getByTestId('new-ticket-problem');
     const register = page.getByRole('button', { name: 'Registrar ticket' });
 
+    // QA: empty, it says every missing field at once (it said one per submit), each under its
+    // field and all in the summary, and the keyboard goes to the first one (it stayed on the
+    // button).
     await register.click();
-    expect(await problem.innerText()).toBe('Complete el campo «Categoría».');
+    await problem.waitFor();
+    expect(await problem.locator('p').innerText()).toBe(
+      'Corrija lo siguiente antes de registrar el ticket:',
+    );
+    expect(await problem.locator('li').allInnerTexts()).toEqual([
+      'Complete el campo «Categoría».',
+      'Complete el campo «Asunto».',
+      'Complete el campo «Descripción».',
+    ]);
+    const fields: [string, string][] = [
+      ['category', 'Categoría'],
+      ['subject', 'Asunto'],
+      ['description', 'Descripción'],
+    ];
+    for (const [id, label] of fields) {
+      const field = page.locator(`#new-ticket-${id}`);
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      const messageId = (await field.getAttribute('aria-describedby'))!;
+      expect(await page.locator(`#${messageId}`).innerText()).toBe(`Complete el campo «${label}».`);
+    }
+    await page.waitForFunction("document.activeElement?.id === 'new-ticket-category'");
+
+    // The category and subject given, a description of spaces only: that one alone, focused.
     await page.locator('#new-ticket-category').selectOption('INCIDENT');
-    await register.click();
-    await problem.getByText('Complete el campo «Asunto».').waitFor();
     await page.locator('#new-ticket-subject').fill('No timbra la factura');
     await page.locator('#new-ticket-description').fill('   ');
     await register.click();
     await problem.getByText('Complete el campo «Descripción».').waitFor();
+    expect(await problem.innerText()).toBe('Complete el campo «Descripción».');
+    await page.waitForFunction("document.activeElement?.id === 'new-ticket-description'");
+    expect(await page.locator('#new-ticket-category').getAttribute('aria-invalid')).toBeNull();
+    expect(await page.locator('#new-ticket-subject-error').count()).toBe(0);
+    expect(await page.locator('#new-ticket-description-error').innerText()).toBe(
+      'Complete el campo «Descripción».',
+    );
     expect(await page.getByTestId('registered').count()).toBe(0);
 
     // The message on screen follows the language switch (it stayed in Spanish until the next
@@ -35,6 +66,9 @@ describe('«Nuevo ticket» says which field is missing, in the app’s language,
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Register ticket' }).waitFor();
     expect(await problem.innerText()).toBe('Fill in “Description”.');
+    expect(await page.locator('#new-ticket-description-error').innerText()).toBe(
+      'Fill in “Description”.',
+    );
     await page.getByRole('button', { name: 'Register ticket' }).click();
     await problem.getByText('Fill in “Description”.').waitFor();
 
@@ -43,6 +77,7 @@ describe('«Nuevo ticket» says which field is missing, in the app’s language,
     await page.getByRole('button', { name: 'Register ticket' }).click();
     await page.getByTestId('registered').waitFor();
     expect(await problem.count()).toBe(0);
+    expect(await page.locator('#new-ticket-description-error').count()).toBe(0);
     await page.getByRole('button', { name: 'Español' }).click();
   });
 });

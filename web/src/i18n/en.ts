@@ -241,6 +241,7 @@ export const en: Messages = {
       count === 1 ? '1 file attached.' : `${count} files attached.`,
     newFileNotAttached: (name: string) =>
       `“${name}” could not be attached; you can attach it from the ticket.`,
+    newProblems: 'Fix the following before registering the ticket:',
     newFilesRefused:
       'Remove or replace the files that are not accepted before registering the ticket.',
     hoursTitle: 'Prepaid hours',

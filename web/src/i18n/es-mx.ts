@@ -250,6 +250,8 @@ export const esMX = {
       `No se pudo adjuntar «${name}»; puede adjuntarlo desde el ticket.`,
     // QA S43: un archivo que el servidor rechazaría se dice al elegirlo, no tras registrar.
     newFilesRefused: 'Quite o cambie los archivos que no se aceptan antes de registrar el ticket.',
+    // QA: todo lo que falta, de una vez (cada campo lo dice también debajo de él).
+    newProblems: 'Corrija lo siguiente antes de registrar el ticket:',
     hoursTitle: 'Horas prepagadas',
     hoursAvailable: 'Disponibles',
     // What the ticket's reserve still holds, not what was reserved (QA S22 F7: «Reservadas 3.5 h»

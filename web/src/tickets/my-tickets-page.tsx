@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import {
   HOUR_BALANCE,
   REGISTER_TICKET,
@@ -10,7 +10,7 @@ import { useHoursChanges, useTicketChanges } from '../api/live';
 import { ErrorMessage } from '../components/error-message';
 import { FileChooser } from '../components/file-chooser';
 import { QuickChannelCard } from '../contracts/quick-channel-section';
-import { useNotice } from '../components/use-notice';
+import { refusedBy } from '../components/field-error';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
 import { useFocusWhenLost } from '../components/use-focus-when-lost';
@@ -23,6 +23,7 @@ import { useSession } from '../session/session-context';
 import { TicketBrowser } from './ticket-browser';
 import { ticketPath, useLocalTime } from './ticket-bits';
 import { allowedTypes, refusalOf } from './upload-queue';
+import { missingNewTicketFields, type NewTicketRequired } from './new-ticket-check';
 
 interface Registered {
   number: string;
@@ -30,6 +31,12 @@ interface Registered {
   /** Files chosen with the ticket: how many went up, and each one refused (name, why). */
   attached: number;
   notAttached: { name: string; error: unknown }[];
+}
+
+/** What «Registrar ticket» found to fix before sending anything. */
+interface Check {
+  readonly missing: NewTicketRequired[];
+  readonly filesRefused: boolean;
 }
 
 function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) {
@@ -44,9 +51,11 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
   const [registered, setRegistered] = useState<Registered>();
-  // A field left empty, in the app's words: the browser's own bubble spoke its language, not the
-  // app's, and took a description of spaces only (create-user-form's pattern).
-  const [problem, setProblem] = useNotice();
+  // What the last «Registrar ticket» found wrong, in the app's words (the browser's own bubble
+  // spoke its language and took a description of spaces only): every empty field at once, each
+  // told under it and all in the summary, and files the server would refuse (QA). Kept as data,
+  // worded when shown, so the language switch rewords it.
+  const [check, setCheck] = useState<Check>();
   // The sending button was disabled, so the focus fell to the page: it goes to the notice.
   const registeredNotice = useRef<HTMLDivElement>(null);
   useFocusWhenLost(registeredNotice, registered && form.done);
@@ -62,15 +71,36 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
         .filter((refusal): refusal is string => refusal !== undefined)
     : [];
 
+  // The keyboard goes to the first field to fix (it stayed on the button, QA), once the fields
+  // are marked, so a screen reader reads the field with its message.
+  useEffect(() => {
+    const first = check?.missing[0] ?? (check?.filesRefused ? 'files' : undefined);
+    if (first) document.getElementById(`new-ticket-${first}`)?.focus();
+  }, [check]);
+  const missingText = (field: NewTicketRequired) => t.tickets.required(t.tickets[field]);
+  const problems = check
+    ? [
+        ...check.missing.map(missingText),
+        ...(check.filesRefused ? [t.tickets.newFilesRefused] : []),
+      ]
+    : [];
+  const refused = (field: NewTicketRequired) =>
+    refusedBy(check?.missing.includes(field) ? `new-ticket-${field}-error` : undefined);
+  const fieldError = (field: NewTicketRequired) =>
+    check?.missing.includes(field) && (
+      <p className="field-error" id={`new-ticket-${field}-error`}>
+        {missingText(field)}
+      </p>
+    );
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!category) return setProblem(({ t }) => t.tickets.required(t.tickets.category));
-    if (!subject.trim()) return setProblem(({ t }) => t.tickets.required(t.tickets.subject));
-    if (!description.trim()) {
-      return setProblem(({ t }) => t.tickets.required(t.tickets.description));
+    const missing = missingNewTicketFields({ category, subject, description });
+    // (`!category` is in `missing` too; said again for the type of `category` below.)
+    if (!category || missing.length > 0 || refusals.length > 0) {
+      return setCheck({ missing, filesRefused: refusals.length > 0 });
     }
-    if (refusals.length > 0) return setProblem(({ t }) => t.tickets.newFilesRefused);
-    setProblem(undefined);
+    setCheck(undefined);
     setRegistered(undefined);
     const ok = await form.run(
       async () => {
@@ -124,6 +154,7 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
             required
             value={category}
             onChange={(e) => setCategory(e.target.value as TicketCategory)}
+            {...refused('category')}
           >
             <option value="">{t.tickets.chooseCategory}</option>
             {TICKET_CATEGORIES.map((c) => (
@@ -132,6 +163,7 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
               </option>
             ))}
           </select>
+          {fieldError('category')}
         </div>
         <div className="field span-2">
           <label htmlFor="new-ticket-subject">{t.tickets.subject}</label>
@@ -141,7 +173,9 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
             maxLength={200}
             value={subject}
             onChange={(e) => setSubject(e.target.value)}
+            {...refused('subject')}
           />
+          {fieldError('subject')}
         </div>
         <div className="field span-all">
           <label htmlFor="new-ticket-description">{t.tickets.description}</label>
@@ -151,7 +185,9 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
             rows={4}
             value={description}
             onChange={(e) => setDescription(e.target.value)}
+            {...refused('description')}
           />
+          {fieldError('description')}
         </div>
         <div className="field span-all">
           <label htmlFor="new-ticket-files">{t.tickets.newFiles}</label>
@@ -180,10 +216,20 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
           </button>
         </div>
         <div className="span-all">
-          {problem && (
+          {problems.length === 1 && (
             <p className="notice notice-error" role="alert" data-testid="new-ticket-problem">
-              {problem}
+              {problems[0]}
             </p>
+          )}
+          {problems.length > 1 && (
+            <div className="notice notice-error" role="alert" data-testid="new-ticket-problem">
+              <p>{t.tickets.newProblems}</p>
+              <ul>
+                {problems.map((text) => (
+                  <li key={text}>{text}</li>
+                ))}
+              </ul>
+            </div>
           )}
           <ErrorMessage error={form.error} />
           <div>
