@@ -255,15 +255,28 @@ export function ledgerRefusal(
   return new DomainError(code, message, { reason, ...details });
 }
 
+/** What authorizing asks of the available hours and what they lack, in hours (L3-12). */
+export interface HoursShortfall {
+  readonly availableHours: number;
+  readonly requestedHours: number;
+  readonly shortfallHours: number;
+}
+
+/** {@link HoursShortfall} of `needed` hundredths against `available` ones. */
+function shortfallOf(available: number, needed: number): HoursShortfall {
+  return {
+    availableHours: toHours(available),
+    requestedHours: toHours(needed),
+    shortfallHours: toHours(needed - available),
+  };
+}
+
 function insufficient(available: number, needed: number): DomainError {
+  const details = shortfallOf(available, needed);
   return ledgerRefusal(
     'INSUFFICIENT_HOURS',
-    `Not enough prepaid hours: ${toHours(needed)} h needed, ${toHours(available)} h available (short by ${toHours(needed - available)} h)`,
-    {
-      availableHours: toHours(available),
-      requestedHours: toHours(needed),
-      shortfallHours: toHours(needed - available),
-    },
+    `Not enough prepaid hours: ${details.requestedHours} h needed, ${details.availableHours} h available (short by ${details.shortfallHours} h)`,
+    { ...details },
   );
 }
 
@@ -290,6 +303,36 @@ export interface ReservationPlan {
 }
 
 /**
+ * The ticket's hold once `req` is authorized (its hours less what the ticket consumed; none on a
+ * no-charge ticket) and the hold it replaces, in hundredths.
+ */
+function holdOf(
+  t: TicketHold | undefined,
+  req: Pick<ReservationRequest, 'hundredths' | 'noCharge'>,
+): { previous: number; held: number } {
+  return {
+    previous: t?.held ?? 0,
+    held: req.noCharge ? 0 : req.hundredths - (t?.consumed ?? 0),
+  };
+}
+
+/**
+ * L3-12: what authorizing an estimate (or change order) of `req.hundredths` on the ticket would
+ * lack, as the client reads it: the available hours, the hours it adds to the ticket's hold and
+ * the difference; undefined when the available hours cover it. The same test as
+ * {@link planReservation}'s `INSUFFICIENT_HOURS` (the new hold against the available hours plus
+ * the hold it replaces), told without the replaced hold on both sides.
+ */
+export function reservationShortfall(
+  balance: Pick<LedgerBalance, 'available' | 'tickets'>,
+  req: Pick<ReservationRequest, 'ticketNumber' | 'hundredths' | 'noCharge'>,
+): HoursShortfall | undefined {
+  const { previous, held } = holdOf(balance.tickets.get(req.ticketNumber), req);
+  const needed = held - previous;
+  return needed > balance.available ? shortfallOf(balance.available, needed) : undefined;
+}
+
+/**
  * L3-12: an authorized estimate reserves its hours. A newer version replaces the previous hold
  * (release + reserve, appended together); the same version again changes nothing; an older one is
  * refused. Needs `available + previous hold ≥ new hold`, and for configuration and development an
@@ -308,8 +351,7 @@ export function planReservation(balance: LedgerBalance, req: ReservationRequest)
   if (t?.estimateVersion === req.estimateVersion) return { drafts: [], held: t.held, released: 0 };
 
   const consumed = t?.consumed ?? 0;
-  const previous = t?.held ?? 0;
-  const held = req.noCharge ? 0 : req.hundredths - consumed;
+  const { previous, held } = holdOf(t, req);
   if (held < 0) {
     throw ledgerRefusal(
       'ESTIMATE_BELOW_CONSUMED',

@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { toHundredths } from '../contracts/hours';
 import { isNoCharge } from '../contracts/ledger-rows';
+import { foldTotals, reservationShortfall } from '../contracts/ledger-rules';
+import { ledgerTotals } from '../contracts/ledger-totals';
 import { OrganizationEntity } from '../identity/organization.entity';
 import { withClosureHours } from './closure-hours';
 import {
@@ -76,6 +79,24 @@ async function withNoCharge<E extends EventOfType<'ESTIMATE_SUBMITTED' | 'AUTHOR
   { manager }: ExtrasSources,
 ): Promise<E> {
   return (await isNoCharge(manager, event.ticket.number)) ? { ...event, noCharge: true } : event;
+}
+
+/**
+ * L3-12: an estimate (or change order) the client's available hours do not cover says so, with
+ * the figures the ledger would refuse its authorization with, read in the transaction that queues
+ * its emails. A «sin cargo» ticket reserves nothing, so lacks nothing.
+ */
+async function withShortfall(
+  event: EventOfType<'ESTIMATE_SUBMITTED'>,
+  from: ExtrasSources,
+): Promise<EventOfType<'ESTIMATE_SUBMITTED'>> {
+  const told = await withNoCharge(event, from);
+  if (told.noCharge) return told;
+  const shortfall = reservationShortfall(
+    foldTotals(await ledgerTotals(from.manager, event.ticket.clientOrgId)),
+    { ticketNumber: event.ticket.number, hundredths: toHundredths(event.hours), noCharge: false },
+  );
+  return shortfall ? { ...told, shortfall } : told;
 }
 
 /** The provider's email names the client organisation (by its id in the names). */
@@ -157,7 +178,7 @@ const EVENT_EXTRAS: {
   SLA_BREACHED: slaExtras(),
   // «Ticket cerrado» says the hours charged and given back, as the ledger holds them (L3-12).
   CLOSED: { told: (event, { manager }) => withClosureHours(manager, event) },
-  ESTIMATE_SUBMITTED: { told: withNoCharge, complete: withApprovers },
+  ESTIMATE_SUBMITTED: { told: withShortfall, complete: withApprovers },
   AUTHORIZATION_RECORDED: { told: withNoCharge },
   ESTIMATE_REMINDER: { complete: withApprovers },
   CHANGE_ORDER_REMINDER: { complete: withApprovers },

@@ -3,6 +3,8 @@
 // transaction. Plain types only: no Nest, no TypeORM, so workflows and activities may import them
 // as types.
 
+import type { HoursShortfall } from '../contracts/ledger-rules';
+
 /** The ticket an event belongs to. */
 export interface NotificationTicket {
   /** L3-02 number, e.g. `L3-2026-000123`; the email links to `PUBLIC_URL/tickets/<number>`. */
@@ -92,6 +94,11 @@ export interface EstimateSubmittedEvent extends EventBase {
   readonly additionalHours?: number;
   /** L3-18: true when the ticket is «sin cargo» as the email is queued: nothing is charged. */
   readonly noCharge?: boolean;
+  /**
+   * L3-12: set when the client's available hours, as the email is queued, do not cover what
+   * authorizing it would reserve (`reservationShortfall`): the email says by how much.
+   */
+  readonly shortfall?: HoursShortfall;
   /**
    * L3-08/L3-09: the organisation's active approvers when the email was queued: the one recipient
    * who is not among them is told who must authorize (QA S18), not invited to authorize.

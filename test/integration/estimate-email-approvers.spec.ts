@@ -2,7 +2,11 @@ import { Role } from '../../src/identity/role.enum';
 import { caughtAtLeast, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { ticketJourneys } from '../support/ticket-journeys';
-import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+import {
+  registerProjectedTicket,
+  useWorldWithWorker,
+  worldCalls,
+} from '../support/world-with-worker';
 
 // L3-08/L3-09 (QA S18) on the real stack: the estimate's email invites the organisation's approver
 // to «Revisar y autorizar»; the registrant, who is not an approver, gets it without that action and
@@ -69,6 +73,51 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
     expect(approver.text).toContain(`Revisar y autorizar: `);
     expect(approver.text).toContain(`/tickets/${number}/estimaciones/1`);
     expect(approver.text).not.toContain('aprobador autorizado de su organización (');
+    // L3-12: the 12 h fit in the package: no word of a shortfall.
+    expect(approver.text).not.toContain('no alcanza');
+  });
+
+  it('L3-12: an estimate beyond the available hours tells how many are available, needed and missing', async () => {
+    const approverEmail = 'aprobador@aurora.example';
+    const { hourBalance } = await worldCalls(world).ok<{ hourBalance: { available: number } }>(
+      `query ($id: ID!) { hourBalance(organizationId: $id) { available } }`,
+      { id: world.orgIds['comercializadora-aurora'] },
+    );
+    const available = hourBalance.available;
+    const number = await registerProjectedTicket(world, {});
+    await classifyAsDevelopment(number);
+    // The approver reads English; the registrant Spanish.
+    await world.db.query(`UPDATE app_user SET locale = 'en' WHERE email = $1`, [approverEmail]);
+    try {
+      await act(
+        Role.AGENT,
+        'submitEstimate',
+        { number, hours: available + 2.5, scope: 'Portal de clientes' },
+        'SubmitEstimateInput',
+      );
+      const [approver, ...moreToApprover] = await mailsTo(
+        number,
+        'Estimate to authorize',
+        approverEmail,
+      );
+      expect(moreToApprover).toHaveLength(0);
+      expect(approver.text).toContain(
+        `Your prepaid hour balance does not cover this estimate: ${available} h available, and the estimate needs ${available + 2.5} h; 2.5 h short.`,
+      );
+      expect(approver.html).toContain('2.5 h short');
+      const [registrant] = await mailsTo(
+        number,
+        'Estimación por autorizar',
+        'usuario@aurora.example',
+      );
+      expect(registrant.text).toContain(
+        `Su saldo de horas prepagadas no alcanza para autorizar esta estimación: hay ${available} h disponibles y la estimación requiere ${available + 2.5} h; faltan 2.5 h.`,
+      );
+    } finally {
+      await world.db.query(`UPDATE app_user SET locale = 'es-MX' WHERE email = $1`, [
+        approverEmail,
+      ]);
+    }
   });
 
   it('L3-18: the estimate of a ticket marked «Sin cargo al paquete» does not say its hours are charged', async () => {

@@ -1,5 +1,6 @@
 import { estimateSuffix } from '../../shared/portal-paths';
 import { type Block, ticketSubjectLine, type TemplateContext } from './email-content';
+import type { EventOfType } from '../notification-event';
 import { requirementClockDays } from './format';
 import type { TemplateFamily } from './template-types';
 
@@ -71,6 +72,7 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
               : ctx.t('Motivo y alcance', 'Reason and scope'),
           text: e.scope,
         },
+        ...shortfallBlocks(e, ctx),
         {
           kind: 'paragraph',
           text: `${charged(e, ctx)} ${
@@ -193,6 +195,33 @@ function charged(e: { readonly noCharge?: boolean }, ctx: TemplateContext): stri
         'Las horas se cargarán a su paquete prepagado.',
         'The hours will be charged to your prepaid package.',
       );
+}
+
+/**
+ * L3-12: an estimate the client's available hours do not cover says so (the approver's form
+ * names the same shortfall), with what the estimate or change order asks, and the way out.
+ */
+function shortfallBlocks(e: EventOfType<'ESTIMATE_SUBMITTED'>, ctx: TemplateContext): Block[] {
+  const s = e.shortfall;
+  if (!s) return [];
+  const available = ctx.dates.hours(s.availableHours);
+  const requested = ctx.dates.hours(s.requestedHours);
+  const missing = ctx.dates.hours(s.shortfallHours);
+  return [
+    {
+      kind: 'paragraph',
+      text:
+        e.additionalHours === undefined
+          ? ctx.t(
+              `Su saldo de horas prepagadas no alcanza para autorizar esta estimación: hay ${available} disponibles y la estimación requiere ${requested}; faltan ${missing}. Para poder autorizarla, solicite al equipo de soporte un paquete de horas adicional.`,
+              `Your prepaid hour balance does not cover this estimate: ${available} available, and the estimate needs ${requested}; ${missing} short. To be able to authorize it, ask the support team for an additional hour package.`,
+            )
+          : ctx.t(
+              `Su saldo de horas prepagadas no alcanza para autorizar esta orden de cambio: hay ${available} disponibles y la orden requiere ${requested} adicionales; faltan ${missing}. Para poder autorizarla, solicite al equipo de soporte un paquete de horas adicional.`,
+              `Your prepaid hour balance does not cover this change order: ${available} available, and it needs ${requested} more; ${missing} short. To be able to authorize it, ask the support team for an additional hour package.`,
+            ),
+    },
+  ];
 }
 
 /** What an estimate's email needs to tell who may authorize it. */

@@ -17,6 +17,7 @@ import {
   planReservation,
   planHoldRestore,
   planReversal,
+  reservationShortfall,
 } from '../../../src/contracts/ledger-rules';
 import { monthBounds, requireLocalDate } from '../../../src/contracts/local-date';
 import { registrationRefusal } from '../../../src/contracts/support-policies.service';
@@ -120,6 +121,31 @@ describe('ledger rules, worked examples (L3-12)', () => {
     const err = refusal(() => reserve(l, 2, 12.5));
     expect(err.code).toBe(ErrorCode.VALIDATION_FAILED);
     expect(err.details).toMatchObject({ reason: 'INSUFFICIENT_HOURS', shortfallHours: 2.5 });
+  });
+
+  it('the estimate email tells the shortfall as the authorization would meet it (L3-12)', () => {
+    const l = ledger().add(planPurchase(1_000));
+    l.add(reserve(l, 1, 6).drafts);
+    l.add(
+      planConsumption(l.balance, { ticketNumber: T1, hundredths: 200, noCharge: false }).drafts,
+    );
+    // 4 h held of 6 authorized, 2 consumed, 4 available: a total of 12.5 adds 6.5 to the hold.
+    const change = { ticketNumber: T1, hundredths: 1_250, noCharge: false };
+    expect(reservationShortfall(l.balance, change)).toEqual({
+      availableHours: 4,
+      requestedHours: 6.5,
+      shortfallHours: 2.5,
+    });
+    expect(refusal(() => reserve(l, 2, 12.5)).details).toMatchObject({ shortfallHours: 2.5 });
+    // Covered exactly, or on a no-charge ticket: nothing lacks, and the ledger reserves it.
+    expect(reservationShortfall(l.balance, { ...change, hundredths: 1_000 })).toBeUndefined();
+    expect(reserve(l, 2, 10).held).toBe(800);
+    expect(reservationShortfall(l.balance, { ...change, noCharge: true })).toBeUndefined();
+    expect(reservationShortfall(l.balance, { ...change, ticketNumber: 'L3-2026-000002' })).toEqual({
+      availableHours: 4,
+      requestedHours: 12.5,
+      shortfallHours: 8.5,
+    });
   });
 
   it('a no-charge ticket holds nothing and consumes 0 (L3-18)', () => {

@@ -107,4 +107,23 @@ describe('estimate emails invite only approvers to authorize (L3-08, L3-09, L3-1
       );
     }
   });
+
+  it('L3-12: a change order the balance does not cover says what it needs and what is missing', () => {
+    const event = {
+      ...EVENTS.ESTIMATE_SUBMITTED,
+      approverIds: approvers,
+      estimateVersion: 2,
+      hours: 16,
+      additionalHours: 4.5,
+      shortfall: { availableHours: 1.25, requestedHours: 4.5, shortfallHours: 3.25 },
+    };
+    expect(email(event, APPROVER).text).toContain(
+      'Su saldo de horas prepagadas no alcanza para autorizar esta orden de cambio: hay 1.25 h disponibles y la orden requiere 4.5 h adicionales; faltan 3.25 h.',
+    );
+    expect(email(event, EN(APPROVER)).text).toContain(
+      'Your prepaid hour balance does not cover this change order: 1.25 h available, and it needs 4.5 h more; 3.25 h short.',
+    );
+    const { shortfall: _lacking, ...covered } = event;
+    expect(email(covered, APPROVER).text).not.toContain('no alcanza');
+  });
 });
