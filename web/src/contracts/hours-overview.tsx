@@ -14,6 +14,7 @@ import { useSession } from '../session/session-context';
 import { Link } from '../router/router';
 import { ticketPath, useLocalTime } from '../tickets/ticket-bits';
 import { AdjustHoursForm } from './adjust-hours-form';
+import { HoursUsed } from './hours-used';
 import { reversalBlock } from './ledger-corrections';
 import { purchaseDays } from './ledger-dates';
 import {
@@ -261,6 +262,7 @@ export function HoursOverview({
           </div>
         </dl>
       )}
+      {balance && <HoursUsed balance={balance} />}
       {corrections && balance && (
         <AdjustHoursForm
           organizationId={organizationId}

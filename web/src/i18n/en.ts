@@ -250,6 +250,8 @@ export const en: Messages = {
     hoursConsumed: 'Consumed',
     hoursDetails: 'See movements and statement',
     hours: (h: number) => `${h.toLocaleString('en')} h`,
+    hoursUsed: (used: number, purchased: number) =>
+      `${used.toLocaleString('en')} of ${purchased.toLocaleString('en')} h used`,
     categories: {
       QUESTION: 'Question',
       INCIDENT: 'Incident',

@@ -260,6 +260,9 @@ export const esMX = {
     hoursConsumed: 'Consumidas',
     hoursDetails: 'Ver movimientos y estado de cuenta',
     hours: (h: number) => `${h.toLocaleString('es-MX')} h`,
+    // L3-12, L3-13: cuánto de lo comprado ya se usó.
+    hoursUsed: (used: number, purchased: number) =>
+      `${used.toLocaleString('es-MX')} de ${purchased.toLocaleString('es-MX')} h usadas`,
     categories: {
       QUESTION: 'Consulta',
       INCIDENT: 'Incidente',

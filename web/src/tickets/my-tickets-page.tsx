@@ -11,6 +11,7 @@ import { ErrorMessage } from '../components/error-message';
 import { FileChooser } from '../components/file-chooser';
 import { QuickChannelCard } from '../contracts/quick-channel-section';
 import { refusedBy } from '../components/field-error';
+import { HoursUsed } from '../contracts/hours-used';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
 import { useFocusWhenLost } from '../components/use-focus-when-lost';
@@ -301,6 +302,7 @@ function HoursCard({ organizationId }: { organizationId: string }) {
           </div>
         </dl>
       )}
+      {b && <HoursUsed balance={b} />}
       <p>
         <Link to="/mis-horas">{t.tickets.hoursDetails}</Link>
       </p>
