@@ -9,6 +9,7 @@ import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000
 import { Role } from '../../src/identity/role.enum';
 import { NotificationsService } from '../../src/notifications';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
+import { searchPatterns } from '../../src/tickets/search-patterns';
 import { EVENT_SEARCH_SQL, unaccentedSql } from '../../src/tickets/ticket-event-sql';
 import { TicketProjectionService } from '../../src/tickets/ticket-projection.service';
 import { TicketEmailRelay } from '../../src/tickets/ticket-email-relay';
@@ -697,6 +698,61 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       );
     });
     expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('ix_ticket_event_text');
+  });
+
+  it('finds the tickets holding all the words searched, in any order, not the phrase only', async () => {
+    const tag = `mamey${Date.now()}`;
+    const monthly = await register(`Reporte de ventas mensual ${tag}`, 'Para la dirección.');
+    const other = await register(`Reporte de compras ${tag}`, 'Para la dirección.');
+    const commented = await register(`Sin las palabras ${tag}`, 'Para la dirección.');
+    const { body: commentBody } = await gql(
+      world.api,
+      `mutation ($number: String!, $body: String!) { addComment(number: $number, body: $body) { seq } }`,
+      { number: commented.number, body: `La conciliación bancaria de marzo (${tag}).` },
+      as(Role.CLIENT_USER),
+    );
+    expect(commentBody.errors).toBeUndefined();
+    const found = async (text: string) => {
+      const { body } = await gql<{ tickets: { items: { number: string }[]; totalCount: number } }>(
+        world.api,
+        `query ($filter: TicketFilter) { tickets(filter: $filter) { items { number } totalCount } }`,
+        { filter: { text } },
+        as(Role.CLIENT_USER),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.tickets.totalCount).toBe(body.data!.tickets.items.length);
+      return body.data!.tickets.items.map((i) => i.number).sort();
+    };
+    // «de» between the words in the subject; then another order, accents and case aside.
+    expect(await found(`Reporte ventas ${tag}`)).toEqual([monthly.number]);
+    expect(await found(`${tag} MENSUAL réporte`)).toEqual([monthly.number]);
+    expect(await found(`reporte ${tag}`)).toEqual([monthly.number, other.number].sort());
+    // Every word must be there: one missing, nothing.
+    expect(await found(`reporte ventas compras ${tag}`)).toEqual([]);
+    // A number typed short still finds its ticket, next to another word of it.
+    const [, year, sequence] = /^L3-(\d{4})-(\d{6})$/.exec(monthly.number)!;
+    expect(await found(`L3-${year}-${Number(sequence)} ventas`)).toEqual([monthly.number]);
+    expect(await found(`L3-${year}-${Number(sequence)}`)).toEqual([monthly.number]);
+    // The words of one comment, in another order.
+    expect(await found(`bancaria ${tag} conciliacion`)).toEqual([commented.number]);
+    // The words are trigram index conditions, not a scan (over 100,000 tickets, a BitmapAnd of
+    // each word's; here, with a few rows, one word's index read and the other checked on its rows).
+    const patterns = searchPatterns(`Reporte ventas`);
+    const plan = await world.db.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      return tx.query<{ 'QUERY PLAN': string }[]>(
+        `EXPLAIN SELECT t.number FROM ticket t WHERE ${patterns
+          .map(
+            (_, i) =>
+              `(t.number ILIKE $${i + 1} OR ${unaccentedSql('t.subject')} ILIKE $${i + 1} OR ${unaccentedSql('t.description')} ILIKE $${i + 1})`,
+          )
+          .join(' AND ')}`,
+        patterns,
+      );
+    });
+    const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+    expect(text).toContain('Bitmap Index Scan on ix_ticket_subject_text');
+    expect(text).not.toContain('Seq Scan');
   });
 
   it('pages a search matching in the fields of some tickets and the conversation of others', async () => {
