@@ -1,4 +1,9 @@
-import { addBusinessDays, type CalendarInput } from '../business-time/engine';
+import {
+  addBusinessDays,
+  type CalendarInput,
+  localDateOf,
+  workingIntervalsOn,
+} from '../business-time/engine';
 
 // L3-19 capacity model: pure, no I/O, so the preview and the confirmation of a queue reorder (and
 // the checkpoint's agenda) compute exactly the same dates from the same facts.
@@ -23,7 +28,10 @@ export interface PlannedRelease {
   readonly remainingHours: number;
   /** Hours of this ticket and of every authorized ticket ahead of it. */
   readonly cumulativeHours: number;
-  /** Business days after `from`'s local date on which the cumulative work is done (≥ 1). */
+  /**
+   * Business days of work until the cumulative work is done (≥ 1): the days after `from`'s local
+   * date, or from that date itself when `from` is at or before its opening ({@link planStartsToday}).
+   */
   readonly businessDays: number;
   /** Closing instant of that business day on the ticket's calendar. */
   readonly plannedDate: Date;
@@ -40,9 +48,11 @@ export function remainingHours(approvedHours: number, loggedHours: number): numb
  * The provider gives the client `hoursPerBusinessDay` hours of work per business day and works the
  * queue front to back. A ticket is ready at the end of the business day on which its own remaining
  * hours and those of every ticket ahead of it are used up: day `n = ceil(cumulative / capacity)`,
- * at least 1, counted with `addBusinessDays` from `from` (today never counts, BUSINESS-TIME.md), so
- * the date is the closing instant of the n-th business date after today. Hours are counted in
- * hundredths, so floating-point noise never moves a date.
+ * at least 1, the date the closing instant of the n-th business date of the plan: today's whole
+ * working day counts when the plan is asked at or before today's opening, else the plan starts
+ * the next business date (a day already under way is not a day of capacity; BUSINESS-TIME.md:
+ * work starts at the next opening). Hours are counted in hundredths, so floating-point noise
+ * never moves a date.
  */
 export function planReleaseDates(
   items: readonly CapacityItem[],
@@ -71,9 +81,27 @@ export function planReleaseDates(
       remainingHours: own / 100,
       cumulativeHours: cumulative / 100,
       businessDays,
-      plannedDate: addBusinessDays(item.calendar, from, businessDays),
+      plannedDate: planDayClosing(item.calendar, from, businessDays),
     };
   });
+}
+
+/**
+ * Whether the plan asked at `from` has the whole working day of `from`'s local date: a business
+ * date whose first opening is not yet past (at 07:00 with hours 09:00–18:00, today from 09:00).
+ */
+function planStartsToday(calendar: CalendarInput, from: Date): boolean {
+  const [opening] = workingIntervalsOn(calendar, localDateOf(calendar, from)).intervals;
+  return opening !== undefined && from.getTime() <= opening.start.getTime();
+}
+
+/**
+ * The closing instant of the `day`-th (≥ 1) business date of a plan asked at `from`: today is the
+ * first when the plan starts today ({@link planStartsToday}; `addBusinessDays` with 0 days is the
+ * end of the current business day), else the first business date after today.
+ */
+export function planDayClosing(calendar: CalendarInput, from: Date, day: number): Date {
+  return addBusinessDays(calendar, from, planStartsToday(calendar, from) ? day - 1 : day);
 }
 
 /** What a re-plan knows of one ticket with a published release date (L3-19). */

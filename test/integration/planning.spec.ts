@@ -4,6 +4,7 @@ import {
   defaultMexicoCityCalendar,
 } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
+import { planDayClosing } from '../../src/planning/capacity-model';
 import { calendarToday } from '../support/calendar-month';
 import { caughtMails, caughtOnceEach } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
@@ -27,6 +28,8 @@ const calendar = new BusinessCalendar(defaultMexicoCityCalendar(YEAR - 1, YEAR +
 /** The closing instant `days` business days after the local date of `iso`. */
 const businessDaysAfter = (iso: string, days: number) =>
   addBusinessDays(calendar, new Date(iso), days).toISOString();
+/** The closing instant of the plan's `n`-th business day, the plan asked now (today counts before opening). */
+const planDay = (n: number) => planDayClosing(calendar, new Date(), n).toISOString();
 const TULUM = TULUM_ORG;
 
 const ENTRY = `position ticketNumber state rank urgent releaseDate remainingHours plannedReleaseDate`;
@@ -637,7 +640,7 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
     const tulum = (role: Role) => as(role, TULUM);
     const requirement = (subject: string, hours: number) =>
       scheduledRequirement({ subject, description: 'Planeación.', hours, organization: TULUM });
-    const day = (n: number) => businessDaysAfter(new Date().toISOString(), n);
+    const day = (n: number) => planDay(n);
     const plannedOf = async () =>
       Object.fromEntries(
         (await queue(as(Role.AGENT), tulumId))
@@ -768,7 +771,7 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
       );
       expect(r.code).toBeUndefined();
     };
-    const day = (n: number) => businessDaysAfter(new Date().toISOString(), n);
+    const day = (n: number) => planDay(n);
     /** The capacity model's business day for `number` at `capacity`, from the queue's hours. */
     const dayOf = (entries: RiskEntry[], number: string, capacity: number) => {
       const upTo = entries.slice(0, entries.findIndex((e) => e.ticketNumber === number) + 1);

@@ -52,6 +52,34 @@ describe('L3-19 capacity model: planned release dates in queue order', () => {
     ]);
   });
 
+  it('asked before today opens, today is the first day of the plan, from its opening (BUSINESS-TIME.md)', () => {
+    // Mon 2026-03-09 07:00 local: the whole day 09:00–18:00 is ahead.
+    const early = new Date('2026-03-09T13:00:00Z');
+    expect(iso(planReleaseDates([item('A', 4), item('B', 4), item('C', 1)], 4, early))).toEqual([
+      ['A', 1, '2026-03-10T00:00:00.000Z'], // Mon 03-09 18:00 local, the same day
+      ['B', 2, '2026-03-11T00:00:00.000Z'], // Tue 03-10 18:00 local
+      ['C', 3, '2026-03-12T00:00:00.000Z'], // Wed 03-11 18:00 local
+    ]);
+    // At the opening itself too; a minute past it, the day is under way: tomorrow is the first.
+    const opening = new Date('2026-03-09T15:00:00Z');
+    expect(iso(planReleaseDates([item('A', 4)], 4, opening))).toEqual([
+      ['A', 1, '2026-03-10T00:00:00.000Z'],
+    ]);
+    const under = new Date('2026-03-09T15:01:00Z');
+    expect(iso(planReleaseDates([item('A', 4)], 4, under))).toEqual([
+      ['A', 1, '2026-03-11T00:00:00.000Z'],
+    ]);
+    // Early on a holiday (Mon 03-16, art. 74) or a Saturday: the next business date is the first.
+    const holiday = new Date('2026-03-16T13:00:00Z');
+    expect(iso(planReleaseDates([item('A', 4)], 4, holiday))).toEqual([
+      ['A', 1, '2026-03-18T00:00:00.000Z'], // Tue 03-17 18:00 local
+    ]);
+    const saturday = new Date('2026-03-14T13:00:00Z');
+    expect(iso(planReleaseDates([item('A', 4)], 4, saturday))).toEqual([
+      ['A', 1, '2026-03-18T00:00:00.000Z'],
+    ]);
+  });
+
   it('more capacity, fewer days; hours in hundredths so float noise never adds a day', () => {
     const plan = planReleaseDates([item('A', 0.1), item('B', 0.2), item('C', 3.7)], 4, monday);
     expect(plan.map((p) => p.businessDays)).toEqual([1, 1, 1]);
