@@ -413,6 +413,20 @@ describe('Tickets (web app, real workflow)', () => {
     expect(await form.getByLabel('Fecha y hora de entrega').inputValue()).toBe(
       wallTime(new Date(planned!)),
     );
+    // A date before the plan's: a warning, not a block (the agent may still publish it).
+    const beforePlan = form.getByTestId('release-before-plan');
+    expect(await beforePlan.count()).toBe(0);
+    await form
+      .getByLabel('Fecha y hora de entrega')
+      .fill(wallTime(new Date(Date.parse(planned!) - 3_600_000)));
+    expect(await beforePlan.innerText()).toMatch(
+      /^Esta fecha es anterior a la del plan de capacidad \(.*2\d{3}.*\): con el trabajo que tiene delante en la cola del cliente, podría no estar lista\. Puede publicarla de todos modos\.$/,
+    );
+    expect(
+      await form.getByRole('button', { name: 'Definir fecha de entrega', exact: true }).isEnabled(),
+    ).toBe(true);
+    await plan.getByRole('button', { name: 'Usar la fecha del plan', exact: true }).click();
+    await beforePlan.waitFor({ state: 'detached' });
     release = nextBusinessClosing();
     await form.getByLabel('Fecha y hora de entrega').fill(wallTime(release));
     await form.getByRole('button', { name: 'Definir fecha de entrega', exact: true }).click();

@@ -520,6 +520,8 @@ export const en: Messages = {
     releasePlan: (date: string, hoursPerDay: number) =>
       `By the capacity plan (${hoursPerDay} h per business day, in the client's queue order), it would be ready on ${date}.`,
     usePlannedDate: 'Use the planned date',
+    releaseBeforePlan: (date) =>
+      `This date is before the capacity plan's (${date}): with the work ahead of it in the client's queue, it may not be ready. You may still publish it.`,
     adminActionKind: 'Action',
     adminDetails: 'Details',
     executedAt: 'Executed (optional, local time)',

@@ -564,6 +564,8 @@ export const esMX = {
         `Según el plan de capacidad (${hoursPerDay} h por día hábil, en el orden de la cola del cliente), estaría lista el ${date}`,
       ),
     usePlannedDate: 'Usar la fecha del plan',
+    releaseBeforePlan: (date: string) =>
+      `Esta fecha es anterior a la del plan de capacidad (${date}): con el trabajo que tiene delante en la cola del cliente, podría no estar lista. Puede publicarla de todos modos.`,
     adminActionKind: 'Acción',
     adminDetails: 'Detalles',
     executedAt: 'Ejecutada (opcional, hora local)',

@@ -237,6 +237,11 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     name !== 'setReleaseDate',
   ).data?.clientQueue;
   const planned = plan?.entries.find((e) => e.ticketNumber === ticket.number)?.plannedReleaseDate;
+  // A date before the plan's is the agent's to publish, with a word of warning (not a block).
+  const beforePlan =
+    !!planned &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(releaseDate) &&
+    zonedWallTimeToUtc(releaseDate, zone).getTime() < Date.parse(planned);
   // Reassigning offers everyone but the agent who has the ticket now.
   const agentOptions = (agents.data?.assignableAgents ?? []).filter(
     (a) => name !== 'reassign' || a.id !== ticket.assigneeId,
@@ -613,6 +618,11 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
           >
             {t.tickets.usePlannedDate}
           </button>
+          {beforePlan && (
+            <p className="notice notice-warning" role="status" data-testid="release-before-plan">
+              {t.tickets.releaseBeforePlan(format(planned))}
+            </p>
+          )}
         </div>
       )}
       {has('hoursScope') && (
