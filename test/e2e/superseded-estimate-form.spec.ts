@@ -80,7 +80,7 @@ describe('The authorize form follows a newer estimate version (web app, L3-09, L
   it('a link to a version the ticket lacks says so at the top and offers the current one (QA)', async () => {
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     await logIn(page, APPROVER, e2e.password(APPROVER));
-    await page.goto(`/tickets/${number}/estimates/7`);
+    await page.goto(`/tickets/${number}/estimaciones/7`);
     const notice = page.getByTestId('estimate-not-found');
     await notice.waitFor();
     expect(await notice.innerText()).toContain('Este ticket no tiene una estimación v7.');
@@ -94,7 +94,7 @@ describe('The authorize form follows a newer estimate version (web app, L3-09, L
     await inSpanish(page);
 
     await notice.getByRole('link', { name: 'Ver la estimación vigente (v2)' }).click();
-    await page.waitForURL(`**/tickets/${number}/estimates/2`);
+    await page.waitForURL(`**/tickets/${number}/estimaciones/2`);
     await page
       .getByTestId('linked-estimate')
       .getByText('Estimación v2, la del enlace que recibió')
