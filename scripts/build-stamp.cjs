@@ -133,9 +133,17 @@ const builds = {
     buildInfo: 'dist/.tsbuildinfo.build',
   },
   web: {
-    // web/ imports src/shared/ (test/unit/foundation/build-stamp.spec.ts holds it to that), whose
-    // files esbuild compiles with the root tsconfig.json. NODE_ENV picks vite's mode.
-    inputs: ['web', 'src/shared', 'tsconfig.json', 'package.json', 'package-lock.json'],
+    // web/ imports src/shared/ and the ticket's states (test/unit/foundation/build-stamp.spec.ts
+    // holds it to that), whose files esbuild compiles with the root tsconfig.json. NODE_ENV picks
+    // vite's mode.
+    inputs: [
+      'web',
+      'src/shared',
+      'workflows/ticket/ticket-states.ts',
+      'tsconfig.json',
+      'package.json',
+      'package-lock.json',
+    ],
     env: /^(NODE_ENV|VITE_\w+)$/,
     outputs: ['dist/web'],
     entry: 'dist/web/index.html',
