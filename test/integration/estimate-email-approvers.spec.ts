@@ -24,6 +24,15 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
   const mailsTo = (number: string, subject: string, to: string) =>
     caughtAtLeast(1, (m) => subjectHas(number, subject)(m) && m.to.includes(to));
   /** An agent triages `number` as a development requirement (L3-06, L3-08). */
+  /** Runs `steps` with the user of `email` reading English, then gives them Spanish back. */
+  const inEnglish = async (email: string, steps: () => Promise<void>) => {
+    await world.db.query(`UPDATE app_user SET locale = 'en' WHERE email = $1`, [email]);
+    try {
+      await steps();
+    } finally {
+      await world.db.query(`UPDATE app_user SET locale = 'es-MX' WHERE email = $1`, [email]);
+    }
+  };
   const classifyAsDevelopment = (number: string) =>
     act(
       Role.AGENT,
@@ -78,7 +87,6 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
   });
 
   it('L3-12: an estimate beyond the available hours tells how many are available, needed and missing', async () => {
-    const approverEmail = 'aprobador@aurora.example';
     const { hourBalance } = await worldCalls(world).ok<{ hourBalance: { available: number } }>(
       `query ($id: ID!) { hourBalance(organizationId: $id) { available } }`,
       { id: world.orgIds['comercializadora-aurora'] },
@@ -87,8 +95,7 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
     const number = await registerProjectedTicket(world, {});
     await classifyAsDevelopment(number);
     // The approver reads English; the registrant Spanish.
-    await world.db.query(`UPDATE app_user SET locale = 'en' WHERE email = $1`, [approverEmail]);
-    try {
+    await inEnglish(APPROVER, async () => {
       await act(
         Role.AGENT,
         'submitEstimate',
@@ -98,26 +105,18 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
       const [approver, ...moreToApprover] = await mailsTo(
         number,
         'Estimate to authorize',
-        approverEmail,
+        APPROVER,
       );
       expect(moreToApprover).toHaveLength(0);
       expect(approver.text).toContain(
         `Your prepaid hour balance does not cover this estimate: ${available} h available, and the estimate needs ${available + 2.5} h; 2.5 h short.`,
       );
       expect(approver.html).toContain('2.5 h short');
-      const [registrant] = await mailsTo(
-        number,
-        'Estimación por autorizar',
-        'usuario@aurora.example',
-      );
+      const [registrant] = await mailsTo(number, 'Estimación por autorizar', REGISTRANT);
       expect(registrant.text).toContain(
         `Su saldo de horas prepagadas no alcanza para autorizar esta estimación: hay ${available} h disponibles y la estimación requiere ${available + 2.5} h; faltan 2.5 h.`,
       );
-    } finally {
-      await world.db.query(`UPDATE app_user SET locale = 'es-MX' WHERE email = $1`, [
-        approverEmail,
-      ]);
-    }
+    });
   });
 
   it('L3-18: the estimate of a ticket marked «Sin cargo al paquete» does not say its hours are charged', async () => {
@@ -149,8 +148,7 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
     });
     const statement = 'Autorizo por escrito la estimación v1 de 6 horas.';
     const note = 'Avísenme <antes> de publicarlo en producción.';
-    await world.db.query(`UPDATE app_user SET locale = 'en' WHERE email = $1`, [APPROVER]);
-    try {
+    await inEnglish(APPROVER, async () => {
       await act(
         Role.CLIENT_APPROVER,
         'authorizeEstimate',
@@ -175,9 +173,7 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
       expect(moreToApprover).toHaveLength(0);
       expect(approver.text).toContain(`Written authorization:\n> ${statement}`);
       expect(approver.text).toContain(`Note:\n> ${note}`);
-    } finally {
-      await world.db.query(`UPDATE app_user SET locale = 'es-MX' WHERE email = $1`, [APPROVER]);
-    }
+    });
   });
 
   it("L3-18: a no-charge ticket's authorized change order does not say its hours are reserved", async () => {
