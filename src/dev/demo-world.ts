@@ -8,21 +8,27 @@ import { AppUserEntity } from '../identity/app-user.entity';
 import { type DemoSeedResult, seedDemoData } from '../identity/demo-seed';
 import { OrganizationEntity } from '../identity/organization.entity';
 
-/** Demo contracts: client slug → monthly fee (MXN) and prepaid hours. */
+/**
+ * Demo contracts: client slug → monthly fee (MXN), and the package of prepaid hours bought: its
+ * hours, price (MXN) and reference, the invoice a client would recognise (the client sees it).
+ */
 export const DEMO_CONTRACTS: Readonly<
-  Record<string, { readonly fee: number; readonly hours: number; readonly price: number }>
+  Record<
+    string,
+    {
+      readonly fee: number;
+      readonly hours: number;
+      readonly price: number;
+      readonly reference: string;
+    }
+  >
 > = {
-  'comercializadora-aurora': { fee: 18_500, hours: 40, price: 38_000 },
-  'grupo-industrial-tulum': { fee: 12_000, hours: 10, price: 9_800 },
+  'comercializadora-aurora': { fee: 18_500, hours: 40, price: 38_000, reference: 'FAC-2026-0118' },
+  'grupo-industrial-tulum': { fee: 12_000, hours: 10, price: 9_800, reference: 'FAC-2026-0124' },
 };
 
 /** The day the demo support policies start and the demo packages were bought. */
 export const DEMO_CONTRACTS_SINCE = '2026-01-01';
-
-/** The reference of a demo client's package of prepaid hours. */
-export function demoPackageReference(slug: string): string {
-  return `DEMO-${slug.toUpperCase()}`;
-}
 
 /**
  * The demo organisation of a first `npm start` (and of the integration tests' seeded worlds):
@@ -49,7 +55,7 @@ export async function seedDemoWorld(db: DataSource): Promise<DemoSeedResult> {
       organizationId: org.id,
       hours: terms.hours,
       purchasedOn: DEMO_CONTRACTS_SINCE,
-      reference: demoPackageReference(slug),
+      reference: terms.reference,
       price: terms.price,
       actorId: admin.id,
       actorTimeZone: admin.timeZone,

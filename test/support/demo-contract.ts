@@ -1,9 +1,5 @@
 import { DEMO_CHECKPOINTS } from '../../src/checkpoints/demo-checkpoints';
-import {
-  DEMO_CONTRACTS,
-  DEMO_CONTRACTS_SINCE,
-  demoPackageReference,
-} from '../../src/dev/demo-world';
+import { DEMO_CONTRACTS, DEMO_CONTRACTS_SINCE } from '../../src/dev/demo-world';
 import { DEMO_ORGANIZATIONS } from '../../src/identity/demo-seed';
 
 /** The name the demo seed gives the organisation of `slug`. */
@@ -53,7 +49,7 @@ export function demoContract(slug: string): DemoContract {
     fee: terms.fee,
     hours: terms.hours,
     price: terms.price,
-    reference: demoPackageReference(slug),
+    reference: terms.reference,
     since: DEMO_CONTRACTS_SINCE,
     month: DEMO_CONTRACTS_SINCE.slice(0, 7),
   };
