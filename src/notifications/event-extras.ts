@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { toHundredths } from '../contracts/hours';
 import { isNoCharge } from '../contracts/ledger-rows';
-import { foldTotals, reservationShortfall } from '../contracts/ledger-rules';
+import { foldTotals, type HoursShortfall, reservationShortfall } from '../contracts/ledger-rules';
 import { ledgerTotals } from '../contracts/ledger-totals';
 import { OrganizationEntity } from '../identity/organization.entity';
 import { withClosureHours } from './closure-hours';
@@ -81,22 +81,49 @@ async function withNoCharge<E extends EventOfType<'ESTIMATE_SUBMITTED' | 'AUTHOR
   return (await isNoCharge(manager, event.ticket.number)) ? { ...event, noCharge: true } : event;
 }
 
+/** The events whose emails ask for a written authorization of hours (L3-08, L3-09, L3-12). */
+type AuthorizationAsked = EventOfType<
+  'ESTIMATE_SUBMITTED' | 'ESTIMATE_REMINDER' | 'CHANGE_ORDER_REMINDER'
+>;
+
 /**
- * L3-12: an estimate (or change order) the client's available hours do not cover says so, with
- * the figures the ledger would refuse its authorization with, read in the transaction that queues
- * its emails. A «sin cargo» ticket reserves nothing, so lacks nothing.
+ * L3-12: what the client's available hours lack to authorize `event`'s estimate (or change
+ * order), with the figures the ledger would refuse its authorization with, read in the
+ * transaction that queues its emails. A «sin cargo» ticket reserves nothing, so lacks nothing.
  */
+async function shortfallOf(
+  event: AuthorizationAsked,
+  manager: EntityManager,
+  noCharge: boolean,
+): Promise<HoursShortfall | undefined> {
+  if (noCharge) return undefined;
+  return reservationShortfall(foldTotals(await ledgerTotals(manager, event.ticket.clientOrgId)), {
+    ticketNumber: event.ticket.number,
+    hundredths: toHundredths(event.hours),
+    noCharge,
+  });
+}
+
+/** An estimate (or change order) the client's available hours do not cover says so. */
 async function withShortfall(
   event: EventOfType<'ESTIMATE_SUBMITTED'>,
   from: ExtrasSources,
 ): Promise<EventOfType<'ESTIMATE_SUBMITTED'>> {
   const told = await withNoCharge(event, from);
-  if (told.noCharge) return told;
-  const shortfall = reservationShortfall(
-    foldTotals(await ledgerTotals(from.manager, event.ticket.clientOrgId)),
-    { ticketNumber: event.ticket.number, hundredths: toHundredths(event.hours), noCharge: false },
-  );
+  const shortfall = await shortfallOf(told, from.manager, told.noCharge === true);
   return shortfall ? { ...told, shortfall } : told;
+}
+
+/**
+ * A reminder of an estimate (or change order) says so too, as of the reminder: hours bought or
+ * spent since it was submitted change the figures, or end the shortfall.
+ */
+async function withReminderShortfall<
+  E extends EventOfType<'ESTIMATE_REMINDER' | 'CHANGE_ORDER_REMINDER'>,
+>(event: E, { manager }: ExtrasSources): Promise<E> {
+  const noCharge = await isNoCharge(manager, event.ticket.number);
+  const shortfall = await shortfallOf(event, manager, noCharge);
+  return shortfall ? { ...event, shortfall } : event;
 }
 
 /** The provider's email names the client organisation (by its id in the names). */
@@ -180,8 +207,8 @@ const EVENT_EXTRAS: {
   CLOSED: { told: (event, { manager }) => withClosureHours(manager, event) },
   ESTIMATE_SUBMITTED: { told: withShortfall, complete: withApprovers },
   AUTHORIZATION_RECORDED: { told: withNoCharge },
-  ESTIMATE_REMINDER: { complete: withApprovers },
-  CHANGE_ORDER_REMINDER: { complete: withApprovers },
+  ESTIMATE_REMINDER: { told: withReminderShortfall, complete: withApprovers },
+  CHANGE_ORDER_REMINDER: { told: withReminderShortfall, complete: withApprovers },
   PROVIDER_NEW_TICKET: {
     complete: newTicketExtras,
     waitsIn: newTicketBatch,

@@ -334,7 +334,8 @@ export interface EstimateReminderEvent extends EventBase {
   readonly reminder: number;
   readonly limit: number;
   /** As {@link EstimateSubmittedEvent.approverIds}. */
-  readonly approverIds?: readonly string[];
+  readonly approverIds?: readonly string[]; /** As {@link EstimateSubmittedEvent.shortfall}, as the reminder is queued. */
+  readonly shortfall?: HoursShortfall;
 }
 /**
  * L3-12 (with L3-09's approval wait): a change order still waits for its written authorization.
@@ -355,7 +356,8 @@ export interface ChangeOrderReminderEvent extends EventBase {
   readonly reminder: number;
   readonly limit: number;
   /** As {@link EstimateSubmittedEvent.approverIds}. */
-  readonly approverIds?: readonly string[];
+  readonly approverIds?: readonly string[]; /** As {@link EstimateSubmittedEvent.shortfall}, as the reminder is queued. */
+  readonly shortfall?: HoursShortfall;
 }
 /**
  * L3-09 client testing: a release still waits for the client's tests and decision (accept it or

@@ -151,4 +151,41 @@ describe('client answers on the ticket and approver reminders (L3-06, L3-09, L3-
     const ticket = await read(Role.CLIENT_APPROVER, number);
     expect(ticket.timeline.at(-1)).toMatchObject({ type: 'ESTIMATE_REMINDER', actorRole: null });
   });
+
+  it('L3-12, L3-09: a reminder of an estimate the prepaid hours do not cover says what is missing, as of the reminder', async () => {
+    const hours = 900;
+    const number = await estimatedRequirement({
+      subject: 'Migración completa del ERP',
+      description: 'Más horas de las que quedan en el paquete.',
+      hours,
+      scope: 'Migración de todos los módulos.',
+      projected: true,
+    });
+    await projectTimerEvent(world, number, {
+      type: 'ESTIMATE_REMINDER',
+      at: new Date().toISOString(),
+      data: {
+        estimateVersion: 1,
+        reminder: 1,
+        limit: APPROVAL_REMINDER_LIMIT,
+        nextReminderAt: null,
+      },
+    });
+
+    const mails = await caughtAtLeast(2, subjectHas(number, 'Recordatorio'));
+    expect(mails).toHaveLength(2);
+    for (const mail of mails) {
+      const told =
+        /hay ([\d.]+) h disponibles y la estimación requiere ([\d,.]+) h; faltan ([\d.]+) h\./.exec(
+          mail.text,
+        );
+      expect(told).not.toBeNull();
+      const [available, requested, missing] = told!
+        .slice(1)
+        .map((n) => Number(n.replace(/,/g, '')));
+      expect(requested).toBe(hours);
+      expect(available + missing).toBeCloseTo(hours, 2);
+      expect(available).toBeLessThan(hours);
+    }
+  });
 });

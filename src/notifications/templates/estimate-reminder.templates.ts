@@ -1,5 +1,5 @@
 import { ticketSubjectLine } from './email-content';
-import { approvalAction, mayAuthorize, whoAuthorizes } from './estimate.templates';
+import { approvalAction, mayAuthorize, shortfallBlocks, whoAuthorizes } from './estimate.templates';
 import type { TemplateFamily } from './template-types';
 
 // L3-09 approval wait: no provider SLA, but the registrant and the organisation's approvers are
@@ -32,6 +32,7 @@ export const estimateReminderTemplates: TemplateFamily<
         ],
       },
       { kind: 'quote', label: ctx.t('Alcance', 'Scope'), text: e.scope },
+      ...shortfallBlocks(e, ctx),
       {
         kind: 'paragraph',
         text: mayAuthorize(e, ctx)
@@ -84,6 +85,7 @@ export const estimateReminderTemplates: TemplateFamily<
           ],
         },
         { kind: 'quote', label: ctx.t('Motivo y alcance', 'Reason and scope'), text: e.scope },
+        ...shortfallBlocks(e, ctx),
         {
           kind: 'paragraph',
           text: mayAuthorize(e, ctx)

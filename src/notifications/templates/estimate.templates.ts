@@ -1,6 +1,6 @@
+import type { HoursShortfall } from '../../contracts/ledger-rules';
 import { estimateSuffix } from '../../shared/portal-paths';
 import { type Block, ticketSubjectLine, type TemplateContext } from './email-content';
-import type { EventOfType } from '../notification-event';
 import { requirementClockDays } from './format';
 import type { TemplateFamily } from './template-types';
 
@@ -199,9 +199,13 @@ function charged(e: { readonly noCharge?: boolean }, ctx: TemplateContext): stri
 
 /**
  * L3-12: an estimate the client's available hours do not cover says so (the approver's form
- * names the same shortfall), with what the estimate or change order asks, and the way out.
+ * names the same shortfall), with what the estimate or change order asks, and the way out; its
+ * reminders say it again, as of each reminder.
  */
-function shortfallBlocks(e: EventOfType<'ESTIMATE_SUBMITTED'>, ctx: TemplateContext): Block[] {
+export function shortfallBlocks(
+  e: { readonly shortfall?: HoursShortfall; readonly additionalHours?: number },
+  ctx: TemplateContext,
+): Block[] {
   const s = e.shortfall;
   if (!s) return [];
   const available = ctx.dates.hours(s.availableHours);

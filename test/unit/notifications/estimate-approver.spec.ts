@@ -126,4 +126,24 @@ describe('estimate emails invite only approvers to authorize (L3-08, L3-09, L3-1
     const { shortfall: _lacking, ...covered } = event;
     expect(email(covered, APPROVER).text).not.toContain('no alcanza');
   });
+
+  it('L3-12, L3-09: its reminders say again what the balance lacks, as of the reminder', () => {
+    const shortfall = { availableHours: 2, requestedHours: 6.5, shortfallHours: 4.5 };
+    const estimate = { ...EVENTS.ESTIMATE_REMINDER, approverIds: approvers, hours: 6.5, shortfall };
+    expect(email(estimate, APPROVER).text).toContain(
+      'Su saldo de horas prepagadas no alcanza para autorizar esta estimación: hay 2 h disponibles y la estimación requiere 6.5 h; faltan 4.5 h.',
+    );
+    expect(email(estimate, EN(REGISTRANT)).text).toContain(
+      'Your prepaid hour balance does not cover this estimate: 2 h available, and the estimate needs 6.5 h; 4.5 h short.',
+    );
+    const order = { ...EVENTS.CHANGE_ORDER_REMINDER, approverIds: approvers, shortfall };
+    expect(email(order, APPROVER).text).toContain(
+      'no alcanza para autorizar esta orden de cambio: hay 2 h disponibles y la orden requiere 6.5 h adicionales; faltan 4.5 h.',
+    );
+    for (const covered of [EVENTS.ESTIMATE_REMINDER, EVENTS.CHANGE_ORDER_REMINDER]) {
+      expect(email({ ...covered, approverIds: approvers }, APPROVER).text).not.toContain(
+        'no alcanza',
+      );
+    }
+  });
 });
