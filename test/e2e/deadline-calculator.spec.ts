@@ -59,6 +59,10 @@ describe('Deadline calculator (web app)', () => {
       .getByText(/^Fecha y hora según la hora de la Ciudad de México \(UTC−\d\)\.$/)
       .waitFor();
     await calculate('2026-01-30T17:30', '8', 'horas hábiles');
+    // The browser draws «Desde» in its own language and order: the form says it in words too.
+    expect(await page.locator('#deadline-from-spelled').innerText()).toMatch(
+      /^viernes, 30 de enero de 2026, 5:30\sp\.\s?m\.$/,
+    );
 
     const local = page.getByTestId('deadline-local');
     await local.waitFor();

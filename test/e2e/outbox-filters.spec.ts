@@ -67,6 +67,14 @@ describe('Outgoing mail: search by ticket, recipient and days (web app)', () => 
     await page.getByLabel('Destinatario', { exact: true }).fill('ANA@filtros');
     await page.getByLabel('Desde', { exact: true }).fill('2025-11-04');
     await page.getByLabel('Hasta', { exact: true }).fill('2025-11-05');
+    // The browser draws the control in its own language and order: the day is said in words too,
+    // and describes the field.
+    expect(await page.locator('#outbox-from-spelled').innerText()).toBe(
+      'martes, 4 de noviembre de 2025',
+    );
+    expect(await page.locator('#outbox-to-spelled').innerText()).toBe(
+      'miércoles, 5 de noviembre de 2025',
+    );
     await page.getByRole('button', { name: 'Buscar', exact: true }).click();
     // Nov 5, 23:30 in Mexico City counts as Nov 5 (it is Nov 6 in UTC).
     await subjectsAre(['Filtro tres']);
@@ -85,14 +93,21 @@ describe('Outgoing mail: search by ticket, recipient and days (web app)', () => 
       .getByText('La fecha «Hasta» no puede ser anterior a «Desde».')
       .waitFor();
     await subjectsAre(['Filtro tres']);
-    // Both dates are marked invalid and described by the message, then by their hint (QA S18).
-    for (const label of ['Desde', 'Hasta']) {
+    // Both dates are marked invalid and described by the message, then by their hint (QA S18)
+    // and the day in words.
+    for (const [label, id] of [
+      ['Desde', 'outbox-from'],
+      ['Hasta', 'outbox-to'],
+    ]) {
       const field = page.getByLabel(label, { exact: true });
       expect(await field.getAttribute('aria-invalid')).toBe('true');
       expect(await field.getAttribute('aria-describedby')).toBe(
-        'outbox-filter-error outbox-dates-hint',
+        `outbox-filter-error outbox-dates-hint ${id}-spelled`,
       );
     }
+    expect(await page.locator('#outbox-to-spelled').innerText()).toBe(
+      'sábado, 1 de noviembre de 2025',
+    );
     expect(await page.getByTestId('outbox-filter-error').getAttribute('id')).toBe(
       'outbox-filter-error',
     );
@@ -109,12 +124,21 @@ describe('Outgoing mail: search by ticket, recipient and days (web app)', () => 
     expect(await page.getByTestId('outbox-filter-error').count()).toBe(0);
     expect(await page.getByLabel('Hasta', { exact: true }).getAttribute('aria-invalid')).toBe(null);
     expect(await page.getByLabel('Hasta', { exact: true }).getAttribute('aria-describedby')).toBe(
-      'outbox-dates-hint',
+      'outbox-dates-hint outbox-to-spelled',
     );
+
+    // In English, the same day in English words.
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.waitForFunction(
+      `document.querySelector('#outbox-from-spelled')?.textContent === 'Tuesday, November 4, 2025'`,
+    );
+    await page.getByRole('button', { name: 'Español', exact: true }).click();
 
     await page.getByRole('button', { name: 'Quitar filtros' }).click();
     await page.getByTestId('outbox').getByText('Filtro cuatro').waitFor();
     expect(new URL(page.url()).search).toBe('');
+    // No day chosen, no day said.
+    expect(await page.locator('#outbox-from-spelled').innerText()).toBe('');
   });
 
   it('choosing a status applies the ticket typed above it too (QA S18)', async () => {

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../../src/shared/intl-formats';
 import type { Language } from './language';
 
 /** An instant as a date and time in `timeZone`, in the UI language (e.g. "3 feb 2026, 16:30"). */
@@ -22,6 +23,29 @@ export function formatLocalDate(
   return new Intl.DateTimeFormat(language, { dateStyle, timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
+}
+
+const DATE_INPUT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,3})?)?)?$/;
+
+/**
+ * The value of a native date (`YYYY-MM-DD`) or date-and-time (`YYYY-MM-DDTHH:mm`) control in
+ * words, in the UI language: «martes, 1 de diciembre de 2026, 9:30 a.m.». Browsers draw those
+ * controls in their own language and order (an English one shows 1 December as «12/01/2026»), so
+ * the form says which day it holds. Null when the control is empty or holds no real date.
+ */
+export function spelledDateInput(value: string, language: Language): string | null {
+  const parts = DATE_INPUT.exec(value);
+  if (!parts) return null;
+  const [y, m, d] = [1, 2, 3].map((i) => Number(parts[i]));
+  const timed = parts[4] !== undefined;
+  const [h, min] = timed ? [Number(parts[4]), Number(parts[5])] : [0, 0];
+  const at = new Date(Date.UTC(y, m - 1, d, h, min));
+  // 2026-02-30 would roll over to March: not a date the control can hold.
+  if (at.getUTCMonth() !== m - 1 || at.getUTCDate() !== d || h > 23 || min > 59) return null;
+  const options: Intl.DateTimeFormatOptions = timed
+    ? { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }
+    : { dateStyle: 'full', timeZone: 'UTC' };
+  return dateTimeFormat(language, options).format(at);
 }
 
 /** The weekday name of ISO weekday 1 (Monday) … 7 (Sunday). */

@@ -40,6 +40,7 @@ import {
 import { tabStorage } from './tab-storage';
 import { lacksActivePackage } from './package-needed';
 import { useLocalTime, useStateText } from './ticket-bits';
+import { SpelledDate, spelledDateId } from '../components/spelled-date';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -450,13 +451,14 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
         id={id(field)}
         type="datetime-local"
         aria-required={required}
-        {...refused(field, `${id(field)}-hint`)}
+        {...refused(field, `${id(field)}-hint ${spelledDateId(id(field))}`)}
         value={value}
         onChange={(e) => set(e.target.value)}
       />
       <p className="hint" id={`${id(field)}-hint`}>
         {t.tickets.dateHint(zone)}
       </p>
+      <SpelledDate id={spelledDateId(id(field))} value={value} />
     </div>
   );
 
