@@ -53,6 +53,19 @@ describe('client answers on the ticket and approver reminders (L3-06, L3-09, L3-
       [number],
     );
 
+  /** The batch the workflow projects when v1's first approval reminder fires (L3-09). */
+  const firstReminder = (number: string) =>
+    projectTimerEvent(world, number, {
+      type: 'ESTIMATE_REMINDER',
+      at: new Date().toISOString(),
+      data: {
+        estimateVersion: 1,
+        reminder: 1,
+        limit: APPROVAL_REMINDER_LIMIT,
+        nextReminderAt: null,
+      },
+    });
+
   it('L3-06: a client comment on INFO_REQUESTED puts the ticket back in REGISTERED with a running triage clock', async () => {
     const number = await registerProjectedTicket(world, {
       category: 'INCIDENT',
@@ -116,16 +129,7 @@ describe('client answers on the ticket and approver reminders (L3-06, L3-09, L3-
 
     // The batch the workflow projects when that timer fires, projected twice: a retried batch
     // (worker crash, activity retry) sends nothing twice.
-    await projectTimerEvent(world, number, {
-      type: 'ESTIMATE_REMINDER',
-      at: new Date().toISOString(),
-      data: {
-        estimateVersion: 1,
-        reminder: 1,
-        limit: APPROVAL_REMINDER_LIMIT,
-        nextReminderAt: null,
-      },
-    });
+    await firstReminder(number);
 
     const rows = await eventually(
       async () => (await outbox(number)).filter((r) => r.event_type === 'ESTIMATE_REMINDER'),
@@ -161,16 +165,7 @@ describe('client answers on the ticket and approver reminders (L3-06, L3-09, L3-
       scope: 'Migración de todos los módulos.',
       projected: true,
     });
-    await projectTimerEvent(world, number, {
-      type: 'ESTIMATE_REMINDER',
-      at: new Date().toISOString(),
-      data: {
-        estimateVersion: 1,
-        reminder: 1,
-        limit: APPROVAL_REMINDER_LIMIT,
-        nextReminderAt: null,
-      },
-    });
+    await firstReminder(number);
 
     const mails = await caughtAtLeast(2, subjectHas(number, 'Recordatorio'));
     expect(mails).toHaveLength(2);
