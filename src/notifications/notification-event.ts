@@ -334,7 +334,8 @@ export interface EstimateReminderEvent extends EventBase {
   readonly reminder: number;
   readonly limit: number;
   /** As {@link EstimateSubmittedEvent.approverIds}. */
-  readonly approverIds?: readonly string[]; /** As {@link EstimateSubmittedEvent.shortfall}, as the reminder is queued. */
+  readonly approverIds?: readonly string[];
+  /** As {@link EstimateSubmittedEvent.shortfall}, as the reminder is queued. */
   readonly shortfall?: HoursShortfall;
 }
 /**
@@ -356,7 +357,8 @@ export interface ChangeOrderReminderEvent extends EventBase {
   readonly reminder: number;
   readonly limit: number;
   /** As {@link EstimateSubmittedEvent.approverIds}. */
-  readonly approverIds?: readonly string[]; /** As {@link EstimateSubmittedEvent.shortfall}, as the reminder is queued. */
+  readonly approverIds?: readonly string[];
+  /** As {@link EstimateSubmittedEvent.shortfall}, as the reminder is queued. */
   readonly shortfall?: HoursShortfall;
 }
 /**

@@ -14,7 +14,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { zoneTitle } from '../i18n/zone-name';
 import { nowInZone, zonedWallTimeToUtc } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
-import { SpelledDate } from '../components/spelled-date';
+import { SpelledDate, spelledDateId } from '../components/spelled-date';
 
 const UNITS: BusinessUnit[] = ['BUSINESS_MINUTES', 'BUSINESS_HOURS', 'BUSINESS_DAYS'];
 const FALLBACK_ZONE = 'America/Mexico_City';
@@ -175,12 +175,12 @@ export function DeadlinePage() {
               required
               value={from}
               onChange={(e) => setFrom(e.target.value)}
-              aria-describedby="deadline-from-hint deadline-from-spelled"
+              aria-describedby={`deadline-from-hint ${spelledDateId('deadline-from')}`}
             />
             <p className="hint" id="deadline-from-hint">
               {zone ? t.deadline.fromHint(zone) : '…'}
             </p>
-            <SpelledDate id="deadline-from-spelled" value={from} />
+            <SpelledDate id={spelledDateId('deadline-from')} value={from} />
           </div>
           <div className="field">
             <label htmlFor="deadline-amount">{t.deadline.amount}</label>

@@ -20,7 +20,7 @@ export function formatLocalDate(
   dateStyle: 'full' | 'medium' = 'full',
 ): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { dateStyle, timeZone: 'UTC' }).format(
+  return dateTimeFormat(language, { dateStyle, timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }
@@ -42,10 +42,12 @@ export function spelledDateInput(value: string, language: Language): string | nu
   const at = new Date(Date.UTC(y, m - 1, d, h, min));
   // 2026-02-30 would roll over to March: not a date the control can hold.
   if (at.getUTCMonth() !== m - 1 || at.getUTCDate() !== d || h > 23 || min > 59) return null;
-  const options: Intl.DateTimeFormatOptions = timed
-    ? { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }
-    : { dateStyle: 'full', timeZone: 'UTC' };
-  return dateTimeFormat(language, options).format(at);
+  if (!timed) return formatLocalDate(value, language);
+  return dateTimeFormat(language, {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(at);
 }
 
 /** The weekday name of ISO weekday 1 (Monday) … 7 (Sunday). */

@@ -18,7 +18,7 @@ import {
 } from './live-form';
 import { useLocalTime } from './ticket-bits';
 import { useNotice } from '../components/use-notice';
-import { SpelledDate } from '../components/spelled-date';
+import { SpelledDate, spelledDateId } from '../components/spelled-date';
 
 /**
  * L3-19: provider staff move a published release date with a reason ("Ajustar fecha"); the
@@ -150,14 +150,14 @@ export function AdjustDateForm({
               id="adjust-date"
               type="datetime-local"
               aria-required
-              aria-describedby="adjust-date-hint adjust-date-spelled"
+              aria-describedby={`adjust-date-hint ${spelledDateId('adjust-date')}`}
               value={date}
               onChange={(e) => setDate(e.target.value)}
             />
             <p className="hint" id="adjust-date-hint">
               {t.tickets.dateHint(zone)}
             </p>
-            <SpelledDate id="adjust-date-spelled" value={date} />
+            <SpelledDate id={spelledDateId('adjust-date')} value={date} />
           </div>
           <TextAreaField
             id="adjust-reason"
