@@ -367,7 +367,7 @@ export class TicketFilter {
   @Field({
     nullable: true,
     description:
-      'Tickets holding every word of the text, in any order, case and accents aside: in their number, subject and description, or in one entry of their conversation (comments, notes, scopes, statements, reasons; internal notes for provider staff only). A number may be typed short (L3-2026-6).',
+      'Tickets holding every word of the text, in any order, case and accents aside, each word in their number, subject or description or in an entry of their conversation (comments, notes, scopes, statements, reasons; internal notes for provider staff only): one word may be in the subject and another in a comment. A number may be typed short (L3-2026-6).',
   })
   @IsOptional()
   @IsString()

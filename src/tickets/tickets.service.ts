@@ -85,41 +85,26 @@ export const LIST_CATEGORY_SQL = `COALESCE(CASE t.classification WHEN 'REQUIREME
   t.classification, t.category)`;
 
 /**
- * Where a text search looks: the ticket's own fields (number, subject, description), what people
- * wrote in its events, or both (one condition, for counting).
- */
-type TextScope = 'fields' | 'conversation' | 'both';
-
-/** Two pages of the same order merged into one, each ticket once (it may match in both). */
-function mergePages<R extends { entity: { number: string }; sortKey: string }>(
-  pages: R[][],
-  dir: 'ASC' | 'DESC',
-  tie: 'ASC' | 'DESC',
-): R[] {
-  const sign = (order: 'ASC' | 'DESC', a: string, b: string) =>
-    (a < b ? -1 : a > b ? 1 : 0) * (order === 'ASC' ? 1 : -1);
-  const unique = new Map(pages.flat().map((row) => [row.entity.number, row]));
-  return [...unique.values()].sort(
-    (a, b) => sign(dir, a.sortKey, b.sortKey) || sign(tie, a.entity.number, b.entity.number),
-  );
-}
-
-/**
- * At most this many matching tickets (their fields) or events are read to know a search is rare
- * (see `TicketsService.searchHits`).
+ * At most this many tickets holding a word in their fields, and as many events holding it, are
+ * read to know the word is rare (see `TicketsService.searchHits`).
  */
 const SEARCH_HITS = 2000;
 
-/** The tickets a text search matches in each place, when few do (null: more than `SEARCH_HITS`). */
-type SearchHits = Record<Exclude<TextScope, 'both'>, string[] | null>;
+/**
+ * What is known of a text search before its page is read: `among`, the tickets holding every rare
+ * word (at most {@link SEARCH_HITS} tickets, and as many events, hold it), null when no word is
+ * rare; `common`, the indexes of the other words, each checked ticket by ticket.
+ */
+type SearchHits = { among: string[] | null; common: number[] };
 
 /**
- * A text search's SQL, with `:text0`, `:text1`… its parameters (`params`, one a word): every word
- * in the ticket's own fields (`alias`ed; each in its number, subject or description), or every
- * word in one event of its conversation that `user` may read. The conversation is comments, notes,
+ * A text search's SQL, one word at a time, with `:text0`, `:text1`… its parameters (`params`, one a
+ * word): a ticket holds a word when its own fields (`alias`ed: number, subject or description) do,
+ * or an event of its conversation that `user` may read does; the words may be in different places
+ * (the subject says «factura», a comment «timbrado»). The conversation is comments, notes,
  * estimates' scopes, authorizations and reasons; a client's search never reads internal notes nor
  * hand-over notes (it would tell that one matched). Each word is an index condition (trigram
- * indexes, migrations 1764319350000 and 1764319600000), the words' ANDed together.
+ * indexes, migrations 1764319350000 and 1764319600000).
  */
 function textSearchSql(user: AuthenticatedUser, text: string) {
   const notes = isProviderStaff(user)
@@ -127,22 +112,30 @@ function textSearchSql(user: AuthenticatedUser, text: string) {
     : ` AND NOT ${INTERNAL_NOTE_SQL} AND NOT ${HAND_OVER_NOTE_SQL}`;
   const patterns = searchPatterns(text);
   const named = (i: number) => `:text${i}`;
+  /** `placeholder`: how the statement names the `i`th word (`:text<i>` in a query builder, `$<i+1>` in SQL). */
+  const fields = (alias: string, i: number, placeholder = named) => {
+    const word = placeholder(i);
+    return `(${alias}.number ILIKE ${word} OR ${unaccentedSql(`${alias}.subject`)} ILIKE ${word} OR ${unaccentedSql(`${alias}.description`)} ILIKE ${word})`;
+  };
+  const conversation = (i: number, placeholder = named) =>
+    `SELECT e.ticket_number FROM ticket_event e WHERE ${EVENT_SEARCH_SQL} ILIKE ${placeholder(i)}${notes}`;
   return {
     /** For a query builder (`:text0`…); `values` for SQL with `$1`… (the same order). */
     params: Object.fromEntries(patterns.map((pattern, i) => [`text${i}`, pattern])),
     values: patterns,
-    /** `placeholder`: how the statement names the `i`th word (`:text<i>` in a query builder, `$<i+1>` in SQL). */
-    fields: (alias: string, placeholder: (i: number) => string = named) =>
-      patterns
-        .map((_, i) => {
-          const word = placeholder(i);
-          return `(${alias}.number ILIKE ${word} OR ${unaccentedSql(`${alias}.subject`)} ILIKE ${word} OR ${unaccentedSql(`${alias}.description`)} ILIKE ${word})`;
-        })
-        .join(' AND '),
-    conversation: (placeholder: (i: number) => string = named) =>
-      `SELECT e.ticket_number FROM ticket_event e WHERE ${patterns
-        .map((_, i) => `${EVENT_SEARCH_SQL} ILIKE ${placeholder(i)}`)
-        .join(' AND ')}${notes}`,
+    fields,
+    conversation,
+    /**
+     * The `i`th word checked on the ticket `t` at hand (a page walking the list's order). `OFFSET
+     * 0` keeps the conversation's check to the ticket's own events: without it PostgreSQL may
+     * read every event holding the word first (a hashed subplan), 0.36 s for a word in 100,000
+     * events, where the page needs the few of 26 tickets.
+     */
+    heldBy: (i: number) =>
+      `(${fields('t', i)} OR EXISTS (${conversation(i)} AND e.ticket_number = t.number OFFSET 0))`,
+    /** The same as a set read through the indexes (a count, which reads every match). */
+    heldAmong: (i: number) =>
+      `t.number IN (SELECT f.number FROM ticket f WHERE ${fields('f', i)} UNION ${conversation(i)})`,
   };
 }
 
@@ -320,39 +313,31 @@ export class TicketsService implements OnModuleInit {
     const limit = Math.min(Math.max(first, 1), MAX_PAGE);
     const { key, dir, tie } = ORDER_KEYS[order];
     const cursor = after ? decodeTicketCursor(after, order) : undefined;
-    // A text search's pages: the matching tickets when they are few (rare words), else, when
-    // many match (common ones), the walk in the page's order.
+    // A text search: the tickets holding its rare words, read first, and its common words
+    // checked on them (or on every ticket in the page's order, when no word is rare).
     const hits = filter.text ? await this.searchHits(user, filter.text) : null;
-    const page = async (scope: TextScope) => {
-      if (scope !== 'both' && hits?.[scope]?.length === 0) return [];
-      const q = this.filtered(user, filter, scope, hits);
-      if (cursor) {
-        const [past, tiePast] = [dir === 'ASC' ? '>' : '<', tie === 'ASC' ? '>' : '<'];
-        q.andWhere(
-          `(${key} ${past} CAST(:key AS timestamptz) OR (${key} = CAST(:key AS timestamptz) AND t.number ${tiePast} :number))`,
-          { key: cursor.key, number: cursor.number },
-        );
-      }
-      // The sort key goes into the cursor as PostgreSQL holds it (microseconds: `updated_at` is
-      // written by `now()`), so the next page starts exactly after it.
-      const { entities, raw } = await q
-        .addSelect(
-          `CASE WHEN isfinite(${key}) THEN to_char(${key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ELSE 'infinity' END`,
-          'sort_key',
-        )
-        .orderBy(key, dir)
-        .addOrderBy('t.number', tie)
-        .limit(limit + 1)
-        .getRawAndEntities<{ sort_key: string }>();
-      return entities.map((entity, i) => ({ entity, sortKey: raw[i].sort_key }));
-    };
-    // A text search reads two places no one index serves together: the ticket's own fields and
-    // what people wrote in its events. Each is asked for its own first page (an index read either
-    // way: a rare word through the trigram indexes, a common one walking the order), and the two
-    // pages are merged; the top of the union is the top of the two tops.
-    const rows = filter.text
-      ? mergePages(await Promise.all([page('fields'), page('conversation')]), dir, tie)
-      : await page('both');
+    if (hits?.among?.length === 0)
+      return { items: [], nextCursor: null, countAll: () => Promise.resolve(0) };
+    const q = this.filtered(user, filter, hits);
+    if (cursor) {
+      const [past, tiePast] = [dir === 'ASC' ? '>' : '<', tie === 'ASC' ? '>' : '<'];
+      q.andWhere(
+        `(${key} ${past} CAST(:key AS timestamptz) OR (${key} = CAST(:key AS timestamptz) AND t.number ${tiePast} :number))`,
+        { key: cursor.key, number: cursor.number },
+      );
+    }
+    // The sort key goes into the cursor as PostgreSQL holds it (microseconds: `updated_at` is
+    // written by `now()`), so the next page starts exactly after it.
+    const { entities, raw } = await q
+      .addSelect(
+        `CASE WHEN isfinite(${key}) THEN to_char(${key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ELSE 'infinity' END`,
+        'sort_key',
+      )
+      .orderBy(key, dir)
+      .addOrderBy('t.number', tie)
+      .limit(limit + 1)
+      .getRawAndEntities<{ sort_key: string }>();
+    const rows = entities.map((entity, i) => ({ entity, sortKey: raw[i].sort_key }));
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return {
@@ -362,50 +347,59 @@ export class TicketsService implements OnModuleInit {
           ? encodeTicketCursor({ order, key: last.sortKey, number: last.entity.number })
           : null,
       // Counted only when the caller asks for `totalCount` (one more query).
-      countAll: () => this.filtered(user, filter).getCount(),
+      countAll: () => this.filtered(user, filter, hits, 'count').getCount(),
     };
   }
 
   /**
-   * The tickets whose fields hold all the words of `text`, and those with an event `user` may
-   * read that does, each when at most {@link SEARCH_HITS} tickets (events) do; null when more do.
+   * For each word of `text`, the tickets holding it in their fields and those with an event `user`
+   * may read that holds it, when at most {@link SEARCH_HITS} tickets (events) do: the word is rare,
+   * and the tickets holding every rare word are the search's candidates ({@link SearchHits}).
    * PostgreSQL cannot tell a rare word from a common one before reading (its trigram estimate is
-   * the same 1 % for both), nor two common words seldom found together, and the cheap plan for
-   * one is the slow plan for the other: measured over 100,000 tickets, a word in one ticket of a
-   * thousand took 0.8 s walking the tickets in order, and 4 ms from its events; «reporte ventas»,
-   * each word in one ticket of ten and both in one of a thousand, 0.5 s walking, ~10 ms from the
-   * trigram indexes (a BitmapAnd of each word's).
+   * the same 1 % for both), and the cheap plan for one is the slow plan for the other: measured
+   * over 100,000 tickets, a word in one ticket of a thousand took 0.8 s walking the tickets in
+   * order, and 4 ms from its events. A word too short for a trigram (under three letters) is
+   * common here without a read: its read would scan every ticket.
    */
   private async searchHits(user: AuthenticatedUser, text: string): Promise<SearchHits> {
     const { fields, conversation, values } = textSearchSql(user, text);
-    const dollar = (i: number) => `$${i + 1}`;
-    const read = async (sql: string, column: 'number' | 'ticket_number') => {
+    const word = () => '$1';
+    const read = async (sql: string, column: 'number' | 'ticket_number', pattern: string) => {
       const rows = await this.db.query<Record<typeof column, string>[]>(
         `${sql} LIMIT ${SEARCH_HITS + 1}`,
-        values,
+        [pattern],
       );
-      return rows.length > SEARCH_HITS ? null : [...new Set(rows.map((r) => r[column]))];
+      return rows.length > SEARCH_HITS ? null : rows.map((r) => r[column]);
     };
-    // One word in the fields is paged as it always was (its walk, or its trigram index when the
-    // word is long enough to look rare): reading its hits first would scan when it is common.
-    const [inFields, inConversation] = await Promise.all([
-      values.length > 1
-        ? read(`SELECT t.number FROM ticket t WHERE ${fields('t', dollar)}`, 'number')
-        : null,
-      read(conversation(dollar), 'ticket_number'),
-    ]);
-    return { fields: inFields, conversation: inConversation };
+    const held = await Promise.all(
+      values.map(async (pattern, i) => {
+        if (pattern.replace(/^%|%$/g, '').length < 3) return null;
+        const [inFields, inConversation] = await Promise.all([
+          read(`SELECT t.number FROM ticket t WHERE ${fields('t', i, word)}`, 'number', pattern),
+          read(conversation(i, word), 'ticket_number', pattern),
+        ]);
+        return inFields && inConversation ? new Set([...inFields, ...inConversation]) : null;
+      }),
+    );
+    const rare = held.filter((numbers): numbers is Set<string> => numbers !== null);
+    const among = rare.length
+      ? [...rare[0]].filter((number) => rare.every((numbers) => numbers.has(number)))
+      : null;
+    const common = held.flatMap((numbers, i) => (numbers ? [] : [i]));
+    return { among, common };
   }
 
   /**
-   * The tickets `user` may see that match `filter` (a client: its organisation's only); for a
-   * text search's fields or conversation, among `hits` when they are known ({@link searchHits}).
+   * The tickets `user` may see that match `filter` (a client: its organisation's only). A text
+   * search's words: among its rare words' tickets when `hits` knows them ({@link searchHits}),
+   * every other word checked on each of those, or on each ticket walking the order (`page`), or,
+   * counting every ticket, read as a set through its indexes (`count`).
    */
   private filtered(
     user: AuthenticatedUser,
     filter: TicketFilter,
-    scope: TextScope = 'both',
     hits: SearchHits | null = null,
+    read: 'page' | 'count' = 'page',
   ) {
     const q = this.db.getRepository(TicketEntity).createQueryBuilder('t');
     const organizationId = isProviderStaff(user) ? filter.organizationId : user.organizationId;
@@ -428,17 +422,12 @@ export class TicketsService implements OnModuleInit {
       q.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
     if (filter.slaStatus) q.andWhere('t.sla_status = :slaStatus', { slaStatus: filter.slaStatus });
     if (filter.text) {
-      const { fields, conversation, params } = textSearchSql(user, filter.text);
-      // Among the known hits (rare words), else each ticket checked in the page's order.
-      const known = scope === 'both' ? null : (hits?.[scope] ?? null);
-      const where = known
-        ? 't.number = ANY(:hits)'
-        : {
-            fields: fields('t'),
-            conversation: `EXISTS (${conversation()} AND e.ticket_number = t.number)`,
-            both: `t.number IN (SELECT f.number FROM ticket f WHERE ${fields('f')} UNION ${conversation()})`,
-          }[scope];
-      q.andWhere(where, known ? { hits: known } : params);
+      const { params, values, heldBy, heldAmong } = textSearchSql(user, filter.text);
+      if (hits?.among) q.andWhere('t.number = ANY(:hits)', { hits: hits.among });
+      // Checked on each ticket when only a few are (a page, or the rare words' tickets).
+      const each = read === 'page' || Boolean(hits?.among);
+      for (const i of hits?.common ?? values.keys())
+        q.andWhere(each ? heldBy(i) : heldAmong(i), params);
     }
     return q;
   }

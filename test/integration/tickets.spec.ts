@@ -712,12 +712,12 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       as(Role.CLIENT_USER),
     );
     expect(commentBody.errors).toBeUndefined();
-    const found = async (text: string) => {
+    const found = async (text: string, role = Role.CLIENT_USER) => {
       const { body } = await gql<{ tickets: { items: { number: string }[]; totalCount: number } }>(
         world.api,
         `query ($filter: TicketFilter) { tickets(filter: $filter) { items { number } totalCount } }`,
         { filter: { text } },
-        as(Role.CLIENT_USER),
+        as(role),
       );
       expect(body.errors).toBeUndefined();
       expect(body.data!.tickets.totalCount).toBe(body.data!.tickets.items.length);
@@ -735,6 +735,27 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(await found(`L3-${year}-${Number(sequence)}`)).toEqual([monthly.number]);
     // The words of one comment, in another order.
     expect(await found(`bancaria ${tag} conciliacion`)).toEqual([commented.number]);
+    // QA S44: the words may be in different places of one ticket: one in its subject, another in
+    // a comment; or in two comments.
+    expect(await found(`palabras conciliacion ${tag}`)).toEqual([commented.number]);
+    const comment = async (role: Role, number: string, body: string, internal = false) => {
+      const { body: res } = await gql(
+        world.api,
+        `mutation ($number: String!, $body: String!, $internal: Boolean!) {
+          addComment(number: $number, body: $body, internal: $internal) { seq } }`,
+        { number, body, internal },
+        as(role),
+      );
+      expect(res.errors).toBeUndefined();
+    };
+    await comment(Role.CLIENT_USER, commented.number, 'Y falla el timbrado.');
+    expect(await found(`timbrado bancaria ${tag}`)).toEqual([commented.number]);
+    expect(await found(`timbrado compras ${tag}`)).toEqual([]);
+    // A word only in an internal note: staff find the ticket by it with its subject's words; the
+    // client's search does not (it would tell what the note says).
+    await comment(Role.AGENT, other.number, 'El cliente pide ventas también.', true);
+    expect(await found(`compras ventas ${tag}`, Role.AGENT)).toEqual([other.number]);
+    expect(await found(`compras ventas ${tag}`)).toEqual([]);
     // The words are trigram index conditions, not a scan (over 100,000 tickets, a BitmapAnd of
     // each word's; here, with a few rows, one word's index read and the other checked on its rows).
     const patterns = searchPatterns(`Reporte ventas`);
@@ -846,14 +867,14 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     await world.db.query(`UPDATE ticket SET last_event_seq = 102001 WHERE number = $1`, [
       chatty.number,
     ]);
-    const searchPage = async (after: string | null) => {
+    const searchPage = async (after: string | null, text = word) => {
       const { body } = await gql<{
         tickets: { items: { number: string }[]; nextCursor: string | null; totalCount: number };
       }>(
         world.api,
         `query ($filter: TicketFilter, $after: String) {
           tickets(first: 1, filter: $filter, after: $after) { items { number } nextCursor totalCount } }`,
-        { filter: { text: word }, after },
+        { filter: { text }, after },
         as(Role.CLIENT_USER),
       );
       expect(body.errors).toBeUndefined();
@@ -865,6 +886,12 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     const second = await searchPage(first.nextCursor);
     expect(second.items.map((i) => i.number)).toEqual([bySubject.number]);
     expect(second.nextCursor).toBeNull();
+    // With a rarer word from elsewhere in the ticket (its subject's «larga»): the common word is
+    // checked on the rare word's tickets, page and count alike.
+    const mixed = await searchPage(null, `larga ${word}`);
+    expect(mixed.items.map((i) => i.number)).toEqual([chatty.number]);
+    expect(mixed.totalCount).toBe(1);
+    expect(mixed.nextCursor).toBeNull();
   });
 
   it('L3-09: lists the tickets whose estimate awaits an approver, until it is authorized', async () => {
