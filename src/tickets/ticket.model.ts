@@ -380,8 +380,11 @@ export class TicketPage {
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
   nextCursor!: string | null;
 
-  /** Counts every ticket of the filter (`totalCount`, resolved only when selected). */
-  countAll!: () => Promise<number>;
+  /**
+   * Counts every ticket of the filter (`totalCount`, resolved only when selected); with `atMost`,
+   * stops past it.
+   */
+  countAll!: (atMost?: number) => Promise<number>;
 }
 
 @ObjectType()

@@ -308,7 +308,7 @@ export class TicketsService implements OnModuleInit {
   ): Promise<{
     items: TicketWithParts[];
     nextCursor: string | null;
-    countAll: () => Promise<number>;
+    countAll: (atMost?: number) => Promise<number>;
   }> {
     const limit = Math.min(Math.max(first, 1), MAX_PAGE);
     const { key, dir, tie } = ORDER_KEYS[order];
@@ -347,8 +347,31 @@ export class TicketsService implements OnModuleInit {
           ? encodeTicketCursor({ order, key: last.sortKey, number: last.entity.number })
           : null,
       // Counted only when the caller asks for `totalCount` (one more query).
-      countAll: () => this.filtered(user, filter, hits, 'count').getCount(),
+      countAll: (atMost?: number) => this.count(user, filter, hits, atMost),
     };
+  }
+
+  /**
+   * How many tickets match `filter`; with `atMost`, at most `atMost + 1` (more than `atMost`),
+   * each checked in turn until then: a search whose words are all common takes about 1 s to count
+   * in full over 100,000 tickets, reading every match (docs/PERFORMANCE.md, session 46).
+   */
+  private async count(
+    user: AuthenticatedUser,
+    filter: TicketFilter,
+    hits: SearchHits | null,
+    atMost?: number,
+  ): Promise<number> {
+    if (atMost === undefined) return this.filtered(user, filter, hits, 'count').getCount();
+    const matches = this.filtered(user, filter, hits, 'page')
+      .select('1')
+      .limit(atMost + 1);
+    const [query, parameters] = matches.getQueryAndParameters();
+    const [{ n }] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM (${query}) AS matches`,
+      parameters,
+    );
+    return n;
   }
 
   /**

@@ -75,9 +75,13 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let counts = 0;
+    const atMost: unknown[] = [];
     await opened.route('**/graphql', async (route) => {
       if (route.request().postData()?.includes('query TicketCount')) {
         counts += 1;
+        atMost.push(
+          (route.request().postDataJSON() as { variables: { atMost?: number } }).variables.atMost,
+        );
         await held;
       }
       await route.continue();
@@ -90,6 +94,8 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
       .waitFor();
     expect(await rows(opened).count()).toBe(25);
     expect(counts).toBeGreaterThan(0);
+    // Counted up to 1,000 (past that, «más de 1,000»): a full count of a common word is slow.
+    expect(new Set(atMost)).toEqual(new Set([1000]));
     release();
     await opened
       .getByTestId('ticket-count')

@@ -825,6 +825,30 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       } while (after);
       expect(seen).toEqual(orderBy === 'NEWEST' ? expected : [...expected].reverse());
     }
+    // A count that stops past `atMost` (the web list's «más de 1,000»): atMost + 1 means more.
+    const countUpTo = async (atMost: number) => {
+      const { body } = await gql<{ tickets: { totalCount: number } }>(
+        world.api,
+        `query ($filter: TicketFilter, $atMost: Int) {
+          tickets(first: 1, filter: $filter) { totalCount(atMost: $atMost) } }`,
+        { filter: { text: word }, atMost },
+        as(Role.CLIENT_USER),
+      );
+      return body;
+    };
+    for (const [atMost, count] of [
+      [1, 2],
+      [4, 5],
+      [5, 5],
+      [100, 5],
+    ]) {
+      expect((await countUpTo(atMost)).data?.tickets.totalCount).toBe(count);
+    }
+    for (const atMost of [0, -1, 100_001]) {
+      const refused = await countUpTo(atMost);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      expect(refused.errors?.[0]?.extensions?.field).toBe('atMost');
+    }
     // The ticket's own fields are read through their trigram indexes (migration 1764319600000).
     const plan = await world.db.transaction(async (tx) => {
       await tx.query('SET LOCAL enable_seqscan = off');
@@ -883,6 +907,14 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     const first = await searchPage(null);
     expect(first.items.map((i) => i.number)).toEqual([chatty.number]);
     expect(first.totalCount).toBe(2);
+    // Counted up to one past `atMost`, the common word checked ticket by ticket.
+    const { body: capped } = await gql<{ tickets: { totalCount: number } }>(
+      world.api,
+      `query ($filter: TicketFilter) { tickets(first: 1, filter: $filter) { totalCount(atMost: 1) } }`,
+      { filter: { text: word } },
+      as(Role.CLIENT_USER),
+    );
+    expect(capped.data?.tickets.totalCount).toBe(2);
     const second = await searchPage(first.nextCursor);
     expect(second.items.map((i) => i.number)).toEqual([bySubject.number]);
     expect(second.nextCursor).toBeNull();

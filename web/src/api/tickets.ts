@@ -261,16 +261,16 @@ export const TICKETS = operation<
   }
 }`);
 
-/** The first page of `TICKETS` with how many tickets match the filter over every page. */
 /**
- * How many tickets `filter` matches. Asked apart from the page, so the page shows at once: over a
- * large read model, counting a word found in most tickets takes far longer than reading a page.
+ * How many tickets `filter` matches; with `atMost`, at most `atMost + 1` (more than `atMost`).
+ * Asked apart from the page, so the page shows at once: over a large read model, counting a word
+ * found in most tickets in full takes far longer than reading a page.
  */
 export const TICKET_COUNT = operation<
   { tickets: { totalCount: number } },
-  { filter: TicketFilter }
->(`query TicketCount($filter: TicketFilter) {
-  tickets(filter: $filter, first: 1) { totalCount }
+  { filter: TicketFilter; atMost?: number }
+>(`query TicketCount($filter: TicketFilter, $atMost: Int) {
+  tickets(filter: $filter, first: 1) { totalCount(atMost: $atMost) }
 }`);
 
 export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(

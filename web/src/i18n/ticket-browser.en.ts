@@ -40,18 +40,19 @@ export const ticketBrowserEn: TicketBrowserMessages = {
     NEXT_DEADLINE: 'Next due (SLA or delivery)',
   },
   sortBy: (column) => `Sort by ${column.toLowerCase()}`,
-  showing: (n, total, order = 'NEWEST') =>
-    total === undefined
-      ? order === 'NEWEST'
-        ? `Showing the ${n} most recent…`
-        : `Showing the first ${n}…`
-      : n < total
-        ? order === 'NEWEST'
-          ? `Showing the ${n} most recent of ${total}.`
-          : `Showing the first ${n} of ${total}.`
-        : n === 1
-          ? 'One ticket.'
-          : `${n} tickets.`,
+  showing: (n, total, order = 'NEWEST') => {
+    if (total === undefined)
+      return order === 'NEWEST' ? `Showing the ${n} most recent…` : `Showing the first ${n}…`;
+    const of =
+      typeof total === 'number'
+        ? `${total}`
+        : `more than ${new Intl.NumberFormat('en').format(total.moreThan)}`;
+    if (typeof total === 'object' || n < total)
+      return order === 'NEWEST'
+        ? `Showing the ${n} most recent of ${of}.`
+        : `Showing the first ${n} of ${of}.`;
+    return n === 1 ? 'One ticket.' : `${n} tickets.`;
+  },
   loadMore: 'Load more',
   loadingMore: 'Loading…',
   noMatch: 'No ticket matches the filters.',

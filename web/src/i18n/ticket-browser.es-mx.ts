@@ -41,19 +41,25 @@ export const ticketBrowserEsMX = {
   } as Record<string, string>,
   /** What a column header's button does (its accessible description). */
   sortBy: (column: string) => `Ordenar por ${column.toLowerCase()}`,
-  /** `total` undefined: more pages follow and their count is still on its way. */
-  showing: (n: number, total: number | undefined, order = 'NEWEST') =>
-    total === undefined
-      ? order === 'NEWEST'
+  /**
+   * `total` undefined: more pages follow and their count is still on its way; `moreThan`: the
+   * count stopped past that many (a search matching most tickets).
+   */
+  showing: (n: number, total: number | { moreThan: number } | undefined, order = 'NEWEST') => {
+    if (total === undefined)
+      return order === 'NEWEST'
         ? `Mostrando los ${n} más recientes…`
-        : `Mostrando los primeros ${n}…`
-      : n < total
-        ? order === 'NEWEST'
-          ? `Mostrando los ${n} más recientes de ${total}.`
-          : `Mostrando los primeros ${n} de ${total}.`
-        : n === 1
-          ? 'Un ticket.'
-          : `${n} tickets.`,
+        : `Mostrando los primeros ${n}…`;
+    const of =
+      typeof total === 'number'
+        ? `${total}`
+        : `más de ${new Intl.NumberFormat('es-MX').format(total.moreThan)}`;
+    if (typeof total === 'object' || n < total)
+      return order === 'NEWEST'
+        ? `Mostrando los ${n} más recientes de ${of}.`
+        : `Mostrando los primeros ${n} de ${of}.`;
+    return n === 1 ? 'Un ticket.' : `${n} tickets.`;
+  },
   loadMore: 'Cargar más',
   loadingMore: 'Cargando…',
   noMatch: 'Ningún ticket coincide con los filtros.',
