@@ -382,7 +382,9 @@ export class TicketsService implements OnModuleInit {
    * the same 1 % for both), and the cheap plan for one is the slow plan for the other: measured
    * over 100,000 tickets, a word in one ticket of a thousand took 0.8 s walking the tickets in
    * order, and 4 ms from its events. A word too short for a trigram (under three letters) is
-   * common here without a read: its read would scan every ticket.
+   * common here without a read: its read would scan every ticket. Words each common but seldom
+   * together leave no candidates: their page walks the order, slow over many tickets
+   * (docs/PERFORMANCE.md, session 46).
    */
   private async searchHits(user: AuthenticatedUser, text: string): Promise<SearchHits> {
     const { fields, conversation, values } = textSearchSql(user, text);
