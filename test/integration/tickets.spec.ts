@@ -868,6 +868,56 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     }
   });
 
+  it('finds words each in thousands of subjects, seldom together, in the fields or across places', async () => {
+    const [a, b] = [`tamarindo${Date.now()}`, `nanche${Date.now()}`];
+    const both = await register(`Con ${a} y ${b}`);
+    const across = await register(`Solo ${a}`);
+    const onlyA = await register(`Nada más ${a}`);
+    const { body: commented } = await gql(
+      world.api,
+      `mutation ($number: String!, $body: String!) { addComment(number: $number, body: $body) { seq } }`,
+      { number: across.number, body: `Y también ${b}.` },
+      as(Role.CLIENT_USER),
+    );
+    expect(commented.errors).toBeUndefined();
+    // More tickets than the search reads to call a word rare (2,000) hold each word in their
+    // subject, none both: neither word is rare, yet each is rare in the conversation. Ended, in
+    // a past year no allocation reaches, and removed afterwards.
+    await world.db.query(
+      `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id, calendar_id,
+                           category, subject, description, state, classification, sla_status,
+                           registered_at, workflow_started_at, last_event_seq)
+       SELECT 'L3-1999-' || lpad(g::text, 6, '0'), 1999, g, 'search-fill:' || g, t.organization_id,
+              t.registrant_id, t.calendar_id, t.category,
+              'Relleno ' || g || ' ' || CASE WHEN g % 2 = 0 THEN $2 ELSE $3 END, 'Relleno.',
+              'CLOSED', 'PROBLEM', 'ok', timestamptz '1999-01-01' + g * interval '1 minute', now(), 0
+         FROM generate_series(1, 4004) AS g, ticket t WHERE t.number = $1`,
+      [onlyA.number, a, b],
+    );
+    try {
+      const found = async (text: string, atMost?: number) => {
+        const { body } = await gql<{
+          tickets: { items: { number: string }[]; totalCount: number };
+        }>(
+          world.api,
+          `query ($filter: TicketFilter, $atMost: Int) {
+            tickets(filter: $filter) { items { number } totalCount(atMost: $atMost) } }`,
+          { filter: { text }, atMost },
+          as(Role.CLIENT_USER),
+        );
+        expect(body.errors).toBeUndefined();
+        return body.data!.tickets;
+      };
+      // Both words in one subject, and one in the subject with the other in a comment.
+      const page = await found(`${b} ${a}`);
+      expect(page.items.map((i) => i.number).sort()).toEqual([both.number, across.number].sort());
+      expect(page.totalCount).toBe(2);
+      expect((await found(`${a} ${b}`, 1)).totalCount).toBe(2);
+    } finally {
+      await world.db.query(`DELETE FROM ticket WHERE number LIKE 'L3-1999-%'`);
+    }
+  });
+
   it('pages a word written in thousands of events as it pages a rare one, walking the order', async () => {
     const word = `guanabana${Date.now()}`;
     const bySubject = await register(`Con ${word} en el asunto`);
