@@ -372,12 +372,14 @@ function textSearchCase(
   const counts = asks.startsWith('count');
   const size = counts ? 1 : 25;
   const words = searchPatterns(typed);
+  /** The `word`th parameter in the fields of the ticket aliased `alias`. */
+  const fieldsHold = (word: number, alias = 't') =>
+    `(${alias}.number ILIKE $${word} OR ${unaccentedSql(`${alias}.subject`)} ILIKE $${word} OR ${unaccentedSql(`${alias}.description`)} ILIKE $${word})`;
   const holds = (word: number) =>
-    `(t.number ILIKE $${word} OR ${unaccentedSql('t.subject')} ILIKE $${word} OR ${unaccentedSql('t.description')} ILIKE $${word}
+    `(${fieldsHold(word)}
       OR EXISTS (SELECT 1 FROM ticket_event e WHERE e.ticket_number = t.number AND ${EVENT_SEARCH_SQL} ILIKE $${word} OFFSET 0))`;
   const holdsAmong = (word: number) =>
-    `t.number IN (SELECT f.number FROM ticket f WHERE f.number ILIKE $${word} OR ${unaccentedSql('f.subject')} ILIKE $${word}
-      OR ${unaccentedSql('f.description')} ILIKE $${word}
+    `t.number IN (SELECT f.number FROM ticket f WHERE ${fieldsHold(word, 'f')}
       UNION SELECT e.ticket_number FROM ticket_event e WHERE ${EVENT_SEARCH_SQL} ILIKE $${word})`;
   return {
     name,
@@ -390,8 +392,6 @@ function textSearchCase(
         'tickets',
       ),
     sql: async () => {
-      const fieldsHold = (word: number) =>
-        `(t.number ILIKE $${word} OR ${unaccentedSql('t.subject')} ILIKE $${word} OR ${unaccentedSql('t.description')} ILIKE $${word})`;
       // As the API reads them: through the trigram indexes, never a scan.
       const byIndex = (sql: string, params: string[]) =>
         world.db.transaction(async (tx) => {

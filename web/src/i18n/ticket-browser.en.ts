@@ -1,3 +1,4 @@
+import { numberFormat } from '../../../src/shared/intl-formats';
 import type { TicketBrowserMessages } from './ticket-browser.es-mx';
 
 /** English texts of the ticket list's filters, pages and CSV export (My tickets; staff: Tickets). */
@@ -46,7 +47,7 @@ export const ticketBrowserEn: TicketBrowserMessages = {
     const of =
       typeof total === 'number'
         ? `${total}`
-        : `more than ${new Intl.NumberFormat('en').format(total.moreThan)}`;
+        : `more than ${numberFormat('en', {}).format(total.moreThan)}`;
     if (typeof total === 'object' || n < total)
       return order === 'NEWEST'
         ? `Showing the ${n} most recent of ${of}.`

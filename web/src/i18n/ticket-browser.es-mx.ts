@@ -1,3 +1,4 @@
+import { numberFormat } from '../../../src/shared/intl-formats';
 /** Texts of the ticket list's filters and pages (Mis tickets; staff: Tickets) and of the CSV exports. */
 export const ticketBrowserEsMX = {
   staffAllIntro: 'Los tickets de los clientes, con su estado y el próximo plazo del SLA.',
@@ -53,7 +54,7 @@ export const ticketBrowserEsMX = {
     const of =
       typeof total === 'number'
         ? `${total}`
-        : `más de ${new Intl.NumberFormat('es-MX').format(total.moreThan)}`;
+        : `más de ${numberFormat('es-MX', {}).format(total.moreThan)}`;
     if (typeof total === 'object' || n < total)
       return order === 'NEWEST'
         ? `Mostrando los ${n} más recientes de ${of}.`
