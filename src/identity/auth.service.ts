@@ -206,8 +206,10 @@ export class AuthService implements BeforeApplicationShutdown {
     await this.changeLimiter.reset(limiterKey);
     const passwordHash = await this.hasher.hash(newPassword);
     // The user is emailed the change (L3-04, QA S43), in its transaction.
-    const newEpoch = await this.links.changeWithNotice(user, (tx) =>
-      this.users.setPasswordHash(user.id, passwordHash, sessionEpoch, tx),
+    const newEpoch = await this.users.changing(user.id, () =>
+      this.links.changeWithNotice(user, (tx) =>
+        this.users.setPasswordHash(user.id, passwordHash, sessionEpoch, tx),
+      ),
     );
     if (newEpoch === null) {
       throw sessionEndedError((await this.users.findById(user.id))?.sessionsEndedBecause);
@@ -246,8 +248,9 @@ export class AuthService implements BeforeApplicationShutdown {
   }
 
   /**
-   * The caller behind a bearer token, read fresh from the database: a deactivated or deleted user
-   * is refused even while their token has not expired.
+   * The caller behind a bearer token, as the database holds them (read, or kept while every change
+   * to them is heard: {@link UsersService.findForSession}): a deactivated or deleted user is
+   * refused even while their token has not expired.
    */
   async authenticate(token: string | undefined): Promise<AuthenticatedUser> {
     return (await this.session(token)).user;
@@ -265,7 +268,7 @@ export class AuthService implements BeforeApplicationShutdown {
       );
     }
     const claims = await this.tokens.verify(token);
-    const user = await this.users.findById(claims.sub);
+    const user = await this.users.findForSession(claims.sub, claims.sep ?? 0);
     if (!user || !user.active) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session is no longer valid');
     }

@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
+import { PgListenerModule } from '../live/pg-listener.module';
 import { AppUserEntity } from './app-user.entity';
 import { AuthTokenService } from './auth-token.service';
 import { AuthResolver } from './auth.resolver';
@@ -17,6 +18,7 @@ import { PasswordLinksService } from './password-links.service';
 import { PasswordResetRequestsService } from './password-reset-requests.service';
 import { PgFailureLog } from './pg-failure-log';
 import { RolesGuard } from './roles.guard';
+import { SessionUserCache } from './session-user-cache';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
@@ -27,6 +29,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([OrganizationEntity, AppUserEntity]),
+    PgListenerModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -46,6 +49,7 @@ import { UsersService } from './users.service';
     OrganizationsService,
     UsersService,
     PgFailureLog,
+    SessionUserCache,
     AuthService,
     AuthResolver,
     UsersResolver,

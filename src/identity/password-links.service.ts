@@ -18,6 +18,7 @@ import { EMAIL_CHANGED_EMAIL_TYPE, renderEmailChangedEmail } from './email-chang
 import { PASSWORD_CHANGED_EMAIL_TYPE, renderPasswordChangedEmail } from './password-changed-email';
 import { assertAcceptablePassword } from './password-policy';
 import { endSessionsSql, type SessionEndCause } from './session-end-cause';
+import { SessionUserCache } from './session-user-cache';
 
 /** A pending invitation is sent again at most once per minute per user. */
 export const RESEND_COOLDOWN_MS = 60_000;
@@ -42,6 +43,7 @@ export class PasswordLinksService {
     private readonly hasher: PasswordHasher,
     private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
+    private readonly sessionUsers: SessionUserCache,
   ) {}
 
   /**
@@ -106,8 +108,8 @@ export class PasswordLinksService {
     // Checked before hashing, so a bogus token costs no argon2 work; spent atomically below.
     if (!(await this.live(this.dataSource.manager, tokenHash))) throw linkInvalid();
     const passwordHash = await this.hasher.hash(password);
-    return this.dataSource.transaction(async (tx) => {
-      const [spent] = await tx.query<[{ user_id: string }[], number]>(
+    const { email, userId } = await this.dataSource.transaction(async (tx) => {
+      const [links] = await tx.query<[{ user_id: string }[], number]>(
         `UPDATE password_link l SET used_at = now()
            FROM app_user u
           WHERE l.token_hash = $1 AND l.user_id = u.id AND u.active
@@ -115,15 +117,18 @@ export class PasswordLinksService {
         RETURNING l.user_id`,
         [tokenHash],
       );
-      if (spent.length === 0) throw linkInvalid();
+      if (links.length === 0) throw linkInvalid();
       const [rows] = await tx.query<[{ email: string }[], number]>(
         // A reset (or first password) ends every earlier session of the user.
         `UPDATE app_user SET password_hash = $2, ${endSessionsSql('$3')}
           WHERE id = $1 RETURNING email`,
-        [spent[0].user_id, passwordHash, 'PASSWORD_RESET' satisfies SessionEndCause],
+        [links[0].user_id, passwordHash, 'PASSWORD_RESET' satisfies SessionEndCause],
       );
-      return { email: rows[0].email };
+      return { email: rows[0].email, userId: links[0].user_id };
     });
+    // Committed: the session check reads the user again (their earlier sessions ended).
+    this.sessionUsers.forget(userId);
+    return { email };
   }
 
   /**

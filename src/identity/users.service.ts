@@ -17,6 +17,7 @@ import { PasswordLinksService } from './password-links.service';
 import { assertAcceptablePassword } from './password-policy';
 import { assertRolesFitOrganization } from './role-rules';
 import { Role } from './role.enum';
+import { SessionUserCache } from './session-user-cache';
 import { endSessionsSql, type SessionEndCause } from './session-end-cause';
 import { isUniqueViolation } from './unique-violation';
 import type { UpdateMyPreferencesInput } from './update-my-preferences.input';
@@ -30,6 +31,7 @@ export class UsersService {
     private readonly organizations: OrganizationsService,
     private readonly hasher: PasswordHasher,
     private readonly links: PasswordLinksService,
+    private readonly sessionUsers: SessionUserCache,
   ) {}
 
   private userRead: UserWithOrganizationRead | undefined;
@@ -47,6 +49,35 @@ export class UsersService {
       [id],
     );
     return row ? read.entity(row) : null;
+  }
+
+  /**
+   * {@link findById} for the session check of each authenticated request (L3-04) of a token of
+   * `sessionEpoch`: the user as kept by this instance while it hears every change to them
+   * ({@link SessionUserCache}), or read.
+   * The row is shared by the requests it answers: read it, never change it.
+   */
+  findForSession(id: string, sessionEpoch: number): Promise<AppUserEntity | null> {
+    return this.sessionUsers.read(
+      id,
+      (userId) => this.findById(userId),
+      // A token of a later epoch than the kept row: its change is not heard here yet.
+      (kept) => kept.sessionEpoch >= sessionEpoch,
+    );
+  }
+
+  /**
+   * Runs `write`, which changes user `id`'s row and has committed when it resolves, then drops
+   * the user kept for the session check (also when it fails: it may have committed), so the next
+   * request here reads the change. Not inside a transaction: a request between the drop and the
+   * commit would keep the row as before.
+   */
+  async changing<T>(id: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.sessionUsers.forget(id);
+    }
   }
 
   /** NOT_FOUND when no user has this id. */
@@ -210,12 +241,14 @@ export class UsersService {
     const email = input.email != null ? normalizeEmail(input.email) : user.email;
     if (email === user.email) {
       if (removesAdmin) {
-        await this.users.manager.transaction(async (tx) => {
-          await assertAnotherActiveAdmin(tx, user.id);
-          await tx.update(AppUserEntity, { id: user.id }, changes);
-        });
+        await this.changing(user.id, () =>
+          this.users.manager.transaction(async (tx) => {
+            await assertAnotherActiveAdmin(tx, user.id);
+            await tx.update(AppUserEntity, { id: user.id }, changes);
+          }),
+        );
       } else if (Object.keys(changes).length > 0) {
-        await this.users.update({ id: user.id }, changes);
+        await this.changing(user.id, () => this.users.update({ id: user.id }, changes));
       }
       return this.get(user.id);
     }
@@ -224,15 +257,17 @@ export class UsersService {
     if (await this.users.existsBy({ email })) throw emailTaken(email);
     const pending = await this.invitationPending(user);
     try {
-      await this.users.manager.transaction(async (tx) => {
-        if (removesAdmin) await assertAnotherActiveAdmin(tx, user.id);
-        await tx.update(AppUserEntity, { id: user.id }, { ...changes, email });
-        const saved = await tx.findOneOrFail(AppUserEntity, {
-          where: { id: user.id },
-          relations: { organization: true },
-        });
-        await this.links.emailChanged(tx, saved, user.email, pending, actor.id);
-      });
+      await this.changing(user.id, () =>
+        this.users.manager.transaction(async (tx) => {
+          if (removesAdmin) await assertAnotherActiveAdmin(tx, user.id);
+          await tx.update(AppUserEntity, { id: user.id }, { ...changes, email });
+          const saved = await tx.findOneOrFail(AppUserEntity, {
+            where: { id: user.id },
+            relations: { organization: true },
+          });
+          await this.links.emailChanged(tx, saved, user.email, pending, actor.id);
+        }),
+      );
     } catch (err) {
       if (isUniqueViolation(err, 'uq_app_user_email')) throw emailTaken(email);
       throw err;
@@ -249,7 +284,9 @@ export class UsersService {
     const changes: QueryDeepPartialEntity<AppUserEntity> = {};
     if (input.locale != null) changes.locale = input.locale;
     if (input.timeZone != null) changes.timeZone = input.timeZone;
-    if (Object.keys(changes).length > 0) await this.users.update({ id: actor.id }, changes);
+    if (Object.keys(changes).length > 0) {
+      await this.changing(actor.id, () => this.users.update({ id: actor.id }, changes));
+    }
     return this.get(actor.id);
   }
 
@@ -282,12 +319,14 @@ export class UsersService {
       // Deactivating ends the sessions, so a later reactivation does not revive old tokens.
       const change = active ? { active } : { active, ...endedSessions('DEACTIVATED') };
       if (!active && user.roles.includes(Role.ADMIN)) {
-        await this.users.manager.transaction(async (tx) => {
-          await assertAnotherActiveAdmin(tx, user.id);
-          await tx.update(AppUserEntity, { id: user.id }, change);
-        });
+        await this.changing(user.id, () =>
+          this.users.manager.transaction(async (tx) => {
+            await assertAnotherActiveAdmin(tx, user.id);
+            await tx.update(AppUserEntity, { id: user.id }, change);
+          }),
+        );
       } else {
-        await this.users.update({ id: user.id }, change);
+        await this.changing(user.id, () => this.users.update({ id: user.id }, change));
       }
     }
     return this.get(user.id);

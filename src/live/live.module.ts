@@ -5,16 +5,15 @@ import { HoursChangesService } from './hours-changes.service';
 import { LiveSessionsService } from './live-sessions.service';
 import { LiveUpdatesResolver } from './live-updates.resolver';
 import { LiveUpdatesService } from './live-updates.service';
-import { PgListenerService } from './pg-listener.service';
+import { PgListenerModule } from './pg-listener.module';
 
 /**
  * GraphQL subscriptions fed by PostgreSQL LISTEN/NOTIFY (works across API instances), and the
  * WebSocket connections they run on, closed when their user's sessions end.
  */
 @Module({
-  imports: [TicketsModule],
+  imports: [TicketsModule, PgListenerModule],
   providers: [
-    PgListenerService,
     LiveSessionsService,
     LiveUpdatesService,
     LiveUpdatesResolver,

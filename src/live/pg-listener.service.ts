@@ -51,6 +51,7 @@ export class PgListenerService implements OnModuleDestroy {
    */
   on(channel: string, handler: (payload: string) => void): void {
     if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+    if (this.listening) throw new Error(`${channel}: channels are registered before listening`);
     this.handlers.set(channel, handler);
   }
 
@@ -76,7 +77,9 @@ export class PgListenerService implements OnModuleDestroy {
   private async listen(): Promise<void> {
     if (this.stopping) return;
     const channels = [...this.handlers.keys()];
-    const client = new Client({ connectionString: this.config.database.url });
+    // Keep-alive probes: a connection lost without a word (a network fault) is noticed, and
+    // what was kept while hearing on it (SessionUserCache) stops answering.
+    const client = new Client({ connectionString: this.config.database.url, keepAlive: true });
     client.on('notification', (msg) => {
       if (msg.payload) this.handlers.get(msg.channel)?.(msg.payload);
     });

@@ -1059,11 +1059,18 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
         name: expect.stringContaining(`monthly-statement-${month}.csv`),
       });
       expect((await asked('?lang=es')).text).toBe(file(spanish));
-      // Without it, the caller's own language: a manager whose account reads English.
-      const managers = await world.db.query<{ id: string; locale: string }[]>(
-        `SELECT id, locale FROM app_user WHERE 'MANAGER' = ANY(roles)`,
-      );
-      await world.db.query(`UPDATE app_user SET locale = 'en' WHERE 'MANAGER' = ANY(roles)`);
+      // Without it, the caller's own language: a manager whose account reads English (set as
+      // they would, so their next request has it: the session check may keep the caller).
+      const setLocale = async (locale: string) => {
+        const { body } = await gql<{ updateMyPreferences: { locale: string } }>(
+          world.api,
+          `mutation ($input: UpdateMyPreferencesInput!) { updateMyPreferences(input: $input) { locale } }`,
+          { input: { locale } },
+          manager(),
+        );
+        expect(body.data?.updateMyPreferences.locale).toBe(locale);
+      };
+      await setLocale('EN');
       try {
         expect(await asked('')).toMatchObject({
           text: file(english),
@@ -1071,8 +1078,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
         });
         expect((await asked('?lang=es')).text).toBe(file(spanish));
       } finally {
-        for (const m of managers)
-          await world.db.query('UPDATE app_user SET locale = $2 WHERE id = $1', [m.id, m.locale]);
+        await setLocale('ES_MX');
       }
       // Another language is a typed refusal (400), as is `lang` given twice.
       for (const query of ['?lang=fr', '?lang=', '?lang=es&lang=en', '?lang=constructor']) {
