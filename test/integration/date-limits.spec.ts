@@ -10,6 +10,8 @@ import { Role } from '../../src/identity/role.enum';
 import { calendarToday, mexicoCityEveningDays, nextDay } from '../support/calendar-month';
 import { gql } from '../support/integration-harness';
 import { useWorldWithWorker } from '../support/world-with-worker';
+import { ticketWorkflowsSettled } from '../support/ticket-workflows-settled';
+import { TemporalClientService } from '../../src/temporal/temporal-client.service';
 import { AURORA_ORG } from '../support/demo-contract';
 
 // QA findings: a release date of 9 Dec 2126 was published and a remote session on a Sunday at
@@ -59,6 +61,12 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data!.registerTicket.number;
   };
+  // The workflow logs its own events (registration, clocks) after the mutation answers: count
+  // only once it is idle, so a refusal is measured against a log nothing else is writing.
+  const settledEvents = async (number: string) => {
+    await ticketWorkflowsSettled(world.db, world.api.app.get(TemporalClientService).client);
+    return events(number);
+  };
   const events = async (number: string) =>
     (
       await world.db.query<{ n: number }[]>(
@@ -69,7 +77,7 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
 
   it('L3-06: a remote session on a Sunday, at night or beyond 90 days is refused; a business hour is proposed', async () => {
     const number = await register();
-    const before = await events(number);
+    const before = await settledEvents(number);
     for (const [at, words] of [
       [mexicoCity(1, 0, 10), ['fuera del horario hábil', 'outside the business hours']],
       [mexicoCity(1, 3, 22), ['fuera del horario hábil', 'outside the business hours']],
@@ -121,7 +129,7 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
       estimateVersion: 1,
       statement: 'Autorizo la estimación v1.',
     });
-    const before = await events(number);
+    const before = await settledEvents(number);
     const century = '2126-12-09T17:00:00.000Z';
     const refused = await mutate(Role.AGENT, 'setReleaseDate', 'SetReleaseDateInput', {
       number,
