@@ -123,6 +123,15 @@ describe('Login, session and language (web app)', () => {
     await page.getByRole('button', { name: 'Español' }).click();
     await page.getByRole('link', { name: 'Mi cuenta' }).click();
     await page.getByRole('heading', { name: 'Su zona horaria' }).waitFor();
+    // Its three cards stand apart, as the app's other stacked cards do: none touches the next.
+    const boxes = await Promise.all(
+      ['Mi cuenta', 'Cambiar contraseña', 'Su zona horaria'].map(
+        async (name) => (await page.getByRole('region', { name }).boundingBox())!,
+      ),
+    );
+    for (let i = 1; i < boxes.length; i++) {
+      expect(boxes[i].y - (boxes[i - 1].y + boxes[i - 1].height)).toBeGreaterThanOrEqual(16);
+    }
     await page.getByLabel('Zona horaria', { exact: true }).selectOption('America/Cancun');
     await page.getByRole('button', { name: 'Guardar zona horaria' }).click();
     await page.getByText('Su zona horaria quedó guardada.').waitFor();
