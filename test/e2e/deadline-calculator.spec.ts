@@ -123,6 +123,27 @@ describe('Deadline calculator (web app)', () => {
     expect(await local.innerText()).toMatch(/^30 ene 2026, 10:00\sa\.\s?m\.$/);
   });
 
+  it("refuses an amount past the limit in the page's language, and drops the refusal once the form changes (QA S49)", async () => {
+    await page.goto('/plazos');
+    await page.getByText(/^Fecha y hora según la hora de la Ciudad de México/).waitFor();
+    await calculate('2026-01-30T17:30', '99999', 'días hábiles');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    // The limit in Spanish words and numbers, not the server's English sentence.
+    expect(await alert.innerText()).toContain('«Cantidad» debe ser como máximo 36,500.');
+    expect(await alert.innerText()).not.toContain('must be');
+    await page.getByRole('button', { name: 'English' }).click();
+    await alert.getByText(/^“(Amount|Cantidad)” must be at most 36,500\.$/).waitFor();
+    await page.getByRole('button', { name: 'Español' }).click();
+
+    // The refusal answered another question than the form's once an input changes.
+    await page.getByLabel('Cantidad').fill('5');
+    await alert.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Calcular plazo' }).click();
+    await page.getByTestId('deadline-local').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
   it('names the calendar a result was worked out with, not one chosen since (QA)', async () => {
     await createWeekdayCalendar(e2e.world, 'Turno matutino', '07:00', '15:00');
     const manager = 'gerente@becken.example';

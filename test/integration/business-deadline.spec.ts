@@ -112,4 +112,21 @@ describe('businessDeadline query (default calendar, no login)', () => {
     expect(body.data ?? null).toBeNull();
     expect(body.errors?.[0]?.extensions?.code).toBe(code);
   });
+
+  it.each([
+    [-1, 'BUSINESS_HOURS', 'min', 0],
+    [166667, 'BUSINESS_HOURS', 'max', 166666],
+    [36501, 'BUSINESS_DAYS', 'max', 36500],
+  ])(
+    'refuses amount %d %s as a broken rule (%s %d) clients word in their language (QA S49)',
+    async (amount, unit, constraint, limit) => {
+      const { body } = await ask({ from: '2026-01-01T00:00:00Z', amount, unit });
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        reason: 'INPUT_CONSTRAINTS',
+        violations: [{ property: 'amount', path: 'amount', constraint, args: [limit] }],
+      });
+    },
+  );
 });

@@ -18,6 +18,19 @@ const MINUTES_PER_UNIT: Partial<Record<BusinessUnit, number>> = {
   [BusinessUnit.BUSINESS_HOURS]: 60,
 };
 
+/**
+ * The refusal of `amount` as one broken input rule, in the shape the input pipe gives
+ * (`violations`), so that clients word it in their language («"Cantidad" debe ser como máximo
+ * 36,500.») instead of showing this English message.
+ */
+function amountViolation(constraint: 'min' | 'max' | 'isInt', args: number[]) {
+  return {
+    field: 'amount',
+    reason: 'INPUT_CONSTRAINTS',
+    violations: [{ path: 'amount', property: 'amount', constraint, args }],
+  };
+}
+
 /** Deadlines with their explanation, on a compiled calendar version. */
 @Injectable()
 export class BusinessDeadlineService {
@@ -29,9 +42,11 @@ export class BusinessDeadlineService {
     language: ExplanationLanguage,
   ): BusinessDeadline {
     if (!Number.isInteger(amount) || amount < 0) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'amount must be a whole number ≥ 0', {
-        field: 'amount',
-      });
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        'amount must be a whole number ≥ 0',
+        amountViolation(Number.isInteger(amount) ? 'min' : 'isInt', [0]),
+      );
     }
     const perUnit = MINUTES_PER_UNIT[unit];
     const max = perUnit ? Math.floor(MAX_BUSINESS_MINUTES / perUnit) : MAX_BUSINESS_DAYS;
@@ -39,9 +54,7 @@ export class BusinessDeadlineService {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
         `amount must be at most ${max} for ${unit}`,
-        {
-          field: 'amount',
-        },
+        amountViolation('max', [max]),
       );
     }
     const base = {

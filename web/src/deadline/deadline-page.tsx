@@ -85,6 +85,10 @@ export function DeadlinePage() {
     [call, language],
   );
 
+  // A refusal answers the question asked, not one the form holds since (QA S49: «…debe ser como
+  // máximo 36,500» stayed under an amount of 1.5 the browser would not send).
+  useEffect(() => setError(undefined), [from, amount, unit, calendarId]);
+
   // The explanation is written by the server: ask again in the new language.
   useEffect(() => {
     // Only on a language change: `ask` already carries the new language, `asked` the question.
