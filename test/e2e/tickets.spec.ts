@@ -1,4 +1,5 @@
 import { calendarMonth } from '../support/calendar-month';
+import { eventuallyHeld } from '../support/eventually';
 import { readFileSync } from 'node:fs';
 import type { Dialog, Page } from 'playwright-core';
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
@@ -816,6 +817,28 @@ describe('Tickets (web app, real workflow)', () => {
     await comments.locator('#comment-body').fill('Borrador con datos del cliente.');
     await page.waitForFunction(`${drafts} > 0`);
 
+    // It asks first, since the text would be lost (QA S49); «Cancelar» keeps the user in, text
+    // and draft whole.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await eventuallyHeld(
+      () => asked.length,
+      (n) => n === 1,
+    );
+    expect(asked[0]).toBe(
+      'Tiene texto sin enviar en esta página. Al cerrar sesión se descarta. ¿Cerrar sesión de todos modos?',
+    );
+    expect(await comments.locator('#comment-body').inputValue()).toBe(
+      'Borrador con datos del cliente.',
+    );
+    expect(await page.evaluate(drafts)).toBeGreaterThan(0);
+    expect(new URL(page.url()).pathname).toBe(`/tickets/${number}`);
+
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Cerrar sesión' }).click();
     await page.getByLabel('Correo electrónico').waitFor();
     expect(await page.evaluate(drafts)).toBe(0);

@@ -4,6 +4,7 @@ import { type Language, useI18n } from '../i18n/i18n-context';
 import { Link, navigate, usePath } from '../router/router';
 import { can, ticketListPath } from '../session/roles';
 import { useSession } from '../session/session-context';
+import { hasUnsentText } from '../tickets/live-form';
 import { ChangePasswordLink } from '../users/change-password-page';
 import { blocksFileDrop, type DragFacts } from './file-drop-guard';
 
@@ -139,6 +140,9 @@ export function AppShell({ children }: { children: ReactNode }) {
                 type="button"
                 className="button ghost"
                 onClick={() => {
+                  // Signing out drops this user's drafts from the tab (shared computers), so text
+                  // not sent is lost: ask first, as leaving the page does (QA S49).
+                  if (hasUnsentText() && !window.confirm(t.header.confirmLogoutUnsent)) return;
                   logout();
                   navigate('/entrar');
                 }}

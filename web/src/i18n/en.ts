@@ -50,6 +50,8 @@ export const en: Messages = {
   header: {
     signedInAs: (name, org) => `${name}, ${org}`,
     logout: 'Sign out',
+    confirmLogoutUnsent:
+      'You have text on this page that was not sent. Signing out discards it. Sign out anyway?',
   },
   footer: {
     label: 'Footer',

@@ -51,6 +51,8 @@ export const esMX = {
   header: {
     signedInAs: (name: string, org: string) => `${name}, ${org}`,
     logout: 'Cerrar sesión',
+    confirmLogoutUnsent:
+      'Tiene texto sin enviar en esta página. Al cerrar sesión se descarta. ¿Cerrar sesión de todos modos?',
   },
   footer: {
     label: 'Pie de página',

@@ -55,6 +55,11 @@ function warnBeforeUnload(event: BeforeUnloadEvent) {
   event.returnValue = '';
 }
 
+/** Whether a form on the page holds text not sent (what «Cerrar sesión» asks about first). */
+export function hasUnsentText(): boolean {
+  return unsent.size > 0;
+}
+
 /** While `dirty`, leaving or reloading the page asks first (one listener for all forms). */
 export function useUnsentGuard(dirty: boolean): void {
   useEffect(() => {
