@@ -67,8 +67,9 @@ describe('Calendars (web app, managers)', () => {
 
     await page.getByLabel('Año').fill('2026');
     await page.getByRole('cell', { name: 'Día de la Constitución' }).waitFor();
-    // A new holiday is the client's own day unless chosen otherwise (not an election day).
-    expect(await page.getByLabel('Origen').inputValue()).toBe('CLIENT');
+    // A new holiday on the calendar clients share is no client's own day (QA S49: «feriado del
+    // cliente» to every client on it), nor an election day, unless chosen so.
+    expect(await page.getByLabel('Origen').inputValue()).toBe('OTHER');
   });
 
   it('adds an election day: the version goes up and the change log says so', async () => {
@@ -303,6 +304,8 @@ describe('Calendars (web app, managers)', () => {
       expect(await weekRow(/sábado/i).innerText()).toContain('09:00–13:00');
       expect(await weekRow(/domingo/i).innerText()).toContain('Cerrado');
       await lft74Line('incluidos').waitFor();
+      // On a client's own calendar a new holiday is that client's day unless chosen otherwise.
+      expect(await page.getByLabel('Origen').inputValue()).toBe('CLIENT');
     });
 
     it('edits Saturday to closed: a new version, the week and the change log say so', async () => {
