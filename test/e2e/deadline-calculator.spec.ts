@@ -45,6 +45,12 @@ describe('Deadline calculator (web app)', () => {
     await page.context().close();
   });
 
+  /** The calculator, logged out, once it knows the zone its "from" field is read in. */
+  async function openCalculator(): Promise<void> {
+    await page.goto('/plazos');
+    await page.getByText(/^Fecha y hora según la hora de la Ciudad de México/).waitFor();
+  }
+
   async function calculate(from: string, amount: string, unit: string): Promise<void> {
     await page.getByLabel('Desde (hora local)').fill(from);
     await page.getByLabel('Cantidad').fill(amount);
@@ -87,8 +93,7 @@ describe('Deadline calculator (web app)', () => {
   });
 
   it('says the result is out of date as soon as an input changes, until asked again (QA)', async () => {
-    await page.goto('/plazos');
-    await page.getByText(/^Fecha y hora según la hora de la Ciudad de México/).waitFor();
+    await openCalculator();
     await calculate('2026-01-30T17:30', '8', 'horas hábiles');
     const local = page.getByTestId('deadline-local');
     await local.waitFor();
@@ -124,8 +129,7 @@ describe('Deadline calculator (web app)', () => {
   });
 
   it("refuses an amount past the limit in the page's language, and drops the refusal once the form changes (QA S49)", async () => {
-    await page.goto('/plazos');
-    await page.getByText(/^Fecha y hora según la hora de la Ciudad de México/).waitFor();
+    await openCalculator();
     await calculate('2026-01-30T17:30', '99999', 'días hábiles');
     const alert = page.getByRole('alert');
     await alert.waitFor();
