@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import type { InputViolation } from '../../common/errors/input-validation.pipe';
 import {
   explainAddBusinessDays,
   explainAddBusinessMinutes,
@@ -24,10 +25,11 @@ const MINUTES_PER_UNIT: Partial<Record<BusinessUnit, number>> = {
  * 36,500.») instead of showing this English message.
  */
 function amountViolation(constraint: 'min' | 'max' | 'isInt', args: number[]) {
+  const violation: InputViolation = { path: 'amount', property: 'amount', constraint, args };
   return {
     field: 'amount',
     reason: 'INPUT_CONSTRAINTS',
-    violations: [{ path: 'amount', property: 'amount', constraint, args }],
+    violations: [violation],
   };
 }
 

@@ -43,7 +43,8 @@ export function DeadlinePage() {
   const [unit, setUnit] = useState<BusinessUnit>('BUSINESS_HOURS');
   const [asked, setAsked] = useState<Asked>();
   const [result, setResult] = useState<DeadlineResult>();
-  const [error, setError] = useState<unknown>();
+  // A refusal with the question it answers: shown only while the form still asks that question.
+  const [failure, setFailure] = useState<{ question: Asked; error: unknown }>();
   const [busy, setBusy] = useState(false);
 
   const list = calendars.data?.calendars;
@@ -65,7 +66,7 @@ export function DeadlinePage() {
   const ask = useCallback(
     async (question: Asked) => {
       setBusy(true);
-      setError(undefined);
+      setFailure(undefined);
       try {
         const { businessDeadline } = await call(BUSINESS_DEADLINE, {
           from: zonedWallTimeToUtc(question.from, question.zone).toISOString(),
@@ -77,17 +78,13 @@ export function DeadlinePage() {
         setResult(businessDeadline);
         setAsked(question);
       } catch (err) {
-        setError(err);
+        setFailure({ question, error: err });
       } finally {
         setBusy(false);
       }
     },
     [call, language],
   );
-
-  // A refusal answers the question asked, not one the form holds since (QA S49: «…debe ser como
-  // máximo 36,500» stayed under an amount of 1.5 the browser would not send).
-  useEffect(() => setError(undefined), [from, amount, unit, calendarId]);
 
   // The explanation is written by the server: ask again in the new language.
   useEffect(() => {
@@ -104,6 +101,11 @@ export function DeadlinePage() {
   const stale =
     asked !== undefined &&
     (onScreen === undefined || amount.trim() === '' || !same(asked, onScreen));
+
+  // A refusal answers the question asked, not one the form holds since (QA S49: «…debe ser como
+  // máximo 36,500» stayed under an amount of 1.5 the browser would not send).
+  const shownError =
+    failure && onScreen && same(failure.question, onScreen) ? failure.error : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -219,7 +221,7 @@ export function DeadlinePage() {
             </button>
           </div>
         </form>
-        <ErrorMessage error={error} />
+        <ErrorMessage error={shownError} />
       </section>
 
       {result && (
