@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { releaseDateTooFar } from '../../workflows/ticket/date-limits';
 import { adjustReleaseDateUpdate } from '../../workflows/ticket/ticket.contract';
+import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
 import { TicketEntity } from '../tickets/ticket.entity';
+import { dateTooFarError } from '../tickets/date-horizon';
 import { ticketFromEntity } from '../tickets/ticket.mapper';
 import type { TransitionOutcome } from '../tickets/ticket.model';
 import { TicketWorkflowClient } from '../tickets/ticket-workflow.client';
@@ -49,6 +52,7 @@ export class DateChangesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: TicketWorkflowClient,
+    private readonly calendars: CalendarsService,
   ) {}
 
   /** Every date change of `organizationId`'s tickets at or after `since`, oldest first. */
@@ -85,8 +89,21 @@ export class DateChangesService {
     if (!role || !isProviderStaff(user)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Only provider staff adjust release dates');
     }
-    const exists = await this.db.getRepository(TicketEntity).existsBy({ number: input.number });
-    if (!exists) throw notFound('ticket', input.number, `Ticket ${input.number} not found`);
+    const ticket = await this.db
+      .getRepository(TicketEntity)
+      .findOne({ where: { number: input.number }, select: { number: true, calendarId: true } });
+    if (!ticket) throw notFound('ticket', input.number, `Ticket ${input.number} not found`);
+    // At most a year ahead, as the workflow's validator checks too; refused here first so the
+    // refusal names the latest date the ticket's calendar accepts.
+    const tooFar = releaseDateTooFar(input.newDate.toISOString(), Date.now());
+    if (tooFar) {
+      const calendar = await this.calendars.current(ticket.calendarId);
+      throw dateTooFarError(
+        { ...tooFar, refusal: { ...tooFar.refusal, field: 'newDate' } },
+        calendar.engine,
+        'BUSINESS_OR_CLOSING',
+      );
+    }
     const requestId = input.requestId ?? randomUUID();
     const result = await this.workflows.update(input.number, adjustReleaseDateUpdate, {
       requestId,

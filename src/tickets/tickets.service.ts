@@ -34,6 +34,7 @@ import { type AuthenticatedUser, isProviderStaff, OrganizationKind, Role } from 
 import { hasAnyRole } from '../identity/role-rules';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { computeClock } from './clock-computation';
+import { dateTooFarError } from './date-horizon';
 import type { CalendarLookupResult } from './ticket.activities';
 import { isUniqueViolation } from '../identity/unique-violation';
 import { TicketEventEntity } from './ticket-event.entity';
@@ -563,7 +564,8 @@ export class TicketsService implements OnModuleInit {
    * Dates a transition publishes are checked here, before the Update is sent (nothing is recorded
    * when refused; the workflow keeps its own checks): a remote session (L3-06) at most 90 days
    * ahead and inside the business hours of the ticket's calendar; a release-for-testing date
-   * (L3-09) at most one year ahead (its business-time check stays in the workflow).
+   * (L3-09) at most one year ahead (its business-time check stays in the workflow). A date too far
+   * ahead is refused with the latest one the ticket's calendar accepts (`dateTooFarError`).
    */
   private async checkDates(
     ticket: TicketEntity,
@@ -573,18 +575,19 @@ export class TicketsService implements OnModuleInit {
     const now = Date.now();
     if (name === 'setReleaseDate' && typeof payload.releaseDate === 'string') {
       const tooFar = releaseDateTooFar(payload.releaseDate, now);
-      if (tooFar)
-        throw new DomainError(ErrorCode.VALIDATION_FAILED, tooFar.message, tooFar.refusal);
+      if (tooFar) {
+        const calendar = await this.calendars.current(ticket.calendarId);
+        throw dateTooFarError(tooFar, calendar.engine, 'BUSINESS_OR_CLOSING');
+      }
     }
     if (name === 'proposeRemoteSession' && typeof payload.at === 'string') {
       const at = payload.at;
-      const tooFar = remoteSessionTooFar(at, now);
-      if (tooFar)
-        throw new DomainError(ErrorCode.VALIDATION_FAILED, tooFar.message, tooFar.refusal);
       const instant = new Date(at);
       // A past date is the workflow's refusal ("not in the future"); only future ones are checked.
       if (instant.getTime() <= now) return;
       const calendar = await this.calendars.current(ticket.calendarId);
+      const tooFar = remoteSessionTooFar(at, now);
+      if (tooFar) throw dateTooFarError(tooFar, calendar.engine, 'STARTS_INSIDE');
       if (!isBusinessTime(calendar.engine, instant)) {
         throw new DomainError(
           ErrorCode.VALIDATION_FAILED,

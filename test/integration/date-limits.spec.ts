@@ -28,6 +28,8 @@ interface Answer {
   message: string;
 }
 
+const DAY_MS = 86_400_000;
+
 describe('Dates out of range are refused (L3-06 remote session, L3-09 release date, L3-12/13 packages)', () => {
   const world = useWorldWithWorker('date_limits');
 
@@ -42,6 +44,7 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
       data: body.data?.[name] ?? null,
       code: body.errors?.[0]?.extensions?.code,
       message: body.errors?.[0]?.message ?? '',
+      latest: body.errors?.[0]?.extensions?.latest as string | undefined,
     };
   };
   const act = async (role: Role, name: string, type: string, input: object) => {
@@ -75,9 +78,10 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
       )
     )[0].n;
 
-  it('L3-06: a remote session on a Sunday, at night or beyond 90 days is refused; a business hour is proposed', async () => {
+  it('L3-06: a remote session on a Sunday, at night or beyond 90 days is refused; the latest start the refusal names is proposed', async () => {
     const number = await register();
     const before = await settledEvents(number);
+    let latest: string | undefined;
     for (const [at, words] of [
       [mexicoCity(1, 0, 10), ['fuera del horario hábil', 'outside the business hours']],
       [mexicoCity(1, 3, 22), ['fuera del horario hábil', 'outside the business hours']],
@@ -100,10 +104,17 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
       // Spanish first, then English.
       expect(refused.message.indexOf(words[0])).toBeGreaterThanOrEqual(0);
       expect(refused.message.indexOf(words[1])).toBeGreaterThan(refused.message.indexOf(words[0]));
+      latest ??= refused.latest;
     }
     expect(await events(number)).toBe(before);
 
-    const at = businessHourTomorrow();
+    // The "90 days" refusal names the latest start the calendar accepts: business time within the
+    // horizon (not the horizon itself, often a night or a weekend), and no more than a weekend and
+    // a holiday before it.
+    const at = latest!;
+    expect(isBusinessTime(calendar(), new Date(at))).toBe(true);
+    expect(Date.parse(at)).toBeLessThanOrEqual(Date.now() + 90 * DAY_MS);
+    expect(Date.parse(at)).toBeGreaterThan(Date.now() + 85 * DAY_MS);
     const proposed = await act(Role.AGENT, 'proposeRemoteSession', 'ProposeRemoteSessionInput', {
       number,
       at,
@@ -112,7 +123,7 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
     expect(await events(number)).toBeGreaterThan(before);
   });
 
-  it('L3-09/L3-19: a release date more than a year ahead is refused, set or adjusted; a near one is published', async () => {
+  it('L3-09/L3-19: a release date more than a year ahead is refused, set or adjusted; the latest date the refusal names is published', async () => {
     const number = await register();
     await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
       number,
@@ -139,12 +150,15 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
     expect(refused.message).toMatch(/más de un año.* \/ .*more than one year ahead/);
     expect(await events(number)).toBe(before);
 
-    const near = addBusinessDays(calendar(), new Date(), 3).toISOString();
+    // The refusal names the latest date the ticket's calendar accepts, and that date is published.
+    const latest = refused.latest!;
+    expect(Date.parse(latest)).toBeLessThanOrEqual(Date.now() + 366 * DAY_MS);
+    expect(Date.parse(latest)).toBeGreaterThan(Date.now() + 360 * DAY_MS);
     const set = await act(Role.AGENT, 'setReleaseDate', 'SetReleaseDateInput', {
       number,
-      releaseDate: near,
+      releaseDate: latest,
     });
-    expect(set.data!.ticket).toMatchObject({ state: 'RELEASE_DATE_SET', releaseDate: near });
+    expect(set.data!.ticket).toMatchObject({ state: 'RELEASE_DATE_SET', releaseDate: latest });
     const published = await events(number);
 
     const moved = await mutate(Role.AGENT, 'adjustReleaseDate', 'AdjustReleaseDateInput', {
@@ -154,7 +168,17 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
     });
     expect([moved.code, moved.data]).toEqual(['VALIDATION_FAILED', null]);
     expect(moved.message).toMatch(/más de un año.* \/ .*more than one year ahead/);
+    // Named again on the adjustment (a moment later: the same closing, or a later instant).
+    expect(Date.parse(moved.latest!)).toBeGreaterThanOrEqual(Date.parse(latest));
     expect(await events(number)).toBe(published);
+
+    const near = addBusinessDays(calendar(), new Date(), 3).toISOString();
+    const adjusted = await act(Role.AGENT, 'adjustReleaseDate', 'AdjustReleaseDateInput', {
+      number,
+      newDate: near,
+      reason: 'Prioridad del cliente',
+    });
+    expect(adjusted.data!.ticket).toMatchObject({ state: 'RELEASE_DATE_SET', releaseDate: near });
   });
 
   it('L3-12/L3-13: a package dated after today is refused and the balance stays; today counts', async () => {
@@ -254,13 +278,6 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
 function calendar() {
   const year = new Date().getUTCFullYear();
   return defaultMexicoCityCalendar(year, year + 1);
-}
-
-/** Two hours before the closing of the next business day: inside business time. */
-function businessHourTomorrow(): string {
-  const at = new Date(addBusinessDays(calendar(), new Date(), 1).getTime() - 2 * 3_600_000);
-  expect(isBusinessTime(calendar(), at)).toBe(true);
-  return at.toISOString();
 }
 
 /**

@@ -3,6 +3,7 @@ import { BusinessTimeInputError } from './business-time-input.error';
 import {
   businessMsBetween,
   containsInstant,
+  walkBackToBusiness,
   walkBusinessDays,
   walkBusinessMs,
 } from './business-walk';
@@ -64,6 +65,17 @@ export function isBusinessTime(calendar: CalendarInput, instant: Date): boolean 
 export function nextBusinessMoment(calendar: CalendarInput, instant: Date): Date {
   const ms = toInstantMs(instant, 'instant');
   return new Date(walkBusinessMs(BusinessCalendar.from(calendar), ms, 0).clockStart);
+}
+
+/**
+ * The mirror of `nextBusinessMoment`: `instant` itself when it is business time or an interval's
+ * closing instant, else the closing of the last working interval before it (the latest moment a
+ * date "by then" can name, e.g. a release date at most a year ahead).
+ * @throws NoWorkingTimeError when the calendar has no working time within three years before.
+ */
+export function lastBusinessMoment(calendar: CalendarInput, instant: Date): Date {
+  const ms = toInstantMs(instant, 'instant');
+  return new Date(walkBackToBusiness(BusinessCalendar.from(calendar), ms));
 }
 
 /**

@@ -147,6 +147,31 @@ export function containsInstant(calendar: BusinessCalendar, instantMs: number): 
   return false;
 }
 
+/**
+ * The latest instant at or before `atMs` that is business time or a closing instant: `atMs` itself
+ * inside a working interval (or at its closing), else the closing of the last interval before it.
+ * The mirror of a walk's `clockStart`; dates are walked backwards from the one after `atMs`'s
+ * (after a fall-back, a date's spans can begin while the clock still shows the previous date).
+ */
+export function walkBackToBusiness(calendar: BusinessCalendar, atMs: number): number {
+  let idleDays = 0;
+  for (let day = calendar.localDayOf(atMs) + 1; ; day -= 1) {
+    const spans = calendar.dayPlan(day).spans;
+    for (let i = spans.length - 1; i >= 0; i -= 1) {
+      if (spans[i].start <= atMs) return Math.min(spans[i].end, atMs);
+    }
+    idleDays += 1;
+    if (idleDays > NO_WORKING_TIME_HORIZON_DAYS + 2) {
+      throw new NoWorkingTimeError(
+        calendar.timeZone,
+        formatLocalDate(calendar.localDayOf(atMs)),
+        NO_WORKING_TIME_HORIZON_DAYS,
+        'before',
+      );
+    }
+  }
+}
+
 function guardIdle(calendar: BusinessCalendar, day: number, idleDays: number): number {
   const idle = idleDays + 1;
   if (idle > NO_WORKING_TIME_HORIZON_DAYS) {

@@ -19,6 +19,7 @@ export {
   businessMillisecondsBetween,
   businessMinutesBetween,
   isBusinessTime,
+  lastBusinessMoment,
   localDateOf,
   nextBusinessMoment,
   workingIntervalsOn,

@@ -1,8 +1,8 @@
 import { BusinessTimeError } from './business-time.error';
 
 /**
- * The calendar has no working time within `horizonDays` after `searchedFrom`: raised instead of
- * looping forever on a calendar that is closed for good.
+ * The calendar has no working time within `horizonDays` after (or, searching backwards, before)
+ * `searchedFrom`: raised instead of looping forever on a calendar that is closed for good.
  */
 export class NoWorkingTimeError extends BusinessTimeError {
   readonly code = 'NO_WORKING_TIME' as const;
@@ -13,9 +13,11 @@ export class NoWorkingTimeError extends BusinessTimeError {
     /** The local date where the fruitless search started. */
     readonly searchedFrom: string,
     readonly horizonDays: number,
+    /** Which way the search went from `searchedFrom`. */
+    readonly direction: 'after' | 'before' = 'after',
   ) {
     super(
-      `No working time in ${timeZone} within ${horizonDays} days after ${searchedFrom}: ` +
+      `No working time in ${timeZone} within ${horizonDays} days ${direction} ${searchedFrom}: ` +
         'the calendar has no (more) working intervals',
     );
   }

@@ -6,6 +6,7 @@ import {
   businessMinutesBetween,
   defaultMexicoCityCalendar,
   isBusinessTime,
+  lastBusinessMoment,
   nextBusinessMoment,
   workingIntervalsOn,
   type CalendarDefinition,
@@ -175,6 +176,19 @@ describe('L3-05 half-open intervals, N = 0 and next business moment', () => {
     expect(addBusinessMinutes(standard, mx('2026-01-27T18:00'), 0)).toEqual(mx('2026-01-28T09:00'));
     expect(addBusinessHours(standard, mx('2026-01-30T19:00'), 0)).toEqual(mx('2026-02-03T09:00'));
     expect(nextBusinessMoment(standard, mx('2026-01-31T10:00'))).toEqual(mx('2026-02-03T09:00'));
+  });
+
+  test('the last business moment at or before t mirrors the next one (a closing instant counts)', () => {
+    const inside = new Date(mx('2026-01-28T10:03').getTime() + 27_412);
+    expect(lastBusinessMoment(standard, inside)).toEqual(inside);
+    expect(lastBusinessMoment(standard, mx('2026-01-27T18:00'))).toEqual(mx('2026-01-27T18:00'));
+    expect(lastBusinessMoment(standard, mx('2026-01-27T23:30'))).toEqual(mx('2026-01-27T18:00'));
+    expect(lastBusinessMoment(standard, mx('2026-01-28T08:59'))).toEqual(mx('2026-01-27T18:00'));
+    // Sunday morning → Friday's closing; Monday 2 Feb 2026 is a holiday (L3-06, LFT art. 74).
+    expect(lastBusinessMoment(standard, mx('2026-02-01T08:03'))).toEqual(mx('2026-01-30T18:00'));
+    expect(lastBusinessMoment(standard, mx('2026-02-02T12:00'))).toEqual(mx('2026-01-30T18:00'));
+    // The lunch break ends at the morning's closing.
+    expect(lastBusinessMoment(splitDay, mx('2026-01-27T14:20'))).toEqual(mx('2026-01-27T14:00'));
   });
 
   test('milliseconds in the start carry into the deadline', () => {

@@ -14,6 +14,7 @@ import {
   NO_WORKING_TIME_HORIZON_DAYS,
   nextBusinessMoment,
   NoWorkingTimeError,
+  lastBusinessMoment,
   validateCalendar,
   workingIntervalsOn,
   type CalendarDefinition,
@@ -235,6 +236,13 @@ describe('L3-05 guard against calendars without working time', () => {
         horizonDays: NO_WORKING_TIME_HORIZON_DAYS,
       });
     }
+  });
+
+  test('searching backwards for the last business moment throws too, naming its direction', () => {
+    expect(() => lastBusinessMoment(closed, from)).toThrow(NoWorkingTimeError);
+    expect(() => lastBusinessMoment(closed, from)).toThrow(
+      `No working time in America/Mexico_City within ${NO_WORKING_TIME_HORIZON_DAYS} days before 2026-01-27`,
+    );
   });
 
   test('questions with a bounded answer still answer: not business time, 0 minutes between', () => {

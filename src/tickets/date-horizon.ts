@@ -1,0 +1,46 @@
+import type { DateTooFar } from '../../workflows/ticket/date-limits';
+import {
+  type BusinessCalendar,
+  isBusinessTime,
+  lastBusinessMoment,
+  NoWorkingTimeError,
+} from '../business-time/engine';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+
+const MINUTE_MS = 60_000;
+
+/** What the refused date must be on the ticket's calendar, besides not too far ahead. */
+export type DateBusinessRule =
+  /** L3-09: a release date may be an interval's closing instant («a más tardar»). */
+  | 'BUSINESS_OR_CLOSING'
+  /** L3-06: a remote session starts inside an interval, at a whole minute. */
+  | 'STARTS_INSIDE';
+
+/**
+ * A date set too far ahead (L3-06, L3-09, L3-19), refused with the latest date its form accepts.
+ * The horizon itself, one year or 90 days from now to the second, often falls outside business
+ * hours (a Sunday at 8:03), which the same form then refuses. The refusal's `latest` is therefore
+ * the last business moment at or before it on the ticket's calendar (the horizon itself when none
+ * is found within the engine's search limit).
+ */
+export function dateTooFarError(
+  tooFar: DateTooFar,
+  calendar: BusinessCalendar,
+  rule: DateBusinessRule,
+): DomainError {
+  const horizon = new Date(tooFar.refusal.latest);
+  let latest = horizon;
+  try {
+    latest = lastBusinessMoment(calendar, horizon);
+    // A closing instant is not inside its interval: the last minute that starts inside it.
+    if (rule === 'STARTS_INSIDE' && !isBusinessTime(calendar, latest)) {
+      latest = new Date(latest.getTime() - MINUTE_MS);
+    }
+  } catch (err) {
+    if (!(err instanceof NoWorkingTimeError)) throw err;
+  }
+  return new DomainError(ErrorCode.VALIDATION_FAILED, tooFar.message, {
+    ...tooFar.refusal,
+    latest: latest.toISOString(),
+  });
+}

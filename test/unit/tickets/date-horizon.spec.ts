@@ -1,0 +1,63 @@
+import { BusinessCalendar, defaultMexicoCityCalendar } from '../../../src/business-time/engine';
+import type { DomainError } from '../../../src/common/errors/domain-error';
+import { dateTooFarError } from '../../../src/tickets/date-horizon';
+import { releaseDateTooFar, remoteSessionTooFar } from '../../../workflows/ticket/date-limits';
+
+// QA finding (L3-06, L3-09): a date too far ahead was refused with "the latest possible date is
+// Sunday 8:03", the horizon to the second, which the same form then refused as outside business
+// hours. The refusal now names the latest date the ticket's calendar accepts.
+
+const calendar = BusinessCalendar.from(defaultMexicoCityCalendar(2026, 2028));
+const mx = (local: string): number => Date.parse(`${local}:00-06:00`);
+const YEAR_BEFORE_SUNDAY = mx('2026-12-05T08:03'); // one year later: Sunday 5 Dec 2027, 08:03
+
+const refusal = (error: DomainError) => ({ code: error.code, details: error.details });
+
+describe('a date too far ahead names the latest one the calendar accepts (L3-06, L3-09, L3-19)', () => {
+  it('a release date: the closing of the last business day before the horizon', () => {
+    const tooFar = releaseDateTooFar('2028-01-10T16:00:00.000Z', YEAR_BEFORE_SUNDAY)!;
+    expect(tooFar.refusal.latest).toBe(new Date(mx('2027-12-05T08:03')).toISOString());
+    expect(refusal(dateTooFarError(tooFar, calendar, 'BUSINESS_OR_CLOSING'))).toEqual({
+      code: 'VALIDATION_FAILED',
+      details: {
+        reason: 'DATE_TOO_FAR',
+        field: 'releaseDate',
+        value: '2028-01-10T16:00:00.000Z',
+        latest: new Date(mx('2027-12-03T18:00')).toISOString(),
+      },
+    });
+  });
+
+  it('a remote session: the last whole minute that starts inside business hours', () => {
+    // 90 days after Thu 3 Sep 2026 20:30 is Wed 2 Dec 2026 20:30, after closing.
+    const tooFar = remoteSessionTooFar('2026-12-20T16:00:00.000Z', mx('2026-09-03T20:30'))!;
+    const error = dateTooFarError(tooFar, calendar, 'STARTS_INSIDE');
+    expect(error.details).toMatchObject({
+      field: 'at',
+      latest: new Date(mx('2026-12-02T17:59')).toISOString(),
+    });
+  });
+
+  it('a horizon inside business hours is itself the latest, for either rule', () => {
+    const now = mx('2026-12-01T10:03') + 27_412; // one year later: Wed 1 Dec 2027, 10:03:27
+    const tooFar = releaseDateTooFar('2028-06-01T16:00:00.000Z', now)!;
+    for (const rule of ['BUSINESS_OR_CLOSING', 'STARTS_INSIDE'] as const) {
+      expect(dateTooFarError(tooFar, calendar, rule).details).toMatchObject({
+        latest: new Date(mx('2027-12-01T10:03') + 27_412).toISOString(),
+      });
+    }
+  });
+
+  it('a calendar without working time keeps the horizon rather than failing', () => {
+    const closed = BusinessCalendar.from({
+      timeZone: 'America/Mexico_City',
+      weekly: {},
+      holidays: [],
+      overrides: [],
+    });
+    const tooFar = releaseDateTooFar('2028-01-10T16:00:00.000Z', YEAR_BEFORE_SUNDAY)!;
+    expect(dateTooFarError(tooFar, closed, 'BUSINESS_OR_CLOSING').details).toMatchObject({
+      latest: tooFar.refusal.latest,
+    });
+  });
+});
