@@ -161,15 +161,18 @@ describe('Tickets (web app, real workflow)', () => {
     expect(await state(page).innerText()).toBe('En diagnóstico');
     expect(await page.getByTestId('clocks').innerText()).toContain('Diagnóstico');
 
-    // The first attempt is lost on the network: the retry sends the same requestId.
-    const sent: string[] = [];
+    // The first attempt of 6 h is lost on the network: the retry sends the same requestId.
+    const sent: { hours: number; requestId: string }[] = [];
     let failOnce = true;
     await page.route('**/graphql', async (route) => {
       const body = route.request().postData() ?? '';
       if (body.includes('submitEstimate(')) {
-        const parsed = JSON.parse(body) as { variables: { input: { requestId: string } } };
-        sent.push(parsed.variables.input.requestId);
-        if (failOnce) {
+        const parsed = JSON.parse(body) as {
+          variables: { input: { hours: number; requestId: string } };
+        };
+        const { hours, requestId } = parsed.variables.input;
+        sent.push({ hours, requestId });
+        if (failOnce && hours === 6) {
           failOnce = false;
           return route.abort('connectionreset');
         }
@@ -177,26 +180,40 @@ describe('Tickets (web app, real workflow)', () => {
       return route.continue();
     });
     const estimate = await openAction(page, 'Enviar estimación');
+    const hoursField = estimate.getByLabel('Horas estimadas');
+    const send = estimate.getByRole('button', { name: 'Enviar estimación', exact: true });
     // A negative estimate is out of range, not an empty field: said so, nothing sent.
-    await estimate.getByLabel('Horas estimadas').fill('-3');
+    await hoursField.fill('-3');
     await estimate.getByLabel('Alcance (diagnóstico)').fill('Reporte con filtros por zona.');
-    await estimate.getByRole('button', { name: 'Enviar estimación', exact: true }).click();
-    await estimate.getByText('«Horas estimadas» debe ser al menos 0.25.').waitFor();
+    await send.click();
+    const tooFew = estimate.getByText('«Horas estimadas» debe ser al menos 0.25.');
+    await tooFew.waitFor();
     expect(await estimate.getByText('Complete el campo').count()).toBe(0);
     expect(sent).toHaveLength(0);
-    await estimate.getByLabel('Horas estimadas').fill('6');
-    await estimate.getByLabel('Alcance (diagnóstico)').fill('Reporte con filtros por zona.');
-    await estimate.getByRole('button', { name: 'Enviar estimación', exact: true }).click();
+    // Corrected, the message goes at once, not at the next send (QA).
+    await hoursField.fill('6');
+    await tooFew.waitFor({ state: 'detached' });
+    // The server's refusal of 20,000 h stays while the form holds them, and goes once corrected.
+    await hoursField.fill('20000');
+    await send.click();
+    const tooMany = estimate.getByText('«Horas estimadas» debe ser como máximo 10,000.');
+    await tooMany.waitFor();
+    expect(sent.map((s) => s.hours)).toEqual([20000]);
+    await estimate.getByLabel('Alcance (diagnóstico)').press('End');
+    expect(await tooMany.count()).toBe(1);
+    await hoursField.fill('6');
+    await tooMany.waitFor({ state: 'detached' });
+    await send.click();
     await estimate.getByText('No hay conexión con el servidor', { exact: false }).waitFor();
     await estimate
       .getByText('Al reintentar se envía la misma solicitud', { exact: false })
       .waitFor();
-    expect(await estimate.getByLabel('Horas estimadas').inputValue()).toBe('6');
-    await estimate.getByRole('button', { name: 'Enviar estimación', exact: true }).click();
+    expect(await hoursField.inputValue()).toBe('6');
+    await send.click();
     await page.getByText('Enviar estimación: listo. Estado: Estimación enviada.').waitFor();
-    expect(sent).toHaveLength(2);
-    expect(sent[1]).toBe(sent[0]);
-    expect(sent[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent.map((s) => s.hours)).toEqual([20000, 6, 6]);
+    expect(sent[2].requestId).toBe(sent[1].requestId);
+    expect(sent[1].requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await page.getByTestId('estimates').innerText()).toContain('Enviada');
     await page.unroute('**/graphql');
     const timeline = await page.getByTestId('timeline').innerText();

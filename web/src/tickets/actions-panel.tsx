@@ -155,7 +155,8 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   // The check the form failed when sent (an index into checks()), worded when shown so the
   // message follows the language switch.
   const [failedCheck, setFailedCheck] = useState<number>();
-  const [error, setError] = useState<unknown>();
+  // The server's refusal, with the fields it answered (as `fields` below, serialized).
+  const [failure, setFailure] = useState<{ error: unknown; fields: string }>();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
   const [retrying, setRetrying] = useState(false);
@@ -365,11 +366,23 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     [has('adminAction') && !details.trim(), 'details', t.tickets.adminDetails],
     [name === 'reassign' && !agentId, 'agent', t.ticketPage.newAssignee],
   ];
+  // Shown while the check still fails: a corrected field drops its message (QA: an estimate's
+  // «Horas» kept it until the next send).
   const failed = failedCheck === undefined ? undefined : checks()[failedCheck];
+  const stillFailed = failed?.[0] ? failed : undefined;
   // The field the problem is about (QA S18): marked invalid and described by the message, so a
   // screen reader reads why when the focus lands on it, not only once when the alert appears.
-  const problemField = failed?.[1];
-  const problem = failed && (failed[3] ?? t.tickets.required(failed[2]));
+  const problemField = stillFailed?.[1];
+  const problem = stillFailed && (stillFailed[3] ?? t.tickets.required(stillFailed[2]));
+  // A refusal of the input (VALIDATION_FAILED) answers what the form held when sent: shown only
+  // while it still holds that. Any other (the ticket moved on, no connection) stays until resent.
+  const error =
+    failure &&
+    (!(failure.error instanceof ApiError) ||
+      failure.error.code !== 'VALIDATION_FAILED' ||
+      failure.fields === JSON.stringify(fields))
+      ? failure.error
+      : undefined;
 
   const buildInput = (): Record<string, unknown> => {
     const input: Record<string, unknown> = { number: ticket.number };
@@ -417,7 +430,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
       return;
     }
     setFailedCheck(undefined);
-    setError(undefined);
+    setFailure(undefined);
     setBusy(true);
     // Same ID on a retry of the same content after a network error (applied once).
     const input = buildInput();
@@ -431,7 +444,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
       await onDone({ action: firstAssignment ? 'assign' : name, state });
     } catch (err) {
       setRetrying(answerUnknown(err));
-      setError(err);
+      setFailure({ error: err, fields: JSON.stringify(fields) });
       if (err instanceof ApiError && err.code === 'INVALID_TRANSITION') await onRefused();
     } finally {
       setBusy(false);
