@@ -67,7 +67,7 @@ describe('Calendars (web app, managers)', () => {
 
     await page.getByLabel('Año').fill('2026');
     await page.getByRole('cell', { name: 'Día de la Constitución' }).waitFor();
-    // A new holiday on the calendar clients share is no client's own day (QA S49: «feriado del
+    // A new holiday on the calendar clients share is no client's own day (QA S49: «festivo del
     // cliente» to every client on it), nor an election day, unless chosen so.
     expect(await page.getByLabel('Origen').inputValue()).toBe('OTHER');
   });
@@ -107,7 +107,7 @@ describe('Calendars (web app, managers)', () => {
     // The log says who changed it and what, in Spanish, from the version's details (L3-19).
     expect(await newest.innerText()).toContain(await managerName());
     expect(await newest.innerText()).toContain(
-      'Se agregó el día feriado «Jornada electoral» (lun, 7 de jun de 2027) · Origen: Elección',
+      'Se agregó el día festivo «Jornada electoral» (lun, 7 de jun de 2027) · Origen: Elección',
     );
     await screenshot(page, '11-calendar-detail', { docs: 'calendar' });
   });
@@ -143,7 +143,7 @@ describe('Calendars (web app, managers)', () => {
     expect(newest).toContain(await managerName());
     // Its stored text («holiday removed: 2027-06-07») has only the date; its details the name.
     expect(newest).toContain(
-      'Se quitó el día feriado «Jornada electoral» (lun, 7 de jun de 2027) · Origen: Elección',
+      'Se quitó el día festivo «Jornada electoral» (lun, 7 de jun de 2027) · Origen: Elección',
     );
     // No stored English text anywhere in the log, old versions included.
     expect(await page.getByTestId('versions').innerText()).not.toMatch(

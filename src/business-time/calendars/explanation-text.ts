@@ -22,16 +22,16 @@ const WORDS = {
     deadline: 'Vencimiento',
     total: 'total',
     weekend: 'sin horario laboral (fin de semana)',
-    holiday: 'día feriado',
+    holiday: 'día festivo',
     override: 'cerrado por excepción',
     gap: 'sin horario por cambio de hora',
-    rules: { weekly: 'horario semanal', holiday: 'feriado', override: 'excepción' },
-    /** A holiday's kind by its source; an unknown source is just «día feriado». */
+    rules: { weekly: 'horario semanal', holiday: 'festivo', override: 'excepción' },
+    /** A holiday's kind by its source; an unknown source is just «día festivo». */
     holidayKinds: {
       MX_LFT_74: 'descanso obligatorio (LFT)',
-      CLIENT: 'feriado del cliente',
+      CLIENT: 'festivo del cliente',
       ELECTION: 'jornada electoral',
-      BANK: 'feriado bancario',
+      BANK: 'festivo bancario',
     } as Record<string, string>,
   },
   en: {

@@ -36,7 +36,7 @@ describe('explanation text for clients (L3-06)', () => {
       'Dom, 1 feb 2026: sin horario laboral (fin de semana)',
       'Lun, 2 feb 2026: Día de la Constitución, descanso obligatorio (LFT)',
       'Mar, 3 feb 2026, 9:00 a.m.–6:00 p.m.: 9 h (horario semanal)',
-      'Mié, 4 feb 2026: Aniversario de la empresa, feriado del cliente',
+      'Mié, 4 feb 2026: Aniversario de la empresa, festivo del cliente',
       'Jue, 5 feb 2026, 9:00 a.m.–4:00 p.m.: 7 h (horario semanal)',
       'Vencimiento: jue, 5 feb 2026, 4:00 p.m. (hora de la Ciudad de México, UTC−6) — total 16 h',
     ]);

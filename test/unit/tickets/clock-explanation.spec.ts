@@ -53,7 +53,7 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
       now,
     );
     expect(e.lines[0]).toBe('Objetivo: 5 días hábiles');
-    expect(e.lines.some((l) => l.includes('Navidad') || l.includes('día feriado'))).toBe(true);
+    expect(e.lines.some((l) => l.includes('Navidad') || l.includes('día festivo'))).toBe(true);
     expect(e.deadline?.toISOString()).toBe('2025-12-31T00:00:00.000Z');
   });
 

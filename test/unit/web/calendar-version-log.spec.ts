@@ -46,7 +46,7 @@ describe("calendar change log in words from the version's details (L3-06, L3-19,
   it('names a removed holiday, its date and where it came from, in Spanish and in English', () => {
     const v = { change: 'holiday removed: 2026-11-16', details: [revolucion] };
     expect(es(v)).toBe(
-      'Se quitó el día feriado «Día de la Revolución» (lun, 16 de nov de 2026) · Origen: Cliente',
+      'Se quitó el día festivo «Día de la Revolución» (lun, 16 de nov de 2026) · Origen: Cliente',
     );
     expect(english(v)).toBe(
       'The holiday “Día de la Revolución” (Mon, Nov 16, 2026) was removed · Source: Client',
@@ -63,10 +63,10 @@ describe("calendar change log in words from the version's details (L3-06, L3-19,
       [{ ...revolucion, calendarName: 'México CDMX' }],
     );
     expect(line).toContain(
-      'se quitó el día feriado «Día de la Revolución» (lun, 16 de nov de 2026)',
+      'se quitó el día festivo «Día de la Revolución» (lun, 16 de nov de 2026)',
     );
     expect(es({ change: '', details: [revolucion] })).toContain(
-      'Se quitó el día feriado «Día de la Revolución» (lun, 16 de nov de 2026)',
+      'Se quitó el día festivo «Día de la Revolución» (lun, 16 de nov de 2026)',
     );
   });
 

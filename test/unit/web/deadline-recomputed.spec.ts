@@ -40,7 +40,7 @@ const title = (
 describe('ticket history: a recomputed deadline names the calendar change (L3-06, BUSINESS-TIME.md)', () => {
   it('a holiday added: its name, its date, the calendar and both deadlines, es and en', () => {
     expect(title([revolucion])).toBe(
-      'Plazo de Triage recalculado: se agregó el día feriado «Día de la Revolución» ' +
+      'Plazo de Triage recalculado: se agregó el día festivo «Día de la Revolución» ' +
         '(lun, 16 de nov de 2026) al calendario «México CDMX». ' +
         'Vencimiento: <11-17T16:00> → <11-18T16:00>.',
     );
@@ -53,7 +53,7 @@ describe('ticket history: a recomputed deadline names the calendar change (L3-06
   it('a holiday removed, a date with its own hours, a closed date, the week and the zone', () => {
     const removed = change({ ...revolucion, kind: 'HOLIDAY_REMOVED' });
     expect(title([removed])).toContain(
-      'se quitó el día feriado «Día de la Revolución» (lun, 16 de nov de 2026) del calendario «México CDMX».',
+      'se quitó el día festivo «Día de la Revolución» (lun, 16 de nov de 2026) del calendario «México CDMX».',
     );
     expect(title([removed], en.tickets)).toContain(
       'the holiday “Día de la Revolución” (Mon, Nov 16, 2026) was removed from the calendar “México CDMX”.',
@@ -100,15 +100,15 @@ describe('ticket history: a recomputed deadline names the calendar change (L3-06
     });
     expect(title([revolucion, second])).toBe(
       'Plazo de Triage recalculado por cambios en el calendario «México CDMX»: ' +
-        'se agregó el día feriado «Día de la Revolución» (lun, 16 de nov de 2026); ' +
-        'se agregó el día feriado «Puente» (mar, 17 de nov de 2026). ' +
+        'se agregó el día festivo «Día de la Revolución» (lun, 16 de nov de 2026); ' +
+        'se agregó el día festivo «Puente» (mar, 17 de nov de 2026). ' +
         'Vencimiento: <11-17T16:00> → <11-18T16:00>.',
     );
     const week = change({ kind: 'WEEK_CHANGED' });
     expect(title([revolucion, second, week, change({})])).toBe(
       'Plazo de Triage recalculado por cambios en el calendario «México CDMX»: ' +
-        'se agregó el día feriado «Día de la Revolución» (lun, 16 de nov de 2026); ' +
-        'se agregó el día feriado «Puente» (mar, 17 de nov de 2026) y 2 cambios más. ' +
+        'se agregó el día festivo «Día de la Revolución» (lun, 16 de nov de 2026); ' +
+        'se agregó el día festivo «Puente» (mar, 17 de nov de 2026) y 2 cambios más. ' +
         'Vencimiento: <11-17T16:00> → <11-18T16:00>.',
     );
     expect(title([revolucion, second, week], en.tickets)).toBe(
@@ -170,7 +170,7 @@ describe('ticket history: a moved reminder or automatic closure names the calend
     const week = change({ kind: 'WEEK_CHANGED' });
     expect(moved([revolucion, week, change({ kind: 'RENAMED', name: 'CDMX' })])).toBe(
       'Recordatorio o cierre automático recalculado por cambios en el calendario «México CDMX»: ' +
-        'se agregó el día feriado «Día de la Revolución» (lun, 16 de nov de 2026); ' +
+        'se agregó el día festivo «Día de la Revolución» (lun, 16 de nov de 2026); ' +
         'cambió el horario semanal y 1 cambio más.',
     );
   });

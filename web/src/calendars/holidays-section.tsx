@@ -31,7 +31,7 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
   // A client's own calendar: the client's own day. A calendar clients share (the default one):
-  // «Otro», since «Cliente» would read «feriado del cliente» to every client on it (QA S49).
+  // «Otro», since «Cliente» would read «festivo del cliente» to every client on it (QA S49).
   const [source, setSource] = useState(calendar.organizationId ? 'CLIENT' : 'OTHER');
   // QA (L3-06): a holiday moves the running deadlines of every client on this calendar, so it is
   // asked first, naming how many open tickets that is (or that every client's are, when unknown).

@@ -15,7 +15,7 @@ export interface LoggedVersion {
 /**
  * BUSINESS-TIME.md, L3-06, L3-19: what a calendar version changed, in the reader's language, from
  * its `details` and by the same rule that names the change in a ticket's «Plazo recalculado» line
- * (`w.change`, the calendar left unnamed: the page is the calendar's own): «Se quitó el día feriado
+ * (`w.change`, the calendar left unnamed: the page is the calendar's own): «Se quitó el día festivo
  * «Día de la Revolución» (lun, 16 de nov de 2026) · Origen: Cliente». A holiday also says where it
  * came from, as the log did before. Several changes of one version are listed with «; »; an edit
  * that changed nothing says so. Only the first clause opens with a capital. Versions written before `details` keep their stored text, put in

@@ -37,7 +37,7 @@ const lft = (source: string | null): string =>
 
 /**
  * Spanish (Mexico): a deadline a calendar change moved (BUSINESS-TIME.md, L3-06), naming the
- * change: «Plazo de Triage recalculado: se agregó el día feriado «Día de la Revolución» (lun, 16 nov
+ * change: «Plazo de Triage recalculado: se agregó el día festivo «Día de la Revolución» (lun, 16 nov
  * 2026) al calendario «México CDMX». Vencimiento: 17 nov 2026, 10:00 → 18 nov 2026, 10:00.»
  */
 export const deadlineRecomputedEsMX = {
@@ -59,9 +59,9 @@ export const deadlineRecomputedEsMX = {
     const of = (prep: string) => (calendar ? ` ${prep} calendario «${calendar}»` : '');
     switch (c.kind) {
       case 'HOLIDAY_ADDED':
-        return `se agregó el día feriado «${c.name}» (${day(c)})${of('al')}`;
+        return `se agregó el día festivo «${c.name}» (${day(c)})${of('al')}`;
       case 'HOLIDAY_REMOVED':
-        return `se quitó el día feriado «${c.name}» (${day(c)})${of('del')}`;
+        return `se quitó el día festivo «${c.name}» (${day(c)})${of('del')}`;
       case 'HOURS_SET':
         return c.intervals?.length
           ? `el ${day(c)} se atiende de ${hours(c)}${of('en el')}${why(c)}`

@@ -8,7 +8,7 @@ export function endSentence(text: string): string {
 
 /**
  * `text` opened with a capital, for a clause written to follow other words («se quitó el día
- * feriado …») that stands alone as a sentence: «Se quitó el día feriado …».
+ * festivo …») that stands alone as a sentence: «Se quitó el día festivo …».
  */
 export function startSentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -131,7 +131,7 @@ export const serverErrorsEsMX = {
     client_organisation: 'la organización cliente',
     ledger_entry: 'el movimiento',
     outbox_email: 'el correo',
-    holiday: 'el día feriado del',
+    holiday: 'el día festivo del',
     override: 'la excepción del',
     support_policy: 'la póliza de soporte de la organización',
     attachment: 'el archivo adjunto',

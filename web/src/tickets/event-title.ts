@@ -152,7 +152,7 @@ export function eventTitle(
 
 /**
  * BUSINESS-TIME.md, L3-06: a recomputed deadline naming the calendar change that moved it, for a
- * client who must see why: «Plazo de Triage recalculado: se agregó el día feriado «…» (lun, 16 nov
+ * client who must see why: «Plazo de Triage recalculado: se agregó el día festivo «…» (lun, 16 nov
  * 2026) al calendario «México CDMX». Vencimiento: <old> → <new>.» Several changes recomputed at
  * once name the first two and count the rest («y 2 cambios más»). Null when no change is known as
  * data (events of calendar versions written before): the general wording stays.
@@ -170,7 +170,7 @@ export function recomputedLine(
 
 /**
  * `title` and the calendar changes that caused it, as one sentence: «<title>: se agregó el día
- * feriado «…» (lun, 16 nov 2026) al calendario «México CDMX».», or for several «<title> por cambios
+ * festivo «…» (lun, 16 nov 2026) al calendario «México CDMX».», or for several «<title> por cambios
  * en el calendario «México CDMX»: <a>; <b> y 2 cambios más.» Null when no change is known as data.
  */
 function changeCause(
