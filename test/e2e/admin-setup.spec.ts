@@ -205,6 +205,12 @@ describe('Administration: a new client organisation and its Odoo admin user (web
     await users.waitFor();
     const names = () => users.locator('tbody th').allInnerTexts();
 
+    // Listed by the name they show, in Spanish order (accents and case do not count), not by email.
+    const shown = (await names()).map((cell) => cell.split('\n')[0]);
+    expect(shown.length).toBeGreaterThan(3);
+    const spanish = new Intl.Collator('es-MX', { sensitivity: 'base' });
+    expect(shown).toEqual([...shown].sort(spanish.compare));
+
     await page.getByLabel('Buscar usuario', { exact: true }).fill('URSULA');
     await page.waitForFunction(
       "document.querySelectorAll('[data-testid=users] tbody tr').length === 1",

@@ -40,9 +40,15 @@ export function UsersPage() {
   const all = users.data?.users;
   // Name or email, whatever the case and accents (QA S17: a long list had no way to find one).
   const wanted = foldForSearch(search.trim());
-  const list = all?.filter(
-    (u) => !wanted || foldForSearch(`${u.displayName} ${u.email}`).includes(wanted),
-  );
+  // By name, as the table shows them (QA: the API's email order read as no order), the language's
+  // way (accents and case do not count); the email decides between namesakes.
+  const collator = new Intl.Collator(language, { sensitivity: 'base' });
+  const list = all
+    ?.filter((u) => !wanted || foldForSearch(`${u.displayName} ${u.email}`).includes(wanted))
+    .sort(
+      (x, y) =>
+        collator.compare(x.displayName, y.displayName) || collator.compare(x.email, y.email),
+    );
   // Of every user loaded, not only those the search shows: typing in «Buscar usuario» while editing
   // someone closed the form and lost what was typed (QA).
   const editing = all?.find((u) => u.id === editingId);
