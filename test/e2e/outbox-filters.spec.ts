@@ -9,6 +9,8 @@ import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
 const MANAGER = 'gerente@becken.example';
 const TICKET = 'L3-2025-000777';
+const LONG_TICKET = 'L3-2025-000779';
+const LONG_ADDRESS = 'aprobacion.de.compras@comercializadora-aurora-del-norte.example';
 
 /** Subject, ticket, recipient, queued at (UTC; Mexico City is UTC−6 in November). */
 const EMAILS: readonly [string, string, string, string][] = [
@@ -17,6 +19,7 @@ const EMAILS: readonly [string, string, string, string][] = [
   // 23:30 on Nov 5 in Mexico City, already Nov 6 in UTC: still Nov 5 for the manager.
   ['Filtro tres', TICKET, 'ana@filtros.example', '2025-11-06T05:30:00Z'],
   ['Filtro cuatro', 'L3-2025-000778', 'ana@filtros.example', '2025-11-05T15:00:00Z'],
+  ['Filtro largo', LONG_TICKET, LONG_ADDRESS, '2025-11-05T16:00:00Z'],
 ];
 
 describe('Outgoing mail: search by ticket, recipient and days (web app)', () => {
@@ -161,6 +164,40 @@ describe('Outgoing mail: search by ticket, recipient and days (web app)', () => 
       .getByText('Escriba el número completo del ticket, p. ej. L3-2026-000123.')
       .waitFor();
     await subjectsAre(['Filtro cuatro']);
+  });
+
+  it('a long address breaks only between its parts, before its «@» or after a hyphen, at 1280, 1024 and 390 px (QA)', async () => {
+    for (const width of [1280, 1024, 390]) {
+      ({ page } = await newPage(e2e.browser, e2e.baseURL, { width, height: 900 }));
+      await logIn(page, MANAGER, e2e.password(MANAGER));
+      await inSpanish(page);
+      await page.goto(`/correo?ticket=${LONG_TICKET}`);
+      await subjectsAre(['Filtro largo']);
+      // The address as laid out: its characters grouped by the top of their boxes, line by line.
+      const lines = await page.evaluate<string[]>(`(() => {
+        const cell = document.querySelector('[data-testid=outbox] tbody td[data-label="Destinatario"]');
+        const byTop = new Map();
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (let i = 0; i < node.data.length; i += 1) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const top = Math.round(range.getBoundingClientRect().top);
+            byTop.set(top, (byTop.get(top) ?? '') + node.data[i]);
+          }
+        }
+        return [...byTop.entries()].sort((a, b) => a[0] - b[0]).map(([, text]) => text);
+      })()`);
+      expect(lines.join('')).toBe(LONG_ADDRESS);
+      const midWord = lines
+        .slice(1)
+        .flatMap((line, i) =>
+          line.startsWith('@') || lines[i].endsWith('-') ? [] : [`${lines[i]} | ${line}`],
+        );
+      expect({ width, lines, midWord }).toEqual({ width, lines, midWord: [] });
+      await page.context().close();
+    }
   });
 
   it('shows a whole ticket number and the chosen days in their fields, at 1280 and 390 px (QA S18)', async () => {

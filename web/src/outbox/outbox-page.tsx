@@ -50,6 +50,22 @@ function StatusBadge({ status }: { status: EmailStatus }) {
  * Managers (L3-11): every email the system queued, its status and attempts, and a retry for those
  * that failed (the dispatcher sends it again with the same Message-ID; never twice once sent).
  */
+/**
+ * An email address that breaks, when it must, before its «@» (QA: the column broke addresses
+ * anywhere, «aprobador@auror» / «a.example», even with room to spare).
+ */
+function EmailAddress({ address }: { address: string }) {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return <>{address}</>;
+  return (
+    <>
+      {address.slice(0, at)}
+      <wbr />
+      {address.slice(at)}
+    </>
+  );
+}
+
 export function OutboxPage() {
   const { t, language } = useI18n();
   const { call } = useSession();
@@ -265,8 +281,8 @@ export function OutboxPage() {
                       )}
                     </span>
                   </th>
-                  <td className="break" data-label={t.outbox.recipient}>
-                    {email.recipientAddress}
+                  <td className="address" data-label={t.outbox.recipient}>
+                    <EmailAddress address={email.recipientAddress} />
                   </td>
                   <td data-label={t.outbox.status}>
                     <span>
