@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
+import { horizontalOverflow, logIn, newPage, screenshot, selectLabelCut } from './support/browser';
 import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { SEEDED_DEFAULT_CALENDAR_NAME } from '../../src/shared/calendar-names';
 import {
@@ -255,7 +255,10 @@ describe('Calendars (web app, managers)', () => {
       // The client's name is offered as the calendar's name.
       expect(await page.getByLabel('Nombre del calendario').inputValue()).toBe(CLIENT_ORG);
       await page.getByLabel('Nombre del calendario').fill(NAME);
+      // The chosen zone's name is shown whole, the preset one and the one picked (QA: cut at 1280).
+      expect(await selectLabelCut(page, 'new-calendar-timeZone')).toBeNull();
       await page.getByLabel('Zona horaria').selectOption('America/Merida');
+      expect(await selectLabelCut(page, 'new-calendar-timeZone')).toBeNull();
 
       await page.getByLabel('Lunes: inicio del intervalo 1').fill('08:00');
       await page.getByLabel('Lunes: fin del intervalo 1').fill('17:00');
@@ -311,6 +314,7 @@ describe('Calendars (web app, managers)', () => {
     it('edits Saturday to closed: a new version, the week and the change log say so', async () => {
       const before = await version();
       await page.getByRole('button', { name: 'Editar horario semanal' }).click();
+      expect(await selectLabelCut(page, 'edit-calendar-timeZone')).toBeNull();
       await dayGroup('Sábado').getByRole('checkbox').uncheck();
       await page.getByRole('button', { name: 'Guardar horario' }).click();
       await page.getByText('Horario guardado: nueva versión del calendario.').waitFor();

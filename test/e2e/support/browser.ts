@@ -113,3 +113,24 @@ export async function horizontalOverflow(page: Page): Promise<string[]> {
         ' right=' + Math.round(el.getBoundingClientRect().right));
   })()`);
 }
+
+/** Room Chromium's own drop-down arrow takes inside a select, besides its padding. */
+const SELECT_ARROW_PX = 20;
+
+/**
+ * Whether the select `#id` shows its chosen option's text whole: null when it does, else the text
+ * with the width it needs against the room it has (measured in the select's own font).
+ */
+export async function selectLabelCut(page: Page, id: string): Promise<string | null> {
+  return page.evaluate<string | null>(`(() => {
+    const el = document.getElementById(${JSON.stringify(id)});
+    const s = getComputedStyle(el);
+    const text = el.selectedOptions[0]?.textContent ?? '';
+    const context = document.createElement('canvas').getContext('2d');
+    context.font = s.font;
+    const needed = context.measureText(text).width;
+    const room =
+      el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) - ${SELECT_ARROW_PX};
+    return needed <= room ? null : text + ': needs ' + Math.ceil(needed) + ' px, has ' + Math.floor(room);
+  })()`);
+}

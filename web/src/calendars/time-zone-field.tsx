@@ -19,6 +19,9 @@ export function TimeZoneField({
   return (
     <TimeZonePicker
       id={`${idPrefix}-timeZone`}
+      // Two columns of the form grid, as in the users' form: in one, «Hora de la Ciudad de México
+      // (UTC−6)» was cut at its end (QA).
+      className="span-2"
       label={editorTexts(language).timeZone}
       value={value}
       onChange={onChange}
