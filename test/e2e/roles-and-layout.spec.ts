@@ -21,6 +21,17 @@ async function navLines(page: Page): Promise<number> {
   return new Set(tops).size;
 }
 
+/** Where the text of the first element matching each selector starts, in whole pixels. */
+async function textLefts(page: Page, selectors: string[]): Promise<number[]> {
+  return page.evaluate<number[]>(
+    `${JSON.stringify(selectors)}.map((selector) => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector(selector));
+      return Math.round(range.getBoundingClientRect().left);
+    })`,
+  );
+}
+
 /** The menu entries that stick out of the menu's box (reachable only by scrolling it). */
 async function navHidden(page: Page): Promise<string[]> {
   return page.evaluate<string[]>(
@@ -141,6 +152,14 @@ describe('Role-aware navigation and small screens (web app)', () => {
     expect(await nav.getByRole('link').allInnerTexts()).toContain('Usuarios');
     expect(await navLines(page)).toBe(1);
     // Every entry is on screen, «Respuestas» last included (nothing to scroll to).
+    expect(await navHidden(page)).toEqual([]);
+    // Its first word starts where the brand's does, as the page's cards (QA: 40 px to their left).
+    const [brand, menu] = await textLefts(page, ['.brand', '.app-nav li a']);
+    expect(menu).toBe(brand);
+    // In English too.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('.app-nav').getByRole('link', { name: 'Users', exact: true }).waitFor();
+    expect(await navLines(page)).toBe(1);
     expect(await navHidden(page)).toEqual([]);
   });
 
