@@ -81,6 +81,23 @@ export interface StatementMovement {
   readonly createdByName: string | null;
 }
 
+/**
+ * L3-03, L3-13: the first month a client's statement has anything in: its policy's start (the
+ * fee), its first ledger entry dated as the statement dates it (a purchase by its purchase date,
+ * time by its work date, the rest by their day in the zone `$2`), or its first time logged (time
+ * not charged has no ledger entry). `least` skips the missing ones; null when all are.
+ */
+const FIRST_MONTH_SQL = `
+  SELECT to_char(least(
+           (SELECT min(start_date) FROM support_policy WHERE organization_id = $1),
+           (SELECT min(COALESCE(p.purchased_on, t.work_date, (e.created_at AT TIME ZONE $2)::date))
+              FROM hour_ledger_entry e
+              LEFT JOIN hour_package p ON p.ledger_entry_id = e.id
+              LEFT JOIN time_entry t ON t.ledger_entry_id = e.id
+             WHERE e.organization_id = $1),
+           (SELECT min(work_date) FROM time_entry WHERE organization_id = $1)
+         ), 'YYYY-MM') AS first`;
+
 export interface MonthlyStatement {
   readonly organizationId: string;
   readonly organizationName: string;
@@ -88,6 +105,8 @@ export interface MonthlyStatement {
   readonly monthlyFee: number | null;
   readonly currency: string;
   readonly policyStatus: string | null;
+  /** The first month with anything to state ("YYYY-MM"), or null when there is none yet. */
+  readonly firstMonth: string | null;
   readonly hoursPurchased: number;
   readonly hoursConsumed: number;
   readonly hoursWaived: number;
@@ -245,7 +264,7 @@ export class HourStatementsService {
     // One snapshot for every figure (L3-13), as `statement` reads: read apart, time logged between
     // the reads was in the month's consumption and closing balance but not in its tickets' charged
     // hours (logTime commits the time entry and its consumption together).
-    const { policy, rows, balance, fee } = await this.db.transaction(
+    const { policy, rows, balance, fee, first } = await this.db.transaction(
       'REPEATABLE READ',
       async (tx) => {
         const policy = await tx
@@ -274,7 +293,11 @@ export class HourStatementsService {
                 policy.monthlyFee,
               )
             : null;
-        return { policy, rows, balance, fee };
+        const [{ first }] = await tx.query<{ first: string | null }[]>(FIRST_MONTH_SQL, [
+          org.id,
+          timeZone,
+        ]);
+        return { policy, rows, balance, fee, first };
       },
     );
     const tickets = rows.map((r) => {
@@ -316,6 +339,7 @@ export class HourStatementsService {
       monthlyFee: fee === null ? null : Number(fee),
       currency,
       policyStatus: policy?.status ?? null,
+      firstMonth: first,
       hoursPurchased: toHours(balance.purchased),
       hoursConsumed: toHours(balance.consumed),
       hoursWaived: toHours(sum((t) => t.waived)),

@@ -97,6 +97,13 @@ export class MonthlyStatementModel {
   @Field(() => PolicyStatus, { nullable: true, description: 'The policy status today.' })
   policyStatus!: PolicyStatus | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "YYYY-MM: the first month with anything to state (the policy's start, the first package, hours logged or adjustment), e.g. the oldest a month picker offers. Null when there is nothing yet.",
+  })
+  firstMonth!: string | null;
+
   @Field(() => Float)
   hoursPurchased!: number;
 

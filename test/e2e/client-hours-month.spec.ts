@@ -83,6 +83,22 @@ describe('«Mis horas»: the ledger is every month, the statement one named mont
       `Sin compras, ajustes ni correcciones en ${words}.`,
     );
 
+    // «Mes» goes back to the client's first month with anything to state, not years before it
+    // (QA): the seeded policy's start or package, whichever came first.
+    const [{ first }] = await e2e.world.db.query<{ first: string }[]>(
+      `SELECT to_char(least(min(p.start_date), $1::date), 'YYYY-MM') AS first
+         FROM support_policy p JOIN organization o ON o.id = p.organization_id
+        WHERE o.slug = 'comercializadora-aurora'`,
+      [SINCE],
+    );
+    const choices = page.getByLabel('Mes').locator('option');
+    await page.getByLabel('Mes').locator(`option[value="${first}"]`).waitFor({ state: 'attached' });
+    const offered = await choices.evaluateAll((options) =>
+      options.map((o) => (o as unknown as { value: string }).value),
+    );
+    expect([offered[0], offered.at(-1)]).toEqual([calendarMonth(), first]);
+    expect(await choices.last().textContent()).toBe(monthWords(first, 'es-MX'));
+
     // The month of the purchase: its figures and its movements have it.
     const purchased = monthWords(PURCHASE_MONTH, 'es-MX');
     await page.getByLabel('Mes').selectOption(PURCHASE_MONTH);

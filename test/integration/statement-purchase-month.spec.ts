@@ -192,4 +192,52 @@ describe('a purchase in the monthly statement: its month, not the next (L3-13, L
       /\r\nReverso de una compra,FAC-USD-2026-05,,,,-4250\.5,USD,\d{4}-\d{2}-\d{2},-5,Factura capturada en el cliente equivocado,/,
     );
   });
+
+  it('names the first month with anything to state: the policy start, moved back by an earlier package; none for a new client (L3-13; QA)', async () => {
+    const tulum = world.orgIds['grupo-industrial-tulum'];
+    const manager = world.bearer(Role.MANAGER);
+    const [{ start }] = await world.db.query<{ start: string }[]>(
+      `SELECT to_char(start_date, 'YYYY-MM') AS start FROM support_policy WHERE organization_id = $1`,
+      [tulum],
+    );
+    const since = demoContract('grupo-industrial-tulum').month;
+    const seeded = start < since ? start : since;
+    // Whatever month is asked, the answer is the same.
+    for (const month of [calendarMonth(), '2026-03']) {
+      expect((await statementOf(tulum, month, manager)).firstMonth).toBe(seeded);
+    }
+    const bought = await gql(
+      world.api,
+      PURCHASE,
+      {
+        input: {
+          organizationId: tulum,
+          hours: 2,
+          price: 1_800,
+          purchasedOn: '2025-07-15',
+          reference: 'FAC-T-2025-07',
+        },
+      },
+      manager,
+    );
+    expect(bought.body.errors).toBeUndefined();
+    expect((await statementOf(tulum, calendarMonth(), manager)).firstMonth).toBe('2025-07');
+    // The client reads the same.
+    const client = world.bearer(Role.CLIENT_USER, TULUM_ORG);
+    expect((await statementOf(tulum, calendarMonth(), client)).firstMonth).toBe('2025-07');
+
+    const created = await gql<{ createOrganization: { id: string } }>(
+      world.api,
+      `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+      { input: { name: 'Sin Movimientos, S.A.' } },
+      world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+    const fresh = await statementOf(
+      created.body.data!.createOrganization.id,
+      calendarMonth(),
+      manager,
+    );
+    expect(fresh).toMatchObject({ firstMonth: null, monthlyFee: null, closingBalance: 0 });
+  });
 });

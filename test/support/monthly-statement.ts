@@ -9,7 +9,7 @@ import type { MonthlyStatement } from '../../web/src/api/contracts';
  */
 export const MONTHLY_STATEMENT = `query ($organizationId: ID!, $month: String!) {
   monthlyStatement(organizationId: $organizationId, month: $month) {
-    month organizationName timeZone monthlyFee currency policyStatus
+    month organizationName timeZone monthlyFee currency policyStatus firstMonth
     hoursPurchased hoursConsumed hoursWaived hoursAdjusted openingBalance closingBalance
     tickets { ticketNumber hoursLogged hoursCharged hoursWaived }
     movements { entryId date kind reversedKind hours ticketNumber packageReference amount amountCurrency reason createdByName }

@@ -226,6 +226,8 @@ export interface MonthlyStatement {
   currency: string;
   monthlyFee: number | null;
   policyStatus: PolicyStatus | null;
+  /** YYYY-MM: the first month with anything to state; null when there is nothing yet. */
+  firstMonth: string | null;
   hoursPurchased: number;
   hoursConsumed: number;
   hoursWaived: number;
@@ -265,7 +267,8 @@ export const MONTHLY_STATEMENT = operation<
   { organizationId: string; month: string }
 >(`query MonthlyStatement($organizationId: ID!, $month: String!) {
   monthlyStatement(organizationId: $organizationId, month: $month) {
-    month organizationName currency monthlyFee policyStatus hoursPurchased hoursConsumed hoursWaived
+    month organizationName currency monthlyFee policyStatus firstMonth hoursPurchased hoursConsumed
+    hoursWaived
     tickets { ticketNumber hoursLogged hoursCharged hoursWaived }
     timeZone openingBalance hoursAdjusted closingBalance
     movements { entryId date kind reversedKind hours ticketNumber packageReference amount amountCurrency reason createdByName }

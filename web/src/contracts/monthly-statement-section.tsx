@@ -41,11 +41,17 @@ export function MonthlyStatementSection({
 }) {
   const { t, language } = useI18n();
   const thisMonth = dayInZone(new Date(), timeZone).slice(0, 7);
-  const months = useMemo(() => statementMonths(thisMonth), [thisMonth]);
   const [month, setMonth] = useState(thisMonth);
-  const valid = months.includes(month);
+  const valid = month <= thisMonth;
   const query = useQuery(MONTHLY_STATEMENT, { organizationId, month }, !valid);
   const { reload } = query;
+  // Back to the client's first month with anything to state (every answer says which; the last
+  // one is kept while the next loads), and never without the month chosen.
+  const first = query.data?.monthlyStatement.firstMonth;
+  const months = useMemo(
+    () => statementMonths(thisMonth, first && first < month ? first : month),
+    [thisMonth, first, month],
+  );
   // L3-13: a package bought, an adjustment, a reversal, time logged or hours held or released,
   // wherever it was made, may be one of the month's movements (settled, as HoursOverview).
   useHoursChanges(() => {
