@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { RequirementKind, TicketClassification } from '../tickets/ticket.model';
 
 @ObjectType('QueueEntry', { description: 'An open ticket in its client queue (L3-10).' })
 export class QueueEntryModel {
@@ -16,6 +17,16 @@ export class QueueEntryModel {
 
   @Field()
   category!: string;
+
+  @Field(() => TicketClassification, {
+    nullable: true,
+    description:
+      'L3-07/L3-08: what the agent classified it as; null until then (lists name it so, else by its category).',
+  })
+  classification!: TicketClassification | null;
+
+  @Field(() => RequirementKind, { nullable: true })
+  requirementKind!: RequirementKind | null;
 
   @Field()
   state!: string;

@@ -22,6 +22,8 @@ export interface QueueEntry {
   readonly organizationId: string;
   readonly subject: string;
   readonly category: string;
+  readonly classification: string | null;
+  readonly requirementKind: string | null;
   readonly state: string;
   readonly registeredAt: Date;
   readonly rank: number | null;
@@ -72,6 +74,8 @@ export interface QueueRow {
   readonly ticketNumber: string;
   readonly subject: string;
   readonly category: string;
+  readonly classification: string | null;
+  readonly requirementKind: string | null;
   readonly state: string;
   readonly registeredAt: Date;
   readonly calendarId: string;
@@ -92,6 +96,8 @@ interface RawRow {
   number: string;
   subject: string;
   category: string;
+  classification: string | null;
+  requirement_kind: string | null;
   state: string;
   registered_at: Date;
   calendar_id: string;
@@ -138,7 +144,8 @@ export class QueueService {
   /** Reads what the queue is built from; `tx` keeps it inside a caller's transaction. */
   async snapshot(organizationId: string, tx: EntityManager = this.db.manager) {
     const raw = await tx.query<RawRow[]>(
-      `SELECT t.number, t.subject, t.category, t.state, t.registered_at, t.calendar_id,
+      `SELECT t.number, t.subject, t.category, t.classification, t.requirement_kind, t.state,
+              t.registered_at, t.calendar_id,
               t.assignee_id, t.release_date, t.sla_status, t.next_deadline, t.details -> 'estimates' AS estimates,
               r.rank, r.urgent, ${CLIENT_WAIT_COLUMNS},
               (SELECT sum(te.hours) FROM time_entry te WHERE te.ticket_number = t.number) AS logged,
@@ -202,6 +209,8 @@ export class QueueService {
           organizationId: snapshot.organizationId,
           subject: r.subject,
           category: r.category,
+          classification: r.classification,
+          requirementKind: r.requirementKind,
           state: r.state,
           registeredAt: r.registeredAt,
           rank: r.rank,
@@ -234,7 +243,8 @@ export class QueueService {
   async workList(first: number, organizationId?: string, now = new Date()): Promise<QueueEntry[]> {
     const limit = Math.min(Math.max(first, 1), MAX_WORK_LIST);
     const raw = await this.db.query<(RawRow & { organization_id: string })[]>(
-      `SELECT t.number, t.organization_id, t.subject, t.category, t.state, t.registered_at,
+      `SELECT t.number, t.organization_id, t.subject, t.category, t.classification,
+              t.requirement_kind, t.state, t.registered_at,
               t.calendar_id, t.assignee_id, t.release_date, t.sla_status, t.next_deadline,
               CASE WHEN t.state = ANY ($3::text[]) THEN t.details -> 'estimates' END AS estimates,
               r.rank, r.urgent, ${CLIENT_WAIT_COLUMNS},
@@ -284,6 +294,8 @@ function toQueueRow(r: RawRow): QueueRow {
     ticketNumber: r.number,
     subject: r.subject,
     category: r.category,
+    classification: r.classification,
+    requirementKind: r.requirement_kind,
     state: r.state,
     registeredAt: r.registered_at,
     calendarId: r.calendar_id,

@@ -68,8 +68,14 @@ describe("The Console's work list names each ticket's assignee and its deadline'
       due: string;
       progress: string;
       triage: string;
+      problem: string;
+      incident: string;
     }) => {
       await list.getByRole('columnheader', { name: words.assignee }).waitFor();
+      // Named by what the agent classified it as, as the other lists (QA: «Incidente» here,
+      // «Problema» in «Tickets»); the untriaged one by the category it was registered with.
+      expect(await row(problem).getByTestId('ticket-kind').innerText()).toBe(words.problem);
+      expect(await row(fresh).getByTestId('ticket-kind').innerText()).toBe(words.incident);
       expect(await cell(problem, words.assignee).innerText()).toBe(assignee);
       expect(await cell(fresh, words.assignee).innerText()).toBe(words.unassigned);
       // The clock's name, then its deadline («… · vence 3 dic 2026, 10:00»).
@@ -86,6 +92,8 @@ describe("The Console's work list names each ticket's assignee and its deadline'
       due: 'Plazo o entrega',
       progress: 'Avance periódico · vence',
       triage: 'Triage · vence',
+      problem: 'Problema',
+      incident: 'Incidente',
     });
     await screenshot(page, 'work-list-assignee-clock');
 
@@ -97,6 +105,8 @@ describe("The Console's work list names each ticket's assignee and its deadline'
       due: 'Deadline or delivery',
       progress: 'Progress cadence · due',
       triage: 'Triage · due',
+      problem: 'Problem',
+      incident: 'Incident',
     });
     await page.getByRole('button', { name: 'Español' }).click();
   });

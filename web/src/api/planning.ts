@@ -10,6 +10,9 @@ export interface QueueEntry {
   subject: string;
   state: string;
   category: string;
+  /** What the agent classified it as (L3-07/L3-08); null until then. */
+  classification: string | null;
+  requirementKind: string | null;
   slaStatus: string;
   nextDeadline: string | null;
   registeredAt: string;
@@ -25,7 +28,8 @@ export interface QueueEntry {
   deliverySlipBusinessDays: number | null;
 }
 
-const ENTRY_FIELDS = `position ticketNumber subject state category slaStatus nextDeadline registeredAt
+const ENTRY_FIELDS = `position ticketNumber subject state category classification requirementKind
+  slaStatus nextDeadline registeredAt
   organizationId rank urgent releaseDate plannedReleaseDate remainingHours deliveryAtRisk
   deliverySlipBusinessDays`;
 
