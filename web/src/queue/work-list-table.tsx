@@ -45,13 +45,7 @@ export function WorkListTable({
           {items.map((e) => (
             <tr key={e.ticketNumber} data-number={e.ticketNumber}>
               <td data-label={w.place}>{e.position}</td>
-              <TicketCells
-                number={e.ticketNumber}
-                subject={e.subject}
-                category={e.category}
-                classification={e.classification}
-                requirementKind={e.requirementKind}
-              />
+              <TicketCells number={e.ticketNumber} subject={e.subject} kind={e} />
               {/* Each labelled cell holds one element: a phone's card puts a cell's second
                   element under the label instead of under the value (QA S20). */}
               <td data-label={w.client}>

@@ -119,13 +119,7 @@ export function TicketTable({
         <tbody>
           {items.map((ticket) => (
             <tr key={ticket.number}>
-              <TicketCells
-                number={ticket.number}
-                subject={ticket.subject}
-                category={ticket.category}
-                classification={ticket.classification}
-                requirementKind={ticket.requirementKind}
-              />
+              <TicketCells number={ticket.number} subject={ticket.subject} kind={ticket} />
               {clients && (
                 <td data-label={columns.client}>{clients.get(ticket.organizationId) ?? '—'}</td>
               )}
@@ -339,15 +333,12 @@ export function listedKindText(
 export function TicketCells({
   number,
   subject,
-  category,
-  classification = null,
-  requirementKind = null,
+  kind,
 }: {
   number: string;
   subject: string;
-  category: string;
-  classification?: string | null;
-  requirementKind?: string | null;
+  /** The ticket (or queue entry) it is named by: see {@link listedKindText}. */
+  kind: { category: string; classification: string | null; requirementKind: string | null };
 }) {
   const { t } = useI18n();
   return (
@@ -360,7 +351,7 @@ export function TicketCells({
       <td>
         {subject}
         <span className="muted small block" data-testid="ticket-kind">
-          {listedKindText(t, { category, classification, requirementKind })}
+          {listedKindText(t, kind)}
         </span>
       </td>
     </>
