@@ -270,8 +270,19 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     await adjust.getByRole('button', { name: 'Ajustar fecha' }).click();
     await adjust.getByRole('button', { name: 'Publicar nueva fecha' }).click();
     await adjust.getByText('Escriba la nueva fecha y el motivo.').waitFor();
-    await adjust.getByLabel('Nueva fecha de entrega').fill(localWall(next));
+    // Two years ahead is refused, naming the field as its label does; corrected, the refusal goes
+    // before sending again (QA S50).
+    await adjust
+      .getByLabel('Nueva fecha de entrega')
+      .fill(localWall(new Date(Date.now() + 730 * 86_400_000).toISOString()));
     await adjust.getByLabel('Motivo', { exact: true }).fill('El cliente pidió pruebas adicionales');
+    await adjust.getByRole('button', { name: 'Publicar nueva fecha' }).click();
+    const tooFar = adjust.getByText(
+      /La fecha más tardía posible para «Nueva fecha de entrega» es el .+; elija una anterior\./,
+    );
+    await tooFar.waitFor();
+    await adjust.getByLabel('Nueva fecha de entrega').fill(localWall(next));
+    await tooFar.waitFor({ state: 'detached' });
     await adjust.getByRole('button', { name: 'Publicar nueva fecha' }).click();
     await adjust.getByText('Nueva fecha publicada.').waitFor();
     expect(await releaseDate(invoice)).toBe(next);

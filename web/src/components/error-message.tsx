@@ -6,7 +6,8 @@ import { useFocusWhenLost } from './use-focus-when-lost';
 
 /**
  * The label a form shows for `property`: the control whose `name` is the property, or whose id
- * is it or ends with `-property`, inside `scope` (the error's form or section).
+ * is it or ends with `-property`, inside `scope` (the error's form or section), without a
+ * trailing «(opcional)» / "(optional)".
  */
 export function formLabelOf(scope: Element | null, property: string): string | undefined {
   if (!scope || !property) return undefined;
@@ -17,7 +18,10 @@ export function formLabelOf(scope: Element | null, property: string): string | u
     const id = c.id.toLowerCase();
     return name === wanted || id === wanted || id.endsWith(`-${wanted}`);
   }) as HTMLInputElement | undefined;
-  const label = control?.labels?.[0]?.textContent?.trim();
+  // Named as a field, without the label's «(opcional)»: «"Horario que le conviene" debe…».
+  const label = control?.labels?.[0]?.textContent
+    ?.replace(/\s*\((?:opcional|optional)\)\s*$/i, '')
+    .trim();
   return label || undefined;
 }
 

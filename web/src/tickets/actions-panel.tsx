@@ -13,6 +13,7 @@ import {
 import { CannedResponsePicker } from '../canned-responses/canned-picker';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { refusedBy } from '../components/field-error';
+import { useInputRefusal } from '../components/use-input-refusal';
 import { ApiError } from '../api/graphql-client';
 import { useHoursChanges } from '../api/live';
 import { CLIENT_QUEUE } from '../api/planning';
@@ -155,8 +156,6 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   // The check the form failed when sent (an index into checks()), worded when shown so the
   // message follows the language switch.
   const [failedCheck, setFailedCheck] = useState<number>();
-  // The server's refusal, with the fields it answered (as `fields` below, serialized).
-  const [failure, setFailure] = useState<{ error: unknown; fields: string }>();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
   const [retrying, setRetrying] = useState(false);
@@ -374,15 +373,8 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   // screen reader reads why when the focus lands on it, not only once when the alert appears.
   const problemField = stillFailed?.[1];
   const problem = stillFailed && (stillFailed[3] ?? t.tickets.required(stillFailed[2]));
-  // A refusal of the input (VALIDATION_FAILED) answers what the form held when sent: shown only
-  // while it still holds that. Any other (the ticket moved on, no connection) stays until resent.
-  const error =
-    failure &&
-    (!(failure.error instanceof ApiError) ||
-      failure.error.code !== 'VALIDATION_FAILED' ||
-      failure.fields === JSON.stringify(fields))
-      ? failure.error
-      : undefined;
+  // The server's refusal; one of the input goes once a field changes.
+  const { error, refuse, clear: clearRefusal } = useInputRefusal(fields);
 
   const buildInput = (): Record<string, unknown> => {
     const input: Record<string, unknown> = { number: ticket.number };
@@ -430,7 +422,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
       return;
     }
     setFailedCheck(undefined);
-    setFailure(undefined);
+    clearRefusal();
     setBusy(true);
     // Same ID on a retry of the same content after a network error (applied once).
     const input = buildInput();
@@ -444,7 +436,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
       await onDone({ action: firstAssignment ? 'assign' : name, state });
     } catch (err) {
       setRetrying(answerUnknown(err));
-      setFailure({ error: err, fields: JSON.stringify(fields) });
+      refuse(err);
       if (err instanceof ApiError && err.code === 'INVALID_TRANSITION') await onRefused();
     } finally {
       setBusy(false);
@@ -457,11 +449,15 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     value: string,
     set: (v: string) => void,
     required: boolean,
+    // The input's property: a refusal of it names the field by this label (QA: «Fecha de entrega»
+    // for «Fecha y hora de entrega»).
+    property = field,
   ) => (
     <div className="field">
       <label htmlFor={id(field)}>{text}</label>
       <input
         id={id(field)}
+        name={property}
         type="datetime-local"
         aria-required={required}
         {...refused(field, `${id(field)}-hint ${spelledDateId(id(field))}`)}
@@ -622,7 +618,14 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
       {has('suggestedAt') &&
         dateField('suggestedAt', t.remoteSession.suggestedAt, suggestedAt, setSuggestedAt, false)}
       {has('releaseDate') &&
-        dateField('release', t.tickets.releaseDateLabel, releaseDate, setReleaseDate, true)}
+        dateField(
+          'release',
+          t.tickets.releaseDateLabel,
+          releaseDate,
+          setReleaseDate,
+          true,
+          'releaseDate',
+        )}
       {has('releaseDate') && plan && planned && (
         <div className="field release-plan" data-testid="release-plan">
           <p className="hint">{t.tickets.releasePlan(format(planned), plan.hoursPerBusinessDay)}</p>
@@ -801,7 +804,14 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
               ))}
             </select>
           </div>
-          {dateField('executed', t.tickets.executedAt, executedAt, setExecutedAt, false)}
+          {dateField(
+            'executed',
+            t.tickets.executedAt,
+            executedAt,
+            setExecutedAt,
+            false,
+            'executedAt',
+          )}
           <div className="field span-all">
             <label htmlFor={id('details')}>{t.tickets.adminDetails}</label>
             <textarea

@@ -3,6 +3,7 @@ import { ADJUST_RELEASE_DATE } from '../api/planning';
 import type { TicketDetail } from '../api/tickets';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
+import { useInputRefusal } from '../components/use-input-refusal';
 import { useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
 import { zonedWallTimeToUtc } from '../i18n/zoned-time';
@@ -45,7 +46,6 @@ export function AdjustDateForm({
   const [date, setDate] = useState(restored?.fields.date ?? '');
   const [reason, setReason] = useState(restored?.fields.reason ?? '');
   const [problem, setProblem] = useNotice();
-  const [error, setError] = useState<unknown>();
   const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
@@ -55,6 +55,8 @@ export function AdjustDateForm({
     sending: busy,
     since: restored?.since,
   });
+  // The server's refusal; one of the input goes once the date or the reason changes (QA).
+  const { error, refuse, clear: clearRefusal } = useInputRefusal({ date, reason });
   const typed = open && (date !== '' || reason.trim() !== '');
   const saved = useSavedDraft(
     draftKey,
@@ -69,7 +71,7 @@ export function AdjustDateForm({
       return;
     }
     setProblem(undefined);
-    setError(undefined);
+    clearRefusal();
     setBusy(true);
     const content = {
       number: ticket.number,
@@ -87,7 +89,7 @@ export function AdjustDateForm({
       setDone((w) => w.t.planning.adjust.done);
       await onDone();
     } catch (err) {
-      setError(err);
+      refuse(err);
     } finally {
       setBusy(false);
     }
@@ -148,6 +150,7 @@ export function AdjustDateForm({
             <label htmlFor="adjust-date">{a.newDate}</label>
             <input
               id="adjust-date"
+              name="newDate"
               type="datetime-local"
               aria-required
               aria-describedby={`adjust-date-hint ${spelledDateId('adjust-date')}`}
