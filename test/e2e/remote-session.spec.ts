@@ -51,6 +51,10 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
       /\d:\d\d.*–.*\d:\d\d/,
     );
     expect(await card.innerText()).toContain('90 min');
+    // Its zone in words, as every other date says it, never the IANA id (QA S50).
+    expect(await card.getByTestId('remote-session-zone').innerText()).toBe(
+      'hora de la Ciudad de México (UTC−6)',
+    );
     const join = card.getByRole('link', { name: 'Unirse a la sesión' });
     expect(await join.getAttribute('href')).toBe(LINK);
 

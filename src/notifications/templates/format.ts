@@ -59,8 +59,10 @@ export class RecipientDates {
   }
 
   /**
-   * A time range from `iso` lasting `minutes`, e.g. `jueves, 3 de diciembre, 10:00–11:00 a.m.
-   * (hora de la Ciudad de México)` / `Thursday, December 3, 10:00 – 11:00 AM (Mexico City time)`.
+   * A time range from `iso` lasting `minutes`, e.g. `jueves, 3 de diciembre de 2026, 10:00–11:00
+   * a.m. (hora de la Ciudad de México)` / `Thursday, December 3, 2026, 10:00 – 11:00 AM (Mexico
+   * City time)`. With its year, as every other date of the emails (QA S50: a session 90 days
+   * ahead, in the next year, read as this year's).
    */
   range(iso: string, minutes: number): string {
     const start = new Date(iso);
@@ -70,6 +72,7 @@ export class RecipientDates {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
+      year: 'numeric',
       hour: 'numeric',
       minute: '2-digit',
       timeZone: this.timeZone,

@@ -1,5 +1,6 @@
 import type { RemoteSession } from '../api/tickets';
 import { useI18n } from '../i18n/i18n-context';
+import { zoneLabel } from '../i18n/zone-name';
 import { useLocalTime } from './ticket-bits';
 
 /**
@@ -35,7 +36,9 @@ export function RemoteSessionCard({
   return (
     <div className="remote-session" data-testid="remote-session">
       <p>
-        <span data-testid="remote-session-range">{range}</span> ({zone}) ·{' '}
+        <span data-testid="remote-session-range">{range}</span>,{' '}
+        {/* The zone in words, never its IANA id (QA S50: «(America/Mexico_City)»). */}
+        <span data-testid="remote-session-zone">{zoneLabel(zone, language, start)}</span> ·{' '}
         {r.minutes(session.durationMinutes)}
       </p>
       {session.link && (
