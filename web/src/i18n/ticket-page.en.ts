@@ -46,10 +46,12 @@ export const ticketPageEn: TicketPageMessages = {
   reestimateReason: 'What should change in the estimate',
   releaseNoHours:
     'No hours are logged on this ticket yet. Log them before releasing: once the client accepts the release, the ticket closes and the reserved hours not used go back to their balance.',
-  releaseHoursLogged: (hours: number) => `Hours logged on this ticket: ${hours} h.`,
-  estimateBalance: (available: number) => `The client has ${available} h available.`,
+  releaseHoursLogged: (hours: number) =>
+    `Hours logged on this ticket: ${hours.toLocaleString('en')} h.`,
+  estimateBalance: (available: number) =>
+    `The client has ${available.toLocaleString('en')} h available.`,
   estimateOverBalance: (over: number) =>
-    `It exceeds the client's available hours by ${over} h: they cannot authorize it without buying more hours.`,
+    `It exceeds the client's available hours by ${over.toLocaleString('en')} h: they cannot authorize it without buying more hours.`,
   noOtherAgents: 'There is no other active agent to assign it to.',
   assignedTo: (name: string) => `Assigned to ${name}`,
   authorizedBy: (name: string, version: number, at: string) =>

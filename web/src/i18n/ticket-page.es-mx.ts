@@ -56,11 +56,13 @@ export const ticketPageEsMX = {
   // QA S18 (L3-12): liberar sin horas registradas; al aceptar el cliente, el ticket se cierra.
   releaseNoHours:
     'Aún no hay horas registradas en este ticket. Regístrelas antes de liberar: cuando el cliente acepte la entrega, el ticket se cierra y las horas reservadas que no se usaron vuelven a su saldo.',
-  releaseHoursLogged: (hours: number) => `Horas registradas en este ticket: ${hours} h.`,
+  releaseHoursLogged: (hours: number) =>
+    `Horas registradas en este ticket: ${hours.toLocaleString('es-MX')} h.`,
   // QA S18 (L3-12): al estimar, el saldo que el cliente puede autorizar.
-  estimateBalance: (available: number) => `El cliente tiene ${available} h disponibles.`,
+  estimateBalance: (available: number) =>
+    `El cliente tiene ${available.toLocaleString('es-MX')} h disponibles.`,
   estimateOverBalance: (over: number) =>
-    `Excede en ${over} h las horas disponibles del cliente: no podrá autorizarla sin comprar más horas.`,
+    `Excede en ${over.toLocaleString('es-MX')} h las horas disponibles del cliente: no podrá autorizarla sin comprar más horas.`,
   noOtherAgents: 'No hay otro agente activo a quien asignarlo.',
   assignedTo: (name: string) => `Asignado a ${name}`,
   // L3-09: la autorización escrita, con quién y cuándo.
