@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AppUserEntity } from './app-user.entity';
 import { PasswordHasher } from './password-hasher';
+import { PENDING_INVITATION_USERS_SQL } from './pending-invitation-sql';
 import {
   PASSWORD_LINK_EMAIL_TYPE,
   PASSWORD_LINK_TTL_MS,
@@ -138,9 +139,7 @@ export class PasswordLinksService {
   async pendingInvitations(userIds: readonly string[]): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
     const rows = await this.dataSource.query<{ user_id: string }[]>(
-      `SELECT user_id FROM password_link WHERE user_id = ANY($1::uuid[])
-        GROUP BY user_id
-       HAVING bool_or(purpose = 'INVITATION') AND NOT bool_or(used_at IS NOT NULL)`,
+      `SELECT user_id FROM (${PENDING_INVITATION_USERS_SQL}) pending WHERE user_id = ANY($1::uuid[])`,
       [userIds],
     );
     return new Set(rows.map((r) => r.user_id));

@@ -320,7 +320,7 @@ export class TicketsResolver {
       classification: i.classification,
       ...(i.requirementKind ? { requirementKind: i.requirementKind } : {}),
       ...(i.agentId ? { agentId: i.agentId } : {}),
-      ...(automatic ? { candidateAgentIds: await this.service.agentIds() } : {}),
+      ...(automatic ? { candidateAgentIds: await this.service.automaticAgentIds() } : {}),
     });
   }
 

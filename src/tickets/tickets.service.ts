@@ -33,6 +33,7 @@ import { SupportPoliciesService } from '../contracts/support-policies.service';
 import { type AuthenticatedUser, isProviderStaff, OrganizationKind, Role } from '../identity';
 import { hasAnyRole } from '../identity/role-rules';
 import { AppUserEntity } from '../identity/app-user.entity';
+import { PENDING_INVITATION_USERS_SQL } from '../identity/pending-invitation-sql';
 import { computeClock } from './clock-computation';
 import { dateTooFarError } from './date-horizon';
 import type { CalendarLookupResult } from './ticket.activities';
@@ -707,6 +708,26 @@ export class TicketsService implements OnModuleInit {
   /** Active agents of the provider, the candidates of automatic assignment (L3-07). */
   async agentIds(): Promise<string[]> {
     return (await this.agents()).map((a) => a.id);
+  }
+
+  /**
+   * L3-07 automatic assignment's candidates: the active agents who can sign in. One invited who
+   * has not chosen a password yet is left out (QA S50: a ticket went to someone invited minutes
+   * before), unless every agent is such.
+   */
+  async automaticAgentIds(): Promise<string[]> {
+    const all = await this.agentIds();
+    const pending = new Set(
+      (
+        await this.db.query<{ user_id: string }[]>(
+          `SELECT user_id FROM (${PENDING_INVITATION_USERS_SQL}) pending
+            WHERE user_id = ANY($1::uuid[])`,
+          [all],
+        )
+      ).map((r) => r.user_id),
+    );
+    const ready = all.filter((id) => !pending.has(id));
+    return ready.length > 0 ? ready : all;
   }
 
   /** Active provider agents by name, oldest first: who a ticket may be assigned to (L3-07). */
