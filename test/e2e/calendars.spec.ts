@@ -315,6 +315,8 @@ describe('Calendars (web app, managers)', () => {
       const before = await version();
       await page.getByRole('button', { name: 'Editar horario semanal' }).click();
       expect(await selectLabelCut(page, 'edit-calendar-timeZone')).toBeNull();
+      // Whole in the select at 1280 px: not written again under it.
+      expect(await page.getByTestId('edit-calendar-timeZone-full').isVisible()).toBe(false);
       await dayGroup('Sábado').getByRole('checkbox').uncheck();
       await page.getByRole('button', { name: 'Guardar horario' }).click();
       await page.getByText('Horario guardado: nueva versión del calendario.').waitFor();
@@ -419,6 +421,11 @@ describe('Calendars (web app, managers)', () => {
         await phone.page.getByRole('button', { name: 'Agregar intervalo (Lunes)' }).click();
         await phone.page.getByLabel('Lunes: fin del intervalo 2').waitFor();
         expect(await horizontalOverflow(phone.page)).toEqual([]);
+        // The select is narrower than most zones' names here: the chosen one is written out under
+        // it, whole (QA S50: «Hora de la Ciudad de México (UTC−» lost its offset).
+        const full = phone.page.getByTestId('edit-calendar-timeZone-full');
+        expect(await full.isVisible()).toBe(true);
+        expect(await full.innerText()).toBe('Hora de Mérida (UTC−6)');
         await screenshot(phone.page, '15-mobile-calendar-week-editor');
       } finally {
         await phone.context.close();

@@ -48,6 +48,7 @@ export function TimeZonePicker({
   const all = allZoneGroups(language);
   const groups = useMemo(() => withStoredZone(all, value, language), [all, value, language]);
   const shown = useMemo(() => filterZoneGroups(groups, query, value), [groups, query, value]);
+  const chosen = groups.flatMap((g) => g.choices).find((c) => c.zone === value)?.label;
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>{label}</label>
@@ -79,6 +80,14 @@ export function TimeZonePicker({
           </optgroup>
         ))}
       </select>
+      {/* Where the select is narrower than a zone's name (a phone: «Hora de la Ciudad de México
+          (UTC−» lost its offset; QA S50), the chosen one is written out in full, as the deadline
+          calculator's calendar. The select already tells a screen reader the whole name. */}
+      {chosen && (
+        <p className="hint select-full-text" aria-hidden="true" data-testid={`${id}-full`}>
+          {chosen}
+        </p>
+      )}
       <p className="hint" id={`${id}-matches`} aria-live="polite">
         {query.trim() ? m.matches(shown.matches) : ''}
       </p>
