@@ -89,5 +89,18 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     expect(
       await agent.getByTestId('timeline').getByTestId('event-remote-session').innerText(),
     ).toContain('90 min');
+
+    // Once the ticket ended, its page no longer heads with the session; the timeline keeps it
+    // (QA S50: a declined session still showed after «Cerrado»).
+    const cancelled = await gql(
+      e2e.world.api,
+      `mutation ($input: TicketActionInput!) { cancelTicket(input: $input) { seq } }`,
+      { input: { number, note: 'Ya quedó resuelto por otra vía.' } },
+      e2e.world.bearer(Role.CLIENT_USER),
+    );
+    expect(cancelled.body.errors).toBeUndefined();
+    await agent.reload();
+    await agent.getByTestId('timeline').getByTestId('event-remote-session').waitFor();
+    expect(await agent.getByTestId('remote-session').count()).toBe(0);
   });
 });

@@ -178,7 +178,9 @@ export function TicketPage({
               <dd>{ticket.registrantName}</dd>
             </>
           )}
-          {ticket.remoteSession ? (
+          {/* Only while the ticket is open, as the release date: once it ended, a proposal (or
+              a declined one) is history, which the timeline keeps (QA S50). */}
+          {!isOpen ? null : ticket.remoteSession ? (
             <>
               <dt>{t.tickets.remoteSession}</dt>
               <dd>
