@@ -161,6 +161,9 @@ describe('Role-aware navigation and small screens (web app)', () => {
     await page.locator('.app-nav').getByRole('link', { name: 'Users', exact: true }).waitFor();
     expect(await navLines(page)).toBe(1);
     expect(await navHidden(page)).toEqual([]);
+    // The language is the admin's saved preference: back to Spanish for the tests after this one.
+    await inSpanish(page);
+    await page.locator('.app-nav').getByRole('link', { name: 'Usuarios', exact: true }).waitFor();
   });
 
   it('shows a phone every column of the tickets table: each ticket a stacked block, nothing to scroll', async () => {
@@ -300,6 +303,7 @@ describe('Role-aware navigation and small screens (web app)', () => {
     await screenshot(page, '07-mobile-deadline');
 
     await logIn(page, ADMIN, e2e.password(ADMIN));
+    await inSpanish(page);
     expect(await horizontalOverflow(page)).toEqual([]);
     await page.getByRole('link', { name: 'Calendarios' }).click();
     await page.getByRole('link', { name: /^México \(CDMX\)/ }).click();
