@@ -716,32 +716,29 @@ export class TicketsService implements OnModuleInit {
    * before), unless every agent is such.
    */
   async automaticAgentIds(): Promise<string[]> {
-    const all = await this.agentIds();
-    const pending = new Set(
-      (
-        await this.db.query<{ user_id: string }[]>(
-          `SELECT user_id FROM (${PENDING_INVITATION_USERS_SQL}) pending
-            WHERE user_id = ANY($1::uuid[])`,
-          [all],
-        )
-      ).map((r) => r.user_id),
-    );
-    const ready = all.filter((id) => !pending.has(id));
-    return ready.length > 0 ? ready : all;
+    const rows = await this.activeAgentsQuery()
+      .select('u.id', 'id')
+      .addSelect(`u.id IN (${PENDING_INVITATION_USERS_SQL})`, 'pending')
+      .getRawMany<{ id: string; pending: boolean }>();
+    const ready = rows.filter((r) => !r.pending).map((r) => r.id);
+    return ready.length > 0 ? ready : rows.map((r) => r.id);
   }
 
   /** Active provider agents by name, oldest first: who a ticket may be assigned to (L3-07). */
   async agents(): Promise<{ id: string; displayName: string }[]> {
-    const agents = await this.db
+    const agents = await this.activeAgentsQuery().select(['u.id', 'u.displayName']).getMany();
+    return agents.map((a) => ({ id: a.id, displayName: a.displayName }));
+  }
+
+  /** The active provider agents, oldest first (L3-07). */
+  private activeAgentsQuery() {
+    return this.db
       .getRepository(AppUserEntity)
       .createQueryBuilder('u')
-      .select(['u.id', 'u.displayName'])
       .where(':role = ANY(u.roles)', { role: Role.AGENT })
       .andWhere('u.organization_kind = :kind', { kind: OrganizationKind.PROVIDER })
       .andWhere('u.active')
-      .orderBy('u.created_at', 'ASC')
-      .getMany();
-    return agents.map((a) => ({ id: a.id, displayName: a.displayName }));
+      .orderBy('u.created_at', 'ASC');
   }
 
   /**
