@@ -48,7 +48,10 @@ export function TimeZonePicker({
   const all = allZoneGroups(language);
   const groups = useMemo(() => withStoredZone(all, value, language), [all, value, language]);
   const shown = useMemo(() => filterZoneGroups(groups, query, value), [groups, query, value]);
-  const chosen = groups.flatMap((g) => g.choices).find((c) => c.zone === value)?.label;
+  const chosen = useMemo(
+    () => groups.flatMap((g) => g.choices).find((c) => c.zone === value)?.label,
+    [groups, value],
+  );
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>{label}</label>
