@@ -2,6 +2,7 @@ import { addBusinessDays } from '../../src/business-time/engine';
 import {
   AUTO_CLOSE_BUSINESS_DAYS,
   AUTO_CLOSE_REMINDER_BUSINESS_DAYS,
+  cancelUpdate,
   commentUpdate,
   confirmResolutionUpdate,
   reopenUpdate,
@@ -114,6 +115,20 @@ describe('L3-07 automatic closure of a resolved ticket the client does not answe
       expect(final.closure).toMatchObject({ outcome: 'CONFIRMED' });
       expect(steps(final)).toEqual([]);
       expect(view0.autoClose).not.toBeNull();
+    });
+  });
+
+  it('L3-07: the client cannot cancel a resolved ticket (WRONG_STATE, nothing recorded); confirming still closes it', async () => {
+    await withTicket(h, async (handle) => {
+      const before = await resolved(handle);
+      await expect(
+        handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'Ya quedó' })] }),
+      ).rejects.toMatchObject({ cause: { type: 'INVALID_TRANSITION' } });
+      const after = await handle.query(ticketStateQuery);
+      expect(after.state).toBe('RESOLVED');
+      expect(after.timeline).toHaveLength(before.timeline.length);
+      await handle.executeUpdate(confirmResolutionUpdate, { args: [req(clientUser)] });
+      expect((await handle.result()).closure).toMatchObject({ outcome: 'CONFIRMED' });
     });
   });
 

@@ -561,10 +561,10 @@ export const reportFailuresUpdate = u<NoteArgs>('reportFailures');
 export const recordAdminActionUpdate = u<AdminActionArgs>('recordAdminAction');
 export const closeAdminActionUpdate = u<NoteArgs>('closeAdminAction');
 /**
- * The client cancels at any state before closure (an admin-action ticket: before execution). On a
- * ticket with an authorization the unused reserved hours are released at once (L3-12) and the
- * `cancel` event carries how many as `releasedHours` (absent in runs before that, which released
- * them once the run had ended).
+ * The client cancels at any state before closure except RESOLVED (there it confirms or reopens;
+ * QA S51), an admin-action ticket before execution. On a ticket with an authorization the unused
+ * reserved hours are released at once (L3-12) and the `cancel` event carries how many as
+ * `releasedHours` (absent in runs before that, which released them once the run had ended).
  */
 export const cancelUpdate = u<NoteArgs>('cancel');
 /**

@@ -672,10 +672,13 @@ export const RULES = {
     validate: note,
   } as TransitionRule<NoteArgs>,
   // L3-17: an admin-action ticket may be cancelled only before its first action is executed.
+  // L3-07: a resolved problem is the client's to confirm or reopen, not to cancel: cancelling it
+  // turned delivered work into a cancellation and skipped the satisfaction survey (QA S51).
   cancel: {
     roles: CLIENT,
     from: (ticket) =>
       nonTerminal(ticket) &&
+      ticket.state !== 'RESOLVED' &&
       !(adminActionOnly(ticket.category) && adminActionsOf(ticket).length > 0),
     validate: note,
   } as TransitionRule<NoteArgs>,
