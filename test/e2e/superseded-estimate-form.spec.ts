@@ -101,4 +101,28 @@ describe('The authorize form follows a newer estimate version (web app, L3-09, L
       .waitFor();
     expect(await notice.count()).toBe(0);
   });
+
+  it('a link to a missing version names a rejected latest estimate as such, not «vigente» (QA S51)', async () => {
+    const journeys = ticketJourneys(e2e.world);
+    const rejected = await journeys.estimatedRequirement({
+      subject: 'Tablero de compras',
+      hours: 9,
+      scope: 'Tablero de compras por proveedor',
+    });
+    await journeys.act(
+      Role.CLIENT_APPROVER,
+      'rejectEstimate',
+      { number: rejected, estimateVersion: 1, reason: 'No lo necesitamos por ahora.' },
+      'EstimateFeedbackInput',
+    );
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto(`/tickets/${rejected}/estimaciones/9`);
+    const notice = page.getByTestId('estimate-not-found');
+    await notice.getByRole('link', { name: 'Ver la última estimación (v1, rechazada)' }).waitFor();
+    expect(await notice.innerText()).not.toContain('vigente');
+    await page.getByRole('button', { name: 'English' }).click();
+    await notice.getByRole('link', { name: 'See the latest estimate (v1, rejected)' }).waitFor();
+    await inSpanish(page);
+  });
 });

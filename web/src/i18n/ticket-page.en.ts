@@ -15,6 +15,8 @@ export const ticketPageEn: TicketPageMessages = {
   estimateLinked: (version: number) => `Estimate v${version}, the one in the link you received`,
   estimateNotFound: (version: number) => `This ticket has no estimate v${version}.`,
   estimateCurrentLink: (version: number) => `See the current estimate (v${version})`,
+  estimateLatestLink: (version: number, status: string) =>
+    `See the latest estimate (v${version}, ${status.toLowerCase()})`,
   estimateSuperseded: (current: number) =>
     `This version was superseded; the current one is v${current}.`,
   earlierRuns: (n: number, breached: number) =>

@@ -14,6 +14,9 @@ export const ticketPageEsMX = {
   estimateLinked: (version: number) => `Estimación v${version}, la del enlace que recibió`,
   estimateNotFound: (version: number) => `Este ticket no tiene una estimación v${version}.`,
   estimateCurrentLink: (version: number) => `Ver la estimación vigente (v${version})`,
+  // QA S51: una versión rechazada (o con reestimación pedida) no está «vigente».
+  estimateLatestLink: (version: number, status: string) =>
+    `Ver la última estimación (v${version}, ${status.toLowerCase()})`,
   // L3-09: el correo enlazó una versión que otra más nueva reemplazó.
   estimateSuperseded: (current: number) =>
     `Esta versión fue reemplazada; la vigente es la v${current}.`,

@@ -63,6 +63,7 @@ export function TicketPage({
   const linkedEstimate = ticket?.estimates.find((e) => e.version === estimateVersion);
   // The version in force, offered when the link's version does not exist.
   const inForce = ticket && currentEstimateVersion(ticket.estimates);
+  const inForceStatus = ticket?.estimates.find((e) => e.version === inForce)?.status;
   // L3-09: the email's version, since replaced by a newer one: said next to it.
   const currentVersion =
     ticket && linkedEstimate
@@ -134,7 +135,12 @@ export function TicketPage({
             {inForce !== undefined && (
               <p>
                 <Link to={estimatePath(ticket.number, inForce)}>
-                  {t.ticketPage.estimateCurrentLink(inForce)}
+                  {inForceStatus === 'SUBMITTED' || inForceStatus === 'AUTHORIZED'
+                    ? t.ticketPage.estimateCurrentLink(inForce)
+                    : t.ticketPage.estimateLatestLink(
+                        inForce,
+                        t.tickets.estimateStatus[inForceStatus ?? ''] ?? '',
+                      )}
                 </Link>
               </p>
             )}
