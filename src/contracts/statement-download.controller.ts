@@ -55,8 +55,8 @@ function languageOf(lang: unknown, caller: AuthenticatedUser): StatementCsvLangu
  * `Authorization: Bearer <token>`), with the same access rules as the `monthlyStatement` query.
  * The file is the web app's: worded in the caller's language («Concepto, Referencia…», «Cuota
  * mensual», «Total» / «Line, Reference…», «Monthly fee»), UTF-8 with a BOM, CRLF, numbers left as
- * numbers, named «estado-de-cuenta-<mes>.csv» / «monthly-statement-<month>.csv». The GraphQL
- * `csv` field keeps its codes for programs.
+ * numbers, named «estado-de-cuenta-<cliente>-<mes>.csv» / «monthly-statement-<client>-<month>.csv»
+ * (the client's name as a slug). The GraphQL `csv` field keeps its codes for programs.
  */
 @Controller('statements')
 export class StatementDownloadController {
@@ -80,7 +80,7 @@ export class StatementDownloadController {
       const statement = await this.statements.monthly(organizationId, caller, month);
       req.res?.setHeader(
         'content-disposition',
-        `attachment; filename="${statementFileName(statement.month, language)}"`,
+        `attachment; filename="${statementFileName(statement, language)}"`,
       );
       return statementCsv(statement, language);
     } catch (err) {

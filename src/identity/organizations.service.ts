@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
+import { slugify } from '../shared/slug';
 import type { AuthenticatedUser } from './authenticated-user';
 import type { CreateOrganizationInput } from './create-organization.input';
 import { OrganizationKind } from './organization-kind.enum';
@@ -58,18 +59,6 @@ export class OrganizationsService {
       throw err;
     }
   }
-}
-
-/** "Comercializadora Aurora, S.A." → "comercializadora-aurora-s-a". */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63)
-    .replace(/-+$/, '');
 }
 
 const slugTaken = (slug: string) =>

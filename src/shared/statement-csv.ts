@@ -1,4 +1,5 @@
 import { toCsv } from './csv';
+import { slugify } from './slug';
 
 // L3-03, L3-13: a client's monthly statement as a CSV file in the reader's language. One rule for
 // the web app's download (built from the statement the page shows) and the API's
@@ -11,8 +12,8 @@ export type StatementCsvLanguage = 'es-MX' | 'en';
 
 /** The words of one language. */
 export interface StatementCsvWords {
-  /** `estado-de-cuenta-2026-11.csv` */
-  readonly fileName: (month: string) => string;
+  /** `estado-de-cuenta-comercializadora-aurora-2026-11.csv` (`client`: with its hyphen, or empty) */
+  readonly fileName: (client: string, month: string) => string;
   readonly header: readonly string[];
   readonly monthlyFee: string;
   readonly ticket: string;
@@ -25,7 +26,7 @@ export interface StatementCsvWords {
 
 export const STATEMENT_CSV_WORDS: Readonly<Record<StatementCsvLanguage, StatementCsvWords>> = {
   'es-MX': {
-    fileName: (month) => `estado-de-cuenta-${month}.csv`,
+    fileName: (client, month) => `estado-de-cuenta-${client}${month}.csv`,
     header: [
       'Concepto',
       'Referencia',
@@ -54,7 +55,7 @@ export const STATEMENT_CSV_WORDS: Readonly<Record<StatementCsvLanguage, Statemen
     },
   },
   en: {
-    fileName: (month) => `monthly-statement-${month}.csv`,
+    fileName: (client, month) => `monthly-statement-${client}${month}.csv`,
     header: [
       'Line',
       'Reference',
@@ -210,7 +211,14 @@ export function statementCsv(statement: StatementCsvInput, language: string): st
   );
 }
 
-/** «estado-de-cuenta-2026-11.csv» / «monthly-statement-2026-11.csv». */
-export function statementFileName(month: string, language: string): string {
-  return wordsFor(language).fileName(month);
+/**
+ * «estado-de-cuenta-comercializadora-aurora-2026-11.csv» / «monthly-statement-…-2026-11.csv»: the
+ * client in the name, so the files of several clients' month never get mixed up (QA S51).
+ */
+export function statementFileName(
+  statement: { readonly month: string; readonly organizationName: string },
+  language: string,
+): string {
+  const client = slugify(statement.organizationName);
+  return wordsFor(language).fileName(client ? `${client}-` : '', statement.month);
 }

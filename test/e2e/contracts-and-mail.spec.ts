@@ -333,7 +333,10 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
       name: `Descargar CSV de ${monthWords(AURORA.month, 'es-MX')}`,
     });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    expect(download.suggestedFilename()).toBe(`estado-de-cuenta-${AURORA.month}.csv`);
+    // QA S51: the client in the name.
+    expect(download.suggestedFilename()).toBe(
+      `estado-de-cuenta-comercializadora-aurora-${AURORA.month}.csv`,
+    );
     const csv = readFileSync(await download.path(), 'utf8');
     // In the UI language, not the API's codes (L3-03, QA S14-F).
     expect(csv).toContain('Concepto,Referencia,Horas registradas');

@@ -999,7 +999,9 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       const own = await fetch(url, { headers: world.bearer(Role.CLIENT_USER) });
       expect(own.status).toBe(200);
       expect(own.headers.get('content-type')).toMatch(/^text\/csv/);
-      expect(own.headers.get('content-disposition')).toContain(`estado-de-cuenta-${month}.csv`);
+      expect(own.headers.get('content-disposition')).toContain(
+        `estado-de-cuenta-comercializadora-aurora-${month}.csv`,
+      );
       // QA S15: in words, like the web app's file, in the caller's language (Spanish here), with
       // the BOM and CRLF a spreadsheet opens as it is; numbers stay numbers. No API codes.
       // L3-13 (QA S16): then the balance lines: opening, the month's purchases, adjustments and
@@ -1056,7 +1058,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       expect(await asked('?lang=en')).toMatchObject({
         status: 200,
         text: file(english),
-        name: expect.stringContaining(`monthly-statement-${month}.csv`),
+        name: expect.stringContaining(`monthly-statement-comercializadora-aurora-${month}.csv`),
       });
       expect((await asked('?lang=es')).text).toBe(file(spanish));
       // Without it, the caller's own language: a manager whose account reads English (set as
@@ -1074,7 +1076,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       try {
         expect(await asked('')).toMatchObject({
           text: file(english),
-          name: expect.stringContaining(`monthly-statement-${month}.csv`),
+          name: expect.stringContaining(`monthly-statement-comercializadora-aurora-${month}.csv`),
         });
         expect((await asked('?lang=es')).text).toBe(file(spanish));
       } finally {

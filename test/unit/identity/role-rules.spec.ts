@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '../../../src/common/errors/domain-error';
 import { OrganizationKind } from '../../../src/identity/organization-kind.enum';
-import { slugify } from '../../../src/identity/organizations.service';
+import { slugify } from '../../../src/shared/slug';
 import { Role } from '../../../src/identity/role.enum';
 import {
   assertRolesFitOrganization,

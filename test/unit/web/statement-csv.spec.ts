@@ -166,8 +166,21 @@ describe('monthly statement CSV in the UI language (L3-03, L3-13)', () => {
   });
 
   it('names the file in the UI language', () => {
-    expect(statementFileName('2026-11', 'es-MX')).toBe('estado-de-cuenta-2026-11.csv');
-    expect(statementFileName('2026-11', 'en')).toBe('monthly-statement-2026-11.csv');
+    // QA S51: with the client, so several clients' files of a month are told apart.
+    const aurora = { month: '2026-11', organizationName: 'Comercializadora Aurora, S.A.' };
+    expect(statementFileName(aurora, 'es-MX')).toBe(
+      'estado-de-cuenta-comercializadora-aurora-s-a-2026-11.csv',
+    );
+    expect(statementFileName(aurora, 'en')).toBe(
+      'monthly-statement-comercializadora-aurora-s-a-2026-11.csv',
+    );
+    expect(statementFileName({ month: '2026-11', organizationName: 'Tulum Café' }, 'es-MX')).toBe(
+      'estado-de-cuenta-tulum-cafe-2026-11.csv',
+    );
+    // A name with no Latin letter or digit leaves the month alone, never «--».
+    expect(statementFileName({ month: '2026-11', organizationName: '株式会社' }, 'en')).toBe(
+      'monthly-statement-2026-11.csv',
+    );
   });
 
   it('the per-ticket table carries the unit, in each language number format', () => {

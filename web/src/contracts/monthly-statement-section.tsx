@@ -85,7 +85,7 @@ export function MonthlyStatementSection({
           <a
             className="button"
             href={csvUrl}
-            download={statementFileName(shown.month, language)}
+            download={statementFileName(shown, language)}
             data-testid="statement-csv"
           >
             {t.contracts.downloadCsv(shown.month)}
