@@ -31,6 +31,9 @@ describe("The authorize form follows the client's hours live (web app, L3-12, L3
       .getByTestId('authorize-shortfall')
       .getByText(/^Faltan 4 h/)
       .waitFor();
+    // Short, nothing «will be reserved»: the estimate's hours, then the shortfall (QA S51).
+    expect(await info.innerText()).toContain('La estimación es de 6 h.');
+    expect(await info.innerText()).not.toContain('Se reservarán');
     await form.getByLabel('Autorización por escrito').fill(STATEMENT);
     await page.evaluate('window.__sameDocument = true');
 
@@ -41,6 +44,7 @@ describe("The authorize form follows the client's hours live (web app, L3-12, L3
       .getByText(`Horas disponibles después de autorizar: ${hoursEsMX(16)}.`)
       .waitFor({ timeout: 10_000 });
     expect(await info.getByTestId('authorize-shortfall').count()).toBe(0);
+    expect(await info.innerText()).toContain('Se reservarán 6 h de sus horas prepagadas.');
     // The form kept what was typed, and the authorization now goes through.
     await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
     await page

@@ -712,7 +712,9 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
               <p>
                 {noCharge
                   ? t.tickets.authorizeNoCharge
-                  : noPackage
+                  : // Nothing «will be reserved» when the balance falls short (QA S51): the hours,
+                    // then the shortfall below.
+                    noPackage || (after !== undefined && after < 0)
                     ? chosen.changeOrder
                       ? t.changeOrders.hoursAdded(reserves, chosen.hours)
                       : t.tickets.estimateIsFor(chosen.hours)
