@@ -99,6 +99,13 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
     expect(await table.locator('tbody tr').count()).toBe(1);
     expect(await balance()).toBeCloseTo(after, 2);
     await screenshot(page, '28-agent-time-entries');
+    // A corrected field drops the refusal at once, before anything is sent again (QA S51: the
+    // refusal stayed under a corrected value).
+    await section.getByLabel('Horas', { exact: true }).fill('0.25');
+    await section.getByText('Excede las horas autorizadas de la estimación').waitFor({
+      state: 'detached',
+    });
+    expect(await section.getByRole('alert').count()).toBe(0);
 
     // The entry's day as the app's other lists write one (QA S21), not «lunes, 30 de noviembre
     // de 2026»; in English too (the agent's account language, given back to it).

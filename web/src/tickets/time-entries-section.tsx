@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, operation } from '../api/graphql-client';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { useInputRefusal } from '../components/use-input-refusal';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
 import { useQuery } from '../components/use-query';
@@ -129,7 +130,9 @@ export function TimeEntriesSection({
   const [hours, setHours] = useState('');
   const [description, setDescription] = useState('');
   const [problem, setProblem] = useNotice();
-  const [error, setError] = useState<unknown>();
+  // A refusal of the input goes as soon as a field changes (QA S51: «“Fecha” no puede ser
+  // futura» stayed under a corrected date).
+  const { error, refuse, clear } = useInputRefusal({ date, hours, description });
   const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
@@ -156,7 +159,7 @@ export function TimeEntriesSection({
       return;
     }
     setProblem(undefined);
-    setError(undefined);
+    clear();
     setBusy(true);
     const content = { number, date, hours: value!, description: description.trim() };
     try {
@@ -171,7 +174,7 @@ export function TimeEntriesSection({
         w.t.timeEntries.logged(entry.hours, entry.balance.balance, entry.balance.available),
       );
     } catch (err) {
-      setError(err);
+      refuse(err);
     } finally {
       setBusy(false);
     }
