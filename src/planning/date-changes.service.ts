@@ -8,7 +8,7 @@ import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
 import { TicketEntity } from '../tickets/ticket.entity';
-import { dateTooFarError } from '../tickets/date-horizon';
+import { dateTooFarError, holidayRefusal } from '../tickets/date-horizon';
 import { ticketFromEntity } from '../tickets/ticket.mapper';
 import type { TransitionOutcome } from '../tickets/ticket.model';
 import { TicketWorkflowClient } from '../tickets/ticket-workflow.client';
@@ -95,15 +95,25 @@ export class DateChangesService {
     if (!ticket) throw notFound('ticket', input.number, `Ticket ${input.number} not found`);
     // At most a year ahead, as the workflow's validator checks too; refused here first so the
     // refusal names the latest date the ticket's calendar accepts.
+    const calendar = await this.calendars.current(ticket.calendarId);
     const tooFar = releaseDateTooFar(input.newDate.toISOString(), Date.now());
     if (tooFar) {
-      const calendar = await this.calendars.current(ticket.calendarId);
       throw dateTooFarError(
         { ...tooFar, refusal: { ...tooFar.refusal, field: 'newDate' } },
         calendar.engine,
         'BUSINESS_OR_CLOSING',
       );
     }
+    // A holiday is named (the workflow's own check says only "outside business time").
+    const holiday =
+      input.newDate.getTime() > Date.now() &&
+      holidayRefusal(
+        calendar.engine,
+        input.newDate.toISOString(),
+        'newDate',
+        'BUSINESS_OR_CLOSING',
+      );
+    if (holiday) throw holiday;
     const requestId = input.requestId ?? randomUUID();
     const result = await this.workflows.update(input.number, adjustReleaseDateUpdate, {
       requestId,

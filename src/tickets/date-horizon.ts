@@ -44,3 +44,30 @@ export function dateTooFarError(
     latest: latest.toISOString(),
   });
 }
+
+/**
+ * A date the ticket's calendar refuses because its day is a holiday (L3-06, L3-09,
+ * BUSINESS-TIME.md), named: «Navidad» says more than "outside business hours" (QA S51). Undefined
+ * when the date is allowed by `rule`, or refused for another reason (a night, a weekend), which the
+ * usual OUTSIDE_BUSINESS_TIME refusal covers.
+ */
+export function holidayRefusal(
+  calendar: BusinessCalendar,
+  iso: string,
+  field: string,
+  rule: DateBusinessRule,
+): DomainError | undefined {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return undefined;
+  const allowed =
+    isBusinessTime(calendar, at) ||
+    (rule === 'BUSINESS_OR_CLOSING' && isBusinessTime(calendar, new Date(at.getTime() - 1)));
+  if (allowed) return undefined;
+  const { holiday } = calendar.dayPlan(calendar.localDayOf(at.getTime()));
+  if (!holiday) return undefined;
+  return new DomainError(
+    ErrorCode.VALIDATION_FAILED,
+    `${field} ${iso} falls on a holiday of the ticket's calendar: ${holiday.date}, ${holiday.name}`,
+    { reason: 'ON_HOLIDAY', field, value: iso, date: holiday.date, holiday: holiday.name },
+  );
+}

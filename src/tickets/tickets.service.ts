@@ -35,7 +35,7 @@ import { hasAnyRole } from '../identity/role-rules';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { PENDING_INVITATION_USERS_SQL } from '../identity/pending-invitation-sql';
 import { computeClock } from './clock-computation';
-import { dateTooFarError } from './date-horizon';
+import { dateTooFarError, holidayRefusal } from './date-horizon';
 import type { CalendarLookupResult } from './ticket.activities';
 import { isUniqueViolation } from '../identity/unique-violation';
 import { TicketEventEntity } from './ticket-event.entity';
@@ -575,11 +575,14 @@ export class TicketsService implements OnModuleInit {
   ): Promise<void> {
     const now = Date.now();
     if (name === 'setReleaseDate' && typeof payload.releaseDate === 'string') {
+      const calendar = await this.calendars.current(ticket.calendarId);
       const tooFar = releaseDateTooFar(payload.releaseDate, now);
-      if (tooFar) {
-        const calendar = await this.calendars.current(ticket.calendarId);
-        throw dateTooFarError(tooFar, calendar.engine, 'BUSINESS_OR_CLOSING');
-      }
+      if (tooFar) throw dateTooFarError(tooFar, calendar.engine, 'BUSINESS_OR_CLOSING');
+      // A past date is the workflow's refusal ("not in the future"), as below.
+      const holiday =
+        Date.parse(payload.releaseDate) > now &&
+        holidayRefusal(calendar.engine, payload.releaseDate, 'releaseDate', 'BUSINESS_OR_CLOSING');
+      if (holiday) throw holiday;
     }
     if (name === 'proposeRemoteSession' && typeof payload.at === 'string') {
       const at = payload.at;
@@ -589,6 +592,8 @@ export class TicketsService implements OnModuleInit {
       const calendar = await this.calendars.current(ticket.calendarId);
       const tooFar = remoteSessionTooFar(at, now);
       if (tooFar) throw dateTooFarError(tooFar, calendar.engine, 'STARTS_INSIDE');
+      const holiday = holidayRefusal(calendar.engine, at, 'at', 'STARTS_INSIDE');
+      if (holiday) throw holiday;
       if (!isBusinessTime(calendar.engine, instant)) {
         throw new DomainError(
           ErrorCode.VALIDATION_FAILED,

@@ -1,5 +1,6 @@
 import {
   addBusinessDays,
+  BusinessCalendar,
   defaultMexicoCityCalendar,
   isBusinessTime,
   MEXICO_CITY_TIME_ZONE,
@@ -45,6 +46,7 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
       code: body.errors?.[0]?.extensions?.code,
       message: body.errors?.[0]?.message ?? '',
       latest: body.errors?.[0]?.extensions?.latest as string | undefined,
+      extensions: body.errors?.[0]?.extensions,
     };
   };
   const act = async (role: Role, name: string, type: string, input: object) => {
@@ -179,6 +181,76 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
       reason: 'Prioridad del cliente',
     });
     expect(adjusted.data!.ticket).toMatchObject({ state: 'RELEASE_DATE_SET', releaseDate: near });
+  });
+
+  it('L3-06/L3-09: a date on a holiday is refused naming it, set, adjusted or proposed; nothing recorded (QA S51)', async () => {
+    // Noon in Mexico City on the demo calendar's next holiday (LFT art. 74) two or more days ahead.
+    const engine = BusinessCalendar.from(calendar());
+    let noon = Date.parse(`${calendarToday()}T18:00:00.000Z`) + 2 * DAY_MS;
+    while (!engine.dayPlan(engine.localDayOf(noon)).holiday) noon += DAY_MS;
+    const holiday = engine.dayPlan(engine.localDayOf(noon)).holiday!;
+    const onTheHoliday = new Date(noon).toISOString();
+    const onHoliday = (answer: Awaited<ReturnType<typeof mutate>>, field: string) => {
+      expect([answer.code, answer.data]).toEqual(['VALIDATION_FAILED', null]);
+      expect(answer.extensions).toMatchObject({
+        reason: 'ON_HOLIDAY',
+        field,
+        value: onTheHoliday,
+        date: holiday.date,
+        holiday: holiday.name,
+      });
+    };
+
+    const session = await register();
+    const sessionEvents = await settledEvents(session);
+    const proposed = await mutate(Role.AGENT, 'proposeRemoteSession', 'ProposeRemoteSessionInput', {
+      number: session,
+      at: onTheHoliday,
+    });
+    // A remote session is at most 90 days ahead, checked first (no LFT holiday falls between
+    // 1 May and 16 September).
+    if (noon - Date.now() < 89 * DAY_MS) onHoliday(proposed, 'at');
+    else expect(proposed.extensions).toMatchObject({ reason: 'DATE_TOO_FAR', field: 'at' });
+    expect(await events(session)).toBe(sessionEvents);
+
+    const number = await register();
+    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
+      number,
+      classification: 'REQUIREMENT',
+      requirementKind: 'DEVELOPMENT',
+    });
+    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
+      number,
+      hours: 1,
+      scope: 'R',
+    });
+    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
+      number,
+      estimateVersion: 1,
+      statement: 'Autorizo la estimación v1.',
+    });
+    const before = await settledEvents(number);
+    onHoliday(
+      await mutate(Role.AGENT, 'setReleaseDate', 'SetReleaseDateInput', {
+        number,
+        releaseDate: onTheHoliday,
+      }),
+      'releaseDate',
+    );
+    expect(await events(number)).toBe(before);
+
+    const near = addBusinessDays(calendar(), new Date(), 2).toISOString();
+    await act(Role.AGENT, 'setReleaseDate', 'SetReleaseDateInput', { number, releaseDate: near });
+    const published = await settledEvents(number);
+    onHoliday(
+      await mutate(Role.AGENT, 'adjustReleaseDate', 'AdjustReleaseDateInput', {
+        number,
+        newDate: onTheHoliday,
+        reason: 'Prioridad del cliente',
+      }),
+      'newDate',
+    );
+    expect(await events(number)).toBe(published);
   });
 
   it('L3-12/L3-13: a package dated after today is refused and the balance stays; today counts', async () => {

@@ -1,6 +1,6 @@
 import { BusinessCalendar, defaultMexicoCityCalendar } from '../../../src/business-time/engine';
 import type { DomainError } from '../../../src/common/errors/domain-error';
-import { dateTooFarError } from '../../../src/tickets/date-horizon';
+import { dateTooFarError, holidayRefusal } from '../../../src/tickets/date-horizon';
 import { releaseDateTooFar, remoteSessionTooFar } from '../../../workflows/ticket/date-limits';
 
 // QA finding (L3-06, L3-09): a date too far ahead was refused with "the latest possible date is
@@ -59,5 +59,31 @@ describe('a date too far ahead names the latest one the calendar accepts (L3-06,
     expect(dateTooFarError(tooFar, closed, 'BUSINESS_OR_CLOSING').details).toMatchObject({
       latest: tooFar.refusal.latest,
     });
+  });
+});
+
+describe('a date on a holiday is refused with its name (L3-06, L3-09, BUSINESS-TIME.md; QA S51)', () => {
+  it('Christmas at noon: ON_HOLIDAY with the date and the holiday', () => {
+    const iso = new Date(mx('2026-12-25T12:00')).toISOString();
+    const error = holidayRefusal(calendar, iso, 'releaseDate', 'BUSINESS_OR_CLOSING')!;
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.details).toMatchObject({
+      reason: 'ON_HOLIDAY',
+      field: 'releaseDate',
+      value: iso,
+      date: '2026-12-25',
+      holiday: expect.stringContaining('Navidad') as string,
+    });
+  });
+
+  it('a business time, a closing instant, a night or a weekend: no holiday refusal', () => {
+    const at = (local: string) => new Date(mx(local)).toISOString();
+    expect(holidayRefusal(calendar, at('2026-12-24T12:00'), 'at', 'STARTS_INSIDE')).toBeUndefined();
+    // Thursday 24 Dec closes at 18:00: a release date may be that closing instant.
+    expect(
+      holidayRefusal(calendar, at('2026-12-24T18:00'), 'releaseDate', 'BUSINESS_OR_CLOSING'),
+    ).toBeUndefined();
+    expect(holidayRefusal(calendar, at('2026-12-23T22:00'), 'at', 'STARTS_INSIDE')).toBeUndefined();
+    expect(holidayRefusal(calendar, at('2026-12-26T10:00'), 'at', 'STARTS_INSIDE')).toBeUndefined();
   });
 });

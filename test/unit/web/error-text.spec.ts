@@ -279,6 +279,22 @@ describe('the ticket workflow’s refusals in the UI language', () => {
     ).toMatch(/^«Ejecutada» no puede ser anterior al registro del ticket \(20 nov 2026, 10:00/);
   });
 
+  it('a date on a holiday names the holiday, in either language (QA S51)', () => {
+    const christmas = fail('VALIDATION_FAILED', {
+      reason: 'ON_HOLIDAY',
+      field: 'releaseDate',
+      value: '2026-12-25T18:00:00.000Z',
+      date: '2026-12-25',
+      holiday: 'Navidad',
+    });
+    expect(serverErrorText(christmas, es, esCtx)).toMatch(
+      /^«Fecha de entrega» \(25 dic 2026, 12:00.*\) cae en un día festivo del calendario del cliente: Navidad\.$/,
+    );
+    expect(serverErrorText(christmas, en, { ...esCtx, language: 'en' })).toMatch(
+      /^“Release date” \(.*\) falls on a holiday in the client's calendar: Navidad\.$/,
+    );
+  });
+
   it('a checkpoint time outside business hours names the weekday and its hours (L3-15)', () => {
     const outside = fail('VALIDATION_FAILED', {
       reason: 'CHECKPOINT_OUTSIDE_BUSINESS_HOURS',

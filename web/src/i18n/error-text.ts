@@ -260,6 +260,10 @@ export function serverErrorText(
       return s.beforeRegistration(field(ext.field), instant(ext.registeredAt));
     case 'OUTSIDE_BUSINESS_TIME':
       return s.outsideBusinessTime(field(ext.field), instant(ext.value));
+    case 'ON_HOLIDAY':
+      return typeof ext.holiday === 'string'
+        ? s.onHoliday(field(ext.field), instant(ext.value), ext.holiday)
+        : s.outsideBusinessTime(field(ext.field), instant(ext.value));
     // L3-15 checkpoint settings: the time is outside that weekday's working hours.
     case 'CHECKPOINT_OUTSIDE_BUSINESS_HOURS': {
       const hours = Array.isArray(ext.businessHours)

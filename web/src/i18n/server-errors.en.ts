@@ -140,6 +140,8 @@ export const serverErrorsEn: ServerErrorMessages = {
     `“${f}” cannot be before the ticket was registered (${registeredAt}).`,
   outsideBusinessTime: (f, when) =>
     `“${f}” (${when}) is outside the client calendar's business hours.`,
+  onHoliday: (f, when, holiday) =>
+    `“${f}” (${when}) falls on a holiday in the client's calendar: ${holiday}.`,
   checkpointOutsideHours: (time, weekday, hours) =>
     hours
       ? `${time} is outside ${weekday}'s business hours (${hours}) in the client's calendar; choose a time within them.`

@@ -155,6 +155,9 @@ export const serverErrorsEsMX = {
     `«${f}» no puede ser anterior al registro del ticket (${registeredAt}).`,
   outsideBusinessTime: (f: string, when: string) =>
     `«${f}» (${when}) cae fuera del horario hábil del calendario del cliente.`,
+  // QA S51: un día festivo se nombra («Navidad»), no solo «fuera del horario hábil».
+  onHoliday: (f: string, when: string, holiday: string) =>
+    `«${f}» (${when}) cae en un día festivo del calendario del cliente: ${holiday}.`,
   checkpointOutsideHours: (time: string, weekday: string, hours: string) =>
     hours
       ? `La hora ${time} queda fuera del horario hábil del ${weekday} (${hours}) en el calendario del cliente; elija una hora dentro de ese horario.`
