@@ -47,6 +47,14 @@ describe('Login, session and language (web app)', () => {
     await screenshot(page, '01-login', { docs: 'login' });
   });
 
+  it('/login, as people type it, opens the login form with its `next` kept (QA S51)', async () => {
+    const response = await page.goto('/login?next=%2Fmis-horas');
+    expect(response?.status()).toBe(200);
+    await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+    await page.waitForURL(`${e2e.baseURL}/entrar?next=%2Fmis-horas`);
+    expect(await page.getByText('Página no encontrada').count()).toBe(0);
+  });
+
   it('logs a client in to a Spanish shell with their organisation, then switches to English', async () => {
     await logIn(page, CLIENT, e2e.password(CLIENT));
 

@@ -78,12 +78,19 @@ function guarded(
 
 const anyone = () => true;
 
+/** Other addresses of the login page (`/entrar`). */
+const LOGIN_ALIASES = ['/login', '/iniciar-sesion', '/signin'];
+
 function Route() {
   const path = usePath();
   const { user } = useSession();
 
   if (path === '/') return <Redirect to={user ? homePath(user) : '/entrar'} />;
   if (path === '/entrar') return user ? <Redirect to={homePath(user)} /> : <LoginPage />;
+  // What people type (QA S51: /login was «Página no encontrada»): the login page, `next` kept.
+  if (LOGIN_ALIASES.includes(path)) {
+    return <Redirect to={`/entrar${window.location.search}${window.location.hash}`} />;
+  }
   if (path === '/plazos') return <DeadlinePage />;
   // The emailed invitation / reset link (L3-04): public, the token is the credential.
   if (path === '/contrasena') return <SetPasswordPage />;
