@@ -73,7 +73,7 @@ export const estimateReminderTemplates: TemplateFamily<
               `+${ctx.dates.hours(e.additionalHours)}`,
             ],
             [
-              ctx.t('Total autorizado con la orden', 'Authorized total with it'),
+              ctx.t('Total autorizado con la orden', 'Authorized total with the order'),
               ctx.dates.hours(e.hours),
             ],
             [ctx.t('Versión', 'Version'), String(e.estimateVersion)],

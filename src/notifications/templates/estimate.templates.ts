@@ -18,7 +18,7 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
         : [
             [ctx.t('Horas adicionales', 'Additional hours'), `+${ctx.dates.hours(added)}`],
             [
-              ctx.t('Total autorizado con la orden', 'Authorized total with it'),
+              ctx.t('Total autorizado con la orden', 'Authorized total with the order'),
               ctx.dates.hours(e.hours),
             ],
           ];

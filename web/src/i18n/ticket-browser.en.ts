@@ -19,7 +19,7 @@ export const ticketBrowserEn: TicketBrowserMessages = {
     n === 1
       ? 'One estimate or change order awaits your written authorization.'
       : `${n} estimates or change orders await your written authorization.`,
-  showAwaiting: 'Show them',
+  showAwaiting: 'Show pending',
   category: 'Category',
   anyCategory: 'All',
   client: 'Client',
