@@ -305,6 +305,9 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     const handOver = await page.getByTestId('timeline').getByTestId('event-reassign').innerText();
     expect(handOver).toContain(`Asignado a ${SECOND_AGENT}`);
     expect(handOver).not.toContain('Ana conoce el diario de Ventas.');
+    // A problem has no estimates: no empty «Estimaciones» card (QA S51).
+    await page.getByRole('heading', { name: 'Relojes de SLA' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Estimaciones' }).count()).toBe(0);
     // L3-07: the client sees when the ticket closes by itself unless it answers.
     expect(await page.getByTestId('ticket-auto-close').innerText()).toMatch(
       /, si no confirma la solución ni reabre el ticket$/,
@@ -318,18 +321,25 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     ).toBe(null);
     await reopen.getByRole('button', { name: 'Cerrar formulario', exact: true }).click();
     await reopen.waitFor({ state: 'detached' });
-    // QA S16: so is the reason to cancel, which the client must give (it read «Nota»).
-    const cancel = await openAction(page, 'Cancelar ticket');
-    await cancel.getByRole('button', { name: 'Cancelar ticket', exact: true }).click();
-    await cancel.getByText('Complete el campo «Motivo».').waitFor();
+    // QA S51: a resolved ticket is confirmed or reopened, never cancelled.
+    expect(
+      await page
+        .getByTestId('actions')
+        .getByRole('button', { name: 'Cancelar ticket', exact: true })
+        .count(),
+    ).toBe(0);
+    // QA S16: the client must give the reason (it read «Nota»).
+    const unreasoned = await openAction(page, 'Reabrir');
+    await unreasoned.getByRole('button', { name: 'Reabrir', exact: true }).click();
+    await unreasoned.getByText('Complete el campo «Motivo».').waitFor();
     // The refusal on screen follows the language switch (it kept its Spanish words until the
     // next submit).
     await page.getByRole('button', { name: 'English' }).click();
-    await cancel.getByText('Fill in “Reason”.').waitFor();
+    await unreasoned.getByText('Fill in “Reason”.').waitFor();
     await page.getByRole('button', { name: 'Español' }).click();
-    await cancel.getByText('Complete el campo «Motivo».').waitFor();
-    await cancel.getByRole('button', { name: 'Cerrar formulario', exact: true }).click();
-    await cancel.waitFor({ state: 'detached' });
+    await unreasoned.getByText('Complete el campo «Motivo».').waitFor();
+    await unreasoned.getByRole('button', { name: 'Cerrar formulario', exact: true }).click();
+    await unreasoned.waitFor({ state: 'detached' });
 
     const confirm = await openAction(page, 'Confirmar solución');
     await confirm.getByRole('button', { name: 'Confirmar solución', exact: true }).click();

@@ -265,108 +265,111 @@ export function TicketPage({
 
       <ClocksSection ticketNumber={ticket.number} clocks={ticket.clocks} />
 
-      <section className="card" aria-labelledby="estimates-title">
-        <h2 id="estimates-title">{t.tickets.estimates}</h2>
-        {ticket.estimates.length === 0 ? (
-          <p className="muted">{t.tickets.noEstimates}</p>
-        ) : (
-          <div className="table-wrap">
-            {/* On a phone each version is a block of labelled lines, like the clocks (QA). */}
-            <table data-testid="estimates" className="stack-on-phone">
-              <thead>
-                <tr>
-                  <th scope="col">{t.tickets.version}</th>
-                  <th scope="col">{t.tickets.estimateHours}</th>
-                  <th scope="col">{t.tickets.scope}</th>
-                  <th scope="col">{t.tickets.state}</th>
-                  <th scope="col">{t.tickets.submittedAt}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ticket.estimates.map((e) => {
-                  const decision = estimateDecision(ticket.timeline, e.version, e.status);
-                  return (
-                    <tr
-                      key={e.version}
-                      id={`estimate-v${e.version}`}
-                      className={e === linkedEstimate ? 'linked' : undefined}
-                      aria-current={e === linkedEstimate ? 'true' : undefined}
-                      data-testid={e === linkedEstimate ? 'linked-estimate' : undefined}
-                    >
-                      <th scope="row">
-                        v{e.version}
-                        {e === linkedEstimate && (
-                          <span className="muted small block">
-                            {t.ticketPage.estimateLinked(e.version)}
-                          </span>
-                        )}
-                        {e === linkedEstimate && currentVersion !== undefined && (
-                          <span className="small block" data-testid="linked-estimate-superseded">
-                            {t.ticketPage.estimateSuperseded(currentVersion)}
-                          </span>
-                        )}
-                      </th>
-                      <td data-label={t.tickets.estimateHours}>
-                        {e.changeOrder ? (
-                          // L3-12: «Orden de cambio +4 h», with the authorized total it asks for.
-                          <>
-                            {t.changeOrders.label(e.additionalHours ?? 0)}
+      {/* A problem has no estimates (L3-07): no empty card for them (QA S51). */}
+      {(ticket.classification !== 'PROBLEM' || ticket.estimates.length > 0) && (
+        <section className="card" aria-labelledby="estimates-title">
+          <h2 id="estimates-title">{t.tickets.estimates}</h2>
+          {ticket.estimates.length === 0 ? (
+            <p className="muted">{t.tickets.noEstimates}</p>
+          ) : (
+            <div className="table-wrap">
+              {/* On a phone each version is a block of labelled lines, like the clocks (QA). */}
+              <table data-testid="estimates" className="stack-on-phone">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.tickets.version}</th>
+                    <th scope="col">{t.tickets.estimateHours}</th>
+                    <th scope="col">{t.tickets.scope}</th>
+                    <th scope="col">{t.tickets.state}</th>
+                    <th scope="col">{t.tickets.submittedAt}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ticket.estimates.map((e) => {
+                    const decision = estimateDecision(ticket.timeline, e.version, e.status);
+                    return (
+                      <tr
+                        key={e.version}
+                        id={`estimate-v${e.version}`}
+                        className={e === linkedEstimate ? 'linked' : undefined}
+                        aria-current={e === linkedEstimate ? 'true' : undefined}
+                        data-testid={e === linkedEstimate ? 'linked-estimate' : undefined}
+                      >
+                        <th scope="row">
+                          v{e.version}
+                          {e === linkedEstimate && (
                             <span className="muted small block">
-                              {t.changeOrders.total(e.hours)}
+                              {t.ticketPage.estimateLinked(e.version)}
                             </span>
-                          </>
-                        ) : (
-                          t.tickets.hours(e.hours)
-                        )}
-                      </td>
-                      <td className="prewrap" data-label={t.tickets.scope}>
-                        {e.scope}
-                      </td>
-                      <td data-label={t.tickets.state}>
-                        {t.tickets.estimateStatus[e.status] ?? e.status}
-                        {/* A turned-down version: why, who and when, from the history (QA S16). */}
-                        {decision && (
-                          <span
-                            className="small block"
-                            data-testid={`estimate-v${e.version}-decision`}
-                          >
-                            {decision.reason && (
-                              <span className="prewrap block">
-                                {t.tickets.decisionReason(decision.reason)}
+                          )}
+                          {e === linkedEstimate && currentVersion !== undefined && (
+                            <span className="small block" data-testid="linked-estimate-superseded">
+                              {t.ticketPage.estimateSuperseded(currentVersion)}
+                            </span>
+                          )}
+                        </th>
+                        <td data-label={t.tickets.estimateHours}>
+                          {e.changeOrder ? (
+                            // L3-12: «Orden de cambio +4 h», with the authorized total it asks for.
+                            <>
+                              {t.changeOrders.label(e.additionalHours ?? 0)}
+                              <span className="muted small block">
+                                {t.changeOrders.total(e.hours)}
                               </span>
-                            )}
-                            <span className="muted block">
-                              {t.tickets.decisionBy(decision.byName, format(decision.at))}
+                            </>
+                          ) : (
+                            t.tickets.hours(e.hours)
+                          )}
+                        </td>
+                        <td className="prewrap" data-label={t.tickets.scope}>
+                          {e.scope}
+                        </td>
+                        <td data-label={t.tickets.state}>
+                          {t.tickets.estimateStatus[e.status] ?? e.status}
+                          {/* A turned-down version: why, who and when, from the history (QA S16). */}
+                          {decision && (
+                            <span
+                              className="small block"
+                              data-testid={`estimate-v${e.version}-decision`}
+                            >
+                              {decision.reason && (
+                                <span className="prewrap block">
+                                  {t.tickets.decisionReason(decision.reason)}
+                                </span>
+                              )}
+                              <span className="muted block">
+                                {t.tickets.decisionBy(decision.byName, format(decision.at))}
+                              </span>
                             </span>
-                          </span>
-                        )}
-                      </td>
-                      <td data-label={t.tickets.submittedAt}>
-                        <time dateTime={e.submittedAt}>{format(e.submittedAt)}</time>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {ticket.authorizations.length > 0 && (
-          <div className="subsection" data-testid="authorizations">
-            <h3>{t.tickets.authorizations}</h3>
-            {ticket.authorizations.map((a) => (
-              <figure key={`${a.estimateVersion}-${a.at}`} className="authorization">
-                <blockquote>
-                  <p>{a.statement}</p>
-                </blockquote>
-                <figcaption className="muted small" data-testid="authorization-author">
-                  {authorizationCaption(a)}
-                </figcaption>
-              </figure>
-            ))}
-          </div>
-        )}
-      </section>
+                          )}
+                        </td>
+                        <td data-label={t.tickets.submittedAt}>
+                          <time dateTime={e.submittedAt}>{format(e.submittedAt)}</time>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {ticket.authorizations.length > 0 && (
+            <div className="subsection" data-testid="authorizations">
+              <h3>{t.tickets.authorizations}</h3>
+              {ticket.authorizations.map((a) => (
+                <figure key={`${a.estimateVersion}-${a.at}`} className="authorization">
+                  <blockquote>
+                    <p>{a.statement}</p>
+                  </blockquote>
+                  <figcaption className="muted small" data-testid="authorization-author">
+                    {authorizationCaption(a)}
+                  </figcaption>
+                </figure>
+              ))}
+            </div>
+          )}
+        </section>
+      )}
 
       <TimeEntriesSection
         number={ticket.number}
