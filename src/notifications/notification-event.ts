@@ -129,6 +129,8 @@ export interface ReleaseDateSetEvent extends EventBase {
   readonly releaseDate: string;
   /** Length of a timed release event; default 60. */
   readonly durationMinutes?: number;
+  /** The agent's note with the date, as the ticket page shows it (QA S51). */
+  readonly note?: string;
 }
 export interface ReleasedForTestingEvent extends EventBase {
   readonly type: 'RELEASED_FOR_TESTING';

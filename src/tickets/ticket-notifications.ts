@@ -415,7 +415,7 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
       };
     }
     case 'setReleaseDate':
-      return { type: 'RELEASE_DATE_SET', releaseDate: text(d.releaseDate) };
+      return { type: 'RELEASE_DATE_SET', releaseDate: text(d.releaseDate), note: optional(d.note) };
     case 'DATE_ADJUSTED':
       // L3-19: a moved date is communicated to the registrant (old, new, reason).
       return {

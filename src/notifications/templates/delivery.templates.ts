@@ -51,6 +51,8 @@ export const deliveryTemplates: TemplateFamily<
           [ctx.t('Entrega para pruebas', 'Release for testing'), ctx.dates.when(e.releaseDate)],
         ],
       },
+      // QA S51: the agent's note went to the timeline only (the classification's email quotes it).
+      ...(e.note ? [{ kind: 'quote' as const, label: ctx.t('Nota', 'Note'), text: e.note }] : []),
       {
         kind: 'paragraph',
         text: ctx.t(
@@ -167,8 +169,19 @@ export const deliveryTemplates: TemplateFamily<
                 ]),
           ],
         },
+        // The client's own words when it confirmed or accepted (QA S51: labelled «Motivo»); the
+        // provider's reason for the other outcomes.
         ...(e.reason
-          ? [{ kind: 'quote' as const, label: ctx.t('Motivo', 'Reason'), text: e.reason }]
+          ? [
+              {
+                kind: 'quote' as const,
+                label:
+                  e.outcome === 'ACCEPTED' || e.outcome === 'CONFIRMED'
+                    ? ctx.t('Nota del cliente', "Client's note")
+                    : ctx.t('Motivo', 'Reason'),
+                text: e.reason,
+              },
+            ]
           : []),
         ...(e.returnedHours !== undefined && e.returnedHours > 0
           ? [{ kind: 'paragraph' as const, text: returnedHours(e.returnedHours, ctx) }]

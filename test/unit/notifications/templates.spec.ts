@@ -287,6 +287,22 @@ describe('L3-11 email templates', () => {
     expect(es.text).toContain('Ahora: jueves, 12 de febrero de 2026');
   });
 
+  it("QA S51 (L3-09, L3-11): the release date's email quotes the agent's note; a closure by the client labels its words as its note", () => {
+    const dated = render(
+      { ...EVENTS.RELEASE_DATE_SET, note: 'Entregaremos en staging para sus pruebas.' },
+      ES,
+    );
+    expect(dated.text).toContain('Nota:\n> Entregaremos en staging para sus pruebas.');
+    expect(render(EVENTS.RELEASE_DATE_SET, ES).text).not.toContain('Nota:');
+
+    const accepted = { ...EVENTS.CLOSED, outcome: 'ACCEPTED' as const, reason: 'Funciona.' };
+    expect(render(accepted, ES).text).toContain('Nota del cliente:\n> Funciona.');
+    expect(render(accepted, ES).text).not.toContain('Motivo:');
+    expect(render(accepted, EN).text).toContain("Client's note:\n> Funciona.");
+    const outOfScope = { ...EVENTS.CLOSED, outcome: 'OUT_OF_SCOPE' as const, reason: 'Hardware.' };
+    expect(render(outOfScope, ES).text).toContain('Motivo:\n> Hardware.');
+  });
+
   it('falls back to es-MX and Mexico City for an unknown locale or zone', () => {
     const email = render(EVENTS.TICKET_REGISTERED, {
       ...ES,

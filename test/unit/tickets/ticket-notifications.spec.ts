@@ -337,6 +337,16 @@ describe('L3-11 timeline events → emails', () => {
     ).toMatchObject({ action: 'OTHER', executedAt: AT });
   });
 
+  it("L3-09: a published release date carries the agent's note, when there is one (QA S51)", () => {
+    const releaseDate = '2026-03-16T23:00:00.000Z';
+    expect(
+      notificationFor(TICKET, event('setReleaseDate', { releaseDate, note: 'En staging.' }), SLICE),
+    ).toMatchObject({ type: 'RELEASE_DATE_SET', releaseDate, note: 'En staging.' });
+    expect(
+      notificationFor(TICKET, event('setReleaseDate', { releaseDate }), SLICE),
+    ).not.toHaveProperty('note', expect.anything());
+  });
+
   it('L3-09: development start carries the published release date', () => {
     expect(notificationFor(TICKET, event('startDevelopment', {}), SLICE)).toMatchObject({
       type: 'DEVELOPMENT_STARTED',
