@@ -66,6 +66,26 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data!.registerTicket.number;
   };
+  /** L3-09: a requirement whose estimate the approver authorized, waiting for its release date. */
+  const authorizedRequirement = async (): Promise<string> => {
+    const number = await register();
+    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
+      number,
+      classification: 'REQUIREMENT',
+      requirementKind: 'DEVELOPMENT',
+    });
+    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
+      number,
+      hours: 2,
+      scope: 'Reporte',
+    });
+    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
+      number,
+      estimateVersion: 1,
+      statement: 'Autorizo la estimación v1.',
+    });
+    return number;
+  };
   // The workflow logs its own events (registration, clocks) after the mutation answers: count
   // only once it is idle, so a refusal is measured against a log nothing else is writing.
   const settledEvents = async (number: string) => {
@@ -126,22 +146,7 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
   });
 
   it('L3-09/L3-19: a release date more than a year ahead is refused, set or adjusted; the latest date the refusal names is published', async () => {
-    const number = await register();
-    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
-      number,
-      classification: 'REQUIREMENT',
-      requirementKind: 'DEVELOPMENT',
-    });
-    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
-      number,
-      hours: 2,
-      scope: 'Reporte',
-    });
-    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
-      number,
-      estimateVersion: 1,
-      statement: 'Autorizo la estimación v1.',
-    });
+    const number = await authorizedRequirement();
     const before = await settledEvents(number);
     const century = '2126-12-09T17:00:00.000Z';
     const refused = await mutate(Role.AGENT, 'setReleaseDate', 'SetReleaseDateInput', {
@@ -213,22 +218,7 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
     else expect(proposed.extensions).toMatchObject({ reason: 'DATE_TOO_FAR', field: 'at' });
     expect(await events(session)).toBe(sessionEvents);
 
-    const number = await register();
-    await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
-      number,
-      classification: 'REQUIREMENT',
-      requirementKind: 'DEVELOPMENT',
-    });
-    await act(Role.AGENT, 'submitEstimate', 'SubmitEstimateInput', {
-      number,
-      hours: 1,
-      scope: 'R',
-    });
-    await act(Role.CLIENT_APPROVER, 'authorizeEstimate', 'AuthorizeEstimateInput', {
-      number,
-      estimateVersion: 1,
-      statement: 'Autorizo la estimación v1.',
-    });
+    const number = await authorizedRequirement();
     const before = await settledEvents(number);
     onHoliday(
       await mutate(Role.AGENT, 'setReleaseDate', 'SetReleaseDateInput', {
