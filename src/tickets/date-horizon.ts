@@ -6,6 +6,7 @@ import {
   NoWorkingTimeError,
 } from '../business-time/engine';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { isBusinessInstant } from './clock-computation';
 
 const MINUTE_MS = 60_000;
 
@@ -60,8 +61,7 @@ export function holidayRefusal(
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return undefined;
   const allowed =
-    isBusinessTime(calendar, at) ||
-    (rule === 'BUSINESS_OR_CLOSING' && isBusinessTime(calendar, new Date(at.getTime() - 1)));
+    rule === 'BUSINESS_OR_CLOSING' ? isBusinessInstant(calendar, at) : isBusinessTime(calendar, at);
   if (allowed) return undefined;
   const { holiday } = calendar.dayPlan(calendar.localDayOf(at.getTime()));
   if (!holiday) return undefined;
