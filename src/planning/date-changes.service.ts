@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { releaseDateTooFar } from '../../workflows/ticket/date-limits';
 import { adjustReleaseDateUpdate } from '../../workflows/ticket/ticket.contract';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { type AuthenticatedUser, isProviderStaff, Role } from '../identity';
 import { TicketEntity } from '../tickets/ticket.entity';
-import { dateTooFarError, holidayRefusal } from '../tickets/date-horizon';
+import { releaseDateRefusal } from '../tickets/date-horizon';
 import { ticketFromEntity } from '../tickets/ticket.mapper';
 import type { TransitionOutcome } from '../tickets/ticket.model';
 import { TicketWorkflowClient } from '../tickets/ticket-workflow.client';
@@ -93,27 +92,16 @@ export class DateChangesService {
       .getRepository(TicketEntity)
       .findOne({ where: { number: input.number }, select: { number: true, calendarId: true } });
     if (!ticket) throw notFound('ticket', input.number, `Ticket ${input.number} not found`);
-    // At most a year ahead, as the workflow's validator checks too; refused here first so the
-    // refusal names the latest date the ticket's calendar accepts.
+    // At most a year ahead (the refusal names the latest date the ticket's calendar accepts), and
+    // not on a holiday (named): refused here first, the workflow's validator checks too.
     const calendar = await this.calendars.current(ticket.calendarId);
-    const tooFar = releaseDateTooFar(input.newDate.toISOString(), Date.now());
-    if (tooFar) {
-      throw dateTooFarError(
-        { ...tooFar, refusal: { ...tooFar.refusal, field: 'newDate' } },
-        calendar.engine,
-        'BUSINESS_OR_CLOSING',
-      );
-    }
-    // A holiday is named (the workflow's own check says only "outside business time").
-    const holiday =
-      input.newDate.getTime() > Date.now() &&
-      holidayRefusal(
-        calendar.engine,
-        input.newDate.toISOString(),
-        'newDate',
-        'BUSINESS_OR_CLOSING',
-      );
-    if (holiday) throw holiday;
+    const refusal = releaseDateRefusal(
+      calendar.engine,
+      input.newDate.toISOString(),
+      'newDate',
+      Date.now(),
+    );
+    if (refusal) throw refusal;
     const requestId = input.requestId ?? randomUUID();
     const result = await this.workflows.update(input.number, adjustReleaseDateUpdate, {
       requestId,

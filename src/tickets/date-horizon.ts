@@ -1,4 +1,4 @@
-import type { DateTooFar } from '../../workflows/ticket/date-limits';
+import { type DateTooFar, releaseDateTooFar } from '../../workflows/ticket/date-limits';
 import {
   type BusinessCalendar,
   isBusinessTime,
@@ -70,4 +70,29 @@ export function holidayRefusal(
     `${field} ${iso} falls on a holiday of the ticket's calendar: ${holiday.date}, ${holiday.name}`,
     { reason: 'ON_HOLIDAY', field, value: iso, date: holiday.date, holiday: holiday.name },
   );
+}
+
+/**
+ * L3-09, L3-19: what the API refuses first in a release date, set or adjusted (`field`:
+ * `releaseDate` or `newDate`): more than a year ahead, with the latest date the calendar accepts;
+ * or a future date on a holiday, named. Undefined otherwise: the workflow keeps its own checks (a
+ * past date, a night or a weekend).
+ */
+export function releaseDateRefusal(
+  calendar: BusinessCalendar,
+  iso: string,
+  field: string,
+  now: number,
+): DomainError | undefined {
+  const tooFar = releaseDateTooFar(iso, now);
+  if (tooFar) {
+    return dateTooFarError(
+      { ...tooFar, refusal: { ...tooFar.refusal, field } },
+      calendar,
+      'BUSINESS_OR_CLOSING',
+    );
+  }
+  return Date.parse(iso) > now
+    ? holidayRefusal(calendar, iso, field, 'BUSINESS_OR_CLOSING')
+    : undefined;
 }

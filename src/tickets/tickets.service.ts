@@ -12,7 +12,7 @@ import {
   ticketWorkflowId,
   type TransitionResult,
 } from '../../workflows/ticket/ticket.contract';
-import { releaseDateTooFar, remoteSessionTooFar } from '../../workflows/ticket/date-limits';
+import { remoteSessionTooFar } from '../../workflows/ticket/date-limits';
 import { openedView, openingTriageArgs } from '../../workflows/ticket/ticket-opening';
 import {
   availableFor,
@@ -35,7 +35,7 @@ import { hasAnyRole } from '../identity/role-rules';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { PENDING_INVITATION_USERS_SQL } from '../identity/pending-invitation-sql';
 import { computeClock } from './clock-computation';
-import { dateTooFarError, holidayRefusal } from './date-horizon';
+import { dateTooFarError, holidayRefusal, releaseDateRefusal } from './date-horizon';
 import type { CalendarLookupResult } from './ticket.activities';
 import { isUniqueViolation } from '../identity/unique-violation';
 import { TicketEventEntity } from './ticket-event.entity';
@@ -576,13 +576,8 @@ export class TicketsService implements OnModuleInit {
     const now = Date.now();
     if (name === 'setReleaseDate' && typeof payload.releaseDate === 'string') {
       const calendar = await this.calendars.current(ticket.calendarId);
-      const tooFar = releaseDateTooFar(payload.releaseDate, now);
-      if (tooFar) throw dateTooFarError(tooFar, calendar.engine, 'BUSINESS_OR_CLOSING');
-      // A past date is the workflow's refusal ("not in the future"), as below.
-      const holiday =
-        Date.parse(payload.releaseDate) > now &&
-        holidayRefusal(calendar.engine, payload.releaseDate, 'releaseDate', 'BUSINESS_OR_CLOSING');
-      if (holiday) throw holiday;
+      const refusal = releaseDateRefusal(calendar.engine, payload.releaseDate, 'releaseDate', now);
+      if (refusal) throw refusal;
     }
     if (name === 'proposeRemoteSession' && typeof payload.at === 'string') {
       const at = payload.at;

@@ -259,6 +259,8 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   const reserves =
     !chosen || noCharge ? 0 : chosen.changeOrder ? (chosen.additionalHours ?? 0) : chosen.hours;
   const after = chosen && available !== undefined ? round2(available - reserves) : undefined;
+  /** The balance does not cover the authorization (L3-12). */
+  const short = after !== undefined && after < 0;
   // L3-12: with no active package (hours only from adjustments) the ledger refuses configuration
   // and development: the form says so and what to do, with no authorization to send.
   const noPackage =
@@ -353,12 +355,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     ],
     // L3-12: an authorization the balance cannot cover is said here, with what can be done,
     // instead of a refusal from the server.
-    [
-      has('statement') && after !== undefined && after < 0,
-      'statement',
-      t.tickets.statement,
-      shortfall(-(after ?? 0)),
-    ],
+    [has('statement') && short, 'statement', t.tickets.statement, shortfall(-(after ?? 0))],
     [has('reason') && !reason.trim(), 'reason', reasonLabel],
     [has('reasons') && !reasons.trim(), 'reasons', t.tickets.reasons],
     [has('releaseDate') && !releaseDate, 'release', t.tickets.releaseDateLabel],
@@ -714,7 +711,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
                   ? t.tickets.authorizeNoCharge
                   : // Nothing «will be reserved» when the balance falls short (QA S51): the hours,
                     // then the shortfall below.
-                    noPackage || (after !== undefined && after < 0)
+                    noPackage || short
                     ? chosen.changeOrder
                       ? t.changeOrders.hoursAdded(reserves, chosen.hours)
                       : t.tickets.estimateIsFor(chosen.hours)
@@ -733,9 +730,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
                   {after !== undefined && after >= 0 && !noCharge && (
                     <p>{t.tickets.balanceAfter(after)}</p>
                   )}
-                  {after !== undefined && after < 0 && (
-                    <p data-testid="authorize-shortfall">{shortfall(-after)}</p>
-                  )}
+                  {short && <p data-testid="authorize-shortfall">{shortfall(-(after ?? 0))}</p>}
                 </>
               )}
             </div>
