@@ -10,7 +10,11 @@ import type {
 } from '../../workflows/ticket/ticket.contract';
 import { REGISTRANT_ROLES } from '../../workflows/ticket/ticket.contract';
 import type { CompiledCalendar } from '../business-time/calendars/calendars.service';
-import { businessMillisecondsBetween } from '../business-time/engine';
+import {
+  businessMillisecondsBetween,
+  nextBusinessMoment,
+  NoWorkingTimeError,
+} from '../business-time/engine';
 import type { TicketClockEntity } from './ticket-clock.entity';
 import type { TicketEventEntity } from './ticket-event.entity';
 import { workingDayMinutes } from './working-day-minutes';
@@ -200,6 +204,32 @@ export function clockFromView(c: SlaClockView, consumedSinceMs = 0): SlaClockMod
 }
 
 /**
+ * The calendar each running clock of {@link liveClockFromEntity} was computed on, for what a
+ * reader asks of it afterwards ({@link clockCountsFrom}); a clock from a workflow view has none.
+ * A side table rather than a field: the model is what the schema exposes.
+ */
+const liveCalendars = new WeakMap<SlaClockModel, CompiledCalendar['engine']>();
+
+/**
+ * When a running clock counts again, when `now` is outside business time on its calendar (a
+ * night, a weekend, a holiday: BUSINESS-TIME.md): a ticket registered on a Saturday reads
+ * «Fuera de horario hábil» until Monday's opening, not «Corriendo» (QA S51). Null while it counts,
+ * for a clock not running, and for one whose calendar the answer does not hold.
+ */
+export function clockCountsFrom(clock: SlaClockModel, now: Date): Date | null {
+  const calendar = liveCalendars.get(clock);
+  if (!calendar || clock.status !== 'RUNNING') return null;
+  try {
+    const next = nextBusinessMoment(calendar, now);
+    return next.getTime() > now.getTime() ? next : null;
+  } catch (error) {
+    // No working time within three years: the clock has no deadline to count towards either.
+    if (error instanceof NoWorkingTimeError) return null;
+    throw error;
+  }
+}
+
+/**
  * A stored clock as of `now`: a running clock keeps using business time after the projection
  * recorded its consumption, so that part is added on the ticket's calendar. The row's timestamps
  * go through as they are (the SLA board maps 200 of them per read: issue 10).
@@ -235,6 +265,7 @@ export function liveClockFromEntity(
     const late = businessMillisecondsBetween(calendar, row.deadline, row.endedAt ?? now);
     clock.overdueMinutes = Math.max(0, late) / MS_PER_MINUTE;
   }
+  if (row.status === 'RUNNING') liveCalendars.set(clock, calendar);
   return clock;
 }
 

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
-import { createWeekdayCalendar } from '../support/weekday-calendar';
+import { insertReadModelClock, insertReadModelTicket } from '../support/read-model-ticket';
+import { createWeekdayCalendar, tomorrowInMexicoCity } from '../support/weekday-calendar';
 
 /**
  * What a reader cannot see of select `id`'s chosen option: a closed select shows one line and cuts
@@ -241,5 +242,42 @@ describe('Deadline calculator (web app)', () => {
     expect(await horizontalOverflow(english)).toEqual([]);
     await screenshot(english, '05-deadline-phone-en');
     await english.context().close();
+  });
+
+  // QA S51 (BUSINESS-TIME.md): a ticket registered on a Saturday read «Corriendo» all weekend. A
+  // running clock outside business time says so, and when it counts again; a paused one does not.
+  it('a ticket’s running clock outside business time says when it counts again', async () => {
+    const tomorrow = tomorrowInMexicoCity();
+    const onlyTomorrow = await createWeekdayCalendar(e2e.world, 'Solo mañana', '10:00', '12:00', {
+      weekdays: [tomorrow.weekday],
+      mexicoLft74Holidays: false,
+    });
+    const number = 'L3-2024-875001';
+    await insertReadModelTicket(e2e.world.db, number, onlyTomorrow, 'Fuera de horario');
+    await insertReadModelClock(e2e.world.db, number, 'triage', 'RUNNING');
+    await insertReadModelClock(e2e.world.db, number, 'progress', 'PAUSED');
+    const client = 'usuario@aurora.example';
+    await logIn(page, client, e2e.password(client));
+    await page.goto(`/tickets/${number}`);
+    const triage = page.locator('[data-testid="clock-current"][data-kind="triage"]');
+    await triage.getByText('Fuera de horario hábil').waitFor();
+    // Tomorrow 10:00, in the client's zone (Mexico City).
+    const [year, month, day] = tomorrow.date.split('-').map(Number);
+    const expected = new Intl.DateTimeFormat('es-MX', { day: 'numeric', month: 'short' })
+      .format(new Date(Date.UTC(year, month - 1, day, 12)))
+      .replace('.', '');
+    const countsFrom = await triage.getByTestId('clock-counts-from').innerText();
+    expect(countsFrom).toMatch(/^Cuenta desde el .*10:00/);
+    expect(countsFrom.replace('.', '')).toContain(expected);
+    const progress = page.locator('[data-testid="clock-current"][data-kind="progress"]');
+    expect(await progress.innerText()).toContain('En pausa');
+    expect(await progress.getByTestId('clock-counts-from').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await triage.getByText('Outside business hours').waitFor();
+    expect(await triage.getByTestId('clock-counts-from').innerText()).toMatch(
+      /^Counts from .*10:00/,
+    );
+    await page.getByRole('button', { name: 'Español' }).click();
   });
 });

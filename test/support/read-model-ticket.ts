@@ -24,3 +24,23 @@ export async function insertReadModelTicket(
     [number, Number(number.split('-')[2]), `read-model-${number}`, calendarId, subject, state],
   );
 }
+
+/**
+ * A clock run of 480 business minutes, none used yet, in `status`, started now, on a ticket of
+ * {@link insertReadModelTicket}: what a spec of a clock's live fields reads.
+ */
+export async function insertReadModelClock(
+  db: SeededWorld['db'],
+  number: string,
+  kind: string,
+  status: 'RUNNING' | 'PAUSED',
+): Promise<void> {
+  await db.query(
+    `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
+       target_unit, started_at, deadline, budget_ms, consumed_ms, consumed_as_of, pauses,
+       calendar_version)
+     VALUES ($1 || ':' || $2 || ':1', $1, $2, 1, $3, 480, 'minutes', now(), NULL,
+       480 * 60000, 0, now(), '[]'::jsonb, 1)`,
+    [number, kind, status],
+  );
+}

@@ -6,7 +6,11 @@ import {
   defaultMexicoCityCalendar,
 } from '../../../src/business-time/engine';
 import type { TicketClockEntity } from '../../../src/tickets/ticket-clock.entity';
-import { clockFromView, liveClockFromEntity } from '../../../src/tickets/ticket.mapper';
+import {
+  clockCountsFrom,
+  clockFromView,
+  liveClockFromEntity,
+} from '../../../src/tickets/ticket.mapper';
 
 // Issue 5 item 4 / issue 10: a clock read from the read model (`liveClockFromEntity`, what the SLA
 // board maps 200 times per read, its timestamps passed through as they are) is the same clock the
@@ -147,5 +151,48 @@ describe('a stored clock read live (issue 10, L3-06…L3-09)', () => {
     expect(clock.target).toBe('5 business days');
     expect(clock.businessDayMinutes).toBe(540);
     expect(clock.overdueMinutes).toBeNull();
+  });
+
+  // QA S51 (BUSINESS-TIME.md): a ticket registered on a Saturday read «Corriendo» until Monday.
+  // A running clock outside business time says when it counts again; inside it, nothing.
+  it('a running clock outside business time counts again at the next opening', () => {
+    const row = (status: string) =>
+      ({
+        clockId: 'c',
+        ticketNumber: 't',
+        kind: 'triage',
+        run: 1,
+        status,
+        targetAmount: 480,
+        targetUnit: 'minutes',
+        startedAt: new Date('2026-03-07T17:00:00Z'),
+        deadline: new Date('2026-03-09T23:00:00Z'),
+        atRiskAt: null,
+        budgetMs: String(480 * MINUTE),
+        consumedMs: '0',
+        consumedAsOf: new Date('2026-03-07T17:00:00Z'),
+        pauses: [],
+        atRiskRecordedAt: null,
+        breachedAt: null,
+        endedAt: null,
+        endReason: null,
+        calendarVersion: 1,
+      }) as unknown as TicketClockEntity;
+    // Saturday 12:00 in Mexico City: Monday 09:00 (15:00 UTC).
+    const saturday = new Date('2026-03-07T18:00:00Z');
+    const running = liveClockFromEntity(row('RUNNING'), compiled, saturday);
+    expect(clockCountsFrom(running, saturday)).toEqual(new Date('2026-03-09T15:00:00Z'));
+    // Monday 10:00: it counts, so no date.
+    expect(clockCountsFrom(running, new Date('2026-03-09T16:00:00Z'))).toBeNull();
+    // Monday 18:00 sharp, the closing: the next opening, Tuesday 09:00.
+    expect(clockCountsFrom(running, new Date('2026-03-10T00:00:00Z'))).toEqual(
+      new Date('2026-03-10T15:00:00Z'),
+    );
+    // A paused clock waits on the client, not on the calendar.
+    expect(clockCountsFrom(liveClockFromEntity(row('PAUSED'), compiled, saturday), saturday)).toBe(
+      null,
+    );
+    // A registration's own answer (a workflow view) holds no calendar: unknown, so null.
+    expect(clockCountsFrom(clockFromView(viewOf(row('RUNNING'))), saturday)).toBeNull();
   });
 });

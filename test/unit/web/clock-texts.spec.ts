@@ -45,6 +45,18 @@ describe('clock texts', () => {
     expect(clockTimeText(atRisk, es)).toBe('1 h 35 min hábiles');
   });
 
+  // QA S51 (BUSINESS-TIME.md): a ticket registered on a Saturday read «Corriendo» all weekend.
+  it('a running clock outside business time reads «Fuera de horario hábil»; at risk stays so', () => {
+    const weekend = { ...running, countsFrom: '2026-11-30T15:00:00Z' };
+    expect(clockStatusText(weekend, esMX.tickets)).toBe('Fuera de horario hábil');
+    expect(clockStatusText(weekend, en.tickets)).toBe('Outside business hours');
+    const atRisk = { ...weekend, atRiskRecordedAt: '2026-11-27T17:00:00Z' };
+    expect(clockStatusText(atRisk, esMX.tickets)).toBe('En riesgo');
+    // Only a running clock: a paused one waits on the client whatever the hour.
+    expect(clockStatusText({ ...weekend, status: 'PAUSED' }, esMX.tickets)).toBe('En pausa');
+    expect(clockStatusText({ ...running, countsFrom: null }, esMX.tickets)).toBe('Corriendo');
+  });
+
   it('a clock counted in hours says hours and minutes, one of them in the singular', () => {
     const left = (remainingMinutes: number, words = es) =>
       clockTimeText({ ...running, remainingMinutes }, words);

@@ -51,10 +51,12 @@ export interface SlaClock {
   overdueMinutes: number | null;
   /** A clock counted in days: business minutes of its calendar's working day; else null. */
   businessDayMinutes: number | null;
+  /** A running clock outside business time now: when it counts again; else null (BUSINESS-TIME.md). */
+  countsFrom: string | null;
 }
 
 const CLOCK_FIELDS = `id kind status deadline startedAt endedAt remainingMinutes consumedMinutes budgetMinutes target
-  atRiskRecordedAt breachedAt overdueMinutes businessDayMinutes`;
+  atRiskRecordedAt breachedAt overdueMinutes businessDayMinutes countsFrom`;
 
 export interface TicketSummary {
   number: string;

@@ -397,6 +397,8 @@ export const en: Messages = {
     clockEndedAt: (at: string) => `Ended: ${at}`,
     /** A running clock past its at-risk mark, as the ticket's SLA reads it. */
     clockAtRisk: 'At risk',
+    clockOffHours: 'Outside business hours',
+    countsFrom: (at: string) => `Counts from ${at}`,
     noClocks: 'This ticket has no SLA clocks.',
     /** The clock's target: the API's "480 business minutes" is "8 business hours" (L3-06, L3-07). */
     target: (target: string) =>

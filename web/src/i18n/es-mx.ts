@@ -428,6 +428,9 @@ export const esMX = {
     clockEndedAt: (at: string) => `Terminó: ${at}`,
     /** A running clock past its at-risk mark, as the ticket's SLA reads it. */
     clockAtRisk: 'En riesgo',
+    /** A running clock outside business time now (a night, a weekend, a holiday): QA S51. */
+    clockOffHours: 'Fuera de horario hábil',
+    countsFrom: (at: string) => `Cuenta desde el ${at}`,
     noClocks: 'Este ticket no tiene relojes de SLA.',
     /**
      * The clock's target in the UI language: the API's "480 business minutes" is «8 horas

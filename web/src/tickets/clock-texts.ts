@@ -8,6 +8,7 @@ import type { Messages } from '../i18n/es-mx';
 export interface ClockWords {
   readonly clockStatus: Record<string, string>;
   readonly clockAtRisk: string;
+  readonly clockOffHours: string;
 }
 
 /** The words {@link clockTimeText} needs, by the page's language (`useI18n().language`). */
@@ -25,7 +26,9 @@ type ClockShown = Pick<
   | 'remainingMinutes'
   | 'overdueMinutes'
   | 'businessDayMinutes'
->;
+> &
+  // The SLA board does not ask it (200 rows per read): its running clocks say «Corriendo».
+  Partial<Pick<SlaClock, 'countsFrom'>>;
 
 /** A target as the API writes it, in days: «5 business days» is 5; null for any other unit. */
 function targetDays(target: string): number | null {
@@ -68,12 +71,14 @@ export function dueClockKind(
 
 /**
  * A clock's state as the ticket's SLA reads it: a running clock past its at-risk mark is «En
- * riesgo», not «Corriendo» (QA: the clock said «Corriendo» under a ticket «En riesgo»).
+ * riesgo», not «Corriendo» (QA: the clock said «Corriendo» under a ticket «En riesgo»); one
+ * outside business time now is «Fuera de horario hábil» (QA S51: «Corriendo» all weekend).
  */
 export function clockStatusText(clock: ClockShown, t: ClockWords): string {
   if (clock.status === 'RUNNING' && clock.atRiskRecordedAt && !clock.breachedAt) {
     return t.clockAtRisk;
   }
+  if (clock.status === 'RUNNING' && clock.countsFrom) return t.clockOffHours;
   return t.clockStatus[clock.status] ?? clock.status;
 }
 

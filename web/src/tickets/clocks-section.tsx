@@ -32,6 +32,12 @@ function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boole
         <span className={breached ? 'badge sla-breached' : undefined}>
           {clockStatusText(clock, t.tickets)}
         </span>
+        {/* BUSINESS-TIME.md: a night, a weekend or a holiday uses none of its time (QA S51). */}
+        {clock.countsFrom && (
+          <span className="muted small block" data-testid="clock-counts-from">
+            {t.tickets.countsFrom(format(clock.countsFrom))}
+          </span>
+        )}
       </td>
       <td data-label={t.tickets.deadline} className="clock-deadline">
         {clock.deadline ? <time dateTime={clock.deadline}>{format(clock.deadline)}</time> : '—'}
