@@ -125,4 +125,22 @@ describe('The authorize form follows a newer estimate version (web app, L3-09, L
     await notice.getByRole('link', { name: 'See the latest estimate (v1, rejected)' }).waitFor();
     await inSpanish(page);
   });
+
+  it('the history names each estimate sent, version and hours, linked to its row (QA S51)', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto(`/tickets/${number}`);
+    const sent = page.getByTestId('timeline').getByTestId('event-submitEstimate');
+    await sent.first().waitFor();
+    expect(await sent.getByTestId('event-estimate').allInnerTexts()).toEqual([
+      'v1: 6 h',
+      'v2: 4 h',
+    ]);
+    await sent.getByRole('link', { name: 'v2: 4 h' }).click();
+    await page.waitForURL(`**/tickets/${number}/estimaciones/2`);
+    await page
+      .getByTestId('linked-estimate')
+      .getByText('Estimación v2, la del enlace que recibió')
+      .waitFor();
+  });
 });

@@ -1,6 +1,7 @@
 import {
   clockRestarts,
   deadlinesBeforeResume,
+  estimateVersions,
   eventTitle,
 } from '../../../web/src/tickets/event-title';
 import { en } from '../../../web/src/i18n/en';
@@ -143,5 +144,23 @@ describe('ticket history: event titles', () => {
     expect(eventTitle('CLOCK_RESUMED', resumed, esMX.tickets)).toBe(
       'Reloj de SLA reanudado: Triage',
     );
+  });
+
+  // QA S51 (L3-09, L3-12): «Estimación enviada» showed the scope, not which version it was. The
+  // workflow numbers estimates and change orders together, one per submission, in order.
+  it('numbers each estimate and change order submitted, in the order the workflow did', () => {
+    const events = [
+      { seq: 12, type: 'submitChangeOrder', data: { additionalHours: 4 } },
+      { seq: 3, type: 'submitEstimate', data: { hours: 10 } },
+      { seq: 5, type: 'rejectEstimate', data: { estimateVersion: 1 } },
+      { seq: 7, type: 'submitEstimate', data: { hours: 8 } },
+      { seq: 9, type: 'authorizeEstimate', data: { estimateVersion: 2 } },
+    ];
+    expect([...estimateVersions(events)]).toEqual([
+      [3, 1],
+      [7, 2],
+      [12, 3],
+    ]);
+    expect(estimateVersions([])).toEqual(new Map());
   });
 });

@@ -55,12 +55,17 @@ export interface VersionFacts {
 }
 
 /**
- * L3-09/L3-12: the version in force, undefined with no estimate yet. It is the newest estimate; a
+ * L3-09/L3-12: the estimate in force, undefined with no estimate yet. It is the newest estimate; a
  * change order replaces the estimate only once authorized (pending, rejected or withdrawn, the
  * authorized version before it stays in force).
  */
+export function currentEstimate<E extends VersionFacts>(estimates: readonly E[]): E | undefined {
+  return estimates.findLast((e) => !e.changeOrder || e.status === 'AUTHORIZED');
+}
+
+/** The number of {@link currentEstimate}. */
 export function currentEstimateVersion(estimates: readonly VersionFacts[]): number | undefined {
-  return estimates.findLast((e) => !e.changeOrder || e.status === 'AUTHORIZED')?.version;
+  return currentEstimate(estimates)?.version;
 }
 
 /**

@@ -95,6 +95,23 @@ export function deadlinesBeforeResume(events: readonly DeadlineEvent[]): Map<num
   return before;
 }
 
+/** The workflow events that add an estimate version (L3-09, L3-12): `submitEstimate`'s handler. */
+const ESTIMATE_EVENTS = new Set(['submitEstimate', 'submitChangeOrder']);
+
+/**
+ * The estimate version each «Estimación enviada» / «Orden de cambio enviada» event added (by the
+ * event's seq), so the history names it (QA S51: the line showed the scope only). The workflow
+ * numbers estimates and change orders together, one version per accepted submission in order
+ * (`version: estimates.length + 1`); the event records the arguments, not the version.
+ */
+export function estimateVersions(events: readonly DeadlineEvent[]): Map<number, number> {
+  const versions = new Map<number, number>();
+  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
+    if (ESTIMATE_EVENTS.has(event.type)) versions.set(event.seq, versions.size + 1);
+  }
+  return versions;
+}
+
 /**
  * «Reloj de SLA iniciado: Triage»: a clock event names its clock (a ticket runs several, and
  * «SLA cumplido» three times in a row says nothing); other events their words, or their type.

@@ -24,7 +24,7 @@ import { classificationText, SlaBadge, slaShown, stateText, useLocalTime } from 
 import { isTicketEnded } from '../../../workflows/ticket/ticket-states';
 import { HistoryFilterChoice, TicketTimeline } from './ticket-timeline';
 import { historyFilterFromSearch, historySearch, type HistoryFilter } from './timeline-filter';
-import { currentEstimateVersion, estimateDecision, supersedingVersion } from './estimate-decision';
+import { currentEstimate, estimateDecision, supersedingVersion } from './estimate-decision';
 import { SatisfactionSection } from './satisfaction-section';
 import { TimeEntriesSection } from './time-entries-section';
 import { WaitingOnYouBanner } from './waiting-on-you-banner';
@@ -62,8 +62,9 @@ export function TicketPage({
   const isOpen = ticket ? !isTicketEnded(ticket.state) : false;
   const linkedEstimate = ticket?.estimates.find((e) => e.version === estimateVersion);
   // The version in force, offered when the link's version does not exist.
-  const inForce = ticket && currentEstimateVersion(ticket.estimates);
-  const inForceStatus = ticket?.estimates.find((e) => e.version === inForce)?.status;
+  const inForceEstimate = ticket && currentEstimate(ticket.estimates);
+  const inForce = inForceEstimate?.version;
+  const inForceStatus = inForceEstimate?.status;
   // L3-09: the email's version, since replaced by a newer one: said next to it.
   const currentVersion =
     ticket && linkedEstimate
@@ -397,6 +398,7 @@ export function TicketPage({
         <h2 id="timeline-title">{t.tickets.timeline}</h2>
         <HistoryFilterChoice value={historyFilter} onChange={chooseHistory} />
         <TicketTimeline
+          ticketNumber={ticket.number}
           events={ticket.timeline}
           attachments={ticket.attachments}
           satisfaction={ticket.satisfaction}

@@ -1,8 +1,10 @@
+import { Link } from '../router/router';
 import type { TicketEvent } from '../api/tickets';
 import { formatFileSize } from '../i18n/file-size';
 import { useI18n } from '../i18n/i18n-context';
 import { ClientAnswerLine } from './client-answer-line';
-import { clockRestarts, deadlinesBeforeResume, eventTitle } from './event-title';
+import { estimatePath } from '../router/routes';
+import { clockRestarts, deadlinesBeforeResume, estimateVersions, eventTitle } from './event-title';
 import { eventData, eventText, filterTimeline, type HistoryFilter } from './timeline-filter';
 import { clockKindsFor } from './clock-texts';
 import { useClientReader, useLocalTime } from './ticket-bits';
@@ -19,6 +21,11 @@ import {
 type EventData = Record<string, unknown>;
 
 const parse = (event: TicketEvent): EventData => eventData(event.data);
+
+const numberOr0 = (value: unknown): number => (typeof value === 'number' ? value : 0);
+
+const estimateOf = (ticketNumber: string, version: number | undefined) =>
+  version === undefined ? undefined : { ticketNumber, version };
 
 /**
  * When and by whom, under an entry's title, the same on every line: «28 nov 14:02 · Ana Agente
@@ -51,11 +58,14 @@ function EventItem({
   event,
   before,
   restarted,
+  estimate,
 }: {
   event: TicketEvent;
   before?: string;
   /** A CLOCK_STARTED that also tells the same clock was met (`clockRestarts`). */
   restarted?: boolean;
+  /** An estimate or change order submitted: the ticket and the version it added (`estimateVersions`). */
+  estimate?: { readonly ticketNumber: string; readonly version: number };
 }) {
   const { t } = useI18n();
   const client = useClientReader();
@@ -121,6 +131,16 @@ function EventItem({
       {releaseSet && (
         <p className="date-move" data-testid="event-release-date">
           {tl.releaseDateSet(format(data.releaseDate as string))}
+        </p>
+      )}
+      {/* L3-09, L3-12: which version was sent and its hours, linked to its row (QA S51). */}
+      {estimate && (
+        <p data-testid="event-estimate">
+          <Link to={estimatePath(estimate.ticketNumber, estimate.version)}>
+            {event.type === 'submitChangeOrder'
+              ? t.changeOrders.option(estimate.version, numberOr0(data.additionalHours))
+              : t.tickets.estimateOption(estimate.version, numberOr0(data.hours))}
+          </Link>
         </p>
       )}
       {event.type === 'recordClientAnswer' && <ClientAnswerLine event={event} data={data} />}
@@ -229,12 +249,15 @@ function ExtraItem({ entry }: { entry: Exclude<TimelineEntry<TicketEvent>, { kin
  * events by time (`mergeTimeline`), from the ticket's own `attachments` and `satisfaction`.
  */
 export function TicketTimeline({
+  ticketNumber,
   events,
   attachments,
   satisfaction,
   billing,
   filter = 'all',
 }: {
+  /** Links each estimate submitted to its row in the estimates card. */
+  ticketNumber: string;
   events: TicketEvent[];
   attachments?: readonly TimelineAttachment[];
   satisfaction?: TimelineRating | null;
@@ -247,6 +270,7 @@ export function TicketTimeline({
   const parsed = events.map((e) => ({ ...e, data: eventData(e.data) }));
   const before = deadlinesBeforeResume(parsed);
   const { folded, restarted } = clockRestarts(parsed);
+  const versions = estimateVersions(parsed);
   const entries = filterTimeline(
     mergeTimeline(
       events.filter((e) => !folded.has(e.seq)),
@@ -272,6 +296,7 @@ export function TicketTimeline({
             event={entry.event}
             before={before.get(entry.event.seq)}
             restarted={restarted.has(entry.event.seq)}
+            estimate={estimateOf(ticketNumber, versions.get(entry.event.seq))}
           />
         ) : (
           <ExtraItem key={entry.key} entry={entry} />
