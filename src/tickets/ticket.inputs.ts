@@ -19,6 +19,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { RequestIdField } from '../common/idempotency-fields';
+import { TEXT_LIMITS } from '../shared/text-limits';
 import { IsHours, IsLocalDate, IsText } from '../contracts/validation';
 import { TICKET_NUMBER_PATTERN } from './ticket-number';
 import {
@@ -45,7 +46,7 @@ export class RegisterTicketInput {
   @Field()
   @IsString()
   @MinLength(1)
-  @MaxLength(20_000)
+  @MaxLength(TEXT_LIMITS.description)
   @Matches(/\S/, { message: 'description must not be blank' })
   description!: string;
 
@@ -78,7 +79,7 @@ export class TicketActionInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(20_000)
+  @MaxLength(TEXT_LIMITS.note)
   note?: string;
 }
 
@@ -132,7 +133,7 @@ export class DeclineRemoteSessionInput extends TicketActionInput {
 
   @Field({ description: 'Why the client cannot attend at that time.' })
   @IsString()
-  @MaxLength(5_000)
+  @MaxLength(TEXT_LIMITS.reason)
   reason!: string;
 
   @Field({ nullable: true, description: 'A time that suits the client (in the future).' })
@@ -180,7 +181,7 @@ export class SubmitEstimateInput extends TicketActionInput {
   @Field()
   @IsString()
   @MinLength(1)
-  @MaxLength(20_000)
+  @MaxLength(TEXT_LIMITS.scope)
   scope!: string;
 }
 
@@ -194,7 +195,7 @@ export class SubmitChangeOrderInput extends TicketActionInput {
   additionalHours!: number;
 
   @Field({ description: 'What the additional hours are for (scope, reason).' })
-  @IsText('scope', 20_000)
+  @IsText('scope', TEXT_LIMITS.scope)
   scope!: string;
 }
 
@@ -208,7 +209,7 @@ export class AuthorizeEstimateInput extends TicketActionInput {
   @Field({ description: 'L3-09: the written authorization, kept verbatim.' })
   @IsString()
   @MinLength(10)
-  @MaxLength(5_000)
+  @MaxLength(TEXT_LIMITS.statement)
   statement!: string;
 }
 
@@ -222,7 +223,7 @@ export class EstimateFeedbackInput extends TicketActionInput {
   @Field()
   @IsString()
   @MinLength(1)
-  @MaxLength(5_000)
+  @MaxLength(TEXT_LIMITS.reason)
   reason!: string;
 }
 
@@ -242,7 +243,7 @@ export class RecordAdminActionInput extends TicketActionInput {
   @Field({ description: 'What was done (e.g. backup name, branch, restore point).' })
   @IsString()
   @MinLength(1)
-  @MaxLength(5_000)
+  @MaxLength(TEXT_LIMITS.details)
   @Matches(/\S/, { message: 'details must not be blank' })
   details!: string;
 
@@ -267,7 +268,7 @@ export class RecordClientAnswerInput {
   @Field({ description: 'What the client said (required, not blank).' })
   @IsString()
   @MinLength(1)
-  @MaxLength(20_000)
+  @MaxLength(TEXT_LIMITS.note)
   @Matches(/\S/, { message: 'note must not be blank' })
   note!: string;
 

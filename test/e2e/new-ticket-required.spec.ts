@@ -80,4 +80,31 @@ describe('«Nuevo ticket» says which field is missing, in the app’s language,
     expect(await page.locator('#new-ticket-description-error').count()).toBe(0);
     await page.getByRole('button', { name: 'Español' }).click();
   });
+
+  // QA S51: a description over its 20,000 characters was said to be too long only by the refusal
+  // after sending. Its count shows from 18,000 on, and past the limit says by how many; the text
+  // is kept whole (no `maxLength` cutting a paste where the browser stops it).
+  it('counts a long description near and past its limit, keeping all of it', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await inSpanish(page);
+    const description = page.locator('#new-ticket-description');
+    const count = page.locator('#new-ticket-description-count');
+    await description.fill('Detalle del error. '.repeat(100));
+    expect(await count.isVisible()).toBe(false);
+    expect(await description.getAttribute('aria-describedby')).toBeNull();
+
+    await description.fill('a'.repeat(18_500));
+    await count.getByText('18,500 de 20,000 caracteres').waitFor();
+    expect(await description.getAttribute('aria-describedby')).toBe('new-ticket-description-count');
+
+    await description.fill('a'.repeat(20_010));
+    await count.getByText('20,010 de 20,000 caracteres: sobran 10.').waitFor();
+    expect(await count.getAttribute('class')).toBe('field-error');
+    expect((await description.inputValue()).length).toBe(20_010);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await count.getByText('20,010 of 20,000 characters: 10 too many.').waitFor();
+    await page.getByRole('button', { name: 'Español' }).click();
+  });
 });

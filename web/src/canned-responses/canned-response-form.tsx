@@ -115,7 +115,7 @@ export function CannedResponseForm({ idPrefix, editing, onSaved, onCancel }: Pro
         hint={c.bodyHint}
         rows={6}
         aria-required
-        maxLength={CANNED_BODY_MAX_LENGTH}
+        limit={CANNED_BODY_MAX_LENGTH}
         value={body}
         onChange={setBody}
       />
@@ -126,7 +126,7 @@ export function CannedResponseForm({ idPrefix, editing, onSaved, onCancel }: Pro
         hint={c.bodyEnHint}
         rows={6}
         lang="en"
-        maxLength={CANNED_BODY_MAX_LENGTH}
+        limit={CANNED_BODY_MAX_LENGTH}
         value={bodyEn}
         onChange={setBodyEn}
       />

@@ -1,13 +1,16 @@
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
+import { TextCount } from './text-count';
+import { countId } from './text-count-text';
 
 type TextAreaProps = Omit<
   TextareaHTMLAttributes<HTMLTextAreaElement>,
-  'id' | 'value' | 'onChange' | 'aria-describedby'
+  'id' | 'value' | 'onChange' | 'aria-describedby' | 'maxLength'
 >;
 
 /**
  * A labelled textarea in the form grid, like `TextField`: the label names it (`htmlFor`), the
- * value is controlled, and an optional hint below is announced with it (`aria-describedby`).
+ * value is controlled, and an optional hint below is announced with it (`aria-describedby`). With
+ * a `limit` (`TEXT_LIMITS`), its count shows near and past it (`TextCount`).
  */
 export function TextAreaField({
   id,
@@ -15,6 +18,7 @@ export function TextAreaField({
   value,
   onChange,
   hint,
+  limit,
   className,
   ...textarea
 }: TextAreaProps & {
@@ -23,14 +27,18 @@ export function TextAreaField({
   value: string;
   onChange: (value: string) => void;
   hint?: ReactNode;
+  /** The most characters the API accepts. */
+  limit?: number;
 }) {
   const hintId = hint ? `${id}-hint` : undefined;
+  const counted = limit ? countId(`${id}-count`, value, limit) : undefined;
+  const describedBy = [hintId, counted].filter(Boolean).join(' ') || undefined;
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>{label}</label>
       <textarea
         id={id}
-        aria-describedby={hintId}
+        aria-describedby={describedBy}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         {...textarea}
@@ -40,6 +48,7 @@ export function TextAreaField({
           {hint}
         </p>
       )}
+      {limit && <TextCount id={`${id}-count`} value={value} limit={limit} />}
     </div>
   );
 }

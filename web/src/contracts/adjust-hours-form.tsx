@@ -127,7 +127,7 @@ export function AdjustHoursForm({
           label={c.reason}
           required
           rows={2}
-          maxLength={MAX_REASON_LENGTH}
+          limit={MAX_REASON_LENGTH}
           hint={c.reasonHint}
           value={reason}
           onChange={edit(setReason)}

@@ -72,7 +72,7 @@ export function ReverseEntryForm({
         label={c.reverseReason}
         required
         rows={2}
-        maxLength={MAX_REASON_LENGTH}
+        limit={MAX_REASON_LENGTH}
         value={reason}
         onChange={(value) => {
           setReason(value);

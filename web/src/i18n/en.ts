@@ -1,4 +1,5 @@
 import { wordClockTarget } from './clock-target';
+import { textCountEn } from './text-count.en';
 import { zoneLabel, zoneTitle } from './zone-name';
 import { participantsEn } from './participants.en';
 import { monthWords } from './month-words';
@@ -25,6 +26,7 @@ export const en: Messages = {
   appName: 'L3 Support',
   skipToContent: 'Skip to content',
   loading: 'Loading…',
+  textCount: textCountEn,
   language: {
     label: 'Language',
     es: 'Español',

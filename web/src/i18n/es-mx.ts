@@ -1,4 +1,5 @@
 import { wordClockTarget } from './clock-target';
+import { textCountEsMX } from './text-count.es-mx';
 import { zoneLabel, zoneTitle } from './zone-name';
 import { participantsEsMX } from './participants.es-mx';
 import { monthWords } from './month-words';
@@ -25,6 +26,7 @@ export const esMX = {
   appName: 'Soporte L3',
   skipToContent: 'Saltar al contenido',
   loading: 'Cargando…',
+  textCount: textCountEsMX,
   language: {
     label: 'Idioma',
     es: 'Español',

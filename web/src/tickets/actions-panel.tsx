@@ -14,6 +14,9 @@ import { CannedResponsePicker } from '../canned-responses/canned-picker';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { refusedBy } from '../components/field-error';
 import { useInputRefusal } from '../components/use-input-refusal';
+import { TextCount } from '../components/text-count';
+import { countId } from '../components/text-count-text';
+import { type LimitedText, TEXT_LIMITS } from '../../../src/shared/text-limits';
 import { ApiError } from '../api/graphql-client';
 import { useHoursChanges } from '../api/live';
 import { CLIENT_QUEUE } from '../api/planning';
@@ -277,6 +280,14 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   const id = (field: string) => `action-${name}-${field}`;
   const refused = (field: string, hintId?: string) =>
     refusedBy(problemField === field ? id('problem') : undefined, hintId);
+  // A long text's count near its limit, under it (QA S51), and its id while it shows.
+  const counted = (field: LimitedText, value: string) => (
+    <TextCount id={id(`${field}-count`)} value={value} limit={TEXT_LIMITS[field]} />
+  );
+  const countOf = (field: LimitedText, value: string) =>
+    countId(id(`${field}-count`), value, TEXT_LIMITS[field]);
+  const describedBy = (...ids: (string | undefined)[]) =>
+    ids.filter(Boolean).join(' ') || undefined;
   const explain: Partial<Record<string, string>> = {
     cancel: t.tickets.cancelExplain,
     rejectEstimate: t.tickets.rejectExplain,
@@ -675,10 +686,11 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
               id={id('scope')}
               rows={3}
               aria-required
-              {...refused('scope')}
+              {...refused('scope', countOf('scope', scope))}
               value={scope}
               onChange={(e) => setScope(e.target.value)}
             />
+            {counted('scope', scope)}
           </div>
         </>
       )}
@@ -743,7 +755,10 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
                 rows={3}
                 required
                 aria-required
-                {...refused('statement', `${id('statement')}-hint`)}
+                {...refused(
+                  'statement',
+                  describedBy(`${id('statement')}-hint`, countOf('statement', statement)),
+                )}
                 placeholder={
                   chosen?.changeOrder
                     ? t.changeOrders.statementPlaceholder
@@ -755,6 +770,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
               <p className="hint" id={`${id('statement')}-hint`}>
                 {t.tickets.statementHint}
               </p>
+              {counted('statement', statement)}
             </>
           )}
         </div>
@@ -766,10 +782,11 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
             id={id('reason')}
             rows={2}
             aria-required
-            {...refused('reason')}
+            {...refused('reason', countOf('reason', reason))}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
           />
+          {counted('reason', reason)}
         </div>
       )}
       {has('reasons') && (
@@ -815,10 +832,11 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
               id={id('details')}
               rows={2}
               aria-required
-              {...refused('details')}
+              {...refused('details', countOf('details', details))}
               value={details}
               onChange={(e) => setDetails(e.target.value)}
             />
+            {counted('details', details)}
           </div>
         </>
       )}
@@ -857,7 +875,10 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
             id={id('note')}
             rows={2}
             aria-required={spec.noteRequired}
-            {...refused('note', noteHint ? id('note-hint') : undefined)}
+            {...refused(
+              'note',
+              describedBy(noteHint ? id('note-hint') : undefined, countOf('note', note)),
+            )}
             value={note}
             onChange={(e) => setNote(e.target.value)}
           />
@@ -866,6 +887,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
               {noteHint}
             </p>
           )}
+          {counted('note', note)}
         </div>
       )}
       <div className="form-actions span-all">

@@ -85,7 +85,7 @@ export function CancelTimeEntryForm({
         label={c.reason}
         hint={c.reasonHint}
         rows={2}
-        maxLength={500}
+        limit={500}
         aria-required
         value={reason}
         onChange={setReason}

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { TEXT_LIMITS } from '../../../src/shared/text-limits';
 import { ADD_COMMENT, type TicketDetail } from '../api/tickets';
 import { CannedResponsePicker } from '../canned-responses/canned-picker';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
@@ -157,7 +158,7 @@ export function CommentBox({
           label={staff ? (internal ? c.internal : c.reply) : c.clientLabel}
           hint={hint}
           rows={3}
-          maxLength={10_000}
+          limit={TEXT_LIMITS.comment}
           aria-required
           value={body}
           onChange={setBody}

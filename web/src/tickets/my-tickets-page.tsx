@@ -11,6 +11,9 @@ import { ErrorMessage } from '../components/error-message';
 import { FileChooser } from '../components/file-chooser';
 import { QuickChannelCard } from '../contracts/quick-channel-section';
 import { refusedBy } from '../components/field-error';
+import { TextCount } from '../components/text-count';
+import { countId } from '../components/text-count-text';
+import { TEXT_LIMITS } from '../../../src/shared/text-limits';
 import { HoursUsed } from '../contracts/hours-used';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useQuery } from '../components/use-query';
@@ -85,8 +88,8 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
         ...(check.filesRefused ? [t.tickets.newFilesRefused] : []),
       ]
     : [];
-  const refused = (field: NewTicketRequired) =>
-    refusedBy(check?.missing.includes(field) ? `new-ticket-${field}-error` : undefined);
+  const refused = (field: NewTicketRequired, hintId?: string) =>
+    refusedBy(check?.missing.includes(field) ? `new-ticket-${field}-error` : undefined, hintId);
   const fieldError = (field: NewTicketRequired) =>
     check?.missing.includes(field) && (
       <p className="field-error" id={`new-ticket-${field}-error`}>
@@ -186,9 +189,17 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
             rows={4}
             value={description}
             onChange={(e) => setDescription(e.target.value)}
-            {...refused('description')}
+            {...refused(
+              'description',
+              countId('new-ticket-description-count', description, TEXT_LIMITS.description),
+            )}
           />
           {fieldError('description')}
+          <TextCount
+            id="new-ticket-description-count"
+            value={description}
+            limit={TEXT_LIMITS.description}
+          />
         </div>
         <div className="field span-all">
           <label htmlFor="new-ticket-files">{t.tickets.newFiles}</label>

@@ -189,7 +189,7 @@ export function NoChargeCard({
             label={n.reason}
             hint={n.reasonHint}
             rows={2}
-            maxLength={NO_CHARGE_REASON_MAX}
+            limit={NO_CHARGE_REASON_MAX}
             aria-required
             value={reason}
             onChange={(value) => {

@@ -159,7 +159,7 @@ export function SatisfactionSection({ number }: { number: string }) {
             label={c.comment}
             hint={c.commentHint}
             rows={3}
-            maxLength={RATING_COMMENT_MAX_LENGTH}
+            limit={RATING_COMMENT_MAX_LENGTH}
             value={comment}
             onChange={setComment}
           />

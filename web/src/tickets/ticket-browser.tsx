@@ -323,6 +323,11 @@ export function TicketBrowser({
         <button type="submit" className="button">
           {b.apply}
         </button>
+        {/* Right under the field it explains, on a line of its own (QA S51: after every filter,
+            two or three rows below the field on staff's list). */}
+        <p className="hint" id="ticket-filter-text-hint">
+          {b.searchHint}
+        </p>
         <FilterSelect
           id="ticket-filter-show"
           label={b.show}
@@ -397,9 +402,6 @@ export function TicketBrowser({
             {b.clear}
           </button>
         )}
-        <p className="hint" id="ticket-filter-text-hint">
-          {b.searchHint}
-        </p>
         {staff && (
           <p className="hint" id="ticket-filter-assignee-hint">
             {b.assigneeHint}

@@ -336,7 +336,7 @@ export function TimeEntriesSection({
               label={c.description}
               hint={c.descriptionHint}
               rows={2}
-              maxLength={2000}
+              limit={2000}
               aria-required
               value={description}
               onChange={setDescription}
