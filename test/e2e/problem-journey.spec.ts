@@ -3,6 +3,7 @@ import { Role } from '../../src/identity/role.enum';
 import { gql } from '../support/integration-harness';
 import { inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { runningClockWord } from './support/running-clock';
 import { openAction } from './support/ticket-actions';
 
 // The problem path on the real stack (PostgreSQL, Temporal, the real worker), all in the browser:
@@ -108,7 +109,7 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     const clocks = page.getByTestId('clocks');
     expect(await clocks.getByRole('row', { name: /Triage/ }).innerText()).toContain('Cumplido');
     expect(await clocks.getByRole('row', { name: /Avance periódico/ }).innerText()).toContain(
-      'Corriendo',
+      runningClockWord(),
     );
     // The workflow assigned it (no one picked an agent): the header and the timeline name him.
     await page.getByTestId('timeline').getByTestId('event-ASSIGNED').waitFor();
@@ -213,7 +214,7 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     expect(await earlier.innerText()).toContain('1 plazo anterior');
     expect(
       await page.getByTestId('clock-kind-progress').getByTestId('clock-current').innerText(),
-    ).toContain('Corriendo');
+    ).toContain(runningClockWord());
     await page.getByRole('button', { name: 'English' }).click();
     await reply.getByText('Counts as a progress update', { exact: true }).waitFor();
     await box

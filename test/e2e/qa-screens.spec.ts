@@ -5,6 +5,7 @@ import { gql } from '../support/integration-harness';
 import { registerProjectedTicket } from '../support/world-with-worker';
 import { inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { runningClockWord } from './support/running-clock';
 
 // Session 13 QA (S13-B): screens a helpdesk user found lacking, on the real stack (PostgreSQL,
 // Temporal, the real worker): the SLA clocks of a ticket with many progress updates (L3-07), the
@@ -56,7 +57,7 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
     // One current row per kind: the progress clock's five runs are one line.
     const progress = clocks.getByTestId('clock-current').and(page.locator('[data-kind=progress]'));
     expect(await progress.count()).toBe(1);
-    expect(await progress.innerText()).toContain('Corriendo');
+    expect(await progress.innerText()).toContain(runningClockWord());
     expect(await clocks.getByRole('row', { name: /Avance periódico/ }).count()).toBe(2);
     // The folded runs: a button that says how many, collapsed, rows hidden from everyone.
     const toggle = page.getByTestId('clock-earlier-toggle-progress');
