@@ -93,6 +93,24 @@ function viewOf(c: TicketClockEntity): SlaClockView {
   };
 }
 
+/** A running clock row of one run, none of it breached nor ended; `fields` set the rest. */
+function clockRow(fields: Partial<Record<keyof TicketClockEntity, unknown>>): TicketClockEntity {
+  return {
+    clockId: 'c',
+    ticketNumber: 't',
+    run: 1,
+    status: 'RUNNING',
+    atRiskAt: null,
+    pauses: [],
+    atRiskRecordedAt: null,
+    breachedAt: null,
+    endedAt: null,
+    endReason: null,
+    calendarVersion: 1,
+    ...fields,
+  } as unknown as TicketClockEntity;
+}
+
 describe('a stored clock read live (issue 10, L3-06…L3-09)', () => {
   it('is the clock of the workflow view, with a running clock’s business time since added', () => {
     fc.assert(
@@ -123,27 +141,16 @@ describe('a stored clock read live (issue 10, L3-06…L3-09)', () => {
 
   it('counts a running clock’s business time only: a night and a weekend add nothing', () => {
     // Friday 17:00 in Mexico City (23:00 UTC), read on Monday 10:00 (16:00 UTC): 2 business hours.
-    const row = {
-      clockId: 'c',
-      ticketNumber: 't',
+    const row = clockRow({
       kind: 'progress',
-      run: 1,
-      status: 'RUNNING',
       targetAmount: 5,
       targetUnit: 'days',
       startedAt: new Date('2026-03-06T20:00:00Z'),
       deadline: new Date('2026-03-13T20:00:00Z'),
-      atRiskAt: null,
       budgetMs: String(45 * 60 * MINUTE),
       consumedMs: String(60 * MINUTE),
       consumedAsOf: new Date('2026-03-06T23:00:00Z'),
-      pauses: [],
-      atRiskRecordedAt: null,
-      breachedAt: null,
-      endedAt: null,
-      endReason: null,
-      calendarVersion: 1,
-    } as unknown as TicketClockEntity;
+    });
     const clock = liveClockFromEntity(row, compiled, new Date('2026-03-09T16:00:00Z'));
     expect(clock.consumedMinutes).toBe(180);
     expect(clock.remainingMinutes).toBe(45 * 60 - 180);
@@ -157,27 +164,17 @@ describe('a stored clock read live (issue 10, L3-06…L3-09)', () => {
   // A running clock outside business time says when it counts again; inside it, nothing.
   it('a running clock outside business time counts again at the next opening', () => {
     const row = (status: string) =>
-      ({
-        clockId: 'c',
-        ticketNumber: 't',
+      clockRow({
         kind: 'triage',
-        run: 1,
         status,
         targetAmount: 480,
         targetUnit: 'minutes',
         startedAt: new Date('2026-03-07T17:00:00Z'),
         deadline: new Date('2026-03-09T23:00:00Z'),
-        atRiskAt: null,
         budgetMs: String(480 * MINUTE),
         consumedMs: '0',
         consumedAsOf: new Date('2026-03-07T17:00:00Z'),
-        pauses: [],
-        atRiskRecordedAt: null,
-        breachedAt: null,
-        endedAt: null,
-        endReason: null,
-        calendarVersion: 1,
-      }) as unknown as TicketClockEntity;
+      });
     // Saturday 12:00 in Mexico City: Monday 09:00 (15:00 UTC).
     const saturday = new Date('2026-03-07T18:00:00Z');
     const running = liveClockFromEntity(row('RUNNING'), compiled, saturday);
