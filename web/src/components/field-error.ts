@@ -11,6 +11,11 @@ export function refusedBy(
   if (!messageId) return hintId ? { 'aria-describedby': hintId } : {};
   return {
     'aria-invalid': true,
-    'aria-describedby': [messageId, hintId].filter(Boolean).join(' '),
+    'aria-describedby': describedBy(messageId, hintId),
   };
+}
+
+/** An `aria-describedby` of the ids given (undefined ones left out); undefined when none is. */
+export function describedBy(...ids: (string | undefined)[]): string | undefined {
+  return ids.filter(Boolean).join(' ') || undefined;
 }

@@ -1,4 +1,5 @@
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
+import { describedBy } from './field-error';
 import { TextCount } from './text-count';
 import { countId } from './text-count-text';
 
@@ -32,13 +33,12 @@ export function TextAreaField({
 }) {
   const hintId = hint ? `${id}-hint` : undefined;
   const counted = limit ? countId(`${id}-count`, value, limit) : undefined;
-  const describedBy = [hintId, counted].filter(Boolean).join(' ') || undefined;
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>{label}</label>
       <textarea
         id={id}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(hintId, counted)}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         {...textarea}

@@ -12,7 +12,7 @@ import {
 } from '../api/tickets';
 import { CannedResponsePicker } from '../canned-responses/canned-picker';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
-import { refusedBy } from '../components/field-error';
+import { describedBy, refusedBy } from '../components/field-error';
 import { useInputRefusal } from '../components/use-input-refusal';
 import { TextCount } from '../components/text-count';
 import { countId } from '../components/text-count-text';
@@ -286,8 +286,6 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   );
   const countOf = (field: LimitedText, value: string) =>
     countId(id(`${field}-count`), value, TEXT_LIMITS[field]);
-  const describedBy = (...ids: (string | undefined)[]) =>
-    ids.filter(Boolean).join(' ') || undefined;
   const explain: Partial<Record<string, string>> = {
     cancel: t.tickets.cancelExplain,
     rejectEstimate: t.tickets.rejectExplain,
