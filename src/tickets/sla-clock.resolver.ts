@@ -2,7 +2,6 @@ import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ExplanationLanguage } from '../business-time/deadline/business-deadline.model';
 import { ClockExplanationModel } from './clock-explanation.model';
 import { ClockExplanationService } from './clock-explanation.service';
-import { clockCountsFrom } from './ticket.mapper';
 import { SlaClockModel } from './ticket.model';
 
 /** Fields of an SLA clock computed on request; whoever sees the ticket sees its clocks' fields. */
@@ -24,14 +23,5 @@ export class SlaClockResolver {
     language: ExplanationLanguage,
   ): Promise<ClockExplanationModel | null> {
     return this.explanations.explain(clock.id, language);
-  }
-
-  @ResolveField(() => Date, {
-    nullable: true,
-    description:
-      'A running clock outside business time now on its calendar (a night, a weekend, a holiday): the moment it counts again. Null while it counts, for a clock not running, and in a registration’s own answer (BUSINESS-TIME.md).',
-  })
-  countsFrom(@Parent() clock: SlaClockModel): Date | null {
-    return clockCountsFrom(clock, new Date());
   }
 }

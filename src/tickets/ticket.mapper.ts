@@ -181,6 +181,8 @@ function clockModel(c: ClockParts): SlaClockModel {
     endedAt: c.endedAt,
     calendarVersion: c.calendarVersion,
     businessDayMinutes: c.businessDayMinutes,
+    // Set by `liveClockFromEntity`: a view carries no calendar.
+    countsFrom: null,
   };
 }
 
@@ -204,29 +206,37 @@ export function clockFromView(c: SlaClockView, consumedSinceMs = 0): SlaClockMod
 }
 
 /**
- * The calendar each running clock of {@link liveClockFromEntity} was computed on, for what a
- * reader asks of it afterwards ({@link clockCountsFrom}); a clock from a workflow view has none.
- * A side table rather than a field: the model is what the schema exposes.
+ * Per calendar (one compiled version), the last answer of {@link nextOpening}: the instant it
+ * was asked for, and the opening found (null: business time then). The same instant answers
+ * again without a walk (every clock of one read shares its `now`), and so does any later instant
+ * before an opening found (the calendar is closed all the way to it): the SLA board's 200 running
+ * clocks, on a handful of calendars, walk each calendar once.
  */
-const liveCalendars = new WeakMap<SlaClockModel, CompiledCalendar['engine']>();
+const openings = new WeakMap<
+  CompiledCalendar['engine'],
+  { readonly at: number; readonly next: Date | null }
+>();
 
 /**
- * When a running clock counts again, when `now` is outside business time on its calendar (a
- * night, a weekend, a holiday: BUSINESS-TIME.md): a ticket registered on a Saturday reads
- * «Fuera de horario hábil» until Monday's opening, not «Corriendo» (QA S51). Null while it counts,
- * for a clock not running, and for one whose calendar the answer does not hold.
+ * When `now` is outside business time on `calendar` (a night, a weekend, a holiday:
+ * BUSINESS-TIME.md), the opening when its running clocks count again; null inside it.
  */
-export function clockCountsFrom(clock: SlaClockModel, now: Date): Date | null {
-  const calendar = liveCalendars.get(clock);
-  if (!calendar || clock.status !== 'RUNNING') return null;
+function nextOpening(calendar: CompiledCalendar['engine'], now: Date): Date | null {
+  const at = now.getTime();
+  const known = openings.get(calendar);
+  if (known?.at === at) return known.next;
+  if (known?.next && known.at <= at && at < known.next.getTime()) return known.next;
+  let next: Date | null;
   try {
-    const next = nextBusinessMoment(calendar, now);
-    return next.getTime() > now.getTime() ? next : null;
+    const opening = nextBusinessMoment(calendar, now);
+    next = opening.getTime() > at ? opening : null;
   } catch (error) {
     // No working time within three years: the clock has no deadline to count towards either.
-    if (error instanceof NoWorkingTimeError) return null;
-    throw error;
+    if (!(error instanceof NoWorkingTimeError)) throw error;
+    next = null;
   }
+  openings.set(calendar, { at, next });
+  return next;
 }
 
 /**
@@ -265,7 +275,8 @@ export function liveClockFromEntity(
     const late = businessMillisecondsBetween(calendar, row.deadline, row.endedAt ?? now);
     clock.overdueMinutes = Math.max(0, late) / MS_PER_MINUTE;
   }
-  if (row.status === 'RUNNING') liveCalendars.set(clock, calendar);
+  // QA S51: a ticket registered on a Saturday read «Corriendo» until Monday's opening.
+  if (row.status === 'RUNNING') clock.countsFrom = nextOpening(calendar, now);
   return clock;
 }
 

@@ -97,6 +97,13 @@ export class SlaClockModel {
       "For a clock counted in business days (L3-08, L3-09): the business minutes of one working day on the ticket's calendar (the working time most of its weekdays have; 540 for 09:00–18:00), so its time left can be said in days. Null for a clock counted in minutes.",
   })
   businessDayMinutes!: number | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'A running clock outside business time now on its calendar (a night, a weekend, a holiday): the moment it counts again. Null while it counts, for a clock not running, and in a registration’s own answer (BUSINESS-TIME.md).',
+  })
+  countsFrom!: Date | null;
 }
 
 @ObjectType('TicketEvent')

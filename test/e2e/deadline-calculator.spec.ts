@@ -269,9 +269,24 @@ describe('Deadline calculator (web app)', () => {
     const countsFrom = await triage.getByTestId('clock-counts-from').innerText();
     expect(countsFrom).toMatch(/^Cuenta desde el .*10:00/);
     expect(countsFrom.replace('.', '')).toContain(expected);
+    // With its weekday (QA S52): after a weekend, the day is what a reader needs.
+    const weekday = new Intl.DateTimeFormat('es-MX', { weekday: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year, month - 1, day, 12)),
+    );
+    expect(countsFrom).toContain(`el ${weekday}, ${day} `);
     const progress = page.locator('[data-testid="clock-current"][data-kind="progress"]');
     expect(await progress.innerText()).toContain('En pausa');
     expect(await progress.getByTestId('clock-counts-from').count()).toBe(0);
+
+    // On a phone the cell stacks its label beside its value: the line sits under the value, not
+    // under the label (QA S52).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const word = triage.getByText('Fuera de horario hábil');
+    const line = triage.getByTestId('clock-counts-from');
+    const [wordBox, lineBox] = [(await word.boundingBox())!, (await line.boundingBox())!];
+    expect(Math.abs(lineBox.x - wordBox.x)).toBeLessThan(2);
+    expect(lineBox.y).toBeGreaterThan(wordBox.y);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByRole('button', { name: 'English' }).click();
     await triage.getByText('Outside business hours').waitFor();

@@ -65,6 +65,30 @@ describe('SlaClock.countsFrom', () => {
     expect((await read(offHours, Role.AGENT))[0].countsFrom).toBe(opening);
   });
 
+  // QA S52: the SLA board said «Corriendo» where the ticket page said «Fuera de horario hábil».
+  it('the SLA board gives its running clocks the same', async () => {
+    const { body } = await gql<{
+      slaTimers: { ticketNumber: string; clock: Clock }[];
+    }>(
+      world.api,
+      `{ slaTimers(filter: { runningOnly: true first: 200 }) { ticketNumber clock { kind status countsFrom } } }`,
+      {},
+      world.bearer(Role.MANAGER),
+    );
+    expect(body.errors).toBeUndefined();
+    const ours = body
+      .data!.slaTimers.filter((t) => [offHours, aroundTheClock].includes(t.ticketNumber))
+      .map((t) => [t.ticketNumber, t.clock.kind, t.clock.countsFrom]);
+    expect(ours).toEqual(
+      expect.arrayContaining([
+        [offHours, 'triage', `${tomorrow.date}T16:00:00.000Z`],
+        [offHours, 'progress', null],
+        [aroundTheClock, 'triage', null],
+      ]),
+    );
+    expect(ours).toHaveLength(3);
+  });
+
   it('a running clock inside business time counts now: no date', async () => {
     expect(await read(aroundTheClock)).toEqual([
       { kind: 'triage', status: 'RUNNING', countsFrom: null },

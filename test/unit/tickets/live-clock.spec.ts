@@ -4,13 +4,11 @@ import {
   BusinessCalendar,
   businessMillisecondsBetween,
   defaultMexicoCityCalendar,
+  isBusinessTime,
+  nextBusinessMoment,
 } from '../../../src/business-time/engine';
 import type { TicketClockEntity } from '../../../src/tickets/ticket-clock.entity';
-import {
-  clockCountsFrom,
-  clockFromView,
-  liveClockFromEntity,
-} from '../../../src/tickets/ticket.mapper';
+import { clockFromView, liveClockFromEntity } from '../../../src/tickets/ticket.mapper';
 
 // Issue 5 item 4 / issue 10: a clock read from the read model (`liveClockFromEntity`, what the SLA
 // board maps 200 times per read, its timestamps passed through as they are) is the same clock the
@@ -120,12 +118,16 @@ describe('a stored clock read live (issue 10, L3-06…L3-09)', () => {
           row.status === 'RUNNING'
             ? businessMillisecondsBetween(calendar, row.consumedAsOf, now)
             : 0;
-        const { overdueMinutes, businessDayMinutes, ...rest } = live;
+        const { overdueMinutes, businessDayMinutes, countsFrom, ...rest } = live;
         expect(rest).toEqual({
           ...clockFromView(viewOf(row), since),
           overdueMinutes: undefined,
           businessDayMinutes: undefined,
+          countsFrom: undefined,
         });
+        // A running clock outside business time says when it counts again: the next opening.
+        const closed = row.status === 'RUNNING' && !isBusinessTime(calendar, now);
+        expect(countsFrom).toEqual(closed ? nextBusinessMoment(calendar, now) : null);
         // A days clock's day is the calendar's: 09:00–18:00 (a view carries no calendar).
         expect(businessDayMinutes).toBe(row.targetUnit === 'days' ? 540 : null);
         expect(overdueMinutes).toBe(
@@ -177,19 +179,31 @@ describe('a stored clock read live (issue 10, L3-06…L3-09)', () => {
       });
     // Saturday 12:00 in Mexico City: Monday 09:00 (15:00 UTC).
     const saturday = new Date('2026-03-07T18:00:00Z');
-    const running = liveClockFromEntity(row('RUNNING'), compiled, saturday);
-    expect(clockCountsFrom(running, saturday)).toEqual(new Date('2026-03-09T15:00:00Z'));
+    const countsFrom = (status: string, now: Date) =>
+      liveClockFromEntity(row(status), compiled, now).countsFrom;
+    expect(countsFrom('RUNNING', saturday)).toEqual(new Date('2026-03-09T15:00:00Z'));
+    // Sunday night, the same weekend: the same opening (the calendar's walk is kept, not redone).
+    expect(countsFrom('RUNNING', new Date('2026-03-09T05:00:00Z'))).toEqual(
+      new Date('2026-03-09T15:00:00Z'),
+    );
+    // Friday night before it: that weekend's own opening, the same Monday.
+    expect(countsFrom('RUNNING', new Date('2026-03-07T01:00:00Z'))).toEqual(
+      new Date('2026-03-09T15:00:00Z'),
+    );
+    // Monday 08:59:59.999: still closed; 09:00 opens.
+    expect(countsFrom('RUNNING', new Date('2026-03-09T14:59:59.999Z'))).toEqual(
+      new Date('2026-03-09T15:00:00Z'),
+    );
+    expect(countsFrom('RUNNING', new Date('2026-03-09T15:00:00Z'))).toBeNull();
     // Monday 10:00: it counts, so no date.
-    expect(clockCountsFrom(running, new Date('2026-03-09T16:00:00Z'))).toBeNull();
+    expect(countsFrom('RUNNING', new Date('2026-03-09T16:00:00Z'))).toBeNull();
     // Monday 18:00 sharp, the closing: the next opening, Tuesday 09:00.
-    expect(clockCountsFrom(running, new Date('2026-03-10T00:00:00Z'))).toEqual(
+    expect(countsFrom('RUNNING', new Date('2026-03-10T00:00:00Z'))).toEqual(
       new Date('2026-03-10T15:00:00Z'),
     );
     // A paused clock waits on the client, not on the calendar.
-    expect(clockCountsFrom(liveClockFromEntity(row('PAUSED'), compiled, saturday), saturday)).toBe(
-      null,
-    );
+    expect(countsFrom('PAUSED', saturday)).toBeNull();
     // A registration's own answer (a workflow view) holds no calendar: unknown, so null.
-    expect(clockCountsFrom(clockFromView(viewOf(row('RUNNING'))), saturday)).toBeNull();
+    expect(clockFromView(viewOf(row('RUNNING'))).countsFrom).toBeNull();
   });
 });

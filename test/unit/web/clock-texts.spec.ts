@@ -22,6 +22,7 @@ const running = {
   remainingMinutes: 95,
   overdueMinutes: null,
   businessDayMinutes: null,
+  countsFrom: null as string | null,
 };
 
 /** A requirement's release-date clock (2 business days, L3-09) on a 09:00–18:00 calendar. */

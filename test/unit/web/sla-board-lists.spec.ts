@@ -23,6 +23,7 @@ const timer = (id: string, breachedAt: string | null = null): SlaTimer => ({
     breachedAt,
     overdueMinutes: breachedAt ? 5 : null,
     businessDayMinutes: 540,
+    countsFrom: null,
   },
 });
 

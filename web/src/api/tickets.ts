@@ -392,10 +392,12 @@ export type BoardClock = Pick<
   | 'breachedAt'
   | 'overdueMinutes'
   | 'businessDayMinutes'
+  // QA S52: the board said «Corriendo» where the ticket page said «Fuera de horario hábil».
+  | 'countsFrom'
 >;
 
 const BOARD_CLOCK_FIELDS = `id kind status deadline endedAt remainingMinutes target atRiskRecordedAt
-  breachedAt overdueMinutes businessDayMinutes`;
+  breachedAt overdueMinutes businessDayMinutes countsFrom`;
 
 export interface SlaTimer {
   ticketNumber: string;

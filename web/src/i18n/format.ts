@@ -11,6 +11,16 @@ export function formatInstant(iso: string, language: Language, timeZone: string)
 }
 
 /**
+ * An instant with its weekday before it, where the day matters more than the date (a clock that
+ * counts again after a weekend, QA S52): «domingo, 6 dic 2026, 10:00 a.m.», "Sunday, Dec 6, 2026,
+ * 10:00 AM": `formatInstant`'s words, so it reads as the page's other dates.
+ */
+export function formatInstantWithDay(iso: string, language: Language, timeZone: string): string {
+  const weekday = dateTimeFormat(language, { weekday: 'long', timeZone }).format(new Date(iso));
+  return `${weekday}, ${formatInstant(iso, language, timeZone)}`;
+}
+
+/**
  * A local calendar date "YYYY-MM-DD" as words: `full`, "lunes, 2 de febrero de 2026" (a day whose
  * weekday matters); `medium`, "2 feb 2026", the date part of `formatInstant` (dates in lists).
  */

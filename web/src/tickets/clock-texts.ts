@@ -26,9 +26,8 @@ type ClockShown = Pick<
   | 'remainingMinutes'
   | 'overdueMinutes'
   | 'businessDayMinutes'
-> &
-  // The SLA board does not ask it (200 rows per read): its running clocks say «Corriendo».
-  Partial<Pick<SlaClock, 'countsFrom'>>;
+  | 'countsFrom'
+>;
 
 /** A target as the API writes it, in days: «5 business days» is 5; null for any other unit. */
 function targetDays(target: string): number | null {

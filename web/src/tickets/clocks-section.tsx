@@ -12,7 +12,7 @@ import { useClientReader, useLocalTime } from './ticket-bits';
 /** One run of a clock: kind and target, state, deadline, time left (or when it ended). */
 function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boolean }) {
   const { t, language } = useI18n();
-  const { format } = useLocalTime();
+  const { format, formatWithDay } = useLocalTime();
   const client = useClientReader();
   const breached = clock.breachedAt !== null;
   const left = clockTimeText(clock, clockTimeWords[language]);
@@ -28,16 +28,20 @@ function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boole
         <span className="muted small block">{t.tickets.target(clock.target)}</span>
       </th>
       <td data-label={t.tickets.clockStatusLabel}>
-        {/* A breached run says so in words and colour, folded or not (QA). */}
-        <span className={breached ? 'badge sla-breached' : undefined}>
-          {clockStatusText(clock, t.tickets)}
-        </span>
-        {/* BUSINESS-TIME.md: a night, a weekend or a holiday uses none of its time (QA S51). */}
-        {clock.countsFrom && (
-          <span className="muted small block" data-testid="clock-counts-from">
-            {t.tickets.countsFrom(format(clock.countsFrom))}
+        {/* One child: on a phone the cell is a grid of its label and its value (QA S52: the
+            second line fell under the label). */}
+        <div>
+          {/* A breached run says so in words and colour, folded or not (QA). */}
+          <span className={breached ? 'badge sla-breached' : undefined}>
+            {clockStatusText(clock, t.tickets)}
           </span>
-        )}
+          {/* BUSINESS-TIME.md: a night, a weekend or a holiday uses none of its time (QA S51). */}
+          {clock.countsFrom && (
+            <span className="muted small block" data-testid="clock-counts-from">
+              {t.tickets.countsFrom(formatWithDay(clock.countsFrom))}
+            </span>
+          )}
+        </div>
       </td>
       <td data-label={t.tickets.deadline} className="clock-deadline">
         {clock.deadline ? <time dateTime={clock.deadline}>{format(clock.deadline)}</time> : '—'}

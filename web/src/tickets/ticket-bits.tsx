@@ -1,5 +1,5 @@
 import type { TicketOrder, TicketSummary } from '../api/tickets';
-import { browserTimeZone, formatInstant } from '../i18n/format';
+import { browserTimeZone, formatInstant, formatInstantWithDay } from '../i18n/format';
 import type { Messages } from '../i18n/es-mx';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
@@ -13,11 +13,20 @@ import { isTicketEnded } from '../../../workflows/ticket/ticket-states';
 export { ticketPath };
 
 /** Formats instants in the logged-in user's time zone (the browser's when logged out). */
-export function useLocalTime(): { zone: string; format: (iso: string | null) => string } {
+export function useLocalTime(): {
+  zone: string;
+  format: (iso: string | null) => string;
+  /** With the weekday (`formatInstantWithDay`). */
+  formatWithDay: (iso: string) => string;
+} {
   const { language } = useI18n();
   const { user } = useSession();
   const zone = user?.timeZone ?? browserTimeZone();
-  return { zone, format: (iso) => (iso ? formatInstant(iso, language, zone) : '—') };
+  return {
+    zone,
+    format: (iso) => (iso ? formatInstant(iso, language, zone) : '—'),
+    formatWithDay: (iso) => formatInstantWithDay(iso, language, zone),
+  };
 }
 
 /**
