@@ -136,11 +136,16 @@ describe('The authorize form follows a newer estimate version (web app, L3-09, L
       'v1: 6 h',
       'v2: 4 h',
     ]);
-    await sent.getByRole('link', { name: 'v2: 4 h' }).click();
-    await page.waitForURL(`**/tickets/${number}/estimaciones/2`);
-    await page
-      .getByTestId('linked-estimate')
-      .getByText('Estimación v2, la del enlace que recibió')
-      .waitFor();
+    // QA S52: the row on this page, not the email's address (whose row says «la del enlace que
+    // recibió»), marked as the link's target.
+    await sent.getByRole('link', { name: 'v1: 6 h' }).click();
+    await page.waitForURL(`**/tickets/${number}#estimate-v1`);
+    const row = page.locator('#estimate-v1');
+    await page.waitForFunction("document.querySelector('#estimate-v1')?.matches(':target')");
+    expect(await row.isVisible()).toBe(true);
+    const box = (await row.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(-1);
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    expect(await page.getByTestId('linked-estimate').count()).toBe(0);
   });
 });

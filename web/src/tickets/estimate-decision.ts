@@ -79,3 +79,8 @@ export function supersedingVersion(
   const current = currentEstimateVersion(estimates);
   return current !== undefined && current > version ? current : undefined;
 }
+
+/** The id of a version's row in the ticket page's estimates card: what the history links to. */
+export function estimateRowId(version: number): string {
+  return `estimate-v${version}`;
+}

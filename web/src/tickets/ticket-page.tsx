@@ -24,7 +24,12 @@ import { classificationText, SlaBadge, slaShown, stateText, useLocalTime } from 
 import { isTicketEnded } from '../../../workflows/ticket/ticket-states';
 import { HistoryFilterChoice, TicketTimeline } from './ticket-timeline';
 import { historyFilterFromSearch, historySearch, type HistoryFilter } from './timeline-filter';
-import { currentEstimate, estimateDecision, supersedingVersion } from './estimate-decision';
+import {
+  currentEstimate,
+  estimateDecision,
+  estimateRowId,
+  supersedingVersion,
+} from './estimate-decision';
 import { SatisfactionSection } from './satisfaction-section';
 import { TimeEntriesSection } from './time-entries-section';
 import { WaitingOnYouBanner } from './waiting-on-you-banner';
@@ -291,7 +296,7 @@ export function TicketPage({
                     return (
                       <tr
                         key={e.version}
-                        id={`estimate-v${e.version}`}
+                        id={estimateRowId(e.version)}
                         className={e === linkedEstimate ? 'linked' : undefined}
                         aria-current={e === linkedEstimate ? 'true' : undefined}
                         data-testid={e === linkedEstimate ? 'linked-estimate' : undefined}
@@ -398,7 +403,6 @@ export function TicketPage({
         <h2 id="timeline-title">{t.tickets.timeline}</h2>
         <HistoryFilterChoice value={historyFilter} onChange={chooseHistory} />
         <TicketTimeline
-          ticketNumber={ticket.number}
           events={ticket.timeline}
           attachments={ticket.attachments}
           satisfaction={ticket.satisfaction}

@@ -1,9 +1,8 @@
-import { Link } from '../router/router';
 import type { TicketEvent } from '../api/tickets';
 import { formatFileSize } from '../i18n/file-size';
 import { useI18n } from '../i18n/i18n-context';
 import { ClientAnswerLine } from './client-answer-line';
-import { estimatePath } from '../router/routes';
+import { estimateRowId } from './estimate-decision';
 import { clockRestarts, deadlinesBeforeResume, estimateVersions, eventTitle } from './event-title';
 import { eventData, eventText, filterTimeline, type HistoryFilter } from './timeline-filter';
 import { clockKindsFor } from './clock-texts';
@@ -23,9 +22,6 @@ type EventData = Record<string, unknown>;
 const parse = (event: TicketEvent): EventData => eventData(event.data);
 
 const numberOr0 = (value: unknown): number => (typeof value === 'number' ? value : 0);
-
-const estimateOf = (ticketNumber: string, version: number | undefined) =>
-  version === undefined ? undefined : { ticketNumber, version };
 
 /**
  * When and by whom, under an entry's title, the same on every line: «28 nov 14:02 · Ana Agente
@@ -58,14 +54,14 @@ function EventItem({
   event,
   before,
   restarted,
-  estimate,
+  estimateVersion,
 }: {
   event: TicketEvent;
   before?: string;
   /** A CLOCK_STARTED that also tells the same clock was met (`clockRestarts`). */
   restarted?: boolean;
-  /** An estimate or change order submitted: the ticket and the version it added (`estimateVersions`). */
-  estimate?: { readonly ticketNumber: string; readonly version: number };
+  /** An estimate or change order submitted: the version it added (`estimateVersions`). */
+  estimateVersion?: number;
 }) {
   const { t } = useI18n();
   const client = useClientReader();
@@ -133,14 +129,15 @@ function EventItem({
           {tl.releaseDateSet(format(data.releaseDate as string))}
         </p>
       )}
-      {/* L3-09, L3-12: which version was sent and its hours, linked to its row (QA S51). */}
-      {estimate && (
+      {/* L3-09, L3-12: which version was sent and its hours, linked to its row on this page
+          (QA S51); not the address an email links, whose row says it came from the email. */}
+      {estimateVersion !== undefined && (
         <p data-testid="event-estimate">
-          <Link to={estimatePath(estimate.ticketNumber, estimate.version)}>
+          <a href={`#${estimateRowId(estimateVersion)}`}>
             {event.type === 'submitChangeOrder'
-              ? t.changeOrders.option(estimate.version, numberOr0(data.additionalHours))
-              : t.tickets.estimateOption(estimate.version, numberOr0(data.hours))}
-          </Link>
+              ? t.changeOrders.option(estimateVersion, numberOr0(data.additionalHours))
+              : t.tickets.estimateOption(estimateVersion, numberOr0(data.hours))}
+          </a>
         </p>
       )}
       {event.type === 'recordClientAnswer' && <ClientAnswerLine event={event} data={data} />}
@@ -249,15 +246,12 @@ function ExtraItem({ entry }: { entry: Exclude<TimelineEntry<TicketEvent>, { kin
  * events by time (`mergeTimeline`), from the ticket's own `attachments` and `satisfaction`.
  */
 export function TicketTimeline({
-  ticketNumber,
   events,
   attachments,
   satisfaction,
   billing,
   filter = 'all',
 }: {
-  /** Links each estimate submitted to its row in the estimates card. */
-  ticketNumber: string;
   events: TicketEvent[];
   attachments?: readonly TimelineAttachment[];
   satisfaction?: TimelineRating | null;
@@ -296,7 +290,7 @@ export function TicketTimeline({
             event={entry.event}
             before={before.get(entry.event.seq)}
             restarted={restarted.has(entry.event.seq)}
-            estimate={estimateOf(ticketNumber, versions.get(entry.event.seq))}
+            estimateVersion={versions.get(entry.event.seq)}
           />
         ) : (
           <ExtraItem key={entry.key} entry={entry} />
