@@ -5,6 +5,8 @@
  * and the workflow count (UTF-16 code units, `String.length`): never more than the API's own count.
  */
 export const TEXT_LIMITS = {
+  /** A ticket's subject at registration (L3-05). */
+  subject: 200,
   /** A ticket's description at registration (L3-05). */
   description: 20_000,
   /** An action's note, and the client's answer recorded by staff (L3-06…L3-09). */

@@ -40,7 +40,7 @@ export class RegisterTicketInput {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(3)
-  @MaxLength(200)
+  @MaxLength(TEXT_LIMITS.subject)
   subject!: string;
 
   @Field()

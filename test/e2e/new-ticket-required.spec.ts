@@ -48,6 +48,9 @@ describe('«Nuevo ticket» says which field is missing, in the app’s language,
 
     // The category and subject given, a description of spaces only: that one alone, focused.
     await page.locator('#new-ticket-category').selectOption('INCIDENT');
+    // QA S52: a field filled drops its message at once, not at the next send.
+    await page.locator('#new-ticket-category-error').waitFor({ state: 'detached' });
+    expect(await page.locator('#new-ticket-category').getAttribute('aria-invalid')).toBeNull();
     await page.locator('#new-ticket-subject').fill('No timbra la factura');
     await page.locator('#new-ticket-description').fill('   ');
     await register.click();
@@ -106,5 +109,29 @@ describe('«Nuevo ticket» says which field is missing, in the app’s language,
     await page.getByRole('button', { name: 'English' }).click();
     await count.getByText('20,010 of 20,000 characters: 10 too many.').waitFor();
     await page.getByRole('button', { name: 'Español' }).click();
+
+    // QA S52: sent anyway, it came back as «Los datos no son válidos.». The form refuses it
+    // itself, in the server's words, and registers nothing; the field is described by its count.
+    await page.locator('#new-ticket-category').selectOption('INCIDENT');
+    await page.locator('#new-ticket-subject').fill('Descripción muy larga');
+    await page.getByRole('button', { name: 'Registrar ticket' }).click();
+    const problem = page.getByTestId('new-ticket-problem');
+    await problem.getByText('«Descripción» admite como máximo 20,000 caracteres.').waitFor();
+    expect(await description.getAttribute('aria-invalid')).toBe('true');
+    expect(await description.getAttribute('aria-describedby')).toBe('new-ticket-description-count');
+    expect(await page.getByTestId('registered').count()).toBe(0);
+    // Shortened, the message goes at once, before any send.
+    await description.fill('a'.repeat(19_990));
+    await problem.waitFor({ state: 'detached' });
+    expect(await description.getAttribute('aria-invalid')).toBeNull();
+
+    // The subject: a paste of 325 characters is kept and counted, not cut at 200.
+    const subject = page.locator('#new-ticket-subject');
+    await subject.fill('s'.repeat(325));
+    expect((await subject.inputValue()).length).toBe(325);
+    await page
+      .locator('#new-ticket-subject-count')
+      .getByText('325 de 200 caracteres: sobran 125.')
+      .waitFor();
   });
 });

@@ -1,6 +1,6 @@
 import { COMMENT_MAX_LENGTH } from '../../../workflows/ticket/ticket.contract';
 import { TEXT_LIMITS } from '../../../src/shared/text-limits';
-import { textCountText } from '../../../web/src/components/text-count-text';
+import { overLimitText, textCountText } from '../../../web/src/components/text-count-text';
 import { en } from '../../../web/src/i18n/en';
 import { esMX } from '../../../web/src/i18n/es-mx';
 
@@ -28,6 +28,20 @@ describe('a long text’s count (TextCount)', () => {
       over: true,
     });
     expect(textCountText(450, 500, en.textCount)?.text).toBe('450 of 500 characters');
+  });
+
+  // QA S52: past the limit the form refuses before sending, in the server's words for the rule.
+  it('refuses a text past its limit in the server’s words, and nothing within it', () => {
+    const over = 'x'.repeat(10_001);
+    expect(overLimitText(over, 10_000, 'Su respuesta', esMX.serverErrors, 'es-MX')).toBe(
+      '«Su respuesta» admite como máximo 10,000 caracteres.',
+    );
+    expect(overLimitText(over, 10_000, 'Your reply', en.serverErrors, 'en')).toBe(
+      '“Your reply” takes at most 10,000 characters.',
+    );
+    expect(
+      overLimitText('x'.repeat(10_000), 10_000, 'Su respuesta', esMX.serverErrors, 'es-MX'),
+    ).toBeUndefined();
   });
 
   it('counts a comment against the workflow’s own limit', () => {

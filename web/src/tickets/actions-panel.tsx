@@ -15,7 +15,7 @@ import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { describedBy, refusedBy } from '../components/field-error';
 import { useInputRefusal } from '../components/use-input-refusal';
 import { TextCount } from '../components/text-count';
-import { countId } from '../components/text-count-text';
+import { countId, overLimitText } from '../components/text-count-text';
 import { type LimitedText, TEXT_LIMITS } from '../../../src/shared/text-limits';
 import { ApiError } from '../api/graphql-client';
 import { useHoursChanges } from '../api/live';
@@ -324,6 +324,14 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
 
   /** Every check the form makes before sending, in order: [fails, field, label, message when not
    * simply empty]. Built from the words and figures on screen now. */
+  const tooLong = (
+    field: LimitedText,
+    value: string,
+    label: string,
+  ): [boolean, string, string, string?] => {
+    const text = overLimitText(value, TEXT_LIMITS[field], label, t.serverErrors, language);
+    return [text !== undefined, field, label, text];
+  };
   const checks = (): [boolean, string, string, string?][] => [
     [has('note') && spec.noteRequired && !note.trim(), 'note', noteLabel],
     [has('at') && !at, 'at', t.tickets.at],
@@ -370,6 +378,12 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     [has('releaseDate') && !releaseDate, 'release', t.tickets.releaseDateLabel],
     [has('adminAction') && !details.trim(), 'details', t.tickets.adminDetails],
     [name === 'reassign' && !agentId, 'agent', t.ticketPage.newAssignee],
+    // A text past its limit is refused here, in the server's words (QA S52).
+    tooLong('scope', has('hoursScope') ? scope : '', scopeLabel),
+    tooLong('statement', has('statement') ? statement : '', t.tickets.statement),
+    tooLong('reason', has('reason') ? reason : '', reasonLabel),
+    tooLong('details', has('adminAction') ? details : '', t.tickets.adminDetails),
+    tooLong('note', has('note') && !noPackage ? note : '', noteLabel),
   ];
   // Shown while the check still fails: a corrected field drops its message (QA: an estimate's
   // «Horas» kept it until the next send).

@@ -4,6 +4,7 @@ import { ADD_COMMENT, type TicketDetail } from '../api/tickets';
 import { CannedResponsePicker } from '../canned-responses/canned-picker';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
+import { overLimitText } from '../components/text-count-text';
 import { useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
 import { can } from '../session/roles';
@@ -78,6 +79,15 @@ export function CommentBox({
       document.getElementById('comment-body')?.focus();
       return;
     }
+    // Past its limit it is refused here, in the server's words (QA S52); the count says by how much.
+    if (body.length > TEXT_LIMITS.comment) {
+      setProblem(
+        ({ t, language }) =>
+          overLimitText(body, TEXT_LIMITS.comment, label, t.serverErrors, language) ?? '',
+      );
+      document.getElementById('comment-body')?.focus();
+      return;
+    }
     setProblem(undefined);
     setError(undefined);
     setBusy(true);
@@ -96,6 +106,7 @@ export function CommentBox({
   };
 
   const hint = !staff ? c.clientHint : internal ? c.internalHint : c.replyHint;
+  const label = !staff ? c.clientLabel : internal ? c.internal : c.reply;
 
   if (!allowed && live.status.kind !== 'withdrawn') return null;
   if (live.status.kind === 'withdrawn')
@@ -155,7 +166,7 @@ export function CommentBox({
         <TextAreaField
           id="comment-body"
           className="span-all"
-          label={staff ? (internal ? c.internal : c.reply) : c.clientLabel}
+          label={label}
           hint={hint}
           rows={3}
           limit={TEXT_LIMITS.comment}

@@ -12,7 +12,7 @@ import { FileChooser } from '../components/file-chooser';
 import { QuickChannelCard } from '../contracts/quick-channel-section';
 import { refusedBy } from '../components/field-error';
 import { TextCount } from '../components/text-count';
-import { countId } from '../components/text-count-text';
+import { countId, overLimitText } from '../components/text-count-text';
 import { TEXT_LIMITS } from '../../../src/shared/text-limits';
 import { HoursUsed } from '../contracts/hours-used';
 import { useMutationForm } from '../components/use-mutation-form';
@@ -40,8 +40,14 @@ interface Registered {
 /** What «Registrar ticket» found to fix before sending anything. */
 interface Check {
   readonly missing: NewTicketRequired[];
+  /** Past their limit (QA S52: sent, and refused by the server). */
+  readonly tooLong: LimitedField[];
   readonly filesRefused: boolean;
 }
+
+/** The fields of «Nuevo ticket» with a limit the form counts (`TEXT_LIMITS`). */
+type LimitedField = 'subject' | 'description';
+const LIMITED: readonly LimitedField[] = ['subject', 'description'];
 
 function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) {
   const { t, language } = useI18n();
@@ -78,20 +84,39 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
   // The keyboard goes to the first field to fix (it stayed on the button, QA), once the fields
   // are marked, so a screen reader reads the field with its message.
   useEffect(() => {
-    const first = check?.missing[0] ?? (check?.filesRefused ? 'files' : undefined);
+    const first =
+      check?.missing[0] ?? check?.tooLong[0] ?? (check?.filesRefused ? 'files' : undefined);
     if (first) document.getElementById(`new-ticket-${first}`)?.focus();
   }, [check]);
+  const values = { category, subject, description };
+  const tooLongText = (field: LimitedField) =>
+    overLimitText(values[field], TEXT_LIMITS[field], t.tickets[field], t.serverErrors, language);
+  // Shown while still true: a field filled or shortened drops its message at once (QA S52: they
+  // stayed until the next send).
+  const missing = check
+    ? check.missing.filter((field) => missingNewTicketFields(values).includes(field))
+    : [];
+  const tooLong = check ? check.tooLong.filter((field) => tooLongText(field) !== undefined) : [];
   const missingText = (field: NewTicketRequired) => t.tickets.required(t.tickets[field]);
   const problems = check
     ? [
-        ...check.missing.map(missingText),
+        ...missing.map(missingText),
+        ...tooLong.map((field) => tooLongText(field)!),
         ...(check.filesRefused ? [t.tickets.newFilesRefused] : []),
       ]
     : [];
+  // A field too long is described by its count, which says by how much, in red.
   const refused = (field: NewTicketRequired, hintId?: string) =>
-    refusedBy(check?.missing.includes(field) ? `new-ticket-${field}-error` : undefined, hintId);
+    refusedBy(
+      missing.includes(field)
+        ? `new-ticket-${field}-error`
+        : tooLong.includes(field as LimitedField)
+          ? `new-ticket-${field}-count`
+          : undefined,
+      hintId,
+    );
   const fieldError = (field: NewTicketRequired) =>
-    check?.missing.includes(field) && (
+    missing.includes(field) && (
       <p className="field-error" id={`new-ticket-${field}-error`}>
         {missingText(field)}
       </p>
@@ -99,10 +124,11 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const missing = missingNewTicketFields({ category, subject, description });
-    // (`!category` is in `missing` too; said again for the type of `category` below.)
-    if (!category || missing.length > 0 || refusals.length > 0) {
-      return setCheck({ missing, filesRefused: refusals.length > 0 });
+    const empty = missingNewTicketFields(values);
+    const over = LIMITED.filter((field) => tooLongText(field) !== undefined);
+    // (`!category` is in `empty` too; said again for the type of `category` below.)
+    if (!category || empty.length > 0 || over.length > 0 || refusals.length > 0) {
+      return setCheck({ missing: empty, tooLong: over, filesRefused: refusals.length > 0 });
     }
     setCheck(undefined);
     setRegistered(undefined);
@@ -171,15 +197,21 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
         </div>
         <div className="field span-2">
           <label htmlFor="new-ticket-subject">{t.tickets.subject}</label>
+          {/* No maxLength: a long paste is kept whole and counted, not cut (QA S52). */}
           <input
             id="new-ticket-subject"
             required
-            maxLength={200}
             value={subject}
             onChange={(e) => setSubject(e.target.value)}
-            {...refused('subject')}
+            {...refused(
+              'subject',
+              tooLong.includes('subject')
+                ? undefined
+                : countId('new-ticket-subject-count', subject, TEXT_LIMITS.subject),
+            )}
           />
           {fieldError('subject')}
+          <TextCount id="new-ticket-subject-count" value={subject} limit={TEXT_LIMITS.subject} />
         </div>
         <div className="field span-all">
           <label htmlFor="new-ticket-description">{t.tickets.description}</label>
@@ -191,7 +223,9 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
             onChange={(e) => setDescription(e.target.value)}
             {...refused(
               'description',
-              countId('new-ticket-description-count', description, TEXT_LIMITS.description),
+              tooLong.includes('description')
+                ? undefined
+                : countId('new-ticket-description-count', description, TEXT_LIMITS.description),
             )}
           />
           {fieldError('description')}
