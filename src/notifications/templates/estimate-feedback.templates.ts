@@ -70,8 +70,9 @@ export const estimateFeedbackTemplates: TemplateFamily<
       subject: ticketSubjectLine(
         e.ticket,
         ctx.t(
-          `Nueva estimación solicitada (v${e.estimateVersion})`,
-          `New estimate requested (v${e.estimateVersion})`,
+          // QA S52: «Nueva estimación solicitada (v1)» read as a new v1 being asked for.
+          `Reestimación solicitada para la v${e.estimateVersion}`,
+          `Re-estimate requested for v${e.estimateVersion}`,
         ),
       ),
       // The requester's own copy is a receipt of their request, as a rejection's is (QA S18).

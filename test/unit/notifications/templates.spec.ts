@@ -188,6 +188,9 @@ describe('L3-11 email templates', () => {
     expect(render(EVENTS.REESTIMATE_REQUESTED, { ...ES, id: 'u-registrant' }).text).toContain(
       'Arturo Aprobador pidió una nueva estimación del ticket',
     );
+    // QA S52: «Nueva estimación solicitada (v1)» read as a new v1 being asked for.
+    expect(own.subject).toMatch(/Reestimación solicitada para la v\d+/);
+    expect(ownEn.subject).toMatch(/Re-estimate requested for v\d+/);
   });
 
   it('L3-09 (QA S18): the release email names the ticket, what was delivered and the two answers the ticket offers', () => {

@@ -18,7 +18,7 @@ export const satisfactionEn: SatisfactionMessages = {
   scoreOption: (score, label) => `${score} · ${label}`,
   scoreOf: (score) => `${score} of 5`,
   comment: 'Comment (optional)',
-  commentHint: 'Up to 2000 characters. The support team reads it.',
+  commentHint: 'Up to 2,000 characters. The support team reads it.',
   submit: 'Send rating',
   save: 'Save changes',
   sending: 'Sending…',

@@ -17,7 +17,7 @@ export const satisfactionEsMX = {
   scoreOption: (score: number, label: string) => `${score} · ${label}`,
   scoreOf: (score: number) => `${score} de 5`,
   comment: 'Comentario (opcional)',
-  commentHint: 'Hasta 2000 caracteres. Lo lee el equipo de soporte.',
+  commentHint: 'Hasta 2,000 caracteres. Lo lee el equipo de soporte.',
   submit: 'Enviar calificación',
   save: 'Guardar cambios',
   sending: 'Enviando…',
