@@ -129,6 +129,42 @@ describe('Calendars (web app, managers)', () => {
     expect(await version()).toBe(before);
   });
 
+  // QA S52: empty, the browser's own bubble answered, in its language; a Saturday or a past date
+  // was confirmed with «sus plazos en curso se recalculan», though no deadline moves.
+  it('checks the holiday form itself, and says a closed or past day moves no deadline', async () => {
+    const before = await version();
+    const date = page.getByLabel('Fecha', { exact: true }).first();
+    const name = page.getByLabel('Nombre', { exact: true });
+    const form = page.locator('form').filter({ hasText: 'Agregar día festivo' });
+    const add = page.getByRole('button', { name: 'Agregar', exact: true });
+    await date.fill('');
+    await name.fill('');
+    await add.click();
+    await form.getByText('Complete el campo «Fecha». Complete el campo «Nombre».').waitFor();
+    await date.fill('2027-06-12');
+    await name.fill('Sábado de prueba');
+    await form.getByText(/Complete el campo/).waitFor({ state: 'detached' });
+
+    const confirm = page.getByRole('alertdialog', { name: /^¿Agregar el .* como día festivo\?$/ });
+    await add.click();
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain(
+      'Ese día ya es inhábil en este calendario: ningún plazo cambia.',
+    );
+    expect(await confirm.innerText()).not.toContain('se recalculan');
+    await confirm.getByRole('button', { name: 'Sí, agregar', exact: true }).waitFor();
+    await confirm.getByRole('button', { name: 'Cancelar' }).click();
+
+    await date.fill('2025-03-03');
+    await add.click();
+    expect(await confirm.innerText()).toContain('Esa fecha ya pasó: ningún plazo en curso cambia.');
+    await confirm.getByRole('button', { name: 'Cancelar' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await version()).toBe(before);
+    await date.fill('');
+    await name.fill('');
+  });
+
   it('removes the election day: the log names the holiday taken out, in Spanish (L3-19, BUSINESS-TIME.md)', async () => {
     const before = await version();
     await page

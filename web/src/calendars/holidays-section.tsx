@@ -10,6 +10,8 @@ import { FormFooter } from '../components/form-footer';
 import { formatLocalDate } from '../i18n/format';
 import { ImpactConfirm, LocalDateCell, RemoveDayButton } from './calendar-bits';
 import { editorTexts } from './editor-texts';
+import { holidayWithoutEffect } from './holiday-effect';
+import { FormProblem } from '../components/text-area-field';
 
 // A new holiday is the client's own day unless said otherwise: election days are rare and regional.
 const ENTERED_SOURCES = ['CLIENT', 'BANK', 'ELECTION', 'OTHER'];
@@ -39,6 +41,11 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
   const [adding, setAdding] = useState(false);
   const asks = calendar.usage === null || calendar.usage.openTickets > 0 || calendar.isDefault;
   const impact = (add: boolean) => m.holidayImpact(add, calendar.usage, calendar.isDefault);
+  // A past day, or one the calendar already closes, moves no deadline: said so (QA S52).
+  const withoutEffect = date ? holidayWithoutEffect(date, calendar) : null;
+  // The form's own check, in the app's words (QA S52: the browser's bubble, in its language).
+  const [missing, setMissing] = useState<('date' | 'name')[]>([]);
+  const stillMissing = missing.filter((f) => (f === 'date' ? !date : !name.trim()));
 
   const remove = (holidayDate: string) => {
     setRemoving(undefined);
@@ -53,6 +60,12 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const empty = (['date', 'name'] as const).filter((f) => (f === 'date' ? !date : !name.trim()));
+    setMissing(empty);
+    if (empty.length > 0) {
+      document.getElementById(`holiday-${empty[0]}`)?.focus();
+      return;
+    }
     if (asks) setAdding(true);
     else void add();
   };
@@ -147,7 +160,7 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
       <ErrorMessage error={list.error} />
       <SuccessMessage text={list.done} />
 
-      <form className="form-grid subsection" onSubmit={submit}>
+      <form className="form-grid subsection" noValidate onSubmit={submit}>
         <h3 className="span-all">{t.calendars.addHoliday}</h3>
         <TextField
           id="holiday-date"
@@ -174,13 +187,22 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
             ))}
           </select>
         </div>
+        {stillMissing.length > 0 && (
+          <FormProblem
+            problem={stillMissing
+              .map((f) =>
+                t.tickets.required(f === 'date' ? t.calendars.date : t.calendars.holidayName),
+              )
+              .join(' ')}
+          />
+        )}
         {adding ? (
           <div className="span-all">
             <ImpactConfirm
               id="holiday-add"
               title={m.holidayAddTitle(formatLocalDate(date, language), name.trim())}
-              impact={impact(true)}
-              yes={m.holidayAddYes}
+              impact={withoutEffect ? m.holidayWithoutEffect[withoutEffect] : impact(true)}
+              yes={withoutEffect ? m.holidayAddOnlyYes : m.holidayAddYes}
               no={m.cancel}
               busy={form.busy}
               onYes={() => void add()}

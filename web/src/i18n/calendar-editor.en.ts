@@ -55,6 +55,12 @@ export const calendarEditorEn: CalendarEditorMessages = {
       isDefault,
     ),
   holidayAddYes: 'Yes, add and recompute',
+  holidayWithoutEffect: {
+    past: 'That date has passed: no running deadline changes. The day is recorded in the calendar.',
+    closed:
+      'That day is already closed in this calendar: no deadline changes. It is recorded as a holiday.',
+  },
+  holidayAddOnlyYes: 'Yes, add',
   holidayRemoveYes: 'Yes, remove and recompute',
   overrideSetTitle: (date) => `Save the exception on ${date}?`,
   overrideRemoveTitle: (date) => `Remove the exception on ${date}?`,

@@ -58,6 +58,13 @@ export const calendarEditorEsMX = {
       isDefault,
     ),
   holidayAddYes: 'Sí, agregar y recalcular',
+  /** A holiday that moves no deadline (`holidayWithoutEffect`, QA S52). */
+  holidayWithoutEffect: {
+    past: 'Esa fecha ya pasó: ningún plazo en curso cambia. El día queda registrado en el calendario.',
+    closed:
+      'Ese día ya es inhábil en este calendario: ningún plazo cambia. Queda registrado como día festivo.',
+  } as Record<'past' | 'closed', string>,
+  holidayAddOnlyYes: 'Sí, agregar',
   holidayRemoveYes: 'Sí, quitar y recalcular',
   // Una excepción (día cerrado, medio día) también mueve los plazos de todo cliente del calendario.
   overrideSetTitle: (date: string) => `¿Guardar la excepción del ${date}?`,
