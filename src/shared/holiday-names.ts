@@ -15,7 +15,7 @@ export const SEEDED_HOLIDAY_NAMES_EN: Readonly<Record<string, string>> = {
   'Año Nuevo': 'New Year’s Day',
   'Día de la Constitución': 'Constitution Day',
   'Natalicio de Benito Juárez': 'Benito Juárez’s Birthday',
-  'Día del Trabajo': 'Labour Day',
+  'Día del Trabajo': 'Labor Day',
   'Día de la Independencia': 'Independence Day',
   'Día de la Revolución': 'Revolution Day',
   Navidad: 'Christmas Day',

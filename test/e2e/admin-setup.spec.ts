@@ -108,10 +108,10 @@ describe('Administration: a new client organisation and its Odoo admin user (web
     // In English, and on a phone without a sideways scroll.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { name: 'New client organisation' }).waitFor();
+    await page.getByRole('heading', { name: 'New client organization' }).waitFor();
     await page.getByLabel('Company name').fill('Hotel Sian Kaan');
-    await page.getByRole('button', { name: 'Create organisation' }).click();
-    await page.getByText('Organisation Hotel Sian Kaan created.').waitFor();
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page.getByText('Organization Hotel Sian Kaan created.').waitFor();
     expect(await horizontalOverflow(page)).toEqual([]);
   });
 

@@ -65,7 +65,7 @@ export const estimateFeedbackTemplates: TemplateFamily<
   },
 
   REESTIMATE_REQUESTED: (e, ctx) => {
-    const requester = ctx.names.get(e.requesterId) ?? ctx.t('su organización', 'your organisation');
+    const requester = ctx.names.get(e.requesterId) ?? ctx.t('su organización', 'your organization');
     return {
       subject: ticketSubjectLine(
         e.ticket,

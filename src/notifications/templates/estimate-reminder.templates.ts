@@ -38,7 +38,7 @@ export const estimateReminderTemplates: TemplateFamily<
         text: mayAuthorize(e, ctx)
           ? ctx.t(
               'Para autorizarla, un aprobador de su organización debe escribir la autorización en el ticket; también puede rechazarla o pedir una nueva estimación. Mientras tanto el trabajo no inicia.',
-              'To authorize it, an approver of your organisation must write the authorization on the ticket; you may also reject it or ask for a new estimate. Until then the work does not start.',
+              'To authorize it, an approver of your organization must write the authorization on the ticket; you may also reject it or ask for a new estimate. Until then the work does not start.',
             )
           : ctx.t(
               `Debe autorizarla por escrito en el ticket ${whoAuthorizes(e, ctx)}, que también puede rechazarla o pedir una nueva estimación. Mientras tanto el trabajo no inicia.`,
@@ -91,7 +91,7 @@ export const estimateReminderTemplates: TemplateFamily<
           text: mayAuthorize(e, ctx)
             ? ctx.t(
                 'Para autorizarla, un aprobador de su organización debe escribir la autorización en el ticket; también puede rechazarla. Mientras tanto el trabajo sigue dentro de las horas ya autorizadas.',
-                'To authorize it, an approver of your organisation must write the authorization on the ticket; you may also reject it. Until then the work goes on within the hours already authorized.',
+                'To authorize it, an approver of your organization must write the authorization on the ticket; you may also reject it. Until then the work goes on within the hours already authorized.',
               )
             : ctx.t(
                 `Debe autorizarla por escrito en el ticket ${whoAuthorizes(e, ctx)}, que también puede rechazarla. Mientras tanto el trabajo sigue dentro de las horas ya autorizadas.`,
@@ -115,6 +115,6 @@ function awaited(
     ? ctx.t('su autorización por escrito', 'your written authorization')
     : ctx.t(
         'la autorización por escrito de su organización',
-        "your organisation's written authorization",
+        "your organization's written authorization",
       );
 }

@@ -49,11 +49,11 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
         : added === undefined
           ? ctx.t(
               `Enviamos la estimación del ticket ${e.ticket.number} para la autorización de su organización.`,
-              `We sent the estimate for ticket ${e.ticket.number} for your organisation's authorization.`,
+              `We sent the estimate for ticket ${e.ticket.number} for your organization's authorization.`,
             )
           : ctx.t(
               `Enviamos una orden de cambio del ticket ${e.ticket.number}: ${n(added)} h adicionales a las ya autorizadas, para la autorización de su organización.`,
-              `We sent a change order for ticket ${e.ticket.number}: ${n(added)} h on top of the authorized ones, for your organisation's authorization.`,
+              `We sent a change order for ticket ${e.ticket.number}: ${n(added)} h on top of the authorized ones, for your organization's authorization.`,
             ),
       blocks: [
         {
@@ -79,7 +79,7 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
             mayAuthorize(e, ctx)
               ? ctx.t(
                   'Para autorizar, un aprobador de su organización debe escribir la autorización en el ticket.',
-                  'To authorize, an approver of your organisation must write the authorization on the ticket.',
+                  'To authorize, an approver of your organization must write the authorization on the ticket.',
                 )
               : ctx.t(
                   `Usted puede revisarla en el ticket; debe autorizarla por escrito ${whoAuthorizes(e, ctx)}.`,
@@ -257,11 +257,11 @@ export function whoAuthorizes(e: AwaitingApproval, ctx: TemplateContext): string
   return names.length
     ? ctx.t(
         `un aprobador autorizado de su organización (${list})`,
-        `an authorized approver of your organisation (${list})`,
+        `an authorized approver of your organization (${list})`,
       )
     : ctx.t(
         'un aprobador autorizado de su organización',
-        'an authorized approver of your organisation',
+        'an authorized approver of your organization',
       );
 }
 

@@ -69,7 +69,7 @@ export const testingReminderTemplates: TemplateFamily<'TESTING_REMINDER'> = {
             ],
             [
               'La decisión es de su organización: el ticket no se cierra sin su aceptación.',
-              'The decision is your organisation’s: the ticket does not close without its acceptance.',
+              'The decision is your organization’s: the ticket does not close without its acceptance.',
             ],
           )}`,
         },

@@ -65,7 +65,7 @@ describe('estimate emails invite only approvers to authorize (L3-08, L3-09, L3-1
       expect(en.text).not.toContain('Review and authorize');
       expect(en.text).not.toContain('your authorization');
       expect(en.text).toMatch(
-        /an authorized approver of your organisation \(Arturo Aprobador or Beatriz Borja\)/i,
+        /an authorized approver of your organization \(Arturo Aprobador or Beatriz Borja\)/i,
       );
     },
   );
@@ -103,7 +103,7 @@ describe('estimate emails invite only approvers to authorize (L3-08, L3-09, L3-1
         'sigue esperando la autorización por escrito de su organización.',
       );
       expect(email(event, EN(REGISTRANT)).text).toContain(
-        "is still waiting for your organisation's written authorization.",
+        "is still waiting for your organization's written authorization.",
       );
     }
   });

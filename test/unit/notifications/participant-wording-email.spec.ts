@@ -159,7 +159,7 @@ const CASES: readonly [string, NotificationEvent, Words, Words][] = [
         'La decisión es de su organización: el ticket no se cierra sin su aceptación.',
       'The release of ticket L3-2026-000123 (registered by Úrsula Usuaria) is ready for your testing\n' +
         '2, with the fixes for the reported failures\n' +
-        'The decision is your organisation’s: the ticket does not close without its acceptance.',
+        'The decision is your organization’s: the ticket does not close without its acceptance.',
     ],
   ],
 ];

@@ -10,7 +10,7 @@ export const cannedResponsesEn: CannedResponsesMessages = {
   placeholdersIntro:
     "When a response is inserted into a ticket, each placeholder is replaced by the ticket's data; the text stays in the form to review and edit before sending. An unknown placeholder stays as it is.",
   placeholders: {
-    cliente: 'the client organisation',
+    cliente: 'the client organization',
     ticket: 'the ticket number',
     asunto: "the ticket's subject",
     solicitante: 'who registered the ticket',

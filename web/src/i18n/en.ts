@@ -121,7 +121,7 @@ export const en: Messages = {
       'Working hours, holidays and exceptions that deadlines are counted with. Every change creates a new version.',
     name: 'Name',
     timeZone: 'Time zone',
-    organization: 'Organisation',
+    organization: 'Organization',
     version: 'Version',
     default: 'Default',
     allClients: 'All clients',
@@ -182,11 +182,11 @@ export const en: Messages = {
   users: {
     title: 'Users',
     intro: 'Client portal accounts and provider staff.',
-    filter: 'Organisation',
+    filter: 'Organization',
     allOrganizations: 'All',
     name: 'Name',
     email: 'Email',
-    organization: 'Organisation',
+    organization: 'Organization',
     roles: 'Roles',
     status: 'Status',
     active: 'Active',
@@ -217,7 +217,7 @@ export const en: Messages = {
   tickets: {
     title: 'My tickets',
     staffTitle: 'Tickets',
-    intro: "Your organisation's tickets, with their state and next SLA deadline.",
+    intro: "Your organization's tickets, with their state and next SLA deadline.",
     staffIntro: 'Tickets assigned to you, with their state and next SLA deadline.',
     number: 'Number',
     subject: 'Subject',
@@ -502,8 +502,8 @@ export const en: Messages = {
       ].filter(Boolean);
       return (
         (changeOrder
-          ? 'This change order awaits the written authorization of an approver of your organisation; meanwhile the work goes on within the hours already authorized.'
-          : 'This estimate awaits the written authorization of an approver of your organisation.') +
+          ? 'This change order awaits the written authorization of an approver of your organization; meanwhile the work goes on within the hours already authorized.'
+          : 'This estimate awaits the written authorization of an approver of your organization.') +
         (can.length > 0 ? ` You may ${can.join(' or ')}.` : '')
       );
     },

@@ -9,7 +9,7 @@ export const planningEn: PlanningMessages = {
       'Your open tickets in the order we work on them: urgent first, then your priority, then order of arrival. Planned dates come from the contracted capacity.',
     approverIntro:
       'Drag a ticket to its new place or use the Move up and Move down buttons. Before confirming you will see which delivery dates move.',
-    readOnly: 'Only an approver of your organisation can change the order.',
+    readOnly: 'Only an approver of your organization can change the order.',
     capacity: (hours) => `Capacity: ${hours} provider hours per business day.`,
     listLabel: 'Tickets in service order',
     empty: 'There are no open tickets in the queue.',
@@ -218,7 +218,7 @@ export const planningEn: PlanningMessages = {
     title: 'Quick channel',
     intro: 'The WhatsApp group is for quick notices; tickets are always registered in the portal.',
     open: 'Open the WhatsApp group',
-    none: 'Your organisation has no WhatsApp group yet.',
+    none: 'Your organization has no WhatsApp group yet.',
     url: 'WhatsApp group link',
     urlHint: 'https://chat.whatsapp.com/… Leave it empty to remove it.',
     save: 'Save link',

@@ -33,16 +33,16 @@ const organizationEsMX = {
 type OrganizationMessages = typeof organizationEsMX;
 
 const organizationEn: OrganizationMessages = {
-  title: 'New client organisation',
+  title: 'New client organization',
   intro:
     'A company that receives the support service. Then create its policy and hour packages in “Contracts and hours”, its calendar if it does not use the default one, and its users in “Create user” on this page.',
   name: 'Company name',
   nameHint: 'As its users will see it, e.g. Comercializadora Aurora, S.A. de C.V.',
-  create: 'Create organisation',
-  created: (name) => `Organisation ${name} created.`,
+  create: 'Create organization',
+  created: (name) => `Organization ${name} created.`,
   next: 'Create its policy in Contracts and hours',
   taken:
-    'An organisation with that name already exists (or with one that differs only in accents, capitals or punctuation).',
+    'An organization with that name already exists (or with one that differs only in accents, capitals or punctuation).',
 };
 
 export const organizationTexts = (language: Language): OrganizationMessages =>
