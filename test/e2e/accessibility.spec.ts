@@ -134,7 +134,7 @@ describe('Accessibility: every screen passes WCAG 2.1 A/AA (axe-core)', () => {
     await client.getByLabel('Asunto').fill('Re');
     await client.getByLabel('Descripción').fill('Detalle del reporte.');
     await client.getByRole('button', { name: 'Registrar ticket' }).click();
-    await client.getByRole('alert').filter({ hasText: 'Los datos no son válidos.' }).waitFor();
+    await client.getByRole('alert').filter({ hasText: 'Revise lo siguiente:' }).waitFor();
     await check(client, 'client: registration refused');
     // The form's own refusal of a description past its limit, with its count in red.
     await client.getByLabel('Asunto').fill('Reporte de ventas');

@@ -124,7 +124,7 @@ describe('Calendars (web app, managers)', () => {
       .filter({ hasText: 'Agregar día festivo' })
       .getByRole('alert');
     await alert.waitFor();
-    expect(await alert.innerText()).toContain('Los datos no son válidos.');
+    expect(await alert.innerText()).toContain('Revise lo siguiente:');
     expect(await page.getByLabel('Nombre', { exact: true }).inputValue()).toBe('Otra vez');
     expect(await version()).toBe(before);
   });
@@ -375,7 +375,7 @@ describe('Calendars (web app, managers)', () => {
 
       const alert = page.getByTestId('weekly-edit').getByRole('alert');
       await alert.waitFor();
-      expect(await alert.innerText()).toContain('Los datos no son válidos.');
+      expect(await alert.innerText()).toContain('Revise lo siguiente:');
       expect(await alert.innerText()).toContain(
         'Lunes, intervalo 1: el fin (08:00) debe ser posterior al inicio (17:00).',
       );

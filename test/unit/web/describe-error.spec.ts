@@ -38,7 +38,7 @@ describe('an error in the UI language (describeError)', () => {
     });
   });
 
-  it('invalid data keeps its heading above the words for the field', () => {
+  it('invalid data said in words for its field is introduced by «Revise lo siguiente:» (QA S52)', () => {
     const invalid = new ApiError(
       'VALIDATION_FAILED',
       'server words',
@@ -51,7 +51,12 @@ describe('an error in the UI language (describeError)', () => {
       },
     );
     const described = describeError(invalid, esMX);
-    expect(described.text).toBe('Los datos no son válidos.');
+    expect(described.text).toBe('Revise lo siguiente:');
+    expect(describeError(invalid, en).text).toBe('Please check the following:');
+    // Without words for a field, the plain heading stays.
+    expect(describeError(new ApiError('VALIDATION_FAILED', 'server words'), esMX).text).toBe(
+      'Los datos no son válidos.',
+    );
     expect(described.detail).toMatch(/ya es un día inhábil/);
   });
 });

@@ -58,6 +58,11 @@ export function describeError(
     if (worded && error.code === 'CONFLICT' && overrides.CONFLICT === undefined) {
       return { text: worded };
     }
+    // Invalid data the server said in words for its field: the heading introduces them, where
+    // «Los datos no son válidos.» above them read as a machine's (QA S51, S52).
+    if (worded && error.code === 'VALIDATION_FAILED' && overrides.VALIDATION_FAILED === undefined) {
+      return { text: t.errors.VALIDATION_WORDED, detail: worded };
+    }
     if (worded) return { text, detail: worded };
     return DETAILED.has(error.code)
       ? { text, detail: error.message, detailLanguage: 'en' }

@@ -838,6 +838,7 @@ export const en: Messages = {
     FORBIDDEN: 'Your account is not allowed to do this.',
     NOT_FOUND: 'Not found; someone may have removed it.',
     VALIDATION_FAILED: 'The data is not valid.',
+    VALIDATION_WORDED: 'Please check the following:',
     CONFLICT: 'The same record already exists.',
     INVALID_TRANSITION: 'That action is not possible in the current state.',
     RATE_LIMITED: 'Too many failed attempts. For your security, wait before trying again.',

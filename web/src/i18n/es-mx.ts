@@ -897,6 +897,8 @@ export const esMX = {
     FORBIDDEN: 'Su cuenta no tiene permiso para hacer esto.',
     NOT_FOUND: 'No se encontró lo que busca; quizá alguien lo quitó.',
     VALIDATION_FAILED: 'Los datos no son válidos.',
+    /** Above the words for the field when the server said which (QA S51, S52: it read robotic). */
+    VALIDATION_WORDED: 'Revise lo siguiente:',
     CONFLICT: 'Ya existe un registro igual.',
     INVALID_TRANSITION: 'Esa acción no es posible en el estado actual.',
     RATE_LIMITED:
