@@ -265,6 +265,18 @@ describe('the ticket workflow’s refusals in the UI language', () => {
     ).toMatch(
       /^“Date and time” \(29 nov 2026, 10:00.*\) is outside the client calendar's business hours\.$/,
     );
+    // With the weekday when the form knows how to say it (QA S52: «es sábado» was the reason).
+    expect(
+      serverErrorText(
+        fail('VALIDATION_FAILED', {
+          reason: 'OUTSIDE_BUSINESS_TIME',
+          field: 'releaseDate',
+          value: '2026-12-12T16:00:00.000Z',
+        }),
+        es,
+        { ...esCtx, formatInstantWithDay: (iso: string) => `sábado, ${esCtx.formatInstant(iso)}` },
+      ),
+    ).toMatch(/^«Fecha de entrega» \(sábado, 12 dic 2026, 10:00.*\) cae fuera del horario hábil/);
     expect(
       serverErrorText(
         fail('VALIDATION_FAILED', {

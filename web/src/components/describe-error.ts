@@ -1,6 +1,6 @@
 import { ApiError } from '../api/graphql-client';
 import { serverErrorText } from '../i18n/error-text';
-import { formatInstant } from '../i18n/format';
+import { formatInstant, formatInstantWithDay } from '../i18n/format';
 import type { Messages } from '../i18n/es-mx';
 
 // How an error reads in the UI language (`ErrorMessage` shows it). Pure, so the unit tier tests it.
@@ -49,6 +49,8 @@ export function describeError(
       {
         language: context.language,
         formatInstant: (iso) => formatInstant(iso, context.language as 'es-MX', context.timeZone),
+        formatInstantWithDay: (iso) =>
+          formatInstantWithDay(iso, context.language as 'es-MX', context.timeZone),
         fieldLabel: context.fieldLabel,
       },
     );

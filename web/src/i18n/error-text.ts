@@ -32,6 +32,8 @@ export interface ErrorTextContext {
   readonly language: string;
   /** An ISO instant in the user's locale and time zone. */
   readonly formatInstant: (iso: string) => string;
+  /** The same with its weekday, where the day is the point (a date outside business time). */
+  readonly formatInstantWithDay?: (iso: string) => string;
   /** The label the form shows for a property (its own words), if it has one. */
   readonly fieldLabel?: (property: string, path: string) => string | undefined;
 }
@@ -141,9 +143,12 @@ export function serverErrorText(
   const field = (name: unknown): string =>
     ctx.fieldLabel?.(text(name), text(name)) ?? s.fields[text(name)] ?? text(name);
   /** An instant in the user's locale; a value that is none stays as it came. */
-  const instant = (value: unknown): string => {
+  const instant = (value: unknown, withDay = false): string => {
     const iso = text(value);
-    return Number.isNaN(Date.parse(iso)) ? iso : ctx.formatInstant(iso);
+    if (Number.isNaN(Date.parse(iso))) return iso;
+    return withDay && ctx.formatInstantWithDay
+      ? ctx.formatInstantWithDay(iso)
+      : ctx.formatInstant(iso);
   };
 
   const remote = ctx.language.startsWith('en') ? remoteSessionEn : remoteSessionEsMX;
@@ -258,8 +263,9 @@ export function serverErrorText(
       );
     case 'BEFORE_REGISTRATION':
       return s.beforeRegistration(field(ext.field), instant(ext.registeredAt));
+    // With its weekday: «(sábado, 12 dic 2026, 10:00 a.m.)» says why at once (QA S52).
     case 'OUTSIDE_BUSINESS_TIME':
-      return s.outsideBusinessTime(field(ext.field), instant(ext.value));
+      return s.outsideBusinessTime(field(ext.field), instant(ext.value, true));
     case 'ON_HOLIDAY':
       return typeof ext.holiday === 'string'
         ? s.onHoliday(field(ext.field), instant(ext.value), ext.holiday)
