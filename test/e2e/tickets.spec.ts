@@ -183,6 +183,18 @@ describe('Tickets (web app, real workflow)', () => {
     const estimate = await openAction(page, 'Enviar estimación');
     const hoursField = estimate.getByLabel('Horas estimadas');
     const send = estimate.getByRole('button', { name: 'Enviar estimación', exact: true });
+    // QA S52: sent empty, it named «Horas estimadas» only, then «Alcance» at the next send; both
+    // at once now, each field marked, the keyboard on the first.
+    await send.click();
+    const problem = estimate.getByRole('alert');
+    await problem
+      .getByText('Complete el campo «Horas estimadas». Complete el campo «Alcance (diagnóstico)».')
+      .waitFor();
+    expect(await hoursField.getAttribute('aria-invalid')).toBe('true');
+    expect(await estimate.getByLabel('Alcance (diagnóstico)').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    expect(sent).toHaveLength(0);
     // A negative estimate is out of range, not an empty field: said so, nothing sent.
     await hoursField.fill('-3');
     await estimate.getByLabel('Alcance (diagnóstico)').fill('Reporte con filtros por zona.');

@@ -156,9 +156,9 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   const [link, setLink] = useState(kept('link', ''));
   const [duration, setDuration] = useState(kept('duration', '60'));
   const [suggestedAt, setSuggestedAt] = useState(kept('suggestedAt', ''));
-  // The check the form failed when sent (an index into checks()), worded when shown so the
-  // message follows the language switch.
-  const [failedCheck, setFailedCheck] = useState<number>();
+  // The checks the form failed when sent (indexes into checks(), the first of each field), worded
+  // when shown so the messages follow the language switch.
+  const [failedChecks, setFailedChecks] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
   const [retrying, setRetrying] = useState(false);
@@ -279,7 +279,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
 
   const id = (field: string) => `action-${name}-${field}`;
   const refused = (field: string, hintId?: string) =>
-    refusedBy(problemField === field ? id('problem') : undefined, hintId);
+    refusedBy(problemFields.has(field) ? id('problem') : undefined, hintId);
   // A long text's count near its limit, under it (QA S51), and its id while it shows.
   const counted = (field: LimitedText, value: string) => (
     <TextCount id={id(`${field}-count`)} value={value} limit={TEXT_LIMITS[field]} />
@@ -385,14 +385,18 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     tooLong('details', has('adminAction') ? details : '', t.tickets.adminDetails),
     tooLong('note', has('note') && !noPackage ? note : '', noteLabel),
   ];
-  // Shown while the check still fails: a corrected field drops its message (QA: an estimate's
-  // «Horas» kept it until the next send).
-  const failed = failedCheck === undefined ? undefined : checks()[failedCheck];
-  const stillFailed = failed?.[0] ? failed : undefined;
-  // The field the problem is about (QA S18): marked invalid and described by the message, so a
-  // screen reader reads why when the focus lands on it, not only once when the alert appears.
-  const problemField = stillFailed?.[1];
-  const problem = stillFailed && (stillFailed[3] ?? t.tickets.required(stillFailed[2]));
+  // Every field that failed is said at once (QA S52: an empty estimate named «Horas» only, then
+  // «Alcance» at the next send); each while its check still fails: a corrected field drops its
+  // message (QA: an estimate's «Horas» kept it until the next send).
+  const current = checks();
+  const stillFailed = failedChecks.map((i) => current[i]).filter((check) => check?.[0]);
+  // The fields the problem is about (QA S18): marked invalid and described by the message, so a
+  // screen reader reads why when the focus lands on one, not only once when the alert appears.
+  const problemFields = new Set(stillFailed.map((check) => check[1]));
+  const problem =
+    stillFailed.length > 0
+      ? stillFailed.map((check) => check[3] ?? t.tickets.required(check[2])).join(' ')
+      : undefined;
   // The server's refusal; one of the input goes once a field changes.
   const { error, refuse, clear: clearRefusal } = useInputRefusal(fields);
 
@@ -435,13 +439,16 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const gap = checks().findIndex(([fails]) => fails);
-    if (gap >= 0) {
-      setFailedCheck(gap);
-      document.getElementById(id(checks()[gap][1]))?.focus();
+    const all = checks();
+    const gaps = all.flatMap(([fails, field], i) =>
+      fails && all.findIndex(([f, other]) => f && other === field) === i ? [i] : [],
+    );
+    if (gaps.length > 0) {
+      setFailedChecks(gaps);
+      document.getElementById(id(all[gaps[0]][1]))?.focus();
       return;
     }
-    setFailedCheck(undefined);
+    setFailedChecks([]);
     clearRefusal();
     setBusy(true);
     // Same ID on a retry of the same content after a network error (applied once).
