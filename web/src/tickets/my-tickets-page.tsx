@@ -93,9 +93,8 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
     overLimitText(values[field], TEXT_LIMITS[field], t.tickets[field], t.serverErrors, language);
   // Shown while still true: a field filled or shortened drops its message at once (QA S52: they
   // stayed until the next send).
-  const missing = check
-    ? check.missing.filter((field) => missingNewTicketFields(values).includes(field))
-    : [];
+  const empty = missingNewTicketFields(values);
+  const missing = check ? check.missing.filter((field) => empty.includes(field)) : [];
   const tooLong = check ? check.tooLong.filter((field) => tooLongText(field) !== undefined) : [];
   const missingText = (field: NewTicketRequired) => t.tickets.required(t.tickets[field]);
   const problems = check
@@ -115,6 +114,14 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
           : undefined,
       hintId,
     );
+  // A field with a count is described by it while it shows, or by the refusal it then is.
+  const refusedCounted = (field: LimitedField) =>
+    refused(
+      field,
+      tooLong.includes(field)
+        ? undefined
+        : countId(`new-ticket-${field}-count`, values[field], TEXT_LIMITS[field]),
+    );
   const fieldError = (field: NewTicketRequired) =>
     missing.includes(field) && (
       <p className="field-error" id={`new-ticket-${field}-error`}>
@@ -124,7 +131,6 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const empty = missingNewTicketFields(values);
     const over = LIMITED.filter((field) => tooLongText(field) !== undefined);
     // (`!category` is in `empty` too; said again for the type of `category` below.)
     if (!category || empty.length > 0 || over.length > 0 || refusals.length > 0) {
@@ -203,12 +209,7 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
             required
             value={subject}
             onChange={(e) => setSubject(e.target.value)}
-            {...refused(
-              'subject',
-              tooLong.includes('subject')
-                ? undefined
-                : countId('new-ticket-subject-count', subject, TEXT_LIMITS.subject),
-            )}
+            {...refusedCounted('subject')}
           />
           {fieldError('subject')}
           <TextCount id="new-ticket-subject-count" value={subject} limit={TEXT_LIMITS.subject} />
@@ -221,12 +222,7 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
             rows={4}
             value={description}
             onChange={(e) => setDescription(e.target.value)}
-            {...refused(
-              'description',
-              tooLong.includes('description')
-                ? undefined
-                : countId('new-ticket-description-count', description, TEXT_LIMITS.description),
-            )}
+            {...refusedCounted('description')}
           />
           {fieldError('description')}
           <TextCount
