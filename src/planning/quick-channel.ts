@@ -12,7 +12,8 @@ export function whatsAppGroupUrl(raw: string): string {
     throw new DomainError(
       ErrorCode.VALIDATION_FAILED,
       'whatsappGroupUrl must be a WhatsApp group invite link: https://chat.whatsapp.com/<code>',
-      { field: 'whatsappGroupUrl' },
+      // The reason for clients to word it (QA S52: the web app showed this English sentence).
+      { reason: 'NOT_WHATSAPP_GROUP_LINK', field: 'whatsappGroupUrl' },
     );
   };
   let url: URL;

@@ -474,7 +474,14 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     await page.getByLabel('Cliente', { exact: true }).selectOption({ label: AURORA });
     await page.getByLabel('Enlace del grupo de WhatsApp').fill('https://example.com/grupo');
     await page.getByRole('button', { name: 'Guardar enlace' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Los datos no son válidos.' }).waitFor();
+    // In Spanish, saying what a valid link looks like (QA S52: the server's English sentence).
+    const refused = page.getByRole('alert').filter({ hasText: 'Revise lo siguiente:' });
+    await refused
+      .getByText(
+        '«Enlace del grupo de WhatsApp» debe ser el enlace de invitación a un grupo de WhatsApp: https://chat.whatsapp.com/ seguido del código del grupo.',
+      )
+      .waitFor();
+    expect(await refused.innerText()).not.toContain('must be');
     // The form keeps what was typed.
     expect(await page.getByLabel('Enlace del grupo de WhatsApp').inputValue()).toBe(
       'https://example.com/grupo',

@@ -88,7 +88,8 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
     auth: Record<string, string>,
   ) {
     const { body } = await gql<T>(world.api, query, variables, auth);
-    return { data: body.data, code: body.errors?.[0]?.extensions?.code };
+    const extensions = body.errors?.[0]?.extensions;
+    return { data: body.data, code: extensions?.code, reason: extensions?.reason };
   }
   const { act, scheduledRequirement } = ticketJourneys(world);
   /** A requirement of `hours` authorized by Aurora's approver: SCHEDULING. */
@@ -429,6 +430,8 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
       as(Role.MANAGER),
     );
     expect(bad.code).toBe('VALIDATION_FAILED');
+    // A reason for the web app to word it (QA S52: the English sentence reached the screen).
+    expect(bad.reason).toBe('NOT_WHATSAPP_GROUP_LINK');
     expect(
       (
         await call(

@@ -291,6 +291,19 @@ describe('the ticket workflow’s refusals in the UI language', () => {
     ).toMatch(/^«Ejecutada» no puede ser anterior al registro del ticket \(20 nov 2026, 10:00/);
   });
 
+  it('a link that is not a WhatsApp group invite says what one looks like (QA S52, L3-14)', () => {
+    const bad = fail('VALIDATION_FAILED', {
+      reason: 'NOT_WHATSAPP_GROUP_LINK',
+      field: 'whatsappGroupUrl',
+    });
+    expect(serverErrorText(bad, es, esCtx)).toBe(
+      '«Enlace del grupo de WhatsApp» debe ser el enlace de invitación a un grupo de WhatsApp: https://chat.whatsapp.com/ seguido del código del grupo.',
+    );
+    expect(serverErrorText(bad, en, { ...esCtx, language: 'en' })).toMatch(
+      /must be a WhatsApp group invite link: https:\/\/chat\.whatsapp\.com\/ followed by/,
+    );
+  });
+
   it('a date on a holiday names the holiday, in either language (QA S51)', () => {
     const christmas = fail('VALIDATION_FAILED', {
       reason: 'ON_HOLIDAY',

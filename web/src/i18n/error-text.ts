@@ -266,6 +266,8 @@ export function serverErrorText(
     // With its weekday: «(sábado, 12 dic 2026, 10:00 a.m.)» says why at once (QA S52).
     case 'OUTSIDE_BUSINESS_TIME':
       return s.outsideBusinessTime(field(ext.field), instant(ext.value, true));
+    case 'NOT_WHATSAPP_GROUP_LINK':
+      return s.notWhatsappGroupLink(field(ext.field));
     case 'ON_HOLIDAY':
       return typeof ext.holiday === 'string'
         ? s.onHoliday(field(ext.field), instant(ext.value), ext.holiday)

@@ -140,6 +140,8 @@ export const serverErrorsEn: ServerErrorMessages = {
     `“${f}” cannot be before the ticket was registered (${registeredAt}).`,
   outsideBusinessTime: (f, when) =>
     `“${f}” (${when}) is outside the client calendar's business hours.`,
+  notWhatsappGroupLink: (f) =>
+    `“${f}” must be a WhatsApp group invite link: https://chat.whatsapp.com/ followed by the group's code.`,
   onHoliday: (f, when, holiday) =>
     `“${f}” (${when}) falls on a holiday in the client's calendar: ${holiday}.`,
   checkpointOutsideHours: (time, weekday, hours) =>

@@ -155,6 +155,9 @@ export const serverErrorsEsMX = {
     `«${f}» no puede ser anterior al registro del ticket (${registeredAt}).`,
   outsideBusinessTime: (f: string, when: string) =>
     `«${f}» (${when}) cae fuera del horario hábil del calendario del cliente.`,
+  // L3-14: solo un enlace de invitación a un grupo (QA S52: se mostraba la frase en inglés).
+  notWhatsappGroupLink: (f: string) =>
+    `«${f}» debe ser el enlace de invitación a un grupo de WhatsApp: https://chat.whatsapp.com/ seguido del código del grupo.`,
   // QA S51: un día festivo se nombra («Navidad»), no solo «fuera del horario hábil».
   onHoliday: (f: string, when: string, holiday: string) =>
     `«${f}» (${when}) cae en un día festivo del calendario del cliente: ${holiday}.`,
