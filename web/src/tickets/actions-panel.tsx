@@ -281,11 +281,12 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   const refused = (field: string, hintId?: string) =>
     refusedBy(problemFields.has(field) ? id('problem') : undefined, hintId);
   // A long text's count near its limit, under it (QA S51), and its id while it shows.
+  const countIdOf = (field: LimitedText) => id(`${field}-count`);
   const counted = (field: LimitedText, value: string) => (
-    <TextCount id={id(`${field}-count`)} value={value} limit={TEXT_LIMITS[field]} />
+    <TextCount id={countIdOf(field)} value={value} limit={TEXT_LIMITS[field]} />
   );
   const countOf = (field: LimitedText, value: string) =>
-    countId(id(`${field}-count`), value, TEXT_LIMITS[field]);
+    countId(countIdOf(field), value, TEXT_LIMITS[field]);
   const explain: Partial<Record<string, string>> = {
     cancel: t.tickets.cancelExplain,
     rejectEstimate: t.tickets.rejectExplain,
@@ -440,8 +441,10 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const all = checks();
+    // The first failing check of each field.
+    const fields = new Set<string>();
     const gaps = all.flatMap(([fails, field], i) =>
-      fails && all.findIndex(([f, other]) => f && other === field) === i ? [i] : [],
+      fails && !fields.has(field) && fields.add(field) ? [i] : [],
     );
     if (gaps.length > 0) {
       setFailedChecks(gaps);
