@@ -5,6 +5,7 @@ import { foldTotals, type HoursShortfall, reservationShortfall } from '../contra
 import { ledgerTotals } from '../contracts/ledger-totals';
 import { OrganizationEntity } from '../identity/organization.entity';
 import { withClosureHours } from './closure-hours';
+import { withMovedByChanges } from './moved-by-changes';
 import {
   type AttachedFile,
   attachmentBatchKey,
@@ -209,6 +210,8 @@ const EVENT_EXTRAS: {
   AUTHORIZATION_RECORDED: { told: withNoCharge },
   ESTIMATE_REMINDER: { told: withReminderShortfall, complete: withApprovers },
   CHANGE_ORDER_REMINDER: { told: withReminderShortfall, complete: withApprovers },
+  // L3-19: a date a calendar change moved names the change, as the ticket's history does.
+  DEADLINE_MOVED: { told: (event, { manager }) => withMovedByChanges(event, manager) },
   PROVIDER_NEW_TICKET: {
     complete: newTicketExtras,
     waitsIn: newTicketBatch,

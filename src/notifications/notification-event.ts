@@ -201,6 +201,39 @@ export interface DateAdjustedEvent extends EventBase {
   readonly newDate: string;
   readonly reason: string;
 }
+/** Which of a ticket's dates a calendar change moved ({@link DeadlineMovedEvent}). */
+export type MovedDate = 'TRIAGE' | 'PROGRESS' | 'DIAGNOSIS' | 'SCHEDULING' | 'AUTO_CLOSE';
+
+/** One change of the calendar, as the email names it (`business_calendar_version.details`). */
+export interface MovedByChange {
+  readonly kind: string;
+  readonly date: string | null;
+  readonly name: string | null;
+  readonly source: string | null;
+  readonly reason: string | null;
+  readonly timeZone: string | null;
+  readonly intervals: readonly { readonly start: string; readonly end: string }[] | null;
+}
+
+/**
+ * BUSINESS-TIME.md, L3-19, L3-11: a calendar change (a holiday added, a date's hours set…) moved
+ * a date the client was told by email: a running clock's deadline (triage's «atención a más
+ * tardar», the next progress update, the diagnosis, the scheduling notice) or the automatic
+ * closure of a resolved ticket (L3-07). One per CLOCK_RECOMPUTED / SCHEDULE_RECOMPUTED event,
+ * keyed by it, so a repeated signal that moves nothing emails nobody.
+ */
+export interface DeadlineMovedEvent extends EventBase {
+  readonly type: 'DEADLINE_MOVED';
+  readonly moved: MovedDate;
+  /** ISO-8601 instants: the date before and after the change. */
+  readonly oldDate: string;
+  readonly newDate: string;
+  /** The calendar versions the date moved between: `told` reads their changes. */
+  readonly calendarVersions?: { readonly from: number; readonly to: number };
+  /** The calendar's name and the changes that moved the date, oldest first (read when queued). */
+  readonly calendarName?: string;
+  readonly changes?: readonly MovedByChange[];
+}
 /**
  * L3-19/L3-10, provider side: a re-plan (a capacity change, a queue reorder) left a published
  * release date that the capacity plan can no longer meet. Told to the assigned agent (every agent
@@ -535,6 +568,7 @@ export type NotificationEvent =
   | AutoCloseReminderEvent
   | CancelledEvent
   | DateAdjustedEvent
+  | DeadlineMovedEvent
   | ProviderDeliveryAtRiskEvent
   | SlaAtRiskEvent
   | SlaBreachedEvent

@@ -8,6 +8,8 @@ import {
 import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import {
   type ClientActivity,
+  type DeadlineMovedEvent,
+  type MovedDate,
   type NotificationEvent,
   type NotificationTicket,
   type ProviderAssignedEvent,
@@ -34,9 +36,11 @@ const clientAnswerChannel = (v: unknown): ClientAnswerChannel =>
  * event emails someone (recipients: `src/notifications/recipient-rules.ts`): the client about what
  * the provider did ({@link notificationFor}), the provider about what the client did
  * ({@link providerNotificationFor}; the client is not echoed its own answer), or both.
- * Clock bookkeeping is internal: runs start, pause, resume, end and are recomputed many times a
- * ticket; the client learns the outcome from the state-changing event itself, and only at-risk and
- * breach warnings are emailed (to the provider: the assigned agent and the managers).
+ * Clock bookkeeping is internal: runs start, pause, resume and end many times a ticket; the client
+ * learns the outcome from the state-changing event itself, and only at-risk and breach warnings are
+ * emailed (to the provider: the assigned agent and the managers). A deadline a calendar change
+ * moved (CLOCK_RECOMPUTED) and a moved automatic closure (SCHEDULE_RECOMPUTED) are emailed to the
+ * client, who was told the date before (L3-19); a moved reminder alone is not.
  * A new event type must be mapped in {@link notificationsFor} or declared here (a unit test checks
  * every type the workflow records).
  */
@@ -47,9 +51,6 @@ export const SILENT_TIMELINE_EVENTS: Readonly<Record<string, string>> = {
   CLOCK_MET: 'clock bookkeeping',
   CLOCK_STOPPED: 'clock bookkeeping',
   CLOCK_ENDED: 'clock bookkeeping',
-  CLOCK_RECOMPUTED: 'clock bookkeeping',
-  // A calendar change moved a reminder or the automatic closure: shown on the ticket page.
-  SCHEDULE_RECOMPUTED: 'schedule bookkeeping',
 };
 
 /**
@@ -328,6 +329,27 @@ function runningDeadline(slice: ReadModelSlice, kind: string): string | null {
   return slice.clocks.find((c) => c.kind === kind && c.status === 'RUNNING')?.deadline ?? null;
 }
 
+/** The clocks whose moved deadline the client is told of, by kind (L3-06…L3-09). */
+const MOVED_CLOCKS: Readonly<Record<string, MovedDate>> = {
+  triage: 'TRIAGE',
+  progress: 'PROGRESS',
+  diagnosis: 'DIAGNOSIS',
+  scheduling: 'SCHEDULING',
+};
+
+/**
+ * The calendar versions a recomputed date moved between: after the version it was computed on (the
+ * one before, for events recorded without it) up to the current one. Events without a version
+ * name no change.
+ */
+function versionsOf(d: TimelineEvent['data']): Pick<DeadlineMovedEvent, 'calendarVersions'> {
+  const to = d.calendarVersion;
+  if (typeof to !== 'number' || !Number.isInteger(to) || to < 1) return {};
+  const known = d.previousCalendarVersion;
+  const from = typeof known === 'number' && Number.isInteger(known) ? Math.min(known, to) : to - 1;
+  return { calendarVersions: { from, to } };
+}
+
 function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
   const d = e.data;
   switch (e.type) {
@@ -425,6 +447,24 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         newDate: text(d.newDate),
         reason: text(d.reason),
       };
+    case 'CLOCK_RECOMPUTED': {
+      // L3-19, BUSINESS-TIME.md: the client was told this deadline (registration, classification,
+      // progress update) or reads it on the ticket: they are told it moved.
+      const moved = MOVED_CLOCKS[text(d.kind)];
+      const oldDate = text(d.previousDeadline);
+      const newDate = text(d.deadline);
+      if (!moved || !oldDate || !newDate || oldDate === newDate) return null;
+      return { type: 'DEADLINE_MOVED', moved, oldDate, newDate, ...versionsOf(d) };
+    }
+    case 'SCHEDULE_RECOMPUTED': {
+      // L3-07: the «Ticket resuelto» email named the closing date. Reminders are the provider's
+      // schedule: a moved reminder alone tells the client nothing.
+      const closing = d.autoCloseAt as { from?: unknown; to?: unknown } | undefined;
+      const oldDate = text(closing?.from);
+      const newDate = text(closing?.to);
+      if (!oldDate || !newDate || oldDate === newDate) return null;
+      return { type: 'DEADLINE_MOVED', moved: 'AUTO_CLOSE', oldDate, newDate, ...versionsOf(d) };
+    }
     case 'releaseForTesting':
       return { type: 'RELEASED_FOR_TESTING', note: optional(d.note) };
     case 'resolve':

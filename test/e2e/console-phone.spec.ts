@@ -3,6 +3,13 @@ import { ticketJourneys } from '../support/ticket-journeys';
 import { horizontalOverflow, inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
+/** What the page-side check reads of an element (this tier compiles without the DOM's types). */
+interface Styled {
+  readonly ownerDocument: {
+    readonly defaultView: { getComputedStyle(element: Styled): { readonly whiteSpace: string } };
+  };
+}
+
 // QA S20: on a 390 px phone each ticket of the Console's work list (L3-10, L3-19) is a card of
 // labelled lines. A cell's second line («por llegada» under the client, «Entrega publicada» under
 // the deadline) sat under the label, in the label's column, as if it were a label of its own.
@@ -124,6 +131,14 @@ describe("The Console's work list on a phone (L3-10, L3-19; QA S20)", () => {
       .locator(`[data-testid="my-tickets"] tbody tr:has(a[href$="${number}"])`)
       .getByTestId('ticket-kind');
     expect(await kind.innerText()).toBe('Requerimiento · Desarrollo');
+    // QA S52: in a narrow column the «·» wrapped alone; it stays on its first word's line.
+    const bound = kind.locator('.nowrap');
+    expect(await bound.innerText()).toBe('Requerimiento ·');
+    expect(
+      await bound.evaluate(
+        (el: Styled) => el.ownerDocument.defaultView.getComputedStyle(el).whiteSpace,
+      ),
+    ).toBe('nowrap');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'My tickets' }).waitFor();
     expect(await kind.innerText()).toBe('Requirement · Development');

@@ -1,5 +1,8 @@
 import { defaultMexicoCityCalendar, localDateOf } from '../../src/business-time/engine';
+import { Locale } from '../../src/identity/locale.enum';
 import { Role } from '../../src/identity/role.enum';
+import { RecipientDates } from '../../src/notifications/templates/format';
+import { type CaughtMail, outboxRowsOf, sentExactly } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
@@ -9,10 +12,14 @@ import { registerTicket, useWorldWithWorker } from '../support/world-with-worker
 // to a client's own calendar while the client has an open ticket: the ticket's history, read over
 // GraphQL by the client, names the holiday, its date, the calendar and both deadlines; removing it
 // names the removal. The ticket's workflow commands are unchanged (the calendar version says what
-// changed).
+// changed). L3-19, L3-11: the registrant, told the deadline and the closing date by email before,
+// is emailed each move once, with both dates and the change's name (QA S52: a holiday moved the
+// dates and emailed nobody, so the «Ticket resuelto» email's closing date went stale).
 
 const CALENDAR = 'Aurora CDMX';
 const HOLIDAY = 'Día de la Revolución';
+const REGISTRANT = 'usuario@aurora.example';
+const DATES = new RecipientDates(Locale.ES_MX, 'America/Mexico_City');
 
 interface Change {
   version: number;
@@ -47,6 +54,16 @@ describe('«Plazo recalculado» names the calendar change that moved the deadlin
     }>(world.api, HISTORY, { number }, client());
     expect(body.errors).toBeUndefined();
     return body.data!.ticket;
+  };
+  /** The DEADLINE_MOVED emails of this spec's ticket, once `count` were sent, each caught once. */
+  const movedEmails = async (count: number): Promise<CaughtMail[]> => {
+    const rows = outboxRowsOf(world, 'DEADLINE_MOVED');
+    const mails = await sentExactly(
+      async () => (await rows()).filter((r) => r.event_key.startsWith(`ticket-${number}:`)),
+      count,
+    );
+    for (const mail of mails) expect(mail.to).toEqual([REGISTRANT]);
+    return mails;
   };
   const recomputes = (timeline: Event[]) =>
     timeline.filter(
@@ -118,6 +135,14 @@ describe('«Plazo recalculado» names the calendar change that moved the deadlin
         source: 'CLIENT',
       },
     ]);
+    // L3-19: the registrant is told once, with both deadlines and the holiday that moved it.
+    const [mail] = await movedEmails(1);
+    expect(mail.subject).toContain(`[${number}] Nuevo plazo de atención inicial: `);
+    expect(mail.text).toContain(`Antes: ${DATES.instant(triageBefore)}`);
+    expect(mail.text).toContain(`Ahora: ${DATES.instant(data.deadline)}`);
+    expect(mail.text).toContain(
+      `El cambio (calendario «${CALENDAR}»):\n> Se agregó el día festivo «${HOLIDAY}» (`,
+    );
     // Every other event has none.
     expect(
       ticket.timeline.filter((e) => e.type !== 'CLOCK_RECOMPUTED').map((e) => e.calendarChanges),
@@ -150,6 +175,10 @@ describe('«Plazo recalculado» names the calendar change that moved the deadlin
     ]);
     // The first line still names the holiday added.
     expect(added.calendarChanges?.map((c) => c.kind)).toEqual(['HOLIDAY_ADDED']);
+    // The deadline moved back: told too, naming the removal; the first email not sent again.
+    const [, back] = await movedEmails(2);
+    expect(back.text).toContain(`Ahora: ${DATES.instant(triageBefore)}`);
+    expect(back.text).toContain(`> Se quitó el día festivo «${HOLIDAY}» (`);
   });
 
   it('the calendar’s change log keeps the changes as data for the history', async () => {
@@ -214,6 +243,12 @@ describe('«Plazo recalculado» names the calendar change that moved the deadlin
     expect(data.autoCloseAt.from).toBe(closeAt);
     expect(Date.parse(data.autoCloseAt.to)).toBeGreaterThan(Date.parse(closeAt));
     expect([data.previousCalendarVersion, data.calendarVersion]).toEqual([version - 1, version]);
+    // L3-07, L3-19: the «Ticket resuelto» email named the closing date: the new one is emailed.
+    const [, , closedOn] = await movedEmails(3);
+    expect(closedOn.subject).toContain('Nueva fecha de cierre automático: ');
+    expect(closedOn.text).toContain(`Antes: ${DATES.instant(closeAt)}`);
+    expect(closedOn.text).toContain(`Ahora: ${DATES.instant(data.autoCloseAt.to)}`);
+    expect(closedOn.text).toContain(`> Se agregó el día festivo «${HOLIDAY_2}» (`);
     // The client reads which change moved it: the holiday, its date and the calendar.
     expect(event.calendarChanges).toEqual([
       {

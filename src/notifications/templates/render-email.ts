@@ -8,6 +8,7 @@ import { attachmentTemplates } from './attachment.templates';
 import { autoCloseTemplates } from './auto-close.templates';
 import { deliveryTemplates } from './delivery.templates';
 import { commentTemplates } from './comment.templates';
+import { deadlineMovedTemplates } from './deadline-moved.templates';
 import { deliveryRiskTemplates } from './delivery-risk.templates';
 import { renderLayout, type EmailContent, type TemplateContext } from './email-content';
 import { estimateTemplates } from './estimate.templates';
@@ -39,6 +40,7 @@ const TEMPLATES: TemplateFamily<EmailedEventType> = {
   ...deliveryRiskTemplates,
   ...autoCloseTemplates,
   ...attachmentTemplates,
+  ...deadlineMovedTemplates,
 };
 
 /** The person an email is written for. */

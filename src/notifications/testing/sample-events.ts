@@ -222,5 +222,25 @@ export function sampleEvents(
       reminder: 2,
       limit: 3,
     },
+    DEADLINE_MOVED: {
+      ...base(),
+      type: 'DEADLINE_MOVED',
+      moved: 'TRIAGE',
+      oldDate: '2026-02-03T22:30:00.000Z',
+      newDate: '2026-02-04T22:30:00.000Z',
+      calendarVersions: { from: 3, to: 4 },
+      calendarName: 'Aurora CDMX',
+      changes: [
+        {
+          kind: 'HOLIDAY_ADDED',
+          date: '2026-02-03',
+          name: 'Aniversario de Aurora',
+          source: 'CLIENT',
+          reason: null,
+          timeZone: null,
+          intervals: null,
+        },
+      ],
+    },
   };
 }

@@ -86,7 +86,7 @@ describe('L3-11 recipient rules', () => {
     const rest = (Object.keys(RECIPIENT_RULES) as NotificationEventType[]).filter(
       (t) => !special.has(t),
     );
-    expect(rest).toHaveLength(12);
+    expect(rest).toHaveLength(13);
     for (const type of rest) expect(RECIPIENT_RULES[type]).toEqual(['REGISTRANT']);
   });
 

@@ -290,6 +290,49 @@ describe('L3-11 email templates', () => {
     expect(es.text).toContain('Ahora: jueves, 12 de febrero de 2026');
   });
 
+  it("L3-19, BUSINESS-TIME.md: a date a calendar change moved is told with both dates and the change, in the history's words", () => {
+    const es = render(EVENTS.DEADLINE_MOVED, ES);
+    expect(es.subject).toBe(
+      '[L3-2026-000123] Nuevo plazo de atención inicial: 4 feb 2026, 4:30 p.m. — Factura no timbra',
+    );
+    expect(es.text).toContain(
+      'Un cambio en el calendario de días hábiles movió el plazo de atención inicial del ticket L3-2026-000123.',
+    );
+    expect(es.text).toContain('Antes: martes, 3 de febrero de 2026, 4:30 p.m.');
+    expect(es.text).toContain('Ahora: miércoles, 4 de febrero de 2026, 4:30 p.m.');
+    expect(es.text).toContain(
+      'El cambio (calendario «Aurora CDMX»):\n> Se agregó el día festivo «Aniversario de Aurora» (mar, 3 de feb de 2026)',
+    );
+    expect(es.text).toContain('«¿Por qué esta fecha?» muestra el cálculo completo');
+    const en = render(EVENTS.DEADLINE_MOVED, EN);
+    expect(en.subject).toContain('New initial response deadline: ');
+    expect(en.text).toContain(
+      'The change (calendar “Aurora CDMX”):\n> The holiday “Aniversario de Aurora” (Tue, Feb 3, 2026) was added',
+    );
+    // The automatic closure (L3-07) says what the new date means; several changes, one per line.
+    const closing = render(
+      {
+        ...EVENTS.DEADLINE_MOVED,
+        moved: 'AUTO_CLOSE',
+        changes: [
+          ...EVENTS.DEADLINE_MOVED.changes!,
+          { ...EVENTS.DEADLINE_MOVED.changes![0], kind: 'WEEK_CHANGED', date: null, name: null },
+        ],
+      },
+      ES,
+    );
+    expect(closing.subject).toContain('Nueva fecha de cierre automático: 4 feb 2026');
+    expect(closing.text).toContain('movió la fecha de cierre automático del ticket');
+    expect(closing.text).toContain('se cerrará automáticamente en la nueva fecha');
+    expect(closing.text).toContain(
+      'Los cambios (calendario «Aurora CDMX»):\n> Se agregó el día festivo «Aniversario de Aurora» (mar, 3 de feb de 2026)\n> Cambió el horario semanal',
+    );
+    // No change known (an event recorded without versions): no empty quote.
+    const unnamed = render({ ...EVENTS.DEADLINE_MOVED, changes: undefined }, ES);
+    expect(unnamed.text).not.toContain('El cambio');
+    expect(unnamed.text).toContain('Ahora: miércoles, 4 de febrero de 2026, 4:30 p.m.');
+  });
+
   it("QA S51 (L3-09, L3-11): the release date's email quotes the agent's note; a closure by the client labels its words as its note", () => {
     const dated = render(
       { ...EVENTS.RELEASE_DATE_SET, note: 'Entregaremos en staging para sus pruebas.' },

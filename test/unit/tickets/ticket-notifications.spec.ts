@@ -153,6 +153,8 @@ const GENERIC = {
   details: 'Respaldo',
   kind: 'triage',
   deadline: AT,
+  previousDeadline: '2026-03-04T16:00:00.000Z',
+  autoCloseAt: { from: '2026-03-04T16:00:00.000Z', to: AT },
   subjectDate: 'RELEASE_DATE',
   oldDate: AT,
   newDate: AT,
@@ -576,6 +578,72 @@ describe('L3-11 timeline events → emails', () => {
     expect(notificationsFor(TICKET, event('CLOCK_PAUSED', { kind: 'progress' }), SLICE)).toEqual(
       [],
     );
+  });
+
+  it('L3-19, BUSINESS-TIME.md: a deadline or an automatic closure a calendar change moved is told to the client once; a moved reminder alone is not', () => {
+    const before = '2026-03-04T16:00:00.000Z';
+    const moved = (type: string, data: Record<string, unknown>) =>
+      notificationsFor(TICKET, { ...event(type, data), actor: null }, SLICE);
+    for (const [kind, date] of [
+      ['triage', 'TRIAGE'],
+      ['progress', 'PROGRESS'],
+      ['diagnosis', 'DIAGNOSIS'],
+      ['scheduling', 'SCHEDULING'],
+    ]) {
+      const data = {
+        kind,
+        deadline: AT,
+        previousDeadline: before,
+        calendarVersion: 5,
+        previousCalendarVersion: 3,
+      };
+      expect(moved('CLOCK_RECOMPUTED', data)).toEqual([
+        {
+          type: 'DEADLINE_MOVED',
+          moved: date,
+          oldDate: before,
+          newDate: AT,
+          calendarVersions: { from: 3, to: 5 },
+          eventKey: `ticket-${TICKET.number}:7`,
+          occurredAt: AT,
+          ticket: TICKET,
+        },
+      ]);
+    }
+    // Recomputed on a new version but the deadline stays: nothing to tell.
+    expect(
+      moved('CLOCK_RECOMPUTED', { kind: 'triage', deadline: AT, previousDeadline: AT }),
+    ).toEqual([]);
+    // Without a version the change is not named (no range for `told`).
+    expect(
+      moved('CLOCK_RECOMPUTED', { kind: 'diagnosis', deadline: AT, previousDeadline: before })[0],
+    ).not.toHaveProperty('calendarVersions');
+    // The automatic closure moved (L3-07): the «Ticket resuelto» email's date is out of date.
+    expect(
+      moved('SCHEDULE_RECOMPUTED', {
+        calendarId: 'cal-1',
+        autoCloseAt: { from: before, to: AT },
+        calendarVersion: 4,
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        type: 'DEADLINE_MOVED',
+        moved: 'AUTO_CLOSE',
+        oldDate: before,
+        newDate: AT,
+        calendarVersions: { from: 3, to: 4 },
+      }),
+    ]);
+    // Only the provider's reminder moved: the client was never told its instant.
+    expect(
+      moved('SCHEDULE_RECOMPUTED', {
+        calendarId: 'cal-1',
+        approvalReminderAt: { from: before, to: AT },
+        testingReminderAt: { from: before, to: AT },
+        calendarVersion: 4,
+      }),
+    ).toEqual([]);
+    expect(RECIPIENT_RULES.DEADLINE_MOVED).toEqual(['REGISTRANT']);
   });
 
   it('L3-11 provider side: a new ticket reaches the provider staff, keyed apart from the registrant email', () => {

@@ -1,39 +1,12 @@
-import { zoneName } from './zone-name';
+import {
+  calendarChangeEsMX,
+  type CalendarChangeWords,
+  shortLocalDate,
+} from '../../../src/shared/calendar-change-words';
 
-/**
- * A local calendar date "YYYY-MM-DD" in short words: «lun, 16 de nov de 2026» / «Mon, Nov 16,
- * 2026». Here, not in format.ts, so the unit tier reads it without JSX.
- */
-export function shortLocalDate(date: string, language: 'es-MX' | 'en'): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
-}
-
-/** One change of a calendar, as the ticket history names it (`Ticket.timeline.calendarChanges`). */
-export interface CalendarChangeWords {
-  readonly kind: string;
-  readonly date: string | null;
-  readonly name: string | null;
-  readonly source: string | null;
-  readonly reason: string | null;
-  readonly timeZone: string | null;
-  readonly intervals: readonly { readonly start: string; readonly end: string }[] | null;
-}
-
-const hours = (c: CalendarChangeWords): string =>
-  (c.intervals ?? []).map((i) => `${i.start}–${i.end}`).join(', ');
-const day = (c: CalendarChangeWords): string => (c.date ? shortLocalDate(c.date, 'es-MX') : '');
-const why = (c: CalendarChangeWords): string => (c.reason ? ` («${c.reason}»)` : '');
-const lft = (source: string | null): string =>
-  source === 'MX_LFT_74'
-    ? 'los días de descanso obligatorio de la LFT art. 74'
-    : `los días ${source}`;
+// The change's words are the server's (src/shared/calendar-change-words.ts): the email that tells a
+// client a calendar change moved their date names the change as the history does.
+export { type CalendarChangeWords, shortLocalDate };
 
 /**
  * Spanish (Mexico): a deadline a calendar change moved (BUSINESS-TIME.md, L3-06), naming the
@@ -55,33 +28,7 @@ export const deadlineRecomputedEsMX = {
         ? `El vencimiento no cambia: ${to}`
         : `Vencimiento: ${from} → ${to}`,
   /** One change; `calendar` names the calendar when the line names it nowhere else. */
-  change: (c: CalendarChangeWords, calendar: string | null): string => {
-    const of = (prep: string) => (calendar ? ` ${prep} calendario «${calendar}»` : '');
-    switch (c.kind) {
-      case 'HOLIDAY_ADDED':
-        return `se agregó el día festivo «${c.name}» (${day(c)})${of('al')}`;
-      case 'HOLIDAY_REMOVED':
-        return `se quitó el día festivo «${c.name}» (${day(c)})${of('del')}`;
-      case 'HOURS_SET':
-        return c.intervals?.length
-          ? `el ${day(c)} se atiende de ${hours(c)}${of('en el')}${why(c)}`
-          : `se cerró el ${day(c)}${of('en el')}${why(c)}`;
-      case 'HOURS_REMOVED':
-        return `el ${day(c)} vuelve a su horario normal${of('en el')}`;
-      case 'WEEK_CHANGED':
-        return `cambió el horario semanal${of('del')}`;
-      case 'TIME_ZONE_CHANGED':
-        return `la zona horaria${of('del')} pasó a ${zoneName(c.timeZone ?? 'UTC', 'es-MX')}`;
-      case 'HOLIDAY_SOURCE_ON':
-        return `se incluyeron ${lft(c.source)}${of('en el')}`;
-      case 'HOLIDAY_SOURCE_OFF':
-        return `se quitaron ${lft(c.source)}${of('del')}`;
-      case 'RENAMED':
-        return `el calendario cambió de nombre a «${c.name}»`;
-      default:
-        return `cambió el calendario${calendar ? ` «${calendar}»` : ''}`;
-    }
-  },
+  change: calendarChangeEsMX,
 };
 
 export type DeadlineRecomputedMessages = typeof deadlineRecomputedEsMX;

@@ -782,6 +782,7 @@ export const en: Messages = {
       CLOSED: 'Closed',
       CANCELLED: 'Cancelled',
       DATE_ADJUSTED: 'Date adjusted',
+      DEADLINE_MOVED: 'Date moved by the calendar',
       SLA_AT_RISK: 'SLA at risk',
       SLA_BREACHED: 'SLA breached',
       INTERNAL_NOTE: 'Internal note',

@@ -841,6 +841,7 @@ export const esMX = {
       CLOSED: 'Cerrado',
       CANCELLED: 'Cancelado',
       DATE_ADJUSTED: 'Fecha ajustada',
+      DEADLINE_MOVED: 'Fecha movida por el calendario',
       SLA_AT_RISK: 'SLA en riesgo',
       SLA_BREACHED: 'SLA vencido',
       INTERNAL_NOTE: 'Nota interna',

@@ -322,6 +322,20 @@ export function classificationText(
 }
 
 /**
+ * A «Requerimiento · Configuración» text on screen, the «·» kept on the first word's line: in a
+ * narrow column it wrapped alone between the two (QA S52). The words read (and copy) as the text.
+ */
+export function KindText({ text }: { text: string }) {
+  const at = text.indexOf(' · ');
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      <span className="nowrap">{text.slice(0, at)} ·</span> {text.slice(at + 3)}
+    </>
+  );
+}
+
+/**
  * What the lists (and their CSV) name a ticket by, and so what their «Categoría» filter matches:
  * its classification once the agent set one, else the category it was registered with.
  */
@@ -360,7 +374,7 @@ export function TicketCells({
       <td>
         {subject}
         <span className="muted small block" data-testid="ticket-kind">
-          {listedKindText(t, kind)}
+          <KindText text={listedKindText(t, kind)} />
         </span>
       </td>
     </>

@@ -20,7 +20,14 @@ import { NoChargeCard, NoChargeMark } from './no-charge';
 import { ParticipantsSection } from './participants-section';
 import { ReleaseDateFacts } from './release-date-facts';
 import { RemoteSessionCard } from './remote-session-card';
-import { classificationText, SlaBadge, slaShown, stateText, useLocalTime } from './ticket-bits';
+import {
+  classificationText,
+  KindText,
+  SlaBadge,
+  slaShown,
+  stateText,
+  useLocalTime,
+} from './ticket-bits';
 import { isTicketEnded } from '../../../workflows/ticket/ticket-states';
 import { HistoryFilterChoice, TicketTimeline } from './ticket-timeline';
 import { historyFilterFromSearch, historySearch, type HistoryFilter } from './timeline-filter';
@@ -171,7 +178,11 @@ export function TicketPage({
           {ticket.classification && (
             <>
               <dt>{t.tickets.classification}</dt>
-              <dd>{classificationText(t, ticket.classification, ticket.requirementKind)}</dd>
+              <dd>
+                <KindText
+                  text={classificationText(t, ticket.classification, ticket.requirementKind)}
+                />
+              </dd>
             </>
           )}
           {(ticket.assigneeId || ticket.classification === 'PROBLEM') && (
