@@ -135,14 +135,25 @@ describe('Role-aware navigation and small screens (web app)', () => {
       'Puntos de control',
       'Calculadora de plazos',
       'Calendarios',
+      'Usuarios',
       'Respuestas',
     ]);
     // At 1280 px the whole menu is one line (it used to wrap "Calendarios" to a second one),
     // every entry in view without scrolling the menu.
     expect(await navLines(page)).toBe(1);
     expect(await navHidden(page)).toEqual([]);
-    await page.goto('/usuarios');
-    await page.getByRole('heading', { name: 'Sin permiso' }).waitFor();
+    // L3-04 (QA S52): a manager reads the accounts (who approves for a client, whose invitation is
+    // pending), without the administrator's actions; the API lets them list users only.
+    await nav.getByRole('link', { name: 'Usuarios', exact: true }).click();
+    await page.getByRole('heading', { name: 'Usuarios', level: 1 }).waitFor();
+    await page
+      .getByText('Solo los administradores crean o cambian cuentas.', { exact: false })
+      .waitFor();
+    const users = page.getByTestId('users');
+    await users.getByText(MANAGER).waitFor();
+    await users.getByText('aprobador@aurora.example').waitFor();
+    expect(await users.getByRole('button').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Crear usuario' }).count()).toBe(0);
   });
 
   it("fits the admin's longer menu on one line at 1280 px too", async () => {

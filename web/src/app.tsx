@@ -127,7 +127,7 @@ function Route() {
       can.manageCalendars,
       <CalendarDetailPage id={decodeURIComponent(calendar[1])} />,
     );
-  if (path === '/usuarios') return guarded(user, path, can.manageUsers, <UsersPage />);
+  if (path === '/usuarios') return guarded(user, path, can.seeUsers, <UsersPage />);
   if (path === '/respuestas')
     return guarded(user, path, can.seeCannedResponses, <CannedResponsesPage />);
   if (path === '/contratos') return guarded(user, path, can.manageContracts, <ContractsPage />);

@@ -32,7 +32,7 @@ function navItems(user: User | undefined, t: ReturnType<typeof useI18n>['t']): N
   items.push({ to: '/checkpoints', label: t.nav.checkpoints });
   items.push({ to: '/plazos', label: t.nav.deadlines });
   if (can.manageCalendars(user)) items.push({ to: '/calendarios', label: t.nav.calendars });
-  if (can.manageUsers(user)) items.push({ to: '/usuarios', label: t.nav.users });
+  if (can.seeUsers(user)) items.push({ to: '/usuarios', label: t.nav.users });
   // Last: at 1280 px an admin's menu scrolls sideways to reach it; every other entry is in view.
   if (can.seeCannedResponses(user)) items.push({ to: '/respuestas', label: t.nav.cannedResponses });
   return items;

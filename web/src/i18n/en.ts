@@ -182,6 +182,8 @@ export const en: Messages = {
   users: {
     title: 'Users',
     intro: 'Client portal accounts and provider staff.',
+    readOnlyIntro:
+      'Client portal accounts and provider staff. Only administrators create or change accounts.',
     filter: 'Organization',
     allOrganizations: 'All',
     name: 'Name',

@@ -186,6 +186,8 @@ export const esMX = {
   users: {
     title: 'Usuarios',
     intro: 'Cuentas del portal de clientes y del personal del proveedor.',
+    readOnlyIntro:
+      'Cuentas del portal de clientes y del personal del proveedor. Solo los administradores crean o cambian cuentas.',
     filter: 'Organización',
     allOrganizations: 'Todas',
     name: 'Nombre',

@@ -5,6 +5,8 @@ export const can = {
   seeConsole: (user: User) => hasAny(user, ['AGENT', 'MANAGER', 'ADMIN']),
   seeDashboard: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
   manageCalendars: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
+  /** L3-04: managers read the accounts (who approves for a client, who is invited); admins issue them. */
+  seeUsers: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
   manageUsers: (user: User) => hasAny(user, ['ADMIN']),
   manageContracts: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),
   seeOutbox: (user: User) => hasAny(user, ['MANAGER', 'ADMIN']),

@@ -10,6 +10,7 @@ import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
+import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { accountTexts } from './account-texts';
 import { CreateOrganizationForm } from './create-organization-form';
@@ -19,12 +20,14 @@ import { RESEND_INVITATION, SEND_PASSWORD_RESET_LINK } from './user-operations';
 
 /**
  * Provider admins: every portal user and staff account, new accounts (invited by email), edits,
- * reset links, (de)activation (L3-04).
+ * reset links, (de)activation (L3-04). Managers read the same list (who approves for a client,
+ * whose invitation is pending) without the admin's actions: the API lets them list users only.
  */
 export function UsersPage() {
   const { t, language } = useI18n();
   const a = accountTexts(language);
   const { call, user: me } = useSession();
+  const admin = !!me && can.manageUsers(me);
   const [editingId, setEditingId] = useState<string>();
   const [search, setSearch] = useState('');
   const organizations = useClientOrganizations();
@@ -88,7 +91,7 @@ export function UsersPage() {
     <div className="stack">
       <section className="card" aria-labelledby="page-title">
         <h1 id="page-title">{t.users.title}</h1>
-        <p className="muted">{t.users.intro}</p>
+        <p className="muted">{admin ? t.users.intro : t.users.readOnlyIntro}</p>
         <ClientSelect
           id="users-org"
           label={t.users.filter}
@@ -127,9 +130,11 @@ export function UsersPage() {
                   <th scope="col">{t.users.organization}</th>
                   <th scope="col">{t.users.roles}</th>
                   <th scope="col">{t.users.status}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{a.actions}</span>
-                  </th>
+                  {admin && (
+                    <th scope="col">
+                      <span className="visually-hidden">{a.actions}</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -157,57 +162,59 @@ export function UsersPage() {
                         )}
                       </span>
                     </td>
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="button small"
-                        aria-label={a.editUser(u.displayName)}
-                        aria-expanded={editingId === u.id}
-                        onClick={() => setEditingId(editingId === u.id ? undefined : u.id)}
-                      >
-                        {a.edit}
-                      </button>{' '}
-                      {u.invitationPending ? (
-                        // A reset link for someone who never chose a password is the invitation.
+                    {admin && (
+                      <td className="row-actions">
                         <button
                           type="button"
-                          className="button small ghost"
-                          aria-label={a.resendInvitationFor(u.displayName)}
-                          disabled={toggle.busy || !u.active}
-                          onClick={() => resendInvitation(u)}
+                          className="button small"
+                          aria-label={a.editUser(u.displayName)}
+                          aria-expanded={editingId === u.id}
+                          onClick={() => setEditingId(editingId === u.id ? undefined : u.id)}
                         >
-                          {a.resendInvitation}
-                        </button>
-                      ) : (
-                        <button
-                          type="button"
-                          className="button small ghost"
-                          aria-label={a.sendResetFor(u.displayName)}
-                          title={a.sendReset}
-                          disabled={toggle.busy || !u.active}
-                          onClick={() => sendReset(u)}
-                        >
-                          {a.sendResetShort}
-                        </button>
-                      )}
-                      {/* An admin cannot deactivate their own account (the API refuses it). */}
-                      {u.id !== me?.id && ' '}
-                      {u.id !== me?.id && (
-                        <button
-                          type="button"
-                          className={u.active ? 'button small danger' : 'button small'}
-                          aria-label={
-                            u.active
-                              ? t.users.deactivate(u.displayName)
-                              : t.users.activate(u.displayName)
-                          }
-                          disabled={toggle.busy}
-                          onClick={() => setActive(u)}
-                        >
-                          {u.active ? t.users.deactivateShort : t.users.activateShort}
-                        </button>
-                      )}
-                    </td>
+                          {a.edit}
+                        </button>{' '}
+                        {u.invitationPending ? (
+                          // A reset link for someone who never chose a password is the invitation.
+                          <button
+                            type="button"
+                            className="button small ghost"
+                            aria-label={a.resendInvitationFor(u.displayName)}
+                            disabled={toggle.busy || !u.active}
+                            onClick={() => resendInvitation(u)}
+                          >
+                            {a.resendInvitation}
+                          </button>
+                        ) : (
+                          <button
+                            type="button"
+                            className="button small ghost"
+                            aria-label={a.sendResetFor(u.displayName)}
+                            title={a.sendReset}
+                            disabled={toggle.busy || !u.active}
+                            onClick={() => sendReset(u)}
+                          >
+                            {a.sendResetShort}
+                          </button>
+                        )}
+                        {/* An admin cannot deactivate their own account (the API refuses it). */}
+                        {u.id !== me?.id && ' '}
+                        {u.id !== me?.id && (
+                          <button
+                            type="button"
+                            className={u.active ? 'button small danger' : 'button small'}
+                            aria-label={
+                              u.active
+                                ? t.users.deactivate(u.displayName)
+                                : t.users.activate(u.displayName)
+                            }
+                            disabled={toggle.busy}
+                            onClick={() => setActive(u)}
+                          >
+                            {u.active ? t.users.deactivateShort : t.users.activateShort}
+                          </button>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -221,7 +228,7 @@ export function UsersPage() {
         />
         <SuccessMessage text={toggle.done} />
       </section>
-      {editing && (
+      {admin && editing && (
         <EditUserForm
           key={editing.id}
           user={editing}
@@ -229,8 +236,8 @@ export function UsersPage() {
           onClose={() => setEditingId(undefined)}
         />
       )}
-      <CreateUserForm organizations={orgs} onCreated={users.reload} />
-      <CreateOrganizationForm onCreated={organizations.reload} />
+      {admin && <CreateUserForm organizations={orgs} onCreated={users.reload} />}
+      {admin && <CreateOrganizationForm onCreated={organizations.reload} />}
     </div>
   );
 }
