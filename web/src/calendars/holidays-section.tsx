@@ -45,7 +45,8 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
   const withoutEffect = date ? holidayWithoutEffect(date, calendar) : null;
   // The form's own check, in the app's words (QA S52: the browser's bubble, in its language).
   const [missing, setMissing] = useState<('date' | 'name')[]>([]);
-  const stillMissing = missing.filter((f) => (f === 'date' ? !date : !name.trim()));
+  const isEmpty = (f: 'date' | 'name') => (f === 'date' ? !date : !name.trim());
+  const stillMissing = missing.filter(isEmpty);
 
   const remove = (holidayDate: string) => {
     setRemoving(undefined);
@@ -60,7 +61,7 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const empty = (['date', 'name'] as const).filter((f) => (f === 'date' ? !date : !name.trim()));
+    const empty = (['date', 'name'] as const).filter(isEmpty);
     setMissing(empty);
     if (empty.length > 0) {
       document.getElementById(`holiday-${empty[0]}`)?.focus();

@@ -10,10 +10,14 @@ function reachEn(
   const who = usage
     ? `This calendar governs ${usage.clients} ${usage.clients === 1 ? 'client' : 'clients'} and ${usage.openTickets} ${usage.openTickets === 1 ? 'open ticket' : 'open tickets'}: their running deadlines are recomputed and ${day}.`
     : `The running deadlines of every client using this calendar are recomputed and ${day}.`;
-  return isDefault
+  const base = isDefault
     ? `${who} This is the default calendar: it applies to every client without its own.`
     : who;
+  return `${base} ${EMAILED_EN}`;
 }
+
+/** L3-19: each moved date is emailed to its ticket's registrant (DEADLINE_MOVED). */
+const EMAILED_EN = 'Whoever registered each ticket whose date moves is emailed the new one.';
 
 export const calendarEditorEn: CalendarEditorMessages = {
   newCalendar: 'New calendar',
@@ -42,7 +46,7 @@ export const calendarEditorEn: CalendarEditorMessages = {
   saved: 'Hours saved: a new calendar version.',
   confirmTitle: "Change this calendar's hours?",
   confirmImpact: (clients, tickets) =>
-    `This calendar governs ${clients} ${clients === 1 ? 'client' : 'clients'} and ${tickets} ${tickets === 1 ? 'open ticket' : 'open tickets'}: running deadlines are recomputed with the new hours.`,
+    `This calendar governs ${clients} ${clients === 1 ? 'client' : 'clients'} and ${tickets} ${tickets === 1 ? 'open ticket' : 'open tickets'}: running deadlines are recomputed with the new hours. ${EMAILED_EN}`,
   confirmYes: 'Yes, save and recompute',
   holidayAddTitle: (date, name) => `Add ${date} (“${name}”) as a holiday?`,
   holidayRemoveTitle: (date) => `Remove the holiday on ${date}?`,

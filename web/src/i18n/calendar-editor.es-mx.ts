@@ -8,10 +8,14 @@ function reachEsMX(
   const who = usage
     ? `Este calendario rige a ${usage.clients} ${usage.clients === 1 ? 'cliente' : 'clientes'} y a ${usage.openTickets} ${usage.openTickets === 1 ? 'ticket abierto' : 'tickets abiertos'}: sus plazos en curso se recalculan y ${day}.`
     : `Los plazos en curso de todos los clientes que usan este calendario se recalculan y ${day}.`;
-  return isDefault
+  const base = isDefault
     ? `${who} Es el calendario predeterminado: aplica a todo cliente sin calendario propio.`
     : who;
+  return `${base} ${EMAILED_ES_MX}`;
 }
+
+/** L3-19: each moved date is emailed to its ticket's registrant (DEADLINE_MOVED). */
+const EMAILED_ES_MX = 'Quien registró cada ticket cuya fecha cambie recibe un correo con la nueva.';
 
 export const calendarEditorEsMX = {
   newCalendar: 'Nuevo calendario',
@@ -40,7 +44,7 @@ export const calendarEditorEsMX = {
   saved: 'Horario guardado: nueva versión del calendario.',
   confirmTitle: '¿Cambiar el horario de este calendario?',
   confirmImpact: (clients: number, tickets: number) =>
-    `Este calendario rige a ${clients} ${clients === 1 ? 'cliente' : 'clientes'} y a ${tickets} ${tickets === 1 ? 'ticket abierto' : 'tickets abiertos'}: los plazos en curso se recalculan con el nuevo horario.`,
+    `Este calendario rige a ${clients} ${clients === 1 ? 'cliente' : 'clientes'} y a ${tickets} ${tickets === 1 ? 'ticket abierto' : 'tickets abiertos'}: los plazos en curso se recalculan con el nuevo horario. ${EMAILED_ES_MX}`,
   confirmYes: 'Sí, guardar y recalcular',
   // QA (L3-06): agregar o quitar un festivo mueve los plazos de todo cliente en este calendario.
   holidayAddTitle: (date: string, name: string) =>
