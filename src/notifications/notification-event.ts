@@ -2,8 +2,8 @@
 // records and passes it to `NotificationsService.enqueue(manager, event)` inside the same
 // transaction. Plain types only: no Nest, no TypeORM, so workflows and activities may import them
 // as types.
-
 import type { HoursShortfall } from '../contracts/ledger-rules';
+import type { CalendarChangeWords } from '../shared/calendar-change-words';
 
 /** The ticket an event belongs to. */
 export interface NotificationTicket {
@@ -204,16 +204,11 @@ export interface DateAdjustedEvent extends EventBase {
 /** Which of a ticket's dates a calendar change moved ({@link DeadlineMovedEvent}). */
 export type MovedDate = 'TRIAGE' | 'PROGRESS' | 'DIAGNOSIS' | 'SCHEDULING' | 'AUTO_CLOSE';
 
-/** One change of the calendar, as the email names it (`business_calendar_version.details`). */
-export interface MovedByChange {
-  readonly kind: string;
-  readonly date: string | null;
-  readonly name: string | null;
-  readonly source: string | null;
-  readonly reason: string | null;
-  readonly timeZone: string | null;
-  readonly intervals: readonly { readonly start: string; readonly end: string }[] | null;
-}
+/**
+ * One change of the calendar, as the email names it (`business_calendar_version.details`): the
+ * shape the ticket history's words take (`src/shared/calendar-change-words.ts`).
+ */
+export type MovedByChange = CalendarChangeWords;
 
 /**
  * BUSINESS-TIME.md, L3-19, L3-11: a calendar change (a holiday added, a date's hours set…) moved
