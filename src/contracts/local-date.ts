@@ -5,14 +5,28 @@ import { dateTimeFormat } from '../shared/intl-formats';
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-/** A real calendar date `YYYY-MM-DD` (2026-02-30 is refused); VALIDATION_FAILED otherwise. */
+/** The earliest date a contract, a package or logged time may have. */
+export const EARLIEST_LOCAL_DATE = '2000-01-01';
+
+/**
+ * A real calendar date `YYYY-MM-DD` (2026-02-30 is refused) from {@link EARLIEST_LOCAL_DATE} on;
+ * VALIDATION_FAILED otherwise. An earlier one is `DATE_TOO_EARLY`, a year mistyped in a date
+ * field (0202): the form's date input lets it through (QA S53).
+ */
 export function requireLocalDate(value: string, field: string): string {
   const m = LOCAL_DATE.exec(value);
   const date = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
-  if (!date || date.toISOString().slice(0, 10) !== value || +m![1] < 2000) {
+  if (!date || date.toISOString().slice(0, 10) !== value) {
     throw new DomainError(ErrorCode.VALIDATION_FAILED, `${field} must be a date YYYY-MM-DD`, {
       field,
     });
+  }
+  if (value < EARLIEST_LOCAL_DATE) {
+    throw new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      `${field} must be ${EARLIEST_LOCAL_DATE} or later`,
+      { reason: 'DATE_TOO_EARLY', field, value, earliest: EARLIEST_LOCAL_DATE },
+    );
   }
   return value;
 }

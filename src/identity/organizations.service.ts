@@ -39,8 +39,10 @@ export class OrganizationsService {
     const name = input.name.trim();
     const slug = input.slug ?? slugify(name);
     if (!slug) {
+      // A name without a letter or digit A–Z/0–9 («★★★», «株式会社») gives no slug (QA S53).
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Give a slug: none can be derived', {
-        field: 'slug',
+        reason: 'SLUG_NOT_DERIVABLE',
+        field: input.slug === undefined ? 'name' : 'slug',
       });
     }
     if (await this.orgs.existsBy({ slug })) throw slugTaken(slug);

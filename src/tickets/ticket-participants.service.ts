@@ -116,7 +116,8 @@ export class TicketParticipantsService {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
         `userId ${userId} is not an active user of the ticket's organisation`,
-        { fields: ['userId'] },
+        // The candidates' list went stale (the user was deactivated meanwhile).
+        { reason: 'PARTICIPANT_NOT_ACTIVE', fields: ['userId'] },
       );
     }
     await this.db.transaction(async (tx) => {

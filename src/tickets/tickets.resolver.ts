@@ -12,7 +12,6 @@ import {
 } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import * as wf from '../../workflows/ticket/ticket.contract';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { batchScope } from '../common/request-batcher';
 import { TicketOrder } from './ticket-order';
 import { HourBalanceModel } from '../contracts/hour-balance.model';
@@ -310,12 +309,7 @@ export class TicketsResolver {
     // L3-07 a problem, L3-08 a requirement: the named agent, else the least-loaded active one.
     const automatic = !i.agentId;
     // L3-07: a named assignee must be an active L3 agent (the read model references the user).
-    if (i.agentId && !(await this.service.agentIds()).includes(i.agentId)) {
-      throw new DomainError(
-        ErrorCode.VALIDATION_FAILED,
-        `agentId ${i.agentId} is not an active agent`,
-      );
-    }
+    if (i.agentId) await this.service.requireActiveAgent(i.agentId);
     return this.run(u, 'classify', wf.classifyUpdate, i, {
       classification: i.classification,
       ...(i.requirementKind ? { requirementKind: i.requirementKind } : {}),

@@ -548,7 +548,9 @@ export class TicketsService implements OnModuleInit {
       );
     }
     await this.checkDates(ticket, name, payload);
-    if (name === 'reassign') await this.checkAssignee((payload as { agentId?: unknown }).agentId);
+    if (name === 'reassign') {
+      await this.requireActiveAgent((payload as { agentId?: unknown }).agentId);
+    }
     const requestId = payload.requestId ?? randomUUID();
     const args = { ...payload, requestId, actor: { userId: user.id, role } } as unknown as A;
     const result = await timePart('update', () =>
@@ -744,14 +746,15 @@ export class TicketsService implements OnModuleInit {
   /**
    * L3-07: a ticket is handed only to an active provider AGENT (the read model references the
    * user); anything else is VALIDATION_FAILED before the Update is sent, so nothing is recorded.
+   * `AGENT_NOT_ACTIVE`: the picker's list went stale (the agent was deactivated meanwhile).
    */
-  private async checkAssignee(agentId: unknown): Promise<void> {
+  async requireActiveAgent(agentId: unknown): Promise<void> {
     if (typeof agentId === 'string' && (await this.agentIds()).includes(agentId)) return;
     throw new DomainError(
       ErrorCode.VALIDATION_FAILED,
       `El usuario ${String(agentId)} no es un agente activo del proveedor / ` +
         `agentId ${String(agentId)} is not an active provider agent`,
-      { field: 'agentId' },
+      { reason: 'AGENT_NOT_ACTIVE', field: 'agentId' },
     );
   }
 

@@ -312,8 +312,18 @@ describe('ticket participants (L3-11)', () => {
     await comment('El servidor ya responde.');
     const second = await sentExactly(rows(firstKey), 1);
     expect(second.map((m) => m.to)).toEqual([[registrant.email]]);
-    // A deactivated user cannot be added again.
-    expect((await add(world.bearer(Role.AGENT), number, leaver.id)).code).toBe('VALIDATION_FAILED');
+    // A deactivated user cannot be added again; the reason lets the web app word it (QA S53: a
+    // picker's stale list showed the server's English sentence).
+    const { body: again } = await gql(
+      world.api,
+      ADD,
+      { input: { number, userId: leaver.id } },
+      world.bearer(Role.AGENT),
+    );
+    expect(again.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'PARTICIPANT_NOT_ACTIVE',
+    });
   });
 
   it('the person someone else adds is told once per add, in their language; removals are kept', async () => {

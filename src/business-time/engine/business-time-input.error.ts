@@ -9,6 +9,8 @@ export class BusinessTimeInputError extends BusinessTimeError {
     /** The offending parameter, e.g. `minutes`, `from`. */
     readonly field: string,
     message: string,
+    /** Which rule it broke, for clients to word; `INSTANT_RANGE`: outside 1900-01-01…9000-01-01. */
+    readonly rule?: 'INSTANT_RANGE',
   ) {
     super(`${field}: ${message}`);
   }

@@ -15,7 +15,11 @@ export function toInstantMs(value: unknown, field: string): number {
   const ms = value.getTime();
   if (Number.isNaN(ms)) throw new BusinessTimeInputError(field, 'is an invalid Date');
   if (ms < MIN_INSTANT_MS || ms >= MAX_INSTANT_MS) {
-    throw new BusinessTimeInputError(field, 'must be between 1900-01-01 and 9000-01-01 (UTC)');
+    throw new BusinessTimeInputError(
+      field,
+      'must be between 1900-01-01 and 9000-01-01 (UTC)',
+      'INSTANT_RANGE',
+    );
   }
   return ms;
 }

@@ -1,6 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { BusinessTimeError, CalendarValidationError } from '../../business-time/engine';
+import {
+  BusinessTimeError,
+  BusinessTimeInputError,
+  CalendarValidationError,
+  NoWorkingTimeError,
+} from '../../business-time/engine';
 import { DomainError, ErrorCode } from './domain-error';
 
 const logger = new Logger('GraphQL');
@@ -73,11 +78,14 @@ export function formatGraphQLError(
   }
   if (original instanceof BusinessTimeError) {
     // The pure engine's typed errors: bad amounts, instants or calendars are the caller's input.
-    const issues = original instanceof CalendarValidationError ? { issues: original.issues } : {};
     return {
       ...base,
       message: original.message,
-      extensions: { code: ErrorCode.VALIDATION_FAILED, reason: original.code, ...issues },
+      extensions: {
+        code: ErrorCode.VALIDATION_FAILED,
+        reason: original.code,
+        ...businessTimeDetails(original),
+      },
     };
   }
   const httpResponse = (
@@ -128,4 +136,24 @@ export function formatGraphQLError(
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { ...base, message: 'Internal error', extensions: { code: ErrorCode.INTERNAL } };
+}
+
+/**
+ * What an engine error tells clients to word it (QA S53: the deadline calculator showed the
+ * engine's English sentence): a calendar's issues; the input and the rule it broke; the zone, date
+ * and horizon of a calendar with no working time left.
+ */
+function businessTimeDetails(error: BusinessTimeError): Record<string, unknown> {
+  if (error instanceof CalendarValidationError) return { issues: error.issues };
+  if (error instanceof BusinessTimeInputError) {
+    return { field: error.field, ...(error.rule ? { rule: error.rule } : {}) };
+  }
+  if (error instanceof NoWorkingTimeError) {
+    return {
+      timeZone: error.timeZone,
+      searchedFrom: error.searchedFrom,
+      horizonDays: error.horizonDays,
+    };
+  }
+  return {};
 }

@@ -304,6 +304,75 @@ describe('the ticket workflow’s refusals in the UI language', () => {
     );
   });
 
+  it('QA S53: refusals a form could reach say what is wrong in the UI language, not the server sentence', () => {
+    const en_ = { ...esCtx, language: 'en' };
+    // A mistyped year in a date field (0202): the date and the earliest one, in words.
+    const early = fail('VALIDATION_FAILED', {
+      reason: 'DATE_TOO_EARLY',
+      field: 'purchasedOn',
+      value: '0202-02-15',
+      earliest: '2000-01-01',
+    });
+    expect(serverErrorText(early, es, esCtx)).toBe(
+      '«Fecha de compra» (lunes, 15 de febrero de 202) es anterior al sábado, 1 de enero de 2000: revise el año.',
+    );
+    expect(serverErrorText(early, en, en_)).toMatch(
+      /^“Purchase date” \(.*\) is before .*2000: check the year\.$/,
+    );
+    // An organization's name with nothing to make its identifier from.
+    const slug = fail('VALIDATION_FAILED', { reason: 'SLUG_NOT_DERIVABLE', field: 'name' });
+    expect(serverErrorText(slug, es, esCtx)).toBe(
+      '«Nombre» necesita al menos una letra o un número (A–Z, 0–9): con ellos se forma el identificador de la organización.',
+    );
+    // The deadline calculator's engine: an instant outside its years; another input rule.
+    const range = fail('VALIDATION_FAILED', {
+      reason: 'BUSINESS_TIME_INPUT_INVALID',
+      field: 'from',
+      rule: 'INSTANT_RANGE',
+    });
+    expect(serverErrorText(range, es, { ...esCtx, fieldLabel: () => 'Desde' })).toBe(
+      '«Desde» debe estar entre el año 1900 y el 9000: revise el año.',
+    );
+    const other = fail('VALIDATION_FAILED', {
+      reason: 'BUSINESS_TIME_INPUT_INVALID',
+      field: 'from',
+    });
+    expect(serverErrorText(other, es, { ...esCtx, fieldLabel: () => 'Desde' })).toBe(
+      '«Desde» no es válido.',
+    );
+    const closed = fail('VALIDATION_FAILED', {
+      reason: 'NO_WORKING_TIME',
+      timeZone: 'America/Mexico_City',
+      searchedFrom: '2026-12-07',
+      horizonDays: 1098,
+    });
+    expect(serverErrorText(closed, es, esCtx)).toBe(
+      'El calendario no tiene horario hábil en los 1,098 días a partir del lunes, 7 de diciembre de 2026: revise su horario semanal y sus excepciones.',
+    );
+    expect(serverErrorText(closed, en, en_)).toBe(
+      'The calendar has no business hours in the 1,098 days from Monday, December 7, 2026: check its weekly hours and its exceptions.',
+    );
+    // A picker's stale list.
+    expect(
+      serverErrorText(fail('VALIDATION_FAILED', { reason: 'AGENT_NOT_ACTIVE' }), es, esCtx),
+    ).toBe(
+      'La persona elegida ya no es un agente activo del proveedor: recargue la página y elija otra.',
+    );
+    expect(
+      serverErrorText(fail('VALIDATION_FAILED', { reason: 'PARTICIPANT_NOT_ACTIVE' }), en, en_),
+    ).toBe(
+      "That person is no longer an active user of the ticket's organization: reload the page and choose another.",
+    );
+    // `@Length(min, max)` names its rule `isLength`: its limits are said, not «no es válido».
+    const length = fail('VALIDATION_FAILED', {
+      reason: 'INPUT_CONSTRAINTS',
+      violations: [{ path: 'name', property: 'name', constraint: 'isLength', args: [1, 200] }],
+    });
+    expect(serverErrorText(length, es, esCtx)).toBe(
+      es.server.constraints.length('Nombre', '1', '200'),
+    );
+  });
+
   it('a date on a holiday names the holiday, in either language (QA S51)', () => {
     const christmas = fail('VALIDATION_FAILED', {
       reason: 'ON_HOLIDAY',

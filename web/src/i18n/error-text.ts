@@ -103,7 +103,9 @@ function violationText(
     case 'arrayMaxSize':
     case 'arrayMinSize':
       return num(a) === undefined ? c.other(field) : c[v.constraint](field, number(a));
+    // `@Length(min, max)` names its rule `isLength` (QA S53: it fell to «no es válido»).
     case 'length':
+    case 'isLength':
       return c.length(field, number(a), number(b));
     case 'isIn': {
       const values = Array.isArray(a) ? a.map(String) : [];
@@ -268,6 +270,26 @@ export function serverErrorText(
       return s.outsideBusinessTime(field(ext.field), instant(ext.value, true));
     case 'NOT_WHATSAPP_GROUP_LINK':
       return s.notWhatsappGroupLink(field(ext.field));
+    // QA S53: refusals a form could reach that showed the server's English sentence.
+    case 'DATE_TOO_EARLY':
+      return s.dateTooEarly(
+        field(ext.field),
+        civilDate(ext.value, ctx.language),
+        civilDate(ext.earliest, ctx.language),
+      );
+    case 'SLUG_NOT_DERIVABLE':
+      return s.slugNotDerivable(field(ext.field));
+    // The engine's input rules: an instant outside the years it counts; any other input as invalid.
+    case 'BUSINESS_TIME_INPUT_INVALID':
+      return ext.rule === 'INSTANT_RANGE'
+        ? s.instantOutOfRange(field(ext.field))
+        : s.constraints.other(field(ext.field));
+    case 'NO_WORKING_TIME':
+      return s.noWorkingTime(number(ext.horizonDays), civilDate(ext.searchedFrom, ctx.language));
+    case 'AGENT_NOT_ACTIVE':
+      return s.agentNotActive;
+    case 'PARTICIPANT_NOT_ACTIVE':
+      return s.participantNotActive;
     case 'ON_HOLIDAY':
       return typeof ext.holiday === 'string'
         ? s.onHoliday(field(ext.field), instant(ext.value), ext.holiday)

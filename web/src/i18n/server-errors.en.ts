@@ -142,6 +142,16 @@ export const serverErrorsEn: ServerErrorMessages = {
     `“${f}” (${when}) is outside the client calendar's business hours.`,
   notWhatsappGroupLink: (f) =>
     `“${f}” must be a WhatsApp group invite link: https://chat.whatsapp.com/ followed by the group's code.`,
+  dateTooEarly: (f, date, earliest) => `“${f}” (${date}) is before ${earliest}: check the year.`,
+  slugNotDerivable: (f) =>
+    `“${f}” needs at least one letter or digit (A–Z, 0–9): the organization's identifier is made from them.`,
+  instantOutOfRange: (f) => `“${f}” must be between the years 1900 and 9000: check the year.`,
+  noWorkingTime: (days, from) =>
+    `The calendar has no business hours in the ${days} days from ${from}: check its weekly hours and its exceptions.`,
+  agentNotActive:
+    'The person chosen is no longer an active provider agent: reload the page and choose another.',
+  participantNotActive:
+    "That person is no longer an active user of the ticket's organization: reload the page and choose another.",
   onHoliday: (f, when, holiday) =>
     `“${f}” (${when}) falls on a holiday in the client's calendar: ${holiday}.`,
   checkpointOutsideHours: (time, weekday, hours) =>

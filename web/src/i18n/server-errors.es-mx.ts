@@ -158,6 +158,24 @@ export const serverErrorsEsMX = {
   // L3-14: solo un enlace de invitación a un grupo (QA S52: se mostraba la frase en inglés).
   notWhatsappGroupLink: (f: string) =>
     `«${f}» debe ser el enlace de invitación a un grupo de WhatsApp: https://chat.whatsapp.com/ seguido del código del grupo.`,
+  // QA S53: refusals a form could reach that showed the server's English sentence.
+  /** A date before 2000 (a mistyped year, «0202»). */
+  dateTooEarly: (f: string, date: string, earliest: string) =>
+    `«${f}» (${date}) es anterior al ${earliest}: revise el año.`,
+  /** An organization's name with no letter or digit A–Z/0–9 to make its identifier from. */
+  slugNotDerivable: (f: string) =>
+    `«${f}» necesita al menos una letra o un número (A–Z, 0–9): con ellos se forma el identificador de la organización.`,
+  /** The deadline calculator's instant outside the years it counts. */
+  instantOutOfRange: (f: string) => `«${f}» debe estar entre el año 1900 y el 9000: revise el año.`,
+  /** A calendar with no working hours left to count on. */
+  noWorkingTime: (days: string, from: string) =>
+    `El calendario no tiene horario hábil en los ${days} días a partir del ${from}: revise su horario semanal y sus excepciones.`,
+  /** A picker's list went stale: the agent was deactivated meanwhile. */
+  agentNotActive:
+    'La persona elegida ya no es un agente activo del proveedor: recargue la página y elija otra.',
+  /** The same for a participant. */
+  participantNotActive:
+    'Esa persona ya no es un usuario activo de la organización del ticket: recargue la página y elija otra.',
   // QA S51: un día festivo se nombra («Navidad»), no solo «fuera del horario hábil».
   onHoliday: (f: string, when: string, holiday: string) =>
     `«${f}» (${when}) cae en un día festivo del calendario del cliente: ${holiday}.`,
