@@ -3,6 +3,7 @@ import {
   type BusinessCalendar,
   isBusinessTime,
   lastBusinessMoment,
+  nextBusinessMoment,
   NoWorkingTimeError,
 } from '../business-time/engine';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
@@ -46,11 +47,35 @@ export function dateTooFarError(
   });
 }
 
+/** Whether `at` is a date `rule` allows on the calendar. */
+function allowedBy(calendar: BusinessCalendar, at: Date, rule: DateBusinessRule): boolean {
+  return rule === 'BUSINESS_OR_CLOSING'
+    ? isBusinessInstant(calendar, at)
+    : isBusinessTime(calendar, at);
+}
+
+/**
+ * The calendar's next business moment after a refused date, so the refusal can offer it («la
+ * siguiente hora hábil es el lunes, 14 dic, 9:00 a.m.», QA S52); none when the calendar has no
+ * working time left within the engine's search.
+ */
+function nextBusinessTimeAfter(
+  calendar: BusinessCalendar,
+  at: Date,
+): { nextBusinessTime?: string } {
+  try {
+    return { nextBusinessTime: nextBusinessMoment(calendar, at).toISOString() };
+  } catch (err) {
+    if (err instanceof NoWorkingTimeError) return {};
+    throw err;
+  }
+}
+
 /**
  * A date the ticket's calendar refuses because its day is a holiday (L3-06, L3-09,
- * BUSINESS-TIME.md), named: «Navidad» says more than "outside business hours" (QA S51). Undefined
- * when the date is allowed by `rule`, or refused for another reason (a night, a weekend), which the
- * usual OUTSIDE_BUSINESS_TIME refusal covers.
+ * BUSINESS-TIME.md), named: «Navidad» says more than "outside business hours" (QA S51), with the
+ * next business time. Undefined when the date is allowed by `rule`, or refused for another reason
+ * (a night, a weekend: {@link outsideBusinessTimeRefusal}).
  */
 export function holidayRefusal(
   calendar: BusinessCalendar,
@@ -59,24 +84,51 @@ export function holidayRefusal(
   rule: DateBusinessRule,
 ): DomainError | undefined {
   const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return undefined;
-  const allowed =
-    rule === 'BUSINESS_OR_CLOSING' ? isBusinessInstant(calendar, at) : isBusinessTime(calendar, at);
-  if (allowed) return undefined;
+  if (Number.isNaN(at.getTime()) || allowedBy(calendar, at, rule)) return undefined;
   const { holiday } = calendar.dayPlan(calendar.localDayOf(at.getTime()));
   if (!holiday) return undefined;
   return new DomainError(
     ErrorCode.VALIDATION_FAILED,
     `${field} ${iso} falls on a holiday of the ticket's calendar: ${holiday.date}, ${holiday.name}`,
-    { reason: 'ON_HOLIDAY', field, value: iso, date: holiday.date, holiday: holiday.name },
+    {
+      reason: 'ON_HOLIDAY',
+      field,
+      value: iso,
+      date: holiday.date,
+      holiday: holiday.name,
+      ...nextBusinessTimeAfter(calendar, at),
+    },
   );
+}
+
+/**
+ * A date outside the ticket calendar's business time (a night, a weekend, a closed day; a holiday
+ * is {@link holidayRefusal}'s), refused with the next business time (QA S52: the refusal named the
+ * weekday but not what to pick instead). Undefined when `rule` allows it. The workflow keeps its
+ * own check; this one answers first, before the Update.
+ */
+export function outsideBusinessTimeRefusal(
+  calendar: BusinessCalendar,
+  iso: string,
+  field: string,
+  rule: DateBusinessRule,
+  message = `${field} ${iso} is outside business time`,
+): DomainError | undefined {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime()) || allowedBy(calendar, at, rule)) return undefined;
+  return new DomainError(ErrorCode.VALIDATION_FAILED, message, {
+    reason: 'OUTSIDE_BUSINESS_TIME',
+    field,
+    value: iso,
+    ...nextBusinessTimeAfter(calendar, at),
+  });
 }
 
 /**
  * L3-09, L3-19: what the API refuses first in a release date, set or adjusted (`field`:
  * `releaseDate` or `newDate`): more than a year ahead, with the latest date the calendar accepts;
- * or a future date on a holiday, named. Undefined otherwise: the workflow keeps its own checks (a
- * past date, a night or a weekend).
+ * a future date on a holiday, named; or outside business time; both with the next business time.
+ * Undefined otherwise: the workflow keeps its own checks (a past date, and these again).
  */
 export function releaseDateRefusal(
   calendar: BusinessCalendar,
@@ -92,7 +144,9 @@ export function releaseDateRefusal(
       'BUSINESS_OR_CLOSING',
     );
   }
-  return Date.parse(iso) > now
-    ? holidayRefusal(calendar, iso, field, 'BUSINESS_OR_CLOSING')
-    : undefined;
+  if (!(Date.parse(iso) > now)) return undefined;
+  return (
+    holidayRefusal(calendar, iso, field, 'BUSINESS_OR_CLOSING') ??
+    outsideBusinessTimeRefusal(calendar, iso, field, 'BUSINESS_OR_CLOSING')
+  );
 }

@@ -22,7 +22,7 @@ import {
 } from '../../workflows/ticket/transitions';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { AppConfig } from '../config/app-config';
-import { isBusinessTime, localDateOf } from '../business-time/engine';
+import { localDateOf } from '../business-time/engine';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { EntityColumns } from '../database/entity-columns';
 import { preparedQuery } from '../database/prepared-query';
@@ -35,7 +35,12 @@ import { hasAnyRole } from '../identity/role-rules';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { PENDING_INVITATION_USERS_SQL } from '../identity/pending-invitation-sql';
 import { computeClock } from './clock-computation';
-import { dateTooFarError, holidayRefusal, releaseDateRefusal } from './date-horizon';
+import {
+  dateTooFarError,
+  holidayRefusal,
+  outsideBusinessTimeRefusal,
+  releaseDateRefusal,
+} from './date-horizon';
 import type { CalendarLookupResult } from './ticket.activities';
 import { isUniqueViolation } from '../identity/unique-violation';
 import { TicketEventEntity } from './ticket-event.entity';
@@ -589,16 +594,17 @@ export class TicketsService implements OnModuleInit {
       const calendar = await this.calendars.current(ticket.calendarId);
       const tooFar = remoteSessionTooFar(at, now);
       if (tooFar) throw dateTooFarError(tooFar, calendar.engine, 'STARTS_INSIDE');
-      const holiday = holidayRefusal(calendar.engine, at, 'at', 'STARTS_INSIDE');
-      if (holiday) throw holiday;
-      if (!isBusinessTime(calendar.engine, instant)) {
-        throw new DomainError(
-          ErrorCode.VALIDATION_FAILED,
+      const refusal =
+        holidayRefusal(calendar.engine, at, 'at', 'STARTS_INSIDE') ??
+        outsideBusinessTimeRefusal(
+          calendar.engine,
+          at,
+          'at',
+          'STARTS_INSIDE',
           `La sesión remota ${at} está fuera del horario hábil del calendario «${calendar.name}» / ` +
             `remote session ${at} is outside the business hours of calendar "${calendarDisplayName(calendar.name, 'en')}"`,
-          { reason: 'OUTSIDE_BUSINESS_TIME', field: 'at', value: at, calendarId: calendar.id },
         );
-      }
+      if (refusal) throw refusal;
     }
   }
 

@@ -4,6 +4,7 @@ import {
   defaultMexicoCityCalendar,
   isBusinessTime,
   MEXICO_CITY_TIME_ZONE,
+  nextBusinessMoment,
 } from '../../src/business-time/engine';
 import { DomainError } from '../../src/common/errors/domain-error';
 import { HourLedgerService } from '../../src/contracts/hour-ledger.service';
@@ -123,6 +124,15 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
         code: 'VALIDATION_FAILED',
         data: null,
       });
+      // QA S52: a date outside business hours says the next business time, what to pick instead.
+      if (words[0] === 'fuera del horario hábil') {
+        expect(refused.extensions).toMatchObject({
+          reason: 'OUTSIDE_BUSINESS_TIME',
+          field: 'at',
+          value: at,
+          nextBusinessTime: nextBusinessMoment(calendar(), new Date(at)).toISOString(),
+        });
+      }
       // Spanish first, then English.
       expect(refused.message.indexOf(words[0])).toBeGreaterThanOrEqual(0);
       expect(refused.message.indexOf(words[1])).toBeGreaterThan(refused.message.indexOf(words[0]));
@@ -203,6 +213,8 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
         value: onTheHoliday,
         date: holiday.date,
         holiday: holiday.name,
+        // And what to pick instead (QA S52).
+        nextBusinessTime: nextBusinessMoment(calendar(), new Date(onTheHoliday)).toISOString(),
       });
     };
 
@@ -239,6 +251,45 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
         reason: 'Prioridad del cliente',
       }),
       'newDate',
+    );
+    expect(await events(number)).toBe(published);
+  });
+
+  it('L3-09/L3-19: a release date on a Sunday or at night is refused with the next business time, set or adjusted; nothing recorded (QA S52)', async () => {
+    const number = await authorizedRequirement();
+    const before = await settledEvents(number);
+    const outside = (answer: Awaited<ReturnType<typeof mutate>>, field: string, value: string) => {
+      expect([answer.code, answer.data]).toEqual(['VALIDATION_FAILED', null]);
+      expect(answer.extensions).toMatchObject({
+        reason: 'OUTSIDE_BUSINESS_TIME',
+        field,
+        value,
+        nextBusinessTime: nextBusinessMoment(calendar(), new Date(value)).toISOString(),
+      });
+    };
+    const sunday = mexicoCity(2, 0, 10);
+    outside(
+      await mutate(Role.AGENT, 'setReleaseDate', 'SetReleaseDateInput', {
+        number,
+        releaseDate: sunday,
+      }),
+      'releaseDate',
+      sunday,
+    );
+    expect(await events(number)).toBe(before);
+
+    const near = addBusinessDays(calendar(), new Date(), 2).toISOString();
+    await act(Role.AGENT, 'setReleaseDate', 'SetReleaseDateInput', { number, releaseDate: near });
+    const published = await settledEvents(number);
+    const night = mexicoCity(3, 3, 22);
+    outside(
+      await mutate(Role.AGENT, 'adjustReleaseDate', 'AdjustReleaseDateInput', {
+        number,
+        newDate: night,
+        reason: 'Prioridad del cliente',
+      }),
+      'newDate',
+      night,
     );
     expect(await events(number)).toBe(published);
   });

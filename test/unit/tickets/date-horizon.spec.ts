@@ -1,6 +1,10 @@
 import { BusinessCalendar, defaultMexicoCityCalendar } from '../../../src/business-time/engine';
 import type { DomainError } from '../../../src/common/errors/domain-error';
-import { dateTooFarError, holidayRefusal } from '../../../src/tickets/date-horizon';
+import {
+  dateTooFarError,
+  holidayRefusal,
+  outsideBusinessTimeRefusal,
+} from '../../../src/tickets/date-horizon';
 import { releaseDateTooFar, remoteSessionTooFar } from '../../../workflows/ticket/date-limits';
 
 // QA finding (L3-06, L3-09): a date too far ahead was refused with "the latest possible date is
@@ -73,6 +77,8 @@ describe('a date on a holiday is refused with its name (L3-06, L3-09, BUSINESS-T
       value: iso,
       date: '2026-12-25',
       holiday: expect.stringContaining('Navidad') as string,
+      // What to pick instead (QA S52): Monday 28 Dec, 09:00 (Saturday and Sunday closed).
+      nextBusinessTime: new Date(mx('2026-12-28T09:00')).toISOString(),
     });
   });
 
@@ -85,5 +91,45 @@ describe('a date on a holiday is refused with its name (L3-06, L3-09, BUSINESS-T
     ).toBeUndefined();
     expect(holidayRefusal(calendar, at('2026-12-23T22:00'), 'at', 'STARTS_INSIDE')).toBeUndefined();
     expect(holidayRefusal(calendar, at('2026-12-26T10:00'), 'at', 'STARTS_INSIDE')).toBeUndefined();
+  });
+});
+
+describe('a date outside business time is refused with the next business time (L3-06, L3-09; QA S52)', () => {
+  const at = (local: string) => new Date(mx(local)).toISOString();
+
+  it('a Saturday: OUTSIDE_BUSINESS_TIME with Monday 09:00', () => {
+    const error = outsideBusinessTimeRefusal(
+      calendar,
+      at('2026-12-12T10:00'),
+      'releaseDate',
+      'BUSINESS_OR_CLOSING',
+    )!;
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.details).toEqual({
+      reason: 'OUTSIDE_BUSINESS_TIME',
+      field: 'releaseDate',
+      value: at('2026-12-12T10:00'),
+      nextBusinessTime: at('2026-12-14T09:00'),
+    });
+  });
+
+  it('a night: the next morning; a closing instant is a release date, not a session start', () => {
+    expect(
+      outsideBusinessTimeRefusal(calendar, at('2026-12-09T21:30'), 'at', 'STARTS_INSIDE')?.details,
+    ).toMatchObject({ nextBusinessTime: at('2026-12-10T09:00') });
+    expect(
+      outsideBusinessTimeRefusal(
+        calendar,
+        at('2026-12-09T18:00'),
+        'releaseDate',
+        'BUSINESS_OR_CLOSING',
+      ),
+    ).toBeUndefined();
+    expect(
+      outsideBusinessTimeRefusal(calendar, at('2026-12-09T18:00'), 'at', 'STARTS_INSIDE')?.details,
+    ).toMatchObject({ reason: 'OUTSIDE_BUSINESS_TIME', nextBusinessTime: at('2026-12-10T09:00') });
+    expect(
+      outsideBusinessTimeRefusal(calendar, at('2026-12-09T12:00'), 'at', 'STARTS_INSIDE'),
+    ).toBeUndefined();
   });
 });

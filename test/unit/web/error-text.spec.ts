@@ -277,6 +277,38 @@ describe('the ticket workflow’s refusals in the UI language', () => {
         { ...esCtx, formatInstantWithDay: (iso: string) => `sábado, ${esCtx.formatInstant(iso)}` },
       ),
     ).toMatch(/^«Fecha de entrega» \(sábado, 12 dic 2026, 10:00.*\) cae fuera del horario hábil/);
+    // And what to pick instead: the calendar's next business time (QA S52).
+    const withDay = {
+      ...esCtx,
+      formatInstantWithDay: (iso: string) => `lunes, ${esCtx.formatInstant(iso)}`,
+    };
+    expect(
+      serverErrorText(
+        fail('VALIDATION_FAILED', {
+          reason: 'OUTSIDE_BUSINESS_TIME',
+          field: 'releaseDate',
+          value: '2026-12-12T16:00:00.000Z',
+          nextBusinessTime: '2026-12-14T15:00:00.000Z',
+        }),
+        es,
+        withDay,
+      ),
+    ).toMatch(
+      /cae fuera del horario hábil del calendario del cliente\. La siguiente hora hábil es el lunes, 14 dic 2026, 9:00.*\.$/,
+    );
+    expect(
+      serverErrorText(
+        fail('VALIDATION_FAILED', {
+          reason: 'ON_HOLIDAY',
+          field: 'releaseDate',
+          value: '2026-12-25T18:00:00.000Z',
+          holiday: 'Navidad',
+          nextBusinessTime: '2026-12-28T15:00:00.000Z',
+        }),
+        en,
+        { ...withDay, language: 'en' },
+      ),
+    ).toMatch(/: Navidad\. The next business time is lunes, 28 dic 2026, 9:00.*\.$/);
     expect(
       serverErrorText(
         fail('VALIDATION_FAILED', {

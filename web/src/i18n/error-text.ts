@@ -266,8 +266,13 @@ export function serverErrorText(
     case 'BEFORE_REGISTRATION':
       return s.beforeRegistration(field(ext.field), instant(ext.registeredAt));
     // With its weekday: «(sábado, 12 dic 2026, 10:00 a.m.)» says why at once (QA S52).
+    // And the calendar's next business time, what to pick instead (QA S52).
     case 'OUTSIDE_BUSINESS_TIME':
-      return s.outsideBusinessTime(field(ext.field), instant(ext.value, true));
+      return s.outsideBusinessTime(
+        field(ext.field),
+        instant(ext.value, true),
+        ext.nextBusinessTime ? instant(ext.nextBusinessTime, true) : undefined,
+      );
     case 'NOT_WHATSAPP_GROUP_LINK':
       return s.notWhatsappGroupLink(field(ext.field));
     // QA S53: refusals a form could reach that showed the server's English sentence.
@@ -292,7 +297,12 @@ export function serverErrorText(
       return s.participantNotActive;
     case 'ON_HOLIDAY':
       return typeof ext.holiday === 'string'
-        ? s.onHoliday(field(ext.field), instant(ext.value), ext.holiday)
+        ? s.onHoliday(
+            field(ext.field),
+            instant(ext.value),
+            ext.holiday,
+            ext.nextBusinessTime ? instant(ext.nextBusinessTime, true) : undefined,
+          )
         : s.outsideBusinessTime(field(ext.field), instant(ext.value));
     // L3-15 checkpoint settings: the time is outside that weekday's working hours.
     case 'CHECKPOINT_OUTSIDE_BUSINESS_HOURS': {

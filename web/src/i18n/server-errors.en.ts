@@ -138,8 +138,8 @@ export const serverErrorsEn: ServerErrorMessages = {
   duplicateHoliday: (date) => `${date} is already a non-working day in this calendar.`,
   beforeRegistration: (f, registeredAt) =>
     `“${f}” cannot be before the ticket was registered (${registeredAt}).`,
-  outsideBusinessTime: (f, when) =>
-    `“${f}” (${when}) is outside the client calendar's business hours.`,
+  outsideBusinessTime: (f, when, next) =>
+    `“${f}” (${when}) is outside the client calendar's business hours.${next ? ` The next business time is ${next}.` : ''}`,
   notWhatsappGroupLink: (f) =>
     `“${f}” must be a WhatsApp group invite link: https://chat.whatsapp.com/ followed by the group's code.`,
   dateTooEarly: (f, date, earliest) => `“${f}” (${date}) is before ${earliest}: check the year.`,
@@ -152,8 +152,8 @@ export const serverErrorsEn: ServerErrorMessages = {
     'The person chosen is no longer an active provider agent: reload the page and choose another.',
   participantNotActive:
     "That person is no longer an active user of the ticket's organization: reload the page and choose another.",
-  onHoliday: (f, when, holiday) =>
-    `“${f}” (${when}) falls on a holiday in the client's calendar: ${holiday}.`,
+  onHoliday: (f, when, holiday, next) =>
+    `“${f}” (${when}) falls on a holiday in the client's calendar: ${holiday}.${next ? ` The next business time is ${next}.` : ''}`,
   checkpointOutsideHours: (time, weekday, hours) =>
     hours
       ? `${time} is outside ${weekday}'s business hours (${hours}) in the client's calendar; choose a time within them.`

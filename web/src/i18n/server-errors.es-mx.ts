@@ -153,8 +153,9 @@ export const serverErrorsEsMX = {
   duplicateHoliday: (date: string) => `El ${date} ya es un día inhábil de este calendario.`,
   beforeRegistration: (f: string, registeredAt: string) =>
     `«${f}» no puede ser anterior al registro del ticket (${registeredAt}).`,
-  outsideBusinessTime: (f: string, when: string) =>
-    `«${f}» (${when}) cae fuera del horario hábil del calendario del cliente.`,
+  /** `next`: the calendar's next business time, when the server gave it (QA S52). */
+  outsideBusinessTime: (f: string, when: string, next?: string) =>
+    `«${f}» (${when}) cae fuera del horario hábil del calendario del cliente.${next ? ` La siguiente hora hábil es el ${next}.` : ''}`,
   // L3-14: solo un enlace de invitación a un grupo (QA S52: se mostraba la frase en inglés).
   notWhatsappGroupLink: (f: string) =>
     `«${f}» debe ser el enlace de invitación a un grupo de WhatsApp: https://chat.whatsapp.com/ seguido del código del grupo.`,
@@ -177,8 +178,8 @@ export const serverErrorsEsMX = {
   participantNotActive:
     'Esa persona ya no es un usuario activo de la organización del ticket: recargue la página y elija otra.',
   // QA S51: un día festivo se nombra («Navidad»), no solo «fuera del horario hábil».
-  onHoliday: (f: string, when: string, holiday: string) =>
-    `«${f}» (${when}) cae en un día festivo del calendario del cliente: ${holiday}.`,
+  onHoliday: (f: string, when: string, holiday: string, next?: string) =>
+    `«${f}» (${when}) cae en un día festivo del calendario del cliente: ${holiday}.${next ? ` La siguiente hora hábil es el ${next}.` : ''}`,
   checkpointOutsideHours: (time: string, weekday: string, hours: string) =>
     hours
       ? `La hora ${time} queda fuera del horario hábil del ${weekday} (${hours}) en el calendario del cliente; elija una hora dentro de ese horario.`
