@@ -474,6 +474,57 @@ describe('the ticket workflow’s refusals in the UI language', () => {
     );
   });
 
+  it('every reason the API raises is worded here or by the screen that meets it (QA S53)', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory()
+          ? files(join(dir, e.name))
+          : e.name.endsWith('.ts')
+            ? [join(dir, e.name)]
+            : [],
+      );
+    const src = join(__dirname, '../../../src');
+    const raised = new Set(
+      files(src).flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/reason: '([A-Z_]+)'/g)].map((m) => m[1]),
+      ),
+    );
+    // The engine's typed errors reach clients by their code (graphql-error-formatter.ts).
+    for (const code of ['BUSINESS_TIME_INPUT_INVALID', 'NO_WORKING_TIME']) raised.add(code);
+    const web = join(__dirname, '../../../web/src');
+    /** Reasons a screen words itself: the file and what in it does (null: no screen calls it). */
+    const byScreen: Record<string, readonly [string, string] | null> = {
+      INPUT_CONSTRAINTS: ['i18n/error-text.ts', 'violationsOf(ext)'],
+      OWN_ADMIN_ROLE: ['users/edit-user-form.tsx', "'OWN_ADMIN_ROLE'"],
+      PASSWORD_LINK_INVALID: ['users/set-password-page.tsx', "'PASSWORD_LINK_INVALID'"],
+      WRONG_CURRENT_PASSWORD: ['users/change-password-page.tsx', "'WRONG_CURRENT_PASSWORD'"],
+      TITLE_TAKEN: ['canned-responses/canned-response-form.tsx', "'TITLE_TAKEN'"],
+      SESSION_ENDED: ['api/live.ts', 'SESSION_ENDED_CLOSE'],
+      // The users page words its CONFLICT and RATE_LIMITED refusals (resend, reset, deactivate).
+      USER_INACTIVE: ['users/users-page.tsx', 'CONFLICT: a.notPossible'],
+      INVITATION_NOT_PENDING: ['users/users-page.tsx', 'CONFLICT: a.notPossible'],
+      INVITATION_JUST_SENT: ['users/users-page.tsx', 'RATE_LIMITED: a.invitationJustSent'],
+      // The statement's CSV download endpoint: the web app builds the CSV itself.
+      INVALID_LANGUAGE: null,
+    };
+    const unworded = [...raised].filter((reason) => {
+      if (Object.hasOwn(byScreen, reason)) {
+        const screen = byScreen[reason];
+        return screen !== null && !readFileSync(join(web, screen[0]), 'utf8').includes(screen[1]);
+      }
+      return [es, en].some(
+        (words) =>
+          serverErrorText(
+            fail('VALIDATION_FAILED', { reason, field: 'note', value: 'x' }),
+            words,
+            esCtx,
+          ) === undefined,
+      );
+    });
+    expect(raised.size).toBeGreaterThan(40);
+    expect(unworded).toEqual([]);
+  });
+
   it('every reason the workflow and the hour ledger’s rules raise has words in both languages', () => {
     const dir = join(__dirname, '../../../workflows/ticket');
     const workflow = readdirSync(dir)

@@ -291,6 +291,8 @@ export function serverErrorText(
         : s.constraints.other(field(ext.field));
     case 'NO_WORKING_TIME':
       return s.noWorkingTime(number(ext.horizonDays), civilDate(ext.searchedFrom, ctx.language));
+    case 'AGENDA_STILL_BUILDING':
+      return s.agendaStillBuilding;
     case 'AGENT_NOT_ACTIVE':
       return s.agentNotActive;
     case 'PARTICIPANT_NOT_ACTIVE':

@@ -148,6 +148,8 @@ export const serverErrorsEn: ServerErrorMessages = {
   instantOutOfRange: (f) => `“${f}” must be between the years 1900 and 9000: check the year.`,
   noWorkingTime: (days, from) =>
     `The calendar has no business hours in the ${days} days from ${from}: check its weekly hours and its exceptions.`,
+  agendaStillBuilding:
+    'The agenda is still being built: ask again in a moment to get the same one.',
   agentNotActive:
     'The person chosen is no longer an active provider agent: reload the page and choose another.',
   participantNotActive:

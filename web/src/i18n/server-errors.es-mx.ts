@@ -171,6 +171,9 @@ export const serverErrorsEsMX = {
   /** A calendar with no working hours left to count on. */
   noWorkingTime: (days: string, from: string) =>
     `El calendario no tiene horario hábil en los ${days} días a partir del ${from}: revise su horario semanal y sus excepciones.`,
+  /** L3-15: «Generar agenda ahora» while no worker answered in time; asking again joins it. */
+  agendaStillBuilding:
+    'La agenda sigue generándose: vuelva a pedirla en un momento y se mostrará la misma.',
   /** A picker's list went stale: the agent was deactivated meanwhile. */
   agentNotActive:
     'La persona elegida ya no es un agente activo del proveedor: recargue la página y elija otra.',
