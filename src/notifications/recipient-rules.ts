@@ -41,8 +41,9 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   AUTO_CLOSE_REMINDER: ['REGISTRANT'],
   CANCELLED: ['REGISTRANT', 'AUTHORIZERS'],
   DATE_ADJUSTED: ['REGISTRANT', 'AUTHORIZERS'],
-  // L3-19, BUSINESS-TIME.md: a calendar change moved a date the registrant was told.
-  DEADLINE_MOVED: ['REGISTRANT'],
+  // L3-19, BUSINESS-TIME.md: a calendar change moved a date the registrant was told; told where
+  // an adjusted date is (QA S53), so an approver who authorized the work hears of it too.
+  DEADLINE_MOVED: ['REGISTRANT', 'AUTHORIZERS'],
   // L3-06..L3-09: the agent who must act (every agent while none is assigned, like
   // PROVIDER_DELIVERY_AT_RISK) and the managers who watch SLAs; never the client.
   SLA_AT_RISK: ['ASSIGNEE_OR_AGENTS', 'MANAGERS'],

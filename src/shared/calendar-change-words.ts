@@ -53,8 +53,9 @@ export function calendarChangeEsMX(c: CalendarChangeWords, calendar: string | nu
     case 'HOLIDAY_REMOVED':
       return `se quitó el día festivo «${c.name}» (${day})${of('del')}`;
     case 'HOURS_SET':
+      // «de 09:00 a 14:00 y de 15:00 a 18:00», not «de 09:00–14:00» (QA S53).
       return c.intervals?.length
-        ? `el ${day} se atiende de ${hours(c)}${of('en el')}${why}`
+        ? `el ${day} se atiende ${c.intervals.map((i) => `de ${i.start} a ${i.end}`).join(' y ')}${of('en el')}${why}`
         : `se cerró el ${day}${of('en el')}${why}`;
     case 'HOURS_REMOVED':
       return `el ${day} vuelve a su horario normal${of('en el')}`;

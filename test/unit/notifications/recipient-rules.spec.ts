@@ -49,6 +49,8 @@ describe('L3-11 recipient rules', () => {
     for (const type of [
       'RELEASE_DATE_SET',
       'DATE_ADJUSTED',
+      // A date a calendar change moved is told where an adjusted one is (QA S53).
+      'DEADLINE_MOVED',
       'DEVELOPMENT_STARTED',
       'RELEASED_FOR_TESTING',
       // L3-09: the reminder while the release waits for the client's tests goes where it went.
@@ -64,6 +66,7 @@ describe('L3-11 recipient rules', () => {
     const special = new Set<NotificationEventType>([
       'RELEASE_DATE_SET',
       'DATE_ADJUSTED',
+      'DEADLINE_MOVED',
       'DEVELOPMENT_STARTED',
       'RELEASED_FOR_TESTING',
       'TESTING_REMINDER',
@@ -86,7 +89,7 @@ describe('L3-11 recipient rules', () => {
     const rest = (Object.keys(RECIPIENT_RULES) as NotificationEventType[]).filter(
       (t) => !special.has(t),
     );
-    expect(rest).toHaveLength(13);
+    expect(rest).toHaveLength(12);
     for (const type of rest) expect(RECIPIENT_RULES[type]).toEqual(['REGISTRANT']);
   });
 

@@ -643,7 +643,7 @@ describe('L3-11 timeline events → emails', () => {
         calendarVersion: 4,
       }),
     ).toEqual([]);
-    expect(RECIPIENT_RULES.DEADLINE_MOVED).toEqual(['REGISTRANT']);
+    expect(RECIPIENT_RULES.DEADLINE_MOVED).toEqual(['REGISTRANT', 'AUTHORIZERS']);
   });
 
   it('L3-11 provider side: a new ticket reaches the provider staff, keyed apart from the registrant email', () => {

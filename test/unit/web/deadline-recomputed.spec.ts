@@ -65,7 +65,7 @@ describe('ticket history: a recomputed deadline names the calendar change (L3-06
       reason: 'Nochebuena',
     });
     expect(title([half])).toContain(
-      ': el jue, 24 de dic de 2026 se atiende de 09:00–14:00 en el calendario «México CDMX» («Nochebuena»).',
+      ': el jue, 24 de dic de 2026 se atiende de 09:00 a 14:00 en el calendario «México CDMX» («Nochebuena»).',
     );
     expect(title([half], en.tickets)).toContain(
       ': Thu, Dec 24, 2026 is worked 09:00–14:00 in the calendar “México CDMX” (“Nochebuena”).',

@@ -28,8 +28,12 @@ describe('a holiday that moves no deadline (holidayWithoutEffect)', () => {
     expect(holidayWithoutEffect('2026-12-12', calendar, now)).toBe('closed'); // Saturday
     expect(holidayWithoutEffect('2026-12-13', calendar, now)).toBe('closed'); // Sunday
     expect(holidayWithoutEffect('2026-12-21', calendar, now)).toBe('closed'); // closed exception
-    // A Saturday an exception opens, and a Monday: the holiday takes working time away.
-    expect(holidayWithoutEffect('2026-12-19', calendar, now)).toBeNull();
+    // A Monday: the holiday takes working time away.
     expect(holidayWithoutEffect('2026-12-14', calendar, now)).toBeNull();
+  });
+
+  it('a day with its own hours keeps them: an exception wins over a holiday (BUSINESS-TIME.md; QA S53)', () => {
+    // A Saturday an exception opens: the holiday changes nothing there.
+    expect(holidayWithoutEffect('2026-12-19', calendar, now)).toBe('exception');
   });
 });

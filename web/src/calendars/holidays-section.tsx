@@ -149,7 +149,10 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
       {removing && (
         <ImpactConfirm
           id="holiday-remove"
-          title={m.holidayRemoveTitle(formatLocalDate(removing, language))}
+          title={m.holidayRemoveTitle(
+            formatLocalDate(removing, language),
+            calendar.holidays.find((h) => h.date === removing)?.name ?? '',
+          )}
           impact={impact(false)}
           yes={m.holidayRemoveYes}
           no={m.cancel}

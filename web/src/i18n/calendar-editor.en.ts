@@ -49,7 +49,7 @@ export const calendarEditorEn: CalendarEditorMessages = {
     `This calendar governs ${clients} ${clients === 1 ? 'client' : 'clients'} and ${tickets} ${tickets === 1 ? 'open ticket' : 'open tickets'}: running deadlines are recomputed with the new hours. ${EMAILED_EN}`,
   confirmYes: 'Yes, save and recompute',
   holidayAddTitle: (date, name) => `Add ${date} (“${name}”) as a holiday?`,
-  holidayRemoveTitle: (date) => `Remove the holiday on ${date}?`,
+  holidayRemoveTitle: (date, name) => `Remove the holiday on ${date} (“${name}”)?`,
   holidayImpact: (adding, usage, isDefault) =>
     reachEn(
       adding
@@ -63,6 +63,8 @@ export const calendarEditorEn: CalendarEditorMessages = {
     past: 'That date has passed: no running deadline changes. The day is recorded in the calendar.',
     closed:
       'That day is already closed in this calendar: no deadline changes. It is recorded as a holiday.',
+    exception:
+      'That day has an hours exception, which still applies over the holiday: no deadline changes. It is recorded as a holiday.',
   },
   holidayAddOnlyYes: 'Yes, add',
   holidayRemoveYes: 'Yes, remove and recompute',

@@ -49,7 +49,9 @@ export const calendarEditorEsMX = {
   // QA (L3-06): agregar o quitar un festivo mueve los plazos de todo cliente en este calendario.
   holidayAddTitle: (date: string, name: string) =>
     `¿Agregar el ${date} («${name}») como día festivo?`,
-  holidayRemoveTitle: (date: string) => `¿Quitar el día festivo del ${date}?`,
+  /** Named, as the add confirmation names it (QA S53). */
+  holidayRemoveTitle: (date: string, name: string) =>
+    `¿Quitar el día festivo del ${date} («${name}»)?`,
   /** `usage` null: the API did not say (not provider staff). */
   holidayImpact: (
     adding: boolean,
@@ -67,7 +69,9 @@ export const calendarEditorEsMX = {
     past: 'Esa fecha ya pasó: ningún plazo en curso cambia. El día queda registrado en el calendario.',
     closed:
       'Ese día ya es inhábil en este calendario: ningún plazo cambia. Queda registrado como día festivo.',
-  } as Record<'past' | 'closed', string>,
+    exception:
+      'Ese día tiene una excepción de horario, que sigue rigiendo sobre el día festivo: ningún plazo cambia. Queda registrado como día festivo.',
+  } as Record<'past' | 'closed' | 'exception', string>,
   holidayAddOnlyYes: 'Sí, agregar',
   holidayRemoveYes: 'Sí, quitar y recalcular',
   // Una excepción (día cerrado, medio día) también mueve los plazos de todo cliente del calendario.
