@@ -149,7 +149,7 @@ describe('ticket history: a moved reminder or automatic closure names the calend
       changes,
     );
 
-  it('one change: named with its calendar, es and en', () => {
+  it('one change: named with its calendar, what moved and when, es and en (QA S53)', () => {
     const closed = change({
       kind: 'HOURS_SET',
       date: '2026-11-20',
@@ -157,26 +157,42 @@ describe('ticket history: a moved reminder or automatic closure names the calend
       reason: 'Inventario',
     });
     expect(moved([closed])).toBe(
-      'Recordatorio o cierre automático recalculado: se cerró el vie, 20 de nov de 2026 ' +
-        'en el calendario «México CDMX» («Inventario»).',
+      'Cierre automático recalculado: se cerró el vie, 20 de nov de 2026 ' +
+        'en el calendario «México CDMX» («Inventario»). Se cerrará: <11-17T16:00> → <11-18T16:00>.',
     );
     expect(moved([revolucion], en.tickets)).toBe(
-      'Reminder or automatic closure recomputed: the holiday “Día de la Revolución” ' +
-        '(Mon, Nov 16, 2026) was added to the calendar “México CDMX”.',
+      'Automatic closure recomputed: the holiday “Día de la Revolución” ' +
+        '(Mon, Nov 16, 2026) was added to the calendar “México CDMX”. Closes: <11-17T16:00> → <11-18T16:00>.',
+    );
+  });
+
+  it('a reminder names which one moved; several moved at once keep the general words', () => {
+    const reminder = (d: Record<string, unknown>) =>
+      eventTitle('SCHEDULE_RECOMPUTED', d, esMX.tickets, format, undefined, [revolucion]);
+    const span = { from: data.previousDeadline, to: data.deadline };
+    expect(reminder({ approvalReminderAt: span })).toBe(
+      'Recordatorio de autorización recalculado: se agregó el día festivo «Día de la Revolución» ' +
+        '(lun, 16 de nov de 2026) al calendario «México CDMX». ' +
+        'Próximo recordatorio: <11-17T16:00> → <11-18T16:00>.',
+    );
+    expect(reminder({ approvalReminderAt: span, testingReminderAt: span })).toBe(
+      'Recordatorio o cierre automático recalculado: se agregó el día festivo «Día de la Revolución» ' +
+        '(lun, 16 de nov de 2026) al calendario «México CDMX».',
     );
   });
 
   it('several changes: named and counted like a recomputed deadline', () => {
     const week = change({ kind: 'WEEK_CHANGED' });
     expect(moved([revolucion, week, change({ kind: 'RENAMED', name: 'CDMX' })])).toBe(
-      'Recordatorio o cierre automático recalculado por cambios en el calendario «México CDMX»: ' +
+      'Cierre automático recalculado por cambios en el calendario «México CDMX»: ' +
         'se agregó el día festivo «Día de la Revolución» (lun, 16 de nov de 2026); ' +
-        'cambió el horario semanal y 1 cambio más.',
+        'cambió el horario semanal y 1 cambio más. Se cerrará: <11-17T16:00> → <11-18T16:00>.',
     );
   });
 
-  it('events recorded before they kept a version keep their words', () => {
-    expect(moved(null)).toBe('Recordatorio o cierre automático recalculado');
-    expect(moved([change({})])).toBe('Recordatorio o cierre automático recalculado');
+  it('events recorded before they kept a version name no change, but what moved and when', () => {
+    const line = 'Cierre automático recalculado. Se cerrará: <11-17T16:00> → <11-18T16:00>.';
+    expect(moved(null)).toBe(line);
+    expect(moved([change({})])).toBe(line);
   });
 });

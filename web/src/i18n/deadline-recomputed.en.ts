@@ -14,4 +14,12 @@ export const deadlineRecomputedEn: DeadlineRecomputedMessages = {
         ? `The deadline stays: ${to}`
         : `Due: ${from} → ${to}`,
   change: calendarChangeEn,
+  scheduleTitles: {
+    autoCloseAt: 'Automatic closure recomputed',
+    approvalReminderAt: 'Authorization reminder recomputed',
+    changeOrderReminderAt: 'Change order reminder recomputed',
+    testingReminderAt: 'Testing reminder recomputed',
+  },
+  scheduleDue: (field, from, to) =>
+    field === 'autoCloseAt' ? `Closes: ${from} → ${to}` : `Next reminder: ${from} → ${to}`,
 };

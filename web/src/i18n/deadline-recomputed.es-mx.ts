@@ -29,6 +29,21 @@ export const deadlineRecomputedEsMX = {
         : `Vencimiento: ${from} → ${to}`,
   /** One change; `calendar` names the calendar when the line names it nowhere else. */
   change: calendarChangeEsMX,
+  /**
+   * SCHEDULE_RECOMPUTED, by the field of what moved (QA S53: «Recordatorio o cierre automático
+   * recalculado» said neither which nor when).
+   */
+  scheduleTitles: {
+    autoCloseAt: 'Cierre automático recalculado',
+    approvalReminderAt: 'Recordatorio de autorización recalculado',
+    changeOrderReminderAt: 'Recordatorio de la orden de cambio recalculado',
+    testingReminderAt: 'Recordatorio de pruebas recalculado',
+  } as Record<string, string>,
+  /** Its instant before and after. */
+  scheduleDue: (field: string, from: string, to: string) =>
+    field === 'autoCloseAt'
+      ? `Se cerrará: ${from} → ${to}`
+      : `Próximo recordatorio: ${from} → ${to}`,
 };
 
 export type DeadlineRecomputedMessages = typeof deadlineRecomputedEsMX;

@@ -144,10 +144,10 @@ export function eventTitle(
     );
   }
   // Only a calendar change records SCHEDULE_RECOMPUTED too (a reminder or the automatic closure
-  // moved): it names the change like a recomputed deadline, or keeps its words when none is known.
-  if (type === 'SCHEDULE_RECOMPUTED') {
-    return changeCause(title, changes ?? [], words.recomputed) ?? title;
-  }
+  // moved): it names the change like a recomputed deadline, or keeps its words when none is known;
+  // and, when one thing moved, which one and from when to when (QA S53).
+  if (type === 'SCHEDULE_RECOMPUTED')
+    return scheduleLine(title, data, words.recomputed, format, changes);
   const named = clock ? `${title}: ${clock}` : title;
   // A pause moves the deadline by the business time it lasted (BUSINESS-TIME.md): say where to.
   if (type === 'CLOCK_RESUMED' && format && typeof data.deadline === 'string') {
@@ -165,6 +165,40 @@ export function eventTitle(
     return `${named}. ${words.dueOn(format(data.deadline))}`;
   }
   return named;
+}
+
+/** The instants SCHEDULE_RECOMPUTED can carry, each `{ from, to }`. */
+const SCHEDULE_FIELDS = [
+  'autoCloseAt',
+  'approvalReminderAt',
+  'changeOrderReminderAt',
+  'testingReminderAt',
+] as const;
+
+/**
+ * A moved reminder or automatic closure (L3-07, L3-09, L3-12): «Cierre automático recalculado: se
+ * agregó el día festivo «…» (…) al calendario «…». Se cerrará: <old> → <new>.» Several moved at once
+ * (rare) keep the general title and no dates.
+ */
+function scheduleLine(
+  title: string,
+  data: Readonly<Record<string, unknown>>,
+  w: DeadlineRecomputedMessages,
+  format: ((iso: string) => string) | undefined,
+  changes: readonly RecomputeChange[] | null | undefined,
+): string {
+  const moved = SCHEDULE_FIELDS.flatMap((field) => {
+    const m = data[field] as { from?: unknown; to?: unknown } | undefined;
+    return typeof m?.from === 'string' && typeof m.to === 'string'
+      ? [{ field, from: m.from, to: m.to }]
+      : [];
+  });
+  const only = moved.length === 1 ? moved[0] : undefined;
+  const named = (only && w.scheduleTitles[only.field]) ?? title;
+  const cause = changeCause(named, changes ?? [], w);
+  if (!only || !format) return cause ?? named;
+  const due = endSentence(w.scheduleDue(only.field, format(only.from), format(only.to)));
+  return `${cause ?? endSentence(named)} ${due}`;
 }
 
 /**
