@@ -8,6 +8,10 @@ import {
   startBackgroundWorker,
 } from '../support/world-with-worker';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+import { insertReadModelTicket } from '../support/read-model-ticket';
+
+/** A ticket whose release date falls on the election day the spec adds (L3-19). */
+const DELIVERY = 'L3-2024-000777';
 
 // Managers keep the business calendars (BUSINESS-TIME.md): every edit is a new version.
 
@@ -73,6 +77,17 @@ describe('Calendars (web app, managers)', () => {
   });
 
   it('adds an election day: the version goes up and the change log says so', async () => {
+    // L3-19 (QA S53): a delivery published on that day does not move by itself: the confirmation
+    // names it for the agent to adjust (a ticket of the read model, no workflow needed).
+    const [{ id: calendarId }] = await e2e.world.db.query<{ id: string }[]>(
+      'SELECT id FROM business_calendar WHERE is_default',
+    );
+    await insertReadModelTicket(e2e.world.db, DELIVERY, calendarId, 'Entrega', 'RELEASE_DATE_SET');
+    await e2e.world.db.query('UPDATE ticket SET release_date = $2 WHERE number = $1', [
+      DELIVERY,
+      '2027-06-07T18:00:00Z',
+    ]);
+    await page.reload();
     const before = await version();
     await page.getByLabel('Año').fill('2027');
     await page.getByLabel('Fecha', { exact: true }).first().fill('2027-06-07');
@@ -82,9 +97,16 @@ describe('Calendars (web app, managers)', () => {
 
     // QA (L3-06): it moves every client's running deadlines on this calendar, so it is asked
     // first, saying whom it reaches; nothing changes until confirmed.
+    // Every client without a calendar of its own, and every client with open tickets still on
+    // this one (a ticket keeps the calendar it was registered with; QA S53).
     const [{ clients }] = await e2e.world.db.query<{ clients: number }[]>(
-      `SELECT count(*)::int AS clients FROM organization o WHERE o.kind = 'CLIENT'
-          AND NOT EXISTS (SELECT 1 FROM business_calendar c WHERE c.organization_id = o.id)`,
+      `SELECT count(*)::int AS clients FROM (
+         SELECT o.id FROM organization o WHERE o.kind = 'CLIENT'
+            AND NOT EXISTS (SELECT 1 FROM business_calendar c WHERE c.organization_id = o.id)
+         UNION SELECT t.organization_id FROM ticket t
+           JOIN business_calendar c ON c.id = t.calendar_id AND c.is_default
+          WHERE t.state <> ALL($1)) AS reached`,
+      [[...TERMINAL_STATES]],
     );
     const confirm = page.getByRole('alertdialog', { name: /^¿Agregar el .* como día festivo\?$/ });
     await confirm.waitFor();
@@ -95,6 +117,11 @@ describe('Calendars (web app, managers)', () => {
       ),
     );
     expect(await confirm.innerText()).toContain('Es el calendario predeterminado');
+    expect(await confirm.innerText()).toMatch(
+      new RegExp(
+        `Ese día cae la entrega publicada de ${DELIVERY} \\(lunes, 7 jun 2027, 12:00 p\\.m\\..*\\): esa fecha no se mueve sola; ajústela en el ticket para avisar al cliente\\.`,
+      ),
+    );
     expect(await version()).toBe(before);
     await confirm.getByRole('button', { name: 'Sí, agregar y recalcular' }).click();
 
@@ -110,6 +137,7 @@ describe('Calendars (web app, managers)', () => {
       'Se agregó el día festivo «Jornada electoral» (lun, 7 de jun de 2027) · Origen: Elección',
     );
     await screenshot(page, '11-calendar-detail', { docs: 'calendar' });
+    await e2e.world.db.query('DELETE FROM ticket WHERE number = $1', [DELIVERY]);
   });
 
   it('says why a second holiday on the same date is refused, keeping what was typed', async () => {

@@ -81,6 +81,23 @@ export class CalendarUsageModel {
 
   @Field(() => Int, { description: 'Open tickets counted on it (their clocks recompute).' })
   openTickets!: number;
+
+  @Field(() => [PublishedDeliveryModel], {
+    description:
+      'L3-19: release dates published on it still ahead, soonest first: a holiday or a closed day on one of their days leaves it there until the agent adjusts it.',
+  })
+  publishedDeliveries!: PublishedDeliveryModel[];
+}
+
+@ObjectType('PublishedDelivery', {
+  description: 'A ticket and the release date published for it (L3-09, L3-19).',
+})
+export class PublishedDeliveryModel {
+  @Field()
+  ticketNumber!: string;
+
+  @Field()
+  releaseDate!: Date;
 }
 
 @ObjectType('BusinessCalendar', { description: 'A versioned working calendar (BUSINESS-TIME.md).' })

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import { TERMINAL_STATES } from '../../../workflows/ticket/ticket.contract';
+import { RELEASE_DATE_STATES, TERMINAL_STATES } from '../../../workflows/ticket/ticket.contract';
 import { DomainError, ErrorCode, notFound } from '../../common/errors/domain-error';
 import { isUniqueViolation } from '../../identity/unique-violation';
 import {
@@ -204,24 +204,41 @@ export class CalendarsService {
    * Who a change to `calendar` reaches: the client organisations it governs (its own one, or for
    * the default every client without its own calendar) and the open tickets counted on it.
    */
-  async usage(calendar: CompiledCalendar): Promise<{ clients: number; openTickets: number }> {
-    const clients = calendar.organizationId
-      ? 1
-      : calendar.isDefault
-        ? await this.db
-            .getRepository(OrganizationEntity)
-            .createQueryBuilder('o')
-            .where('o.kind = :kind', { kind: OrganizationKind.CLIENT })
-            .andWhere(
-              'NOT EXISTS (SELECT 1 FROM business_calendar c WHERE c.organization_id = o.id)',
-            )
-            .getCount()
-        : 0;
-    const [{ count }] = await this.db.query<{ count: number }[]>(
-      'SELECT count(*)::int AS count FROM ticket WHERE calendar_id = $1 AND state <> ALL($2)',
-      [calendar.id, [...TERMINAL_STATES]],
+  /**
+   * Whom a change of `calendar` reaches: its client (or, for the default, every client without a
+   * calendar of its own) and every client with open tickets on it — a ticket keeps the calendar it
+   * was registered with, so a client given its own calendar still has tickets here (QA S53: «rige a
+   * 1 cliente y a 4 tickets abiertos», 2 of them another client's); its open tickets; and the
+   * release dates published on it still ahead (L3-19), which a holiday or a closed day leaves on a
+   * day without business time until the agent adjusts them.
+   */
+  async usage(calendar: CompiledCalendar): Promise<CalendarUsage> {
+    const [{ clients, tickets }] = await this.db.query<{ clients: number; tickets: number }[]>(
+      `SELECT (SELECT count(*)::int FROM (
+                 SELECT o.id FROM organization o
+                  WHERE $3 AND o.kind = 'CLIENT'
+                    AND NOT EXISTS (SELECT 1 FROM business_calendar c WHERE c.organization_id = o.id)
+                 UNION SELECT $4::uuid WHERE $4::uuid IS NOT NULL
+                 UNION SELECT t.organization_id FROM ticket t
+                  WHERE t.calendar_id = $1 AND t.state <> ALL($2)) AS reached) AS clients,
+              (SELECT count(*)::int FROM ticket
+                WHERE calendar_id = $1 AND state <> ALL($2)) AS tickets`,
+      [calendar.id, [...TERMINAL_STATES], calendar.isDefault, calendar.organizationId],
     );
-    return { clients, openTickets: count };
+    const deliveries = await this.db.query<{ number: string; release_date: Date }[]>(
+      `SELECT number, release_date FROM ticket
+        WHERE calendar_id = $1 AND state = ANY($2) AND release_date > now()
+        ORDER BY release_date, number`,
+      [calendar.id, [...RELEASE_DATE_STATES]],
+    );
+    return {
+      clients,
+      openTickets: tickets,
+      publishedDeliveries: deliveries.map((d) => ({
+        ticketNumber: d.number,
+        releaseDate: d.release_date,
+      })),
+    };
   }
 
   async create(
@@ -557,4 +574,11 @@ function calendarTaken(organization: string): DomainError {
       organization,
     },
   );
+}
+
+/** {@link CalendarsService.usage}: whom a change of a calendar reaches. */
+export interface CalendarUsage {
+  readonly clients: number;
+  readonly openTickets: number;
+  readonly publishedDeliveries: { ticketNumber: string; releaseDate: Date }[];
 }

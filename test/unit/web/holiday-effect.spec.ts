@@ -1,4 +1,9 @@
-import { holidayWithoutEffect } from '../../../web/src/calendars/holiday-effect';
+import {
+  deliveriesNote,
+  deliveriesOn,
+  holidayWithoutEffect,
+} from '../../../web/src/calendars/holiday-effect';
+import { calendarEditorEsMX } from '../../../web/src/i18n/calendar-editor.es-mx';
 
 // QA S52 (L3-06, BUSINESS-TIME.md): adding a holiday on a date long past, or on a Saturday the
 // calendar already closes, was confirmed with «sus plazos en curso se recalculan». Such a day
@@ -35,5 +40,41 @@ describe('a holiday that moves no deadline (holidayWithoutEffect)', () => {
   it('a day with its own hours keeps them: an exception wins over a holiday (BUSINESS-TIME.md; QA S53)', () => {
     // A Saturday an exception opens: the holiday changes nothing there.
     expect(holidayWithoutEffect('2026-12-19', calendar, now)).toBe('exception');
+  });
+});
+
+describe('the release dates published on a day a holiday closes (L3-19; QA S53)', () => {
+  const usage = {
+    clients: 1,
+    openTickets: 3,
+    publishedDeliveries: [
+      // Thursday 10 Dec 2026, 12:00 and 18:00 (its closing) in Mexico City.
+      { ticketNumber: 'L3-2026-000003', releaseDate: '2026-12-10T18:00:00.000Z' },
+      { ticketNumber: 'L3-2026-000008', releaseDate: '2026-12-11T00:00:00.000Z' },
+      // Friday 11 Dec, 09:00.
+      { ticketNumber: 'L3-2026-000009', releaseDate: '2026-12-11T15:00:00.000Z' },
+    ],
+  };
+  const zoned = { timeZone: 'America/Mexico_City', usage };
+
+  it('picks them by the local date in the calendar’s zone, not UTC’s', () => {
+    expect(deliveriesOn('2026-12-10', zoned).map((d) => d.ticketNumber)).toEqual([
+      'L3-2026-000003',
+      'L3-2026-000008',
+    ]);
+    expect(deliveriesOn('2026-12-12', zoned)).toEqual([]);
+    expect(deliveriesOn('2026-12-10', { ...zoned, usage: null })).toEqual([]);
+  });
+
+  it('names them in the confirmation, or says nothing when none falls that day', () => {
+    const format = (iso: string) => `<${iso.slice(5, 16)}>`;
+    const m = calendarEditorEsMX;
+    expect(deliveriesNote('2026-12-11', zoned, m.deliveriesOnDay, format)).toBe(
+      'Ese día cae la entrega publicada de L3-2026-000009 (<12-11T15:00>): esa fecha no se mueve sola; ajústela en el ticket para avisar al cliente.',
+    );
+    expect(deliveriesNote('2026-12-10', zoned, m.deliveriesOnDay, format)).toMatch(
+      /^Ese día caen las entregas publicadas de L3-2026-000003 \(<12-10T18:00>\), L3-2026-000008 \(<12-11T00:00>\): esas fechas no se mueven solas/,
+    );
+    expect(deliveriesNote('2026-12-14', zoned, m.deliveriesOnDay, format)).toBe('');
   });
 });

@@ -109,7 +109,12 @@ export interface CalendarDetail extends CalendarSummary {
     details: CalendarChangeWords[] | null;
   }[];
   /** Provider staff only: who a change reaches. */
-  usage: { clients: number; openTickets: number } | null;
+  usage: {
+    clients: number;
+    openTickets: number;
+    /** L3-19: release dates published on it still ahead (a day closed leaves them there). */
+    publishedDeliveries: { ticketNumber: string; releaseDate: string }[];
+  } | null;
 }
 
 export const CALENDAR = operation<{ calendar: CalendarDetail }, { id: string; year: number }>(
@@ -123,7 +128,7 @@ export const CALENDAR = operation<{ calendar: CalendarDetail }, { id: string; ye
       version change changedAt changedByName
       details { kind date name source reason timeZone intervals { start end } }
     }
-    usage { clients openTickets }
+    usage { clients openTickets publishedDeliveries { ticketNumber releaseDate } }
   }
 }`,
 );

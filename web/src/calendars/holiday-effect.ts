@@ -22,3 +22,33 @@ export function holidayWithoutEffect(
   const day = calendar.weekly.find((w) => w.weekday === isoWeekday);
   return day && day.intervals.length > 0 ? null : 'closed';
 }
+
+/**
+ * L3-19 (QA S53): the release dates published on the calendar that fall on `date` in its zone. A
+ * holiday or a closed day there does not move them (a published date is a promise the agent
+ * adjusts, which emails the client), so the confirmation names them. Pure: the unit tier tests it.
+ */
+export function deliveriesOn(
+  date: string,
+  calendar: Pick<CalendarDetail, 'timeZone' | 'usage'>,
+): { ticketNumber: string; releaseDate: string }[] {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: calendar.timeZone });
+  return (calendar.usage?.publishedDeliveries ?? []).filter(
+    (d) => day.format(new Date(d.releaseDate)) === date,
+  );
+}
+
+/**
+ * The confirmation's sentence for {@link deliveriesOn} («Ese día cae la entrega publicada de
+ * L3-2026-000003 (jue, 10 dic 2026, 12:00 p.m.): …»), or '' when none falls that day.
+ */
+export function deliveriesNote(
+  date: string,
+  calendar: Pick<CalendarDetail, 'timeZone' | 'usage'>,
+  words: (list: string, n: number) => string,
+  format: (iso: string) => string,
+): string {
+  const on = deliveriesOn(date, calendar);
+  if (on.length === 0) return '';
+  return words(on.map((d) => `${d.ticketNumber} (${format(d.releaseDate)})`).join(', '), on.length);
+}

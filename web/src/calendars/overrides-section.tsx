@@ -11,7 +11,8 @@ import { useSession } from '../session/session-context';
 import { useMutationForm } from '../components/use-mutation-form';
 import { TextField } from '../components/text-field';
 import { FormFooter } from '../components/form-footer';
-import { formatLocalDate } from '../i18n/format';
+import { formatInstantWithDay, formatLocalDate } from '../i18n/format';
+import { deliveriesNote } from './holiday-effect';
 import { ImpactConfirm, LocalDateCell, RemoveDayButton } from './calendar-bits';
 import { editorTexts } from './editor-texts';
 
@@ -223,7 +224,17 @@ export function OverridesSection({ calendar, onChanged }: Props) {
             <ImpactConfirm
               id="override-set"
               title={m.overrideSetTitle(formatLocalDate(date, language))}
-              impact={impact(false)}
+              impact={[
+                impact(false),
+                // L3-19 (QA S53): a day closed leaves the deliveries published on it there.
+                closed
+                  ? deliveriesNote(date, calendar, m.deliveriesOnDay, (iso) =>
+                      formatInstantWithDay(iso, language, calendar.timeZone),
+                    )
+                  : '',
+              ]
+                .filter(Boolean)
+                .join(' ')}
               yes={m.overrideSetYes}
               no={m.cancel}
               busy={form.busy}

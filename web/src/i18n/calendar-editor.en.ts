@@ -22,7 +22,7 @@ const EMAILED_EN = 'Whoever registered each ticket whose date moves is emailed t
 export const calendarEditorEn: CalendarEditorMessages = {
   newCalendar: 'New calendar',
   newCalendarIntro:
-    "A client's own calendar: its time zone, its weekly hours and, if it applies, the mandatory rest days of Mexico's LFT (art. 74).",
+    "A client's own calendar: its time zone, its weekly hours and, if it applies, the mandatory rest days of Mexico's LFT (art. 74). It governs the tickets the client registers from now on; those already open keep the calendar they were registered with.",
   organization: 'Client',
   chooseOrganization: 'Choose a client',
   noFreeOrganization: 'Every client already has its own calendar.',
@@ -67,6 +67,10 @@ export const calendarEditorEn: CalendarEditorMessages = {
       'That day has an hours exception, which still applies over the holiday: no deadline changes. It is recorded as a holiday.',
   },
   holidayAddOnlyYes: 'Yes, add',
+  deliveriesOnDay: (list, n) =>
+    n === 1
+      ? `The published delivery of ${list} falls on that day: it does not move by itself; adjust it on the ticket to tell the client.`
+      : `The published deliveries of ${list} fall on that day: they do not move by themselves; adjust each on its ticket to tell the client.`,
   holidayRemoveYes: 'Yes, remove and recompute',
   overrideSetTitle: (date) => `Save the exception on ${date}?`,
   overrideRemoveTitle: (date) => `Remove the exception on ${date}?`,

@@ -20,7 +20,7 @@ const EMAILED_ES_MX = 'Quien registró cada ticket cuya fecha cambie recibe un c
 export const calendarEditorEsMX = {
   newCalendar: 'Nuevo calendario',
   newCalendarIntro:
-    'Un calendario propio para un cliente: su zona horaria, su horario semanal y, si aplica, los días de descanso obligatorio de la LFT (art. 74).',
+    'Un calendario propio para un cliente: su zona horaria, su horario semanal y, si aplica, los días de descanso obligatorio de la LFT (art. 74). Rige los tickets que el cliente registre desde ahora; los que ya tiene abiertos siguen con el calendario con el que se registraron.',
   organization: 'Cliente',
   chooseOrganization: 'Elija un cliente',
   noFreeOrganization: 'Todos los clientes ya tienen calendario propio.',
@@ -64,6 +64,11 @@ export const calendarEditorEsMX = {
       isDefault,
     ),
   holidayAddYes: 'Sí, agregar y recalcular',
+  /** L3-19 (QA S53): published release dates on the day being closed; they do not move. */
+  deliveriesOnDay: (list: string, n: number) =>
+    n === 1
+      ? `Ese día cae la entrega publicada de ${list}: esa fecha no se mueve sola; ajústela en el ticket para avisar al cliente.`
+      : `Ese día caen las entregas publicadas de ${list}: esas fechas no se mueven solas; ajústelas en cada ticket para avisar al cliente.`,
   /** A holiday that moves no deadline (`holidayWithoutEffect`, QA S52). */
   holidayWithoutEffect: {
     past: 'Esa fecha ya pasó: ningún plazo en curso cambia. El día queda registrado en el calendario.',

@@ -1,0 +1,81 @@
+import { Role } from '../../src/identity/role.enum';
+import { insertReadModelTicket } from '../support/read-model-ticket';
+import { useLedgerWorld } from '../support/world-with-worker';
+
+// BUSINESS-TIME.md, L3-19 (QA S53): what the calendar screens' confirmations say a change reaches.
+// A ticket keeps the calendar it was registered with, so a client given a calendar of its own
+// still has its open tickets on the default one: it is counted there too (the default read «rige
+// a 1 cliente y a 4 tickets abiertos», 2 of them another client's). And the release dates
+// published on a calendar, still ahead, are listed: a holiday on their day does not move them,
+// so the confirmation names them for the agent to adjust.
+
+const USAGE = `query ($id: ID!) { calendar(id: $id) {
+  usage { clients openTickets publishedDeliveries { ticketNumber releaseDate } } } }`;
+
+interface Usage {
+  clients: number;
+  openTickets: number;
+  publishedDeliveries: { ticketNumber: string; releaseDate: string }[];
+}
+
+describe('whom a calendar change reaches (BUSINESS-TIME.md, L3-19)', () => {
+  const { world, ok } = useLedgerWorld('calendar-usage');
+  let defaultId: string;
+  const usage = async (id: string, as: Role = Role.MANAGER): Promise<Usage | null> =>
+    (await ok<{ calendar: { usage: Usage | null } }>(USAGE, { id }, as)).calendar.usage;
+  const clientsWithoutCalendar = async () =>
+    (
+      await world.db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM organization o WHERE o.kind = 'CLIENT'
+            AND NOT EXISTS (SELECT 1 FROM business_calendar c WHERE c.organization_id = o.id)`,
+      )
+    )[0].n;
+
+  beforeAll(async () => {
+    [{ id: defaultId }] = await world.db.query<{ id: string }[]>(
+      'SELECT id FROM business_calendar WHERE is_default',
+    );
+  });
+
+  it('lists the release dates still ahead on it, soonest first; past and unpublished ones not', async () => {
+    const later = new Date(Date.now() + 9 * 86_400_000).toISOString();
+    const sooner = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const past = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    for (const [n, state, date] of [
+      ['L3-2024-000901', 'RELEASE_DATE_SET', later],
+      ['L3-2024-000902', 'IN_DEVELOPMENT', sooner],
+      ['L3-2024-000903', 'RELEASE_DATE_SET', past],
+      ['L3-2024-000904', 'RELEASED_FOR_TESTING', later],
+    ] as const) {
+      await insertReadModelTicket(world.db, n, defaultId, 'Reporte', state);
+      await world.db.query('UPDATE ticket SET release_date = $2 WHERE number = $1', [n, date]);
+    }
+    const u = (await usage(defaultId))!;
+    expect(u.publishedDeliveries).toEqual([
+      { ticketNumber: 'L3-2024-000902', releaseDate: sooner },
+      { ticketNumber: 'L3-2024-000901', releaseDate: later },
+    ]);
+    expect(u.openTickets).toBe(4);
+    // Clients read no usage (provider staff only).
+    expect(await usage(defaultId, Role.CLIENT_USER)).toBeNull();
+  });
+
+  it('a client given its own calendar is still counted on the default while its open tickets are there', async () => {
+    const before = (await usage(defaultId))!;
+    expect(before.clients).toBe(await clientsWithoutCalendar());
+    await ok(`mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`, {
+      input: {
+        name: 'Aurora propio',
+        timeZone: 'America/Mexico_City',
+        weekly: [1, 2, 3, 4, 5].map((weekday) => ({
+          weekday,
+          intervals: [{ start: '09:00', end: '18:00' }],
+        })),
+        organizationId: world.orgIds['comercializadora-aurora'],
+      },
+    });
+    // Aurora no longer lacks a calendar, but its four open tickets stay on the default.
+    expect(await clientsWithoutCalendar()).toBe(before.clients - 1);
+    expect((await usage(defaultId))!.clients).toBe(before.clients);
+  });
+});
