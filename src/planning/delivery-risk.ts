@@ -1,9 +1,11 @@
 import {
   addBusinessDays,
+  type BusinessCalendar,
   type CalendarInput,
   localDateOf,
   MAX_BUSINESS_DAYS,
 } from '../business-time/engine';
+import { isBusinessInstant } from '../tickets/clock-computation';
 import { RELEASE_DATE_STATES } from '../../workflows/ticket/ticket.contract';
 
 // L3-19/L3-10 delivery at risk: pure, no I/O, so the queue, the work list and the provider's
@@ -66,4 +68,19 @@ export function deliveryRisk(
   if (planned.getTime() <= published.getTime()) return NO_DELIVERY_RISK;
   const slip = businessDaysLate(calendar, published, planned);
   return slip > 0 ? { atRisk: true, slipBusinessDays: slip } : NO_DELIVERY_RISK;
+}
+
+/**
+ * L3-19 (QA S53): a published release date (still a promise: RELEASE_DATE_SET / IN_DEVELOPMENT)
+ * that is no longer business time on the ticket's calendar, nor a closing instant: a holiday or a
+ * closed day was added on its day after it was published. It does not move by itself (the client
+ * was told that date); the agent adjusts it, which emails the client.
+ */
+export function deliveryOnClosedDay(
+  calendar: BusinessCalendar,
+  state: string,
+  published: Date | null,
+): boolean {
+  if (!published || !PROMISED_STATES.includes(state)) return false;
+  return !isBusinessInstant(calendar, published);
 }

@@ -32,6 +32,8 @@ export interface WorkItem extends Queued {
   readonly nextDeadline: Date | null;
   /** L3-19: the plan can no longer meet the published release date (`deliveryRisk`). */
   readonly deliveryAtRisk?: boolean;
+  /** L3-19: the published release date fell on a day since closed (`deliveryOnClosedDay`). */
+  readonly deliveryOnClosedDay?: boolean;
   /** The published release date (a delivery at risk is ordered by it). */
   readonly releaseDate?: Date | null;
   /** The ticket's state: one that waits on the client goes after the agents' own work. */
@@ -108,11 +110,14 @@ export function workOrder<T extends WorkItem>(items: readonly T[]): T[] {
 const DELIVERY_AT_RISK = 2;
 const NOT_AT_STAKE = 3;
 
-/** 0: a breached clock; 1: an at-risk clock still running; 2: a delivery at risk; 3: the rest. */
+/**
+ * 0: a breached clock; 1: an at-risk clock still running; 2: a delivery at risk (or published on a
+ * day since closed); 3: the rest.
+ */
 function atStake(item: WorkItem): number {
   if (item.slaStatus === 'breached') return 0;
   if (item.slaStatus === 'at_risk' && item.nextDeadline !== null) return 1;
-  if (item.deliveryAtRisk) return DELIVERY_AT_RISK;
+  if (item.deliveryAtRisk || item.deliveryOnClosedDay) return DELIVERY_AT_RISK;
   return NOT_AT_STAKE;
 }
 

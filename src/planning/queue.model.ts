@@ -73,6 +73,12 @@ export class QueueEntryModel {
       'L3-19: business days the plan is late by (business dates after the published date, up to the planned one) when deliveryAtRisk; null otherwise.',
   })
   deliverySlipBusinessDays!: number | null;
+
+  @Field({
+    description:
+      'L3-19: the published release date is no longer business time on the ticket’s calendar (a holiday or a closed day added on its day after it was published): it does not move by itself, the agent adjusts it.',
+  })
+  deliveryOnClosedDay!: boolean;
 }
 
 @ObjectType('ClientQueue')

@@ -7,7 +7,7 @@ import type { BusinessCalendar } from '../business-time/engine';
 import { REMOTE_SESSION_ACCEPTED_SQL } from '../tickets/awaiting-client';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { planReleaseDates, remainingHours } from './capacity-model';
-import { deliveryRisk, NO_DELIVERY_RISK } from './delivery-risk';
+import { deliveryOnClosedDay, deliveryRisk, NO_DELIVERY_RISK } from './delivery-risk';
 import { PlanningSettingsService } from './planning-settings.service';
 import { compareQueued, workOrder } from './queue-order';
 
@@ -40,6 +40,8 @@ export interface QueueEntry {
   readonly deliveryAtRisk: boolean;
   /** Business days the plan is late by when `deliveryAtRisk`; `null` otherwise. */
   readonly deliverySlipBusinessDays: number | null;
+  /** L3-19: the published date fell on a day a calendar change closed (`deliveryOnClosedDay`). */
+  readonly deliveryOnClosedDay: boolean;
   /** The ticket's calendar: its clocks' live business time. */
   readonly calendarId: string;
   /** The assigned agent (L3-07), if any: `QueueEntry.assigneeName` reads their name. */
@@ -222,6 +224,11 @@ export class QueueService {
           plannedReleaseDate: planned,
           deliveryAtRisk: risk.atRisk,
           deliverySlipBusinessDays: risk.slipBusinessDays,
+          deliveryOnClosedDay: deliveryOnClosedDay(
+            snapshot.calendars.get(r.calendarId)!,
+            r.state,
+            r.releaseDate,
+          ),
           calendarId: r.calendarId,
           assigneeId: r.assigneeId,
           clientWait: r.clientWait,

@@ -78,4 +78,41 @@ describe('whom a calendar change reaches (BUSINESS-TIME.md, L3-19)', () => {
     expect(await clientsWithoutCalendar()).toBe(before.clients - 1);
     expect((await usage(defaultId))!.clients).toBe(before.clients);
   });
+
+  it('a holiday added on a published delivery’s day flags it in the queue and the work list, for the agent to adjust', async () => {
+    const [{ id: own }] = await world.db.query<{ id: string }[]>(
+      'SELECT id FROM business_calendar WHERE organization_id = $1',
+      [world.orgIds['comercializadora-aurora']],
+    );
+    // Noon, Mexico City, on a weekday at least a week ahead (no LFT holiday checked: the new
+    // calendar has none).
+    const day = new Date(Date.now() + 7 * 86_400_000);
+    while ([0, 6].includes(day.getUTCDay())) day.setUTCDate(day.getUTCDate() + 1);
+    const date = day.toISOString().slice(0, 10);
+    const number = 'L3-2024-000911';
+    await insertReadModelTicket(world.db, number, own, 'Entrega', 'RELEASE_DATE_SET');
+    await world.db.query('UPDATE ticket SET release_date = $2 WHERE number = $1', [
+      number,
+      `${date}T18:00:00.000Z`,
+    ]);
+    const flagged = async () => {
+      const { clientQueue, workList } = await ok<{
+        clientQueue: { entries: { ticketNumber: string; deliveryOnClosedDay: boolean }[] };
+        workList: { ticketNumber: string; deliveryOnClosedDay: boolean }[];
+      }>(
+        `query ($org: ID) { clientQueue(organizationId: $org) { entries { ticketNumber deliveryOnClosedDay } }
+           workList(first: 100) { ticketNumber deliveryOnClosedDay } }`,
+        { org: world.orgIds['comercializadora-aurora'] },
+      );
+      return [clientQueue.entries, workList].map(
+        (list) => list.find((e) => e.ticketNumber === number)?.deliveryOnClosedDay,
+      );
+    };
+    expect(await flagged()).toEqual([false, false]);
+    await ok(
+      `mutation ($id: ID!, $h: CalendarHolidayInput!) { addCalendarHoliday(calendarId: $id, holiday: $h) { version } }`,
+      { id: own, h: { date, name: 'Inventario anual', source: 'CLIENT' } },
+    );
+    expect(await flagged()).toEqual([true, true]);
+  });
 });

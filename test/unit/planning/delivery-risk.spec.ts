@@ -2,7 +2,11 @@ import { BusinessCalendar, defaultMexicoCityCalendar } from '../../../src/busine
 import { Locale } from '../../../src/identity/locale.enum';
 import { renderEmail } from '../../../src/notifications/templates/render-email';
 import { planReleaseDates } from '../../../src/planning/capacity-model';
-import { businessDaysLate, deliveryRisk } from '../../../src/planning/delivery-risk';
+import {
+  businessDaysLate,
+  deliveryOnClosedDay,
+  deliveryRisk,
+} from '../../../src/planning/delivery-risk';
 import { RENDER_OPTIONS, sampleEventsOf, sampleRecipient } from '../fixtures/sample-email';
 
 // L3-19/L3-10: a published release date the capacity plan can no longer meet is a delivery at
@@ -119,5 +123,29 @@ describe('L3-19 delivery at risk: the provider email', () => {
     );
     expect(en.text).toContain('The client reordered its queue.');
     expect(en.text).toContain('The client has not been told.');
+  });
+});
+
+describe('L3-19 a published delivery on a day a calendar change closed (QA S53)', () => {
+  const withHoliday = new BusinessCalendar({
+    ...defaultMexicoCityCalendar(2025, 2027),
+    holidays: [
+      ...defaultMexicoCityCalendar(2025, 2027).holidays,
+      { date: '2026-12-10', name: 'Inventario anual', source: 'CLIENT' },
+    ],
+  });
+  const noon = new Date('2026-12-10T12:00:00-06:00');
+
+  it('flags a promised date that is no longer business time, nor a closing instant', () => {
+    expect(deliveryOnClosedDay(withHoliday, 'RELEASE_DATE_SET', noon)).toBe(true);
+    expect(deliveryOnClosedDay(withHoliday, 'IN_DEVELOPMENT', noon)).toBe(true);
+    // The same date on the calendar without the holiday, and a closing instant, are kept.
+    expect(deliveryOnClosedDay(calendar, 'RELEASE_DATE_SET', noon)).toBe(false);
+    expect(deliveryOnClosedDay(withHoliday, 'RELEASE_DATE_SET', closing('2026-12-11'))).toBe(false);
+  });
+
+  it('says nothing once the date is no longer a promise, or when there is none', () => {
+    expect(deliveryOnClosedDay(withHoliday, 'RELEASED_FOR_TESTING', noon)).toBe(false);
+    expect(deliveryOnClosedDay(withHoliday, 'RELEASE_DATE_SET', null)).toBe(false);
   });
 });

@@ -95,4 +95,14 @@ describe('L3-10 work list order (workOrder)', () => {
     ];
     expect(order(items)).toEqual(['X', 'R', 'D2', 'D1', 'U', 'K']);
   });
+
+  it('L3-19 (QA S53): a delivery published on a day since closed is at stake like one at risk', () => {
+    const items = [
+      ticket('U', 'a', 1, { urgent: true, rank: 1 }),
+      ticket('C', 'a', 2, { deliveryOnClosedDay: true, releaseDate: at(300) }),
+      ticket('D', 'b', 3, { deliveryAtRisk: true, releaseDate: at(200) }),
+      ticket('K', 'a', 4, { releaseDate: at(10) }),
+    ];
+    expect(order(items)).toEqual(['D', 'C', 'U', 'K']);
+  });
 });

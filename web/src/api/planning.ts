@@ -26,12 +26,14 @@ export interface QueueEntry {
   deliveryAtRisk: boolean;
   /** …by this many business days (null when not at risk). */
   deliverySlipBusinessDays: number | null;
+  /** L3-19: the published date fell on a day a calendar change closed since (QA S53). */
+  deliveryOnClosedDay: boolean;
 }
 
 const ENTRY_FIELDS = `position ticketNumber subject state category classification requirementKind
   slaStatus nextDeadline registeredAt
   organizationId rank urgent releaseDate plannedReleaseDate remainingHours deliveryAtRisk
-  deliverySlipBusinessDays`;
+  deliverySlipBusinessDays deliveryOnClosedDay`;
 
 export interface ClientQueue {
   organizationId: string;

@@ -23,6 +23,9 @@ export const planningEn: PlanningMessages = {
         : `Delivery at risk (+${days} business days)`,
     deliveryAtRiskHint:
       'The published delivery date no longer fits the current capacity and queue order.',
+    deliveryOnClosedDay: 'Delivery on a closed day',
+    deliveryOnClosedDayHint:
+      'The published delivery date falls on a day the calendar closed later (a holiday or an exception): it does not move by itself; adjust it to tell the client.',
     remaining: (hours) => `${hours} h to go`,
     urgent: 'Urgent',
     moveUp: 'Move up',

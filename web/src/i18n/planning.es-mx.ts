@@ -31,6 +31,9 @@ export const planningEsMX = {
       days === 1 ? 'Entrega en riesgo (+1 día hábil)' : `Entrega en riesgo (+${days} días hábiles)`,
     deliveryAtRiskHint:
       'La fecha de entrega publicada ya no se cumple con la capacidad y el orden actuales de la cola.',
+    deliveryOnClosedDay: 'Entrega en día inhábil',
+    deliveryOnClosedDayHint:
+      'La fecha de entrega publicada cae en un día que el calendario cerró después (un día festivo o una excepción): no se mueve sola; ajústela para avisar al cliente.',
     remaining: (hours: number) => `${hours} h por hacer`,
     urgent: 'Urgente',
     moveUp: 'Subir',
