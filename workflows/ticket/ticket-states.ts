@@ -31,6 +31,12 @@ export const TERMINAL_STATES: readonly TicketState[] = [
 ];
 
 /**
+ * L3-19: ticket states in which a release-for-testing date is published (and may be adjusted). Once
+ * released for testing the date was met: the web app no longer offers «Ajustar fecha» (QA S53).
+ */
+export const RELEASE_DATE_STATES: readonly TicketState[] = ['RELEASE_DATE_SET', 'IN_DEVELOPMENT'];
+
+/**
  * Whether a ticket in `state` has ended (closed, out of scope, not feasible, cancelled): its
  * record is final and its clocks are history. Takes any string, since the read model's rows
  * carry the state as text.

@@ -20,7 +20,12 @@ export type Classification = 'PROBLEM' | 'REQUIREMENT';
 /** L3-08 kinds of requirement. */
 export type RequirementKind = 'CHANGE' | 'CONFIGURATION' | 'DEVELOPMENT' | 'TRAINING' | 'OTHER';
 
-export { isTicketEnded, TERMINAL_STATES, type TicketState } from './ticket-states';
+export {
+  isTicketEnded,
+  RELEASE_DATE_STATES,
+  TERMINAL_STATES,
+  type TicketState,
+} from './ticket-states';
 /** Same names as `src/identity/role.enum.ts` (a workflow may not import application code). */
 export type ActorRole = 'CLIENT_USER' | 'CLIENT_APPROVER' | 'AGENT' | 'MANAGER' | 'ADMIN';
 
@@ -675,9 +680,6 @@ export function clockId(ticketNumber: string, kind: SlaClockKind, run: number): 
 }
 
 // ---- L3-19 published date adjustments (issue 8) ----
-
-/** Ticket states in which a release-for-testing date is published (and may be adjusted). */
-export const RELEASE_DATE_STATES: readonly TicketState[] = ['RELEASE_DATE_SET', 'IN_DEVELOPMENT'];
 
 /** L3-12: states in which an authorized requirement is worked on and a change order may be asked. */
 export const CHANGE_ORDER_STATES: readonly TicketState[] = [

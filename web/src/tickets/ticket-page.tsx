@@ -28,7 +28,7 @@ import {
   stateText,
   useLocalTime,
 } from './ticket-bits';
-import { isTicketEnded } from '../../../workflows/ticket/ticket-states';
+import { isTicketEnded, RELEASE_DATE_STATES } from '../../../workflows/ticket/ticket-states';
 import { HistoryFilterChoice, TicketTimeline } from './ticket-timeline';
 import { historyFilterFromSearch, historySearch, type HistoryFilter } from './timeline-filter';
 import {
@@ -275,7 +275,10 @@ export function TicketPage({
         <AdjustDateForm
           key={`adjust-${ticket.number}`}
           ticket={ticket}
-          allowed={Boolean(ticket.releaseDate) && isOpen}
+          allowed={
+            Boolean(ticket.releaseDate) &&
+            (RELEASE_DATE_STATES as readonly string[]).includes(ticket.state)
+          }
           onDone={query.reload}
         />
       )}
