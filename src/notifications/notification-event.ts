@@ -340,6 +340,8 @@ export interface EstimateRejectedEvent extends EventBase {
   readonly approverId: string;
   /** L3-12: a change order was rejected (the work goes on within the hours already authorized). */
   readonly changeOrder?: boolean;
+  /** L3-08/L3-09: by when the new estimate comes (the diagnosis clock the rejection restarted). */
+  readonly diagnosisDeadline?: string;
 }
 /** L3-09: the client asked for a new estimate; the requirement goes back to diagnosis. */
 export interface ReestimateRequestedEvent extends EventBase {
@@ -348,6 +350,8 @@ export interface ReestimateRequestedEvent extends EventBase {
   readonly reason: string;
   /** `app_user.id` of the client user who asked. */
   readonly requesterId: string;
+  /** L3-08/L3-09: by when the new estimate comes (QA S53: the email did not say). */
+  readonly diagnosisDeadline?: string;
 }
 /**
  * L3-09: the submitted estimate still waits for its written authorization. No provider SLA: a

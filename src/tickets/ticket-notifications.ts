@@ -528,21 +528,29 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         note: optional(d.note),
       };
     case 'rejectEstimate':
-    case 'rejectChangeOrder':
+    case 'rejectChangeOrder': {
+      // L3-08/L3-09: an estimate rejected goes back to diagnosis, whose clock restarted in the
+      // same batch: the client learns by when the new one comes (QA S53).
+      const next = e.type === 'rejectEstimate' ? runningDeadline(slice, 'diagnosis') : null;
       return {
         type: 'ESTIMATE_REJECTED',
         estimateVersion: Number(d.estimateVersion),
         reason: text(d.reason),
         approverId: e.actor?.userId ?? '',
         ...(e.type === 'rejectChangeOrder' ? { changeOrder: true } : {}),
+        ...(next ? { diagnosisDeadline: next } : {}),
       };
-    case 'requestReestimate':
+    }
+    case 'requestReestimate': {
+      const next = runningDeadline(slice, 'diagnosis');
       return {
         type: 'REESTIMATE_REQUESTED',
         estimateVersion: Number(d.estimateVersion),
         reason: text(d.reason),
         requesterId: e.actor?.userId ?? '',
+        ...(next ? { diagnosisDeadline: next } : {}),
       };
+    }
     case 'ESTIMATE_REMINDER': {
       // L3-09: the estimate the reminder is about, as submitted (the workflow's schedule).
       const estimate = slice.details.estimates.find((x) => x.version === d.estimateVersion);

@@ -1145,6 +1145,14 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     // Each arrived at the SMTP catcher exactly once, its subject naming the ticket.
     const arrived = await caughtOnceEach(sent);
     sent.forEach((row, i) => expect(arrived[i].subject).toContain(`[${row.ticket_number}]`));
+    // L3-08/L3-09 (QA S53): back in diagnosis, each says by when the new estimate comes.
+    sent.forEach((row, i) => {
+      const feedback = ['ESTIMATE_REJECTED', 'REESTIMATE_REQUESTED'].includes(row.event_type);
+      expect([row.event_type, arrived[i].text.includes('Nueva estimación a más tardar:')]).toEqual([
+        row.event_type,
+        feedback,
+      ]);
+    });
   });
 
   it('shows managers the live SLA timers and compliance per clock, month and client (issue 5)', async () => {

@@ -1,4 +1,4 @@
-import { ticketSubjectLine } from './email-content';
+import { type TemplateContext, ticketSubjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 
 // L3-09 (issue W2): the client's answer to an estimate other than its authorization. A rejection
@@ -45,6 +45,7 @@ export const estimateFeedbackTemplates: TemplateFamily<
             [ctx.t('Asunto', 'Subject'), e.ticket.subject],
             [ctx.t('Rechazó', 'Rejected by'), approver],
             [ctx.t('Versión', 'Version'), String(e.estimateVersion)],
+            ...newEstimateBy(e.diagnosisDeadline, ctx),
           ],
         },
         { kind: 'quote', label: ctx.t('Motivo', 'Reason'), text: e.reason },
@@ -93,6 +94,7 @@ export const estimateFeedbackTemplates: TemplateFamily<
             [ctx.t('Asunto', 'Subject'), e.ticket.subject],
             [ctx.t('Solicitó', 'Requested by'), requester],
             [ctx.t('Estimación revisada', 'Estimate reviewed'), `v${e.estimateVersion}`],
+            ...newEstimateBy(e.diagnosisDeadline, ctx),
           ],
         },
         { kind: 'quote', label: ctx.t('Motivo', 'Reason'), text: e.reason },
@@ -107,3 +109,13 @@ export const estimateFeedbackTemplates: TemplateFamily<
     };
   },
 };
+
+/** L3-08/L3-09 (QA S53): by when the new estimate comes, when the diagnosis clock restarted. */
+function newEstimateBy(
+  deadline: string | undefined,
+  ctx: TemplateContext,
+): (readonly [string, string])[] {
+  return deadline
+    ? [[ctx.t('Nueva estimación a más tardar', 'New estimate by'), ctx.dates.instant(deadline)]]
+    : [];
+}

@@ -191,6 +191,15 @@ describe('L3-11 email templates', () => {
     // QA S52: «Nueva estimación solicitada (v1)» read as a new v1 being asked for.
     expect(own.subject).toMatch(/Reestimación solicitada para la v\d+/);
     expect(ownEn.subject).toMatch(/Re-estimate requested for v\d+/);
+    // L3-08/L3-09 (QA S53): by when the new estimate comes, when the diagnosis clock restarted.
+    expect(own.text).not.toContain('Nueva estimación a más tardar');
+    const dated = { ...EVENTS.REESTIMATE_REQUESTED, diagnosisDeadline: '2026-02-13T00:00:00.000Z' };
+    expect(render(dated, ES).text).toContain(
+      'Nueva estimación a más tardar: jueves, 12 de febrero de 2026, 6:00 p.m.',
+    );
+    expect(
+      render({ ...EVENTS.ESTIMATE_REJECTED, diagnosisDeadline: dated.diagnosisDeadline }, EN).text,
+    ).toContain('New estimate by: ');
   });
 
   it('L3-09 (QA S18): the release email names the ticket, what was delivered and the two answers the ticket offers', () => {

@@ -374,6 +374,21 @@ describe('L3-11 timeline events → emails', () => {
     for (const type of ['ESTIMATE_REJECTED', 'REESTIMATE_REQUESTED'] as const) {
       expect(RECIPIENT_RULES[type]).toEqual(RECIPIENT_RULES.AUTHORIZATION_RECORDED);
     }
+    // L3-08/L3-09 (QA S53): back in diagnosis, by when the new estimate comes (the restarted clock).
+    const diagnosis = { ...triage, id: 'c-d', kind: 'diagnosis', deadline: AT, status: 'RUNNING' };
+    const back = { ...SLICE, clocks: [diagnosis] } as unknown as ReadModelSlice;
+    for (const [type, who] of [
+      ['rejectEstimate', 'CLIENT_APPROVER'],
+      ['requestReestimate', 'CLIENT_USER'],
+    ]) {
+      expect(notificationFor(TICKET, event(type, feedback, who, 'u-cl'), back)).toMatchObject({
+        diagnosisDeadline: AT,
+      });
+    }
+    // A rejected change order leaves the work going: no diagnosis, no date.
+    expect(
+      notificationFor(TICKET, event('rejectChangeOrder', feedback, 'CLIENT_APPROVER'), back),
+    ).not.toHaveProperty('diagnosisDeadline');
   });
 
   it('L3-09: an approval-wait reminder emails the estimate it is about to the registrant and the approvers', () => {
