@@ -8,8 +8,21 @@ const record = (text: string): Record<string, unknown> => {
     return {};
   }
 };
-const version = (v: unknown): number | null =>
+/** A calendar version as an event's data holds it (a positive integer), else null. */
+export const version = (v: unknown): number | null =>
   Number.isInteger(v) && (v as number) > 0 ? (v as number) : null;
+
+/**
+ * The version range a recomputed date followed, up to `to`: after `known`, the version it was
+ * computed on (never above `to`), else after the version just before `to`. The ticket history
+ * and the email that tells the client of the move (`DEADLINE_MOVED`) read it alike.
+ */
+export function versionRange(
+  known: number | null | undefined,
+  to: number,
+): { from: number; to: number } {
+  return { from: known !== null && known !== undefined ? Math.min(known, to) : to - 1, to };
+}
 
 /**
  * BUSINESS-TIME.md, L3-06: each CLOCK_RECOMPUTED event of a ticket on `calendarId` with the calendar
@@ -37,16 +50,14 @@ export function withRecomputedVersions(
         const known =
           version(data.previousCalendarVersion) ?? (clockId ? last.get(clockId) : undefined);
         // The same version (or none known): no change of the calendar to name.
-        const from = known !== undefined ? Math.min(known, to) : to - 1;
-        const recomputedOn: RecomputedVersions = { calendarId, from, to };
+        const recomputedOn: RecomputedVersions = { calendarId, ...versionRange(known, to) };
         annotated = { ...event, recomputedOn };
       }
       if (event.type === 'SCHEDULE_RECOMPUTED' && to !== null) {
         // A reminder or the auto-close moved: after the version they were computed on (unknown
         // in a run continued as new before its first one: the latest change alone).
         const known = version(data.previousCalendarVersion);
-        const from = known !== null ? Math.min(known, to) : to - 1;
-        annotated = { ...event, recomputedOn: { calendarId, from, to } };
+        annotated = { ...event, recomputedOn: { calendarId, ...versionRange(known, to) } };
       }
       if (clockId && to !== null) last.set(clockId, to);
       return annotated;

@@ -6,6 +6,7 @@ import {
   type TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
 import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
+import { version, versionRange } from './recomputed-versions';
 import {
   type ClientActivity,
   type DeadlineMovedEvent,
@@ -343,11 +344,10 @@ const MOVED_CLOCKS: Readonly<Record<string, MovedDate>> = {
  * name no change.
  */
 function versionsOf(d: TimelineEvent['data']): Pick<DeadlineMovedEvent, 'calendarVersions'> {
-  const to = d.calendarVersion;
-  if (typeof to !== 'number' || !Number.isInteger(to) || to < 1) return {};
-  const known = d.previousCalendarVersion;
-  const from = typeof known === 'number' && Number.isInteger(known) ? Math.min(known, to) : to - 1;
-  return { calendarVersions: { from, to } };
+  const to = version(d.calendarVersion);
+  return to === null
+    ? {}
+    : { calendarVersions: versionRange(version(d.previousCalendarVersion), to) };
 }
 
 function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
