@@ -72,42 +72,13 @@ function nextBusinessTimeAfter(
 }
 
 /**
- * A date the ticket's calendar refuses because its day is a holiday (L3-06, L3-09,
- * BUSINESS-TIME.md), named: «Navidad» says more than "outside business hours" (QA S51), with the
- * next business time. Undefined when the date is allowed by `rule`, or refused for another reason
- * (a night, a weekend: {@link outsideBusinessTimeRefusal}).
+ * A date the ticket's calendar refuses (L3-06, L3-09, BUSINESS-TIME.md), with the next business
+ * time (QA S52: the refusal named the weekday but not what to pick instead): on a holiday, named
+ * (`ON_HOLIDAY`: «Navidad» says more than "outside business hours", QA S51); else a night, a
+ * weekend or a closed day (`OUTSIDE_BUSINESS_TIME`, with `message`). Undefined when `rule` allows
+ * it. The workflow keeps its own check; this one answers first, before the Update.
  */
-export function holidayRefusal(
-  calendar: BusinessCalendar,
-  iso: string,
-  field: string,
-  rule: DateBusinessRule,
-): DomainError | undefined {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime()) || allowedBy(calendar, at, rule)) return undefined;
-  const { holiday } = calendar.dayPlan(calendar.localDayOf(at.getTime()));
-  if (!holiday) return undefined;
-  return new DomainError(
-    ErrorCode.VALIDATION_FAILED,
-    `${field} ${iso} falls on a holiday of the ticket's calendar: ${holiday.date}, ${holiday.name}`,
-    {
-      reason: 'ON_HOLIDAY',
-      field,
-      value: iso,
-      date: holiday.date,
-      holiday: holiday.name,
-      ...nextBusinessTimeAfter(calendar, at),
-    },
-  );
-}
-
-/**
- * A date outside the ticket calendar's business time (a night, a weekend, a closed day; a holiday
- * is {@link holidayRefusal}'s), refused with the next business time (QA S52: the refusal named the
- * weekday but not what to pick instead). Undefined when `rule` allows it. The workflow keeps its
- * own check; this one answers first, before the Update.
- */
-export function outsideBusinessTimeRefusal(
+export function businessDateRefusal(
   calendar: BusinessCalendar,
   iso: string,
   field: string,
@@ -116,12 +87,39 @@ export function outsideBusinessTimeRefusal(
 ): DomainError | undefined {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime()) || allowedBy(calendar, at, rule)) return undefined;
+  const next = nextBusinessTimeAfter(calendar, at);
+  const { holiday } = calendar.dayPlan(calendar.localDayOf(at.getTime()));
+  if (holiday) {
+    return new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      `${field} ${iso} falls on a holiday of the ticket's calendar: ${holiday.date}, ${holiday.name}`,
+      {
+        reason: 'ON_HOLIDAY',
+        field,
+        value: iso,
+        date: holiday.date,
+        holiday: holiday.name,
+        ...next,
+      },
+    );
+  }
   return new DomainError(ErrorCode.VALIDATION_FAILED, message, {
     reason: 'OUTSIDE_BUSINESS_TIME',
     field,
     value: iso,
-    ...nextBusinessTimeAfter(calendar, at),
+    ...next,
   });
+}
+
+/** {@link businessDateRefusal} when the refused day is a holiday; undefined otherwise. */
+export function holidayRefusal(
+  calendar: BusinessCalendar,
+  iso: string,
+  field: string,
+  rule: DateBusinessRule,
+): DomainError | undefined {
+  const refusal = businessDateRefusal(calendar, iso, field, rule);
+  return refusal?.details?.reason === 'ON_HOLIDAY' ? refusal : undefined;
 }
 
 /**
@@ -144,9 +142,7 @@ export function releaseDateRefusal(
       'BUSINESS_OR_CLOSING',
     );
   }
-  if (!(Date.parse(iso) > now)) return undefined;
-  return (
-    holidayRefusal(calendar, iso, field, 'BUSINESS_OR_CLOSING') ??
-    outsideBusinessTimeRefusal(calendar, iso, field, 'BUSINESS_OR_CLOSING')
-  );
+  return Date.parse(iso) > now
+    ? businessDateRefusal(calendar, iso, field, 'BUSINESS_OR_CLOSING')
+    : undefined;
 }

@@ -35,12 +35,7 @@ import { hasAnyRole } from '../identity/role-rules';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { PENDING_INVITATION_USERS_SQL } from '../identity/pending-invitation-sql';
 import { computeClock } from './clock-computation';
-import {
-  dateTooFarError,
-  holidayRefusal,
-  outsideBusinessTimeRefusal,
-  releaseDateRefusal,
-} from './date-horizon';
+import { businessDateRefusal, dateTooFarError, releaseDateRefusal } from './date-horizon';
 import type { CalendarLookupResult } from './ticket.activities';
 import { isUniqueViolation } from '../identity/unique-violation';
 import { TicketEventEntity } from './ticket-event.entity';
@@ -594,16 +589,14 @@ export class TicketsService implements OnModuleInit {
       const calendar = await this.calendars.current(ticket.calendarId);
       const tooFar = remoteSessionTooFar(at, now);
       if (tooFar) throw dateTooFarError(tooFar, calendar.engine, 'STARTS_INSIDE');
-      const refusal =
-        holidayRefusal(calendar.engine, at, 'at', 'STARTS_INSIDE') ??
-        outsideBusinessTimeRefusal(
-          calendar.engine,
-          at,
-          'at',
-          'STARTS_INSIDE',
-          `La sesión remota ${at} está fuera del horario hábil del calendario «${calendar.name}» / ` +
-            `remote session ${at} is outside the business hours of calendar "${calendarDisplayName(calendar.name, 'en')}"`,
-        );
+      const refusal = businessDateRefusal(
+        calendar.engine,
+        at,
+        'at',
+        'STARTS_INSIDE',
+        `La sesión remota ${at} está fuera del horario hábil del calendario «${calendar.name}» / ` +
+          `remote session ${at} is outside the business hours of calendar "${calendarDisplayName(calendar.name, 'en')}"`,
+      );
       if (refusal) throw refusal;
     }
   }

@@ -3,7 +3,7 @@ import type { DomainError } from '../../../src/common/errors/domain-error';
 import {
   dateTooFarError,
   holidayRefusal,
-  outsideBusinessTimeRefusal,
+  businessDateRefusal,
 } from '../../../src/tickets/date-horizon';
 import { releaseDateTooFar, remoteSessionTooFar } from '../../../workflows/ticket/date-limits';
 
@@ -98,7 +98,7 @@ describe('a date outside business time is refused with the next business time (L
   const at = (local: string) => new Date(mx(local)).toISOString();
 
   it('a Saturday: OUTSIDE_BUSINESS_TIME with Monday 09:00', () => {
-    const error = outsideBusinessTimeRefusal(
+    const error = businessDateRefusal(
       calendar,
       at('2026-12-12T10:00'),
       'releaseDate',
@@ -115,21 +115,16 @@ describe('a date outside business time is refused with the next business time (L
 
   it('a night: the next morning; a closing instant is a release date, not a session start', () => {
     expect(
-      outsideBusinessTimeRefusal(calendar, at('2026-12-09T21:30'), 'at', 'STARTS_INSIDE')?.details,
+      businessDateRefusal(calendar, at('2026-12-09T21:30'), 'at', 'STARTS_INSIDE')?.details,
     ).toMatchObject({ nextBusinessTime: at('2026-12-10T09:00') });
     expect(
-      outsideBusinessTimeRefusal(
-        calendar,
-        at('2026-12-09T18:00'),
-        'releaseDate',
-        'BUSINESS_OR_CLOSING',
-      ),
+      businessDateRefusal(calendar, at('2026-12-09T18:00'), 'releaseDate', 'BUSINESS_OR_CLOSING'),
     ).toBeUndefined();
     expect(
-      outsideBusinessTimeRefusal(calendar, at('2026-12-09T18:00'), 'at', 'STARTS_INSIDE')?.details,
+      businessDateRefusal(calendar, at('2026-12-09T18:00'), 'at', 'STARTS_INSIDE')?.details,
     ).toMatchObject({ reason: 'OUTSIDE_BUSINESS_TIME', nextBusinessTime: at('2026-12-10T09:00') });
     expect(
-      outsideBusinessTimeRefusal(calendar, at('2026-12-09T12:00'), 'at', 'STARTS_INSIDE'),
+      businessDateRefusal(calendar, at('2026-12-09T12:00'), 'at', 'STARTS_INSIDE'),
     ).toBeUndefined();
   });
 });

@@ -1,4 +1,11 @@
 import type { CalendarDetail } from '../api/operations';
+import { dateTimeFormat } from '../../../src/shared/intl-formats';
+import { formatInstantWithDay } from '../i18n/format';
+import type { Language } from '../i18n/language';
+
+/** `at`'s local date `YYYY-MM-DD` in `timeZone` (en-CA writes it so), one formatter per zone. */
+const localDate = (timeZone: string, at: Date): string =>
+  dateTimeFormat('en-CA', { timeZone }).format(at);
 
 /**
  * Why a holiday added on `date` moves no deadline (QA S52: the form said «sus plazos en curso se
@@ -13,7 +20,7 @@ export function holidayWithoutEffect(
   calendar: Pick<CalendarDetail, 'timeZone' | 'weekly' | 'overrides'>,
   now = new Date(),
 ): 'past' | 'closed' | 'exception' | null {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: calendar.timeZone }).format(now);
+  const today = localDate(calendar.timeZone, now);
   if (date < today) return 'past';
   const exception = calendar.overrides.find((o) => o.date === date);
   if (exception) return exception.intervals.length === 0 ? 'closed' : 'exception';
@@ -32,9 +39,8 @@ export function deliveriesOn(
   date: string,
   calendar: Pick<CalendarDetail, 'timeZone' | 'usage'>,
 ): { ticketNumber: string; releaseDate: string }[] {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: calendar.timeZone });
   return (calendar.usage?.publishedDeliveries ?? []).filter(
-    (d) => day.format(new Date(d.releaseDate)) === date,
+    (d) => localDate(calendar.timeZone, new Date(d.releaseDate)) === date,
   );
 }
 
@@ -51,4 +57,22 @@ export function deliveriesNote(
   const on = deliveriesOn(date, calendar);
   if (on.length === 0) return '';
   return words(on.map((d) => `${d.ticketNumber} (${format(d.releaseDate)})`).join(', '), on.length);
+}
+
+/**
+ * A day-closing confirmation's impact, followed by the deliveries published on `date` (L3-19, QA
+ * S53), each with its weekday in the calendar's zone: the holiday and the closed-day exception say
+ * it alike.
+ */
+export function impactWithDeliveries(
+  impact: string,
+  date: string,
+  calendar: Pick<CalendarDetail, 'timeZone' | 'usage'>,
+  words: (list: string, n: number) => string,
+  language: Language,
+): string {
+  const note = deliveriesNote(date, calendar, words, (iso) =>
+    formatInstantWithDay(iso, language, calendar.timeZone),
+  );
+  return note ? `${impact} ${note}` : impact;
 }

@@ -7,10 +7,10 @@ import { useSession } from '../session/session-context';
 import { useMutationForm } from '../components/use-mutation-form';
 import { TextField } from '../components/text-field';
 import { FormFooter } from '../components/form-footer';
-import { formatInstantWithDay, formatLocalDate } from '../i18n/format';
+import { formatLocalDate } from '../i18n/format';
 import { ImpactConfirm, LocalDateCell, RemoveDayButton } from './calendar-bits';
 import { editorTexts } from './editor-texts';
-import { deliveriesNote, holidayWithoutEffect } from './holiday-effect';
+import { holidayWithoutEffect, impactWithDeliveries } from './holiday-effect';
 import { FormProblem } from '../components/text-area-field';
 
 // A new holiday is the client's own day unless said otherwise: election days are rare and regional.
@@ -208,14 +208,7 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
               impact={
                 withoutEffect
                   ? m.holidayWithoutEffect[withoutEffect]
-                  : [
-                      impact(true),
-                      deliveriesNote(date, calendar, m.deliveriesOnDay, (iso) =>
-                        formatInstantWithDay(iso, language, calendar.timeZone),
-                      ),
-                    ]
-                      .filter(Boolean)
-                      .join(' ')
+                  : impactWithDeliveries(impact(true), date, calendar, m.deliveriesOnDay, language)
               }
               yes={withoutEffect ? m.holidayAddOnlyYes : m.holidayAddYes}
               no={m.cancel}

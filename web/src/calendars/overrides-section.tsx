@@ -11,8 +11,8 @@ import { useSession } from '../session/session-context';
 import { useMutationForm } from '../components/use-mutation-form';
 import { TextField } from '../components/text-field';
 import { FormFooter } from '../components/form-footer';
-import { formatInstantWithDay, formatLocalDate } from '../i18n/format';
-import { deliveriesNote } from './holiday-effect';
+import { formatLocalDate } from '../i18n/format';
+import { impactWithDeliveries } from './holiday-effect';
 import { ImpactConfirm, LocalDateCell, RemoveDayButton } from './calendar-bits';
 import { editorTexts } from './editor-texts';
 
@@ -224,17 +224,12 @@ export function OverridesSection({ calendar, onChanged }: Props) {
             <ImpactConfirm
               id="override-set"
               title={m.overrideSetTitle(formatLocalDate(date, language))}
-              impact={[
-                impact(false),
+              impact={
                 // L3-19 (QA S53): a day closed leaves the deliveries published on it there.
                 closed
-                  ? deliveriesNote(date, calendar, m.deliveriesOnDay, (iso) =>
-                      formatInstantWithDay(iso, language, calendar.timeZone),
-                    )
-                  : '',
-              ]
-                .filter(Boolean)
-                .join(' ')}
+                  ? impactWithDeliveries(impact(false), date, calendar, m.deliveriesOnDay, language)
+                  : impact(false)
+              }
               yes={m.overrideSetYes}
               no={m.cancel}
               busy={form.busy}

@@ -153,6 +153,10 @@ export function serverErrorText(
       : ctx.formatInstant(iso);
   };
 
+  /** The calendar's next business time a date refusal offers instead (QA S52), if given. */
+  const nextBusinessTime = (): string | undefined =>
+    ext.nextBusinessTime ? instant(ext.nextBusinessTime, true) : undefined;
+
   const remote = ctx.language.startsWith('en') ? remoteSessionEn : remoteSessionEsMX;
   const violations = violationsOf(ext);
   if (violations.length) {
@@ -268,11 +272,7 @@ export function serverErrorText(
     // With its weekday: «(sábado, 12 dic 2026, 10:00 a.m.)» says why at once (QA S52).
     // And the calendar's next business time, what to pick instead (QA S52).
     case 'OUTSIDE_BUSINESS_TIME':
-      return s.outsideBusinessTime(
-        field(ext.field),
-        instant(ext.value, true),
-        ext.nextBusinessTime ? instant(ext.nextBusinessTime, true) : undefined,
-      );
+      return s.outsideBusinessTime(field(ext.field), instant(ext.value, true), nextBusinessTime());
     case 'NOT_WHATSAPP_GROUP_LINK':
       return s.notWhatsappGroupLink(field(ext.field));
     // QA S53: refusals a form could reach that showed the server's English sentence.
@@ -299,12 +299,7 @@ export function serverErrorText(
       return s.participantNotActive;
     case 'ON_HOLIDAY':
       return typeof ext.holiday === 'string'
-        ? s.onHoliday(
-            field(ext.field),
-            instant(ext.value),
-            ext.holiday,
-            ext.nextBusinessTime ? instant(ext.nextBusinessTime, true) : undefined,
-          )
+        ? s.onHoliday(field(ext.field), instant(ext.value), ext.holiday, nextBusinessTime())
         : s.outsideBusinessTime(field(ext.field), instant(ext.value));
     // L3-15 checkpoint settings: the time is outside that weekday's working hours.
     case 'CHECKPOINT_OUTSIDE_BUSINESS_HOURS': {
