@@ -8,7 +8,7 @@ export const TICKET_NUMBER = defineSearchAttributeKey(
   'SlaTicketNumber',
   SearchAttributeType.KEYWORD,
 );
-/** Client organisation ID. */
+/** Client organization ID. */
 export const CLIENT_ORG = defineSearchAttributeKey('SlaClientOrg', SearchAttributeType.KEYWORD);
 /** Lifecycle state name of the ticket. */
 export const TICKET_STATE = defineSearchAttributeKey('SlaTicketState', SearchAttributeType.KEYWORD);

@@ -46,7 +46,7 @@ export type AttachmentContent = TicketAttachmentEntity & { readonly content: Buf
 
 /**
  * Files attached to tickets. Whoever may see a ticket sees its files, exactly as the ticket
- * itself (`TicketsService.get`): client users their own organisation's, provider staff all;
+ * itself (`TicketsService.get`): client users their own organization's, provider staff all;
  * anyone else gets NOT_FOUND, never FORBIDDEN. An upload is checked whole (limits, allow-list,
  * content) before anything is written; the row and its one email are written in one transaction.
  * A deleted file keeps its row, without its bytes, as the record that it existed. An upload or a

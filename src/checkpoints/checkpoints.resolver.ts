@@ -12,7 +12,7 @@ import { CheckpointsService } from './checkpoints.service';
 
 /**
  * The biweekly checkpoint over GraphQL (L3-15): managers set when it happens, both sides read the
- * agendas (clients only their own: another organisation is NOT_FOUND), provider staff and the
+ * agendas (clients only their own: another organization is NOT_FOUND), provider staff and the
  * client's approvers record the meeting's decisions.
  */
 @Resolver()

@@ -51,7 +51,7 @@ const DECISION_ROLES: readonly Role[] = [
  * The API side of the biweekly checkpoint (L3-15): managers set when it happens (and so its
  * Temporal Schedule), both sides read the agendas, and the meeting's decisions are recorded
  * against them; new priorities go to the client's queue (L3-10) through the planning service.
- * Client users see only their own organisation; anything else is NOT_FOUND.
+ * Client users see only their own organization; anything else is NOT_FOUND.
  */
 @Injectable()
 export class CheckpointsService {

@@ -10,9 +10,9 @@ import {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The client organisation `organizationId`, as far as `caller` may know: provider staff see every
+ * The client organization `organizationId`, as far as `caller` may know: provider staff see every
  * client; a client user only their own. Anything else (another client, the provider, an unknown
- * or malformed ID) is NOT_FOUND, so a client cannot even learn that another organisation exists.
+ * or malformed ID) is NOT_FOUND, so a client cannot even learn that another organization exists.
  * Without a caller (the workflow's activities) only existence and kind are checked.
  */
 export async function visibleClientOrganization(
@@ -21,7 +21,7 @@ export async function visibleClientOrganization(
   caller?: AuthenticatedUser,
 ): Promise<OrganizationEntity> {
   const missing = () =>
-    notFound('client_organisation', organizationId, `No client organisation ${organizationId}`);
+    notFound('client_organization', organizationId, `No client organization ${organizationId}`);
   if (!UUID.test(organizationId)) throw missing();
   if (caller && !isProviderStaff(caller) && caller.organizationId !== organizationId) {
     throw missing();

@@ -17,7 +17,7 @@ import { TicketBillingLoader } from './ticket-billing.loader';
  * `HourLedgerService` (reserve, log time, release).
  */
 @Module({
-  // The monthly statement counts its days in the organisation's calendar zone.
+  // The monthly statement counts its days in the organization's calendar zone.
   imports: [BusinessTimeModule],
   providers: [
     SupportPoliciesService,

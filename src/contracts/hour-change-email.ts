@@ -16,7 +16,7 @@ export const HOURS_CHANGED_EMAIL_TYPE = 'HOURS_CHANGED';
 
 /**
  * One email per ledger entry: keyed by the entry's id, so a replayed request queues nothing; the
- * organisation's id keeps the key (and the Message-ID made from it) unique beyond one database.
+ * organization's id keeps the key (and the Message-ID made from it) unique beyond one database.
  */
 export function hoursChangedEventKey(organizationId: string, entryId: string): string {
   return `hours-changed:${organizationId}:${entryId}`;

@@ -68,7 +68,7 @@ export class HourChangeNotices {
           },
         },
         // The mail view names the ticket the entry is about (a reversed consumption); else the
-        // organisation (`OutboxEmail.organizationName`).
+        // organization (`OutboxEmail.organizationName`).
         ticketNumber: entry.ticketNumber,
         recipient: { id: r.id, email: r.email },
         names: entry.createdBy ? { [entry.createdBy]: byName } : {},

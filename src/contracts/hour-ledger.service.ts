@@ -85,7 +85,7 @@ const CATEGORIES: readonly WorkCategory[] = [
   'ADMIN_ACTION',
 ];
 
-/** An organisation's ledger, read under its lock inside the caller's transaction. */
+/** An organization's ledger, read under its lock inside the caller's transaction. */
 export interface LockedLedger {
   readonly tx: EntityManager;
   readonly org: OrganizationEntity;
@@ -94,7 +94,7 @@ export interface LockedLedger {
 
 /**
  * The prepaid-hours ledger (L3-03, L3-12, L3-13). Every write runs in one transaction that first
- * takes the organisation's advisory lock, then reads and folds its ledger, then appends what the
+ * takes the organization's advisory lock, then reads and folds its ledger, then appends what the
  * pure rules (`ledger-rules.ts`) allow: two requests for the same client are serialised, so they
  * can never overdraw it. Every write is idempotent by its key. The ticket workflow's activities
  * call `reserveForEstimate`, `logTime` and `releaseUnusedReservation`.
@@ -115,7 +115,7 @@ export class HourLedgerService {
     @Optional() private readonly notices?: HourChangeNotices,
   ) {}
 
-  /** Runs `work` on the organisation's ledger under its lock, in one transaction. */
+  /** Runs `work` on the organization's ledger under its lock, in one transaction. */
   async withLedger<T>(
     organizationId: string,
     work: (ledger: LockedLedger) => Promise<T>,
@@ -130,7 +130,7 @@ export class HourLedgerService {
         return work({ tx, org, balance: await lockedBalance(tx, org.id) });
       });
     } catch (err) {
-      // Only a key already used by another organisation gets here (same-org retries are replays).
+      // Only a key already used by another organization gets here (same-org retries are replays).
       if (
         isUniqueViolation(err, 'uq_hour_ledger_entry_idempotency_key') ||
         isUniqueViolation(err, 'uq_time_entry_idempotency_key')
@@ -142,7 +142,7 @@ export class HourLedgerService {
   }
 
   /**
-   * A ticket's time entries, newest first, each with its organisation's balance right after it
+   * A ticket's time entries, newest first, each with its organization's balance right after it
    * (L3-12, L3-13: hours consumed are the client's to see). One snapshot: entries and ledger agree.
    */
   async ticketTimeEntries(
@@ -232,7 +232,7 @@ export class HourLedgerService {
     const currency = requireCurrency(req.currency ?? 'MXN');
     const key = requireKey(req.idempotencyKey ?? `purchase:${randomUUID()}`);
     return this.withLedger(req.organizationId, async (l) => {
-      // Which day is today depends on the client's calendar, read once the organisation is known.
+      // Which day is today depends on the client's calendar, read once the organization is known.
       const { engine } = await this.calendars.forOrganization(l.org.id, l.tx);
       requirePurchasedBy(
         purchasedOn,
@@ -364,7 +364,7 @@ export class HourLedgerService {
     const description = requireText(req.description, 'description', 2000);
     const key = requireKey(req.idempotencyKey);
     return this.withLedger(req.organizationId, async (l) => {
-      // Which day is today depends on the ticket's calendar, read once the organisation is known.
+      // Which day is today depends on the ticket's calendar, read once the organization is known.
       const { engine } = await this.calendars.forTicket(ticketNumber, l.org.id, l.tx);
       if (date > lastWorkDate(engine.timeZone, req.agentTimeZone, now)) {
         throw new DomainError(ErrorCode.VALIDATION_FAILED, 'date must not be in the future', {

@@ -58,7 +58,7 @@ export interface TicketMonth {
  */
 export interface StatementMovement {
   readonly entryId: string;
-  /** YYYY-MM-DD in the organisation's calendar zone (a purchase: its purchase date). */
+  /** YYYY-MM-DD in the organization's calendar zone (a purchase: its purchase date). */
   readonly date: string;
   readonly kind: LedgerEntryKind;
   /** A REVERSAL: the kind of the entry it cancels. */
@@ -111,7 +111,7 @@ export interface MonthlyStatement {
   readonly hoursConsumed: number;
   readonly hoursWaived: number;
   readonly tickets: readonly TicketMonth[];
-  /** The zone the month's days are counted in (the organisation's calendar). */
+  /** The zone the month's days are counted in (the organization's calendar). */
   readonly timeZone: string;
   readonly openingBalance: number;
   /** Adjustments and reversals of the month, signed. */
@@ -488,7 +488,7 @@ function movementCsvLine(m: StatementMovement): string {
 }
 
 /**
- * The summed effects (`effectOf`, linear in the hours) of the organisation's entries before
+ * The summed effects (`effectOf`, linear in the hours) of the organization's entries before
  * entry `id`: the balance and reservations just before it.
  */
 async function effectsBefore(
@@ -513,7 +513,7 @@ const BALANCE_KINDS = `'PURCHASE', 'CONSUMPTION', 'ADJUSTMENT', 'REVERSAL'`;
 
 // Ledger entry `e` (with its package `p` and time entry `t`) against the month `[$2, $4)`. An
 // entry with its own day (a purchase, a consumption) is dated by that day; any other by its instant
-// in the organisation's zone, and no zone is a day away from UTC: one written more than a day
+// in the organization's zone, and no zone is a day away from UTC: one written more than a day
 // before the month's first UTC instant (`$3`) is dated before the month in every zone, one written
 // from a day after the next month's first UTC instant (`$5`) after it.
 

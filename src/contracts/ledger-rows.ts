@@ -57,10 +57,10 @@ export async function assertRegisteredTicket(
 }
 
 /**
- * A ticket number belongs to one organisation: refuses one whose registered ticket (the `ticket`
+ * A ticket number belongs to one organization: refuses one whose registered ticket (the `ticket`
  * read model; a ticket never changes client) or, for a number without one, whose ledger or
  * billing rows name another. The ticket's own row comes first: the ledger and billing rows only
- * echo whatever organisation their first caller named, and one named wrongly would otherwise
+ * echo whatever organization their first caller named, and one named wrongly would otherwise
  * become the owner and lock the real one out of its own ticket for good.
  */
 export async function assertTicketOf(
@@ -81,7 +81,7 @@ export async function assertTicketOf(
   if (owner && owner !== organizationId) {
     throw ledgerRefusal(
       'TICKET_OF_ANOTHER_ORGANIZATION',
-      `Ticket ${ticketNumber} belongs to another organisation`,
+      `Ticket ${ticketNumber} belongs to another organization`,
     );
   }
 }
@@ -90,7 +90,7 @@ export function findByKey(tx: EntityManager, key: string): Promise<HourLedgerEnt
   return tx.getRepository(HourLedgerEntryEntity).findOneBy({ idempotencyKey: key });
 }
 
-/** A replayed key must name the same kind of operation on the same organisation and ticket. */
+/** A replayed key must name the same kind of operation on the same organization and ticket. */
 export function assertReplayOf(
   prior: HourLedgerEntryEntity,
   organizationId: string,

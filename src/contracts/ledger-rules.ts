@@ -3,7 +3,7 @@ import { LedgerEntryKind, PACKAGE_CATEGORIES, type WorkCategory } from './contra
 import { toHours } from './hours';
 
 // The prepaid-hours ledger as pure functions (L3-03, L3-12, L3-13, L3-18). The service loads an
-// organisation's entries under a per-organisation lock, folds them with `foldLedger`, asks a
+// organization's entries under a per-organization lock, folds them with `foldLedger`, asks a
 // `plan…` function what to append (or gets its typed refusal), and inserts exactly those drafts.
 // The property tests drive the same functions, so the rules they check are the rules that run.
 //

@@ -3,7 +3,7 @@ import { LedgerEntryKind } from './contract-enums';
 import { toHundredths } from './hours';
 import { addToTotals, type LedgerTotal } from './ledger-rules';
 
-// L3-13: an organisation's ledger summed in SQL by the groups of `LedgerTotal`, so the balance
+// L3-13: an organization's ledger summed in SQL by the groups of `LedgerTotal`, so the balance
 // card, the ledger list and a ticket's time entries fold tens of rows instead of every entry
 // (20,000 entries: the whole ledger was read and folded for each of them).
 
@@ -48,7 +48,7 @@ export function toTotal(r: TotalRow): LedgerTotal {
   };
 }
 
-/** The totals of the organisation's whole ledger. */
+/** The totals of the organization's whole ledger. */
 export async function ledgerTotals(
   db: Pick<EntityManager, 'query'>,
   organizationId: string,
@@ -58,7 +58,7 @@ export async function ledgerTotals(
 }
 
 /**
- * The statement of {@link ticketLedgerTotals} over `$1` (the organisation) and `$2` (the ticket),
+ * The statement of {@link ticketLedgerTotals} over `$1` (the organization) and `$2` (the ticket),
  * for a caller that reads more beside it in the same statement, hence the same snapshot.
  */
 export const TICKET_TOTALS_SQL = totalsOf('e.ticket_number = $2 AND e.organization_id = $1');
@@ -68,7 +68,7 @@ export const TICKET_TOTALS_SQL = totalsOf('e.ticket_number = $2 AND e.organizati
  * reversals (a reversal carries the ticket of the entry it reverses: the ledger's insert trigger
  * `hour_ledger_entry_reversal_ticket` sets it, whoever writes the row). Folded by `foldTotals`, its
  * `tickets` entry is the one the whole ledger's fold gives that ticket, read through
- * ix_hour_ledger_entry_ticket instead of every group of the organisation.
+ * ix_hour_ledger_entry_ticket instead of every group of the organization.
  */
 export async function ticketLedgerTotals(
   db: Pick<EntityManager, 'query'>,
@@ -82,7 +82,7 @@ export async function ticketLedgerTotals(
 /**
  * {@link ticketLedgerTotals} of each of `ticketNumbers` in one query (a ticket list asking each
  * ticket's hours reads them together), by ticket; a ticket without entries is absent. With
- * `organizationId`, only that organisation's entries.
+ * `organizationId`, only that organization's entries.
  */
 export async function ticketsLedgerTotals(
   db: Pick<EntityManager, 'query'>,

@@ -118,7 +118,7 @@ export class MonthlyStatementModel {
 
   @Field({
     description:
-      'The IANA zone the month’s days are counted in: the organisation’s calendar (its own, else the default).',
+      'The IANA zone the month’s days are counted in: the organization’s calendar (its own, else the default).',
   })
   timeZone!: string;
 

@@ -13,7 +13,7 @@ import { localToday } from './local-date';
 // entry that moves the balance is dated once, by the same rule the rest of the statement uses:
 //   PURCHASE              the package's purchase date (`hour_package.purchased_on`)
 //   CONSUMPTION           the day the work was done (`time_entry.work_date`)
-//   ADJUSTMENT, REVERSAL  the day it was written, in the organisation's calendar time zone
+//   ADJUSTMENT, REVERSAL  the day it was written, in the organization's calendar time zone
 // Reservations move no balance and are left out. Then, per month (first day ≤ date < next first):
 //   opening  = Σ effects dated before the month
 //   closing  = Σ effects dated before the next month
@@ -42,7 +42,7 @@ export interface MonthBalance<E extends DatedLedgerEntry> {
   readonly movements: readonly E[];
 }
 
-/** The day `YYYY-MM-DD` an instant falls on in `timeZone` (IANA), e.g. the organisation's calendar. */
+/** The day `YYYY-MM-DD` an instant falls on in `timeZone` (IANA), e.g. the organization's calendar. */
 export function dayIn(instant: Date, timeZone: string): string {
   return localToday(timeZone, instant);
 }

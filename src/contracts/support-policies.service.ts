@@ -30,7 +30,7 @@ const TRANSITIONS: Readonly<Record<PolicyStatus, readonly PolicyStatus[]>> = {
 };
 
 /**
- * Support policies (L3-01, L3-03, L3-16): one per client organisation, changed in place under a
+ * Support policies (L3-01, L3-03, L3-16): one per client organization, changed in place under a
  * row lock, with every change appended to `support_policy_event` (who, when, from → to, why).
  */
 @Injectable()
@@ -41,7 +41,7 @@ export class SupportPoliciesService {
     private readonly calendars: CalendarsService,
   ) {}
 
-  /** The organisation's policy, or null; NOT_FOUND when `caller` may not see the organisation. */
+  /** The organization's policy, or null; NOT_FOUND when `caller` may not see the organization. */
   async find(
     organizationId: string,
     caller?: AuthenticatedUser,
@@ -70,7 +70,7 @@ export class SupportPoliciesService {
   }
 
   /**
-   * The zone of the organisation's calendar ({@link CalendarsService.forOrganization}): the days
+   * The zone of the organization's calendar ({@link CalendarsService.forOrganization}): the days
    * its people see, e.g. the day its policy was suspended, are dates there (BUSINESS-TIME.md).
    */
   async timeZoneOf(organizationId: string, manager?: EntityManager): Promise<string> {
@@ -223,7 +223,7 @@ export class SupportPoliciesService {
       throw notFound(
         'support_policy',
         organizationId,
-        `Organisation ${organizationId} has no support policy`,
+        `Organization ${organizationId} has no support policy`,
       );
     }
     return policy;
@@ -270,7 +270,7 @@ export class SupportPoliciesService {
  * L3-16: tells the live feed (`ticketChanged`) that each open ADMIN_ACTION ticket of
  * `organizationId` changed, in `tx`, so a page open on one re-reads its Odoo admin warning. A
  * policy is no ticket, but the warning is part of those tickets' pages, and their subscribers
- * (provider staff, and the organisation's own users, who read the policy anyway) already follow
+ * (provider staff, and the organization's own users, who read the policy anyway) already follow
  * them; the notice carries the ticket's read model, unchanged, and nothing of the policy.
  */
 async function notifyAdminActionTickets(tx: EntityManager, organizationId: string): Promise<void> {

@@ -7,7 +7,7 @@ import {
 } from 'typeorm';
 import type { PolicyStatus } from './contract-enums';
 
-/** A client organisation's support policy (L3-01, L3-03, L3-16); one per organisation. */
+/** A client organization's support policy (L3-01, L3-03, L3-16); one per organization. */
 @Entity({ name: 'support_policy' })
 export class SupportPolicyEntity {
   @PrimaryGeneratedColumn('uuid')

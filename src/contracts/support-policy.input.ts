@@ -5,7 +5,7 @@ import { IsCurrency, IsLocalDate, IsText } from './validation';
 
 @InputType({ description: 'Creates the policy (ACTIVE) or changes its terms (L3-03).' })
 export class UpsertSupportPolicyInput {
-  @Field(() => ID, { description: 'A client organisation.' })
+  @Field(() => ID, { description: 'A client organization.' })
   @IsUUID()
   organizationId!: string;
 

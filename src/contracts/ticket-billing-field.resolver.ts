@@ -5,8 +5,8 @@ import { TicketBillingStatusModel } from './ticket-billing-view.model';
 
 /**
  * L3-18 on the ticket: whether it is charged to the hour package, with the reason, who decided and
- * when, for everyone who sees the ticket (provider staff and the ticket's own organisation; another
- * organisation never reaches the ticket: NOT_FOUND).
+ * when, for everyone who sees the ticket (provider staff and the ticket's own organization; another
+ * organization never reaches the ticket: NOT_FOUND).
  */
 @Resolver(() => TicketModel)
 export class TicketBillingFieldResolver {

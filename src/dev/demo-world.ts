@@ -31,7 +31,7 @@ export const DEMO_CONTRACTS: Readonly<
 export const DEMO_CONTRACTS_SINCE = '2026-01-01';
 
 /**
- * The demo organisation of a first `npm start` (and of the integration tests' seeded worlds):
+ * The demo organization of a first `npm start` (and of the integration tests' seeded worlds):
  * users of every role, and for each client an active support policy (L3-01) and a package of
  * prepaid hours (L3-03), so tickets can be registered and estimates authorized at once.
  */

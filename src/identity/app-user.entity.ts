@@ -21,7 +21,7 @@ export class AppUserEntity {
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId!: string;
 
-  /** Copy of the organisation's kind, pinned by a composite foreign key; lets a CHECK police roles. */
+  /** Copy of the organization's kind, pinned by a composite foreign key; lets a CHECK police roles. */
   @Column({ name: 'organization_kind', type: 'text' })
   organizationKind!: OrganizationKind;
 

@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { Role } from './role.enum';
 import { SESSION_EXPIRED_MESSAGE } from './session-end-cause';
 
-/** What a session token says: who (`sub`), of which organisation (`org`), with which roles. */
+/** What a session token says: who (`sub`), of which organization (`org`), with which roles. */
 export interface TokenClaims {
   readonly sub: string;
   readonly org: string;

@@ -96,7 +96,7 @@ export class AuthResolver {
    * refused there): not read again, however many times the document asks for `me` (a document of
    * 500 `me` aliases was 500 reads queued on the pool: the fuzz spec's wide case).
    */
-  @Query(() => UserModel, { description: 'The logged-in user, with their organisation.' })
+  @Query(() => UserModel, { description: 'The logged-in user, with their organization.' })
   me(@CurrentUser() caller: AuthenticatedUser): UserModel {
     return UserModel.fromEntity(storedUserOf(caller));
   }

@@ -41,7 +41,7 @@ export function authenticatedUserOf(user: AppUserEntity): AuthenticatedUser {
 }
 
 /**
- * The stored row (with its organisation) `caller` was built from by {@link authenticatedUserOf}:
+ * The stored row (with its organization) `caller` was built from by {@link authenticatedUserOf}:
  * for the auth guard's caller, the user as the session check read it for this request, already
  * found active and with a live session (L3-04), so `me` need not read it again.
  */

@@ -36,7 +36,7 @@ export class CreateUserInput {
 
   @Field(() => [Role], {
     description:
-      'Client organisations: CLIENT_USER, CLIENT_APPROVER; provider: AGENT, MANAGER, ADMIN.',
+      'Client organizations: CLIENT_USER, CLIENT_APPROVER; provider: AGENT, MANAGER, ADMIN.',
   })
   @IsArray()
   @ArrayNotEmpty()

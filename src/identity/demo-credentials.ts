@@ -40,13 +40,13 @@ export async function ensureDemoLogins(databaseUrl: string, dataDir: string): Pr
   return { created: false, credentials, file };
 }
 
-/** The logins as an aligned text table (email, roles, organisation, password). */
+/** The logins as an aligned text table (email, roles, organization, password). */
 export function formatDemoLogins(logins: DemoLogins): string {
   if (!logins.credentials) {
     return `Demo logins: users exist, but ${logins.file} is missing (passwords were shown once).`;
   }
   const rows = [
-    ['email', 'role', 'organisation', 'password'],
+    ['email', 'role', 'organization', 'password'],
     ...logins.credentials.map((c) => [c.email, c.roles.join(','), c.organization, c.password]),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

@@ -17,7 +17,7 @@ export interface DemoCredential {
 }
 
 export interface DemoSeedResult {
-  /** False when organisations already existed: nothing was written. */
+  /** False when organizations already existed: nothing was written. */
   readonly created: boolean;
   readonly credentials: readonly DemoCredential[];
 }
@@ -36,7 +36,7 @@ export interface DemoOrganization {
 
 /**
  * The provider, two clients, and one user per role (L3-04: all issued by the provider). Exported
- * so that tests name the seeded organisations from here (test/support/demo-contract.ts).
+ * so that tests name the seeded organizations from here (test/support/demo-contract.ts).
  */
 export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
   {
@@ -88,7 +88,7 @@ export function randomDemoPassword(): string {
 }
 
 /**
- * Creates the demo organisations and users, only when no organisation exists yet (a second call
+ * Creates the demo organizations and users, only when no organization exists yet (a second call
  * writes nothing). Returns the random passwords so the caller can show them: they are stored
  * nowhere else but as argon2 hashes.
  */

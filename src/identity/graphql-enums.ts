@@ -17,7 +17,7 @@ registerEnumType(Role, {
     CLIENT_APPROVER: { description: 'Client user who may authorize estimates in writing (L3-09).' },
     AGENT: { description: 'Provider L3 engineer.' },
     MANAGER: { description: 'Provider staff who watch the SLAs.' },
-    ADMIN: { description: 'Provider administrator: issues organisations and portal users.' },
+    ADMIN: { description: 'Provider administrator: issues organizations and portal users.' },
   },
 });
 

@@ -23,7 +23,7 @@ import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
 /**
- * Identity and access (L3-04): organisations, users issued by the provider, login, sessions, and
+ * Identity and access (L3-04): organizations, users issued by the provider, login, sessions, and
  * the global guards that make every GraphQL operation need a session unless marked @Public().
  */
 @Module({

@@ -12,7 +12,7 @@ export class OrganizationsResolver {
   constructor(private readonly service: OrganizationsService) {}
 
   @Query(() => [OrganizationModel], {
-    description: 'Provider staff: every organisation; client users: their own.',
+    description: 'Provider staff: every organization; client users: their own.',
   })
   async organizations(@CurrentUser() caller: AuthenticatedUser): Promise<OrganizationModel[]> {
     return (await this.service.listVisibleTo(caller)).map((o) => OrganizationModel.fromEntity(o));

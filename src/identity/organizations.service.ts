@@ -16,14 +16,14 @@ export class OrganizationsService {
     @InjectRepository(OrganizationEntity) private readonly orgs: Repository<OrganizationEntity>,
   ) {}
 
-  /** NOT_FOUND when no organisation has this id. */
+  /** NOT_FOUND when no organization has this id. */
   async get(id: string): Promise<OrganizationEntity> {
     const org = await this.orgs.findOneBy({ id });
-    if (!org) throw notFound('organisation', id, `No organisation ${id}`);
+    if (!org) throw notFound('organization', id, `No organization ${id}`);
     return org;
   }
 
-  /** Provider staff see every organisation; a client user sees only their own. */
+  /** Provider staff see every organization; a client user sees only their own. */
   async listVisibleTo(user: AuthenticatedUser): Promise<OrganizationEntity[]> {
     if (!isProviderStaff(user)) return this.orgs.findBy({ id: user.organizationId });
     const all = await this.orgs.find({ order: { name: 'ASC' } });
@@ -66,6 +66,6 @@ export class OrganizationsService {
 const slugTaken = (slug: string) =>
   new DomainError(ErrorCode.CONFLICT, `The slug "${slug}" is taken`, { field: 'slug' });
 const singleProvider = () =>
-  new DomainError(ErrorCode.CONFLICT, 'There already is a provider organisation', {
+  new DomainError(ErrorCode.CONFLICT, 'There already is a provider organization', {
     field: 'kind',
   });

@@ -3,14 +3,14 @@ import type { AuthenticatedUser } from './authenticated-user';
 import { OrganizationKind } from './organization-kind.enum';
 import { Role } from './role.enum';
 
-/** Roles each kind of organisation may hold (mirrored by a CHECK on `app_user`). */
+/** Roles each kind of organization may hold (mirrored by a CHECK on `app_user`). */
 export const ROLES_BY_ORGANIZATION_KIND: Readonly<Record<OrganizationKind, readonly Role[]>> = {
   [OrganizationKind.CLIENT]: [Role.CLIENT_USER, Role.CLIENT_APPROVER],
   [OrganizationKind.PROVIDER]: [Role.AGENT, Role.MANAGER, Role.ADMIN],
 };
 
 /**
- * Checks that `roles` is a non-empty set of roles the organisation's kind allows, and returns it
+ * Checks that `roles` is a non-empty set of roles the organization's kind allows, and returns it
  * without duplicates in a stable order; throws VALIDATION_FAILED otherwise.
  */
 export function assertRolesFitOrganization(kind: OrganizationKind, roles: readonly Role[]): Role[] {
@@ -25,7 +25,7 @@ export function assertRolesFitOrganization(kind: OrganizationKind, roles: readon
   if (misfits.length > 0) {
     throw new DomainError(
       ErrorCode.VALIDATION_FAILED,
-      `A ${kind.toLowerCase()} organisation's users may only hold ${allowed.join(', ')} (not ${[...new Set(misfits)].join(', ')})`,
+      `A ${kind.toLowerCase()} organization's users may only hold ${allowed.join(', ')} (not ${[...new Set(misfits)].join(', ')})`,
       { field: 'roles', allowed },
     );
   }

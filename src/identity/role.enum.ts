@@ -1,5 +1,5 @@
 /**
- * What a user may do. Client organisations hold the first two, provider staff the other three.
+ * What a user may do. Client organizations hold the first two, provider staff the other three.
  * Plain enum (registered for GraphQL in `graphql-enums.ts`), so entities can use it without
  * loading @nestjs/graphql.
  */

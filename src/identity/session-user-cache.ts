@@ -30,7 +30,7 @@ interface Kept {
  * hears every change to them, so a deactivation, a removed or added role or a new password made on
  * any instance applies to the next request here as it did when each request read the row:
  *
- * - every update or delete of the user's row (or of any organisation) is notified on
+ * - every update or delete of the user's row (or of any organization) is notified on
  *   {@link SESSION_USER_CHANGED_CHANNEL} at commit, and drops what is kept;
  * - this instance's own writes drop the user at once ({@link forget}), without waiting for the
  *   notification, so a request after the answer to a change never sees the user as before;

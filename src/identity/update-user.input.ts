@@ -43,7 +43,7 @@ export class UpdateUserInput {
   @Field(() => [Role], {
     nullable: true,
     description:
-      "Replaces the user's roles; they must fit the organisation's kind. An admin cannot remove their own ADMIN role.",
+      "Replaces the user's roles; they must fit the organization's kind. An admin cannot remove their own ADMIN role.",
   })
   @IsOptional()
   @IsArray()

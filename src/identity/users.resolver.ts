@@ -19,7 +19,7 @@ export class UsersResolver {
   constructor(private readonly service: UsersService) {}
 
   @Roles(Role.ADMIN, Role.MANAGER)
-  @Query(() => [UserModel], { description: 'Users, all or of one organisation (provider staff).' })
+  @Query(() => [UserModel], { description: 'Users, all or of one organization (provider staff).' })
   async users(@Args() { organizationId }: UsersArgs): Promise<UserModel[]> {
     const users = await this.service.list(organizationId);
     const pending = await this.service.pendingInvitations(users);
@@ -41,7 +41,7 @@ export class UsersResolver {
   @Roles(Role.ADMIN)
   @Mutation(() => UserModel, {
     description:
-      "Edits a user's display name, roles, language, time zone or email address (L3-04). Roles must fit the organisation's kind; an admin cannot remove their own ADMIN role (CONFLICT). Removing a role ends the user's sessions; a corrected email keeps them (CONFLICT reason EMAIL_TAKEN when another user has the address; the user is emailed at the new one).",
+      "Edits a user's display name, roles, language, time zone or email address (L3-04). Roles must fit the organization's kind; an admin cannot remove their own ADMIN role (CONFLICT). Removing a role ends the user's sessions; a corrected email keeps them (CONFLICT reason EMAIL_TAKEN when another user has the address; the user is emailed at the new one).",
   })
   async updateUser(
     @CurrentUser() caller: AuthenticatedUser,

@@ -37,7 +37,7 @@ export class UsersService {
   private userRead: UserWithOrganizationRead | undefined;
 
   /**
-   * The user with their organisation, or null: read on every authenticated request (the session
+   * The user with their organization, or null: read on every authenticated request (the session
    * check, L3-04), so one prepared statement, and the entities filled from the entity metadata
    * (TypeORM's query builder cost 0.2 ms of CPU per read building the SQL and hydrating the row).
    */
@@ -151,7 +151,7 @@ export class UsersService {
     return this.links.resendInvitation(user, actor.id);
   }
 
-  /** Every user, or those of one organisation (NOT_FOUND if it does not exist). */
+  /** Every user, or those of one organization (NOT_FOUND if it does not exist). */
   async list(organizationId?: string): Promise<AppUserEntity[]> {
     if (organizationId) await this.organizations.get(organizationId);
     return this.users.find({
@@ -162,7 +162,7 @@ export class UsersService {
   }
 
   /**
-   * Issues a user: the organisation must exist, the roles must fit its kind, the email must be
+   * Issues a user: the organization must exist, the roles must fit its kind, the email must be
    * free (case-insensitively). Every check runs before the single transaction, so a refusal writes
    * nothing. Without a `temporaryPassword` (the web form) the user gets an invitation email with a
    * one-time link to choose their password (72 h); until then no password works.
@@ -209,7 +209,7 @@ export class UsersService {
 
   /**
    * Edits a user's name, roles, language, time zone or email address. Roles must fit the
-   * organisation's kind, an admin cannot take away their own ADMIN role (CONFLICT) and the last
+   * organization's kind, an admin cannot take away their own ADMIN role (CONFLICT) and the last
    * active admin keeps theirs (CONFLICT LAST_ACTIVE_ADMIN, see {@link assertAnotherActiveAdmin});
    * an address another user has is CONFLICT (EMAIL_TAKEN); every check runs before or in the one
    * transaction, so a refusal changes nothing. A corrected address keeps the user's sessions (it
@@ -336,8 +336,8 @@ export class UsersService {
 /**
  * In `tx`, before a write that takes `userId` out of the active admins (ADMIN role removed,
  * account deactivated): locks the active admins' rows and refuses, CONFLICT LAST_ACTIVE_ADMIN,
- * when no other would remain, for then nobody could issue users or organisations again (L3-04).
- * Admins are all users of the one provider organisation (the roles CHECK on `app_user`, one
+ * when no other would remain, for then nobody could issue users or organizations again (L3-04).
+ * Admins are all users of the one provider organization (the roles CHECK on `app_user`, one
  * PROVIDER by `uq_organization_single_provider`), so the role alone finds them. Two admins
  * removing each other at once take turns on these rows (in id order, so they cannot deadlock):
  * the second reads the first's committed change and is refused.
@@ -384,7 +384,7 @@ interface UserWithOrganizationRead {
 
 /**
  * The SQL of {@link UsersService.findById} and the entities from its row, both from the entity
- * metadata ({@link EntityColumns}; the organisation's columns prefixed `organization.`).
+ * metadata ({@link EntityColumns}; the organization's columns prefixed `organization.`).
  */
 function userWithOrganizationRead(users: Repository<AppUserEntity>): UserWithOrganizationRead {
   const user = new EntityColumns<AppUserEntity>(users.metadata, 'u');
@@ -399,7 +399,7 @@ function userWithOrganizationRead(users: Repository<AppUserEntity>): UserWithOrg
       `FROM app_user u LEFT JOIN organization o ON o.id = u.organization_id WHERE u.id = $1`,
     entity: (row) => {
       const entity = user.entity(row);
-      // As TypeORM's left join: no organisation row, no organisation.
+      // As TypeORM's left join: no organization row, no organization.
       if (row['organization.id'] != null) entity.organization = organization.entity(row);
       return entity;
     },

@@ -16,7 +16,7 @@ export class HoursChangesResolver {
 
   @Subscription(() => HoursChangeModel, {
     description:
-      "Each change of the hours of a client the caller may see (clients: their own organisation's), or of one organisation when organizationId is given (another client → NOT_FOUND, as hourBalance).",
+      "Each change of the hours of a client the caller may see (clients: their own organization's), or of one organization when organizationId is given (another client → NOT_FOUND, as hourBalance).",
     resolve: (change: HoursChangeModel) => change,
   })
   async hoursChanged(

@@ -8,22 +8,22 @@ import { PgListenerService } from './pg-listener.service';
 
 /**
  * Notified by the `hour_ledger_entry` trigger (migration 1764319790000) in the transaction of each
- * ledger write, so it is heard on commit only. Payload: the organisation's ID.
+ * ledger write, so it is heard on commit only. Payload: the organization's ID.
  */
 export const HOURS_CHANGED_CHANNEL = 'hours_changed';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Wanted {
-  /** `null`: every organisation (provider staff without an organisation asked for). */
+  /** `null`: every organization (provider staff without an organization asked for). */
   readonly organizationId: string | null;
 }
 
 /**
  * L3-13, L3-12: live changes of clients' prepaid hours for GraphQL subscriptions, over the
  * instance's PostgreSQL LISTEN connection (every API instance hears every ledger write). A client
- * user hears only its own organisation; staff any, or one. Nothing is read per notification: the
- * event says which organisation changed and the screen re-reads what it shows.
+ * user hears only its own organization; staff any, or one. Nothing is read per notification: the
+ * event says which organization changed and the screen re-reads what it shows.
  */
 @Injectable()
 export class HoursChangesService implements OnModuleDestroy {

@@ -17,7 +17,7 @@ export class LiveUpdatesResolver {
 
   @Subscription(() => TicketChangeModel, {
     description:
-      "Each change of a ticket the caller may see (clients: their organisation's), or of one ticket when number is given (another organisation's ticket is NOT_FOUND).",
+      "Each change of a ticket the caller may see (clients: their organization's), or of one ticket when number is given (another organization's ticket is NOT_FOUND).",
     resolve: (change: TicketChangeModel) => change,
   })
   async ticketChanged(

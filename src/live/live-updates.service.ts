@@ -11,7 +11,7 @@ import { errorText, PgListenerService } from './pg-listener.service';
 import type { TicketChangeModel } from './ticket-change.model';
 
 interface Wanted {
-  /** `null`: provider staff, who see every organisation. */
+  /** `null`: provider staff, who see every organization. */
   readonly organizationId: string | null;
   /** `null`: every ticket the subscriber may see. */
   readonly number: string | null;
@@ -22,7 +22,7 @@ interface Wanted {
  * `pg_notify('ticket_changed', <number>)` after every projected change; this service LISTENs on
  * the instance's PostgreSQL LISTEN connection (so every API instance hears every change, whichever
  * worker projected it), reads the ticket's row from the read model once per notification, and
- * hands it to the subscribers allowed to see it: a client organisation only its own tickets, and
+ * hands it to the subscribers allowed to see it: a client organization only its own tickets, and
  * nobody whose session has ended (their socket is being closed, see {@link LiveSessionsService}).
  *
  * The connection opens with the first subscriber and reconnects with backoff when lost;

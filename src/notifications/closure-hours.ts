@@ -10,7 +10,7 @@ import type { ClosedEvent } from './notification-event';
  * L3-09, L3-12/L3-13, L3-18: «Ticket cerrado» tells the hours the ticket charged to the package,
  * the reserved hours that go back and the hours logged free of charge. Read inside the transaction
  * that queues the email, from where the balance and the statement read them: the ticket's ledger
- * (`TICKET_TOTALS_SQL`, its entries only, not the organisation's whole ledger) folded by
+ * (`TICKET_TOTALS_SQL`, its entries only, not the organization's whole ledger) folded by
  * `foldTotals` (`consumed`, the charged consumption net of reversals; `held`, the outstanding
  * reservation, which the ended run releases right after this closure: `releaseUnusedReservation`
  * gives back exactly it, as a TICKET_ENDED release) and its time entries (the logged hours). A

@@ -70,7 +70,7 @@ interface Row {
 }
 
 /**
- * The client organisation an email is about, by name: read from the event the row keeps (a
+ * The client organization an email is about, by name: read from the event the row keeps (a
  * ticket's `clientOrgId`; an agenda's, a checkpoint's or an hours email's `organizationId`).
  */
 const ORGANIZATION_NAME = `(SELECT o.name FROM organization o WHERE o.id::text = COALESCE(

@@ -127,7 +127,7 @@ async function withReminderShortfall<
   return shortfall ? { ...event, shortfall } : event;
 }
 
-/** The provider's email names the client organisation (by its id in the names). */
+/** The provider's email names the client organization (by its id in the names). */
 async function withClientOrgName<E extends NotificationEvent>(
   event: E,
   _audiences: unknown,
@@ -187,7 +187,7 @@ function newTicketBatch(event: ProviderNewTicketEvent): string | undefined {
 
 /**
  * An SLA email tells the business time left (or how late), as of now (L3-06…L3-09), goes to the
- * ticket's assignee when it has one, and names the client organisation.
+ * ticket's assignee when it has one, and names the client organization.
  */
 function slaExtras<E extends SlaAtRiskEvent | SlaBreachedEvent>(): EventExtras<E> {
   return {

@@ -12,7 +12,7 @@ export interface NotificationTicket {
   readonly subject: string;
   /** The client user who opened the ticket (`app_user.id`): the main recipient. */
   readonly registrantId: string;
-  /** The client organisation (its CLIENT_APPROVER users receive estimate emails). */
+  /** The client organization (its CLIENT_APPROVER users receive estimate emails). */
   readonly clientOrgId: string;
 }
 
@@ -100,7 +100,7 @@ export interface EstimateSubmittedEvent extends EventBase {
    */
   readonly shortfall?: HoursShortfall;
   /**
-   * L3-08/L3-09: the organisation's active approvers when the email was queued: the one recipient
+   * L3-08/L3-09: the organization's active approvers when the email was queued: the one recipient
    * who is not among them is told who must authorize (QA S18), not invited to authorize.
    */
   readonly approverIds?: readonly string[];

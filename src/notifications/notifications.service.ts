@@ -523,7 +523,7 @@ export class NotificationsService {
   }
 
   /**
-   * Who of a client organisation's audiences (and the provider's) gets an email a domain renders
+   * Who of a client organization's audiences (and the provider's) gets an email a domain renders
    * itself (L3-13 hour changes): active users, one per address, each with their side.
    */
   async recipientsFor(
@@ -588,7 +588,7 @@ export class NotificationsService {
           .getMany();
       } else if (audience === 'AUTHORIZERS') {
         // L3-09: who wrote an authorization of this ticket (kept on its row), still an approver
-        // of its organisation.
+        // of its organization.
         out.AUTHORIZERS = await q
           .where('u.organization_id = :org', { org: about.clientOrgId })
           .andWhere(':role = ANY(u.roles)', { role: Role.CLIENT_APPROVER })
@@ -647,7 +647,7 @@ export class NotificationsService {
 
 /**
  * The ticket's registrant (a ticket without one is a bug in the caller: its transaction fails) and
- * its participants while users of its organisation (L3-11, S19), by email: one round trip (a user
+ * its participants while users of its organization (L3-11, S19), by email: one round trip (a user
  * is a participant of a ticket at most once: the table's key).
  */
 async function registrantAndParticipants(

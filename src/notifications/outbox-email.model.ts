@@ -19,7 +19,7 @@ export class OutboxEmailModel {
   @Field(() => String, {
     nullable: true,
     description:
-      "The client organisation the email is about, by name (a ticket's, an agenda's, an hours email's); null when it names none.",
+      "The client organization the email is about, by name (a ticket's, an agenda's, an hours email's); null when it names none.",
   })
   organizationName!: string | null;
 

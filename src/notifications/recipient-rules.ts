@@ -20,7 +20,7 @@ export type Audience =
 
 /**
  * L3-11 recipients per event. Client-visible events go to the registrant; estimates and their
- * authorization also to the organisation's approvers; SLA warnings only to the provider (the
+ * authorization also to the organization's approvers; SLA warnings only to the provider (the
  * assigned agent and the managers, never to clients); the provider's own notices to provider staff only; internal notes to nobody.
  * Exhaustive: a new event type must be placed here.
  */

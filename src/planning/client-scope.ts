@@ -4,7 +4,7 @@ import { visibleClientOrganization } from '../contracts/client-organization';
 import { type AuthenticatedUser, isProviderStaff } from '../identity';
 
 /**
- * The client organisation a planning operation is about: a client user's own (another one is
+ * The client organization a planning operation is about: a client user's own (another one is
  * NOT_FOUND); for provider staff the one they name (required).
  */
 export async function clientScope(

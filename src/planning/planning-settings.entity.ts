@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Per client organisation: provider capacity (L3-19) and the WhatsApp group link (L3-14). */
+/** Per client organization: provider capacity (L3-19) and the WhatsApp group link (L3-14). */
 @Entity({ name: 'planning_settings' })
 export class PlanningSettingsEntity {
   @PrimaryColumn({ name: 'organization_id', type: 'uuid' })

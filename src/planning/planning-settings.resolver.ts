@@ -48,7 +48,7 @@ export class PlanningSettingsResolver {
   }
 
   @Query(() => QuickChannelModel, {
-    description: "L3-14: the client's WhatsApp group link (own organisation for clients).",
+    description: "L3-14: the client's WhatsApp group link (own organization for clients).",
   })
   async quickChannel(@CurrentUser() user: AuthenticatedUser, @Args() args: QueueArgs) {
     const organizationId = await clientScope(this.db.manager, user, args.organizationId);

@@ -13,7 +13,7 @@ import {
 import { PlanningSettingsEntity } from './planning-settings.entity';
 import { whatsAppGroupUrl } from './quick-channel';
 
-/** The settings a client organisation plans with (defaults filled in). */
+/** The settings a client organization plans with (defaults filled in). */
 export interface PlanningSettings {
   readonly organizationId: string;
   /** L3-19 provider hours per business day for this client. */
@@ -25,9 +25,9 @@ export interface PlanningSettings {
 }
 
 /**
- * Per client organisation: the provider's capacity (re-planning, L3-19) and the WhatsApp group
+ * Per client organization: the provider's capacity (re-planning, L3-19) and the WhatsApp group
  * link (L3-14). Provider managers and admins set them; the client's users and provider staff read
- * them; another organisation is NOT_FOUND.
+ * them; another organization is NOT_FOUND.
  */
 @Injectable()
 export class PlanningSettingsService {

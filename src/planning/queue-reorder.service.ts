@@ -75,7 +75,7 @@ export class QueueReorderService {
 
   /**
    * Applies the reorder the preview `previewToken` described, on behalf of `actor` (the caller
-   * checked it may reorder this organisation's queue). A retried confirmation (same token) returns
+   * checked it may reorder this organization's queue). A retried confirmation (same token) returns
    * the recorded reorder and publishes whatever of it is still unpublished.
    */
   async confirm(
@@ -448,7 +448,7 @@ function staleToken(): DomainError {
 
 /**
  * The order lists open tickets of this client's queue, each once; urgent ones are in the order.
- * A ticket the client cannot see (another organisation's, unknown) is NOT_FOUND.
+ * A ticket the client cannot see (another organization's, unknown) is NOT_FOUND.
  */
 function validateOrder(snapshot: QueueSnapshot, request: ReorderRequest): void {
   const open = new Set(snapshot.rows.map((r) => r.ticketNumber));

@@ -24,7 +24,7 @@ const MAX_QUEUE = 500;
 export class QueueArgs {
   @Field(() => ID, {
     nullable: true,
-    description: 'Provider staff: required. Client users: their own organisation (default).',
+    description: 'Provider staff: required. Client users: their own organization (default).',
   })
   @IsOptional()
   @IsUUID()

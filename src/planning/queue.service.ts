@@ -126,7 +126,7 @@ export type RankOverride = ReadonlyMap<string, { rank: number; urgent: boolean }
 const MAX_WORK_LIST = 200;
 
 /**
- * L3-10 queues: per client organisation its open tickets in arrival order unless the client ranked
+ * L3-10 queues: per client organization its open tickets in arrival order unless the client ranked
  * them (urgent first, then rank, then arrival), each authorized requirement with its planned
  * release date (L3-19 capacity model); and the agents' work list across clients.
  */

@@ -1,9 +1,9 @@
 import { SATISFIED_SCORE_MIN } from './satisfaction-rules';
 
-// The managers' satisfaction summary, assembled from SQL aggregates (per organisation and month)
-// and each organisation's lowest ratings. Pure: the unit tier tests the numbers directly.
+// The managers' satisfaction summary, assembled from SQL aggregates (per organization and month)
+// and each organization's lowest ratings. Pure: the unit tier tests the numbers directly.
 
-/** Ratings of one organisation in one month (of the first rating, in the ticket's calendar zone), from SQL. */
+/** Ratings of one organization in one month (of the first rating, in the ticket's calendar zone), from SQL. */
 export interface SatisfactionMonthAggregate {
   readonly organizationId: string;
   readonly organizationName: string;
@@ -17,7 +17,7 @@ export interface SatisfactionMonthAggregate {
 }
 
 /**
- * Tickets of one organisation closed in one month (of the closure, in the ticket's calendar zone)
+ * Tickets of one organization closed in one month (of the closure, in the ticket's calendar zone)
  * in the state a rating needs ({@link RATABLE_STATE}), and how many of them were rated, from SQL.
  */
 export interface ResponseMonthAggregate {
@@ -30,7 +30,7 @@ export interface ResponseMonthAggregate {
   readonly rated: number;
 }
 
-/** One of an organisation's lowest ratings in the period. */
+/** One of an organization's lowest ratings in the period. */
 export interface RatingItem {
   readonly organizationId: string;
   readonly ticketNumber: string;
@@ -81,7 +81,7 @@ export interface SatisfactionSummary {
   readonly fromMonth: string;
   readonly toMonth: string;
   readonly overall: SatisfactionStats;
-  /** Organisations with ratings or ratable closures in the period, by name. */
+  /** Organizations with ratings or ratable closures in the period, by name. */
   readonly organizations: readonly OrganizationSatisfaction[];
 }
 
@@ -126,7 +126,7 @@ export function monthRangeBounds(
   };
 }
 
-/** Ratings and ratable closures of one organisation in one month (either may be absent). */
+/** Ratings and ratable closures of one organization in one month (either may be absent). */
 interface MonthRow {
   readonly organizationId: string;
   readonly organizationName: string;

@@ -8,7 +8,7 @@ const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 @InputType()
 export class RateTicketInput {
-  @Field({ description: 'A CLOSED ticket of your organisation, e.g. L3-2026-000123.' })
+  @Field({ description: 'A CLOSED ticket of your organization, e.g. L3-2026-000123.' })
   @Matches(TICKET_NUMBER_PATTERN, { message: 'number must look like L3-2026-000123' })
   number!: string;
 
@@ -35,7 +35,7 @@ export class RateTicketInput {
 export class SatisfactionSummaryArgs {
   @Field(() => ID, {
     nullable: true,
-    description: 'One organisation (client users: only their own, which is also the default).',
+    description: 'One organization (client users: only their own, which is also the default).',
   })
   @IsOptional()
   @IsUUID()
@@ -49,7 +49,7 @@ export class SatisfactionSummaryArgs {
   @Matches(MONTH_PATTERN, { message: 'to must be YYYY-MM' })
   to!: string;
 
-  @Field(() => Int, { defaultValue: 5, description: 'How many lowest ratings per organisation.' })
+  @Field(() => Int, { defaultValue: 5, description: 'How many lowest ratings per organization.' })
   @IsInt()
   @Min(0)
   @Max(20)

@@ -171,11 +171,11 @@ export class SatisfactionSummaryModel {
   @Field()
   toMonth!: string;
 
-  @Field(() => SatisfactionStatsModel, { description: 'Every organisation in the answer.' })
+  @Field(() => SatisfactionStatsModel, { description: 'Every organization in the answer.' })
   overall!: SatisfactionStatsModel;
 
   @Field(() => [OrganizationSatisfactionModel], {
-    description: 'Organisations with ratings or ratable closures in the period, by name.',
+    description: 'Organizations with ratings or ratable closures in the period, by name.',
   })
   organizations!: OrganizationSatisfactionModel[];
 }

@@ -20,7 +20,7 @@ export class SatisfactionResolver {
 
   @Mutation(() => TicketSatisfactionModel, {
     description:
-      "L3-07/L3-11: a client user rates a CLOSED ticket of their organisation 1–5 (optional comment); changeable for 14 days after the first rating. A rating of 2 or less emails the provider's managers once.",
+      "L3-07/L3-11: a client user rates a CLOSED ticket of their organization 1–5 (optional comment); changeable for 14 days after the first rating. A rating of 2 or less emails the provider's managers once.",
   })
   rateTicket(@CurrentUser() user: AuthenticatedUser, @Args('input') input: RateTicketInput) {
     return this.service.rate(user, input);
@@ -37,7 +37,7 @@ export class SatisfactionResolver {
   @Roles(Role.MANAGER, Role.ADMIN, Role.CLIENT_USER, Role.CLIENT_APPROVER)
   @Query(() => SatisfactionSummaryModel, {
     description:
-      "Satisfaction per organisation and month (of the first rating, in the ticket's calendar zone): ratings, average, % satisfied (4–5) and the lowest ratings. Client users: their own organisation only.",
+      "Satisfaction per organization and month (of the first rating, in the ticket's calendar zone): ratings, average, % satisfied (4–5) and the lowest ratings. Client users: their own organization only.",
   })
   satisfactionSummary(
     @CurrentUser() user: AuthenticatedUser,

@@ -32,7 +32,7 @@ import type { TicketSatisfactionModel } from './satisfaction.model';
 import { CLOSED_AT_SQL, CLOSED_AT_TEXT_SQL, RATABLE_SQL } from './closed-at-sql';
 import { renderOptionsOf } from '../notifications/render-options';
 
-/** Client roles that rate tickets: the users of the ticket's organisation. */
+/** Client roles that rate tickets: the users of the ticket's organization. */
 const RATING_ROLES: readonly Role[] = [Role.CLIENT_USER, Role.CLIENT_APPROVER];
 
 interface TicketFacts {
@@ -82,9 +82,9 @@ const RATING_COLUMNS = `${SCORE_COLUMNS},
 
 /**
  * Customer satisfaction of closed tickets (L3-07/L3-09 closure, L3-11): client users rate a
- * CLOSED ticket of their organisation 1–5 with an optional comment and may change it for 14 days;
+ * CLOSED ticket of their organization 1–5 with an optional comment and may change it for 14 days;
  * a low rating (≤ 2) emails the provider's managers once, through the outbox, in the rating's
- * transaction; managers read a summary per organisation and month. The ticket's workflow has
+ * transaction; managers read a summary per organization and month. The ticket's workflow has
  * ended, so the rating lives beside the read model, never in the workflow.
  */
 
@@ -107,7 +107,7 @@ export class SatisfactionService {
   ) {}
 
   /**
-   * Rates (or re-rates) a closed ticket. Provider staff: FORBIDDEN; another organisation's
+   * Rates (or re-rates) a closed ticket. Provider staff: FORBIDDEN; another organization's
    * ticket: NOT_FOUND; not CLOSED: INVALID_TRANSITION (`WRONG_STATE`); a change after the
    * window: INVALID_TRANSITION (`RATING_WINDOW_CLOSED`). Nothing is written when refused.
    */
@@ -117,7 +117,7 @@ export class SatisfactionService {
     if (!role) {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
-        'Only client users of the ticket organisation rate a ticket',
+        'Only client users of the ticket organization rate a ticket',
         { reason: 'ROLE_NOT_ALLOWED', action: 'rateTicket', allowedRoles: RATING_ROLES },
       );
     }
@@ -194,10 +194,10 @@ export class SatisfactionService {
   }
 
   /**
-   * Per organisation and month (of the first rating, in the ticket's calendar zone): ratings, average, % satisfied
+   * Per organization and month (of the first rating, in the ticket's calendar zone): ratings, average, % satisfied
    * (≥ 4), the response rate (of the month's ratable closures, how many were rated), and each
-   * organisation's `lowest` lowest ratings. Client users read only their own
-   * organisation (another one is NOT_FOUND); provider managers and admins any or all.
+   * organization's `lowest` lowest ratings. Client users read only their own
+   * organization (another one is NOT_FOUND); provider managers and admins any or all.
    */
   async summary(
     user: AuthenticatedUser,
@@ -214,7 +214,7 @@ export class SatisfactionService {
     let organizationId = args.organizationId ?? null;
     if (!isProviderStaff(user)) {
       if (organizationId && organizationId !== user.organizationId) {
-        throw notFound('organisation', organizationId, `No organisation ${organizationId}`);
+        throw notFound('organization', organizationId, `No organization ${organizationId}`);
       }
       organizationId = user.organizationId;
     }
@@ -336,7 +336,7 @@ export class SatisfactionService {
     );
   }
 
-  /** The ticket as the caller may see it: another organisation's is NOT_FOUND. */
+  /** The ticket as the caller may see it: another organization's is NOT_FOUND. */
   private async ticketFacts(
     manager: EntityManager,
     user: AuthenticatedUser,

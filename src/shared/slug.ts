@@ -1,5 +1,5 @@
 // A name as a URL- and file-safe handle. Pure (no Node, DOM or Nest): the API and the web app
-// share it (an organisation's slug, the client in a statement's file name).
+// share it (an organization's slug, the client in a statement's file name).
 
 /** "Comercializadora Aurora, S.A." → "comercializadora-aurora-s-a". */
 export function slugify(name: string): string {

@@ -95,7 +95,7 @@ export class SlaTimerCounts {
 
 @ObjectType({
   description:
-    'Met vs breached clocks of one kind, month and organisation: a clock counts as breached from the moment it breaches (ended or still running), as met once it ends within target.',
+    'Met vs breached clocks of one kind, month and organization: a clock counts as breached from the moment it breaches (ended or still running), as met once it ends within target.',
 })
 export class SlaComplianceRow {
   @Field({

@@ -149,7 +149,7 @@ export class SlaDashboardService {
   }
 
   /**
-   * Per month, clock kind and organisation: clocks met (in the month they ended within target) vs
+   * Per month, clock kind and organization: clocks met (in the month they ended within target) vs
    * breached (in the month they breached, ended or still running: a breach can never be met).
    */
   async compliance(filter: SlaComplianceFilter): Promise<SlaComplianceRow[]> {

@@ -15,7 +15,7 @@ export class TicketClosureHoursResolver {
   @ResolveField(() => TicketClosureHoursModel, {
     nullable: true,
     description:
-      "L3-12/L3-13: what closing the ticket now charges to the client's package and gives back (e.g. before «Aceptar entrega»); null when no estimate was ever authorized for it. Provider staff and the ticket's own organisation. Read in one batch per request.",
+      "L3-12/L3-13: what closing the ticket now charges to the client's package and gives back (e.g. before «Aceptar entrega»); null when no estimate was ever authorized for it. Provider staff and the ticket's own organization. Read in one batch per request.",
   })
   closureHours(
     @CurrentUser() user: AuthenticatedUser,
@@ -23,7 +23,7 @@ export class TicketClosureHoursResolver {
     @Info() info: GraphQLResolveInfo,
     @Parent() ticket: TicketModel,
   ): Promise<TicketClosureHoursModel | null> {
-    // As `chargedHours`: the package is the organisation's business.
+    // As `chargedHours`: the package is the organization's business.
     if (!isProviderStaff(user) && ticket.organizationId !== user.organizationId) {
       throw notFound('ticket', ticket.number, `Ticket ${ticket.number} not found`);
     }

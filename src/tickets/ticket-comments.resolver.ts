@@ -19,7 +19,7 @@ export class TicketCommentsResolver {
 
   @Mutation(() => TransitionOutcome, {
     description:
-      'Comments on a ticket. Client users (own organisation) add client-visible comments; provider staff add replies or internal notes (internal: true).',
+      'Comments on a ticket. Client users (own organization) add client-visible comments; provider staff add replies or internal notes (internal: true).',
   })
   async addComment(@CurrentUser() user: AuthenticatedUser, @Args() args: AddCommentArgs) {
     // A ticket that ended has no workflow left to comment on: say so (not "not found"), with

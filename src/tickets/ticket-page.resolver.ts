@@ -10,7 +10,7 @@ const MAX_AT_MOST = 100_000;
 export class TicketPageResolver {
   @ResolveField(() => Int, {
     description:
-      'How many tickets match the filter, over every page (the caller sees only its own organisation). With `atMost`, counting stops past it: `atMost + 1` means more than `atMost` («más de 1,000»), so a search whose words are in most tickets stops after `atMost + 1` matches instead of reading every match.',
+      'How many tickets match the filter, over every page (the caller sees only its own organization). With `atMost`, counting stops past it: `atMost + 1` means more than `atMost` («más de 1,000»), so a search whose words are in most tickets stops after `atMost + 1` matches instead of reading every match.',
   })
   totalCount(
     @Parent() page: TicketPage,

@@ -10,7 +10,7 @@ export class TicketParticipantInput {
   @Matches(TICKET_NUMBER_PATTERN, { message: 'number must look like L3-2026-000123' })
   number!: string;
 
-  @Field(() => ID, { description: "An active client user of the ticket's organisation." })
+  @Field(() => ID, { description: "An active client user of the ticket's organization." })
   @IsUUID('all', { message: 'userId must be a user ID' })
   userId!: string;
 }

@@ -12,7 +12,7 @@ export class TicketParticipantsResolver {
 
   @ResolveField(() => [TicketParticipantModel], {
     description:
-      "Client users of the ticket's organisation who get every email its registrant gets (L3-11).",
+      "Client users of the ticket's organization who get every email its registrant gets (L3-11).",
   })
   participants(@Parent() ticket: TicketModel, @Context() context: object) {
     return this.service.load(context, ticket.number);
@@ -33,7 +33,7 @@ export class TicketParticipantsResolver {
 
   @ResolveField(() => [TicketParticipantModel], {
     description:
-      "Whom the caller may make a participant (L3-11): for provider staff and the registrant, the active client users of the ticket's organisation; for another client user, only themselves (while active).",
+      "Whom the caller may make a participant (L3-11): for provider staff and the registrant, the active client users of the ticket's organization; for another client user, only themselves (while active).",
   })
   participantCandidates(
     @CurrentUser() user: AuthenticatedUser,
@@ -45,7 +45,7 @@ export class TicketParticipantsResolver {
 
   @Mutation(() => [TicketParticipantModel], {
     description:
-      "Adds a participant: an active client user of the ticket's organisation. Provider staff and the registrant add anyone of it; another client user only themselves. Adding twice changes nothing; an ended ticket's participants no longer change (INVALID_TRANSITION, reason TICKET_CLOSED). Answers the participants.",
+      "Adds a participant: an active client user of the ticket's organization. Provider staff and the registrant add anyone of it; another client user only themselves. Adding twice changes nothing; an ended ticket's participants no longer change (INVALID_TRANSITION, reason TICKET_CLOSED). Answers the participants.",
   })
   addTicketParticipant(
     @CurrentUser() user: AuthenticatedUser,

@@ -35,11 +35,11 @@ interface ParticipantRow {
 }
 
 /**
- * L3-11 (S19): a ticket's participants, client users of its organisation who get every email its
+ * L3-11 (S19): a ticket's participants, client users of its organization who get every email its
  * registrant gets (`PARTICIPANTS` in the recipient rules). Who may change them: provider staff, the
- * registrant, and any client user of the organisation for themselves («Seguir este ticket»). Only
- * an active client user of the ticket's organisation can be one; the same VALIDATION_FAILED for an
- * unknown id and another organisation's user, so nothing leaks. Not a workflow transition: the
+ * registrant, and any client user of the organization for themselves («Seguir este ticket»). Only
+ * an active client user of the ticket's organization can be one; the same VALIDATION_FAILED for an
+ * unknown id and another organization's user, so nothing leaks. Not a workflow transition: the
  * ticket's clocks and history do not change. Both calls are idempotent; an ended ticket's
  * participants no longer change (INVALID_TRANSITION `TICKET_CLOSED`). Every add and removal that
  * changes something is kept in `ticket_participant_change` (who, by whom, when; `ticket_participant`
@@ -51,7 +51,7 @@ export class TicketParticipantsService {
   private readonly batcher = new RequestBatcher<null, TicketParticipantModel[]>((numbers) =>
     this.read(numbers),
   );
-  /** Candidates of each organisation a GraphQL request reads, in one statement. */
+  /** Candidates of each organization a GraphQL request reads, in one statement. */
   private readonly candidatesBatcher = new RequestBatcher<null, TicketParticipantModel[]>(
     (organizationIds) => this.readCandidates(organizationIds),
   );
@@ -88,11 +88,11 @@ export class TicketParticipantsService {
 
   /**
    * Whom the caller may add, by name (the page's picker): for provider staff and the registrant,
-   * the active client users of the organisation; for another client user only themselves, the
-   * one person `add` lets them name, so a client user does not get the organisation's user list
+   * the active client users of the organization; for another client user only themselves, the
+   * one person `add` lets them name, so a client user does not get the organization's user list
    * and addresses (the users query is the administrators' and managers'). The caller already
    * reads the ticket. Batched per request like `load`: a list of tickets reads each
-   * organisation's users once.
+   * organization's users once.
    */
   async candidates(
     context: object,
@@ -115,7 +115,7 @@ export class TicketParticipantsService {
     if (!target?.active) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
-        `userId ${userId} is not an active user of the ticket's organisation`,
+        `userId ${userId} is not an active user of the ticket's organization`,
         // The candidates' list went stale (the user was deactivated meanwhile).
         { reason: 'PARTICIPANT_NOT_ACTIVE', fields: ['userId'] },
       );
@@ -147,7 +147,7 @@ export class TicketParticipantsService {
     if (!(await this.clientUser(ticket.organizationId, userId))) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
-        `userId ${userId} is not a user of the ticket's organisation`,
+        `userId ${userId} is not a user of the ticket's organization`,
         { fields: ['userId'] },
       );
     }

@@ -70,7 +70,7 @@ export class TicketsResolver {
     private readonly releaseDates: ReleaseDateStatesLoader,
   ) {}
 
-  @Query(() => TicketModel, { description: 'A ticket by number (own organisation for clients).' })
+  @Query(() => TicketModel, { description: 'A ticket by number (own organization for clients).' })
   ticket(@CurrentUser() user: AuthenticatedUser, @Args('number') number: string) {
     return this.service.get(user, number);
   }
@@ -503,7 +503,7 @@ export class TicketsResolver {
   @Roles(Role.AGENT, Role.MANAGER, Role.ADMIN)
   @Mutation(() => TimeEntryModel, {
     description:
-      "L3-12: work logged on a ticket, charged to its organisation's authorized estimate; beyond it is refused.",
+      "L3-12: work logged on a ticket, charged to its organization's authorized estimate; beyond it is refused.",
   })
   async logTicketTime(
     @CurrentUser() u: AuthenticatedUser,

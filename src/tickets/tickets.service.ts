@@ -143,8 +143,8 @@ function textSearchSql(user: AuthenticatedUser, text: string) {
 
 /**
  * Tickets: registration (number + workflow), transitions as workflow Updates, and reads from the
- * read model. Client users only ever see their own organisation's tickets; another
- * organisation's ticket is NOT_FOUND, never FORBIDDEN (its existence is not revealed).
+ * read model. Client users only ever see their own organization's tickets; another
+ * organization's ticket is NOT_FOUND, never FORBIDDEN (its existence is not revealed).
  */
 @Injectable()
 export class TicketsService implements OnModuleInit {
@@ -446,7 +446,7 @@ export class TicketsService implements OnModuleInit {
   }
 
   /**
-   * The tickets `user` may see that match `filter` (a client: its organisation's only). A text
+   * The tickets `user` may see that match `filter` (a client: its organization's only). A text
    * search's words: among its rare words' tickets when `hits` knows them ({@link searchHits}),
    * every other word checked on each of those, or on each ticket walking the order (`page`), or,
    * counting every ticket, read as a set through its indexes (`count`).
@@ -619,7 +619,7 @@ export class TicketsService implements OnModuleInit {
   }
 
   /**
-   * L3-12: provider staff log work on a ticket; its organisation comes from the read model (never
+   * L3-12: provider staff log work on a ticket; its organization comes from the read model (never
    * from the caller). The ledger consumes the ticket's authorized estimate and refuses beyond it.
    */
   async logTime(user: AuthenticatedUser, input: LogTicketTimeInput): Promise<LogTimeResult> {
@@ -686,7 +686,7 @@ export class TicketsService implements OnModuleInit {
 
   /**
    * The ticket's time entries, newest first (L3-12/L3-13): provider staff and the ticket's own
-   * organisation see them; the ticket itself is already NOT_FOUND for anyone else.
+   * organization see them; the ticket itself is already NOT_FOUND for anyone else.
    */
   async timeEntries(user: AuthenticatedUser, ticket: { number: string; organizationId: string }) {
     if (!isProviderStaff(user) && ticket.organizationId !== user.organizationId) {

@@ -43,7 +43,7 @@ interface Person {
  * tick is read in one query, and each is read at most once per request.
  *
  * Who may see whom: provider staff see every name; a client user sees the provider's staff and
- * its own organisation's users only (anyone else reads as null, as an unknown id does).
+ * its own organization's users only (anyone else reads as null, as an unknown id does).
  */
 @Injectable()
 export class UserNamesLoader {

@@ -6,7 +6,7 @@ import { horizontalOverflow, inSpanish, logIn, newPage } from './support/browser
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
 // QA S17: what a provider administrator sets up for a new client in the web app, without
-// GraphiQL. The client organisation itself (L3-01, L3-04) and the client's Odoo admin user for
+// GraphiQL. The client organization itself (L3-01, L3-04) and the client's Odoo admin user for
 // the provider (L3-16: recorded per client, its absence flagged) had an API and no screen.
 
 const ADMIN = 'admin@becken.example';
@@ -34,7 +34,7 @@ async function offScreen(table: Locator, width: number, cellsAtLeast = 3): Promi
   return problems;
 }
 
-describe('Administration: a new client organisation and its Odoo admin user (web app)', () => {
+describe('Administration: a new client organization and its Odoo admin user (web app)', () => {
   let e2e: E2eWorld;
   let page: Page;
 
@@ -61,7 +61,7 @@ describe('Administration: a new client organisation and its Odoo admin user (web
     );
   }
 
-  it('an admin creates a client organisation once, even on a double click, then its users (L3-01, L3-04)', async () => {
+  it('an admin creates a client organization once, even on a double click, then its users (L3-01, L3-04)', async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, ADMIN, e2e.password(ADMIN));
     await page.goto('/usuarios');

@@ -55,7 +55,7 @@ describe('Login, session and language (web app)', () => {
     expect(await page.getByText('Página no encontrada').count()).toBe(0);
   });
 
-  it('logs a client in to a Spanish shell with their organisation, then switches to English', async () => {
+  it('logs a client in to a Spanish shell with their organization, then switches to English', async () => {
     await logIn(page, CLIENT, e2e.password(CLIENT));
 
     await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();

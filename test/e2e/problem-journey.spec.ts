@@ -9,7 +9,7 @@ import { openAction } from './support/ticket-actions';
 // The problem path on the real stack (PostgreSQL, Temporal, the real worker), all in the browser:
 // a client registers an incident (L3-05), the agent classifies it as a problem and the workflow
 // assigns it (L3-07), the agent records progress and resolves it, the client confirms the
-// resolution and sees the ticket closed. Then access: a client user of another organisation who
+// resolution and sees the ticket closed. Then access: a client user of another organization who
 // opens the ticket's URL gets "not found" and none of its data (L3-04). Along the way people are
 // named, not only their roles: the assigned agent in the header, who acted in the timeline; and the
 // agent hands the ticket to another agent (L3-07 reassignment).
@@ -363,11 +363,11 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     expect(await row.innerText()).toContain('Cerrado');
   });
 
-  it("a client user of another organisation who opens the ticket's URL sees not found, none of its data (L3-04)", async () => {
+  it("a client user of another organization who opens the ticket's URL sees not found, none of its data (L3-04)", async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, OTHER_CLIENT, e2e.password(OTHER_CLIENT));
     await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
-    // Its own list does not show the other organisation's ticket.
+    // Its own list does not show the other organization's ticket.
     await page.getByText('No hay tickets.').waitFor();
     expect(await page.getByRole('link', { name: number }).count()).toBe(0);
 

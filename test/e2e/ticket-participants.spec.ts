@@ -4,8 +4,8 @@ import { ticketJourneys } from '../support/ticket-journeys';
 import { logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
-// L3-11 (S19) «Participantes» on the ticket page: a client user of the organisation follows a
-// ticket for themselves; the registrant removes and adds people of the organisation with the
+// L3-11 (S19) «Participantes» on the ticket page: a client user of the organization follows a
+// ticket for themselves; the registrant removes and adds people of the organization with the
 // picker; provider staff read the list in their language, and who added or removed whom and when,
 // which a client's page neither shows nor is sent.
 

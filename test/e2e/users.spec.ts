@@ -71,7 +71,7 @@ describe('Users (web app, admins)', () => {
     await page.getByRole('link', { name: 'Usuarios' }).click();
     await page.getByTestId('users').waitFor();
 
-    // Roles offered follow the organisation's kind.
+    // Roles offered follow the organization's kind.
     await page.getByLabel('Organización', { exact: true }).last().selectOption({ label: 'Becken' });
     await page.getByRole('checkbox', { name: 'Gerente' }).waitFor();
     await page
@@ -342,7 +342,7 @@ describe('Users (web app, admins)', () => {
       .waitFor();
   });
 
-  it('deactivates and reactivates a user, and filters by organisation', async () => {
+  it('deactivates and reactivates a user, and filters by organization', async () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, ADMIN, e2e.password(ADMIN));
     await page.goto('/usuarios');
@@ -353,7 +353,7 @@ describe('Users (web app, admins)', () => {
     await page.waitForFunction(
       "!document.querySelector('[data-testid=users]').innerText.includes('Úrsula')",
     );
-    // The chosen organisation is kept in the address: a reload keeps it and its users (QA S18).
+    // The chosen organization is kept in the address: a reload keeps it and its users (QA S18).
     expect(new URL(page.url()).searchParams.get('organizacion')).toMatch(/^[0-9a-f-]{36}$/);
     await page.reload();
     await page.waitForFunction(

@@ -15,7 +15,7 @@ import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-e
 import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 import { emailsQueued } from '../support/emails-queued';
 
-// Issue 5: every mutation of schema.graphql × role × own/other organisation, table-style. A
+// Issue 5: every mutation of schema.graphql × role × own/other organization, table-style. A
 // refused call (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND) changes nothing in the whole database; an
 // authorized one is never refused for who or where the caller is (it may still be
 // INVALID_TRANSITION, CONFLICT or VALIDATION_FAILED for the target's state — "authorized but
@@ -33,25 +33,25 @@ const OTHER_ORG = TULUM_ORG;
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
-/** What one call is aimed at, in the caller's own organisation or in the other one. */
+/** What one call is aimed at, in the caller's own organization or in the other one. */
 interface Target {
   readonly organizationId: string;
-  /** A live ticket of the organisation (a fresh one after a call closes it). */
+  /** A live ticket of the organization (a fresh one after a call closes it). */
   readonly number: string;
   readonly ledgerEntryId: string;
   readonly checkpointId: string;
-  /** The organisation's client user (CLIENT_USER). */
+  /** The organization's client user (CLIENT_USER). */
   readonly userId: string;
-  /** L3-11: files an agent attached to one of the organisation's tickets, one per provider role. */
+  /** L3-11: files an agent attached to one of the organization's tickets, one per provider role. */
   readonly attachmentIds: Readonly<Record<string, string>>;
-  /** L3-12/L3-13: a no-charge ticket of the organisation with a time entry by each provider role. */
+  /** L3-12/L3-13: a no-charge ticket of the organization with a time entry by each provider role. */
   readonly timeEntryTicket: string;
   readonly timeEntryIds: Readonly<Record<string, string>>;
 }
 
 /**
- * `ticket`: aimed at a ticket; `organization`: at an organisation's data (ID in the arguments);
- * `provider`: provider-wide (calendars, outbox, new organisations) or the caller's own (login,
+ * `ticket`: aimed at a ticket; `organization`: at an organization's data (ID in the arguments);
+ * `provider`: provider-wide (calendars, outbox, new organizations) or the caller's own (login,
  * registration), so only the "own" column applies.
  */
 type Scope = 'ticket' | 'organization' | 'provider';
@@ -102,7 +102,7 @@ let calendarId = '';
 /** A queued or sent email the retry row aims at (set in `beforeAll`). */
 let emailId = '';
 let login: { email: string; password: string } = { email: '', password: '' };
-/** L3-11 (S19): each client role's own user in the own organisation (set in `beforeAll`). */
+/** L3-11 (S19): each client role's own user in the own organization (set in `beforeAll`). */
 const selfIds: Partial<Record<Role | 'ANONYMOUS', string>> = {};
 /** Canned responses the rows aim at: one to edit, one per writing role to delete (`beforeAll`). */
 const cannedIds: Record<string, string> = {};
@@ -173,8 +173,8 @@ const MATRIX: readonly Row[] = [
   ticket('closeAdminAction', PROVIDER),
   ticket('cancelTicket', CLIENT),
   ticket('logTicketTime', PROVIDER, { date: today, hours: 1, description: 'Análisis' }, true),
-  // L3-12/L3-13: each provider role cancels its own entry, on any organisation's ticket (one
-  // entry per role and organisation, each cancelled once by the case that is allowed).
+  // L3-12/L3-13: each provider role cancels its own entry, on any organization's ticket (one
+  // entry per role and organization, each cancelled once by the case that is allowed).
   {
     mutation: 'reverseTicketTimeEntry',
     roles: PROVIDER,
@@ -188,7 +188,7 @@ const MATRIX: readonly Row[] = [
     }),
     roleGuardFirst: true,
   },
-  // Comments: clients on their own organisation's tickets, staff on any (internal notes aside).
+  // Comments: clients on their own organization's tickets, staff on any (internal notes aside).
   {
     mutation: 'addComment',
     roles: [...CLIENT, ...PROVIDER],
@@ -196,7 +196,7 @@ const MATRIX: readonly Row[] = [
     vars: (t) => ({ number: t.number, body: 'Comentario de la matriz', internal: false }),
   },
   // L3-11 (S19) participants: a client user names themselves («Seguir este ticket»), staff the
-  // organisation's client user.
+  // organization's client user.
   ...['addTicketParticipant', 'removeTicketParticipant'].map((mutation): Row => ({
     mutation,
     roles: [...CLIENT, ...PROVIDER],
@@ -301,7 +301,7 @@ const MATRIX: readonly Row[] = [
     vars: (t) => ({ userId: t.userId }),
     roleGuardFirst: true,
   },
-  // L3-04: the organisation's client user chose a password, so an admin's call is CONFLICT.
+  // L3-04: the organization's client user chose a password, so an admin's call is CONFLICT.
   {
     mutation: 'resendInvitation',
     roles: [Role.ADMIN],
@@ -361,7 +361,7 @@ const MATRIX: readonly Row[] = [
   })),
   calendarRow('removeCalendarOverride', (role) => ({ calendarId, date: dayFor(role, 10) })),
 
-  // ---- satisfaction (L3-07/L3-11): client users of the ticket's organisation rate it (the live
+  // ---- satisfaction (L3-07/L3-11): client users of the ticket's organization rate it (the live
   // ticket is not closed: authorized, then INVALID_TRANSITION). ----
   ticket('rateTicket', CLIENT, { score: 4 }),
 
@@ -390,12 +390,12 @@ const MATRIX: readonly Row[] = [
   },
 
   // ---- attachments (L3-11): files an agent attached. A client deletes only a file it attached
-  // itself (attachments.spec.ts), so here a client is FORBIDDEN on its own organisation's files.
+  // itself (attachments.spec.ts), so here a client is FORBIDDEN on its own organization's files.
   {
     mutation: 'deleteAttachment',
     roles: PROVIDER,
     scope: 'ticket',
-    // A file per provider role and organisation: each authorized call deletes a file of its own.
+    // A file per provider role and organization: each authorized call deletes a file of its own.
     vars: (t, _unique, role) => ({ id: t.attachmentIds[role] ?? t.attachmentIds[Role.AGENT] }),
   },
 
@@ -489,7 +489,7 @@ function documentFor(name: string, field: GraphQLField<unknown, unknown>): strin
   return `mutation${defs ? `(${defs})` : ''} { ${name}${args ? `(${args})` : ''} { ${fields} } }`;
 }
 
-describe('Mutation access matrix (role × organisation)', () => {
+describe('Mutation access matrix (role × organization)', () => {
   let world: SeededWorld;
   let worker: RunningWorker;
   let bundle: WorkflowBundleWithSourceMap;
@@ -560,7 +560,7 @@ describe('Mutation access matrix (role × organisation)', () => {
         `SELECT id FROM app_user WHERE 'CLIENT_USER' = ANY(roles) AND organization_id = $1`,
         [organizationId],
       );
-      // L3-11: an agent's files on a ticket of the organisation, one per provider role.
+      // L3-11: an agent's files on a ticket of the organization, one per provider role.
       const number = await register(org === 'own' ? OWN_ORG : OTHER_ORG);
       const attachmentIds: Record<string, string> = {};
       for (const role of PROVIDER) {
@@ -680,7 +680,7 @@ describe('Mutation access matrix (role × organisation)', () => {
     expect(MATRIX.map((r) => r.mutation).sort()).toEqual(Object.keys(MUTATIONS).sort());
   });
 
-  it('refuses anonymous callers, wrong roles and other organisations, changing nothing', async () => {
+  it('refuses anonymous callers, wrong roles and other organizations, changing nothing', async () => {
     const tickets = { own: await register(OWN_ORG), other: await register(OTHER_ORG) };
     await waitForQuiet(world.db);
     const refused = CASES.filter((c) => c.expected !== 'AUTHORIZED');
@@ -702,8 +702,8 @@ describe('Mutation access matrix (role × organisation)', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('never refuses an authorized role for who or where it is (own and other organisation)', async () => {
-    // Scratch tickets per organisation; a call that closes one (cancel, out of scope…) gets a
+  it('never refuses an authorized role for who or where it is (own and other organization)', async () => {
+    // Scratch tickets per organization; a call that closes one (cancel, out of scope…) gets a
     // fresh one for the next case, so each case meets a live workflow.
     const scratch: Record<'own' | 'other', string> = {
       own: await register(OWN_ORG),

@@ -324,7 +324,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     expect(await listed(number)).toHaveLength(MAX_PER_TICKET);
   });
 
-  it('follows the ticket’s access rules: another organisation is NOT_FOUND, no session is 401', async () => {
+  it('follows the ticket’s access rules: another organization is NOT_FOUND, no session is 401', async () => {
     const number = await register();
     const other = await register(OTHER_ORG);
     const own = await upload(
@@ -335,7 +335,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       world.bearer(Role.AGENT),
     );
     expect(own.status).toBe(201);
-    // The other organisation's client may attach to their own ticket.
+    // The other organization's client may attach to their own ticket.
     const otherClient = world.bearer(Role.CLIENT_USER, OTHER_ORG);
     expect((await upload(other, 'c.txt', 'text/plain', Buffer.from('x'), otherClient)).status).toBe(
       201,
@@ -343,7 +343,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     await emailsQueued(world.db);
     const before = await snapshot();
 
-    // A client of another organisation: the ticket and its file do not exist for them.
+    // A client of another organization: the ticket and its file do not exist for them.
     const up = await upload(number, 'b.txt', 'text/plain', Buffer.from('x'), otherClient);
     expect(up.status).toBe(404);
     expect(up.body).toMatchObject({ code: 'NOT_FOUND', reason: 'NOT_FOUND' });
@@ -353,7 +353,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     expect(refused).toMatchObject({ code: 'NOT_FOUND', entity: 'attachment' });
     // Nothing in the answer tells which ticket the file belongs to.
     expect(JSON.stringify(refused)).not.toContain(number);
-    // Nor does GraphQL show another organisation's ticket or delete its file.
+    // Nor does GraphQL show another organization's ticket or delete its file.
     const { body: gone } = await gql(world.api, DELETE, { id: own.body.id }, otherClient);
     expect(gone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
@@ -429,7 +429,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       sizeBytes: log.length,
     });
 
-    // Another organisation, an internal file to the client, no session: refused before any
+    // Another organization, an internal file to the client, no session: refused before any
     // byte, exactly as without a range.
     const otherClient = world.bearer(Role.CLIENT_USER, OTHER_ORG);
     const foreign = await ranged('bytes=0-99', otherClient);
@@ -792,7 +792,7 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
         [number],
       );
 
-    // A colleague of the same organisation may see the file but not delete it.
+    // A colleague of the same organization may see the file but not delete it.
     await emailsQueued(world.db);
     const before = await snapshot();
     const stored = await rows();

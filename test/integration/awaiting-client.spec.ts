@@ -8,7 +8,7 @@ import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 // `tickets(filter: { awaitingClient: true })` («Mostrar: Esperan mi respuesta») lists exactly
 // those, by the same rule: information requested, a wait on the client; an estimate awaiting its
 // written authorization counts for approvers and staff, not for a portal user who cannot authorize.
-// A client only ever sees its own organisation's; a wrong type is VALIDATION_FAILED.
+// A client only ever sees its own organization's; a wrong type is VALIDATION_FAILED.
 
 const OWN_ORG = AURORA_ORG;
 const OTHER_ORG = TULUM_ORG;
@@ -101,7 +101,7 @@ describe('tickets waiting on the client (L3-06, L3-07, L3-09)', () => {
     );
   });
 
-  it("a client only ever sees its own organisation's; staff see every client's", async () => {
+  it("a client only ever sees its own organization's; staff see every client's", async () => {
     const other = await list(Role.CLIENT_USER, { awaitingClient: true }, OTHER_ORG);
     expect(numbersOf(other.items)).toEqual(new Set([numbers.otherInfo]));
     const staff = await list(Role.MANAGER, { awaitingClient: true });

@@ -67,7 +67,7 @@ describe('Business calendars (L3-05, BUSINESS-TIME.md)', () => {
   describe('creation and validation', () => {
     let auroraCalendarId: string;
 
-    it('lets a manager give a client organisation its own calendar (split day, Cancun)', async () => {
+    it('lets a manager give a client organization its own calendar (split day, Cancun)', async () => {
       const { body } = await gql<{
         createCalendar: { id: string; version: number; timeZone: string };
       }>(
@@ -104,7 +104,7 @@ describe('Business calendars (L3-05, BUSINESS-TIME.md)', () => {
       expect(d.data!.businessDeadline.deadline).toBe('2026-03-02T20:30:00.000Z');
     });
 
-    it('refuses a second calendar for the same organisation with CONFLICT', async () => {
+    it('refuses a second calendar for the same organization with CONFLICT', async () => {
       const before = await calendarRows();
       const { body } = await gql(
         world.api,
@@ -230,7 +230,7 @@ describe('Business calendars (L3-05, BUSINESS-TIME.md)', () => {
       },
     );
 
-    it("shows client users the default calendar and their own, and hides other organisations'", async () => {
+    it("shows client users the default calendar and their own, and hides other organizations'", async () => {
       const aurora = await gql<{ calendars: { id: string }[] }>(
         world.api,
         LIST,

@@ -9,7 +9,7 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 // On the real stack (API, worker, Temporal dev server, PostgreSQL, SMTP catcher):
 // - L3-06 / L3-11: a client's comment on a ticket in INFO_REQUESTED is the requested information:
 //   the ticket is back in REGISTERED with a new, running 8-business-hour triage clock;
-// - L3-09: the approval-wait reminder reaches the organisation's approvers (and the registrant)
+// - L3-09: the approval-wait reminder reaches the organization's approvers (and the registrant)
 //   once, Spanish first. The workflow's durable timer fires 2 business days after submission (its
 //   instants are checked on the time-skipping server in test/workflow/ticket.approval-reminders),
 //   so here the real projection receives the batch the workflow hands it when that timer fires.
@@ -144,7 +144,7 @@ describe('client answers on the ticket and approver reminders (L3-06, L3-09, L3-
     for (const mail of mails) {
       expect(mail.subject).toContain('Recordatorio 1 de 5: estimación v1 por autorizar');
       // QA S18 (L3-08): the approver is asked for their authorization; the registrant, who is
-      // not an approver, is told it waits for their organisation's.
+      // not an approver, is told it waits for their organization's.
       expect(mail.text).toContain(
         mail.to.includes('aprobador@aurora.example')
           ? 'sigue esperando su autorización por escrito'

@@ -136,7 +136,7 @@ describe('"Why this date?" on a ticket clock (issue 9, BUSINESS-TIME.md, L3-06)'
     expect(triage.en!.lines[0]).toBe('Target: 8 business hours');
     expect(triage.en!.lines.filter((l) => l.includes('(weekend)'))).toHaveLength(2);
 
-    // Whoever sees the ticket sees it (the agents); another organisation sees no ticket at all.
+    // Whoever sees the ticket sees it (the agents); another organization sees no ticket at all.
     const agent = await gql<{ ticket: { clocks: Clock[] } }>(
       world.api,
       EXPLAINED,

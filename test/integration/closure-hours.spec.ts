@@ -9,7 +9,7 @@ import { TULUM_ORG } from '../support/demo-contract';
 // L3-09, L3-12/L3-13 (QA S20): before «Aceptar entrega» closes a requirement, the approver reads
 // the hours the closure charges and gives back, the figures «Ticket cerrado» then reports
 // (closed-email-hours: 9.5 h charged of 12, 2.5 h back). `Ticket.closureHours`, from the ledger,
-// for provider staff and the ticket's own organisation, one read for a whole list.
+// for provider staff and the ticket's own organization, one read for a whole list.
 
 const FIELDS = 'closureHours { chargedHours authorizedHours returnedHours }';
 

@@ -8,9 +8,9 @@ import {
   worldCalls,
 } from '../support/world-with-worker';
 
-// L3-08/L3-09 (QA S18) on the real stack: the estimate's email invites the organisation's approver
+// L3-08/L3-09 (QA S18) on the real stack: the estimate's email invites the organization's approver
 // to «Revisar y autorizar»; the registrant, who is not an approver, gets it without that action and
-// is told that an authorized approver of the organisation (named) must authorize it. One email
+// is told that an authorized approver of the organization (named) must authorize it. One email
 // each.
 
 const REGISTRANT = 'usuario@aurora.example';

@@ -4,7 +4,7 @@ import { AURORA_ORG } from '../support/demo-contract';
 // L3-11, L3-13: the manager's mail view (emailOutbox) says what each email is about. The hour
 // emails (HOURS_CHANGED) showed no ticket even when their ledger entry belongs to one (QA S15):
 // the reversal of a ticket's charged consumption now carries the ticket's number, and an email
-// about no ticket (a manual adjustment, a package) names the client organisation instead. Real
+// about no ticket (a manual adjustment, a package) names the client organization instead. Real
 // API over HTTP on real PostgreSQL; a task queue no worker polls (the outbox rows are written in
 // the entry's transaction, whether or not they are sent).
 

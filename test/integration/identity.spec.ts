@@ -13,7 +13,7 @@ import { AURORA_ORG, PROVIDER_ORG, TULUM_ORG } from '../support/demo-contract';
 // L3-04: only portal users issued by the provider get in; every rule is enforced by the real API
 // over HTTP, on real PostgreSQL. The file runs on a database of its own (same server, committed
 // migrations), so the demo seed meets an empty database exactly as on a first `npm start`, and the
-// users and organisations made here do not leak into other specs.
+// users and organizations made here do not leak into other specs.
 
 const LOGIN = `mutation ($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -183,7 +183,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
   });
 
   describe('sessions', () => {
-    it('me: returns the caller with their organisation', async () => {
+    it('me: returns the caller with their organization', async () => {
       const { body } = await gql<{ me: Record<string, unknown> }>(
         api,
         ME,
@@ -353,7 +353,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
       ['a short temporary password', { temporaryPassword: 'short-pw-11' }],
       ['a malformed email', { email: 'not-an-email' }],
       ['no roles', { roles: [] }],
-      ['a provider role in a client organisation', { roles: ['ADMIN'] }],
+      ['a provider role in a client organization', { roles: ['ADMIN'] }],
       ['a client role in the provider', { roles: ['CLIENT_USER'], organizationId: 'PROVIDER' }],
       ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }],
     ])('%s is VALIDATION_FAILED and writes nothing', async (_label, overrides) => {
@@ -365,7 +365,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
       expect(await count('app_user')).toBe(before);
     });
 
-    it('an unknown organisation is NOT_FOUND', async () => {
+    it('an unknown organization is NOT_FOUND', async () => {
       const input = newUser({ organizationId: '00000000-0000-4000-8000-000000000000' });
       const { body } = await gql(api, CREATE_USER, { input }, bearer(Role.ADMIN));
       expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -379,7 +379,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
           [orgIds['comercializadora-aurora']],
         ),
       ).rejects.toThrow(/ck_app_user_roles_fit_organization/);
-      // ...and a kind that does not match the organisation's.
+      // ...and a kind that does not match the organization's.
       await expect(
         db.query(
           `INSERT INTO app_user (organization_id, organization_kind, email, display_name, roles, password_hash)
@@ -484,7 +484,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
         id,
       ]);
       await eventually(meOf, ({ me }) => me.displayName === 'Desde otra instancia', 5_000, 20);
-      // The organisation renamed: its name is part of what is kept.
+      // The organization renamed: its name is part of what is kept.
       const [{ name }] = await db.query<{ name: string }[]>(
         `SELECT name FROM organization WHERE id = $1`,
         [orgIds['grupo-industrial-tulum']],
@@ -569,7 +569,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
       expect(still[0].active).toBe(true);
     });
 
-    it('users: managers and admins list them, optionally per organisation; clients are FORBIDDEN', async () => {
+    it('users: managers and admins list them, optionally per organization; clients are FORBIDDEN', async () => {
       const all = await gql<{ users: { email: string }[] }>(api, USERS, {}, bearer(Role.MANAGER));
       expect(all.body.errors).toBeUndefined();
       expect(all.body.data!.users.length).toBe(await count('app_user'));
@@ -601,8 +601,8 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
     });
   });
 
-  describe('organisations', () => {
-    it('provider staff see every organisation; a client user only their own', async () => {
+  describe('organizations', () => {
+    it('provider staff see every organization; a client user only their own', async () => {
       const agent = await gql<{ organizations: { name: string }[] }>(
         api,
         ORGS,
@@ -628,7 +628,7 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
       expect((await gql(api, ORGS)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     });
 
-    it('an admin creates a client organisation, the slug derived from its name', async () => {
+    it('an admin creates a client organization, the slug derived from its name', async () => {
       const { body } = await gql<{ createOrganization: Record<string, unknown> }>(
         api,
         CREATE_ORG,

@@ -152,7 +152,7 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       ),
     ];
   },
-  // L3-11 (S19): participants are active client users of the ticket's organisation; an unknown
+  // L3-11 (S19): participants are active client users of the ticket's organization; an unknown
   // id and a non-user read alike (no existence leak); a client names only themselves.
   addTicketParticipant: (f) => participantCases(f),
   removeTicketParticipant: (f) => participantCases(f),
@@ -489,8 +489,8 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
     };
     return [
       c('missing input', r, {}),
-      c('organisation not a UUID', r, { input: { ...ok, organizationId: 'aurora' } }),
-      c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
+      c('organization not a UUID', r, { input: { ...ok, organizationId: 'aurora' } }),
+      c('unknown organization', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
       c(
         'the provider itself',
         r,
@@ -528,8 +528,8 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('absurd hours', r, { input: { ...ok, hours: -1e9 } }),
       c('blank reason', r, { input: { ...ok, reason: BLANK } }),
       c('oversized reason', r, { input: { ...ok, reason: HUGE } }),
-      c('organisation not a UUID', r, { input: { ...ok, organizationId: '1' } }),
-      c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
+      c('organization not a UUID', r, { input: { ...ok, organizationId: '1' } }),
+      c('unknown organization', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
     ];
   },
   reverseHourEntry: (f) => {
@@ -557,9 +557,9 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('malformed ticket', r, { input: { ...ok, ticketNumber: 'T-1' } }),
       // Looked up before any ledger rule (L3-12): an unknown ticket is not "without hours".
       c('unknown ticket', r, { input: { ...ok, ticketNumber: UNKNOWN_TICKET } }, 'NOT_FOUND'),
-      c('organisation not a UUID', r, { input: { ...ok, organizationId: 'x' } }),
+      c('organization not a UUID', r, { input: { ...ok, organizationId: 'x' } }),
       c(
-        'another organisation',
+        'another organization',
         r,
         { input: { ...ok, organizationId: f.providerOrg } },
         'NOT_FOUND',
@@ -584,7 +584,7 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       // L3-18: a waiver of a ticket nobody registered writes no billing rows.
       c('unknown ticket', r, { input: { ...ok, ticketNumber: UNKNOWN_TICKET } }, 'NOT_FOUND'),
       c(
-        'another organisation',
+        'another organization',
         r,
         { input: { ...ok, organizationId: f.providerOrg } },
         'NOT_FOUND',
@@ -605,7 +605,7 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('wrong currency', r, { input: { ...ok, currency: 'PESOS' } }),
       c('unknown currency MNX', r, { input: { ...ok, currency: 'MNX' } }),
       c('blank reason', r, { input: { ...ok, reason: BLANK } }),
-      c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
+      c('unknown organization', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
       c(
         'the provider itself',
         r,
@@ -623,7 +623,7 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('wrong status', r, { input: { ...ok, status: 'PAUSED' } }),
       c('blank reason', r, { input: { ...ok, reason: BLANK } }),
       c('oversized reason', r, { input: { ...ok, reason: HUGE } }),
-      c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
+      c('unknown organization', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
     ];
   },
   recordOdooAdminUser: (f) => {
@@ -636,7 +636,7 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
         input: { organizationId: f.ownOrg, login: 'a', confirmed: 'y' },
       }),
       c(
-        'unknown organisation',
+        'unknown organization',
         r,
         { input: { organizationId: UNKNOWN_UUID, login: 'a' } },
         'NOT_FOUND',
@@ -657,7 +657,7 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('minutes as text', r, { input: { ...ok, progressCadenceMinutes: '240' } }),
       c('blank reason', r, { input: { ...ok, reason: BLANK } }),
       c('oversized reason', r, { input: { ...ok, reason: HUGE } }),
-      c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
+      c('unknown organization', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
       c(
         'the provider itself',
         r,
@@ -722,7 +722,7 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('unknown time zone', r, { input: { ...ok, timeZone: 'Mars/Olympus' } }),
       c('wrong locale', r, { input: { ...ok, locale: 'fr' } }),
       c(
-        'unknown organisation',
+        'unknown organization',
         r,
         { input: { ...ok, organizationId: UNKNOWN_UUID } },
         'NOT_FOUND',
@@ -838,8 +838,8 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('end before start', r, {
         input: { ...ok, weekly: [{ weekday: 1, intervals: [{ start: '18:00', end: '09:00' }] }] },
       }),
-      c('organisation not an ID', r, { input: { ...ok, organizationId: 'aurora' } }, 'NOT_FOUND'),
-      c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
+      c('organization not an ID', r, { input: { ...ok, organizationId: 'aurora' } }, 'NOT_FOUND'),
+      c('unknown organization', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
     ];
   },
   updateCalendar: (f) => {
@@ -935,17 +935,17 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('not a time', r, { input: { ...ok, localTime: '10am' } }),
       c('outside business hours', r, { input: { ...ok, localTime: '03:00' } }),
       c('oversized time', r, { input: { ...ok, localTime: HUGE } }),
-      c('organisation not a UUID', r, { input: { ...ok, organizationId: 'aurora' } }),
-      c('unknown organisation', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
+      c('organization not a UUID', r, { input: { ...ok, organizationId: 'aurora' } }),
+      c('unknown organization', r, { input: { ...ok, organizationId: UNKNOWN_UUID } }, 'NOT_FOUND'),
     ];
   },
   generateCheckpointAgenda: (f) => {
     const r = Role.MANAGER;
     return [
-      c('missing organisation', r, {}),
-      c('organisation not a UUID', r, { organizationId: 'aurora' }, V, 'NOT_FOUND'),
-      c('oversized organisation', r, { organizationId: HUGE }, V, 'NOT_FOUND'),
-      c('unknown organisation', r, { organizationId: UNKNOWN_UUID }, 'NOT_FOUND'),
+      c('missing organization', r, {}),
+      c('organization not a UUID', r, { organizationId: 'aurora' }, V, 'NOT_FOUND'),
+      c('oversized organization', r, { organizationId: HUGE }, V, 'NOT_FOUND'),
+      c('unknown organization', r, { organizationId: UNKNOWN_UUID }, 'NOT_FOUND'),
       c('the provider itself', r, { organizationId: f.providerOrg }, 'NOT_FOUND'),
       // L3-15: the request's idempotency key becomes part of a workflow ID.
       c('empty idempotency key', r, { organizationId: f.ownOrg, idempotencyKey: '' }),
@@ -1055,9 +1055,9 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('zero hours', r, { input: { organizationId: f.ownOrg, hoursPerBusinessDay: 0 } }),
       c('negative hours', r, { input: { organizationId: f.ownOrg, hoursPerBusinessDay: -4 } }),
       c('more than a day', r, { input: { organizationId: f.ownOrg, hoursPerBusinessDay: 25 } }),
-      c('organisation not a UUID', r, { input: { organizationId: 'x', hoursPerBusinessDay: 4 } }),
+      c('organization not a UUID', r, { input: { organizationId: 'x', hoursPerBusinessDay: 4 } }),
       c(
-        'unknown organisation',
+        'unknown organization',
         r,
         { input: { organizationId: UNKNOWN_UUID, hoursPerBusinessDay: 4 } },
         'NOT_FOUND',
@@ -1076,7 +1076,7 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       }),
       c('oversized link', r, { input: { organizationId: f.ownOrg, whatsappGroupUrl: HUGE } }),
       c(
-        'unknown organisation',
+        'unknown organization',
         r,
         {
           input: {
@@ -1140,7 +1140,7 @@ function participantCases(f: Fixtures): Case[] {
     ),
     c('userId not an ID', r, input({ userId: 'usuario' })),
     c('unknown user', r, input({ userId: UNKNOWN_UUID })),
-    c('an organisation, not a user', r, input({ userId: f.ownOrg })),
+    c('an organization, not a user', r, input({ userId: f.ownOrg })),
     c('registrant names an unknown user', Role.CLIENT_USER, input({ userId: UNKNOWN_UUID })),
     c(
       'client names someone else',

@@ -7,10 +7,10 @@ import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { registerTicket } from '../support/world-with-worker';
 import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 
-// L3-11 (communication on the ticket) and L3-04 (a client sees its own organisation only): a file
+// L3-11 (communication on the ticket) and L3-04 (a client sees its own organization only): a file
 // attached to or deleted from a ticket notifies `ticket_changed` in its transaction, so the
-// `ticketChanged` subscribers of that ticket's organisation (and provider staff) hear of it over
-// graphql-ws; another organisation's subscriber does not.
+// `ticketChanged` subscribers of that ticket's organization (and provider staff) hear of it over
+// graphql-ws; another organization's subscriber does not.
 //
 // No worker runs here: the tickets are registered but never projected, so the attachment routes
 // are the only thing that notifies, and every change a subscriber receives comes from them.
@@ -79,7 +79,7 @@ describe('Attachments notify the live feed of their ticket (L3-11, L3-04)', () =
     expect(body.errors).toBeUndefined();
   }
 
-  it("an upload or a deletion reaches the ticket's organisation and staff, never another organisation", async () => {
+  it("an upload or a deletion reaches the ticket's organization and staff, never another organization", async () => {
     const aurora = await registerTicket(world, {}, AURORA);
     const tulum = await registerTicket(world, {}, TULUM);
     const auroraId = world.orgIds['comercializadora-aurora'];

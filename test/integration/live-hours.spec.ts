@@ -9,7 +9,7 @@ import { TULUM_ORG } from '../support/demo-contract';
 
 // L3-13, L3-12: a client sees its hours left live. `hoursChanged` over graphql-ws, fed by the
 // ledger's `hours_changed` NOTIFY (sent in the write's transaction, heard on commit), limited to the
-// subscriber's organisation as the hours queries are. Every kind of ledger write notifies: a
+// subscriber's organization as the hours queries are. Every kind of ledger write notifies: a
 // package bought, an adjustment, an estimate's authorization (its hours reserved, by the real
 // worker's activity), time logged on the ticket, a reversal, and the release of what a cancelled
 // ticket still held.
@@ -43,7 +43,7 @@ describe('Live hours updates over graphql-ws (L3-13, L3-12)', () => {
   const subscribe = (auth?: Record<string, string>, organizationId?: string): Received =>
     live.connect(auth).subscribe(SUBSCRIPTION, organizationId ? { organizationId } : {});
 
-  it("delivers one event per ledger write to the client's organisation and to staff, none to another client", async () => {
+  it("delivers one event per ledger write to the client's organization and to staff, none to another client", async () => {
     const before = hours().subscriberCount;
     const own = subscribe(world.bearer(Role.CLIENT_USER));
     const ownOne = subscribe(world.bearer(Role.CLIENT_APPROVER), aurora);
@@ -114,7 +114,7 @@ describe('Live hours updates over graphql-ws (L3-13, L3-12)', () => {
     await until(() => hours().subscriberCount === before, 'unsubscribe');
   });
 
-  it("refuses another client's organisation (NOT_FOUND) and an anonymous subscriber (UNAUTHENTICATED)", async () => {
+  it("refuses another client's organization (NOT_FOUND) and an anonymous subscriber (UNAUTHENTICATED)", async () => {
     const foreign = subscribe(world.bearer(Role.CLIENT_USER, TULUM_ORG), aurora);
     const anonymous = subscribe();
     await Promise.all([foreign.done, anonymous.done]);

@@ -10,9 +10,9 @@ import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 // L3-16: an open admin-action ticket's page warns provider staff while the client keeps no
 // confirmed Odoo admin user for the provider (the policy's odooAdminMissing). Recording or clearing
 // it in a way that flips that flag notifies `ticket_changed` for each open ADMIN_ACTION ticket of
-// the organisation, in the same transaction, so an open page re-reads the warning. A save that
+// the organization, in the same transaction, so an open page re-reads the warning. A save that
 // changes nothing (f27f112), or that leaves the flag as it was, notifies nothing; no other ticket
-// of the organisation and no ticket of another organisation is notified.
+// of the organization and no ticket of another organization is notified.
 //
 // No worker runs here: the tickets are registered but never projected, so the policy changes are
 // the only thing that notifies.

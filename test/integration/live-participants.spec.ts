@@ -10,7 +10,7 @@ import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 // L3-11 (S19 participants; S20): adding or removing a ticket's participant notifies
 // `ticket_changed` in its transaction, so a page open on the ticket (its «Participantes» list and
 // history) refreshes when someone else changes them. An add or removal that changes nothing
-// notifies nothing; another organisation's subscriber hears nothing.
+// notifies nothing; another organization's subscriber hears nothing.
 //
 // No worker runs here: the tickets are registered but never projected, so the participant
 // mutations are the only thing that notifies.

@@ -9,7 +9,7 @@ import { TULUM_ORG } from '../support/demo-contract';
 
 // Issue 5 item 8: `ticketChanged` over graphql-ws, fed by PostgreSQL LISTEN on `ticket_changed`
 // (which the real worker's projection notifies), authenticated by the connection_init payload,
-// and limited to the subscriber's organisation.
+// and limited to the subscriber's organization.
 
 interface Change {
   number: string;
@@ -53,7 +53,7 @@ describe('Live ticket updates over graphql-ws', () => {
   const subscribe = (auth?: Record<string, string>, number?: string): Received =>
     live.connect(auth).subscribe(SUBSCRIPTION, number ? { number } : {});
 
-  /** A ticket of the client user's organisation (Aurora's unless `organization` is given). */
+  /** A ticket of the client user's organization (Aurora's unless `organization` is given). */
   async function registerTicket(organization?: string): Promise<string> {
     const { body } = await gql<{ registerTicket: { number: string } }>(
       world.api,
@@ -71,7 +71,7 @@ describe('Live ticket updates over graphql-ws', () => {
     return body.data!.registerTicket.number;
   }
 
-  it("delivers a transition to the ticket's organisation and to staff, never to another organisation", async () => {
+  it("delivers a transition to the ticket's organization and to staff, never to another organization", async () => {
     const number = await registerTicket();
     const before = feed().subscriberCount;
     const own = subscribe(world.bearer(Role.CLIENT_USER), number);
@@ -109,7 +109,7 @@ describe('Live ticket updates over graphql-ws', () => {
     // notification, on the pool's connections, so two notifications' deliveries may swap; but
     // this one was delivered before the mark is written (staff heard it, and one `deliver` pushes
     // to every subscriber at once), and one subscriber's queue and socket keep their order. Any
-    // other change of Aurora's ticket still in flight goes through the same organisation filter.
+    // other change of Aurora's ticket still in flight goes through the same organization filter.
     const mark = await registerTicket(TULUM_ORG);
     await until(() => other.values.some((c) => c.number === mark), "Tulum's own change");
     expect(new Set(other.values.map((c) => c.organizationId))).toEqual(
@@ -123,7 +123,7 @@ describe('Live ticket updates over graphql-ws', () => {
     await until(() => feed().subscriberCount === before, 'unsubscribe');
   });
 
-  it("refuses another organisation's ticket (NOT_FOUND) and an anonymous subscriber (UNAUTHENTICATED)", async () => {
+  it("refuses another organization's ticket (NOT_FOUND) and an anonymous subscriber (UNAUTHENTICATED)", async () => {
     const number = await registerTicket();
     const foreign = subscribe(world.bearer(Role.CLIENT_USER, TULUM_ORG), number);
     const anonymous = subscribe();

@@ -8,7 +8,7 @@ import { TULUM_ORG } from '../support/demo-contract';
 // L3-18 on the ticket, over real GraphQL on the real stack (PostgreSQL, Temporal dev server, the
 // real worker and its email dispatcher, the SMTP catcher): provider staff decide a ticket is free
 // of charge to the hour package (`setTicketNoCharge`, with a reason); `Ticket.billing` shows the
-// decision and every earlier one to staff and to the ticket's own organisation, never to another
+// decision and every earlier one to staff and to the ticket's own organization, never to another
 // (NOT_FOUND); each decision emails the registrant once (L3-11).
 
 const AURORA = 'comercializadora-aurora';
@@ -234,7 +234,7 @@ describe('No-charge tickets on the ticket (L3-18, L3-11)', () => {
     expect(n).toBe(2);
   });
 
-  it("a waiver naming another organisation than the ticket's own is refused and writes nothing; the own one still works (L3-12, L3-13, L3-18)", async () => {
+  it("a waiver naming another organization than the ticket's own is refused and writes nothing; the own one still works (L3-12, L3-13, L3-18)", async () => {
     const number = await registerProjectedTicket(world, {
       category: 'QUESTION',
       subject: 'Sin cargo: organización equivocada',
@@ -254,7 +254,7 @@ describe('No-charge tickets on the ticket (L3-18, L3-11)', () => {
     );
     expect(counts).toEqual([{ billing: 0, events: 0, emails: 0 }]);
 
-    // The ticket's own organisation is not locked out by the refused attempt.
+    // The ticket's own organization is not locked out by the refused attempt.
     const right = await decideFor(AURORA, number, true, 'Duda de primer nivel.');
     expect(right.errors).toBeUndefined();
     expect(right.data!.setTicketNoCharge).toMatchObject({ noCharge: true });

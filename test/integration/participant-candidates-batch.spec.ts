@@ -6,12 +6,12 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 
 // L3-11 (S19, review): `Ticket.participantCandidates` (the active client users of the ticket's
-// organisation, the participant picker's choices) is read per GraphQL request, not per ticket: a
-// list of tickets of two organisations asking it sends one statement on app_user for the
-// candidates, and each ticket gets its own organisation's users. Counted as the statements the
+// organization, the participant picker's choices) is read per GraphQL request, not per ticket: a
+// list of tickets of two organizations asking it sends one statement on app_user for the
+// candidates, and each ticket gets its own organization's users. Counted as the statements the
 // real API sends while the list is answered. Only whoever may add others (staff, the registrant)
-// reads that list; another client user of the organisation reads only themselves, the one person
-// they may add, not the organisation's users and addresses.
+// reads that list; another client user of the organization reads only themselves, the one person
+// they may add, not the organization's users and addresses.
 
 const LIST = `query { tickets(first: 100) { items { number participantCandidates { email } } } }`;
 
@@ -22,7 +22,7 @@ interface Answer {
 describe('participantCandidates: one read per request (L3-11)', () => {
   const world = useWorldWithWorker('participant-candidates-batch');
 
-  it("a list of two organisations' tickets: each its organisation's users, from one statement", async () => {
+  it("a list of two organizations' tickets: each its organization's users, from one statement", async () => {
     const a = await registerProjectedTicket(world, {});
     const b = await registerProjectedTicket(world, {});
     const c = await registerProjectedTicket(world, {}, TULUM_ORG);
@@ -45,7 +45,7 @@ describe('participantCandidates: one read per request (L3-11)', () => {
       const { body } = await gql<Answer>(world.api, LIST, {}, world.bearer(Role.AGENT));
       expect(body.errors).toBeUndefined();
       answer = body.data!;
-      // The candidates' statement, whether it names one organisation or a list of them.
+      // The candidates' statement, whether it names one organization or a list of them.
       candidateReads = query.mock.calls.filter(([sql]) =>
         /FROM app_user\s+WHERE organization_id = .*AND organization_kind = \$2 AND active\b/s.test(
           sql,

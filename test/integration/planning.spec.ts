@@ -298,7 +298,7 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
     expect(await dateAdjusted(second)).toHaveLength(0);
   });
 
-  it('L3-10 access: only the organisation’s own approvers reorder; other clients see nothing; nothing changes', async () => {
+  it('L3-10 access: only the organization’s own approvers reorder; other clients see nothing; nothing changes', async () => {
     const before = await queue(as(Role.CLIENT_APPROVER));
     const ranksBefore = await countRows('queue_rank');
     const input = { order: [first, second], urgent: [] };
@@ -313,7 +313,7 @@ describe('Queue, re-planning and published date changes (issue 8: L3-10, L3-14, 
     // Provider staff see queues and previews but do not decide the client's priorities.
     expect((await call(CONFIRM, { input: forged }, as(Role.MANAGER))).code).toBe('FORBIDDEN');
 
-    // Another organisation's approver: Aurora's tickets and queue do not exist for them.
+    // Another organization's approver: Aurora's tickets and queue do not exist for them.
     const tulum = as(Role.CLIENT_APPROVER, TULUM);
     expect((await call(PREVIEW, { input }, tulum)).code).toBe('NOT_FOUND');
     expect((await call(CONFIRM, { input: forged }, tulum)).code).toBe('NOT_FOUND');

@@ -15,9 +15,9 @@ import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
 // Customer satisfaction of closed tickets over real GraphQL on the real stack (PostgreSQL,
 // Temporal dev server, the real worker and its email dispatcher, the SMTP catcher). Tickets are
 // closed through the L3-07 problem path (classify → resolve → the client confirms). A client user
-// of the ticket's organisation rates a CLOSED ticket 1–5 and may change it for 14 days; staff see
+// of the ticket's organization rates a CLOSED ticket 1–5 and may change it for 14 days; staff see
 // the rating; a rating of 2 or less emails the provider's managers once (L3-11); the closure
-// email invites the rating; managers read the summary per organisation and month.
+// email invites the rating; managers read the summary per organization and month.
 
 const AURORA = AURORA_ORG;
 const TULUM = TULUM_ORG;
@@ -158,7 +158,7 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
       )
     )[0];
 
-  it('a client user rates a closed ticket, another user of its organisation changes it within 14 days, and staff see it', async () => {
+  it('a client user rates a closed ticket, another user of its organization changes it within 14 days, and staff see it', async () => {
     const number = await closedTicket('Rating: timbrado');
     const first = await rate(Role.CLIENT_USER, {
       number,
@@ -253,13 +253,13 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
     expect(before.score).toBe(2);
   });
 
-  it('only client users of the ticket organisation rate, only a CLOSED ticket; refusals store nothing', async () => {
+  it('only client users of the ticket organization rate, only a CLOSED ticket; refusals store nothing', async () => {
     const closed = await closedTicket('Rating: permisos');
     for (const role of [Role.AGENT, Role.MANAGER, Role.ADMIN]) {
       const { error } = await rate(role, { number: closed, score: 5 });
       expect(error?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
     }
-    // Another organisation's ticket does not exist for it; nor does an unknown number.
+    // Another organization's ticket does not exist for it; nor does an unknown number.
     const foreign = await rate(Role.CLIENT_USER, { number: closed, score: 1 }, TULUM);
     expect(foreign.error?.extensions).toMatchObject({
       code: 'NOT_FOUND',
@@ -334,7 +334,7 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
     expect(before).toMatchObject({ score: 4, comment: longest });
   });
 
-  it('the summary gives per organisation and month the count, average, % satisfied, the response rate (L3-11) and the lowest ratings', async () => {
+  it('the summary gives per organization and month the count, average, % satisfied, the response rate (L3-11) and the lowest ratings', async () => {
     // A known set, moved to months no other test rates or closes in: Aurora 5 (March), 4 and 1
     // (April); Tulum 2 and 3 (April). A1 is closed at 20:00 and rated at 21:00 on 31 March in
     // Mexico City, the tickets' calendar zone: a March closure and rating, though UTC's date is
@@ -469,7 +469,7 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
       ],
     });
 
-    // One organisation, and one month: March has only A1.
+    // One organization, and one month: March has only A1.
     const { body: march } = await gql<{ satisfactionSummary: { overall: unknown } }>(
       world.api,
       SUMMARY,
@@ -499,7 +499,7 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
       organizations: [{ organizationName: TULUM, months: [{ month: '2025-05' }], lowest: [] }],
     });
 
-    // A client user reads only its own organisation (the default); another one is NOT_FOUND.
+    // A client user reads only its own organization (the default); another one is NOT_FOUND.
     const { body: own } = await gql<{ satisfactionSummary: { organizations: unknown[] } }>(
       world.api,
       SUMMARY,
@@ -516,7 +516,7 @@ describe('Customer satisfaction of closed tickets (L3-07 closure, L3-11)', () =>
     );
     expect(other.errors?.[0]?.extensions).toMatchObject({
       code: 'NOT_FOUND',
-      entity: 'organisation',
+      entity: 'organization',
     });
 
     // Agents do not read it; a reversed or malformed range is refused.

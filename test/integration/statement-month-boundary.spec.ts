@@ -3,7 +3,7 @@ import { MONTHLY_STATEMENT, type MonthlyStatementView } from '../support/monthly
 import { useLedgerWorld } from '../support/world-with-worker';
 
 // L3-13, L3-03: the monthly statement at the month boundary, whatever hour the suite runs at. From
-// 00:00 to 06:00 UTC on each 1st, Mexico City (the organisation's calendar zone, UTC−6) is still
+// 00:00 to 06:00 UTC on each 1st, Mexico City (the organization's calendar zone, UTC−6) is still
 // on the last day of the month before: an adjustment written then is that month's. The API writes
 // ledger entries at the present instant, so the entries here are written into the real ledger with
 // explicit instants (it is append-only: INSERT only), as they would have been at those hours; the

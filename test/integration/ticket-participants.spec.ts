@@ -5,7 +5,7 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 import { TULUM_ORG } from '../support/demo-contract';
 import { eventually } from '../support/eventually';
 
-// L3-11 (S19): a ticket's participants, client users of its organisation who get every email its
+// L3-11 (S19): a ticket's participants, client users of its organization who get every email its
 // registrant gets. Through the real API: who may add and remove (provider staff, the registrant,
 // a client user for themselves), what is refused with a typed code and changes nothing, and the
 // emails really caught by the SMTP catcher: once per event per address, none once removed or
@@ -134,7 +134,7 @@ describe('ticket participants (L3-11)', () => {
     });
     expect(await stored(number)).toEqual([colleague.email]);
 
-    // Another client user of the organisation follows and unfollows for themselves only.
+    // Another client user of the organization follows and unfollows for themselves only.
     expect((await add(approver.headers, number, leaver.id)).code).toBe('FORBIDDEN');
     expect((await remove(approver.headers, number, colleague.id)).code).toBe('FORBIDDEN');
     expect(await add(approver.headers, number, approver.id)).toEqual({
@@ -147,7 +147,7 @@ describe('ticket participants (L3-11)', () => {
       emails: [colleague.email],
     });
 
-    // Every provider role adds and removes anyone of the organisation.
+    // Every provider role adds and removes anyone of the organization.
     for (const role of [Role.AGENT, Role.MANAGER, Role.ADMIN]) {
       expect((await add(world.bearer(role), number, leaver.id)).emails).toEqual(
         [colleague.email, leaver.email].sort(),
@@ -161,7 +161,7 @@ describe('ticket participants (L3-11)', () => {
       colleague.email,
     ]);
 
-    // Staff and the organisation read them; another organisation does not read the ticket at all.
+    // Staff and the organization read them; another organization does not read the ticket at all.
     for (const headers of [world.bearer(Role.AGENT), registrant.headers, approver.headers]) {
       const { body } = await gql<{ ticket: { participants: object[] } }>(
         world.api,
@@ -177,7 +177,7 @@ describe('ticket participants (L3-11)', () => {
     const { body } = await gql(world.api, PARTICIPANTS, { number }, tulumUser.headers);
     expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
-    // The picker offers the organisation's active client users only.
+    // The picker offers the organization's active client users only.
     const candidates = await gql<{ ticket: { participantCandidates: { email: string }[] } }>(
       world.api,
       `query ($number: String!) { ticket(number: $number) { participantCandidates { email } } }`,
@@ -191,13 +191,13 @@ describe('ticket participants (L3-11)', () => {
     expect(emails.filter((e) => !e.endsWith('@aurora.example'))).toEqual([]);
   });
 
-  it('refuses strangers and other organisations with a typed code, changing nothing', async () => {
+  it('refuses strangers and other organizations with a typed code, changing nothing', async () => {
     const number = await registerProjectedTicket(world, {});
     const unknown = '00000000-0000-4000-8000-000000000099';
-    // Another organisation's ticket: NOT_FOUND, whoever is named.
+    // Another organization's ticket: NOT_FOUND, whoever is named.
     expect((await add(tulumUser.headers, number, tulumUser.id)).code).toBe('NOT_FOUND');
     expect((await remove(tulumUser.headers, number, colleague.id)).code).toBe('NOT_FOUND');
-    // Another organisation's user and an unknown id read alike (no existence leak).
+    // Another organization's user and an unknown id read alike (no existence leak).
     const stranger = await add(world.bearer(Role.AGENT), number, tulumUser.id);
     const nobody = await add(world.bearer(Role.AGENT), number, unknown);
     expect([stranger.code, nobody.code]).toEqual(['VALIDATION_FAILED', 'VALIDATION_FAILED']);

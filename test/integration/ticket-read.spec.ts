@@ -8,7 +8,7 @@ import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 // Issues 5/10: every transition reads its ticket's row twice (the access check, the answer after
 // the Update), as one prepared statement filled from the entity metadata. It must give the very
 // entity TypeORM's `findOneBy` gives, every column (nulls, timestamps, jsonb) included, and keep
-// the access rule (L3-04: another organisation's ticket is NOT_FOUND, as a missing one).
+// the access rule (L3-04: another organization's ticket is NOT_FOUND, as a missing one).
 
 describe('TicketsService: the ticket row read by number', () => {
   let world: SeededWorld;
@@ -103,7 +103,7 @@ describe('TicketsService: the ticket row read by number', () => {
     expect(await tickets['ticketRow']('L3-2099-999999')).toBeNull();
   });
 
-  it('L3-04: staff read any ticket; a client of another organisation gets NOT_FOUND, as for a missing one', async () => {
+  it('L3-04: staff read any ticket; a client of another organization gets NOT_FOUND, as for a missing one', async () => {
     const agent = await staff();
     expect((await tickets.get(agent, numbers[0])).number).toBe(numbers[0]);
     const [outsider] = await world.db.query<{ id: string }[]>(

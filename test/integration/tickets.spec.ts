@@ -402,7 +402,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(types.filter((x) => /info/i.test(x) && /request/i.test(x))).toHaveLength(1);
   });
 
-  it('keeps other organisations out: NOT_FOUND, never a hint (L3-04)', async () => {
+  it('keeps other organizations out: NOT_FOUND, never a hint (L3-04)', async () => {
     const t = await register('Privado de Aurora');
     const tulum = world.bearer(Role.CLIENT_USER, TULUM_ORG);
     const read = await gql(world.api, GET, { number: t.number }, tulum);
@@ -482,7 +482,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     );
     expect(closed.body.data!.tickets.items.length).toBeGreaterThanOrEqual(2);
 
-    // totalCount: every ticket of the filter over all pages, for the caller's organisation only.
+    // totalCount: every ticket of the filter over all pages, for the caller's organization only.
     const count = async (role: Role, filter: Record<string, unknown> = {}) => {
       const { body } = await gql<{ tickets: { totalCount: number; items: unknown[] } }>(
         world.api,
@@ -1422,7 +1422,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       expect(error?.message).toMatch(/está cerrado.*is closed/);
     }
     expect(await events()).toEqual(before);
-    // Another organisation's closed ticket still answers NOT_FOUND: never a hint it exists.
+    // Another organization's closed ticket still answers NOT_FOUND: never a hint it exists.
     const other = await gql(
       world.api,
       `mutation ($input: TicketActionInput!) { reopenTicket(input: $input) { seq } }`,
@@ -1432,7 +1432,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(other.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('L3-12: logTicketTime charges the ticket organisation’s authorized estimate and refuses beyond it', async () => {
+  it('L3-12: logTicketTime charges the ticket organization’s authorized estimate and refuses beyond it', async () => {
     const t = await register('Ajuste de reporte');
     await estimate(t.number, 3, 'Ajuste de columnas', 'CHANGE');
     const authorized = await act(
@@ -1481,7 +1481,7 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     });
     const first = await log(Role.AGENT, { ...work, hours: 2, requestId: 'log-time-0001' });
     expect(first.error).toBeUndefined();
-    // The organisation comes from the ticket, not from the caller.
+    // The organization comes from the ticket, not from the caller.
     expect(first.entry).toMatchObject({ organizationId: aurora, hours: 2, chargedHours: 2 });
     const retry = await log(Role.AGENT, { ...work, hours: 2, requestId: 'log-time-0001' });
     expect(retry.entry!.id).toBe(first.entry!.id);

@@ -115,12 +115,12 @@ describe('A ticket’s time entries through GraphQL (L3-12, L3-13)', () => {
     expect(entries[1].balance.consumed - entries[0].balance.consumed).toBeCloseTo(-2, 2);
     expect(entries[0].agentName).toEqual(expect.any(String));
 
-    // L3-13: the client of the ticket's own organisation sees the same entries.
+    // L3-13: the client of the ticket's own organization sees the same entries.
     const client = await read(Role.CLIENT_USER, number);
     expect(client.error).toBeUndefined();
     expect(client.ticket).toEqual(staff.ticket);
 
-    // Another organisation: the ticket itself is NOT_FOUND, never a hint.
+    // Another organization: the ticket itself is NOT_FOUND, never a hint.
     const other = await read(Role.CLIENT_USER, number, TULUM_ORG);
     expect(other.error?.extensions?.code).toBe('NOT_FOUND');
     expect(other.ticket).toBeFalsy();

@@ -30,7 +30,7 @@ describe('UsersService.findById: the session check’s read', () => {
       .where('u.id = :id', { id })
       .getOne();
 
-  it('gives each demo user as TypeORM does: every column but the password hash, with the organisation', async () => {
+  it('gives each demo user as TypeORM does: every column but the password hash, with the organization', async () => {
     const ids = (await world.db.query<{ id: string }[]>('SELECT id FROM app_user')).map(
       (r) => r.id,
     );

@@ -2,16 +2,16 @@ import { DEMO_CHECKPOINTS } from '../../src/checkpoints/demo-checkpoints';
 import { DEMO_CONTRACTS, DEMO_CONTRACTS_SINCE } from '../../src/dev/demo-world';
 import { DEMO_ORGANIZATIONS } from '../../src/identity/demo-seed';
 
-/** The name the demo seed gives the organisation of `slug`. */
+/** The name the demo seed gives the organization of `slug`. */
 function demoOrganizationName(slug: string): string {
   const organization = DEMO_ORGANIZATIONS.find((o) => o.slug === slug);
-  if (!organization) throw new Error(`The demo seed has no organisation ${slug}`);
+  if (!organization) throw new Error(`The demo seed has no organization ${slug}`);
   return organization.name;
 }
 
-/** The demo provider's name (the staff's organisation). */
+/** The demo provider's name (the staff's organization). */
 export const PROVIDER_ORG = demoOrganizationName('becken');
-/** The first demo client's name: a client role's default organisation in the test worlds. */
+/** The first demo client's name: a client role's default organization in the test worlds. */
 export const AURORA_ORG = demoOrganizationName('comercializadora-aurora');
 /** The second demo client's name. */
 export const TULUM_ORG = demoOrganizationName('grupo-industrial-tulum');

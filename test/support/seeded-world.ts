@@ -23,7 +23,7 @@ export interface SeededWorld {
   readonly seed: DemoSeedResult;
   /** `Authorization` header of the demo user holding `role` (first client org for client roles). */
   bearer(role: Role, organization?: string): Record<string, string>;
-  /** Organisation IDs by slug. */
+  /** Organization IDs by slug. */
   readonly orgIds: Record<string, string>;
   close(): Promise<void>;
 }

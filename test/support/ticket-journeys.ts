@@ -37,7 +37,7 @@ export interface RequirementJourney {
   scope?: string;
   /** The approver's written authorization; default: `Autorizo <hours> h.` */
   statement?: string;
-  /** The client organisation registering it and authorizing it; default: the first. */
+  /** The client organization registering it and authorizing it; default: the first. */
   organization?: string;
   /** Wait until the read model holds the registration (`registerProjectedTicket`). */
   projected?: boolean;
@@ -54,7 +54,7 @@ export const INCIDENT: TicketRegistration = {
 export interface TriageJourney {
   /** Default: {@link INCIDENT}. */
   registration?: TicketRegistration;
-  /** The client organisation registering it; default: the first. */
+  /** The client organization registering it; default: the first. */
   organization?: string;
 }
 

@@ -164,7 +164,7 @@ export function useLedgerWorld(label: string): LedgerWorld {
   };
 }
 
-/** Who a call runs as: a demo user's role (of the world's default organisation) or headers. */
+/** Who a call runs as: a demo user's role (of the world's default organization) or headers. */
 export type Caller = Role | Record<string, string>;
 
 /** GraphQL calls on a world that fail the test on what they do not expect. */
@@ -266,7 +266,7 @@ export interface TicketRegistration {
 
 /**
  * Registers a ticket through GraphQL as the demo client user of `organization` (default: the
- * first client organisation) and returns its number; fails the test on any GraphQL error.
+ * first client organization) and returns its number; fails the test on any GraphQL error.
  */
 export async function registerTicket(
   world: TicketApi,

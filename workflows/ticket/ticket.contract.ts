@@ -55,7 +55,7 @@ export interface TicketInput {
   /** L3-02 business key, e.g. `L3-2026-000123`. */
   readonly ticketNumber: string;
   readonly clientOrgId: string;
-  /** The organisation's calendar, resolved by the caller. */
+  /** The organization's calendar, resolved by the caller. */
   readonly calendarId: string;
   readonly registrantId: string;
   /**
@@ -261,7 +261,7 @@ export interface TicketView {
  * BUSINESS-TIME.md: the closing of the Nth business date after), at most
  * {@link APPROVAL_REMINDER_LIMIT} times per estimate version. Each reminder is an
  * `ESTIMATE_REMINDER` timeline event `{ estimateVersion, reminder, limit, nextReminderAt }`, emailed
- * once (outbox keyed by event) to the registrant and the organisation's approvers.
+ * once (outbox keyed by event) to the registrant and the organization's approvers.
  *
  * L3-12: a pending change order is reminded the same way (same cadence from its submission, same
  * limit, same recipients), as `CHANGE_ORDER_REMINDER` events of the same shape (`estimateVersion`

@@ -15,7 +15,7 @@ export class BusinessCalendarEntity {
   @Column({ type: 'text' })
   name!: string;
 
-  /** The client organisation this calendar belongs to; `null` for provider-wide calendars. */
+  /** The client organization this calendar belongs to; `null` for provider-wide calendars. */
   @Column({ name: 'organization_id', type: 'uuid', nullable: true })
   organizationId!: string | null;
 

@@ -70,7 +70,7 @@ export class CreateCalendarInput {
   @Type(() => WeekdayScheduleInput)
   weekly!: WeekdayScheduleInput[];
 
-  @Field(() => ID, { nullable: true, description: 'Client organisation (one calendar each).' })
+  @Field(() => ID, { nullable: true, description: 'Client organization (one calendar each).' })
   @IsOptional()
   @IsString()
   organizationId?: string;

@@ -75,7 +75,7 @@ export class CalendarVersionModel {
 @ObjectType({ description: 'Who a change to the calendar reaches (BUSINESS-TIME.md).' })
 export class CalendarUsageModel {
   @Field(() => Int, {
-    description: 'Client organisations whose SLA clocks it governs (its own, or the default).',
+    description: 'Client organizations whose SLA clocks it governs (its own, or the default).',
   })
   clients!: number;
 
@@ -114,7 +114,7 @@ export class CalendarModel {
   @Field()
   isDefault!: boolean;
 
-  @Field(() => ID, { nullable: true, description: 'The client organisation it belongs to.' })
+  @Field(() => ID, { nullable: true, description: 'The client organization it belongs to.' })
   organizationId!: string | null;
 
   @Field({ description: 'IANA time zone.' })

@@ -126,7 +126,7 @@ export class CalendarsService {
     return this.remember({ id, version, ...row });
   }
 
-  /** The calendar that governs an organisation's SLA clocks: its own, else the default. */
+  /** The calendar that governs an organization's SLA clocks: its own, else the default. */
   async forOrganization(
     organizationId: string,
     manager?: EntityManager,
@@ -179,7 +179,7 @@ export class CalendarsService {
       isProviderStaff(user) ||
       calendar.isDefault ||
       calendar.organizationId === user.organizationId;
-    // Another organisation's calendar does not exist, as far as this caller can tell.
+    // Another organization's calendar does not exist, as far as this caller can tell.
     if (!visible) throw notFound('calendar', id, `Calendar ${id} not found`);
     return calendar;
   }
@@ -201,7 +201,7 @@ export class CalendarsService {
   }
 
   /**
-   * Who a change to `calendar` reaches: the client organisations it governs (its own one, or for
+   * Who a change to `calendar` reaches: the client organizations it governs (its own one, or for
    * the default every client without its own calendar) and the open tickets counted on it.
    */
   /**
@@ -254,14 +254,14 @@ export class CalendarsService {
           .findOneBy({ id: assertUuid(input.organizationId, 'Organization') });
         if (!org)
           throw notFound(
-            'organisation',
+            'organization',
             input.organizationId,
             `Organization ${input.organizationId} not found`,
           );
         if (org.kind !== OrganizationKind.CLIENT) {
           throw new DomainError(
             ErrorCode.VALIDATION_FAILED,
-            'Only client organisations have their own calendar',
+            'Only client organizations have their own calendar',
           );
         }
         const taken = await tx

@@ -3,7 +3,7 @@ import type { TemplateFamily } from './template-types';
 
 // L3-09 (issue W2): the client's answer to an estimate other than its authorization. A rejection
 // or a re-estimate request sends the requirement back to diagnosis; the registrant and the
-// organisation's approvers learn of it as they learn of an authorization (L3-11).
+// organization's approvers learn of it as they learn of an authorization (L3-11).
 
 export const estimateFeedbackTemplates: TemplateFamily<
   'ESTIMATE_REJECTED' | 'REESTIMATE_REQUESTED'

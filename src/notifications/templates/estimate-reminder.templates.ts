@@ -2,7 +2,7 @@ import { ticketSubjectLine } from './email-content';
 import { approvalAction, mayAuthorize, shortfallBlocks, whoAuthorizes } from './estimate.templates';
 import type { TemplateFamily } from './template-types';
 
-// L3-09 approval wait: no provider SLA, but the registrant and the organisation's approvers are
+// L3-09 approval wait: no provider SLA, but the registrant and the organization's approvers are
 // reminded that the submitted estimate (L3-12: or change order) still waits for its written
 // authorization on the ticket.
 
@@ -106,7 +106,7 @@ export const estimateReminderTemplates: TemplateFamily<
 
 const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Whose written authorization a reminder waits for: the reader's, or their organisation's. */
+/** Whose written authorization a reminder waits for: the reader's, or their organization's. */
 function awaited(
   e: Parameters<typeof mayAuthorize>[0],
   ctx: Parameters<typeof mayAuthorize>[1],

@@ -5,7 +5,7 @@ import { requirementClockDays } from './format';
 import type { TemplateFamily } from './template-types';
 
 // Estimates and their written authorization (L3-08, L3-09); sent to the registrant and the
-// organisation's approvers.
+// organization's approvers.
 
 export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZATION_RECORDED'> = {
   ESTIMATE_SUBMITTED: (e, ctx) => {
@@ -35,7 +35,7 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
               `Change order to authorize: +${n(added)} h (v${e.estimateVersion})`,
             ),
       ),
-      // Whose authorization it waits for: the reader's, or their organisation's (not an approver).
+      // Whose authorization it waits for: the reader's, or their organization's (not an approver).
       heading: mayAuthorize(e, ctx)
         ? added === undefined
           ? ctx.t(
@@ -236,7 +236,7 @@ interface AwaitingApproval {
 
 /**
  * L3-08/L3-09 (QA S18): whether the recipient may authorize the estimate: one of the
- * organisation's approvers (an email queued before they were listed keeps the invitation).
+ * organization's approvers (an email queued before they were listed keeps the invitation).
  */
 export function mayAuthorize(e: AwaitingApproval, ctx: TemplateContext): boolean {
   return (

@@ -100,7 +100,7 @@ export function breachText(
   return `${late}.`;
 }
 
-/** Subject, client organisation, who has the ticket and the deadline. */
+/** Subject, client organization, who has the ticket and the deadline. */
 function facts(
   e: SlaAtRiskEvent | SlaBreachedEvent,
   ctx: TemplateContext,

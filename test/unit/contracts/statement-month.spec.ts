@@ -137,7 +137,7 @@ describe('the monthly statement adds up (L3-13, L3-18)', () => {
 
 // L3-13, L3-03: the hours when the UTC month and the calendar's month differ (Mexico City is
 // UTC−6 all year: from 00:00 to 06:00 UTC on each 1st it is still the last day of the month
-// before). The month of an adjustment or reversal is its instant's month in the organisation's
+// before). The month of an adjustment or reversal is its instant's month in the organization's
 // zone; these instants are fixed, so the boundary is tested whatever hour the suite runs at.
 describe('the statement month of an instant at the month boundary (L3-13, L3-03)', () => {
   const MX = 'America/Mexico_City';

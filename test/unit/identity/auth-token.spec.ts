@@ -4,7 +4,7 @@ import { type AppConfig, loadAppConfig } from '../../../src/config/app-config';
 import { AuthTokenService } from '../../../src/identity/auth-token.service';
 import { Role } from '../../../src/identity/role.enum';
 
-// L3-04: a session token names the user, their organisation and roles, and dies at its expiry.
+// L3-04: a session token names the user, their organization and roles, and dies at its expiry.
 
 const SECRET = 'unit-test-secret-that-is-long-enough-for-hs256';
 const config = loadAppConfig({

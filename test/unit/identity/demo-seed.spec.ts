@@ -15,7 +15,7 @@ describe('demo logins (L3-04)', () => {
     }
   });
 
-  it('prints an aligned table of email, role, organisation and password', () => {
+  it('prints an aligned table of email, role, organization and password', () => {
     const text = formatDemoLogins({
       created: true,
       file: '/data/demo-credentials.json',
@@ -36,7 +36,7 @@ describe('demo logins (L3-04)', () => {
     });
     const lines = text.split('\n');
     expect(lines[0]).toContain('/data/demo-credentials.json');
-    expect(lines[1]).toMatch(/email\s+role\s+organisation\s+password/);
+    expect(lines[1]).toMatch(/email\s+role\s+organization\s+password/);
     expect(lines[2]).toMatch(/admin@becken\.example\s+ADMIN\s+Becken\s+p1$/);
     expect(lines[3]).toMatch(
       /aprobador@aurora\.example\s+CLIENT_APPROVER\s+Comercializadora Aurora\s+p2$/,

@@ -8,7 +8,7 @@ import {
   isProviderStaff,
 } from '../../../src/identity/role-rules';
 
-// L3-04: client organisations hold portal roles only; provider staff hold the provider's roles.
+// L3-04: client organizations hold portal roles only; provider staff hold the provider's roles.
 
 function codeOf(fn: () => unknown): ErrorCode | undefined {
   try {
@@ -48,7 +48,7 @@ describe('role rules (L3-04)', () => {
     expect(hasAnyRole({ roles: [] }, [Role.ADMIN])).toBe(false);
   });
 
-  it('tells provider staff from client users by their organisation', () => {
+  it('tells provider staff from client users by their organization', () => {
     expect(isProviderStaff({ organizationKind: OrganizationKind.PROVIDER })).toBe(true);
     expect(isProviderStaff({ organizationKind: OrganizationKind.CLIENT })).toBe(false);
   });

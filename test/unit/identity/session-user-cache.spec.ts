@@ -75,7 +75,7 @@ describe('SessionUserCache (L3-04: a change to a user applies to their next requ
     expect(reads).toEqual([ALICE, BOB, ALICE]);
   });
 
-  it('`*` (an organisation changed) and forget/forgetAll drop what they name', async () => {
+  it('`*` (an organization changed) and forget/forgetAll drop what they name', async () => {
     await rolesOf(ALICE);
     await rolesOf(BOB);
     listener.notify('*');

@@ -12,7 +12,7 @@ import {
 } from '../fixtures/sample-email';
 
 // L3-08/L3-09 (QA S18): an estimate's email (and its reminders, L3-12 change orders too) invites
-// only the organisation's approvers to «Revisar y autorizar». A registrant who is not an approver
+// only the organization's approvers to «Revisar y autorizar». A registrant who is not an approver
 // gets «Ver ticket» and is told that an authorized approver must authorize it, by name when the
 // email knows them.
 
@@ -92,7 +92,7 @@ describe('estimate emails invite only approvers to authorize (L3-08, L3-09, L3-1
     expect(es).not.toContain('Revisar y autorizar');
   });
 
-  it('a reminder waits for the reader’s written authorization, or for their organisation’s', () => {
+  it('a reminder waits for the reader’s written authorization, or for their organization’s', () => {
     for (const type of ['ESTIMATE_REMINDER', 'CHANGE_ORDER_REMINDER'] as const) {
       const event = withApprovers(type, approvers);
       expect(email(event, APPROVER).text).toContain('sigue esperando su autorización por escrito.');

@@ -13,7 +13,7 @@ import {
 } from '../../../src/satisfaction/satisfaction-summary';
 
 // Customer satisfaction of closed tickets (L3-07 closure): the managers' numbers — count, mean,
-// share satisfied (4–5) per organisation and month and over the period — and the rating rules.
+// share satisfied (4–5) per organization and month and over the period — and the rating rules.
 
 const month = (organizationId: string, organizationName: string, m: string, scores: number[]) => ({
   organizationId,
@@ -89,7 +89,7 @@ describe('satisfaction summary', () => {
     });
   });
 
-  it('lists each organisation its own lowest ratings: lowest score first, then the most recent', () => {
+  it('lists each organization its own lowest ratings: lowest score first, then the most recent', () => {
     const summary = summarizeSatisfaction(
       { fromMonth: '2026-01', toMonth: '2026-01' },
       [month('a', 'Aurora', '2026-01', [2, 1, 2]), month('t', 'Tulum', '2026-01', [3])],
@@ -130,7 +130,7 @@ describe('satisfaction summary', () => {
     expect(responseRateOf(0, 0)).toEqual({ ratable: 0, rated: 0, percent: null });
   });
 
-  it('L3-11 response rate per month (of the closure), per organisation and overall, weighed by tickets', () => {
+  it('L3-11 response rate per month (of the closure), per organization and overall, weighed by tickets', () => {
     const summary = summarizeSatisfaction(
       { fromMonth: '2026-01', toMonth: '2026-02' },
       [month('a', 'Aurora', '2026-01', [5, 3])],
@@ -138,7 +138,7 @@ describe('satisfaction summary', () => {
       [
         closures('a', 'Aurora', '2026-01', 4, 2),
         closures('a', 'Aurora', '2026-02', 6, 1),
-        // An organisation with closures and no rating yet is listed: 0 of 3 answered.
+        // An organization with closures and no rating yet is listed: 0 of 3 answered.
         closures('t', 'Tulum', '2026-02', 3, 0),
       ],
     );

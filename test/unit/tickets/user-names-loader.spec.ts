@@ -6,7 +6,7 @@ import { UserNamesLoader } from '../../../src/tickets/user-names.loader';
 
 // L3-07/L3-09 names on tickets: one query per request for every name its fields ask for (never
 // one per row), each name read once per request, and a client user never reads the name of a
-// user of another client organisation.
+// user of another client organization.
 
 const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const USERS: Record<string, { name: string; kind: string; org: string; roles: Role[] }> = {
@@ -80,7 +80,7 @@ describe('UserNamesLoader (one batch per request)', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it("a client user sees provider staff and its own organisation's users, nobody else", async () => {
+  it("a client user sees provider staff and its own organization's users, nobody else", async () => {
     const { db } = fakeDb();
     const loader = new UserNamesLoader(db);
     const request = {};

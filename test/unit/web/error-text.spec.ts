@@ -210,7 +210,7 @@ describe('server errors in the UI language', () => {
         esCtx,
       ),
     ).toBe('No se encontró el ticket L3-2026-000009.');
-    // An internal UUID tells a reader nothing (QA S15: a client opening another organisation's
+    // An internal UUID tells a reader nothing (QA S15: a client opening another organization's
     // checkpoint read «No se encontró el punto de control 67458068-2921-…»).
     const checkpointId = '67458068-2921-4c9b-a4e1-3f5193745d20';
     const missingCheckpoint = fail('NOT_FOUND', {

@@ -11,7 +11,7 @@ import {
 } from '../../../web/src/tickets/ticket-filters';
 
 // «Mis tickets» / staff «Tickets» filters (L3-05 unlimited tickets need a searchable list): what each choice asks
-// the API for, that a client's list never asks for another organisation or assignee, and the
+// the API for, that a client's list never asks for another organization or assignee, and the
 // address that keeps them (Back from a ticket, a bookmark).
 
 describe('ticket list filters', () => {

@@ -221,7 +221,7 @@ export const SET_USER_ACTIVE = operation<
   setUserActive(userId: $userId, active: $active) { ${USER_FIELDS} }
 }`);
 
-/** Roles a user may hold in an organisation of this kind (the API enforces the same rule). */
+/** Roles a user may hold in an organization of this kind (the API enforces the same rule). */
 export const ROLES_BY_KIND: Record<OrganizationKind, Role[]> = {
   CLIENT: ['CLIENT_USER', 'CLIENT_APPROVER'],
   PROVIDER: ['AGENT', 'MANAGER', 'ADMIN'],

@@ -10,7 +10,7 @@ export interface OutboxEmail {
   createdAt: string;
   eventType: string;
   ticketNumber: string | null;
-  /** The client organisation the email is about; shown when it names no ticket. */
+  /** The client organization the email is about; shown when it names no ticket. */
   organizationName: string | null;
   recipientAddress: string;
   subject: string;

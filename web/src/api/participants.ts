@@ -1,6 +1,6 @@
 import { operation } from './graphql-client';
 
-// L3-11 (S19): a ticket's participants, client users of its organisation who get its emails
+// L3-11 (S19): a ticket's participants, client users of its organization who get its emails
 // (a subset of schema.graphql).
 
 export interface TicketParticipant {

@@ -417,7 +417,7 @@ export interface ComplianceRow {
   organizationId: string;
 }
 
-// The client (organisation) of each timer is shown by name, from `organizations`.
+// The client (organization) of each timer is shown by name, from `organizations`.
 export const TIMER_FIELDS = `ticketNumber organizationId subject ticketState slaStatus clock { ${BOARD_CLOCK_FIELDS} }`;
 
 /** How many clocks each list of the SLA board holds in all (`slaTimerCounts`). */

@@ -10,7 +10,7 @@ import { TimeZoneField } from './time-zone-field';
 import { defaultWeek, type Week, WeeklyEditor, weeklyInput } from './weekly-editor';
 
 /**
- * A client's own calendar (managers and admins): one per client organisation, so only clients
+ * A client's own calendar (managers and admins): one per client organization, so only clients
  * without a calendar are offered. The server validates the zone and the week.
  */
 export function NewCalendarForm({

@@ -3,7 +3,7 @@
 
 /** What the placeholders of a canned response stand for on one ticket; null when unknown. */
 export interface CannedValues {
-  /** The client organisation's name. */
+  /** The client organization's name. */
   readonly client: string | null;
   /** The ticket number, e.g. L3-2026-000123. */
   readonly ticket: string | null;

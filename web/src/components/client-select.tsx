@@ -6,9 +6,9 @@ import { FilterSelect } from './filter-select';
 import { useQuery } from './use-query';
 
 /**
- * The organisations provider staff choose from (the API's `organizations`), read once per page:
+ * The organizations provider staff choose from (the API's `organizations`), read once per page:
  * `organizations` every one (the provider too), `clients` the client ones. `skip` for a client
- * user, whose screens show their own organisation only.
+ * user, whose screens show their own organization only.
  */
 export function useClientOrganizations(skip = false) {
   const query = useQuery(ORGANIZATIONS, {}, skip);
@@ -31,12 +31,12 @@ export function useChosenClient(
 }
 
 /**
- * The organisation a staff screen is narrowed to, kept in the address as `?<param>=<id>` (the
+ * The organization a staff screen is narrowed to, kept in the address as `?<param>=<id>` (the
  * client screens' `cliente`, the users page's `organizacion`: the provider is one too) and read
  * back with the address's one reader: an ID not among `organizations` gives the default. `first`:
- * the first organisation ('' until they are read), for screens of one client at a time; `all`: ''
+ * the first organization ('' until they are read), for screens of one client at a time; `all`: ''
  * («Todos»), for screens that can show every one (the users page), where an ID is kept while the
- * organisations are not read yet (`undefined`), so the screen does not read everyone's first.
+ * organizations are not read yet (`undefined`), so the screen does not read everyone's first.
  */
 export function useChosenOrganization(
   organizations: readonly Pick<Organization, 'id'>[] | undefined,
@@ -60,7 +60,7 @@ export function useChosenOrganization(
 }
 
 /**
- * The labelled organisation picker of the staff screens (ticket list, users, queue, checkpoints,
+ * The labelled organization picker of the staff screens (ticket list, users, queue, checkpoints,
  * SLA board, contracts): `organizations` by name as the API lists them; `allLabel` adds a first
  * choice of value '' («Todos los clientes») where the screen can show every one at once.
  */
@@ -74,7 +74,7 @@ export function ClientSelect({
 }: {
   id: string;
   label: string;
-  /** The chosen organisation's ID ('' = all, with `allLabel`). */
+  /** The chosen organization's ID ('' = all, with `allLabel`). */
   value: string;
   onChange: (organizationId: string) => void;
   organizations: readonly Pick<Organization, 'id' | 'name'>[];

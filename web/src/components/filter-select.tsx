@@ -1,5 +1,5 @@
 /**
- * One labelled choice of a filter bar (the ticket list's, the SLA board's, the organisation
+ * One labelled choice of a filter bar (the ticket list's, the SLA board's, the organization
  * picker's): `options` are [value, words] pairs, in order; a first '' pair is the screen's «Todos».
  */
 export function FilterSelect({

@@ -155,7 +155,7 @@ export function HoursOverview({
   const [older, setOlder] = useState<OlderMovements<LedgerEntry> & { after: string }>();
   const [olderError, setOlderError] = useState<unknown>();
   const [olderLoading, setOlderLoading] = useState(false);
-  // Live: any change to the organisation's tickets may have reserved, logged or released hours.
+  // Live: any change to the organization's tickets may have reserved, logged or released hours.
   useTicketChanges(() => void query.reload());
   // L3-13: a package bought, an adjustment or a reversal, wherever it was made.
   useHoursChanges(() => void query.reload(), organizationId);

@@ -244,7 +244,7 @@ export function serverErrorText(
         text(ext.statusReason),
       );
     // L3-06: a holiday on a day the calendar already has as one (entered or generated).
-    // L3-05: one calendar of its own per client organisation.
+    // L3-05: one calendar of its own per client organization.
     case 'CALENDAR_TAKEN':
       return s.calendarTaken(text(ext.organization));
     case 'CALENDAR_NAME_TAKEN':

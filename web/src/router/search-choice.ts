@@ -81,7 +81,7 @@ export function searchWith(
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * An organisation's or a user's ID as the API takes it (a UUID): what a screen can offer before
+ * An organization's or a user's ID as the API takes it (a UUID): what a screen can offer before
  * it has read its list. Anything else («?agente=juan», a truncated link) is not one.
  */
 export function isId(value: string): value is string {

@@ -59,7 +59,7 @@ function TimerTable({
 }: {
   timers: SlaTimer[];
   testId: string;
-  /** Client organisation names by ID: which client each clock is owed to (QA). */
+  /** Client organization names by ID: which client each clock is owed to (QA). */
   clients: ReadonlyMap<string, string>;
 }) {
   const { t, language } = useI18n();

@@ -317,7 +317,7 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
 function HoursCard({ organizationId }: { organizationId: string }) {
   const { t } = useI18n();
   const balance = useQuery(HOUR_BALANCE, { organizationId });
-  // Hours reserved, logged or released on any of the organisation's tickets move the figures…
+  // Hours reserved, logged or released on any of the organization's tickets move the figures…
   useTicketChanges(() => void balance.reload());
   // …and so do a package bought, an adjustment or a reversal, which touch no ticket (L3-13).
   useHoursChanges(() => void balance.reload(), organizationId);
@@ -352,7 +352,7 @@ function HoursCard({ organizationId }: { organizationId: string }) {
 }
 
 /**
- * Client portal («Mis tickets»): the organisation's tickets, a new ticket, the prepaid hours.
+ * Client portal («Mis tickets»): the organization's tickets, a new ticket, the prepaid hours.
  * Provider staff («Tickets»): every client's tickets (an agent's own by default).
  */
 export function MyTicketsPage() {

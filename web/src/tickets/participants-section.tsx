@@ -18,9 +18,9 @@ import { useLocalTime } from './ticket-bits';
 const HISTORY_SHOWN = 3;
 
 /**
- * L3-11 (S19) «Participantes»: client users of the ticket's organisation who get its emails as its
+ * L3-11 (S19) «Participantes»: client users of the ticket's organization who get its emails as its
  * registrant does. A client user follows or unfollows for themselves; provider staff and the
- * registrant add anyone of the organisation (a picker) and remove anyone. The API checks the same.
+ * registrant add anyone of the organization (a picker) and remove anyone. The API checks the same.
  * Staff also read who added or removed whom and when, newest first; `changes`: bumped by the page
  * on each live change of the ticket, which re-reads the section. `open`: false once the ticket
  * has ended, when the list stays as it was (the API refuses changes with TICKET_CLOSED).

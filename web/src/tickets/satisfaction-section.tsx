@@ -16,7 +16,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { useLocalTime } from './ticket-bits';
 
-/** Client users of the ticket's organisation rate it (the API checks the organisation). */
+/** Client users of the ticket's organization rate it (the API checks the organization). */
 const RATING_ROLES = new Set(['CLIENT_USER', 'CLIENT_APPROVER']);
 
 /** The rating as read: score in words, comment, who and when. */
@@ -49,7 +49,7 @@ function RatingView({ rating, own }: { rating: TicketSatisfaction; own: boolean 
 
 /**
  * On a CLOSED ticket: the client's rating of the support (1–5 and a comment). Client users of the
- * ticket's organisation rate it and may change it for 14 days after the first rating; provider
+ * ticket's organization rate it and may change it for 14 days after the first rating; provider
  * staff read it. The closure email links here (`#calificar`).
  */
 export function SatisfactionSection({ number }: { number: string }) {

@@ -80,7 +80,7 @@ export function TicketTable({
   testId: string;
   /** L3-07: provider staff see who has each ticket. */
   showAssignee?: boolean;
-  /** Provider staff's lists across clients: the client's name by organisation ID (a column). */
+  /** Provider staff's lists across clients: the client's name by organization ID (a column). */
   clients?: ReadonlyMap<string, string>;
   /** A «Registrado» column (lists in registration order). */
   showRegistered?: boolean;

@@ -172,7 +172,7 @@ function useTicketPages(filter: TicketFilter, order: TicketOrder, refreshKey: nu
 }
 
 /**
- * The ticket list of «Mis tickets» (a client's organisation's tickets) or staff's «Tickets» (an
+ * The ticket list of «Mis tickets» (a client's organization's tickets) or staff's «Tickets» (an
  * agent's own by default, any client's on request), filtered by text, open or closed, category
  * (or classification: «Problema», «Requerimiento»),
  * and for staff client, SLA status and agent; newest first (or oldest, last changed, nearest SLA deadline: «Ordenar por» and the column

@@ -80,7 +80,7 @@ export interface TicketListFilters {
   readonly text: string;
   readonly show: TicketShow;
   readonly category: TicketListCategory | '';
-  /** Staff only: one client organisation ('' = all). */
+  /** Staff only: one client organization ('' = all). */
   readonly client: string;
   /** Staff only: only the tickets assigned to them («Agente» replaces it: see `withChoice`). */
   readonly mine: boolean;
@@ -126,7 +126,7 @@ export function withChoice(
 
 /**
  * `filters` without a client or agent the screen does not offer (once it knows what it offers): an
- * address can name an agent since deactivated or an organisation that is gone, and the list would
+ * address can name an agent since deactivated or an organization that is gone, and the list would
  * be filtered by a choice «Agente» or «Cliente» shows as «Todos» (QA S18). Such a choice goes back
  * to its default (an agent's own tickets for an agent); an offered one takes the choice's spelling
  * (the address's case aside), so the picker shows it. `undefined` = not known yet: kept. The same
@@ -150,7 +150,7 @@ export function withKnownChoices(
 }
 
 /**
- * The API filter of the form's choices. A client's list is always their organisation's (the API
+ * The API filter of the form's choices. A client's list is always their organization's (the API
  * enforces it); the client and "assigned to me" choices are provider staff's only.
  */
 export function apiFilterOf(

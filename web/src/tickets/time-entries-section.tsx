@@ -52,7 +52,7 @@ export const LOG_TICKET_TIME = operation<
 /** A time entry's own refusals (`t.timeEntries`), worded when shown. */
 type ProblemKey = 'dateRequired' | 'hoursInvalid' | 'descriptionRequired';
 
-/** L3-12: the hours the ledger holds for each ticket of the organisation (staff only). */
+/** L3-12: the hours the ledger holds for each ticket of the organization (staff only). */
 const HOURS_HELD = operation<
   { hourBalance: { reservations: { ticketNumber: string; reservedHours: number }[] } },
   { organizationId: string }

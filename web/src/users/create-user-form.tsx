@@ -24,7 +24,7 @@ interface Props {
 }
 
 /**
- * Issues a portal user or staff account (L3-04): roles offered fit the organisation's kind. No
+ * Issues a portal user or staff account (L3-04): roles offered fit the organization's kind. No
  * password is handed over: the user is emailed an invitation link to choose one.
  */
 export function CreateUserForm({ organizations, onCreated }: Props) {

@@ -18,7 +18,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** Edits a user's name, roles (those of the organisation's kind), language and zone (L3-04). */
+/** Edits a user's name, roles (those of the organization's kind), language and zone (L3-04). */
 export function EditUserForm({ user, onSaved, onClose }: Props) {
   const { t, language } = useI18n();
   const a = accountTexts(language);

@@ -3,7 +3,7 @@ import { TextField } from '../components/text-field';
 import { TimeZonePicker } from '../components/time-zone-picker';
 import { useI18n } from '../i18n/i18n-context';
 
-/** What a user is besides their email and organisation (L3-04). */
+/** What a user is besides their email and organization (L3-04). */
 export interface UserProfile {
   readonly displayName: string;
   readonly roles: readonly Role[];
@@ -14,7 +14,7 @@ export interface UserProfile {
 interface Props {
   /** Prefix of the controls' ids (`<prefix>-name`, `-locale`, `-zone`). */
   readonly idPrefix: string;
-  /** The roles the user's organisation kind allows. */
+  /** The roles the user's organization kind allows. */
   readonly allowedRoles: readonly Role[];
   readonly profile: UserProfile;
   readonly onChange: (patch: Partial<UserProfile>) => void;
