@@ -15,6 +15,8 @@ export interface StatementCsvWords {
   /** `estado-de-cuenta-comercializadora-aurora-2026-11.csv` (`client`: with its hyphen, or empty) */
   readonly fileName: (client: string, month: string) => string;
   readonly header: readonly string[];
+  /** The first line's concept: whose statement it is (QA S53: the content named no client). */
+  readonly client: string;
   readonly monthlyFee: string;
   readonly ticket: string;
   readonly total: string;
@@ -40,6 +42,7 @@ export const STATEMENT_CSV_WORDS: Readonly<Record<StatementCsvLanguage, Statemen
       'Motivo',
       'Realizado por',
     ],
+    client: 'Cliente',
     monthlyFee: 'Cuota mensual',
     ticket: 'Ticket',
     total: 'Total',
@@ -69,6 +72,7 @@ export const STATEMENT_CSV_WORDS: Readonly<Record<StatementCsvLanguage, Statemen
       'Reason',
       'By',
     ],
+    client: 'Client',
     monthlyFee: 'Monthly fee',
     ticket: 'Ticket',
     total: 'Total',
@@ -88,6 +92,7 @@ export const STATEMENT_CSV_WORDS: Readonly<Record<StatementCsvLanguage, Statemen
 /** What the file is written from (the `MonthlyStatement` the API answers). */
 export interface StatementCsvInput {
   readonly month: string;
+  readonly organizationName: string;
   readonly currency: string;
   readonly monthlyFee: number | null;
   readonly tickets: readonly {
@@ -141,7 +146,8 @@ function wordsFor(language: string): StatementCsvWords {
 const hoursCell = (hours: number) => Math.round(hours * 100) / 100;
 
 /**
- * The CSV: the monthly fee, one line per ticket with hours in the month, the total; then the
+ * The CSV: the client (its name, so a file forwarded or opened out of its folder still says whose
+ * it is), the monthly fee, one line per ticket with hours in the month, the total; then the
  * balance: the opening balance, one line per purchase, adjustment or reversal (a purchase's price,
  * date, signed hours, reason, who), the closing balance (L3-13: opening + purchased − consumed ±
  * adjustments).
@@ -161,6 +167,7 @@ export function statementCsv(statement: StatementCsvInput, language: string): st
   return toCsv(
     w.header,
     [
+      [w.client, statement.organizationName],
       [w.monthlyFee, statement.month, null, null, null, fee, statement.currency],
       ...statement.tickets.map((t) => [
         w.ticket,

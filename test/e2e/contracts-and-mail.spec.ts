@@ -340,6 +340,8 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     const csv = readFileSync(await download.path(), 'utf8');
     // In the UI language, not the API's codes (L3-03, QA S14-F).
     expect(csv).toContain('Concepto,Referencia,Horas registradas');
+    // QA S53: whose statement it is, in the file itself.
+    expect(csv).toContain('\r\nCliente,Comercializadora Aurora,');
     expect(csv).toContain(`Cuota mensual,${AURORA.month},,,,${AURORA.fee.toFixed(2)},MXN`);
     expect(csv).toContain(`\r\nTotal,${AURORA.month},`);
     expect(csv).not.toContain('MONTHLY_FEE');

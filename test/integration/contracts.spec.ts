@@ -742,7 +742,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
 
-    it('answers NOT_FOUND for the provider organisation or an unknown one', async () => {
+    it('answers NOT_FOUND for the provider organization or an unknown one', async () => {
       for (const organizationId of [world.orgIds.becken, '00000000-0000-4000-8000-00000000abcd']) {
         const { body } = await gql(world.api, BALANCE, { organizationId }, manager());
         expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -819,7 +819,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       ['an impossible date', PURCHASE, () => ({ input: purchase({ purchasedOn: '2026-02-30' }) })],
       ['a lower-case currency', PURCHASE, () => ({ input: purchase({ currency: 'mxn' }) })],
       [
-        'a malformed organisation ID',
+        'a malformed organization ID',
         PURCHASE,
         () => ({ input: purchase({ organizationId: 'x' }) }),
       ],
@@ -1009,8 +1009,8 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       const balanceLines = (first: string, last: string) => [
         `${first},${month},,,,,,${month}-01,0,,`,
         ...Array.from(
-          { length: ownText.trimEnd().split('\r\n').length - 7 },
-          (_, i) => ownText.trimEnd().split('\r\n')[6 + i],
+          { length: ownText.trimEnd().split('\r\n').length - 8 },
+          (_, i) => ownText.trimEnd().split('\r\n')[7 + i],
         ),
         ownText
           .trimEnd()
@@ -1021,6 +1021,8 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       const ownText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await own.arrayBuffer());
       const spanish = [
         'Concepto,Referencia,Horas registradas,Horas cobradas,Horas sin cargo,Importe,Moneda,Fecha,Horas,Motivo,Realizado por',
+        // QA S53: the client it is for.
+        'Cliente,Comercializadora Aurora,,,,,,,,,',
         `Cuota mensual,${month},,,,15000.00,MXN,,,,`,
         `Ticket,${T(1)},2.5,2.5,0,,,,,,`,
         `Ticket,${T(3)},3,0,3,,,,,,`,
@@ -1032,6 +1034,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       );
       const english = [
         'Line,Reference,Hours logged,Hours charged,Hours free of charge,Amount,Currency,Date,Hours,Reason,By',
+        'Client,Comercializadora Aurora,,,,,,,,,',
         `Monthly fee,${month},,,,15000.00,MXN,,,,`,
         `Ticket,${T(1)},2.5,2.5,0,,,,,,`,
         `Ticket,${T(3)},3,0,3,,,,,,`,
@@ -1326,7 +1329,7 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       );
     });
 
-    it("the client reads its own organisation's statement, the same; another client's is NOT_FOUND", async () => {
+    it("the client reads its own organization's statement, the same; another client's is NOT_FOUND", async () => {
       const own = world.bearer(Role.CLIENT_USER, TULUM_ORG);
       const asManager = await statementOf(thisMonth);
       expect(await statementOf(thisMonth, own)).toEqual(asManager);

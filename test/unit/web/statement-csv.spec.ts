@@ -9,6 +9,7 @@ import { esMX } from '../../../web/src/i18n/es-mx';
 
 const statement = {
   month: '2026-11',
+  organizationName: 'Comercializadora Aurora, S.A.',
   currency: 'MXN',
   monthlyFee: 18500,
   tickets: [
@@ -69,6 +70,8 @@ describe('monthly statement CSV in the UI language (L3-03, L3-13)', () => {
   it('words its lines and columns in Spanish, numbers stay numbers', () => {
     expect(lines(statementCsv(statement, 'es-MX'))).toEqual([
       'Concepto,Referencia,Horas registradas,Horas cobradas,Horas sin cargo,Importe,Moneda,Fecha,Horas,Motivo,Realizado por',
+      // QA S53: whose statement it is, also once the file is forwarded or renamed.
+      'Cliente,"Comercializadora Aurora, S.A.",,,,,,,,,',
       'Cuota mensual,2026-11,,,,18500.00,MXN,,,,',
       'Ticket,L3-2026-000001,2.5,2.5,0,,,,,,',
       'Ticket,L3-2026-000002,1.25,0,1.25,,,,,,',
@@ -83,7 +86,7 @@ describe('monthly statement CSV in the UI language (L3-03, L3-13)', () => {
   });
 
   it('the balance lines add up: opening + purchased − consumed ± adjustments = closing (L3-13)', () => {
-    const rows = lines(statementCsv(statement, 'es-MX')).slice(5);
+    const rows = lines(statementCsv(statement, 'es-MX')).slice(6);
     // Date and hours are columns 8 and 9 of every balance line; the charged hours are in Total.
     const hours = rows.map((r) => Number(/,\d{4}-\d{2}-\d{2},(-?[\d.]+),/.exec(r)![1]));
     const charged = 2.5;
@@ -106,7 +109,7 @@ describe('monthly statement CSV in the UI language (L3-03, L3-13)', () => {
       createdByName: 'Gerente Mesa',
     };
     const csv = lines(statementCsv({ ...statement, movements: [reversal] }, 'es-MX'));
-    expect(csv[6]).toBe(
+    expect(csv[7]).toBe(
       'Reverso de una compra,F-2026-118,,,,-18999.5,USD,2026-11-03,-10,Capturado en el cliente equivocado,Gerente Mesa',
     );
   });
@@ -130,9 +133,10 @@ describe('monthly statement CSV in the UI language (L3-03, L3-13)', () => {
     expect(csv[0]).toBe(
       'Line,Reference,Hours logged,Hours charged,Hours free of charge,Amount,Currency,Date,Hours,Reason,By',
     );
-    expect(csv[1]).toBe('Monthly fee,2026-11,,,,18500.00,MXN,,,,');
-    expect(csv[4]).toBe('Total,2026-11,3.75,2.5,1.25,18500.00,MXN,,,,');
-    expect(csv.slice(5)).toEqual([
+    expect(csv[1]).toBe('Client,"Comercializadora Aurora, S.A.",,,,,,,,,');
+    expect(csv[2]).toBe('Monthly fee,2026-11,,,,18500.00,MXN,,,,');
+    expect(csv[5]).toBe('Total,2026-11,3.75,2.5,1.25,18500.00,MXN,,,,');
+    expect(csv.slice(6)).toEqual([
       'Opening balance,2026-11,,,,,,2026-11-01,12,,',
       'Package purchase,F-2026-118,,,,19000,MXN,2026-11-02,10,,Gerente Mesa',
       'Manual adjustment,,,,,,,2026-11-14,-2.5,"Horas de capacitación, no de soporte",Gerente Mesa',
@@ -157,7 +161,7 @@ describe('monthly statement CSV in the UI language (L3-03, L3-13)', () => {
       movements: [],
       closingBalance: 12,
     };
-    expect(lines(statementCsv(quiet, 'es-MX')).slice(1)).toEqual([
+    expect(lines(statementCsv(quiet, 'es-MX')).slice(2)).toEqual([
       'Cuota mensual,2026-11,,,,0.00,MXN,,,,',
       'Total,2026-11,0,0,0,0.00,MXN,,,,',
       'Saldo inicial,2026-11,,,,,,2026-11-01,12,,',
