@@ -208,6 +208,8 @@ describe('Deadline calculator (web app)', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const client = 'usuario@aurora.example';
     await logIn(page, client, e2e.password(client));
+    // The menu is folded on a phone (QA S53).
+    await page.getByRole('button', { name: /^Menú/ }).click();
     await page.getByRole('link', { name: 'Calculadora de plazos' }).click();
     await page.waitForFunction("document.querySelectorAll('#deadline-calendar option').length > 0");
     // The seeded calendar's name with its zone is far wider than a phone: written out below.

@@ -177,6 +177,66 @@ describe('Role-aware navigation and small screens (web app)', () => {
     await page.locator('.app-nav').getByRole('link', { name: 'Usuarios', exact: true }).waitFor();
   });
 
+  it('folds the menu on a 390 px phone behind one button that names the page (QA S53)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 }));
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    await inSpanish(page);
+    await page.goto('/cola');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Principal' });
+    const toggle = nav.getByRole('button', { name: 'Menú: Cola' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    // Folded, no entry takes room: the header is the brand with the user, the tools on one row
+    // and the button, under a fifth of the screen (it took about 330 of 844 px: the eleven
+    // entries wrapped, the tools on two rows, the user on a row of its own).
+    expect(await nav.getByRole('link').count()).toBe(0);
+    await screenshot(page, '09d-mobile-menu-folded');
+    const folded = (await page.locator('.app-header').boundingBox())!;
+    expect(folded.height).toBeLessThan(844 / 5);
+    const tools = page.locator('.header-tools');
+    const toolRows = new Set<number>();
+    for (const tool of await tools.locator(':scope > *').all()) {
+      const box = (await tool.boundingBox())!;
+      toolRows.add(Math.round(box.y + box.height / 2));
+    }
+    expect(toolRows.size).toBe(1);
+    const [brandBox, whoBox] = [
+      (await page.locator('.brand').boundingBox())!,
+      (await page.getByTestId('who').boundingBox())!,
+    ];
+    expect(whoBox.y).toBeLessThan(brandBox.y + brandBox.height);
+    // Opened: every entry of the manager's menu, one under the other, on screen.
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const links = nav.getByRole('link');
+    expect(await links.allInnerTexts()).toHaveLength(11);
+    const lefts = new Set<number>();
+    for (const link of await links.all()) {
+      const box = (await link.boundingBox())!;
+      lefts.add(Math.round(box.x));
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    expect(lefts.size).toBe(1);
+    expect(await horizontalOverflow(page)).toEqual([]);
+    // Esc folds it back and returns to the button.
+    await page.keyboard.press('Escape');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(
+      await page.evaluate<string | null>(`document.activeElement.getAttribute('aria-controls')`),
+    ).toBe('app-nav-list');
+    // Choosing an entry goes there and folds the menu under the new page's name.
+    await toggle.click();
+    await nav.getByRole('link', { name: 'Calendarios', exact: true }).click();
+    await page.getByRole('heading', { name: 'Calendarios', level: 1 }).waitFor();
+    const moved = nav.getByRole('button', { name: 'Menú: Calendarios' });
+    expect(await moved.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.getByRole('link').count()).toBe(0);
+    // On a desktop there is no button: the entries are the menu, on one line.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await moved.isVisible()).toBe(false);
+    expect(await navLines(page)).toBe(1);
+  });
+
   it('shows a phone every column of the tickets table: each ticket a stacked block, nothing to scroll', async () => {
     worker = await startBackgroundWorker(e2e.world.config);
     for (const subject of ['Duda sobre cierre contable', 'Reporte de ventas por zona y vendedor'])
@@ -316,12 +376,17 @@ describe('Role-aware navigation and small screens (web app)', () => {
     await logIn(page, ADMIN, e2e.password(ADMIN));
     await inSpanish(page);
     expect(await horizontalOverflow(page)).toEqual([]);
+    // The menu is folded on a phone (QA S53): open it, as a user does, and it fits too.
+    const menu = page.getByRole('navigation', { name: 'Principal' }).getByRole('button');
+    await menu.click();
+    expect(await horizontalOverflow(page)).toEqual([]);
     await page.getByRole('link', { name: 'Calendarios' }).click();
     await page.getByRole('link', { name: /^México \(CDMX\)/ }).click();
     await page.getByTestId('calendar-version').waitFor();
     expect(await horizontalOverflow(page)).toEqual([]);
     await screenshot(page, '08-mobile-calendar');
 
+    await menu.click();
     await page.getByRole('link', { name: 'Usuarios' }).click();
     await page.getByTestId('users').waitFor();
     expect(await horizontalOverflow(page)).toEqual([]);

@@ -34,6 +34,9 @@ export const en: Messages = {
   },
   nav: {
     label: 'Main',
+    /** The phone's folded menu: its button, and the button naming the page you are on. */
+    menu: 'Menu',
+    menuAt: (page: string) => `Menu: ${page}`,
     myTickets: 'My tickets',
     tickets: 'Tickets',
     console: 'Console',

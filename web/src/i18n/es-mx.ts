@@ -34,6 +34,9 @@ export const esMX = {
   },
   nav: {
     label: 'Principal',
+    /** The phone's folded menu: its button, and the button naming the page you are on. */
+    menu: 'Menú',
+    menuAt: (page: string) => `Menú: ${page}`,
     myTickets: 'Mis tickets',
     /** Provider staff's list holds every client's tickets, not theirs. */
     tickets: 'Tickets',
