@@ -74,6 +74,10 @@ describe('Calendars (web app, managers)', () => {
     // A new holiday on the calendar clients share is no client's own day (QA S49: «festivo del
     // cliente» to every client on it), nor an election day, unless chosen so.
     expect(await page.getByLabel('Origen').inputValue()).toBe('OTHER');
+    // Nor can it be chosen there (QA S53): «Cliente» is offered on a client's own calendar only.
+    expect(await page.getByLabel('Origen').locator('option').allInnerTexts()).not.toContain(
+      'Cliente',
+    );
   });
 
   it('adds an election day: the version goes up and the change log says so', async () => {

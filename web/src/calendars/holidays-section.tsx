@@ -184,7 +184,8 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
         <div className="field">
           <label htmlFor="holiday-source">{t.calendars.source}</label>
           <select id="holiday-source" value={source} onChange={(e) => setSource(e.target.value)}>
-            {ENTERED_SOURCES.map((s) => (
+            {/* The default calendar is shared: no one client's holiday there (QA S53). */}
+            {ENTERED_SOURCES.filter((s) => s !== 'CLIENT' || calendar.organizationId).map((s) => (
               <option key={s} value={s}>
                 {t.calendars.sourceNames[s]}
               </option>
