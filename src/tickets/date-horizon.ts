@@ -99,6 +99,8 @@ export function businessDateRefusal(
         value: iso,
         date: holiday.date,
         holiday: holiday.name,
+        // Its source, for the reader's language (QA S54: «Navidad» in the English UI).
+        holidaySource: holiday.source,
         ...next,
       },
     );

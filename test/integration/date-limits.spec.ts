@@ -213,6 +213,7 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
         value: onTheHoliday,
         date: holiday.date,
         holiday: holiday.name,
+        holidaySource: holiday.source,
         // And what to pick instead (QA S52).
         nextBusinessTime: nextBusinessMoment(calendar(), new Date(onTheHoliday)).toISOString(),
       });

@@ -419,6 +419,16 @@ describe('the ticket workflow’s refusals in the UI language', () => {
     expect(serverErrorText(christmas, en, { ...esCtx, language: 'en' })).toMatch(
       /^“Release date” \(.*\) falls on a holiday in the client's calendar: Navidad\.$/,
     );
+    // A generated (LFT art. 74) holiday reads in the reader's language, as the calendar page
+    // writes it (QA S54: «Navidad» in the English UI); an entered one keeps its own name.
+    const generated = fail('VALIDATION_FAILED', {
+      ...christmas.extensions,
+      holidaySource: 'MX_LFT_74',
+    });
+    expect(serverErrorText(generated, en, { ...esCtx, language: 'en' })).toMatch(
+      /falls on a holiday in the client's calendar: Christmas Day\.$/,
+    );
+    expect(serverErrorText(generated, es, esCtx)).toMatch(/: Navidad\.$/);
   });
 
   it('a checkpoint time outside business hours names the weekday and its hours (L3-15)', () => {

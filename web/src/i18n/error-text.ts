@@ -2,6 +2,7 @@ import { calendarEditorEn } from './calendar-editor.en';
 import { calendarEditorEsMX } from './calendar-editor.es-mx';
 import { calendarIssuesText } from './calendar-issues-text';
 import { formatFileSize } from './file-size';
+import { holidayDisplayName } from './holiday-name';
 import { remoteSessionEn } from './remote-session.en';
 import { remoteSessionEsMX } from './remote-session.es-mx';
 import type { ServerErrorMessages } from './server-errors.es-mx';
@@ -299,7 +300,16 @@ export function serverErrorText(
       return s.participantNotActive;
     case 'ON_HOLIDAY':
       return typeof ext.holiday === 'string'
-        ? s.onHoliday(field(ext.field), instant(ext.value), ext.holiday, nextBusinessTime())
+        ? s.onHoliday(
+            field(ext.field),
+            instant(ext.value),
+            holidayDisplayName(
+              ext.holiday,
+              text(ext.holidaySource),
+              ctx.language === 'en' ? 'en' : 'es-MX',
+            ),
+            nextBusinessTime(),
+          )
         : s.outsideBusinessTime(field(ext.field), instant(ext.value));
     // L3-15 checkpoint settings: the time is outside that weekday's working hours.
     case 'CHECKPOINT_OUTSIDE_BUSINESS_HOURS': {
