@@ -66,38 +66,40 @@ export async function seedDemoTickets(
   return 4;
 }
 
-/** Texts the team inserts into replies (requests for information, updates), both languages. */
+/**
+ * Texts the team inserts into replies (requests for information, updates), both languages. The
+ * email that carries a reply already greets its reader by name, so the texts do not (QA S54: the
+ * client read «Hola, Úrsula Usuaria:» twice). What the agent must write in is a placeholder of its
+ * own, «{{siguiente paso}}», which the ticket page flags until it is replaced (a «…» was sent as
+ * it was).
+ */
 const DEMO_CANNED_RESPONSES = [
   {
     title: 'Solicitar evidencia del error',
     body:
-      'Hola, {{solicitante}}:\n\nPara revisar el ticket {{ticket}} necesitamos una captura de ' +
-      'pantalla del mensaje de error completo y los pasos para reproducirlo (menú, registro y ' +
-      'botón).\n\nSaludos,\n{{agente}}',
+      'Para revisar el ticket {{ticket}} necesitamos una captura de pantalla del mensaje de ' +
+      'error completo y los pasos para reproducirlo (menú, registro y botón).',
     bodyEn:
-      'Hello {{requester}},\n\nTo look into ticket {{ticket}} we need a screenshot of the full ' +
-      'error message and the steps to reproduce it (menu, record and button).\n\n' +
-      'Best regards,\n{{agent}}',
+      'To look into ticket {{ticket}} we need a screenshot of the full error message and the ' +
+      'steps to reproduce it (menu, record and button).',
   },
   {
     title: 'Avance: seguimos trabajando',
     body:
-      'Hola, {{solicitante}}:\n\nSeguimos trabajando en «{{asunto}}». Hasta ahora: …\n\n' +
-      'Siguiente paso: …\n\nSaludos,\n{{agente}}',
+      'Seguimos trabajando en «{{asunto}}». Hasta ahora: {{lo hecho hasta ahora}}.\n\n' +
+      'Siguiente paso: {{siguiente paso}}.',
     bodyEn:
-      'Hello {{requester}},\n\nWe are still working on “{{subject}}”. So far: …\n\n' +
-      'Next step: …\n\nBest regards,\n{{agent}}',
+      'We are still working on “{{subject}}”. So far: {{progress so far}}.\n\n' +
+      'Next step: {{next step}}.',
   },
   {
     title: 'Solución aplicada: confirme por favor',
     body:
-      'Hola, {{solicitante}}:\n\nAplicamos la solución del ticket {{ticket}}. Por favor ' +
-      'pruébela y confírmela en el portal, o reabra el ticket si el problema sigue.\n\n' +
-      'Saludos,\n{{agente}}',
+      'Aplicamos la solución del ticket {{ticket}}. Por favor pruébela y confírmela en el ' +
+      'portal, o reabra el ticket si el problema sigue.',
     bodyEn:
-      'Hello {{requester}},\n\nWe applied the fix for ticket {{ticket}}. Please test it and ' +
-      'confirm it on the portal, or reopen the ticket if the problem persists.\n\n' +
-      'Best regards,\n{{agent}}',
+      'We applied the fix for ticket {{ticket}}. Please test it and confirm it on the portal, ' +
+      'or reopen the ticket if the problem persists.',
   },
 ] as const;
 

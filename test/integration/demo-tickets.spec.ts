@@ -3,6 +3,7 @@ import { Role } from '../../src/identity/role.enum';
 import { TULUM_ORG } from '../support/demo-contract';
 import { eventually } from '../support/eventually';
 import { useWorldWithWorker, worldCalls } from '../support/world-with-worker';
+import { fillCanned, unfilledPlaceholders } from '../../web/src/canned-responses/canned-fill';
 
 // A first `npm start` shows a living demo (src/dev/demo-tickets.ts): through the real API and the
 // real worker, the demo users register and move a few tickets, which the client and the manager
@@ -54,7 +55,20 @@ describe('Demo tickets of a first npm start (L3-05, L3-07, L3-08, L3-09, L3-12)'
       'Solicitar evidencia del error',
       'Solución aplicada: confirme por favor',
     ]);
-    expect(cannedResponses.every((r) => r.body.includes('{{agente}}') && r.bodyEn)).toBe(true);
+    expect(cannedResponses.every((r) => r.bodyEn)).toBe(true);
+    // The email carrying a reply greets its reader, so no text greets again (QA S54), and what the
+    // agent must write in is flagged on the page until replaced (a «…» was sent as it was).
+    expect(cannedResponses.filter((r) => /^(Hola|Hello)\b/.test(r.body + r.bodyEn))).toEqual([]);
+    const update = cannedResponses.find((r) => r.title === 'Avance: seguimos trabajando')!;
+    const values = { client: 'C', ticket: 'T', subject: 'S', requester: 'R', agent: 'A' };
+    expect(unfilledPlaceholders(fillCanned(update.body, values))).toEqual([
+      '{{lo hecho hasta ahora}}',
+      '{{siguiente paso}}',
+    ]);
+    expect(unfilledPlaceholders(fillCanned(update.bodyEn!, values))).toEqual([
+      '{{progress so far}}',
+      '{{next step}}',
+    ]);
 
     // The Aurora client user: the problem, triaged and assigned, progress clock running, one
     // update (L3-07); the requirement estimated at 6 h, waiting on the approver (L3-08/L3-09).
