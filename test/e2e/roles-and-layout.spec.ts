@@ -224,6 +224,17 @@ describe('Role-aware navigation and small screens (web app)', () => {
     expect(
       await page.evaluate<string | null>(`document.activeElement.getAttribute('aria-controls')`),
     ).toBe('app-nav-list');
+    // QA S54: a tap outside, the page you are on, and tabbing past the last entry fold it too.
+    await toggle.click();
+    await page.getByRole('heading', { level: 1 }).click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    await nav.getByRole('link', { name: 'Cola', exact: true }).click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    await nav.getByRole('link', { name: 'Respuestas', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     // Choosing an entry goes there and folds the menu under the new page's name.
     await toggle.click();
     await nav.getByRole('link', { name: 'Calendarios', exact: true }).click();
@@ -233,8 +244,29 @@ describe('Role-aware navigation and small screens (web app)', () => {
     expect(await nav.getByRole('link').count()).toBe(0);
     // On a desktop there is no button: the entries are the menu, on one line.
     await page.setViewportSize({ width: 1280, height: 900 });
-    expect(await moved.isVisible()).toBe(false);
+    await moved.waitFor({ state: 'hidden' });
     expect(await navLines(page)).toBe(1);
+    expect(await navHidden(page)).toEqual([]);
+    // QA S54: a phone on its side (844 px) folds it again, as the eleven entries do not fit: they
+    // ran off the edge behind a sideways scroll.
+    await page.setViewportSize({ width: 844, height: 390 });
+    await moved.waitFor();
+    expect(await nav.getByRole('link').count()).toBe(0);
+  });
+
+  it('keeps a short menu unfolded where it fits: a client on a phone on its side (QA S54)', async () => {
+    ({ page } = await newPage(e2e.browser, e2e.baseURL, { width: 844, height: 390 }));
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await inSpanish(page);
+    const nav = page.getByRole('navigation', { name: 'Principal' });
+    await nav.getByRole('link', { name: 'Mis tickets' }).waitFor();
+    expect(await nav.getByRole('button').count()).toBe(0);
+    expect(await navLines(page)).toBe(1);
+    expect(await navHidden(page)).toEqual([]);
+    // Upright, the same menu folds.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/mis-tickets');
+    await nav.getByRole('button', { name: 'Menú: Mis tickets' }).waitFor();
   });
 
   it('shows a phone every column of the tickets table: each ticket a stacked block, nothing to scroll', async () => {

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { User } from '../api/operations';
 import { type Language, useI18n } from '../i18n/i18n-context';
 import { Link, navigate, usePath } from '../router/router';
@@ -7,22 +7,18 @@ import { useSession } from '../session/session-context';
 import { hasUnsentText } from '../tickets/live-form';
 import { ChangePasswordLink } from '../users/change-password-page';
 import { blocksFileDrop, type DragFacts } from './file-drop-guard';
+import { MainMenu, type MenuItem } from './main-menu';
 
 /** L3-20: the use of Odoo is governed by this agreement; the portal links it in its footer. */
 const ENTERPRISE_AGREEMENT_URL =
   'https://www.odoo.com/documentation/master/legal/terms/enterprise.html';
 
-interface NavItem {
-  to: string;
-  label: string;
-}
-
 /** The menu a user sees: what their roles allow. */
-function navItems(user: User | undefined, t: ReturnType<typeof useI18n>['t']): NavItem[] {
+function navItems(user: User | undefined, t: ReturnType<typeof useI18n>['t']): MenuItem[] {
   if (!user) return [{ to: '/plazos', label: t.nav.deadlines }];
   // Staff's list holds every client's tickets: «Tickets», not «Mis tickets».
   const tickets = can.seeConsole(user) ? t.nav.tickets : t.nav.myTickets;
-  const items: NavItem[] = [{ to: ticketListPath(user), label: tickets }];
+  const items: MenuItem[] = [{ to: ticketListPath(user), label: tickets }];
   if (can.seeQueue(user)) items.push({ to: '/cola', label: t.nav.queue });
   if (can.seeOwnHours(user)) items.push({ to: '/mis-horas', label: t.nav.myHours });
   if (can.seeConsole(user)) items.push({ to: '/consola', label: t.nav.console });
@@ -114,15 +110,11 @@ export function AppShell({ children }: { children: ReactNode }) {
   }, [path]);
 
   const items = navItems(user, t);
-  const isCurrent = (to: string) => path === to || path.startsWith(`${to}/`);
-  // QA S53: on a phone the whole menu took about 330 of 844 px above every page. Below 48rem it
-  // folds behind one button that names the page you are on («Menú: Cola»); it opens in place,
-  // and closes on the next page or with Esc. A menu of one or two entries stays open.
-  const [menuOpen, setMenuOpen] = useState(false);
-  const menuButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => setMenuOpen(false), [path]);
-  const current = items.find((item) => isCurrent(item.to));
-  const foldable = items.length > 2;
+  // A ticket's page is under its list's entry, a client's («Mis tickets») too.
+  const isCurrent = ({ to }: MenuItem) =>
+    path === to ||
+    path.startsWith(`${to}/`) ||
+    (user !== undefined && to === ticketListPath(user) && path.startsWith('/tickets/'));
 
   return (
     <>
@@ -164,40 +156,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             )}
           </div>
         </div>
-        <nav
-          className={foldable ? 'app-nav foldable' : 'app-nav'}
-          aria-label={t.nav.label}
-          onKeyDown={(event) => {
-            if (event.key !== 'Escape' || !menuOpen) return;
-            setMenuOpen(false);
-            menuButton.current?.focus();
-          }}
-        >
-          {foldable && (
-            <button
-              ref={menuButton}
-              type="button"
-              className="nav-toggle"
-              aria-expanded={menuOpen}
-              aria-controls="app-nav-list"
-              onClick={() => setMenuOpen((open) => !open)}
-            >
-              <span className="nav-toggle-icon" aria-hidden="true">
-                {menuOpen ? '✕' : '☰'}
-              </span>
-              {current ? t.nav.menuAt(current.label) : t.nav.menu}
-            </button>
-          )}
-          <ul id="app-nav-list" className={menuOpen ? 'open' : undefined}>
-            {items.map((item) => (
-              <li key={item.to}>
-                <Link to={item.to} aria-current={isCurrent(item.to) ? 'page' : undefined}>
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <MainMenu items={items} isCurrent={isCurrent} />
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         {children}
