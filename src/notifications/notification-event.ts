@@ -122,6 +122,11 @@ export interface AuthorizationRecordedEvent extends EventBase {
   readonly hours?: number;
   /** L3-18: as {@link EstimateSubmittedEvent.noCharge}: nothing was reserved. */
   readonly noCharge?: boolean;
+  /**
+   * L3-09: the deadline of the scheduling clock the authorization started, by when the release
+   * date is published (QA S54: the email gave only «2 días hábiles»); absent for a change order.
+   */
+  readonly schedulingDeadline?: string;
 }
 export interface ReleaseDateSetEvent extends EventBase {
   readonly type: 'RELEASE_DATE_SET';

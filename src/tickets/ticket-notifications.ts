@@ -426,6 +426,9 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
       // L3-09/L3-11: the registrant and the approvers read the approver's note too, not only the
       // agent (providerNotificationFor).
       const note = optional(d.note);
+      // L3-09: the scheduling clock the authorization started, in the same batch.
+      const scheduling =
+        e.type === 'authorizeEstimate' ? runningDeadline(slice, 'scheduling') : null;
       return {
         type: 'AUTHORIZATION_RECORDED',
         estimateVersion: Number(d.estimateVersion),
@@ -434,6 +437,7 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         approverId: e.actor?.userId ?? '',
         authorizedAt: e.at,
         ...addedHours(slice, Number(d.estimateVersion)),
+        ...(scheduling ? { schedulingDeadline: scheduling } : {}),
       };
     }
     case 'setReleaseDate':

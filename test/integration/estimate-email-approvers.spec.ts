@@ -164,6 +164,10 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
       expect(registrant.text).toContain(`Autorización escrita:\n> ${statement}`);
       expect(registrant.text).toContain(`Nota:\n> ${note}`);
       expect(registrant.html).toContain('Avísenme &lt;antes&gt; de publicarlo en producción.');
+      // L3-09 (QA S54): by when the release date is published, the scheduling clock's deadline.
+      expect(registrant.text).toMatch(
+        /En un máximo de 2 días hábiles, a más tardar el \S+, \d+ de \S+ de 20\d\d.*, publicaremos la fecha estimada de entrega/,
+      );
 
       const [approver, ...moreToApprover] = await mailsTo(
         number,
@@ -173,6 +177,9 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
       expect(moreToApprover).toHaveLength(0);
       expect(approver.text).toContain(`Written authorization:\n> ${statement}`);
       expect(approver.text).toContain(`Note:\n> ${note}`);
+      expect(approver.text).toMatch(
+        /Within 2 business days, by \S+, \S+ \d+, 20\d\d.* at the latest, we will publish the estimated release date/,
+      );
     });
   });
 

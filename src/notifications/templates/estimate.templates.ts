@@ -165,10 +165,16 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
           kind: 'paragraph',
           text:
             e.additionalHours === undefined
-              ? ctx.t(
-                  `En un máximo de ${requirementClockDays(e, 'scheduling').es} publicaremos la fecha estimada de entrega para sus pruebas.`,
-                  `Within ${requirementClockDays(e, 'scheduling').en} we will publish the estimated release date for your testing.`,
-                )
+              ? e.schedulingDeadline
+                ? // L3-09 (QA S54): the date, not only «2 días hábiles».
+                  ctx.t(
+                    `En un máximo de ${requirementClockDays(e, 'scheduling').es}, a más tardar el ${ctx.dates.instant(e.schedulingDeadline)}, publicaremos la fecha estimada de entrega para sus pruebas.`,
+                    `Within ${requirementClockDays(e, 'scheduling').en}, by ${ctx.dates.instant(e.schedulingDeadline)} at the latest, we will publish the estimated release date for your testing.`,
+                  )
+                : ctx.t(
+                    `En un máximo de ${requirementClockDays(e, 'scheduling').es} publicaremos la fecha estimada de entrega para sus pruebas.`,
+                    `Within ${requirementClockDays(e, 'scheduling').en} we will publish the estimated release date for your testing.`,
+                  )
               : e.noCharge
                 ? ctx.t(
                     `Este ticket está marcado «Sin cargo al paquete»: las ${ctx.dates.number(e.additionalHours)} h adicionales no se reservan ni se cobran de su paquete prepagado.`,
