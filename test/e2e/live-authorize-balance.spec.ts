@@ -35,6 +35,9 @@ describe("The authorize form follows the client's hours live (web app, L3-12, L3
     expect(await info.innerText()).toContain('La estimación es de 6 h.');
     expect(await info.innerText()).not.toContain('Se reservarán');
     await form.getByLabel('Autorización por escrito').fill(STATEMENT);
+    // Not offered while short: the server would refuse it (QA S54).
+    const authorize = form.getByRole('button', { name: 'Autorizar estimación', exact: true });
+    expect(await authorize.isDisabled()).toBe(true);
     await page.evaluate('window.__sameDocument = true');
 
     await buyAuroraTwentyHours(e2e, 'FAC-COBRANZA-20');
@@ -46,7 +49,8 @@ describe("The authorize form follows the client's hours live (web app, L3-12, L3
     expect(await info.getByTestId('authorize-shortfall').count()).toBe(0);
     expect(await info.innerText()).toContain('Se reservarán 6 h de sus horas prepagadas.');
     // The form kept what was typed, and the authorization now goes through.
-    await form.getByRole('button', { name: 'Autorizar estimación', exact: true }).click();
+    expect(await authorize.isEnabled()).toBe(true);
+    await authorize.click();
     await page
       .getByText('Autorizar estimación: listo. Estado: Autorizado, fecha de entrega por definir.')
       .waitFor();

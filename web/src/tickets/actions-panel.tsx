@@ -764,7 +764,11 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
                   {after !== undefined && after >= 0 && !noCharge && (
                     <p>{t.tickets.balanceAfter(after)}</p>
                   )}
-                  {short && <p data-testid="authorize-shortfall">{shortfall(-(after ?? 0))}</p>}
+                  {short && (
+                    <p data-testid="authorize-shortfall" id={id('shortfall')}>
+                      {shortfall(-(after ?? 0))}
+                    </p>
+                  )}
                 </>
               )}
             </div>
@@ -914,7 +918,15 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
       )}
       <div className="form-actions span-all">
         {!noPackage && (
-          <button type="submit" className="button primary" disabled={busy}>
+          // QA S54: a shortfall the balance shows is not offered as an authorization the server
+          // would refuse; the statement can still be written while the hours are bought, and the
+          // button comes back live with them.
+          <button
+            type="submit"
+            className="button primary"
+            disabled={busy || (has('statement') && short)}
+            aria-describedby={has('statement') && short ? id('shortfall') : undefined}
+          >
             {busy ? t.tickets.sending : label}
           </button>
         )}
