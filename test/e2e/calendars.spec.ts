@@ -294,8 +294,16 @@ describe('Calendars (web app, managers)', () => {
     );
     expect(await newest.innerText()).toContain(await managerName());
 
-    // Putting them back needs no confirmation.
+    // Putting them back moves deadlines too: it asks as well (QA S54), and says who is emailed.
     await page.getByRole('button', { name: 'Incluir días de la LFT art. 74' }).click();
+    const restore = page.getByRole('alertdialog', {
+      name: '¿Incluir los días de descanso obligatorio?',
+    });
+    expect(await restore.innerText()).toContain(`Este calendario rige a ${clients} clientes`);
+    expect(await restore.innerText()).toContain('dejan de contar como días hábiles');
+    expect(await restore.innerText()).toContain('recibe un correo con la nueva');
+    expect(await version()).toBe(before + 1);
+    await restore.getByRole('button', { name: 'Sí, incluir los días de la LFT' }).click();
     await lft74Line('incluidos').waitFor();
     expect(await version()).toBe(before + 2);
     expect(await page.getByTestId('versions').locator('tbody tr').first().innerText()).toContain(

@@ -147,7 +147,8 @@ function Lft74Toggle({
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
-  // Removing the legal holidays moves every deadline on the calendar: it takes a second step.
+  // Removing the legal holidays, or putting them back, moves every deadline on the calendar: it
+  // takes a second step either way (QA S54: adding one holiday asked, adding eight did not).
   const [confirming, setConfirming] = useState(false);
   const enabled = calendar.holidaySources.includes(LFT74);
   const otherSources = calendar.holidaySources.filter((s) => s !== LFT74);
@@ -194,8 +195,7 @@ function Lft74Toggle({
           onClick={() => {
             setDone(undefined);
             setError(undefined);
-            if (enabled) setConfirming(true);
-            else void toggle();
+            setConfirming(true);
           }}
         >
           {enabled ? t.calendars.lft74Disable : t.calendars.lft74Enable}
@@ -210,13 +210,18 @@ function Lft74Toggle({
           data-testid="lft74-confirm"
         >
           <p>
-            <strong id="lft74-confirm-title">{c.confirmTitle}</strong>
+            <strong id="lft74-confirm-title">{enabled ? c.confirmTitle : c.confirmAddTitle}</strong>
           </p>
           <p id="lft74-confirm-impact">
             {calendar.usage
-              ? c.confirmImpact(calendar.usage.clients, calendar.usage.openTickets)
-              : c.confirmImpactUnknown}
-            {calendar.isDefault && ` ${c.confirmDefault}`}
+              ? (enabled ? c.confirmImpact : c.confirmAddImpact)(
+                  calendar.usage.clients,
+                  calendar.usage.openTickets,
+                )
+              : enabled
+                ? c.confirmImpactUnknown
+                : c.confirmAddImpactUnknown}
+            {calendar.isDefault && ` ${c.confirmDefault}`} {c.confirmEmailed}
           </p>
           <div className="form-actions">
             <button
@@ -225,7 +230,7 @@ function Lft74Toggle({
               disabled={busy}
               onClick={() => void toggle()}
             >
-              {c.confirmYes}
+              {enabled ? c.confirmYes : c.confirmAddYes}
             </button>
             <button type="button" className="button" autoFocus onClick={() => setConfirming(false)}>
               {c.confirmNo}

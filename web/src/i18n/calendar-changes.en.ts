@@ -31,4 +31,11 @@ export const calendarChangesEn: CalendarChangesMessages = {
   confirmDefault: 'This is the default calendar: it applies to every client without its own.',
   confirmYes: 'Yes, remove the LFT days',
   confirmNo: 'Cancel',
+  confirmAddTitle: 'Include the mandatory rest days?',
+  confirmAddImpact: (clients: number, tickets: number) =>
+    `This calendar governs ${clients} ${clients === 1 ? 'client' : 'clients'} and ${tickets} open ${tickets === 1 ? 'ticket' : 'tickets'}: their deadlines are recomputed and the legal holidays (January 1, September 16, December 25…) no longer count as business days.`,
+  confirmAddImpactUnknown:
+    'Deadlines of open tickets on this calendar are recomputed and the legal holidays (January 1, September 16, December 25…) no longer count as business days.',
+  confirmAddYes: 'Yes, include the LFT days',
+  confirmEmailed: 'Whoever registered each ticket whose date changes is emailed the new one.',
 };

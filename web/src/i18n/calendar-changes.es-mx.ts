@@ -31,6 +31,15 @@ export const calendarChangesEsMX = {
   confirmDefault: 'Es el calendario predeterminado: aplica a todo cliente sin calendario propio.',
   confirmYes: 'Sí, quitar los días de la LFT',
   confirmNo: 'Cancelar',
+  /** QA S54: putting the days back moves deadlines too (later), so it asks as adding one does. */
+  confirmAddTitle: '¿Incluir los días de descanso obligatorio?',
+  confirmAddImpact: (clients: number, tickets: number) =>
+    `Este calendario rige a ${clients} ${clients === 1 ? 'cliente' : 'clientes'} y a ${tickets} ${tickets === 1 ? 'ticket abierto' : 'tickets abiertos'}: sus plazos se recalculan y los días festivos de la ley (1 de enero, 16 de septiembre, 25 de diciembre…) dejan de contar como días hábiles.`,
+  confirmAddImpactUnknown:
+    'Los plazos de los tickets abiertos en este calendario se recalculan y los días festivos de la ley (1 de enero, 16 de septiembre, 25 de diciembre…) dejan de contar como días hábiles.',
+  confirmAddYes: 'Sí, incluir los días de la LFT',
+  /** Who hears of it (as the holiday and week confirmations say). */
+  confirmEmailed: 'Quien registró cada ticket cuya fecha cambie recibe un correo con la nueva.',
 };
 
 export type CalendarChangesMessages = typeof calendarChangesEsMX;
