@@ -151,7 +151,9 @@ describe('the monthly statement at the month boundary (L3-13, L3-03)', () => {
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines.slice(3)).toEqual([
+    // Header, client, fee and total first (QA S53: the client line).
+    expect(lines[1]).toMatch(/^Cliente,/);
+    expect(lines.slice(4)).toEqual([
       'Saldo inicial,2026-11,,,,,,2026-11-01,0,,',
       `Ajuste manual,,,,,,,2026-11-30,3,Cortesía de cierre,${manager.display_name}`,
       `Ajuste manual,,,,,,,2026-11-30,0.5,Media hora de la junta de cierre,${manager.display_name}`,
