@@ -50,11 +50,23 @@ describe('The release date after failures are reported (web app, L3-09)', () => 
     await agent.getByTestId('adjust-date').waitFor();
 
     // Released again: the page shows the release date as it is, without the notice.
-    await journeys.act(Role.AGENT, 'releaseForTesting', { number, note: 'Corregido.' });
+    const server = 'https://pruebas.aurora.example/web#action=cobranza';
+    await journeys.act(Role.AGENT, 'releaseForTesting', {
+      number,
+      note: `Corregido. Pruébelo en ${server}.`,
+    });
     await client.reload();
     await client.getByText('Fecha de entrega', { exact: true }).waitFor();
     expect(await client.getByTestId('ticket-release-date-superseded').count()).toBe(0);
     expect(await client.getByText('Fecha de entrega anterior').count()).toBe(0);
+    // The release note's address is a link, in the banner and in the history (QA S54: plain
+    // text), the sentence's period left out; it opens apart from the portal.
+    const request = client.getByTestId('waiting-on-you-request');
+    const link = request.getByRole('link', { name: server });
+    expect(await link.getAttribute('href')).toBe(server);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await client.getByRole('link', { name: server }).count()).toBe(2);
     // Released for testing, the date was met: no «Adjust date» left to offer (QA S53; the API
     // refuses it in that state).
     await agent.reload();

@@ -2,6 +2,7 @@ import type { RemoteSession } from '../api/tickets';
 import { useI18n } from '../i18n/i18n-context';
 import { zoneLabel } from '../i18n/zone-name';
 import { useLocalTime } from './ticket-bits';
+import { LinkedText } from '../components/linked-text';
 
 /**
  * L3-06: the proposed remote session as a time range in the user's zone (`jueves, 3 de diciembre,
@@ -54,7 +55,11 @@ export function RemoteSessionCard({
           </a>
         </p>
       )}
-      {session.note && <p className="prewrap">{session.note}</p>}
+      {session.note && (
+        <p className="prewrap">
+          <LinkedText text={session.note} />
+        </p>
+      )}
       {staff && open && !session.accepted && !session.declined && (
         <p className="hint" data-testid="remote-session-awaiting">
           {r.awaitingAnswer}

@@ -16,6 +16,7 @@ import {
   type TimelineEntry,
   type TimelineRating,
 } from './timeline-merge';
+import { LinkedText } from '../components/linked-text';
 
 type EventData = Record<string, unknown>;
 
@@ -165,10 +166,14 @@ function EventItem({
       )}
       {written && (
         <p className="prewrap" data-testid="event-statement">
-          {t.tickets.statement}: {written}
+          {t.tickets.statement}: <LinkedText text={written} />
         </p>
       )}
-      {text && <p className="prewrap">{text}</p>}
+      {text && (
+        <p className="prewrap">
+          <LinkedText text={text} />
+        </p>
+      )}
     </li>
   );
 }

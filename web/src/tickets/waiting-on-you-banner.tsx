@@ -2,6 +2,7 @@ import type { TicketDetail } from '../api/tickets';
 import { useI18n } from '../i18n/i18n-context';
 import { useLocalTime } from './ticket-bits';
 import { clientWait, type ClientWait } from './waiting-on-you';
+import { LinkedText } from '../components/linked-text';
 
 /** Where the button takes the keyboard focus: the comment box, or the first action. */
 function focusTarget(wait: ClientWait): void {
@@ -71,7 +72,9 @@ export function WaitingOnYouBanner({ ticket }: { ticket: TicketDetail }) {
       {quote && (
         <blockquote data-testid="waiting-on-you-request">
           <p className="muted small">{quote.label}</p>
-          <p className="prewrap">{quote.text}</p>
+          <p className="prewrap">
+            <LinkedText text={quote.text} />
+          </p>
         </blockquote>
       )}
       <p>
