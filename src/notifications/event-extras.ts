@@ -4,7 +4,7 @@ import { isNoCharge } from '../contracts/ledger-rows';
 import { foldTotals, type HoursShortfall, reservationShortfall } from '../contracts/ledger-rules';
 import { ledgerTotals } from '../contracts/ledger-totals';
 import { OrganizationEntity } from '../identity/organization.entity';
-import { withClosureHours } from './closure-hours';
+import { withCancellationHours, withClosureHours } from './closure-hours';
 import { withMovedByChanges } from './moved-by-changes';
 import {
   type AttachedFile,
@@ -206,6 +206,8 @@ const EVENT_EXTRAS: {
   SLA_BREACHED: slaExtras(),
   // «Ticket cerrado» says the hours charged and given back, as the ledger holds them (L3-12).
   CLOSED: { told: (event, { manager }) => withClosureHours(manager, event) },
+  // «Ticket cancelado» too, beside the unused hours that go back (QA S54).
+  CANCELLED: { told: (event, { manager }) => withCancellationHours(manager, event) },
   ESTIMATE_SUBMITTED: { told: withShortfall, complete: withApprovers },
   AUTHORIZATION_RECORDED: { told: withNoCharge },
   ESTIMATE_REMINDER: { told: withReminderShortfall, complete: withApprovers },

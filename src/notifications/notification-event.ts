@@ -194,6 +194,13 @@ export interface CancelledEvent extends EventBase {
    * event carries the ledger's answer). Absent when none went back.
    */
   readonly releasedHours?: number;
+  /**
+   * L3-12/L3-13: the hours the ticket charged to the package, as {@link ClosedEvent.chargedHours},
+   * set when any were logged; read when the email is queued (QA S54).
+   */
+  readonly chargedHours?: number;
+  /** L3-18: the hours logged when more than those charged (a no-charge ticket's work). */
+  readonly loggedHours?: number;
   /** L3-09: the release date that was published, if any: its calendar entry is cancelled. */
   readonly releaseDate?: string;
 }

@@ -7,9 +7,9 @@ import { ticketJourneys } from '../support/ticket-journeys';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
 // QA (L3-11, L3-12) on the real stack: «Ticket cancelado» tells the registrant who cancelled the
-// ticket and, once an authorized estimate had reserved hours, how many unused ones the ledger gave
-// back to the package. A ticket without an authorization, or whose reserved hours were all used,
-// says nothing of hours.
+// ticket, the hours its work charged to the package (QA S54) and, once an authorized estimate had
+// reserved hours, how many unused ones the ledger gave back. A ticket without an authorization
+// or logged time says nothing of hours.
 
 const year = new Date().getUTCFullYear();
 const today = localDateOf(defaultMexicoCityCalendar(year - 1, year + 1), new Date());
@@ -70,6 +70,8 @@ describe('«Ticket cancelado» says who cancelled and what happens to the hours 
     const mail = await receivedCancelledMail(number);
     expect(mail.text).toContain('Cancelado por: Úrsula Usuaria');
     expect(mail.text).toContain('Se devuelven 6.5 h no usadas a su paquete.');
+    // And what the work done cost (QA S54: only what went back was said).
+    expect(mail.text).toContain('Horas cargadas a su paquete: 1.5 h');
     expect(mail.text).not.toContain('vuelven a su saldo');
     // The number is the ledger's: the release entry gave back exactly those hours, once.
     const released = await world.db.query<{ hours: string }[]>(
@@ -86,12 +88,13 @@ describe('«Ticket cancelado» says who cancelled and what happens to the hours 
     expect(event.data).toMatchObject({ note: 'Ya no aplica', releasedHours: 6.5 });
   });
 
-  it('every reserved hour used: who cancelled it, and nothing about hours', async () => {
+  it('every reserved hour used: who cancelled it, the hours charged, none going back', async () => {
     const number = await authorizedRequirement(2, 2);
     await act(Role.CLIENT_USER, 'cancelTicket', { number, note: 'Listo' });
     const mail = await receivedCancelledMail(number);
     expect(mail.text).toContain('Cancelado por: Úrsula Usuaria');
-    expect(mail.text).not.toMatch(/no usadas|horas reservadas|paquete/);
+    expect(mail.text).toContain('Horas cargadas a su paquete: 2 h');
+    expect(mail.text).not.toMatch(/no usadas|horas reservadas/);
   });
 
   it('a ticket without an authorization: who cancelled it, and nothing about hours', async () => {

@@ -201,6 +201,28 @@ export const deliveryTemplates: TemplateFamily<
     blocks: [
       ...cancelledBy(e.cancelledById, ctx),
       { kind: 'quote', label: ctx.t('Motivo', 'Reason'), text: e.reason },
+      // L3-12/L3-13 (QA S54): what the work done cost the package, before what goes back.
+      ...(e.chargedHours === undefined
+        ? []
+        : [
+            {
+              kind: 'facts' as const,
+              rows: [
+                [
+                  ctx.t('Horas cargadas a su paquete', 'Hours charged to your package'),
+                  ctx.dates.hours(e.chargedHours),
+                ] as [string, string],
+                ...(e.loggedHours === undefined
+                  ? []
+                  : [
+                      [
+                        ctx.t('Horas trabajadas', 'Hours worked'),
+                        ctx.dates.hours(e.loggedHours),
+                      ] as [string, string],
+                    ]),
+              ],
+            },
+          ]),
       ...(e.releasedHours !== undefined && e.releasedHours > 0
         ? [
             {
