@@ -734,7 +734,7 @@ export const en: Messages = {
   outbox: {
     title: 'Outgoing mail',
     intro:
-      'Every email the system queued, its status and attempts. A failed email can be retried: it goes out with the same Message-ID, never twice.',
+      'Every email the system queued, its status and attempts. A failed email can be retried; should an earlier attempt have arrived after all, the recipient’s mailbox shows it once.',
     filter: 'Status',
     allStatuses: 'All',
     statuses: {

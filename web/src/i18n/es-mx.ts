@@ -792,7 +792,7 @@ export const esMX = {
   outbox: {
     title: 'Correo saliente',
     intro:
-      'Cada correo que el sistema puso en cola, su estado y sus intentos. Un correo fallido se puede reintentar: se envía con el mismo Message-ID y nunca dos veces.',
+      'Cada correo que el sistema puso en cola, su estado y sus intentos. Un correo fallido se puede reintentar; si un intento anterior sí llegó, el correo del destinatario lo muestra una sola vez.',
     filter: 'Estado',
     allStatuses: 'Todos',
     statuses: {
