@@ -1,3 +1,14 @@
+/**
+ * `Date.UTC` for every year: `Date.UTC` reads a year 0–99 as 1900–1999 (QA S54: «0001-01-01»
+ * became «1 ene 1901» without a word), `setUTCFullYear` does not.
+ */
+function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo, d);
+  date.setUTCHours(h, mi, s, 0);
+  return date.getTime();
+}
+
 /** Wall-clock fields of an instant in an IANA zone. */
 function wallClock(epochMs: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
@@ -11,7 +22,7 @@ function wallClock(epochMs: number, timeZone: string): number {
     second: '2-digit',
   }).formatToParts(new Date(epochMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(
+  return utcMs(
     get('year'),
     get('month') - 1,
     get('day'),
@@ -30,7 +41,7 @@ export function zonedWallTimeToUtc(local: string, timeZone: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
   if (!match) throw new RangeError(`not a local date-time: ${local}`);
   const [, y, mo, d, h, mi] = match.map(Number);
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const wall = utcMs(y, mo - 1, d, h, mi);
   // Try the offsets in force around that wall time; keep the earliest that maps back exactly.
   const offsets = new Set(
     [-1, 0, 1].map(
