@@ -21,6 +21,11 @@ describe('spelledDateInput: the day a date control holds, in words', () => {
     expect(spelledDateInput('2026-12-01T09:30:15', 'es-MX')).toBe(es);
   });
 
+  it('spells a year under 100 as typed, not as 19xx (QA S54: «0001» read «1901»)', () => {
+    expect(spelledDateInput('0001-01-01T00:00', 'es-MX')).toMatch(/ de 1, 12:00\sa\.\s?m\.$/);
+    expect(spelledDateInput('0202-03-04', 'en')).toMatch(/March 4, 202$/);
+  });
+
   it('says nothing for an empty control or a date no calendar has', () => {
     for (const value of ['', '2026-02-30', '2026-13-01', '2026-12-01T24:00', '1/12/2026', 'x']) {
       expect(spelledDateInput(value, 'es-MX')).toBeNull();

@@ -1,5 +1,6 @@
 import { dateTimeFormat } from '../../../src/shared/intl-formats';
 import type { Language } from './language';
+import { utcMs } from './zoned-time';
 
 /** An instant as a date and time in `timeZone`, in the UI language (e.g. "3 feb 2026, 16:30"). */
 export function formatInstant(iso: string, language: Language, timeZone: string): string {
@@ -31,7 +32,7 @@ export function formatLocalDate(
 ): string {
   const [y, m, d] = date.split('-').map(Number);
   return dateTimeFormat(language, { dateStyle, timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
+    new Date(utcMs(y, m - 1, d)),
   );
 }
 
@@ -49,7 +50,8 @@ export function spelledDateInput(value: string, language: Language): string | nu
   const [y, m, d] = [1, 2, 3].map((i) => Number(parts[i]));
   const timed = parts[4] !== undefined;
   const [h, min] = timed ? [Number(parts[4]), Number(parts[5])] : [0, 0];
-  const at = new Date(Date.UTC(y, m - 1, d, h, min));
+  // Any year as typed (`Date.UTC` reads 0–99 as 1900–1999: «0001» was spelled «1901»).
+  const at = new Date(utcMs(y, m - 1, d, h, min));
   // 2026-02-30 would roll over to March: not a date the control can hold.
   if (at.getUTCMonth() !== m - 1 || at.getUTCDate() !== d || h > 23 || min > 59) return null;
   if (!timed) return formatLocalDate(value, language);

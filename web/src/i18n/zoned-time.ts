@@ -2,7 +2,7 @@
  * `Date.UTC` for every year: `Date.UTC` reads a year 0–99 as 1900–1999 (QA S54: «0001-01-01»
  * became «1 ene 1901» without a word), `setUTCFullYear` does not.
  */
-function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+export function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
   const date = new Date(0);
   date.setUTCFullYear(y, mo, d);
   date.setUTCHours(h, mi, s, 0);
