@@ -147,6 +147,22 @@ describe('Deadline calculator (web app)', () => {
     await page.getByRole('button', { name: 'Calcular plazo' }).click();
     await page.getByTestId('deadline-local').waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
+
+    // A negative, decimal or empty amount is the form's own words in the page's language, not the
+    // browser's bubble in the browser's (QA S54); nothing is asked.
+    for (const [amount, words] of [
+      ['-2', '«Cantidad» debe ser al menos 0.'],
+      ['1.5', '«Cantidad» debe ser un número entero.'],
+      ['', 'Complete el campo «Cantidad».'],
+    ]) {
+      await page.getByLabel('Cantidad').fill(amount);
+      await page.getByRole('button', { name: 'Calcular plazo' }).click();
+      expect(await page.getByRole('alert').innerText()).toBe(words);
+    }
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Work out the deadline' }).click();
+    expect(await page.getByRole('alert').innerText()).toBe('Fill in “Amount”.');
+    await page.getByRole('button', { name: 'Español' }).click();
   });
 
   it('names the calendar a result was worked out with, not one chosen since (QA)', async () => {

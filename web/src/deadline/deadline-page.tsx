@@ -7,6 +7,7 @@ import {
   type DeadlineResult,
 } from '../api/operations';
 import { ErrorMessage } from '../components/error-message';
+import { FormProblem } from '../components/text-area-field';
 import { useQuery } from '../components/use-query';
 import { browserTimeZone, formatInstant, formatLocalDate } from '../i18n/format';
 import { calendarDisplayName } from '../i18n/calendar-name';
@@ -107,9 +108,23 @@ export function DeadlinePage() {
   const shownError =
     failure && onScreen && same(failure.question, onScreen) ? failure.error : undefined;
 
+  // The form's own words for an empty or odd field, in the UI language (QA S54: the browser's
+  // bubble spoke its own language: «Value must be greater than or equal to 0.»).
+  const [problem, setProblem] = useState<string>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (onScreen) void ask(onScreen);
+    const c = t.serverErrors.constraints;
+    const invalid = !from
+      ? c.isNotEmpty(t.deadline.from)
+      : amount.trim() === ''
+        ? c.isNotEmpty(t.deadline.amount)
+        : !Number.isInteger(Number(amount))
+          ? c.isInt(t.deadline.amount)
+          : Number(amount) < 0
+            ? c.min(t.deadline.amount, '0')
+            : undefined;
+    setProblem(invalid);
+    if (!invalid && onScreen) void ask(onScreen);
   };
 
   const calendarChoice = (c: CalendarSummary) =>
@@ -129,7 +144,7 @@ export function DeadlinePage() {
       <section className="card" aria-labelledby="page-title">
         <h1 id="page-title">{t.deadline.title}</h1>
         <p className="muted">{t.deadline.intro}</p>
-        <form className="form-grid" onSubmit={submit}>
+        <form className="form-grid" noValidate onSubmit={submit}>
           <div className="field span-all">
             {user ? (
               <label htmlFor="deadline-calendar">{t.deadline.calendar}</label>
@@ -220,6 +235,7 @@ export function DeadlinePage() {
               {busy ? t.deadline.submitting : t.deadline.submit}
             </button>
           </div>
+          <FormProblem problem={problem} />
         </form>
         <ErrorMessage error={shownError} />
       </section>
