@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { ticketJourneys } from '../support/ticket-journeys';
 import { horizontalOverflow, inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
+import { registerTicket } from '../support/world-with-worker';
 
 /** What the page-side check reads of an element (this tier compiles without the DOM's types). */
 interface Styled {
@@ -148,5 +149,39 @@ describe("The Console's work list on a phone (L3-10, L3-19; QA S20)", () => {
     const details = page.getByTestId('ticket-header');
     await details.getByText('Desarrollo', { exact: true }).waitFor();
     await details.getByText('Requerimiento · Desarrollo', { exact: true }).waitFor();
+  });
+
+  it('gives an agent on a phone a button past a long description to the actions (QA S54)', async () => {
+    // 1,200 words: the actions card sat about 11,000 px down.
+    const description = Array.from(
+      { length: 150 },
+      (_, i) => `Paso ${i + 1}: el reporte no suma las notas de crédito.`,
+    ).join(' ');
+    const long = await registerTicket(e2e.world, {
+      subject: 'Reporte con notas de crédito',
+      description,
+    });
+    const { page } = await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 });
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await inSpanish(page);
+    await page.goto(`/tickets/${long}`);
+    const button = page.getByTestId('to-actions');
+    await button.waitFor();
+    expect(await button.innerText()).toBe('Ir a las acciones');
+    // Above the description, in the first screen.
+    expect((await button.boundingBox())!.y).toBeLessThan(844);
+    await button.click();
+    const first = page.getByTestId('actions').locator('.action-buttons button').first();
+    await page.waitForFunction(
+      `document.activeElement === document.querySelector('[data-testid="actions"] .action-buttons button')`,
+    );
+    const at = (await first.boundingBox())!;
+    expect(at.y).toBeGreaterThanOrEqual(0);
+    expect(at.y + at.height).toBeLessThanOrEqual(844);
+    // A short description has no such button (the actions are near).
+    await page.goto(`/tickets/${number}`);
+    await page.getByTestId('actions').waitFor();
+    expect(await page.getByTestId('to-actions').count()).toBe(0);
+    await page.context().close();
   });
 });

@@ -41,6 +41,9 @@ import { SatisfactionSection } from './satisfaction-section';
 import { TimeEntriesSection } from './time-entries-section';
 import { WaitingOnYouBanner } from './waiting-on-you-banner';
 
+/** A description this long (characters) gets a staff button to the actions above it. */
+const LONG_DESCRIPTION = 600;
+
 /** States after which a ticket takes no more comments nor date changes. */
 
 /**
@@ -243,6 +246,28 @@ export function TicketPage({
             </>
           )}
         </dl>
+        {/* QA S54: a long description put an agent's actions thousands of pixels down on a
+            phone; clients have their banner's button, staff this one. */}
+        {staff &&
+          ticket.allowedActions.length > 0 &&
+          ticket.description.length > LONG_DESCRIPTION && (
+            <p>
+              <button
+                type="button"
+                className="button"
+                data-testid="to-actions"
+                onClick={() => {
+                  const first = document.querySelector<HTMLElement>(
+                    '[data-testid="actions"] .action-buttons button',
+                  );
+                  first?.scrollIntoView({ block: 'center' });
+                  first?.focus();
+                }}
+              >
+                {t.clientAnswer.banner.toActions}
+              </button>
+            </p>
+          )}
         <p className="description">{ticket.description}</p>
         <ErrorMessage error={query.error} />
       </section>
