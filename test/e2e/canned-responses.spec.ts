@@ -247,6 +247,22 @@ describe('Canned responses (web app, real workflow and email)', () => {
     expect(await picker.getByTestId('canned-gaps').innerText()).toBe(
       'Quedan marcadores sin llenar: {{fecha}}. Reemplácelos antes de enviar.',
     );
+    // Sent as it is, it is refused here, saying what to fill; nothing reaches the ticket (QA S54:
+    // a demo text's blank reached a client).
+    const countComments = async () =>
+      (
+        await e2e.world.db.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM ticket_event WHERE ticket_number = $1 AND type = 'comment'`,
+          [number],
+        )
+      )[0].n;
+    const before = await countComments();
+    const box = page.getByTestId('comment-box');
+    await box.getByRole('button', { name: 'Enviar', exact: true }).click();
+    expect(await box.getByRole('alert').innerText()).toBe(
+      'Quedan marcadores sin llenar: {{fecha}}. Reemplácelos antes de enviar.',
+    );
+    expect(await countComments()).toBe(before);
     // Replaced by hand: the notice goes, since nothing is left to fill.
     const text = page.getByTestId('comment-box').locator('#comment-body');
     await text.fill((await text.inputValue()).replace('{{fecha}}', 'lunes 7'));

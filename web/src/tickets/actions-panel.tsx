@@ -10,6 +10,7 @@ import {
   type TicketDetail,
   transitionOperation,
 } from '../api/tickets';
+import { unfilledPlaceholders } from '../canned-responses/canned-fill';
 import { CannedResponsePicker } from '../canned-responses/canned-picker';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { describedBy, refusedBy } from '../components/field-error';
@@ -333,6 +334,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     const text = overLimitText(value, TEXT_LIMITS[field], label, t.serverErrors, language);
     return [text !== undefined, field, label, text];
   };
+  const staffGaps = staff && has('note') && !noPackage ? unfilledPlaceholders(note) : [];
   const checks = (): [boolean, string, string, string?][] => [
     [has('note') && spec.noteRequired && !note.trim(), 'note', noteLabel],
     [has('at') && !at, 'at', t.tickets.at],
@@ -385,6 +387,9 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     tooLong('reason', has('reason') ? reason : '', reasonLabel),
     tooLong('details', has('adminAction') ? details : '', t.tickets.adminDetails),
     tooLong('note', has('note') && !noPackage ? note : '', noteLabel),
+    // A canned response's blank left as it was is not sent (QA S54: «Siguiente paso: …» reached
+    // the client as it was inserted); staff only, who insert them.
+    [staffGaps.length > 0, 'note', noteLabel, t.cannedResponses.gaps(staffGaps.join(', '))],
   ];
   // Every field that failed is said at once (QA S52: an empty estimate named «Horas» only, then
   // «Alcance» at the next send); each while its check still fails: a corrected field drops its

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { TEXT_LIMITS } from '../../../src/shared/text-limits';
 import { ADD_COMMENT, type TicketDetail } from '../api/tickets';
+import { unfilledPlaceholders } from '../canned-responses/canned-fill';
 import { CannedResponsePicker } from '../canned-responses/canned-picker';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
@@ -85,6 +86,14 @@ export function CommentBox({
         ({ t, language }) =>
           overLimitText(body, TEXT_LIMITS.comment, label, t.serverErrors, language) ?? '',
       );
+      document.getElementById('comment-body')?.focus();
+      return;
+    }
+    // A canned response's blank left as it was is not sent to the client (QA S54): «Siguiente
+    // paso: {{siguiente paso}}» reached a client.
+    const gaps = staff ? unfilledPlaceholders(body) : [];
+    if (gaps.length > 0) {
+      setProblem(({ t }) => t.cannedResponses.gaps(gaps.join(', ')));
       document.getElementById('comment-body')?.focus();
       return;
     }
