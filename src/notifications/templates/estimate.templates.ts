@@ -104,6 +104,11 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
             `la orden de cambio v${e.estimateVersion} (+${n(added)} h)`,
             `change order v${e.estimateVersion} (+${n(added)} h)`,
           );
+    // L3-09 (QA S54): by when the release date comes, not only «2 días hábiles».
+    const due = e.schedulingDeadline && ctx.dates.instant(e.schedulingDeadline);
+    const by = due
+      ? { es: `, a más tardar el ${due},`, en: `, by ${due} at the latest,` }
+      : { es: '', en: '' };
     const hourRows: [string, string][] = [
       ...(added === undefined
         ? []
@@ -165,16 +170,10 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
           kind: 'paragraph',
           text:
             e.additionalHours === undefined
-              ? e.schedulingDeadline
-                ? // L3-09 (QA S54): the date, not only «2 días hábiles».
-                  ctx.t(
-                    `En un máximo de ${requirementClockDays(e, 'scheduling').es}, a más tardar el ${ctx.dates.instant(e.schedulingDeadline)}, publicaremos la fecha estimada de entrega para sus pruebas.`,
-                    `Within ${requirementClockDays(e, 'scheduling').en}, by ${ctx.dates.instant(e.schedulingDeadline)} at the latest, we will publish the estimated release date for your testing.`,
-                  )
-                : ctx.t(
-                    `En un máximo de ${requirementClockDays(e, 'scheduling').es} publicaremos la fecha estimada de entrega para sus pruebas.`,
-                    `Within ${requirementClockDays(e, 'scheduling').en} we will publish the estimated release date for your testing.`,
-                  )
+              ? ctx.t(
+                  `En un máximo de ${requirementClockDays(e, 'scheduling').es}${by.es} publicaremos la fecha estimada de entrega para sus pruebas.`,
+                  `Within ${requirementClockDays(e, 'scheduling').en}${by.en} we will publish the estimated release date for your testing.`,
+                )
               : e.noCharge
                 ? ctx.t(
                     `Este ticket está marcado «Sin cargo al paquete»: las ${ctx.dates.number(e.additionalHours)} h adicionales no se reservan ni se cobran de su paquete prepagado.`,

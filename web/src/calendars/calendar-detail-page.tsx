@@ -13,6 +13,7 @@ import { useSession } from '../session/session-context';
 import { HolidaysSection } from './holidays-section';
 import { OverridesSection } from './overrides-section';
 import { versionChangeText } from './version-change';
+import { editorTexts } from './editor-texts';
 import { WeeklyEditSection } from './weekly-edit-section';
 import { useNotice } from '../components/use-notice';
 
@@ -213,15 +214,7 @@ function Lft74Toggle({
             <strong id="lft74-confirm-title">{enabled ? c.confirmTitle : c.confirmAddTitle}</strong>
           </p>
           <p id="lft74-confirm-impact">
-            {calendar.usage
-              ? (enabled ? c.confirmImpact : c.confirmAddImpact)(
-                  calendar.usage.clients,
-                  calendar.usage.openTickets,
-                )
-              : enabled
-                ? c.confirmImpactUnknown
-                : c.confirmAddImpactUnknown}
-            {calendar.isDefault && ` ${c.confirmDefault}`} {c.confirmEmailed}
+            {editorTexts(language).lft74Impact(!enabled, calendar.usage, calendar.isDefault)}
           </p>
           <div className="form-actions">
             <button

@@ -114,15 +114,14 @@ export function DeadlinePage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const c = t.serverErrors.constraints;
-    const invalid = !from
-      ? c.isNotEmpty(t.deadline.from)
-      : amount.trim() === ''
-        ? c.isNotEmpty(t.deadline.amount)
-        : !Number.isInteger(Number(amount))
-          ? c.isInt(t.deadline.amount)
-          : Number(amount) < 0
-            ? c.min(t.deadline.amount, '0')
-            : undefined;
+    const count = Number(amount);
+    const checks: [boolean, string][] = [
+      [!from, c.isNotEmpty(t.deadline.from)],
+      [amount.trim() === '', c.isNotEmpty(t.deadline.amount)],
+      [!Number.isInteger(count), c.isInt(t.deadline.amount)],
+      [count < 0, c.min(t.deadline.amount, '0')],
+    ];
+    const invalid = checks.find(([failed]) => failed)?.[1];
     setProblem(invalid);
     if (!invalid && onScreen) void ask(onScreen);
   };

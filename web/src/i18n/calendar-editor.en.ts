@@ -58,6 +58,12 @@ export const calendarEditorEn: CalendarEditorMessages = {
       usage,
       isDefault,
     ),
+  lft74Impact: (including, usage, isDefault) =>
+    reachEn(
+      `the legal holidays (January 1, September 16, December 25…) ${including ? 'no longer count as business days' : 'count as business days'}`,
+      usage,
+      isDefault,
+    ),
   holidayAddYes: 'Yes, add and recompute',
   holidayWithoutEffect: {
     past: 'That date has passed: no running deadline changes. The day is recorded in the calendar.',

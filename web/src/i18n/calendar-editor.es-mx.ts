@@ -63,6 +63,17 @@ export const calendarEditorEsMX = {
       usage,
       isDefault,
     ),
+  /** The LFT art. 74 days included (`including`) or removed, as a holiday's confirmation says it. */
+  lft74Impact: (
+    including: boolean,
+    usage: { clients: number; openTickets: number } | null,
+    isDefault: boolean,
+  ) =>
+    reachEsMX(
+      `los días festivos de la ley (1 de enero, 16 de septiembre, 25 de diciembre…) ${including ? 'dejan de contar como días hábiles' : 'contarán como días hábiles'}`,
+      usage,
+      isDefault,
+    ),
   holidayAddYes: 'Sí, agregar y recalcular',
   /** L3-19 (QA S53): published release dates on the day being closed; they do not move. */
   deliveriesOnDay: (list: string, n: number) =>

@@ -39,7 +39,7 @@ import {
 } from './estimate-decision';
 import { SatisfactionSection } from './satisfaction-section';
 import { TimeEntriesSection } from './time-entries-section';
-import { WaitingOnYouBanner } from './waiting-on-you-banner';
+import { focusFirstAction, WaitingOnYouBanner } from './waiting-on-you-banner';
 
 /** A description this long (characters) gets a staff button to the actions above it. */
 const LONG_DESCRIPTION = 600;
@@ -256,13 +256,7 @@ export function TicketPage({
                 type="button"
                 className="button"
                 data-testid="to-actions"
-                onClick={() => {
-                  const first = document.querySelector<HTMLElement>(
-                    '[data-testid="actions"] .action-buttons button',
-                  );
-                  first?.scrollIntoView({ block: 'center' });
-                  first?.focus();
-                }}
+                onClick={focusFirstAction}
               >
                 {t.clientAnswer.banner.toActions}
               </button>

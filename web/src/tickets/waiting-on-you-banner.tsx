@@ -4,14 +4,20 @@ import { useLocalTime } from './ticket-bits';
 import { clientWait, type ClientWait } from './waiting-on-you';
 import { LinkedText } from '../components/linked-text';
 
-/** Where the button takes the keyboard focus: the comment box, or the first action. */
-function focusTarget(wait: ClientWait): void {
-  const target =
-    wait.focus === 'answer'
-      ? document.getElementById('comment-body')
-      : document.querySelector<HTMLElement>('[data-testid="actions"] .action-buttons button');
+/** Scrolls to the ticket's first action and gives it the keyboard focus (banner, staff button). */
+export function focusFirstAction(): void {
+  focusOn(document.querySelector<HTMLElement>('[data-testid="actions"] .action-buttons button'));
+}
+
+function focusOn(target: HTMLElement | null): void {
   target?.scrollIntoView({ block: 'center' });
   target?.focus();
+}
+
+/** Where the button takes the keyboard focus: the comment box, or the first action. */
+function focusTarget(wait: ClientWait): void {
+  if (wait.focus === 'answer') focusOn(document.getElementById('comment-body'));
+  else focusFirstAction();
 }
 
 /**
