@@ -42,7 +42,14 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions):
   return memo(numberFormats, locale, options, () => new Intl.NumberFormat(locale, options));
 }
 
-/** An amount in its currency, in the reader's locale: `$19,000.00`, `MX$19,000.00` (es-MX, USD). */
+/**
+ * An amount in its currency, in the reader's locale: `$19,000.00 MXN` (es-MX), `MX$19,000.00` (en),
+ * `USD 1,250.50` (es-MX). A bare «$» is many currencies (pesos in Mexico, dollars elsewhere), so
+ * it is followed by the ISO code, as Mexican invoices write it.
+ */
 export function formatMoney(locale: string, amount: number, currency: string): string {
-  return numberFormat(locale, { style: 'currency', currency }).format(amount);
+  const parts = numberFormat(locale, { style: 'currency', currency }).formatToParts(amount);
+  const text = parts.map((part) => part.value).join('');
+  const bareDollar = parts.some((part) => part.type === 'currency' && part.value === '$');
+  return bareDollar ? `${text} ${currency}` : text;
 }

@@ -80,7 +80,7 @@ describe('The client hears of their hours (L3-03, L3-11, L3-13)', () => {
     );
     expect(mail.text).toContain('Hola, Arturo Aprobador:');
     // L3-03: what the package cost, as the monthly statement shows it.
-    expect(mail.text).toContain('Importe del paquete: $19,000.00');
+    expect(mail.text).toContain('Importe del paquete: $19,000.00 MXN');
     expect(mail.text).toContain('/mis-horas');
     const [row] = await rows();
     expect(row.event_key).toBe(`hours-changed:${aurora}:${purchaseEntryId}`);

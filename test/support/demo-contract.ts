@@ -69,9 +69,10 @@ export function hoursEsMX(hours: number): string {
   return `${hours.toLocaleString('es-MX')} h`;
 }
 
-/** An amount of MXN as the es-MX screens write it: «$18,500.00». */
+/** An amount of MXN as the es-MX screens write it: «$18,500.00 MXN» (a bare «$» names its code). */
 export function pesosEsMX(amount: number): string {
-  return new Intl.NumberFormat('es-MX', { style: 'currency', currency: 'MXN' }).format(amount);
+  const pesos = new Intl.NumberFormat('es-MX', { style: 'currency', currency: 'MXN' });
+  return `${pesos.format(amount)} MXN`;
 }
 
 /** `text` matched literally inside a RegExp (a «.» in «42.5 h» is not any character). */

@@ -111,7 +111,7 @@ export class RecipientDates {
     return numberFormat(this.locale, { maximumFractionDigits: 2 }).format(n);
   }
 
-  /** An amount in its currency, in the reader's locale: `$19,000.00`, `MX$19,000.00`. */
+  /** An amount in its currency, in the reader's locale: `$19,000.00 MXN`, `MX$19,000.00`. */
   money(amount: number, currency: string): string {
     return formatMoney(this.locale, amount, currency);
   }

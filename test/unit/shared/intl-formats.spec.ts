@@ -72,9 +72,10 @@ describe('Intl formatters made once (src/shared/intl-formats)', () => {
   });
 
   it('writes an amount in its currency for the reader (L3-03: a package’s price)', () => {
-    expect(formatMoney('es-MX', 19000, 'MXN')).toBe('$19,000.00');
+    // A bare «$» is pesos to a Mexican reader and dollars to others: the code follows it.
+    expect(formatMoney('es-MX', 19000, 'MXN')).toBe('$19,000.00 MXN');
     expect(formatMoney('es-MX', 1250.5, 'USD')).toBe('USD\u00a01,250.50');
-    expect(formatMoney('en', 1250.5, 'USD')).toBe('$1,250.50');
+    expect(formatMoney('en', 1250.5, 'USD')).toBe('$1,250.50 USD');
     expect(formatMoney('en', -19000, 'MXN')).toBe('-MX$19,000.00');
   });
 });
