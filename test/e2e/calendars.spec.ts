@@ -9,6 +9,7 @@ import {
 } from '../support/world-with-worker';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 import { insertReadModelTicket } from '../support/read-model-ticket';
+import { literally } from '../support/demo-contract';
 
 /** A ticket whose release date falls on the election day the spec adds (L3-19). */
 const DELIVERY = 'L3-2024-000777';
@@ -103,21 +104,26 @@ describe('Calendars (web app, managers)', () => {
     // first, saying whom it reaches; nothing changes until confirmed.
     // Every client without a calendar of its own, and every client with open tickets still on
     // this one (a ticket keeps the calendar it was registered with; QA S53).
-    const [{ clients }] = await e2e.world.db.query<{ clients: number }[]>(
-      `SELECT count(*)::int AS clients FROM (
+    // QA S54: the first five by name, alphabetically, then how many more.
+    const reached = await e2e.world.db.query<{ name: string }[]>(
+      `SELECT o.name FROM organization o WHERE o.id IN (
          SELECT o.id FROM organization o WHERE o.kind = 'CLIENT'
             AND NOT EXISTS (SELECT 1 FROM business_calendar c WHERE c.organization_id = o.id)
          UNION SELECT t.organization_id FROM ticket t
            JOIN business_calendar c ON c.id = t.calendar_id AND c.is_default
-          WHERE t.state <> ALL($1)) AS reached`,
+          WHERE t.state <> ALL($1)) ORDER BY o.name`,
       [[...TERMINAL_STATES]],
     );
+    const clients = reached.length;
+    const named = reached.slice(0, 5).map((r) => r.name);
+    if (clients > 5) named.push(`${clients - 5} más`);
+    const names = new Intl.ListFormat('es-MX', { type: 'conjunction' }).format(named);
     const confirm = page.getByRole('alertdialog', { name: /^¿Agregar el .* como día festivo\?$/ });
     await confirm.waitFor();
     expect(await confirm.innerText()).toContain('«Jornada electoral»');
     expect(await confirm.innerText()).toMatch(
       new RegExp(
-        `Este calendario rige a ${clients} clientes y a \\d+ tickets? abiertos?: sus plazos en curso se recalculan y ese día deja de contar como hábil\\.`,
+        `Este calendario rige a ${clients} clientes \\(${literally(names)}\\) y a \\d+ tickets? abiertos?: sus plazos en curso se recalculan y ese día deja de contar como hábil\\.`,
       ),
     );
     expect(await confirm.innerText()).toContain('Es el calendario predeterminado');
@@ -232,7 +238,7 @@ describe('Calendars (web app, managers)', () => {
     });
     await setConfirm.waitFor();
     expect(await setConfirm.innerText()).toMatch(
-      /Este calendario rige a \d+ clientes? y a \d+ tickets? abiertos?: sus plazos en curso se recalculan y ese día toma el horario de la excepción\. Es el calendario predeterminado/,
+      /Este calendario rige a \d+ clientes? \([^)]+\) y a \d+ tickets? abiertos?: sus plazos en curso se recalculan y ese día toma el horario de la excepción\. Es el calendario predeterminado/,
     );
     await setConfirm.getByRole('button', { name: 'Cancelar' }).click();
     expect(await version()).toBe(before);

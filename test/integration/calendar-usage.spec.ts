@@ -7,13 +7,15 @@ import { useLedgerWorld } from '../support/world-with-worker';
 // still has its open tickets on the default one: it is counted there too (the default read «rige
 // a 1 cliente y a 4 tickets abiertos», 2 of them another client's). And the release dates
 // published on a calendar, still ahead, are listed: a holiday on their day does not move them,
-// so the confirmation names them for the agent to adjust.
+// so the confirmation names them for the agent to adjust. QA S54: the confirmations counted the
+// clients without naming them; the first five are named, alphabetically.
 
 const USAGE = `query ($id: ID!) { calendar(id: $id) {
-  usage { clients openTickets publishedDeliveries { ticketNumber releaseDate } } } }`;
+  usage { clients clientNames openTickets publishedDeliveries { ticketNumber releaseDate } } } }`;
 
 interface Usage {
   clients: number;
+  clientNames: string[];
   openTickets: number;
   publishedDeliveries: { ticketNumber: string; releaseDate: string }[];
 }
@@ -76,7 +78,35 @@ describe('whom a calendar change reaches (BUSINESS-TIME.md, L3-19)', () => {
     });
     // Aurora no longer lacks a calendar, but its four open tickets stay on the default.
     expect(await clientsWithoutCalendar()).toBe(before.clients - 1);
-    expect((await usage(defaultId))!.clients).toBe(before.clients);
+    const after = (await usage(defaultId))!;
+    expect(after.clients).toBe(before.clients);
+    expect(after.clientNames).toEqual(before.clientNames);
+    // Its own calendar governs it alone, by name.
+    const [{ id: own, aurora }] = await world.db.query<{ id: string; aurora: string }[]>(
+      `SELECT c.id, o.name AS aurora FROM business_calendar c
+         JOIN organization o ON o.id = c.organization_id WHERE o.id = $1`,
+      [world.orgIds['comercializadora-aurora']],
+    );
+    expect(await usage(own)).toMatchObject({ clients: 1, clientNames: [aurora] });
+  });
+
+  it('names the first five clients reached, alphabetically, and counts them all', async () => {
+    // Six more clients without a calendar of their own: the default governs them too.
+    const added = ['Zeta', 'Alfa', 'Eco', 'Delta', 'Bravo', 'Charlie'].map((n) => `${n} QA S54`);
+    for (const name of added) {
+      await world.db.query(
+        `INSERT INTO organization (name, kind, slug) VALUES ($1, 'CLIENT', $2)`,
+        [name, name.toLowerCase().replace(/ /g, '-')],
+      );
+    }
+    const u = (await usage(defaultId))!;
+    expect(u.clients).toBe((await clientsWithoutCalendar()) + 1); // + Aurora, by its open tickets
+    expect(u.clients).toBeGreaterThan(5);
+    expect(u.clientNames).toHaveLength(5);
+    // «Alfa…» sorts first of every name here; the five are in order.
+    expect(u.clientNames[0]).toBe('Alfa QA S54');
+    expect([...u.clientNames].sort((a, b) => a.localeCompare(b))).toEqual(u.clientNames);
+    expect(u.clientNames).not.toContain('Zeta QA S54');
   });
 
   it('a holiday added on a published delivery’s day flags it in the queue and the work list, for the agent to adjust', async () => {

@@ -79,6 +79,12 @@ export class CalendarUsageModel {
   })
   clients!: number;
 
+  @Field(() => [String], {
+    description:
+      'Up to 5 of those clients by name, alphabetically, for a confirmation to name them; `clients` counts them all.',
+  })
+  clientNames!: string[];
+
   @Field(() => Int, { description: 'Open tickets counted on it (their clocks recompute).' })
   openTickets!: number;
 

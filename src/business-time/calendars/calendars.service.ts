@@ -201,29 +201,37 @@ export class CalendarsService {
   }
 
   /**
-   * Who a change to `calendar` reaches: the client organizations it governs (its own one, or for
-   * the default every client without its own calendar) and the open tickets counted on it.
-   */
-  /**
    * Whom a change of `calendar` reaches: its client (or, for the default, every client without a
    * calendar of its own) and every client with open tickets on it — a ticket keeps the calendar it
    * was registered with, so a client given its own calendar still has tickets here (QA S53: «rige a
    * 1 cliente y a 4 tickets abiertos», 2 of them another client's); its open tickets; and the
    * release dates published on it still ahead (L3-19), which a holiday or a closed day leaves on a
-   * day without business time until the agent adjusts them.
+   * day without business time until the agent adjusts them. The confirmations name the first
+   * clients reached (QA S54: they only counted them).
    */
   async usage(calendar: CompiledCalendar): Promise<CalendarUsage> {
-    const [{ clients, tickets }] = await this.db.query<{ clients: number; tickets: number }[]>(
-      `SELECT (SELECT count(*)::int FROM (
-                 SELECT o.id FROM organization o
-                  WHERE $3 AND o.kind = 'CLIENT'
-                    AND NOT EXISTS (SELECT 1 FROM business_calendar c WHERE c.organization_id = o.id)
-                 UNION SELECT $4::uuid WHERE $4::uuid IS NOT NULL
-                 UNION SELECT t.organization_id FROM ticket t
-                  WHERE t.calendar_id = $1 AND t.state <> ALL($2)) AS reached) AS clients,
+    const [{ clients, names, tickets }] = await this.db.query<
+      { clients: number; names: string[]; tickets: number }[]
+    >(
+      `WITH reached AS (
+         SELECT o.id FROM organization o
+          WHERE $3 AND o.kind = 'CLIENT'
+            AND NOT EXISTS (SELECT 1 FROM business_calendar c WHERE c.organization_id = o.id)
+         UNION SELECT $4::uuid WHERE $4::uuid IS NOT NULL
+         UNION SELECT t.organization_id FROM ticket t
+          WHERE t.calendar_id = $1 AND t.state <> ALL($2))
+       SELECT (SELECT count(*)::int FROM reached) AS clients,
+              ARRAY(SELECT o.name FROM reached r JOIN organization o ON o.id = r.id
+                     ORDER BY o.name LIMIT $5) AS names,
               (SELECT count(*)::int FROM ticket
                 WHERE calendar_id = $1 AND state <> ALL($2)) AS tickets`,
-      [calendar.id, [...TERMINAL_STATES], calendar.isDefault, calendar.organizationId],
+      [
+        calendar.id,
+        [...TERMINAL_STATES],
+        calendar.isDefault,
+        calendar.organizationId,
+        USAGE_CLIENTS_NAMED,
+      ],
     );
     const deliveries = await this.db.query<{ number: string; release_date: Date }[]>(
       `SELECT number, release_date FROM ticket
@@ -233,6 +241,7 @@ export class CalendarsService {
     );
     return {
       clients,
+      clientNames: names,
       openTickets: tickets,
       publishedDeliveries: deliveries.map((d) => ({
         ticketNumber: d.number,
@@ -576,9 +585,14 @@ function calendarTaken(organization: string): DomainError {
   );
 }
 
+/** How many of the clients a calendar change reaches its confirmation names (QA S54). */
+export const USAGE_CLIENTS_NAMED = 5;
+
 /** {@link CalendarsService.usage}: whom a change of a calendar reaches. */
 export interface CalendarUsage {
   readonly clients: number;
+  /** Up to {@link USAGE_CLIENTS_NAMED} of those clients' names, alphabetically. */
+  readonly clientNames: string[];
   readonly openTickets: number;
   readonly publishedDeliveries: { ticketNumber: string; releaseDate: Date }[];
 }

@@ -46,6 +46,7 @@ describe('a holiday that moves no deadline (holidayWithoutEffect)', () => {
 describe('the release dates published on a day a holiday closes (L3-19; QA S53)', () => {
   const usage = {
     clients: 1,
+    clientNames: ['Comercializadora Aurora'],
     openTickets: 3,
     publishedDeliveries: [
       // Thursday 10 Dec 2026, 12:00 and 18:00 (its closing) in Mexico City.

@@ -111,6 +111,8 @@ export interface CalendarDetail extends CalendarSummary {
   /** Provider staff only: who a change reaches. */
   usage: {
     clients: number;
+    /** The first clients reached by name (up to 5), alphabetically. */
+    clientNames: string[];
     openTickets: number;
     /** L3-19: release dates published on it still ahead (a day closed leaves them there). */
     publishedDeliveries: { ticketNumber: string; releaseDate: string }[];
@@ -128,7 +130,7 @@ export const CALENDAR = operation<{ calendar: CalendarDetail }, { id: string; ye
       version change changedAt changedByName
       details { kind date name source reason timeZone intervals { start end } }
     }
-    usage { clients openTickets publishedDeliveries { ticketNumber releaseDate } }
+    usage { clients clientNames openTickets publishedDeliveries { ticketNumber releaseDate } }
   }
 }`,
 );

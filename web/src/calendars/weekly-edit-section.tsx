@@ -109,7 +109,7 @@ export function WeeklyEditSection({
             <strong id="weekly-confirm-title">{m.confirmTitle}</strong>
           </p>
           <p id="weekly-confirm-impact">
-            {m.confirmImpact(calendar.usage?.clients ?? 0, openTickets)}
+            {m.confirmImpact(calendar.usage ?? { clients: 0, clientNames: [], openTickets })}
           </p>
           <div className="form-actions">
             <button

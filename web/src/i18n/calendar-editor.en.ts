@@ -1,14 +1,25 @@
-import type { CalendarEditorMessages } from './calendar-editor.es-mx';
+import type { CalendarEditorMessages, CalendarReach } from './calendar-editor.es-mx';
 
-/** English texts of the calendar editor: a client's new calendar and its weekly hours. */
+/** The clients named, then how many more: «Aurora and Boreal», «A, B, C, D, E, and 3 more». */
+function clientsEn(reach: CalendarReach): string {
+  const n = reach.clients;
+  const counted = `${n} ${n === 1 ? 'client' : 'clients'}`;
+  if (!reach.clientNames.length) return counted;
+  const more = n - reach.clientNames.length;
+  const names = more > 0 ? [...reach.clientNames, `${more} more`] : reach.clientNames;
+  return `${counted} (${new Intl.ListFormat('en', { type: 'conjunction' }).format(names)})`;
+}
+
+/** «This calendar governs 2 clients (…) and 4 open tickets». */
+function governsEn(reach: CalendarReach): string {
+  const t = reach.openTickets;
+  return `This calendar governs ${clientsEn(reach)} and ${t} ${t === 1 ? 'open ticket' : 'open tickets'}`;
+}
+
 /** Whom a change of a calendar's days reaches, and what `day` then does. */
-function reachEn(
-  day: string,
-  usage: { clients: number; openTickets: number } | null,
-  isDefault: boolean,
-): string {
+function reachEn(day: string, usage: CalendarReach | null, isDefault: boolean): string {
   const who = usage
-    ? `This calendar governs ${usage.clients} ${usage.clients === 1 ? 'client' : 'clients'} and ${usage.openTickets} ${usage.openTickets === 1 ? 'open ticket' : 'open tickets'}: their running deadlines are recomputed and ${day}.`
+    ? `${governsEn(usage)}: their running deadlines are recomputed and ${day}.`
     : `The running deadlines of every client using this calendar are recomputed and ${day}.`;
   const base = isDefault
     ? `${who} This is the default calendar: it applies to every client without its own.`
@@ -19,6 +30,7 @@ function reachEn(
 /** L3-19: each moved date is emailed to its ticket's registrant (DEADLINE_MOVED). */
 const EMAILED_EN = 'Whoever registered each ticket whose date moves is emailed the new one.';
 
+/** English texts of the calendar editor: a client's new calendar and its weekly hours. */
 export const calendarEditorEn: CalendarEditorMessages = {
   newCalendar: 'New calendar',
   newCalendarIntro:
@@ -45,8 +57,8 @@ export const calendarEditorEn: CalendarEditorMessages = {
   cancel: 'Cancel',
   saved: 'Hours saved: a new calendar version.',
   confirmTitle: "Change this calendar's hours?",
-  confirmImpact: (clients, tickets) =>
-    `This calendar governs ${clients} ${clients === 1 ? 'client' : 'clients'} and ${tickets} ${tickets === 1 ? 'open ticket' : 'open tickets'}: running deadlines are recomputed with the new hours. ${EMAILED_EN}`,
+  confirmImpact: (reach) =>
+    `${governsEn(reach)}: running deadlines are recomputed with the new hours. ${EMAILED_EN}`,
   confirmYes: 'Yes, save and recompute',
   holidayAddTitle: (date, name) => `Add ${date} (“${name}”) as a holiday?`,
   holidayRemoveTitle: (date, name) => `Remove the holiday on ${date} (“${name}”)?`,

@@ -1,12 +1,34 @@
-/** Spanish (Mexico) texts of the calendar editor: a client's new calendar and its weekly hours. */
+/** Whom a calendar change reaches: how many clients (the first ones by name) and open tickets. */
+export interface CalendarReach {
+  readonly clients: number;
+  /** The first clients reached, alphabetically (the API names up to 5). */
+  readonly clientNames: readonly string[];
+  readonly openTickets: number;
+}
+
+/**
+ * The clients named, then how many more: «Comercializadora Aurora y Grupo Boreal», «A, B, C, D, E
+ * y 3 más» (QA S54: a confirmation only counted them).
+ */
+function clientsEsMX(reach: CalendarReach): string {
+  const n = reach.clients;
+  const counted = `${n} ${n === 1 ? 'cliente' : 'clientes'}`;
+  if (!reach.clientNames.length) return counted;
+  const more = n - reach.clientNames.length;
+  const names = more > 0 ? [...reach.clientNames, `${more} más`] : reach.clientNames;
+  return `${counted} (${new Intl.ListFormat('es-MX', { type: 'conjunction' }).format(names)})`;
+}
+
+/** «Este calendario rige a 2 clientes (…) y a 4 tickets abiertos». */
+function governsEsMX(reach: CalendarReach): string {
+  const t = reach.openTickets;
+  return `Este calendario rige a ${clientsEsMX(reach)} y a ${t} ${t === 1 ? 'ticket abierto' : 'tickets abiertos'}`;
+}
+
 /** Whom a change of a calendar's days reaches, and what `day` then does. */
-function reachEsMX(
-  day: string,
-  usage: { clients: number; openTickets: number } | null,
-  isDefault: boolean,
-): string {
+function reachEsMX(day: string, usage: CalendarReach | null, isDefault: boolean): string {
   const who = usage
-    ? `Este calendario rige a ${usage.clients} ${usage.clients === 1 ? 'cliente' : 'clientes'} y a ${usage.openTickets} ${usage.openTickets === 1 ? 'ticket abierto' : 'tickets abiertos'}: sus plazos en curso se recalculan y ${day}.`
+    ? `${governsEsMX(usage)}: sus plazos en curso se recalculan y ${day}.`
     : `Los plazos en curso de todos los clientes que usan este calendario se recalculan y ${day}.`;
   const base = isDefault
     ? `${who} Es el calendario predeterminado: aplica a todo cliente sin calendario propio.`
@@ -17,6 +39,7 @@ function reachEsMX(
 /** L3-19: each moved date is emailed to its ticket's registrant (DEADLINE_MOVED). */
 const EMAILED_ES_MX = 'Quien registró cada ticket cuya fecha cambie recibe un correo con la nueva.';
 
+/** Spanish (Mexico) texts of the calendar editor: a client's new calendar and its weekly hours. */
 export const calendarEditorEsMX = {
   newCalendar: 'Nuevo calendario',
   newCalendarIntro:
@@ -43,8 +66,8 @@ export const calendarEditorEsMX = {
   cancel: 'Cancelar',
   saved: 'Horario guardado: nueva versión del calendario.',
   confirmTitle: '¿Cambiar el horario de este calendario?',
-  confirmImpact: (clients: number, tickets: number) =>
-    `Este calendario rige a ${clients} ${clients === 1 ? 'cliente' : 'clientes'} y a ${tickets} ${tickets === 1 ? 'ticket abierto' : 'tickets abiertos'}: los plazos en curso se recalculan con el nuevo horario. ${EMAILED_ES_MX}`,
+  confirmImpact: (reach: CalendarReach) =>
+    `${governsEsMX(reach)}: los plazos en curso se recalculan con el nuevo horario. ${EMAILED_ES_MX}`,
   confirmYes: 'Sí, guardar y recalcular',
   // QA (L3-06): agregar o quitar un festivo mueve los plazos de todo cliente en este calendario.
   holidayAddTitle: (date: string, name: string) =>
@@ -53,22 +76,14 @@ export const calendarEditorEsMX = {
   holidayRemoveTitle: (date: string, name: string) =>
     `¿Quitar el día festivo del ${date} («${name}»)?`,
   /** `usage` null: the API did not say (not provider staff). */
-  holidayImpact: (
-    adding: boolean,
-    usage: { clients: number; openTickets: number } | null,
-    isDefault: boolean,
-  ) =>
+  holidayImpact: (adding: boolean, usage: CalendarReach | null, isDefault: boolean) =>
     reachEsMX(
       adding ? 'ese día deja de contar como hábil' : 'ese día vuelve a contar como hábil',
       usage,
       isDefault,
     ),
   /** The LFT art. 74 days included (`including`) or removed, as a holiday's confirmation says it. */
-  lft74Impact: (
-    including: boolean,
-    usage: { clients: number; openTickets: number } | null,
-    isDefault: boolean,
-  ) =>
+  lft74Impact: (including: boolean, usage: CalendarReach | null, isDefault: boolean) =>
     reachEsMX(
       `los días festivos de la ley (1 de enero, 16 de septiembre, 25 de diciembre…) ${including ? 'dejan de contar como días hábiles' : 'contarán como días hábiles'}`,
       usage,
@@ -93,11 +108,7 @@ export const calendarEditorEsMX = {
   // Una excepción (día cerrado, medio día) también mueve los plazos de todo cliente del calendario.
   overrideSetTitle: (date: string) => `¿Guardar la excepción del ${date}?`,
   overrideRemoveTitle: (date: string) => `¿Quitar la excepción del ${date}?`,
-  overrideImpact: (
-    removing: boolean,
-    usage: { clients: number; openTickets: number } | null,
-    isDefault: boolean,
-  ) =>
+  overrideImpact: (removing: boolean, usage: CalendarReach | null, isDefault: boolean) =>
     reachEsMX(
       removing ? 'ese día vuelve a su horario normal' : 'ese día toma el horario de la excepción',
       usage,
