@@ -194,14 +194,12 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     expect(await row.innerText()).toContain('Úrsula Usuaria');
     // Provider staff may delete any file: its content goes, the list keeps its record, greyed,
     // with who deleted it and when, and offers neither a download nor a delete.
-    const asked = new Promise<string>((resolve) =>
-      page.once('dialog', (dialog) => {
-        resolve(dialog.message());
-        void dialog.accept();
-      }),
-    );
+    // Asked first, in the page (QA S55: not the browser's confirm).
     await row.getByRole('button', { name: 'Eliminar bitácora timbrado.log' }).click();
-    expect(await asked).toContain('queda constancia de quién lo eliminó');
+    const asked = page.getByRole('alertdialog', { name: '¿Eliminar «bitácora timbrado.log»?' });
+    expect(await asked.innerText()).toContain('queda constancia de quién lo eliminó');
+    await asked.getByRole('button', { name: 'Sí, eliminar' }).click();
+    await asked.waitFor({ state: 'detached' });
     const section = page.getByTestId('attachments');
     await section.getByText('Se eliminó «bitácora timbrado.log».').waitFor();
     await row.getByText(/^bitácora timbrado\.log — eliminado por Alex Agent, \d/).waitFor();
@@ -342,8 +340,11 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     ).toContain('Alex Agent');
 
     // The client deletes its own file (the ticket is open): the history says so, last.
-    page.once('dialog', (dialog) => void dialog.accept());
     await list.getByRole('button', { name: 'Eliminar consola.log' }).click();
+    await page
+      .getByRole('alertdialog', { name: '¿Eliminar «consola.log»?' })
+      .getByRole('button', { name: 'Sí, eliminar' })
+      .click();
     await section.getByText('Se eliminó «consola.log».').waitFor();
     const removal = timeline
       .getByTestId('event-attachment-deleted')
@@ -594,10 +595,10 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     expect(await page.getByRole('dialog').count()).toBe(0);
 
     // A deleted image shows neither a thumbnail nor «Ver».
-    page.once('dialog', (d) => void d.accept());
     await row(/captura sin sello\.png/)
       .getByRole('button', { name: 'Eliminar captura sin sello.png' })
       .click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Sí, eliminar' }).click();
     await section.getByText('Se eliminó «captura sin sello.png».').waitFor();
     const deleted = row(/captura sin sello\.png/);
     await deleted.getByText(/^captura sin sello\.png — eliminado por Úrsula Usuaria, \d/).waitFor();

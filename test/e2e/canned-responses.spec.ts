@@ -1,4 +1,3 @@
-import type { Dialog, Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
 import { caughtAtLeast } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
@@ -43,10 +42,6 @@ describe('Canned responses (web app, real workflow and email)', () => {
     );
     expect(body.errors).toBeUndefined();
   }, 60_000);
-
-  /** Accepts (or dismisses) the next confirmation the page asks. */
-  const answerNext = (page: Page, accept: boolean) =>
-    page.once('dialog', (dialog: Dialog) => void (accept ? dialog.accept() : dialog.dismiss()));
 
   it('a manager writes, edits and deletes canned responses, with the placeholders explained', async () => {
     const { page } = await newPage(e2e.browser, e2e.baseURL);
@@ -126,11 +121,17 @@ describe('Canned responses (web app, real workflow and email)', () => {
     );
     await screenshot(page, '70-manager-canned-responses');
 
-    answerNext(page, false);
+    // Deleting asks first, in the page (QA S55: not the browser's confirm): cancelled, both stay.
+    const confirm = list.getByRole('alertdialog', {
+      name: '¿Eliminar la respuesta predefinida «Avance periódico»?',
+    });
     await list.getByRole('button', { name: 'Eliminar «Avance periódico»' }).click();
+    expect(await confirm.innerText()).toContain('No se puede deshacer');
+    await confirm.getByRole('button', { name: 'Cancelar' }).click();
+    await confirm.waitFor({ state: 'detached' });
     expect(await list.getByRole('heading', { level: 3 }).count()).toBe(2);
-    answerNext(page, true);
     await list.getByRole('button', { name: 'Eliminar «Avance periódico»' }).click();
+    await confirm.getByRole('button', { name: 'Sí, eliminar' }).click();
     await list.getByText('Respuesta «Avance periódico» eliminada.').waitFor();
     expect(await list.getByRole('heading', { level: 3 }).allInnerTexts()).toEqual([TITLE]);
   });

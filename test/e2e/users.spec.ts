@@ -362,21 +362,29 @@ describe('Users (web app, admins)', () => {
     await page.getByTestId('users').getByText('Tomás Usuario').waitFor();
     expect(await page.getByTestId('users').innerText()).not.toContain('Úrsula');
 
-    // Deactivating asks first: dismissed, nothing changes; accepted, the user is inactive.
-    const asked: string[] = [];
-    page.once('dialog', (dialog) => {
-      asked.push(dialog.message());
-      void dialog.dismiss();
-    });
+    // Deactivating asks first, in the page (QA S55: the browser's confirm named the host and
+    // spoke the browser's language): cancelled, nothing changes; confirmed, the user is inactive.
+    let dialogs = 0;
+    page.on('dialog', () => void (dialogs += 1));
     await page.getByRole('button', { name: 'Desactivar a Tomás Usuario', exact: true }).click();
-    expect(asked).toEqual([
-      '¿Desactivar a Tomás Usuario (usuario@tulum.example)? Sus sesiones se cierran y no podrá entrar hasta que lo active de nuevo.',
-    ]);
+    const confirm = page.getByRole('alertdialog', {
+      name: '¿Desactivar a Tomás Usuario (usuario@tulum.example)?',
+    });
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain(
+      'Sus sesiones se cierran y no podrá entrar hasta que lo active de nuevo.',
+    );
+    // The focus is on «Cancelar»: Enter does not deactivate by accident.
+    await page.waitForFunction("document.activeElement?.textContent === 'Cancelar'");
+    await page.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached' });
     expect(
       await page.getByRole('button', { name: 'Activar a Tomás Usuario', exact: true }).count(),
     ).toBe(0);
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Desactivar a Tomás Usuario', exact: true }).click();
+    await confirm.getByRole('button', { name: 'Sí, desactivar' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(dialogs).toBe(0);
     await page.getByRole('button', { name: 'Activar a Tomás Usuario', exact: true }).waitFor();
     // QA (WCAG 2.4.3): the focus lands on the notice, not on the page. Audit: the notice read
     // «usuario@tulum.example: Inactivo»; it names the person and says what the server did.

@@ -8,7 +8,8 @@ import { useMutationForm } from '../components/use-mutation-form';
 import { TextField } from '../components/text-field';
 import { FormFooter } from '../components/form-footer';
 import { formatLocalDate } from '../i18n/format';
-import { ImpactConfirm, LocalDateCell, RemoveDayButton } from './calendar-bits';
+import { LocalDateCell, RemoveDayButton } from './calendar-bits';
+import { InlineConfirm } from '../components/inline-confirm';
 import { editorTexts } from './editor-texts';
 import { holidayWithoutEffect, impactWithDeliveries } from './holiday-effect';
 import { FormProblem } from '../components/text-area-field';
@@ -147,13 +148,13 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
         </div>
       )}
       {removing && (
-        <ImpactConfirm
+        <InlineConfirm
           id="holiday-remove"
           title={m.holidayRemoveTitle(
             formatLocalDate(removing, language),
             calendar.holidays.find((h) => h.date === removing)?.name ?? '',
           )}
-          impact={impact(false)}
+          text={impact(false)}
           yes={m.holidayRemoveYes}
           no={m.cancel}
           busy={list.busy}
@@ -203,10 +204,10 @@ export function HolidaysSection({ calendar, year, onYear, onChanged }: Props) {
         )}
         {adding ? (
           <div className="span-all">
-            <ImpactConfirm
+            <InlineConfirm
               id="holiday-add"
               title={m.holidayAddTitle(formatLocalDate(date, language), name.trim())}
-              impact={
+              text={
                 withoutEffect
                   ? m.holidayWithoutEffect[withoutEffect]
                   : impactWithDeliveries(impact(true), date, calendar, m.deliveriesOnDay, language)

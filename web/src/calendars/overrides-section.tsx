@@ -13,7 +13,8 @@ import { TextField } from '../components/text-field';
 import { FormFooter } from '../components/form-footer';
 import { formatLocalDate } from '../i18n/format';
 import { impactWithDeliveries } from './holiday-effect';
-import { ImpactConfirm, LocalDateCell, RemoveDayButton } from './calendar-bits';
+import { LocalDateCell, RemoveDayButton } from './calendar-bits';
+import { InlineConfirm } from '../components/inline-confirm';
 import { editorTexts } from './editor-texts';
 
 interface Props {
@@ -121,10 +122,10 @@ export function OverridesSection({ calendar, onChanged }: Props) {
         </div>
       )}
       {removing && (
-        <ImpactConfirm
+        <InlineConfirm
           id="override-remove"
           title={m.overrideRemoveTitle(formatLocalDate(removing, language))}
-          impact={impact(true)}
+          text={impact(true)}
           yes={m.overrideRemoveYes}
           no={m.cancel}
           busy={list.busy}
@@ -221,10 +222,10 @@ export function OverridesSection({ calendar, onChanged }: Props) {
         </fieldset>
         {saving ? (
           <div className="span-all">
-            <ImpactConfirm
+            <InlineConfirm
               id="override-set"
               title={m.overrideSetTitle(formatLocalDate(date, language))}
-              impact={
+              text={
                 // L3-19 (QA S53): a day closed leaves the deliveries published on it there.
                 closed
                   ? impactWithDeliveries(impact(false), date, calendar, m.deliveriesOnDay, language)

@@ -4,6 +4,7 @@ import {
   type CannedResponse,
   DELETE_CANNED_RESPONSE,
 } from '../api/canned-responses';
+import { InlineConfirm } from '../components/inline-confirm';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
@@ -36,6 +37,8 @@ export function CannedResponsesPage() {
   const list = useQuery(CANNED_RESPONSES, {});
   const responses = list.data?.cannedResponses;
   const [editingId, setEditingId] = useState<string>();
+  /** The response whose deletion is being asked about, in the page (QA S55). */
+  const [deletingId, setDeletingId] = useState<string>();
   const [notice, setNotice] = useNotice();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -46,7 +49,7 @@ export function CannedResponsesPage() {
   };
 
   const remove = async (response: CannedResponse) => {
-    if (!window.confirm(c.confirmDelete(response.title))) return;
+    setDeletingId(undefined);
     setBusy(true);
     setError(undefined);
     setNotice(undefined);
@@ -134,13 +137,25 @@ export function CannedResponsesPage() {
                           className="button small danger"
                           aria-label={c.deleteLabel(r.title)}
                           disabled={busy}
-                          onClick={() => void remove(r)}
+                          onClick={() => setDeletingId(r.id)}
                         >
                           {c.delete}
                         </button>
                       </div>
                     )}
                   </div>
+                  {deletingId === r.id && (
+                    <InlineConfirm
+                      id={`canned-${r.id}-delete`}
+                      title={c.confirmDelete(r.title)}
+                      text={c.confirmDeleteText}
+                      yes={c.deleteYes}
+                      no={c.cancel}
+                      busy={busy}
+                      onYes={() => void remove(r)}
+                      onNo={() => setDeletingId(undefined)}
+                    />
+                  )}
                   {editing ? (
                     <CannedResponseForm
                       key={r.id}

@@ -7,7 +7,7 @@ import {
   GENERATE_CHECKPOINT_AGENDA,
   SET_CHECKPOINT_SETTINGS,
 } from '../api/checkpoints';
-import { ImpactConfirm } from '../calendars/calendar-bits';
+import { InlineConfirm } from '../components/inline-confirm';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FormFooter } from '../components/form-footer';
 import { useMutationForm } from '../components/use-mutation-form';
@@ -188,10 +188,10 @@ function GenerateNow({
   return (
     <div className="subsection">
       {confirming ? (
-        <ImpactConfirm
+        <InlineConfirm
           id="generate-agenda"
           title={c.generateConfirmTitle}
-          impact={c.generateConfirmImpact}
+          text={c.generateConfirmImpact}
           yes={busy ? c.generating : c.generateConfirmYes}
           no={c.generateConfirmNo}
           busy={busy}

@@ -9,7 +9,7 @@ import {
   UPSERT_SUPPORT_POLICY,
 } from '../api/contracts';
 import { formatMoney } from '../../../src/shared/intl-formats';
-import { ImpactConfirm } from '../calendars/calendar-bits';
+import { InlineConfirm } from '../components/inline-confirm';
 import { ErrorMessage } from '../components/error-message';
 import { refusedBy } from '../components/field-error';
 import { FormFooter } from '../components/form-footer';
@@ -290,10 +290,10 @@ function StatusForm({ policy, onSaved }: { policy: SupportPolicy; onSaved: () =>
       )}
       {asking && stops ? (
         <div className="span-all">
-          <ImpactConfirm
+          <InlineConfirm
             id="policy-status"
             title={t.contracts.statusConfirmTitle(stops)}
-            impact={t.contracts.statusConfirmImpact(stops)}
+            text={t.contracts.statusConfirmImpact(stops)}
             yes={t.contracts.statusConfirmYes(stops)}
             no={t.contracts.statusConfirmNo}
             busy={form.busy}

@@ -17,8 +17,11 @@ export const attachmentsEn: AttachmentsMessages = {
   deleteLabel: (name) => `Delete ${name}`,
   deleting: 'Deleting…',
   deleted: (name) => `“${name}” was deleted.`,
-  confirmDelete: (name) =>
-    `Delete “${name}”? Its content is removed for good and cannot be recovered; the list keeps a record of who deleted it and when.`,
+  confirmDelete: (name) => `Delete “${name}”?`,
+  confirmDeleteText:
+    'Its content is removed for good and cannot be recovered; the list keeps a record of who deleted it and when.',
+  deleteYes: 'Yes, delete',
+  cancel: 'Cancel',
   deletedBy: (name, when) => (name ? `deleted by ${name}, ${when}` : `deleted on ${when}`),
   someone: 'Someone',
   choose: 'Files to attach',

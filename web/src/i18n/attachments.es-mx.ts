@@ -15,8 +15,11 @@ export const attachmentsEsMX = {
   deleteLabel: (name: string) => `Eliminar ${name}`,
   deleting: 'Eliminando…',
   deleted: (name: string) => `Se eliminó «${name}».`,
-  confirmDelete: (name: string) =>
-    `¿Eliminar «${name}»? El contenido se borra definitivamente y no se puede recuperar; en la lista queda constancia de quién lo eliminó y cuándo.`,
+  confirmDelete: (name: string) => `¿Eliminar «${name}»?`,
+  confirmDeleteText:
+    'El contenido se borra definitivamente y no se puede recuperar; en la lista queda constancia de quién lo eliminó y cuándo.',
+  deleteYes: 'Sí, eliminar',
+  cancel: 'Cancelar',
   /** A deleted file in the list: «x.log — eliminado por Ana López, 28 nov 2026 14:02». */
   deletedBy: (name: string | null, when: string) =>
     name ? `eliminado por ${name}, ${when}` : `eliminado el ${when}`,

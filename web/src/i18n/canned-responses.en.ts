@@ -52,8 +52,9 @@ export const cannedResponsesEn: CannedResponsesMessages = {
   editTitle: (title) => `Edit “${title}”`,
   delete: 'Delete',
   deleteLabel: (title) => `Delete “${title}”`,
-  confirmDelete: (title) =>
-    `Delete the canned response “${title}”? This cannot be undone; texts already sent do not change.`,
+  confirmDelete: (title) => `Delete the canned response “${title}”?`,
+  confirmDeleteText: 'This cannot be undone; texts already sent do not change.',
+  deleteYes: 'Yes, delete',
   created: (title) => `Response “${title}” saved.`,
   saved: (title) => `Changes to “${title}” saved.`,
   deleted: (title) => `Response “${title}” deleted.`,

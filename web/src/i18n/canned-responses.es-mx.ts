@@ -51,8 +51,9 @@ export const cannedResponsesEsMX = {
   editTitle: (title: string) => `Editar «${title}»`,
   delete: 'Eliminar',
   deleteLabel: (title: string) => `Eliminar «${title}»`,
-  confirmDelete: (title: string) =>
-    `¿Eliminar la respuesta predefinida «${title}»? No se puede deshacer; los textos ya enviados no cambian.`,
+  confirmDelete: (title: string) => `¿Eliminar la respuesta predefinida «${title}»?`,
+  confirmDeleteText: 'No se puede deshacer; los textos ya enviados no cambian.',
+  deleteYes: 'Sí, eliminar',
   created: (title: string) => `Respuesta «${title}» guardada.`,
   saved: (title: string) => `Cambios a «${title}» guardados.`,
   deleted: (title: string) => `Respuesta «${title}» eliminada.`,

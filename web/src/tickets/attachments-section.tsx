@@ -11,6 +11,7 @@ import { useTicketChanges } from '../api/live';
 import { describeError } from '../components/describe-error';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FileChooser } from '../components/file-chooser';
+import { InlineConfirm } from '../components/inline-confirm';
 import { FormProblem } from '../components/text-area-field';
 import { useQuery } from '../components/use-query';
 import { formatFileSize } from '../i18n/file-size';
@@ -87,6 +88,8 @@ export function AttachmentsSection({
   const [internal, setInternal] = useState(false);
   // The file shown in the preview dialog; none once it is deleted or gone from the list.
   const [previewId, setPreviewId] = useState<string>();
+  /** The file whose deletion is being asked about, in the page (QA S55). */
+  const [deleting, setDeleting] = useState<Attachment>();
   const previewing = files.find((f) => f.id === previewId && previewKind(f) !== undefined);
   const title = useRef<HTMLHeadingElement>(null);
   // When the dialog is gone (closed, or its file deleted meanwhile), the focus goes back to the
@@ -208,7 +211,7 @@ export function AttachmentsSection({
   };
 
   const remove = async (attachment: Attachment) => {
-    if (!window.confirm(a.confirmDelete(attachment.fileName))) return;
+    setDeleting(undefined);
     setDone(undefined);
     setSent(undefined);
     setError(undefined);
@@ -342,7 +345,7 @@ export function AttachmentsSection({
                         className="button danger small"
                         aria-label={a.deleteLabel(f.fileName)}
                         disabled={busy !== undefined}
-                        onClick={() => void remove(f)}
+                        onClick={() => setDeleting(f)}
                       >
                         {busy === `delete-${f.id}` ? a.deleting : a.delete}
                       </button>
@@ -353,6 +356,18 @@ export function AttachmentsSection({
             </tbody>
           </table>
         </div>
+      )}
+      {deleting && (
+        <InlineConfirm
+          id="attachment-delete"
+          title={a.confirmDelete(deleting.fileName)}
+          text={a.confirmDeleteText}
+          yes={a.deleteYes}
+          no={a.cancel}
+          busy={busy !== undefined}
+          onYes={() => void remove(deleting)}
+          onNo={() => setDeleting(undefined)}
+        />
       )}
       {policy && files.length > 0 && (
         <p className="muted small">

@@ -38,8 +38,10 @@ const accountEsMX = {
   searchHint: 'Nombre o correo.',
   noMatch: (text: string) => `Ningún usuario coincide con «${text}».`,
   notPossible: 'No es posible hacer ese cambio.',
-  confirmDeactivate: (name: string, email: string) =>
-    `¿Desactivar a ${name} (${email})? Sus sesiones se cierran y no podrá entrar hasta que lo active de nuevo.`,
+  confirmDeactivate: (name: string, email: string) => `¿Desactivar a ${name} (${email})?`,
+  confirmDeactivateText:
+    'Sus sesiones se cierran y no podrá entrar hasta que lo active de nuevo. Sus tickets y su historial se conservan.',
+  deactivateYes: 'Sí, desactivar',
   // What the server did (UsersService.setActive): a deactivation ends the sessions, open live
   // connections included, and refuses logging in; a reactivation only lets them log in again.
   deactivated: (name: string, email: string) =>
@@ -128,8 +130,10 @@ const accountEn: AccountMessages = {
   searchHint: 'Name or email.',
   noMatch: (text: string) => `No user matches “${text}”.`,
   notPossible: 'That change is not possible.',
-  confirmDeactivate: (name, email) =>
-    `Deactivate ${name} (${email})? Their sessions end and they cannot sign in until you activate them again.`,
+  confirmDeactivate: (name, email) => `Deactivate ${name} (${email})?`,
+  confirmDeactivateText:
+    'Their sessions end and they cannot sign in until you activate them again. Their tickets and history are kept.',
+  deactivateYes: 'Yes, deactivate',
   deactivated: (name, email) =>
     `Deactivated ${name} (${email}): their sessions were ended and they can no longer sign in.`,
   reactivated: (name, email) => `Reactivated ${name} (${email}).`,

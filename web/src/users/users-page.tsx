@@ -7,6 +7,7 @@ import {
 } from '../components/client-select';
 import { foldForSearch } from '../components/fold-for-search';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
+import { InlineConfirm } from '../components/inline-confirm';
 import { useQuery } from '../components/use-query';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
@@ -29,6 +30,8 @@ export function UsersPage() {
   const { call, user: me } = useSession();
   const admin = !!me && can.manageUsers(me);
   const [editingId, setEditingId] = useState<string>();
+  /** The user whose deactivation is being asked about (QA S55: not the browser's confirm). */
+  const [deactivating, setDeactivating] = useState<User>();
   const [search, setSearch] = useState('');
   const organizations = useClientOrganizations();
   // The filter lives in the address, as the other staff screens' (QA S18: a reload lost it).
@@ -72,8 +75,7 @@ export function UsersPage() {
     );
 
   const setActive = (user: User) => {
-    // Deactivating ends the person's sessions and locks them out: asked first, like a deletion.
-    if (user.active && !window.confirm(a.confirmDeactivate(user.displayName, user.email))) return;
+    setDeactivating(undefined);
     void toggle.run(
       async () => {
         await call(SET_USER_ACTIVE, { userId: user.id, active: !user.active });
@@ -208,7 +210,9 @@ export function UsersPage() {
                                 : t.users.activate(u.displayName)
                             }
                             disabled={toggle.busy}
-                            onClick={() => setActive(u)}
+                            // Deactivating ends the person's sessions and locks them out: asked
+                            // first, like a deletion; activating again is not.
+                            onClick={() => (u.active ? setDeactivating(u) : setActive(u))}
                           >
                             {u.active ? t.users.deactivateShort : t.users.activateShort}
                           </button>
@@ -220,6 +224,18 @@ export function UsersPage() {
               </tbody>
             </table>
           </div>
+        )}
+        {deactivating && (
+          <InlineConfirm
+            id="user-deactivate"
+            title={a.confirmDeactivate(deactivating.displayName, deactivating.email)}
+            text={a.confirmDeactivateText}
+            yes={a.deactivateYes}
+            no={a.cancel}
+            busy={toggle.busy}
+            onYes={() => setActive(deactivating)}
+            onNo={() => setDeactivating(undefined)}
+          />
         )}
         {/* Not «Ya existe un registro igual»: these refusals are about the account's state. */}
         <ErrorMessage

@@ -1,0 +1,49 @@
+/**
+ * A question before a change that cannot be taken back or that reaches others («¿Agregar el … como
+ * día festivo?», «¿Desactivar a …?»): what it does in words, then yes / cancel, the focus on cancel
+ * so Enter does not confirm by accident. An alertdialog in the page, not the browser's
+ * `window.confirm`, whose title names the host and whose buttons speak the browser's language
+ * (QA S55).
+ */
+export function InlineConfirm({
+  id,
+  title,
+  text,
+  yes,
+  no,
+  busy,
+  onYes,
+  onNo,
+}: {
+  id: string;
+  title: string;
+  text: string;
+  yes: string;
+  no: string;
+  busy: boolean;
+  onYes: () => void;
+  onNo: () => void;
+}) {
+  return (
+    <div
+      className="notice notice-info"
+      role="alertdialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-text`}
+      data-testid={`${id}-confirm`}
+    >
+      <p>
+        <strong id={`${id}-title`}>{title}</strong>
+      </p>
+      <p id={`${id}-text`}>{text}</p>
+      <div className="form-actions">
+        <button type="button" className="button primary" disabled={busy} onClick={onYes}>
+          {yes}
+        </button>
+        <button type="button" className="button" autoFocus onClick={onNo}>
+          {no}
+        </button>
+      </div>
+    </div>
+  );
+}
