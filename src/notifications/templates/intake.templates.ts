@@ -82,11 +82,11 @@ export const intakeTemplates: TemplateFamily<
           ],
         },
 
-  // L3-06: the session's time range in the recipient's zone, its link, and an .ics entry (one
-  // per ticket: a re-proposal moves it, SEQUENCE growing with each email).
+  // L3-06: the session's time range in the recipient's zone, its link (once: «Unirse a la
+  // sesión», QA S55 read it twice in the text), and an .ics entry (one per ticket: a re-proposal
+  // moves it, SEQUENCE growing with each email).
   REMOTE_SESSION_PROPOSED: (e, ctx) => {
     const when = ctx.dates.range(e.at, e.durationMinutes);
-    const link = e.link ? ` · ${ctx.t('Enlace', 'Link')}: ${e.link}` : '';
     return {
       subject: ticketSubjectLine(
         e.ticket,
@@ -99,7 +99,7 @@ export const intakeTemplates: TemplateFamily<
       blocks: [
         {
           kind: 'paragraph',
-          text: `${ctx.t('Sesión remota propuesta', 'Remote session proposed')}: ${when}${link}`,
+          text: `${ctx.t('Sesión remota propuesta', 'Remote session proposed')}: ${when}`,
         },
         {
           kind: 'facts',

@@ -50,14 +50,19 @@ describe('L3-06 remote session proposal email', () => {
   it('says the range in the recipient zone and the link, Spanish first', () => {
     const es = renderEmail(proposal('2026-11-30T15:00:00.000Z'), ES, OPTIONS)!;
     expect(plain(es.text)).toContain(
-      `Sesión remota propuesta: jueves, 3 de diciembre de 2026, 10:00–11:00 a.m. (hora de la Ciudad de México) · Enlace: ${LINK}`,
+      'Sesión remota propuesta: jueves, 3 de diciembre de 2026, 10:00–11:00 a.m. (hora de la Ciudad de México)\n',
     );
+    // The link once, as the action (QA S55: the text gave it twice).
+    expect(plain(es.text)).toContain(`Unirse a la sesión: ${LINK}`);
+    expect(es.text.split(LINK)).toHaveLength(2);
     expect(es.html).toContain('Unirse a la sesión');
     expect(es.html).toContain(`href="${LINK}"`);
     const en = renderEmail(proposal('2026-11-30T15:00:00.000Z'), EN, OPTIONS)!;
     expect(plain(en.text)).toContain(
-      `Remote session proposed: Thursday, December 3, 2026, 10:00 – 11:00 AM (Mexico City time) · Link: ${LINK}`,
+      'Remote session proposed: Thursday, December 3, 2026, 10:00 – 11:00 AM (Mexico City time)\n',
     );
+    expect(plain(en.text)).toContain(`Join the session: ${LINK}`);
+    expect(en.text.split(LINK)).toHaveLength(2);
     expect(en.html).toContain('Join the session');
   });
 
@@ -70,7 +75,7 @@ describe('L3-06 remote session proposal email', () => {
     expect(plain(es.text)).toContain(
       'Sesión remota propuesta: jueves, 3 de diciembre de 2026, 10:00–11:30 a.m. (hora de la Ciudad de México)',
     );
-    expect(es.text).not.toContain('Enlace:');
+    expect(es.text).not.toContain('Unirse a la sesión');
     expect(es.html).not.toContain('Unirse a la sesión');
   });
 
