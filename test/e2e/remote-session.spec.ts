@@ -70,8 +70,9 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
       .filter({ hasText: 'Confirmar: listo. Estado: Sesión remota propuesta.' })
       .waitFor();
     await card.getByTestId('remote-session-accepted').waitFor();
-    expect(await card.getByTestId('remote-session-accepted').innerText()).toContain(
-      'El cliente la confirmó el',
+    // The client reads it about themself, not «El cliente la confirmó» (QA S55).
+    expect(await card.getByTestId('remote-session-accepted').innerText()).toMatch(
+      /^Usted la confirmó el \d/,
     );
     // Confirmed once; the client can still say it cannot attend.
     expect(await actions.getByRole('button', { name: 'Confirmar', exact: true }).count()).toBe(0);
@@ -83,6 +84,9 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     await agent.goto(`/tickets/${number}`);
     await inSpanish(agent);
     await agent.getByTestId('remote-session-accepted').waitFor();
+    expect(await agent.getByTestId('remote-session-accepted').innerText()).toMatch(
+      /^El cliente la confirmó el \d/,
+    );
     const event = agent.getByTestId('timeline').getByTestId('event-acceptRemoteSession');
     await event.waitFor();
     expect(await event.innerText()).toContain('Sesión remota confirmada por el cliente');

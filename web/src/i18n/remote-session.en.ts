@@ -20,6 +20,10 @@ export const remoteSessionEn: typeof remoteSessionEsMX = {
   minutes: (n: number) => `${n} min`,
   accepted: (when: string) => `The client confirmed it on ${when}.`,
   declined: (when: string) => `The client cannot attend at that time (answered on ${when}).`,
+  acceptedForClient: (when: string, self: boolean) =>
+    `${self ? 'You' : 'Your organization'} confirmed it on ${when}.`,
+  declinedForClient: (when: string, self: boolean) =>
+    `${self ? 'You said you' : 'Your organization said it'} cannot attend at that time (answered on ${when}).`,
   reason: 'Reason',
   suggested: 'Suggested time',
   suggestedAt: 'A time that suits you (optional)',

@@ -23,6 +23,14 @@ export const remoteSessionEsMX = {
   minutes: (n: number) => `${n} min`,
   accepted: (when: string) => endSentence(`El cliente la confirmó el ${when}`),
   declined: (when: string) => `El cliente no puede en ese horario (respondió el ${when}).`,
+  /**
+   * The answer as the client reads it, not «El cliente…» about themself (QA S55): who answered is
+   * the reader (`self`) or someone else of their organization.
+   */
+  acceptedForClient: (when: string, self: boolean) =>
+    endSentence(`${self ? 'Usted la confirmó' : 'Su organización la confirmó'} el ${when}`),
+  declinedForClient: (when: string, self: boolean) =>
+    `${self ? 'Usted indicó' : 'Su organización indicó'} que no puede en ese horario (respondió el ${when}).`,
   reason: 'Motivo',
   suggested: 'Horario que sugiere',
   suggestedAt: 'Horario que le conviene (opcional)',

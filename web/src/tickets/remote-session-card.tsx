@@ -1,5 +1,6 @@
 import type { RemoteSession } from '../api/tickets';
 import { useI18n } from '../i18n/i18n-context';
+import { useSession } from '../session/session-context';
 import { zoneLabel } from '../i18n/zone-name';
 import { useLocalTime } from './ticket-bits';
 import { LinkedText } from '../components/linked-text';
@@ -21,6 +22,7 @@ export function RemoteSessionCard({
   open: boolean;
 }) {
   const { t, language } = useI18n();
+  const { user } = useSession();
   const { zone, format } = useLocalTime();
   const r = t.remoteSession;
   const start = new Date(session.at);
@@ -67,12 +69,18 @@ export function RemoteSessionCard({
       )}
       {session.accepted && (
         <p className="notice notice-success" data-testid="remote-session-accepted">
-          {r.accepted(format(session.accepted.at))}
+          {staff
+            ? r.accepted(format(session.accepted.at))
+            : r.acceptedForClient(format(session.accepted.at), session.accepted.by === user?.id)}
         </p>
       )}
       {session.declined && (
         <div className="notice notice-warning" data-testid="remote-session-declined">
-          <p>{r.declined(format(session.declined.at))}</p>
+          <p>
+            {staff
+              ? r.declined(format(session.declined.at))
+              : r.declinedForClient(format(session.declined.at), session.declined.by === user?.id)}
+          </p>
           {session.declined.reason && (
             <p className="prewrap">
               {r.reason}: {session.declined.reason}
