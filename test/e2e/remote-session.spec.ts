@@ -23,6 +23,8 @@ function businessHour(): string {
   return new Date(addBusinessDays(calendar, new Date(), 2).getTime() - 3 * 3_600_000).toISOString();
 }
 
+const NOTE = 'Tenga a la mano el UUID del CFDI.';
+
 describe('The client confirms a remote session (web app, L3-06)', () => {
   const e2e = useE2eWorldWithWorker('remote_session');
 
@@ -35,7 +37,7 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     const { body } = await gql(
       e2e.world.api,
       `mutation ($input: ProposeRemoteSessionInput!) { proposeRemoteSession(input: $input) { seq } }`,
-      { input: { number, at: businessHour(), link: LINK, durationMinutes: 90 } },
+      { input: { number, at: businessHour(), link: LINK, durationMinutes: 90, note: NOTE } },
       e2e.world.bearer(Role.AGENT),
     );
     expect(body.errors).toBeUndefined();
@@ -55,6 +57,11 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     expect(await card.getByTestId('remote-session-zone').innerText()).toBe(
       'hora de la Ciudad de México (UTC−6)',
     );
+    // Its note once, in the card: the banner asking for an answer does not repeat it (QA S55).
+    expect(await card.innerText()).toContain(NOTE);
+    await page.getByTestId('waiting-on-you').waitFor();
+    expect(await page.getByTestId('waiting-on-you-request').count()).toBe(0);
+    expect(await page.getByTestId('waiting-on-you').innerText()).not.toContain(NOTE);
     const join = card.getByRole('link', { name: 'Unirse a la sesión' });
     expect(await join.getAttribute('href')).toBe(LINK);
 

@@ -42,8 +42,8 @@ export function WaitingOnYouBanner({ ticket }: { ticket: TicketDetail }) {
       if (wait.note) quote = { label: b.request, text: wait.note };
       break;
     case 'REMOTE_SESSION':
+      // Its note is not quoted: the session's card, just above, shows it (QA S55 read it twice).
       lines = [b.remoteSession(when(wait.at)), b.remoteSessionNext];
-      if (wait.note) quote = { label: b.request, text: wait.note };
       break;
     case 'WAITING':
       lines = [b.waiting(when(wait.since)), b.waitingNext];
