@@ -1,4 +1,4 @@
-import { type DragEvent, type FormEvent, useEffect, useRef, useState } from 'react';
+import { type DragEvent, type FormEvent, Fragment, useEffect, useRef, useState } from 'react';
 import {
   type Attachment,
   DELETE_ATTACHMENT,
@@ -279,95 +279,101 @@ export function AttachmentsSection({
             </thead>
             <tbody>
               {files.map((f) => (
-                <tr
-                  key={f.id}
-                  className={f.deletedAt ? 'muted' : undefined}
-                  data-deleted={f.deletedAt ? 'true' : undefined}
-                  data-internal={f.internal ? 'true' : undefined}
-                >
-                  <th scope="row">
-                    {showsThumbnail(f) && (
-                      <AttachmentThumbnail attachment={f} onOpen={() => setPreviewId(f.id)} />
-                    )}
-                    {f.downloadUrl ? (
-                      <a
-                        href={f.downloadUrl}
-                        aria-label={a.download(f.fileName)}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          void download(f);
-                        }}
-                      >
-                        {f.fileName}
-                      </a>
-                    ) : (
-                      <span>
-                        {f.fileName}
-                        {f.deletedAt && ` — ${a.deletedBy(f.deletedByName, format(f.deletedAt))}`}
-                      </span>
-                    )}
-                    {f.internal && (
-                      <span className="badge internal" data-testid="attachment-internal">
-                        {a.internalBadge}
-                      </span>
-                    )}
-                    {busy === `download-${f.id}` && (
-                      <span className="muted small block" role="status">
-                        {a.downloading}
-                      </span>
-                    )}
-                  </th>
-                  <td className="num nowrap" data-label={a.size}>
-                    {size(f.sizeBytes)}
-                  </td>
-                  <td data-label={a.uploadedBy}>{f.uploadedByName ?? a.someone}</td>
-                  <td data-label={a.uploadedAt}>
-                    <time dateTime={f.uploadedAt}>{format(f.uploadedAt)}</time>
-                  </td>
-                  <td>
-                    {previewKind(f) && (
-                      <>
+                <Fragment key={f.id}>
+                  <tr
+                    className={f.deletedAt ? 'muted' : undefined}
+                    data-deleted={f.deletedAt ? 'true' : undefined}
+                    data-internal={f.internal ? 'true' : undefined}
+                  >
+                    <th scope="row">
+                      {showsThumbnail(f) && (
+                        <AttachmentThumbnail attachment={f} onOpen={() => setPreviewId(f.id)} />
+                      )}
+                      {f.downloadUrl ? (
+                        <a
+                          href={f.downloadUrl}
+                          aria-label={a.download(f.fileName)}
+                          onClick={(e) => {
+                            e.preventDefault();
+                            void download(f);
+                          }}
+                        >
+                          {f.fileName}
+                        </a>
+                      ) : (
+                        <span>
+                          {f.fileName}
+                          {f.deletedAt && ` — ${a.deletedBy(f.deletedByName, format(f.deletedAt))}`}
+                        </span>
+                      )}
+                      {f.internal && (
+                        <span className="badge internal" data-testid="attachment-internal">
+                          {a.internalBadge}
+                        </span>
+                      )}
+                      {busy === `download-${f.id}` && (
+                        <span className="muted small block" role="status">
+                          {a.downloading}
+                        </span>
+                      )}
+                    </th>
+                    <td className="num nowrap" data-label={a.size}>
+                      {size(f.sizeBytes)}
+                    </td>
+                    <td data-label={a.uploadedBy}>{f.uploadedByName ?? a.someone}</td>
+                    <td data-label={a.uploadedAt}>
+                      <time dateTime={f.uploadedAt}>{format(f.uploadedAt)}</time>
+                    </td>
+                    <td>
+                      {previewKind(f) && (
+                        <>
+                          <button
+                            type="button"
+                            className="button small"
+                            aria-label={a.viewLabel(f.fileName)}
+                            aria-haspopup="dialog"
+                            data-preview-for={f.id}
+                            onClick={() => setPreviewId(f.id)}
+                          >
+                            {a.view}
+                          </button>{' '}
+                        </>
+                      )}
+                      {mayDelete(f) && (
                         <button
                           type="button"
-                          className="button small"
-                          aria-label={a.viewLabel(f.fileName)}
-                          aria-haspopup="dialog"
-                          data-preview-for={f.id}
-                          onClick={() => setPreviewId(f.id)}
+                          className="button danger small"
+                          aria-label={a.deleteLabel(f.fileName)}
+                          disabled={busy !== undefined}
+                          onClick={() => setDeleting(f)}
                         >
-                          {a.view}
-                        </button>{' '}
-                      </>
-                    )}
-                    {mayDelete(f) && (
-                      <button
-                        type="button"
-                        className="button danger small"
-                        aria-label={a.deleteLabel(f.fileName)}
-                        disabled={busy !== undefined}
-                        onClick={() => setDeleting(f)}
-                      >
-                        {busy === `delete-${f.id}` ? a.deleting : a.delete}
-                      </button>
-                    )}
-                  </td>
-                </tr>
+                          {busy === `delete-${f.id}` ? a.deleting : a.delete}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                  {/* Asked in place, under the file's row (QA S55: not the browser's confirm). */}
+                  {deleting?.id === f.id && (
+                    <tr className="confirm-row">
+                      <td colSpan={5}>
+                        <InlineConfirm
+                          id="attachment-delete"
+                          title={a.confirmDelete(f.fileName)}
+                          text={a.confirmDeleteText}
+                          yes={a.deleteYes}
+                          no={a.cancel}
+                          busy={busy !== undefined}
+                          onYes={() => void remove(f)}
+                          onNo={() => setDeleting(undefined)}
+                        />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>
         </div>
-      )}
-      {deleting && (
-        <InlineConfirm
-          id="attachment-delete"
-          title={a.confirmDelete(deleting.fileName)}
-          text={a.confirmDeleteText}
-          yes={a.deleteYes}
-          no={a.cancel}
-          busy={busy !== undefined}
-          onYes={() => void remove(deleting)}
-          onNo={() => setDeleting(undefined)}
-        />
       )}
       {policy && files.length > 0 && (
         <p className="muted small">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { SET_USER_ACTIVE, USERS, type User } from '../api/operations';
 import {
   ClientSelect,
@@ -141,101 +141,108 @@ export function UsersPage() {
               </thead>
               <tbody>
                 {list.map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row">
-                      {u.displayName}
-                      <span className="muted small block">{u.email}</span>
-                    </th>
-                    <td data-label={t.users.organization}>{u.organization.name}</td>
-                    <td data-label={t.users.roles}>
-                      {u.roles.map((r) => t.users.roleNames[r] ?? r).join(', ')}
-                    </td>
-                    <td data-label={t.users.status}>
-                      {/* One grid cell on a phone: the badges stay side by side. */}
-                      <span>
-                        <span className={u.active ? 'badge ok' : 'badge off'}>
-                          {u.active ? t.users.active : t.users.inactive}
-                        </span>
-                        {u.invitationPending && (
-                          // L3-04: invited, no password chosen yet.
-                          <span className="badge sla-risk" data-testid="invitation-pending">
-                            {a.invitationPending}
-                          </span>
-                        )}
-                      </span>
-                    </td>
-                    {admin && (
-                      <td className="row-actions">
-                        <button
-                          type="button"
-                          className="button small"
-                          aria-label={a.editUser(u.displayName)}
-                          aria-expanded={editingId === u.id}
-                          onClick={() => setEditingId(editingId === u.id ? undefined : u.id)}
-                        >
-                          {a.edit}
-                        </button>{' '}
-                        {u.invitationPending ? (
-                          // A reset link for someone who never chose a password is the invitation.
-                          <button
-                            type="button"
-                            className="button small ghost"
-                            aria-label={a.resendInvitationFor(u.displayName)}
-                            disabled={toggle.busy || !u.active}
-                            onClick={() => resendInvitation(u)}
-                          >
-                            {a.resendInvitation}
-                          </button>
-                        ) : (
-                          <button
-                            type="button"
-                            className="button small ghost"
-                            aria-label={a.sendResetFor(u.displayName)}
-                            title={a.sendReset}
-                            disabled={toggle.busy || !u.active}
-                            onClick={() => sendReset(u)}
-                          >
-                            {a.sendResetShort}
-                          </button>
-                        )}
-                        {/* An admin cannot deactivate their own account (the API refuses it). */}
-                        {u.id !== me?.id && ' '}
-                        {u.id !== me?.id && (
-                          <button
-                            type="button"
-                            className={u.active ? 'button small danger' : 'button small'}
-                            aria-label={
-                              u.active
-                                ? t.users.deactivate(u.displayName)
-                                : t.users.activate(u.displayName)
-                            }
-                            disabled={toggle.busy}
-                            // Deactivating ends the person's sessions and locks them out: asked
-                            // first, like a deletion; activating again is not.
-                            onClick={() => (u.active ? setDeactivating(u) : setActive(u))}
-                          >
-                            {u.active ? t.users.deactivateShort : t.users.activateShort}
-                          </button>
-                        )}
+                  <Fragment key={u.id}>
+                    <tr>
+                      <th scope="row">
+                        {u.displayName}
+                        <span className="muted small block">{u.email}</span>
+                      </th>
+                      <td data-label={t.users.organization}>{u.organization.name}</td>
+                      <td data-label={t.users.roles}>
+                        {u.roles.map((r) => t.users.roleNames[r] ?? r).join(', ')}
                       </td>
+                      <td data-label={t.users.status}>
+                        {/* One grid cell on a phone: the badges stay side by side. */}
+                        <span>
+                          <span className={u.active ? 'badge ok' : 'badge off'}>
+                            {u.active ? t.users.active : t.users.inactive}
+                          </span>
+                          {u.invitationPending && (
+                            // L3-04: invited, no password chosen yet.
+                            <span className="badge sla-risk" data-testid="invitation-pending">
+                              {a.invitationPending}
+                            </span>
+                          )}
+                        </span>
+                      </td>
+                      {admin && (
+                        <td className="row-actions">
+                          <button
+                            type="button"
+                            className="button small"
+                            aria-label={a.editUser(u.displayName)}
+                            aria-expanded={editingId === u.id}
+                            onClick={() => setEditingId(editingId === u.id ? undefined : u.id)}
+                          >
+                            {a.edit}
+                          </button>{' '}
+                          {u.invitationPending ? (
+                            // A reset link for someone who never chose a password is the invitation.
+                            <button
+                              type="button"
+                              className="button small ghost"
+                              aria-label={a.resendInvitationFor(u.displayName)}
+                              disabled={toggle.busy || !u.active}
+                              onClick={() => resendInvitation(u)}
+                            >
+                              {a.resendInvitation}
+                            </button>
+                          ) : (
+                            <button
+                              type="button"
+                              className="button small ghost"
+                              aria-label={a.sendResetFor(u.displayName)}
+                              title={a.sendReset}
+                              disabled={toggle.busy || !u.active}
+                              onClick={() => sendReset(u)}
+                            >
+                              {a.sendResetShort}
+                            </button>
+                          )}
+                          {/* An admin cannot deactivate their own account (the API refuses it). */}
+                          {u.id !== me?.id && ' '}
+                          {u.id !== me?.id && (
+                            <button
+                              type="button"
+                              className={u.active ? 'button small danger' : 'button small'}
+                              aria-label={
+                                u.active
+                                  ? t.users.deactivate(u.displayName)
+                                  : t.users.activate(u.displayName)
+                              }
+                              disabled={toggle.busy}
+                              // Deactivating ends the person's sessions and locks them out: asked
+                              // first, like a deletion; activating again is not.
+                              onClick={() => (u.active ? setDeactivating(u) : setActive(u))}
+                            >
+                              {u.active ? t.users.deactivateShort : t.users.activateShort}
+                            </button>
+                          )}
+                        </td>
+                      )}
+                    </tr>
+                    {/* Asked in place, under the person's row (QA S55: not the browser's confirm). */}
+                    {deactivating?.id === u.id && (
+                      <tr className="confirm-row">
+                        <td colSpan={admin ? 5 : 4}>
+                          <InlineConfirm
+                            id="user-deactivate"
+                            title={a.confirmDeactivate(u.displayName, u.email)}
+                            text={a.confirmDeactivateText}
+                            yes={a.deactivateYes}
+                            no={a.cancel}
+                            busy={toggle.busy}
+                            onYes={() => setActive(u)}
+                            onNo={() => setDeactivating(undefined)}
+                          />
+                        </td>
+                      </tr>
                     )}
-                  </tr>
+                  </Fragment>
                 ))}
               </tbody>
             </table>
           </div>
-        )}
-        {deactivating && (
-          <InlineConfirm
-            id="user-deactivate"
-            title={a.confirmDeactivate(deactivating.displayName, deactivating.email)}
-            text={a.confirmDeactivateText}
-            yes={a.deactivateYes}
-            no={a.cancel}
-            busy={toggle.busy}
-            onYes={() => setActive(deactivating)}
-            onNo={() => setDeactivating(undefined)}
-          />
         )}
         {/* Not «Ya existe un registro igual»: these refusals are about the account's state. */}
         <ErrorMessage
