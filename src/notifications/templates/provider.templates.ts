@@ -180,7 +180,7 @@ export const providerTemplates: TemplateFamily<
       [ctx.t('Asunto', 'Subject'), e.ticket.subject],
     ];
     if (e.triageDeadline) {
-      rows.push([ctx.t('Atender a más tardar', 'Attend by'), ctx.dates.instant(e.triageDeadline)]);
+      rows.push([ctx.t('Atender a más tardar', 'Triage by'), ctx.dates.instant(e.triageDeadline)]);
     }
     return {
       subject: ticketSubjectLine(
@@ -212,7 +212,7 @@ export const providerTemplates: TemplateFamily<
           text: ctx.t(
             // QA S43: not «ya corre»: registered at night, the clock counts from the next opening.
             'El plazo de atención (8 horas hábiles) corre desde el registro, en horario hábil: confirme que la información está completa o pida más.',
-            'The attention clock (8 business hours) runs from the registration, in business hours: confirm the information is complete or ask for more.',
+            'The triage clock (8 business hours) runs from registration, during business hours: confirm the information is complete or ask for more.',
           ),
         },
       ],
@@ -334,7 +334,7 @@ function activityBlocks(
       kind: 'paragraph',
       text: ctx.t(
         'El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: proponga otro horario, pida la información en el ticket o clasifíquelo.',
-        'The ticket is back in “Registered” with a new 8-business-hour attention clock: propose another time, ask for the information on the ticket or classify it.',
+        'The ticket is back in “Registered” with a new 8-business-hour triage clock: propose another time, ask for the information on the ticket or classify it.',
       ),
     });
   }

@@ -605,6 +605,16 @@ describe('L3-11 email templates', () => {
       'El plazo de atención (8 horas hábiles) corre desde el registro, en horario hábil',
     );
     expect(opened.text).not.toContain('ya corre');
+    // In English, the staff's name of that clock (QA S55: «Attend by», «attention clock»).
+    const openedEn = renderEmail(
+      EVENTS.PROVIDER_NEW_TICKET,
+      { ...agent, locale: Locale.EN },
+      { ...OPTIONS, names },
+    )!;
+    expect(openedEn.text).toMatch(/^Triage by: /m);
+    expect(openedEn.text).toContain(
+      'The triage clock (8 business hours) runs from registration, during business hours',
+    );
     const comment = renderEmail(
       EVENTS.PROVIDER_CLIENT_ACTIVITY,
       { ...agent, locale: Locale.EN },
