@@ -89,7 +89,7 @@ export function AttachmentsSection({
   // The file shown in the preview dialog; none once it is deleted or gone from the list.
   const [previewId, setPreviewId] = useState<string>();
   /** The file whose deletion is being asked about, in the page (QA S55). */
-  const [deleting, setDeleting] = useState<Attachment>();
+  const [deletingId, setDeletingId] = useState<string>();
   const previewing = files.find((f) => f.id === previewId && previewKind(f) !== undefined);
   const title = useRef<HTMLHeadingElement>(null);
   // When the dialog is gone (closed, or its file deleted meanwhile), the focus goes back to the
@@ -211,7 +211,7 @@ export function AttachmentsSection({
   };
 
   const remove = async (attachment: Attachment) => {
-    setDeleting(undefined);
+    setDeletingId(undefined);
     setDone(undefined);
     setSent(undefined);
     setError(undefined);
@@ -345,7 +345,7 @@ export function AttachmentsSection({
                           className="button danger small"
                           aria-label={a.deleteLabel(f.fileName)}
                           disabled={busy !== undefined}
-                          onClick={() => setDeleting(f)}
+                          onClick={() => setDeletingId(f.id)}
                         >
                           {busy === `delete-${f.id}` ? a.deleting : a.delete}
                         </button>
@@ -353,7 +353,7 @@ export function AttachmentsSection({
                     </td>
                   </tr>
                   {/* Asked in place, under the file's row (QA S55: not the browser's confirm). */}
-                  {deleting?.id === f.id && (
+                  {deletingId === f.id && (
                     <tr className="confirm-row">
                       <td colSpan={5}>
                         <InlineConfirm
@@ -364,7 +364,7 @@ export function AttachmentsSection({
                           no={a.cancel}
                           busy={busy !== undefined}
                           onYes={() => void remove(f)}
-                          onNo={() => setDeleting(undefined)}
+                          onNo={() => setDeletingId(undefined)}
                         />
                       </td>
                     </tr>

@@ -31,7 +31,7 @@ export function UsersPage() {
   const admin = !!me && can.manageUsers(me);
   const [editingId, setEditingId] = useState<string>();
   /** The user whose deactivation is being asked about (QA S55: not the browser's confirm). */
-  const [deactivating, setDeactivating] = useState<User>();
+  const [deactivatingId, setDeactivatingId] = useState<string>();
   const [search, setSearch] = useState('');
   const organizations = useClientOrganizations();
   // The filter lives in the address, as the other staff screens' (QA S18: a reload lost it).
@@ -75,7 +75,7 @@ export function UsersPage() {
     );
 
   const setActive = (user: User) => {
-    setDeactivating(undefined);
+    setDeactivatingId(undefined);
     void toggle.run(
       async () => {
         await call(SET_USER_ACTIVE, { userId: user.id, active: !user.active });
@@ -213,7 +213,7 @@ export function UsersPage() {
                               disabled={toggle.busy}
                               // Deactivating ends the person's sessions and locks them out: asked
                               // first, like a deletion; activating again is not.
-                              onClick={() => (u.active ? setDeactivating(u) : setActive(u))}
+                              onClick={() => (u.active ? setDeactivatingId(u.id) : setActive(u))}
                             >
                               {u.active ? t.users.deactivateShort : t.users.activateShort}
                             </button>
@@ -222,7 +222,7 @@ export function UsersPage() {
                       )}
                     </tr>
                     {/* Asked in place, under the person's row (QA S55: not the browser's confirm). */}
-                    {deactivating?.id === u.id && (
+                    {deactivatingId === u.id && (
                       <tr className="confirm-row">
                         <td colSpan={admin ? 5 : 4}>
                           <InlineConfirm
@@ -233,7 +233,7 @@ export function UsersPage() {
                             no={a.cancel}
                             busy={toggle.busy}
                             onYes={() => setActive(u)}
-                            onNo={() => setDeactivating(undefined)}
+                            onNo={() => setDeactivatingId(undefined)}
                           />
                         </td>
                       </tr>
