@@ -1,20 +1,4 @@
-/**
- * A question before a change that cannot be taken back or that reaches others («¿Agregar el … como
- * día festivo?», «¿Desactivar a …?»): what it does in words, then yes / cancel, the focus on cancel
- * so Enter does not confirm by accident. An alertdialog in the page, not the browser's
- * `window.confirm`, whose title names the host and whose buttons speak the browser's language
- * (QA S55).
- */
-export function InlineConfirm({
-  id,
-  title,
-  text,
-  yes,
-  no,
-  busy,
-  onYes,
-  onNo,
-}: {
+interface InlineConfirmProps {
   id: string;
   title: string;
   text: string;
@@ -23,7 +7,16 @@ export function InlineConfirm({
   busy: boolean;
   onYes: () => void;
   onNo: () => void;
-}) {
+}
+
+/**
+ * A question before a change that cannot be taken back or that reaches others («¿Agregar el … como
+ * día festivo?», «¿Desactivar a …?»): what it does in words, then yes / cancel, the focus on cancel
+ * so Enter does not confirm by accident. An alertdialog in the page, not the browser's
+ * `window.confirm`, whose title names the host and whose buttons speak the browser's language
+ * (QA S55).
+ */
+export function InlineConfirm({ id, title, text, yes, no, busy, onYes, onNo }: InlineConfirmProps) {
   return (
     <div
       className="notice notice-info"
@@ -45,5 +38,16 @@ export function InlineConfirm({
         </button>
       </div>
     </div>
+  );
+}
+
+/** {@link InlineConfirm} as a table row under the row it asks about, across its `columns`. */
+export function InlineConfirmRow({ columns, ...props }: InlineConfirmProps & { columns: number }) {
+  return (
+    <tr className="confirm-row">
+      <td colSpan={columns}>
+        <InlineConfirm {...props} />
+      </td>
+    </tr>
   );
 }

@@ -11,7 +11,7 @@ import { useTicketChanges } from '../api/live';
 import { describeError } from '../components/describe-error';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { FileChooser } from '../components/file-chooser';
-import { InlineConfirm } from '../components/inline-confirm';
+import { InlineConfirmRow } from '../components/inline-confirm';
 import { FormProblem } from '../components/text-area-field';
 import { useQuery } from '../components/use-query';
 import { formatFileSize } from '../i18n/file-size';
@@ -354,20 +354,17 @@ export function AttachmentsSection({
                   </tr>
                   {/* Asked in place, under the file's row (QA S55: not the browser's confirm). */}
                   {deletingId === f.id && (
-                    <tr className="confirm-row">
-                      <td colSpan={5}>
-                        <InlineConfirm
-                          id="attachment-delete"
-                          title={a.confirmDelete(f.fileName)}
-                          text={a.confirmDeleteText}
-                          yes={a.deleteYes}
-                          no={a.cancel}
-                          busy={busy !== undefined}
-                          onYes={() => void remove(f)}
-                          onNo={() => setDeletingId(undefined)}
-                        />
-                      </td>
-                    </tr>
+                    <InlineConfirmRow
+                      columns={5}
+                      id="attachment-delete"
+                      title={a.confirmDelete(f.fileName)}
+                      text={a.confirmDeleteText}
+                      yes={a.deleteYes}
+                      no={a.cancel}
+                      busy={busy !== undefined}
+                      onYes={() => void remove(f)}
+                      onNo={() => setDeletingId(undefined)}
+                    />
                   )}
                 </Fragment>
               ))}

@@ -7,7 +7,7 @@ import {
 } from '../components/client-select';
 import { foldForSearch } from '../components/fold-for-search';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
-import { InlineConfirm } from '../components/inline-confirm';
+import { InlineConfirmRow } from '../components/inline-confirm';
 import { useQuery } from '../components/use-query';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
@@ -223,20 +223,17 @@ export function UsersPage() {
                     </tr>
                     {/* Asked in place, under the person's row (QA S55: not the browser's confirm). */}
                     {deactivatingId === u.id && (
-                      <tr className="confirm-row">
-                        <td colSpan={admin ? 5 : 4}>
-                          <InlineConfirm
-                            id="user-deactivate"
-                            title={a.confirmDeactivate(u.displayName, u.email)}
-                            text={a.confirmDeactivateText}
-                            yes={a.deactivateYes}
-                            no={a.cancel}
-                            busy={toggle.busy}
-                            onYes={() => setActive(u)}
-                            onNo={() => setDeactivatingId(undefined)}
-                          />
-                        </td>
-                      </tr>
+                      <InlineConfirmRow
+                        columns={admin ? 5 : 4}
+                        id="user-deactivate"
+                        title={a.confirmDeactivate(u.displayName, u.email)}
+                        text={a.confirmDeactivateText}
+                        yes={a.deactivateYes}
+                        no={a.cancel}
+                        busy={toggle.busy}
+                        onYes={() => setActive(u)}
+                        onNo={() => setDeactivatingId(undefined)}
+                      />
                     )}
                   </Fragment>
                 ))}
