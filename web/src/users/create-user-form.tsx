@@ -68,7 +68,9 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
     );
     if (ok) {
       setEmail('');
-      setProfile((p) => ({ ...p, displayName: '', roles: [] }));
+      // The next person starts from the defaults, not the last one's language and zone (QA S55:
+      // three users in a row got English emails).
+      setProfile(EMPTY_PROFILE);
     }
   };
 
