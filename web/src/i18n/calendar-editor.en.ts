@@ -1,13 +1,16 @@
-import type { CalendarEditorMessages, CalendarReach } from './calendar-editor.es-mx';
+import {
+  countedClients,
+  type CalendarEditorMessages,
+  type CalendarReach,
+} from './calendar-editor.es-mx';
 
-/** The clients named, then how many more: «Aurora and Boreal», «A, B, C, D, E, and 3 more». */
 function clientsEn(reach: CalendarReach): string {
-  const n = reach.clients;
-  const counted = `${n} ${n === 1 ? 'client' : 'clients'}`;
-  if (!reach.clientNames.length) return counted;
-  const more = n - reach.clientNames.length;
-  const names = more > 0 ? [...reach.clientNames, `${more} more`] : reach.clientNames;
-  return `${counted} (${new Intl.ListFormat('en', { type: 'conjunction' }).format(names)})`;
+  return countedClients(
+    reach,
+    'en',
+    (n) => `${n} ${n === 1 ? 'client' : 'clients'}`,
+    (n) => `${n} more`,
+  );
 }
 
 /** «This calendar governs 2 clients (…) and 4 open tickets». */

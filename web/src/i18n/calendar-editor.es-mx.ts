@@ -7,16 +7,30 @@ export interface CalendarReach {
 }
 
 /**
- * The clients named, then how many more: «Comercializadora Aurora y Grupo Boreal», «A, B, C, D, E
- * y 3 más» (QA S54: a confirmation only counted them).
+ * The clients counted, then named, then how many more, in `locale`'s list words: «2 clientes
+ * (Comercializadora Aurora y Grupo Boreal)», «8 clients (A, B, C, D, E, and 3 more)»; the count
+ * alone when none is named (QA S54: a confirmation only counted them). Both languages call it.
  */
+export function countedClients(
+  reach: CalendarReach,
+  locale: 'es-MX' | 'en',
+  counted: (n: number) => string,
+  more: (n: number) => string,
+): string {
+  if (!reach.clientNames.length) return counted(reach.clients);
+  const rest = reach.clients - reach.clientNames.length;
+  const names = rest > 0 ? [...reach.clientNames, more(rest)] : reach.clientNames;
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+  return `${counted(reach.clients)} (${list})`;
+}
+
 function clientsEsMX(reach: CalendarReach): string {
-  const n = reach.clients;
-  const counted = `${n} ${n === 1 ? 'cliente' : 'clientes'}`;
-  if (!reach.clientNames.length) return counted;
-  const more = n - reach.clientNames.length;
-  const names = more > 0 ? [...reach.clientNames, `${more} más`] : reach.clientNames;
-  return `${counted} (${new Intl.ListFormat('es-MX', { type: 'conjunction' }).format(names)})`;
+  return countedClients(
+    reach,
+    'es-MX',
+    (n) => `${n} ${n === 1 ? 'cliente' : 'clientes'}`,
+    (n) => `${n} más`,
+  );
 }
 
 /** «Este calendario rige a 2 clientes (…) y a 4 tickets abiertos». */
