@@ -162,6 +162,68 @@ describe('«Mis tickets» names the clock of each deadline (L3-06, L3-07, L3-09)
     expect(await staffHeader.innerText()).toBe('Esperando al cliente');
   });
 
+  // QA S55: a problem whose progress cadence breached (L3-07) read «Vencido · Sin plazo en curso»
+  // in both lists, though the update is owed since its deadline. Written by SQL as the projection
+  // writes it (marked started: the start reconciler leaves it be; no workflow touches it).
+  it('names the owed clock and when it fell due after a breach, for the client and staff', async () => {
+    const number = 'L3-2024-955001';
+    await e2e.world.db.query(
+      `INSERT INTO ticket (number, year, seq, workflow_id, organization_id, registrant_id,
+         calendar_id, category, subject, description, state, classification, assignee_id,
+         sla_status, next_deadline, registered_at, last_event_seq, workflow_started_at)
+       SELECT $1, 2024, 955001, 'due-clock-' || $1, u.organization_id, u.id, t.calendar_id,
+              'INCIDENT', 'Avance vencido', 'x', 'IN_ANALYSIS', 'PROBLEM', a.id, 'breached', NULL,
+              now() - interval '2 days', 0, now()
+         FROM app_user u, app_user a, ticket t
+        WHERE u.email = $2 AND a.email = $3 AND t.number = $4`,
+      [number, CLIENT, AGENT, problem],
+    );
+    await e2e.world.db.query(
+      `INSERT INTO ticket_clock (clock_id, ticket_number, kind, run, status, target_amount,
+         target_unit, started_at, deadline, budget_ms, consumed_ms, consumed_as_of, breached_at,
+         calendar_version)
+       SELECT $1 || ':progress:1', $1, 'progress', 1, 'BREACHED', 480, 'minutes',
+              now() - interval '2 days', now() - interval '3 hours', 28800000, 28800000, now(),
+              now() - interval '3 hours', cal.current_version
+         FROM ticket t JOIN business_calendar cal ON cal.id = t.calendar_id
+        WHERE t.number = $1`,
+      [number],
+    );
+    const [{ deadline }] = await e2e.world.db.query<{ deadline: Date }[]>(
+      `SELECT deadline FROM ticket_clock WHERE ticket_number = $1`,
+      [number],
+    );
+    const owed = async (email: string, heading: string, label: string, words: RegExp) => {
+      const { page } = await newPage(e2e.browser, e2e.baseURL);
+      await logIn(page, email, e2e.password(email));
+      await inSpanish(page);
+      await page.goto(email === CLIENT ? '/mis-tickets' : '/tickets');
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      const row = page.locator(`tbody tr:has(a[href$="${number}"])`);
+      const due = row.locator(`td[data-label="${label}"]`);
+      await due.getByTestId('overdue-clock').waitFor();
+      expect(await due.innerText()).toMatch(words);
+      expect(await due.innerText()).not.toContain('Sin plazo en curso');
+      expect(await due.locator('time').getAttribute('datetime')).toBe(deadline.toISOString());
+      return page;
+    };
+    const client = await owed(
+      CLIENT,
+      'Mis tickets',
+      'Próximo plazo',
+      /^Avance periódico · venció \d/,
+    );
+    await client.getByRole('button', { name: 'English' }).click();
+    await client.getByRole('heading', { name: 'My tickets' }).waitFor();
+    expect(
+      await client
+        .locator(`tbody tr:has(a[href$="${number}"]) td[data-label="Next deadline"]`)
+        .innerText(),
+    ).toMatch(/^Progress cadence · was due \w/);
+    await client.getByRole('button', { name: 'Español' }).click();
+    await owed(AGENT, 'Tickets', 'Próximo plazo', /^Avance periódico · venció \d/);
+  });
+
   // A requirement released for testing read «Entrega publicada: 8 dic…» in «Próximo plazo», as if
   // the delivery were still to come, while the client's testing is what is due (L3-09).
   it('says a delivered requirement waits on the client, not a delivery still to come', async () => {

@@ -310,6 +310,18 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
       await manager.page.getByLabel(/Solo asignados a mí|Only assigned to me/).isChecked(),
     ).toBe(false);
     expect(await rows(manager.page).first().textContent()).toContain('Comercializadora Aurora');
+    // Its eight columns fit a 1280 px screen: no sideways scroll hides «Agente asignado» (QA S55).
+    // A date may wrap between its day and its time, never inside either.
+    const table = manager.page.getByTestId('my-tickets');
+    expect(
+      await table.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    // «Registrado», the column before the agent's.
+    const registered = rows(manager.page).first().locator('td:nth-last-child(2) time.wraps');
+    expect(await registered.locator('span').allInnerTexts()).toEqual([
+      expect.stringMatching(/\d{4},$/),
+      expect.stringMatching(/^\d{1,2}:\d\d/),
+    ]);
   });
 
   it('searches open tickets from the agent’s console, its button saying what it will do, and goes back to the work list (L3-10)', async () => {

@@ -6,6 +6,7 @@ import {
   clockTimeWords,
   dueClockKind,
   leftIncludesStartDay,
+  overdueClock,
 } from '../../../web/src/tickets/clock-texts';
 
 // The ticket page's «Relojes de SLA» and the SLA board (L3-06…L3-09 clocks): a clock reads as the
@@ -174,5 +175,42 @@ describe("dueClockKind: which clock a list's deadline is (L3-06…L3-09)", () =>
       'Avance periódico · vence',
     );
     expect(en.tickets.clockDue(en.tickets.clockKinds.progress)).toBe('Progress cadence · due');
+  });
+});
+
+// QA S55: after its progress cadence breached (L3-07), a ticket read «Vencido · Sin plazo en
+// curso» in the lists: nothing ran, yet the update was still owed.
+describe('overdueClock: the owed clock a list names when nothing runs (L3-06, L3-07)', () => {
+  const owed = (kind: string, deadline: string) => ({
+    kind,
+    status: 'BREACHED',
+    deadline,
+    endedAt: null as string | null,
+  });
+
+  it('the open breached clock, the soonest deadline of several', () => {
+    const progress = owed('progress', '2026-12-03T16:00:00.000Z');
+    const triage = owed('triage', '2026-12-02T16:00:00.000Z');
+    expect(overdueClock([progress])).toEqual({ kind: 'progress', deadline: progress.deadline });
+    expect(overdueClock([progress, triage])).toEqual({
+      kind: 'triage',
+      deadline: triage.deadline,
+    });
+  });
+
+  it('none once the breached clock ended, nor for running, met or paused clocks', () => {
+    const ended = { ...owed('progress', '2026-12-03T16:00:00.000Z'), endedAt: '2026-12-04T10:00Z' };
+    expect(overdueClock([ended])).toBeNull();
+    for (const status of ['RUNNING', 'PAUSED', 'MET', 'STOPPED']) {
+      expect(overdueClock([{ ...owed('triage', '2026-12-02T16:00:00Z'), status }])).toBeNull();
+    }
+    expect(overdueClock([])).toBeNull();
+  });
+
+  it('reads «venció» / «was due» after the clock the reader knows', () => {
+    expect(esMX.tickets.clockOverdue(esMX.tickets.clockKinds.progress)).toBe(
+      'Avance periódico · venció',
+    );
+    expect(en.tickets.clockOverdue(en.tickets.clockKinds.triage)).toBe('Triage · was due');
   });
 });

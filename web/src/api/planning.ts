@@ -1,5 +1,5 @@
 import { operation } from './graphql-client';
-import { DUE_FIELDS, type SlaClock, type TicketSummary, type TransitionResult } from './tickets';
+import { DUE_FIELDS, type TicketSummary, type TransitionResult } from './tickets';
 
 // Queue, re-planning and quick-channel operations of the web app (L3-10, L3-14, L3-19).
 
@@ -100,10 +100,8 @@ export const CONFIRM_QUEUE_REORDER = operation<
 export interface WorkListEntry extends QueueEntry, Pick<TicketSummary, 'awaitingClient'> {
   /** L3-07: the assigned agent by name (null: unassigned). */
   assigneeName: string | null;
-  clocks: Pick<
-    SlaClock,
-    'status' | 'remainingMinutes' | 'businessDayMinutes' | 'kind' | 'deadline'
-  >[];
+  /** What {@link DUE_FIELDS} reads, as the ticket lists. */
+  clocks: TicketSummary['clocks'];
 }
 
 export const WORK_LIST = operation<{ workList: WorkListEntry[] }, { first: number }>(

@@ -86,7 +86,7 @@ export interface TicketSummary {
    */
   clocks: Pick<
     SlaClock,
-    'status' | 'remainingMinutes' | 'businessDayMinutes' | 'kind' | 'deadline'
+    'status' | 'remainingMinutes' | 'businessDayMinutes' | 'kind' | 'deadline' | 'endedAt'
   >[];
 }
 
@@ -95,7 +95,7 @@ export interface TicketSummary {
  * (`dueClockKind`): the ticket lists («Mis tickets», staff's) and the work list name it
  * (L3-06…L3-09).
  */
-export const DUE_FIELDS = `awaitingClient clocks { status remainingMinutes businessDayMinutes kind deadline }`;
+export const DUE_FIELDS = `awaitingClient clocks { status remainingMinutes businessDayMinutes kind deadline endedAt }`;
 
 const SUMMARY_FIELDS = `number subject state category classification requirementKind slaStatus nextDeadline registeredAt updatedAt organizationId
   assigneeName releaseDate autoCloseAt ${DUE_FIELDS}`;

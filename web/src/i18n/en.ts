@@ -233,6 +233,7 @@ export const en: Messages = {
     registeredAt: 'Registered',
     noDeadline: 'No running deadline',
     clockDue: (clock: string) => `${clock} · due`,
+    clockOverdue: (clock: string) => `${clock} · was due`,
     empty: 'No tickets.',
     open: (n: string) => `Open ticket ${n}`,
     newTitle: 'New ticket',

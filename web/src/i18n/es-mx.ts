@@ -239,6 +239,8 @@ export const esMX = {
     noDeadline: 'Sin plazo en curso',
     /** A deadline named by its clock (L3-06…L3-09): «Avance periódico · vence» 3 dic, 10:00 a.m. */
     clockDue: (clock: string) => `${clock} · vence`,
+    /** Nothing runs but a clock's deadline passed and it is still owed: «Avance periódico · venció» 3 dic. */
+    clockOverdue: (clock: string) => `${clock} · venció`,
     empty: 'No hay tickets.',
     open: (n: string) => `Abrir el ticket ${n}`,
     newTitle: 'Nuevo ticket',

@@ -1,6 +1,6 @@
 import type { WorkListEntry } from '../api/planning';
 import { useI18n } from '../i18n/i18n-context';
-import { clockTimeWords, dueClockKind } from '../tickets/clock-texts';
+import { clockTimeWords, dueClockKind, overdueClock } from '../tickets/clock-texts';
 import { idleDueText } from '../tickets/idle-due-text';
 import { DueSummary, SlaBadge, TicketCells } from '../tickets/ticket-bits';
 import { DeliveryRiskBadge } from './delivery-risk-badge';
@@ -66,6 +66,7 @@ export function WorkListTable({
                     deadline={e.nextDeadline}
                     clockKind={dueClockKind(e.clocks, e.nextDeadline)}
                     releaseDate={e.releaseDate}
+                    overdue={overdueClock(e.clocks)}
                     idle={idleDueText(e, false, idleWords, clockTimeWords[language])}
                   />
                   <DeliveryRiskBadge entry={e} />

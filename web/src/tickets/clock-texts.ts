@@ -69,6 +69,24 @@ export function dueClockKind(
 }
 
 /**
+ * The open clock whose deadline has passed (breached, not yet ended), soonest deadline first:
+ * what a list names when nothing runs. A progress cadence breached (L3-07) or a triage (L3-06)
+ * stays owed until the agent acts, and the lists read «Vencido · Sin plazo en curso» (QA S55).
+ */
+export function overdueClock(
+  clocks: readonly Pick<SlaClock, 'status' | 'kind' | 'deadline' | 'endedAt'>[],
+): { readonly kind: string; readonly deadline: string } | null {
+  let soonest: { kind: string; deadline: string } | null = null;
+  for (const clock of clocks) {
+    if (clock.status !== 'BREACHED' || clock.endedAt !== null || !clock.deadline) continue;
+    if (!soonest || Date.parse(clock.deadline) < Date.parse(soonest.deadline)) {
+      soonest = { kind: clock.kind, deadline: clock.deadline };
+    }
+  }
+  return soonest;
+}
+
+/**
  * A clock's state as the ticket's SLA reads it: a running clock past its at-risk mark is «En
  * riesgo», not «Corriendo» (QA: the clock said «Corriendo» under a ticket «En riesgo»); one
  * outside business time now is «Fuera de horario hábil» (QA S51: «Corriendo» all weekend).

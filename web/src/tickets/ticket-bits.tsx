@@ -6,7 +6,7 @@ import { Link } from '../router/router';
 import { ticketPath } from '../router/routes';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
-import { clockKindText, clockTimeWords, dueClockKind } from './clock-texts';
+import { clockKindText, clockTimeWords, dueClockKind, overdueClock } from './clock-texts';
 import { type IdleDue, idleDueText } from './idle-due-text';
 import { isTicketEnded } from '../../../workflows/ticket/ticket-states';
 
@@ -27,6 +27,21 @@ export function useLocalTime(): {
     format: (iso) => (iso ? formatInstant(iso, language, zone) : '—'),
     formatWithDay: (iso) => formatInstantWithDay(iso, language, zone),
   };
+}
+
+/**
+ * An instant in a table cell that may wrap between its date and its time, never inside either
+ * («6 dic 2026,» over «7:16 a.m.»): unwrapped, the «Registrado» and «Próximo plazo» dates held the
+ * staff's eight-column list wider than a 1280 px screen's page (QA S55). Reads as one text.
+ */
+export function CellTime({ iso, text }: { iso: string; text: string }) {
+  const at = text.lastIndexOf(', ');
+  if (at < 0) return <time dateTime={iso}>{text}</time>;
+  return (
+    <time dateTime={iso} className="wraps">
+      <span>{text.slice(0, at + 1)}</span> <span>{text.slice(at + 2)}</span>
+    </time>
+  );
 }
 
 /**
@@ -169,6 +184,7 @@ export function TicketTable({
                       ticket.state === 'RELEASED_FOR_TESTING' ? null : ticket.releaseDate
                     }
                     autoCloseAt={ticket.autoCloseAt}
+                    overdue={overdueClock(ticket.clocks)}
                     idle={idleDueText(
                       ticket,
                       yourTurn,
@@ -180,12 +196,12 @@ export function TicketTable({
               </td>
               {showRegistered && (
                 <td data-label={columns.registeredAt}>
-                  <time dateTime={ticket.registeredAt}>{format(ticket.registeredAt)}</time>
+                  <CellTime iso={ticket.registeredAt} text={format(ticket.registeredAt)} />
                 </td>
               )}
               {showUpdated && (
                 <td data-label={columns.updatedAt}>
-                  <time dateTime={ticket.updatedAt}>{format(ticket.updatedAt)}</time>
+                  <CellTime iso={ticket.updatedAt} text={format(ticket.updatedAt)} />
                 </td>
               )}
               {showAssignee && (
@@ -268,6 +284,7 @@ export function DueSummary({
   clockKind = null,
   releaseDate,
   autoCloseAt,
+  overdue = null,
   idle,
 }: {
   deadline: string | null;
@@ -276,6 +293,11 @@ export function DueSummary({
   releaseDate: string | null;
   /** L3-07: a resolved ticket's automatic closure, when nothing else is due. */
   autoCloseAt?: string | null;
+  /**
+   * Nothing runs but this clock's deadline passed and it is still owed ({@link overdueClock}):
+   * «Avance periódico · venció 3 dic…», not «Sin plazo en curso» under a «Vencido» badge.
+   */
+  overdue?: { readonly kind: string; readonly deadline: string } | null;
   /** Why nothing is due ({@link idleDueText}): e.g. the clock waits on the client. */
   idle?: IdleDue;
 }) {
@@ -288,13 +310,19 @@ export function DueSummary({
   return (
     <span>
       {dueClock && <span data-testid="due-clock">{`${dueClock} `}</span>}
-      {deadline && <time dateTime={deadline}>{format(deadline)}</time>}
-      {!deadline && !releaseDate && autoCloseAt && (
+      {deadline && <CellTime iso={deadline} text={format(deadline)} />}
+      {!deadline && overdue && (
+        <span data-testid="overdue-clock">
+          {`${t.tickets.clockOverdue(clockKindText(t, overdue.kind, client))} `}
+          <CellTime iso={overdue.deadline} text={format(overdue.deadline)} />
+        </span>
+      )}
+      {!deadline && !overdue && !releaseDate && autoCloseAt && (
         <span data-testid="auto-close-summary">
           {t.tickets.autoClose}: <time dateTime={autoCloseAt}>{format(autoCloseAt)}</time>
         </span>
       )}
-      {!deadline && !releaseDate && !autoCloseAt && (
+      {!deadline && !overdue && !releaseDate && !autoCloseAt && (
         <span className={idle?.quiet === false ? undefined : 'muted'} data-testid="idle-due">
           {idle?.text ?? t.tickets.noDeadline}
           {idle?.detail && <span className="muted small block">{idle.detail}</span>}
