@@ -350,6 +350,21 @@ describe('Users (web app, admins)', () => {
     ({ page } = await newPage(e2e.browser, e2e.baseURL));
     await logIn(page, ADMIN, e2e.password(ADMIN));
     await page.goto('/usuarios');
+    // At 1280 px each row's three buttons stand on one line, in a table that still fits the page
+    // (QA S55: «Desactivar» fell under «Editar» and «Enlace de contraseña»).
+    await page.getByTestId('users').getByText('Tomás Usuario').waitFor();
+    const lines = await page.evaluate<number[]>(
+      `[...document.querySelectorAll('[data-testid=users] td.row-actions')].map((td) =>
+        new Set([...td.querySelectorAll('button')]
+          .map((b) => Math.round(b.getBoundingClientRect().top))).size)`,
+    );
+    expect(lines.length).toBeGreaterThan(1);
+    expect(new Set(lines)).toEqual(new Set([1]));
+    expect(
+      await page
+        .getByTestId('users')
+        .evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await page.getByLabel('Organización', { exact: true }).first().selectOption({
       label: 'Grupo Industrial Tulum',
     });
