@@ -74,7 +74,9 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     await form.getByRole('button', { name: 'Confirmar', exact: true }).click();
     await actions
       .getByRole('status')
-      .filter({ hasText: 'Confirmar: listo. Estado: Sesión remota propuesta.' })
+      .filter({
+        hasText: 'Sesión confirmada: el equipo sabe que asistirá. Estado: Sesión remota propuesta.',
+      })
       .waitFor();
     await card.getByTestId('remote-session-accepted').waitFor();
     // The client reads it about themself, not «El cliente la confirmó» (QA S55).
@@ -113,5 +115,45 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     await agent.reload();
     await agent.getByTestId('timeline').getByTestId('event-remote-session').waitFor();
     expect(await agent.getByTestId('remote-session').count()).toBe(0);
+  });
+
+  // QA S55: the decline form asked for the optional time before the required reason, and its
+  // answer read «Proponer otro horario / No puedo: listo. Estado: Registrado.»
+  it('the client says they cannot attend: the reason first, then what happens next', async () => {
+    const number = await registerProjectedTicket(e2e.world, {
+      category: 'INCIDENT',
+      subject: 'No cierra el inventario',
+      description: 'El cierre de inventario de noviembre falla.',
+    });
+    const { body } = await gql(
+      e2e.world.api,
+      `mutation ($input: ProposeRemoteSessionInput!) { proposeRemoteSession(input: $input) { seq } }`,
+      { input: { number, at: businessHour(), link: LINK, durationMinutes: 60 } },
+      e2e.world.bearer(Role.AGENT),
+    );
+    expect(body.errors).toBeUndefined();
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.goto(`/tickets/${number}`);
+    await inSpanish(page);
+    await page.getByTestId('remote-session').waitFor();
+    const form = await openAction(page, 'Proponer otro horario / No puedo');
+    const labels = await form.locator('label').allInnerTexts();
+    const reason = labels.indexOf('¿Por qué no puede en ese horario?');
+    expect(reason).toBeGreaterThanOrEqual(0);
+    expect(labels.indexOf('Horario que le conviene (opcional)')).toBeGreaterThan(reason);
+    await form.getByLabel('¿Por qué no puede en ese horario?').fill('Ese día cerramos el mes.');
+    await form
+      .getByRole('button', { name: 'Proponer otro horario / No puedo', exact: true })
+      .click();
+    await page
+      .getByTestId('actions')
+      .getByRole('status')
+      .filter({
+        hasText:
+          'Avisamos al equipo que no puede en ese horario; le propondrá otro. Estado: Registrado.',
+      })
+      .waitFor();
+    expect(await page.getByTestId('actions').innerText()).not.toContain('listo');
   });
 });

@@ -10,6 +10,12 @@ export const remoteSessionEn: typeof remoteSessionEsMX = {
     acceptRemoteSession: 'Remote session confirmed by the client',
     declineRemoteSession: 'The client cannot attend at the proposed time',
   },
+  done: {
+    acceptRemoteSession: (state: string) =>
+      `Session confirmed: the team knows you will attend. State: ${state}.`,
+    declineRemoteSession: (state: string) =>
+      `We told the team you cannot attend at that time; they will propose another. State: ${state}.`,
+  },
   link: 'Meeting link (optional)',
   linkHint: 'An https:// address, e.g. from Meet, Teams or Zoom.',
   linkInvalid: 'The link must start with https://.',

@@ -13,6 +13,16 @@ export const remoteSessionEsMX = {
     acceptRemoteSession: 'Sesión remota confirmada por el cliente',
     declineRemoteSession: 'El cliente no puede en el horario propuesto',
   } as Record<string, string>,
+  /**
+   * What the client reads once they answered, instead of «Proponer otro horario / No puedo:
+   * listo.» (QA S55): what happens next, then the ticket's state.
+   */
+  done: {
+    acceptRemoteSession: (state: string) =>
+      `Sesión confirmada: el equipo sabe que asistirá. Estado: ${state}.`,
+    declineRemoteSession: (state: string) =>
+      `Avisamos al equipo que no puede en ese horario; le propondrá otro. Estado: ${state}.`,
+  } as Record<string, (state: string) => string>,
   link: 'Enlace de la reunión (opcional)',
   linkHint: 'Una dirección https://, p. ej. de Meet, Teams o Zoom.',
   linkInvalid: 'El enlace debe empezar con https://.',

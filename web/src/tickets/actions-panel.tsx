@@ -146,7 +146,9 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
       ? t.tickets.rejectReason
       : name === 'requestReestimate'
         ? t.ticketPage.reestimateReason
-        : t.tickets.reason;
+        : name === 'declineRemoteSession'
+          ? t.remoteSession.declineReason
+          : t.tickets.reason;
   const [reasons, setReasons] = useState(kept('reasons', ''));
   const [releaseDate, setReleaseDate] = useState(kept('releaseDate', ''));
   const [adminKind, setAdminKind] = useState<string>(kept('adminKind', 'BACKUP'));
@@ -650,8 +652,6 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
           </p>
         </div>
       )}
-      {has('suggestedAt') &&
-        dateField('suggestedAt', t.remoteSession.suggestedAt, suggestedAt, setSuggestedAt, false)}
       {has('releaseDate') &&
         dateField(
           'release',
@@ -820,6 +820,9 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
           {counted('reason', reason)}
         </div>
       )}
+      {/* The optional time after the required reason, as the explanation asks for them (QA S55). */}
+      {has('suggestedAt') &&
+        dateField('suggestedAt', t.remoteSession.suggestedAt, suggestedAt, setSuggestedAt, false)}
       {has('reasons') && (
         <div className="field span-all">
           <label htmlFor={id('reasons')}>{t.tickets.reasons}</label>
@@ -1017,14 +1020,17 @@ export function ActionsPanel({
     setOpen(undefined);
     document.querySelector<HTMLElement>(`[data-action="${name}"]`)?.focus();
   };
+  const doneSentence = done ? t.remoteSession.done[done.action] : undefined;
   const doneText =
     done && !doneStale
-      ? t.tickets.done(
-          done.action === 'assign'
-            ? t.ticketPage.assign
-            : (t.tickets.actionNames[done.action] ?? done.action),
-          stateName(done.state),
-        )
+      ? doneSentence
+        ? doneSentence(stateName(done.state))
+        : t.tickets.done(
+            done.action === 'assign'
+              ? t.ticketPage.assign
+              : (t.tickets.actionNames[done.action] ?? done.action),
+            stateName(done.state),
+          )
       : undefined;
   // One list, keyed by action: a form moving between `open` and `kept` keeps its state.
   const shown = [...kept.filter((k) => k !== open), ...(open ? [open] : [])].filter(
