@@ -131,6 +131,11 @@ describe('Login, session and language (web app)', () => {
     await page.getByRole('button', { name: 'Español' }).click();
     await page.getByRole('link', { name: 'Mi cuenta' }).click();
     await page.getByRole('heading', { name: 'Su zona horaria' }).waitFor();
+    // It says the switch above is also the language of their emails (QA S55: the account page
+    // named only the screens, and the header's switch changed the emails without a word).
+    expect(await page.getByRole('region', { name: 'Mi cuenta' }).innerText()).toContain(
+      'es también el de los correos que le enviamos',
+    );
     // Its three cards stand apart, as the app's other stacked cards do: none touches the next.
     const boxes = await Promise.all(
       ['Mi cuenta', 'Cambiar contraseña', 'Su zona horaria'].map(

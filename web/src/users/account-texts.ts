@@ -80,7 +80,7 @@ const accountEsMX = {
   accountLink: 'Mi cuenta',
   accountTitle: 'Mi cuenta',
   accountIntro:
-    'Su contraseña y su zona horaria. El idioma se elige arriba (Español / English) y se guarda en su cuenta.',
+    'Su contraseña y su zona horaria. El idioma se elige arriba (Español / English): se guarda en su cuenta y es también el de los correos que le enviamos.',
   // change my password
   changeTitle: 'Cambiar contraseña',
   currentPassword: 'Contraseña actual',
@@ -166,7 +166,7 @@ const accountEn: AccountMessages = {
   accountLink: 'My account',
   accountTitle: 'My account',
   accountIntro:
-    'Your password and your time zone. Choose the language at the top (Español / English); it is saved on your account.',
+    'Your password and your time zone. Choose the language at the top (Español / English): it is saved on your account and is also the language of the emails we send you.',
   changeTitle: 'Change password',
   currentPassword: 'Current password',
   changeSubmit: 'Change password',
