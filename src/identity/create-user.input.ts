@@ -16,6 +16,7 @@ import {
 import { Locale, Role } from './graphql-enums';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from './locale.enum';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
+import { USER_EMAIL } from './user-email';
 
 @InputType({ description: 'A user issued by a provider admin (L3-04).' })
 export class CreateUserInput {
@@ -24,7 +25,7 @@ export class CreateUserInput {
   organizationId!: string;
 
   @Field({ description: 'Stored lower-cased; must be unique regardless of case.' })
-  @IsEmail()
+  @IsEmail(USER_EMAIL)
   @MaxLength(254)
   email!: string;
 

@@ -14,6 +14,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { Locale, Role } from './graphql-enums';
+import { USER_EMAIL } from './user-email';
 
 @InputType({
   description: 'Changes to a user (L3-04, provider admins). Fields left out stay as they are.',
@@ -29,7 +30,7 @@ export class UpdateUserInput {
       'Corrects the email address (stored lower-cased; CONFLICT reason EMAIL_TAKEN when another user has it). The user is emailed at the new address: a new invitation while theirs is pending, else a notice. Their open sessions keep working; live password links are revoked.',
   })
   @IsOptional()
-  @IsEmail()
+  @IsEmail(USER_EMAIL)
   @MaxLength(254)
   email?: string;
 

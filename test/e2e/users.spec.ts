@@ -85,9 +85,17 @@ describe('Users (web app, admins)', () => {
     await page.getByRole('button', { name: 'Crear usuario' }).click();
     expect(await page.getByRole('alert').allInnerTexts()).toEqual(['Complete el campo «Correo».']);
 
+    // QA S55: an accent before the @ is refused in words, with the address most likely meant.
+    await page.getByLabel('Correo').fill(`nádia-${process.pid}@aurora.example`);
+    await page.getByLabel('Nombre completo').fill('Nadia Nueva');
+    await page.getByRole('button', { name: 'Crear usuario' }).click();
+    expect(await page.getByRole('alert').allInnerTexts()).toEqual([
+      `Los correos no llevan acentos ni ñ antes de la @. ¿Quiso decir nadia-${process.pid}@aurora.example?`,
+    ]);
+    expect(await page.getByTestId('users').innerText()).not.toContain('Nadia Nueva');
+
     const email = `nueva-${process.pid}@aurora.example`;
     await page.getByLabel('Correo').fill(email);
-    await page.getByLabel('Nombre completo').fill('Nadia Nueva');
     await page
       .getByText('El usuario recibirá un correo con un enlace para elegir su contraseña')
       .waitFor();

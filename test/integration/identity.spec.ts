@@ -352,6 +352,8 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
     it.each([
       ['a short temporary password', { temporaryPassword: 'short-pw-11' }],
       ['a malformed email', { email: 'not-an-email' }],
+      // QA S55: letters outside ASCII before the @ need SMTPUTF8, which most relays lack.
+      ['an accent before the @', { email: 'josé@aurora.example' }],
       ['no roles', { roles: [] }],
       ['a provider role in a client organization', { roles: ['ADMIN'] }],
       ['a client role in the provider', { roles: ['CLIENT_USER'], organizationId: 'PROVIDER' }],

@@ -714,6 +714,7 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
     return [
       c('missing input', r, {}),
       c('bad email', r, { input: { ...ok, email: 'no-es-correo' } }),
+      c('accented email', r, { input: { ...ok, email: 'josé@aurora.example' } }),
       c('blank name', r, { input: { ...ok, displayName: BLANK } }),
       c('no roles', r, { input: { ...ok, roles: [] } }),
       c('wrong role', r, { input: { ...ok, roles: ['ROOT'] } }),
@@ -756,6 +757,7 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('wrong locale', r, input({ locale: 'fr' })),
       // L3-04: the address can be corrected, but only to an email address.
       c('email not an email', r, input({ email: 'no-es-un-correo' })),
+      c('email with an accent before the @', r, input({ email: 'josé@aurora.example' })),
       c('oversized email', r, input({ email: `${'e'.repeat(250)}@aurora.example` })),
     ];
   },

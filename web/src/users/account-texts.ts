@@ -27,6 +27,9 @@ const accountEsMX = {
   invitationResent: (email: string) =>
     `Enviamos de nuevo la invitación a ${email} (el enlace vale 72 horas; el anterior deja de servir).`,
   invitationJustSent: 'Acabamos de enviar una invitación a este usuario.',
+  /** QA S55: «josé@…» was accepted, and its invitation could not be delivered. */
+  emailAccented: (suggested: string) =>
+    `Los correos no llevan acentos ni ñ antes de la @. ¿Quiso decir ${suggested}?`,
   emailHintActive:
     'Si corrige el correo, le avisamos en el correo nuevo. Sus sesiones abiertas siguen activas; desde ahora entra con el correo nuevo.',
   emailHintPending:
@@ -119,6 +122,8 @@ const accountEn: AccountMessages = {
   invitationResent: (email) =>
     `We emailed the invitation to ${email} again (the link is valid 72 hours; the previous one stops working).`,
   invitationJustSent: 'An invitation was just sent to this user.',
+  emailAccented: (suggested) =>
+    `Email addresses have no accents before the @. Did you mean ${suggested}?`,
   emailHintActive:
     'If you correct the email, we tell them at the new address. Their open sessions keep working; from now on they sign in with the new email.',
   emailHintPending:

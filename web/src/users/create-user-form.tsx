@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { TextField } from '../components/text-field';
 import { accountTexts } from './account-texts';
+import { unaccentedEmail } from './email-accents';
 import { emailTakenText } from './email-taken';
 import { INVITE_USER } from './user-operations';
 import { type UserProfile, UserProfileFields } from './user-profile-fields';
@@ -44,6 +45,8 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!email.trim()) return setProblem(({ t }) => t.tickets.required(t.users.email));
+    const plain = unaccentedEmail(email.trim());
+    if (plain) return setProblem(({ language }) => accountTexts(language).emailAccented(plain));
     if (!displayName.trim()) return setProblem(({ t }) => t.tickets.required(t.users.displayName));
     const chosen = roles.filter((r) => allowedRoles.includes(r));
     if (chosen.length === 0) return setProblem(({ t }) => t.users.rolesRequired);

@@ -8,6 +8,7 @@ import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { accountTexts } from './account-texts';
+import { unaccentedEmail } from './email-accents';
 import { emailTakenText } from './email-taken';
 import { UPDATE_USER } from './user-operations';
 import { type UserProfile, UserProfileFields } from './user-profile-fields';
@@ -40,6 +41,9 @@ export function EditUserForm({ user, onSaved, onClose }: Props) {
     event.preventDefault();
     const chosen = allowedRoles.filter((r) => roles.includes(r));
     if (chosen.length === 0) return setProblem(({ t }) => t.users.rolesRequired);
+    // Checked when corrected only: an address stored before the API refused accents stays editable.
+    const plain = email.trim().toLowerCase() !== user.email ? unaccentedEmail(email.trim()) : null;
+    if (plain) return setProblem(({ language }) => accountTexts(language).emailAccented(plain));
     setProblem(undefined);
     await form.run(
       async () => {
