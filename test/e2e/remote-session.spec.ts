@@ -28,26 +28,42 @@ const NOTE = 'Tenga a la mano el UUID del CFDI.';
 describe('The client confirms a remote session (web app, L3-06)', () => {
   const e2e = useE2eWorldWithWorker('remote_session');
 
-  it('the client sees the session with its link and confirms it; staff see the confirmation', async () => {
+  /**
+   * A ticket with a remote session proposed by the agent, open on the client's page in Spanish
+   * (its session card shown).
+   */
+  async function proposedToClient(
+    subject: string,
+    description: string,
+    session: { durationMinutes: number; note?: string },
+  ) {
     const number = await registerProjectedTicket(e2e.world, {
       category: 'INCIDENT',
-      subject: 'No timbra la factura',
-      description: 'Error al timbrar facturas de noviembre.',
+      subject,
+      description,
     });
     const { body } = await gql(
       e2e.world.api,
       `mutation ($input: ProposeRemoteSessionInput!) { proposeRemoteSession(input: $input) { seq } }`,
-      { input: { number, at: businessHour(), link: LINK, durationMinutes: 90, note: NOTE } },
+      { input: { number, at: businessHour(), link: LINK, ...session } },
       e2e.world.bearer(Role.AGENT),
     );
     expect(body.errors).toBeUndefined();
-
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     await logIn(page, CLIENT, e2e.password(CLIENT));
     await page.goto(`/tickets/${number}`);
     await inSpanish(page);
     const card = page.getByTestId('remote-session');
     await card.waitFor();
+    return { number, page, card };
+  }
+
+  it('the client sees the session with its link and confirms it; staff see the confirmation', async () => {
+    const { number, page, card } = await proposedToClient(
+      'No timbra la factura',
+      'Error al timbrar facturas de noviembre.',
+      { durationMinutes: 90, note: NOTE },
+    );
     // A range (start–end) in the client's words, with the duration and the link as a button.
     expect(await card.getByTestId('remote-session-range').innerText()).toMatch(
       /\d:\d\d.*–.*\d:\d\d/,
@@ -120,23 +136,11 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
   // QA S55: the decline form asked for the optional time before the required reason, and its
   // answer read «Proponer otro horario / No puedo: listo. Estado: Registrado.»
   it('the client says they cannot attend: the reason first, then what happens next', async () => {
-    const number = await registerProjectedTicket(e2e.world, {
-      category: 'INCIDENT',
-      subject: 'No cierra el inventario',
-      description: 'El cierre de inventario de noviembre falla.',
-    });
-    const { body } = await gql(
-      e2e.world.api,
-      `mutation ($input: ProposeRemoteSessionInput!) { proposeRemoteSession(input: $input) { seq } }`,
-      { input: { number, at: businessHour(), link: LINK, durationMinutes: 60 } },
-      e2e.world.bearer(Role.AGENT),
+    const { page } = await proposedToClient(
+      'No cierra el inventario',
+      'El cierre de inventario de noviembre falla.',
+      { durationMinutes: 60 },
     );
-    expect(body.errors).toBeUndefined();
-    const { page } = await newPage(e2e.browser, e2e.baseURL);
-    await logIn(page, CLIENT, e2e.password(CLIENT));
-    await page.goto(`/tickets/${number}`);
-    await inSpanish(page);
-    await page.getByTestId('remote-session').waitFor();
     const form = await openAction(page, 'Proponer otro horario / No puedo');
     const labels = await form.locator('label').allInnerTexts();
     const reason = labels.indexOf('¿Por qué no puede en ese horario?');
