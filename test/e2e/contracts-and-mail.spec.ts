@@ -366,8 +366,11 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     const form = page.getByTestId('adjust-hours-form');
     await form.getByLabel('Horas (+ o −)').fill('-2.5');
     await form.getByLabel('Motivo').fill('Horas de capacitación registradas como soporte');
-    page.once('dialog', (dialog) => void dialog.accept());
     await form.getByRole('button', { name: 'Aplicar ajuste' }).click();
+    await page
+      .getByTestId('adjust-hours-confirm')
+      .getByRole('button', { name: 'Sí, aplicar ajuste' })
+      .click();
     const movements = page.getByTestId('statement-movements');
     const row = movements.getByRole('row', { name: /Horas de capacitación registradas/ });
     await row.waitFor();

@@ -19,14 +19,17 @@ const SEEDED = demoContract('comercializadora-aurora');
 /** The balance after `change` hours, as the es-MX screens write it. */
 const balanceAfter = (change: number) => hoursEsMX(SEEDED.hours + change);
 
-/** Accepts the next confirmation dialog and gives its message. */
-function acceptNextDialog(page: Page): Promise<string> {
-  return new Promise((resolve) => {
-    page.once('dialog', (dialog) => {
-      resolve(dialog.message());
-      void dialog.accept();
-    });
-  });
+/**
+ * Answers `yes` to the page's own confirmation `id` (an alertdialog under the form, QA S56: it was
+ * the browser's dialog) and gives its question and what follows, as one sentence.
+ */
+async function confirmInPage(page: Page, id: string, yes: string): Promise<string> {
+  const dialog = page.getByRole('alertdialog').and(page.getByTestId(`${id}-confirm`));
+  await dialog.waitFor();
+  const title = await dialog.locator(`#${id}-title`).innerText();
+  const text = await dialog.locator(`#${id}-text`).innerText();
+  await dialog.getByRole('button', { name: yes }).click();
+  return `${title} ${text}`;
 }
 
 /** Waits until the notice matching `text` is shown and holds the focus. */
@@ -67,9 +70,8 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
     // 100,000 h in one click); the success notice takes the focus; balance and ledger follow.
     await form.getByLabel('Horas (+ o −)').fill('2.5');
     await form.getByLabel('Motivo').fill('Cortesía por el retraso del 12 de noviembre');
-    const credited = acceptNextDialog(page);
     await form.getByRole('button', { name: 'Aplicar ajuste' }).click();
-    expect(await credited).toBe(
+    expect(await confirmInPage(page, 'adjust-hours', 'Sí, aplicar ajuste')).toBe(
       `¿Sumar 2.5 h a ${CLIENT_NAME}? Quedarán ${balanceAfter(2.5)} disponibles.`,
     );
     await focusOn(page, /^Ajuste aplicado: \+2\.5 h a Comercializadora Aurora\./);
@@ -110,9 +112,8 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
 
     // Taking hours away is confirmed first, with what stays available.
     await form.getByLabel('Horas (+ o −)').fill('-1');
-    const confirmation = acceptNextDialog(page);
     await form.getByRole('button', { name: 'Aplicar ajuste' }).click();
-    expect(await confirmation).toBe(
+    expect(await confirmInPage(page, 'adjust-hours', 'Sí, aplicar ajuste')).toBe(
       `¿Quitar 1 h a ${CLIENT_NAME}? Quedarán ${balanceAfter(1.5)} disponibles. Solo se puede deshacer con una reversión.`,
     );
     await focusOn(page, /^Ajuste aplicado: −1 h a Comercializadora Aurora\./);
@@ -127,9 +128,18 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
     await reverse.getByRole('button', { name: 'Revertir movimiento' }).click();
     await reverse.getByRole('alert').getByText('Escriba el motivo de la reversión.').waitFor();
     await reverse.getByLabel('Motivo de la reversión').fill('La cortesía se aplicó dos veces');
-    const named = acceptNextDialog(page);
-    await reverse.getByRole('button', { name: 'Revertir movimiento' }).click();
-    expect(await named).toMatch(
+    // Esc closes the question and gives the focus back to the button that asked it (QA S56).
+    const apply = reverse.getByRole('button', { name: 'Revertir movimiento' });
+    await apply.click();
+    const question = page.getByTestId('reverse-entry-confirm');
+    await question.waitFor();
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'detached' });
+    await page.waitForFunction(
+      "document.activeElement?.textContent === 'Revertir movimiento' && document.activeElement.tagName === 'BUTTON'",
+    );
+    await apply.click();
+    expect(await confirmInPage(page, 'reverse-entry', 'Sí, revertir')).toMatch(
       /^¿Revertir el movimiento .+ · Ajuste \+2\.5 h\? Se agregará una reversión al historial\.$/,
     );
     await focusOn(page, /^Movimiento revertido: .+ · Ajuste \+2\.5 h\.$/);

@@ -114,17 +114,24 @@ describe('the corrections in words, es-MX first (L3-13)', () => {
     expect(hoursLedgerEsMX.entryName('29 nov 2026', null, 'Ajuste +2 h')).toBe(
       '29 nov 2026 · Ajuste +2 h',
     );
-    expect(c.confirmNegative('2', 'Comercializadora Aurora', '6.25')).toBe(
-      '¿Quitar 2 h a Comercializadora Aurora? Quedarán 6.25 h disponibles. Solo se puede deshacer con una reversión.',
+    // Asked in the page: the question, then what follows (QA S56).
+    expect(c.confirmNegative('2', 'Comercializadora Aurora')).toBe(
+      '¿Quitar 2 h a Comercializadora Aurora?',
     );
-    expect(hoursLedgerEn.corrections.confirmNegative('2', 'Aurora', '6.25')).toBe(
-      'Take 2 h away from Aurora? 6.25 h will be available. Only a reversal can undo it.',
+    expect(c.confirmNegativeText('6.25')).toBe(
+      'Quedarán 6.25 h disponibles. Solo se puede deshacer con una reversión.',
     );
-    expect(c.confirmPositive('100,000', 'Comercializadora Aurora', '100,040')).toBe(
-      '¿Sumar 100,000 h a Comercializadora Aurora? Quedarán 100,040 h disponibles.',
+    expect(hoursLedgerEn.corrections.confirmNegative('2', 'Aurora')).toBe(
+      'Take 2 h away from Aurora?',
     );
-    expect(hoursLedgerEn.corrections.confirmPositive('2.5', 'Aurora', '42.5')).toBe(
-      'Add 2.5 h to Aurora? 42.5 h will be available.',
+    expect(hoursLedgerEn.corrections.confirmNegativeText('6.25')).toBe(
+      '6.25 h will be available. Only a reversal can undo it.',
     );
+    expect(c.confirmPositive('100,000', 'Comercializadora Aurora')).toBe(
+      '¿Sumar 100,000 h a Comercializadora Aurora?',
+    );
+    expect(c.confirmPositiveText('100,040')).toBe('Quedarán 100,040 h disponibles.');
+    expect(hoursLedgerEn.corrections.confirmPositive('2.5', 'Aurora')).toBe('Add 2.5 h to Aurora?');
+    expect(hoursLedgerEn.corrections.confirmPositiveText('42.5')).toBe('42.5 h will be available.');
   });
 });

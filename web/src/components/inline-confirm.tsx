@@ -1,3 +1,5 @@
+import { useRef } from 'react';
+
 interface InlineConfirmProps {
   id: string;
   title: string;
@@ -17,6 +19,14 @@ interface InlineConfirmProps {
  * (QA S55).
  */
 export function InlineConfirm({ id, title, text, yes, no, busy, onYes, onNo }: InlineConfirmProps) {
+  // What had the focus when it opened (its opener: read before «Cancelar» takes the focus), to
+  // give it back on «Cancelar» or Esc (QA S56: Esc did nothing here, unlike the ticket's forms).
+  const opener = useRef(document.activeElement);
+  const cancel = () => {
+    const back = opener.current;
+    onNo();
+    if (back instanceof HTMLElement) requestAnimationFrame(() => back.isConnected && back.focus());
+  };
   return (
     <div
       className="notice notice-info"
@@ -24,6 +34,12 @@ export function InlineConfirm({ id, title, text, yes, no, busy, onYes, onNo }: I
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-text`}
       data-testid={`${id}-confirm`}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || busy) return;
+        e.preventDefault();
+        e.stopPropagation();
+        cancel();
+      }}
     >
       <p>
         <strong id={`${id}-title`}>{title}</strong>
@@ -33,7 +49,7 @@ export function InlineConfirm({ id, title, text, yes, no, busy, onYes, onNo }: I
         <button type="button" className="button primary" disabled={busy} onClick={onYes}>
           {yes}
         </button>
-        <button type="button" className="button" autoFocus onClick={onNo}>
+        <button type="button" className="button" autoFocus onClick={cancel}>
           {no}
         </button>
       </div>

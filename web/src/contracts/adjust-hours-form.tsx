@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ADJUST_HOURS } from '../api/contracts';
 import { ErrorMessage } from '../components/error-message';
+import { InlineConfirm } from '../components/inline-confirm';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
@@ -39,6 +40,9 @@ export function AdjustHoursForm({
   const [problem, setProblem] = useNotice();
   // The server's last answer is shown until the form is edited (as in the package form).
   const [serverShown, setServerShown] = useState(true);
+  // The adjustment asked about in the page, with what stays available (QA S56: it was the
+  // browser's own dialog, whose dismissal did nothing and said nothing).
+  const [asking, setAsking] = useState<{ hours: number; after: number }>();
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
   // The form stays open with its button focused, so the notice takes the focus itself (the app's
   // SuccessMessage takes it only when it fell to the page body).
@@ -49,6 +53,7 @@ export function AdjustHoursForm({
 
   const edit = (set: (value: string) => void) => (value: string) => {
     set(value);
+    setAsking(undefined);
     setProblem(undefined);
     setServerShown(false);
   };
@@ -71,14 +76,13 @@ export function AdjustHoursForm({
       return setProblem(({ t }) => t.hoursLedger.corrections[key]);
     }
     setProblem(undefined);
-    const after = number.format(check.availableAfter);
-    const question =
-      check.hours < 0
-        ? c.confirmNegative(number.format(-check.hours), organizationName, after)
-        : c.confirmPositive(number.format(check.hours), organizationName, after);
-    if (check.confirm && !window.confirm(question)) return;
+    if (check.confirm) setAsking({ hours: check.hours, after: check.availableAfter });
+    else await apply(check.hours);
+  };
+
+  const apply = async (hours: number) => {
     setServerShown(true);
-    const input = { organizationId, hours: check.hours, reason: reason.trim() };
+    const input = { organizationId, hours, reason: reason.trim() };
     const ok = await form.run(
       () =>
         ids.send(input, async (idempotencyKey) =>
@@ -90,6 +94,7 @@ export function AdjustHoursForm({
           organizationName,
         ),
     );
+    setAsking(undefined);
     if (ok) {
       setHours('');
       setReason('');
@@ -137,6 +142,28 @@ export function AdjustHoursForm({
             {form.busy ? c.applying : c.apply}
           </button>
         </div>
+        {asking && (
+          <div className="span-all">
+            <InlineConfirm
+              id="adjust-hours"
+              title={
+                asking.hours < 0
+                  ? c.confirmNegative(number.format(-asking.hours), organizationName)
+                  : c.confirmPositive(number.format(asking.hours), organizationName)
+              }
+              text={
+                asking.hours < 0
+                  ? c.confirmNegativeText(number.format(asking.after))
+                  : c.confirmPositiveText(number.format(asking.after))
+              }
+              yes={form.busy ? c.applying : c.confirmAdjustYes}
+              no={c.cancel}
+              busy={form.busy}
+              onYes={() => void apply(asking.hours)}
+              onNo={() => setAsking(undefined)}
+            />
+          </div>
+        )}
         <div className="span-all">
           <FormProblem problem={problem} />
           {serverShown && <ErrorMessage error={form.error} />}

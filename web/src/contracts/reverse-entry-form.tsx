@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { REVERSE_HOUR_ENTRY } from '../api/contracts';
 import { ErrorMessage } from '../components/error-message';
+import { InlineConfirm } from '../components/inline-confirm';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useRequestId } from '../components/use-request-id';
@@ -34,15 +35,20 @@ export function ReverseEntryForm({
   const ids = useRequestId();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useNotice();
+  // The confirmation naming the entry, asked in the page (QA S56: it was the browser's dialog).
+  const [asking, setAsking] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [entryId]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!reason.trim())
       return setProblem(({ t }) => t.hoursLedger.corrections.reverseReasonRequired);
     setProblem(undefined);
-    if (!window.confirm(c.confirmReverse(entryName))) return;
+    setAsking(true);
+  };
+
+  const reverse = async () => {
     const input = { entryId, reason: reason.trim() };
     const ok = await form.run(
       () =>
@@ -51,6 +57,7 @@ export function ReverseEntryForm({
         ),
       (_, w) => w.t.hoursLedger.corrections.reversed(entryName),
     );
+    setAsking(false);
     if (ok) onReversed();
   };
 
@@ -59,7 +66,7 @@ export function ReverseEntryForm({
       className="form-grid subsection"
       noValidate
       aria-labelledby="reverse-title"
-      onSubmit={(e) => void submit(e)}
+      onSubmit={submit}
       data-testid="reverse-entry-form"
     >
       <h3 id="reverse-title" className="span-all" tabIndex={-1} ref={heading}>
@@ -87,6 +94,20 @@ export function ReverseEntryForm({
           {c.cancel}
         </button>
       </div>
+      {asking && (
+        <div className="span-all">
+          <InlineConfirm
+            id="reverse-entry"
+            title={c.confirmReverse(entryName)}
+            text={c.confirmReverseText}
+            yes={form.busy ? c.reversing : c.confirmReverseYes}
+            no={c.cancel}
+            busy={form.busy}
+            onYes={() => void reverse()}
+            onNo={() => setAsking(false)}
+          />
+        </div>
+      )}
       <div className="span-all">
         <FormProblem problem={problem} />
         <ErrorMessage error={form.error} />

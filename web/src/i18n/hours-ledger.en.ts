@@ -41,10 +41,11 @@ export const hoursLedgerEn: HoursLedgerMessages = {
     reasonRequired: 'Type the reason for the adjustment.',
     exceedsAvailable: (hours, available) =>
       `${hours} h cannot be taken away: only ${available} h are available and the available hours cannot go negative. Reverse what is over-reserved first or take fewer hours.`,
-    confirmPositive: (hours, client, after) =>
-      `Add ${hours} h to ${client}? ${after} h will be available.`,
-    confirmNegative: (hours, client, after) =>
-      `Take ${hours} h away from ${client}? ${after} h will be available. Only a reversal can undo it.`,
+    confirmPositive: (hours, client) => `Add ${hours} h to ${client}?`,
+    confirmPositiveText: (after) => `${after} h will be available.`,
+    confirmNegative: (hours, client) => `Take ${hours} h away from ${client}?`,
+    confirmNegativeText: (after) => `${after} h will be available. Only a reversal can undo it.`,
+    confirmAdjustYes: 'Yes, apply the adjustment',
     adjusted: (hours, client) =>
       `Adjustment applied: ${hours} h for ${client}. The balance and the ledger include it.`,
     reverse: 'Reverse',
@@ -57,8 +58,9 @@ export const hoursLedgerEn: HoursLedgerMessages = {
     reverseApply: 'Reverse entry',
     reversing: 'Reversing…',
     cancel: 'Cancel',
-    confirmReverse: (entry) =>
-      `Reverse the entry ${entry}? A reversal will be added to the ledger.`,
+    confirmReverse: (entry) => `Reverse the entry ${entry}?`,
+    confirmReverseText: 'A reversal will be added to the ledger.',
+    confirmReverseYes: 'Yes, reverse it',
     reversed: (entry) => `Entry reversed: ${entry}.`,
     blocked: {
       REVERSED: 'Already reversed',

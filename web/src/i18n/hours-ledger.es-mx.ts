@@ -52,10 +52,13 @@ export const hoursLedgerEsMX = {
     exceedsAvailable: (hours: string, available: string) =>
       `No se pueden quitar ${hours} h: solo hay ${available} h disponibles y las horas disponibles no pueden quedar en negativo. Revierta primero lo que esté reservado de más o quite menos horas.`,
     // A credit is confirmed too: «100000» typed for «10» credited 100,000 h in one click (QA S14-F).
-    confirmPositive: (hours: string, client: string, after: string) =>
-      `¿Sumar ${hours} h a ${client}? Quedarán ${after} h disponibles.`,
-    confirmNegative: (hours: string, client: string, after: string) =>
-      `¿Quitar ${hours} h a ${client}? Quedarán ${after} h disponibles. Solo se puede deshacer con una reversión.`,
+    // Asked in the page (QA S56: the browser's own dialog), its question then what follows.
+    confirmPositive: (hours: string, client: string) => `¿Sumar ${hours} h a ${client}?`,
+    confirmPositiveText: (after: string) => `Quedarán ${after} h disponibles.`,
+    confirmNegative: (hours: string, client: string) => `¿Quitar ${hours} h a ${client}?`,
+    confirmNegativeText: (after: string) =>
+      `Quedarán ${after} h disponibles. Solo se puede deshacer con una reversión.`,
+    confirmAdjustYes: 'Sí, aplicar ajuste',
     adjusted: (hours: string, client: string) =>
       `Ajuste aplicado: ${hours} h a ${client}. El saldo y el historial ya lo incluyen.`,
     reverse: 'Revertir',
@@ -68,8 +71,9 @@ export const hoursLedgerEsMX = {
     reverseApply: 'Revertir movimiento',
     reversing: 'Revirtiendo…',
     cancel: 'Cancelar',
-    confirmReverse: (entry: string) =>
-      `¿Revertir el movimiento ${entry}? Se agregará una reversión al historial.`,
+    confirmReverse: (entry: string) => `¿Revertir el movimiento ${entry}?`,
+    confirmReverseText: 'Se agregará una reversión al historial.',
+    confirmReverseYes: 'Sí, revertir',
     reversed: (entry: string) => `Movimiento revertido: ${entry}.`,
     blocked: {
       REVERSED: 'Ya revertido',
