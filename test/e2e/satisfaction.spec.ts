@@ -74,6 +74,8 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     await rating(page).getByText('¡Gracias! Guardamos su calificación.').waitFor();
     expect(await rating(page).getByTestId('satisfaction-score').innerText()).toBe('2 de 5');
     expect(await rating(page).innerText()).toContain('Tardaron dos días en responder.');
+    const caption = rating(page).getByTestId('satisfaction-rating').locator('figcaption');
+    expect(await caption.innerText()).toMatch(/^Úrsula Usuaria, \d{1,2} \w+ \d{4}, /);
     expect(await rating(page).getByTestId('satisfaction-window').innerText()).toContain(
       'Puede cambiarla hasta el',
     );
@@ -97,6 +99,11 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     await rating(page).getByText('¡Gracias! Guardamos su calificación.').waitFor();
     await rating(page).getByText('4 de 5').waitFor();
     expect(await rating(page).innerText()).toContain('Al final quedó bien resuelto.');
+    // Who gave the current score and when, then the first rating's date (QA S56: a change by
+    // someone else read as if they had rated first).
+    expect(await caption.innerText()).toMatch(
+      /^Úrsula Usuaria la cambió el \d.+ \(primera calificación: \d.+\)$/,
+    );
     // The history keeps the first score (the one that alerted the managers) and adds the change.
     await history.getByText('Calificación cambiada: 4/5').waitFor();
     expect(await history.count()).toBe(2);

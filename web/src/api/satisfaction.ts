@@ -20,7 +20,7 @@ export interface TicketSatisfaction {
   comment: string | null;
   ratedAt: string;
   updatedAt: string;
-  /** Who rated it first: «Su calificación» only for them. */
+  /** Who gave the current score (the first rater, or the last to change it): «Su calificación» only for them. */
   ratedById: string;
   ratedByName: string | null;
   /** The role that user is shown in (read by the ticket's history only). */

@@ -28,7 +28,7 @@ export const satisfactionEn: SatisfactionMessages = {
   yourRating: 'Your rating',
   clientRating: "The client's rating",
   ratedBy: (name, at) => `${name}, ${at}`,
-  changedAt: (at) => `Changed on ${at}`,
+  changedBy: (name, at, first) => `${name} changed it on ${at} (first rated on ${first})`,
   changeableUntil: (at) => `You can change it until ${at} (14 days from the first rating).`,
   windowClosed: (at) => `The time to change it ended on ${at} (14 days from the first rating).`,
   thanks: 'Thank you! Your rating is saved.',

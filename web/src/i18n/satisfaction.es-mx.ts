@@ -27,7 +27,12 @@ export const satisfactionEsMX = {
   yourRating: 'Su calificación',
   clientRating: 'Calificación del cliente',
   ratedBy: (name: string, at: string) => `${name}, ${at}`,
-  changedAt: (at: string) => `Cambiada el ${at}`,
+  /**
+   * A changed rating: who gave the current score and when, then when it was first rated (QA S56:
+   * «Arturo, 11:23 · Cambiada el 11:36» credited Arturo with Úrsula's first rating).
+   */
+  changedBy: (name: string, at: string, first: string) =>
+    `${name} la cambió el ${at} (primera calificación: ${first})`,
   changeableUntil: (at: string) =>
     `Puede cambiarla hasta el ${at} (14 días desde la primera calificación).`,
   windowClosed: (at: string) =>

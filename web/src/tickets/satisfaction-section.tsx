@@ -40,8 +40,14 @@ function RatingView({ rating, own }: { rating: TicketSatisfaction; own: boolean 
         <p className="muted">{c.noComment}</p>
       )}
       <figcaption className="muted small">
-        {c.ratedBy(rating.ratedByName ?? '—', format(rating.ratedAt))}
-        {rating.updatedAt !== rating.ratedAt && ` · ${c.changedAt(format(rating.updatedAt))}`}
+        {/* The name is who gave the current score: the first rater, or the last to change it. */}
+        {rating.updatedAt === rating.ratedAt
+          ? c.ratedBy(rating.ratedByName ?? '—', format(rating.ratedAt))
+          : c.changedBy(
+              rating.ratedByName ?? '—',
+              format(rating.updatedAt),
+              format(rating.ratedAt),
+            )}
       </figcaption>
     </figure>
   );
