@@ -26,7 +26,7 @@ export const cannedResponsesEsMX = {
   titleHint: 'Hasta 120 caracteres; no puede repetirse (sin importar mayúsculas).',
   bodyLabel: 'Texto en español',
   bodyHint:
-    'Hasta 10 000 caracteres. Puede llevar marcadores como {{solicitante}} o {{ticket}}. Se usa en los tickets de quien lee español y en los que no tienen texto en su idioma.',
+    'Hasta 10,000 caracteres. Puede llevar marcadores como {{solicitante}} o {{ticket}}. Se usa en los tickets de quien lee español y en los que no tienen texto en su idioma.',
   bodyEnLabel: 'Texto en inglés (opcional)',
   bodyEnHint:
     'Se inserta en los tickets registrados por alguien que lee inglés; los mismos marcadores. Vacío: se usa el texto en español.',

@@ -18,7 +18,7 @@ export const changeOrdersEn: ChangeOrderMessages = {
     `Ask the client for hours on top of the ${authorized} h authorized. The ticket keeps its state; a client approver must authorize it in writing before time beyond the authorized hours is logged.`,
   label: (added) => `Change order +${added} h`,
   total: (hours) => `total ${hours} h`,
-  option: (v, added) => `v${v}: change order +${added} h`,
+  option: (v, added) => `v${v}: change order +${added.toLocaleString('en')} h`,
   authorizeHours: (added, total) =>
     `${added.toLocaleString('en')} additional hours will be reserved from your prepaid hours (the authorized total becomes ${total.toLocaleString('en')} h).`,
   hoursAdded: (added, total) =>

@@ -17,7 +17,8 @@ export const changeOrdersEsMX = {
   /** «Orden de cambio +4 h» in the estimates table, with the new total. */
   label: (added: number) => `Orden de cambio +${added} h`,
   total: (hours: number) => `total ${hours} h`,
-  option: (v: number, added: number) => `v${v}: orden de cambio +${added} h`,
+  option: (v: number, added: number) =>
+    `v${v}: orden de cambio +${added.toLocaleString('es-MX')} h`,
   authorizeHours: (added: number, total: number) =>
     `Se reservarán ${added.toLocaleString('es-MX')} h adicionales de sus horas prepagadas (el total autorizado pasa a ${total.toLocaleString('es-MX')} h).`,
   hoursAdded: (added: number, total: number) =>

@@ -478,7 +478,7 @@ export const en: Messages = {
     scopeLabel: 'Scope (diagnosis)',
     hoursLabel: 'Estimated hours',
     estimateVersion: 'Estimate',
-    estimateOption: (v: number, h: number) => `v${v}: ${h} h`,
+    estimateOption: (v: number, h: number) => `v${v}: ${h.toLocaleString('en')} h`,
     statement: 'Written authorization',
     statementHint: 'Required. Kept verbatim as your written authorization.',
     statementPlaceholder: 'I authorize the estimate of … hours for …',

@@ -513,7 +513,7 @@ export const esMX = {
     scopeLabel: 'Alcance (diagnóstico)',
     hoursLabel: 'Horas estimadas',
     estimateVersion: 'Estimación',
-    estimateOption: (v: number, h: number) => `v${v}: ${h} h`,
+    estimateOption: (v: number, h: number) => `v${v}: ${h.toLocaleString('es-MX')} h`,
     statement: 'Autorización por escrito',
     statementHint: 'Obligatoria. Se guarda tal cual, como su autorización por escrito.',
     statementPlaceholder: 'Autorizo la estimación de … horas para …',
