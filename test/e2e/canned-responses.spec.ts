@@ -200,9 +200,20 @@ describe('Canned responses (web app, real workflow and email)', () => {
     expect(await note.inputValue()).toBe(`${filled(number)} Seguimos revisando.`);
     await progress.getByRole('button', { name: 'Cerrar formulario' }).click();
 
+    // Inserted once more and edited back: the picker says what it inserted, until it is sent.
+    await picker
+      .getByLabel('Insertar respuesta predefinida')
+      .selectOption({ label: `${TITLE} (ES)` });
+    await picker.getByRole('button', { name: 'Insertar', exact: true }).click();
+    await text.fill(`${filled(number)} Gracias.`);
+    expect(await picker.getByRole('status').innerText()).toBe(
+      `Se insertó «${TITLE}»; revise el texto antes de enviarlo.`,
+    );
     await comments.getByRole('button', { name: 'Enviar', exact: true }).click();
     await comments.getByText('Comentario enviado.').waitFor();
     expect(await text.inputValue()).toBe('');
+    // Once sent, «… revise el texto antes de enviarlo» is no longer said beside it (QA S56).
+    expect(await picker.getByRole('status').innerText()).toBe('');
 
     // The client reads the filled text on the ticket page, and has no picker.
     const client = (await newPage(e2e.browser, e2e.baseURL)).page;

@@ -146,8 +146,10 @@ export function CannedResponsePicker({ ticket, target, value, onChange }: Props)
       <p className="hint" id={`${id}-hint`}>
         {c.insertHint} {c.insertLanguage(readerLanguage)}
       </p>
+      {/* Said while the text it inserted is there: once sent (the box empty), «Comentario
+          enviado» is the news, not «… insertada; revise el texto» (QA S56). */}
       <p className="visually-hidden" role="status">
-        {inserted ?? ''}
+        {value.trim() === '' ? '' : (inserted ?? '')}
       </p>
       {gaps.length > 0 && (
         <p className="notice notice-warning" data-testid="canned-gaps">
