@@ -57,6 +57,21 @@ describe('Rejecting an estimate (web app, L3-09)', () => {
       ),
     );
 
+    // On a phone the row is a card: the reason, who and when sit beside «Estado» with the state,
+    // not under the label (QA S56).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const state = row.locator('td[data-label="Estado"]');
+    const value = state.locator(':scope > span').first();
+    expect(await value.innerText()).toMatch(/^Rechazada/);
+    const [cell, shown, why] = await Promise.all([
+      state.boundingBox(),
+      value.boundingBox(),
+      decision.boundingBox(),
+    ]);
+    expect(shown!.x).toBeGreaterThan(cell!.x + cell!.width / 3);
+    expect(why!.x).toBeGreaterThanOrEqual(shown!.x);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     // The history holds the same reason, and no separate note.
     const [stored] = await e2e.world.db.query<{ data: { reason: string; note?: string } }[]>(
       `SELECT data FROM ticket_event WHERE type = 'rejectEstimate' ORDER BY seq DESC LIMIT 1`,

@@ -350,12 +350,14 @@ export function TicketPage({
                         <td data-label={t.tickets.estimateHours}>
                           {e.changeOrder ? (
                             // L3-12: «Orden de cambio +4 h», with the authorized total it asks for.
-                            <>
+                            // One element: a phone's card puts a cell's second element under its
+                            // label (QA S56, as QA S20 found in the lists).
+                            <span>
                               {t.changeOrders.label(e.additionalHours ?? 0)}
                               <span className="muted small block">
                                 {t.changeOrders.total(e.hours)}
                               </span>
-                            </>
+                            </span>
                           ) : (
                             t.tickets.hours(e.hours)
                           )}
@@ -364,23 +366,25 @@ export function TicketPage({
                           {e.scope}
                         </td>
                         <td data-label={t.tickets.state}>
-                          {t.tickets.estimateStatus[e.status] ?? e.status}
-                          {/* A turned-down version: why, who and when, from the history (QA S16). */}
-                          {decision && (
-                            <span
-                              className="small block"
-                              data-testid={`estimate-v${e.version}-decision`}
-                            >
-                              {decision.reason && (
-                                <span className="prewrap block">
-                                  {t.tickets.decisionReason(decision.reason)}
+                          <span>
+                            {t.tickets.estimateStatus[e.status] ?? e.status}
+                            {/* A turned-down version: why, who and when, from the history (QA S16). */}
+                            {decision && (
+                              <span
+                                className="small block"
+                                data-testid={`estimate-v${e.version}-decision`}
+                              >
+                                {decision.reason && (
+                                  <span className="prewrap block">
+                                    {t.tickets.decisionReason(decision.reason)}
+                                  </span>
+                                )}
+                                <span className="muted block">
+                                  {t.tickets.decisionBy(decision.byName, format(decision.at))}
                                 </span>
-                              )}
-                              <span className="muted block">
-                                {t.tickets.decisionBy(decision.byName, format(decision.at))}
                               </span>
-                            </span>
-                          )}
+                            )}
+                          </span>
                         </td>
                         <td data-label={t.tickets.submittedAt}>
                           <time dateTime={e.submittedAt}>{format(e.submittedAt)}</time>
