@@ -93,7 +93,7 @@ export const en: Messages = {
   deadline: {
     title: 'Deadline calculator',
     intro:
-      'Why is my deadline then? Enter when the clock starts and how much business time counts; you will see the deadline and every day that was skipped.',
+      'Why does my deadline fall on that date? Enter when the clock starts and how much business time counts; you will see the deadline and every day that was skipped.',
     calendar: 'Calendar',
     defaultCalendar: 'Default calendar',
     from: 'From (local time)',
