@@ -102,6 +102,12 @@ export function AdjustHoursForm({
     }
   };
 
+  // Taking hours away says it can only be undone by a reversal; adding them does not.
+  const [question, consequence] =
+    asking && asking.hours < 0
+      ? [c.confirmNegative, c.confirmNegativeText]
+      : [c.confirmPositive, c.confirmPositiveText];
+
   return (
     <div className="subsection">
       <h3 id="adjust-title">{c.adjustTitle}</h3>
@@ -146,16 +152,8 @@ export function AdjustHoursForm({
           <div className="span-all">
             <InlineConfirm
               id="adjust-hours"
-              title={
-                asking.hours < 0
-                  ? c.confirmNegative(number.format(-asking.hours), organizationName)
-                  : c.confirmPositive(number.format(asking.hours), organizationName)
-              }
-              text={
-                asking.hours < 0
-                  ? c.confirmNegativeText(number.format(asking.after))
-                  : c.confirmPositiveText(number.format(asking.after))
-              }
+              title={question(number.format(Math.abs(asking.hours)), organizationName)}
+              text={consequence(number.format(asking.after))}
               yes={form.busy ? c.applying : c.confirmAdjustYes}
               no={c.cancel}
               busy={form.busy}

@@ -541,6 +541,7 @@ export const en: Messages = {
     sending: 'Sending…',
     cancelForm: 'Close form',
     done: (action: string, state: string) => `${action}: done. State: ${state}.`,
+    doneSentences: { ...remoteSessionEn.done },
     retryNote:
       'The server did not answer. Retrying sends the same request, so it is never applied twice.',
     required: (field: string) => `Fill in “${field}”.`,

@@ -587,6 +587,13 @@ export const esMX = {
     sending: 'Enviando…',
     cancelForm: 'Cerrar formulario',
     done: (action: string, state: string) => `${action}: listo. Estado: ${state}.`,
+    /**
+     * Actions whose answer says what happens next instead of «<acción>: listo.» (QA S55: a
+     * client declining a remote session read «Proponer otro horario / No puedo: listo.»).
+     */
+    doneSentences: { ...remoteSessionEsMX.done } as Partial<
+      Record<string, (state: string) => string>
+    >,
     retryNote:
       'No hubo respuesta del servidor. Al reintentar se envía la misma solicitud, así no se aplica dos veces.',
     required: (field: string) => `Complete el campo «${field}».`,

@@ -141,14 +141,13 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   const [statement, setStatement] = useState(kept('statement', ''));
   const [reason, setReason] = useState(kept('reason', ''));
   // QA S16: a rejection's one field says what it is for (it read «Motivo» beside a «Nota»).
-  const reasonLabel =
-    name === 'rejectEstimate' || name === 'rejectChangeOrder'
-      ? t.tickets.rejectReason
-      : name === 'requestReestimate'
-        ? t.ticketPage.reestimateReason
-        : name === 'declineRemoteSession'
-          ? t.remoteSession.declineReason
-          : t.tickets.reason;
+  const reasonLabels: Partial<Record<string, string>> = {
+    rejectEstimate: t.tickets.rejectReason,
+    rejectChangeOrder: t.tickets.rejectReason,
+    requestReestimate: t.ticketPage.reestimateReason,
+    declineRemoteSession: t.remoteSession.declineReason,
+  };
+  const reasonLabel = reasonLabels[name] ?? t.tickets.reason;
   const [reasons, setReasons] = useState(kept('reasons', ''));
   const [releaseDate, setReleaseDate] = useState(kept('releaseDate', ''));
   const [adminKind, setAdminKind] = useState<string>(kept('adminKind', 'BACKUP'));
@@ -1020,18 +1019,14 @@ export function ActionsPanel({
     setOpen(undefined);
     document.querySelector<HTMLElement>(`[data-action="${name}"]`)?.focus();
   };
-  const doneSentence = done ? t.remoteSession.done[done.action] : undefined;
-  const doneText =
-    done && !doneStale
-      ? doneSentence
-        ? doneSentence(stateName(done.state))
-        : t.tickets.done(
-            done.action === 'assign'
-              ? t.ticketPage.assign
-              : (t.tickets.actionNames[done.action] ?? done.action),
-            stateName(done.state),
-          )
-      : undefined;
+  // An action's own sentence when it has one (what happens next), else «<acción>: listo.».
+  const doneWords = (action: string, state: string) =>
+    t.tickets.doneSentences[action]?.(state) ??
+    t.tickets.done(
+      action === 'assign' ? t.ticketPage.assign : (t.tickets.actionNames[action] ?? action),
+      state,
+    );
+  const doneText = done && !doneStale ? doneWords(done.action, stateName(done.state)) : undefined;
   // One list, keyed by action: a form moving between `open` and `kept` keeps its state.
   const shown = [...kept.filter((k) => k !== open), ...(open ? [open] : [])].filter(
     (a) => ACTIONS[a],

@@ -24,6 +24,7 @@ function RatingView({ rating, own }: { rating: TicketSatisfaction; own: boolean 
   const { t } = useI18n();
   const c = t.satisfaction;
   const { format } = useLocalTime();
+  const who = rating.ratedByName ?? '—';
   return (
     <figure className="authorization" data-testid="satisfaction-rating">
       <p>
@@ -42,12 +43,8 @@ function RatingView({ rating, own }: { rating: TicketSatisfaction; own: boolean 
       <figcaption className="muted small">
         {/* The name is who gave the current score: the first rater, or the last to change it. */}
         {rating.updatedAt === rating.ratedAt
-          ? c.ratedBy(rating.ratedByName ?? '—', format(rating.ratedAt))
-          : c.changedBy(
-              rating.ratedByName ?? '—',
-              format(rating.updatedAt),
-              format(rating.ratedAt),
-            )}
+          ? c.ratedBy(who, format(rating.ratedAt))
+          : c.changedBy(who, format(rating.updatedAt), format(rating.ratedAt))}
       </figcaption>
     </figure>
   );
