@@ -29,6 +29,7 @@ import { parseServerTiming } from '../src/common/server-timing';
 import { JsonPoster } from './json-post';
 import * as noopActivities from './workflows/noop.activities';
 import { WorkerModule } from '../src/worker/worker.module';
+import { FOLDED_PATCHES_LEVEL } from '../workflows/ticket/folded-patches';
 import type { TicketInput } from '../workflows/ticket/ticket.contract';
 import { ticketWorkflowId } from '../workflows/ticket/ticket.contract';
 import type { ticketWorkflow } from '../workflows/ticket/ticket.workflow';
@@ -481,6 +482,8 @@ export async function openBenchTickets(
       subject: `${spec.subject} ${spec.firstSeq + i}`,
       description: spec.description,
       registeredAt: registeredAt.toISOString(),
+      // As the API starts a ticket (ticketInputOf).
+      foldedPatches: FOLDED_PATCHES_LEVEL,
       ...(spec.progressCadenceMinutes
         ? { progressCadenceMinutes: spec.progressCadenceMinutes }
         : {}),

@@ -9,6 +9,7 @@ import type {
   TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
 import { REGISTRANT_ROLES } from '../../workflows/ticket/ticket.contract';
+import { FOLDED_PATCHES_LEVEL } from '../../workflows/ticket/folded-patches';
 import type { CompiledCalendar } from '../business-time/calendars/calendars.service';
 import {
   businessMillisecondsBetween,
@@ -322,6 +323,8 @@ export function ticketInputOf(t: TicketEntity): TicketInput {
     registeredAt: t.registeredAt.toISOString(),
     // L3-07: the client's cadence when the ticket was registered (absent: the default 480).
     ...(Number.isInteger(cadence) ? { progressCadenceMinutes: cadence } : {}),
+    // Started under this code: every patch it holds is taken without a marker (issues 5/10).
+    foldedPatches: FOLDED_PATCHES_LEVEL,
   };
 }
 

@@ -270,6 +270,15 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     expect(body.data!.ticket.timeline.map((e) => e.seq)).toEqual(
       body.data!.ticket.timeline.map((_, i) => i + 1),
     );
+    // Issues 5/10: the API started it at the folded level, so its workflow took every patch of
+    // this path without a marker (folded-patches.ts).
+    const history = await world.api.app
+      .get(TemporalClientService)
+      .client.workflow.getHandle(ticketWorkflowId(t.number))
+      .fetchHistory();
+    const markers = (history.events ?? []).map((e) => e.markerRecordedEventAttributes?.markerName);
+    expect(markers).toContain('core_local_activity');
+    expect(markers).not.toContain('core_patch');
   });
 
   it('drives the requirement path with a written authorization and rework (L3-08, L3-09)', async () => {

@@ -1,4 +1,4 @@
-import { patched, setHandler } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import {
   type AdjustReleaseDateArgs,
   adjustReleaseDateUpdate,
@@ -102,7 +102,8 @@ export function registerDateAdjustment(rt: TicketRuntime): void {
         const prior = rt.earlierResult(args.requestId, NAME);
         if (prior) return prior;
         checkRule(NAME, ADJUST_RELEASE_DATE_RULE, args, rt.view, Date.now());
-        if (args.fromDate !== undefined && patched(FROM_DATE_PATCH)) checkFromDate(args, rt.view);
+        if (args.fromDate !== undefined && rt.patched(FROM_DATE_PATCH))
+          checkFromDate(args, rt.view);
         if (!(await rt.isBusinessInstant(args.newDate))) {
           fail('VALIDATION_FAILED', `newDate ${args.newDate} is outside business time`, {
             reason: 'OUTSIDE_BUSINESS_TIME',

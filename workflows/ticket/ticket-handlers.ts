@@ -1,6 +1,6 @@
 import { releaseUnusedHours, reserveEstimateHours } from './ticket-ledger';
 import type { UpdateDefinition } from '@temporalio/common';
-import { ActivityFailure, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, setHandler, workflowInfo } from '@temporalio/workflow';
 import type {
   Actor,
   AdminAction,
@@ -272,7 +272,7 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   ): Promise<{ agentId: string; automatic: boolean } | null> => {
     if (args.agentId !== undefined) return { agentId: args.agentId, automatic: false };
     const current = rt.view.assigneeId;
-    if (current && patched(CLASSIFY_KEEPS_ASSIGNEE_PATCH)) {
+    if (current && rt.patched(CLASSIFY_KEEPS_ASSIGNEE_PATCH)) {
       return { agentId: current, automatic: false };
     }
     const candidates = args.candidateAgentIds ?? [];
@@ -293,8 +293,8 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   ): void => {
     let actor: Actor | null = null;
     if (args.agentId !== undefined) {
-      if (patched(NAMED_ASSIGNMENT_ACTOR_PATCH)) actor = args.actor;
-    } else if (!assigned.automatic && patched(KEPT_ASSIGNMENT_ACTOR_PATCH)) {
+      if (rt.patched(NAMED_ASSIGNMENT_ACTOR_PATCH)) actor = args.actor;
+    } else if (!assigned.automatic && rt.patched(KEPT_ASSIGNMENT_ACTOR_PATCH)) {
       actor =
         rt.view.timeline.findLast(
           (e) => e.type === reassignUpdate.name && e.data.agentId === assigned.agentId,
@@ -307,7 +307,7 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
     handlerRule: (args) =>
       args.classification === 'REQUIREMENT' &&
       rt.view.category === 'ADMIN_ACTION' &&
-      !patched(ADMIN_ACTION_PROBLEM_ONLY_PATCH)
+      !rt.patched(ADMIN_ACTION_PROBLEM_ONLY_PATCH)
         ? CLASSIFY_BEFORE_ADMIN_ACTION_PATCH
         : RULES.classify,
     apply: async (args) => {
@@ -329,7 +329,7 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
         const candidates = args.candidateAgentIds ?? [];
         if (
           (args.agentId !== undefined || candidates.length > 0) &&
-          patched(REQUIREMENT_ASSIGNEE_PATCH)
+          rt.patched(REQUIREMENT_ASSIGNEE_PATCH)
         ) {
           const assigned = await classifiedAgent(args);
           if (assigned) {
@@ -494,7 +494,7 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   transition(rt, authorizeChangeOrderUpdate, RULES.authorizeChangeOrder, {
     // Accepted in RELEASED_FOR_TESTING only by runs older than the patch (the validator refuses).
     handlerRule: () =>
-      rt.view.state === 'RELEASED_FOR_TESTING' && !patched(CHANGE_ORDER_NOT_IN_TESTING_PATCH)
+      rt.view.state === 'RELEASED_FOR_TESTING' && !rt.patched(CHANGE_ORDER_NOT_IN_TESTING_PATCH)
         ? AUTHORIZE_CHANGE_ORDER_BEFORE_PATCH
         : RULES.authorizeChangeOrder,
     // As for an estimate; the state and its clocks stay.
@@ -573,9 +573,9 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   transition(rt, commentUpdate, RULES.comment, {
     apply: async (args, seq) => {
       if (isClientReply(args, rt.view)) await clientReplied();
-      else if (answersInfoRequest(args, rt.view) && patched(COMMENT_ANSWERS_INFO_PATCH)) {
+      else if (answersInfoRequest(args, rt.view) && rt.patched(COMMENT_ANSWERS_INFO_PATCH)) {
         await provideInfo();
-      } else if (countsAsProgress(args, rt.view) && patched(PUBLIC_REPLY_PROGRESS_PATCH)) {
+      } else if (countsAsProgress(args, rt.view) && rt.patched(PUBLIC_REPLY_PROGRESS_PATCH)) {
         rt.amend(seq, { countsAsProgress: true });
         await rt.restartClock('progress', 'public reply sent');
       }
@@ -589,7 +589,7 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
       close('CANCELLED', 'CANCELLED', args.note!);
       // L3-12: the reservation's unused hours go back now (as the ended run would, same key), and
       // the cancel event carries how many for the email. A ticket nothing was reserved for skips it.
-      if (!rt.view.authorizations.length || !patched(CANCEL_RELEASES_HOURS_PATCH)) return;
+      if (!rt.view.authorizations.length || !rt.patched(CANCEL_RELEASES_HOURS_PATCH)) return;
       let releasedHours: number | null;
       try {
         releasedHours = await releaseUnusedHours(rt.view, workflowInfo().workflowId);

@@ -1,9 +1,9 @@
 import {
-  patched,
   proxyActivities,
   proxyLocalActivities,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
+import { takesPatch } from './folded-patches';
 import type { SlaClockKind, SlaEventActivities } from '../sla/sla-events.contract';
 import {
   CLIENT_ORG,
@@ -201,7 +201,7 @@ export class TicketRuntime {
     const clocks = this.view.clocks.filter((c) => this.projectedClocks.get(c.id) !== c);
     const slice = readModelSlice(this.view, clocks);
     const batch = { ticketNumber: this.ticketNumber, events, slice };
-    if (patched(LOCAL_PROJECTION_PATCH)) await projection.projectTicket(batch);
+    if (this.patched(LOCAL_PROJECTION_PATCH)) await projection.projectTicket(batch);
     else await legacyProjection.projectTicket(batch);
     this.projectedSeq = events[events.length - 1].seq;
     for (const clock of clocks) this.projectedClocks.set(clock.id, clock);
@@ -297,6 +297,11 @@ export class TicketRuntime {
     return seq;
   }
 
+  /** Whether this run takes patch `id` (folded-patches.ts: no marker when its input folds it). */
+  patched(id: string): boolean {
+    return takesPatch(this.input.foldedPatches, id);
+  }
+
   /** Marks a change: the clock loop re-arms and the search attributes are upserted. */
   changed(): void {
     this.revision++;
@@ -330,7 +335,7 @@ export class TicketRuntime {
 
   private async compute(clock: SlaClockView, until?: string): Promise<ClockComputation> {
     const args = this.computationArgs(clock, until);
-    if (!patched(CLOCK_WINDOW_PATCH)) return businessTime.computeClockDeadlines(args);
+    if (!this.patched(CLOCK_WINDOW_PATCH)) return businessTime.computeClockDeadlines(args);
     return (await this.computeBatch([args]))[0];
   }
 
@@ -400,7 +405,7 @@ export class TicketRuntime {
     const triage = await this.compute(openingTriageClock(this.input));
     const role = this.input.registrantRole;
     const registrantRole =
-      role !== undefined && patched(REGISTERED_ACTOR_ROLE_PATCH) ? role : 'CLIENT_USER';
+      role !== undefined && this.patched(REGISTERED_ACTOR_ROLE_PATCH) ? role : 'CLIENT_USER';
     this.view = openedView(this.input, triage, nowIso(), registrantRole);
   }
 
@@ -433,7 +438,7 @@ export class TicketRuntime {
    * progress update restarts the cadence), with both computations in one local activity.
    */
   async restartClock(kind: SlaClockKind, reason: string): Promise<void> {
-    if (!patched(ONE_COMPUTATION_RESTART_PATCH)) {
+    if (!this.patched(ONE_COMPUTATION_RESTART_PATCH)) {
       // Histories recorded before the patch computed the end and the start separately.
       await this.endClock(kind, 'MET', reason);
       await this.startClock(kind);
@@ -445,7 +450,7 @@ export class TicketRuntime {
     const fresh = this.freshClock(kind, at);
     const ending = open?.status === 'RUNNING' ? [this.computationArgs(open, at)] : [];
     const batch = [...ending, this.computationArgs(fresh)];
-    const computed = patched(CLOCK_WINDOW_PATCH)
+    const computed = this.patched(CLOCK_WINDOW_PATCH)
       ? await this.computeBatch(batch)
       : await businessTime.computeClockDeadlinesBatch(batch);
     if (open) this.ended(open, 'MET', reason, at, ending.length ? computed[0] : undefined);
@@ -559,7 +564,7 @@ export class TicketRuntime {
     if (anchor === undefined && changeOrder === null && closing === null && testing === null) {
       return;
     }
-    if (!patched(SCHEDULES_FOLLOW_CALENDAR_PATCH)) return;
+    if (!this.patched(SCHEDULES_FOLLOW_CALENDAR_PATCH)) return;
     const previousCalendarVersion = this.scheduleCalendarVersion;
     const moved: Record<string, { readonly from: string; readonly to: string }> = {};
     if (anchor !== undefined && schedule && reminder) {
@@ -611,7 +616,7 @@ export class TicketRuntime {
     if (!due || due.event !== event.event || due.at !== event.at) return;
     if (Date.parse(due.at) > Date.now()) return;
     const firedAt = nowIso();
-    const record = patched(SLA_EVENT_LOCAL_PATCH) ? slaEvents.recordSlaEvent : recordSlaEvent;
+    const record = this.patched(SLA_EVENT_LOCAL_PATCH) ? slaEvents.recordSlaEvent : recordSlaEvent;
     await record({
       clockId: clock.id,
       ticketKey: this.ticketNumber,
@@ -646,7 +651,7 @@ export class TicketRuntime {
    * (replayed histories) schedule none.
    */
   async scheduleApprovalReminders(estimateVersion: number, submittedAt: string): Promise<void> {
-    if (!patched(APPROVAL_REMINDERS_PATCH)) return;
+    if (!this.patched(APPROVAL_REMINDERS_PATCH)) return;
     const nextAt = await this.reminderAfter(submittedAt);
     this.update({ approvalReminder: { estimateVersion, sent: 0, nextAt, from: submittedAt } });
   }
@@ -684,7 +689,7 @@ export class TicketRuntime {
    * reminders (replayed histories) schedule none.
    */
   async scheduleChangeOrderReminders(estimateVersion: number, submittedAt: string): Promise<void> {
-    if (!patched(CHANGE_ORDER_REMINDERS_PATCH)) return;
+    if (!this.patched(CHANGE_ORDER_REMINDERS_PATCH)) return;
     const nextAt = await this.reminderAfter(submittedAt);
     this.update({ changeOrderReminder: { estimateVersion, sent: 0, nextAt, from: submittedAt } });
   }
@@ -727,7 +732,7 @@ export class TicketRuntime {
    * decided: failures reported). Runs that predate testing reminders schedule none.
    */
   async scheduleTestingReminders(releasedAt: string, note: string | undefined): Promise<void> {
-    if (!patched(TESTING_REMINDERS_PATCH)) return;
+    if (!this.patched(TESTING_REMINDERS_PATCH)) return;
     const nextAt = await this.reminderAfter(releasedAt, TESTING_REMINDER_BUSINESS_DAYS);
     this.update({
       testingReminder: {
@@ -773,7 +778,7 @@ export class TicketRuntime {
    * never lacked them record nothing, and histories from before the adoption replay without it.
    */
   hasRemindersToAdopt(): boolean {
-    return remindersToAdopt(this.view) !== null && patched(ADOPT_REMINDERS_PATCH);
+    return remindersToAdopt(this.view) !== null && this.patched(ADOPT_REMINDERS_PATCH);
   }
 
   /**
@@ -821,7 +826,7 @@ export class TicketRuntime {
    * business days later (one computation). Runs that predate auto-close schedule nothing.
    */
   async scheduleAutoClose(resolvedAt: string): Promise<void> {
-    if (!patched(AUTO_CLOSE_PATCH)) return;
+    if (!this.patched(AUTO_CLOSE_PATCH)) return;
     const [remindAt, closeAt] = await this.autoCloseInstants(resolvedAt);
     this.update({ autoClose: { resolvedAt, remindAt, closeAt, remindedAt: null } });
   }

@@ -78,6 +78,12 @@ export interface TicketInput {
    * know them, so workflow tests pass false; the dev server registers them at start.
    */
   readonly searchAttributes?: boolean;
+  /**
+   * The patches this run takes without a marker (folded-patches.ts): the level of the code that
+   * started it, carried through continue-as-new. Absent (runs started before it): every patch is
+   * asked with `patched()`.
+   */
+  readonly foldedPatches?: number;
   /** Continue-as-new once history reaches this many events (default `HISTORY_EVENT_LIMIT`). */
   readonly historyEventLimit?: number;
   /** Set only by continue-as-new: the state carried over from the previous run. */

@@ -3,7 +3,6 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
-  patched,
   workflowInfo,
 } from '@temporalio/workflow';
 import { pendingChangeOrderReminder, pendingReminder } from './approval-reminders';
@@ -96,7 +95,7 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
     const dueAt = Date.parse(due.at);
     const waitMs = dueAt - Date.now();
     if (waitMs > 0) {
-      if (!patched(KEPT_WAKE_TIMER_PATCH)) {
+      if (!rt.patched(KEPT_WAKE_TIMER_PATCH)) {
         if (await condition(changed, waitMs)) continue;
       } else {
         // The armed timer stays while it fires no later than this wake (wake-timer.ts).
@@ -106,7 +105,7 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
         }
         // A long wait wakes AIM_LEAD_MS early, in a task of its own, to arm the rest exactly.
         timer ??=
-          waitMs > AIM_LEAD_MS && patched(AIMED_WAKE_PATCH)
+          waitMs > AIM_LEAD_MS && rt.patched(AIMED_WAKE_PATCH)
             ? new WakeTimer(dueAt - AIM_LEAD_MS, waitMs - AIM_LEAD_MS)
             : new WakeTimer(dueAt, waitMs);
         const fired = await timer.until(changed);
@@ -121,7 +120,7 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketView> {
     await rt.exclusive(due.run);
   }
   await condition(allHandlersFinished);
-  if (!rt.hoursReleased || patched(RELEASE_AT_END_PATCH)) {
+  if (!rt.hoursReleased || rt.patched(RELEASE_AT_END_PATCH)) {
     await releaseUnusedHours(rt.view, workflowInfo().workflowId);
   }
   return rt.view;
@@ -138,6 +137,10 @@ function validateInput(input: TicketInput): void {
   const cadence = input.progressCadenceMinutes;
   if (cadence !== undefined && (!Number.isInteger(cadence) || cadence <= 0)) {
     problems.push('progressCadenceMinutes');
+  }
+  const folded = input.foldedPatches;
+  if (folded !== undefined && !(Number.isInteger(folded) && folded >= 0)) {
+    problems.push('foldedPatches');
   }
   const fraction = input.atRiskFraction;
   if (fraction !== undefined && !(fraction > 0 && fraction < 1)) problems.push('atRiskFraction');
