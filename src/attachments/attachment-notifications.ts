@@ -81,21 +81,25 @@ function fileOf(a: AttachedFile): AttachedFile {
 /** Every file an attachment email names, oldest first (none for other events). */
 export function filesOf(event: NotificationEvent): readonly AttachedFile[] {
   if (event.type === 'ATTACHMENT_ADDED') return [fileOf(event), ...(event.more ?? [])];
-  if (event.type === 'PROVIDER_CLIENT_ACTIVITY' || event.type === 'PROVIDER_NEW_TICKET') {
+  if (
+    event.type === 'PROVIDER_CLIENT_ACTIVITY' ||
+    event.type === 'PROVIDER_NEW_TICKET' ||
+    event.type === 'TICKET_REGISTERED'
+  ) {
     return event.files ?? [];
   }
   return [];
 }
 
 /**
- * `event` telling exactly `files`, or `null` when an email about files has none left (the
- * new-ticket email still tells the ticket).
+ * `event` telling exactly `files`, or `null` when an email about files has none left (a
+ * registration's email still tells the ticket).
  */
 function tellingFiles(
   event: NotificationEvent,
   files: readonly AttachedFile[],
 ): NotificationEvent | null {
-  if (event.type === 'PROVIDER_NEW_TICKET') {
+  if (event.type === 'PROVIDER_NEW_TICKET' || event.type === 'TICKET_REGISTERED') {
     return { ...event, files: files.length > 0 ? files : undefined };
   }
   if (files.length === 0) return null;
@@ -125,7 +129,9 @@ export function attachmentBatch(ticketNumber: string, uploaderId: string): Email
   return {
     key: attachmentBatchKey(ticketNumber, uploaderId),
     merge: (waiting, next) =>
-      waiting.type === next.type || waiting.type === 'PROVIDER_NEW_TICKET'
+      waiting.type === next.type ||
+      waiting.type === 'PROVIDER_NEW_TICKET' ||
+      waiting.type === 'TICKET_REGISTERED'
         ? withFiles(filesOf(next))(waiting)
         : waiting,
   };

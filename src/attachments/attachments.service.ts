@@ -182,7 +182,8 @@ export class AttachmentsService {
         ),
         batch,
       );
-      // The managers' copy of the waiting new-ticket email too (a file's own email is the agents').
+      // The managers' copy of the waiting new-ticket email too (a file's own email is the agents'),
+      // and the registrant's own «Ticket registrado» (QA S56).
       // Only while it waits its window, as the agents' copy merges: past it, the file is told on
       // its own rather than added to an email that may have reached someone in a failed attempt.
       if (byRegistrant) {

@@ -15,6 +15,7 @@ import {
   type ProviderNewTicketEvent,
   type SlaAtRiskEvent,
   type SlaBreachedEvent,
+  type TicketRegisteredEvent,
 } from './notification-event';
 import type { Audience, RecipientCandidate } from './recipient-rules';
 import { withSlaBusinessTime } from './sla-business-time';
@@ -139,23 +140,26 @@ async function withClientOrgName<E extends NotificationEvent>(
   return { event, names: org ? [[org.id, org.name]] : [] };
 }
 
+/** A registration's email: the provider's new-ticket one, or the registrant's «Ticket registrado». */
+type RegistrationEvent = ProviderNewTicketEvent | TicketRegisteredEvent;
+
 /**
- * L3-11: the provider's new-ticket email names the files its registrant attached before it was
- * queued (the web uploads them once the ticket exists, maybe before its registration's emails are
- * queued, TicketEmailRelay: those uploads queue no email of their own), and how many they
- * announced (`filesToFollow`). Later ones join it while it waits (`attachmentBatch`).
+ * L3-11: a registration's emails name the files its registrant attached before they were queued
+ * (the web uploads them once the ticket exists, maybe before its registration's emails are queued,
+ * TicketEmailRelay: those uploads queue no email of their own), and how many they announced
+ * (`filesToFollow`). Later ones join them while they wait (`attachmentBatch`, `reviseBatch`): the
+ * provider's since QA S20, the registrant's since QA S56.
  */
-async function newTicketExtras(
-  event: ProviderNewTicketEvent,
-  audiences: unknown,
-  from: ExtrasSources,
-): Promise<Completed<ProviderNewTicketEvent>> {
-  const [announced] = await from.manager.query<{ filesToFollow: number }[]>(
+async function withRegistrationFiles<E extends RegistrationEvent>(
+  event: E,
+  { manager }: ExtrasSources,
+): Promise<E> {
+  const [announced] = await manager.query<{ filesToFollow: number }[]>(
     `SELECT attachments_to_follow AS "filesToFollow" FROM ticket WHERE number = $1`,
     [event.ticket.number],
   );
   const filesToFollow = announced?.filesToFollow ?? 0;
-  const files = await from.manager.query<AttachedFile[]>(
+  const files = await manager.query<AttachedFile[]>(
     `SELECT id AS "attachmentId", file_name AS "fileName", media_type AS "mediaType",
             size_bytes AS "sizeBytes"
        FROM ticket_attachment
@@ -163,23 +167,19 @@ async function newTicketExtras(
       ORDER BY uploaded_at, id`,
     [event.ticket.number, event.ticket.registrantId],
   );
-  const completed = await withClientOrgName(event, audiences, from);
   return {
-    ...completed,
-    event: {
-      ...event,
-      ...(files.length > 0 ? { files } : {}),
-      ...(filesToFollow > 0 ? { filesToFollow } : {}),
-    },
+    ...event,
+    ...(files.length > 0 ? { files } : {}),
+    ...(filesToFollow > 0 ? { filesToFollow } : {}),
   };
 }
 
 /**
- * QA S20: the new-ticket email waits in its registrant's file batch only while it names fewer
+ * QA S20: a registration's email waits in its registrant's file batch only while it names fewer
  * files than they announced; a ticket registered without files is told at once (it waited the
  * whole window for every ticket).
  */
-function newTicketBatch(event: ProviderNewTicketEvent): string | undefined {
+function registrationBatch(event: RegistrationEvent): string | undefined {
   return (event.filesToFollow ?? 0) > (event.files?.length ?? 0)
     ? attachmentBatchKey(event.ticket.number, event.ticket.registrantId)
     : undefined;
@@ -214,9 +214,12 @@ const EVENT_EXTRAS: {
   CHANGE_ORDER_REMINDER: { told: withReminderShortfall, complete: withApprovers },
   // L3-19: a date a calendar change moved names the change, as the ticket's history does.
   DEADLINE_MOVED: { told: (event, { manager }) => withMovedByChanges(event, manager) },
+  // L3-11: a registration's emails name the files sent with it (and wait for those announced).
+  TICKET_REGISTERED: { told: withRegistrationFiles, waitsIn: registrationBatch },
   PROVIDER_NEW_TICKET: {
-    complete: newTicketExtras,
-    waitsIn: newTicketBatch,
+    told: withRegistrationFiles,
+    complete: withClientOrgName,
+    waitsIn: registrationBatch,
   },
   PROVIDER_DELIVERY_AT_RISK: {
     assigneeId: (event) => event.assigneeId,

@@ -37,6 +37,10 @@ export interface TicketRegisteredEvent extends EventBase {
   readonly type: 'TICKET_REGISTERED';
   /** ISO-8601 instant: the L3-06 triage deadline (8 business hours). */
   readonly triageDeadline: string;
+  /** L3-11 (QA S56): the files the registrant attached with the registration, oldest first. */
+  readonly files?: readonly AttachedFile[];
+  /** The files announced with the registration: the email waits for them while it names fewer. */
+  readonly filesToFollow?: number;
 }
 export interface InfoRequestedEvent extends EventBase {
   readonly type: 'INFO_REQUESTED';

@@ -656,6 +656,11 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     expect(toAgent.subject).toBe(`[${number}] New ticket from ${OWN_ORG}: No timbra la factura`);
     expect(toAgent.text).toMatch(/bitacora\.log\W+\d+ bytes/);
     expect(toManager.text).toMatch(/bitacora\.log\W+\d+ bytes/);
+    // The registrant's own «Ticket registrado» names it too, once (QA S56).
+    const registered = await sentOf(['TICKET_REGISTERED'], 1);
+    expect(registered).toHaveLength(1);
+    const [toRegistrant] = await caughtOnceEach(registered);
+    expect(toRegistrant.text).toMatch(/bitacora\.log\W+\d+ bytes/);
     // No separate «El cliente adjuntó un archivo» for it.
     const provider = (await outbox(number)).filter((r) => r.event_type !== 'TICKET_REGISTERED');
     expect(provider.map((r) => r.event_type)).toEqual([

@@ -1,5 +1,6 @@
 import type { Locale } from '../../identity/locale.enum';
-import { byReader, ticketSubjectLine } from './email-content';
+import type { AttachedFile } from '../notification-event';
+import { type Block, byReader, type TemplateContext, ticketSubjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 import { numberFormat } from '../../shared/intl-formats';
 
@@ -16,6 +17,36 @@ export function fileSize(bytes: number, locale: Locale | string): string {
   if (bytes >= 1024 ** 2) return `${number.format(bytes / 1024 ** 2)} MB`;
   if (bytes >= 1024) return `${number.format(bytes / 1024)} KB`;
   return `${number.format(bytes)} bytes`;
+}
+
+/** Files: each with its size, as the client's own attachment email lists them. */
+export function filesBlock(files: readonly AttachedFile[], ctx: TemplateContext): Block {
+  return {
+    kind: 'facts',
+    rows: files.map((f) => [f.fileName, fileSize(f.sizeBytes, ctx.locale)] as const),
+  };
+}
+
+/**
+ * L3-11: the files sent with a registration, in its emails (the provider's new-ticket one, the
+ * registrant's «Ticket registrado»), named as files: a bare «bitácora.log: 10 bytes» under the
+ * facts said nothing (QA S21). None: no block.
+ */
+export function registrationFilesBlocks(
+  files: readonly AttachedFile[] | undefined,
+  ctx: TemplateContext,
+): Block[] {
+  if (!files?.length) return [];
+  return [
+    {
+      kind: 'paragraph',
+      text:
+        files.length === 1
+          ? ctx.t('Archivo adjunto:', 'Attached file:')
+          : ctx.t('Archivos adjuntos:', 'Attached files:'),
+    },
+    filesBlock(files, ctx),
+  ];
 }
 
 export const attachmentTemplates: TemplateFamily<'ATTACHMENT_ADDED'> = {

@@ -1,10 +1,9 @@
 import type {
-  AttachedFile,
   ClientActivity,
   ProviderAssignedEvent,
   ProviderClientActivityEvent,
 } from '../notification-event';
-import { fileSize } from './attachment.templates';
+import { filesBlock, registrationFilesBlocks } from './attachment.templates';
 import { type Block, type TemplateContext, ticketSubjectLine } from './email-content';
 import { type BusinessDays, requirementClockDays } from './format';
 import type { TemplateFamily } from './template-types';
@@ -193,20 +192,8 @@ export const providerTemplates: TemplateFamily<
       ),
       blocks: [
         { kind: 'facts', rows },
-        // L3-11 (QA S20): the files sent with the registration, in this email rather than their own;
-        // named as files, since a bare «bitácora.log: 10 bytes» under the facts said nothing (QA S21).
-        ...(e.files?.length
-          ? [
-              {
-                kind: 'paragraph' as const,
-                text:
-                  e.files.length === 1
-                    ? ctx.t('Archivo adjunto:', 'Attached file:')
-                    : ctx.t('Archivos adjuntos:', 'Attached files:'),
-              },
-              filesBlock(e.files, ctx),
-            ]
-          : []),
+        // L3-11 (QA S20): the files sent with the registration, in this email rather than their own.
+        ...registrationFilesBlocks(e.files, ctx),
         {
           kind: 'paragraph',
           text: ctx.t(
@@ -348,12 +335,4 @@ function activityBlocks(
     });
   }
   return blocks;
-}
-
-/** Files: each with its size, as the client's own attachment email lists them. */
-function filesBlock(files: readonly AttachedFile[], ctx: TemplateContext): Block {
-  return {
-    kind: 'facts',
-    rows: files.map((f) => [f.fileName, fileSize(f.sizeBytes, ctx.locale)] as const),
-  };
 }

@@ -146,6 +146,34 @@ describe('L3-11 attachment emails', () => {
     expect(renderEmail(none, recipient(Locale.ES_MX), OPTIONS)!.text).not.toContain('bitacora');
   });
 
+  it('the registrant’s own «Ticket registrado» names the files sent with the registration too; deleted, it still tells the ticket (L3-11, QA S56)', () => {
+    const batch = attachmentBatch(TICKET.number, TICKET.registrantId);
+    const registered = EVENTS.TICKET_REGISTERED;
+    expect(renderEmail(registered, recipient(Locale.ES_MX), OPTIONS)!.text).not.toContain(
+      'Archivo adjunto',
+    );
+    const file = (attachmentId: string, fileName: string) => ({
+      ...EVENTS.PROVIDER_CLIENT_ACTIVITY,
+      activity: 'ATTACHMENT_ADDED' as const,
+      text: fileName,
+      files: [{ attachmentId, fileName, mediaType: 'text/plain', sizeBytes: 2_048 }],
+    });
+    const withLog = batch.merge(registered, file('a', 'bitacora.log'));
+    const both = batch.merge(withLog, file('b', 'captura.png'));
+    expect(both.type).toBe('TICKET_REGISTERED');
+    const es = renderEmail(both, recipient(Locale.ES_MX), OPTIONS)!;
+    expect(es.subject).toBe('[L3-2026-000123] Ticket registrado: Factura no timbra');
+    expect(es.text).toMatch(/Archivos adjuntos:\s+bitacora\.log\W+2 KB\s+captura\.png\W+2 KB/);
+    const en = renderEmail(withLog, recipient(Locale.EN), OPTIONS)!;
+    expect(en.text).toMatch(/Attached file:\s+bitacora\.log\W+2 KB/);
+
+    const none = withoutAttachment('a')(withLog)!;
+    expect(none).toMatchObject({ type: 'TICKET_REGISTERED', files: undefined });
+    expect(renderEmail(none, recipient(Locale.ES_MX), OPTIONS)!.text).toContain(
+      'Registramos su ticket L3-2026-000123.',
+    );
+  });
+
   it('sizes read as files show them', () => {
     expect(fileSize(999, 'es-MX')).toBe('999 bytes');
     expect(fileSize(1_536, 'en')).toBe('1.5 KB');
