@@ -181,6 +181,24 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     await screenshot(page, '70-ticket-attachments');
   });
 
+  it('on a phone’s touch screen the hint does not say to drag files, which a mouse can (QA S56)', async () => {
+    const phone = await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 }, undefined, {
+      hasTouch: true,
+    });
+    const desk = await newPage(e2e.browser, e2e.baseURL);
+    for (const { page } of [phone, desk]) {
+      await logIn(page, CLIENT, e2e.password(CLIENT));
+      await page.goto(`/tickets/${number}`);
+      await page.locator('#attachment-hint').getByText('Hasta 10 MB', { exact: false }).waitFor();
+    }
+    expect(await phone.page.locator('#attachment-hint').innerText()).not.toContain('arrastre');
+    expect(await desk.page.locator('#attachment-hint').innerText()).toContain(
+      'O arrastre uno o varios archivos aquí.',
+    );
+    expect(await phone.page.locator('#attachment-hint .drop-here').isVisible()).toBe(false);
+    await Promise.all([phone.context.close(), desk.context.close()]);
+  });
+
   it('the agent sees the client’s file on the ticket', async () => {
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     await logIn(page, AGENT, e2e.password(AGENT));

@@ -34,19 +34,22 @@ export const BROWSER_TIME_ZONE = 'America/Mexico_City';
 
 /**
  * A fresh browser profile (empty localStorage) as a person in Mexico City would have; `timeZone`
- * puts the device elsewhere (e.g. a manager travelling, whose profile still says Mexico City).
+ * puts the device elsewhere (e.g. a manager travelling, whose profile still says Mexico City);
+ * `hasTouch`, a touch screen (CSS `pointer: coarse`, `hover: none`), as a phone's.
  */
 export async function newPage(
   browser: Browser,
   baseURL: string,
   viewport = { width: 1280, height: 900 },
   timeZone = BROWSER_TIME_ZONE,
+  device: { readonly hasTouch?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL,
     viewport,
     locale: 'es-MX',
     timezoneId: timeZone,
+    ...device,
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();

@@ -415,7 +415,9 @@ export function AttachmentsSection({
               invalid={Boolean(problem) || problems.size > 0}
             />
             <p id="attachment-hint" className="hint muted small">
-              {a.hint(size(policy.maxBytes), allowedTypes(policy))} {a.dropHere}
+              {a.hint(size(policy.maxBytes), allowedTypes(policy))}{' '}
+              {/* A touch screen has nothing to drag files from (QA S56): the sentence is hidden there. */}
+              <span className="drop-here">{a.dropHere}</span>
               {/* Staff: who hears of the files; internal ones go to nobody outside the team. */}
               {staff &&
                 (internal ? ` ${a.internalNotice}` : ` ${a.agentNotice} ${a.internalNotice}`)}
