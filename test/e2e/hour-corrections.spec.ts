@@ -163,6 +163,12 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
     // The seeded purchase can still be reversed.
     const purchase = ledger.getByRole('row', { name: SEEDED.reference });
     expect(await purchase.getByRole('button', { name: /^Revertir el movimiento/ }).count()).toBe(1);
+    // Named by its package reference, as its email names it (QA S56).
+    expect(
+      await purchase
+        .getByRole('button', { name: /^Revertir el movimiento/ })
+        .getAttribute('aria-label'),
+    ).toMatch(new RegExp(`^Revertir el movimiento .+ · ${SEEDED.reference} · Compra \\+`));
   });
 
   it('the client sees the corrections in its ledger, and no correction controls', async () => {

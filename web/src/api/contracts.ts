@@ -156,9 +156,11 @@ export interface ReversedEntry {
   hours: number;
   ticketNumber: string | null;
   createdAt: string;
+  /** A purchase's package reference names it (QA S56). */
+  reasonParts: Pick<LedgerReasonParts, 'packageReference'> | null;
 }
 
-const REVERSED_FIELDS = 'id kind hours ticketNumber createdAt';
+const REVERSED_FIELDS = 'id kind hours ticketNumber createdAt reasonParts { packageReference }';
 
 export const HOURS_OVERVIEW = operation<
   {

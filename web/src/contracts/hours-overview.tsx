@@ -79,9 +79,12 @@ export function useLedgerReason(): (entry: LedgerEntry) => string {
   };
 }
 
-/** A ledger entry named for a person: date · ticket · kind and signed hours. */
+/**
+ * A ledger entry named for a person: date · ticket (a purchase: its package reference, as its
+ * email names it; QA S56) · kind and signed hours.
+ */
 export function useLedgerEntryName(): (
-  entry: Pick<ReversedEntry, 'createdAt' | 'ticketNumber' | 'kind' | 'hours'>,
+  entry: Pick<ReversedEntry, 'createdAt' | 'ticketNumber' | 'kind' | 'hours' | 'reasonParts'>,
 ) => string {
   const { t } = useI18n();
   const { format } = useLocalTime();
@@ -89,7 +92,7 @@ export function useLedgerEntryName(): (
   return (e) =>
     t.hoursLedger.entryName(
       format(e.createdAt),
-      e.ticketNumber,
+      e.ticketNumber ?? e.reasonParts?.packageReference ?? null,
       `${t.contracts.entryKinds[e.kind] ?? e.kind} ${signed(e.hours)}`,
     );
 }

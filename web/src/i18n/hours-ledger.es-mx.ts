@@ -32,7 +32,7 @@ export const hoursLedgerEsMX = {
   madeBy: (name: string) => `Por ${name}`,
   /** Under a purchase's date (its purchase date) when it was recorded another day (QA S22 F2). */
   recordedOn: (date: string) => `registrada el ${date}`,
-  /** An entry named for a person: its date, its ticket (if any) and its hours. */
+  /** An entry named for a person: its date, its ticket or package reference (if any), its hours. */
   entryName: (date: string, ticket: string | null, hours: string) =>
     ticket ? `${date} · ${ticket} · ${hours}` : `${date} · ${hours}`,
   /** Manual corrections by managers and administrators (L3-13). */
