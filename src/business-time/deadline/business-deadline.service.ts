@@ -1,23 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import type { InputViolation } from '../../common/errors/input-validation.pipe';
-import {
-  explainAddBusinessDays,
-  explainAddBusinessMinutes,
-  localDateOf,
-  MAX_BUSINESS_DAYS,
-  MAX_BUSINESS_MINUTES,
-} from '../engine';
+import { explainAddBusinessDays, explainAddBusinessMinutes, localDateOf } from '../engine';
 import type { CompiledCalendar } from '../calendars/calendars.service';
 import { explainDaysText, explainMinutesText } from '../calendars/explanation-text';
 import type { BusinessDeadline } from './business-deadline.model';
 import { BusinessUnit, ExplanationLanguage } from './business-deadline.model';
+import { maxDeadlineAmount, minutesPerUnit } from '../../shared/deadline-amount';
 import { dateTimeFormat } from '../../shared/intl-formats';
-
-const MINUTES_PER_UNIT: Partial<Record<BusinessUnit, number>> = {
-  [BusinessUnit.BUSINESS_MINUTES]: 1,
-  [BusinessUnit.BUSINESS_HOURS]: 60,
-};
 
 /**
  * The refusal of `amount` as one broken input rule, in the shape the input pipe gives
@@ -50,8 +40,8 @@ export class BusinessDeadlineService {
         amountViolation(Number.isInteger(amount) ? 'min' : 'isInt', [0]),
       );
     }
-    const perUnit = MINUTES_PER_UNIT[unit];
-    const max = perUnit ? Math.floor(MAX_BUSINESS_MINUTES / perUnit) : MAX_BUSINESS_DAYS;
+    const perUnit = minutesPerUnit(unit);
+    const max = maxDeadlineAmount(unit);
     if (amount > max) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,

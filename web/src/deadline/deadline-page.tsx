@@ -7,6 +7,7 @@ import {
   type DeadlineResult,
 } from '../api/operations';
 import { ErrorMessage } from '../components/error-message';
+import { deadlineInputProblem } from './deadline-checks';
 import { FormProblem } from '../components/text-area-field';
 import { useQuery } from '../components/use-query';
 import { browserTimeZone, formatInstant, formatLocalDate } from '../i18n/format';
@@ -109,21 +110,16 @@ export function DeadlinePage() {
     failure && onScreen && same(failure.question, onScreen) ? failure.error : undefined;
 
   // The form's own words for an empty or odd field, in the UI language (QA S54: the browser's
-  // bubble spoke its own language: «Value must be greater than or equal to 0.»).
-  const [problem, setProblem] = useState<string>();
+  // bubble spoke its own language: «Value must be greater than or equal to 0.»). Shown, like a
+  // refusal, while the form holds what was checked, and worded in the language shown.
+  const inputs = { from, amount, unit };
+  const [checked, setChecked] = useState<typeof inputs>();
+  const unchanged = checked?.from === from && checked.amount === amount && checked.unit === unit;
+  const problem = unchanged ? deadlineInputProblem(inputs, t, language) : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const c = t.serverErrors.constraints;
-    const count = Number(amount);
-    const checks: [boolean, string][] = [
-      [!from, c.isNotEmpty(t.deadline.from)],
-      [amount.trim() === '', c.isNotEmpty(t.deadline.amount)],
-      [!Number.isInteger(count), c.isInt(t.deadline.amount)],
-      [count < 0, c.min(t.deadline.amount, '0')],
-    ];
-    const invalid = checks.find(([failed]) => failed)?.[1];
-    setProblem(invalid);
-    if (!invalid && onScreen) void ask(onScreen);
+    setChecked(inputs);
+    if (!deadlineInputProblem(inputs, t, language) && onScreen) void ask(onScreen);
   };
 
   const calendarChoice = (c: CalendarSummary) =>
