@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { Role } from '../../src/identity/role.enum';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
+import { TicketWorkflowClient } from '../../src/tickets/ticket-workflow.client';
 import { createActivities } from '../../src/worker/activities';
 import { WorkerModule } from '../../src/worker/worker.module';
 import { ADOPT_REMINDERS_PATCH } from '../../workflows/ticket/adopted-reminders';
@@ -70,12 +71,21 @@ describe('tickets:adopt-reminders, the compiled script (L3-09, L3-12)', () => {
     if (buildDir) removeWorkerBuild(buildDir);
   });
 
-  /** The worker of the code before the reminders, on the world's queue, while `body` runs. */
+  /**
+   * The code before the reminders while `body` runs: a worker with their patches off, on the
+   * world's queue, and the API starting tickets as it did then, without a patch level (this code
+   * starts them at FOLDED_PATCHES_LEVEL, whose runs take every patch without asking).
+   */
   async function withOldCode<T>(body: () => Promise<T>): Promise<T> {
     const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(world.config), {
       logger: ['error', 'warn'],
     });
     const connection = await NativeConnection.connect({ address: world.config.temporal.address });
+    const workflows = world.api.app.get(TicketWorkflowClient);
+    const start = workflows.start.bind(workflows);
+    const startedBefore = jest
+      .spyOn(workflows, 'start')
+      .mockImplementation(({ foldedPatches: _level, ...input }) => start(input));
     try {
       const worker = await Worker.create({
         connection,
@@ -89,6 +99,7 @@ describe('tickets:adopt-reminders, the compiled script (L3-09, L3-12)', () => {
       });
       return await worker.runUntil(body());
     } finally {
+      startedBefore.mockRestore();
       await connection.close();
       await context.close();
     }
