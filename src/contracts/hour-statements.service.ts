@@ -4,6 +4,7 @@ import { type DataSource, type EntityManager, In, LessThan } from 'typeorm';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { csvCell } from '../shared/csv';
+import { closingDay } from '../shared/statement-csv';
 import type { AuthenticatedUser } from '../identity';
 import { type HourBalanceView, toBalanceView } from './balance-view';
 import { visibleClientOrganization } from './client-organization';
@@ -330,7 +331,8 @@ export class HourStatementsService {
       `TOTAL,${month},${formatHours(sum((t) => t.logged))},${formatHours(sum((t) => t.charged))},${formatHours(sum((t) => t.waived))},${fee ?? '0.00'},${currency},,,,`,
       `OPENING_BALANCE,${month},,,,,,${from},${formatHours(balance.opening)},,`,
       ...movements.map(movementCsvLine),
-      `CLOSING_BALANCE,${month},,,,,,${lastDay(to)},${formatHours(balance.closing)},,`,
+      // The month under way's closing balance is the one now, dated today (QA S56).
+      `CLOSING_BALANCE,${month},,,,,,${closingDay(month, timeZone, new Date())},${formatHours(balance.closing)},,`,
     ].join('\n');
     return {
       organizationId: org.id,
@@ -535,11 +537,6 @@ function nearMonth(from: string, to: string): { from: Date; to: Date } {
     from: new Date(Date.parse(`${from}T00:00:00.000Z`) - day),
     to: new Date(Date.parse(`${to}T00:00:00.000Z`) + day),
   };
-}
-
-/** `'2026-12-01'` → `'2026-11-30'`: the last day of the month before. */
-function lastDay(nextFirst: string): string {
-  return new Date(Date.parse(`${nextFirst}T00:00:00.000Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 function encodeCursor(id: string): string {

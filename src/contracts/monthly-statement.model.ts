@@ -128,7 +128,10 @@ export class MonthlyStatementModel {
   @Field(() => Float, { description: 'Adjustments and reversals of the month, signed.' })
   hoursAdjusted!: number;
 
-  @Field(() => Float, { description: 'The balance at the end of the last day of the month.' })
+  @Field(() => Float, {
+    description:
+      'The balance at the end of the last day of the month; for the month under way, the balance now.',
+  })
   closingBalance!: number;
 
   @Field(() => [MonthlyStatementMovementModel], {

@@ -1,5 +1,6 @@
 import { toCsv } from './csv';
 import { slugify } from './slug';
+import { dateTimeFormat } from './intl-formats';
 
 // L3-03, L3-13: a client's monthly statement as a CSV file in the reader's language. One rule for
 // the web app's download (built from the statement the page shows) and the API's
@@ -104,6 +105,8 @@ export interface StatementCsvInput {
   readonly openingBalance: number;
   readonly closingBalance: number;
   readonly movements: readonly StatementCsvMovement[];
+  /** The IANA zone the month's days are counted in (the client's calendar). */
+  readonly timeZone: string;
 }
 
 /** A purchase, adjustment or reversal of the month (`MonthlyStatement.movements`). */
@@ -137,6 +140,22 @@ export function lastDayOfMonth(month: string): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
+/**
+ * The day a month's closing balance is stated for: its last day, or today (in `timeZone`) for
+ * the month under way, whose balance is the one now (QA S56: it was dated the month's end, days
+ * ahead).
+ */
+export function closingDay(month: string, timeZone: string, now: Date): string {
+  const today = dateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+  const last = lastDayOfMonth(month);
+  return today < last ? today : last;
+}
+
 /** The words of `language`; Spanish for any other value. */
 function wordsFor(language: string): StatementCsvWords {
   return language === 'en' ? STATEMENT_CSV_WORDS.en : STATEMENT_CSV_WORDS['es-MX'];
@@ -152,7 +171,11 @@ const hoursCell = (hours: number) => Math.round(hours * 100) / 100;
  * date, signed hours, reason, who), the closing balance (L3-13: opening + purchased − consumed ±
  * adjustments).
  */
-export function statementCsv(statement: StatementCsvInput, language: string): string {
+export function statementCsv(
+  statement: StatementCsvInput,
+  language: string,
+  now: Date = new Date(),
+): string {
   const w = wordsFor(language);
   const fee = (statement.monthlyFee ?? 0).toFixed(2);
   const sum = (pick: (t: StatementCsvInput['tickets'][number]) => number) =>
@@ -211,7 +234,7 @@ export function statementCsv(statement: StatementCsvInput, language: string): st
         w.closingBalance,
         statement.month,
         ...blank,
-        lastDayOfMonth(statement.month),
+        closingDay(statement.month, statement.timeZone, now),
         hoursCell(statement.closingBalance),
       ],
     ].map(full),

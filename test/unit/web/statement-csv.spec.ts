@@ -19,6 +19,7 @@ const statement = {
   // L3-13 (QA S16): the month's purchases, adjustments and reversals, and the balances.
   openingBalance: 12,
   closingBalance: 18.5,
+  timeZone: 'America/Mexico_City',
   movements: [
     {
       date: '2026-11-02',
@@ -93,6 +94,19 @@ describe('monthly statement CSV in the UI language (L3-03, L3-13)', () => {
     const moved = hours.slice(1, -1).reduce((a, b) => a + b, 0);
     expect(hours).toHaveLength(5);
     expect(hours[0] + moved - charged).toBeCloseTo(hours[hours.length - 1], 10);
+  });
+
+  it('the month under way states its closing balance as of today, in the client’s zone; a past month as of its last day (QA S56)', () => {
+    const closingDate = (now: string) =>
+      /,(\d{4}-\d{2}-\d{2}),18\.5,/.exec(
+        lines(statementCsv(statement, 'es-MX', new Date(now))).at(-1)!,
+      )![1];
+    // 2026-11-16 03:00Z is still the 15th in Mexico City.
+    expect(closingDate('2026-11-16T03:00:00Z')).toBe('2026-11-15');
+    expect(closingDate('2026-11-16T07:00:00Z')).toBe('2026-11-16');
+    expect(closingDate('2026-12-06T12:00:00Z')).toBe('2026-11-30');
+    // 2026-12-01 03:00Z is the 30th of November there: the month's last day.
+    expect(closingDate('2026-12-01T03:00:00Z')).toBe('2026-11-30');
   });
 
   it('a purchase reversed takes its price back: a negative number, not text (L3-03)', () => {
