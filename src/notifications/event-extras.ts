@@ -154,19 +154,24 @@ async function withRegistrationFiles<E extends RegistrationEvent>(
   event: E,
   { manager }: ExtrasSources,
 ): Promise<E> {
-  const [announced] = await manager.query<{ filesToFollow: number }[]>(
-    `SELECT attachments_to_follow AS "filesToFollow" FROM ticket WHERE number = $1`,
-    [event.ticket.number],
-  );
-  const filesToFollow = announced?.filesToFollow ?? 0;
-  const files = await manager.query<AttachedFile[]>(
-    `SELECT id AS "attachmentId", file_name AS "fileName", media_type AS "mediaType",
-            size_bytes AS "sizeBytes"
-       FROM ticket_attachment
-      WHERE ticket_number = $1 AND uploaded_by = $2 AND NOT internal AND deleted_at IS NULL
-      ORDER BY uploaded_at, id`,
+  // One statement: each registration queues two such emails (issues 5/10: the intake path).
+  const [row] = await manager.query<{ filesToFollow: number; files: AttachedFile[] }[]>(
+    `SELECT t.attachments_to_follow AS "filesToFollow",
+            COALESCE(json_agg(json_build_object(
+                       'attachmentId', a.id, 'fileName', a.file_name,
+                       'mediaType', a.media_type, 'sizeBytes', a.size_bytes)
+                     ORDER BY a.uploaded_at, a.id) FILTER (WHERE a.id IS NOT NULL),
+                     '[]') AS files
+       FROM ticket t
+       LEFT JOIN ticket_attachment a
+         ON a.ticket_number = t.number AND a.uploaded_by = $2 AND NOT a.internal
+        AND a.deleted_at IS NULL
+      WHERE t.number = $1
+      GROUP BY t.attachments_to_follow`,
     [event.ticket.number, event.ticket.registrantId],
   );
+  const filesToFollow = row?.filesToFollow ?? 0;
+  const files = row?.files ?? [];
   return {
     ...event,
     ...(files.length > 0 ? { files } : {}),
