@@ -149,6 +149,17 @@ export function withFiles(
   };
 }
 
+/**
+ * For {@link NotificationsService.reviseBatch}: a registration's email waiting for the files
+ * announced with it, waiting for one fewer (one was refused); the same event otherwise.
+ */
+export function withOneAnnouncedFileLess(event: NotificationEvent): NotificationEvent {
+  if (event.type !== 'PROVIDER_NEW_TICKET' && event.type !== 'TICKET_REGISTERED') return event;
+  const announced = event.filesToFollow ?? 0;
+  if (announced === 0) return event;
+  return { ...event, filesToFollow: announced > 1 ? announced - 1 : undefined };
+}
+
 /** The file an email names, from its stored attachment. */
 export function attachedFile(attachment: StoredAttachment): AttachedFile {
   return fileOf({ ...attachment, attachmentId: attachment.id });

@@ -202,6 +202,48 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
     }
   });
 
+  it('a file refused among those announced: the registration emails stop waiting for it and go once the others are in (L3-11, QA S57)', async () => {
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Timbrado con un archivo malo',
+      description: 'Adjunto la bitácora y una imagen.',
+      attachmentsToFollow: 2,
+    });
+    await emailsQueued(world.db, number);
+    const queued = await newTicketRows(number);
+    expect(queued.every((row) => row.status === 'QUEUED' && row.batch_key !== null)).toBe(true);
+    await attach(number, 'bitacora.log', Role.CLIENT_USER);
+    // A «PNG» that is not one: refused, nothing stored.
+    const form = new FormData();
+    form.append('file', new Blob(['<html>no</html>'], { type: 'image/png' }), 'captura.png');
+    const refused = await fetch(
+      `${world.api.url}/api/tickets/${encodeURIComponent(number)}/attachments`,
+      { method: 'POST', headers: world.bearer(Role.CLIENT_USER), body: form },
+    );
+    expect(refused.status).toBe(415);
+    // Every copy, the registrant's too, goes now, before its window ends, naming the good file.
+    const rows = await sent(number, ['PROVIDER_NEW_TICKET', 'TICKET_REGISTERED'], 4);
+    expect(rows.map((r) => r.event_type).sort()).toEqual([
+      'PROVIDER_NEW_TICKET',
+      'PROVIDER_NEW_TICKET',
+      'PROVIDER_NEW_TICKET',
+      'TICKET_REGISTERED',
+    ]);
+    const went = await newTicketRows(number);
+    went.forEach((row, i) =>
+      expect(row.sent_at!.getTime()).toBeLessThan(queued[i].next_attempt_at.getTime()),
+    );
+    for (const mail of await deliveredOnce(number, rows)) {
+      expect(mail.text).toContain('bitacora.log');
+      expect(mail.text).not.toContain('captura.png');
+    }
+    const [{ files }] = await world.db.query<{ files: number }[]>(
+      `SELECT count(*)::int AS files FROM ticket_attachment WHERE ticket_number = $1`,
+      [number],
+    );
+    expect(files).toBe(1);
+  });
+
   it('a client comment emails every agent while unassigned, then only the assigned agent; a provider reply tells no provider', async () => {
     const number = await registerProjectedTicket(world, {
       category: 'INCIDENT',
