@@ -161,6 +161,9 @@ function wordsFor(language: string): StatementCsvWords {
   return language === 'en' ? STATEMENT_CSV_WORDS.en : STATEMENT_CSV_WORDS['es-MX'];
 }
 
+/** Money with at most two decimals, as a number cell («18500», «-18999.5»). */
+const money = (amount: number) => Math.round(amount * 100) / 100;
+
 /** Hours with at most two decimals, as a number cell («1.5», «8»). */
 const hoursCell = (hours: number) => Math.round(hours * 100) / 100;
 
@@ -177,7 +180,8 @@ export function statementCsv(
   now: Date = new Date(),
 ): string {
   const w = wordsFor(language);
-  const fee = (statement.monthlyFee ?? 0).toFixed(2);
+  // Amounts are numbers, the fee as a purchase's price (QA S57: «18500.00» above «9500»).
+  const fee = money(statement.monthlyFee ?? 0);
   const sum = (pick: (t: StatementCsvInput['tickets'][number]) => number) =>
     hoursCell(statement.tickets.reduce((total, t) => total + pick(t), 0));
   // The ticket columns (hours logged, charged, free of charge; amount, currency) of a balance line.
@@ -223,7 +227,7 @@ export function statementCsv(
         null,
         null,
         null,
-        m.amount === null ? null : Math.round(m.amount * 100) / 100,
+        m.amount === null ? null : money(m.amount),
         m.amountCurrency,
         m.date,
         hoursCell(m.hours),

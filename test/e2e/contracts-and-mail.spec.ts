@@ -342,7 +342,7 @@ describe('Contracts, hours, mail outbox and errors (web app)', () => {
     expect(csv).toContain('Concepto,Referencia,Horas registradas');
     // QA S53: whose statement it is, in the file itself.
     expect(csv).toContain('\r\nCliente,Comercializadora Aurora,');
-    expect(csv).toContain(`Cuota mensual,${AURORA.month},,,,${AURORA.fee.toFixed(2)},MXN`);
+    expect(csv).toContain(`Cuota mensual,${AURORA.month},,,,${AURORA.fee},MXN`);
     expect(csv).toContain(`\r\nTotal,${AURORA.month},`);
     expect(csv).not.toContain('MONTHLY_FEE');
     // L3-13 (QA S16): the purchase month lists the demo package's purchase and opens (on its

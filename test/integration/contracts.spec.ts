@@ -1023,10 +1023,10 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
         'Concepto,Referencia,Horas registradas,Horas cobradas,Horas sin cargo,Importe,Moneda,Fecha,Horas,Motivo,Realizado por',
         // QA S53: the client it is for.
         'Cliente,Comercializadora Aurora,,,,,,,,,',
-        `Cuota mensual,${month},,,,15000.00,MXN,,,,`,
+        `Cuota mensual,${month},,,,15000,MXN,,,,`,
         `Ticket,${T(1)},2.5,2.5,0,,,,,,`,
         `Ticket,${T(3)},3,0,3,,,,,,`,
-        `Total,${month},5.5,2.5,3,15000.00,MXN,,,,`,
+        `Total,${month},5.5,2.5,3,15000,MXN,,,,`,
         ...balanceLines('Saldo inicial', 'Saldo final'),
       ];
       expect(ownText.trimEnd().split('\r\n').at(-1)).toMatch(
@@ -1035,10 +1035,10 @@ describe('Contracts and prepaid hours (L3-01, L3-03, L3-12, L3-13, L3-16, L3-18)
       const english = [
         'Line,Reference,Hours logged,Hours charged,Hours free of charge,Amount,Currency,Date,Hours,Reason,By',
         'Client,Comercializadora Aurora,,,,,,,,,',
-        `Monthly fee,${month},,,,15000.00,MXN,,,,`,
+        `Monthly fee,${month},,,,15000,MXN,,,,`,
         `Ticket,${T(1)},2.5,2.5,0,,,,,,`,
         `Ticket,${T(3)},3,0,3,,,,,,`,
-        `Total,${month},5.5,2.5,3,15000.00,MXN,,,,`,
+        `Total,${month},5.5,2.5,3,15000,MXN,,,,`,
         ...balanceLines('Opening balance', 'Closing balance').map((line) =>
           line
             .replace(/^Compra de paquete,/, 'Package purchase,')

@@ -38,6 +38,11 @@ describe('the deadline calculator’s own checks', () => {
     expect(deadlineInputProblem({ ...ok, amount: '1.5' }, esMX, 'es-MX')).toBe(
       '«Cantidad» debe ser un número entero.',
     );
+    for (const odd of ['1e3', '0x10', '1,000']) {
+      expect(deadlineInputProblem({ ...ok, amount: odd }, esMX, 'es-MX')).toBe(
+        '«Cantidad» debe ser un número entero.',
+      );
+    }
     expect(deadlineInputProblem({ ...ok, amount: '-2' }, esMX, 'es-MX')).toBe(
       '«Cantidad» debe ser al menos 0.',
     );

@@ -73,10 +73,10 @@ describe('monthly statement CSV in the UI language (L3-03, L3-13)', () => {
       'Concepto,Referencia,Horas registradas,Horas cobradas,Horas sin cargo,Importe,Moneda,Fecha,Horas,Motivo,Realizado por',
       // QA S53: whose statement it is, also once the file is forwarded or renamed.
       'Cliente,"Comercializadora Aurora, S.A.",,,,,,,,,',
-      'Cuota mensual,2026-11,,,,18500.00,MXN,,,,',
+      'Cuota mensual,2026-11,,,,18500,MXN,,,,',
       'Ticket,L3-2026-000001,2.5,2.5,0,,,,,,',
       'Ticket,L3-2026-000002,1.25,0,1.25,,,,,,',
-      'Total,2026-11,3.75,2.5,1.25,18500.00,MXN,,,,',
+      'Total,2026-11,3.75,2.5,1.25,18500,MXN,,,,',
       'Saldo inicial,2026-11,,,,,,2026-11-01,12,,',
       'Compra de paquete,F-2026-118,,,,19000,MXN,2026-11-02,10,,Gerente Mesa',
       'Ajuste manual,,,,,,,2026-11-14,-2.5,"Horas de capacitación, no de soporte",Gerente Mesa',
@@ -148,8 +148,8 @@ describe('monthly statement CSV in the UI language (L3-03, L3-13)', () => {
       'Line,Reference,Hours logged,Hours charged,Hours free of charge,Amount,Currency,Date,Hours,Reason,By',
     );
     expect(csv[1]).toBe('Client,"Comercializadora Aurora, S.A.",,,,,,,,,');
-    expect(csv[2]).toBe('Monthly fee,2026-11,,,,18500.00,MXN,,,,');
-    expect(csv[5]).toBe('Total,2026-11,3.75,2.5,1.25,18500.00,MXN,,,,');
+    expect(csv[2]).toBe('Monthly fee,2026-11,,,,18500,MXN,,,,');
+    expect(csv[5]).toBe('Total,2026-11,3.75,2.5,1.25,18500,MXN,,,,');
     expect(csv.slice(6)).toEqual([
       'Opening balance,2026-11,,,,,,2026-11-01,12,,',
       'Package purchase,F-2026-118,,,,19000,MXN,2026-11-02,10,,Gerente Mesa',
@@ -159,7 +159,7 @@ describe('monthly statement CSV in the UI language (L3-03, L3-13)', () => {
     ]);
   });
 
-  it('never shows the API codes; a month without a fee says 0.00', () => {
+  it('never shows the API codes; a month without a fee says 0', () => {
     for (const language of ['es-MX', 'en']) {
       const csv = statementCsv(
         { ...statement, monthlyFee: null, tickets: [], movements: [] },
@@ -176,8 +176,8 @@ describe('monthly statement CSV in the UI language (L3-03, L3-13)', () => {
       closingBalance: 12,
     };
     expect(lines(statementCsv(quiet, 'es-MX')).slice(2)).toEqual([
-      'Cuota mensual,2026-11,,,,0.00,MXN,,,,',
-      'Total,2026-11,0,0,0,0.00,MXN,,,,',
+      'Cuota mensual,2026-11,,,,0,MXN,,,,',
+      'Total,2026-11,0,0,0,0,MXN,,,,',
       'Saldo inicial,2026-11,,,,,,2026-11-01,12,,',
       'Saldo final,2026-11,,,,,,2026-11-30,12,,',
     ]);

@@ -26,7 +26,8 @@ export function deadlineInputProblem(
   const checks: [boolean, () => string][] = [
     [!inputs.from, () => c.isNotEmpty(t.deadline.from)],
     [inputs.amount.trim() === '', () => c.isNotEmpty(t.deadline.amount)],
-    [!Number.isInteger(count), () => c.isInt(t.deadline.amount)],
+    // Digits only: «1e3» or «0x10» are numbers to JavaScript, not amounts a person types (QA S57).
+    [!/^-?\d+$/.test(inputs.amount.trim()), () => c.isInt(t.deadline.amount)],
     [count < 0, () => c.min(t.deadline.amount, '0')],
     [count > max, () => c.max(t.deadline.amount, numberFormat(language, {}).format(max))],
   ];
