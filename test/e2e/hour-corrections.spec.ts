@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { DEMO_CONTRACTS_SINCE } from '../../src/dev/demo-world';
 import { demoContract, figure, hoursEsMX, literally } from '../support/demo-contract';
 import { logIn, newPage } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
@@ -139,9 +140,12 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
       "document.activeElement?.textContent === 'Revertir movimiento' && document.activeElement.tagName === 'BUTTON'",
     );
     await apply.click();
-    expect(await confirmInPage(page, 'reverse-entry', 'Sí, revertir')).toMatch(
-      /^¿Revertir el movimiento .+ · Ajuste \+2\.5 h\? Se agregará una reversión al historial\.$/,
+    // …with what stays available, as an adjustment's question says it (QA S57).
+    const reverseQuestion = await confirmInPage(page, 'reverse-entry', 'Sí, revertir');
+    expect(reverseQuestion).toMatch(
+      /^¿Revertir el movimiento .+ · Ajuste \+2\.5 h\? Se agregará una reversión al historial\. /,
     );
+    expect(reverseQuestion).toMatch(new RegExp(`Quedarán ${balanceAfter(-1)} disponibles\\.$`));
     await focusOn(page, /^Movimiento revertido: .+ · Ajuste \+2\.5 h\.$/);
     await balance.getByText(balanceAfter(-1)).first().waitFor();
     expect(await balance.innerText()).toMatch(figure('Disponibles', balanceAfter(-1)));
@@ -163,12 +167,13 @@ describe('Manual hour corrections in the web app (L3-12, L3-13, L3-18)', () => {
     // The seeded purchase can still be reversed.
     const purchase = ledger.getByRole('row', { name: SEEDED.reference });
     expect(await purchase.getByRole('button', { name: /^Revertir el movimiento/ }).count()).toBe(1);
-    // Named by its package reference, as its email names it (QA S56).
+    // Named by its purchase date and package reference, as its row and email name it (QA S56, S57).
     expect(
       await purchase
         .getByRole('button', { name: /^Revertir el movimiento/ })
         .getAttribute('aria-label'),
-    ).toMatch(new RegExp(`^Revertir el movimiento .+ · ${SEEDED.reference} · Compra \\+`));
+    ).toMatch(new RegExp(`^Revertir el movimiento 1 ene 2026 · ${SEEDED.reference} · Compra \\+`));
+    expect(DEMO_CONTRACTS_SINCE).toBe('2026-01-01');
   });
 
   it('the client sees the corrections in its ledger, and no correction controls', async () => {

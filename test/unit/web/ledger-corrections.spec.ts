@@ -3,11 +3,38 @@ import { hoursLedgerEn } from '../../../web/src/i18n/hours-ledger.en';
 import { hoursLedgerEsMX } from '../../../web/src/i18n/hours-ledger.es-mx';
 import { serverErrorsEn } from '../../../web/src/i18n/server-errors.en';
 import { serverErrorsEsMX } from '../../../web/src/i18n/server-errors.es-mx';
-import { checkAdjustment, reversalBlock } from '../../../web/src/contracts/ledger-corrections';
+import {
+  checkAdjustment,
+  checkReversal,
+  reversalBlock,
+} from '../../../web/src/contracts/ledger-corrections';
 
 // L3-13: the ledger screen's corrections, checked before the API is asked: an adjustment's hours
 // and reason as typed, the available hours never negative (the API's INSUFFICIENT_HOURS); which
 // rows offer «Revertir» and, when not, why; the API's refusals in words, Spanish first.
+
+describe('checkReversal (L3-13, QA S57)', () => {
+  it('says what stays available once the entry’s effect is taken back', () => {
+    // A 10 h purchase reversed with 25 h available; a −1.5 h adjustment reversed gives 1.5 back.
+    expect(checkReversal(10, 25)).toEqual({ ok: true, availableAfter: 15 });
+    expect(checkReversal(-1.5, 3)).toEqual({ ok: true, availableAfter: 4.5 });
+    expect(checkReversal(0.1, 0.3)).toEqual({ ok: true, availableAfter: 0.2 });
+    expect(checkReversal(7.5, 7.5)).toEqual({ ok: true, availableAfter: 0 });
+  });
+
+  it('refuses before asking one that would leave the available hours negative', () => {
+    expect(checkReversal(10, 7.5)).toEqual({ ok: false, takes: 10, available: 7.5 });
+  });
+
+  it('words the refusal as a reversal’s, in both languages', () => {
+    expect(hoursLedgerEsMX.corrections.reverseExceeds('10', '7.5')).toMatch(
+      /^No se puede revertir: quitaría 10 h y solo hay 7\.5 h disponibles/,
+    );
+    expect(hoursLedgerEn.corrections.reverseExceeds('10', '7.5')).toMatch(
+      /^It cannot be reversed: it would take 10 h away and only 7\.5 h are available/,
+    );
+  });
+});
 
 describe('checkAdjustment (L3-13)', () => {
   it('takes hours either sign with up to two decimals, a comma or a minus sign as typed', () => {

@@ -156,11 +156,12 @@ export interface ReversedEntry {
   hours: number;
   ticketNumber: string | null;
   createdAt: string;
-  /** A purchase's package reference names it (QA S56). */
-  reasonParts: Pick<LedgerReasonParts, 'packageReference'> | null;
+  /** A purchase's package reference and purchase date name it (QA S56, S57). */
+  reasonParts: Pick<LedgerReasonParts, 'packageReference' | 'date'> | null;
 }
 
-const REVERSED_FIELDS = 'id kind hours ticketNumber createdAt reasonParts { packageReference }';
+const REVERSED_FIELDS =
+  'id kind hours ticketNumber createdAt reasonParts { packageReference date }';
 
 export const HOURS_OVERVIEW = operation<
   {

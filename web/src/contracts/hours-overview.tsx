@@ -81,17 +81,22 @@ export function useLedgerReason(): (entry: LedgerEntry) => string {
 
 /**
  * A ledger entry named for a person: date · ticket (a purchase: its package reference, as its
- * email names it; QA S56) · kind and signed hours.
+ * email names it; QA S56) · kind and signed hours. A purchase's date is its purchase date, as its
+ * row shows it, not when it was recorded (QA S57).
  */
 export function useLedgerEntryName(): (
   entry: Pick<ReversedEntry, 'createdAt' | 'ticketNumber' | 'kind' | 'hours' | 'reasonParts'>,
 ) => string {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { format } = useLocalTime();
   const signed = useSignedHours();
+  const dateOf = (e: Pick<ReversedEntry, 'createdAt' | 'kind' | 'reasonParts'>) =>
+    e.kind === 'PURCHASE' && e.reasonParts?.date
+      ? formatLocalDate(e.reasonParts.date, language, 'medium')
+      : format(e.createdAt);
   return (e) =>
     t.hoursLedger.entryName(
-      format(e.createdAt),
+      dateOf(e),
       e.ticketNumber ?? e.reasonParts?.packageReference ?? null,
       `${t.contracts.entryKinds[e.kind] ?? e.kind} ${signed(e.hours)}`,
     );
@@ -393,11 +398,13 @@ export function HoursOverview({
               </table>
             </div>
           )}
-          {corrections && reversingEntry && (
+          {corrections && reversingEntry && balance && (
             <ReverseEntryForm
               key={reversingEntry.id}
               entryId={reversingEntry.id}
               entryName={nameOf(reversingEntry)}
+              availableEffect={reversingEntry.availableEffect}
+              available={balance.available}
               onCancel={() => setReversing(null)}
               onReversed={() => {
                 setReversing(null);

@@ -52,6 +52,22 @@ export function checkAdjustment(
   return { ok: true, hours, availableAfter: after / 100, confirm: true };
 }
 
+/** A reversal as the ledger screen checks it before asking (QA S57). */
+export type ReversalCheck =
+  | { readonly ok: true; readonly availableAfter: number }
+  | { readonly ok: false; readonly takes: number; readonly available: number };
+
+/**
+ * What a reversal leaves available: the entry's effect on the available hours taken back. One
+ * that would leave them negative (a purchase whose hours are partly held or used) is refused here
+ * as the API refuses it, before the question rather than after «Sí, revertir».
+ */
+export function checkReversal(availableEffect: number, available: number): ReversalCheck {
+  const after = Math.round(available * 100) - Math.round(availableEffect * 100);
+  if (after < 0) return { ok: false, takes: availableEffect, available };
+  return { ok: true, availableAfter: after / 100 };
+}
+
 /** Why a ledger row offers no «Revertir», or null when it does. */
 export type ReversalBlock = 'REVERSED' | 'IS_REVERSAL' | 'FOLLOWS_ESTIMATE' | 'NOT_REVERSIBLE';
 

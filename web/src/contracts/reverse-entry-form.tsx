@@ -8,7 +8,7 @@ import { useRequestId } from '../components/use-request-id';
 import { useNotice } from '../components/use-notice';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
-import { MAX_REASON_LENGTH } from './ledger-corrections';
+import { checkReversal, MAX_REASON_LENGTH } from './ledger-corrections';
 
 /**
  * «Revertir» on one ledger row (L3-13): a required reason, then a confirmation that names the
@@ -19,24 +19,33 @@ import { MAX_REASON_LENGTH } from './ledger-corrections';
 export function ReverseEntryForm({
   entryId,
   entryName,
+  availableEffect,
+  available,
   onReversed,
   onCancel,
 }: {
   entryId: string;
   /** The entry in words: date · ticket · kind and hours. */
   entryName: string;
+  /** The entry's effect on the available hours, which the reversal takes back. */
+  availableEffect: number;
+  /** The client's available hours now. */
+  available: number;
   onReversed: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
   const c = t.hoursLedger.corrections;
   const { call } = useSession();
   const form = useMutationForm();
   const ids = useRequestId();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useNotice();
-  // The confirmation naming the entry, asked in the page (QA S56: it was the browser's dialog).
-  const [asking, setAsking] = useState(false);
+  // The confirmation naming the entry and what stays available, asked in the page (QA S56: it
+  // was the browser's dialog; QA S57: it said neither, and a reversal the balance could not take
+  // was refused only after «Sí, revertir»).
+  const [asking, setAsking] = useState<number>();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [entryId]);
 
@@ -44,8 +53,18 @@ export function ReverseEntryForm({
     event.preventDefault();
     if (!reason.trim())
       return setProblem(({ t }) => t.hoursLedger.corrections.reverseReasonRequired);
+    const check = checkReversal(availableEffect, available);
+    if (!check.ok) {
+      return setProblem(({ t, language }) => {
+        const n = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+        return t.hoursLedger.corrections.reverseExceeds(
+          n.format(check.takes),
+          n.format(check.available),
+        );
+      });
+    }
     setProblem(undefined);
-    setAsking(true);
+    setAsking(check.availableAfter);
   };
 
   const reverse = async () => {
@@ -57,7 +76,7 @@ export function ReverseEntryForm({
         ),
       (_, w) => w.t.hoursLedger.corrections.reversed(entryName),
     );
-    setAsking(false);
+    setAsking(undefined);
     if (ok) onReversed();
   };
 
@@ -94,17 +113,17 @@ export function ReverseEntryForm({
           {c.cancel}
         </button>
       </div>
-      {asking && (
+      {asking !== undefined && (
         <div className="span-all">
           <InlineConfirm
             id="reverse-entry"
             title={c.confirmReverse(entryName)}
-            text={c.confirmReverseText}
+            text={c.confirmReverseText(number.format(asking))}
             yes={form.busy ? c.reversing : c.confirmReverseYes}
             no={c.cancel}
             busy={form.busy}
             onYes={() => void reverse()}
-            onNo={() => setAsking(false)}
+            onNo={() => setAsking(undefined)}
           />
         </div>
       )}

@@ -59,7 +59,10 @@ export const hoursLedgerEn: HoursLedgerMessages = {
     reversing: 'Reversing…',
     cancel: 'Cancel',
     confirmReverse: (entry) => `Reverse the entry ${entry}?`,
-    confirmReverseText: 'A reversal will be added to the ledger.',
+    confirmReverseText: (after) =>
+      `A reversal will be added to the ledger. ${after} h will be available.`,
+    reverseExceeds: (hours, available) =>
+      `It cannot be reversed: it would take ${hours} h away and only ${available} h are available (the available hours cannot go negative). Release what is held first or record an adjustment for fewer hours.`,
     confirmReverseYes: 'Yes, reverse it',
     reversed: (entry) => `Entry reversed: ${entry}.`,
     blocked: {

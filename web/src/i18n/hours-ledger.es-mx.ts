@@ -72,7 +72,10 @@ export const hoursLedgerEsMX = {
     reversing: 'Revirtiendo…',
     cancel: 'Cancelar',
     confirmReverse: (entry: string) => `¿Revertir el movimiento ${entry}?`,
-    confirmReverseText: 'Se agregará una reversión al historial.',
+    confirmReverseText: (after: string) =>
+      `Se agregará una reversión al historial. Quedarán ${after} h disponibles.`,
+    reverseExceeds: (hours: string, available: string) =>
+      `No se puede revertir: quitaría ${hours} h y solo hay ${available} h disponibles (las horas disponibles no pueden quedar en negativo). Libere primero lo reservado o registre un ajuste por menos horas.`,
     confirmReverseYes: 'Sí, revertir',
     reversed: (entry: string) => `Movimiento revertido: ${entry}.`,
     blocked: {
