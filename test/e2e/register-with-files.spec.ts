@@ -90,4 +90,29 @@ describe('Registering a ticket with files (web app, real workflow; L3-05, L3-11)
     expect(await row.innerText()).toContain('Úrsula Usuaria');
     expect(await section.getByText('instalador.exe').count()).toBe(0);
   });
+  it('a file the server refuses on its content is said once: what was not attached, and why (QA S57)', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    const form = page.getByRole('region', { name: 'Nuevo ticket' });
+    await form.getByLabel('Categoría').selectOption({ label: 'Incidente' });
+    await form.getByLabel('Asunto').fill('Inventario no cuadra');
+    await form.getByLabel('Descripción').fill('Adjunto la bitácora y una captura.');
+    // A «.png» that is not one: only the server can tell, after the ticket is registered.
+    await form.getByLabel('Archivos (opcional)').setInputFiles([
+      { name: 'bitácora.log', mimeType: 'text/plain', buffer: LOG },
+      { name: 'falso.png', mimeType: 'image/png', buffer: Buffer.from('<html>no</html>') },
+    ]);
+    await form.getByRole('button', { name: 'Registrar ticket' }).click();
+    const registered = page.getByTestId('registered');
+    await registered.getByText('Se adjuntó 1 archivo.').waitFor();
+    const alert = registered.getByRole('alert');
+    await alert.waitFor();
+    const words = await alert.innerText();
+    expect(words).toMatch(
+      /^No se pudo adjuntar «falso\.png»; puede adjuntarlo desde el ticket\.\s/,
+    );
+    expect(words).toContain('El contenido de «falso.png» no corresponde a un archivo .png.');
+    expect(words).not.toContain('Revise lo siguiente');
+    expect((await registered.innerText()).match(/No se pudo adjuntar/g)).toHaveLength(1);
+  });
 });

@@ -6,6 +6,7 @@ import {
   type TicketCategory,
 } from '../api/tickets';
 import { ATTACHMENT_POLICY, uploadAttachment } from '../api/attachments';
+import { ApiError } from '../api/graphql-client';
 import { useHoursChanges, useTicketChanges } from '../api/live';
 import { ErrorMessage } from '../components/error-message';
 import { FileChooser } from '../components/file-chooser';
@@ -290,8 +291,13 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
                 )}
                 {registered.notAttached.map((f, i) => (
                   <div key={`${i}-${f.name}`}>
-                    <p>{t.tickets.newFileNotAttached(f.name)}</p>
-                    <ErrorMessage error={f.error} />
+                    {/* A refusal the server worded leads with this sentence instead of «Revise lo
+                        siguiente:», so the file is not said twice (QA S57). */}
+                    {!refusedAsInvalid(f.error) && <p>{t.tickets.newFileNotAttached(f.name)}</p>}
+                    <ErrorMessage
+                      error={f.error}
+                      overrides={{ VALIDATION_FAILED: t.tickets.newFileNotAttached(f.name) }}
+                    />
                   </div>
                 ))}
                 <p>
@@ -379,4 +385,9 @@ export function MyTicketsPage() {
       {user && !staff && <QuickChannelCard />}
     </div>
   );
+}
+
+/** An upload the server refused as invalid (its type, size or content), which it words. */
+function refusedAsInvalid(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'VALIDATION_FAILED';
 }
