@@ -66,8 +66,19 @@ describe('Registering a ticket with files (web app, real workflow; L3-05, L3-11)
       );
     expect(await subjectRows()).toEqual([]);
 
-    await files.setInputFiles([{ name: 'bitácora.log', mimeType: 'text/plain', buffer: LOG }]);
+    // Each chosen file is listed with its size; the refused one is removed on its own, the good
+    // one stays chosen (QA S57: no way but to choose the good ones again).
+    const list = form.getByTestId('new-ticket-file-list');
+    expect(await list.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/^bitácora\.log\s+\d+ bytes\s+Quitar$/),
+      expect.stringMatching(/^instalador\.exe\s+2 bytes\s+Quitar$/),
+    ]);
+    await list.getByRole('button', { name: 'Quitar instalador.exe de la lista' }).click();
     await refusals.waitFor({ state: 'detached' });
+    await chooser.getByText('1 archivo seleccionado').waitFor();
+    expect(await list.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/^bitácora\.log/),
+    ]);
     await form.getByRole('button', { name: 'Registrar ticket' }).click();
 
     const registered = page.getByTestId('registered');
