@@ -1,4 +1,7 @@
-import { MAX_BUSINESS_DAYS, MAX_BUSINESS_MINUTES } from '../business-time/engine/engine-inputs';
+/** ~71 years of 9-hour days: far beyond any SLA, small enough to answer in milliseconds. */
+export const MAX_BUSINESS_MINUTES = 10_000_000;
+/** ~100 years of business days. */
+export const MAX_BUSINESS_DAYS = 36_500;
 
 /** The units a deadline is asked in (the API's `BusinessUnit`, the calculator's choice). */
 export type DeadlineUnit = 'BUSINESS_MINUTES' | 'BUSINESS_HOURS' | 'BUSINESS_DAYS';

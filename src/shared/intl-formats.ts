@@ -49,7 +49,8 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions):
  */
 export function formatMoney(locale: string, amount: number, currency: string): string {
   const parts = numberFormat(locale, { style: 'currency', currency }).formatToParts(amount);
-  const text = parts.map((part) => part.value).join('');
+  // A true minus sign, as signed hours are written («−10 h»), not a hyphen (QA S57).
+  const text = parts.map((part) => (part.type === 'minusSign' ? '−' : part.value)).join('');
   const bareDollar = parts.some((part) => part.type === 'currency' && part.value === '$');
   return bareDollar ? `${text} ${currency}` : text;
 }

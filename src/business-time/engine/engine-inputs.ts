@@ -1,9 +1,7 @@
 import { BusinessTimeInputError } from './business-time-input.error';
 
-/** ~71 years of 9-hour days: far beyond any SLA, small enough to answer in milliseconds. */
-export const MAX_BUSINESS_MINUTES = 10_000_000;
-/** ~100 years of business days. */
-export const MAX_BUSINESS_DAYS = 36_500;
+// The engine's bounds, shared with the web app's deadline calculator (it says them before asking).
+export { MAX_BUSINESS_DAYS, MAX_BUSINESS_MINUTES } from '../../shared/deadline-amount';
 
 // Instants the engine accepts; the bounds keep Intl in plain 4-digit Gregorian years.
 const MIN_INSTANT_MS = Date.UTC(1900, 0, 1);

@@ -76,6 +76,8 @@ describe('Intl formatters made once (src/shared/intl-formats)', () => {
     expect(formatMoney('es-MX', 19000, 'MXN')).toBe('$19,000.00 MXN');
     expect(formatMoney('es-MX', 1250.5, 'USD')).toBe('USD\u00a01,250.50');
     expect(formatMoney('en', 1250.5, 'USD')).toBe('$1,250.50 USD');
-    expect(formatMoney('en', -19000, 'MXN')).toBe('-MX$19,000.00');
+    // A true minus sign, as signed hours (QA S57).
+    expect(formatMoney('en', -19000, 'MXN')).toBe('−MX$19,000.00');
+    expect(formatMoney('es-MX', -9500, 'MXN')).toBe('−$9,500.00 MXN');
   });
 });
