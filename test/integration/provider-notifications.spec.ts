@@ -88,6 +88,19 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
     );
 
   /** Uploads a small text file `name` to ticket `number` as `role`'s demo user. */
+  /** A ticket registered announcing two files, once its new-ticket emails wait for them. */
+  async function registeredAnnouncingTwoFiles(subject: string) {
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject,
+      description: 'Adjunto la bitácora y una captura.',
+      attachmentsToFollow: 2,
+    });
+    // Waiting in the registrant's file batch for the window.
+    await emailsQueued(world.db, number);
+    return { number, queued: await newTicketRows(number) };
+  }
+
   async function attach(number: string, name: string, role: Role): Promise<void> {
     const form = new FormData();
     form.append('file', new Blob([`ERROR ${name}\n`], { type: 'text/plain' }), name);
@@ -163,15 +176,7 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
   });
 
   it('files announced with the registration: the new-ticket email waits for them, then goes at once naming them, with no email of their own (L3-11, QA S20)', async () => {
-    const number = await registerProjectedTicket(world, {
-      category: 'INCIDENT',
-      subject: 'Timbrado con bitácora',
-      description: 'Adjunto la bitácora y una captura.',
-      attachmentsToFollow: 2,
-    });
-    // Waiting in the registrant's file batch for the window.
-    await emailsQueued(world.db, number);
-    const queued = await newTicketRows(number);
+    const { number, queued } = await registeredAnnouncingTwoFiles('Timbrado con bitácora');
     expect(queued).toHaveLength(3);
     for (const row of queued) {
       expect(row.status).toBe('QUEUED');
@@ -203,14 +208,7 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
   });
 
   it('a file refused among those announced: the registration emails stop waiting for it and go once the others are in (L3-11, QA S57)', async () => {
-    const number = await registerProjectedTicket(world, {
-      category: 'INCIDENT',
-      subject: 'Timbrado con un archivo malo',
-      description: 'Adjunto la bitácora y una imagen.',
-      attachmentsToFollow: 2,
-    });
-    await emailsQueued(world.db, number);
-    const queued = await newTicketRows(number);
+    const { number, queued } = await registeredAnnouncingTwoFiles('Timbrado con un archivo malo');
     expect(queued.every((row) => row.status === 'QUEUED' && row.batch_key !== null)).toBe(true);
     await attach(number, 'bitacora.log', Role.CLIENT_USER);
     // A «PNG» that is not one: refused, nothing stored.
