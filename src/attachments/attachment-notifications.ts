@@ -78,14 +78,20 @@ function fileOf(a: AttachedFile): AttachedFile {
   };
 }
 
+/**
+ * A registration's email (the provider's new-ticket one, the registrant's «Ticket registrado»):
+ * it names the files sent with the registration and waits for those announced.
+ */
+function isRegistrationEmail(
+  event: NotificationEvent,
+): event is Extract<NotificationEvent, { type: 'PROVIDER_NEW_TICKET' | 'TICKET_REGISTERED' }> {
+  return event.type === 'PROVIDER_NEW_TICKET' || event.type === 'TICKET_REGISTERED';
+}
+
 /** Every file an attachment email names, oldest first (none for other events). */
 export function filesOf(event: NotificationEvent): readonly AttachedFile[] {
   if (event.type === 'ATTACHMENT_ADDED') return [fileOf(event), ...(event.more ?? [])];
-  if (
-    event.type === 'PROVIDER_CLIENT_ACTIVITY' ||
-    event.type === 'PROVIDER_NEW_TICKET' ||
-    event.type === 'TICKET_REGISTERED'
-  ) {
+  if (event.type === 'PROVIDER_CLIENT_ACTIVITY' || isRegistrationEmail(event)) {
     return event.files ?? [];
   }
   return [];
@@ -99,7 +105,7 @@ function tellingFiles(
   event: NotificationEvent,
   files: readonly AttachedFile[],
 ): NotificationEvent | null {
-  if (event.type === 'PROVIDER_NEW_TICKET' || event.type === 'TICKET_REGISTERED') {
+  if (isRegistrationEmail(event)) {
     return { ...event, files: files.length > 0 ? files : undefined };
   }
   if (files.length === 0) return null;
@@ -129,9 +135,7 @@ export function attachmentBatch(ticketNumber: string, uploaderId: string): Email
   return {
     key: attachmentBatchKey(ticketNumber, uploaderId),
     merge: (waiting, next) =>
-      waiting.type === next.type ||
-      waiting.type === 'PROVIDER_NEW_TICKET' ||
-      waiting.type === 'TICKET_REGISTERED'
+      waiting.type === next.type || isRegistrationEmail(waiting)
         ? withFiles(filesOf(next))(waiting)
         : waiting,
   };
@@ -154,7 +158,7 @@ export function withFiles(
  * announced with it, waiting for one fewer (one was refused); the same event otherwise.
  */
 export function withOneAnnouncedFileLess(event: NotificationEvent): NotificationEvent {
-  if (event.type !== 'PROVIDER_NEW_TICKET' && event.type !== 'TICKET_REGISTERED') return event;
+  if (!isRegistrationEmail(event)) return event;
   const announced = event.filesToFollow ?? 0;
   if (announced === 0) return event;
   return { ...event, filesToFollow: announced > 1 ? announced - 1 : undefined };

@@ -110,7 +110,13 @@ export class AttachmentsService {
     if ((await this.count(this.db.manager, ticket.number)) >= limits.maxPerTicket) {
       throw attachmentLimitReached(ticket.number, limits.maxPerTicket);
     }
-    const accepted = await this.refusedAsAnnounced(user, ticket, () => acceptFile(file, limits));
+    let accepted: ReturnType<typeof acceptFile>;
+    try {
+      accepted = acceptFile(file, limits);
+    } catch (err) {
+      if (err instanceof DomainError) await this.oneAnnouncedFileLess(user, ticket);
+      throw err;
+    }
     const sha256 = createHash('sha256').update(accepted.content).digest('hex');
     // L3-11: the history names the role the file was attached in, whatever the person holds later.
     const role = actingRole(user.roles);
@@ -200,32 +206,21 @@ export class AttachmentsService {
   }
 
   /**
-   * `accept()`'s file; when it refuses the registrant's file, the registration's emails waiting
-   * for the files announced with it (`attachmentsToFollow`) stop waiting for this one, so they go
-   * once the others are in rather than at the end of their window (QA S57: a refused file held
-   * them a minute). Only those emails' schedule moves: the ticket and its files are unchanged, and
-   * the refusal is thrown as it was.
+   * A file of the registrant's was refused: the registration's emails waiting for the files
+   * announced with it (`attachmentsToFollow`) stop waiting for this one, so they go once the others
+   * are in rather than at the end of their window (QA S57: a refused file held them a minute). Only
+   * those emails' schedule moves: the ticket and its files are unchanged.
    */
-  private async refusedAsAnnounced<T>(
-    user: AuthenticatedUser,
-    ticket: TicketWithParts,
-    accept: () => T,
-  ): Promise<T> {
-    try {
-      return accept();
-    } catch (err) {
-      if (err instanceof DomainError && user.id === ticket.registrantId) {
-        await this.db.transaction((tx) =>
-          this.notifications.reviseBatch(
-            tx,
-            attachmentBatch(ticket.number, user.id).key,
-            withOneAnnouncedFileLess,
-            'waiting',
-          ),
-        );
-      }
-      throw err;
-    }
+  private async oneAnnouncedFileLess(user: AuthenticatedUser, ticket: TicketWithParts) {
+    if (user.id !== ticket.registrantId) return;
+    await this.db.transaction((tx) =>
+      this.notifications.reviseBatch(
+        tx,
+        attachmentBatch(ticket.number, user.id).key,
+        withOneAnnouncedFileLess,
+        'waiting',
+      ),
+    );
   }
 
   /**
