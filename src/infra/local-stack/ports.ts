@@ -31,10 +31,19 @@ export async function assertPortFree(
   });
 }
 
-/** Resolves once something accepts TCP connections on host:port, or rejects after timeoutMs. */
-export async function waitForPort(host: string, port: number, timeoutMs: number): Promise<void> {
+/**
+ * Resolves once something accepts TCP connections on host:port, or rejects after timeoutMs (or
+ * once `signal` aborts: the caller stopped waiting).
+ */
+export async function waitForPort(
+  host: string,
+  port: number,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    signal?.throwIfAborted();
     const open = await new Promise<boolean>((resolve) => {
       const socket = createConnection({ host, port });
       socket.once('connect', () => {

@@ -72,14 +72,67 @@ export function devServerArgs(options: TemporalDevServerOptions): string[] {
 }
 
 /**
+ * How many times a start that the CLI aborts while picking its internal ports is tried. `start-dev`
+ * asks the OS for ephemeral ports for its HTTP, metrics and internal services, and panics
+ * ("failed assigning ephemeral port") when that fails; a moment later it is free to succeed.
+ */
+export const DEV_SERVER_START_ATTEMPTS = 3;
+
+/**
  * Starts the Temporal dev server on a persistent SQLite file and waits until its frontend serves
  * the namespace over gRPC (an open port alone is not enough: a client that connects between the
- * two waits out its own connect deadline).
+ * two waits out its own connect deadline). A start the CLI aborts while assigning its own
+ * ephemeral ports is tried again, up to {@link DEV_SERVER_START_ATTEMPTS} times.
  */
 export async function startTemporalDevServer(
   options: TemporalDevServerOptions,
 ): Promise<RunningTemporalDevServer> {
   const log = options.log ?? (() => undefined);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options, log);
+    } catch (err) {
+      if (!(err instanceof PortAssignmentPanic) || attempt >= DEV_SERVER_START_ATTEMPTS) throw err;
+      log(`${err.panic}; starting the Temporal dev server again (attempt ${attempt + 1})`);
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+}
+
+/**
+ * The error for a dev server that exited while starting: its `panic:` line first (a Go panic
+ * prints the reason before a long stack, which the tail alone cuts off), then its last output.
+ */
+export function devServerExitError(exit: number | string | null, output: string): Error {
+  const panic = panicLine(output);
+  const head = `Temporal dev server exited (${String(exit)}) while starting`;
+  const message = `${head}${panic ? `: ${panic}` : ''}:\n${output.slice(-1500)}`;
+  return panic && /failed assigning ephemeral port/.test(panic)
+    ? new PortAssignmentPanic(message, panic)
+    : new Error(message);
+}
+
+function panicLine(output: string): string | undefined {
+  return output
+    .split('\n')
+    .find((line) => line.startsWith('panic:'))
+    ?.trim();
+}
+
+/** The CLI panicked while asking the OS for one of its own ephemeral ports: worth another try. */
+class PortAssignmentPanic extends Error {
+  constructor(
+    message: string,
+    readonly panic: string,
+  ) {
+    super(message);
+  }
+}
+
+async function startOnce(
+  options: TemporalDevServerOptions,
+  log: (line: string) => void,
+): Promise<RunningTemporalDevServer> {
   // It runs in its own process group, so a `kill -9` of `npm start`'s group leaves it behind.
   const pidFile = join(dirname(options.dbFile), 'dev-server.pid');
   await stopLeftover(
@@ -99,8 +152,11 @@ export async function startTemporalDevServer(
   });
   if (child.pid !== undefined) writeFileSync(pidFile, `${child.pid}\n`);
   child.once('exit', () => rmSync(pidFile, { force: true }));
+  // The first lines (a panic's reason) and the last ones (everything else).
+  let head = '';
   let output = '';
   const keep = (chunk: Buffer): void => {
+    if (head.length < 2000) head = (head + chunk.toString()).slice(0, 2000);
     output = (output + chunk.toString()).slice(-4000);
   };
   child.stdout?.on('data', keep);
@@ -108,20 +164,18 @@ export async function startTemporalDevServer(
 
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code, signal) =>
-      reject(
-        new Error(
-          `Temporal dev server exited (${code ?? signal}) while starting:\n${output.slice(-1500)}`,
-        ),
-      ),
+      reject(devServerExitError(code ?? signal, `${panicLine(head) ?? ''}\n${output}`)),
     ),
   );
   const failedToSpawn = new Promise<never>((_, reject) => child.once('error', reject));
   const address = `${options.host}:${options.port}`;
   const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
+  // Stops the waiting below once the race is decided (a server that exited is not polled on).
+  const decided = new AbortController();
   try {
     await Promise.race([
-      waitForPort(options.host, options.port, deadline - Date.now()).then(() =>
-        waitForNamespace(address, options.namespace, deadline),
+      waitForPort(options.host, options.port, deadline - Date.now(), decided.signal).then(() =>
+        waitForNamespace(address, options.namespace, deadline, decided.signal),
       ),
       exited,
       failedToSpawn,
@@ -132,6 +186,8 @@ export async function startTemporalDevServer(
       throw new Error(`${err.message}; its output:\n${output.slice(-1500)}`, { cause: err });
     }
     throw err;
+  } finally {
+    decided.abort();
   }
   exited.catch(() => undefined);
   log(`Temporal dev server serving on ${address}`);
@@ -151,9 +207,11 @@ async function waitForNamespace(
   address: string,
   namespace: string,
   deadline: number,
+  signal: AbortSignal,
 ): Promise<void> {
   let last: unknown;
   while (Date.now() < deadline) {
+    signal.throwIfAborted();
     const connection = await Connection.connect({ address, connectTimeout: '2s' }).catch(
       (err: unknown) => {
         last = err;
