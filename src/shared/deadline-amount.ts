@@ -25,3 +25,36 @@ export function maxDeadlineAmount(unit: DeadlineUnit): number {
   const perUnit = MINUTES_PER_UNIT[unit];
   return perUnit ? Math.floor(MAX_BUSINESS_MINUTES / perUnit) : MAX_BUSINESS_DAYS;
 }
+
+/**
+ * Why `amount` of `unit` is not a deadline's amount (before its maximum is checked), or undefined:
+ * `isInt` for a fraction of minutes or days, `wholeMinutes` for hours that do not come to whole
+ * minutes (1.5 h = 90 minutes is fine, 1.33 h is not; QA S57: the calculator refused 1.5 h, which
+ * the cadence form takes), `min` below 0. The API takes whole amounts only: the calculator asks hours with a fraction as
+ * minutes ({@link wholeDeadlineAmount}).
+ */
+export function deadlineAmountProblem(
+  amount: number,
+  unit: DeadlineUnit,
+): 'isInt' | 'wholeMinutes' | 'min' | undefined {
+  if (!Number.isFinite(amount)) return 'isInt';
+  if (unit === 'BUSINESS_HOURS') {
+    // 1.1 × 60 is 66.00000000000001 in binary floating point: a person typed whole minutes.
+    const minutes = amount * 60;
+    if (Math.abs(minutes - Math.round(minutes)) > 1e-6) return 'wholeMinutes';
+  } else if (!Number.isInteger(amount)) return 'isInt';
+  return amount < 0 ? 'min' : undefined;
+}
+
+/**
+ * The question the API is asked for `amount` of `unit` (its `amount` is whole): hours with a
+ * fraction become the whole minutes they come to (1.5 hours → 90 business minutes).
+ */
+export function wholeDeadlineAmount(
+  amount: number,
+  unit: DeadlineUnit,
+): { amount: number; unit: DeadlineUnit } {
+  return unit === 'BUSINESS_HOURS' && !Number.isInteger(amount)
+    ? { amount: Math.round(amount * 60), unit: 'BUSINESS_MINUTES' }
+    : { amount, unit };
+}

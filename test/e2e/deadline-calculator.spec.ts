@@ -165,6 +165,27 @@ describe('Deadline calculator (web app)', () => {
     await page.getByRole('button', { name: 'Español' }).click();
   });
 
+  // QA S57: the cadence form takes 1.5 h, the calculator refused it. Hours with decimals that come
+  // to whole minutes are asked as minutes; 30 min on Friday, then Tuesday (Constitution Day Monday).
+  it('takes 1.5 business hours as 90 minutes, and refuses hours that are no whole minutes', async () => {
+    await openCalculator();
+    await calculate('2026-01-30T17:30', '1.33', 'horas hábiles');
+    expect(await page.getByRole('alert').innerText()).toBe(
+      '«Cantidad» en horas debe dar minutos enteros: por ejemplo, 1.5 horas son 90 minutos.',
+    );
+    expect(await page.getByTestId('deadline-local').count()).toBe(0);
+
+    await page.getByLabel('Cantidad').fill('1.5');
+    await page.getByRole('button', { name: 'Calcular plazo' }).click();
+    const local = page.getByTestId('deadline-local');
+    await local.waitFor();
+    expect(await local.innerText()).toMatch(/^3 feb 2026, 10:00\sa\.\s?m\.$/);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    const lines = await page.locator('ol.explanation li').allInnerTexts();
+    expect(lines.at(-1)).toMatch(/1 h 30 min/);
+    expect(await page.getByTestId('deadline-stale').count()).toBe(0);
+  });
+
   it('names the calendar a result was worked out with, not one chosen since (QA)', async () => {
     await createWeekdayCalendar(e2e.world, 'Turno matutino', '07:00', '15:00');
     const manager = 'gerente@becken.example';

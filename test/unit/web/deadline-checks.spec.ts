@@ -1,7 +1,7 @@
 import { en } from '../../../web/src/i18n/en';
 import { esMX } from '../../../web/src/i18n/es-mx';
 import { deadlineInputProblem } from '../../../web/src/deadline/deadline-checks';
-import { maxDeadlineAmount } from '../../../src/shared/deadline-amount';
+import { maxDeadlineAmount, wholeDeadlineAmount } from '../../../src/shared/deadline-amount';
 
 // BUSINESS-TIME.md, QA S56: the deadline calculator words every amount it cannot ask about as one
 // sentence, as the server words the same rule, the limit of each unit included.
@@ -35,12 +35,20 @@ describe('the deadline calculator’s own checks', () => {
     expect(deadlineInputProblem({ ...ok, amount: '' }, esMX, 'es-MX')).toBe(
       'Complete el campo «Cantidad».',
     );
-    expect(deadlineInputProblem({ ...ok, amount: '1.5' }, esMX, 'es-MX')).toBe(
-      '«Cantidad» debe ser un número entero.',
+    expect(
+      deadlineInputProblem({ ...ok, amount: '1.5', unit: 'BUSINESS_DAYS' }, esMX, 'es-MX'),
+    ).toBe('«Cantidad» debe ser un número entero.');
+    expect(deadlineInputProblem({ ...ok, amount: '7.5', unit: 'BUSINESS_MINUTES' }, en, 'en')).toBe(
+      '“Amount” must be a whole number.',
     );
     for (const odd of ['1e3', '0x10', '1,000']) {
+      expect(
+        deadlineInputProblem({ ...ok, amount: odd, unit: 'BUSINESS_DAYS' }, esMX, 'es-MX'),
+      ).toBe('«Cantidad» debe ser un número entero.');
+    }
+    for (const odd of ['1e3', '0x10', '1,5', '1.']) {
       expect(deadlineInputProblem({ ...ok, amount: odd }, esMX, 'es-MX')).toBe(
-        '«Cantidad» debe ser un número entero.',
+        '«Cantidad» en horas debe dar minutos enteros: por ejemplo, 1.5 horas son 90 minutos.',
       );
     }
     expect(deadlineInputProblem({ ...ok, amount: '-2' }, esMX, 'es-MX')).toBe(
@@ -49,5 +57,28 @@ describe('the deadline calculator’s own checks', () => {
     expect(deadlineInputProblem({ ...ok, from: '', amount: '-2' }, en, 'en')).toMatch(
       /^Fill in “.+”\.$/,
     );
+  });
+
+  // QA S57: the progress-cadence form takes 1.5 h; the calculator refused it (whole units only).
+  it('takes hours with decimals that come to whole minutes, and asks them as minutes', () => {
+    for (const amount of ['1.5', '0.25', '1.1', '2.75']) {
+      expect(deadlineInputProblem({ ...ok, amount }, esMX, 'es-MX')).toBeUndefined();
+    }
+    expect(deadlineInputProblem({ ...ok, amount: '1.33' }, en, 'en')).toBe(
+      '“Amount” in hours must come to whole minutes: for example, 1.5 hours is 90 minutes.',
+    );
+    expect(deadlineInputProblem({ ...ok, amount: '166666.5' }, esMX, 'es-MX')).toBe(
+      '«Cantidad» debe ser como máximo 166,666.',
+    );
+    expect(wholeDeadlineAmount(1.5, 'BUSINESS_HOURS')).toEqual({
+      amount: 90,
+      unit: 'BUSINESS_MINUTES',
+    });
+    expect(wholeDeadlineAmount(1.1, 'BUSINESS_HOURS')).toEqual({
+      amount: 66,
+      unit: 'BUSINESS_MINUTES',
+    });
+    expect(wholeDeadlineAmount(8, 'BUSINESS_HOURS')).toEqual({ amount: 8, unit: 'BUSINESS_HOURS' });
+    expect(wholeDeadlineAmount(3, 'BUSINESS_DAYS')).toEqual({ amount: 3, unit: 'BUSINESS_DAYS' });
   });
 });

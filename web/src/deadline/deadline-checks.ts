@@ -1,4 +1,8 @@
-import { maxDeadlineAmount, type DeadlineUnit } from '../../../src/shared/deadline-amount';
+import {
+  deadlineAmountProblem,
+  type DeadlineUnit,
+  maxDeadlineAmount,
+} from '../../../src/shared/deadline-amount';
 import { numberFormat } from '../../../src/shared/intl-formats';
 import type { Messages } from '../i18n/es-mx';
 
@@ -13,7 +17,8 @@ export interface DeadlineInputs {
  * The first input the calculator cannot ask about, in the page's words; undefined when it can
  * ask. An empty, negative, fractional or too large amount is said here as one sentence, the way
  * the server words the same rule (QA S54: not the browser's bubble; QA S56: a too large amount
- * read «Revise lo siguiente: …» from the server where a negative one read one sentence).
+ * read «Revise lo siguiente: …» from the server where a negative one read one sentence). Hours
+ * may have decimals that come to whole minutes (QA S57: 1.5 hours, as the cadence form takes).
  */
 export function deadlineInputProblem(
   inputs: DeadlineInputs,
@@ -21,15 +26,22 @@ export function deadlineInputProblem(
   language: string,
 ): string | undefined {
   const c = t.serverErrors.constraints;
-  const count = Number(inputs.amount);
+  const field = t.deadline.amount;
+  const typed = inputs.amount.trim();
+  const count = Number(typed);
   const max = maxDeadlineAmount(inputs.unit);
+  const hours = inputs.unit === 'BUSINESS_HOURS';
+  const notWhole = () => (hours ? t.deadline.wholeMinutes(field) : c.isInt(field));
+  const problem = deadlineAmountProblem(count, inputs.unit);
   const checks: [boolean, () => string][] = [
     [!inputs.from, () => c.isNotEmpty(t.deadline.from)],
-    [inputs.amount.trim() === '', () => c.isNotEmpty(t.deadline.amount)],
-    // Digits only: «1e3» or «0x10» are numbers to JavaScript, not amounts a person types (QA S57).
-    [!/^-?\d+$/.test(inputs.amount.trim()), () => c.isInt(t.deadline.amount)],
-    [count < 0, () => c.min(t.deadline.amount, '0')],
-    [count > max, () => c.max(t.deadline.amount, numberFormat(language, {}).format(max))],
+    [typed === '', () => c.isNotEmpty(field)],
+    // Digits (and for hours a decimal point) only: «1e3» or «0x10» are numbers to JavaScript, not
+    // amounts a person types (QA S57).
+    [!(hours ? /^-?\d+(\.\d+)?$/ : /^-?\d+$/).test(typed), notWhole],
+    [problem === 'isInt' || problem === 'wholeMinutes', notWhole],
+    [count < 0, () => c.min(field, '0')],
+    [count > max, () => c.max(field, numberFormat(language, {}).format(max))],
   ];
   return checks.find(([failed]) => failed)?.[1]();
 }

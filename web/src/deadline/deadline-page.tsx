@@ -8,6 +8,7 @@ import {
 } from '../api/operations';
 import { ErrorMessage } from '../components/error-message';
 import { deadlineInputProblem } from './deadline-checks';
+import { wholeDeadlineAmount } from '../../../src/shared/deadline-amount';
 import { FormProblem } from '../components/text-area-field';
 import { useQuery } from '../components/use-query';
 import { browserTimeZone, formatInstant, formatLocalDate } from '../i18n/format';
@@ -72,8 +73,8 @@ export function DeadlinePage() {
       try {
         const { businessDeadline } = await call(BUSINESS_DEADLINE, {
           from: zonedWallTimeToUtc(question.from, question.zone).toISOString(),
-          amount: question.amount,
-          unit: question.unit,
+          // The API counts whole units: 1.5 hours is asked as 90 minutes (QA S57).
+          ...wholeDeadlineAmount(question.amount, question.unit),
           calendarId: question.calendarId,
           language: language === 'en' ? 'EN' : 'ES_MX',
         });
@@ -203,9 +204,9 @@ export function DeadlinePage() {
             <input
               id="deadline-amount"
               type="number"
-              inputMode="numeric"
+              inputMode={unit === 'BUSINESS_HOURS' ? 'decimal' : 'numeric'}
               min={0}
-              step={1}
+              step={unit === 'BUSINESS_HOURS' ? 'any' : 1}
               required
               value={amount}
               onChange={(e) => setAmount(e.target.value)}

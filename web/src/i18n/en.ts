@@ -105,6 +105,8 @@ export const en: Messages = {
       BUSINESS_HOURS: 'business hours',
       BUSINESS_DAYS: 'business days',
     },
+    wholeMinutes: (field) =>
+      `“${field}” in hours must come to whole minutes: for example, 1.5 hours is 90 minutes.`,
     submit: 'Work out the deadline',
     submitting: 'Working it out…',
     resultTitle: 'Deadline',

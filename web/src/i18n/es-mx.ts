@@ -108,6 +108,9 @@ export const esMX = {
       BUSINESS_HOURS: 'horas hábiles',
       BUSINESS_DAYS: 'días hábiles',
     },
+    // QA S57: 1.5 horas is asked as 90 minutos; 1.33 horas is no whole number of minutes.
+    wholeMinutes: (field: string) =>
+      `«${field}» en horas debe dar minutos enteros: por ejemplo, 1.5 horas son 90 minutos.`,
     submit: 'Calcular plazo',
     submitting: 'Calculando…',
     resultTitle: 'Vencimiento',
