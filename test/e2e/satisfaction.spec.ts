@@ -284,4 +284,38 @@ describe('Rating a closed ticket (web app, real workflow)', () => {
     expect(await total.innerText()).toMatch(/Sin calificaciones\s+0 de 1 \(0 %\)/);
     expect(await total.innerText()).not.toContain('relojes');
   });
+
+  // QA S57: a closed ticket whose clocks were all met read SLA «—», as a cancelled one does; it
+  // now says how the ticket kept its SLA, and «Incumplido» once one of its clocks breached.
+  it('a closed ticket says how it kept its SLA: «Cumplido», or «Incumplido» once a clock breached', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    const sla = async (): Promise<[string, string]> => {
+      await page.goto('/mis-tickets?mostrar=cerrados');
+      const row = page.getByTestId('my-tickets').locator(`tbody tr:has(a[href$="${number}"])`);
+      await row.waitFor();
+      const listed = await row.locator('td[data-label="SLA"]').innerText();
+      await page.goto(`/tickets/${number}`);
+      const header = page.getByTestId('ticket-header');
+      await header.waitFor();
+      return [listed, (await header.innerText()).split('\n')[3]];
+    };
+    // Triage met (classified at once), then resolved and confirmed.
+    expect(await sla()).toEqual(['Cumplido', 'Cumplido']);
+
+    // Its triage as the projection writes a late one: breached, then ended by the classification.
+    const breach = (status: string) =>
+      e2e.world.db.query(
+        `UPDATE ticket_clock SET status = $2 WHERE ticket_number = $1 AND kind = 'triage'`,
+        [number, status],
+      );
+    await breach('BREACHED');
+    try {
+      expect(await sla()).toEqual(['Incumplido', 'Incumplido']);
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByTestId('ticket-header').getByText('Missed', { exact: true }).waitFor();
+    } finally {
+      await breach('MET');
+    }
+  });
 });

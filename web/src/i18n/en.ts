@@ -299,6 +299,7 @@ export const en: Messages = {
       at_risk: 'At risk',
       breached: 'Breached',
     },
+    slaOutcome: { met: 'Met', missed: 'Missed' },
     clockKinds: {
       triage: 'Triage',
       diagnosis: 'Diagnosis',

@@ -318,6 +318,8 @@ export const esMX = {
       at_risk: 'En riesgo',
       breached: 'Vencido',
     } as Record<string, string>,
+    /** An ended ticket's SLA (QA S57): every clock met, or one breached. */
+    slaOutcome: { met: 'Cumplido', missed: 'Incumplido' },
     clockKinds: {
       triage: 'Triage',
       diagnosis: 'Diagnóstico',

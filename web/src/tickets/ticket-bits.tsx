@@ -161,13 +161,9 @@ export function TicketTable({
                 </span>
               </td>
               <td data-label={t.tickets.sla}>
-                {slaShown(ticket) ? (
-                  <span>
-                    <SlaBadge status={ticket.slaStatus} />
-                  </span>
-                ) : (
-                  <span className="muted">—</span>
-                )}
+                <span>
+                  <SlaCell ticket={ticket} />
+                </span>
               </td>
               <td data-label={t.tickets.nextDeadline}>
                 {isTicketEnded(ticket.state) ? (
@@ -257,11 +253,43 @@ function SortHeader({
 }
 
 /**
- * Whether a ticket's SLA status says something: an ended ticket with no clock that was breached
- * or at risk is not «En tiempo», it is over (shown as «—»).
+ * How an ended ticket kept its SLA: «Incumplido» when one of its clocks breached (even one met
+ * later, as a late triage), «Cumplido» when every clock that ran to its end was met; null when
+ * no clock ran to one (a ticket cancelled in triage). QA S57: a closed ticket whose clocks were
+ * all met read «—».
  */
-export function slaShown(ticket: Pick<TicketSummary, 'state' | 'slaStatus'>): boolean {
-  return !(isTicketEnded(ticket.state) && ticket.slaStatus === 'ok');
+export function endedSlaOutcome(clocks: readonly { status: string }[]): 'met' | 'missed' | null {
+  if (clocks.some((c) => c.status === 'BREACHED')) return 'missed';
+  return clocks.some((c) => c.status === 'MET') ? 'met' : null;
+}
+
+type SlaTicket = Pick<TicketSummary, 'state' | 'slaStatus'> & {
+  clocks: readonly { status: string }[];
+};
+
+/**
+ * A ticket's SLA in words: an open ticket's status («En tiempo», «En riesgo», «Vencido»), an
+ * ended one's outcome («Cumplido», «Incumplido»); '' when there is nothing to say (shown «—»).
+ */
+export function slaText(t: Messages, ticket: SlaTicket): string {
+  if (!isTicketEnded(ticket.state))
+    return t.tickets.slaStatus[ticket.slaStatus] ?? ticket.slaStatus;
+  const outcome = endedSlaOutcome(ticket.clocks);
+  return outcome ? t.tickets.slaOutcome[outcome] : '';
+}
+
+/** {@link slaText} as a badge, in words and colour; «—» when there is nothing to say. */
+export function SlaCell({ ticket }: { ticket: SlaTicket }) {
+  const { t } = useI18n();
+  if (!isTicketEnded(ticket.state)) return <SlaBadge status={ticket.slaStatus} />;
+  const outcome = endedSlaOutcome(ticket.clocks);
+  if (!outcome) return <span className="muted">—</span>;
+  const cls = outcome === 'met' ? 'badge ok' : 'badge sla-breached';
+  return (
+    <span className={cls} data-testid="sla-outcome">
+      {t.tickets.slaOutcome[outcome]}
+    </span>
+  );
 }
 
 /** Sorts by next deadline, soonest first; tickets without one last. */

@@ -21,7 +21,7 @@ import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { csvDateTime, csvFileName, toCsv } from './csv';
 import { downloadText } from '../components/download-file';
-import { listedKindText, slaShown, stateText, TicketTable, useLocalTime } from './ticket-bits';
+import { listedKindText, slaText, stateText, TicketTable, useLocalTime } from './ticket-bits';
 import {
   apiFilterOf,
   defaultFilters,
@@ -267,7 +267,7 @@ export function TicketBrowser({
         ...(clientNames ? [clientNames.get(ticket.organizationId) ?? ''] : []),
         listedKindText(t, ticket),
         stateText(t, ticket.state, !staff),
-        slaShown(ticket) ? (t.tickets.slaStatus[ticket.slaStatus] ?? ticket.slaStatus) : '',
+        slaText(t, ticket),
         csvDateTime(ticket.nextDeadline, zone),
         csvDateTime(ticket.releaseDate, zone),
         csvDateTime(ticket.registeredAt, zone),

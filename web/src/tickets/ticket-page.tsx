@@ -20,14 +20,7 @@ import { NoChargeCard, NoChargeMark } from './no-charge';
 import { ParticipantsSection } from './participants-section';
 import { ReleaseDateFacts } from './release-date-facts';
 import { RemoteSessionCard } from './remote-session-card';
-import {
-  classificationText,
-  KindText,
-  SlaBadge,
-  slaShown,
-  stateText,
-  useLocalTime,
-} from './ticket-bits';
+import { classificationText, KindText, SlaCell, stateText, useLocalTime } from './ticket-bits';
 import { isTicketEnded, RELEASE_DATE_STATES } from '../../../workflows/ticket/ticket-states';
 import { HistoryFilterChoice, TicketTimeline } from './ticket-timeline';
 import { historyFilterFromSearch, historySearch, type HistoryFilter } from './timeline-filter';
@@ -169,11 +162,7 @@ export function TicketPage({
           </dd>
           <dt>{t.tickets.sla}</dt>
           <dd>
-            {slaShown(ticket) ? (
-              <SlaBadge status={ticket.slaStatus} />
-            ) : (
-              <span className="muted">—</span>
-            )}
+            <SlaCell ticket={ticket} />
           </dd>
           <dt>{t.tickets.category}</dt>
           <dd>{t.tickets.categories[ticket.category] ?? ticket.category}</dd>
