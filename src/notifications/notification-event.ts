@@ -504,7 +504,16 @@ export interface ProviderClientActivityEvent extends EventBase {
   readonly durationMinutes?: number;
   /** L3-06: the time the client suggests instead, when it declined with one. */
   readonly suggestedAt?: string;
+  /**
+   * L3-06…L3-08: the clock the client's answer set going again, and its deadline (null when it
+   * has none running, e.g. breached): `triage` starts over (8 business hours from the answer),
+   * `progress` and `diagnosis` resume with the time they had left (QA S57).
+   */
+  readonly answerClock?: { readonly kind: AnswerClock; readonly deadline: string | null };
 }
+
+/** The clock a client's answer to a request sets going again (L3-06…L3-08). */
+export type AnswerClock = 'triage' | 'progress' | 'diagnosis';
 
 /**
  * L3-07, provider side: a problem's first assignment on classification (`initial`), or provider

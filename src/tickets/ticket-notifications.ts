@@ -8,6 +8,7 @@ import {
 import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import { version, versionRange } from './recomputed-versions';
 import {
+  type AnswerClock,
   type ClientActivity,
   type DeadlineMovedEvent,
   type MovedDate,
@@ -164,6 +165,7 @@ export function providerNotificationFor(
       actorId: event.actor.userId,
       assigneeId: slice.assigneeId,
       ...(note ? { text: note } : {}),
+      ...answerClockOf(event, slice),
     };
   }
   const activity = clientActivityOf(event);
@@ -189,7 +191,32 @@ export function providerNotificationFor(
       ? { durationMinutes: slice.details.remoteSession.durationMinutes }
       : {}),
     ...(optional(d.suggestedAt) ? { suggestedAt: optional(d.suggestedAt) } : {}),
+    ...answerClockOf(event, slice),
   };
+}
+
+/**
+ * L3-06…L3-08 (QA S57): the clock a client's answer set going again, for the agent's email. The
+ * information triage asked for starts a new triage clock; a reply to a ticket waiting on the
+ * client resumes the clock it paused (diagnosis for a requirement, progress for a problem). A
+ * comment or a recorded answer carries the wait it answered (`answered`).
+ */
+function answerClockOf(
+  event: TimelineEvent,
+  slice: ReadModelSlice,
+): { answerClock?: { kind: AnswerClock; deadline: string | null } } {
+  const answered =
+    event.type === 'provideInfo'
+      ? 'INFO_REQUESTED'
+      : event.type === 'clientReplied'
+        ? 'WAITING_ON_CLIENT'
+        : optional(event.data.answered);
+  let kind: AnswerClock;
+  if (answered === 'INFO_REQUESTED') kind = 'triage';
+  else if (answered === 'WAITING_ON_CLIENT') {
+    kind = slice.classification === 'REQUIREMENT' ? 'diagnosis' : 'progress';
+  } else return {};
+  return { answerClock: { kind, deadline: runningDeadline(slice, kind) } };
 }
 
 /**
@@ -263,8 +290,14 @@ function releasedHoursOf(
 function clientActivityOf(e: TimelineEvent): ClientActivity | null {
   switch (e.type) {
     case 'comment':
-      // Internal notes are the provider's own; a client's comment is always visible.
-      return e.data.internal === false ? 'COMMENT' : null;
+      // Internal notes are the provider's own; a client's comment is always visible. One that
+      // answered a request is the answer (the workflow marks it `answered`).
+      if (e.data.internal !== false) return null;
+      return e.data.answered === 'INFO_REQUESTED'
+        ? 'INFO_PROVIDED'
+        : e.data.answered === 'WAITING_ON_CLIENT'
+          ? 'CLIENT_REPLIED'
+          : 'COMMENT';
     case 'provideInfo':
       return 'INFO_PROVIDED';
     case 'clientReplied':

@@ -53,6 +53,16 @@ describe('client answers on the ticket and approver reminders (L3-06, L3-09, L3-
       [number],
     );
 
+  /** «Monday, December 7, 2026»: an instant's date in Mexico City, as the agent's email says it. */
+  const longDate = (iso: string) =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/Mexico_City',
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date(iso));
+
   /** The batch the workflow projects when v1's first approval reminder fires (L3-09). */
   const firstReminder = (number: string) =>
     projectTimerEvent(world, number, {
@@ -116,6 +126,44 @@ describe('client answers on the ticket and approver reminders (L3-06, L3-09, L3-
       'INFO_REQUESTED → usuario@aurora.example',
       'PROVIDER_CLIENT_ACTIVITY → agente@becken.example',
     ]);
+    // The agent (who reads English) reads the answer as the information, and that triage starts
+    // over (QA S57).
+    const [toAgent] = await caughtAtLeast(1, subjectHas(number, 'Client sent the information'));
+    expect(toAgent.to).toContain('agente@becken.example');
+    expect(toAgent.text).toContain('> Usamos Odoo 17 Enterprise.');
+    expect(toAgent.text).toContain(
+      `The triage clock (8 business hours) starts over with the reply, during business hours: due ${longDate(triage[1].deadline!)} at `,
+    );
+  });
+
+  // QA S57: the agent's email after the client answered did not say the paused clock resumed.
+  it('L3-07: a client comment on a problem waiting on the client tells the agent the progress clock resumed, and its deadline', async () => {
+    const number = await ticketJourneys(world).problemWaitingOnClient('¿Qué versión de Odoo usan?');
+    const { body } = await gql(
+      world.api,
+      `mutation ($number: String!, $body: String!) {
+        addComment(number: $number, body: $body) { ticket { state } } }`,
+      { number, body: 'Odoo 17 Enterprise.' },
+      world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    const ticket = await read(Role.AGENT, number);
+    expect(ticket.state).toBe('IN_ANALYSIS');
+    const progress = ticket.clocks.find((c) => c.kind === 'progress' && c.status === 'RUNNING');
+    expect(progress?.deadline).toBeTruthy();
+
+    // The agent reads English.
+    const [toAgent] = await caughtAtLeast(1, subjectHas(number, 'Client replied'));
+    expect(toAgent.to).toContain('agente@becken.example');
+    expect(toAgent.text).toContain(`replied on ticket ${number}.`);
+    expect(toAgent.text).toContain('> Odoo 17 Enterprise.');
+    expect(toAgent.text).toContain(
+      `The progress-update clock resumed with the time it had left: due ${longDate(progress!.deadline!)} at `,
+    );
+    // Once: the comment is the reply, not a comment and a reply.
+    expect(
+      (await outbox(number)).filter((r) => r.event_type === 'PROVIDER_CLIENT_ACTIVITY'),
+    ).toHaveLength(1);
   });
 
   it('L3-09: an approval-wait reminder emails the approvers and the registrant once, in Spanish', async () => {

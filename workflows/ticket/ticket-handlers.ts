@@ -572,8 +572,13 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   // the comment event (its one timeline entry and its one email) and the clock restart.
   transition(rt, commentUpdate, RULES.comment, {
     apply: async (args, seq) => {
-      if (isClientReply(args, rt.view)) await clientReplied();
-      else if (answersInfoRequest(args, rt.view) && rt.patched(COMMENT_ANSWERS_INFO_PATCH)) {
+      // The comment says which wait it answered (`answered`, as a recorded answer does), so the
+      // agent's email says the clock resumed or restarted (QA S57).
+      if (isClientReply(args, rt.view)) {
+        rt.amend(seq, { answered: 'WAITING_ON_CLIENT' });
+        await clientReplied();
+      } else if (answersInfoRequest(args, rt.view) && rt.patched(COMMENT_ANSWERS_INFO_PATCH)) {
+        rt.amend(seq, { answered: 'INFO_REQUESTED' });
         await provideInfo();
       } else if (countsAsProgress(args, rt.view) && rt.patched(PUBLIC_REPLY_PROGRESS_PATCH)) {
         rt.amend(seq, { countsAsProgress: true });

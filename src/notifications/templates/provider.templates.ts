@@ -316,6 +316,8 @@ function activityBlocks(
   // L3-08/L3-09 (QA S18): what the client's decision asks of the agent next, and its clock.
   const next = NEXT_STEPS[e.activity]?.((kind) => requirementClockDays(e, kind));
   if (next) blocks.push({ kind: 'paragraph', text: ctx.t(...next) });
+  if (e.answerClock)
+    blocks.push({ kind: 'paragraph', text: answerClockText(e, e.answerClock, ctx) });
   if (e.activity === 'REMOTE_SESSION_DECLINED') {
     blocks.push({
       kind: 'paragraph',
@@ -335,4 +337,33 @@ function activityBlocks(
     });
   }
   return blocks;
+}
+
+/**
+ * L3-06…L3-08 (QA S57): what the client's answer did to the SLA clock, and when it is due now. The
+ * agent's email said nothing of it, though the paused clock runs again from the answer.
+ */
+function answerClockText(
+  e: ProviderClientActivityEvent,
+  clock: NonNullable<ProviderClientActivityEvent['answerClock']>,
+  ctx: TemplateContext,
+): string {
+  const due = clock.deadline ? ctx.dates.instant(clock.deadline) : null;
+  if (clock.kind === 'triage') {
+    return ctx.t(
+      `El plazo de atención (8 horas hábiles) empieza de nuevo con la respuesta, en horario hábil${due ? `: vence el ${due}` : ''}. Confirme que la información está completa, pida más o clasifique el ticket.`,
+      `The triage clock (8 business hours) starts over with the reply, during business hours${due ? `: due ${due}` : ''}. Confirm the information is complete, ask for more or classify the ticket.`,
+    );
+  }
+  const [es, en] =
+    clock.kind === 'diagnosis'
+      ? [
+          `El plazo de diagnóstico (${requirementClockDays(e, 'diagnosis').es})`,
+          `The diagnosis clock (${requirementClockDays(e, 'diagnosis').en})`,
+        ]
+      : ['El plazo de avance periódico', 'The progress-update clock'];
+  return ctx.t(
+    `${es} se reanudó con el tiempo que le quedaba${due ? `: vence el ${due}` : ''}.`,
+    `${en} resumed with the time it had left${due ? `: due ${due}` : ''}.`,
+  );
 }

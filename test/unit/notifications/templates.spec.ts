@@ -637,6 +637,40 @@ describe('L3-11 email templates', () => {
     expect(info.text).toContain('Reply:\n> Adjunto la póliza con la que falla el timbrado.');
   });
 
+  // QA S57: the agent's email after a client's answer did not say the paused clock runs again.
+  it('L3-06…L3-08 provider side: a client answer says which clock runs again, and when it is due', () => {
+    const agent = { ...ES, email: 'agente@becken.example', displayName: 'Alex Agent' };
+    const text = (
+      activity: 'INFO_PROVIDED' | 'CLIENT_REPLIED' | 'COMMENT',
+      answerClock: { kind: 'triage' | 'progress' | 'diagnosis'; deadline: string | null },
+      locale = Locale.ES_MX,
+    ) =>
+      renderEmail(
+        { ...EVENTS.PROVIDER_CLIENT_ACTIVITY, activity, answerClock, clockTargetDays: 5 },
+        { ...agent, locale },
+        OPTIONS,
+      )!.text;
+    const due = '2026-03-03T17:00:00.000Z';
+    expect(text('INFO_PROVIDED', { kind: 'triage', deadline: due })).toContain(
+      'El plazo de atención (8 horas hábiles) empieza de nuevo con la respuesta, en horario hábil: vence el martes, 3 de marzo de 2026, 11:00 a.m. (hora de la Ciudad de México).',
+    );
+    expect(text('INFO_PROVIDED', { kind: 'triage', deadline: due }, Locale.EN)).toContain(
+      'The triage clock (8 business hours) starts over with the reply, during business hours: due Tuesday, March 3, 2026 at 11:00 AM (Mexico City time).',
+    );
+    expect(text('CLIENT_REPLIED', { kind: 'progress', deadline: due })).toContain(
+      'El plazo de avance periódico se reanudó con el tiempo que le quedaba: vence el martes, 3 de marzo de 2026, 11:00 a.m. (hora de la Ciudad de México).',
+    );
+    expect(text('CLIENT_REPLIED', { kind: 'diagnosis', deadline: due }, Locale.EN)).toContain(
+      'The diagnosis clock (5 business days) resumed with the time it had left: due Tuesday, March 3, 2026 at 11:00 AM (Mexico City time).',
+    );
+    // A clock with nothing running (breached before the wait) is said to resume, with no date.
+    expect(text('CLIENT_REPLIED', { kind: 'progress', deadline: null })).toContain(
+      'El plazo de avance periódico se reanudó con el tiempo que le quedaba.',
+    );
+    const comment = renderEmail(EVENTS.PROVIDER_CLIENT_ACTIVITY, agent, OPTIONS)!.text;
+    expect(comment).not.toMatch(/reanudó|empieza de nuevo/);
+  });
+
   it("L3-09 provider side (QA S18): a re-estimate request quotes the reason, and the approver's note apart", () => {
     const agent = { ...ES, email: 'agente@becken.example', displayName: 'Alex Agent' };
     const names = new Map([['u-approver', 'Arturo Aprobador']]);

@@ -577,6 +577,8 @@ describe('L3-11 timeline events → emails', () => {
       actorId: 'u-staff',
       assigneeId: 'u-agent',
       text: 'Listo.',
+      // The requirement's diagnosis clock it resumed (not running in this slice).
+      answerClock: { kind: 'diagnosis', deadline: null },
       eventKey: 'ticket-L3-2026-000042:7:provider',
       occurredAt: AT,
       ticket: TICKET,
@@ -732,6 +734,66 @@ describe('L3-11 timeline events → emails', () => {
       expect(RECIPIENT_RULES.PROVIDER_CLIENT_ACTIVITY).toEqual(['ASSIGNEE_OR_AGENTS']);
     },
   );
+
+  // QA S57: the agent's email after a client's answer did not say the paused clock runs again.
+  it('L3-06…L3-08 provider side: a client answer names the clock it set going and its deadline', () => {
+    const clock = (kind: string, status = 'RUNNING') =>
+      ({ id: kind, kind, status, deadline: AT }) as unknown as SlaClockView;
+    const problem = { ...SLICE, classification: 'PROBLEM', clocks: [clock('progress')] };
+    const requirement = { ...SLICE, clocks: [clock('diagnosis')] };
+    const fromClient = (type: string, data: Record<string, unknown>, slice = SLICE) =>
+      providerNotificationFor(TICKET, event(type, data, 'CLIENT_USER', 'u-client'), slice);
+
+    expect(fromClient('provideInfo', { note: 'Versión 17' })).toMatchObject({
+      activity: 'INFO_PROVIDED',
+      answerClock: { kind: 'triage', deadline: triage.deadline },
+    });
+    expect(fromClient('clientReplied', { note: 'Listo' }, problem)).toMatchObject({
+      activity: 'CLIENT_REPLIED',
+      answerClock: { kind: 'progress', deadline: AT },
+    });
+    expect(fromClient('clientReplied', { note: 'Listo' }, requirement)).toMatchObject({
+      answerClock: { kind: 'diagnosis', deadline: AT },
+    });
+    // A breached clock resumes with no deadline running.
+    const breached = { ...problem, clocks: [clock('progress', 'BREACHED')] };
+    expect(fromClient('clientReplied', { note: 'Listo' }, breached)).toMatchObject({
+      answerClock: { kind: 'progress', deadline: null },
+    });
+    // A comment that answered (the workflow marks it) is the answer; any other is a comment.
+    const comment = (answered?: string) => ({
+      body: 'Es la versión 17',
+      internal: false,
+      ...(answered ? { answered } : {}),
+    });
+    expect(fromClient('comment', comment('WAITING_ON_CLIENT'), problem)).toMatchObject({
+      activity: 'CLIENT_REPLIED',
+      text: 'Es la versión 17',
+      answerClock: { kind: 'progress', deadline: AT },
+    });
+    expect(fromClient('comment', comment('INFO_REQUESTED'))).toMatchObject({
+      activity: 'INFO_PROVIDED',
+      answerClock: { kind: 'triage' },
+    });
+    const plain = fromClient('comment', comment(), problem);
+    expect(plain).toMatchObject({ activity: 'COMMENT' });
+    expect(plain).not.toHaveProperty('answerClock');
+    // Staff recorded the answer given off the portal: the assigned agent reads the same.
+    const recorded = providerNotificationFor(
+      TICKET,
+      event(
+        'recordClientAnswer',
+        { note: 'Por teléfono: v17', answered: 'WAITING_ON_CLIENT' },
+        'MANAGER',
+        'u-mgr',
+      ),
+      problem,
+    );
+    expect(recorded).toMatchObject({
+      activity: 'ANSWER_RECORDED',
+      answerClock: { kind: 'progress', deadline: AT },
+    });
+  });
 
   it.each([
     [
