@@ -45,6 +45,8 @@ export type HourChange =
         readonly kind: LedgerEntryKind;
         readonly ticketNumber: string | null;
         readonly packageReference: string | null;
+        /** A reversed purchase: what its package cost (L3-03; QA S57: the email had no amount). */
+        readonly packagePrice?: { readonly price: number; readonly currency: string };
         readonly createdAt: Date;
       };
     };
@@ -202,6 +204,18 @@ export function renderHourChangeEmail(
             [
               t('Importe del paquete', 'Package price'),
               ctx.dates.money(change.price, change.currency),
+            ] as [string, string],
+          ]
+        : []),
+      // L3-03: the price of the package whose purchase was reversed (QA S57).
+      ...(change.kind === 'REVERSAL' && change.reverses.packagePrice
+        ? [
+            [
+              t('Importe del paquete revertido', 'Price of the reversed package'),
+              ctx.dates.money(
+                change.reverses.packagePrice.price,
+                change.reverses.packagePrice.currency,
+              ),
             ] as [string, string],
           ]
         : []),

@@ -566,6 +566,14 @@ export class HourLedgerService {
               kind: target.kind,
               ticketNumber: target.ticketNumber,
               packageReference: reversedPackage?.reference ?? null,
+              ...(reversedPackage
+                ? {
+                    packagePrice: {
+                      price: Number(reversedPackage.price),
+                      currency: reversedPackage.currency,
+                    },
+                  }
+                : {}),
               createdAt: target.createdAt,
             },
           },

@@ -121,6 +121,9 @@ describe('The client hears of their hours (L3-03, L3-11, L3-13)', () => {
       ),
     );
     expect(mails[2].text).toContain('> Factura FAC-2026-118 cancelada');
+    // L3-03 (QA S57): what the reversed package cost, as its purchase email said it.
+    expect(mails[2].text).toContain('Importe del paquete revertido: $19,000.00 MXN');
+    expect(mails[2].text).toContain('Movimiento: −20 h');
     // Nobody but the approver: the client's plain user and the provider get none of these.
     expect(new Set((await rows()).map((r) => r.recipient_address))).toEqual(new Set([APPROVER]));
   });
