@@ -18,7 +18,11 @@ import { localToday } from './local-date';
 //   opening  = Σ effects dated before the month
 //   closing  = Σ effects dated before the next month
 //   so that  opening + purchased − consumed + adjusted = closing
-// where `adjusted` sums the manual movements (adjustments and reversals, of either sign). Pure.
+// where `purchased` nets the purchases reversed in the month out of those made in it, as the
+// balance panel's «Compradas» does (`foldLedger`; QA S57: a reversed purchase was counted under
+// «Ajustes del mes»), and `adjusted` sums the other manual movements (adjustments, and reversals
+// of adjustments or of time charged: the month's consumption is the time logged on its tickets
+// by work date, which its ticket table lists). Pure.
 
 /** One balance-moving ledger entry, dated (amounts in hundredths, signed per kind). */
 export interface DatedLedgerEntry {
@@ -27,15 +31,18 @@ export interface DatedLedgerEntry {
   readonly hundredths: number;
   /** YYYY-MM-DD, see the dating rule above. */
   readonly date: string;
+  /** A REVERSAL: the kind of the entry it reverses. */
+  readonly reversedKind?: LedgerEntryKind | null;
 }
 
 /** The month's figures, in hundredths of an hour. */
 export interface MonthBalance<E extends DatedLedgerEntry> {
   readonly opening: number;
+  /** Purchases dated in the month, less the purchases reversed in it (signed). */
   readonly purchased: number;
   /** Charged consumption dated in the month (positive). */
   readonly consumed: number;
-  /** Adjustments and reversals dated in the month, signed. */
+  /** Adjustments and the other reversals dated in the month, signed. */
   readonly adjusted: number;
   readonly closing: number;
   /** Purchases, adjustments and reversals dated in the month, by date then ledger order. */
@@ -105,7 +112,9 @@ export function monthBalance<E extends DatedLedgerEntry>(
     if (e.date < from) opening += effect;
     if (e.date < from || e.date >= to) continue;
     if (e.kind === LedgerEntryKind.PURCHASE) purchased += effect;
-    else if (e.kind === LedgerEntryKind.CONSUMPTION) consumed -= effect;
+    else if (e.kind === LedgerEntryKind.REVERSAL && e.reversedKind === LedgerEntryKind.PURCHASE) {
+      purchased += effect;
+    } else if (e.kind === LedgerEntryKind.CONSUMPTION) consumed -= effect;
     else if (e.kind === LedgerEntryKind.ADJUSTMENT || e.kind === LedgerEntryKind.REVERSAL) {
       adjusted += effect;
     }

@@ -168,6 +168,17 @@ describe('a purchase in the monthly statement: its month, not the next (L3-13, L
         amountCurrency: 'USD',
       }),
     ]);
+    // QA S57: the reversed purchase is netted out of the month's purchases, as the balance panel's
+    // «Compradas» nets it; the month's adjustments are the other manual movements.
+    const sumOf = (ms: typeof now.movements) => ms.reduce((total, m) => total + m.hours, 0);
+    const aboutPurchase = (m: (typeof now.movements)[number]) =>
+      m.kind === 'PURCHASE' || m.reversedKind === 'PURCHASE';
+    expect(now.hoursPurchased).toBeCloseTo(sumOf(now.movements.filter(aboutPurchase)), 2);
+    expect(now.hoursPurchased).toBeLessThanOrEqual(-5);
+    expect(now.hoursAdjusted).toBeCloseTo(sumOf(now.movements.filter((m) => !aboutPurchase(m))), 2);
+    expect(
+      now.openingBalance + now.hoursPurchased - now.hoursConsumed + now.hoursAdjusted,
+    ).toBeCloseTo(now.closingBalance, 2);
     // Only a purchase and a purchase's reversal carry an amount.
     for (const m of [...may.movements, ...now.movements]) {
       const aboutPurchase = m.kind === 'PURCHASE' || m.reversedKind === 'PURCHASE';

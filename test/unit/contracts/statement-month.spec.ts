@@ -63,6 +63,32 @@ describe('the monthly statement adds up (L3-13, L3-18)', () => {
     ]);
   });
 
+  // QA S57: the balance panel nets a reversed purchase out of «Compradas»; the statement counted
+  // it under «Ajustes del mes». Both net it now; a reversed adjustment stays an adjustment.
+  it('a purchase reversed in the month is netted out of its purchases, as the balance panel does', () => {
+    const reversal = (hundredths: number, date: string, reversedKind: LedgerEntryKind) => ({
+      ...entry(REVERSAL, hundredths, date),
+      reversedKind,
+    });
+    const withReversals = [
+      entry(PURCHASE, 2000, '2026-10-05'),
+      entry(ADJUSTMENT, 100, '2026-10-31'),
+      entry(PURCHASE, 1000, '2026-11-02'),
+      reversal(-2000, '2026-11-10', PURCHASE),
+      reversal(-100, '2026-11-11', ADJUSTMENT),
+    ];
+    const nov = monthBalance(withReversals, ...NOVEMBER);
+    expect(nov).toMatchObject({
+      opening: 2100,
+      purchased: 1000 - 2000,
+      adjusted: -100,
+      closing: 1000,
+    });
+    expect(nov.opening + nov.purchased - nov.consumed + nov.adjusted).toBe(nov.closing);
+    // Still listed one by one, as the movements of the month.
+    expect(nov.movements.map((m) => m.kind)).toEqual([PURCHASE, REVERSAL, REVERSAL]);
+  });
+
   it('a month ends where the next begins; the adjustment is not in the next month', () => {
     const [oct, nov] = [
       monthBalance(ledger, '2026-10-01', '2026-11-01'),

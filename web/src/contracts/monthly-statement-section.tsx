@@ -69,6 +69,9 @@ export function MonthlyStatementSection({
   const csvUrl = useDownloadUrl(shown ? statementCsv(shown, language) : undefined);
   const money = (amount: number, currency: string) => formatMoney(language, amount, currency);
   const signed = useSignedHours();
+  // A month whose reversed purchases outweigh its purchases buys less than nothing (QA S57: the
+  // reversal is netted out of them, as the balance panel does): «−20 h», a true minus sign.
+  const purchased = (hours: number) => (hours < 0 ? signed(hours) : t.tickets.hours(hours));
 
   return (
     <section className="card" aria-labelledby="statement-title">
@@ -105,7 +108,7 @@ export function MonthlyStatementSection({
             </div>
             <div>
               <dt>{t.contracts.hoursPurchased}</dt>
-              <dd>{t.tickets.hours(shown.hoursPurchased)}</dd>
+              <dd>{purchased(shown.hoursPurchased)}</dd>
             </div>
             <div>
               <dt>{t.contracts.hoursConsumedMonth}</dt>
@@ -131,7 +134,7 @@ export function MonthlyStatementSection({
           <p data-testid="statement-sum">
             {t.contracts.balanceAddsUp(
               t.tickets.hours(shown.openingBalance),
-              t.tickets.hours(shown.hoursPurchased),
+              purchased(shown.hoursPurchased),
               t.tickets.hours(shown.hoursConsumed),
               signed(shown.hoursAdjusted),
               t.tickets.hours(shown.closingBalance),
