@@ -115,7 +115,7 @@ export interface MonthlyStatement {
   /** The zone the month's days are counted in (the organization's calendar). */
   readonly timeZone: string;
   readonly openingBalance: number;
-  /** Adjustments and reversals of the month, signed. */
+  /** Adjustments and reversals of the month but a purchase's (in hoursPurchased), signed. */
   readonly hoursAdjusted: number;
   /** openingBalance + hoursPurchased − hoursConsumed + hoursAdjusted. */
   readonly closingBalance: number;

@@ -104,7 +104,10 @@ export class MonthlyStatementModel {
   })
   firstMonth!: string | null;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description:
+      'Hours of the packages bought in the month, less those of purchases reversed in it (signed, as the balance’s purchased).',
+  })
   hoursPurchased!: number;
 
   @Field(() => Float)
@@ -125,7 +128,10 @@ export class MonthlyStatementModel {
   @Field(() => Float, { description: 'The balance before the first day of the month.' })
   openingBalance!: number;
 
-  @Field(() => Float, { description: 'Adjustments and reversals of the month, signed.' })
+  @Field(() => Float, {
+    description:
+      'Adjustments of the month and reversals other than of a purchase (those are in hoursPurchased), signed.',
+  })
   hoursAdjusted!: number;
 
   @Field(() => Float, {
