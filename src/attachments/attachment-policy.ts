@@ -207,15 +207,28 @@ export const INTERNAL_FIELD = 'internal';
  * never uploads a staff-only file as visible to the client.
  */
 export function parseInternalField(raw: unknown): boolean {
+  return parseBooleanField(raw, INTERNAL_FIELD, 'ATTACHMENT_INTERNAL_INVALID');
+}
+
+/**
+ * The `forComment` multipart field: the file goes with the comment its uploader posts next
+ * (`addComment(attachmentIds)`), whose email names it, so it queues no email of its own. Parsed
+ * as `internal` is (`ATTACHMENT_FOR_COMMENT_INVALID`).
+ */
+export const FOR_COMMENT_FIELD = 'forComment';
+
+export function parseForCommentField(raw: unknown): boolean {
+  return parseBooleanField(raw, FOR_COMMENT_FIELD, 'ATTACHMENT_FOR_COMMENT_INVALID');
+}
+
+function parseBooleanField(raw: unknown, field: string, reason: string): boolean {
   if (raw === undefined || raw === null) return false;
   const value = typeof raw === 'string' ? raw.trim().toLowerCase() : undefined;
   if (value === '' || value === 'false') return false;
   if (value === 'true') return true;
-  throw refusal(
-    'ATTACHMENT_INTERNAL_INVALID',
-    `The field "${INTERNAL_FIELD}" is true or false (was ${JSON.stringify(raw)})`,
-    { field: INTERNAL_FIELD },
-  );
+  throw refusal(reason, `The field "${field}" is true or false (was ${JSON.stringify(raw)})`, {
+    field,
+  });
 }
 
 /** VALIDATION_FAILED `ATTACHMENT_TOO_LARGE`, with the limit in bytes. */

@@ -17,7 +17,12 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { AuthenticatedUser } from '../identity';
 import { HttpAuthGuard, HttpUser } from '../identity/http-auth.guard';
 import { AttachmentHttpErrorFilter } from './attachment-http-error.filter';
-import { INTERNAL_FIELD, parseInternalField } from './attachment-policy';
+import {
+  FOR_COMMENT_FIELD,
+  INTERNAL_FIELD,
+  parseForCommentField,
+  parseInternalField,
+} from './attachment-policy';
 import { AttachmentsService } from './attachments.service';
 import { type ByteRange, byteRangeOf, contentRange } from './byte-range';
 import { TicketAttachmentModel } from './ticket-attachment.model';
@@ -57,7 +62,10 @@ export function contentDisposition(fileName: string): string {
  * with `POST /api/tickets/<number>/attachments` (multipart field `file`), download with
  * `GET /api/attachments/<id>`. Both need `Authorization: Bearer <token>`, the GraphQL session;
  * the session is checked before the body is read. Provider staff may add the multipart
- * field `internal=true`: a file only staff see (`INTERNAL_FILE_STAFF_ONLY` for anyone else). Refusals are JSON `{ code, reason, message }`.
+ * field `internal=true`: a file only staff see (`INTERNAL_FILE_STAFF_ONLY` for anyone else). The
+ * field `forComment=true` says the file goes with the comment its uploader posts next
+ * (`addComment(attachmentIds)`): that comment's email names it, and it has none of its own.
+ * Refusals are JSON `{ code, reason, message }`.
  * A download may ask for one byte range (`Range: bytes=0-262143`, answered 206 with
  * `Content-Range`), as the text preview does for the first part of a large log; the access rules
  * are checked first and are the same.
@@ -77,6 +85,7 @@ export class AttachmentsController {
     @Param('number') number: string,
     @UploadedFile() file: UploadedPart | undefined,
     @Body(INTERNAL_FIELD) internal: unknown,
+    @Body(FOR_COMMENT_FIELD) forComment: unknown,
   ): Promise<TicketAttachmentModel> {
     const stored = await this.attachments.upload(
       user,
@@ -87,6 +96,7 @@ export class AttachmentsController {
         content: file.buffer,
       },
       parseInternalField(internal),
+      parseForCommentField(forComment),
     );
     return TicketAttachmentModel.fromEntity(stored);
   }

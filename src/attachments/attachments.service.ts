@@ -88,13 +88,15 @@ export class AttachmentsService {
    * `ATTACHMENT_MAX_PER_TICKET` live files (`ATTACHMENT_LIMIT`; deleted ones do not count), and a file that is too large, empty, of a
    * type not on the allow-list or whose bytes are not of its type. `internal`: provider staff only
    * (a client user is FORBIDDEN `INTERNAL_FILE_STAFF_ONLY`); the file is kept from the client and
-   * no email is queued for it.
+   * no email is queued for it. `forComment`: the file goes with its uploader's next comment, whose
+   * email names it (no email of its own).
    */
   async upload(
     user: AuthenticatedUser,
     number: string,
     file: IncomingFile | undefined,
     internal = false,
+    forComment = false,
   ): Promise<TicketAttachmentEntity> {
     const ticket = await this.visibleTicket(user, number);
     if (internal && !isProviderStaff(user)) {
@@ -171,8 +173,9 @@ export class AttachmentsService {
         deletedBy: null,
         deletedByRole: null,
       };
-      // An internal file is told to nobody outside the provider: no email, no batch.
-      if (internal) return stored;
+      // An internal file is told to nobody outside the provider: no email, no batch. A file for a
+      // comment is told in the comment's email (`addComment(attachmentIds)`).
+      if (internal || forComment) return stored;
       // L3-11 (QA S20): a file the registrant sends with the registration is told in the
       // provider's new-ticket email, not in one of its own: before the registration's emails are
       // queued (TicketEmailRelay) that email, queued then, lists it; while it waits its window,

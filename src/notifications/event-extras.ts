@@ -8,6 +8,8 @@ import { withCancellationHours, withClosureHours } from './closure-hours';
 import { withMovedByChanges } from './moved-by-changes';
 import {
   type AttachedFile,
+  type CommentAddedEvent,
+  type ProviderClientActivityEvent,
   attachmentBatchKey,
   type EventOfType,
   type NotificationEvent,
@@ -180,6 +182,27 @@ async function withRegistrationFiles<E extends RegistrationEvent>(
 }
 
 /**
+ * L3-11: a comment's email (the registrant's, or the agent's of a client's comment) names the files
+ * it carried, those not deleted by the time it is queued, oldest first. One statement, and none
+ * for an email about no such files.
+ */
+async function withCommentFiles<E extends CommentAddedEvent | ProviderClientActivityEvent>(
+  event: E,
+  { manager }: ExtrasSources,
+): Promise<E> {
+  if (!event.attachmentIds?.length) return event;
+  const files = await manager.query<AttachedFile[]>(
+    `SELECT id::text AS "attachmentId", file_name AS "fileName", media_type AS "mediaType",
+            size_bytes AS "sizeBytes"
+       FROM ticket_attachment
+      WHERE ticket_number = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL
+      ORDER BY uploaded_at, id`,
+    [event.ticket.number, event.attachmentIds],
+  );
+  return { ...event, files: files.map((f) => ({ ...f, sizeBytes: Number(f.sizeBytes) })) };
+}
+
+/**
  * QA S20: a registration's email waits in its registrant's file batch only while it names fewer
  * files than they announced; a ticket registered without files is told at once (it waited the
  * whole window for every ticket).
@@ -230,7 +253,9 @@ const EVENT_EXTRAS: {
     assigneeId: (event) => event.assigneeId,
     complete: withClientOrgName,
   },
-  PROVIDER_CLIENT_ACTIVITY: { assigneeId: (event) => event.assigneeId },
+  PROVIDER_CLIENT_ACTIVITY: { assigneeId: (event) => event.assigneeId, told: withCommentFiles },
+  // L3-11: a comment's email names the files it carried.
+  COMMENT_ADDED: { told: withCommentFiles },
   PROVIDER_ASSIGNED: { assigneeId: (event) => event.assigneeId },
 };
 

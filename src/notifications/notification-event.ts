@@ -313,6 +313,9 @@ export interface CommentAddedEvent extends EventBase {
   readonly authorId: string;
   /** L3-07: a reply that counted as a progress update: when the next one is due at the latest. */
   readonly nextUpdateBy?: string;
+  /** L3-11: the files the comment carried (`files` names those not deleted when it is queued). */
+  readonly attachmentIds?: readonly string[];
+  readonly files?: readonly AttachedFile[];
 }
 /**
  * L3-06/L3-07/L3-08/L3-11: provider staff recorded, on the registrant's behalf, the answer the
@@ -497,8 +500,12 @@ export interface ProviderClientActivityEvent extends EventBase {
   /** The note the client added beside a written authorization or a reason (L3-09). */
   readonly note?: string;
   readonly estimateVersion?: number;
-  /** The files, when the activity is attachments (`text` then names them, one a line). */
+  /**
+   * The files, when the activity is attachments (`text` then names them, one a line), or those a
+   * comment or an answer carried (`attachmentIds`; named when the email is queued).
+   */
   readonly files?: readonly AttachedFile[];
+  readonly attachmentIds?: readonly string[];
   /** L3-06: the remote session the client answered (ISO-8601 start) and its duration. */
   readonly sessionAt?: string;
   readonly durationMinutes?: number;

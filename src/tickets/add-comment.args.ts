@@ -1,8 +1,17 @@
-import { ArgsType, Field } from '@nestjs/graphql';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { RequestIdField } from '../common/idempotency-fields';
-import { COMMENT_MAX_LENGTH } from '../../workflows/ticket/ticket.contract';
+import { COMMENT_MAX_FILES, COMMENT_MAX_LENGTH } from '../../workflows/ticket/ticket.contract';
 import { TICKET_NUMBER_PATTERN } from './ticket-number';
 
 /** `addComment` arguments (issue 5): the body is trimmed before its length is checked. */
@@ -25,6 +34,16 @@ export class AddCommentArgs {
   })
   @IsBoolean()
   internal!: boolean;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: `L3-11: files the commenter attached for this comment (uploaded with \`forComment=true\`), at most ${COMMENT_MAX_FILES}: the comment's email names them.`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(COMMENT_MAX_FILES)
+  @IsString({ each: true })
+  attachmentIds?: string[];
 
   @RequestIdField()
   requestId?: string;

@@ -1,4 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { commentFileIds } from '../attachments/comment-files';
 import { commentUpdate } from '../../workflows/ticket/ticket.contract';
 import { type AuthenticatedUser, CurrentUser } from '../identity';
 import { AddCommentArgs } from './add-comment.args';
@@ -15,7 +18,10 @@ import { TicketsService } from './tickets.service';
  */
 @Resolver()
 export class TicketCommentsResolver {
-  constructor(private readonly tickets: TicketsService) {}
+  constructor(
+    private readonly tickets: TicketsService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   @Mutation(() => TransitionOutcome, {
     description:
@@ -26,10 +32,19 @@ export class TicketCommentsResolver {
     // the reason and state the web app words, as for its files and participants.
     const ticket = await this.tickets.get(user, args.number);
     assertTicketOpen(ticket.number, ticket.state, 'comments');
+    // L3-11: the files it carries, checked before anything is recorded.
+    const attachmentIds = await commentFileIds(
+      this.db.manager,
+      ticket.number,
+      user.id,
+      args.attachmentIds ?? [],
+      args.internal,
+    );
     return this.tickets.transition(user, args.number, 'comment', commentUpdate, {
       ...(args.requestId === undefined ? {} : { requestId: args.requestId }),
       body: args.body,
       internal: args.internal,
+      ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
     });
   }
 }

@@ -192,7 +192,16 @@ export function providerNotificationFor(
       : {}),
     ...(optional(d.suggestedAt) ? { suggestedAt: optional(d.suggestedAt) } : {}),
     ...answerClockOf(event, slice),
+    ...attachmentIdsOf(d),
   };
+}
+
+/** L3-11: the files a comment carried (`attachmentIds` of its event), for its email to name. */
+function attachmentIdsOf(d: TimelineEvent['data']): { attachmentIds?: readonly string[] } {
+  const ids = Array.isArray(d.attachmentIds)
+    ? d.attachmentIds.filter((id): id is string => typeof id === 'string')
+    : [];
+  return ids.length > 0 ? { attachmentIds: ids } : {};
 }
 
 /**
@@ -658,6 +667,7 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         text: text(d.body),
         authorId: e.actor.userId,
         ...(next ? { nextUpdateBy: next } : {}),
+        ...attachmentIdsOf(d),
       };
     }
     case 'CLOCK_AT_RISK':

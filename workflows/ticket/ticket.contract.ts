@@ -467,7 +467,11 @@ export interface ReleaseDateArgs extends RequestBase {
 export interface CommentArgs extends RequestBase {
   readonly body: string;
   readonly internal: boolean;
+  /** L3-11: the commenter's files that go with it (recorded on the event; its email names them). */
+  readonly attachmentIds?: readonly string[];
 }
+/** Most files one comment carries (L3-11; the web's comment box offers as many). */
+export const COMMENT_MAX_FILES = 10;
 /** Longest comment body, in characters (after trimming). */
 export const COMMENT_MAX_LENGTH = 10_000;
 

@@ -28,6 +28,7 @@ import {
   CHANGE_ORDER_DECISION_STATES,
   CHANGE_ORDER_STATES,
   CLIENT_ANSWER_CHANNELS,
+  COMMENT_MAX_FILES,
   COMMENT_MAX_LENGTH,
   REMOTE_SESSION_LINK_MAX_LENGTH,
   REMOTE_SESSION_MAX_MINUTES,
@@ -325,6 +326,20 @@ function commentArgs(args: CommentArgs): void {
     fail('VALIDATION_FAILED', 'internal must be a boolean', {
       reason: 'INVALID_VALUE',
       field: 'internal',
+    });
+  }
+  const files = args.attachmentIds;
+  if (
+    files !== undefined &&
+    !(
+      Array.isArray(files) &&
+      files.length <= COMMENT_MAX_FILES &&
+      files.every((id) => typeof id === 'string' && id.length > 0)
+    )
+  ) {
+    fail('VALIDATION_FAILED', `attachmentIds must be up to ${COMMENT_MAX_FILES} IDs`, {
+      reason: 'INVALID_VALUE',
+      field: 'attachmentIds',
     });
   }
   if (args.internal && !PROVIDER.includes(args.actor.role)) {

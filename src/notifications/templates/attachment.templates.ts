@@ -29,10 +29,10 @@ export function filesBlock(files: readonly AttachedFile[], ctx: TemplateContext)
 
 /**
  * L3-11: the files sent with a registration, in its emails (the provider's new-ticket one, the
- * registrant's «Ticket registrado»), named as files: a bare «bitácora.log: 10 bytes» under the
+ * registrant's «Ticket registrado»), or with a comment, named as files: a bare «bitácora.log: 10 bytes» under the
  * facts said nothing (QA S21). None: no block.
  */
-export function registrationFilesBlocks(
+export function attachedFilesBlocks(
   files: readonly AttachedFile[] | undefined,
   ctx: TemplateContext,
 ): Block[] {

@@ -1,3 +1,4 @@
+import { attachedFilesBlocks } from './attachment.templates';
 import { byReader, type TemplateContext, ticketSubjectLine } from './email-content';
 import { nextUpdateFacts } from './delivery.templates';
 import type { TemplateFamily } from './template-types';
@@ -41,6 +42,8 @@ export const commentTemplates: TemplateFamily<'COMMENT_ADDED' | 'CLIENT_ANSWER_R
       ),
       blocks: [
         { kind: 'quote', label: ctx.t('Comentario', 'Comment'), text: e.text },
+        // L3-11: the files that came with it.
+        ...attachedFilesBlocks(e.files, ctx),
         ...nextUpdateFacts(e.nextUpdateBy, ctx),
       ],
     };

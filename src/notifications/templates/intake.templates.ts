@@ -5,7 +5,7 @@ import {
   ticketSubjectLine,
   type TemplateContext,
 } from './email-content';
-import { registrationFilesBlocks } from './attachment.templates';
+import { attachedFilesBlocks } from './attachment.templates';
 import { requirementClockDays } from './format';
 import type { TemplateFamily } from './template-types';
 
@@ -49,7 +49,7 @@ export const intakeTemplates: TemplateFamily<
           ],
         },
         // L3-11 (QA S56): the files sent with it, as the provider's new-ticket email names them.
-        ...registrationFilesBlocks(e.files, ctx),
+        ...attachedFilesBlocks(e.files, ctx),
         {
           kind: 'paragraph',
           text: ctx.t(

@@ -3,7 +3,7 @@ import type {
   ProviderAssignedEvent,
   ProviderClientActivityEvent,
 } from '../notification-event';
-import { filesBlock, registrationFilesBlocks } from './attachment.templates';
+import { filesBlock, attachedFilesBlocks } from './attachment.templates';
 import { type Block, type TemplateContext, ticketSubjectLine } from './email-content';
 import { type BusinessDays, requirementClockDays } from './format';
 import type { TemplateFamily } from './template-types';
@@ -193,7 +193,7 @@ export const providerTemplates: TemplateFamily<
       blocks: [
         { kind: 'facts', rows },
         // L3-11 (QA S20): the files sent with the registration, in this email rather than their own.
-        ...registrationFilesBlocks(e.files, ctx),
+        ...attachedFilesBlocks(e.files, ctx),
         {
           kind: 'paragraph',
           text: ctx.t(
@@ -307,10 +307,13 @@ function activityBlocks(
     rows.push([ctx.t('Horario que sugiere', 'Suggested time'), ctx.dates.instant(e.suggestedAt)]);
   }
   const blocks: Block[] = [{ kind: 'facts', rows }];
-  if (e.files?.length) {
+  const filesOnly = e.activity === 'ATTACHMENT_ADDED' || e.activity === 'ATTACHMENTS_ADDED';
+  if (filesOnly && e.files?.length) {
     blocks.push(filesBlock(e.files, ctx));
-  } else if (e.text) {
-    blocks.push({ kind: 'quote', label: ctx.t(...words), text: e.text });
+  } else {
+    if (e.text) blocks.push({ kind: 'quote', label: ctx.t(...words), text: e.text });
+    // L3-11: the files a comment (or an answer) carried.
+    blocks.push(...attachedFilesBlocks(e.files, ctx));
   }
   if (e.note) blocks.push({ kind: 'quote', label: ctx.t('Nota', 'Note'), text: e.note });
   // L3-08/L3-09 (QA S18): what the client's decision asks of the agent next, and its clock.
