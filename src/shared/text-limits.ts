@@ -25,5 +25,8 @@ export const TEXT_LIMITS = {
 
 export type LimitedText = keyof typeof TEXT_LIMITS;
 
+/** Most files one comment carries: `COMMENT_MAX_FILES` of the ticket contract (L3-11). */
+export const COMMENT_FILE_LIMIT = 10;
+
 /** From this share of its limit on, a text shows its count. */
 export const TEXT_COUNT_FROM = 0.9;

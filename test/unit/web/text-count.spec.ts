@@ -1,5 +1,8 @@
-import { COMMENT_MAX_LENGTH } from '../../../workflows/ticket/ticket.contract';
-import { TEXT_LIMITS } from '../../../src/shared/text-limits';
+import {
+  COMMENT_MAX_FILES,
+  COMMENT_MAX_LENGTH,
+} from '../../../workflows/ticket/ticket.contract';
+import { COMMENT_FILE_LIMIT, TEXT_LIMITS } from '../../../src/shared/text-limits';
 import { overLimitText, textCountText } from '../../../web/src/components/text-count-text';
 import { en } from '../../../web/src/i18n/en';
 import { esMX } from '../../../web/src/i18n/es-mx';
@@ -44,7 +47,8 @@ describe('a long text’s count (TextCount)', () => {
     ).toBeUndefined();
   });
 
-  it('counts a comment against the workflow’s own limit', () => {
+  it('counts a comment and its files against the workflow’s own limits', () => {
     expect(TEXT_LIMITS.comment).toBe(COMMENT_MAX_LENGTH);
+    expect(COMMENT_FILE_LIMIT).toBe(COMMENT_MAX_FILES);
   });
 });

@@ -58,16 +58,19 @@ export const DELETE_ATTACHMENT = operation<{ deleteAttachment: { id: string } },
 
 /**
  * Uploads one file to a ticket (multipart field `file`); answers the stored attachment.
- * `internal`: a file only provider staff see (field `internal=true`; staff only).
+ * `internal`: a file only provider staff see (field `internal=true`; staff only). `forComment`:
+ * it goes with the comment sent next (`ADD_COMMENT` `attachmentIds`), whose email names it.
  */
 export async function uploadAttachment(
   number: string,
   file: File,
   token: string | undefined,
   internal = false,
+  forComment = false,
 ): Promise<Attachment> {
   const form = new FormData();
   if (internal) form.append('internal', 'true');
+  if (forComment) form.append('forComment', 'true');
   form.append('file', file, file.name);
   const response = await sendAttachmentRequest(
     `/api/tickets/${encodeURIComponent(number)}/attachments`,

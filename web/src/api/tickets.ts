@@ -657,9 +657,16 @@ export function transitionOperation(spec: ActionSpec) {
 /** A comment: a client's reply, a staff reply to the client, or a staff internal note. */
 export const ADD_COMMENT = operation<
   { addComment: TransitionResult },
-  { number: string; body: string; internal: boolean; requestId: string }
->(`mutation AddComment($number: String!, $body: String!, $internal: Boolean!, $requestId: String) {
-  addComment(number: $number, body: $body, internal: $internal, requestId: $requestId) {
+  {
+    number: string;
+    body: string;
+    internal: boolean;
+    requestId: string;
+    /** L3-11: files uploaded for this comment (`uploadAttachment(…, forComment)`). */
+    attachmentIds?: string[];
+  }
+>(`mutation AddComment($number: String!, $body: String!, $internal: Boolean!, $requestId: String, $attachmentIds: [ID!]) {
+  addComment(number: $number, body: $body, internal: $internal, requestId: $requestId, attachmentIds: $attachmentIds) {
     requestId seq ticket { number state }
   }
 }`);

@@ -117,6 +117,13 @@ export const planningEn: PlanningMessages = {
     empty: 'Write the comment.',
     sent: 'Comment sent.',
     closed: 'This ticket has ended; it takes no more comments.',
+    files: 'Files for the comment (optional)',
+    filesHint: 'They go with the comment: its email names them.',
+    filesRefused: 'Remove or change the files that are not accepted before sending the comment.',
+    tooManyFiles: (max) => `A comment carries up to ${max} files.`,
+    uploading: (done, total) => `Uploading files (${done} of ${total})…`,
+    sentWithFiles: (count) =>
+      count === 1 ? 'Comment sent with 1 file.' : `Comment sent with ${count} files.`,
   },
   timeline: {
     dateMoved: (oldDate, newDate) => `From ${oldDate} to ${newDate}`,
@@ -125,6 +132,8 @@ export const planningEn: PlanningMessages = {
     reason: 'Reason',
     internalNote: 'Internal note',
     countsAsProgress: 'Counts as a progress update',
+    commentFiles: (count) => (count === 1 ? 'Attached file' : 'Attached files'),
+    fileDeleted: 'deleted',
   },
   checkpoints: {
     title: 'Checkpoints',

@@ -126,6 +126,16 @@ export const planningEsMX = {
     empty: 'Escriba el comentario.',
     sent: 'Comentario enviado.',
     closed: 'Este ticket ya terminó; no recibe más comentarios.',
+    /** L3-11: files that go with the comment, told in its one email. */
+    files: 'Archivos para el comentario (opcional)',
+    filesHint: 'Van con el comentario: el correo del comentario los menciona.',
+    filesRefused: 'Quite o cambie los archivos que no se aceptan antes de enviar el comentario.',
+    tooManyFiles: (max: number) => `Un comentario lleva hasta ${max} archivos.`,
+    uploading: (done: number, total: number) => `Subiendo archivos (${done} de ${total})…`,
+    sentWithFiles: (count: number) =>
+      count === 1
+        ? 'Comentario enviado con 1 archivo.'
+        : `Comentario enviado con ${count} archivos.`,
   },
   timeline: {
     dateMoved: (oldDate: string, newDate: string) => `De ${oldDate} a ${newDate}`,
@@ -136,6 +146,10 @@ export const planningEsMX = {
     internalNote: 'Nota interna',
     /** L3-07: a staff reply that restarted the progress clock. */
     countsAsProgress: 'Cuenta como avance',
+    /** L3-11: the files a comment carried («Archivos: a.png (208 bytes), b.pdf (eliminado)»). */
+    commentFiles: (count: number): string =>
+      count === 1 ? 'Archivo adjunto' : 'Archivos adjuntos',
+    fileDeleted: 'eliminado',
   },
   checkpoints: {
     title: 'Puntos de control',

@@ -1,6 +1,11 @@
-import { type FormEvent, useState } from 'react';
-import { TEXT_LIMITS } from '../../../src/shared/text-limits';
+import { type FormEvent, useRef, useState } from 'react';
+import { COMMENT_FILE_LIMIT, TEXT_LIMITS } from '../../../src/shared/text-limits';
+import { ATTACHMENT_POLICY, DELETE_ATTACHMENT, uploadAttachment } from '../api/attachments';
 import { ADD_COMMENT, type TicketDetail } from '../api/tickets';
+import { FileChooser } from '../components/file-chooser';
+import { useQuery } from '../components/use-query';
+import { formatFileSize } from '../i18n/file-size';
+import { refusalOf } from './upload-queue';
 import { unfilledPlaceholders } from '../canned-responses/canned-fill';
 import { CannedResponsePicker } from '../canned-responses/canned-picker';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
@@ -31,6 +36,12 @@ import { useNotice } from '../components/use-notice';
  * when it ends with a draft written, the box turns into a notice that keeps the text («Ya no se
  * pueden agregar comentarios…»). Render it keyed by the ticket number: the draft belongs to one
  * ticket.
+ *
+ * L3-11: a comment may carry files. They are uploaded first as the comment's (`forComment`: no
+ * email of their own), then the comment names them (`attachmentIds`), and its one email names
+ * them too. A retry after a lost answer reuses the files already uploaded and the same request ID,
+ * so it neither sends the comment twice nor uploads its files again; a file removed from the list
+ * after its upload is deleted from the ticket.
  */
 export function CommentBox({
   ticket,
@@ -41,10 +52,10 @@ export function CommentBox({
   allowed: boolean;
   onSent: () => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const c = t.planning.comments;
   const l = t.ticketPage.liveDraft;
-  const { user, call } = useSession();
+  const { user, call, token } = useSession();
   const staff = user ? can.seeConsole(user) : false;
   const { key: draftKey, restored } = useRestoredDraft(ticket.number, 'comment');
   const [body, setBody] = useState(restored?.fields.body ?? '');
@@ -58,6 +69,20 @@ export function CommentBox({
   const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
+  // L3-11: the files chosen for the comment, and the ID each got once uploaded (kept for a retry).
+  const [files, setFiles] = useState<File[]>([]);
+  const uploaded = useRef(new Map<File, string>());
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
+  const policy = useQuery(ATTACHMENT_POLICY, {}).data?.attachmentPolicy;
+  const size = (bytes: number) => formatFileSize(bytes, language);
+  const liveFiles = ticket.attachments.filter((a) => !a.deletedAt).length;
+  const refusals = policy
+    ? files.map((file, i) =>
+        uploaded.current.has(file)
+          ? undefined
+          : refusalOf(file, policy, liveFiles + i, t.serverErrors.attachments, size),
+      )
+    : [];
   const typed = body.trim() !== '';
   const live = useLiveForm(ticket, {
     active: typed,
@@ -97,20 +122,61 @@ export function CommentBox({
       document.getElementById('comment-body')?.focus();
       return;
     }
+    if (files.length > COMMENT_FILE_LIMIT) {
+      setProblem(({ t }) => t.planning.comments.tooManyFiles(COMMENT_FILE_LIMIT));
+      return;
+    }
+    if (refusals.some((r) => r !== undefined)) {
+      setProblem(({ t }) => t.planning.comments.filesRefused);
+      document.getElementById('comment-files')?.focus();
+      return;
+    }
     setProblem(undefined);
     setError(undefined);
     setBusy(true);
-    const content = { number: ticket.number, body: body.trim(), internal: staff && internal };
+    const asInternal = staff && internal;
     try {
+      // The files first (each once: a retry reuses those already uploaded), then the comment.
+      const toUpload = files.filter((file) => !uploaded.current.has(file));
+      for (const [i, file] of toUpload.entries()) {
+        setProgress({ done: i, total: toUpload.length });
+        const stored = await uploadAttachment(ticket.number, file, token, asInternal, true);
+        uploaded.current.set(file, stored.id);
+      }
+      setProgress(undefined);
+      const attachmentIds = files.map((file) => uploaded.current.get(file)!);
+      const content = {
+        number: ticket.number,
+        body: body.trim(),
+        internal: asInternal,
+        ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
+      };
       await requestIds.send(content, (requestId) => call(ADD_COMMENT, { ...content, requestId }));
       saved.discard();
       setBody('');
-      setDone((w) => w.t.planning.comments.sent);
+      setFiles([]);
+      uploaded.current = new Map();
+      const count = attachmentIds.length;
+      setDone((w) =>
+        count > 0 ? w.t.planning.comments.sentWithFiles(count) : w.t.planning.comments.sent,
+      );
       await onSent();
     } catch (err) {
       setError(err);
     } finally {
+      setProgress(undefined);
       setBusy(false);
+    }
+  };
+
+  /** Takes `file` out of the comment; once uploaded, it is deleted from the ticket too. */
+  const remove = (index: number) => {
+    const file = files[index];
+    setFiles((chosen) => chosen.filter((_, j) => j !== index));
+    const id = file && uploaded.current.get(file);
+    if (id) {
+      uploaded.current.delete(file);
+      void call(DELETE_ATTACHMENT, { id }).catch((err: unknown) => setError(err));
     }
   };
 
@@ -183,6 +249,43 @@ export function CommentBox({
           value={body}
           onChange={setBody}
         />
+        <div className="field span-all">
+          <label htmlFor="comment-files">{c.files}</label>
+          <FileChooser
+            id="comment-files"
+            count={files.length}
+            onChoose={(chosen) => setFiles((held) => [...held, ...chosen])}
+            describedBy="comment-files-hint"
+            disabled={busy}
+          />
+          <p className="hint" id="comment-files-hint">
+            {c.filesHint}
+          </p>
+          {files.length > 0 && (
+            <ul className="upload-list" data-testid="comment-file-list">
+              {files.map((file, i) => (
+                <li key={`${i}-${file.name}`} className="upload-item">
+                  <span className="upload-name">{file.name}</span>
+                  <span className="muted">{size(file.size)}</span>
+                  {refusals[i] && (
+                    <span className="field-error" data-testid="comment-file-refusal">
+                      {refusals[i]}
+                    </span>
+                  )}
+                  <button
+                    type="button"
+                    className="button small"
+                    disabled={busy}
+                    aria-label={t.attachments.removeLabel(file.name)}
+                    onClick={() => remove(i)}
+                  >
+                    {t.attachments.remove}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
         <FormProblem problem={problem} />
         <div className="form-actions span-all">
           {/* The notice follows the button: it is the button's description, so a keyboard or
@@ -193,7 +296,7 @@ export function CommentBox({
             disabled={busy}
             aria-describedby={countsAsProgress ? 'comment-counts-as-progress' : undefined}
           >
-            {busy ? c.sending : c.submit}
+            {progress ? c.uploading(progress.done, progress.total) : busy ? c.sending : c.submit}
           </button>
         </div>
         {countsAsProgress && (

@@ -8,6 +8,7 @@ import { eventData, eventText, filterTimeline, type HistoryFilter } from './time
 import { clockKindsFor } from './clock-texts';
 import { useClientReader, useLocalTime } from './ticket-bits';
 import {
+  commentFileIds,
   extraActor,
   mergeTimeline,
   type TimelineActor,
@@ -56,8 +57,11 @@ function EventItem({
   before,
   restarted,
   estimateVersion,
+  files,
 }: {
   event: TicketEvent;
+  /** The ticket's files by ID: a comment names those it carried (L3-11). */
+  files?: ReadonlyMap<string, TimelineAttachment>;
   before?: string;
   /** A CLOCK_STARTED that also tells the same clock was met (`clockRestarts`). */
   restarted?: boolean;
@@ -174,7 +178,40 @@ function EventItem({
           <LinkedText text={text} />
         </p>
       )}
+      {event.type === 'comment' && <CommentFiles data={data} files={files} />}
     </li>
+  );
+}
+
+/**
+ * L3-11: the files a comment carried, by name and size, under it («Archivos adjuntos: a.png
+ * (208 bytes), b.pdf (eliminado)»); those the reader may not see (an internal file) are left out.
+ */
+function CommentFiles({
+  data,
+  files,
+}: {
+  data: Readonly<Record<string, unknown>>;
+  files?: ReadonlyMap<string, TimelineAttachment>;
+}) {
+  const { t, language } = useI18n();
+  const ids = Array.isArray(data.attachmentIds) ? data.attachmentIds : [];
+  const shown = ids
+    .map((id) => (typeof id === 'string' ? files?.get(id) : undefined))
+    .filter((f): f is TimelineAttachment => f !== undefined);
+  if (shown.length === 0) return null;
+  const tl = t.planning.timeline;
+  return (
+    <p data-testid="event-comment-files">
+      {tl.commentFiles(shown.length)}:{' '}
+      {shown
+        .map((f) =>
+          f.deletedAt
+            ? `${f.fileName} (${tl.fileDeleted})`
+            : `${f.fileName} (${formatFileSize(f.sizeBytes, language)})`,
+        )
+        .join(', ')}
+    </p>
   );
 }
 
@@ -270,12 +307,15 @@ export function TicketTimeline({
   const before = deadlinesBeforeResume(parsed);
   const { folded, restarted } = clockRestarts(parsed);
   const versions = estimateVersions(parsed);
+  const carried = commentFileIds(parsed);
+  const files = new Map((attachments ?? []).map((a) => [a.id, a]));
   const entries = filterTimeline(
     mergeTimeline(
       events.filter((e) => !folded.has(e.seq)),
       attachments,
       satisfaction ?? null,
       billing,
+      carried,
     ),
     filter,
   );
@@ -296,6 +336,7 @@ export function TicketTimeline({
             before={before.get(entry.event.seq)}
             restarted={restarted.has(entry.event.seq)}
             estimateVersion={versions.get(entry.event.seq)}
+            files={files}
           />
         ) : (
           <ExtraItem key={entry.key} entry={entry} />

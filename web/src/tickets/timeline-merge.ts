@@ -121,14 +121,29 @@ const instant = (iso: string): number => {
  * same instant a workflow event comes first (a ticket is closed before it is rated), then the
  * other entries in the order above.
  */
+/** The IDs of the files the comments of `events` carried (`attachmentIds` of their data). */
+export function commentFileIds(
+  events: readonly { readonly type: string; readonly data: Readonly<Record<string, unknown>> }[],
+): Set<string> {
+  const ids = new Set<string>();
+  for (const e of events) {
+    if (e.type !== 'comment' || !Array.isArray(e.data.attachmentIds)) continue;
+    for (const id of e.data.attachmentIds) if (typeof id === 'string') ids.add(id);
+  }
+  return ids;
+}
+
 export function mergeTimeline<E extends { readonly seq: number; readonly at: string }>(
   events: readonly E[],
   attachments: readonly TimelineAttachment[] = [],
   rating: TimelineRating | null = null,
   billing: readonly TimelineBillingDecision[] = [],
+  /** Files a comment carried: told under the comment, not as lines of their own (L3-11). */
+  carried: ReadonlySet<string> = new Set(),
 ): TimelineEntry<E>[] {
   const extras: Extra<E>[] = [];
   for (const attachment of attachments) {
+    if (carried.has(attachment.id)) continue;
     extras.push({
       kind: 'attached',
       key: `att-${attachment.id}`,
