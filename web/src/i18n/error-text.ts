@@ -389,6 +389,16 @@ export function serverErrorText(
       return s.attachments.internalStaffOnly;
     case 'ATTACHMENT_INTERNAL_INVALID':
       return s.attachments.internalInvalid;
+    case 'ATTACHMENT_FOR_COMMENT_INVALID':
+      return s.attachments.forCommentInvalid;
+    case 'COMMENT_FILE_NOT_FOUND':
+      return s.attachments.commentFileNotFound;
+    case 'COMMENT_FILE_NOT_YOURS':
+      return s.attachments.commentFileNotYours;
+    case 'COMMENT_FILE_DELETED':
+      return s.attachments.commentFileDeleted;
+    case 'COMMENT_FILE_INTERNAL':
+      return s.attachments.commentFileInternal;
     case 'ATTACHMENT_DELETED':
       return s.attachments.deleted(text(ext.fileName), instant(ext.deletedAt));
     case 'RANGE_NOT_SATISFIABLE':

@@ -192,6 +192,13 @@ export const serverErrorsEn: ServerErrorMessages = {
     notUploader: 'Only the person who attached the file, or provider staff, may delete it.',
     internalStaffOnly: 'Only provider staff can attach internal files.',
     internalInvalid: 'Could not tell whether the file is internal; please try again.',
+    forCommentInvalid: 'Could not tell whether the file goes with a comment; please try again.',
+    commentFileNotFound:
+      'One of the comment’s files is no longer on the ticket; remove it and send again.',
+    commentFileNotYours: 'A comment carries only files you attached.',
+    commentFileDeleted: 'One of the comment’s files was deleted; remove it and send again.',
+    commentFileInternal:
+      'A reply to the client cannot carry internal files; send it as an internal note or remove the file.',
     deleted: (name, when) =>
       `${name ? `“${name}”` : 'The file'} was deleted${when ? ` on ${when}` : ''}; it can no longer be downloaded.`,
     rangeNotSatisfiable: (size) =>

@@ -224,6 +224,14 @@ export const serverErrorsEsMX = {
     notUploader: 'Solo quien adjuntó el archivo, o el personal del proveedor, puede eliminarlo.',
     internalStaffOnly: 'Solo el personal del proveedor puede adjuntar archivos internos.',
     internalInvalid: 'No se pudo saber si el archivo es interno; vuelva a intentarlo.',
+    forCommentInvalid: 'No se pudo saber si el archivo va con un comentario; vuelva a intentarlo.',
+    /** L3-11: a file a comment names that it cannot carry. */
+    commentFileNotFound:
+      'Uno de los archivos del comentario ya no está en el ticket; quítelo y vuelva a enviar.',
+    commentFileNotYours: 'Un comentario lleva solo archivos que usted adjuntó.',
+    commentFileDeleted: 'Uno de los archivos del comentario se eliminó; quítelo y vuelva a enviar.',
+    commentFileInternal:
+      'Una respuesta al cliente no puede llevar archivos internos; envíela como nota interna o quite el archivo.',
     deleted: (name: string, when: string) =>
       `${name ? `«${name}»` : 'El archivo'} se eliminó${when ? ` el ${when}` : ''}; ya no se puede descargar.`,
     rangeNotSatisfiable: (size: string) =>
