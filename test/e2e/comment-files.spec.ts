@@ -40,7 +40,7 @@ describe('a comment with files (web app, L3-11)', () => {
     expect(await list.getByRole('listitem').count()).toBe(2);
     // A file the server would refuse is told beside it, and nothing is sent.
     await list
-      .getByTestId('comment-file-refusal')
+      .getByTestId('comment-file-list-refusal')
       .getByText('No se aceptan archivos como «pagina.html».', { exact: false })
       .waitFor();
     await box.getByRole('button', { name: 'Enviar' }).click();

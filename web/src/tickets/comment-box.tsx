@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { COMMENT_FILE_LIMIT, TEXT_LIMITS } from '../../../src/shared/text-limits';
 import { ATTACHMENT_POLICY, DELETE_ATTACHMENT, uploadAttachment } from '../api/attachments';
 import { ADD_COMMENT, type TicketDetail } from '../api/tickets';
+import { ChosenFiles } from '../components/chosen-files';
 import { FileChooser } from '../components/file-chooser';
 import { useQuery } from '../components/use-query';
 import { formatFileSize } from '../i18n/file-size';
@@ -261,30 +262,14 @@ export function CommentBox({
           <p className="hint" id="comment-files-hint">
             {c.filesHint}
           </p>
-          {files.length > 0 && (
-            <ul className="upload-list" data-testid="comment-file-list">
-              {files.map((file, i) => (
-                <li key={`${i}-${file.name}`} className="upload-item">
-                  <span className="upload-name">{file.name}</span>
-                  <span className="muted">{size(file.size)}</span>
-                  {refusals[i] && (
-                    <span className="field-error" data-testid="comment-file-refusal">
-                      {refusals[i]}
-                    </span>
-                  )}
-                  <button
-                    type="button"
-                    className="button small"
-                    disabled={busy}
-                    aria-label={t.attachments.removeLabel(file.name)}
-                    onClick={() => remove(i)}
-                  >
-                    {t.attachments.remove}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ChosenFiles
+            files={files}
+            size={size}
+            onRemove={remove}
+            refusals={refusals}
+            disabled={busy}
+            testId="comment-file-list"
+          />
         </div>
         <FormProblem problem={problem} />
         <div className="form-actions span-all">

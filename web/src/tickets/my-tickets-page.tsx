@@ -9,6 +9,7 @@ import { ATTACHMENT_POLICY, uploadAttachment } from '../api/attachments';
 import { ApiError } from '../api/graphql-client';
 import { useHoursChanges, useTicketChanges } from '../api/live';
 import { ErrorMessage } from '../components/error-message';
+import { ChosenFiles } from '../components/chosen-files';
 import { FileChooser } from '../components/file-chooser';
 import { QuickChannelCard } from '../contracts/quick-channel-section';
 import { refusedBy } from '../components/field-error';
@@ -245,26 +246,12 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
             {t.tickets.newFilesHint}
             {policy && ` ${t.attachments.hint(size(policy.maxBytes), allowedTypes(policy))}`}
           </p>
-          {/* Each chosen file by name, removable on its own (QA S57: «3 archivos seleccionados»
-              and a refusal left no way but to choose all the good ones again). */}
-          {files.length > 0 && (
-            <ul className="upload-list" data-testid="new-ticket-file-list">
-              {files.map((file, i) => (
-                <li key={`${i}-${file.name}`} className="upload-item">
-                  <span className="upload-name">{file.name}</span>
-                  <span className="muted">{size(file.size)}</span>
-                  <button
-                    type="button"
-                    className="button small"
-                    aria-label={t.attachments.removeLabel(file.name)}
-                    onClick={() => setFiles((chosen) => chosen.filter((_, j) => j !== i))}
-                  >
-                    {t.attachments.remove}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ChosenFiles
+            files={files}
+            size={size}
+            onRemove={(i) => setFiles((chosen) => chosen.filter((_, j) => j !== i))}
+            testId="new-ticket-file-list"
+          />
           {refusals.length > 0 && (
             <ul className="notice notice-error" data-testid="new-ticket-file-refusals">
               {refusals.map((refusal, i) => (

@@ -1,0 +1,51 @@
+import { useI18n } from '../i18n/i18n-context';
+
+/**
+ * The files chosen for a form and not sent yet, each by name and size with «Quitar» (QA S57: «3
+ * archivos seleccionados» and a refusal left no way but to choose all the good ones again); a
+ * file's refusal, when given, beside it. Nothing while none is chosen.
+ */
+export function ChosenFiles({
+  files,
+  size,
+  onRemove,
+  refusals,
+  disabled,
+  testId,
+}: {
+  files: readonly File[];
+  /** Words a byte count («2 KB»). */
+  size: (bytes: number) => string;
+  onRemove: (index: number) => void;
+  /** Per file, what the server would refuse it for (undefined: it fits). */
+  refusals?: readonly (string | undefined)[];
+  disabled?: boolean;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  if (files.length === 0) return null;
+  return (
+    <ul className="upload-list" data-testid={testId}>
+      {files.map((file, i) => (
+        <li key={`${i}-${file.name}`} className="upload-item">
+          <span className="upload-name">{file.name}</span>
+          <span className="muted">{size(file.size)}</span>
+          {refusals?.[i] && (
+            <span className="field-error" data-testid={`${testId}-refusal`}>
+              {refusals[i]}
+            </span>
+          )}
+          <button
+            type="button"
+            className="button small"
+            disabled={disabled}
+            aria-label={t.attachments.removeLabel(file.name)}
+            onClick={() => onRemove(i)}
+          >
+            {t.attachments.remove}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
