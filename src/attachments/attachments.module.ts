@@ -8,6 +8,7 @@ import { AttachmentHttpErrorFilter } from './attachment-http-error.filter';
 import { AttachmentNamesResolver } from './attachment-names.resolver';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsService } from './attachments.service';
+import { HeldCommentFilesSweep } from './held-comment-files.sweep';
 import { TicketAttachmentsResolver } from './ticket-attachments.resolver';
 
 /**
@@ -35,6 +36,8 @@ import { TicketAttachmentsResolver } from './ticket-attachments.resolver';
     TicketAttachmentsResolver,
     AttachmentNamesResolver,
     UserNamesLoader,
+    // L3-11: a file held for a comment that never came is removed.
+    HeldCommentFilesSweep,
   ],
 })
 export class AttachmentsModule {}

@@ -21,6 +21,7 @@ import {
   withoutAttachment,
 } from './attachment-notifications';
 import { acceptFile, attachmentLimitReached, type IncomingFile } from './attachment-policy';
+import { COMMENT_FILE_HOLD_MS } from './comment-files';
 import { TicketAttachmentEntity } from './ticket-attachment.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -68,13 +69,16 @@ export class AttachmentsService {
   ) {}
 
   /**
-   * The files of a ticket the caller already sees, deleted ones too, oldest first (no bytes);
-   * internal files only for provider staff.
+
+
    */
   list(user: AuthenticatedUser, ticketNumber: string): Promise<TicketAttachmentEntity[]> {
+    // A file uploaded for a comment shows once the comment names it (QA S58: files of a comment
+    // that was refused stayed on the ticket, told to nobody).
+    const shown = { ticketNumber, heldForCommentUntil: IsNull() };
     return this.db.getRepository(TicketAttachmentEntity).find({
       select: META_COLUMNS,
-      where: isProviderStaff(user) ? { ticketNumber } : { ticketNumber, internal: false },
+      where: isProviderStaff(user) ? shown : { ...shown, internal: false },
       order: { uploadedAt: 'ASC', id: 'ASC' },
     });
   }
@@ -138,11 +142,13 @@ export class AttachmentsService {
       if ((await this.count(tx, ticket.number)) >= limits.maxPerTicket) {
         throw attachmentLimitReached(ticket.number, limits.maxPerTicket);
       }
+      // A file for a comment is held until the comment names it (told on its own if it never does).
       const [row] = await tx.query<{ id: string; uploaded_at: Date }[]>(
         `INSERT INTO ticket_attachment
            (ticket_number, file_name, media_type, size_bytes, sha256, content, uploaded_by,
-            uploaded_by_role, internal)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            uploaded_by_role, internal, held_for_comment_until)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+                 CASE WHEN $10::boolean THEN now() + $11::int * interval '1 millisecond' END)
          RETURNING id, uploaded_at`,
         [
           ticket.number,
@@ -154,6 +160,8 @@ export class AttachmentsService {
           user.id,
           role,
           internal,
+          forComment,
+          COMMENT_FILE_HOLD_MS,
         ],
       );
       await notifyTicketChanged(tx, ticket.number);

@@ -58,4 +58,11 @@ export class TicketAttachmentEntity {
   /** The role it was deleted in (the session's); null while it is live. */
   @Column({ name: 'deleted_by_role', type: 'text', nullable: true })
   deletedByRole!: Role | null;
+
+  /**
+   * L3-11: uploaded for a comment that has not named it yet: listed nowhere, and removed after
+   * this instant (`HeldCommentFilesSweep`); null once a comment carries it, and for any other file.
+   */
+  @Column({ name: 'held_for_comment_until', type: 'timestamptz', nullable: true, select: false })
+  heldForCommentUntil?: Date | null;
 }

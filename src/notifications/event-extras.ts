@@ -167,7 +167,7 @@ async function withRegistrationFiles<E extends RegistrationEvent>(
        FROM ticket t
        LEFT JOIN ticket_attachment a
          ON a.ticket_number = t.number AND a.uploaded_by = $2 AND NOT a.internal
-        AND a.deleted_at IS NULL
+        AND a.deleted_at IS NULL AND a.held_for_comment_until IS NULL
       WHERE t.number = $1
       GROUP BY t.attachments_to_follow`,
     [event.ticket.number, event.ticket.registrantId],

@@ -1,7 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { commentFileIds } from '../attachments/comment-files';
+import { commentFileIds, releaseCommentFiles } from '../attachments/comment-files';
 import { commentUpdate } from '../../workflows/ticket/ticket.contract';
 import { type AuthenticatedUser, CurrentUser } from '../identity';
 import { AddCommentArgs } from './add-comment.args';
@@ -40,11 +40,14 @@ export class TicketCommentsResolver {
       args.attachmentIds ?? [],
       args.internal,
     );
-    return this.tickets.transition(user, args.number, 'comment', commentUpdate, {
+    const outcome = await this.tickets.transition(user, args.number, 'comment', commentUpdate, {
       ...(args.requestId === undefined ? {} : { requestId: args.requestId }),
       body: args.body,
       internal: args.internal,
       ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
     });
+    // Recorded: the comment's email tells its files (they are no longer held to be told alone).
+    await releaseCommentFiles(this.db.manager, attachmentIds);
+    return outcome;
   }
 }

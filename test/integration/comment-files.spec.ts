@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { HeldCommentFilesSweep } from '../../src/attachments/held-comment-files.sweep';
 import { Role } from '../../src/identity/role.enum';
 import { caughtOnceEach } from '../support/caught-mail';
 import { AURORA_ORG } from '../support/demo-contract';
@@ -12,7 +13,8 @@ import { registerProjectedTicket, useWorldWithWorker } from '../support/world-wi
 // them with `forComment=true` (no email of their own), then posts the comment naming them
 // (`attachmentIds`): one email tells the comment and its files, the agent's of a client's comment
 // and the registrant's of a staff reply. A file that is not the commenter's, is deleted, is
-// unknown, or is internal on a comment the client sees is refused, and nothing is recorded.
+// unknown, or is internal on a comment the client sees is refused, and nothing is recorded. A
+// file whose comment never came is told on its own once its hold ends, once.
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const png = () => Buffer.concat([PNG, randomBytes(200)]);
@@ -155,6 +157,7 @@ describe('a comment carries files (L3-11)', () => {
       forComment: 'true',
       internal: 'true',
     });
+    const visible = await upload(number, 'visible.png', Role.AGENT);
 
     const refusals: [Role, string[], string][] = [
       [Role.CLIENT_USER, [theirs], 'COMMENT_FILE_NOT_YOURS'],
@@ -162,9 +165,17 @@ describe('a comment carries files (L3-11)', () => {
       [Role.CLIENT_USER, ['7f0c3a52-4b8e-4c7a-9d7e-2f1f1f1f1f1f'], 'COMMENT_FILE_NOT_FOUND'],
       [Role.CLIENT_USER, ['no-es-un-id'], 'COMMENT_FILE_NOT_FOUND'],
       [Role.AGENT, [internal], 'COMMENT_FILE_INTERNAL'],
+      // QA S58: an internal note carried a file the client could download.
+      [Role.AGENT, [visible], 'COMMENT_FILE_NOT_INTERNAL'],
     ];
     for (const [role, ids, reason] of refusals) {
-      const { body } = await comment(role, { number, body: 'Con archivo', ids });
+      const internalNote = reason === 'COMMENT_FILE_NOT_INTERNAL';
+      const { body } = await comment(role, {
+        number,
+        body: 'Con archivo',
+        internal: internalNote,
+        ids,
+      });
       expect(body.errors?.[0]?.extensions).toMatchObject({
         code: 'VALIDATION_FAILED',
         reason,
@@ -183,5 +194,65 @@ describe('a comment carries files (L3-11)', () => {
     expect(await commentEvents(number)).toEqual([
       expect.objectContaining({ internal: true, attachmentIds: [internal] }),
     ]);
+  });
+
+  const held = (number: string) =>
+    world.db.query<{ id: string; held: boolean }[]>(
+      `SELECT id::text AS id, held_for_comment_until IS NOT NULL AS held
+         FROM ticket_attachment WHERE ticket_number = $1 ORDER BY uploaded_at`,
+      [number],
+    );
+
+  const listed = async (number: string, role: Role) => {
+    const { body } = await gql<{ ticket: { attachments: { fileName: string }[] } }>(
+      world.api,
+      `query ($number: String!) { ticket(number: $number) { attachments { fileName } } }`,
+      { number },
+      world.bearer(role),
+    );
+    return body.data!.ticket.attachments.map((a) => a.fileName);
+  };
+
+  // QA S58: files of a comment that was never sent stayed on the ticket, told to nobody.
+  it('a file waits unseen for its comment; one whose comment never came is removed, never told', async () => {
+    const number = await register();
+    const named = await upload(number, 'con-comentario.png', Role.CLIENT_USER);
+    // Uploaded, its comment not sent yet: on nobody's list.
+    expect(await listed(number, Role.AGENT)).toEqual([]);
+    const { body } = await comment(Role.CLIENT_USER, {
+      number,
+      body: 'Va la captura.',
+      ids: [named],
+    });
+    expect(body.errors).toBeUndefined();
+    expect(await listed(number, Role.CLIENT_USER)).toEqual(['con-comentario.png']);
+    // The browser closed between this upload and its comment.
+    const orphan = await upload(number, 'sin-comentario.png', Role.CLIENT_USER);
+    expect(await held(number)).toEqual([
+      { id: named, held: false },
+      { id: orphan, held: true },
+    ]);
+    const sweep = world.api.app.get(HeldCommentFilesSweep);
+    // Within its hold, kept (its comment may still come).
+    await sweep.sweep();
+    expect(await held(number)).toHaveLength(2);
+    // Past it, removed (with any other ticket's file held as long); the named one stays.
+    const later = new Date(Date.now() + 11 * 60_000);
+    expect(await sweep.sweep(later)).toBeGreaterThanOrEqual(1);
+    expect(await sweep.sweep(later)).toBe(0);
+    expect(await held(number)).toEqual([{ id: named, held: false }]);
+    expect(await listed(number, Role.AGENT)).toEqual(['con-comentario.png']);
+
+    // One email, the comment's, naming its file; nothing about the removed one.
+    await emailsQueued(world.db, number);
+    const rows = await eventually(
+      () => outbox(number),
+      (r) => r.length >= 1 && r.every((x) => x.status === 'SENT'),
+    );
+    expect(rows.map((r) => r.event_type)).toEqual(rows.map(() => 'PROVIDER_CLIENT_ACTIVITY'));
+    for (const mail of await caughtOnceEach(rows)) {
+      expect(mail.text).toContain('con-comentario.png');
+      expect(mail.text).not.toContain('sin-comentario.png');
+    }
   });
 });

@@ -399,6 +399,8 @@ export function serverErrorText(
       return s.attachments.commentFileDeleted;
     case 'COMMENT_FILE_INTERNAL':
       return s.attachments.commentFileInternal;
+    case 'COMMENT_FILE_NOT_INTERNAL':
+      return s.attachments.commentFileNotInternal;
     case 'ATTACHMENT_DELETED':
       return s.attachments.deleted(text(ext.fileName), instant(ext.deletedAt));
     case 'RANGE_NOT_SATISFIABLE':

@@ -197,6 +197,8 @@ export const serverErrorsEn: ServerErrorMessages = {
       'One of the comment’s files is no longer on the ticket; remove it and send again.',
     commentFileNotYours: 'A comment carries only files you attached.',
     commentFileDeleted: 'One of the comment’s files was deleted; remove it and send again.',
+    commentFileNotInternal:
+      'An internal note carries internal files only; the client would see this one. Send it again.',
     commentFileInternal:
       'A reply to the client cannot carry internal files; send it as an internal note or remove the file.',
     deleted: (name, when) =>

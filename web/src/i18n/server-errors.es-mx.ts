@@ -230,6 +230,8 @@ export const serverErrorsEsMX = {
       'Uno de los archivos del comentario ya no está en el ticket; quítelo y vuelva a enviar.',
     commentFileNotYours: 'Un comentario lleva solo archivos que usted adjuntó.',
     commentFileDeleted: 'Uno de los archivos del comentario se eliminó; quítelo y vuelva a enviar.',
+    commentFileNotInternal:
+      'Una nota interna lleva solo archivos internos; el cliente vería este. Vuelva a enviarla.',
     commentFileInternal:
       'Una respuesta al cliente no puede llevar archivos internos; envíela como nota interna o quite el archivo.',
     deleted: (name: string, when: string) =>
