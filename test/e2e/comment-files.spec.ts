@@ -9,9 +9,14 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // takes files (each by name, removable, a refused one told before anything is sent); «Enviar»
 // uploads them as the comment's and posts the comment naming them. The history shows the files
 // under the comment (not as lines of their own), the ticket's files list them, and the agents get
-// one email about the comment and its file, none about the file alone.
+// one email about the comment and its file, none about the file alone. QA S58: a file the server
+// refuses says why on its row and nothing of the comment stays on the ticket; an internal note's
+// file, first uploaded for a reply, is never the client's to see; «Quitar» keeps the keyboard in
+// the list.
 
 const CLIENT = 'usuario@aurora.example';
+const AGENT = 'agente@becken.example';
+const FAKE_PNG = { name: 'falsa.png', mimeType: 'image/png', buffer: Buffer.from('no soy png') };
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   randomBytes(492),
@@ -83,5 +88,67 @@ describe('a comment with files (web app, L3-11)', () => {
       expect(row.text).toContain('Adjunto la póliza del mes.');
       expect(row.text).toContain('poliza.png');
     }
+  });
+
+  it('a refused file says why on its row and leaves nothing on the ticket; a note’s file stays the staff’s', async () => {
+    const number = await registerProjectedTicket(e2e.world, {
+      category: 'INCIDENT',
+      subject: 'Costos de nómina',
+      description: 'Los costos no cuadran.',
+    });
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await page.goto(`/tickets/${number}`);
+    await inSpanish(page);
+    const box = page.getByTestId('comment-box');
+    const chooser = box.getByLabel('Archivos para el comentario (opcional)');
+    await box.getByRole('radio', { name: 'Respuesta al cliente' }).check();
+    await box.locator('#comment-body').fill('Revisamos los costos internos.');
+    await chooser.setInputFiles([
+      { name: 'costos-internos.png', mimeType: 'image/png', buffer: PNG },
+      FAKE_PNG,
+    ]);
+    await box.getByRole('button', { name: 'Enviar' }).click();
+    // The server's refusal on the refused file's row, in one sentence.
+    const list = box.getByTestId('comment-file-list');
+    await list
+      .getByTestId('comment-file-list-refusal')
+      .getByText('El contenido de «falsa.png» no corresponde a un archivo .png.')
+      .waitFor();
+    // Nothing of the comment is on the ticket: not the refused file, not the one before it.
+    await page.reload();
+    await page.getByTestId('attachments').getByText('Todavía no hay archivos adjuntos.').waitFor();
+    expect(await list.getByRole('listitem').count()).toBe(0);
+
+    // Chosen again, as a note this time; the keyboard removes the bad file and stays in the list.
+    await box.locator('#comment-body').fill('Revisamos los costos internos.');
+    await chooser.setInputFiles([
+      FAKE_PNG,
+      { name: 'costos-internos.png', mimeType: 'image/png', buffer: PNG },
+    ]);
+    await list.getByRole('button', { name: /falsa\.png/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      "document.activeElement?.getAttribute('aria-label')?.includes('costos-internos.png') === true",
+    );
+    await box.getByRole('radio', { name: 'Nota interna' }).check();
+    await box.getByRole('button', { name: 'Enviar' }).click();
+    await box.getByText('Comentario enviado con 1 archivo.').waitFor();
+    await page
+      .getByTestId('timeline')
+      .getByTestId('event-comment-files')
+      .getByText('Archivo adjunto: costos-internos.png (500 bytes)')
+      .waitFor();
+
+    // The client sees neither the note nor its file.
+    const client = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(client, CLIENT, e2e.password(CLIENT));
+    await client.goto(`/tickets/${number}`);
+    await inSpanish(client);
+    await client
+      .getByTestId('attachments')
+      .getByText('Todavía no hay archivos adjuntos.')
+      .waitFor();
+    expect(await client.getByTestId('timeline').innerText()).not.toContain('costos-internos');
   });
 });

@@ -12,6 +12,7 @@ export function ChosenFiles({
   refusals,
   disabled,
   testId,
+  chooserId,
 }: {
   files: readonly File[];
   /** Words a byte count («2 KB»). */
@@ -21,6 +22,8 @@ export function ChosenFiles({
   refusals?: readonly (string | undefined)[];
   disabled?: boolean;
   testId: string;
+  /** The file chooser's id: the focus goes there once the last file is removed. */
+  chooserId: string;
 }) {
   const { t } = useI18n();
   if (files.length === 0) return null;
@@ -40,7 +43,17 @@ export function ChosenFiles({
             className="button small"
             disabled={disabled}
             aria-label={t.attachments.removeLabel(file.name)}
-            onClick={() => onRemove(i)}
+            onClick={(event) => {
+              const list = event.currentTarget.closest('ul');
+              onRemove(i);
+              // The keyboard stays in the list (QA S58: it fell to the page): on the «Quitar» that
+              // took this one's place, else the one before, else the chooser.
+              setTimeout(() => {
+                const buttons = list?.isConnected ? list.querySelectorAll('button') : [];
+                const next = buttons[i] ?? buttons[i - 1] ?? document.getElementById(chooserId);
+                next?.focus();
+              });
+            }}
           >
             {t.attachments.remove}
           </button>

@@ -38,7 +38,11 @@ export function deadlineInputProblem(
     [typed === '', () => c.isNotEmpty(field)],
     // Digits (and for hours a decimal point) only: «1e3» or «0x10» are numbers to JavaScript, not
     // amounts a person types (QA S57).
-    [!(hours ? /^-?\d+(\.\d+)?$/ : /^-?\d+$/).test(typed), notWhole],
+    // QA S58: «.5» is half an hour as much as «0.5» is.
+    [
+      !(hours ? /^-?(\d+(\.\d*)?|\.\d+)$/ : /^-?\d+$/).test(typed),
+      () => (hours ? t.deadline.notANumber(field) : c.isInt(field)),
+    ],
     [problem === 'isInt' || problem === 'wholeMinutes', notWhole],
     [count < 0, () => c.min(field, '0')],
     [count > max, () => c.max(field, numberFormat(language, {}).format(max))],

@@ -105,6 +105,7 @@ export const en: Messages = {
       BUSINESS_HOURS: 'business hours',
       BUSINESS_DAYS: 'business days',
     },
+    notANumber: (field) => `“${field}” must be a number such as 8 or 1.5.`,
     wholeMinutes: (field) =>
       `“${field}” in hours must come to whole minutes: for example, 1.5 hours is 90 minutes.`,
     submit: 'Work out the deadline',

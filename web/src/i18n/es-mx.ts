@@ -109,6 +109,8 @@ export const esMX = {
       BUSINESS_DAYS: 'días hábiles',
     },
     // QA S57: 1.5 horas is asked as 90 minutos; 1.33 horas is no whole number of minutes.
+    // QA S58: «1e1» read as a fraction of minutes; it is no number a person writes.
+    notANumber: (field: string) => `«${field}» debe ser un número como 8 o 1.5.`,
     wholeMinutes: (field: string) =>
       `«${field}» en horas debe dar minutos enteros: por ejemplo, 1.5 horas son 90 minutos.`,
     submit: 'Calcular plazo',

@@ -2,11 +2,14 @@ import { type FormEvent, useRef, useState } from 'react';
 import { COMMENT_FILE_LIMIT, TEXT_LIMITS } from '../../../src/shared/text-limits';
 import { ATTACHMENT_POLICY, DELETE_ATTACHMENT, uploadAttachment } from '../api/attachments';
 import { ADD_COMMENT, type TicketDetail } from '../api/tickets';
+import { ApiError } from '../api/graphql-client';
 import { ChosenFiles } from '../components/chosen-files';
+import { describeError } from '../components/describe-error';
 import { FileChooser } from '../components/file-chooser';
 import { useQuery } from '../components/use-query';
 import { formatFileSize } from '../i18n/file-size';
 import { refusalOf } from './upload-queue';
+import { useClientReader, useLocalTime } from './ticket-bits';
 import { unfilledPlaceholders } from '../canned-responses/canned-fill';
 import { CannedResponsePicker } from '../canned-responses/canned-picker';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
@@ -44,6 +47,14 @@ import { useNotice } from '../components/use-notice';
  * so it neither sends the comment twice nor uploads its files again; a file removed from the list
  * after its upload is deleted from the ticket.
  */
+/** A refusal the server gave (not a request lost on the way, nor the server away). */
+function isRefusal(err: unknown): boolean {
+  return (
+    err instanceof ApiError &&
+    !['NETWORK', 'UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED', 'UNAUTHENTICATED'].includes(err.code)
+  );
+}
+
 export function CommentBox({
   ticket,
   allowed,
@@ -70,20 +81,29 @@ export function CommentBox({
   const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
   const requestIds = useRequestId();
-  // L3-11: the files chosen for the comment, and the ID each got once uploaded (kept for a retry).
+  // L3-11: the files chosen for the comment, and the ID each got once uploaded (kept for a retry
+  // after a lost answer), with the kind it was uploaded as: a file sent for a reply is uploaded
+  // again as internal for a note (QA S58: the client could download a note's file).
   const [files, setFiles] = useState<File[]>([]);
-  const uploaded = useRef(new Map<File, string>());
+  const uploaded = useRef(new Map<File, { id: string; internal: boolean }>());
+  // A file the server refused, with its refusal (told on its row; QA S58).
+  const [serverRefusals, setServerRefusals] = useState(new Map<File, unknown>());
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const policy = useQuery(ATTACHMENT_POLICY, {}).data?.attachmentPolicy;
   const size = (bytes: number) => formatFileSize(bytes, language);
   const liveFiles = ticket.attachments.filter((a) => !a.deletedAt).length;
-  const refusals = policy
-    ? files.map((file, i) =>
-        uploaded.current.has(file)
-          ? undefined
-          : refusalOf(file, policy, liveFiles + i, t.serverErrors.attachments, size),
-      )
-    : [];
+  const { zone } = useLocalTime();
+  const client = useClientReader();
+  const refusals = files.map((file, i) => {
+    const refused = serverRefusals.get(file);
+    if (refused !== undefined) {
+      const { text, detail } = describeError(refused, t, {}, { language, timeZone: zone, client });
+      return detail ?? text;
+    }
+    return policy && !uploaded.current.has(file)
+      ? refusalOf(file, policy, liveFiles + i, t.serverErrors.attachments, size)
+      : undefined;
+  });
   const typed = body.trim() !== '';
   const live = useLiveForm(ticket, {
     active: typed,
@@ -128,6 +148,7 @@ export function CommentBox({
       return;
     }
     if (refusals.some((r) => r !== undefined)) {
+      // Refused by the server: the writer removes or replaces it; nothing else is sent.
       setProblem(({ t }) => t.planning.comments.filesRefused);
       document.getElementById('comment-files')?.focus();
       return;
@@ -136,16 +157,26 @@ export function CommentBox({
     setError(undefined);
     setBusy(true);
     const asInternal = staff && internal;
+    let sending: File | undefined;
     try {
+      // Uploaded as the other kind (the writer switched between reply and note): deleted, and
+      // uploaded again as this one.
+      for (const [file, up] of uploaded.current) {
+        if (up.internal === asInternal) continue;
+        uploaded.current.delete(file);
+        await call(DELETE_ATTACHMENT, { id: up.id });
+      }
       // The files first (each once: a retry reuses those already uploaded), then the comment.
       const toUpload = files.filter((file) => !uploaded.current.has(file));
       for (const [i, file] of toUpload.entries()) {
-        setProgress({ done: i, total: toUpload.length });
+        setProgress({ done: i + 1, total: toUpload.length });
+        sending = file;
         const stored = await uploadAttachment(ticket.number, file, token, asInternal, true);
-        uploaded.current.set(file, stored.id);
+        uploaded.current.set(file, { id: stored.id, internal: asInternal });
       }
+      sending = undefined;
       setProgress(undefined);
-      const attachmentIds = files.map((file) => uploaded.current.get(file)!);
+      const attachmentIds = files.map((file) => uploaded.current.get(file)!.id);
       const content = {
         number: ticket.number,
         body: body.trim(),
@@ -163,21 +194,42 @@ export function CommentBox({
       );
       await onSent();
     } catch (err) {
-      setError(err);
+      // Refused (not lost on the way): the files uploaded for this comment are taken off the
+      // ticket, so none stays without its comment (QA S58), and a refused file says why on its row.
+      if (isRefusal(err)) {
+        await discardUploaded();
+        if (sending) {
+          const file = sending;
+          setServerRefusals((known) => new Map(known).set(file, err));
+          document.getElementById('comment-files')?.focus();
+        } else setError(err);
+      } else setError(err);
     } finally {
       setProgress(undefined);
       setBusy(false);
     }
   };
 
+  /** Deletes from the ticket the files uploaded for this comment (held, its writer's own). */
+  const discardUploaded = async () => {
+    const ids = [...uploaded.current.values()].map((up) => up.id);
+    uploaded.current = new Map();
+    for (const id of ids) await call(DELETE_ATTACHMENT, { id }).catch(() => undefined);
+  };
+
   /** Takes `file` out of the comment; once uploaded, it is deleted from the ticket too. */
   const remove = (index: number) => {
     const file = files[index];
     setFiles((chosen) => chosen.filter((_, j) => j !== index));
-    const id = file && uploaded.current.get(file);
-    if (id) {
+    setServerRefusals((known) => {
+      const left = new Map(known);
+      left.delete(file);
+      return left;
+    });
+    const up = file && uploaded.current.get(file);
+    if (up) {
       uploaded.current.delete(file);
-      void call(DELETE_ATTACHMENT, { id }).catch((err: unknown) => setError(err));
+      void call(DELETE_ATTACHMENT, { id: up.id }).catch((err: unknown) => setError(err));
     }
   };
 
@@ -269,6 +321,7 @@ export function CommentBox({
             refusals={refusals}
             disabled={busy}
             testId="comment-file-list"
+            chooserId="comment-files"
           />
         </div>
         <FormProblem problem={problem} />

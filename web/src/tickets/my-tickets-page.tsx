@@ -251,6 +251,7 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
             size={size}
             onRemove={(i) => setFiles((chosen) => chosen.filter((_, j) => j !== i))}
             testId="new-ticket-file-list"
+            chooserId="new-ticket-files"
           />
           {refusals.length > 0 && (
             <ul className="notice notice-error" data-testid="new-ticket-file-refusals">
