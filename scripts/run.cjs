@@ -3,7 +3,7 @@
 // it runs before node_modules exists: it installs what is missing, builds, then hands over.
 'use strict';
 const { spawnSync, spawn } = require('node:child_process');
-const { existsSync, readFileSync, mkdirSync, rmSync } = require('node:fs');
+const { existsSync, lstatSync, readFileSync, realpathSync, mkdirSync, rmSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const { buildState, builds, depsUpToDate, recordBuild, recordDeps } = require('./build-stamp.cjs');
 const { reportProgress } = require('./progress.cjs');
@@ -28,6 +28,15 @@ async function ensureDeps() {
   if (depsUpToDate(root)) {
     recordDeps(root);
     return;
+  }
+  // `npm ci` empties node_modules first, through a symbolic link too: another checkout's packages
+  // would be deleted (QA S58, a clone whose node_modules pointed at the main checkout's).
+  const modules = join(root, 'node_modules');
+  if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) {
+    fail(
+      `node_modules is a link to ${realpathSync(modules)} and needs installing: npm ci would empty ` +
+        'that folder. Remove the link (rm node_modules) and run this again.',
+    );
   }
   say('Installing npm dependencies (npm ci) …');
   const stop = reportProgress('installing', say);
