@@ -1,7 +1,4 @@
-import {
-  COMMENT_MAX_FILES,
-  COMMENT_MAX_LENGTH,
-} from '../../../workflows/ticket/ticket.contract';
+import { COMMENT_MAX_FILES, COMMENT_MAX_LENGTH } from '../../../workflows/ticket/ticket.contract';
 import { COMMENT_FILE_LIMIT, TEXT_LIMITS } from '../../../src/shared/text-limits';
 import { overLimitText, textCountText } from '../../../web/src/components/text-count-text';
 import { en } from '../../../web/src/i18n/en';
