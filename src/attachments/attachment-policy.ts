@@ -1,5 +1,8 @@
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 
+/** An attachment's ID (a UUID): anything else is no file, answered as unknown. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * What a ticket may hold as a file, decided from the file itself: its name's extension picks one
  * entry of the allow-list, the type the browser declared must agree with it (or be generic), and

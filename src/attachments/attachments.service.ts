@@ -20,11 +20,9 @@ import {
   withOneAnnouncedFileLess,
   withoutAttachment,
 } from './attachment-notifications';
-import { acceptFile, attachmentLimitReached, type IncomingFile } from './attachment-policy';
+import { acceptFile, attachmentLimitReached, type IncomingFile, UUID } from './attachment-policy';
 import { COMMENT_FILE_HOLD_MS } from './comment-files';
 import { TicketAttachmentEntity } from './ticket-attachment.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The columns every read but the download selects (never the bytes). */
 const META_COLUMNS: (keyof TicketAttachmentEntity)[] = [
@@ -142,7 +140,7 @@ export class AttachmentsService {
       if ((await this.count(tx, ticket.number)) >= limits.maxPerTicket) {
         throw attachmentLimitReached(ticket.number, limits.maxPerTicket);
       }
-      // A file for a comment is held until the comment names it (told on its own if it never does).
+      // A file for a comment is held until the comment names it (removed if it never does).
       const [row] = await tx.query<{ id: string; uploaded_at: Date }[]>(
         `INSERT INTO ticket_attachment
            (ticket_number, file_name, media_type, size_bytes, sha256, content, uploaded_by,

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { UUID } from './attachment-policy';
 
 /**
  * How long a file uploaded for a comment waits for the comment to name it (the web posts the
@@ -22,8 +23,6 @@ export async function releaseCommentFiles(
     [ids],
   );
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Why a file cannot go with a comment (VALIDATION_FAILED `reason`). */
 export type CommentFileProblem =

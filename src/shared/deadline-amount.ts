@@ -30,20 +30,20 @@ export function maxDeadlineAmount(unit: DeadlineUnit): number {
  * Why `amount` of `unit` is not a deadline's amount (before its maximum is checked), or undefined:
  * `isInt` for a fraction of minutes or days, `wholeMinutes` for hours that do not come to whole
  * minutes (1.5 h = 90 minutes is fine, 1.33 h is not; QA S57: the calculator refused 1.5 h, which
- * the cadence form takes), `min` below 0. The API takes whole amounts only: the calculator asks hours with a fraction as
- * minutes ({@link wholeDeadlineAmount}).
+ * the cadence form takes). The API takes whole amounts only: the calculator asks hours with a
+ * fraction as minutes ({@link wholeDeadlineAmount}).
  */
 export function deadlineAmountProblem(
   amount: number,
   unit: DeadlineUnit,
-): 'isInt' | 'wholeMinutes' | 'min' | undefined {
+): 'isInt' | 'wholeMinutes' | undefined {
   if (!Number.isFinite(amount)) return 'isInt';
   if (unit === 'BUSINESS_HOURS') {
     // 1.1 × 60 is 66.00000000000001 in binary floating point: a person typed whole minutes.
     const minutes = amount * 60;
     if (Math.abs(minutes - Math.round(minutes)) > 1e-6) return 'wholeMinutes';
   } else if (!Number.isInteger(amount)) return 'isInt';
-  return amount < 0 ? 'min' : undefined;
+  return undefined;
 }
 
 /**

@@ -100,13 +100,18 @@ export async function startTemporalDevServer(
 }
 
 /**
- * The error for a dev server that exited while starting: its `panic:` line first (a Go panic
- * prints the reason before a long stack, which the tail alone cuts off), then its last output.
+ * The error for a dev server that exited while starting: the `panic:` line of its first output
+ * (`head`) first (a Go panic prints the reason before a long stack, which the tail alone cuts
+ * off), then its last output.
  */
-export function devServerExitError(exit: number | string | null, output: string): Error {
-  const panic = panicLine(output);
-  const head = `Temporal dev server exited (${String(exit)}) while starting`;
-  const message = `${head}${panic ? `: ${panic}` : ''}:\n${output.slice(-1500)}`;
+export function devServerExitError(
+  exit: number | string | null,
+  output: string,
+  head: string = output,
+): Error {
+  const panic = panicLine(head);
+  const what = `Temporal dev server exited (${String(exit)}) while starting`;
+  const message = `${what}${panic ? `: ${panic}` : ''}:\n${output.slice(-1500)}`;
   return panic && /failed assigning ephemeral port/.test(panic)
     ? new PortAssignmentPanic(message, panic)
     : new Error(message);
@@ -163,9 +168,7 @@ async function startOnce(
   child.stderr?.on('data', keep);
 
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code, signal) =>
-      reject(devServerExitError(code ?? signal, `${panicLine(head) ?? ''}\n${output}`)),
-    ),
+    child.once('exit', (code, signal) => reject(devServerExitError(code ?? signal, output, head))),
   );
   const failedToSpawn = new Promise<never>((_, reject) => child.once('error', reject));
   const address = `${options.host}:${options.port}`;

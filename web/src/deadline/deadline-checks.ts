@@ -43,7 +43,7 @@ export function deadlineInputProblem(
       !(hours ? /^-?(\d+(\.\d*)?|\.\d+)$/ : /^-?\d+$/).test(typed),
       () => (hours ? t.deadline.notANumber(field) : c.isInt(field)),
     ],
-    [problem === 'isInt' || problem === 'wholeMinutes', notWhole],
+    [problem !== undefined, notWhole],
     [count < 0, () => c.min(field, '0')],
     [count > max, () => c.max(field, numberFormat(language, {}).format(max))],
   ];
