@@ -8,7 +8,10 @@ export class AttachmentPolicyModel {
   @Field(() => Int, { description: 'Largest file accepted, in bytes.' })
   maxBytes!: number;
 
-  @Field(() => Int, { description: 'Most files one ticket may hold.' })
+  @Field(() => Int, {
+    description:
+      'Most live files one ticket may hold of each kind: the files its client sees, and as many internal ones.',
+  })
   maxPerTicket!: number;
 
   @Field(() => [String], { description: 'Accepted file name extensions, lowercase, no dot.' })

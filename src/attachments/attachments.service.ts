@@ -87,7 +87,9 @@ export class AttachmentsService {
    * registrant's file goes in the provider's new-ticket email instead while that email waits.
    * Refused, with nothing stored: a ticket the caller may not see (NOT_FOUND), a closed or
    * cancelled ticket (INVALID_TRANSITION `TICKET_CLOSED`), a ticket already at
-   * `ATTACHMENT_MAX_PER_TICKET` live files (`ATTACHMENT_LIMIT`; deleted ones do not count), and a file that is too large, empty, of a
+   * `ATTACHMENT_MAX_PER_TICKET` live files of the new file's kind (`ATTACHMENT_LIMIT`; deleted ones
+   * do not count, and internal files have places of their own, so files a client cannot see never
+   * take a client's place), and a file that is too large, empty, of a
    * type not on the allow-list or whose bytes are not of its type. `internal`: provider staff only
    * (a client user is FORBIDDEN `INTERNAL_FILE_STAFF_ONLY`); the file is kept from the client and
    * no email is queued for it. `forComment`: the file goes with its uploader's next comment, whose
@@ -111,7 +113,7 @@ export class AttachmentsService {
     assertTicketOpen(ticket.number, ticket.state, 'attachments');
     const limits = this.config.attachments;
     // Cheap refusals first; the transaction below checks the count again under a lock.
-    if ((await this.count(this.db.manager, ticket.number)) >= limits.maxPerTicket) {
+    if ((await this.count(this.db.manager, ticket.number, internal)) >= limits.maxPerTicket) {
       throw attachmentLimitReached(ticket.number, limits.maxPerTicket);
     }
     let accepted: ReturnType<typeof acceptFile>;
@@ -137,7 +139,7 @@ export class AttachmentsService {
         ticket.number,
       ]);
       assertTicketOpen(ticket.number, current?.state ?? ticket.state, 'attachments');
-      if ((await this.count(tx, ticket.number)) >= limits.maxPerTicket) {
+      if ((await this.count(tx, ticket.number, internal)) >= limits.maxPerTicket) {
         throw attachmentLimitReached(ticket.number, limits.maxPerTicket);
       }
       // A file for a comment is held until the comment names it (removed if it never does).
@@ -313,11 +315,14 @@ export class AttachmentsService {
     };
   }
 
-  /** The ticket's live files (a deleted file frees its place). */
-  private count(manager: EntityManager, ticketNumber: string): Promise<number> {
+  /**
+   * The ticket's live files of one kind, shared or internal (a deleted file frees its place): each
+   * kind has `ATTACHMENT_MAX_PER_TICKET` places, so the count a client sees is the one it is held to.
+   */
+  private count(manager: EntityManager, ticketNumber: string, internal: boolean): Promise<number> {
     return manager
       .getRepository(TicketAttachmentEntity)
-      .countBy({ ticketNumber, deletedAt: IsNull() });
+      .countBy({ ticketNumber, internal, deletedAt: IsNull() });
   }
 
   private async find(id: string, withContent: boolean): Promise<TicketAttachmentEntity> {

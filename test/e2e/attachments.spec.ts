@@ -457,6 +457,13 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
       .filter({ hasText: /^Archivo adjuntado: volcado de la base\.txt \(\d+ bytes\)/ });
     await entry.getByText('Interno', { exact: true }).waitFor();
     expect(await entry.getAttribute('data-internal')).toBe('true');
+    // QA S58: internal files have places of their own, so the count the client is held to is
+    // the files it sees; staff read both.
+    await section
+      .getByText('0 de 20 archivos. Además, 1 de 20 archivos internos (tienen su propio límite).', {
+        exact: true,
+      })
+      .waitFor();
     await screenshot(page, '73-ticket-internal-file');
 
     // The client's page of the same ticket: no file, no record in the history, no checkbox.

@@ -1104,9 +1104,10 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it(`counts internal files in the limit of ${MAX_PER_TICKET} per ticket, also for the client (ATTACHMENT_LIMIT)`, async () => {
+  it(`gives internal files ${MAX_PER_TICKET} places of their own: a client's count is the files it sees (ATTACHMENT_LIMIT, QA S58)`, async () => {
     const number = await register();
     const agent = world.bearer(Role.AGENT);
+    const client = world.bearer(Role.CLIENT_USER);
     for (let i = 0; i < MAX_PER_TICKET; i++) {
       const up = await upload(
         number,
@@ -1115,22 +1116,45 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
         Buffer.from('x'),
         agent,
         'file',
-        {
-          internal: 'true',
-        },
+        { internal: 'true' },
       );
       expect(up.status).toBe(201);
     }
-    const full = await upload(
+    // The internal places are full: one more internal file is refused, naming no file.
+    const moreInternal = await upload(
       number,
-      'mio.txt',
+      'interno-mas.txt',
       'text/plain',
       Buffer.from('x'),
-      world.bearer(Role.CLIENT_USER),
+      agent,
+      'file',
+      { internal: 'true' },
     );
+    expect(moreInternal.status).toBe(400);
+    expect(moreInternal.body).toMatchObject({ reason: 'ATTACHMENT_LIMIT' });
+    expect(JSON.stringify(moreInternal.body)).not.toContain('interno-');
+    // The client, who sees none of them, still has every place of its own.
+    for (let i = 0; i < MAX_PER_TICKET; i++) {
+      const up = await upload(number, `mio-${i}.txt`, 'text/plain', Buffer.from('x'), client);
+      expect(up.status).toBe(201);
+    }
+    const full = await upload(number, 'uno-mas.txt', 'text/plain', Buffer.from('x'), client);
     expect(full.status).toBe(400);
     expect(full.body).toMatchObject({ reason: 'ATTACHMENT_LIMIT' });
     expect(JSON.stringify(full.body)).not.toContain('interno-');
+    // A shared file by the agent takes a shared place too: full as well.
+    const shared = await upload(number, 'del-agente.txt', 'text/plain', Buffer.from('x'), agent);
+    expect(shared.status).toBe(400);
+    expect(shared.body).toMatchObject({ reason: 'ATTACHMENT_LIMIT' });
+    const live = await world.db.query<{ internal: boolean; n: string }[]>(
+      `SELECT internal, count(*) AS n FROM ticket_attachment
+        WHERE ticket_number = $1 AND deleted_at IS NULL GROUP BY internal ORDER BY internal`,
+      [number],
+    );
+    expect(live.map((r) => [r.internal, Number(r.n)])).toEqual([
+      [false, MAX_PER_TICKET],
+      [true, MAX_PER_TICKET],
+    ]);
   });
 
   it('stores a file either live with its bytes and digest or deleted without them, and who deleted it (database CHECKs)', async () => {

@@ -155,6 +155,8 @@ export interface TicketFileRecord {
   id: string;
   fileName: string;
   sizeBytes: number;
+  /** Provider staff only (a client's query never lists one); counted apart under the limit. */
+  internal: boolean;
   uploadedAt: string;
   uploadedByName: string | null;
   /** The role the file was attached in (recorded with the upload; a later role change keeps it). */

@@ -54,6 +54,8 @@ export const attachmentsEn: AttachmentsMessages = {
   closed: 'The ticket is closed: it takes no new files.',
   count: (n, max) => `${n} of ${max} files.`,
   countWithDeleted: (n, max, deleted) => `${n} of ${max} files (plus ${deleted} deleted).`,
+  countInternal: (n, max) =>
+    `Plus ${n} of ${max} internal ${max === 1 ? 'file' : 'files'} (a limit of their own).`,
   view: 'View',
   viewLabel: (name) => `View ${name}`,
   previewLoading: 'Loading the preview…',

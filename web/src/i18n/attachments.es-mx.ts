@@ -63,6 +63,9 @@ export const attachmentsEsMX = {
   /** The count line when deleted files are listed too (they take no place). */
   countWithDeleted: (n: number, max: number, deleted: number) =>
     `${n} de ${max} archivos (más ${deleted} ${deleted === 1 ? 'eliminado' : 'eliminados'}).`,
+  /** Staff, after the count: internal files have places of their own (QA S58). */
+  countInternal: (n: number, max: number) =>
+    `Además, ${n} de ${max} ${max === 1 ? 'archivo interno' : 'archivos internos'} (tienen su propio límite).`,
   // Previews of images, PDFs and text: a thumbnail for images, «Ver» opens them in a dialog.
   view: 'Ver',
   viewLabel: (name: string) => `Ver ${name}`,

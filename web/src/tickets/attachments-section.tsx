@@ -68,8 +68,11 @@ export function AttachmentsSection({
   // page's subscription shares this socket.
   useTicketChanges(() => void query.reload(), number);
   const files = query.data?.ticket.attachments ?? [];
-  // Deleted files take no place under the limit.
+  // Deleted files take no place under the limit; internal files have places of their own (a client
+  // is never held to files it cannot see).
   const live = files.filter((f) => !f.deletedAt);
+  const liveShared = live.filter((f) => !f.internal).length;
+  const liveInternal = live.length - liveShared;
   const deletedCount = files.length - live.length;
   const policy = query.data?.attachmentPolicy;
 
@@ -86,6 +89,9 @@ export function AttachmentsSection({
   const [busy, setBusy] = useState<string>();
   // Staff only: the files uploaded now are internal (default off).
   const [internal, setInternal] = useState(false);
+  const uploadingInternal = staff && internal;
+  /** The live files the files uploaded now are counted with. */
+  const liveOfKind = uploadingInternal ? liveInternal : liveShared;
   // The file shown in the preview dialog; none once it is deleted or gone from the list.
   const [previewId, setPreviewId] = useState<string>();
   /** The file whose deletion is being asked about, in the page (QA S55). */
@@ -109,7 +115,7 @@ export function AttachmentsSection({
   const size = (bytes: number) => formatFileSize(bytes, language);
   // What the server would say of each waiting file, were the list sent now.
   const problems = policy
-    ? reviewQueue(queue, policy, live.length, words, size)
+    ? reviewQueue(queue, policy, liveOfKind, words, size)
     : new Map<number, string>();
   // The files that would go up (a refused one is marked so, not sent).
   const readyCount = queue.filter((q) => q.status === 'pending' && !problems.has(q.key)).length;
@@ -166,7 +172,7 @@ export function AttachmentsSection({
     setSent(undefined);
     setError(undefined);
     setBusy('upload');
-    let count = live.length;
+    let count = liveOfKind;
     const stored: string[] = [];
     let refusedCount = 0;
     for (const item of items) {
@@ -180,7 +186,7 @@ export function AttachmentsSection({
         updateQueued(q, item.key, { status: 'uploading', problem: undefined, error: undefined }),
       );
       try {
-        const saved = await uploadAttachment(number, item.file, token, staff && internal);
+        const saved = await uploadAttachment(number, item.file, token, uploadingInternal);
         count += 1;
         stored.push(saved.fileName);
         setQueue((q) => updateQueued(q, item.key, { status: 'uploaded' }));
@@ -375,8 +381,9 @@ export function AttachmentsSection({
       {policy && files.length > 0 && (
         <p className="muted small">
           {deletedCount > 0
-            ? a.countWithDeleted(live.length, policy.maxPerTicket, deletedCount)
-            : a.count(live.length, policy.maxPerTicket)}
+            ? a.countWithDeleted(liveShared, policy.maxPerTicket, deletedCount)
+            : a.count(liveShared, policy.maxPerTicket)}
+          {liveInternal > 0 && ` ${a.countInternal(liveInternal, policy.maxPerTicket)}`}
         </p>
       )}
       {previewing && (
