@@ -12,7 +12,8 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // one email about the comment and its file, none about the file alone. QA S58: a file the server
 // refuses says why on its row and nothing of the comment stays on the ticket; an internal note's
 // file, first uploaded for a reply, is never the client's to see; «Quitar» keeps the keyboard in
-// the list.
+// the list; the chosen files stay with the draft on a visit to another screen, and a reload
+// names those to choose again.
 
 const CLIENT = 'usuario@aurora.example';
 const AGENT = 'agente@becken.example';
@@ -55,6 +56,17 @@ describe('a comment with files (web app, L3-11)', () => {
     await screenshot(page, '93-comment-files-refused');
     await list.getByRole('button', { name: /pagina\.html/ }).click();
     expect(await list.getByRole('listitem').count()).toBe(1);
+
+    // QA S58: a visit to another screen keeps the chosen file with the draft.
+    await page.getByRole('link', { name: 'Mis tickets', exact: true }).first().click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/tickets/L3-'));
+    await page.goBack();
+    await box.getByLabel('Su respuesta').waitFor();
+    expect(await box.getByLabel('Su respuesta').inputValue()).toBe('Adjunto la póliza del mes.');
+    expect(await list.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringContaining('poliza.png'),
+    ]);
+    expect(await box.getByTestId('comment-files-lost').count()).toBe(0);
 
     await box.getByRole('button', { name: 'Enviar' }).click();
     await box.getByText('Comentario enviado con 1 archivo.').waitFor();
@@ -119,6 +131,13 @@ describe('a comment with files (web app, L3-11)', () => {
     await page.reload();
     await page.getByTestId('attachments').getByText('Todavía no hay archivos adjuntos.').waitFor();
     expect(await list.getByRole('listitem').count()).toBe(0);
+    // The reload kept the draft's text, not its files: the box names them to choose again.
+    const lost = box.getByTestId('comment-files-lost');
+    await lost
+      .getByText(
+        'Los archivos elegidos no se conservan al recargar la página. Elíjalos de nuevo: costos-internos.png, falsa.png.',
+      )
+      .waitFor();
 
     // Chosen again, as a note this time; the keyboard removes the bad file and stays in the list.
     await box.locator('#comment-body').fill('Revisamos los costos internos.');
@@ -126,6 +145,7 @@ describe('a comment with files (web app, L3-11)', () => {
       FAKE_PNG,
       { name: 'costos-internos.png', mimeType: 'image/png', buffer: PNG },
     ]);
+    expect(await lost.count()).toBe(0);
     await list.getByRole('button', { name: /falsa\.png/ }).focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(

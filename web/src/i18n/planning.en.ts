@@ -121,6 +121,8 @@ export const planningEn: PlanningMessages = {
     filesHint: 'They go with the comment: its email names them.',
     filesRefused: 'Remove or change the files that are not accepted before sending the comment.',
     tooManyFiles: (max) => `A comment carries up to ${max} files.`,
+    filesLost: (names) =>
+      `Chosen files are not kept when the page is reloaded. Choose them again: ${names}.`,
     uploading: (done, total) => `Uploading files (${done} of ${total})…`,
     sentWithFiles: (count) =>
       count === 1 ? 'Comment sent with 1 file.' : `Comment sent with ${count} files.`,

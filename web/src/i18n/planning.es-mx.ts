@@ -131,6 +131,9 @@ export const planningEsMX = {
     filesHint: 'Van con el comentario: el correo del comentario los menciona.',
     filesRefused: 'Quite o cambie los archivos que no se aceptan antes de enviar el comentario.',
     tooManyFiles: (max: number) => `Un comentario lleva hasta ${max} archivos.`,
+    /** A restored draft after a reload: its files stayed behind (QA S58). */
+    filesLost: (names: string) =>
+      `Los archivos elegidos no se conservan al recargar la página. Elíjalos de nuevo: ${names}.`,
     uploading: (done: number, total: number) => `Subiendo archivos (${done} de ${total})…`,
     sentWithFiles: (count: number) =>
       count === 1

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { COMMENT_FILE_LIMIT, TEXT_LIMITS } from '../../../src/shared/text-limits';
 import { ATTACHMENT_POLICY, DELETE_ATTACHMENT, uploadAttachment } from '../api/attachments';
 import { ADD_COMMENT, type TicketDetail } from '../api/tickets';
@@ -9,6 +9,13 @@ import { FileChooser } from '../components/file-chooser';
 import { useQuery } from '../components/use-query';
 import { formatFileSize } from '../i18n/file-size';
 import { refusalOf } from './upload-queue';
+import {
+  FILE_NAMES_FIELD,
+  fileNamesField,
+  keepCommentFiles,
+  keptCommentFiles,
+  lostFileNames,
+} from './comment-files-memory';
 import { useClientReader, useLocalTime } from './ticket-bits';
 import { unfilledPlaceholders } from '../canned-responses/canned-fill';
 import { CannedResponsePicker } from '../canned-responses/canned-picker';
@@ -84,14 +91,24 @@ export function CommentBox({
   // L3-11: the files chosen for the comment, and the ID each got once uploaded (kept for a retry
   // after a lost answer), with the kind it was uploaded as: a file sent for a reply is uploaded
   // again as internal for a note (QA S58: the client could download a note's file).
-  const [files, setFiles] = useState<File[]>([]);
+  // They stay with the draft in the tab's memory (a visit to another screen keeps them); a
+  // file uploaded then is not reused (the hold sweep removes it), it goes up again when sent.
+  const [files, setFiles] = useState<File[]>(() => keptCommentFiles<File>(draftKey));
+  useEffect(() => keepCommentFiles(draftKey, files), [draftKey, files]);
+  // After a reload only their names came back: the box says which to choose again (until they
+  // are chosen, or the comment is sent or discarded).
+  const [namedFiles, setNamedFiles] = useState(() => restored?.fields[FILE_NAMES_FIELD]);
+  const lostFiles = lostFileNames(namedFiles, files);
   const uploaded = useRef(new Map<File, { id: string; internal: boolean }>());
   // A file the server refused, with its refusal (told on its row; QA S58).
   const [serverRefusals, setServerRefusals] = useState(new Map<File, unknown>());
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const policy = useQuery(ATTACHMENT_POLICY, {}).data?.attachmentPolicy;
   const size = (bytes: number) => formatFileSize(bytes, language);
-  const liveFiles = ticket.attachments.filter((a) => !a.deletedAt).length;
+  // Internal files have places of their own: a note's files count with the internal ones.
+  const liveFiles = ticket.attachments.filter(
+    (a) => !a.deletedAt && a.internal === (staff && internal),
+  ).length;
   const { zone } = useLocalTime();
   const client = useClientReader();
   const refusals = files.map((file, i) => {
@@ -114,7 +131,14 @@ export function CommentBox({
   const saved = useSavedDraft(
     draftKey,
     typed
-      ? { fields: { body, internal: staff && internal ? 'yes' : '' }, since: live.baseline }
+      ? {
+          fields: {
+            body,
+            internal: staff && internal ? 'yes' : '',
+            [FILE_NAMES_FIELD]: fileNamesField(files.map((f) => f.name)),
+          },
+          since: live.baseline,
+        }
       : undefined,
   );
 
@@ -187,6 +211,7 @@ export function CommentBox({
       saved.discard();
       setBody('');
       setFiles([]);
+      setNamedFiles(undefined);
       uploaded.current = new Map();
       const count = attachmentIds.length;
       setDone((w) =>
@@ -249,6 +274,8 @@ export function CommentBox({
           onDiscard={() => {
             saved.discard();
             setBody('');
+            setFiles([]);
+            setNamedFiles(undefined);
           }}
         />
       </section>
@@ -314,6 +341,11 @@ export function CommentBox({
           <p className="hint" id="comment-files-hint">
             {c.filesHint}
           </p>
+          {lostFiles.length > 0 && (
+            <p className="notice notice-warning" role="status" data-testid="comment-files-lost">
+              {c.filesLost(lostFiles.join(', '))}
+            </p>
+          )}
           <ChosenFiles
             files={files}
             size={size}
