@@ -7,6 +7,7 @@ const { existsSync, lstatSync, readFileSync, realpathSync, mkdirSync, rmSync } =
 const { join, resolve } = require('node:path');
 const { buildState, builds, depsUpToDate, recordBuild, recordDeps } = require('./build-stamp.cjs');
 const { reportProgress } = require('./progress.cjs');
+const { watchParent } = require('./parent-watch.cjs');
 
 const root = join(__dirname, '..');
 const started = Date.now();
@@ -138,6 +139,8 @@ function start() {
   for (const signal of ['SIGINT', 'SIGHUP', 'SIGTERM']) {
     process.on(signal, () => child.kill(signal));
   }
+  // `kill` of npm itself: npm ends without passing the signal on (QA S59); stop as it would.
+  watchParent(() => child.kill('SIGTERM'));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
