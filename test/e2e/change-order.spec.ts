@@ -72,6 +72,14 @@ describe('Change orders (web app, L3-12)', () => {
     const refusal = await section.getByRole('alert').innerText();
     expect(refusal).toContain('quedan 0.5 h de la estimación autorizada');
     expect(refusal).toContain('registre una orden de cambio');
+    // QA S59: the button was disabled while it sent, so the focus fell to the page; the refusal
+    // takes it, where a keyboard or screen-reader user goes on (not the top of the page).
+    expect(await agent.evaluate('document.activeElement?.getAttribute("role") ?? null')).toBe(
+      'alert',
+    );
+    expect(await section.getByRole('alert').evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    );
 
     const actions = agent.getByTestId('actions');
     const form = await openAction(agent, 'Orden de cambio');

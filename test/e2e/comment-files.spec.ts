@@ -68,11 +68,16 @@ describe('a comment with files (web app, L3-11)', () => {
     ]);
     expect(await box.getByTestId('comment-files-lost').count()).toBe(0);
 
-    await box.getByRole('button', { name: 'Enviar' }).click();
-    await box.getByText('Comentario enviado con 1 archivo.').waitFor();
+    // A double click sends once; its second click, on the disabled button, focused <main> and
+    // the page went back to its top (QA S59): the notice takes the focus.
+    await box.getByRole('button', { name: 'Enviar' }).dblclick();
+    const sent = box.getByText('Comentario enviado con 1 archivo.');
+    await sent.waitFor();
+    expect(await sent.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await box.getByTestId('comment-file-list').count()).toBe(0);
     const comment = page.getByTestId('timeline').getByTestId('event-comment');
     await comment.getByTestId('event-comment-files').waitFor();
+    expect(await comment.count()).toBe(1);
     expect(await comment.getByTestId('event-comment-files').innerText()).toBe(
       'Archivo adjunto: poliza.png (500 bytes)',
     );

@@ -37,10 +37,15 @@ export function ErrorMessage({ error, overrides, id }: Props) {
   const { zone } = useLocalTime();
   const client = useClientReader();
   const [scope, setScope] = useState<Element | null>(null);
+  const box = useRef<HTMLDivElement | null>(null);
   // The closest form (else section) around the message: its labels name the fields.
   const place = useCallback((el: HTMLDivElement | null) => {
+    box.current = el;
     setScope(el?.closest('form') ?? el?.closest('section') ?? null);
   }, []);
+  // A refusal by the server after the button was disabled while sending: the focus fell to the
+  // page, so it goes to the message (QA S59), not back to the top of the page.
+  useFocusWhenLost(box, error);
   if (!error) return null;
   const { text, detail, detailLanguage } = describeError(error, t, overrides, {
     language,
@@ -49,7 +54,7 @@ export function ErrorMessage({ error, overrides, id }: Props) {
     client,
   });
   return (
-    <div className="notice notice-error" role="alert" id={id} ref={place}>
+    <div className="notice notice-error" role="alert" id={id} ref={place} tabIndex={-1}>
       <p>{text}</p>
       {detail && (
         <p className="notice-detail">
