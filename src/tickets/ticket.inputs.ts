@@ -360,7 +360,11 @@ export class TicketFilter {
   @IsUUID()
   assigneeId?: string;
 
-  @Field({ nullable: true, description: 'ok, at_risk or breached.' })
+  @Field({
+    nullable: true,
+    description:
+      'ok, at_risk or breached: open tickets in that SLA state (an ended ticket has an outcome, not a state).',
+  })
   @IsOptional()
   @Matches(/^(ok|at_risk|breached)$/)
   slaStatus?: string;

@@ -476,7 +476,12 @@ export class TicketsService implements OnModuleInit {
       q.andWhere(`${LIST_CATEGORY_SQL} = :category`, { category: filter.category });
     if (filter.assigneeId)
       q.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
-    if (filter.slaStatus) q.andWhere('t.sla_status = :slaStatus', { slaStatus: filter.slaStatus });
+    // An SLA state is an open ticket's: an ended one has an outcome instead («Cumplido»), and its
+    // row keeps the last state it had (QA S59: «En tiempo» listed closed tickets).
+    if (filter.slaStatus) {
+      q.andWhere('t.sla_status = :slaStatus', { slaStatus: filter.slaStatus });
+      q.andWhere('t.state NOT IN (:...terminal)', { terminal: TERMINAL_STATES });
+    }
     if (filter.text) {
       const { params, values, heldBy, heldAmong } = textSearchSql(user, filter.text);
       if (hits?.among) q.andWhere('t.number = ANY(:hits)', { hits: hits.among });

@@ -84,4 +84,31 @@ describe('the ticket list filters by what it shows (L3-01, L3-06…L3-08)', () =
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.message).toMatch(/TicketListCategory/);
   });
+  it('filters by SLA state among open tickets only: an ended ticket has an outcome, not a state (QA S59)', async () => {
+    const ended = await registered({
+      registration: { category: 'INCIDENT', subject: 'Se canceló', description: 'Ya no aplica.' },
+    });
+    const listedBySla = async (slaStatus: string) => {
+      const { body } = await gql<{ tickets: { totalCount: number; items: { number: string }[] } }>(
+        world.api,
+        LIST,
+        { filter: { slaStatus } },
+        world.bearer(Role.MANAGER),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.tickets.totalCount).toBe(body.data!.tickets.items.length);
+      return body.data!.tickets.items.map((i) => i.number);
+    };
+    expect(await listedBySla('ok')).toContain(ended);
+    await act(Role.CLIENT_USER, 'cancelTicket', { number: ended, note: 'Ya no aplica' });
+    const [row] = await world.db.query<{ state: string; sla_status: string }[]>(
+      'SELECT state, sla_status FROM ticket WHERE number = $1',
+      [ended],
+    );
+    // Its stored SLA state is still «ok»: the filter, not the row, leaves it out.
+    expect(row).toEqual({ state: 'CANCELLED', sla_status: 'ok' });
+    const ok = await listedBySla('ok');
+    expect(ok).not.toContain(ended);
+    expect(ok).toEqual(expect.arrayContaining(Object.values(numbers)));
+  });
 });
