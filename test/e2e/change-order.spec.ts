@@ -77,9 +77,9 @@ describe('Change orders (web app, L3-12)', () => {
     expect(await agent.evaluate('document.activeElement?.getAttribute("role") ?? null')).toBe(
       'alert',
     );
-    expect(await section.getByRole('alert').evaluate((el) => el === document.activeElement)).toBe(
-      true,
-    );
+    expect(
+      await section.getByRole('alert').evaluate((el) => el === el.ownerDocument.activeElement),
+    ).toBe(true);
 
     const actions = agent.getByTestId('actions');
     const form = await openAction(agent, 'Orden de cambio');

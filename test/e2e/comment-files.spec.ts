@@ -37,6 +37,13 @@ describe('a comment with files (web app, L3-11)', () => {
     await page.goto(`/tickets/${number}`);
     await inSpanish(page);
     const box = page.getByTestId('comment-box');
+    // No text: refused here, and the message is tied to the text's field (QA S59).
+    await box.getByRole('button', { name: 'Enviar' }).click();
+    await box.getByRole('alert').getByText('Escriba el comentario.').waitFor();
+    expect(await box.getByLabel('Su respuesta').getAttribute('aria-invalid')).toBe('true');
+    expect(
+      (await box.getByLabel('Su respuesta').getAttribute('aria-describedby'))?.split(' ')[0],
+    ).toBe('comment-problem');
     await box.getByLabel('Su respuesta').fill('Adjunto la póliza del mes.');
     await box.getByLabel('Archivos para el comentario (opcional)').setInputFiles([
       { name: 'poliza.png', mimeType: 'image/png', buffer: PNG },
@@ -53,6 +60,13 @@ describe('a comment with files (web app, L3-11)', () => {
     await box
       .getByText('Quite o cambie los archivos que no se aceptan antes de enviar el comentario.')
       .waitFor();
+    // Tied to the files' field, not to the text (QA S59).
+    const chooser = box.getByLabel('Archivos para el comentario (opcional)');
+    expect(await chooser.getAttribute('aria-invalid')).toBe('true');
+    expect((await chooser.getAttribute('aria-describedby'))?.split(' ')).toContain(
+      'comment-problem',
+    );
+    expect(await box.getByLabel('Su respuesta').getAttribute('aria-invalid')).toBeNull();
     await screenshot(page, '93-comment-files-refused');
     await list.getByRole('button', { name: /pagina\.html/ }).click();
     expect(await list.getByRole('listitem').count()).toBe(1);
@@ -73,7 +87,7 @@ describe('a comment with files (web app, L3-11)', () => {
     await box.getByRole('button', { name: 'Enviar' }).dblclick();
     const sent = box.getByText('Comentario enviado con 1 archivo.');
     await sent.waitFor();
-    expect(await sent.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await sent.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     expect(await box.getByTestId('comment-file-list').count()).toBe(0);
     const comment = page.getByTestId('timeline').getByTestId('event-comment');
     await comment.getByTestId('event-comment-files').waitFor();

@@ -55,11 +55,18 @@ describe('No-charge tickets (web app, L3-18)', () => {
       .getByRole('alert')
       .filter({ hasText: 'Escriba el motivo de la decisión.' })
       .waitFor();
+    // Tied to its field (QA S59): a screen reader on «Motivo» says why.
+    const reasonField = card.getByLabel('Motivo');
+    expect(await reasonField.getAttribute('aria-invalid')).toBe('true');
+    expect((await reasonField.getAttribute('aria-describedby'))?.split(' ')[0]).toBe(
+      'no-charge-problem',
+    );
     // Its 500 characters are counted near the limit (QA S51), not cut by `maxlength`.
     await card.getByLabel('Motivo').fill('x'.repeat(460));
     await card.getByTestId('text-count').getByText('460 de 500 caracteres').waitFor();
     await card.getByLabel('Motivo').fill(REASON);
     expect(await card.getByText('Escriba el motivo de la decisión.').count()).toBe(0);
+    expect(await reasonField.getAttribute('aria-invalid')).toBeNull();
     await screenshot(page, '70-agent-no-charge-form');
     await card.getByRole('button', { name: 'Confirmar: sin cargo al paquete' }).click();
     await card

@@ -71,6 +71,13 @@ describe('Worked hours on the ticket page (web app, L3-12, L3-13)', () => {
     // Nothing typed: told in words, nothing sent.
     await section.getByRole('button', { name: 'Registrar horas' }).click();
     await section.getByText('Las horas deben ser un número mayor que 0 y de hasta 24').waitFor();
+    // Tied to «Horas» (QA S59), the message first, then the field's hint; not to the others.
+    const hoursField = section.getByLabel('Horas', { exact: true });
+    expect(await hoursField.getAttribute('aria-invalid')).toBe('true');
+    expect(await hoursField.getAttribute('aria-describedby')).toBe('time-problem time-hours-hint');
+    expect(
+      await section.getByLabel('Descripción', { exact: true }).getAttribute('aria-invalid'),
+    ).toBeNull();
 
     await section.getByLabel('Horas', { exact: true }).fill('1.5');
     await section.getByLabel('Descripción', { exact: true }).fill('Consulta de pedidos del mes');

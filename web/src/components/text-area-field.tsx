@@ -1,5 +1,5 @@
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
-import { describedBy } from './field-error';
+import { describedBy, refusedBy } from './field-error';
 import { TextCount } from './text-count';
 import { countId } from './text-count-text';
 
@@ -11,7 +11,9 @@ type TextAreaProps = Omit<
 /**
  * A labelled textarea in the form grid, like `TextField`: the label names it (`htmlFor`), the
  * value is controlled, and an optional hint below is announced with it (`aria-describedby`). With
- * a `limit` (`TEXT_LIMITS`), its count shows near and past it (`TextCount`).
+ * a `limit` (`TEXT_LIMITS`), its count shows near and past it (`TextCount`). `problemId`: the id
+ * of the message refusing it (a `FormProblem`'s), which then describes it first and marks it
+ * `aria-invalid` (QA S59), as the action forms do.
  */
 export function TextAreaField({
   id,
@@ -21,6 +23,7 @@ export function TextAreaField({
   hint,
   limit,
   className,
+  problemId,
   ...textarea
 }: TextAreaProps & {
   id: string;
@@ -30,6 +33,8 @@ export function TextAreaField({
   hint?: ReactNode;
   /** The most characters the API accepts. */
   limit?: number;
+  /** The id of the message refusing the field, while one does. */
+  problemId?: string;
 }) {
   const hintId = hint ? `${id}-hint` : undefined;
   const counted = limit ? countId(`${id}-count`, value, limit) : undefined;
@@ -38,7 +43,7 @@ export function TextAreaField({
       <label htmlFor={id}>{label}</label>
       <textarea
         id={id}
-        aria-describedby={describedBy(hintId, counted)}
+        {...refusedBy(problemId, describedBy(hintId, counted))}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         {...textarea}
@@ -53,11 +58,14 @@ export function TextAreaField({
   );
 }
 
-/** A form's own check that failed before any request (e.g. a required field left empty). */
-export function FormProblem({ problem }: { problem: string | undefined }) {
+/**
+ * A form's own check that failed before any request (e.g. a required field left empty). `id`: for
+ * the refused field's `problemId` (or `refusedBy`).
+ */
+export function FormProblem({ problem, id }: { problem: string | undefined; id?: string }) {
   if (!problem) return null;
   return (
-    <p className="notice notice-error span-all" role="alert">
+    <p className="notice notice-error span-all" role="alert" id={id}>
       {problem}
     </p>
   );

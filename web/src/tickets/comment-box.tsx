@@ -5,6 +5,7 @@ import { ADD_COMMENT, type TicketDetail } from '../api/tickets';
 import { ApiError } from '../api/graphql-client';
 import { ChosenFiles } from '../components/chosen-files';
 import { describeError } from '../components/describe-error';
+import { describedBy } from '../components/field-error';
 import { FileChooser } from '../components/file-chooser';
 import { useQuery } from '../components/use-query';
 import { formatFileSize } from '../i18n/file-size';
@@ -84,6 +85,10 @@ export function CommentBox({
   // answers by the workflow's own rule, so the notice cannot drift from what the reply does.
   const countsAsProgress = staff && !internal && ticket.publicReplyCountsAsProgress;
   const [problem, setProblem] = useNotice();
+  /** The field the form's own check refused: tied to the message (QA S59). */
+  const [problemOn, setProblemOn] = useState<'comment-body' | 'comment-files'>();
+  const problemFor = (field: 'comment-body' | 'comment-files') =>
+    problem && problemOn === field ? 'comment-problem' : undefined;
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useNotice();
   const [busy, setBusy] = useState(false);
@@ -147,6 +152,7 @@ export function CommentBox({
     setDone(undefined);
     if (!body.trim()) {
       setProblem(({ t }) => t.planning.comments.empty);
+      setProblemOn('comment-body');
       document.getElementById('comment-body')?.focus();
       return;
     }
@@ -156,6 +162,7 @@ export function CommentBox({
         ({ t, language }) =>
           overLimitText(body, TEXT_LIMITS.comment, label, t.serverErrors, language) ?? '',
       );
+      setProblemOn('comment-body');
       document.getElementById('comment-body')?.focus();
       return;
     }
@@ -164,16 +171,20 @@ export function CommentBox({
     const gaps = staff ? unfilledPlaceholders(body) : [];
     if (gaps.length > 0) {
       setProblem(({ t }) => t.cannedResponses.gaps(gaps.join(', ')));
+      setProblemOn('comment-body');
       document.getElementById('comment-body')?.focus();
       return;
     }
     if (files.length > COMMENT_FILE_LIMIT) {
       setProblem(({ t }) => t.planning.comments.tooManyFiles(COMMENT_FILE_LIMIT));
+      setProblemOn('comment-files');
+      document.getElementById('comment-files')?.focus();
       return;
     }
     if (refusals.some((r) => r !== undefined)) {
       // Refused by the server: the writer removes or replaces it; nothing else is sent.
       setProblem(({ t }) => t.planning.comments.filesRefused);
+      setProblemOn('comment-files');
       document.getElementById('comment-files')?.focus();
       return;
     }
@@ -326,6 +337,7 @@ export function CommentBox({
           rows={3}
           limit={TEXT_LIMITS.comment}
           aria-required
+          problemId={problemFor('comment-body')}
           value={body}
           onChange={setBody}
         />
@@ -335,7 +347,8 @@ export function CommentBox({
             id="comment-files"
             count={files.length}
             onChoose={(chosen) => setFiles((held) => [...held, ...chosen])}
-            describedBy="comment-files-hint"
+            describedBy={describedBy(problemFor('comment-files'), 'comment-files-hint')}
+            invalid={problemFor('comment-files') !== undefined}
             disabled={busy}
           />
           <p className="hint" id="comment-files-hint">
@@ -356,7 +369,7 @@ export function CommentBox({
             chooserId="comment-files"
           />
         </div>
-        <FormProblem problem={problem} />
+        <FormProblem problem={problem} id="comment-problem" />
         <div className="form-actions span-all">
           {/* The notice follows the button: it is the button's description, so a keyboard or
               screen-reader user hears it on «Enviar», before sending, not after. */}

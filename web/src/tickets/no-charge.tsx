@@ -191,6 +191,7 @@ export function NoChargeCard({
             rows={2}
             limit={NO_CHARGE_REASON_MAX}
             aria-required
+            problemId={problem ? 'no-charge-problem' : undefined}
             value={reason}
             onChange={(value) => {
               setReason(value);
@@ -198,7 +199,7 @@ export function NoChargeCard({
               if (value.trim()) setProblem(undefined);
             }}
           />
-          <FormProblem problem={problem} />
+          <FormProblem problem={problem} id="no-charge-problem" />
           <div className="form-actions span-all">
             <button type="submit" className="button primary" disabled={busy || decidedElsewhere}>
               {busy ? n.sending : target ? n.submitMark : n.submitCharge}

@@ -4,6 +4,7 @@ import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useInputRefusal } from '../components/use-input-refusal';
 import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
+import { refusedBy } from '../components/field-error';
 import { useQuery } from '../components/use-query';
 import { useRequestId } from '../components/use-request-id';
 import { formatLocalDate } from '../i18n/format';
@@ -130,6 +131,10 @@ export function TimeEntriesSection({
   const [hours, setHours] = useState('');
   const [description, setDescription] = useState('');
   const [problem, setProblem] = useNotice();
+  /** The field the form's own check refused (QA S59: tied to it with aria-invalid). */
+  const [problemField, setProblemField] = useState<string>();
+  const refused = (field: string) =>
+    problem && problemField === field ? 'time-problem' : undefined;
   // A refusal of the input goes as soon as a field changes (QA S51: «“Fecha” no puede ser
   // futura» stayed under a corrected date).
   const { error, refuse, clear } = useInputRefusal({ date, hours, description });
@@ -155,10 +160,12 @@ export function TimeEntriesSection({
     if (failed?.[0]) {
       const key = failed[0];
       setProblem(({ t }) => t.timeEntries[key]);
+      setProblemField(failed[1]);
       document.getElementById(failed[1])?.focus();
       return;
     }
     setProblem(undefined);
+    setProblemField(undefined);
     clear();
     setBusy(true);
     const content = { number, date, hours: value!, description: description.trim() };
@@ -312,6 +319,7 @@ export function TimeEntriesSection({
               label={c.date}
               type="date"
               aria-required
+              {...refusedBy(refused('time-date'))}
               min={firstDay}
               max={today}
               value={date}
@@ -322,7 +330,7 @@ export function TimeEntriesSection({
               label={c.hours}
               inputMode="decimal"
               aria-required
-              aria-describedby="time-hours-hint"
+              {...refusedBy(refused('time-hours'), 'time-hours-hint')}
               value={hours}
               onChange={setHours}
             >
@@ -338,10 +346,11 @@ export function TimeEntriesSection({
               rows={2}
               limit={2000}
               aria-required
+              problemId={refused('time-description')}
               value={description}
               onChange={setDescription}
             />
-            <FormProblem problem={problem} />
+            <FormProblem problem={problem} id="time-problem" />
             <div className="form-actions span-all">
               <button type="submit" className="button primary" disabled={busy}>
                 {busy ? c.sending : c.submit}
