@@ -7,9 +7,11 @@ import { openAction } from './support/ticket-actions';
 // L3-12, L3-09: the approver's open «Autorizar estimación» form says what the balance leaves, and
 // refuses here an authorization it cannot cover. When the hours change elsewhere while it is open
 // (the manager buys the package the shortfall asked for), the form follows them without closing
-// it or reloading the page: it offers the authorization instead of a shortfall that is gone.
+// it or reloading the page: it offers the authorization instead of a shortfall that is gone. The
+// registrant's page says the shortfall too, and drops it as live.
 
 const APPROVER = 'aprobador@aurora.example';
+const USER = 'usuario@aurora.example';
 const STATEMENT = 'Autorizo por escrito la estimación de 6 horas para el reporte de cobranza.';
 
 describe("The authorize form follows the client's hours live (web app, L3-12, L3-09)", () => {
@@ -39,8 +41,22 @@ describe("The authorize form follows the client's hours live (web app, L3-12, L3
     const authorize = form.getByRole('button', { name: 'Autorizar estimación', exact: true });
     expect(await authorize.isDisabled()).toBe(true);
     await page.evaluate('window.__sameDocument = true');
+    // The registrant, who may not authorize, is told the shortfall too (QA S59), as its email is.
+    const user = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(user, USER, e2e.password(USER));
+    await user.goto(`/tickets/${number}`);
+    const short = user.getByTestId('approver-needed').getByTestId('approver-needed-short');
+    await short.waitFor();
+    expect(await short.innerText()).toMatch(
+      /^Faltan 4 h: el saldo no alcanza para autorizar esta estimación\. Pida al equipo de soporte un paquete de horas adicional/,
+    );
 
     await buyAuroraTwentyHours(e2e, 'FAC-COBRANZA-20');
+    // Gone live from the registrant's page once the hours cover it.
+    await short.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await user.getByTestId('approver-needed').innerText()).toContain(
+      'Esta estimación espera la autorización por escrito de un aprobador de su organización.',
+    );
 
     // 2 + 20 available, 6 reserved by authorizing.
     await info

@@ -261,8 +261,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   // What authorizing reserves: an estimate's hours, a change order's additional ones (L3-12);
   // nothing on a ticket staff marked «Sin cargo al paquete» (L3-18: the ledger holds none there).
   const noCharge = ticket.billing?.noCharge ?? false;
-  const reserves =
-    !chosen || noCharge ? 0 : chosen.changeOrder ? (chosen.additionalHours ?? 0) : chosen.hours;
+  const reserves = chosen ? reservedBy(chosen, noCharge) : 0;
   const after = chosen && available !== undefined ? round2(available - reserves) : undefined;
   /** The balance does not cover the authorization (L3-12). */
   const short = after !== undefined && after < 0;
@@ -959,6 +958,22 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
  * whose form holds text not sent (closed by opening another) is marked «Borrador» and reopens
  * with it.
  */
+/** What authorizing `estimate` reserves (L3-12): its hours, a change order's additional ones. */
+function reservedBy(estimate: TicketDetail['estimates'][number], noCharge: boolean): number {
+  if (noCharge) return 0;
+  return estimate.changeOrder ? (estimate.additionalHours ?? 0) : estimate.hours;
+}
+
+/** The hours `available` lacks to authorize `estimate`, or undefined when they cover it. */
+function shortOf(
+  estimate: TicketDetail['estimates'][number],
+  noCharge: boolean,
+  available: number,
+): number | undefined {
+  const after = round2(available - reservedBy(estimate, noCharge));
+  return after < 0 ? -after : undefined;
+}
+
 export function ActionsPanel({
   ticket,
   reload,
@@ -980,6 +995,22 @@ export function ActionsPanel({
     user !== undefined &&
     user.roles.includes('CLIENT_USER') &&
     !can.authorizeEstimates(user);
+  // L3-12 (QA S59): the registrant is told when the balance does not cover what waits, as the
+  // approver and its email are; live, as hours change.
+  const waitingBalance = useQuery(
+    HOUR_BALANCE,
+    { organizationId: ticket.organizationId },
+    !awaitsApprover,
+  );
+  useHoursChanges(() => void waitingBalance.reload(), ticket.organizationId, !awaitsApprover);
+  const waitingShort =
+    pending && waitingBalance.data
+      ? shortOf(
+          pending,
+          ticket.billing?.noCharge ?? false,
+          waitingBalance.data.hourBalance.available,
+        )
+      : undefined;
   // Coming back (a reload, another screen and back): the forms left with text reopen with it.
   const [reopen] = useState(() =>
     formsToReopen(
@@ -1059,6 +1090,17 @@ export function ActionsPanel({
             // L3-09: only an approver authorizes; a portal user is told, not left guessing.
             <p className="notice notice-info" data-testid="approver-needed">
               {t.tickets.approverNeeded(!!pending?.changeOrder, ticket.allowedActions)}
+              {waitingShort !== undefined && (
+                <>
+                  {' '}
+                  <span data-testid="approver-needed-short">
+                    {pending?.changeOrder
+                      ? t.changeOrders.shortfall(waitingShort)
+                      : t.tickets.shortfall(waitingShort)}{' '}
+                    {t.tickets.shortfallNext(ticket.allowedActions)}
+                  </span>
+                </>
+              )}
             </p>
           )}
           <div className="action-buttons" role="group" aria-label={t.tickets.actions}>
