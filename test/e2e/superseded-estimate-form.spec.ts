@@ -77,6 +77,23 @@ describe('The authorize form follows a newer estimate version (web app, L3-09, L
     expect(await page.getByTestId('linked-estimate-superseded').count()).toBe(0);
   });
 
+  it('on a 390 px phone the linked estimate’s text stands clear of its bar (QA S59)', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 });
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto(`/tickets/${number}/estimates/2`);
+    const linked = page.getByTestId('linked-estimate');
+    const caption = linked.getByText('Estimación v2, la del enlace que recibió');
+    await caption.waitFor();
+    const row = (await linked.boundingBox())!;
+    const text = (await caption.boundingBox())!;
+    const hours = (await linked.locator('td').first().boundingBox())!;
+    // The 4 px bar, then at least as much again before the text, in the heading and the cells.
+    expect(text.x - row.x).toBeGreaterThanOrEqual(8);
+    expect(hours.x - row.x).toBeGreaterThanOrEqual(8);
+    // Nothing scrolls sideways for it.
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  });
+
   it('a link to a version the ticket lacks says so at the top and offers the current one (QA)', async () => {
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     await logIn(page, APPROVER, e2e.password(APPROVER));
