@@ -333,5 +333,22 @@ describe('Deadline calculator (web app)', () => {
       /^Counts from .*10:00/,
     );
     await page.getByRole('button', { name: 'Español' }).click();
+
+    // The SLA board says it too (QA S59: it read only «Fuera de horario hábil»), and names the
+    // reader's zone over its deadlines, as the ticket page does.
+    const board = (await newPage(e2e.browser, e2e.baseURL)).page;
+    const manager = 'gerente@becken.example';
+    await logIn(board, manager, e2e.password(manager));
+    await board.goto('/tablero');
+    const row = board.getByTestId('timers').getByRole('row', { name: new RegExp(number) });
+    await row.getByText('Fuera de horario hábil').waitFor();
+    const boardLine = await row.getByTestId('clock-counts-from').innerText();
+    expect(boardLine).toMatch(/^Cuenta desde el .*10:00/);
+    expect(boardLine).toContain(`el ${weekday}, ${day} `);
+    const header = board.getByTestId('timers').locator('thead th').nth(4);
+    expect(await header.locator('.zone-name').innerText()).toMatch(
+      /^Hora de la Ciudad de México \(UTC−\d\)$/,
+    );
+    await board.context().close();
   });
 });

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link, replaceSearch } from '../router/router';
 import { offeredChoice } from '../router/search-choice';
 import { clockStatusText, clockTimeText, clockTimeWords } from './clock-texts';
+import { zoneTitle } from '../i18n/zone-name';
 import { ClockTimeLeft } from './clock-time-left';
 import { ComplianceCharts, monthRange } from './compliance-charts';
 import { SatisfactionCard } from './satisfaction-card';
@@ -63,7 +64,7 @@ function TimerTable({
   clients: ReadonlyMap<string, string>;
 }) {
   const { t, language } = useI18n();
-  const { format } = useLocalTime();
+  const { format, formatWithDay, zone } = useLocalTime();
   const columns = t.ticketBrowser.columns;
   // On a phone (≤ 40rem, styles.css) each clock is a stacked card whose cells carry their
   // column's name (data-label); the table stays a table for screen readers (QA).
@@ -76,7 +77,12 @@ function TimerTable({
             <th scope="col">{columns.client}</th>
             <th scope="col">{t.tickets.clockKind}</th>
             <th scope="col">{t.tickets.sla}</th>
-            <th scope="col">{t.tickets.deadline}</th>
+            <th scope="col">
+              {t.tickets.deadline}
+              {/* The reader's zone in words, as on the ticket page (QA S59: a client's calendar
+                  may run in another zone). */}
+              <span className="muted small block zone-name">{zoneTitle(zone, language)}</span>
+            </th>
             <th scope="col">{t.tickets.remaining}</th>
           </tr>
         </thead>
@@ -99,6 +105,12 @@ function TimerTable({
                   <span className="muted small block">
                     {clockStatusText(timer.clock, t.tickets)}
                   </span>
+                  {/* Outside business time: when it counts again (QA S59, as the ticket says). */}
+                  {timer.clock.countsFrom && (
+                    <span className="muted small block" data-testid="clock-counts-from">
+                      {t.tickets.countsFrom(formatWithDay(timer.clock.countsFrom))}
+                    </span>
+                  )}
                 </span>
               </td>
               <td data-label={t.tickets.sla}>
