@@ -18,7 +18,7 @@ import { HourBalanceModel } from '../contracts/hour-balance.model';
 import { TimeEntryModel } from '../contracts/time-entry.model';
 import type { TimeEntryEntity } from '../contracts/time-entry.entity';
 import type { HourBalanceView } from '../contracts/balance-view';
-import { type AuthenticatedUser, CurrentUser, Role, Roles } from '../identity';
+import { type AuthenticatedUser, CurrentUser, isProviderStaff, Role, Roles } from '../identity';
 import { Locale } from '../identity/graphql-enums';
 import {
   AcceptRemoteSessionInput,
@@ -56,6 +56,8 @@ import { TicketsService, type TransitionName } from './tickets.service';
 import { UserNamesLoader } from './user-names.loader';
 import { ClockStatesLoader } from './clock-states.loader';
 import { ReleaseDateStatesLoader } from './release-date-states.loader';
+import { CalendarsService } from '../business-time/calendars/calendars.service';
+import { deliveryOnClosedDay } from '../planning/delivery-risk';
 
 /**
  * Tickets over GraphQL: every user action is one mutation that runs one workflow Update and
@@ -68,6 +70,7 @@ export class TicketsResolver {
     private readonly names: UserNamesLoader,
     private readonly clockStates: ClockStatesLoader,
     private readonly releaseDates: ReleaseDateStatesLoader,
+    private readonly calendars: CalendarsService,
   ) {}
 
   @Query(() => TicketModel, { description: 'A ticket by number (own organization for clients).' })
@@ -170,6 +173,21 @@ export class TicketsResolver {
   ): Promise<boolean> {
     if (!ticket.releaseDate) return Promise.resolve(false);
     return this.releaseDates.superseded(batchScope(ctx, info, ticket), ticket.number);
+  }
+
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description:
+      "L3-19 (QA S59): provider staff only (null for a client user): true when the published `releaseDate` (a promise still: RELEASE_DATE_SET or IN_DEVELOPMENT) is no longer business time on the ticket's calendar at its current version (a holiday or closed day was added on it after it was published). It does not move by itself; the agent adjusts it, which emails the client.",
+  })
+  async releaseDateOnClosedDay(
+    @CurrentUser() user: AuthenticatedUser,
+    @Parent() ticket: TicketWithParts,
+  ): Promise<boolean | null> {
+    if (!isProviderStaff(user)) return null;
+    if (!ticket.releaseDate) return false;
+    const calendar = await this.calendars.current(ticket.calendarId);
+    return deliveryOnClosedDay(calendar.engine, ticket.state, ticket.releaseDate);
   }
 
   @ResolveField(() => [SlaClockModel])

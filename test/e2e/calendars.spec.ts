@@ -1,5 +1,12 @@
 import type { Page } from 'playwright-core';
-import { horizontalOverflow, logIn, newPage, screenshot, selectLabelCut } from './support/browser';
+import {
+  horizontalOverflow,
+  inSpanish,
+  logIn,
+  newPage,
+  screenshot,
+  selectLabelCut,
+} from './support/browser';
 import { TERMINAL_STATES } from '../../workflows/ticket/ticket.contract';
 import { SEEDED_DEFAULT_CALENDAR_NAME } from '../../src/shared/calendar-names';
 import {
@@ -17,6 +24,7 @@ const DELIVERY = 'L3-2024-000777';
 // Managers keep the business calendars (BUSINESS-TIME.md): every edit is a new version.
 
 const MANAGER = 'gerente@becken.example';
+const AGENT = 'agente@becken.example';
 
 describe('Calendars (web app, managers)', () => {
   let e2e: E2eWorld;
@@ -147,6 +155,17 @@ describe('Calendars (web app, managers)', () => {
       'Se agregó el día festivo «Jornada electoral» (lun, 7 de jun de 2027) · Origen: Elección',
     );
     await screenshot(page, '11-calendar-detail', { docs: 'calendar' });
+    // The ticket's page tells provider staff too (QA S59: the agent read nothing of it there).
+    const staff = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(staff, AGENT, e2e.password(AGENT));
+    await staff.goto(`/tickets/${DELIVERY}`);
+    await inSpanish(staff);
+    expect(
+      await staff.getByTestId('ticket-release-date-closed-day').innerText({ timeout: 10_000 }),
+    ).toBe(
+      'La fecha de entrega publicada cae en un día que el calendario cerró después (un día festivo o una excepción): no se mueve sola; ajústela para avisar al cliente.',
+    );
+    await staff.context().close();
     await e2e.world.db.query('DELETE FROM ticket WHERE number = $1', [DELIVERY]);
   });
 

@@ -138,11 +138,25 @@ describe('whom a calendar change reaches (BUSINESS-TIME.md, L3-19)', () => {
         (list) => list.find((e) => e.ticketNumber === number)?.deliveryOnClosedDay,
       );
     };
+    // The ticket itself says so to provider staff (QA S59: the agent's page said nothing).
+    const onTicket = async (as: Role) =>
+      (
+        await ok<{ ticket: { releaseDateOnClosedDay: boolean | null } }>(
+          `query ($n: String!) { ticket(number: $n) { releaseDateOnClosedDay } }`,
+          { n: number },
+          as,
+        )
+      ).ticket.releaseDateOnClosedDay;
     expect(await flagged()).toEqual([false, false]);
+    expect(await onTicket(Role.AGENT)).toBe(false);
     await ok(
       `mutation ($id: ID!, $h: CalendarHolidayInput!) { addCalendarHoliday(calendarId: $id, holiday: $h) { version } }`,
       { id: own, h: { date, name: 'Inventario anual', source: 'CLIENT' } },
     );
     expect(await flagged()).toEqual([true, true]);
+    expect(await onTicket(Role.AGENT)).toBe(true);
+    expect(await onTicket(Role.MANAGER)).toBe(true);
+    // Not the client's to read: it was told the date, which moves when the agent adjusts it.
+    expect(await onTicket(Role.CLIENT_USER)).toBeNull();
   });
 });

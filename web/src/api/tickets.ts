@@ -219,6 +219,8 @@ export interface TicketDetail extends TicketSummary {
    * (it is the previous date) until the agent publishes a new one or releases again (the API's).
    */
   releaseDateSuperseded: boolean;
+  /** L3-19: staff only (null for a client): the published date fell on a day since closed. */
+  releaseDateOnClosedDay: boolean | null;
   clocks: SlaClock[];
   timeline: TicketEvent[];
   estimates: Estimate[];
@@ -285,7 +287,7 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
       proposal at durationMinutes link note
       accepted { at by reason suggestedAt } declined { at by reason suggestedAt }
     }
-    closureOutcome allowedActions publicReplyCountsAsProgress releaseDateSuperseded assigneeId
+    closureOutcome allowedActions publicReplyCountsAsProgress releaseDateSuperseded releaseDateOnClosedDay assigneeId
     registrantName registrantLocale
     clocks { ${CLOCK_FIELDS} }
     timeline {

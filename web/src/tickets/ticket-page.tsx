@@ -218,6 +218,7 @@ export function TicketPage({
             <ReleaseDateFacts
               releaseDate={ticket.releaseDate}
               superseded={ticket.releaseDateSuperseded}
+              onClosedDay={ticket.releaseDateOnClosedDay === true}
               scheduling={ticket.clocks.find(
                 (c) => c.kind === 'scheduling' && c.status === 'RUNNING',
               )}
