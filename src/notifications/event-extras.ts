@@ -253,6 +253,10 @@ const EVENT_EXTRAS: {
     assigneeId: (event) => event.assigneeId,
     complete: withClientOrgName,
   },
+  PROVIDER_RELEASE_ON_CLOSED_DAY: {
+    assigneeId: (event) => event.assigneeId,
+    complete: withClientOrgName,
+  },
   PROVIDER_CLIENT_ACTIVITY: { assigneeId: (event) => event.assigneeId, told: withCommentFiles },
   // L3-11: a comment's email names the files it carried.
   COMMENT_ADDED: { told: withCommentFiles },

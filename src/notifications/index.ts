@@ -4,6 +4,7 @@ export {
   checkpointDecisionsEventKey,
   checkpointMovedEventKey,
   deliveryAtRiskEventKey,
+  releaseOnClosedDayEventKey,
   providerEventKey,
   ticketEventKey,
 } from './notification-event';

@@ -268,6 +268,23 @@ export interface ProviderDeliveryAtRiskEvent extends EventBase {
   /** `app_user.id` of the assigned agent, or `null` (then every provider agent is told). */
   readonly assigneeId: string | null;
 }
+/**
+ * L3-19 (QA S59), provider side: a calendar change closed the day of a published release date (a
+ * holiday or a closed day added on it). The date does not move by itself (the client was told it):
+ * the assigned agent (every agent while none is assigned) is told to adjust it. Not a timeline
+ * event: keyed by {@link releaseOnClosedDayEventKey}, told once per ticket, date and calendar
+ * version that closed it.
+ */
+export interface ProviderReleaseOnClosedDayEvent extends EventBase {
+  readonly type: 'PROVIDER_RELEASE_ON_CLOSED_DAY';
+  /** ISO-8601 instant of the published release date. */
+  readonly releaseDate: string;
+  readonly calendarName: string;
+  /** What closed the day: the holiday's name, an exception's reason, or null (none given). */
+  readonly closedBy: string | null;
+  /** `app_user.id` of the assigned agent, or `null` (then every provider agent is told). */
+  readonly assigneeId: string | null;
+}
 export interface SlaAtRiskEvent extends EventBase {
   readonly type: 'SLA_AT_RISK';
   readonly clock: 'triage' | 'diagnosis' | 'scheduling' | 'progress';
@@ -601,6 +618,7 @@ export type NotificationEvent =
   | DateAdjustedEvent
   | DeadlineMovedEvent
   | ProviderDeliveryAtRiskEvent
+  | ProviderReleaseOnClosedDayEvent
   | SlaAtRiskEvent
   | SlaBreachedEvent
   | CommentAddedEvent
@@ -647,6 +665,20 @@ export function deliveryAtRiskEventKey(
   plannedDate: Date,
 ): string {
   return `ticket-${ticketNumber}:delivery-at-risk:${releaseDate.toISOString()}:${plannedDate.toISOString()}`;
+}
+
+/**
+ * The event key of a release date a calendar change closed (L3-19): `ticket-<number>:release-on-
+ * closed-day:<published>:<calendar>:v<version>`. Told once per change that closed it: a holiday
+ * removed and added again is a new version, and told again.
+ */
+export function releaseOnClosedDayEventKey(
+  ticketNumber: string,
+  releaseDate: Date,
+  calendarId: string,
+  version: number,
+): string {
+  return `ticket-${ticketNumber}:release-on-closed-day:${releaseDate.toISOString()}:${calendarId}:v${version}`;
 }
 
 /**

@@ -72,6 +72,9 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   // L3-19: a published date the plan can no longer meet reaches the agent working the ticket and
   // the managers (who set the capacity); the client hears only of a date the agent adjusts.
   PROVIDER_DELIVERY_AT_RISK: ['ASSIGNEE_OR_AGENTS', 'MANAGERS'],
+  // L3-19 (QA S59): a calendar change closed a published date's day; the agent working the ticket
+  // adjusts it (a manager made the change and was told of it on the spot).
+  PROVIDER_RELEASE_ON_CLOSED_DAY: ['ASSIGNEE_OR_AGENTS'],
   // L3-11: a file provider staff attached is client-visible (a client's own file tells the
   // provider as PROVIDER_CLIENT_ACTIVITY).
   ATTACHMENT_ADDED: ['REGISTRANT'],

@@ -3,6 +3,7 @@ import { BusinessTimeModule } from '../business-time/business-time.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { DateChangesService } from './date-changes.service';
 import { DeliveryRiskService } from './delivery-risk.service';
+import { ReleaseClosedDayWarnings } from './release-closed-day.service';
 import { PlanningSettingsResolver } from './planning-settings.resolver';
 import { PlanningSettingsService } from './planning-settings.service';
 import { QueueReorderService } from './queue-reorder.service';
@@ -28,6 +29,8 @@ import { QueueService } from './queue.service';
     QueueReorderService,
     DateChangesService,
     DeliveryRiskService,
+    // Tells the agent when a calendar edit closes a published release date's day (QA S59).
+    ReleaseClosedDayWarnings,
     // Publishes the dates of a committed reorder whose publication failed (every 30 s).
     ReorderPublicationReconciler,
     QueueResolver,

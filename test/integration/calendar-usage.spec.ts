@@ -158,5 +158,33 @@ describe('whom a calendar change reaches (BUSINESS-TIME.md, L3-19)', () => {
     expect(await onTicket(Role.MANAGER)).toBe(true);
     // Not the client's to read: it was told the date, which moves when the agent adjusts it.
     expect(await onTicket(Role.CLIENT_USER)).toBeNull();
+
+    // The agents are emailed, in the edit's transaction, naming what closed it; the client not.
+    const warnings = () =>
+      world.db.query<{ recipient_address: string; subject: string; text: string }[]>(
+        `SELECT recipient_address, subject, text FROM email_outbox
+          WHERE ticket_number = $1 AND event_type = 'PROVIDER_RELEASE_ON_CLOSED_DAY'
+          ORDER BY recipient_address`,
+        [number],
+      );
+    const told = await warnings();
+    const agents = await world.db.query<{ email: string }[]>(
+      `SELECT email FROM app_user WHERE 'AGENT' = ANY(roles) AND active ORDER BY email`,
+    );
+    expect(told.map((w) => w.recipient_address)).toEqual(agents.map((a) => a.email));
+    expect(told.length).toBeGreaterThan(0);
+    for (const w of told) {
+      expect(w.subject).toMatch(
+        /^\[L3-2024-000911\] (Entrega en día inhábil|Delivery on a closed day): Entrega$/,
+      );
+      expect(w.text).toContain('Inventario anual');
+    }
+    // Another edit that leaves it closed tells nobody again.
+    const later = new Date(day.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await ok(
+      `mutation ($id: ID!, $h: CalendarHolidayInput!) { addCalendarHoliday(calendarId: $id, holiday: $h) { version } }`,
+      { id: own, h: { date: later, name: 'Otro inventario', source: 'CLIENT' } },
+    );
+    expect(await warnings()).toHaveLength(told.length);
   });
 });

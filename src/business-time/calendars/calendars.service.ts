@@ -47,6 +47,13 @@ export type EditedContent = CalendarContent & {
   details?: readonly CalendarChangeDetail[];
 };
 
+/** What runs in a calendar edit's transaction: `before` and `after` the edit's new version. */
+export type CalendarEditListener = (
+  tx: EntityManager,
+  before: CompiledCalendar,
+  after: CompiledCalendar,
+) => Promise<void>;
+
 /** A stored calendar version with its calendar's unversioned columns. */
 interface StoredVersionRow {
   readonly name: string;
@@ -73,8 +80,20 @@ export class CalendarsService {
   private readonly changeListeners: ((calendar: CompiledCalendar) => Promise<void>)[] = [];
   private readonly logger = new Logger(CalendarsService.name);
 
+  /**
+   * Run inside every edit's transaction, after the new version is written: what must be recorded
+   * with the change or not at all (e.g. emails queued in the transactional outbox). A listener's
+   * failure rolls the edit back.
+   */
+  private readonly editListeners: CalendarEditListener[] = [];
+
   onChange(listener: (calendar: CompiledCalendar) => Promise<void>): void {
     this.changeListeners.push(listener);
+  }
+
+  /** `listener` runs in each edit's transaction, with the versions before and after it. */
+  onEditInTransaction(listener: CalendarEditListener): void {
+    this.editListeners.push(listener);
   }
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -384,7 +403,15 @@ export class CalendarsService {
         .catch((err: unknown) => {
           throw nameTakenOr(err, next.name ?? row.name);
         });
-      return this.compile({ ...row, currentVersion: version, name: next.name ?? row.name }, tx);
+      const edited = await this.compile(
+        { ...row, currentVersion: version, name: next.name ?? row.name },
+        tx,
+      );
+      if (this.editListeners.length > 0) {
+        const before = await this.compile(row, tx);
+        for (const listener of this.editListeners) await listener(tx, before, edited);
+      }
+      return edited;
     });
   }
 

@@ -191,6 +191,14 @@ export function sampleEvents(
       position: 2,
       assigneeId: people.agentId,
     },
+    PROVIDER_RELEASE_ON_CLOSED_DAY: {
+      ...base(),
+      type: 'PROVIDER_RELEASE_ON_CLOSED_DAY',
+      releaseDate: '2026-02-10T18:00:00.000Z',
+      calendarName: 'Calendario de Aurora',
+      closedBy: 'Inventario anual',
+      assigneeId: people.agentId,
+    },
     ATTACHMENT_ADDED: {
       ...base(),
       eventKey: attachmentEventKey('5f0c2a4e-1d3b-4c6a-9e8f-7a6b5c4d3e2f', 'client'),

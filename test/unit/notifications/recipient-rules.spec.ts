@@ -19,6 +19,8 @@ describe('L3-11 recipient rules', () => {
     expect(RECIPIENT_RULES.PROVIDER_NEW_TICKET).toEqual(['PROVIDER_STAFF']);
     expect(RECIPIENT_RULES.PROVIDER_CLIENT_ACTIVITY).toEqual(['ASSIGNEE_OR_AGENTS']);
     expect(RECIPIENT_RULES.PROVIDER_ASSIGNED).toEqual(['ASSIGNEE_OR_AGENTS']);
+    // L3-19 (QA S59): a release date a calendar edit closed, to the agent who adjusts it.
+    expect(RECIPIENT_RULES.PROVIDER_RELEASE_ON_CLOSED_DAY).toEqual(['ASSIGNEE_OR_AGENTS']);
     // L3-19: a delivery at risk reaches the agent working the ticket and the managers.
     expect(RECIPIENT_RULES.PROVIDER_DELIVERY_AT_RISK).toEqual(['ASSIGNEE_OR_AGENTS', 'MANAGERS']);
     const provider = new Set(['MANAGERS', 'PROVIDER_STAFF', 'ASSIGNEE_OR_AGENTS']);
@@ -85,6 +87,7 @@ describe('L3-11 recipient rules', () => {
       'PROVIDER_CLIENT_ACTIVITY',
       'PROVIDER_ASSIGNED',
       'PROVIDER_DELIVERY_AT_RISK',
+      'PROVIDER_RELEASE_ON_CLOSED_DAY',
     ]);
     const rest = (Object.keys(RECIPIENT_RULES) as NotificationEventType[]).filter(
       (t) => !special.has(t),

@@ -45,6 +45,7 @@ describe('Staff footer (L3-11)', () => {
       'PROVIDER_CLIENT_ACTIVITY',
       'PROVIDER_DELIVERY_AT_RISK',
       'PROVIDER_NEW_TICKET',
+      'PROVIDER_RELEASE_ON_CLOSED_DAY',
       'SLA_AT_RISK',
       'SLA_BREACHED',
     ]);

@@ -2,6 +2,7 @@ import { BusinessCalendar, defaultMexicoCityCalendar } from '../../../src/busine
 import { Locale } from '../../../src/identity/locale.enum';
 import { renderEmail } from '../../../src/notifications/templates/render-email';
 import { planReleaseDates } from '../../../src/planning/capacity-model';
+import { closedBy } from '../../../src/planning/release-closed-day.service';
 import {
   businessDaysLate,
   deliveryOnClosedDay,
@@ -147,5 +148,39 @@ describe('L3-19 a published delivery on a day a calendar change closed (QA S53)'
   it('says nothing once the date is no longer a promise, or when there is none', () => {
     expect(deliveryOnClosedDay(withHoliday, 'RELEASED_FOR_TESTING', noon)).toBe(false);
     expect(deliveryOnClosedDay(withHoliday, 'RELEASE_DATE_SET', null)).toBe(false);
+  });
+});
+
+describe('L3-19 the agent is told what closed a published date’s day (QA S59)', () => {
+  const base = defaultMexicoCityCalendar(2025, 2027);
+  const closed = new BusinessCalendar({
+    ...base,
+    holidays: [
+      ...base.holidays,
+      { date: '2026-12-10', name: 'Inventario anual', source: 'CLIENT' },
+    ],
+    overrides: [{ date: '2026-12-11', intervals: [], reason: ' Mudanza de oficinas ' }],
+  });
+  const at = (date: string) => new Date(`${date}T12:00:00-06:00`);
+
+  it('names the holiday, or the exception’s reason, or nothing for a plain closed weekday', () => {
+    expect(closedBy(closed, at('2026-12-10'))).toBe('Inventario anual');
+    expect(closedBy(closed, at('2026-12-11'))).toBe('Mudanza de oficinas');
+    expect(closedBy(closed, at('2026-12-12'))).toBeNull(); // a Saturday
+    expect(closedBy(closed, at('2026-12-14'))).toBeNull(); // open
+  });
+
+  it('emails the agent in Spanish and English: the date, the calendar, what closed it, what to do', () => {
+    const event = sampleEventsOf({ subject: 'Conector de nómina' }).PROVIDER_RELEASE_ON_CLOSED_DAY;
+    const agent = sampleRecipient(Locale.ES_MX, { email: 'agente@becken.example' });
+    const es = renderEmail(event, agent, RENDER_OPTIONS)!;
+    expect(es.subject).toBe('[L3-2026-000123] Entrega en día inhábil: Conector de nómina');
+    expect(es.text).toContain('cae ahora en un día inhábil');
+    expect(es.text).toContain('Calendario de Aurora');
+    expect(es.text).toContain('Inventario anual');
+    expect(es.text).toContain('Ajústela en el ticket (Ajustar fecha)');
+    const en = renderEmail(event, { ...agent, locale: Locale.EN }, RENDER_OPTIONS)!;
+    expect(en.subject).toBe('[L3-2026-000123] Delivery on a closed day: Conector de nómina');
+    expect(en.text).toContain('Adjust it on the ticket (Adjust date)');
   });
 });

@@ -809,6 +809,7 @@ export const en: Messages = {
       PROVIDER_CLIENT_ACTIVITY: 'Client activity (provider notice)',
       PROVIDER_ASSIGNED: 'Ticket reassigned (notice to the agent)',
       PROVIDER_DELIVERY_AT_RISK: 'Delivery at risk (provider notice)',
+      PROVIDER_RELEASE_ON_CLOSED_DAY: 'Delivery on a closed day (provider notice)',
       COMMENT_ADDED: 'Comment',
       CLIENT_ANSWER_RECORDED: "Client's reply recorded by the team",
       ATTACHMENT_ADDED: 'Attachment',

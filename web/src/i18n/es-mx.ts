@@ -878,6 +878,7 @@ export const esMX = {
       PROVIDER_CLIENT_ACTIVITY: 'Actividad del cliente (aviso al proveedor)',
       PROVIDER_ASSIGNED: 'Ticket reasignado (aviso al agente)',
       PROVIDER_DELIVERY_AT_RISK: 'Entrega en riesgo (aviso al proveedor)',
+      PROVIDER_RELEASE_ON_CLOSED_DAY: 'Entrega en día inhábil (aviso al proveedor)',
       COMMENT_ADDED: 'Comentario',
       CLIENT_ANSWER_RECORDED: 'Respuesta del cliente registrada por el equipo',
       ATTACHMENT_ADDED: 'Archivo adjunto',
