@@ -1,10 +1,12 @@
 import {
   fileNamesField,
+  forgetCommentFiles,
   keepCommentFiles,
   keptCommentFiles,
   lostFileNames,
 } from '../../../web/src/tickets/comment-files-memory';
 import { planningEn } from '../../../web/src/i18n/planning.en';
+import { draftKeyPrefix, formDraftKey } from '../../../web/src/tickets/live-draft';
 import { planningEsMX } from '../../../web/src/i18n/planning.es-mx';
 
 // L3-11, QA S58: a comment's chosen files stay with its draft while the writer visits another
@@ -26,6 +28,17 @@ describe('a comment draft’s chosen files (QA S58)', () => {
     expect(keptCommentFiles('u1:L3-2026-000001:comment')).toEqual([]);
     keepCommentFiles('u1:L3-2026-000002:comment', undefined);
     expect(keptCommentFiles('u1:L3-2026-000002:comment')).toEqual([]);
+  });
+
+  it('«Cerrar sesión» forgets the user’s files, and only theirs', () => {
+    const mine = formDraftKey('u1', 'L3-2026-000001', 'comment');
+    const theirs = formDraftKey('u10', 'L3-2026-000001', 'comment');
+    keepCommentFiles(mine, [file('a.png')]);
+    keepCommentFiles(theirs, [file('b.png')]);
+    forgetCommentFiles(draftKeyPrefix('u1'));
+    expect(keptCommentFiles(mine)).toEqual([]);
+    expect(keptCommentFiles(theirs)).toEqual([file('b.png')]);
+    keepCommentFiles(theirs, undefined);
   });
 
   it('names the files a reloaded draft lost, each name as often as it was chosen', () => {

@@ -11,7 +11,8 @@ import {
 import { type Operation, request, setUnauthenticatedHandler } from '../api/graphql-client';
 import { LOGIN, ME, type Locale, UPDATE_MY_PREFERENCES, type User } from '../api/operations';
 import { useI18n } from '../i18n/i18n-context';
-import { forgetUserDrafts } from '../tickets/live-draft';
+import { forgetCommentFiles } from '../tickets/comment-files-memory';
+import { draftKeyPrefix, forgetUserDrafts } from '../tickets/live-draft';
 import { tabStorage } from '../tickets/tab-storage';
 import {
   forgetSession,
@@ -158,7 +159,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
   const logout = useCallback(() => {
     // «Cerrar sesión»: nothing this user typed stays in the tab for the next person.
-    if (session) forgetUserDrafts(tabStorage(), session.user.id);
+    if (session) {
+      forgetUserDrafts(tabStorage(), session.user.id);
+      forgetCommentFiles(draftKeyPrefix(session.user.id));
+    }
     replace(undefined);
   }, [replace, session]);
   const adopt = useCallback((next: Session) => replace(next), [replace]);

@@ -12,6 +12,11 @@ export function keepCommentFiles<F>(key: string, files: readonly F[] | undefined
   else kept.delete(key);
 }
 
+/** Forgets the files of every draft whose key starts with `prefix` («Cerrar sesión»). */
+export function forgetCommentFiles(prefix: string): void {
+  for (const key of [...kept.keys()]) if (key.startsWith(prefix)) kept.delete(key);
+}
+
 /** The files kept for the draft `key`, or an empty list. */
 export function keptCommentFiles<F>(key: string): F[] {
   return [...((kept.get(key) as readonly F[] | undefined) ?? [])];

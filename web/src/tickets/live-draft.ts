@@ -197,7 +197,8 @@ export function formDraftKey(userId: string, ticketNumber: string, form: string)
   return `${draftKeyPrefix(userId)}${ticketNumber}.${form}`;
 }
 
-const draftKeyPrefix = (userId: string) => `sla.draft.${userId}.`;
+/** The start of every draft key of `userId` (its drafts, and its comments' files in memory). */
+export const draftKeyPrefix = (userId: string) => `sla.draft.${userId}.`;
 
 /** The storage's keys, for {@link forgetUserDrafts} (sessionStorage has `length` and `key`). */
 export interface DraftStorageKeys extends DraftStorage {
