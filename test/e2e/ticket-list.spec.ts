@@ -65,6 +65,10 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     await page.getByRole('button', { name: 'Cargar más' }).click();
     await page.getByTestId('ticket-count').getByText('27 tickets.').waitFor();
     expect(await rows(page).count()).toBe(27);
+    // The list's dates are the reader's: its zone is named under it (QA S59).
+    expect(await page.getByTestId('ticket-times-zone').innerText()).toMatch(
+      /^Fechas y horas en su zona: Hora de la Ciudad de México \(UTC−\d\)\.$/,
+    );
     await page.getByText('Consulta de pedido 01').waitFor();
     expect(await page.getByRole('button', { name: 'Cargar más' }).count()).toBe(0);
   });

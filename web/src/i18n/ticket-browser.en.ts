@@ -41,6 +41,7 @@ export const ticketBrowserEn: TicketBrowserMessages = {
     NEXT_DEADLINE: 'Next due (SLA or delivery)',
   },
   sortBy: (column) => `Sort by ${column.toLowerCase()}`,
+  timesIn: (zone) => `Dates and times in your zone: ${zone}.`,
   showing: (n, total, order = 'NEWEST') => {
     if (total === undefined)
       return order === 'NEWEST' ? `Showing the ${n} most recent…` : `Showing the first ${n}…`;

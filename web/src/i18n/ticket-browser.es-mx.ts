@@ -42,6 +42,8 @@ export const ticketBrowserEsMX = {
   } as Record<string, string>,
   /** What a column header's button does (its accessible description). */
   sortBy: (column: string) => `Ordenar por ${column.toLowerCase()}`,
+  /** Under the list: the zone its dates and times are in (QA S59), the reader's own. */
+  timesIn: (zone: string) => `Fechas y horas en su zona: ${zone}.`,
   /**
    * `total` undefined: more pages follow and their count is still on its way; `moreThan`: the
    * count stopped past that many (a search matching most tickets).

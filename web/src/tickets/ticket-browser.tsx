@@ -22,6 +22,7 @@ import { useSession } from '../session/session-context';
 import { csvDateTime, csvFileName, toCsv } from './csv';
 import { downloadText } from '../components/download-file';
 import { listedKindText, slaText, stateText, TicketTable, useLocalTime } from './ticket-bits';
+import { zoneTitle } from '../i18n/zone-name';
 import {
   apiFilterOf,
   defaultFilters,
@@ -189,7 +190,7 @@ export function TicketBrowser({
   /** Bumped by the page after it registered a ticket: the list is read again. */
   refreshKey: number;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const b = t.ticketBrowser;
   const { user, call } = useSession();
   const { zone } = useLocalTime();
@@ -438,6 +439,9 @@ export function TicketBrowser({
           />
           <p className="muted small" data-testid="ticket-count">
             {b.showing(items.length, list.more ? list.total : items.length, filters.order)}
+          </p>
+          <p className="muted small" data-testid="ticket-times-zone">
+            {b.timesIn(zoneTitle(zone, language))}
           </p>
         </>
       )}
