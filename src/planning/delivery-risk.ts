@@ -64,10 +64,15 @@ export function deliveryRisk(
   published: Date | null,
   planned: Date | null,
 ): DeliveryRisk {
-  if (!published || !planned || !PROMISED_STATES.includes(state)) return NO_DELIVERY_RISK;
+  if (!published || !planned || !promisesRelease(state)) return NO_DELIVERY_RISK;
   if (planned.getTime() <= published.getTime()) return NO_DELIVERY_RISK;
   const slip = businessDaysLate(calendar, published, planned);
   return slip > 0 ? { atRisk: true, slipBusinessDays: slip } : NO_DELIVERY_RISK;
+}
+
+/** Whether a ticket in `state` holds its published release date as a promise (L3-19). */
+export function promisesRelease(state: string): boolean {
+  return PROMISED_STATES.includes(state);
 }
 
 /**
@@ -81,6 +86,6 @@ export function deliveryOnClosedDay(
   state: string,
   published: Date | null,
 ): boolean {
-  if (!published || !PROMISED_STATES.includes(state)) return false;
+  if (!published || !promisesRelease(state)) return false;
   return !isBusinessInstant(calendar, published);
 }

@@ -57,7 +57,7 @@ import { UserNamesLoader } from './user-names.loader';
 import { ClockStatesLoader } from './clock-states.loader';
 import { ReleaseDateStatesLoader } from './release-date-states.loader';
 import { CalendarsService } from '../business-time/calendars/calendars.service';
-import { deliveryOnClosedDay } from '../planning/delivery-risk';
+import { deliveryOnClosedDay, promisesRelease } from '../planning/delivery-risk';
 
 /**
  * Tickets over GraphQL: every user action is one mutation that runs one workflow Update and
@@ -185,7 +185,8 @@ export class TicketsResolver {
     @Parent() ticket: TicketWithParts,
   ): Promise<boolean | null> {
     if (!isProviderStaff(user)) return null;
-    if (!ticket.releaseDate) return false;
+    // No calendar read for a date that is no promise (none, or past its release).
+    if (!ticket.releaseDate || !promisesRelease(ticket.state)) return false;
     const calendar = await this.calendars.current(ticket.calendarId);
     return deliveryOnClosedDay(calendar.engine, ticket.state, ticket.releaseDate);
   }

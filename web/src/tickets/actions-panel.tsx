@@ -23,6 +23,7 @@ import { useHoursChanges } from '../api/live';
 import { CLIENT_QUEUE } from '../api/planning';
 import { useQuery } from '../components/use-query';
 import { answerUnknown, useRequestId } from '../components/use-request-id';
+import type { Messages } from '../i18n/es-mx';
 import { useI18n } from '../i18n/i18n-context';
 import { nowInZone, zonedWallTimeToUtc } from '../i18n/zoned-time';
 import { can } from '../session/roles';
@@ -275,8 +276,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     (available ?? 0).toLocaleString(language),
   )}`;
   // The shortfall in the words of what is authorized, and only the ways out the user has.
-  const shortfall = (h: number) =>
-    `${chosen?.changeOrder ? t.changeOrders.shortfall(h) : t.tickets.shortfall(h)} ${t.tickets.shortfallNext(ticket.allowedActions)}`;
+  const shortfall = (h: number) => shortfallText(t, chosen, h, ticket.allowedActions);
 
   const id = (field: string) => `action-${name}-${field}`;
   const refused = (field: string, hintId?: string) =>
@@ -964,6 +964,21 @@ function reservedBy(estimate: TicketDetail['estimates'][number], noCharge: boole
   return estimate.changeOrder ? (estimate.additionalHours ?? 0) : estimate.hours;
 }
 
+/**
+ * The shortfall of `h` hours in the words of what is authorized (an estimate or a change order),
+ * and only the ways out `allowed` gives the reader (L3-12): one text for the approver's form and
+ * the registrant's notice.
+ */
+function shortfallText(
+  t: Messages,
+  estimate: TicketDetail['estimates'][number] | undefined,
+  h: number,
+  allowed: readonly string[],
+): string {
+  const short = estimate?.changeOrder ? t.changeOrders.shortfall(h) : t.tickets.shortfall(h);
+  return `${short} ${t.tickets.shortfallNext(allowed)}`;
+}
+
 /** The hours `available` lacks to authorize `estimate`, or undefined when they cover it. */
 function shortOf(
   estimate: TicketDetail['estimates'][number],
@@ -1094,10 +1109,7 @@ export function ActionsPanel({
                 <>
                   {' '}
                   <span data-testid="approver-needed-short">
-                    {pending?.changeOrder
-                      ? t.changeOrders.shortfall(waitingShort)
-                      : t.tickets.shortfall(waitingShort)}{' '}
-                    {t.tickets.shortfallNext(ticket.allowedActions)}
+                    {shortfallText(t, pending, waitingShort, ticket.allowedActions)}
                   </span>
                 </>
               )}

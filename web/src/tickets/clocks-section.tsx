@@ -2,17 +2,16 @@ import { useState } from 'react';
 import type { SlaClock } from '../api/tickets';
 import { FoldLabel } from '../components/fold-label';
 import { useI18n } from '../i18n/i18n-context';
-import { zoneTitle } from '../i18n/zone-name';
 import { ClockExplanationDisclosure } from './clock-explanation';
 import { groupClockRuns } from './clock-runs';
 import { clockKindText, clockStatusText, clockTimeText, clockTimeWords } from './clock-texts';
 import { ClockTimeLeft } from './clock-time-left';
-import { useClientReader, useLocalTime } from './ticket-bits';
+import { CountsFromLine, useClientReader, useLocalTime, ZoneNameLine } from './ticket-bits';
 
 /** One run of a clock: kind and target, state, deadline, time left (or when it ended). */
 function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boolean }) {
   const { t, language } = useI18n();
-  const { format, formatWithDay } = useLocalTime();
+  const { format } = useLocalTime();
   const client = useClientReader();
   const breached = clock.breachedAt !== null;
   const left = clockTimeText(clock, clockTimeWords[language]);
@@ -36,11 +35,7 @@ function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boole
             {clockStatusText(clock, t.tickets)}
           </span>
           {/* BUSINESS-TIME.md: a night, a weekend or a holiday uses none of its time (QA S51). */}
-          {clock.countsFrom && (
-            <span className="muted small block" data-testid="clock-counts-from">
-              {t.tickets.countsFrom(formatWithDay(clock.countsFrom))}
-            </span>
-          )}
+          <CountsFromLine countsFrom={clock.countsFrom} />
         </div>
       </td>
       <td data-label={t.tickets.deadline} className="clock-deadline">
@@ -79,8 +74,7 @@ export function ClocksSection({
   ticketNumber: string;
   clocks: SlaClock[];
 }) {
-  const { t, language } = useI18n();
-  const { zone } = useLocalTime();
+  const { t } = useI18n();
   const client = useClientReader();
   const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
   const toggle = (kind: string) =>
@@ -103,8 +97,7 @@ export function ClocksSection({
                 <th scope="col">{t.tickets.clockStatusLabel}</th>
                 <th scope="col">
                   {t.tickets.deadline}
-                  {/* The user's zone in words (QA: it read «AMERICA/MEXICO_CITY»). */}
-                  <span className="muted small block zone-name">{zoneTitle(zone, language)}</span>
+                  <ZoneNameLine />
                 </th>
                 <th scope="col">{t.tickets.remaining}</th>
               </tr>

@@ -11,7 +11,6 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link, replaceSearch } from '../router/router';
 import { offeredChoice } from '../router/search-choice';
 import { clockStatusText, clockTimeText, clockTimeWords } from './clock-texts';
-import { zoneTitle } from '../i18n/zone-name';
 import { ClockTimeLeft } from './clock-time-left';
 import { ComplianceCharts, monthRange } from './compliance-charts';
 import { SatisfactionCard } from './satisfaction-card';
@@ -23,7 +22,7 @@ import {
   isBoardFiltered,
 } from './sla-board-filters';
 import { disjointAtRiskAndBreached } from './sla-board-lists';
-import { SlaBadge, ticketPath, useLocalTime } from './ticket-bits';
+import { CountsFromLine, SlaBadge, ticketPath, useLocalTime, ZoneNameLine } from './ticket-bits';
 
 /** Only while the live feed is down: re-read the board this often. */
 const FALLBACK_REFRESH_MS = 15_000;
@@ -64,7 +63,7 @@ function TimerTable({
   clients: ReadonlyMap<string, string>;
 }) {
   const { t, language } = useI18n();
-  const { format, formatWithDay, zone } = useLocalTime();
+  const { format } = useLocalTime();
   const columns = t.ticketBrowser.columns;
   // On a phone (≤ 40rem, styles.css) each clock is a stacked card whose cells carry their
   // column's name (data-label); the table stays a table for screen readers (QA).
@@ -79,9 +78,8 @@ function TimerTable({
             <th scope="col">{t.tickets.sla}</th>
             <th scope="col">
               {t.tickets.deadline}
-              {/* The reader's zone in words, as on the ticket page (QA S59: a client's calendar
-                  may run in another zone). */}
-              <span className="muted small block zone-name">{zoneTitle(zone, language)}</span>
+              {/* As on the ticket page (QA S59: a client's calendar may run in another zone). */}
+              <ZoneNameLine />
             </th>
             <th scope="col">{t.tickets.remaining}</th>
           </tr>
@@ -106,11 +104,7 @@ function TimerTable({
                     {clockStatusText(timer.clock, t.tickets)}
                   </span>
                   {/* Outside business time: when it counts again (QA S59, as the ticket says). */}
-                  {timer.clock.countsFrom && (
-                    <span className="muted small block" data-testid="clock-counts-from">
-                      {t.tickets.countsFrom(formatWithDay(timer.clock.countsFrom))}
-                    </span>
-                  )}
+                  <CountsFromLine countsFrom={timer.clock.countsFrom} />
                 </span>
               </td>
               <td data-label={t.tickets.sla}>

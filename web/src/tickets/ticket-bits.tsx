@@ -2,6 +2,7 @@ import type { TicketOrder, TicketSummary } from '../api/tickets';
 import { browserTimeZone, formatInstant, formatInstantWithDay } from '../i18n/format';
 import type { Messages } from '../i18n/es-mx';
 import { useI18n } from '../i18n/i18n-context';
+import { zoneTitle } from '../i18n/zone-name';
 import { Link } from '../router/router';
 import { ticketPath } from '../router/routes';
 import { can } from '../session/roles';
@@ -27,6 +28,28 @@ export function useLocalTime(): {
     format: (iso) => (iso ? formatInstant(iso, language, zone) : '—'),
     formatWithDay: (iso) => formatInstantWithDay(iso, language, zone),
   };
+}
+
+/**
+ * A running clock outside business time: when it counts again (BUSINESS-TIME.md; QA S51), in the
+ * reader's zone with its weekday. Nothing for a clock that counts now.
+ */
+export function CountsFromLine({ countsFrom }: { countsFrom: string | null }) {
+  const { t } = useI18n();
+  const { formatWithDay } = useLocalTime();
+  if (!countsFrom) return null;
+  return (
+    <span className="muted small block" data-testid="clock-counts-from">
+      {t.tickets.countsFrom(formatWithDay(countsFrom))}
+    </span>
+  );
+}
+
+/** Under a column of instants: the reader's zone in words (QA: it read «AMERICA/MEXICO_CITY»). */
+export function ZoneNameLine() {
+  const { language } = useI18n();
+  const { zone } = useLocalTime();
+  return <span className="muted small block zone-name">{zoneTitle(zone, language)}</span>;
 }
 
 /**
