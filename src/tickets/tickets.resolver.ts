@@ -191,6 +191,14 @@ export class TicketsResolver {
     return deliveryOnClosedDay(calendar.engine, ticket.state, ticket.releaseDate);
   }
 
+  @ResolveField(() => String, {
+    description:
+      "The IANA time zone of the ticket's business calendar at its current version (BUSINESS-TIME.md): the zone its clocks count business hours in, the client's working hours. The web app shows a deadline in it too when the reader's own zone differs (QA S59: a Tokyo client's deadlines read only in Mexico City time).",
+  })
+  async calendarTimeZone(@Parent() ticket: TicketWithParts): Promise<string> {
+    return (await this.calendars.current(ticket.calendarId)).engine.timeZone;
+  }
+
   @ResolveField(() => [SlaClockModel])
   clocks(
     @Context() ctx: object,

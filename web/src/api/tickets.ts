@@ -221,6 +221,8 @@ export interface TicketDetail extends TicketSummary {
   releaseDateSuperseded: boolean;
   /** L3-19: staff only (null for a client): the published date fell on a day since closed. */
   releaseDateOnClosedDay: boolean | null;
+  /** The ticket's calendar's IANA zone: where its business hours are the client's (QA S59). */
+  calendarTimeZone: string;
   clocks: SlaClock[];
   timeline: TicketEvent[];
   estimates: Estimate[];
@@ -287,7 +289,7 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
       proposal at durationMinutes link note
       accepted { at by reason suggestedAt } declined { at by reason suggestedAt }
     }
-    closureOutcome allowedActions publicReplyCountsAsProgress releaseDateSuperseded releaseDateOnClosedDay assigneeId
+    closureOutcome allowedActions publicReplyCountsAsProgress releaseDateSuperseded releaseDateOnClosedDay calendarTimeZone assigneeId
     registrantName registrantLocale
     clocks { ${CLOCK_FIELDS} }
     timeline {

@@ -447,6 +447,12 @@ export const esMX = {
     /** A running clock outside business time now (a night, a weekend, a holiday): QA S51. */
     clockOffHours: 'Fuera de horario hábil',
     countsFrom: (at: string) => `Cuenta desde el ${at}`,
+    /**
+     * A deadline in the ticket's calendar's zone when the reader's differs (QA S59): for staff the
+     * client's working hours, for the client its calendar's. `zone`: «hora estándar de Japón, UTC+9».
+     */
+    deadlineInCalendarZone: (at: string, zone: string, client: boolean) =>
+      client ? `En su calendario (${zone}): ${at}` : `Para el cliente (${zone}): ${at}`,
     noClocks: 'Este ticket no tiene relojes de SLA.',
     /**
      * The clock's target in the UI language: the API's "480 business minutes" is «8 horas

@@ -1,15 +1,51 @@
 import { useState } from 'react';
 import type { SlaClock } from '../api/tickets';
 import { FoldLabel } from '../components/fold-label';
+import { formatInstantWithDay } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
+import { zoneName, zoneOffset } from '../i18n/zone-name';
 import { ClockExplanationDisclosure } from './clock-explanation';
 import { groupClockRuns } from './clock-runs';
 import { clockKindText, clockStatusText, clockTimeText, clockTimeWords } from './clock-texts';
 import { ClockTimeLeft } from './clock-time-left';
 import { CountsFromLine, useClientReader, useLocalTime, ZoneNameLine } from './ticket-bits';
 
+/**
+ * A deadline in the ticket's calendar's zone, with its weekday, when it reads otherwise in the
+ * reader's (QA S59: staff in Mexico City read a Tokyo client's deadlines only in their own time;
+ * the client's 9 a.m. was their 6 p.m. of the day before). Nothing when both read the same.
+ */
+function CalendarZoneDeadline({
+  deadline,
+  calendarZone,
+}: {
+  deadline: string;
+  calendarZone: string;
+}) {
+  const { t, language } = useI18n();
+  const { zone, formatWithDay } = useLocalTime();
+  const client = useClientReader();
+  const there = formatInstantWithDay(deadline, language, calendarZone);
+  if (zone === calendarZone || there === formatWithDay(deadline)) return null;
+  const at = new Date(deadline);
+  const label = `${zoneName(calendarZone, language, at)}, ${zoneOffset(calendarZone, at)}`;
+  return (
+    <span className="muted small block" data-testid="clock-deadline-calendar-zone">
+      {t.tickets.deadlineInCalendarZone(there, label, client)}
+    </span>
+  );
+}
+
 /** One run of a clock: kind and target, state, deadline, time left (or when it ended). */
-function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boolean }) {
+function ClockRow({
+  clock,
+  calendarZone,
+  earlier = false,
+}: {
+  clock: SlaClock;
+  calendarZone: string;
+  earlier?: boolean;
+}) {
   const { t, language } = useI18n();
   const { format } = useLocalTime();
   const client = useClientReader();
@@ -39,7 +75,14 @@ function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boole
         </div>
       </td>
       <td data-label={t.tickets.deadline} className="clock-deadline">
-        {clock.deadline ? <time dateTime={clock.deadline}>{format(clock.deadline)}</time> : '—'}
+        {clock.deadline ? (
+          <div>
+            <time dateTime={clock.deadline}>{format(clock.deadline)}</time>
+            <CalendarZoneDeadline deadline={clock.deadline} calendarZone={calendarZone} />
+          </div>
+        ) : (
+          '—'
+        )}
       </td>
       {/* An ended clock's cell says «Terminó: …» itself: on a phone it is not labelled «Tiempo
           hábil restante» (QA S16). */}
@@ -70,9 +113,12 @@ function ClockRow({ clock, earlier = false }: { clock: SlaClock; earlier?: boole
 export function ClocksSection({
   ticketNumber,
   clocks,
+  calendarTimeZone,
 }: {
   ticketNumber: string;
   clocks: SlaClock[];
+  /** The ticket's calendar's zone: each deadline is also shown in it when the reader's differs. */
+  calendarTimeZone: string;
 }) {
   const { t } = useI18n();
   const client = useClientReader();
@@ -108,7 +154,7 @@ export function ClocksSection({
               const live = current.status === 'RUNNING' || current.status === 'PAUSED';
               return [
                 <tbody key={kind} data-testid={`clock-kind-${kind}`}>
-                  <ClockRow clock={current} />
+                  <ClockRow clock={current} calendarZone={calendarTimeZone} />
                   {live && (
                     <tr className="clock-why-row">
                       <td colSpan={4}>
@@ -148,7 +194,12 @@ export function ClocksSection({
                         className="clock-earlier-runs"
                       >
                         {earlier.map((clock) => (
-                          <ClockRow key={clock.id} clock={clock} earlier />
+                          <ClockRow
+                            key={clock.id}
+                            clock={clock}
+                            calendarZone={calendarTimeZone}
+                            earlier
+                          />
                         ))}
                       </tbody>,
                     ]

@@ -292,7 +292,11 @@ export function TicketPage({
         />
       )}
 
-      <ClocksSection ticketNumber={ticket.number} clocks={ticket.clocks} />
+      <ClocksSection
+        ticketNumber={ticket.number}
+        clocks={ticket.clocks}
+        calendarTimeZone={ticket.calendarTimeZone}
+      />
 
       {/* A problem has no estimates (L3-07): no empty card for them (QA S51). */}
       {(ticket.classification !== 'PROBLEM' || ticket.estimates.length > 0) && (

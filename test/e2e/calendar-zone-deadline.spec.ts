@@ -1,0 +1,130 @@
+import { Role } from '../../src/identity/role.enum';
+import { formatInstant, formatInstantWithDay } from '../../web/src/i18n/format';
+import { TULUM_ORG } from '../support/demo-contract';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { registerProjectedTicket } from '../support/world-with-worker';
+import { inSpanish, logIn, newPage } from './support/browser';
+import { useE2eWorldWithWorker } from './support/e2e-world';
+import { asManager } from './support/short-balance';
+
+// QA S59 #8 (BUSINESS-TIME.md, L3-06): a client whose calendar counts in Tokyo had its deadlines
+// shown to Becken's staff only in Mexico City time, so the client's 9 a.m. read as 6 p.m. of the
+// day before. The ticket's clocks now also give each deadline in the calendar's zone when the
+// reader's zone reads it otherwise: «Para el cliente (…)» for staff, «En su calendario (…)» for
+// the client; nothing when both zones read the same.
+
+const AGENT = 'agente@becken.example';
+const CLIENT = 'usuario@aurora.example';
+const TOKYO = 'Asia/Tokyo';
+
+describe('a deadline in the client calendar’s zone when the reader’s differs (QA S59 #8)', () => {
+  const e2e = useE2eWorldWithWorker('calendar_zone_deadline');
+  let tokyoTicket: string;
+  let deadline: string;
+  let homeTicket: string;
+
+  const triageDeadline = async (number: string): Promise<string> => {
+    const ticket = await eventually(
+      async () => {
+        const { body } = await gql<{
+          ticket: { calendarTimeZone: string; clocks: { kind: string; deadline: string | null }[] };
+        }>(
+          e2e.world.api,
+          `query ($n: String!) { ticket(number: $n) { calendarTimeZone clocks { kind deadline } } }`,
+          { n: number },
+          e2e.world.bearer(Role.AGENT),
+        );
+        return body.data?.ticket;
+      },
+      (t) => !!t?.clocks.find((c) => c.kind === 'triage')?.deadline,
+    );
+    return ticket!.clocks.find((c) => c.kind === 'triage')!.deadline!;
+  };
+
+  beforeAll(async () => {
+    // Another client, on the default Mexico City calendar, registers first.
+    homeTicket = await registerProjectedTicket(
+      e2e.world,
+      { category: 'INCIDENT', subject: 'Plazo en la Ciudad de México' },
+      TULUM_ORG,
+    );
+    await asManager(
+      e2e,
+      `mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Horario de Tokio',
+          timeZone: TOKYO,
+          weekly: [1, 2, 3, 4, 5].map((weekday) => ({
+            weekday,
+            intervals: [{ start: '09:00', end: '18:00' }],
+          })),
+          organizationId: e2e.world.orgIds['comercializadora-aurora'],
+        },
+      },
+    );
+    tokyoTicket = await registerProjectedTicket(e2e.world, {
+      category: 'INCIDENT',
+      subject: 'Plazo en Tokio',
+    });
+    deadline = await triageDeadline(tokyoTicket);
+  }, 180_000);
+
+  it('the API names each ticket’s calendar zone', async () => {
+    const zone = async (number: string, role: Role) => {
+      const { body } = await gql<{ ticket: { calendarTimeZone: string } }>(
+        e2e.world.api,
+        `query ($n: String!) { ticket(number: $n) { calendarTimeZone } }`,
+        { n: number },
+        e2e.world.bearer(role),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.ticket.calendarTimeZone;
+    };
+    expect(await zone(tokyoTicket, Role.AGENT)).toBe(TOKYO);
+    expect(await zone(tokyoTicket, Role.CLIENT_USER)).toBe(TOKYO);
+    expect(await zone(homeTicket, Role.AGENT)).toBe('America/Mexico_City');
+  });
+
+  it('staff in Mexico City read the client’s own time under the deadline, in Spanish and English', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await inSpanish(page);
+    await page.goto(`/tickets/${tokyoTicket}`);
+    const line = page.getByTestId('clock-kind-triage').getByTestId('clock-deadline-calendar-zone');
+    await line.waitFor();
+    expect(await line.innerText()).toBe(
+      `Para el cliente (hora estándar de Japón, UTC+9): ${formatInstantWithDay(deadline, 'es-MX', TOKYO)}`,
+    );
+    // Its own zone's line is still the reader's: the two differ.
+    const own = await page
+      .getByTestId('clock-kind-triage')
+      .locator('td.clock-deadline time')
+      .innerText();
+    expect(own).toBe(formatInstant(deadline, 'es-MX', 'America/Mexico_City'));
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await line.getByText('For the client (Japan Standard Time, UTC+9): ').waitFor();
+    expect(await line.innerText()).toBe(
+      `For the client (Japan Standard Time, UTC+9): ${formatInstantWithDay(deadline, 'en', TOKYO)}`,
+    );
+
+    // A ticket on the reader's own zone's calendar says nothing more.
+    await page.goto(`/tickets/${homeTicket}`);
+    await page.getByTestId('clock-kind-triage').waitFor();
+    expect(await page.getByTestId('clock-deadline-calendar-zone').count()).toBe(0);
+  });
+
+  it('the client, its user in Mexico City, reads its calendar’s time as its own', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await inSpanish(page);
+    await page.goto(`/tickets/${tokyoTicket}`);
+    const line = page.getByTestId('clock-kind-triage').getByTestId('clock-deadline-calendar-zone');
+    await line.waitFor();
+    expect(await line.innerText()).toBe(
+      `En su calendario (hora estándar de Japón, UTC+9): ${formatInstantWithDay(deadline, 'es-MX', TOKYO)}`,
+    );
+  });
+});
