@@ -48,8 +48,13 @@ export class AppModule {
               writeSchemaFile: config.nodeEnv === 'development',
               limits: { maxDepth: config.api.maxQueryDepth, maxCost: config.api.maxQueryCost },
               authenticate: (token) => auth.session(token),
-              trackConnection: (socket, { user, expiresAt }) =>
-                sessions.track(socket, { id: user.id, sessionEpoch: user.sessionEpoch, expiresAt }),
+              trackConnection: (socket, { user, expiresAt, tokenKey }) =>
+                sessions.track(socket, {
+                  id: user.id,
+                  sessionEpoch: user.sessionEpoch,
+                  expiresAt,
+                  tokenKey,
+                }),
             }),
         }),
         HealthModule,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
@@ -14,6 +15,11 @@ export interface TokenClaims {
   readonly exp: number;
   /** The user's session epoch at issue; a later bump ends the session. Absent in older tokens (0). */
   readonly sep?: number;
+  /**
+   * Random, one per token: two logins of a user in one second are two sessions, and «Cerrar
+   * sesión» ends only its own (QA S60 #2). Absent in older tokens.
+   */
+  readonly jti?: string;
 }
 
 export interface IssuedToken {
@@ -53,6 +59,7 @@ export class AuthTokenService {
       iat,
       exp,
       sep: user.sessionEpoch ?? 0,
+      jti: randomUUID(),
     };
     const token = this.jwt.sign({ ...claims }, { algorithm: ALGORITHM });
     return { token, expiresAt: new Date(exp * 1000) };

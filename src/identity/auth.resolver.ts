@@ -3,6 +3,7 @@ import { type AuthenticatedUser, storedUserOf } from './authenticated-user';
 import { AuthService } from './auth.service';
 import { ChangePasswordArgs } from './change-password.args';
 import { CurrentUser } from './current-user.decorator';
+import { bearerToken, type GraphQLAuthContext } from './graphql-auth-context';
 import { LoginArgs } from './login.args';
 import { LoginResult } from './login-result.model';
 import { PasswordLinksService } from './password-links.service';
@@ -64,6 +65,16 @@ export class AuthResolver {
     const ip = ctx.req?.ip ?? ctx.req?.socket?.remoteAddress;
     await this.auth.requestPasswordReset(email, ip);
     return { email: normalizeEmail(email) };
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description:
+      "«Cerrar sesión» (L3-04): ends the session of the token sent (Authorization: Bearer) on the server: from then on that token is refused with UNAUTHENTICATED (reason SESSION_ENDED, endedBecause LOGGED_OUT) by GraphQL, the attachment routes and live updates, whose open connection with it is closed. The user's other sessions (other browsers, devices) carry on. Idempotent and always true: a token already logged out, expired, ended or absent has nothing left to end.",
+  })
+  async logout(@Context() ctx: GraphQLAuthContext): Promise<boolean> {
+    await this.auth.logout(bearerToken(ctx));
+    return true;
   }
 
   @Mutation(() => LoginResult, {

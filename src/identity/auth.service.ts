@@ -3,7 +3,7 @@ import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import type { AppUserEntity } from './app-user.entity';
 import { type AuthenticatedUser, authenticatedUserOf } from './authenticated-user';
-import { AuthTokenService, type IssuedToken } from './auth-token.service';
+import { AuthTokenService, type IssuedToken, type TokenClaims } from './auth-token.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PgFailureLog } from './pg-failure-log';
 import { PasswordHasher } from './password-hasher';
@@ -11,6 +11,7 @@ import { PasswordLinksService } from './password-links.service';
 import { PasswordResetRequestsService } from './password-reset-requests.service';
 import { assertAcceptablePassword } from './password-policy';
 import { sessionEndedError } from './session-end-cause';
+import { sessionTokenKey } from './session-token-key';
 import { normalizeEmail, UsersService } from './users.service';
 
 /** One message for an unknown email and a wrong password, so logins do not reveal who exists. */
@@ -268,13 +269,36 @@ export class AuthService implements BeforeApplicationShutdown {
       );
     }
     const claims = await this.tokens.verify(token);
-    const user = await this.users.findForSession(claims.sub, claims.sep ?? 0);
-    if (!user || !user.active) {
+    const found = await this.users.findForSession(claims.sub, claims.sep ?? 0);
+    if (!found || !found.user.active) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session is no longer valid');
     }
+    const { user } = found;
     // A password change or reset, a deactivation or a removed role since the token was issued.
     if ((claims.sep ?? 0) !== user.sessionEpoch) throw sessionEndedError(user.sessionsEndedBecause);
-    return { user: authenticatedUserOf(user), expiresAt: new Date(claims.exp * 1000) };
+    // «Cerrar sesión» with this very token (QA S60 #2).
+    const tokenKey = sessionTokenKey(token);
+    if (found.loggedOut.has(tokenKey)) throw sessionEndedError('LOGGED_OUT');
+    return { user: authenticatedUserOf(user), expiresAt: new Date(claims.exp * 1000), tokenKey };
+  }
+
+  /**
+   * «Cerrar sesión» (QA S60 #2): ends the session of `token` on the server, on every instance and
+   * for every path that checks tokens (GraphQL, the attachment routes, its open WebSocket
+   * connection), while the user's other sessions carry on. Idempotent: a token already logged
+   * out, expired, ended otherwise, unknown or absent has nothing left to end, and is answered the
+   * same.
+   */
+  async logout(token: string | undefined): Promise<void> {
+    if (!token) return;
+    let claims: TokenClaims;
+    try {
+      claims = await this.tokens.verify(token);
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.UNAUTHENTICATED) return;
+      throw err;
+    }
+    await this.users.logOut(claims.sub, sessionTokenKey(token), new Date(claims.exp * 1000));
   }
 }
 
@@ -282,6 +306,8 @@ export class AuthService implements BeforeApplicationShutdown {
 export interface AuthenticatedSession {
   readonly user: AuthenticatedUser;
   readonly expiresAt: Date;
+  /** The token's key once logged out (`sessionTokenKey`): its socket is closed then. */
+  readonly tokenKey: string;
 }
 
 /** True after `ms`; false at once when `signal` aborts (or has). */

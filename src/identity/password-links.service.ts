@@ -44,7 +44,7 @@ export class PasswordLinksService {
     private readonly hasher: PasswordHasher,
     private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
-    private readonly sessionUsers: SessionUserCache,
+    private readonly sessionUsers: SessionUserCache<unknown>,
   ) {}
 
   /**

@@ -1,8 +1,12 @@
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 
-/** Why a user's earlier sessions ended (column `app_user.sessions_ended_because`). */
+/**
+ * Why a session ended: why all of a user's earlier sessions did (column
+ * `app_user.sessions_ended_because`), or `LOGGED_OUT`, one session ended by «Cerrar sesión» (table
+ * `logged_out_session`, never stored in that column).
+ */
 export type SessionEndCause =
-  'PASSWORD_CHANGED' | 'PASSWORD_RESET' | 'DEACTIVATED' | 'ROLES_REMOVED';
+  'PASSWORD_CHANGED' | 'PASSWORD_RESET' | 'DEACTIVATED' | 'ROLES_REMOVED' | 'LOGGED_OUT';
 
 /** The refusal of a token from before the end, in words (the web app words it by `endedBecause`). */
 export const SESSION_ENDED_MESSAGES: Readonly<Record<SessionEndCause, string>> = {
@@ -10,6 +14,7 @@ export const SESSION_ENDED_MESSAGES: Readonly<Record<SessionEndCause, string>> =
   PASSWORD_RESET: 'The session ended because the password was reset; log in again',
   DEACTIVATED: 'The session ended because the account was deactivated; log in again',
   ROLES_REMOVED: 'The session ended because roles were removed from the account; log in again',
+  LOGGED_OUT: 'The session ended because it was logged out; log in again',
 };
 
 /** Why an expired token is refused, and an open connection opened with one closed (L3-04). */

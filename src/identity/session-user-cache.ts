@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PgListenerService } from '../live/pg-listener.service';
-import type { AppUserEntity } from './app-user.entity';
 
 /**
- * Sent by the `app_user` and `organization` triggers (migration 1764320700000) in the writing
- * transaction: the changed user's id, or `*` for every user.
+ * Sent by the `app_user` and `organization` triggers (migration 1764320700000) and by a logout's
+ * `logged_out_session` row (migration 1764320900000) in the writing transaction: the changed
+ * user's id, or `*` for every user.
  */
 export const SESSION_USER_CHANGED_CHANNEL = 'app_user_changed';
 
@@ -17,8 +17,8 @@ export const SESSION_USER_TTL_MS = 30_000;
 /** Users kept at most; past it the longest-kept is dropped. */
 export const SESSION_USER_MAX = 10_000;
 
-interface Kept {
-  readonly user: AppUserEntity;
+interface Kept<T> {
+  readonly user: T;
   /** The LISTEN connection heard from since before it was read. */
   readonly connection: number;
   readonly readAt: number;
@@ -39,12 +39,13 @@ interface Kept {
  *   under an earlier connection is dropped, since changes sent meanwhile were missed;
  * - a kept user answers for {@link SESSION_USER_TTL_MS} at most.
  *
- * The rows handed out are shared by the requests they answer: read them, never change them.
+ * `T` is what the session check reads per user (the row, and the user's logged-out tokens: QA S60
+ * #2). What is handed out is shared by the requests it answers: read it, never change it.
  */
 @Injectable()
-export class SessionUserCache {
+export class SessionUserCache<T> {
   private readonly logger = new Logger(SessionUserCache.name);
-  private readonly kept = new Map<string, Kept>();
+  private readonly kept = new Map<string, Kept<T>>();
   /** Changes heard or made since start: a read that saw this move keeps nothing. */
   private changes = 0;
   /** Clock in ms (a test may move it). */
@@ -70,9 +71,9 @@ export class SessionUserCache {
    */
   async read(
     id: string,
-    load: (id: string) => Promise<AppUserEntity | null>,
-    current: (kept: AppUserEntity) => boolean = () => true,
-  ): Promise<AppUserEntity | null> {
+    load: (id: string) => Promise<T | null>,
+    current: (kept: T) => boolean = () => true,
+  ): Promise<T | null> {
     const connection = this.listener.connection;
     if (connection === null) {
       this.kept.clear();

@@ -23,6 +23,13 @@ import { isUniqueViolation } from './unique-violation';
 import type { UpdateMyPreferencesInput } from './update-my-preferences.input';
 import type { UpdateUserInput } from './update-user.input';
 
+/** What the session check reads per user: the row, and the keys of their logged-out tokens. */
+export interface SessionUser {
+  readonly user: AppUserEntity;
+  /** `sessionTokenKey`s of the user's tokens logged out and not yet expired (QA S60 #2). */
+  readonly loggedOut: ReadonlySet<string>;
+}
+
 /** Users are issued by provider admins (L3-04); this service holds the rules for doing so. */
 @Injectable()
 export class UsersService {
@@ -31,7 +38,7 @@ export class UsersService {
     private readonly organizations: OrganizationsService,
     private readonly hasher: PasswordHasher,
     private readonly links: PasswordLinksService,
-    private readonly sessionUsers: SessionUserCache,
+    private readonly sessionUsers: SessionUserCache<SessionUser>,
   ) {}
 
   private userRead: UserWithOrganizationRead | undefined;
@@ -52,17 +59,47 @@ export class UsersService {
   }
 
   /**
-   * {@link findById} for the session check of each authenticated request (L3-04) of a token of
-   * `sessionEpoch`: the user as kept by this instance while it hears every change to them
-   * ({@link SessionUserCache}), or read.
-   * The row is shared by the requests it answers: read it, never change it.
+   * {@link findById} with the user's logged-out tokens, for the session check of each
+   * authenticated request (L3-04, QA S60 #2) of a token of `sessionEpoch`: as kept by this
+   * instance while it hears every change to them ({@link SessionUserCache}; a logout is one), or
+   * read. Shared by the requests it answers: read it, never change it.
    */
-  findForSession(id: string, sessionEpoch: number): Promise<AppUserEntity | null> {
+  findForSession(id: string, sessionEpoch: number): Promise<SessionUser | null> {
     return this.sessionUsers.read(
       id,
-      (userId) => this.findById(userId),
+      async (userId) => {
+        const [user, loggedOut] = await Promise.all([
+          this.findById(userId),
+          preparedQuery<{ token_sha256: string }>(
+            this.users.manager.connection,
+            `SELECT token_sha256 FROM logged_out_session WHERE user_id = $1 AND expires_at > now()`,
+            [userId],
+          ),
+        ]);
+        return user && { user, loggedOut: new Set(loggedOut.map((r) => r.token_sha256)) };
+      },
       // A token of a later epoch than the kept row: its change is not heard here yet.
-      (kept) => kept.sessionEpoch >= sessionEpoch,
+      (kept) => kept.user.sessionEpoch >= sessionEpoch,
+    );
+  }
+
+  /**
+   * «Cerrar sesión» (QA S60 #2): records the token of key `tokenKey` (see `sessionTokenKey`),
+   * user `id`'s until `expiresAt`, as logged out, so the session check refuses it on every
+   * instance (the insert notifies them, and this one forgets the user at once). Logging out a
+   * token already logged out changes nothing. The user's rows past their expiry go meanwhile.
+   */
+  async logOut(id: string, tokenKey: string, expiresAt: Date): Promise<void> {
+    await this.changing(id, () =>
+      this.users.manager.query(
+        `WITH moot AS (
+           DELETE FROM logged_out_session WHERE user_id = $1 AND expires_at <= now()
+         )
+         INSERT INTO logged_out_session (token_sha256, user_id, expires_at)
+         SELECT $2, id, $3 FROM app_user WHERE id = $1
+         ON CONFLICT (token_sha256) DO NOTHING`,
+        [id, tokenKey, expiresAt],
+      ),
     );
   }
 

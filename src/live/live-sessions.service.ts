@@ -17,6 +17,15 @@ import { type ClosableSocket, closeToResync, closeUnauthorized } from './ws-clos
  */
 export const SESSION_ENDED_CHANNEL = 'session_ended';
 
+/**
+ * Sent by the `logged_out_session` trigger (migration 1764320900000) when «Cerrar sesión» ends one
+ * session (QA S60 #2): `{ userId, tokenSha256 }`.
+ */
+export const SESSION_LOGGED_OUT_CHANNEL = 'session_logged_out';
+
+/** Logged-out token keys remembered at most (for connections being accepted meanwhile). */
+export const LOGGED_OUT_HEARD_MAX = 10_000;
+
 /** The notification's payload, as the trigger writes it. */
 export interface SessionEnded {
   readonly userId: string;
@@ -37,11 +46,14 @@ export interface LiveSessionUser {
   readonly id: string;
   readonly sessionEpoch?: number;
   readonly expiresAt?: Date;
+  /** The key of the token it was opened with (`sessionTokenKey`), closed when it logs out. */
+  readonly tokenKey?: string;
 }
 
 interface Connection {
   readonly socket: LiveSocket;
   readonly epoch: number;
+  readonly tokenKey?: string;
   /**
    * The LISTEN connection ({@link PgListenerService.connection}) it was accepted under: null when
    * none was up, undefined while it is being accepted.
@@ -59,7 +71,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * open WebSocket connections included. Every API instance tracks its accepted graphql-ws
  * connections by user and session epoch, LISTENs on `session_ended` and closes the connections of
  * an earlier epoch with 4401 `UNAUTHENTICATED: <why>` (the words of a refused connect); graphql-ws
- * then ends their subscriptions. A connection is closed the same way when its token expires: it
+ * then ends their subscriptions. «Cerrar sesión» ends one session (QA S60 #2): `session_logged_out`
+ * closes the connection(s) opened with that token. A connection is closed the same way when its token expires: it
  * was checked once, at its start. After the LISTEN connection (re)opens it reads the epochs of the
  * users it holds connections of, for ends it may not have heard.
  *
@@ -76,12 +89,15 @@ export class LiveSessionsService {
   private readonly connections = new Map<string, Set<Connection>>();
   /** The newest epoch heard per user whose sessions ended while this instance ran, and why. */
   private readonly ended = new Map<string, { epoch: number; cause: SessionEndCause | null }>();
+  /** Token keys heard logged out while this instance ran, oldest first (bounded). */
+  private readonly loggedOut = new Set<string>();
 
   constructor(
     private readonly listener: PgListenerService,
     @InjectDataSource() private readonly db: DataSource,
   ) {
     listener.on(SESSION_ENDED_CHANNEL, (payload) => this.onNotification(payload));
+    listener.on(SESSION_LOGGED_OUT_CHANNEL, (payload) => this.onLoggedOut(payload));
     listener.onConnected(() => this.listening());
   }
 
@@ -98,7 +114,11 @@ export class LiveSessionsService {
    * session ended meanwhile and the connection was closed at once.
    */
   async track(socket: LiveSocket, user: LiveSessionUser): Promise<boolean> {
-    const connection: Connection = { socket, epoch: user.sessionEpoch ?? 0 };
+    const connection: Connection = {
+      socket,
+      epoch: user.sessionEpoch ?? 0,
+      tokenKey: user.tokenKey,
+    };
     let set = this.connections.get(user.id);
     if (!set) this.connections.set(user.id, (set = new Set()));
     set.add(connection);
@@ -106,6 +126,10 @@ export class LiveSessionsService {
     const ended = this.ended.get(user.id);
     if (ended && connection.epoch < ended.epoch) {
       this.close(user.id, connection, sessionEndedMessage(ended.cause));
+      return false;
+    }
+    if (user.tokenKey !== undefined && this.loggedOut.has(user.tokenKey)) {
+      this.close(user.id, connection, sessionEndedMessage('LOGGED_OUT'));
       return false;
     }
     if (user.expiresAt) this.expireAt(user.id, connection, user.expiresAt);
@@ -129,6 +153,31 @@ export class LiveSessionsService {
       return;
     }
     this.apply(ended);
+  }
+
+  private onLoggedOut(payload: string): void {
+    const loggedOut = parseLoggedOut(payload);
+    if (!loggedOut) {
+      this.logger.warn(
+        `ignored a malformed ${SESSION_LOGGED_OUT_CHANNEL} notification: ${payload}`,
+      );
+      return;
+    }
+    this.applyLoggedOut(loggedOut.userId, loggedOut.tokenSha256);
+  }
+
+  /** Remembers the logged-out token and closes the connection(s) opened with it (QA S60 #2). */
+  private applyLoggedOut(userId: string, tokenKey: string): void {
+    this.loggedOut.delete(tokenKey);
+    this.loggedOut.add(tokenKey);
+    if (this.loggedOut.size > LOGGED_OUT_HEARD_MAX) {
+      this.loggedOut.delete(this.loggedOut.values().next().value as string);
+    }
+    for (const connection of this.connections.get(userId) ?? []) {
+      if (connection.tokenKey === tokenKey) {
+        this.close(userId, connection, sessionEndedMessage('LOGGED_OUT'));
+      }
+    }
   }
 
   /** Records the end and closes the user's connections of an earlier epoch. */
@@ -191,6 +240,12 @@ export class LiveSessionsService {
     for (const r of rows) {
       this.apply({ userId: r.id, epoch: r.session_epoch, cause: r.sessions_ended_because });
     }
+    const loggedOut = await this.db.query<{ user_id: string; token_sha256: string }[]>(
+      `SELECT user_id, token_sha256 FROM logged_out_session
+        WHERE user_id = ANY($1::uuid[]) AND expires_at > now()`,
+      [[...this.connections.keys()]],
+    );
+    for (const r of loggedOut) this.applyLoggedOut(r.user_id, r.token_sha256);
   }
 
   private close(userId: string, connection: Connection, message: string): void {
@@ -211,6 +266,17 @@ export class LiveSessionsService {
 }
 
 const CAUSES = new Set<string>(Object.keys(SESSION_ENDED_MESSAGES));
+
+/** The `session_logged_out` trigger's JSON payload, or null when it is not one. */
+export function parseLoggedOut(payload: string): { userId: string; tokenSha256: string } | null {
+  try {
+    const { userId, tokenSha256 } = JSON.parse(payload) as Record<string, unknown>;
+    if (typeof userId !== 'string' || typeof tokenSha256 !== 'string') return null;
+    return { userId, tokenSha256 };
+  } catch {
+    return null;
+  }
+}
 
 /** The trigger's JSON payload, or null when it is not one. */
 export function parseSessionEnded(payload: string): SessionEnded | null {

@@ -12,7 +12,7 @@ import { databaseFingerprint, waitForQuiet } from '../support/database-fingerpri
 import { gql, startWorker, type RunningWorker } from '../support/integration-harness';
 import { createSeededWorld, type SeededWorld } from '../support/seeded-world';
 import { bundleWorkflows, installQuietRuntime } from '../support/time-skipping-env';
-import { AURORA_ORG, TULUM_ORG } from '../support/demo-contract';
+import { AURORA_ORG, PROVIDER_ORG, TULUM_ORG } from '../support/demo-contract';
 import { emailsQueued } from '../support/emails-queued';
 
 // Issue 5: every mutation of schema.graphql × role × own/other organization, table-style. A
@@ -65,6 +65,11 @@ interface Row {
   vars: (t: Target, unique: string, role: Role | 'ANONYMOUS') => Vars;
   /** Guarded by @Roles before the target is looked up: FORBIDDEN even on another org's data. */
   roleGuardFirst?: boolean;
+  /**
+   * Called with a session of its own (a fresh login of the role's demo user), not the one every
+   * other row shares: it ends the session it is called with (logout, QA S60 #2).
+   */
+  ownSession?: boolean;
 }
 
 const today = calendarToday();
@@ -308,6 +313,14 @@ const MATRIX: readonly Row[] = [
     scope: 'organization',
     vars: (t) => ({ userId: t.userId }),
     roleGuardFirst: true,
+  },
+  // QA S60 #2: anyone ends the session they call it with (without one there is nothing to end).
+  {
+    mutation: 'logout',
+    roles: 'ANYONE',
+    scope: 'provider',
+    vars: () => ({}),
+    ownSession: true,
   },
   // Any logged-in user, for their own account: a wrong current password is VALIDATION_FAILED.
   {
@@ -661,7 +674,9 @@ describe('Mutation access matrix (role × organization)', () => {
     const headers =
       c.role === 'ANONYMOUS'
         ? {}
-        : world.bearer(c.role, CLIENT.includes(c.role) ? OWN_ORG : undefined);
+        : c.row.ownSession
+          ? await freshSession(c.role)
+          : world.bearer(c.role, CLIENT.includes(c.role) ? OWN_ORG : undefined);
     calls += 1;
     const { body } = await gql<Record<string, { ticket?: { state: string } } | undefined>>(
       world.api,
@@ -674,6 +689,20 @@ describe('Mutation access matrix (role × organization)', () => {
       message: body.errors?.[0]?.message,
       state: body.data?.[c.row.mutation]?.ticket?.state,
     };
+  }
+
+  /** A new session of `role`'s demo user (of the own organization for client roles). */
+  async function freshSession(role: Role): Promise<Record<string, string>> {
+    const org = CLIENT.includes(role) ? OWN_ORG : PROVIDER_ORG;
+    const own = world.seed.credentials.find(
+      (c) => c.roles.includes(role) && c.organization === org,
+    )!;
+    const { body } = await gql<{ login: { token: string } }>(
+      world.api,
+      `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
+      { email: own.email, password: own.password },
+    );
+    return { authorization: `Bearer ${body.data!.login.token}` };
   }
 
   it('has a row for every mutation of schema.graphql, and none for a removed one', () => {

@@ -34,6 +34,7 @@ const SET_ACTIVE = `mutation ($userId: ID!, $active: Boolean!) {
 const UPDATE_USER = `mutation ($input: UpdateUserInput!) { updateUser(input: $input) { id roles } }`;
 const USERS = `query ($organizationId: ID) { users(organizationId: $organizationId) { email roles organization { id } } }`;
 const ORGS = '{ organizations { id name kind } }';
+const LOGOUT = 'mutation { logout }';
 
 /**
  * Runs `fn` and counts the queries that read `app_user` with `id` among their values, at the
@@ -600,6 +601,68 @@ describe('Identity and access (L3-04: portal users are issued by the provider)',
       expect(unknown.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       const malformed = await gql(api, USERS, { organizationId: 'aurora' }, bearer(Role.ADMIN));
       expect(malformed.body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    });
+
+    // QA S60 #2: «Cerrar sesión» on a shared office PC left the token answering `me`.
+    it("logout ends that session on the server for queries, mutations and file downloads; the same user's other session carries on; logging out twice is fine (QA S60 #2, L3-04)", async () => {
+      const { input, session } = await loggedInNewUser();
+      // A second session of the same user (another browser), logged in within the same second.
+      const other = await gql<{ login: { token: string } }>(api, LOGIN, {
+        email: input.email,
+        password: input.temporaryPassword,
+      });
+      const otherSession = { authorization: `Bearer ${other.body.data!.login.token}` };
+      expect(otherSession).not.toEqual(session);
+      const PREFERENCES = `mutation ($input: UpdateMyPreferencesInput!) {
+        updateMyPreferences(input: $input) { timeZone } }`;
+      const download = (headers: Record<string, string>) =>
+        fetch(`${api.url}/api/attachments/00000000-0000-4000-8000-000000000000`, { headers });
+      expect((await gql(api, ME, {}, session)).body.errors).toBeUndefined();
+      expect((await download(session)).status).toBe(404);
+
+      const out = await gql<{ logout: boolean }>(api, LOGOUT, {}, session);
+      expect(out.body).toEqual({ data: { logout: true } });
+
+      const ended = {
+        code: 'UNAUTHENTICATED',
+        reason: 'SESSION_ENDED',
+        endedBecause: 'LOGGED_OUT',
+      };
+      const query = await gql(api, ME, {}, session);
+      expect(query.body.errors?.[0]?.extensions).toMatchObject(ended);
+      expect(query.body.data ?? null).toBeNull();
+      const mutation = await gql(
+        api,
+        PREFERENCES,
+        { input: { timeZone: 'America/Cancun' } },
+        session,
+      );
+      expect(mutation.body.errors?.[0]?.extensions).toMatchObject(ended);
+      const refusedDownload = await download(session);
+      expect(refusedDownload.status).toBe(401);
+      expect(((await refusedDownload.json()) as { code: string }).code).toBe('UNAUTHENTICATED');
+
+      // The other session of the same user is not ended by this one's logout.
+      const stillIn = await gql<{ updateMyPreferences: { timeZone: string } }>(
+        api,
+        PREFERENCES,
+        { input: { timeZone: 'America/Cancun' } },
+        otherSession,
+      );
+      expect(stillIn.body.data?.updateMyPreferences.timeZone).toBe('America/Cancun');
+      expect((await gql(api, ME, {}, otherSession)).body.errors).toBeUndefined();
+
+      // Twice, or with no token or a refused one: nothing left to end, the same answer.
+      for (const headers of [session, {}, { authorization: 'Bearer nope' }]) {
+        expect((await gql(api, LOGOUT, {}, headers)).body).toEqual({ data: { logout: true } });
+      }
+      expect((await gql(api, ME, {}, session)).body.errors?.[0]?.extensions).toMatchObject(ended);
+      // Recorded by its SHA-256 only: the database holds no usable token.
+      const [{ n }] = await db.query<{ n: string }[]>(
+        `SELECT count(*) AS n FROM logged_out_session WHERE token_sha256 = encode(sha256($1::bytea), 'hex')`,
+        [session.authorization.slice('Bearer '.length)],
+      );
+      expect(Number(n)).toBe(1);
     });
   });
 

@@ -17,6 +17,7 @@ const CREATE_USER = `mutation ($input: CreateUserInput!) { createUser(input: $in
 const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
 const CHANGE_PASSWORD = `mutation ($currentPassword: String!, $newPassword: String!) {
   changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { token } }`;
+const LOGOUT = `mutation { logout }`;
 const SET_ACTIVE = `mutation ($userId: ID!, $active: Boolean!) { setUserActive(userId: $userId, active: $active) { active } }`;
 
 /** One subscription on its own graphql-ws connection, as a client sees it. */
@@ -192,5 +193,46 @@ describe('Open subscriptions end with the session (L3-04)', () => {
     expect(mine.numbers).toEqual(seenBeforeEnd);
     expect(mine.numbers).not.toContain(after);
     expect(other.closed).toBeUndefined();
+  });
+  // QA S60 #2: «Cerrar sesión» ends one session, its socket included, and no other.
+  it("logout closes that session's open sockets on every instance (4401); the user's other session keeps streaming", async () => {
+    const user = await clientUser('vivo-salida');
+    const otherSession = await login(user.email);
+    const [onA, onB, mineElsewhere] = await subscribed(
+      [world.api, user.token],
+      [b(), user.token],
+      [b(), otherSession],
+    );
+    await ticketSeenBy(onA, onB, mineElsewhere);
+
+    // Logged out through instance A; B hears it from PostgreSQL.
+    const { body } = await gql(world.api, LOGOUT, {}, { authorization: `Bearer ${user.token}` });
+    expect(body.errors).toBeUndefined();
+
+    await eventuallyHeld(
+      () => [onA.closed, onB.closed],
+      (closes) => closes.every(Boolean),
+    );
+    const ended = {
+      code: 4401,
+      reason: 'UNAUTHENTICATED: The session ended because it was logged out; log in again',
+    };
+    expect(onA.closed).toEqual(ended);
+    expect(onB.closed).toEqual(ended);
+    const seenBeforeEnd = [[...onA.numbers], [...onB.numbers]];
+
+    // A new connection with the logged-out token is refused at its start.
+    const again = subscribe(b(), user.token);
+    await eventuallyHeld(
+      () => again.closed,
+      (closed) => closed !== undefined,
+    );
+    expect(again.closed).toEqual(ended);
+
+    const after = await ticketSeenBy(mineElsewhere);
+    expect([onA.numbers, onB.numbers]).toEqual(seenBeforeEnd);
+    expect(onA.numbers).not.toContain(after);
+    expect(mineElsewhere.closed).toBeUndefined();
+    expect(mineElsewhere.errors).toEqual([]);
   });
 });

@@ -29,7 +29,7 @@ class FakeListener {
   }
 }
 
-class TestCache extends SessionUserCache {
+class TestCache extends SessionUserCache<AppUserEntity> {
   clock = 0;
   protected override now = () => this.clock;
 }

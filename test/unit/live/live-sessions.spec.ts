@@ -3,8 +3,10 @@ import type { DataSource } from 'typeorm';
 import {
   LiveSessionsService,
   type LiveSocket,
+  parseLoggedOut,
   parseSessionEnded,
   SESSION_ENDED_CHANNEL,
+  SESSION_LOGGED_OUT_CHANNEL,
 } from '../../../src/live/live-sessions.service';
 import type { PgListenerService } from '../../../src/live/pg-listener.service';
 
@@ -37,6 +39,11 @@ class FakeListener {
     const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
     this.handlers.get(SESSION_ENDED_CHANNEL)?.(text);
   }
+  /** «Cerrar sesión» with the token of key `tokenSha256` (QA S60 #2). */
+  loggedOut(payload: { userId: string; tokenSha256: string } | string): void {
+    const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
+    this.handlers.get(SESSION_LOGGED_OUT_CHANNEL)?.(text);
+  }
 }
 
 class FakeSocket implements LiveSocket {
@@ -57,6 +64,8 @@ const BOB = '6f1c4a52-1d0e-4f7e-9d53-2a4f3b1c0a02';
 describe('live sessions (L3-04)', () => {
   let listener: FakeListener;
   let epochs: Record<string, { session_epoch: number; sessions_ended_because: string | null }>;
+  /** The `logged_out_session` rows. */
+  let loggedOut: { user_id: string; token_sha256: string }[];
   let sessions: LiveSessionsService;
 
   // The malformed notifications below are logged as warnings; not this test's output.
@@ -66,9 +75,14 @@ describe('live sessions (L3-04)', () => {
   beforeEach(() => {
     listener = new FakeListener();
     epochs = {};
+    loggedOut = [];
     const db = {
-      query: (_sql: string, [ids]: [string[]]) =>
-        Promise.resolve(ids.filter((id) => epochs[id]).map((id) => ({ id, ...epochs[id] }))),
+      query: (sql: string, [ids]: [string[]]) =>
+        Promise.resolve(
+          sql.includes('logged_out_session')
+            ? loggedOut.filter((r) => ids.includes(r.user_id))
+            : ids.filter((id) => epochs[id]).map((id) => ({ id, ...epochs[id] })),
+        ),
     };
     sessions = new LiveSessionsService(
       listener as unknown as PgListenerService,
@@ -187,6 +201,55 @@ describe('live sessions (L3-04)', () => {
       userId: ALICE,
       epoch: 3,
       cause: null,
+    });
+  });
+
+  describe('«Cerrar sesión» ends one session (QA S60 #2)', () => {
+    const LOGGED_OUT = {
+      code: 4401,
+      reason: 'UNAUTHENTICATED: The session ended because it was logged out; log in again',
+    };
+
+    it("closes the connections opened with the logged-out token, not the user's other sessions'", async () => {
+      const tab = new FakeSocket();
+      const otherTab = new FakeSocket();
+      const otherBrowser = new FakeSocket();
+      await sessions.track(tab, { id: ALICE, sessionEpoch: 0, tokenKey: 'a1' });
+      await sessions.track(otherTab, { id: ALICE, sessionEpoch: 0, tokenKey: 'a1' });
+      await sessions.track(otherBrowser, { id: ALICE, sessionEpoch: 0, tokenKey: 'a2' });
+
+      listener.loggedOut({ userId: ALICE, tokenSha256: 'a1' });
+
+      expect(tab.closes).toEqual([LOGGED_OUT]);
+      expect(otherTab.closes).toEqual([LOGGED_OUT]);
+      expect(otherBrowser.closes).toEqual([]);
+      expect(sessions.connectionCount).toBe(1);
+    });
+
+    it('closes at once a connection with a token logged out between its check and its tracking', async () => {
+      listener.loggedOut({ userId: ALICE, tokenSha256: 'a1' });
+      const late = new FakeSocket();
+      expect(await sessions.track(late, { id: ALICE, sessionEpoch: 0, tokenKey: 'a1' })).toBe(
+        false,
+      );
+      expect(late.closes).toEqual([LOGGED_OUT]);
+    });
+
+    it('after the LISTEN connection (re)opens, catches up on logouts it did not hear; ignores malformed ones', async () => {
+      const socket = new FakeSocket();
+      const kept = new FakeSocket();
+      await sessions.track(socket, { id: ALICE, sessionEpoch: 0, tokenKey: 'a1' });
+      await sessions.track(kept, { id: ALICE, sessionEpoch: 0, tokenKey: 'a2' });
+      listener.loggedOut('not json');
+      listener.loggedOut(JSON.stringify({ userId: ALICE }));
+      expect(parseLoggedOut('null')).toBeNull();
+      expect(socket.closes).toEqual([]);
+
+      loggedOut.push({ user_id: ALICE, token_sha256: 'a1' });
+      for (const hook of listener.hooks) await hook();
+
+      expect(socket.closes).toEqual([LOGGED_OUT]);
+      expect(kept.closes).toEqual([]);
     });
   });
 });
