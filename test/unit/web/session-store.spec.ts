@@ -1,5 +1,8 @@
 import {
+  announceLoggedOut,
   FORGET_DELAY_MS,
+  LOGGED_OUT_KEY,
+  loggedOutUser,
   forgetStoredSession,
   readSession,
   type Session,
@@ -67,5 +70,22 @@ describe('session storage across tabs', () => {
     expect(shared.map.size).toBe(0);
     forgetStoredSession(undefined, shared, memory(), (run) => scheduled.push(run));
     expect(scheduled).toEqual([]);
+  });
+
+  // QA S60 #2: «Cerrar sesión» in one tab must reach the others, told apart from a refused tab's
+  // removal (which they must not follow).
+  it('a logout is announced to the other tabs under a key of its own, with the user and never the token', () => {
+    const shared = memory();
+    writeSession(shared, session('secret-token'));
+    announceLoggedOut(shared, 'u1', 1_000);
+    const first = shared.map.get(LOGGED_OUT_KEY) ?? null;
+    expect(loggedOutUser(first)).toBe('u1');
+    expect(first).not.toContain('secret-token');
+    // Each logout is a new value, so the other tabs hear every one (a storage event needs a change).
+    announceLoggedOut(shared, 'u1', 1_000);
+    expect(shared.map.get(LOGGED_OUT_KEY)).not.toBe(first);
+    for (const other of [null, '', 'null', '{"userId":7}', 'not json']) {
+      expect(loggedOutUser(other)).toBeUndefined();
+    }
   });
 });

@@ -47,7 +47,7 @@ export async function sendAttachmentRequest(
   if (response.ok) return response;
   const error = await refusal(response);
   if (token && (response.status === 401 || error.code === 'UNAUTHENTICATED')) {
-    sessionRefused(token);
+    sessionRefused(token, error.extensions);
   }
   throw error;
 }

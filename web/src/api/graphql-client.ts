@@ -70,10 +70,12 @@ interface GraphQLBody<T> {
 
 /**
  * Called with the refused token when the server says the session is no longer valid (expired,
- * user deactivated, ended by a password change…).
+ * user deactivated, ended by a password change…), and the server's `endedBecause` when it gives
+ * one (`LOGGED_OUT`: «Cerrar sesión» with this token, in another tab).
  */
-let onUnauthenticated: ((token: string) => void) | undefined;
-export function setUnauthenticatedHandler(handler: ((token: string) => void) | undefined): void {
+type UnauthenticatedHandler = (token: string, endedBecause?: string) => void;
+let onUnauthenticated: UnauthenticatedHandler | undefined;
+export function setUnauthenticatedHandler(handler: UnauthenticatedHandler | undefined): void {
   onUnauthenticated = handler;
 }
 
@@ -81,8 +83,12 @@ export function setUnauthenticatedHandler(handler: ((token: string) => void) | u
  * Reports that the server refused `token` (UNAUTHENTICATED): over GraphQL, the attachment routes
  * (HTTP 401) or the live-updates socket (close 4401). The session ends as for any refusal.
  */
-export function sessionRefused(token: string): void {
-  onUnauthenticated?.(token);
+export function sessionRefused(
+  token: string,
+  extensions?: Readonly<Record<string, unknown>>,
+): void {
+  const endedBecause = extensions?.endedBecause;
+  onUnauthenticated?.(token, typeof endedBecause === 'string' ? endedBecause : undefined);
 }
 
 /** POSTs one operation to `/graphql`; resolves with `data` or rejects with an `ApiError`. */
@@ -119,7 +125,7 @@ export async function request<TData, TVariables>(
   if (first) {
     const raw = first.extensions?.code ?? 'INTERNAL';
     const code: ApiErrorCode = isApiErrorCode(raw) ? raw : 'INTERNAL';
-    if (code === 'UNAUTHENTICATED' && token) sessionRefused(token);
+    if (code === 'UNAUTHENTICATED' && token) sessionRefused(token, first.extensions);
     const retryAfter = first.extensions?.retryAfterSeconds;
     throw new ApiError(
       code,

@@ -36,6 +36,12 @@ export const LOGIN = operation<
   login(email: $email, password: $password) { token expiresAt user { ${USER_FIELDS} } }
 }`);
 
+/**
+ * «Cerrar sesión» (QA S60 #2): ends this token's session on the server too. Public and idempotent:
+ * always `true`, whatever the token's state.
+ */
+export const LOGOUT = operation<{ logout: boolean }>(`mutation Logout { logout }`);
+
 export const ME = operation<{ me: User }>(`query Me { me { ${USER_FIELDS} } }`);
 
 /** The signed-in user's own language and time zone (L3-04, L3-11: their emails follow them). */

@@ -9,15 +9,24 @@ import {
   useState,
 } from 'react';
 import { type Operation, request, setUnauthenticatedHandler } from '../api/graphql-client';
-import { LOGIN, ME, type Locale, UPDATE_MY_PREFERENCES, type User } from '../api/operations';
+import {
+  LOGIN,
+  LOGOUT,
+  ME,
+  type Locale,
+  UPDATE_MY_PREFERENCES,
+  type User,
+} from '../api/operations';
 import { useI18n } from '../i18n/i18n-context';
 import { forgetCommentFiles } from '../tickets/comment-files-memory';
 import { draftKeyPrefix, forgetUserDrafts } from '../tickets/live-draft';
 import { tabStorage } from '../tickets/tab-storage';
 import {
+  announceLogout,
   forgetSession,
   isExpired,
   loadSession,
+  onLogoutElsewhere,
   onStoredSessionChange,
   saveSession,
   type Session,
@@ -35,6 +44,10 @@ interface SessionApi {
    * session, this one included, and answers with a new one): the user stays logged in.
    */
   adopt: (next: Session) => void;
+  /**
+   * «Cerrar sesión»: forgets the session in every tab of this browser and ends it on the server
+   * (QA S60 #2). The browser forgets it even when the server cannot be reached.
+   */
   logout: () => void;
   /**
    * Saves the logged-in user's own language and/or time zone on their account (their emails
@@ -53,22 +66,46 @@ const SessionContext = createContext<SessionApi | undefined>(undefined);
 // setTimeout takes at most a signed 32-bit number of milliseconds.
 const MAX_TIMER_MS = 2_147_483_647;
 
+/**
+ * How a session ends in this tab: «Cerrar sesión» here; «Cerrar sesión» in another tab (heard from
+ * it, or from the server refusing the token as logged out); or by itself (expired or refused:
+ * the login page says so).
+ */
+type SessionEnd = 'loggedOut' | 'loggedOutElsewhere' | 'ended';
+
+/** «Cerrar sesión»: nothing `userId` typed stays in this tab for the next person. */
+function forgetTyped(userId: string): void {
+  forgetUserDrafts(tabStorage(), userId);
+  forgetCommentFiles(draftKeyPrefix(userId));
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { adoptAccountLocale, followAccountLocale } = useI18n();
   const [session, setSession] = useState<Session | undefined>(loadSession);
   const [ended, setEnded] = useState(false);
 
-  // The current token, for telling a refusal of this session from a late one of a replaced token.
+  // The current token, for telling a refusal of this session from a late one of a replaced token,
+  // and its user.
   const currentToken = useRef(session?.token);
-  const replace = useCallback((next: Session | undefined, endedByItself = false) => {
-    // A session that ended by itself forgets only its own token: another tab may have stored a
-    // fresh one meanwhile (it changed the password), and that one carries on.
-    if (next === undefined && endedByItself) forgetSession(currentToken.current);
+  const currentUserId = useRef(session?.user.id);
+  const replace = useCallback((next: Session | undefined, end: SessionEnd = 'loggedOut') => {
+    // A session that ended by itself, or in another tab, forgets only its own token: another tab
+    // may have stored a fresh one meanwhile (it changed the password, or logged in again), and
+    // that one carries on.
+    if (next === undefined && end !== 'loggedOut') forgetSession(currentToken.current);
     else saveSession(next);
     currentToken.current = next?.token;
+    currentUserId.current = next?.user.id;
     setSession(next);
-    setEnded(endedByItself);
+    setEnded(next === undefined && end === 'ended');
   }, []);
+  // «Cerrar sesión» in another tab of this browser (QA S60 #2): this tab logs out too, at once,
+  // as if it had been clicked here (the login page, this user's drafts forgotten), not as a
+  // session that expired.
+  const loggedOutElsewhere = useCallback(() => {
+    if (currentUserId.current) forgetTyped(currentUserId.current);
+    replace(undefined, 'loggedOutElsewhere');
+  }, [replace]);
 
   // The tabs of one browser share one login: a session another tab stores (it logged in, or
   // changed the password and got a fresh one) is taken up here too. A forgotten one is not
@@ -77,30 +114,42 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const stored = loadSession();
     if (!stored || stored.token === currentToken.current) return false;
     currentToken.current = stored.token;
+    currentUserId.current = stored.user.id;
     setSession(stored);
     setEnded(false);
     return true;
   }, []);
   useEffect(() => onStoredSessionChange(() => void takeUpStored()), [takeUpStored]);
+  // A logout is told apart from that: it is announced under a key of its own, never a removal.
+  useEffect(
+    () =>
+      onLogoutElsewhere((userId) => {
+        if (userId === currentUserId.current) loggedOutElsewhere();
+      }),
+    [loggedOutElsewhere],
+  );
 
   // The server refusing the token (expired, user deactivated, password changed elsewhere) ends
   // the session here too; a request still in flight with a token this tab already replaced
   // (after Cambiar contraseña) does not. If another tab has already stored a fresh session (it
   // changed the password), this tab carries on with it at once rather than waiting for the
-  // storage event.
+  // storage event. A token refused as logged out (another tab's «Cerrar sesión», its announcement
+  // not heard yet) is that logout.
   useEffect(() => {
-    setUnauthenticatedHandler((refused) => {
+    setUnauthenticatedHandler((refused, endedBecause) => {
       if (refused !== currentToken.current) return;
-      if (!takeUpStored()) replace(undefined, true);
+      if (takeUpStored()) return;
+      if (endedBecause === 'LOGGED_OUT') loggedOutElsewhere();
+      else replace(undefined, 'ended');
     });
     return () => setUnauthenticatedHandler(undefined);
-  }, [replace, takeUpStored]);
+  }, [replace, takeUpStored, loggedOutElsewhere]);
 
   // Ends the session at `expiresAt` even if the tab stays open and idle.
   useEffect(() => {
     if (!session) return;
     const timer = window.setTimeout(
-      () => replace(undefined, true),
+      () => replace(undefined, 'ended'),
       Math.min(MAX_TIMER_MS, Math.max(0, Date.parse(session.expiresAt) - Date.now())),
     );
     return () => window.clearTimeout(timer);
@@ -158,12 +207,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [token],
   );
   const logout = useCallback(() => {
-    // «Cerrar sesión»: nothing this user typed stays in the tab for the next person.
     if (session) {
-      forgetUserDrafts(tabStorage(), session.user.id);
-      forgetCommentFiles(draftKeyPrefix(session.user.id));
+      // Ends the token on the server (QA S60 #2: it kept answering); not awaited, and a failure
+      // (offline, server down) changes nothing here: this browser forgets the session anyway.
+      request(LOGOUT, {}, session.token).catch(() => undefined);
+      forgetTyped(session.user.id);
     }
     replace(undefined);
+    // After the removal, so a tab hearing it finds no session left to take up.
+    if (session) announceLogout(session.user.id);
   }, [replace, session]);
   const adopt = useCallback((next: Session) => replace(next), [replace]);
 

@@ -1,5 +1,8 @@
 import {
+  announceLoggedOut,
   forgetStoredSession,
+  LOGGED_OUT_KEY,
+  loggedOutUser,
   readSession,
   type Session,
   STORAGE_KEY,
@@ -34,6 +37,22 @@ export function forgetSession(token: string | undefined): void {
 export function onStoredSessionChange(onChange: () => void): () => void {
   const listener = (event: StorageEvent) => {
     if (event.key === STORAGE_KEY || event.key === null) onChange();
+  };
+  window.addEventListener('storage', listener);
+  return () => window.removeEventListener('storage', listener);
+}
+
+/** Tells the other tabs of this browser that `userId` logged out here (QA S60 #2). */
+export function announceLogout(userId: string): void {
+  announceLoggedOut(localStorage, userId);
+}
+
+/** Calls `onLogout` with the user when «Cerrar sesión» is clicked in another tab of this browser. */
+export function onLogoutElsewhere(onLogout: (userId: string) => void): () => void {
+  const listener = (event: StorageEvent) => {
+    if (event.key !== LOGGED_OUT_KEY) return;
+    const userId = loggedOutUser(event.newValue);
+    if (userId) onLogout(userId);
   };
   window.addEventListener('storage', listener);
   return () => window.removeEventListener('storage', listener);

@@ -19,6 +19,12 @@ export interface SessionStore {
 
 export const STORAGE_KEY = 'sla.session';
 
+/**
+ * Where «Cerrar sesión» tells the other tabs of this browser (QA S60 #2): `{ userId, at }`, new
+ * each time so every logout is a change they hear. Never the token.
+ */
+export const LOGGED_OUT_KEY = 'sla.session.loggedOut';
+
 /** Where a tab remembers a token the server refused: its `sessionStorage` (this tab only). */
 const REFUSED_KEY = 'sla.session.refused';
 
@@ -99,4 +105,26 @@ export function forgetStoredSession(
     }
     shared.removeItem(STORAGE_KEY);
   }, FORGET_DELAY_MS);
+}
+
+/** Tells the other tabs sharing `shared` that `userId` logged out (see {@link LOGGED_OUT_KEY}). */
+export function announceLoggedOut(shared: SessionStore, userId: string, now = Date.now()): void {
+  try {
+    shared.setItem(
+      LOGGED_OUT_KEY,
+      JSON.stringify({ userId, at: now, nonce: Math.random().toString(36).slice(2) }),
+    );
+  } catch {
+    // No shared storage: the other tabs find out from the server's refusal.
+  }
+}
+
+/** Who logged out, from a value {@link announceLoggedOut} wrote; undefined for anything else. */
+export function loggedOutUser(value: string | null): string | undefined {
+  try {
+    const { userId } = (JSON.parse(value ?? 'null') ?? {}) as { userId?: unknown };
+    return typeof userId === 'string' ? userId : undefined;
+  } catch {
+    return undefined;
+  }
 }
