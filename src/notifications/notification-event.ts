@@ -144,6 +144,26 @@ export interface ReleaseDateSetEvent extends EventBase {
 export interface ReleasedForTestingEvent extends EventBase {
   readonly type: 'RELEASED_FOR_TESTING';
   readonly note?: string;
+  /**
+   * L3-09: which release it is: 1, then one more after each failure report (the ticket's
+   * `reworkCount` + 1). A release after failures says so (QA S60 #4); absent in older payloads (1).
+   */
+  readonly release?: number;
+}
+/**
+ * L3-09 client testing (QA S60 #4): the client reported failures on a release, which goes back to
+ * development. Told to the client's side its release reached (the registrant, the participants and
+ * the approvers who authorized the work), except who reported them; the agent hears of it as
+ * `PROVIDER_CLIENT_ACTIVITY`.
+ */
+export interface FailuresReportedEvent extends EventBase {
+  readonly type: 'FAILURES_REPORTED';
+  /** The release the failures were found in (1, 2, …). */
+  readonly release: number;
+  /** The failures, in the client's words. */
+  readonly text: string;
+  /** `app_user.id` of the client user who reported them; the email names them. */
+  readonly reporterId: string;
 }
 export interface ResolvedEvent extends EventBase {
   readonly type: 'RESOLVED';
@@ -611,6 +631,7 @@ export type NotificationEvent =
   | AuthorizationRecordedEvent
   | ReleaseDateSetEvent
   | ReleasedForTestingEvent
+  | FailuresReportedEvent
   | ResolvedEvent
   | ClosedEvent
   | AutoCloseReminderEvent

@@ -715,6 +715,8 @@ function namedIn(event: NotificationEvent): string[] {
       return [event.approverId];
     case 'REESTIMATE_REQUESTED':
       return [event.requesterId];
+    case 'FAILURES_REPORTED':
+      return [event.reporterId];
     case 'CANCELLED':
       return event.cancelledById ? [event.cancelledById] : [];
     case 'PROVIDER_CLIENT_ACTIVITY':

@@ -35,6 +35,9 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   AUTHORIZATION_RECORDED: ['REGISTRANT', 'CLIENT_APPROVERS'],
   RELEASE_DATE_SET: ['REGISTRANT', 'AUTHORIZERS'],
   RELEASED_FOR_TESTING: ['REGISTRANT', 'AUTHORIZERS'],
+  // L3-09 (QA S60 #4): failures reported on a release go where the release went (the approver who
+  // authorized the work heard nothing); who reported them is not emailed their own report.
+  FAILURES_REPORTED: ['REGISTRANT', 'AUTHORIZERS'],
   RESOLVED: ['REGISTRANT'],
   CLOSED: ['REGISTRANT', 'AUTHORIZERS'],
   // L3-07: the registrant is the one who confirms or reopens a resolution.

@@ -346,7 +346,8 @@ function clientActivityOf(e: TimelineEvent): ClientActivity | null {
 
 /**
  * L3-11: the client's email a ticket timeline event causes, if any. A client's own answers are not
- * echoed back to the client (the provider hears of them, {@link providerNotificationFor}); clock
+ * echoed back to the client (the provider hears of them, {@link providerNotificationFor}), except
+ * failures reported on a release, which its other readers hear of (not the reporter); clock
  * bookkeeping causes none ({@link SILENT_TIMELINE_EVENTS}); SLA at-risk and breach go to the
  * provider only: the assigned agent (every agent while none is) and the managers (the notification
  * rules decide recipients).
@@ -512,7 +513,22 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
       return { type: 'DEADLINE_MOVED', moved: 'AUTO_CLOSE', oldDate, newDate, ...versionsOf(d) };
     }
     case 'releaseForTesting':
-      return { type: 'RELEASED_FOR_TESTING', note: optional(d.note) };
+      // L3-09 (QA S60 #4): a release after failures were reported says which one it is.
+      return {
+        type: 'RELEASED_FOR_TESTING',
+        note: optional(d.note),
+        release: slice.details.reworkCount + 1,
+      };
+    case 'reportFailures':
+      // L3-09 (QA S60 #4): the client's side the release reached hears of the failures too (the
+      // agent's email is providerNotificationFor's); the reporter is not emailed their own report.
+      // The report counted the release it was about (reworkCount).
+      return {
+        type: 'FAILURES_REPORTED',
+        release: Math.max(1, slice.details.reworkCount),
+        text: text(d.note),
+        reporterId: e.actor?.userId ?? '',
+      };
     case 'resolve':
       // L3-07: the schedule the resolution set, projected with it.
       return {

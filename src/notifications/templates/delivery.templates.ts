@@ -64,33 +64,68 @@ export const deliveryTemplates: TemplateFamily<
     calendar: releaseCalendar(e.releaseDate, e.durationMinutes, e.ticket, ctx),
   }),
 
-  RELEASED_FOR_TESTING: (e, ctx) => ({
-    subject: ticketSubjectLine(e.ticket, ctx.t('Listo para sus pruebas', 'Ready for your testing')),
-    // QA S18: the ticket's subject, the agent's note as the page shows it, and the two answers
-    // the ticket offers (it read «pida ajustes», an action the ticket does not have).
-    heading: ctx.t(
-      `El ticket ${e.ticket.number} está listo para sus pruebas: ${e.ticket.subject}`,
-      `Ticket ${e.ticket.number} is ready for your testing: ${e.ticket.subject}`,
-    ),
-    blocks: [
-      ...(e.note
-        ? [
-            {
-              kind: 'quote' as const,
-              label: ctx.t('Lo que entregamos', 'What we delivered'),
-              text: e.note,
-            },
-          ]
-        : []),
-      {
-        kind: 'paragraph',
-        text: ctx.t(
-          'Pruebe la entrega y, en el ticket, acéptela o reporte las fallas que encuentre.',
-          'Test the release and, on the ticket, accept it or report the failures you find.',
-        ),
-      },
-    ],
-  }),
+  RELEASED_FOR_TESTING: (e, ctx) => {
+    // QA S60 #4: a release after failures were reported said «Listo para sus pruebas» again, as
+    // the first did (it read as a duplicate): it says it is the new one, and which.
+    const release = e.release ?? 1;
+    const again = release > 1;
+    return {
+      subject: ticketSubjectLine(
+        e.ticket,
+        again
+          ? ctx.t(
+              `Nueva entrega tras las fallas reportadas (entrega ${release})`,
+              `New delivery after the reported failures (release ${release})`,
+            )
+          : ctx.t('Listo para sus pruebas', 'Ready for your testing'),
+      ),
+      // QA S18: the ticket's subject, the agent's note as the page shows it, and the two answers
+      // the ticket offers (it read «pida ajustes», an action the ticket does not have).
+      heading: again
+        ? ctx.t(
+            `Nueva entrega del ticket ${e.ticket.number} tras las fallas reportadas: la entrega ${release} está lista para sus pruebas: ${e.ticket.subject}`,
+            `New delivery of ticket ${e.ticket.number} after the reported failures: release ${release} is ready for your testing: ${e.ticket.subject}`,
+          )
+        : ctx.t(
+            `El ticket ${e.ticket.number} está listo para sus pruebas: ${e.ticket.subject}`,
+            `Ticket ${e.ticket.number} is ready for your testing: ${e.ticket.subject}`,
+          ),
+      blocks: [
+        ...(again
+          ? [
+              {
+                kind: 'facts' as const,
+                rows: [
+                  [
+                    ctx.t('Entrega', 'Release'),
+                    ctx.t(
+                      `${release}, con las correcciones de las fallas reportadas en la entrega ${release - 1}`,
+                      `${release}, with the fixes for the failures reported on release ${release - 1}`,
+                    ),
+                  ] as [string, string],
+                ],
+              },
+            ]
+          : []),
+        ...(e.note
+          ? [
+              {
+                kind: 'quote' as const,
+                label: ctx.t('Lo que entregamos', 'What we delivered'),
+                text: e.note,
+              },
+            ]
+          : []),
+        {
+          kind: 'paragraph',
+          text: ctx.t(
+            'Pruebe la entrega y, en el ticket, acéptela o reporte las fallas que encuentre.',
+            'Test the release and, on the ticket, accept it or report the failures you find.',
+          ),
+        },
+      ],
+    };
+  },
 
   RESOLVED: (e, ctx) => ({
     subject: ticketSubjectLine(e.ticket, ctx.t('Ticket resuelto', 'Ticket resolved')),

@@ -20,6 +20,7 @@ import { renderIcs } from './ics';
 import { intakeTemplates } from './intake.templates';
 import { providerTemplates } from './provider.templates';
 import { slaTemplates } from './sla.templates';
+import { testingFeedbackTemplates } from './testing-feedback.templates';
 import { testingReminderTemplates } from './testing-reminder.templates';
 import type { EmailedEventType, TemplateFamily } from './template-types';
 
@@ -35,6 +36,7 @@ const TEMPLATES: TemplateFamily<EmailedEventType> = {
   ...estimateFeedbackTemplates,
   ...estimateReminderTemplates,
   ...testingReminderTemplates,
+  ...testingFeedbackTemplates,
   ...executionTemplates,
   ...providerTemplates,
   ...deliveryRiskTemplates,
@@ -127,13 +129,9 @@ export function renderEmail(
   options: RenderOptions,
 ): RenderedEmail | null {
   if (event.type === 'INTERNAL_NOTE') return null;
-  // L3-11: nobody is emailed their own comment (a registrant's or participant's, QA S43).
-  if (
-    event.type === 'COMMENT_ADDED' &&
-    recipient.id !== undefined &&
-    recipient.id === event.authorId
-  )
-    return null;
+  // L3-11: nobody is emailed their own comment (a registrant's or participant's, QA S43), nor
+  // their own failure report (QA S60 #4).
+  if (recipient.id !== undefined && recipient.id === ownActorOf(event)) return null;
   const ctx = ticketEmailContext(
     { ...recipient, side: recipient.side ?? eventSide(event.type) },
     options,
@@ -173,6 +171,18 @@ export function renderEmail(
     ...body,
     attachments,
   };
+}
+
+/** Who did what a client-side event tells, when its email is not for them (their own words). */
+function ownActorOf(event: NotificationEvent): string | undefined {
+  switch (event.type) {
+    case 'COMMENT_ADDED':
+      return event.authorId;
+    case 'FAILURES_REPORTED':
+      return event.reporterId;
+    default:
+      return undefined;
+  }
 }
 
 function applyTemplate(

@@ -250,5 +250,12 @@ export function sampleEvents(
         },
       ],
     },
+    FAILURES_REPORTED: {
+      ...base(),
+      type: 'FAILURES_REPORTED',
+      release: 1,
+      text: 'El total por canal no cuadra con el de ventas.',
+      reporterId: ticket.registrantId,
+    },
   };
 }

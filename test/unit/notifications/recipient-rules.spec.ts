@@ -55,6 +55,9 @@ describe('L3-11 recipient rules', () => {
       'DEADLINE_MOVED',
       'DEVELOPMENT_STARTED',
       'RELEASED_FOR_TESTING',
+      // QA S60 #4: failures reported on a release reach whom the release reached (the approver
+      // who authorized the work heard nothing); the reporter is left out when rendering.
+      'FAILURES_REPORTED',
       // L3-09: the reminder while the release waits for the client's tests goes where it went.
       'TESTING_REMINDER',
       'CLOSED',
@@ -71,6 +74,7 @@ describe('L3-11 recipient rules', () => {
       'DEADLINE_MOVED',
       'DEVELOPMENT_STARTED',
       'RELEASED_FOR_TESTING',
+      'FAILURES_REPORTED',
       'TESTING_REMINDER',
       'CLOSED',
       'CANCELLED',

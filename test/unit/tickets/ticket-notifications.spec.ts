@@ -589,12 +589,47 @@ describe('L3-11 timeline events → emails', () => {
   });
 
   it("a client's own answer is not echoed to the client; clock bookkeeping sends nothing", () => {
-    for (const type of ['provideInfo', 'clientReplied', 'reopen', 'reportFailures']) {
+    for (const type of ['provideInfo', 'clientReplied', 'reopen']) {
       expect(notificationFor(TICKET, event(type, { note: 'x' }, 'CLIENT_USER'), SLICE)).toBeNull();
     }
     expect(notificationsFor(TICKET, event('CLOCK_PAUSED', { kind: 'progress' }), SLICE)).toEqual(
       [],
     );
+  });
+
+  it('L3-09 (QA S60 #4): failures reported reach the client side too, naming the release and who reported them', () => {
+    // The report counted the release it is about: the first report leaves reworkCount at 1.
+    const reported = { ...SLICE, details: { ...SLICE.details, reworkCount: 1 } };
+    const [client, provider] = notificationsFor(
+      TICKET,
+      event('reportFailures', { note: 'El total no cuadra.' }, 'CLIENT_USER', 'u-registrant'),
+      reported,
+    );
+    expect(client).toEqual({
+      type: 'FAILURES_REPORTED',
+      release: 1,
+      text: 'El total no cuadra.',
+      reporterId: 'u-registrant',
+      eventKey: 'ticket-L3-2026-000042:7',
+      occurredAt: AT,
+      ticket: TICKET,
+    });
+    // The agent's email keeps its own key: one email per recipient per event, distinct IDs.
+    expect(provider).toMatchObject({
+      type: 'PROVIDER_CLIENT_ACTIVITY',
+      activity: 'FAILURES_REPORTED',
+      eventKey: 'ticket-L3-2026-000042:7:provider',
+    });
+  });
+
+  it('L3-09 (QA S60 #4): a release says which one it is: 1, then one more after each failure report', () => {
+    const release = (reworkCount: number) =>
+      notificationFor(TICKET, event('releaseForTesting', { note: 'Listo.' }), {
+        ...SLICE,
+        details: { ...SLICE.details, reworkCount },
+      });
+    expect(release(0)).toMatchObject({ type: 'RELEASED_FOR_TESTING', release: 1, note: 'Listo.' });
+    expect(release(2)).toMatchObject({ type: 'RELEASED_FOR_TESTING', release: 3 });
   });
 
   it('L3-19, BUSINESS-TIME.md: a deadline or an automatic closure a calendar change moved is told to the client once; a moved reminder alone is not', () => {

@@ -792,6 +792,7 @@ export const en: Messages = {
       AUTHORIZATION_RECORDED: 'Authorization recorded',
       RELEASE_DATE_SET: 'Release date',
       RELEASED_FOR_TESTING: 'Released for testing',
+      FAILURES_REPORTED: 'Failures reported on a release',
       RESOLVED: 'Resolved',
       CLOSED: 'Closed',
       CANCELLED: 'Cancelled',

@@ -864,6 +864,7 @@ export const esMX = {
       AUTHORIZATION_RECORDED: 'Autorización registrada',
       RELEASE_DATE_SET: 'Fecha de entrega',
       RELEASED_FOR_TESTING: 'Liberado para pruebas',
+      FAILURES_REPORTED: 'Fallas reportadas en una entrega',
       RESOLVED: 'Resuelto',
       CLOSED: 'Cerrado',
       CANCELLED: 'Cancelado',

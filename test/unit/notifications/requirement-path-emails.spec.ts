@@ -1,0 +1,109 @@
+import { Locale } from '../../../src/identity/locale.enum';
+import type { NotificationEvent } from '../../../src/notifications/notification-event';
+import {
+  renderEmail,
+  type EmailRecipient,
+} from '../../../src/notifications/templates/render-email';
+import {
+  NAMED_OPTIONS,
+  SAMPLE_EVENTS,
+  SAMPLE_TICKET,
+  sampleParticipant,
+  sampleRecipient,
+  sampleRegistrant,
+} from '../fixtures/sample-email';
+
+// QA S60 on the requirement path (L3-08, L3-09, L3-11): failures reported on a release reach the
+// approver who authorized the work, and a release after them says it is the new one (#4).
+
+const N = SAMPLE_TICKET.number;
+const OPTIONS = {
+  ...NAMED_OPTIONS,
+  names: new Map([...NAMED_OPTIONS.names, ['u-approver-2', 'Beatriz Borja']]),
+};
+const REGISTRANT = sampleRegistrant();
+const APPROVER: EmailRecipient = sampleRecipient(Locale.ES_MX, {
+  id: 'u-approver',
+  email: 'aprobador@aurora.example',
+  displayName: 'Arturo Aprobador',
+});
+const EN = (r: EmailRecipient, timeZone = r.timeZone): EmailRecipient => ({
+  ...r,
+  locale: Locale.EN,
+  timeZone,
+});
+const email = (event: NotificationEvent, to: EmailRecipient) => {
+  const rendered = renderEmail(event, to, OPTIONS);
+  if (!rendered) throw new Error(`${event.type} rendered no email for ${to.email}`);
+  return rendered;
+};
+
+describe('QA S60 #4: failures reported on a release (L3-09, L3-11)', () => {
+  const reported = {
+    ...SAMPLE_EVENTS.FAILURES_REPORTED,
+    text: 'El total por canal no cuadra con el de ventas.',
+  };
+
+  it('the approver who authorized the work reads who reported them, on which release, and their words', () => {
+    const es = email(reported, APPROVER);
+    expect(es.subject).toBe(`[${N}] Fallas reportadas en la entrega 1: Reporte de ventas`);
+    expect(es.text).toContain(`Úrsula Usuaria reportó fallas en la entrega 1 del ticket ${N}`);
+    expect(es.text).toContain('Reportó: Úrsula Usuaria');
+    expect(es.text).toContain('Fallas:\n> El total por canal no cuadra con el de ventas.');
+    expect(es.text).toContain(
+      'El ticket volvió a desarrollo: corregiremos las fallas y le avisaremos cuando la entrega 2 esté lista para sus pruebas.',
+    );
+    const en = email(reported, EN(APPROVER));
+    expect(en.subject).toBe(`[${N}] Failures reported on release 1: Reporte de ventas`);
+    expect(en.text).toContain(`Úrsula Usuaria reported failures on release 1 of ticket ${N}`);
+    expect(en.text).toContain('Failures:\n> El total por canal no cuadra con el de ventas.');
+    expect(en.text).toContain('we will fix the failures and let you know when release 2 is ready');
+  });
+
+  it('the one who reported them gets no copy of their own report; a participant is told who registered the ticket', () => {
+    expect(renderEmail(reported, REGISTRANT, OPTIONS)).toBeNull();
+    const byApprover = { ...reported, reporterId: 'u-approver' };
+    expect(renderEmail(byApprover, APPROVER, OPTIONS)).toBeNull();
+    expect(email(byApprover, REGISTRANT).text).toContain(
+      `Arturo Aprobador reportó fallas en la entrega 1 del ticket ${N}.`,
+    );
+    expect(email(byApprover, sampleParticipant()).text).toContain(
+      `Arturo Aprobador reportó fallas en la entrega 1 del ticket ${N} (registrado por Úrsula Usuaria).`,
+    );
+    // The registrant who reported them is named once, not again as who registered it.
+    expect(email(reported, sampleParticipant()).text).toContain(
+      `Úrsula Usuaria reportó fallas en la entrega 1 del ticket ${N}.`,
+    );
+  });
+
+  it('a release after reported failures says so in subject and heading, naming the round; the first stays «Listo para sus pruebas»', () => {
+    const second = { ...SAMPLE_EVENTS.RELEASED_FOR_TESTING, release: 2 };
+    const es = email(second, APPROVER);
+    expect(es.subject).toBe(
+      `[${N}] Nueva entrega tras las fallas reportadas (entrega 2): Reporte de ventas`,
+    );
+    expect(es.text).toContain(
+      `Nueva entrega del ticket ${N} tras las fallas reportadas: la entrega 2 está lista para sus pruebas: Reporte de ventas`,
+    );
+    expect(es.text).toContain(
+      'Entrega: 2, con las correcciones de las fallas reportadas en la entrega 1',
+    );
+    expect(es.text).not.toContain('Listo para sus pruebas');
+    const en = email(second, EN(APPROVER));
+    expect(en.subject).toBe(
+      `[${N}] New delivery after the reported failures (release 2): Reporte de ventas`,
+    );
+    expect(en.text).toContain(
+      `New delivery of ticket ${N} after the reported failures: release 2 is ready for your testing`,
+    );
+    const first = { ...SAMPLE_EVENTS.RELEASED_FOR_TESTING, release: 1 };
+    expect(email(first, APPROVER).subject).toBe(`[${N}] Listo para sus pruebas: Reporte de ventas`);
+    expect(email(first, EN(APPROVER)).subject).toBe(
+      `[${N}] Ready for your testing: Reporte de ventas`,
+    );
+    // A payload queued before releases were counted reads as the first.
+    expect(email(SAMPLE_EVENTS.RELEASED_FOR_TESTING, APPROVER).subject).toBe(
+      email(first, APPROVER).subject,
+    );
+  });
+});
