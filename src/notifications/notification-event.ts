@@ -554,6 +554,13 @@ export interface ProviderClientActivityEvent extends EventBase {
    * `progress` and `diagnosis` resume with the time they had left (QA S57).
    */
   readonly answerClock?: { readonly kind: AnswerClock; readonly deadline: string | null };
+  /**
+   * L3-08/L3-09 (QA S60 #5): the deadline of the requirement clock the client's decision set
+   * going, as the client's email of the same event gives it: scheduling after an authorization
+   * (the release date is due), diagnosis after a rejection or a re-estimate request (the new
+   * estimate is due). Absent when none runs, and in older payloads.
+   */
+  readonly clockDeadline?: string;
 }
 
 /** The clock a client's answer to a request sets going again (L3-06…L3-08). */

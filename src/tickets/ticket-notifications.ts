@@ -192,8 +192,29 @@ export function providerNotificationFor(
       : {}),
     ...(optional(d.suggestedAt) ? { suggestedAt: optional(d.suggestedAt) } : {}),
     ...answerClockOf(event, slice),
+    ...decisionClockOf(activity, slice),
     ...attachmentIdsOf(d),
   };
+}
+
+/**
+ * L3-08/L3-09 (QA S60 #5): the deadline of the requirement clock a client's decision set going, for
+ * the agent's email: the scheduling clock an authorization started, the diagnosis clock a
+ * rejection or a re-estimate request restarted. The same running clock of the batch the client's
+ * email of the event reads its date from.
+ */
+function decisionClockOf(
+  activity: ClientActivity,
+  slice: ReadModelSlice,
+): { clockDeadline?: string } {
+  const kind =
+    activity === 'ESTIMATE_AUTHORIZED'
+      ? 'scheduling'
+      : activity === 'ESTIMATE_REJECTED' || activity === 'REESTIMATE_REQUESTED'
+        ? 'diagnosis'
+        : null;
+  const deadline = kind && runningDeadline(slice, kind);
+  return deadline ? { clockDeadline: deadline } : {};
 }
 
 /** L3-11: the files a comment carried (`attachmentIds` of its event), for its email to name. */

@@ -131,27 +131,42 @@ const ACTIVITIES: Record<
   },
 };
 
-/** A rejected estimate and a request to re-estimate both send the requirement back (L3-09). */
-const backToDiagnosis = (days: (kind: 'diagnosis' | 'scheduling') => BusinessDays) =>
-  [
-    `El requerimiento volvió a diagnóstico: envíe una nueva estimación; el plazo de diagnóstico (${days('diagnosis').es}) corre de nuevo.`,
-    `The requirement is back in diagnosis: send a new estimate; the diagnosis clock (${days('diagnosis').en}) runs again.`,
-  ] as const;
+/** The diagnosis or scheduling clock's target, and its deadline in the reader's words when known. */
+type ClockWords = (kind: 'diagnosis' | 'scheduling') => BusinessDays;
+
+/**
+ * A rejected estimate and a request to re-estimate both send the requirement back (L3-09); by when
+ * the new estimate is due, when the diagnosis clock's deadline is known (QA S60 #5).
+ */
+const backToDiagnosis = (days: ClockWords, due: string | undefined) =>
+  due
+    ? ([
+        `El requerimiento volvió a diagnóstico: envíe una nueva estimación a más tardar el ${due}; el plazo de diagnóstico (${days('diagnosis').es}) corre de nuevo.`,
+        `The requirement is back in diagnosis: send a new estimate by ${due} at the latest; the diagnosis clock (${days('diagnosis').en}) runs again.`,
+      ] as const)
+    : ([
+        `El requerimiento volvió a diagnóstico: envíe una nueva estimación; el plazo de diagnóstico (${days('diagnosis').es}) corre de nuevo.`,
+        `The requirement is back in diagnosis: send a new estimate; the diagnosis clock (${days('diagnosis').en}) runs again.`,
+      ] as const);
 
 /**
  * The agent's next step after a client's decision on a requirement, with the clock it runs on
- * (its target as the ticket's clock holds it, QA S18).
+ * (its target as the ticket's clock holds it, QA S18) and its deadline in the agent's zone and
+ * language, as the client's email of the same decision gives it (QA S60 #5).
  */
 const NEXT_STEPS: Partial<
-  Record<
-    ClientActivity,
-    (days: (kind: 'diagnosis' | 'scheduling') => BusinessDays) => readonly [string, string]
-  >
+  Record<ClientActivity, (days: ClockWords, due: string | undefined) => readonly [string, string]>
 > = {
-  ESTIMATE_AUTHORIZED: (days) => [
-    `Publique la fecha de entrega para pruebas: el plazo de programación (${days('scheduling').es}) corre desde la autorización, en horario hábil.`,
-    `Publish the release date for testing: the scheduling clock (${days('scheduling').en}) runs from the authorization, in business hours.`,
-  ],
+  ESTIMATE_AUTHORIZED: (days, due) =>
+    due
+      ? [
+          `Publique la fecha de entrega para pruebas a más tardar el ${due}: el plazo de programación (${days('scheduling').es}) corre desde la autorización, en horario hábil.`,
+          `Publish the release date for testing by ${due} at the latest: the scheduling clock (${days('scheduling').en}) runs from the authorization, in business hours.`,
+        ]
+      : [
+          `Publique la fecha de entrega para pruebas: el plazo de programación (${days('scheduling').es}) corre desde la autorización, en horario hábil.`,
+          `Publish the release date for testing: the scheduling clock (${days('scheduling').en}) runs from the authorization, in business hours.`,
+        ],
   ESTIMATE_REJECTED: backToDiagnosis,
   REESTIMATE_REQUESTED: backToDiagnosis,
   FAILURES_REPORTED: () => [
@@ -317,7 +332,10 @@ function activityBlocks(
   }
   if (e.note) blocks.push({ kind: 'quote', label: ctx.t('Nota', 'Note'), text: e.note });
   // L3-08/L3-09 (QA S18): what the client's decision asks of the agent next, and its clock.
-  const next = NEXT_STEPS[e.activity]?.((kind) => requirementClockDays(e, kind));
+  const next = NEXT_STEPS[e.activity]?.(
+    (kind) => requirementClockDays(e, kind),
+    e.clockDeadline && ctx.dates.instant(e.clockDeadline),
+  );
   if (next) blocks.push({ kind: 'paragraph', text: ctx.t(...next) });
   if (e.answerClock)
     blocks.push({ kind: 'paragraph', text: answerClockText(e, e.answerClock, ctx) });

@@ -14,7 +14,8 @@ import {
 } from '../fixtures/sample-email';
 
 // QA S60 on the requirement path (L3-08, L3-09, L3-11): failures reported on a release reach the
-// approver who authorized the work, and a release after them says it is the new one (#4).
+// approver who authorized the work, and a release after them says it is the new one (#4); the
+// agent's emails of a client's decision give the clock's deadline as the client's do (#5).
 
 const N = SAMPLE_TICKET.number;
 const OPTIONS = {
@@ -26,6 +27,12 @@ const APPROVER: EmailRecipient = sampleRecipient(Locale.ES_MX, {
   id: 'u-approver',
   email: 'aprobador@aurora.example',
   displayName: 'Arturo Aprobador',
+});
+const AGENT: EmailRecipient = sampleRecipient(Locale.ES_MX, {
+  id: 'u-agent',
+  email: 'agente@becken.example',
+  displayName: 'Alex Agent',
+  side: 'STAFF',
 });
 const EN = (r: EmailRecipient, timeZone = r.timeZone): EmailRecipient => ({
   ...r,
@@ -104,6 +111,60 @@ describe('QA S60 #4: failures reported on a release (L3-09, L3-11)', () => {
     // A payload queued before releases were counted reads as the first.
     expect(email(SAMPLE_EVENTS.RELEASED_FOR_TESTING, APPROVER).subject).toBe(
       email(first, APPROVER).subject,
+    );
+  });
+});
+
+describe("QA S60 #5: the agent's decision emails give the clock's deadline (L3-08, L3-09)", () => {
+  // Thursday 10 December 2026, 5:00 p.m. in Mexico City; Friday 8:00 a.m. in Tokyo.
+  const deadline = '2026-12-10T23:00:00.000Z';
+  const decision = (
+    activity: 'ESTIMATE_AUTHORIZED' | 'ESTIMATE_REJECTED' | 'REESTIMATE_REQUESTED',
+  ) => ({
+    ...SAMPLE_EVENTS.PROVIDER_CLIENT_ACTIVITY,
+    activity,
+    actorId: 'u-approver',
+    estimateVersion: 1,
+    clockDeadline: deadline,
+  });
+
+  it('«Estimación autorizada»: by when the release date is due, as the client reads it', () => {
+    const es = email(decision('ESTIMATE_AUTHORIZED'), AGENT).text;
+    expect(es).toContain(
+      'Publique la fecha de entrega para pruebas a más tardar el jueves, 10 de diciembre de 2026, 5:00 p.m.',
+    );
+    expect(es).toContain('el plazo de programación (2 días hábiles) corre desde la autorización');
+    // The same words the client's email of the same authorization gives for the same deadline.
+    const client = email(
+      { ...SAMPLE_EVENTS.AUTHORIZATION_RECORDED, schedulingDeadline: deadline },
+      REGISTRANT,
+    ).text;
+    const due = /a más tardar el ([^,]+, [^,]+, [^,]+\)),/.exec(client)?.[1];
+    expect(due).toMatch(/^jueves, 10 de diciembre de 2026, 5:00 p\.m\. \(/);
+    expect(es).toContain(`a más tardar el ${due}:`);
+    // In the agent's zone and language.
+    const en = email(decision('ESTIMATE_AUTHORIZED'), EN(AGENT, 'Asia/Tokyo')).text;
+    expect(en).toMatch(
+      /Publish the release date for testing by Friday, December 11, 2026(,| at) 8:00\sAM \([^)]+\) at the latest: the scheduling clock \(2 business days\) runs from the authorization/,
+    );
+  });
+
+  it.each(['ESTIMATE_REJECTED', 'REESTIMATE_REQUESTED'] as const)(
+    '%s: by when the new estimate is due, and that the diagnosis clock runs again',
+    (activity) => {
+      expect(email(decision(activity), AGENT).text).toContain(
+        'El requerimiento volvió a diagnóstico: envíe una nueva estimación a más tardar el jueves, 10 de diciembre de 2026, 5:00 p.m.',
+      );
+      expect(email(decision(activity), EN(AGENT)).text).toMatch(
+        /send a new estimate by Thursday, December 10, 2026(,| at) 5:00\sPM \([^)]+\) at the latest; the diagnosis clock \(5 business days\) runs again\./,
+      );
+    },
+  );
+
+  it('without a running clock (an older payload) the next step is told without a date', () => {
+    const { clockDeadline: _none, ...older } = decision('ESTIMATE_AUTHORIZED');
+    expect(email(older, AGENT).text).toContain(
+      'Publique la fecha de entrega para pruebas: el plazo de programación',
     );
   });
 });

@@ -632,6 +632,40 @@ describe('L3-11 timeline events → emails', () => {
     expect(release(2)).toMatchObject({ type: 'RELEASED_FOR_TESTING', release: 3 });
   });
 
+  it("L3-08/L3-09 (QA S60 #5): the agent's email of a client's decision carries the deadline the client's email gives", () => {
+    const running = (kind: string, deadline: string) =>
+      ({ id: `c-${kind}`, kind, status: 'RUNNING', deadline }) as unknown as SlaClockView;
+    const scheduling = '2026-03-04T23:00:00.000Z';
+    const diagnosis = '2026-03-09T23:00:00.000Z';
+    const authorized = notificationsFor(
+      TICKET,
+      event('authorizeEstimate', { estimateVersion: 2, statement: 'Autorizo.' }, 'CLIENT_APPROVER'),
+      { ...SLICE, clocks: [running('scheduling', scheduling)] },
+    );
+    expect(authorized.map((n) => n.type)).toEqual([
+      'AUTHORIZATION_RECORDED',
+      'PROVIDER_CLIENT_ACTIVITY',
+    ]);
+    expect(authorized[0]).toMatchObject({ schedulingDeadline: scheduling });
+    expect(authorized[1]).toMatchObject({ clockDeadline: scheduling });
+    for (const type of ['rejectEstimate', 'requestReestimate']) {
+      const [client, agent] = notificationsFor(
+        TICKET,
+        event(type, { estimateVersion: 2, reason: 'Muy caro.' }, 'CLIENT_APPROVER'),
+        { ...SLICE, clocks: [running('diagnosis', diagnosis)] },
+      );
+      expect(client).toMatchObject({ diagnosisDeadline: diagnosis });
+      expect(agent).toMatchObject({ type: 'PROVIDER_CLIENT_ACTIVITY', clockDeadline: diagnosis });
+    }
+    // No clock running (a change order's decision): no date is made up.
+    const [, rejectedOrder] = notificationsFor(
+      TICKET,
+      event('rejectChangeOrder', { estimateVersion: 2, reason: 'No.' }, 'CLIENT_APPROVER'),
+      { ...SLICE, clocks: [running('diagnosis', diagnosis)] },
+    );
+    expect(rejectedOrder).not.toHaveProperty('clockDeadline');
+  });
+
   it('L3-19, BUSINESS-TIME.md: a deadline or an automatic closure a calendar change moved is told to the client once; a moved reminder alone is not', () => {
     const before = '2026-03-04T16:00:00.000Z';
     const moved = (type: string, data: Record<string, unknown>) =>
