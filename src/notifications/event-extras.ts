@@ -63,9 +63,14 @@ export interface EventExtras<E extends NotificationEvent> {
   readonly waitsIn?: (event: E) => string | undefined;
 }
 
-/** L3-08/L3-09 (QA S18): an estimate's emails tell a registrant who is not an approver who is. */
+/**
+ * L3-08/L3-09 (QA S18): an estimate's emails tell a registrant who is not an approver who is; so
+ * does a re-estimate request's, which says whose authorization the new estimate goes to (QA S60 #6).
+ */
 function withApprovers<
-  E extends EventOfType<'ESTIMATE_SUBMITTED' | 'ESTIMATE_REMINDER' | 'CHANGE_ORDER_REMINDER'>,
+  E extends EventOfType<
+    'ESTIMATE_SUBMITTED' | 'ESTIMATE_REMINDER' | 'CHANGE_ORDER_REMINDER' | 'REESTIMATE_REQUESTED'
+  >,
 >(event: E, audiences: AudienceUsers): Completed<E> {
   const approvers = (audiences.CLIENT_APPROVERS ?? []).filter((u) => u.active);
   return {
@@ -240,6 +245,7 @@ const EVENT_EXTRAS: {
   AUTHORIZATION_RECORDED: { told: withNoCharge },
   ESTIMATE_REMINDER: { told: withReminderShortfall, complete: withApprovers },
   CHANGE_ORDER_REMINDER: { told: withReminderShortfall, complete: withApprovers },
+  REESTIMATE_REQUESTED: { complete: withApprovers },
   // L3-19: a date a calendar change moved names the change, as the ticket's history does.
   DEADLINE_MOVED: { told: (event, { manager }) => withMovedByChanges(event, manager) },
   // L3-11: a registration's emails name the files sent with it (and wait for those announced).

@@ -408,6 +408,11 @@ export interface ReestimateRequestedEvent extends EventBase {
   readonly requesterId: string;
   /** L3-08/L3-09: by when the new estimate comes (QA S53: the email did not say). */
   readonly diagnosisDeadline?: string;
+  /**
+   * As {@link EstimateSubmittedEvent.approverIds} (QA S60 #6): a recipient who is not among them
+   * reads that the new estimate goes to them for authorization, not that it comes for theirs.
+   */
+  readonly approverIds?: readonly string[];
 }
 /**
  * L3-09: the submitted estimate still waits for its written authorization. No provider SLA: a

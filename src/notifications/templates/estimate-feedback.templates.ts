@@ -1,4 +1,5 @@
 import { type TemplateContext, ticketSubjectLine } from './email-content';
+import { mayAuthorize, whoAuthorizes } from './estimate.templates';
 import type { TemplateFamily } from './template-types';
 
 // L3-09 (issue W2): the client's answer to an estimate other than its authorization. A rejection
@@ -100,10 +101,17 @@ export const estimateFeedbackTemplates: TemplateFamily<
         { kind: 'quote', label: ctx.t('Motivo', 'Reason'), text: e.reason },
         {
           kind: 'paragraph',
-          text: ctx.t(
-            'La estimación anterior ya no puede autorizarse. Le enviaremos una nueva estimación para su autorización.',
-            'The earlier estimate can no longer be authorized. We will send you a new estimate for authorization.',
-          ),
+          // QA S60 #6: a registrant who is not an approver cannot authorize it: they read whose
+          // authorization it goes to (named, as the estimate's own email does).
+          text: mayAuthorize(e, ctx)
+            ? ctx.t(
+                'La estimación anterior ya no puede autorizarse. Le enviaremos una nueva estimación para su autorización.',
+                'The earlier estimate can no longer be authorized. We will send you a new estimate for your authorization.',
+              )
+            : ctx.t(
+                `La estimación anterior ya no puede autorizarse. Enviaremos una nueva estimación, que debe autorizar por escrito ${whoAuthorizes(e, ctx)}.`,
+                `The earlier estimate can no longer be authorized. We will send a new estimate, which ${whoAuthorizes(e, ctx)} must authorize in writing.`,
+              ),
         },
       ],
     };

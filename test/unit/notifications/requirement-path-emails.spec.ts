@@ -15,7 +15,9 @@ import {
 
 // QA S60 on the requirement path (L3-08, L3-09, L3-11): failures reported on a release reach the
 // approver who authorized the work, and a release after them says it is the new one (#4); the
-// agent's emails of a client's decision give the clock's deadline as the client's do (#5).
+// agent's emails of a client's decision give the clock's deadline as the client's do (#5); a
+// re-estimate request tells a registrant who is not an approver whose authorization the new
+// estimate goes to (#6).
 
 const N = SAMPLE_TICKET.number;
 const OPTIONS = {
@@ -165,6 +167,46 @@ describe("QA S60 #5: the agent's decision emails give the clock's deadline (L3-0
     const { clockDeadline: _none, ...older } = decision('ESTIMATE_AUTHORIZED');
     expect(email(older, AGENT).text).toContain(
       'Publique la fecha de entrega para pruebas: el plazo de programación',
+    );
+  });
+});
+
+describe('QA S60 #6: a re-estimate request, worded for who reads it (L3-08, L3-09)', () => {
+  const asked = {
+    ...SAMPLE_EVENTS.REESTIMATE_REQUESTED,
+    requesterId: 'u-registrant',
+    approverIds: ['u-approver', 'u-approver-2'],
+  };
+
+  it('an approver reads that the new estimate comes for their authorization', () => {
+    expect(email(asked, APPROVER).text).toContain(
+      'Le enviaremos una nueva estimación para su autorización.',
+    );
+    expect(email(asked, EN(APPROVER)).text).toContain(
+      'We will send you a new estimate for your authorization.',
+    );
+  });
+
+  it('a registrant who is not an approver reads whose authorization it goes to, by name', () => {
+    const es = email({ ...asked, requesterId: 'u-approver' }, REGISTRANT).text;
+    expect(es).toContain('Arturo Aprobador pidió una nueva estimación');
+    expect(es).not.toContain('su autorización');
+    expect(es).toContain(
+      'Enviaremos una nueva estimación, que debe autorizar por escrito un aprobador autorizado de su organización (Arturo Aprobador o Beatriz Borja).',
+    );
+    const en = email(asked, EN(REGISTRANT)).text;
+    expect(en).not.toContain('your authorization');
+    expect(en).toContain(
+      'We will send a new estimate, which an authorized approver of your organization (Arturo Aprobador or Beatriz Borja) must authorize in writing.',
+    );
+  });
+
+  it('no approver known: said in general; a payload queued before approvers were listed keeps the old words', () => {
+    expect(email({ ...asked, approverIds: [] }, REGISTRANT).text).toContain(
+      'que debe autorizar por escrito un aprobador autorizado de su organización.',
+    );
+    expect(email(SAMPLE_EVENTS.REESTIMATE_REQUESTED, REGISTRANT).text).toContain(
+      'para su autorización.',
     );
   });
 });
