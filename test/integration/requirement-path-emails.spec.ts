@@ -8,6 +8,9 @@ import { useWorldWithWorker } from '../support/world-with-worker';
 // #4 the client reports failures on a release: the approver who authorized the work is told (who,
 // their words), the reporter gets no copy of their own report, the agent one; the release after it
 // says it is the new one, naming the round, once per recipient with Message-IDs of its own.
+// #5/#6/#9 a re-estimate request: the agent's email gives the new estimate's deadline as the
+// client's does (the same clock, in the agent's language) and names the version; the registrant, who is not an approver, reads whose
+// authorization the new estimate goes to.
 
 const REGISTRANT = 'usuario@aurora.example';
 const APPROVER = 'aprobador@aurora.example';
@@ -17,7 +20,7 @@ const FAILURES = 'El total por cliente no cuadra con la cartera.';
 
 describe('QA S60: the requirement path as emailed (L3-08, L3-09, L3-11)', () => {
   const world = useWorldWithWorker('requirement-path-emails');
-  const { act, requirementReleasedForTesting } = ticketJourneys(world);
+  const { act, estimatedRequirement, requirementReleasedForTesting } = ticketJourneys(world);
 
   /** The outbox rows of `number` of `eventType` (the agent's: of `activity`), in queue order. */
   const rowsOf =
@@ -94,5 +97,55 @@ describe('QA S60: the requirement path as emailed (L3-08, L3-09, L3-11)', () => 
     } finally {
       await world.db.query(`UPDATE app_user SET locale = 'es-MX' WHERE email = $1`, [APPROVER]);
     }
+  });
+
+  it("#5/#6/#9: a re-estimate request: the agent's email gives the new estimate's deadline and version; the registrant reads who authorizes", async () => {
+    const number = await estimatedRequirement({ subject: SUBJECT, hours: 6, projected: true });
+    await act(
+      Role.CLIENT_APPROVER,
+      'requestReestimate',
+      { number, estimateVersion: 1, reason: 'Cotícelo sin la exportación a Excel.' },
+      'EstimateFeedbackInput',
+    );
+    const client = await sentExactly(rowsOf(number, 'REESTIMATE_REQUESTED'), 2);
+    expect(to(client)).toEqual([APPROVER, REGISTRANT]);
+    const mailTo = (address: string) => client.find((m) => m.to.includes(address))!;
+    const registrant = mailTo(REGISTRANT);
+    expect(registrant.subject).toBe(`[${number}] Reestimación solicitada para la v1: ${SUBJECT}`);
+    expect(registrant.text).toContain('Arturo Aprobador pidió una nueva estimación');
+    expect(registrant.text).toContain(
+      'Enviaremos una nueva estimación, que debe autorizar por escrito un aprobador autorizado de su organización (Arturo Aprobador).',
+    );
+    expect(registrant.text).not.toContain('para su autorización');
+    expect(mailTo(APPROVER).text).toContain(
+      'Le enviaremos una nueva estimación para su autorización.',
+    );
+    const due = /Nueva estimación a más tardar: (.+)/.exec(registrant.text)?.[1];
+    expect(due).toMatch(/^\S+, \d+ de \S+ de 20\d\d, /);
+
+    const [agent] = await sentExactly(
+      rowsOf(number, 'PROVIDER_CLIENT_ACTIVITY', 'REESTIMATE_REQUESTED'),
+      1,
+    );
+    expect(agent.to).toEqual([AGENT]);
+    // QA S60 #9: the agent (the demo agent reads English) reads which version is to be redone.
+    expect(agent.subject).toBe(`[${number}] New estimate requested for v1: ${SUBJECT}`);
+    // QA S60 #5: by when, in the agent's language, from the clock the client's email reads.
+    expect(agent.text).toMatch(
+      /The requirement is back in diagnosis: send a new estimate by \S+, \S+ \d+, 20\d\d(,| at) \d+:\d\d\s[AP]M \([^)]+\) at the latest; the diagnosis clock \(5 business days\) runs again\./,
+    );
+    const deadlines = await world.db.query<{ event_type: string; due: string }[]>(
+      `SELECT DISTINCT event_type, coalesce(payload -> 'event' ->> 'clockDeadline',
+                                            payload -> 'event' ->> 'diagnosisDeadline') AS due
+         FROM email_outbox
+        WHERE ticket_number = $1
+          AND event_type IN ('REESTIMATE_REQUESTED', 'PROVIDER_CLIENT_ACTIVITY')
+          AND (event_type = 'REESTIMATE_REQUESTED'
+               OR payload -> 'event' ->> 'activity' = 'REESTIMATE_REQUESTED')`,
+      [number],
+    );
+    expect(deadlines).toHaveLength(2);
+    expect(deadlines[0].due).toBeTruthy();
+    expect(deadlines[1].due).toBe(deadlines[0].due);
   });
 });

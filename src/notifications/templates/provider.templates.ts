@@ -228,7 +228,13 @@ export const providerTemplates: TemplateFamily<
     const what =
       e.activity === 'ATTACHMENTS_ADDED' && files > 1
         ? ctx.t(`El cliente adjuntó ${files} archivos`, `Client attached ${files} files`)
-        : ctx.t(...a.subject);
+        : e.activity === 'REESTIMATE_REQUESTED' && e.estimateVersion !== undefined
+          ? // QA S60 #9: which estimate is to be redone, in the words of the client's subject.
+            ctx.t(
+              `Reestimación solicitada para la v${e.estimateVersion}`,
+              `New estimate requested for v${e.estimateVersion}`,
+            )
+          : ctx.t(...a.subject);
     return {
       subject: ticketSubjectLine(e.ticket, what),
       heading: ctx.t(

@@ -17,7 +17,7 @@ import {
 // approver who authorized the work, and a release after them says it is the new one (#4); the
 // agent's emails of a client's decision give the clock's deadline as the client's do (#5); a
 // re-estimate request tells a registrant who is not an approver whose authorization the new
-// estimate goes to (#6).
+// estimate goes to (#6); the re-estimate's subjects name the version in both languages (#9).
 
 const N = SAMPLE_TICKET.number;
 const OPTIONS = {
@@ -207,6 +207,29 @@ describe('QA S60 #6: a re-estimate request, worded for who reads it (L3-08, L3-0
     );
     expect(email(SAMPLE_EVENTS.REESTIMATE_REQUESTED, REGISTRANT).text).toContain(
       'para su autorización.',
+    );
+  });
+});
+
+describe('QA S60 #9: the re-estimate subjects name the version in both languages', () => {
+  it("the client's and the agent's", () => {
+    const client = { ...SAMPLE_EVENTS.REESTIMATE_REQUESTED, estimateVersion: 1 };
+    expect(email(client, REGISTRANT).subject).toBe(
+      `[${N}] Reestimación solicitada para la v1: Reporte de ventas`,
+    );
+    expect(email(client, EN(REGISTRANT)).subject).toBe(
+      `[${N}] New estimate requested for v1: Reporte de ventas`,
+    );
+    const agent = {
+      ...SAMPLE_EVENTS.PROVIDER_CLIENT_ACTIVITY,
+      activity: 'REESTIMATE_REQUESTED' as const,
+      estimateVersion: 1,
+    };
+    expect(email(agent, AGENT).subject).toBe(
+      `[${N}] Reestimación solicitada para la v1: Reporte de ventas`,
+    );
+    expect(email(agent, EN(AGENT)).subject).toBe(
+      `[${N}] New estimate requested for v1: Reporte de ventas`,
     );
   });
 });
